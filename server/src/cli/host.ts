@@ -1,0 +1,103 @@
+// File-system adapters for the CLI: the SourceHost the core reads includes through, and the
+// discovery of config files from paths, directories and globs.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve, relative, isAbsolute } from 'node:path';
+import type { SourceHost } from '../core/index.js';
+import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
+
+export const fsHost: SourceHost = {
+  readFile(path) {
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) return undefined;
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  readDir(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Words that make a file look like a keepalived config, when a directory is searched. */
+const KEEPALIVED_HINT = /^\s*(global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group|virtual_server_group|static_ipaddress|include)\b/m;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
+
+export function looksLikeKeepalived(path: string): boolean {
+  const name = path.split('/').pop() ?? '';
+  if (/keepalived/i.test(name)) return true;
+  if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
+  const text = fsHost.readFile(path);
+  return text !== undefined && KEEPALIVED_HINT.test(text.slice(0, 65536));
+}
+
+function walkDir(dir: string, out: string[]): void {
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    const entries = fsHost.readDir(d) ?? [];
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const e of entries) {
+      const p = d === '.' ? e.name : `${d}/${e.name}`;
+      if (e.isDirectory) {
+        if (!SKIP_DIRS.has(e.name)) stack.push(p);
+      } else if (looksLikeKeepalived(p)) out.push(p);
+    }
+  }
+}
+
+export interface Discovered {
+  files: string[];
+  /** Arguments that named nothing. */
+  missing: string[];
+}
+
+/** Files named on the command line: plain files as given, directories searched, globs expanded. */
+export function discover(args: string[]): Discovered {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    if (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) {
+      const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
+      const existing = matches.filter((m) => {
+        try {
+          return statSync(m).isFile() || statSync(m).isDirectory();
+        } catch {
+          return false;
+        }
+      });
+      if (!existing.length) missing.push(arg);
+      for (const m of existing) {
+        if (statSync(m).isDirectory()) walkDir(m, files);
+        else files.push(m);
+      }
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      missing.push(arg);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = files.length;
+      walkDir(arg.replace(/\/+$/, '') || '/', files);
+      if (files.length === before) missing.push(`${arg} (no keepalived configs found in it)`);
+    } else files.push(arg);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+/** A path as shown in output: relative to the working directory when below it. */
+export function displayPath(p: string): string {
+  const abs = resolve(p);
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}

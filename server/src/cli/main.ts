@@ -1,0 +1,44 @@
+// The kalint command line: a thin adapter over the core (argument parsing, files, output, exit codes).
+
+import { lintCommand } from './lint.js';
+import { EXIT, UsageError, VERSION } from './common.js';
+
+const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
+
+Usage:
+  kalint lint [options] PATH...     check configs (files, directories, globs)
+  kalint --help | --version
+
+Run 'kalint <command> --help' for a command's options.
+
+Exit codes: 0 no error-severity finding, 1 error findings, 2 usage or I/O error.
+`;
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case '-V':
+      case '--version':
+        process.stdout.write(VERSION + '\n');
+        return EXIT.ok;
+      case 'lint':
+        return lintCommand(rest);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`kalint: ${(e as Error).message}\nRun 'kalint --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`kalint: internal error: ${(e as Error)?.stack ?? e}\n`);
+    return EXIT.usage;
+  }
+}

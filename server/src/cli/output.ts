@@ -1,0 +1,66 @@
+// Output formats for `kalint lint`. Positions are printed 1-based, as editors and CI expect.
+
+import type { Diagnostic } from '../core/diagnostics.js';
+
+export interface Formatted {
+  text: string;
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+  fix?: { description: string; edits: { file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }[] };
+}
+
+export function toJson(d: Diagnostic): JsonDiagnostic {
+  const pos = (r: Diagnostic['range']) => ({ line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1 });
+  const out: JsonDiagnostic = { file: d.file, ...pos(d.range), severity: d.severity, code: d.code, message: d.message };
+  if (d.related?.length) out.related = d.related.map((r) => ({ file: r.file, ...pos(r.range), message: r.message }));
+  if (d.fix) out.fix = { description: d.fix.description, edits: d.fix.edits.map((e) => ({ file: e.file, ...pos(e.range), newText: e.newText })) };
+  return out;
+}
+
+export function formatJson(diags: Diagnostic[]): string {
+  return JSON.stringify(diags.map(toJson), null, 2) + '\n';
+}
+
+const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
+
+export function formatStylish(diags: Diagnostic[], color: boolean): string {
+  const c = (code: keyof typeof ANSI, s: string) => (color ? ANSI[code] + s + ANSI.reset : s);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diags) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const [file, list] of byFile) {
+    out += '\n' + c('underline', file) + '\n';
+    for (const d of list) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      else infos++;
+      const pos = `${d.range.start.line + 1}:${d.range.start.column + 1}`;
+      const sev = d.severity === 'error' ? c('red', 'error  ') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
+      out += `  ${c('dim', pos.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.code)}\n`;
+      for (const r of d.related ?? []) out += `  ${' '.repeat(8)}          ${c('dim', `↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`)}\n`;
+    }
+  }
+  const total = errors + warnings + infos;
+  if (total) {
+    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
+    out += '\n' + c(errors ? 'red' : 'yellow', c('bold', summary)) + '\n';
+  }
+  return out;
+}

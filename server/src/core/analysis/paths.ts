@@ -1,0 +1,135 @@
+// POSIX path helpers and glob(3)-style matching with csh brace expansion, as keepalived's include
+// uses (GLOB_BRACE). Pure: directory listings come from the injected host.
+
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return p.slice(0, i);
+}
+
+export function normalize(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else if (seg === '..' && abs) continue;
+    else out.push(seg);
+  }
+  const s = out.join('/');
+  return abs ? '/' + s : s || '.';
+}
+
+export function join(dir: string, p: string): string {
+  if (p.startsWith('/')) return normalize(p);
+  return normalize(dir + '/' + p);
+}
+
+/** Expands csh-style `{a,b}` alternatives (nested allowed); text without braces is returned as is. */
+export function expandBraces(pattern: string): string[] {
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        const inner = pattern.slice(open + 1, i);
+        const alternatives = splitTopLevel(inner);
+        // `{}` and `{x}` are literal in glob(3).
+        if (alternatives.length < 2) continue;
+        const prefix = pattern.slice(0, open);
+        const suffix = pattern.slice(i + 1);
+        const out: string[] = [];
+        for (const alt of alternatives) for (const e of expandBraces(prefix + alt + suffix)) out.push(e);
+        return out;
+      }
+    }
+  }
+  return [pattern];
+}
+
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+export function hasWildcard(s: string): boolean {
+  return /[*?[]/.test(s);
+}
+
+/** Converts one path segment of a glob into a RegExp. */
+function segmentRegex(seg: string): RegExp {
+  let re = '^';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i]!;
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        let body = seg.slice(i + 1, close);
+        if (body.startsWith('!')) body = '^' + body.slice(1);
+        re += '[' + body.replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < seg.length) {
+      re += seg[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(re + '$');
+}
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/** Matches one brace-free glob pattern against the file system seen through `readDir`. */
+export function globOne(pattern: string, readDir: (dir: string) => DirEntry[] | undefined): string[] {
+  const abs = pattern.startsWith('/');
+  const segs = pattern.split('/').filter((s) => s !== '');
+  let current: string[] = [abs ? '/' : '.'];
+  for (let k = 0; k < segs.length; k++) {
+    const seg = segs[k]!;
+    const last = k === segs.length - 1;
+    const next: string[] = [];
+    for (const dir of current) {
+      if (!hasWildcard(seg)) {
+        next.push(dir === '.' && !abs ? seg : join(dir, seg));
+        continue;
+      }
+      const entries = readDir(dir);
+      if (!entries) continue;
+      const re = segmentRegex(seg);
+      const names = entries
+        .filter((e) => (last || e.isDirectory) && re.test(e.name) && (!e.name.startsWith('.') || seg.startsWith('.')))
+        .map((e) => e.name)
+        .sort();
+      for (const n of names) next.push(dir === '.' && !abs ? n : join(dir, n));
+    }
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,559 @@
+// The preprocessor: turns files into the stream of keyword lines and braces keepalived reads,
+// following its read_line pipeline: conditional prefix, definitions, ~SEQ/~LST, substitution
+// (then comments stripped again), include, brace splitting. Files are walked with an explicit
+// stack so include chains and long files never recurse.
+
+import { lex, type LexResult, type Token } from '../syntax/lexer.js';
+import { classifyLine, conditionHolds, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
+import { positionAt } from '../syntax/parser.js';
+import type { Range } from '../syntax/cst.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Word } from './ast.js';
+import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
+
+/** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
+export interface SourceHost {
+  readFile(path: string): string | undefined;
+  readDir(path: string): DirEntry[] | undefined;
+}
+
+export interface ReaderOptions {
+  /** The config id `@id` lines are compared with (keepalived's -i, default: short host name). */
+  configId: string;
+  host?: SourceHost;
+  /** Absolute include prefixes mapped to folders, e.g. {'/etc/keepalived': 'deploy/keepalived'}. */
+  pathMappings?: Record<string, string>;
+  /** How deep includes may nest before kalint stops following them. */
+  maxIncludeDepth?: number;
+}
+
+export interface LineSink {
+  words(words: Word[], file: string): void;
+  open(brace: Word): void;
+  close(brace: Word): void;
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  lex: LexResult;
+  /** Lines skipped because of a `@id` prefix for another config id (0-based). */
+  inactiveLines: number[];
+  /** Which file included it, and where. */
+  includedFrom?: { file: string; range: Range };
+}
+
+interface Definition {
+  lines: string[];
+  file: string;
+  start: number;
+  end: number;
+}
+
+interface Frame {
+  file: SourceFile;
+  line: number;
+  dir: string;
+  pendingDefinition?: Definition;
+}
+
+interface Segment {
+  outStart: number;
+  outEnd: number;
+  srcStart: number;
+  srcEnd: number;
+  verbatim: boolean;
+}
+
+const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+const MAX_SUBSTITUTION_PASSES = 64;
+/** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
+export const MAX_LINE_LENGTH = 1022;
+
+export class Reader {
+  readonly files = new Map<string, SourceFile>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly definitions = new Map<string, Definition>();
+  /** Names of definitions referenced at least once. */
+  readonly usedDefinitions = new Set<string>();
+  private stack: Frame[] = [];
+
+  constructor(
+    private readonly options: ReaderOptions,
+    private readonly sink: LineSink,
+  ) {}
+
+  read(path: string, text: string): void {
+    const file = this.addFile(path, text);
+    this.stack.push({ file, line: 0, dir: dirname(path) });
+    this.run();
+  }
+
+  private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
+    const file: SourceFile = { path, text, lex: lex(text), inactiveLines: [], includedFrom };
+    this.files.set(path, file);
+    return file;
+  }
+
+  private report(code: string, severity: Severity, message: string, file: SourceFile, start: number, end: number): void {
+    const ls = file.lex.lineStarts;
+    this.diagnostics.push({ code, severity, message, file: file.path, range: { start: positionAt(ls, start), end: positionAt(ls, end) } });
+  }
+
+  private run(): void {
+    while (this.stack.length) {
+      const frame = this.stack[this.stack.length - 1]!;
+      const { lex: lx } = frame.file;
+      if (frame.line >= lx.lineStarts.length) {
+        this.stack.pop();
+        continue;
+      }
+      const ln = frame.line++;
+      this.processPhysicalLine(frame, ln);
+    }
+  }
+
+  private processPhysicalLine(frame: Frame, ln: number): void {
+    const file = frame.file;
+    const { tokens, lineFirstToken, lineStarts } = file.lex;
+    const from = lineFirstToken[ln]!;
+    const to = lineFirstToken[ln + 1]!;
+
+    const lineStart = lineStarts[ln]!;
+    const lineEnd = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : file.text.length;
+    if (lineEnd - lineStart > MAX_LINE_LENGTH + 2 && from < to) {
+      let contentEnd = lineEnd;
+      while (contentEnd > lineStart && (file.text[contentEnd - 1] === '\n' || file.text[contentEnd - 1] === '\r')) contentEnd--;
+      if (contentEnd - lineStart > MAX_LINE_LENGTH) {
+        this.report('KA106', 'error', `Line is ${contentEnd - lineStart} characters long; keepalived reads at most ${MAX_LINE_LENGTH} and treats the rest as a separate line (2.4+: drops the line)`, file, lineStart, contentEnd);
+      }
+    }
+
+    if (frame.pendingDefinition) {
+      const def = frame.pendingDefinition;
+      const { text, continues } = definitionLineText(file.text, tokens, from, to);
+      def.lines.push(text);
+      if (!continues) frame.pendingDefinition = undefined;
+      return;
+    }
+    if (from === to) return;
+
+    const cl = classifyLine(tokens, from, to);
+    if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
+      file.inactiveLines.push(ln);
+      return;
+    }
+    switch (cl.kind) {
+      case 'empty':
+      case 'comment':
+        return;
+      case 'definition': {
+        const head = tokens[cl.first]!;
+        const name = cl.name!;
+        const valueStart = head.start + name.length + 2;
+        const { text, continues } = definitionLineText(file.text, tokens, from, to, valueStart);
+        const def: Definition = { lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
+        this.definitions.set(name, def);
+        if (continues) frame.pendingDefinition = def;
+        return;
+      }
+      case 'seq': {
+        const head = tokens[cl.first]!;
+        const end = tokens[cl.end - 1]!.end;
+        this.expandSeq(frame, head.start, end);
+        return;
+      }
+      case 'include': {
+        const kw = tokens[cl.first]!;
+        const patternStart = tokens[cl.first + 1]!.start;
+        const patternEnd = tokens[cl.end - 1]!.end;
+        let pattern = file.text.slice(patternStart, patternEnd);
+        if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
+        this.include(frame, kw, pattern, patternStart, patternEnd);
+        return;
+      }
+      case 'keyword': {
+        const start = tokens[cl.first]!.start;
+        const end = tokens[cl.end - 1]!.end;
+        if (this.lineNeedsSubstitution(tokens, cl.first, cl.end)) {
+          this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
+        } else {
+          this.emitTokens(file, tokens, cl.first, cl.end, undefined);
+        }
+        return;
+      }
+    }
+  }
+
+  private lineNeedsSubstitution(tokens: Token[], from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (tokens[i]!.text.includes('$')) return true;
+    return false;
+  }
+
+  /** Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`. */
+  private processText(frame: Frame, text: string, segments: Segment[], depth: number): void {
+    const { lines } = this.substitute(text, frame, segments);
+    for (const line of lines) {
+      const toks = lex(line.text).tokens;
+      const cl = classifyLine(toks, 0, toks.length);
+      if (cl.condition) {
+        // A substitution that produces `@id` makes the line conditional (keepalived 2.2.7 re-checks).
+        if (!conditionHolds(cl.condition, this.options.configId)) continue;
+      }
+      if (cl.kind === 'empty' || cl.kind === 'comment') continue;
+      if (cl.kind === 'include' && depth < 4) {
+        const kw = toks[cl.first]!;
+        const pStart = toks[cl.first + 1]!.start;
+        const pEnd = toks[cl.end - 1]!.end;
+        const src = mapRange(line.segments, kw.start, pEnd);
+        this.include(frame, { ...kw, start: src.start, end: src.start + kw.text.length }, line.text.slice(pStart, pEnd), src.start, src.end);
+        continue;
+      }
+      this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
+    }
+  }
+
+  /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
+  private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+    const ls = file.lex.lineStarts;
+    let words: Word[] = [];
+    const makeWord = (t: Token): Word => {
+      let start = t.start;
+      let end = t.end;
+      let expanded = false;
+      if (segments) {
+        const m = mapRange(segments, t.start, t.end);
+        start = m.start;
+        end = m.end;
+        expanded = !m.verbatim;
+      }
+      const quoted = t.kind === 'string';
+      const text = quoted ? t.text.slice(1, t.text.length >= 2 && t.text.endsWith('"') ? -1 : undefined) : t.text;
+      const w: Word = { text, quoted, file: file.path, start, end, range: { start: positionAt(ls, start), end: positionAt(ls, end) } };
+      if (expanded) w.expanded = true;
+      return w;
+    };
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      if (t.kind === 'word' || t.kind === 'string') {
+        words.push(makeWord(t));
+      } else if (t.kind === 'lbrace' || t.kind === 'rbrace') {
+        if (words.length) {
+          this.sink.words(words, file.path);
+          words = [];
+        }
+        if (t.kind === 'lbrace') this.sink.open(makeWord(t));
+        else this.sink.close(makeWord(t));
+      }
+    }
+    if (words.length) this.sink.words(words, file.path);
+  }
+
+  // ---------- definitions and substitution ----------
+
+  private predefined(name: string, args: string, frame: Frame): string | undefined {
+    switch (name) {
+      case '_PWD':
+        return frame.dir;
+      case '_INSTANCE':
+        return '';
+      case '_RANDOM': {
+        // Deterministic for analysis: the lower bound of the range.
+        const min = args.trim().split(/\s+/)[0];
+        return min && /^\d+$/.test(min) ? min : '0';
+      }
+      case '_HASH':
+        return '#';
+      case '_BANG':
+        return '!';
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * Replaces `$NAME` and `${NAME}` with definitions until none is left (keepalived repeats the
+   * substitution). Multi-line values expand into several lines when the reference ends the line.
+   */
+  private substitute(text: string, frame: Frame, segments: Segment[]): { lines: { text: string; segments: Segment[] }[] } {
+    let cur = text;
+    let segs = segments;
+    for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
+      const r = this.substituteOnce(cur, segs, frame);
+      if (!r.changed) return { lines: splitLines(cur, segs) };
+      if (r.multiline) {
+        // The last reference expanded into several lines; each is processed on its own.
+        const out: { text: string; segments: Segment[] }[] = [];
+        for (const l of r.multiline) out.push(...this.substitute(l.text, frame, l.segments).lines);
+        return { lines: out };
+      }
+      cur = r.text;
+      segs = r.segments;
+    }
+    const span = mapRange(segments, 0, text.length);
+    this.report('KA113', 'error', 'Definitions refer to each other without end; keepalived keeps substituting until the line is too long', frame.file, span.start, span.end);
+    return { lines: [] };
+  }
+
+  private substituteOnce(
+    text: string,
+    segments: Segment[],
+    frame: Frame,
+  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[] } {
+    const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)]))/g;
+    let out = '';
+    const outSegs: Segment[] = [];
+    let last = 0;
+    let changed = false;
+    let m: RegExpExecArray | null;
+    const copy = (from: number, to: number) => {
+      if (to <= from) return;
+      const base = out.length;
+      out += text.slice(from, to);
+      for (const s of sliceSegments(segments, from, to)) outSegs.push({ ...s, outStart: s.outStart - from + base, outEnd: s.outEnd - from + base });
+    };
+    while ((m = re.exec(text))) {
+      const name = m[1] ?? m[3]!;
+      const args = m[2] ?? '';
+      const def = this.definitions.get(name);
+      let value: string[] | undefined = def?.lines;
+      if (!value) {
+        const p = this.predefined(name, args, frame);
+        if (p !== undefined) value = [p];
+      }
+      if (!value) continue;
+      this.usedDefinitions.add(name);
+      const refStart = m.index;
+      const refEnd = m.index + m[0].length;
+      const src = mapRange(segments, refStart, refEnd);
+      if (value.length > 1) {
+        if (text.slice(refEnd).trim() !== '') continue; // multi-line values only expand at the end of a line
+        copy(last, refStart);
+        const prefix = out;
+        const prefixSegs = outSegs.slice();
+        const lines = value.map((v, i) => {
+          const t = (i === 0 ? prefix : '') + v;
+          const segs: Segment[] = i === 0 ? prefixSegs.slice() : [];
+          const base = i === 0 ? prefix.length : 0;
+          segs.push({ outStart: base, outEnd: base + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
+          return { text: t, segments: segs };
+        });
+        return { changed: true, text, segments, multiline: lines };
+      }
+      copy(last, refStart);
+      const v = value[0]!;
+      outSegs.push({ outStart: out.length, outEnd: out.length + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
+      out += v;
+      last = refEnd;
+      changed = true;
+    }
+    if (!changed) return { changed: false, text, segments };
+    copy(last, text.length);
+    return { changed: true, text: out, segments: outSegs };
+  }
+
+  // ---------- ~SEQ / ~LST ----------
+
+  private expandSeq(frame: Frame, start: number, end: number): void {
+    const file = frame.file;
+    const text = file.text;
+    const headerEnd = seqHeaderEnd(text, start, end);
+    const head = text.slice(start, headerEnd < 0 ? end : headerEnd);
+    const parsed = headerEnd < 0 ? undefined : parseSeqHeader(head);
+    if (!parsed || 'error' in parsed) {
+      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`, file, start, headerEnd < 0 ? end : headerEnd);
+      return;
+    }
+    let restStart = headerEnd;
+    while (restStart < end && /\s/.test(text[restStart]!)) restStart++;
+    const rest = text.slice(restStart, end);
+    const saved = parsed.vars.map((v) => this.definitions.get(v));
+    for (const values of parsed.rows) {
+      parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
+      this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0);
+    }
+    parsed.vars.forEach((v, i) => {
+      const s = saved[i];
+      if (s) this.definitions.set(v, s);
+      else this.definitions.delete(v);
+    });
+  }
+
+  // ---------- include ----------
+
+  private include(frame: Frame, kw: Token, pattern: string, start: number, end: number): void {
+    const file = frame.file;
+    const host = this.options.host;
+    const variant = kw.text;
+    const strict = variant === 'includem' || variant === 'includew' || variant === 'includea';
+    const severity: Severity = strict ? 'error' : 'warning';
+    if (!host) {
+      this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kw.start, end);
+      return;
+    }
+    const depth = this.stack.length;
+    if (depth >= (this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH)) {
+      this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kw.start, end);
+      return;
+    }
+    const matches: string[] = [];
+    const alternatives = expandBraces(pattern.trim());
+    for (const alt of alternatives) {
+      const mapped = this.mapPath(join(frame.dir, alt));
+      const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
+      if (found.length === 0) {
+        const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
+        this.report('KA110', hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}`, file, start, end);
+      }
+      matches.push(...found);
+    }
+    // Files are pushed in reverse so the first match is read first.
+    const toRead: SourceFile[] = [];
+    for (const path of matches) {
+      if (this.stack.some((f) => f.file.path === path)) {
+        this.report('KA111', 'error', `include cycle: '${path}' is already being read (${this.stack.map((f) => f.file.path).join(' -> ')} -> ${path}); keepalived recurses until it runs out of file descriptors`, file, start, end);
+        continue;
+      }
+      const text = host.readFile(path);
+      if (text === undefined) {
+        this.report('KA110', severity, `include '${path}': file not found or not readable (keepalived: "Config files missing")`, file, start, end);
+        continue;
+      }
+      const ls = file.lex.lineStarts;
+      const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kw.start), end: positionAt(ls, end) } });
+      toRead.push(included);
+    }
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path) });
+  }
+
+  private mapPath(p: string): string {
+    const mappings = this.options.pathMappings;
+    if (!mappings) return p;
+    for (const [from, to] of Object.entries(mappings)) {
+      const prefix = from.endsWith('/') ? from : from + '/';
+      if (p === from) return to;
+      if (p.startsWith(prefix)) return join(to, p.slice(prefix.length));
+    }
+    return p;
+  }
+}
+
+/** The de-commented text of a definition line and whether it continues with a trailing `\`. */
+function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart?: number): { text: string; continues: boolean } {
+  let end = to;
+  if (end > from && tokens[end - 1]!.kind === 'comment') end--;
+  if (end === from) return { text: '', continues: false };
+  const start = valueStart ?? tokens[from]!.start;
+  let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');
+  const continues = s.endsWith('\\');
+  if (continues) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+  return { text: s, continues };
+}
+
+function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (s.outEnd <= from || s.outStart >= to) continue;
+    const a = Math.max(s.outStart, from);
+    const b = Math.min(s.outEnd, to);
+    if (s.verbatim) out.push({ outStart: a, outEnd: b, srcStart: s.srcStart + (a - s.outStart), srcEnd: s.srcStart + (b - s.outStart), verbatim: true });
+    else out.push({ outStart: a, outEnd: b, srcStart: s.srcStart, srcEnd: s.srcEnd, verbatim: false });
+  }
+  return out;
+}
+
+/** Maps a synthetic range back to the source: verbatim text maps exactly, expansions map to the reference. */
+function mapRange(segments: Segment[], from: number, to: number): { start: number; end: number; verbatim: boolean } {
+  let start = -1;
+  let end = -1;
+  let verbatim = true;
+  for (const s of segments) {
+    if (s.outEnd <= from && !(s.outStart === from && s.outEnd === from)) continue;
+    if (s.outStart >= to && start >= 0) break;
+    if (!s.verbatim) verbatim = false;
+    const a = s.verbatim ? s.srcStart + Math.max(0, from - s.outStart) : s.srcStart;
+    const b = s.verbatim ? s.srcStart + (Math.min(to, s.outEnd) - s.outStart) : s.srcEnd;
+    if (start < 0) start = a;
+    end = Math.max(end, b);
+  }
+  if (start < 0) {
+    const last = segments[segments.length - 1];
+    start = last ? last.srcEnd : 0;
+    end = start;
+  }
+  return { start, end: Math.max(end, start), verbatim };
+}
+
+function splitLines(text: string, segments: Segment[]): { text: string; segments: Segment[] }[] {
+  if (!/[\r\n]/.test(text)) return [{ text, segments }];
+  const out: { text: string; segments: Segment[] }[] = [];
+  let from = 0;
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  const push = (a: number, b: number) => {
+    out.push({ text: text.slice(a, b), segments: sliceSegments(segments, a, b).map((s) => ({ ...s, outStart: s.outStart - a, outEnd: s.outEnd - a })) });
+  };
+  while ((m = re.exec(text))) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return out;
+}
+
+/** Parses `~SEQ(VAR, [START,] [STEP,] END)`, `~SEQx(...)`, `~LST(VAR, v1, v2…)`, `~LST({A,B}, {a1,b1}…)`. */
+export function parseSeqHeader(head: string): { vars: string[]; rows: string[][] } | { error: string } {
+  const m = /^~(SEQx?|LST)\((.*)\)$/s.exec(head.trim());
+  if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
+  const kind = m[1]!;
+  const body = m[2]!;
+  if (kind === 'LST') {
+    const parts = splitArgs(body);
+    if (parts.length < 2) return { error: '~LST needs a variable and at least one value' };
+    const first = parts[0]!;
+    if (first.startsWith('{')) {
+      const vars = first.slice(1, -1).split(',').map((s) => s.trim());
+      const rows = parts.slice(1).map((p) => (p.startsWith('{') ? p.slice(1, -1) : p).split(',').map((s) => s.trim()));
+      return { vars, rows };
+    }
+    return { vars: [first], rows: parts.slice(1).map((p) => [p]) };
+  }
+  const parts = body.split(',').map((s) => s.trim());
+  const v = parts[0]!;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return { error: `invalid variable name '${v}'` };
+  const nums = parts.slice(1).map((p) => Number(p.startsWith('0x') || p.startsWith('0X') ? parseInt(p, 16) : p));
+  if (nums.some((n) => !Number.isInteger(n)) || nums.length < 1 || nums.length > 3) return { error: 'values must be 1 to 3 integers' };
+  let start: number, step: number, end: number;
+  if (nums.length === 1) {
+    end = nums[0]!;
+    start = end < 0 ? -1 : 1;
+    step = end < start ? -1 : 1;
+  } else if (nums.length === 2) {
+    [start, end] = nums as [number, number];
+    step = end < start ? -1 : 1;
+  } else [start, step, end] = nums as [number, number, number];
+  if (step === 0 || (step > 0 && end < start) || (step < 0 && end > start)) return { error: 'step is zero or goes the wrong way' };
+  const count = Math.floor((end - start) / step) + 1;
+  if (count > 100000) return { error: `${count} values is more than kalint expands` };
+  const rows: string[][] = [];
+  for (let i = start; step > 0 ? i <= end : i >= end; i += step) rows.push([kind === 'SEQx' ? i.toString(16) : String(i)]);
+  return { vars: [v], rows };
+}
+
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}') depth--;
+    else if (s[i] === ',' && depth === 0) {
+      out.push(s.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from).trim());
+  return out;
+}
+
+export { parseCondition };

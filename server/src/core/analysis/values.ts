@@ -1,0 +1,207 @@
+// Argument checking and typed value parsing, following how keepalived reads each argument type
+// (strtol/strtoul semantics for numbers, fixed-point timers, exact enums, inet_pton addresses).
+
+import type { ArgSpec } from '../schema/schema.js';
+
+export interface ValueProblem {
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+// ---------- numbers ----------
+
+/** keepalived's integer reading: optional blanks and sign, decimal digits, nothing after. */
+export function parseInteger(text: string): number | undefined {
+  if (!/^\s*[+-]?\d+$/.test(text)) return undefined;
+  return Number(text.trim());
+}
+
+/** A fixed-point value `digits[.digits]` (no sign, no exponent), as timers and decimals are read. */
+export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return undefined;
+  return { value: Number(text), decimals: m[2]?.length ?? 0 };
+}
+
+// ---------- addresses ----------
+
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p[0] === '0') || Number(p) > 255) return false;
+  }
+  return true;
+}
+
+export function isIPv6(text: string): boolean {
+  if (text.length < 2 || text.length > 45 || !/^[0-9A-Fa-f:.]+$/.test(text)) return false;
+  let s = text;
+  let groupsNeeded = 8;
+  // An embedded IPv4 tail counts as two groups.
+  const lastColon = s.lastIndexOf(':');
+  if (s.includes('.')) {
+    const v4 = s.slice(lastColon + 1);
+    if (!isIPv4(v4)) return false;
+    s = s.slice(0, lastColon + 1) + '0';
+    groupsNeeded = 7;
+  }
+  const dbl = s.indexOf('::');
+  if (dbl !== s.lastIndexOf('::')) return false;
+  const groupOk = (g: string) => /^[0-9A-Fa-f]{1,4}$/.test(g);
+  if (dbl >= 0) {
+    const left = s.slice(0, dbl);
+    const right = s.slice(dbl + 2);
+    const l = left === '' ? [] : left.split(':');
+    const r = right === '' ? [] : right.split(':');
+    if (![...l, ...r].every(groupOk)) return false;
+    return l.length + r.length < groupsNeeded;
+  }
+  const groups = s.split(':');
+  return groups.length === groupsNeeded && groups.every(groupOk);
+}
+
+export type Family = 4 | 6;
+
+export function ipFamily(text: string): Family | undefined {
+  if (isIPv4(text)) return 4;
+  if (isIPv6(text)) return 6;
+  return undefined;
+}
+
+export interface Prefix {
+  address: string;
+  family: Family;
+  /** Prefix length; undefined when not written. */
+  length?: number;
+}
+
+export function parsePrefix(text: string): Prefix | undefined {
+  const slash = text.indexOf('/');
+  const addr = slash < 0 ? text : text.slice(0, slash);
+  const family = ipFamily(addr);
+  if (!family) return undefined;
+  if (slash < 0) return { address: addr, family };
+  const lenText = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(lenText)) return undefined;
+  const length = Number(lenText);
+  if (length > (family === 4 ? 32 : 128)) return undefined;
+  return { address: addr, family, length };
+}
+
+/** A canonical form for comparing addresses (lower-case, IPv6 expanded). */
+export function canonicalAddress(addr: string): string {
+  if (!addr.includes(':')) return addr;
+  let s = addr.toLowerCase();
+  if (s.includes('.')) {
+    const i = s.lastIndexOf(':');
+    const v4 = s.slice(i + 1).split('.').map(Number);
+    s = s.slice(0, i + 1) + ((v4[0]! << 8) | v4[1]!).toString(16) + ':' + ((v4[2]! << 8) | v4[3]!).toString(16);
+  }
+  const [l, r] = s.split('::') as [string, string | undefined];
+  const left = l ? l.split(':') : [];
+  const right = r !== undefined && r !== '' ? r.split(':') : [];
+  const fill = r === undefined ? [] : new Array(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((g) => g.replace(/^0+(?=.)/, '')).join(':');
+}
+
+/** Numeric value of an IPv4 address, for ordering and ranges. */
+export function ipv4ToNumber(addr: string): number {
+  return addr.split('.').reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+// ---------- argument checks ----------
+
+const utf8 = new TextEncoder();
+
+const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
+/** Enums keepalived compares case-insensitively; everything else is exact. */
+const CASE_INSENSITIVE_ENUM_ARGS = new Set(['protocol', 'type', 'policy']);
+
+export function describeRange(spec: ArgSpec): string {
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  if (spec.min !== undefined && spec.max !== undefined) return `[${spec.min}, ${spec.max}]${unit}`;
+  if (spec.min !== undefined) return `>= ${spec.min}${unit}`;
+  if (spec.max !== undefined) return `<= ${spec.max}${unit}`;
+  return '';
+}
+
+/** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
+export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
+  switch (spec.type) {
+    case 'unsigned':
+    case 'integer': {
+      const n = parseInteger(word);
+      if (n === undefined) return { message: `'${keyword}' expects a whole number for ${spec.name}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
+      if (spec.type === 'unsigned' && n < 0) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+      }
+      return undefined;
+    }
+    case 'decimal':
+    case 'timer': {
+      const d = parseDecimal(word);
+      if (!d) return { message: `'${keyword}' expects a number of ${spec.unit ?? 'units'} like 1 or 0.5 for ${spec.name}, got '${word}'`, severity: 'error' };
+      if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
+        return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+      }
+      if (spec.decimals !== undefined && d.decimals > spec.decimals) {
+        return { message: `'${keyword}' ${spec.name} ${word} has more than ${spec.decimals} decimal places; keepalived rounds it`, severity: 'error' };
+      }
+      return undefined;
+    }
+    case 'bool':
+      if (!BOOL_WORDS.has(word)) return { message: `'${keyword}' takes on|off|true|false|yes|no (lower case), got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'enum':
+    case 'enum_or_unsigned': {
+      const values = spec.values ?? [];
+      if (values.length === 0) return undefined;
+      const ci = CASE_INSENSITIVE_ENUM_ARGS.has(spec.name) || spec.type === 'enum_or_unsigned';
+      const bare = word.replace(/^[+-]/, '');
+      const candidates = spec.name === 'checks' ? [word, bare] : [word];
+      const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
+      if (ok) return undefined;
+      if (spec.type === 'enum_or_unsigned' && parseInteger(word) !== undefined) return undefined;
+      const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
+      const caseNote = hint ? ` (values are case-sensitive: write '${hint}')` : '';
+      return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };
+    }
+    case 'ipaddr':
+      if (!ipFamily(word)) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'ipv4':
+      if (!isIPv4(word)) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'ipv6':
+      if (!isIPv6(word)) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'ip_prefix':
+      if (!parsePrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'port': {
+      const n = parseInteger(word);
+      if (n === undefined || n < 1 || n > 65535) return { message: `'${keyword}' expects a port 1..65535, got '${word}'`, severity: 'error' };
+      return undefined;
+    }
+    case 'ifname': {
+      const bytes = utf8.encode(word).length;
+      if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
+      return undefined;
+    }
+    case 'hex':
+      if (!/^[0-9A-Fa-fXx]+$/.test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
+      return undefined;
+    case 'status_codes': {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(word);
+      const inRange = (s: string) => Number(s) >= 100 && Number(s) <= 599;
+      if (!m || !inRange(m[1]!) || (m[2] !== undefined && (!inRange(m[2]) || Number(m[2]) < Number(m[1])))) {
+        return { message: `'${keyword}' expects HTTP status codes 100..599 or ranges like 200-299, got '${word}'`, severity: 'error' };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,326 @@
+// Dispatches keyword lines the way keepalived does: each keyword is looked up among those valid in
+// the current block; value blocks swallow lines until their `}`; an unknown keyword's `{` is
+// *not* skipped (keepalived reads the inner lines at the enclosing level and the inner `}` closes
+// the enclosing block). The result is the AST plus the schema diagnostics.
+
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Range } from '../syntax/cst.js';
+import {
+  availableIn,
+  COMMONLY_MISSING_FEATURES,
+  contextName,
+  schema,
+  type ArgSpec,
+  type Context,
+  type Version,
+} from '../schema/schema.js';
+import type { AstNode, ValueLine, Word } from './ast.js';
+import type { LineSink } from './reader.js';
+import { checkArg } from './values.js';
+import { suggest } from './suggest.js';
+
+interface Frame {
+  node: AstNode;
+  /** 'values': lines are values; 'keywords': lines are sub-keywords. */
+  kind: 'keywords' | 'values';
+}
+
+export interface WalkerOptions {
+  target: Version;
+  targetLabel: string;
+}
+
+function spanRange(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}
+
+export class Walker implements LineSink {
+  readonly root: AstNode;
+  readonly diagnostics: Diagnostic[] = [];
+  private stack: Frame[];
+  /** A block keyword whose `{` has not been seen yet. */
+  private pending: AstNode | undefined;
+  /** The last unknown keyword, to explain the `{` that follows it. */
+  private lastUnknown: Word | undefined;
+  /** Seen keywords per node, for duplicate detection. */
+  private seen = new WeakMap<AstNode, Map<string, AstNode>>();
+  /** Names of instance blocks per kind (vrrp_instance names must be unique). */
+  private instanceNames = new Map<string, Map<string, AstNode>>();
+
+  constructor(private readonly options: WalkerOptions) {
+    const zero = { line: 0, column: 0, offset: 0 };
+    const r = { start: zero, end: zero };
+    this.root = { keyword: '', args: [], file: '', range: r, fullRange: r, children: [], context: schema().root };
+    this.stack = [{ node: this.root, kind: 'keywords' }];
+  }
+
+  private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
+    this.diagnostics.push({ code, severity, message, file, range, ...extra });
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  words(words: Word[], file: string): void {
+    const first = words[0]!;
+    const lineRange = spanRange(first.range, words[words.length - 1]!.range);
+    if (this.pending) {
+      // keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are
+      // still read as the block's body.
+      const p = this.pending;
+      this.pending = undefined;
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
+      this.pushBlock(p, undefined);
+    }
+    const frame = this.top();
+    if (frame.kind === 'values') {
+      const line: ValueLine = { words, file, range: lineRange };
+      (frame.node.values ??= []).push(line);
+      this.checkValueLine(frame.node, line);
+      return;
+    }
+    this.keywordLine(frame, words, file, lineRange);
+  }
+
+  private keywordLine(frame: Frame, words: Word[], file: string, lineRange: Range): void {
+    const first = words[0]!;
+    const parentSpec = frame.node.spec;
+    const childCtx: Context = parentSpec ?? schema().root;
+    const name = first.text;
+    let spec = first.quoted ? undefined : childCtx.childMap.get(name);
+    if (spec && !availableIn(spec, this.options.target)) {
+      this.report('KA207', 'error', `'${name}' is not available in keepalived ${this.options.targetLabel} (added in ${spec.since}); keepalived reports it as an unknown keyword`, file, first.range);
+      spec = undefined;
+      this.lastUnknown = first;
+      return;
+    }
+    if (!spec) {
+      this.lastUnknown = first;
+      this.reportUnknown(childCtx, first, file);
+      return;
+    }
+    this.lastUnknown = undefined;
+
+    const node: AstNode = {
+      keyword: name,
+      spec,
+      word: first,
+      args: words.slice(1),
+      file,
+      range: lineRange,
+      fullRange: lineRange,
+      children: [],
+      parent: frame.node,
+      context: childCtx,
+    };
+    frame.node.children.push(node);
+    this.checkKeyword(node);
+    if (spec.block) this.pending = node;
+  }
+
+  private reportUnknown(ctx: Context, word: Word, file: string): void {
+    const name = word.text;
+    if (name === '}' || name === '{') return;
+    if (name.startsWith('//')) {
+      this.report('KA107', 'error', `'//' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
+        fix: { description: "Replace '//' with '#'", edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
+      });
+      return;
+    }
+    const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
+    if (elsewhere.length) {
+      const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
+      this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')} (keepalived: Unknown keyword '${name}')`, file, word.range);
+      return;
+    }
+    const missingFeature = (schema().byName.get(name) ?? []).find((s) => s.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => s.build_condition!.includes(f)));
+    if (missingFeature) {
+      this.report('KA210', 'warning', `'${name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => missingFeature.build_condition!.includes(f))![1]}`, file, word.range);
+      return;
+    }
+    const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
+    const guess = suggest(name, candidates);
+    const hint = guess ? `; did you mean '${guess}'?` : '';
+    const fix = guess && !word.quoted && !word.expanded
+      ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
+      : undefined;
+    this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
+  }
+
+  open(brace: Word): void {
+    const p = this.pending;
+    if (p) {
+      this.pending = undefined;
+      this.pushBlock(p, brace);
+      return;
+    }
+    const top = this.top();
+    if (top.kind === 'values') {
+      this.report('KA103', 'error', `Unexpected '{' inside the value block of '${top.node.keyword}'`, brace.file, brace.range);
+      return;
+    }
+    const unknown = this.lastUnknown;
+    const why = unknown
+      ? `: '${unknown.text}' is not a block keyword here, and keepalived does not skip its block — the lines inside are read at this level and its '}' closes the enclosing block`
+      : '';
+    this.report('KA103', 'error', `Unexpected '{' (keepalived: "Unexpected '{' - ignoring")${why}`, brace.file, brace.range);
+  }
+
+  private pushBlock(node: AstNode, brace: Word | undefined): void {
+    node.open = brace?.range;
+    this.stack.push({ node, kind: node.spec?.block === 'values' ? 'values' : 'keywords' });
+    this.lastUnknown = undefined;
+  }
+
+  close(brace: Word): void {
+    if (this.pending) {
+      const p = this.pending;
+      this.pending = undefined;
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+    }
+    this.lastUnknown = undefined;
+    if (this.stack.length <= 1) {
+      this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
+      return;
+    }
+    const frame = this.stack.pop()!;
+    frame.node.close = brace.range;
+    if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
+      this.report('KA205', 'warning', `Empty 'notification_email' block (keepalived: "Warning - empty notification_email block")`, frame.node.file, frame.node.range);
+    }
+    if (brace.file === frame.node.file) frame.node.fullRange = spanRange(frame.node.range, brace.range);
+  }
+
+  /** Reports blocks left open at the end of input. */
+  finish(): void {
+    if (this.pending) {
+      const p = this.pending;
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'`, p.file, p.range);
+      this.pending = undefined;
+    }
+    const open = this.stack.length - 1;
+    for (let i = this.stack.length - 1; i >= 1; i--) {
+      const n = this.stack[i]!.node;
+      this.report('KA102', 'error', `'${n.keyword}' block is never closed (keepalived: "There are ${open} missing '}'s or extra '{'s")`, n.file, n.open ?? n.range);
+    }
+    this.stack.length = 1;
+  }
+
+  // ---------- checks on one keyword ----------
+
+  private checkKeyword(node: AstNode): void {
+    const spec = node.spec!;
+    const file = node.file;
+    if (spec.deprecated) {
+      const d = spec.deprecated;
+      // keepalived itself treats some as config errors, logs others, and accepts the rest silently.
+      const sev: Severity = /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
+      const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '')})` : '';
+      this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
+        /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }] } } : undefined);
+    }
+    if (spec.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => spec.build_condition!.includes(f))) {
+      this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => spec.build_condition!.includes(f))![1]}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
+    }
+    this.checkArgs(spec.args, node.args, node.keyword, node, file);
+    this.checkDuplicate(node);
+  }
+
+  private checkArgs(specs: ArgSpec[], words: Word[], keyword: string, node: AstNode | undefined, file: string): void {
+    let wi = 0;
+    for (let si = 0; si < specs.length; si++) {
+      const a = specs[si]!;
+      if (a.type === 'keyword_value_pairs' || a.type === 'mixed' || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') {
+        if (a.type === 'vs_service') this.checkVsService(words.slice(wi), keyword, node, file);
+        wi = words.length;
+        break;
+      }
+      if (wi >= words.length) {
+        if (!a.optional && !(a.repeat && si > 0)) {
+          const at = node?.word?.range ?? words[words.length - 1]?.range;
+          if (at) this.report('KA203', 'error', `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}; keepalived stops reading the configuration here`, file, node?.range ?? at);
+        }
+        break;
+      }
+      const count = a.repeat ? words.length - wi - (specs.length - si - 1) : 1;
+      for (let k = 0; k < Math.max(count, 1) && wi < words.length; k++) {
+        const w = words[wi++]!;
+        const p = checkArg(a, w.text, keyword);
+        if (p) this.report('KA205', p.severity, p.message, file, w.range);
+      }
+    }
+    if (wi < words.length && node?.spec) {
+      const extra = words.slice(wi);
+      const r = spanRange(extra[0]!.range, extra[extra.length - 1]!.range);
+      if (node.spec.block) {
+        this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored (keepalived: "Block ${keyword} has extra parameters")`, file, r);
+      } else if (!node.spec.script_string) {
+        this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
+      }
+    }
+  }
+
+  private checkVsService(words: Word[], keyword: string, node: AstNode | undefined, file: string): void {
+    if (!words.length) {
+      if (node) this.report('KA203', 'error', `'${keyword}' needs an address and port, 'fwmark N' or 'group NAME'`, file, node.range);
+      return;
+    }
+    const w0 = words[0]!;
+    if (w0.text === 'fwmark' || w0.text === 'group') {
+      if (words.length < 2) this.report('KA203', 'error', `'${keyword} ${w0.text}' is missing its ${w0.text === 'fwmark' ? 'mark' : 'group name'}`, file, w0.range);
+      else if (w0.text === 'fwmark' && !/^\d+$/.test(words[1]!.text)) this.report('KA205', 'error', `fwmark must be a number, got '${words[1]!.text}'`, file, words[1]!.range);
+      return;
+    }
+    const p = checkArg({ name: 'address', type: 'ipaddr' }, w0.text, keyword);
+    if (p) this.report('KA205', 'error', `Invalid virtual server address '${w0.text}'`, file, w0.range);
+    const port = words[1];
+    if (port && !/^\d+$/.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
+    else if (port && Number(port.text) > 65535) this.report('KA205', 'error', `virtual server port ${port.text} is outside 0..65535`, file, port.range);
+  }
+
+  private checkValueLine(block: AstNode, line: ValueLine): void {
+    if (block.keyword === 'notification_email') {
+      for (const w of line.words) if (!w.text.includes('@')) this.report('KA205', 'warning', `'${w.text}' does not look like an email address`, line.file, w.range);
+      return;
+    }
+    const shape = block.spec?.value_line;
+    if (!shape || shape.length === 0) return;
+    this.checkArgs(shape, line.words, block.keyword, undefined, line.file);
+  }
+
+  private checkDuplicate(node: AstNode): void {
+    const spec = node.spec!;
+    const parent = node.parent!;
+    if (spec.repeat === 'instance') {
+      // virtual_server "names" are addresses, and keepalived accepts duplicates (an lvs rule checks them).
+      if (spec.defines && spec.defines !== 'virtual_server' && node.args[0]) {
+        const kind = spec.defines;
+        let names = this.instanceNames.get(kind);
+        if (!names) this.instanceNames.set(kind, (names = new Map()));
+        const prev = names.get(node.args[0].text);
+        if (prev) {
+          this.report('KA209', 'error', `${kind} '${node.args[0].text}' is already defined; keepalived ignores this whole block`, node.file, node.args[0].range, {
+            related: [{ file: prev.file, range: prev.args[0]!.range, message: 'first defined here' }],
+          });
+        } else names.set(node.args[0].text, node);
+      }
+      return;
+    }
+    if (spec.repeat === 'list' || spec.repeat === 'merge' || spec.repeat === 'last_wins') return;
+    let seen = this.seen.get(parent);
+    if (!seen) this.seen.set(parent, (seen = new Map()));
+    const prev = seen.get(spec.name);
+    if (!prev) {
+      seen.set(spec.name, node);
+      return;
+    }
+    const what =
+      spec.repeat === 'first_wins'
+        ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`
+        : spec.repeat === 'replace'
+          ? `A second '${spec.name}' block replaces the first (keepalived reports an error)`
+          : `'${spec.name}' is already set in this block; keepalived overwrites it and reports an error`;
+    this.report('KA209', 'error', what, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
+  }
+}

@@ -1,0 +1,113 @@
+// The public API of the pure core. No file system, no LSP, no vscode: text and trees in, trees
+// and diagnostics out. File access (for includes) comes in through `SourceHost`.
+
+import { parseCst, rangeAt } from './syntax/parser.js';
+import type { CstFile } from './syntax/cst.js';
+import { Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
+import { Walker } from './analysis/walker.js';
+import type { AstNode } from './analysis/ast.js';
+import { buildModel, type KeepalivedConfig } from './model/model.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
+import { parseCondition } from './syntax/lines.js';
+
+export interface AnalyzeOptions {
+  /** Name of the file, as diagnostics should show it. Default `keepalived.conf`. */
+  file?: string;
+  /** Config id for `@id` lines; default `kalint` (a name no real host uses). */
+  configId?: string;
+  /** keepalived version to check against, e.g. `2.2.7` (default) or `1.3.5`. */
+  targetVersion?: string;
+  /** How to read included files; without it, includes are reported as not followed. */
+  host?: SourceHost;
+  pathMappings?: Record<string, string>;
+  maxIncludeDepth?: number;
+}
+
+export interface Analysis {
+  file: string;
+  configId: string;
+  target: Version;
+  ast: AstNode;
+  model: KeepalivedConfig;
+  /** Every file read, the main one first. */
+  files: Map<string, SourceFile>;
+  /** Core diagnostics (syntax and schema), sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** `$NAME=` definitions in effect at the end, and which were used. */
+  definitions: Map<string, { file: string; start: number; end: number }>;
+  usedDefinitions: Set<string>;
+}
+
+export interface ParseResult extends Analysis {
+  /** The lossless syntax tree of the main file. */
+  tree: CstFile;
+}
+
+export const DEFAULT_CONFIG_ID = 'kalint';
+
+export function resolveTarget(v: string | undefined): { version: Version; label: string } | undefined {
+  const label = v ?? DEFAULT_TARGET_VERSION;
+  const version = parseVersion(label);
+  return version ? { version, label } : undefined;
+}
+
+/** keepalived's view of a config: AST, typed model and core diagnostics. Never throws. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const file = options.file ?? 'keepalived.conf';
+  const configId = options.configId ?? DEFAULT_CONFIG_ID;
+  const target = resolveTarget(options.targetVersion) ?? resolveTarget(undefined)!;
+  const walker = new Walker({ target: target.version, targetLabel: target.label });
+  const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth }, walker);
+  try {
+    reader.read(file, text);
+    walker.finish();
+  } catch (e) {
+    // A bug in kalint must not take the editor or the CI job down: report it as a finding.
+    const r = rangeAt([0], 0, 0);
+    walker.diagnostics.push({ code: 'KA000', severity: 'error', message: `kalint internal error: ${(e as Error)?.message ?? e}`, file, range: r });
+  }
+  const diagnostics = [...reader.diagnostics, ...walker.diagnostics].sort(compareDiagnostics);
+  let model: KeepalivedConfig;
+  try {
+    model = buildModel(walker.root);
+  } catch {
+    model = buildModel({ ...walker.root, children: [] });
+  }
+  return {
+    file,
+    configId,
+    target: target.version,
+    ast: walker.root,
+    model,
+    files: reader.files,
+    diagnostics,
+    definitions: reader.definitions,
+    usedDefinitions: reader.usedDefinitions,
+  };
+}
+
+/** The plain parse API: lossless tree of `text` plus keepalived's view of it. Never throws. */
+export function parse(text: string, options: AnalyzeOptions = {}): ParseResult {
+  const tree = parseCst(text);
+  return { tree, ...analyze(text, options) };
+}
+
+/** Config ids named by `@id` / `@^id` lines of a text (sorted, unique). */
+export function configIdsIn(text: string): string[] {
+  const ids = new Set<string>();
+  const re = /^[ \t]*@\^?(\S+)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const c = parseCondition({ kind: 'word', text: m[0].trim(), start: 0, end: 0, line: 0, col: 0 });
+    if (c && c.id) ids.add(c.id);
+  }
+  return [...ids].sort();
+}
+
+export { parseCst } from './syntax/parser.js';
+export type { CstFile, CstNode, Range, Position } from './syntax/cst.js';
+export type { Diagnostic, Severity, Fix, TextEdit, Location } from './diagnostics.js';
+export type { AstNode, Word, ValueLine } from './analysis/ast.js';
+export type { SourceHost, SourceFile } from './analysis/reader.js';
+export type { KeepalivedConfig } from './model/model.js';

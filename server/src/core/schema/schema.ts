@@ -1,0 +1,148 @@
+// The keyword schema: one data table (keywords.json, facts gathered from keepalived's source and
+// checked against the real binary) indexed for the validator, hover, completion and tests.
+
+import table from './keywords.json';
+
+export type ArgType =
+  | 'unsigned' | 'integer' | 'decimal' | 'timer' | 'bool' | 'enum' | 'enum_or_unsigned'
+  | 'ipaddr' | 'ipv4' | 'ipv6' | 'ip_prefix' | 'host' | 'port' | 'ifname'
+  | 'string' | 'path' | 'email' | 'name' | 'script' | 'user' | 'hex'
+  | 'keyword_value_pairs' | 'mixed' | 'vs_service' | 'vsg_entry' | 'iproute2_route' | 'iproute2_rule' | 'status_codes';
+
+export interface ArgSpec {
+  name: string;
+  type: ArgType;
+  optional?: boolean;
+  repeat?: boolean;
+  min?: number;
+  max?: number;
+  decimals?: number;
+  unit?: string;
+  values?: string[];
+  note?: string;
+}
+
+export type Repeat = 'instance' | 'list' | 'last_wins' | 'first_wins' | 'overwrite_error' | 'merge' | 'replace';
+
+export type RefKind =
+  | 'vrrp_instance' | 'vrrp_script' | 'track_file' | 'vrrp_track_process' | 'bfd_instance'
+  | 'virtual_server_group' | 'track_group' | 'system_interface';
+
+export interface KeywordSpec {
+  name: string;
+  path: string[];
+  block: 'keywords' | 'values' | null;
+  args: ArgSpec[];
+  value_line?: ArgSpec[];
+  repeat: Repeat;
+  script_string?: boolean;
+  defines?: string;
+  refs?: { arg: string; kind: RefKind; resolved?: string }[];
+  deprecated?: { replacement: string; since: string; how: string };
+  build_condition?: string;
+  in_2_2_7: boolean;
+  since: string;
+  notes?: string;
+  children: KeywordSpec[];
+  /** `a/b/c`: the path and name joined, unique in the table. */
+  id: string;
+  childMap: Map<string, KeywordSpec>;
+  parent?: KeywordSpec;
+}
+
+/** The top level of the file, as a pseudo keyword. */
+export interface SchemaRoot {
+  id: '';
+  name: '';
+  children: KeywordSpec[];
+  childMap: Map<string, KeywordSpec>;
+  block: 'keywords';
+}
+
+export type Context = KeywordSpec | SchemaRoot;
+
+/** A keepalived release, as [major, minor, patch]. */
+export type Version = [number, number, number];
+
+export const DEFAULT_TARGET_VERSION = '2.2.7';
+
+export function parseVersion(v: string): Version | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(v.trim());
+  if (!m) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+}
+
+export function compareVersions(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * Build conditions known to be off in the builds users run (Debian/Ubuntu 2.2.7 has no libipset).
+ * Keywords behind them are "Unknown keyword" there; kalint warns instead of erroring, since other
+ * builds do have them.
+ */
+export const COMMONLY_MISSING_FEATURES: Record<string, string> = {
+  _HAVE_LIBIPSET_: 'ipset support (libipset)',
+};
+
+export interface Schema {
+  root: SchemaRoot;
+  all: KeywordSpec[];
+  byId: Map<string, KeywordSpec>;
+  /** Every place a keyword name is valid, for "belongs in …" and did-you-mean. */
+  byName: Map<string, KeywordSpec[]>;
+}
+
+function index(): Schema {
+  const all: KeywordSpec[] = [];
+  const byId = new Map<string, KeywordSpec>();
+  const byName = new Map<string, KeywordSpec[]>();
+  const visit = (nodes: KeywordSpec[], parent: KeywordSpec | undefined): Map<string, KeywordSpec> => {
+    const map = new Map<string, KeywordSpec>();
+    for (const n of nodes) {
+      n.id = [...n.path, n.name].join('/');
+      n.parent = parent;
+      n.childMap = visit(n.children, n);
+      all.push(n);
+      byId.set(n.id, n);
+      const list = byName.get(n.name);
+      if (list) list.push(n);
+      else byName.set(n.name, [n]);
+      // The table lists a keyword once per context; the first install wins, as in keepalived.
+      if (!map.has(n.name)) map.set(n.name, n);
+    }
+    return map;
+  };
+  const tree = (table as unknown as { tree: KeywordSpec[] }).tree;
+  const childMap = visit(tree, undefined);
+  return { root: { id: '', name: '', children: tree, childMap, block: 'keywords' }, all, byId, byName };
+}
+
+let cached: Schema | undefined;
+export function schema(): Schema {
+  cached ??= index();
+  return cached;
+}
+
+export function sinceVersion(spec: KeywordSpec): Version | 'unreleased' {
+  if (spec.since.startsWith('<=')) return parseVersion(spec.since.slice(2)) ?? [1, 3, 0];
+  return parseVersion(spec.since) ?? 'unreleased';
+}
+
+/** Whether `spec` exists in keepalived `target`. */
+export function availableIn(spec: KeywordSpec, target: Version): boolean {
+  const since = sinceVersion(spec);
+  if (compareVersions(target, [2, 2, 7]) === 0) return spec.in_2_2_7;
+  if (since === 'unreleased') return false;
+  if (spec.since.startsWith('<=')) return true;
+  return compareVersions(since, target) <= 0;
+}
+
+export function contextName(ctx: Context): string {
+  return ctx.id === '' ? 'the top level' : `'${ctx.name}'`;
+}
+
+/** Human path of a spec: `vrrp_instance > authentication`. */
+export function specPath(spec: KeywordSpec): string {
+  return [...spec.path, spec.name].join(' > ');
+}

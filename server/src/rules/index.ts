@@ -1,0 +1,10 @@
+// The registry of every rule. Rule files register here; codes must be unique (a test checks).
+
+import type { Rule } from './types.js';
+
+export const rules: Rule[] = [];
+
+export function ruleByCode(codeOrName: string): Rule | undefined {
+  const key = codeOrName.toUpperCase();
+  return rules.find((r) => r.code === key || r.name === codeOrName);
+}
