@@ -5,7 +5,8 @@ import type { Analysis } from '../core/index.js';
 import type { Diagnostic, Fix, Location, Severity } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
 
-export type RuleFamily = 'syntax' | 'schema' | 'vrrp' | 'cluster' | 'lvs' | 'security' | 'style';
+/** 'meta': kalint's own findings (KA0xx), e.g. about suppression comments. */
+export type RuleFamily = 'meta' | 'syntax' | 'schema' | 'vrrp' | 'cluster' | 'lvs' | 'security' | 'style';
 
 export interface RuleDocs {
   /** Why the finding matters, in a few sentences. */
@@ -14,6 +15,12 @@ export interface RuleDocs {
   bad: string;
   /** The same config, fixed. */
   good: string;
+  /**
+   * Other files, by absolute path, that the examples need: what they include (the examples
+   * themselves are read as /etc/keepalived/keepalived.conf) or, for cluster rules, the other
+   * nodes of the cluster.
+   */
+  files?: Record<string, string>;
 }
 
 export interface RuleMeta {
