@@ -1,2 +1,383 @@
-// Placeholder entry replaced by the benchmark (see issue 2); prints nothing yet.
-export {};
+// `npm run bench`: throughput, memory and whole-process speed of kalint on large valid configs.
+//
+// Bundled by scripts/build.mjs into dist/bench.js. The same file is also the child process used
+// for memory figures (`--child TASK FILE`): each peak-RSS measurement runs in a fresh process so
+// one task's garbage does not inflate the next one's number.
+//
+// Not a test: numbers depend on the machine, so nothing here fails on a missed target; the
+// targets are printed next to the figures.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { analyze, parseCst } from '../server/src/core/index.js';
+import { lintText } from '../server/src/linter.js';
+import { generateConfig } from './gen-config.js';
+
+// ---------- optional modules (written by other engineers; absent modules are reported) ----------
+
+type Loaded<T> = { ok: true; fn: T } | { ok: false; why: string };
+
+/**
+ * Loads an export of a module that may not exist yet. The template literal makes esbuild bundle
+ * whatever `index*.ts` exists in that folder at build time (and warn, harmlessly, while none does).
+ */
+async function loadOptional<T>(what: 'format' | 'peer' | 'cluster', exportName: string): Promise<Loaded<T>> {
+  const suffix = '';
+  let mod: Record<string, unknown>;
+  try {
+    if (what === 'format') mod = await import(`../server/src/core/format/index${suffix}.ts`);
+    else if (what === 'peer') mod = await import(`../server/src/core/peer/index${suffix}.ts`);
+    else mod = await import(`../server/src/cluster/index${suffix}.ts`);
+  } catch {
+    return { ok: false, why: 'not available (module absent)' };
+  }
+  const fn = mod[exportName];
+  if (typeof fn !== 'function') return { ok: false, why: `not available (no export '${exportName}')` };
+  return { ok: true, fn: fn as T };
+}
+
+type FormatFn = (text: string, options?: Record<string, unknown>) => unknown;
+type PeerFn = (text: string, options?: Record<string, unknown>) => unknown;
+type ClusterFn = (files: { file: string; text: string }[], options?: Record<string, unknown>) => unknown;
+
+// ---------- measurement helpers ----------
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+let collectGarbage: () => void = () => {};
+try {
+  setFlagsFromString('--expose-gc');
+  collectGarbage = runInNewContext('gc') as () => void;
+} catch {
+  // Without gc the medians are only a little noisier.
+}
+
+/** Median wall time of `fn` in seconds, after `warmup` unmeasured runs. */
+function timeIt(fn: () => unknown, warmup: number, runs: number): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const t0 = performance.now();
+    fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
+function mbPerSecond(bytes: number, seconds: number): number {
+  return bytes / 1e6 / seconds;
+}
+
+// ---------- child mode: run one task once, report the RSS high-water mark ----------
+
+type Task = 'baseline' | 'parse' | 'analyze' | 'lint' | 'format' | 'peer' | 'cluster';
+
+async function runTask(task: Task, files: string[]): Promise<string | undefined> {
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const text = texts[0]!;
+  let keep: unknown;
+  switch (task) {
+    case 'baseline':
+      keep = text.length;
+      break;
+    case 'parse':
+      keep = parseCst(text);
+      break;
+    case 'analyze':
+      keep = analyze(text, { file: files[0] });
+      break;
+    case 'lint':
+      keep = lintText(text, { file: files[0] });
+      break;
+    case 'format': {
+      const f = await loadOptional<FormatFn>('format', 'format');
+      if (!f.ok) return f.why;
+      keep = f.fn(text, {});
+      break;
+    }
+    case 'peer': {
+      const f = await loadOptional<PeerFn>('peer', 'generatePeer');
+      if (!f.ok) return f.why;
+      keep = f.fn(text, {});
+      break;
+    }
+    case 'cluster': {
+      const f = await loadOptional<ClusterFn>('cluster', 'lintCluster');
+      if (!f.ok) return f.why;
+      keep = f.fn(files.map((file, i) => ({ file, text: texts[i]! })), {});
+      break;
+    }
+  }
+  // The result stays reachable until the measurement, as it would in the CLI.
+  void keep;
+  return undefined;
+}
+
+async function childMain(task: Task, files: string[]): Promise<void> {
+  let error: string | undefined;
+  try {
+    error = await runTask(task, files);
+  } catch (e) {
+    error = `threw: ${(e as Error)?.message ?? e}`;
+  }
+  // resourceUsage().maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024, error }) + '\n');
+}
+
+/** Peak RSS (MB) of a fresh node process running `task` once on `files`. */
+function peakMemory(task: Task, files: string[]): { mb?: number; error?: string } {
+  const r = spawnSync(process.execPath, [__filename, '--child', task, ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const out = JSON.parse(line) as { maxRssMB: number; error?: string };
+    return out.error ? { error: out.error } : { mb: out.maxRssMB };
+  } catch {
+    return { error: `child failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+  }
+}
+
+// ---------- whole-process comparison ----------
+
+interface ProcessRun {
+  seconds: number;
+  status: number | null;
+  stderr: string;
+  stdout: string;
+}
+
+function runProcess(cmd: string, args: string[]): ProcessRun {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.error) throw r.error;
+  return { seconds, status: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+function hasKeepalived(): boolean {
+  const r = spawnSync('keepalived', ['--version'], { encoding: 'utf8' });
+  return !r.error;
+}
+
+// ---------- report ----------
+
+interface Row {
+  metric: string;
+  value: string;
+  target?: string;
+  verdict?: string;
+}
+
+const rows: Row[] = [];
+const json: Record<string, unknown> = {};
+
+function row(metric: string, value: string, target?: string, met?: boolean): void {
+  // Progress on stderr, so a long run shows signs of life and stdout stays the report.
+  process.stderr.write(value ? `  ${metric}: ${value}\n` : `${metric}\n`);
+  rows.push({ metric, value, target, verdict: met === undefined ? undefined : met ? 'ok' : 'MISSED' });
+}
+
+function printTable(): void {
+  // Section headings (no value) do not count towards the column widths.
+  const body = rows.filter((r) => r.value || r.target);
+  const w0 = Math.max(...body.map((r) => r.metric.length));
+  const w1 = Math.max(...body.map((r) => r.value.length));
+  const w2 = Math.max(...body.map((r) => (r.target ?? '').length));
+  for (const r of rows) {
+    if (!r.value && !r.target) {
+      console.log(`\n${r.metric}`);
+      continue;
+    }
+    console.log(`  ${r.metric.padEnd(w0)}  ${r.value.padStart(w1)}  ${(r.target ?? '').padEnd(w2)}  ${r.verdict ?? ''}`.trimEnd());
+  }
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+// ---------- main ----------
+
+const TARGETS = {
+  lintMBps: 40,
+  processRatio6MB: 0.7,
+  peakMemory6MB: 150,
+  formatMBps: 20,
+};
+
+async function benchMain(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-bench-'));
+  const kalintBin = resolve(__dirname, '..', 'bin', 'kalint.js');
+  try {
+    const sizes = [
+      { label: '1MB', bytes: 1_000_000, warmup: 3, runs: 7, processRuns: 7 },
+      { label: '6MB', bytes: 6_000_000, warmup: 2, runs: 5, processRuns: 5 },
+    ];
+    const format = await loadOptional<FormatFn>('format', 'format');
+    const peer = await loadOptional<PeerFn>('peer', 'generatePeer');
+    const cluster = await loadOptional<ClusterFn>('cluster', 'lintCluster');
+    const keepalived = hasKeepalived();
+
+    console.log(`kalint bench — node ${process.version}, ${process.platform}/${process.arch}`);
+    for (const size of sizes) {
+      const gen = generateConfig({ targetBytes: size.bytes });
+      const file = join(dir, `bench-${size.label}.conf`);
+      writeFileSync(file, gen.text);
+      const text = gen.text;
+      const bytes = Buffer.byteLength(text);
+      const mb = bytes / 1e6;
+      const result: Record<string, unknown> = {
+        bytes,
+        lines: text.split('\n').length,
+        vrrpInstances: gen.vrrpInstances,
+        virtualServers: gen.virtualServers,
+        realServers: gen.realServers,
+      };
+      json[size.label] = result;
+      row(`${size.label} config: ${fmt(mb, 2)} MB, ${gen.vrrpInstances} vrrp_instance, ${gen.virtualServers} virtual_server, ${gen.realServers} real_server`, '');
+      const is6 = size.label === '6MB';
+
+      // In-process throughput.
+      const parseS = timeIt(() => parseCst(text), size.warmup, size.runs);
+      const analyzeS = timeIt(() => analyze(text, { file }), size.warmup, size.runs);
+      const lintS = timeIt(() => lintText(text, { file }), size.warmup, size.runs);
+      const findings = lintText(text, { file }).diagnostics;
+      result.parseMBps = +fmt(mbPerSecond(bytes, parseS));
+      result.analyzeMBps = +fmt(mbPerSecond(bytes, analyzeS));
+      result.lintMBps = +fmt(mbPerSecond(bytes, lintS));
+      result.lintFindings = findings.length;
+      row('parse (parseCst)', `${fmt(result.parseMBps as number)} MB/s`);
+      row('analyze', `${fmt(result.analyzeMBps as number)} MB/s`);
+      row('parse+lint (lintText)', `${fmt(result.lintMBps as number)} MB/s`, `≥ ${TARGETS.lintMBps} MB/s`, (result.lintMBps as number) >= TARGETS.lintMBps);
+      row('lint findings on the valid config', `${findings.length}`, 'expected 0', findings.length === 0);
+
+      if (format.ok) {
+        try {
+          const s = timeIt(() => format.fn(text, {}), size.warmup, size.runs);
+          result.formatMBps = +fmt(mbPerSecond(bytes, s));
+          row('format', `${fmt(result.formatMBps as number)} MB/s`, `≥ ${TARGETS.formatMBps} MB/s`, (result.formatMBps as number) >= TARGETS.formatMBps);
+        } catch (e) {
+          result.formatMBps = null;
+          row('format', `threw: ${(e as Error).message}`);
+        }
+      } else {
+        result.formatMBps = null;
+        row('format', format.why, `≥ ${TARGETS.formatMBps} MB/s`);
+      }
+      if (peer.ok) {
+        try {
+          const s = timeIt(() => peer.fn(text, {}), size.warmup, size.runs);
+          result.peerMBps = +fmt(mbPerSecond(bytes, s));
+          row('peer (generatePeer)', `${fmt(result.peerMBps as number)} MB/s`);
+        } catch (e) {
+          result.peerMBps = null;
+          row('peer (generatePeer)', `threw: ${(e as Error).message}`);
+        }
+      } else {
+        result.peerMBps = null;
+        row('peer (generatePeer)', peer.why);
+      }
+
+      // Peak memory, one fresh process per task.
+      const memory: Record<string, number | null> = {};
+      const baseline = peakMemory('baseline', [file]);
+      memory.baseline = baseline.mb ?? null;
+      row('peak RSS: node + file read (baseline)', baseline.mb !== undefined ? `${fmt(baseline.mb)} MB` : baseline.error!);
+      for (const task of ['parse', 'analyze', 'lint', 'format', 'peer'] as const) {
+        const m = peakMemory(task, [file]);
+        memory[task] = m.mb ?? null;
+        const target = task === 'lint' && is6 ? `≤ ${TARGETS.peakMemory6MB} MB` : undefined;
+        row(`peak RSS: ${task}`, m.mb !== undefined ? `${fmt(m.mb)} MB` : m.error!, target, target && m.mb !== undefined ? m.mb <= TARGETS.peakMemory6MB : undefined);
+      }
+      result.peakRssMB = memory;
+
+      // Whole process: kalint CLI vs keepalived's own config test, interleaved so both see the
+      // same machine load.
+      const kalintTimes: number[] = [];
+      const keepalivedTimes: number[] = [];
+      const kalintFirst = runProcess(process.execPath, [kalintBin, 'lint', file]);
+      const keepalivedFirst = keepalived ? runProcess('keepalived', ['-t', '-f', file, '-i', 'bench']) : undefined;
+      for (let i = 0; i < size.processRuns; i++) {
+        kalintTimes.push(runProcess(process.execPath, [kalintBin, 'lint', file]).seconds);
+        if (keepalived) keepalivedTimes.push(runProcess('keepalived', ['-t', '-f', file, '-i', 'bench']).seconds);
+      }
+      const kalintS = median(kalintTimes);
+      result.kalintProcessSeconds = +kalintS.toFixed(3);
+      row(`kalint lint FILE (process, median of ${size.processRuns})`, `${kalintS.toFixed(3)} s`, `exit ${kalintFirst.status}`);
+      if (keepalivedFirst) {
+        const kaS = median(keepalivedTimes);
+        const ratio = kalintS / kaS;
+        const clean = keepalivedFirst.status === 0 && keepalivedFirst.stderr.trim() === '' && keepalivedFirst.stdout.trim() === '';
+        result.keepalivedProcessSeconds = +kaS.toFixed(3);
+        result.processRatio = +ratio.toFixed(3);
+        result.keepalivedAccepts = clean;
+        row(`keepalived -t -f FILE (median of ${size.processRuns})`, `${kaS.toFixed(3)} s`, clean ? 'exit 0, silent' : `exit ${keepalivedFirst.status}: ${keepalivedFirst.stderr.trim().split('\n')[0]}`, clean);
+        row('ratio kalint / keepalived', `${ratio.toFixed(2)}×`, is6 ? `≤ ${TARGETS.processRatio6MB}×` : undefined, is6 ? ratio <= TARGETS.processRatio6MB : undefined);
+      } else {
+        result.keepalivedProcessSeconds = null;
+        result.processRatio = null;
+        row('keepalived -t -f FILE', 'not available (keepalived not installed)');
+      }
+    }
+
+    // Cluster: the two nodes of a pair, each a 6 MB config.
+    row('cluster of two 6MB files (lintCluster)', '');
+    const a = generateConfig({ targetBytes: 6_000_000 });
+    const b = generateConfig({ targetBytes: 6_000_000, peer: true });
+    const fileA = join(dir, 'node-a.conf');
+    const fileB = join(dir, 'node-b.conf');
+    writeFileSync(fileA, a.text);
+    writeFileSync(fileB, b.text);
+    if (cluster.ok) {
+      const inputs = [
+        { file: fileA, text: a.text },
+        { file: fileB, text: b.text },
+      ];
+      const bytes = Buffer.byteLength(a.text) + Buffer.byteLength(b.text);
+      try {
+        const s = timeIt(() => cluster.fn(inputs, {}), 1, 3);
+        const m = peakMemory('cluster', [fileA, fileB]);
+        json.cluster = { bytes, seconds: +s.toFixed(3), MBps: +fmt(mbPerSecond(bytes, s)), peakRssMB: m.mb ?? null };
+        row('lintCluster (both files)', `${s.toFixed(3)} s = ${fmt(mbPerSecond(bytes, s))} MB/s`);
+        row('peak RSS: cluster', m.mb !== undefined ? `${fmt(m.mb)} MB` : m.error!);
+      } catch (e) {
+        json.cluster = null;
+        row('lintCluster', `threw: ${(e as Error).message}`);
+      }
+    } else {
+      json.cluster = null;
+      row('lintCluster', cluster.why);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('');
+  printTable();
+  console.log('');
+  const m6 = json['6MB'] as Record<string, unknown>;
+  json.targets = {
+    lintMBps: { target: TARGETS.lintMBps, met: (m6.lintMBps as number) >= TARGETS.lintMBps },
+    processRatio6MB: { target: TARGETS.processRatio6MB, met: m6.processRatio === null ? null : (m6.processRatio as number) <= TARGETS.processRatio6MB },
+    peakMemory6MB: { target: TARGETS.peakMemory6MB, met: (m6.peakRssMB as Record<string, number | null>).lint === null ? null : (m6.peakRssMB as Record<string, number>).lint! <= TARGETS.peakMemory6MB },
+    formatMBps: { target: TARGETS.formatMBps, met: m6.formatMBps === null ? null : (m6.formatMBps as number) >= TARGETS.formatMBps },
+  };
+  json.node = process.version;
+  console.log(JSON.stringify({ bench: json }));
+}
+
+if (process.argv[2] === '--child') {
+  void childMain(process.argv[3] as Task, process.argv.slice(4));
+} else {
+  benchMain().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
