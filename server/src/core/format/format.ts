@@ -1,0 +1,327 @@
+// The formatter: one canonical layout, and nothing but whitespace ever changes. Every token is
+// written in its original order with its original text; only the gaps between tokens are rewritten.
+//
+// Why this is safe for keepalived: it splits every line at each brace outside double quotes before
+// it reads the words (syntax.md §4), so `a { b }` and `a {` / `b` / `}` are the same lines to it,
+// and blanks between words are separators of any length. The formatter therefore splits and joins
+// lines only at braces and never moves a word to another line — in a value block each line is one
+// entry (`virtual_ipaddress { A B }`: B is an option of A), and that stays true.
+//
+// Lines whose meaning depends on being one physical line are kept whole, re-indented only:
+// `@id` lines (the condition covers the whole line), `$NAME=` definitions (continuation lines
+// byte for byte), `~SEQ`/`~LST` lines (the rest of the line is repeated), include lines (their
+// braces are glob syntax), lines where `$` meets a brace (keepalived substitutes `${NAME}` before
+// it splits at braces), lines with `'` (script strings quote with it), and lines longer than
+// keepalived's 1022-character line buffer (it splits those itself, at a byte count).
+
+import { INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
+import { Kind, LineTokens, scanLine } from './scan.js';
+
+export interface FormatOptions {
+  /** Spaces per level (default 4); ignored with `useTabs`. */
+  indentWidth?: number;
+  /** One tab per level. */
+  useTabs?: boolean;
+}
+
+export interface FormatError {
+  /** `LINE:COLUMN: message`, 1-based, ready to print after a file name. */
+  error: string;
+  message: string;
+  /** 0-based position of the problem. */
+  line: number;
+  column: number;
+}
+
+export type FormatResult = { text: string; changed: boolean } | FormatError;
+
+export const DEFAULT_INDENT_WIDTH = 4;
+
+/** keepalived reads a line into a 1024-byte buffer: 1022 bytes of content, the newline, a NUL. */
+const LINE_BUFFER_CONTENT = 1022;
+
+const DEFINITION_RE = /^\$[A-Za-z_][A-Za-z0-9_]*=/;
+const CR = 13;
+
+/** The formatted file as lines, with where each came from (for range formatting). */
+export interface Layout {
+  lines: string[];
+  /** 0-based original line each output line comes from. */
+  origins: number[];
+  /** Original line of a lone `{` → original line whose statement it was joined to. */
+  joins: Map<number, number>;
+  /** Offset of the start of each original line. */
+  lineStarts: number[];
+  eol: string;
+}
+
+export function isFormatError(r: unknown): r is FormatError {
+  return typeof r === 'object' && r !== null && typeof (r as FormatError).error === 'string';
+}
+
+/** Formats a whole file. A file with unbalanced braces or an unterminated quote is not formatted. */
+export function format(text: string, options: FormatOptions = {}): FormatResult {
+  const l = layout(text, options);
+  if (isFormatError(l)) return l;
+  const out = l.lines.length ? l.lines.join(l.eol) + l.eol : '';
+  return { text: out, changed: out !== text };
+}
+
+function indentUnit(options: FormatOptions): string {
+  if (options.useTabs) return '\t';
+  const w = options.indentWidth ?? DEFAULT_INDENT_WIDTH;
+  if (!Number.isInteger(w) || w < 0 || w > 16) throw new RangeError(`indent width must be an integer from 0 to 16 (got ${w})`);
+  return ' '.repeat(w);
+}
+
+function utf8Length(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < to) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function exceeds(s: string, from: number, to: number, limit: number): boolean {
+  const len = to - from;
+  if (len > limit) return true;
+  if (len * 3 <= limit) return false;
+  return utf8Length(s, from, to) > limit;
+}
+
+export function layout(text: string, options: FormatOptions = {}): Layout | FormatError {
+  const unit = indentUnit(options);
+  const indents: string[] = [''];
+  const indent = (d: number): string => {
+    let s = indents[d];
+    if (s === undefined) {
+      for (let k = indents.length; k <= d; k++) indents[k] = indents[k - 1] + unit;
+      s = indents[d]!;
+    }
+    return s;
+  };
+
+  const firstLf = text.indexOf('\n');
+  const eol = firstLf > 0 && text.charCodeAt(firstLf - 1) === CR ? '\r\n' : '\n';
+  const limit = LINE_BUFFER_CONTENT - (eol.length - 1);
+
+  const lines: string[] = [];
+  const origins: number[] = [];
+  const joins = new Map<number, number>();
+  const lineStarts: number[] = [];
+  /** Output lines whose leading blanks are the user's (kept verbatim), not ours. */
+  const ownIndent = new Set<number>();
+  const openBraces: number[] = [];
+
+  let depth = 0;
+  /** First blank original line of the current run of blank lines, or -1. */
+  let pendingBlank = -1;
+  /** The last output line opens a block (no blank line right after it). */
+  let lastOpens = false;
+  /** Output line that a `{` starting the next line may join, or -1. */
+  let joinable = -1;
+  let inDefinition = false;
+  let ln = 0;
+  const tk = new LineTokens();
+
+  const error = (offset: number, message: string): FormatError => {
+    let line = lineStarts.length - 1;
+    while (line > 0 && lineStarts[line]! > offset) line--;
+    const column = offset - lineStarts[line]!;
+    return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
+  };
+
+  const push = (s: string, isClose: boolean): number => {
+    if (pendingBlank >= 0) {
+      if (lines.length > 0 && !lastOpens && !isClose) {
+        lines.push('');
+        origins.push(pendingBlank);
+      }
+      pendingBlank = -1;
+    }
+    lines.push(s);
+    origins.push(ln);
+    lastOpens = false;
+    return lines.length - 1;
+  };
+  const pushOwn = (s: string): number => {
+    const i = push(s, false);
+    ownIndent.add(i);
+    return i;
+  };
+
+  /** Applies the braces of tokens [from, to) to the depth; returns the offset of an extra `}` or -1. */
+  const applyBraces = (from: number, to: number): number => {
+    for (let i = from; i < to; i++) {
+      const k = tk.kinds[i];
+      if (k === Kind.LBrace) {
+        openBraces.push(tk.starts[i]!);
+        depth++;
+      } else if (k === Kind.RBrace) {
+        if (depth === 0) return tk.starts[i]!;
+        openBraces.pop();
+        depth--;
+      }
+    }
+    return -1;
+  };
+
+  const slice = (i: number): string => text.slice(tk.starts[i], tk.ends[i]);
+
+  /** All tokens on one line: single spaces where there were blanks, and around braces. */
+  const oneLine = (): string => {
+    let s = slice(0);
+    for (let i = 1; i < tk.count; i++) {
+      const k = tk.kinds[i]!;
+      const prev = tk.kinds[i - 1]!;
+      const glued = tk.starts[i] === tk.ends[i - 1] && k !== Kind.LBrace && k !== Kind.RBrace && prev !== Kind.LBrace && prev !== Kind.RBrace;
+      s += (glued ? '' : ' ') + slice(i);
+    }
+    return s;
+  };
+
+  let pos = 0;
+  for (;; ln++) {
+    lineStarts.push(pos);
+    scanLine(text, pos, tk);
+    const count = tk.count;
+    if (tk.eolLength === 1 && text.charCodeAt(tk.contentEnd) === CR) {
+      return error(tk.contentEnd, 'carriage return without a line feed: keepalived does not end a line there; use \\n or \\r\\n line endings');
+    }
+    if (tk.unterminatedAt >= 0) return error(tk.unterminatedAt, 'unterminated double quote');
+    const lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
+
+    if (inDefinition) {
+      // A continuation line of a multi-line definition belongs to its value: byte for byte.
+      pushOwn(text.slice(tk.lineStart, lastEnd));
+      inDefinition = definitionContinues(text, tk);
+      joinable = -1;
+    } else if (count === 0) {
+      if (pendingBlank < 0) pendingBlank = ln;
+    } else {
+      const long = exceeds(text, tk.lineStart, lastEnd, limit);
+      const firstIsCondition = tk.kinds[0] === Kind.Word && text.charCodeAt(tk.starts[0]!) === 64 /* @ */ && tk.ends[0]! - tk.starts[0]! >= 2;
+      const head = firstIsCondition ? 1 : 0;
+      const end = tk.kinds[count - 1] === Kind.Comment ? count - 1 : count;
+      const whole = text.slice(tk.starts[0], lastEnd);
+      const fixed = (body: string, d: number): number => (long ? pushOwn(text.slice(tk.lineStart, lastEnd)) : push(indent(d) + body, false));
+      const joinTarget = joinable;
+      joinable = -1;
+
+      if (head >= end) {
+        // A comment line, or `@id` with nothing after it (keepalived drops it).
+        fixed(head === 0 ? whole : oneLine(), depth);
+      } else {
+        const headKind = tk.kinds[head]!;
+        const headText = headKind === Kind.Word ? slice(head) : '';
+        if (headKind === Kind.Word && DEFINITION_RE.test(headText)) {
+          fixed(whole, depth);
+          inDefinition = definitionContinues(text, tk);
+        } else if (headKind === Kind.Word && (headText.startsWith('~SEQ') || headText.startsWith('~LST'))) {
+          fixed(whole, depth);
+          // The header's parentheses may hold `{A,B}` lists; only braces after it are structure.
+          const headerEnd = seqHeaderEnd(text, tk.starts[head]!, lastEnd);
+          let k = head + 1;
+          while (k < end && headerEnd >= 0 && tk.starts[k]! < headerEnd) k++;
+          const extra = applyBraces(k, end);
+          if (extra >= 0) return error(extra, "extra '}': it closes no block");
+        } else if (headKind === Kind.Word && INCLUDE_KEYWORDS.has(headText) && head + 1 < end) {
+          fixed(whole, depth);
+        } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end))) {
+          const before = depth;
+          const extra = applyBraces(head, end);
+          if (extra >= 0) return error(extra, "extra '}': it closes no block");
+          const startsWithClose = tk.kinds[head] === Kind.RBrace;
+          const d = startsWithClose ? before - 1 : before;
+          const body = firstIsCondition && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : whole;
+          if (long) pushOwn(text.slice(tk.lineStart, lastEnd));
+          else push(indent(d) + body, startsWithClose);
+          lastOpens = tk.kinds[end - 1] === Kind.LBrace;
+        } else {
+          // An ordinary line: one statement per line, split at braces.
+          let cur = -1;
+          let takesWords = false;
+          for (let i = 0; i < count; i++) {
+            const k = tk.kinds[i]!;
+            const glued = i > 0 && tk.starts[i] === tk.ends[i - 1];
+            if (k === Kind.Word || k === Kind.String) {
+              if (takesWords) lines[cur] += (glued ? '' : ' ') + slice(i);
+              else {
+                cur = push(indent(depth) + slice(i), false);
+                takesWords = true;
+              }
+            } else if (k === Kind.LBrace) {
+              if (takesWords) lines[cur] += ' {';
+              else if (i === 0 && joinTarget >= 0 && !exceeds(lines[joinTarget]!, 0, lines[joinTarget]!.length, limit - 2)) {
+                // `{` alone at the start of a line joins the statement it opens.
+                cur = joinTarget;
+                lines[cur] += ' {';
+                pendingBlank = -1;
+                joins.set(ln, origins[cur]!);
+              } else cur = push(indent(depth) + '{', false);
+              openBraces.push(tk.starts[i]!);
+              depth++;
+              takesWords = false;
+              lastOpens = true;
+            } else if (k === Kind.RBrace) {
+              if (depth === 0) return error(tk.starts[i]!, "extra '}': it closes no block");
+              openBraces.pop();
+              depth--;
+              cur = push(indent(depth) + '}', true);
+              takesWords = false;
+            } else {
+              const prev = tk.kinds[i - 1];
+              lines[cur] += (glued && (prev === Kind.Word || prev === Kind.String) ? '' : ' ') + slice(i);
+            }
+          }
+          const lastKind = tk.kinds[count - 1];
+          if (lastKind === Kind.Word || lastKind === Kind.String) joinable = cur;
+        }
+      }
+    }
+    if (tk.eolLength === 0) break;
+    pos = tk.next;
+  }
+
+  if (depth > 0) {
+    const at = openBraces[openBraces.length - 1]!;
+    return error(at, depth === 1 ? "'{' is never closed" : `'{' is never closed (${depth} blocks are left open at the end of the file)`);
+  }
+
+  // Deep indentation must not push a line past keepalived's line buffer: give up indentation first.
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (ownIndent.has(i) || !exceeds(s, 0, s.length, limit)) continue;
+    let over = utf8Length(s, 0, s.length) - limit;
+    let cut = 0;
+    while (over > 0 && (s.charCodeAt(cut) === 32 || s.charCodeAt(cut) === 9)) {
+      cut++;
+      over--;
+    }
+    lines[i] = s.slice(cut);
+  }
+
+  return { lines, origins, joins, lineStarts, eol };
+}
+
+function hasBrace(tk: LineTokens, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const k = tk.kinds[i];
+    if (k === Kind.LBrace || k === Kind.RBrace) return true;
+  }
+  return false;
+}
+
+/** A definition continues onto the next line when its last non-comment token ends with `\`. */
+function definitionContinues(text: string, tk: LineTokens): boolean {
+  let end = tk.count;
+  if (end > 0 && tk.kinds[end - 1] === Kind.Comment) end--;
+  if (end === 0) return false;
+  return tk.kinds[end - 1] === Kind.Word && text.charCodeAt(tk.ends[end - 1]! - 1) === 92; /* \ */
+}

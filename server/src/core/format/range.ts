@@ -1,0 +1,57 @@
+// Range formatting ("format selection"): the lines of a range get exactly the text they have in
+// the formatted file; everything outside stays as it is. The whole file is laid out (indentation
+// depends on everything above), then the output lines that came from the range replace it.
+
+import type { TextEdit } from '../diagnostics.js';
+import type { Position } from '../syntax/cst.js';
+import { isFormatError, layout, type FormatOptions } from './format.js';
+
+export interface RangeFormatOptions extends FormatOptions {
+  /** File name for the edits (`TextEdit.file`). Default `keepalived.conf`. */
+  file?: string;
+}
+
+/**
+ * Edits that format original lines `startLine..endLine` (0-based, inclusive). The range grows to
+ * whole units: a `{` alone on a line goes with the statement it is joined to. Returns no edit when
+ * the lines are already formatted or the file has a syntax error (nothing can be laid out then).
+ */
+export function formatRange(text: string, startLine: number, endLine: number, options: RangeFormatOptions = {}): TextEdit[] {
+  const l = layout(text, options);
+  if (isFormatError(l)) return [];
+  const lastLine = l.lineStarts.length - 1;
+  let from = Math.max(0, Math.min(startLine, endLine));
+  let to = Math.min(lastLine, Math.max(startLine, endLine));
+  if (from > lastLine) return [];
+
+  // Grow the range until no join crosses its edges.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [brace, statement] of l.joins) {
+      const inBrace = brace >= from && brace <= to;
+      const inStatement = statement >= from && statement <= to;
+      if (inBrace && !inStatement) {
+        from = Math.min(from, statement);
+        changed = true;
+      } else if (inStatement && !inBrace) {
+        to = Math.max(to, brace);
+        changed = true;
+      }
+    }
+  }
+
+  let newText = '';
+  for (let i = 0; i < l.lines.length; i++) {
+    const o = l.origins[i]!;
+    if (o >= from && o <= to) newText += l.lines[i] + l.eol;
+  }
+  // The formatter drops blank lines at the very end; keep the file's last line break rule.
+  const startOffset = l.lineStarts[from]!;
+  const endOffset = to + 1 <= lastLine ? l.lineStarts[to + 1]! : text.length;
+  if (to === lastLine && newText === '' && startOffset === text.length) return [];
+  const old = text.slice(startOffset, endOffset);
+  if (old === newText) return [];
+  const pos = (offset: number, line: number): Position => ({ line, column: offset - l.lineStarts[line]!, offset });
+  const endPos = to + 1 <= lastLine ? pos(endOffset, to + 1) : pos(endOffset, lastLine);
+  return [{ file: options.file ?? 'keepalived.conf', range: { start: pos(startOffset, from), end: endPos }, newText }];
+}
