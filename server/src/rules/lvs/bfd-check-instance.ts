@@ -1,0 +1,55 @@
+import type { FileRule } from '../types.js';
+import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import { blockEnd, readingOrder, related } from './util.js';
+
+export const bfdCheckInstance: FileRule = {
+  kind: 'file',
+  code: 'KA519',
+  name: 'bfd-check-instance',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A BFD_CHECK names no bfd_instance, or one not defined earlier in the configuration; keepalived drops the checker.',
+  docs: {
+    why:
+      'BFD_CHECK follows a `bfd_instance`, which keepalived looks up while reading the checker: it must be defined before the ' +
+      'virtual_server. An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
+      'skipped, and in both cases `keepalived -t` fails and the real server loses that health check.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        BFD_CHECK {\n            name rs1\n        }\n    }\n}\nbfd_instance rs1 {\n    neighbor_ip 10.0.1.1\n}',
+    good: 'bfd_instance rs1 {\n    neighbor_ip 10.0.1.1\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        BFD_CHECK {\n            name rs1\n        }\n    }\n}',
+  },
+  check(ctx) {
+    const model = ctx.analysis.model;
+    let order: Map<AstNode, number> | undefined;
+    for (const vs of model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'BFD_CHECK') continue;
+          const names = childrenNamed(ck.node, 'name').filter((n) => n.args[0]);
+          if (!names.length) {
+            ctx.report({
+              message: `BFD_CHECK has no 'name'; keepalived skips this checker (keepalived: "No name has been specified for BFD_CHECKER - skipping")`,
+              file: ck.node.file,
+              range: blockEnd(ck.node),
+              related: [related(ck.node, 'BFD_CHECK starts here')],
+            });
+            continue;
+          }
+          order ??= readingOrder(model.root);
+          for (const ref of names) {
+            const name = ref.args[0]!.text;
+            const def = model.bfdInstances.find((b) => b.name === name);
+            if (def && order.get(def.node)! < order.get(ref)!) continue;
+            ctx.report({
+              message: def
+                ? `bfd_instance '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this BFD_CHECK and drops the checker (keepalived: "BFD_CHECK - BFD ${name} not configured")`
+                : `No bfd_instance '${name}' is defined; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
+              file: ref.file,
+              range: ref.range,
+              related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { FileRule } from '../types.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
+
+/** keepalived rejects a leading dot (except the root name ".") and any "..". */
+export function hasEmptyLabel(name: string): boolean {
+  if (name.startsWith('.') && name !== '.') return true;
+  return name.includes('..');
+}
+
+export const dnsCheckEmptyLabel: FileRule = {
+  kind: 'file',
+  code: 'KA524',
+  name: 'dns-check-empty-label',
+  family: 'lvs',
+  severity: 'error',
+  description: "A DNS_CHECK 'name' has an empty label (a leading dot or '..'); keepalived ignores it.",
+  docs: {
+    why:
+      'DNS_CHECK sends a query for `name`. A name with an empty label (`.example.com`, `www..example.com`) is not a valid ' +
+      'DNS name; keepalived ignores it and queries its default name instead, and `keepalived -t` reports it.',
+    bad: 'DNS_CHECK {\n    type A\n    name www..example.com\n}',
+    good: 'DNS_CHECK {\n    type A\n    name www.example.com\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'DNS_CHECK') continue;
+          const first = childrenNamed(ck.node, 'name')[0];
+          const w = first?.args[0];
+          if (!w || !hasEmptyLabel(w.text)) continue;
+          const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
+          ctx.report({
+            message: `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`,
+            file: w.file,
+            range: w.range,
+            fix: !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined,
+          });
+        }
+      }
+    }
+  },
+};

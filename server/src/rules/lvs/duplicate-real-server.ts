@@ -1,0 +1,33 @@
+import type { FileRule } from '../types.js';
+import { deleteLine, distinctRealServers, fix, related, rsLabel, vsLabel } from './util.js';
+
+export const duplicateRealServer: FileRule = {
+  kind: 'file',
+  code: 'KA502',
+  name: 'duplicate-real-server',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A virtual_server lists the same real_server (address and port) twice; keepalived removes the second one.',
+  docs: {
+    why:
+      'keepalived identifies a real server by its address and port. When a virtual_server lists the same one twice, keepalived ' +
+      'keeps the first block, drops the second with all its health checks, and `keepalived -t` fails. The settings of the ' +
+      'second block (weight, checkers) never take effect.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 1\n    }\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const { rs, first } of distinctRealServers(vs).duplicates) {
+        // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.
+        ctx.report({
+          message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")`,
+          file: vs.node.file,
+          range: vs.node.range,
+          related: [related(rs.node, 'duplicate, removed by keepalived'), related(first.node, 'first listed here')],
+          fix: fix(`Remove the duplicate ${rsLabel(rs)}`, [deleteLine(ctx.analysis, rs.node)]),
+        });
+      }
+    }
+  },
+};

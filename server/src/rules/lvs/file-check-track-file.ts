@@ -1,0 +1,55 @@
+import type { FileRule } from '../types.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
+import { blockEnd, readingOrder, related } from './util.js';
+
+export const fileCheckTrackFile: FileRule = {
+  kind: 'file',
+  code: 'KA518',
+  name: 'file-check-track-file',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A FILE_CHECK names no track_file, or one not defined earlier in the configuration; keepalived drops the checker.',
+  docs: {
+    why:
+      'FILE_CHECK follows a `track_file` block, and keepalived looks the name up at the moment it reads the FILE_CHECK: ' +
+      'the track_file must be defined before the virtual_server, not after it. Otherwise keepalived reports ' +
+      '"track_file … not found", drops the checker and `keepalived -t` fails.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        FILE_CHECK {\n            track_file app_ok\n        }\n    }\n}\ntrack_file app_ok {\n    file /run/app.ok\n}',
+    good: 'track_file app_ok {\n    file /run/app.ok\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        FILE_CHECK {\n            track_file app_ok\n        }\n    }\n}',
+  },
+  check(ctx) {
+    const model = ctx.analysis.model;
+    let order: Map<import('../../core/analysis/ast.js').AstNode, number> | undefined;
+    for (const vs of model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'FILE_CHECK') continue;
+          const refs = childrenNamed(ck.node, 'track_file').filter((r) => r.args[0]);
+          if (!refs.length) {
+            ctx.report({
+              message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
+              file: ck.node.file,
+              range: blockEnd(ck.node),
+              related: [related(ck.node, 'FILE_CHECK starts here')],
+            });
+            continue;
+          }
+          order ??= readingOrder(model.root);
+          for (const ref of refs) {
+            const name = ref.args[0]!.text;
+            const def = model.trackFiles.find((t) => t.name === name);
+            if (def && order.get(def.node)! < order.get(ref)!) continue;
+            ctx.report({
+              message: def
+                ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
+                : `No track_file '${name}' is defined; keepalived drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
+              file: ref.file,
+              range: ref.range,
+              related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+            });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
+import { blockEnd, related } from './util.js';
+
+export const miscCheckWithoutPath: FileRule = {
+  kind: 'file',
+  code: 'KA517',
+  name: 'misc-check-without-path',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A MISC_CHECK has no misc_path; keepalived drops the checker.',
+  docs: {
+    why:
+      'MISC_CHECK runs the program given by `misc_path` and judges the real server by its exit code. Without it there is ' +
+      'nothing to run: keepalived skips the checker ("No script path has been specified") and `keepalived -t` fails, so the ' +
+      'real server is not health-checked by it.',
+    bad: 'real_server 10.0.1.1 80 {\n    MISC_CHECK {\n        misc_timeout 5\n    }\n}',
+    good: 'real_server 10.0.1.1 80 {\n    MISC_CHECK {\n        misc_path "/usr/local/bin/check_app 10.0.1.1"\n        misc_timeout 5\n    }\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'MISC_CHECK' || child(ck.node, 'misc_path')) continue;
+          ctx.report({
+            message: `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
+            file: ck.node.file,
+            range: blockEnd(ck.node),
+            related: [related(ck.node, 'MISC_CHECK starts here')],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
+import { deleteLine, fix, isAddressService, related, vsGroupMissing, vsLabel } from './util.js';
+
+export const onePacketSchedulingWithoutUdp: FileRule = {
+  kind: 'file',
+  code: 'KA521',
+  name: 'one-packet-scheduling-without-udp',
+  family: 'lvs',
+  severity: 'warning',
+  description: "'ops' (one-packet scheduling) on a TCP or SCTP virtual server; keepalived turns it off.",
+  docs: {
+    why:
+      'One-packet scheduling balances every datagram on its own, which only makes sense for UDP (or firewall-mark services). ' +
+      'On a TCP or SCTP service keepalived clears the flag and `keepalived -t` reports it.',
+    bad: 'virtual_server 10.0.0.1 53 {\n    protocol TCP\n    ops\n    real_server 10.0.1.1 53 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 53 {\n    protocol UDP\n    ops\n    real_server 10.0.1.1 53 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      const ops = child(vs.node, 'ops');
+      if (!ops || !vs.realServers.length || vsGroupMissing(vs, groups) || !isAddressService(vs, groups)) continue;
+      const proto = vs.protocol?.value.toUpperCase();
+      // No (valid) protocol means UDP by keepalived's default, which is fine for ops.
+      if (proto !== 'TCP' && proto !== 'SCTP') continue;
+      ctx.report({
+        message: `'ops' (line ${ops.range.start.line + 1}) needs a UDP service, but '${vsLabel(vs)}' is ${proto}; keepalived clears it (keepalived: "one packet scheduling requires UDP - resetting")`,
+        file: vs.node.file,
+        range: vs.node.range,
+        related: [related(ops, 'ops set here')],
+        fix: fix("Remove 'ops'", [deleteLine(ctx.analysis, ops)]),
+      });
+    }
+  },
+};

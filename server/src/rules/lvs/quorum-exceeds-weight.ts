@@ -1,0 +1,35 @@
+import type { FileRule } from '../types.js';
+import { quorumFacts } from './quorum.js';
+import { related, vsGroupMissing, vsLabel } from './util.js';
+
+export const quorumExceedsWeight: FileRule = {
+  kind: 'file',
+  code: 'KA513',
+  name: 'quorum-exceeds-weight',
+  family: 'lvs',
+  severity: 'warning',
+  description: 'The quorum of a virtual_server is larger than the total weight of its real servers; keepalived lowers it.',
+  docs: {
+    why:
+      'The quorum is the total weight of healthy real servers needed for the service to count as up (quorum_up/quorum_down). ' +
+      'If it is larger than the weight of all real servers together it could never be reached, so keepalived lowers it to ' +
+      'that total and `keepalived -t` reports it. A real server without `weight` counts with the virtual server weight (1 by default).',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 3\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 2\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      if (!vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      const q = quorumFacts(vs);
+      if (q.written <= q.weightSum) continue;
+      const what = q.quorum ? `quorum ${q.written} (line ${q.quorum.node.range.start.line + 1})` : `the default quorum 1`;
+      ctx.report({
+        message: `In '${vsLabel(vs)}' ${what} exceeds the total real server weight ${q.weightSum}; keepalived reduces the quorum to ${q.weightSum} (keepalived: "quorum … exceeds total weight of real servers")`,
+        file: vs.node.file,
+        range: vs.node.range,
+        related: q.quorum ? [related(q.quorum.node, 'quorum set here')] : undefined,
+      });
+    }
+  },
+};

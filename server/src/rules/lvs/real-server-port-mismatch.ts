@@ -1,0 +1,75 @@
+import type { FileRule } from '../types.js';
+import type { AstNode, Word } from '../../core/analysis/ast.js';
+import type { TextEdit } from '../../core/diagnostics.js';
+import { distinctRealServers, fix, groupShape, related, rsForwarding, rsLabel, sorryForwarding, vsGroupMissing, vsLabel } from './util.js';
+
+function portWord(node: AstNode): Word | undefined {
+  return node.args[1];
+}
+
+function replaceWord(w: Word, newText: string): TextEdit {
+  return { file: w.file, range: w.range, newText };
+}
+
+/** Deletes a port word together with the blank before it. */
+function deletePort(server: AstNode, w: Word): TextEdit {
+  const prev = server.args[0] ?? server.word!;
+  return { file: w.file, range: { start: prev.range.end, end: w.range.end }, newText: '' };
+}
+
+export const realServerPortMismatch: FileRule = {
+  kind: 'file',
+  code: 'KA510',
+  name: 'real-server-port-mismatch',
+  family: 'lvs',
+  severity: 'warning',
+  description: 'With DR or TUN forwarding a real (or sorry) server port differs from the virtual server port, or a fwmark service gives a port; keepalived overrides it.',
+  docs: {
+    why:
+      'Direct routing and tunnelling deliver the packet unchanged, so they cannot rewrite the destination port: the real ' +
+      'server receives traffic on the virtual server port. keepalived resets a different real server port to the virtual ' +
+      'server port (and clears ports on firewall-mark services) and `keepalived -t` reports it; health checks then probe a ' +
+      'port other than the one you wrote. Use NAT to map ports, or write the port that is really used.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 8080 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      if (!vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      const servers: { node: AstNode; port?: number; method: string; label: string }[] = distinctRealServers(vs).kept.map((rs) => ({
+        node: rs.node,
+        port: rs.port,
+        method: rsForwarding(vs, rs),
+        label: rsLabel(rs),
+      }));
+      if (vs.sorryServer) servers.push({ node: vs.sorryServer.node, port: vs.sorryServer.port, method: sorryForwarding(vs)!, label: `sorry_server ${vs.sorryServer.node.args.map((w) => w.text).join(' ')}` });
+      const report = (s: (typeof servers)[number], message: string, edit: TextEdit | undefined, what: string) =>
+        ctx.report({
+          message,
+          file: vs.node.file,
+          range: vs.node.range,
+          related: [related(s.node, what)],
+          fix: fix(edit?.newText ? `Use port ${edit.newText}` : 'Remove the port', [edit]),
+        });
+      for (const s of servers) {
+        if (s.method === 'NAT' || !s.port) continue;
+        const pw = portWord(s.node);
+        if (vs.kind === 'fwmark') {
+          report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
+        } else if (vs.kind === 'address') {
+          if (vs.port === undefined || vs.port === s.port) continue;
+          report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+        } else {
+          const shape = groupShape(vs, groups);
+          if (shape.fwmarkEntries.length) {
+            report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+            continue;
+          }
+          const other = shape.addressEntries.map((e) => e[1]?.text).find((p) => p !== undefined && /^\d+$/.test(p) && Number(p) !== s.port);
+          if (other !== undefined) report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
+import { parseInteger } from '../../core/analysis/values.js';
+import { blockEnd, related } from './util.js';
+
+/** keepalived's default max_reply_length when none is given. */
+const DEFAULT_MAX_REPLY = 255;
+
+export const udpCheckReplyLength: FileRule = {
+  kind: 'file',
+  code: 'KA523',
+  name: 'udp-check-reply-length',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A UDP_CHECK min_reply_length is larger than its max_reply_length (255 when not set); the check always fails.',
+  docs: {
+    why:
+      'UDP_CHECK accepts a reply whose length lies between min_reply_length and max_reply_length. When the minimum is larger ' +
+      'than the maximum no reply can pass, so the real server is always marked down. Note that max_reply_length defaults to ' +
+      '255: a minimum above 255 needs an explicit maximum. keepalived reports "will always fail".',
+    bad: 'UDP_CHECK {\n    min_reply_length 300\n}',
+    good: 'UDP_CHECK {\n    min_reply_length 300\n    max_reply_length 1400\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'UDP_CHECK') continue;
+          const minNode = child(ck.node, 'min_reply_length');
+          const maxNode = child(ck.node, 'max_reply_length');
+          const valid = (v: number | undefined) => (v !== undefined && v >= 0 && v <= 65535 ? v : undefined);
+          const min = valid(parseInteger(minNode?.args[0]?.text ?? ''));
+          const maxWritten = valid(parseInteger(maxNode?.args[0]?.text ?? ''));
+          const max = maxWritten ?? DEFAULT_MAX_REPLY;
+          if (min === undefined || min <= max) continue;
+          ctx.report({
+            message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; no reply can pass, the check always fails (keepalived: "will always fail")`,
+            file: ck.node.file,
+            range: blockEnd(ck.node),
+            related: [related(minNode!, 'min_reply_length set here')],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { FileRule } from '../types.js';
+import { suggest } from '../../core/analysis/suggest.js';
+import { vsLabel } from './util.js';
+
+export const undefinedVirtualServerGroup: FileRule = {
+  kind: 'file',
+  code: 'KA515',
+  name: 'undefined-virtual-server-group',
+  family: 'lvs',
+  severity: 'error',
+  description: "'virtual_server group NAME' names no virtual_server_group; keepalived silently drops the virtual server.",
+  docs: {
+    why:
+      'A group virtual server takes its addresses from the virtual_server_group of that name. When there is none, keepalived ' +
+      'drops the virtual server and only writes a line to the system log: `keepalived -t` says nothing and exits 0, and the ' +
+      'service simply does not exist.',
+    bad: 'virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group WBE {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
+    good: 'virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const names = ctx.analysis.model.virtualServerGroups.map((g) => g.name);
+    for (const vs of ctx.analysis.model.virtualServers) {
+      if (vs.kind !== 'group' || !vs.group || names.includes(vs.group)) continue;
+      const nameWord = vs.node.args[1]!;
+      const guess = suggest(vs.group, names);
+      ctx.report({
+        message: `'${vsLabel(vs)}': no virtual_server_group '${vs.group}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}; keepalived drops this virtual server and only logs it — keepalived -t stays silent`,
+        file: nameWord.file,
+        range: nameWord.range,
+        fix: guess && !nameWord.quoted && !nameWord.expanded ? { description: `Replace with '${guess}'`, edits: [{ file: nameWord.file, range: nameWord.range, newText: guess }] } : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { FileRule } from '../types.js';
+import { canonicalAddress, parsePrefix } from '../../core/analysis/values.js';
+import { groupShape, vsLabel } from './util.js';
+
+export const virtualAddressNotManaged: FileRule = {
+  kind: 'file',
+  code: 'KA516',
+  name: 'virtual-address-not-managed',
+  family: 'lvs',
+  severity: 'info',
+  description: "A virtual_server address is not a virtual_ipaddress of any vrrp_instance in the file.",
+  docs: {
+    why:
+      'In a keepalived pair the virtual server address is normally a VIP that VRRP moves between the nodes. If no ' +
+      'vrrp_instance of the file carries it, the address does not fail over with the director: check for a typo. It can be ' +
+      'intended (an address configured on the host, or a VIP handled elsewhere), hence only information; files without ' +
+      'any vrrp_instance are not checked.',
+    bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\nvirtual_server 10.0.0.2 80 {\n    protocol TCP\n}',
+    good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n}',
+  },
+  check(ctx) {
+    const model = ctx.analysis.model;
+    if (!model.vrrpInstances.length) return;
+    const managed = new Set<string>();
+    for (const vi of model.vrrpInstances) {
+      for (const a of [...vi.virtualIpaddresses, ...vi.virtualIpaddressesExcluded]) {
+        const p = a.prefix ?? parsePrefix(a.text);
+        if (p) managed.add(canonicalAddress(p.address));
+      }
+    }
+    const checkAddress = (text: string, at: { file: string; range: (typeof model.virtualServers)[number]['node']['range'] }, label: string) => {
+      const p = parsePrefix(text);
+      if (!p || managed.has(canonicalAddress(p.address))) return;
+      ctx.report({ message: `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`, file: at.file, range: at.range });
+    };
+    for (const vs of model.virtualServers) {
+      if (vs.kind === 'address' && vs.address && vs.node.args[0]) checkAddress(vs.address, vs.node.args[0], `'${vsLabel(vs)}':`);
+      if (vs.kind === 'group') {
+        for (const e of groupShape(vs, model.virtualServerGroups).addressEntries) {
+          // Ranges (10.0.0.1-10) are left alone: only exact addresses are compared.
+          const w = e[0]!;
+          if (!w.text.includes('-') && !w.text.includes('/')) checkAddress(w.text, w, `virtual_server_group '${vs.group}' entry`);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
+import { distinctRealServers, fix, insertFirstInBlock, rsOwnForwarding, vsGroupMissing, vsLabel } from './util.js';
+
+export const virtualServerWithoutForwardingMethod: FileRule = {
+  kind: 'file',
+  code: 'KA509',
+  name: 'virtual-server-without-forwarding-method',
+  family: 'lvs',
+  severity: 'warning',
+  description: "A virtual_server has no lb_kind (lvs_method) and some real server sets none either; keepalived uses NAT and reports it.",
+  docs: {
+    why:
+      'The forwarding method (NAT, DR or TUN) decides how packets reach the real servers and what the real servers must be ' +
+      'configured for (a default route through the director for NAT, the VIP on a loopback for DR). keepalived falls back to ' +
+      'NAT and `keepalived -t` reports it. Write it down, so nobody has to guess.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    lb_kind NAT\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      if (child(vs.node, 'lb_kind') || child(vs.node, 'lvs_method') || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      // keepalived only needs a default for servers that do not set their own method.
+      const needs =
+        distinctRealServers(vs).kept.some((rs) => !rsOwnForwarding(rs)) ||
+        (vs.sorryServer !== undefined && !child(vs.node, 'sorry_server_lvs_method'));
+      if (!needs) continue;
+      ctx.report({
+        message: `'${vsLabel(vs)}' has no 'lb_kind'; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
+        file: vs.node.file,
+        range: vs.node.range,
+        fix: fix("Add 'lb_kind NAT'", [insertFirstInBlock(ctx.analysis, vs.node, 'lb_kind NAT')]),
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { FileRule } from '../types.js';
+import { fix, insertFirstInBlock, isAddressService, vsGroupMissing, vsLabel } from './util.js';
+
+export const virtualServerWithoutProtocol: FileRule = {
+  kind: 'file',
+  code: 'KA507',
+  name: 'virtual-server-without-protocol',
+  family: 'lvs',
+  severity: 'error',
+  description: 'An address virtual_server has no protocol; keepalived 2.2.7 defaults it to UDP.',
+  docs: {
+    why:
+      'An IPVS service addressed by ip and port is bound to one protocol. Without `protocol`, keepalived 2.2.7 sets UDP (the ' +
+      "kernel's default) and `keepalived -t` reports it — a web service written without `protocol TCP` then balances UDP " +
+      'datagrams and no TCP connection reaches the real servers.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      if (vs.protocol || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      if (!isAddressService(vs, groups)) continue;
+      ctx.report({
+        message: `'${vsLabel(vs)}' has no 'protocol'; keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")`,
+        file: vs.node.file,
+        range: vs.node.range,
+        fix: fix("Add 'protocol TCP'", [insertFirstInBlock(ctx.analysis, vs.node, 'protocol TCP')]),
+      });
+    }
+  },
+};
