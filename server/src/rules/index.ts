@@ -1,8 +1,9 @@
 // The registry of every rule. Rule files register here; codes must be unique (a test checks).
 
 import type { Rule } from './types.js';
+import { lvsRules } from './lvs/index.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [...lvsRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();
