@@ -1,28 +1,45 @@
-// The linting service: core analysis plus every file rule, severities applied. Pure (file access
-// only through the SourceHost in the options); the CLI and the language server both call it.
+// The linting service: core analysis plus every file rule, inline suppressions and severities
+// applied. Pure (file access only through the SourceHost in the options); the CLI and the language
+// server both call it.
 
 import { analyze, type Analysis, type AnalyzeOptions } from './core/index.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
-import { rules } from './rules/index.js';
-import type { FileRule } from './rules/types.js';
+import type { Range } from './core/syntax/cst.js';
+import { ruleByCode, rules } from './rules/index.js';
+import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
+import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
 
 export type SeveritySetting = Severity | 'off';
 
 export interface LintOptions extends AnalyzeOptions {
   /** Per-rule severity overrides, by code or name. */
   severities?: Record<string, SeveritySetting>;
+  /** Honour `# kalint-disable…` comments (default true; `--no-inline-config` turns it off). */
+  inlineConfig?: boolean;
+  /** Report suppressions that matched nothing as KA002 (default true). */
+  reportUnusedSuppressions?: boolean;
+}
+
+export interface SuppressedDiagnostic {
+  diagnostic: Diagnostic;
+  /** The reason written in the suppression comment. */
+  reason: string;
 }
 
 export interface LintResult {
   analysis: Analysis;
   diagnostics: Diagnostic[];
+  /** Findings hidden by suppression comments (before severities are applied). */
+  suppressed: SuppressedDiagnostic[];
 }
+
+const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
 
 export function applySeverities(diagnostics: Diagnostic[], severities: Record<string, SeveritySetting> | undefined): Diagnostic[] {
   if (!severities) return diagnostics;
   const byCode = new Map<string, SeveritySetting>();
   for (const [k, v] of Object.entries(severities)) {
-    const rule = rules.find((r) => r.code === k.toUpperCase() || r.name === k);
+    const rule = ruleByCode(k);
     byCode.set(rule ? rule.code : k.toUpperCase(), v);
   }
   const out: Diagnostic[] = [];
@@ -43,27 +60,82 @@ export function runFileRules(analysis: Analysis): Diagnostic[] {
   return out;
 }
 
+function toDiagnostic(rule: FileRule | ClusterRule, r: ReportInput): Diagnostic {
+  return { code: rule.code, severity: r.severity ?? rule.severity, message: r.message, file: r.file, range: r.range, related: r.related, fix: r.fix };
+}
+
+function internalError(rule: FileRule | ClusterRule, file: string, e: unknown): Diagnostic {
+  return { code: 'KA000', severity: 'error', message: `kalint internal error in rule ${rule.code}: ${(e as Error)?.message ?? e}`, file, range: ZERO_RANGE };
+}
+
 function runOne(rule: FileRule, analysis: Analysis, out: Diagnostic[]): void {
   try {
-    rule.check({
-      analysis,
-      target: analysis.target,
-      report: (r) => out.push({ code: rule.code, severity: r.severity ?? rule.severity, message: r.message, file: r.file, range: r.range, related: r.related, fix: r.fix }),
-    });
+    rule.check({ analysis, target: analysis.target, report: (r) => out.push(toDiagnostic(rule, r)) });
   } catch (e) {
-    out.push({
-      code: 'KA000',
-      severity: 'error',
-      message: `kalint internal error in rule ${rule.code}: ${(e as Error)?.message ?? e}`,
-      file: analysis.file,
-      range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } },
-    });
+    out.push(internalError(rule, analysis.file, e));
   }
+}
+
+/** Runs every cluster rule over the nodes of one cluster. Never throws. */
+export function runClusterRules(nodes: ClusterNode[], reason: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!nodes.length) return out;
+  const target = nodes[0]!.analysis.target;
+  for (const rule of rules) {
+    if (rule.kind !== 'cluster') continue;
+    try {
+      rule.check({ nodes, reason, target, report: (r) => out.push(toDiagnostic(rule, r)) });
+    } catch (e) {
+      out.push(internalError(rule, nodes[0]!.analysis.file, e));
+    }
+  }
+  return out;
+}
+
+/**
+ * KA105 for every file read: the lexer keeps an unclosed `"…` as a string token, and keepalived
+ * drops the fragment. analyze() does not report it, so the linter does (once per token).
+ */
+export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const already = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.offset}`));
+  for (const [path, source] of analysis.files) {
+    const inactive = source.inactiveLines.length ? new Set(source.inactiveLines) : undefined;
+    for (const t of source.lex.tokens) {
+      if (t.kind !== 'string' || (t.text.length >= 2 && t.text.endsWith('"'))) continue;
+      const line = t.line;
+      if (inactive?.has(line) || already.has(`${path}\0${t.start}`)) continue;
+      const column = t.col;
+      out.push({
+        code: 'KA105',
+        severity: 'error',
+        message: 'Unterminated double quote: quotes do not span lines, and keepalived drops the quoted fragment',
+        file: path,
+        range: { start: { line, column, offset: t.start }, end: { line, column: column + (t.end - t.start), offset: t.end } },
+      });
+    }
+  }
+  return out;
+}
+
+/** Suppressions, their own findings, then severities: what a lint of one analysis reports. */
+export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options: LintOptions): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+  let diagnostics = raw;
+  let suppressed: SuppressedDiagnostic[] = [];
+  if (options.inlineConfig !== false) {
+    const inline = readInlineConfig(analysis);
+    const split = applySuppressions(raw, inline.suppressions);
+    suppressed = split.suppressed;
+    diagnostics = [...split.kept, ...inline.problems];
+    if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions));
+  }
+  return { diagnostics: applySeverities(diagnostics, options.severities).sort(compareDiagnostics), suppressed };
 }
 
 /** Lints one config text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const analysis = analyze(text, options);
-  const diagnostics = applySeverities([...analysis.diagnostics, ...runFileRules(analysis)], options.severities).sort(compareDiagnostics);
-  return { analysis, diagnostics };
+  const raw = [...analysis.diagnostics, ...unterminatedQuotes(analysis), ...runFileRules(analysis)];
+  const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, options);
+  return { analysis, diagnostics, suppressed };
 }

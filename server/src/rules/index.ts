@@ -1,9 +1,12 @@
 // The registry of every rule. Rule files register here; codes must be unique (a test checks).
 
 import type { Rule } from './types.js';
+import { metaRules } from './meta/index.js';
+import { syntaxRules } from './syntax/index.js';
+import { schemaRules } from './schema/index.js';
 import { lvsRules } from './lvs/index.js';
 
-export const rules: Rule[] = [...lvsRules];
+export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();

@@ -1,0 +1,151 @@
+// Inline suppression comments, read from the lexer's comment tokens of every file of an analysis:
+//   # kalint-disable-next-line CODE[,CODE] -- reason   (the next line that holds more than comments)
+//   # kalint-disable CODE[,CODE] -- reason             (the whole file the comment is in)
+// `!` works as well as `#`. Codes may be rule codes or rule names. A directive without a reason
+// suppresses nothing and is itself reported (KA001); unknown rules (KA003), malformed directives
+// (KA004) and, at the end, suppressions that matched no finding (KA002) are reported too.
+
+import type { Analysis } from '../../core/index.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Position, Range } from '../../core/syntax/cst.js';
+import { ruleByCode, rules } from '../index.js';
+import { suggest } from '../../core/analysis/suggest.js';
+
+export interface Suppression {
+  kind: 'next-line' | 'file';
+  /** The file the directive is in; it only applies to findings in that file. */
+  file: string;
+  /** The directive comment. */
+  range: Range;
+  /** 0-based line covered by a next-line directive. */
+  line?: number;
+  /** Rule codes it suppresses, each with the code or name as written. */
+  codes: Map<string, string>;
+  reason: string;
+  /** Codes that matched at least one finding. */
+  used: Set<string>;
+}
+
+export interface InlineConfig {
+  suppressions: Suppression[];
+  /** Findings about the directives themselves (KA001, KA003, KA004). */
+  problems: Diagnostic[];
+}
+
+const DIRECTIVES = ['disable-next-line', 'disable'] as const;
+const DIRECTIVE_RE = /^kalint-([A-Za-z-]*)(.*)$/s;
+
+function positionAt(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, column: offset - lineStarts[lo]!, offset };
+}
+
+/** Reads every kalint directive in the files of `analysis`. */
+export function readInlineConfig(analysis: Analysis): InlineConfig {
+  const suppressions: Suppression[] = [];
+  const problems: Diagnostic[] = [];
+  for (const [path, source] of analysis.files) {
+    const { tokens, lineStarts } = source.lex;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'comment') continue;
+      // `#`, `!`, `\#`, `##`… followed by optional blanks.
+      const body = t.text.replace(/^\\?[#!]+[ \t]*/, '');
+      const m = DIRECTIVE_RE.exec(body);
+      if (!m) continue;
+      const range: Range = { start: positionAt(lineStarts, t.start), end: positionAt(lineStarts, t.end) };
+      const problem = (code: string, message: string) => problems.push({ code, severity: ruleByCode(code)?.severity ?? 'warning', message, file: path, range });
+      const directive = m[1]!;
+      if (!(DIRECTIVES as readonly string[]).includes(directive)) {
+        const guess = suggest(directive, [...DIRECTIVES]);
+        problem('KA004', `Unknown kalint directive 'kalint-${directive}'${guess ? `; did you mean 'kalint-${guess}'?` : ''} (kalint understands kalint-disable-next-line and kalint-disable)`);
+        continue;
+      }
+      const rest = m[2]!;
+      if (rest !== '' && !/^[ \t]/.test(rest)) {
+        problem('KA004', `Unknown kalint directive 'kalint-${directive}${rest.split(/[ \t]/)[0]}'`);
+        continue;
+      }
+      const sep = rest.indexOf('--');
+      const codesText = sep < 0 ? rest : rest.slice(0, sep);
+      const reason = sep < 0 ? '' : rest.slice(sep + 2).trim();
+      const written = codesText.split(/[\s,]+/).filter(Boolean);
+      if (written.length === 0) {
+        problem('KA004', `'kalint-${directive}' names no rule: write the codes or names of the rules it suppresses, then ' -- ' and the reason`);
+        continue;
+      }
+      const codes = new Map<string, string>();
+      for (const w of written) {
+        const rule = ruleByCode(w);
+        if (rule) codes.set(rule.code, w);
+        else {
+          const guess = /^KA\d/i.test(w) ? undefined : suggest(w, rules.map((r) => r.name));
+          problem('KA003', `'kalint-${directive}' names an unknown rule '${w}'${guess ? `; did you mean '${guess}'?` : ''}`);
+        }
+      }
+      if (!reason) {
+        problem('KA001', `'kalint-${directive}' has no reason: add ' -- ' and why the finding does not apply; until then it suppresses nothing`);
+        continue;
+      }
+      if (codes.size === 0) continue;
+      const s: Suppression = { kind: directive === 'disable' ? 'file' : 'next-line', file: path, range, codes, reason, used: new Set() };
+      if (s.kind === 'next-line') {
+        // The next line holding something other than comments; a directive at the end of a
+        // file covers nothing (and is reported as unused).
+        let j = i + 1;
+        while (j < tokens.length && tokens[j]!.kind === 'comment') j++;
+        s.line = j < tokens.length ? tokens[j]!.line : -1;
+      }
+      suppressions.push(s);
+    }
+  }
+  return { suppressions, problems };
+}
+
+export interface SuppressionResult {
+  /** Findings that no directive covers. */
+  kept: Diagnostic[];
+  /** Findings a directive covered, with its reason. */
+  suppressed: { diagnostic: Diagnostic; reason: string }[];
+}
+
+/** Splits findings into kept and suppressed, marking the directives that were used. */
+export function applySuppressions(diagnostics: Diagnostic[], suppressions: Suppression[]): SuppressionResult {
+  const kept: Diagnostic[] = [];
+  const suppressed: SuppressionResult['suppressed'] = [];
+  if (!suppressions.length) return { kept: diagnostics, suppressed };
+  const byFile = new Map<string, Suppression[]>();
+  for (const s of suppressions) {
+    const list = byFile.get(s.file);
+    if (list) list.push(s);
+    else byFile.set(s.file, [s]);
+  }
+  for (const d of diagnostics) {
+    const match = byFile.get(d.file)?.find((s) => s.codes.has(d.code) && (s.kind === 'file' || s.line === d.range.start.line));
+    if (match) {
+      match.used.add(d.code);
+      suppressed.push({ diagnostic: d, reason: match.reason });
+    } else kept.push(d);
+  }
+  return { kept, suppressed };
+}
+
+/** KA002 findings: one per rule of a directive that matched nothing. */
+export function unusedSuppressions(suppressions: Suppression[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const severity = ruleByCode('KA002')?.severity ?? 'warning';
+  for (const s of suppressions) {
+    for (const [code, written] of s.codes) {
+      if (s.used.has(code)) continue;
+      const where = s.kind === 'file' ? 'in this file' : s.line !== undefined && s.line >= 0 ? `on line ${s.line + 1}` : 'after it (the file ends)';
+      out.push({ code: 'KA002', severity, message: `Unused suppression: no ${written === code ? code : `${code} (${written})`} finding ${where}; remove the directive`, file: s.file, range: s.range });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+// KA002: a suppression that suppressed nothing. Emitted by the linter's suppression step.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA002',
+  name: 'unused-suppression',
+  family: 'meta',
+  severity: 'warning',
+  description: 'A kalint-disable comment that suppresses no finding',
+  docs: {
+    why:
+      'Once the line it covered is fixed or moved, a suppression comment lingers and would silently hide a new ' +
+      'finding of the same rule later. Remove it (or move it back next to the line it is about). Set KA002 to ' +
+      "'off' in .kalint.json to stop these reports.",
+    bad: `global_defs {
+    # kalint-disable-next-line KA204 -- lb2 is read by our inventory script
+    router_id lb1
+}
+`,
+    good: `global_defs {
+    router_id lb1
+}
+`,
+  },
+};
+
+export default rule;

@@ -1,0 +1,30 @@
+// KA209: a setting or named block defined twice. Emitted by the schema walker.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA209',
+  name: 'duplicate',
+  family: 'schema',
+  severity: 'error',
+  description: 'A setting or a named block defined twice',
+  docs: {
+    why:
+      'Depending on the keyword keepalived keeps the first value, keeps the last one and complains, or ignores ' +
+      'a whole second block of the same name. A duplicate is usually a copy-and-paste leftover, and which copy ' +
+      'wins is rarely obvious to the reader. kalint links the finding to the first definition.',
+    bad: `net_namespace blue
+net_namespace green
+global_defs {
+    router_id lb1
+}
+`,
+    good: `net_namespace blue
+global_defs {
+    router_id lb1
+}
+`,
+  },
+};
+
+export default rule;

@@ -1,0 +1,38 @@
+// KA110: an include that reads nothing. Emitted by the reader.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA110',
+  name: 'include-not-found',
+  family: 'syntax',
+  severity: 'warning',
+  description: 'An include that names no readable file',
+  docs: {
+    why:
+      "An 'include' whose file does not exist, or whose pattern matches nothing, contributes nothing: the " +
+      'instances and servers it was meant to add are simply missing, and keepalived starts without them. ' +
+      "'includem' and the other strict variants make that an error. When configs are linted away from the host " +
+      "they run on, map the absolute include prefix to the repository folder with 'pathMappings' in .kalint.json. " +
+      'Without file access (e.g. in an editor buffer with no folder) the include is reported as information only.',
+    bad: `global_defs {
+    router_id lb1
+}
+include /etc/keepalived/conf.d/vrp.conf
+`,
+    good: `global_defs {
+    router_id lb1
+}
+include /etc/keepalived/conf.d/vrrp.conf
+`,
+    files: {
+      '/etc/keepalived/conf.d/vrrp.conf': `vrrp_script chk_haproxy {
+    script "/usr/bin/pgrep haproxy"
+    interval 2
+}
+`,
+    },
+  },
+};
+
+export default rule;

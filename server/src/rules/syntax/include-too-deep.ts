@@ -1,0 +1,35 @@
+// KA112: includes nested deeper than kalint follows. Emitted by the reader.
+import type { CoreRule } from '../types.js';
+
+const DEPTH = 33;
+/** level1.conf includes level2.conf, and so on: one chain deeper than the 32 levels kalint follows. */
+const chain: Record<string, string> = {};
+for (let i = 1; i <= DEPTH; i++) chain[`/etc/keepalived/nested/level${i}.conf`] = i < DEPTH ? `include level${i + 1}.conf\n` : '';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA112',
+  name: 'include-too-deep',
+  family: 'syntax',
+  severity: 'error',
+  description: 'Includes nested more than 32 levels deep',
+  docs: {
+    why:
+      'Each level of include keeps a file open in keepalived. A chain of includes this deep is almost always a ' +
+      'cycle through different paths (symbolic links, "..") rather than a real layout, and kalint stops ' +
+      'following it so that it cannot loop forever. Flatten the chain.',
+    bad: `global_defs {
+    router_id lb1
+}
+include /etc/keepalived/nested/level1.conf
+`,
+    good: `global_defs {
+    router_id lb1
+}
+include /etc/keepalived/nested/level${DEPTH - 2}.conf
+`,
+    files: chain,
+  },
+};
+
+export default rule;

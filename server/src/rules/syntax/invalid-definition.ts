@@ -1,0 +1,34 @@
+// KA113: a definition or ~SEQ/~LST line kalint cannot expand. Emitted by the reader.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA113',
+  name: 'invalid-definition',
+  family: 'syntax',
+  severity: 'error',
+  description: 'A ~SEQ/~LST line or a $definition that cannot be expanded',
+  docs: {
+    why:
+      "'~SEQ(VAR, START, STEP, END)' and '~LST(VAR, ...)' repeat the rest of their line once per value, and " +
+      "'$NAME' is replaced by its definition. A malformed header (wrong number of values, a step of zero or going " +
+      'the wrong way) or definitions that refer to each other without end expand to nothing useful, so the lines ' +
+      'they were meant to generate are missing.',
+    bad: `global_defs {
+    router_id lb1
+}
+~SEQ(ID, 10, 0, 12) vrrp_script chk_$ID {
+    script "/usr/local/bin/check $ID"
+}
+`,
+    good: `global_defs {
+    router_id lb1
+}
+~SEQ(ID, 10, 1, 12) vrrp_script chk_$ID {
+    script "/usr/local/bin/check $ID"
+}
+`,
+  },
+};
+
+export default rule;

@@ -1,0 +1,38 @@
+// KA106: a physical line longer than keepalived's read buffer. Emitted by the reader.
+import type { CoreRule } from '../types.js';
+
+const addresses = Array.from({ length: 48 }, (_, i) => `oncall-team-${String(i + 1).padStart(2, '0')}@example.com`);
+const longList = addresses.join(' ');
+const shortLines = Array.from({ length: 6 }, (_, k) => '        ' + addresses.slice(k * 8, k * 8 + 8).join(' ')).join('\n');
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA106',
+  name: 'line-too-long',
+  family: 'syntax',
+  severity: 'error',
+  description: 'A line longer than the 1022 characters keepalived reads at once',
+  docs: {
+    why:
+      'keepalived reads a configuration line into a fixed buffer of 1024 bytes, newline and terminator included. ' +
+      'Anything beyond 1022 characters is cut off: keepalived 2.2 reads the remainder as if it were a new line, ' +
+      'newer versions drop the whole line. Either way the end of the line is not what it appears to be. Split ' +
+      'long value lists over several lines, or move them into a definition.',
+    bad: `global_defs {
+    router_id lb1
+    notification_email {
+        ${longList}
+    }
+}
+`,
+    good: `global_defs {
+    router_id lb1
+    notification_email {
+${shortLines}
+    }
+}
+`,
+  },
+};
+
+export default rule;

@@ -1,0 +1,27 @@
+// KA104: a block keyword that is not followed by '{'. Emitted by the schema walker.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA104',
+  name: 'missing-open-brace',
+  family: 'syntax',
+  severity: 'error',
+  description: "A block keyword without its '{'",
+  docs: {
+    why:
+      "Keywords such as 'global_defs' or 'vrrp_instance' introduce a block, and the block must start with '{' on " +
+      "the same line or the next one. Without it keepalived complains and the '}' meant to close the block ends " +
+      'up closing nothing, so the nesting of the rest of the file is off by one.',
+    bad: `global_defs
+    router_id lb1
+}
+`,
+    good: `global_defs {
+    router_id lb1
+}
+`,
+  },
+};
+
+export default rule;

@@ -1,0 +1,31 @@
+// KA103: a '{' with no block keyword to open. Emitted by the schema walker.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA103',
+  name: 'unexpected-open-brace',
+  family: 'syntax',
+  severity: 'error',
+  description: "A '{' that does not open a block",
+  docs: {
+    why:
+      "A '{' only opens a block right after a keyword that takes one. After an unknown or plain keyword keepalived " +
+      "ignores the '{' but not the lines inside it: they are read as keywords of the enclosing block, and the inner " +
+      "'}' closes the enclosing block too early. Everything after that point lands in the wrong place.",
+    bad: `global_defs {
+    router_id lb1
+    {
+        notification_email_from ops@example.com
+    }
+}
+`,
+    good: `global_defs {
+    router_id lb1
+    notification_email_from ops@example.com
+}
+`,
+  },
+};
+
+export default rule;
