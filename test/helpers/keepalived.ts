@@ -1,0 +1,102 @@
+// Runs the real keepalived binary in config-test mode (`keepalived -t`) on texts written to a
+// throw-away directory, and splits what it prints into located messages. keepalived is the oracle
+// the schema tests compare kalint against.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export interface KeepalivedMessage {
+  /**
+   * The file the message is about, as keepalived names it (relative to the run directory, e.g.
+   * `keepalived.conf` or `sub/inc.conf`). keepalived omits the name while only the main file has
+   * been read; such messages get the main file's name here. Undefined for load-time messages that
+   * carry no location.
+   */
+  file?: string;
+  /** 1-based line number, when keepalived gave one. */
+  line?: number;
+  message: string;
+}
+
+export interface KeepalivedRun {
+  /** Exit status of `keepalived -t` (0 clean, 2 stopped early on a missing parameter, 4/5/6 errors). */
+  exitStatus: number;
+  messages: KeepalivedMessage[];
+  /** Everything printed on stderr, unparsed. */
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Extra files, by path relative to the main config's directory (for `include`). */
+  files?: Record<string, string>;
+  /** Value for `-i`, which selects `@id` lines. Default `kalint`. */
+  configId?: string;
+  /** Name of the main config file. Default `keepalived.conf`. */
+  mainFile?: string;
+}
+
+const BINARY = 'keepalived';
+
+let available: boolean | undefined;
+
+/** Whether a keepalived binary can be run here. */
+export function keepalivedAvailable(): boolean {
+  if (available === undefined) {
+    const r = spawnSync(BINARY, ['-v'], { encoding: 'utf8', timeout: 10_000 });
+    available = !r.error && /Keepalived v\d/.test(`${r.stdout}${r.stderr}`);
+  }
+  return available;
+}
+
+/** The version keepalived reports, e.g. `2.2.7`, or undefined when it cannot be run. */
+export function keepalivedVersion(): string | undefined {
+  const r = spawnSync(BINARY, ['-v'], { encoding: 'utf8', timeout: 10_000 });
+  if (r.error) return undefined;
+  return /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout}${r.stderr}`)?.[1];
+}
+
+// `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
+const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
+
+export function parseKeepalivedOutput(stderr: string, mainFile = 'keepalived.conf'): KeepalivedMessage[] {
+  const messages: KeepalivedMessage[] = [];
+  for (const raw of stderr.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const m = LOCATED.exec(line);
+    if (m) messages.push({ file: m[1] ?? mainFile, line: Number(m[2]), message: m[3]! });
+    else messages.push({ message: line });
+  }
+  return messages;
+}
+
+/**
+ * Writes `text` (and `files`) to a fresh temporary directory and runs
+ * `keepalived -t -f keepalived.conf -i ID` there. Throws when the binary cannot be started.
+ */
+export function runKeepalived(text: string, options: RunOptions = {}): KeepalivedRun {
+  const mainFile = options.mainFile ?? 'keepalived.conf';
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-ka-'));
+  try {
+    const write = (rel: string, content: string) => {
+      const full = join(dir, rel);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    };
+    write(mainFile, text);
+    for (const [rel, content] of Object.entries(options.files ?? {})) write(rel, content);
+    const r = spawnSync(BINARY, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.error) throw new Error(`cannot run ${BINARY}: ${r.error.message}`);
+    if (r.status === null) throw new Error(`${BINARY} was killed by ${r.signal ?? 'a signal'}`);
+    return { exitStatus: r.status, messages: parseKeepalivedOutput(r.stderr, mainFile), stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
