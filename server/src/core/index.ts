@@ -5,11 +5,12 @@ import { parseCst, rangeAt } from './syntax/parser.js';
 import type { CstFile } from './syntax/cst.js';
 import { Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
 import { Walker } from './analysis/walker.js';
-import type { AstNode } from './analysis/ast.js';
+import { AstNode } from './analysis/ast.js';
 import { buildModel, type KeepalivedConfig } from './model/model.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
 import { parseCondition } from './syntax/lines.js';
+import { SourceText, Token } from './syntax/lexer.js';
 
 export interface AnalyzeOptions {
   /** Name of the file, as diagnostics should show it. Default `keepalived.conf`. */
@@ -72,7 +73,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
     model = buildModel(walker.root);
   } catch {
-    model = buildModel({ ...walker.root, children: [] });
+    model = buildModel(new AstNode(undefined, undefined, []));
   }
   return {
     file,
@@ -99,7 +100,7 @@ export function configIdsIn(text: string): string[] {
   const re = /^[ \t]*@\^?(\S+)/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const c = parseCondition({ kind: 'word', text: m[0].trim(), start: 0, end: 0, line: 0, col: 0 });
+    const c = parseCondition(new Token('word', m[0].trim(), 0, 0, new SourceText('', [0])));
     if (c && c.id) ids.add(c.id);
   }
   return [...ids].sort();
@@ -108,6 +109,6 @@ export function configIdsIn(text: string): string[] {
 export { parseCst } from './syntax/parser.js';
 export type { CstFile, CstNode, Range, Position } from './syntax/cst.js';
 export type { Diagnostic, Severity, Fix, TextEdit, Location } from './diagnostics.js';
-export type { AstNode, Word, ValueLine } from './analysis/ast.js';
+export { AstNode, ValueLine, SourceWord, type Word } from './analysis/ast.js';
 export type { SourceHost, SourceFile } from './analysis/reader.js';
 export type { KeepalivedConfig } from './model/model.js';

@@ -3,12 +3,12 @@
 // (then comments stripped again), include, brace splitting. Files are walked with an explicit
 // stack so include chains and long files never recurse.
 
-import { lex, type LexResult, type Token } from '../syntax/lexer.js';
+import { lex, Token, tokenValue, type LexResult } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { Word } from './ast.js';
+import { SourceWord, type Word } from './ast.js';
 import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
 
 /** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
@@ -90,7 +90,7 @@ export class Reader {
   }
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
-    const file: SourceFile = { path, text, lex: lex(text), inactiveLines: [], includedFrom };
+    const file: SourceFile = { path, text, lex: lex(text, path), inactiveLines: [], includedFrom };
     this.files.set(path, file);
     return file;
   }
@@ -206,7 +206,8 @@ export class Reader {
         const pStart = toks[cl.first + 1]!.start;
         const pEnd = toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, pEnd);
-        this.include(frame, { ...kw, start: src.start, end: src.start + kw.text.length }, line.text.slice(pStart, pEnd), src.start, src.end);
+        const kwAtSource = new Token(kw.kind, kw.text, src.start, src.start + kw.text.length, frame.file.lex.src);
+        this.include(frame, kwAtSource, line.text.slice(pStart, pEnd), src.start, src.end);
         continue;
       }
       this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
@@ -216,37 +217,38 @@ export class Reader {
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
     const ls = file.lex.lineStarts;
-    let words: Word[] = [];
     const makeWord = (t: Token): Word => {
-      let start = t.start;
-      let end = t.end;
-      let expanded = false;
-      if (segments) {
-        const m = mapRange(segments, t.start, t.end);
-        start = m.start;
-        end = m.end;
-        expanded = !m.verbatim;
-      }
       const quoted = t.kind === 'string';
-      const text = quoted ? t.text.slice(1, t.text.length >= 2 && t.text.endsWith('"') ? -1 : undefined) : t.text;
-      const w: Word = { text, quoted, file: file.path, start, end, range: { start: positionAt(ls, start), end: positionAt(ls, end) } };
-      if (expanded) w.expanded = true;
-      return w;
+      if (!segments) {
+        // The common case: the token itself is the word (no allocation).
+        if (!quoted) return t;
+        const r = t.range;
+        return new SourceWord(tokenValue(t), true, file.path, t.start, t.end, r.start, r.end, false);
+      }
+      const m = mapRange(segments, t.start, t.end);
+      const text = quoted ? tokenValue(t) : t.text;
+      return new SourceWord(text, quoted, file.path, m.start, m.end, positionAt(ls, m.start), positionAt(ls, m.end), !m.verbatim);
+    };
+    // Words between braces become one keyword line; arrays are allocated at their exact size
+    // (a growing array reserves 16+ slots, which on 600k-word configs costs tens of megabytes).
+    let runStart = from;
+    const flush = (runEnd: number) => {
+      const n = runEnd - runStart;
+      if (n <= 0) return;
+      const words: Word[] = new Array(n);
+      for (let k = 0; k < n; k++) words[k] = makeWord(tokens[runStart + k]!);
+      this.sink.words(words, file.path);
     };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
-      if (t.kind === 'word' || t.kind === 'string') {
-        words.push(makeWord(t));
-      } else if (t.kind === 'lbrace' || t.kind === 'rbrace') {
-        if (words.length) {
-          this.sink.words(words, file.path);
-          words = [];
-        }
+      if (t.kind === 'lbrace' || t.kind === 'rbrace') {
+        flush(i);
+        runStart = i + 1;
         if (t.kind === 'lbrace') this.sink.open(makeWord(t));
         else this.sink.close(makeWord(t));
       }
     }
-    if (words.length) this.sink.words(words, file.path);
+    flush(to);
   }
 
   // ---------- definitions and substitution ----------

@@ -25,13 +25,12 @@ export function parseDecimal(text: string): { value: number; decimals: number } 
 
 // ---------- addresses ----------
 
+// Four decimal octets 0..255 without leading zeros (inet_pton rejects them).
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4_RE = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+
 export function isIPv4(text: string): boolean {
-  const parts = text.split('.');
-  if (parts.length !== 4) return false;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || (p.length > 1 && p[0] === '0') || Number(p) > 255) return false;
-  }
-  return true;
+  return IPV4_RE.test(text);
 }
 
 export function isIPv6(text: string): boolean {
@@ -186,7 +185,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       return undefined;
     }
     case 'ifname': {
-      const bytes = utf8.encode(word).length;
+      // Cheap common case: short ASCII names cannot reach 16 bytes.
+      const bytes = word.length < 6 ? word.length : utf8.encode(word).length;
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       return undefined;
     }

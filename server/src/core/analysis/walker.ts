@@ -14,7 +14,7 @@ import {
   type Context,
   type Version,
 } from '../schema/schema.js';
-import type { AstNode, ValueLine, Word } from './ast.js';
+import { AstNode, ValueLine, type Word } from './ast.js';
 import type { LineSink } from './reader.js';
 import { checkArg } from './values.js';
 import { suggest } from './suggest.js';
@@ -28,10 +28,6 @@ interface Frame {
 export interface WalkerOptions {
   target: Version;
   targetLabel: string;
-}
-
-function spanRange(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
 }
 
 export class Walker implements LineSink {
@@ -48,9 +44,7 @@ export class Walker implements LineSink {
   private instanceNames = new Map<string, Map<string, AstNode>>();
 
   constructor(private readonly options: WalkerOptions) {
-    const zero = { line: 0, column: 0, offset: 0 };
-    const r = { start: zero, end: zero };
-    this.root = { keyword: '', args: [], file: '', range: r, fullRange: r, children: [], context: schema().root };
+    this.root = new AstNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords' }];
   }
 
@@ -63,8 +57,6 @@ export class Walker implements LineSink {
   }
 
   words(words: Word[], file: string): void {
-    const first = words[0]!;
-    const lineRange = spanRange(first.range, words[words.length - 1]!.range);
     if (this.pending) {
       // keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are
       // still read as the block's body.
@@ -75,15 +67,15 @@ export class Walker implements LineSink {
     }
     const frame = this.top();
     if (frame.kind === 'values') {
-      const line: ValueLine = { words, file, range: lineRange };
+      const line = new ValueLine(words, file);
       (frame.node.values ??= []).push(line);
       this.checkValueLine(frame.node, line);
       return;
     }
-    this.keywordLine(frame, words, file, lineRange);
+    this.keywordLine(frame, words, file);
   }
 
-  private keywordLine(frame: Frame, words: Word[], file: string, lineRange: Range): void {
+  private keywordLine(frame: Frame, words: Word[], file: string): void {
     const first = words[0]!;
     const parentSpec = frame.node.spec;
     const childCtx: Context = parentSpec ?? schema().root;
@@ -102,19 +94,9 @@ export class Walker implements LineSink {
     }
     this.lastUnknown = undefined;
 
-    const node: AstNode = {
-      keyword: name,
-      spec,
-      word: first,
-      args: words.slice(1),
-      file,
-      range: lineRange,
-      fullRange: lineRange,
-      children: [],
-      parent: frame.node,
-      context: childCtx,
-    };
-    frame.node.children.push(node);
+    words.shift(); // the reader hands over a fresh array per line: reuse it for the arguments
+    const node = new AstNode(spec, first, words);
+    frame.node.addChild(node);
     this.checkKeyword(node);
     if (spec.block) this.pending = node;
   }
@@ -168,7 +150,7 @@ export class Walker implements LineSink {
   }
 
   private pushBlock(node: AstNode, brace: Word | undefined): void {
-    node.open = brace?.range;
+    node.openBrace = brace;
     this.stack.push({ node, kind: node.spec?.block === 'values' ? 'values' : 'keywords' });
     this.lastUnknown = undefined;
   }
@@ -185,11 +167,13 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
-    frame.node.close = brace.range;
+    frame.node.closeBrace = brace;
+    // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
+    if (frame.node.children.length) frame.node.children = frame.node.children.slice();
+    if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
       this.report('KA205', 'warning', `Empty 'notification_email' block (keepalived: "Warning - empty notification_email block")`, frame.node.file, frame.node.range);
     }
-    if (brace.file === frame.node.file) frame.node.fullRange = spanRange(frame.node.range, brace.range);
   }
 
   /** Reports blocks left open at the end of input. */
@@ -252,7 +236,7 @@ export class Walker implements LineSink {
     }
     if (wi < words.length && node?.spec) {
       const extra = words.slice(wi);
-      const r = spanRange(extra[0]!.range, extra[extra.length - 1]!.range);
+      const r = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
       if (node.spec.block) {
         this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored (keepalived: "Block ${keyword} has extra parameters")`, file, r);
       } else if (!node.spec.script_string) {

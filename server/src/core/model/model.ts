@@ -2,7 +2,7 @@
 // addresses parsed), each with the AST node it came from for ranges. Built from the AST; anything
 // not modelled here is still in the AST as a generic node.
 
-import { argText, child, childrenNamed, type AstNode, type Word } from '../analysis/ast.js';
+import { AstNode, argText, child, childrenNamed, type Word } from '../analysis/ast.js';
 import { parseDecimal, parseInteger, parsePrefix, ipFamily, type Family, type Prefix } from '../analysis/values.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
@@ -217,6 +217,15 @@ function trackRefs(nodes: AstNode[]): TrackRef[] {
   return out;
 }
 
+/** A view of blocks that keepalived merges (global_defs, authentication): their children together. */
+function mergedBlocks(nodes: AstNode[]): AstNode {
+  const first = nodes[0]!;
+  const view = new AstNode(first.spec, first.word, first.args);
+  view.parent = first.parent;
+  view.children = nodes.flatMap((n) => n.children);
+  return view;
+}
+
 function blocks(root: AstNode, keyword: string): AstNode[] {
   return childrenNamed(root, keyword);
 }
@@ -226,7 +235,7 @@ export function buildModel(root: AstNode): KeepalivedConfig {
   let globalDefs: GlobalDefs | undefined;
   if (gd.length) {
     // global_defs blocks merge; the last setting wins.
-    const merged: AstNode = { ...gd[0]!, children: gd.flatMap((g) => g.children) };
+    const merged = mergedBlocks(gd);
     const vrrpStrict = child(merged, 'vrrp_strict');
     globalDefs = {
       node: gd[0]!,
@@ -279,7 +288,7 @@ export function buildModel(root: AstNode): KeepalivedConfig {
   const globalVersion = globalDefs?.vrrpVersion?.value;
   const vrrpInstances: VrrpInstance[] = blocks(root, 'vrrp_instance').map((n) => {
     const authNodes = childrenNamed(n, 'authentication');
-    const authMerged = authNodes.length ? { ...authNodes[0]!, children: authNodes.flatMap((a) => a.children) } : undefined;
+    const authMerged = authNodes.length ? mergedBlocks(authNodes) : undefined;
     const vips = childrenNamed(n, 'virtual_ipaddress').flatMap((v) => addresses(v));
     const evips = childrenNamed(n, 'virtual_ipaddress_excluded').flatMap((v) => addresses(v));
     const state = located(child(n, 'state'), asString);

@@ -124,17 +124,23 @@ export function schema(): Schema {
   return cached;
 }
 
+const sinceCache = new WeakMap<KeywordSpec, Version | 'unreleased'>();
+
 export function sinceVersion(spec: KeywordSpec): Version | 'unreleased' {
-  if (spec.since.startsWith('<=')) return parseVersion(spec.since.slice(2)) ?? [1, 3, 0];
-  return parseVersion(spec.since) ?? 'unreleased';
+  let v = sinceCache.get(spec);
+  if (v === undefined) {
+    v = spec.since.startsWith('<=') ? (parseVersion(spec.since.slice(2)) ?? [1, 3, 0]) : (parseVersion(spec.since) ?? 'unreleased');
+    sinceCache.set(spec, v);
+  }
+  return v;
 }
 
-/** Whether `spec` exists in keepalived `target`. */
+/** Whether `spec` exists in keepalived `target`. Called for every keyword line: keep it cheap. */
 export function availableIn(spec: KeywordSpec, target: Version): boolean {
-  const since = sinceVersion(spec);
-  if (compareVersions(target, [2, 2, 7]) === 0) return spec.in_2_2_7;
-  if (since === 'unreleased') return false;
+  if (target[0] === 2 && target[1] === 2 && target[2] === 7) return spec.in_2_2_7;
   if (spec.since.startsWith('<=')) return true;
+  const since = sinceVersion(spec);
+  if (since === 'unreleased') return false;
   return compareVersions(since, target) <= 0;
 }
 

@@ -12,23 +12,80 @@
 // so the token list plus the gaps reproduce the input byte for byte.
 
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import type { Range } from './cst.js';
 
 export type TokenKind = 'word' | 'string' | 'lbrace' | 'rbrace' | 'comment';
 
-export interface Token {
-  kind: TokenKind;
-  /** The exact source text (for strings: with the quotes). */
-  text: string;
-  /** Offsets into the file text, end exclusive. */
-  start: number;
-  end: number;
-  /** 0-based line and column of `start`. */
-  line: number;
-  col: number;
+/** The text a token came from: its name and line starts, shared by all its tokens. */
+export class SourceText {
+  constructor(
+    readonly path: string,
+    /** Offset of the first character of each line; filled while lexing. */
+    readonly lineStarts: number[],
+  ) {}
+
+  /** 0-based line of an offset (binary search). */
+  lineOf(offset: number): number {
+    const ls = this.lineStarts;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/**
+ * One token. A plain word token doubles as the analysis' `Word` (same text, `quoted` false), so
+ * the common case allocates one object per word. Line and column are derived from the offset on
+ * demand: a 6 MB config has 600k tokens and only the few that end up in a finding need them.
+ */
+export class Token {
+  constructor(
+    public kind: TokenKind,
+    /** The exact source text (for strings: with the quotes). */
+    public text: string,
+    /** Offsets into the file text, end exclusive. */
+    public start: number,
+    public end: number,
+    readonly src: SourceText,
+  ) {}
+
+  /** The file the token was read from ('' when lexed without a name). */
+  get file(): string {
+    return this.src.path;
+  }
+
+  /** 0-based line of `start` (tokens never span lines). */
+  get line(): number {
+    return this.src.lineOf(this.start);
+  }
+
+  /** 0-based column of `start`, in UTF-16 code units. */
+  get col(): number {
+    return this.start - this.src.lineStarts[this.line]!;
+  }
+
+  get quoted(): boolean {
+    return this.kind === 'string';
+  }
+
+  get range(): Range {
+    const line = this.line;
+    const col = this.start - this.src.lineStarts[line]!;
+    return {
+      start: { line, column: col, offset: this.start },
+      end: { line, column: col + (this.end - this.start), offset: this.end },
+    };
+  }
 }
 
 export interface LexResult {
   tokens: Token[];
+  src: SourceText;
   /** Offset of the first character of each line; lineStarts[0] === 0. */
   lineStarts: number[];
   /** Index into `tokens` of the first token of each line; length lineStarts.length + 1. */
@@ -61,20 +118,17 @@ function isBlank(c: number): boolean {
 }
 
 /** Lexes a whole file. Never throws; unknown characters cannot occur (every byte is covered). */
-export function lex(text: string): LexResult {
+export function lex(text: string, file = ''): LexResult {
   const tokens: Token[] = [];
   const lineStarts: number[] = [0];
+  const src = new SourceText(file, lineStarts);
   const lineFirst: number[] = [0];
-  let line = 0;
-  let lineStart = 0;
 
   // Words can be glued across a Text/Backslash boundary (`a\b`), so a pending word is extended
   // while the pieces touch.
   let pendingWord: Token | undefined;
 
   const newline = (at: number) => {
-    line++;
-    lineStart = at;
     lineStarts.push(at);
     lineFirst.push(tokens.length);
   };
@@ -85,7 +139,7 @@ export function lex(text: string): LexResult {
       pendingWord.text = text.slice(pendingWord.start, end);
       return;
     }
-    pendingWord = { kind: 'word', text: text.slice(start, end), start, end, line, col: start - lineStart };
+    pendingWord = new Token('word', text.slice(start, end), start, end, src);
     tokens.push(pendingWord);
   };
 
@@ -144,12 +198,12 @@ export function lex(text: string): LexResult {
     pendingWord = undefined;
     const kind: TokenKind =
       type === CommentTok ? 'comment' : type === StringTok ? 'string' : type === LBraceTok ? 'lbrace' : 'rbrace';
-    tokens.push({ kind, text: t.image, start, end, line, col: start - lineStart });
+    tokens.push(new Token(kind, t.image, start, end, src));
   }
   if (covered < text.length) scanText(covered, text.length);
 
   lineFirst.push(tokens.length);
-  return { tokens, lineStarts, lineFirstToken: Int32Array.from(lineFirst) };
+  return { tokens, src, lineStarts, lineFirstToken: Int32Array.from(lineFirst) };
 }
 
 /** Lexes one logical line produced by substitution (no line breaks inside). */
