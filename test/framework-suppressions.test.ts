@@ -1,0 +1,105 @@
+// Inline suppression comments: next-line and whole-file directives, reasons, names, unused and
+// malformed directives, included files, and --no-inline-config.
+
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../server/src/linter.js';
+import { EXAMPLE_FILE, memoryHost } from './framework-host.js';
+
+const codes = (text: string, opts: Parameters<typeof lintText>[1] = {}) => lintText(text, { file: EXAMPLE_FILE, ...opts }).diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`);
+
+// KA204: router_id takes one word.
+const EXTRA = 'global_defs {\n    router_id lb1 lb2\n}\n';
+
+describe('kalint-disable-next-line', () => {
+  it('is needed: without it the finding is reported', () => {
+    expect(codes(EXTRA)).toEqual(['KA204@2']);
+  });
+
+  it('suppresses the code on the next line when a reason is given', () => {
+    const r = lintText('global_defs {\n    # kalint-disable-next-line KA204 -- lb2 is for our inventory\n    router_id lb1 lb2\n}\n', { file: EXAMPLE_FILE });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.suppressed.map((s) => [s.diagnostic.code, s.reason])).toEqual([['KA204', 'lb2 is for our inventory']]);
+  });
+
+  it("accepts '!' comments, rule names, several codes and skips comment-only lines in between", () => {
+    let text = 'global_defs {\n    ! kalint-disable-next-line extra-arguments, KA201 -- legacy\n    # another comment\n\n    router_id lb1 lb2\n    router_idd lb1\n}\n';
+    expect(codes(text)).toEqual(['KA002@2', 'KA201@6']);
+    text = 'global_defs {\n    ! kalint-disable-next-line extra-arguments -- legacy\n    # another comment\n\n    router_id lb1 lb2\n}\n';
+    expect(codes(text)).toEqual([]);
+  });
+
+  it('does not suppress other lines or other codes', () => {
+    const text = 'global_defs {\n    # kalint-disable-next-line KA201 -- wrong code\n    router_id lb1 lb2\n    router_id lb3 lb4\n}\n';
+    expect(codes(text)).toEqual(['KA002@2', 'KA204@3', 'KA204@4']);
+  });
+
+  it('without a reason reports KA001 and suppresses nothing', () => {
+    expect(codes('global_defs {\n    # kalint-disable-next-line KA204\n    router_id lb1 lb2\n}\n')).toEqual(['KA001@2', 'KA204@3']);
+    expect(codes('global_defs {\n    # kalint-disable-next-line KA204 --   \n    router_id lb1 lb2\n}\n')).toEqual(['KA001@2', 'KA204@3']);
+  });
+
+  it('reports unknown rules (KA003) and still applies the known ones', () => {
+    const r = lintText('global_defs {\n    # kalint-disable-next-line KA204, extra-argument -- legacy\n    router_id lb1 lb2\n}\n', { file: EXAMPLE_FILE });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['KA003']);
+    expect(r.diagnostics[0]!.message).toContain("did you mean 'extra-arguments'");
+  });
+
+  it('reports an unused suppression per code (KA002), unless turned off', () => {
+    const text = 'global_defs {\n    # kalint-disable-next-line KA204,KA201 -- legacy\n    router_id lb1 lb2\n}\n';
+    const r = lintText(text, { file: EXAMPLE_FILE });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['KA002']);
+    expect(r.diagnostics[0]!.message).toContain('KA201');
+    expect(codes(text, { reportUnusedSuppressions: false })).toEqual([]);
+    expect(codes(text, { severities: { 'unused-suppression': 'off' } })).toEqual([]);
+  });
+
+  it('reports malformed directives (KA004)', () => {
+    expect(codes('global_defs {\n    router_id lb1 lb2 # kalint-disable-line KA204 -- x\n}\n')).toEqual(['KA204@2', 'KA004@2']);
+    expect(codes('global_defs {\n    # kalint-disable-next-line -- no codes\n    router_id lb1\n}\n')).toEqual(['KA004@2']);
+    expect(codes('# kalint-disablenext-line KA204 -- x\nglobal_defs {\n    router_id lb1\n}\n')).toEqual(['KA004@1']);
+  });
+
+  it('ignores ordinary comments that mention kalint', () => {
+    expect(codes('# checked with kalint-disable-next-line in mind\nglobal_defs {\n    router_id lb1\n}\n')).toEqual([]);
+  });
+});
+
+describe('kalint-disable (whole file)', () => {
+  it('suppresses the code anywhere in the file, before and after the comment', () => {
+    const text = 'global_defs {\n    router_id lb1 lb2\n}\n# kalint-disable KA204 -- generated file\nglobal_defs {\n    notification_email_from a@b c\n}\n';
+    expect(codes(text)).toEqual([]);
+  });
+
+  it('applies to the file it is in only: a directive in an included file covers that file', () => {
+    const inc = '/etc/keepalived/conf.d/a.conf';
+    const main = 'include /etc/keepalived/conf.d/a.conf\nglobal_defs {\n    router_id lb1 lb2\n}\n';
+    const files = { [inc]: '# kalint-disable KA204 -- vendor file\nglobal_defs {\n    notification_email_from ops@example.com extra\n}\n' };
+    const r = lintText(main, { file: EXAMPLE_FILE, host: memoryHost({ ...files, [EXAMPLE_FILE]: main }) });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}`)).toEqual([`KA204 ${EXAMPLE_FILE}`]);
+    expect(r.suppressed.map((s) => s.diagnostic.file)).toEqual([inc]);
+  });
+
+  it('next-line directives work in included files', () => {
+    const inc = '/etc/keepalived/conf.d/a.conf';
+    const main = 'include /etc/keepalived/conf.d/a.conf\n';
+    const files = { [inc]: 'global_defs {\n    # kalint-disable-next-line KA204 -- vendor file\n    router_id lb1 lb2\n}\n' };
+    expect(lintText(main, { file: EXAMPLE_FILE, host: memoryHost({ ...files, [EXAMPLE_FILE]: main }) }).diagnostics).toEqual([]);
+  });
+});
+
+describe('--no-inline-config', () => {
+  it('ignores every directive, and reports nothing about them', () => {
+    const text = 'global_defs {\n    # kalint-disable-next-line KA204 -- legacy\n    router_id lb1 lb2\n    # kalint-disable-next-line KA999\n}\n';
+    expect(codes(text, { inlineConfig: false })).toEqual(['KA204@3']);
+  });
+});
+
+describe('severity overrides', () => {
+  it('change or drop findings by code or name; suppression matching happens before', () => {
+    expect(lintText(EXTRA, { severities: { KA204: 'error' } }).diagnostics.map((d) => d.severity)).toEqual(['error']);
+    expect(lintText(EXTRA, { severities: { 'extra-arguments': 'off' } }).diagnostics).toEqual([]);
+    // A rule turned off does not make its suppressions "unused".
+    const text = 'global_defs {\n    # kalint-disable-next-line KA204 -- legacy\n    router_id lb1 lb2\n}\n';
+    expect(codes(text, { severities: { KA204: 'off' } })).toEqual([]);
+  });
+});
