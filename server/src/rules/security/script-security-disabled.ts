@@ -1,0 +1,42 @@
+import type { FileRule } from '../types.js';
+import { fix, insertFirstInBlock, rangeOf, related } from '../lvs/util.js';
+import { configuredScripts, lineOf } from './scripts.js';
+
+export const scriptSecurityDisabled: FileRule = {
+  kind: 'file',
+  code: 'KA601',
+  name: 'script-security-disabled',
+  family: 'security',
+  severity: 'error',
+  description: 'The configuration runs scripts but global_defs has no enable_script_security.',
+  docs: {
+    why:
+      'Without `enable_script_security` keepalived runs notify, track and check scripts as root and does not verify that the ' +
+      'script and the directories above it are writable only by root, so anyone who can edit such a file gets root. ' +
+      'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
+      'executed but script_security not enabled" and exits 6.',
+    bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}',
+    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}',
+  },
+  check(ctx) {
+    const gd = ctx.analysis.model.globalDefs;
+    if (gd?.enableScriptSecurity) return;
+    const scripts = configuredScripts(ctx.analysis);
+    if (!scripts.length) return;
+    const first = scripts[0]!;
+    const more = scripts.length > 1 ? ` (and ${scripts.length - 1} more script${scripts.length > 2 ? 's' : ''})` : '';
+    let edit;
+    if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, 'enable_script_security');
+    else {
+      const r = rangeOf(ctx.analysis, ctx.analysis.file, 0, 0);
+      if (r) edit = { file: ctx.analysis.file, range: r, newText: 'global_defs {\n    enable_script_security\n}\n\n' };
+    }
+    ctx.report({
+      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} runs a script, but global_defs has no 'enable_script_security'; keepalived runs it as root unchecked and -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      file: first.node.file,
+      range: first.node.range,
+      related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
+      fix: fix("Add 'enable_script_security' to global_defs", [edit]),
+    });
+  },
+};

@@ -1,0 +1,35 @@
+import type { FileRule } from '../types.js';
+import { related } from '../lvs/util.js';
+import { configuredScripts, lineOf } from './scripts.js';
+
+export const scriptUserMissing: FileRule = {
+  kind: 'file',
+  code: 'KA602',
+  name: 'script-user-missing',
+  family: 'security',
+  severity: 'warning',
+  description: "enable_script_security is on, but neither script_user nor a per-script user says who runs the scripts.",
+  docs: {
+    why:
+      'With script security on, keepalived runs a script without an explicit user as `keepalived_script`. Most distributions ' +
+      'do not create that account; keepalived then removes every such script ("Unable to set default user for vrrp script … ' +
+      '- removing"), so track scripts stop influencing priority and notify scripts never run. Name the user with ' +
+      '`script_user` in global_defs (or per script), and make sure it exists.',
+    bad: 'global_defs {\n    enable_script_security\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}',
+    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}',
+  },
+  check(ctx) {
+    const gd = ctx.analysis.model.globalDefs;
+    if (!gd?.enableScriptSecurity || gd.scriptUser) return;
+    const unowned = configuredScripts(ctx.analysis).filter((s) => !s.user);
+    if (!unowned.length) return;
+    const first = unowned[0]!;
+    const more = unowned.length > 1 ? ` (and ${unowned.length - 1} more)` : '';
+    ctx.report({
+      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} names no user and global_defs has no 'script_user': keepalived runs it as 'keepalived_script' and removes it if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")`,
+      file: first.node.file,
+      range: first.node.range,
+      related: unowned.slice(1, 20).map((s) => related(s.node, 'no user either')),
+    });
+  },
+};

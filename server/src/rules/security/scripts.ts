@@ -1,0 +1,48 @@
+// Every place a configuration makes keepalived run a program, with the words that name the
+// command and the user, as the security rules need them.
+
+import type { Analysis } from '../../core/index.js';
+import { child, walkAst, type AstNode, type Word } from '../../core/analysis/ast.js';
+
+export interface ConfiguredScript {
+  /** The keyword line (`notify_master …`, `script …`, `misc_path …`). */
+  node: AstNode;
+  /** The words after the keyword, as the ordinary tokenizer splits them. */
+  words: Word[];
+  /**
+   * Whether the line itself may name the user (`notify* CMD [USER [GROUP]]`); for `script` and
+   * `misc_path` the user comes from a separate `user` keyword of the enclosing block.
+   */
+  userOnLine: boolean;
+  /** The user the script runs as, when the configuration names one. */
+  user?: Word;
+}
+
+/** Keywords whose command is followed by the separate `user` keyword of their block. */
+const BLOCK_USER_KEYWORDS = new Set(['script', 'misc_path']);
+
+export function configuredScripts(analysis: Analysis): ConfiguredScript[] {
+  const out: ConfiguredScript[] = [];
+  walkAst(analysis.ast, (n) => {
+    if (!n.spec?.script_string || !n.args.length) return;
+    if (BLOCK_USER_KEYWORDS.has(n.keyword)) {
+      const userNode = n.parent ? child(n.parent, 'user') : undefined;
+      out.push({ node: n, words: n.args, userOnLine: false, user: userNode?.args[0] });
+      return;
+    }
+    out.push({ node: n, words: n.args, userOnLine: true, user: n.args[1] });
+  });
+  return out;
+}
+
+/** The program a script runs: the first word of its command (quotes group the command and its arguments). */
+export function programOf(s: ConfiguredScript): { path: string; word: Word } | undefined {
+  const w = s.words[0];
+  if (!w) return undefined;
+  const path = w.text.trim().split(/\s+/)[0] ?? '';
+  return path ? { path, word: w } : undefined;
+}
+
+export function lineOf(n: AstNode): number {
+  return n.range.start.line + 1;
+}

@@ -1,0 +1,86 @@
+import type { FileRule } from '../types.js';
+import type { Word } from '../../core/analysis/ast.js';
+import { fileText } from '../lvs/util.js';
+import { configuredScripts, type ConfiguredScript } from './scripts.js';
+
+/** Programs that are pointless without arguments: a word after them is an argument, not a user. */
+const NEEDS_ARGUMENTS = new Set([
+  'echo', 'printf', 'logger', 'sh', 'bash', 'dash', 'zsh', 'env', 'sudo', 'systemctl', 'service', 'kill', 'killall', 'pkill',
+  'pgrep', 'pidof', 'curl', 'wget', 'ip', 'touch', 'rm', 'cp', 'mv', 'python', 'python3', 'perl', 'ruby', 'nc', 'test', '[',
+]);
+/** Words people pass to notify scripts; never user names in practice. */
+const STATE_WORDS = new Set(['master', 'backup', 'fault', 'stop', 'deleted', 'start', 'restart', 'reload', 'up', 'down']);
+/** Accounts commonly named on notify lines on purpose. */
+const COMMON_USERS = new Set(['root', 'nobody', 'keepalived', 'keepalived_script', 'daemon', 'www-data', 'nginx', 'haproxy', 'apache', 'prometheus']);
+
+const USER_NAME = /^[a-z_][a-z0-9_-]*\$?$/;
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** Why the word after an unquoted command is really an argument, or undefined when it may be a user name. */
+function argumentReason(cmd: string, second: Word): 'certain' | 'likely' | undefined {
+  const t = second.text;
+  if (!USER_NAME.test(t) || STATE_WORDS.has(t.toLowerCase()) || NEEDS_ARGUMENTS.has(basename(cmd))) return 'certain';
+  if (COMMON_USERS.has(t)) return undefined;
+  return 'likely';
+}
+
+function quoteFix(ctx: Parameters<FileRule['check']>[0], s: ConfiguredScript, upTo: number) {
+  const first = s.words[0]!;
+  const last = s.words[upTo - 1]!;
+  if (s.words.slice(0, upTo).some((w) => w.quoted || w.expanded || w.file !== first.file)) return undefined;
+  const text = fileText(ctx.analysis, first.file)?.slice(first.start, last.end);
+  if (text === undefined || text.includes('"') || /[\r\n]/.test(text)) return undefined;
+  return {
+    description: 'Quote the command with its arguments',
+    edits: [{ file: first.file, range: { start: first.range.start, end: last.range.end }, newText: `"${text}"` }],
+  };
+}
+
+export const unquotedScriptCommand: FileRule = {
+  kind: 'file',
+  code: 'KA603',
+  name: 'unquoted-script-command',
+  family: 'security',
+  severity: 'error',
+  description: 'A script command with arguments is not quoted; keepalived takes the first argument as the user name (notify scripts) or drops the arguments (script, misc_path).',
+  docs: {
+    why:
+      'keepalived reads only one word as the command. On notify lines (`notify_master`, `notify_up`, `quorum_up`, …) the next ' +
+      'two words are the user and group to run as: `notify_master /bin/echo hello` runs `/bin/echo` as user `hello`, and ' +
+      'when no such user exists keepalived just logs it and drops the script — `keepalived -t` says nothing. For `script` ' +
+      'and `misc_path` the words after the first are silently dropped. Put the whole command in double quotes.',
+    bad: 'vrrp_instance VI_1 {\n    notify_master /etc/keepalived/notify.sh MASTER\n}',
+    good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}',
+  },
+  check(ctx) {
+    for (const s of configuredScripts(ctx.analysis)) {
+      const cmd = s.words[0]!;
+      if (cmd.quoted || s.words.length < 2) continue;
+      if (!s.userOnLine) {
+        const dropped = s.words.slice(1).map((w) => w.text).join(' ');
+        ctx.report({
+          message: `keepalived runs only '${cmd.text}' here: the unquoted arguments '${dropped}' are dropped; quote the whole command`,
+          file: cmd.file,
+          range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
+          fix: quoteFix(ctx, s, s.words.length),
+        });
+        continue;
+      }
+      const second = s.words[1]!;
+      const reason = s.words.length > 3 ? 'certain' : argumentReason(cmd.text, second);
+      if (!reason) continue;
+      const group = s.words[2] ? ` and '${s.words[2].text}' as the group` : '';
+      const ignored = s.words.length > 3 ? `; '${s.words.slice(3).map((w) => w.text).join(' ')}' is ignored` : '';
+      ctx.report({
+        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists it drops the script and only logs it (keepalived -t stays silent). Quote the whole command`,
+        file: cmd.file,
+        range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
+        severity: reason === 'certain' ? 'error' : 'warning',
+        fix: quoteFix(ctx, s, s.words.length),
+      });
+    }
+  },
+};
