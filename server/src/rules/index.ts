@@ -5,8 +5,9 @@ import { metaRules } from './meta/index.js';
 import { syntaxRules } from './syntax/index.js';
 import { schemaRules } from './schema/index.js';
 import { lvsRules } from './lvs/index.js';
+import { securityRules } from './security/index.js';
 
-export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules];
+export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();
