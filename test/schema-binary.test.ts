@@ -579,6 +579,9 @@ describe.skipIf(!available)('schema vs keepalived binary', () => {
         const codes = o.kalintAt.get(line) ?? [];
         const badCodes = codes.filter((c) => c === 'KA201' || c === 'KA202' || c === 'KA207');
         if (badCodes.length) problems.push(`${role.spec.id}: kalint reports ${badCodes.join(',')} for a valid placement`);
+        // The sample arguments are valid, so kalint's argument checks must stay quiet too.
+        const argCodes = codes.filter((c) => c === 'KA203' || c === 'KA204' || c === 'KA205' || c === 'KA208');
+        if (argCodes.length) problems.push(`${role.spec.id}: kalint reports ${argCodes.join(',')} for the sample line ${o.config.lines[line - 1]!.trim()}`);
         if (unknownAt(o, line)) {
           rejected.push(role.spec.id);
           if (!codes.includes('KA210')) problems.push(`${role.spec.id}: keepalived says unknown, kalint does not warn KA210 — ${describeLine(o, line)}`);

@@ -37,24 +37,37 @@ export interface RunOptions {
   mainFile?: string;
 }
 
-const BINARY = 'keepalived';
+// $KEEPALIVED names the binary; otherwise PATH, then the sbin directories a non-root PATH often lacks.
+const CANDIDATES = [process.env.KEEPALIVED, 'keepalived', '/usr/sbin/keepalived', '/usr/local/sbin/keepalived'].filter((c): c is string => !!c);
 
-let available: boolean | undefined;
+let binary: string | null | undefined;
+let version: string | undefined;
+
+function findBinary(): string | undefined {
+  if (binary === undefined) {
+    binary = null;
+    for (const candidate of CANDIDATES) {
+      const r = spawnSync(candidate, ['-v'], { encoding: 'utf8', timeout: 10_000 });
+      const m = r.error ? null : /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout}${r.stderr}`);
+      if (m) {
+        binary = candidate;
+        version = m[1];
+        break;
+      }
+    }
+  }
+  return binary ?? undefined;
+}
 
 /** Whether a keepalived binary can be run here. */
 export function keepalivedAvailable(): boolean {
-  if (available === undefined) {
-    const r = spawnSync(BINARY, ['-v'], { encoding: 'utf8', timeout: 10_000 });
-    available = !r.error && /Keepalived v\d/.test(`${r.stdout}${r.stderr}`);
-  }
-  return available;
+  return findBinary() !== undefined;
 }
 
 /** The version keepalived reports, e.g. `2.2.7`, or undefined when it cannot be run. */
 export function keepalivedVersion(): string | undefined {
-  const r = spawnSync(BINARY, ['-v'], { encoding: 'utf8', timeout: 10_000 });
-  if (r.error) return undefined;
-  return /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout}${r.stderr}`)?.[1];
+  findBinary();
+  return version;
 }
 
 // `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
@@ -87,14 +100,16 @@ export function runKeepalived(text: string, options: RunOptions = {}): Keepalive
     };
     write(mainFile, text);
     for (const [rel, content] of Object.entries(options.files ?? {})) write(rel, content);
-    const r = spawnSync(BINARY, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], {
+    const bin = findBinary();
+    if (!bin) throw new Error('keepalived is not installed (set $KEEPALIVED to its path)');
+    const r = spawnSync(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 30_000,
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (r.error) throw new Error(`cannot run ${BINARY}: ${r.error.message}`);
-    if (r.status === null) throw new Error(`${BINARY} was killed by ${r.signal ?? 'a signal'}`);
+    if (r.error) throw new Error(`cannot run ${bin}: ${r.error.message}`);
+    if (r.status === null) throw new Error(`${bin} was killed by ${r.signal ?? 'a signal'}`);
     return { exitStatus: r.status, messages: parseKeepalivedOutput(r.stderr, mainFile), stderr: r.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
