@@ -6,8 +6,9 @@ import { syntaxRules } from './syntax/index.js';
 import { schemaRules } from './schema/index.js';
 import { lvsRules } from './lvs/index.js';
 import { securityRules } from './security/index.js';
+import { vrrpRules } from './vrrp/index.js';
 
-export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules];
+export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules, ...vrrpRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();

@@ -1,0 +1,40 @@
+// KA313: VIPs and unicast peers must be of the instance's address family; others are ignored.
+
+import type { FileRule } from '../types.js';
+import { instanceFamily, wordsRange } from './util.js';
+import { ipFamily } from '../../core/analysis/values.js';
+
+export const addressFamilyMismatch: FileRule = {
+  kind: 'file',
+  code: 'KA313',
+  name: 'address-family-mismatch',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A virtual_ipaddress or unicast_peer is IPv4 in an IPv6 instance, or IPv6 in an IPv4 instance; keepalived ignores it.',
+  docs: {
+    why: 'A VRRP instance is either IPv4 or IPv6, decided by its first address. keepalived drops every VIP and unicast peer of the other family ("address family must match VRRP instance"), so that address is never brought up. Use a separate instance for the other family (it may reuse the VRID), or virtual_ipaddress_excluded, which accepts both families.',
+    bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n        2001:db8::10/64\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n    virtual_ipaddress_excluded {\n        2001:db8::10/64\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const family = instanceFamily(inst);
+      if (!family) continue;
+      for (const block of inst.node.children) {
+        if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'unicast_peer') continue;
+        for (const line of block.values ?? []) {
+          const first = line.words[0];
+          if (!first) continue;
+          const f = ipFamily(first.text.split('/')[0]!);
+          if (!f || f === family) continue;
+          const what = block.keyword === 'virtual_ipaddress' ? 'virtual address' : 'unicast peer';
+          report({
+            message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`,
+            file: line.file,
+            range: wordsRange([first]),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// KA326: VRRPv2 advert_int must be whole seconds; keepalived rounds it.
+
+import type { FileRule } from '../types.js';
+import { effectiveVersion } from './util.js';
+
+export const advertIntNotIntegerV2: FileRule = {
+  kind: 'file',
+  code: 'KA326',
+  name: 'advert-int-not-integer-v2',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A fractional advert_int with VRRPv2; keepalived rounds it to whole seconds.',
+  docs: {
+    why: 'VRRPv2 adverts carry the interval in whole seconds. keepalived rounds a fractional advert_int to the nearest second (at least 1) and reports a configuration error, so failover is slower (or faster) than configured. Sub-second intervals need `version 3`.',
+    bad: 'vrrp_instance VI_1 {\n    advert_int 0.5\n}\n',
+    good: 'vrrp_instance VI_1 {\n    version 3\n    advert_int 0.5\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const ai = inst.advertInt;
+      if (!ai || Number.isInteger(ai.value) || ai.value <= 0) continue;
+      if (effectiveVersion(analysis.model, inst) !== 2) continue;
+      const rounded = Math.max(1, Math.round(ai.value));
+      report({
+        message: `advert_int ${ai.node.args[0]!.text} of '${inst.name}' is not a whole number of seconds; VRRPv2 keepalived rounds it to ${rounded}`,
+        file: ai.node.file,
+        range: ai.node.args[0]!.range,
+      });
+    }
+  },
+};

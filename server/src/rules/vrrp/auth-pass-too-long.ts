@@ -1,0 +1,49 @@
+// KA302: keepalived keeps only the first 8 bytes of auth_pass (and reports a config error).
+
+import type { FileRule } from '../types.js';
+
+const MAX_AUTH_PASS_BYTES = 8;
+const utf8 = new TextEncoder();
+
+/** The longest prefix of `text` that fits in `max` UTF-8 bytes. */
+function truncateBytes(text: string, max: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (utf8.encode(out + ch).length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+export const authPassTooLong: FileRule = {
+  kind: 'file',
+  code: 'KA302',
+  name: 'auth-pass-too-long',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'auth_pass is longer than 8 characters; keepalived silently uses only the first 8.',
+  docs: {
+    why: 'VRRPv2 PASS and AH authentication carry at most 8 bytes of password. keepalived truncates a longer auth_pass ("Truncating auth_pass to 8 characters", a config error under -t), so the extra characters protect nothing, and two nodes whose passwords differ only after the 8th character accept each other.',
+    bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass SuperSecret2024\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Sup3rS3c\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const pass = inst.authentication?.pass;
+      if (!pass) continue;
+      const bytes = utf8.encode(pass.value).length;
+      if (bytes <= MAX_AUTH_PASS_BYTES) continue;
+      const word = pass.node.args[0]!;
+      const kept = truncateBytes(pass.value, MAX_AUTH_PASS_BYTES);
+      const canFix = !word.expanded;
+      report({
+        message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and reports a configuration error`,
+        file: pass.node.file,
+        range: word.range,
+        fix: canFix
+          ? { description: `Truncate to '${kept}'`, edits: [{ file: pass.node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }] }
+          : undefined,
+      });
+    }
+  },
+};

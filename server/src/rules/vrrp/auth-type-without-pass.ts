@@ -1,0 +1,32 @@
+// KA304: auth_type without auth_pass: keepalived turns authentication off.
+
+import type { FileRule } from '../types.js';
+import { effectiveVersion, isStrict } from './util.js';
+
+export const authTypeWithoutPass: FileRule = {
+  kind: 'file',
+  code: 'KA304',
+  name: 'auth-type-without-pass',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'auth_type is set but auth_pass is missing; keepalived disables authentication.',
+  docs: {
+    why: 'Without a password keepalived ignores the authentication block ("Authentication specified but no password given"). This node then sends unauthenticated adverts, which a peer configured with a password rejects, so both nodes may become MASTER.',
+    bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass k33pal1v\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    for (const inst of model.vrrpInstances) {
+      const auth = inst.authentication;
+      if (!auth?.type || (auth.pass && auth.pass.value !== '')) continue;
+      // Strict mode and VRRPv3 drop authentication first (KA303).
+      if (isStrict(model, inst) || effectiveVersion(model, inst) === 3) continue;
+      report({
+        message: `authentication of '${inst.name}' has auth_type but no auth_pass; keepalived turns authentication off`,
+        file: auth.type.node.file,
+        range: auth.type.node.word?.range ?? auth.type.node.range,
+      });
+    }
+  },
+};

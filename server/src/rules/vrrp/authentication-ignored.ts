@@ -1,0 +1,31 @@
+// KA303: authentication that keepalived drops: VRRPv3, strict mode, or AH with IPv6.
+
+import type { FileRule } from '../types.js';
+import { effectiveVersion, instanceFamily, isStrict, keywordRange } from './util.js';
+
+export const authenticationIgnored: FileRule = {
+  kind: 'file',
+  code: 'KA303',
+  name: 'authentication-ignored',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'The authentication block has no effect: VRRPv3 and vrrp_strict do not support it, and AH does not work with IPv6.',
+  docs: {
+    why: 'Authentication exists only in VRRPv2. With VRRPv3 (version 3, global vrrp_version 3, or any IPv6 instance) or in strict mode keepalived discards the authentication block and reports a configuration error. The config reads as if adverts were authenticated while they are not, and a peer that still uses VRRPv2 with a password rejects this node\'s adverts.',
+    bad: 'vrrp_instance VI_1 {\n    version 3\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    version 3\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    for (const inst of model.vrrpInstances) {
+      const auth = inst.authentication;
+      if (!auth?.type) continue;
+      let why: string | undefined;
+      if (isStrict(model, inst)) why = 'strict mode (vrrp_strict) does not support authentication';
+      else if (effectiveVersion(model, inst) === 3) why = instanceFamily(inst) === 6 ? 'IPv6 instances run VRRPv3, which has no authentication' : 'VRRPv3 has no authentication';
+      else if (instanceFamily(inst) === 6 && auth.type.value === 'AH') why = 'AH authentication does not work with IPv6';
+      if (!why) continue;
+      report({ message: `authentication of '${inst.name}' is ignored: ${why}`, file: auth.node.file, range: keywordRange(auth.node) });
+    }
+  },
+};

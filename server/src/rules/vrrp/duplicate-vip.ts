@@ -1,0 +1,45 @@
+// KA314: the same virtual address in two instances of one file: the two virtual routers fight over it.
+
+import { canonicalAddress } from '../../core/analysis/values.js';
+import type { Word } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { uniqueInstances } from './util.js';
+
+export const duplicateVip: FileRule = {
+  kind: 'file',
+  code: 'KA314',
+  name: 'duplicate-vip',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'The same virtual IP address is configured in two vrrp_instances.',
+  docs: {
+    why: 'keepalived does not check this. Each instance adds and removes the address on its own state changes, so when one instance becomes BACKUP it deletes the address the other one, still MASTER, needs. Put each address in exactly one instance (group instances with vrrp_sync_group if they must move together).',
+    bad: 'vrrp_instance WEB {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance API {\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
+    good: 'vrrp_instance WEB {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance API {\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const first = new Map<string, { inst: string; word: Word }>();
+    for (const inst of uniqueInstances(analysis.model)) {
+      const mine = new Set<string>();
+      for (const a of [...inst.virtualIpaddresses, ...inst.virtualIpaddressesExcluded]) {
+        if (!a.prefix) continue;
+        const key = canonicalAddress(a.prefix.address);
+        // Repeats inside one instance are a different (harmless) matter.
+        if (mine.has(key)) continue;
+        mine.add(key);
+        const prev = first.get(key);
+        const word = a.words[0]!;
+        if (!prev) {
+          first.set(key, { inst: inst.name, word });
+          continue;
+        }
+        report({
+          message: `${a.prefix.address} is also a virtual address of '${prev.inst}'; two virtual routers would add and remove the same address`,
+          file: word.file,
+          range: word.range,
+          related: [{ file: prev.word.file, range: prev.word.range, message: `first used in '${prev.inst}'` }],
+        });
+      }
+    }
+  },
+};

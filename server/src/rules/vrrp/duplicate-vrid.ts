@@ -1,0 +1,79 @@
+// KA301: two instances that keepalived would put on the same virtual router (same VRID, family,
+// interface and multicast group; or unicast with the same source and an overlapping peer).
+
+import { argText } from '../../core/analysis/ast.js';
+import { canonicalAddress } from '../../core/analysis/values.js';
+import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import type { FileRule } from '../types.js';
+import { instanceFamily, isUnicast, nameRange, uniqueInstances, unicastPeerWords } from './util.js';
+
+const DEFAULT_GROUP4 = '224.0.0.18';
+const DEFAULT_GROUP6 = 'ff02::12';
+
+function multicastGroup(model: KeepalivedConfig, inst: VrrpInstance, family: 4 | 6): string {
+  const own = inst.mcastDstIp?.value;
+  if (own) return canonicalAddress(own);
+  const global = family === 4 ? model.globalDefs?.vrrpMcastGroup4?.value : model.globalDefs?.vrrpMcastGroup6?.value;
+  return canonicalAddress(global ?? (family === 4 ? DEFAULT_GROUP4 : DEFAULT_GROUP6));
+}
+
+/** Why two instances conflict, or undefined. */
+function conflict(model: KeepalivedConfig, a: VrrpInstance, b: VrrpInstance): string | undefined {
+  const fa = instanceFamily(a) ?? 4;
+  if (fa !== (instanceFamily(b) ?? 4)) return undefined;
+  const ua = isUnicast(a);
+  if (ua !== isUnicast(b)) return undefined; // unicast and multicast are separate VRID spaces
+  const ifa = a.interface?.value;
+  const ifb = b.interface?.value;
+  if (ua) {
+    if (ifa && ifb && ifa !== ifb) return undefined;
+    const sa = a.unicastSrcIp?.value;
+    const sb = b.unicastSrcIp?.value;
+    // With no unicast_src_ip the source is the interface's address, known only on the host.
+    if (sa === undefined || sb === undefined) {
+      if (sa !== sb || !ifa || ifa !== ifb) return undefined;
+    } else if (canonicalAddress(sa) !== canonicalAddress(sb)) return undefined;
+    const peers = new Set(unicastPeerWords(a).map((w) => canonicalAddress(w.text)));
+    const shared = unicastPeerWords(b).find((w) => peers.has(canonicalAddress(w.text)));
+    if (!shared) return undefined;
+    return `both are unicast from the same source address and share peer ${shared.text}`;
+  }
+  if (!ifa || ifa !== ifb) return undefined;
+  if (multicastGroup(model, a, fa) !== multicastGroup(model, b, fa)) return undefined;
+  return `both use IPv${fa} multicast on interface ${ifa}`;
+}
+
+export const duplicateVrid: FileRule = {
+  kind: 'file',
+  code: 'KA301',
+  name: 'duplicate-vrid',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'Two vrrp_instances use the same virtual_router_id on the same interface, address family and multicast group (or unicast peers).',
+  docs: {
+    why: 'A virtual router is identified by its VRID on an interface, per address family and multicast group. keepalived rejects a configuration where two instances would share one ("A and B both use VRID N …"). IPv4 and IPv6 instances may share a VRID, as may instances on different interfaces, with different mcast_dst_ip, or unicast instances with no common peer.',
+    bad: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
+    good: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const insts = uniqueInstances(model).filter((i) => i.virtualRouterId && i.virtualRouterId.value >= 1 && i.virtualRouterId.value <= 255);
+    for (let j = 1; j < insts.length; j++) {
+      const b = insts[j]!;
+      for (let i = 0; i < j; i++) {
+        const a = insts[i]!;
+        if (a.virtualRouterId!.value !== b.virtualRouterId!.value) continue;
+        const why = conflict(model, a, b);
+        if (!why) continue;
+        const vridNode = b.virtualRouterId!.node;
+        report({
+          message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
+          file: vridNode.file,
+          range: vridNode.args[0]?.range ?? nameRange(b.node),
+          related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
+        });
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,77 @@
+// The VRRP family (KA300-KA399): single-file checks of vrrp_instance, vrrp_sync_group, vrrp_script
+// and route/rule blocks — what keepalived rejects, silently changes, or cannot see.
+
+import type { Rule } from '../types.js';
+import { missingVirtualRouterId } from './missing-virtual-router-id.js';
+import { duplicateVrid } from './duplicate-vrid.js';
+import { authPassTooLong } from './auth-pass-too-long.js';
+import { authenticationIgnored } from './authentication-ignored.js';
+import { authTypeWithoutPass } from './auth-type-without-pass.js';
+import { ahWithInitialMaster } from './ah-with-initial-master.js';
+import { masterWithoutPriority } from './master-without-priority.js';
+import { weightedTrackingOnOwner } from './weighted-tracking-on-owner.js';
+import { nopreemptWithInitialMaster } from './nopreempt-with-initial-master.js';
+import { preemptDelayWithInitialMaster } from './preempt-delay-with-initial-master.js';
+import { nopreemptWithOwnerPriority } from './nopreempt-with-owner-priority.js';
+import { preemptDelayWithNopreempt } from './preempt-delay-with-nopreempt.js';
+import { missingVirtualIpaddress } from './missing-virtual-ipaddress.js';
+import { addressFamilyMismatch } from './address-family-mismatch.js';
+import { duplicateVip } from './duplicate-vip.js';
+import { trackReferenceNotFound } from './track-reference-not-found.js';
+import { syncGroupUnknownMember } from './sync-group-unknown-member.js';
+import { instanceInTwoSyncGroups } from './instance-in-two-sync-groups.js';
+import { syncGroupSingleMember } from './sync-group-single-member.js';
+import { syncGroupWithoutMembers } from './sync-group-without-members.js';
+import { vrrpScriptWithoutScript } from './vrrp-script-without-script.js';
+import { unusedVrrpScript } from './unused-vrrp-script.js';
+import { weightedTrackingInSyncGroup } from './weighted-tracking-in-sync-group.js';
+import { unicastKeywordWithoutPeers } from './unicast-keyword-without-peers.js';
+import { unicastTtlWithoutPeers } from './unicast-ttl-without-peers.js';
+import { mcastDstWithUnicast } from './mcast-dst-with-unicast.js';
+import { advertIntNotIntegerV2 } from './advert-int-not-integer-v2.js';
+import { advertIntTooLargeV3 } from './advert-int-too-large-v3.js';
+import { trackOwnInterface } from './track-own-interface.js';
+import { version2WithIpv6 } from './version-2-with-ipv6.js';
+import { invalidRoute } from './invalid-route.js';
+import { ruleWithoutPreference } from './rule-without-preference.js';
+import { routeNotTracked } from './route-not-tracked.js';
+import { deprecatedRouteWord } from './deprecated-route-word.js';
+import { strictStateNotOwner } from './strict-state-not-owner.js';
+
+export const vrrpRules: Rule[] = [
+  missingVirtualRouterId,
+  duplicateVrid,
+  authPassTooLong,
+  authenticationIgnored,
+  authTypeWithoutPass,
+  ahWithInitialMaster,
+  masterWithoutPriority,
+  weightedTrackingOnOwner,
+  nopreemptWithInitialMaster,
+  preemptDelayWithInitialMaster,
+  nopreemptWithOwnerPriority,
+  preemptDelayWithNopreempt,
+  missingVirtualIpaddress,
+  addressFamilyMismatch,
+  duplicateVip,
+  trackReferenceNotFound,
+  syncGroupUnknownMember,
+  instanceInTwoSyncGroups,
+  syncGroupSingleMember,
+  syncGroupWithoutMembers,
+  vrrpScriptWithoutScript,
+  unusedVrrpScript,
+  weightedTrackingInSyncGroup,
+  unicastKeywordWithoutPeers,
+  unicastTtlWithoutPeers,
+  mcastDstWithUnicast,
+  advertIntNotIntegerV2,
+  advertIntTooLargeV3,
+  trackOwnInterface,
+  version2WithIpv6,
+  invalidRoute,
+  ruleWithoutPreference,
+  routeNotTracked,
+  deprecatedRouteWord,
+  strictStateNotOwner,
+];

@@ -1,0 +1,42 @@
+// KA317: an instance may belong to one sync group only; keepalived drops it from the later ones.
+
+import type { Word } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+
+export const instanceInTwoSyncGroups: FileRule = {
+  kind: 'file',
+  code: 'KA317',
+  name: 'instance-in-two-sync-groups',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A vrrp_instance is listed in more than one vrrp_sync_group; keepalived keeps it only in the first.',
+  docs: {
+    why: 'An instance can follow only one sync group. keepalived removes it from every later group ("cannot exist in more than one sync group"), so the later group no longer moves that instance with its other members — and may be left with one member or none.',
+    bad: 'vrrp_sync_group VG_WEB {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_sync_group VG_DB {\n    group {\n        VI_INT\n        VI_DB\n    }\n}\n',
+    good: 'vrrp_sync_group VG_ALL {\n    group {\n        VI_EXT\n        VI_INT\n        VI_DB\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const known = new Set(analysis.model.vrrpInstances.map((i) => i.name));
+    const owner = new Map<string, { group: string; word: Word }>();
+    const seenGroups = new Set<string>();
+    for (const g of analysis.model.syncGroups) {
+      if (seenGroups.has(g.name)) continue;
+      seenGroups.add(g.name);
+      for (const m of g.members) {
+        if (!known.has(m.text)) continue;
+        const prev = owner.get(m.text);
+        if (!prev) {
+          owner.set(m.text, { group: g.name, word: m });
+          continue;
+        }
+        if (prev.group === g.name) continue;
+        report({
+          message: `vrrp_instance '${m.text}' is already in sync group '${prev.group}'; keepalived ignores it in '${g.name}'`,
+          file: m.file,
+          range: m.range,
+          related: [{ file: prev.word.file, range: prev.word.range, message: `member of '${prev.group}'` }],
+        });
+      }
+    }
+  },
+};

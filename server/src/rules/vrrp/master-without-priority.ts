@@ -1,0 +1,28 @@
+// KA306: `state MASTER` with no priority silently makes the node the address owner (255).
+
+import type { FileRule } from '../types.js';
+import { keywordRange } from './util.js';
+
+export const masterWithoutPriority: FileRule = {
+  kind: 'file',
+  code: 'KA306',
+  name: 'master-without-priority',
+  family: 'vrrp',
+  severity: 'warning',
+  description: '`state MASTER` without `priority` gives the instance priority 255 (address owner).',
+  docs: {
+    why: 'When priority is not set keepalived derives it from the state: MASTER becomes 255, the address owner. An owner ignores weighted tracking, preempts immediately, cannot use nopreempt, and two owners for one VRID fight ("both configured as address owner"). Almost always a priority such as 150 was meant.',
+    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      if (inst.priority || inst.state?.value !== 'MASTER') continue;
+      report({
+        message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
+        file: inst.state.node.file,
+        range: keywordRange(inst.state.node),
+      });
+    }
+  },
+};

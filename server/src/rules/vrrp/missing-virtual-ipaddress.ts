@@ -1,0 +1,38 @@
+// KA312: an instance with no virtual_ipaddress: a warning for VRRPv2, rejected for VRRPv3/strict.
+
+import { child } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { effectiveVersion, instanceFamily, isStrict, nameRange, uniqueInstances } from './util.js';
+
+export const missingVirtualIpaddress: FileRule = {
+  kind: 'file',
+  code: 'KA312',
+  name: 'missing-virtual-ipaddress',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'The vrrp_instance has no virtual_ipaddress; VRRPv3 and strict mode reject it.',
+  docs: {
+    why: 'A VRRP advert carries the virtual addresses. With VRRPv3 (or any IPv6 instance) and in strict mode keepalived refuses the configuration when an instance has none ("No VIP specified; at least one is required"); with VRRPv2 it accepts it but reports it, since such an instance moves no address.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n}\n',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    for (const inst of uniqueInstances(model)) {
+      const family = instanceFamily(inst) ?? 4;
+      // Only addresses of the instance's family count; the others are ignored (KA313).
+      if (inst.virtualIpaddresses.some((a) => (a.family ?? family) === family)) continue;
+      // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.
+      if (child(inst.node, 'no_virtual_ipaddress')) continue;
+      const required = effectiveVersion(model, inst) === 3 || isStrict(model, inst);
+      report({
+        message: required
+          ? `vrrp_instance '${inst.name}' has no virtual_ipaddress; with ${isStrict(model, inst) ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration`
+          : `vrrp_instance '${inst.name}' has no virtual_ipaddress; it moves no address on failover`,
+        file: inst.node.file,
+        range: nameRange(inst.node),
+        severity: required ? 'error' : 'warning',
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+// KA309: preempt_delay with an initial MASTER state: keepalived clears the delay.
+
+import type { FileRule } from '../types.js';
+import { initialMaster, keywordRange } from './util.js';
+
+export const preemptDelayWithInitialMaster: FileRule = {
+  kind: 'file',
+  code: 'KA309',
+  name: 'preempt-delay-with-initial-master',
+  family: 'vrrp',
+  severity: 'warning',
+  description: '`preempt_delay` has no effect on an instance that starts as MASTER; keepalived clears it.',
+  docs: {
+    why: 'The delay applies to a BACKUP that sees a lower-priority master. An instance that starts as MASTER (state MASTER, or priority 255) never waits, so keepalived clears preempt_delay ("preempt delay will not work with initial state MASTER").',
+    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    preempt_delay 60\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 150\n    preempt_delay 60\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const pd = inst.preemptDelay;
+      if (!pd || !pd.value || !initialMaster(analysis.model, inst)) continue;
+      report({ message: `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`, file: pd.node.file, range: keywordRange(pd.node) });
+    }
+  },
+};

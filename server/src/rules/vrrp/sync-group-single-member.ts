@@ -1,0 +1,31 @@
+// KA318: a sync group with exactly one (usable) member synchronises nothing.
+
+import type { FileRule } from '../types.js';
+import { nameRange, syncMembership } from './util.js';
+
+export const syncGroupSingleMember: FileRule = {
+  kind: 'file',
+  code: 'KA318',
+  name: 'sync-group-single-member',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A vrrp_sync_group has only one member instance.',
+  docs: {
+    why: 'A sync group makes its instances change state together; with a single member it does nothing but still disables weighted tracking for that instance. keepalived reports it ("has only 1 virtual router(s) - this probably isn\'t what you want"). Add the instances that must fail over together, or remove the group.',
+    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n    }\n}\n',
+    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const { members } = syncMembership(analysis.model);
+    for (const g of analysis.model.syncGroups) {
+      const valid = members.get(g.node);
+      if (!valid || valid.length !== 1) continue;
+      const lost = g.members.length - 1;
+      report({
+        message: `sync group '${g.name}' has only one member ('${valid[0]!.text}')${lost > 0 ? ` after keepalived drops ${lost} unusable name(s)` : ''}; it synchronises nothing`,
+        file: g.node.file,
+        range: nameRange(g.node),
+      });
+    }
+  },
+};

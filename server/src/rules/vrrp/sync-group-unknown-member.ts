@@ -1,0 +1,34 @@
+// KA316: a vrrp_sync_group member that is not a vrrp_instance.
+
+import type { FileRule } from '../types.js';
+import { suggest } from '../../core/analysis/suggest.js';
+
+export const syncGroupUnknownMember: FileRule = {
+  kind: 'file',
+  code: 'KA316',
+  name: 'sync-group-unknown-member',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A vrrp_sync_group lists a name that is not a vrrp_instance; keepalived ignores it.',
+  docs: {
+    why: 'Sync group members must be vrrp_instance names (in any order in the file). keepalived drops unknown names ("Virtual router X specified in sync group Y doesn\'t exist - ignoring"), so that instance does not fail over together with the others — typically a typo or a renamed instance.',
+    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_WEB\n        VI_DB\n    }\n}\nvrrp_instance VI_WEB {\n}\nvrrp_instance VI_DATABASE {\n}\n',
+    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_WEB\n        VI_DATABASE\n    }\n}\nvrrp_instance VI_WEB {\n}\nvrrp_instance VI_DATABASE {\n}\n',
+  },
+  check({ analysis, report }) {
+    const names = analysis.model.vrrpInstances.map((i) => i.name);
+    const known = new Set(names);
+    for (const g of analysis.model.syncGroups) {
+      for (const m of g.members) {
+        if (known.has(m.text)) continue;
+        const guess = suggest(m.text, names);
+        report({
+          message: `sync group '${g.name}' lists '${m.text}', which is not a vrrp_instance; keepalived ignores it${guess ? ` (did you mean '${guess}'?)` : ''}`,
+          file: m.file,
+          range: m.range,
+          fix: guess && !m.expanded ? { description: `Replace with '${guess}'`, edits: [{ file: m.file, range: m.range, newText: guess }] } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+// KA319: a sync group with no usable member is removed by keepalived.
+
+import { child } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { closeRange, nameRange, syncMembership } from './util.js';
+
+export const syncGroupWithoutMembers: FileRule = {
+  kind: 'file',
+  code: 'KA319',
+  name: 'sync-group-without-members',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A vrrp_sync_group has no member that is a vrrp_instance; keepalived removes the group.',
+  docs: {
+    why: 'A sync group needs a `group { … }` block listing existing vrrp_instances that are not in another group. keepalived removes a group with an empty list or no usable name, together with its notify scripts and tracking, so nothing it was meant to do happens.',
+    bad: 'vrrp_sync_group VG_1 {\n    group {\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
+    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
+  },
+  check({ analysis, report }) {
+    const { members } = syncMembership(analysis.model);
+    for (const g of analysis.model.syncGroups) {
+      const valid = members.get(g.node);
+      if (!valid || valid.length) continue;
+      const groupBlock = child(g.node, 'group');
+      if (groupBlock && !(groupBlock.values ?? []).length) {
+        // keepalived notices the empty list when the group block ends, and reports its closing brace.
+        report({ message: `sync group '${g.name}' has an empty group block; keepalived removes the group`, ...closeRange(groupBlock) });
+      } else {
+        report({
+          message: groupBlock
+            ? `none of the names in sync group '${g.name}' is a usable vrrp_instance; keepalived removes the group`
+            : `sync group '${g.name}' has no group block; keepalived removes it`,
+          file: g.node.file,
+          range: nameRange(g.node),
+        });
+      }
+    }
+  },
+};

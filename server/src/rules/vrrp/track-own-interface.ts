@@ -1,0 +1,36 @@
+// KA328: track_interface listing the instance's own interface is dropped by keepalived.
+
+import type { FileRule } from '../types.js';
+import { lineWeight, wordsRange } from './util.js';
+
+export const trackOwnInterface: FileRule = {
+  kind: 'file',
+  code: 'KA328',
+  name: 'track-own-interface',
+  family: 'vrrp',
+  severity: 'warning',
+  description: "track_interface lists the instance's own interface, which keepalived always tracks; the entry is dropped.",
+  docs: {
+    why: 'An instance always goes to FAULT when its own interface goes down. keepalived drops the redundant entry ("Ignoring track_interface X since own interface") and reports a configuration error — and with it any weight you gave the entry, so a weighted entry never changes the priority.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth0 weight -20\n        eth1\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const own = inst.interface?.value;
+      if (!own) continue;
+      for (const block of inst.node.children) {
+        if (block.keyword !== 'track_interface') continue;
+        for (const line of block.values ?? []) {
+          if (line.words[0]?.text !== own) continue;
+          const w = lineWeight(line.words);
+          report({
+            message: `'${inst.name}' already tracks its own interface ${own}; keepalived drops this entry${w ? ` and its weight ${w}` : ''}`,
+            file: line.file,
+            range: wordsRange(line.words),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,80 @@
+// KA315: track_script / track_file / track_process / track_bfd naming an object keepalived has not
+// seen yet. keepalived resolves these names while reading the line, so the object must be defined
+// earlier in the file (a vrrp_script without `script` has already been removed by then).
+
+import { argText, child, type AstNode } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { topLevelOrder, wordsRange } from './util.js';
+
+const TARGET: Record<string, { blocks: string[]; what: string }> = {
+  track_script: { blocks: ['vrrp_script'], what: 'vrrp_script' },
+  track_file: { blocks: ['track_file', 'vrrp_track_file'], what: 'track_file' },
+  track_process: { blocks: ['vrrp_track_process'], what: 'vrrp_track_process' },
+  track_bfd: { blocks: ['bfd_instance'], what: 'bfd_instance' },
+};
+
+function topLevel(node: AstNode): AstNode {
+  let n = node;
+  while (n.parent && n.parent.keyword !== '') n = n.parent;
+  return n;
+}
+
+export const trackReferenceNotFound: FileRule = {
+  kind: 'file',
+  code: 'KA315',
+  name: 'track-reference-not-found',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A tracked script, file, process or BFD instance is not defined before the block that tracks it; keepalived ignores the entry.',
+  docs: {
+    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found.',
+    bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\n',
+    good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const order = topLevelOrder(model);
+    // name -> the first definition keepalived keeps, per target kind
+    const defs = new Map<string, Map<string, AstNode>>();
+    for (const n of model.root.children) {
+      for (const [kind, t] of Object.entries(TARGET)) {
+        if (!t.blocks.includes(n.keyword)) continue;
+        const name = argText(n);
+        if (!name) continue;
+        let m = defs.get(kind);
+        if (!m) defs.set(kind, (m = new Map()));
+        if (!m.has(name)) m.set(name, n);
+      }
+    }
+    const owners = [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)];
+    for (const owner of owners) {
+      const ownerPos = order.get(topLevel(owner)) ?? 0;
+      for (const block of owner.children) {
+        const t = TARGET[block.keyword];
+        if (!t) continue;
+        for (const line of block.values ?? []) {
+          const nameWord = line.words[0];
+          if (!nameWord) continue;
+          const def = defs.get(block.keyword)?.get(nameWord.text);
+          let why: string | undefined;
+          const related: { file: string; range: import('../../core/syntax/cst.js').Range; message: string }[] = [];
+          if (!def) why = `no ${t.what} '${nameWord.text}' is defined`;
+          else if ((order.get(def) ?? 0) > ownerPos) {
+            why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
+            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+          } else if (block.keyword === 'track_script' && !child(def, 'script')) {
+            why = `vrrp_script '${nameWord.text}' has no 'script' line, so keepalived removed it`;
+            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+          }
+          if (!why) continue;
+          report({
+            message: `${block.keyword} '${nameWord.text}' in '${argText(owner) ?? owner.keyword}' is ignored: ${why}`,
+            file: line.file,
+            range: wordsRange([nameWord]),
+            related: related.length ? related : undefined,
+          });
+        }
+      }
+    }
+  },
+};

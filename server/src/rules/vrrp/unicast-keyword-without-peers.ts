@@ -1,0 +1,32 @@
+// KA323: unicast settings without any unicast_peer: keepalived falls back to multicast.
+
+import type { FileRule } from '../types.js';
+import { isUnicast, keywordRange, UNICAST_KEYWORDS } from './util.js';
+
+export const unicastKeywordWithoutPeers: FileRule = {
+  kind: 'file',
+  code: 'KA323',
+  name: 'unicast-keyword-without-peers',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'unicast_src_ip (or another unicast keyword) is set but there is no unicast_peer; keepalived uses multicast.',
+  docs: {
+    why: 'Unicast VRRP needs the peers\' addresses. Without any unicast_peer keepalived silently sends multicast adverts instead (a deprecated fallback it reports as a configuration error), which fails on networks that block multicast — the usual reason for choosing unicast — and then both nodes become MASTER.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    unicast_src_ip 10.0.0.11\n}\n',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      if (isUnicast(inst)) continue;
+      const first = inst.node.children.find((c) => UNICAST_KEYWORDS.includes(c.keyword));
+      if (!first) continue;
+      // With unicast_fault_no_peer keepalived deliberately goes to FAULT instead of falling back.
+      if (inst.node.children.some((c) => c.keyword === 'unicast_fault_no_peer')) continue;
+      report({
+        message: `'${inst.name}' has '${first.keyword}' but no unicast_peer; keepalived falls back to multicast adverts`,
+        file: first.file,
+        range: keywordRange(first),
+      });
+    }
+  },
+};

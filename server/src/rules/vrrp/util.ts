@@ -1,0 +1,181 @@
+// Shared helpers for the VRRP rules: keepalived's effective view of an instance (family, version,
+// priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
+
+import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
+import { ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
+import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import type { Range } from '../../core/syntax/cst.js';
+import type { FileRuleContext, ReportInput } from '../types.js';
+
+/** Words a bool keyword accepts as "off". */
+const OFF_WORDS = new Set(['off', 'false', 'no']);
+
+/** Where a node's keyword is, for reports (the keyword word, else the line). */
+export function keywordRange(node: AstNode): Range {
+  return node.word?.range ?? node.range;
+}
+
+/** The instance name word, or the keyword when the name is missing. */
+export function nameRange(node: AstNode): Range {
+  return node.args[0]?.range ?? keywordRange(node);
+}
+
+/** The closing brace of a block (keepalived reports end-of-block checks on that line), else its header. */
+export function closeRange(node: AstNode): { file: string; range: Range } {
+  if (node.close) return { file: node.file, range: node.close };
+  return { file: node.file, range: nameRange(node) };
+}
+
+export function wordsRange(words: Word[]): Range {
+  return { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
+}
+
+export function at(node: AstNode, range: Range = keywordRange(node)): Pick<ReportInput, 'file' | 'range'> {
+  return { file: node.file, range };
+}
+
+/** Whether `vrrp_strict` (global) or the instance's own `strict_mode` applies. */
+export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
+  const own = child(inst.node, 'strict_mode');
+  if (own) {
+    const v = argText(own);
+    return v === undefined || !OFF_WORDS.has(v);
+  }
+  return model.globalDefs?.vrrpStrict ?? false;
+}
+
+/**
+ * The instance's address family as keepalived settles it: the first address-bearing line in the
+ * block (VIP, unicast_src_ip, mcast_src_ip, unicast peer) fixes it; IPv4 when there is none.
+ * eVIPs do not count (they may be of either family).
+ */
+export function instanceFamily(inst: VrrpInstance): Family | undefined {
+  for (const c of inst.node.children) {
+    if (c.keyword === 'virtual_ipaddress' || c.keyword === 'unicast_peer') {
+      for (const line of c.values ?? []) {
+        const f = ipFamily((line.words[0]?.text ?? '').split('/')[0]!);
+        if (f) return f;
+      }
+    } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip') {
+      const f = ipFamily(argText(c) ?? '');
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The VRRP version keepalived runs the instance with: IPv6 always means 3 (a `version 2` is
+ * ignored), else the instance's valid `version`, else global `vrrp_version`, else 2.
+ */
+export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2 | 3 {
+  if (instanceFamily(inst) === 6) return 3;
+  const own = inst.version?.value;
+  if (own === 2 || own === 3) return own;
+  const global = model.globalDefs?.vrrpVersion?.value;
+  if (global === 2 || global === 3) return global;
+  return 2;
+}
+
+/** Keepalived's priority: a valid `priority`, else 255 with `state MASTER`, else 100. */
+export function basePriority(inst: VrrpInstance): number {
+  const p = inst.priority?.value;
+  if (p !== undefined && p >= 1 && p <= 255) return p;
+  // An invalid priority is replaced by the default 100, not derived from the state.
+  if (inst.priority) return 100;
+  return inst.state?.value === 'MASTER' ? 255 : 100;
+}
+
+/** The initial state keepalived wants: `state MASTER`, or no state and priority 255. */
+export function wantsMaster(inst: VrrpInstance): boolean {
+  if (inst.state) return inst.state.value === 'MASTER';
+  return basePriority(inst) === 255;
+}
+
+/** `nopreempt` in effect: the last of `nopreempt` / `preempt` wins. */
+export function nopreemptNode(inst: VrrpInstance): AstNode | undefined {
+  let last: AstNode | undefined;
+  for (const c of inst.node.children) if (c.keyword === 'nopreempt' || c.keyword === 'preempt') last = c;
+  return last?.keyword === 'nopreempt' ? last : undefined;
+}
+
+/** Keywords that mark an instance as unicast (keepalived's "unicast configured" flag). */
+export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_fault_no_peer', 'check_unicast_src', 'old_unicast_checksum'];
+
+/** Peer lines of the instance (all `unicast_peer` blocks merged). */
+export function unicastPeerWords(inst: VrrpInstance): Word[] {
+  return childrenNamed(inst.node, 'unicast_peer').flatMap((b) => (b.values ?? []).map((l) => l.words[0]!).filter(Boolean));
+}
+
+/** True when keepalived runs the instance unicast: a unicast keyword and at least one peer. */
+export function isUnicast(inst: VrrpInstance): boolean {
+  return unicastPeerWords(inst).length > 0;
+}
+
+/** Position of each top-level block in keepalived's read order (includes already inlined). */
+export function topLevelOrder(model: KeepalivedConfig): Map<AstNode, number> {
+  const order = new Map<AstNode, number>();
+  model.root.children.forEach((n, i) => order.set(n, i));
+  return order;
+}
+
+/** Sync group membership as keepalived resolves it: members that exist, first group wins. */
+export interface Membership {
+  /** instance name -> the sync group node that owns it */
+  groupOf: Map<string, AstNode>;
+  /** sync group node -> valid members (as written) */
+  members: Map<AstNode, Word[]>;
+}
+
+export function syncMembership(model: KeepalivedConfig): Membership {
+  const names = new Set(model.vrrpInstances.map((i) => i.name));
+  const groupOf = new Map<string, AstNode>();
+  const members = new Map<AstNode, Word[]>();
+  const seenGroups = new Set<string>();
+  for (const g of model.syncGroups) {
+    // A second sync group with the same name is skipped by keepalived (KA209 reports it).
+    if (seenGroups.has(g.name)) continue;
+    seenGroups.add(g.name);
+    const valid: Word[] = [];
+    for (const m of g.members) {
+      if (!names.has(m.text) || groupOf.has(m.text)) continue;
+      groupOf.set(m.text, g.node);
+      valid.push(m);
+    }
+    members.set(g.node, valid);
+  }
+  return { groupOf, members };
+}
+
+/** The vrrp_instance blocks keepalived keeps (the first of a duplicated name). */
+export function uniqueInstances(model: KeepalivedConfig): VrrpInstance[] {
+  const seen = new Set<string>();
+  return model.vrrpInstances.filter((i) => {
+    if (!i.name || seen.has(i.name)) return false;
+    seen.add(i.name);
+    return true;
+  });
+}
+
+/** A weight word pair `weight N` on a track line: the parsed number (undefined if absent). */
+export function lineWeight(words: Word[]): number | undefined {
+  const i = words.findIndex((w, k) => k > 0 && w.text === 'weight');
+  if (i < 0 || !words[i + 1]) return undefined;
+  return parseInteger(words[i + 1]!.text);
+}
+
+export type Ctx = FileRuleContext;
+
+/**
+ * Whether the instance still starts as MASTER after keepalived's own corrections: strict mode
+ * forces the state to match priority 255, and AH authentication turns a non-owner MASTER into BACKUP.
+ */
+export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): boolean {
+  const owner = basePriority(inst) === 255;
+  const strict = isStrict(model, inst);
+  if (strict && inst.state) return owner;
+  if (!wantsMaster(inst)) return false;
+  const auth = inst.authentication;
+  const ahApplies = !strict && auth?.type?.value === 'AH' && !!auth.pass?.value && effectiveVersion(model, inst) === 2 && instanceFamily(inst) !== 6;
+  return !(ahApplies && !owner);
+}

@@ -1,0 +1,41 @@
+// KA322: weights of tracked objects are ignored for instances in a sync group.
+
+import { child } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { syncMembership } from './util.js';
+import { weightedEntries } from './weighted-tracking-on-owner.js';
+
+export const weightedTrackingInSyncGroup: FileRule = {
+  kind: 'file',
+  code: 'KA322',
+  name: 'weighted-tracking-in-sync-group',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A member of a vrrp_sync_group uses weighted tracking; keepalived ignores the weights (and drops weighted scripts).',
+  docs: {
+    why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` keepalived sets tracked interface weights to 0 (the interface then only causes FAULT) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
+    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
+    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const { groupOf } = syncMembership(model);
+    const seen = new Set<string>();
+    for (const inst of model.vrrpInstances) {
+      if (seen.has(inst.name)) continue;
+      seen.add(inst.name);
+      const group = groupOf.get(inst.name);
+      if (!group || child(group, 'sync_group_tracking_weight')) continue;
+      const groupName = group.args[0]?.text ?? '';
+      for (const e of weightedEntries(model, inst)) {
+        report({
+          message: e.dropped
+            ? `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived because the instance is in sync group '${groupName}'; the check no longer affects failover`
+            : `the weight ${e.weight} of ${e.kind} '${e.name}' in '${inst.name}' is ignored because the instance is in sync group '${groupName}'`,
+          ...e.line,
+          severity: e.dropped ? 'error' : 'warning',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,86 @@
+// KA307: an address owner (priority 255) cannot use weighted tracking; keepalived drops it.
+
+import type { AstNode } from '../../core/analysis/ast.js';
+import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
+import { basePriority, lineWeight, syncMembership, wordsRange } from './util.js';
+
+export interface WeightedEntry {
+  kind: 'track_interface' | 'track_script' | 'track_file' | 'track_bfd';
+  name: string;
+  weight: number;
+  /** keepalived's treatment in a sync group: interfaces and default-weight files keep tracking unweighted. */
+  dropped: boolean;
+  block: AstNode;
+  line: { file: string; range: import('../../core/syntax/cst.js').Range };
+}
+
+/**
+ * The weighted tracking entries of an instance, with the weight keepalived would apply: the line's
+ * `weight`, else the tracked object's own weight (vrrp_script weight, track_file weight, default 1).
+ */
+export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): WeightedEntry[] {
+  const out: WeightedEntry[] = [];
+  const scripts = new Map(model.vrrpScripts.map((s) => [s.name, s]));
+  const files = new Map(model.trackFiles.map((f) => [f.name, f]));
+  for (const block of inst.node.children) {
+    const kind = block.keyword;
+    if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
+    for (const line of block.values ?? []) {
+      const name = line.words[0]?.text;
+      if (!name) continue;
+      const own = lineWeight(line.words);
+      let weight = own ?? 0;
+      let dropped = true;
+      if (kind === 'track_interface') dropped = false;
+      if (kind === 'track_script' && own === undefined) {
+        const s = scripts.get(name);
+        if (!s) continue;
+        weight = s.weight?.value ?? 0;
+      }
+      if (kind === 'track_file') {
+        if (own === undefined) {
+          const f = files.get(name);
+          if (!f) continue;
+          weight = f.weight?.value ?? 1;
+        }
+        // The default weight 1 is set to 0 (tracked unweighted); any other weight drops the entry.
+        dropped = weight !== 1;
+      }
+      if (!weight) continue;
+      out.push({ kind, name, weight, dropped, block, line: { file: line.file, range: wordsRange(line.words) } });
+    }
+  }
+  return out;
+}
+
+export const weightedTrackingOnOwner: FileRule = {
+  kind: 'file',
+  code: 'KA307',
+  name: 'weighted-tracking-on-owner',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries.',
+  docs: {
+    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"). The health check then has no effect and a failing service never moves the VIP. Priority 255 also arises from `state MASTER` without a priority.',
+    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const { groupOf } = syncMembership(model);
+    for (const inst of model.vrrpInstances) {
+      if (basePriority(inst) !== 255) continue;
+      // In a sync group without sync_group_tracking_weight keepalived applies the sync group rule (KA322).
+      const group = groupOf.get(inst.name);
+      if (group && !child(group, 'sync_group_tracking_weight')) continue;
+      for (const e of weightedEntries(model, inst)) {
+        report({
+          message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
+          ...e.line,
+        });
+      }
+    }
+  },
+};
