@@ -1,0 +1,9 @@
+// The style family (KA7xx): how the text is laid out, where layout changes what (some releases of)
+// keepalived read, or misleads the reader.
+
+import type { Rule } from '../types.js';
+import { gluedBrace } from './glued-brace.js';
+import { trailingBackslash } from './trailing-backslash.js';
+import { mixedIndentation } from './mixed-indentation.js';
+
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation];

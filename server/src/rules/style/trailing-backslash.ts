@@ -1,0 +1,47 @@
+import type { FileRule } from '../types.js';
+import { rangeOf } from '../lvs/util.js';
+import { keywordLines } from './lines.js';
+
+export const trailingBackslash: FileRule = {
+  kind: 'file',
+  code: 'KA702',
+  name: 'trailing-backslash',
+  family: 'style',
+  severity: 'error',
+  description: "A keyword line ends with '\\'; keepalived has no line continuation there and glues the backslash to the last word.",
+  docs: {
+    why:
+      'A trailing backslash continues a line only inside a `$NAME=` definition. On a keyword line keepalived removes the ' +
+      'blanks before it and keeps it as part of the last word: `virtual_router_id 51 \\` is read as `virtual_router_id 51\\`, ' +
+      'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment.)',
+    bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51 \\\n    priority 100\n}',
+    good: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    priority 100\n}',
+  },
+  check(ctx) {
+    for (const kl of keywordLines(ctx.analysis)) {
+      const { tokens, file, classified } = kl;
+      if (kl.end <= kl.first) continue;
+      const lastTok = tokens[kl.end - 1]!;
+      const comment = classified.comment;
+      const inComment = !lastTok.text.endsWith('\\') && comment?.text.endsWith('\\');
+      if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
+      // The word keepalived ends up with: the backslash joins the word before it across blanks.
+      let wordTok = lastTok;
+      if (lastTok.text === '\\' && kl.end - 2 >= kl.first) wordTok = tokens[kl.end - 2]!;
+      const base = wordTok === lastTok && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
+      const seen = `${base}\\`;
+      const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
+      const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
+      if (!range) continue;
+      // The fix removes the backslash and the blanks before it (a comment's backslash: just the backslash).
+      const delFrom = inComment ? slashStart : wordTok === lastTok ? slashStart : wordTok.end;
+      const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
+      ctx.report({
+        message: `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`,
+        file: file.path,
+        range,
+        fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
+      });
+    }
+  },
+};
