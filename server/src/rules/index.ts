@@ -6,9 +6,10 @@ import { syntaxRules } from './syntax/index.js';
 import { schemaRules } from './schema/index.js';
 import { lvsRules } from './lvs/index.js';
 import { securityRules } from './security/index.js';
+import { styleRules } from './style/index.js';
 import { vrrpRules } from './vrrp/index.js';
 
-export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules, ...vrrpRules];
+export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules, ...styleRules, ...vrrpRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();
