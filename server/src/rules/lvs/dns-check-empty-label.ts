@@ -18,8 +18,8 @@ export const dnsCheckEmptyLabel: FileRule = {
     why:
       'DNS_CHECK sends a query for `name`. A name with an empty label (`.example.com`, `www..example.com`) is not a valid ' +
       'DNS name; keepalived ignores it and queries its default name instead, and `keepalived -t` reports it.',
-    bad: 'DNS_CHECK {\n    type A\n    name www..example.com\n}',
-    good: 'DNS_CHECK {\n    type A\n    name www.example.com\n}',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www..example.com\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www.example.com\n        }\n    }\n}',
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {

@@ -13,8 +13,8 @@ export const httpCheckWithoutUrl: FileRule = {
       'HTTP_GET and SSL_GET need at least one `url { path … }` to know what to request. Without one keepalived discards the ' +
       'checker, so the real server is never health-checked. keepalived 2.2.7 goes further: `keepalived -t` crashes with a ' +
       'segmentation fault (exit 139) right after reporting it, which breaks config validation in deployment pipelines.',
-    bad: 'real_server 10.0.1.1 80 {\n    HTTP_GET {\n        connect_timeout 3\n    }\n}',
-    good: 'real_server 10.0.1.1 80 {\n    HTTP_GET {\n        url {\n            path /health\n            status_code 200\n        }\n        connect_timeout 3\n    }\n}',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            connect_timeout 3\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n            connect_timeout 3\n        }\n    }\n}',
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {

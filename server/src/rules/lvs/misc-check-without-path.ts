@@ -14,8 +14,8 @@ export const miscCheckWithoutPath: FileRule = {
       'MISC_CHECK runs the program given by `misc_path` and judges the real server by its exit code. Without it there is ' +
       'nothing to run: keepalived skips the checker ("No script path has been specified") and `keepalived -t` fails, so the ' +
       'real server is not health-checked by it.',
-    bad: 'real_server 10.0.1.1 80 {\n    MISC_CHECK {\n        misc_timeout 5\n    }\n}',
-    good: 'real_server 10.0.1.1 80 {\n    MISC_CHECK {\n        misc_path "/usr/local/bin/check_app 10.0.1.1"\n        misc_timeout 5\n    }\n}',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_timeout 5\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app 10.0.1.1"\n            misc_timeout 5\n        }\n    }\n}',
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {

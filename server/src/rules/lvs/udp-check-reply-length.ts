@@ -18,8 +18,8 @@ export const udpCheckReplyLength: FileRule = {
       'UDP_CHECK accepts a reply whose length lies between min_reply_length and max_reply_length. When the minimum is larger ' +
       'than the maximum no reply can pass, so the real server is always marked down. Note that max_reply_length defaults to ' +
       '255: a minimum above 255 needs an explicit maximum. keepalived reports "will always fail".',
-    bad: 'UDP_CHECK {\n    min_reply_length 300\n}',
-    good: 'UDP_CHECK {\n    min_reply_length 300\n    max_reply_length 1400\n}',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n            max_reply_length 1400\n        }\n    }\n}',
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {

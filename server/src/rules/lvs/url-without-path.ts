@@ -13,8 +13,8 @@ export const urlWithoutPath: FileRule = {
       'Each `url` block describes one request, and the request needs a `path`. keepalived drops a url without one ' +
       '("url has no path - ignoring"), so its status_code or digest is never checked; if it was the only url, the whole ' +
       'checker is dropped too.',
-    bad: 'HTTP_GET {\n    url {\n        status_code 200\n    }\n}',
-    good: 'HTTP_GET {\n    url {\n        path /\n        status_code 200\n    }\n}',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                status_code 200\n            }\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n        }\n    }\n}',
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {
