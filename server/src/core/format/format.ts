@@ -186,6 +186,38 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
     return s;
   };
 
+  // The current line, for `fixed`: whether it is too long to touch, and where its last token ends.
+  let long = false;
+  let lineEnd = 0;
+  /** Pushes a line kept whole: re-indented, or byte for byte when it is too long to touch. */
+  const fixed = (body: string, d: number): number => (long ? pushOwn(text.slice(tk.lineStart, lineEnd)) : push(indent(d) + body, false));
+
+  /** Words and strings, then an optional `{` (not first), then an optional comment. */
+  const isSimpleStatement = (end: number): boolean => {
+    for (let i = 0; i < end - 1; i++) {
+      const k = tk.kinds[i];
+      if (k !== Kind.Word && k !== Kind.String) return false;
+    }
+    return tk.kinds[end - 1] !== Kind.RBrace;
+  };
+  /** The line already reads `indent` + tokens separated as the canonical layout separates them. */
+  const isCanonical = (ind: string, end: number): boolean => {
+    const ls = tk.lineStart;
+    if (tk.starts[0] !== ls + ind.length) return false;
+    for (let i = 0; i < ind.length; i++) if (text.charCodeAt(ls + i) !== ind.charCodeAt(i)) return false;
+    for (let i = 1; i < tk.count; i++) {
+      const gap = tk.starts[i]! - tk.ends[i - 1]!;
+      const k = tk.kinds[i];
+      const prev = tk.kinds[i - 1];
+      if (gap === 0) {
+        // Glued words stay glued; a brace always gets its space.
+        if (k === Kind.LBrace || prev === Kind.LBrace || prev === Kind.RBrace) return false;
+        if (k === Kind.Comment && prev !== Kind.Word && prev !== Kind.String) return false;
+      } else if (gap !== 1 || text.charCodeAt(tk.ends[i - 1]!) !== 32) return false;
+    }
+    return end >= 1;
+  };
+
   let pos = 0;
   for (;; ln++) {
     lineStarts.push(pos);
@@ -205,84 +237,94 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
     } else if (count === 0) {
       if (pendingBlank < 0) pendingBlank = ln;
     } else {
-      const long = exceeds(text, tk.lineStart, lastEnd, limit);
+      long = exceeds(text, tk.lineStart, lastEnd, limit);
+      lineEnd = lastEnd;
       const firstIsCondition = tk.kinds[0] === Kind.Word && text.charCodeAt(tk.starts[0]!) === 64 /* @ */ && tk.ends[0]! - tk.starts[0]! >= 2;
       const head = firstIsCondition ? 1 : 0;
       const end = tk.kinds[count - 1] === Kind.Comment ? count - 1 : count;
-      const whole = text.slice(tk.starts[0], lastEnd);
-      const fixed = (body: string, d: number): number => (long ? pushOwn(text.slice(tk.lineStart, lastEnd)) : push(indent(d) + body, false));
       const joinTarget = joinable;
       joinable = -1;
+      const headKind = head < end ? tk.kinds[head]! : -1;
+      const c0 = headKind === Kind.Word ? text.charCodeAt(tk.starts[head]!) : -1;
 
       if (head >= end) {
         // A comment line, or `@id` with nothing after it (keepalived drops it).
-        fixed(head === 0 ? whole : oneLine(), depth);
+        fixed(head === 0 ? text.slice(tk.starts[0], lastEnd) : oneLine(), depth);
+      } else if (c0 === 36 /* $ */ && DEFINITION_RE.test(slice(head))) {
+        fixed(text.slice(tk.starts[0], lastEnd), depth);
+        inDefinition = definitionContinues(text, tk);
+      } else if (c0 === 126 /* ~ */ && /^~(SEQ|LST)/.test(slice(head))) {
+        fixed(text.slice(tk.starts[0], lastEnd), depth);
+        // The header's parentheses may hold `{A,B}` lists; only braces after it are structure.
+        const headerEnd = seqHeaderEnd(text, tk.starts[head]!, lastEnd);
+        let k = head + 1;
+        while (k < end && headerEnd >= 0 && tk.starts[k]! < headerEnd) k++;
+        const extra = applyBraces(k, end);
+        if (extra >= 0) return error(extra, "extra '}': it closes no block");
+      } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
+        fixed(text.slice(tk.starts[0], lastEnd), depth);
+      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end))) {
+        const before = depth;
+        const extra = applyBraces(head, end);
+        if (extra >= 0) return error(extra, "extra '}': it closes no block");
+        const startsWithClose = headKind === Kind.RBrace;
+        const d = startsWithClose ? before - 1 : before;
+        const body = firstIsCondition && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : text.slice(tk.starts[0], lastEnd);
+        if (long) pushOwn(text.slice(tk.lineStart, lastEnd));
+        else push(indent(d) + body, startsWithClose);
+        lastOpens = tk.kinds[end - 1] === Kind.LBrace;
+      } else if (headKind === Kind.RBrace && end === 1 && depth > 0 && isCanonical(indent(depth - 1), end)) {
+        // Fast path: a `}` line already in the canonical layout is copied as it is.
+        openBraces.pop();
+        depth--;
+        push(text.slice(tk.lineStart, lastEnd), true);
+      } else if (headKind !== Kind.LBrace && headKind !== Kind.RBrace && isSimpleStatement(end) && isCanonical(indent(depth), end)) {
+        // Fast path: `keyword args [{]` already in the canonical layout.
+        const cur = push(text.slice(tk.lineStart, lastEnd), false);
+        if (tk.kinds[end - 1] === Kind.LBrace) {
+          openBraces.push(tk.starts[end - 1]!);
+          depth++;
+          lastOpens = true;
+        } else if (end === count) joinable = cur;
       } else {
-        const headKind = tk.kinds[head]!;
-        const headText = headKind === Kind.Word ? slice(head) : '';
-        if (headKind === Kind.Word && DEFINITION_RE.test(headText)) {
-          fixed(whole, depth);
-          inDefinition = definitionContinues(text, tk);
-        } else if (headKind === Kind.Word && (headText.startsWith('~SEQ') || headText.startsWith('~LST'))) {
-          fixed(whole, depth);
-          // The header's parentheses may hold `{A,B}` lists; only braces after it are structure.
-          const headerEnd = seqHeaderEnd(text, tk.starts[head]!, lastEnd);
-          let k = head + 1;
-          while (k < end && headerEnd >= 0 && tk.starts[k]! < headerEnd) k++;
-          const extra = applyBraces(k, end);
-          if (extra >= 0) return error(extra, "extra '}': it closes no block");
-        } else if (headKind === Kind.Word && INCLUDE_KEYWORDS.has(headText) && head + 1 < end) {
-          fixed(whole, depth);
-        } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end))) {
-          const before = depth;
-          const extra = applyBraces(head, end);
-          if (extra >= 0) return error(extra, "extra '}': it closes no block");
-          const startsWithClose = tk.kinds[head] === Kind.RBrace;
-          const d = startsWithClose ? before - 1 : before;
-          const body = firstIsCondition && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : whole;
-          if (long) pushOwn(text.slice(tk.lineStart, lastEnd));
-          else push(indent(d) + body, startsWithClose);
-          lastOpens = tk.kinds[end - 1] === Kind.LBrace;
-        } else {
-          // An ordinary line: one statement per line, split at braces.
-          let cur = -1;
-          let takesWords = false;
-          for (let i = 0; i < count; i++) {
-            const k = tk.kinds[i]!;
-            const glued = i > 0 && tk.starts[i] === tk.ends[i - 1];
-            if (k === Kind.Word || k === Kind.String) {
-              if (takesWords) lines[cur] += (glued ? '' : ' ') + slice(i);
-              else {
-                cur = push(indent(depth) + slice(i), false);
-                takesWords = true;
-              }
-            } else if (k === Kind.LBrace) {
-              if (takesWords) lines[cur] += ' {';
-              else if (i === 0 && joinTarget >= 0 && !exceeds(lines[joinTarget]!, 0, lines[joinTarget]!.length, limit - 2)) {
-                // `{` alone at the start of a line joins the statement it opens.
-                cur = joinTarget;
-                lines[cur] += ' {';
-                pendingBlank = -1;
-                joins.set(ln, origins[cur]!);
-              } else cur = push(indent(depth) + '{', false);
-              openBraces.push(tk.starts[i]!);
-              depth++;
-              takesWords = false;
-              lastOpens = true;
-            } else if (k === Kind.RBrace) {
-              if (depth === 0) return error(tk.starts[i]!, "extra '}': it closes no block");
-              openBraces.pop();
-              depth--;
-              cur = push(indent(depth) + '}', true);
-              takesWords = false;
-            } else {
-              const prev = tk.kinds[i - 1];
-              lines[cur] += (glued && (prev === Kind.Word || prev === Kind.String) ? '' : ' ') + slice(i);
+        // An ordinary line: one statement per line, split at braces.
+        let cur = -1;
+        let takesWords = false;
+        for (let i = 0; i < count; i++) {
+          const k = tk.kinds[i]!;
+          const glued = i > 0 && tk.starts[i] === tk.ends[i - 1];
+          if (k === Kind.Word || k === Kind.String) {
+            if (takesWords) lines[cur] += (glued ? '' : ' ') + slice(i);
+            else {
+              cur = push(indent(depth) + slice(i), false);
+              takesWords = true;
             }
+          } else if (k === Kind.LBrace) {
+            if (takesWords) lines[cur] += ' {';
+            else if (i === 0 && joinTarget >= 0 && !exceeds(lines[joinTarget]!, 0, lines[joinTarget]!.length, limit - 2)) {
+              // `{` alone at the start of a line joins the statement it opens.
+              cur = joinTarget;
+              lines[cur] += ' {';
+              pendingBlank = -1;
+              joins.set(ln, origins[cur]!);
+            } else cur = push(indent(depth) + '{', false);
+            openBraces.push(tk.starts[i]!);
+            depth++;
+            takesWords = false;
+            lastOpens = true;
+          } else if (k === Kind.RBrace) {
+            if (depth === 0) return error(tk.starts[i]!, "extra '}': it closes no block");
+            openBraces.pop();
+            depth--;
+            cur = push(indent(depth) + '}', true);
+            takesWords = false;
+          } else {
+            const prev = tk.kinds[i - 1];
+            lines[cur] += (glued && (prev === Kind.Word || prev === Kind.String) ? '' : ' ') + slice(i);
           }
-          const lastKind = tk.kinds[count - 1];
-          if (lastKind === Kind.Word || lastKind === Kind.String) joinable = cur;
         }
+        const lastKind = tk.kinds[count - 1];
+        if (lastKind === Kind.Word || lastKind === Kind.String) joinable = cur;
       }
     }
     if (tk.eolLength === 0) break;

@@ -1,7 +1,8 @@
 // A line scanner for the formatter: splits one physical line into the same tokens as the core
 // lexer (syntax/lexer.ts) — words, double-quoted strings, braces, comments — as offsets only.
-// The formatter only moves whitespace, so it needs token boundaries and kinds, not token objects;
-// scanning straight from char codes is what lets it format multi-megabyte configs at tens of MB/s.
+// The formatter only moves whitespace, so it needs token boundaries and kinds, not token objects
+// (and leaves a comment's trailing blanks out of it). Scanning straight from char codes is what
+// lets it format multi-megabyte configs at tens of MB/s.
 // test/format-scan.test.ts proves it agrees with the core lexer token for token.
 
 export const Kind = { Word: 0, String: 1, LBrace: 2, RBrace: 3, Comment: 4 } as const;
@@ -77,7 +78,10 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
         if (d === LF || d === CR) break;
         j++;
       }
-      out.push(Kind.Comment, i, j);
+      // Trailing blanks are whitespace, not comment text: the formatter drops them.
+      let e = j;
+      while (e > i + 1 && isBlank(text.charCodeAt(e - 1))) e--;
+      out.push(Kind.Comment, i, e);
       i = j;
       continue;
     }

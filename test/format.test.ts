@@ -1,0 +1,250 @@
+// The formatter: its canonical style on examples, and its guarantees on every corpus and fixture
+// file and on generated messy configs — idempotent, whitespace-only, same meaning to keepalived.
+
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { format, formatRange, isFormatError, type FormatOptions } from '../server/src/core/format/index.js';
+import { lex } from '../server/src/core/syntax/lexer.js';
+import { parseCst } from '../server/src/core/syntax/parser.js';
+import { keepalivedGate, keepalivedView, messyConfig, proofFiles, readText, withoutWhitespace } from './helpers/format-props.js';
+
+function fmt(text: string, options?: FormatOptions): string {
+  const r = format(text, options);
+  if (isFormatError(r)) throw new Error(`unexpected format error: ${r.error}`);
+  return r.text;
+}
+
+/** The core lexer's tokens (kind and text), which the formatter must keep in order. */
+function tokens(text: string): string[] {
+  // A comment's trailing blanks are whitespace too (the lexer counts them in the comment).
+  return lex(text).tokens.map((t) => `${t.kind}:${t.kind === 'comment' ? t.text.replace(/[ \t\f\v]+$/, '') : t.text}`);
+}
+
+describe('canonical style', () => {
+  it('splits one-line blocks at braces, one statement per line, 4-space indent', () => {
+    expect(fmt('global_defs{ router_id x}\n')).toBe('global_defs {\n    router_id x\n}\n');
+    expect(fmt('vrrp_instance VI_1 {\n track_interface { eth0 weight 10 }\n}\n')).toBe(
+      'vrrp_instance VI_1 {\n    track_interface {\n        eth0 weight 10\n    }\n}\n',
+    );
+  });
+
+  it('never splits the words of one value line (B stays an option of A)', () => {
+    expect(fmt('virtual_ipaddress { 10.0.0.1/24   dev eth0 }')).toBe('virtual_ipaddress {\n    10.0.0.1/24 dev eth0\n}\n');
+    expect(fmt('virtual_ipaddress {\n  A B\n  C\n}\n')).toBe('virtual_ipaddress {\n    A B\n    C\n}\n');
+  });
+
+  it('joins a `{` alone on the next line to its statement, and puts `}` on its own line', () => {
+    expect(fmt('vrrp_instance X\n{\n  state MASTER }\n')).toBe('vrrp_instance X {\n    state MASTER\n}\n');
+    expect(fmt('a {\nb {\nc\n} } d\n')).toBe('a {\n    b {\n        c\n    }\n}\nd\n');
+  });
+
+  it('does not join a `{` across a comment line or into a commented line (token order is kept)', () => {
+    expect(fmt('vrrp_instance X # c\n{\n}\n')).toBe('vrrp_instance X # c\n{\n}\n');
+    expect(fmt('vrrp_instance X\n# c\n{\n}\n')).toBe('vrrp_instance X\n# c\n{\n}\n');
+  });
+
+  it('single spaces between words outside quotes, quoted text untouched, trailing blanks removed', () => {
+    expect(fmt('notify_master   "/bin/echo   a  b"\t \n')).toBe('notify_master "/bin/echo   a  b"\n');
+    // Glued pieces stay glued: a quote inside a word starts a new word for keepalived, and so does a space.
+    expect(fmt('x a"b  c"d\n')).toBe('x a"b  c"d\n');
+  });
+
+  it('keeps trailing and own-line comments, re-indented with their statement', () => {
+    expect(fmt('vrrp_instance X {   # inst\n# own\n      state MASTER      #  trailing\n}   ! end\n')).toBe(
+      'vrrp_instance X { # inst\n    # own\n    state MASTER #  trailing\n} ! end\n',
+    );
+    expect(fmt('a {\n    b#glued\n}\n')).toBe('a {\n    b#glued\n}\n');
+  });
+
+  it('keeps at most one blank line between statements, none at block edges or file ends', () => {
+    expect(fmt('\n\na\n\n\n\nb\n\n')).toBe('a\n\nb\n');
+    expect(fmt('x {\n\n  a\n\n  b\n\n}\n')).toBe('x {\n    a\n\n    b\n}\n');
+    expect(fmt('')).toBe('');
+    expect(fmt('  \n\t\n')).toBe('');
+  });
+
+  it('adds a final newline and keeps CRLF files CRLF', () => {
+    expect(fmt('a')).toBe('a\n');
+    expect(fmt('a {\r\n b\r\n}')).toBe('a {\r\n    b\r\n}\r\n');
+  });
+
+  it('honours indent width and tabs', () => {
+    expect(fmt('a {\nb {\nc\n}\n}\n', { indentWidth: 2 })).toBe('a {\n  b {\n    c\n  }\n}\n');
+    expect(fmt('a {\nb\n}\n', { useTabs: true })).toBe('a {\n\tb\n}\n');
+    expect(() => format('a', { indentWidth: -1 })).toThrow(RangeError);
+  });
+
+  it('keeps @id lines whole (the condition covers the whole line), spaces normalised', () => {
+    expect(fmt('x {\n@lb1   priority   100 { y }\n}\n')).toBe('x {\n    @lb1 priority 100 { y }\n}\n');
+    expect(fmt('x {\n  a\n    @^lb1 }  \n')).toBe('x {\n    a\n@^lb1 }\n');
+  });
+
+  it('keeps definitions byte for byte, multi-line ones with their continuation lines', () => {
+    const src = 'x {\n  $IF=eth0   weight 10\n        $MULTI=a   \\\n   b  \\\n\tc\n}\n';
+    expect(fmt(src)).toBe('x {\n    $IF=eth0   weight 10\n    $MULTI=a   \\\n   b  \\\n\tc\n}\n');
+  });
+
+  it('keeps ~SEQ lines and include lines whole', () => {
+    expect(fmt('v {\n~SEQ(i, 1, 3)   track_interface { eth$i }\n  include   conf.d/{a,b}.conf   # x\n}\n')).toBe(
+      'v {\n    ~SEQ(i, 1, 3)   track_interface { eth$i }\n    include   conf.d/{a,b}.conf   # x\n}\n',
+    );
+  });
+
+  it('keeps lines where $ meets a brace whole (keepalived substitutes before it splits)', () => {
+    expect(fmt('vrrp_instance ${NAME}{\n x\n}\n')).toBe('vrrp_instance ${NAME}{\n    x\n}\n');
+    expect(fmt('a { $MULTI }\n')).toBe('a { $MULTI }\n');
+    expect(fmt('a {\n  priority   $P\n}\n')).toBe('a {\n    priority $P\n}\n');
+  });
+
+  it("keeps lines with ' whole (script strings quote with it)", () => {
+    expect(fmt("s {\n notify '/bin/echo   a' { x }\n}\n")).toBe("s {\n    notify '/bin/echo   a' { x }\n}\n");
+  });
+
+  it("never pushes a line past keepalived's 1022-byte line buffer, and keeps longer lines as they are", () => {
+    const value = 'v'.repeat(1010);
+    const deep = 'a {\n'.repeat(5) + `x ${value}\n` + '}\n'.repeat(5);
+    const out = fmt(deep);
+    const line = out.split('\n').find((l) => l.includes(value))!;
+    expect(line.length).toBeLessThanOrEqual(1022);
+    expect(line.trimStart()).toBe(`x ${value}`);
+    const huge = `a {\n   x ${'w'.repeat(1100)}   \n}\n`;
+    expect(fmt(huge)).toBe(`a {\n   x ${'w'.repeat(1100)}\n}\n`);
+  });
+
+  it('refuses files with syntax errors and names line:column', () => {
+    const extra = format('a {\n}\n  }\n');
+    expect(isFormatError(extra) && extra.error).toBe("3:3: extra '}': it closes no block");
+    const open = format('a {\n  b {\n}\n');
+    expect(isFormatError(open) && open.error).toBe("1:3: '{' is never closed");
+    const quote = format('a "b\n');
+    expect(isFormatError(quote) && quote.error).toBe('1:3: unterminated double quote');
+    const cr = format('a\rb\n');
+    expect(isFormatError(cr) && cr.line).toBe(0);
+  });
+
+  it('reports changed only when the text changes', () => {
+    const r = format('a {\n    b\n}\n');
+    expect(!isFormatError(r) && r.changed).toBe(false);
+  });
+});
+
+describe('range formatting', () => {
+  const src = 'global_defs{ router_id x}\nvrrp_instance VI_1\n{\n   state   MASTER\n\tinterface eth0\n}\n';
+
+  it('formats only the lines of the range', () => {
+    const edits = formatRange(src, 3, 3);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.range.start).toEqual({ line: 3, column: 0, offset: src.indexOf('   state') });
+    expect(edits[0]!.range.end.line).toBe(4);
+    expect(edits[0]!.newText).toBe('    state MASTER\n');
+  });
+
+  it('grows the range to the statement a lone `{` is joined to', () => {
+    const edits = formatRange(src, 2, 2);
+    expect(edits[0]!.range.start.line).toBe(1);
+    expect(edits[0]!.range.end.line).toBe(3);
+    expect(edits[0]!.newText).toBe('vrrp_instance VI_1 {\n');
+  });
+
+  it('gives the same result as formatting the whole file when the range is every line', () => {
+    const edits = formatRange(src, 0, 99);
+    expect(edits).toHaveLength(1);
+    expect(src.slice(0, edits[0]!.range.start.offset) + edits[0]!.newText + src.slice(edits[0]!.range.end.offset)).toBe(fmt(src));
+  });
+
+  it('returns no edit for formatted lines or a file with a syntax error', () => {
+    expect(formatRange(fmt(src), 0, 10)).toEqual([]);
+    expect(formatRange('a {\n  b\n', 1, 1)).toEqual([]);
+  });
+
+  it('applying every single-line range, bottom up, reaches the formatted file', () => {
+    fc.assert(
+      fc.property(messyConfig, (text) => {
+        const lines = text.split('\n').length;
+        let t = text;
+        for (let ln = lines - 1; ln >= 0; ln--) {
+          for (const e of formatRange(t, ln, ln)) t = t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset);
+        }
+        expect(fmt(t)).toBe(fmt(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+function checkGuarantees(text: string, options?: FormatOptions): string {
+  const once = fmt(text, options);
+  expect(fmt(once, options), 'idempotent').toBe(once);
+  expect(withoutWhitespace(once), 'only whitespace changes').toBe(withoutWhitespace(text));
+  expect(tokens(once), 'same tokens in the same order').toEqual(tokens(text));
+  return once;
+}
+
+describe('guarantees on every corpus and fixture file', () => {
+  const files = proofFiles();
+  const gate = keepalivedGate();
+
+  it('finds the corpus', () => {
+    expect(files.length).toBeGreaterThan(30);
+  });
+
+  for (const [label, path] of files) {
+    it(`${label}: idempotent, whitespace-only, same tokens`, () => {
+      const text = readText(path);
+      const r = format(text);
+      if (isFormatError(r)) {
+        // Only files the lossless tree also finds broken may be refused.
+        expect(parseCst(text).problems.length, r.error).toBeGreaterThan(0);
+        return;
+      }
+      checkGuarantees(text);
+      checkGuarantees(text, { useTabs: true });
+      checkGuarantees(text, { indentWidth: 2 });
+    });
+
+    it.runIf(gate.run)(`${label}: keepalived -t prints the same before and after${gate.reason}`, () => {
+      const text = readText(path);
+      const r = format(text);
+      if (isFormatError(r)) return;
+      expect(keepalivedView(r.text)).toEqual(keepalivedView(text));
+    });
+  }
+});
+
+describe('guarantees on generated messy configs (fast-check)', () => {
+  const gate = keepalivedGate();
+
+  it('idempotent, whitespace-only, same tokens', () => {
+    fc.assert(
+      fc.property(messyConfig, fc.constantFrom<FormatOptions>({}, { useTabs: true }, { indentWidth: 2 }), (text, options) => {
+        checkGuarantees(text, options);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('one-line and glued blocks come out in the canonical layout', () => {
+    fc.assert(
+      fc.property(messyConfig, (text) => {
+        for (const line of fmt(text).split('\n')) {
+          expect(line).not.toMatch(/[ \t]$/);
+          expect(line).not.toMatch(/^ *\t/);
+          // A brace is the last thing on its line (bar a comment), a `}` the first.
+          const code = line.replace(/"[^"]*"/g, '""').replace(/[#!].*$/, '');
+          expect(code).not.toMatch(/\{ *[^\s]/);
+          expect(code).not.toMatch(/[^\s] *\}/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.runIf(gate.run)(`keepalived -t prints the same before and after${gate.reason}`, () => {
+    fc.assert(
+      fc.property(messyConfig, (text) => {
+        expect(keepalivedView(fmt(text))).toEqual(keepalivedView(text));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
