@@ -7,7 +7,8 @@ export const scriptSecurityDisabled: FileRule = {
   code: 'KA601',
   name: 'script-security-disabled',
   family: 'security',
-  severity: 'error',
+  // A warning, not an error: keepalived only objects when the script file exists on the host.
+  severity: 'warning',
   description: 'The configuration runs scripts but global_defs has no enable_script_security.',
   docs: {
     why:
@@ -32,7 +33,7 @@ export const scriptSecurityDisabled: FileRule = {
       if (r) edit = { file: ctx.analysis.file, range: r, newText: 'global_defs {\n    enable_script_security\n}\n\n' };
     }
     ctx.report({
-      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} runs a script, but global_defs has no 'enable_script_security'; keepalived runs it as root unchecked and -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} runs a script, but global_defs has no 'enable_script_security'; keepalived runs it as root unchecked, and once the script exists -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
