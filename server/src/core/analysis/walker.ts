@@ -18,6 +18,7 @@ import { AstNode, ValueLine, type Word } from './ast.js';
 import type { LineSink } from './reader.js';
 import { checkArg } from './values.js';
 import { suggest } from './suggest.js';
+import RENAMED from '../schema/renamed.json';
 
 interface Frame {
   node: AstNode;
@@ -36,6 +37,8 @@ export class Walker implements LineSink {
   private stack: Frame[];
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
+  /** Every '{' not yet matched by a '}', counted the way keepalived counts them. */
+  private rawOpen: Word[] = [];
   /** The last unknown keyword, to explain the `{` that follows it. */
   private lastUnknown: Word | undefined;
   /** Seen keywords per node, for duplicate detection. */
@@ -110,10 +113,20 @@ export class Walker implements LineSink {
       });
       return;
     }
+    const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
+    const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) ? renamed.replacement : undefined;
+    const renameFix = replacement && !word.quoted && !word.expanded
+      ? { fix: { description: `Replace with '${replacement}'`, edits: [{ file, range: word.range, newText: replacement }] } }
+      : undefined;
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
       const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
-      this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')} (keepalived: Unknown keyword '${name}')`, file, word.range);
+      const instead = replacement ? `; here, use '${replacement}'` : '';
+      this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
+      return;
+    }
+    if (renamed) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${renamed.note}${replacement ? ` — write '${replacement}'` : ''}`, file, word.range, renameFix);
       return;
     }
     const missingFeature = (schema().byName.get(name) ?? []).find((s) => s.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => s.build_condition!.includes(f)));
@@ -131,6 +144,7 @@ export class Walker implements LineSink {
   }
 
   open(brace: Word): void {
+    this.rawOpen.push(brace);
     const p = this.pending;
     if (p) {
       this.pending = undefined;
@@ -162,8 +176,13 @@ export class Walker implements LineSink {
       this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
     }
     this.lastUnknown = undefined;
+    // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
+    // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
+    // the keyword '}'.
+    const matched = this.rawOpen.pop();
     if (this.stack.length <= 1) {
-      this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
+      if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
+      else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       return;
     }
     const frame = this.stack.pop()!;
@@ -183,11 +202,15 @@ export class Walker implements LineSink {
       this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'`, p.file, p.range);
       this.pending = undefined;
     }
-    const open = this.stack.length - 1;
-    for (let i = this.stack.length - 1; i >= 1; i--) {
-      const n = this.stack[i]!.node;
-      this.report('KA102', 'error', `'${n.keyword}' block is never closed (keepalived: "There are ${open} missing '}'s or extra '{'s")`, n.file, n.open ?? n.range);
+    const missing = this.rawOpen.length;
+    const owners = new Map<Word, AstNode>();
+    for (const f of this.stack) if (f.node.openBrace) owners.set(f.node.openBrace, f.node);
+    for (const brace of this.rawOpen) {
+      const owner = owners.get(brace);
+      const what = owner ? `'${owner.keyword}' block` : "'{'";
+      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")`, brace.file, brace.range);
     }
+    this.rawOpen.length = 0;
     this.stack.length = 1;
   }
 

@@ -1,0 +1,204 @@
+// keepalived's view: includes, conditionals, definitions, ~SEQ, error recovery and the core's
+// schema diagnostics, through the public API with an in-memory file system.
+
+import { describe, expect, it } from 'vitest';
+import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
+import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
+
+function memoryHost(files: Record<string, string>): SourceHost {
+  return {
+    readFile: (p) => files[p],
+    readDir: (dir) => {
+      const prefix = dir.endsWith('/') ? dir : dir + '/';
+      const names = new Map<string, boolean>();
+      for (const f of Object.keys(files)) {
+        if (!f.startsWith(prefix)) continue;
+        const rest = f.slice(prefix.length);
+        const i = rest.indexOf('/');
+        names.set(i < 0 ? rest : rest.slice(0, i), i >= 0);
+      }
+      return names.size ? [...names].map(([name, isDirectory]) => ({ name, isDirectory })) : undefined;
+    },
+  };
+}
+
+function codes(text: string, opts: Parameters<typeof analyze>[1] = {}): string[] {
+  return analyze(text, opts).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+}
+
+function keywords(root: AstNode): string[] {
+  const out: string[] = [];
+  walkAst(root, (n) => {
+    if (n.keyword) out.push(n.keyword);
+  });
+  return out;
+}
+
+describe('schema diagnostics', () => {
+  it('suggests the keyword meant (did you mean)', () => {
+    const a = analyze('vrrp_instance VI_1 {\n  prompte_secondaries\n}\n');
+    const d = a.diagnostics.find((x) => x.code === 'KA201')!;
+    expect(d.message).toContain("did you mean 'promote_secondaries'");
+    expect(d.range.start).toMatchObject({ line: 1, column: 2 });
+    expect(d.fix!.edits[0]!.newText).toBe('promote_secondaries');
+  });
+
+  it('says where a misplaced keyword belongs', () => {
+    const a = analyze('vrrp_instance VI_1 {\n  auth_pass secret\n}\n');
+    expect(a.diagnostics[0]!.code).toBe('KA202');
+    expect(a.diagnostics[0]!.message).toContain('vrrp_instance > authentication');
+  });
+
+  it('checks enums, ranges and addresses', () => {
+    expect(codes('vrrp_instance A {\n state SLAVE\n priority 300\n virtual_router_id 51\n virtual_ipaddress {\n  192.168.1.300/24\n }\n}\n')).toEqual(['2:KA205', '3:KA205', '6:KA205']);
+    expect(codes('virtual_server 10.0.0.1 80 {\n lb_kind DRR\n lb_algo rr\n protocol TCP\n}\n')).toContain('2:KA205');
+    const caseHint = analyze('vrrp_instance A {\n state master\n}\n').diagnostics[0]!;
+    expect(caseHint.message).toContain("write 'MASTER'");
+  });
+
+  it('reports deprecated and renamed keywords with their replacement', () => {
+    const a = analyze('virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  HTTP_GET {\n   nb_get_retry 3\n  }\n  TCP_CHECK {\n   nb_get_retry 3\n  }\n }\n}\nvrrp_instance X {\n lvs_sync_daemon_interface eth1\n}\nglobal_defs {\n lvs_id LVS1\n}\n');
+    const byLine = Object.fromEntries(a.diagnostics.map((d) => [d.range.start.line + 1, d]));
+    expect(byLine[4]!.code).toBe('KA206');
+    expect(byLine[4]!.fix!.edits[0]!.newText).toBe('retry');
+    expect(byLine[7]!.code).toBe('KA202');
+    expect(byLine[7]!.message).toContain("use 'retry'");
+    expect(byLine[12]!.code).toBe('KA206');
+    expect(byLine[12]!.message).toContain('lvs_sync_daemon');
+    expect(byLine[15]!.message).toContain("write 'router_id'");
+  });
+
+  it("flags '//' used as a comment", () => {
+    const a = analyze('global_defs {\n  // the id\n  router_id a\n}\n');
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);
+  });
+
+  it('reports missing arguments, extra arguments and values put on a block line', () => {
+    expect(codes('vrrp_instance A {\n virtual_router_id\n priority 100 200\n virtual_ipaddress 10.0.0.1\n}\n')).toEqual(expect.arrayContaining(['2:KA203', '3:KA204', '4:KA208']));
+  });
+
+  it('knows which keywords a target version has', () => {
+    expect(codes('vrrp_instance A {\n  auth_hmac {\n  }\n}\n')).toContain('2:KA207');
+    const older = codes('global_defs {\n  vrrp_startup_delay 5\n}\n', { targetVersion: '1.3.5' });
+    expect(older).toContain('2:KA207');
+  });
+
+  it("explains an unknown keyword's block, which keepalived does not skip", () => {
+    const a = analyze('vrrp_instanse VI_1 {\n  state MASTER\n}\n');
+    const msgs = a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    expect(msgs).toEqual(['1:KA201', '1:KA103', '2:KA202', '3:KA103']);
+    expect(a.diagnostics[1]!.message).toContain('does not skip');
+  });
+
+  it('reports unbalanced braces and keeps analysing the rest', () => {
+    const a = analyze('vrrp_instance A {\n  state MASTER\n\nvirtual_server 10.0.0.1 80 {\n  protocol TCP\n}\n');
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['1:KA102', '4:KA202', '4:KA103', '5:KA202']);
+    expect(keywords(a.ast)).toContain('state');
+    const extra = analyze('global_defs {\n  router_id a\n}\n}\n');
+    expect(extra.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA101']);
+  });
+});
+
+describe('conditionals, definitions and sequences', () => {
+  const text = '$PRIO=150\n@node1 $ROLE=MASTER\n@^node1 $ROLE=BACKUP\nvrrp_instance VI_1 {\n  state $ROLE\n  priority ${PRIO}\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    10.0.0.100\n  }\n}\n';
+
+  it('keeps @id lines for the matching config id only', () => {
+    expect(configIdsIn(text)).toEqual(['node1']);
+    const n1 = analyze(text, { configId: 'node1' }).model.vrrpInstances[0]!;
+    const n2 = analyze(text, { configId: 'node2' }).model.vrrpInstances[0]!;
+    expect(n1.state!.value).toBe('MASTER');
+    expect(n2.state!.value).toBe('BACKUP');
+    expect(n1.priority!.value).toBe(150);
+  });
+
+  it('points substituted words at the reference the user wrote', () => {
+    const a = analyze(text, { configId: 'node1' });
+    const state = a.model.vrrpInstances[0]!.state!.node;
+    expect(state.args[0]!.expanded).toBe(true);
+    expect(state.args[0]!.range.start).toMatchObject({ line: 4, column: 8 });
+    expect(a.usedDefinitions.has('ROLE')).toBe(true);
+  });
+
+  it('expands multi-line definitions and ~SEQ lines', () => {
+    const a = analyze('$VIPS= \\\n 10.0.0.1 \\\n 10.0.0.2\nvrrp_instance A {\n  virtual_router_id 9\n  virtual_ipaddress {\n    $VIPS\n    ~SEQ(n, 20, 22) 192.168.1.${n}/24\n  }\n}\n');
+    expect(a.model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.0.1', '10.0.0.2', '192.168.1.20/24', '192.168.1.21/24', '192.168.1.22/24']);
+    expect(a.diagnostics).toEqual([]);
+  });
+
+  it('reports definitions that never stop expanding', () => {
+    expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
+  });
+});
+
+describe('includes', () => {
+  const files = {
+    '/etc/keepalived/keepalived.conf': 'global_defs {\n  router_id lb1\n}\ninclude conf.d/*.conf\nvrrp_instance VI_1 {\n  include vi1/{state,prio}.inc\n  virtual_router_id 51\n}\n',
+    '/etc/keepalived/conf.d/a.conf': 'vrrp_script chk {\n  script "/bin/true"\n}\n',
+    '/etc/keepalived/conf.d/b.conf': 'vrrp_sync_group G {\n  group {\n    VI_1\n  }\n}\n',
+    '/etc/keepalived/vi1/state.inc': 'state MASTER\n',
+    '/etc/keepalived/vi1/prio.inc': 'priority 101\nprioritty 5\n',
+  };
+  const host = memoryHost(files);
+  const main = '/etc/keepalived/keepalived.conf';
+
+  it('follows globs and brace patterns relative to the including file, inside blocks too', () => {
+    const a = analyze(files[main], { file: main, host });
+    expect([...a.files.keys()]).toEqual([main, '/etc/keepalived/conf.d/a.conf', '/etc/keepalived/conf.d/b.conf', '/etc/keepalived/vi1/state.inc', '/etc/keepalived/vi1/prio.inc']);
+    const vi = a.model.vrrpInstances[0]!;
+    expect(vi.state!.value).toBe('MASTER');
+    expect(vi.priority!.value).toBe(101);
+    expect(a.model.vrrpScripts[0]!.name).toBe('chk');
+    // A finding inside an included file names that file.
+    const d = a.diagnostics.find((x) => x.code === 'KA201')!;
+    expect(d.file).toBe('/etc/keepalived/vi1/prio.inc');
+    expect(d.range.start.line).toBe(1);
+  });
+
+  it('reports missing files and empty globs', () => {
+    const a = analyze('include missing.conf\nincludem also-missing.conf\ninclude nothing/*.conf\n', { file: '/etc/keepalived/keepalived.conf', host });
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA110:warning', '2:KA110:error', '3:KA110:info']);
+  });
+
+  it('detects include cycles and bounds the depth', () => {
+    const cyc = memoryHost({ '/k/a.conf': 'include b.conf\n', '/k/b.conf': 'include a.conf\n' });
+    const a = analyze('include b.conf\n', { file: '/k/a.conf', host: cyc });
+    expect(a.diagnostics.map((d) => d.code)).toEqual(['KA111']);
+    expect(a.diagnostics[0]!.file).toBe('/k/b.conf');
+
+    const deep: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) deep[`/d/${i}.conf`] = `include ${i + 1}.conf\n`;
+    const b = analyze(deep['/d/0.conf']!, { file: '/d/0.conf', host: memoryHost(deep), maxIncludeDepth: 10 });
+    expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
+  });
+
+  it('maps absolute include prefixes to repository folders', () => {
+    const repo = memoryHost({ '/repo/deploy/conf.d/x.conf': 'vrrp_script chk {\n  script "/bin/true"\n}\n' });
+    const a = analyze('include /etc/keepalived/conf.d/x.conf\n', { file: '/repo/deploy/keepalived.conf', host: repo, pathMappings: { '/etc/keepalived': '/repo/deploy' } });
+    expect(a.diagnostics).toEqual([]);
+    expect(a.model.vrrpScripts.map((s) => s.name)).toEqual(['chk']);
+  });
+
+  it('says includes are not followed without file access', () => {
+    const a = analyze('include x.conf\n');
+    expect(a.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['KA110:info']);
+  });
+});
+
+describe('parse API', () => {
+  it('returns the lossless tree, the typed model and diagnostics together', () => {
+    const r = parse('vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  advert_int 1\n  virtual_ipaddress {\n    192.168.1.100/24 dev eth0\n  }\n}\n');
+    expect(r.tree.children[0]!.type).toBe('statement');
+    const vi = r.model.vrrpInstances[0]!;
+    expect(vi).toMatchObject({ name: 'VI_1', effectiveState: 'MASTER', effectivePriority: 100, effectiveVersion: 2, family: 4 });
+    expect(vi.virtualRouterId!.value).toBe(51);
+    expect(vi.advertInt!.value).toBe(1);
+    expect(vi.virtualIpaddresses[0]).toMatchObject({ text: '192.168.1.100/24', options: ['dev', 'eth0'], prefix: { address: '192.168.1.100', length: 24, family: 4 } });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('never throws, whatever the input', () => {
+    for (const s of ['\u0000\u0001{{{', '}'.repeat(1000), '"'.repeat(999), '$'.repeat(500), '@'.repeat(100), '~SEQ(', 'include {a,{b,c}}']) {
+      expect(() => parse(s)).not.toThrow();
+    }
+  });
+});
