@@ -161,7 +161,7 @@ type Role =
   | { kind: 'valid'; spec: KeywordSpec }
   | { kind: 'sentinel'; context: string }
   | { kind: 'misplaced'; spec: KeywordSpec; context: string }
-  | { kind: 'range'; spec: KeywordSpec; arg: ArgSpec; value: string; expect: 'accept' | 'reject'; edge: 'min' | 'max' | 'below' | 'above' };
+  | { kind: 'range'; spec: KeywordSpec; arg: ArgSpec; value: string; expect: 'accept' | 'reject'; edge: Edge };
 
 class ConfigText {
   readonly lines: string[] = [];
@@ -344,7 +344,9 @@ function rangeProbes(): RangeProbe[] {
     if (behindMissingFeature(spec) || spec.deprecated) continue;
     if (ARG_OVERRIDES[spec.id]) continue;
     spec.args.forEach((arg, argIndex) => {
-      if (NUMERIC.has(arg.type) && (arg.min !== undefined || arg.max !== undefined) && !arg.repeat) probes.push({ spec, argIndex, arg });
+      if (NUMERIC.has(arg.type) && (arg.min !== undefined || arg.max !== undefined || arg.decimals !== undefined) && !arg.repeat) probes.push({ spec, argIndex, arg });
+      // A `port` argument is 1..65535 by definition of the type.
+      if (arg.type === 'port') probes.push({ spec, argIndex, arg: { ...arg, type: 'unsigned', min: 1, max: 65535 } });
     });
   }
   return probes;
@@ -356,9 +358,12 @@ function formatNumber(n: number, integral: boolean): string {
   return Number(n.toFixed(6)).toString().includes('e') ? n.toFixed(6) : String(Number(n.toFixed(6)));
 }
 
-function edgeValues(arg: ArgSpec): { edge: 'min' | 'max' | 'below' | 'above'; value: string; expect: 'accept' | 'reject' }[] {
+type Edge = 'min' | 'max' | 'below' | 'above' | 'finest' | 'too_fine';
+const EDGES: Edge[] = ['min', 'max', 'below', 'above', 'finest', 'too_fine'];
+
+function edgeValues(arg: ArgSpec): { edge: Edge; value: string; expect: 'accept' | 'reject' }[] {
   const integral = arg.type === 'unsigned' || arg.type === 'integer';
-  const edges: { edge: 'min' | 'max' | 'below' | 'above'; value: string; expect: 'accept' | 'reject' }[] = [];
+  const edges: { edge: Edge; value: string; expect: 'accept' | 'reject' }[] = [];
   if (arg.min !== undefined) {
     edges.push({ edge: 'min', value: formatNumber(arg.min, integral), expect: 'accept' });
     const below = integral ? arg.min - 1 : arg.min >= 1 ? arg.min - 1 : arg.min > 0 ? 0 : -1;
@@ -368,10 +373,16 @@ function edgeValues(arg: ArgSpec): { edge: 'min' | 'max' | 'below' | 'above'; va
     edges.push({ edge: 'max', value: formatNumber(arg.max, integral), expect: 'accept' });
     edges.push({ edge: 'above', value: formatNumber(arg.max + 1, integral), expect: 'reject' });
   }
+  // Decimal places: as many as the table allows are fine, one more is "too many decimal places".
+  const whole = Math.max(Math.ceil(arg.min ?? 0), 1);
+  if (!integral && arg.decimals !== undefined && arg.decimals > 0 && whole <= (arg.max ?? Infinity) - 1) {
+    edges.push({ edge: 'finest', value: `${whole}.${'0'.repeat(arg.decimals - 1)}1`, expect: 'accept' });
+    edges.push({ edge: 'too_fine', value: `${whole}.${'0'.repeat(arg.decimals)}1`, expect: 'reject' });
+  }
   return edges;
 }
 
-/** One config with four copies of each context: min, max, below-min and above-max values. */
+/** One config with a copy of each context per edge: min, max, below-min, above-max, decimal places. */
 function rangeConfig(probes: RangeProbe[]): ConfigText {
   const out = new ConfigText();
   const names = new Names();
@@ -381,7 +392,7 @@ function rangeConfig(probes: RangeProbe[]): ConfigText {
     list.push(p);
     byContext.set(p.spec.parent, list);
   }
-  for (const edge of ['min', 'max', 'below', 'above'] as const) {
+  for (const edge of EDGES) {
     for (const [ctx, list] of byContext) {
       inContext(out, ctx, names, new Set(list.map((p) => p.spec.name)), (indent) => {
         // One line per keyword per block: a second line for the same keyword could be a duplicate error.
