@@ -12,8 +12,8 @@ export const deprecatedRouteWord: FileRule = {
   description: 'A route uses the deprecated `gw` (use `via`) or `or` (use `nexthop`).',
   docs: {
     why: 'keepalived still understands `gw` and `or` but reports each as a configuration error ("\\"gw\\" for routes is deprecated. Please use \\"via\\""), so `keepalived -t` fails. `via` and `nexthop via A nexthop via B` are the iproute2 spellings.',
-    bad: 'virtual_routes {\n    0.0.0.0/0 gw 192.168.0.1 table 100\n}\n',
-    good: 'virtual_routes {\n    0.0.0.0/0 via 192.168.0.1 table 100\n}\n',
+    bad: 'static_routes {\n    0.0.0.0/0 gw 192.168.0.1 dev eth0 table 100\n}\n',
+    good: 'static_routes {\n    0.0.0.0/0 via 192.168.0.1 dev eth0 table 100\n}\n',
   },
   check({ analysis, report }) {
     for (const block of routeBlocks(analysis.model)) {

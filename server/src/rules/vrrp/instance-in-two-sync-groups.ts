@@ -12,8 +12,8 @@ export const instanceInTwoSyncGroups: FileRule = {
   description: 'A vrrp_instance is listed in more than one vrrp_sync_group; keepalived keeps it only in the first.',
   docs: {
     why: 'An instance can follow only one sync group. keepalived removes it from every later group ("cannot exist in more than one sync group"), so the later group no longer moves that instance with its other members — and may be left with one member or none.',
-    bad: 'vrrp_sync_group VG_WEB {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_sync_group VG_DB {\n    group {\n        VI_INT\n        VI_DB\n    }\n}\n',
-    good: 'vrrp_sync_group VG_ALL {\n    group {\n        VI_EXT\n        VI_INT\n        VI_DB\n    }\n}\n',
+    bad: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_WEB {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_sync_group VG_DB {\n    group {\n        VI_INT\n        VI_DB\n    }\n}\n',
+    good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_ALL {\n    group {\n        VI_EXT\n        VI_INT\n        VI_DB\n    }\n}\n',
   },
   check({ analysis, report }) {
     const known = new Set(analysis.model.vrrpInstances.map((i) => i.name));

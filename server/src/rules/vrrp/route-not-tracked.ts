@@ -12,8 +12,8 @@ export const routeNotTracked: FileRule = {
   description: 'A route has no `dev`, so keepalived cannot track it; add `dev IFNAME` or `no_track`.',
   docs: {
     why: 'keepalived tracks the routes it installs by their output interface. For a route without `dev`/`oif` it reports "cannot track route … with no interface specified, not tracking" (a configuration error under -t): if the route is deleted, nothing notices. Give the interface, or say `no_track` if tracking is not wanted.',
-    bad: 'virtual_routes {\n    192.168.112.0/24 via 192.168.100.254\n}\n',
-    good: 'virtual_routes {\n    192.168.112.0/24 via 192.168.100.254 dev eth0\n}\n',
+    bad: 'vrrp_instance VI_1 {\n    virtual_routes {\n        192.168.112.0/24 via 192.168.100.254\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    virtual_routes {\n        192.168.112.0/24 via 192.168.100.254 dev eth0\n    }\n}\n',
   },
   check({ analysis, report }) {
     for (const block of routeBlocks(analysis.model)) {

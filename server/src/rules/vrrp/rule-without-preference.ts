@@ -12,8 +12,8 @@ export const ruleWithoutPreference: FileRule = {
   description: 'A virtual_rules / static_rules line has no preference (priority); keepalived picks one counting down from 16384.',
   docs: {
     why: 'The preference orders policy rules. Without one keepalived assigns 16384, 16383, … in the order it reads the rules ("Rule has no preference specified - setting to N. This is probably not what you want.") and reports a configuration error. The resulting order depends on file layout and may put the rule after the main table lookup.',
-    bad: 'virtual_rules {\n    from 192.168.200.0/24 table 2\n}\n',
-    good: 'virtual_rules {\n    from 192.168.200.0/24 table 2 priority 100\n}\n',
+    bad: 'vrrp_instance VI_1 {\n    virtual_rules {\n        from 192.168.200.0/24 table 2\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    virtual_rules {\n        from 192.168.200.0/24 table 2 priority 100\n    }\n}\n',
   },
   check({ analysis, report }) {
     for (const block of ruleBlocks(analysis.model)) {

@@ -12,8 +12,8 @@ export const syncGroupSingleMember: FileRule = {
   description: 'A vrrp_sync_group has only one member instance.',
   docs: {
     why: 'A sync group makes its instances change state together; with a single member it does nothing but still disables weighted tracking for that instance. keepalived reports it ("has only 1 virtual router(s) - this probably isn\'t what you want"). Add the instances that must fail over together, or remove the group.',
-    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n    }\n}\n',
-    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\n',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.51/24\n    }\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_1\n    }\n}\n',
+    good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\n',
   },
   check({ analysis, report }) {
     const { members } = syncMembership(analysis.model);

@@ -14,7 +14,7 @@ export const syncGroupWithoutMembers: FileRule = {
   docs: {
     why: 'A sync group needs a `group { … }` block listing existing vrrp_instances that are not in another group. keepalived removes a group with an empty list or no usable name, together with its notify scripts and tracking, so nothing it was meant to do happens.',
     bad: 'vrrp_sync_group VG_1 {\n    group {\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
-    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
+    good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
   },
   check({ analysis, report }) {
     const { members } = syncMembership(analysis.model);

@@ -1,0 +1,255 @@
+// The VRRP rules (KA300-KA399) on the cases their docs examples do not cover: the conditions under
+// which keepalived does or does not act, checked against what keepalived 2.2.7 was seen to do.
+
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../server/src/linter.js';
+import { vrrpRules } from '../server/src/rules/vrrp/index.js';
+
+function findings(text: string, code: string) {
+  return lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === code);
+}
+
+/** 1-based lines of the findings with `code`. */
+function lines(text: string, code: string): number[] {
+  return findings(text, code).map((d) => d.range.start.line + 1);
+}
+
+function instance(name: string, body: string): string {
+  return `vrrp_instance ${name} {\n${body.trim().split('\n').map((l) => `    ${l.trim()}`).join('\n')}\n}\n`;
+}
+
+const vip = (a: string) => `virtual_ipaddress {\n${a}\n}`;
+
+describe('vrrp rule registry', () => {
+  it('registers every VRRP rule in KA300-KA399, each a file rule', () => {
+    expect(vrrpRules.length).toBeGreaterThanOrEqual(30);
+    for (const r of vrrpRules) {
+      expect(r.code).toMatch(/^KA3\d\d$/);
+      expect(r.kind).toBe('file');
+      expect(r.family).toBe('vrrp');
+    }
+  });
+});
+
+describe('KA300 missing-virtual-router-id', () => {
+  it('reports a missing or invalid VRID, not a valid one', () => {
+    expect(lines(instance('A', `interface eth0\n${vip('10.0.0.1')}`), 'KA300')).toEqual([1]);
+    expect(lines(instance('A', `virtual_router_id 300\n${vip('10.0.0.1')}`), 'KA300')).toEqual([1]);
+    expect(lines(instance('A', `virtual_router_id 255\n${vip('10.0.0.1')}`), 'KA300')).toEqual([]);
+  });
+});
+
+describe('KA301 duplicate-vrid', () => {
+  const mc = (name: string, vrid: number, extra = '', addr = '10.0.0.1', iface = 'eth0') =>
+    instance(name, `interface ${iface}\nvirtual_router_id ${vrid}\n${extra}\n${vip(addr)}`);
+  it('reports the same VRID, family, interface and multicast group', () => {
+    expect(findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2'), 'KA301')).toHaveLength(1);
+  });
+  it('lets IPv4 and IPv6 share a VRID', () => {
+    expect(findings(mc('A', 5) + mc('B', 5, '', 'fe80::2'), 'KA301')).toHaveLength(0);
+  });
+  it('lets different interfaces or multicast groups share a VRID', () => {
+    expect(findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2', 'eth1'), 'KA301')).toHaveLength(0);
+    expect(findings(mc('A', 5) + mc('B', 5, 'mcast_dst_ip 224.0.0.30', '10.0.0.2'), 'KA301')).toHaveLength(0);
+  });
+  it('takes the global multicast group into account', () => {
+    const text = 'global_defs {\n    vrrp_mcast_group4 224.0.0.30\n}\n' + mc('A', 5) + mc('B', 5, 'mcast_dst_ip 224.0.0.30', '10.0.0.2');
+    expect(findings(text, 'KA301')).toHaveLength(1);
+  });
+  it('for unicast, needs the same source and an overlapping peer', () => {
+    const uc = (name: string, peer: string) => mc(name, 7, `unicast_src_ip 10.0.0.1\nunicast_peer {\n${peer}\n}`, `10.0.1.${name.charCodeAt(0)}`);
+    expect(findings(uc('A', '10.0.0.2') + uc('B', '10.0.0.2'), 'KA301')).toHaveLength(1);
+    expect(findings(uc('A', '10.0.0.2') + uc('B', '10.0.0.3'), 'KA301')).toHaveLength(0);
+    // A unicast and a multicast instance live in separate VRID spaces.
+    expect(findings(uc('A', '10.0.0.2') + mc('B', 7, '', '10.0.0.9'), 'KA301')).toHaveLength(0);
+  });
+});
+
+describe('KA302 auth-pass-too-long', () => {
+  it('offers a fix that keeps the first 8 characters, quoted as written', () => {
+    const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass "0123456789"\n}');
+    const [d] = findings(text, 'KA302');
+    expect(d?.fix?.edits[0]?.newText).toBe('"01234567"');
+    expect(findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass 01234567\n}'), 'KA302')).toHaveLength(0);
+  });
+});
+
+describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {
+  const auth = 'authentication {\nauth_type PASS\nauth_pass secret\n}';
+  it('knows VRRPv3 from the instance, global vrrp_version and IPv6', () => {
+    expect(findings(instance('A', `version 3\n${auth}`), 'KA303')).toHaveLength(1);
+    expect(findings(`global_defs {\n    vrrp_version 3\n}\n${instance('A', auth)}`, 'KA303')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('fe80::1')}\n${auth}`), 'KA303')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('10.0.0.1')}\n${auth}`), 'KA303')).toHaveLength(0);
+  });
+  it('reports a missing password only where authentication would apply', () => {
+    const noPass = 'authentication {\nauth_type PASS\n}';
+    expect(findings(instance('A', noPass), 'KA304')).toHaveLength(1);
+    expect(findings(instance('A', `version 3\n${noPass}`), 'KA304')).toHaveLength(0);
+  });
+});
+
+describe('KA305-KA311: state, priority and preemption', () => {
+  it('state MASTER without priority is the owner: KA306 and KA310, not KA308', () => {
+    const text = instance('A', 'state MASTER\nnopreempt');
+    expect(findings(text, 'KA306')).toHaveLength(1);
+    expect(findings(text, 'KA310')).toHaveLength(1);
+    expect(findings(text, 'KA308')).toHaveLength(0);
+  });
+  it('nopreempt with state MASTER below 255 is KA308', () => {
+    expect(findings(instance('A', 'state MASTER\npriority 150\nnopreempt'), 'KA308')).toHaveLength(1);
+    expect(findings(instance('A', 'state BACKUP\npriority 150\nnopreempt'), 'KA308')).toHaveLength(0);
+    // A later `preempt` cancels nopreempt.
+    expect(findings(instance('A', 'state MASTER\npriority 150\nnopreempt\npreempt'), 'KA308')).toHaveLength(0);
+  });
+  it('AH with state MASTER below 255 starts as BACKUP (KA305), so preempt_delay is kept', () => {
+    const text = instance('A', 'state MASTER\npriority 150\npreempt_delay 10\nauthentication {\nauth_type AH\nauth_pass secret\n}');
+    expect(findings(text, 'KA305')).toHaveLength(1);
+    expect(findings(text, 'KA309')).toHaveLength(0);
+    expect(findings(instance('A', 'state MASTER\npriority 255\nauthentication {\nauth_type AH\nauth_pass secret\n}'), 'KA305')).toHaveLength(0);
+  });
+  it('preempt_delay with nopreempt on a BACKUP is KA311; a zero delay is not', () => {
+    expect(findings(instance('A', 'state BACKUP\nnopreempt\npreempt_delay 30'), 'KA311')).toHaveLength(1);
+    expect(findings(instance('A', 'state BACKUP\nnopreempt\npreempt_delay 0'), 'KA311')).toHaveLength(0);
+  });
+  it('weighted tracking on priority 255 is removed (KA307), unweighted is fine', () => {
+    const scripts = 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\nvrrp_script plain {\n    script "/bin/true"\n}\n';
+    expect(findings(scripts + instance('A', 'priority 255\ntrack_script {\nchk\nplain\n}'), 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
+    expect(findings(scripts + instance('A', 'priority 254\ntrack_script {\nchk\n}'), 'KA307')).toHaveLength(0);
+  });
+});
+
+describe('KA312 missing-virtual-ipaddress', () => {
+  it('warns for VRRPv2 and errors for VRRPv3 or strict mode', () => {
+    expect(findings(instance('A', 'virtual_router_id 1'), 'KA312').map((d) => d.severity)).toEqual(['warning']);
+    expect(findings(instance('A', 'virtual_router_id 1\nversion 3'), 'KA312').map((d) => d.severity)).toEqual(['error']);
+    expect(findings(`global_defs {\n    vrrp_strict\n}\n${instance('A', 'virtual_router_id 1')}`, 'KA312').map((d) => d.severity)).toEqual(['error']);
+  });
+  it('does not count addresses of the other family', () => {
+    expect(findings(instance('A', `unicast_src_ip 10.0.0.1\n${vip('fe80::1')}`), 'KA312')).toHaveLength(1);
+  });
+});
+
+describe('KA313 address-family-mismatch / KA314 duplicate-vip / KA329 version-2-with-ipv6', () => {
+  it('reports VIPs of the other family but accepts excluded ones', () => {
+    expect(lines(instance('A', `${vip('10.0.0.1\nfe80::1')}`), 'KA313')).toEqual([4]);
+    expect(findings(instance('A', `${vip('10.0.0.1')}\nvirtual_ipaddress_excluded {\nfe80::1\n}`), 'KA313')).toHaveLength(0);
+  });
+  it('reports an address used by two instances, whatever the prefix', () => {
+    expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.1/32')), 'KA314')).toHaveLength(1);
+    expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.2/24')), 'KA314')).toHaveLength(0);
+  });
+  it('reports version 2 on IPv6 instances only', () => {
+    expect(findings(instance('A', `version 2\n${vip('fe80::1')}`), 'KA329')).toHaveLength(1);
+    expect(findings(instance('A', `version 2\n${vip('10.0.0.1')}`), 'KA329')).toHaveLength(0);
+  });
+});
+
+describe('KA315 track-reference-not-found', () => {
+  const script = 'vrrp_script chk {\n    script "/bin/true"\n}\n';
+  const tracking = instance('A', 'track_script {\nchk\n}');
+  it('needs the script defined earlier in the file, with a script line', () => {
+    expect(lines(script + tracking, 'KA315')).toEqual([]);
+    expect(lines(tracking + script, 'KA315')).toEqual([3]);
+    expect(lines(tracking, 'KA315')).toEqual([3]);
+    expect(lines('vrrp_script chk {\n    interval 2\n}\n' + tracking, 'KA315')).toEqual([6]);
+  });
+  it('covers track_file and sync group tracking', () => {
+    expect(findings(instance('A', 'track_file {\nflag\n}') + 'track_file flag {\n    file /run/flag\n}\n', 'KA315')).toHaveLength(1);
+    expect(findings('track_file flag {\n    file /run/flag\n}\n' + instance('A', 'track_file {\nflag\n}'), 'KA315')).toHaveLength(0);
+    expect(findings('vrrp_sync_group G {\n    group {\n        A\n    }\n    track_script {\n        chk\n    }\n}\n' + script, 'KA315')).toHaveLength(1);
+  });
+});
+
+describe('KA316-KA319 sync groups', () => {
+  const insts = instance('A', vip('10.0.0.1')) + instance('B', vip('10.0.0.2'));
+  const group = (name: string, members: string[]) => `vrrp_sync_group ${name} {\n    group {\n${members.map((m) => `        ${m}\n`).join('')}    }\n}\n`;
+  it('an unknown member is KA316 and leaves a single member (KA318)', () => {
+    const text = instance('VI_WEB', vip('10.0.0.1')) + instance('VI_DB', vip('10.0.0.2')) + group('G', ['VI_WEB', 'VI_DBB']);
+    expect(findings(text, 'KA316').map((d) => d.message)).toEqual([expect.stringContaining("did you mean 'VI_DB'")]);
+    expect(findings(text, 'KA318')).toHaveLength(1);
+  });
+  it('an instance in two groups is kept in the first only (KA317), emptying the second (KA319)', () => {
+    const text = insts + group('G', ['A', 'B']) + group('H', ['A']);
+    expect(lines(text, 'KA317')).toEqual([19]);
+    expect(findings(text, 'KA319')).toHaveLength(1);
+    expect(findings(text, 'KA318')).toHaveLength(0);
+  });
+  it('an empty group block is reported where keepalived reports it: its closing brace', () => {
+    expect(lines(insts + 'vrrp_sync_group G {\n    group {\n    }\n}\n', 'KA319')).toEqual([13]);
+  });
+});
+
+describe('KA320 vrrp-script-without-script / KA321 unused-vrrp-script', () => {
+  it('reports a script without `script` at its closing brace', () => {
+    expect(lines('vrrp_script chk {\n    interval 2\n}\n', 'KA320')).toEqual([3]);
+    expect(lines('vrrp_script chk {\n    script "/bin/true"\n}\n', 'KA320')).toEqual([]);
+  });
+  it('reports scripts nobody tracks', () => {
+    const script = 'vrrp_script chk {\n    script "/bin/true"\n}\n';
+    expect(lines(script + instance('A', vip('10.0.0.1')), 'KA321')).toEqual([1]);
+    expect(lines(script + instance('A', 'track_script {\nchk\n}'), 'KA321')).toEqual([]);
+  });
+});
+
+describe('KA322 weighted-tracking-in-sync-group', () => {
+  const script = 'vrrp_script chk {\n    script "/bin/true"\n    weight -20\n}\n';
+  const group = (extra = '') => `vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n${extra}}\n`;
+  const b = instance('B', vip('10.0.0.2'));
+  it('drops scripts weighted by their vrrp_script (error) and zeroes interface weights (warning)', () => {
+    const text = script + instance('A', 'track_script {\nchk\n}\ntrack_interface {\neth1 weight 10\n}') + b + group();
+    expect(findings(text, 'KA322').map((d) => d.severity).sort()).toEqual(['error', 'warning']);
+  });
+  it('is silent with sync_group_tracking_weight or weight 0', () => {
+    expect(findings(script + instance('A', 'track_script {\nchk\n}') + b + group('    sync_group_tracking_weight\n'), 'KA322')).toHaveLength(0);
+    expect(findings(script + instance('A', 'track_script {\nchk weight 0\n}') + b + group(), 'KA322')).toHaveLength(0);
+  });
+});
+
+describe('KA323-KA328: unicast, advert_int, own interface', () => {
+  it('unicast keywords without peers fall back to multicast, unless unicast_fault_no_peer', () => {
+    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1'), 'KA323')).toHaveLength(1);
+    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_fault_no_peer'), 'KA323')).toHaveLength(0);
+    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}'), 'KA323')).toHaveLength(0);
+  });
+  it('unicast_ttl without peers is reported at the instance closing brace', () => {
+    expect(lines(instance('A', 'unicast_ttl 3'), 'KA324')).toEqual([3]);
+  });
+  it('mcast_dst_ip only matters without unicast peers', () => {
+    expect(findings(instance('A', 'mcast_dst_ip 224.0.0.30\nunicast_peer {\n10.0.0.2\n}'), 'KA325')).toHaveLength(1);
+    expect(findings(instance('A', 'mcast_dst_ip 224.0.0.30'), 'KA325')).toHaveLength(0);
+  });
+  it('advert_int: fractions are rounded in VRRPv2 only; 40.96 s and above is too long in VRRPv3 only', () => {
+    expect(findings(instance('A', 'advert_int 0.5'), 'KA326')).toHaveLength(1);
+    expect(findings(instance('A', 'version 3\nadvert_int 0.5'), 'KA326')).toHaveLength(0);
+    expect(findings(instance('A', 'version 3\nadvert_int 41'), 'KA327')).toHaveLength(1);
+    expect(findings(instance('A', 'advert_int 41'), 'KA327')).toHaveLength(0);
+  });
+  it('tracking the own interface is dropped', () => {
+    expect(findings(instance('A', 'interface eth0\ntrack_interface {\neth0\neth1\n}'), 'KA328')).toHaveLength(1);
+  });
+});
+
+describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () => {
+  const routes = instance('VI_1', `virtual_routes {
+    192.168.111.0/24 dev eth2
+    192.168.112.0/24 via 192.168.100.254
+    192.168.113.0/24 via 192.168.100.252 or 192.168.100.253
+    blackhole 192.168.113.1/32
+    0.0.0.0/0 gw 192.168.0.1 table 100
+    192.168.114.0/24 via 192.168.100.254 no_track
+    192.168.115.0/24 nexthop via 10.0.0.1 dev eth0 nexthop via 10.0.0.2 dev eth1
+    }`);
+  it('finds untracked routes, deprecated words and offers gw -> via', () => {
+    expect(lines(routes, 'KA332')).toEqual([4, 5, 6, 7, 9]);
+    expect(lines(routes, 'KA333')).toEqual([5, 7]);
+    expect(findings(routes, 'KA333').find((d) => d.fix)?.fix?.edits[0]?.newText).toBe('via');
+    expect(lines(routes, 'KA330')).toEqual([]);
+  });
+  it('finds invalid addresses and rules without preference', () => {
+    const rules = 'static_rules {\n    from 192.168.100.0/24 table 1\n    to 192.168.100./24 table 1\n    from 10.0.0.0/8 table 2 priority 100\n    from 10.1.0.0/16\n}\n';
+    expect(lines(rules, 'KA331')).toEqual([2]);
+    expect(lines(rules, 'KA330')).toEqual([3, 5]);
+    expect(lines('static_routes {\n    10.0.0./24 via 10.1.1.1 dev eth0\n}\n', 'KA330')).toEqual([2]);
+  });
+});
