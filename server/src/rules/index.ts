@@ -8,8 +8,9 @@ import { lvsRules } from './lvs/index.js';
 import { securityRules } from './security/index.js';
 import { styleRules } from './style/index.js';
 import { vrrpRules } from './vrrp/index.js';
+import { clusterRules } from './cluster/index.js';
 
-export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules, ...styleRules, ...vrrpRules];
+export const rules: Rule[] = [...metaRules, ...syntaxRules, ...schemaRules, ...lvsRules, ...securityRules, ...styleRules, ...vrrpRules, ...clusterRules];
 
 export function ruleByCode(codeOrName: string): Rule | undefined {
   const key = codeOrName.toUpperCase();

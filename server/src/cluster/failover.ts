@@ -1,0 +1,290 @@
+// The failover simulation: for each virtual router of a cluster, who holds the VIPs when
+// everything is healthy, when one tracked check fails on one node, and when one node is down.
+//
+// keepalived semantics (vrrp_track.c, vrrp.c): a tracked object with weight W and multiplier M
+// (-1 with `reverse`) adds W*M while healthy when W > 0, and W*M while failed when W < 0; weight 0
+// puts the instance into FAULT instead. The effective priority is clamped to 1..254; an address
+// owner (priority 255) ignores weights (keepalived drops weighted trackers there), and so does an
+// instance in a sync group without `sync_group_tracking_weight` (weighted scripts and files are
+// dropped, interface weights become 0). A BACKUP only takes over from a running MASTER when its
+// priority is strictly higher and it does not have `nopreempt`.
+
+import type { Location } from '../core/diagnostics.js';
+import type { AstNode } from '../core/analysis/ast.js';
+import type { TrackRef, VrrpInstance } from '../core/model/model.js';
+import type { ClusterNode } from '../rules/types.js';
+import { at, atWord, clusterModel, syncGroupOf, type InstanceGroup, type Member } from './model.js';
+
+export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
+
+export interface Tracker {
+  kind: TrackerKind;
+  name: string;
+  /** Weight in effect (track line override, else the object's own weight). */
+  weight: number;
+  reverse: boolean;
+  /** Where the tracking is written (the track_* line, or the sync group's). */
+  where: Location;
+  /** The sync group it is inherited from, if any. */
+  fromSyncGroup?: string;
+}
+
+export interface NodeState {
+  node: string;
+  /** Effective priority; undefined when the instance is down or in FAULT. */
+  priority?: number;
+  state: 'up' | 'fault' | 'down';
+}
+
+export interface FailoverScenario {
+  /** `all healthy`, `chk_nginx fails on B.conf`, `B.conf down`. */
+  label: string;
+  kind: 'healthy' | 'check-fails' | 'node-down';
+  /** Index of the node the failure happens on. */
+  nodeIndex?: number;
+  tracker?: Tracker;
+  states: NodeState[];
+  /** Label of the node holding the VIPs, when one is decided by priorities. */
+  holder?: string;
+  holderIndex?: number;
+  /** Nodes that tie at the top priority: the higher primary IP address decides. */
+  tie?: string[];
+  /** Why the holder is who it is, when not simply the highest priority. */
+  note?: string;
+}
+
+export interface FailoverReport {
+  instance: string;
+  vrid?: number;
+  nodes: string[];
+  scenarios: FailoverScenario[];
+}
+
+interface MemberFacts {
+  member: Member;
+  base: number;
+  owner: boolean;
+  nopreempt: boolean;
+  preemptDelay?: number;
+  trackers: Tracker[];
+}
+
+interface ObjectIndex {
+  scripts: Map<string, { weight: number; reverse: boolean }>;
+  files: Map<string, { weight: number; reverse: boolean }>;
+  processes: Map<string, { weight: number; reverse: boolean }>;
+}
+
+const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
+
+function hasReverse(n: AstNode): boolean {
+  return n.children.some((c) => c.keyword === 'weight' && c.args[1]?.text === 'reverse');
+}
+
+/** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */
+function objects(node: ClusterNode): ObjectIndex {
+  let idx = objectCache.get(node);
+  if (idx) return idx;
+  const model = node.analysis.model;
+  idx = { scripts: new Map(), files: new Map(), processes: new Map() };
+  for (const s of model.vrrpScripts) if (!idx.scripts.has(s.name)) idx.scripts.set(s.name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
+  // keepalived's default weight for a track_file is 1 (multiplied by the number in the file).
+  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node) });
+  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node) });
+  objectCache.set(node, idx);
+  return idx;
+}
+
+function objectWeight(node: ClusterNode, kind: TrackerKind, name: string): { weight: number; reverse: boolean } {
+  const idx = objects(node);
+  const found = kind === 'script' ? idx.scripts.get(name) : kind === 'file' ? idx.files.get(name) : kind === 'process' ? idx.processes.get(name) : undefined;
+  return found ?? { weight: kind === 'file' ? 1 : 0, reverse: false };
+}
+
+function clampWeight(w: number): number {
+  if (w === 254) return 253;
+  if (w === -254) return -253;
+  return w;
+}
+
+function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], fromSyncGroup?: string): Tracker[] {
+  const out: Tracker[] = [];
+  const seen = new Set<string>();
+  for (const r of refs) {
+    if (seen.has(r.name)) continue; // keepalived ignores a duplicate track entry
+    seen.add(r.name);
+    const def = objectWeight(node, kind, r.name);
+    const explicit = r.weight !== undefined;
+    out.push({
+      kind,
+      name: r.name,
+      weight: clampWeight(explicit ? r.weight! : def.weight),
+      reverse: explicit ? r.reverse : def.reverse,
+      where: r.words[0] ? atWord(r.words[0]) : at(node.analysis.model.root),
+      fromSyncGroup,
+    });
+  }
+  return out;
+}
+
+function factsOf(m: Member): MemberFacts {
+  const inst = m.instance;
+  const node = m.node;
+  const base = inst.effectivePriority;
+  const owner = base === 255;
+  const sync = syncGroupOf(node, inst);
+  const noWeights = owner || (!!sync && !sync.trackingWeight);
+  const own: Tracker[] = [
+    ...refsToTrackers(node, 'script', inst.trackScripts),
+    ...refsToTrackers(node, 'interface', inst.trackInterfaces.filter((t) => t.name !== inst.interface?.value)),
+    ...refsToTrackers(node, 'file', inst.trackFiles),
+    ...refsToTrackers(node, 'process', inst.trackProcesses),
+  ];
+  const trackers: Tracker[] = [];
+  for (const t of own) {
+    if (!noWeights || t.weight === 0) {
+      trackers.push(t);
+      continue;
+    }
+    // Weighted tracking is not applied here: interfaces fall back to weight 0 in a sync group,
+    // default-weighted files too; weighted scripts, files and processes are dropped.
+    if (sync && !owner && (t.kind === 'interface' || (t.kind === 'file' && t.weight === 1))) trackers.push({ ...t, weight: 0 });
+  }
+  if (sync) {
+    for (const t of refsToTrackers(node, 'script', sync.group.trackScripts, sync.name)) {
+      if (trackers.some((x) => x.kind === 'script' && x.name === t.name)) continue;
+      trackers.push(owner ? { ...t, weight: 0 } : t);
+    }
+  }
+  const nopreempt = !!inst.nopreempt && !owner && inst.effectiveState !== 'MASTER';
+  return { member: m, base, owner, nopreempt, preemptDelay: inst.preemptDelay?.value, trackers };
+}
+
+/** Contribution of one tracker to the priority, or 'fault'. */
+function contribution(t: Tracker, failed: boolean): number | 'fault' {
+  const mult = t.reverse ? -1 : 1;
+  if (t.weight === 0) return failed === !t.reverse ? 'fault' : 0;
+  if (!failed) return t.weight > 0 ? t.weight * mult : 0;
+  return t.weight < 0 ? t.weight * mult : 0;
+}
+
+function evaluate(f: MemberFacts, failing: Tracker | undefined): { priority?: number; state: 'up' | 'fault' } {
+  if (f.owner) {
+    for (const t of f.trackers) if (contribution(t, t === failing) === 'fault') return { state: 'fault' };
+    return { priority: 255, state: 'up' };
+  }
+  let p = f.base;
+  for (const t of f.trackers) {
+    const c = contribution(t, t === failing);
+    if (c === 'fault') return { state: 'fault' };
+    p += c;
+  }
+  return { priority: Math.min(254, Math.max(1, p)), state: 'up' };
+}
+
+function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | undefined): void {
+  const up = scn.states.map((s, i) => ({ s, i })).filter((x) => x.s.state === 'up');
+  if (!up.length) {
+    scn.note = 'no node can hold the VIPs';
+    return;
+  }
+  const top = Math.max(...up.map((x) => x.s.priority!));
+  if (previous !== undefined && scn.states[previous]!.state === 'up') {
+    const prevPrio = scn.states[previous]!.priority!;
+    // A BACKUP takes over from a running MASTER only with a strictly higher priority, and not
+    // at all with nopreempt.
+    const challengers = up.filter((x) => x.i !== previous && x.s.priority! > prevPrio);
+    const preempting = challengers.filter((x) => !facts[x.i]!.nopreempt);
+    if (!preempting.length) {
+      scn.holderIndex = previous;
+      scn.holder = scn.states[previous]!.node;
+      if (challengers.length) scn.note = `${challengers.map((x) => scn.states[x.i]!.node).join(', ')} has a higher priority but nopreempt: the running MASTER keeps the VIPs`;
+      return;
+    }
+    const best = Math.max(...preempting.map((x) => x.s.priority!));
+    const winners = preempting.filter((x) => x.s.priority === best);
+    if (winners.length > 1) scn.tie = winners.map((x) => scn.states[x.i]!.node);
+    else {
+      scn.holderIndex = winners[0]!.i;
+      scn.holder = scn.states[winners[0]!.i]!.node;
+      const delay = facts[winners[0]!.i]!.preemptDelay;
+      if (delay) scn.note = `after preempt_delay ${delay}s`;
+    }
+    return;
+  }
+  const winners = up.filter((x) => x.s.priority === top);
+  if (winners.length > 1) scn.tie = winners.map((x) => scn.states[x.i]!.node);
+  else {
+    scn.holderIndex = winners[0]!.i;
+    scn.holder = scn.states[winners[0]!.i]!.node;
+  }
+}
+
+export interface GroupSimulation {
+  group: InstanceGroup;
+  facts: MemberFacts[];
+  report: FailoverReport;
+}
+
+export function simulateGroup(group: InstanceGroup): GroupSimulation {
+  const facts = group.members.map(factsOf);
+  const labels = group.members.map((m) => m.node.label);
+  const scenarios: FailoverScenario[] = [];
+  const stateRow = (failIndex: number | undefined, failing: Tracker | undefined, downIndex: number | undefined): NodeState[] =>
+    facts.map((f, i) => {
+      if (i === downIndex) return { node: labels[i]!, state: 'down' };
+      const r = evaluate(f, i === failIndex ? failing : undefined);
+      return { node: labels[i]!, ...r };
+    });
+
+  const healthy: FailoverScenario = { label: 'all healthy', kind: 'healthy', states: stateRow(undefined, undefined, undefined) };
+  decide(healthy, facts, undefined);
+  scenarios.push(healthy);
+  const previous = healthy.holderIndex;
+
+  facts.forEach((f, i) => {
+    for (const t of f.trackers) {
+      const verb = t.kind === 'interface' ? 'goes down' : 'fails';
+      const scn: FailoverScenario = {
+        label: `${t.kind} ${t.name} ${verb} on ${labels[i]}`,
+        kind: 'check-fails',
+        nodeIndex: i,
+        tracker: t,
+        states: stateRow(i, t, undefined),
+      };
+      decide(scn, facts, previous);
+      scenarios.push(scn);
+    }
+  });
+  facts.forEach((_, i) => {
+    const scn: FailoverScenario = { label: `${labels[i]} down`, kind: 'node-down', nodeIndex: i, states: stateRow(undefined, undefined, i) };
+    decide(scn, facts, previous === i ? undefined : previous);
+    scenarios.push(scn);
+  });
+
+  const vrid = group.members[0]!.instance.virtualRouterId?.value;
+  return { group, facts, report: { instance: group.name, vrid, nodes: labels, scenarios } };
+}
+
+const simCache = new WeakMap<ClusterNode[], GroupSimulation[]>();
+
+/** The simulation of every virtual router present on at least two nodes (cached per cluster). */
+export function simulateCluster(nodes: ClusterNode[]): GroupSimulation[] {
+  const hit = simCache.get(nodes);
+  if (hit) return hit;
+  const sims = clusterModel(nodes).groups.map(simulateGroup);
+  simCache.set(nodes, sims);
+  return sims;
+}
+
+/** How the table and messages write a priority. */
+export function describeState(s: NodeState): string {
+  return s.state === 'up' ? String(s.priority) : s.state === 'fault' ? 'FAULT' : 'down';
+}
+
+export function trackerLine(t: Tracker): string {
+  const w = t.weight === 0 ? 'weight 0' : `weight ${t.weight > 0 ? '+' : ''}${t.weight}${t.reverse ? ' reverse' : ''}`;
+  return `${t.kind} ${t.name} (${w}${t.fromSyncGroup ? `, from sync group ${t.fromSyncGroup}` : ''})`;
+}
+
+export type { AstNode, VrrpInstance };

@@ -1,0 +1,238 @@
+// The cluster view shared by every cluster rule: which vrrp_instance on one node is the same
+// virtual router as which instance on another. Built once per set of nodes (cached), in linear
+// time: instances are indexed by name, then by VRID + interface + VIP set for renamed ones.
+
+import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js';
+import { canonicalAddress } from '../core/analysis/values.js';
+import type { Location } from '../core/diagnostics.js';
+import type { Range } from '../core/syntax/cst.js';
+import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
+import type { ClusterNode } from '../rules/types.js';
+
+export interface Member {
+  /** Index of the node in the cluster. */
+  index: number;
+  node: ClusterNode;
+  instance: VrrpInstance;
+}
+
+export interface InstanceGroup {
+  /** Display name: the instance name, or `A / B` when the nodes name it differently. */
+  name: string;
+  /** One member per node that has the instance, in node order. */
+  members: Member[];
+  /** How the members were recognised as one virtual router. */
+  matchedBy: 'name' | 'vrid-vips';
+}
+
+export interface ClusterModel {
+  nodes: ClusterNode[];
+  /** Instance groups present on at least two nodes. */
+  groups: InstanceGroup[];
+  /** Every group, including instances found on one node only. */
+  allGroups: InstanceGroup[];
+  groupOf: Map<VrrpInstance, InstanceGroup>;
+}
+
+const cache = new WeakMap<ClusterNode[], ClusterModel>();
+
+/** The address part of a VIP, canonical, without prefix length. */
+export function vipKey(text: string): string {
+  const slash = text.indexOf('/');
+  return canonicalAddress(slash < 0 ? text : text.slice(0, slash));
+}
+
+/** The VIPs keepalived puts in adverts, canonical and sorted. */
+export function vipSet(inst: VrrpInstance): string[] {
+  return [...new Set(inst.virtualIpaddresses.map((a) => vipKey(a.text)))].sort();
+}
+
+function signature(inst: VrrpInstance): string | undefined {
+  const vrid = inst.virtualRouterId?.value;
+  if (vrid === undefined) return undefined;
+  return `${vrid}|${inst.interface?.value ?? ''}|${vipSet(inst).join(',')}`;
+}
+
+export function clusterModel(nodes: ClusterNode[]): ClusterModel {
+  const hit = cache.get(nodes);
+  if (hit) return hit;
+  const byName = new Map<string, InstanceGroup>();
+  const allGroups: InstanceGroup[] = [];
+  nodes.forEach((node, index) => {
+    for (const instance of node.analysis.model.vrrpInstances) {
+      let g = byName.get(instance.name);
+      if (!g) {
+        g = { name: instance.name, members: [], matchedBy: 'name' };
+        byName.set(instance.name, g);
+        allGroups.push(g);
+      }
+      // keepalived refuses a second instance of the same name; the first one is the real one.
+      if (g.members.length && g.members[g.members.length - 1]!.index === index) continue;
+      g.members.push({ index, node, instance });
+    }
+  });
+
+  // Instances the nodes name differently: merge groups that are on disjoint nodes and share
+  // VRID, interface and VIPs.
+  const bySignature = new Map<string, InstanceGroup>();
+  const merged: InstanceGroup[] = [];
+  for (const g of allGroups) {
+    if (g.members.length >= nodes.length) {
+      merged.push(g);
+      continue;
+    }
+    const sig = signature(g.members[0]!.instance);
+    const target = sig !== undefined ? bySignature.get(sig) : undefined;
+    if (target && !g.members.some((m) => target.members.some((t) => t.index === m.index))) {
+      target.members.push(...g.members);
+      target.members.sort((a, b) => a.index - b.index);
+      if (!target.name.split(' / ').includes(g.name)) target.name += ` / ${g.name}`;
+      target.matchedBy = 'vrid-vips';
+      continue;
+    }
+    if (sig !== undefined && !target) bySignature.set(sig, g);
+    merged.push(g);
+  }
+
+  const groupOf = new Map<VrrpInstance, InstanceGroup>();
+  for (const g of merged) for (const m of g.members) groupOf.set(m.instance, g);
+  const model: ClusterModel = { nodes, groups: merged.filter((g) => g.members.length >= 2), allGroups: merged, groupOf };
+  cache.set(nodes, model);
+  return model;
+}
+
+// ---------- locations and wording ----------
+
+export function at(node: AstNode): Location {
+  return { file: node.file, range: node.range };
+}
+
+export function atWord(w: Word): Location {
+  return { file: w.file, range: w.range };
+}
+
+/** Where to point at a node when the thing compared is absent: the instance (or file) header. */
+export function fallback(node: ClusterNode): Location {
+  const root = node.analysis.model.root;
+  const first = root.children[0];
+  if (first) return at(first);
+  const zero: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
+  return { file: node.analysis.file, range: zero };
+}
+
+/** The header line of an instance (`vrrp_instance NAME`). */
+export function instanceAt(m: Member): Location {
+  return at(m.instance.node);
+}
+
+/** `VI_1 on B.conf`: how messages name an instance of a node. */
+export function on(m: Member): string {
+  return `${m.instance.name} on ${m.node.label}`;
+}
+
+export function quoteList(items: string[]): string {
+  return items.length ? items.join(', ') : '(none)';
+}
+
+export function pairs<T>(items: T[]): [T, T][] {
+  const out: [T, T][] = [];
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) out.push([items[i]!, items[j]!]);
+  return out;
+}
+
+// ---------- facts keepalived derives per node ----------
+
+export function globalChild(node: ClusterNode, keyword: string): AstNode | undefined {
+  let found: AstNode | undefined;
+  for (const gd of node.analysis.model.root.children) {
+    if (gd.keyword !== 'global_defs') continue;
+    const c = child(gd, keyword);
+    if (c) found = c;
+  }
+  return found;
+}
+
+export function isUnicast(inst: VrrpInstance): boolean {
+  return inst.unicastPeers.length > 0;
+}
+
+/** The multicast group adverts go to: instance setting, else global, else the IANA group. */
+export function mcastGroup(node: ClusterNode, inst: VrrpInstance): { value: string; where?: AstNode } {
+  if (inst.mcastDstIp) return { value: canonicalAddress(inst.mcastDstIp.value), where: inst.mcastDstIp.node };
+  const gd = node.analysis.model.globalDefs;
+  const g = inst.family === 6 ? gd?.vrrpMcastGroup6 : gd?.vrrpMcastGroup4;
+  if (g) return { value: canonicalAddress(g.value), where: g.node };
+  return { value: inst.family === 6 ? 'ff02::12' : '224.0.0.18' };
+}
+
+/** Strict mode clears authentication, so what the node really sends. */
+export function strictMode(node: ClusterNode): boolean {
+  return !!node.analysis.model.globalDefs?.vrrpStrict;
+}
+
+export function skipsAdvertAddressCheck(node: ClusterNode, inst: VrrpInstance): boolean {
+  const own = child(inst.node, 'skip_check_adv_addr');
+  if (own) return argText(own) !== 'off' && argText(own) !== 'false' && argText(own) !== 'no';
+  const g = globalChild(node, 'vrrp_skip_check_adv_addr');
+  return !!g && argText(g) !== 'off' && argText(g) !== 'false' && argText(g) !== 'no';
+}
+
+/** The sync groups of a node, by member instance name. */
+export interface SyncMembership {
+  name: string;
+  node: AstNode;
+  group: SyncGroup;
+  /** `sync_group_tracking_weight`: members keep their weighted tracking. */
+  trackingWeight: boolean;
+}
+
+export function syncGroupByMember(node: ClusterNode): Map<string, SyncMembership> {
+  const out = new Map<string, SyncMembership>();
+  for (const sg of node.analysis.model.syncGroups) {
+    const trackingWeight = !!child(sg.node, 'sync_group_tracking_weight') || !!child(sg.node, 'global_tracking');
+    for (const m of sg.members) if (!out.has(m.text)) out.set(m.text, { name: sg.name, node: sg.node, group: sg, trackingWeight });
+  }
+  return out;
+}
+
+const syncCache = new WeakMap<ClusterNode, ReturnType<typeof syncGroupByMember>>();
+export function syncGroupOf(node: ClusterNode, inst: VrrpInstance): SyncMembership | undefined {
+  let map = syncCache.get(node);
+  if (!map) {
+    map = syncGroupByMember(node);
+    syncCache.set(node, map);
+  }
+  return map.get(inst.name);
+}
+
+/** A related location, as rules attach them. */
+export function rel(loc: Location, message: string): Location & { message: string } {
+  return { file: loc.file, range: loc.range, message };
+}
+
+/** Where a member's priority is decided: its `priority` line, else `state`, else the header. */
+export function priorityAt(m: Member): Location {
+  const i = m.instance;
+  return at(i.priority?.node ?? i.state?.node ?? i.node);
+}
+
+export function describePriority(m: Member): string {
+  const i = m.instance;
+  if (i.priority) return `priority ${i.effectivePriority}`;
+  return i.state?.value === 'MASTER' ? 'priority 255 (state MASTER without priority)' : 'priority 100 (default)';
+}
+
+// What authentication a node really uses for an instance: strict mode clears it, and an
+// auth_type without auth_pass is ignored by keepalived.
+export interface EffectiveAuth {
+  type: string;
+  pass: string;
+  typeAt?: Located<string>;
+  passAt?: Located<string>;
+}
+
+export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveAuth | undefined {
+  const a = inst.authentication;
+  if (!a || !a.pass || strictMode(node)) return undefined;
+  return { type: (a.type?.value ?? 'PASS').toUpperCase(), pass: a.pass.value, typeAt: a.type, passAt: a.pass };
+}

@@ -1,0 +1,39 @@
+// KA410: advert_int differs between the nodes of one virtual router.
+
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+
+const advertInt = (m: Member) => m.instance.advertInt?.value ?? 1;
+const advertAt = (m: Member) => (m.instance.advertInt ? at(m.instance.advertInt.node) : instanceAt(m));
+
+export const advertIntMismatch: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA410',
+  name: 'cluster-advert-int-mismatch',
+  family: 'cluster',
+  severity: 'error',
+  description: 'The nodes of one VRRP instance use different advert_int values.',
+  docs: {
+    why: 'With VRRPv2 a node drops adverts whose interval differs from its own ("advertisement interval mismatch"), so the BACKUP hears no MASTER and takes the VIPs too (split brain). VRRPv3 adopts the MASTER\'s interval but logs the mismatch, and the failover time then depends on which node is MASTER (reported as a warning).',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 3\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const [ref, ...rest] = g.members;
+      for (const m of rest) {
+        if (advertInt(m) === advertInt(ref!)) continue;
+        const v3 = m.instance.effectiveVersion === 3 && ref!.instance.effectiveVersion === 3;
+        ctx.report({
+          ...advertAt(m),
+          severity: v3 ? 'warning' : undefined,
+          message: v3
+            ? `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv3 adopts the MASTER's interval, so failover timing depends on who is MASTER`
+            : `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv2 drops adverts with another interval, so both nodes become MASTER`,
+          related: [rel(advertAt(ref!), `advert_int ${advertInt(ref!)} on ${ref!.node.label}`)],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+// KA404: auth_pass differs between the nodes of one virtual router.
+
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, effectiveAuth, rel } from '../../cluster/model.js';
+
+
+/** keepalived keeps only this many characters of auth_pass. */
+const AUTH_PASS_LENGTH = 8;
+
+export const authPassMismatch: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA404',
+  name: 'cluster-auth-pass-mismatch',
+  family: 'cluster',
+  severity: 'error',
+  description: 'The nodes of one VRRP instance use different auth_pass values.',
+  docs: {
+    why: 'A node drops adverts whose password differs from its own ("received an invalid passwd"), so the BACKUP takes over while the MASTER is still alive: both hold the VIPs. keepalived only uses the first 8 characters, so passwords that differ only after character 8 are in fact identical (reported as info).',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass 0ther\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const withAuth = g.members.map((m) => ({ m, a: effectiveAuth(m.node, m.instance) })).filter((x) => x.a && x.a.passAt);
+      const ref = withAuth[0];
+      if (!ref) continue;
+      const refPass = ref.a!.pass;
+      for (const { m, a } of withAuth.slice(1)) {
+        const pass = a!.pass;
+        if (pass === refPass) continue;
+        const same8 = pass.slice(0, AUTH_PASS_LENGTH) === refPass.slice(0, AUTH_PASS_LENGTH);
+        ctx.report({
+          ...at(a!.passAt!.node),
+          severity: same8 ? 'info' : undefined,
+          message: same8
+            ? `${m.instance.name}: auth_pass differs from ${ref.m.node.label}'s only after character ${AUTH_PASS_LENGTH}; keepalived truncates it to ${AUTH_PASS_LENGTH} characters, so the passwords are effectively identical`
+            : `${m.instance.name}: auth_pass on ${m.node.label} differs from ${ref.m.node.label}'s${pass.length > AUTH_PASS_LENGTH || refPass.length > AUTH_PASS_LENGTH ? ` (even in the ${AUTH_PASS_LENGTH} characters keepalived keeps)` : ''}; adverts are rejected ("invalid passwd") and both nodes become MASTER`,
+          related: [rel(at(ref.a!.passAt!.node), `auth_pass on ${ref.m.node.label}`)],
+        });
+      }
+    }
+  },
+};

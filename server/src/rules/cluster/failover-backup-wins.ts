@@ -1,0 +1,40 @@
+// KA431: tracking weights make another node than the intended MASTER win while all is healthy.
+
+import type { ClusterRule } from '../types.js';
+import { simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+
+export const failoverBackupWins: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA431',
+  name: 'failover-backup-wins-when-healthy',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'With every check healthy, positive tracking weights give another node a higher priority than the node meant to be MASTER.',
+  docs: {
+    why: 'Positive weights are added while a check succeeds. If the BACKUP\'s weights push it above the MASTER when everything is healthy (BACKUP 90 + 20 = 110 > MASTER 100), the BACKUP holds the VIPs in normal operation and the configured priorities mean nothing.',
+    bad: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight 20\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight 5\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const sim of simulateCluster(ctx.nodes)) {
+      const healthy = sim.report.scenarios[0]!;
+      const h = healthy.holderIndex;
+      if (h === undefined) continue;
+      const bases = sim.facts.map((f) => f.base);
+      const top = Math.max(...bases);
+      const intended = bases.filter((b) => b === top).length === 1 ? bases.indexOf(top) : -1;
+      if (intended < 0 || intended === h) continue;
+      const winner = sim.group.members[h]!;
+      const meant = sim.group.members[intended]!;
+      const boosts = sim.facts[h]!.trackers.filter((t) => t.weight > 0 && !t.reverse);
+      const where = boosts[0]?.where ?? priorityAt(winner);
+      ctx.report({
+        ...where,
+        message: `${sim.group.name}: while everything is healthy ${winner.node.label} has priority ${healthy.states[h]!.priority} (${describePriority(winner)}${boosts.length ? ` + ${boosts.map(trackerLine).join(' + ')}` : ''}) against ${healthy.states[intended]!.priority} on ${meant.node.label}, so ${winner.node.label} holds the VIPs in normal operation`,
+        related: [rel(priorityAt(meant), `${meant.node.label}: ${describePriority(meant)}, ${healthy.states[intended]!.priority} when healthy`)],
+      });
+    }
+  },
+};

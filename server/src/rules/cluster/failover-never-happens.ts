@@ -1,0 +1,54 @@
+// KA430: a tracked check on the MASTER whose failure never moves the VIPs.
+
+import type { ClusterRule } from '../types.js';
+import { describeState, simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+
+export const failoverNeverHappens: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA430',
+  name: 'failover-never-happens',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'A tracked script, interface or process on the MASTER can fail without moving the VIPs to another node.',
+  docs: {
+    why: 'A tracked check with a weight only changes the priority. If the MASTER\'s priority after the failure is still at least the BACKUP\'s (MASTER 100, BACKUP 90, weight -5: 95 > 90), or the BACKUP has nopreempt, the VIPs stay on the broken node. The weight must bring the MASTER below the BACKUP (the usual advice is a clear gap, e.g. -50), or use weight 0 so the instance goes to FAULT. `kalint explain KA430 a.conf b.conf` prints every scenario.',
+    bad: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight -5\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight -20\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const sim of simulateCluster(ctx.nodes)) {
+      const healthy = sim.report.scenarios[0]!;
+      const h = healthy.holderIndex;
+      if (h === undefined) continue;
+      for (const scn of sim.report.scenarios) {
+        if (scn.kind !== 'check-fails' || scn.nodeIndex !== h || !scn.tracker) continue;
+        const t = scn.tracker;
+        // A track_file's effect depends on the number written into the file.
+        if (t.kind === 'file' || scn.states[h]!.state !== 'up' || scn.holderIndex !== h) continue;
+        const holder = sim.group.members[h]!;
+        const mine = scn.states[h]!.priority!;
+        const others = scn.states.map((s, i) => ({ s, i })).filter((x) => x.i !== h && x.s.state === 'up');
+        if (!others.length) continue;
+        const best = Math.max(...others.map((x) => x.s.priority!));
+        const before = healthy.states[h]!.priority!;
+        let why: string;
+        if (scn.note && best > mine) why = `${scn.note}`;
+        else {
+          const gap = mine - best;
+          const fix = t.weight < 0 ? `a weight of ${t.weight - gap - 1} or lower` : `a weight of ${t.weight + gap + 1} or higher`;
+          why = `${mine} is still ${gap === 0 ? 'equal to' : 'above'} the best other priority ${best}${gap === 0 ? ' (a BACKUP only takes over with a strictly higher priority)' : ''}: the VIPs never move (${fix}, or weight 0 for FAULT, would move them)`;
+        }
+        ctx.report({
+          ...t.where,
+          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label} (the MASTER), its priority goes from ${before} to ${mine}; ${why}`,
+          related: others.map((x) => {
+            const m = sim.group.members[x.i]!;
+            return rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`);
+          }),
+        });
+      }
+    }
+  },
+};

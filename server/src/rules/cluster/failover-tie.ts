@@ -1,0 +1,42 @@
+// KA432: a failure scenario where the next MASTER is decided only by IP address.
+
+import type { ClusterRule } from '../types.js';
+import { simulateCluster } from '../../cluster/failover.js';
+import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+
+export const failoverTie: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA432',
+  name: 'failover-tie',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'In some failure scenario two nodes end with the same top priority, so the higher IP address decides who takes the VIPs.',
+  docs: {
+    why: 'When priorities are equal VRRP falls back to comparing primary IP addresses, so which node takes over depends on addressing rather than on the config, and can change when a NIC is renumbered. Keep the effective priorities distinct in every scenario: `kalint explain KA432 a.conf b.conf` prints them.',
+    bad: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight 10\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight 5\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const sim of simulateCluster(ctx.nodes)) {
+      const ties = sim.report.scenarios.filter((s) => {
+        if (!s.tie) return false;
+        // Equal configured priorities in the healthy state are KA406's finding.
+        if (s.kind !== 'healthy') return true;
+        const tied = s.states.map((st, i) => ({ st, i })).filter((x) => s.tie!.includes(x.st.node));
+        return new Set(tied.map((x) => sim.facts[x.i]!.base)).size > 1;
+      });
+      if (!ties.length) continue;
+      const first = ties[0]!;
+      const tiedIdx = first.states.map((s, i) => ({ s, i })).filter((x) => first.tie!.includes(x.s.node)).map((x) => x.i);
+      const [a, ...rest] = tiedIdx.map((i) => sim.group.members[i]!);
+      const where = first.tracker ? first.tracker.where : priorityAt(a!);
+      const prio = first.states[tiedIdx[0]!]!.priority;
+      ctx.report({
+        ...where,
+        message: `${sim.group.name}: ${first.label === 'all healthy' ? 'while everything is healthy' : `when ${first.label}`}, ${first.tie!.join(' and ')} both end at priority ${prio}: only the higher IP address decides who takes the VIPs${ties.length > 1 ? ` (${ties.length} scenarios tie; see kalint explain KA432)` : ''}`,
+        related: [a!, ...rest].map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
+      });
+    }
+  },
+};

@@ -1,0 +1,42 @@
+// KA433: a tracked script with weight 0 on the MASTER puts the instance into FAULT.
+
+import type { ClusterRule } from '../types.js';
+import { simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+
+export const failoverZeroWeight: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA433',
+  name: 'failover-zero-weight-fault',
+  family: 'cluster',
+  severity: 'info',
+  description: 'A tracked script without a weight puts the MASTER\'s instance into FAULT when it fails, rather than lowering its priority.',
+  docs: {
+    why: 'A vrrp_script without `weight` (or with weight 0) does not change the priority: when it fails keepalived puts the instance into FAULT, drops the VIPs and stops advertising, and the best other node takes over whatever the priorities are. That is usually what is wanted, but it also means the node cannot hold the VIPs at all while the check fails, even if every node fails the same check (a shared back end): then nobody holds them.',
+    bad: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight -50\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const sim of simulateCluster(ctx.nodes)) {
+      const h = sim.report.scenarios[0]!.holderIndex;
+      if (h === undefined) continue;
+      for (const scn of sim.report.scenarios) {
+        if (scn.kind !== 'check-fails' || scn.nodeIndex !== h || !scn.tracker) continue;
+        const t = scn.tracker;
+        if (t.kind !== 'script' || t.weight !== 0 || scn.states[h]!.state !== 'fault') continue;
+        const holder = sim.group.members[h]!;
+        const next = scn.holderIndex !== undefined ? sim.group.members[scn.holderIndex]! : undefined;
+        ctx.report({
+          ...t.where,
+          message: `${sim.group.name}: ${trackerLine(t)} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT instead of lowering its priority; ${
+            next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (decided by IP address)` : 'no other node can take the VIPs'
+          }`,
+          related: sim.group.members
+            .filter((m) => m !== holder)
+            .map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
+        });
+      }
+    }
+  },
+};

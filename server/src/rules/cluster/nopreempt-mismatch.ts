@@ -1,0 +1,61 @@
+// KA409: nopreempt on some nodes only, or lost on a node that starts as MASTER.
+
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+
+/** nopreempt as keepalived applies it: cleared with state MASTER or priority 255. */
+function clearedBecause(m: Member): string | undefined {
+  if (!m.instance.nopreempt) return undefined;
+  if (m.instance.effectivePriority === 255) return 'priority 255';
+  if (m.instance.effectiveState === 'MASTER') return 'state MASTER';
+  return undefined;
+}
+
+export const nopreemptMismatch: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA409',
+  name: 'cluster-nopreempt-mismatch',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'nopreempt is set on some nodes of a VRRP instance only, or is cleared on a node by state MASTER.',
+  docs: {
+    why: 'A non-preemptive pair needs nopreempt and state BACKUP on every node. A node without nopreempt (or with state MASTER, which makes keepalived drop nopreempt there) takes the VIPs back whenever it has the higher priority, which is exactly what nopreempt was meant to avoid.',
+    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const effective = g.members.filter((m) => m.instance.nopreempt && !clearedBecause(m));
+      const written = g.members.filter((m) => m.instance.nopreempt);
+      if (!written.length || written.length === effective.length && effective.length === g.members.length) continue;
+      const ref = effective[0] ?? written[0]!;
+      for (const m of g.members) {
+        if (m === ref) continue;
+        const cleared = clearedBecause(m);
+        if (cleared) {
+          ctx.report({
+            ...at(m.instance.nopreempt!),
+            message: `${g.name}: keepalived clears nopreempt on ${m.node.label} because of ${cleared}, so ${m.node.label} takes the VIPs back whenever its priority is higher`,
+            related: [rel(at(ref.instance.nopreempt!), `nopreempt on ${ref.node.label}`)],
+          });
+        } else if (!m.instance.nopreempt && effective.length) {
+          ctx.report({
+            ...instanceAt(m),
+            message: `${g.name}: nopreempt on ${ref.node.label} but not on ${m.node.label}; ${m.node.label} takes the VIPs back whenever its priority is higher`,
+            related: [rel(at(ref.instance.nopreempt!), `nopreempt on ${ref.node.label}`)],
+          });
+        }
+      }
+      const refCleared = clearedBecause(ref);
+      if (refCleared) {
+        const other = g.members.find((m) => m !== ref)!;
+        ctx.report({
+          ...at(ref.instance.nopreempt!),
+          message: `${g.name}: keepalived clears nopreempt on ${ref.node.label} because of ${refCleared}, so ${ref.node.label} takes the VIPs back whenever its priority is higher`,
+          related: [rel(instanceAt(other), `${g.name} on ${other.node.label}`)],
+        });
+      }
+    }
+  },
+};

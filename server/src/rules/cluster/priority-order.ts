@@ -1,0 +1,62 @@
+// KA406: a BACKUP whose priority is not lower than its MASTER's, or equal priorities.
+
+import type { ClusterRule } from '../types.js';
+import { clusterModel, describePriority, priorityAt, rel } from '../../cluster/model.js';
+
+export const priorityOrder: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA406',
+  name: 'cluster-priority-order',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'A node in state BACKUP has a priority higher than or equal to the MASTER\'s, or two nodes share a priority.',
+  docs: {
+    why: 'VRRP elects the highest priority, not the node written as MASTER: a BACKUP with a higher priority takes the VIPs as soon as it runs. With equal priorities the higher primary IP address wins, so who is MASTER depends on addressing rather than on the config. Give every node a distinct priority, the MASTER the highest; use nopreempt to keep a node from taking the VIPs back.',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 150\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      // Address owners (255) are another rule's business.
+      const members = g.members.filter((m) => m.instance.effectivePriority !== 255);
+      const masters = members.filter((m) => m.instance.effectiveState === 'MASTER');
+      const reported = new Set<number>();
+      for (const b of members) {
+        if (b.instance.effectiveState === 'MASTER') continue;
+        for (const m of masters) {
+          const bp = b.instance.effectivePriority;
+          const mp = m.instance.effectivePriority;
+          if (bp < mp) continue;
+          reported.add(b.index).add(m.index);
+          ctx.report({
+            ...priorityAt(b),
+            message:
+              bp > mp
+                ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
+                : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: the higher primary IP address decides who is MASTER`,
+            related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
+          });
+        }
+      }
+      // Equal priorities among nodes not compared above (e.g. all BACKUP).
+      const byPriority = new Map<number, typeof members>();
+      for (const m of members) {
+        const list = byPriority.get(m.instance.effectivePriority);
+        if (list) list.push(m);
+        else byPriority.set(m.instance.effectivePriority, [m]);
+      }
+      for (const [p, list] of byPriority) {
+        if (list.length < 2 || list.every((m) => reported.has(m.index))) continue;
+        const [first, ...rest] = list;
+        for (const m of rest) {
+          ctx.report({
+            ...priorityAt(m),
+            message: `${g.name}: ${m.node.label} and ${first!.node.label} both have priority ${p}: the higher primary IP address decides who is MASTER`,
+            related: [rel(priorityAt(first!), `${first!.node.label}: ${describePriority(first!)}`)],
+          });
+        }
+      }
+    }
+  },
+};

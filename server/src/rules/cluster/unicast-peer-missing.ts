@@ -1,0 +1,41 @@
+// KA418: a node's unicast_src_ip is missing from a peer's unicast_peer list.
+
+import { child } from '../../core/analysis/ast.js';
+import { canonicalAddress } from '../../core/analysis/values.js';
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, instanceAt, isUnicast, rel, vipKey } from '../../cluster/model.js';
+
+export const unicastPeerMissing: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA418',
+  name: 'cluster-unicast-peer-missing',
+  family: 'cluster',
+  severity: 'error',
+  description: 'A node\'s unicast_src_ip is not in the unicast_peer list of another node of the same VRRP instance.',
+  docs: {
+    why: 'With unicast, a node sends its adverts only to the addresses in its unicast_peer list. If a peer\'s unicast_src_ip is not listed, that peer never receives the adverts and takes the VIPs too (split brain); with check_unicast_src the packets are also rejected ("not a unicast peer").',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.1\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.1\n    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const unicast = g.members.filter((m) => isUnicast(m.instance));
+      if (unicast.length < 2) continue;
+      for (const a of unicast) {
+        const peers = new Set(a.instance.unicastPeers.map((p) => vipKey(p.text)));
+        const peerAt = child(a.instance.node, 'unicast_peer');
+        for (const b of unicast) {
+          if (b === a || !b.instance.unicastSrcIp) continue;
+          const src = canonicalAddress(b.instance.unicastSrcIp.value);
+          if (peers.has(src)) continue;
+          ctx.report({
+            ...(peerAt ? at(peerAt) : instanceAt(a)),
+            message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts and takes the VIPs too`,
+            related: [rel(at(b.instance.unicastSrcIp.node), `unicast_src_ip ${b.instance.unicastSrcIp.value} on ${b.node.label}`)],
+          });
+        }
+      }
+    }
+  },
+};

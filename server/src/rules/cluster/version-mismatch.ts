@@ -1,0 +1,47 @@
+// KA411: the nodes of one virtual router speak different VRRP versions.
+
+import type { ClusterRule } from '../types.js';
+import type { Location } from '../../core/diagnostics.js';
+import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+
+/** Where the version comes from: the instance, global_defs, or an IPv6 VIP (v3). */
+function versionOrigin(m: Member): { where: Location; why: string } {
+  const inst = m.instance;
+  if (inst.version) return { where: at(inst.version.node), why: `version ${inst.version.value}` };
+  const g = m.node.analysis.model.globalDefs?.vrrpVersion;
+  if (g) return { where: at(g.node), why: `global vrrp_version ${g.value}` };
+  if (inst.family === 6) return { where: instanceAt(m), why: 'IPv6 implies VRRPv3' };
+  return { where: instanceAt(m), why: 'default VRRPv2' };
+}
+
+export const versionMismatch: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA411',
+  name: 'cluster-vrrp-version-mismatch',
+  family: 'cluster',
+  severity: 'error',
+  description: 'The nodes of one VRRP instance use different VRRP versions.',
+  docs: {
+    why: 'A node rejects adverts of the other VRRP version ("wrong VRRP version"), so each node thinks it is alone and takes the VIPs. The version comes from the instance\'s `version`, else global_defs `vrrp_version`, else 3 for IPv6 and 2 otherwise, so a global setting on one node is enough to break the pair.',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'global_defs {\n    vrrp_version 3\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'global_defs {\n    vrrp_version 3\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const [ref, ...rest] = g.members;
+      for (const m of rest) {
+        const v = m.instance.effectiveVersion;
+        const rv = ref!.instance.effectiveVersion;
+        if (v === rv) continue;
+        const mine = versionOrigin(m);
+        const theirs = versionOrigin(ref!);
+        ctx.report({
+          ...mine.where,
+          message: `${g.name}: VRRPv${v} on ${m.node.label} (${mine.why}) but VRRPv${rv} on ${ref!.node.label} (${theirs.why}); the nodes reject each other's adverts and both become MASTER`,
+          related: [rel(theirs.where, `VRRPv${rv} on ${ref!.node.label} (${theirs.why})`)],
+        });
+      }
+    }
+  },
+};

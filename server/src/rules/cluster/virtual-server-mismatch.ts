@@ -1,0 +1,81 @@
+// KA413: the directors of a cluster do not define the same virtual servers.
+
+import type { ClusterRule, ClusterNode } from '../types.js';
+import type { VirtualServer } from '../../core/model/model.js';
+import { at, fallback, quoteList, rel } from '../../cluster/model.js';
+
+function vsKey(vs: VirtualServer): string {
+  const proto = (vs.protocol?.value ?? '').toUpperCase();
+  if (vs.kind === 'fwmark') return `fwmark ${vs.fwmark ?? '?'}`;
+  if (vs.kind === 'group') return `group ${vs.group ?? '?'}`;
+  return `${vs.address ?? '?'} ${vs.port ?? ''}${proto ? ` ${proto}` : ''}`.trim();
+}
+
+function index(node: ClusterNode): Map<string, VirtualServer> {
+  const out = new Map<string, VirtualServer>();
+  for (const vs of node.analysis.model.virtualServers) if (!out.has(vsKey(vs))) out.set(vsKey(vs), vs);
+  return out;
+}
+
+const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.port ?? ''}`.trim();
+
+export const virtualServerMismatch: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA413',
+  name: 'cluster-virtual-server-mismatch',
+  family: 'cluster',
+  severity: 'warning',
+  description: 'The nodes of a cluster define different virtual servers or real servers.',
+  docs: {
+    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover. Keep the virtual_server blocks identical on every director.',
+    bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n' },
+  },
+  check(ctx) {
+    const indexes = ctx.nodes.map(index);
+    if (indexes.every((i) => i.size === 0)) return;
+    const [refIndex, ...rest] = indexes;
+    const ref = ctx.nodes[0]!;
+    rest.forEach((idx, k) => {
+      const node = ctx.nodes[k + 1]!;
+      const otherAt = (n: ClusterNode, i: Map<string, VirtualServer>) => {
+        const first = i.values().next().value as VirtualServer | undefined;
+        return first ? at(first.node) : fallback(n);
+      };
+      for (const [key, vs] of refIndex!) {
+        const mine = idx.get(key);
+        if (!mine) {
+          ctx.report({
+            ...at(vs.node),
+            message: `virtual_server ${key} is defined on ${ref.label} but not on ${node.label}; the service is lost when ${node.label} takes over`,
+            related: [rel(otherAt(node, idx), `virtual servers of ${node.label}`)],
+          });
+          continue;
+        }
+        const theirs = new Set(vs.realServers.map(rsKey));
+        const ours = new Set(mine.realServers.map(rsKey));
+        const missing = [...theirs].filter((r) => !ours.has(r));
+        const extra = [...ours].filter((r) => !theirs.has(r));
+        if (missing.length || extra.length) {
+          const parts: string[] = [];
+          if (missing.length) parts.push(`missing ${quoteList(missing)}`);
+          if (extra.length) parts.push(`has ${quoteList(extra)} in addition`);
+          ctx.report({
+            ...at(mine.node),
+            message: `virtual_server ${key}: the real servers on ${node.label} differ from ${ref.label} (${parts.join('; ')})`,
+            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
+          });
+        }
+      }
+      for (const [key, vs] of idx) {
+        if (refIndex!.has(key)) continue;
+        ctx.report({
+          ...at(vs.node),
+          message: `virtual_server ${key} is defined on ${node.label} but not on ${ref.label}; the service is lost when ${ref.label} takes over`,
+          related: [rel(otherAt(ref, refIndex!), `virtual servers of ${ref.label}`)],
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,53 @@
+// KA402: two different virtual routers on different nodes share a VRID on the same segment.
+
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, isUnicast, mcastGroup, rel, type InstanceGroup, type Member } from '../../cluster/model.js';
+
+export const vridShared: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA402',
+  name: 'cluster-vrid-shared',
+  family: 'cluster',
+  severity: 'error',
+  description: 'Two different VRRP instances on different nodes use the same VRID on the same interface and multicast group.',
+  docs: {
+    why: 'keepalived only checks VRID clashes inside one file. When two different virtual routers of the cluster share a VRID, family, interface and multicast group, each receives the other one\'s adverts: they carry the wrong VIPs or password and are rejected ("bogus VRRP packet", "ip address associated with VRID not present"), and the routers fight. Use a distinct VRID (or mcast_dst_ip, or unicast) per virtual router.',
+    bad: 'vrrp_instance db {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.20\n    }\n}\n',
+    good: 'vrrp_instance db {\n    state BACKUP\n    interface eth0\n    virtual_router_id 52\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.20\n    }\n}\n',
+    files: { '/etc/keepalived/peer.conf': 'vrrp_instance web {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
+  },
+  check(ctx) {
+    const model = clusterModel(ctx.nodes);
+    // key -> first member seen per instance group
+    const byKey = new Map<string, Map<InstanceGroup, Member>>();
+    for (const g of model.allGroups) {
+      for (const m of g.members) {
+        const inst = m.instance;
+        const vrid = inst.virtualRouterId?.value;
+        // Unicast routers may share a VRID when their peers differ; keepalived allows it.
+        if (vrid === undefined || isUnicast(inst)) continue;
+        const key = `${vrid}|${inst.family ?? 4}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
+        let groups = byKey.get(key);
+        if (!groups) byKey.set(key, (groups = new Map()));
+        if (!groups.has(g)) groups.set(g, m);
+      }
+    }
+    for (const groups of byKey.values()) {
+      if (groups.size < 2) continue;
+      const [first, ...others] = [...groups.entries()];
+      const [, a] = first!;
+      for (const [g, b] of others) {
+        // The clash is keepalived's own check when both instances are on one node.
+        const counterpart = b.index !== a.index ? a : first![0].members.find((x) => x.index !== b.index);
+        if (!counterpart) continue;
+        const bOn = g.members.find((x) => x.index !== counterpart.index) ?? b;
+        const vrid = bOn.instance.virtualRouterId!;
+        ctx.report({
+          ...at(vrid.node),
+          message: `VRID ${vrid.value} is used by ${bOn.instance.name} on ${bOn.node.label} and by a different instance, ${counterpart.instance.name} on ${counterpart.node.label}, on interface ${bOn.instance.interface?.value ?? '(none)'}: each receives the other's adverts and rejects them`,
+          related: [rel(at(counterpart.instance.virtualRouterId!.node), `${counterpart.instance.name} uses VRID ${vrid.value} on ${counterpart.node.label}`)],
+        });
+      }
+    }
+  },
+};
