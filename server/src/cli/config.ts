@@ -1,9 +1,13 @@
 // `.kalint.json`: project settings, searched upward from each linted file (nearest wins).
 // Relative paths inside it (clusters, path mappings) are relative to the folder that holds it.
+// schemas/kalint.schema.json describes the same shape for editors; validateConfig() is the
+// runtime check (hand-written, so the CLI needs no schema library), and a test keeps both in step.
 
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fsHost } from './host.js';
 import type { SeveritySetting } from '../linter.js';
+import { rules } from '../rules/index.js';
+import { resolveTarget } from '../core/index.js';
 
 export interface KalintConfig {
   /** Severity per rule code or name: off | info | warning | error. */
@@ -28,9 +32,103 @@ export interface LoadedConfig {
 
 export const CONFIG_FILE = '.kalint.json';
 
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+/** A `.kalint.json` that cannot be used; the message starts with the file's path. */
+export class ConfigError extends Error {}
+
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'targetVersion', 'configIds', 'clusters', 'pathMappings', 'format']);
+
+function typeOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeOf(v) === 'object';
+}
+
+/** Problems in a parsed `.kalint.json`, each as `/json/pointer: what is wrong`. Empty when valid. */
+export function validateConfig(value: unknown): string[] {
+  const errors: string[] = [];
+  const err = (path: string, msg: string) => errors.push(`${path || '/'}: ${msg}`);
+  if (!isObject(value)) {
+    err('', `must be an object, got ${typeOf(value)}`);
+    return errors;
+  }
+  for (const key of Object.keys(value)) {
+    if (!TOP_LEVEL_KEYS.has(key)) err(`/${key}`, `unknown setting (known: ${[...TOP_LEVEL_KEYS].filter((k) => k !== '$schema').join(', ')})`);
+  }
+  if (value.$schema !== undefined && typeof value.$schema !== 'string') err('/$schema', 'must be a string');
+  if (value.rules !== undefined) {
+    if (!isObject(value.rules)) err('/rules', `must be an object of rule code or name to severity, got ${typeOf(value.rules)}`);
+    else {
+      for (const [k, v] of Object.entries(value.rules)) {
+        if (!rules.some((r) => r.code === k || r.name === k)) err(`/rules/${k}`, `unknown rule '${k}': use a rule code such as KA201 or a name such as unknown-keyword (see 'kalint explain --list')`);
+        if (typeof v !== 'string' || !(SEVERITY_SETTINGS as string[]).includes(v)) err(`/rules/${k}`, `severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(v)}`);
+      }
+    }
+  }
+  if (value.targetVersion !== undefined) {
+    if (typeof value.targetVersion !== 'string' || !/^\d+\.\d+(\.\d+)?$/.test(value.targetVersion) || !resolveTarget(value.targetVersion)) {
+      err('/targetVersion', `must be a keepalived version such as "2.2.7", got ${JSON.stringify(value.targetVersion)}`);
+    }
+  }
+  if (value.configIds !== undefined) {
+    if (!Array.isArray(value.configIds) || value.configIds.length === 0) err('/configIds', 'must be a non-empty array of config ids');
+    else value.configIds.forEach((id, i) => {
+      if (typeof id !== 'string' || !/^\S+$/.test(id)) err(`/configIds/${i}`, `must be a config id without blanks, got ${JSON.stringify(id)}`);
+    });
+  }
+  if (value.clusters !== undefined) {
+    if (!Array.isArray(value.clusters)) err('/clusters', `must be an array, got ${typeOf(value.clusters)}`);
+    else value.clusters.forEach((c, i) => {
+      const p = `/clusters/${i}`;
+      if (!isObject(c)) return err(p, `must be an object with "files", got ${typeOf(c)}`);
+      for (const key of Object.keys(c)) if (key !== 'name' && key !== 'files') err(`${p}/${key}`, 'unknown setting (known: name, files)');
+      if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) err(`${p}/name`, 'must be a non-empty string');
+      if (!Array.isArray(c.files) || c.files.length < 2) err(`${p}/files`, 'must list at least two files (the nodes of the cluster)');
+      else c.files.forEach((f, j) => {
+        if (typeof f !== 'string' || f === '') err(`${p}/files/${j}`, 'must be a non-empty path');
+      });
+    });
+  }
+  if (value.pathMappings !== undefined) {
+    if (!isObject(value.pathMappings)) err('/pathMappings', `must be an object of absolute prefix to folder, got ${typeOf(value.pathMappings)}`);
+    else {
+      for (const [k, v] of Object.entries(value.pathMappings)) {
+        if (!k.startsWith('/')) err(`/pathMappings/${k}`, 'the prefix must be an absolute path (as written in include lines)');
+        if (typeof v !== 'string' || v === '') err(`/pathMappings/${k}`, 'must map to a folder path');
+      }
+    }
+  }
+  if (value.format !== undefined) {
+    if (!isObject(value.format)) err('/format', `must be an object, got ${typeOf(value.format)}`);
+    else {
+      for (const key of Object.keys(value.format)) if (key !== 'indentWidth' && key !== 'useTabs') err(`/format/${key}`, 'unknown setting (known: indentWidth, useTabs)');
+      const w = value.format.indentWidth;
+      if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 16)) err('/format/indentWidth', `must be an integer from 1 to 16, got ${JSON.stringify(w)}`);
+      if (value.format.useTabs !== undefined && typeof value.format.useTabs !== 'boolean') err('/format/useTabs', 'must be true or false');
+    }
+  }
+  return errors;
+}
+
+/** Reads and validates one `.kalint.json`; throws ConfigError naming the file. */
+export function loadConfigFile(path: string, text: string): LoadedConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${path}: invalid JSON: ${(e as Error).message}`);
+  }
+  const errors = validateConfig(parsed);
+  if (errors.length) throw new ConfigError(`${path}: invalid configuration:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  return { path, dir: dirname(path), config: parsed as KalintConfig };
+}
+
 const cache = new Map<string, LoadedConfig | undefined>();
 
-/** The nearest `.kalint.json` above `file`, or undefined. Throws a readable Error on invalid JSON. */
+/** The nearest `.kalint.json` above `file`, or undefined. Throws ConfigError when it is invalid. */
 export function findConfig(file: string): LoadedConfig | undefined {
   let dir = dirname(resolve(file));
   const visited: string[] = [];
@@ -44,13 +142,7 @@ export function findConfig(file: string): LoadedConfig | undefined {
     const path = join(dir, CONFIG_FILE);
     const text = fsHost.readFile(path);
     if (text !== undefined) {
-      let config: KalintConfig;
-      try {
-        config = JSON.parse(text) as KalintConfig;
-      } catch (e) {
-        throw new Error(`${path}: invalid JSON: ${(e as Error).message}`);
-      }
-      const loaded = { path, dir, config };
+      const loaded = loadConfigFile(path, text);
       for (const v of visited) cache.set(v, loaded);
       return loaded;
     }
@@ -61,4 +153,13 @@ export function findConfig(file: string): LoadedConfig | undefined {
     }
     dir = parent;
   }
+}
+
+/** `pathMappings` with the folders made absolute (they are relative to the config file). */
+export function resolvedPathMappings(loaded: LoadedConfig): Record<string, string> | undefined {
+  const m = loaded.config.pathMappings;
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  for (const [from, to] of Object.entries(m)) out[from.length > 1 ? from.replace(/\/+$/, '') : from] = isAbsolute(to) ? to : resolve(loaded.dir, to);
+  return out;
 }

@@ -1,26 +1,107 @@
-// `kalint lint`: lint files, directories and globs in one process.
+// `kalint lint`: lint files, directories and globs in one process. Settings come from the nearest
+// .kalint.json of each file, then from the command line (which wins).
 
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { lintText } from '../linter.js';
+import { lintText, type SeveritySetting } from '../linter.js';
 import { resolveTarget } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { ruleByCode, rules } from '../rules/index.js';
 import { discover, displayPath, fsHost } from './host.js';
-import { formatJson, formatStylish } from './output.js';
+import { FORMATS, formatOutput, type FormatName } from './output.js';
+import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
 import { EXIT, UsageError } from './common.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
 PATH may be a file, a directory (searched for keepalived configs) or a glob.
+Settings are read from the nearest .kalint.json above each file; options given here win.
 
 Options:
-  -f, --format FORMAT        stylish (default) | json
+  -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
+  -o, --output-file FILE     write the report to FILE instead of standard output
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines)
       --target-version V     keepalived version to check against (default 2.2.7)
+      --rule CODE=SEVERITY   set a rule's severity: off | info | warning | error (repeatable;
+                             CODE may be a rule name)
+  -q, --quiet                report errors only
+      --max-warnings N       exit 1 when there are more than N warnings
+      --no-inline-config     ignore '# kalint-disable…' comments in the configs
       --color / --no-color   force or disable colour (default: colour on a terminal)
   -h, --help                 this help
 
-Exit codes: 0 no error-severity finding, 1 error findings, 2 usage or I/O error.
+Exit codes:
+  0  no error-severity finding (and no more warnings than --max-warnings)
+  1  error findings, or more warnings than --max-warnings
+  2  usage error, unreadable file, or invalid .kalint.json
+
+Suppress a finding with a comment on the line before it (the reason is required):
+  # kalint-disable-next-line KA204 -- why this is fine here
+or for a whole file:  # kalint-disable KA204 -- why
+Run 'kalint explain CODE' for what a rule checks.
 `;
+
+interface LintSettings {
+  format: FormatName;
+  configIds?: string[];
+  targetVersion?: string;
+  ruleOverrides: Record<string, SeveritySetting>;
+  inlineConfig: boolean;
+}
+
+function parseRuleOverrides(specs: string[]): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const spec of specs) {
+    const m = /^([^=\s]+)=([a-z]+)$/.exec(spec.trim());
+    if (!m) throw new UsageError(`invalid --rule '${spec}' (expected CODE=SEVERITY, e.g. KA204=off)`);
+    const rule = ruleByCode(m[1]!);
+    if (!rule) throw new UsageError(`unknown rule '${m[1]}' in --rule (see 'kalint explain --list')`);
+    if (!(SEVERITY_SETTINGS as string[]).includes(m[2]!)) throw new UsageError(`invalid severity '${m[2]}' in --rule (${SEVERITY_SETTINGS.join(', ')})`);
+    out[rule.code] = m[2] as SeveritySetting;
+  }
+  return out;
+}
+
+/**
+ * Lints one file for each config id. Findings every id shares are reported once; the others carry
+ * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
+ */
+function lintFile(file: string, text: string, settings: LintSettings): Diagnostic[] {
+  const loaded = findConfig(file);
+  const config = loaded?.config ?? {};
+  const ids: (string | undefined)[] = settings.configIds ?? config.configIds ?? [undefined];
+  const shown = displayPath(file);
+  const runs = ids.map(
+    (configId) =>
+      lintText(text, {
+        file: shown,
+        configId,
+        targetVersion: settings.targetVersion ?? config.targetVersion,
+        host: fsHost,
+        pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
+        severities: { ...config.rules, ...settings.ruleOverrides },
+        inlineConfig: settings.inlineConfig,
+      }).diagnostics,
+  );
+  if (runs.length === 1) return runs[0]!;
+  const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
+  const seen = new Map<string, { d: Diagnostic; ids: string[] }>();
+  runs.forEach((diags, i) => {
+    for (const d of diags) {
+      const k = key(d);
+      const entry = seen.get(k);
+      if (entry) {
+        if (!entry.ids.includes(ids[i]!)) entry.ids.push(ids[i]!);
+      } else seen.set(k, { d, ids: [ids[i]!] });
+    }
+  });
+  const out: Diagnostic[] = [];
+  for (const { d, ids: found } of seen.values()) {
+    if (found.length === ids.length) out.push(d);
+    else if (d.code !== 'KA002') out.push({ ...d, message: `[${found.map((id) => '@' + id).join(',')}] ${d.message}` });
+  }
+  return out;
+}
 
 export function lintCommand(argv: string[]): number {
   const { values, positionals } = parseArgs({
@@ -28,8 +109,13 @@ export function lintCommand(argv: string[]): number {
     allowPositionals: true,
     options: {
       format: { type: 'string', short: 'f', default: 'stylish' },
+      'output-file': { type: 'string', short: 'o' },
       'config-id': { type: 'string' },
       'target-version': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      quiet: { type: 'boolean', short: 'q' },
+      'max-warnings': { type: 'string' },
+      'no-inline-config': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -40,9 +126,21 @@ export function lintCommand(argv: string[]): number {
     return EXIT.ok;
   }
   const format = values.format!;
-  if (!['stylish', 'json'].includes(format)) throw new UsageError(`unknown format '${format}' (stylish, json)`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
   if (values['target-version'] && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`invalid --max-warnings '${values['max-warnings']}' (expected a number of warnings, e.g. 0)`);
+    maxWarnings = Number(values['max-warnings']);
+  }
   if (positionals.length === 0) throw new UsageError('no files to lint (give files, directories or globs)');
+  const settings: LintSettings = {
+    format: format as FormatName,
+    configIds: values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean),
+    targetVersion: values['target-version'],
+    ruleOverrides: parseRuleOverrides(values.rule ?? []),
+    inlineConfig: !values['no-inline-config'],
+  };
 
   const { files, missing } = discover(positionals);
   let ioError = false;
@@ -50,8 +148,8 @@ export function lintCommand(argv: string[]): number {
     process.stderr.write(`kalint: ${m}: no such file or directory\n`);
     ioError = true;
   }
-  const ids = values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean) ?? [undefined];
-  const all: Diagnostic[] = [];
+  let all: Diagnostic[] = [];
+  const linted: string[] = [];
   for (const file of files) {
     const text = fsHost.readFile(file);
     if (text === undefined) {
@@ -59,15 +157,30 @@ export function lintCommand(argv: string[]): number {
       ioError = true;
       continue;
     }
-    const shown = displayPath(file);
-    for (const id of ids) {
-      const { diagnostics } = lintText(text, { file: shown, configId: id, targetVersion: values['target-version'], host: fsHost });
-      for (const d of diagnostics) all.push(ids.length > 1 ? { ...d, message: `[@${id}] ${d.message}` } : d);
+    linted.push(displayPath(file));
+    try {
+      all.push(...lintFile(file, text, settings));
+    } catch (e) {
+      // An invalid .kalint.json stops the run: linting with half the settings would mislead.
+      if (!(e instanceof ConfigError)) throw e;
+      process.stderr.write(`kalint: ${e.message}\n`);
+      return EXIT.usage;
     }
   }
   all.sort(compareDiagnostics);
-  const color = values['no-color'] ? false : values.color ? true : !!process.stdout.isTTY && !process.env.NO_COLOR;
-  process.stdout.write(format === 'json' ? formatJson(all) : formatStylish(all, color));
+  if (values.quiet) all = all.filter((d) => d.severity === 'error');
+
+  const color = values['no-color'] ? false : values.color ? true : !values['output-file'] && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd() });
+  if (values['output-file']) writeFileSync(values['output-file'], report);
+  else process.stdout.write(report);
+
   if (ioError) return EXIT.usage;
-  return all.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+  if (all.some((d) => d.severity === 'error')) return EXIT.findings;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`kalint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }

@@ -1,17 +1,20 @@
 // The kalint command line: a thin adapter over the core (argument parsing, files, output, exit codes).
 
 import { lintCommand } from './lint.js';
+import { explainCommand } from './explain.js';
 import { EXIT, UsageError, VERSION } from './common.js';
 
 const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
 
 Usage:
   kalint lint [options] PATH...     check configs (files, directories, globs)
+  kalint explain CODE|NAME|--list   what a rule checks, why, and examples
   kalint --help | --version
 
 Run 'kalint <command> --help' for a command's options.
 
-Exit codes: 0 no error-severity finding, 1 error findings, 2 usage or I/O error.
+Exit codes: 0 no error-severity finding, 1 error findings (or more warnings than
+--max-warnings), 2 usage error, unreadable file or invalid .kalint.json.
 `;
 
 export function main(argv: string[]): number {
@@ -30,6 +33,8 @@ export function main(argv: string[]): number {
         return EXIT.ok;
       case 'lint':
         return lintCommand(rest);
+      case 'explain':
+        return explainCommand(rest);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -1,6 +1,10 @@
 // Output formats for `kalint lint`. Positions are printed 1-based, as editors and CI expect.
+// stylish and json live here; sarif in output-sarif.ts; github, checkstyle and gnu in output-ci.ts.
 
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { Rule } from '../rules/types.js';
+import { formatSarif } from './output-sarif.js';
+import { formatCheckstyle, formatGithub, formatGnu } from './output-ci.js';
 
 export interface Formatted {
   text: string;
@@ -63,4 +67,37 @@ export function formatStylish(diags: Diagnostic[], color: boolean): string {
     out += '\n' + c(errors ? 'red' : 'yellow', c('bold', summary)) + '\n';
   }
   return out;
+}
+
+// ---------- all formats ----------
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle', 'gnu'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface OutputContext {
+  /** Colour for stylish output. */
+  color: boolean;
+  /** Every file that was linted, as displayed (checkstyle lists files without findings too). */
+  files: string[];
+  /** The rules to declare (SARIF). */
+  rules: readonly Rule[];
+  /** Base of relative paths (SARIF %SRCROOT%). */
+  baseDir: string;
+}
+
+export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: OutputContext): string {
+  switch (format) {
+    case 'stylish':
+      return formatStylish(diags, ctx.color);
+    case 'json':
+      return formatJson(diags);
+    case 'sarif':
+      return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir });
+    case 'github':
+      return formatGithub(diags);
+    case 'checkstyle':
+      return formatCheckstyle(diags, ctx.files);
+    case 'gnu':
+      return formatGnu(diags);
+  }
 }

@@ -1,0 +1,163 @@
+// The lint output formats: SARIF checked against the SARIF 2.1.0 JSON schema (the copy Microsoft's
+// SARIF SDK ships in @microsoft/sarif-multitool-ts), GitHub workflow-command escaping, Checkstyle
+// XML, GNU lines and JSON with related locations.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { rules } from '../server/src/rules/index.js';
+import { lintText } from '../server/src/linter.js';
+import { toSarif } from '../server/src/cli/output-sarif.js';
+import { escapeGithubData, escapeGithubProperty, escapeXmlAttribute, formatCheckstyle, formatGithub, formatGnu } from '../server/src/cli/output-ci.js';
+import { formatJson, formatOutput } from '../server/src/cli/output.js';
+
+const require = createRequire(import.meta.url);
+// The package's exports map hides assets/, so the schema is found from its entry point (dist/index.js).
+const sarifPackageDir = dirname(dirname(require.resolve('@microsoft/sarif-multitool-ts')));
+
+function loadSarifSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(sarifPackageDir, 'assets/sarif-2.1.0.schema.json'), 'utf8'));
+}
+
+const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1, column: c1, offset: 0 }, end: { line: l2, column: c2, offset: 0 } });
+
+const SAMPLE: Diagnostic[] = [
+  {
+    code: 'KA209',
+    severity: 'error',
+    message: "vrrp_instance 'VI_1' is already defined",
+    file: 'conf/keepalived.conf',
+    range: range(9, 14, 9, 18),
+    related: [{ file: 'conf/keepalived.conf', range: range(0, 14, 0, 18), message: 'first defined here' }],
+  },
+  {
+    code: 'KA201',
+    severity: 'error',
+    message: "Unknown keyword 'routr_id'; did you mean 'router_id'?",
+    file: 'dir with space/k%.conf',
+    range: range(2, 4, 2, 12),
+    fix: { description: "Replace with 'router_id'", edits: [{ file: 'dir with space/k%.conf', range: range(2, 4, 2, 12), newText: 'router_id' }] },
+  },
+  { code: 'KA206', severity: 'info', message: 'deprecated', file: '/etc/keepalived/keepalived.conf', range: range(0, 0, 0, 5) },
+  { code: 'KA204', severity: 'warning', message: 'extra words', file: 'a.conf', range: range(1, 2, 1, 3) },
+];
+
+describe('sarif', () => {
+  const log = toSarif(SAMPLE, { rules, baseDir: '/work/repo' }) as any;
+
+  it('validates against the SARIF 2.1.0 JSON schema', () => {
+    const schema = loadSarifSchema();
+    expect(String(schema.title)).toContain('SARIF');
+    expect(String(schema.title)).toContain('2.1.0');
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema check is not vacuous: a broken log fails it', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(loadSarifSchema());
+    const broken = structuredClone(log);
+    broken.runs[0].results[0].level = 'fatal';
+    delete broken.runs[0].tool.driver.name;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('declares every registered rule with the fields viewers show', () => {
+    const declared = log.runs[0].tool.driver.rules;
+    expect(declared.map((r: any) => r.id).sort()).toEqual(rules.map((r) => r.code).sort());
+    for (const d of declared) {
+      expect(d.name).toMatch(/^[a-z]/);
+      expect(d.shortDescription.text).not.toBe('');
+      expect(d.fullDescription.text).not.toBe('');
+      expect(d.help.text).toContain('Bad:');
+      expect(['error', 'warning', 'note']).toContain(d.defaultConfiguration.level);
+    }
+  });
+
+  it('results point at their rule by id and index, 1-based, with related locations and fixes', () => {
+    const run = log.runs[0];
+    const [dup, unknown, deprecated] = run.results;
+    for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    expect(dup.level).toBe('error');
+    expect(dup.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'conf/keepalived.conf', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 15, endLine: 10, endColumn: 19 } });
+    expect(dup.relatedLocations[0].physicalLocation.region.startLine).toBe(1);
+    expect(dup.relatedLocations[0].message.text).toBe('first defined here');
+    expect(unknown.locations[0].physicalLocation.artifactLocation.uri).toBe('dir%20with%20space/k%25.conf');
+    expect(unknown.fixes[0].artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 13 }, insertedContent: { text: 'router_id' } });
+    expect(deprecated.level).toBe('note');
+    expect(deprecated.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///etc/keepalived/keepalived.conf' });
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/repo/');
+    // The spec requires a region to give where it starts.
+    for (const r of run.results) expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+  });
+
+  it('a real lint result validates too', () => {
+    const { diagnostics } = lintText('vrrp_instance VI_1 {\n}\nvrrp_instance VI_1 {\n}\nglobal_defs {\n    routr_id x\n}\n', { file: 'k.conf' });
+    expect(diagnostics.length).toBeGreaterThan(1);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    expect(ajv.validate(loadSarifSchema(), toSarif(diagnostics, { rules, baseDir: '/tmp' }))).toBe(true);
+  });
+});
+
+describe('github', () => {
+  it('escapes data and properties as the workflow command syntax requires', () => {
+    expect(escapeGithubData('50% done\r\nnext: a,b')).toBe('50%25 done%0D%0Anext: a,b');
+    expect(escapeGithubProperty('dir:a,b/100%.conf')).toBe('dir%3Aa%2Cb/100%25.conf');
+  });
+
+  it('prints one command per finding with 1-based positions and the code as title', () => {
+    const out = formatGithub(SAMPLE).split('\n');
+    expect(out[0]).toBe("::error file=conf/keepalived.conf,line=10,col=15,endLine=10,endColumn=19,title=KA209::vrrp_instance 'VI_1' is already defined");
+    expect(out[2]).toMatch(/^::notice file=\/etc\/keepalived\/keepalived.conf,line=1,col=1,/);
+    expect(out[3]).toMatch(/^::warning /);
+    expect(formatGithub([{ ...SAMPLE[3]!, message: 'two\nlines: 100%' }])).toBe('::warning file=a.conf,line=2,col=3,endLine=2,endColumn=4,title=KA204::two%0Alines: 100%25\n');
+  });
+});
+
+describe('checkstyle', () => {
+  it('is well-formed XML with escaped attributes, listing clean files too', () => {
+    const xml = formatCheckstyle([{ ...SAMPLE[3]!, message: `a "quoted" <tag> & 'x'\nnext\u0001` }], ['a.conf', 'clean.conf']);
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n' +
+        '  <file name="a.conf">\n' +
+        '    <error line="2" column="3" severity="warning" message="a &quot;quoted&quot; &lt;tag&gt; &amp; &apos;x&apos;&#10;next" source="kalint.KA204"/>\n' +
+        '  </file>\n  <file name="clean.conf">\n  </file>\n</checkstyle>\n',
+    );
+    expect(escapeXmlAttribute('\uD800x')).toBe('x');
+  });
+});
+
+describe('gnu', () => {
+  it('prints file:line:col: severity: message [CODE]', () => {
+    expect(formatGnu(SAMPLE)).toBe(
+      "conf/keepalived.conf:10:15: error: vrrp_instance 'VI_1' is already defined [KA209]\n" +
+        "dir with space/k%.conf:3:5: error: Unknown keyword 'routr_id'; did you mean 'router_id'? [KA201]\n" +
+        '/etc/keepalived/keepalived.conf:1:1: note: deprecated [KA206]\n' +
+        'a.conf:2:3: warning: extra words [KA204]\n',
+    );
+  });
+});
+
+describe('json and stylish', () => {
+  it('json carries related locations and fixes, 1-based', () => {
+    const json = JSON.parse(formatJson(SAMPLE));
+    expect(json[0].related).toEqual([{ file: 'conf/keepalived.conf', line: 1, column: 15, endLine: 1, endColumn: 19, message: 'first defined here' }]);
+    expect(json[1].fix.edits[0]).toEqual({ file: 'dir with space/k%.conf', line: 3, column: 5, endLine: 3, endColumn: 13, newText: 'router_id' });
+  });
+
+  it('stylish is coloured only when asked', () => {
+    const ctx = { files: [], rules, baseDir: '/' };
+    expect(formatOutput('stylish', SAMPLE, { ...ctx, color: true })).toContain('\x1b[31m');
+    expect(formatOutput('stylish', SAMPLE, { ...ctx, color: false })).not.toContain('\x1b[');
+  });
+});
