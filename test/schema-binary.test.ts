@@ -1,8 +1,11 @@
 // Proves kalint's keyword table (server/src/core/schema/keywords.json) against the real keepalived
 // 2.2.7 binary: every keyword the table says 2.2.7 has is placed in its block and must not be an
-// "Unknown keyword"; keywords placed in blocks the table says they do not belong to must be;
-// numeric ranges are probed at their edges. kalint's own analyzer reads the same generated configs
-// and must agree with the binary, which proves the table and the walker together.
+// "Unknown keyword" (nor draw any other complaint the test cannot explain); keywords the table dates
+// after 2.2.7, and keywords placed in blocks the table says they do not belong to, must be unknown;
+// every listed enum value must be accepted; numeric ranges and decimal places are probed at their
+// edges. kalint's own analyzer reads the same generated configs and must agree with the binary,
+// which proves the table and the walker together. Where the binary disagreed with the table, the
+// table was corrected (server/src/core/schema/CORRECTIONS.md).
 //
 // Configs are generated per top-level subtree (one keepalived run each), every block instance ends
 // with a sentinel keyword that keepalived must report as unknown: that proves the block was read to
@@ -394,20 +397,25 @@ function rangeConfig(probes: RangeProbe[]): ConfigText {
   }
   for (const edge of EDGES) {
     for (const [ctx, list] of byContext) {
-      inContext(out, ctx, names, new Set(list.map((p) => p.spec.name)), (indent) => {
-        // One line per keyword per block: a second line for the same keyword could be a duplicate error.
-        const done = new Set<string>();
-        for (const p of list) {
-          if (done.has(p.spec.id)) continue;
+      // One line per keyword per block (a second line could be a duplicate error): a keyword with
+      // several ranged arguments gets one block copy per argument.
+      const rounds = Math.max(...list.map((p) => list.filter((q) => q.spec === p.spec).indexOf(p) + 1));
+      for (let round = 0; round < rounds; round++) {
+        const here = list.filter((p) => list.filter((q) => q.spec === p.spec).indexOf(p) === round);
+        const lines = here.flatMap((p) => {
           const e = edgeValues(p.arg).find((x) => x.edge === edge);
-          if (!e) continue;
-          done.add(p.spec.id);
-          const args = sampleArgs(p.spec, names);
-          while (args.length <= p.argIndex) args.push(sampleWord(p.spec.args[args.length]!, names) ?? '1');
-          args[p.argIndex] = e.value;
-          writeKeyword(out, p.spec, indent, names, { kind: 'range', spec: p.spec, arg: p.arg, value: e.value, expect: e.expect, edge }, args);
-        }
-      });
+          return e ? [{ p, e }] : [];
+        });
+        if (!lines.length) continue;
+        inContext(out, ctx, names, new Set(lines.map(({ p }) => p.spec.name)), (indent) => {
+          for (const { p, e } of lines) {
+            const args = sampleArgs(p.spec, names);
+            while (args.length <= p.argIndex) args.push(sampleWord(p.spec.args[args.length]!, names) ?? '1');
+            args[p.argIndex] = e.value;
+            writeKeyword(out, p.spec, indent, names, { kind: 'range', spec: p.spec, arg: p.arg, value: e.value, expect: e.expect, edge }, args);
+          }
+        });
+      }
     }
   }
   return out;
