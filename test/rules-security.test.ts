@@ -1,0 +1,125 @@
+// The security rules (KA6xx): how keepalived runs the scripts a configuration names.
+
+import { describe, expect, it } from 'vitest';
+import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+
+const SECURE = conf('global_defs {', '  enable_script_security', '  script_user keepalived_script', '}');
+
+function instance(...lines: string[]): string {
+  return conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', ...lines.map((l) => '  ' + l), '}');
+}
+
+describe('KA601 script-security-disabled', () => {
+  const bad = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance('track_script {', '  chk', '}');
+
+  it('reports the first script when global_defs lacks enable_script_security', () => {
+    expect(linesOf(bad, 'KA601')).toEqual([2]);
+    expect(linesOf(SECURE + bad, 'KA601')).toEqual([]);
+  });
+
+  it('reports once for many scripts and lists the others', () => {
+    const d = findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([20]);
+  });
+
+  it('covers checker scripts too', () => {
+    const text = conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.1.1 80 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '    notify_up "/bin/true"', '  }', '}');
+    expect(linesOf(text, 'KA601')).toEqual([5]);
+  });
+
+  it('fixes by creating global_defs, or by adding to the existing one', () => {
+    const fixed = applyFix(bad, findings(bad, 'KA601')[0]!.fix!);
+    expect(fixed.startsWith('global_defs {\n    enable_script_security\n}\n')).toBe(true);
+    expect(linesOf(fixed, 'KA601')).toEqual([]);
+    const withGd = conf('global_defs {', '  router_id lb1', '}') + bad;
+    const fixed2 = applyFix(withGd, findings(withGd, 'KA601')[0]!.fix!);
+    expect(fixed2.split('\n').slice(0, 3)).toEqual(['global_defs {', '  enable_script_security', '  router_id lb1']);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t exits 6 with the security violation when the script exists', () => {
+    const r = runKeepalived(conf('vrrp_script chk {', '  script "/bin/true"', '}') + instance('track_script {', '  chk', '}'));
+    expect(r.exitStatus).toBe(6);
+    expect(r.messages.some((m) => /SECURITY VIOLATION - scripts are being executed but script_security not enabled/.test(m.message))).toBe(true);
+  });
+});
+
+describe('KA602 script-user-missing', () => {
+  const noUser = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}');
+
+  it('warns when no script_user and no per-script user are given', () => {
+    expect(linesOf(noUser, 'KA602')).toEqual([5]);
+  });
+
+  it('is satisfied by script_user, or by a user on every script', () => {
+    expect(linesOf(SECURE + conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}'), 'KA602')).toEqual([]);
+    const perScript = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') +
+      instance('notify_master "/etc/keepalived/master.sh" nobody');
+    expect(linesOf(perScript, 'KA602')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived removes the script when keepalived_script does not exist', () => {
+    const r = runKeepalived(noUser.replace('/usr/bin/pgrep haproxy', '/bin/true'));
+    const missingUser = /Unable to set default user keepalived_script/.test(r.stderr);
+    // Only meaningful on a host without that account (like the test machine).
+    if (missingUser) expect(r.exitStatus).not.toBe(0);
+  });
+});
+
+describe('KA603 unquoted-script-command', () => {
+  it('takes the word after an unquoted notify command as a user name: error with a quoting fix', () => {
+    const bad = SECURE + instance('notify_master /bin/echo hello');
+    const d = findings(bad, 'KA603');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[11, 'error']]);
+    expect(d[0]!.message).toContain("as user 'hello'");
+    const fixed = applyFix(bad, d[0]!.fix!);
+    expect(fixed).toContain('notify_master "/bin/echo hello"');
+    expect(linesOf(fixed, 'KA603')).toEqual([]);
+  });
+
+  it('accepts a deliberate user and group after a quoted or single-word command', () => {
+    expect(linesOf(SECURE + instance('notify_master "/etc/keepalived/notify.sh master" root root'), 'KA603')).toEqual([]);
+    expect(linesOf(SECURE + instance('notify_master /etc/keepalived/notify.sh nobody'), 'KA603')).toEqual([]);
+    expect(linesOf(SECURE + instance('notify_master /etc/keepalived/notify.sh'), 'KA603')).toEqual([]);
+  });
+
+  it('calls state words and option-like words arguments, unknown names only likely', () => {
+    expect(findings(SECURE + instance('notify_backup /etc/keepalived/notify.sh BACKUP'), 'KA603')[0]?.severity).toBe('error');
+    expect(findings(SECURE + instance('notify_backup /etc/keepalived/notify.sh -v'), 'KA603')[0]?.severity).toBe('error');
+    expect(findings(SECURE + instance('notify_backup /etc/keepalived/notify.sh alice'), 'KA603')[0]?.severity).toBe('warning');
+    expect(findings(SECURE + instance('notify /etc/keepalived/notify.sh a b c'), 'KA603')[0]?.message).toContain("'c' is ignored");
+  });
+
+  it('drops unquoted arguments of script and misc_path', () => {
+    const bad = SECURE + conf('vrrp_script chk {', '  script /usr/bin/pgrep haproxy', '}');
+    const d = findings(bad, 'KA603');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([6]);
+    expect(d[0]!.message).toContain("runs only '/usr/bin/pgrep'");
+    expect(linesOf(applyFix(bad, d[0]!.fix!), 'KA603')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t is silent about the misread user', () => {
+    const r = runKeepalived(instance('notify_master /bin/echo hello'));
+    expect(r.messages.filter((m) => /hello|notify/i.test(m.message))).toEqual([]);
+  });
+});
+
+describe('KA604 relative-script-path', () => {
+  it('warns about a relative path and informs about a PATH lookup', () => {
+    const text = SECURE + conf('vrrp_script a {', '  script "scripts/check.sh"', '}', 'vrrp_script b {', '  script "pgrep haproxy"', '}');
+    expect(findings(text, 'KA604').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[6, 'warning'], [9, 'info']]);
+  });
+
+  it('accepts absolute paths and keepalived\'s "</file" open test', () => {
+    const text = SECURE + conf('vrrp_script a {', '  script "/usr/bin/pgrep haproxy"', '}', 'vrrp_script b {', '  script "</dev/tcp/127.0.0.1/80"', '}');
+    expect(linesOf(text, 'KA604')).toEqual([]);
+  });
+});
+
+describe('KA605 script-in-world-writable-directory', () => {
+  it('points at scripts under /tmp, /var/tmp and /dev/shm', () => {
+    const text = SECURE + instance('notify "/tmp/notify.sh"', 'notify_stop "/var/tmp/stop.sh"', 'notify_fault "/etc/keepalived/fault.sh"');
+    expect(linesOf(text, 'KA605')).toEqual([11, 12]);
+  });
+});
