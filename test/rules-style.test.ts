@@ -1,0 +1,103 @@
+// The style rules (KA7xx): layout that changes what some keepalived releases read, or misleads.
+
+import { describe, expect, it } from 'vitest';
+import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+
+describe('KA701 glued-brace', () => {
+  const glued = conf(
+    'vrrp_instance VI_1{',
+    '  interface eth0',
+    '  virtual_router_id 51',
+    '  virtual_ipaddress {',
+    '    10.0.0.1/24}',
+    '}vrrp_instance VI_2 {',
+    '  interface eth0',
+    '  virtual_router_id 52',
+    '  virtual_ipaddress {',
+    '    10.0.0.2/24',
+    '  }',
+    '}',
+  );
+
+  it('finds every brace touching a word, on either side', () => {
+    expect(linesOf(glued, 'KA701')).toEqual([1, 5, 6]);
+  });
+
+  it('is a warning for 2.2.7 and an error for releases before 1.4.2', () => {
+    expect(new Set(findings(glued, 'KA701').map((d) => d.severity))).toEqual(new Set(['warning']));
+    expect(new Set(findings(glued, 'KA701', '1.3.5').map((d) => d.severity))).toEqual(new Set(['error']));
+    expect(findings(glued, 'KA701', '1.3.5')[0]!.message).toContain("reads 'VI_1{' as one word");
+  });
+
+  it('the fixes insert the missing blanks', () => {
+    let text = glued;
+    for (let guard = 0; guard < 10; guard++) {
+      const d = findings(text, 'KA701')[0];
+      if (!d) break;
+      text = applyFix(text, d.fix!);
+    }
+    expect(linesOf(text, 'KA701')).toEqual([]);
+    expect(text.split('\n').slice(0, 6)).toEqual(['vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24 }', '} vrrp_instance VI_2 {']);
+  });
+
+  it('leaves spaced braces, ${NAME} references, definitions and comments alone', () => {
+    const text = conf('$IF=eth0', '$BLOCK={ x }', 'vrrp_instance VI_1 { # note{', '  interface ${IF}', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}');
+    expect(linesOf(text, 'KA701')).toEqual([]);
+  });
+
+  it('treats adjacent braces and a brace after a quoted word as glued', () => {
+    expect(linesOf(conf('global_defs {}'), 'KA701')).toEqual([1]);
+    expect(linesOf(conf('vrrp_script "chk"{', '  script /bin/true', '}'), 'KA701')).toEqual([1]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 itself reads glued braces correctly', () => {
+    const r = runKeepalived(conf('global_defs{', '  router_id lb1}', 'vrrp_instance VI_1{', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress{', '    10.0.0.1/24}', '}'));
+    expect(r.messages.filter((m) => /Unknown keyword|Extra '}'|missing '}'/.test(m.message))).toEqual([]);
+  });
+});
+
+describe('KA702 trailing-backslash', () => {
+  const bad = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51 \\', '  advert_int 1\\', '  priority 100 # primary \\', '}');
+
+  it('reports a trailing backslash on keyword lines, also one ending a comment', () => {
+    const d = findings(bad, 'KA702');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([3, 4, 5]);
+    expect(d[0]!.message).toContain("'51\\'");
+    expect(d[2]!.message).toContain("'100\\'");
+  });
+
+  it('leaves multi-line definitions alone', () => {
+    expect(linesOf(conf('$ADDRS=10.0.0.1/24 \\', '  10.0.0.2/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
+  });
+
+  it('the fix removes the backslash (and the blanks before it)', () => {
+    let text = bad;
+    for (let guard = 0; guard < 5; guard++) {
+      const d = findings(text, 'KA702')[0];
+      if (!d) break;
+      text = applyFix(text, d.fix!);
+    }
+    expect(text).toBe(conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  advert_int 1', '  priority 100 # primary ', '}'));
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived reads the backslash as part of the number', () => {
+    const r = runKeepalived(bad);
+    const at3 = r.messages.filter((m) => m.line === 3).map((m) => m.message);
+    expect(at3.some((m) => m.includes("invalid number '51\\'"))).toBe(true);
+  });
+});
+
+describe('KA703 mixed-indentation', () => {
+  it('reports the first line mixing tabs and spaces, with a count', () => {
+    const text = conf('vrrp_instance VI_1 {', '\t  interface eth0', '  \tvirtual_router_id 51', '\tpriority 100', '}');
+    const d = findings(text, 'KA703');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
+    expect(d[0]!.message).toContain('and 1 more');
+  });
+
+  it('accepts consistent indentation of either kind', () => {
+    expect(linesOf(conf('vrrp_instance VI_1 {', '\tinterface eth0', '\t\t', '}'), 'KA703')).toEqual([]);
+    expect(linesOf(conf('vrrp_instance VI_1 {', '    interface eth0', '}'), 'KA703')).toEqual([]);
+  });
+});
