@@ -216,39 +216,43 @@ export class Reader {
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
-    const ls = file.lex.lineStarts;
-    const makeWord = (t: Token): Word => {
-      const quoted = t.kind === 'string';
-      if (!segments) {
-        // The common case: the token itself is the word (no allocation).
-        if (!quoted) return t;
-        const r = t.range;
-        return new SourceWord(tokenValue(t), true, file.path, t.start, t.end, r.start, r.end, false);
-      }
-      const m = mapRange(segments, t.start, t.end);
-      const text = quoted ? tokenValue(t) : t.text;
-      return new SourceWord(text, quoted, file.path, m.start, m.end, positionAt(ls, m.start), positionAt(ls, m.end), !m.verbatim);
-    };
     // Words between braces become one keyword line; arrays are allocated at their exact size
     // (a growing array reserves 16+ slots, which on 600k-word configs costs tens of megabytes).
     let runStart = from;
-    const flush = (runEnd: number) => {
-      const n = runEnd - runStart;
-      if (n <= 0) return;
-      const words: Word[] = new Array(n);
-      for (let k = 0; k < n; k++) words[k] = makeWord(tokens[runStart + k]!);
-      this.sink.words(words, file.path);
-    };
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (t.kind === 'lbrace' || t.kind === 'rbrace') {
-        flush(i);
+        if (i > runStart) this.emitRun(file, tokens, runStart, i, segments);
         runStart = i + 1;
-        if (t.kind === 'lbrace') this.sink.open(makeWord(t));
-        else this.sink.close(makeWord(t));
+        if (t.kind === 'lbrace') this.sink.open(segments ? this.makeWord(file, t, segments) : t);
+        else this.sink.close(segments ? this.makeWord(file, t, segments) : t);
       }
     }
-    flush(to);
+    if (to > runStart) this.emitRun(file, tokens, runStart, to, segments);
+  }
+
+  private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+    const n = to - from;
+    const words: Word[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const t = tokens[from + k]!;
+      // The common case: the token itself is the word (no allocation).
+      words[k] = segments || t.kind === 'string' ? this.makeWord(file, t, segments) : t;
+    }
+    this.sink.words(words, file.path);
+  }
+
+  /** A word for a quoted token, or for a token of substituted text (mapped back to the source). */
+  private makeWord(file: SourceFile, t: Token, segments: Segment[] | undefined): Word {
+    const quoted = t.kind === 'string';
+    if (!segments) {
+      const r = t.range;
+      return new SourceWord(tokenValue(t), true, file.path, t.start, t.end, r.start, r.end, false);
+    }
+    const ls = file.lex.lineStarts;
+    const m = mapRange(segments, t.start, t.end);
+    const text = quoted ? tokenValue(t) : t.text;
+    return new SourceWord(text, quoted, file.path, m.start, m.end, positionAt(ls, m.start), positionAt(ls, m.end), !m.verbatim);
   }
 
   // ---------- definitions and substitution ----------
