@@ -1,0 +1,395 @@
+// Peer generation: the other node's config from the MASTER's, as minimal text edits. What the
+// user wrote and did not ask to change comes out byte for byte — the words that must differ
+// between the nodes (state, priority, router_id, and what the options name) are replaced in place.
+//
+// Roles: an instance in `state MASTER` becomes BACKUP with a lower priority; one in `state BACKUP`
+// (the other half of a dual-master pair) becomes MASTER with a higher one, so each node is MASTER
+// of one instance; a BACKUP with `nopreempt` (both nodes BACKUP, priority decides) stays BACKUP.
+
+import { analyze } from '../index.js';
+import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
+import type { VrrpInstance, KeepalivedConfig } from '../model/model.js';
+import type { TextEdit } from '../diagnostics.js';
+import { positionAt } from '../syntax/parser.js';
+
+export interface PeerOptions {
+  /** Priority for the instances that become BACKUP. */
+  priority?: number;
+  /** Distance between the two nodes' priorities (default 10). */
+  priorityStep?: number;
+  /** router_id of the peer (default: derived from the MASTER's). */
+  routerId?: string;
+  /** The peer's interface: `NEW`, or `OLD=NEW` when the instances use several interfaces. */
+  interface?: string;
+  /** The peer's own address, for unicast instances (its `unicast_src_ip`). */
+  unicastSrcIp?: string;
+  /** The MASTER's address, for the peer's `unicast_peer` list (default: the MASTER's unicast_src_ip). */
+  unicastPeer?: string;
+  /** File name, as edits and messages show it. Default `keepalived.conf`. */
+  file?: string;
+  /** Config id for `@id` lines (default kalint's). */
+  configId?: string;
+}
+
+export interface PeerResult {
+  text: string;
+  /** The edits that turn the MASTER's text into the peer's, sorted, non-overlapping. */
+  edits: TextEdit[];
+  /** What was changed and why, and what the user should look at. */
+  notes: string[];
+}
+
+export interface PeerError {
+  error: string;
+}
+
+export const DEFAULT_PRIORITY_STEP = 10;
+/** keepalived keeps a non-owner's effective priority (base + track weights) within 1..254. */
+const MAX_TRACKED_PRIORITY = 254;
+const OWNER_PRIORITY = 255;
+
+class PeerFailure extends Error {}
+
+interface Role {
+  inst: VrrpInstance;
+  kind: 'demote' | 'promote' | 'stay-backup';
+  /** Effective priority on the MASTER's node. */
+  from: number;
+  /** Sum of the positive track weights that apply when everything tracked is healthy. */
+  healthyBonus: number;
+  to?: number;
+}
+
+export function generatePeer(text: string, options: PeerOptions = {}): PeerResult | PeerError {
+  try {
+    return generate(text, options);
+  } catch (e) {
+    if (e instanceof PeerFailure) return { error: e.message };
+    throw e;
+  }
+}
+
+function generate(text: string, options: PeerOptions): PeerResult {
+  const file = options.file ?? 'keepalived.conf';
+  const step = options.priorityStep ?? DEFAULT_PRIORITY_STEP;
+  if (options.priority !== undefined && options.priorityStep !== undefined) fail('give either a priority or a priority step, not both');
+  if (options.priority !== undefined && !(Number.isInteger(options.priority) && options.priority >= 1 && options.priority <= 254)) fail(`priority must be an integer from 1 to 254 (got ${options.priority})`);
+  if (!(Number.isInteger(step) && step >= 1 && step <= 253)) fail(`priority step must be an integer from 1 to 253 (got ${options.priorityStep})`);
+
+  const analysis = analyze(text, { file, configId: options.configId });
+  const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
+  if (braceProblem) fail(`${at(braceProblem.range.start.line)}: ${braceProblem.message} — fix the braces first`);
+  const model = analysis.model;
+  const instances = model.vrrpInstances.filter((i) => i.node.word?.file === file);
+  if (instances.length === 0) fail('no vrrp_instance in this file: there is no VRRP role to give the peer');
+
+  const lineStarts = computeLineStarts(text);
+  const eol = /\r\n/.test(text.slice(0, (text.indexOf('\n') + 1) || text.length)) ? '\r\n' : '\n';
+  const edits: { start: number; end: number; newText: string }[] = [];
+  const notes: string[] = [];
+  const lineOf = (w: Word | undefined) => (w ? positionAt(lineStarts, w.start).line + 1 : 0);
+
+  /** Replaces a word the user wrote in this file, keeping its quotes. */
+  const replaceWord = (w: Word, value: string, what: string) => {
+    if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
+    if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`);
+    edits.push({ start: w.start, end: w.end, newText: w.quoted ? `"${value}"` : value });
+  };
+
+  // ---- roles and priorities --------------------------------------------------------------
+  const roles: Role[] = instances.map((inst) => {
+    const stateWord = inst.state?.node.args[0];
+    if (!inst.state || !stateWord) fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived`);
+    const state = stateWord!.text;
+    if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`);
+    const priorityNode = lastChild(inst.node, 'priority');
+    if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`);
+    const kind = state === 'MASTER' ? 'demote' : inst.nopreempt ? 'stay-backup' : 'promote';
+    return { inst, kind, from: inst.effectivePriority, healthyBonus: healthyBonus(inst, model) };
+  });
+
+  const demoted = roles.filter((r) => r.kind !== 'promote');
+  const promoted = roles.filter((r) => r.kind === 'promote');
+  assignPriorities(roles, demoted, promoted, options, step, notes);
+
+  for (const r of roles) {
+    const inst = r.inst;
+    const stateWord = inst.state!.node.args[0]!;
+    const newState = r.kind === 'promote' ? 'MASTER' : 'BACKUP';
+    if (stateWord.text !== newState) replaceWord(stateWord, newState, `state of ${inst.name}`);
+    const priorityWord = inst.priority?.node.args[0];
+    if (priorityWord) {
+      if (inst.priority!.value !== r.to) replaceWord(priorityWord, String(r.to), `priority of ${inst.name}`);
+    } else {
+      // No priority line: keepalived's default depends on the state, so the peer needs its own.
+      insertLineAfter(inst.state!.node, `priority ${r.to}`, `vrrp_instance ${inst.name}`);
+    }
+    const verb = r.kind === 'demote' ? 'MASTER → BACKUP' : r.kind === 'promote' ? 'BACKUP → MASTER (dual-master: each node is MASTER of one instance)' : 'stays BACKUP (nopreempt: the priority decides)';
+    notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
+  }
+
+  // ---- router_id -------------------------------------------------------------------------
+  const routerId = model.globalDefs?.routerId;
+  const routerWord = routerId?.node.args[0];
+  if (routerId && routerWord) {
+    const next = options.routerId ?? deriveRouterId(routerId.value, demoted.length > 0);
+    if (next !== routerId.value) {
+      replaceWord(routerWord, next, 'router_id');
+      notes.push(`router_id ${routerId.value} → ${next}`);
+    }
+  } else if (options.routerId !== undefined) {
+    const gd = model.globalDefs?.node;
+    if (!gd || gd.word?.file !== file || !gd.openBrace) fail('no global_defs block to put the router_id in: add `global_defs { }` to the MASTER first');
+    insertLineAfterBrace(gd!, `router_id ${options.routerId}`);
+    notes.push(`router_id ${options.routerId} added to global_defs`);
+  } else {
+    notes.push('no router_id: keepalived uses each host\'s name, which already differs between the nodes');
+  }
+
+  // ---- interface --------------------------------------------------------------------------
+  if (options.interface !== undefined) renameInterface(options.interface);
+
+  // ---- unicast ----------------------------------------------------------------------------
+  swapUnicast();
+
+  // ---- result -----------------------------------------------------------------------------
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < edits.length; i++) {
+    if (edits[i]!.start < edits[i - 1]!.end) fail('internal: two edits overlap');
+  }
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  out += text.slice(pos);
+  return {
+    text: out,
+    edits: edits.map((e) => ({ file, range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })),
+    notes,
+  };
+
+  // ---- helpers (closures over the edits) ---------------------------------------------------
+
+  function at(line: number): string {
+    return `${file}:${line + 1}`;
+  }
+
+  /** Inserts `content` as a new line after the line of `node`, with the same indentation. */
+  function insertLineAfter(node: AstNode, content: string, where: string): void {
+    const first = node.word!;
+    const last = node.args[node.args.length - 1] ?? first;
+    if (first.file !== file || first.expanded || last.expanded) fail(`cannot add a priority line to ${where}: its state line comes from an include or a definition`);
+    const line = positionAt(lineStarts, first.start).line;
+    const lineStart = lineStarts[line]!;
+    const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+    const indent = text.slice(lineStart, first.start);
+    const rest = text.slice(last.end, lineEnd);
+    if (!/^[ \t]*$/.test(indent) || !/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) {
+      fail(`cannot add a priority line to ${where}: its state shares a line with other statements (line ${line + 1}); put 'state' on a line of its own or add a priority to the MASTER`);
+    }
+    const atEnd = line + 1 >= lineStarts.length;
+    edits.push({ start: lineEnd, end: lineEnd, newText: atEnd ? `${eol}${indent}${content}` : `${indent}${content}${eol}` });
+  }
+
+  /** Inserts `content` as the first line inside a block. */
+  function insertLineAfterBrace(node: AstNode, content: string): void {
+    const open = node.openBrace!;
+    const line = positionAt(lineStarts, open.start).line;
+    const rest = text.slice(open.end, line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length);
+    if (!/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) fail(`cannot add a router_id: global_defs has statements on its '{' line (line ${line + 1})`);
+    const kwLine = positionAt(lineStarts, node.word!.start).line;
+    const baseIndent = /^[ \t]*/.exec(text.slice(lineStarts[kwLine]!))![0];
+    const childLine = node.children[0]?.word;
+    const indent = childLine && childLine.file === file ? /^[ \t]*/.exec(text.slice(lineStarts[positionAt(lineStarts, childLine.start).line]!))![0] : baseIndent + '    ';
+    const insertAt = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
+    edits.push({ start: insertAt, end: insertAt, newText: `${line + 1 < lineStarts.length ? '' : eol}${indent}${content}${eol}` });
+  }
+
+  function renameInterface(spec: string): void {
+    const eq = spec.indexOf('=');
+    const wanted = eq >= 0 ? spec.slice(eq + 1) : spec;
+    let old = eq >= 0 ? spec.slice(0, eq) : undefined;
+    if (!/^[^\s{}"#!]+$/.test(wanted) || wanted.length >= 16) fail(`'${wanted}' is not an interface name (no blanks, quotes or braces, shorter than 16 bytes)`);
+    const used = [...new Set(instances.map((i) => i.interface?.value).filter((v): v is string => !!v))];
+    if (used.length === 0) fail('no vrrp_instance has an interface line to rename');
+    if (old === undefined) {
+      if (used.length > 1) fail(`ambiguous --interface: the instances use several interfaces (${used.join(', ')}); say which one with OLD=NEW, e.g. ${used[0]}=${wanted}`);
+      old = used[0]!;
+    } else if (!used.includes(old)) fail(`no vrrp_instance uses interface '${old}' (they use ${used.join(', ')})`);
+    if (old === wanted) return;
+    const renamed = new Set<Word>();
+    const rename = (w: Word | undefined, what: string) => {
+      if (w && w.text === old && !renamed.has(w)) {
+        replaceWord(w, wanted, what);
+        renamed.add(w);
+      }
+    };
+    for (const inst of instances) {
+      for (const c of inst.node.children) {
+        if (c.keyword === 'interface' || c.keyword === 'lvs_sync_daemon_interface') rename(c.args[0], `${c.keyword} of ${inst.name}`);
+        else if (c.keyword === 'track_interface') for (const l of c.values ?? []) rename(l.words[0], `track_interface of ${inst.name}`);
+        else if (['virtual_ipaddress', 'virtual_ipaddress_excluded', 'virtual_routes', 'virtual_rules'].includes(c.keyword)) {
+          for (const l of c.values ?? []) {
+            l.words.forEach((w, i) => {
+              if (i > 0 && (l.words[i - 1]!.text === 'dev' || l.words[i - 1]!.text === 'oif' || l.words[i - 1]!.text === 'iif')) rename(w, `${c.keyword} of ${inst.name}`);
+            });
+          }
+        }
+      }
+    }
+    notes.push(`interface ${old} → ${wanted} (${renamed.size} place${renamed.size === 1 ? '' : 's'} in the vrrp_instances)`);
+    // Other mentions of the old name are not the instance's: point at them rather than guess.
+    const elsewhere: number[] = [];
+    walkAst(model.root, (n) => {
+      const words = [...n.args, ...(n.values ?? []).flatMap((l) => l.words)];
+      for (const w of words) if (w.text === old && w.file === file && !renamed.has(w)) elsewhere.push(lineOf(w));
+    });
+    if (elsewhere.length) notes.push(`'${old}' also appears outside the instances' interface settings (line ${[...new Set(elsewhere)].join(', ')}): not renamed — check it on the peer`);
+  }
+
+  function swapUnicast(): void {
+    const unicast = instances.filter((i) => i.unicastPeers.length > 0);
+    if (unicast.length === 0) {
+      if (options.unicastSrcIp !== undefined || options.unicastPeer !== undefined) fail('no vrrp_instance has a unicast_peer list: --unicast-src-ip / --unicast-peer do not apply');
+      return;
+    }
+    for (const inst of unicast) {
+      const peers = inst.unicastPeers;
+      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.value;
+      let peerAddress = options.unicastSrcIp;
+      if (peerAddress === undefined) {
+        if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`);
+        peerAddress = peers[0]!.text;
+      }
+      const entry = peers.find((p) => p.text === peerAddress);
+      if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`);
+      if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`);
+      if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`);
+      replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
+      const srcWord = inst.unicastSrcIp?.node.args[0];
+      if (srcWord) replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
+      else notes.push(`vrrp_instance ${inst.name}: no unicast_src_ip (keepalived uses the interface's address); only the unicast_peer entry was changed`);
+      notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp?.value ?? '(interface address)'} → ${peerAddress}, unicast_peer ${peerAddress} → ${masterAddress}`);
+    }
+  }
+}
+
+function fail(message: string): never {
+  throw new PeerFailure(message);
+}
+
+function lastChild(node: AstNode, keyword: string): AstNode | undefined {
+  for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.keyword === keyword) return node.children[i];
+  return undefined;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
+ * What tracking adds to the priority when everything tracked is healthy: positive weights of
+ * scripts, interfaces, processes and BFD sessions (negative ones only apply on failure).
+ */
+function healthyBonus(inst: VrrpInstance, model: KeepalivedConfig): number {
+  let sum = 0;
+  const add = (w: number | undefined, reverse: boolean) => {
+    if (w !== undefined && w > 0 && !reverse) sum += w;
+  };
+  for (const t of inst.trackScripts) {
+    const script = model.vrrpScripts.find((s) => s.name === t.name);
+    add(t.weight ?? script?.weight?.value, t.reverse || (t.weight === undefined && !!script?.weightReverse));
+  }
+  for (const t of inst.trackInterfaces) add(t.weight, t.reverse);
+  for (const t of inst.trackProcesses) add(t.weight ?? model.trackProcesses.find((p) => p.name === t.name)?.weight?.value, t.reverse);
+  for (const t of inst.trackBfds) add(t.weight, t.reverse);
+  return sum;
+}
+
+/** The priority keepalived runs an instance at when everything tracked is healthy. */
+function effective(base: number, bonus: number): number {
+  return base >= OWNER_PRIORITY ? OWNER_PRIORITY : Math.min(MAX_TRACKED_PRIORITY, base + bonus);
+}
+
+/** The highest BACKUP base priority that still loses to `masterBase` with everything healthy. */
+function highestLosing(masterBase: number, bonus: number): number {
+  const master = effective(masterBase, bonus);
+  return Math.min(MAX_TRACKED_PRIORITY, master - 1 - bonus);
+}
+
+function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], options: PeerOptions, step: number, notes: string[]): void {
+  // Dual-master with one MASTER priority and one BACKUP priority: mirror them (100/90 ↔ 90/100).
+  const masterPrios = new Set(demoted.filter((r) => r.kind === 'demote').map((r) => r.from));
+  const backupPrios = new Set(promoted.map((r) => r.from));
+  if (options.priorityStep === undefined && masterPrios.size === 1 && backupPrios.size === 1) {
+    const p = [...masterPrios][0]!;
+    const q = [...backupPrios][0]!;
+    if (q < p) {
+      const down = options.priority ?? q;
+      const mirrored = roles.every((r) =>
+        r.kind === 'promote' ? effective(p, r.healthyBonus) > effective(r.from, r.healthyBonus) && p <= MAX_TRACKED_PRIORITY : r.kind === 'demote' ? down <= highestLosing(r.from, r.healthyBonus) : true,
+      );
+      if (mirrored) {
+        for (const r of roles) {
+          if (r.kind === 'promote') r.to = p;
+          else if (r.kind === 'demote') r.to = down;
+        }
+        for (const r of roles) if (r.kind === 'stay-backup') r.to = lower(r, options, step, notes);
+        return;
+      }
+    }
+  }
+  for (const r of roles) r.to = r.kind === 'promote' ? higher(r, step) : lower(r, options, step, notes);
+}
+
+function lower(r: Role, options: PeerOptions, step: number, notes: string[]): number {
+  const name = r.inst.name;
+  const limit = highestLosing(r.from, r.healthyBonus);
+  const bonusText = r.healthyBonus ? ` (+${r.healthyBonus} from healthy tracked scripts/interfaces on both nodes)` : '';
+  if (limit < 1) fail(`vrrp_instance ${name}: no BACKUP priority ≥ 1 loses to the MASTER's ${r.from}${bonusText}; lower the track weights or raise the MASTER's priority`);
+  if (options.priority !== undefined) {
+    if (options.priority > limit) fail(`priority ${options.priority} for ${name}: the MASTER (priority ${r.from}${bonusText}) would not win; use at most ${limit}`);
+    return options.priority;
+  }
+  let to = Math.max(1, r.from - step);
+  if (to > limit) {
+    notes.push(`vrrp_instance ${name}: priority lowered to ${limit} rather than ${to}, so that the MASTER still wins with every tracked script healthy${bonusText}`);
+    to = limit;
+  }
+  return to;
+}
+
+function higher(r: Role, step: number): number {
+  const name = r.inst.name;
+  const to = Math.min(MAX_TRACKED_PRIORITY, r.from + step);
+  if (!(effective(to, r.healthyBonus) > effective(r.from, r.healthyBonus))) {
+    fail(`vrrp_instance ${name} is BACKUP at priority ${r.from}: no priority up to ${MAX_TRACKED_PRIORITY} lets the peer win it as MASTER; lower it on this node first`);
+  }
+  return to;
+}
+
+/**
+ * The peer's router_id: MASTER → BACKUP in any case and position, else a trailing number plus
+ * one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a `-backup` suffix.
+ */
+export function deriveRouterId(id: string, demoting = true): string {
+  if (demoting && /master/i.test(id)) return id.replace(/master/gi, (m) => (m === m.toUpperCase() ? 'BACKUP' : m === m.toLowerCase() ? 'backup' : 'Backup'));
+  if (!demoting && /backup|slave/i.test(id)) return id.replace(/backup|slave/gi, (m) => (m === m.toUpperCase() ? 'MASTER' : m === m.toLowerCase() ? 'master' : 'Master'));
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (m) {
+    const next = String(BigInt(m[2]!) + 1n);
+    return m[1]! + next.padStart(m[2]!.length, '0');
+  }
+  return id + (demoting ? '-backup' : '-peer');
+}
