@@ -60,7 +60,7 @@ export interface FailoverReport {
   scenarios: FailoverScenario[];
 }
 
-interface MemberFacts {
+export interface MemberFacts {
   member: Member;
   base: number;
   owner: boolean;
@@ -275,6 +275,19 @@ export function simulateCluster(nodes: ClusterNode[]): GroupSimulation[] {
   const sims = clusterModel(nodes).groups.map(simulateGroup);
   simCache.set(nodes, sims);
   return sims;
+}
+
+/** `100 + 20 (script chk) = 120`: how a node's priority is made up in a scenario. */
+export function breakdown(f: MemberFacts, failing?: Tracker): string {
+  if (f.owner) return '255 (address owner)';
+  const parts: string[] = [];
+  for (const t of f.trackers) {
+    const c = contribution(t, t === failing);
+    if (c === 'fault') return 'FAULT';
+    if (c) parts.push(`${c > 0 ? '+' : '-'} ${Math.abs(c)} (${t.kind} ${t.name}${t.reverse ? ' reverse' : ''}${t === failing ? ' failing' : ''})`);
+  }
+  const r = evaluate(f, failing);
+  return parts.length ? `${f.base} ${parts.join(' ')} = ${r.priority}` : String(f.base);
 }
 
 /** How the table and messages write a priority. */

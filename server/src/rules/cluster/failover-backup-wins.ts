@@ -1,7 +1,7 @@
 // KA431: tracking weights make another node than the intended MASTER win while all is healthy.
 
 import type { ClusterRule } from '../types.js';
-import { simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { breakdown, simulateCluster } from '../../cluster/failover.js';
 import { describePriority, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverBackupWins: ClusterRule = {
@@ -28,12 +28,15 @@ export const failoverBackupWins: ClusterRule = {
       if (intended < 0 || intended === h) continue;
       const winner = sim.group.members[h]!;
       const meant = sim.group.members[intended]!;
-      const boosts = sim.facts[h]!.trackers.filter((t) => t.weight > 0 && !t.reverse);
-      const where = boosts[0]?.where ?? priorityAt(winner);
+      // Point at what moved the priorities: a bonus on the winner, else a (reverse) malus on the loser.
+      const boost = sim.facts[h]!.trackers.find((t) => t.weight > 0 && !t.reverse);
+      const malus = sim.facts[intended]!.trackers.find((t) => t.weight > 0 && t.reverse);
+      const where = boost?.where ?? malus?.where ?? priorityAt(winner);
+      const other = boost || !malus ? priorityAt(meant) : priorityAt(winner);
       ctx.report({
         ...where,
-        message: `${sim.group.name}: while everything is healthy ${winner.node.label} has priority ${healthy.states[h]!.priority} (${describePriority(winner)}${boosts.length ? ` + ${boosts.map(trackerLine).join(' + ')}` : ''}) against ${healthy.states[intended]!.priority} on ${meant.node.label}, so ${winner.node.label} holds the VIPs in normal operation`,
-        related: [rel(priorityAt(meant), `${meant.node.label}: ${describePriority(meant)}, ${healthy.states[intended]!.priority} when healthy`)],
+        message: `${sim.group.name}: while everything is healthy ${winner.node.label} has priority ${breakdown(sim.facts[h]!)} and ${meant.node.label}, which has the higher configured priority, ${breakdown(sim.facts[intended]!)}: ${winner.node.label} holds the VIPs in normal operation`,
+        related: [rel(other, boost || !malus ? `${meant.node.label}: ${describePriority(meant)}` : `${winner.node.label}: ${describePriority(winner)}`)],
       });
     }
   },

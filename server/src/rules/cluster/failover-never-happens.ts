@@ -1,7 +1,7 @@
 // KA430: a tracked check on the MASTER whose failure never moves the VIPs.
 
 import type { ClusterRule } from '../types.js';
-import { describeState, simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { breakdown, describeState, simulateCluster, trackerLine } from '../../cluster/failover.js';
 import { describePriority, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverNeverHappens: ClusterRule = {
@@ -34,7 +34,7 @@ export const failoverNeverHappens: ClusterRule = {
         const best = Math.max(...others.map((x) => x.s.priority!));
         const before = healthy.states[h]!.priority!;
         let why: string;
-        if (scn.note && best > mine) why = `${scn.note}`;
+        if (scn.note && best > mine) why = `${scn.note}; with nopreempt use weight 0 (FAULT) for checks that must move the VIPs`;
         else {
           const gap = mine - best;
           const fix = t.weight < 0 ? `a weight of ${t.weight - gap - 1} or lower` : `a weight of ${t.weight + gap + 1} or higher`;
@@ -42,7 +42,7 @@ export const failoverNeverHappens: ClusterRule = {
         }
         ctx.report({
           ...t.where,
-          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label} (the MASTER), its priority goes from ${before} to ${mine}; ${why}`,
+          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label} (the MASTER), its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
           related: others.map((x) => {
             const m = sim.group.members[x.i]!;
             return rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`);

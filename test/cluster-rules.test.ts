@@ -1,0 +1,194 @@
+// Cluster rules (KA4xx) on the scenario folders of fixtures/clusters/: each folder holds the node
+// files of one cluster. Every rule has at least one failing and one passing cluster here.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintCluster, type ClusterInput } from '../server/src/cluster/index.js';
+import { clusterRules } from '../server/src/rules/cluster/index.js';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+
+const ROOT = join(__dirname, '..', 'fixtures', 'clusters');
+
+function loadScenario(name: string): ClusterInput[] {
+  const dir = join(ROOT, name);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.conf'))
+    .sort()
+    .map((f) => ({ file: `${name}/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+function lint(name: string): Diagnostic[] {
+  return lintCluster(loadScenario(name)).diagnostics;
+}
+
+/** Cluster codes (with severity when not the rule's default) each scenario must produce, exactly. */
+const EXPECTED: Record<string, string[]> = {
+  'healthy-pair': [],
+  'vrid-mismatch': ['KA401'],
+  'vrid-shared': ['KA402'],
+  'vrid-shared-other-interface': [],
+  'auth-type-mismatch': ['KA403'],
+  'auth-pass-mismatch': ['KA404'],
+  'auth-pass-after-8': ['KA404:info'],
+  'auth-missing': ['KA405'],
+  'auth-strict-one-node': ['KA405', 'KA417'],
+  'backup-priority-higher': ['KA406'],
+  'backup-priority-higher-150': ['KA406'],
+  'equal-priorities': ['KA406'],
+  'two-masters': ['KA407'],
+  'two-owners': ['KA408'],
+  'nopreempt-one-node': ['KA409'],
+  'nopreempt-master': ['KA409'],
+  'nopreempt-pair': [],
+  'advert-int-mismatch': ['KA410'],
+  'advert-int-mismatch-v3': ['KA410:warning'],
+  'version-mismatch': ['KA411'],
+  'version-ipv6': [],
+  'vip-mismatch': ['KA412'],
+  'vip-mismatch-skip-check': ['KA412:warning'],
+  'vip-prefix-only': [],
+  'virtual-server-mismatch': ['KA413'],
+  'virtual-server-same': [],
+  'sync-group-mismatch': ['KA414'],
+  'sync-group-same': [],
+  'duplicate-router-id': ['KA415'],
+  'mcast-group-mismatch': ['KA416'],
+  'mcast-group-global': [],
+  'strict-one-node': ['KA417'],
+  'unicast-peer-missing': ['KA418'],
+  'unicast-pair': [],
+  'unicast-multicast-mix': ['KA419'],
+  'lvs-sync-id-mismatch': ['KA420'],
+  'lvs-sync-id-same': [],
+  'failover-weight-too-small': ['KA430'],
+  'failover-weight-ok': [],
+  'failover-override-in-track': ['KA430'],
+  'failover-nopreempt': ['KA430'],
+  'failover-track-interface': ['KA430'],
+  'failover-backup-wins': ['KA431'],
+  'failover-reverse': ['KA431'],
+  'failover-positive-weights': [],
+  'failover-tie': ['KA406', 'KA432'],
+  'failover-three-nodes': [],
+  'failover-zero-weight': ['KA433'],
+  'dual-master': [],
+  'renamed-instance': ['KA404'],
+};
+
+function codesOf(diags: Diagnostic[]): string[] {
+  const rules = new Map(clusterRules.map((r) => [r.code, r]));
+  return [...new Set(diags.map((d) => (rules.get(d.code)?.severity === d.severity ? d.code : `${d.code}:${d.severity}`)))].sort();
+}
+
+describe('cluster fixtures', () => {
+  it('every scenario folder has an expectation and the other way round', () => {
+    expect(readdirSync(ROOT).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (name, codes) => {
+    const diags = lint(name);
+    expect(codesOf(diags)).toEqual([...codes].sort());
+    for (const d of diags) {
+      // Every cluster finding points at one node and names the other(s) with file and line.
+      expect(d.related?.length, d.message).toBeGreaterThan(0);
+      const files = new Set([d.file, ...d.related!.map((r) => r.file)]);
+      expect(files.size, d.message).toBeGreaterThan(1);
+    }
+  });
+
+  it('every cluster rule fails on some scenario and passes on another that is close', () => {
+    for (const rule of clusterRules) {
+      const failing = Object.entries(EXPECTED).filter(([, c]) => c.some((x) => x.split(':')[0] === rule.code));
+      const passing = Object.entries(EXPECTED).filter(([, c]) => !c.some((x) => x.split(':')[0] === rule.code));
+      expect(failing.length, rule.code).toBeGreaterThan(0);
+      expect(passing.length, rule.code).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('cluster findings in detail', () => {
+  it('KA401 names both VRIDs, both files and both lines', () => {
+    const [d] = lint('vrid-mismatch');
+    expect(d!.file).toBe('vrid-mismatch/b.conf');
+    expect(d!.message).toContain('virtual_router_id 15');
+    expect(d!.message).toContain('51');
+    expect(d!.related![0]!.file).toBe('vrid-mismatch/a.conf');
+    const text = readFileSync(join(ROOT, 'vrid-mismatch', 'a.conf'), 'utf8').split('\n');
+    expect(text[d!.related![0]!.range.start.line]).toContain('virtual_router_id 51');
+  });
+
+  it('KA404 says passwords differing only after character 8 are identical', () => {
+    const [d] = lint('auth-pass-after-8');
+    expect(d!.severity).toBe('info');
+    expect(d!.message).toMatch(/effectively identical/);
+  });
+
+  it('KA405 explains that vrrp_strict cleared the authentication', () => {
+    const d = lint('auth-strict-one-node').find((x) => x.code === 'KA405')!;
+    expect(d.file).toBe('auth-strict-one-node/a.conf');
+    expect(d.message).toContain('vrrp_strict');
+  });
+
+  it('KA406 reports MASTER 51 vs BACKUP 100 on the BACKUP, and equal priorities as decided by IP', () => {
+    const [d] = lint('backup-priority-higher');
+    expect(d!.file).toBe('backup-priority-higher/b.conf');
+    expect(d!.message).toMatch(/higher than MASTER .*51/);
+    expect(lint('equal-priorities')[0]!.message).toMatch(/IP address/);
+  });
+
+  it('KA412 says keepalived discards adverts unless skip_check_adv_addr', () => {
+    const [d] = lint('vip-mismatch');
+    expect(d!.message).toContain('192.168.10.101');
+    expect(d!.message).toContain('skip_check_adv_addr');
+  });
+
+  it('KA402 points at the instance that reuses the VRID and at the other node', () => {
+    const [d] = lint('vrid-shared');
+    expect(d!.file).toBe('vrid-shared/b.conf');
+    expect(d!.message).toMatch(/db .* web|web .* db/);
+    expect(d!.related![0]!.file).toBe('vrid-shared/a.conf');
+  });
+
+  it('KA418 names the missing unicast_src_ip', () => {
+    const [d] = lint('unicast-peer-missing');
+    expect(d!.file).toBe('unicast-peer-missing/b.conf');
+    expect(d!.message).toContain('192.168.10.11');
+  });
+
+  it('KA420 compares the default sync id (the VRID) with an explicit id', () => {
+    const [d] = lint('lvs-sync-id-mismatch');
+    expect(d!.message).toMatch(/7 .*51|51 .*7/);
+  });
+
+  it('matches renamed instances by VRID + interface + VIPs', () => {
+    const [d] = lint('renamed-instance');
+    expect(d!.message).toContain('auth_pass');
+  });
+
+  it('never throws, and a single node has no cluster findings', () => {
+    expect(lintCluster([{ file: 'x.conf', text: 'vrrp_instance { {{ }' }]).diagnostics).toEqual([]);
+    expect(() => lintCluster([{ file: 'a', text: '}}}' }, { file: 'b', text: 'vrrp_instance VI_1 {\nvirtual_router_id 300\n' }])).not.toThrow();
+  });
+});
+
+describe('corpus pairs', () => {
+  const corpus = join(__dirname, '..', '..', 'shared', 'corpus');
+  const pair = (seed: string) =>
+    lintCluster(['master', 'backup'].map((role) => ({ file: `${seed}-${role}.conf`, text: readFileSync(join(corpus, `${seed}-${role}.conf`), 'utf8') }))).diagnostics;
+
+  it('seed000 master+backup: VRID, auth_pass and VIP mismatches', () => {
+    const codes = pair('seed000').map((d) => d.code);
+    expect(codes).toContain('KA401');
+    expect(codes).toContain('KA404');
+    expect(codes).toContain('KA412');
+    const vrid = pair('seed000').find((d) => d.code === 'KA401')!;
+    expect(vrid.message).toMatch(/51.*88|88.*51/);
+    expect([vrid.file, vrid.related![0]!.file].sort()).toEqual(['seed000-backup.conf', 'seed000-master.conf']);
+  });
+
+  it('seed002 and seed003 master+backup: no cluster problem', () => {
+    expect(pair('seed002')).toEqual([]);
+    expect(pair('seed003')).toEqual([]);
+  });
+});
