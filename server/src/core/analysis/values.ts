@@ -115,7 +115,9 @@ const utf8 = new TextEncoder();
 
 const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 /** Enums keepalived compares case-insensitively; everything else is exact. */
-const CASE_INSENSITIVE_ENUM_ARGS = new Set(['protocol', 'type', 'policy']);
+// keepalived compares these case-insensitively (syntax.md §3); keyed by keyword, because argument
+// names repeat (auth_type's argument is also called `type`, and it is case-sensitive).
+const CASE_INSENSITIVE_ENUM_KEYWORDS = new Set(['protocol', 'type', 'vrrp_rx_bufs_policy']);
 
 export function describeRange(spec: ArgSpec): string {
   const unit = spec.unit ? ` ${spec.unit}` : '';
@@ -157,7 +159,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'enum_or_unsigned': {
       const values = spec.values ?? [];
       if (values.length === 0) return undefined;
-      const ci = CASE_INSENSITIVE_ENUM_ARGS.has(spec.name) || spec.type === 'enum_or_unsigned';
+      const ci = CASE_INSENSITIVE_ENUM_KEYWORDS.has(keyword) || spec.type === 'enum_or_unsigned';
       const bare = word.replace(/^[+-]/, '');
       const candidates = spec.name === 'checks' ? [word, bare] : [word];
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));

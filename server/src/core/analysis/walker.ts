@@ -222,7 +222,7 @@ export class Walker implements LineSink {
     if (spec.deprecated) {
       const d = spec.deprecated;
       // keepalived itself treats some as config errors, logs others, and accepts the rest silently.
-      const sev: Severity = /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
+      const sev: Severity = /not a config error|logged only/.test(d.how) ? 'warning' : /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
       const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '')})` : '';
       this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
         /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }] } } : undefined);
