@@ -62,6 +62,14 @@ function parseRuleOverrides(specs: string[]): Record<string, SeveritySetting> {
   return out;
 }
 
+/** Included files are read by absolute (possibly mapped) path; show them like the files named. */
+function displayPaths(d: Diagnostic): Diagnostic {
+  const out = { ...d, file: displayPath(d.file) };
+  if (d.related) out.related = d.related.map((r) => ({ ...r, file: displayPath(r.file) }));
+  if (d.fix) out.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, file: displayPath(e.file) })) };
+  return out;
+}
+
 /**
  * Lints one file for each config id. Findings every id shares are reported once; the others carry
  * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
@@ -81,7 +89,7 @@ function lintFile(file: string, text: string, settings: LintSettings): Diagnosti
         pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
         severities: { ...config.rules, ...settings.ruleOverrides },
         inlineConfig: settings.inlineConfig,
-      }).diagnostics,
+      }).diagnostics.map(displayPaths),
   );
   if (runs.length === 1) return runs[0]!;
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;

@@ -1,0 +1,75 @@
+// .kalint.json: the hand-written runtime validator and schemas/kalint.schema.json (checked with
+// ajv) agree on valid and invalid configs; errors name the file; path mappings resolve against
+// the config's folder.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import { ConfigError, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
+
+const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas/kalint.schema.json'), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validateWithSchema = ajv.compile(schema);
+
+const VALID: [string, unknown][] = [
+  ['empty', {}],
+  ['everything', {
+    $schema: './node_modules/kalint/schemas/kalint.schema.json',
+    rules: { KA204: 'off', 'unknown-keyword': 'warning', KA206: 'error', KA002: 'info' },
+    targetVersion: '2.2.7',
+    configIds: ['lb1', 'lb2'],
+    clusters: [{ name: 'edge', files: ['lb1/keepalived.conf', 'lb2/keepalived.conf'] }, { files: ['a.conf', 'b.conf', 'c.conf'] }],
+    pathMappings: { '/etc/keepalived': 'deploy/keepalived', '/': 'root' },
+    format: { indentWidth: 2, useTabs: false },
+  }],
+  ['short version', { targetVersion: '1.3' }],
+];
+
+const INVALID: [string, unknown, string][] = [
+  ['not an object', [], '/: must be an object'],
+  ['unknown top-level key', { rule: {} }, '/rule: unknown setting'],
+  ['unknown rule', { rules: { KA999: 'off' } }, "/rules/KA999: unknown rule 'KA999'"],
+  ['lower-case code', { rules: { ka204: 'off' } }, "/rules/ka204: unknown rule"],
+  ['bad severity', { rules: { KA204: 'warn' } }, '/rules/KA204: severity must be one of off, info, warning, error, got "warn"'],
+  ['bad version', { targetVersion: 'latest' }, '/targetVersion: must be a keepalived version'],
+  ['version as number', { targetVersion: 2.2 }, '/targetVersion'],
+  ['empty configIds', { configIds: [] }, '/configIds: must be a non-empty array'],
+  ['config id with blank', { configIds: ['a b'] }, '/configIds/0'],
+  ['cluster of one', { clusters: [{ files: ['a.conf'] }] }, '/clusters/0/files: must list at least two files'],
+  ['cluster extra key', { clusters: [{ files: ['a', 'b'], nodes: 2 }] }, '/clusters/0/nodes: unknown setting'],
+  ['relative mapping prefix', { pathMappings: { 'etc/keepalived': 'x' } }, '/pathMappings/etc/keepalived: the prefix must be an absolute path'],
+  ['mapping to nothing', { pathMappings: { '/etc': '' } }, '/pathMappings//etc: must map to a folder path'],
+  ['indent out of range', { format: { indentWidth: 0 } }, '/format/indentWidth'],
+  ['tabs not boolean', { format: { useTabs: 'yes' } }, '/format/useTabs: must be true or false'],
+];
+
+describe('.kalint.json validation', () => {
+  it.each(VALID)('accepts %s (runtime validator and JSON schema)', (_name, config) => {
+    expect(validateConfig(config)).toEqual([]);
+    expect(validateWithSchema(config), JSON.stringify(validateWithSchema.errors)).toBe(true);
+  });
+
+  it.each(INVALID)('rejects %s (runtime validator and JSON schema)', (_name, config, message) => {
+    const errors = validateConfig(config);
+    expect(errors.join('\n')).toContain(message);
+    expect(validateWithSchema(config)).toBe(false);
+  });
+
+  it('the schema lets editors complete every rule code and name', () => {
+    const props = Object.keys(schema.properties.rules.properties);
+    expect(props).toContain('KA201');
+    expect(props).toContain('unknown-keyword');
+  });
+
+  it('reports invalid JSON and invalid settings with the file path', () => {
+    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": ')).toThrow(ConfigError);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": ')).toThrow(/^\/repo\/\.kalint\.json: invalid JSON/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": { "KA204": "warn" } }')).toThrow(/^\/repo\/\.kalint\.json: invalid configuration:\n {2}\/rules\/KA204/);
+  });
+
+  it('resolves path mappings relative to the folder of the config', () => {
+    const loaded = loadConfigFile('/repo/.kalint.json', JSON.stringify({ pathMappings: { '/etc/keepalived/': 'deploy/ka', '/opt/x': '/abs/x' } }));
+    expect(resolvedPathMappings(loaded)).toEqual({ '/etc/keepalived': '/repo/deploy/ka', '/opt/x': '/abs/x' });
+  });
+});

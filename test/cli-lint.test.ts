@@ -1,0 +1,194 @@
+// `kalint lint` and `kalint explain` as users run them: the built bin/kalint.js in a scratch
+// project, with .kalint.json files, suppressions, formats, thresholds and exit codes.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
+let dir: string;
+
+function write(files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+}
+
+function kalint(args: string[], cwd = dir) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Codes reported, in the gnu format's order. */
+function codes(stdout: string): string[] {
+  return stdout.trim().split('\n').filter(Boolean).map((l) => /\[(KA\d{3})\]$/.exec(l)?.[1] ?? l);
+}
+
+const CLEAN = 'global_defs {\n    router_id lb1\n}\n';
+const WARNING = 'global_defs {\n    router_id lb1 lb2\n}\n'; // KA204 (warning)
+const ERROR = 'global_defs {\n    routr_id lb1\n}\n'; // KA201 (error)
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+});
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kalint-cli-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('exit codes', () => {
+  it('0 clean, 0 with warnings only, 1 with errors, 2 for usage and missing files', () => {
+    write({ 'exit/clean.conf': CLEAN, 'exit/warn.conf': WARNING, 'exit/err.conf': ERROR });
+    expect(kalint(['lint', 'exit/clean.conf']).code).toBe(0);
+    expect(kalint(['lint', 'exit/warn.conf']).code).toBe(0);
+    expect(kalint(['lint', 'exit/err.conf']).code).toBe(1);
+    expect(kalint(['lint', 'exit/nope.conf']).code).toBe(2);
+    expect(kalint(['lint', '--format', 'xml', 'exit/clean.conf']).code).toBe(2);
+    expect(kalint(['lint', '--rule', 'KA999=off', 'exit/clean.conf']).stderr).toContain("unknown rule 'KA999'");
+    expect(kalint(['lint', '--max-warnings', 'many', 'exit/clean.conf']).code).toBe(2);
+  });
+
+  it('are documented in --help', () => {
+    const help = kalint(['lint', '--help']).stdout;
+    expect(help).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 /);
+    for (const opt of ['--max-warnings', '--no-inline-config', '--quiet', '--rule', 'sarif', 'github', 'checkstyle', 'gnu']) expect(help).toContain(opt);
+  });
+});
+
+describe('thresholds and filters', () => {
+  it('--max-warnings N fails when warnings exceed N', () => {
+    write({ 'thr/w.conf': WARNING });
+    expect(kalint(['lint', '--max-warnings', '1', 'thr/w.conf']).code).toBe(0);
+    const r = kalint(['lint', '--max-warnings', '0', 'thr/w.conf']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('more than --max-warnings 0');
+  });
+
+  it('--quiet reports errors only', () => {
+    write({ 'thr/both.conf': 'global_defs {\n    router_id lb1 lb2\n    routr_id x\n}\n' });
+    expect(codes(kalint(['lint', '-f', 'gnu', 'thr/both.conf']).stdout)).toEqual(['KA204', 'KA201']);
+    expect(codes(kalint(['lint', '-f', 'gnu', '--quiet', 'thr/both.conf']).stdout)).toEqual(['KA201']);
+  });
+
+  it('--rule CODE=severity and NAME=severity override', () => {
+    write({ 'thr/w2.conf': WARNING });
+    const asError = kalint(['lint', '-f', 'gnu', '--rule', 'KA204=error', 'thr/w2.conf']);
+    expect(asError.code).toBe(1);
+    expect(asError.stdout).toContain('error:');
+    expect(kalint(['lint', '-f', 'gnu', '--rule', 'extra-arguments=off', 'thr/w2.conf']).stdout).toBe('');
+  });
+});
+
+describe('suppressions', () => {
+  const SUPPRESSED = 'global_defs {\n    # kalint-disable-next-line KA201 -- vendor keyword, patched build\n    routr_id lb1\n}\n';
+
+  it('a suppression with a reason hides the finding; --no-inline-config ignores it', () => {
+    write({ 'sup/a.conf': SUPPRESSED });
+    expect(kalint(['lint', '-f', 'gnu', 'sup/a.conf'])).toMatchObject({ code: 0, stdout: '' });
+    const off = kalint(['lint', '-f', 'gnu', '--no-inline-config', 'sup/a.conf']);
+    expect(off.code).toBe(1);
+    expect(codes(off.stdout)).toEqual(['KA201']);
+  });
+
+  it('an unused suppression is reported once, even when linted for several config ids', () => {
+    write({ 'sup/b.conf': '# kalint-disable-next-line KA204 -- legacy\nglobal_defs {\n    router_id lb1\n}\n' });
+    expect(codes(kalint(['lint', '-f', 'gnu', 'sup/b.conf']).stdout)).toEqual(['KA002']);
+    expect(codes(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/b.conf']).stdout)).toEqual(['KA002']);
+  });
+
+  it('a suppression used for one config id only is not reported as unused', () => {
+    write({ 'sup/c.conf': 'global_defs {\n    # kalint-disable-next-line KA204 -- lb2 reads the second word\n@lb2 router_id lb1 lb2\n@lb1 router_id lb1\n}\n' });
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/c.conf']).stdout).toBe('');
+  });
+});
+
+describe('.kalint.json', () => {
+  it('is found upward from each file, the nearest wins, and the command line wins over it', () => {
+    write({
+      'proj/.kalint.json': JSON.stringify({ rules: { KA204: 'error' } }),
+      'proj/a/keepalived.conf': WARNING,
+      'proj/b/.kalint.json': JSON.stringify({ rules: { 'extra-arguments': 'off' } }),
+      'proj/b/keepalived.conf': WARNING,
+    });
+    const r = kalint(['lint', '-f', 'gnu', 'proj']);
+    expect(r.stdout).toBe("proj/a/keepalived.conf:2:19: error: 'router_id' takes one argument; keepalived ignores 'lb2' [KA204]\n");
+    expect(r.code).toBe(1);
+    expect(kalint(['lint', '-f', 'gnu', '--rule', 'KA204=off', 'proj']).stdout).toBe('');
+  });
+
+  it('applies targetVersion, configIds and pathMappings (relative to the config file)', () => {
+    write({
+      'tv/.kalint.json': JSON.stringify({ targetVersion: '2.3.0', configIds: ['lb1'], pathMappings: { '/etc/keepalived': 'deploy' } }),
+      'tv/keepalived.conf': 'global_defs {\n    router_id lb1\n    use_symlink_paths\n@lb2 routr_id x\n}\ninclude /etc/keepalived/conf.d/extra.conf\n',
+      'tv/deploy/conf.d/extra.conf': 'global_defs {\n    router_id lb1 lb2\n}\n',
+    });
+    const r = kalint(['lint', '-f', 'gnu', 'tv/keepalived.conf']);
+    // use_symlink_paths exists in 2.3.0; the @lb2 line is inactive for lb1; the include is read from deploy/.
+    expect(r.stdout).toBe("tv/deploy/conf.d/extra.conf:2:19: warning: 'router_id' takes one argument; keepalived ignores 'lb2' [KA204]\n");
+    expect(codes(kalint(['lint', '-f', 'gnu', '--target-version', '2.2.7', 'tv/keepalived.conf']).stdout)).toContain('KA207');
+  });
+
+  it('an invalid config stops the run with exit 2 and names the file', () => {
+    write({ 'bad/.kalint.json': '{ "rules": { "KA204": "warn" }, "colour": true }', 'bad/keepalived.conf': CLEAN });
+    const r = kalint(['lint', 'bad/keepalived.conf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(join(dir, 'bad/.kalint.json'));
+    expect(r.stderr).toContain('/rules/KA204: severity must be one of off, info, warning, error');
+    expect(r.stderr).toContain('/colour: unknown setting');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('formats', () => {
+  it('sarif, json, github, checkstyle and gnu report the same findings', () => {
+    write({ 'fmt/k.conf': 'global_defs {\n    router_id lb1 lb2\n    routr_id x\n}\n' });
+    const sarif = JSON.parse(kalint(['lint', '-f', 'sarif', 'fmt/k.conf']).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['KA204', 'KA201']);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('fmt/k.conf');
+    const json = JSON.parse(kalint(['lint', '-f', 'json', 'fmt/k.conf']).stdout);
+    expect(json.map((d: { code: string }) => d.code)).toEqual(['KA204', 'KA201']);
+    expect(kalint(['lint', '-f', 'github', 'fmt/k.conf']).stdout.split('\n')[1]).toMatch(/^::error file=fmt\/k\.conf,line=3,col=5,endLine=3,endColumn=13,title=KA201::Unknown keyword/);
+    expect(kalint(['lint', '-f', 'checkstyle', 'fmt/k.conf']).stdout).toContain('<error line="3" column="5" severity="error"');
+    expect(codes(kalint(['lint', '-f', 'gnu', 'fmt/k.conf']).stdout)).toEqual(['KA204', 'KA201']);
+  });
+
+  it('-o writes the report to a file', () => {
+    write({ 'fmt/o.conf': ERROR });
+    const r = kalint(['lint', '-f', 'sarif', '-o', 'fmt/out.sarif', 'fmt/o.conf']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(readFileSync(join(dir, 'fmt/out.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('stylish is coloured only when asked', () => {
+    write({ 'fmt/c.conf': ERROR });
+    expect(kalint(['lint', 'fmt/c.conf']).stdout).not.toContain('\x1b[');
+    expect(kalint(['lint', '--color', 'fmt/c.conf']).stdout).toContain('\x1b[31m');
+  });
+});
+
+describe('kalint explain', () => {
+  it('prints a rule by code or name', () => {
+    const byCode = kalint(['explain', 'KA204']);
+    expect(byCode.code).toBe(0);
+    for (const part of ['KA204 extra-arguments', 'Severity: warning', 'Schema (KA2xx)', 'Why:', 'Bad:', 'Good:', 'router_id lb1 lb2']) expect(byCode.stdout).toContain(part);
+    expect(kalint(['explain', 'extra-arguments']).stdout).toBe(byCode.stdout);
+    expect(kalint(['explain', 'ka204']).stdout).toBe(byCode.stdout);
+  });
+
+  it('--list lists every rule; an unknown rule is a usage error', () => {
+    const list = kalint(['explain', '--list']);
+    expect(list.stdout).toMatch(/^KA000 +error +internal-error/);
+    expect(list.stdout).toMatch(/\nKA201 +error +unknown-keyword +A keyword keepalived does not know\n/);
+    const unknown = kalint(['explain', 'KA999']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown rule 'KA999'");
+  });
+});
