@@ -2,6 +2,8 @@
 
 import { lintCommand } from './lint.js';
 import { explainCommand } from './explain.js';
+import { fmtCommand } from './fmt.js';
+import { peerCommand } from './peer.js';
 import { EXIT, UsageError, VERSION } from './common.js';
 
 const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
@@ -9,6 +11,8 @@ const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
 Usage:
   kalint lint [options] PATH...     check configs (files, directories, globs)
   kalint explain CODE|NAME|--list   what a rule checks, why, and examples
+  kalint fmt [options] PATH...      format configs (whitespace only; --check, --write, -)
+  kalint peer [options] FILE        the BACKUP node's config from the MASTER's (or --diff)
   kalint --help | --version
 
 Run 'kalint <command> --help' for a command's options.
@@ -35,6 +39,10 @@ export function main(argv: string[]): number {
         return lintCommand(rest);
       case 'explain':
         return explainCommand(rest);
+      case 'fmt':
+        return fmtCommand(rest);
+      case 'peer':
+        return peerCommand(rest);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -1,0 +1,191 @@
+// `kalint fmt`: print, check or rewrite configs in the canonical layout.
+
+import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
+import { findConfig } from './config.js';
+import { discover, displayPath, fsHost } from './host.js';
+import { EXIT, UsageError } from './common.js';
+
+const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
+       kalint fmt --check [options] PATH... list files that are not formatted
+       kalint fmt --write [options] PATH... rewrite, in place, the files that change
+
+PATH may be a file, a directory (searched for keepalived configs) or a glob.
+Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAME= definitions,
+~SEQ and include lines are kept as written. A file with unbalanced braces or an unterminated
+quote is not formatted.
+
+Options:
+  -c, --check          list the files that would change; exit 1 if there are any
+  -w, --write          rewrite the files that change (atomic: temporary file + rename,
+                       permissions kept)
+      --indent N       spaces per indentation level (default 4)
+      --tabs           indent with tabs
+      --range A:B      format only lines A to B (1-based, inclusive; print mode only)
+  -h, --help           this help
+
+Indentation also comes from .kalint.json: "format": { "indentWidth": 2, "useTabs": false };
+the command line wins.
+
+Exit codes: 0 done (with --check: every file is formatted), 1 --check found files to format,
+2 usage error, unreadable file, invalid .kalint.json, or a file with a syntax error (it is
+reported as FILE:LINE:COL and left untouched; the other files are still processed).
+`;
+
+export function fmtCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      check: { type: 'boolean', short: 'c' },
+      write: { type: 'boolean', short: 'w' },
+      indent: { type: 'string' },
+      tabs: { type: 'boolean' },
+      range: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(FMT_HELP);
+    return EXIT.ok;
+  }
+  if (values.check && values.write) throw new UsageError('--check and --write exclude each other');
+  let indent: number | undefined;
+  if (values.indent !== undefined) {
+    indent = Number(values.indent);
+    if (!/^\d+$/.test(values.indent) || indent > 16) throw new UsageError(`--indent takes a number of spaces from 0 to 16 (got '${values.indent}')`);
+  }
+  const range = values.range !== undefined ? parseRange(values.range) : undefined;
+  if (positionals.length === 0) throw new UsageError("no file to format (give a file, '-' for stdin, or paths with --check/--write)");
+
+  const optionsFor = (file: string): FormatOptions => {
+    const fromConfig = findConfig(file)?.config.format ?? {};
+    return {
+      indentWidth: indent ?? fromConfig.indentWidth,
+      useTabs: values.tabs ?? (indent !== undefined ? false : fromConfig.useTabs),
+    };
+  };
+
+  if (!values.check && !values.write) {
+    if (positionals.length !== 1) throw new UsageError('print mode formats one file; use --check or --write for several');
+    const arg = positionals[0]!;
+    const stdin = arg === '-';
+    let text: string;
+    try {
+      text = stdin ? readFileSync(0, 'utf8') : readFileSync(arg, 'utf8');
+    } catch (e) {
+      process.stderr.write(`kalint: ${arg}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.usage;
+    }
+    const shown = stdin ? '<stdin>' : displayPath(arg);
+    const options = optionsFor(stdin ? join(process.cwd(), 'stdin') : arg);
+    const r = format(text, options);
+    if (isFormatError(r)) {
+      process.stderr.write(`${shown}:${r.error} — not formatted\n`);
+      return EXIT.usage;
+    }
+    if (range) {
+      let out = text;
+      for (const e of formatRange(text, range[0] - 1, range[1] - 1, options)) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
+      process.stdout.write(out);
+    } else process.stdout.write(r.text);
+    return EXIT.ok;
+  }
+
+  if (range) throw new UsageError('--range works in print mode only');
+  if (positionals.includes('-')) throw new UsageError("'-' (stdin) works in print mode only");
+  const { files, missing } = discover(positionals);
+  let failed = false;
+  for (const m of missing) {
+    process.stderr.write(`kalint: ${m}: no such file or directory\n`);
+    failed = true;
+  }
+  let unformatted = 0;
+  for (const file of files) {
+    const text = fsHost.readFile(file);
+    const shown = displayPath(file);
+    if (text === undefined) {
+      process.stderr.write(`kalint: ${shown}: cannot read file\n`);
+      failed = true;
+      continue;
+    }
+    const r = format(text, optionsFor(file));
+    if (isFormatError(r)) {
+      process.stderr.write(`${shown}:${r.error} — not formatted\n`);
+      failed = true;
+      continue;
+    }
+    if (!r.changed) continue;
+    unformatted++;
+    if (values.check) process.stdout.write(`${shown}\n`);
+    else {
+      try {
+        writeAtomically(file, r.text);
+        process.stdout.write(`formatted ${shown}\n`);
+      } catch (e) {
+        process.stderr.write(`kalint: ${shown}: cannot write: ${(e as Error).message}\n`);
+        failed = true;
+      }
+    }
+  }
+  if (failed) return EXIT.usage;
+  return values.check && unformatted > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function parseRange(spec: string): [number, number] {
+  const m = /^(\d+)(?::(\d+))?$/.exec(spec);
+  const a = m ? Number(m[1]) : 0;
+  const b = m?.[2] !== undefined ? Number(m[2]) : a;
+  if (!m || a < 1 || b < a) throw new UsageError(`--range takes LINE or FIRST:LAST, 1-based (got '${spec}')`);
+  return [a, b];
+}
+
+/**
+ * Replaces `path`'s content without a moment where the file is half written: the new text goes
+ * to a temporary file in the same folder (same file system, so rename is atomic), which takes the
+ * old file's permissions (and owner, when allowed), then replaces it. A symlink is followed, so
+ * the link stays a link. `like` gives the permissions for a new file.
+ */
+export function writeAtomically(path: string, text: string, like?: string): void {
+  let target = resolve(path);
+  try {
+    target = realpathSync(path);
+  } catch {
+    // A new file: write it where it was named.
+  }
+  let mode = 0o644;
+  let owner: { uid: number; gid: number } | undefined;
+  for (const source of [target, like]) {
+    if (!source) continue;
+    try {
+      const st = statSync(source);
+      mode = st.mode & 0o7777;
+      owner = { uid: st.uid, gid: st.gid };
+      break;
+    } catch {
+      // Try the next source.
+    }
+  }
+  const temp = join(dirname(target), `.${basename(target)}.kalint-${process.pid}-${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    chmodSync(temp, mode);
+    if (owner) {
+      try {
+        chownSync(temp, owner.uid, owner.gid);
+      } catch {
+        // Only root may give a file away; the writer's ownership is what remains.
+      }
+    }
+    renameSync(temp, target);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was created.
+    }
+    throw e;
+  }
+}

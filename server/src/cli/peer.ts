@@ -1,0 +1,136 @@
+// `kalint peer`: the BACKUP node's config from the MASTER's, as a file or a diff.
+
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { generatePeer, type PeerOptions } from '../core/peer/index.js';
+import { displayPath } from './host.js';
+import { writeAtomically } from './fmt.js';
+import { EXIT, UsageError } from './common.js';
+
+const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
+
+Writes the other node's config: every vrrp_instance in state MASTER becomes BACKUP with a lower
+priority (the MASTER's minus 10 by default, never below 1, and low enough that the MASTER still
+wins with every tracked script healthy); instances already BACKUP (dual-master) become MASTER,
+with the priorities mirrored. router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, else a
+-backup suffix). Everything else is copied byte for byte.
+
+Options:
+      --priority N          priority of the instances that become BACKUP
+      --priority-step N     distance between the nodes' priorities (default 10)
+      --router-id ID        the peer's router_id
+      --interface IF        the peer's interface (OLD=NEW when the instances use several)
+      --unicast-src-ip IP   the peer's own address: it becomes unicast_src_ip, and the
+                            MASTER's address takes its place in unicast_peer
+      --unicast-peer IP     the MASTER's address, when the MASTER has no unicast_src_ip
+      --config-id ID        read @ID lines as keepalived -i ID would
+      --diff                print a unified diff MASTER → peer (instead of the file)
+  -o, --output FILE         write the peer's config to FILE (never the input file)
+  -q, --quiet               do not print what was changed (on stderr)
+  -h, --help                this help
+
+Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, an instance without
+state, an ambiguous or impossible request), 2 usage error or unreadable/unwritable file.
+`;
+
+function integer(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} takes a whole number (got '${v}')`);
+  return Number(v);
+}
+
+export function peerCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      priority: { type: 'string' },
+      'priority-step': { type: 'string' },
+      'router-id': { type: 'string' },
+      interface: { type: 'string' },
+      'unicast-src-ip': { type: 'string' },
+      'unicast-peer': { type: 'string' },
+      'config-id': { type: 'string' },
+      diff: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(PEER_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'peer takes one MASTER file' : "no MASTER file given (e.g. 'kalint peer keepalived.conf')");
+  if (values.priority !== undefined && values['priority-step'] !== undefined) throw new UsageError('--priority and --priority-step exclude each other');
+  const input = positionals[0]!;
+  const output = values.output;
+  if (output !== undefined && sameFile(input, output)) {
+    process.stderr.write(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
+    return EXIT.usage;
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(input, 'utf8');
+  } catch (e) {
+    process.stderr.write(`kalint: ${input}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const shown = displayPath(input);
+  const options: PeerOptions = {
+    file: shown,
+    priority: integer('priority', values.priority),
+    priorityStep: integer('priority-step', values['priority-step']),
+    routerId: values['router-id'],
+    interface: values.interface,
+    unicastSrcIp: values['unicast-src-ip'],
+    unicastPeer: values['unicast-peer'],
+    configId: values['config-id'],
+  };
+  const r = generatePeer(text, options);
+  if ('error' in r) {
+    process.stderr.write(`kalint: ${shown}: ${r.error}\n`);
+    return EXIT.findings;
+  }
+  if (!values.quiet) for (const n of r.notes) process.stderr.write(`kalint: ${n}\n`);
+
+  if (output !== undefined) {
+    try {
+      writeAtomically(output, r.text, input);
+    } catch (e) {
+      process.stderr.write(`kalint: ${output}: cannot write: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
+  if (values.diff) {
+    const to = output !== undefined ? displayPath(output) : shown;
+    process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${to}`, text, r.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
+  } else if (output === undefined) process.stdout.write(r.text);
+  return EXIT.ok;
+}
+
+/** Whether `output` names the input file (same path after links, or the same inode). */
+function sameFile(input: string, output: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return join(realpathSync(dirname(resolve(p))), basename(p));
+      } catch {
+        return resolve(p);
+      }
+    }
+  };
+  if (real(input) === real(output)) return true;
+  try {
+    const a = statSync(input);
+    const b = statSync(output);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
