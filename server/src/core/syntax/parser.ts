@@ -116,7 +116,7 @@ export function parseCst(text: string): CstFile {
           // The body is ordinary keyword text; its braces are structural.
           const bodyNodes: CstNode[] = [];
           const res = buildKeywordLine(tokens, k, cl.end, undefined, undefined, bodyNodes, state);
-          container = res;
+          if (res !== bodyNodes) container = res; // bodyNodes is detached: lines after the ~SEQ stay where they were
           const firstStmt = bodyNodes.find((n): n is CstStatement => n.type === 'statement');
           seqNode.body = firstStmt;
           for (const n of bodyNodes) if (n !== firstStmt) container.push(n);
