@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { lex, Token, tokenValue, type LexResult } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -66,6 +66,8 @@ interface Segment {
 }
 
 const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+/** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine. */
+const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
 const MAX_SUBSTITUTION_PASSES = 64;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
 export const MAX_LINE_LENGTH = 1022;
@@ -137,6 +139,18 @@ export class Reader {
       return;
     }
     if (from === to) return;
+
+    // Fast path for the common line: a plain keyword line with no `$` (no prefix, definition,
+    // sequence, include or substitution to consider).
+    const head = tokens[from]!;
+    if (head.kind === 'word' && !SPECIAL_FIRST_CHAR.has(head.text.charCodeAt(0)) && !INCLUDE_KEYWORDS.has(head.text)) {
+      let end = to;
+      if (tokens[end - 1]!.kind === 'comment') end--;
+      if (!this.lineNeedsSubstitution(tokens, from, end)) {
+        this.emitTokens(file, tokens, from, end, undefined);
+        return;
+      }
+    }
 
     const cl = classifyLine(tokens, from, to);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {

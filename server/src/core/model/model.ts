@@ -217,6 +217,27 @@ function trackRefs(nodes: AstNode[]): TrackRef[] {
   return out;
 }
 
+/** Children of one node by keyword, built in one pass (the model asks each block for many keywords). */
+class ChildIndex {
+  private readonly map = new Map<string, AstNode[]>();
+  constructor(node: AstNode) {
+    for (const c of node.children) {
+      const k = c.keyword;
+      const list = this.map.get(k);
+      if (list) list.push(c);
+      else this.map.set(k, [c]);
+    }
+  }
+  /** The last occurrence: later settings win for most keywords, as in keepalived. */
+  last(keyword: string): AstNode | undefined {
+    const list = this.map.get(keyword);
+    return list ? list[list.length - 1] : undefined;
+  }
+  all(keyword: string): AstNode[] {
+    return this.map.get(keyword) ?? [];
+  }
+}
+
 /** A view of blocks that keepalived merges (global_defs, authentication): their children together. */
 function mergedBlocks(nodes: AstNode[]): AstNode {
   const first = nodes[0]!;
@@ -226,12 +247,9 @@ function mergedBlocks(nodes: AstNode[]): AstNode {
   return view;
 }
 
-function blocks(root: AstNode, keyword: string): AstNode[] {
-  return childrenNamed(root, keyword);
-}
-
 export function buildModel(root: AstNode): KeepalivedConfig {
-  const gd = blocks(root, 'global_defs');
+  const top = new ChildIndex(root);
+  const gd = top.all('global_defs');
   let globalDefs: GlobalDefs | undefined;
   if (gd.length) {
     // global_defs blocks merge; the last setting wins.
@@ -249,7 +267,7 @@ export function buildModel(root: AstNode): KeepalivedConfig {
     };
   }
 
-  const vrrpScripts: VrrpScript[] = blocks(root, 'vrrp_script').map((n) => {
+  const vrrpScripts: VrrpScript[] = top.all('vrrp_script').map((n) => {
     const w = child(n, 'weight');
     return {
       node: n,
@@ -264,21 +282,21 @@ export function buildModel(root: AstNode): KeepalivedConfig {
     };
   });
 
-  const trackFiles: TrackFile[] = [...blocks(root, 'track_file'), ...blocks(root, 'vrrp_track_file')].map((n) => ({
+  const trackFiles: TrackFile[] = [...top.all('track_file'), ...top.all('vrrp_track_file')].map((n) => ({
     node: n,
     name: argText(n) ?? '',
     file: argText(child(n, 'file')),
     weight: located(child(n, 'weight'), asInt),
   }));
 
-  const trackProcesses: TrackProcess[] = blocks(root, 'vrrp_track_process').map((n) => ({
+  const trackProcesses: TrackProcess[] = top.all('vrrp_track_process').map((n) => ({
     node: n,
     name: argText(n) ?? '',
     process: argText(child(n, 'process')),
     weight: located(child(n, 'weight'), asInt),
   }));
 
-  const syncGroups: SyncGroup[] = blocks(root, 'vrrp_sync_group').map((n) => ({
+  const syncGroups: SyncGroup[] = top.all('vrrp_sync_group').map((n) => ({
     node: n,
     name: argText(n) ?? '',
     members: (child(n, 'group')?.values ?? []).flatMap((l) => l.words),
@@ -286,16 +304,17 @@ export function buildModel(root: AstNode): KeepalivedConfig {
   }));
 
   const globalVersion = globalDefs?.vrrpVersion?.value;
-  const vrrpInstances: VrrpInstance[] = blocks(root, 'vrrp_instance').map((n) => {
-    const authNodes = childrenNamed(n, 'authentication');
+  const vrrpInstances: VrrpInstance[] = top.all('vrrp_instance').map((n) => {
+    const ix = new ChildIndex(n);
+    const authNodes = ix.all('authentication');
     const authMerged = authNodes.length ? mergedBlocks(authNodes) : undefined;
-    const vips = childrenNamed(n, 'virtual_ipaddress').flatMap((v) => addresses(v));
-    const evips = childrenNamed(n, 'virtual_ipaddress_excluded').flatMap((v) => addresses(v));
-    const state = located(child(n, 'state'), asString);
-    const priority = located(child(n, 'priority'), asInt);
-    const version = located(child(n, 'version'), asInt);
-    const unicastSrcIp = located(child(n, 'unicast_src_ip'), asString);
-    const unicastPeers = childrenNamed(n, 'unicast_peer').flatMap((v) => addresses(v));
+    const vips = ix.all('virtual_ipaddress').flatMap((v) => addresses(v));
+    const evips = ix.all('virtual_ipaddress_excluded').flatMap((v) => addresses(v));
+    const state = located(ix.last('state'), asString);
+    const priority = located(ix.last('priority'), asInt);
+    const version = located(ix.last('version'), asInt);
+    const unicastSrcIp = located(ix.last('unicast_src_ip'), asString);
+    const unicastPeers = ix.all('unicast_peer').flatMap((v) => addresses(v));
     const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
     const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
     const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
@@ -307,28 +326,28 @@ export function buildModel(root: AstNode): KeepalivedConfig {
       node: n,
       name: argText(n) ?? '',
       state,
-      interface: located(child(n, 'interface'), asString),
-      virtualRouterId: located(child(n, 'virtual_router_id'), asInt),
+      interface: located(ix.last('interface'), asString),
+      virtualRouterId: located(ix.last('virtual_router_id'), asInt),
       priority,
-      advertInt: located(child(n, 'advert_int'), asDecimal),
+      advertInt: located(ix.last('advert_int'), asDecimal),
       version,
       authentication: authMerged
         ? { node: authNodes[0]!, type: located(child(authMerged, 'auth_type'), asString), pass: located(child(authMerged, 'auth_pass'), asString) }
         : undefined,
       virtualIpaddresses: vips,
       virtualIpaddressesExcluded: evips,
-      virtualRoutes: childrenNamed(n, 'virtual_routes'),
-      virtualRules: childrenNamed(n, 'virtual_rules'),
-      trackScripts: trackRefs(childrenNamed(n, 'track_script')),
-      trackInterfaces: trackRefs(childrenNamed(n, 'track_interface')),
-      trackFiles: trackRefs(childrenNamed(n, 'track_file')),
-      trackProcesses: trackRefs(childrenNamed(n, 'track_process')),
-      trackBfds: trackRefs(childrenNamed(n, 'track_bfd')),
+      virtualRoutes: ix.all('virtual_routes'),
+      virtualRules: ix.all('virtual_rules'),
+      trackScripts: trackRefs(ix.all('track_script')),
+      trackInterfaces: trackRefs(ix.all('track_interface')),
+      trackFiles: trackRefs(ix.all('track_file')),
+      trackProcesses: trackRefs(ix.all('track_process')),
+      trackBfds: trackRefs(ix.all('track_bfd')),
       unicastSrcIp,
       unicastPeers,
-      mcastDstIp: located(child(n, 'mcast_dst_ip'), asString),
-      nopreempt: child(n, 'nopreempt'),
-      preemptDelay: located(child(n, 'preempt_delay'), asDecimal),
+      mcastDstIp: located(ix.last('mcast_dst_ip'), asString),
+      nopreempt: ix.last('nopreempt'),
+      preemptDelay: located(ix.last('preempt_delay'), asDecimal),
       notify,
       family,
       effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
@@ -337,30 +356,31 @@ export function buildModel(root: AstNode): KeepalivedConfig {
     };
   });
 
-  const virtualServerGroups: VirtualServerGroup[] = blocks(root, 'virtual_server_group').map((n) => ({
+  const virtualServerGroups: VirtualServerGroup[] = top.all('virtual_server_group').map((n) => ({
     node: n,
     name: argText(n) ?? '',
     entries: (n.values ?? []).map((l) => l.words),
   }));
 
-  const virtualServers: VirtualServer[] = blocks(root, 'virtual_server').map((n) => {
+  const virtualServers: VirtualServer[] = top.all('virtual_server').map((n) => {
+    const ix = new ChildIndex(n);
     const a0 = argText(n, 0);
     const a1 = argText(n, 1);
     const base: Pick<VirtualServer, 'kind' | 'address' | 'port' | 'fwmark' | 'group'> =
       a0 === 'fwmark' ? { kind: 'fwmark', fwmark: a1 !== undefined ? parseInteger(a1) : undefined }
         : a0 === 'group' ? { kind: 'group', group: a1 }
           : { kind: 'address', address: a0, port: a1 !== undefined ? parseInteger(a1) : undefined };
-    const sorry = child(n, 'sorry_server');
+    const sorry = ix.last('sorry_server');
     return {
       node: n,
       ...base,
-      lbAlgo: located(child(n, 'lb_algo') ?? child(n, 'lvs_sched'), asString),
-      lbKind: located(child(n, 'lb_kind') ?? child(n, 'lvs_method'), asString),
-      protocol: located(child(n, 'protocol'), asString),
-      persistenceTimeout: located(child(n, 'persistence_timeout'), asInt)?.value,
-      delayLoop: located(child(n, 'delay_loop'), asDecimal)?.value,
+      lbAlgo: located(ix.last('lb_algo') ?? ix.last('lvs_sched'), asString),
+      lbKind: located(ix.last('lb_kind') ?? ix.last('lvs_method'), asString),
+      protocol: located(ix.last('protocol'), asString),
+      persistenceTimeout: located(ix.last('persistence_timeout'), asInt)?.value,
+      delayLoop: located(ix.last('delay_loop'), asDecimal)?.value,
       sorryServer: sorry ? { address: argText(sorry) ?? '', port: argText(sorry, 1) !== undefined ? parseInteger(argText(sorry, 1)!) : undefined, node: sorry } : undefined,
-      realServers: childrenNamed(n, 'real_server').map((rs) => ({
+      realServers: ix.all('real_server').map((rs) => ({
         node: rs,
         address: argText(rs) ?? '',
         port: argText(rs, 1) !== undefined ? parseInteger(argText(rs, 1)!) : undefined,
@@ -392,10 +412,10 @@ export function buildModel(root: AstNode): KeepalivedConfig {
     vrrpInstances,
     virtualServerGroups,
     virtualServers,
-    staticIpaddresses: blocks(root, 'static_ipaddress').flatMap((n) => addresses(n)),
-    staticRoutes: blocks(root, 'static_routes'),
-    staticRules: blocks(root, 'static_rules'),
-    bfdInstances: blocks(root, 'bfd_instance').map((n) => ({ node: n, name: argText(n) ?? '', neighborIp: argText(child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip')) })),
-    garpGroups: blocks(root, 'garp_group'),
+    staticIpaddresses: top.all('static_ipaddress').flatMap((n) => addresses(n)),
+    staticRoutes: top.all('static_routes'),
+    staticRules: top.all('static_rules'),
+    bfdInstances: top.all('bfd_instance').map((n) => ({ node: n, name: argText(n) ?? '', neighborIp: argText(child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip')) })),
+    garpGroups: top.all('garp_group'),
   };
 }
