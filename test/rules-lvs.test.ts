@@ -218,6 +218,69 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.1.1 53 {', '  DNS_CHECK {', '    name www.example.com', '  }', '}']),
     fixes: true,
   },
+  'virtual_server_group entry with host bits below its mask': {
+    code: 'KA525',
+    keepalived: /Address mask bits not empty/,
+    bad: conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '  10.0.1.1 80', '}') + vs('group WEB', BASICS),
+    lines: [2],
+    good: conf('virtual_server_group WEB {', '  10.0.0.0/24 80', '  10.0.1.1 80', '}') + vs('group WEB', BASICS),
+  },
+  'virtual_server_group range that ends before it starts': {
+    code: 'KA525',
+    keepalived: /Address range end is not greater than address range start/,
+    bad: conf('virtual_server_group WEB {', '  10.0.0.9-5 80', '  10.0.1.1 80', '}') + vs('group WEB', BASICS),
+    lines: [2],
+    good: conf('virtual_server_group WEB {', '  10.0.0.5-9 80', '  10.0.1.1 80', '}') + vs('group WEB', BASICS),
+  },
+  'empty virtual_server_group': {
+    code: 'KA526',
+    keepalived: /has no entries - removing/,
+    bad: conf('virtual_server_group WEB {', '}'),
+    lines: [2],
+    good: conf('virtual_server_group WEB {', '  10.0.0.1 80', '}'),
+  },
+  'virtual_server_group mixing families with a family-less fwmark': {
+    code: 'KA526',
+    keepalived: /cannot have IPv4, IPv6 and fwmark without family/,
+    bad: conf('virtual_server_group MIX {', '  10.0.0.1 80', '  2001:db8::1 80', '  fwmark 5', '}'),
+    lines: [5],
+    good: conf('virtual_server_group MIX {', '  10.0.0.1 80', '  2001:db8::1 80', '  fwmark 5 inet6', '}'),
+  },
+  'IPv6 real server under an IPv4 NAT virtual server': {
+    code: 'KA527',
+    keepalived: /Address family of virtual server and real server/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 2001:db8::1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']),
+    lines: [6],
+    good: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN'], ['real_server 2001:db8::1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']),
+  },
+  'ip_family contradicting the address': {
+    code: 'KA527',
+    keepalived: /conflicts with server family/,
+    bad: vs('10.0.0.1 80', [...BASICS, 'ip_family inet6']),
+    lines: [5],
+    good: vs('10.0.0.1 80', [...BASICS, 'ip_family inet']),
+  },
+  'gue tunnel without a port': {
+    code: 'KA528',
+    keepalived: /gue tunnels require port/,
+    bad: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN type gue']),
+    lines: [4],
+    good: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN type gue port 6080']),
+  },
+  'url digest of the wrong length': {
+    code: 'KA529',
+    keepalived: /character length should be 32/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      digest 1234', '    }', '  }', '}']),
+    lines: [9],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      digest 9b3a0c85a887a256d6939da88aabd8cd', '    }', '  }', '}']),
+  },
+  'link-local checker target without bind_if': {
+    code: 'KA530',
+    keepalived: /requires a bind_if/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip fe80::1', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip fe80::1', '    bind_if eth0', '  }', '}']),
+  },
 };
 
 describe('lvs rules', () => {
@@ -264,7 +327,7 @@ describe('lvs rules', () => {
       ]);
     const codes = findings(text, '').length; // no finding has an empty code; sanity of the helper
     expect(codes).toBe(0);
-    for (let n = 501; n <= 524; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
+    for (let n = 501; n <= 530; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
   });
 
   it('the no-protocol default is UDP, so ops without a protocol is fine and a TCP twin is a different service', () => {

@@ -26,6 +26,12 @@ import { onePacketSchedulingWithoutUdp } from './one-packet-scheduling-without-u
 import { haSuspendWithFwmark } from './ha-suspend-with-fwmark.js';
 import { udpCheckReplyLength } from './udp-check-reply-length.js';
 import { dnsCheckEmptyLabel } from './dns-check-empty-label.js';
+import { virtualServerGroupInvalidEntry } from './virtual-server-group-invalid-entry.js';
+import { virtualServerGroupEmpty } from './virtual-server-group-empty.js';
+import { addressFamilyMismatch } from './address-family-mismatch.js';
+import { tunnelOptions } from './tunnel-options.js';
+import { urlDigestInvalid } from './url-digest-invalid.js';
+import { checkerConnectionAddress } from './checker-connection-address.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -52,4 +58,10 @@ export const lvsRules: Rule[] = [
   haSuspendWithFwmark,
   udpCheckReplyLength,
   dnsCheckEmptyLabel,
+  virtualServerGroupInvalidEntry,
+  virtualServerGroupEmpty,
+  addressFamilyMismatch,
+  tunnelOptions,
+  urlDigestInvalid,
+  checkerConnectionAddress,
 ];

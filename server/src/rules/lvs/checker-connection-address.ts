@@ -1,0 +1,63 @@
+import type { FileRule } from '../types.js';
+import { child, type AstNode } from '../../core/analysis/ast.js';
+import { canonicalAddress, ipFamily } from '../../core/analysis/values.js';
+import { blockEnd, related } from './util.js';
+
+function isLinkLocal6(addr: string): boolean {
+  if (ipFamily(addr) !== 6) return false;
+  const first = parseInt(canonicalAddress(addr).split(':')[0]!, 16);
+  return (first & 0xffc0) === 0xfe80;
+}
+
+export const checkerConnectionAddress: FileRule = {
+  kind: 'file',
+  code: 'KA530',
+  name: 'checker-connection-address',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A checker connects to an IPv6 link-local address without bind_if, or its connect_ip and bindto are of different families.',
+  docs: {
+    why:
+      'An IPv6 link-local address (fe80::/10) exists on every link, so a checker can only reach one through a named ' +
+      'interface: without `bind_if` keepalived drops the checker ("requires a bind_if"). The target is `connect_ip`, or the ' +
+      'real server address when there is none. Likewise `connect_ip` and `bindto` must be the same family, or keepalived ' +
+      'skips the second one. Both make `keepalived -t` fail.',
+    bad: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n        }\n    }\n}',
+    good: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n            bind_if eth1\n        }\n    }\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
+          // connect_ip / bindto: keepalived checks each against the other when it reads the second.
+          let seen: AstNode | undefined;
+          for (const c of ck.node.children) {
+            if (c.keyword !== 'connect_ip' && c.keyword !== 'bindto') continue;
+            const f = ipFamily(c.args[0]?.text ?? '');
+            if (!f) continue;
+            if (seen && ipFamily(seen.args[0]!.text) !== f) {
+              ctx.report({
+                message: `${c.keyword} ${c.args[0]!.text} is not the same address family as ${seen.keyword} ${seen.args[0]!.text}; keepalived skips it (keepalived: "does not match address family")`,
+                file: c.file,
+                range: c.range,
+                related: [related(seen, `${seen.keyword} here`)],
+              });
+              continue;
+            }
+            seen ??= c;
+          }
+          const connectIp = child(ck.node, 'connect_ip')?.args[0]?.text;
+          const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
+          if (!isLinkLocal6(target) || child(ck.node, 'bind_if')) continue;
+          ctx.report({
+            message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")`,
+            file: ck.node.file,
+            range: blockEnd(ck.node),
+            related: [related(ck.node, `${ck.kind} starts here`)],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,63 @@
+import type { FileRule } from '../types.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import { walkAst } from '../../core/analysis/ast.js';
+
+const METHOD_KEYWORDS = new Set(['lb_kind', 'lvs_method', 'sorry_server_lvs_method']);
+const CSUM = new Set(['nocsum', 'csum', 'remcsum']);
+
+/** keepalived's reading of the words after NAT|DR|TUN; the first problem, as keepalived reports it. */
+export function tunnelProblem(node: AstNode): { message: string; gist: string } | undefined {
+  const w = node.args.map((a) => a.text);
+  let type = 'ipip';
+  let port = 0;
+  let csum = 'nocsum';
+  for (let i = 1; i < w.length; i++) {
+    const o = w[i]!;
+    if (o === 'type') {
+      const t = w[i + 1];
+      if (t === undefined) return { message: "'type' needs a tunnel type (ipip, gue or gre)", gist: 'Missing tunnel type' };
+      if (t !== 'ipip' && t !== 'gue' && t !== 'gre') return { message: `unknown tunnel type '${t}' (ipip, gue or gre)`, gist: `Unknown tunnel type ${t}` };
+      type = t;
+      i++;
+    } else if (o === 'port') {
+      const p = w[i + 1];
+      if (p === undefined) return { message: "'port' needs the gue tunnel port", gist: 'Missing port for … gue tunnel' };
+      if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535) return { message: `invalid gue tunnel port '${p}'`, gist: `Invalid gue tunnel port ${p}` };
+      port = Number(p);
+      i++;
+    } else if (CSUM.has(o)) csum = o;
+    else return { message: `'${o}' is not a tunnel option (type, port, nocsum, csum, remcsum)`, gist: `Invalid tunnel option ${o}` };
+  }
+  if ((type === 'gue') !== (port !== 0))
+    return { message: type === 'gue' ? "a gue tunnel needs 'port N'" : `only gue tunnels take a port (this one is ${type})`, gist: 'gue tunnels require port, otherwise cannot have port.' };
+  if (type === 'ipip' && csum !== 'nocsum') return { message: `ipip tunnels do not support '${csum}'`, gist: 'ipip tunnels do not support checksum option.' };
+  if (type === 'gre' && csum === 'remcsum') return { message: "gre tunnels do not support 'remcsum'", gist: 'gre tunnels do not support remote checksum option.' };
+  return undefined;
+}
+
+export const tunnelOptions: FileRule = {
+  kind: 'file',
+  code: 'KA528',
+  name: 'tunnel-options',
+  family: 'lvs',
+  severity: 'error',
+  description: 'The tunnel options after lb_kind / lvs_method (type, port, csum…) are inconsistent; keepalived ignores them.',
+  docs: {
+    why:
+      'With TUN forwarding, `type ipip|gue|gre`, `port N` and `nocsum|csum|remcsum` choose the encapsulation. keepalived ' +
+      'checks them together: gue needs a port and only gue takes one, ipip has no checksum option, gre no remote checksum. ' +
+      'On any mistake keepalived keeps TUN but drops all the tunnel options (plain ipip), and `keepalived -t` fails.',
+    bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind TUN type gue\n    real_server 10.0.1.1 80 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind TUN type gue port 6080\n    real_server 10.0.1.1 80 {\n    }\n}',
+  },
+  check(ctx) {
+    walkAst(ctx.analysis.ast, (n) => {
+      if (!METHOD_KEYWORDS.has(n.keyword) || n.args.length < 2) return;
+      const m = n.args[0]!.text;
+      if (m !== 'NAT' && m !== 'DR' && m !== 'TUN') return;
+      const p = tunnelProblem(n);
+      if (!p) return;
+      ctx.report({ message: `'${n.keyword} ${n.args.map((a) => a.text).join(' ')}': ${p.message}; keepalived ignores the tunnel options (keepalived: "${p.gist}")`, file: n.file, range: n.range });
+    });
+  },
+};

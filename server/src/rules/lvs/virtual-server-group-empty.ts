@@ -1,0 +1,43 @@
+import type { FileRule } from '../types.js';
+import { blockEnd } from './util.js';
+import { readVsgEntry } from './vsg-entries.js';
+
+export const virtualServerGroupEmpty: FileRule = {
+  kind: 'file',
+  code: 'KA526',
+  name: 'virtual-server-group-empty',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A virtual_server_group has no usable entry, or mixes IPv4, IPv6 and family-less fwmarks; keepalived removes it.',
+  docs: {
+    why:
+      'keepalived removes a virtual_server_group that ends up without any valid entry, and one that holds IPv4 and IPv6 ' +
+      'entries together with a fwmark that has no family (the fwmark could then belong to either). `keepalived -t` fails, and ' +
+      'every `virtual_server group NAME` using it is dropped.',
+    bad: 'virtual_server_group WEB {\n    10.0.0.1 80\n    2001:db8::1 80\n    fwmark 5\n}',
+    good: 'virtual_server_group WEB {\n    10.0.0.1 80\n    2001:db8::1 80\n    fwmark 5 inet\n}',
+  },
+  check(ctx) {
+    for (const g of ctx.analysis.model.virtualServerGroups) {
+      let v4 = false;
+      let v6 = false;
+      let bareMark = false;
+      let valid = 0;
+      for (const words of g.entries) {
+        if (!words.length) continue;
+        const e = readVsgEntry(words);
+        if (!e.ok) continue;
+        valid++;
+        if (e.kind === 'fwmark' && e.family === undefined) bareMark = true;
+        else if (e.family === 4) v4 = true;
+        else if (e.family === 6) v6 = true;
+      }
+      const message = !valid
+        ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
+        : v4 && v6 && bareMark
+          ? `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`
+          : undefined;
+      if (message) ctx.report({ message, file: g.node.file, range: blockEnd(g.node) });
+    }
+  },
+};

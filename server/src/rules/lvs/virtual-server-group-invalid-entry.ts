@@ -1,0 +1,30 @@
+import type { FileRule } from '../types.js';
+import { readVsgEntry } from './vsg-entries.js';
+
+export const virtualServerGroupInvalidEntry: FileRule = {
+  kind: 'file',
+  code: 'KA525',
+  name: 'virtual-server-group-invalid-entry',
+  family: 'lvs',
+  severity: 'error',
+  description: 'A virtual_server_group entry is not a valid address, prefix, range or fwmark; keepalived skips it.',
+  docs: {
+    why:
+      'Each line of a virtual_server_group is one address (with port), a prefix such as 10.0.0.0/29, a range such as ' +
+      '10.0.0.1-10 or 10.0.0.1-10.0.0.20, or `fwmark N [inet|inet6]`. keepalived skips a line it cannot use — a mask of 0 or ' +
+      'beyond the address length, an address with bits set below its mask, a range that ends before it starts — and ' +
+      '`keepalived -t` fails; the addresses you meant are not balanced.',
+    bad: 'virtual_server_group WEB {\n    10.0.0.3/24 80\n    10.0.0.9-5 80\n}',
+    good: 'virtual_server_group WEB {\n    10.0.0.0/24 80\n    10.0.0.5-9 80\n}',
+  },
+  check(ctx) {
+    for (const g of ctx.analysis.model.virtualServerGroups) {
+      for (const words of g.entries) {
+        if (!words.length) continue;
+        const e = readVsgEntry(words);
+        if (e.ok) continue;
+        ctx.report({ message: `virtual_server_group '${g.name}': ${e.message}; keepalived skips this entry`, file: e.at.file, range: e.at.range });
+      }
+    }
+  },
+};
