@@ -18,7 +18,7 @@ function methodAtEnd(vsNode: AstNode, server: AstNode): string | undefined {
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
   code: 'KA527',
-  name: 'address-family-mismatch',
+  name: 'server-address-family-mismatch',
   family: 'lvs',
   severity: 'error',
   description: 'A real server, sorry server or ip_family has a different address family (IPv4/IPv6) than its virtual server; keepalived skips it.',
