@@ -1,8 +1,11 @@
 // Inline suppression comments: next-line and whole-file directives, reasons, names, unused and
 // malformed directives, included files, and --no-inline-config.
 
-import { describe, expect, it } from 'vitest';
-import { lintText } from '../server/src/linter.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lintText, runClusterRules, suppressAcross } from '../server/src/linter.js';
+import { analyze } from '../server/src/core/index.js';
+import { rules } from '../server/src/rules/index.js';
+import type { ClusterRule } from '../server/src/rules/types.js';
 import { EXAMPLE_FILE, memoryHost } from './framework-host.js';
 
 const codes = (text: string, opts: Parameters<typeof lintText>[1] = {}) => lintText(text, { file: EXAMPLE_FILE, ...opts }).diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`);
@@ -101,5 +104,45 @@ describe('severity overrides', () => {
     // A rule turned off does not make its suppressions "unused".
     const text = 'global_defs {\n    # kalint-disable-next-line KA204 -- legacy\n    router_id lb1 lb2\n}\n';
     expect(codes(text, { severities: { KA204: 'off' } })).toEqual([]);
+  });
+});
+
+describe('suppressions of cluster rules', () => {
+  // A stand-in cluster rule, registered for these tests only, so they do not depend on the
+  // cluster family's own rules.
+  const fake: ClusterRule = {
+    kind: 'cluster',
+    code: 'KA499',
+    name: 'test-router-id-differs',
+    family: 'cluster',
+    severity: 'error',
+    description: 'test rule',
+    docs: { why: 'test', bad: '', good: '' },
+    check(ctx) {
+      for (const n of ctx.nodes) ctx.report({ message: `node ${n.label}`, file: n.analysis.file, range: { start: { line: 2, column: 4, offset: 0 }, end: { line: 2, column: 13, offset: 0 } } });
+    },
+  };
+  beforeAll(() => {
+    rules.push(fake);
+  });
+  afterAll(() => {
+    rules.splice(rules.indexOf(fake), 1);
+  });
+
+  const A = 'global_defs {\n    # kalint-disable-next-line KA499 -- lb1 is the odd one out on purpose\n    router_id lb1\n}\n';
+  const B = 'global_defs {\n    router_id lb2\n}\n';
+
+  it('linting one file alone does not call them unused', () => {
+    expect(codes(A)).toEqual([]);
+  });
+
+  it('suppressAcross applies them to findings made across files', () => {
+    const analyses = [analyze(A, { file: '/a.conf' }), analyze(B, { file: '/b.conf' })];
+    const found = runClusterRules(analyses.map((a) => ({ label: a.file, analysis: a })), 'test').filter((d) => d.code === 'KA499');
+    expect(found.map((d) => `${d.code} ${d.file}`)).toEqual(['KA499 /a.conf', 'KA499 /b.conf']);
+    const { diagnostics, suppressed } = suppressAcross(found, analyses);
+    expect(diagnostics.map((d) => d.file)).toEqual(['/b.conf']);
+    expect(suppressed.map((s) => s.reason)).toEqual(['lb1 is the odd one out on purpose']);
+    expect(suppressAcross(found, analyses, false).diagnostics).toHaveLength(2);
   });
 });

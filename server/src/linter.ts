@@ -127,9 +127,28 @@ export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options
     const split = applySuppressions(raw, inline.suppressions);
     suppressed = split.suppressed;
     diagnostics = [...split.kept, ...inline.problems];
-    if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions));
+    // Cluster findings only exist when files are linted together; their suppressions are used there.
+    if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
   }
   return { diagnostics: applySeverities(diagnostics, options.severities).sort(compareDiagnostics), suppressed };
+}
+
+/**
+ * Applies the suppression comments of the files of `analyses` to findings made across them (the
+ * cluster rules). Problems with the directives themselves are not repeated here: linting each
+ * file reports them.
+ */
+export function suppressAcross(diagnostics: Diagnostic[], analyses: Analysis[], inlineConfig = true): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+  if (!inlineConfig) return { diagnostics, suppressed: [] };
+  const seen = new Set<string>();
+  const suppressions = analyses.flatMap((a) => {
+    // A file shared by several analyses (an include, or one file for several config ids) counts once.
+    const fresh = [...a.files.keys()].filter((f) => !seen.has(f));
+    fresh.forEach((f) => seen.add(f));
+    return readInlineConfig(a).suppressions.filter((s) => fresh.includes(s.file));
+  });
+  const split = applySuppressions(diagnostics, suppressions);
+  return { diagnostics: split.kept, suppressed: split.suppressed };
 }
 
 /** Lints one config text. Never throws. */

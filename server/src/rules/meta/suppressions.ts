@@ -136,13 +136,16 @@ export function applySuppressions(diagnostics: Diagnostic[], suppressions: Suppr
   return { kept, suppressed };
 }
 
-/** KA002 findings: one per rule of a directive that matched nothing. */
-export function unusedSuppressions(suppressions: Suppression[]): Diagnostic[] {
+/**
+ * KA002 findings: one per rule of a directive that matched nothing. `judgedElsewhere` names codes
+ * whose findings this lint could not have seen (cluster rules, when one file is linted alone).
+ */
+export function unusedSuppressions(suppressions: Suppression[], judgedElsewhere: (code: string) => boolean = () => false): Diagnostic[] {
   const out: Diagnostic[] = [];
   const severity = ruleByCode('KA002')?.severity ?? 'warning';
   for (const s of suppressions) {
     for (const [code, written] of s.codes) {
-      if (s.used.has(code)) continue;
+      if (s.used.has(code) || judgedElsewhere(code)) continue;
       const where = s.kind === 'file' ? 'in this file' : s.line !== undefined && s.line >= 0 ? `on line ${s.line + 1}` : 'after it (the file ends)';
       out.push({ code: 'KA002', severity, message: `Unused suppression: no ${written === code ? code : `${code} (${written})`} finding ${where}; remove the directive`, file: s.file, range: s.range });
     }
