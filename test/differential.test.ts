@@ -27,7 +27,6 @@ const NOT_CONFIGS = /\.(json|tsv|md|txt)$/i;
 const HOST_DEPENDENT: RegExp[] = [
   /interface .* doesn't exist/,
   /Non-existent interface specified in configuration/,
-  /Unknown interface!/,
   /cannot use a loopback interface/,
   /Cannot find an IP address to use for interface/,
   /does not support multicast/,
@@ -63,6 +62,10 @@ const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/Must be less than 40\.96s/, 'KA327'],
   [/Ignoring track_interface .* since own interface/, 'KA328'],
   [/State MASTER must match being address owner/, 'KA334'],
+  [/Unknown interface!|Unicast instances must have unicast_src_ip or interface/, 'KA338'],
+  [/incompatible with strict mode|Strict mode requires no|strict mode requires higher_prio_send_advert|accept mode for VRRP version 2 does not comply/i, 'KA339'],
+  [/is configured on VRRP instance and sync group/, 'KA340'],
+  [/some member\(s\) as address owner and some not/, 'KA341'],
   [/real server .* is duplicated/, 'KA502'],
   [/has no real servers/, 'KA503'],
   [/has no urls specified/, 'KA504'],

@@ -37,6 +37,13 @@ import { ruleWithoutPreference } from './rule-without-preference.js';
 import { routeNotTracked } from './route-not-tracked.js';
 import { deprecatedRouteWord } from './deprecated-route-word.js';
 import { strictStateNotOwner } from './strict-state-not-owner.js';
+import { trackDefinitionIncomplete } from './track-definition-incomplete.js';
+import { trackEntryOptions } from './track-entry-options.js';
+import { duplicateTrackEntry } from './duplicate-track-entry.js';
+import { missingInterface } from './missing-interface.js';
+import { strictModeResets } from './strict-mode-resets.js';
+import { trackInterfaceOnInstanceAndGroup } from './track-interface-on-instance-and-group.js';
+import { syncGroupMixedOwner } from './sync-group-mixed-owner.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -74,4 +81,11 @@ export const vrrpRules: Rule[] = [
   routeNotTracked,
   deprecatedRouteWord,
   strictStateNotOwner,
+  trackDefinitionIncomplete,
+  trackEntryOptions,
+  duplicateTrackEntry,
+  missingInterface,
+  strictModeResets,
+  trackInterfaceOnInstanceAndGroup,
+  syncGroupMixedOwner,
 ];

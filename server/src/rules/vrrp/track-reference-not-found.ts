@@ -13,6 +13,9 @@ const TARGET: Record<string, { blocks: string[]; what: string }> = {
   track_bfd: { blocks: ['bfd_instance'], what: 'bfd_instance' },
 };
 
+/** Definitions keepalived removes when this line is missing (KA320, KA335). */
+const REQUIRED_LINE: Record<string, string> = { vrrp_script: 'script', track_file: 'file', vrrp_track_file: 'file', vrrp_track_process: 'process' };
+
 function topLevel(node: AstNode): AstNode {
   let n = node;
   while (n.parent && n.parent.keyword !== '') n = n.parent;
@@ -62,8 +65,8 @@ export const trackReferenceNotFound: FileRule = {
           else if ((order.get(def) ?? 0) > ownerPos) {
             why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
             related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-          } else if (block.keyword === 'track_script' && !child(def, 'script')) {
-            why = `vrrp_script '${nameWord.text}' has no 'script' line, so keepalived removed it`;
+          } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)) {
+            why = `${def.keyword} '${nameWord.text}' has no '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
             related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
           }
           if (!why) continue;

@@ -1,0 +1,39 @@
+// KA337: the same object twice in one track_* block: keepalived keeps the first entry.
+
+import type { FileRule } from '../types.js';
+import { wordsRange } from './util.js';
+
+const TRACK_BLOCKS = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+
+export const duplicateTrackEntry: FileRule = {
+  kind: 'file',
+  code: 'KA337',
+  name: 'duplicate-track-entry',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'An interface, script, file, process or BFD instance is tracked twice by the same instance or sync group.',
+  docs: {
+    why: 'keepalived ignores the second entry ("duplicate track_script X - ignoring") and reports a configuration error. If the two entries have different weights, only the first weight counts, which is rarely what the author of the second line expected.',
+    bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_nginx\n        chk_nginx weight -50\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    track_script {\n        chk_nginx weight -50\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    for (const owner of [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)]) {
+      // One list per kind, even when the kind's block appears several times.
+      const seen = new Map<string, Set<string>>();
+      for (const block of owner.children) {
+        if (!TRACK_BLOCKS.has(block.keyword)) continue;
+        let names = seen.get(block.keyword);
+        if (!names) seen.set(block.keyword, (names = new Set()));
+        for (const line of block.values ?? []) {
+          const name = line.words[0];
+          if (!name) continue;
+          if (names.has(name.text)) {
+            report({ message: `${block.keyword} '${name.text}' is already tracked here; keepalived ignores this entry`, file: line.file, range: wordsRange(line.words) });
+          } else names.add(name.text);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// KA336: the options after a tracked name: `weight N [reverse|noreverse]` with N in -253..253.
+
+import { parseInteger } from '../../core/analysis/values.js';
+import type { FileRule } from '../types.js';
+import { wordsRange } from './util.js';
+
+const TRACK_BLOCKS = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+const MAX_TRACK_WEIGHT = 253;
+
+export const trackEntryOptions: FileRule = {
+  kind: 'file',
+  code: 'KA336',
+  name: 'track-entry-options',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A track_* entry has options keepalived rejects: anything but `weight N [reverse|noreverse]`, a missing or out-of-range weight.',
+  docs: {
+    why: 'Each line of a track_* block is `NAME [weight N [reverse|noreverse]]` with N between -253 and 253. keepalived drops an entry whose second word is not `weight` or whose weight has no value, ignores an out-of-range weight (using the default instead), and turns ±254 into ±253 — each reported as a configuration error. A dropped entry means the object is not tracked at all.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 -20\n        eth2 weight\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n        eth2 weight 0\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    for (const owner of [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)]) {
+      for (const block of owner.children) {
+        if (!TRACK_BLOCKS.has(block.keyword)) continue;
+        for (const line of block.values ?? []) {
+          const [name, opt, value, dir] = line.words;
+          if (!name || !opt) continue;
+          const what = `${block.keyword} '${name.text}'`;
+          if (opt.text !== 'weight') {
+            report({ message: `${what}: '${opt.text}' is not an option (only 'weight N'); keepalived ignores the whole entry`, file: line.file, range: wordsRange(line.words.slice(1)) });
+            continue;
+          }
+          if (!value) {
+            report({ message: `${what}: 'weight' has no value; keepalived ignores the whole entry`, file: line.file, range: opt.range });
+            continue;
+          }
+          const n = parseInteger(value.text);
+          if (n === undefined || Math.abs(n) > MAX_TRACK_WEIGHT + 1) {
+            report({ message: `${what}: weight '${value.text}' must be a whole number in -253..253; keepalived ignores it and uses the default weight`, file: line.file, range: value.range });
+          } else if (Math.abs(n) === MAX_TRACK_WEIGHT + 1) {
+            report({
+              message: `${what}: weight ${n} is out of range; keepalived uses ${n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT}`,
+              file: line.file,
+              range: value.range,
+              severity: 'warning',
+              fix: value.expanded ? undefined : { description: `Replace with ${n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT}`, edits: [{ file: line.file, range: value.range, newText: String(n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT) }] },
+            });
+          }
+          if (dir && dir.text !== 'reverse' && dir.text !== 'noreverse') {
+            report({ message: `${what}: '${dir.text}' is not a weight option (reverse or noreverse); keepalived ignores it`, file: line.file, range: dir.range, severity: 'warning' });
+          }
+        }
+      }
+    }
+  },
+};

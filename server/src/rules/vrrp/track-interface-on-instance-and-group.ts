@@ -1,0 +1,37 @@
+// KA340: the same interface tracked by an instance and by its sync group.
+
+import type { FileRule } from '../types.js';
+import { syncMembership, wordsRange } from './util.js';
+
+export const trackInterfaceOnInstanceAndGroup: FileRule = {
+  kind: 'file',
+  code: 'KA340',
+  name: 'track-interface-on-instance-and-group',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'An interface is tracked both by a vrrp_instance and by the vrrp_sync_group it belongs to.',
+  docs: {
+    why: 'Tracking on the sync group already applies to every member. keepalived reports the double tracking as a configuration error ("configured on VRRP instance and sync group. Remove vrrp instance or sync group config"). Track it in one place.',
+    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
+    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
+  },
+  check({ analysis, report }) {
+    const { groupOf } = syncMembership(analysis.model);
+    for (const inst of analysis.model.vrrpInstances) {
+      const group = groupOf.get(inst.name);
+      if (!group) continue;
+      const groupTracked = new Set(group.children.filter((c) => c.keyword === 'track_interface').flatMap((b) => (b.values ?? []).map((l) => l.words[0]?.text)));
+      const reported = new Set<string>();
+      for (const block of inst.node.children) {
+        if (block.keyword !== 'track_interface') continue;
+        for (const line of block.values ?? []) {
+          const name = line.words[0];
+          // A repeated entry is ignored by keepalived before this check (KA337).
+          if (!name || !groupTracked.has(name.text) || reported.has(name.text)) continue;
+          reported.add(name.text);
+          report({ message: `interface ${name.text} is tracked by '${inst.name}' and by its sync group '${group.args[0]?.text ?? ''}'; track it in one place`, file: line.file, range: wordsRange([name]) });
+        }
+      }
+    }
+  },
+};
