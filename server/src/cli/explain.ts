@@ -6,6 +6,7 @@ import { ruleByCode, rules as registry } from '../rules/index.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
 import { EXIT, UsageError } from './common.js';
 import { SEVERITY_SETTINGS } from './config.js';
+import { explainFailoverText } from './explain-failover.js';
 
 export const FAMILY_TITLES: Record<RuleFamily, string> = {
   meta: 'kalint (KA0xx)',
@@ -26,6 +27,7 @@ const KIND_TEXT: Record<Rule['kind'], string> = {
 
 const EXPLAIN_HELP = `Usage: kalint explain CODE|NAME
        kalint explain --list
+       kalint explain KA4xx FILE FILE...   failover scenarios of a cluster (FILE@ID for config ids)
 
 Prints what a rule checks, why it matters, its default severity and a bad and a good example.
 CODE is a rule code such as KA201, NAME its name such as unknown-keyword.
@@ -113,7 +115,13 @@ export function explainCommand(argv: string[]): number {
     process.stdout.write(listText());
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'explain takes one rule code or name' : "give a rule code or name (e.g. 'kalint explain KA201'), or --list");
+  if (positionals.length === 0) throw new UsageError("give a rule code or name (e.g. 'kalint explain KA201'), or --list");
+  if (positionals.length > 1) {
+    const clusterRule = ruleByCode(positionals[0]!);
+    if (!clusterRule || clusterRule.kind !== 'cluster') throw new UsageError('explain takes one rule code or name; only cluster rules (KA4xx) take node files after it');
+    process.stdout.write(explainFailoverText(clusterRule, positionals.slice(1)));
+    return EXIT.ok;
+  }
   const rule = ruleByCode(positionals[0]!);
   if (!rule) {
     const q = positionals[0]!.toLowerCase();

@@ -11,6 +11,7 @@ import { discover, displayPath, fsHost } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
 import { EXIT, UsageError } from './common.js';
+import { lintClusters } from './cluster.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -21,6 +22,8 @@ Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines)
+      --cluster              the files given (or the config ids of one file) are the nodes of
+                             one cluster: compare them (KA4xx) and simulate failover
       --target-version V     keepalived version to check against (default 2.2.7)
       --rule CODE=SEVERITY   set a rule's severity: off | info | warning | error (repeatable;
                              CODE may be a rule name)
@@ -119,6 +122,7 @@ export function lintCommand(argv: string[]): number {
       format: { type: 'string', short: 'f', default: 'stylish' },
       'output-file': { type: 'string', short: 'o' },
       'config-id': { type: 'string' },
+      cluster: { type: 'boolean' },
       'target-version': { type: 'string' },
       rule: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
@@ -175,6 +179,10 @@ export function lintCommand(argv: string[]): number {
       return EXIT.usage;
     }
   }
+  const clusters = lintClusters({ files, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
+  for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
+  if (clusters.errors.length) ioError = true;
+  all.push(...clusters.diagnostics);
   all.sort(compareDiagnostics);
   if (values.quiet) all = all.filter((d) => d.severity === 'error');
 

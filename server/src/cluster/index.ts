@@ -81,40 +81,59 @@ const GENERIC_NAME = /^(vi|vrrp|vrrp_instance|instance|vip|vr|vrid)[_-]?\d*$/i;
 /** A key shared by more files than this is a template, not a cluster. */
 const MAX_CLUSTER_SIZE = 4;
 
-/** Which files of one folder are the nodes of one cluster, judged from analyses. */
+/**
+ * Which files of one folder are the nodes of one cluster, judged from analyses: two files are
+ * paired when at least half of the instances of each match an instance of the other (same VRID
+ * and VIPs, or the same distinctive name and VRID). One shared instance between two otherwise
+ * different files (copies of a sample) is not enough.
+ */
 export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason: string }[] {
-  const byKey = new Map<string, { files: number[]; why: string }>();
-  const add = (key: string, file: number, why: string) => {
+  const byKey = new Map<string, { hits: { file: number; inst: number }[]; why: string }>();
+  const add = (key: string, file: number, inst: number, why: string) => {
     const e = byKey.get(key);
-    if (!e) byKey.set(key, { files: [file], why });
-    else if (e.files[e.files.length - 1] !== file) e.files.push(file);
+    if (!e) byKey.set(key, { hits: [{ file, inst }], why });
+    else if (e.hits[e.hits.length - 1]!.file !== file) e.hits.push({ file, inst });
   };
-  analyses.forEach((a, f) => {
-    for (const inst of a.model.vrrpInstances) {
+  const counted = analyses.map((a, f) => {
+    let n = 0;
+    a.model.vrrpInstances.forEach((inst, k) => {
       const vrid = inst.virtualRouterId?.value;
-      if (vrid === undefined) continue;
+      if (vrid === undefined) return;
+      n++;
       const vips = vipSet(inst);
-      if (vips.length) add(`vip|${vrid}|${vips.join(',')}`, f, `VRID ${vrid} with VIPs ${vips.join(', ')}`);
-      if (inst.name && !GENERIC_NAME.test(inst.name)) add(`name|${inst.name}|${vrid}`, f, `instance ${inst.name} with VRID ${vrid}`);
-    }
+      if (vips.length) add(`vip|${vrid}|${vips.join(',')}`, f, k, `VRID ${vrid} with VIPs ${vips.join(', ')}`);
+      if (inst.name && !GENERIC_NAME.test(inst.name)) add(`name|${inst.name}|${vrid}`, f, k, `instance ${inst.name} with VRID ${vrid}`);
+    });
+    return n;
   });
+  // Per pair of files: which instances of each side matched, and the first reason.
+  const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string }>();
+  for (const { hits, why } of byKey.values()) {
+    if (hits.length < 2 || hits.length > MAX_CLUSTER_SIZE) continue;
+    for (let x = 0; x < hits.length; x++) {
+      for (let y = x + 1; y < hits.length; y++) {
+        const [p, q] = hits[x]!.file < hits[y]!.file ? [hits[x]!, hits[y]!] : [hits[y]!, hits[x]!];
+        const key = `${p.file},${q.file}`;
+        let m = matches.get(key);
+        if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
+        m.a.add(p.inst);
+        m.b.add(q.inst);
+      }
+    }
+  }
   const parent = analyses.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  const links = [...byKey.values()].filter((k) => k.files.length >= 2 && k.files.length <= MAX_CLUSTER_SIZE);
-  for (const { files } of links) {
-    const root = find(files[0]!);
-    for (const f of files.slice(1)) {
-      const r = find(f);
-      if (r !== root) parent[r] = root;
-    }
-  }
-  const why = new Map<number, string>();
-  for (const { files, why: w } of links) {
-    const root = find(files[0]!);
-    if (!why.has(root)) why.set(root, w);
+  const reasons: { files: [number, number]; why: string }[] = [];
+  for (const [key, m] of matches) {
+    const [p, q] = key.split(',').map(Number) as [number, number];
+    if (m.a.size * 2 < counted[p]! || m.b.size * 2 < counted[q]!) continue;
+    const rp = find(p);
+    const rq = find(q);
+    if (rp !== rq) parent[rq] = rp;
+    reasons.push({ files: [p, q], why: m.why });
   }
   const components = new Map<number, number[]>();
   analyses.forEach((_, i) => {
@@ -123,11 +142,14 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     if (list) list.push(i);
     else components.set(r, [i]);
   });
+  const why = new Map<number, string>();
+  for (const r of reasons) if (!why.has(find(r.files[0]))) why.set(find(r.files[0]), r.why);
   const out: { members: number[]; reason: string }[] = [];
   for (const [root, members] of components) {
     if (members.length < 2 || members.length > MAX_CLUSTER_SIZE) continue;
-    const w = why.get(root) ?? 'matching instances';
-    out.push({ members, reason: `auto-paired: ${members.map((m) => analyses[m]!.file).join(' and ')} both define ${w}` });
+    const names = members.map((m) => analyses[m]!.file);
+    const listed = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    out.push({ members, reason: `auto-paired: ${listed} ${names.length === 2 ? 'both' : 'all'} define ${why.get(root) ?? 'matching instances'}` });
   }
   return out;
 }

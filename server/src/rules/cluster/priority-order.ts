@@ -47,7 +47,8 @@ export const priorityOrder: ClusterRule = {
         else byPriority.set(m.instance.effectivePriority, [m]);
       }
       for (const [p, list] of byPriority) {
-        if (list.length < 2 || list.every((m) => reported.has(m.index))) continue;
+        // Two MASTERs with equal priorities are KA407's finding.
+        if (list.length < 2 || list.every((m) => reported.has(m.index)) || list.every((m) => m.instance.state?.value === 'MASTER')) continue;
         const [first, ...rest] = list;
         for (const m of rest) {
           ctx.report({

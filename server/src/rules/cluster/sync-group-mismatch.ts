@@ -41,7 +41,8 @@ export const syncGroupMismatch: ClusterRule = {
         if (mine.join(',') === refPartners.join(',')) continue;
         const sg = syncGroupOf(m.node, m.instance);
         const refSg = syncGroupOf(ref!.node, ref!.instance);
-        const key = `${m.index}|${sg?.name ?? g.name}|${ref!.index}|${refSg?.name ?? g.name}`;
+        // One finding per sync group of a node (its members differ together), else per instance.
+        const key = sg ? `${m.index}|group|${sg.name}` : `${m.index}|instance|${g.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const describe = (p: string[], name: string | undefined) => (name ? `sync group ${name} with ${quoteList(p)}` : 'no sync group');

@@ -1,0 +1,168 @@
+// `kalint lint` cluster glue: decides which files (or `@id`s of one file) are the nodes of one
+// cluster, reads and analyses them, and runs the cluster rules. Sources of clusters, in order:
+//   --cluster              every file given (times every --config-id) is a node of one cluster;
+//   several config ids     one file seen with each id is a cluster of those ids;
+//   .kalint.json clusters  [{name, files}], files relative to the .kalint.json's folder;
+//   auto pairing           files of one folder whose instances match (same VRID + VIPs, or the
+//                          same distinctive instance name + VRID); the message says why.
+
+import { dirname, resolve } from 'node:path';
+import { analyze } from '../core/index.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { applySeverities, type SeveritySetting } from '../linter.js';
+import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
+import { checkCluster, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
+import { displayPath, fsHost } from './host.js';
+import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
+
+export interface ClusterLintOptions {
+  /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
+  files: string[];
+  /** --cluster: the files given are the nodes of one cluster. */
+  cluster: boolean;
+  /** --config-id ids (else each file's .kalint.json configIds). */
+  configIds?: string[];
+  targetVersion?: string;
+  ruleOverrides?: Record<string, SeveritySetting>;
+  inlineConfig?: boolean;
+}
+
+export interface ClusterLintResult {
+  diagnostics: Diagnostic[];
+  /** Problems to print on stderr (a cluster member that cannot be read). */
+  errors: string[];
+}
+
+interface NodeSpec {
+  path: string;
+  configId?: string;
+}
+
+export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
+  const errors: string[] = [];
+  const analyses = new Map<string, ClusterNode['analysis'] | null>();
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+
+  const idsFor = (path: string): (string | undefined)[] => {
+    const ids = options.configIds ?? safeConfig(path, errors)?.config.configIds;
+    return ids && ids.length ? ids : [undefined];
+  };
+
+  const analysisOf = (spec: NodeSpec) => {
+    const key = `${resolve(spec.path)}\0${spec.configId ?? ''}`;
+    if (analyses.has(key)) return analyses.get(key) ?? undefined;
+    const text = fsHost.readFile(spec.path);
+    if (text === undefined) {
+      analyses.set(key, null);
+      return undefined;
+    }
+    const loaded = safeConfig(spec.path, errors);
+    const a = analyze(text, {
+      file: displayPath(spec.path),
+      configId: spec.configId,
+      targetVersion: options.targetVersion ?? loaded?.config.targetVersion,
+      host: fsHost,
+      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
+    });
+    analyses.set(key, a);
+    return a;
+  };
+
+  const run = (specs: NodeSpec[], reason: string, annotate: boolean) => {
+    const readable = specs.map((s) => ({ s, a: analysisOf(s) })).filter((x) => x.a);
+    if (readable.length < 2) return;
+    const labels = nodeLabels(readable.map((x) => ({ file: x.a!.file, configId: x.s.configId })));
+    const nodes: ClusterNode[] = readable.map((x, i) => ({ label: labels[i]!, analysis: x.a! }));
+    let diags = checkCluster(nodes, reason, annotate);
+    if (options.inlineConfig !== false) {
+      // `# kalint-disable…` comments in any node apply to the cluster findings located there.
+      diags = applySuppressions(diags, nodes.flatMap((n) => readInlineConfig(n.analysis).suppressions)).kept;
+    }
+    for (const d of diags) {
+      const shown = { ...d, file: displayPath(d.file), related: d.related?.map((r) => ({ ...r, file: displayPath(r.file) })) };
+      const key = `${shown.file}\0${shown.range.start.offset}\0${shown.code}\0${shown.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(shown);
+    }
+  };
+
+  const readableFiles = options.files.filter((f) => fsHost.readFile(f) !== undefined);
+
+  if (options.cluster) {
+    const specs = readableFiles.flatMap((path) => idsFor(path).map((configId) => ({ path, configId })));
+    if (specs.length < 2) errors.push('--cluster needs at least two nodes (two files, or one file with several --config-id ids)');
+    run(specs, 'given with --cluster', false);
+    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
+  }
+
+  // One file seen with several config ids: the ids are the nodes.
+  for (const path of readableFiles) {
+    const ids = idsFor(path);
+    if (ids.length > 1) run(ids.map((configId) => ({ path, configId })), `config ids ${ids.join(', ')} of one file`, false);
+  }
+
+  // Clusters declared in .kalint.json.
+  const inDeclared = new Set<string>();
+  const declaredDone = new Set<string>();
+  for (const path of readableFiles) {
+    const loaded = safeConfig(path, errors);
+    const clusters = loaded?.config.clusters ?? [];
+    clusters.forEach((c, i) => {
+      const members = c.files.map((f) => resolve(loaded!.dir, f));
+      if (!members.includes(resolve(path))) return;
+      for (const m of members) inDeclared.add(m);
+      const key = `${loaded!.path}#${i}`;
+      if (declaredDone.has(key)) return;
+      declaredDone.add(key);
+      for (const m of members) if (fsHost.readFile(m) === undefined) errors.push(`${displayPath(m)}: cannot read file (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
+      const specs = members.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
+      run(specs, `cluster ${c.name ?? i + 1} of ${displayPath(loaded!.path)}`, false);
+    });
+  }
+
+  // Auto pairing of the remaining files, folder by folder.
+  const byDir = new Map<string, string[]>();
+  for (const path of readableFiles) {
+    if (inDeclared.has(resolve(path)) || idsFor(path).length > 1) continue;
+    const dir = dirname(resolve(path));
+    const list = byDir.get(dir);
+    if (list) list.push(path);
+    else byDir.set(dir, [path]);
+  }
+  for (const paths of byDir.values()) {
+    if (paths.length < 2) continue;
+    paths.sort();
+    const specs = paths.map((path) => ({ path, configId: idsFor(path)[0] }));
+    const analysed = specs.map((s) => analysisOf(s)!);
+    for (const pair of pairAnalyses(analysed)) run(pair.members.map((m) => specs[m]!), pair.reason, true);
+  }
+  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
+}
+
+function safeConfig(path: string, errors: string[]) {
+  try {
+    return findConfig(path);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    if (!errors.includes(e.message)) errors.push(e.message);
+    return undefined;
+  }
+}
+
+/** Each finding gets the severities of the .kalint.json nearest its file, then the command line's. */
+function withSeverities(diags: Diagnostic[], overrides: Record<string, SeveritySetting> | undefined, errors: string[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diags) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    const rules = safeConfig(resolve(file), errors)?.config.rules;
+    out.push(...applySeverities(list, { ...rules, ...overrides }));
+  }
+  return out;
+}

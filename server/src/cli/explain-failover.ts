@@ -1,0 +1,51 @@
+// `kalint explain KA4xx FILE FILE…`: for a cluster rule, the failover scenario table of every
+// virtual router the files share (who holds the VIPs when all is healthy, when each tracked check
+// fails on each node, when a node is down), then that rule's findings on these files.
+// A node may be written FILE@ID to read one file as keepalived -i ID would.
+
+import type { Rule } from '../rules/types.js';
+import { analyze } from '../core/index.js';
+import { checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
+import { displayPath, fsHost } from './host.js';
+import { findConfig, resolvedPathMappings } from './config.js';
+import { UsageError } from './common.js';
+
+export function splitNodeArg(arg: string): { path: string; configId?: string } {
+  // `file@id`, unless the whole argument names an existing file (paths may contain @).
+  const at = arg.lastIndexOf('@');
+  if (at <= 0 || fsHost.readFile(arg) !== undefined) return { path: arg };
+  return { path: arg.slice(0, at), configId: arg.slice(at + 1) };
+}
+
+export function explainFailoverText(rule: Rule, args: string[]): string {
+  if (rule.kind !== 'cluster') throw new UsageError(`${rule.code} is not a cluster rule; only cluster rules (KA4xx) take the node files`);
+  const specs = args.map(splitNodeArg);
+  if (specs.length < 2) throw new UsageError('give at least two nodes (files, or FILE@ID for config ids of one file)');
+  const nodes: ClusterNode[] = [];
+  const labels = nodeLabels(specs.map((s) => ({ file: displayPath(s.path), configId: s.configId })));
+  specs.forEach((s, i) => {
+    const text = fsHost.readFile(s.path);
+    if (text === undefined) throw new UsageError(`${s.path}: cannot read file`);
+    const loaded = findConfig(s.path);
+    const analysis = analyze(text, {
+      file: displayPath(s.path),
+      configId: s.configId,
+      targetVersion: loaded?.config.targetVersion,
+      host: fsHost,
+      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
+    });
+    nodes.push({ label: labels[i]!, analysis });
+  });
+  const reports = failoverReports(nodes);
+  let out = `${rule.code} ${rule.name}: failover scenarios of ${labels.join(', ')}\n`;
+  out += 'Priorities are effective priorities (base + tracking weights, 1..254); FAULT: the instance is down on that node.\n\n';
+  if (!reports.length) out += 'The files share no VRRP instance (matched by name, or by VRID + interface + VIPs).\n';
+  for (const r of reports) out += formatScenarioTable(r) + '\n';
+  const findings = checkCluster(nodes).filter((d) => d.code === rule.code);
+  out += findings.length ? `${rule.code} findings:\n` : `No ${rule.code} finding on these nodes.\n`;
+  for (const d of findings) {
+    out += `  ${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${d.message}\n`;
+    for (const r of d.related ?? []) out += `    ↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}\n`;
+  }
+  return out;
+}
