@@ -169,7 +169,7 @@ const cases: Record<string, Case> = {
     keepalived: /track_file ok not found/,
     code: 'KA518',
     bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  FILE_CHECK {', '    track_file ok', '  }', '}']) + conf('track_file ok {', '  file /run/ok', '}'),
-    lines: [7],
+    lines: [7, 8],
     good: conf('track_file ok {', '  file /run/ok', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  FILE_CHECK {', '    track_file ok', '  }', '}']),
   },
   'BFD_CHECK naming no bfd_instance': {

@@ -35,10 +35,14 @@ export const fileCheckTrackFile: FileRule = {
             continue;
           }
           order ??= readingOrder(model.root);
+          let found = false;
           for (const ref of refs) {
             const name = ref.args[0]!.text;
             const def = model.trackFiles.find((t) => t.name === name);
-            if (def && order.get(def.node)! < order.get(ref)!) continue;
+            if (def && order.get(def.node)! < order.get(ref)!) {
+              found = true;
+              continue;
+            }
             ctx.report({
               message: def
                 ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
@@ -46,6 +50,15 @@ export const fileCheckTrackFile: FileRule = {
               file: ref.file,
               range: ref.range,
               related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+            });
+          }
+          // keepalived then also rejects the checker itself when its block ends.
+          if (!found) {
+            ctx.report({
+              message: `FILE_CHECK is left without a track_file; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
+              file: ck.node.file,
+              range: blockEnd(ck.node),
+              related: [related(refs[0]!, 'the track_file that is not found')],
             });
           }
         }
