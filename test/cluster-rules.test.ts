@@ -7,15 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { lintCluster, type ClusterInput } from '../server/src/cluster/index.js';
 import { clusterRules } from '../server/src/rules/cluster/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { configIdsIn } from '../server/src/core/index.js';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'clusters');
 
+/** The nodes of a scenario: its .conf files, or the `@id`s of its only file. */
 function loadScenario(name: string): ClusterInput[] {
   const dir = join(ROOT, name);
-  return readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.conf'))
     .sort()
     .map((f) => ({ file: `${name}/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+  if (files.length !== 1) return files;
+  return configIdsIn(files[0]!.text).map((configId) => ({ ...files[0]!, configId }));
 }
 
 function lint(name: string): Diagnostic[] {
@@ -74,6 +78,8 @@ const EXPECTED: Record<string, string[]> = {
   'failover-zero-weight': ['KA433'],
   'dual-master': [],
   'renamed-instance': ['KA404'],
+  'config-ids': ['KA418'],
+  'kalint-json': ['KA410'],
 };
 
 function codesOf(diags: Diagnostic[]): string[] {
@@ -92,8 +98,10 @@ describe('cluster fixtures', () => {
     for (const d of diags) {
       // Every cluster finding points at one node and names the other(s) with file and line.
       expect(d.related?.length, d.message).toBeGreaterThan(0);
-      const files = new Set([d.file, ...d.related!.map((r) => r.file)]);
-      expect(files.size, d.message).toBeGreaterThan(1);
+      // …in another file, or (one file, several @ids) on another line.
+      const places = new Set([d.file, ...d.related!.map((r) => r.file)]);
+      const lines = new Set([d.range.start.line, ...d.related!.map((r) => r.range.start.line)]);
+      expect(places.size > 1 || lines.size > 1, d.message).toBe(true);
     }
   });
 
@@ -164,6 +172,14 @@ describe('cluster findings in detail', () => {
   it('matches renamed instances by VRID + interface + VIPs', () => {
     const [d] = lint('renamed-instance');
     expect(d!.message).toContain('auth_pass');
+  });
+
+  it('one file with @id lines is one node per id', () => {
+    const [d] = lint('config-ids');
+    expect(d!.message).toContain('10.0.0.11');
+    expect(d!.message).toContain('config-ids/keepalived.conf@lb2');
+    expect(d!.range.start.line).toBe(17); // the unicast_peer block
+    expect(d!.related![0]!.range.start.line).toBe(15); // @lb1 unicast_src_ip
   });
 
   it('never throws, and a single node has no cluster findings', () => {

@@ -1,0 +1,151 @@
+// `kalint lint --cluster`, config-id clusters, .kalint.json clusters, auto pairing and
+// `kalint explain KA4xx FILE…`, as users run them: the built bin/kalint.js on fixtures/clusters.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
+const fixtures = join(repo, 'fixtures', 'clusters');
+let scratch: string;
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  code: string;
+  severity: string;
+  message: string;
+  related?: { file: string; line: number; message: string }[];
+}
+
+function kalint(args: string[], cwd = fixtures) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(args: string[], cwd = fixtures): { code: number | null; findings: JsonFinding[] } {
+  const r = kalint([...args, '--format', 'json'], cwd);
+  return { code: r.code, findings: JSON.parse(r.stdout) as JsonFinding[] };
+}
+
+const clusterFindings = (f: JsonFinding[]) => f.filter((d) => d.code.startsWith('KA4'));
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  scratch = mkdtempSync(join(tmpdir(), 'kalint-cluster-'));
+});
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('kalint lint --cluster', () => {
+  it('reports the VRID mismatch with exit 1 and the other node as related location', () => {
+    const { code, findings } = json(['lint', '--cluster', 'vrid-mismatch/a.conf', 'vrid-mismatch/b.conf']);
+    expect(code).toBe(1);
+    const [d] = clusterFindings(findings);
+    expect(d!.code).toBe('KA401');
+    expect(d!.file).toBe('vrid-mismatch/b.conf');
+    expect(d!.line).toBe(9);
+    expect(d!.related).toEqual([expect.objectContaining({ file: 'vrid-mismatch/a.conf', line: 9 })]);
+  });
+
+  it('the corpus pair seed000 reports VRID, auth_pass and VIP mismatches, naming both files', () => {
+    const corpus = join(repo, '..', 'shared', 'corpus');
+    const { code, findings } = json(['lint', '--cluster', 'seed000-master.conf', 'seed000-backup.conf'], corpus);
+    expect(code).toBe(1);
+    const codes = clusterFindings(findings).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['KA401', 'KA404', 'KA412']));
+    for (const d of clusterFindings(findings)) expect(new Set([d.file, ...d.related!.map((r) => r.file)])).toEqual(new Set(['seed000-master.conf', 'seed000-backup.conf']));
+  });
+
+  it('warnings only: exit 0; a healthy pair: no cluster finding', () => {
+    expect(json(['lint', '--cluster', 'failover-weight-too-small/a.conf', 'failover-weight-too-small/b.conf']).code).toBe(0);
+    expect(clusterFindings(json(['lint', '--cluster', 'healthy-pair/a.conf', 'healthy-pair/b.conf']).findings)).toEqual([]);
+  });
+
+  it('takes three nodes', () => {
+    const { findings } = json(['lint', '--cluster', 'failover-tie/a.conf', 'failover-tie/b.conf', 'failover-tie/c.conf']);
+    const tie = clusterFindings(findings).find((d) => d.code === 'KA432')!;
+    expect(tie.message).toContain('failover-tie/b.conf and failover-tie/c.conf');
+  });
+
+  it('--cluster with one node is a usage error (exit 2)', () => {
+    const r = kalint(['lint', '--cluster', 'healthy-pair/a.conf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('at least two nodes');
+  });
+
+  it('--rule turns a cluster rule off', () => {
+    const { code, findings } = json(['lint', '--cluster', '--rule', 'KA401=off', 'vrid-mismatch/a.conf', 'vrid-mismatch/b.conf']);
+    expect(code).toBe(0);
+    expect(clusterFindings(findings)).toEqual([]);
+  });
+});
+
+describe('other sources of clusters', () => {
+  it('--config-id lb1,lb2 on one file checks the two ids as one cluster', () => {
+    const { code, findings } = json(['lint', '--config-id', 'lb1,lb2', 'config-ids/keepalived.conf']);
+    expect(code).toBe(1);
+    const [d] = clusterFindings(findings);
+    expect(d!.code).toBe('KA418');
+    expect(d!.message).toContain('@lb2');
+    expect(d!.related![0]!.file).toBe('config-ids/keepalived.conf');
+  });
+
+  it('.kalint.json clusters: the declared files are compared', () => {
+    const dir = join(scratch, 'declared');
+    cpSync(join(fixtures, 'kalint-json'), dir, { recursive: true });
+    // Only one of the two files is named: the declaration brings in the other.
+    const { findings } = json(['lint', 'lb-east.conf'], dir);
+    const [d] = clusterFindings(findings);
+    expect(d!.code).toBe('KA410');
+    expect(d!.message).not.toContain('auto-paired');
+    expect([d!.file, d!.related![0]!.file].sort()).toEqual(['lb-east.conf', 'lb-west.conf']);
+  });
+
+  it('auto pairing: files of one folder whose instances match, and the message says why', () => {
+    const { findings } = json(['lint', 'auth-pass-mismatch/']);
+    const [d] = clusterFindings(findings);
+    expect(d!.code).toBe('KA404');
+    expect(d!.message).toMatch(/auto-paired: .*a\.conf and .*b\.conf both define VRID 51 with VIPs 192\.168\.10\.100/);
+  });
+
+  it('auto pairing leaves files alone when their instances do not match', () => {
+    const dir = join(scratch, 'unrelated');
+    cpSync(join(fixtures, 'vrid-mismatch'), dir, { recursive: true });
+    expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
+    // One shared instance among many does not make a cluster either.
+    const many = (first: string) =>
+      [first, 'VI_2 60 10.9.0.2', 'VI_3 61 10.9.0.3'].map((spec) => {
+        const [name, vrid, vip] = spec.split(' ');
+        return `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id ${vrid}\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;
+      });
+    writeFileSync(join(dir, 'a.conf'), many('VI_1 51 10.9.0.1').join(''));
+    writeFileSync(join(dir, 'b.conf'), many('VI_1 51 10.9.0.1').slice(0, 1).join('') + 'vrrp_instance X {\n    interface eth0\n    virtual_router_id 90\n    virtual_ipaddress {\n        10.9.9.9\n    }\n}\nvrrp_instance Y {\n    interface eth0\n    virtual_router_id 91\n    virtual_ipaddress {\n        10.9.9.8\n    }\n}\n');
+    expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
+  });
+});
+
+describe('kalint explain KA4xx FILE…', () => {
+  it('prints the scenario table and the rule findings', () => {
+    const r = kalint(['explain', 'KA430', 'failover-weight-too-small/a.conf', 'failover-weight-too-small/b.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/all healthy\s+100\s+90\s+failover-weight-too-small\/a\.conf/);
+    expect(r.stdout).toMatch(/script chk_nginx fails on failover-weight-too-small\/a\.conf\s+95\s+90\s+failover-weight-too-small\/a\.conf \(no failover\)/);
+    expect(r.stdout).toMatch(/failover-weight-too-small\/a\.conf down\s+down\s+90\s+failover-weight-too-small\/b\.conf/);
+    expect(r.stdout).toContain('KA430 findings:');
+  });
+
+  it('accepts FILE@ID nodes', () => {
+    const r = kalint(['explain', 'KA418', 'config-ids/keepalived.conf@lb1', 'config-ids/keepalived.conf@lb2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/all healthy\s+150\s+100/);
+  });
+
+  it('refuses node files after a rule that is not a cluster rule', () => {
+    expect(kalint(['explain', 'KA201', 'healthy-pair/a.conf', 'healthy-pair/b.conf']).code).toBe(2);
+  });
+});
