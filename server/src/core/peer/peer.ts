@@ -57,6 +57,8 @@ interface Role {
   from: number;
   /** Sum of the positive track weights that apply when everything tracked is healthy. */
   healthyBonus: number;
+  /** Smallest |weight| of the instance's weighted trackers: one failure moves the priority by at least this. */
+  smallestWeight?: number;
   to?: number;
 }
 
@@ -105,7 +107,10 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const priorityNode = lastChild(inst.node, 'priority');
     if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`);
     const kind = state === 'MASTER' ? 'demote' : inst.nopreempt ? 'stay-backup' : 'promote';
-    return { inst, kind, from: inst.effectivePriority, healthyBonus: healthyBonus(inst, model) };
+    const weights = trackWeights(inst, model);
+    const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
+    const smallestWeight = weights.length ? Math.min(...weights.map(Math.abs)) : undefined;
+    return { inst, kind, from: inst.effectivePriority, healthyBonus, smallestWeight };
   });
 
   const demoted = roles.filter((r) => r.kind !== 'promote');
@@ -299,13 +304,13 @@ function computeLineStarts(text: string): number[] {
 }
 
 /**
- * What tracking adds to the priority when everything tracked is healthy: positive weights of
- * scripts, interfaces, processes and BFD sessions (negative ones only apply on failure).
+ * The weights of what the instance tracks (scripts, interfaces, processes, BFD sessions), when
+ * non-zero and not reversed: a positive one is added while healthy, a negative one on failure.
  */
-function healthyBonus(inst: VrrpInstance, model: KeepalivedConfig): number {
-  let sum = 0;
+function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
+  const out: number[] = [];
   const add = (w: number | undefined, reverse: boolean) => {
-    if (w !== undefined && w > 0 && !reverse) sum += w;
+    if (w !== undefined && w !== 0 && !reverse) out.push(w);
   };
   for (const t of inst.trackScripts) {
     const script = model.vrrpScripts.find((s) => s.name === t.name);
@@ -314,7 +319,22 @@ function healthyBonus(inst: VrrpInstance, model: KeepalivedConfig): number {
   for (const t of inst.trackInterfaces) add(t.weight, t.reverse);
   for (const t of inst.trackProcesses) add(t.weight ?? model.trackProcesses.find((p) => p.name === t.name)?.weight?.value, t.reverse);
   for (const t of inst.trackBfds) add(t.weight, t.reverse);
-  return sum;
+  return out;
+}
+
+/**
+ * The default distance between the nodes: the step, unless a tracked weight is smaller — then one
+ * less than that weight, so that a single failure on the MASTER hands the VIPs over.
+ */
+function defaultGap(r: Role, options: PeerOptions, step: number, notes: string[]): number {
+  const w = r.smallestWeight;
+  if (options.priorityStep !== undefined || w === undefined || r.from >= OWNER_PRIORITY || w - 1 >= step) return step;
+  if (w < 2) {
+    notes.push(`vrrp_instance ${r.inst.name}: a track weight of ${w} cannot move the VIPs between two different priorities; use larger weights (or weight 0 for FAULT)`);
+    return step;
+  }
+  notes.push(`vrrp_instance ${r.inst.name}: priorities ${w - 1} apart (not ${step}), so that a tracked failure (weight ${w}) moves the VIPs`);
+  return w - 1;
 }
 
 /** The priority keepalived runs an instance at when everything tracked is healthy. */
@@ -325,7 +345,9 @@ function effective(base: number, bonus: number): number {
 /** The highest BACKUP base priority that still loses to `masterBase` with everything healthy. */
 function highestLosing(masterBase: number, bonus: number): number {
   const master = effective(masterBase, bonus);
-  return Math.min(MAX_TRACKED_PRIORITY, master - 1 - bonus);
+  // An owner (255) is never adjusted and beats every tracked priority, which stops at 254.
+  if (master >= OWNER_PRIORITY) return MAX_TRACKED_PRIORITY;
+  return master - 1 - bonus;
 }
 
 function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], options: PeerOptions, step: number, notes: string[]): void {
@@ -350,7 +372,7 @@ function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], opti
       }
     }
   }
-  for (const r of roles) r.to = r.kind === 'promote' ? higher(r, step) : lower(r, options, step, notes);
+  for (const r of roles) r.to = r.kind === 'promote' ? higher(r, defaultGap(r, options, step, notes)) : lower(r, options, step, notes);
 }
 
 function lower(r: Role, options: PeerOptions, step: number, notes: string[]): number {
@@ -362,7 +384,7 @@ function lower(r: Role, options: PeerOptions, step: number, notes: string[]): nu
     if (options.priority > limit) fail(`priority ${options.priority} for ${name}: the MASTER (priority ${r.from}${bonusText}) would not win; use at most ${limit}`);
     return options.priority;
   }
-  let to = Math.max(1, r.from - step);
+  let to = Math.max(1, r.from - defaultGap(r, options, step, notes));
   if (to > limit) {
     notes.push(`vrrp_instance ${name}: priority lowered to ${limit} rather than ${to}, so that the MASTER still wins with every tracked script healthy${bonusText}`);
     to = limit;
