@@ -122,9 +122,14 @@ function parseMessages(stderr: string, cwd: string, main: string): KaMessage[] {
   return out;
 }
 
+// As in helpers/keepalived.ts: $KEEPALIVED, PATH, then the sbin directories a non-root PATH lacks.
+const BINARY = [process.env.KEEPALIVED, 'keepalived', '/usr/sbin/keepalived', '/usr/local/sbin/keepalived'].find(
+  (c) => !!c && !spawnSync(c, ['-v'], { encoding: 'utf8', timeout: 10_000 }).error,
+);
+
 function runKeepalivedOn(path: string, configId = CONFIG_ID): { exitStatus: number; messages: KaMessage[] } {
   const cwd = dirname(path);
-  const r = spawnSync('keepalived', ['-t', '-f', basename(path), '-i', configId], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(BINARY!, ['-t', '-f', basename(path), '-i', configId], { cwd, encoding: 'utf8', timeout: 30_000 });
   if (r.error) throw r.error;
   return { exitStatus: r.status ?? -1, messages: parseMessages(r.stderr ?? '', cwd, basename(path)) };
 }
@@ -149,7 +154,7 @@ function lint(path: string, configId = CONFIG_ID): { diagnostics: Diagnostic[]; 
   return { diagnostics, included: [...analysis.files.keys()].filter((f) => f !== path).map((f) => resolve(f)) };
 }
 
-const available = keepalivedAvailable();
+const available = keepalivedAvailable() && BINARY !== undefined;
 
 const corpusFiles = listFiles(CORPUS);
 const fixtureFiles = listFiles(FIXTURES);

@@ -1,9 +1,11 @@
 // The VRRP rules (KA300-KA399) on the cases their docs examples do not cover: the conditions under
 // which keepalived does or does not act, checked against what keepalived 2.2.7 was seen to do.
 
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 function findings(text: string, code: string) {
   return lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === code);
@@ -251,5 +253,101 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(lines(rules, 'KA331')).toEqual([2]);
     expect(lines(rules, 'KA330')).toEqual([3, 5]);
     expect(lines('static_routes {\n    10.0.0./24 via 10.1.1.1 dev eth0\n}\n', 'KA330')).toEqual([2]);
+  });
+});
+
+describe('KA335-KA341', () => {
+  it('KA335: track_file without file and vrrp_track_process without process, at the closing brace', () => {
+    expect(lines('track_file tf {\n    weight 5\n}\nvrrp_track_process p {\n    weight 1\n}\n', 'KA335')).toEqual([3, 6]);
+    expect(lines('track_file tf {\n    file /run/x\n}\n', 'KA335')).toEqual([]);
+  });
+  it('KA336: only `weight N [reverse|noreverse]` with N in -253..253 (±254 adjusted)', () => {
+    const text = instance('A', 'track_interface {\neth1 -20\neth2 weight\neth3 weight 300\neth4 weight 254\neth5 weight -10 reverse\neth6 weight 5 sideways\n}');
+    expect(findings(text, 'KA336').map((d) => [d.range.start.line + 1, d.severity])).toEqual([
+      [3, 'error'],
+      [4, 'error'],
+      [5, 'error'],
+      [6, 'warning'],
+      [8, 'warning'],
+    ]);
+  });
+  it('KA337: the second entry for the same object, across blocks of one kind', () => {
+    expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_interface {\neth1 weight 5\n}'), 'KA337')).toEqual([6]);
+    expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_script {\neth1\n}'), 'KA337')).toEqual([]);
+  });
+  it('KA338: no interface; from 2.3.3 unicast instances with a source address may omit it', () => {
+    const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
+    const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
+    expect(findings(instance('A', vip('10.0.0.1')), 'KA338')).toHaveLength(1);
+    expect(findings(unicast, 'KA338')).toHaveLength(1);
+    expect(at(unicast, '2.3.3')).toHaveLength(0);
+    expect(at(instance('A', `unicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`), '2.3.3')).toHaveLength(1);
+  });
+  it('KA339: only in strict mode, only values other than the strict ones', () => {
+    const strict = 'global_defs {\n    vrrp_strict\n}\n';
+    expect(findings(strict + instance('A', 'preempt_delay 5\ndown_timer_adverts 3\nlower_prio_no_advert true'), 'KA339')).toHaveLength(1);
+    expect(findings(instance('A', 'preempt_delay 5'), 'KA339')).toHaveLength(0);
+    expect(findings(strict + instance('A', 'priority 255\nstate MASTER\naccept'), 'KA339')).toHaveLength(0);
+  });
+  it('KA340: an interface tracked by a member and by its group', () => {
+    const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
+    expect(lines(text, 'KA340')).toEqual([12]);
+  });
+  it('KA341: an owner MASTER member followed by a BACKUP member', () => {
+    const group = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n}\n';
+    expect(findings(group + instance('A', 'state MASTER\npriority 255') + instance('B', 'state BACKUP'), 'KA341')).toHaveLength(1);
+    expect(findings(group + instance('A', 'state BACKUP') + instance('B', 'state MASTER\npriority 255'), 'KA341')).toHaveLength(0);
+  });
+});
+
+// What the rules claim keepalived does, checked against the binary: for each case keepalived must
+// print the message (or, for things it cannot see, accept the file silently) and kalint must report
+// the rule. Needs a real network interface for the checks keepalived only makes on existing ones.
+const IFACE = (() => {
+  try {
+    return readdirSync('/sys/class/net').find((n) => n !== 'lo' && !n.startsWith('bonding'));
+  } catch {
+    return undefined;
+  }
+})();
+const binaryReady = keepalivedAvailable() && IFACE !== undefined;
+
+const SCRIPT_SECURITY = 'global_defs {\n    enable_script_security\n    script_user root\n}\n';
+const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
+  { code: 'KA300', text: instance('A', `interface IF\n${vip('10.9.0.1')}`), says: /virtual router id must be set/ },
+  { code: 'KA301', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.2')}`), says: /both use VRID 9/ },
+  { code: 'KA303', text: instance('A', `interface IF\nvirtual_router_id 9\nversion 3\nauthentication {\nauth_type PASS\nauth_pass abc\n}\n${vip('10.9.0.1')}`), says: /version 3 does not support authentication/ },
+  { code: 'KA304', text: instance('A', `interface IF\nvirtual_router_id 9\nauthentication {\nauth_type PASS\n}\n${vip('10.9.0.1')}`), says: /no password given/ },
+  { code: 'KA306', text: instance('A', `interface IF\nstate MASTER\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: 'silent' },
+  { code: 'KA307', text: SCRIPT_SECURITY + 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\n' + instance('A', `interface IF\nstate MASTER\nvirtual_router_id 9\ntrack_script {\nchk\n}\n${vip('10.9.0.1')}`), says: /due to address.owner/ },
+  { code: 'KA309', text: instance('A', `interface IF\nstate MASTER\npriority 100\nvirtual_router_id 9\npreempt_delay 10\n${vip('10.9.0.1')}`), says: /preempt delay will not work/ },
+  { code: 'KA311', text: instance('A', `interface IF\nstate BACKUP\nvirtual_router_id 9\nnopreempt\npreempt_delay 10\n${vip('10.9.0.1')}`), says: /preempt_delay is incompatible with nopreempt/ },
+  { code: 'KA312', text: instance('A', 'interface IF\nvirtual_router_id 9'), says: /No VIP specified; at least one is sensible/ },
+  { code: 'KA314', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.1')}`), says: 'silent' },
+  { code: 'KA317', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.2')}`) + 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n}\nvrrp_sync_group H {\n    group {\n        A\n    }\n}\n', says: /cannot exist in more than one sync group/ },
+  { code: 'KA321', text: SCRIPT_SECURITY + 'vrrp_script chk {\n    script "/bin/true"\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: 'silent' },
+  { code: 'KA324', text: instance('A', `interface IF\nvirtual_router_id 9\nunicast_ttl 5\n${vip('10.9.0.1')}`), says: /unicast_ttl without unicast peers/ },
+  { code: 'KA325', text: instance('A', `interface IF\nvirtual_router_id 9\nmcast_dst_ip 224.0.0.30\nunicast_peer {\n10.9.0.7\n}\n${vip('10.9.0.1')}`), says: /multicast destination specified with unicast/ },
+  { code: 'KA327', text: instance('A', `interface IF\nvirtual_router_id 9\nversion 3\nadvert_int 41\n${vip('10.9.0.1')}`), says: /Must be less than 40\.96s/ },
+  { code: 'KA329', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('fe80::9')}\nversion 2`), says: /vrrp_version 2 conflicts/ },
+  { code: 'KA330', text: 'static_routes {\n    10.9.0./24 via 10.9.1.1 dev IF\n}\n', says: /VRRP parsed invalid IP/ },
+  { code: 'KA334', text: 'global_defs {\n    vrrp_strict\n}\n' + instance('A', `interface IF\nstate MASTER\npriority 100\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /State MASTER must match being address owner/ },
+  { code: 'KA335', text: 'track_file flag {\n    weight 5\n}\n', says: /No file set for track_file flag/ },
+  { code: 'KA337', text: instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\nIF\n}\n${vip('10.9.0.1')}`), says: /duplicate track_interface/ },
+  { code: 'KA338', text: instance('A', `unicast_src_ip 10.9.0.3\nunicast_peer {\n10.9.0.7\n}\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Unknown interface!/ },
+  { code: 'KA340', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        IF\n    }\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\n}\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /configured on VRRP instance and sync group/ },
+  { code: 'KA341', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n}\n' + instance('A', `interface IF\nstate MASTER\npriority 255\nvirtual_router_id 9\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nstate BACKUP\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /some not as address owner/ },
+];
+
+describe.skipIf(!binaryReady)('what keepalived 2.2.7 does, per rule', () => {
+  it.each(CASES.map((c) => [c.code, c] as const))('%s', (code, c) => {
+    const text = c.text.replace(/\bIF\b/g, IFACE!);
+    const ka = runKeepalived(text);
+    const printed = ka.messages.map((m) => m.message);
+    if (c.says === 'silent') {
+      expect(printed).toEqual([]);
+      expect(ka.exitStatus).toBe(0);
+    } else expect(printed.some((m) => (c.says as RegExp).test(m)), printed.join('\n')).toBe(true);
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.map((d) => d.code)).toContain(code);
   });
 });

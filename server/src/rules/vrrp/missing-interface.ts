@@ -1,7 +1,11 @@
 // KA338: an instance with no `interface` keepalived can use: it rejects the VRRP configuration.
 
+import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { isUnicast, nameRange, uniqueInstances } from './util.js';
+
+/** Before this release keepalived checked for an interface before it knew an instance was unicast. */
+const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 3, 3];
 
 export const missingInterface: FileRule = {
   kind: 'file',
@@ -9,16 +13,17 @@ export const missingInterface: FileRule = {
   name: 'missing-interface',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance has no `interface`; only a unicast instance with unicast_src_ip can do without one.',
+  description: 'A vrrp_instance has no `interface`; keepalived before 2.3.3 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip.',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!"). A unicast instance may omit it only if it has unicast_src_ip ("Unicast instances must have unicast_src_ip or interface"). Either way no VRRP instance starts.',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.3.3 a unicast instance may omit it if it has unicast_src_ip.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
+    const unicastMayOmit = compareVersions(target, UNICAST_WITHOUT_INTERFACE_SINCE) >= 0;
     for (const inst of uniqueInstances(analysis.model)) {
       if (inst.interface) continue;
-      if (isUnicast(inst)) {
+      if (unicastMayOmit && isUnicast(inst)) {
         if (inst.unicastSrcIp) continue;
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration`, file: inst.node.file, range: nameRange(inst.node) });
         continue;
