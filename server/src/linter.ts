@@ -130,7 +130,18 @@ export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options
     // Cluster findings only exist when files are linted together; their suppressions are used there.
     if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
   }
-  return { diagnostics: applySeverities(diagnostics, options.severities).sort(compareDiagnostics), suppressed };
+  return { diagnostics: dedupe(applySeverities(diagnostics, options.severities)).sort(compareDiagnostics), suppressed };
+}
+
+/** Drops repeats of one finding (a ~SEQ line expands into several lines at the same place). */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

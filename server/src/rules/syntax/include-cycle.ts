@@ -21,12 +21,11 @@ include /etc/keepalived/conf.d/*.conf
     good: `global_defs {
     router_id lb1
 }
-include /etc/keepalived/conf.d/vrrp.conf
+include /etc/keepalived/conf.d/mail.conf
 `,
     files: {
-      '/etc/keepalived/conf.d/vrrp.conf': `vrrp_script chk_haproxy {
-    script "/usr/bin/pgrep haproxy"
-    interval 2
+      '/etc/keepalived/conf.d/mail.conf': `global_defs {
+    notification_email_from keepalived@example.com
 }
 `,
       '/etc/keepalived/conf.d/all.conf': `include /etc/keepalived/keepalived.conf

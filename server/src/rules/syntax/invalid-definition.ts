@@ -16,16 +16,16 @@ const rule: CoreRule = {
       'they were meant to generate are missing.',
     bad: `global_defs {
     router_id lb1
-}
-~SEQ(ID, 10, 0, 12) vrrp_script chk_$ID {
-    script "/usr/local/bin/check $ID"
+    notification_email {
+        ~SEQ(N, 1, 0, 3) oncall$N@example.com
+    }
 }
 `,
     good: `global_defs {
     router_id lb1
-}
-~SEQ(ID, 10, 1, 12) vrrp_script chk_$ID {
-    script "/usr/local/bin/check $ID"
+    notification_email {
+        ~SEQ(N, 1, 1, 3) oncall$N@example.com
+    }
 }
 `,
   },

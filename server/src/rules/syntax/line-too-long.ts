@@ -16,7 +16,8 @@ const rule: CoreRule = {
     why:
       'keepalived reads a configuration line into a fixed buffer of 1024 bytes, newline and terminator included. ' +
       'Anything beyond 1022 characters is cut off: keepalived 2.2 reads the remainder as if it were a new line, ' +
-      'newer versions drop the whole line. Either way the end of the line is not what it appears to be. Split ' +
+      'without a word (in the example below one address is cut in two), and newer versions drop the whole line. ' +
+      'Either way the end of the line is not what it appears to be. Split ' +
       'long value lists over several lines, or move them into a definition.',
     bad: `global_defs {
     router_id lb1
