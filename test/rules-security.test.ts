@@ -3,6 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Runs the keepalived daemon for a few seconds in a private network namespace (a bridge named
+ * br0 stands in for the interface), so scripts really run. Needs root and unshare; undefined otherwise.
+ */
+function runDaemonBriefly(configFor: (dir: string) => string): { dir: string; log: string } | undefined {
+  if (!keepalivedAvailable() || process.getuid?.() !== 0) return undefined;
+  const probe = spawnSync('unshare', ['-n', 'ip', 'link', 'add', 'br0', 'type', 'bridge'], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-daemon-'));
+  writeFileSync(join(dir, 'keepalived.conf'), configFor(dir));
+  const inner = `ip link add br0 type bridge && ip link set br0 up && ip addr add 10.99.0.1/24 dev br0 && exec keepalived -n -l -D -f ${dir}/keepalived.conf -p ${dir}/k.pid -r ${dir}/v.pid -c ${dir}/c.pid -i kalint`;
+  const r = spawnSync('timeout', ['3', 'unshare', '-n', 'sh', '-c', inner], { encoding: 'utf8' });
+  return { dir, log: `${r.stdout}${r.stderr}` };
+}
 
 const SECURE = conf('global_defs {', '  enable_script_security', '  script_user keepalived_script', '}');
 
@@ -98,6 +117,22 @@ describe('KA603 unquoted-script-command', () => {
     expect(d[0]!.message).toContain("runs only '/usr/bin/pgrep'");
     expect(linesOf(applyFix(bad, d[0]!.fix!), 'KA603')).toEqual([]);
   });
+
+  it('the running daemon really misreads them (unquoted script loses its argument, notify takes a user)', () => {
+    const run = runDaemonBriefly((dir) => SECURE.replace('keepalived_script', 'root') + conf(
+      'vrrp_script unquoted {', `  script /usr/bin/touch ${dir}/unquoted`, '  interval 1', '}',
+      'vrrp_script quoted {', `  script "/usr/bin/touch ${dir}/quoted"`, '  interval 1', '}',
+    ) + instance('interface br0', 'track_script {', '  unquoted', '  quoted', '}', `notify_backup /usr/bin/touch ${dir}/notified`).replace('  interface eth0\n', ''));
+    if (!run) return; // needs root, unshare and the binary
+    try {
+      expect(existsSync(join(run.dir, 'quoted')), run.log).toBe(true);
+      expect(existsSync(join(run.dir, 'unquoted'))).toBe(false);
+      expect(existsSync(join(run.dir, 'notified'))).toBe(false);
+      expect(run.log).toMatch(/Script user '.*notified' does not exist/);
+    } finally {
+      rmSync(run.dir, { recursive: true, force: true });
+    }
+  }, 15_000);
 
   it.skipIf(!keepalivedAvailable())('keepalived -t is silent about the misread user', () => {
     const r = runKeepalived(instance('notify_master /bin/echo hello'));

@@ -25,7 +25,7 @@ export const scriptSecurityDisabled: FileRule = {
     const scripts = configuredScripts(ctx.analysis);
     if (!scripts.length) return;
     const first = scripts[0]!;
-    const more = scripts.length > 1 ? ` (and ${scripts.length - 1} more script${scripts.length > 2 ? 's' : ''})` : '';
+    const more = scripts.length > 1 ? ` (and ${scripts.length - 1} other script${scripts.length > 2 ? 's' : ''})` : '';
     let edit;
     if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, 'enable_script_security');
     else {
@@ -33,7 +33,7 @@ export const scriptSecurityDisabled: FileRule = {
       if (r) edit = { file: ctx.analysis.file, range: r, newText: 'global_defs {\n    enable_script_security\n}\n\n' };
     }
     ctx.report({
-      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} runs a script, but global_defs has no 'enable_script_security'; keepalived runs it as root unchecked, and once the script exists -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `This '${first.node.keyword}' script${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and once the script exists keepalived -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
