@@ -1,0 +1,162 @@
+// `kalint fmt` and `kalint peer` as users run them: the CLI bundled from source (into a scratch
+// folder, so parallel test files never race on dist/), real files, stdin, exit codes.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, CORPUS } from './helpers/format-props.js';
+
+let dir: string;
+let bundle: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kalint-fmt-cli-'));
+  bundle = join(dir, '.kalint.cjs');
+  buildSync({ entryPoints: [join(REPO, 'server/src/cli/bin.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+}
+
+function kalint(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bundle, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const MESSY = 'global_defs{ router_id x}\nvrrp_instance VI_1\n{\n  state   MASTER\n\tinterface eth0\n}\n';
+const NEAT = 'global_defs {\n    router_id x\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n}\n';
+const BROKEN = 'global_defs {\n    router_id x\n}\n}\n';
+
+describe('kalint fmt', () => {
+  it('prints the formatted file, and reads stdin with -', () => {
+    write({ 'p/a.conf': MESSY });
+    expect(kalint(['fmt', 'p/a.conf'])).toMatchObject({ code: 0, stdout: NEAT });
+    expect(kalint(['fmt', '-'], MESSY)).toMatchObject({ code: 0, stdout: NEAT });
+    expect(readFileSync(join(dir, 'p/a.conf'), 'utf8')).toBe(MESSY);
+  });
+
+  it('--check lists the files that would change and exits 1; 0 when all are formatted', () => {
+    write({ 'c/messy.conf': MESSY, 'c/neat.conf': NEAT });
+    const r = kalint(['fmt', '--check', 'c/messy.conf', 'c/neat.conf']);
+    expect(r).toMatchObject({ code: 1, stdout: 'c/messy.conf\n' });
+    expect(kalint(['fmt', '--check', 'c/neat.conf'])).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(join(dir, 'c/messy.conf'), 'utf8')).toBe(MESSY);
+  });
+
+  it('--write rewrites only the files that change, atomically, keeping permissions and links', () => {
+    write({ 'w/messy.conf': MESSY, 'w/neat.conf': NEAT });
+    chmodSync(join(dir, 'w/messy.conf'), 0o640);
+    symlinkSync('messy.conf', join(dir, 'w/link.conf'));
+    const neatBefore = statSync(join(dir, 'w/neat.conf'));
+    const r = kalint(['fmt', '--write', 'w/link.conf', 'w/neat.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('formatted w/link.conf\n');
+    expect(readFileSync(join(dir, 'w/messy.conf'), 'utf8')).toBe(NEAT);
+    expect(statSync(join(dir, 'w/messy.conf')).mode & 0o777).toBe(0o640);
+    expect(lstatSync(join(dir, 'w/link.conf')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, 'w')).sort()).toEqual(['link.conf', 'messy.conf', 'neat.conf']);
+    const neatAfter = statSync(join(dir, 'w/neat.conf'));
+    expect([neatAfter.ino, neatAfter.mtimeMs]).toEqual([neatBefore.ino, neatBefore.mtimeMs]);
+  });
+
+  it('a file with a syntax error: FILE:LINE:COL, exit 2, nothing written, the others still done', () => {
+    write({ 'e/broken.conf': BROKEN, 'e/messy.conf': MESSY });
+    const r = kalint(['fmt', '--write', 'e/broken.conf', 'e/messy.conf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("e/broken.conf:4:1: extra '}': it closes no block — not formatted");
+    expect(readFileSync(join(dir, 'e/broken.conf'), 'utf8')).toBe(BROKEN);
+    expect(readFileSync(join(dir, 'e/messy.conf'), 'utf8')).toBe(NEAT);
+    expect(kalint(['fmt', 'e/broken.conf']).code).toBe(2);
+  });
+
+  it('--indent, --tabs and .kalint.json "format" (the command line wins)', () => {
+    write({ 'o/a.conf': 'a {\nb\n}\n', 'o/.kalint.json': '{ "format": { "indentWidth": 2 } }' });
+    expect(kalint(['fmt', 'o/a.conf']).stdout).toBe('a {\n  b\n}\n');
+    expect(kalint(['fmt', '--indent', '3', 'o/a.conf']).stdout).toBe('a {\n   b\n}\n');
+    expect(kalint(['fmt', '--tabs', 'o/a.conf']).stdout).toBe('a {\n\tb\n}\n');
+  });
+
+  it('--range formats only the given lines', () => {
+    write({ 'r/a.conf': MESSY });
+    expect(kalint(['fmt', '--range', '4', 'r/a.conf']).stdout).toBe(MESSY.replace('  state   MASTER', '    state MASTER'));
+  });
+
+  it('usage errors exit 2', () => {
+    expect(kalint(['fmt']).code).toBe(2);
+    expect(kalint(['fmt', '--check', '--write', 'x']).code).toBe(2);
+    expect(kalint(['fmt', 'a', 'b']).code).toBe(2);
+    expect(kalint(['fmt', '--indent', 'x', 'a']).code).toBe(2);
+    expect(kalint(['fmt', 'missing.conf']).code).toBe(2);
+  });
+});
+
+describe('kalint peer', () => {
+  const master = () => readFileSync(join(CORPUS, 'seed003-master.conf'), 'utf8');
+
+  it('prints the BACKUP to stdout, what changed to stderr', () => {
+    write({ 'peer/master.conf': master() });
+    const r = kalint(['peer', 'peer/master.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('state BACKUP');
+    expect(r.stderr).toContain('router_id LVS_MASTER → LVS_BACKUP');
+    expect(kalint(['peer', '-q', 'peer/master.conf']).stderr).toBe('');
+  });
+
+  it('--diff prints a unified diff with a/ and b/ labels', () => {
+    write({ 'peer/master.conf': master() });
+    const r = kalint(['peer', '--diff', '--priority', '80', 'peer/master.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['--- a/peer/master.conf', '+++ b/peer/master.conf']);
+    expect(r.stdout.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      '-        router_id LVS_MASTER     #定义标识主机的字符，可以不必是主机名',
+      '+        router_id LVS_BACKUP     #定义标识主机的字符，可以不必是主机名',
+      '-        state MASTER      #定义初始化状态，MASTER或BACKUP',
+      '+        state BACKUP      #定义初始化状态，MASTER或BACKUP',
+      '-        priority 100       #定义组成员的优先级，数值愈大，优先级越高。',
+      '+        priority 80       #定义组成员的优先级，数值愈大，优先级越高。',
+    ]);
+  });
+
+  it('-o writes the file (with the input\'s permissions) and never overwrites the input', () => {
+    write({ 'peer/master.conf': master() });
+    chmodSync(join(dir, 'peer/master.conf'), 0o600);
+    const r = kalint(['peer', '-o', 'peer/backup.conf', '--priority', '80', '--router-id', 'LVS_SLAVE', 'peer/master.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'peer/backup.conf'), 'utf8')).toBe(readFileSync(join(CORPUS, 'seed003-backup.conf'), 'utf8'));
+    expect(statSync(join(dir, 'peer/backup.conf')).mode & 0o777).toBe(0o600);
+    const same = kalint(['peer', '-o', './peer/../peer/master.conf', 'peer/master.conf']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('is the input file');
+    symlinkSync('master.conf', join(dir, 'peer/alias.conf'));
+    expect(kalint(['peer', '-o', 'peer/alias.conf', 'peer/master.conf']).code).toBe(2);
+    expect(readFileSync(join(dir, 'peer/master.conf'), 'utf8')).toBe(master());
+  });
+
+  it('errors: no vrrp_instance, no state, ambiguous interface → exit 1 with the reason; usage → 2', () => {
+    write({
+      'peer/none.conf': 'global_defs {\n    router_id x\n}\n',
+      'peer/stateless.conf': 'vrrp_instance V {\n    interface eth0\n}\n',
+      'peer/two.conf': 'vrrp_instance A {\n    state MASTER\n    interface eth0\n}\nvrrp_instance B {\n    state MASTER\n    interface eth1\n}\n',
+    });
+    expect(kalint(['peer', '--interface', 'ens1', 'peer/two.conf'])).toMatchObject({ code: 1 });
+    expect(kalint(['peer', '--interface', 'ens1', 'peer/two.conf']).stderr).toContain('ambiguous --interface');
+    expect(kalint(['peer', 'peer/none.conf'])).toMatchObject({ code: 1 });
+    expect(kalint(['peer', 'peer/none.conf']).stderr).toContain('no vrrp_instance');
+    expect(kalint(['peer', 'peer/stateless.conf']).stderr).toContain('has no state');
+    expect(kalint(['peer']).code).toBe(2);
+    expect(kalint(['peer', '--priority', '80', '--priority-step', '5', 'peer/none.conf']).code).toBe(2);
+    expect(kalint(['peer', '--priority', 'high', 'peer/none.conf']).code).toBe(2);
+    expect(existsSync(join(dir, 'peer/none.conf'))).toBe(true);
+  });
+});
