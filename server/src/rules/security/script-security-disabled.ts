@@ -33,7 +33,7 @@ export const scriptSecurityDisabled: FileRule = {
       if (r) edit = { file: ctx.analysis.file, range: r, newText: 'global_defs {\n    enable_script_security\n}\n\n' };
     }
     ctx.report({
-      message: `The ${first.node.keyword} script '${programOf(first)?.path ?? ''}'${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and once the script exists keepalived -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and once the script exists keepalived -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
