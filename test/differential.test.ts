@@ -65,6 +65,7 @@ const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/Unknown interface!|Unicast instances must have unicast_src_ip or interface/, 'KA338'],
   [/incompatible with strict mode|Strict mode requires no|strict mode requires higher_prio_send_advert|accept mode for VRRP version 2 does not comply/i, 'KA339'],
   [/is configured on VRRP instance and sync group/, 'KA340'],
+  [/must be in units of 10ms/, 'KA343'],
   [/some member\(s\) as address owner and some not/, 'KA341'],
   [/real server .* is duplicated/, 'KA502'],
   [/has no real servers/, 'KA503'],

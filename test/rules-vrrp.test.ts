@@ -300,6 +300,31 @@ describe('KA335-KA341', () => {
   });
 });
 
+describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 precision', () => {
+  it('a source address of the other family is ignored; the first address fixes the family', () => {
+    expect(lines(instance('A', `${vip('10.0.0.1')}\nunicast_src_ip fe80::5`), 'KA313')).toEqual([5]);
+    expect(lines(instance('A', `unicast_src_ip 10.0.0.5\n${vip('fe80::1')}`), 'KA313')).toEqual([4]);
+  });
+  it('mcast_dst_ip must be multicast of the instance family, link-local for IPv6', () => {
+    expect(findings(instance('A', `${vip('10.0.0.1')}\nmcast_dst_ip 10.1.1.1`), 'KA342')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('10.0.0.1')}\nmcast_dst_ip 224.0.0.30`), 'KA342')).toHaveLength(0);
+    expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip ff05::12`), 'KA342')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip ff02::13`), 'KA342')).toHaveLength(0);
+    expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip 224.0.0.30`), 'KA342')).toHaveLength(1);
+  });
+  it('global groups: not multicast is an error, IPv6 beyond the link a warning', () => {
+    const g = (body: string) => `global_defs {\n    ${body}\n}\n`;
+    expect(findings(g('vrrp_mcast_group4 10.0.0.1'), 'KA342').map((d) => d.severity)).toEqual(['error']);
+    expect(findings(g('vrrp_mcast_group6 ff05::12'), 'KA342').map((d) => d.severity)).toEqual(['warning']);
+    expect(findings(g('vrrp_mcast_group4 224.0.0.19'), 'KA342')).toHaveLength(0);
+  });
+  it('VRRPv3 advert_int in centiseconds', () => {
+    expect(findings(instance('A', 'version 3\nadvert_int 0.125'), 'KA343')).toHaveLength(1);
+    expect(findings(instance('A', 'version 3\nadvert_int 0.25'), 'KA343')).toHaveLength(0);
+    expect(findings(instance('A', 'advert_int 0.125'), 'KA343')).toHaveLength(0);
+  });
+});
+
 // What the rules claim keepalived does, checked against the binary: for each case keepalived must
 // print the message (or, for things it cannot see, accept the file silently) and kalint must report
 // the rule. Needs a real network interface for the checks keepalived only makes on existing ones.
@@ -336,6 +361,10 @@ const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
   { code: 'KA337', text: instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\nIF\n}\n${vip('10.9.0.1')}`), says: /duplicate track_interface/ },
   { code: 'KA338', text: instance('A', `unicast_src_ip 10.9.0.3\nunicast_peer {\n10.9.0.7\n}\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Unknown interface!/ },
   { code: 'KA340', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        IF\n    }\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\n}\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /configured on VRRP instance and sync group/ },
+  { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nmcast_src_ip fe80::5`), says: /MUST be of the same family/ },
+  { code: 'KA342', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('fe80::9')}\nmcast_dst_ip ff05::12`), says: /not link-local multicast/ },
+  { code: 'KA342', text: 'global_defs {\n    vrrp_mcast_group4 10.0.0.1\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /is not multicast/ },
+  { code: 'KA343', text: instance('A', `interface IF\nvirtual_router_id 9\nversion 3\nadvert_int 0.125\n${vip('10.9.0.1')}`), says: /must be in units of 10ms/ },
   { code: 'KA341', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n}\n' + instance('A', `interface IF\nstate MASTER\npriority 255\nvirtual_router_id 9\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nstate BACKUP\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /some not as address owner/ },
 ];
 

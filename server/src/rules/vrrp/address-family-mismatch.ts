@@ -4,15 +4,18 @@ import type { FileRule } from '../types.js';
 import { instanceFamily, wordsRange } from './util.js';
 import { ipFamily } from '../../core/analysis/values.js';
 
+/** Single-address keywords that must match the instance family (mcast_dst_ip: see KA342). */
+const SOURCE_KEYWORDS = new Set(['unicast_src_ip', 'mcast_src_ip']);
+
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
   code: 'KA313',
   name: 'address-family-mismatch',
   family: 'vrrp',
   severity: 'error',
-  description: 'A virtual_ipaddress or unicast_peer is IPv4 in an IPv6 instance, or IPv6 in an IPv4 instance; keepalived ignores it.',
+  description: 'A virtual_ipaddress, unicast_peer or source address is IPv4 in an IPv6 instance, or IPv6 in an IPv4 instance; keepalived ignores it.',
   docs: {
-    why: 'A VRRP instance is either IPv4 or IPv6, decided by its first address. keepalived drops every VIP and unicast peer of the other family ("address family must match VRRP instance"), so that address is never brought up. Use a separate instance for the other family (it may reuse the VRID), or virtual_ipaddress_excluded, which accepts both families.',
+    why: 'A VRRP instance is either IPv4 or IPv6, decided by its first address. keepalived drops every VIP, unicast peer, unicast_src_ip and mcast_src_ip of the other family ("address family must match VRRP instance", "MUST be of the same family"), so that address is never brought up. Use a separate instance for the other family (it may reuse the VRID), or virtual_ipaddress_excluded, which accepts both families.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n        2001:db8::10/64\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n    virtual_ipaddress_excluded {\n        2001:db8::10/64\n    }\n}\n',
   },
@@ -21,6 +24,14 @@ export const addressFamilyMismatch: FileRule = {
       const family = instanceFamily(inst);
       if (!family) continue;
       for (const block of inst.node.children) {
+        if (SOURCE_KEYWORDS.has(block.keyword)) {
+          const w = block.args[0];
+          const f = w ? ipFamily(w.text) : undefined;
+          if (w && f && f !== family) {
+            report({ message: `${block.keyword} ${w.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`, file: block.file, range: w.range });
+          }
+          continue;
+        }
         if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'unicast_peer') continue;
         for (const line of block.values ?? []) {
           const first = line.words[0];

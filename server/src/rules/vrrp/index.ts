@@ -44,6 +44,8 @@ import { missingInterface } from './missing-interface.js';
 import { strictModeResets } from './strict-mode-resets.js';
 import { trackInterfaceOnInstanceAndGroup } from './track-interface-on-instance-and-group.js';
 import { syncGroupMixedOwner } from './sync-group-mixed-owner.js';
+import { mcastAddressInvalid } from './mcast-address-invalid.js';
+import { advertIntPrecisionV3 } from './advert-int-precision-v3.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -88,4 +90,6 @@ export const vrrpRules: Rule[] = [
   strictModeResets,
   trackInterfaceOnInstanceAndGroup,
   syncGroupMixedOwner,
+  mcastAddressInvalid,
+  advertIntPrecisionV3,
 ];

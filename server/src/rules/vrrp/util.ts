@@ -46,7 +46,7 @@ export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
 
 /**
  * The instance's address family as keepalived settles it: the first address-bearing line in the
- * block (VIP, unicast_src_ip, mcast_src_ip, unicast peer) fixes it; IPv4 when there is none.
+ * block (VIP, unicast_src_ip, mcast_src_ip, mcast_dst_ip, unicast peer) fixes it; IPv4 when there is none.
  * eVIPs do not count (they may be of either family).
  */
 export function instanceFamily(inst: VrrpInstance): Family | undefined {
@@ -56,7 +56,7 @@ export function instanceFamily(inst: VrrpInstance): Family | undefined {
         const f = ipFamily((line.words[0]?.text ?? '').split('/')[0]!);
         if (f) return f;
       }
-    } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip') {
+    } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip' || c.keyword === 'mcast_dst_ip') {
       const f = ipFamily(argText(c) ?? '');
       if (f) return f;
     }

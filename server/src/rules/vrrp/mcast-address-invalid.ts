@@ -1,0 +1,73 @@
+// KA342: multicast group addresses keepalived refuses: not multicast, wrong family, IPv6 not link-local.
+
+import { argText, child, type AstNode } from '../../core/analysis/ast.js';
+import { canonicalAddress, ipFamily, ipv4ToNumber } from '../../core/analysis/values.js';
+import type { Severity } from '../../core/diagnostics.js';
+import type { FileRule } from '../types.js';
+import { instanceFamily } from './util.js';
+
+function isIPv4Multicast(addr: string): boolean {
+  const n = ipv4ToNumber(addr);
+  return n >= ipv4ToNumber('224.0.0.0') && n <= ipv4ToNumber('239.255.255.255');
+}
+
+/** First two bytes of an IPv6 address. */
+function firstBytes(addr: string): [number, number] {
+  const g = parseInt(canonicalAddress(addr).split(':')[0] || '0', 16);
+  return [g >> 8, g & 0xff];
+}
+const isIPv6Multicast = (a: string) => firstBytes(a)[0] === 0xff;
+const isIPv6LinkLocalMulticast = (a: string) => isIPv6Multicast(a) && (firstBytes(a)[1] & 0x0f) === 2;
+
+export const mcastAddressInvalid: FileRule = {
+  kind: 'file',
+  code: 'KA342',
+  name: 'mcast-address-invalid',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'mcast_dst_ip or vrrp_mcast_group4/6 is not a usable multicast group; keepalived ignores it and uses the default group.',
+  docs: {
+    why: 'Adverts go to a multicast group: 224.0.0.18 / ff02::12 unless mcast_dst_ip or global vrrp_mcast_group4/6 say otherwise. keepalived skips a group address that is not multicast, of the wrong family, or (for an instance) an IPv6 group that is not link-local ("mcast_dst_ip X not multicast. Skipping..."). The node then talks on the default group while its peers listen on the configured one.',
+    bad: 'vrrp_instance VI_1 {\n    mcast_dst_ip 10.0.0.18\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    mcast_dst_ip 224.0.0.19\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const say = (node: AstNode, message: string, severity?: Severity) =>
+      report({ message, file: node.file, range: node.args[0]?.range ?? node.range, severity });
+    for (const inst of model.vrrpInstances) {
+      const node = inst.mcastDstIp?.node;
+      const addr = node && argText(node);
+      if (!node || !addr) continue;
+      const f = ipFamily(addr);
+      if (!f) continue; // not an address at all: the schema check reports it
+      const family = instanceFamily(inst);
+      if (family && f !== family) {
+        say(node, `mcast_dst_ip ${addr} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`);
+      } else if (f === 4 && !isIPv4Multicast(addr)) {
+        say(node, `mcast_dst_ip ${addr} is not a multicast address (224.0.0.0/4); keepalived ignores it`);
+      } else if (f === 6 && !isIPv6LinkLocalMulticast(addr)) {
+        say(node, `mcast_dst_ip ${addr} is not an IPv6 link-local multicast address (ff02::/16); keepalived ignores it`);
+      }
+    }
+    // global_defs blocks merge; the last setting wins.
+    const globalSetting = (kw: string): AstNode | undefined => {
+      let last: AstNode | undefined;
+      for (const g of model.root.children) if (g.keyword === 'global_defs') last = child(g, kw) ?? last;
+      return last;
+    };
+    const g4 = globalSetting('vrrp_mcast_group4');
+    const a4 = g4 && argText(g4);
+    if (g4 && a4 && ipFamily(a4)) {
+      if (ipFamily(a4) !== 4) say(g4, `vrrp_mcast_group4 ${a4} is not IPv4; keepalived ignores it`);
+      else if (!isIPv4Multicast(a4)) say(g4, `vrrp_mcast_group4 ${a4} is not a multicast address (224.0.0.0/4); keepalived ignores it`);
+    }
+    const g6 = globalSetting('vrrp_mcast_group6');
+    const a6 = g6 && argText(g6);
+    if (g6 && a6 && ipFamily(a6)) {
+      if (ipFamily(a6) !== 6) say(g6, `vrrp_mcast_group6 ${a6} is not IPv6; keepalived ignores it`);
+      else if (!isIPv6Multicast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not a multicast address (ff00::/8); keepalived ignores it`);
+      else if (!isIPv6LinkLocalMulticast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not link-local (ff02::/16); VRRP adverts should stay on the link`, 'warning');
+    }
+  },
+};
