@@ -337,6 +337,17 @@ describe('lvs rules', () => {
     expect(linesOf(twin, 'KA501')).toEqual([]);
   });
 
+  it('an invalid protocol, lb_algo or lb_kind is ignored, so keepalived still applies its defaults (no value-replacing fix)', () => {
+    const text = vs('10.0.0.1 80', ['protocol tcpx', 'lb_algo foo', 'lb_kind dr']);
+    for (const code of ['KA507', 'KA508', 'KA509']) {
+      const d = findings(text, code);
+      expect(d.map((x) => x.range.start.line + 1), code).toEqual([1]);
+      expect(d[0]!.fix, code).toBeUndefined();
+    }
+    // ...and the UDP default counts for duplicate detection.
+    expect(linesOf(text + vs('10.0.0.1 80', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT']), 'KA501')).toEqual([8]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);

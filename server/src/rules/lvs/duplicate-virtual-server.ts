@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
-import { related, vsLabel } from './util.js';
+import { effectiveProtocol, related, vsLabel } from './util.js';
 
 export const duplicateVirtualServer: FileRule = {
   kind: 'file',
@@ -23,8 +23,8 @@ export const duplicateVirtualServer: FileRule = {
       let key: string | undefined;
       if (vs.kind === 'address') {
         if (!vs.address || vs.port === undefined) continue;
-        // keepalived defaults a missing protocol to UDP; protocol names are case-insensitive.
-        const proto = (vs.protocol?.value ?? 'UDP').toUpperCase();
+        // keepalived defaults a missing (or invalid) protocol to UDP.
+        const proto = effectiveProtocol(vs);
         key = `addr|${canonicalAddress(vs.address)}|${vs.port}|${proto}`;
       } else if (vs.kind === 'fwmark') {
         if (vs.fwmark === undefined) continue;

@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { deleteLine, fix, isFwmarkService, related, vsGroupMissing, vsLabel } from './util.js';
+import { deleteLine, fix, isFwmarkService, protocolState, related, vsGroupMissing, vsLabel } from './util.js';
 
 export const fwmarkWithProtocol: FileRule = {
   kind: 'file',
@@ -19,7 +19,8 @@ export const fwmarkWithProtocol: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!vs.protocol || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      // An invalid protocol is ignored while reading, so keepalived has nothing to warn about.
+      if (!vs.protocol || protocolState(vs).state !== 'set' || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
       if (!isFwmarkService(vs, groups)) continue;
       ctx.report({
         message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.value}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { deleteLine, fix, isAddressService, related, vsGroupMissing, vsLabel } from './util.js';
+import { deleteLine, effectiveProtocol, fix, isAddressService, related, vsGroupMissing, vsLabel } from './util.js';
 
 export const onePacketSchedulingWithoutUdp: FileRule = {
   kind: 'file',
@@ -21,9 +21,9 @@ export const onePacketSchedulingWithoutUdp: FileRule = {
     for (const vs of ctx.analysis.model.virtualServers) {
       const ops = child(vs.node, 'ops');
       if (!ops || !vs.realServers.length || vsGroupMissing(vs, groups) || !isAddressService(vs, groups)) continue;
-      const proto = vs.protocol?.value.toUpperCase();
       // No (valid) protocol means UDP by keepalived's default, which is fine for ops.
-      if (proto !== 'TCP' && proto !== 'SCTP') continue;
+      const proto = effectiveProtocol(vs);
+      if (proto === 'UDP') continue;
       ctx.report({
         message: `'ops' (line ${ops.range.start.line + 1}) needs a UDP service, but '${vsLabel(vs)}' is ${proto}; keepalived clears it (keepalived: "one packet scheduling requires UDP - resetting")`,
         file: vs.node.file,

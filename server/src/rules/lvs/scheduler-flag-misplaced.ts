@@ -1,8 +1,8 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { fix, moveLineAfter, related } from './util.js';
+import { fix, moveLineAfter, related, SCHEDULERS } from './util.js';
 
-const SCHEDULERS = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
+
 const FLAG_SCHEDULER: Record<string, 'sh' | 'mh'> = { 'sh-port': 'sh', 'sh-fallback': 'sh', 'mh-port': 'mh', 'mh-fallback': 'mh' };
 
 export const schedulerFlagMisplaced: FileRule = {

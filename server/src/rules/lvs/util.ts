@@ -122,14 +122,15 @@ const FORWARDING = new Set(['NAT', 'DR', 'TUN']);
 
 /** The forwarding method set on the virtual server itself (lb_kind / lvs_method), if valid. */
 export function vsForwarding(vs: VirtualServer): Forwarding | undefined {
-  const v = vs.lbKind?.value;
-  return v && FORWARDING.has(v) ? (v as Forwarding) : undefined;
+  // Each valid line sets the method; invalid ones are ignored, so the last valid one counts.
+  const v = [...vs.node.children].reverse().find((c) => (c.keyword === 'lb_kind' || c.keyword === 'lvs_method') && FORWARDING.has(c.args[0]?.text ?? ''));
+  return v?.args[0]?.text as Forwarding | undefined;
 }
 
 /** A real server's own `lvs_method`, if valid. */
 export function rsOwnForwarding(rs: RealServer): Forwarding | undefined {
-  const v = child(rs.node, 'lvs_method')?.args[0]?.text;
-  return v && FORWARDING.has(v) ? (v as Forwarding) : undefined;
+  const v = [...rs.node.children].reverse().find((c) => c.keyword === 'lvs_method' && FORWARDING.has(c.args[0]?.text ?? ''));
+  return v?.args[0]?.text as Forwarding | undefined;
 }
 
 /** What keepalived ends up using for a real server: its own method, the VS's, else NAT. */
@@ -137,13 +138,19 @@ export function rsForwarding(vs: VirtualServer, rs: RealServer): Forwarding {
   return rsOwnForwarding(rs) ?? vsForwarding(vs) ?? 'NAT';
 }
 
+/** The sorry server's own valid method (a sorry_server_lvs_method after the sorry_server line). */
+export function sorryForwardingOwn(vs: VirtualServer): Forwarding | undefined {
+  if (!vs.sorryServer) return undefined;
+  const kids = vs.node.children;
+  const at = kids.indexOf(vs.sorryServer.node);
+  const own = kids.slice(at + 1).reverse().find((k) => k.keyword === 'sorry_server_lvs_method' && FORWARDING.has(k.args[0]?.text ?? ''))?.args[0]?.text;
+  return own as Forwarding | undefined;
+}
+
 export function sorryForwarding(vs: VirtualServer): Forwarding | undefined {
   if (!vs.sorryServer) return undefined;
   // Only a sorry_server_lvs_method after the sorry_server line counts (keepalived ignores earlier ones).
-  const kids = vs.node.children;
-  const at = kids.indexOf(vs.sorryServer.node);
-  const own = kids.slice(at + 1).reverse().find((k) => k.keyword === 'sorry_server_lvs_method')?.args[0]?.text;
-  return own && FORWARDING.has(own) ? (own as Forwarding) : vsForwarding(vs) ?? 'NAT';
+  return sorryForwardingOwn(vs) ?? vsForwarding(vs) ?? 'NAT';
 }
 
 /** The ip:port identity keepalived compares real servers by. */
@@ -242,4 +249,36 @@ export function readingOrder(root: AstNode): Map<AstNode, number> {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return order;
+}
+
+export const SCHEDULERS = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
+const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+
+/**
+ * How a VS setting that keepalived validates line by line ended up: 'set' when some line has a
+ * valid value, 'invalid' when lines exist but none is valid (keepalived ignored them), 'missing'.
+ */
+export function settingState(vs: VirtualServer, keywords: string[], valid: (v: string) => boolean): { state: 'set' | 'invalid' | 'missing'; last?: AstNode } {
+  const lines = vs.node.children.filter((c) => keywords.includes(c.keyword));
+  if (!lines.length) return { state: 'missing' };
+  return { state: lines.some((l) => valid(l.args[0]?.text ?? '')) ? 'set' : 'invalid', last: lines[lines.length - 1] };
+}
+
+export const protocolState = (vs: VirtualServer) => settingState(vs, ['protocol'], (v) => PROTOCOLS.has(v.toUpperCase()));
+export const schedulerState = (vs: VirtualServer) => settingState(vs, ['lb_algo', 'lvs_sched'], (v) => SCHEDULERS.has(v));
+export const forwardingState = (vs: VirtualServer) => settingState(vs, ['lb_kind', 'lvs_method'], (v) => FORWARDING.has(v));
+
+/**
+ * The fix for a missing setting: add the line. An ignored (invalid) value gets no fix here — the
+ * schema check at that line suggests the value the user most likely meant.
+ */
+export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, st: { state: string }, keyword: string, value: string): Fix | undefined {
+  if (st.state !== 'missing') return undefined;
+  return fix(`Add '${keyword} ${value}'`, [insertFirstInBlock(analysis, vs.node, `${keyword} ${value}`)]);
+}
+
+/** The protocol keepalived uses for an address service: the last valid one, else its UDP default. */
+export function effectiveProtocol(vs: VirtualServer): string {
+  const v = [...vs.node.children].reverse().find((c) => c.keyword === 'protocol' && PROTOCOLS.has((c.args[0]?.text ?? '').toUpperCase()));
+  return v ? v.args[0]!.text.toUpperCase() : 'UDP';
 }

@@ -1,6 +1,5 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
-import { distinctRealServers, fix, insertFirstInBlock, rsOwnForwarding, vsGroupMissing, vsLabel } from './util.js';
+import { defaultSettingFix, distinctRealServers, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsGroupMissing, vsLabel } from './util.js';
 
 export const virtualServerWithoutForwardingMethod: FileRule = {
   kind: 'file',
@@ -20,17 +19,18 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (child(vs.node, 'lb_kind') || child(vs.node, 'lvs_method') || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      const st = forwardingState(vs);
+      if (st.state === 'set' || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
       // keepalived only needs a default for servers that do not set their own method.
       const needs =
         distinctRealServers(vs).kept.some((rs) => !rsOwnForwarding(rs)) ||
-        (vs.sorryServer !== undefined && !child(vs.node, 'sorry_server_lvs_method'));
+        (vs.sorryServer !== undefined && !sorryForwardingOwn(vs));
       if (!needs) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' has no 'lb_kind'; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
+        message: `'${vsLabel(vs)}' ${st.state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: fix("Add 'lb_kind NAT'", [insertFirstInBlock(ctx.analysis, vs.node, 'lb_kind NAT')]),
+        fix: defaultSettingFix(ctx.analysis, vs, st, 'lb_kind', 'NAT'),
       });
     }
   },

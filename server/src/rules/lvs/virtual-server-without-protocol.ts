@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { fix, insertFirstInBlock, isAddressService, vsGroupMissing, vsLabel } from './util.js';
+import { defaultSettingFix, isAddressService, protocolState, vsGroupMissing, vsLabel } from './util.js';
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -19,13 +19,16 @@ export const virtualServerWithoutProtocol: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (vs.protocol || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      const st = protocolState(vs);
+      if (st.state === 'set' || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
       if (!isAddressService(vs, groups)) continue;
+      const what = st.state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
       ctx.report({
-        message: `'${vsLabel(vs)}' has no 'protocol'; keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")`,
+        message: `'${vsLabel(vs)}' ${what}; keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: fix("Add 'protocol TCP'", [insertFirstInBlock(ctx.analysis, vs.node, 'protocol TCP')]),
+        // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one.
+        fix: defaultSettingFix(ctx.analysis, vs, st, 'protocol', 'TCP'),
       });
     }
   },

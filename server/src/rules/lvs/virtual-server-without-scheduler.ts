@@ -1,6 +1,5 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
-import { fix, insertFirstInBlock, vsGroupMissing, vsLabel } from './util.js';
+import { defaultSettingFix, schedulerState, vsGroupMissing, vsLabel } from './util.js';
 
 export const virtualServerWithoutScheduler: FileRule = {
   kind: 'file',
@@ -19,13 +18,15 @@ export const virtualServerWithoutScheduler: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      // An invalid value is reported by the schema check; only a missing scheduler is ours.
-      if (child(vs.node, 'lb_algo') || child(vs.node, 'lvs_sched') || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      // An invalid value is reported at its line by the schema check; the fallback is reported here.
+      const st = schedulerState(vs);
+      if (st.state === 'set' || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      const what = st.state === 'missing' ? "has no 'lb_algo'" : "has no valid 'lb_algo' (keepalived ignored it)";
       ctx.report({
-        message: `'${vsLabel(vs)}' has no 'lb_algo'; keepalived uses 'wlc' (keepalived: "no scheduler set, setting default 'wlc'")`,
+        message: `'${vsLabel(vs)}' ${what}; keepalived uses 'wlc' (keepalived: "no scheduler set, setting default 'wlc'")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: fix("Add 'lb_algo wlc'", [insertFirstInBlock(ctx.analysis, vs.node, 'lb_algo wlc')]),
+        fix: defaultSettingFix(ctx.analysis, vs, st, 'lb_algo', 'wlc'),
       });
     }
   },
