@@ -60,7 +60,8 @@ function vrrpInstance(i: number, ifname: string, rnd: () => number, peer: boolea
   const firstNodeIsMaster = rnd() < 0.5;
   const master = preemptive && firstNodeIsMaster !== peer;
   const highPriority = firstNodeIsMaster !== peer;
-  const vip = 8 * i;
+  // VIPs 10.x.y.(8i+1 .. 8i+3): never a network or broadcast-looking .0/.255.
+  const vip = 8 * i + 1;
   const vips = 1 + Math.floor(rnd() * 3);
   let s = `vrrp_instance VI_${i} {\n`;
   s += `    # instance ${i}: VRID ${vrid}${group ? ` in multicast group ${group}` : ''}\n`;
@@ -81,7 +82,9 @@ function vrrpInstance(i: number, ifname: string, rnd: () => number, peer: boolea
 
 function virtualServer(i: number, rnd: () => number): { text: string; reals: number } {
   const port = 80 + (i % 4) * 1000;
-  const vsAddr = `172.${16 + ((i >>> 16) & 15)}.${(i >>> 8) & 255}.${i & 255}`;
+  // The service address is the first VIP of the VRRP instance just before it (instance 2i), so
+  // it moves with VRRP failover as in a real LVS director pair.
+  const vsAddr = `10.${octets(8 * (2 * i) + 1)}`;
   const reals = 2 + Math.floor(rnd() * 3);
   let s = `virtual_server ${vsAddr} ${port} {\n`;
   s += `    delay_loop ${3 + (i % 7)}\n`;

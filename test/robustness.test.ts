@@ -1,0 +1,352 @@
+// Robustness: degenerate and hostile inputs. Nothing may throw, overflow the stack, loop forever,
+// or take more than linear time; every result stays lossless. Inputs that could hang the process
+// (self-feeding definitions) run in a child process with a hard timeout, so a regression fails one
+// test instead of freezing the whole suite.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze, parseCst, type SourceHost } from '../server/src/core/index.js';
+import { lintText } from '../server/src/linter.js';
+import { generateConfig } from '../scripts/gen-config.js';
+import { diagnosticsViolation, losslessViolation } from './helpers/lossless.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+
+/** parseCst + analyze + lintText, with every invariant checked; returns the lint diagnostics' codes. */
+function checkAll(text: string, options: { host?: SourceHost; file?: string; maxIncludeDepth?: number } = {}): { codes: string[]; problems: string[] } {
+  const file = options.file ?? 'k.conf';
+  const tree = parseCst(text);
+  expect(losslessViolation(text, tree)).toBeUndefined();
+  const a = analyze(text, { ...options, file });
+  expect(diagnosticsViolation(text, file, a.diagnostics, tree.lineStarts)).toBeUndefined();
+  const l = lintText(text, { ...options, file });
+  expect(diagnosticsViolation(text, file, l.diagnostics, tree.lineStarts)).toBeUndefined();
+  return { codes: l.diagnostics.map((d) => d.code), problems: tree.problems.map((p) => p.code) };
+}
+
+let collectGarbage: () => void = () => {};
+try {
+  setFlagsFromString('--expose-gc');
+  collectGarbage = runInNewContext('gc') as () => void;
+} catch {
+  // Timing comparisons are only a little noisier without it.
+}
+
+function count<T>(xs: T[], x: T): number {
+  return xs.filter((y) => y === x).length;
+}
+
+/** Deterministic bytes (mulberry32), so a failure reproduces. */
+function randomBytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = (t ^ (t >>> 14)) & 255;
+  }
+  return out;
+}
+
+describe('degenerate files', () => {
+  it('empty file', () => {
+    const { codes, problems } = checkAll('');
+    expect(problems).toEqual([]);
+    expect(codes.filter((c) => c.startsWith('KA1'))).toEqual([]);
+    expect(parseCst('').tokens).toEqual([]);
+  });
+
+  it('only whitespace, in every flavour of line break', () => {
+    for (const t of [' ', '\n', '\r\n', '\r', '\t\f\v', ' \n\t\r\n\r\r\n\f\v  ', '\n'.repeat(1000)]) {
+      const { problems } = checkAll(t);
+      expect(problems).toEqual([]);
+      expect(parseCst(t).tokens).toEqual([]);
+    }
+  });
+
+  it('binary files (random bytes with NULs), read as UTF-8 and as Latin-1', () => {
+    for (const seed of [1, 2, 3]) {
+      const bytes = randomBytes(64 * 1024, seed);
+      bytes[100] = 0;
+      bytes[5000] = 0;
+      for (const text of [bytes.toString('utf8'), bytes.toString('latin1')]) {
+        expect(text.includes('\0')).toBe(true);
+        checkAll(text);
+      }
+    }
+  });
+
+  it('10 000 nested `{` (no stack overflow; every brace reported unclosed)', () => {
+    const text = '{\n'.repeat(10_000);
+    const { problems } = checkAll(text);
+    expect(count(problems, 'KA102')).toBe(10_000);
+  });
+
+  it('10 000 nested `vrrp_instance x {` blocks, unclosed and closed', () => {
+    const open = 'vrrp_instance x {\n'.repeat(10_000);
+    expect(count(checkAll(open).problems, 'KA102')).toBe(10_000);
+    const closed = open + '}\n'.repeat(10_000);
+    const { problems } = checkAll(closed);
+    expect(problems).toEqual([]);
+    // The tree really is 10 000 deep.
+    let depth = 0;
+    let node = parseCst(closed).children[0];
+    while (node && node.type === 'statement' && node.block) {
+      depth++;
+      node = node.block.children[0];
+    }
+    expect(depth).toBe(10_000);
+  });
+
+  it('10 000 `}` that close nothing', () => {
+    const text = '}\n'.repeat(10_000);
+    const { problems } = checkAll(text);
+    expect(count(problems, 'KA101')).toBe(10_000);
+  });
+
+  it('a file of 100 000 lines', () => {
+    // One instance with 100 000 virtual addresses: value lines, the common shape of long configs.
+    const lines = ['vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {'];
+    for (let i = 0; i < 100_000; i++) lines.push(`        10.${(i >>> 16) & 255}.${(i >>> 8) & 255}.${i & 255}/32`);
+    lines.push('    }', '}', '');
+    const text = lines.join('\n');
+    expect(parseCst(text).lineStarts.length).toBe(100_007);
+    const { codes } = checkAll(text);
+    expect(codes.filter((c) => c !== 'KA000' && c.startsWith('KA1'))).toEqual([]);
+    expect(codes).not.toContain('KA000');
+  });
+});
+
+describe('line endings', () => {
+  it('a CRLF config gives the same findings, at the same lines and columns, as its LF twin', () => {
+    const lf = generateConfig({ targetBytes: 30_000 }).text;
+    const crlf = generateConfig({ targetBytes: 30_000, eol: '\r\n' }).text;
+    expect(crlf).toBe(lf.replace(/\n/g, '\r\n'));
+    expect(checkAll(crlf).codes).toEqual([]);
+    // Break the config in a few places so there are findings to compare.
+    const broken = (t: string, eol: string) =>
+      t.replace(`virtual_router_id 7${eol}`, `virtual_router_id 700${eol}`).replace(`lb_algo rr${eol}`, `lb_algo rrr${eol}`).replace(`auth_type PASS${eol}`, `auth_typo PASS${eol}`);
+    const a = lintText(broken(lf, '\n'), { file: 'k.conf' }).diagnostics;
+    const b = lintText(broken(crlf, '\r\n'), { file: 'k.conf' }).diagnostics;
+    expect(a.length).toBeGreaterThanOrEqual(3);
+    const where = (ds: typeof a) => ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`);
+    expect(where(b)).toEqual(where(a));
+    checkAll(broken(crlf, '\r\n'));
+  });
+
+  it('old Mac line ends (lone CR) and mixed line ends count as line breaks', () => {
+    const text = 'global_defs {\r  router_id a\n  router_id b\r\n}\r';
+    const tree = parseCst(text);
+    expect(tree.lineStarts.length).toBe(5);
+    checkAll(text);
+  });
+});
+
+describe('linear time on one huge line', () => {
+  // Compares 0.25 MB and 1 MB of the same shape: linear is 4×; 8× leaves room for noise but not
+  // for a quadratic step (16×).
+  const shapes: Record<string, (n: number) => string> = {
+    'words on one line': (n) => 'router_id ' + 'abc '.repeat(n / 4),
+    'one quoted string': (n) => 'router_id "' + 'a'.repeat(n) + '"',
+    'one comment': (n) => '# ' + 'a'.repeat(n),
+    'one unterminated quoted string': (n) => 'router_id "' + 'a b '.repeat(n / 4),
+  };
+
+  function bestTime(text: string): number {
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      // Start each run from a collected heap, so the ratio measures the code, not the GC's mood.
+      collectGarbage();
+      const t0 = performance.now();
+      parseCst(text);
+      lintText(text, { file: 'k.conf' });
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  }
+
+  for (const [name, make] of Object.entries(shapes)) {
+    it(name, () => {
+      const small = make(250_000);
+      const large = make(1_000_000);
+      expect(large.length).toBeGreaterThan(900_000);
+      checkAll(large);
+      bestTime(make(10_000)); // warm up the JIT
+      const ts = bestTime(small);
+      const tl = bestTime(large);
+      // Below a few milliseconds timer noise dominates; such a run is fast enough either way.
+      if (tl > 20) expect(tl / ts, `0.25 MB: ${ts.toFixed(1)} ms, 1 MB: ${tl.toFixed(1)} ms`).toBeLessThan(8);
+    });
+  }
+});
+
+describe('includes through an in-memory host', () => {
+  function memoryHost(files: Record<string, string>): SourceHost {
+    return {
+      readFile: (p) => files[p],
+      readDir: (d) => {
+        const prefix = d.endsWith('/') ? d : d + '/';
+        const names = Object.keys(files).filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'));
+        return names.length ? names.map((p) => ({ name: p.slice(prefix.length), isDirectory: false })) : undefined;
+      },
+    };
+  }
+
+  it('a file that includes itself is reported as a cycle, once, and reading stops', () => {
+    const main = '/etc/keepalived/keepalived.conf';
+    const text = 'global_defs {\n  router_id a\n}\ninclude keepalived.conf\n';
+    const host = memoryHost({ [main]: text });
+    const { codes } = checkAll(text, { host, file: main });
+    expect(count(codes, 'KA111')).toBe(1);
+  });
+
+  it('two files that include each other, and a glob that matches its own file', () => {
+    const a = '/etc/k/a.conf';
+    const b = '/etc/k/b.conf';
+    const files = { [a]: 'include b.conf\n', [b]: 'include a.conf\ninclude *.conf\n' };
+    const { codes } = checkAll(files[a], { host: memoryHost(files), file: a });
+    expect(codes).toContain('KA111');
+  });
+
+  it('include depth is limited (default and configured)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`/etc/k/f${i}.conf`] = `include f${i + 1}.conf\n`;
+    files['/etc/k/f60.conf'] = 'global_defs {\n}\n';
+    const host = memoryHost(files);
+    const deflt = analyze(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf' });
+    expect(deflt.diagnostics.map((d) => d.code)).toContain('KA112');
+    expect(deflt.files.size).toBeLessThan(60);
+    const five = analyze(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf', maxIncludeDepth: 5 });
+    expect(five.diagnostics.map((d) => d.code)).toContain('KA112');
+    expect(five.files.size).toBe(5);
+    checkAll(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf', maxIncludeDepth: 5 });
+  });
+
+  it('a wide include fan-out of one shared file is read every time without blowing up', () => {
+    const files: Record<string, string> = { '/etc/k/shared.conf': 'global_defs {\n}\n' };
+    const main = Array.from({ length: 500 }, () => 'include shared.conf').join('\n') + '\n';
+    files['/etc/k/main.conf'] = main;
+    checkAll(main, { host: memoryHost(files), file: '/etc/k/main.conf' });
+  });
+});
+
+describe('definitions and ~SEQ', () => {
+  it('$A=$B / $B=$A is reported as endless, quickly', () => {
+    const text = '$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n';
+    const t0 = performance.now();
+    const { codes } = checkAll(text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(codes).toContain('KA113');
+  });
+
+  it('a ~SEQ line whose body is a stray `}` terminates (it used to loop forever)', () => {
+    const text = '~LST(c, a, b) }\nrouter_id x\n';
+    const { problems } = checkAll(text);
+    expect(problems).toContain('KA101');
+  });
+
+  it('lines after a ~SEQ line stay in the tree', () => {
+    const tree = parseCst('~SEQ(i,1,3) router_id x$i\nglobal_defs {\n}\nvrrp_instance v {\n}\n');
+    expect(tree.children.map((c) => c.type)).toEqual(['seq', 'statement', 'statement']);
+  });
+});
+
+// ---------- inputs that may hang: run in a child process with a hard timeout ----------
+
+describe('self-feeding definitions terminate (child process, hard timeout)', () => {
+  let dir = '';
+  let runner = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kalint-robust-'));
+    const entry = join(dir, 'entry.ts');
+    const root = resolve(__dirname, '..');
+    writeFileSync(
+      entry,
+      [
+        `import { readFileSync } from 'node:fs';`,
+        `import { lintText } from ${JSON.stringify(join(root, 'server/src/linter.ts'))};`,
+        `const text = readFileSync(process.argv[2], 'utf8');`,
+        `const t0 = performance.now();`,
+        `const r = lintText(text, { file: 'k.conf' });`,
+        `const ms = performance.now() - t0;`,
+        `process.stdout.write(JSON.stringify({ ms, codes: [...new Set(r.diagnostics.map((d) => d.code))], internal: r.diagnostics.filter((d) => d.code === 'KA000').map((d) => d.message), maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+      ].join('\n'),
+    );
+    runner = join(dir, 'runner.cjs');
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: runner, logLevel: 'error' });
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Lints `text` in a fresh process; fails if it takes over `timeoutMs` or ends abnormally. */
+  function lintInChild(text: string, timeoutMs = 5_000): { ms: number; codes: string[]; internal: string[]; maxRssMB: number } {
+    const input = join(dir, `input-${Math.random().toString(36).slice(2)}.conf`);
+    writeFileSync(input, text);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', runner, input], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24 });
+    expect(r.signal, `killed after ${timeoutMs} ms (hang or runaway expansion)`).toBeNull();
+    expect(r.status, r.stderr.slice(-500)).toBe(0);
+    return JSON.parse(r.stdout);
+  }
+
+  it('$A=$A $A used on a line: keepalived stops at its line buffer, kalint must stop too', () => {
+    const r = lintInChild('$A=$A $A\nglobal_defs {\n  router_id $A\n}\n');
+    expect(r.internal).toEqual([]);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('a chain of 40 definitions that each double the previous one', () => {
+    const defs = Array.from({ length: 40 }, (_, i) => `$V${i}=$V${i + 1} $V${i + 1}`).join('\n');
+    const r = lintInChild(`${defs}\n$V40=x\nglobal_defs {\n  router_id $V0\n}\n`);
+    expect(r.internal).toEqual([]);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('a multi-line definition whose second line uses itself (keepalived loops forever): reported as endless', () => {
+    const r = lintInChild('$A=x \\\n$A\nglobal_defs {\n$A\n}\n');
+    expect(r.internal).toEqual([]);
+    expect(r.codes).toContain('KA113');
+  });
+
+  it('a multi-line definition that swallows a ~SEQ line using itself', () => {
+    const r = lintInChild('$A=x \\\n~SEQ(i,1,3) $A\n~SEQ(i,1,3) $A\n');
+    expect(r.internal).toEqual([]);
+  });
+
+  it('a ~SEQ at kalint’s 100 000-value cap expands in bounded time and memory', () => {
+    const r = lintInChild('global_defs {\n~SEQ(i,1,100000) router_id x$i\n}\n', 20_000);
+    expect(r.internal).toEqual([]);
+    expect(r.maxRssMB).toBeLessThan(1024);
+  });
+});
+
+describe('generated benchmark configs', () => {
+  it('are valid for kalint: lossless, no findings, peer pair identical but for roles', () => {
+    const a = generateConfig({ targetBytes: 250_000 });
+    const b = generateConfig({ targetBytes: 250_000, peer: true });
+    expect(a.vrrpInstances).toBeGreaterThan(255); // more than one multicast group of VRIDs
+    expect(b.vrrpInstances).toBe(a.vrrpInstances);
+    expect(b.virtualServers).toBe(a.virtualServers);
+    expect(checkAll(a.text).codes).toEqual([]);
+    expect(checkAll(b.text).codes).toEqual([]);
+    expect(a.text.split('\n').length).toBe(b.text.split('\n').length);
+  });
+
+  it.skipIf(!keepalivedAvailable())('are accepted by keepalived -t with exit 0 and no message (needs eth0)', () => {
+    for (const peer of [false, true]) {
+      const { text } = generateConfig({ targetBytes: 250_000, peer });
+      const run = runKeepalived(text);
+      expect(run.stderr.trim()).toBe('');
+      expect(run.exitStatus).toBe(0);
+    }
+  });
+});
