@@ -99,13 +99,13 @@ describe('suppressions', () => {
   });
 
   it('an unused suppression is reported once, even when linted for several config ids', () => {
-    write({ 'sup/b.conf': '# kalint-disable-next-line KA204 -- legacy\nglobal_defs {\n    router_id lb1\n}\n' });
+    write({ 'sup/b.conf': '# kalint-disable-next-line KA204 -- legacy\nglobal_defs {\n@lb1 router_id lb1\n@lb2 router_id lb2\n}\n' });
     expect(codes(kalint(['lint', '-f', 'gnu', 'sup/b.conf']).stdout)).toEqual(['KA002']);
     expect(codes(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/b.conf']).stdout)).toEqual(['KA002']);
   });
 
   it('a suppression used for one config id only is not reported as unused', () => {
-    write({ 'sup/c.conf': 'global_defs {\n    # kalint-disable-next-line KA204 -- lb2 reads the second word\n@lb2 router_id lb1 lb2\n@lb1 router_id lb1\n}\n' });
+    write({ 'sup/c.conf': 'global_defs {\n    # kalint-disable-next-line KA204 -- lb2 reads the second word\n@lb2 router_id lb2 extra\n@lb1 router_id lb1\n}\n' });
     expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/c.conf']).stdout).toBe('');
   });
 });
