@@ -1,19 +1,6 @@
 import type { FileRule } from '../types.js';
-import type { AstNode } from '../../core/analysis/ast.js';
-import { ipFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related, vsLabel } from './util.js';
-
-const FAMILY_WORDS: Record<string, Family> = { inet: 4, inet6: 6 };
-const name = (f: Family) => (f === 4 ? 'IPv4' : 'IPv6');
-
-/** The forwarding method a real server has when its block ends: its own, else the VS's written before it. */
-function methodAtEnd(vsNode: AstNode, server: AstNode): string | undefined {
-  const own = server.children.filter((c) => c.keyword === 'lvs_method').pop()?.args[0]?.text;
-  if (own) return own;
-  const kids = vsNode.children;
-  const before = kids.slice(0, kids.indexOf(server)).filter((c) => c.keyword === 'lb_kind' || c.keyword === 'lvs_method').pop();
-  return before?.args[0]?.text;
-}
+import { familyFindings, familyName as name } from './families.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -32,49 +19,24 @@ export const addressFamilyMismatch: FileRule = {
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {
-      // The family keepalived has settled on so far, and what settled it.
-      let family: Family | undefined = vs.kind === 'address' && vs.address ? ipFamily(vs.address) : undefined;
-      let source: AstNode | undefined = family ? vs.node : undefined;
-      for (const c of vs.node.children) {
-        if (c.keyword === 'ip_family') {
-          const f = FAMILY_WORDS[c.args[0]?.text ?? ''];
-          if (!f) continue;
-          if (family && family !== f) {
-            ctx.report({ message: `'ip_family ${c.args[0]!.text}' contradicts the ${name(family)} address of '${vsLabel(vs)}'; keepalived ignores it (keepalived: "Virtual server specified family … conflicts with server family")`, file: c.file, range: c.range });
-          } else if (!family) {
-            family = f;
-            source = c;
-          }
-          continue;
+      for (const f of familyFindings(vs)) {
+        if (f.kind === 'ip_family') {
+          ctx.report({ message: `'ip_family ${f.node.args[0]!.text}' contradicts the ${name(f.expected)} address of '${vsLabel(vs)}'; keepalived ignores it (keepalived: "Virtual server specified family … conflicts with server family")`, file: f.node.file, range: f.node.range });
+        } else if (f.kind === 'real_server') {
+          ctx.report({
+            message: `real_server ${f.node.args[0]!.text} is ${name(f.family)}, but '${vsLabel(vs)}' is ${name(f.expected)}; keepalived skips this real server (keepalived: "Address family of virtual server and real server … don't match")`,
+            file: f.node.file,
+            range: blockEnd(f.node),
+            related: f.source ? [related(f.source, `${name(f.expected)} from here`)] : undefined,
+          });
+        } else {
+          ctx.report({
+            message: `sorry_server ${f.node.args[0]?.text ?? ''} is ${name(f.family)}, but '${vsLabel(vs)}' is ${name(f.expected)}; keepalived drops the sorry server (keepalived: "Address family of virtual server and sorry server … don't match")`,
+            file: vs.node.file,
+            range: blockEnd(vs.node),
+            related: [related(f.node, 'sorry server')],
+          });
         }
-        if (c.keyword !== 'real_server') continue;
-        const f = ipFamily(c.args[0]?.text ?? '');
-        if (!f || methodAtEnd(vs.node, c) === 'TUN') continue;
-        if (!family) {
-          family = f;
-          source = c;
-          continue;
-        }
-        if (f === family) continue;
-        ctx.report({
-          message: `real_server ${c.args[0]!.text} is ${name(f)}, but '${vsLabel(vs)}' is ${name(family)}; keepalived skips this real server (keepalived: "Address family of virtual server and real server … don't match")`,
-          file: c.file,
-          range: blockEnd(c),
-          related: source ? [related(source, `${name(family)} from here`)] : undefined,
-        });
-      }
-      // The sorry server is checked when the virtual_server block ends.
-      const sorry = vs.sorryServer;
-      const sf = sorry ? ipFamily(sorry.address) : undefined;
-      if (sorry && sf && family && sf !== family) {
-        const method = [...vs.node.children].reverse().find((c) => c.keyword === 'sorry_server_lvs_method')?.args[0]?.text ?? vs.lbKind?.value;
-        if (method === 'TUN') continue;
-        ctx.report({
-          message: `sorry_server ${sorry.address} is ${name(sf)}, but '${vsLabel(vs)}' is ${name(family)}; keepalived drops the sorry server (keepalived: "Address family of virtual server and sorry server … don't match")`,
-          file: vs.node.file,
-          range: blockEnd(vs.node),
-          related: [related(sorry.node, 'sorry server')],
-        });
       }
     }
   },

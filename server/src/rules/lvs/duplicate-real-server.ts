@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { deleteLine, distinctRealServers, fix, related, rsLabel, vsLabel } from './util.js';
+import { familyKeptRealServers } from './families.js';
 
 export const duplicateRealServer: FileRule = {
   kind: 'file',
@@ -18,7 +19,7 @@ export const duplicateRealServer: FileRule = {
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {
-      for (const { rs, first } of distinctRealServers(vs).duplicates) {
+      for (const { rs, first } of distinctRealServers(vs, familyKeptRealServers(vs)).duplicates) {
         // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.
         ctx.report({
           message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")`,

@@ -1,7 +1,8 @@
 import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
-import { distinctRealServers, fix, groupShape, related, rsForwarding, rsLabel, sorryForwarding, vsGroupMissing, vsLabel } from './util.js';
+import { fix, groupShape, related, rsForwarding, rsLabel, sorryForwarding, vsGroupMissing, vsLabel } from './util.js';
+import { familyKeptRealServers, keptRealServers } from './families.js';
 
 function portWord(node: AstNode): Word | undefined {
   return node.args[1];
@@ -36,8 +37,8 @@ export const realServerPortMismatch: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!vs.realServers.length || vsGroupMissing(vs, groups)) continue;
-      const servers: { node: AstNode; port?: number; method: string; label: string }[] = distinctRealServers(vs).kept.map((rs) => ({
+      if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      const servers: { node: AstNode; port?: number; method: string; label: string }[] = keptRealServers(vs).map((rs) => ({
         node: rs.node,
         port: rs.port,
         method: rsForwarding(vs, rs),

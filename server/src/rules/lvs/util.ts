@@ -160,11 +160,11 @@ export function rsKey(rs: RealServer): string | undefined {
 }
 
 /** Real servers keepalived keeps (a later duplicate of an earlier ip:port is removed). */
-export function distinctRealServers(vs: VirtualServer): { kept: RealServer[]; duplicates: { rs: RealServer; first: RealServer }[] } {
+export function distinctRealServers(vs: VirtualServer, list: RealServer[] = vs.realServers): { kept: RealServer[]; duplicates: { rs: RealServer; first: RealServer }[] } {
   const seen = new Map<string, RealServer>();
   const kept: RealServer[] = [];
   const duplicates: { rs: RealServer; first: RealServer }[] = [];
-  for (const rs of vs.realServers) {
+  for (const rs of list) {
     const key = rsKey(rs);
     const first = key ? seen.get(key) : undefined;
     if (first) {

@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, distinctRealServers, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsGroupMissing, vsLabel } from './util.js';
+import { defaultSettingFix, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsGroupMissing, vsLabel } from './util.js';
+import { familyKeptRealServers, keptRealServers } from './families.js';
 
 export const virtualServerWithoutForwardingMethod: FileRule = {
   kind: 'file',
@@ -20,10 +21,10 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const st = forwardingState(vs);
-      if (st.state === 'set' || !vs.realServers.length || vsGroupMissing(vs, groups)) continue;
+      if (st.state === 'set' || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
       // keepalived only needs a default for servers that do not set their own method.
       const needs =
-        distinctRealServers(vs).kept.some((rs) => !rsOwnForwarding(rs)) ||
+        keptRealServers(vs).some((rs) => !rsOwnForwarding(rs)) ||
         (vs.sorryServer !== undefined && !sorryForwardingOwn(vs));
       if (!needs) continue;
       ctx.report({

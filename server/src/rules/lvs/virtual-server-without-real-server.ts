@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { vsLabel } from './util.js';
+import { familyKeptRealServers } from './families.js';
 
 export const virtualServerWithoutRealServer: FileRule = {
   kind: 'file',
@@ -17,9 +18,11 @@ export const virtualServerWithoutRealServer: FileRule = {
   },
   check(ctx) {
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (vs.realServers.length) continue;
+      if (familyKeptRealServers(vs).length) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' has no real_server; keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`,
+        message: vs.realServers.length
+          ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`
+          : `'${vsLabel(vs)}' has no real_server; keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`,
         file: vs.node.file,
         range: vs.node.range,
       });
