@@ -348,6 +348,14 @@ describe('lvs rules', () => {
     expect(linesOf(text + vs('10.0.0.1 80', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT']), 'KA501')).toEqual([8]);
   });
 
+  it('a virtual server whose only real servers are of the other family is dropped like an empty one', () => {
+    const text = vs('10.0.0.1 80', BASICS, ['real_server 2001:db8::1 80 {', '}']);
+    expect(linesOf(text, 'KA503')).toEqual([1]);
+    expect(linesOf(text, 'KA527')).toEqual([6]);
+    // Dropped, so none of keepalived's later checks (scheduler, quorum…) apply to it.
+    expect(linesOf(text.replace('lb_algo rr', ''), 'KA508')).toEqual([]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);
