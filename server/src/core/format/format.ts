@@ -43,10 +43,16 @@ const LINE_BUFFER_CONTENT = 1022;
 const DEFINITION_RE = /^\$[A-Za-z_][A-Za-z0-9_]*=/;
 const CR = 13;
 
-/** The formatted file as lines, with where each came from (for range formatting). */
+/**
+ * The formatted file as lines, with where each came from (for range formatting). A line already
+ * in the canonical layout is not copied: `lines[i]` is null and it is `source[refs[2i], refs[2i+1])`,
+ * so that formatting a formatted file copies whole runs of it at once.
+ */
 export interface Layout {
-  lines: string[];
-  /** 0-based original line each output line comes from. */
+  source: string;
+  lines: (string | null)[];
+  refs: number[];
+  /** 0-based original line each output line comes from (empty when not asked for). */
   origins: number[];
   /** Original line of a lone `{` → original line whose statement it was joined to. */
   joins: Map<number, number>;
@@ -61,10 +67,38 @@ export function isFormatError(r: unknown): r is FormatError {
 
 /** Formats a whole file. A file with unbalanced braces or an unterminated quote is not formatted. */
 export function format(text: string, options: FormatOptions = {}): FormatResult {
-  const l = layout(text, options);
+  const l = layout(text, options, false);
   if (isFormatError(l)) return l;
-  const out = l.lines.length ? l.lines.join(l.eol) + l.eol : '';
+  // Consecutive unchanged lines that were consecutive in the source (same line break) are one slice.
+  const chunks: string[] = [];
+  const { lines, refs, eol } = l;
+  let runStart = -1;
+  let runEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i];
+    if (s === null) {
+      const a = refs[2 * i]!;
+      if (runStart >= 0 && a === runEnd + eol.length && text.startsWith(eol, runEnd)) {
+        runEnd = refs[2 * i + 1]!;
+        continue;
+      }
+      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
+      runStart = a;
+      runEnd = refs[2 * i + 1]!;
+    } else {
+      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
+      runStart = -1;
+      chunks.push(s!);
+    }
+  }
+  if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
+  const out = chunks.length ? chunks.join(eol) + eol : '';
   return { text: out, changed: out !== text };
+}
+
+/** Output line `i` of a layout as text. */
+export function lineText(l: Layout, i: number): string {
+  return l.lines[i] ?? l.source.slice(l.refs[2 * i], l.refs[2 * i + 1]);
 }
 
 function indentUnit(options: FormatOptions): string {
@@ -95,7 +129,8 @@ function exceeds(s: string, from: number, to: number, limit: number): boolean {
   return utf8Length(s, from, to) > limit;
 }
 
-export function layout(text: string, options: FormatOptions = {}): Layout | FormatError {
+/** Lays `text` out; with `track`, records where each output line comes from (range formatting). */
+export function layout(text: string, options: FormatOptions = {}, track = true): Layout | FormatError {
   const unit = indentUnit(options);
   const indents: string[] = [''];
   const indent = (d: number): string => {
@@ -111,17 +146,18 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
   const eol = firstLf > 0 && text.charCodeAt(firstLf - 1) === CR ? '\r\n' : '\n';
   const limit = LINE_BUFFER_CONTENT - (eol.length - 1);
 
-  const lines: string[] = [];
+  const lines: (string | null)[] = [];
+  const refs: number[] = [];
   const origins: number[] = [];
   const joins = new Map<number, number>();
   const lineStarts: number[] = [];
-  /** Output lines whose leading blanks are the user's (kept verbatim), not ours. */
-  const ownIndent = new Set<number>();
   const openBraces: number[] = [];
 
   let depth = 0;
   /** First blank original line of the current run of blank lines, or -1. */
   let pendingBlank = -1;
+  /** Its offset when it is truly empty (no blanks), so the blank line can be a reference; else -1. */
+  let pendingBlankAt = -1;
   /** The last output line opens a block (no blank line right after it). */
   let lastOpens = false;
   /** Output line that a `{` starting the next line may join, or -1. */
@@ -137,23 +173,30 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
   };
 
-  const push = (s: string, isClose: boolean): number => {
+  const push = (s: string | null, isClose: boolean, from = -1, to = -1): number => {
     if (pendingBlank >= 0) {
       if (lines.length > 0 && !lastOpens && !isClose) {
-        lines.push('');
-        origins.push(pendingBlank);
+        lines.push(pendingBlankAt >= 0 ? null : '');
+        refs.push(pendingBlankAt, pendingBlankAt);
+        if (track) origins.push(pendingBlank);
       }
       pendingBlank = -1;
     }
     lines.push(s);
-    origins.push(ln);
+    refs.push(from, to);
+    if (track) origins.push(ln);
     lastOpens = false;
     return lines.length - 1;
   };
-  const pushOwn = (s: string): number => {
-    const i = push(s, false);
-    ownIndent.add(i);
-    return i;
+  /** An output line that is the source's text from `from` to `to`. */
+  const pushRef = (from: number, to: number, isClose: boolean): number => push(null, isClose, from, to);
+  const materialize = (i: number): string => {
+    let s = lines[i];
+    if (s === null || s === undefined) {
+      s = text.slice(refs[2 * i], refs[2 * i + 1]);
+      lines[i] = s;
+    }
+    return s;
   };
 
   /** Applies the braces of tokens [from, to) to the depth; returns the offset of an extra `}` or -1. */
@@ -190,7 +233,13 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
   let long = false;
   let lineEnd = 0;
   /** Pushes a line kept whole: re-indented, or byte for byte when it is too long to touch. */
-  const fixed = (body: string, d: number): number => (long ? pushOwn(text.slice(tk.lineStart, lineEnd)) : push(indent(d) + body, false));
+  const fixed = (body: string, d: number): number => (long ? pushRef(tk.lineStart, lineEnd, false) : push(indent(d) + body, false));
+  /** Like `fixed`, for a line kept as written from its first token: a reference when already indented right. */
+  const fixedVerbatim = (d: number): number => {
+    const ind = indent(d);
+    if (!long && tk.starts[0] === tk.lineStart + ind.length && text.startsWith(ind, tk.lineStart)) return pushRef(tk.lineStart, lineEnd, false);
+    return fixed(text.slice(tk.starts[0], lineEnd), d);
+  };
 
   /** Words and strings, then an optional `{` (not first), then an optional comment. */
   const isSimpleStatement = (end: number): boolean => {
@@ -231,11 +280,14 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
 
     if (inDefinition) {
       // A continuation line of a multi-line definition belongs to its value: byte for byte.
-      pushOwn(text.slice(tk.lineStart, lastEnd));
+      pushRef(tk.lineStart, lastEnd, false);
       inDefinition = definitionContinues(text, tk);
       joinable = -1;
     } else if (count === 0) {
-      if (pendingBlank < 0) pendingBlank = ln;
+      if (pendingBlank < 0) {
+        pendingBlank = ln;
+        pendingBlankAt = tk.contentEnd === tk.lineStart ? tk.lineStart : -1;
+      }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
       lineEnd = lastEnd;
@@ -249,12 +301,13 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
 
       if (head >= end) {
         // A comment line, or `@id` with nothing after it (keepalived drops it).
-        fixed(head === 0 ? text.slice(tk.starts[0], lastEnd) : oneLine(), depth);
+        if (head === 0) fixedVerbatim(depth);
+        else fixed(oneLine(), depth);
       } else if (c0 === 36 /* $ */ && DEFINITION_RE.test(slice(head))) {
-        fixed(text.slice(tk.starts[0], lastEnd), depth);
+        fixedVerbatim(depth);
         inDefinition = definitionContinues(text, tk);
       } else if (c0 === 126 /* ~ */ && /^~(SEQ|LST)/.test(slice(head))) {
-        fixed(text.slice(tk.starts[0], lastEnd), depth);
+        fixedVerbatim(depth);
         // The header's parentheses may hold `{A,B}` lists; only braces after it are structure.
         const headerEnd = seqHeaderEnd(text, tk.starts[head]!, lastEnd);
         let k = head + 1;
@@ -262,7 +315,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
         const extra = applyBraces(k, end);
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
       } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
-        fixed(text.slice(tk.starts[0], lastEnd), depth);
+        fixedVerbatim(depth);
       } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end))) {
         const before = depth;
         const extra = applyBraces(head, end);
@@ -270,17 +323,17 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
         const startsWithClose = headKind === Kind.RBrace;
         const d = startsWithClose ? before - 1 : before;
         const body = firstIsCondition && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : text.slice(tk.starts[0], lastEnd);
-        if (long) pushOwn(text.slice(tk.lineStart, lastEnd));
+        if (long) pushRef(tk.lineStart, lastEnd, false);
         else push(indent(d) + body, startsWithClose);
         lastOpens = tk.kinds[end - 1] === Kind.LBrace;
       } else if (headKind === Kind.RBrace && end === 1 && depth > 0 && isCanonical(indent(depth - 1), end)) {
         // Fast path: a `}` line already in the canonical layout is copied as it is.
         openBraces.pop();
         depth--;
-        push(text.slice(tk.lineStart, lastEnd), true);
+        pushRef(tk.lineStart, lastEnd, true);
       } else if (headKind !== Kind.LBrace && headKind !== Kind.RBrace && isSimpleStatement(end) && isCanonical(indent(depth), end)) {
         // Fast path: `keyword args [{]` already in the canonical layout.
-        const cur = push(text.slice(tk.lineStart, lastEnd), false);
+        const cur = pushRef(tk.lineStart, lastEnd, false);
         if (tk.kinds[end - 1] === Kind.LBrace) {
           openBraces.push(tk.starts[end - 1]!);
           depth++;
@@ -289,39 +342,56 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
       } else {
         // An ordinary line: one statement per line, split at braces.
         let cur = -1;
-        let takesWords = false;
-        for (let i = 0; i < count; i++) {
+        for (let i = 0; i < count; ) {
           const k = tk.kinds[i]!;
-          const glued = i > 0 && tk.starts[i] === tk.ends[i - 1];
           if (k === Kind.Word || k === Kind.String) {
-            if (takesWords) lines[cur] += (glued ? '' : ' ') + slice(i);
-            else {
-              cur = push(indent(depth) + slice(i), false);
-              takesWords = true;
+            // A run of words is one statement: one line, single spaces, glued pieces kept glued.
+            let j = i + 1;
+            let plain = true;
+            while (j < count && (tk.kinds[j] === Kind.Word || tk.kinds[j] === Kind.String)) {
+              const gap = tk.starts[j]! - tk.ends[j - 1]!;
+              if (gap > 1 || (gap === 1 && text.charCodeAt(tk.ends[j - 1]!) !== 32)) plain = false;
+              j++;
             }
-          } else if (k === Kind.LBrace) {
-            if (takesWords) lines[cur] += ' {';
-            else if (i === 0 && joinTarget >= 0 && !exceeds(lines[joinTarget]!, 0, lines[joinTarget]!.length, limit - 2)) {
+            let line: string;
+            if (plain) line = indent(depth) + text.slice(tk.starts[i], tk.ends[j - 1]);
+            else {
+              line = indent(depth) + slice(i);
+              for (let m = i + 1; m < j; m++) line += (tk.starts[m] === tk.ends[m - 1] ? '' : ' ') + slice(m);
+            }
+            if (j < count && tk.kinds[j] === Kind.LBrace) {
+              cur = push(line + ' {', false);
+              openBraces.push(tk.starts[j]!);
+              depth++;
+              lastOpens = true;
+              j++;
+            } else cur = push(line, false);
+            i = j;
+            continue;
+          }
+          if (k === Kind.LBrace) {
+            if (i === 0 && joinTarget >= 0 && !exceeds(materialize(joinTarget), 0, materialize(joinTarget).length, limit - 2)) {
               // `{` alone at the start of a line joins the statement it opens.
               cur = joinTarget;
-              lines[cur] += ' {';
+              lines[cur] = materialize(cur) + ' {';
               pendingBlank = -1;
-              joins.set(ln, origins[cur]!);
+              if (track) joins.set(ln, origins[cur]!);
             } else cur = push(indent(depth) + '{', false);
             openBraces.push(tk.starts[i]!);
             depth++;
-            takesWords = false;
             lastOpens = true;
           } else if (k === Kind.RBrace) {
             if (depth === 0) return error(tk.starts[i]!, "extra '}': it closes no block");
             openBraces.pop();
             depth--;
             cur = push(indent(depth) + '}', true);
-            takesWords = false;
           } else {
+            // A comment (always last): glued to a word when it was, else one space.
             const prev = tk.kinds[i - 1];
-            lines[cur] += (glued && (prev === Kind.Word || prev === Kind.String) ? '' : ' ') + slice(i);
+            const glued = tk.starts[i] === tk.ends[i - 1] && (prev === Kind.Word || prev === Kind.String);
+            lines[cur] = materialize(cur) + (glued ? '' : ' ') + slice(i);
           }
+          i++;
         }
         const lastKind = tk.kinds[count - 1];
         if (lastKind === Kind.Word || lastKind === Kind.String) joinable = cur;
@@ -338,8 +408,9 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
 
   // Deep indentation must not push a line past keepalived's line buffer: give up indentation first.
   for (let i = 0; i < lines.length; i++) {
-    const s = lines[i]!;
-    if (ownIndent.has(i) || !exceeds(s, 0, s.length, limit)) continue;
+    const s = lines[i];
+    // References are source lines kept as they are: either they fit, or keepalived splits them itself.
+    if (s === null || s === undefined || !exceeds(s, 0, s.length, limit)) continue;
     let over = utf8Length(s, 0, s.length) - limit;
     let cut = 0;
     while (over > 0 && (s.charCodeAt(cut) === 32 || s.charCodeAt(cut) === 9)) {
@@ -349,7 +420,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout | Form
     lines[i] = s.slice(cut);
   }
 
-  return { lines, origins, joins, lineStarts, eol };
+  return { source: text, lines, refs, origins, joins, lineStarts, eol };
 }
 
 function hasBrace(tk: LineTokens, end: number): boolean {

@@ -1,4 +1,4 @@
 // The formatter's public API (pure: text in, text or edits out).
-export { format, layout, isFormatError, DEFAULT_INDENT_WIDTH } from './format.js';
+export { format, layout, lineText, isFormatError, DEFAULT_INDENT_WIDTH } from './format.js';
 export type { FormatOptions, FormatError, FormatResult, Layout } from './format.js';
 export { formatRange } from './range.js';

@@ -4,7 +4,7 @@
 
 import type { TextEdit } from '../diagnostics.js';
 import type { Position } from '../syntax/cst.js';
-import { isFormatError, layout, type FormatOptions } from './format.js';
+import { isFormatError, layout, lineText, type FormatOptions } from './format.js';
 
 export interface RangeFormatOptions extends FormatOptions {
   /** File name for the edits (`TextEdit.file`). Default `keepalived.conf`. */
@@ -43,7 +43,7 @@ export function formatRange(text: string, startLine: number, endLine: number, op
   let newText = '';
   for (let i = 0; i < l.lines.length; i++) {
     const o = l.origins[i]!;
-    if (o >= from && o <= to) newText += l.lines[i] + l.eol;
+    if (o >= from && o <= to) newText += lineText(l, i) + l.eol;
   }
   // The formatter drops blank lines at the very end; keep the file's last line break rule.
   const startOffset = l.lineStarts[from]!;
