@@ -144,6 +144,11 @@ describe('.kalint.json', () => {
     expect(r.stderr).toContain('/rules/KA204: severity must be one of off, info, warning, error');
     expect(r.stderr).toContain('/colour: unknown setting');
     expect(r.stdout).toBe('');
+    // Other commands that read .kalint.json report it the same way, without a stack trace.
+    const fmt = kalint(['fmt', 'bad/keepalived.conf']);
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain('/rules/KA204: severity must be one of');
+    expect(fmt.stderr).not.toContain('internal error');
   });
 });
 

@@ -5,6 +5,7 @@ import { explainCommand } from './explain.js';
 import { fmtCommand } from './fmt.js';
 import { peerCommand } from './peer.js';
 import { EXIT, UsageError, VERSION } from './common.js';
+import { ConfigError } from './config.js';
 
 const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
 
@@ -49,6 +50,11 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`kalint: ${(e as Error).message}\nRun 'kalint --help' for usage.\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof ConfigError) {
+      // An invalid .kalint.json: its path and problems, no stack trace.
+      process.stderr.write(`kalint: ${e.message}\n`);
       return EXIT.usage;
     }
     process.stderr.write(`kalint: internal error: ${(e as Error)?.stack ?? e}\n`);
