@@ -118,6 +118,9 @@ describe('router_id derivation', () => {
     ['lb1', 'lb2'],
     ['lvs_151', 'lvs_152'],
     ['node09', 'node10'],
+    ['lb-a', 'lb-b'],
+    ['GW_A', 'GW_B'],
+    ['data', 'data-backup'],
     ['LVS_DEVEL', 'LVS_DEVEL-backup'],
   ])('%s → %s', (from, to) => {
     expect(deriveRouterId(from)).toBe(to);

@@ -403,7 +403,8 @@ function higher(r: Role, step: number): number {
 
 /**
  * The peer's router_id: MASTER → BACKUP in any case and position, else a trailing number plus
- * one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a `-backup` suffix.
+ * one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus one (`lb-a` →
+ * `lb-b`), else a `-backup` suffix.
  */
 export function deriveRouterId(id: string, demoting = true): string {
   if (demoting && /master/i.test(id)) return id.replace(/master/gi, (m) => (m === m.toUpperCase() ? 'BACKUP' : m === m.toLowerCase() ? 'backup' : 'Backup'));
@@ -413,5 +414,8 @@ export function deriveRouterId(id: string, demoting = true): string {
     const next = String(BigInt(m[2]!) + 1n);
     return m[1]! + next.padStart(m[2]!.length, '0');
   }
+  // `lb-a` → `lb-b`: a single letter after a separator names the node.
+  const letter = /^(.+[-_.])([a-yA-Y])$/.exec(id);
+  if (letter) return letter[1]! + String.fromCharCode(letter[2]!.charCodeAt(0) + 1);
   return id + (demoting ? '-backup' : '-peer');
 }
