@@ -27,6 +27,8 @@ export interface Tracker {
   where: Location;
   /** The sync group it is inherited from, if any. */
   fromSyncGroup?: string;
+  /** Set when the tracker belongs to another member of the instance's sync group (FAULT spreads). */
+  viaInstance?: string;
 }
 
 export interface NodeState {
@@ -127,11 +129,19 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
   return out;
 }
 
-function factsOf(m: Member): MemberFacts {
-  const inst = m.instance;
-  const node = m.node;
-  const base = inst.effectivePriority;
-  const owner = base === 255;
+const trackerCache = new WeakMap<VrrpInstance, Tracker[]>();
+
+/** The trackers keepalived keeps for one instance of a node, with the weights it applies. */
+function instanceTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
+  const hit = trackerCache.get(inst);
+  if (hit) return hit;
+  const trackers = computeTrackers(node, inst);
+  trackerCache.set(inst, trackers);
+  return trackers;
+}
+
+function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
+  const owner = inst.effectivePriority === 255;
   const sync = syncGroupOf(node, inst);
   const noWeights = owner || (!!sync && !sync.trackingWeight);
   const own: Tracker[] = [
@@ -154,6 +164,39 @@ function factsOf(m: Member): MemberFacts {
     for (const t of refsToTrackers(node, 'script', sync.group.trackScripts, sync.name)) {
       if (trackers.some((x) => x.kind === 'script' && x.name === t.name)) continue;
       trackers.push(owner ? { ...t, weight: 0 } : t);
+    }
+  }
+  return trackers;
+}
+
+const instancesByName = new WeakMap<ClusterNode, Map<string, VrrpInstance>>();
+
+function instanceNamed(node: ClusterNode, name: string): VrrpInstance | undefined {
+  let map = instancesByName.get(node);
+  if (!map) {
+    map = new Map();
+    for (const i of node.analysis.model.vrrpInstances) if (!map.has(i.name)) map.set(i.name, i);
+    instancesByName.set(node, map);
+  }
+  return map.get(name);
+}
+
+function factsOf(m: Member): MemberFacts {
+  const inst = m.instance;
+  const node = m.node;
+  const base = inst.effectivePriority;
+  const owner = base === 255;
+  const trackers = [...instanceTrackers(node, inst)];
+  // A sync group goes to FAULT as a whole: a check that faults one member faults them all.
+  const sync = syncGroupOf(node, inst);
+  if (sync) {
+    for (const w of sync.group.members) {
+      const other = w.text === inst.name ? undefined : instanceNamed(node, w.text);
+      if (!other || syncGroupOf(node, other)?.name !== sync.name) continue;
+      for (const t of instanceTrackers(node, other)) {
+        if (contribution(t, true) !== 'fault' || trackers.some((x) => x.kind === t.kind && x.name === t.name)) continue;
+        trackers.push({ ...t, fromSyncGroup: sync.name, viaInstance: other.name });
+      }
     }
   }
   const nopreempt = !!inst.nopreempt && !owner && inst.effectiveState !== 'MASTER';
@@ -297,7 +340,7 @@ export function describeState(s: NodeState): string {
 
 export function trackerLine(t: Tracker): string {
   const w = t.weight === 0 ? 'weight 0' : `weight ${t.weight > 0 ? '+' : ''}${t.weight}${t.reverse ? ' reverse' : ''}`;
-  return `${t.kind} ${t.name} (${w}${t.fromSyncGroup ? `, from sync group ${t.fromSyncGroup}` : ''})`;
+  return `${t.kind} ${t.name} (${w}${t.viaInstance ? `, tracked by ${t.viaInstance} in sync group ${t.fromSyncGroup}` : t.fromSyncGroup ? `, from sync group ${t.fromSyncGroup}` : ''})`;
 }
 
 export type { AstNode, VrrpInstance };

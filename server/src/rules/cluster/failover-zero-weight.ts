@@ -1,7 +1,7 @@
 // KA433: a tracked script with weight 0 on the MASTER puts the instance into FAULT.
 
 import type { ClusterRule } from '../types.js';
-import { simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { simulateCluster } from '../../cluster/failover.js';
 import { describePriority, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverZeroWeight: ClusterRule = {
@@ -24,12 +24,13 @@ export const failoverZeroWeight: ClusterRule = {
       for (const scn of sim.report.scenarios) {
         if (scn.kind !== 'check-fails' || scn.nodeIndex !== h || !scn.tracker) continue;
         const t = scn.tracker;
-        if (t.kind !== 'script' || t.weight !== 0 || scn.states[h]!.state !== 'fault') continue;
+        // Inherited through a sync group: reported with the instance that tracks it.
+        if (t.kind !== 'script' || t.weight !== 0 || t.viaInstance || scn.states[h]!.state !== 'fault') continue;
         const holder = sim.group.members[h]!;
         const next = scn.holderIndex !== undefined ? sim.group.members[scn.holderIndex]! : undefined;
         ctx.report({
           ...t.where,
-          message: `${sim.group.name}: ${trackerLine(t)} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT instead of lowering its priority; ${
+          message: `${sim.group.name}: ${t.kind} ${t.name}${t.fromSyncGroup ? ` (from sync group ${t.fromSyncGroup})` : ''} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT instead of lowering its priority; ${
             next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (decided by IP address)` : 'no other node can take the VIPs'
           }`,
           related: sim.group.members

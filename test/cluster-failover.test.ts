@@ -1,0 +1,167 @@
+// The failover simulation: keepalived's priority arithmetic (weights, reverse, overrides, clamping,
+// owners, sync groups, FAULT), the election (nopreempt, ties) and the scenario table.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatScenarioTable, lintCluster, pairFiles, type FailoverReport } from '../server/src/cluster/index.js';
+
+interface NodeSpec {
+  top?: string;
+  body: string;
+}
+
+/** A two-or-more-node cluster of VI_1 (VRID 51, 10.0.0.100) with each node's extra lines. */
+function cluster(...nodes: NodeSpec[]) {
+  return lintCluster(
+    nodes.map((n, i) => ({
+      file: `n${i + 1}.conf`,
+      text: `${n.top ?? ''}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n${n.body}\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n`,
+    })),
+  );
+}
+
+const script = (name: string, weight?: number, extra = '') =>
+  `vrrp_script ${name} {\n    script "/bin/${name}"\n    interval 2\n${weight !== undefined ? `    weight ${weight}${extra}\n` : ''}}\n`;
+
+function row(report: FailoverReport, label: string) {
+  const s = report.scenarios.find((x) => x.label === label);
+  if (!s) throw new Error(`no scenario '${label}' in ${report.scenarios.map((x) => x.label).join(' | ')}`);
+  return { priorities: s.states.map((st) => (st.state === 'up' ? st.priority : st.state)), holder: s.holder, tie: s.tie, note: s.note };
+}
+
+describe('priority arithmetic', () => {
+  it('a negative weight counts while the check fails, a positive one while it succeeds', () => {
+    const { scenarios } = cluster(
+      { top: script('neg', -30) + script('pos', 15), body: 'state MASTER\npriority 100\ntrack_script {\n    neg\n    pos\n}' },
+      { body: 'priority 90' },
+    );
+    expect(row(scenarios[0]!, 'all healthy').priorities).toEqual([115, 90]);
+    expect(row(scenarios[0]!, 'script neg fails on n1.conf')).toMatchObject({ priorities: [85, 90], holder: 'n2.conf' });
+    expect(row(scenarios[0]!, 'script pos fails on n1.conf')).toMatchObject({ priorities: [100, 90], holder: 'n1.conf' });
+  });
+
+  it('a weight on the track_script line overrides the script\'s, and reverse flips the direction', () => {
+    const { scenarios } = cluster(
+      { top: script('chk', -50), body: 'priority 100\ntrack_script {\n    chk weight 20 reverse\n}' },
+      { body: 'priority 90' },
+    );
+    // reverse + positive: subtracted while the check succeeds, nothing when it fails.
+    expect(row(scenarios[0]!, 'all healthy')).toMatchObject({ priorities: [80, 90], holder: 'n2.conf' });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf').priorities).toEqual([100, 90]);
+  });
+
+  it('reverse on the vrrp_script weight applies when the track line has no weight', () => {
+    const { scenarios } = cluster({ top: script('chk', -20, ' reverse'), body: 'priority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf').priorities).toEqual([120, 90]);
+  });
+
+  it('clamps effective priorities to 1..254', () => {
+    const { scenarios } = cluster(
+      { top: script('up', 200), body: 'priority 200\ntrack_script {\n    up\n}' },
+      { top: script('down', -200), body: 'priority 50\ntrack_script {\n    down\n}' },
+    );
+    expect(row(scenarios[0]!, 'all healthy').priorities).toEqual([254, 50]);
+    expect(row(scenarios[0]!, 'script down fails on n2.conf').priorities).toEqual([254, 1]);
+  });
+
+  it('an address owner (255) ignores weighted tracking', () => {
+    const { scenarios } = cluster({ top: script('chk', -100), body: 'state MASTER\ntrack_script {\n    chk\n}' }, { body: 'priority 100' });
+    expect(row(scenarios[0]!, 'all healthy').priorities).toEqual([255, 100]);
+    expect(scenarios[0]!.scenarios.some((s) => s.tracker)).toBe(false);
+  });
+
+  it('weight 0 means FAULT, for scripts and for tracked interfaces', () => {
+    const { scenarios } = cluster({ top: script('chk'), body: 'priority 100\ntrack_script {\n    chk\n}\ntrack_interface {\n    eth1\n}' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
+    expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
+  });
+
+  it('a sync group without sync_group_tracking_weight drops weighted scripts and zeroes interface weights', () => {
+    const sg = 'vrrp_sync_group G {\n    group {\n        VI_1\n    }\n}\n';
+    const { scenarios } = cluster(
+      { top: script('chk', -50) + sg, body: 'priority 100\ntrack_script {\n    chk\n}\ntrack_interface {\n    eth1 weight -50\n}' },
+      { body: 'priority 90' },
+    );
+    const labels = scenarios[0]!.scenarios.map((s) => s.label);
+    expect(labels).not.toContain('script chk fails on n1.conf');
+    expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf').priorities).toEqual(['fault', 90]);
+  });
+
+  it('a track_file counts its weight times the number in the file (1 when failing), default weight 1', () => {
+    const tf = 'track_file flag {\n    file /run/flag\n}\n';
+    const { scenarios } = cluster({ top: tf, body: 'priority 100\ntrack_file {\n    flag weight -30\n}' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'file flag fails on n1.conf').priorities).toEqual([70, 90]);
+  });
+});
+
+describe('election', () => {
+  it('nopreempt on the BACKUP keeps the VIPs on a running MASTER even with a lower priority', () => {
+    const { scenarios, diagnostics } = cluster(
+      { top: script('chk', -50), body: 'state BACKUP\nnopreempt\npriority 100\ntrack_script {\n    chk\n}' },
+      { body: 'state BACKUP\nnopreempt\npriority 90' },
+    );
+    const r = row(scenarios[0]!, 'script chk fails on n1.conf');
+    expect(r).toMatchObject({ priorities: [50, 90], holder: 'n1.conf' });
+    expect(r.note).toContain('nopreempt');
+    expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('weight 0');
+  });
+
+  it('preempt_delay still moves the VIPs, after the delay', () => {
+    const { scenarios } = cluster({ top: script('chk', -50), body: 'priority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90\npreempt_delay 30' });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ holder: 'n2.conf', note: 'after preempt_delay 30s' });
+  });
+
+  it('a BACKUP with an equal priority does not take over from a running MASTER (no tie)', () => {
+    const { scenarios, diagnostics } = cluster({ top: script('chk', -10), body: 'state MASTER\npriority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ priorities: [90, 90], holder: 'n1.conf' });
+    expect(diagnostics.find((d) => d.code === 'KA430')!.message).toMatch(/equal to .*90.*strictly higher/);
+  });
+
+  it('a node down leaves the election to the others; equal ones tie (decided by IP address)', () => {
+    const { scenarios } = cluster({ body: 'state MASTER\npriority 100' }, { body: 'priority 90' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'n1.conf down')).toMatchObject({ holder: undefined, tie: ['n2.conf', 'n3.conf'] });
+  });
+});
+
+describe('the scenario table', () => {
+  it('lists every scenario with one priority column per node and the holder', () => {
+    const { scenarios } = cluster({ top: script('chk', -5), body: 'state MASTER\npriority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90' });
+    const table = formatScenarioTable(scenarios[0]!);
+    const lines = table.trimEnd().split('\n');
+    expect(lines[0]).toBe('VI_1 (VRID 51): priorities per node');
+    expect(lines[1]).toMatch(/^scenario\s+n1\.conf\s+n2\.conf\s+VIPs held by$/);
+    expect(lines.slice(3)).toEqual([
+      expect.stringMatching(/^all healthy\s+100\s+90\s+n1\.conf$/),
+      expect.stringMatching(/^script chk fails on n1\.conf\s+95\s+90\s+n1\.conf \(no failover\)$/),
+      expect.stringMatching(/^n1\.conf down\s+down\s+90\s+n2\.conf$/),
+      expect.stringMatching(/^n2\.conf down\s+100\s+down\s+n1\.conf$/),
+    ]);
+  });
+
+  it('a sync group carries a member\'s FAULT to the other members', () => {
+    const dir = join(__dirname, '..', 'fixtures', 'clusters', 'sync-group-fault');
+    const { scenarios } = lintCluster(['a.conf', 'b.conf'].map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') })));
+    const out = scenarios.find((r) => r.instance === 'VI_OUT')!;
+    expect(row(out, 'script chk_db fails on a.conf')).toMatchObject({ priorities: ['fault', 100], holder: 'b.conf' });
+  });
+});
+
+describe('pairFiles', () => {
+  it('pairs files whose instances match and says why; leaves the others alone', () => {
+    const node = (vrid: number, vip: string) => `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id ${vrid}\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;
+    const pairs = pairFiles([
+      { file: 'a.conf', text: node(51, '10.0.0.1') },
+      { file: 'b.conf', text: node(51, '10.0.0.1/24') },
+      { file: 'c.conf', text: node(52, '10.0.0.1') },
+      { file: 'd.conf', text: `vrrp_instance web_frontend {\n    interface eth0\n    virtual_router_id 60\n    virtual_ipaddress {\n        10.1.0.1\n    }\n}\n` },
+      { file: 'e.conf', text: `vrrp_instance web_frontend {\n    interface eth0\n    virtual_router_id 60\n    virtual_ipaddress {\n        10.1.0.2\n    }\n}\n` },
+    ]);
+    expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([
+      ['a.conf', 'b.conf'],
+      ['d.conf', 'e.conf'],
+    ]);
+    expect(pairs[0]!.reason).toBe('auto-paired: a.conf and b.conf both define VRID 51 with VIPs 10.0.0.1');
+    expect(pairs[1]!.reason).toContain('instance web_frontend with VRID 60');
+  });
+});
