@@ -1,0 +1,129 @@
+// The lossless syntax tree: tokens, trivia, ownership of braces, comments, line kinds.
+
+import { describe, expect, it } from 'vitest';
+import { parseCst, withTrivia } from '../server/src/core/syntax/parser.js';
+import { lex, tokenValue } from '../server/src/core/syntax/lexer.js';
+import type { CstNode, CstStatement } from '../server/src/core/syntax/cst.js';
+
+function rebuild(text: string): string {
+  let out = '';
+  for (const { trivia, token } of withTrivia(parseCst(text))) out += trivia + (token?.text ?? '');
+  return out;
+}
+
+function statements(nodes: CstNode[]): CstStatement[] {
+  return nodes.filter((n): n is CstStatement => n.type === 'statement');
+}
+
+describe('lexer', () => {
+  it('splits words, strings, braces and comments the way keepalived does', () => {
+    const { tokens } = lex('vrrp_instance V"I "3 {#c\n  priority 1!00\n  advert_int "2#x" }');
+    expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([
+      'word:vrrp_instance',
+      'word:V',
+      'string:"I "',
+      'word:3',
+      'lbrace:{',
+      'comment:#c',
+      'word:priority',
+      'word:1',
+      'comment:!00',
+      'word:advert_int',
+      'string:"2#x"',
+      'rbrace:}',
+    ]);
+  });
+
+  it('treats glued braces as separate tokens (TCP_CHECK{, }})', () => {
+    const { tokens } = lex('TCP_CHECK{\n}}');
+    expect(tokens.map((t) => t.text)).toEqual(['TCP_CHECK', '{', '}', '}']);
+  });
+
+  it('keeps single quotes as ordinary characters and escapes comments with a backslash', () => {
+    const { tokens } = lex("vrrp_instance 'VI 1'\npriority 300\\#1");
+    expect(tokens.map((t) => t.text)).toEqual(['vrrp_instance', "'VI", "1'", 'priority', '300', '\\#1']);
+    expect(tokens[5]!.kind).toBe('comment');
+  });
+
+  it('records line starts and tokens per line, for CRLF too', () => {
+    const r = lex('a b\r\nc\r\n\r\nd');
+    expect(r.lineStarts).toEqual([0, 5, 8, 10]);
+    expect(Array.from(r.lineFirstToken)).toEqual([0, 2, 3, 3, 4]);
+    expect(r.tokens[3]!.range.start).toEqual({ line: 3, column: 0, offset: 10 });
+  });
+
+  it('gives the value of a quoted string without its quotes', () => {
+    const [t] = lex('"a b#c"').tokens;
+    expect(tokenValue(t!)).toBe('a b#c');
+  });
+});
+
+describe('lossless tree', () => {
+  const samples = [
+    '',
+    '\n\n',
+    'global_defs{ router_id x}',
+    'vrrp_instance VI_1 {\n\tstate MASTER # main\n  virtual_ipaddress{192.168.1.10/24\n192.168.1.11/24}\n}\n',
+    '} extra\n{ orphan }\n',
+    '@main priority 100\n@^main priority 50\n$IF=eth0\n$MULTI=a \\\n b \\\n c\ninclude conf.d/{a,b}.conf\n~SEQ(i, 1, 3) track_interface eth$i\n',
+    'unterminated "quote\n\u0000\u00ff binary \uffff',
+  ];
+  for (const s of samples) {
+    it(`rebuilds ${JSON.stringify(s).slice(0, 40)} byte for byte`, () => {
+      expect(rebuild(s)).toBe(s);
+    });
+  }
+
+  it('attaches a next-line { to the statement above and keeps comments in place', () => {
+    const f = parseCst('real_server 10.0.0.1 80\n# the check\n{\n  TCP_CHECK{ connect_port 80 }\n}\n');
+    const [rs] = statements(f.children);
+    expect(rs!.keyword.text).toBe('real_server');
+    expect(rs!.args.map((a) => a.text)).toEqual(['10.0.0.1', '80']);
+    expect(rs!.block).toBeDefined();
+    expect(f.children.some((n) => n.type === 'comment')).toBe(true);
+    const [check] = statements(rs!.block!.children);
+    expect(check!.keyword.text).toBe('TCP_CHECK');
+    expect(statements(check!.block!.children)[0]!.keyword.text).toBe('connect_port');
+    expect(f.problems).toEqual([]);
+  });
+
+  it('attaches trailing comments to statements and braces', () => {
+    const f = parseCst('vrrp_instance A { # open\n  state MASTER # state\n} # close\n');
+    const [inst] = statements(f.children);
+    expect(inst!.block!.openComment!.text).toBe('# open');
+    expect(inst!.block!.closeComment!.text).toBe('# close');
+    expect(statements(inst!.block!.children)[0]!.comment!.text).toBe('# state');
+  });
+
+  it('keeps conditional prefixes, definitions, includes and sequences as their own nodes', () => {
+    const f = parseCst('@node1 priority 100\n$X=a \\\n b\ninclude /etc/keepalived/{a,b}.conf # inc\n~SEQ(n, 1, 2) x$n\n');
+    const kinds = f.children.map((n) => n.type);
+    expect(kinds).toEqual(['statement', 'definition', 'include', 'seq']);
+    const stmt = f.children[0] as CstStatement;
+    expect(stmt.condition!.id).toBe('node1');
+    const inc = f.children[2] as Extract<CstNode, { type: 'include' }>;
+    expect(inc.pattern).toBe('/etc/keepalived/{a,b}.conf');
+    expect(inc.comment!.text).toBe('# inc');
+    const def = f.children[1] as Extract<CstNode, { type: 'definition' }>;
+    expect(def.tokens.map((t) => t.text)).toEqual(['$X=a', '\\', 'b']);
+  });
+
+  it('reports extra and missing braces with positions, and still builds the rest', () => {
+    const f = parseCst('}\nvrrp_instance A {\n  state MASTER\n');
+    expect(f.problems.map((p) => p.code).sort()).toEqual(['KA101', 'KA102']);
+    expect(statements(f.children)[0]!.keyword.text).toBe('vrrp_instance');
+  });
+
+  it('builds 10 000 nested blocks without recursion', () => {
+    const text = 'a {\n'.repeat(10000) + '}\n'.repeat(10000);
+    const f = parseCst(text);
+    expect(f.problems).toEqual([]);
+    let depth = 0;
+    let node: CstStatement | undefined = statements(f.children)[0];
+    while (node) {
+      depth++;
+      node = node.block ? statements(node.block.children)[0] : undefined;
+    }
+    expect(depth).toBe(10000);
+  });
+});
