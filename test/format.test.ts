@@ -7,6 +7,7 @@ import { format, formatRange, isFormatError, type FormatOptions } from '../serve
 import { lex } from '../server/src/core/syntax/lexer.js';
 import { parseCst } from '../server/src/core/syntax/parser.js';
 import { keepalivedGate, keepalivedView, messyConfig, proofFiles, readText, withoutWhitespace } from './helpers/format-props.js';
+import { generateConfig } from '../scripts/gen-config.js';
 
 function fmt(text: string, options?: FormatOptions): string {
   const r = format(text, options);
@@ -246,5 +247,25 @@ describe('guarantees on generated messy configs (fast-check)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('large generated configs', () => {
+  const gate = keepalivedGate();
+  const { text } = generateConfig({ targetBytes: 1_000_000, seed: 7 });
+  // The same config as people mangle it: tab indentation, blocks opened on the next line, ragged spaces.
+  const mangled = text.replace(/\n {4}/g, '\n\t').replace(/ \{\n/g, '\n{\n').replace(/^(\s*[A-Za-z_]+) (\d+)$/gm, '$1   $2  ');
+
+  it('formats the mangled config back to the canonical one, and is idempotent', () => {
+    const canonical = fmt(text);
+    expect(mangled).not.toBe(text);
+    expect(fmt(mangled)).toBe(canonical);
+    expect(fmt(canonical)).toBe(canonical);
+    expect(withoutWhitespace(canonical)).toBe(withoutWhitespace(mangled));
+  });
+
+  it.runIf(gate.run)(`keepalived -t prints the same for the mangled and the formatted config${gate.reason}`, () => {
+    const small = generateConfig({ targetBytes: 100_000, seed: 7 }).text.replace(/\n {4}/g, '\n\t').replace(/ \{\n/g, '\n{\n');
+    expect(keepalivedView(fmt(small))).toEqual(keepalivedView(small));
   });
 });
