@@ -93,6 +93,8 @@ describe('suppressions', () => {
   it('a suppression with a reason hides the finding; --no-inline-config ignores it', () => {
     write({ 'sup/a.conf': SUPPRESSED });
     expect(kalint(['lint', '-f', 'gnu', 'sup/a.conf'])).toMatchObject({ code: 0, stdout: '' });
+    const sarif = JSON.parse(kalint(['lint', '-f', 'sarif', 'sup/a.conf']).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; suppressions?: unknown }) => [r.ruleId, r.suppressions])).toEqual([['KA201', [{ kind: 'inSource', justification: 'vendor keyword, patched build' }]]]);
     const off = kalint(['lint', '-f', 'gnu', '--no-inline-config', 'sup/a.conf']);
     expect(off.code).toBe(1);
     expect(codes(off.stdout)).toEqual(['KA201']);

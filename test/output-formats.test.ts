@@ -47,7 +47,8 @@ const SAMPLE: Diagnostic[] = [
 ];
 
 describe('sarif', () => {
-  const log = toSarif(SAMPLE, { rules, baseDir: '/work/repo' }) as any;
+  const suppressedFinding = { diagnostic: { ...SAMPLE[3]!, range: range(5, 2, 5, 3) }, reason: 'read by our inventory script' };
+  const log = toSarif(SAMPLE, { rules, baseDir: '/work/repo', suppressed: [suppressedFinding] }) as any;
 
   it('validates against the SARIF 2.1.0 JSON schema', () => {
     const schema = loadSarifSchema();
@@ -96,6 +97,10 @@ describe('sarif', () => {
     expect(deprecated.level).toBe('note');
     expect(deprecated.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///etc/keepalived/keepalived.conf' });
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/repo/');
+    // Suppressed findings come last, marked with the reason written in the config.
+    expect(run.results).toHaveLength(SAMPLE.length + 1);
+    expect(run.results[SAMPLE.length].suppressions).toEqual([{ kind: 'inSource', justification: 'read by our inventory script' }]);
+    expect(run.results.slice(0, SAMPLE.length).every((r: any) => r.suppressions === undefined)).toBe(true);
     // The spec requires a region to give where it starts.
     for (const r of run.results) expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
   });

@@ -29,7 +29,7 @@ export interface SuppressedDiagnostic {
 export interface LintResult {
   analysis: Analysis;
   diagnostics: Diagnostic[];
-  /** Findings hidden by suppression comments (before severities are applied). */
+  /** Findings hidden by suppression comments (with the configured severities; 'off' rules left out). */
   suppressed: SuppressedDiagnostic[];
 }
 
@@ -129,6 +129,9 @@ export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options
     diagnostics = [...split.kept, ...inline.problems];
     // Cluster findings only exist when files are linted together; their suppressions are used there.
     if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
+  }
+  if (suppressed.length && options.severities) {
+    suppressed = suppressed.flatMap((s) => applySeverities([s.diagnostic], options.severities).map((diagnostic) => ({ diagnostic, reason: s.reason })));
   }
   return { diagnostics: dedupe(applySeverities(diagnostics, options.severities)).sort(compareDiagnostics), suppressed };
 }

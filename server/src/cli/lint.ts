@@ -3,7 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { lintText, type SeveritySetting } from '../linter.js';
+import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
@@ -77,25 +77,28 @@ function displayPaths(d: Diagnostic): Diagnostic {
  * Lints one file for each config id. Findings every id shares are reported once; the others carry
  * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
  */
-function lintFile(file: string, text: string, settings: LintSettings): Diagnostic[] {
+function lintFile(file: string, text: string, settings: LintSettings): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const ids: (string | undefined)[] = settings.configIds ?? config.configIds ?? [undefined];
   const shown = displayPath(file);
-  const runs = ids.map(
-    (configId) =>
-      lintText(text, {
-        file: shown,
-        configId,
-        targetVersion: settings.targetVersion ?? config.targetVersion,
-        host: fsHost,
-        pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
-        severities: { ...config.rules, ...settings.ruleOverrides },
-        inlineConfig: settings.inlineConfig,
-      }).diagnostics.map(displayPaths),
+  const results = ids.map((configId) =>
+    lintText(text, {
+      file: shown,
+      configId,
+      targetVersion: settings.targetVersion ?? config.targetVersion,
+      host: fsHost,
+      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
+      severities: { ...config.rules, ...settings.ruleOverrides },
+      inlineConfig: settings.inlineConfig,
+    }),
   );
-  if (runs.length === 1) return runs[0]!;
+  const runs = results.map((r) => r.diagnostics.map(displayPaths));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
+  // The same suppressed finding under several ids is one.
+  const suppressed = new Map<string, SuppressedDiagnostic>();
+  for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
+  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()] };
   const seen = new Map<string, { d: Diagnostic; ids: string[] }>();
   runs.forEach((diags, i) => {
     for (const d of diags) {
@@ -111,7 +114,7 @@ function lintFile(file: string, text: string, settings: LintSettings): Diagnosti
     if (found.length === ids.length) out.push(d);
     else if (d.code !== 'KA002') out.push({ ...d, message: `[${found.map((id) => '@' + id).join(',')}] ${d.message}` });
   }
-  return out;
+  return { diagnostics: out, suppressed: [...suppressed.values()] };
 }
 
 export function lintCommand(argv: string[]): number {
@@ -161,6 +164,7 @@ export function lintCommand(argv: string[]): number {
     ioError = true;
   }
   let all: Diagnostic[] = [];
+  let suppressed: SuppressedDiagnostic[] = [];
   const linted: string[] = [];
   for (const file of files) {
     const text = fsHost.readFile(file);
@@ -171,7 +175,9 @@ export function lintCommand(argv: string[]): number {
     }
     linted.push(displayPath(file));
     try {
-      all.push(...lintFile(file, text, settings));
+      const result = lintFile(file, text, settings);
+      all.push(...result.diagnostics);
+      suppressed.push(...result.suppressed);
     } catch (e) {
       // An invalid .kalint.json stops the run: linting with half the settings would mislead.
       if (!(e instanceof ConfigError)) throw e;
@@ -184,10 +190,13 @@ export function lintCommand(argv: string[]): number {
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
   all.sort(compareDiagnostics);
-  if (values.quiet) all = all.filter((d) => d.severity === 'error');
+  if (values.quiet) {
+    all = all.filter((d) => d.severity === 'error');
+    suppressed = suppressed.filter((s) => s.diagnostic.severity === 'error');
+  }
 
   const color = values['no-color'] ? false : values.color ? true : !values['output-file'] && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd() });
+  const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed });
   if (values['output-file']) writeFileSync(values['output-file'], report);
   else process.stdout.write(report);
 

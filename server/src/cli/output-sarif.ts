@@ -17,6 +17,8 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 interface SarifOptions {
+  /** Findings hidden by suppression comments: reported as suppressed results, with the reason. */
+  suppressed?: { diagnostic: Diagnostic; reason: string }[];
   /** Every rule kalint has (declared even when it found nothing). */
   rules: readonly Rule[];
   /** The folder relative paths are relative to (the working directory). */
@@ -61,13 +63,14 @@ export function toSarif(diags: Diagnostic[], options: SarifOptions): object {
   const rules = sortedRules(options.rules);
   const index = new Map(rules.map((r, i) => [r.code, i]));
   const descriptors: object[] = rules.map(ruleDescriptor);
+  const all: { d: Diagnostic; reason?: string }[] = [...diags.map((d) => ({ d })), ...(options.suppressed ?? []).map((s) => ({ d: s.diagnostic, reason: s.reason }))];
   // A code no rule file declares (should not happen) still gets a minimal descriptor.
-  for (const d of diags) {
+  for (const { d } of all) {
     if (index.has(d.code)) continue;
     index.set(d.code, descriptors.length);
     descriptors.push({ id: d.code, shortDescription: { text: d.code } });
   }
-  const results = diags.map((d) => {
+  const results = all.map(({ d, reason }) => {
     const result: Record<string, unknown> = {
       ruleId: d.code,
       ruleIndex: index.get(d.code),
@@ -78,6 +81,7 @@ export function toSarif(diags: Diagnostic[], options: SarifOptions): object {
     if (d.related?.length) {
       result.relatedLocations = d.related.map((r, i) => ({ id: i, ...physicalLocation(r.file, r.range), message: { text: r.message } }));
     }
+    if (reason !== undefined) result.suppressions = [{ kind: 'inSource', justification: reason }];
     if (d.fix) {
       const byFile = new Map<string, typeof d.fix.edits>();
       for (const e of d.fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);

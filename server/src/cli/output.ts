@@ -83,6 +83,8 @@ export interface OutputContext {
   rules: readonly Rule[];
   /** Base of relative paths (SARIF %SRCROOT%). */
   baseDir: string;
+  /** Findings hidden by suppression comments (SARIF lists them as suppressed results). */
+  suppressed?: { diagnostic: Diagnostic; reason: string }[];
 }
 
 export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: OutputContext): string {
@@ -92,7 +94,7 @@ export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: Outpu
     case 'json':
       return formatJson(diags);
     case 'sarif':
-      return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir });
+      return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir, suppressed: ctx.suppressed });
     case 'github':
       return formatGithub(diags);
     case 'checkstyle':
