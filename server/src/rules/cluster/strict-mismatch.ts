@@ -11,7 +11,7 @@ export const strictMismatch: ClusterRule = {
   severity: 'warning',
   description: 'vrrp_strict is set on some nodes of a cluster only.',
   docs: {
-    why: 'Strict mode changes what a node sends and accepts: it drops authentication, accept mode and (on multicast interfaces) unicast, and forces the address-owner rules. A cluster where only some nodes are strict ends up with mismatched adverts (authentication on one side only, for instance), and the nodes reject each other.',
+    why: 'Strict mode changes what a node sends and accepts: it ignores authentication and accept mode, refuses unicast peers on multicast-capable interfaces, and turns a MASTER that is not address owner into a BACKUP. A cluster where only some nodes are strict ends up with mismatched adverts (authentication on one side only, for instance), and the nodes reject each other.',
     bad: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -25,7 +25,7 @@ export const strictMismatch: ClusterRule = {
       if (!s) return;
       ctx.report({
         ...at(s),
-        message: `vrrp_strict on ${node.label} but not on ${without.map((n) => n.label).join(', ')}; strict mode drops authentication, accept mode and unicast on ${node.label} only, so the nodes' adverts no longer match`,
+        message: `vrrp_strict on ${node.label} but not on ${without.map((n) => n.label).join(', ')}; strict mode ignores authentication and accept mode (and refuses unicast peers) on ${node.label} only, so the nodes' adverts no longer match`,
         related: without.map((n) => {
           const gd = n.analysis.model.globalDefs;
           return rel(gd ? at(gd.node) : fallback(n), `no vrrp_strict on ${n.label}`);

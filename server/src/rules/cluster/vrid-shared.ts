@@ -9,7 +9,7 @@ export const vridShared: ClusterRule = {
   name: 'cluster-vrid-shared',
   family: 'cluster',
   severity: 'error',
-  description: 'Two different VRRP instances on different nodes use the same VRID on the same interface and multicast group.',
+  description: 'Two different VRRP instances on different nodes use the same VRID with the same family, VRRP version, interface and multicast group.',
   docs: {
     why: 'keepalived only checks VRID clashes inside one file. When two different virtual routers of the cluster share a VRID, family, interface and multicast group, each receives the other one\'s adverts: they carry the wrong VIPs or password and are rejected ("bogus VRRP packet", "ip address associated with VRID not present"), and the routers fight. Use a distinct VRID (or mcast_dst_ip, or unicast) per virtual router.',
     bad: 'vrrp_instance db {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.20\n    }\n}\n',
@@ -26,7 +26,7 @@ export const vridShared: ClusterRule = {
         const vrid = inst.virtualRouterId?.value;
         // Unicast routers may share a VRID when their peers differ; keepalived allows it.
         if (vrid === undefined || isUnicast(inst)) continue;
-        const key = `${vrid}|${inst.family ?? 4}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
+        const key = `${vrid}|${inst.family ?? 4}|v${inst.effectiveVersion}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
         let groups = byKey.get(key);
         if (!groups) byKey.set(key, (groups = new Map()));
         if (!groups.has(g)) groups.set(g, m);
