@@ -207,6 +207,7 @@ vrrp_instance VI_2 {
 describe('errors', () => {
   it('no vrrp_instance, no state, unknown state, values from definitions, broken braces', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
+    expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);
     expect(peerError(PAIR.replace('    state MASTER\n', ''))).toMatch(/VI_1 \(line 8\) has no state/);
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);

@@ -83,7 +83,10 @@ function generate(text: string, options: PeerOptions): PeerResult {
   if (braceProblem) fail(`${at(braceProblem.range.start.line)}: ${braceProblem.message} — fix the braces first`);
   const model = analysis.model;
   const instances = model.vrrpInstances.filter((i) => i.node.word?.file === file);
-  if (instances.length === 0) fail('no vrrp_instance in this file: there is no VRRP role to give the peer');
+  if (instances.length === 0) {
+    const includes = /^[ \t]*(@\^?\S+[ \t]+)?include[rmwba]?[ \t]/m.test(text);
+    fail(`no vrrp_instance in this file: there is no VRRP role to give the peer${includes ? ' (included files are not read: run kalint peer on the file that holds the instances)' : ''}`);
+  }
 
   const lineStarts = computeLineStarts(text);
   const eol = /\r\n/.test(text.slice(0, (text.indexOf('\n') + 1) || text.length)) ? '\r\n' : '\n';
