@@ -13,9 +13,12 @@ export const familyName = (f: Family) => (f === 4 ? 'IPv4' : 'IPv6');
 function methodAtEnd(vsNode: AstNode, server: AstNode): string | undefined {
   const own = server.children.filter((c) => c.keyword === 'lvs_method').pop()?.args[0]?.text;
   if (own) return own;
-  const kids = vsNode.children;
-  const before = kids.slice(0, kids.indexOf(server)).filter((c) => c.keyword === 'lb_kind' || c.keyword === 'lvs_method').pop();
-  return before?.args[0]?.text;
+  let method: string | undefined;
+  for (const c of vsNode.children) {
+    if (c === server) break;
+    if (c.keyword === 'lb_kind' || c.keyword === 'lvs_method') method = c.args[0]?.text;
+  }
+  return method;
 }
 
 export interface FamilyFinding {
@@ -27,7 +30,18 @@ export interface FamilyFinding {
 }
 
 /** keepalived's address-family checks while reading a virtual_server, in reading order. */
+const findingsMemo = new WeakMap<VirtualServer, FamilyFinding[]>();
+const keptMemo = new WeakMap<VirtualServer, VirtualServer['realServers']>();
+
+// Several rules ask about the same virtual servers; the model objects are per analysis, so a
+// WeakMap keeps one answer per analysis without outliving it.
 export function familyFindings(vs: VirtualServer): FamilyFinding[] {
+  let out = findingsMemo.get(vs);
+  if (!out) findingsMemo.set(vs, (out = computeFamilyFindings(vs)));
+  return out;
+}
+
+function computeFamilyFindings(vs: VirtualServer): FamilyFinding[] {
   const out: FamilyFinding[] = [];
   // The family keepalived has settled on so far, and what settled it.
   let family: Family | undefined = vs.kind === 'address' && vs.address ? ipFamily(vs.address) : undefined;
@@ -69,5 +83,7 @@ export function familyKeptRealServers(vs: VirtualServer): VirtualServer['realSer
 
 /** The real servers keepalived works with after reading: other-family and duplicate ones removed. */
 export function keptRealServers(vs: VirtualServer): VirtualServer['realServers'] {
-  return distinctRealServers(vs, familyKeptRealServers(vs)).kept;
+  let kept = keptMemo.get(vs);
+  if (!kept) keptMemo.set(vs, (kept = distinctRealServers(vs, familyKeptRealServers(vs)).kept));
+  return kept;
 }

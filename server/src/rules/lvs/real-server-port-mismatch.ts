@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
-import { fix, groupShape, related, rsForwarding, rsLabel, sorryForwarding, vsGroupMissing, vsLabel } from './util.js';
+import { fix, groupShape, related, rsLabel, rsOwnForwarding, sorryForwarding, vsForwarding, vsGroupMissing, vsLabel } from './util.js';
 import { familyKeptRealServers, keptRealServers } from './families.js';
 
 function portWord(node: AstNode): Word | undefined {
@@ -38,13 +38,15 @@ export const realServerPortMismatch: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
-      const servers: { node: AstNode; port?: number; method: string; label: string }[] = keptRealServers(vs).map((rs) => ({
-        node: rs.node,
-        port: rs.port,
-        method: rsForwarding(vs, rs),
-        label: rsLabel(rs),
-      }));
-      if (vs.sorryServer) servers.push({ node: vs.sorryServer.node, port: vs.sorryServer.port, method: sorryForwarding(vs)!, label: `sorry_server ${vs.sorryServer.node.args.map((w) => w.text).join(' ')}` });
+      const vsMethod = vsForwarding(vs) ?? 'NAT';
+      const servers: { node: AstNode; port?: number; method: string; label: () => string }[] = [];
+      for (const rs of keptRealServers(vs)) {
+        // Only DR/TUN servers with a port can be wrong; skip the rest before building anything.
+        if (!rs.port) continue;
+        const method = rsOwnForwarding(rs) ?? vsMethod;
+        if (method !== 'NAT') servers.push({ node: rs.node, port: rs.port, method, label: () => rsLabel(rs) });
+      }
+      if (vs.sorryServer) servers.push({ node: vs.sorryServer.node, port: vs.sorryServer.port, method: sorryForwarding(vs)!, label: () => `sorry_server ${vs.sorryServer!.node.args.map((w) => w.text).join(' ')}` });
       const report = (s: (typeof servers)[number], message: string, edit: TextEdit | undefined, what: string) =>
         ctx.report({
           message,
@@ -57,18 +59,18 @@ export const realServerPortMismatch: FileRule = {
         if (s.method === 'NAT' || !s.port) continue;
         const pw = portWord(s.node);
         if (vs.kind === 'fwmark') {
-          report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
+          report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
         } else if (vs.kind === 'address') {
           if (vs.port === undefined || vs.port === s.port) continue;
-          report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+          report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
         } else {
           const shape = groupShape(vs, groups);
           if (shape.fwmarkEntries.length) {
-            report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+            report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
             continue;
           }
           const other = shape.addressEntries.map((e) => e[1]?.text).find((p) => p !== undefined && /^\d+$/.test(p) && Number(p) !== s.port);
-          if (other !== undefined) report(s, `'${s.label}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
+          if (other !== undefined) report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
         }
       }
     }

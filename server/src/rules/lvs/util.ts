@@ -4,11 +4,12 @@
 
 import type { Analysis } from '../../core/index.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
-import { child, childrenNamed } from '../../core/analysis/ast.js';
+import { child } from '../../core/analysis/ast.js';
 import { canonicalAddress, parseInteger } from '../../core/analysis/values.js';
 import type { Fix, TextEdit } from '../../core/diagnostics.js';
 import type { VirtualServer, VirtualServerGroup, RealServer } from '../../core/model/model.js';
 import { positionAt } from '../../core/syntax/parser.js';
+import { readVsgEntry } from './vsg-entries.js';
 import type { Range } from '../../core/syntax/cst.js';
 
 export function fileText(analysis: Analysis, file: string): string | undefined {
@@ -133,11 +134,6 @@ export function rsOwnForwarding(rs: RealServer): Forwarding | undefined {
   return v?.args[0]?.text as Forwarding | undefined;
 }
 
-/** What keepalived ends up using for a real server: its own method, the VS's, else NAT. */
-export function rsForwarding(vs: VirtualServer, rs: RealServer): Forwarding {
-  return rsOwnForwarding(rs) ?? vsForwarding(vs) ?? 'NAT';
-}
-
 /** The sorry server's own valid method (a sorry_server_lvs_method after the sorry_server line). */
 export function sorryForwardingOwn(vs: VirtualServer): Forwarding | undefined {
   if (!vs.sorryServer) return undefined;
@@ -202,7 +198,8 @@ export interface GroupShape {
 /** For `virtual_server group NAME`: the group and its address and fwmark entries. */
 export function groupShape(vs: VirtualServer, groups: VirtualServerGroup[]): GroupShape {
   const group = vs.kind === 'group' ? groups.find((g) => g.name === vs.group) : undefined;
-  const entries = group?.entries ?? [];
+  // Entries keepalived skips (KA525) do not count.
+  const entries = (group?.entries ?? []).filter((e) => e.length > 0 && readVsgEntry(e).ok);
   return {
     group,
     addressEntries: entries.filter((e) => e[0] && e[0].text !== 'fwmark'),
@@ -232,7 +229,6 @@ export function vsGroupMissing(vs: VirtualServer, groups: VirtualServerGroup[]):
   return vs.kind === 'group' && !groups.some((g) => g.name === vs.group);
 }
 
-export { childrenNamed };
 
 /** Where keepalived reports problems found when a block ends: its closing `}` (same file), else the keyword line. */
 export function blockEnd(node: AstNode): Range {

@@ -21,7 +21,16 @@ export interface ConfiguredScript {
 /** Keywords whose command is followed by the separate `user` keyword of their block. */
 const BLOCK_USER_KEYWORDS = new Set(['script', 'misc_path']);
 
+const memo = new WeakMap<Analysis, ConfiguredScript[]>();
+
+/** Every script of the configuration, in reading order (computed once per analysis). */
 export function configuredScripts(analysis: Analysis): ConfiguredScript[] {
+  let out = memo.get(analysis);
+  if (!out) memo.set(analysis, (out = collect(analysis)));
+  return out;
+}
+
+function collect(analysis: Analysis): ConfiguredScript[] {
   const out: ConfiguredScript[] = [];
   walkAst(analysis.ast, (n) => {
     if (!n.spec?.script_string || !n.args.length) return;

@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { Token } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../lvs/util.js';
-import { keywordLines } from './lines.js';
+import { keywordLine } from './lines.js';
 
 /** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */
 const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
@@ -28,16 +28,25 @@ export const gluedBrace: FileRule = {
   },
   check(ctx) {
     const old = compareVersions(ctx.target, BRACES_SPLIT_SINCE) < 0;
-    for (const kl of keywordLines(ctx.analysis)) {
-      const { tokens, file } = kl;
-      for (let i = kl.first; i + 1 < kl.end; i++) {
+    for (const file of ctx.analysis.files.values()) {
+      const tokens = file.lex.tokens;
+      let checkedLine = -1;
+      let lineOk = false;
+      let skipUntil = -1;
+      for (let i = 0; i + 1 < tokens.length; i++) {
         const a = tokens[i]!;
         const b = tokens[i + 1]!;
-        if (a.end !== b.start || !isSolid(a) || !isSolid(b) || (!isBrace(a) && !isBrace(b))) continue;
+        if (i < skipUntil || a.end !== b.start || a.line !== b.line || !isSolid(a) || !isSolid(b) || (!isBrace(a) && !isBrace(b))) continue;
+        if (a.line !== checkedLine) {
+          checkedLine = a.line;
+          lineOk = keywordLine(file, a.line) !== undefined;
+        }
+        if (!lineOk) continue;
         // `${NAME}` is a definition reference, not a block.
         if (a.kind === 'word' && a.text.endsWith('$') && b.kind === 'lbrace') {
-          const close = tokens.findIndex((t, k) => k > i + 1 && k < kl.end && t.kind === 'rbrace');
-          if (close > 0) i = close;
+          let k = i + 2;
+          while (k < tokens.length && tokens[k]!.line === a.line && tokens[k]!.kind !== 'rbrace') k++;
+          skipUntil = k + 1;
           continue;
         }
         const brace = isBrace(b) ? b : a;

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { rangeOf } from '../lvs/util.js';
-import { keywordLines } from './lines.js';
+import { keywordLine } from './lines.js';
 
 export const trailingBackslash: FileRule = {
   kind: 'file',
@@ -18,30 +18,36 @@ export const trailingBackslash: FileRule = {
     good: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    priority 100\n}',
   },
   check(ctx) {
-    for (const kl of keywordLines(ctx.analysis)) {
-      const { tokens, file, classified } = kl;
-      if (kl.end <= kl.first) continue;
-      const lastTok = tokens[kl.end - 1]!;
-      const comment = classified.comment;
-      const inComment = !lastTok.text.endsWith('\\') && comment?.text.endsWith('\\');
-      if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
-      // The word keepalived ends up with: the backslash joins the word before it across blanks.
-      let wordTok = lastTok;
-      if (lastTok.text === '\\' && kl.end - 2 >= kl.first) wordTok = tokens[kl.end - 2]!;
-      const base = wordTok === lastTok && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
-      const seen = `${base}\\`;
-      const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
-      const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
-      if (!range) continue;
-      // The fix removes the backslash and the blanks before it (a comment's backslash: just the backslash).
-      const delFrom = inComment ? slashStart : wordTok === lastTok ? slashStart : wordTok.end;
-      const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
-      ctx.report({
-        message: `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`,
-        file: file.path,
-        range,
-        fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
-      });
+    for (const file of ctx.analysis.files.values()) {
+      const { tokens, lineFirstToken, lineStarts } = file.lex;
+      for (let ln = 0; ln < lineStarts.length; ln++) {
+        const from = lineFirstToken[ln]!;
+        const to = lineFirstToken[ln + 1]!;
+        if (from === to || !tokens[to - 1]!.text.endsWith('\\')) continue;
+        const classified = keywordLine(file, ln);
+        if (!classified || classified.end <= classified.first) continue;
+        const lastTok = tokens[classified.end - 1]!;
+        const comment = classified.comment;
+        const inComment = !lastTok.text.endsWith('\\') && comment?.text.endsWith('\\');
+        if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
+        // The word keepalived ends up with: the backslash joins the word before it across blanks.
+        let wordTok = lastTok;
+        if (lastTok.text === '\\' && classified.end - 2 >= classified.first) wordTok = tokens[classified.end - 2]!;
+        const base = wordTok === lastTok && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
+        const seen = `${base}\\`;
+        const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
+        const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
+        if (!range) continue;
+        // The fix removes the backslash and the blanks before it (a comment's backslash: just the backslash).
+        const delFrom = inComment ? slashStart : wordTok === lastTok ? slashStart : wordTok.end;
+        const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
+        ctx.report({
+          message: `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`,
+          file: file.path,
+          range,
+          fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
+        });
+      }
     }
   },
 };
