@@ -317,3 +317,34 @@ describe('failover still works with small track weights', () => {
     expect(peer(PAIR.replace('weight 20', 'weight -5'), { priorityStep: 10 }).text).toContain('priority 90');
   });
 });
+
+describe('generated configs (scripts/gen-config.ts: dual-master, nopreempt, tracked scripts)', async () => {
+  const gate = keepalivedGate();
+  const { generateConfig } = await import('../scripts/gen-config.js');
+  const available = existsSync(join(REPO, 'server', 'src', 'cluster', 'index.ts'));
+  const { lintCluster } = available ? await import('../server/src/cluster/index.js') : { lintCluster: undefined };
+
+  for (const seed of [1, 2, 3]) {
+    const { text } = generateConfig({ targetBytes: 30_000, seed });
+
+    it(`seed ${seed}: every instance swaps roles, only role lines change`, () => {
+      const r = peer(text);
+      const { removed, added } = touchedLines(text, r.text);
+      for (const line of [...removed, ...added]) expect(line).toMatch(/^\s*(state|priority|router_id)\s/);
+      expect(removed.length).toBeGreaterThan(0);
+    });
+
+    it.runIf(available)(`seed ${seed}: no cluster finding`, () => {
+      const { diagnostics } = lintCluster!([
+        { file: 'a.conf', text },
+        { file: 'b.conf', text: peer(text, { file: 'a.conf' }).text },
+      ]);
+      expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    });
+
+    it.runIf(gate.run)(`seed ${seed}: keepalived -t prints the same for both nodes${gate.reason}`, () => {
+      const master = keepalivedView(text);
+      expect(keepalivedView(peer(text).text).messages).toEqual(master.messages.filter((m) => !MASTER_ONLY_MESSAGE.test(m)));
+    });
+  }
+});

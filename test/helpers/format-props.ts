@@ -84,6 +84,7 @@ type Item =
   | { kind: 'stmt'; words: string[]; block?: Item[]; comment?: string }
   | { kind: 'values'; keyword: string; lines: string[][] }
   | { kind: 'comment'; text: string }
+  | { kind: 'raw'; text: string }
   | { kind: 'blank' };
 
 const WORDS = ['state', 'MASTER', 'BACKUP', 'priority', '100', 'interface', 'eth0', 'advert_int', '1', 'nopreempt', 'weight', '-20', 'x', '"a  b"', '"{q}"', '""', 'lb_algo', 'rr'];
@@ -91,9 +92,27 @@ const BLOCK_KEYWORDS = ['global_defs', 'vrrp_instance VI_1', 'vrrp_script chk', 
 const VALUE_KEYWORDS = ['virtual_ipaddress', 'track_interface', 'unicast_peer', 'track_script', 'notification_email'];
 const VALUE_WORDS = ['10.0.0.1/24', 'dev', 'eth0', 'weight', '10', 'label', 'eth0:1', '192.168.1.2', 'chk', 'a@b.c'];
 const COMMENTS = ['# c', '#x y', '! bang', '#', '# "quoted" { }'];
+/** Lines whose meaning depends on staying one line: conditions, definitions, sequences, includes, `$` with braces, `'`. */
+const RAW_LINES = [
+  '@kalint   priority 50',
+  '@^kalint priority   60 # not here',
+  '@kalint',
+  '$DEF=eth0   weight  10',
+  '$MULTI=a \\\n   b  \\\n c',
+  'virtual_router_id ${VRID}',
+  'track_interface { ${IF} }',
+  'x${Y}{ z }',
+  '~SEQ(i, 1, 2)   eth$i',
+  '~SEQ(i, 1, 2) track_interface { eth$i }',
+  'include   /nonexistent/{a,b}.conf   # none',
+  "notify_master '/bin/echo   a'",
+  'state\\#x MASTER',
+  'priority 100\\!x',
+];
 
 const word = fc.constantFrom(...WORDS);
-const itemArb: fc.Arbitrary<Item[]> = fc.letrec<{ items: Item[]; item: Item }>((tie) => ({
+function itemsArb(withRaw: boolean): fc.Arbitrary<Item[]> {
+  return fc.letrec<{ items: Item[]; item: Item }>((tie) => ({
   items: fc.array(tie('item'), { maxLength: 5 }),
   item: fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('stmt' as const), words: fc.array(word, { minLength: 1, maxLength: 4 }), comment: fc.option(fc.constantFrom(...COMMENTS), { nil: undefined }) }) },
@@ -108,9 +127,11 @@ const itemArb: fc.Arbitrary<Item[]> = fc.letrec<{ items: Item[]; item: Item }>((
     },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('values' as const), keyword: fc.constantFrom(...VALUE_KEYWORDS), lines: fc.array(fc.array(fc.constantFrom(...VALUE_WORDS), { minLength: 1, maxLength: 3 }), { maxLength: 3 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('comment' as const), text: fc.constantFrom(...COMMENTS) }) },
+    { weight: withRaw ? 1 : 0, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: fc.constantFrom(...RAW_LINES) }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
   ),
 })).items;
+}
 
 /** Layout choices, consumed in order while rendering (cycled). */
 const styleArb = fc.array(fc.nat(7), { minLength: 16, maxLength: 64 });
@@ -125,7 +146,7 @@ function render(items: Item[], style: number[]): string {
   const emit = (list: Item[], d: number) => {
     for (const it of list) {
       if (it.kind === 'blank') out += pick(3) === 0 ? '\n\n' : '\n';
-      else if (it.kind === 'comment') out += ind(d) + it.text + '\n';
+      else if (it.kind === 'comment' || it.kind === 'raw') out += ind(d) + it.text + trail() + '\n';
       else if (it.kind === 'values') {
         const oneLine = it.lines.length === 1 && pick(2) === 0;
         if (oneLine) out += ind(d) + it.keyword + (pick(2) ? '{' : ' { ') + it.lines[0]!.join(sep()) + (pick(2) ? '}' : ' }') + trail() + '\n';
@@ -158,5 +179,7 @@ function render(items: Item[], style: number[]): string {
   return out;
 }
 
-/** Messy but brace-balanced configs. */
-export const messyConfig: fc.Arbitrary<string> = fc.tuple(itemArb, styleArb).map(([items, style]) => render(items, style));
+/** Messy but brace-balanced configs, with lines that must stay whole (conditions, definitions, ~SEQ…). */
+export const messyConfig: fc.Arbitrary<string> = fc.tuple(itemsArb(true), styleArb).map(([items, style]) => render(items, style));
+/** The same without those lines: every line of the result is in the canonical layout. */
+export const plainMessyConfig: fc.Arbitrary<string> = fc.tuple(itemsArb(false), styleArb).map(([items, style]) => render(items, style));
