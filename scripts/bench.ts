@@ -9,7 +9,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -39,6 +39,12 @@ async function loadOptional<T>(what: 'format' | 'peer' | 'cluster', exportName: 
   const fn = mod[exportName];
   if (typeof fn !== 'function') return { ok: false, why: `not available (no export '${exportName}')` };
   return { ok: true, fn: fn as T };
+}
+
+/** format() and generatePeer() answer `{ error }` instead of throwing on input they refuse. */
+function refusal(result: unknown): string | undefined {
+  const e = (result as { error?: unknown } | undefined)?.error;
+  return typeof e === 'string' ? e : undefined;
 }
 
 type FormatFn = (text: string, options?: Record<string, unknown>) => unknown;
@@ -225,7 +231,12 @@ async function benchMain(): Promise<void> {
     const cluster = await loadOptional<ClusterFn>('cluster', 'lintCluster');
     const keepalived = hasKeepalived();
 
-    console.log(`kalint bench — node ${process.version}, ${process.platform}/${process.arch}`);
+    const cores = availableParallelism();
+    const load = loadavg()[0]!;
+    console.log(`kalint bench — node ${process.version}, ${process.platform}/${process.arch}, ${cores} cores, load average ${load.toFixed(1)}`);
+    // Other processes competing for the CPU slow every figure down; say so next to the numbers.
+    if (load > cores * 0.75) console.log(`warning: the machine is busy (load ${load.toFixed(1)} on ${cores} cores); timings are pessimistic`);
+    json.machine = { cores, loadAverageAtStart: +load.toFixed(2) };
     for (const size of sizes) {
       const gen = generateConfig({ targetBytes: size.bytes });
       const file = join(dir, `bench-${size.label}.conf`);
@@ -260,6 +271,8 @@ async function benchMain(): Promise<void> {
 
       if (format.ok) {
         try {
+          const refused = refusal(format.fn(text, {}));
+          if (refused) throw new Error(`refused the file: ${refused}`);
           const s = timeIt(() => format.fn(text, {}), size.warmup, size.runs);
           result.formatMBps = +fmt(mbPerSecond(bytes, s));
           row('format', `${fmt(result.formatMBps as number)} MB/s`, `≥ ${TARGETS.formatMBps} MB/s`, (result.formatMBps as number) >= TARGETS.formatMBps);
@@ -273,6 +286,8 @@ async function benchMain(): Promise<void> {
       }
       if (peer.ok) {
         try {
+          const refused = refusal(peer.fn(text, {}));
+          if (refused) throw new Error(`refused the file: ${refused}`);
           const s = timeIt(() => peer.fn(text, {}), size.warmup, size.runs);
           result.peerMBps = +fmt(mbPerSecond(bytes, s));
           row('peer (generatePeer)', `${fmt(result.peerMBps as number)} MB/s`);
@@ -342,9 +357,11 @@ async function benchMain(): Promise<void> {
       ];
       const bytes = Buffer.byteLength(a.text) + Buffer.byteLength(b.text);
       try {
+        const found = (cluster.fn(inputs, {}) as { diagnostics?: unknown[] }).diagnostics?.length ?? 0;
+        row('cluster findings on the valid pair', `${found}`, 'expected 0', found === 0);
         const s = timeIt(() => cluster.fn(inputs, {}), 1, 3);
         const m = peakMemory('cluster', [fileA, fileB]);
-        json.cluster = { bytes, seconds: +s.toFixed(3), MBps: +fmt(mbPerSecond(bytes, s)), peakRssMB: m.mb ?? null };
+        json.cluster = { bytes, findings: found, seconds: +s.toFixed(3), MBps: +fmt(mbPerSecond(bytes, s)), peakRssMB: m.mb ?? null };
         row('lintCluster (both files)', `${s.toFixed(3)} s = ${fmt(mbPerSecond(bytes, s))} MB/s`);
         row('peak RSS: cluster', m.mb !== undefined ? `${fmt(m.mb)} MB` : m.error!);
       } catch (e) {
@@ -370,6 +387,7 @@ async function benchMain(): Promise<void> {
     formatMBps: { target: TARGETS.formatMBps, met: m6.formatMBps === null ? null : (m6.formatMBps as number) >= TARGETS.formatMBps },
   };
   json.node = process.version;
+  (json.machine as Record<string, number>).loadAverageAtEnd = +loadavg()[0]!.toFixed(2);
   console.log(JSON.stringify({ bench: json }));
 }
 
