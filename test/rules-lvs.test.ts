@@ -356,6 +356,14 @@ describe('lvs rules', () => {
     expect(linesOf(text.replace('lb_algo rr', ''), 'KA508')).toEqual([]);
   });
 
+  it('KA516 also checks group entries, and accepts static addresses and files without VRRP', () => {
+    const vi = conf('vrrp_instance VI_1 {', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}');
+    const group = conf('virtual_server_group WEB {', '  10.0.0.1 80', '  10.0.0.7 80', '}') + vs('group WEB', BASICS);
+    expect(linesOf(vi + group, 'KA516')).toEqual([8]);
+    expect(linesOf(vi + conf('static_ipaddress {', '  10.0.0.7/24 dev eth0', '}') + group, 'KA516')).toEqual([]);
+    expect(linesOf(group, 'KA516')).toEqual([]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);

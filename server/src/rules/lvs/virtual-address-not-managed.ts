@@ -22,12 +22,13 @@ export const virtualAddressNotManaged: FileRule = {
     const model = ctx.analysis.model;
     if (!model.vrrpInstances.length) return;
     const managed = new Set<string>();
-    for (const vi of model.vrrpInstances) {
-      for (const a of [...vi.virtualIpaddresses, ...vi.virtualIpaddressesExcluded]) {
-        const p = a.prefix ?? parsePrefix(a.text);
-        if (p) managed.add(canonicalAddress(p.address));
-      }
-    }
+    const add = (a: { text: string; prefix?: { address: string } }) => {
+      const p = a.prefix ?? parsePrefix(a.text);
+      if (p) managed.add(canonicalAddress(p.address));
+    };
+    for (const vi of model.vrrpInstances) for (const a of [...vi.virtualIpaddresses, ...vi.virtualIpaddressesExcluded]) add(a);
+    // A static_ipaddress is configured on purpose on this host: not a typo either.
+    for (const a of model.staticIpaddresses) add(a);
     const checkAddress = (text: string, at: { file: string; range: (typeof model.virtualServers)[number]['node']['range'] }, label: string) => {
       const p = parsePrefix(text);
       if (!p || managed.has(canonicalAddress(p.address))) return;
