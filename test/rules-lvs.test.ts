@@ -364,6 +364,14 @@ describe('lvs rules', () => {
     expect(linesOf(group, 'KA516')).toEqual([]);
   });
 
+  it('KA501 sees a group entry that repeats a plain virtual server', () => {
+    const text = vs('10.0.0.1 80', BASICS) + conf('virtual_server_group WEB {', '  10.0.0.1 80', '  10.0.0.2 80', '}') + vs('group WEB', BASICS);
+    const d = findings(text, 'KA501');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([12]);
+    expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([1, 9]);
+    expect(linesOf(text.replace('  10.0.0.1 80\n', '  10.0.0.3 80\n'), 'KA501')).toEqual([]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);

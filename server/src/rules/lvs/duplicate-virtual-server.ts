@@ -1,6 +1,44 @@
 import type { FileRule } from '../types.js';
+import type { Word } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
-import { effectiveProtocol, related, vsLabel } from './util.js';
+import type { VirtualServer } from '../../core/model/model.js';
+import { effectiveProtocol, groupShape, related, vsLabel } from './util.js';
+
+interface ServiceKey {
+  key: string;
+  /** How the service reads in a message. */
+  text: string;
+  /** Where it is written. */
+  at: { file: string; range: Word['range'] };
+}
+
+/** The IPVS services a virtual_server creates, as comparable keys (group entries one by one). */
+function serviceKeys(vs: VirtualServer, ctx: Parameters<FileRule['check']>[0]): ServiceKey[] {
+  const proto = effectiveProtocol(vs);
+  const family = vs.node.children.find((c) => c.keyword === 'ip_family')?.args[0]?.text ?? '';
+  if (vs.kind === 'address') {
+    if (!vs.address || vs.port === undefined) return [];
+    return [{ key: `addr|${canonicalAddress(vs.address)}|${vs.port}|${proto}`, text: `${vs.address} port ${vs.port} ${proto}`, at: vs.node }];
+  }
+  if (vs.kind === 'fwmark') {
+    if (vs.fwmark === undefined) return [];
+    return [{ key: `fwmark|${vs.fwmark}|${family}`, text: `fwmark ${vs.fwmark}`, at: vs.node }];
+  }
+  if (!vs.group) return [];
+  const keys: ServiceKey[] = [{ key: `group|${vs.group}`, text: `group ${vs.group}`, at: vs.node }];
+  const shape = groupShape(vs, ctx.analysis.model.virtualServerGroups);
+  for (const e of shape.addressEntries) {
+    // Single addresses only: ranges and prefixes would need overlap arithmetic.
+    const a = e[0]!.text;
+    if (a.includes('/') || a.includes('-')) continue;
+    const port = e[1] && /^\d+$/.test(e[1].text) ? Number(e[1].text) : 0;
+    keys.push({ key: `addr|${canonicalAddress(a)}|${port}|${proto}`, text: `${a} port ${port} ${proto} (group ${vs.group})`, at: e[0]! });
+  }
+  for (const e of shape.fwmarkEntries) {
+    if (e[1]) keys.push({ key: `fwmark|${e[1].text}|${e[2]?.text ?? family}`, text: `fwmark ${e[1].text} (group ${vs.group})`, at: e[1] });
+  }
+  return keys;
+}
 
 export const duplicateVirtualServer: FileRule = {
   kind: 'file',
@@ -11,40 +49,33 @@ export const duplicateVirtualServer: FileRule = {
   description: 'Two virtual_server blocks define the same service (same address, port and protocol, same fwmark, or same group).',
   docs: {
     why:
-      'keepalived does not notice when two virtual_server blocks describe the same IPVS service. Both are loaded; the second one ' +
-      'fails to be added to the kernel (the service exists already) or silently fights the first over the real server list, ' +
-      'so the service ends up with whichever real servers were written last. Merge the real servers into one block.',
+      'keepalived does not notice when two virtual_server blocks describe the same IPVS service — directly, or through a ' +
+      'virtual_server_group entry. Both are loaded and manage one kernel service between them: each adds and removes ' +
+      'real servers according to its own health checks, so the pool changes depending on which block acted last. Merge ' +
+      'the real servers into one block.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.2 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
   },
   check(ctx) {
-    const seen = new Map<string, (typeof ctx.analysis.model.virtualServers)[number]>();
+    const seen = new Map<string, { vs: VirtualServer; key: ServiceKey }>();
     for (const vs of ctx.analysis.model.virtualServers) {
-      let key: string | undefined;
-      if (vs.kind === 'address') {
-        if (!vs.address || vs.port === undefined) continue;
-        // keepalived defaults a missing (or invalid) protocol to UDP.
-        const proto = effectiveProtocol(vs);
-        key = `addr|${canonicalAddress(vs.address)}|${vs.port}|${proto}`;
-      } else if (vs.kind === 'fwmark') {
-        if (vs.fwmark === undefined) continue;
-        const family = vs.node.children.find((c) => c.keyword === 'ip_family')?.args[0]?.text ?? '';
-        key = `fwmark|${vs.fwmark}|${family}`;
-      } else {
-        if (!vs.group) continue;
-        key = `group|${vs.group}`;
+      const reported = new Set<VirtualServer>();
+      for (const key of serviceKeys(vs, ctx)) {
+        const first = seen.get(key.key);
+        if (!first) {
+          seen.set(key.key, { vs, key });
+          continue;
+        }
+        // One finding per pair of blocks is enough; a group entry repeated inside its own group is not this rule's business.
+        if (first.vs === vs || reported.has(first.vs)) continue;
+        reported.add(first.vs);
+        ctx.report({
+          message: `'${vsLabel(vs)}' defines the service ${key.text} again (first at line ${first.key.at.range.start.line + 1}, '${vsLabel(first.vs)}'); keepalived does not detect this and both blocks manage one IPVS service`,
+          file: vs.node.file,
+          range: vs.node.range,
+          related: [related(first.key.at, 'first defined here'), ...(key.at !== vs.node ? [related(key.at, 'the repeated entry')] : [])],
+        });
       }
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, vs);
-        continue;
-      }
-      ctx.report({
-        message: `'${vsLabel(vs)}' defines the same service as the block at line ${first.node.range.start.line + 1}; keepalived does not detect this and the two blocks compete for one IPVS service`,
-        file: vs.node.file,
-        range: vs.node.range,
-        related: [related(first.node, 'first defined here')],
-      });
     }
   },
 };
