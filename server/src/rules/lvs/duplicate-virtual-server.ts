@@ -50,9 +50,10 @@ export const duplicateVirtualServer: FileRule = {
   docs: {
     why:
       'keepalived does not notice when two virtual_server blocks describe the same IPVS service — directly, or through a ' +
-      'virtual_server_group entry. Both are loaded and manage one kernel service between them: each adds and removes ' +
-      'real servers according to its own health checks, so the pool changes depending on which block acted last. Merge ' +
-      'the real servers into one block.',
+      'virtual_server_group entry. Both are loaded, and since keepalived treats "already exists" from the kernel as ' +
+      'success they silently share one IPVS service: each adds and removes real servers by its own health checks, and ' +
+      'when either block takes the service down (quorum lost, reload) it is gone for both. Merge the real servers into ' +
+      'one block.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.2 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
   },
