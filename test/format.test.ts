@@ -95,6 +95,8 @@ describe('canonical style', () => {
     expect(fmt('vrrp_instance ${NAME}{\n x\n}\n')).toBe('vrrp_instance ${NAME}{\n    x\n}\n');
     expect(fmt('a { $MULTI }\n')).toBe('a { $MULTI }\n');
     expect(fmt('a {\n  priority   $P\n}\n')).toBe('a {\n    priority $P\n}\n');
+    // `$MULTI` last on its line expands to several lines; a `{` joined after it would stop that.
+    expect(fmt('a $MULTI\n{\n}\n')).toBe('a $MULTI\n{\n}\n');
   });
 
   it("keeps lines with ' whole (script strings quote with it)", () => {

@@ -338,7 +338,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
           openBraces.push(tk.starts[end - 1]!);
           depth++;
           lastOpens = true;
-        } else if (end === count) joinable = cur;
+        } else if (end === count && !tk.hasDollar) joinable = cur;
       } else {
         // An ordinary line: one statement per line, split at braces.
         let cur = -1;
@@ -394,7 +394,8 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
           i++;
         }
         const lastKind = tk.kinds[count - 1];
-        if (lastKind === Kind.Word || lastKind === Kind.String) joinable = cur;
+        // A `$NAME` that ends its line expands to several lines when multi-line; a joined `{` would stop that.
+        if ((lastKind === Kind.Word || lastKind === Kind.String) && !tk.hasDollar) joinable = cur;
       }
     }
     if (tk.eolLength === 0) break;
