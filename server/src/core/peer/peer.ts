@@ -132,7 +132,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
       // No priority line: keepalived's default depends on the state, so the peer needs its own.
       insertLineAfter(inst.state!.node, `priority ${r.to}`, `vrrp_instance ${inst.name}`);
     }
-    const verb = r.kind === 'demote' ? 'MASTER → BACKUP' : r.kind === 'promote' ? 'BACKUP → MASTER (dual-master: each node is MASTER of one instance)' : 'stays BACKUP (nopreempt: the priority decides)';
+    const promotion = roles.some((x) => x.kind === 'demote') ? 'dual-master: each node is MASTER of one instance' : 'no instance here is MASTER, so the peer is';
+    const verb = r.kind === 'demote' ? 'MASTER → BACKUP' : r.kind === 'promote' ? `BACKUP → MASTER (${promotion})` : 'stays BACKUP (nopreempt: the priority decides)';
     notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
   }
 
