@@ -44,6 +44,13 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
 
+  const texts = new Map<string, string | undefined>();
+  const readText = (path: string) => {
+    const key = resolve(path);
+    if (!texts.has(key)) texts.set(key, fsHost.readFile(path));
+    return texts.get(key);
+  };
+
   const idsFor = (path: string): (string | undefined)[] => {
     const ids = options.configIds ?? safeConfig(path, errors)?.config.configIds;
     return ids && ids.length ? ids : [undefined];
@@ -52,7 +59,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const analysisOf = (spec: NodeSpec) => {
     const key = `${resolve(spec.path)}\0${spec.configId ?? ''}`;
     if (analyses.has(key)) return analyses.get(key) ?? undefined;
-    const text = fsHost.readFile(spec.path);
+    const text = readText(spec.path);
     if (text === undefined) {
       analyses.set(key, null);
       return undefined;
@@ -88,7 +95,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     }
   };
 
-  const readableFiles = options.files.filter((f) => fsHost.readFile(f) !== undefined);
+  const readableFiles = options.files.filter((f) => readText(f) !== undefined);
 
   if (options.cluster) {
     const specs = readableFiles.flatMap((path) => idsFor(path).map((configId) => ({ path, configId })));
@@ -116,7 +123,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       const key = `${loaded!.path}#${i}`;
       if (declaredDone.has(key)) return;
       declaredDone.add(key);
-      for (const m of members) if (fsHost.readFile(m) === undefined) errors.push(`${displayPath(m)}: cannot read file (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
+      for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: cannot read file (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
       const specs = members.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
       run(specs, `cluster ${c.name ?? i + 1} of ${displayPath(loaded!.path)}`, false);
     });
@@ -124,8 +131,10 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
 
   // Auto pairing of the remaining files, folder by folder.
   const byDir = new Map<string, string[]>();
+  // Only files that can hold an instance are analysed again for pairing (the rest cannot pair).
+  const mayPair = (path: string) => /vrrp_instance|include/.test(readText(path) ?? '');
   for (const path of readableFiles) {
-    if (inDeclared.has(resolve(path)) || idsFor(path).length > 1) continue;
+    if (inDeclared.has(resolve(path)) || idsFor(path).length > 1 || !mayPair(path)) continue;
     const dir = dirname(resolve(path));
     const list = byDir.get(dir);
     if (list) list.push(path);
