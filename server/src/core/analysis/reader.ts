@@ -69,6 +69,10 @@ const DEFAULT_MAX_INCLUDE_DEPTH = 32;
 /** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine. */
 const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
 const MAX_SUBSTITUTION_PASSES = 64;
+/** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
+const MAX_MULTILINE_NESTING = 16;
+/** How many lines one line may expand into. */
+const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
 export const MAX_LINE_LENGTH = 1022;
 
@@ -295,7 +299,15 @@ export class Reader {
    * Replaces `$NAME` and `${NAME}` with definitions until none is left (keepalived repeats the
    * substitution). Multi-line values expand into several lines when the reference ends the line.
    */
-  private substitute(text: string, frame: Frame, segments: Segment[]): { lines: { text: string; segments: Segment[] }[] } {
+  private substitute(text: string, frame: Frame, segments: Segment[], depth = 0): { lines: { text: string; segments: Segment[] }[] } {
+    const endless = (why: string) => {
+      const span = mapRange(segments, 0, text.length);
+      this.report('KA113', 'error', why, frame.file, span.start, span.end);
+      return { lines: [] };
+    };
+    if (depth > MAX_MULTILINE_NESTING) {
+      return endless('Multi-line definitions expand into themselves without end; keepalived loops forever on this line');
+    }
     let cur = text;
     let segs = segments;
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
@@ -304,15 +316,22 @@ export class Reader {
       if (r.multiline) {
         // The last reference expanded into several lines; each is processed on its own.
         const out: { text: string; segments: Segment[] }[] = [];
-        for (const l of r.multiline) out.push(...this.substitute(l.text, frame, l.segments).lines);
+        for (const l of r.multiline) {
+          for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) {
+            out.push(line);
+            if (out.length > MAX_EXPANDED_LINES) return endless(`Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`);
+          }
+        }
         return { lines: out };
+      }
+      if (r.text.length > MAX_LINE_LENGTH) {
+        // keepalived: "Parameter substitution on line … would exceed maximum line length".
+        return endless(`Substituting definitions makes this line longer than ${MAX_LINE_LENGTH} characters; keepalived reports it and does not read the line`);
       }
       cur = r.text;
       segs = r.segments;
     }
-    const span = mapRange(segments, 0, text.length);
-    this.report('KA113', 'error', 'Definitions refer to each other without end; keepalived keeps substituting until the line is too long', frame.file, span.start, span.end);
-    return { lines: [] };
+    return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
   }
 
   private substituteOnce(
