@@ -103,6 +103,7 @@ describe('KA603 unquoted-script-command', () => {
     expect(linesOf(SECURE + instance('notify_master /etc/keepalived/notify.sh'), 'KA603')).toEqual([]);
     // keepalived's script parser takes single quotes too.
     expect(linesOf(SECURE + instance("notify_master '/etc/keepalived/notify.sh master'"), 'KA603')).toEqual([]);
+    expect(linesOf(SECURE + instance("notify_master '/etc/keepalived/notify.sh master'"), 'KA604')).toEqual([]);
   });
 
   it('calls state words and option-like words arguments, unknown names only likely', () => {

@@ -48,7 +48,8 @@ function collect(analysis: Analysis): ConfiguredScript[] {
 export function programOf(s: ConfiguredScript): { path: string; word: Word } | undefined {
   const w = s.words[0];
   if (!w) return undefined;
-  const path = w.text.trim().split(/\s+/)[0] ?? '';
+  // A single-quoted command ('/path arg') is split by the ordinary tokenizer; the quote is not part of the path.
+  const path = (w.text.trim().split(/\s+/)[0] ?? '').replace(/^'/, '').replace(/'$/, '');
   return path ? { path, word: w } : undefined;
 }
 
