@@ -84,6 +84,10 @@ describe('kalint fmt', () => {
     expect(kalint(['fmt', 'o/a.conf']).stdout).toBe('a {\n  b\n}\n');
     expect(kalint(['fmt', '--indent', '3', 'o/a.conf']).stdout).toBe('a {\n   b\n}\n');
     expect(kalint(['fmt', '--tabs', 'o/a.conf']).stdout).toBe('a {\n\tb\n}\n');
+    write({ 'bad/a.conf': 'a\n', 'bad/.kalint.json': '{ "format": { "indentWidth": "wide" } }' });
+    const bad = kalint(['fmt', 'bad/a.conf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('.kalint.json');
   });
 
   it('--range formats only the given lines', () => {
