@@ -20,6 +20,9 @@ import { checkArg } from './values.js';
 import { suggest } from './suggest.js';
 import RENAMED from '../schema/renamed.json';
 
+/** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
+const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+
 interface Frame {
   node: AstNode;
   /** 'values': lines are values; 'keywords': lines are sub-keywords. */
@@ -260,8 +263,12 @@ export class Walker implements LineSink {
     if (wi < words.length && node?.spec) {
       const extra = words.slice(wi);
       const r = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
-      if (node.spec.block) {
+      if (EXACTLY_ONE_NAME.has(keyword)) {
+        this.report('KA208', 'error', `'${keyword}' takes exactly one name; keepalived skips the whole block ("${keyword} must have a name")`, file, r);
+      } else if (node.spec.block === 'values') {
         this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored (keepalived: "Block ${keyword} has extra parameters")`, file, r);
+      } else if (node.spec.block) {
+        this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       } else if (!node.spec.script_string) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       }
@@ -287,10 +294,8 @@ export class Walker implements LineSink {
   }
 
   private checkValueLine(block: AstNode, line: ValueLine): void {
-    if (block.keyword === 'notification_email') {
-      for (const w of line.words) if (!w.text.includes('@')) this.report('KA205', 'warning', `'${w.text}' does not look like an email address`, line.file, w.range);
-      return;
-    }
+    // notification_email entries may be local user names (keepalived's own samples use 'acassen').
+    if (block.keyword === 'notification_email') return;
     const shape = block.spec?.value_line;
     if (!shape || shape.length === 0) return;
     this.checkArgs(shape, line.words, block.keyword, undefined, line.file);
