@@ -209,6 +209,9 @@ describe('errors', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
     expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);
     expect(peerError(PAIR.replace('    state MASTER\n', ''))).toMatch(/VI_1 \(line 8\) has no state/);
+    const conditional = PAIR.replace('    state MASTER\n', '@lb1 state MASTER\n@lb2 state BACKUP\n');
+    expect(peerError(conditional)).toMatch(/on an @ID line/);
+    expect(peer(conditional, { configId: 'lb1' }).text).toContain('@lb1 state BACKUP\n@lb2 state BACKUP\n');
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);

@@ -104,7 +104,10 @@ function generate(text: string, options: PeerOptions): PeerResult {
   // ---- roles and priorities --------------------------------------------------------------
   const roles: Role[] = instances.map((inst) => {
     const stateWord = inst.state?.node.args[0];
-    if (!inst.state || !stateWord) fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived`);
+    if (!inst.state || !stateWord) {
+      const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
+      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is on an @ID line: say which host this file is for with the config id)" : ''}`);
+    }
     const state = stateWord!.text;
     if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`);
     const priorityNode = lastChild(inst.node, 'priority');
