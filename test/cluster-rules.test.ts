@@ -41,6 +41,7 @@ const EXPECTED: Record<string, string[]> = {
   'backup-priority-higher-150': ['KA406'],
   'equal-priorities': ['KA406'],
   'two-masters': ['KA407'],
+  'strict-masters': [],
   'two-owners': ['KA408'],
   'nopreempt-one-node': ['KA409'],
   'nopreempt-master': ['KA409'],

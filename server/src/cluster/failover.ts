@@ -13,7 +13,7 @@ import type { Location } from '../core/diagnostics.js';
 import type { AstNode } from '../core/analysis/ast.js';
 import type { TrackRef, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
-import { at, atWord, clusterModel, syncGroupOf, type InstanceGroup, type Member } from './model.js';
+import { at, atWord, clusterModel, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
 
@@ -199,7 +199,7 @@ function factsOf(m: Member): MemberFacts {
       }
     }
   }
-  const nopreempt = !!inst.nopreempt && !owner && inst.effectiveState !== 'MASTER';
+  const nopreempt = !!inst.nopreempt && !owner && startState(m) !== 'MASTER';
   return { member: m, base, owner, nopreempt, preemptDelay: inst.preemptDelay?.value, trackers };
 }
 

@@ -236,3 +236,12 @@ export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveA
   if (!a || !a.pass || strictMode(node)) return undefined;
   return { type: (a.type?.value ?? 'PASS').toUpperCase(), pass: a.pass.value, typeAt: a.type, passAt: a.pass };
 }
+
+/**
+ * The state an instance starts in: `state`, else MASTER for an address owner; strict mode makes it
+ * MASTER exactly when the instance is address owner ("State MASTER must match being address owner").
+ */
+export function startState(m: Member): 'MASTER' | 'BACKUP' {
+  if (strictMode(m.node)) return m.instance.effectivePriority === 255 ? 'MASTER' : 'BACKUP';
+  return m.instance.effectiveState;
+}

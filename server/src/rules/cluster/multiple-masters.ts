@@ -1,7 +1,7 @@
 // KA407: more than one node starts an instance in state MASTER.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, rel, startState } from '../../cluster/model.js';
 
 export const multipleMasters: ClusterRule = {
   kind: 'cluster',
@@ -18,7 +18,7 @@ export const multipleMasters: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const masters = g.members.filter((m) => m.instance.state?.value === 'MASTER');
+      const masters = g.members.filter((m) => m.instance.state?.value === 'MASTER' && startState(m) === 'MASTER');
       if (masters.length < 2) continue;
       // Two address owners are reported by KA408.
       if (masters.filter((m) => m.instance.effectivePriority === 255).length >= 2) continue;

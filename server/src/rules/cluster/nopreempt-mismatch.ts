@@ -1,13 +1,13 @@
 // KA409: nopreempt on some nodes only, or lost on a node that starts as MASTER.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, rel, startState, type Member } from '../../cluster/model.js';
 
 /** nopreempt as keepalived applies it: cleared with state MASTER or priority 255. */
 function clearedBecause(m: Member): string | undefined {
   if (!m.instance.nopreempt) return undefined;
   if (m.instance.effectivePriority === 255) return 'priority 255';
-  if (m.instance.effectiveState === 'MASTER') return 'state MASTER';
+  if (startState(m) === 'MASTER') return 'state MASTER';
   return undefined;
 }
 

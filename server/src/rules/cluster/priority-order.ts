@@ -1,7 +1,7 @@
 // KA406: a BACKUP whose priority is not lower than its MASTER's, or equal priorities.
 
 import type { ClusterRule } from '../types.js';
-import { clusterModel, describePriority, priorityAt, rel } from '../../cluster/model.js';
+import { clusterModel, describePriority, priorityAt, rel, startState } from '../../cluster/model.js';
 
 export const priorityOrder: ClusterRule = {
   kind: 'cluster',
@@ -20,10 +20,10 @@ export const priorityOrder: ClusterRule = {
     for (const g of clusterModel(ctx.nodes).groups) {
       // Address owners (255) are another rule's business.
       const members = g.members.filter((m) => m.instance.effectivePriority !== 255);
-      const masters = members.filter((m) => m.instance.effectiveState === 'MASTER');
+      const masters = members.filter((m) => startState(m) === 'MASTER');
       const reported = new Set<number>();
       for (const b of members) {
-        if (b.instance.effectiveState === 'MASTER') continue;
+        if (startState(b) === 'MASTER') continue;
         for (const m of masters) {
           const bp = b.instance.effectivePriority;
           const mp = m.instance.effectivePriority;
@@ -48,7 +48,7 @@ export const priorityOrder: ClusterRule = {
       }
       for (const [p, list] of byPriority) {
         // Two MASTERs with equal priorities are KA407's finding.
-        if (list.length < 2 || list.every((m) => reported.has(m.index)) || list.every((m) => m.instance.state?.value === 'MASTER')) continue;
+        if (list.length < 2 || list.every((m) => reported.has(m.index)) || list.every((m) => startState(m) === 'MASTER')) continue;
         const [first, ...rest] = list;
         for (const m of rest) {
           ctx.report({
