@@ -5,14 +5,15 @@ import { argText } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { instanceFamily, isUnicast, nameRange, uniqueInstances, unicastPeerWords } from './util.js';
+import { instanceFamily, isUnicast, mcastDstProblem, nameRange, uniqueInstances, unicastPeerWords } from './util.js';
 
 const DEFAULT_GROUP4 = '224.0.0.18';
 const DEFAULT_GROUP6 = 'ff02::12';
 
 function multicastGroup(model: KeepalivedConfig, inst: VrrpInstance, family: 4 | 6): string {
+  // An unusable mcast_dst_ip is skipped, leaving the global or default group (KA342).
   const own = inst.mcastDstIp?.value;
-  if (own) return canonicalAddress(own);
+  if (own && !mcastDstProblem(inst)) return canonicalAddress(own);
   const global = family === 4 ? model.globalDefs?.vrrpMcastGroup4?.value : model.globalDefs?.vrrpMcastGroup6?.value;
   return canonicalAddress(global ?? (family === 4 ? DEFAULT_GROUP4 : DEFAULT_GROUP6));
 }

@@ -1,23 +1,10 @@
 // KA342: multicast group addresses keepalived refuses: not multicast, wrong family, IPv6 not link-local.
 
 import { argText, child, type AstNode } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, ipv4ToNumber } from '../../core/analysis/values.js';
+import { ipFamily } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
 import type { FileRule } from '../types.js';
-import { instanceFamily } from './util.js';
-
-function isIPv4Multicast(addr: string): boolean {
-  const n = ipv4ToNumber(addr);
-  return n >= ipv4ToNumber('224.0.0.0') && n <= ipv4ToNumber('239.255.255.255');
-}
-
-/** First two bytes of an IPv6 address. */
-function firstBytes(addr: string): [number, number] {
-  const g = parseInt(canonicalAddress(addr).split(':')[0] || '0', 16);
-  return [g >> 8, g & 0xff];
-}
-const isIPv6Multicast = (a: string) => firstBytes(a)[0] === 0xff;
-const isIPv6LinkLocalMulticast = (a: string) => isIPv6Multicast(a) && (firstBytes(a)[1] & 0x0f) === 2;
+import { isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem } from './util.js';
 
 export const mcastAddressInvalid: FileRule = {
   kind: 'file',
@@ -37,18 +24,10 @@ export const mcastAddressInvalid: FileRule = {
       report({ message, file: node.file, range: node.args[0]?.range ?? node.range, severity });
     for (const inst of model.vrrpInstances) {
       const node = inst.mcastDstIp?.node;
-      const addr = node && argText(node);
-      if (!node || !addr) continue;
-      const f = ipFamily(addr);
-      if (!f) continue; // not an address at all: the schema check reports it
-      const family = instanceFamily(inst);
-      if (family && f !== family) {
-        say(node, `mcast_dst_ip ${addr} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`);
-      } else if (f === 4 && !isIPv4Multicast(addr)) {
-        say(node, `mcast_dst_ip ${addr} is not a multicast address (224.0.0.0/4); keepalived ignores it`);
-      } else if (f === 6 && !isIPv6LinkLocalMulticast(addr)) {
-        say(node, `mcast_dst_ip ${addr} is not an IPv6 link-local multicast address (ff02::/16); keepalived ignores it`);
-      }
+      const problem = mcastDstProblem(inst);
+      // Not an address at all is the schema check's finding.
+      if (!node || !problem || !ipFamily(inst.mcastDstIp!.value)) continue;
+      say(node, `mcast_dst_ip ${inst.mcastDstIp!.value} is ignored by keepalived: ${problem}`);
     }
     // global_defs blocks merge; the last setting wins.
     const globalSetting = (kw: string): AstNode | undefined => {

@@ -1,7 +1,7 @@
 // KA325: mcast_dst_ip on a unicast instance is ignored.
 
 import type { FileRule } from '../types.js';
-import { isUnicast, keywordRange } from './util.js';
+import { isUnicast, keywordRange, mcastDstProblem } from './util.js';
 
 export const mcastDstWithUnicast: FileRule = {
   kind: 'file',
@@ -18,7 +18,7 @@ export const mcastDstWithUnicast: FileRule = {
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
       const m = inst.mcastDstIp;
-      if (!m || !isUnicast(inst)) continue;
+      if (!m || !isUnicast(inst) || mcastDstProblem(inst)) continue;
       report({ message: `mcast_dst_ip of '${inst.name}' is ignored: the instance uses unicast peers`, file: m.node.file, range: keywordRange(m.node) });
     }
   },

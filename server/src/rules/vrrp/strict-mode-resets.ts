@@ -3,7 +3,7 @@
 import { argText, child } from '../../core/analysis/ast.js';
 import { parseDecimal } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
-import { basePriority, effectiveVersion, isStrict, keywordRange } from './util.js';
+import { basePriority, effectiveVersion, initialMaster, isStrict, keywordRange } from './util.js';
 
 const OFF = new Set(['off', 'false', 'no']);
 
@@ -32,7 +32,8 @@ export const strictModeResets: FileRule = {
         const v = parseDecimal(argText(n) ?? '')?.value;
         if (n && v !== undefined && v !== normal) report({ message: `'${kw} ${argText(n)}' of '${inst.name}' is reset in strict mode: ${why}`, file: n.file, range: keywordRange(n) });
       };
-      nonZero('preempt_delay', 'strict mode has no preempt delay');
+      // An initial MASTER loses its preempt_delay for that reason first (KA309).
+      if (!initialMaster(model, inst)) nonZero('preempt_delay', 'strict mode has no preempt delay');
       nonZero('down_timer_adverts', 'the master-down timer must be the RFC 3 adverts', 3);
       nonZero('garp_lower_prio_repeat', 'no repeated GARPs to a lower priority master');
       nonZero('garp_lower_prio_delay', 'no repeated GARP delay');

@@ -1,7 +1,7 @@
 // KA340: the same interface tracked by an instance and by its sync group.
 
 import type { FileRule } from '../types.js';
-import { syncMembership, wordsRange } from './util.js';
+import { syncMembership, trackLineDropped, wordsRange } from './util.js';
 
 export const trackInterfaceOnInstanceAndGroup: FileRule = {
   kind: 'file',
@@ -27,7 +27,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
         for (const line of block.values ?? []) {
           const name = line.words[0];
           // A repeated entry is ignored by keepalived before this check (KA337).
-          if (!name || !groupTracked.has(name.text) || reported.has(name.text)) continue;
+          if (!name || !groupTracked.has(name.text) || reported.has(name.text) || trackLineDropped(line.words)) continue;
           reported.add(name.text);
           report({ message: `interface ${name.text} is tracked by '${inst.name}' and by its sync group '${group.args[0]?.text ?? ''}'; track it in one place`, file: line.file, range: wordsRange([name]) });
         }

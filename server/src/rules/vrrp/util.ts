@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
-import { ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { FileRuleContext, ReportInput } from '../types.js';
@@ -50,26 +50,45 @@ export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
  * eVIPs do not count (they may be of either family).
  */
 export function instanceFamily(inst: VrrpInstance): Family | undefined {
+  return familySetter(inst)?.family;
+}
+
+/** The child line that fixes the instance's family, and the family. */
+export function familySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
   for (const c of inst.node.children) {
     if (c.keyword === 'virtual_ipaddress' || c.keyword === 'unicast_peer') {
       for (const line of c.values ?? []) {
         const f = ipFamily((line.words[0]?.text ?? '').split('/')[0]!);
-        if (f) return f;
+        if (f) return { node: c, family: f };
       }
     } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip' || c.keyword === 'mcast_dst_ip') {
       const f = ipFamily(argText(c) ?? '');
-      if (f) return f;
+      if (f) return { node: c, family: f };
     }
   }
   return undefined;
 }
 
 /**
- * The VRRP version keepalived runs the instance with: IPv6 always means 3 (a `version 2` is
- * ignored), else the instance's valid `version`, else global `vrrp_version`, else 2.
+ * How `version 2` meets IPv6 in keepalived 2.2.7: a `version 2` read before the first IPv6 address
+ * sticks (VRRPv2 over IPv6), one read after it is ignored; strict mode forces VRRPv3 either way.
+ */
+export function ipv6Version2(model: KeepalivedConfig, inst: VrrpInstance): 'kept' | 'ignored' | 'strict' | undefined {
+  const setter = familySetter(inst);
+  const v = inst.version;
+  if (!setter || setter.family !== 6 || v?.value !== 2) return undefined;
+  if (isStrict(model, inst)) return 'strict';
+  const kids = inst.node.children;
+  return kids.indexOf(v.node) < kids.indexOf(setter.node) ? 'kept' : 'ignored';
+}
+
+/**
+ * The VRRP version keepalived runs the instance with: IPv6 means 3 (unless an earlier
+ * `version 2` stuck, see ipv6Version2), else the instance's valid `version`, else global
+ * `vrrp_version`, else 2.
  */
 export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2 | 3 {
-  if (instanceFamily(inst) === 6) return 3;
+  if (instanceFamily(inst) === 6) return ipv6Version2(model, inst) === 'kept' ? 2 : 3;
   const own = inst.version?.value;
   if (own === 2 || own === 3) return own;
   const global = model.globalDefs?.vrrpVersion?.value;
@@ -102,9 +121,12 @@ export function nopreemptNode(inst: VrrpInstance): AstNode | undefined {
 /** Keywords that mark an instance as unicast (keepalived's "unicast configured" flag). */
 export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_fault_no_peer', 'check_unicast_src', 'old_unicast_checksum'];
 
-/** Peer lines of the instance (all `unicast_peer` blocks merged). */
+/** Peers keepalived keeps (all `unicast_peer` blocks merged; peers of the other family are dropped). */
 export function unicastPeerWords(inst: VrrpInstance): Word[] {
-  return childrenNamed(inst.node, 'unicast_peer').flatMap((b) => (b.values ?? []).map((l) => l.words[0]!).filter(Boolean));
+  const family = instanceFamily(inst) ?? 4;
+  return childrenNamed(inst.node, 'unicast_peer').flatMap((b) =>
+    (b.values ?? []).map((l) => l.words[0]).filter((w): w is Word => !!w && ipFamily(w.text) === family),
+  );
 }
 
 /** True when keepalived runs the instance unicast: a unicast keyword and at least one peer. */
@@ -178,4 +200,36 @@ export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): bool
   const auth = inst.authentication;
   const ahApplies = !strict && auth?.type?.value === 'AH' && !!auth.pass?.value && effectiveVersion(model, inst) === 2 && instanceFamily(inst) !== 6;
   return !(ahApplies && !owner);
+}
+
+export function isIPv4Multicast(addr: string): boolean {
+  const n = ipv4ToNumber(addr);
+  return n >= ipv4ToNumber('224.0.0.0') && n <= ipv4ToNumber('239.255.255.255');
+}
+
+/** First two bytes of an IPv6 address. */
+function ipv6FirstBytes(addr: string): [number, number] {
+  const g = parseInt(canonicalAddress(addr).split(':')[0] || '0', 16);
+  return [g >> 8, g & 0xff];
+}
+export const isIPv6Multicast = (a: string): boolean => ipv6FirstBytes(a)[0] === 0xff;
+export const isIPv6LinkLocalMulticast = (a: string): boolean => isIPv6Multicast(a) && (ipv6FirstBytes(a)[1] & 0x0f) === 2;
+
+/** Why keepalived skips the instance's mcast_dst_ip, or undefined when it is used. */
+export function mcastDstProblem(inst: VrrpInstance): string | undefined {
+  const addr = inst.mcastDstIp?.value;
+  if (!addr) return undefined;
+  const f = ipFamily(addr);
+  if (!f) return 'it is not an IP address';
+  const family = instanceFamily(inst);
+  if (family && f !== family) return `it is IPv${f} but '${inst.name}' is an IPv${family} instance`;
+  if (f === 4 && !isIPv4Multicast(addr)) return 'it is not a multicast address (224.0.0.0/4)';
+  if (f === 6 && !isIPv6LinkLocalMulticast(addr)) return 'it is not an IPv6 link-local multicast address (ff02::/16)';
+  return undefined;
+}
+
+/** A track_* line keepalived drops for its options: a second word other than `weight`, or no value (KA336). */
+export function trackLineDropped(words: Word[]): boolean {
+  const opt = words[1];
+  return !!opt && (opt.text !== 'weight' || !words[2]);
 }

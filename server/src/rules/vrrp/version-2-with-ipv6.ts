@@ -1,7 +1,7 @@
 // KA329: `version 2` on an IPv6 instance: keepalived runs VRRPv3 anyway.
 
 import type { FileRule } from '../types.js';
-import { instanceFamily } from './util.js';
+import { ipv6Version2 } from './util.js';
 
 export const version2WithIpv6: FileRule = {
   kind: 'file',
@@ -9,21 +9,24 @@ export const version2WithIpv6: FileRule = {
   name: 'version-2-with-ipv6',
   family: 'vrrp',
   severity: 'warning',
-  description: 'VRRPv2 is IPv4 only; an IPv6 instance always runs VRRPv3 and `version 2` is ignored.',
+  description: '`version 2` on an IPv6 instance: keepalived ignores it or runs non-standard VRRPv2 over IPv6, depending on line order.',
   docs: {
-    why: 'RFC 3768 (VRRPv2) has no IPv6. keepalived ignores `version 2` on an instance with IPv6 addresses ("vrrp_version 2 conflicts with configured or deduced version 3") and runs VRRPv3, which also drops any authentication. Peers configured for VRRPv2 then reject the adverts.',
+    why: 'RFC 3768 (VRRPv2) has no IPv6. What keepalived 2.2.7 does depends on where the line is: `version 2` after the first IPv6 address is ignored ("vrrp_version 2 conflicts with configured or deduced version 3") and the instance runs VRRPv3 (dropping any authentication); before it, the instance silently runs non-standard VRRPv2 over IPv6; in strict mode it is always VRRPv3. Two nodes that order the lines differently speak different versions and both become MASTER.',
     bad: 'vrrp_instance VI_6 {\n    version 2\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
     good: 'vrrp_instance VI_6 {\n    version 3\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      if (inst.version?.value !== 2 || instanceFamily(inst) !== 6) continue;
-      const v = inst.version.node;
-      report({
-        message: `'${inst.name}' is an IPv6 instance, which always runs VRRPv3; keepalived ignores 'version 2'`,
-        file: v.file,
-        range: v.args[0]?.range ?? v.range,
-      });
+      const how = ipv6Version2(analysis.model, inst);
+      if (!how) continue;
+      const v = inst.version!.node;
+      const message =
+        how === 'ignored'
+          ? `'${inst.name}' is an IPv6 instance, which runs VRRPv3; keepalived ignores 'version 2' written after its first address`
+          : how === 'strict'
+            ? `'${inst.name}' is an IPv6 instance; in strict mode keepalived replaces 'version 2' with VRRPv3`
+            : `'version 2' comes before the first IPv6 address of '${inst.name}', so keepalived runs non-standard VRRPv2 over IPv6; a peer with the line after its addresses (or any other VRRP implementation) uses VRRPv3`;
+      report({ message, file: v.file, range: v.args[0]?.range ?? v.range });
     }
   },
 };

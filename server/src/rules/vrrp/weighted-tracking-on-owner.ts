@@ -4,7 +4,7 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { basePriority, lineWeight, syncMembership, wordsRange } from './util.js';
+import { basePriority, lineWeight, syncMembership, trackLineDropped, wordsRange } from './util.js';
 
 export interface WeightedEntry {
   kind: 'track_interface' | 'track_script' | 'track_file' | 'track_bfd';
@@ -29,8 +29,10 @@ export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): We
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
     for (const line of block.values ?? []) {
       const name = line.words[0]?.text;
-      if (!name) continue;
-      const own = lineWeight(line.words);
+      if (!name || trackLineDropped(line.words)) continue;
+      // An out-of-range weight is ignored by keepalived (KA336): the default applies.
+      const written = lineWeight(line.words);
+      const own = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
       let weight = own ?? 0;
       let dropped = true;
       if (kind === 'track_interface') dropped = false;
