@@ -95,6 +95,10 @@ describe('other sources of clusters', () => {
     expect(d!.related![0]!.file).toBe('config-ids/keepalived.conf');
   });
 
+  it('several config ids on a file without @id lines make no cluster (the nodes would be identical)', () => {
+    expect(clusterFindings(json(['lint', '--config-id', 'lb1,lb2', 'two-masters/a.conf']).findings)).toEqual([]);
+  });
+
   it('.kalint.json clusters: the declared files are compared', () => {
     const dir = join(scratch, 'declared');
     cpSync(join(fixtures, 'kalint-json'), dir, { recursive: true });

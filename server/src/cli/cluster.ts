@@ -7,7 +7,7 @@
 //                          same distinctive instance name + VRID); the message says why.
 
 import { dirname, resolve } from 'node:path';
-import { analyze } from '../core/index.js';
+import { analyze, configIdsIn } from '../core/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
@@ -104,10 +104,14 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
   }
 
-  // One file seen with several config ids: the ids are the nodes.
+  // One file seen with several config ids: the ids are the nodes (when the file, or what it
+  // includes, has `@id` lines at all; otherwise every node would be the same config).
   for (const path of readableFiles) {
     const ids = idsFor(path);
-    if (ids.length > 1) run(ids.map((configId) => ({ path, configId })), `config ids ${ids.join(', ')} of one file`, false);
+    if (ids.length < 2) continue;
+    const first = analysisOf({ path, configId: ids[0] });
+    if (!first || ![...first.files.values()].some((f) => configIdsIn(f.text).length)) continue;
+    run(ids.map((configId) => ({ path, configId })), `config ids ${ids.join(', ')} of one file`, false);
   }
 
   // Clusters declared in .kalint.json.
