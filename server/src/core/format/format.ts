@@ -45,13 +45,16 @@ const CR = 13;
 
 /**
  * The formatted file as lines, with where each came from (for range formatting). A line already
- * in the canonical layout is not copied: `lines[i]` is null and it is `source[refs[2i], refs[2i+1])`,
- * so that formatting a formatted file copies whole runs of it at once.
+ * whose text is in the source is not copied: `lines[i]` is null and the line is `source[refs[3i],
+ * refs[3i+1])`, after the indentation of depth `refs[3i+2]` when that is not -1. Formatting a
+ * formatted file then copies whole runs of it at once, and re-indenting builds no new strings.
  */
 export interface Layout {
   source: string;
   lines: (string | null)[];
   refs: number[];
+  /** Indentation strings by depth. */
+  indents: string[];
   /** 0-based original line each output line comes from (empty when not asked for). */
   origins: number[];
   /** Original line of a lone `{` → original line whose statement it was joined to. */
@@ -71,34 +74,39 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   if (isFormatError(l)) return l;
   // Consecutive unchanged lines that were consecutive in the source (same line break) are one slice.
   const chunks: string[] = [];
-  const { lines, refs, eol } = l;
+  const { lines, refs, eol, indents } = l;
   let runStart = -1;
   let runEnd = -1;
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i];
-    if (s === null) {
-      const a = refs[2 * i]!;
+    const a = refs[3 * i]!;
+    const d = refs[3 * i + 2]!;
+    if (s === null && d < 0) {
       if (runStart >= 0 && a === runEnd + eol.length && text.startsWith(eol, runEnd)) {
-        runEnd = refs[2 * i + 1]!;
+        runEnd = refs[3 * i + 1]!;
         continue;
       }
-      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
+      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd), eol);
       runStart = a;
-      runEnd = refs[2 * i + 1]!;
-    } else {
-      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
-      runStart = -1;
-      chunks.push(s!);
+      runEnd = refs[3 * i + 1]!;
+      continue;
     }
+    if (runStart >= 0) chunks.push(text.slice(runStart, runEnd), eol);
+    runStart = -1;
+    if (s === null) chunks.push(indents[d]!, text.slice(a, refs[3 * i + 1]), eol);
+    else chunks.push(s!, eol);
   }
-  if (runStart >= 0) chunks.push(text.slice(runStart, runEnd));
-  const out = chunks.length ? chunks.join(eol) + eol : '';
+  if (runStart >= 0) chunks.push(text.slice(runStart, runEnd), eol);
+  const out = chunks.join('');
   return { text: out, changed: out !== text };
 }
 
 /** Output line `i` of a layout as text. */
 export function lineText(l: Layout, i: number): string {
-  return l.lines[i] ?? l.source.slice(l.refs[2 * i], l.refs[2 * i + 1]);
+  const s = l.lines[i];
+  if (s !== null && s !== undefined) return s;
+  const d = l.refs[3 * i + 2]!;
+  return (d >= 0 ? l.indents[d] : '') + l.source.slice(l.refs[3 * i], l.refs[3 * i + 1]);
 }
 
 function indentUnit(options: FormatOptions): string {
@@ -173,27 +181,33 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
   };
 
-  const push = (s: string | null, isClose: boolean, from = -1, to = -1): number => {
+  const push = (s: string | null, isClose: boolean, from = -1, to = -1, d = -1): number => {
     if (pendingBlank >= 0) {
       if (lines.length > 0 && !lastOpens && !isClose) {
         lines.push(pendingBlankAt >= 0 ? null : '');
-        refs.push(pendingBlankAt, pendingBlankAt);
+        refs.push(pendingBlankAt, pendingBlankAt, -1);
         if (track) origins.push(pendingBlank);
       }
       pendingBlank = -1;
     }
     lines.push(s);
-    refs.push(from, to);
+    refs.push(from, to, d);
     if (track) origins.push(ln);
     lastOpens = false;
     return lines.length - 1;
   };
   /** An output line that is the source's text from `from` to `to`. */
   const pushRef = (from: number, to: number, isClose: boolean): number => push(null, isClose, from, to);
+  /** An output line that is the indentation of depth `d`, then the source's text from `from` to `to`. */
+  const pushIndented = (d: number, from: number, to: number, isClose: boolean): number => {
+    indent(d);
+    return push(null, isClose, from, to, d);
+  };
   const materialize = (i: number): string => {
     let s = lines[i];
     if (s === null || s === undefined) {
-      s = text.slice(refs[2 * i], refs[2 * i + 1]);
+      const d = refs[3 * i + 2]!;
+      s = (d >= 0 ? indent(d) : '') + text.slice(refs[3 * i], refs[3 * i + 1]);
       lines[i] = s;
     }
     return s;
@@ -234,11 +248,12 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   let lineEnd = 0;
   /** Pushes a line kept whole: re-indented, or byte for byte when it is too long to touch. */
   const fixed = (body: string, d: number): number => (long ? pushRef(tk.lineStart, lineEnd, false) : push(indent(d) + body, false));
-  /** Like `fixed`, for a line kept as written from its first token: a reference when already indented right. */
+  /** Like `fixed`, for a line kept as written from its first token. */
   const fixedVerbatim = (d: number): number => {
+    if (long) return pushRef(tk.lineStart, lineEnd, false);
     const ind = indent(d);
-    if (!long && tk.starts[0] === tk.lineStart + ind.length && text.startsWith(ind, tk.lineStart)) return pushRef(tk.lineStart, lineEnd, false);
-    return fixed(text.slice(tk.starts[0], lineEnd), d);
+    if (tk.starts[0] === tk.lineStart + ind.length && text.startsWith(ind, tk.lineStart)) return pushRef(tk.lineStart, lineEnd, false);
+    return pushIndented(d, tk.starts[0]!, lineEnd, false);
   };
 
   /** Words and strings, then an optional `{` (not first), then an optional comment. */
@@ -353,19 +368,23 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
               if (gap > 1 || (gap === 1 && text.charCodeAt(tk.ends[j - 1]!) !== 32)) plain = false;
               j++;
             }
-            let line: string;
-            if (plain) line = indent(depth) + text.slice(tk.starts[i], tk.ends[j - 1]);
-            else {
-              line = indent(depth) + slice(i);
+            const opens = j < count && tk.kinds[j] === Kind.LBrace;
+            if (plain) {
+              // The source already reads as the output (bar indentation): point at it.
+              const spacedBrace = opens && tk.starts[j] === tk.ends[j - 1]! + 1 && text.charCodeAt(tk.ends[j - 1]!) === 32;
+              cur = pushIndented(depth, tk.starts[i]!, spacedBrace ? tk.ends[j]! : tk.ends[j - 1]!, false);
+              if (opens && !spacedBrace) lines[cur] = materialize(cur) + ' {';
+            } else {
+              let line = indent(depth) + slice(i);
               for (let m = i + 1; m < j; m++) line += (tk.starts[m] === tk.ends[m - 1] ? '' : ' ') + slice(m);
+              cur = push(opens ? line + ' {' : line, false);
             }
-            if (j < count && tk.kinds[j] === Kind.LBrace) {
-              cur = push(line + ' {', false);
+            if (opens) {
               openBraces.push(tk.starts[j]!);
               depth++;
               lastOpens = true;
               j++;
-            } else cur = push(line, false);
+            }
             i = j;
             continue;
           }
@@ -384,7 +403,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
             if (depth === 0) return error(tk.starts[i]!, "extra '}': it closes no block");
             openBraces.pop();
             depth--;
-            cur = push(indent(depth) + '}', true);
+            cur = pushIndented(depth, tk.starts[i]!, tk.ends[i]!, true);
           } else {
             // A comment (always last): glued to a word when it was, else one space.
             const prev = tk.kinds[i - 1];
@@ -409,9 +428,14 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
 
   // Deep indentation must not push a line past keepalived's line buffer: give up indentation first.
   for (let i = 0; i < lines.length; i++) {
-    const s = lines[i];
-    // References are source lines kept as they are: either they fit, or keepalived splits them itself.
-    if (s === null || s === undefined || !exceeds(s, 0, s.length, limit)) continue;
+    let s = lines[i];
+    if (s === null || s === undefined) {
+      // Source lines kept with their own indentation fit, or keepalived splits them itself.
+      const d = refs[3 * i + 2]!;
+      if (d < 0 || (indents[d]!.length + refs[3 * i + 1]! - refs[3 * i]!) * 3 <= limit) continue;
+      s = materialize(i);
+    }
+    if (!exceeds(s, 0, s.length, limit)) continue;
     let over = utf8Length(s, 0, s.length) - limit;
     let cut = 0;
     while (over > 0 && (s.charCodeAt(cut) === 32 || s.charCodeAt(cut) === 9)) {
@@ -421,7 +445,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     lines[i] = s.slice(cut);
   }
 
-  return { source: text, lines, refs, origins, joins, lineStarts, eol };
+  return { source: text, lines, refs, indents, origins, joins, lineStarts, eol };
 }
 
 function hasBrace(tk: LineTokens, end: number): boolean {
