@@ -67,6 +67,12 @@ describe('KA702 trailing-backslash', () => {
     expect(d[2]!.message).toContain("'100\\'");
   });
 
+  it('before 2.0.9 a separate backslash is an extra word and a comment keeps its own', () => {
+    const d = findings(bad, 'KA702', '1.3.5');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[3, 'warning'], [4, 'error']]);
+    expect(d[0]!.message).toContain("reads '\\' as one more word");
+  });
+
   it('leaves multi-line definitions alone', () => {
     expect(linesOf(conf('$ADDRS=10.0.0.1/24 \\', '  10.0.0.2/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
   });

@@ -1,5 +1,9 @@
 import type { FileRule } from '../types.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../lvs/util.js';
+
+/** keepalived 2.0.9 started moving a line's trailing backslash onto the word before it. */
+const GLUED_SINCE: [number, number, number] = [2, 0, 9];
 import { keywordLine } from './lines.js';
 
 export const trailingBackslash: FileRule = {
@@ -35,6 +39,10 @@ export const trailingBackslash: FileRule = {
         if (lastTok.text === '\\' && classified.end - 2 >= classified.first) wordTok = tokens[classified.end - 2]!;
         const base = wordTok === lastTok && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
         const seen = `${base}\\`;
+        // Before 2.0.9 keepalived did not move a trailing backslash onto the word before it.
+        const glues = compareVersions(ctx.target, GLUED_SINCE) >= 0;
+        if (!glues && inComment) continue;
+        const separate = wordTok !== lastTok;
         const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
         const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
         if (!range) continue;
@@ -42,7 +50,10 @@ export const trailingBackslash: FileRule = {
         const delFrom = inComment ? slashStart : wordTok === lastTok ? slashStart : wordTok.end;
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         ctx.report({
-          message: `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`,
+          message: glues || !separate
+            ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
+            : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`,
+          severity: glues || !separate ? 'error' : 'warning',
           file: file.path,
           range,
           fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
