@@ -36,6 +36,7 @@ const EXPECTED: Record<string, string[]> = {
   'auth-pass-mismatch': ['KA404'],
   'auth-pass-after-8': ['KA404:info'],
   'auth-missing': ['KA405'],
+  'auth-v3-ignored': [],
   'auth-strict-one-node': ['KA405', 'KA417'],
   'backup-priority-higher': ['KA406'],
   'backup-priority-higher-150': ['KA406'],

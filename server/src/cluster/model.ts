@@ -222,8 +222,8 @@ export function describePriority(m: Member): string {
   return i.state?.value === 'MASTER' ? 'priority 255 (state MASTER without priority)' : 'priority 100 (default)';
 }
 
-// What authentication a node really uses for an instance: strict mode clears it, and an
-// auth_type without auth_pass is ignored by keepalived.
+// What authentication a node really uses for an instance: strict mode and VRRPv3 clear it, and
+// an auth_type without auth_pass is ignored by keepalived.
 export interface EffectiveAuth {
   type: string;
   pass: string;
@@ -233,7 +233,8 @@ export interface EffectiveAuth {
 
 export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveAuth | undefined {
   const a = inst.authentication;
-  if (!a || !a.pass || strictMode(node)) return undefined;
+  // Strict mode and VRRPv3 both ignore authentication ("does not support authentication").
+  if (!a || !a.pass || strictMode(node) || inst.effectiveVersion === 3) return undefined;
   return { type: (a.type?.value ?? 'PASS').toUpperCase(), pass: a.pass.value, typeAt: a.type, passAt: a.pass };
 }
 

@@ -24,7 +24,7 @@ export const authMissing: ClusterRule = {
       if (!ref) continue;
       for (const { m, a } of auths) {
         if (a) continue;
-        const why = strictMode(m.node) && m.instance.authentication ? ' (vrrp_strict there clears it)' : '';
+        const why = !m.instance.authentication ? '' : strictMode(m.node) ? ' (vrrp_strict there clears it)' : m.instance.effectiveVersion === 3 ? ' (VRRPv3 there ignores it)' : '';
         ctx.report({
           ...(m.instance.authentication ? at(m.instance.authentication.node) : instanceAt(m)),
           message: `${m.instance.name}: no authentication on ${m.node.label}${why} but ${ref.a!.type} authentication on ${ref.m.node.label}; the nodes reject each other's adverts and both become MASTER`,
