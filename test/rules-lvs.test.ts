@@ -372,6 +372,13 @@ describe('lvs rules', () => {
     expect(linesOf(text.replace('  10.0.0.1 80\n', '  10.0.0.3 80\n'), 'KA501')).toEqual([]);
   });
 
+  it('KA510 with a group: an entry without a port has port 0', () => {
+    const group = conf('virtual_server_group G {', '  10.0.0.1 80', '  10.0.0.2', '}');
+    const text = group + vs('group G', ['protocol TCP', 'lb_algo rr', 'lb_kind DR', 'persistence_timeout 60']);
+    expect(findings(text, 'KA510').map((d) => d.message)).toEqual([expect.stringContaining('an entry on port 0')]);
+    expect(linesOf(text.replace('  10.0.0.2\n', '  10.0.0.2 80\n'), 'KA510')).toEqual([]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);

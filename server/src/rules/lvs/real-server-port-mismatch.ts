@@ -67,9 +67,9 @@ export const realServerPortMismatch: FileRule = {
           const shape = groupShape(vs, groups);
           if (shape.fwmarkEntries.length) {
             report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
-            continue;
           }
-          const other = shape.addressEntries.map((e) => e[1]?.text).find((p) => p !== undefined && /^\d+$/.test(p) && Number(p) !== s.port);
+          // An entry without a port has port 0, which differs from any real server port too.
+          const other = shape.addressEntries.map((e) => Number(e[1]?.text ?? 0)).find((p) => p !== s.port);
           if (other !== undefined) report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
         }
       }
