@@ -281,6 +281,13 @@ const cases: Record<string, Case> = {
     lines: [8],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip fe80::1', '    bind_if eth0', '  }', '}']),
   },
+  'sorry server that is also a real server, inhibited differently': {
+    code: 'KA531',
+    keepalived: /matches sorry server, but inhibit setting differs/,
+    bad: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.1.1 80'], ['real_server 10.0.1.1 80 {', '  inhibit_on_failure', '}']),
+    lines: [1],
+    good: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.1.1 80', 'sorry_server_inhibit'], ['real_server 10.0.1.1 80 {', '  inhibit_on_failure', '}']),
+  },
 };
 
 describe('lvs rules', () => {
@@ -327,7 +334,7 @@ describe('lvs rules', () => {
       ]);
     const codes = findings(text, '').length; // no finding has an empty code; sanity of the helper
     expect(codes).toBe(0);
-    for (let n = 501; n <= 530; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
+    for (let n = 501; n <= 531; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
   });
 
   it('the no-protocol default is UDP, so ops without a protocol is fine and a TCP twin is a different service', () => {

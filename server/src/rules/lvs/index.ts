@@ -32,6 +32,7 @@ import { addressFamilyMismatch } from './address-family-mismatch.js';
 import { tunnelOptions } from './tunnel-options.js';
 import { urlDigestInvalid } from './url-digest-invalid.js';
 import { checkerConnectionAddress } from './checker-connection-address.js';
+import { sorryServerInhibitMismatch } from './sorry-server-inhibit-mismatch.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -64,4 +65,5 @@ export const lvsRules: Rule[] = [
   tunnelOptions,
   urlDigestInvalid,
   checkerConnectionAddress,
+  sorryServerInhibitMismatch,
 ];
