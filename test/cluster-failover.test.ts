@@ -56,6 +56,15 @@ describe('priority arithmetic', () => {
     expect(row(scenarios[0]!, 'script chk fails on n1.conf').priorities).toEqual([120, 90]);
   });
 
+  it('follows keepalived on bad track lines: an out-of-range weight keeps the script\'s, an unknown option drops the line', () => {
+    const { scenarios } = cluster(
+      { top: script('a', -30) + script('b', -30), body: 'priority 100\ntrack_script {\n    a weight 300\n    b wieght -5\n}' },
+      { body: 'priority 90' },
+    );
+    expect(row(scenarios[0]!, 'script a fails on n1.conf').priorities).toEqual([70, 90]);
+    expect(scenarios[0]!.scenarios.map((x) => x.label)).not.toContain('script b fails on n1.conf');
+  });
+
   it('clamps effective priorities to 1..254', () => {
     const { scenarios } = cluster(
       { top: script('up', 200), body: 'priority 200\ntrack_script {\n    up\n}' },

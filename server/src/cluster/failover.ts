@@ -13,7 +13,8 @@ import type { Location } from '../core/diagnostics.js';
 import type { AstNode } from '../core/analysis/ast.js';
 import type { TrackRef, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
-import { at, atWord, clusterModel, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
+import { trackLineDropped } from '../rules/vrrp/util.js';
+import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
 
@@ -113,10 +114,12 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
   const out: Tracker[] = [];
   const seen = new Set<string>();
   for (const r of refs) {
-    if (seen.has(r.name)) continue; // keepalived ignores a duplicate track entry
+    // keepalived drops a line with an unknown option, and ignores a duplicate track entry.
+    if (trackLineDropped(r.words) || seen.has(r.name)) continue;
     seen.add(r.name);
     const def = objectWeight(node, kind, r.name);
-    const explicit = r.weight !== undefined;
+    // A weight outside -254..254 is refused; the object's own weight stays.
+    const explicit = r.weight !== undefined && Math.abs(r.weight) <= 254;
     out.push({
       kind,
       name: r.name,
@@ -199,7 +202,7 @@ function factsOf(m: Member): MemberFacts {
       }
     }
   }
-  const nopreempt = !!inst.nopreempt && !owner && startState(m) !== 'MASTER';
+  const nopreempt = !!nopreemptOf(m) && !owner && startState(m) !== 'MASTER';
   return { member: m, base, owner, nopreempt, preemptDelay: inst.preemptDelay?.value, trackers };
 }
 

@@ -8,6 +8,16 @@ import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
 import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
+import {
+  effectiveVersion,
+  initialMaster,
+  instanceFamily,
+  isStrict,
+  isUnicast as runsUnicast,
+  mcastDstProblem,
+  nopreemptNode,
+  unicastPeerWords,
+} from '../rules/vrrp/util.js';
 
 export interface Member {
   /** Index of the node in the cluster. */
@@ -152,22 +162,50 @@ export function globalChild(node: ClusterNode, keyword: string): AstNode | undef
   return found;
 }
 
+// keepalived's view of an instance, shared with the single-file VRRP rules (rules/vrrp/util.ts)
+// so both families agree on versions, families, unicast and preemption.
+
+/** True when keepalived runs the instance unicast (a peer of the instance's family). */
 export function isUnicast(inst: VrrpInstance): boolean {
-  return inst.unicastPeers.length > 0;
+  return runsUnicast(inst);
 }
 
-/** The multicast group adverts go to: instance setting, else global, else the IANA group. */
+/** Unicast peers keepalived keeps, canonical. */
+export function unicastPeers(inst: VrrpInstance): string[] {
+  return unicastPeerWords(inst).map((w) => vipKey(w.text));
+}
+
+export function versionOf(m: Member): 2 | 3 {
+  return effectiveVersion(m.node.analysis.model, m.instance);
+}
+
+export function familyOf(inst: VrrpInstance): 4 | 6 {
+  return instanceFamily(inst) ?? 4;
+}
+
+/** The `nopreempt` line in effect (the last of nopreempt / preempt wins). */
+export function nopreemptOf(m: Member): AstNode | undefined {
+  return nopreemptNode(m.instance);
+}
+
+/** The multicast group adverts go to: a usable mcast_dst_ip, else global, else the IANA group. */
 export function mcastGroup(node: ClusterNode, inst: VrrpInstance): { value: string; where?: AstNode } {
-  if (inst.mcastDstIp) return { value: canonicalAddress(inst.mcastDstIp.value), where: inst.mcastDstIp.node };
+  if (inst.mcastDstIp && !mcastDstProblem(inst)) return { value: canonicalAddress(inst.mcastDstIp.value), where: inst.mcastDstIp.node };
   const gd = node.analysis.model.globalDefs;
-  const g = inst.family === 6 ? gd?.vrrpMcastGroup6 : gd?.vrrpMcastGroup4;
+  const six = familyOf(inst) === 6;
+  const g = six ? gd?.vrrpMcastGroup6 : gd?.vrrpMcastGroup4;
   if (g) return { value: canonicalAddress(g.value), where: g.node };
-  return { value: inst.family === 6 ? 'ff02::12' : '224.0.0.18' };
+  return { value: six ? 'ff02::12' : '224.0.0.18' };
 }
 
-/** Strict mode clears authentication, so what the node really sends. */
+/** Global vrrp_strict on a node. */
 export function strictMode(node: ClusterNode): boolean {
   return !!node.analysis.model.globalDefs?.vrrpStrict;
+}
+
+/** Strict mode for one instance: its own strict_mode, else the global vrrp_strict. */
+export function strictFor(m: Member): boolean {
+  return isStrict(m.node.analysis.model, m.instance);
 }
 
 export function skipsAdvertAddressCheck(node: ClusterNode, inst: VrrpInstance): boolean {
@@ -234,15 +272,15 @@ export interface EffectiveAuth {
 export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveAuth | undefined {
   const a = inst.authentication;
   // Strict mode and VRRPv3 both ignore authentication ("does not support authentication").
-  if (!a || !a.pass || strictMode(node) || inst.effectiveVersion === 3) return undefined;
+  if (!a || !a.pass || isStrict(node.analysis.model, inst) || effectiveVersion(node.analysis.model, inst) === 3) return undefined;
   return { type: (a.type?.value ?? 'PASS').toUpperCase(), pass: a.pass.value, typeAt: a.type, passAt: a.pass };
 }
 
 /**
- * The state an instance starts in: `state`, else MASTER for an address owner; strict mode makes it
- * MASTER exactly when the instance is address owner ("State MASTER must match being address owner").
+ * The state an instance starts in after keepalived's corrections: `state`, else MASTER for an
+ * address owner; strict mode makes it MASTER exactly for the owner ("State MASTER must match being
+ * address owner"), and AH authentication turns a non-owner MASTER into BACKUP.
  */
 export function startState(m: Member): 'MASTER' | 'BACKUP' {
-  if (strictMode(m.node)) return m.instance.effectivePriority === 255 ? 'MASTER' : 'BACKUP';
-  return m.instance.effectiveState;
+  return initialMaster(m.node.analysis.model, m.instance) ? 'MASTER' : 'BACKUP';
 }

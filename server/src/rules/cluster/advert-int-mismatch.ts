@@ -1,7 +1,7 @@
 // KA410: advert_int differs between the nodes of one virtual router.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, rel, versionOf, type Member } from '../../cluster/model.js';
 
 const advertInt = (m: Member) => m.instance.advertInt?.value ?? 1;
 const advertAt = (m: Member) => (m.instance.advertInt ? at(m.instance.advertInt.node) : instanceAt(m));
@@ -24,7 +24,7 @@ export const advertIntMismatch: ClusterRule = {
       const [ref, ...rest] = g.members;
       for (const m of rest) {
         if (advertInt(m) === advertInt(ref!)) continue;
-        const v3 = m.instance.effectiveVersion === 3 && ref!.instance.effectiveVersion === 3;
+        const v3 = versionOf(m) === 3 && versionOf(ref!) === 3;
         ctx.report({
           ...advertAt(m),
           severity: v3 ? 'warning' : undefined,

@@ -1,7 +1,8 @@
 // KA405: authentication on some nodes of a virtual router only.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, effectiveAuth, instanceAt, rel, strictMode } from '../../cluster/model.js';
+import { child } from '../../core/analysis/ast.js';
+import { at, clusterModel, effectiveAuth, instanceAt, rel, strictFor, strictMode, versionOf } from '../../cluster/model.js';
 
 
 export const authMissing: ClusterRule = {
@@ -24,7 +25,7 @@ export const authMissing: ClusterRule = {
       if (!ref) continue;
       for (const { m, a } of auths) {
         if (a) continue;
-        const why = !m.instance.authentication ? '' : strictMode(m.node) ? ' (vrrp_strict there clears it)' : m.instance.effectiveVersion === 3 ? ' (VRRPv3 there ignores it)' : '';
+        const why = !m.instance.authentication ? '' : strictFor(m) ? ` (${strictMode(m.node) && !child(m.instance.node, 'strict_mode') ? 'vrrp_strict' : 'strict_mode'} there clears it)` : versionOf(m) === 3 ? ' (VRRPv3 there ignores it)' : '';
         ctx.report({
           ...(m.instance.authentication ? at(m.instance.authentication.node) : instanceAt(m)),
           message: `${m.instance.name}: no authentication on ${m.node.label}${why} but ${ref.a!.type} authentication on ${ref.m.node.label}; the nodes reject each other's adverts and both become MASTER`,

@@ -1,11 +1,11 @@
 // KA409: nopreempt on some nodes only, or lost on a node that starts as MASTER.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, startState, type Member } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, nopreemptOf, rel, startState, type Member } from '../../cluster/model.js';
 
 /** nopreempt as keepalived applies it: cleared with state MASTER or priority 255. */
 function clearedBecause(m: Member): string | undefined {
-  if (!m.instance.nopreempt) return undefined;
+  if (!nopreemptOf(m)) return undefined;
   if (m.instance.effectivePriority === 255) return 'priority 255';
   if (startState(m) === 'MASTER') return 'state MASTER';
   return undefined;
@@ -26,8 +26,8 @@ export const nopreemptMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const effective = g.members.filter((m) => m.instance.nopreempt && !clearedBecause(m));
-      const written = g.members.filter((m) => m.instance.nopreempt);
+      const effective = g.members.filter((m) => nopreemptOf(m) && !clearedBecause(m));
+      const written = g.members.filter((m) => nopreemptOf(m));
       if (!written.length || written.length === effective.length && effective.length === g.members.length) continue;
       const ref = effective[0] ?? written[0]!;
       for (const m of g.members) {
@@ -35,15 +35,15 @@ export const nopreemptMismatch: ClusterRule = {
         const cleared = clearedBecause(m);
         if (cleared) {
           ctx.report({
-            ...at(m.instance.nopreempt!),
+            ...at(nopreemptOf(m)!),
             message: `${g.name}: keepalived clears nopreempt on ${m.node.label} because of ${cleared}, so ${m.node.label} takes the VIPs back whenever its priority is higher`,
-            related: [rel(at(ref.instance.nopreempt!), `nopreempt on ${ref.node.label}`)],
+            related: [rel(at(nopreemptOf(ref)!), `nopreempt on ${ref.node.label}`)],
           });
-        } else if (!m.instance.nopreempt && effective.length) {
+        } else if (!nopreemptOf(m) && effective.length) {
           ctx.report({
             ...instanceAt(m),
             message: `${g.name}: nopreempt on ${ref.node.label} but not on ${m.node.label}; ${m.node.label} takes the VIPs back whenever its priority is higher`,
-            related: [rel(at(ref.instance.nopreempt!), `nopreempt on ${ref.node.label}`)],
+            related: [rel(at(nopreemptOf(ref)!), `nopreempt on ${ref.node.label}`)],
           });
         }
       }
@@ -51,7 +51,7 @@ export const nopreemptMismatch: ClusterRule = {
       if (refCleared) {
         const other = g.members.find((m) => m !== ref)!;
         ctx.report({
-          ...at(ref.instance.nopreempt!),
+          ...at(nopreemptOf(ref)!),
           message: `${g.name}: keepalived clears nopreempt on ${ref.node.label} because of ${refCleared}, so ${ref.node.label} takes the VIPs back whenever its priority is higher`,
           related: [rel(instanceAt(other), `${g.name} on ${other.node.label}`)],
         });

@@ -3,7 +3,7 @@
 import { child } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, isUnicast, rel, vipKey } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, isUnicast, rel, unicastPeers } from '../../cluster/model.js';
 
 export const unicastPeerMissing: ClusterRule = {
   kind: 'cluster',
@@ -23,7 +23,7 @@ export const unicastPeerMissing: ClusterRule = {
       const unicast = g.members.filter((m) => isUnicast(m.instance));
       if (unicast.length < 2) continue;
       for (const a of unicast) {
-        const peers = new Set(a.instance.unicastPeers.map((p) => vipKey(p.text)));
+        const peers = new Set(unicastPeers(a.instance));
         const peerAt = child(a.instance.node, 'unicast_peer');
         for (const b of unicast) {
           if (b === a || !b.instance.unicastSrcIp) continue;

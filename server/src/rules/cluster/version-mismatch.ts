@@ -2,15 +2,17 @@
 
 import type { ClusterRule } from '../types.js';
 import type { Location } from '../../core/diagnostics.js';
-import { at, clusterModel, instanceAt, rel, type Member } from '../../cluster/model.js';
+import { at, clusterModel, familyOf, instanceAt, rel, versionOf, type Member } from '../../cluster/model.js';
 
 /** Where the version comes from: the instance, global_defs, or an IPv6 VIP (v3). */
 function versionOrigin(m: Member): { where: Location; why: string } {
   const inst = m.instance;
+  if (familyOf(inst) === 6) {
+    return { where: inst.version ? at(inst.version.node) : instanceAt(m), why: versionOf(m) === 3 ? 'IPv6 implies VRRPv3' : '`version 2` before the first IPv6 address sticks' };
+  }
   if (inst.version) return { where: at(inst.version.node), why: `version ${inst.version.value}` };
   const g = m.node.analysis.model.globalDefs?.vrrpVersion;
   if (g) return { where: at(g.node), why: `global vrrp_version ${g.value}` };
-  if (inst.family === 6) return { where: instanceAt(m), why: 'IPv6 implies VRRPv3' };
   return { where: instanceAt(m), why: 'default VRRPv2' };
 }
 
@@ -31,8 +33,8 @@ export const versionMismatch: ClusterRule = {
     for (const g of clusterModel(ctx.nodes).groups) {
       const [ref, ...rest] = g.members;
       for (const m of rest) {
-        const v = m.instance.effectiveVersion;
-        const rv = ref!.instance.effectiveVersion;
+        const v = versionOf(m);
+        const rv = versionOf(ref!);
         if (v === rv) continue;
         const mine = versionOrigin(m);
         const theirs = versionOrigin(ref!);

@@ -1,7 +1,7 @@
 // KA402: two different virtual routers on different nodes share a VRID on the same segment.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, isUnicast, mcastGroup, rel, type InstanceGroup, type Member } from '../../cluster/model.js';
+import { at, clusterModel, familyOf, isUnicast, mcastGroup, rel, versionOf, type InstanceGroup, type Member } from '../../cluster/model.js';
 
 export const vridShared: ClusterRule = {
   kind: 'cluster',
@@ -26,7 +26,7 @@ export const vridShared: ClusterRule = {
         const vrid = inst.virtualRouterId?.value;
         // Unicast routers may share a VRID when their peers differ; keepalived allows it.
         if (vrid === undefined || isUnicast(inst)) continue;
-        const key = `${vrid}|${inst.family ?? 4}|v${inst.effectiveVersion}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
+        const key = `${vrid}|${familyOf(inst)}|v${versionOf(m)}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
         let groups = byKey.get(key);
         if (!groups) byKey.set(key, (groups = new Map()));
         if (!groups.has(g)) groups.set(g, m);
