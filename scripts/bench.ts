@@ -230,6 +230,10 @@ async function benchMain(): Promise<void> {
     const peer = await loadOptional<PeerFn>('peer', 'generatePeer');
     const cluster = await loadOptional<ClusterFn>('cluster', 'lintCluster');
     const keepalived = hasKeepalived();
+    // The fixed cost every `kalint` run pays (node start + loading the bundle), for reading the ratios.
+    runProcess(process.execPath, [kalintBin, '--version']);
+    const startup = median(Array.from({ length: 5 }, () => runProcess(process.execPath, [kalintBin, '--version']).seconds));
+    json.kalintStartupSeconds = +startup.toFixed(3);
 
     const cores = availableParallelism();
     const load = loadavg()[0]!;
@@ -252,6 +256,7 @@ async function benchMain(): Promise<void> {
         realServers: gen.realServers,
       };
       json[size.label] = result;
+      if (size === sizes[0]) row('kalint --version (startup cost, median of 5)', `${startup.toFixed(3)} s`);
       row(`${size.label} config: ${fmt(mb, 2)} MB, ${gen.vrrpInstances} vrrp_instance, ${gen.virtualServers} virtual_server, ${gen.realServers} real_server`, '');
       const is6 = size.label === '6MB';
 
