@@ -216,6 +216,9 @@ describe('errors', () => {
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);
     expect(peerError(PAIR, { routerId: undefined, interface: 'a b' })).toMatch(/not an interface name/);
+    expect(peerError(PAIR, { routerId: 'lb 2' })).toMatch(/single word/);
+    expect(peerError(PAIR.replace('priority 100', 'priority 300'))).toMatch(/outside 1..255/);
+    expect(peerError(PAIR.replace('priority 100', 'priority high'))).toMatch(/not a number/);
   });
 });
 

@@ -78,6 +78,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
   if (options.priority !== undefined && !(Number.isInteger(options.priority) && options.priority >= 1 && options.priority <= 254)) fail(`priority must be an integer from 1 to 254 (got ${options.priority})`);
   if (!(Number.isInteger(step) && step >= 1 && step <= 253)) fail(`priority step must be an integer from 1 to 253 (got ${options.priorityStep})`);
 
+  // Values go into the config as single words: a blank, quote, brace or comment sign would change its structure.
+  for (const [name, v] of [['router_id', options.routerId], ['unicast_src_ip', options.unicastSrcIp], ['unicast_peer', options.unicastPeer]] as const) {
+    if (v !== undefined && !/^[^\s{}"#!]+$/.test(v)) fail(`${name} '${v}' must be a single word (no blanks, quotes, braces, # or !)`);
+  }
+
   const analysis = analyze(text, { file, configId: options.configId });
   const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
   if (braceProblem) fail(`${at(braceProblem.range.start.line)}: ${braceProblem.message} — fix the braces first`);
@@ -112,6 +117,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`);
     const priorityNode = lastChild(inst.node, 'priority');
     if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`);
+    if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`);
     const kind = state === 'MASTER' ? 'demote' : inst.nopreempt ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
