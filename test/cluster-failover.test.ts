@@ -174,3 +174,32 @@ describe('pairFiles', () => {
     expect(pairs[1]!.reason).toContain('instance web_frontend with VRID 60');
   });
 });
+
+describe('robustness', () => {
+  it('no internal error on truncated or shuffled fixture nodes', async () => {
+    const fc = await import('fast-check');
+    const { readdirSync } = await import('node:fs');
+    const root = join(__dirname, '..', 'fixtures', 'clusters');
+    const texts = readdirSync(root).flatMap((d) =>
+      readdirSync(join(root, d))
+        .filter((f) => f.endsWith('.conf'))
+        .map((f) => readFileSync(join(root, d, f), 'utf8')),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: texts.length - 1 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })), { minLength: 2, maxLength: 3 }),
+        (picks) => {
+          const nodes = picks.map(([i, from, len], k) => {
+            const lines = texts[i]!.split('\n');
+            lines.splice(from, len % 7);
+            return { file: `n${k}.conf`, text: lines.join('\n') };
+          });
+          const r = lintCluster(nodes);
+          expect(r.diagnostics.filter((d) => d.code === 'KA000')).toEqual([]);
+          for (const rep of r.scenarios) formatScenarioTable(rep);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

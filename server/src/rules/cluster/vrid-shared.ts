@@ -18,8 +18,8 @@ export const vridShared: ClusterRule = {
   },
   check(ctx) {
     const model = clusterModel(ctx.nodes);
-    // key -> first member seen per instance group
-    const byKey = new Map<string, Map<InstanceGroup, Member>>();
+    // key -> the members with that key, per instance group
+    const byKey = new Map<string, Map<InstanceGroup, Member[]>>();
     for (const g of model.allGroups) {
       for (const m of g.members) {
         const inst = m.instance;
@@ -29,23 +29,31 @@ export const vridShared: ClusterRule = {
         const key = `${vrid}|${familyOf(inst)}|v${versionOf(m)}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
         let groups = byKey.get(key);
         if (!groups) byKey.set(key, (groups = new Map()));
-        if (!groups.has(g)) groups.set(g, m);
+        const list = groups.get(g);
+        if (list) list.push(m);
+        else groups.set(g, [m]);
       }
     }
     for (const groups of byKey.values()) {
       if (groups.size < 2) continue;
-      const [first, ...others] = [...groups.entries()];
-      const [, a] = first!;
-      for (const [g, b] of others) {
+      const [first, ...others] = [...groups.values()];
+      for (const members of others) {
         // The clash is keepalived's own check when both instances are on one node.
-        const counterpart = b.index !== a.index ? a : first![0].members.find((x) => x.index !== b.index);
-        if (!counterpart) continue;
-        const bOn = g.members.find((x) => x.index !== counterpart.index) ?? b;
-        const vrid = bOn.instance.virtualRouterId!;
+        let pair: [Member, Member] | undefined;
+        for (const b of members) {
+          const a = first!.find((x) => x.index !== b.index);
+          if (a) {
+            pair = [a, b];
+            break;
+          }
+        }
+        if (!pair) continue;
+        const [a, b] = pair;
+        const vrid = b.instance.virtualRouterId!;
         ctx.report({
           ...at(vrid.node),
-          message: `VRID ${vrid.value} is used by ${bOn.instance.name} on ${bOn.node.label} and by a different instance, ${counterpart.instance.name} on ${counterpart.node.label}, on interface ${bOn.instance.interface?.value ?? '(none)'}: each receives the other's adverts and rejects them`,
-          related: [rel(at(counterpart.instance.virtualRouterId!.node), `${counterpart.instance.name} uses VRID ${vrid.value} on ${counterpart.node.label}`)],
+          message: `VRID ${vrid.value} is used by ${b.instance.name} on ${b.node.label} and by a different instance, ${a.instance.name} on ${a.node.label}, on interface ${b.instance.interface?.value ?? '(none)'}: each receives the other's adverts and rejects them`,
+          related: [rel(at(a.instance.virtualRouterId!.node), `${a.instance.name} uses VRID ${vrid.value} on ${a.node.label}`)],
         });
       }
     }
