@@ -254,6 +254,17 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(lines(rules, 'KA330')).toEqual([3, 5]);
     expect(lines('static_routes {\n    10.0.0./24 via 10.1.1.1 dev eth0\n}\n', 'KA330')).toEqual([2]);
   });
+  it('skips lines mixing families, with two actions or table 0; warns where keepalived adjusts', () => {
+    const routes = 'static_routes {\n    2001:db8::/64 via 10.0.0.1 dev eth0\n    10.1.0.0/33 dev eth0\n    10.2.0.0/16 dev eth0 metric x\n    2001:db8:2::/64 dev eth0 realms 5\n}\n';
+    expect(findings(routes, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [3, 'warning'], [4, 'error'], [5, 'error']]);
+    const rules = 'static_rules {\n    from 10.0.0.0/8 table 100 blackhole priority 5\n    from 10.0.0.0/8 table 0 priority 6\n    from 10.0.0.0/8 table 100 dport 443 priority 7\n    from 10.0.0.0/8 nop realms 3 priority 8\n    from 10.0.0.0/8 table 100 dport 443-443 priority 9\n}\n';
+    expect(findings(rules, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [3, 'error'], [4, 'warning'], [5, 'error']]);
+  });
+  it('KA344: a tracked route keeps no foreign protocol', () => {
+    expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static\n}\n', 'KA344')).toHaveLength(1);
+    expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static no_track\n}\n', 'KA344')).toHaveLength(0);
+    expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol keepalived\n}\n', 'KA344')).toHaveLength(0);
+  });
 });
 
 describe('KA335-KA341', () => {

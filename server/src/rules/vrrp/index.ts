@@ -46,6 +46,7 @@ import { trackInterfaceOnInstanceAndGroup } from './track-interface-on-instance-
 import { syncGroupMixedOwner } from './sync-group-mixed-owner.js';
 import { mcastAddressInvalid } from './mcast-address-invalid.js';
 import { advertIntPrecisionV3 } from './advert-int-precision-v3.js';
+import { routeProtocolReplaced } from './route-protocol-replaced.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -92,4 +93,5 @@ export const vrrpRules: Rule[] = [
   syncGroupMixedOwner,
   mcastAddressInvalid,
   advertIntPrecisionV3,
+  routeProtocolReplaced,
 ];

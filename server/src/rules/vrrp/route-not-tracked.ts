@@ -1,7 +1,7 @@
 // KA332: a route without `dev` cannot be tracked; keepalived reports it and stops tracking it.
 
 import type { FileRule } from '../types.js';
-import { readRoute, routeBlocks } from './routes.js';
+import { readRoute, routeBlocks, skipped } from './routes.js';
 
 export const routeNotTracked: FileRule = {
   kind: 'file',
@@ -19,7 +19,7 @@ export const routeNotTracked: FileRule = {
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
         const r = readRoute(line);
-        if (r.invalid.length || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
+        if (skipped(r.problems) || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
         report({
           message: `route ${r.dest.text} has no 'dev'; keepalived cannot track it (add 'dev IFNAME' or 'no_track')`,
           file: line.file,

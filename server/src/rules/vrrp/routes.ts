@@ -1,20 +1,22 @@
 // A reading of `virtual_routes` / `static_routes` and `virtual_rules` / `static_rules` lines that
-// follows keepalived's iproute2-like option walk closely enough to find what it rejects or warns
-// about: unparsable addresses, deprecated `gw` / `or`, untrackable routes, rules without preference.
+// follows keepalived 2.2.7's iproute2-like option walk closely enough to find what it rejects or
+// warns about: unparsable addresses, mixed families, deprecated `gw` / `or`, untrackable routes,
+// rules without preference or with several actions.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { ipFamily } from '../../core/analysis/values.js';
+import { ipFamily, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig } from '../../core/model/model.js';
 
 export interface LineProblem {
   word: Word;
   message: string;
+  /** 'skip': keepalived drops the line; 'adjust': it keeps the line with a changed value. */
+  effect: 'skip' | 'adjust';
 }
 
 export interface RouteReading {
   line: ValueLine;
-  /** Addresses keepalived cannot parse; the line is then skipped. */
-  invalid: LineProblem[];
+  problems: LineProblem[];
   /** `gw` / `or` words (deprecated but still accepted). */
   deprecated: { word: Word; replacement: string }[];
   /** The destination word, when one was found. */
@@ -22,105 +24,164 @@ export interface RouteReading {
   /** `dev` / `oif` given for the route itself (not only inside nexthops). */
   hasInterface: boolean;
   noTrack: boolean;
+  /** A `protocol` other than keepalived's own (tracking replaces it). */
+  foreignProtocol?: Word;
   /** False when the walk met something it does not model (then only earlier findings count). */
   complete: boolean;
 }
 
 export interface RuleReading {
   line: ValueLine;
-  invalid: LineProblem[];
+  problems: LineProblem[];
   hasPreference: boolean;
-  hasAction: boolean;
+  actions: Word[];
   complete: boolean;
 }
 
 /** Route types keepalived accepts before the destination (iproute2 `rtntype`). */
 const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
-/** Route options with one value; those marked `lock` may be preceded by `lock`. */
-const ROUTE_ONE_ARG = new Set(['src', 'from', 'tos', 'dsfield', 'table', 'protocol', 'scope', 'metric', 'priority', 'preference', 'dev', 'oif', 'expires', 'hoplimit', 'window', 'realms', 'initcwnd', 'initrwnd', 'features', 'quickack', 'pref', 'ttl-propagate', 'fastopen_no_cookie', 'vrf', 'track_group']);
+/** Route options with one value; those in ROUTE_LOCKABLE may be preceded by `lock`. */
+const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'priority', 'preference', 'dev', 'oif', 'expires', 'hoplimit', 'window', 'realms', 'initcwnd', 'initrwnd', 'features', 'quickack', 'pref', 'ttl-propagate', 'fastopen_no_cookie', 'vrf', 'track_group']);
 const ROUTE_LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
-const ROUTE_NO_ARG = new Set(['inet', 'inet6', 'onlink', 'add', 'prepend', 'append', 'no_track']);
-/** Destinations that are not addresses. */
-const SPECIAL_DESTS = new Set(['default', 'any', 'all', 'default6']);
+/** Route options whose value keepalived reads as an unsigned number. */
+const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh']);
+const ROUTE_NO_ARG = new Set(['onlink', 'add', 'prepend', 'append', 'no_track']);
+/** Destinations that are not addresses (family left open). */
+const SPECIAL_DESTS = new Set(['default', 'any', 'all']);
+/** keepalived's own route protocol, by name and number. */
+const KEEPALIVED_PROTOCOL = new Set(['keepalived', '18']);
 
-/** keepalived's parse_ipaddress: family from ':'; optional /len where allowed; inet_pton. */
-export function addressOk(text: string, allowPrefix: boolean): boolean {
-  if (allowPrefix) {
-    const slash = text.indexOf('/');
-    // A bad prefix length only draws a warning (the default length is used); the address must parse.
-    const addr = slash < 0 ? text : text.slice(0, slash);
-    return text.includes(':') ? ipFamily(addr) === 6 : ipFamily(addr) === 4;
+interface Parsed {
+  ok: boolean;
+  family?: Family;
+  /** A prefix length beyond the family's maximum (keepalived then uses the maximum). */
+  badPrefix?: string;
+}
+
+/** keepalived's parse_ipaddress: family from ':', optional /len where allowed, then inet_pton. */
+function parseAddress(text: string, allowPrefix: boolean): Parsed {
+  const family: Family = text.includes(':') ? 6 : 4;
+  const slash = allowPrefix ? text.indexOf('/') : -1;
+  const addr = slash < 0 ? text : text.slice(0, slash);
+  if (ipFamily(addr) !== family) return { ok: false };
+  if (slash >= 0) {
+    const len = text.slice(slash + 1);
+    if (!/^\d+$/.test(len) || Number(len) > (family === 4 ? 32 : 128)) return { ok: true, family, badPrefix: len };
   }
-  return text.includes(':') ? ipFamily(text) === 6 : ipFamily(text) === 4;
+  return { ok: true, family };
 }
 
-function routeDestOk(text: string): boolean {
-  return SPECIAL_DESTS.has(text) || addressOk(text, true);
+/** keepalived's parse_route: the special names, `default6`, or an address with prefix. */
+function parseRouteAddress(text: string): Parsed {
+  if (SPECIAL_DESTS.has(text)) return { ok: true };
+  if (text === 'default6') return { ok: true, family: 6 };
+  return parseAddress(text, true);
 }
 
-const invalidIp = (w: Word, what: string): LineProblem => ({ word: w, message: `${what} '${w.text}' is not a valid IP address` });
+const skip = (word: Word, message: string): LineProblem => ({ word, message, effect: 'skip' });
+
+/** Tracks the line's address family like keepalived: the first address fixes it. */
+class FamilyCheck {
+  family?: Family;
+  constructor(private readonly problems: LineProblem[]) {}
+
+  /** False (and a problem recorded) when the address is unusable or of the other family. */
+  accept(word: Word, parsed: Parsed, what: string): boolean {
+    if (!parsed.ok) {
+      this.problems.push(skip(word, `${what} '${word.text}' is not a valid IP address`));
+      return false;
+    }
+    if (parsed.badPrefix !== undefined) {
+      this.problems.push({ word, message: `prefix length /${parsed.badPrefix} of '${word.text}' is not valid for IPv${parsed.family}; keepalived uses /${parsed.family === 4 ? 32 : 128}`, effect: 'adjust' });
+    }
+    if (parsed.family === undefined) return true;
+    if (this.family !== undefined && this.family !== parsed.family) {
+      this.problems.push(skip(word, `'${word.text}' is IPv${parsed.family} but the line already has IPv${this.family} addresses`));
+      return false;
+    }
+    this.family = parsed.family;
+    return true;
+  }
+
+  set(word: Word, family: Family): boolean {
+    if (this.family !== undefined && this.family !== family) {
+      this.problems.push(skip(word, `'${word.text}' contradicts the line's IPv${this.family} addresses`));
+      return false;
+    }
+    this.family = family;
+    return true;
+  }
+}
 
 export function readRoute(line: ValueLine): RouteReading {
   const words = line.words;
-  const r: RouteReading = { line, invalid: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
+  const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
+  const fam = new FamilyCheck(r.problems);
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
     const s = w.text;
     const next = words[i + 1];
-    if (ROUTE_NO_ARG.has(s)) {
+    if (s === 'inet' || s === 'inet6') {
+      if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
+      i += 1;
+    } else if (ROUTE_NO_ARG.has(s)) {
       if (s === 'no_track') r.noTrack = true;
       i += 1;
     } else if (s === 'via' || s === 'gw') {
       if (s === 'gw') r.deprecated.push({ word: w, replacement: 'via' });
       let k = i + 1;
-      if (words[k]?.text === 'inet' || words[k]?.text === 'inet6') k++;
-      const a = words[k];
-      if (a && !addressOk(a.text, false)) {
-        r.invalid.push(invalidIp(a, 'gateway'));
-        return r;
+      if (words[k]?.text === 'inet' || words[k]?.text === 'inet6') {
+        if (!fam.set(words[k]!, words[k]!.text === 'inet' ? 4 : 6)) return r;
+        k++;
       }
+      const a = words[k];
+      if (a && !fam.accept(a, parseAddress(a.text, false), 'gateway')) return r;
       i = k + 1;
     } else if (s === 'src') {
-      if (next && !addressOk(next.text, false)) {
-        r.invalid.push(invalidIp(next, 'source address'));
-        return r;
-      }
-      if (next) i += 2;
-      else i += 1;
+      if (next && !fam.accept(next, parseAddress(next.text, false), 'source address')) return r;
+      i += 2;
     } else if (s === 'from') {
-      if (next && !routeDestOk(next.text)) {
-        r.invalid.push(invalidIp(next, 'from address'));
-        return r;
+      if (next) {
+        const p = parseRouteAddress(next.text);
+        if (p.ok && p.family !== 6) {
+          r.problems.push(skip(next, `'from ${next.text}': keepalived supports route 'from' only for IPv6`));
+          return r;
+        }
+        if (!fam.accept(next, p, 'from address')) return r;
       }
       i += 2;
     } else if (s === 'or') {
       r.deprecated.push({ word: w, replacement: 'nexthop' });
-      if (next && !addressOk(next.text, false)) {
-        r.invalid.push(invalidIp(next, "'or' address"));
-        return r;
-      }
+      if (next && !fam.accept(next, parseAddress(next.text, false), "'or' address")) return r;
       i += 2;
     } else if (s === 'nexthop') {
       // What follows describes the nexthops; their `dev` does not give the route an interface.
       for (let k = i + 1; k < words.length; k++) {
-        if ((words[k]!.text === 'via' || words[k]!.text === 'gw') && words[k + 1] && !addressOk(words[k + 1]!.text, false)) {
-          r.invalid.push(invalidIp(words[k + 1]!, 'nexthop gateway'));
-          return r;
-        }
+        const gw = words[k + 1];
+        if ((words[k]!.text === 'via' || words[k]!.text === 'gw') && gw && !fam.accept(gw, parseAddress(gw.text, false), 'nexthop gateway')) return r;
       }
       break;
+    } else if (s === 'protocol') {
+      if (next && !KEEPALIVED_PROTOCOL.has(next.text)) r.foreignProtocol = next;
+      i += 2;
     } else if (s === 'as') {
       i += words[i + 1]?.text === 'to' ? 3 : 2;
     } else if (s === 'encap') {
       // Encapsulation options have their own grammar; stop here rather than guess.
       r.complete = false;
       break;
-    } else if (ROUTE_ONE_ARG.has(s)) {
+    } else if (ROUTE_ONE_ARG.has(s) || ROUTE_LOCKABLE.has(s)) {
       if (s === 'dev' || s === 'oif') r.hasInterface = true;
-      i += 2;
-    } else if (ROUTE_LOCKABLE.has(s)) {
-      i += words[i + 1]?.text === 'lock' ? 3 : 2;
+      const k = ROUTE_LOCKABLE.has(s) && next?.text === 'lock' ? i + 2 : i + 1;
+      const v = words[k];
+      if (v && ROUTE_NUMERIC.has(s) && !/^\d+$/.test(v.text)) {
+        r.problems.push(skip(v, `'${s}' needs a whole number, not '${v.text}'`));
+        return r;
+      }
+      // Realms exist for IPv4 only.
+      if (s === 'realms' && !fam.set(w, 4)) return r;
+      i = k + 1;
     } else {
       // The destination, optionally after `to` and a route type.
       let k = i;
@@ -128,56 +189,100 @@ export function readRoute(line: ValueLine): RouteReading {
       if (words[k] && ROUTE_TYPES.has(words[k]!.text)) k++;
       const d = words[k];
       if (!d) break;
-      if (!routeDestOk(d.text)) {
-        r.invalid.push({ word: d, message: `'${d.text}' is neither a route option nor a valid destination address` });
+      const p = parseRouteAddress(d.text);
+      if (!p.ok) {
+        r.problems.push(skip(d, `'${d.text}' is neither a route option nor a valid destination address`));
         return r;
       }
+      if (!fam.accept(d, p, 'destination')) return r;
       r.dest = d;
       i = k + 1;
     }
   }
-  if (!r.dest && r.complete) r.invalid.push({ word: words[0]!, message: 'the route has no destination' });
+  if (!r.dest && r.complete) r.problems.push(skip(words[0]!, 'the route has no destination'));
   return r;
 }
 
-const RULE_ONE_ARG = new Set(['table', 'lookup', 'preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'sport', 'dport', 'track_group']);
+const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'track_group']);
+/** `N` or `N/MASK`, each decimal, 0x-hex or 0-octal (strtoul base 0). */
+const FWMARK = /^(?:0x[0-9a-f]+|\d+)(?:\/(?:0x[0-9a-f]+|\d+))?$/i;
+/** Rule options that need the `table` action. */
+const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group']);
+/** Rule actions besides `table N` and `goto N`. */
 const RULE_ACTIONS = new Set(['nop', 'blackhole', 'unreachable', 'prohibit', 'l3mdev']);
 
 export function readRule(line: ValueLine): RuleReading {
   const words = line.words;
-  const r: RuleReading = { line, invalid: [], hasPreference: false, hasAction: false, complete: true };
+  const r: RuleReading = { line, problems: [], hasPreference: false, actions: [], complete: true };
+  const fam = new FamilyCheck(r.problems);
+  const action = (w: Word): boolean => {
+    r.actions.push(w);
+    if (r.actions.length === 2) {
+      r.problems.push(skip(w, `'${w.text}' is a second action (a rule takes one of table, goto, nop, blackhole, unreachable, prohibit, l3mdev)`));
+      return false;
+    }
+    return true;
+  };
+  let tableOption: Word | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
     const s = w.text;
     const next = words[i + 1];
     if (s === 'from' || s === 'to') {
-      if (next && !routeDestOk(next.text)) {
-        r.invalid.push(invalidIp(next, `rule ${s} address`));
+      if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`)) return r;
+      i += 2;
+    } else if (s === 'inet' || s === 'inet6') {
+      if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
+      i += 1;
+    } else if (s === 'not' || s === 'no_track' || s === 'type') {
+      i += 1;
+    } else if (s === 'table' || s === 'lookup') {
+      if (next?.text === '0') {
+        r.problems.push(skip(next, 'table 0 is not a valid routing table'));
         return r;
       }
+      if (!action(w)) return r;
       i += 2;
-    } else if (s === 'inet' || s === 'inet6' || s === 'not' || s === 'no_track') {
-      i += 1;
     } else if (s === 'goto') {
-      r.hasAction = true;
+      if (!action(w)) return r;
       i += 2;
-    } else if (s === 'type') {
-      i += 1;
     } else if (RULE_ACTIONS.has(s)) {
-      r.hasAction = true;
+      if (!action(w)) return r;
       i += 1;
-    } else if (RULE_ONE_ARG.has(s)) {
-      if (s === 'table' || s === 'lookup') r.hasAction = true;
-      if (s === 'preference' || s === 'order' || s === 'priority') r.hasPreference = true;
+    } else if (s === 'sport' || s === 'dport') {
+      // keepalived 2.2.7 reads a port range `A-B` and rejects a single port (the option is dropped).
+      if (next && !/^\d+-\d+$/.test(next.text)) {
+        r.problems.push({ word: next, message: `keepalived 2.2.7 accepts only a port range here; write '${next.text}-${next.text}'`, effect: 'adjust' });
+      }
       i += 2;
+    } else if (RULE_ONE_ARG.has(s)) {
+      if (s === 'fwmark' && next && !FWMARK.test(next.text)) {
+        r.problems.push(skip(next, `fwmark '${next.text}' is not a number or number/mask`));
+        return r;
+      }
+      if (s === 'preference' || s === 'order' || s === 'priority') r.hasPreference = true;
+      if (TABLE_OPTIONS.has(s)) tableOption ??= w;
+      if (s === 'realms' && !fam.set(w, 4)) return r;
+      i += 2;
+    } else if (ROUTE_TYPES.has(s)) {
+      r.problems.push(skip(w, `'${s}' is not a rule action (blackhole, unreachable or prohibit)`));
+      return r;
     } else {
-      // An option kalint does not know (newer keepalived, or a typo keepalived rejects).
-      r.complete = false;
+      r.problems.push(skip(w, `'${s}' is not a rule option`));
       return r;
     }
   }
+  const first = r.actions[0];
+  if (tableOption && first && first.text !== 'table' && first.text !== 'lookup' && first.text !== 'l3mdev') {
+    r.problems.push(skip(tableOption, `'${tableOption.text}' only applies to rules that look up a table, not to '${first.text}'`));
+  }
   return r;
+}
+
+/** True when keepalived drops the line. */
+export function skipped(problems: LineProblem[]): boolean {
+  return problems.some((p) => p.effect === 'skip');
 }
 
 /** Every route block with the lines keepalived reads in it. */

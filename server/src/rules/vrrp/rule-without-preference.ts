@@ -1,7 +1,7 @@
 // KA331: an ip rule without preference gets an arbitrary one from keepalived.
 
 import type { FileRule } from '../types.js';
-import { readRule, ruleBlocks } from './routes.js';
+import { readRule, ruleBlocks, skipped } from './routes.js';
 
 export const ruleWithoutPreference: FileRule = {
   kind: 'file',
@@ -19,7 +19,7 @@ export const ruleWithoutPreference: FileRule = {
     for (const block of ruleBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
         const r = readRule(line);
-        if (r.invalid.length || !r.complete || !r.hasAction || r.hasPreference) continue;
+        if (skipped(r.problems) || !r.complete || !r.actions.length || r.hasPreference) continue;
         report({ message: 'this rule has no preference; keepalived assigns one counting down from 16384 — add `priority N`', file: line.file, range: line.range });
       }
     }

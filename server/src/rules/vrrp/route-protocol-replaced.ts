@@ -1,0 +1,31 @@
+// KA344: a tracked route's `protocol` is replaced by keepalived's own.
+
+import type { FileRule } from '../types.js';
+import { readRoute, routeBlocks, skipped } from './routes.js';
+
+export const routeProtocolReplaced: FileRule = {
+  kind: 'file',
+  code: 'KA344',
+  name: 'route-protocol-replaced',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A tracked route sets `protocol`; keepalived replaces it with its own protocol (keepalived, 18).',
+  docs: {
+    why: 'keepalived recognises the routes it tracks by their protocol, so it resets the protocol of every tracked route to its own ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED, resetting protocol") and reports a configuration error. Routing daemons or scripts filtering on the configured protocol then miss the route. Add `no_track` to keep the protocol.',
+    bad: 'static_routes {\n    10.20.0.0/16 via 192.168.1.254 dev eth0 protocol static\n}\n',
+    good: 'static_routes {\n    10.20.0.0/16 via 192.168.1.254 dev eth0 protocol static no_track\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const block of routeBlocks(analysis.model)) {
+      for (const line of block.values ?? []) {
+        const r = readRoute(line);
+        if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
+        report({
+          message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this route; add 'no_track' to keep it`,
+          file: r.foreignProtocol.file,
+          range: r.foreignProtocol.range,
+        });
+      }
+    }
+  },
+};
