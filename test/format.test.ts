@@ -131,6 +131,20 @@ describe('canonical style', () => {
   });
 });
 
+describe('meaning kept where splitting at a brace would change it (keepalived -t)', () => {
+  const gate = keepalivedGate();
+  // keepalived expands a multi-line $NAME only when it ends its line: `$VIPS }` is one invalid address.
+  const vips = (tail: string) =>
+    `$VIPS=10.0.0.1/24 \\\n10.0.0.2/24\nvrrp_instance A {\n state MASTER\n interface eth0\n virtual_router_id 5\n priority 100\n virtual_ipaddress {\n $VIPS${tail}\n}\n`;
+
+  it.runIf(gate.run)(`a multi-line definition followed by '}' on its line${gate.reason}`, () => {
+    const before = keepalivedView(vips(' }'));
+    expect(before.messages.join('\n')).toContain('invalid IP $VIPS');
+    expect(keepalivedView(fmt(vips(' }')))).toEqual(before);
+    expect(keepalivedView(fmt(vips('\n }')))).toEqual(keepalivedView(vips('\n }')));
+  });
+});
+
 describe('range formatting', () => {
   const src = 'global_defs{ router_id x}\nvrrp_instance VI_1\n{\n   state   MASTER\n\tinterface eth0\n}\n';
 
