@@ -7,7 +7,7 @@ import type { Rule } from '../rules/types.js';
 import { analyze } from '../core/index.js';
 import { checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost } from './host.js';
-import { findConfig, resolvedPathMappings } from './config.js';
+import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { UsageError } from './common.js';
 
 export function splitNodeArg(arg: string): { path: string; configId?: string } {
@@ -26,7 +26,13 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
   specs.forEach((s, i) => {
     const text = fsHost.readFile(s.path);
     if (text === undefined) throw new UsageError(`${s.path}: cannot read file`);
-    const loaded = findConfig(s.path);
+    let loaded;
+    try {
+      loaded = findConfig(s.path);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(e.message);
+      throw e;
+    }
     const analysis = analyze(text, {
       file: displayPath(s.path),
       configId: s.configId,
