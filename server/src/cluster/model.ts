@@ -166,8 +166,12 @@ export function globalChild(node: ClusterNode, keyword: string): AstNode | undef
 // so both families agree on versions, families, unicast and preemption.
 
 /** True when keepalived runs the instance unicast (a peer of the instance's family). */
+const unicastCache = new WeakMap<VrrpInstance, boolean>();
+
 export function isUnicast(inst: VrrpInstance): boolean {
-  return runsUnicast(inst);
+  let u = unicastCache.get(inst);
+  if (u === undefined) unicastCache.set(inst, (u = runsUnicast(inst)));
+  return u;
 }
 
 /** Unicast peers keepalived keeps, canonical. */
@@ -175,12 +179,20 @@ export function unicastPeers(inst: VrrpInstance): string[] {
   return unicastPeerWords(inst).map((w) => vipKey(w.text));
 }
 
+// Several rules ask for these per instance; each answer scans the instance block once.
+const versions = new WeakMap<VrrpInstance, 2 | 3>();
+const families = new WeakMap<VrrpInstance, 4 | 6>();
+
 export function versionOf(m: Member): 2 | 3 {
-  return effectiveVersion(m.node.analysis.model, m.instance);
+  let v = versions.get(m.instance);
+  if (v === undefined) versions.set(m.instance, (v = effectiveVersion(m.node.analysis.model, m.instance)));
+  return v;
 }
 
 export function familyOf(inst: VrrpInstance): 4 | 6 {
-  return instanceFamily(inst) ?? 4;
+  let f = families.get(inst);
+  if (f === undefined) families.set(inst, (f = instanceFamily(inst) ?? 4));
+  return f;
 }
 
 /** The `nopreempt` line in effect (the last of nopreempt / preempt wins). */
