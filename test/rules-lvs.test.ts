@@ -288,6 +288,13 @@ const cases: Record<string, Case> = {
     lines: [1],
     good: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.1.1 80', 'sorry_server_inhibit'], ['real_server 10.0.1.1 80 {', '  inhibit_on_failure', '}']),
   },
+  'group of IPv4 addresses with IPv6 real servers': {
+    code: 'KA532',
+    keepalived: 'silent',
+    bad: conf('virtual_server_group WEB {', '  10.0.0.1 80', '}') + vs('group WEB', BASICS, ['real_server 2001:db8::10 80 {', '}']),
+    lines: [4],
+    good: conf('virtual_server_group WEB {', '  2001:db8::1 80', '}') + vs('group WEB', BASICS, ['real_server 2001:db8::10 80 {', '}']),
+  },
 };
 
 describe('lvs rules', () => {
@@ -334,7 +341,7 @@ describe('lvs rules', () => {
       ]);
     const codes = findings(text, '').length; // no finding has an empty code; sanity of the helper
     expect(codes).toBe(0);
-    for (let n = 501; n <= 531; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
+    for (let n = 501; n <= 532; n++) expect(linesOf(text, `KA${n}`), `KA${n}`).toEqual([]);
   });
 
   it('the no-protocol default is UDP, so ops without a protocol is fine and a TCP twin is a different service', () => {
@@ -384,6 +391,13 @@ describe('lvs rules', () => {
     const text = group + vs('group G', ['protocol TCP', 'lb_algo rr', 'lb_kind DR', 'persistence_timeout 60']);
     expect(findings(text, 'KA510').map((d) => d.message)).toEqual([expect.stringContaining('an entry on port 0')]);
     expect(linesOf(text.replace('  10.0.0.2\n', '  10.0.0.2 80\n'), 'KA510')).toEqual([]);
+  });
+
+  it('a group virtual server dropped for its family gets none of the after-reading checks', () => {
+    const text = conf('virtual_server_group WEB {', '  10.0.0.1 80', '}') + vs('group WEB', ['lb_kind NAT'], ['real_server 2001:db8::10 80 {', '}']);
+    expect(linesOf(text, 'KA532')).toEqual([4]);
+    expect(linesOf(text, 'KA507')).toEqual([]);
+    expect(linesOf(text, 'KA508')).toEqual([]);
   });
 
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
-import { deleteLine, fix, isFwmarkService, protocolState, related, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { deleteLine, fix, isFwmarkService, protocolState, related, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const fwmarkWithProtocol: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const fwmarkWithProtocol: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       // An invalid protocol is ignored while reading, so keepalived has nothing to warn about.
-      if (!vs.protocol || protocolState(vs).state !== 'set' || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (!vs.protocol || protocolState(vs).state !== 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       if (!isFwmarkService(vs, groups)) continue;
       ctx.report({
         message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.value}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,

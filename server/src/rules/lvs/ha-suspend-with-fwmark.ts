@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { deleteLine, fix, groupShape, related, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { deleteLine, fix, groupShape, related, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const haSuspendWithFwmark: FileRule = {
   kind: 'file',
@@ -22,7 +22,7 @@ export const haSuspendWithFwmark: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const hs = child(vs.node, 'ha_suspend');
-      if (!hs || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (!hs || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       const fwmark = vs.kind === 'fwmark' || (vs.kind === 'group' && groupShape(vs, groups).fwmarkEntries.length > 0);
       if (!fwmark) continue;
       ctx.report({

@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { quorumFacts } from './quorum.js';
-import { related, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { related, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const hysteresisNotBelowQuorum: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const hysteresisNotBelowQuorum: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       const q = quorumFacts(vs);
       if (q.effectiveHysteresis < q.effectiveQuorum) continue;
       const reduced = q.effectiveQuorum < q.written ? ` (reduced from ${q.written} to the total real server weight)` : '';

@@ -33,6 +33,7 @@ import { tunnelOptions } from './tunnel-options.js';
 import { urlDigestInvalid } from './url-digest-invalid.js';
 import { checkerConnectionAddress } from './checker-connection-address.js';
 import { sorryServerInhibitMismatch } from './sorry-server-inhibit-mismatch.js';
+import { groupFamilyMismatch } from './group-family-mismatch.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -66,4 +67,5 @@ export const lvsRules: Rule[] = [
   urlDigestInvalid,
   checkerConnectionAddress,
   sorryServerInhibitMismatch,
+  groupFamilyMismatch,
 ];

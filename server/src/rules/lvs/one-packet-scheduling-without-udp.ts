@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { deleteLine, effectiveProtocol, fix, isAddressService, related, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { deleteLine, effectiveProtocol, fix, isAddressService, related, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const onePacketSchedulingWithoutUdp: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const onePacketSchedulingWithoutUdp: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const ops = child(vs.node, 'ops');
-      if (!ops || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups) || !isAddressService(vs, groups)) continue;
+      if (!ops || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups) || !isAddressService(vs, groups)) continue;
       // No (valid) protocol means UDP by keepalived's default, which is fine for ops.
       const proto = effectiveProtocol(vs);
       if (proto === 'UDP') continue;

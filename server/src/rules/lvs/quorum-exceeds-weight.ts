@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { quorumFacts } from './quorum.js';
-import { related, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { related, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const quorumExceedsWeight: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const quorumExceedsWeight: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       const q = quorumFacts(vs);
       if (q.written <= q.weightSum) continue;
       const what = q.quorum ? `quorum ${q.written} (line ${q.quorum.node.range.start.line + 1})` : `the default quorum 1`;

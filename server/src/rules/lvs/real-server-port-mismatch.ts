@@ -1,8 +1,8 @@
 import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
-import { fix, groupShape, related, rsLabel, rsOwnForwarding, sorryForwarding, vsForwarding, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers, keptRealServers } from './families.js';
+import { fix, groupShape, related, rsLabel, rsOwnForwarding, sorryForwarding, vsForwarding, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers, keptRealServers } from './families.js';
 
 function portWord(node: AstNode): Word | undefined {
   return node.args[1];
@@ -37,7 +37,7 @@ export const realServerPortMismatch: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       const vsMethod = vsForwarding(vs) ?? 'NAT';
       const servers: { node: AstNode; port?: number; method: string; label: () => string }[] = [];
       for (const rs of keptRealServers(vs)) {

@@ -1,8 +1,8 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
-import { keptRealServers } from './families.js';
-import { related, vsGroupMissing, vsLabel } from './util.js';
+import { droppedBeforeChecks, keptRealServers } from './families.js';
+import { related, vsLabel } from './util.js';
 
 /** An optional boolean keyword's value (bare means on); undefined when absent or unreadable. */
 function flag(nodes: AstNode[]): boolean | undefined {
@@ -34,7 +34,7 @@ export const sorryServerInhibitMismatch: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const sorry = vs.sorryServer;
-      if (!sorry || vsGroupMissing(vs, groups)) continue;
+      if (!sorry || droppedBeforeChecks(vs, groups)) continue;
       const kids = vs.node.children;
       const sorryInhibit = kids.slice(kids.indexOf(sorry.node) + 1).some((c) => c.keyword === 'sorry_server_inhibit');
       const vsInhibit = flag(kids.filter((c) => c.keyword === 'inhibit_on_failure')) ?? false;

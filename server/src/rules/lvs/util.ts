@@ -224,12 +224,6 @@ export function isFwmarkService(vs: VirtualServer, groups: VirtualServerGroup[])
   return false;
 }
 
-/** Whether the VS survives keepalived's reading (named group exists) — other checks skip dropped ones. */
-export function vsGroupMissing(vs: VirtualServer, groups: VirtualServerGroup[]): boolean {
-  return vs.kind === 'group' && !groups.some((g) => g.name === vs.group);
-}
-
-
 /** Where keepalived reports problems found when a block ends: its closing `}` (same file), else the keyword line. */
 export function blockEnd(node: AstNode): Range {
   return node.close && node.fullRange.end.offset === node.close.end.offset && node.close.start.offset >= node.range.start.offset ? node.close : node.range;

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { blockEnd } from './util.js';
 import { readVsgEntry } from './vsg-entries.js';
+import { groupFamilies } from './families.js';
 
 export const virtualServerGroupEmpty: FileRule = {
   kind: 'file',
@@ -19,25 +20,13 @@ export const virtualServerGroupEmpty: FileRule = {
   },
   check(ctx) {
     for (const g of ctx.analysis.model.virtualServerGroups) {
-      let v4 = false;
-      let v6 = false;
-      let bareMark = false;
-      let valid = 0;
-      for (const words of g.entries) {
-        if (!words.length) continue;
-        const e = readVsgEntry(words);
-        if (!e.ok) continue;
-        valid++;
-        if (e.kind === 'fwmark' && e.family === undefined) bareMark = true;
-        else if (e.family === 4) v4 = true;
-        else if (e.family === 6) v6 = true;
-      }
+      const f = groupFamilies(g.entries);
+      if (!f.removed) continue;
+      const valid = g.entries.some((e) => e.length > 0 && readVsgEntry(e).ok);
       const message = !valid
         ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
-        : v4 && v6 && bareMark
-          ? `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`
-          : undefined;
-      if (message) ctx.report({ message, file: g.node.file, range: blockEnd(g.node) });
+        : `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`;
+      ctx.report({ message, file: g.node.file, range: blockEnd(g.node) });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers, keptRealServers } from './families.js';
+import { defaultSettingFix, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers, keptRealServers } from './families.js';
 
 export const virtualServerWithoutForwardingMethod: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const st = forwardingState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       // keepalived only needs a default for servers that do not set their own method.
       const needs =
         keptRealServers(vs).some((rs) => !rsOwnForwarding(rs)) ||

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, isAddressService, protocolState, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { defaultSettingFix, isAddressService, protocolState, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const virtualServerWithoutProtocol: FileRule = {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
       const st = protocolState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       if (!isAddressService(vs, groups)) continue;
       const what = st.state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
       ctx.report({

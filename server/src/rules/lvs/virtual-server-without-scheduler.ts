@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, schedulerState, vsGroupMissing, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { defaultSettingFix, schedulerState, vsLabel } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const virtualServerWithoutScheduler: FileRule = {
   kind: 'file',
@@ -21,7 +21,7 @@ export const virtualServerWithoutScheduler: FileRule = {
     for (const vs of ctx.analysis.model.virtualServers) {
       // An invalid value is reported at its line by the schema check; the fallback is reported here.
       const st = schedulerState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || vsGroupMissing(vs, groups)) continue;
+      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
       const what = st.state === 'missing' ? "has no 'lb_algo'" : "has no valid 'lb_algo' (keepalived ignored it)";
       ctx.report({
         message: `'${vsLabel(vs)}' ${what}; keepalived uses 'wlc' (keepalived: "no scheduler set, setting default 'wlc'")`,

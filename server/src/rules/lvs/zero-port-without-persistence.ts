@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
-import { fix, groupShape, insertFirstInBlock, isAddressService, vsGroupMissing, vsLabel, vsUnsigned } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { fix, groupShape, insertFirstInBlock, isAddressService, vsLabel, vsUnsigned } from './util.js';
+import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
 
 export const zeroPortWithoutPersistence: FileRule = {
   kind: 'file',
@@ -20,7 +20,7 @@ export const zeroPortWithoutPersistence: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || vsGroupMissing(vs, groups) || !isAddressService(vs, groups)) continue;
+      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups) || !isAddressService(vs, groups)) continue;
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.
       const pt = vs.node.children.filter((c) => c.keyword === 'persistence_timeout');
       if (pt.some((c) => !c.args.length) || vsUnsigned(vs, 'persistence_timeout', 1, 2678400)) continue;

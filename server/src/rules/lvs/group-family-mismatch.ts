@@ -1,0 +1,38 @@
+import type { FileRule } from '../types.js';
+import { familyName, groupDrop, serviceFamily } from './families.js';
+import { related, vsLabel } from './util.js';
+
+export const groupFamilyMismatch: FileRule = {
+  kind: 'file',
+  code: 'KA532',
+  name: 'group-family-mismatch',
+  family: 'lvs',
+  severity: 'error',
+  description: "A 'virtual_server group' whose group addresses are of another family (IPv4/IPv6) than its real servers; keepalived silently drops the virtual server.",
+  docs: {
+    why:
+      'A group virtual server gets its address family from its real servers (or sorry server, or ip_family). When the ' +
+      'virtual_server_group holds addresses of the other family — or both families while the servers fix one — keepalived ' +
+      'drops the whole virtual server when it links it to the group, and only writes that to the system log: ' +
+      '`keepalived -t` says nothing about it and none of the other checks of that virtual server run.',
+    bad: 'virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 2001:db8::10 80 {\n    }\n}',
+    good: 'virtual_server_group WEB {\n    2001:db8::1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 2001:db8::10 80 {\n    }\n}',
+  },
+  check(ctx) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      const drop = groupDrop(vs, groups);
+      if (!drop || (drop.reason !== 'family' && drop.reason !== 'mixed-group')) continue;
+      const { family, source } = serviceFamily(vs);
+      const g = drop.groupFamilies!;
+      const groupText = g.v4 && g.v6 ? 'both IPv4 and IPv6 entries' : `${g.v4 ? 'IPv4' : 'IPv6'} entries`;
+      const nameWord = vs.node.args[1] ?? vs.node.word!;
+      ctx.report({
+        message: `'${vsLabel(vs)}' is ${familyName(family!)} (from line ${(source ?? vs.node).range.start.line + 1}) but group '${vs.group}' has ${groupText}; keepalived drops this virtual server and only logs it ("address family doesn't match virtual server") — keepalived -t stays silent`,
+        file: nameWord.file,
+        range: nameWord.range,
+        related: source ? [related(source, `${familyName(family!)} from here`)] : undefined,
+      });
+    }
+  },
+};
