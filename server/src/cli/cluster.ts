@@ -7,7 +7,7 @@
 //                          same distinctive instance name + VRID); the message says why.
 
 import { dirname, resolve } from 'node:path';
-import { analyze, configIdsIn } from '../core/index.js';
+import { analyze, configIdsIn, type Analysis } from '../core/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
@@ -18,6 +18,8 @@ import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 export interface ClusterLintOptions {
   /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
   files: string[];
+  /** Analyses lint already made, by `analysisKey` (so no file is analysed twice). */
+  analyses?: Map<string, Analysis>;
   /** --cluster: the files given are the nodes of one cluster. */
   cluster: boolean;
   /** --config-id ids (else each file's .kalint.json configIds). */
@@ -33,6 +35,11 @@ export interface ClusterLintResult {
   errors: string[];
 }
 
+/** The key of one file seen with one config id. */
+export function analysisKey(path: string, configId: string | undefined): string {
+  return `${resolve(path)}\0${configId ?? ''}`;
+}
+
 interface NodeSpec {
   path: string;
   configId?: string;
@@ -40,7 +47,7 @@ interface NodeSpec {
 
 export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const errors: string[] = [];
-  const analyses = new Map<string, ClusterNode['analysis'] | null>();
+  const analyses = new Map<string, ClusterNode['analysis'] | null>(options.analyses ?? []);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
 
@@ -57,7 +64,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   };
 
   const analysisOf = (spec: NodeSpec) => {
-    const key = `${resolve(spec.path)}\0${spec.configId ?? ''}`;
+    const key = analysisKey(spec.path, spec.configId);
     if (analyses.has(key)) return analyses.get(key) ?? undefined;
     const text = readText(spec.path);
     if (text === undefined) {

@@ -4,14 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
-import { resolveTarget } from '../core/index.js';
+import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
 import { discover, displayPath, fsHost } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
 import { EXIT, UsageError } from './common.js';
-import { lintClusters } from './cluster.js';
+import { analysisKey, lintClusters } from './cluster.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -77,7 +77,7 @@ function displayPaths(d: Diagnostic): Diagnostic {
  * Lints one file for each config id. Findings every id shares are reported once; the others carry
  * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
  */
-function lintFile(file: string, text: string, settings: LintSettings): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+function lintFile(file: string, text: string, settings: LintSettings, analyses: Map<string, Analysis>): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const ids: (string | undefined)[] = settings.configIds ?? config.configIds ?? [undefined];
@@ -93,6 +93,8 @@ function lintFile(file: string, text: string, settings: LintSettings): { diagnos
       inlineConfig: settings.inlineConfig,
     }),
   );
+  // Kept for the cluster rules, so a cluster member is not analysed twice.
+  results.forEach((r, i) => analyses.set(analysisKey(file, ids[i]), r.analysis));
   const runs = results.map((r) => r.diagnostics.map(displayPaths));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
   // The same suppressed finding under several ids is one.
@@ -165,6 +167,7 @@ export function lintCommand(argv: string[]): number {
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
+  const analyses = new Map<string, Analysis>();
   const linted: string[] = [];
   for (const file of files) {
     const text = fsHost.readFile(file);
@@ -175,7 +178,7 @@ export function lintCommand(argv: string[]): number {
     }
     linted.push(displayPath(file));
     try {
-      const result = lintFile(file, text, settings);
+      const result = lintFile(file, text, settings, analyses);
       all.push(...result.diagnostics);
       suppressed.push(...result.suppressed);
     } catch (e) {
@@ -185,7 +188,7 @@ export function lintCommand(argv: string[]): number {
       return EXIT.usage;
     }
   }
-  const clusters = lintClusters({ files, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
+  const clusters = lintClusters({ files, analyses, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
   for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
