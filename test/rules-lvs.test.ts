@@ -400,6 +400,12 @@ describe('lvs rules', () => {
     expect(linesOf(text, 'KA508')).toEqual([]);
   });
 
+  it('KA515 also follows a group keepalived removes', () => {
+    const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
+    expect(linesOf(text, 'KA526')).toEqual([3]);
+    expect(findings(text, 'KA515').map((d) => [d.range.start.line + 1, d.message.includes('removes')])).toEqual([[4, true]]);
+  });
+
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {
     const d = findings(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'mh-port', 'lb_kind NAT']), 'KA511');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'warning']]);

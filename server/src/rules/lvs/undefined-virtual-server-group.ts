@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { suggest } from '../../core/analysis/suggest.js';
-import { vsLabel } from './util.js';
+import { related, vsLabel } from './util.js';
+import { groupFamilies } from './families.js';
 
 export const undefinedVirtualServerGroup: FileRule = {
   kind: 'file',
@@ -8,7 +9,7 @@ export const undefinedVirtualServerGroup: FileRule = {
   name: 'undefined-virtual-server-group',
   family: 'lvs',
   severity: 'error',
-  description: "'virtual_server group NAME' names no virtual_server_group; keepalived silently drops the virtual server.",
+  description: "'virtual_server group NAME' names no virtual_server_group (or one keepalived removes); keepalived silently drops the virtual server.",
   docs: {
     why:
       'A group virtual server takes its addresses from the virtual_server_group of that name. When there is none, keepalived ' +
@@ -20,7 +21,20 @@ export const undefinedVirtualServerGroup: FileRule = {
   check(ctx) {
     const names = ctx.analysis.model.virtualServerGroups.map((g) => g.name);
     for (const vs of ctx.analysis.model.virtualServers) {
-      if (vs.kind !== 'group' || !vs.group || names.includes(vs.group)) continue;
+      if (vs.kind !== 'group' || !vs.group) continue;
+      const group = ctx.analysis.model.virtualServerGroups.find((g) => g.name === vs.group);
+      if (group) {
+        // The group exists but keepalived removes it (KA526): the virtual server goes with it, silently.
+        if (!groupFamilies(group.entries).removed) continue;
+        const w = vs.node.args[1]!;
+        ctx.report({
+          message: `'${vsLabel(vs)}': keepalived removes virtual_server_group '${vs.group}' (no usable entries), so it drops this virtual server too and only logs it — keepalived -t stays silent about the virtual server`,
+          file: w.file,
+          range: w.range,
+          related: [related(group.node, 'the group keepalived removes')],
+        });
+        continue;
+      }
       const nameWord = vs.node.args[1]!;
       const guess = suggest(vs.group, names);
       ctx.report({
