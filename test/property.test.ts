@@ -11,6 +11,10 @@ import { lintText } from '../server/src/linter.js';
 import keywordTable from '../server/src/core/schema/keywords.json';
 import { diagnosticsViolation, losslessViolation } from './helpers/lossless.js';
 
+// KALINT_PROPERTY_SCALE=20 npx vitest run test/property.test.ts searches 20× harder (not for CI).
+const SCALE = Math.max(1, Number(process.env.KALINT_PROPERTY_SCALE) || 1);
+const runs = (n: number) => Math.round(n * SCALE);
+
 const CORPUS_DIR = join(__dirname, '..', '..', 'shared', 'corpus');
 const corpus = readdirSync(CORPUS_DIR)
   .filter((f) => f !== 'labels.json' && f !== 'SOURCES.tsv')
@@ -149,30 +153,30 @@ describe('parser and analyzer on arbitrary input', () => {
   });
 
   it('arbitrary strings (graphemes)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (t) => checkText(t)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (t) => checkText(t)), { numRuns: runs(1000) });
   });
 
   it('arbitrary full-unicode strings (astral code points)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (t) => checkText(t)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (t) => checkText(t)), { numRuns: runs(1000) });
   });
 
   it('arbitrary UTF-16 code units, lone surrogates and NUL included', () => {
     const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-    fc.assert(fc.property(fc.string({ unit: codeUnit, maxLength: 300 }), (t) => checkText(t)), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: codeUnit, maxLength: 300 }), (t) => checkText(t)), { numRuns: runs(1000) });
   });
 
   it('strings biased towards braces, quotes, comments, definitions and keywords', () => {
-    fc.assert(fc.property(biasedText, fc.constantFrom('kalint', 'other'), (t, id) => checkText(t, { configId: id })), { numRuns: 3000 });
+    fc.assert(fc.property(biasedText, fc.constantFrom('kalint', 'other'), (t, id) => checkText(t, { configId: id })), { numRuns: runs(3000) });
   });
 
   it('config-shaped lines with random braces, line endings and preprocessor fragments', () => {
-    fc.assert(fc.property(configSoup, fc.constantFrom('2.2.7', '1.3.5', '2.0.0'), (t, v) => checkText(t, { targetVersion: v })), { numRuns: 2000 });
+    fc.assert(fc.property(configSoup, fc.constantFrom('2.2.7', '1.3.5', '2.0.0'), (t, v) => checkText(t, { targetVersion: v })), { numRuns: runs(2000) });
   });
 
   it('corpus files mutated (braces deleted/duplicated, lines truncated/shuffled/deleted, bytes inserted)', () => {
     fc.assert(
       fc.property(mutatedCorpus, ({ text }) => checkText(text)),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 
@@ -213,7 +217,7 @@ describe('includes through an in-memory host', () => {
         const lp = diagnosticsViolation(files[0]!, main, l.diagnostics);
         if (lp) expect.fail(`lintText: ${lp}\nfiles: ${JSON.stringify(files)}`);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
