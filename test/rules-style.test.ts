@@ -102,6 +102,13 @@ describe('KA703 mixed-indentation', () => {
     expect(d[0]!.message).toContain('and 1 more');
   });
 
+  it('reports a file that indents some lines with tabs and others with spaces, at the first line of the rarer kind', () => {
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    priority 100', '\tvirtual_router_id 51', '}');
+    const d = findings(text, 'KA703');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([4]);
+    expect(d[0]!.message).toContain('1 line is indented with tabs while 2 use spaces');
+  });
+
   it('accepts consistent indentation of either kind', () => {
     expect(linesOf(conf('vrrp_instance VI_1 {', '\tinterface eth0', '\t\t', '}'), 'KA703')).toEqual([]);
     expect(linesOf(conf('vrrp_instance VI_1 {', '    interface eth0', '}'), 'KA703')).toEqual([]);

@@ -7,20 +7,21 @@ export const mixedIndentation: FileRule = {
   name: 'mixed-indentation',
   family: 'style',
   severity: 'info',
-  description: 'Lines are indented with a mix of tabs and spaces.',
+  description: 'Indentation mixes tabs and spaces, within a line or across the file.',
   docs: {
     why:
-      'keepalived ignores indentation, but people read it to see which block a line belongs to — and a mix of tabs and ' +
-      'spaces looks different in every editor, so a line can appear to be in a block it is not in. Indent with one kind of ' +
-      'blank (the kalint formatter does it for you).',
+      'keepalived ignores indentation, but people read it to see which block a line belongs to — and tabs are shown 2, 4 or 8 ' +
+      'columns wide depending on the editor, so with a mix a line can appear to be in a block it is not in. Indent with one ' +
+      'kind of blank (the kalint formatter does it for you).',
     bad: 'vrrp_instance VI_1 {\n\t  state MASTER\n}',
     good: 'vrrp_instance VI_1 {\n    state MASTER\n}',
   },
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
       const { text, lex } = file;
-      let first: number | undefined;
-      let count = 0;
+      let mixedFirst: [number, number] | undefined;
+      let mixedCount = 0;
+      const byKind = { tab: [] as [number, number][], space: [] as [number, number][] };
       for (const start of lex.lineStarts) {
         let i = start;
         let tabs = false;
@@ -31,20 +32,25 @@ export const mixedIndentation: FileRule = {
           i++;
         }
         // Blank lines do not count: only indentation in front of something.
-        if (!(tabs && spaces) || i >= text.length || text[i] === '\n' || text[i] === '\r') continue;
-        count++;
-        first ??= start;
+        if (i === start || i >= text.length || text[i] === '\n' || text[i] === '\r') continue;
+        if (tabs && spaces) {
+          mixedCount++;
+          mixedFirst ??= [start, i];
+        } else byKind[tabs ? 'tab' : 'space'].push([start, i]);
       }
-      if (first === undefined) continue;
-      let e = first;
-      while (text[e] === ' ' || text[e] === '\t') e++;
-      const range = rangeOf(ctx.analysis, file.path, first, e);
-      if (!range) continue;
-      ctx.report({
-        message: `This line${count > 1 ? ` and ${count - 1} more` : ''} mix${count > 1 ? '' : 'es'} tabs and spaces in the indentation; it reads differently in different editors`,
-        file: file.path,
-        range,
-      });
+      const report = (at: [number, number], message: string) => {
+        const range = rangeOf(ctx.analysis, file.path, at[0], at[1]);
+        if (range) ctx.report({ message, file: file.path, range });
+      };
+      if (mixedFirst) {
+        report(mixedFirst, `This line${mixedCount > 1 ? ` and ${mixedCount - 1} more` : ''} mix${mixedCount > 1 ? '' : 'es'} tabs and spaces in the indentation; it reads differently in different editors`);
+      }
+      const { tab, space } = byKind;
+      if (tab.length && space.length) {
+        // Point at the first line of the less used style.
+        const [minority, name, other] = tab.length < space.length ? [tab, 'tabs', 'spaces'] : [space, 'spaces', 'tabs'];
+        report(minority[0]!, `${minority.length} line${minority.length > 1 ? 's are' : ' is'} indented with ${name} while ${Math.max(tab.length, space.length)} use ${other}; pick one`);
+      }
     }
   },
 };
