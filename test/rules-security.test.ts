@@ -52,6 +52,8 @@ describe('KA601 script-security-disabled', () => {
     const fixed = applyFix(bad, findings(bad, 'KA601')[0]!.fix!);
     expect(fixed.startsWith('global_defs {\n    enable_script_security\n}\n')).toBe(true);
     expect(linesOf(fixed, 'KA601')).toEqual([]);
+    const headed = conf('! Configuration File for keepalived', '') + bad;
+    expect(applyFix(headed, findings(headed, 'KA601')[0]!.fix!).startsWith('! Configuration File for keepalived\n\nglobal_defs {\n')).toBe(true);
     const withGd = conf('global_defs {', '  router_id lb1', '}') + bad;
     const fixed2 = applyFix(withGd, findings(withGd, 'KA601')[0]!.fix!);
     expect(fixed2.split('\n').slice(0, 3)).toEqual(['global_defs {', '  enable_script_security', '  router_id lb1']);

@@ -29,8 +29,14 @@ export const scriptSecurityDisabled: FileRule = {
     let edit;
     if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, 'enable_script_security');
     else {
-      const r = rangeOf(ctx.analysis, ctx.analysis.file, 0, 0);
-      if (r) edit = { file: ctx.analysis.file, range: r, newText: 'global_defs {\n    enable_script_security\n}\n\n' };
+      // A new global_defs goes after the file's opening comment lines (a header usually describes the file).
+      const text = ctx.analysis.files.get(ctx.analysis.file)?.text ?? '';
+      const header = /^(?:[ \t]*(?:[#!][^\r\n]*)?(?:\r?\n|$))*/.exec(text)?.[0] ?? '';
+      const at = header.length;
+      const r = rangeOf(ctx.analysis, ctx.analysis.file, at, at);
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const lead = at > 0 && !/(\r?\n){2}$/.test(header) && header.endsWith('\n') ? eol : '';
+      if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}    enable_script_security${eol}}${eol}${eol}` };
     }
     ctx.report({
       message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and once the script exists keepalived -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
