@@ -43,6 +43,17 @@ describe('KA601 script-security-disabled', () => {
     expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([20]);
   });
 
+  it('ignores VRRP scripts when there is no vrrp_instance (keepalived never runs them)', () => {
+    expect(linesOf(conf('vrrp_script chk {', '  script "/bin/true"', '}'), 'KA601')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived agrees: an unused vrrp_script counts once an instance exists, not before', () => {
+    const script = conf('vrrp_script chk {', '  script "/bin/true"', '}');
+    expect(runKeepalived(script).exitStatus).toBe(0);
+    expect(runKeepalived(script + instance()).exitStatus).toBe(6);
+    expect(linesOf(script + instance(), 'KA601')).toEqual([2]);
+  });
+
   it('covers checker scripts too', () => {
     const text = conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.1.1 80 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '    notify_up "/bin/true"', '  }', '}');
     expect(linesOf(text, 'KA601')).toEqual([5]);
@@ -67,14 +78,14 @@ describe('KA601 script-security-disabled', () => {
 });
 
 describe('KA602 script-user-missing', () => {
-  const noUser = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}');
+  const noUser = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance();
 
   it('warns when no script_user and no per-script user are given', () => {
     expect(linesOf(noUser, 'KA602')).toEqual([5]);
   });
 
   it('is satisfied by script_user, or by a user on every script', () => {
-    expect(linesOf(SECURE + conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}'), 'KA602')).toEqual([]);
+    expect(linesOf(SECURE + conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance(), 'KA602')).toEqual([]);
     const perScript = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') +
       instance('notify_master "/etc/keepalived/master.sh" nobody');
     expect(linesOf(perScript, 'KA602')).toEqual([]);

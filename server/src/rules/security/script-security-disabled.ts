@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { fix, insertFirstInBlock, rangeOf, related } from '../lvs/util.js';
-import { configuredScripts, programOf } from './scripts.js';
+import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
 
 export const scriptSecurityDisabled: FileRule = {
   kind: 'file',
@@ -16,13 +16,13 @@ export const scriptSecurityDisabled: FileRule = {
       'script and the directories above it are writable only by root, so anyone who can edit such a file gets root. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
       'executed but script_security not enabled" and exits 6.',
-    bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}',
-    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}',
+    bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
+    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
   },
   check(ctx) {
     const gd = ctx.analysis.model.globalDefs;
     if (gd?.enableScriptSecurity) return;
-    const scripts = configuredScripts(ctx.analysis);
+    const scripts = configuredScripts(ctx.analysis).filter((sc) => scriptIsChecked(ctx.analysis, sc));
     if (!scripts.length) return;
     const first = scripts[0]!;
     const more = scripts.length > 1 ? ` (and ${scripts.length - 1} other script${scripts.length > 2 ? 's' : ''})` : '';

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { related } from '../lvs/util.js';
-import { configuredScripts, lineOf } from './scripts.js';
+import { configuredScripts, lineOf, scriptIsChecked } from './scripts.js';
 
 export const scriptUserMissing: FileRule = {
   kind: 'file',
@@ -15,13 +15,13 @@ export const scriptUserMissing: FileRule = {
       'do not create that account; keepalived then removes every such script ("Unable to set default user for vrrp script … ' +
       '- removing"), so track scripts stop influencing priority and notify scripts never run. Name the user with ' +
       '`script_user` in global_defs (or per script), and make sure it exists.',
-    bad: 'global_defs {\n    enable_script_security\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}',
-    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}',
+    bad: 'global_defs {\n    enable_script_security\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
+    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
   },
   check(ctx) {
     const gd = ctx.analysis.model.globalDefs;
     if (!gd?.enableScriptSecurity || gd.scriptUser) return;
-    const unowned = configuredScripts(ctx.analysis).filter((s) => !s.user);
+    const unowned = configuredScripts(ctx.analysis).filter((s) => !s.user && scriptIsChecked(ctx.analysis, s));
     if (!unowned.length) return;
     const first = unowned[0]!;
     const more = unowned.length > 1 ? ` (and ${unowned.length - 1} more)` : '';

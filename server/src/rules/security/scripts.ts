@@ -56,3 +56,34 @@ export function programOf(s: ConfiguredScript): { path: string; word: Word } | u
 export function lineOf(n: AstNode): number {
   return n.range.start.line + 1;
 }
+
+/** Which keepalived process runs a script: the VRRP one, the checker one, either, or the parent. */
+function scriptSide(node: AstNode): 'vrrp' | 'checker' | 'both' | 'main' {
+  let top = node;
+  while (top.parent && top.parent.keyword !== '') top = top.parent;
+  if (top.keyword === 'virtual_server') return 'checker';
+  if (top.keyword !== 'global_defs') return 'vrrp';
+  if (node.keyword === 'notify_fifo_script') return 'both';
+  if (node.keyword === 'lvs_notify_fifo_script') return 'checker';
+  if (node.keyword === 'vrrp_notify_fifo_script') return 'vrrp';
+  return 'main';
+}
+
+/**
+ * Whether keepalived sets the script up (and checks its security) at all: VRRP-side scripts only
+ * when there is a vrrp_instance, checker-side ones only when there is a virtual_server.
+ */
+export function scriptIsChecked(analysis: Analysis, s: ConfiguredScript): boolean {
+  const vrrp = analysis.model.vrrpInstances.length > 0;
+  const checker = analysis.model.virtualServers.length > 0;
+  switch (scriptSide(s.node)) {
+    case 'vrrp':
+      return vrrp;
+    case 'checker':
+      return checker;
+    case 'both':
+      return vrrp || checker;
+    default:
+      return true;
+  }
+}
