@@ -336,6 +336,43 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
   });
 });
 
+describe('KA345-KA347, KA338 on lo', () => {
+  it('KA345: a later non-MASTER state is ignored after MASTER; a repeated MASTER is fine', () => {
+    expect(lines(instance('A', 'state MASTER\npriority 100\nstate BACKUP'), 'KA345')).toEqual([4]);
+    expect(lines(instance('A', 'state BACKUP\nstate MASTER'), 'KA345')).toEqual([]);
+    expect(lines(instance('A', 'state MASTER\nstate MASTER'), 'KA345')).toEqual([]);
+    // The kept MASTER makes the instance the owner when no priority is set.
+    expect(findings(instance('A', 'state MASTER\nstate BACKUP\nnopreempt'), 'KA310')).toHaveLength(1);
+  });
+  it('KA346: skipped addresses are errors, ignored options warnings', () => {
+    const text = instance('A', `interface eth0\n${vip('10.0.0.1/24 label eth0:averyverylonglabel\n10.0.0.2/24 dev\nfe80::1 brd +\n10.0.0.3/24 scope universe\n10.0.0.4 brd +\n10.0.0.5/24 sideways\nfe80::2 scope link')}`);
+    expect(findings(text, 'KA346').map((d) => [d.range.start.line + 1, d.severity])).toEqual([
+      [4, 'error'],
+      [5, 'error'],
+      [6, 'error'],
+      [7, 'warning'],
+      [8, 'warning'],
+      [9, 'warning'],
+      [10, 'warning'],
+    ]);
+    expect(findings(instance('A', vip('10.0.0.1/24 dev eth0 label eth0:vip brd + scope link no_track')), 'KA346')).toHaveLength(0);
+  });
+  it('a skipped address neither counts as a VIP nor fixes the family', () => {
+    expect(findings(instance('A', `version 3\n${vip('10.0.0.1/24 dev eth0 dev eth0')}`), 'KA312')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('fe80::1 label averyveryverylonglabel')}\nunicast_src_ip 10.0.0.1`), 'KA313')).toHaveLength(0);
+  });
+  it('native_ipv6 makes the instance IPv6', () => {
+    expect(lines(instance('A', `native_ipv6\n${vip('10.0.0.1')}`), 'KA313')).toEqual([4]);
+  });
+  it('KA347: a bfd_instance without neighbor_ip, at its closing brace', () => {
+    expect(lines('bfd_instance b {\n    min_rx 100\n}\n', 'KA347')).toEqual([3]);
+    expect(lines('bfd_instance b {\n    neighbor_ip 10.0.0.1\n}\n', 'KA347')).toEqual([]);
+  });
+  it('KA338: the loopback interface cannot carry VRRP', () => {
+    expect(findings(instance('A', `interface lo\n${vip('10.0.0.1')}`), 'KA338')).toHaveLength(1);
+  });
+});
+
 // What the rules claim keepalived does, checked against the binary: for each case keepalived must
 // print the message (or, for things it cannot see, accept the file silently) and kalint must report
 // the rule. Needs a real network interface for the checks keepalived only makes on existing ones.

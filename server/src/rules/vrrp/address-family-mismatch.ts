@@ -1,6 +1,7 @@
 // KA313: VIPs and unicast peers must be of the instance's address family; others are ignored.
 
 import type { FileRule } from '../types.js';
+import { addressDropped } from './addresses.js';
 import { instanceFamily, wordsRange } from './util.js';
 import { ipFamily } from '../../core/analysis/values.js';
 
@@ -35,7 +36,8 @@ export const addressFamilyMismatch: FileRule = {
         if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'unicast_peer') continue;
         for (const line of block.values ?? []) {
           const first = line.words[0];
-          if (!first) continue;
+          // An address skipped for its options (KA346) never reaches the family check.
+          if (!first || (block.keyword === 'virtual_ipaddress' && addressDropped(line, 'vip'))) continue;
           const f = ipFamily(first.text.split('/')[0]!);
           if (!f || f === family) continue;
           const what = block.keyword === 'virtual_ipaddress' ? 'virtual address' : 'unicast peer';

@@ -1,7 +1,7 @@
 // KA305: AH authentication with state MASTER below priority 255: keepalived starts as BACKUP.
 
 import type { FileRule } from '../types.js';
-import { basePriority, effectiveVersion, instanceFamily, isStrict, keywordRange, wantsMaster } from './util.js';
+import { basePriority, effectiveVersion, instanceFamily, isStrict, keywordRange, stateOf, wantsMaster } from './util.js';
 
 export const ahWithInitialMaster: FileRule = {
   kind: 'file',
@@ -22,7 +22,7 @@ export const ahWithInitialMaster: FileRule = {
       if (auth?.type?.value !== 'AH' || !auth.pass?.value) continue;
       if (isStrict(model, inst) || effectiveVersion(model, inst) === 3 || instanceFamily(inst) === 6) continue;
       if (!wantsMaster(inst) || basePriority(inst) === 255) continue;
-      const at = inst.state?.node ?? auth.type.node;
+      const at = stateOf(inst)?.node ?? auth.type.node;
       report({
         message: `'${inst.name}' uses AH authentication with state MASTER and priority ${basePriority(inst)}; keepalived starts it as BACKUP`,
         file: at.file,

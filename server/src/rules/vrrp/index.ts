@@ -47,6 +47,9 @@ import { syncGroupMixedOwner } from './sync-group-mixed-owner.js';
 import { mcastAddressInvalid } from './mcast-address-invalid.js';
 import { advertIntPrecisionV3 } from './advert-int-precision-v3.js';
 import { routeProtocolReplaced } from './route-protocol-replaced.js';
+import { conflictingState } from './conflicting-state.js';
+import { addressOptions } from './address-options.js';
+import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -94,4 +97,7 @@ export const vrrpRules: Rule[] = [
   mcastAddressInvalid,
   advertIntPrecisionV3,
   routeProtocolReplaced,
+  conflictingState,
+  addressOptions,
+  bfdInstanceWithoutNeighbor,
 ];

@@ -1,7 +1,7 @@
 // KA306: `state MASTER` with no priority silently makes the node the address owner (255).
 
 import type { FileRule } from '../types.js';
-import { keywordRange } from './util.js';
+import { keywordRange, stateOf } from './util.js';
 
 export const masterWithoutPriority: FileRule = {
   kind: 'file',
@@ -17,11 +17,12 @@ export const masterWithoutPriority: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      if (inst.priority || inst.state?.value !== 'MASTER') continue;
+      const state = stateOf(inst);
+      if (inst.priority || state?.value !== 'MASTER') continue;
       report({
         message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
-        file: inst.state.node.file,
-        range: keywordRange(inst.state.node),
+        file: state.node.file,
+        range: keywordRange(state.node),
       });
     }
   },

@@ -22,6 +22,11 @@ export const missingInterface: FileRule = {
   check({ analysis, target, report }) {
     const unicastMayOmit = compareVersions(target, UNICAST_WITHOUT_INTERFACE_SINCE) >= 0;
     for (const inst of uniqueInstances(analysis.model)) {
+      if (inst.interface?.value === 'lo') {
+        // keepalived ignores the loopback interface, which leaves the instance without one.
+        report({ message: `'${inst.name}' cannot use the loopback interface lo; keepalived ignores it and then rejects the VRRP configuration`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        continue;
+      }
       if (inst.interface) continue;
       if (unicastMayOmit && isUnicast(inst)) {
         if (inst.unicastSrcIp) continue;

@@ -2,7 +2,7 @@
 
 import { child } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { effectiveVersion, instanceFamily, isStrict, nameRange, uniqueInstances } from './util.js';
+import { effectiveVersion, isStrict, nameRange, uniqueInstances, usableVips } from './util.js';
 
 export const missingVirtualIpaddress: FileRule = {
   kind: 'file',
@@ -19,9 +19,8 @@ export const missingVirtualIpaddress: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     for (const inst of uniqueInstances(model)) {
-      const family = instanceFamily(inst) ?? 4;
-      // Only addresses of the instance's family count; the others are ignored (KA313).
-      if (inst.virtualIpaddresses.some((a) => (a.family ?? family) === family)) continue;
+      // Addresses of the other family (KA313) or skipped for their options (KA346) do not count.
+      if (usableVips(inst).length) continue;
       // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.
       if (child(inst.node, 'no_virtual_ipaddress')) continue;
       const required = effectiveVersion(model, inst) === 3 || isStrict(model, inst);

@@ -1,7 +1,7 @@
 // KA334: in strict mode the initial state must match being the address owner.
 
 import type { FileRule } from '../types.js';
-import { basePriority, isStrict, keywordRange } from './util.js';
+import { basePriority, isStrict, keywordRange, stateOf } from './util.js';
 
 export const strictStateNotOwner: FileRule = {
   kind: 'file',
@@ -18,16 +18,17 @@ export const strictStateNotOwner: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     for (const inst of model.vrrpInstances) {
-      if (!inst.state || !isStrict(model, inst)) continue;
-      const master = inst.state.value === 'MASTER';
+      const state = stateOf(inst);
+      if (!state || !isStrict(model, inst)) continue;
+      const master = state.value === 'MASTER';
       const owner = basePriority(inst) === 255;
       if (master === owner) continue;
       report({
         message: master
           ? `'${inst.name}' has state MASTER with priority ${basePriority(inst)}; in strict mode keepalived starts it as BACKUP`
           : `'${inst.name}' has priority 255 with state BACKUP; in strict mode keepalived starts it as MASTER`,
-        file: inst.state.node.file,
-        range: keywordRange(inst.state.node),
+        file: state.node.file,
+        range: keywordRange(state.node),
       });
     }
   },

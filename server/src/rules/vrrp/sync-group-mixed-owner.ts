@@ -2,7 +2,7 @@
 
 import { parseInteger } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
-import { nameRange, syncMembership } from './util.js';
+import { nameRange, stateOf, syncMembership } from './util.js';
 
 export const syncGroupMixedOwner: FileRule = {
   kind: 'file',
@@ -25,7 +25,7 @@ export const syncGroupMixedOwner: FileRule = {
       let groupState: 'init' | 'master' | 'backup' = 'init';
       for (const m of members.get(g.node) ?? []) {
         const inst = byName.get(m.text)!;
-        const state = inst.state?.value;
+        const state = stateOf(inst)?.value;
         const priority = inst.priority ? parseInteger(inst.priority.node.args[0]?.text ?? '') : undefined;
         if (groupState === 'master' && state === 'BACKUP') {
           report({ message: `sync group '${g.name}' has address-owner MASTER members and '${m.text}' with state BACKUP; keepalived says this won't work`, file: g.node.file, range: nameRange(g.node) });

@@ -22,8 +22,9 @@ export const unicastKeywordWithoutPeers: FileRule = {
       if (!first) continue;
       // With unicast_fault_no_peer keepalived deliberately goes to FAULT instead of falling back.
       if (inst.node.children.some((c) => c.keyword === 'unicast_fault_no_peer')) continue;
+      const hasOtherFamilyPeers = inst.node.children.some((c) => c.keyword === 'unicast_peer' && (c.values ?? []).length > 0);
       report({
-        message: `'${inst.name}' has '${first.keyword}' but no unicast_peer; keepalived falls back to multicast adverts`,
+        message: `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
         file: first.file,
         range: keywordRange(first),
       });

@@ -1,11 +1,12 @@
 // Shared helpers for the VRRP rules: keepalived's effective view of an instance (family, version,
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
-import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
+import { argText, child, childrenNamed, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { FileRuleContext, ReportInput } from '../types.js';
+import { addressDropped } from './addresses.js';
 
 /** Words a bool keyword accepts as "off". */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
@@ -46,7 +47,8 @@ export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
 
 /**
  * The instance's address family as keepalived settles it: the first address-bearing line in the
- * block (VIP, unicast_src_ip, mcast_src_ip, mcast_dst_ip, unicast peer) fixes it; IPv4 when there is none.
+ * block (VIP, unicast_src_ip, mcast_src_ip, mcast_dst_ip, unicast peer, native_ipv6) fixes it; IPv4
+ * when there is none.
  * eVIPs do not count (they may be of either family).
  */
 export function instanceFamily(inst: VrrpInstance): Family | undefined {
@@ -58,9 +60,13 @@ export function familySetter(inst: VrrpInstance): { node: AstNode; family: Famil
   for (const c of inst.node.children) {
     if (c.keyword === 'virtual_ipaddress' || c.keyword === 'unicast_peer') {
       for (const line of c.values ?? []) {
+        // An address skipped for its options never reaches the family check.
+        if (c.keyword === 'virtual_ipaddress' && addressDropped(line, 'vip')) continue;
         const f = ipFamily((line.words[0]?.text ?? '').split('/')[0]!);
         if (f) return { node: c, family: f };
       }
+    } else if (c.keyword === 'native_ipv6') {
+      return { node: c, family: 6 };
     } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip' || c.keyword === 'mcast_dst_ip') {
       const f = ipFamily(argText(c) ?? '');
       if (f) return { node: c, family: f };
@@ -96,18 +102,33 @@ export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2
   return 2;
 }
 
+/**
+ * The initial state as keepalived reads it: once a `state MASTER` line is read, later `state`
+ * lines are ignored ("state previously set as MASTER"); any other word means BACKUP.
+ */
+export function stateOf(inst: VrrpInstance): { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined {
+  let found: { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined;
+  for (const c of inst.node.children) {
+    if (c.keyword !== 'state' || !c.args[0]) continue;
+    if (found?.value === 'MASTER') break;
+    found = { value: c.args[0].text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
+  }
+  return found;
+}
+
 /** Keepalived's priority: a valid `priority`, else 255 with `state MASTER`, else 100. */
 export function basePriority(inst: VrrpInstance): number {
   const p = inst.priority?.value;
   if (p !== undefined && p >= 1 && p <= 255) return p;
   // An invalid priority is replaced by the default 100, not derived from the state.
   if (inst.priority) return 100;
-  return inst.state?.value === 'MASTER' ? 255 : 100;
+  return stateOf(inst)?.value === 'MASTER' ? 255 : 100;
 }
 
 /** The initial state keepalived wants: `state MASTER`, or no state and priority 255. */
 export function wantsMaster(inst: VrrpInstance): boolean {
-  if (inst.state) return inst.state.value === 'MASTER';
+  const state = stateOf(inst);
+  if (state) return state.value === 'MASTER';
   return basePriority(inst) === 255;
 }
 
@@ -195,7 +216,7 @@ export type Ctx = FileRuleContext;
 export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): boolean {
   const owner = basePriority(inst) === 255;
   const strict = isStrict(model, inst);
-  if (strict && inst.state) return owner;
+  if (strict && stateOf(inst)) return owner;
   if (!wantsMaster(inst)) return false;
   const auth = inst.authentication;
   const ahApplies = !strict && auth?.type?.value === 'AH' && !!auth.pass?.value && effectiveVersion(model, inst) === 2 && instanceFamily(inst) !== 6;
@@ -232,4 +253,12 @@ export function mcastDstProblem(inst: VrrpInstance): string | undefined {
 export function trackLineDropped(words: Word[]): boolean {
   const opt = words[1];
   return !!opt && (opt.text !== 'weight' || !words[2]);
+}
+
+/** The virtual addresses keepalived keeps: not skipped for their options, of the instance's family. */
+export function usableVips(inst: VrrpInstance): ValueLine[] {
+  const family = instanceFamily(inst) ?? 4;
+  return childrenNamed(inst.node, 'virtual_ipaddress')
+    .flatMap((b) => b.values ?? [])
+    .filter((l) => !addressDropped(l, 'vip') && ipFamily((l.words[0]?.text ?? '').split('/')[0]!) === family);
 }

@@ -1,0 +1,35 @@
+// KA346: options after a virtual/static address that keepalived rejects or ignores.
+
+import type { ValueLine } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { addressLineProblems } from './addresses.js';
+
+export const addressOptions: FileRule = {
+  kind: 'file',
+  code: 'KA346',
+  name: 'address-options',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'An option after a virtual_ipaddress / virtual_ipaddress_excluded / static_ipaddress address that keepalived rejects (the address is skipped) or ignores.',
+  docs: {
+    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes and scope/label on IPv6 are ignored with a configuration error.',
+    bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:frontend-vip\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:vip\n    }\n}\n',
+  },
+  check({ analysis, report }) {
+    const model = analysis.model;
+    const say = (where: 'vip' | 'static', line: ValueLine) => {
+      for (const p of addressLineProblems(line, where)) report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+    };
+    for (const inst of model.vrrpInstances) {
+      for (const block of inst.node.children) {
+        if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'virtual_ipaddress_excluded') continue;
+        for (const line of block.values ?? []) say('vip', line);
+      }
+    }
+    for (const block of model.root.children) {
+      if (block.keyword !== 'static_ipaddress') continue;
+      for (const line of block.values ?? []) say('static', line);
+    }
+  },
+};

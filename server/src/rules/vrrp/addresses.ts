@@ -1,0 +1,143 @@
+// How keepalived reads one address line (virtual_ipaddress, virtual_ipaddress_excluded,
+// static_ipaddress): which options it rejects (the address is skipped) or ignores.
+
+import type { ValueLine, Word } from '../../core/analysis/ast.js';
+import { ipFamily, parseInteger } from '../../core/analysis/values.js';
+import type { Severity } from '../../core/diagnostics.js';
+
+export interface AddressProblem {
+  word: Word;
+  message: string;
+  /** 'error': keepalived skips the address; 'warning': it ignores the option. */
+  severity: Severity;
+}
+
+type Say = (p: AddressProblem) => void;
+
+/** Scope names of iproute2's default rt_scopes table (keepalived reads the same file). */
+const SCOPES = new Set(['global', 'site', 'link', 'host', 'nowhere']);
+const LABEL_MAX_BYTES = 15;
+const utf8 = new TextEncoder();
+
+/** Walks one address line the way keepalived's address parser does. */
+function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
+  const [addrWord, ...opts] = line.words;
+  if (!addrWord) return;
+  const addr = addrWord.text;
+  const slash = addr.indexOf('/');
+  const family = ipFamily(slash < 0 ? addr : addr.slice(0, slash));
+  if (!family) return; // the schema check reports unparsable addresses
+  const drop = (word: Word, why: string) => say({ word, message: `${why}; keepalived skips the address ${addr}`, severity: 'error' });
+  let sawDev = false;
+  let scope: Word | undefined;
+  let label: Word | undefined;
+  let broadcast: Word | undefined;
+  let peer: Word | undefined;
+  for (let i = 0; i < opts.length; i++) {
+    const w = opts[i]!;
+    const value = opts[i + 1];
+    const needsValue = ['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group'].includes(w.text);
+    if (needsValue && !value) {
+      drop(w, `'${w.text}' has no value`);
+      return;
+    }
+    switch (w.text) {
+      case 'dev':
+        if (sawDev) {
+          drop(w, "'dev' is given twice");
+          return;
+        }
+        sawDev = true;
+        i++;
+        break;
+      case 'scope':
+        scope = w;
+        if (!SCOPES.has(value!.text) && parseInteger(value!.text) === undefined) {
+          say({ word: value!, message: `scope '${value!.text}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
+        }
+        i++;
+        break;
+      case 'broadcast':
+      case 'brd':
+        if (family === 6) {
+          drop(w, 'IPv6 addresses have no broadcast address');
+          return;
+        }
+        if (value!.text !== '+' && value!.text !== '-' && ipFamily(value!.text) !== 4) {
+          drop(value!, `broadcast '${value!.text}' is not an IPv4 address, '+' or '-'`);
+          return;
+        }
+        broadcast = value!;
+        i++;
+        break;
+      case 'label':
+        label = w;
+        if (utf8.encode(value!.text).length > LABEL_MAX_BYTES) {
+          drop(value!, `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters`);
+          return;
+        }
+        i++;
+        break;
+      case 'peer': {
+        const p = value!.text;
+        if (p.includes('/') || ipFamily(p) === undefined) say({ word: value!, message: `peer '${p}' is not a plain IP address; keepalived ignores it`, severity: 'warning' });
+        else if (ipFamily(p) !== family) say({ word: value!, message: `peer ${p} is not of the address's family; keepalived ignores it`, severity: 'warning' });
+        else {
+          peer = value!;
+          if (slash >= 0 && addr.slice(slash + 1) !== (family === 4 ? '32' : '128')) {
+            say({ word: addrWord, message: `with 'peer', the prefix length of ${addr} is ignored (keepalived uses the peer's)`, severity: 'warning' });
+          }
+        }
+        i++;
+        break;
+      }
+      case 'preferred_lft':
+        if (value!.text !== 'forever' && parseInteger(value!.text) === undefined) {
+          say({ word: value!, message: `preferred_lft '${value!.text}' is not a number of seconds or 'forever'; keepalived ignores it`, severity: 'warning' });
+        }
+        i++;
+        break;
+      case 'home':
+      case '-nodad':
+      case 'mngtmpaddr':
+      case 'noprefixroute':
+      case 'autojoin':
+      case 'no_track':
+        break;
+      case 'track_group':
+        if (where === 'static') {
+          i++;
+          break;
+        }
+        say({ word: w, message: "'track_group' applies to static_ipaddress only; keepalived ignores it here (and reads its value as another option)", severity: 'warning' });
+        break;
+      case 'use_vmac':
+        if (where === 'vip') break;
+        say({ word: w, message: "'use_vmac' applies to virtual addresses only; keepalived ignores it in static_ipaddress", severity: 'warning' });
+        break;
+      default:
+        say({ word: w, message: `'${w.text}' is not an address option; keepalived ignores it`, severity: 'warning' });
+    }
+  }
+  if (broadcast && peer) {
+    say({ word: broadcast, message: `a broadcast address cannot go with 'peer'; keepalived ignores the broadcast of ${addr}`, severity: 'warning' });
+  } else if (broadcast && (broadcast.text === '+' || broadcast.text === '-')) {
+    // '+'/'-' derive the broadcast from the prefix, which needs room for host bits.
+    const len = slash < 0 ? 32 : Number(addr.slice(slash + 1));
+    if (len > 30) say({ word: broadcast, message: `'brd ${broadcast.text}' needs a prefix of /30 or shorter; keepalived sets no broadcast for ${addr}`, severity: 'warning' });
+  }
+  if (family === 6 && scope) say({ word: scope, message: `IPv6 addresses take no scope; keepalived ignores it for ${addr}`, severity: 'warning' });
+  if (family === 6 && label) say({ word: label, message: `IPv6 addresses take no label; keepalived ignores it for ${addr}`, severity: 'warning' });
+}
+
+
+export function addressLineProblems(line: ValueLine, where: 'vip' | 'static'): AddressProblem[] {
+  const out: AddressProblem[] = [];
+  walkLine(line, where, (p) => out.push(p));
+  return out;
+}
+
+/** True when keepalived skips the whole address because of its options. */
+export function addressDropped(line: ValueLine, where: 'vip' | 'static'): boolean {
+  return addressLineProblems(line, where).some((p) => p.severity === 'error');
+}

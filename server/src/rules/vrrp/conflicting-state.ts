@@ -1,0 +1,29 @@
+// KA345: `state` given twice with MASTER first: keepalived keeps MASTER.
+
+import type { FileRule } from '../types.js';
+import { keywordRange, stateOf } from './util.js';
+
+export const conflictingState: FileRule = {
+  kind: 'file',
+  code: 'KA345',
+  name: 'conflicting-state',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A later `state` line does not override `state MASTER`; keepalived keeps MASTER.',
+  docs: {
+    why: 'For most keywords the last line wins, but once keepalived has read `state MASTER` it ignores later `state` lines ("state previously set as MASTER - ignoring BACKUP"). A BACKUP override appended to a copied config, or coming from an include, therefore has no effect and the node starts as MASTER.',
+    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 100\n    state BACKUP\n}\n',
+    good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 100\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const inst of analysis.model.vrrpInstances) {
+      const kept = stateOf(inst);
+      if (kept?.value !== 'MASTER') continue;
+      for (const c of inst.node.children) {
+        // Only a non-MASTER state after MASTER is ignored; a repeated MASTER changes nothing.
+        if (c.keyword !== 'state' || c.args[0]?.text === 'MASTER' || inst.node.children.indexOf(c) < inst.node.children.indexOf(kept.node)) continue;
+        report({ message: `'state ${c.args[0]?.text ?? ''}' is ignored: keepalived keeps the earlier 'state MASTER' of '${inst.name}'`, file: c.file, range: keywordRange(c) });
+      }
+    }
+  },
+};
