@@ -131,9 +131,16 @@ function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
 }
 
 
+// Several rules ask about the same lines; the analysis does not change while rules run.
+const cache = { vip: new WeakMap<ValueLine, AddressProblem[]>(), static: new WeakMap<ValueLine, AddressProblem[]>() };
+
 export function addressLineProblems(line: ValueLine, where: 'vip' | 'static'): AddressProblem[] {
-  const out: AddressProblem[] = [];
-  walkLine(line, where, (p) => out.push(p));
+  let out = cache[where].get(line);
+  if (!out) {
+    const found: AddressProblem[] = [];
+    walkLine(line, where, (p) => found.push(p));
+    cache[where].set(line, (out = found));
+  }
   return out;
 }
 

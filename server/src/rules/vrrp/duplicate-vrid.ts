@@ -58,12 +58,19 @@ export const duplicateVrid: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    const insts = uniqueInstances(model).filter((i) => i.virtualRouterId && i.virtualRouterId.value >= 1 && i.virtualRouterId.value <= 255);
-    for (let j = 1; j < insts.length; j++) {
+    // Only instances with the same VRID can conflict: compare within each VRID.
+    const byVrid = new Map<number, VrrpInstance[]>();
+    for (const inst of uniqueInstances(model)) {
+      const vrid = inst.virtualRouterId?.value;
+      if (vrid === undefined || vrid < 1 || vrid > 255) continue;
+      const list = byVrid.get(vrid);
+      if (list) list.push(inst);
+      else byVrid.set(vrid, [inst]);
+    }
+    for (const insts of byVrid.values()) for (let j = 1; j < insts.length; j++) {
       const b = insts[j]!;
       for (let i = 0; i < j; i++) {
         const a = insts[i]!;
-        if (a.virtualRouterId!.value !== b.virtualRouterId!.value) continue;
         const why = conflict(model, a, b);
         if (!why) continue;
         const vridNode = b.virtualRouterId!.node;

@@ -55,8 +55,21 @@ export function instanceFamily(inst: VrrpInstance): Family | undefined {
   return familySetter(inst)?.family;
 }
 
+// Rules ask for these per instance many times; the analysis does not change while rules run.
+const familyCache = new WeakMap<VrrpInstance, { node: AstNode; family: Family } | null>();
+const peersCache = new WeakMap<VrrpInstance, Word[]>();
+
 /** The child line that fixes the instance's family, and the family. */
 export function familySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
+  let cached = familyCache.get(inst);
+  if (cached === undefined) {
+    cached = findFamilySetter(inst) ?? null;
+    familyCache.set(inst, cached);
+  }
+  return cached ?? undefined;
+}
+
+function findFamilySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
   for (const c of inst.node.children) {
     if (c.keyword === 'virtual_ipaddress' || c.keyword === 'unicast_peer') {
       for (const line of c.values ?? []) {
@@ -144,10 +157,15 @@ export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_faul
 
 /** Peers keepalived keeps (all `unicast_peer` blocks merged; peers of the other family are dropped). */
 export function unicastPeerWords(inst: VrrpInstance): Word[] {
-  const family = instanceFamily(inst) ?? 4;
-  return childrenNamed(inst.node, 'unicast_peer').flatMap((b) =>
-    (b.values ?? []).map((l) => l.words[0]).filter((w): w is Word => !!w && ipFamily(w.text) === family),
-  );
+  let peers = peersCache.get(inst);
+  if (!peers) {
+    const family = instanceFamily(inst) ?? 4;
+    peers = childrenNamed(inst.node, 'unicast_peer').flatMap((b) =>
+      (b.values ?? []).map((l) => l.words[0]).filter((w): w is Word => !!w && ipFamily(w.text) === family),
+    );
+    peersCache.set(inst, peers);
+  }
+  return peers;
 }
 
 /** True when keepalived runs the instance unicast: a unicast keyword and at least one peer. */
