@@ -250,12 +250,21 @@ export class Reader {
   }
 
   private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
-    const n = to - from;
+    // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
+    // reads the number `51\`.
+    const last = tokens[to - 1]!;
+    const gluedBackslash = to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
+    const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const t = tokens[from + k]!;
       // The common case: the token itself is the word (no allocation).
       words[k] = segments || t.kind === 'string' ? this.makeWord(file, t, segments) : t;
+    }
+    if (gluedBackslash) {
+      const prev = words[n - 1]!;
+      const r = prev.range;
+      words[n - 1] = new SourceWord(prev.text + '\\', prev.quoted, prev.file, prev.start, prev.end, r.start, r.end, prev.expanded ?? false);
     }
     this.sink.words(words, file.path);
   }
