@@ -282,6 +282,11 @@ describe('KA335-KA341', () => {
       [8, 'warning'],
     ]);
   });
+  it('KA336: offers `weight` for a bare number', () => {
+    const [d] = findings(instance('A', 'track_script {\nchk -20\n}'), 'KA336');
+    expect(d?.fix?.edits[0]?.newText).toBe('weight -20');
+    expect(findings(instance('A', 'track_script {\nchk fast\n}'), 'KA336')[0]?.fix).toBeUndefined();
+  });
   it('KA337: the second entry for the same object, across blocks of one kind', () => {
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_interface {\neth1 weight 5\n}'), 'KA337')).toEqual([6]);
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_script {\neth1\n}'), 'KA337')).toEqual([]);

@@ -29,7 +29,15 @@ export const trackEntryOptions: FileRule = {
           if (!name || !opt) continue;
           const what = `${block.keyword} '${name.text}'`;
           if (opt.text !== 'weight') {
-            report({ message: `${what}: '${opt.text}' is not an option (only 'weight N'); keepalived ignores the whole entry`, file: line.file, range: wordsRange(line.words.slice(1)) });
+            // `chk -20` almost always means `chk weight -20`.
+            const n = parseInteger(opt.text);
+            const fixable = n !== undefined && Math.abs(n) <= MAX_TRACK_WEIGHT && !opt.expanded && line.words.length === 2;
+            report({
+              message: `${what}: '${opt.text}' is not an option (only 'weight N'); keepalived ignores the whole entry`,
+              file: line.file,
+              range: wordsRange(line.words.slice(1)),
+              fix: fixable ? { description: `Write 'weight ${opt.text}'`, edits: [{ file: line.file, range: opt.range, newText: `weight ${opt.text}` }] } : undefined,
+            });
             continue;
           }
           if (!value) {
