@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { memoryHost } from './framework-host.js';
 
 function findings(text: string, code: string) {
   return lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === code);
@@ -155,6 +156,19 @@ describe('KA315 track-reference-not-found', () => {
     expect(lines(tracking + script, 'KA315')).toEqual([3]);
     expect(lines(tracking, 'KA315')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    interval 2\n}\n' + tracking, 'KA315')).toEqual([6]);
+  });
+  it('follows the include order: files are read in name order, in place of the include line', () => {
+    const files = {
+      '/etc/keepalived/keepalived.conf': 'include conf.d/*.conf\n',
+      '/etc/keepalived/conf.d/10-web.conf': instance('WEB', 'track_script {\nchk\n}'),
+      '/etc/keepalived/conf.d/20-checks.conf': 'vrrp_script chk {\n    script "/bin/true"\n}\n',
+    };
+    const lint = (f: Record<string, string>) =>
+      lintText(f['/etc/keepalived/keepalived.conf']!, { file: '/etc/keepalived/keepalived.conf', host: memoryHost(f) }).diagnostics.filter((d) => d.code === 'KA315');
+    expect(lint(files).map((d) => [d.file, d.range.start.line + 1])).toEqual([['/etc/keepalived/conf.d/10-web.conf', 3]]);
+    const renamed = { ...files, '/etc/keepalived/conf.d/05-checks.conf': files['/etc/keepalived/conf.d/20-checks.conf'] };
+    delete (renamed as Record<string, string>)['/etc/keepalived/conf.d/20-checks.conf'];
+    expect(lint(renamed)).toEqual([]);
   });
   it('covers track_file and sync group tracking', () => {
     expect(findings(instance('A', 'track_file {\nflag\n}') + 'track_file flag {\n    file /run/flag\n}\n', 'KA315')).toHaveLength(1);
