@@ -5,7 +5,6 @@ import { argText, child, childrenNamed, type AstNode, type ValueLine, type Word 
 import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
-import type { FileRuleContext, ReportInput } from '../types.js';
 import { addressDropped } from './addresses.js';
 
 /** Words a bool keyword accepts as "off". */
@@ -29,10 +28,6 @@ export function closeRange(node: AstNode): { file: string; range: Range } {
 
 export function wordsRange(words: Word[]): Range {
   return { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
-}
-
-export function at(node: AstNode, range: Range = keywordRange(node)): Pick<ReportInput, 'file' | 'range'> {
-  return { file: node.file, range };
 }
 
 /** Whether `vrrp_strict` (global) or the instance's own `strict_mode` applies. */
@@ -225,7 +220,6 @@ export function lineWeight(words: Word[]): number | undefined {
   return parseInteger(words[i + 1]!.text);
 }
 
-export type Ctx = FileRuleContext;
 
 /**
  * Whether the instance still starts as MASTER after keepalived's own corrections: strict mode
