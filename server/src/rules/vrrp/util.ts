@@ -22,7 +22,8 @@ export function nameRange(node: AstNode): Range {
 
 /** The closing brace of a block (keepalived reports end-of-block checks on that line), else its header. */
 export function closeRange(node: AstNode): { file: string; range: Range } {
-  if (node.close) return { file: node.file, range: node.close };
+  // The brace may sit in another file than the keyword (a block closed inside an include).
+  if (node.closeBrace) return { file: node.closeBrace.file, range: node.closeBrace.range };
   return { file: node.file, range: nameRange(node) };
 }
 
