@@ -118,7 +118,7 @@ function generator(seed: number) {
     const n = 1 + Math.floor(rnd() * 3);
     for (let i = 0; i < n; i++) text += instance(`I${i}`, pick([1, 1, 2, 3]));
     if (rnd() < 0.4) {
-      const members = ['I0', 'I1', 'I2', 'X'].filter(() => rnd() < 0.5).map((m) => `        ${m}\n`).join('');
+      const members = ['I0', 'I1', 'I2', 'X', 'I0 I1'].filter(() => rnd() < 0.45).map((m) => `        ${m}\n`).join('');
       const tracking = tracked.length ? maybe(0.3, `    track_interface {\n        ${tracked[0]}\n    }\n`) : '';
       text += `vrrp_sync_group G {\n    group {\n${members}    }\n${maybe(0.3, '    sync_group_tracking_weight\n')}${tracking}}\n`;
     }

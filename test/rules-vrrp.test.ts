@@ -191,6 +191,9 @@ describe('KA316-KA319 sync groups', () => {
     expect(findings(text, 'KA319')).toHaveLength(1);
     expect(findings(text, 'KA318')).toHaveLength(0);
   });
+  it('a name listed twice in one group is the same error', () => {
+    expect(lines(insts + group('G', ['A', 'A B']), 'KA317')).toEqual([14]);
+  });
   it('an empty group block is reported where keepalived reports it: its closing brace', () => {
     expect(lines(insts + 'vrrp_sync_group G {\n    group {\n    }\n}\n', 'KA319')).toEqual([13]);
   });

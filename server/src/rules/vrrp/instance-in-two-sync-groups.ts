@@ -9,7 +9,7 @@ export const instanceInTwoSyncGroups: FileRule = {
   name: 'instance-in-two-sync-groups',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance is listed in more than one vrrp_sync_group; keepalived keeps it only in the first.',
+  description: 'A vrrp_instance is listed in more than one vrrp_sync_group (or twice in one); keepalived keeps only the first listing.',
   docs: {
     why: 'An instance can follow only one sync group. keepalived removes it from every later group ("cannot exist in more than one sync group"), so the later group no longer moves that instance with its other members — and may be left with one member or none.',
     bad: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_WEB {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_sync_group VG_DB {\n    group {\n        VI_INT\n        VI_DB\n    }\n}\n',
@@ -29,12 +29,14 @@ export const instanceInTwoSyncGroups: FileRule = {
           owner.set(m.text, { group: g.name, word: m });
           continue;
         }
-        if (prev.group === g.name) continue;
         report({
-          message: `vrrp_instance '${m.text}' is already in sync group '${prev.group}'; keepalived ignores it in '${g.name}'`,
+          message:
+            prev.group === g.name
+              ? `vrrp_instance '${m.text}' is listed twice in sync group '${g.name}'; keepalived ignores the repeat and reports it as a configuration error`
+              : `vrrp_instance '${m.text}' is already in sync group '${prev.group}'; keepalived ignores it in '${g.name}'`,
           file: m.file,
           range: m.range,
-          related: [{ file: prev.word.file, range: prev.word.range, message: `member of '${prev.group}'` }],
+          related: [{ file: prev.word.file, range: prev.word.range, message: prev.group === g.name ? 'first listed here' : `member of '${prev.group}'` }],
         });
       }
     }
