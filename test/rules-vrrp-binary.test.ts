@@ -49,6 +49,7 @@ const GIST: [RegExp, string][] = [
   [/some not as address owner/, 'KA341'],
   [/not (?:link-local )?multicast|mcast dest address .* MUST match/, 'KA342'],
   [/units of 10ms/, 'KA343'],
+  [/first IPv6 VIP address must be link local/, 'KA348'],
 ];
 const CODES = new Set(GIST.map(([, c]) => c));
 /** Messages after which keepalived stops checking, so later findings cannot be compared. */
@@ -80,7 +81,7 @@ function generator(seed: number) {
 
   function instance(name: string, vrid: number): string {
     const v6 = rnd() < 0.2;
-    const addr = (n: number) => (v6 ? `fe80::${n}` : `10.0.${vrid}.${n}`);
+    const addr = (n: number) => (v6 ? `${rnd() < 0.3 ? '2001:db8::' : 'fe80::'}${n}` : `10.0.${vrid}.${n}`);
     const lines: string[] = [];
     if (rnd() < 0.95) lines.push(`interface ${rnd() < 0.03 ? 'lo' : iface}`);
     if (rnd() < 0.9) lines.push(`virtual_router_id ${vrid}`);
@@ -145,7 +146,13 @@ describe.skipIf(!ready)('VRRP rules agree with keepalived 2.2.7 on generated con
       // Before an abort keepalived has not made every check; VRRPv2 kept on IPv6 is silent by design.
       const extra = aborted
         ? []
-        : [...byKalint].filter((c) => !byKeepalived.has(c) && !(c === 'KA329' && findings.every((d) => d.code !== 'KA329' || d.message.includes('non-standard'))));
+        : [...byKalint].filter(
+            (c) =>
+              !byKeepalived.has(c) &&
+              !(c === 'KA329' && findings.every((d) => d.code !== 'KA329' || d.message.includes('non-standard'))) &&
+              // Outside strict mode keepalived only logs a global first IPv6 VIP, which -t does not show.
+              !(c === 'KA348' && findings.every((d) => d.code !== 'KA348' || !d.message.includes('strict mode'))),
+          );
       if (missing.length || extra.length) disagreements.push(`#${k}: keepalived only [${missing}] kalint only [${extra}]\n${text}${printed.join('\n')}`);
     }
     if (disagreements.length) console.log(disagreements.slice(0, 3).join('\n\n'));

@@ -390,6 +390,11 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(lines('bfd_instance b {\n    min_rx 100\n}\n', 'KA347')).toEqual([3]);
     expect(lines('bfd_instance b {\n    neighbor_ip 10.0.0.1\n}\n', 'KA347')).toEqual([]);
   });
+  it('KA348: the first IPv6 VIP should be link-local (multicast instances only)', () => {
+    expect(findings(instance('A', vip('2001:db8::1/64\nfe80::1')), 'KA348')).toHaveLength(1);
+    expect(findings(instance('A', vip('fe80::1\n2001:db8::1/64')), 'KA348')).toHaveLength(0);
+    expect(findings(instance('A', `unicast_peer {\n2001:db8::2\n}\n${vip('2001:db8::1/64')}`), 'KA348')).toHaveLength(0);
+  });
   it('KA338: the loopback interface cannot carry VRRP', () => {
     expect(findings(instance('A', `interface lo\n${vip('10.0.0.1')}`), 'KA338')).toHaveLength(1);
   });

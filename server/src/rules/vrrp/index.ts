@@ -50,6 +50,7 @@ import { routeProtocolReplaced } from './route-protocol-replaced.js';
 import { conflictingState } from './conflicting-state.js';
 import { addressOptions } from './address-options.js';
 import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
+import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -100,4 +101,5 @@ export const vrrpRules: Rule[] = [
   conflictingState,
   addressOptions,
   bfdInstanceWithoutNeighbor,
+  ipv6FirstVipNotLinkLocal,
 ];
