@@ -194,7 +194,8 @@ export class Walker implements LineSink {
     if (frame.node.children.length) frame.node.children = frame.node.children.slice();
     if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
-      this.report('KA205', 'warning', `Empty 'notification_email' block (keepalived: "Warning - empty notification_email block")`, frame.node.file, frame.node.range);
+      // keepalived notices the emptiness at the closing brace, and reports that line.
+      this.report('KA205', 'warning', `Empty 'notification_email' block (keepalived: "Warning - empty notification_email block")`, brace.file, brace.range);
     }
   }
 
