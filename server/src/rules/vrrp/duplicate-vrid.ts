@@ -18,30 +18,54 @@ function multicastGroup(model: KeepalivedConfig, inst: VrrpInstance, family: 4 |
   return canonicalAddress(global ?? (family === 4 ? DEFAULT_GROUP4 : DEFAULT_GROUP6));
 }
 
+/** What decides whether two instances share a virtual router, computed once per instance. */
+interface RouterFacts {
+  family: 4 | 6;
+  unicast: boolean;
+  iface?: string;
+  /** Multicast group (multicast instances). */
+  group?: string;
+  /** Canonical unicast source (unicast instances). */
+  src?: string;
+  peers?: Map<string, string>;
+}
+
+function routerFacts(model: KeepalivedConfig, inst: VrrpInstance): RouterFacts {
+  const family = (instanceFamily(inst) ?? 4) as 4 | 6;
+  const unicast = isUnicast(inst);
+  const iface = inst.interface?.value;
+  if (!unicast) return { family, unicast, iface, group: multicastGroup(model, inst, family) };
+  const sa = inst.unicastSrcIp?.value;
+  const peers = new Map<string, string>();
+  for (const w of unicastPeerWords(inst)) peers.set(canonicalAddress(w.text), w.text);
+  return { family, unicast, iface, src: sa === undefined ? undefined : canonicalAddress(sa), peers };
+}
+
 /** Why two instances conflict, or undefined. */
-function conflict(model: KeepalivedConfig, a: VrrpInstance, b: VrrpInstance): string | undefined {
-  const fa = instanceFamily(a) ?? 4;
-  if (fa !== (instanceFamily(b) ?? 4)) return undefined;
-  const ua = isUnicast(a);
-  if (ua !== isUnicast(b)) return undefined; // unicast and multicast are separate VRID spaces
-  const ifa = a.interface?.value;
-  const ifb = b.interface?.value;
-  if (ua) {
+function conflict(a: RouterFacts, b: RouterFacts): string | undefined {
+  if (a.family !== b.family) return undefined;
+  if (a.unicast !== b.unicast) return undefined; // unicast and multicast are separate VRID spaces
+  const ifa = a.iface;
+  const ifb = b.iface;
+  if (a.unicast) {
     if (ifa && ifb && ifa !== ifb) return undefined;
-    const sa = a.unicastSrcIp?.value;
-    const sb = b.unicastSrcIp?.value;
     // With no unicast_src_ip the source is the interface's address, known only on the host.
-    if (sa === undefined || sb === undefined) {
-      if (sa !== sb || !ifa || ifa !== ifb) return undefined;
-    } else if (canonicalAddress(sa) !== canonicalAddress(sb)) return undefined;
-    const peers = new Set(unicastPeerWords(a).map((w) => canonicalAddress(w.text)));
-    const shared = unicastPeerWords(b).find((w) => peers.has(canonicalAddress(w.text)));
+    if (a.src === undefined || b.src === undefined) {
+      if (a.src !== b.src || !ifa || ifa !== ifb) return undefined;
+    } else if (a.src !== b.src) return undefined;
+    let shared: string | undefined;
+    for (const [canon, text] of b.peers!) {
+      if (a.peers!.has(canon)) {
+        shared = text;
+        break;
+      }
+    }
     if (!shared) return undefined;
-    return `both are unicast from the same source address and share peer ${shared.text}`;
+    return `both are unicast from the same source address and share peer ${shared}`;
   }
   if (!ifa || ifa !== ifb) return undefined;
-  if (multicastGroup(model, a, fa) !== multicastGroup(model, b, fa)) return undefined;
-  return `both use IPv${fa} multicast on interface ${ifa}`;
+  if (a.group !== b.group) return undefined;
+  return `both use IPv${a.family} multicast on interface ${ifa}`;
 }
 
 export const duplicateVrid: FileRule = {
@@ -67,20 +91,24 @@ export const duplicateVrid: FileRule = {
       if (list) list.push(inst);
       else byVrid.set(vrid, [inst]);
     }
-    for (const insts of byVrid.values()) for (let j = 1; j < insts.length; j++) {
-      const b = insts[j]!;
-      for (let i = 0; i < j; i++) {
-        const a = insts[i]!;
-        const why = conflict(model, a, b);
-        if (!why) continue;
-        const vridNode = b.virtualRouterId!.node;
-        report({
-          message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
-          file: vridNode.file,
-          range: vridNode.args[0]?.range ?? nameRange(b.node),
-          related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
-        });
-        break;
+    for (const insts of byVrid.values()) {
+      if (insts.length < 2) continue;
+      const facts = insts.map((inst) => routerFacts(model, inst));
+      for (let j = 1; j < insts.length; j++) {
+        const b = insts[j]!;
+        for (let i = 0; i < j; i++) {
+          const a = insts[i]!;
+          const why = conflict(facts[i]!, facts[j]!);
+          if (!why) continue;
+          const vridNode = b.virtualRouterId!.node;
+          report({
+            message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
+            file: vridNode.file,
+            range: vridNode.args[0]?.range ?? nameRange(b.node),
+            related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
+          });
+          break;
+        }
       }
     }
   },

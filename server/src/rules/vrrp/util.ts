@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { argText, child, childrenNamed, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
@@ -236,9 +236,10 @@ export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): bool
   return !(ahApplies && !owner);
 }
 
+/** 224.0.0.0/4: the first octet is 224..239. */
 export function isIPv4Multicast(addr: string): boolean {
-  const n = ipv4ToNumber(addr);
-  return n >= ipv4ToNumber('224.0.0.0') && n <= ipv4ToNumber('239.255.255.255');
+  const first = parseInt(addr, 10);
+  return first >= 224 && first <= 239;
 }
 
 /** First two bytes of an IPv6 address. */
