@@ -36,7 +36,9 @@ describe('formatter scanner agrees with the core lexer', () => {
   it('on random text over the characters that matter', () => {
     const chars = fc.constantFrom(' ', '\t', '\n', '\r', '\r\n', '\f', '{', '}', '"', '#', '!', '\\', '$', "'", '@', 'a', 'b', '1', '~', 'é', '\u00a0');
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+      // A bare CR is whitespace for the lexer (as for keepalived) but a line end for the scanner;
+      // the formatter refuses such files, so they are left out of the comparison.
+      fc.property(fc.array(chars, { maxLength: 60 }).map((a) => a.join('')).filter((t) => !/\r(?!\n)/.test(t)), (text) => {
         expect(scanAll(text)).toEqual(lexAll(text));
       }),
       { numRuns: 3000 },

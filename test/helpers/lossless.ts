@@ -7,17 +7,11 @@ import type { Diagnostic } from '../../server/src/core/diagnostics.js';
 
 const GAP = /^[ \t\f\v\r\n]*$/;
 
-/** Offsets of the first character of each line: after `\n`, `\r\n`, or a lone `\r`. */
+/** Offsets of the first character of each line: after `\n` (so also `\r\n`). keepalived reads lines
+ * up to `\n`; a bare `\r` is whitespace inside a line. */
 export function expectedLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 

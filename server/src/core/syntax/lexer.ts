@@ -92,8 +92,9 @@ export interface LexResult {
   lineFirstToken: Int32Array;
 }
 
-const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*/ });
-const StringTok = createToken({ name: 'String', pattern: /"[^"\r\n]*"?/ });
+// keepalived reads lines up to '\n' (then drops a trailing '\r'): a bare '\r' is not a line end.
+const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
+const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/ });
 const LBraceTok = createToken({ name: 'LBrace', pattern: /\{/ });
 const RBraceTok = createToken({ name: 'RBrace', pattern: /\}/ });
 const BackslashTok = createToken({ name: 'Backslash', pattern: /\\/ });
@@ -158,8 +159,11 @@ export function lex(text: string, file = ''): LexResult {
       }
       if (c === CH_CR) {
         i++;
-        if (i < to && text.charCodeAt(i) === CH_LF) i++;
-        newline(i);
+        // CRLF ends the line; a bare CR is whitespace for keepalived (isspace), like a tab.
+        if (i < to && text.charCodeAt(i) === CH_LF) {
+          i++;
+          newline(i);
+        }
         continue;
       }
       let j = i + 1;
