@@ -71,6 +71,8 @@ const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
 const MAX_SUBSTITUTION_PASSES = 64;
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
+/** How many lines all ~SEQ/~LST lines of one analysis may produce together. */
+const MAX_SEQ_ROWS_PER_RUN = 200000;
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
@@ -83,6 +85,8 @@ export class Reader {
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
   private stack: Frame[] = [];
+  /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
+  private seqRows = 0;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -334,8 +338,11 @@ export class Reader {
         return { lines: out };
       }
       if (r.text.length > MAX_LINE_LENGTH) {
-        // keepalived: "Parameter substitution on line … would exceed maximum line length".
-        return endless(`Substituting definitions makes this line longer than ${MAX_LINE_LENGTH} characters; keepalived reports it and does not read the line`);
+        // keepalived stops substituting at its line limit and only logs it (at a level -t does not
+        // print); what it then reads is the partly expanded line.
+        const span = mapRange(segments, 0, text.length);
+        this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
+        return { lines: splitLines(cur, segs) };
       }
       cur = r.text;
       segs = r.segments;
@@ -415,6 +422,11 @@ export class Reader {
     let restStart = headerEnd;
     while (restStart < end && /\s/.test(text[restStart]!)) restStart++;
     const rest = text.slice(restStart, end);
+    this.seqRows += parsed.rows.length;
+    if (this.seqRows > MAX_SEQ_ROWS_PER_RUN) {
+      this.report('KA113', 'warning', `~SEQ/~LST lines expand to more than ${MAX_SEQ_ROWS_PER_RUN} lines in all; kalint stops expanding them here`, file, start, end);
+      return;
+    }
     const saved = parsed.vars.map((v) => this.definitions.get(v));
     for (const values of parsed.rows) {
       parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
