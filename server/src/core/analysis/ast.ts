@@ -79,12 +79,13 @@ export class AstNode {
     readonly word: Word | undefined,
     /** The words after the keyword, up to a brace or the end of the line. */
     readonly args: Word[],
-  ) {}
-
-  /** '' for the root. */
-  get keyword(): string {
-    return this.word?.text ?? '';
+  ) {
+    this.keyword = word?.text ?? '';
   }
+
+  /** The keyword as keepalived matched it; '' for the root. A field, not a getter: rules ask often. */
+  readonly keyword: string;
+
 
   get file(): string {
     return this.word?.file ?? '';
@@ -137,12 +138,27 @@ export function argText(node: AstNode | undefined, i = 0): string | undefined {
   return node?.args[i]?.text;
 }
 
-/** Visits every node without recursion (configs may nest deeply). */
-export function walkAst(root: AstNode, visit: (n: AstNode) => void): void {
+/** Pre-order node lists of finished trees: many rules walk the same tree. */
+const preorderCache = new WeakMap<AstNode, AstNode[]>();
+
+function preorder(root: AstNode): AstNode[] {
+  const out: AstNode[] = [];
   const stack: AstNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    visit(n);
+    out.push(n);
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
+  return out;
+}
+
+/** Visits every node without recursion (configs may nest deeply). */
+export function walkAst(root: AstNode, visit: (n: AstNode) => void): void {
+  // A whole tree (the root of an analysis) is flattened once and reused.
+  let nodes = root.parent === undefined ? preorderCache.get(root) : undefined;
+  if (!nodes) {
+    nodes = preorder(root);
+    if (root.parent === undefined) preorderCache.set(root, nodes);
+  }
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i]!);
 }
