@@ -7,7 +7,8 @@
 
 import type { Analysis } from '../../core/index.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import type { Position, Range } from '../../core/syntax/cst.js';
+import type { Range } from '../../core/syntax/cst.js';
+import { positionAt } from '../../core/syntax/parser.js';
 import { ruleByCode, rules } from '../index.js';
 import { suggest } from '../../core/analysis/suggest.js';
 
@@ -34,17 +35,6 @@ export interface InlineConfig {
 
 const DIRECTIVES = ['disable-next-line', 'disable'] as const;
 const DIRECTIVE_RE = /^kalint-([A-Za-z-]*)(.*)$/s;
-
-function positionAt(lineStarts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - lineStarts[lo]!, offset };
-}
 
 /** Reads every kalint directive in the files of `analysis`. */
 export function readInlineConfig(analysis: Analysis): InlineConfig {
