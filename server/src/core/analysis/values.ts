@@ -119,6 +119,8 @@ const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 // names repeat (auth_type's argument is also called `type`, and it is case-sensitive).
 const CASE_INSENSITIVE_ENUM_KEYWORDS = new Set(['protocol', 'type', 'vrrp_rx_bufs_policy']);
 
+const UNIT_NAMES: Record<string, string> = { s: 'seconds', ms: 'milliseconds', us: 'microseconds' };
+
 export function describeRange(spec: ArgSpec): string {
   const unit = spec.unit ? ` ${spec.unit}` : '';
   if (spec.min !== undefined && spec.max !== undefined) return `[${spec.min}, ${spec.max}]${unit}`;
@@ -143,7 +145,11 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'decimal':
     case 'timer': {
       const d = parseDecimal(word);
-      if (!d) return { message: `'${keyword}' expects a number of ${spec.unit ?? 'units'} like 1 or 0.5 for ${spec.name}, got '${word}'`, severity: 'error' };
+      if (!d) {
+        const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
+        const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
+        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''} for ${spec.name}, got '${word}'`, severity: 'error' };
+      }
       if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
         return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
