@@ -14,6 +14,7 @@ import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.
 import { checkCluster, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
+import { expandConfigIds } from './config-ids.js';
 
 export interface ClusterLintOptions {
   /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
@@ -59,8 +60,12 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   };
 
   const idsFor = (path: string): (string | undefined)[] => {
-    const ids = options.configIds ?? safeConfig(path, errors)?.config.configIds;
-    return ids && ids.length ? ids : [undefined];
+    const loaded = safeConfig(path, errors);
+    const ids = options.configIds ?? loaded?.config.configIds;
+    if (!ids || !ids.length) return [undefined];
+    const text = readText(path);
+    if (text === undefined) return ids;
+    return expandConfigIds(ids, displayPath(path), text, { host: fsHost, pathMappings: loaded ? resolvedPathMappings(loaded) : undefined });
   };
 
   const analysisOf = (spec: NodeSpec) => {

@@ -12,6 +12,7 @@ import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
 import { EXIT, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
+import { expandConfigIds } from './config-ids.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -21,7 +22,8 @@ Settings are read from the nearest .kalint.json above each file; options given h
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output
-      --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines)
+      --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
+                             'all' = once for every @ID the file (or what it includes) mentions
       --cluster              the files given (or the config ids of one file) are the nodes of
                              one cluster: compare them (KA4xx) and simulate failover
       --target-version V     keepalived version to check against (default 2.2.7)
@@ -80,15 +82,16 @@ function displayPaths(d: Diagnostic): Diagnostic {
 function lintFile(file: string, text: string, settings: LintSettings, analyses: Map<string, Analysis>): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
-  const ids: (string | undefined)[] = settings.configIds ?? config.configIds ?? [undefined];
   const shown = displayPath(file);
+  const pathMappings = loaded ? resolvedPathMappings(loaded) : undefined;
+  const ids = expandConfigIds(settings.configIds ?? config.configIds ?? [undefined], shown, text, { host: fsHost, pathMappings });
   const results = ids.map((configId) =>
     lintText(text, {
       file: shown,
       configId,
       targetVersion: settings.targetVersion ?? config.targetVersion,
       host: fsHost,
-      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
+      pathMappings,
       severities: { ...config.rules, ...settings.ruleOverrides },
       inlineConfig: settings.inlineConfig,
     }),

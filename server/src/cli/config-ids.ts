@@ -1,0 +1,31 @@
+// `--config-id all` (or "configIds": ["all"]): analyse a file once for every `@id` it, or a file it
+// includes, mentions — keepalived reads a different config on each of those hosts.
+
+import { analyze, configIdsIn } from '../core/index.js';
+import type { SourceHost } from '../core/index.js';
+
+export const ALL_CONFIG_IDS = 'all';
+
+const cache = new Map<string, string[]>();
+
+/** The ids to analyse `file` for: `ids` as given, with `all` replaced by the ids the file mentions. */
+export function expandConfigIds(
+  ids: (string | undefined)[],
+  file: string,
+  text: string,
+  options: { host?: SourceHost; pathMappings?: Record<string, string> },
+): (string | undefined)[] {
+  if (!ids.includes(ALL_CONFIG_IDS)) return ids;
+  let mentioned = cache.get(file);
+  if (!mentioned) {
+    // Conditionals may sit in included files: read the file once to find every file it includes.
+    const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings });
+    const found = new Set<string>();
+    for (const f of probe.files.values()) for (const id of configIdsIn(f.text)) found.add(id);
+    mentioned = [...found].sort();
+    cache.set(file, mentioned);
+  }
+  const rest = ids.filter((id) => id !== ALL_CONFIG_IDS);
+  const out = [...new Set([...rest, ...mentioned])];
+  return out.length ? out : [undefined];
+}

@@ -1,0 +1,60 @@
+// `--config-id all`: one file with `@id` lines is analysed once per id it (or an included file)
+// mentions, and those ids form a cluster.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
+let dir: string;
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  dir = mkdtempSync(join(tmpdir(), 'kalint-ids-'));
+  mkdirSync(join(dir, 'conf.d'));
+  // lb2's priority lives in an included file; lb1 and lb2 disagree on the VRID (split brain).
+  writeFileSync(
+    join(dir, 'keepalived.conf'),
+    [
+      'vrrp_instance VI_1 {',
+      '    @lb1 state MASTER',
+      '    @lb2 state BACKUP',
+      '    interface eth0',
+      '    @lb1 virtual_router_id 51',
+      '    @lb2 virtual_router_id 52',
+      '    @lb1 priority 150',
+      '    include conf.d/*.conf',
+      '    virtual_ipaddress {',
+      '        10.0.0.100/24',
+      '    }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 'conf.d', 'prio.conf'), '@lb2 priority 100\n@lb3 priority 50\n');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lint(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, findings: JSON.parse(r.stdout || '[]') as { code: string; message: string }[] };
+}
+
+it('analyses every id the file and its includes mention, and compares them as a cluster', () => {
+  const r = lint(['--config-id', 'all', 'keepalived.conf']);
+  const vrid = r.findings.filter((f) => f.code === 'KA401');
+  expect(vrid.length).toBeGreaterThan(0);
+  const ids = new Set(vrid.flatMap((f) => f.message.match(/@lb\d/g) ?? []));
+  expect([...ids].sort()).toEqual(['@lb1', '@lb2']);
+  expect(r.code).toBe(1);
+});
+
+it('without all, only the ids given are nodes', () => {
+  const r = lint(['--config-id', 'lb1', 'keepalived.conf']);
+  expect(r.findings.filter((f) => f.code === 'KA401')).toEqual([]);
+});
