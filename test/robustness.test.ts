@@ -56,8 +56,9 @@ function randomBytes(n: number, seed: number): Buffer {
 }
 
 describe('linear time on one huge line', () => {
-  // Compares 0.25 MB and 1 MB of the same shape: linear is 4×; 8× leaves room for noise but not
-  // for a quadratic step (16×). These run first in the file: a heap already filled by the big
+  // Compares 0.25 MB and 1 MB of the same shape: linear is 4×, a quadratic step 16×. The bound is
+  // 12×: CPU time includes V8's parallel GC threads, which on a loaded 2-core CI machine put a
+  // linear run at up to ~8× (seen: 8.2×), and 12× still fails anything quadratic. These run first in the file: a heap already filled by the big
   // tests below makes a 1 MB run pay for collecting their leftovers, which is not its own cost.
   const shapes: Record<string, (n: number) => string> = {
     'words on one line': (n) => 'router_id ' + 'abc '.repeat(n / 4),
@@ -91,7 +92,7 @@ describe('linear time on one huge line', () => {
       const ts = bestTime(small);
       const tl = bestTime(large);
       // Below a few milliseconds timer noise dominates; such a run is fast enough either way.
-      if (tl > 20) expect(tl / ts, `0.25 MB: ${ts.toFixed(1)} ms, 1 MB: ${tl.toFixed(1)} ms`).toBeLessThan(8);
+      if (tl > 20) expect(tl / ts, `0.25 MB: ${ts.toFixed(1)} ms, 1 MB: ${tl.toFixed(1)} ms`).toBeLessThan(12);
     });
   }
 });
