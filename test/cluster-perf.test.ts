@@ -39,6 +39,7 @@ describe('cluster analysis cost', () => {
     if (process.env.KALINT_PERF_LOG) console.log(`cluster rules + simulation: 2x1000 instances ${small.ms.toFixed(0)} ms, 2x4000 ${large.ms.toFixed(0)} ms`);
     // The findings scale too: KA430 for instances outside sync groups, KA404 for every 50th.
     expect(large.findings).toBeGreaterThan(3 * small.findings);
-    expect(large.ms).toBeLessThan(8 * small.ms + 250);
+    // Linear is 4x, quadratic 16x; 10x (plus a fixed allowance) absorbs a loaded CI machine.
+    expect(large.ms).toBeLessThan(10 * small.ms + 500);
   });
 });
