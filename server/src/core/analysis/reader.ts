@@ -191,7 +191,7 @@ export class Reader {
         const patternEnd = tokens[cl.end - 1]!.end;
         let pattern = file.text.slice(patternStart, patternEnd);
         if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
-        this.include(frame, kw, pattern, patternStart, patternEnd);
+        this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd);
         return;
       }
       case 'keyword': {
@@ -228,8 +228,7 @@ export class Reader {
         const pStart = toks[cl.first + 1]!.start;
         const pEnd = toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, pEnd);
-        const kwAtSource = new Token(kw.kind, kw.text, src.start, src.start + kw.text.length, frame.file.lex.src);
-        this.include(frame, kwAtSource, line.text.slice(pStart, pEnd), src.start, src.end);
+        this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end);
         continue;
       }
       this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
@@ -441,19 +440,19 @@ export class Reader {
 
   // ---------- include ----------
 
-  private include(frame: Frame, kw: Token, pattern: string, start: number, end: number): void {
+  /** `variant` is the include keyword (include, includem…); `kwStart` where it stands in the source. */
+  private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number): void {
     const file = frame.file;
     const host = this.options.host;
-    const variant = kw.text;
     const strict = variant === 'includem' || variant === 'includew' || variant === 'includea';
     const severity: Severity = strict ? 'error' : 'warning';
     if (!host) {
-      this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kw.start, end);
+      this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kwStart, end);
       return;
     }
     const depth = this.stack.length;
     if (depth >= (this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH)) {
-      this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kw.start, end);
+      this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kwStart, end);
       return;
     }
     const matches: string[] = [];
@@ -480,7 +479,7 @@ export class Reader {
         continue;
       }
       const ls = file.lex.lineStarts;
-      const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kw.start), end: positionAt(ls, end) } });
+      const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kwStart), end: positionAt(ls, end) } });
       toRead.push(included);
     }
     for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path) });

@@ -22,6 +22,8 @@ export class SourceText {
     readonly path: string,
     /** Offset of the first character of each line; filled while lexing. */
     readonly lineStarts: number[],
+    /** The whole text the tokens were read from. */
+    readonly text: string = '',
   ) {}
 
   /** 0-based line of an offset (binary search). */
@@ -46,13 +48,19 @@ export class SourceText {
 export class Token {
   constructor(
     public kind: TokenKind,
-    /** The exact source text (for strings: with the quotes). */
-    public text: string,
     /** Offsets into the file text, end exclusive. */
     public start: number,
     public end: number,
     readonly src: SourceText,
   ) {}
+
+  /**
+   * The exact source text (for strings: with the quotes). Sliced on demand rather than stored:
+   * the short-lived copies cost less than keeping one string per token for the whole analysis.
+   */
+  get text(): string {
+    return this.src.text.slice(this.start, this.end);
+  }
 
   /** The file the token was read from ('' when lexed without a name). */
   get file(): string {
@@ -122,7 +130,7 @@ function isBlank(c: number): boolean {
 export function lex(text: string, file = ''): LexResult {
   const tokens: Token[] = [];
   const lineStarts: number[] = [0];
-  const src = new SourceText(file, lineStarts);
+  const src = new SourceText(file, lineStarts, text);
   const lineFirst: number[] = [0];
 
   // Words can be glued across a Text/Backslash boundary (`a\b`), so a pending word is extended
@@ -137,10 +145,9 @@ export function lex(text: string, file = ''): LexResult {
   const pushWordPiece = (start: number, end: number) => {
     if (pendingWord && pendingWord.end === start) {
       pendingWord.end = end;
-      pendingWord.text = text.slice(pendingWord.start, end);
       return;
     }
-    pendingWord = new Token('word', text.slice(start, end), start, end, src);
+    pendingWord = new Token('word', start, end, src);
     tokens.push(pendingWord);
   };
 
@@ -202,7 +209,7 @@ export function lex(text: string, file = ''): LexResult {
     pendingWord = undefined;
     const kind: TokenKind =
       type === CommentTok ? 'comment' : type === StringTok ? 'string' : type === LBraceTok ? 'lbrace' : 'rbrace';
-    tokens.push(new Token(kind, t.image, start, end, src));
+    tokens.push(new Token(kind, start, end, src));
   }
   if (covered < text.length) scanText(covered, text.length);
 
