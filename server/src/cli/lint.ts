@@ -2,6 +2,7 @@
 // .kalint.json of each file, then from the command line (which wins).
 
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget, type Analysis } from '../core/index.js';
@@ -122,6 +123,25 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   return { diagnostics: out, suppressed: [...suppressed.values()] };
 }
 
+/**
+ * Files read as includes of another linted file. A file is left in when it also includes its
+ * includer (a cycle), so each file of a cycle is still reported once.
+ */
+function includedFragments(analyses: Map<string, Analysis>): Set<string> {
+  const includes = new Map<string, Set<string>>();
+  for (const a of analyses.values()) {
+    const main = resolve(a.file);
+    const set = includes.get(main) ?? new Set<string>();
+    for (const p of a.files.keys()) if (resolve(p) !== main) set.add(resolve(p));
+    includes.set(main, set);
+  }
+  const out = new Set<string>();
+  for (const [main, set] of includes) {
+    for (const inc of set) if (includes.has(inc) && !includes.get(inc)!.has(main)) out.add(inc);
+  }
+  return out;
+}
+
 export function lintCommand(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -172,6 +192,7 @@ export function lintCommand(argv: string[]): number {
   let suppressed: SuppressedDiagnostic[] = [];
   const analyses = new Map<string, Analysis>();
   const linted: string[] = [];
+  const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
   for (const file of files) {
     const text = fsHost.readFile(file);
     if (text === undefined) {
@@ -181,9 +202,7 @@ export function lintCommand(argv: string[]): number {
     }
     linted.push(displayPath(file));
     try {
-      const result = lintFile(file, text, settings, analyses);
-      all.push(...result.diagnostics);
-      suppressed.push(...result.suppressed);
+      perFile.push({ file, ...lintFile(file, text, settings, analyses) });
     } catch (e) {
       // An invalid .kalint.json stops the run: linting with half the settings would mislead.
       if (!(e instanceof ConfigError)) throw e;
@@ -191,7 +210,16 @@ export function lintCommand(argv: string[]): number {
       return EXIT.usage;
     }
   }
-  const clusters = lintClusters({ files, analyses, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
+  // A file that another linted file includes (conf.d/*.conf of /etc/keepalived) is reported as
+  // part of its includer, where its definitions and context are known, not again on its own.
+  const fragments = includedFragments(analyses);
+  for (const r of perFile) {
+    if (fragments.has(resolve(r.file))) continue;
+    all.push(...r.diagnostics);
+    suppressed.push(...r.suppressed);
+  }
+  const mains = files.filter((f) => !fragments.has(resolve(f)));
+  const clusters = lintClusters({ files: mains, analyses, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
   for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);

@@ -1,0 +1,39 @@
+// Linting a folder such as /etc/keepalived: files that another linted file includes are reported
+// through their includer (where the scripts they track are defined), not again on their own.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
+let dir: string;
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  dir = mkdtempSync(join(tmpdir(), 'kalint-frag-'));
+  mkdirSync(join(dir, 'conf.d'));
+  writeFileSync(join(dir, 'keepalived.conf'), 'global_defs {\n    router_id lb1\n    enable_script_security\n    script_user root\n}\nvrrp_script chk_web {\n    script "/usr/bin/true"\n}\ninclude conf.d/*.conf\n');
+  writeFileSync(
+    join(dir, 'conf.d', 'vi.conf'),
+    'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n    track_script {\n        chk_web\n    }\n    prioritty 5\n}\n',
+  );
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function lint(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+  return (JSON.parse(r.stdout || '[]') as { file: string; line: number; code: string }[]).map((d) => `${d.file}:${d.line}:${d.code}`);
+}
+
+it('reports an included file once, in its includer’s context', () => {
+  expect(lint(['.'])).toEqual(['conf.d/vi.conf:12:KA201']);
+});
+
+it('still lints a fragment on its own when it is named alone', () => {
+  expect(lint(['conf.d/vi.conf'])).toEqual(['conf.d/vi.conf:10:KA315', 'conf.d/vi.conf:12:KA201']);
+});
