@@ -241,6 +241,7 @@ class ChildIndex {
 /** A view of blocks that keepalived merges (global_defs, authentication): their children together. */
 function mergedBlocks(nodes: AstNode[]): AstNode {
   const first = nodes[0]!;
+  if (nodes.length === 1) return first; // the usual case: nothing to merge
   const view = new AstNode(first.spec, first.word, first.args);
   view.parent = first.parent;
   view.children = nodes.flatMap((n) => n.children);
