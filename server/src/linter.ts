@@ -5,6 +5,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from './core/index.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
 import type { Range } from './core/syntax/cst.js';
+import { Kind } from './core/syntax/lexer.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
@@ -101,11 +102,14 @@ export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
   const already = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.offset}`));
   for (const [path, source] of analysis.files) {
     const inactive = source.inactiveLines.length ? new Set(source.inactiveLines) : undefined;
-    for (const t of source.lex.tokens) {
-      if (t.kind !== 'string' || (t.text.length >= 2 && t.text.endsWith('"'))) continue;
-      const line = t.line;
+    const store = source.lex;
+    for (let i = 0; i < store.count; i++) {
+      if (store.kinds[i] !== Kind.String) continue;
+      const t = { start: store.starts[i]!, end: store.ends[i]! };
+      if (t.end - t.start >= 2 && source.text.charCodeAt(t.end - 1) === 34) continue;
+      const line = store.src.lineOf(t.start);
       if (inactive?.has(line) || already.has(`${path}\0${t.start}`)) continue;
-      const column = t.col;
+      const column = t.start - store.lineStarts[line]!;
       out.push({
         code: 'KA105',
         severity: 'error',

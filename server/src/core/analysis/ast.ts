@@ -2,9 +2,14 @@
 // with every word still pointing at the text the user wrote (the reference, for substituted text).
 
 import type { Position, Range } from '../syntax/cst.js';
+import { Kind, type TokenStore } from '../syntax/lexer.js';
+import { positionAt } from '../syntax/parser.js';
 import { schema, type Context, type KeywordSpec } from '../schema/schema.js';
 
-/** A word keepalived reads. Plain words are the lexer's tokens themselves (see syntax/lexer.ts). */
+/**
+ * A word keepalived reads. Words read verbatim from a file are views on the lexer's token store
+ * (`StoreWord`), made when asked for; substituted or rewritten ones are `SourceWord`s.
+ */
 export interface Word {
   /** The value keepalived sees (quotes removed). */
   readonly text: string;
@@ -36,6 +41,49 @@ export class SourceWord implements Word {
   }
 }
 
+/** A word that is token `index` of a file's token store, read as written (strings unquoted). */
+export class StoreWord implements Word {
+  constructor(
+    readonly store: TokenStore,
+    readonly index: number,
+  ) {}
+
+  get text(): string {
+    return this.store.value(this.index);
+  }
+
+  get quoted(): boolean {
+    return this.store.kinds[this.index] === Kind.String;
+  }
+
+  get file(): string {
+    return this.store.src.path;
+  }
+
+  get start(): number {
+    return this.store.starts[this.index]!;
+  }
+
+  get end(): number {
+    return this.store.ends[this.index]!;
+  }
+
+  get expanded(): boolean {
+    return false;
+  }
+
+  get range(): Range {
+    return tokenSpan(this.store, this.index, this.index);
+  }
+}
+
+/** The range from the start of token `first` to the end of token `last`, both on one line. */
+function tokenSpan(store: TokenStore, first: number, last: number): Range {
+  const start = positionAt(store.lineStarts, store.starts[first]!);
+  const endOffset = store.ends[last]!;
+  return { start, end: { line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset } };
+}
+
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
 
 function span(first: Word | undefined, last: Word | undefined): Range {
@@ -59,36 +107,83 @@ export class ValueLine {
 const NO_CHILDREN: AstNode[] = Object.freeze([]) as unknown as AstNode[];
 
 /**
- * A keyword as keepalived read it. Kept lean (a 6 MB config has ~200k of them): the keyword,
- * file and ranges are derived from the words on demand.
+ * A keyword as keepalived read it. Kept lean (a 6 MB config has ~200k of them): a node read
+ * verbatim from a file points into that file's token store (keyword token and argument count)
+ * and makes its `word` and `args` on demand; only substituted lines carry their words.
+ * Each `word`/`args`/`range` read builds new objects: read them once per use.
  */
 export class AstNode {
   /** Sub-keywords, in order (shared empty array for leaves: add with `addChild`). */
   children: AstNode[] = NO_CHILDREN;
   /** Lines of a value block (`virtual_ipaddress { … }`). */
-  values?: ValueLine[];
-  parent?: AstNode;
+  values?: ValueLine[] = undefined;
+  parent?: AstNode = undefined;
   /** The braces of a block keyword, when present. */
-  openBrace?: Word;
-  closeBrace?: Word;
+  openBrace?: Word = undefined;
+  closeBrace?: Word = undefined;
+  /** The token store the keyword line was read from (undefined: the words are given). */
+  private readonly store: TokenStore | undefined;
+  /** Index of the keyword token in `store`, and how many argument tokens follow it. */
+  private readonly first: number;
+  private readonly argc: number;
+  private readonly givenWord: Word | undefined;
+  private readonly givenArgs: Word[] | undefined;
 
   constructor(
     /** The schema entry; undefined for the root. */
     readonly spec: KeywordSpec | undefined,
-    /** The keyword word itself (undefined for the root). */
-    readonly word: Word | undefined,
+    /** The keyword word itself (undefined for the root, or when `store` is given). */
+    word: Word | undefined,
     /** The words after the keyword, up to a brace or the end of the line. */
-    readonly args: Word[],
+    args: Word[] | undefined,
+    store?: TokenStore,
+    first = -1,
+    argc = 0,
   ) {
-    this.keyword = word?.text ?? '';
+    this.store = store;
+    this.first = first;
+    this.argc = argc;
+    this.givenWord = word;
+    this.givenArgs = store ? undefined : (args ?? []);
   }
 
-  /** The keyword as keepalived matched it; '' for the root. A field, not a getter: rules ask often. */
-  readonly keyword: string;
+  /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
+  static fromTokens(spec: KeywordSpec, store: TokenStore, first: number, argc: number): AstNode {
+    return new AstNode(spec, undefined, undefined, store, first, argc);
+  }
 
+  /** The keyword as keepalived matched it; '' for the root. */
+  get keyword(): string {
+    return this.spec ? this.spec.name : '';
+  }
+
+  /** The keyword word itself (undefined for the root). */
+  get word(): Word | undefined {
+    return this.store ? new StoreWord(this.store, this.first) : this.givenWord;
+  }
+
+  /** The words after the keyword, up to a brace or the end of the line. */
+  get args(): Word[] {
+    const store = this.store;
+    if (!store) return this.givenArgs!;
+    const out: Word[] = new Array(this.argc);
+    for (let k = 0; k < this.argc; k++) out[k] = new StoreWord(store, this.first + 1 + k);
+    return out;
+  }
+
+  /** How many arguments the keyword has (no allocation). */
+  get argCount(): number {
+    return this.store ? this.argc : this.givenArgs!.length;
+  }
+
+  /** The text of argument i, or undefined (allocates only the string). */
+  argText(i: number): string | undefined {
+    if (!this.store) return this.givenArgs![i]?.text;
+    return i >= 0 && i < this.argc ? this.store.value(this.first + 1 + i) : undefined;
+  }
 
   get file(): string {
-    return this.word?.file ?? '';
+    return this.store ? this.store.src.path : (this.givenWord?.file ?? '');
   }
 
   /** The block the node was read in (the top level for top-level keywords). */
@@ -104,7 +199,9 @@ export class AstNode {
 
   /** The keyword line: from the keyword to its last argument. */
   get range(): Range {
-    return span(this.word, this.args.length ? this.args[this.args.length - 1] : this.word);
+    if (this.store) return tokenSpan(this.store, this.first, this.first + this.argc);
+    const args = this.givenArgs!;
+    return span(this.givenWord, args.length ? args[args.length - 1] : this.givenWord);
   }
 
   get open(): Range | undefined {
@@ -135,7 +232,7 @@ export function childrenNamed(node: AstNode, keyword: string): AstNode[] {
 }
 
 export function argText(node: AstNode | undefined, i = 0): string | undefined {
-  return node?.args[i]?.text;
+  return node?.argText(i);
 }
 
 /** Pre-order node lists of finished trees: many rules walk the same tree. */

@@ -3,12 +3,12 @@
 // (then comments stripped again), include, brace splitting. Files are walked with an explicit
 // stack so include chains and long files never recurse.
 
-import { lex, Token, tokenValue, type LexResult } from '../syntax/lexer.js';
+import { Kind, lex, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import { SourceWord, type Word } from './ast.js';
+import { SourceWord, StoreWord, type Word } from './ast.js';
 import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
 
 /** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
@@ -28,6 +28,9 @@ export interface ReaderOptions {
 }
 
 export interface LineSink {
+  /** A line read verbatim: words and strings [from, to) of a file's token store (no braces, no comments). */
+  tokens(store: TokenStore, from: number, to: number): void;
+  /** A line whose words were produced by substitution or rewritten. */
   words(words: Word[], file: string): void;
   open(brace: Word): void;
   close(brace: Word): void;
@@ -36,7 +39,7 @@ export interface LineSink {
 export interface SourceFile {
   path: string;
   text: string;
-  lex: LexResult;
+  lex: TokenStore;
   /** Lines skipped because of a `@id` prefix for another config id (0-based). */
   inactiveLines: number[];
   /** Which file included it, and where. */
@@ -55,6 +58,8 @@ interface Frame {
   line: number;
   dir: string;
   pendingDefinition?: Definition;
+  /** Offset of the next `$` at or after the current line in this file (text.length: none). */
+  nextDollar: number;
 }
 
 interface Segment {
@@ -66,6 +71,12 @@ interface Segment {
 }
 
 const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+/** `include` and its variants, tested without slicing the word. */
+function isIncludeKeyword(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  return n >= 7 && n <= 8 && text.startsWith('include', start) && INCLUDE_KEYWORDS.has(text.slice(start, end));
+}
+
 /** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine. */
 const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
 const MAX_SUBSTITUTION_PASSES = 64;
@@ -95,7 +106,7 @@ export class Reader {
 
   read(path: string, text: string): void {
     const file = this.addFile(path, text);
-    this.stack.push({ file, line: 0, dir: dirname(path) });
+    this.stack.push({ file, line: 0, dir: dirname(path), nextDollar: -1 });
     this.run();
   }
 
@@ -125,7 +136,8 @@ export class Reader {
 
   private processPhysicalLine(frame: Frame, ln: number): void {
     const file = frame.file;
-    const { tokens, lineFirstToken, lineStarts } = file.lex;
+    const store = file.lex;
+    const { lineFirstToken, lineStarts, kinds, starts, ends } = store;
     const from = lineFirstToken[ln]!;
     const to = lineFirstToken[ln + 1]!;
 
@@ -141,7 +153,7 @@ export class Reader {
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
-      const { text, continues } = definitionLineText(file.text, tokens, from, to);
+      const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from);
       def.lines.push(text);
       if (!continues) frame.pendingDefinition = undefined;
       return;
@@ -149,18 +161,19 @@ export class Reader {
     if (from === to) return;
 
     // Fast path for the common line: a plain keyword line with no `$` (no prefix, definition,
-    // sequence, include or substitution to consider).
-    const head = tokens[from]!;
-    if (head.kind === 'word' && !SPECIAL_FIRST_CHAR.has(head.text.charCodeAt(0)) && !INCLUDE_KEYWORDS.has(head.text)) {
+    // sequence, include or substitution to consider), read straight from the token store.
+    if (kinds[from] === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, ends[from]!)) {
       let end = to;
-      if (tokens[end - 1]!.kind === 'comment') end--;
-      if (!this.lineNeedsSubstitution(tokens, from, end)) {
-        this.emitTokens(file, tokens, from, end, undefined);
+      if (kinds[end - 1] === Kind.Comment) end--;
+      if (end > from && !this.hasDollar(frame, starts[from]!, ends[end - 1]!)) {
+        this.emitStore(file, from, end);
         return;
       }
     }
 
-    const cl = classifyLine(tokens, from, to);
+    // Everything else goes through token objects for this line only.
+    const tokens = store.slice(from, to);
+    const cl = classifyLine(tokens, 0, tokens.length);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
       file.inactiveLines.push(ln);
       return;
@@ -173,7 +186,7 @@ export class Reader {
         const head = tokens[cl.first]!;
         const name = cl.name!;
         const valueStart = head.start + name.length + 2;
-        const { text, continues } = definitionLineText(file.text, tokens, from, to, valueStart);
+        const { text, continues } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart);
         const def: Definition = { lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
         this.definitions.set(name, def);
         if (continues) frame.pendingDefinition = def;
@@ -197,19 +210,57 @@ export class Reader {
       case 'keyword': {
         const start = tokens[cl.first]!.start;
         const end = tokens[cl.end - 1]!.end;
-        if (this.lineNeedsSubstitution(tokens, cl.first, cl.end)) {
+        if (this.hasDollar(frame, start, end)) {
           this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
         } else {
-          this.emitTokens(file, tokens, cl.first, cl.end, undefined);
+          this.emitStore(file, from + cl.first, from + cl.end);
         }
         return;
       }
     }
   }
 
-  private lineNeedsSubstitution(tokens: Token[], from: number, to: number): boolean {
-    for (let i = from; i < to; i++) if (tokens[i]!.text.includes('$')) return true;
-    return false;
+  /** Whether text[start, end) of the frame's file holds a `$` (lines are visited in order, so one forward search serves many lines). */
+  private hasDollar(frame: Frame, start: number, end: number): boolean {
+    if (frame.nextDollar < start) {
+      const at = frame.file.text.indexOf('$', start);
+      frame.nextDollar = at < 0 ? frame.file.text.length : at;
+    }
+    return frame.nextDollar < end;
+  }
+
+  /** Hands tokens [from, to) of a file's store to the sink: runs of words between braces, and the braces. */
+  private emitStore(file: SourceFile, from: number, to: number): void {
+    const store = file.lex;
+    const kinds = store.kinds;
+    let runStart = from;
+    for (let i = from; i < to; i++) {
+      const k = kinds[i];
+      if (k === Kind.LBrace || k === Kind.RBrace) {
+        if (i > runStart) this.emitStoreRun(file, runStart, i);
+        runStart = i + 1;
+        if (k === Kind.LBrace) this.sink.open(new StoreWord(store, i));
+        else this.sink.close(new StoreWord(store, i));
+      }
+    }
+    if (to > runStart) this.emitStoreRun(file, runStart, to);
+  }
+
+  private emitStoreRun(file: SourceFile, from: number, to: number): void {
+    const store = file.lex;
+    // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
+    // reads the number `51\`.
+    const last = to - 1;
+    if (to - from >= 2 && store.kinds[last] === Kind.Word && store.ends[last]! - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
+      const words: Word[] = [];
+      for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
+      const prev = new StoreWord(store, last - 1);
+      const r = prev.range;
+      words.push(new SourceWord(prev.text + '\\', prev.quoted, prev.file, prev.start, prev.end, r.start, r.end, false));
+      this.sink.words(words, file.path);
+      return;
+    }
+    this.sink.tokens(store, from, to);
   }
 
   /** Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`. */
@@ -262,7 +313,7 @@ export class Reader {
     for (let k = 0; k < n; k++) {
       const t = tokens[from + k]!;
       // The common case: the token itself is the word (no allocation).
-      words[k] = segments || t.kind === 'string' ? this.makeWord(file, t, segments) : t;
+      words[k] = this.makeWord(file, t, segments);
     }
     if (gluedBackslash) {
       const prev = words[n - 1]!;
@@ -482,7 +533,7 @@ export class Reader {
       const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kwStart), end: positionAt(ls, end) } });
       toRead.push(included);
     }
-    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path) });
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1 });
   }
 
   private mapPath(p: string): string {

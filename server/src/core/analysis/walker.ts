@@ -14,7 +14,8 @@ import {
   type Context,
   type Version,
 } from '../schema/schema.js';
-import { AstNode, ValueLine, type Word } from './ast.js';
+import { AstNode, StoreWord, ValueLine, type Word } from './ast.js';
+import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
 import { checkArg } from './values.js';
 import { suggest } from './suggest.js';
@@ -62,15 +63,45 @@ export class Walker implements LineSink {
     return this.stack[this.stack.length - 1]!;
   }
 
-  words(words: Word[], file: string): void {
-    if (this.pending) {
-      // keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are
-      // still read as the block's body.
-      const p = this.pending;
-      this.pending = undefined;
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
-      this.pushBlock(p, undefined);
+  tokens(store: TokenStore, from: number, to: number): void {
+    this.openPendingWithoutBrace();
+    const frame = this.top();
+    if (frame.kind === 'values') {
+      const words: Word[] = new Array(to - from);
+      for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
+      const line = new ValueLine(words, store.src.path);
+      (frame.node.values ??= []).push(line);
+      this.checkValueLine(frame.node, line);
+      return;
     }
+    // The keyword is looked up without making word objects: most lines are known keywords.
+    const parentSpec = frame.node.spec;
+    const childCtx: Context = parentSpec ?? schema().root;
+    const spec = store.kinds[from] === Kind.String ? undefined : childCtx.childMap.get(store.value(from));
+    if (!spec || !availableIn(spec, this.options.target)) {
+      const words: Word[] = new Array(to - from);
+      for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
+      this.keywordLine(frame, words, store.src.path);
+      return;
+    }
+    this.lastUnknown = undefined;
+    const node = AstNode.fromTokens(spec, store, from, to - from - 1);
+    frame.node.addChild(node);
+    this.checkKeyword(node);
+    if (spec.block) this.pending = node;
+  }
+
+  /** keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are still read as the block's body. */
+  private openPendingWithoutBrace(): void {
+    if (!this.pending) return;
+    const p = this.pending;
+    this.pending = undefined;
+    this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
+    this.pushBlock(p, undefined);
+  }
+
+  words(words: Word[], file: string): void {
+    this.openPendingWithoutBrace();
     const frame = this.top();
     if (frame.kind === 'values') {
       const line = new ValueLine(words, file);

@@ -237,11 +237,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
       old = used[0]!;
     } else if (!used.includes(old)) fail(`no vrrp_instance uses interface '${old}' (they use ${used.join(', ')})`);
     if (old === wanted) return;
-    const renamed = new Set<Word>();
+    // Words are keyed by place: word objects are made afresh on each read of a node.
+    const renamed = new Set<string>();
+    const place = (w: Word) => `${w.file}\0${w.start}`;
     const rename = (w: Word | undefined, what: string) => {
-      if (w && w.text === old && !renamed.has(w)) {
+      if (w && w.text === old && !renamed.has(place(w))) {
         replaceWord(w, wanted, what);
-        renamed.add(w);
+        renamed.add(place(w));
       }
     };
     for (const inst of instances) {
@@ -262,7 +264,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const elsewhere: number[] = [];
     walkAst(model.root, (n) => {
       const words = [...n.args, ...(n.values ?? []).flatMap((l) => l.words)];
-      for (const w of words) if (w.text === old && w.file === file && !renamed.has(w)) elsewhere.push(lineOf(w));
+      for (const w of words) if (w.text === old && w.file === file && !renamed.has(place(w))) elsewhere.push(lineOf(w));
     });
     if (elsewhere.length) notes.push(`'${old}' also appears outside the instances' interface settings (line ${[...new Set(elsewhere)].join(', ')}): not renamed — check it on the peer`);
   }

@@ -91,15 +91,6 @@ export class Token {
   }
 }
 
-export interface LexResult {
-  tokens: Token[];
-  src: SourceText;
-  /** Offset of the first character of each line; lineStarts[0] === 0. */
-  lineStarts: number[];
-  /** Index into `tokens` of the first token of each line; length lineStarts.length + 1. */
-  lineFirstToken: Int32Array;
-}
-
 // keepalived reads lines up to '\n' (then drops a trailing '\r'): a bare '\r' is not a line end.
 const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
 const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/ });
@@ -122,46 +113,154 @@ function lexerInstance(): Lexer {
 
 const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13;
 
-function isBlank(c: number): boolean {
-  return c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF;
+/** Token kinds as small integers, for the columnar store. */
+export const Kind = { Word: 0, String: 1, LBrace: 2, RBrace: 3, Comment: 4 } as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+const KIND_NAMES: readonly TokenKind[] = ['word', 'string', 'lbrace', 'rbrace', 'comment'];
+
+/**
+ * The tokens of one file, column by column: kinds and offsets in typed arrays rather than one
+ * object per token. A 6 MB config has over half a million tokens; as objects they cost ~56 bytes
+ * each and a third of the analysis time went to allocating and collecting them. Token objects
+ * (`tokens`, `token(i)`) are made on demand for the consumers that want them (the lossless tree).
+ */
+export class TokenStore {
+  /** Offset of the first character of each line; lineStarts[0] === 0. */
+  readonly lineStarts: number[];
+  /** Index of the first token of each line; length lineStarts.length + 1. */
+  readonly lineFirstToken: Int32Array;
+  private tokenObjects: Token[] | undefined;
+
+  constructor(
+    readonly src: SourceText,
+    readonly count: number,
+    readonly kinds: Uint8Array,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    lineFirstToken: Int32Array,
+  ) {
+    this.lineStarts = src.lineStarts;
+    this.lineFirstToken = lineFirstToken;
+  }
+
+  get text(): string {
+    return this.src.text;
+  }
+
+  kindName(i: number): TokenKind {
+    return KIND_NAMES[this.kinds[i]!]!;
+  }
+
+  /** The exact source text of token i (strings with their quotes). */
+  source(i: number): string {
+    return this.src.text.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  /** The value keepalived hands to a keyword: the source text, without the quotes of a string. */
+  value(i: number): string {
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    if (this.kinds[i] !== Kind.String) return this.src.text.slice(start, end);
+    const closed = end - start >= 2 && this.src.text.charCodeAt(end - 1) === 34;
+    return this.src.text.slice(start + 1, closed ? end - 1 : end);
+  }
+
+  /** A token object for token i (a new one each call). */
+  token(i: number): Token {
+    return new Token(KIND_NAMES[this.kinds[i]!]!, this.starts[i]!, this.ends[i]!, this.src);
+  }
+
+  /** Every token as an object, made once on first use. */
+  get tokens(): Token[] {
+    if (!this.tokenObjects) {
+      const out: Token[] = new Array(this.count);
+      for (let i = 0; i < this.count; i++) out[i] = this.token(i);
+      this.tokenObjects = out;
+    }
+    return this.tokenObjects;
+  }
+
+  /** Token objects for tokens [from, to) only. */
+  slice(from: number, to: number): Token[] {
+    if (this.tokenObjects) return this.tokenObjects.slice(from, to);
+    const out: Token[] = new Array(Math.max(0, to - from));
+    for (let i = from; i < to; i++) out[i - from] = this.token(i);
+    return out;
+  }
+}
+
+/** The result of lexing a file. */
+export type LexResult = TokenStore;
+
+/** Growable columns for the lexer. */
+class Columns {
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  push(kind: Kind, start: number, end: number): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+
+  private grow(): void {
+    const n = this.kinds.length * 2 + 16;
+    const kinds = new Uint8Array(n);
+    kinds.set(this.kinds);
+    const starts = new Int32Array(n);
+    starts.set(this.starts);
+    const ends = new Int32Array(n);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
 
 /** Lexes a whole file. Never throws; unknown characters cannot occur (every byte is covered). */
-export function lex(text: string, file = ''): LexResult {
-  const tokens: Token[] = [];
+export function lex(text: string, file = ''): TokenStore {
+  // About one token per 10 characters in real configs; the columns grow when that is too few.
+  const cols = new Columns((text.length >> 3) + 16);
   const lineStarts: number[] = [0];
   const src = new SourceText(file, lineStarts, text);
   const lineFirst: number[] = [0];
 
-  // Words can be glued across a Text/Backslash boundary (`a\b`), so a pending word is extended
-  // while the pieces touch.
-  let pendingWord: Token | undefined;
-
-  const newline = (at: number) => {
-    lineStarts.push(at);
-    lineFirst.push(tokens.length);
-  };
+  // Words can be glued across a Text/Backslash boundary (`a\b`), so the last token is extended
+  // while the pieces touch and it is a word still open for gluing.
+  let wordOpen = false;
 
   const pushWordPiece = (start: number, end: number) => {
-    if (pendingWord && pendingWord.end === start) {
-      pendingWord.end = end;
+    const last = cols.count - 1;
+    if (wordOpen && cols.ends[last] === start) {
+      cols.ends[last] = end;
       return;
     }
-    pendingWord = new Token('word', start, end, src);
-    tokens.push(pendingWord);
+    cols.push(Kind.Word, start, end);
+    wordOpen = true;
   };
 
   const scanText = (from: number, to: number) => {
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
-      if (isBlank(c)) {
+      if (c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF) {
         i++;
         continue;
       }
       if (c === CH_LF) {
         i++;
-        newline(i);
+        lineStarts.push(i);
+        lineFirst.push(cols.count);
         continue;
       }
       if (c === CH_CR) {
@@ -169,14 +268,15 @@ export function lex(text: string, file = ''): LexResult {
         // CRLF ends the line; a bare CR is whitespace for keepalived (isspace), like a tab.
         if (i < to && text.charCodeAt(i) === CH_LF) {
           i++;
-          newline(i);
+          lineStarts.push(i);
+          lineFirst.push(cols.count);
         }
         continue;
       }
       let j = i + 1;
       while (j < to) {
         const d = text.charCodeAt(j);
-        if (isBlank(d) || d === CH_LF || d === CH_CR) break;
+        if (d === CH_SPACE || d === CH_TAB || d === CH_LF || d === CH_CR || d === CH_VT || d === CH_FF) break;
         j++;
       }
       pushWordPiece(i, j);
@@ -192,7 +292,8 @@ export function lex(text: string, file = ''): LexResult {
   }
   // Defensive: if chevrotain ever skipped characters, fall back to treating the gap as text.
   let covered = 0;
-  for (const t of raw) {
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
     const start = t.startOffset;
     const end = start + t.image.length;
     if (start > covered) scanText(covered, start);
@@ -206,15 +307,13 @@ export function lex(text: string, file = ''): LexResult {
       pushWordPiece(start, end);
       continue;
     }
-    pendingWord = undefined;
-    const kind: TokenKind =
-      type === CommentTok ? 'comment' : type === StringTok ? 'string' : type === LBraceTok ? 'lbrace' : 'rbrace';
-    tokens.push(new Token(kind, start, end, src));
+    wordOpen = false;
+    cols.push(type === CommentTok ? Kind.Comment : type === StringTok ? Kind.String : type === LBraceTok ? Kind.LBrace : Kind.RBrace, start, end);
   }
   if (covered < text.length) scanText(covered, text.length);
 
-  lineFirst.push(tokens.length);
-  return { tokens, src, lineStarts, lineFirstToken: Int32Array.from(lineFirst) };
+  lineFirst.push(cols.count);
+  return new TokenStore(src, cols.count, cols.kinds, cols.starts, cols.ends, Int32Array.from(lineFirst));
 }
 
 /** Lexes one logical line produced by substitution (no line breaks inside). */

@@ -9,6 +9,7 @@ import type { Analysis } from '../../core/index.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { positionAt } from '../../core/syntax/parser.js';
+import { Kind } from '../../core/syntax/lexer.js';
 import { ruleByCode, rules } from '../index.js';
 import { suggest } from '../../core/analysis/suggest.js';
 
@@ -41,10 +42,17 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
   const suppressions: Suppression[] = [];
   const problems: Diagnostic[] = [];
   for (const [path, source] of analysis.files) {
-    const { tokens, lineStarts } = source.lex;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (t.kind !== 'comment') continue;
+    const store = source.lex;
+    const { kinds, lineStarts } = store;
+    // Only comments that mention `kalint-` are parsed (most comments are prose): `mention` is the
+    // next place the text does, searched forward once.
+    let mention = -1;
+    for (let i = 0; i < store.count; i++) {
+      if (kinds[i] !== Kind.Comment) continue;
+      if (mention < store.starts[i]!) mention = source.text.indexOf('kalint-', store.starts[i]!);
+      if (mention < 0) break;
+      if (mention >= store.ends[i]!) continue;
+      const t = store.token(i);
       // `#`, `!`, `\#`, `##`… followed by optional blanks.
       const body = t.text.replace(/^\\?[#!]+[ \t]*/, '');
       const m = DIRECTIVE_RE.exec(body);
@@ -89,8 +97,8 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
         // The next line holding something other than comments; a directive at the end of a
         // file covers nothing (and is reported as unused).
         let j = i + 1;
-        while (j < tokens.length && tokens[j]!.kind === 'comment') j++;
-        s.line = j < tokens.length ? tokens[j]!.line : -1;
+        while (j < store.count && kinds[j] === Kind.Comment) j++;
+        s.line = j < store.count ? store.src.lineOf(store.starts[j]!) : -1;
       }
       suppressions.push(s);
     }

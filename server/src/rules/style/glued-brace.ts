@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import type { Token } from '../../core/syntax/lexer.js';
+import { Kind } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../lvs/util.js';
 import { keywordLine } from './lines.js';
@@ -7,8 +7,7 @@ import { keywordLine } from './lines.js';
 /** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */
 const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
 
-const isBrace = (t: Token) => t.kind === 'lbrace' || t.kind === 'rbrace';
-const isSolid = (t: Token) => t.kind === 'word' || t.kind === 'string' || isBrace(t);
+const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 
 export const gluedBrace: FileRule = {
   kind: 'file',
@@ -29,37 +28,42 @@ export const gluedBrace: FileRule = {
   check(ctx) {
     const old = compareVersions(ctx.target, BRACES_SPLIT_SINCE) < 0;
     for (const file of ctx.analysis.files.values()) {
-      const tokens = file.lex.tokens;
+      const store = file.lex;
+      const { kinds, starts, ends, count } = store;
       let checkedLine = -1;
       let lineOk = false;
       let skipUntil = -1;
-      for (let i = 0; i + 1 < tokens.length; i++) {
-        const a = tokens[i]!;
-        const b = tokens[i + 1]!;
-        if (i < skipUntil || a.end !== b.start || a.line !== b.line || !isSolid(a) || !isSolid(b) || (!isBrace(a) && !isBrace(b))) continue;
-        if (a.line !== checkedLine) {
-          checkedLine = a.line;
-          lineOk = keywordLine(file, a.line) !== undefined;
+      for (let i = 0; i + 1 < count; i++) {
+        const ka = kinds[i]!;
+        const kb = kinds[i + 1]!;
+        // Touching tokens are on one line (a line break would separate them); comments never count.
+        if (i < skipUntil || ends[i] !== starts[i + 1] || ka === Kind.Comment || kb === Kind.Comment || (!isBrace(ka) && !isBrace(kb))) continue;
+        const line = store.src.lineOf(starts[i]!);
+        if (line !== checkedLine) {
+          checkedLine = line;
+          lineOk = keywordLine(file, line) !== undefined;
         }
         if (!lineOk) continue;
         // `${NAME}` is a definition reference, not a block.
-        if (a.kind === 'word' && a.text.endsWith('$') && b.kind === 'lbrace') {
+        if (ka === Kind.Word && file.text.charCodeAt(ends[i]! - 1) === 36 && kb === Kind.LBrace) {
           let k = i + 2;
-          while (k < tokens.length && tokens[k]!.line === a.line && tokens[k]!.kind !== 'rbrace') k++;
+          while (k < count && store.src.lineOf(starts[k]!) === line && kinds[k] !== Kind.RBrace) k++;
           skipUntil = k + 1;
           continue;
         }
-        const brace = isBrace(b) ? b : a;
-        const other = brace === b ? a : b;
-        const glued = brace === b ? `${other.text}${brace.text}` : `${brace.text}${other.text}`;
-        const range = rangeOf(ctx.analysis, file.path, brace.start, brace.end);
-        const at = rangeOf(ctx.analysis, file.path, b.start, b.start);
+        const braceIndex = isBrace(kb) ? i + 1 : i;
+        const otherIndex = braceIndex === i + 1 ? i : i + 1;
+        const braceText = store.source(braceIndex);
+        const otherText = store.source(otherIndex);
+        const glued = braceIndex === i + 1 ? `${otherText}${braceText}` : `${braceText}${otherText}`;
+        const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, ends[braceIndex]!);
+        const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
         if (!range || !at) continue;
         const effect = old
           ? `keepalived ${ctx.target.join('.')} reads '${glued}' as one word, so the brace is not seen and the block structure of the rest of the file shifts`
           : `keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`;
         ctx.report({
-          message: `'${brace.text}' is glued to '${other.text}': ${effect}; put a blank between them`,
+          message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them`,
           file: file.path,
           range,
           severity: old ? 'error' : 'warning',

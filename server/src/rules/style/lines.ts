@@ -3,34 +3,39 @@
 // the few candidate lines, so multi-megabyte configs stay fast.
 
 import type { SourceFile } from '../../core/analysis/reader.js';
+import { Kind } from '../../core/syntax/lexer.js';
 import { classifyLine, type ClassifiedLine } from '../../core/syntax/lines.js';
 
 /** Whether line `ln` (without its comment) ends with a backslash: a definition would continue. */
 function continues(file: SourceFile, ln: number): boolean {
-  const { tokens, lineFirstToken } = file.lex;
+  const { kinds, ends, lineFirstToken } = file.lex;
   const from = lineFirstToken[ln]!;
   let end = lineFirstToken[ln + 1]!;
-  if (end > from && tokens[end - 1]!.kind === 'comment') end--;
-  return end > from && tokens[end - 1]!.text.endsWith('\\');
+  if (end > from && kinds[end - 1] === Kind.Comment) end--;
+  return end > from && file.text.charCodeAt(ends[end - 1]! - 1) === 92;
+}
+
+/** classifyLine over line `ln` of a file, with token indices into the file's store. */
+function classifyStoreLine(file: SourceFile, ln: number): ClassifiedLine {
+  const from = file.lex.lineFirstToken[ln]!;
+  const to = file.lex.lineFirstToken[ln + 1]!;
+  const cl = classifyLine(file.lex.slice(from, to), 0, to - from);
+  return { ...cl, first: cl.first + from, end: cl.end + from };
 }
 
 /** Whether line `ln` is the body of a multi-line `$NAME=` definition started above it. */
 function inDefinitionBody(file: SourceFile, ln: number): boolean {
-  const { tokens, lineFirstToken } = file.lex;
   for (let prev = ln - 1; prev >= 0 && continues(file, prev); prev--) {
-    const cl = classifyLine(tokens, lineFirstToken[prev]!, lineFirstToken[prev + 1]!);
-    if (cl.kind === 'definition') return true;
+    if (classifyStoreLine(file, prev).kind === 'definition') return true;
   }
   return false;
 }
 
-/** The classification of line `ln` when keepalived reads it as keyword text, else undefined. */
+/** The classification of line `ln` when keepalived reads it as keyword text, else undefined (token indices into the file's store). */
 export function keywordLine(file: SourceFile, ln: number): ClassifiedLine | undefined {
-  const { tokens, lineFirstToken } = file.lex;
-  const from = lineFirstToken[ln]!;
-  const to = lineFirstToken[ln + 1]!;
-  if (from === to) return undefined;
-  const cl = classifyLine(tokens, from, to);
+  const { lineFirstToken } = file.lex;
+  if (lineFirstToken[ln] === lineFirstToken[ln + 1]) return undefined;
+  const cl = classifyStoreLine(file, ln);
   if (cl.kind !== 'keyword' || inDefinitionBody(file, ln)) return undefined;
   return cl;
 }

@@ -23,31 +23,32 @@ export const trailingBackslash: FileRule = {
   },
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
-      const { tokens, lineFirstToken, lineStarts } = file.lex;
+      const store = file.lex;
+      const { ends, lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
         const from = lineFirstToken[ln]!;
         const to = lineFirstToken[ln + 1]!;
-        if (from === to || !tokens[to - 1]!.text.endsWith('\\')) continue;
+        if (from === to || file.text.charCodeAt(ends[to - 1]! - 1) !== 92) continue;
         const classified = keywordLine(file, ln);
         if (!classified || classified.end <= classified.first) continue;
-        const lastTok = tokens[classified.end - 1]!;
+        const lastTok = store.token(classified.end - 1);
         const comment = classified.comment;
         const inComment = !lastTok.text.endsWith('\\') && comment?.text.endsWith('\\');
         if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
         // The word keepalived ends up with: the backslash joins the word before it across blanks.
         let wordTok = lastTok;
-        if (lastTok.text === '\\' && classified.end - 2 >= classified.first) wordTok = tokens[classified.end - 2]!;
-        const base = wordTok === lastTok && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
+        if (lastTok.text === '\\' && classified.end - 2 >= classified.first) wordTok = store.token(classified.end - 2);
+        const base = wordTok.start === lastTok.start && !inComment ? lastTok.text.slice(0, -1) : wordTok.text.replace(/"/g, '');
         const seen = `${base}\\`;
         // Before 2.0.9 keepalived did not move a trailing backslash onto the word before it.
         const glues = compareVersions(ctx.target, GLUED_SINCE) >= 0;
         if (!glues && inComment) continue;
-        const separate = wordTok !== lastTok;
+        const separate = wordTok.start !== lastTok.start;
         const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
         const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
         if (!range) continue;
         // The fix removes the backslash and the blanks before it (a comment's backslash: just the backslash).
-        const delFrom = inComment ? slashStart : wordTok === lastTok ? slashStart : wordTok.end;
+        const delFrom = inComment ? slashStart : !separate ? slashStart : wordTok.end;
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         ctx.report({
           message: glues || !separate
