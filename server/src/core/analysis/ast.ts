@@ -102,6 +102,18 @@ export class ValueLine {
   get range(): Range {
     return span(this.words[0], this.words[this.words.length - 1]);
   }
+
+  get argCount(): number {
+    return this.words.length;
+  }
+
+  argText(i: number): string | undefined {
+    return this.words[i]?.text;
+  }
+
+  argWord(i: number): Word {
+    return this.words[i]!;
+  }
 }
 
 const NO_CHILDREN: AstNode[] = Object.freeze([]) as unknown as AstNode[];
@@ -180,6 +192,11 @@ export class AstNode {
   argText(i: number): string | undefined {
     if (!this.store) return this.givenArgs![i]?.text;
     return i >= 0 && i < this.argc ? this.store.value(this.first + 1 + i) : undefined;
+  }
+
+  /** Argument i as a word (i < argCount). */
+  argWord(i: number): Word {
+    return this.store ? new StoreWord(this.store, this.first + 1 + i) : this.givenArgs![i]!;
   }
 
   get file(): string {

@@ -12,6 +12,7 @@ import {
   schema,
   type ArgSpec,
   type Context,
+  type KeywordSpec,
   type Version,
 } from '../schema/schema.js';
 import { AstNode, StoreWord, ValueLine, type Word } from './ast.js';
@@ -24,10 +25,25 @@ import RENAMED from '../schema/renamed.json';
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
 const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 
+/** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
+interface ArgList {
+  readonly argCount: number;
+  argText(i: number): string | undefined;
+  argWord(i: number): Word;
+}
+
+function wordsOf(args: ArgList, from: number): Word[] {
+  const out: Word[] = [];
+  for (let i = from; i < args.argCount; i++) out.push(args.argWord(i));
+  return out;
+}
+
 interface Frame {
   node: AstNode;
   /** 'values': lines are values; 'keywords': lines are sub-keywords. */
   kind: 'keywords' | 'values';
+  /** Keywords set once in this block so far, for duplicate detection (made on first use; dropped with the frame). */
+  seen?: Map<KeywordSpec, AstNode>;
 }
 
 export interface WalkerOptions {
@@ -45,8 +61,6 @@ export class Walker implements LineSink {
   private rawOpen: Word[] = [];
   /** The last unknown keyword, to explain the `{` that follows it. */
   private lastUnknown: Word | undefined;
-  /** Seen keywords per node, for duplicate detection. */
-  private seen = new WeakMap<AstNode, Map<string, AstNode>>();
   /** Names of instance blocks per kind (vrrp_instance names must be unique). */
   private instanceNames = new Map<string, Map<string, AstNode>>();
 
@@ -265,35 +279,37 @@ export class Walker implements LineSink {
     if (spec.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => spec.build_condition!.includes(f))) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => spec.build_condition!.includes(f))![1]}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
-    this.checkArgs(spec.args, node.args, node.keyword, node, file);
-    this.checkDuplicate(node);
+    this.checkArgs(spec.args, node, node.keyword, node, file);
+    this.checkDuplicate(node, this.top());
   }
 
-  private checkArgs(specs: ArgSpec[], words: Word[], keyword: string, node: AstNode | undefined, file: string): void {
+  /** Checks the arguments of a keyword line (`args` is the node) or of a value line. */
+  private checkArgs(specs: ArgSpec[], args: ArgList, keyword: string, node: AstNode | undefined, file: string): void {
+    const n = args.argCount;
     let wi = 0;
     for (let si = 0; si < specs.length; si++) {
       const a = specs[si]!;
       if (a.type === 'keyword_value_pairs' || a.type === 'mixed' || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') {
-        if (a.type === 'vs_service') this.checkVsService(words.slice(wi), keyword, node, file);
-        wi = words.length;
+        if (a.type === 'vs_service') this.checkVsService(wordsOf(args, wi), keyword, node, file);
+        wi = n;
         break;
       }
-      if (wi >= words.length) {
+      if (wi >= n) {
         if (!a.optional && !(a.repeat && si > 0)) {
-          const at = node?.word?.range ?? words[words.length - 1]?.range;
+          const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
           if (at) this.report('KA203', 'error', `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}; keepalived stops reading the configuration here`, file, node?.range ?? at);
         }
         break;
       }
-      const count = a.repeat ? words.length - wi - (specs.length - si - 1) : 1;
-      for (let k = 0; k < Math.max(count, 1) && wi < words.length; k++) {
-        const w = words[wi++]!;
-        const p = checkArg(a, w.text, keyword);
-        if (p) this.report('KA205', p.severity, p.message, file, w.range);
+      const count = a.repeat ? n - wi - (specs.length - si - 1) : 1;
+      for (let k = 0; k < Math.max(count, 1) && wi < n; k++) {
+        const i = wi++;
+        const p = checkArg(a, args.argText(i)!, keyword);
+        if (p) this.report('KA205', p.severity, p.message, file, args.argWord(i).range);
       }
     }
-    if (wi < words.length && node?.spec) {
-      const extra = words.slice(wi);
+    if (wi < n && node?.spec) {
+      const extra = wordsOf(args, wi);
       const r = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
       if (EXACTLY_ONE_NAME.has(keyword)) {
         this.report('KA208', 'error', `'${keyword}' takes exactly one name; keepalived skips the whole block ("${keyword} must have a name")`, file, r);
@@ -330,33 +346,32 @@ export class Walker implements LineSink {
     if (block.keyword === 'notification_email') return;
     const shape = block.spec?.value_line;
     if (!shape || shape.length === 0) return;
-    this.checkArgs(shape, line.words, block.keyword, undefined, line.file);
+    this.checkArgs(shape, line, block.keyword, undefined, line.file);
   }
 
-  private checkDuplicate(node: AstNode): void {
+  private checkDuplicate(node: AstNode, frame: Frame): void {
     const spec = node.spec!;
-    const parent = node.parent!;
     if (spec.repeat === 'instance') {
       // virtual_server "names" are addresses, and keepalived accepts duplicates (an lvs rule checks them).
-      if (spec.defines && spec.defines !== 'virtual_server' && node.args[0]) {
+      const name = node.argText(0);
+      if (spec.defines && spec.defines !== 'virtual_server' && name !== undefined) {
         const kind = spec.defines;
         let names = this.instanceNames.get(kind);
         if (!names) this.instanceNames.set(kind, (names = new Map()));
-        const prev = names.get(node.args[0].text);
+        const prev = names.get(name);
         if (prev) {
-          this.report('KA209', 'error', `${kind} '${node.args[0].text}' is already defined; keepalived ignores this whole block`, node.file, node.args[0].range, {
-            related: [{ file: prev.file, range: prev.args[0]!.range, message: 'first defined here' }],
+          this.report('KA209', 'error', `${kind} '${name}' is already defined; keepalived ignores this whole block`, node.file, node.argWord(0).range, {
+            related: [{ file: prev.file, range: prev.argWord(0).range, message: 'first defined here' }],
           });
-        } else names.set(node.args[0].text, node);
+        } else names.set(name, node);
       }
       return;
     }
     if (spec.repeat === 'list' || spec.repeat === 'merge' || spec.repeat === 'last_wins') return;
-    let seen = this.seen.get(parent);
-    if (!seen) this.seen.set(parent, (seen = new Map()));
-    const prev = seen.get(spec.name);
+    const seen = (frame.seen ??= new Map());
+    const prev = seen.get(spec);
     if (!prev) {
-      seen.set(spec.name, node);
+      seen.set(spec, node);
       return;
     }
     const what =

@@ -1,7 +1,8 @@
-// The lexer: chevrotain separates the structurally significant pieces (comments, double-quoted
-// strings, braces, backslashes) from runs of plain text; a small scanner then splits each text run
-// into words and line breaks. Doing the word splitting by hand keeps chevrotain's per-token cost
-// off the most common token, which is what makes multi-megabyte configs lex at >50 MB/s.
+// The lexer: chevrotain separates the pieces whose extent needs lookahead (comments, double-quoted
+// strings, backslashes, which may start a `\#` comment) from runs of plain text; a small scanner
+// then splits each text run into words, braces and line breaks, straight into typed arrays. Keeping
+// chevrotain's per-token cost off words and braces, the most common tokens, and making no object
+// per token is what lets multi-megabyte configs lex at well over 50 MB/s.
 //
 // keepalived's rules (see ARCHITECTURE.md, "Lexical rules"):
 // - `#` and `!` start a comment anywhere outside double quotes, even in the middle of a word;
@@ -94,12 +95,11 @@ export class Token {
 // keepalived reads lines up to '\n' (then drops a trailing '\r'): a bare '\r' is not a line end.
 const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
 const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/ });
-const LBraceTok = createToken({ name: 'LBrace', pattern: /\{/ });
-const RBraceTok = createToken({ name: 'RBrace', pattern: /\}/ });
 const BackslashTok = createToken({ name: 'Backslash', pattern: /\\/ });
-const TextTok = createToken({ name: 'Text', pattern: /[^{}"#!\\]+/, line_breaks: true });
+/** Words, braces, blanks and line breaks: split by the scanner below. */
+const TextTok = createToken({ name: 'Text', pattern: /[^"#!\\]+/, line_breaks: true });
 
-const allTokens: TokenType[] = [CommentTok, StringTok, LBraceTok, RBraceTok, BackslashTok, TextTok];
+const allTokens: TokenType[] = [CommentTok, StringTok, BackslashTok, TextTok];
 
 let chevrotainLexer: Lexer | undefined;
 function lexerInstance(): Lexer {
@@ -111,7 +111,7 @@ function lexerInstance(): Lexer {
   return chevrotainLexer;
 }
 
-const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13;
+const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13, CH_LBRACE = 123, CH_RBRACE = 125;
 
 /** Token kinds as small integers, for the columnar store. */
 export const Kind = { Word: 0, String: 1, LBrace: 2, RBrace: 3, Comment: 4 } as const;
@@ -192,14 +192,21 @@ export class TokenStore {
 /** The result of lexing a file. */
 export type LexResult = TokenStore;
 
-/** Growable columns for the lexer. */
-class Columns {
+/** The lexer's output under construction: growable columns plus the line tables. */
+class LexBuilder {
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
   count = 0;
+  readonly lineStarts: number[] = [0];
+  readonly lineFirst: number[] = [0];
+  /** The last token is a word that a touching word piece extends (`a\b` is one word). */
+  wordOpen = false;
 
-  constructor(capacity: number) {
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
@@ -211,6 +218,52 @@ class Columns {
     this.kinds[i] = kind;
     this.starts[i] = start;
     this.ends[i] = end;
+    this.wordOpen = kind === Kind.Word;
+  }
+
+  pushWordPiece(start: number, end: number): void {
+    if (this.wordOpen && this.ends[this.count - 1] === start) this.ends[this.count - 1] = end;
+    else this.push(Kind.Word, start, end);
+  }
+
+  /** Splits text[from, to) (no quotes, comments or backslashes in it) into words, braces and lines. */
+  scanText(from: number, to: number): void {
+    const text = this.text;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF) {
+        i++;
+      } else if (c === CH_LF) {
+        i++;
+        this.newLine(i);
+      } else if (c === CH_CR) {
+        i++;
+        // CRLF ends the line; a bare CR is whitespace for keepalived (isspace), like a tab.
+        if (i < to && text.charCodeAt(i) === CH_LF) {
+          i++;
+          this.newLine(i);
+        }
+      } else if (c === CH_LBRACE || c === CH_RBRACE) {
+        this.push(c === CH_LBRACE ? Kind.LBrace : Kind.RBrace, i, i + 1);
+        i++;
+      } else {
+        let j = i + 1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d === CH_SPACE || d === CH_TAB || d === CH_LF || d === CH_CR || d === CH_VT || d === CH_FF || d === CH_LBRACE || d === CH_RBRACE) break;
+          j++;
+        }
+        this.pushWordPiece(i, j);
+        i = j;
+      }
+    }
+  }
+
+  private newLine(at: number): void {
+    this.wordOpen = false;
+    this.lineStarts.push(at);
+    this.lineFirst.push(this.count);
   }
 
   private grow(): void {
@@ -230,60 +283,7 @@ class Columns {
 /** Lexes a whole file. Never throws; unknown characters cannot occur (every byte is covered). */
 export function lex(text: string, file = ''): TokenStore {
   // About one token per 10 characters in real configs; the columns grow when that is too few.
-  const cols = new Columns((text.length >> 3) + 16);
-  const lineStarts: number[] = [0];
-  const src = new SourceText(file, lineStarts, text);
-  const lineFirst: number[] = [0];
-
-  // Words can be glued across a Text/Backslash boundary (`a\b`), so the last token is extended
-  // while the pieces touch and it is a word still open for gluing.
-  let wordOpen = false;
-
-  const pushWordPiece = (start: number, end: number) => {
-    const last = cols.count - 1;
-    if (wordOpen && cols.ends[last] === start) {
-      cols.ends[last] = end;
-      return;
-    }
-    cols.push(Kind.Word, start, end);
-    wordOpen = true;
-  };
-
-  const scanText = (from: number, to: number) => {
-    let i = from;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF) {
-        i++;
-        continue;
-      }
-      if (c === CH_LF) {
-        i++;
-        lineStarts.push(i);
-        lineFirst.push(cols.count);
-        continue;
-      }
-      if (c === CH_CR) {
-        i++;
-        // CRLF ends the line; a bare CR is whitespace for keepalived (isspace), like a tab.
-        if (i < to && text.charCodeAt(i) === CH_LF) {
-          i++;
-          lineStarts.push(i);
-          lineFirst.push(cols.count);
-        }
-        continue;
-      }
-      let j = i + 1;
-      while (j < to) {
-        const d = text.charCodeAt(j);
-        if (d === CH_SPACE || d === CH_TAB || d === CH_LF || d === CH_CR || d === CH_VT || d === CH_FF) break;
-        j++;
-      }
-      pushWordPiece(i, j);
-      i = j;
-    }
-  };
-
+  const out = new LexBuilder(text, (text.length >> 3) + 16);
   let raw: { image: string; startOffset: number; tokenType: TokenType }[];
   try {
     raw = lexerInstance().tokenize(text).tokens;
@@ -296,24 +296,17 @@ export function lex(text: string, file = ''): TokenStore {
     const t = raw[k]!;
     const start = t.startOffset;
     const end = start + t.image.length;
-    if (start > covered) scanText(covered, start);
+    if (start > covered) out.scanText(covered, start);
     covered = end;
     const type = t.tokenType;
-    if (type === TextTok) {
-      scanText(start, end);
-      continue;
-    }
-    if (type === BackslashTok) {
-      pushWordPiece(start, end);
-      continue;
-    }
-    wordOpen = false;
-    cols.push(type === CommentTok ? Kind.Comment : type === StringTok ? Kind.String : type === LBraceTok ? Kind.LBrace : Kind.RBrace, start, end);
+    if (type === TextTok) out.scanText(start, end);
+    else if (type === BackslashTok) out.pushWordPiece(start, end);
+    else out.push(type === CommentTok ? Kind.Comment : Kind.String, start, end);
   }
-  if (covered < text.length) scanText(covered, text.length);
-
-  lineFirst.push(cols.count);
-  return new TokenStore(src, cols.count, cols.kinds, cols.starts, cols.ends, Int32Array.from(lineFirst));
+  if (covered < text.length) out.scanText(covered, text.length);
+  out.lineFirst.push(out.count);
+  const src = new SourceText(file, out.lineStarts, text);
+  return new TokenStore(src, out.count, out.kinds, out.starts, out.ends, Int32Array.from(out.lineFirst));
 }
 
 /** Lexes one logical line produced by substitution (no line breaks inside). */
