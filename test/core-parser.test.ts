@@ -47,7 +47,7 @@ describe('lexer', () => {
 
   it('records line starts and tokens per line, for CRLF too', () => {
     const r = lex('a b\r\nc\r\n\r\nd');
-    expect(r.lineStarts).toEqual([0, 5, 8, 10]);
+    expect(Array.from(r.lineStarts)).toEqual([0, 5, 8, 10]);
     expect(Array.from(r.lineFirstToken)).toEqual([0, 2, 3, 3, 4]);
     expect(r.tokens[3]!.range.start).toEqual({ line: 3, column: 0, offset: 10 });
   });

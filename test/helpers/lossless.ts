@@ -69,7 +69,7 @@ export function losslessViolation(text: string, file: CstFile): string | undefin
  * Analysis output is sane: no internal error (KA000: an exception the core caught), and every
  * diagnostic about `file` has a range inside `text` whose line/column agree with its offsets.
  */
-export function diagnosticsViolation(text: string, file: string, diagnostics: Diagnostic[], lineStarts = expectedLineStarts(text)): string | undefined {
+export function diagnosticsViolation(text: string, file: string, diagnostics: Diagnostic[], lineStarts: ArrayLike<number> = expectedLineStarts(text)): string | undefined {
   for (const d of diagnostics) {
     if (d.code === 'KA000') return `internal error: ${d.message}`;
     if (d.file !== file) continue;

@@ -100,7 +100,7 @@ export function configIdsIn(text: string): string[] {
   const re = /^[ \t]*@\^?(\S+)/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const c = parseCondition(new Token('word', 0, m[0].trim().length, new SourceText('', [0], m[0].trim())));
+    const c = parseCondition(new Token('word', 0, m[0].trim().length, new SourceText('', Int32Array.of(0), m[0].trim())));
     if (c && c.id) ids.add(c.id);
   }
   return [...ids].sort();

@@ -115,7 +115,7 @@ export interface CstFile {
   children: CstNode[];
   /** All tokens in source order (comments included, whitespace excluded). */
   tokens: Token[];
-  lineStarts: number[];
+  lineStarts: Int32Array;
   lineFirstToken: Int32Array;
   /** Structural problems found while building the tree (unbalanced braces, bad quotes). */
   problems: SyntaxProblem[];

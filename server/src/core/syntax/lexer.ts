@@ -21,8 +21,8 @@ export type TokenKind = 'word' | 'string' | 'lbrace' | 'rbrace' | 'comment';
 export class SourceText {
   constructor(
     readonly path: string,
-    /** Offset of the first character of each line; filled while lexing. */
-    readonly lineStarts: number[],
+    /** Offset of the first character of each line. */
+    readonly lineStarts: Int32Array,
     /** The whole text the tokens were read from. */
     readonly text: string = '',
   ) {}
@@ -126,7 +126,7 @@ const KIND_NAMES: readonly TokenKind[] = ['word', 'string', 'lbrace', 'rbrace', 
  */
 export class TokenStore {
   /** Offset of the first character of each line; lineStarts[0] === 0. */
-  readonly lineStarts: number[];
+  readonly lineStarts: Int32Array;
   /** Index of the first token of each line; length lineStarts.length + 1. */
   readonly lineFirstToken: Int32Array;
   private tokenObjects: Token[] | undefined;
@@ -192,14 +192,21 @@ export class TokenStore {
 /** The result of lexing a file. */
 export type LexResult = TokenStore;
 
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** The lexer's output under construction: growable columns plus the line tables. */
 class LexBuilder {
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
   count = 0;
-  readonly lineStarts: number[] = [0];
-  readonly lineFirst: number[] = [0];
+  lineStarts = new Int32Array(1024);
+  lineFirst = new Int32Array(1024);
+  lineCount = 1;
   /** The last token is a word that a touching word piece extends (`a\b` is one word). */
   wordOpen = false;
 
@@ -262,8 +269,21 @@ class LexBuilder {
 
   private newLine(at: number): void {
     this.wordOpen = false;
-    this.lineStarts.push(at);
-    this.lineFirst.push(this.count);
+    if (this.lineCount + 1 >= this.lineStarts.length) {
+      this.lineStarts = grown(this.lineStarts);
+      this.lineFirst = grown(this.lineFirst);
+    }
+    this.lineStarts[this.lineCount] = at;
+    this.lineFirst[this.lineCount++] = this.count;
+  }
+
+  /** The finished store, its columns cut to size. */
+  finish(src: (lineStarts: Int32Array) => SourceText): TokenStore {
+    const n = this.count;
+    this.lineFirst[this.lineCount] = n;
+    const lineStarts = this.lineStarts.slice(0, this.lineCount);
+    const lineFirst = this.lineFirst.slice(0, this.lineCount + 1);
+    return new TokenStore(src(lineStarts), n, this.kinds.slice(0, n), this.starts.slice(0, n), this.ends.slice(0, n), lineFirst);
   }
 
   private grow(): void {
@@ -304,9 +324,7 @@ export function lex(text: string, file = ''): TokenStore {
     else out.push(type === CommentTok ? Kind.Comment : Kind.String, start, end);
   }
   if (covered < text.length) out.scanText(covered, text.length);
-  out.lineFirst.push(out.count);
-  const src = new SourceText(file, out.lineStarts, text);
-  return new TokenStore(src, out.count, out.kinds, out.starts, out.ends, Int32Array.from(out.lineFirst));
+  return out.finish((lineStarts) => new SourceText(file, lineStarts, text));
 }
 
 /** Lexes one logical line produced by substitution (no line breaks inside). */

@@ -267,7 +267,7 @@ function buildKeywordLine(
 }
 
 /** Converts an offset into a position, by binary search over line starts. */
-export function positionAt(lineStarts: number[], offset: number): Position {
+export function positionAt(lineStarts: ArrayLike<number>, offset: number): Position {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -278,7 +278,7 @@ export function positionAt(lineStarts: number[], offset: number): Position {
   return { line: lo, column: offset - lineStarts[lo]!, offset };
 }
 
-export function rangeAt(lineStarts: number[], start: number, end: number): Range {
+export function rangeAt(lineStarts: ArrayLike<number>, start: number, end: number): Range {
   return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
 }
 

@@ -16,7 +16,7 @@ export function fileText(analysis: Analysis, file: string): string | undefined {
   return analysis.files.get(file)?.text;
 }
 
-function lineStartsOf(analysis: Analysis, file: string): number[] | undefined {
+function lineStartsOf(analysis: Analysis, file: string): ArrayLike<number> | undefined {
   return analysis.files.get(file)?.lex.lineStarts;
 }
 
