@@ -130,9 +130,6 @@ export class AstNode {
   /** Lines of a value block (`virtual_ipaddress { … }`). */
   values?: ValueLine[] = undefined;
   parent?: AstNode = undefined;
-  /** The braces of a block keyword, when present. */
-  openBrace?: Word = undefined;
-  closeBrace?: Word = undefined;
   /** The token store the keyword line was read from (undefined: the words are given). */
   private readonly store: TokenStore | undefined;
   /** Index of the keyword token in `store`, and how many argument tokens follow it. */
@@ -140,6 +137,11 @@ export class AstNode {
   private readonly argc: number;
   private readonly givenWord: Word | undefined;
   private readonly givenArgs: Word[] | undefined;
+  /** The braces, as token indices in `store` (-1: none, or see `braceWords`). */
+  private openAt = -1;
+  private closeAt = -1;
+  /** Braces that are not tokens of `store` (substituted text, or a brace in another file). */
+  private braceWords: { open?: Word; close?: Word } | undefined = undefined;
 
   constructor(
     /** The schema entry; undefined for the root. */
@@ -162,6 +164,26 @@ export class AstNode {
   /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
   static fromTokens(spec: KeywordSpec, store: TokenStore, first: number, argc: number): AstNode {
     return new AstNode(spec, undefined, undefined, store, first, argc);
+  }
+
+  /** The `{` of a block keyword, when present (a new word object on each read). */
+  get openBrace(): Word | undefined {
+    return this.openAt >= 0 ? new StoreWord(this.store!, this.openAt) : this.braceWords?.open;
+  }
+
+  set openBrace(w: Word | undefined) {
+    this.openAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
+    if (this.openAt < 0 && (w || this.braceWords)) (this.braceWords ??= {}).open = w;
+  }
+
+  /** The `}` of a block keyword, when present (a new word object on each read). */
+  get closeBrace(): Word | undefined {
+    return this.closeAt >= 0 ? new StoreWord(this.store!, this.closeAt) : this.braceWords?.close;
+  }
+
+  set closeBrace(w: Word | undefined) {
+    this.closeAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
+    if (this.closeAt < 0 && (w || this.braceWords)) (this.braceWords ??= {}).close = w;
   }
 
   /** The keyword as keepalived matched it; '' for the root. */

@@ -252,10 +252,15 @@ export class Walker implements LineSink {
       this.pending = undefined;
     }
     const missing = this.rawOpen.length;
-    const owners = new Map<Word, AstNode>();
-    for (const f of this.stack) if (f.node.openBrace) owners.set(f.node.openBrace, f.node);
+    // Brace words are made on each read: match them by place.
+    const place = (w: Word) => `${w.file}\0${w.start}`;
+    const owners = new Map<string, AstNode>();
+    for (const f of this.stack) {
+      const open = f.node.openBrace;
+      if (open) owners.set(place(open), f.node);
+    }
     for (const brace of this.rawOpen) {
-      const owner = owners.get(brace);
+      const owner = owners.get(place(brace));
       const what = owner ? `'${owner.keyword}' block` : "'{'";
       this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")`, brace.file, brace.range);
     }
