@@ -127,21 +127,17 @@ const NO_CHILDREN: AstNode[] = Object.freeze([]) as unknown as AstNode[];
 export class AstNode {
   /** Sub-keywords, in order (shared empty array for leaves: add with `addChild`). */
   children: AstNode[] = NO_CHILDREN;
-  /** Lines of a value block (`virtual_ipaddress { … }`). */
-  values?: ValueLine[] = undefined;
   parent?: AstNode = undefined;
   /** The token store the keyword line was read from (undefined: the words are given). */
   private readonly store: TokenStore | undefined;
   /** Index of the keyword token in `store`, and how many argument tokens follow it. */
   private readonly first: number;
   private readonly argc: number;
-  private readonly givenWord: Word | undefined;
-  private readonly givenArgs: Word[] | undefined;
-  /** The braces, as token indices in `store` (-1: none, or see `braceWords`). */
+  /** The braces, as token indices in `store` (-1: none, or see `rare`). */
   private openAt = -1;
   private closeAt = -1;
-  /** Braces that are not tokens of `store` (substituted text, or a brace in another file). */
-  private braceWords: { open?: Word; close?: Word } | undefined = undefined;
+  /** What only some nodes have, kept out of line so that the common node stays small. */
+  private rare: RareParts | undefined;
 
   constructor(
     /** The schema entry; undefined for the root. */
@@ -157,8 +153,7 @@ export class AstNode {
     this.store = store;
     this.first = first;
     this.argc = argc;
-    this.givenWord = word;
-    this.givenArgs = store ? undefined : (args ?? []);
+    this.rare = store ? undefined : { word, args: args ?? [] };
   }
 
   /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
@@ -166,24 +161,33 @@ export class AstNode {
     return new AstNode(spec, undefined, undefined, store, first, argc);
   }
 
+  /** Lines of a value block (`virtual_ipaddress { … }`). */
+  get values(): ValueLine[] | undefined {
+    return this.rare?.values;
+  }
+
+  set values(v: ValueLine[] | undefined) {
+    if (v || this.rare) (this.rare ??= {}).values = v;
+  }
+
   /** The `{` of a block keyword, when present (a new word object on each read). */
   get openBrace(): Word | undefined {
-    return this.openAt >= 0 ? new StoreWord(this.store!, this.openAt) : this.braceWords?.open;
+    return this.openAt >= 0 ? new StoreWord(this.store!, this.openAt) : this.rare?.openWord;
   }
 
   set openBrace(w: Word | undefined) {
     this.openAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
-    if (this.openAt < 0 && (w || this.braceWords)) (this.braceWords ??= {}).open = w;
+    if (this.openAt < 0 && (w || this.rare)) (this.rare ??= {}).openWord = w;
   }
 
   /** The `}` of a block keyword, when present (a new word object on each read). */
   get closeBrace(): Word | undefined {
-    return this.closeAt >= 0 ? new StoreWord(this.store!, this.closeAt) : this.braceWords?.close;
+    return this.closeAt >= 0 ? new StoreWord(this.store!, this.closeAt) : this.rare?.closeWord;
   }
 
   set closeBrace(w: Word | undefined) {
     this.closeAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
-    if (this.closeAt < 0 && (w || this.braceWords)) (this.braceWords ??= {}).close = w;
+    if (this.closeAt < 0 && (w || this.rare)) (this.rare ??= {}).closeWord = w;
   }
 
   /** The keyword as keepalived matched it; '' for the root. */
@@ -193,13 +197,13 @@ export class AstNode {
 
   /** The keyword word itself (undefined for the root). */
   get word(): Word | undefined {
-    return this.store ? new StoreWord(this.store, this.first) : this.givenWord;
+    return this.store ? new StoreWord(this.store, this.first) : this.rare!.word;
   }
 
   /** The words after the keyword, up to a brace or the end of the line. */
   get args(): Word[] {
     const store = this.store;
-    if (!store) return this.givenArgs!;
+    if (!store) return this.rare!.args!;
     const out: Word[] = new Array(this.argc);
     for (let k = 0; k < this.argc; k++) out[k] = new StoreWord(store, this.first + 1 + k);
     return out;
@@ -207,22 +211,22 @@ export class AstNode {
 
   /** How many arguments the keyword has (no allocation). */
   get argCount(): number {
-    return this.store ? this.argc : this.givenArgs!.length;
+    return this.store ? this.argc : this.rare!.args!.length;
   }
 
   /** The text of argument i, or undefined (allocates only the string). */
   argText(i: number): string | undefined {
-    if (!this.store) return this.givenArgs![i]?.text;
+    if (!this.store) return this.rare!.args![i]?.text;
     return i >= 0 && i < this.argc ? this.store.value(this.first + 1 + i) : undefined;
   }
 
   /** Argument i as a word (i < argCount). */
   argWord(i: number): Word {
-    return this.store ? new StoreWord(this.store, this.first + 1 + i) : this.givenArgs![i]!;
+    return this.store ? new StoreWord(this.store, this.first + 1 + i) : this.rare!.args![i]!;
   }
 
   get file(): string {
-    return this.store ? this.store.src.path : (this.givenWord?.file ?? '');
+    return this.store ? this.store.src.path : (this.rare!.word?.file ?? '');
   }
 
   /** The block the node was read in (the top level for top-level keywords). */
@@ -239,8 +243,8 @@ export class AstNode {
   /** The keyword line: from the keyword to its last argument. */
   get range(): Range {
     if (this.store) return tokenSpan(this.store, this.first, this.first + this.argc);
-    const args = this.givenArgs!;
-    return span(this.givenWord, args.length ? args[args.length - 1] : this.givenWord);
+    const args = this.rare!.args!;
+    return span(this.rare!.word, args.length ? args[args.length - 1] : this.rare!.word);
   }
 
   get open(): Range | undefined {
@@ -257,6 +261,16 @@ export class AstNode {
     if (this.closeBrace && this.closeBrace.file === this.file) return { start: r.start, end: this.closeBrace.range.end };
     return r;
   }
+}
+
+interface RareParts {
+  values?: ValueLine[];
+  /** Braces that are not tokens of the node's store (substituted text, or a brace in another file). */
+  openWord?: Word;
+  closeWord?: Word;
+  /** The words of a node not read verbatim from a token store. */
+  word?: Word;
+  args?: Word[];
 }
 
 /** Helpers for rules: find children by keyword. */
