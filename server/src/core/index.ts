@@ -60,13 +60,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const target = resolveTarget(options.targetVersion) ?? resolveTarget(undefined)!;
   const walker = new Walker({ target: target.version, targetLabel: target.label });
   const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth }, walker);
+  // A bug in kalint must not take the editor or the CI job down: report it as a finding.
+  const internalError = (e: unknown) =>
+    walker.diagnostics.push({ code: 'KA000', severity: 'error', message: `kalint internal error: ${(e as Error)?.message ?? e}`, file, range: rangeAt([0], 0, 0) });
   try {
     reader.read(file, text);
+  } catch (e) {
+    internalError(e);
+  }
+  try {
+    // Also after a failed read: finishing gives the open blocks their children.
     walker.finish();
   } catch (e) {
-    // A bug in kalint must not take the editor or the CI job down: report it as a finding.
-    const r = rangeAt([0], 0, 0);
-    walker.diagnostics.push({ code: 'KA000', severity: 'error', message: `kalint internal error: ${(e as Error)?.message ?? e}`, file, range: r });
+    internalError(e);
   }
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics].sort(compareDiagnostics);
   let model: KeepalivedConfig;

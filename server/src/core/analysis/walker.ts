@@ -42,6 +42,8 @@ interface Frame {
   node: AstNode;
   /** 'values': lines are values; 'keywords': lines are sub-keywords. */
   kind: 'keywords' | 'values';
+  /** Where this block's children start in the walker's `childStack`. */
+  childStart: number;
   /** Keywords set once in this block so far, for duplicate detection (made on first use; dropped with the frame). */
   seen?: Map<KeywordSpec, AstNode>;
 }
@@ -55,6 +57,11 @@ export class Walker implements LineSink {
   readonly root: AstNode;
   readonly diagnostics: Diagnostic[] = [];
   private stack: Frame[];
+  /**
+   * Children of the open blocks, innermost last. A block gets its children array, at its exact
+   * size, when it closes: growing one array per block by push left spare capacity and garbage.
+   */
+  private childStack: AstNode[] = [];
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
   /** Every '{' not yet matched by a '}', counted the way keepalived counts them. */
@@ -66,7 +73,7 @@ export class Walker implements LineSink {
 
   constructor(private readonly options: WalkerOptions) {
     this.root = new AstNode(undefined, undefined, []);
-    this.stack = [{ node: this.root, kind: 'keywords' }];
+    this.stack = [{ node: this.root, kind: 'keywords', childStart: 0 }];
   }
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
@@ -100,7 +107,7 @@ export class Walker implements LineSink {
     }
     this.lastUnknown = undefined;
     const node = AstNode.fromTokens(spec, store, from, to - from - 1);
-    frame.node.addChild(node);
+    this.adopt(frame, node);
     this.checkKeyword(node);
     if (spec.block) this.pending = node;
   }
@@ -147,7 +154,7 @@ export class Walker implements LineSink {
 
     words.shift(); // the reader hands over a fresh array per line: reuse it for the arguments
     const node = new AstNode(spec, first, words);
-    frame.node.addChild(node);
+    this.adopt(frame, node);
     this.checkKeyword(node);
     if (spec.block) this.pending = node;
   }
@@ -213,7 +220,7 @@ export class Walker implements LineSink {
 
   private pushBlock(node: AstNode, brace: Word | undefined): void {
     node.openBrace = brace;
-    this.stack.push({ node, kind: node.spec?.block === 'values' ? 'values' : 'keywords' });
+    this.stack.push({ node, kind: node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length });
     this.lastUnknown = undefined;
   }
 
@@ -235,8 +242,8 @@ export class Walker implements LineSink {
     }
     const frame = this.stack.pop()!;
     frame.node.closeBrace = brace;
+    this.closeFrame(frame);
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
-    if (frame.node.children.length) frame.node.children = frame.node.children.slice();
     if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
       // keepalived notices the emptiness at the closing brace, and reports that line.
@@ -244,8 +251,26 @@ export class Walker implements LineSink {
     }
   }
 
-  /** Reports blocks left open at the end of input. */
+  private adopt(frame: Frame, node: AstNode): void {
+    node.parent = frame.node;
+    this.childStack.push(node);
+  }
+
+  /** Gives a closing block its children. */
+  private closeFrame(frame: Frame): void {
+    const stack = this.childStack;
+    const n = stack.length - frame.childStart;
+    if (n <= 0) return;
+    const children: AstNode[] = new Array(n);
+    for (let i = 0; i < n; i++) children[i] = stack[frame.childStart + i]!;
+    frame.node.children = children;
+    stack.length = frame.childStart;
+  }
+
+  /** Reports blocks left open at the end of input, and gives every open block (and the root) its children. */
   finish(): void {
+    // First, so that the tree is whole even if reporting fails.
+    for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
     if (this.pending) {
       const p = this.pending;
       this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'`, p.file, p.range);
