@@ -12,12 +12,29 @@ export interface ValueProblem {
 
 /** keepalived's integer reading: optional blanks and sign, decimal digits, nothing after. */
 export function parseInteger(text: string): number | undefined {
+  const plain = plainDigits(text);
+  if (plain !== undefined) return plain;
   if (!/^\s*[+-]?\d+$/.test(text)) return undefined;
   return Number(text.trim());
 }
 
+/** The value of a short all-digit word (the common case, read without regex or allocation), else undefined. */
+function plainDigits(text: string): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > 15) return undefined;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** A fixed-point value `digits[.digits]` (no sign, no exponent), as timers and decimals are read. */
 export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
+  const plain = plainDigits(text);
+  if (plain !== undefined) return { value: plain, decimals: 0 };
   const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) return undefined;
   return { value: Number(text), decimals: m[2]?.length ?? 0 };
