@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { blockEnd, related, vsLabel } from './util.js';
-import { familyFindings, familyName as name } from './families.js';
+import { familyName as name } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -18,8 +19,8 @@ export const addressFamilyMismatch: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const f of familyFindings(vs)) {
+    for (const { vs, familyFindings } of lvsFacts(ctx.analysis).servers) {
+      for (const f of familyFindings) {
         if (f.kind === 'ip_family') {
           ctx.report({ message: `'ip_family ${f.node.args[0]!.text}' contradicts the ${name(f.expected)} address of '${vsLabel(vs)}'; keepalived ignores it (keepalived: "Virtual server specified family … conflicts with server family")`, file: f.node.file, range: f.node.range });
         } else if (f.kind === 'real_server') {

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
-import { blockEnd, readingOrder, related } from './util.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import type { BfdInstance } from '../../core/model/model.js';
+import { blockEnd, firstByName, readsBefore, related } from './util.js';
 
 export const bfdCheckInstance: FileRule = {
   kind: 'file',
@@ -19,12 +20,18 @@ export const bfdCheckInstance: FileRule = {
   },
   check(ctx) {
     const model = ctx.analysis.model;
-    let order: Map<AstNode, number> | undefined;
+    let byName: Map<string, BfdInstance> | undefined;
     for (const vs of model.virtualServers) {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           if (ck.kind !== 'BFD_CHECK') continue;
-          const names = childrenNamed(ck.node, 'name').filter((n) => n.args[0]);
+          // The name lines that name something, with their name.
+          const names: { ref: AstNode; name: string }[] = [];
+          for (const c of ck.node.children) {
+            if (c.keyword !== 'name') continue;
+            const w = c.args[0];
+            if (w) names.push({ ref: c, name: w.text });
+          }
           if (!names.length) {
             ctx.report({
               message: `BFD_CHECK has no 'name'; keepalived skips this checker (keepalived: "No name has been specified for BFD_CHECKER - skipping")`,
@@ -34,11 +41,10 @@ export const bfdCheckInstance: FileRule = {
             });
             continue;
           }
-          order ??= readingOrder(model.root);
-          for (const ref of names) {
-            const name = ref.args[0]!.text;
-            const def = model.bfdInstances.find((b) => b.name === name);
-            if (def && order.get(def.node)! < order.get(ref)!) continue;
+          byName ??= firstByName(model.bfdInstances);
+          for (const { ref, name } of names) {
+            const def = byName.get(name);
+            if (def && readsBefore(def.node, ref)) continue;
             ctx.report({
               message: def
                 ? `bfd_instance '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this BFD_CHECK and drops the checker (keepalived: "BFD_CHECK - BFD ${name} not configured")`

@@ -1,10 +1,11 @@
 import type { FileRule } from '../types.js';
-import { child, type AstNode } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily } from '../../core/analysis/values.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import { canonicalAddress, ipFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related } from './util.js';
 
 function isLinkLocal6(addr: string): boolean {
-  if (ipFamily(addr) !== 6) return false;
+  // Most targets are IPv4: no colon, no IPv6 (a cheap test before the full parse).
+  if (!addr.includes(':') || ipFamily(addr) !== 6) return false;
   const first = parseInt(canonicalAddress(addr).split(':')[0]!, 16);
   return (first & 0xffc0) === 0xfe80;
 }
@@ -31,25 +32,31 @@ export const checkerConnectionAddress: FileRule = {
         for (const ck of rs.checkers) {
           if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
           // connect_ip / bindto: keepalived checks each against the other when it reads the second.
-          let seen: AstNode | undefined;
+          let seen: { node: AstNode; text: string; family: Family } | undefined;
+          // The last connect_ip's word, and whether there is a bind_if: one pass over the lines.
+          let connectIp: string | undefined;
+          let bindIf = false;
           for (const c of ck.node.children) {
-            if (c.keyword !== 'connect_ip' && c.keyword !== 'bindto') continue;
-            const f = ipFamily(c.args[0]?.text ?? '');
+            const k = c.keyword;
+            if (k === 'bind_if') bindIf = true;
+            if (k !== 'connect_ip' && k !== 'bindto') continue;
+            const text = c.args[0]?.text;
+            if (k === 'connect_ip') connectIp = text;
+            const f = ipFamily(text ?? '');
             if (!f) continue;
-            if (seen && ipFamily(seen.args[0]!.text) !== f) {
+            if (seen && seen.family !== f) {
               ctx.report({
-                message: `${c.keyword} ${c.args[0]!.text} is not the same address family as ${seen.keyword} ${seen.args[0]!.text}; keepalived skips it (keepalived: "does not match address family")`,
+                message: `${k} ${text} is not the same address family as ${seen.node.keyword} ${seen.text}; keepalived skips it (keepalived: "does not match address family")`,
                 file: c.file,
                 range: c.range,
-                related: [related(seen, `${seen.keyword} here`)],
+                related: [related(seen.node, `${seen.node.keyword} here`)],
               });
               continue;
             }
-            seen ??= c;
+            seen ??= { node: c, text: text!, family: f };
           }
-          const connectIp = child(ck.node, 'connect_ip')?.args[0]?.text;
           const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
-          if (!isLinkLocal6(target) || child(ck.node, 'bind_if')) continue;
+          if (bindIf || !isLinkLocal6(target)) continue;
           ctx.report({
             message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")`,
             file: ck.node.file,

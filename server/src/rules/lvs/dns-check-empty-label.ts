@@ -1,5 +1,4 @@
 import type { FileRule } from '../types.js';
-import { childrenNamed } from '../../core/analysis/ast.js';
 
 /** keepalived rejects a leading dot (except the root name ".") and any "..". */
 export function hasEmptyLabel(name: string): boolean {
@@ -26,7 +25,7 @@ export const dnsCheckEmptyLabel: FileRule = {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           if (ck.kind !== 'DNS_CHECK') continue;
-          const first = childrenNamed(ck.node, 'name')[0];
+          const first = ck.node.children.find((c) => c.keyword === 'name');
           const w = first?.args[0];
           if (!w || !hasEmptyLabel(w.text)) continue;
           const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { deleteLine, distinctRealServers, fix, related, rsLabel, vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { deleteLine, fix, related, rsLabel, vsLabel } from './util.js';
+import { duplicateRealServers } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const duplicateRealServer: FileRule = {
   kind: 'file',
@@ -18,8 +19,9 @@ export const duplicateRealServer: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const { rs, first } of distinctRealServers(vs, familyKeptRealServers(vs)).duplicates) {
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      for (const { rs: { rs }, first: { rs: first } } of duplicateRealServers(f)) {
         // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.
         ctx.report({
           message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")`,

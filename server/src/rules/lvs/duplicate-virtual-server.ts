@@ -2,7 +2,8 @@ import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
 import type { VirtualServer } from '../../core/model/model.js';
-import { effectiveProtocol, groupShape, related, vsLabel } from './util.js';
+import { effectiveProtocol, groupAddressEntries, groupFwmarkEntries, related, vsLabel } from './util.js';
+import { lvsFacts, type ServerFacts } from './server-facts.js';
 
 interface ServiceKey {
   key: string;
@@ -13,9 +14,10 @@ interface ServiceKey {
 }
 
 /** The IPVS services a virtual_server creates, as comparable keys (group entries one by one). */
-function serviceKeys(vs: VirtualServer, ctx: Parameters<FileRule['check']>[0]): ServiceKey[] {
-  const proto = effectiveProtocol(vs);
-  const family = vs.node.children.find((c) => c.keyword === 'ip_family')?.args[0]?.text ?? '';
+function serviceKeys(f: ServerFacts): ServiceKey[] {
+  const vs = f.vs;
+  const proto = effectiveProtocol(f);
+  const family = f.firstIpFamily;
   if (vs.kind === 'address') {
     if (!vs.address || vs.port === undefined) return [];
     return [{ key: `addr|${canonicalAddress(vs.address)}|${vs.port}|${proto}`, text: `${vs.address} port ${vs.port} ${proto}`, at: vs.node }];
@@ -26,15 +28,14 @@ function serviceKeys(vs: VirtualServer, ctx: Parameters<FileRule['check']>[0]): 
   }
   if (!vs.group) return [];
   const keys: ServiceKey[] = [{ key: `group|${vs.group}`, text: `group ${vs.group}`, at: vs.node }];
-  const shape = groupShape(vs, ctx.analysis.model.virtualServerGroups);
-  for (const e of shape.addressEntries) {
+  for (const e of groupAddressEntries(f)) {
     // Single addresses only: ranges and prefixes would need overlap arithmetic.
     const a = e[0]!.text;
     if (a.includes('/') || a.includes('-')) continue;
     const port = e[1] && /^\d+$/.test(e[1].text) ? Number(e[1].text) : 0;
     keys.push({ key: `addr|${canonicalAddress(a)}|${port}|${proto}`, text: `${a} port ${port} ${proto} (group ${vs.group})`, at: e[0]! });
   }
-  for (const e of shape.fwmarkEntries) {
+  for (const e of groupFwmarkEntries(f)) {
     if (e[1]) keys.push({ key: `fwmark|${e[1].text}|${e[2]?.text ?? family}`, text: `fwmark ${e[1].text} (group ${vs.group})`, at: e[1] });
   }
   return keys;
@@ -59,17 +60,18 @@ export const duplicateVirtualServer: FileRule = {
   },
   check(ctx) {
     const seen = new Map<string, { vs: VirtualServer; key: ServiceKey }>();
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const reported = new Set<VirtualServer>();
-      for (const key of serviceKeys(vs, ctx)) {
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      let reported: Set<VirtualServer> | undefined;
+      for (const key of serviceKeys(f)) {
         const first = seen.get(key.key);
         if (!first) {
           seen.set(key.key, { vs, key });
           continue;
         }
         // One finding per pair of blocks is enough; a group entry repeated inside its own group is not this rule's business.
-        if (first.vs === vs || reported.has(first.vs)) continue;
-        reported.add(first.vs);
+        if (first.vs === vs || reported?.has(first.vs)) continue;
+        (reported ??= new Set()).add(first.vs);
         ctx.report({
           message: `'${vsLabel(vs)}' defines the service ${key.text} again (first at line ${first.key.at.range.start.line + 1}, '${vsLabel(first.vs)}'); keepalived does not detect this and both blocks manage one IPVS service`,
           file: vs.node.file,

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { childrenNamed } from '../../core/analysis/ast.js';
-import { blockEnd, readingOrder, related } from './util.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import type { TrackFile } from '../../core/model/model.js';
+import { blockEnd, firstByName, readsBefore, related } from './util.js';
 
 export const fileCheckTrackFile: FileRule = {
   kind: 'file',
@@ -19,12 +20,18 @@ export const fileCheckTrackFile: FileRule = {
   },
   check(ctx) {
     const model = ctx.analysis.model;
-    let order: Map<import('../../core/analysis/ast.js').AstNode, number> | undefined;
+    let byName: Map<string, TrackFile> | undefined;
     for (const vs of model.virtualServers) {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           if (ck.kind !== 'FILE_CHECK') continue;
-          const refs = childrenNamed(ck.node, 'track_file').filter((r) => r.args[0]);
+          // The track_file lines that name something, with their name.
+          const refs: { ref: AstNode; name: string }[] = [];
+          for (const c of ck.node.children) {
+            if (c.keyword !== 'track_file') continue;
+            const w = c.args[0];
+            if (w) refs.push({ ref: c, name: w.text });
+          }
           if (!refs.length) {
             ctx.report({
               message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
@@ -34,12 +41,11 @@ export const fileCheckTrackFile: FileRule = {
             });
             continue;
           }
-          order ??= readingOrder(model.root);
+          byName ??= firstByName(model.trackFiles);
           let found = false;
-          for (const ref of refs) {
-            const name = ref.args[0]!.text;
-            const def = model.trackFiles.find((t) => t.name === name);
-            if (def && order.get(def.node)! < order.get(ref)!) {
+          for (const { ref, name } of refs) {
+            const def = byName.get(name);
+            if (def && readsBefore(def.node, ref)) {
               found = true;
               continue;
             }
@@ -58,7 +64,7 @@ export const fileCheckTrackFile: FileRule = {
               message: `FILE_CHECK is left without a track_file; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
               file: ck.node.file,
               range: blockEnd(ck.node),
-              related: [related(refs[0]!, 'the track_file that is not found')],
+              related: [related(refs[0]!.ref, 'the track_file that is not found')],
             });
           }
         }

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { deleteLine, fix, isFwmarkService, protocolState, related, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { deleteLine, fix, isFwmarkService, related, vsLabel } from './util.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const fwmarkWithProtocol: FileRule = {
   kind: 'file',
@@ -18,11 +19,11 @@ export const fwmarkWithProtocol: FileRule = {
     good: 'virtual_server fwmark 1 {\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
       // An invalid protocol is ignored while reading, so keepalived has nothing to warn about.
-      if (!vs.protocol || protocolState(vs).state !== 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      if (!isFwmarkService(vs, groups)) continue;
+      if (!vs.protocol || f.protocolState !== 'set' || !reachesChecks(f)) continue;
+      if (!isFwmarkService(f)) continue;
       ctx.report({
         message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.value}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,
         file: vs.node.file,

@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
-import { familyName, groupDrop, serviceFamily } from './families.js';
+import { familyName } from './families.js';
+import { lvsFacts } from './server-facts.js';
 import { related, vsLabel } from './util.js';
 
 export const groupFamilyMismatch: FileRule = {
@@ -19,11 +20,11 @@ export const groupFamilyMismatch: FileRule = {
     good: 'virtual_server_group WEB {\n    2001:db8::1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 2001:db8::10 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const drop = groupDrop(vs, groups);
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      const drop = f.drop;
       if (!drop || (drop.reason !== 'family' && drop.reason !== 'mixed-group')) continue;
-      const { family, source } = serviceFamily(vs);
+      const { family, familySource: source } = f;
       const g = drop.groupFamilies!;
       const groupText = g.v4 && g.v6 ? 'both IPv4 and IPv6 entries' : `${g.v4 ? 'IPv4' : 'IPv6'} entries`;
       const nameWord = vs.node.args[1] ?? vs.node.word!;

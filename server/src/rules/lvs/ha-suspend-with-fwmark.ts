@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
-import { deleteLine, fix, groupShape, related, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { deleteLine, fix, groupFwmarkEntries, related, vsLabel } from './util.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const haSuspendWithFwmark: FileRule = {
   kind: 'file',
@@ -19,11 +19,11 @@ export const haSuspendWithFwmark: FileRule = {
     good: 'virtual_server fwmark 1 {\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const hs = child(vs.node, 'ha_suspend');
-      if (!hs || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      const fwmark = vs.kind === 'fwmark' || (vs.kind === 'group' && groupShape(vs, groups).fwmarkEntries.length > 0);
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      const hs = f.haSuspend;
+      if (!hs || !reachesChecks(f)) continue;
+      const fwmark = vs.kind === 'fwmark' || (vs.kind === 'group' && groupFwmarkEntries(f).length > 0);
       if (!fwmark) continue;
       ctx.report({
         message: `'ha_suspend' (line ${hs.range.start.line + 1}) cannot work with the firewall marks of '${vsLabel(vs)}'; keepalived clears it (keepalived: "cannot use ha_suspend with fwmarks - clearing ha_suspend")`,

@@ -1,7 +1,8 @@
 import type { FileRule } from '../types.js';
 import { quorumFacts } from './quorum.js';
 import { related, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const hysteresisNotBelowQuorum: FileRule = {
   kind: 'file',
@@ -19,10 +20,10 @@ export const hysteresisNotBelowQuorum: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 2\n    hysteresis 1\n    real_server 10.0.1.1 80 {\n        weight 2\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      const q = quorumFacts(vs);
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      if (!reachesChecks(f)) continue;
+      const q = quorumFacts(f);
       if (q.effectiveHysteresis < q.effectiveQuorum) continue;
       const reduced = q.effectiveQuorum < q.written ? ` (reduced from ${q.written} to the total real server weight)` : '';
       const becomes = q.effectiveQuorum === 0 ? '4294967295 (0 − 1 wraps around)' : String(q.effectiveQuorum - 1);

@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
 import { deleteLine, effectiveProtocol, fix, isAddressService, related, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const onePacketSchedulingWithoutUdp: FileRule = {
   kind: 'file',
@@ -18,12 +18,12 @@ export const onePacketSchedulingWithoutUdp: FileRule = {
     good: 'virtual_server 10.0.0.1 53 {\n    protocol UDP\n    ops\n    real_server 10.0.1.1 53 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const ops = child(vs.node, 'ops');
-      if (!ops || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups) || !isAddressService(vs, groups)) continue;
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      const ops = f.ops;
+      if (!ops || !reachesChecks(f) || !isAddressService(f)) continue;
       // No (valid) protocol means UDP by keepalived's default, which is fine for ops.
-      const proto = effectiveProtocol(vs);
+      const proto = effectiveProtocol(f);
       if (proto === 'UDP') continue;
       ctx.report({
         message: `'ops' (line ${ops.range.start.line + 1}) needs a UDP service, but '${vsLabel(vs)}' is ${proto}; keepalived clears it (keepalived: "one packet scheduling requires UDP - resetting")`,

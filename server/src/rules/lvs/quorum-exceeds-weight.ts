@@ -1,7 +1,8 @@
 import type { FileRule } from '../types.js';
 import { quorumFacts } from './quorum.js';
 import { related, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const quorumExceedsWeight: FileRule = {
   kind: 'file',
@@ -19,10 +20,10 @@ export const quorumExceedsWeight: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 2\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      const q = quorumFacts(vs);
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      if (!reachesChecks(f)) continue;
+      const q = quorumFacts(f);
       if (q.written <= q.weightSum) continue;
       const what = q.quorum ? `quorum ${q.written} (line ${q.quorum.node.range.start.line + 1})` : `the default quorum 1`;
       ctx.report({

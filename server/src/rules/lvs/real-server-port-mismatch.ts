@@ -1,8 +1,18 @@
 import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
-import { fix, groupShape, related, rsLabel, rsOwnForwarding, sorryForwarding, vsForwarding, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers, keptRealServers } from './families.js';
+import type { VirtualServer } from '../../core/model/model.js';
+import { fix, groupAddressEntries, groupFwmarkEntries, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
+import { keptRealServers, reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
+
+/** A real or sorry server forwarded with DR or TUN, whose port keepalived checks. */
+interface PortedServer {
+  node: AstNode;
+  port?: number;
+  method: string;
+  label: () => string;
+}
 
 function portWord(node: AstNode): Word | undefined {
   return node.args[1];
@@ -35,42 +45,44 @@ export const realServerPortMismatch: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      const vsMethod = vsForwarding(vs) ?? 'NAT';
-      const servers: { node: AstNode; port?: number; method: string; label: () => string }[] = [];
-      for (const rs of keptRealServers(vs)) {
-        // Only DR/TUN servers with a port can be wrong; skip the rest before building anything.
-        if (!rs.port) continue;
-        const method = rsOwnForwarding(rs) ?? vsMethod;
-        if (method !== 'NAT') servers.push({ node: rs.node, port: rs.port, method, label: () => rsLabel(rs) });
+    const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string) =>
+      ctx.report({
+        message,
+        file: vs.node.file,
+        range: vs.node.range,
+        related: [related(s.node, what)],
+        fix: fix(edit?.newText ? `Use port ${edit.newText}` : 'Remove the port', [edit]),
+      });
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      if (!reachesChecks(f)) continue;
+      const vsMethod = f.forwarding ?? 'NAT';
+      // Only DR/TUN servers with a port can be wrong: collected only when there are some.
+      let servers: PortedServer[] | undefined;
+      for (const r of keptRealServers(f)) {
+        const port = r.rs.port;
+        if (!port) continue;
+        const method = r.forwarding ?? vsMethod;
+        if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, label: () => rsLabel(r.rs) });
       }
-      if (vs.sorryServer) servers.push({ node: vs.sorryServer.node, port: vs.sorryServer.port, method: sorryForwarding(vs)!, label: () => `sorry_server ${vs.sorryServer!.node.args.map((w) => w.text).join(' ')}` });
-      const report = (s: (typeof servers)[number], message: string, edit: TextEdit | undefined, what: string) =>
-        ctx.report({
-          message,
-          file: vs.node.file,
-          range: vs.node.range,
-          related: [related(s.node, what)],
-          fix: fix(edit?.newText ? `Use port ${edit.newText}` : 'Remove the port', [edit]),
-        });
+      const sorry = vs.sorryServer;
+      if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}` });
+      if (!servers) continue;
       for (const s of servers) {
         if (s.method === 'NAT' || !s.port) continue;
         const pw = portWord(s.node);
         if (vs.kind === 'fwmark') {
-          report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
         } else if (vs.kind === 'address') {
           if (vs.port === undefined || vs.port === s.port) continue;
-          report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
         } else {
-          const shape = groupShape(vs, groups);
-          if (shape.fwmarkEntries.length) {
-            report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+          if (groupFwmarkEntries(f).length) {
+            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
           }
           // An entry without a port has port 0, which differs from any real server port too.
-          const other = shape.addressEntries.map((e) => Number(e[1]?.text ?? 0)).find((p) => p !== s.port);
-          if (other !== undefined) report(s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
+          const other = groupAddressEntries(f).map((e) => Number(e[1]?.text ?? 0)).find((p) => p !== s.port);
+          if (other !== undefined) report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
         }
       }
     }

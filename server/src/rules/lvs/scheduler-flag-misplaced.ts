@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { fix, moveLineAfter, related, SCHEDULERS } from './util.js';
+import { fix, moveLineAfter, related } from './util.js';
+import { lvsFacts, SCHEDULERS } from './server-facts.js';
 
 
 const FLAG_SCHEDULER: Record<string, 'sh' | 'mh'> = { 'sh-port': 'sh', 'sh-fallback': 'sh', 'mh-port': 'mh', 'mh-fallback': 'mh' };
@@ -21,7 +22,8 @@ export const schedulerFlagMisplaced: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    lb_algo sh\n    sh-port\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (const { vs, hasSchedulerFlag } of lvsFacts(ctx.analysis).servers) {
+      if (!hasSchedulerFlag) continue;
       let sched: string | undefined;
       let schedNode: AstNode | undefined;
       const kids = vs.node.children;

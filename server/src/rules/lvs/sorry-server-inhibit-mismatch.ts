@@ -1,19 +1,8 @@
 import type { FileRule } from '../types.js';
-import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
 import { droppedBeforeChecks, keptRealServers } from './families.js';
+import { lvsFacts } from './server-facts.js';
 import { related, vsLabel } from './util.js';
-
-/** An optional boolean keyword's value (bare means on); undefined when absent or unreadable. */
-function flag(nodes: AstNode[]): boolean | undefined {
-  let v: boolean | undefined;
-  for (const n of nodes) {
-    const a = n.args[0]?.text;
-    if (a === undefined || a === 'on' || a === 'true' || a === 'yes') v = true;
-    else if (a === 'off' || a === 'false' || a === 'no') v = false;
-  }
-  return v;
-}
 
 export const sorryServerInhibitMismatch: FileRule = {
   kind: 'file',
@@ -31,17 +20,17 @@ export const sorryServerInhibitMismatch: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    sorry_server 10.0.1.1 80\n    sorry_server_inhibit\n    real_server 10.0.1.1 80 {\n        inhibit_on_failure\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
       const sorry = vs.sorryServer;
-      if (!sorry || droppedBeforeChecks(vs, groups)) continue;
-      const kids = vs.node.children;
-      const sorryInhibit = kids.slice(kids.indexOf(sorry.node) + 1).some((c) => c.keyword === 'sorry_server_inhibit');
-      const vsInhibit = flag(kids.filter((c) => c.keyword === 'inhibit_on_failure')) ?? false;
+      if (!sorry || droppedBeforeChecks(f)) continue;
+      const sorryInhibit = f.sorryInhibit;
+      const vsInhibit = f.inhibitOnFailure ?? false;
       const key = `${canonicalAddress(sorry.address)}|${sorry.port ?? 0}`;
-      for (const rs of keptRealServers(vs)) {
+      for (const r of keptRealServers(f)) {
+        const rs = r.rs;
         if (`${canonicalAddress(rs.address)}|${rs.port ?? 0}` !== key) continue;
-        const rsInhibit = flag(rs.node.children.filter((c) => c.keyword === 'inhibit_on_failure')) ?? vsInhibit;
+        const rsInhibit = r.inhibitOnFailure ?? vsInhibit;
         if (rsInhibit === sorryInhibit) continue;
         ctx.report({
           message: `The sorry server of '${vsLabel(vs)}' is also real_server ${rs.address} (line ${rs.node.range.start.line + 1}), which ${rsInhibit ? 'is' : 'is not'} inhibited on failure while the sorry server ${sorryInhibit ? 'is' : 'is not'}; keepalived ${rsInhibit ? 'sets' : 'clears'} sorry_server_inhibit (keepalived: "matches sorry server, but inhibit setting differs")`,

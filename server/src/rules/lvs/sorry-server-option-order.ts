@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { fix, moveLineAfter, related } from './util.js';
+import { lvsFacts } from './server-facts.js';
 
 const OPTIONS: Record<string, string> = {
   sorry_server_inhibit: 'Ignoring sorry_server inhibit used before or without sorry_server',
@@ -22,7 +23,8 @@ export const sorryServerOptionOrder: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    sorry_server 10.0.2.1 80\n    sorry_server_inhibit\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (const { vs, hasSorryOptionBeforeSorry } of lvsFacts(ctx.analysis).servers) {
+      if (!hasSorryOptionBeforeSorry) continue;
       let seenSorry = false;
       const kids = vs.node.children;
       for (let i = 0; i < kids.length; i++) {

@@ -1,13 +1,12 @@
 import type { FileRule } from '../types.js';
-import type { AstNode } from '../../core/analysis/ast.js';
-import { walkAst } from '../../core/analysis/ast.js';
+import type { AstNode, Word } from '../../core/analysis/ast.js';
+import { lvsFacts } from './server-facts.js';
 
-const METHOD_KEYWORDS = new Set(['lb_kind', 'lvs_method', 'sorry_server_lvs_method']);
 const CSUM = new Set(['nocsum', 'csum', 'remcsum']);
 
 /** keepalived's reading of the words after NAT|DR|TUN; the first problem, as keepalived reports it. */
-export function tunnelProblem(node: AstNode): { message: string; gist: string } | undefined {
-  const w = node.args.map((a) => a.text);
+export function tunnelProblem(args: Word[]): { message: string; gist: string } | undefined {
+  const w = args.map((a) => a.text);
   let type = 'ipip';
   let port = 0;
   let csum = 'nocsum';
@@ -51,13 +50,16 @@ export const tunnelOptions: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind TUN type gue port 6080\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    walkAst(ctx.analysis.ast, (n) => {
-      if (!METHOD_KEYWORDS.has(n.keyword) || n.args.length < 2) return;
-      const m = n.args[0]!.text;
-      if (m !== 'NAT' && m !== 'DR' && m !== 'TUN') return;
-      const p = tunnelProblem(n);
-      if (!p) return;
-      ctx.report({ message: `'${n.keyword} ${n.args.map((a) => a.text).join(' ')}': ${p.message}; keepalived ignores the tunnel options (keepalived: "${p.gist}")`, file: n.file, range: n.range });
-    });
+    // The method lines (lb_kind, lvs_method, sorry_server_lvs_method) with words after NAT|DR|TUN,
+    // collected in reading order by the one pass over the virtual servers.
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      if (!f.methodLinesWithOptions) continue;
+      for (const n of f.methodLinesWithOptions) {
+        const args = n.args;
+        const p = tunnelProblem(args);
+        if (!p) continue;
+        ctx.report({ message: `'${n.keyword} ${args.map((a) => a.text).join(' ')}': ${p.message}; keepalived ignores the tunnel options (keepalived: "${p.gist}")`, file: n.file, range: n.range });
+      }
+    }
   },
 };

@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { suggest } from '../../core/analysis/suggest.js';
 import { related, vsLabel } from './util.js';
-import { groupFamilies } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const undefinedVirtualServerGroup: FileRule = {
   kind: 'file',
@@ -19,13 +19,15 @@ export const undefinedVirtualServerGroup: FileRule = {
     good: 'virtual_server_group WEB {\n    10.0.0.1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const names = ctx.analysis.model.virtualServerGroups.map((g) => g.name);
-    for (const vs of ctx.analysis.model.virtualServers) {
+    const groups = ctx.analysis.model.virtualServerGroups;
+    let names: string[] | undefined;
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
       if (vs.kind !== 'group' || !vs.group) continue;
-      const group = ctx.analysis.model.virtualServerGroups.find((g) => g.name === vs.group);
+      const group = f.group?.group;
       if (group) {
         // The group exists but keepalived removes it (KA526): the virtual server goes with it, silently.
-        if (!groupFamilies(group.entries).removed) continue;
+        if (!f.group!.removed) continue;
         const w = vs.node.args[1]!;
         ctx.report({
           message: `'${vsLabel(vs)}': keepalived removes virtual_server_group '${vs.group}' (no usable entries), so it drops this virtual server too and only logs it — keepalived -t stays silent about the virtual server`,
@@ -36,7 +38,7 @@ export const undefinedVirtualServerGroup: FileRule = {
         continue;
       }
       const nameWord = vs.node.args[1]!;
-      const guess = suggest(vs.group, names);
+      const guess = suggest(vs.group, (names ??= groups.map((g) => g.name)));
       ctx.report({
         message: `'${vsLabel(vs)}': no virtual_server_group '${vs.group}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}; keepalived drops this virtual server and only logs it — keepalived -t stays silent`,
         file: nameWord.file,

@@ -1,5 +1,4 @@
 import type { FileRule } from '../types.js';
-import { childrenNamed } from '../../core/analysis/ast.js';
 
 export const urlDigestInvalid: FileRule = {
   kind: 'file',
@@ -21,7 +20,8 @@ export const urlDigestInvalid: FileRule = {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           for (const url of ck.urls) {
-            for (const d of childrenNamed(url.node, 'digest')) {
+            for (const d of url.node.children) {
+              if (d.keyword !== 'digest') continue;
               const w = d.args[0];
               if (!w) continue;
               const problem = w.text.length !== 32

@@ -1,16 +1,15 @@
 // Helpers shared by the lvs, security and style rules: text edits built from AST positions, and
-// the facts about a virtual_server that keepalived derives after reading it (effective protocol,
-// forwarding method, real server weights).
+// what keepalived derives from the facts of server-facts.ts (effective protocol, sorry server
+// method, real server weights, the kind of service).
 
 import type { Analysis } from '../../core/index.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
-import { child } from '../../core/analysis/ast.js';
-import { canonicalAddress, parseInteger } from '../../core/analysis/values.js';
 import type { Fix, TextEdit } from '../../core/diagnostics.js';
-import type { VirtualServer, VirtualServerGroup, RealServer } from '../../core/model/model.js';
+import type { VirtualServer, RealServer } from '../../core/model/model.js';
 import { positionAt } from '../../core/syntax/parser.js';
-import { readVsgEntry } from './vsg-entries.js';
+import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingState } from './server-facts.js';
 import type { Range } from '../../core/syntax/cst.js';
+import { schema, type KeywordSpec } from '../../core/schema/schema.js';
 
 export function fileText(analysis: Analysis, file: string): string | undefined {
   return analysis.files.get(file)?.text;
@@ -117,110 +116,54 @@ export function related(at: { file: string; range: Range }, message: string): { 
   return { file: at.file, range: at.range, message };
 }
 
-export type Forwarding = 'NAT' | 'DR' | 'TUN';
+export type { Forwarding };
 
-const FORWARDING = new Set(['NAT', 'DR', 'TUN']);
-
-/** The forwarding method set on the virtual server itself (lb_kind / lvs_method), if valid. */
-export function vsForwarding(vs: VirtualServer): Forwarding | undefined {
-  // Each valid line sets the method; invalid ones are ignored, so the last valid one counts.
-  const v = [...vs.node.children].reverse().find((c) => (c.keyword === 'lb_kind' || c.keyword === 'lvs_method') && FORWARDING.has(c.args[0]?.text ?? ''));
-  return v?.args[0]?.text as Forwarding | undefined;
-}
-
-/** A real server's own `lvs_method`, if valid. */
-export function rsOwnForwarding(rs: RealServer): Forwarding | undefined {
-  const v = [...rs.node.children].reverse().find((c) => c.keyword === 'lvs_method' && FORWARDING.has(c.args[0]?.text ?? ''));
-  return v?.args[0]?.text as Forwarding | undefined;
-}
-
-/** The sorry server's own valid method (a sorry_server_lvs_method after the sorry_server line). */
-export function sorryForwardingOwn(vs: VirtualServer): Forwarding | undefined {
-  if (!vs.sorryServer) return undefined;
-  const kids = vs.node.children;
-  const at = kids.indexOf(vs.sorryServer.node);
-  const own = kids.slice(at + 1).reverse().find((k) => k.keyword === 'sorry_server_lvs_method' && FORWARDING.has(k.args[0]?.text ?? ''))?.args[0]?.text;
-  return own as Forwarding | undefined;
-}
-
-export function sorryForwarding(vs: VirtualServer): Forwarding | undefined {
-  if (!vs.sorryServer) return undefined;
+/** The sorry server's method: its own (a valid sorry_server_lvs_method after it), else the VS's, else NAT. */
+export function sorryForwarding(f: ServerFacts): Forwarding | undefined {
+  if (!f.vs.sorryServer) return undefined;
   // Only a sorry_server_lvs_method after the sorry_server line counts (keepalived ignores earlier ones).
-  return sorryForwardingOwn(vs) ?? vsForwarding(vs) ?? 'NAT';
-}
-
-/** The ip:port identity keepalived compares real servers by. */
-export function rsKey(rs: RealServer): string | undefined {
-  if (!rs.address) return undefined;
-  return `${canonicalAddress(rs.address)}|${rs.port ?? 0}`;
-}
-
-/** Real servers keepalived keeps (a later duplicate of an earlier ip:port is removed). */
-export function distinctRealServers(vs: VirtualServer, list: RealServer[] = vs.realServers): { kept: RealServer[]; duplicates: { rs: RealServer; first: RealServer }[] } {
-  const seen = new Map<string, RealServer>();
-  const kept: RealServer[] = [];
-  const duplicates: { rs: RealServer; first: RealServer }[] = [];
-  for (const rs of list) {
-    const key = rsKey(rs);
-    const first = key ? seen.get(key) : undefined;
-    if (first) {
-      duplicates.push({ rs, first });
-      continue;
-    }
-    if (key) seen.set(key, rs);
-    kept.push(rs);
-  }
-  return { kept, duplicates };
+  return f.sorryOwnForwarding ?? f.forwarding ?? 'NAT';
 }
 
 const WEIGHT_LIMIT = 2147483647;
 
 /** keepalived's effective weight of a real server: its own (0..2^31-1), else the VS `weight` (default 1). */
-export function effectiveWeight(vs: VirtualServer, rs: RealServer): number {
-  if (rs.weight !== undefined && rs.weight >= 0 && rs.weight <= WEIGHT_LIMIT) return rs.weight;
-  const w = parseInteger(child(vs.node, 'weight')?.args[0]?.text ?? '');
+export function effectiveWeight(f: ServerFacts, r: RealServerFacts): number {
+  const own = r.rs.weight;
+  if (own !== undefined && own >= 0 && own <= WEIGHT_LIMIT) return own;
+  const w = f.weight?.value;
   return w !== undefined && w >= 1 && w <= WEIGHT_LIMIT ? w : 1;
 }
 
-/** An unsigned setting of the VS as keepalived reads it, or undefined when absent/invalid. */
-export function vsUnsigned(vs: VirtualServer, keyword: string, min: number, max: number): { value: number; node: AstNode } | undefined {
-  const n = child(vs.node, keyword);
-  const v = parseInteger(n?.args[0]?.text ?? '');
-  return n && v !== undefined && v >= min && v <= max ? { value: v, node: n } : undefined;
+/** An unsigned setting (its last line) as keepalived reads it, or undefined when absent/invalid. */
+export function unsignedSetting(line: IntegerLine | undefined, min: number, max: number): { value: number; node: AstNode } | undefined {
+  const v = line?.value;
+  return line && v !== undefined && v >= min && v <= max ? { value: v, node: line.node } : undefined;
 }
 
-export interface GroupShape {
-  group?: VirtualServerGroup;
-  addressEntries: Word[][];
-  fwmarkEntries: Word[][];
+const NO_ENTRIES: Word[][] = [];
+
+/** For `virtual_server group NAME`: the address entries of its group keepalived uses (KA525 skips excluded). */
+export function groupAddressEntries(f: ServerFacts): Word[][] {
+  return f.group?.addressEntries ?? NO_ENTRIES;
 }
 
-/** For `virtual_server group NAME`: the group and its address and fwmark entries. */
-export function groupShape(vs: VirtualServer, groups: VirtualServerGroup[]): GroupShape {
-  const group = vs.kind === 'group' ? groups.find((g) => g.name === vs.group) : undefined;
-  // Entries keepalived skips (KA525) do not count.
-  const entries = (group?.entries ?? []).filter((e) => e.length > 0 && readVsgEntry(e).ok);
-  return {
-    group,
-    addressEntries: entries.filter((e) => e[0] && e[0].text !== 'fwmark'),
-    fwmarkEntries: entries.filter((e) => e[0]?.text === 'fwmark'),
-  };
+/** For `virtual_server group NAME`: the fwmark entries of its group keepalived uses. */
+export function groupFwmarkEntries(f: ServerFacts): Word[][] {
+  return f.group?.fwmarkEntries ?? NO_ENTRIES;
 }
 
 /** Whether keepalived treats the VS as addressed by ip:port (its protocol and port checks apply). */
-export function isAddressService(vs: VirtualServer, groups: VirtualServerGroup[]): boolean {
-  if (vs.kind === 'address') return true;
-  if (vs.kind === 'group') return groupShape(vs, groups).addressEntries.length > 0;
+export function isAddressService(f: ServerFacts): boolean {
+  if (f.vs.kind === 'address') return true;
+  if (f.vs.kind === 'group') return groupAddressEntries(f).length > 0;
   return false;
 }
 
 /** Whether keepalived treats the VS as fwmark-only (a protocol setting is ignored). */
-export function isFwmarkService(vs: VirtualServer, groups: VirtualServerGroup[]): boolean {
-  if (vs.kind === 'fwmark') return true;
-  if (vs.kind === 'group') {
-    const g = groupShape(vs, groups);
-    return g.addressEntries.length === 0 && g.fwmarkEntries.length > 0;
-  }
+export function isFwmarkService(f: ServerFacts): boolean {
+  if (f.vs.kind === 'fwmark') return true;
+  if (f.vs.kind === 'group') return groupAddressEntries(f).length === 0 && groupFwmarkEntries(f).length > 0;
   return false;
 }
 
@@ -229,46 +172,90 @@ export function blockEnd(node: AstNode): Range {
   return node.close && node.fullRange.end.offset === node.close.end.offset && node.close.start.offset >= node.range.start.offset ? node.close : node.range;
 }
 
-/** Every node in reading order, numbered (keepalived resolves some references only to blocks read earlier). */
-export function readingOrder(root: AstNode): Map<AstNode, number> {
-  const order = new Map<AstNode, number>();
-  const stack: AstNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    order.set(n, order.size);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
-  return order;
+// Which schema entries can hold a script line somewhere below them, so that the search for scripts
+// (security rules) only enters those blocks: most of a large config cannot hold any.
+let scriptHolders: Set<KeywordSpec> | undefined;
+
+function collectScriptHolders(): Set<KeywordSpec> {
+  const holders = new Set<KeywordSpec>();
+  const holds = (spec: KeywordSpec): boolean => {
+    let any = false;
+    for (const c of spec.children) if (holds(c) || c.script_string) any = true;
+    if (any) holders.add(spec);
+    return any;
+  };
+  for (const top of schema().root.children) holds(top);
+  return holders;
 }
 
-export const SCHEDULERS = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
-const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+/** Whether a block of this kind may contain a script line (at any depth). */
+export function mayHoldScripts(spec: KeywordSpec | undefined): boolean {
+  return spec !== undefined && (scriptHolders ??= collectScriptHolders()).has(spec);
+}
+
+/** Appends the script lines (keywords whose value keepalived runs) of `node`'s subtree, in reading order. */
+export function collectScriptLines(node: AstNode, out: AstNode[]): void {
+  for (const c of node.children) {
+    if (c.spec?.script_string) out.push(c);
+    if (mayHoldScripts(c.spec)) collectScriptLines(c, out);
+  }
+}
+
+/** The first of each name (what keepalived finds when it looks a name up), for lookups by name. */
+export function firstByName<T extends { name: string }>(list: T[]): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const item of list) if (!byName.has(item.name)) byName.set(item.name, item);
+  return byName;
+}
+
+/** The chain of blocks from the top level down to `node` (the root excluded). */
+function pathFromTop(node: AstNode): AstNode[] {
+  const path: AstNode[] = [];
+  for (let n: AstNode | undefined = node; n?.parent; n = n.parent) path.push(n);
+  return path.reverse();
+}
+
+// The position of each top-level block, per tree: a large config has thousands of them.
+const topIndexMemo = new WeakMap<AstNode, Map<AstNode, number>>();
+
+function indexAmongSiblings(node: AstNode): number {
+  const parent = node.parent!;
+  if (parent.parent) return parent.children.indexOf(node);
+  let index = topIndexMemo.get(parent);
+  if (!index) {
+    index = new Map();
+    parent.children.forEach((c, i) => index!.set(c, i));
+    topIndexMemo.set(parent, index);
+  }
+  return index.get(node) ?? -1;
+}
 
 /**
- * How a VS setting that keepalived validates line by line ended up: 'set' when some line has a
- * valid value, 'invalid' when lines exist but none is valid (keepalived ignored them), 'missing'.
+ * Whether keepalived reads `a` before `b` (keepalived resolves some references only to blocks
+ * read earlier). Compares the two positions in the tree instead of numbering every node.
  */
-export function settingState(vs: VirtualServer, keywords: string[], valid: (v: string) => boolean): { state: 'set' | 'invalid' | 'missing'; last?: AstNode } {
-  const lines = vs.node.children.filter((c) => keywords.includes(c.keyword));
-  if (!lines.length) return { state: 'missing' };
-  return { state: lines.some((l) => valid(l.args[0]?.text ?? '')) ? 'set' : 'invalid', last: lines[lines.length - 1] };
+export function readsBefore(a: AstNode, b: AstNode): boolean {
+  if (a === b) return false;
+  const pa = pathFromTop(a);
+  const pb = pathFromTop(b);
+  let i = 0;
+  while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;
+  // One contains the other: a block is read before what is inside it.
+  if (i === pa.length) return true;
+  if (i === pb.length) return false;
+  return indexAmongSiblings(pa[i]!) < indexAmongSiblings(pb[i]!);
 }
-
-export const protocolState = (vs: VirtualServer) => settingState(vs, ['protocol'], (v) => PROTOCOLS.has(v.toUpperCase()));
-export const schedulerState = (vs: VirtualServer) => settingState(vs, ['lb_algo', 'lvs_sched'], (v) => SCHEDULERS.has(v));
-export const forwardingState = (vs: VirtualServer) => settingState(vs, ['lb_kind', 'lvs_method'], (v) => FORWARDING.has(v));
 
 /**
  * The fix for a missing setting: add the line. An ignored (invalid) value gets no fix here — the
  * schema check at that line suggests the value the user most likely meant.
  */
-export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, st: { state: string }, keyword: string, value: string): Fix | undefined {
-  if (st.state !== 'missing') return undefined;
+export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, state: SettingState, keyword: string, value: string): Fix | undefined {
+  if (state !== 'missing') return undefined;
   return fix(`Add '${keyword} ${value}'`, [insertFirstInBlock(analysis, vs.node, `${keyword} ${value}`)]);
 }
 
 /** The protocol keepalived uses for an address service: the last valid one, else its UDP default. */
-export function effectiveProtocol(vs: VirtualServer): string {
-  const v = [...vs.node.children].reverse().find((c) => c.keyword === 'protocol' && PROTOCOLS.has((c.args[0]?.text ?? '').toUpperCase()));
-  return v ? v.args[0]!.text.toUpperCase() : 'UDP';
+export function effectiveProtocol(f: ServerFacts): string {
+  return f.protocol ?? 'UDP';
 }

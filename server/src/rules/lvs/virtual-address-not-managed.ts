@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { canonicalAddress, parsePrefix } from '../../core/analysis/values.js';
-import { groupShape, vsLabel } from './util.js';
+import { groupAddressEntries, vsLabel } from './util.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualAddressNotManaged: FileRule = {
   kind: 'file',
@@ -29,18 +30,23 @@ export const virtualAddressNotManaged: FileRule = {
     for (const vi of model.vrrpInstances) for (const a of [...vi.virtualIpaddresses, ...vi.virtualIpaddressesExcluded]) add(a);
     // A static_ipaddress is configured on purpose on this host: not a typo either.
     for (const a of model.staticIpaddresses) add(a);
-    const checkAddress = (text: string, at: { file: string; range: (typeof model.virtualServers)[number]['node']['range'] }, label: string) => {
+    const unmanaged = (text: string) => {
       const p = parsePrefix(text);
-      if (!p || managed.has(canonicalAddress(p.address))) return;
-      ctx.report({ message: `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`, file: at.file, range: at.range });
+      return p !== undefined && !managed.has(canonicalAddress(p.address));
     };
-    for (const vs of model.virtualServers) {
-      if (vs.kind === 'address' && vs.address && vs.node.args[0]) checkAddress(vs.address, vs.node.args[0], `'${vsLabel(vs)}':`);
+    const message = (label: string, text: string) => `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`;
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      if (vs.kind === 'address' && vs.address && unmanaged(vs.address)) {
+        const at = vs.node.args[0];
+        if (at) ctx.report({ message: message(`'${vsLabel(vs)}':`, vs.address), file: at.file, range: at.range });
+      }
       if (vs.kind === 'group') {
-        for (const e of groupShape(vs, model.virtualServerGroups).addressEntries) {
+        for (const e of groupAddressEntries(f)) {
           // Ranges (10.0.0.1-10) are left alone: only exact addresses are compared.
           const w = e[0]!;
-          if (!w.text.includes('-') && !w.text.includes('/')) checkAddress(w.text, w, `virtual_server_group '${vs.group}' entry`);
+          const text = w.text;
+          if (!text.includes('-') && !text.includes('/') && unmanaged(text)) ctx.report({ message: message(`virtual_server_group '${vs.group}' entry`, text), file: w.file, range: w.range });
         }
       }
     }

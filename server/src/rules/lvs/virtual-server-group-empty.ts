@@ -1,7 +1,6 @@
 import type { FileRule } from '../types.js';
 import { blockEnd } from './util.js';
-import { readVsgEntry } from './vsg-entries.js';
-import { groupFamilies } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerGroupEmpty: FileRule = {
   kind: 'file',
@@ -19,10 +18,10 @@ export const virtualServerGroupEmpty: FileRule = {
     good: 'virtual_server_group WEB {\n    10.0.0.1 80\n    2001:db8::1 80\n    fwmark 5 inet\n}',
   },
   check(ctx) {
-    for (const g of ctx.analysis.model.virtualServerGroups) {
-      const f = groupFamilies(g.entries);
+    for (const f of lvsFacts(ctx.analysis).groups) {
+      const g = f.group;
       if (!f.removed) continue;
-      const valid = g.entries.some((e) => e.length > 0 && readVsgEntry(e).ok);
+      const valid = f.addressEntries.length + f.fwmarkEntries.length > 0;
       const message = !valid
         ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
         : `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`;

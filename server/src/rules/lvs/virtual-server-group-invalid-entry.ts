@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { readVsgEntry } from './vsg-entries.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerGroupInvalidEntry: FileRule = {
   kind: 'file',
@@ -18,11 +18,9 @@ export const virtualServerGroupInvalidEntry: FileRule = {
     good: 'virtual_server_group WEB {\n    10.0.0.0/24 80\n    10.0.0.5-9 80\n}',
   },
   check(ctx) {
-    for (const g of ctx.analysis.model.virtualServerGroups) {
-      for (const words of g.entries) {
-        if (!words.length) continue;
-        const e = readVsgEntry(words);
-        if (e.ok) continue;
+    for (const { group: g, readings } of lvsFacts(ctx.analysis).groups) {
+      for (const e of readings) {
+        if (!e || e.ok) continue;
         ctx.report({ message: `virtual_server_group '${g.name}': ${e.message}; keepalived skips this entry`, file: e.at.file, range: e.at.range });
       }
     }

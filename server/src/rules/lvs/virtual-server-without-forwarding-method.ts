@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, forwardingState, rsOwnForwarding, sorryForwardingOwn, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers, keptRealServers } from './families.js';
+import { defaultSettingFix, vsLabel } from './util.js';
+import { keptRealServers, reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerWithoutForwardingMethod: FileRule = {
   kind: 'file',
@@ -18,20 +19,20 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    lb_kind NAT\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const st = forwardingState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      const state = f.forwardingState;
+      if (state === 'set' || !reachesChecks(f)) continue;
       // keepalived only needs a default for servers that do not set their own method.
       const needs =
-        keptRealServers(vs).some((rs) => !rsOwnForwarding(rs)) ||
-        (vs.sorryServer !== undefined && !sorryForwardingOwn(vs));
+        keptRealServers(f).some((r) => !r.forwarding) ||
+        (vs.sorryServer !== undefined && !f.sorryOwnForwarding);
       if (!needs) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' ${st.state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
+        message: `'${vsLabel(vs)}' ${state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: defaultSettingFix(ctx.analysis, vs, st, 'lb_kind', 'NAT'),
+        fix: defaultSettingFix(ctx.analysis, vs, state, 'lb_kind', 'NAT'),
       });
     }
   },

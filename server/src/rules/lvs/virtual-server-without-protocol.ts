@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, isAddressService, protocolState, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { defaultSettingFix, isAddressService, vsLabel } from './util.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -18,18 +19,18 @@ export const virtualServerWithoutProtocol: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      const st = protocolState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      if (!isAddressService(vs, groups)) continue;
-      const what = st.state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      const state = f.protocolState;
+      if (state === 'set' || !reachesChecks(f)) continue;
+      if (!isAddressService(f)) continue;
+      const what = state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
       ctx.report({
         message: `'${vsLabel(vs)}' ${what}; keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")`,
         file: vs.node.file,
         range: vs.node.range,
         // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one.
-        fix: defaultSettingFix(ctx.analysis, vs, st, 'protocol', 'TCP'),
+        fix: defaultSettingFix(ctx.analysis, vs, state, 'protocol', 'TCP'),
       });
     }
   },

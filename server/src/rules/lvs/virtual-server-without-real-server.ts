@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { vsLabel } from './util.js';
-import { familyKeptRealServers } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerWithoutRealServer: FileRule = {
   kind: 'file',
@@ -17,8 +17,8 @@ export const virtualServerWithoutRealServer: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      if (familyKeptRealServers(vs).length) continue;
+    for (const { vs, familyKept } of lvsFacts(ctx.analysis).servers) {
+      if (familyKept.length) continue;
       ctx.report({
         message: vs.realServers.length
           ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`

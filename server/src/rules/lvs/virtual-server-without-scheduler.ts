@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, schedulerState, vsLabel } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { defaultSettingFix, vsLabel } from './util.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const virtualServerWithoutScheduler: FileRule = {
   kind: 'file',
@@ -17,17 +18,17 @@ export const virtualServerWithoutScheduler: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    lb_algo wlc\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
       // An invalid value is reported at its line by the schema check; the fallback is reported here.
-      const st = schedulerState(vs);
-      if (st.state === 'set' || !familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups)) continue;
-      const what = st.state === 'missing' ? "has no 'lb_algo'" : "has no valid 'lb_algo' (keepalived ignored it)";
+      const state = f.schedulerState;
+      if (state === 'set' || !reachesChecks(f)) continue;
+      const what = state === 'missing' ? "has no 'lb_algo'" : "has no valid 'lb_algo' (keepalived ignored it)";
       ctx.report({
         message: `'${vsLabel(vs)}' ${what}; keepalived uses 'wlc' (keepalived: "no scheduler set, setting default 'wlc'")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: defaultSettingFix(ctx.analysis, vs, st, 'lb_algo', 'wlc'),
+        fix: defaultSettingFix(ctx.analysis, vs, state, 'lb_algo', 'wlc'),
       });
     }
   },

@@ -1,8 +1,10 @@
 // How keepalived reads one virtual_server_group entry (`ADDR [PORT]`, `ADDR/MASK`, `ADDR-END`,
-// `fwmark N [inet|inet6]`), shared by KA525 (bad entries) and KA526 (groups left empty).
+// `fwmark N [inet|inet6]`), shared by KA525 (bad entries) and KA526 (groups left empty), and what
+// that makes of a whole group (read once per group: every virtual_server using it asks).
 
 import type { Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
+import type { VirtualServerGroup } from '../../core/model/model.js';
 
 export type VsgEntry =
   | { ok: true; kind: 'fwmark'; family?: Family }
@@ -84,4 +86,41 @@ export function readVsgEntry(words: Word[]): VsgEntry {
     return { ok: true, kind: 'address', family };
   }
   return { ok: true, kind: 'address', family };
+}
+
+export interface GroupInfo {
+  group: VirtualServerGroup;
+  /** How keepalived reads each entry, in order (undefined for an empty line). */
+  readings: (VsgEntry | undefined)[];
+  /** The entries keepalived uses (empty and invalid ones are skipped, KA525), by kind. */
+  addressEntries: Word[][];
+  fwmarkEntries: Word[][];
+  /** The families of the usable entries. */
+  v4: boolean;
+  v6: boolean;
+  /** keepalived removes the group: no usable entry, or both families with a family-less fwmark (KA526). */
+  removed: boolean;
+}
+
+/** What keepalived makes of a whole group (server-facts.ts reads each group once per analysis). */
+export function readGroup(group: VirtualServerGroup): GroupInfo {
+  const readings: (VsgEntry | undefined)[] = [];
+  const addressEntries: Word[][] = [];
+  const fwmarkEntries: Word[][] = [];
+  let v4 = false;
+  let v6 = false;
+  let bareMark = false;
+  for (const words of group.entries) {
+    const e = words.length ? readVsgEntry(words) : undefined;
+    readings.push(e);
+    if (!e?.ok) continue;
+    if (e.kind === 'fwmark') {
+      fwmarkEntries.push(words);
+      if (e.family === undefined) bareMark = true;
+    } else addressEntries.push(words);
+    if (e.family === 4) v4 = true;
+    else if (e.family === 6) v6 = true;
+  }
+  const usable = addressEntries.length + fwmarkEntries.length;
+  return { group, readings, addressEntries, fwmarkEntries, v4, v6, removed: usable === 0 || (v4 && v6 && bareMark) };
 }

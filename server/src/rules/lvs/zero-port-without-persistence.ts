@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { fix, groupShape, insertFirstInBlock, isAddressService, vsLabel, vsUnsigned } from './util.js';
-import { droppedBeforeChecks, familyKeptRealServers } from './families.js';
+import { fix, groupAddressEntries, insertFirstInBlock, isAddressService, unsignedSetting, vsLabel } from './util.js';
+import { reachesChecks } from './families.js';
+import { lvsFacts } from './server-facts.js';
 
 export const zeroPortWithoutPersistence: FileRule = {
   kind: 'file',
@@ -18,16 +19,15 @@ export const zeroPortWithoutPersistence: FileRule = {
     good: 'virtual_server 10.0.0.1 0 {\n    persistence_timeout 360\n    protocol TCP\n    real_server 10.0.1.1 0 {\n    }\n}',
   },
   check(ctx) {
-    const groups = ctx.analysis.model.virtualServerGroups;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      if (!familyKeptRealServers(vs).length || droppedBeforeChecks(vs, groups) || !isAddressService(vs, groups)) continue;
+    for (const f of lvsFacts(ctx.analysis).servers) {
+      const vs = f.vs;
+      if (!reachesChecks(f) || !isAddressService(f)) continue;
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.
-      const pt = vs.node.children.filter((c) => c.keyword === 'persistence_timeout');
-      if (pt.some((c) => !c.args.length) || vsUnsigned(vs, 'persistence_timeout', 1, 2678400)) continue;
+      if (f.barePersistenceTimeout || unsignedSetting(f.persistenceTimeout, 1, 2678400)) continue;
       const zero =
         vs.kind === 'address'
           ? vs.port === 0
-          : groupShape(vs, groups).addressEntries.some((e) => !e[1] || e[1].text === '0');
+          : groupAddressEntries(f).some((e) => !e[1] || e[1].text === '0');
       if (!zero) continue;
       ctx.report({
         message: `'${vsLabel(vs)}' serves port 0 (all ports) without persistence_timeout; keepalived sets persistence to 360 s (keepalived: "zero port only valid for persistent services - setting")`,

@@ -1,0 +1,390 @@
+// What keepalived settles about each virtual_server while reading it — its method, protocol,
+// scheduler, address family, the real servers it skips, the group it links to — read in one pass
+// over the lines of every virtual server, once per analysis. Most lvs rules ask these questions of
+// every virtual server; scanning the lines once per rule and question made the family slow on
+// large configs. Each line's words are read at most once (words are built on demand).
+//
+// The facts live in arrays aligned with the model's lists, with one WeakMap entry per analysis:
+// a WeakMap entry per virtual or real server costs more than reading the server (V8's weak tables
+// are slow to grow), so rules iterate `lvsFacts(analysis).servers` instead of looking servers up.
+
+import type { Analysis } from '../../core/index.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import { ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
+import type { KeepalivedConfig, RealServer, VirtualServer } from '../../core/model/model.js';
+import { readGroup, type GroupInfo } from './vsg-entries.js';
+import { collectScriptLines, mayHoldScripts } from './util.js';
+
+export type Forwarding = 'NAT' | 'DR' | 'TUN';
+
+export const isForwarding = (v: string | undefined): v is Forwarding => v === 'NAT' || v === 'DR' || v === 'TUN';
+
+export const SCHEDULERS = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
+
+const isProtocol = (upper: string) => upper === 'TCP' || upper === 'UDP' || upper === 'SCTP';
+
+/**
+ * How a setting keepalived validates line by line ended up: 'set' when some line has a valid
+ * value, 'invalid' when lines exist but none is valid (keepalived ignored them), 'missing'.
+ */
+export type SettingState = 'set' | 'invalid' | 'missing';
+
+/** The last line of a keyword and its value as an integer (undefined when it is not one). */
+export interface IntegerLine {
+  node: AstNode;
+  value: number | undefined;
+}
+
+export interface FamilyFinding {
+  node: AstNode;
+  kind: 'ip_family' | 'real_server' | 'sorry_server';
+  family: Family;
+  expected: Family;
+  source?: AstNode;
+}
+
+export interface GroupDrop {
+  /** Why keepalived drops the virtual server while linking it to its group (only logged). */
+  reason: 'missing' | 'removed' | 'mixed-group' | 'family';
+  groupFamilies?: { v4: boolean; v6: boolean };
+}
+
+export interface RealServerFacts {
+  rs: RealServer;
+  /** The word of the last lvs_method line, valid or not: the method keepalived has when the block ends. */
+  writtenMethod?: string;
+  /** The last valid lvs_method. */
+  forwarding?: Forwarding;
+  /** inhibit_on_failure as the block sets it (undefined: never readably set). */
+  inhibitOnFailure?: boolean;
+}
+
+export interface ServerFacts {
+  vs: VirtualServer;
+  /** One entry per real server of the model, in the same order. */
+  realServers: RealServerFacts[];
+  /** The last valid lb_kind / lvs_method. */
+  forwarding?: Forwarding;
+  forwardingState: SettingState;
+  /** The last valid protocol, upper-cased. */
+  protocol?: string;
+  protocolState: SettingState;
+  schedulerState: SettingState;
+  /** The word of the first ip_family line ('' when there is none, or it has no word). */
+  firstIpFamily: string;
+  weight?: IntegerLine;
+  quorum?: IntegerLine;
+  hysteresis?: IntegerLine;
+  persistenceTimeout?: IntegerLine;
+  /** Some persistence_timeout line has no value (keepalived reads that as 360 s). */
+  barePersistenceTimeout: boolean;
+  ops?: AstNode;
+  haSuspend?: AstNode;
+  /** The last valid sorry_server_lvs_method after the sorry_server line (earlier ones are ignored). */
+  sorryOwnForwarding?: Forwarding;
+  /** Some sorry_server_inhibit comes after the sorry_server line. */
+  sorryInhibit: boolean;
+  inhibitOnFailure?: boolean;
+  /**
+   * Lines only a few rules look at, so that they can skip the virtual servers without any:
+   * sh-port / sh-fallback / mh-port / mh-fallback (KA511), sorry_server_inhibit or
+   * sorry_server_lvs_method before any sorry_server (KA512).
+   */
+  hasSchedulerFlag: boolean;
+  hasSorryOptionBeforeSorry: boolean;
+  /** lb_kind / lvs_method / sorry_server_lvs_method lines with words after the method (KA528), in reading order. */
+  methodLinesWithOptions?: AstNode[];
+  /** The script lines of the block (quorum_up, notify_up, misc_path, …), in reading order (security rules). */
+  scriptLines?: AstNode[];
+  /** keepalived's address-family checks while reading the block, in reading order. */
+  familyFindings: FamilyFinding[];
+  /** The family keepalived settled on when the block ended, and what decided it. */
+  family?: Family;
+  familySource?: AstNode;
+  /** Real servers that survive the family check (other-family ones are skipped). */
+  familyKept: RealServerFacts[];
+  /** For `virtual_server group NAME`: the group keepalived links it to (the first of that name). */
+  group?: GroupInfo;
+  /** Why keepalived drops a group virtual server before its after-reading checks, if it does. */
+  drop?: GroupDrop;
+  /** Filled by families.ts on first use: the family-kept real servers without duplicates. */
+  distinct?: { kept: RealServerFacts[]; duplicates: { rs: RealServerFacts; first: RealServerFacts }[] };
+}
+
+export interface LvsFacts {
+  /** One entry per virtual server of the model, in the same order. */
+  servers: ServerFacts[];
+  /** One entry per virtual_server_group of the model, in the same order. */
+  groups: GroupInfo[];
+  /** The first group of each name (the one keepalived links `virtual_server group NAME` to). */
+  groupByName: Map<string, GroupInfo>;
+}
+
+const memo = new WeakMap<KeepalivedConfig, LvsFacts>();
+
+export function lvsFacts(analysis: Analysis): LvsFacts {
+  const model = analysis.model;
+  let facts = memo.get(model);
+  if (!facts) memo.set(model, (facts = readModel(model)));
+  return facts;
+}
+
+function readModel(model: KeepalivedConfig): LvsFacts {
+  const groups = model.virtualServerGroups.map(readGroup);
+  const groupByName = new Map<string, GroupInfo>();
+  for (const g of groups) if (!groupByName.has(g.group.name)) groupByName.set(g.group.name, g);
+  const servers = model.virtualServers.map((vs) => readServer(vs, groupByName));
+  return { servers, groups, groupByName };
+}
+
+/** An optional boolean keyword's value after one more line (bare means on; unreadable words change nothing). */
+function flagAfter(current: boolean | undefined, word: string | undefined): boolean | undefined {
+  if (word === undefined || word === 'on' || word === 'true' || word === 'yes') return true;
+  if (word === 'off' || word === 'false' || word === 'no') return false;
+  return current;
+}
+
+function integerLine(node: AstNode, word: string | undefined): IntegerLine {
+  return { node, value: parseInteger(word ?? '') };
+}
+
+/** A method line: the method word, and the line itself when options follow it (KA528 reads those). */
+function readMethodLine(f: { methodLinesWithOptions?: AstNode[] }, node: AstNode): string | undefined {
+  const args = node.args;
+  const word = args[0]?.text;
+  if (args.length >= 2 && isForwarding(word)) (f.methodLinesWithOptions ??= []).push(node);
+  return word;
+}
+
+/** Script lines of a line and below it (only blocks that may hold one are entered). */
+function readScripts(f: { scriptLines?: AstNode[] }, node: AstNode): void {
+  if (node.spec?.script_string) (f.scriptLines ??= []).push(node);
+  else if (node.children.length && mayHoldScripts(node.spec)) collectScriptLines(node, (f.scriptLines ??= []));
+}
+
+function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[] }): RealServerFacts {
+  // Every field written up front: one object shape for all real servers keeps property access fast.
+  const r: RealServerFacts = { rs, writtenMethod: undefined, forwarding: undefined, inhibitOnFailure: undefined };
+  const kids = rs.node.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    const k = c.keyword;
+    if (k === 'lvs_method') {
+      const word = readMethodLine(server, c);
+      r.writtenMethod = word;
+      if (isForwarding(word)) r.forwarding = word;
+    } else if (k === 'inhibit_on_failure') {
+      r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.args[0]?.text);
+    } else readScripts(server, c);
+  }
+  return r;
+}
+
+/** The word of a block's last lvs_method line (for a real_server line the model does not list). */
+function lastMethodWord(node: AstNode): string | undefined {
+  let last: AstNode | undefined;
+  for (const c of node.children) if (c.keyword === 'lvs_method') last = c;
+  return last?.args[0]?.text;
+}
+
+const FAMILY_WORDS: Record<string, Family> = { inet: 4, inet6: 6 };
+
+function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): ServerFacts {
+  // Every field written up front: one object shape for all virtual servers keeps property access fast.
+  const f: ServerFacts = {
+    vs,
+    realServers: [],
+    forwarding: undefined,
+    forwardingState: 'missing',
+    protocol: undefined,
+    protocolState: 'missing',
+    schedulerState: 'missing',
+    firstIpFamily: '',
+    weight: undefined,
+    quorum: undefined,
+    hysteresis: undefined,
+    persistenceTimeout: undefined,
+    barePersistenceTimeout: false,
+    ops: undefined,
+    haSuspend: undefined,
+    sorryOwnForwarding: undefined,
+    sorryInhibit: false,
+    inhibitOnFailure: undefined,
+    hasSchedulerFlag: false,
+    hasSorryOptionBeforeSorry: false,
+    methodLinesWithOptions: undefined,
+    scriptLines: undefined,
+    familyFindings: [],
+    family: undefined,
+    familySource: undefined,
+    familyKept: [],
+    group: undefined,
+    drop: undefined,
+    distinct: undefined,
+  };
+  let seenIpFamily = false;
+  const sorryNode = vs.sorryServer?.node;
+  let seenSorry = false;
+  let afterSorry = false;
+  // The last sorry_server_lvs_method's word, wherever it is (keepalived's sorry server family check uses it).
+  let sorryMethodWritten: string | undefined;
+  // The method written so far: a real server without its own is checked with it when its block ends.
+  let methodSoFar: string | undefined;
+  // The family keepalived has settled on so far, and what settled it.
+  let family: Family | undefined = vs.kind === 'address' && vs.address ? ipFamily(vs.address) : undefined;
+  let source: AstNode | undefined = family ? vs.node : undefined;
+  let skipped: Set<AstNode> | undefined;
+  // vs.realServers lists the real_server lines in order: walk it alongside.
+  const realServers = vs.realServers;
+  let nextReal = 0;
+
+  const kids = vs.node.children;
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    switch (c.keyword) {
+      case 'lb_kind':
+      case 'lvs_method': {
+        const word = readMethodLine(f, c);
+        methodSoFar = word;
+        if (isForwarding(word)) {
+          f.forwarding = word;
+          f.forwardingState = 'set';
+        } else if (f.forwardingState === 'missing') f.forwardingState = 'invalid';
+        break;
+      }
+      case 'protocol': {
+        const upper = (c.args[0]?.text ?? '').toUpperCase();
+        if (isProtocol(upper)) {
+          f.protocol = upper;
+          f.protocolState = 'set';
+        } else if (f.protocolState === 'missing') f.protocolState = 'invalid';
+        break;
+      }
+      case 'lb_algo':
+      case 'lvs_sched':
+        if (SCHEDULERS.has(c.args[0]?.text ?? '')) f.schedulerState = 'set';
+        else if (f.schedulerState === 'missing') f.schedulerState = 'invalid';
+        break;
+      case 'sh-port':
+      case 'sh-fallback':
+      case 'mh-port':
+      case 'mh-fallback':
+        f.hasSchedulerFlag = true;
+        break;
+      case 'weight':
+        f.weight = integerLine(c, c.args[0]?.text);
+        break;
+      case 'quorum':
+        f.quorum = integerLine(c, c.args[0]?.text);
+        break;
+      case 'hysteresis':
+        f.hysteresis = integerLine(c, c.args[0]?.text);
+        break;
+      case 'persistence_timeout': {
+        const args = c.args;
+        if (!args.length) f.barePersistenceTimeout = true;
+        f.persistenceTimeout = integerLine(c, args[0]?.text);
+        break;
+      }
+      case 'ops':
+        f.ops = c;
+        break;
+      case 'ha_suspend':
+        f.haSuspend = c;
+        break;
+      case 'sorry_server':
+        seenSorry = true;
+        if (c === sorryNode) afterSorry = true;
+        break;
+      case 'sorry_server_lvs_method': {
+        if (!seenSorry) f.hasSorryOptionBeforeSorry = true;
+        const word = readMethodLine(f, c);
+        sorryMethodWritten = word;
+        if (afterSorry && isForwarding(word)) f.sorryOwnForwarding = word;
+        break;
+      }
+      case 'sorry_server_inhibit':
+        if (!seenSorry) f.hasSorryOptionBeforeSorry = true;
+        if (afterSorry) f.sorryInhibit = true;
+        break;
+      case 'inhibit_on_failure':
+        f.inhibitOnFailure = flagAfter(f.inhibitOnFailure, c.args[0]?.text);
+        break;
+      case 'ip_family': {
+        const word = c.args[0]?.text;
+        if (!seenIpFamily) {
+          seenIpFamily = true;
+          f.firstIpFamily = word ?? '';
+        }
+        const wf = FAMILY_WORDS[word ?? ''];
+        if (!wf) break;
+        if (family && family !== wf) f.familyFindings.push({ node: c, kind: 'ip_family', family: wf, expected: family });
+        else if (!family) {
+          family = wf;
+          source = c;
+        }
+        break;
+      }
+      case 'real_server': {
+        let r: RealServerFacts | undefined;
+        const model = realServers[nextReal];
+        if (model && model.node === c) {
+          r = readRealServer(model, f);
+          f.realServers.push(r);
+          nextReal++;
+        } else readScripts(f, c);
+        const rf = ipFamily(r ? r.rs.address : (c.args[0]?.text ?? ''));
+        if (!rf) break;
+        // Except with tunnelling: the method the real server has when its block ends.
+        const own = r ? r.writtenMethod : lastMethodWord(c);
+        if ((own || methodSoFar) === 'TUN') break;
+        if (!family) {
+          family = rf;
+          source = c;
+        } else if (rf !== family) {
+          f.familyFindings.push({ node: c, kind: 'real_server', family: rf, expected: family, source });
+          (skipped ??= new Set()).add(c);
+        }
+        break;
+      }
+      default:
+        readScripts(f, c);
+    }
+  }
+  // Real servers the model lists but the lines above did not reach (not expected; kept for safety).
+  for (; nextReal < realServers.length; nextReal++) f.realServers.push(readRealServer(realServers[nextReal]!, f));
+
+  // The sorry server is checked when the virtual_server block ends.
+  const sorry = vs.sorryServer;
+  const sf = sorry ? ipFamily(sorry.address) : undefined;
+  const sorryMethod = sorryMethodWritten ?? vs.lbKind?.value;
+  if (sorry && sf && sorryMethod !== 'TUN') {
+    if (family && sf !== family) f.familyFindings.push({ node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });
+    else if (!family) {
+      family = sf;
+      source = sorry.node;
+    }
+  }
+  f.family = family;
+  f.familySource = source;
+  f.familyKept = skipped ? f.realServers.filter((r) => !skipped.has(r.rs.node)) : f.realServers;
+
+  if (vs.kind === 'group') {
+    f.group = vs.group !== undefined ? groupByName.get(vs.group) : undefined;
+    f.drop = groupDrop(f.group, family);
+  }
+  return f;
+}
+
+/**
+ * Whether keepalived drops a `virtual_server group NAME` before its after-reading checks: no such
+ * group, the group was removed, or the group's address family does not match the servers'.
+ */
+function groupDrop(g: GroupInfo | undefined, family: Family | undefined): GroupDrop | undefined {
+  if (!g) return { reason: 'missing' };
+  if (g.removed) return { reason: 'removed' };
+  const groupFamilies = { v4: g.v4, v6: g.v6, removed: g.removed };
+  if (g.v4 && g.v6 && family) return { reason: 'mixed-group', groupFamilies };
+  if ((g.v4 && family === 6) || (g.v6 && family === 4)) return { reason: 'family', groupFamilies };
+  return undefined;
+}
