@@ -2,7 +2,10 @@
 // command and the user, as the security rules need them.
 
 import type { Analysis } from '../../core/index.js';
-import { child, walkAst, type AstNode, type Word } from '../../core/analysis/ast.js';
+import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
+import { schema } from '../../core/schema/schema.js';
+import { lvsFacts } from '../lvs/server-facts.js';
+import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
 
 export interface ConfiguredScript {
   /** The keyword line (`notify_master …`, `script …`, `misc_path …`). */
@@ -30,17 +33,63 @@ export function configuredScripts(analysis: Analysis): ConfiguredScript[] {
   return out;
 }
 
+/**
+ * Whether a vrrp_instance's script lines are exactly the model's `notify` lines that are script
+ * keywords (all its script keywords are notify* lines directly in it): then the model's list is
+ * used instead of reading every line of every instance.
+ */
+let instanceScriptsAreNotify: boolean | undefined;
+
+function notifyListHoldsInstanceScripts(): boolean {
+  const instance = schema().root.childMap.get('vrrp_instance');
+  return !!instance && instance.children.every((c) => !mayHoldScripts(c) && (!c.script_string || c.name.startsWith('notify')));
+}
+
+/**
+ * The script lines in reading order. Only blocks that may hold one are entered; virtual servers'
+ * lines come from the lvs rules' one pass over them, vrrp_instances' from the model's notify list.
+ */
+function scriptLines(analysis: Analysis): AstNode[] {
+  const lines: AstNode[] = [];
+  const servers = lvsFacts(analysis).servers;
+  const instances = analysis.model.vrrpInstances;
+  instanceScriptsAreNotify ??= notifyListHoldsInstanceScripts();
+  // The model lists top-level blocks in order: walk its lists alongside the top level.
+  let nextServer = 0;
+  let nextInstance = 0;
+  for (const top of analysis.ast.children) {
+    const server = servers[nextServer];
+    if (server && server.vs.node === top) {
+      nextServer++;
+      if (server.scriptLines) for (const n of server.scriptLines) lines.push(n);
+      continue;
+    }
+    const instance = instances[nextInstance];
+    if (instance && instance.node === top) {
+      nextInstance++;
+      if (instanceScriptsAreNotify) {
+        for (const n of instance.notify) if (n.node.spec?.script_string) lines.push(n.node);
+        continue;
+      }
+    }
+    if (top.spec?.script_string) lines.push(top);
+    else if (top.children.length && mayHoldScripts(top.spec)) collectScriptLines(top, lines);
+  }
+  return lines;
+}
+
 function collect(analysis: Analysis): ConfiguredScript[] {
   const out: ConfiguredScript[] = [];
-  walkAst(analysis.ast, (n) => {
-    if (!n.spec?.script_string || !n.args.length) return;
+  for (const n of scriptLines(analysis)) {
+    const args = n.args;
+    if (!args.length) continue;
     if (BLOCK_USER_KEYWORDS.has(n.keyword)) {
       const userNode = n.parent ? child(n.parent, 'user') : undefined;
-      out.push({ node: n, words: n.args, userOnLine: false, user: userNode?.args[0] });
-      return;
+      out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0] });
+      continue;
     }
-    out.push({ node: n, words: n.args, userOnLine: true, user: n.args[1] });
-  });
+    out.push({ node: n, words: args, userOnLine: true, user: args[1] });
+  }
   return out;
 }
 
