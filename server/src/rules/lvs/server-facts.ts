@@ -14,6 +14,7 @@ import { ipFamily, parseInteger, type Family } from '../../core/analysis/values.
 import type { KeepalivedConfig, RealServer, VirtualServer } from '../../core/model/model.js';
 import { readGroup, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
+import { schema, type KeywordSpec } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
@@ -137,6 +138,47 @@ function readModel(model: KeepalivedConfig): LvsFacts {
   return { servers, groups, groupByName };
 }
 
+/**
+ * The schema entries of the lines this pass reads. Lines are told apart by their entry rather than
+ * by their keyword text: one pointer comparison instead of loading and comparing a string, for
+ * every line of every virtual server. Each entry stands for one keyword of its block.
+ */
+function lineEntries() {
+  const vs = schema().root.childMap.get('virtual_server');
+  const rs = vs?.childMap.get('real_server');
+  // A keyword missing from the schema matches no line.
+  const none = {} as KeywordSpec;
+  const at = (block: KeywordSpec | undefined, keyword: string) => block?.childMap.get(keyword) ?? none;
+  return {
+    lbKind: at(vs, 'lb_kind'),
+    lvsMethod: at(vs, 'lvs_method'),
+    protocol: at(vs, 'protocol'),
+    lbAlgo: at(vs, 'lb_algo'),
+    lvsSched: at(vs, 'lvs_sched'),
+    shPort: at(vs, 'sh-port'),
+    shFallback: at(vs, 'sh-fallback'),
+    mhPort: at(vs, 'mh-port'),
+    mhFallback: at(vs, 'mh-fallback'),
+    weight: at(vs, 'weight'),
+    quorum: at(vs, 'quorum'),
+    hysteresis: at(vs, 'hysteresis'),
+    persistenceTimeout: at(vs, 'persistence_timeout'),
+    ops: at(vs, 'ops'),
+    haSuspend: at(vs, 'ha_suspend'),
+    sorryServer: at(vs, 'sorry_server'),
+    sorryServerLvsMethod: at(vs, 'sorry_server_lvs_method'),
+    sorryServerInhibit: at(vs, 'sorry_server_inhibit'),
+    inhibitOnFailure: at(vs, 'inhibit_on_failure'),
+    ipFamily: at(vs, 'ip_family'),
+    realServer: at(vs, 'real_server'),
+    realServerLvsMethod: at(rs, 'lvs_method'),
+    realServerInhibitOnFailure: at(rs, 'inhibit_on_failure'),
+  };
+}
+
+let cachedEntries: ReturnType<typeof lineEntries> | undefined;
+const entries = () => (cachedEntries ??= lineEntries());
+
 /** An optional boolean keyword's value after one more line (bare means on; unreadable words change nothing). */
 function flagAfter(current: boolean | undefined, word: string | undefined): boolean | undefined {
   if (word === undefined || word === 'on' || word === 'true' || word === 'yes') return true;
@@ -165,15 +207,16 @@ function readScripts(f: { scriptLines?: AstNode[] }, node: AstNode): void {
 function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[] }): RealServerFacts {
   // Every field written up front: one object shape for all real servers keeps property access fast.
   const r: RealServerFacts = { rs, writtenMethod: undefined, forwarding: undefined, inhibitOnFailure: undefined };
+  const line = entries();
   const kids = rs.node.children;
   for (let i = 0; i < kids.length; i++) {
     const c = kids[i]!;
-    const k = c.keyword;
-    if (k === 'lvs_method') {
+    const spec = c.spec;
+    if (spec === line.realServerLvsMethod) {
       const word = readMethodLine(server, c);
       r.writtenMethod = word;
       if (isForwarding(word)) r.forwarding = word;
-    } else if (k === 'inhibit_on_failure') {
+    } else if (spec === line.realServerInhibitOnFailure) {
       r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.args[0]?.text);
     } else readScripts(server, c);
   }
@@ -222,6 +265,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
     drop: undefined,
     distinct: undefined,
   };
+  const line = entries();
   let seenIpFamily = false;
   const sorryNode = vs.sorryServer?.node;
   let seenSorry = false;
@@ -241,9 +285,9 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
   const kids = vs.node.children;
   for (let i = 0; i < kids.length; i++) {
     const c = kids[i]!;
-    switch (c.keyword) {
-      case 'lb_kind':
-      case 'lvs_method': {
+    switch (c.spec) {
+      case line.lbKind:
+      case line.lvsMethod: {
         const word = readMethodLine(f, c);
         methodSoFar = word;
         if (isForwarding(word)) {
@@ -252,7 +296,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         } else if (f.forwardingState === 'missing') f.forwardingState = 'invalid';
         break;
       }
-      case 'protocol': {
+      case line.protocol: {
         const upper = (c.args[0]?.text ?? '').toUpperCase();
         if (isProtocol(upper)) {
           f.protocol = upper;
@@ -260,57 +304,57 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         } else if (f.protocolState === 'missing') f.protocolState = 'invalid';
         break;
       }
-      case 'lb_algo':
-      case 'lvs_sched':
+      case line.lbAlgo:
+      case line.lvsSched:
         if (SCHEDULERS.has(c.args[0]?.text ?? '')) f.schedulerState = 'set';
         else if (f.schedulerState === 'missing') f.schedulerState = 'invalid';
         break;
-      case 'sh-port':
-      case 'sh-fallback':
-      case 'mh-port':
-      case 'mh-fallback':
+      case line.shPort:
+      case line.shFallback:
+      case line.mhPort:
+      case line.mhFallback:
         f.hasSchedulerFlag = true;
         break;
-      case 'weight':
+      case line.weight:
         f.weight = integerLine(c, c.args[0]?.text);
         break;
-      case 'quorum':
+      case line.quorum:
         f.quorum = integerLine(c, c.args[0]?.text);
         break;
-      case 'hysteresis':
+      case line.hysteresis:
         f.hysteresis = integerLine(c, c.args[0]?.text);
         break;
-      case 'persistence_timeout': {
+      case line.persistenceTimeout: {
         const args = c.args;
         if (!args.length) f.barePersistenceTimeout = true;
         f.persistenceTimeout = integerLine(c, args[0]?.text);
         break;
       }
-      case 'ops':
+      case line.ops:
         f.ops = c;
         break;
-      case 'ha_suspend':
+      case line.haSuspend:
         f.haSuspend = c;
         break;
-      case 'sorry_server':
+      case line.sorryServer:
         seenSorry = true;
         if (c === sorryNode) afterSorry = true;
         break;
-      case 'sorry_server_lvs_method': {
+      case line.sorryServerLvsMethod: {
         if (!seenSorry) f.hasSorryOptionBeforeSorry = true;
         const word = readMethodLine(f, c);
         sorryMethodWritten = word;
         if (afterSorry && isForwarding(word)) f.sorryOwnForwarding = word;
         break;
       }
-      case 'sorry_server_inhibit':
+      case line.sorryServerInhibit:
         if (!seenSorry) f.hasSorryOptionBeforeSorry = true;
         if (afterSorry) f.sorryInhibit = true;
         break;
-      case 'inhibit_on_failure':
+      case line.inhibitOnFailure:
         f.inhibitOnFailure = flagAfter(f.inhibitOnFailure, c.args[0]?.text);
         break;
-      case 'ip_family': {
+      case line.ipFamily: {
         const word = c.args[0]?.text;
         if (!seenIpFamily) {
           seenIpFamily = true;
@@ -325,7 +369,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         }
         break;
       }
-      case 'real_server': {
+      case line.realServer: {
         let r: RealServerFacts | undefined;
         const model = realServers[nextReal];
         if (model && model.node === c) {
