@@ -8,18 +8,36 @@ import type { RealServerFacts, ServerFacts } from './server-facts.js';
 
 export const familyName = (f: Family) => (f === 4 ? 'IPv4' : 'IPv6');
 
-/** The ip:port identity keepalived compares real servers by. */
+/** The ip:port identity keepalived compares real servers by (undefined: no address, never a duplicate). */
 function rsKey(r: RealServerFacts): string | undefined {
   if (!r.rs.address) return undefined;
   return `${canonicalAddress(r.rs.address)}|${r.rs.port ?? 0}`;
 }
 
+/** Whether keepalived takes two real servers for the same one (same address and port). */
+function sameServer(a: RealServerFacts, b: RealServerFacts): boolean {
+  const x = a.rs;
+  const y = b.rs;
+  return !!x.address && !!y.address && (x.port ?? 0) === (y.port ?? 0) && canonicalAddress(x.address) === canonicalAddress(y.address);
+}
+
+// Up to this many real servers, comparing each with the kept ones beats building keys and a map.
+const SMALL = 8;
+
 /** Real servers keepalived keeps (a later duplicate of an earlier ip:port is removed). */
 function distinct(list: RealServerFacts[]): NonNullable<ServerFacts['distinct']> {
   if (list.length < 2) return { kept: list, duplicates: [] };
-  const seen = new Map<string, RealServerFacts>();
   const kept: RealServerFacts[] = [];
   const duplicates: { rs: RealServerFacts; first: RealServerFacts }[] = [];
+  if (list.length <= SMALL) {
+    for (const r of list) {
+      const first = kept.find((k) => sameServer(k, r));
+      if (first) duplicates.push({ rs: r, first });
+      else kept.push(r);
+    }
+    return { kept, duplicates };
+  }
+  const seen = new Map<string, RealServerFacts>();
   for (const r of list) {
     const key = rsKey(r);
     const first = key ? seen.get(key) : undefined;
