@@ -21,15 +21,20 @@ export const virtualAddressNotManaged: FileRule = {
   },
   check(ctx) {
     const model = ctx.analysis.model;
-    if (!model.vrrpInstances.length) return;
+    if (!model.vrrpInstances.length || !model.virtualServers.length) return;
     const managed = new Set<string>();
-    const add = (a: { text: string; prefix?: { address: string } }) => {
-      const p = a.prefix ?? parsePrefix(a.text);
-      if (p) managed.add(canonicalAddress(p.address));
+    const add = (addresses: { text: string; prefix?: { address: string } }[]) => {
+      for (const a of addresses) {
+        const p = a.prefix ?? parsePrefix(a.text);
+        if (p) managed.add(canonicalAddress(p.address));
+      }
     };
-    for (const vi of model.vrrpInstances) for (const a of [...vi.virtualIpaddresses, ...vi.virtualIpaddressesExcluded]) add(a);
+    for (const vi of model.vrrpInstances) {
+      add(vi.virtualIpaddresses);
+      add(vi.virtualIpaddressesExcluded);
+    }
     // A static_ipaddress is configured on purpose on this host: not a typo either.
-    for (const a of model.staticIpaddresses) add(a);
+    add(model.staticIpaddresses);
     const unmanaged = (text: string) => {
       const p = parsePrefix(text);
       return p !== undefined && !managed.has(canonicalAddress(p.address));
