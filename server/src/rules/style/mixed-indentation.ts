@@ -19,24 +19,34 @@ export const mixedIndentation: FileRule = {
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
       const { text, lex } = file;
+      const lineStarts = lex.lineStarts;
       let mixedFirst: [number, number] | undefined;
       let mixedCount = 0;
-      const byKind = { tab: [] as [number, number][], space: [] as [number, number][] };
-      for (const start of lex.lineStarts) {
+      // Counts and the first line of each style (no list per line: large configs have 300k lines).
+      const byKind = { tab: { count: 0, first: [0, 0] as [number, number] }, space: { count: 0, first: [0, 0] as [number, number] } };
+      for (let ln = 0; ln < lineStarts.length; ln++) {
+        const start = lineStarts[ln]!;
         let i = start;
         let tabs = false;
         let spaces = false;
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t')) {
-          if (text[i] === '\t') tabs = true;
-          else spaces = true;
+        for (;;) {
+          const c = text.charCodeAt(i);
+          if (c === 9) tabs = true;
+          else if (c === 32) spaces = true;
+          else break;
           i++;
         }
         // Blank lines do not count: only indentation in front of something.
-        if (i === start || i >= text.length || text[i] === '\n' || text[i] === '\r') continue;
+        if (i === start || i >= text.length) continue;
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) continue;
         if (tabs && spaces) {
           mixedCount++;
           mixedFirst ??= [start, i];
-        } else byKind[tabs ? 'tab' : 'space'].push([start, i]);
+        } else {
+          const kind = tabs ? byKind.tab : byKind.space;
+          if (kind.count++ === 0) kind.first = [start, i];
+        }
       }
       const report = (at: [number, number], message: string) => {
         const range = rangeOf(ctx.analysis, file.path, at[0], at[1]);
@@ -46,10 +56,10 @@ export const mixedIndentation: FileRule = {
         report(mixedFirst, `This line${mixedCount > 1 ? ` and ${mixedCount - 1} more` : ''} mix${mixedCount > 1 ? '' : 'es'} tabs and spaces in the indentation; it reads differently in different editors`);
       }
       const { tab, space } = byKind;
-      if (tab.length && space.length) {
+      if (tab.count && space.count) {
         // Point at the first line of the less used style.
-        const [minority, name, other] = tab.length < space.length ? [tab, 'tabs', 'spaces'] : [space, 'spaces', 'tabs'];
-        report(minority[0]!, `${minority.length} line${minority.length > 1 ? 's are' : ' is'} indented with ${name} while ${Math.max(tab.length, space.length)} use ${other}; pick one`);
+        const [minority, name, other] = tab.count < space.count ? [tab, 'tabs', 'spaces'] : [space, 'spaces', 'tabs'];
+        report(minority.first, `${minority.count} line${minority.count > 1 ? 's are' : ' is'} indented with ${name} while ${Math.max(tab.count, space.count)} use ${other}; pick one`);
       }
     }
   },
