@@ -2,7 +2,7 @@
 // addresses parsed), each with the AST node it came from for ranges. Built from the AST; anything
 // not modelled here is still in the AST as a generic node.
 
-import { AstNode, argText, child, childrenNamed, type Word } from '../analysis/ast.js';
+import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { parseDecimal, parseInteger, parsePrefix, ipFamily, type Family, type Prefix } from '../analysis/values.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
@@ -180,243 +180,405 @@ export interface KeepalivedConfig {
   garpGroups: AstNode[];
 }
 
-function located<T>(node: AstNode | undefined, parse: (s: string) => T | undefined, i = 0): Located<T> | undefined {
-  const t = argText(node, i);
-  if (node === undefined || t === undefined) return undefined;
-  const v = parse(t);
-  return v === undefined ? undefined : { value: v, node };
-}
+// ---------- building ----------
+//
+// A 6 MB config has ~8k instances and ~12k real servers, and the model lives as long as the
+// analysis. So each block is read in one pass over its children (no per-block index), each
+// node's `args` once (it may be built on demand), and lists are allocated at their exact size,
+// with one shared frozen array for the many empty ones (nothing mutates the model).
 
+type Parse<T> = (s: string) => T | undefined;
 const asString = (s: string) => s;
 const asInt = (s: string) => parseInteger(s);
-const asDecimal = (s: string) => parseDecimal(s)?.value;
+/** parseDecimal(s)?.value without building the match: `digits[.digits]`. */
+const asDecimal = (s: string) => (DECIMAL.test(s) ? Number(s) : undefined);
+const DECIMAL = /^\d+(?:\.\d*)?$/;
 
-function addresses(node: AstNode | undefined): Address[] {
-  if (!node) return [];
-  const out: Address[] = [];
-  for (const line of node.values ?? []) {
-    const [first, ...rest] = line.words;
-    if (!first) continue;
-    const prefix = parsePrefix(first.text);
-    out.push({ text: first.text, prefix, family: prefix?.family ?? ipFamily(first.text), options: rest.map((w) => w.text), words: line.words });
+const NONE = Object.freeze([]) as unknown as never[];
+
+/**
+ * A node's keyword as the schema spells it: the same text as `node.keyword` (nodes are made only
+ * for keywords found in the schema by name), but the schema's string is internalized, so a switch
+ * over constants compares pointers instead of characters of a string sliced from the source.
+ */
+function keywordOf(node: AstNode): string {
+  return node.spec?.name ?? node.keyword;
+}
+
+/** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
+function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
+  if (node === undefined) return undefined;
+  const text = node.args[i]?.text;
+  if (text === undefined) return undefined;
+  const value = parse(text);
+  return value === undefined ? undefined : { value, node };
+}
+
+/** The parsed first argument alone, for fields that keep only the value. */
+function parsedArg<T>(node: AstNode | undefined, parse: Parse<T>): T | undefined {
+  const text = node?.args[0]?.text;
+  return text === undefined ? undefined : parse(text);
+}
+
+function firstArgText(node: AstNode | undefined): string | undefined {
+  return node?.args[0]?.text;
+}
+
+/** `fn` of each item, without the undefined results, in an exactly sized array. */
+function mapDefined<T, U>(items: readonly T[] | undefined, fn: (item: T) => U | undefined): U[] {
+  if (!items || !items.length) return NONE;
+  const out = new Array<U>(items.length);
+  let n = 0;
+  for (const item of items) {
+    const u = fn(item);
+    if (u !== undefined) out[n++] = u;
   }
+  if (n === 0) return NONE;
+  out.length = n;
   return out;
 }
 
-function trackRefs(nodes: AstNode[]): TrackRef[] {
-  const out: TrackRef[] = [];
-  for (const node of nodes) {
-    for (const line of node.values ?? []) {
-      const words = line.words;
-      if (!words[0]) continue;
-      const wi = words.findIndex((w) => w.text === 'weight');
-      const weight = wi >= 0 && words[wi + 1] ? parseInteger(words[wi + 1]!.text) : undefined;
-      out.push({ name: words[0].text, weight, reverse: words.some((w, i) => i > 0 && w.text === 'reverse'), words });
-    }
-  }
+/** `fn` of the children whose keyword passes `keep`, in an exactly sized array. */
+function mapChildren<T>(node: AstNode, keep: (keyword: string) => boolean, fn: (child: AstNode) => T): T[] {
+  let count = 0;
+  for (const c of node.children) if (keep(keywordOf(c))) count++;
+  if (count === 0) return NONE;
+  const out = new Array<T>(count);
+  let n = 0;
+  for (const c of node.children) if (keep(keywordOf(c))) out[n++] = fn(c);
   return out;
 }
 
-/** Children of one node by keyword, built in one pass (the model asks each block for many keywords). */
-class ChildIndex {
-  private readonly map = new Map<string, AstNode[]>();
-  constructor(node: AstNode) {
-    for (const c of node.children) {
-      const k = c.keyword;
-      const list = this.map.get(k);
-      if (list) list.push(c);
-      else this.map.set(k, [c]);
-    }
-  }
-  /** The last occurrence: later settings win for most keywords, as in keepalived. */
-  last(keyword: string): AstNode | undefined {
-    const list = this.map.get(keyword);
-    return list ? list[list.length - 1] : undefined;
-  }
-  all(keyword: string): AstNode[] {
-    return this.map.get(keyword) ?? [];
+/** `list` followed by `more` (a keyword repeated in one block is rare: usually one side is empty). */
+function append<T>(list: T[], more: T[]): T[] {
+  return list.length === 0 ? more : more.length === 0 ? list : list.concat(more);
+}
+
+/** An address line; `options` (the words after the address) is rarely asked for, so it is derived on demand. */
+class AddressLine implements Address {
+  constructor(
+    readonly text: string,
+    readonly prefix: Prefix | undefined,
+    readonly family: Family | undefined,
+    readonly words: Word[],
+  ) {}
+
+  get options(): string[] {
+    return this.words.slice(1).map((w) => w.text);
   }
 }
 
-/** A view of blocks that keepalived merges (global_defs, authentication): their children together. */
-function mergedBlocks(nodes: AstNode[]): AstNode {
-  const first = nodes[0]!;
-  if (nodes.length === 1) return first; // the usual case: nothing to merge
-  const view = new AstNode(first.spec, first.word, first.args);
-  view.parent = first.parent;
-  view.children = nodes.flatMap((n) => n.children);
-  return view;
+function addressLine(line: ValueLine): Address | undefined {
+  const words = line.words;
+  const first = words[0];
+  if (!first) return undefined;
+  const text = first.text;
+  const prefix = parsePrefix(text);
+  return new AddressLine(text, prefix, prefix?.family ?? ipFamily(text), words);
+}
+
+/** The address lines of a block (`virtual_ipaddress { … }`, `unicast_peer { … }`). */
+function addresses(block: AstNode): Address[] {
+  return mapDefined(block.values, addressLine);
+}
+
+/** A `track_*` line: the name, then `weight N` and `reverse` anywhere after. */
+function trackRef(line: ValueLine): TrackRef | undefined {
+  const words = line.words;
+  if (!words[0]) return undefined;
+  let weightAt = -1;
+  let reverse = false;
+  for (let i = 0; i < words.length; i++) {
+    const text = words[i]!.text;
+    if (text === 'weight' && weightAt < 0) weightAt = i;
+    else if (text === 'reverse' && i > 0) reverse = true;
+  }
+  const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
+  return { name: words[0].text, weight: weightWord ? parseInteger(weightWord.text) : undefined, reverse, words };
+}
+
+function trackRefs(block: AstNode): TrackRef[] {
+  return mapDefined(block.values, trackRef);
+}
+
+/** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */
+function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const found = child(blocks[b]!, keyword);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function buildGlobalDefs(blocks: AstNode[]): GlobalDefs {
+  return {
+    node: blocks[0]!,
+    routerId: located(lastIn(blocks, 'router_id'), asString),
+    enableScriptSecurity: !!lastIn(blocks, 'enable_script_security'),
+    scriptUser: located(lastIn(blocks, 'script_user'), asString),
+    vrrpStrict: !!lastIn(blocks, 'vrrp_strict'),
+    vrrpVersion: located(lastIn(blocks, 'vrrp_version'), asInt),
+    vrrpMcastGroup4: located(lastIn(blocks, 'vrrp_mcast_group4'), asString),
+    vrrpMcastGroup6: located(lastIn(blocks, 'vrrp_mcast_group6'), asString),
+  };
+}
+
+function buildVrrpScript(n: AstNode): VrrpScript {
+  const weight = child(n, 'weight');
+  const weightArgs = weight?.args;
+  const weightText = weightArgs?.[0]?.text;
+  const weightValue = weightText === undefined ? undefined : parseInteger(weightText);
+  return {
+    node: n,
+    name: firstArgText(n) ?? '',
+    script: located(child(n, 'script'), asString),
+    interval: parsedArg(child(n, 'interval'), asDecimal),
+    weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
+    weightReverse: weightArgs?.[1]?.text === 'reverse',
+    rise: parsedArg(child(n, 'rise'), asInt),
+    fall: parsedArg(child(n, 'fall'), asInt),
+    user: located(child(n, 'user'), asString),
+  };
+}
+
+function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpInstance {
+  // The last line of each keyword wins, as in keepalived; blocks accumulate.
+  let stateNode: AstNode | undefined;
+  let interfaceNode: AstNode | undefined;
+  let vridNode: AstNode | undefined;
+  let priorityNode: AstNode | undefined;
+  let advertIntNode: AstNode | undefined;
+  let versionNode: AstNode | undefined;
+  let unicastSrcNode: AstNode | undefined;
+  let mcastDstNode: AstNode | undefined;
+  let nopreempt: AstNode | undefined;
+  let preemptDelayNode: AstNode | undefined;
+  let authNodes: AstNode[] | undefined;
+  let vips: Address[] = NONE;
+  let evips: Address[] = NONE;
+  let unicastPeers: Address[] = NONE;
+  let trackScripts: TrackRef[] = NONE;
+  let trackInterfaces: TrackRef[] = NONE;
+  let trackFiles: TrackRef[] = NONE;
+  let trackProcesses: TrackRef[] = NONE;
+  let trackBfds: TrackRef[] = NONE;
+  let virtualRoutes: AstNode[] | undefined;
+  let virtualRules: AstNode[] | undefined;
+  let notify: VrrpInstance['notify'] | undefined;
+  for (const c of n.children) {
+    switch (keywordOf(c)) {
+      case 'state': stateNode = c; break;
+      case 'interface': interfaceNode = c; break;
+      case 'virtual_router_id': vridNode = c; break;
+      case 'priority': priorityNode = c; break;
+      case 'advert_int': advertIntNode = c; break;
+      case 'version': versionNode = c; break;
+      case 'unicast_src_ip': unicastSrcNode = c; break;
+      case 'mcast_dst_ip': mcastDstNode = c; break;
+      case 'nopreempt': nopreempt = c; break;
+      case 'preempt_delay': preemptDelayNode = c; break;
+      case 'authentication': (authNodes ??= []).push(c); break;
+      case 'virtual_ipaddress': vips = append(vips, addresses(c)); break;
+      case 'virtual_ipaddress_excluded': evips = append(evips, addresses(c)); break;
+      case 'unicast_peer': unicastPeers = append(unicastPeers, addresses(c)); break;
+      case 'track_script': trackScripts = append(trackScripts, trackRefs(c)); break;
+      case 'track_interface': trackInterfaces = append(trackInterfaces, trackRefs(c)); break;
+      case 'track_file': trackFiles = append(trackFiles, trackRefs(c)); break;
+      case 'track_process': trackProcesses = append(trackProcesses, trackRefs(c)); break;
+      case 'track_bfd': trackBfds = append(trackBfds, trackRefs(c)); break;
+      case 'virtual_routes': (virtualRoutes ??= []).push(c); break;
+      case 'virtual_rules': (virtualRules ??= []).push(c); break;
+      default:
+        if (c.keyword.startsWith('notify')) {
+          const words = c.args;
+          (notify ??= []).push({ kind: c.keyword, node: c, command: words[0]?.text ?? '', words });
+        }
+    }
+  }
+  const state = located(stateNode, asString);
+  const priority = located(priorityNode, asInt);
+  const version = located(versionNode, asInt);
+  const unicastSrcIp = located(unicastSrcNode, asString);
+  const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
+  const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
+  const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
+  const effectivePriority = validPriority ?? (priority ? 100 : state?.value === 'MASTER' ? 255 : 100);
+  return {
+    node: n,
+    name: firstArgText(n) ?? '',
+    state,
+    interface: located(interfaceNode, asString),
+    virtualRouterId: located(vridNode, asInt),
+    priority,
+    advertInt: located(advertIntNode, asDecimal),
+    version,
+    // Repeated authentication blocks merge; the last auth_type / auth_pass wins.
+    authentication: authNodes
+      ? { node: authNodes[0]!, type: located(lastIn(authNodes, 'auth_type'), asString), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
+      : undefined,
+    virtualIpaddresses: vips,
+    virtualIpaddressesExcluded: evips,
+    virtualRoutes: virtualRoutes ?? NONE,
+    virtualRules: virtualRules ?? NONE,
+    trackScripts,
+    trackInterfaces,
+    trackFiles,
+    trackProcesses,
+    trackBfds,
+    unicastSrcIp,
+    unicastPeers,
+    mcastDstIp: located(mcastDstNode, asString),
+    nopreempt,
+    preemptDelay: located(preemptDelayNode, asDecimal),
+    notify: notify ?? NONE,
+    family,
+    effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
+    effectivePriority,
+    effectiveState,
+  };
+}
+
+const CHECKER_KIND_SET: ReadonlySet<string> = new Set(CHECKER_KINDS);
+const isChecker = (keyword: string) => CHECKER_KIND_SET.has(keyword);
+const isUrl = (keyword: string) => keyword === 'url';
+const isRealServer = (keyword: string) => keyword === 'real_server';
+
+function buildUrl(u: AstNode): Checker['urls'][number] {
+  let path: AstNode | undefined;
+  let statusCodes: string[] = NONE;
+  for (const c of u.children) {
+    const keyword = keywordOf(c);
+    if (keyword === 'path') path = c;
+    else if (keyword === 'status_code') statusCodes = append(statusCodes, c.args.map((w) => w.text));
+  }
+  return { node: u, path: firstArgText(path), statusCodes };
+}
+
+function buildChecker(n: AstNode): Checker {
+  let connectPort: AstNode | undefined;
+  let miscPath: AstNode | undefined;
+  for (const c of n.children) {
+    const keyword = keywordOf(c);
+    if (keyword === 'connect_port') connectPort = c;
+    else if (keyword === 'misc_path') miscPath = c;
+  }
+  return { node: n, kind: n.keyword as CheckerKind, connectPort: parsedArg(connectPort, asInt), urls: mapChildren(n, isUrl, buildUrl), script: firstArgText(miscPath) };
+}
+
+function buildRealServer(n: AstNode): RealServer {
+  const args = n.args;
+  const portText = args[1]?.text;
+  return {
+    node: n,
+    address: args[0]?.text ?? '',
+    port: portText !== undefined ? parseInteger(portText) : undefined,
+    weight: parsedArg(child(n, 'weight'), asInt),
+    checkers: mapChildren(n, isChecker, buildChecker),
+  };
+}
+
+function buildVirtualServer(n: AstNode): VirtualServer {
+  const args = n.args;
+  const a0 = args[0]?.text;
+  const a1 = args[1]?.text;
+  const kind = a0 === 'fwmark' ? 'fwmark' : a0 === 'group' ? 'group' : 'address';
+  let lbAlgo: AstNode | undefined;
+  let lvsSched: AstNode | undefined;
+  let lbKind: AstNode | undefined;
+  let lvsMethod: AstNode | undefined;
+  let protocol: AstNode | undefined;
+  let persistenceTimeout: AstNode | undefined;
+  let delayLoop: AstNode | undefined;
+  let sorry: AstNode | undefined;
+  for (const c of n.children) {
+    switch (keywordOf(c)) {
+      case 'lb_algo': lbAlgo = c; break;
+      case 'lvs_sched': lvsSched = c; break;
+      case 'lb_kind': lbKind = c; break;
+      case 'lvs_method': lvsMethod = c; break;
+      case 'protocol': protocol = c; break;
+      case 'persistence_timeout': persistenceTimeout = c; break;
+      case 'delay_loop': delayLoop = c; break;
+      case 'sorry_server': sorry = c; break;
+    }
+  }
+  const sorryArgs = sorry?.args;
+  const sorryPort = sorryArgs?.[1]?.text;
+  const number = a1 !== undefined ? parseInteger(a1) : undefined;
+  return {
+    node: n,
+    kind,
+    address: kind === 'address' ? a0 : undefined,
+    port: kind === 'address' ? number : undefined,
+    fwmark: kind === 'fwmark' ? number : undefined,
+    group: kind === 'group' ? a1 : undefined,
+    lbAlgo: located(lbAlgo ?? lvsSched, asString),
+    lbKind: located(lbKind ?? lvsMethod, asString),
+    protocol: located(protocol, asString),
+    persistenceTimeout: parsedArg(persistenceTimeout, asInt),
+    delayLoop: parsedArg(delayLoop, asDecimal),
+    sorryServer: sorry ? { address: sorryArgs![0]?.text ?? '', port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
+    realServers: mapChildren(n, isRealServer, buildRealServer),
+  };
 }
 
 export function buildModel(root: AstNode): KeepalivedConfig {
-  const top = new ChildIndex(root);
-  const gd = top.all('global_defs');
-  let globalDefs: GlobalDefs | undefined;
-  if (gd.length) {
-    // global_defs blocks merge; the last setting wins.
-    const merged = mergedBlocks(gd);
-    const vrrpStrict = child(merged, 'vrrp_strict');
-    globalDefs = {
-      node: gd[0]!,
-      routerId: located(child(merged, 'router_id'), asString),
-      enableScriptSecurity: !!child(merged, 'enable_script_security'),
-      scriptUser: located(child(merged, 'script_user'), asString),
-      vrrpStrict: !!vrrpStrict,
-      vrrpVersion: located(child(merged, 'vrrp_version'), asInt),
-      vrrpMcastGroup4: located(child(merged, 'vrrp_mcast_group4'), asString),
-      vrrpMcastGroup6: located(child(merged, 'vrrp_mcast_group6'), asString),
-    };
+  // Top-level blocks by kind, in file order.
+  const globalDefsBlocks: AstNode[] = [];
+  const vrrpScriptBlocks: AstNode[] = [];
+  const trackFileBlocks: AstNode[] = [];
+  const vrrpTrackFileBlocks: AstNode[] = [];
+  const trackProcessBlocks: AstNode[] = [];
+  const syncGroupBlocks: AstNode[] = [];
+  const instanceBlocks: AstNode[] = [];
+  const virtualServerGroupBlocks: AstNode[] = [];
+  const virtualServerBlocks: AstNode[] = [];
+  const staticIpaddressBlocks: AstNode[] = [];
+  const staticRoutes: AstNode[] = [];
+  const staticRules: AstNode[] = [];
+  const bfdBlocks: AstNode[] = [];
+  const garpGroups: AstNode[] = [];
+  for (const n of root.children) {
+    switch (keywordOf(n)) {
+      case 'global_defs': globalDefsBlocks.push(n); break;
+      case 'vrrp_script': vrrpScriptBlocks.push(n); break;
+      case 'track_file': trackFileBlocks.push(n); break;
+      case 'vrrp_track_file': vrrpTrackFileBlocks.push(n); break;
+      case 'vrrp_track_process': trackProcessBlocks.push(n); break;
+      case 'vrrp_sync_group': syncGroupBlocks.push(n); break;
+      case 'vrrp_instance': instanceBlocks.push(n); break;
+      case 'virtual_server_group': virtualServerGroupBlocks.push(n); break;
+      case 'virtual_server': virtualServerBlocks.push(n); break;
+      case 'static_ipaddress': staticIpaddressBlocks.push(n); break;
+      case 'static_routes': staticRoutes.push(n); break;
+      case 'static_rules': staticRules.push(n); break;
+      case 'bfd_instance': bfdBlocks.push(n); break;
+      case 'garp_group': garpGroups.push(n); break;
+    }
   }
 
-  const vrrpScripts: VrrpScript[] = top.all('vrrp_script').map((n) => {
-    const w = child(n, 'weight');
-    return {
-      node: n,
-      name: argText(n) ?? '',
-      script: located(child(n, 'script'), asString),
-      interval: located(child(n, 'interval'), asDecimal)?.value,
-      weight: located(w, asInt),
-      weightReverse: argText(w, 1) === 'reverse',
-      rise: located(child(n, 'rise'), asInt)?.value,
-      fall: located(child(n, 'fall'), asInt)?.value,
-      user: located(child(n, 'user'), asString),
-    };
-  });
-
-  const trackFiles: TrackFile[] = [...top.all('track_file'), ...top.all('vrrp_track_file')].map((n) => ({
-    node: n,
-    name: argText(n) ?? '',
-    file: argText(child(n, 'file')),
-    weight: located(child(n, 'weight'), asInt),
-  }));
-
-  const trackProcesses: TrackProcess[] = top.all('vrrp_track_process').map((n) => ({
-    node: n,
-    name: argText(n) ?? '',
-    process: argText(child(n, 'process')),
-    weight: located(child(n, 'weight'), asInt),
-  }));
-
-  const syncGroups: SyncGroup[] = top.all('vrrp_sync_group').map((n) => ({
-    node: n,
-    name: argText(n) ?? '',
-    members: (child(n, 'group')?.values ?? []).flatMap((l) => l.words),
-    trackScripts: trackRefs(childrenNamed(n, 'track_script')),
-  }));
-
+  const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
-  const vrrpInstances: VrrpInstance[] = top.all('vrrp_instance').map((n) => {
-    const ix = new ChildIndex(n);
-    const authNodes = ix.all('authentication');
-    const authMerged = authNodes.length ? mergedBlocks(authNodes) : undefined;
-    const vips = ix.all('virtual_ipaddress').flatMap((v) => addresses(v));
-    const evips = ix.all('virtual_ipaddress_excluded').flatMap((v) => addresses(v));
-    const state = located(ix.last('state'), asString);
-    const priority = located(ix.last('priority'), asInt);
-    const version = located(ix.last('version'), asInt);
-    const unicastSrcIp = located(ix.last('unicast_src_ip'), asString);
-    const unicastPeers = ix.all('unicast_peer').flatMap((v) => addresses(v));
-    const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
-    const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
-    const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
-    const effectivePriority = validPriority ?? (priority ? 100 : state?.value === 'MASTER' ? 255 : 100);
-    const notify = n.children
-      .filter((c) => c.keyword.startsWith('notify'))
-      .map((c) => ({ kind: c.keyword, node: c, command: argText(c) ?? '', words: c.args }));
-    return {
-      node: n,
-      name: argText(n) ?? '',
-      state,
-      interface: located(ix.last('interface'), asString),
-      virtualRouterId: located(ix.last('virtual_router_id'), asInt),
-      priority,
-      advertInt: located(ix.last('advert_int'), asDecimal),
-      version,
-      authentication: authMerged
-        ? { node: authNodes[0]!, type: located(child(authMerged, 'auth_type'), asString), pass: located(child(authMerged, 'auth_pass'), asString) }
-        : undefined,
-      virtualIpaddresses: vips,
-      virtualIpaddressesExcluded: evips,
-      virtualRoutes: ix.all('virtual_routes'),
-      virtualRules: ix.all('virtual_rules'),
-      trackScripts: trackRefs(ix.all('track_script')),
-      trackInterfaces: trackRefs(ix.all('track_interface')),
-      trackFiles: trackRefs(ix.all('track_file')),
-      trackProcesses: trackRefs(ix.all('track_process')),
-      trackBfds: trackRefs(ix.all('track_bfd')),
-      unicastSrcIp,
-      unicastPeers,
-      mcastDstIp: located(ix.last('mcast_dst_ip'), asString),
-      nopreempt: ix.last('nopreempt'),
-      preemptDelay: located(ix.last('preempt_delay'), asDecimal),
-      notify,
-      family,
-      effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
-      effectivePriority,
-      effectiveState,
-    };
-  });
-
-  const virtualServerGroups: VirtualServerGroup[] = top.all('virtual_server_group').map((n) => ({
-    node: n,
-    name: argText(n) ?? '',
-    entries: (n.values ?? []).map((l) => l.words),
-  }));
-
-  const virtualServers: VirtualServer[] = top.all('virtual_server').map((n) => {
-    const ix = new ChildIndex(n);
-    const a0 = argText(n, 0);
-    const a1 = argText(n, 1);
-    const base: Pick<VirtualServer, 'kind' | 'address' | 'port' | 'fwmark' | 'group'> =
-      a0 === 'fwmark' ? { kind: 'fwmark', fwmark: a1 !== undefined ? parseInteger(a1) : undefined }
-        : a0 === 'group' ? { kind: 'group', group: a1 }
-          : { kind: 'address', address: a0, port: a1 !== undefined ? parseInteger(a1) : undefined };
-    const sorry = ix.last('sorry_server');
-    return {
-      node: n,
-      ...base,
-      lbAlgo: located(ix.last('lb_algo') ?? ix.last('lvs_sched'), asString),
-      lbKind: located(ix.last('lb_kind') ?? ix.last('lvs_method'), asString),
-      protocol: located(ix.last('protocol'), asString),
-      persistenceTimeout: located(ix.last('persistence_timeout'), asInt)?.value,
-      delayLoop: located(ix.last('delay_loop'), asDecimal)?.value,
-      sorryServer: sorry ? { address: argText(sorry) ?? '', port: argText(sorry, 1) !== undefined ? parseInteger(argText(sorry, 1)!) : undefined, node: sorry } : undefined,
-      realServers: ix.all('real_server').map((rs) => ({
-        node: rs,
-        address: argText(rs) ?? '',
-        port: argText(rs, 1) !== undefined ? parseInteger(argText(rs, 1)!) : undefined,
-        weight: located(child(rs, 'weight'), asInt)?.value,
-        checkers: rs.children
-          .filter((c) => (CHECKER_KINDS as string[]).includes(c.keyword))
-          .map((c) => ({
-            node: c,
-            kind: c.keyword as CheckerKind,
-            connectPort: located(child(c, 'connect_port'), asInt)?.value,
-            urls: childrenNamed(c, 'url').map((u) => ({
-              node: u,
-              path: argText(child(u, 'path')),
-              statusCodes: childrenNamed(u, 'status_code').flatMap((s) => s.args.map((w) => w.text)),
-            })),
-            script: argText(child(c, 'misc_path')),
-          })),
-      })),
-    };
-  });
-
+  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: located(child(n, 'weight'), asInt) });
   return {
     root,
     globalDefs,
-    vrrpScripts,
-    trackFiles,
-    trackProcesses,
-    syncGroups,
-    vrrpInstances,
-    virtualServerGroups,
-    virtualServers,
-    staticIpaddresses: top.all('static_ipaddress').flatMap((n) => addresses(n)),
-    staticRoutes: top.all('static_routes'),
-    staticRules: top.all('static_rules'),
-    bfdInstances: top.all('bfd_instance').map((n) => ({ node: n, name: argText(n) ?? '', neighborIp: argText(child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip')) })),
-    garpGroups: top.all('garp_group'),
+    vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
+    trackFiles: [...trackFileBlocks.map(trackFileModel), ...vrrpTrackFileBlocks.map(trackFileModel)],
+    trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(child(n, 'process')), weight: located(child(n, 'weight'), asInt) })),
+    syncGroups: syncGroupBlocks.map((n) => ({
+      node: n,
+      name: firstArgText(n) ?? '',
+      members: (child(n, 'group')?.values ?? NONE).flatMap((l) => l.words),
+      trackScripts: childrenNamed(n, 'track_script').flatMap(trackRefs),
+    })),
+    vrrpInstances: instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion)),
+    virtualServerGroups: virtualServerGroupBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', entries: (n.values ?? NONE).map((l) => l.words) })),
+    virtualServers: virtualServerBlocks.map(buildVirtualServer),
+    staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
+    staticRoutes,
+    staticRules,
+    bfdInstances: bfdBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', neighborIp: firstArgText(child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip')) })),
+    garpGroups,
   };
 }
