@@ -109,6 +109,11 @@ export interface VrrpInstance {
   effectivePriority: number;
   /** Effective initial state: explicit, else MASTER when priority is 255. */
   effectiveState: VrrpState;
+  /**
+   * What rules/vrrp/util.ts derives from the instance's lines, filled there on first use: a field
+   * rather than a WeakMap, as some fifty rules ask about each of ~8k instances of a large config.
+   */
+  derived?: unknown;
 }
 
 export interface SyncGroup {
@@ -201,7 +206,7 @@ const NONE = Object.freeze([]) as unknown as never[];
  * for keywords found in the schema by name), but the schema's string is internalized, so a switch
  * over constants compares pointers instead of characters of a string sliced from the source.
  */
-function keywordOf(node: AstNode): string {
+export function keywordOf(node: AstNode): string {
   return node.spec?.name ?? node.keyword;
 }
 
@@ -435,6 +440,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
     effectivePriority,
     effectiveState,
+    derived: undefined,
   };
 }
 

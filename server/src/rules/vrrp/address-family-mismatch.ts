@@ -2,11 +2,9 @@
 
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
-import { instanceFamily, wordsRange } from './util.js';
+import { addressLineFamily, familyCheckedLines, instanceFamily, wordsRange } from './util.js';
 import { ipFamily } from '../../core/analysis/values.js';
-
-/** Single-address keywords that must match the instance family (mcast_dst_ip: see KA342). */
-const SOURCE_KEYWORDS = new Set(['unicast_src_ip', 'mcast_src_ip']);
+import { keywordOf } from '../../core/model/model.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -24,8 +22,10 @@ export const addressFamilyMismatch: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const family = instanceFamily(inst);
       if (!family) continue;
-      for (const block of inst.node.children) {
-        if (SOURCE_KEYWORDS.has(block.keyword)) {
+      // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer
+      for (const block of familyCheckedLines(inst)) {
+        const keyword = keywordOf(block);
+        if (keyword === 'unicast_src_ip' || keyword === 'mcast_src_ip') {
           const w = block.args[0];
           const f = w ? ipFamily(w.text) : undefined;
           if (w && f && f !== family) {
@@ -33,14 +33,14 @@ export const addressFamilyMismatch: FileRule = {
           }
           continue;
         }
-        if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'unicast_peer') continue;
+        const vips = keyword === 'virtual_ipaddress';
         for (const line of block.values ?? []) {
-          const first = line.words[0];
-          // An address skipped for its options (KA346) never reaches the family check.
-          if (!first || (block.keyword === 'virtual_ipaddress' && addressDropped(line, 'vip'))) continue;
-          const f = ipFamily(first.text.split('/')[0]!);
+          const f = addressLineFamily(line);
           if (!f || f === family) continue;
-          const what = block.keyword === 'virtual_ipaddress' ? 'virtual address' : 'unicast peer';
+          // An address skipped for its options (KA346) never reaches the family check.
+          if (vips && addressDropped(line, 'vip')) continue;
+          const first = line.words[0]!;
+          const what = vips ? 'virtual address' : 'unicast peer';
           report({
             message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`,
             file: line.file,

@@ -1,8 +1,10 @@
 // KA346: options after a virtual/static address that keepalived rejects or ignores.
 
 import type { ValueLine } from '../../core/analysis/ast.js';
+import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { addressLineProblems } from './addresses.js';
+import { addressBlocks } from './util.js';
 
 export const addressOptions: FileRule = {
   kind: 'file',
@@ -22,13 +24,10 @@ export const addressOptions: FileRule = {
       for (const p of addressLineProblems(line, where)) report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
     };
     for (const inst of model.vrrpInstances) {
-      for (const block of inst.node.children) {
-        if (block.keyword !== 'virtual_ipaddress' && block.keyword !== 'virtual_ipaddress_excluded') continue;
-        for (const line of block.values ?? []) say('vip', line);
-      }
+      for (const block of addressBlocks(inst)) for (const line of block.values ?? []) say('vip', line);
     }
     for (const block of model.root.children) {
-      if (block.keyword !== 'static_ipaddress') continue;
+      if (keywordOf(block) !== 'static_ipaddress') continue;
       for (const line of block.values ?? []) say('static', line);
     }
   },

@@ -19,9 +19,13 @@ const SCOPES = new Set(['global', 'site', 'link', 'host', 'nowhere']);
 const LABEL_MAX_BYTES = 15;
 const utf8 = new TextEncoder();
 
+/** Options that take a value (the next word). */
+const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group']);
+
 /** Walks one address line the way keepalived's address parser does. */
 function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
-  const [addrWord, ...opts] = line.words;
+  const words = line.words;
+  const addrWord = words[0];
   if (!addrWord) return;
   const addr = addrWord.text;
   const slash = addr.indexOf('/');
@@ -33,15 +37,15 @@ function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
   let label: Word | undefined;
   let broadcast: Word | undefined;
   let peer: Word | undefined;
-  for (let i = 0; i < opts.length; i++) {
-    const w = opts[i]!;
-    const value = opts[i + 1];
-    const needsValue = ['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group'].includes(w.text);
-    if (needsValue && !value) {
-      drop(w, `'${w.text}' has no value`);
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const option = w.text;
+    const value = words[i + 1];
+    if (!value && NEEDS_VALUE.has(option)) {
+      drop(w, `'${option}' has no value`);
       return;
     }
-    switch (w.text) {
+    switch (option) {
       case 'dev':
         if (sawDev) {
           drop(w, "'dev' is given twice");
@@ -116,7 +120,7 @@ function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
         say({ word: w, message: "'use_vmac' applies to virtual addresses only; keepalived ignores it in static_ipaddress", severity: 'warning' });
         break;
       default:
-        say({ word: w, message: `'${w.text}' is not an address option; keepalived ignores it`, severity: 'warning' });
+        say({ word: w, message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
     }
   }
   if (broadcast && peer) {
@@ -133,12 +137,14 @@ function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
 
 // Several rules ask about the same lines; the analysis does not change while rules run.
 const cache = { vip: new WeakMap<ValueLine, AddressProblem[]>(), static: new WeakMap<ValueLine, AddressProblem[]>() };
+/** Shared by the many lines without a problem (nobody modifies the lists). */
+const NO_PROBLEMS = Object.freeze([]) as unknown as AddressProblem[];
 
 export function addressLineProblems(line: ValueLine, where: 'vip' | 'static'): AddressProblem[] {
   let out = cache[where].get(line);
   if (!out) {
-    const found: AddressProblem[] = [];
-    walkLine(line, where, (p) => found.push(p));
+    let found = NO_PROBLEMS;
+    walkLine(line, where, (p) => (found === NO_PROBLEMS ? (found = [p]) : found.push(p)));
     cache[where].set(line, (out = found));
   }
   return out;

@@ -4,6 +4,7 @@ import type { FileRule } from '../types.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
 const utf8 = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** The longest prefix of `text` that fits in `max` UTF-8 bytes. */
 function truncateBytes(text: string, max: number): string {
@@ -31,6 +32,8 @@ export const authPassTooLong: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const pass = inst.authentication?.pass;
       if (!pass) continue;
+      // Most passwords are short ASCII: no need to encode them to count bytes.
+      if (pass.value.length <= MAX_AUTH_PASS_BYTES && ASCII.test(pass.value)) continue;
       const bytes = utf8.encode(pass.value).length;
       if (bytes <= MAX_AUTH_PASS_BYTES) continue;
       const word = pass.node.args[0]!;

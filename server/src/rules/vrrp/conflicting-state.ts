@@ -1,7 +1,7 @@
 // KA345: `state` given twice with MASTER first: keepalived keeps MASTER.
 
 import type { FileRule } from '../types.js';
-import { keywordRange, stateOf } from './util.js';
+import { keywordRange, stateLines, stateOf } from './util.js';
 
 export const conflictingState: FileRule = {
   kind: 'file',
@@ -17,11 +17,15 @@ export const conflictingState: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
+      const lines = stateLines(inst);
+      if (lines.length < 2) continue;
       const kept = stateOf(inst);
       if (kept?.value !== 'MASTER') continue;
-      for (const c of inst.node.children) {
+      const keptAt = lines.indexOf(kept.node);
+      for (let i = keptAt + 1; i < lines.length; i++) {
+        const c = lines[i]!;
         // Only a non-MASTER state after MASTER is ignored; a repeated MASTER changes nothing.
-        if (c.keyword !== 'state' || c.args[0]?.text === 'MASTER' || inst.node.children.indexOf(c) < inst.node.children.indexOf(kept.node)) continue;
+        if (c.args[0]?.text === 'MASTER') continue;
         report({ message: `'state ${c.args[0]?.text ?? ''}' is ignored: keepalived keeps the earlier 'state MASTER' of '${inst.name}'`, file: c.file, range: keywordRange(c) });
       }
     }

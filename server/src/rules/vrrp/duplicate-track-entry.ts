@@ -1,9 +1,8 @@
 // KA337: the same object twice in one track_* block: keepalived keeps the first entry.
 
 import type { FileRule } from '../types.js';
-import { wordsRange } from './util.js';
-
-const TRACK_BLOCKS = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+import { keywordOf } from '../../core/model/model.js';
+import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 
 export const duplicateTrackEntry: FileRule = {
   kind: 'file',
@@ -19,11 +18,12 @@ export const duplicateTrackEntry: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const owner of [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)]) {
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(keywordOf(c))))];
+    for (const blocks of blocksOfOwners) {
+      if (!blocks.length) continue;
       // One list per kind, even when the kind's block appears several times.
       const seen = new Map<string, Set<string>>();
-      for (const block of owner.children) {
-        if (!TRACK_BLOCKS.has(block.keyword)) continue;
+      for (const block of blocks) {
         let names = seen.get(block.keyword);
         if (!names) seen.set(block.keyword, (names = new Set()));
         for (const line of block.values ?? []) {

@@ -2,6 +2,7 @@
 
 import { canonicalAddress } from '../../core/analysis/values.js';
 import type { Word } from '../../core/analysis/ast.js';
+import type { Address, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
 
@@ -18,21 +19,21 @@ export const duplicateVip: FileRule = {
     good: 'vrrp_instance WEB {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance API {\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\n',
   },
   check({ analysis, report }) {
-    const first = new Map<string, { inst: string; word: Word }>();
-    for (const inst of uniqueInstances(analysis.model)) {
-      const mine = new Set<string>();
-      for (const a of [...inst.virtualIpaddresses, ...inst.virtualIpaddressesExcluded]) {
+    // address -> where it is first used, and the last instance that used it
+    const first = new Map<string, { inst: string; word: Word; lastUser: VrrpInstance }>();
+    const visit = (inst: VrrpInstance, addresses: Address[]) => {
+      for (const a of addresses) {
         if (!a.prefix) continue;
         const key = canonicalAddress(a.prefix.address);
-        // Repeats inside one instance are a different (harmless) matter.
-        if (mine.has(key)) continue;
-        mine.add(key);
         const prev = first.get(key);
-        const word = a.words[0]!;
         if (!prev) {
-          first.set(key, { inst: inst.name, word });
+          first.set(key, { inst: inst.name, word: a.words[0]!, lastUser: inst });
           continue;
         }
+        // Repeats inside one instance are a different (harmless) matter.
+        if (prev.lastUser === inst) continue;
+        prev.lastUser = inst;
+        const word = a.words[0]!;
         report({
           message: `${a.prefix.address} is also a virtual address of '${prev.inst}'; two virtual routers would add and remove the same address`,
           file: word.file,
@@ -40,6 +41,10 @@ export const duplicateVip: FileRule = {
           related: [{ file: prev.word.file, range: prev.word.range, message: `first used in '${prev.inst}'` }],
         });
       }
+    };
+    for (const inst of uniqueInstances(analysis.model)) {
+      visit(inst, inst.virtualIpaddresses);
+      visit(inst, inst.virtualIpaddressesExcluded);
     }
   },
 };

@@ -94,21 +94,35 @@ export const duplicateVrid: FileRule = {
     for (const insts of byVrid.values()) {
       if (insts.length < 2) continue;
       const facts = insts.map((inst) => routerFacts(model, inst));
-      for (let j = 1; j < insts.length; j++) {
-        const b = insts[j]!;
-        for (let i = 0; i < j; i++) {
-          const a = insts[i]!;
-          const why = conflict(facts[i]!, facts[j]!);
-          if (!why) continue;
-          const vridNode = b.virtualRouterId!.node;
-          report({
-            message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
-            file: vridNode.file,
-            range: vridNode.args[0]?.range ?? nameRange(b.node),
-            related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
-          });
-          break;
+      // Each instance is reported against the first earlier one it conflicts with. Multicast
+      // routers conflict exactly when family, interface and group are equal: the first with the
+      // same key. Unicast ones (rare) are compared pair by pair.
+      const firstMulticast = new Map<string, number>();
+      const unicastSoFar: number[] = [];
+      for (let j = 0; j < insts.length; j++) {
+        const fb = facts[j]!;
+        let i: number | undefined;
+        if (!fb.unicast) {
+          if (!fb.iface) continue;
+          // Words hold no newline: the key cannot be ambiguous.
+          const key = `${fb.family}\n${fb.iface}\n${fb.group}`;
+          i = firstMulticast.get(key);
+          if (i === undefined) firstMulticast.set(key, j);
+        } else {
+          i = unicastSoFar.find((k) => conflict(facts[k]!, fb));
+          unicastSoFar.push(j);
         }
+        if (i === undefined) continue;
+        const a = insts[i]!;
+        const b = insts[j]!;
+        const why = conflict(facts[i]!, fb)!;
+        const vridNode = b.virtualRouterId!.node;
+        report({
+          message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
+          file: vridNode.file,
+          range: vridNode.args[0]?.range ?? nameRange(b.node),
+          related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
+        });
       }
     }
   },

@@ -2,6 +2,7 @@
 
 import type { Word } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { instancesByName } from './util.js';
 
 export const instanceInTwoSyncGroups: FileRule = {
   kind: 'file',
@@ -16,7 +17,8 @@ export const instanceInTwoSyncGroups: FileRule = {
     good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_ALL {\n    group {\n        VI_EXT\n        VI_INT\n        VI_DB\n    }\n}\n',
   },
   check({ analysis, report }) {
-    const known = new Set(analysis.model.vrrpInstances.map((i) => i.name));
+    if (!analysis.model.syncGroups.length) return;
+    const known = instancesByName(analysis.model);
     const owner = new Map<string, { group: string; word: Word }>();
     const seenGroups = new Set<string>();
     for (const g of analysis.model.syncGroups) {

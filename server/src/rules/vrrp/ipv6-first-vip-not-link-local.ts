@@ -1,7 +1,7 @@
 // KA348: RFC 5798 wants the first IPv6 virtual address to be link-local.
 
 import type { FileRule } from '../types.js';
-import { instanceFamily, isStrict, isUnicast, usableVips } from './util.js';
+import { firstUsableVip, instanceFamily, isStrict, isUnicast } from './util.js';
 
 /** fe80::/10 */
 function isLinkLocal(addr: string): boolean {
@@ -25,7 +25,7 @@ export const ipv6FirstVipNotLinkLocal: FileRule = {
     const model = analysis.model;
     for (const inst of model.vrrpInstances) {
       if (instanceFamily(inst) !== 6 || isUnicast(inst)) continue;
-      const first = usableVips(inst)[0]?.words[0];
+      const first = firstUsableVip(inst)?.words[0];
       if (!first || isLinkLocal(first.text.split('/')[0]!)) continue;
       report({
         message: `the first virtual address of IPv6 instance '${inst.name}' is ${first.text}, not a link-local (fe80::) address${isStrict(model, inst) ? '; in strict mode keepalived reports a configuration error' : ''}`,

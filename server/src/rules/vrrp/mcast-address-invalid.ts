@@ -1,6 +1,6 @@
 // KA342: multicast group addresses keepalived refuses: not multicast, wrong family, IPv6 not link-local.
 
-import { argText, child, type AstNode } from '../../core/analysis/ast.js';
+import { argText, type AstNode } from '../../core/analysis/ast.js';
 import { ipFamily } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
 import type { FileRule } from '../types.js';
@@ -29,19 +29,14 @@ export const mcastAddressInvalid: FileRule = {
       if (!node || !problem || !ipFamily(inst.mcastDstIp!.value)) continue;
       say(node, `mcast_dst_ip ${inst.mcastDstIp!.value} is ignored by keepalived: ${problem}`);
     }
-    // global_defs blocks merge; the last setting wins.
-    const globalSetting = (kw: string): AstNode | undefined => {
-      let last: AstNode | undefined;
-      for (const g of model.root.children) if (g.keyword === 'global_defs') last = child(g, kw) ?? last;
-      return last;
-    };
-    const g4 = globalSetting('vrrp_mcast_group4');
+    // global_defs blocks merge; the last setting wins (the model's, when it has a value).
+    const g4 = model.globalDefs?.vrrpMcastGroup4?.node;
     const a4 = g4 && argText(g4);
     if (g4 && a4 && ipFamily(a4)) {
       if (ipFamily(a4) !== 4) say(g4, `vrrp_mcast_group4 ${a4} is not IPv4; keepalived ignores it`);
       else if (!isIPv4Multicast(a4)) say(g4, `vrrp_mcast_group4 ${a4} is not a multicast address (224.0.0.0/4); keepalived ignores it`);
     }
-    const g6 = globalSetting('vrrp_mcast_group6');
+    const g6 = model.globalDefs?.vrrpMcastGroup6?.node;
     const a6 = g6 && argText(g6);
     if (g6 && a6 && ipFamily(a6)) {
       if (ipFamily(a6) !== 6) say(g6, `vrrp_mcast_group6 ${a6} is not IPv6; keepalived ignores it`);

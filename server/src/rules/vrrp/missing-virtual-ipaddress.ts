@@ -1,8 +1,7 @@
 // KA312: an instance with no virtual_ipaddress: a warning for VRRPv2, rejected for VRRPv3/strict.
 
-import { child } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { effectiveVersion, isStrict, nameRange, uniqueInstances, usableVips } from './util.js';
+import { effectiveVersion, firstUsableVip, hasNoVirtualIpaddress, isStrict, nameRange, uniqueInstances } from './util.js';
 
 export const missingVirtualIpaddress: FileRule = {
   kind: 'file',
@@ -20,9 +19,9 @@ export const missingVirtualIpaddress: FileRule = {
     const model = analysis.model;
     for (const inst of uniqueInstances(model)) {
       // Addresses of the other family (KA313) or skipped for their options (KA346) do not count.
-      if (usableVips(inst).length) continue;
+      if (firstUsableVip(inst)) continue;
       // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.
-      if (child(inst.node, 'no_virtual_ipaddress')) continue;
+      if (hasNoVirtualIpaddress(inst)) continue;
       const required = effectiveVersion(model, inst) === 3 || isStrict(model, inst);
       report({
         message: required

@@ -5,7 +5,7 @@
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { ipFamily, type Family } from '../../core/analysis/values.js';
-import type { KeepalivedConfig } from '../../core/model/model.js';
+import { perModel } from './util.js';
 
 export interface LineProblem {
   word: Word;
@@ -113,7 +113,23 @@ class FamilyCheck {
   }
 }
 
+// Four rules read each route line and two each rule line; the analysis does not change meanwhile.
+const routeReadings = new WeakMap<ValueLine, RouteReading>();
+const ruleReadings = new WeakMap<ValueLine, RuleReading>();
+
 export function readRoute(line: ValueLine): RouteReading {
+  let r = routeReadings.get(line);
+  if (!r) routeReadings.set(line, (r = walkRoute(line)));
+  return r;
+}
+
+export function readRule(line: ValueLine): RuleReading {
+  let r = ruleReadings.get(line);
+  if (!r) ruleReadings.set(line, (r = walkRule(line)));
+  return r;
+}
+
+function walkRoute(line: ValueLine): RouteReading {
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -211,7 +227,7 @@ const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'sup
 /** Rule actions besides `table N` and `goto N`. */
 const RULE_ACTIONS = new Set(['nop', 'blackhole', 'unreachable', 'prohibit', 'l3mdev']);
 
-export function readRule(line: ValueLine): RuleReading {
+function walkRule(line: ValueLine): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], hasPreference: false, actions: [], complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -286,10 +302,6 @@ export function skipped(problems: LineProblem[]): boolean {
 }
 
 /** Every route block with the lines keepalived reads in it. */
-export function routeBlocks(model: KeepalivedConfig): AstNode[] {
-  return [...model.staticRoutes, ...model.vrrpInstances.flatMap((i) => i.virtualRoutes)];
-}
+export const routeBlocks = perModel((model): AstNode[] => [...model.staticRoutes, ...model.vrrpInstances.flatMap((i) => i.virtualRoutes)]);
 
-export function ruleBlocks(model: KeepalivedConfig): AstNode[] {
-  return [...model.staticRules, ...model.vrrpInstances.flatMap((i) => i.virtualRules)];
-}
+export const ruleBlocks = perModel((model): AstNode[] => [...model.staticRules, ...model.vrrpInstances.flatMap((i) => i.virtualRules)]);

@@ -18,6 +18,7 @@ export const syncGroupMixedOwner: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
+    if (!model.syncGroups.length) return;
     const byName = new Map(model.vrrpInstances.map((i) => [i.name, i]));
     const { members } = syncMembership(model);
     for (const g of model.syncGroups) {

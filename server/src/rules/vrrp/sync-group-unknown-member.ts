@@ -2,6 +2,7 @@
 
 import type { FileRule } from '../types.js';
 import { suggest } from '../../core/analysis/suggest.js';
+import { instancesByName } from './util.js';
 
 export const syncGroupUnknownMember: FileRule = {
   kind: 'file',
@@ -16,11 +17,13 @@ export const syncGroupUnknownMember: FileRule = {
     good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_WEB\n        VI_DATABASE\n    }\n}\nvrrp_instance VI_WEB {\n}\nvrrp_instance VI_DATABASE {\n}\n',
   },
   check({ analysis, report }) {
-    const names = analysis.model.vrrpInstances.map((i) => i.name);
-    const known = new Set(names);
+    if (!analysis.model.syncGroups.length) return;
+    const known = instancesByName(analysis.model);
+    let names: string[] | undefined;
     for (const g of analysis.model.syncGroups) {
       for (const m of g.members) {
         if (known.has(m.text)) continue;
+        names ??= analysis.model.vrrpInstances.map((i) => i.name);
         const guess = suggest(m.text, names);
         report({
           message: `sync group '${g.name}' lists '${m.text}', which is not a vrrp_instance; keepalived ignores it${guess ? ` (did you mean '${guess}'?)` : ''}`,

@@ -1,14 +1,15 @@
 // KA335: a track_file without `file` or a vrrp_track_process without `process` is removed.
 
 import { child } from '../../core/analysis/ast.js';
+import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
 
-const REQUIRED: Record<string, string> = {
-  track_file: 'file',
-  vrrp_track_file: 'file',
-  vrrp_track_process: 'process',
-};
+const REQUIRED = new Map([
+  ['track_file', 'file'],
+  ['vrrp_track_file', 'file'],
+  ['vrrp_track_process', 'process'],
+]);
 
 export const trackDefinitionIncomplete: FileRule = {
   kind: 'file',
@@ -24,7 +25,7 @@ export const trackDefinitionIncomplete: FileRule = {
   },
   check({ analysis, report }) {
     for (const n of analysis.model.root.children) {
-      const needed = REQUIRED[n.keyword];
+      const needed = REQUIRED.get(keywordOf(n));
       if (!needed || child(n, needed)) continue;
       // keepalived checks when the block ends and reports the closing brace's line.
       report({

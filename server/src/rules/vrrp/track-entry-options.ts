@@ -2,9 +2,8 @@
 
 import { parseInteger } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
-import { wordsRange } from './util.js';
-
-const TRACK_BLOCKS = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+import { keywordOf } from '../../core/model/model.js';
+import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 
 export const trackEntryOptions: FileRule = {
@@ -21,9 +20,9 @@ export const trackEntryOptions: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const owner of [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)]) {
-      for (const block of owner.children) {
-        if (!TRACK_BLOCKS.has(block.keyword)) continue;
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(keywordOf(c))))];
+    for (const blocks of blocksOfOwners) {
+      for (const block of blocks) {
         for (const line of block.values ?? []) {
           const [name, opt, value, dir] = line.words;
           if (!name || !opt) continue;

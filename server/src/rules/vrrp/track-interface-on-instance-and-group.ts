@@ -17,6 +17,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
   },
   check({ analysis, report }) {
     const { groupOf } = syncMembership(analysis.model);
+    if (!groupOf.size) return;
     for (const inst of analysis.model.vrrpInstances) {
       const group = groupOf.get(inst.name);
       if (!group) continue;

@@ -1,7 +1,8 @@
 // KA328: track_interface listing the instance's own interface is dropped by keepalived.
 
 import type { FileRule } from '../types.js';
-import { lineWeight, wordsRange } from './util.js';
+import { keywordOf } from '../../core/model/model.js';
+import { lineWeight, trackBlocks, wordsRange } from './util.js';
 
 export const trackOwnInterface: FileRule = {
   kind: 'file',
@@ -19,8 +20,8 @@ export const trackOwnInterface: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const own = inst.interface?.value;
       if (!own) continue;
-      for (const block of inst.node.children) {
-        if (block.keyword !== 'track_interface') continue;
+      for (const block of trackBlocks(inst)) {
+        if (keywordOf(block) !== 'track_interface') continue;
         for (const line of block.values ?? []) {
           if (line.words[0]?.text !== own) continue;
           const w = lineWeight(line.words);

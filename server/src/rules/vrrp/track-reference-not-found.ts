@@ -3,8 +3,9 @@
 // earlier in the file (a vrrp_script without `script` has already been removed by then).
 
 import { argText, child, type AstNode } from '../../core/analysis/ast.js';
+import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { topLevelOrder, wordsRange } from './util.js';
+import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 
 const TARGET: Record<string, { blocks: string[]; what: string }> = {
   track_script: { blocks: ['vrrp_script'], what: 'vrrp_script' },
@@ -36,12 +37,24 @@ export const trackReferenceNotFound: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
+    // The tracking blocks, by owner: the instances' then the sync groups'.
+    const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
+    for (const inst of model.vrrpInstances) {
+      const blocks = trackBlocks(inst).filter((b) => TARGET[keywordOf(b)]);
+      if (blocks.length) tracking.push({ owner: inst.node, blocks });
+    }
+    for (const g of model.syncGroups) {
+      const blocks = g.node.children.filter((b) => TARGET[keywordOf(b)]);
+      if (blocks.length) tracking.push({ owner: g.node, blocks });
+    }
+    if (!tracking.length) return;
     const order = topLevelOrder(model);
     // name -> the first definition keepalived keeps, per target kind
     const defs = new Map<string, Map<string, AstNode>>();
     for (const n of model.root.children) {
+      const keyword = keywordOf(n);
       for (const [kind, t] of Object.entries(TARGET)) {
-        if (!t.blocks.includes(n.keyword)) continue;
+        if (!t.blocks.includes(keyword)) continue;
         const name = argText(n);
         if (!name) continue;
         let m = defs.get(kind);
@@ -49,12 +62,10 @@ export const trackReferenceNotFound: FileRule = {
         if (!m.has(name)) m.set(name, n);
       }
     }
-    const owners = [...model.vrrpInstances.map((i) => i.node), ...model.syncGroups.map((g) => g.node)];
-    for (const owner of owners) {
+    for (const { owner, blocks } of tracking) {
       const ownerPos = order.get(topLevel(owner)) ?? 0;
-      for (const block of owner.children) {
-        const t = TARGET[block.keyword];
-        if (!t) continue;
+      for (const block of blocks) {
+        const t = TARGET[keywordOf(block)]!;
         for (const line of block.values ?? []) {
           const nameWord = line.words[0];
           if (!nameWord) continue;

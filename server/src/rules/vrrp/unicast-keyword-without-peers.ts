@@ -1,7 +1,7 @@
 // KA323: unicast settings without any unicast_peer: keepalived falls back to multicast.
 
 import type { FileRule } from '../types.js';
-import { isUnicast, keywordRange, UNICAST_KEYWORDS } from './util.js';
+import { firstUnicastKeyword, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
 
 export const unicastKeywordWithoutPeers: FileRule = {
   kind: 'file',
@@ -17,12 +17,11 @@ export const unicastKeywordWithoutPeers: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      if (isUnicast(inst)) continue;
-      const first = inst.node.children.find((c) => UNICAST_KEYWORDS.includes(c.keyword));
-      if (!first) continue;
+      const first = firstUnicastKeyword(inst);
+      if (!first || isUnicast(inst)) continue;
       // With unicast_fault_no_peer keepalived deliberately goes to FAULT instead of falling back.
-      if (inst.node.children.some((c) => c.keyword === 'unicast_fault_no_peer')) continue;
-      const hasOtherFamilyPeers = inst.node.children.some((c) => c.keyword === 'unicast_peer' && (c.values ?? []).length > 0);
+      if (hasUnicastFaultNoPeer(inst)) continue;
+      const hasOtherFamilyPeers = hasAnyUnicastPeerLine(inst);
       report({
         message: `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
         file: first.file,

@@ -1,8 +1,7 @@
 // KA324: unicast_ttl without peers is reset by keepalived.
 
-import { child } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { closeRange, isUnicast } from './util.js';
+import { closeRange, isUnicast, unicastTtlLine } from './util.js';
 
 export const unicastTtlWithoutPeers: FileRule = {
   kind: 'file',
@@ -18,7 +17,7 @@ export const unicastTtlWithoutPeers: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      const ttl = child(inst.node, 'unicast_ttl');
+      const ttl = unicastTtlLine(inst);
       if (!ttl || isUnicast(inst)) continue;
       // keepalived checks this at the end of the instance block and reports the closing brace's line.
       report({

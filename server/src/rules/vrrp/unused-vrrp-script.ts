@@ -17,8 +17,10 @@ export const unusedVrrpScript: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
+    if (!model.vrrpScripts.length) return;
     const used = new Set<string>();
-    for (const owner of [...model.vrrpInstances, ...model.syncGroups]) for (const t of owner.trackScripts) used.add(t.name);
+    for (const inst of model.vrrpInstances) for (const t of inst.trackScripts) used.add(t.name);
+    for (const g of model.syncGroups) for (const t of g.trackScripts) used.add(t.name);
     for (const s of model.vrrpScripts) {
       if (!s.name || used.has(s.name)) continue;
       report({ message: `vrrp_script '${s.name}' is not tracked by any vrrp_instance or vrrp_sync_group; keepalived never runs it`, file: s.node.file, range: nameRange(s.node) });

@@ -1,9 +1,9 @@
 // Shared helpers for the VRRP rules: keepalived's effective view of an instance (family, version,
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
-import { argText, child, childrenNamed, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
+import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
-import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import { keywordOf, type KeepalivedConfig, type VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
 
@@ -33,12 +33,159 @@ export function wordsRange(words: Word[]): Range {
 
 /** Whether `vrrp_strict` (global) or the instance's own `strict_mode` applies. */
 export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
-  const own = child(inst.node, 'strict_mode');
+  const own = instanceLines(inst).strictMode;
   if (own) {
-    const v = argText(own);
+    const v = own.args[0]?.text;
     return v === undefined || !OFF_WORDS.has(v);
   }
   return model.globalDefs?.vrrpStrict ?? false;
+}
+
+/** The family of an address line: its first word, without a prefix length. */
+export function addressLineFamily(line: ValueLine): Family | undefined {
+  const text = line.words[0]?.text ?? '';
+  const slash = text.indexOf('/');
+  return ipFamily(slash < 0 ? text : text.slice(0, slash));
+}
+
+/**
+ * What the VRRP rules (and the cluster view) read from an instance's own lines, gathered in one
+ * pass over its children: a 6 MB config has ~8k instances and some fifty rules ask about them.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+class InstanceLines {
+  // Every field is set here, so all instances share one object shape.
+  /** The child line that fixes the instance's family, and the family (see familySetter). */
+  familySetter: { node: AstNode; family: Family } | undefined = undefined;
+  /** Every `state` line, in order. */
+  stateLines: AstNode[] = NONE;
+  /** The state keepalived keeps (see stateOf). */
+  state: { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined = undefined;
+  /** The last of `nopreempt` / `preempt`. */
+  preemptLine: AstNode | undefined = undefined;
+  /** The last `strict_mode`. */
+  strictMode: AstNode | undefined = undefined;
+  /** The first line with one of UNICAST_KEYWORDS. */
+  firstUnicastKeyword: AstNode | undefined = undefined;
+  unicastFaultNoPeer = false;
+  unicastPeerBlocks: AstNode[] = NONE;
+  /** The last `unicast_ttl`. */
+  unicastTtl: AstNode | undefined = undefined;
+  noVirtualIpaddress = false;
+  vipBlocks: AstNode[] = NONE;
+  /** virtual_ipaddress and virtual_ipaddress_excluded blocks, in order. */
+  addressBlocks: AstNode[] = NONE;
+  /** track_interface, track_script, track_file, track_process and track_bfd blocks, in order. */
+  trackBlocks: AstNode[] = NONE;
+  /** Lines whose addresses must be of the instance's family (KA313), in order. */
+  familyChecked: AstNode[] = NONE;
+  // Filled on first use (null: known to be absent).
+  peers: Word[] | undefined = undefined;
+  firstUsableVip: ValueLine | null | undefined = undefined;
+  mcastDstProblem: string | null | undefined = undefined;
+}
+
+/** Keywords of the track blocks an instance or sync group may have. */
+export const TRACK_BLOCKS: ReadonlySet<string> = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+
+/** Keywords that mark an instance as unicast (keepalived's "unicast configured" flag). */
+export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_fault_no_peer', 'check_unicast_src', 'old_unicast_checksum'];
+const UNICAST_KEYWORD_SET: ReadonlySet<string> = new Set(UNICAST_KEYWORDS);
+
+/** The instance's lines as read by readInstanceLines, kept on the instance (the analysis does not change while rules run). */
+function instanceLines(inst: VrrpInstance): InstanceLines {
+  return (inst.derived ??= readInstanceLines(inst)) as InstanceLines;
+}
+
+/** Appends to a list that starts as the shared empty one (most instances have none of most blocks). */
+function add(list: AstNode[], node: AstNode): AstNode[] {
+  if (list === NONE) return [node];
+  list.push(node);
+  return list;
+}
+
+function readInstanceLines(inst: VrrpInstance): InstanceLines {
+  const r = new InstanceLines();
+  let masterKept = false;
+  for (const c of inst.node.children) {
+    const keyword = keywordOf(c);
+    if (!r.firstUnicastKeyword && UNICAST_KEYWORD_SET.has(keyword)) r.firstUnicastKeyword = c;
+    switch (keyword) {
+      case 'state': {
+        r.stateLines = add(r.stateLines, c);
+        // Once a `state MASTER` is read, later state lines are ignored.
+        const word = c.args[0];
+        if (!word || masterKept) break;
+        const value = word.text === 'MASTER' ? 'MASTER' : 'BACKUP';
+        r.state = { value, node: c };
+        masterKept = value === 'MASTER';
+        break;
+      }
+      case 'nopreempt':
+      case 'preempt':
+        r.preemptLine = c;
+        break;
+      case 'strict_mode':
+        r.strictMode = c;
+        break;
+      case 'unicast_fault_no_peer':
+        r.unicastFaultNoPeer = true;
+        break;
+      case 'unicast_ttl':
+        r.unicastTtl = c;
+        break;
+      case 'no_virtual_ipaddress':
+        r.noVirtualIpaddress = true;
+        break;
+      case 'virtual_ipaddress':
+        r.vipBlocks = add(r.vipBlocks, c);
+        r.addressBlocks = add(r.addressBlocks, c);
+        r.familyChecked = add(r.familyChecked, c);
+        if (!r.familySetter) r.familySetter = addressBlockFamily(c, true);
+        break;
+      case 'virtual_ipaddress_excluded':
+        r.addressBlocks = add(r.addressBlocks, c);
+        break;
+      case 'unicast_peer':
+        r.unicastPeerBlocks = add(r.unicastPeerBlocks, c);
+        r.familyChecked = add(r.familyChecked, c);
+        if (!r.familySetter) r.familySetter = addressBlockFamily(c, false);
+        break;
+      case 'native_ipv6':
+        if (!r.familySetter) r.familySetter = { node: c, family: 6 };
+        break;
+      case 'unicast_src_ip':
+      case 'mcast_src_ip':
+        r.familyChecked = add(r.familyChecked, c);
+        if (!r.familySetter) r.familySetter = sourceFamily(c);
+        break;
+      case 'mcast_dst_ip':
+        if (!r.familySetter) r.familySetter = sourceFamily(c);
+        break;
+      default:
+        if (TRACK_BLOCKS.has(keyword)) r.trackBlocks = add(r.trackBlocks, c);
+    }
+  }
+  return r;
+}
+
+/** The family a single-address line (unicast_src_ip, mcast_src_ip, mcast_dst_ip) sets. */
+function sourceFamily(line: AstNode): { node: AstNode; family: Family } | undefined {
+  const f = ipFamily(line.args[0]?.text ?? '');
+  return f ? { node: line, family: f } : undefined;
+}
+
+/**
+ * The first address of a block that fixes the family. An address skipped for its options never
+ * reaches the family check.
+ */
+function addressBlockFamily(block: AstNode, vips: boolean): { node: AstNode; family: Family } | undefined {
+  for (const line of block.values ?? NONE) {
+    const f = addressLineFamily(line);
+    if (f && !(vips && addressDropped(line, 'vip'))) return { node: block, family: f };
+  }
+  return undefined;
 }
 
 /**
@@ -48,40 +195,12 @@ export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
  * eVIPs do not count (they may be of either family).
  */
 export function instanceFamily(inst: VrrpInstance): Family | undefined {
-  return familySetter(inst)?.family;
+  return instanceLines(inst).familySetter?.family;
 }
-
-// Rules ask for these per instance many times; the analysis does not change while rules run.
-const familyCache = new WeakMap<VrrpInstance, { node: AstNode; family: Family } | null>();
-const peersCache = new WeakMap<VrrpInstance, Word[]>();
 
 /** The child line that fixes the instance's family, and the family. */
 export function familySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
-  let cached = familyCache.get(inst);
-  if (cached === undefined) {
-    cached = findFamilySetter(inst) ?? null;
-    familyCache.set(inst, cached);
-  }
-  return cached ?? undefined;
-}
-
-function findFamilySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
-  for (const c of inst.node.children) {
-    if (c.keyword === 'virtual_ipaddress' || c.keyword === 'unicast_peer') {
-      for (const line of c.values ?? []) {
-        // An address skipped for its options never reaches the family check.
-        if (c.keyword === 'virtual_ipaddress' && addressDropped(line, 'vip')) continue;
-        const f = ipFamily((line.words[0]?.text ?? '').split('/')[0]!);
-        if (f) return { node: c, family: f };
-      }
-    } else if (c.keyword === 'native_ipv6') {
-      return { node: c, family: 6 };
-    } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip' || c.keyword === 'mcast_dst_ip') {
-      const f = ipFamily(argText(c) ?? '');
-      if (f) return { node: c, family: f };
-    }
-  }
-  return undefined;
+  return instanceLines(inst).familySetter;
 }
 
 /**
@@ -116,13 +235,12 @@ export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2
  * lines are ignored ("state previously set as MASTER"); any other word means BACKUP.
  */
 export function stateOf(inst: VrrpInstance): { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined {
-  let found: { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined;
-  for (const c of inst.node.children) {
-    if (c.keyword !== 'state' || !c.args[0]) continue;
-    if (found?.value === 'MASTER') break;
-    found = { value: c.args[0].text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
-  }
-  return found;
+  return instanceLines(inst).state;
+}
+
+/** Every `state` line of the instance, in order. */
+export function stateLines(inst: VrrpInstance): AstNode[] {
+  return instanceLines(inst).stateLines;
 }
 
 /** Keepalived's priority: a valid `priority`, else 255 with `state MASTER`, else 100. */
@@ -143,25 +261,65 @@ export function wantsMaster(inst: VrrpInstance): boolean {
 
 /** `nopreempt` in effect: the last of `nopreempt` / `preempt` wins. */
 export function nopreemptNode(inst: VrrpInstance): AstNode | undefined {
-  let last: AstNode | undefined;
-  for (const c of inst.node.children) if (c.keyword === 'nopreempt' || c.keyword === 'preempt') last = c;
-  return last?.keyword === 'nopreempt' ? last : undefined;
+  const last = instanceLines(inst).preemptLine;
+  return last && keywordOf(last) === 'nopreempt' ? last : undefined;
 }
-
-/** Keywords that mark an instance as unicast (keepalived's "unicast configured" flag). */
-export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_fault_no_peer', 'check_unicast_src', 'old_unicast_checksum'];
 
 /** Peers keepalived keeps (all `unicast_peer` blocks merged; peers of the other family are dropped). */
 export function unicastPeerWords(inst: VrrpInstance): Word[] {
-  let peers = peersCache.get(inst);
-  if (!peers) {
-    const family = instanceFamily(inst) ?? 4;
-    peers = childrenNamed(inst.node, 'unicast_peer').flatMap((b) =>
-      (b.values ?? []).map((l) => l.words[0]).filter((w): w is Word => !!w && ipFamily(w.text) === family),
-    );
-    peersCache.set(inst, peers);
+  const lines = instanceLines(inst);
+  if (!lines.peers) {
+    const family = lines.familySetter?.family ?? 4;
+    let peers: Word[] = NONE;
+    for (const block of lines.unicastPeerBlocks) {
+      for (const line of block.values ?? NONE) {
+        const w = line.words[0];
+        if (w && ipFamily(w.text) === family) (peers === NONE ? (peers = []) : peers).push(w);
+      }
+    }
+    lines.peers = peers;
   }
-  return peers;
+  return lines.peers;
+}
+
+/** The first line with a unicast keyword (UNICAST_KEYWORDS), whether or not there are peers. */
+export function firstUnicastKeyword(inst: VrrpInstance): AstNode | undefined {
+  return instanceLines(inst).firstUnicastKeyword;
+}
+
+/** Whether the instance has `unicast_fault_no_peer`. */
+export function hasUnicastFaultNoPeer(inst: VrrpInstance): boolean {
+  return instanceLines(inst).unicastFaultNoPeer;
+}
+
+/** Whether some unicast_peer block lists addresses (of any family). */
+export function hasAnyUnicastPeerLine(inst: VrrpInstance): boolean {
+  return instanceLines(inst).unicastPeerBlocks.some((b) => (b.values ?? NONE).length > 0);
+}
+
+/** The `unicast_ttl` line in effect (the last). */
+export function unicastTtlLine(inst: VrrpInstance): AstNode | undefined {
+  return instanceLines(inst).unicastTtl;
+}
+
+/** Whether the instance says it has no VIPs on purpose (keepalived 2.4+ `no_virtual_ipaddress`). */
+export function hasNoVirtualIpaddress(inst: VrrpInstance): boolean {
+  return instanceLines(inst).noVirtualIpaddress;
+}
+
+/** The instance's track_* blocks, in order. */
+export function trackBlocks(inst: VrrpInstance): AstNode[] {
+  return instanceLines(inst).trackBlocks;
+}
+
+/** The instance's virtual_ipaddress, unicast_peer, unicast_src_ip and mcast_src_ip lines, in order. */
+export function familyCheckedLines(inst: VrrpInstance): AstNode[] {
+  return instanceLines(inst).familyChecked;
+}
+
+/** The instance's virtual_ipaddress and virtual_ipaddress_excluded blocks, in order. */
+export function addressBlocks(inst: VrrpInstance): AstNode[] {
+  return instanceLines(inst).addressBlocks;
 }
 
 /** True when keepalived runs the instance unicast: a unicast keyword and at least one peer. */
@@ -169,12 +327,35 @@ export function isUnicast(inst: VrrpInstance): boolean {
   return unicastPeerWords(inst).length > 0;
 }
 
+/**
+ * A fact about a whole model, computed on first use and shared by the rules that ask (callers
+ * must not modify what they get).
+ */
+export function perModel<T>(compute: (model: KeepalivedConfig) => T): (model: KeepalivedConfig) => T {
+  const cache = new WeakMap<KeepalivedConfig, T>();
+  return (model) => {
+    let value = cache.get(model);
+    if (value === undefined) {
+      value = compute(model);
+      cache.set(model, value);
+    }
+    return value;
+  };
+}
+
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
-export function topLevelOrder(model: KeepalivedConfig): Map<AstNode, number> {
+export const topLevelOrder = perModel((model): Map<AstNode, number> => {
   const order = new Map<AstNode, number>();
   model.root.children.forEach((n, i) => order.set(n, i));
   return order;
-}
+});
+
+/** The first vrrp_instance of each name (the one keepalived keeps). */
+export const instancesByName = perModel((model): Map<string, VrrpInstance> => {
+  const byName = new Map<string, VrrpInstance>();
+  for (const inst of model.vrrpInstances) if (!byName.has(inst.name)) byName.set(inst.name, inst);
+  return byName;
+});
 
 /** Sync group membership as keepalived resolves it: members that exist, first group wins. */
 export interface Membership {
@@ -184,10 +365,11 @@ export interface Membership {
   members: Map<AstNode, Word[]>;
 }
 
-export function syncMembership(model: KeepalivedConfig): Membership {
-  const names = new Set(model.vrrpInstances.map((i) => i.name));
+export const syncMembership = perModel((model): Membership => {
   const groupOf = new Map<string, AstNode>();
   const members = new Map<AstNode, Word[]>();
+  if (!model.syncGroups.length) return { groupOf, members };
+  const names = instancesByName(model);
   const seenGroups = new Set<string>();
   for (const g of model.syncGroups) {
     // A second sync group with the same name is skipped by keepalived (KA209 reports it).
@@ -202,17 +384,17 @@ export function syncMembership(model: KeepalivedConfig): Membership {
     members.set(g.node, valid);
   }
   return { groupOf, members };
-}
+});
 
 /** The vrrp_instance blocks keepalived keeps (the first of a duplicated name). */
-export function uniqueInstances(model: KeepalivedConfig): VrrpInstance[] {
+export const uniqueInstances = perModel((model): VrrpInstance[] => {
   const seen = new Set<string>();
   return model.vrrpInstances.filter((i) => {
     if (!i.name || seen.has(i.name)) return false;
     seen.add(i.name);
     return true;
   });
-}
+});
 
 /** A weight word pair `weight N` on a track line: the parsed number (undefined if absent). */
 export function lineWeight(words: Word[]): number | undefined {
@@ -252,6 +434,13 @@ export const isIPv6LinkLocalMulticast = (a: string): boolean => isIPv6Multicast(
 
 /** Why keepalived skips the instance's mcast_dst_ip, or undefined when it is used. */
 export function mcastDstProblem(inst: VrrpInstance): string | undefined {
+  if (!inst.mcastDstIp) return undefined;
+  const lines = instanceLines(inst);
+  if (lines.mcastDstProblem === undefined) lines.mcastDstProblem = findMcastDstProblem(inst) ?? null;
+  return lines.mcastDstProblem ?? undefined;
+}
+
+function findMcastDstProblem(inst: VrrpInstance): string | undefined {
   const addr = inst.mcastDstIp?.value;
   if (!addr) return undefined;
   const f = ipFamily(addr);
@@ -269,10 +458,20 @@ export function trackLineDropped(words: Word[]): boolean {
   return !!opt && (opt.text !== 'weight' || !words[2]);
 }
 
-/** The virtual addresses keepalived keeps: not skipped for their options, of the instance's family. */
-export function usableVips(inst: VrrpInstance): ValueLine[] {
-  const family = instanceFamily(inst) ?? 4;
-  return childrenNamed(inst.node, 'virtual_ipaddress')
-    .flatMap((b) => b.values ?? [])
-    .filter((l) => !addressDropped(l, 'vip') && ipFamily((l.words[0]?.text ?? '').split('/')[0]!) === family);
+/** The first virtual address keepalived keeps: not skipped for its options, of the instance's family. */
+export function firstUsableVip(inst: VrrpInstance): ValueLine | undefined {
+  const lines = instanceLines(inst);
+  if (lines.firstUsableVip === undefined) {
+    const family = lines.familySetter?.family ?? 4;
+    lines.firstUsableVip = null;
+    search: for (const block of lines.vipBlocks) {
+      for (const line of block.values ?? NONE) {
+        if (addressLineFamily(line) === family && !addressDropped(line, 'vip')) {
+          lines.firstUsableVip = line;
+          break search;
+        }
+      }
+    }
+  }
+  return lines.firstUsableVip ?? undefined;
 }

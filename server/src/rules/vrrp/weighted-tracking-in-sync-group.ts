@@ -20,6 +20,7 @@ export const weightedTrackingInSyncGroup: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     const { groupOf } = syncMembership(model);
+    if (!groupOf.size) return;
     const seen = new Set<string>();
     for (const inst of model.vrrpInstances) {
       if (seen.has(inst.name)) continue;

@@ -4,7 +4,14 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { basePriority, lineWeight, syncMembership, trackLineDropped, wordsRange } from './util.js';
+import { keywordOf } from '../../core/model/model.js';
+import { basePriority, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
+
+/** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
+const trackedObjects = perModel((model) => ({
+  scripts: new Map(model.vrrpScripts.map((s) => [s.name, s])),
+  files: new Map(model.trackFiles.map((f) => [f.name, f])),
+}));
 
 export interface WeightedEntry {
   kind: 'track_interface' | 'track_script' | 'track_file' | 'track_bfd';
@@ -22,10 +29,11 @@ export interface WeightedEntry {
  */
 export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): WeightedEntry[] {
   const out: WeightedEntry[] = [];
-  const scripts = new Map(model.vrrpScripts.map((s) => [s.name, s]));
-  const files = new Map(model.trackFiles.map((f) => [f.name, f]));
-  for (const block of inst.node.children) {
-    const kind = block.keyword;
+  const blocks = trackBlocks(inst);
+  if (!blocks.length) return out;
+  const { scripts, files } = trackedObjects(model);
+  for (const block of blocks) {
+    const kind = keywordOf(block);
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
     for (const line of block.values ?? []) {
       const name = line.words[0]?.text;
