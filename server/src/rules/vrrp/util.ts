@@ -107,21 +107,13 @@ function add(list: AstNode[], node: AstNode): AstNode[] {
 
 function readInstanceLines(inst: VrrpInstance): InstanceLines {
   const r = new InstanceLines();
-  let masterKept = false;
   for (const c of inst.node.children) {
     const keyword = keywordOf(c);
     if (!r.firstUnicastKeyword && UNICAST_KEYWORD_SET.has(keyword)) r.firstUnicastKeyword = c;
     switch (keyword) {
-      case 'state': {
+      case 'state':
         r.stateLines = add(r.stateLines, c);
-        // Once a `state MASTER` is read, later state lines are ignored.
-        const word = c.args[0];
-        if (!word || masterKept) break;
-        const value = word.text === 'MASTER' ? 'MASTER' : 'BACKUP';
-        r.state = { value, node: c };
-        masterKept = value === 'MASTER';
         break;
-      }
       case 'nopreempt':
       case 'preempt':
         r.preemptLine = c;
@@ -158,21 +150,40 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
       case 'unicast_src_ip':
       case 'mcast_src_ip':
         r.familyChecked = add(r.familyChecked, c);
-        if (!r.familySetter) r.familySetter = sourceFamily(c);
+        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
         break;
       case 'mcast_dst_ip':
-        if (!r.familySetter) r.familySetter = sourceFamily(c);
+        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
         break;
       default:
         if (TRACK_BLOCKS.has(keyword)) r.trackBlocks = add(r.trackBlocks, c);
     }
   }
+  r.state = keptState(inst, r.stateLines);
   return r;
 }
 
+/**
+ * Once a `state MASTER` is read, later state lines are ignored. With one state line (the usual
+ * case) that is the model's `state`, already read.
+ */
+function keptState(inst: VrrpInstance, lines: AstNode[]): InstanceLines['state'] {
+  if (lines.length === 1 && inst.state?.node === lines[0]) return { value: inst.state.value === 'MASTER' ? 'MASTER' : 'BACKUP', node: lines[0]! };
+  let kept: InstanceLines['state'];
+  for (const c of lines) {
+    const word = c.args[0];
+    if (!word) continue;
+    kept = { value: word.text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
+    if (kept.value === 'MASTER') break;
+  }
+  return kept;
+}
+
 /** The family a single-address line (unicast_src_ip, mcast_src_ip, mcast_dst_ip) sets. */
-function sourceFamily(line: AstNode): { node: AstNode; family: Family } | undefined {
-  const f = ipFamily(line.args[0]?.text ?? '');
+function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
+  // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
+  const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.args[0]?.text;
+  const f = ipFamily(text ?? '');
   return f ? { node: line, family: f } : undefined;
 }
 
