@@ -143,9 +143,13 @@ function instanceTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
   return trackers;
 }
 
+/** Shared by the many instances that track nothing (callers copy before adding). */
+const NO_TRACKERS = Object.freeze([]) as unknown as Tracker[];
+
 function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
   const owner = inst.effectivePriority === 255;
   const sync = syncGroupOf(node, inst);
+  if (!sync && !inst.trackScripts.length && !inst.trackInterfaces.length && !inst.trackFiles.length && !inst.trackProcesses.length) return NO_TRACKERS;
   const noWeights = owner || (!!sync && !sync.trackingWeight);
   const own: Tracker[] = [
     ...refsToTrackers(node, 'script', inst.trackScripts),
@@ -228,41 +232,58 @@ function evaluate(f: MemberFacts, failing: Tracker | undefined): { priority?: nu
   return { priority: Math.min(254, Math.max(1, p)), state: 'up' };
 }
 
+/** Indexes of the nodes that are up and pass `keep`, in node order. */
+function upNodes(states: NodeState[], keep: (s: NodeState, i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < states.length; i++) if (states[i]!.state === 'up' && keep(states[i]!, i)) out.push(i);
+  return out;
+}
+
+function highest(states: NodeState[], indexes: number[]): number {
+  let top = -Infinity;
+  for (const i of indexes) top = Math.max(top, states[i]!.priority!);
+  return top;
+}
+
+// Runs for every scenario of every virtual router (three per router at least): loops, not
+// chains of map/filter.
 function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | undefined): void {
-  const up = scn.states.map((s, i) => ({ s, i })).filter((x) => x.s.state === 'up');
+  const states = scn.states;
+  const up = upNodes(states, () => true);
   if (!up.length) {
     scn.note = 'no node can hold the VIPs';
     return;
   }
-  const top = Math.max(...up.map((x) => x.s.priority!));
-  if (previous !== undefined && scn.states[previous]!.state === 'up') {
-    const prevPrio = scn.states[previous]!.priority!;
+  const names = (indexes: number[]) => indexes.map((i) => states[i]!.node);
+  if (previous !== undefined && states[previous]!.state === 'up') {
+    const prevPrio = states[previous]!.priority!;
     // A BACKUP takes over from a running MASTER only with a strictly higher priority, and not
     // at all with nopreempt.
-    const challengers = up.filter((x) => x.i !== previous && x.s.priority! > prevPrio);
-    const preempting = challengers.filter((x) => !facts[x.i]!.nopreempt);
+    const challengers = upNodes(states, (s, i) => i !== previous && s.priority! > prevPrio);
+    const preempting = challengers.filter((i) => !facts[i]!.nopreempt);
     if (!preempting.length) {
       scn.holderIndex = previous;
-      scn.holder = scn.states[previous]!.node;
-      if (challengers.length) scn.note = `${challengers.map((x) => scn.states[x.i]!.node).join(', ')} has a higher priority but nopreempt: the running MASTER keeps the VIPs`;
+      scn.holder = states[previous]!.node;
+      if (challengers.length) scn.note = `${names(challengers).join(', ')} has a higher priority but nopreempt: the running MASTER keeps the VIPs`;
       return;
     }
-    const best = Math.max(...preempting.map((x) => x.s.priority!));
-    const winners = preempting.filter((x) => x.s.priority === best);
-    if (winners.length > 1) scn.tie = winners.map((x) => scn.states[x.i]!.node);
+    const best = highest(states, preempting);
+    const winners = preempting.filter((i) => states[i]!.priority === best);
+    if (winners.length > 1) scn.tie = names(winners);
     else {
-      scn.holderIndex = winners[0]!.i;
-      scn.holder = scn.states[winners[0]!.i]!.node;
-      const delay = facts[winners[0]!.i]!.preemptDelay;
+      scn.holderIndex = winners[0]!;
+      scn.holder = states[winners[0]!]!.node;
+      const delay = facts[winners[0]!]!.preemptDelay;
       if (delay) scn.note = `after preempt_delay ${delay}s`;
     }
     return;
   }
-  const winners = up.filter((x) => x.s.priority === top);
-  if (winners.length > 1) scn.tie = winners.map((x) => scn.states[x.i]!.node);
+  const top = highest(states, up);
+  const winners = up.filter((i) => states[i]!.priority === top);
+  if (winners.length > 1) scn.tie = names(winners);
   else {
-    scn.holderIndex = winners[0]!.i;
-    scn.holder = scn.states[winners[0]!.i]!.node;
+    scn.holderIndex = winners[0]!;
+    scn.holder = states[winners[0]!]!.node;
   }
 }
 

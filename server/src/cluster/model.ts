@@ -6,7 +6,7 @@ import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js
 import { canonicalAddress } from '../core/analysis/values.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
-import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
+import { keywordOf, type Located, type SyncGroup, type VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
 import {
   effectiveVersion,
@@ -24,6 +24,8 @@ export interface Member {
   index: number;
   node: ClusterNode;
   instance: VrrpInstance;
+  /** effectiveAuth, filled on first use by effectiveAuthOf (null: none). */
+  auth?: EffectiveAuth | null;
 }
 
 export interface InstanceGroup {
@@ -54,7 +56,9 @@ export function vipKey(text: string): string {
 
 /** The VIPs keepalived puts in adverts, canonical and sorted. */
 export function vipSet(inst: VrrpInstance): string[] {
-  return [...new Set(inst.virtualIpaddresses.map((a) => vipKey(a.text)))].sort();
+  const vips = inst.virtualIpaddresses;
+  if (vips.length === 1) return [vipKey(vips[0]!.text)];
+  return [...new Set(vips.map((a) => vipKey(a.text)))].sort();
 }
 
 function signature(inst: VrrpInstance): string | undefined {
@@ -78,7 +82,7 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
       }
       // keepalived refuses a second instance of the same name; the first one is the real one.
       if (g.members.length && g.members[g.members.length - 1]!.index === index) continue;
-      g.members.push({ index, node, instance });
+      g.members.push({ index, node, instance, auth: undefined });
     }
   });
 
@@ -152,10 +156,17 @@ export function pairs<T>(items: T[]): [T, T][] {
 
 // ---------- facts keepalived derives per node ----------
 
+/** child() comparing the schema's keyword strings (pointers): for scans over every instance. */
+export function lastChildNamed(node: AstNode, keyword: string): AstNode | undefined {
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) if (keywordOf(children[i]!) === keyword) return children[i];
+  return undefined;
+}
+
 export function globalChild(node: ClusterNode, keyword: string): AstNode | undefined {
   let found: AstNode | undefined;
   for (const gd of node.analysis.model.root.children) {
-    if (gd.keyword !== 'global_defs') continue;
+    if (keywordOf(gd) !== 'global_defs') continue;
     const c = child(gd, keyword);
     if (c) found = c;
   }
@@ -166,12 +177,8 @@ export function globalChild(node: ClusterNode, keyword: string): AstNode | undef
 // so both families agree on versions, families, unicast and preemption.
 
 /** True when keepalived runs the instance unicast (a peer of the instance's family). */
-const unicastCache = new WeakMap<VrrpInstance, boolean>();
-
 export function isUnicast(inst: VrrpInstance): boolean {
-  let u = unicastCache.get(inst);
-  if (u === undefined) unicastCache.set(inst, (u = runsUnicast(inst)));
-  return u;
+  return runsUnicast(inst);
 }
 
 /** Unicast peers keepalived keeps, canonical. */
@@ -179,20 +186,13 @@ export function unicastPeers(inst: VrrpInstance): string[] {
   return unicastPeerWords(inst).map((w) => vipKey(w.text));
 }
 
-// Several rules ask for these per instance; each answer scans the instance block once.
-const versions = new WeakMap<VrrpInstance, 2 | 3>();
-const families = new WeakMap<VrrpInstance, 4 | 6>();
-
+// The instance facts behind these are read once per instance (rules/vrrp/util.ts keeps them).
 export function versionOf(m: Member): 2 | 3 {
-  let v = versions.get(m.instance);
-  if (v === undefined) versions.set(m.instance, (v = effectiveVersion(m.node.analysis.model, m.instance)));
-  return v;
+  return effectiveVersion(m.node.analysis.model, m.instance);
 }
 
 export function familyOf(inst: VrrpInstance): 4 | 6 {
-  let f = families.get(inst);
-  if (f === undefined) families.set(inst, (f = instanceFamily(inst) ?? 4));
-  return f;
+  return instanceFamily(inst) ?? 4;
 }
 
 /** The `nopreempt` line in effect (the last of nopreempt / preempt wins). */
@@ -279,6 +279,12 @@ export interface EffectiveAuth {
   pass: string;
   typeAt?: Located<string>;
   passAt?: Located<string>;
+}
+
+/** effectiveAuth of a member, computed once (three rules ask for every member). */
+export function effectiveAuthOf(m: Member): EffectiveAuth | undefined {
+  if (m.auth === undefined) m.auth = effectiveAuth(m.node, m.instance) ?? null;
+  return m.auth ?? undefined;
 }
 
 export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveAuth | undefined {

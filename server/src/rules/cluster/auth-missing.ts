@@ -2,7 +2,7 @@
 
 import type { ClusterRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { at, clusterModel, effectiveAuth, instanceAt, rel, strictFor, strictMode, versionOf } from '../../cluster/model.js';
+import { at, clusterModel, effectiveAuthOf, instanceAt, rel, strictFor, strictMode, versionOf } from '../../cluster/model.js';
 
 
 export const authMissing: ClusterRule = {
@@ -20,7 +20,7 @@ export const authMissing: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const auths = g.members.map((m) => ({ m, a: effectiveAuth(m.node, m.instance) }));
+      const auths = g.members.map((m) => ({ m, a: effectiveAuthOf(m) }));
       const ref = auths.find((x) => x.a);
       if (!ref) continue;
       for (const { m, a } of auths) {

@@ -1,7 +1,7 @@
 // KA404: auth_pass differs between the nodes of one virtual router.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, effectiveAuth, rel } from '../../cluster/model.js';
+import { at, clusterModel, effectiveAuthOf, rel } from '../../cluster/model.js';
 
 
 /** keepalived keeps only this many characters of auth_pass. */
@@ -22,7 +22,7 @@ export const authPassMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const withAuth = g.members.map((m) => ({ m, a: effectiveAuth(m.node, m.instance) })).filter((x) => x.a && x.a.passAt);
+      const withAuth = g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a && x.a.passAt);
       const ref = withAuth[0];
       if (!ref) continue;
       const refPass = ref.a!.pass;

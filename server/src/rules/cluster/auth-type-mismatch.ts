@@ -1,7 +1,7 @@
 // KA403: auth_type differs between the nodes of one virtual router.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, effectiveAuth, instanceAt, rel } from '../../cluster/model.js';
+import { at, clusterModel, effectiveAuthOf, instanceAt, rel } from '../../cluster/model.js';
 
 
 export const authTypeMismatch: ClusterRule = {
@@ -19,7 +19,7 @@ export const authTypeMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const withAuth = g.members.map((m) => ({ m, a: effectiveAuth(m.node, m.instance) })).filter((x) => x.a);
+      const withAuth = g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a);
       const ref = withAuth[0];
       if (!ref) continue;
       for (const { m, a } of withAuth.slice(1)) {

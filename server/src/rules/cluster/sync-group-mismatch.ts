@@ -1,5 +1,6 @@
 // KA414: sync-group membership differs between nodes.
 
+import type { VrrpInstance } from '../../core/model/model.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, quoteList, rel, syncGroupOf, type Member } from '../../cluster/model.js';
 
@@ -17,13 +18,15 @@ export const syncGroupMismatch: ClusterRule = {
     files: { '/etc/keepalived/peer.conf': 'vrrp_sync_group G {\n    group {\n        VI_1\n        VI_2\n    }\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvrrp_instance VI_2 {\n    state MASTER\n    interface eth0\n    virtual_router_id 52\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.1.10\n    }\n}\n' },
   },
   check(ctx) {
+    // Without sync groups every instance has no partners on every node.
+    if (ctx.nodes.every((n) => !n.analysis.model.syncGroups.length)) return;
     const model = clusterModel(ctx.nodes);
     // Partners of an instance on its node, named by cluster group so renamed instances compare equal.
-    const byNameOfNode = ctx.nodes.map((n) => new Map(n.analysis.model.vrrpInstances.map((i) => [i.name, i] as const)));
+    const byNameOfNode: Map<string, VrrpInstance>[] = [];
     const partners = (m: Member): string[] => {
       const sg = syncGroupOf(m.node, m.instance);
       if (!sg) return [];
-      const byName = byNameOfNode[m.index]!;
+      const byName = (byNameOfNode[m.index] ??= new Map(m.node.analysis.model.vrrpInstances.map((i) => [i.name, i] as const)));
       const out: string[] = [];
       for (const w of sg.group.members) {
         const inst = byName.get(w.text);

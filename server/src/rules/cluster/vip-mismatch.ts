@@ -26,12 +26,15 @@ export const vipMismatch: ClusterRule = {
     for (const g of clusterModel(ctx.nodes).groups) {
       const [ref, ...rest] = g.members;
       const refSet = vipSet(ref!.instance);
-      const refKeys = new Set(refSet);
+      let refKeys: Set<string> | undefined;
       for (const m of rest) {
         const set = vipSet(m.instance);
+        // Both lists are sorted and without repeats: equal lists, nothing to say (the usual case).
+        if (set.length === refSet.length && set.every((a, i) => a === refSet[i])) continue;
+        const inRef = (refKeys ??= new Set(refSet));
         const keys = new Set(set);
         const missing = refSet.filter((a) => !keys.has(a));
-        const extra = set.filter((a) => !refKeys.has(a));
+        const extra = set.filter((a) => !inRef.has(a));
         if (!missing.length && !extra.length) continue;
         const skipped = skipsAdvertAddressCheck(m.node, m.instance) && skipsAdvertAddressCheck(ref!.node, ref!.instance);
         const parts: string[] = [];

@@ -13,7 +13,10 @@ function vsKey(vs: VirtualServer): string {
 
 function index(node: ClusterNode): Map<string, VirtualServer> {
   const out = new Map<string, VirtualServer>();
-  for (const vs of node.analysis.model.virtualServers) if (!out.has(vsKey(vs))) out.set(vsKey(vs), vs);
+  for (const vs of node.analysis.model.virtualServers) {
+    const key = vsKey(vs);
+    if (!out.has(key)) out.set(key, vs);
+  }
   return out;
 }
 
@@ -53,8 +56,12 @@ export const virtualServerMismatch: ClusterRule = {
           });
           continue;
         }
-        const theirs = new Set(vs.realServers.map(rsKey));
-        const ours = new Set(mine.realServers.map(rsKey));
+        const theirKeys = vs.realServers.map(rsKey);
+        const ourKeys = mine.realServers.map(rsKey);
+        // The same real servers in the same order (the usual case): nothing to compare further.
+        if (theirKeys.length === ourKeys.length && theirKeys.every((k, i) => k === ourKeys[i])) continue;
+        const theirs = new Set(theirKeys);
+        const ours = new Set(ourKeys);
         const missing = [...theirs].filter((r) => !ours.has(r));
         const extra = [...ours].filter((r) => !theirs.has(r));
         if (missing.length || extra.length) {

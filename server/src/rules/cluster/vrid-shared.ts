@@ -18,8 +18,9 @@ export const vridShared: ClusterRule = {
   },
   check(ctx) {
     const model = clusterModel(ctx.nodes);
-    // key -> the members with that key, per instance group
-    const byKey = new Map<string, Map<InstanceGroup, Member[]>>();
+    // key -> the members with that key, per instance group (in group order: the groups are
+    // visited one after the other, so one group's members with a key are consecutive)
+    const byKey = new Map<string, { group: InstanceGroup; members: Member[] }[]>();
     for (const g of model.allGroups) {
       for (const m of g.members) {
         const inst = m.instance;
@@ -27,17 +28,18 @@ export const vridShared: ClusterRule = {
         // Unicast routers may share a VRID when their peers differ; keepalived allows it.
         if (vrid === undefined || isUnicast(inst)) continue;
         const key = `${vrid}|${familyOf(inst)}|v${versionOf(m)}|${inst.interface?.value ?? ''}|${mcastGroup(m.node, inst).value}`;
-        let groups = byKey.get(key);
-        if (!groups) byKey.set(key, (groups = new Map()));
-        const list = groups.get(g);
-        if (list) list.push(m);
-        else groups.set(g, [m]);
+        const runs = byKey.get(key);
+        const last = runs?.[runs.length - 1];
+        if (last?.group === g) last.members.push(m);
+        else if (runs) runs.push({ group: g, members: [m] });
+        else byKey.set(key, [{ group: g, members: [m] }]);
       }
     }
-    for (const groups of byKey.values()) {
-      if (groups.size < 2) continue;
-      const [first, ...others] = [...groups.values()];
-      for (const members of others) {
+    for (const runs of byKey.values()) {
+      if (runs.length < 2) continue;
+      const first = runs[0]!.members;
+      for (let r = 1; r < runs.length; r++) {
+        const members = runs[r]!.members;
         // The clash is keepalived's own check when both instances are on one node.
         let pair: [Member, Member] | undefined;
         for (const b of members) {
