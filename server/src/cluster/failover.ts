@@ -81,7 +81,7 @@ interface ObjectIndex {
 const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
 
 function hasReverse(n: AstNode): boolean {
-  return n.children.some((c) => c.keyword === 'weight' && c.args[1]?.text === 'reverse');
+  return n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse');
 }
 
 /** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */

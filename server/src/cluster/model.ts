@@ -6,7 +6,7 @@ import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js
 import { canonicalAddress } from '../core/analysis/values.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
-import { keywordOf, type Located, type SyncGroup, type VrrpInstance } from '../core/model/model.js';
+import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
 import {
   effectiveVersion,
@@ -156,17 +156,10 @@ export function pairs<T>(items: T[]): [T, T][] {
 
 // ---------- facts keepalived derives per node ----------
 
-/** child() comparing the schema's keyword strings (pointers): for scans over every instance. */
-export function lastChildNamed(node: AstNode, keyword: string): AstNode | undefined {
-  const children = node.children;
-  for (let i = children.length - 1; i >= 0; i--) if (keywordOf(children[i]!) === keyword) return children[i];
-  return undefined;
-}
-
 export function globalChild(node: ClusterNode, keyword: string): AstNode | undefined {
   let found: AstNode | undefined;
   for (const gd of node.analysis.model.root.children) {
-    if (keywordOf(gd) !== 'global_defs') continue;
+    if (gd.keyword !== 'global_defs') continue;
     const c = child(gd, keyword);
     if (c) found = c;
   }

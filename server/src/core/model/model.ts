@@ -201,19 +201,10 @@ const DECIMAL = /^\d+(?:\.\d*)?$/;
 
 const NONE = Object.freeze([]) as unknown as never[];
 
-/**
- * A node's keyword as the schema spells it: the same text as `node.keyword` (nodes are made only
- * for keywords found in the schema by name), but the schema's string is internalized, so a switch
- * over constants compares pointers instead of characters of a string sliced from the source.
- */
-export function keywordOf(node: AstNode): string {
-  return node.spec?.name ?? node.keyword;
-}
-
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
   if (node === undefined) return undefined;
-  const text = node.args[i]?.text;
+  const text = node.argText(i);
   if (text === undefined) return undefined;
   const value = parse(text);
   return value === undefined ? undefined : { value, node };
@@ -221,12 +212,19 @@ function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<
 
 /** The parsed first argument alone, for fields that keep only the value. */
 function parsedArg<T>(node: AstNode | undefined, parse: Parse<T>): T | undefined {
-  const text = node?.args[0]?.text;
+  const text = node?.argText(0);
   return text === undefined ? undefined : parse(text);
 }
 
+/** The texts of all the arguments (without making their words). */
+function argTexts(node: AstNode): string[] {
+  const texts = new Array<string>(node.argCount);
+  for (let i = 0; i < texts.length; i++) texts[i] = node.argText(i)!;
+  return texts;
+}
+
 function firstArgText(node: AstNode | undefined): string | undefined {
-  return node?.args[0]?.text;
+  return node?.argText(0);
 }
 
 /** `fn` of each item, without the undefined results, in an exactly sized array. */
@@ -246,11 +244,11 @@ function mapDefined<T, U>(items: readonly T[] | undefined, fn: (item: T) => U | 
 /** `fn` of the children whose keyword passes `keep`, in an exactly sized array. */
 function mapChildren<T>(node: AstNode, keep: (keyword: string) => boolean, fn: (child: AstNode) => T): T[] {
   let count = 0;
-  for (const c of node.children) if (keep(keywordOf(c))) count++;
+  for (const c of node.children) if (keep(c.keyword)) count++;
   if (count === 0) return NONE;
   const out = new Array<T>(count);
   let n = 0;
-  for (const c of node.children) if (keep(keywordOf(c))) out[n++] = fn(c);
+  for (const c of node.children) if (keep(c.keyword)) out[n++] = fn(c);
   return out;
 }
 
@@ -330,8 +328,7 @@ function buildGlobalDefs(blocks: AstNode[]): GlobalDefs {
 
 function buildVrrpScript(n: AstNode): VrrpScript {
   const weight = child(n, 'weight');
-  const weightArgs = weight?.args;
-  const weightText = weightArgs?.[0]?.text;
+  const weightText = weight?.argText(0);
   const weightValue = weightText === undefined ? undefined : parseInteger(weightText);
   return {
     node: n,
@@ -339,7 +336,7 @@ function buildVrrpScript(n: AstNode): VrrpScript {
     script: located(child(n, 'script'), asString),
     interval: parsedArg(child(n, 'interval'), asDecimal),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
-    weightReverse: weightArgs?.[1]?.text === 'reverse',
+    weightReverse: weight?.argText(1) === 'reverse',
     rise: parsedArg(child(n, 'rise'), asInt),
     fall: parsedArg(child(n, 'fall'), asInt),
     user: located(child(n, 'user'), asString),
@@ -371,7 +368,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   let virtualRules: AstNode[] | undefined;
   let notify: VrrpInstance['notify'] | undefined;
   for (const c of n.children) {
-    switch (keywordOf(c)) {
+    switch (c.keyword) {
       case 'state': stateNode = c; break;
       case 'interface': interfaceNode = c; break;
       case 'virtual_router_id': vridNode = c; break;
@@ -453,9 +450,9 @@ function buildUrl(u: AstNode): Checker['urls'][number] {
   let path: AstNode | undefined;
   let statusCodes: string[] = NONE;
   for (const c of u.children) {
-    const keyword = keywordOf(c);
+    const keyword = c.keyword;
     if (keyword === 'path') path = c;
-    else if (keyword === 'status_code') statusCodes = append(statusCodes, c.args.map((w) => w.text));
+    else if (keyword === 'status_code') statusCodes = append(statusCodes, argTexts(c));
   }
   return { node: u, path: firstArgText(path), statusCodes };
 }
@@ -464,7 +461,7 @@ function buildChecker(n: AstNode): Checker {
   let connectPort: AstNode | undefined;
   let miscPath: AstNode | undefined;
   for (const c of n.children) {
-    const keyword = keywordOf(c);
+    const keyword = c.keyword;
     if (keyword === 'connect_port') connectPort = c;
     else if (keyword === 'misc_path') miscPath = c;
   }
@@ -472,11 +469,10 @@ function buildChecker(n: AstNode): Checker {
 }
 
 function buildRealServer(n: AstNode): RealServer {
-  const args = n.args;
-  const portText = args[1]?.text;
+  const portText = n.argText(1);
   return {
     node: n,
-    address: args[0]?.text ?? '',
+    address: n.argText(0) ?? '',
     port: portText !== undefined ? parseInteger(portText) : undefined,
     weight: parsedArg(child(n, 'weight'), asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
@@ -484,9 +480,8 @@ function buildRealServer(n: AstNode): RealServer {
 }
 
 function buildVirtualServer(n: AstNode): VirtualServer {
-  const args = n.args;
-  const a0 = args[0]?.text;
-  const a1 = args[1]?.text;
+  const a0 = n.argText(0);
+  const a1 = n.argText(1);
   const kind = a0 === 'fwmark' ? 'fwmark' : a0 === 'group' ? 'group' : 'address';
   let lbAlgo: AstNode | undefined;
   let lvsSched: AstNode | undefined;
@@ -497,7 +492,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   let delayLoop: AstNode | undefined;
   let sorry: AstNode | undefined;
   for (const c of n.children) {
-    switch (keywordOf(c)) {
+    switch (c.keyword) {
       case 'lb_algo': lbAlgo = c; break;
       case 'lvs_sched': lvsSched = c; break;
       case 'lb_kind': lbKind = c; break;
@@ -508,8 +503,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
       case 'sorry_server': sorry = c; break;
     }
   }
-  const sorryArgs = sorry?.args;
-  const sorryPort = sorryArgs?.[1]?.text;
+  const sorryPort = sorry?.argText(1);
   const number = a1 !== undefined ? parseInteger(a1) : undefined;
   return {
     node: n,
@@ -523,7 +517,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     protocol: located(protocol, asString),
     persistenceTimeout: parsedArg(persistenceTimeout, asInt),
     delayLoop: parsedArg(delayLoop, asDecimal),
-    sorryServer: sorry ? { address: sorryArgs![0]?.text ?? '', port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
+    sorryServer: sorry ? { address: sorry.argText(0) ?? '', port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
   };
 }
@@ -545,7 +539,7 @@ export function buildModel(root: AstNode): KeepalivedConfig {
   const bfdBlocks: AstNode[] = [];
   const garpGroups: AstNode[] = [];
   for (const n of root.children) {
-    switch (keywordOf(n)) {
+    switch (n.keyword) {
       case 'global_defs': globalDefsBlocks.push(n); break;
       case 'vrrp_script': vrrpScriptBlocks.push(n); break;
       case 'track_file': trackFileBlocks.push(n); break;

@@ -1,9 +1,9 @@
 // KA420: the LVS sync daemon id differs between directors.
 
-import type { AstNode } from '../../core/analysis/ast.js';
+import { child, type AstNode } from '../../core/analysis/ast.js';
 import { parseInteger } from '../../core/analysis/values.js';
 import type { ClusterNode, ClusterRule } from '../types.js';
-import { at, globalChild, lastChildNamed, rel } from '../../cluster/model.js';
+import { at, globalChild, rel } from '../../cluster/model.js';
 
 const OPTION_WORDS = new Set(['inst', 'id', 'maxlen', 'port', 'ttl', 'group']);
 
@@ -30,7 +30,7 @@ export function lvsSyncId(node: ClusterNode): { id?: number; where: AstNode; how
   }
   // Legacy form: lvs_sync_daemon_interface inside an instance syncs with that instance's VRID.
   for (const inst of model.vrrpInstances) {
-    const legacy = lastChildNamed(inst.node, 'lvs_sync_daemon_interface');
+    const legacy = child(inst.node, 'lvs_sync_daemon_interface');
     if (legacy) return { id: inst.virtualRouterId?.value, where: legacy, how: `VRID of ${inst.name}` };
   }
   return undefined;

@@ -4,7 +4,6 @@ import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
 import { addressLineFamily, familyCheckedLines, instanceFamily, wordsRange } from './util.js';
 import { ipFamily } from '../../core/analysis/values.js';
-import { keywordOf } from '../../core/model/model.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -24,11 +23,12 @@ export const addressFamilyMismatch: FileRule = {
       if (!family) continue;
       // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer
       for (const block of familyCheckedLines(inst)) {
-        const keyword = keywordOf(block);
+        const keyword = block.keyword;
         if (keyword === 'unicast_src_ip' || keyword === 'mcast_src_ip') {
-          const w = block.args[0];
-          const f = w ? ipFamily(w.text) : undefined;
-          if (w && f && f !== family) {
+          const text = block.argText(0);
+          const f = text !== undefined ? ipFamily(text) : undefined;
+          if (f && f !== family) {
+            const w = block.argWord(0);
             report({ message: `${block.keyword} ${w.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`, file: block.file, range: w.range });
           }
           continue;

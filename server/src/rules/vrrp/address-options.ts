@@ -1,7 +1,6 @@
 // KA346: options after a virtual/static address that keepalived rejects or ignores.
 
 import type { ValueLine } from '../../core/analysis/ast.js';
-import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { addressLineProblems } from './addresses.js';
 import { addressBlocks } from './util.js';
@@ -27,7 +26,7 @@ export const addressOptions: FileRule = {
       for (const block of addressBlocks(inst)) for (const line of block.values ?? []) say('vip', line);
     }
     for (const block of model.root.children) {
-      if (keywordOf(block) !== 'static_ipaddress') continue;
+      if (block.keyword !== 'static_ipaddress') continue;
       for (const line of block.values ?? []) say('static', line);
     }
   },

@@ -25,8 +25,9 @@ export const conflictingState: FileRule = {
       for (let i = keptAt + 1; i < lines.length; i++) {
         const c = lines[i]!;
         // Only a non-MASTER state after MASTER is ignored; a repeated MASTER changes nothing.
-        if (c.args[0]?.text === 'MASTER') continue;
-        report({ message: `'state ${c.args[0]?.text ?? ''}' is ignored: keepalived keeps the earlier 'state MASTER' of '${inst.name}'`, file: c.file, range: keywordRange(c) });
+        const text = c.argText(0);
+        if (text === 'MASTER') continue;
+        report({ message: `'state ${text ?? ''}' is ignored: keepalived keeps the earlier 'state MASTER' of '${inst.name}'`, file: c.file, range: keywordRange(c) });
       }
     }
   },

@@ -1,7 +1,6 @@
 // KA337: the same object twice in one track_* block: keepalived keeps the first entry.
 
 import type { FileRule } from '../types.js';
-import { keywordOf } from '../../core/model/model.js';
 import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 
 export const duplicateTrackEntry: FileRule = {
@@ -18,7 +17,7 @@ export const duplicateTrackEntry: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(keywordOf(c))))];
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (const blocks of blocksOfOwners) {
       if (!blocks.length) continue;
       // One list per kind, even when the kind's block appears several times.

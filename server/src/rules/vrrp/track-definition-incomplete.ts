@@ -1,7 +1,6 @@
 // KA335: a track_file without `file` or a vrrp_track_process without `process` is removed.
 
 import { child } from '../../core/analysis/ast.js';
-import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
 
@@ -25,7 +24,7 @@ export const trackDefinitionIncomplete: FileRule = {
   },
   check({ analysis, report }) {
     for (const n of analysis.model.root.children) {
-      const needed = REQUIRED.get(keywordOf(n));
+      const needed = REQUIRED.get(n.keyword);
       if (!needed || child(n, needed)) continue;
       // keepalived checks when the block ends and reports the closing brace's line.
       report({

@@ -2,7 +2,6 @@
 
 import { parseInteger } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
-import { keywordOf } from '../../core/model/model.js';
 import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 
@@ -20,7 +19,7 @@ export const trackEntryOptions: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(keywordOf(c))))];
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (const blocks of blocksOfOwners) {
       for (const block of blocks) {
         for (const line of block.values ?? []) {

@@ -1,7 +1,6 @@
 // KA328: track_interface listing the instance's own interface is dropped by keepalived.
 
 import type { FileRule } from '../types.js';
-import { keywordOf } from '../../core/model/model.js';
 import { lineWeight, trackBlocks, wordsRange } from './util.js';
 
 export const trackOwnInterface: FileRule = {
@@ -21,7 +20,7 @@ export const trackOwnInterface: FileRule = {
       const own = inst.interface?.value;
       if (!own) continue;
       for (const block of trackBlocks(inst)) {
-        if (keywordOf(block) !== 'track_interface') continue;
+        if (block.keyword !== 'track_interface') continue;
         for (const line of block.values ?? []) {
           if (line.words[0]?.text !== own) continue;
           const w = lineWeight(line.words);

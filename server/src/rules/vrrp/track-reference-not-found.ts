@@ -3,7 +3,6 @@
 // earlier in the file (a vrrp_script without `script` has already been removed by then).
 
 import { argText, child, type AstNode } from '../../core/analysis/ast.js';
-import { keywordOf } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 
@@ -40,11 +39,11 @@ export const trackReferenceNotFound: FileRule = {
     // The tracking blocks, by owner: the instances' then the sync groups'.
     const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
     for (const inst of model.vrrpInstances) {
-      const blocks = trackBlocks(inst).filter((b) => TARGET[keywordOf(b)]);
+      const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
       if (blocks.length) tracking.push({ owner: inst.node, blocks });
     }
     for (const g of model.syncGroups) {
-      const blocks = g.node.children.filter((b) => TARGET[keywordOf(b)]);
+      const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
       if (blocks.length) tracking.push({ owner: g.node, blocks });
     }
     if (!tracking.length) return;
@@ -52,7 +51,7 @@ export const trackReferenceNotFound: FileRule = {
     // name -> the first definition keepalived keeps, per target kind
     const defs = new Map<string, Map<string, AstNode>>();
     for (const n of model.root.children) {
-      const keyword = keywordOf(n);
+      const keyword = n.keyword;
       for (const [kind, t] of Object.entries(TARGET)) {
         if (!t.blocks.includes(keyword)) continue;
         const name = argText(n);
@@ -65,7 +64,7 @@ export const trackReferenceNotFound: FileRule = {
     for (const { owner, blocks } of tracking) {
       const ownerPos = order.get(topLevel(owner)) ?? 0;
       for (const block of blocks) {
-        const t = TARGET[keywordOf(block)]!;
+        const t = TARGET[block.keyword]!;
         for (const line of block.values ?? []) {
           const nameWord = line.words[0];
           if (!nameWord) continue;

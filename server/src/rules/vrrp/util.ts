@@ -3,7 +3,7 @@
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
-import { keywordOf, type KeepalivedConfig, type VrrpInstance } from '../../core/model/model.js';
+import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
 
@@ -35,7 +35,7 @@ export function wordsRange(words: Word[]): Range {
 export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
   const own = instanceLines(inst).strictMode;
   if (own) {
-    const v = own.args[0]?.text;
+    const v = own.argText(0);
     return v === undefined || !OFF_WORDS.has(v);
   }
   return model.globalDefs?.vrrpStrict ?? false;
@@ -108,7 +108,7 @@ function add(list: AstNode[], node: AstNode): AstNode[] {
 function readInstanceLines(inst: VrrpInstance): InstanceLines {
   const r = new InstanceLines();
   for (const c of inst.node.children) {
-    const keyword = keywordOf(c);
+    const keyword = c.keyword;
     if (!r.firstUnicastKeyword && UNICAST_KEYWORD_SET.has(keyword)) r.firstUnicastKeyword = c;
     switch (keyword) {
       case 'state':
@@ -171,9 +171,9 @@ function keptState(inst: VrrpInstance, lines: AstNode[]): InstanceLines['state']
   if (lines.length === 1 && inst.state?.node === lines[0]) return { value: inst.state.value === 'MASTER' ? 'MASTER' : 'BACKUP', node: lines[0]! };
   let kept: InstanceLines['state'];
   for (const c of lines) {
-    const word = c.args[0];
-    if (!word) continue;
-    kept = { value: word.text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
+    const text = c.argText(0);
+    if (text === undefined) continue;
+    kept = { value: text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
     if (kept.value === 'MASTER') break;
   }
   return kept;
@@ -182,7 +182,7 @@ function keptState(inst: VrrpInstance, lines: AstNode[]): InstanceLines['state']
 /** The family a single-address line (unicast_src_ip, mcast_src_ip, mcast_dst_ip) sets. */
 function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
   // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
-  const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.args[0]?.text;
+  const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
   const f = ipFamily(text ?? '');
   return f ? { node: line, family: f } : undefined;
 }
@@ -273,7 +273,7 @@ export function wantsMaster(inst: VrrpInstance): boolean {
 /** `nopreempt` in effect: the last of `nopreempt` / `preempt` wins. */
 export function nopreemptNode(inst: VrrpInstance): AstNode | undefined {
   const last = instanceLines(inst).preemptLine;
-  return last && keywordOf(last) === 'nopreempt' ? last : undefined;
+  return last && last.keyword === 'nopreempt' ? last : undefined;
 }
 
 /** Peers keepalived keeps (all `unicast_peer` blocks merged; peers of the other family are dropped). */

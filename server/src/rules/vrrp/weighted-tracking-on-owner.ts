@@ -4,7 +4,6 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
-import { keywordOf } from '../../core/model/model.js';
 import { basePriority, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
@@ -33,7 +32,7 @@ export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): We
   if (!blocks.length) return out;
   const { scripts, files } = trackedObjects(model);
   for (const block of blocks) {
-    const kind = keywordOf(block);
+    const kind = block.keyword;
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
     for (const line of block.values ?? []) {
       const name = line.words[0]?.text;
