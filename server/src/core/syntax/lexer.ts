@@ -204,8 +204,8 @@ class LexBuilder {
   starts: Int32Array;
   ends: Int32Array;
   count = 0;
-  lineStarts = new Int32Array(1024);
-  lineFirst = new Int32Array(1024);
+  lineStarts: Int32Array<ArrayBuffer>;
+  lineFirst: Int32Array<ArrayBuffer>;
   lineCount = 1;
   /** The last token is a word that a touching word piece extends (`a\b` is one word). */
   wordOpen = false;
@@ -217,6 +217,12 @@ class LexBuilder {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+    // Every '\n' ends a line (comments and strings stop before it), so the line tables get their
+    // exact size up front.
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.lineStarts = new Int32Array(lines);
+    this.lineFirst = new Int32Array(lines + 1);
   }
 
   push(kind: Kind, start: number, end: number): void {
@@ -269,7 +275,7 @@ class LexBuilder {
 
   private newLine(at: number): void {
     this.wordOpen = false;
-    if (this.lineCount + 1 >= this.lineStarts.length) {
+    if (this.lineCount >= this.lineStarts.length) {
       this.lineStarts = grown(this.lineStarts);
       this.lineFirst = grown(this.lineFirst);
     }
@@ -281,9 +287,11 @@ class LexBuilder {
   finish(src: (lineStarts: Int32Array) => SourceText): TokenStore {
     const n = this.count;
     this.lineFirst[this.lineCount] = n;
-    const lineStarts = this.lineStarts.slice(0, this.lineCount);
-    const lineFirst = this.lineFirst.slice(0, this.lineCount + 1);
-    return new TokenStore(src(lineStarts), n, this.kinds.slice(0, n), this.starts.slice(0, n), this.ends.slice(0, n), lineFirst);
+    const lineStarts = this.lineStarts.subarray(0, this.lineCount);
+    const lineFirst = this.lineFirst.subarray(0, this.lineCount + 1);
+    // Columns much larger than needed are copied to size; otherwise views avoid a second copy.
+    const fit = <T extends Uint8Array | Int32Array>(a: T): T => (n < a.length * 0.85 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
+    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.ends), lineFirst);
   }
 
   private grow(): void {
