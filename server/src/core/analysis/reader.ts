@@ -160,9 +160,11 @@ export class Reader {
     }
     if (from === to) return;
 
-    // Fast path for the common line: a plain keyword line with no `$` (no prefix, definition,
-    // sequence, include or substitution to consider), read straight from the token store.
-    if (kinds[from] === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, ends[from]!)) {
+    // Fast path for the common line: a plain keyword line, or braces, with no `$` (no prefix,
+    // definition, sequence, include or substitution to consider), read straight from the token store.
+    const head = kinds[from];
+    if (head === Kind.Comment) return; // a comment on its own
+    if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, ends[from]!))) {
       let end = to;
       if (kinds[end - 1] === Kind.Comment) end--;
       if (end > from && !this.hasDollar(frame, starts[from]!, ends[end - 1]!)) {

@@ -181,7 +181,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'enum':
     case 'enum_or_unsigned': {
       const values = spec.values ?? [];
-      if (values.length === 0) return undefined;
+      if (values.length === 0 || values.includes(word)) return undefined; // the common, exact case first
       const ci = CASE_INSENSITIVE_ENUM_KEYWORDS.has(keyword) || spec.type === 'enum_or_unsigned';
       const bare = word.replace(/^[+-]/, '');
       const candidates = spec.name === 'checks' ? [word, bare] : [word];
