@@ -455,3 +455,21 @@ describe.skipIf(!binaryReady)('what keepalived 2.2.7 does, per rule', () => {
     expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.map((d) => d.code)).toContain(code);
   });
 });
+
+describe('KA349 lvs-sync-daemon-unknown-instance', () => {
+  const inst = instance('VI_LVS', `interface eth0\nvirtual_router_id 51\n${vip('10.0.0.1')}`);
+  const gd = (line: string) => `global_defs {\n    ${line}\n}\n`;
+  it('flags a positional or `inst` name that is no vrrp_instance, with a did-you-mean fix', () => {
+    const f = findings(gd('lvs_sync_daemon eth1 VI_LSV id 10') + inst, 'KA349');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.range.start).toMatchObject({ line: 1, column: 25 });
+    expect(f[0]!.fix?.edits[0]?.newText).toBe('VI_LVS');
+    expect(lines(gd('lvs_sync_daemon eth1 id 10 inst VI_2') + inst, 'KA349')).toEqual([2]);
+  });
+  it('accepts a defined instance, an instance defined later in the file, and a line naming none', () => {
+    expect(lines(gd('lvs_sync_daemon eth1 VI_LVS id 10') + inst, 'KA349')).toEqual([]);
+    expect(lines(gd('lvs_sync_daemon eth1 inst VI_LVS') + inst, 'KA349')).toEqual([]);
+    expect(lines(gd('lvs_sync_daemon eth1') + inst, 'KA349')).toEqual([]);
+    expect(lines(gd('lvs_sync_daemon eth1 id 10 maxlen 1500') + inst, 'KA349')).toEqual([]);
+  });
+});

@@ -51,6 +51,7 @@ import { conflictingState } from './conflicting-state.js';
 import { addressOptions } from './address-options.js';
 import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
+import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -102,4 +103,5 @@ export const vrrpRules: Rule[] = [
   addressOptions,
   bfdInstanceWithoutNeighbor,
   ipv6FirstVipNotLinkLocal,
+  lvsSyncDaemonUnknownInstance,
 ];
