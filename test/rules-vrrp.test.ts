@@ -473,3 +473,21 @@ describe('KA349 lvs-sync-daemon-unknown-instance', () => {
     expect(lines(gd('lvs_sync_daemon eth1 id 10 maxlen 1500') + inst, 'KA349')).toEqual([]);
   });
 });
+
+describe('KA350 too-many-vips', () => {
+  const many = (n: number, addr: (i: number) => string) => instance('A', `interface eth0\nvirtual_router_id 51\nvirtual_ipaddress {\n${Array.from({ length: n }, (_, i) => addr(i)).join('\n')}\n}`);
+  const v4 = (i: number) => `10.${i >> 8}.${i & 255}.1`;
+  const v6 = (i: number) => `fd00::${(i + 1).toString(16)}`;
+  it('flags the 256th IPv4 and the 90th IPv6 address, where keepalived stops advertising', () => {
+    expect(lines(many(256, v4), 'KA350')).toEqual([5 + 255]);
+    expect(lines(many(90, v6), 'KA350')).toEqual([5 + 89]);
+  });
+  it('accepts 255 IPv4 and 89 IPv6 addresses', () => {
+    expect(lines(many(255, v4), 'KA350')).toEqual([]);
+    expect(lines(many(89, v6), 'KA350')).toEqual([]);
+  });
+  it.runIf(keepalivedAvailable())('agrees with keepalived 2.2.7 on the IPv4 limit', () => {
+    // 255 is the cap whatever the interface's MTU (and whether eth0 exists on the machine).
+    expect(runKeepalived(many(256, v4)).stderr).toMatch(/Number of VIPs \(256\) exceeds maximum\/space available in packet \(max 255 addresses\)/);
+  });
+});

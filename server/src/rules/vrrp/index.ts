@@ -52,6 +52,7 @@ import { addressOptions } from './address-options.js';
 import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
+import { tooManyVips } from './too-many-vips.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -104,4 +105,5 @@ export const vrrpRules: Rule[] = [
   bfdInstanceWithoutNeighbor,
   ipv6FirstVipNotLinkLocal,
   lvsSyncDaemonUnknownInstance,
+  tooManyVips,
 ];
