@@ -4,6 +4,7 @@
 import type { Position, Range } from '../syntax/cst.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { positionAt } from '../syntax/parser.js';
+import { digitsIn } from './values.js';
 import { schema, type Context, type KeywordSpec } from '../schema/schema.js';
 
 /**
@@ -114,6 +115,11 @@ export class ValueLine {
   argWord(i: number): Word {
     return this.words[i]!;
   }
+
+  argDigits(i: number): number {
+    const w = this.words[i];
+    return w && !w.quoted ? digitsIn(w.text, 0, w.text.length) : -1;
+  }
 }
 
 const NO_CHILDREN: AstNode[] = Object.freeze([]) as unknown as AstNode[];
@@ -218,6 +224,18 @@ export class AstNode {
   argText(i: number): string | undefined {
     if (!this.store) return this.rare!.args![i]?.text;
     return i >= 0 && i < this.argc ? this.store.value(this.first + 1 + i) : undefined;
+  }
+
+  /** The value of argument i when it is a plain unquoted number, else -1 (no string made). */
+  argDigits(i: number): number {
+    const store = this.store;
+    if (!store) {
+      const w = this.rare!.args![i];
+      return w && !w.quoted ? digitsIn(w.text, 0, w.text.length) : -1;
+    }
+    if (i < 0 || i >= this.argc) return -1;
+    const t = this.first + 1 + i;
+    return store.kinds[t] === Kind.Word ? digitsIn(store.src.text, store.starts[t]!, store.ends[t]!) : -1;
   }
 
   /** Argument i as a word (i < argCount). */

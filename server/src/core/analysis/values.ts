@@ -18,6 +18,43 @@ export function parseInteger(text: string): number | undefined {
   return Number(text.trim());
 }
 
+/** The value of text[start, end) when it is 1 to 15 plain digits, else -1 (read without slicing). */
+export function digitsIn(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Argument types checkArg looks at; the others (names, paths, scripts…) take any word. */
+const CHECKED_TYPES = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum', 'enum_or_unsigned', 'ipaddr', 'ipv4', 'ipv6', 'ip_prefix', 'port', 'ifname', 'hex', 'status_codes']);
+
+export function isCheckedArgType(type: string): boolean {
+  return CHECKED_TYPES.has(type);
+}
+
+/**
+ * Whether a plain number `value` is certainly accepted for `spec` (then checkArg need not see the
+ * text); false means "ask checkArg", not "invalid".
+ */
+export function numberSurelyValid(spec: ArgSpec, value: number): boolean {
+  switch (spec.type) {
+    case 'unsigned':
+    case 'integer':
+    case 'decimal':
+    case 'timer':
+      return (spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max);
+    case 'port':
+      return value >= 1 && value <= 65535;
+    default:
+      return false;
+  }
+}
+
 /** The value of a short all-digit word (the common case, read without regex or allocation), else undefined. */
 function plainDigits(text: string): number | undefined {
   const n = text.length;

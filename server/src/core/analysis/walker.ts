@@ -18,7 +18,7 @@ import {
 import { AstNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg } from './values.js';
+import { checkArg, isCheckedArgType, numberSurelyValid } from './values.js';
 import { suggest } from './suggest.js';
 import RENAMED from '../schema/renamed.json';
 
@@ -30,6 +30,8 @@ interface ArgList {
   readonly argCount: number;
   argText(i: number): string | undefined;
   argWord(i: number): Word;
+  /** The value of argument i when it is a plain unquoted number, else -1. */
+  argDigits(i: number): number;
 }
 
 function wordsOf(args: ArgList, from: number): Word[] {
@@ -332,8 +334,15 @@ export class Walker implements LineSink {
         break;
       }
       const count = a.repeat ? n - wi - (specs.length - si - 1) : 1;
+      if (!isCheckedArgType(a.type)) {
+        wi = Math.min(n, wi + Math.max(count, 1));
+        continue;
+      }
       for (let k = 0; k < Math.max(count, 1) && wi < n; k++) {
         const i = wi++;
+        // Plain numbers in range, most of a large config's arguments, need no string.
+        const digits = args.argDigits(i);
+        if (digits >= 0 && numberSurelyValid(a, digits)) continue;
         const p = checkArg(a, args.argText(i)!, keyword);
         if (p) this.report('KA205', p.severity, p.message, file, args.argWord(i).range);
       }
