@@ -47,6 +47,8 @@ export interface KeywordSpec {
   /** `a/b/c`: the path and name joined, unique in the table. */
   id: string;
   childMap: Map<string, KeywordSpec>;
+  /** childMap by length and first and last character, for lookups without slicing (see findChild). */
+  childBuckets: Map<number, KeywordSpec[]>;
   parent?: KeywordSpec;
 }
 
@@ -56,6 +58,7 @@ export interface SchemaRoot {
   name: '';
   children: KeywordSpec[];
   childMap: Map<string, KeywordSpec>;
+  childBuckets: Map<number, KeywordSpec[]>;
   block: 'keywords';
 }
 
@@ -121,8 +124,37 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     children: k.children.map(uniformSpec),
     id: '',
     childMap: new Map(),
+    childBuckets: new Map(),
     parent: undefined,
   };
+}
+
+function bucketKey(length: number, first: number, last: number): number {
+  return (length * 256 + (first & 255)) * 256 + (last & 255);
+}
+
+function bucketsOf(childMap: Map<string, KeywordSpec>): Map<number, KeywordSpec[]> {
+  const buckets = new Map<number, KeywordSpec[]>();
+  for (const [name, spec] of childMap) {
+    const key = bucketKey(name.length, name.charCodeAt(0), name.charCodeAt(name.length - 1));
+    const list = buckets.get(key);
+    if (list) list.push(spec);
+    else buckets.set(key, [spec]);
+  }
+  return buckets;
+}
+
+/**
+ * The keyword of `ctx` written as text[start, end), found without making a string: the walker
+ * looks up one keyword per line of the file.
+ */
+export function findChild(ctx: Context, text: string, start: number, end: number): KeywordSpec | undefined {
+  const n = end - start;
+  if (n <= 0) return undefined;
+  const list = ctx.childBuckets.get(bucketKey(n, text.charCodeAt(start), text.charCodeAt(end - 1)));
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i++) if (text.startsWith(list[i]!.name, start)) return list[i];
+  return undefined;
 }
 
 function index(): Schema {
@@ -135,6 +167,7 @@ function index(): Schema {
       n.id = [...n.path, n.name].join('/');
       n.parent = parent;
       n.childMap = visit(n.children, n);
+      n.childBuckets = bucketsOf(n.childMap);
       all.push(n);
       byId.set(n.id, n);
       const list = byName.get(n.name);
@@ -147,7 +180,7 @@ function index(): Schema {
   };
   const tree = (table as unknown as { tree: KeywordSpec[] }).tree.map(uniformSpec);
   const childMap = visit(tree, undefined);
-  return { root: { id: '', name: '', children: tree, childMap, block: 'keywords' }, all, byId, byName };
+  return { root: { id: '', name: '', children: tree, childMap, childBuckets: bucketsOf(childMap), block: 'keywords' }, all, byId, byName };
 }
 
 let cached: Schema | undefined;
