@@ -20,6 +20,7 @@ export const mixedIndentation: FileRule = {
     for (const file of ctx.analysis.files.values()) {
       const { text, lex } = file;
       const lineStarts = lex.lineStarts;
+      const length = text.length;
       let mixedFirst: [number, number] | undefined;
       let mixedCount = 0;
       // Counts and the first line of each style (no list per line: large configs have 300k lines).
@@ -29,15 +30,16 @@ export const mixedIndentation: FileRule = {
         let i = start;
         let tabs = false;
         let spaces = false;
-        for (;;) {
+        // Bounded by the length rather than stopping on charCodeAt's NaN past the end: reading
+        // out of bounds once (a final empty line) deoptimizes the loop into code twice as slow.
+        for (; i < length; i++) {
           const c = text.charCodeAt(i);
           if (c === 9) tabs = true;
           else if (c === 32) spaces = true;
           else break;
-          i++;
         }
         // Blank lines do not count: only indentation in front of something.
-        if (i === start || i >= text.length) continue;
+        if (i === start || i >= length) continue;
         const c = text.charCodeAt(i);
         if (c === 10 || c === 13) continue;
         if (tabs && spaces) {
