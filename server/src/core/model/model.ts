@@ -21,9 +21,16 @@ export interface Address {
   text: string;
   prefix?: Prefix;
   family?: Family;
+  /** The family of the address part alone (before any `/`), even when the prefix length is invalid. */
+  addressFamily?: Family;
   /** Options after the address (`dev eth0`, `label x`…), as written. */
   options: string[];
   words: Word[];
+  /** The line the address was read from, and the block it is in. */
+  line: ValueLine;
+  block: AstNode;
+  /** Filled by rules/vrrp/addresses.ts on first use (the problems of the options): a field rather than a WeakMap per line. */
+  derived?: unknown;
 }
 
 export interface TrackRef {
@@ -257,32 +264,48 @@ function append<T>(list: T[], more: T[]): T[] {
   return list.length === 0 ? more : more.length === 0 ? list : list.concat(more);
 }
 
-/** An address line; `options` (the words after the address) is rarely asked for, so it is derived on demand. */
+/**
+ * An address line; `options` (the words after the address) is rarely asked for, so it is derived
+ * on demand. Rules reuse the families parsed here rather than parsing the line again.
+ */
 class AddressLine implements Address {
+  derived: unknown = undefined;
+
   constructor(
     readonly text: string,
     readonly prefix: Prefix | undefined,
-    readonly family: Family | undefined,
-    readonly words: Word[],
+    readonly addressFamily: Family | undefined,
+    readonly line: ValueLine,
+    readonly block: AstNode,
   ) {}
 
+  /** A text with a slash but an invalid length has no family (as ipFamily of the whole text). */
+  get family(): Family | undefined {
+    return this.prefix?.family;
+  }
+
+  get words(): Word[] {
+    return this.line.words;
+  }
+
   get options(): string[] {
-    return this.words.slice(1).map((w) => w.text);
+    return this.line.words.slice(1).map((w) => w.text);
   }
 }
 
-function addressLine(line: ValueLine): Address | undefined {
-  const words = line.words;
-  const first = words[0];
+function addressLine(line: ValueLine, block: AstNode): Address | undefined {
+  const first = line.words[0];
   if (!first) return undefined;
   const text = first.text;
   const prefix = parsePrefix(text);
-  return new AddressLine(text, prefix, prefix?.family ?? ipFamily(text), words);
+  // Without a valid prefix, the part before the slash may still be an address (rare).
+  const slash = prefix ? -1 : text.indexOf('/');
+  return new AddressLine(text, prefix, prefix ? prefix.family : slash > 0 ? ipFamily(text.slice(0, slash)) : undefined, line, block);
 }
 
 /** The address lines of a block (`virtual_ipaddress { … }`, `unicast_peer { … }`). */
 function addresses(block: AstNode): Address[] {
-  return mapDefined(block.values, addressLine);
+  return mapDefined(block.values, (line) => addressLine(line, block));
 }
 
 /** A `track_*` line: the name, then `weight N` and `reverse` anywhere after. */

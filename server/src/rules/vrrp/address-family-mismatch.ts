@@ -2,7 +2,7 @@
 
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
-import { addressLineFamily, familyCheckedLines, instanceFamily, wordsRange } from './util.js';
+import { instanceFamily, wordsRange } from './util.js';
 import { ipFamily } from '../../core/analysis/values.js';
 
 export const addressFamilyMismatch: FileRule = {
@@ -21,8 +21,8 @@ export const addressFamilyMismatch: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const family = instanceFamily(inst);
       if (!family) continue;
-      // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer
-      for (const block of familyCheckedLines(inst)) {
+      // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer, in order
+      for (const block of inst.node.children) {
         const keyword = block.keyword;
         if (keyword === 'unicast_src_ip' || keyword === 'mcast_src_ip') {
           const text = block.argText(0);
@@ -34,16 +34,18 @@ export const addressFamilyMismatch: FileRule = {
           continue;
         }
         const vips = keyword === 'virtual_ipaddress';
-        for (const line of block.values ?? []) {
-          const f = addressLineFamily(line);
-          if (!f || f === family) continue;
+        if (!vips && keyword !== 'unicast_peer') continue;
+        // The model's addresses of this block (its lists follow the blocks in order).
+        for (const a of vips ? inst.virtualIpaddresses : inst.unicastPeers) {
+          const f = a.addressFamily;
+          if (!f || f === family || a.block !== block) continue;
           // An address skipped for its options (KA346) never reaches the family check.
-          if (vips && addressDropped(line, 'vip')) continue;
-          const first = line.words[0]!;
+          if (vips && addressDropped(a)) continue;
+          const first = a.words[0]!;
           const what = vips ? 'virtual address' : 'unicast peer';
           report({
             message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`,
-            file: line.file,
+            file: a.line.file,
             range: wordsRange([first]),
           });
         }

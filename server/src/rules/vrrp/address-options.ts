@@ -1,9 +1,8 @@
 // KA346: options after a virtual/static address that keepalived rejects or ignores.
 
-import type { ValueLine } from '../../core/analysis/ast.js';
+import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { addressLineProblems } from './addresses.js';
-import { addressBlocks } from './util.js';
+import { addressProblems } from './addresses.js';
 
 export const addressOptions: FileRule = {
   kind: 'file',
@@ -19,15 +18,15 @@ export const addressOptions: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    const say = (where: 'vip' | 'static', line: ValueLine) => {
-      for (const p of addressLineProblems(line, where)) report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+    const say = (addresses: Address[]) => {
+      for (const a of addresses) {
+        for (const p of addressProblems(a)) report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+      }
     };
     for (const inst of model.vrrpInstances) {
-      for (const block of addressBlocks(inst)) for (const line of block.values ?? []) say('vip', line);
+      say(inst.virtualIpaddresses);
+      say(inst.virtualIpaddressesExcluded);
     }
-    for (const block of model.root.children) {
-      if (block.keyword !== 'static_ipaddress') continue;
-      for (const line of block.values ?? []) say('static', line);
-    }
+    say(model.staticIpaddresses);
   },
 };

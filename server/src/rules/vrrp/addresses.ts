@@ -1,7 +1,8 @@
 // How keepalived reads one address line (virtual_ipaddress, virtual_ipaddress_excluded,
 // static_ipaddress): which options it rejects (the address is skipped) or ignores.
 
-import type { ValueLine, Word } from '../../core/analysis/ast.js';
+import type { Word } from '../../core/analysis/ast.js';
+import type { Address } from '../../core/model/model.js';
 import { ipFamily, parseInteger } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
 
@@ -23,13 +24,12 @@ const utf8 = new TextEncoder();
 const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group']);
 
 /** Walks one address line the way keepalived's address parser does. */
-function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
-  const words = line.words;
-  const addrWord = words[0];
-  if (!addrWord) return;
-  const addr = addrWord.text;
+function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
+  const words = address.words;
+  const addrWord = words[0]!;
+  const addr = address.text;
   const slash = addr.indexOf('/');
-  const family = ipFamily(slash < 0 ? addr : addr.slice(0, slash));
+  const family = address.addressFamily;
   if (!family) return; // the schema check reports unparsable addresses
   const drop = (word: Word, why: string) => say({ word, message: `${why}; keepalived skips the address ${addr}`, severity: 'error' });
   let sawDev = false;
@@ -135,22 +135,28 @@ function walkLine(line: ValueLine, where: 'vip' | 'static', say: Say): void {
 }
 
 
-// Several rules ask about the same lines; the analysis does not change while rules run.
-const cache = { vip: new WeakMap<ValueLine, AddressProblem[]>(), static: new WeakMap<ValueLine, AddressProblem[]>() };
 /** Shared by the many lines without a problem (nobody modifies the lists). */
 const NO_PROBLEMS = Object.freeze([]) as unknown as AddressProblem[];
 
-export function addressLineProblems(line: ValueLine, where: 'vip' | 'static'): AddressProblem[] {
-  let out = cache[where].get(line);
+/**
+ * What keepalived makes of the options of an address line (static_ipaddress lines are read as
+ * static addresses, the others as virtual ones). Several rules ask about the same lines; the
+ * answer is kept on the model's address.
+ */
+export function addressProblems(address: Address): AddressProblem[] {
+  let out = address.derived as AddressProblem[] | undefined;
   if (!out) {
     let found = NO_PROBLEMS;
-    walkLine(line, where, (p) => (found === NO_PROBLEMS ? (found = [p]) : found.push(p)));
-    cache[where].set(line, (out = found));
+    const where = address.block.keyword === 'static_ipaddress' ? 'static' : 'vip';
+    walkLine(address, where, (p) => (found === NO_PROBLEMS ? (found = [p]) : found.push(p)));
+    address.derived = out = found;
   }
   return out;
 }
 
 /** True when keepalived skips the whole address because of its options. */
-export function addressDropped(line: ValueLine, where: 'vip' | 'static'): boolean {
-  return addressLineProblems(line, where).some((p) => p.severity === 'error');
+export function addressDropped(address: Address): boolean {
+  const problems = addressProblems(address);
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
+  return false;
 }

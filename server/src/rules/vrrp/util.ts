@@ -3,7 +3,7 @@
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
-import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
 
@@ -41,13 +41,6 @@ export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
   return model.globalDefs?.vrrpStrict ?? false;
 }
 
-/** The family of an address line: its first word, without a prefix length. */
-export function addressLineFamily(line: ValueLine): Family | undefined {
-  const text = line.words[0]?.text ?? '';
-  const slash = text.indexOf('/');
-  return ipFamily(slash < 0 ? text : text.slice(0, slash));
-}
-
 /**
  * What the VRRP rules (and the cluster view) read from an instance's own lines, gathered in one
  * pass over its children: a 6 MB config has ~8k instances and some fifty rules ask about them.
@@ -58,8 +51,8 @@ class InstanceLines {
   // Every field is set here, so all instances share one object shape.
   /** The child line that fixes the instance's family, and the family (see familySetter). */
   familySetter: { node: AstNode; family: Family } | undefined = undefined;
-  /** Every `state` line, in order. */
-  stateLines: AstNode[] = NONE;
+  /** How many `state` lines there are (see stateLines). */
+  stateCount = 0;
   /** The state keepalived keeps (see stateOf). */
   state: { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined = undefined;
   /** The last of `nopreempt` / `preempt`. */
@@ -73,13 +66,8 @@ class InstanceLines {
   /** The last `unicast_ttl`. */
   unicastTtl: AstNode | undefined = undefined;
   noVirtualIpaddress = false;
-  vipBlocks: AstNode[] = NONE;
-  /** virtual_ipaddress and virtual_ipaddress_excluded blocks, in order. */
-  addressBlocks: AstNode[] = NONE;
   /** track_interface, track_script, track_file, track_process and track_bfd blocks, in order. */
   trackBlocks: AstNode[] = NONE;
-  /** Lines whose addresses must be of the instance's family (KA313), in order. */
-  familyChecked: AstNode[] = NONE;
   // Filled on first use (null: known to be absent).
   peers: Word[] | undefined = undefined;
   firstUsableVip: ValueLine | null | undefined = undefined;
@@ -112,7 +100,7 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
     if (!r.firstUnicastKeyword && UNICAST_KEYWORD_SET.has(keyword)) r.firstUnicastKeyword = c;
     switch (keyword) {
       case 'state':
-        r.stateLines = add(r.stateLines, c);
+        r.stateCount++;
         break;
       case 'nopreempt':
       case 'preempt':
@@ -131,27 +119,17 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
         r.noVirtualIpaddress = true;
         break;
       case 'virtual_ipaddress':
-        r.vipBlocks = add(r.vipBlocks, c);
-        r.addressBlocks = add(r.addressBlocks, c);
-        r.familyChecked = add(r.familyChecked, c);
-        if (!r.familySetter) r.familySetter = addressBlockFamily(c, true);
-        break;
-      case 'virtual_ipaddress_excluded':
-        r.addressBlocks = add(r.addressBlocks, c);
+        if (!r.familySetter) r.familySetter = addressBlockFamily(c, inst.virtualIpaddresses, true);
         break;
       case 'unicast_peer':
         r.unicastPeerBlocks = add(r.unicastPeerBlocks, c);
-        r.familyChecked = add(r.familyChecked, c);
-        if (!r.familySetter) r.familySetter = addressBlockFamily(c, false);
+        if (!r.familySetter) r.familySetter = addressBlockFamily(c, inst.unicastPeers, false);
         break;
       case 'native_ipv6':
         if (!r.familySetter) r.familySetter = { node: c, family: 6 };
         break;
       case 'unicast_src_ip':
       case 'mcast_src_ip':
-        r.familyChecked = add(r.familyChecked, c);
-        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
-        break;
       case 'mcast_dst_ip':
         if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
         break;
@@ -159,7 +137,7 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
         if (TRACK_BLOCKS.has(keyword)) r.trackBlocks = add(r.trackBlocks, c);
     }
   }
-  r.state = keptState(inst, r.stateLines);
+  r.state = keptState(inst, r.stateCount);
   return r;
 }
 
@@ -167,10 +145,11 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
  * Once a `state MASTER` is read, later state lines are ignored. With one state line (the usual
  * case) that is the model's `state`, already read.
  */
-function keptState(inst: VrrpInstance, lines: AstNode[]): InstanceLines['state'] {
-  if (lines.length === 1 && inst.state?.node === lines[0]) return { value: inst.state.value === 'MASTER' ? 'MASTER' : 'BACKUP', node: lines[0]! };
+function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
+  if (count === 0) return undefined;
+  if (count === 1 && inst.state) return { value: inst.state.value === 'MASTER' ? 'MASTER' : 'BACKUP', node: inst.state.node };
   let kept: InstanceLines['state'];
-  for (const c of lines) {
+  for (const c of stateLines(inst)) {
     const text = c.argText(0);
     if (text === undefined) continue;
     kept = { value: text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
@@ -188,13 +167,13 @@ function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; famil
 }
 
 /**
- * The first address of a block that fixes the family. An address skipped for its options never
- * reaches the family check.
+ * The first address of a block that fixes the family (`addresses`: the model's list the block's
+ * lines are in). An address skipped for its options never reaches the family check.
  */
-function addressBlockFamily(block: AstNode, vips: boolean): { node: AstNode; family: Family } | undefined {
-  for (const line of block.values ?? NONE) {
-    const f = addressLineFamily(line);
-    if (f && !(vips && addressDropped(line, 'vip'))) return { node: block, family: f };
+function addressBlockFamily(block: AstNode, addresses: Address[], vips: boolean): { node: AstNode; family: Family } | undefined {
+  for (const a of addresses) {
+    const f = a.addressFamily;
+    if (f && a.block === block && !(vips && addressDropped(a))) return { node: block, family: f };
   }
   return undefined;
 }
@@ -249,9 +228,9 @@ export function stateOf(inst: VrrpInstance): { value: 'MASTER' | 'BACKUP'; node:
   return instanceLines(inst).state;
 }
 
-/** Every `state` line of the instance, in order. */
+/** Every `state` line of the instance, in order (a new list: asked for rarely). */
 export function stateLines(inst: VrrpInstance): AstNode[] {
-  return instanceLines(inst).stateLines;
+  return inst.node.children.filter((c) => c.keyword === 'state');
 }
 
 /** Keepalived's priority: a valid `priority`, else 255 with `state MASTER`, else 100. */
@@ -321,16 +300,6 @@ export function hasNoVirtualIpaddress(inst: VrrpInstance): boolean {
 /** The instance's track_* blocks, in order. */
 export function trackBlocks(inst: VrrpInstance): AstNode[] {
   return instanceLines(inst).trackBlocks;
-}
-
-/** The instance's virtual_ipaddress, unicast_peer, unicast_src_ip and mcast_src_ip lines, in order. */
-export function familyCheckedLines(inst: VrrpInstance): AstNode[] {
-  return instanceLines(inst).familyChecked;
-}
-
-/** The instance's virtual_ipaddress and virtual_ipaddress_excluded blocks, in order. */
-export function addressBlocks(inst: VrrpInstance): AstNode[] {
-  return instanceLines(inst).addressBlocks;
 }
 
 /** True when keepalived runs the instance unicast: a unicast keyword and at least one peer. */
@@ -475,12 +444,10 @@ export function firstUsableVip(inst: VrrpInstance): ValueLine | undefined {
   if (lines.firstUsableVip === undefined) {
     const family = lines.familySetter?.family ?? 4;
     lines.firstUsableVip = null;
-    search: for (const block of lines.vipBlocks) {
-      for (const line of block.values ?? NONE) {
-        if (addressLineFamily(line) === family && !addressDropped(line, 'vip')) {
-          lines.firstUsableVip = line;
-          break search;
-        }
+    for (const a of inst.virtualIpaddresses) {
+      if (a.addressFamily === family && !addressDropped(a)) {
+        lines.firstUsableVip = a.line;
+        break;
       }
     }
   }
