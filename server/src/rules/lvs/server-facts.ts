@@ -192,9 +192,8 @@ function integerLine(node: AstNode, word: string | undefined): IntegerLine {
 
 /** A method line: the method word, and the line itself when options follow it (KA528 reads those). */
 function readMethodLine(f: { methodLinesWithOptions?: AstNode[] }, node: AstNode): string | undefined {
-  const args = node.args;
-  const word = args[0]?.text;
-  if (args.length >= 2 && isForwarding(word)) (f.methodLinesWithOptions ??= []).push(node);
+  const word = node.argText(0);
+  if (node.argCount >= 2 && isForwarding(word)) (f.methodLinesWithOptions ??= []).push(node);
   return word;
 }
 
@@ -217,7 +216,7 @@ function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNo
       r.writtenMethod = word;
       if (isForwarding(word)) r.forwarding = word;
     } else if (spec === line.realServerInhibitOnFailure) {
-      r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.args[0]?.text);
+      r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.argText(0));
     } else readScripts(server, c);
   }
   return r;
@@ -227,7 +226,15 @@ function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNo
 function lastMethodWord(node: AstNode): string | undefined {
   let last: AstNode | undefined;
   for (const c of node.children) if (c.keyword === 'lvs_method') last = c;
-  return last?.args[0]?.text;
+  return last?.argText(0);
+}
+
+/** Shared by the many servers without a family finding (nobody modifies it). */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function addFinding(f: ServerFacts, finding: FamilyFinding): void {
+  if (f.familyFindings === NONE) f.familyFindings = [finding];
+  else f.familyFindings.push(finding);
 }
 
 const FAMILY_WORDS: Record<string, Family> = { inet: 4, inet6: 6 };
@@ -257,7 +264,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
     hasSorryOptionBeforeSorry: false,
     methodLinesWithOptions: undefined,
     scriptLines: undefined,
-    familyFindings: [],
+    familyFindings: NONE,
     family: undefined,
     familySource: undefined,
     familyKept: [],
@@ -297,7 +304,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         break;
       }
       case line.protocol: {
-        const upper = (c.args[0]?.text ?? '').toUpperCase();
+        const upper = (c.argText(0) ?? '').toUpperCase();
         if (isProtocol(upper)) {
           f.protocol = upper;
           f.protocolState = 'set';
@@ -306,7 +313,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
       }
       case line.lbAlgo:
       case line.lvsSched:
-        if (SCHEDULERS.has(c.args[0]?.text ?? '')) f.schedulerState = 'set';
+        if (SCHEDULERS.has(c.argText(0) ?? '')) f.schedulerState = 'set';
         else if (f.schedulerState === 'missing') f.schedulerState = 'invalid';
         break;
       case line.shPort:
@@ -316,18 +323,17 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         f.hasSchedulerFlag = true;
         break;
       case line.weight:
-        f.weight = integerLine(c, c.args[0]?.text);
+        f.weight = integerLine(c, c.argText(0));
         break;
       case line.quorum:
-        f.quorum = integerLine(c, c.args[0]?.text);
+        f.quorum = integerLine(c, c.argText(0));
         break;
       case line.hysteresis:
-        f.hysteresis = integerLine(c, c.args[0]?.text);
+        f.hysteresis = integerLine(c, c.argText(0));
         break;
       case line.persistenceTimeout: {
-        const args = c.args;
-        if (!args.length) f.barePersistenceTimeout = true;
-        f.persistenceTimeout = integerLine(c, args[0]?.text);
+        if (!c.argCount) f.barePersistenceTimeout = true;
+        f.persistenceTimeout = integerLine(c, c.argText(0));
         break;
       }
       case line.ops:
@@ -352,17 +358,17 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         if (afterSorry) f.sorryInhibit = true;
         break;
       case line.inhibitOnFailure:
-        f.inhibitOnFailure = flagAfter(f.inhibitOnFailure, c.args[0]?.text);
+        f.inhibitOnFailure = flagAfter(f.inhibitOnFailure, c.argText(0));
         break;
       case line.ipFamily: {
-        const word = c.args[0]?.text;
+        const word = c.argText(0);
         if (!seenIpFamily) {
           seenIpFamily = true;
           f.firstIpFamily = word ?? '';
         }
         const wf = FAMILY_WORDS[word ?? ''];
         if (!wf) break;
-        if (family && family !== wf) f.familyFindings.push({ node: c, kind: 'ip_family', family: wf, expected: family });
+        if (family && family !== wf) addFinding(f, { node: c, kind: 'ip_family', family: wf, expected: family });
         else if (!family) {
           family = wf;
           source = c;
@@ -377,7 +383,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
           f.realServers.push(r);
           nextReal++;
         } else readScripts(f, c);
-        const rf = ipFamily(r ? r.rs.address : (c.args[0]?.text ?? ''));
+        const rf = ipFamily(r ? r.rs.address : (c.argText(0) ?? ''));
         if (!rf) break;
         // Except with tunnelling: the method the real server has when its block ends.
         const own = r ? r.writtenMethod : lastMethodWord(c);
@@ -386,7 +392,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
           family = rf;
           source = c;
         } else if (rf !== family) {
-          f.familyFindings.push({ node: c, kind: 'real_server', family: rf, expected: family, source });
+          addFinding(f, { node: c, kind: 'real_server', family: rf, expected: family, source });
           (skipped ??= new Set()).add(c);
         }
         break;
@@ -403,7 +409,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
   const sf = sorry ? ipFamily(sorry.address) : undefined;
   const sorryMethod = sorryMethodWritten ?? vs.lbKind?.value;
   if (sorry && sf && sorryMethod !== 'TUN') {
-    if (family && sf !== family) f.familyFindings.push({ node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });
+    if (family && sf !== family) addFinding(f, { node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });
     else if (!family) {
       family = sf;
       source = sorry.node;
