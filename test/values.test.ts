@@ -1,0 +1,48 @@
+// Hand-written readers in core/analysis/values.ts against the patterns that specify them.
+
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { digitsIn, isIPv4, isIPv4Pattern, parseInteger } from '../server/src/core/analysis/values.js';
+
+describe('isIPv4', () => {
+  it('accepts dotted quads without leading zeros, as inet_pton does', () => {
+    for (const ok of ['0.0.0.0', '10.0.0.1', '255.255.255.255', '192.168.100.200', '1.2.3.4']) expect(isIPv4(ok)).toBe(true);
+    for (const bad of ['', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.04', '1..2.3', '1.2.3.', '.1.2.3', '1.2.3.4 ', '1.2.3.4/24', 'a.b.c.d', '1.2.3.1000', '١.2.3.4']) {
+      expect(isIPv4(bad)).toBe(false);
+    }
+  });
+
+  it('agrees with the regular expression on random strings', () => {
+    const chars = fc.constantFrom('0', '1', '2', '5', '9', '.', '.', '.', ':', '/', 'a', ' ');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 18 }).map((a) => a.join('')), (s) => {
+        expect(isIPv4(s)).toBe(isIPv4Pattern(s));
+      }),
+      { numRuns: 20000 },
+    );
+    fc.assert(
+      fc.property(fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300)).map((t) => t.join('.')), (s) => {
+        expect(isIPv4(s)).toBe(isIPv4Pattern(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('plain numbers', () => {
+  it('digitsIn reads 1 to 15 digits in place and refuses anything else', () => {
+    expect(digitsIn('x 0042 y', 2, 6)).toBe(42);
+    expect(digitsIn('+1', 0, 2)).toBe(-1);
+    expect(digitsIn('', 0, 0)).toBe(-1);
+    expect(digitsIn('1234567890123456', 0, 16)).toBe(-1);
+  });
+
+  it('parseInteger keeps keepalived\'s reading (blanks and sign allowed, nothing after)', () => {
+    expect(parseInteger('100')).toBe(100);
+    expect(parseInteger(' -5')).toBe(-5);
+    expect(parseInteger('+7')).toBe(7);
+    expect(parseInteger('1e3')).toBeUndefined();
+    expect(parseInteger('12a')).toBeUndefined();
+    expect(parseInteger('')).toBeUndefined();
+  });
+});
