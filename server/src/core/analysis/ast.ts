@@ -24,7 +24,7 @@ export interface Word {
   readonly expanded?: boolean;
 }
 
-/** A word whose value differs from its source text (quoted, or produced by substitution). */
+/** A word that is not one token as written: produced by substitution, or with a trailing `\` glued on. */
 export class SourceWord implements Word {
   constructor(
     readonly text: string,

@@ -42,9 +42,8 @@ export class SourceText {
 }
 
 /**
- * One token. A plain word token doubles as the analysis' `Word` (same text, `quoted` false), so
- * the common case allocates one object per word. Line and column are derived from the offset on
- * demand: a 6 MB config has 600k tokens and only the few that end up in a finding need them.
+ * One token as an object, made from the store for the consumers that want objects (the lossless
+ * tree, special lines in the reader). Line and column are derived from the offset on demand.
  */
 export class Token {
   constructor(
