@@ -21,6 +21,8 @@ export interface ClusterLintOptions {
   files: string[];
   /** Analyses lint already made, by `analysisKey` (so no file is analysed twice). */
   analyses?: Map<string, Analysis>;
+  /** Texts lint already read, by resolved path (so no file is read, and held, twice). */
+  texts?: Map<string, string>;
   /** --cluster: the files given are the nodes of one cluster. */
   cluster: boolean;
   /** --config-id ids (else each file's .kalint.json configIds). */
@@ -52,7 +54,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
 
-  const texts = new Map<string, string | undefined>();
+  const texts = new Map<string, string | undefined>(options.texts ?? []);
   const readText = (path: string) => {
     const key = resolve(path);
     if (!texts.has(key)) texts.set(key, fsHost.readFile(path));

@@ -191,6 +191,7 @@ export function lintCommand(argv: string[]): number {
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
   const analyses = new Map<string, Analysis>();
+  const texts = new Map<string, string>();
   const linted: string[] = [];
   const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
   for (const file of files) {
@@ -201,6 +202,7 @@ export function lintCommand(argv: string[]): number {
       continue;
     }
     linted.push(displayPath(file));
+    texts.set(resolve(file), text);
     try {
       perFile.push({ file, ...lintFile(file, text, settings, analyses) });
     } catch (e) {
@@ -219,7 +221,7 @@ export function lintCommand(argv: string[]): number {
     suppressed.push(...r.suppressed);
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));
-  const clusters = lintClusters({ files: mains, analyses, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
+  const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
   for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
