@@ -135,15 +135,12 @@ export class AstNode {
   children: AstNode[] = NO_CHILDREN;
   parent?: AstNode = undefined;
   /** The token store the keyword line was read from (undefined: the words are given). */
-  private readonly store: TokenStore | undefined;
+  protected readonly store: TokenStore | undefined;
   /** Index of the keyword token in `store`, and how many argument tokens follow it. */
   private readonly first: number;
   private readonly argc: number;
-  /** The braces, as token indices in `store` (-1: none, or see `rare`). */
-  private openAt = -1;
-  private closeAt = -1;
   /** What only some nodes have, kept out of line so that the common node stays small. */
-  private rare: RareParts | undefined;
+  protected rare: RareParts | undefined;
 
   constructor(
     /** The schema entry; undefined for the root. */
@@ -164,7 +161,12 @@ export class AstNode {
 
   /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
   static fromTokens(spec: KeywordSpec, store: TokenStore, first: number, argc: number): AstNode {
-    return new AstNode(spec, undefined, undefined, store, first, argc);
+    return spec.block ? new BlockNode(spec, undefined, undefined, store, first, argc) : new AstNode(spec, undefined, undefined, store, first, argc);
+  }
+
+  /** A node for given words (substituted text): a BlockNode for block keywords. */
+  static fromWords(spec: KeywordSpec, word: Word, args: Word[]): AstNode {
+    return spec.block ? new BlockNode(spec, word, args) : new AstNode(spec, word, args);
   }
 
   /** Lines of a value block (`virtual_ipaddress { … }`). */
@@ -178,22 +180,20 @@ export class AstNode {
 
   /** The `{` of a block keyword, when present (a new word object on each read). */
   get openBrace(): Word | undefined {
-    return this.openAt >= 0 ? new StoreWord(this.store!, this.openAt) : this.rare?.openWord;
+    return this.rare?.openWord;
   }
 
   set openBrace(w: Word | undefined) {
-    this.openAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
-    if (this.openAt < 0 && (w || this.rare)) (this.rare ??= {}).openWord = w;
+    if (w || this.rare) (this.rare ??= {}).openWord = w;
   }
 
   /** The `}` of a block keyword, when present (a new word object on each read). */
   get closeBrace(): Word | undefined {
-    return this.closeAt >= 0 ? new StoreWord(this.store!, this.closeAt) : this.rare?.closeWord;
+    return this.rare?.closeWord;
   }
 
   set closeBrace(w: Word | undefined) {
-    this.closeAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
-    if (this.closeAt < 0 && (w || this.rare)) (this.rare ??= {}).closeWord = w;
+    if (w || this.rare) (this.rare ??= {}).closeWord = w;
   }
 
   /** The keyword as keepalived matched it; '' for the root. */
@@ -278,6 +278,34 @@ export class AstNode {
     const r = this.range;
     if (this.closeBrace && this.closeBrace.file === this.file) return { start: r.start, end: this.closeBrace.range.end };
     return r;
+  }
+}
+
+/**
+ * A block keyword's node. Only blocks have braces, so leaves (three in four nodes) do without the
+ * two brace fields: the braces are token indices in the node's store when they are tokens of it.
+ */
+export class BlockNode extends AstNode {
+  /** The braces, as token indices in `store` (-1: none, or see the base class). */
+  private openAt = -1;
+  private closeAt = -1;
+
+  override get openBrace(): Word | undefined {
+    return this.openAt >= 0 ? new StoreWord(this.store!, this.openAt) : super.openBrace;
+  }
+
+  override set openBrace(w: Word | undefined) {
+    this.openAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
+    if (this.openAt < 0) super.openBrace = w;
+  }
+
+  override get closeBrace(): Word | undefined {
+    return this.closeAt >= 0 ? new StoreWord(this.store!, this.closeAt) : super.closeBrace;
+  }
+
+  override set closeBrace(w: Word | undefined) {
+    this.closeAt = w instanceof StoreWord && w.store === this.store ? w.index : -1;
+    if (this.closeAt < 0) super.closeBrace = w;
   }
 }
 

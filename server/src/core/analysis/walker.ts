@@ -156,7 +156,7 @@ export class Walker implements LineSink {
     this.lastUnknown = undefined;
 
     words.shift(); // the reader hands over a fresh array per line: reuse it for the arguments
-    const node = new AstNode(spec, first, words);
+    const node = AstNode.fromWords(spec, first, words);
     this.adopt(frame, node);
     this.checkKeyword(node);
     if (spec.block) this.pending = node;
