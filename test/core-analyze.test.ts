@@ -202,3 +202,23 @@ describe('parse API', () => {
     }
   });
 });
+
+describe('AST nodes past the packed limits', () => {
+  it('keep more than 1023 arguments and keyword tokens past index 2^21', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => `w${i}`).join(' ');
+    const a = analyze(`vrrp_script chk {\n    script "/bin/true"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk\n    }\n}\nglobal_defs {\n    notification_email_from ${many}\n}\n`);
+    const gd = a.ast.children.find((n) => n.keyword === 'global_defs')!;
+    const line = gd.children[0]!;
+    expect(line.argCount).toBe(1100);
+    expect(line.argText(1099)).toBe('w1099');
+    expect(line.args.length).toBe(1100);
+    expect(line.range.end.column).toBe(line.range.start.column + `notification_email_from ${many}`.length);
+
+    const padding = 'x '.repeat((1 << 21) + 10);
+    const b = analyze(`# ${'-'.repeat(10)}\n${padding}\nglobal_defs {\n    router_id far\n}\n`);
+    const router = b.ast.children.find((n) => n.keyword === 'global_defs')!.children[0]!;
+    expect(router.argText(0)).toBe('far');
+    expect(router.word!.text).toBe('router_id');
+    expect(router.range.start.line).toBe(3);
+  });
+});

@@ -136,9 +136,11 @@ export class AstNode {
   parent?: AstNode = undefined;
   /** The token store the keyword line was read from (undefined: the words are given). */
   protected readonly store: TokenStore | undefined;
-  /** Index of the keyword token in `store`, and how many argument tokens follow it. */
-  private readonly first: number;
-  private readonly argc: number;
+  /**
+   * Index of the keyword token in `store` and how many argument tokens follow it, packed into one
+   * small integer (first * 1024 + argc) to keep nodes small; -1 when they do not fit (see `rare`).
+   */
+  private readonly packed: number;
   /** What only some nodes have, kept out of line so that the common node stays small. */
   protected rare: RareParts | undefined;
 
@@ -154,9 +156,21 @@ export class AstNode {
     argc = 0,
   ) {
     this.store = store;
-    this.first = first;
-    this.argc = argc;
-    this.rare = store ? undefined : { word, args: args ?? [] };
+    const fits = first >= 0 && first < PACKED_MAX_FIRST && argc < PACKED_MAX_ARGC;
+    this.packed = fits ? first * PACKED_MAX_ARGC + argc : -1;
+    this.rare = store ? (fits ? undefined : { first, argc }) : { word, args: args ?? [] };
+  }
+
+  /** Index of the keyword token in `store`. */
+  private get first(): number {
+    const p = this.packed;
+    return p >= 0 ? Math.floor(p / PACKED_MAX_ARGC) : (this.rare?.first ?? -1);
+  }
+
+  /** How many argument tokens follow the keyword in `store`. */
+  private get argc(): number {
+    const p = this.packed;
+    return p >= 0 ? p % PACKED_MAX_ARGC : (this.rare?.argc ?? 0);
   }
 
   /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
@@ -309,11 +323,18 @@ export class BlockNode extends AstNode {
   }
 }
 
+/** Limits of the packed keyword index and argument count (their product stays a small integer). */
+const PACKED_MAX_ARGC = 1024;
+const PACKED_MAX_FIRST = 1 << 21;
+
 interface RareParts {
   values?: ValueLine[];
   /** Braces that are not tokens of the node's store (substituted text, or a brace in another file). */
   openWord?: Word;
   closeWord?: Word;
+  /** Keyword index and argument count too large to pack. */
+  first?: number;
+  argc?: number;
   /** The words of a node not read verbatim from a token store. */
   word?: Word;
   args?: Word[];
