@@ -131,8 +131,11 @@ const NO_CHILDREN: AstNode[] = Object.freeze([]) as unknown as AstNode[];
  * Each `word`/`args`/`range` read builds new objects: read them once per use.
  */
 export class AstNode {
-  /** Sub-keywords, in order (shared empty array for leaves: add with `addChild`). */
-  children: AstNode[] = NO_CHILDREN;
+  /**
+   * Sub-keywords, in order. A leaf has none: it reads the shared empty array from the prototype
+   * (set below) instead of holding a field of its own; blocks (`BlockNode`) have the field.
+   */
+  declare children: AstNode[];
   parent?: AstNode = undefined;
   /** The token store the keyword line was read from (undefined: the words are given). */
   protected readonly store: TokenStore | undefined;
@@ -300,6 +303,7 @@ export class AstNode {
  * two brace fields: the braces are token indices in the node's store when they are tokens of it.
  */
 export class BlockNode extends AstNode {
+  override children: AstNode[] = NO_CHILDREN;
   /** The braces, as token indices in `store` (-1: none, or see the base class). */
   private openAt = -1;
   private closeAt = -1;
@@ -322,6 +326,9 @@ export class BlockNode extends AstNode {
     if (this.closeAt < 0) super.closeBrace = w;
   }
 }
+
+// Leaves read `children` here; `addChild` gives a node its own array.
+(AstNode.prototype as { children: AstNode[] }).children = NO_CHILDREN;
 
 /** Limits of the packed keyword index and argument count (their product stays a small integer). */
 const PACKED_MAX_ARGC = 1024;

@@ -16,7 +16,7 @@ import {
   type KeywordSpec,
   type Version,
 } from '../schema/schema.js';
-import { AstNode, StoreWord, ValueLine, type Word } from './ast.js';
+import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
 import { checkArg, isCheckedArgType, numberSurelyValid } from './values.js';
@@ -75,7 +75,7 @@ export class Walker implements LineSink {
   private instanceNames = new Map<string, Map<string, AstNode>>();
 
   constructor(private readonly options: WalkerOptions) {
-    this.root = new AstNode(undefined, undefined, []);
+    this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0 }];
   }
 
