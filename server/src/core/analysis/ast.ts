@@ -2,7 +2,7 @@
 // with every word still pointing at the text the user wrote (the reference, for substituted text).
 
 import type { Position, Range } from '../syntax/cst.js';
-import { Kind, type TokenStore } from '../syntax/lexer.js';
+import { Kind, TokenStore } from '../syntax/lexer.js';
 import { positionAt } from '../syntax/parser.js';
 import { digitsIn } from './values.js';
 import { schema, type Context, type KeywordSpec } from '../schema/schema.js';
@@ -137,15 +137,17 @@ export class AstNode {
    */
   declare children: AstNode[];
   parent?: AstNode = undefined;
-  /** The token store the keyword line was read from (undefined: the words are given). */
-  protected readonly store: TokenStore | undefined;
+  /**
+   * Where the node's words are: the token store of its keyword line, or, for the few nodes with
+   * rare parts (value lines, given words, foreign braces), an object holding those and the store.
+   * One field instead of two keeps every node 8 bytes smaller.
+   */
+  private origin: TokenStore | RareParts | undefined;
   /**
    * Index of the keyword token in `store` and how many argument tokens follow it, packed into one
    * small integer (first * 1024 + argc) to keep nodes small; -1 when they do not fit (see `rare`).
    */
   private readonly packed: number;
-  /** What only some nodes have, kept out of line so that the common node stays small. */
-  protected rare: RareParts | undefined;
 
   constructor(
     /** The schema entry; undefined for the root. */
@@ -158,10 +160,28 @@ export class AstNode {
     first = -1,
     argc = 0,
   ) {
-    this.store = store;
     const fits = first >= 0 && first < PACKED_MAX_FIRST && argc < PACKED_MAX_ARGC;
     this.packed = fits ? first * PACKED_MAX_ARGC + argc : -1;
-    this.rare = store ? (fits ? undefined : { first, argc }) : { word, args: args ?? [] };
+    this.origin = store ? (fits ? store : { store, first, argc }) : { word, args: args ?? [] };
+  }
+
+  /** The token store the keyword line was read from (undefined: the words are given). */
+  protected get store(): TokenStore | undefined {
+    const s = this.origin;
+    return s instanceof TokenStore ? s : s?.store;
+  }
+
+  /** What only some nodes have, kept out of line so that the common node stays small. */
+  protected get rare(): RareParts | undefined {
+    const s = this.origin;
+    return s instanceof TokenStore ? undefined : s;
+  }
+
+  /** The rare parts, made (keeping the store) on first need. */
+  protected ensureRare(): RareParts {
+    const s = this.origin;
+    if (s instanceof TokenStore || s === undefined) return (this.origin = { store: s });
+    return s;
   }
 
   /** Index of the keyword token in `store`. */
@@ -192,7 +212,7 @@ export class AstNode {
   }
 
   set values(v: ValueLine[] | undefined) {
-    if (v || this.rare) (this.rare ??= {}).values = v;
+    if (v || this.rare) this.ensureRare().values = v;
   }
 
   /** The `{` of a block keyword, when present (a new word object on each read). */
@@ -201,7 +221,7 @@ export class AstNode {
   }
 
   set openBrace(w: Word | undefined) {
-    if (w || this.rare) (this.rare ??= {}).openWord = w;
+    if (w || this.rare) this.ensureRare().openWord = w;
   }
 
   /** The `}` of a block keyword, when present (a new word object on each read). */
@@ -210,7 +230,7 @@ export class AstNode {
   }
 
   set closeBrace(w: Word | undefined) {
-    if (w || this.rare) (this.rare ??= {}).closeWord = w;
+    if (w || this.rare) this.ensureRare().closeWord = w;
   }
 
   /** The keyword as keepalived matched it; '' for the root. */
@@ -335,6 +355,8 @@ const PACKED_MAX_ARGC = 1024;
 const PACKED_MAX_FIRST = 1 << 21;
 
 interface RareParts {
+  /** The token store, for nodes read from one. */
+  store?: TokenStore;
   values?: ValueLine[];
   /** Braces that are not tokens of the node's store (substituted text, or a brace in another file). */
   openWord?: Word;
