@@ -161,7 +161,7 @@ export class AstNode {
     argc = 0,
   ) {
     const fits = first >= 0 && first < PACKED_MAX_FIRST && argc < PACKED_MAX_ARGC;
-    this.packed = fits ? first * PACKED_MAX_ARGC + argc : -1;
+    this.packed = fits ? (first << PACKED_ARGC_BITS) | argc : -1;
     this.origin = store ? (fits ? store : { store, first, argc }) : { word, args: args ?? [] };
   }
 
@@ -187,13 +187,13 @@ export class AstNode {
   /** Index of the keyword token in `store`. */
   private get first(): number {
     const p = this.packed;
-    return p >= 0 ? Math.floor(p / PACKED_MAX_ARGC) : (this.rare?.first ?? -1);
+    return p >= 0 ? p >> PACKED_ARGC_BITS : (this.rare?.first ?? -1);
   }
 
   /** How many argument tokens follow the keyword in `store`. */
   private get argc(): number {
     const p = this.packed;
-    return p >= 0 ? p % PACKED_MAX_ARGC : (this.rare?.argc ?? 0);
+    return p >= 0 ? p & (PACKED_MAX_ARGC - 1) : (this.rare?.argc ?? 0);
   }
 
   /** A node for the keyword line `store` tokens [first, first + 1 + argc). */
@@ -252,13 +252,22 @@ export class AstNode {
     return out;
   }
 
+  // The accessors below first try the common case: `origin` is the store itself, so `packed`
+  // holds the keyword index and argument count.
+
   /** How many arguments the keyword has (no allocation). */
   get argCount(): number {
+    if (this.origin instanceof TokenStore) return this.packed & (PACKED_MAX_ARGC - 1);
     return this.store ? this.argc : this.rare!.args!.length;
   }
 
   /** The text of argument i, or undefined (allocates only the string). */
   argText(i: number): string | undefined {
+    const s = this.origin;
+    if (s instanceof TokenStore) {
+      const p = this.packed;
+      return i >= 0 && i < (p & (PACKED_MAX_ARGC - 1)) ? s.value((p >> PACKED_ARGC_BITS) + 1 + i) : undefined;
+    }
     if (!this.store) return this.rare!.args![i]?.text;
     return i >= 0 && i < this.argc ? this.store.value(this.first + 1 + i) : undefined;
   }
@@ -281,6 +290,8 @@ export class AstNode {
   }
 
   get file(): string {
+    const s = this.origin;
+    if (s instanceof TokenStore) return s.src.path;
     return this.store ? this.store.src.path : (this.rare!.word?.file ?? '');
   }
 
@@ -351,7 +362,8 @@ export class BlockNode extends AstNode {
 (AstNode.prototype as { children: AstNode[] }).children = NO_CHILDREN;
 
 /** Limits of the packed keyword index and argument count (their product stays a small integer). */
-const PACKED_MAX_ARGC = 1024;
+const PACKED_ARGC_BITS = 10;
+const PACKED_MAX_ARGC = 1 << PACKED_ARGC_BITS;
 const PACKED_MAX_FIRST = 1 << 21;
 
 interface RareParts {
