@@ -45,6 +45,17 @@ describe('lexer', () => {
     expect(tokens[5]!.kind).toBe('comment');
   });
 
+  it('keeps the ends of long tokens exactly (lengths of 255 and more are stored apart)', () => {
+    const words = [254, 255, 256, 1000, 70000].map((n, k) => String.fromCharCode(97 + k).repeat(n));
+    const glued = 'x'.repeat(300) + '\\' + 'y'.repeat(300);
+    const text = `${words.join(' ')}\n"${'q'.repeat(400)}" ${glued}\n# ${'c'.repeat(500)}`;
+    const r = lex(text);
+    expect(r.count).toBe(8);
+    expect(Array.from({ length: r.count }, (_, i) => r.source(i))).toEqual([...words, `"${'q'.repeat(400)}"`, glued, `# ${'c'.repeat(500)}`]);
+    expect(r.value(5)).toBe('q'.repeat(400));
+    expect(r.tokens.map((t) => t.end - t.start)).toEqual([254, 255, 256, 1000, 70000, 402, 601, 502]);
+  });
+
   it('records line starts and tokens per line, for CRLF too', () => {
     const r = lex('a b\r\nc\r\n\r\nd');
     expect(Array.from(r.lineStarts)).toEqual([0, 5, 8, 10]);

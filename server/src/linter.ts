@@ -105,7 +105,7 @@ export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
     const store = source.lex;
     for (let i = 0; i < store.count; i++) {
       if (store.kinds[i] !== Kind.String) continue;
-      const t = { start: store.starts[i]!, end: store.ends[i]! };
+      const t = { start: store.starts[i]!, end: store.end(i) };
       if (t.end - t.start >= 2 && source.text.charCodeAt(t.end - 1) === 34) continue;
       const line = store.src.lineOf(t.start);
       if (inactive?.has(line) || already.has(`${path}\0${t.start}`)) continue;

@@ -66,7 +66,7 @@ export class StoreWord implements Word {
   }
 
   get end(): number {
-    return this.store.ends[this.index]!;
+    return this.store.end(this.index);
   }
 
   get expanded(): boolean {
@@ -81,7 +81,7 @@ export class StoreWord implements Word {
 /** The range from the start of token `first` to the end of token `last`, both on one line. */
 function tokenSpan(store: TokenStore, first: number, last: number): Range {
   const start = positionAt(store.lineStarts, store.starts[first]!);
-  const endOffset = store.ends[last]!;
+  const endOffset = store.end(last);
   return { start, end: { line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset } };
 }
 
@@ -281,7 +281,7 @@ export class AstNode {
     }
     if (i < 0 || i >= this.argc) return -1;
     const t = this.first + 1 + i;
-    return store.kinds[t] === Kind.Word ? digitsIn(store.src.text, store.starts[t]!, store.ends[t]!) : -1;
+    return store.kinds[t] === Kind.Word ? digitsIn(store.src.text, store.starts[t]!, store.end(t)) : -1;
   }
 
   /** Argument i as a word (i < argCount). */

@@ -137,7 +137,7 @@ export class Reader {
   private processPhysicalLine(frame: Frame, ln: number): void {
     const file = frame.file;
     const store = file.lex;
-    const { lineFirstToken, lineStarts, kinds, starts, ends } = store;
+    const { lineFirstToken, lineStarts, kinds, starts } = store;
     const from = lineFirstToken[ln]!;
     const to = lineFirstToken[ln + 1]!;
 
@@ -164,10 +164,10 @@ export class Reader {
     // definition, sequence, include or substitution to consider), read straight from the token store.
     const head = kinds[from];
     if (head === Kind.Comment) return; // a comment on its own
-    if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, ends[from]!))) {
+    if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, store.end(from)))) {
       let end = to;
       if (kinds[end - 1] === Kind.Comment) end--;
-      if (end > from && !this.hasDollar(frame, starts[from]!, ends[end - 1]!)) {
+      if (end > from && !this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
         this.emitStore(file, from, end);
         return;
       }
@@ -253,7 +253,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`.
     const last = to - 1;
-    if (to - from >= 2 && store.kinds[last] === Kind.Word && store.ends[last]! - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
+    if (to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);

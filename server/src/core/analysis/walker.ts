@@ -101,7 +101,7 @@ export class Walker implements LineSink {
     // The keyword is looked up without making word objects: most lines are known keywords.
     const parentSpec = frame.node.spec;
     const childCtx: Context = parentSpec ?? schema().root;
-    const spec = store.kinds[from] === Kind.String ? undefined : findChild(childCtx, store.src.text, store.starts[from]!, store.ends[from]!);
+    const spec = store.kinds[from] === Kind.String ? undefined : findChild(childCtx, store.src.text, store.starts[from]!, store.end(from));
     if (!spec || !availableIn(spec, this.options.target)) {
       const words: Word[] = new Array(to - from);
       for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);

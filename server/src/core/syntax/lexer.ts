@@ -112,6 +112,9 @@ function lexerInstance(): Lexer {
 
 const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13, CH_LBRACE = 123, CH_RBRACE = 125;
 
+/** A token length of this or more is kept in the store's `longEnds` map (lengths are bytes). */
+const LONG_TOKEN = 255;
+
 /** Token kinds as small integers, for the columnar store. */
 export const Kind = { Word: 0, String: 1, LBrace: 2, RBrace: 3, Comment: 4 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
@@ -135,11 +138,20 @@ export class TokenStore {
     readonly count: number,
     readonly kinds: Uint8Array,
     readonly starts: Int32Array,
-    readonly ends: Int32Array,
+    /** Token lengths; LONG_TOKEN marks a token whose end is in `longEnds`. */
+    private readonly lengths: Uint8Array,
+    /** End offsets of the few tokens of LONG_TOKEN characters or more, by index. */
+    private readonly longEnds: Map<number, number>,
     lineFirstToken: Int32Array,
   ) {
     this.lineStarts = src.lineStarts;
     this.lineFirstToken = lineFirstToken;
+  }
+
+  /** End offset (exclusive) of token i. */
+  end(i: number): number {
+    const n = this.lengths[i]!;
+    return n === LONG_TOKEN ? this.longEnds.get(i)! : this.starts[i]! + n;
   }
 
   get text(): string {
@@ -152,13 +164,13 @@ export class TokenStore {
 
   /** The exact source text of token i (strings with their quotes). */
   source(i: number): string {
-    return this.src.text.slice(this.starts[i]!, this.ends[i]!);
+    return this.src.text.slice(this.starts[i]!, this.end(i));
   }
 
   /** The value keepalived hands to a keyword: the source text, without the quotes of a string. */
   value(i: number): string {
     const start = this.starts[i]!;
-    const end = this.ends[i]!;
+    const end = this.end(i);
     if (this.kinds[i] !== Kind.String) return this.src.text.slice(start, end);
     const closed = end - start >= 2 && this.src.text.charCodeAt(end - 1) === 34;
     return this.src.text.slice(start + 1, closed ? end - 1 : end);
@@ -166,7 +178,7 @@ export class TokenStore {
 
   /** A token object for token i (a new one each call). */
   token(i: number): Token {
-    return new Token(KIND_NAMES[this.kinds[i]!]!, this.starts[i]!, this.ends[i]!, this.src);
+    return new Token(KIND_NAMES[this.kinds[i]!]!, this.starts[i]!, this.end(i), this.src);
   }
 
   /** Every token as an object, made once on first use. */
@@ -201,7 +213,9 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 class LexBuilder {
   kinds: Uint8Array;
   starts: Int32Array;
-  ends: Int32Array;
+  /** Lengths, not end offsets: one byte per token instead of four (see TokenStore.end). */
+  lengths: Uint8Array;
+  readonly longEnds = new Map<number, number>();
   count = 0;
   lineStarts: Int32Array<ArrayBuffer>;
   lineFirst: Int32Array<ArrayBuffer>;
@@ -215,7 +229,7 @@ class LexBuilder {
   ) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.lengths = new Uint8Array(capacity);
     // Every '\n' ends a line (comments and strings stop before it), so the line tables get their
     // exact size up front.
     let lines = 1;
@@ -229,12 +243,22 @@ class LexBuilder {
     const i = this.count++;
     this.kinds[i] = kind;
     this.starts[i] = start;
-    this.ends[i] = end;
+    this.setEnd(i, end);
     this.wordOpen = kind === Kind.Word;
   }
 
+  private setEnd(i: number, end: number): void {
+    const n = end - this.starts[i]!;
+    if (n < LONG_TOKEN) this.lengths[i] = n;
+    else {
+      this.lengths[i] = LONG_TOKEN;
+      this.longEnds.set(i, end);
+    }
+  }
+
   pushWordPiece(start: number, end: number): void {
-    if (this.wordOpen && this.ends[this.count - 1] === start) this.ends[this.count - 1] = end;
+    const last = this.count - 1;
+    if (this.wordOpen && (this.lengths[last] === LONG_TOKEN ? this.longEnds.get(last) : this.starts[last]! + this.lengths[last]!) === start) this.setEnd(last, end);
     else this.push(Kind.Word, start, end);
   }
 
@@ -290,7 +314,7 @@ class LexBuilder {
     const lineFirst = this.lineFirst.subarray(0, this.lineCount + 1);
     // Columns much larger than needed are copied to size; otherwise views avoid a second copy.
     const fit = <T extends Uint8Array | Int32Array>(a: T): T => (n < a.length * 0.75 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
-    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.ends), lineFirst);
+    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.lengths), this.longEnds, lineFirst);
   }
 
   private grow(): void {
@@ -299,11 +323,11 @@ class LexBuilder {
     kinds.set(this.kinds);
     const starts = new Int32Array(n);
     starts.set(this.starts);
-    const ends = new Int32Array(n);
-    ends.set(this.ends);
+    const lengths = new Uint8Array(n);
+    lengths.set(this.lengths);
     this.kinds = kinds;
     this.starts = starts;
-    this.ends = ends;
+    this.lengths = lengths;
   }
 }
 

@@ -51,7 +51,7 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
       if (kinds[i] !== Kind.Comment) continue;
       if (mention < store.starts[i]!) mention = source.text.indexOf('kalint-', store.starts[i]!);
       if (mention < 0) break;
-      if (mention >= store.ends[i]!) continue;
+      if (mention >= store.end(i)) continue;
       const t = store.token(i);
       // `#`, `!`, `\#`, `##`… followed by optional blanks.
       const body = t.text.replace(/^\\?[#!]+[ \t]*/, '');

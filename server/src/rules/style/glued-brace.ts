@@ -29,7 +29,7 @@ export const gluedBrace: FileRule = {
     const old = compareVersions(ctx.target, BRACES_SPLIT_SINCE) < 0;
     for (const file of ctx.analysis.files.values()) {
       const store = file.lex;
-      const { kinds, starts, ends, count } = store;
+      const { kinds, starts, count } = store;
       let checkedLine = -1;
       let lineOk = false;
       let skipUntil = -1;
@@ -37,7 +37,7 @@ export const gluedBrace: FileRule = {
         const ka = kinds[i]!;
         const kb = kinds[i + 1]!;
         // Touching tokens are on one line (a line break would separate them); comments never count.
-        if (i < skipUntil || ends[i] !== starts[i + 1] || ka === Kind.Comment || kb === Kind.Comment || (!isBrace(ka) && !isBrace(kb))) continue;
+        if (i < skipUntil || store.end(i) !== starts[i + 1] || ka === Kind.Comment || kb === Kind.Comment || (!isBrace(ka) && !isBrace(kb))) continue;
         const line = store.src.lineOf(starts[i]!);
         if (line !== checkedLine) {
           checkedLine = line;
@@ -45,7 +45,7 @@ export const gluedBrace: FileRule = {
         }
         if (!lineOk) continue;
         // `${NAME}` is a definition reference, not a block.
-        if (ka === Kind.Word && file.text.charCodeAt(ends[i]! - 1) === 36 && kb === Kind.LBrace) {
+        if (ka === Kind.Word && file.text.charCodeAt(store.end(i) - 1) === 36 && kb === Kind.LBrace) {
           let k = i + 2;
           while (k < count && store.src.lineOf(starts[k]!) === line && kinds[k] !== Kind.RBrace) k++;
           skipUntil = k + 1;
@@ -56,7 +56,7 @@ export const gluedBrace: FileRule = {
         const braceText = store.source(braceIndex);
         const otherText = store.source(otherIndex);
         const glued = braceIndex === i + 1 ? `${otherText}${braceText}` : `${braceText}${otherText}`;
-        const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, ends[braceIndex]!);
+        const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, store.end(braceIndex));
         const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
         if (!range || !at) continue;
         const effect = old

@@ -8,11 +8,11 @@ import { classifyLine, type ClassifiedLine } from '../../core/syntax/lines.js';
 
 /** Whether line `ln` (without its comment) ends with a backslash: a definition would continue. */
 function continues(file: SourceFile, ln: number): boolean {
-  const { kinds, ends, lineFirstToken } = file.lex;
+  const { kinds, lineFirstToken } = file.lex;
   const from = lineFirstToken[ln]!;
   let end = lineFirstToken[ln + 1]!;
   if (end > from && kinds[end - 1] === Kind.Comment) end--;
-  return end > from && file.text.charCodeAt(ends[end - 1]! - 1) === 92;
+  return end > from && file.text.charCodeAt(file.lex.end(end - 1) - 1) === 92;
 }
 
 /** classifyLine over line `ln` of a file, with token indices into the file's store. */

@@ -24,11 +24,11 @@ export const trailingBackslash: FileRule = {
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
       const store = file.lex;
-      const { ends, lineFirstToken, lineStarts } = store;
+      const { lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
         const from = lineFirstToken[ln]!;
         const to = lineFirstToken[ln + 1]!;
-        if (from === to || file.text.charCodeAt(ends[to - 1]! - 1) !== 92) continue;
+        if (from === to || file.text.charCodeAt(store.end(to - 1) - 1) !== 92) continue;
         const classified = keywordLine(file, ln);
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
