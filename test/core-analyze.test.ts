@@ -222,3 +222,43 @@ describe('AST nodes past the packed limits', () => {
     expect(router.range.start.line).toBe(3);
   });
 });
+
+describe('blocks keepalived skips', () => {
+  // keepalived 2.2.7, checked with the binary: a vrrp_instance or vrrp_sync_group without exactly
+  // one name is reported ("must have a name") and skipped unread; reading goes on after its '}'.
+  const text = [
+    'vrrp_instance {', //                1
+    '    bogus_inside 1', //             2
+    '    track_script {', //             3
+    '        x', //                      4
+    '    }', //                          5
+    '}', //                              6
+    'vrrp_sync_group {', //              7
+    '    group {', //                    8
+    '        VI_2', //                   9
+    '    }', //                          10
+    '}', //                              11
+    'vrrp_instance VI_2 extra {', //     12
+    '    bogus2 1', //                   13
+    '}', //                              14
+    'bogus_after 1', //                  15
+    'vrrp_instance VI_2 {', //           16
+    '    virtual_router_id 5', //        17
+    '}', //                              18
+  ].join('\n');
+
+  it('reports the header, reads nothing inside, and goes on after the block', () => {
+    const a = analyze(text);
+    expect(a.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA203:1', 'KA203:7', 'KA208:12', 'KA201:15']);
+    expect(a.diagnostics[0]!.message).toContain('skips this whole block');
+    // Only the named instance is in the tree, and its name is not a duplicate of the skipped one.
+    expect(a.ast.children.map((n) => `${n.keyword} ${n.argText(0) ?? ''}`)).toEqual(['vrrp_instance VI_2']);
+  });
+
+  it('says what a value block without its brace does (keepalived only logs it)', () => {
+    const a = analyze('vrrp_instance VI_1 {\n    virtual_ipaddress\n    10.0.0.1\n    }\n}\n');
+    const ka104 = a.diagnostics.find((d) => d.code === 'KA104')!;
+    expect(ka104.message).toContain('reads the lines that follow as its values');
+    expect(ka104.message).not.toContain('Missing');
+  });
+});

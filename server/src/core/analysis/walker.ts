@@ -26,6 +26,12 @@ import RENAMED from '../schema/renamed.json';
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
 const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 
+/**
+ * Named blocks whose second definition keepalived drops ("… already defined"). For the others
+ * (vrrp_script, virtual_server_group…) it keeps both and name lookups find the first.
+ */
+const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'bfd_instance']);
+
 /** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
 interface ArgList {
   readonly argCount: number;
@@ -43,8 +49,8 @@ function wordsOf(args: ArgList, from: number): Word[] {
 
 interface Frame {
   node: AstNode;
-  /** 'values': lines are values; 'keywords': lines are sub-keywords. */
-  kind: 'keywords' | 'values';
+  /** 'values': lines are values; 'keywords': lines are sub-keywords; 'skip': keepalived skips the block unread. */
+  kind: 'keywords' | 'values' | 'skip';
   /** Where this block's children start in the walker's `childStack`. */
   childStart: number;
   /** Keywords set once in this block so far, for duplicate detection (made on first use; dropped with the frame). */
@@ -67,6 +73,8 @@ export class Walker implements LineSink {
   private childStack: AstNode[] = [];
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
+  /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
+  private pendingSkip = false;
   /** Every '{' not yet matched by a '}', counted the way keepalived counts them. */
   private rawOpen: Word[] = [];
   /** The last unknown keyword, to explain the `{` that follows it. */
@@ -90,6 +98,7 @@ export class Walker implements LineSink {
   tokens(store: TokenStore, from: number, to: number): void {
     this.openPendingWithoutBrace();
     const frame = this.top();
+    if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
       const words: Word[] = new Array(to - from);
       for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
@@ -109,10 +118,23 @@ export class Walker implements LineSink {
       return;
     }
     this.lastUnknown = undefined;
-    const node = AstNode.fromTokens(spec, store, from, to - from - 1);
-    this.adopt(frame, node);
-    this.checkKeyword(node);
-    if (spec.block) this.pending = node;
+    this.addKeyword(frame, spec, AstNode.fromTokens(spec, store, from, to - from - 1));
+  }
+
+  /**
+   * Adds a keyword's node to the open block and checks it. A block keepalived skips (see
+   * EXACTLY_ONE_NAME) is checked for its own line only and stays out of the tree: keepalived never
+   * reads its body.
+   */
+  private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
+    const skipped = EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1;
+    if (skipped) node.parent = frame.node;
+    else this.adopt(frame, node);
+    this.checkKeyword(node, skipped);
+    if (spec.block) {
+      this.pending = node;
+      this.pendingSkip = skipped;
+    }
   }
 
   /** keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are still read as the block's body. */
@@ -120,13 +142,21 @@ export class Walker implements LineSink {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = undefined;
-    this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
+    // A skipped block without its '{' has nothing to skip; the line is read as usual.
+    if (this.pendingSkip) return;
+    if (p.spec?.block === 'values') {
+      // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t).
+      this.report('KA104', 'error', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
+    } else {
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
+    }
     this.pushBlock(p, undefined);
   }
 
   words(words: Word[], file: string): void {
     this.openPendingWithoutBrace();
     const frame = this.top();
+    if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
       const line = new ValueLine(words, file);
       (frame.node.values ??= []).push(line);
@@ -156,10 +186,7 @@ export class Walker implements LineSink {
     this.lastUnknown = undefined;
 
     words.shift(); // the reader hands over a fresh array per line: reuse it for the arguments
-    const node = AstNode.fromWords(spec, first, words);
-    this.adopt(frame, node);
-    this.checkKeyword(node);
-    if (spec.block) this.pending = node;
+    this.addKeyword(frame, spec, AstNode.fromWords(spec, first, words));
   }
 
   private reportUnknown(ctx: Context, word: Word, file: string): void {
@@ -206,10 +233,15 @@ export class Walker implements LineSink {
     const p = this.pending;
     if (p) {
       this.pending = undefined;
-      this.pushBlock(p, brace);
+      this.pushBlock(p, brace, this.pendingSkip);
       return;
     }
     const top = this.top();
+    if (top.kind === 'skip') {
+      // Braces inside a skipped block only nest the skipping.
+      this.stack.push({ node: top.node, kind: 'skip', childStart: this.childStack.length });
+      return;
+    }
     if (top.kind === 'values') {
       this.report('KA103', 'error', `Unexpected '{' inside the value block of '${top.node.keyword}'`, brace.file, brace.range);
       return;
@@ -221,9 +253,9 @@ export class Walker implements LineSink {
     this.report('KA103', 'error', `Unexpected '{' (keepalived: "Unexpected '{' - ignoring")${why}`, brace.file, brace.range);
   }
 
-  private pushBlock(node: AstNode, brace: Word | undefined): void {
+  private pushBlock(node: AstNode, brace: Word | undefined, skip = false): void {
     node.openBrace = brace;
-    this.stack.push({ node, kind: node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length });
+    this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length });
     this.lastUnknown = undefined;
   }
 
@@ -231,7 +263,7 @@ export class Walker implements LineSink {
     if (this.pending) {
       const p = this.pending;
       this.pending = undefined;
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+      if (!this.pendingSkip) this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
     }
     this.lastUnknown = undefined;
     // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
@@ -244,7 +276,8 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
-    frame.node.closeBrace = brace;
+    // Inside a skipped block, inner braces close only the nested skipping.
+    if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
     this.closeFrame(frame);
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
     if (frame.node.values) frame.node.values = frame.node.values.slice();
@@ -298,7 +331,7 @@ export class Walker implements LineSink {
 
   // ---------- checks on one keyword ----------
 
-  private checkKeyword(node: AstNode): void {
+  private checkKeyword(node: AstNode, skipped = false): void {
     const spec = node.spec!;
     const file = node.file;
     if (spec.deprecated) {
@@ -313,7 +346,8 @@ export class Walker implements LineSink {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => spec.build_condition!.includes(f))![1]}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
     this.checkArgs(spec.args, node, node.keyword, node, file);
-    this.checkDuplicate(node, this.top());
+    // A skipped block defines nothing: its name (if any) stays free for a later block.
+    if (!skipped) this.checkDuplicate(node, this.top());
   }
 
   /** Checks the arguments of a keyword line (`args` is the node) or of a value line. */
@@ -328,6 +362,11 @@ export class Walker implements LineSink {
         break;
       }
       if (wi >= n) {
+        if (EXACTLY_ONE_NAME.has(keyword) && si === 0 && node) {
+          const said = keyword === 'vrrp_sync_group' ? `${keyword} must have a name - skipping` : `${keyword} must have a name`;
+          this.report('KA203', 'error', `'${keyword}' needs a name; keepalived skips this whole block ("${said}")`, file, node.range);
+          break;
+        }
         if (!a.optional && !(a.repeat && si > 0)) {
           const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
           if (at) this.report('KA203', 'error', `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}; keepalived stops reading the configuration here`, file, node?.range ?? at);
@@ -400,7 +439,10 @@ export class Walker implements LineSink {
         if (!names) this.instanceNames.set(kind, (names = new Map()));
         const prev = names.get(name);
         if (prev) {
-          this.report('KA209', 'error', `${kind} '${name}' is already defined; keepalived ignores this whole block`, node.file, node.argWord(0).range, {
+          const effect = DUPLICATE_BLOCK_IGNORED.has(kind)
+            ? 'keepalived ignores this whole block'
+            : `keepalived does not notice: it reads this block too, but '${name}' always finds the first one, so this one is never used`;
+          this.report('KA209', 'error', `${kind} '${name}' is already defined; ${effect}`, node.file, node.argWord(0).range, {
             related: [{ file: prev.file, range: prev.argWord(0).range, message: 'first defined here' }],
           });
         } else names.set(name, node);
