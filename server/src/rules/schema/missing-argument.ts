@@ -11,7 +11,8 @@ const rule: CoreRule = {
   docs: {
     why:
       'Most keywords need a value. keepalived treats a missing one as a configuration error and, for some ' +
-      'keywords, stops reading the rest of the configuration at that point.',
+      'keywords, stops reading the rest of the configuration at that point. A vrrp_instance, vrrp_sync_group or ' +
+      'track_group without a name is skipped whole: nothing inside it is read.',
     bad: `global_defs {
     router_id lb1
     smtp_connect_timeout
