@@ -8,7 +8,6 @@ import type { Range } from '../syntax/cst.js';
 import {
   availableIn,
   findChild,
-  COMMONLY_MISSING_FEATURES,
   contextName,
   schema,
   type ArgSpec,
@@ -53,8 +52,8 @@ interface Frame {
   kind: 'keywords' | 'values' | 'skip';
   /** Where this block's children start in the walker's `childStack`. */
   childStart: number;
-  /** Keywords set once in this block so far, for duplicate detection (made on first use; dropped with the frame). */
-  seen?: Map<KeywordSpec, AstNode>;
+  /** Unique per open block: the walker's duplicate check marks keywords seen with it. */
+  stamp: number;
 }
 
 export interface WalkerOptions {
@@ -81,10 +80,21 @@ export class Walker implements LineSink {
   private lastUnknown: Word | undefined;
   /** Names of instance blocks per kind (vrrp_instance names must be unique). */
   private instanceNames = new Map<string, Map<string, AstNode>>();
+  /**
+   * Duplicate detection without a map per block: by keyword serial, the stamp of the block it was
+   * last set in and its node. A keyword belongs to one context, and no block nests in a block of
+   * its own kind, so an open block's marks are never overwritten by an inner one.
+   */
+  private readonly seenStamp: Int32Array;
+  private readonly seenNode: (AstNode | undefined)[];
+  private nextStamp = 1;
 
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
-    this.stack = [{ node: this.root, kind: 'keywords', childStart: 0 }];
+    this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
+    const keywords = schema().all.length;
+    this.seenStamp = new Int32Array(keywords);
+    this.seenNode = new Array(keywords).fill(undefined);
   }
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
@@ -214,9 +224,9 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${renamed.note}${replacement ? ` — write '${replacement}'` : ''}`, file, word.range, renameFix);
       return;
     }
-    const missingFeature = (schema().byName.get(name) ?? []).find((s) => s.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => s.build_condition!.includes(f)));
+    const missingFeature = (schema().byName.get(name) ?? []).find((s) => s.missingFeature)?.missingFeature;
     if (missingFeature) {
-      this.report('KA210', 'warning', `'${name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => missingFeature.build_condition!.includes(f))![1]}`, file, word.range);
+      this.report('KA210', 'warning', `'${name}' needs a keepalived built with ${missingFeature}`, file, word.range);
       return;
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
@@ -239,7 +249,7 @@ export class Walker implements LineSink {
     const top = this.top();
     if (top.kind === 'skip') {
       // Braces inside a skipped block only nest the skipping.
-      this.stack.push({ node: top.node, kind: 'skip', childStart: this.childStack.length });
+      this.stack.push({ node: top.node, kind: 'skip', childStart: this.childStack.length, stamp: this.nextStamp++ });
       return;
     }
     if (top.kind === 'values') {
@@ -255,7 +265,7 @@ export class Walker implements LineSink {
 
   private pushBlock(node: AstNode, brace: Word | undefined, skip = false): void {
     node.openBrace = brace;
-    this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length });
+    this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp: this.nextStamp++ });
     this.lastUnknown = undefined;
   }
 
@@ -342,8 +352,8 @@ export class Walker implements LineSink {
       this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
         /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }] } } : undefined);
     }
-    if (spec.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => spec.build_condition!.includes(f))) {
-      this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${Object.entries(COMMONLY_MISSING_FEATURES).find(([f]) => spec.build_condition!.includes(f))![1]}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
+    if (spec.missingFeature) {
+      this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
     this.checkArgs(spec.args, node, node.keyword, node, file);
     // A skipped block defines nothing: its name (if any) stays free for a later block.
@@ -450,12 +460,13 @@ export class Walker implements LineSink {
       return;
     }
     if (spec.repeat === 'list' || spec.repeat === 'merge' || spec.repeat === 'last_wins') return;
-    const seen = (frame.seen ??= new Map());
-    const prev = seen.get(spec);
-    if (!prev) {
-      seen.set(spec, node);
+    const serial = spec.serial;
+    if (this.seenStamp[serial] !== frame.stamp) {
+      this.seenStamp[serial] = frame.stamp;
+      this.seenNode[serial] = node;
       return;
     }
+    const prev = this.seenNode[serial]!;
     const what =
       spec.repeat === 'first_wins'
         ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`

@@ -50,6 +50,10 @@ export interface KeywordSpec {
   /** childMap by length and first and last character, for lookups without slicing (see findChild). */
   childBuckets: Map<number, KeywordSpec[]>;
   parent?: KeywordSpec;
+  /** Position in `Schema.all`: an index for per-keyword arrays (the walker's duplicate check). */
+  serial: number;
+  /** The commonly missing build option this keyword needs (see COMMONLY_MISSING_FEATURES), if any. */
+  missingFeature?: string;
 }
 
 /** The top level of the file, as a pseudo keyword. */
@@ -105,6 +109,12 @@ function uniformArg(a: ArgSpec): ArgSpec {
   return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note };
 }
 
+function missingFeatureOf(condition: string | undefined): string | undefined {
+  if (!condition) return undefined;
+  for (const [flag, what] of Object.entries(COMMONLY_MISSING_FEATURES)) if (condition.includes(flag)) return what;
+  return undefined;
+}
+
 function uniformSpec(k: KeywordSpec): KeywordSpec {
   return {
     name: k.name,
@@ -126,6 +136,8 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     childMap: new Map(),
     childBuckets: new Map(),
     parent: undefined,
+    serial: -1,
+    missingFeature: missingFeatureOf(k.build_condition),
   };
 }
 
@@ -168,6 +180,7 @@ function index(): Schema {
       n.parent = parent;
       n.childMap = visit(n.children, n);
       n.childBuckets = bucketsOf(n.childMap);
+      n.serial = all.length;
       all.push(n);
       byId.set(n.id, n);
       const list = byName.get(n.name);

@@ -112,6 +112,13 @@ function lexerInstance(): Lexer {
 
 const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13, CH_LBRACE = 123, CH_RBRACE = 125;
 
+/** Character classes of the scanner, for codes below 128 (everything above is word text). */
+const WORD = 0, BLANK = 1, BREAK = 2;
+const CHAR_CLASS = new Uint8Array(128);
+CHAR_CLASS[CH_SPACE] = CHAR_CLASS[CH_TAB] = CHAR_CLASS[CH_VT] = CHAR_CLASS[CH_FF] = BLANK;
+// Line breaks and braces end a word and are handled one by one.
+CHAR_CLASS[CH_LF] = CHAR_CLASS[CH_CR] = CHAR_CLASS[CH_LBRACE] = CHAR_CLASS[CH_RBRACE] = BREAK;
+
 /** A token length of this or more is kept in the store's `longEnds` map (lengths are bytes). */
 const LONG_TOKEN = 255;
 
@@ -268,8 +275,18 @@ class LexBuilder {
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
-      if (c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF) {
+      const cls = c < 128 ? CHAR_CLASS[c]! : WORD;
+      if (cls === BLANK) {
         i++;
+      } else if (cls === WORD) {
+        let j = i + 1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d < 128 && CHAR_CLASS[d] !== WORD) break;
+          j++;
+        }
+        this.pushWordPiece(i, j);
+        i = j;
       } else if (c === CH_LF) {
         i++;
         this.newLine(i);
@@ -280,18 +297,9 @@ class LexBuilder {
           i++;
           this.newLine(i);
         }
-      } else if (c === CH_LBRACE || c === CH_RBRACE) {
+      } else {
         this.push(c === CH_LBRACE ? Kind.LBrace : Kind.RBrace, i, i + 1);
         i++;
-      } else {
-        let j = i + 1;
-        while (j < to) {
-          const d = text.charCodeAt(j);
-          if (d === CH_SPACE || d === CH_TAB || d === CH_LF || d === CH_CR || d === CH_VT || d === CH_FF || d === CH_LBRACE || d === CH_RBRACE) break;
-          j++;
-        }
-        this.pushWordPiece(i, j);
-        i = j;
       }
     }
   }
