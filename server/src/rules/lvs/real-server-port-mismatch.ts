@@ -70,14 +70,17 @@ export const realServerPortMismatch: FileRule = {
       if (!servers) continue;
       for (const s of servers) {
         if (s.method === 'NAT' || !s.port) continue;
-        const pw = portWord(s.node);
         if (vs.kind === 'fwmark') {
+          const pw = portWord(s.node);
           report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
         } else if (vs.kind === 'address') {
           if (vs.port === undefined || vs.port === s.port) continue;
+          // Reading the port word builds the line's words: only for servers that are reported.
+          const pw = portWord(s.node);
           report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
         } else {
           if (groupFwmarkEntries(f).length) {
+            const pw = portWord(s.node);
             report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
           }
           // An entry without a port has port 0, which differs from any real server port too.
