@@ -262,3 +262,42 @@ describe('blocks keepalived skips', () => {
     expect(ka104.message).not.toContain('Missing');
   });
 });
+
+describe('socket addresses keepalived reads with inet_stosockaddr', () => {
+  // keepalived 2.2.7 (lib/utils.c) cuts such an address at its first '-' (else its first '/')
+  // before inet_pton, so `192.168.0.92/24` is 192.168.0.92. Checked with the binary: `keepalived
+  // -t` says nothing about any of these lines (the joetanx/load-balancing-cyberark configs have them).
+  it('accepts an address followed by /… or -… where keepalived ignores the suffix', () => {
+    const text = [
+      'vrrp_instance VI_1 {', //                       1
+      '    interface eth0', //                         2
+      '    virtual_router_id 10', //                   3
+      '    unicast_src_ip 192.168.0.92/24', //         4
+      '    unicast_peer {', //                         5
+      '        192.168.0.91/24', //                    6
+      '        192.168.0.93-5', //                     7
+      '    }', //                                      8
+      '    virtual_ipaddress {', //                    9
+      '        192.168.0.10/24', //                    10
+      '    }', //                                      11
+      '}', //                                          12
+      'virtual_server 10.0.0.2/24 80 {', //            13
+      '    protocol TCP', //                           14
+      '    sorry_server 10.0.0.9/8 80', //             15
+      '    real_server 10.0.0.4/24 80 {', //           16
+      '        TCP_CHECK {', //                        17
+      '            connect_ip 10.0.0.4/32', //         18
+      '            bindto 10.0.0.1-x', //              19
+      '        }', //                                  20
+      '    }', //                                      21
+      '}', //                                          22
+    ].join('\n');
+    expect(codes(text).filter((c) => c.endsWith('KA205'))).toEqual([]);
+  });
+
+  it('still rejects what inet_pton rejects once the suffix is cut', () => {
+    expect(codes('virtual_server 10.0.0.300/24 80 {\n}\n')).toContain('1:KA205');
+    expect(codes('vrrp_instance A {\n unicast_src_ip /24\n}\n')).toContain('2:KA205');
+    expect(codes('vrrp_instance A {\n unicast_src_ip 10.0.0.1/24-1\n}\n')).toContain('2:KA205');
+  });
+});

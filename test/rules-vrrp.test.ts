@@ -491,3 +491,11 @@ describe('KA350 too-many-vips', () => {
     expect(runKeepalived(many(256, v4)).stderr).toMatch(/Number of VIPs \(256\) exceeds maximum\/space available in packet \(max 255 addresses\)/);
   });
 });
+
+describe('unicast_src_ip with a /prefix (keepalived ignores it)', () => {
+  it('takes the family from the address before the slash', () => {
+    const text = instance('A', 'interface eth0\nvirtual_router_id 1\nunicast_src_ip 192.168.0.92/24\nunicast_peer {\n192.168.0.91/24\n}\n' + vip('192.168.0.10/24'));
+    expect(findings(text, 'KA323')).toHaveLength(0);
+    expect(findings(text, 'KA313')).toHaveLength(0);
+  });
+});

@@ -151,6 +151,18 @@ export function ipFamily(text: string): Family | undefined {
   return undefined;
 }
 
+/**
+ * The address keepalived's inet_stosockaddr reads from a word: it cuts the word at its first '-'
+ * (else at its first '/') and ignores the rest. Used for real_server, virtual_server,
+ * sorry_server, unicast_src_ip, unicast_peer, mcast_src_ip, mcast_dst_ip, connect_ip, bindto and
+ * the bfd addresses.
+ */
+export function sockaddrAddress(text: string): string {
+  let cut = text.indexOf('-');
+  if (cut < 0) cut = text.indexOf('/');
+  return cut < 0 ? text : text.slice(0, cut);
+}
+
 export interface Prefix {
   address: string;
   family: Family;
@@ -259,7 +271,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };
     }
     case 'ipaddr':
-      if (!ipFamily(word)) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
+      // Every 'ipaddr' argument is read by inet_stosockaddr, which ignores a '-…' or '/…' suffix.
+      if (!ipFamily(sockaddrAddress(word))) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ipv4':
       if (!isIPv4(word)) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };

@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, parseInteger, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, parseInteger, sockaddrAddress, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
@@ -162,7 +162,7 @@ function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
 function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
   // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
   const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
-  const f = ipFamily(text ?? '');
+  const f = ipFamily(sockaddrAddress(text ?? ''));
   return f ? { node: line, family: f } : undefined;
 }
 
@@ -264,7 +264,8 @@ export function unicastPeerWords(inst: VrrpInstance): Word[] {
     for (const block of lines.unicastPeerBlocks) {
       for (const line of block.values ?? NONE) {
         const w = line.words[0];
-        if (w && ipFamily(w.text) === family) (peers === NONE ? (peers = []) : peers).push(w);
+        // keepalived reads a peer with inet_stosockaddr: a '/…' or '-…' after the address is ignored.
+        if (w && ipFamily(sockaddrAddress(w.text)) === family) (peers === NONE ? (peers = []) : peers).push(w);
       }
     }
     lines.peers = peers;
