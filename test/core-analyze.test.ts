@@ -301,3 +301,71 @@ describe('socket addresses keepalived reads with inet_stosockaddr', () => {
     expect(codes('vrrp_instance A {\n unicast_src_ip 10.0.0.1/24-1\n}\n')).toContain('2:KA205');
   });
 });
+
+describe('virtual and real servers keepalived skips', () => {
+  // keepalived 2.2.7 (check_data.c alloc_vs/alloc_rs) reports a virtual_server or real_server
+  // whose address, port or fwmark it cannot read and skips the block unread; reading goes on
+  // after its '}'. Checked with the binary: only the header lines are reported.
+  const text = [
+    'virtual_server @SERVER@ {', //               1
+    '    delay_loop abc', //                     2
+    '    real_server @PEER@ 0 {', //             3
+    '        weight x', //                       4
+    '    }', //                                  5
+    '}', //                                      6
+    'virtual_server 10.0.0.1 80 {', //           7
+    '    protocol TCP', //                       8
+    '    lb_algo rr', //                         9
+    '    lb_kind NAT', //                        10
+    '    real_server 10.0.0.2 abc {', //         11
+    '        weight x', //                       12
+    '        bogus_kw 1', //                     13
+    '    }', //                                  14
+    '    real_server 10.0.0.3 80 {', //          15
+    '        weight 1', //                       16
+    '    }', //                                  17
+    '}', //                                      18
+    'virtual_server fwmark 4294967296 {', //     19
+    '    bogus_kw 1', //                         20
+    '}', //                                      21
+    'bogus_after 1', //                          22
+  ].join('\n');
+
+  it('reports the header, reads nothing inside, and goes on after the block', () => {
+    expect(codes(text)).toEqual(['1:KA205', '11:KA205', '19:KA205', '22:KA201']);
+  });
+
+  it('keeps the skipped servers out of the tree', () => {
+    const a = analyze(text);
+    expect(a.model.virtualServers.map((vs) => vs.realServers.map((rs) => rs.address))).toEqual([['10.0.0.3']]);
+  });
+});
+
+describe('duplicate blocks keepalived skips', () => {
+  // keepalived 2.2.7 (vrrp_parser.c): "vrrp instance VI_1 already defined" / "vrrp sync group G
+  // already defined", and the block is skipped unread (checked with the binary: nothing inside
+  // the second block is reported).
+  it('reads nothing inside a second vrrp_instance or vrrp_sync_group of one name', () => {
+    const text = [
+      'vrrp_instance VI_1 {', //                 1
+      '    virtual_router_id 51', //             2
+      '}', //                                    3
+      'vrrp_instance VI_1 {', //                 4
+      '    mcast_src_ip=192.168.10.156', //      5
+      '    priority 999', //                     6
+      '}', //                                    7
+      'vrrp_sync_group G {', //                  8
+      '    group {', //                          9
+      '        VI_1', //                         10
+      '    }', //                                11
+      '}', //                                    12
+      'vrrp_sync_group G {', //                  13
+      '    bogus 1', //                          14
+      '}', //                                    15
+      'bogus_after 1', //                        16
+    ].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA209', '13:KA209', '16:KA201']);
+    expect(a.model.vrrpInstances.map((i) => i.virtualRouterId?.value)).toEqual([51]);
+  });
+});

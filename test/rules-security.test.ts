@@ -38,9 +38,12 @@ describe('KA601 script-security-disabled', () => {
   });
 
   it('reports once for many scripts and lists the others', () => {
-    const d = findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601');
+    // One instance: keepalived skips a second vrrp_instance VI_1 unread, scripts included.
+    const many = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh"');
+    const d = findings(many, 'KA601');
     expect(d).toHaveLength(1);
-    expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([20]);
+    expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([13]);
+    expect(findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601')[0]!.related ?? []).toEqual([]);
   });
 
   it('ignores VRRP scripts when there is no vrrp_instance (keepalived never runs them)', () => {

@@ -20,6 +20,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
 import { checkArg, isCheckedArgType, numberSurelyValid } from './values.js';
 import { suggest } from './suggest.js';
+import { serviceSkipped } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -29,7 +30,7 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
  * Named blocks whose second definition keepalived drops ("… already defined"). For the others
  * (vrrp_script, virtual_server_group…) it keeps both and name lookups find the first.
  */
-const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'bfd_instance']);
+const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
 interface ArgList {
@@ -137,14 +138,21 @@ export class Walker implements LineSink {
    * reads its body.
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
-    const skipped = EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1;
+    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && serviceSkipped(spec.name, node));
+    // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
+    const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
     else this.adopt(frame, node);
-    this.checkKeyword(node, skipped);
+    this.checkKeyword(node, unread);
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = skipped;
     }
+  }
+
+  private ignoredDuplicate(spec: KeywordSpec, node: AstNode): boolean {
+    const name = spec.defines && DUPLICATE_BLOCK_IGNORED.has(spec.defines) ? node.argText(0) : undefined;
+    return name !== undefined && !!this.instanceNames.get(spec.defines!)?.has(name);
   }
 
   /** keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are still read as the block's body. */
@@ -421,6 +429,7 @@ export class Walker implements LineSink {
     if (w0.text === 'fwmark' || w0.text === 'group') {
       if (words.length < 2) this.report('KA203', 'error', `'${keyword} ${w0.text}' is missing its ${w0.text === 'fwmark' ? 'mark' : 'group name'}`, file, w0.range);
       else if (w0.text === 'fwmark' && !/^\d+$/.test(words[1]!.text)) this.report('KA205', 'error', `fwmark must be a number, got '${words[1]!.text}'`, file, words[1]!.range);
+      else if (w0.text === 'fwmark' && Number(words[1]!.text) > 4294967295) this.report('KA205', 'error', `virtual server fwmark ${words[1]!.text} is outside 0..4294967295; keepalived skips this virtual_server`, file, words[1]!.range);
       return;
     }
     const p = checkArg({ name: 'address', type: 'ipaddr' }, w0.text, keyword);

@@ -1,0 +1,39 @@
+// Blocks keepalived reads the header of, reports, and then skips unread (its skip_block): a
+// virtual_server or real_server whose service it cannot read. keepalived 2.2.7, check_data.c
+// (alloc_vs, alloc_rs); checked with the binary.
+
+import { isIPv4, isIPv6, sockaddrAddress } from './values.js';
+
+interface Args {
+  readonly argCount: number;
+  argText(i: number): string | undefined;
+}
+
+/** keepalived's read_unsigned: blanks, an optional '+', decimal digits, within [min, max]. */
+function readsUnsigned(text: string, min: number, max: number): boolean {
+  if (!/^\s*\+?\d+$/.test(text)) return false;
+  const v = Number(text.trim());
+  return v >= min && v <= max;
+}
+
+/**
+ * keepalived's inet_stosockaddr with the port handling of alloc_vs/alloc_rs: a port of only
+ * zeros is no port; any other port must be 1..65535; the address is read up to its first '-'
+ * (else '/'), as IPv6 when the word has a ':'.
+ */
+function readsServer(address: string, port: string | undefined): boolean {
+  if (port !== undefined && /[^0]/.test(port) && !readsUnsigned(port, 1, 65535)) return false;
+  const addr = sockaddrAddress(address);
+  return address.includes(':') ? isIPv6(addr) : isIPv4(addr);
+}
+
+/** Whether keepalived skips this virtual_server or real_server block for its header. */
+export function serviceSkipped(keyword: string, args: Args): boolean {
+  const a0 = args.argText(0);
+  if (a0 === undefined) return false; // a missing parameter stops keepalived instead
+  const a1 = args.argText(1);
+  if (keyword === 'real_server') return !readsServer(a0, a1);
+  if (keyword !== 'virtual_server' || a0 === 'group') return false;
+  if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
+  return !readsServer(a0, a1);
+}
