@@ -295,6 +295,34 @@ const cases: Record<string, Case> = {
     lines: [4],
     good: conf('virtual_server_group WEB {', '  2001:db8::1 80', '}') + vs('group WEB', BASICS, ['real_server 2001:db8::10 80 {', '}']),
   },
+  'persistence_granularity keepalived cannot read (IPv4 service)': {
+    code: 'KA533',
+    keepalived: /Invalid IPv4 persistence_granularity specified/,
+    bad: vs('10.0.0.1 443', [...BASICS, 'persistence_timeout 50', 'persistence_granularity <NETMASK>']),
+    lines: [6],
+    good: vs('10.0.0.1 443', [...BASICS, 'persistence_timeout 50', 'persistence_granularity 255.255.255.0']),
+  },
+  'persistence_granularity: octal/hex/short forms are read as inet_aton does': {
+    code: 'KA533',
+    keepalived: /Invalid IPv4 persistence_granularity specified/,
+    bad: vs('10.0.0.1 443', [...BASICS, 'persistence_granularity 08', 'persistence_granularity 1.2.65536', 'persistence_granularity 0x']),
+    lines: [5, 6, 7],
+    good: vs('10.0.0.1 443', [...BASICS, 'persistence_granularity 0x10', 'persistence_granularity 1.2.65535', 'persistence_granularity 24']),
+  },
+  'persistence_granularity of an IPv6 service is a prefix length 1..128': {
+    code: 'KA533',
+    keepalived: /Invalid IPv6 persistence_granularity specified/,
+    bad: vs('2001:db8::1 443', [...BASICS, 'persistence_granularity 255.255.0.0', 'persistence_granularity 0'], ['real_server 2001:db8::2 443 {', '}']),
+    lines: [5, 6],
+    good: vs('2001:db8::1 443', [...BASICS, 'persistence_granularity 64'], ['real_server 2001:db8::2 443 {', '}']),
+  },
+  'persistence_granularity of a fwmark service: the first one sets the family': {
+    code: 'KA533',
+    keepalived: /Invalid IPv6 persistence_granularity specified/,
+    bad: vs('fwmark 5', ['lb_algo rr', 'lb_kind NAT', 'persistence_granularity 64', 'persistence_granularity 255.255.0.0'], ['real_server 2001:db8::2 443 {', '}']),
+    lines: [5],
+    good: vs('fwmark 5', ['lb_algo rr', 'lb_kind NAT', 'persistence_granularity 255.255.0.0'], ['real_server 10.0.1.1 443 {', '}']),
+  },
 };
 
 describe('lvs rules', () => {

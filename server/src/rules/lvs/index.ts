@@ -34,6 +34,7 @@ import { urlDigestInvalid } from './url-digest-invalid.js';
 import { checkerConnectionAddress } from './checker-connection-address.js';
 import { sorryServerInhibitMismatch } from './sorry-server-inhibit-mismatch.js';
 import { groupFamilyMismatch } from './group-family-mismatch.js';
+import { persistenceGranularityInvalid } from './persistence-granularity-invalid.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -68,4 +69,5 @@ export const lvsRules: Rule[] = [
   checkerConnectionAddress,
   sorryServerInhibitMismatch,
   groupFamilyMismatch,
+  persistenceGranularityInvalid,
 ];

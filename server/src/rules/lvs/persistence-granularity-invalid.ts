@@ -1,0 +1,84 @@
+import type { FileRule } from '../types.js';
+import { ipFamily, type Family } from '../../core/analysis/values.js';
+import { vsLabel } from './util.js';
+
+/** One part of an inet_aton address: decimal, octal (leading 0) or hex (0x, at least one digit). */
+function atonPart(text: string): number | undefined {
+  if (/^[1-9]\d*$/.test(text)) return Number(text);
+  if (/^0[0-7]*$/.test(text)) return parseInt(text, 8);
+  if (/^0[xX][0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  return undefined;
+}
+
+/**
+ * Whether glibc reads `text` as a numeric IPv4 address (getaddrinfo with AI_NUMERICHOST, which
+ * takes the inet_aton forms: a, a.b, a.b.c and a.b.c.d; the last part fills the remaining bytes).
+ */
+export function isInetAton(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length > 4) return false;
+  const values = parts.map(atonPart);
+  if (values.some((v) => v === undefined)) return false;
+  const last = values[values.length - 1]!;
+  if (values.slice(0, -1).some((v) => v! > 0xff)) return false;
+  return last < 2 ** (8 * (5 - parts.length));
+}
+
+/** keepalived's read_unsigned in 1..128 (blanks, optional '+', decimal digits). */
+function isPrefixLength(text: string): boolean {
+  if (!/^\s*\+?\d+$/.test(text)) return false;
+  const v = Number(text.trim());
+  return v >= 1 && v <= 128;
+}
+
+export const persistenceGranularityInvalid: FileRule = {
+  kind: 'file',
+  code: 'KA533',
+  name: 'persistence-granularity-invalid',
+  family: 'lvs',
+  severity: 'error',
+  description: 'persistence_granularity is not a netmask (IPv4 service) or a prefix length 1..128 (IPv6 service); keepalived ignores it.',
+  docs: {
+    why:
+      'persistence_granularity groups clients for persistence: an IPv4 service takes a netmask such as 255.255.255.0, an ' +
+      'IPv6 service a prefix length. keepalived reads the value by the service\'s address family (for a fwmark or group ' +
+      'service without ip_family: a value with a dot is IPv4, and the first value read fixes the family); a value it ' +
+      'cannot read is reported ("Invalid IPv4 persistence_granularity specified") and ignored, so each client address ' +
+      'is persistent on its own. Placeholders left from documentation (`<NETMASK>`) are the usual cause.',
+    bad: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity <NETMASK>\n    real_server 10.0.1.1 443 {\n    }\n}',
+    good: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity 255.255.255.0\n    real_server 10.0.1.1 443 {\n    }\n}',
+  },
+  check(ctx) {
+    for (const vs of ctx.analysis.model.virtualServers) {
+      // keepalived's vs->af while it reads the block: the service address's family, else set by
+      // ip_family or by the first persistence_granularity it reads.
+      let family: Family | undefined = vs.kind === 'address' && vs.address !== undefined ? ipFamily(vs.address) : undefined;
+      for (const c of vs.node.children) {
+        if (c.keyword === 'ip_family' && family === undefined) {
+          const f = c.argText(0);
+          if (f === 'inet') family = 4;
+          else if (f === 'inet6') family = 6;
+          continue;
+        }
+        if (c.keyword !== 'persistence_granularity') continue;
+        const text = c.argText(0);
+        if (text === undefined) continue; // a missing value stops keepalived (KA203)
+        const f: Family = family ?? (text.includes('.') ? 4 : 6);
+        const ok = f === 4 ? isInetAton(text) : isPrefixLength(text);
+        if (ok) {
+          family ??= f;
+          continue;
+        }
+        const word = c.argWord(0);
+        ctx.report({
+          message:
+            f === 4
+              ? `persistence_granularity '${text}' of '${vsLabel(vs)}' is not an IPv4 netmask; keepalived ignores it (keepalived: "Invalid IPv4 persistence_granularity specified")`
+              : `persistence_granularity '${text}' of '${vsLabel(vs)}' is not an IPv6 prefix length 1..128; keepalived ignores it (keepalived: "Invalid IPv6 persistence_granularity specified")`,
+          file: c.file,
+          range: word.range,
+        });
+      }
+    }
+  },
+};
