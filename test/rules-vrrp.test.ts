@@ -499,3 +499,20 @@ describe('unicast_src_ip with a /prefix (keepalived ignores it)', () => {
     expect(findings(text, 'KA313')).toHaveLength(0);
   });
 });
+
+describe('KA338 with an interface name keepalived ignores', () => {
+  // keepalived 2.2.7 (vrrp_parser.c vrrp_int_handler): a name of 16 bytes or more is reported
+  // ("too long - ignoring") and the instance is left without an interface ("Unknown interface!").
+  const body = (ifs: string) => `${ifs}\nvirtual_router_id 1\n${vip('10.0.0.1/24')}`;
+  it('reports an instance whose only interface name is too long', () => {
+    expect(lines(instance('A', body('interface <your_interface_name>')), 'KA338')).toEqual([2]);
+  });
+  it('accepts a shorter interface line next to it, and names of 15 bytes', () => {
+    expect(lines(instance('A', body('interface eth0\ninterface <your_interface_name>')), 'KA338')).toEqual([]);
+    expect(lines(instance('A', body('interface abcdefghijklmno')), 'KA338')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived agrees', () => {
+    const msgs = runKeepalived(instance('A', body('interface <your_interface_name>'))).messages.map((m) => m.message);
+    expect(msgs.some((m) => /Unknown interface!/.test(m))).toBe(true);
+  });
+});

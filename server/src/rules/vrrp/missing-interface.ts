@@ -27,7 +27,16 @@ export const missingInterface: FileRule = {
         report({ message: `'${inst.name}' cannot use the loopback interface lo; keepalived ignores it and then rejects the VRRP configuration`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;
       }
-      if (inst.interface) continue;
+      if (inst.interface) {
+        // keepalived ignores a name of 16 bytes or more ("Interface name … too long - ignoring"):
+        // with no shorter interface line the instance has none.
+        const lines = inst.node.children.filter((c) => c.keyword === 'interface');
+        const tooLong = (name: string | undefined) => name !== undefined && new TextEncoder().encode(name).length >= 16;
+        if (!lines.every((c) => tooLong(c.argText(0)))) continue;
+        if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp) continue;
+        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, keepalived ignores it and rejects the VRRP configuration ("Unknown interface!")`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        continue;
+      }
       if (unicastMayOmit && isUnicast(inst)) {
         if (inst.unicastSrcIp) continue;
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration`, file: inst.node.file, range: nameRange(inst.node) });
