@@ -369,3 +369,37 @@ describe('duplicate blocks keepalived skips', () => {
     expect(a.model.vrrpInstances.map((i) => i.virtualRouterId?.value)).toEqual([51]);
   });
 });
+
+describe("a block keyword without its '{'", () => {
+  // keepalived 2.2.7 (lib/parser.c process_stream): "Missing '{' at beginning of configuration
+  // block" is reported at the line read where the '{' was expected, and that line is the block's
+  // first line; a '}' there closes the block itself. read_line counts the braces on their own, so
+  // the '}' that ends such a block is one too many ("Extra '}' found"). Checked with the binary.
+  it("reports the missing '{' at the next line and the block's '}' as extra", () => {
+    const text = [
+      'virtual_server 10.0.0.1 80', //      1
+      '# a comment', //                     2
+      '', //                                3
+      '  protocol TCP', //                  4
+      '  real_server 10.0.0.2 80 {', //     5
+      '  }', //                             6
+      '}', //                               7
+    ].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA104', '7:KA101']);
+    expect(a.diagnostics[0]!.related?.[0]?.range.start.line).toBe(0);
+  });
+
+  it("lets a '}' on the next line close that block, not the enclosing one", () => {
+    const text = [
+      'vrrp_instance X {', //          1
+      '  authentication', //           2
+      '}', //                          3
+      '  virtual_router_id 5', //      4
+      '}', //                          5
+    ].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '5:KA101']);
+    expect(a.model.vrrpInstances[0]!.virtualRouterId?.value).toBe(5);
+  });
+});

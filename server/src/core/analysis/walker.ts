@@ -107,7 +107,7 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
-    this.openPendingWithoutBrace();
+    if (this.pending) this.openPendingWithoutBrace(new StoreWord(store, from));
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
@@ -156,7 +156,7 @@ export class Walker implements LineSink {
   }
 
   /** keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are still read as the block's body. */
-  private openPendingWithoutBrace(): void {
+  private openPendingWithoutBrace(at: Word | undefined): void {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = undefined;
@@ -166,13 +166,17 @@ export class Walker implements LineSink {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t).
       this.report('KA104', 'error', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
     } else {
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block")`, p.file, p.range);
+      // keepalived reports it at the line it read instead of the '{'.
+      const where = at ? { file: at.file, range: at.range } : { file: p.file, range: p.range };
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block"); keepalived reads this line as the block's first`, where.file, where.range, {
+        related: [{ file: p.file, range: p.range, message: `'${p.keyword}' here` }],
+      });
     }
     this.pushBlock(p, undefined);
   }
 
   words(words: Word[], file: string): void {
-    this.openPendingWithoutBrace();
+    if (this.pending) this.openPendingWithoutBrace(words[0]);
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
@@ -281,7 +285,13 @@ export class Walker implements LineSink {
     if (this.pending) {
       const p = this.pending;
       this.pending = undefined;
-      if (!this.pendingSkip) this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+      if (!this.pendingSkip) {
+        // keepalived reports it at this '}', which then closes that block (not the enclosing one).
+        this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it (keepalived: "Missing '{' at beginning of configuration block"); this '}' closes it`, brace.file, brace.range, {
+          related: [{ file: p.file, range: p.range, message: `'${p.keyword}' here` }],
+        });
+        this.pushBlock(p, undefined);
+      }
     }
     this.lastUnknown = undefined;
     // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
@@ -293,6 +303,8 @@ export class Walker implements LineSink {
       else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       return;
     }
+    // A block opened without its '{' leaves keepalived's count one short.
+    if (!matched) this.report('KA101', 'error', "Extra '}': keepalived counts one '}' more than '{'s here, because a block above was opened without its '{' (keepalived: \"Extra '}' found\")", brace.file, brace.range);
     const frame = this.stack.pop()!;
     // Inside a skipped block, inner braces close only the nested skipping.
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
