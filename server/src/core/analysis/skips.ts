@@ -29,11 +29,13 @@ function readsServer(address: string, port: string | undefined): boolean {
 
 /** Whether keepalived skips this virtual_server or real_server block for its header. */
 export function serviceSkipped(keyword: string, args: Args): boolean {
+  // Asked for every block keyword line: leave the others before reading any word.
+  if (keyword !== 'real_server' && keyword !== 'virtual_server') return false;
   const a0 = args.argText(0);
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const a1 = args.argText(1);
   if (keyword === 'real_server') return !readsServer(a0, a1);
-  if (keyword !== 'virtual_server' || a0 === 'group') return false;
+  if (a0 === 'group') return false;
   if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
   return !readsServer(a0, a1);
 }
