@@ -1,4 +1,4 @@
-// `npm run compare-output -- REV`: does this tree lint exactly like commit REV?
+// `npm run compare-output -- REV [--dump DIR]`: does this tree lint exactly like commit REV?
 //
 // For refactors that must not change a finding (performance work, internal rewrites). Checks out
 // REV into a temporary git worktree, bundles the same small runner against both trees, lints the
@@ -7,17 +7,20 @@
 // Cases: the .conf files under fixtures/, the configs in ../shared/corpus when present, every
 // rule's docs examples (of this tree), each also for target 1.3.5, and seeded random line
 // mutations of the small ones. Findings of rules that REV does not have are left out of this tree's
-// side, so adding a rule is not a difference.
+// side, so adding a rule is not a difference. `--dump DIR` writes each differing case there (the
+// text as NNN.conf, both sides' findings as NNN.json), to judge the changes against keepalived.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const rev = process.argv[2];
-if (!rev) {
-  console.error('usage: npm run compare-output -- REV   (a commit, branch or tag)');
+const dumpAt = process.argv.indexOf('--dump');
+const dumpDir = dumpAt > 0 ? resolve(process.argv[dumpAt + 1] ?? '') : undefined;
+if (!rev || rev.startsWith('--') || (dumpAt > 0 && !process.argv[dumpAt + 1])) {
+  console.error('usage: npm run compare-output -- REV [--dump DIR]   (REV: a commit, branch or tag)');
   process.exit(2);
 }
 const here = resolve('.');
@@ -126,6 +129,18 @@ try {
     while (k < before.length && k < after.length && JSON.stringify(before[k]) === JSON.stringify(after[k])) k++;
     const show = (d) => (d ? `${d.code} ${d.range.start.line + 1}:${d.range.start.column + 1} ${d.message}` : '(none)');
     console.log(`\n${cases[i].name} (finding ${k + 1} of ${before.length} / ${after.length})\n  ${rev}: ${show(before[k])}\n  here: ${show(after[k])}`);
+  }
+  if (dumpDir) {
+    mkdirSync(dumpDir, { recursive: true });
+    let n = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      const id = String(++n).padStart(4, '0');
+      writeFileSync(join(dumpDir, `${id}.conf`), cases[i].text);
+      const side = (line) => JSON.parse(line?.split('\t')[1] ?? '[]');
+      writeFileSync(join(dumpDir, `${id}.json`), JSON.stringify({ name: cases[i].name, target: cases[i].target, [rev]: side(a[i]), here: side(b[i]) }, null, 1));
+    }
+    console.log(`\n${n} differing cases written to ${dumpDir}`);
   }
   process.exitCode = differ.length ? 1 : 0;
 } finally {

@@ -402,4 +402,20 @@ describe("a block keyword without its '{'", () => {
     expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '5:KA101']);
     expect(a.model.vrrpInstances[0]!.virtualRouterId?.value).toBe(5);
   });
+
+  it("reads a '}' on the keyword's own line as usual (the block never opens)", () => {
+    // keepalived 2.2.7 on this text: the '}' of line 3 closes vrrp_instance, then line 3
+    // "Unexpected '{' - ignoring", line 4 "Unknown keyword", line 5 "Unknown keyword '}'" (it
+    // balances the ignored '{'), line 6 "Extra '}' found".
+    const text = [
+      'vrrp_instance X {', //              1
+      '  virtual_router_id 5', //          2
+      '  virtual_ipaddress}{', //          3
+      '    10.0.0.1/24', //                4
+      '  }', //                            5
+      '}', //                              6
+    ].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '3:KA103', '4:KA201', '5:KA103', '6:KA101']);
+  });
 });

@@ -285,7 +285,11 @@ export class Walker implements LineSink {
     if (this.pending) {
       const p = this.pending;
       this.pending = undefined;
-      if (!this.pendingSkip) {
+      const sameLine = brace.file === p.file && brace.range.start.line === p.range.start.line;
+      if (!this.pendingSkip && sameLine) {
+        // `keyword }` on one line: keepalived never opened the block; the '}' is read as usual.
+        this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+      } else if (!this.pendingSkip) {
         // keepalived reports it at this '}', which then closes that block (not the enclosing one).
         this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it (keepalived: "Missing '{' at beginning of configuration block"); this '}' closes it`, brace.file, brace.range, {
           related: [{ file: p.file, range: p.range, message: `'${p.keyword}' here` }],
