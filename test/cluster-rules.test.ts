@@ -54,6 +54,7 @@ const EXPECTED: Record<string, string[]> = {
   'vip-mismatch': ['KA412'],
   'vip-mismatch-skip-check': ['KA412:warning'],
   'vip-prefix-only': [],
+  'vip-dropped-family': [],
   'virtual-server-mismatch': ['KA413'],
   'virtual-server-same': [],
   'sync-group-mismatch': ['KA414'],

@@ -14,6 +14,7 @@ import {
   instanceFamily,
   isStrict,
   isUnicast as runsUnicast,
+  keptVirtualAddresses,
   mcastDstProblem,
   nopreemptNode,
   unicastPeerWords,
@@ -56,7 +57,8 @@ export function vipKey(text: string): string {
 
 /** The VIPs keepalived puts in adverts, canonical and sorted. */
 export function vipSet(inst: VrrpInstance): string[] {
-  const vips = inst.virtualIpaddresses;
+  // Only what keepalived keeps: a VIP it drops on one node is not a difference in the adverts.
+  const vips = keptVirtualAddresses(inst);
   if (vips.length === 1) return [vipKey(vips[0]!.text)];
   return [...new Set(vips.map((a) => vipKey(a.text)))].sort();
 }

@@ -188,6 +188,15 @@ export function instanceFamily(inst: VrrpInstance): Family | undefined {
   return instanceLines(inst).familySetter?.family;
 }
 
+/**
+ * The VIPs keepalived brings up: those of the instance's family that survive their options (it
+ * drops the others while reading, KA313 and KA346).
+ */
+export function keptVirtualAddresses(inst: VrrpInstance): Address[] {
+  const family = instanceFamily(inst);
+  return inst.virtualIpaddresses.filter((a) => !(family && a.addressFamily && a.addressFamily !== family) && !addressDropped(a));
+}
+
 /** The child line that fixes the instance's family, and the family. */
 export function familySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
   return instanceLines(inst).familySetter;
