@@ -204,6 +204,10 @@ describe('KA320 vrrp-script-without-script / KA321 unused-vrrp-script', () => {
     expect(lines('vrrp_script chk {\n    interval 2\n}\n', 'KA320')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    script "/bin/true"\n}\n', 'KA320')).toEqual([]);
   });
+  it('a `script` line without a command sets nothing (keepalived: "No script set" at the closing brace)', () => {
+    expect(lines('vrrp_script chk {\n    script\n    interval 2\n}\n', 'KA320')).toEqual([4]);
+    expect(findings('vrrp_script chk {\n    script\n}\n', 'KA320')[0]!.message).toContain('without a command');
+  });
   it('reports scripts nobody tracks', () => {
     const script = 'vrrp_script chk {\n    script "/bin/true"\n}\n';
     expect(lines(script + instance('A', vip('10.0.0.1')), 'KA321')).toEqual([1]);

@@ -1,6 +1,6 @@
 // KA320: a vrrp_script block with no `script` line is removed by keepalived.
 
-import { child } from '../../core/analysis/ast.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
 
@@ -18,11 +18,15 @@ export const vrrpScriptWithoutScript: FileRule = {
   },
   check({ analysis, report }) {
     for (const s of analysis.model.vrrpScripts) {
-      if (child(s.node, 'script')) continue;
+      // A `script` line without its command sets nothing.
+      const lines = childrenNamed(s.node, 'script');
+      if (lines.some((l) => l.argCount > 0)) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
-        message: `vrrp_script '${s.name}' has no 'script' line; keepalived removes it`,
+        message: lines.length
+          ? `vrrp_script '${s.name}' has a 'script' line without a command; keepalived removes the vrrp_script`
+          : `vrrp_script '${s.name}' has no 'script' line; keepalived removes it`,
         ...at,
         related: s.node.args[0] ? [{ file: s.node.file, range: s.node.args[0].range, message: 'the vrrp_script' }] : undefined,
       });
