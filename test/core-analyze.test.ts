@@ -77,6 +77,18 @@ describe('schema diagnostics', () => {
     expect(codes('vrrp_instance A {\n virtual_router_id\n priority 100 200\n virtual_ipaddress 10.0.0.1\n}\n')).toEqual(expect.arrayContaining(['2:KA203', '3:KA204', '4:KA208']));
   });
 
+  it("says what keepalived does with a keyword line that has no argument (keywords.json without_args)", () => {
+    const missing = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA203').map((d) => `${d.severity}: ${d.message}`);
+    // keepalived 2.2.7: "missing a parameter", then reads no further.
+    expect(missing('global_defs {\n smtp_connect_timeout\n}\n')).toEqual([expect.stringMatching(/^error: .*stops reading the configuration here/)]);
+    // "routerid name missing - ignoring", and it goes on.
+    expect(missing('global_defs {\n router_id\n}\n')).toEqual([expect.stringMatching(/^error: .*reports the line and goes on without it/)]);
+    // Not a word about the line.
+    expect(missing('global_defs {\n smtp_helo_name\n}\n')).toEqual([expect.stringMatching(/^warning: .*does not report this line/)]);
+    // A segmentation fault, in keepalived -t too.
+    expect(missing('bfd_instance b {\n neighbor_ip\n}\n')).toEqual([expect.stringMatching(/^error: .*crashes on this line/)]);
+  });
+
   it('knows which keywords a target version has', () => {
     expect(codes('vrrp_instance A {\n  auth_hmac {\n  }\n}\n')).toContain('2:KA207');
     const older = codes('global_defs {\n  vrrp_startup_delay 5\n}\n', { targetVersion: '1.3.5' });

@@ -21,7 +21,7 @@ import {
   type ArgSpec,
   type KeywordSpec,
 } from '../server/src/core/schema/schema.js';
-import { keepalivedAvailable, keepalivedVersion, runKeepalived, type KeepalivedRun } from './helpers/keepalived.js';
+import { keepalivedAvailable, keepalivedVersion, runKeepalived, runKeepalivedAsync, type KeepalivedRun } from './helpers/keepalived.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sample values
@@ -555,7 +555,7 @@ function enumConfig(): { config: ConfigText; values: number } {
 // ---------------------------------------------------------------------------------------------
 
 const available = keepalivedAvailable();
-const figures = { keywordsChecked: 0, accepted: 0, missingFeature: 0, misplacedChecked: 0, misplacedRejected: 0, rangeKeywords: 0, rangeEdges: 0, enumValues: 0, absentChecked: 0, corrections: 0 };
+const figures = { keywordsChecked: 0, accepted: 0, missingFeature: 0, misplacedChecked: 0, misplacedRejected: 0, rangeKeywords: 0, rangeEdges: 0, enumValues: 0, absentChecked: 0, corrections: 0, withoutArgs: 0 };
 
 if (!available && process.env.CI) {
   describe('schema vs keepalived binary', () => {
@@ -574,7 +574,7 @@ describe.skipIf(!available)('schema vs keepalived binary', () => {
     console.log(
       `schema vs keepalived ${keepalivedVersion() ?? '?'}: ${figures.keywordsChecked} keywords checked, ${figures.accepted} accepted, ` +
         `${figures.missingFeature} behind build features missing here; ${figures.absentChecked} post-2.2.7 keywords unknown as expected; ${figures.misplacedRejected}/${figures.misplacedChecked} misplaced keywords rejected; ` +
-        `${figures.rangeKeywords} keywords' ranges verified (${figures.rangeEdges} edges); ${figures.enumValues} enum values accepted; ${figures.corrections} corrections recorded in CORRECTIONS.md`,
+        `${figures.rangeKeywords} keywords' ranges verified (${figures.rangeEdges} edges); ${figures.enumValues} enum values accepted; ${figures.withoutArgs} keywords' handling of a missing argument verified; ${figures.corrections} corrections recorded in CORRECTIONS.md`,
     );
   });
 
@@ -683,6 +683,37 @@ describe.skipIf(!available)('schema vs keepalived binary', () => {
     expect(problems).toEqual([]);
     expect(figures.enumValues).toBe(values);
   });
+
+  // keywords.json `without_args`: what keepalived does with a keyword line that has none of its
+  // required arguments. One run per keyword (a "stops" ends the reading), four at a time.
+  it('does with a keyword without arguments what the table says (without_args)', async () => {
+    const probes = schema().all.filter((s) => s.without_args && s.in_2_2_7);
+    expect(probes.length).toBeGreaterThan(300);
+    const names = new Names();
+    const probe = async (spec: KeywordSpec): Promise<string | undefined> => {
+      const chain: KeywordSpec[] = [];
+      for (let p = spec.parent; p; p = p.parent) chain.unshift(p);
+      const lines: string[] = [];
+      for (const p of chain) {
+        lines.push([p.name, ...sampleArgs(p, names)].join(' ') + ' {');
+        // keepalived 2.2.7 crashes on an HTTP_GET/SSL_GET url without a path: give the probes one.
+        if ((p.name === 'HTTP_GET' || p.name === 'SSL_GET') && spec.parent === p && spec.name !== 'url') lines.push('url {', 'path /', '}');
+        if (p.name === 'url' && spec.name !== 'path') lines.push('path /');
+      }
+      const at = lines.length + 1;
+      lines.push(spec.name + (spec.block ? ' {' : ''), ...(spec.block ? ['}'] : []), ...chain.map(() => '}'), 'kalint_sentinel');
+      const run = await runKeepalivedAsync(lines.join('\n') + '\n');
+      const here = run.messages.filter((m) => m.line === at).map((m) => m.message);
+      const seen = run.signal ? 'crashes' : here.some((m) => /missing a parameter/.test(m)) ? 'stops' : here.length ? 'ignored' : 'accepted';
+      return seen === spec.without_args ? undefined : `${spec.id}: table says ${spec.without_args}, keepalived ${seen} (${here[0] ?? 'no message'})`;
+    };
+    const problems: string[] = [];
+    for (let i = 0; i < probes.length; i += 4) {
+      for (const p of await Promise.all(probes.slice(i, i + 4).map(probe))) if (p) problems.push(p);
+    }
+    figures.withoutArgs = probes.length;
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('agrees with the binary on the edges of numeric ranges', () => {
     const probes = rangeProbes();

@@ -2,7 +2,7 @@
 // throw-away directory, and splits what it prints into located messages. keepalived is the oracle
 // the schema tests compare kalint against.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,8 +21,10 @@ export interface KeepalivedMessage {
 }
 
 export interface KeepalivedRun {
-  /** Exit status of `keepalived -t` (0 clean, 2 stopped early on a missing parameter, 4/5/6 errors). */
+  /** Exit status of `keepalived -t` (0 clean, 2 stopped early on a missing parameter, 4/5/6 errors; -1 when killed). */
   exitStatus: number;
+  /** The signal that killed keepalived (only from runKeepalivedAsync, e.g. SIGSEGV: 2.2.7 crashes on some lines). */
+  signal?: string;
   messages: KeepalivedMessage[];
   /** Everything printed on stderr, unparsed. */
   stderr: string;
@@ -114,4 +116,27 @@ export function runKeepalived(text: string, options: RunOptions = {}): Keepalive
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * runKeepalived without blocking: several can run at once (for tests that make hundreds of runs).
+ * A keepalived killed by a signal is a result here (`signal`), not an error.
+ */
+export function runKeepalivedAsync(text: string, options: RunOptions = {}): Promise<KeepalivedRun> {
+  const mainFile = options.mainFile ?? 'keepalived.conf';
+  const bin = findBinary();
+  if (!bin) return Promise.reject(new Error('keepalived is not installed (set $KEEPALIVED to its path)'));
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-ka-'));
+  writeFileSync(join(dir, mainFile), text);
+  return new Promise<KeepalivedRun>((resolve, reject) => {
+    const child = spawn(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (e) => reject(new Error(`cannot run ${bin}: ${e.message}`)));
+    child.on('close', (status, signal) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ exitStatus: status ?? -1, signal: signal ?? undefined, messages: parseKeepalivedOutput(stderr, mainFile), stderr });
+    });
+  });
 }

@@ -403,7 +403,14 @@ export class Walker implements LineSink {
         }
         if (!a.optional && !(a.repeat && si > 0)) {
           const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
-          if (at) this.report('KA203', 'error', `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}; keepalived stops reading the configuration here`, file, node?.range ?? at);
+          const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}`;
+          // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
+          const effect = n === 0 ? node?.spec?.without_args : undefined;
+          if (!at) break;
+          if (effect === 'ignored') this.report('KA203', 'error', `${missing}; keepalived reports the line and goes on without it`, file, node?.range ?? at);
+          else if (effect === 'crashes') this.report('KA203', 'error', `${missing}; keepalived 2.2.7 crashes on this line (segmentation fault, also in keepalived -t)`, file, node?.range ?? at);
+          else if (effect === 'accepted') this.report('KA203', 'warning', `${missing}; keepalived 2.2.7 does not report this line`, file, node?.range ?? at);
+          else this.report('KA203', 'error', `${missing}; keepalived stops reading the configuration here`, file, node?.range ?? at);
         }
         break;
       }

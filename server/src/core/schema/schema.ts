@@ -33,6 +33,11 @@ export interface KeywordSpec {
   path: string[];
   block: 'keywords' | 'values' | null;
   args: ArgSpec[];
+  /**
+   * What keepalived 2.2.7 does with the line when none of its required arguments is there
+   * (measured with the binary): reads no further, reports and ignores it, says nothing, or crashes.
+   */
+  without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
   value_line?: ArgSpec[];
   repeat: Repeat;
   script_string?: boolean;
@@ -121,6 +126,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     path: k.path,
     block: k.block,
     args: k.args.map(uniformArg),
+    without_args: k.without_args,
     value_line: k.value_line?.map(uniformArg),
     repeat: k.repeat,
     script_string: k.script_string,

@@ -10,9 +10,11 @@ const rule: CoreRule = {
   description: 'A keyword without a required value',
   docs: {
     why:
-      'Most keywords need a value. keepalived treats a missing one as a configuration error and, for some ' +
-      'keywords, stops reading the rest of the configuration at that point. A vrrp_instance, vrrp_sync_group or ' +
-      'track_group without a name is skipped whole: nothing inside it is read.',
+      'Most keywords need a value, and keepalived handles a missing one keyword by keyword. For most it prints ' +
+      '"missing a parameter" and stops reading the configuration at that line; for others it reports the line and goes ' +
+      'on without the setting; a few it accepts without a word, and on some (a bfd_instance neighbor_ip without an ' +
+      'address) keepalived 2.2.7 crashes. The message says which, from behaviour measured on keepalived 2.2.7 for every ' +
+      'keyword. A vrrp_instance, vrrp_sync_group or track_group without a name is skipped whole: nothing inside it is read.',
     bad: `global_defs {
     router_id lb1
     smtp_connect_timeout
