@@ -109,6 +109,44 @@ describe('schema diagnostics', () => {
     const extra = analyze('global_defs {\n  router_id a\n}\n}\n');
     expect(extra.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA101']);
   });
+
+  // Found by differential fuzzing against keepalived 2.2.7 -t: it reads the file once per process
+  // (parent, VRRP, checker, BFD), and each skips the top-level blocks it does not use by counting braces.
+  it("reports a missing '{' where keepalived does, and the lines the other processes then read at the top level", () => {
+    // keepalived: (Line 2) Missing '{' ...; lines 2-3 "Unknown keyword" in the VRRP/checker/BFD processes; (Line 4) Extra '}' found.
+    const a = analyze('global_defs\n    router_id lb1\n    notify_fifo /tmp/f\n}\n');
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['2:KA104', '3:KA104', '4:KA101']);
+    expect(a.diagnostics[0]!.message).toContain('Missing');
+    expect(a.diagnostics[0]!.related?.[0]?.range.start.line).toBe(0);
+    expect(a.diagnostics[1]!.message).toContain("Unknown keyword 'notify_fifo'");
+    // The block is still read as global_defs' body by the process that uses it.
+    expect(keywords(a.ast)).toEqual(['global_defs', 'router_id', 'notify_fifo']);
+  });
+
+  it("reports the lines after a nested block's lost '{' that the processes skipping the instance read at the top level", () => {
+    const text = [
+      'vrrp_instance VI_1 {', //  1
+      '    authentication', //    2  no '{'
+      '        auth_type PASS', // 3  keepalived: Missing '{'
+      '    }', //                 4  the other processes stop skipping here
+      '    priority 100', //      5  Unknown keyword 'priority' for them
+      '}', //                     6  Extra '}' found
+      'vrrp_instance VI_2 {', //  7  in step again
+      '    priority 100', //      8
+      '}', //                     9
+    ].join('\n');
+    expect(codes(text)).toEqual(['3:KA104', '5:KA104', '6:KA101']);
+  });
+
+  it("reports a '}' that takes the brace count below zero even where it ends a block", () => {
+    // keepalived: (Line 5) Extra '}' found — the value block without '{' took the instance's '}'.
+    expect(codes('vrrp_instance VI_1 {\n    virtual_ipaddress\n        10.0.0.1\n    }\n}\n')).toEqual(['2:KA104', '5:KA101']);
+  });
+
+  it("reports a block keyword followed by '}' on the '}' line, as keepalived does", () => {
+    const d = analyze('vrrp_instance VI_1 {\n    authentication\n    }\n}\n').diagnostics;
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.code}`)).toEqual(['3:KA104', '4:KA101']);
+  });
 });
 
 describe('conditionals, definitions and sequences', () => {
@@ -387,6 +425,8 @@ describe("a block keyword without its '{'", () => {
   // block" is reported at the line read where the '{' was expected, and that line is the block's
   // first line; a '}' there closes the block itself. read_line counts the braces on their own, so
   // the '}' that ends such a block is one too many ("Extra '}' found"). Checked with the binary.
+  // The lines after the first are what keepalived's other processes, which skip virtual_server,
+  // read at the top level (lines 5-6 here; the fuzzing tests below cover that).
   it("reports the missing '{' at the next line and the block's '}' as extra", () => {
     const text = [
       'virtual_server 10.0.0.1 80', //      1
@@ -398,7 +438,7 @@ describe("a block keyword without its '{'", () => {
       '}', //                               7
     ].join('\n');
     const a = analyze(text);
-    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA104', '7:KA101']);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['4:KA104', '5:KA104', '6:KA104', '7:KA101']);
     expect(a.diagnostics[0]!.related?.[0]?.range.start.line).toBe(0);
   });
 
@@ -411,7 +451,7 @@ describe("a block keyword without its '{'", () => {
       '}', //                          5
     ].join('\n');
     const a = analyze(text);
-    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '5:KA101']);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '4:KA104', '5:KA101']);
     expect(a.model.vrrpInstances[0]!.virtualRouterId?.value).toBe(5);
   });
 

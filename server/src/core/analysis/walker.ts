@@ -89,6 +89,21 @@ export class Walker implements LineSink {
   private readonly seenStamp: Int32Array;
   private readonly seenNode: (AstNode | undefined)[];
   private nextStamp = 1;
+  /**
+   * keepalived reads the file once per process (parent, VRRP, checker, BFD); each process skips
+   * the top-level blocks it does not use by counting braces. The open top-level block's skipping
+   * ends when fewer than this many '{' are open.
+   */
+  private rootRawDepth = 0;
+  /**
+   * Set while a block without its '{' (this node) has made the processes that skip the open
+   * top-level block lose count: they read these lines at the top level.
+   */
+  private otherPassesAtTop: AstNode | undefined;
+  /** The block whose '{' is missing most recently, the cause reported with those lines. */
+  private bracelessBlock: AstNode | undefined;
+  /** The last line (file and line) that got a finding for the other processes. */
+  private otherPassesLine = '';
 
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
@@ -107,7 +122,11 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
-    if (this.pending) this.openPendingWithoutBrace(new StoreWord(store, from));
+    if (this.pending || this.otherPassesAtTop) {
+      const first = new StoreWord(store, from);
+      this.openPendingWithoutBrace(first);
+      if (this.otherPassesAtTop) this.reportOtherPasses(first);
+    }
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
@@ -155,8 +174,11 @@ export class Walker implements LineSink {
     return name !== undefined && !!this.instanceNames.get(spec.defines!)?.has(name);
   }
 
-  /** keepalived: "Missing '{' at beginning of configuration block"; the lines that follow are still read as the block's body. */
-  private openPendingWithoutBrace(at: Word | undefined): void {
+  /**
+   * keepalived: "Missing '{' at beginning of configuration block", reported on the line it read
+   * instead of the '{' (`next`); the lines that follow are still read as the block's body.
+   */
+  private openPendingWithoutBrace(next: Word): void {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = undefined;
@@ -166,17 +188,42 @@ export class Walker implements LineSink {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t).
       this.report('KA104', 'error', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
     } else {
-      // keepalived reports it at the line it read instead of the '{'.
-      const where = at ? { file: at.file, range: at.range } : { file: p.file, range: p.range };
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the next line is not '{' (keepalived: "Missing '{' at beginning of configuration block"); keepalived reads this line as the block's first`, where.file, where.range, {
-        related: [{ file: p.file, range: p.range, message: `'${p.keyword}' here` }],
+      this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) opens a block, but this line is not its '{' (keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
+        related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
       });
+    }
+    this.bracelessBlock = p;
+    // The processes that skip this top-level block find no '{' to skip: they read its body at the top level
+    // (this line has its finding already).
+    if (this.stack.length === 1) {
+      this.otherPassesAtTop = p;
+      this.otherPassesLine = `${next.file}\0${next.range.start.line}`;
     }
     this.pushBlock(p, undefined);
   }
 
+  /**
+   * A line read at the top level by the keepalived processes that skip the open top-level block
+   * (see `otherPassesAtTop`): they report it as an unknown keyword, a '{' as unexpected, a '}' as
+   * the keyword '}'. One finding per line; top-level keywords are left alone (those processes
+   * read them as such).
+   */
+  private reportOtherPasses(word: Word): void {
+    const cause = this.bracelessBlock ?? this.otherPassesAtTop!;
+    const at = `${word.file}\0${word.range.start.line}`;
+    if (at === this.otherPassesLine) return;
+    const text = word.text;
+    if (!word.quoted && schema().root.childMap.has(text)) return;
+    this.otherPassesLine = at;
+    const said = text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${text}'`;
+    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
+      related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
+    });
+  }
+
   words(words: Word[], file: string): void {
-    if (this.pending) this.openPendingWithoutBrace(words[0]);
+    this.openPendingWithoutBrace(words[0]!);
+    if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
@@ -252,6 +299,7 @@ export class Walker implements LineSink {
 
   open(brace: Word): void {
     this.rawOpen.push(brace);
+    if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     const p = this.pending;
     if (p) {
       this.pending = undefined;
@@ -277,6 +325,7 @@ export class Walker implements LineSink {
 
   private pushBlock(node: AstNode, brace: Word | undefined, skip = false): void {
     node.openBrace = brace;
+    if (this.stack.length === 1) this.rootRawDepth = this.rawOpen.length;
     this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp: this.nextStamp++ });
     this.lastUnknown = undefined;
   }
@@ -284,17 +333,14 @@ export class Walker implements LineSink {
   close(brace: Word): void {
     if (this.pending) {
       const p = this.pending;
-      this.pending = undefined;
-      const sameLine = brace.file === p.file && brace.range.start.line === p.range.start.line;
-      if (!this.pendingSkip && sameLine) {
-        // `keyword }` on one line: keepalived never opened the block; the '}' is read as usual.
-        this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
-      } else if (!this.pendingSkip) {
-        // keepalived reports it at this '}', which then closes that block (not the enclosing one).
-        this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it (keepalived: "Missing '{' at beginning of configuration block"); this '}' closes it`, brace.file, brace.range, {
-          related: [{ file: p.file, range: p.range, message: `'${p.keyword}' here` }],
-        });
-        this.pushBlock(p, undefined);
+      if (brace.file === p.file && brace.range.start.line === p.range.start.line) {
+        // `keyword }` on one line: keepalived never opens that block, and this '}' closes the
+        // enclosing one (keepalived 2.2.7 reports no missing '{' for it).
+        this.pending = undefined;
+        if (!this.pendingSkip) this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+      } else {
+        // keepalived reads this '}' where the '{' should be, and it ends the block just opened.
+        this.openPendingWithoutBrace(brace);
       }
     }
     this.lastUnknown = undefined;
@@ -302,14 +348,19 @@ export class Walker implements LineSink {
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
     const matched = this.rawOpen.pop();
+    if (!matched && this.stack.length > 1) {
+      // Braces are counted as read, whatever the blocks: after a block without its '{' the count goes below zero first.
+      this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here`, brace.file, brace.range);
+    } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
       if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
       else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       return;
     }
-    // A block opened without its '{' leaves keepalived's count one short.
-    if (!matched) this.report('KA101', 'error', "Extra '}': keepalived counts one '}' more than '{'s here, because a block above was opened without its '{' (keepalived: \"Extra '}' found\")", brace.file, brace.range);
     const frame = this.stack.pop()!;
+    if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = undefined;
+    // The processes that skip the top-level block stop at the '}' that balances its '{'; the lines up to this block's own end they read at the top level.
+    else if (!this.otherPassesAtTop && this.bracelessBlock && this.rawOpen.length < this.rootRawDepth) this.otherPassesAtTop = this.bracelessBlock;
     // Inside a skipped block, inner braces close only the nested skipping.
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
     this.closeFrame(frame);

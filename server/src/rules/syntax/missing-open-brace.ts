@@ -12,7 +12,10 @@ const rule: CoreRule = {
     why:
       "Keywords such as 'global_defs' or 'vrrp_instance' introduce a block, and the block must start with '{' on " +
       "the same line or the next one. Without it keepalived complains and the '}' meant to close the block ends " +
-      'up closing nothing, so the nesting of the rest of the file is off by one.',
+      'up closing nothing, so the nesting of the rest of the file is off by one. keepalived reports it on the line ' +
+      "it read instead of the '{'. It also reads the file once per process (parent, VRRP, checker, BFD), and the " +
+      'processes that skip the enclosing top-level block find its end by counting braces: with one missing they ' +
+      'stop too early and read the following lines as top-level keywords, each an error; kalint reports those lines too.',
     bad: `global_defs
     router_id lb1
 }
