@@ -253,6 +253,14 @@ const cases: Record<string, Case> = {
     lines: [6],
     good: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN'], ['real_server 2001:db8::1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']),
   },
+  'IPv4 real server under an IPv6 virtual server written with a /mask keepalived ignores': {
+    // Found by differential fuzzing: keepalived reads '2001:db8::1/129' as 2001:db8::1 (socket addresses drop '-…' or '/…').
+    code: 'KA527',
+    keepalived: /Address family of virtual server and real server/,
+    bad: vs('2001:db8::1/129 80', BASICS, ['real_server 10.0.1.1 80 {', '}']),
+    lines: [6],
+    good: vs('2001:db8::1/129 80', BASICS, ['real_server 2001:db8::2 80 {', '}']),
+  },
   'ip_family contradicting the address': {
     code: 'KA527',
     keepalived: /conflicts with server family/,

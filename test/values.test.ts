@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { digitsIn, isIPv4, isIPv4Pattern, parseInteger } from '../server/src/core/analysis/values.js';
+import { checkArg, digitsIn, isIPv4, isIPv4Pattern, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -44,5 +44,27 @@ describe('plain numbers', () => {
     expect(parseInteger('1e3')).toBeUndefined();
     expect(parseInteger('12a')).toBeUndefined();
     expect(parseInteger('')).toBeUndefined();
+  });
+});
+
+// Found by differential fuzzing against keepalived 2.2.7: real_server 192.0.2.10-20 80 and
+// virtual_server 192.0.2.255/32 443 are accepted silently (inet_stosockaddr drops a range or mask).
+describe('sockaddrAddress', () => {
+  it("drops everything from the first '-', else the first '/', and takes the family from any ':'", () => {
+    expect(sockaddrAddress('192.0.2.10')).toEqual({ address: '192.0.2.10', family: 4 });
+    expect(sockaddrAddress('192.0.2.10-20')).toEqual({ address: '192.0.2.10', family: 4 });
+    expect(sockaddrAddress('192.0.2.10-')).toEqual({ address: '192.0.2.10', family: 4 });
+    expect(sockaddrAddress('192.0.2.10/x')).toEqual({ address: '192.0.2.10', family: 4 });
+    expect(sockaddrAddress('2001:db8::1/129')).toEqual({ address: '2001:db8::1', family: 6 });
+    expect(sockaddrAddress('::1-5')).toEqual({ address: '::1', family: 6 });
+    for (const bad of ['1.2.3.4.5-1', '256.1.1.1', '1.2.3.4/8-9', '1.2.3.4/::', 'host', '']) expect(sockaddrAddress(bad)).toBeUndefined();
+  });
+
+  it('is what the ipaddr, ipv4 and ipv6 argument checks accept', () => {
+    expect(checkArg({ name: 'address', type: 'ipaddr' }, '192.0.2.10-20', 'real_server')).toBeUndefined();
+    expect(checkArg({ name: 'address', type: 'ipaddr' }, '1.2.3.4.5-1', 'real_server')?.severity).toBe('error');
+    expect(checkArg({ name: 'address', type: 'ipv4' }, '224.0.0.18/8', 'vrrp_mcast_group4')).toBeUndefined();
+    expect(checkArg({ name: 'address', type: 'ipv4' }, 'ff02::12/64', 'vrrp_mcast_group4')?.severity).toBe('error');
+    expect(checkArg({ name: 'address', type: 'ipv6' }, 'ff02::1-3', 'vrrp_mcast_group6')).toBeUndefined();
   });
 });

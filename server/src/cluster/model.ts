@@ -3,7 +3,7 @@
 // time: instances are indexed by name, then by VRID + interface + VIP set for renamed ones.
 
 import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js';
-import { canonicalAddress, sockaddrAddress } from '../core/analysis/values.js';
+import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
 import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
@@ -178,7 +178,7 @@ export function isUnicast(inst: VrrpInstance): boolean {
 
 /** Unicast peers keepalived keeps, canonical. */
 export function unicastPeers(inst: VrrpInstance): string[] {
-  return unicastPeerWords(inst).map((w) => vipKey(sockaddrAddress(w.text)));
+  return unicastPeerWords(inst).map((w) => vipKey(sockaddrText(w.text)));
 }
 
 // The instance facts behind these are read once per instance (rules/vrrp/util.ts keeps them).

@@ -2,7 +2,7 @@
 // virtual_server or real_server whose service it cannot read. keepalived 2.2.7, check_data.c
 // (alloc_vs, alloc_rs); checked with the binary.
 
-import { isIPv4, isIPv6, sockaddrAddress } from './values.js';
+import { sockaddrAddress } from './values.js';
 
 interface Args {
   readonly argCount: number;
@@ -23,8 +23,7 @@ function readsUnsigned(text: string, min: number, max: number): boolean {
  */
 function readsServer(address: string, port: string | undefined): boolean {
   if (port !== undefined && /[^0]/.test(port) && !readsUnsigned(port, 1, 65535)) return false;
-  const addr = sockaddrAddress(address);
-  return address.includes(':') ? isIPv6(addr) : isIPv4(addr);
+  return sockaddrAddress(address) !== undefined;
 }
 
 /** Whether keepalived skips this virtual_server or real_server block for its header. */

@@ -152,12 +152,19 @@ export function ipFamily(text: string): Family | undefined {
 }
 
 /**
- * The address keepalived's inet_stosockaddr reads from a word: it cuts the word at its first '-'
- * (else at its first '/') and ignores the rest. Used for real_server, virtual_server,
- * sorry_server, unicast_src_ip, unicast_peer, mcast_src_ip, mcast_dst_ip, connect_ip, bindto and
- * the bfd addresses.
+ * The address keepalived reads from a word it parses as a socket address (real_server,
+ * virtual_server, connect_ip, unicast_src_ip, unicast_peer, bfd neighbor_ip…): it ignores
+ * everything from the first '-' (else the first '/') on, and takes the family from whether the
+ * whole word has a ':'. Undefined when what is left is not an address of that family.
  */
-export function sockaddrAddress(text: string): string {
+export function sockaddrAddress(text: string): { address: string; family: Family } | undefined {
+  const family: Family = text.includes(':') ? 6 : 4;
+  const address = sockaddrText(text);
+  return (family === 4 ? isIPv4(address) : isIPv6(address)) ? { address, family } : undefined;
+}
+
+/** The text keepalived reads as the address of a socket-address word: up to its first '-', else its first '/'. */
+export function sockaddrText(text: string): string {
   let cut = text.indexOf('-');
   if (cut < 0) cut = text.indexOf('/');
   return cut < 0 ? text : text.slice(0, cut);
@@ -270,15 +277,15 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const caseNote = hint ? ` (values are case-sensitive: write '${hint}')` : '';
       return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };
     }
+    // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':
-      // Every 'ipaddr' argument is read by inet_stosockaddr, which ignores a '-…' or '/…' suffix.
-      if (!ipFamily(sockaddrAddress(word))) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
+      if (!sockaddrAddress(word)) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ipv4':
-      if (!isIPv4(word)) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };
+      if (sockaddrAddress(word)?.family !== 4) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ipv6':
-      if (!isIPv6(word)) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
+      if (sockaddrAddress(word)?.family !== 6) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ip_prefix':
       if (!parsePrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrAddress, type Family, type Prefix } from '../analysis/values.js';
+import { parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -423,7 +423,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   const state = located(stateNode, asString);
   const priority = located(priorityNode, asInt);
   const version = located(versionNode, asInt);
-  const unicastSrcIp = located(unicastSrcNode, sockaddrAddress);
+  const unicastSrcIp = located(unicastSrcNode, sockaddrText);
   const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
   const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
   const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
@@ -452,7 +452,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     trackBfds,
     unicastSrcIp,
     unicastPeers,
-    mcastDstIp: located(mcastDstNode, sockaddrAddress),
+    mcastDstIp: located(mcastDstNode, sockaddrText),
     nopreempt,
     preemptDelay: located(preemptDelayNode, asDecimal),
     notify: notify ?? NONE,
@@ -495,7 +495,7 @@ function buildRealServer(n: AstNode): RealServer {
   const portText = n.argText(1);
   return {
     node: n,
-    address: sockaddrAddress(n.argText(0) ?? ''),
+    address: sockaddrText(n.argText(0) ?? ''),
     port: portText !== undefined ? parseInteger(portText) : undefined,
     weight: parsedArg(child(n, 'weight'), asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
@@ -531,7 +531,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   return {
     node: n,
     kind,
-    address: kind === 'address' && a0 !== undefined ? sockaddrAddress(a0) : undefined,
+    address: kind === 'address' && a0 !== undefined ? sockaddrText(a0) : undefined,
     port: kind === 'address' ? number : undefined,
     fwmark: kind === 'fwmark' ? number : undefined,
     group: kind === 'group' ? a1 : undefined,
@@ -540,7 +540,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     protocol: located(protocol, asString),
     persistenceTimeout: parsedArg(persistenceTimeout, asInt),
     delayLoop: parsedArg(delayLoop, asDecimal),
-    sorryServer: sorry ? { address: sockaddrAddress(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
+    sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
   };
 }

@@ -162,7 +162,7 @@ function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
 function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
   // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
   const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
-  const f = ipFamily(sockaddrAddress(text ?? ''));
+  const f = sockaddrAddress(text ?? '')?.family;
   return f ? { node: line, family: f } : undefined;
 }
 
@@ -274,7 +274,7 @@ export function unicastPeerWords(inst: VrrpInstance): Word[] {
       for (const line of block.values ?? NONE) {
         const w = line.words[0];
         // keepalived reads a peer with inet_stosockaddr: a '/…' or '-…' after the address is ignored.
-        if (w && ipFamily(sockaddrAddress(w.text)) === family) (peers === NONE ? (peers = []) : peers).push(w);
+        if (w && sockaddrAddress(w.text)?.family === family) (peers === NONE ? (peers = []) : peers).push(w);
       }
     }
     lines.peers = peers;
