@@ -73,6 +73,18 @@ describe('KA702 trailing-backslash', () => {
     expect(d[0]!.message).toContain("reads '\\' as one more word");
   });
 
+  // Found by differential fuzzing: keepalived -t accepts this file without a word (the address keeps the backslash).
+  it('is a warning where the glued word is a string keepalived accepts', () => {
+    const text = conf('global_defs {', '  notification_email_from ops@example.com \\', '  router_id lb1', '}');
+    expect(findings(text, 'KA702').map((x) => [x.range.start.line + 1, x.severity])).toEqual([[2, 'warning']]);
+    expect(findings(bad, 'KA702').map((x) => x.severity)).toEqual(['error', 'error', 'error']);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived accepts a string with the backslash glued on', () => {
+    const r = runKeepalived(conf('global_defs {', '  notification_email_from ops@example.com \\', '  router_id lb1', '}'));
+    expect(r.messages).toEqual([]);
+  });
+
   it('leaves multi-line definitions alone', () => {
     expect(linesOf(conf('$ADDRS=10.0.0.1/24 \\', '  10.0.0.2/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
   });

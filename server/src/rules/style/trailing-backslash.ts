@@ -5,24 +5,55 @@ import { rangeOf } from '../lvs/util.js';
 /** keepalived 2.0.9 started moving a line's trailing backslash onto the word before it. */
 const GLUED_SINCE: [number, number, number] = [2, 0, 9];
 import { keywordLine } from './lines.js';
+import { walkAst, type AstNode } from '../../core/analysis/ast.js';
+import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
+import type { Analysis } from '../../core/index.js';
+
+/** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
+function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
+  const out = new Map<number, AstNode>();
+  walkAst(analysis.ast, (n) => {
+    if (n.spec && n.file === path && n.word) out.set(n.word.range.start.line, n);
+  });
+  return out;
+}
+
+/**
+ * Whether keepalived rejects the line once the backslash is glued to its last word (`seen`): an
+ * argument it checks (a number, an address…) or the keyword itself. A string argument keeps the
+ * backslash silently. Undefined node (value lines, unknown keywords): assume it does.
+ */
+function rejected(node: AstNode | undefined, seen: string): boolean {
+  const spec = node?.spec;
+  if (!spec || !node.argCount) return true;
+  const args = spec.args;
+  const i = node.argCount - 1;
+  const a = i < args.length ? args[i] : args[args.length - 1]?.repeat ? args[args.length - 1] : undefined;
+  if (!a) return false; // an extra word keepalived ignores
+  if (!isCheckedArgType(a.type)) return false;
+  return checkArg(a, seen, spec.name) !== undefined;
+}
 
 export const trailingBackslash: FileRule = {
   kind: 'file',
   code: 'KA702',
   name: 'trailing-backslash',
   family: 'style',
-  severity: 'error',
+  severity: 'warning',
   description: "A keyword line ends with '\\'; keepalived has no line continuation there and glues the backslash to the last word.",
   docs: {
     why:
       'A trailing backslash continues a line only inside a `$NAME=` definition. On a keyword line keepalived removes the ' +
       'blanks before it and keeps it as part of the last word: `virtual_router_id 51 \\` is read as `virtual_router_id 51\\`, ' +
-      'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment.)',
+      'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment.) ' +
+      'An error when keepalived then rejects the word (a number, an address, the keyword itself); a warning when the word is ' +
+      'a string, which keepalived keeps with the backslash without a word.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51 \\\n    priority 100\n}',
     good: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    priority 100\n}',
   },
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
+      let nodes: Map<number, AstNode> | undefined;
       const store = file.lex;
       const { lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
@@ -50,11 +81,13 @@ export const trailingBackslash: FileRule = {
         // The fix removes the backslash and the blanks before it (a comment's backslash: just the backslash).
         const delFrom = inComment ? slashStart : !separate ? slashStart : wordTok.end;
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
+        // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
+        const error = (glues || !separate) && rejected((nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln), seen);
         ctx.report({
           message: glues || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
             : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`,
-          severity: glues || !separate ? 'error' : 'warning',
+          severity: error ? 'error' : 'warning',
           file: file.path,
           range,
           fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
