@@ -95,6 +95,12 @@ describe('schema diagnostics', () => {
     expect(older).toContain('2:KA207');
   });
 
+  it('reads a quoted keyword as the keyword (keepalived drops the quotes first)', () => {
+    const a = analyze('"global_defs" {\n  "router_id" lb1\n}\nvrrp_instance VI_1 {\n  "virtual_ipaddress" {\n    10.0.0.1\n  }\n}\n');
+    expect(a.diagnostics.filter((d) => d.code.startsWith('KA1') || d.code.startsWith('KA2'))).toEqual([]);
+    expect(a.model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.0.1']);
+  });
+
   it("explains an unknown keyword's block, which keepalived does not skip", () => {
     const a = analyze('vrrp_instanse VI_1 {\n  state MASTER\n}\n');
     const msgs = a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
@@ -159,6 +165,18 @@ describe('conditionals, definitions and sequences', () => {
     expect(n1.state!.value).toBe('MASTER');
     expect(n2.state!.value).toBe('BACKUP');
     expect(n1.priority!.value).toBe(150);
+  });
+
+  // Found by differential fuzzing: keepalived 2.2.7 -t accepts both files without a word.
+  it("drops a line behind a lone '@' (an empty id) for every config id, and keeps one behind a lone '@^'", () => {
+    const t = 'vrrp_instance VI_1 {\n    @ state MASTER\n    @^ priority 150\n}\n';
+    for (const configId of ['node1', 'kalint']) {
+      const a = analyze(t, { configId });
+      expect(a.diagnostics.filter((d) => d.code === 'KA201')).toEqual([]);
+      expect(a.model.vrrpInstances[0]!.state).toBeUndefined();
+      expect(a.model.vrrpInstances[0]!.priority!.value).toBe(150);
+    }
+    expect(configIdsIn(t)).toEqual([]);
   });
 
   it('points substituted words at the reference the user wrote', () => {

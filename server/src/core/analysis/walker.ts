@@ -240,7 +240,8 @@ export class Walker implements LineSink {
     const parentSpec = frame.node.spec;
     const childCtx: Context = parentSpec ?? schema().root;
     const name = first.text;
-    let spec = first.quoted ? undefined : childCtx.childMap.get(name);
+    // A quoted keyword is still the keyword: keepalived drops the quotes before the lookup.
+    let spec = childCtx.childMap.get(name);
     if (spec && !availableIn(spec, this.options.target)) {
       this.report('KA207', 'error', `'${name}' is not available in keepalived ${this.options.targetLabel} (added in ${spec.since}); keepalived reports it as an unknown keyword`, file, first.range);
       spec = undefined;

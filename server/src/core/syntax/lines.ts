@@ -32,9 +32,12 @@ export interface ClassifiedLine {
   name?: string;
 }
 
-/** Parses `@id` / `@^id`; undefined when the word is not a conditional prefix. */
+/**
+ * Parses `@id` / `@^id`; undefined when the word is not a conditional prefix. A lone `@` (`@^`) is
+ * one with an empty id: keepalived drops (keeps) the line for every config id.
+ */
 export function parseCondition(t: Token): Condition | undefined {
-  if (t.kind !== 'word' || t.text.length < 2 || t.text.charCodeAt(0) !== 64 /* @ */) return undefined;
+  if (t.kind !== 'word' || t.text.length < 1 || t.text.charCodeAt(0) !== 64 /* @ */) return undefined;
   const negated = t.text.charCodeAt(1) === 94; /* ^ */
   const id = t.text.slice(negated ? 2 : 1);
   return { token: t, id, negated };
