@@ -489,3 +489,13 @@ describe("a block keyword without its '{'", () => {
     expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA104', '3:KA103', '4:KA201', '5:KA103', '6:KA101']);
   });
 });
+
+// Found by differential fuzzing: keepalived 2.2.7 reads these timers in microseconds into an
+// unsigned long, so 18446744073710 s is "outside unsigned decimal range" (18446744073709 is accepted).
+describe('timer maximum of delay_loop, delay_before_retry and warmup', () => {
+  it('reports a value past the microsecond counter', () => {
+    const vs = (v: string) => `virtual_server 10.0.0.1 80 {\n  delay_before_retry ${v}\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      warmup ${v}\n    }\n  }\n}\n`;
+    expect(codes(vs('18446744073710')).filter((c) => c.endsWith('KA205'))).toEqual(['2:KA205', '5:KA205']);
+    expect(codes(vs('18446744073709')).filter((c) => c.endsWith('KA205'))).toEqual([]);
+  });
+});

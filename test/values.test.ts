@@ -68,3 +68,12 @@ describe('sockaddrAddress', () => {
     expect(checkArg({ name: 'address', type: 'ipv6' }, 'ff02::1-3', 'vrrp_mcast_group6')).toBeUndefined();
   });
 });
+
+// Found by differential fuzzing against keepalived 2.2.7.
+describe('number edges keepalived rejects', () => {
+  it("rejects '-0' for an unsigned argument (keepalived: negative number '-0')", () => {
+    expect(checkArg({ name: 'weight', type: 'unsigned', min: 0, max: 65535 }, '-0', 'weight')?.severity).toBe('error');
+    expect(checkArg({ name: 'weight', type: 'unsigned', min: 0, max: 65535 }, '0', 'weight')).toBeUndefined();
+    expect(checkArg({ name: 'offset', type: 'integer', min: -5, max: 5 }, '-0', 'offset')).toBeUndefined();
+  });
+});

@@ -238,7 +238,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'integer': {
       const n = parseInteger(word);
       if (n === undefined) return { message: `'${keyword}' expects a whole number for ${spec.name}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
-      if (spec.type === 'unsigned' && n < 0) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
+      // keepalived's unsigned reader rejects any leading '-', '-0' included.
+      if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
         return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
