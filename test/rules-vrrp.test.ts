@@ -348,12 +348,17 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
     expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip ff05::12`), 'KA342')).toHaveLength(1);
     expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip ff02::13`), 'KA342')).toHaveLength(0);
     expect(findings(instance('A', `${vip('fe80::1')}\nmcast_dst_ip 224.0.0.30`), 'KA342')).toHaveLength(1);
+    // Found by differential fuzzing: keepalived reads the address before a '/mask' or '-range'
+    // ("(A) mcast_dst_ip 192.0.2.255/32 not multicast. Skipping...").
+    expect(findings(instance('A', `${vip('10.0.0.1')}\nmcast_dst_ip 192.0.2.255/32`), 'KA342')).toHaveLength(1);
+    expect(findings(instance('A', `${vip('10.0.0.1')}\nmcast_dst_ip 224.0.0.30/8`), 'KA342')).toHaveLength(0);
   });
   it('global groups: not multicast is an error, IPv6 beyond the link a warning', () => {
     const g = (body: string) => `global_defs {\n    ${body}\n}\n`;
     expect(findings(g('vrrp_mcast_group4 10.0.0.1'), 'KA342').map((d) => d.severity)).toEqual(['error']);
     expect(findings(g('vrrp_mcast_group6 ff05::12'), 'KA342').map((d) => d.severity)).toEqual(['warning']);
     expect(findings(g('vrrp_mcast_group4 224.0.0.19'), 'KA342')).toHaveLength(0);
+    expect(findings(g('vrrp_mcast_group4 10.0.0.1-9'), 'KA342').map((d) => d.severity)).toEqual(['error']);
   });
   it('VRRPv3 advert_int in centiseconds', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 0.125'), 'KA343')).toHaveLength(1);

@@ -1,7 +1,7 @@
 // KA342: multicast group addresses keepalived refuses: not multicast, wrong family, IPv6 not link-local.
 
 import { argText, type AstNode } from '../../core/analysis/ast.js';
-import { ipFamily } from '../../core/analysis/values.js';
+import { sockaddrAddress } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
 import type { FileRule } from '../types.js';
 import { isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem } from './util.js';
@@ -26,20 +26,21 @@ export const mcastAddressInvalid: FileRule = {
       const node = inst.mcastDstIp?.node;
       const problem = mcastDstProblem(inst);
       // Not an address at all is the schema check's finding.
-      if (!node || !problem || !ipFamily(inst.mcastDstIp!.value)) continue;
+      if (!node || !problem || !sockaddrAddress(inst.mcastDstIp!.value)) continue;
       say(node, `mcast_dst_ip ${inst.mcastDstIp!.value} is ignored by keepalived: ${problem}`);
     }
     // global_defs blocks merge; the last setting wins (the model's, when it has a value).
     const g4 = model.globalDefs?.vrrpMcastGroup4?.node;
-    const a4 = g4 && argText(g4);
-    if (g4 && a4 && ipFamily(a4)) {
-      if (ipFamily(a4) !== 4) say(g4, `vrrp_mcast_group4 ${a4} is not IPv4; keepalived ignores it`);
+    // Socket addresses: a '-range' or '/mask' after the address is ignored.
+    const a4 = g4 && sockaddrAddress(argText(g4) ?? '')?.address;
+    if (g4 && a4) {
+      if (sockaddrAddress(a4)?.family !== 4) say(g4, `vrrp_mcast_group4 ${a4} is not IPv4; keepalived ignores it`);
       else if (!isIPv4Multicast(a4)) say(g4, `vrrp_mcast_group4 ${a4} is not a multicast address (224.0.0.0/4); keepalived ignores it`);
     }
     const g6 = model.globalDefs?.vrrpMcastGroup6?.node;
-    const a6 = g6 && argText(g6);
-    if (g6 && a6 && ipFamily(a6)) {
-      if (ipFamily(a6) !== 6) say(g6, `vrrp_mcast_group6 ${a6} is not IPv6; keepalived ignores it`);
+    const a6 = g6 && sockaddrAddress(argText(g6) ?? '')?.address;
+    if (g6 && a6) {
+      if (sockaddrAddress(a6)?.family !== 6) say(g6, `vrrp_mcast_group6 ${a6} is not IPv6; keepalived ignores it`);
       else if (!isIPv6Multicast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not a multicast address (ff00::/8); keepalived ignores it`);
       else if (!isIPv6LinkLocalMulticast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not link-local (ff02::/16); VRRP adverts should stay on the link`, 'warning');
     }

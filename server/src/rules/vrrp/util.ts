@@ -431,10 +431,12 @@ export function mcastDstProblem(inst: VrrpInstance): string | undefined {
 }
 
 function findMcastDstProblem(inst: VrrpInstance): string | undefined {
-  const addr = inst.mcastDstIp?.value;
-  if (!addr) return undefined;
-  const f = ipFamily(addr);
-  if (!f) return 'it is not an IP address';
+  const written = inst.mcastDstIp?.value;
+  if (!written) return undefined;
+  // Read as a socket address: a '-range' or '/mask' after it is ignored.
+  const sa = sockaddrAddress(written);
+  if (!sa) return 'it is not an IP address';
+  const { address: addr, family: f } = sa;
   const family = instanceFamily(inst);
   if (family && f !== family) return `it is IPv${f} but '${inst.name}' is an IPv${family} instance`;
   if (f === 4 && !isIPv4Multicast(addr)) return 'it is not a multicast address (224.0.0.0/4)';
