@@ -75,6 +75,11 @@ describe('KA302 auth-pass-too-long', () => {
     expect(d?.fix?.edits[0]?.newText).toBe('"01234567"');
     expect(findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass 01234567\n}'), 'KA302')).toHaveLength(0);
   });
+  // Found by differential fuzzing: keepalived reports "Truncating auth_pass to 8 characters" on each line it reads.
+  it('reports every long auth_pass line, also one a later line or block replaces', () => {
+    const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass 0123456789\nauth_pass abcdefghij\n}\nauthentication {\nauth_pass 0123456789\n}');
+    expect(findings(text, 'KA302').map((d) => d.range.start.line)).toHaveLength(3);
+  });
 });
 
 describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {

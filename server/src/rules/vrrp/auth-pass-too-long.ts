@@ -1,6 +1,7 @@
 // KA302: keepalived keeps only the first 8 bytes of auth_pass (and reports a config error).
 
 import type { FileRule } from '../types.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
 const utf8 = new TextEncoder();
@@ -30,23 +31,29 @@ export const authPassTooLong: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      const pass = inst.authentication?.pass;
-      if (!pass) continue;
-      // Most passwords are short ASCII: no need to encode them to count bytes.
-      if (pass.value.length <= MAX_AUTH_PASS_BYTES && ASCII.test(pass.value)) continue;
-      const bytes = utf8.encode(pass.value).length;
-      if (bytes <= MAX_AUTH_PASS_BYTES) continue;
-      const word = pass.node.args[0]!;
-      const kept = truncateBytes(pass.value, MAX_AUTH_PASS_BYTES);
-      const canFix = !word.expanded;
-      report({
-        message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and reports a configuration error`,
-        file: pass.node.file,
-        range: word.range,
-        fix: canFix
-          ? { description: `Truncate to '${kept}'`, edits: [{ file: pass.node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }] }
-          : undefined,
-      });
+      if (!inst.authentication) continue;
+      // keepalived truncates (and reports) every auth_pass line it reads, not only the one that wins.
+      for (const block of childrenNamed(inst.node, 'authentication')) {
+        for (const node of childrenNamed(block, 'auth_pass')) {
+          const value = node.argText(0);
+          if (value === undefined) continue;
+          // Most passwords are short ASCII: no need to encode them to count bytes.
+          if (value.length <= MAX_AUTH_PASS_BYTES && ASCII.test(value)) continue;
+          const bytes = utf8.encode(value).length;
+          if (bytes <= MAX_AUTH_PASS_BYTES) continue;
+          const word = node.args[0]!;
+          const kept = truncateBytes(value, MAX_AUTH_PASS_BYTES);
+          const canFix = !word.expanded;
+          report({
+            message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and reports a configuration error`,
+            file: node.file,
+            range: word.range,
+            fix: canFix
+              ? { description: `Truncate to '${kept}'`, edits: [{ file: node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }] }
+              : undefined,
+          });
+        }
+      }
     }
   },
 };
