@@ -499,3 +499,28 @@ describe('timer maximum of delay_loop, delay_before_retry and warmup', () => {
     expect(codes(vs('18446744073709')).filter((c) => c.endsWith('KA205'))).toEqual([]);
   });
 });
+
+// Found by differential fuzzing: keepalived 2.2.7 -t accepts each of these without a word.
+describe('keyword table facts from keepalived 2.2.7', () => {
+  const url = (body: string) => `virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n${body}\n      }\n    }\n  }\n}\n`;
+  const sev = (text: string) => analyze(text).diagnostics.filter((d) => /^KA2/.test(d.code)).map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
+
+  it("vrrp_strict takes no value: keepalived ignores 'off' and enables strict mode", () => {
+    const d = analyze('global_defs {\n  vrrp_strict off\n}\n').diagnostics;
+    expect(d.map((x) => `${x.code}:${x.severity}`)).toEqual(['KA204:warning']);
+    expect(d[0]!.message).toContain("ignores 'off'");
+  });
+
+  it('smtp_helo_name and status_code without a value are ignored, not the end of reading', () => {
+    expect(sev('global_defs {\n  smtp_helo_name\n}\n')).toEqual([]);
+    expect(sev(url('path /\nstatus_code'))).toEqual([]);
+  });
+
+  it('a second url path replaces the first silently', () => {
+    expect(sev(url('path /\npath /x'))).toEqual([]);
+  });
+
+  it('invalid regex_* values are only logged by keepalived: warnings', () => {
+    expect(sev(url('path /\nregex x\nregex_min_offset .5\nregex_stack abc 10\nregex_options bogus'))).toEqual(['7:KA205:warning', '8:KA205:warning', '9:KA205:warning']);
+  });
+});

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkArg, digitsIn, isIPv4, isIPv4Pattern, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
+import { checkArg, digitsIn, isIPv4, isIPv4Pattern, parseDecimal, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -75,5 +75,16 @@ describe('number edges keepalived rejects', () => {
     expect(checkArg({ name: 'weight', type: 'unsigned', min: 0, max: 65535 }, '-0', 'weight')?.severity).toBe('error');
     expect(checkArg({ name: 'weight', type: 'unsigned', min: 0, max: 65535 }, '0', 'weight')).toBeUndefined();
     expect(checkArg({ name: 'offset', type: 'integer', min: -5, max: 5 }, '-0', 'offset')).toBeUndefined();
+  });
+});
+
+describe('parseDecimal', () => {
+  // Found by differential fuzzing: keepalived 2.2.7 accepts 'delay_before_retry +5' and 'connect_timeout .5'.
+  it("reads what keepalived's decimal reader accepts: a leading '+', no digits on one side of the '.'", () => {
+    expect(parseDecimal('+5')).toEqual({ value: 5, decimals: 0 });
+    expect(parseDecimal('.5')).toEqual({ value: 0.5, decimals: 1 });
+    expect(parseDecimal('1.')).toEqual({ value: 1, decimals: 0 });
+    expect(parseDecimal('2.25')).toEqual({ value: 2.25, decimals: 2 });
+    for (const bad of ['-1', '1.2.3', '1e3', '0x10', 'abc', '1 ']) expect(parseDecimal(bad)).toBeUndefined();
   });
 });

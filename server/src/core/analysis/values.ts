@@ -72,9 +72,11 @@ function plainDigits(text: string): number | undefined {
 export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
   const plain = plainDigits(text);
   if (plain !== undefined) return { value: plain, decimals: 0 };
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  // keepalived drops the '.', pads to its precision and reads the digits with strtoull: a leading
+  // '+', and no digits before or after the '.', are fine ('+5', '.5', '1.', even '.' is 0).
+  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(text);
   if (!m) return undefined;
-  return { value: Number(text), decimals: m[2]?.length ?? 0 };
+  return { value: Number(`0${m[1]}.${m[2] ?? ''}0`), decimals: m[2]?.length ?? 0 };
 }
 
 // ---------- addresses ----------

@@ -477,7 +477,8 @@ export class Walker implements LineSink {
         const digits = args.argDigits(i);
         if (digits >= 0 && numberSurelyValid(a, digits)) continue;
         const p = checkArg(a, args.argText(i)!, keyword);
-        if (p) this.report('KA205', p.severity, p.message, file, args.argWord(i).range);
+        // A value keepalived only logs as invalid is silently ignored under -t: a warning.
+        if (p) this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
       }
     }
     if (wi < n && node?.spec) {

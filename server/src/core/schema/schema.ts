@@ -20,6 +20,8 @@ export interface ArgSpec {
   unit?: string;
   values?: string[];
   note?: string;
+  /** 'logged': keepalived only logs an invalid value (keepalived -t prints nothing) and ignores it. */
+  invalid?: 'logged';
 }
 
 export type Repeat = 'instance' | 'list' | 'last_wins' | 'first_wins' | 'overwrite_error' | 'merge' | 'replace';
@@ -111,7 +113,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note };
+  return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
