@@ -122,6 +122,14 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo sh', 'sh-port', 'lb_kind NAT']),
     fixes: true,
   },
+  'hashed with a scheduler other than sh': {
+    // Found by differential fuzzing: 'hashed' goes through the same handler as sh-port.
+    keepalived: /hashed only applies to sh scheduler/,
+    code: 'KA511',
+    bad: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'hashed', 'lb_kind NAT']),
+    lines: [4],
+    good: vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind NAT']),
+  },
   'sorry_server_inhibit before sorry_server': {
     keepalived: /used before or without sorry_server/,
     code: 'KA512',

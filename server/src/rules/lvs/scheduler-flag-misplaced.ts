@@ -4,7 +4,8 @@ import { fix, moveLineAfter, related } from './util.js';
 import { lvsFacts, SCHEDULERS } from './server-facts.js';
 
 
-const FLAG_SCHEDULER: Record<string, 'sh' | 'mh'> = { 'sh-port': 'sh', 'sh-fallback': 'sh', 'mh-port': 'mh', 'mh-fallback': 'mh' };
+// 'hashed' is read by the same handler: keepalived names the sh scheduler for it too (and does nothing with it under sh or mh).
+const FLAG_SCHEDULER: Record<string, 'sh' | 'mh'> = { hashed: 'sh', 'sh-port': 'sh', 'sh-fallback': 'sh', 'mh-port': 'mh', 'mh-fallback': 'mh' };
 
 export const schedulerFlagMisplaced: FileRule = {
   kind: 'file',
@@ -12,7 +13,7 @@ export const schedulerFlagMisplaced: FileRule = {
   name: 'scheduler-flag-misplaced',
   family: 'lvs',
   severity: 'error',
-  description: "sh-port / sh-fallback / mh-port / mh-fallback is written before 'lb_algo sh|mh' or with another scheduler; keepalived ignores it.",
+  description: "sh-port / sh-fallback / mh-port / mh-fallback (or hashed) is written before 'lb_algo sh|mh' or with another scheduler; keepalived ignores it.",
   docs: {
     why:
       'keepalived applies these flags while reading the line, using the scheduler set so far. Written before `lb_algo sh` ' +

@@ -155,6 +155,7 @@ function lineEntries() {
     protocol: at(vs, 'protocol'),
     lbAlgo: at(vs, 'lb_algo'),
     lvsSched: at(vs, 'lvs_sched'),
+    hashed: at(vs, 'hashed'),
     shPort: at(vs, 'sh-port'),
     shFallback: at(vs, 'sh-fallback'),
     mhPort: at(vs, 'mh-port'),
@@ -316,6 +317,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         if (SCHEDULERS.has(c.argText(0) ?? '')) f.schedulerState = 'set';
         else if (f.schedulerState === 'missing') f.schedulerState = 'invalid';
         break;
+      case line.hashed:
       case line.shPort:
       case line.shFallback:
       case line.mhPort:
