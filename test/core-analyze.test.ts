@@ -327,6 +327,8 @@ describe('blocks keepalived skips', () => {
     const a = analyze('vrrp_instance VI_1 {\n    virtual_ipaddress\n    10.0.0.1\n    }\n}\n');
     const ka104 = a.diagnostics.find((d) => d.code === 'KA104')!;
     expect(ka104.message).toContain('reads the lines that follow as its values');
+    // keepalived -t prints nothing for it (found by differential fuzzing): a warning.
+    expect(ka104.severity).toBe('warning');
     expect(ka104.message).not.toContain('Missing');
   });
 });
@@ -523,4 +525,10 @@ describe('keyword table facts from keepalived 2.2.7', () => {
   it('invalid regex_* values are only logged by keepalived: warnings', () => {
     expect(sev(url('path /\nregex x\nregex_min_offset .5\nregex_stack abc 10\nregex_options bogus'))).toEqual(['7:KA205:warning', '8:KA205:warning', '9:KA205:warning']);
   });
+});
+
+it('a second vrrp_script of the same name is a warning: keepalived -t accepts it without a word', () => {
+  const d = analyze('vrrp_script chk {\n  script "/bin/true"\n}\nvrrp_script chk {\n  script "/bin/false"\n}\n').diagnostics.filter((x) => x.code === 'KA209');
+  expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['4:warning']);
+  expect(analyze('vrrp_instance A {\n}\nvrrp_instance A {\n}\n').diagnostics.filter((x) => x.code === 'KA209').map((x) => x.severity)).toEqual(['error']);
 });

@@ -185,8 +185,9 @@ export class Walker implements LineSink {
     // A skipped block without its '{' has nothing to skip; the line is read as usual.
     if (this.pendingSkip) return;
     if (p.spec?.block === 'values') {
-      // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t).
-      this.report('KA104', 'error', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
+      // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
+      // does to the braces after it is reported on those lines.
+      this.report('KA104', 'warning', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
     } else {
       this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) opens a block, but this line is not its '{' (keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
         related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
@@ -537,7 +538,8 @@ export class Walker implements LineSink {
           const effect = DUPLICATE_BLOCK_IGNORED.has(kind)
             ? 'keepalived ignores this whole block'
             : `keepalived does not notice: it reads this block too, but '${name}' always finds the first one, so this one is never used`;
-          this.report('KA209', 'error', `${kind} '${name}' is already defined; ${effect}`, node.file, node.argWord(0).range, {
+          // keepalived -t accepts a repeated vrrp_script or group silently: a warning there.
+          this.report('KA209', DUPLICATE_BLOCK_IGNORED.has(kind) ? 'error' : 'warning', `${kind} '${name}' is already defined; ${effect}`, node.file, node.argWord(0).range, {
             related: [{ file: prev.file, range: prev.argWord(0).range, message: 'first defined here' }],
           });
         } else names.set(name, node);
