@@ -532,3 +532,13 @@ it('a second vrrp_script of the same name is a warning: keepalived -t accepts it
   expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['4:warning']);
   expect(analyze('vrrp_instance A {\n}\nvrrp_instance A {\n}\n').diagnostics.filter((x) => x.code === 'KA209').map((x) => x.severity)).toEqual(['error']);
 });
+
+// Found by differential fuzzing: keepalived's decomment keeps a '\' that ends the line after a
+// comment, so a multi-line definition goes on (keepalived 2.2.7 -t accepts this file cleanly).
+it('a multi-line definition continues after a comment ending with a backslash', () => {
+  const text = '$B=vrrp_instance VI_1 { # open \\\n    interface eth0 \\\n    virtual_router_id 5 # the id \\\n    virtual_ipaddress { \\\n      10.0.0.1 \\\n    } \\\n}\n$B\n';
+  const a = analyze(text);
+  expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual([]);
+  expect(a.model.vrrpInstances[0]!.virtualRouterId!.value).toBe(5);
+  expect(a.model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.0.1']);
+});

@@ -87,6 +87,8 @@ describe('KA702 trailing-backslash', () => {
 
   it('leaves multi-line definitions alone', () => {
     expect(linesOf(conf('$ADDRS=10.0.0.1/24 \\', '  10.0.0.2/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
+    // A comment ending with a backslash continues the definition too.
+    expect(linesOf(conf('$ADDRS=10.0.0.1/24 # first \\', '  10.0.0.2/24 \\', '  10.0.0.3/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
   });
 
   it('the fix removes the backslash (and the blanks before it)', () => {

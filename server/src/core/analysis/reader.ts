@@ -553,12 +553,14 @@ export class Reader {
 /** The de-commented text of a definition line and whether it continues with a trailing `\`. */
 function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart?: number): { text: string; continues: boolean } {
   let end = to;
-  if (end > from && tokens[end - 1]!.kind === 'comment') end--;
-  if (end === from) return { text: '', continues: false };
+  // keepalived keeps a `\` that ends the line after a comment: the definition goes on.
+  let commentContinues = false;
+  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = /\\\r?$/.test(tokens[--end]!.text);
+  if (end === from) return { text: '', continues: commentContinues };
   const start = valueStart ?? tokens[from]!.start;
   let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');
-  const continues = s.endsWith('\\');
-  if (continues) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+  const continues = commentContinues || s.endsWith('\\');
+  if (s.endsWith('\\')) s = s.slice(0, -1).replace(/[ \t]+$/, '');
   return { text: s, continues };
 }
 

@@ -11,6 +11,8 @@ function continues(file: SourceFile, ln: number): boolean {
   const { kinds, lineFirstToken } = file.lex;
   const from = lineFirstToken[ln]!;
   let end = lineFirstToken[ln + 1]!;
+  // A `\` ending a comment continues the definition too (keepalived keeps it).
+  if (end > from && kinds[end - 1] === Kind.Comment && /\\\r?$/.test(file.lex.value(end - 1))) return true;
   if (end > from && kinds[end - 1] === Kind.Comment) end--;
   return end > from && file.text.charCodeAt(file.lex.end(end - 1) - 1) === 92;
 }
