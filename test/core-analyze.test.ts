@@ -84,7 +84,7 @@ describe('schema diagnostics', () => {
     // "routerid name missing - ignoring", and it goes on.
     expect(missing('global_defs {\n router_id\n}\n')).toEqual([expect.stringMatching(/^error: .*reports the line and goes on without it/)]);
     // Not a word about the line.
-    expect(missing('global_defs {\n smtp_helo_name\n}\n')).toEqual([expect.stringMatching(/^warning: .*does not report this line/)]);
+    expect(missing('virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  MISC_CHECK {\n   misc_path\n  }\n }\n}\n')).toEqual([expect.stringMatching(/^warning: .*does not report this line/)]);
     // A segmentation fault, in keepalived -t too.
     expect(missing('bfd_instance b {\n neighbor_ip\n}\n')).toEqual([expect.stringMatching(/^error: .*crashes on this line/)]);
   });
