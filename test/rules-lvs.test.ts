@@ -339,6 +339,14 @@ const cases: Record<string, Case> = {
     lines: [5],
     good: vs('fwmark 5', ['lb_algo rr', 'lb_kind NAT', 'persistence_granularity 255.255.0.0'], ['real_server 10.0.1.1 443 {', '}']),
   },
+  'lvs_timeouts: an option and whole seconds, or keepalived skips the words': {
+    code: 'KA534',
+    keepalived: /lvs_timeouts requires at least one option|Unknown option .* specified for lvs_timeouts|Invalid lvs_timeout|No value specified for lvs_timeout/,
+    bad: 'global_defs {\n    lvs_timeouts udp\n    lvs_timeouts TCP 7200\n    lvs_timeouts tcp 1.5 tcpfin 2678401\n    lvs_timeouts udp 300 tcp\n}\n',
+    // TCP and 7200 are two unknown options for keepalived; 1.5 and 2678401 two invalid values.
+    lines: [2, 3, 3, 4, 4, 5],
+    good: 'global_defs {\n    lvs_timeouts tcp 7200 tcpfin +120 udp 0\n    lvs_timeouts udp 2678400\n}\n',
+  },
 };
 
 describe('lvs rules', () => {

@@ -35,6 +35,7 @@ import { checkerConnectionAddress } from './checker-connection-address.js';
 import { sorryServerInhibitMismatch } from './sorry-server-inhibit-mismatch.js';
 import { groupFamilyMismatch } from './group-family-mismatch.js';
 import { persistenceGranularityInvalid } from './persistence-granularity-invalid.js';
+import { lvsTimeoutsInvalid } from './lvs-timeouts-invalid.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -70,4 +71,5 @@ export const lvsRules: Rule[] = [
   sorryServerInhibitMismatch,
   groupFamilyMismatch,
   persistenceGranularityInvalid,
+  lvsTimeoutsInvalid,
 ];
