@@ -350,7 +350,7 @@ async function benchMain(): Promise<void> {
       const memory: Record<string, number | null> = {};
       const baseline = peakMemory('baseline', [file]);
       memory.baseline = baseline.mb ?? null;
-      row('peak RSS: node + file read (baseline)', baseline.mb !== undefined ? `${fmt(baseline.mb)} MB` : baseline.error!);
+      row('peak RSS: node + file read (baseline), median of 3', baseline.mb !== undefined ? `${fmt(baseline.mb)} MB` : baseline.error!);
       for (const task of ['parse', 'analyze', 'lint', 'format', 'peer'] as const) {
         const m = peakMemory(task, [file]);
         memory[task] = m.mb ?? null;
