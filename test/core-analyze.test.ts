@@ -405,6 +405,12 @@ describe('virtual and real servers keepalived skips', () => {
     expect(codes(text)).toEqual(['1:KA205', '11:KA205', '19:KA205', '22:KA201']);
   });
 
+  it('says in each header finding that the whole block is skipped', () => {
+    const messages = analyze(text).diagnostics.filter((d) => d.code === 'KA205').map((d) => d.message);
+    expect(messages).toHaveLength(3);
+    for (const m of messages) expect(m).toMatch(/keepalived skips this (virtual|real)_server/);
+  });
+
   it('keeps the skipped servers out of the tree', () => {
     const a = analyze(text);
     expect(a.model.virtualServers.map((vs) => vs.realServers.map((rs) => rs.address))).toEqual([['10.0.0.3']]);

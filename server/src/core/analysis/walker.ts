@@ -432,7 +432,15 @@ export class Walker implements LineSink {
     if (spec.missingFeature) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
+    const before = this.diagnostics.length;
     this.checkArgs(spec.args, node, node.keyword, node, file);
+    if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
+      // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
+      for (let i = before; i < this.diagnostics.length; i++) {
+        const d = this.diagnostics[i]!;
+        if (d.code === 'KA205' && !d.message.includes('skips')) d.message += `; keepalived skips this ${spec.name} block and everything in it`;
+      }
+    }
     // A skipped block defines nothing: its name (if any) stays free for a later block.
     if (!skipped) this.checkDuplicate(node, this.top());
   }
