@@ -286,6 +286,32 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     const rules = 'static_rules {\n    from 10.0.0.0/8 table 100 blackhole priority 5\n    from 10.0.0.0/8 table 0 priority 6\n    from 10.0.0.0/8 table 100 dport 443 priority 7\n    from 10.0.0.0/8 nop realms 3 priority 8\n    from 10.0.0.0/8 table 100 dport 443-443 priority 9\n}\n';
     expect(findings(rules, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [3, 'error'], [4, 'warning'], [5, 'error']]);
   });
+  // keepalived 2.2.7: "missing a parameter after keyword `dev`" and the reading stops (exit 2).
+  // `dev ! eth3` is the usual way to get there: the comment takes the interface.
+  const lastWithoutValue = [
+    ['static_routes', '10.0.0.0/24 dev ! eth3', 'dev'],
+    ['static_routes', '10.0.0.0/24 via', 'via'],
+    ['static_routes', '10.0.0.0/24 dev eth0 mtu lock', 'lock'],
+    ['static_routes', '10.0.0.0/24 as', 'as'],
+    ['static_rules', 'from 10.0.0.1 table', 'table'],
+    ['static_rules', 'fwmark', 'fwmark'],
+  ];
+  it('an option without its value at the end of the line stops keepalived', () => {
+    for (const [block, line, word] of lastWithoutValue) {
+      const text = `${block} {\n    ${line}\n}\n`;
+      const ds = findings(text, 'KA330');
+      expect(ds.map((d) => [d.range.start.line + 1, d.severity]), line).toEqual([[2, 'error']]);
+      expect(ds[0]!.message).toContain(`'${word}' needs a value`);
+      expect(ds[0]!.message).toContain('stops reading');
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on those lines', () => {
+    for (const [block, line, word] of lastWithoutValue) {
+      const run = runKeepalived(`${block} {\n    ${line}\n}\n`);
+      expect(run.exitStatus, line).toBe(2);
+      expect(run.messages.some((m) => m.line === 2 && m.message.includes(`missing a parameter after keyword \`${word}\``)), line).toBe(true);
+    }
+  });
   it('KA344: a tracked route keeps no foreign protocol', () => {
     expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static\n}\n', 'KA344')).toHaveLength(1);
     expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static no_track\n}\n', 'KA344')).toHaveLength(0);

@@ -19,10 +19,11 @@ export const invalidRoute: FileRule = {
     const model = analysis.model;
     const say = (kind: string, what: string, p: LineProblem) =>
       report({
-        message: p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.message,
+        message:
+          p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
         file: p.word.file,
         range: p.word.range,
-        severity: p.effect === 'skip' ? 'error' : 'warning',
+        severity: p.effect === 'adjust' ? 'warning' : 'error',
       });
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';

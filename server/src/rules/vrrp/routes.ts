@@ -10,8 +10,11 @@ import { perModel } from './util.js';
 export interface LineProblem {
   word: Word;
   message: string;
-  /** 'skip': keepalived drops the line; 'adjust': it keeps the line with a changed value. */
-  effect: 'skip' | 'adjust';
+  /**
+   * 'skip': keepalived drops the line; 'adjust': it keeps the line with a changed value; 'stops':
+   * an option's value is missing and keepalived reads no further ("missing a parameter").
+   */
+  effect: 'skip' | 'adjust' | 'stops';
 }
 
 export interface RouteReading {
@@ -46,6 +49,8 @@ const ROUTE_LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 
 /** Route options whose value keepalived reads as an unsigned number. */
 const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh']);
 const ROUTE_NO_ARG = new Set(['onlink', 'add', 'prepend', 'append', 'no_track']);
+/** Route options keepalived reads a value after (a last word among these stops its reading). */
+const ROUTE_NEEDS_VALUE = new Set([...ROUTE_ONE_ARG, ...ROUTE_LOCKABLE, 'via', 'gw', 'src', 'from', 'or', 'protocol', 'as']);
 /** Destinations that are not addresses (family left open). */
 const SPECIAL_DESTS = new Set(['default', 'any', 'all']);
 /** keepalived's own route protocol, by name and number. */
@@ -79,6 +84,8 @@ function parseRouteAddress(text: string): Parsed {
 }
 
 const skip = (word: Word, message: string): LineProblem => ({ word, message, effect: 'skip' });
+/** An option that needs a value ends the line: keepalived 2.2.7 stops reading the configuration. */
+const noValue = (word: Word): LineProblem => ({ word, message: `'${word.text}' needs a value after it (keepalived: "missing a parameter after keyword")`, effect: 'stops' });
 
 /** Tracks the line's address family like keepalived: the first address fixes it. */
 class FamilyCheck {
@@ -141,6 +148,9 @@ function walkRoute(line: ValueLine): RouteReading {
     if (s === 'inet' || s === 'inet6') {
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
       i += 1;
+    } else if (!next && ROUTE_NEEDS_VALUE.has(s)) {
+      r.problems.push(noValue(w));
+      return r;
     } else if (ROUTE_NO_ARG.has(s)) {
       if (s === 'no_track') r.noTrack = true;
       i += 1;
@@ -152,7 +162,11 @@ function walkRoute(line: ValueLine): RouteReading {
         k++;
       }
       const a = words[k];
-      if (a && !fam.accept(a, parseAddress(a.text, false), 'gateway')) return r;
+      if (!a) {
+        r.problems.push(noValue(words[k - 1]!));
+        return r;
+      }
+      if (!fam.accept(a, parseAddress(a.text, false), 'gateway')) return r;
       i = k + 1;
     } else if (s === 'src') {
       if (next && !fam.accept(next, parseAddress(next.text, false), 'source address')) return r;
@@ -182,7 +196,7 @@ function walkRoute(line: ValueLine): RouteReading {
       if (next && !KEEPALIVED_PROTOCOL.has(next.text)) r.foreignProtocol = next;
       i += 2;
     } else if (s === 'as') {
-      i += words[i + 1]?.text === 'to' ? 3 : 2;
+      i += next.text === 'to' ? 3 : 2;
     } else if (s === 'encap') {
       // Encapsulation options have their own grammar; stop here rather than guess.
       r.complete = false;
@@ -191,7 +205,11 @@ function walkRoute(line: ValueLine): RouteReading {
       if (s === 'dev' || s === 'oif') r.hasInterface = true;
       const k = ROUTE_LOCKABLE.has(s) && next?.text === 'lock' ? i + 2 : i + 1;
       const v = words[k];
-      if (v && ROUTE_NUMERIC.has(s) && !/^\d+$/.test(v.text)) {
+      if (!v) {
+        r.problems.push(noValue(words[k - 1]!));
+        return r;
+      }
+      if (ROUTE_NUMERIC.has(s) && !/^\d+$/.test(v.text)) {
         r.problems.push(skip(v, `'${s}' needs a whole number, not '${v.text}'`));
         return r;
       }
@@ -226,6 +244,8 @@ const FWMARK = /^(?:0x[0-9a-f]+|\d+)(?:\/(?:0x[0-9a-f]+|\d+))?$/i;
 const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group']);
 /** Rule actions besides `table N` and `goto N`. */
 const RULE_ACTIONS = new Set(['nop', 'blackhole', 'unreachable', 'prohibit', 'l3mdev']);
+/** Rule options keepalived reads a value after (a last word among these stops its reading). */
+const RULE_NEEDS_VALUE = new Set([...RULE_ONE_ARG, 'from', 'to', 'table', 'lookup', 'goto', 'sport', 'dport']);
 
 function walkRule(line: ValueLine): RuleReading {
   const words = line.words;
@@ -245,6 +265,10 @@ function walkRule(line: ValueLine): RuleReading {
     const w = words[i]!;
     const s = w.text;
     const next = words[i + 1];
+    if (!next && RULE_NEEDS_VALUE.has(s)) {
+      r.problems.push(noValue(w));
+      return r;
+    }
     if (s === 'from' || s === 'to') {
       if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`)) return r;
       i += 2;
@@ -298,7 +322,7 @@ function walkRule(line: ValueLine): RuleReading {
 
 /** True when keepalived drops the line. */
 export function skipped(problems: LineProblem[]): boolean {
-  return problems.some((p) => p.effect === 'skip');
+  return problems.some((p) => p.effect !== 'adjust');
 }
 
 /** Every route block with the lines keepalived reads in it. */
