@@ -177,3 +177,39 @@ describe('KA605 script-in-world-writable-directory', () => {
     expect(linesOf(text, 'KA605')).toEqual([11, 12]);
   });
 });
+
+describe('KA606 umask-invalid', () => {
+  // Each value with whether keepalived 2.2.7 rejects it (checked below against the binary).
+  const values: [string, boolean][] = [
+    ['0022', false],
+    ['18', false],
+    ['0x1ff', false],
+    ['IRUSR | IWUSR', false],
+    ['IRGRP|IWGRP|IXGRP|IROTH|IWOTH|IXOTH', false],
+    ['0x200', true],
+    ['0888', true],
+    ['077777', true],
+    ['0022 x', true],
+    ['IRUSR|', true],
+    ['IRUSR||IWUSR', true],
+    ['IRWXG', true],
+    ['IRUSR IWUSR', true],
+    ['IRUSRx', true],
+  ];
+  const config = (v: string) => conf('global_defs {', `  umask ${v}`, '}');
+
+  it('reports exactly the values keepalived rejects, on the umask line', () => {
+    for (const [v, rejected] of values) expect(linesOf(config(v), 'KA606'), v).toEqual(rejected ? [2] : []);
+  });
+
+  it('names the permission bits for the IRWX names keepalived 2.2.7 lacks', () => {
+    expect(findings(config('IRWXG'), 'KA606')[0]!.message).toContain('IRGRP|IWGRP|IXGRP');
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [v, rejected] of values) {
+      const said = runKeepalived(config(v)).messages.filter((m) => m.line === 2 && /umask/.test(m.message));
+      expect(said.length > 0, `${v}: ${JSON.stringify(said)}`).toBe(rejected);
+    }
+  });
+});

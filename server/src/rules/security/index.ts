@@ -7,5 +7,6 @@ import { scriptUserMissing } from './script-user-missing.js';
 import { unquotedScriptCommand } from './unquoted-script-command.js';
 import { relativeScriptPath } from './relative-script-path.js';
 import { scriptInWorldWritableDirectory } from './script-in-world-writable-directory.js';
+import { umaskInvalid } from './umask-invalid.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid];
