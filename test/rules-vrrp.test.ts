@@ -556,3 +556,43 @@ describe('KA338 with an interface name keepalived ignores', () => {
     expect(msgs.some((m) => /Unknown interface!/.test(m))).toBe(true);
   });
 });
+
+describe('KA351 use-vmac-invalid', () => {
+  // Each use_vmac line with whether keepalived 2.2.7 reports it (checked below against the binary).
+  const cases: [string, boolean][] = [
+    ['vrrp.fe', false],
+    ['123456789012345', false],
+    ['02:11:22:33:44', false],
+    ['02:11:22:33:44:', false],
+    ['02:11:22:33:44:55', false],
+    ['vrrp.fe 02:11:22:33:44:55 a_third_word_is_never_read', false],
+    ['vrrp_this_name_is_too_long', true],
+    ['1234567890123456', true],
+    ['..', true],
+    ['vrrp.a vrrp.b', true],
+    ['01:11:22:33:44:55', true],
+    ['00:00:5e:00:01:05', true],
+    ['0g:11:22:33:44:55', true],
+    ['02:11:22:33', true],
+    ['002:11:22:33:44:55', true],
+    ['02:11:22:33:44:55 03:11:22:33:44:55', true],
+  ];
+  const config = (words: string) => instance('A', `use_vmac ${words}\n${vip('10.0.0.1')}`);
+  const line = config('x').split('\n').findIndex((l) => l.trim().startsWith('use_vmac')) + 1;
+
+  it('reports exactly the words keepalived ignores', () => {
+    for (const [words, reported] of cases) expect(lines(config(words), 'KA351'), words).toEqual(reported ? [line] : []);
+  });
+
+  it('a name another instance already took', () => {
+    const two = instance('A', `use_vmac vrrp.x\n${vip('10.0.0.1')}`) + instance('B', `use_vmac vrrp.x\n${vip('10.0.0.2')}`);
+    expect(findings(two, 'KA351').map((d) => d.message)).toEqual([expect.stringContaining("'A' already uses the VMAC name 'vrrp.x'")]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [words, reported] of cases) {
+      const said = runKeepalived(config(words)).messages.filter((m) => m.line === line && /VMAC/.test(m.message));
+      expect(said.length > 0, `${words}: ${JSON.stringify(said)}`).toBe(reported);
+    }
+  });
+});

@@ -53,6 +53,7 @@ import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 import { tooManyVips } from './too-many-vips.js';
+import { useVmacInvalid } from './use-vmac-invalid.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -106,4 +107,5 @@ export const vrrpRules: Rule[] = [
   ipv6FirstVipNotLinkLocal,
   lvsSyncDaemonUnknownInstance,
   tooManyVips,
+  useVmacInvalid,
 ];

@@ -1,0 +1,84 @@
+// KA351: the words of `use_vmac` keepalived 2.2.7 ignores (vrrp_parser.c vrrp_vmac_handler, checked
+// with the binary). It reads at most two words: one with a ':' is the VMAC's MAC address, any other
+// is its interface name. The VMAC itself is still used; only the ignored word has no effect.
+
+import type { Word } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { uniqueInstances } from './util.js';
+
+/** The kernel's limit on interface names (IFNAMSIZ 16, with the final NUL). */
+const MAX_NAME = 15;
+
+/** Why keepalived ignores a VMAC interface name, or undefined. */
+function nameProblem(name: string): string | undefined {
+  if (name.length > MAX_NAME) return `is ${name.length} characters; interface names have at most ${MAX_NAME}`;
+  if (name === '.' || name === '..') return 'is not a usable interface name';
+  if (/[/\s]/.test(name)) return "contains a '/' or a blank, which interface names cannot";
+  return undefined;
+}
+
+/** Why keepalived ignores a VMAC MAC address, or undefined (its reading: 5 octets mean "add the VRID"). */
+function macProblem(text: string): string | undefined {
+  if (/[^0-9A-Fa-f:]/.test(text)) return 'has characters other than hex digits and colons';
+  const octets = text.split(':');
+  if (octets[octets.length - 1] === '' && octets.length === 6) octets.pop(); // `aa:bb:cc:dd:ee:` also means "add the VRID"
+  if ((octets.length !== 5 && octets.length !== 6) || octets.some((o) => o.length < 1 || o.length > 2)) return 'is not 5 or 6 octets of one or two hex digits';
+  const bytes = octets.map((o) => parseInt(o, 16));
+  if (bytes[0]! & 1) return 'is a multicast address (the first octet is odd)';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x5e && bytes[3] === 0 && (bytes[4] === 1 || bytes[4] === 2)) return 'is the RFC 5798 VRRP MAC range (00:00:5e:00:01/02:xx), which a VMAC may not take';
+  return undefined;
+}
+
+export const useVmacInvalid: FileRule = {
+  kind: 'file',
+  code: 'KA351',
+  name: 'use-vmac-invalid',
+  family: 'vrrp',
+  severity: 'error',
+  description: "A use_vmac interface name or MAC address keepalived ignores: too long, invalid, repeated, or already taken by another instance.",
+  docs: {
+    why:
+      'use_vmac takes up to two words: the name of the macvlan interface keepalived creates (at most 15 characters, no ' +
+      "'/' or blank) and, with colons, its MAC address (5 octets to have the VRID appended, or 6; not multicast, not the " +
+      'VRRP MAC range 00:00:5e:00:01/02). keepalived reports a word it cannot use and ignores it: the VMAC then gets the ' +
+      'default name vrrp.VRID (or the default MAC), which scripts, firewall rules and monitoring written for the chosen ' +
+      'name do not find. Two instances cannot share one name; the second keeps the default.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp_frontend_public\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp.fe\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
+  },
+  check({ analysis, report }) {
+    // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
+    const taken = new Map<string, string>();
+    for (const inst of uniqueInstances(analysis.model)) {
+      // What keepalived has accepted for this instance so far (later words cannot replace it).
+      const state = { named: false, macSet: false };
+      for (const line of inst.node.children) {
+        if (line.keyword !== 'use_vmac') continue;
+        for (let i = 0; i < line.argCount && i < 2; i++) {
+          const w = line.argWord(i);
+          const message = wordProblem(w.text, inst.name, state, taken);
+          if (message) report({ message, file: w.file, range: w.range });
+        }
+      }
+    }
+  },
+};
+
+/** What keepalived says of one use_vmac word, updating what the instance has accepted. */
+function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean }, taken: Map<string, string>): string | undefined {
+  if (text.includes(':')) {
+    if (state.macSet) return `use_vmac gives a second MAC address '${text}'; keepalived keeps the first (keepalived: "VMAC interface address already specified")`;
+    const why = macProblem(text);
+    if (why) return `VMAC MAC address '${text}' ${why}; keepalived ignores it and uses the default VMAC address`;
+    state.macSet = true;
+    return undefined;
+  }
+  if (state.named) return `use_vmac gives a second interface name '${text}'; keepalived keeps the first (keepalived: "VMAC interface name already specified")`;
+  const why = nameProblem(text);
+  if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
+  const other = taken.get(text);
+  if (other !== undefined) return `vrrp_instance '${other}' already uses the VMAC name '${text}'; keepalived ignores it here and names this VMAC vrrp.VRID`;
+  taken.set(text, instance);
+  state.named = true;
+  return undefined;
+}
