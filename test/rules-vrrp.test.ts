@@ -596,3 +596,30 @@ describe('KA351 use-vmac-invalid', () => {
     }
   });
 });
+
+describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-base', () => {
+  const unicast = 'unicast_src_ip 10.0.0.2\nunicast_peer {\n10.0.0.3\n}';
+  const base = (body: string) => instance('A', `interface eth0\nvirtual_router_id 51\n${body}\n${vip('10.0.0.1')}`);
+  const cases: { body: string; ka352: boolean; ka353: boolean }[] = [
+    { body: 'vmac_xmit_base', ka352: true, ka353: false },
+    { body: 'use_vmac\nvmac_xmit_base', ka352: false, ka353: false },
+    { body: `use_vmac\n${unicast}`, ka352: false, ka353: true },
+    { body: `use_vmac\nvmac_xmit_base\n${unicast}`, ka352: false, ka353: false },
+    { body: `unicast_fault_no_peer\nuse_vmac`, ka352: false, ka353: true },
+    { body: unicast, ka352: false, ka353: false },
+  ];
+  it('reports vmac_xmit_base without a VMAC, and a unicast VMAC without it at the closing brace', () => {
+    for (const c of cases) {
+      const text = base(c.body);
+      expect(findings(text, 'KA352').length > 0, c.body).toBe(c.ka352);
+      expect(lines(text, 'KA353'), c.body).toEqual(c.ka353 ? [text.trimEnd().split('\n').length] : []);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const c of cases) {
+      const said = runKeepalived(base(c.body)).messages.map((m) => m.message);
+      expect(said.some((m) => /vmac_xmit_base is only valid with a vmac/.test(m)), c.body).toBe(c.ka352);
+      expect(said.some((m) => /unicast with use_vmac requires vmac_xmit_base/.test(m)), c.body).toBe(c.ka353);
+    }
+  });
+});

@@ -54,6 +54,8 @@ import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 import { tooManyVips } from './too-many-vips.js';
 import { useVmacInvalid } from './use-vmac-invalid.js';
+import { vmacXmitBaseWithoutVmac } from './vmac-xmit-base-without-vmac.js';
+import { unicastVmacWithoutXmitBase } from './unicast-vmac-without-xmit-base.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -108,4 +110,6 @@ export const vrrpRules: Rule[] = [
   lvsSyncDaemonUnknownInstance,
   tooManyVips,
   useVmacInvalid,
+  vmacXmitBaseWithoutVmac,
+  unicastVmacWithoutXmitBase,
 ];

@@ -1,0 +1,39 @@
+// KA352: vmac_xmit_base in an instance without use_vmac (keepalived 2.2.7 vrrp.c, after reading).
+
+import type { AstNode } from '../../core/analysis/ast.js';
+import type { FileRule } from '../types.js';
+import { uniqueInstances } from './util.js';
+
+export const vmacXmitBaseWithoutVmac: FileRule = {
+  kind: 'file',
+  code: 'KA352',
+  name: 'vmac-xmit-base-without-vmac',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'vmac_xmit_base in a vrrp_instance without use_vmac; keepalived reports it and ignores it.',
+  docs: {
+    why:
+      'vmac_xmit_base makes a VMAC instance send its adverts from the base interface instead of the macvlan. Without ' +
+      'use_vmac there is no VMAC: keepalived reports "vmac_xmit_base is only valid with a vmac" and drops the setting. ' +
+      'Usually use_vmac was removed (or never copied to this node) and vmac_xmit_base left behind; check which one the ' +
+      'cluster is meant to use, since the nodes must agree on how adverts are sent.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
+  },
+  check({ analysis, report }) {
+    for (const inst of uniqueInstances(analysis.model)) {
+      let xmitBase: AstNode | undefined;
+      let vmac = false;
+      for (const line of inst.node.children) {
+        if (line.keyword === 'use_vmac') vmac = true;
+        else if (line.keyword === 'vmac_xmit_base') xmitBase ??= line;
+      }
+      if (!xmitBase || vmac) continue;
+      report({
+        message: `vmac_xmit_base in '${inst.name}', which has no use_vmac: keepalived ignores it (keepalived: "vmac_xmit_base is only valid with a vmac")`,
+        file: xmitBase.file,
+        range: xmitBase.range,
+      });
+    }
+  },
+};
