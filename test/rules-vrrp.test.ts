@@ -623,3 +623,28 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
     }
   });
 });
+
+describe('KA354 garp-group-without-delay', () => {
+  // Each garp_group body with whether keepalived 2.2.7 removes the group (checked below against the binary).
+  const cases: [string, boolean][] = [
+    ['interface eth0', true],
+    ['interface eth0\ngarp_interval 1', false],
+    ['interface eth0\ngna_interval 0.5', false],
+    ['garp_interval 0\ninterface eth0', false],
+    ['garp_interval x\ninterface eth0', false],
+    ['garp_interval 3000\ninterface eth0', true],
+    ['garp_interval -1', true],
+    ['gna_interval 2147.483647', false],
+    ['gna_interval 2147.483648', true],
+  ];
+  const group = (body: string) => `garp_group {\n${body}\n}\n`;
+  it('reports a group keepalived removes, at its closing brace', () => {
+    for (const [body, removed] of cases) expect(lines(group(body), 'KA354'), body).toEqual(removed ? [body.split('\n').length + 2] : []);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [body, removed] of cases) {
+      const said = runKeepalived(group(body)).messages.some((m) => /does not have any delay set/.test(m.message));
+      expect(said, body).toBe(removed);
+    }
+  });
+});

@@ -56,6 +56,7 @@ import { tooManyVips } from './too-many-vips.js';
 import { useVmacInvalid } from './use-vmac-invalid.js';
 import { vmacXmitBaseWithoutVmac } from './vmac-xmit-base-without-vmac.js';
 import { unicastVmacWithoutXmitBase } from './unicast-vmac-without-xmit-base.js';
+import { garpGroupWithoutDelay } from './garp-group-without-delay.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -112,4 +113,5 @@ export const vrrpRules: Rule[] = [
   useVmacInvalid,
   vmacXmitBaseWithoutVmac,
   unicastVmacWithoutXmitBase,
+  garpGroupWithoutDelay,
 ];

@@ -1,0 +1,42 @@
+// KA354: a garp_group without garp_interval or gna_interval (keepalived 2.2.7 vrrp_parser.c, at the
+// end of the block: it reports the closing brace's line and removes the group).
+
+import type { FileRule } from '../types.js';
+import { closeRange } from './util.js';
+import { parseDecimal } from '../../core/analysis/values.js';
+
+/** keepalived's limit for both intervals, in seconds (checked with the binary: CORRECTIONS.md). */
+const MAX_INTERVAL = 2147.483647;
+
+export const garpGroupWithoutDelay: FileRule = {
+  kind: 'file',
+  code: 'KA354',
+  name: 'garp-group-without-delay',
+  family: 'vrrp',
+  severity: 'error',
+  description: 'A garp_group without a usable garp_interval or gna_interval; keepalived removes the group.',
+  docs: {
+    why:
+      'A garp_group spaces out the gratuitous ARP (garp_interval) and unsolicited neighbour advertisement (gna_interval) ' +
+      'messages sent on its interfaces after a failover, so that switches are not flooded. A group with neither delay ' +
+      'does nothing: keepalived reports "does not have any delay set - removing" at its closing brace and drops it, and ' +
+      'the interfaces send their ARPs back to back. A negative or too large delay counts as missing.',
+    bad: 'garp_group {\n    interface eth0\n}',
+    good: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}',
+  },
+  check({ analysis, report }) {
+    for (const group of analysis.model.garpGroups) {
+      const hasDelay = group.children.some((line) => {
+        if (line.keyword !== 'garp_interval' && line.keyword !== 'gna_interval') return false;
+        const text = line.argText(0);
+        if (text === undefined) return false;
+        // keepalived reads a word that is no number at all as 0 (after "invalid number"); a
+        // negative or too large number it rejects, and the delay stays unset.
+        const value = parseDecimal(text);
+        return !text.startsWith('-') && !(value && value.value > MAX_INTERVAL);
+      });
+      if (hasDelay) continue;
+      report({ message: 'This garp_group has no garp_interval or gna_interval keepalived accepts; keepalived removes the group (keepalived: "does not have any delay set - removing")', ...closeRange(group) });
+    }
+  },
+};
