@@ -32,6 +32,14 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
  */
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
+/** What KA203 says for each `without_args` value of the keyword table. */
+const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
+  stops: ['error', 'keepalived stops reading the configuration here'],
+  ignored: ['error', 'keepalived reports the line and goes on without it'],
+  accepted: ['warning', 'keepalived 2.2.7 does not report this line'],
+  crashes: ['error', 'keepalived 2.2.7 crashes on this line (segmentation fault, also in keepalived -t)'],
+};
+
 /** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
 interface ArgList {
   readonly argCount: number;
@@ -466,12 +474,8 @@ export class Walker implements LineSink {
           const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
           const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
-          const effect = n === 0 ? node?.spec?.without_args : undefined;
-          if (!at) break;
-          if (effect === 'ignored') this.report('KA203', 'error', `${missing}; keepalived reports the line and goes on without it`, file, node?.range ?? at);
-          else if (effect === 'crashes') this.report('KA203', 'error', `${missing}; keepalived 2.2.7 crashes on this line (segmentation fault, also in keepalived -t)`, file, node?.range ?? at);
-          else if (effect === 'accepted') this.report('KA203', 'warning', `${missing}; keepalived 2.2.7 does not report this line`, file, node?.range ?? at);
-          else this.report('KA203', 'error', `${missing}; keepalived stops reading the configuration here`, file, node?.range ?? at);
+          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : undefined) ?? 'stops'];
+          if (at) this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
         }
         break;
       }
