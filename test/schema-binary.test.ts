@@ -350,6 +350,8 @@ function rangeProbes(): RangeProbe[] {
       if (NUMERIC.has(arg.type) && (arg.min !== undefined || arg.max !== undefined || arg.decimals !== undefined) && !arg.repeat) probes.push({ spec, argIndex, arg });
       // A `port` argument is 1..65535 by definition of the type.
       if (arg.type === 'port') probes.push({ spec, argIndex, arg: { ...arg, type: 'unsigned', min: 1, max: 65535 } });
+      // A number given for an enum_or_unsigned argument is read as an unsigned within min..max.
+      if (arg.type === 'enum_or_unsigned' && (arg.min !== undefined || arg.max !== undefined)) probes.push({ spec, argIndex, arg: { ...arg, type: 'unsigned' } });
     });
   }
   return probes;

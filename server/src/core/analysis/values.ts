@@ -275,7 +275,11 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const candidates = spec.name === 'checks' ? [word, bare] : [word];
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
       if (ok) return undefined;
-      if (spec.type === 'enum_or_unsigned' && parseInteger(word) !== undefined) return undefined;
+      if (spec.type === 'enum_or_unsigned') {
+        const n = parseInteger(word);
+        if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
+        if (n !== undefined) return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+      }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
       const caseNote = hint ? ` (values are case-sensitive: write '${hint}')` : '';
       return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };

@@ -459,7 +459,8 @@ export class Walker implements LineSink {
     let wi = 0;
     for (let si = 0; si < specs.length; si++) {
       const a = specs[si]!;
-      if (a.type === 'keyword_value_pairs' || a.type === 'mixed' || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') {
+      // A `mixed` argument that is not there is reported below as missing, like any other.
+      if (a.type === 'keyword_value_pairs' || (a.type === 'mixed' && wi < n) || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') {
         if (a.type === 'vs_service') this.checkVsService(wordsOf(args, wi), keyword, node, file);
         wi = n;
         break;
