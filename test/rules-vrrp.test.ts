@@ -648,3 +648,43 @@ describe('KA354 garp-group-without-delay', () => {
     }
   });
 });
+
+describe('KA355 unicast-peer-options-invalid', () => {
+  // Each unicast_peer line after the address with whether keepalived 2.2.7 reports it (checked below against the binary).
+  const cases: [string, boolean][] = [
+    ['', false],
+    ['min_ttl 64', false],
+    ['max_ttl 5 min_ttl 5', false],
+    ['min_ttl 0 max_ttl 255', false],
+    ['min_ttl 255 max_ttl 255', false],
+    ['min_ttl', true],
+    ['min_ttl 5 x', true],
+    ['foo 5', true],
+    ['MIN_TTL 5', true],
+    ['min_ttl 300', true],
+    ['min_ttl -1', true],
+    ['min_ttl x', true],
+    ['min_ttl 0x5', true],
+    ['foo x', true],
+    ['min_ttl 5 max_ttl 1', true],
+    ['min_ttl 200', false],
+  ];
+  const config = (opts: string) => instance('A', `interface eth0\nvirtual_router_id 51\nunicast_peer {\n192.0.2.2 ${opts}\n}\n${vip('192.0.2.100')}`);
+  const line = config('').split('\n').findIndex((l) => l.trim().startsWith('192.0.2.2')) + 1;
+
+  it('reports exactly the options keepalived rejects', () => {
+    for (const [opts, reported] of cases) expect(lines(config(opts), 'KA355'), opts).toEqual(reported ? [line] : []);
+  });
+
+  it('leaves peers keepalived drops (another family, no address) to other rules', () => {
+    expect(lines(config('').replace('192.0.2.2 ', '2001:db8::2 min_ttl'), 'KA355')).toEqual([]);
+    expect(lines(config('').replace('192.0.2.2 ', 'peer min_ttl'), 'KA355')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [opts, reported] of cases) {
+      const said = runKeepalived(config(opts)).messages.filter((m) => m.line === line);
+      expect(said.length > 0, `${opts}: ${JSON.stringify(said)}`).toBe(reported);
+    }
+  });
+});

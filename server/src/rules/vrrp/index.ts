@@ -57,6 +57,7 @@ import { useVmacInvalid } from './use-vmac-invalid.js';
 import { vmacXmitBaseWithoutVmac } from './vmac-xmit-base-without-vmac.js';
 import { unicastVmacWithoutXmitBase } from './unicast-vmac-without-xmit-base.js';
 import { garpGroupWithoutDelay } from './garp-group-without-delay.js';
+import { unicastPeerOptionsInvalid } from './unicast-peer-options-invalid.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -114,4 +115,5 @@ export const vrrpRules: Rule[] = [
   vmacXmitBaseWithoutVmac,
   unicastVmacWithoutXmitBase,
   garpGroupWithoutDelay,
+  unicastPeerOptionsInvalid,
 ];
