@@ -688,3 +688,43 @@ describe('KA355 unicast-peer-options-invalid', () => {
     }
   });
 });
+
+describe('KA356 bfd-instance-invalid', () => {
+  // bfd_instance blocks with whether keepalived 2.2.7 drops or adjusts one of them (checked below against the binary).
+  const bfd = (name: string, body: string) => `bfd_instance ${name} {\n${body.trim().split('\n').map((l) => `    ${l.trim()}`).join('\n')}\n}\n`;
+  const cases: [string, boolean][] = [
+    [bfd('A', 'neighbor_ip 192.0.2.1'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.9'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 2001:db8::9'), true],
+    [bfd('A', 'neighbor_ip 2001:db8::1\nsource_ip 192.0.2.9'), true],
+    [bfd('A', 'neighbor_ip 192.0.2.1') + bfd('B', 'neighbor_ip 192.0.2.2'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1') + bfd('B', 'neighbor_ip 192.0.2.1'), true],
+    [bfd('A', 'neighbor_ip 2001:db8::1') + bfd('B', 'neighbour_ip 2001:db8:0::1'), true],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8') + bfd('B', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.9'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8') + bfd('B', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8'), true],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8') + bfd('B', 'neighbor_ip 192.0.2.1'), true],
+    [bfd('A', 'neighbor_ip 192.0.2.1') + bfd('B', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8'), true],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nmax_hops 255'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nttl 10\nmax_hops 10'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nttl 10\nmax_hops 11'), true],
+    [bfd('A', 'neighbor_ip 2001:db8::1\nmax_hops 64'), false],
+    [bfd('A', 'neighbor_ip 2001:db8::1\nmax_hops 65'), true],
+    [bfd('A', 'neighbor_ip 2001:db8::1\nhoplimit 100\nmax_hops 65'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nttl 10\nmax_hops 300'), false],
+  ];
+  it('reports an instance keepalived drops or adjusts, at its closing brace', () => {
+    for (const [text, reported] of cases) {
+      const last = text.trimEnd().split('\n').length;
+      expect(lines(text, 'KA356'), text).toEqual(reported ? [last] : []);
+    }
+  });
+  it('leaves an instance without a neighbor to KA347', () => {
+    expect(lines(bfd('A', 'source_ip 2001:db8::9'), 'KA356')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [text, reported] of cases) {
+      const said = runKeepalived(text).messages.some((m) => /not of the same family|has duplicate .*address|max_hops exceeds ttl/.test(m.message));
+      expect(said, text).toBe(reported);
+    }
+  });
+});

@@ -58,6 +58,7 @@ import { vmacXmitBaseWithoutVmac } from './vmac-xmit-base-without-vmac.js';
 import { unicastVmacWithoutXmitBase } from './unicast-vmac-without-xmit-base.js';
 import { garpGroupWithoutDelay } from './garp-group-without-delay.js';
 import { unicastPeerOptionsInvalid } from './unicast-peer-options-invalid.js';
+import { bfdInstanceInvalid } from './bfd-instance-invalid.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -116,4 +117,5 @@ export const vrrpRules: Rule[] = [
   unicastVmacWithoutXmitBase,
   garpGroupWithoutDelay,
   unicastPeerOptionsInvalid,
+  bfdInstanceInvalid,
 ];
