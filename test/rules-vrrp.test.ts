@@ -728,3 +728,30 @@ describe('KA356 bfd-instance-invalid', () => {
     }
   });
 });
+
+describe('KA357 track-process-quorum-conflict', () => {
+  // vrrp_track_process bodies with the line keepalived 2.2.7 ignores, if any (checked below against the binary).
+  const cases: [string, number | undefined][] = [
+    ['quorum 2\nquorum_max 4', undefined],
+    ['quorum_max 4\nquorum 2', undefined],
+    ['quorum 4\nquorum_max 2', 4],
+    ['quorum_max 2\nquorum 4', 4],
+    ['quorum_max 0', undefined],
+    ['quorum_max 0\nquorum 1', 4],
+    ['quorum 2\nquorum_max 0', 4],
+    ['quorum 1\nquorum_max 0', undefined],
+    ['quorum 3\nquorum_max 3', undefined],
+    ['quorum 4\nquorum_max 2\nquorum_max 5', 4],
+    ['quorum 99999\nquorum_max 2', undefined],
+  ];
+  const config = (body: string) => `vrrp_track_process P {\n    process nginx\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n}\n`;
+  it('reports the line keepalived ignores', () => {
+    for (const [body, line] of cases) expect(lines(config(body), 'KA357'), body).toEqual(line ? [line] : []);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [body, line] of cases) {
+      const said = runKeepalived(config(body)).messages.filter((m) => /Quorum is greater than quorum_max|quorum_max is less than quorum/.test(m.message)).map((m) => m.line);
+      expect(said, body).toEqual(line ? [line] : []);
+    }
+  });
+});

@@ -59,6 +59,7 @@ import { unicastVmacWithoutXmitBase } from './unicast-vmac-without-xmit-base.js'
 import { garpGroupWithoutDelay } from './garp-group-without-delay.js';
 import { unicastPeerOptionsInvalid } from './unicast-peer-options-invalid.js';
 import { bfdInstanceInvalid } from './bfd-instance-invalid.js';
+import { trackProcessQuorumConflict } from './track-process-quorum-conflict.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -118,4 +119,5 @@ export const vrrpRules: Rule[] = [
   garpGroupWithoutDelay,
   unicastPeerOptionsInvalid,
   bfdInstanceInvalid,
+  trackProcessQuorumConflict,
 ];
