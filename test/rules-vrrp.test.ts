@@ -755,3 +755,36 @@ describe('KA357 track-process-quorum-conflict', () => {
     }
   });
 });
+
+describe('KA330 rule preference and route encap values, KA346 preferred_lft range', () => {
+  // Lines of static_rules / static_routes / static_ipaddress with whether keepalived 2.2.7 reports them (checked below against the binary).
+  const cases: [block: string, line: string, code: string, reported: boolean][] = [
+    ['static_rules', 'from 192.0.2.1 table 100 priority 10', 'KA330', false],
+    ['static_rules', 'from 192.0.2.1 table 100 preference 0x10', 'KA330', false],
+    ['static_rules', 'from 192.0.2.1 table 100 order 010', 'KA330', false],
+    ['static_rules', 'from 192.0.2.1 table 100 priority 4294967295', 'KA330', false],
+    ['static_rules', 'from 192.0.2.1 table 100 priority 4294967296', 'KA330', true],
+    ['static_rules', 'from 192.0.2.1 table 100 priority x', 'KA330', true],
+    ['static_rules', 'from 192.0.2.1 table 100 preference -1', 'KA330', true],
+    ['static_rules', 'from 192.0.2.1 table 100 order 1.5', 'KA330', true],
+    ['static_routes', '198.51.100.0/24 dev eth0 encap ip id 1 dst 192.0.2.1', 'KA330', false],
+    ['static_routes', '198.51.100.0/24 dev eth0 encap mpls 100', 'KA330', false],
+    ['static_routes', '198.51.100.0/24 dev eth0 encap', 'KA330', true],
+    ['static_routes', '198.51.100.0/24 dev eth0 encap gre', 'KA330', true],
+    ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft 0', 'KA346', false],
+    ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft forever', 'KA346', false],
+    ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft 4294967295', 'KA346', false],
+    ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft -1', 'KA346', true],
+    ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft 4294967296', 'KA346', true],
+  ];
+  const config = (block: string, line: string) => `${block} {\n    ${line}\n}\n`;
+  it('reports the values keepalived rejects', () => {
+    for (const [block, line, code, reported] of cases) expect(lines(config(block, line), code), line).toEqual(reported ? [2] : []);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [block, line, , reported] of cases) {
+      const said = runKeepalived(config(block, line)).messages.filter((m) => m.line === 2 && !/cannot track route|interface/i.test(m.message));
+      expect(said.length > 0, `${line}: ${JSON.stringify(said)}`).toBe(reported);
+    }
+  });
+});

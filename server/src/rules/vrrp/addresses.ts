@@ -96,7 +96,7 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
         break;
       }
       case 'preferred_lft':
-        if (value!.text !== 'forever' && parseInteger(value!.text) === undefined) {
+        if (value!.text !== 'forever' && !(parseInteger(value!.text)! >= 0 && parseInteger(value!.text)! <= 0xffffffff)) {
           say({ word: value!, message: `preferred_lft '${value!.text}' is not a number of seconds or 'forever'; keepalived ignores it`, severity: 'warning' });
         }
         i++;

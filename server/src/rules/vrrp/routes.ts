@@ -45,6 +45,8 @@ export interface RuleReading {
 const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
 /** Route options with one value; those in ROUTE_LOCKABLE may be preceded by `lock`. */
 const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'priority', 'preference', 'dev', 'oif', 'expires', 'hoplimit', 'window', 'realms', 'initcwnd', 'initrwnd', 'features', 'quickack', 'pref', 'ttl-propagate', 'fastopen_no_cookie', 'vrf', 'track_group']);
+/** Encapsulation types keepalived 2.2.7 reads (mpls and ila when built with them, as Debian's package is). */
+const ENCAP_TYPES = new Set(['ip', 'ip6', 'mpls', 'ila']);
 const ROUTE_LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
 /** Route options whose value keepalived reads as an unsigned number. */
 const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh']);
@@ -198,6 +200,10 @@ function walkRoute(line: ValueLine): RouteReading {
     } else if (s === 'as') {
       i += next.text === 'to' ? 3 : 2;
     } else if (s === 'encap') {
+      // keepalived reports a missing or unknown encapsulation type and keeps the route without it.
+      if (!next || !ENCAP_TYPES.has(next.text)) {
+        r.problems.push({ word: next ?? w, message: next ? `'${next.text}' is not an encap type (ip, ip6, mpls, ila); keepalived ignores the encapsulation` : `'encap' needs a type (ip, ip6, mpls, ila); keepalived ignores it`, effect: 'adjust' });
+      }
       // Encapsulation options have their own grammar; stop here rather than guess.
       r.complete = false;
       break;
@@ -240,6 +246,11 @@ function walkRoute(line: ValueLine): RouteReading {
 const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'track_group']);
 /** `N` or `N/MASK`, each decimal, 0x-hex or 0-octal (strtoul base 0). */
 const FWMARK = /^(?:0x[0-9a-f]+|\d+)(?:\/(?:0x[0-9a-f]+|\d+))?$/i;
+/** A number keepalived's unsigned 32-bit reader (strtoul base 0: decimal, 0x-hex, 0-octal) accepts. */
+function unsigned32(text: string): boolean {
+  if (!/^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(text)) return false;
+  return Number(text.toLowerCase().startsWith('0x') ? text : /^0\d/.test(text) ? parseInt(text, 8) : text) <= 0xffffffff;
+}
 /** Rule options that need the `table` action. */
 const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group']);
 /** Rule actions besides `table N` and `goto N`. */
@@ -301,7 +312,14 @@ function walkRule(line: ValueLine): RuleReading {
         r.problems.push(skip(next, `fwmark '${next.text}' is not a number or number/mask`));
         return r;
       }
-      if (s === 'preference' || s === 'order' || s === 'priority') r.hasPreference = true;
+      if (s === 'preference' || s === 'order' || s === 'priority') {
+        // keepalived reads the preference as an unsigned 32-bit number (strtoul base 0) and drops a line without one.
+        if (next && !unsigned32(next.text)) {
+          r.problems.push(skip(next, `'${s}' needs a whole number 0..4294967295, not '${next.text}'`));
+          return r;
+        }
+        r.hasPreference = true;
+      }
       if (TABLE_OPTIONS.has(s)) tableOption ??= w;
       if (s === 'realms' && !fam.set(w, 4)) return r;
       i += 2;
