@@ -18,9 +18,14 @@ export const addressOptions: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
+    // Indexed loops: this runs for every address of a large config, and for-of here kept its iterators.
     const say = (addresses: Address[]) => {
-      for (const a of addresses) {
-        for (const p of addressProblems(a)) report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+      for (let i = 0; i < addresses.length; i++) {
+        const problems = addressProblems(addresses[i]!);
+        for (let k = 0; k < problems.length; k++) {
+          const p = problems[k]!;
+          report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+        }
       }
     };
     for (const inst of model.vrrpInstances) {

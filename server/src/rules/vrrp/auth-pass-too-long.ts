@@ -1,7 +1,6 @@
 // KA302: keepalived keeps only the first 8 bytes of auth_pass (and reports a config error).
 
 import type { FileRule } from '../types.js';
-import { childrenNamed } from '../../core/analysis/ast.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
 const utf8 = new TextEncoder();
@@ -33,8 +32,10 @@ export const authPassTooLong: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       if (!inst.authentication) continue;
       // keepalived truncates (and reports) every auth_pass line it reads, not only the one that wins.
-      for (const block of childrenNamed(inst.node, 'authentication')) {
-        for (const node of childrenNamed(block, 'auth_pass')) {
+      for (const block of inst.node.children) {
+        if (block.keyword !== 'authentication') continue;
+        for (const node of block.children) {
+          if (node.keyword !== 'auth_pass') continue;
           const value = node.argText(0);
           if (value === undefined) continue;
           // Most passwords are short ASCII: no need to encode them to count bytes.

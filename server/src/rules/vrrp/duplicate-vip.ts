@@ -22,7 +22,8 @@ export const duplicateVip: FileRule = {
     // address -> where it is first used, and the last instance that used it
     const first = new Map<string, { inst: string; word: Word; lastUser: VrrpInstance }>();
     const visit = (inst: VrrpInstance, addresses: Address[]) => {
-      for (const a of addresses) {
+      for (let i = 0; i < addresses.length; i++) {
+        const a = addresses[i]!;
         if (!a.prefix) continue;
         const key = canonicalAddress(a.prefix.address);
         const prev = first.get(key);

@@ -7,6 +7,10 @@ import { isUnicast, nameRange, uniqueInstances } from './util.js';
 /** Before this release keepalived checked for an interface before it knew an instance was unicast. */
 const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 3, 3];
 
+const utf8 = new TextEncoder();
+/** Whether keepalived ignores this interface name (16 bytes or more; a UTF-16 unit is at most 3 bytes). */
+const tooLong = (name: string | undefined) => name !== undefined && name.length > 5 && utf8.encode(name).length >= 16;
+
 export const missingInterface: FileRule = {
   kind: 'file',
   code: 'KA338',
@@ -29,10 +33,9 @@ export const missingInterface: FileRule = {
       }
       if (inst.interface) {
         // keepalived ignores a name of 16 bytes or more ("Interface name … too long - ignoring"):
-        // with no shorter interface line the instance has none.
-        const lines = inst.node.children.filter((c) => c.keyword === 'interface');
-        const tooLong = (name: string | undefined) => name !== undefined && new TextEncoder().encode(name).length >= 16;
-        if (!lines.every((c) => tooLong(c.argText(0)))) continue;
+        // with no shorter interface line the instance has none. The usual short name needs no look.
+        if (!tooLong(inst.interface.value)) continue;
+        if (!inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0)))) continue;
         if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp) continue;
         report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, keepalived ignores it and rejects the VRRP configuration ("Unknown interface!")`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;

@@ -33,6 +33,8 @@ export const unicastPeerOptionsInvalid: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
+      // Only lines with words after the address have options (most have none: nothing to build).
+      if (!inst.node.children.some((b) => b.keyword === 'unicast_peer' && b.values?.some((l) => l.words.length >= 2))) continue;
       // Options are read only for a peer keepalived keeps (a valid address of the instance's family).
       const kept = new Set(unicastPeerWords(inst).map((w) => `${w.file}:${w.start}`));
       if (!kept.size) continue;
