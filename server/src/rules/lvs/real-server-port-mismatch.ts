@@ -62,6 +62,8 @@ export const realServerPortMismatch: FileRule = {
       for (const r of keptRealServers(f)) {
         const port = r.rs.port;
         if (!port) continue;
+        // The common DR server has the service's own port: nothing to report, nothing to collect.
+        if (vs.kind === 'address' && (vs.port === undefined || vs.port === port)) continue;
         const method = r.forwarding ?? vsMethod;
         if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, label: () => rsLabel(r.rs) });
       }

@@ -24,7 +24,8 @@ export const virtualAddressNotManaged: FileRule = {
     if (!model.vrrpInstances.length || !model.virtualServers.length) return;
     const managed = new Set<string>();
     const add = (addresses: { text: string; prefix?: { address: string } }[]) => {
-      for (const a of addresses) {
+      for (let i = 0; i < addresses.length; i++) {
+        const a = addresses[i]!;
         const p = a.prefix ?? parsePrefix(a.text);
         if (p) managed.add(canonicalAddress(p.address));
       }
