@@ -24,31 +24,38 @@ function sameServer(a: RealServerFacts, b: RealServerFacts): boolean {
 // Up to this many real servers, comparing each with the kept ones beats building keys and a map.
 const SMALL = 8;
 
-/** Real servers keepalived keeps (a later duplicate of an earlier ip:port is removed). */
+/** Shared by every server list without duplicates (callers only read the lists). */
+const NO_DUPLICATES: NonNullable<ServerFacts['distinct']>['duplicates'] = [];
+
+/**
+ * Real servers keepalived keeps (a later duplicate of an earlier ip:port is removed). Without
+ * duplicates, the usual case, the list itself is the answer: nothing is copied.
+ */
 function distinct(list: RealServerFacts[]): NonNullable<ServerFacts['distinct']> {
-  if (list.length < 2) return { kept: list, duplicates: [] };
-  const kept: RealServerFacts[] = [];
-  const duplicates: { rs: RealServerFacts; first: RealServerFacts }[] = [];
-  if (list.length <= SMALL) {
-    for (const r of list) {
-      const first = kept.find((k) => sameServer(k, r));
-      if (first) duplicates.push({ rs: r, first });
-      else kept.push(r);
+  if (list.length < 2) return { kept: list, duplicates: NO_DUPLICATES };
+  // Made at the first duplicate; until then the kept servers are list[0, i).
+  let kept: RealServerFacts[] | undefined;
+  let duplicates = NO_DUPLICATES;
+  const seen = list.length > SMALL ? new Map<string, RealServerFacts>() : undefined;
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    let first: RealServerFacts | undefined;
+    if (seen) {
+      const key = rsKey(r);
+      first = key ? seen.get(key) : undefined;
+      if (!first && key) seen.set(key, r);
+    } else {
+      const earlier = kept ?? list;
+      const n = kept ? kept.length : i;
+      for (let k = 0; k < n && !first; k++) if (sameServer(earlier[k]!, r)) first = earlier[k];
     }
-    return { kept, duplicates };
-  }
-  const seen = new Map<string, RealServerFacts>();
-  for (const r of list) {
-    const key = rsKey(r);
-    const first = key ? seen.get(key) : undefined;
     if (first) {
+      kept ??= list.slice(0, i);
+      if (duplicates === NO_DUPLICATES) duplicates = [];
       duplicates.push({ rs: r, first });
-      continue;
-    }
-    if (key) seen.set(key, r);
-    kept.push(r);
+    } else kept?.push(r);
   }
-  return { kept, duplicates };
+  return { kept: kept ?? list, duplicates };
 }
 
 /** The real servers keepalived works with after reading: other-family and duplicate ones removed. */
