@@ -1,7 +1,7 @@
 // KA345: `state` given twice with MASTER first: keepalived keeps MASTER.
 
 import type { FileRule } from '../types.js';
-import { keywordRange, stateLines, stateOf } from './util.js';
+import { keywordRange, stateLineCount, stateLines, stateOf } from './util.js';
 
 export const conflictingState: FileRule = {
   kind: 'file',
@@ -17,8 +17,8 @@ export const conflictingState: FileRule = {
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
+      if (stateLineCount(inst) < 2) continue;
       const lines = stateLines(inst);
-      if (lines.length < 2) continue;
       const kept = stateOf(inst);
       if (kept?.value !== 'MASTER') continue;
       const keptAt = lines.indexOf(kept.node);

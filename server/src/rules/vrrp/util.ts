@@ -238,6 +238,11 @@ export function stateOf(inst: VrrpInstance): { value: 'MASTER' | 'BACKUP'; node:
 }
 
 /** Every `state` line of the instance, in order (a new list: asked for rarely). */
+/** How many `state` lines the instance has (read once, without making a list). */
+export function stateLineCount(inst: VrrpInstance): number {
+  return instanceLines(inst).stateCount;
+}
+
 export function stateLines(inst: VrrpInstance): AstNode[] {
   return inst.node.children.filter((c) => c.keyword === 'state');
 }
