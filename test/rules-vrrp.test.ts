@@ -788,3 +788,29 @@ describe('KA330 rule preference and route encap values, KA346 preferred_lft rang
     }
   });
 });
+
+describe('KA358 ipvlan-without-source-address', () => {
+  // Each instance body with whether keepalived 2.2.7 puts the instance in fault state (checked below against the binary).
+  const cases: [string, boolean][] = [
+    [`use_ipvlan\n${vip('10.0.0.1/24')}`, true],
+    [`use_ipvlan ipvl0\n${vip('10.0.0.1/24')}`, true],
+    [`use_ipvlan ipvl0 bridge\n${vip('10.0.0.1/24')}`, true],
+    // An IPv6 address after the IPv4 VIPs is skipped; before them it makes the instance IPv6 (KA313 then).
+    [`${vip('10.0.0.1/24')}\nuse_ipvlan fe80::5/64`, true],
+    [`use_ipvlan fe80::5/64\n${vip('10.0.0.1/24')}`, false],
+    [`use_ipvlan 10.0.0.5/24\n${vip('10.0.0.1/24')}`, false],
+    [`use_ipvlan ipvl0 10.0.0.5\n${vip('10.0.0.1/24')}`, false],
+    [`use_ipvlan\n${vip('2001:db8::1/64')}`, false],
+    [vip('10.0.0.1/24'), false],
+  ];
+  const config = (body: string) => instance('A', `interface eth0\nvirtual_router_id 51\n${body}`);
+  it('reports an IPv4 instance whose use_ipvlan gives no IPv4 address', () => {
+    for (const [body, fault] of cases) expect(findings(config(body), 'KA358').length > 0, body).toBe(fault);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [body, fault] of cases) {
+      const said = runKeepalived(config(body)).messages.some((m) => /ipvlan requires a source ip address/.test(m.message));
+      expect(said, body).toBe(fault);
+    }
+  });
+});

@@ -60,6 +60,7 @@ import { garpGroupWithoutDelay } from './garp-group-without-delay.js';
 import { unicastPeerOptionsInvalid } from './unicast-peer-options-invalid.js';
 import { bfdInstanceInvalid } from './bfd-instance-invalid.js';
 import { trackProcessQuorumConflict } from './track-process-quorum-conflict.js';
+import { ipvlanWithoutSourceAddress } from './ipvlan-without-source-address.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -120,4 +121,5 @@ export const vrrpRules: Rule[] = [
   unicastPeerOptionsInvalid,
   bfdInstanceInvalid,
   trackProcessQuorumConflict,
+  ipvlanWithoutSourceAddress,
 ];

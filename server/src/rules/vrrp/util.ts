@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, parseInteger, sockaddrAddress, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { addressDropped } from './addresses.js';
@@ -128,6 +128,10 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
       case 'native_ipv6':
         if (!r.familySetter) r.familySetter = { node: c, family: 6 };
         break;
+      case 'use_ipvlan':
+        // The ipvlan interface's address, when it comes first, fixes the family too.
+        if (!r.familySetter) r.familySetter = ipvlanFamily(c);
+        break;
       case 'unicast_src_ip':
       case 'mcast_src_ip':
       case 'mcast_dst_ip':
@@ -164,6 +168,15 @@ function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; famil
   const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
   const f = sockaddrAddress(text ?? '')?.family;
   return f ? { node: line, family: f } : undefined;
+}
+
+/** The family of the address on a use_ipvlan line (its first word that reads as ADDRESS[/prefix]). */
+function ipvlanFamily(line: AstNode): { node: AstNode; family: Family } | undefined {
+  for (let i = 0; i < line.argCount; i++) {
+    const family = parsePrefix(line.argText(i)!)?.family;
+    if (family) return { node: line, family };
+  }
+  return undefined;
 }
 
 /**
