@@ -1,7 +1,7 @@
 // KA534: lvs_timeouts words keepalived cannot read. Measured on keepalived 2.2.7: the line needs an
 // option and a value at least; `tcp`, `tcpfin` and `udp` (lower case) each take whole seconds
 // 0..2678400 (an optional '+', no fraction, no hex); any other word is an unknown option on its own.
-import type { AstNode } from '../../core/analysis/ast.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 
 const OPTIONS = new Set(['tcp', 'tcpfin', 'udp']);
@@ -10,16 +10,6 @@ const MAX_SECONDS = 2678400;
 
 function readsSeconds(text: string): boolean {
   return /^\+?\d+$/.test(text) && Number(text) <= MAX_SECONDS;
-}
-
-/** The lvs_timeouts lines of every global_defs block. */
-function timeoutLines(root: AstNode): AstNode[] {
-  const out: AstNode[] = [];
-  for (const block of root.children) {
-    if (block.keyword !== 'global_defs') continue;
-    for (const line of block.children) if (line.keyword === 'lvs_timeouts') out.push(line);
-  }
-  return out;
 }
 
 export const lvsTimeoutsInvalid: FileRule = {
@@ -40,7 +30,7 @@ export const lvsTimeoutsInvalid: FileRule = {
     good: 'global_defs {\n    lvs_timeouts tcp 7200 udp 300\n}',
   },
   check(ctx) {
-    for (const line of timeoutLines(ctx.analysis.ast)) {
+    for (const line of childrenNamed(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'lvs_timeouts'))) {
       const n = line.argCount;
       if (n < 2) {
         ctx.report({ message: "lvs_timeouts needs an option and its seconds ('tcp 900', 'tcpfin 120', 'udp 300'); keepalived ignores the line (keepalived: \"lvs_timeouts requires at least one option\")", file: line.file, range: line.range });

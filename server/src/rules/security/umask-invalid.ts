@@ -2,7 +2,7 @@
 // the binary): a value starting with a digit is one word, a C number (0 octal, 0x hex, else
 // decimal) with no bits beyond 0777; otherwise the words form IRUSR|IWUSR|… (the nine 5-letter
 // permission names, joined by '|', blanks allowed around it). IRWXU/IRWXG/IRWXO are not accepted.
-import type { AstNode } from '../../core/analysis/ast.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 
 /** IRWXU, IRWXG, IRWXO: the suffix of the three bits they stand for. */
@@ -45,15 +45,6 @@ function symbolicProblem(words: string[]): string | undefined {
   return needOr ? undefined : `no permission bit after the last '|' (keepalived: "umask missing bit value")`;
 }
 
-function umaskLines(root: AstNode): AstNode[] {
-  const out: AstNode[] = [];
-  for (const block of root.children) {
-    if (block.keyword !== 'global_defs') continue;
-    for (const line of block.children) if (line.keyword === 'umask') out.push(line);
-  }
-  return out;
-}
-
 export const umaskInvalid: FileRule = {
   kind: 'file',
   code: 'KA606',
@@ -72,7 +63,7 @@ export const umaskInvalid: FileRule = {
     good: 'global_defs {\n    umask IRGRP|IWGRP|IXGRP|IROTH|IWOTH|IXOTH\n}',
   },
   check(ctx) {
-    for (const line of umaskLines(ctx.analysis.ast)) {
+    for (const line of childrenNamed(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'umask'))) {
       const n = line.argCount;
       if (n === 0) continue; // KA203 reports a missing value
       const first = line.argText(0)!;
