@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -547,4 +548,19 @@ it('a multi-line definition continues after a comment ending with a backslash', 
   expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual([]);
   expect(a.model.vrrpInstances[0]!.virtualRouterId!.value).toBe(5);
   expect(a.model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.0.1']);
+});
+
+describe('smtp_server names no machine can resolve', () => {
+  // Placeholders copied from blog posts: keepalived 2.2.7 says "Invalid smtp server" for them on
+  // every machine (a real name's resolution depends on the machine and is not checked).
+  const placeholders = ['<smtp.domain.com>', '**', 'a..b'];
+  const config = (name: string) => `global_defs {\n    smtp_server ${name}\n}\n`;
+  it('reports them as KA205 on their line, and leaves names and addresses alone', () => {
+    for (const name of placeholders) expect(analyze(config(name)).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), name).toEqual(['2:KA205']);
+    for (const name of ['192.0.2.25', 'smtp.example.com', 'localhost', 'relay_1']) expect(analyze(config(name)).diagnostics, name).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t rejects the placeholders and accepts addresses', () => {
+    for (const name of placeholders) expect(runKeepalived(config(name)).messages.some((m) => m.line === 2 && /Invalid smtp server/.test(m.message)), name).toBe(true);
+    expect(runKeepalived(config('192.0.2.25')).messages).toEqual([]);
+  });
 });

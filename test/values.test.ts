@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkArg, digitsIn, isIPv4, isIPv4Pattern, parseDecimal, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
+import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, parseDecimal, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -49,6 +49,17 @@ describe('plain numbers', () => {
 
 // Found by differential fuzzing against keepalived 2.2.7: real_server 192.0.2.10-20 80 and
 // virtual_server 192.0.2.255/32 443 are accepted silently (inet_stosockaddr drops a range or mask).
+describe('host arguments (smtp_server)', () => {
+  it('accepts addresses and anything a resolver could look up; rejects words no machine resolves', () => {
+    for (const ok of ['mail.example.com', 'mail.example.com.', 'localhost', 'smtp_relay', 'relay-1', '25']) expect(isHostName(ok), ok).toBe(true);
+    for (const bad of ['<smtp.domain.com>', '**', 'a..b', '.example', '', 'x'.repeat(64) + '.com', 'mail example']) expect(isHostName(bad), bad).toBe(false);
+    const host = { name: 'server', type: 'host' as const };
+    expect(checkArg(host, '192.0.2.1', 'smtp_server')).toBeUndefined();
+    expect(checkArg(host, '2001:db8::1', 'smtp_server')).toBeUndefined();
+    expect(checkArg(host, '<smtp.domain.com>', 'smtp_server')?.message).toContain('no machine can resolve it');
+  });
+});
+
 describe('sockaddrAddress', () => {
   it("drops everything from the first '-', else the first '/', and takes the family from any ':'", () => {
     expect(sockaddrAddress('192.0.2.10')).toEqual({ address: '192.0.2.10', family: 4 });

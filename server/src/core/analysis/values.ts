@@ -31,7 +31,7 @@ export function digitsIn(text: string, start: number, end: number): number {
 }
 
 /** Argument types checkArg looks at; the others (names, paths, scripts…) take any word. */
-const CHECKED_TYPES = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum', 'enum_or_unsigned', 'ipaddr', 'ipv4', 'ipv6', 'ip_prefix', 'port', 'ifname', 'hex', 'status_codes']);
+const CHECKED_TYPES = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum', 'enum_or_unsigned', 'ipaddr', 'ipv4', 'ipv6', 'ip_prefix', 'port', 'ifname', 'hex', 'status_codes', 'host']);
 
 export function isCheckedArgType(type: string): boolean {
   return CHECKED_TYPES.has(type);
@@ -172,6 +172,15 @@ export function sockaddrText(text: string): string {
   return cut < 0 ? text : text.slice(0, cut);
 }
 
+/**
+ * A name a resolver could look up: labels of letters, digits, '-' and '_' (the hosts file allows
+ * them), 1 to 63 characters, joined by dots, at most 253 characters, an optional final dot.
+ */
+export function isHostName(text: string): boolean {
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  return name.length > 0 && name.length <= 253 && /^[A-Za-z0-9_-]{1,63}(?:\.[A-Za-z0-9_-]{1,63})*$/.test(name);
+}
+
 export interface Prefix {
   address: string;
   family: Family;
@@ -294,6 +303,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'ipv6':
       if (sockaddrAddress(word)?.family !== 6) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
       return undefined;
+    case 'host':
+      // Whether a name resolves depends on the machine; a word that cannot be a host name never does.
+      if (ipFamily(word) || isHostName(word)) return undefined;
+      return { message: `'${keyword}' expects an IP address or a host name, got '${word}': no machine can resolve it (keepalived: "Invalid smtp server")`, severity: 'error' };
     case 'ip_prefix':
       if (!parsePrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
       return undefined;
