@@ -153,6 +153,37 @@ describe('KA603 unquoted-script-command', () => {
     }
   }, 15_000);
 
+  it('reads a script line the way keepalived does: escaped quotes are removed by its second split', () => {
+    // keepalived splits a script line with quotes and escapes, then splits the command word again:
+    // `\"/path\"` is one word `"/path"`, whose quotes the second split removes.
+    const one = SECURE + conf('vrrp_script chk {', '  script \\"/usr/bin/pgrep\\"', '}');
+    expect(linesOf(one, 'KA603')).toEqual([]);
+    expect(linesOf(one, 'KA604')).toEqual([]);
+    // A following word is still a dropped argument.
+    const two = SECURE + conf('vrrp_script chk {', '  script \\"/usr/bin/pgrep\\" haproxy', '}');
+    expect(findings(two, 'KA603')[0]?.message).toContain("'haproxy' are dropped");
+  });
+
+  it('the running daemon runs the command of an escaped script word with its arguments', () => {
+    const run = runDaemonBriefly((dir) => SECURE.replace('keepalived_script', 'root') + conf(
+      'vrrp_script escaped {', `  script \\"/usr/bin/touch\\"\\ ${dir}/escaped`, '  interval 1', '}',
+    ) + instance('interface br0', 'track_script {', '  escaped', '}').replace('  interface eth0\n', ''));
+    if (!run) return; // needs root, unshare and the binary
+    try {
+      expect(existsSync(join(run.dir, 'escaped')), run.log).toBe(true);
+      const text = SECURE + conf('vrrp_script escaped {', `  script \\"/usr/bin/touch\\"\\ ${run.dir}/escaped`, '}');
+      expect(linesOf(text, 'KA603')).toEqual([]);
+    } finally {
+      rmSync(run.dir, { recursive: true, force: true });
+    }
+  }, 15_000);
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t finds the script named by escaped quotes', () => {
+    const r = runKeepalived(conf('global_defs {', '  enable_script_security', '  script_user root', '}', 'vrrp_script chk {', '  script \\"/bin/true\\"', '}')
+      + instance('track_script {', '  chk', '}'));
+    expect(r.messages.filter((m) => /chk|true|script/i.test(m.message))).toEqual([]);
+  });
+
   it.skipIf(!keepalivedAvailable())('keepalived -t is silent about the misread user', () => {
     const r = runKeepalived(instance('notify_master /bin/echo hello'));
     expect(r.messages.filter((m) => /hello|notify/i.test(m.message))).toEqual([]);

@@ -5,7 +5,7 @@ import type { Analysis } from '../../core/index.js';
 import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
 import { schema } from '../../core/schema/schema.js';
 import { lvsFacts } from '../lvs/server-facts.js';
-import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
+import { collectScriptLines, fileText, mayHoldScripts } from '../lvs/util.js';
 
 export interface ConfiguredScript {
   /** The keyword line (`notify_master …`, `script …`, `misc_path …`). */
@@ -19,6 +19,69 @@ export interface ConfiguredScript {
   userOnLine: boolean;
   /** The user the script runs as, when the configuration names one. */
   user?: Word;
+  /**
+   * When the written line holds a backslash: keepalived's own split of the words after the keyword
+   * (quotes and escapes applied, as its script parser does), and `command`, its second split of the
+   * first of them into the program and its arguments. Undefined when keepalived cannot split it.
+   */
+  escaped?: { words: string[]; command: string[] };
+}
+
+const SPACE = ' \t\n\r\f\v';
+const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * Splits a script line the way keepalived's script parser does: blanks separate words, single or
+ * double quotes group, and a backslash escapes the next character (C-like escapes, \xHH, \cX,
+ * octal). Undefined for what keepalived refuses (an unterminated quote, a trailing backslash).
+ */
+export function splitQuotedEscaped(text: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && SPACE.includes(text[i]!)) i++;
+    if (i >= text.length) break;
+    let word = '';
+    let quote = '';
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\\') {
+        const e = text[++i];
+        if (e === undefined) return undefined;
+        if (e === 'x' && /[0-9a-fA-F]/.test(text[i + 1] ?? '')) {
+          let v = 0;
+          while (/[0-9a-fA-F]/.test(text[i + 1] ?? '')) v = ((v << 4) | parseInt(text[++i]!, 16)) & 0xff;
+          word += String.fromCharCode(v);
+        } else if (e === 'c' && i + 1 < text.length) {
+          word += String.fromCharCode(text.charCodeAt(++i) & 0x1f);
+        } else if (e >= '0' && e <= '7') {
+          let v = Number(e);
+          for (let k = 0; k < 2 && /[0-7]/.test(text[i + 1] ?? ''); k++) v = (v * 8 + Number(text[++i])) & 0xff;
+          word += String.fromCharCode(v);
+        } else word += SIMPLE_ESCAPES[e] ?? e;
+      } else if (quote) {
+        if (c === quote) quote = '';
+        else word += c;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (SPACE.includes(c)) break;
+      else word += c;
+    }
+    if (quote) return undefined;
+    words.push(word);
+  }
+  return words;
+}
+
+/** keepalived's reading of a script line whose written words hold a backslash (see ConfiguredScript.escaped). */
+function escapedReading(analysis: Analysis, args: readonly Word[]): ConfiguredScript['escaped'] {
+  const first = args[0]!;
+  const last = args[args.length - 1]!;
+  if (args.some((w) => w.expanded || w.file !== first.file)) return undefined;
+  const written = fileText(analysis, first.file)?.slice(first.start, last.end);
+  if (written === undefined || !written.includes('\\')) return undefined;
+  const words = splitQuotedEscaped(written);
+  const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : undefined;
+  return words && command ? { words, command } : undefined;
 }
 
 /** Keywords whose command is followed by the separate `user` keyword of their block. */
@@ -83,12 +146,13 @@ function collect(analysis: Analysis): ConfiguredScript[] {
   for (const n of scriptLines(analysis)) {
     const args = n.args;
     if (!args.length) continue;
+    const escaped = escapedReading(analysis, args);
     if (BLOCK_USER_KEYWORDS.has(n.keyword)) {
       const userNode = n.parent ? child(n.parent, 'user') : undefined;
-      out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0] });
+      out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0], escaped });
       continue;
     }
-    out.push({ node: n, words: args, userOnLine: true, user: args[1] });
+    out.push({ node: n, words: args, userOnLine: true, user: args[1], escaped });
   }
   return out;
 }
@@ -97,6 +161,7 @@ function collect(analysis: Analysis): ConfiguredScript[] {
 export function programOf(s: ConfiguredScript): { path: string; word: Word } | undefined {
   const w = s.words[0];
   if (!w) return undefined;
+  if (s.escaped) return s.escaped.command[0] ? { path: s.escaped.command[0], word: w } : undefined;
   // A single-quoted command ('/path arg') is split by the ordinary tokenizer; the quote is not part of the path.
   const path = (w.text.trim().split(/\s+/)[0] ?? '').replace(/^'/, '').replace(/'$/, '');
   return path ? { path, word: w } : undefined;

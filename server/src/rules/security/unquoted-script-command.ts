@@ -60,8 +60,10 @@ export const unquotedScriptCommand: FileRule = {
       const cmd = s.words[0]!;
       // Script lines also accept single quotes (the ordinary tokenizer does not, hence the check on the text).
       if (cmd.quoted || cmd.text.startsWith("'") || s.words.length < 2) continue;
+      // A backslash changes keepalived's split: judge by its own words (one word is one command).
+      if (s.escaped && s.escaped.words.length < 2) continue;
       if (!s.userOnLine) {
-        const dropped = s.words.slice(1).map((w) => w.text).join(' ');
+        const dropped = s.escaped ? s.escaped.words.slice(1).join(' ') : s.words.slice(1).map((w) => w.text).join(' ');
         ctx.report({
           message: `keepalived runs only '${cmd.text}' here: the unquoted arguments '${dropped}' are dropped; quote the whole command`,
           file: cmd.file,
