@@ -104,6 +104,17 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(text, 'KA310')).toHaveLength(1);
     expect(findings(text, 'KA308')).toHaveLength(0);
   });
+  it('a priority keepalived cannot read is 100, not derived from state MASTER', () => {
+    // keepalived replaces an invalid priority with the default 100 ("Using default 100").
+    const script = 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\n';
+    for (const p of ['LEVEL', '0', '300']) {
+      const text = script + instance('A', `state MASTER\npriority ${p}\nnopreempt\ntrack_script {\nchk\n}`);
+      expect(findings(text, 'KA306'), p).toHaveLength(0);
+      expect(findings(text, 'KA310'), p).toHaveLength(0);
+      expect(findings(text, 'KA307'), p).toHaveLength(0);
+      expect(findings(text, 'KA308'), p).toHaveLength(1);
+    }
+  });
   it('nopreempt with state MASTER below 255 is KA308', () => {
     expect(findings(instance('A', 'state MASTER\npriority 150\nnopreempt'), 'KA308')).toHaveLength(1);
     expect(findings(instance('A', 'state BACKUP\npriority 150\nnopreempt'), 'KA308')).toHaveLength(0);
@@ -460,6 +471,7 @@ const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
   { code: 'KA304', text: instance('A', `interface IF\nvirtual_router_id 9\nauthentication {\nauth_type PASS\n}\n${vip('10.9.0.1')}`), says: /no password given/ },
   { code: 'KA306', text: instance('A', `interface IF\nstate MASTER\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: 'silent' },
   { code: 'KA307', text: SCRIPT_SECURITY + 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\n' + instance('A', `interface IF\nstate MASTER\nvirtual_router_id 9\ntrack_script {\nchk\n}\n${vip('10.9.0.1')}`), says: /due to address.owner/ },
+  { code: 'KA308', text: instance('A', `interface IF\nstate MASTER\npriority LEVEL\nvirtual_router_id 9\nnopreempt\n${vip('10.9.0.1')}`), says: /nopreempt will not work with initial state MASTER/ },
   { code: 'KA309', text: instance('A', `interface IF\nstate MASTER\npriority 100\nvirtual_router_id 9\npreempt_delay 10\n${vip('10.9.0.1')}`), says: /preempt delay will not work/ },
   { code: 'KA311', text: instance('A', `interface IF\nstate BACKUP\nvirtual_router_id 9\nnopreempt\npreempt_delay 10\n${vip('10.9.0.1')}`), says: /preempt_delay is incompatible with nopreempt/ },
   { code: 'KA312', text: instance('A', 'interface IF\nvirtual_router_id 9'), says: /No VIP specified; at least one is sensible/ },

@@ -90,6 +90,11 @@ export interface VrrpInstance {
   interface?: Located<string>;
   virtualRouterId?: Located<number>;
   priority?: Located<number>;
+  /**
+   * The last `priority` line with an argument, also when that argument is not a number: keepalived
+   * then uses 100, not the priority derived from the state.
+   */
+  priorityLine?: AstNode;
   advertInt?: Located<number>;
   version?: Located<number>;
   authentication?: Authentication;
@@ -427,7 +432,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
   const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
   const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
-  const effectivePriority = validPriority ?? (priority ? 100 : state?.value === 'MASTER' ? 255 : 100);
+  const priorityLine = priorityNode?.argText(0) !== undefined ? priorityNode : undefined;
+  const effectivePriority = validPriority ?? (priorityLine ? 100 : state?.value === 'MASTER' ? 255 : 100);
   return {
     node: n,
     name: firstArgText(n) ?? '',
@@ -435,6 +441,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     interface: located(interfaceNode, asString),
     virtualRouterId: located(vridNode, asInt),
     priority,
+    priorityLine,
     advertInt: located(advertIntNode, asDecimal),
     version,
     // Repeated authentication blocks merge; the last auth_type / auth_pass wins.

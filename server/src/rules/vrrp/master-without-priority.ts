@@ -18,7 +18,7 @@ export const masterWithoutPriority: FileRule = {
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
       const state = stateOf(inst);
-      if (inst.priority || state?.value !== 'MASTER') continue;
+      if (inst.priorityLine || state?.value !== 'MASTER') continue;
       report({
         message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
         file: state.node.file,

@@ -265,7 +265,7 @@ export function basePriority(inst: VrrpInstance): number {
   const p = inst.priority?.value;
   if (p !== undefined && p >= 1 && p <= 255) return p;
   // An invalid priority is replaced by the default 100, not derived from the state.
-  if (inst.priority) return 100;
+  if (inst.priority || inst.priorityLine) return 100;
   return stateOf(inst)?.value === 'MASTER' ? 255 : 100;
 }
 
