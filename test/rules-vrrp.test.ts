@@ -826,3 +826,56 @@ describe('KA358 ipvlan-without-source-address', () => {
     }
   });
 });
+
+describe('KA369 promote-secondaries-with-vmac', () => {
+  // Each instance body with whether keepalived 2.2.7 reports promote_secondaries (checked below against the binary).
+  const cases: [string, boolean][] = [
+    ['use_vmac\npromote_secondaries', true],
+    ['promote_secondaries\nuse_vmac vrrp.51', true],
+    ['use_ipvlan ipvl0 10.0.0.5/24\npromote_secondaries', true],
+    ['promote_secondaries', false],
+    ['use_vmac', false],
+  ];
+  const config = (body: string) => instance('A', `interface IF\nvirtual_router_id 51\n${body}\n${vip('10.0.0.1/24')}`);
+  it('reports the promote_secondaries line, with a fix that removes it', () => {
+    for (const [body, reported] of cases) expect(findings(config(body), 'KA369').length > 0, body).toBe(reported);
+    const text = config('use_vmac\npromote_secondaries').replace(/\bIF\b/g, 'eth0');
+    const [f] = findings(text, 'KA369');
+    expect(f!.range.start.line).toBe(4);
+    expect(f!.related?.[0]?.range.start.line).toBe(3);
+    expect(f!.fix?.edits[0]).toMatchObject({ newText: '', range: { start: { line: 4, column: 0 }, end: { line: 5, column: 0 } } });
+  });
+  it.skipIf(!binaryReady)('agrees with keepalived -t', () => {
+    for (const [body, reported] of cases) {
+      const said = runKeepalived(config(body).replace(/\bIF\b/g, IFACE!)).messages.some((m) => /promote_secondaries is automatically set/.test(m.message));
+      expect(said, body).toBe(reported);
+    }
+  });
+});
+
+describe('KA370 vip-use-vmac-conflict', () => {
+  // Instance settings, VIP and eVIP lines, with whether keepalived 2.2.7 reports the address's use_vmac.
+  const cases: { settings: string; vips: string; evips?: string; reported: boolean }[] = [
+    { settings: 'use_vmac', vips: '10.0.0.1/24 use_vmac', reported: true },
+    { settings: 'use_vmac', vips: '10.0.0.1/24 dev IF use_vmac', reported: true },
+    { settings: 'use_vmac', vips: '10.0.0.1/24', evips: '2001:db8::1/64 use_vmac', reported: false },
+    { settings: 'use_vmac\nuse_vmac_addr', vips: '10.0.0.1/24', evips: '2001:db8::1/64 use_vmac', reported: true },
+    { settings: 'use_vmac_addr', vips: '10.0.0.1/24 use_vmac', reported: false },
+    { settings: '', vips: '10.0.0.1/24 use_vmac', reported: false },
+    { settings: 'use_vmac', vips: '10.0.0.1/24', reported: false },
+  ];
+  const config = (c: (typeof cases)[number]) =>
+    instance('A', `interface IF\nvirtual_router_id 51\n${c.settings}\n${vip(c.vips)}${c.evips ? `\nvirtual_ipaddress_excluded {\n${c.evips}\n}` : ''}`);
+  it("reports the option where keepalived drops it", () => {
+    for (const c of cases) expect(findings(config(c), 'KA370').length > 0, JSON.stringify(c)).toBe(c.reported);
+    const [f] = findings(config(cases[0]!), 'KA370');
+    expect(f!.range.start).toMatchObject({ line: 5, column: 16 });
+    expect(f!.message).toContain("'A' has use_vmac");
+  });
+  it.skipIf(!binaryReady)('agrees with keepalived -t', () => {
+    for (const c of cases) {
+      const said = runKeepalived(config(c).replace(/\bIF\b/g, IFACE!)).messages.some((m) => /use_vmac specified for VIP|use_vmac_addr specified and use_vmac/.test(m.message));
+      expect(said, JSON.stringify(c)).toBe(c.reported);
+    }
+  });
+});

@@ -61,6 +61,8 @@ import { unicastPeerOptionsInvalid } from './unicast-peer-options-invalid.js';
 import { bfdInstanceInvalid } from './bfd-instance-invalid.js';
 import { trackProcessQuorumConflict } from './track-process-quorum-conflict.js';
 import { ipvlanWithoutSourceAddress } from './ipvlan-without-source-address.js';
+import { promoteSecondariesWithVmac } from './promote-secondaries-with-vmac.js';
+import { vipUseVmacConflict } from './vip-use-vmac-conflict.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -122,4 +124,6 @@ export const vrrpRules: Rule[] = [
   bfdInstanceInvalid,
   trackProcessQuorumConflict,
   ipvlanWithoutSourceAddress,
+  promoteSecondariesWithVmac,
+  vipUseVmacConflict,
 ];
