@@ -879,3 +879,32 @@ describe('KA370 vip-use-vmac-conflict', () => {
     }
   });
 });
+
+describe('KA330 goto rules', () => {
+  // Each static_rules line with whether keepalived 2.2.7 drops it (checked below against the binary).
+  const cases: [string, boolean][] = [
+    ['from 10.0.0.0/24 goto 100', true],
+    ['from 10.0.0.0/24 goto 100 preference 100', true],
+    ['from 10.0.0.0/24 goto 100 preference 200', true],
+    ['from 10.0.0.0/24 goto abc preference 10', true],
+    ['from 10.0.0.0/24 goto 0x20 preference 10', true],
+    ['preference 0x11 goto 17', true],
+    ['from 10.0.0.0/24 preference 50 goto 100', false],
+    ['preference +10 goto +20', false],
+    ['preference 0x10 goto 17', false],
+  ];
+  const config = (line: string) => `static_rules {\n    ${line}\n}\n`;
+  it('drops a goto rule without a preference below its target, or with a target that is not a decimal number', () => {
+    for (const [line, dropped] of cases) {
+      expect(findings(config(line), 'KA330').length > 0, line).toBe(dropped);
+      // The missing preference is the goto's problem, not KA331's "keepalived assigns one".
+      expect(findings(config(line), 'KA331'), line).toEqual([]);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [line, dropped] of cases) {
+      const said = runKeepalived(config(line)).messages.some((m) => m.line === 2 && /Invalid rule|Invalid target/.test(m.message));
+      expect(said, line).toBe(dropped);
+    }
+  });
+});

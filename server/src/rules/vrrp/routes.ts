@@ -248,8 +248,15 @@ const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield
 const FWMARK = /^(?:0x[0-9a-f]+|\d+)(?:\/(?:0x[0-9a-f]+|\d+))?$/i;
 /** A number keepalived's unsigned 32-bit reader (strtoul base 0: decimal, 0x-hex, 0-octal) accepts. */
 function unsigned32(text: string): boolean {
-  if (!/^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(text)) return false;
-  return Number(text.toLowerCase().startsWith('0x') ? text : /^0\d/.test(text) ? parseInt(text, 8) : text) <= 0xffffffff;
+  return unsigned32Value(text) !== undefined;
+}
+/** The value keepalived's unsigned 32-bit reader gives `text` (strtoul base 0 without '-', or base 10), or undefined. */
+function unsigned32Value(text: string, decimalOnly = false): number | undefined {
+  const t = text.replace(/^[ \t]*\+?/, ''); // strtoul skips leading blanks and takes a '+'
+  const pattern = decimalOnly ? /^\d+$/ : /^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i;
+  if (!pattern.test(t)) return undefined;
+  const value = decimalOnly ? Number(t) : Number(t.toLowerCase().startsWith('0x') ? t : /^0\d/.test(t) ? parseInt(t, 8) : t);
+  return value <= 0xffffffff ? value : undefined;
 }
 /** Rule options that need the `table` action. */
 const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group']);
@@ -271,6 +278,8 @@ function walkRule(line: ValueLine): RuleReading {
     return true;
   };
   let tableOption: Word | undefined;
+  let gotoTarget: { word: Word; target: number } | undefined;
+  let preference: { word: Word; value: number } | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -296,7 +305,14 @@ function walkRule(line: ValueLine): RuleReading {
       if (!action(w)) return r;
       i += 2;
     } else if (s === 'goto') {
+      // The target is read as an unsigned decimal (a hex or other word drops the line).
+      const target = next ? unsigned32Value(next.text, true) : undefined;
+      if (target === undefined) {
+        r.problems.push(skip(next!, `goto target '${next!.text}' is not a whole number 0..4294967295`));
+        return r;
+      }
       if (!action(w)) return r;
+      gotoTarget ??= { word: w, target };
       i += 2;
     } else if (RULE_ACTIONS.has(s)) {
       if (!action(w)) return r;
@@ -319,6 +335,7 @@ function walkRule(line: ValueLine): RuleReading {
           return r;
         }
         r.hasPreference = true;
+        preference = { word: next!, value: unsigned32Value(next!.text)! };
       }
       if (TABLE_OPTIONS.has(s)) tableOption ??= w;
       if (s === 'realms' && !fam.set(w, 4)) return r;
@@ -332,6 +349,17 @@ function walkRule(line: ValueLine): RuleReading {
     }
   }
   const first = r.actions[0];
+  // A goto rule must come before its target (keepalived 2.2.7 vrrp_iprule.c, checked with the binary).
+  if (gotoTarget && first === gotoTarget.word) {
+    if (!preference) {
+      r.problems.push(skip(gotoTarget.word, `a goto rule needs a preference below its target ${gotoTarget.target} (keepalived: "goto target specified without preference")`));
+      return r;
+    }
+    if (preference.value >= gotoTarget.target) {
+      r.problems.push(skip(preference.word, `preference ${preference.value} is not below the goto target ${gotoTarget.target}: a rule can only jump forward`));
+      return r;
+    }
+  }
   if (tableOption && first && first.text !== 'table' && first.text !== 'lookup' && first.text !== 'l3mdev') {
     r.problems.push(skip(tableOption, `'${tableOption.text}' only applies to rules that look up a table, not to '${first.text}'`));
   }
