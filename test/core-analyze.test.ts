@@ -564,3 +564,23 @@ describe('smtp_server names no machine can resolve', () => {
     expect(runKeepalived(config('192.0.2.25')).messages).toEqual([]);
   });
 });
+
+describe('values keepalived truncates (max_length in the keyword table)', () => {
+  const names = (n: number) => 'a'.repeat(n);
+  const config = (name15: string, pe: string) =>
+    `global_defs {\n    process_name ${name15}\n    vrrp_process_name ${name15}\n    checker_process_name ${name15}\n}\n` +
+    `virtual_server 10.0.0.1 80 {\n    persistence_engine ${pe}\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    real_server 10.0.0.2 80 {\n    }\n}\n`;
+  const ka205 = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA205');
+  it('warns at the value when keepalived would cut it (process names: 15 bytes, persistence_engine: 16)', () => {
+    expect(ka205(config(names(15), names(16)))).toEqual([]);
+    const found = ka205(config(names(16), names(17)));
+    expect(found.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'warning'], [3, 'warning'], [4, 'warning'], [7, 'warning']]);
+    expect(found[3]!.message).toContain('keepalived keeps only the first 16');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    expect(runKeepalived(config(names(15), names(16))).messages).toEqual([]);
+    const said = runKeepalived(config(names(16), names(17))).messages;
+    expect(said.map((m) => m.line)).toEqual([2, 3, 4, 7]);
+    expect(said.every((m) => /truncating/.test(m.message))).toBe(true);
+  });
+});

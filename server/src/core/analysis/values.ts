@@ -244,6 +244,12 @@ export function describeRange(spec: ArgSpec): string {
 
 /** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
 export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
+  if (spec.max_length !== undefined) {
+    const bytes = utf8.encode(word).length;
+    if (bytes > spec.max_length) {
+      return { message: `'${keyword}' ${spec.name} '${word}' is ${bytes} characters; keepalived keeps only the first ${spec.max_length} and reports it`, severity: 'warning' };
+    }
+  }
   switch (spec.type) {
     case 'unsigned':
     case 'integer': {

@@ -481,7 +481,7 @@ export class Walker implements LineSink {
         break;
       }
       const count = a.repeat ? n - wi - (specs.length - si - 1) : 1;
-      if (!isCheckedArgType(a.type)) {
+      if (!isCheckedArgType(a.type) && a.max_length === undefined) {
         wi = Math.min(n, wi + Math.max(count, 1));
         continue;
       }
