@@ -908,3 +908,42 @@ describe('KA330 goto rules', () => {
     }
   });
 });
+
+describe('KA371 garp-group-interface-taken', () => {
+  const group = (body: string) => `garp_group {\n${body.trim().split('\n').map((l) => `    ${l.trim()}`).join('\n')}\n}\n`;
+  // Texts with the lines where keepalived 2.2.7 reports (checked below against the binary; IF is a real interface).
+  const cases: { text: string; lines: number[]; stops?: boolean }[] = [
+    { text: group('garp_interval 1\ninterface IF\ninterface IF'), lines: [4] },
+    { text: group('garp_interval 1\ninterface IF') + group('garp_interval 2\ninterface IF'), lines: [7] },
+    // The repeated interface alone in an interfaces block: the report reads past the list, at the block's '}'.
+    { text: group('garp_interval 1\ninterface IF') + group('garp_interval 2\ninterfaces {\nIF\n}'), lines: [9], stops: true },
+    { text: group('garp_interval 1\ninterfaces {\n}'), lines: [4] },
+    // A group without a delay is removed at its '}' and frees its interfaces.
+    { text: group('interface IF') + group('garp_interval 2\ninterface IF'), lines: [] },
+    { text: group('garp_interval 1\ninterface IF') + group('garp_interval 2\ninterface IF2'), lines: [] },
+  ];
+  const ka371 = (text: string) => findings(text.replace(/\bIF2\b/g, 'eth9').replace(/\bIF\b/g, 'eth0'), 'KA371');
+  it('reports a repeated interface and an empty interfaces block where keepalived does', () => {
+    for (const c of cases) {
+      const found = ka371(c.text);
+      expect(found.map((d) => d.range.start.line + 1), c.text).toEqual(c.lines);
+      expect(found.map((d) => d.severity), c.text).toEqual(c.lines.map(() => (c.stops ? 'error' : 'warning')));
+    }
+  });
+  it('names the entry (and the wrong name keepalived prints) for a block with several entries', () => {
+    const text = group('garp_interval 1\ninterface eth0') + group('garp_interval 2\ninterfaces {\neth1 eth0\n}') + group('garp_interval 3\ninterfaces {\neth1 eth2\n}');
+    const found = findings(text, 'KA371');
+    expect(found.map((d) => d.range.start.line + 1)).toEqual([9, 15]);
+    expect(found[0]!.message).toMatch(/^eth0 in this interfaces block .*names 'eth0'/);
+    expect(found[1]!.message).toMatch(/^eth1 in this interfaces block .*names 'eth2'/);
+    expect(found[1]!.related?.map((r) => r.range.start.line + 1)).toEqual([14, 8]);
+  });
+  it.skipIf(!binaryReady)('agrees with keepalived -t', () => {
+    for (const c of cases) {
+      const run = runKeepalived(c.text.replace(/\bIF2\b/g, 'lo').replace(/\bIF\b/g, IFACE!));
+      const said = run.messages.filter((m) => /garp_group already specified|empty garp_group interfaces|missing a parameter/.test(m.message));
+      expect(said.map((m) => m.line), c.text).toEqual(c.lines);
+      if (c.stops) expect(run.exitStatus, c.text).toBe(2);
+    }
+  });
+});

@@ -1,12 +1,26 @@
 // KA354: a garp_group without garp_interval or gna_interval (keepalived 2.2.7 vrrp_parser.c, at the
 // end of the block: it reports the closing brace's line and removes the group).
 
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
 import { parseDecimal } from '../../core/analysis/values.js';
 
 /** keepalived's limit for both intervals, in seconds (checked with the binary: CORRECTIONS.md). */
 const MAX_INTERVAL = 2147.483647;
+
+/** Whether keepalived keeps the garp_group: it has a garp_interval or gna_interval it accepts. */
+export function garpGroupHasDelay(group: AstNode): boolean {
+  return group.children.some((line) => {
+    if (line.keyword !== 'garp_interval' && line.keyword !== 'gna_interval') return false;
+    const text = line.argText(0);
+    if (text === undefined) return false;
+    // keepalived reads a word that is no number at all as 0 (after "invalid number"); a
+    // negative or too large number it rejects, and the delay stays unset.
+    const value = parseDecimal(text);
+    return !text.startsWith('-') && !(value && value.value > MAX_INTERVAL);
+  });
+}
 
 export const garpGroupWithoutDelay: FileRule = {
   kind: 'file',
@@ -26,16 +40,7 @@ export const garpGroupWithoutDelay: FileRule = {
   },
   check({ analysis, report }) {
     for (const group of analysis.model.garpGroups) {
-      const hasDelay = group.children.some((line) => {
-        if (line.keyword !== 'garp_interval' && line.keyword !== 'gna_interval') return false;
-        const text = line.argText(0);
-        if (text === undefined) return false;
-        // keepalived reads a word that is no number at all as 0 (after "invalid number"); a
-        // negative or too large number it rejects, and the delay stays unset.
-        const value = parseDecimal(text);
-        return !text.startsWith('-') && !(value && value.value > MAX_INTERVAL);
-      });
-      if (hasDelay) continue;
+      if (garpGroupHasDelay(group)) continue;
       report({ message: 'This garp_group has no garp_interval or gna_interval keepalived accepts; keepalived removes the group (keepalived: "does not have any delay set - removing")', ...closeRange(group) });
     }
   },

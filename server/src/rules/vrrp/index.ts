@@ -63,6 +63,7 @@ import { trackProcessQuorumConflict } from './track-process-quorum-conflict.js';
 import { ipvlanWithoutSourceAddress } from './ipvlan-without-source-address.js';
 import { promoteSecondariesWithVmac } from './promote-secondaries-with-vmac.js';
 import { vipUseVmacConflict } from './vip-use-vmac-conflict.js';
+import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -126,4 +127,5 @@ export const vrrpRules: Rule[] = [
   ipvlanWithoutSourceAddress,
   promoteSecondariesWithVmac,
   vipUseVmacConflict,
+  garpGroupInterfaceTaken,
 ];
