@@ -947,3 +947,29 @@ describe('KA371 garp-group-interface-taken', () => {
     }
   });
 });
+
+describe('KA372 rx-bufs-policy-conflict', () => {
+  // global_defs bodies with the lines where keepalived 2.2.7 reports (checked below against the binary).
+  const cases: [string, number[]][] = [
+    ['vrrp_rx_bufs_policy MTU ADVERT', [2]],
+    ['vrrp_rx_bufs_policy 1000 MTU', [2]],
+    ['vrrp_rx_bufs_policy MTU 1000', [2]],
+    ['vrrp_rx_bufs_policy mtu\nvrrp_rx_bufs_policy advert', [3]],
+    ['vrrp_rx_bufs_policy 1000\nvrrp_rx_bufs_policy MTU', [3]],
+    ['vrrp_rx_bufs_policy MTU\nvrrp_rx_bufs_policy MTU\nvrrp_rx_bufs_policy ADVERT\nvrrp_rx_bufs_policy 5', [4, 5]],
+    ['vrrp_rx_bufs_policy MTU MTU', []],
+    ['vrrp_rx_bufs_policy 65536', []],
+    ['vrrp_rx_bufs_policy ADVERT', []],
+  ];
+  const config = (body: string) => `global_defs {\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n}\n`;
+  it('follows the policy over all the lines', () => {
+    for (const [body, at] of cases) expect(lines(config(body), 'KA372'), body).toEqual(at);
+    expect(findings(config('vrrp_rx_bufs_policy MTU 1000'), 'KA372')[0]).toMatchObject({ severity: 'error', range: { start: { line: 1, column: 28 } } });
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [body, at] of cases) {
+      const said = runKeepalived(config(body)).messages.filter((m) => /vrrp_rx_bufs_policy/.test(m.message));
+      expect([...new Set(said.map((m) => m.line))], body).toEqual(at);
+    }
+  });
+});

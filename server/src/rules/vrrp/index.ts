@@ -64,6 +64,7 @@ import { ipvlanWithoutSourceAddress } from './ipvlan-without-source-address.js';
 import { promoteSecondariesWithVmac } from './promote-secondaries-with-vmac.js';
 import { vipUseVmacConflict } from './vip-use-vmac-conflict.js';
 import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
+import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -128,4 +129,5 @@ export const vrrpRules: Rule[] = [
   promoteSecondariesWithVmac,
   vipUseVmacConflict,
   garpGroupInterfaceTaken,
+  rxBufsPolicyConflict,
 ];
