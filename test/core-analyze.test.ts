@@ -584,3 +584,30 @@ describe('values keepalived truncates (max_length in the keyword table)', () => 
     expect(said.every((m) => /truncating/.test(m.message))).toBe(true);
   });
 });
+
+describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
+  const names = (head: string) =>
+    analyze(`${head} vrrp_instance V_$i { }\n`).model.vrrpInstances.map((i) => i.name);
+  const ka113 = (head: string) => analyze(`${head} vrrp_instance V_$i { }\n`).diagnostics.filter((d) => d.code === 'KA113').map((d) => d.message);
+  it('reads a leading 0 as octal and 0x as hex, and rejects digits that are neither', () => {
+    expect(names('~SEQ(i,010)')).toHaveLength(8);
+    expect(names('~SEQ(i,0x3)')).toEqual(['V_1', 'V_2', 'V_3']);
+    expect(names('~SEQ(i,+2)')).toEqual(['V_1', 'V_2']);
+    expect(ka113('~SEQ(i,08)')).toHaveLength(1);
+  });
+  it('rejects negative numbers in ~SEQx, and drops the line', () => {
+    for (const head of ['~SEQx(i,-3,1)', '~SEQx(i,3,-1,-7)', '~SEQx(i,-1)']) {
+      expect(ka113(head), head).toEqual(['Invalid ~SEQ definition: ~SEQx is only valid for positive numbers']);
+      expect(names(head), head).toEqual([]);
+    }
+    expect(names('~SEQx(i,9,11)')).toEqual(['V_9', 'V_a', 'V_b']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [head, lines] of [['~SEQ(i,010)', 8], ['~SEQ(i,0x3)', 3], ['~SEQx(i,-3,1)', 0], ['~SEQ(i,08)', 0]] as const) {
+      const text = `${head} no_such_keyword_$i\n`;
+      const said = new Set(runKeepalived(text).messages.filter((m) => /Unknown keyword 'no_such/.test(m.message)).map((m) => m.message));
+      expect(said.size, head).toBe(lines);
+      expect(analyze(text).diagnostics.filter((d) => d.code === 'KA201').length, head).toBe(lines);
+    }
+  });
+});

@@ -635,7 +635,7 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   const parts = body.split(',').map((s) => s.trim());
   const v = parts[0]!;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return { error: `invalid variable name '${v}'` };
-  const nums = parts.slice(1).map((p) => Number(p.startsWith('0x') || p.startsWith('0X') ? parseInt(p, 16) : p));
+  const nums = parts.slice(1).map(strtolBase0);
   if (nums.some((n) => !Number.isInteger(n)) || nums.length < 1 || nums.length > 3) return { error: 'values must be 1 to 3 integers' };
   let start: number, step: number, end: number;
   if (nums.length === 1) {
@@ -647,11 +647,21 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
     step = end < start ? -1 : 1;
   } else [start, step, end] = nums as [number, number, number];
   if (step === 0 || (step > 0 && end < start) || (step < 0 && end > start)) return { error: 'step is zero or goes the wrong way' };
+  if (kind === 'SEQx' && (start < 0 || end < 0)) return { error: '~SEQx is only valid for positive numbers' };
   const count = Math.floor((end - start) / step) + 1;
   if (count > 100000) return { error: `${count} values is more than kalint expands` };
   const rows: string[][] = [];
   for (let i = start; step > 0 ? i <= end : i >= end; i += step) rows.push([kind === 'SEQx' ? i.toString(16) : String(i)]);
   return { vars: [v], rows };
+}
+
+/** A whole word as C's strtol(…, 0) reads it: `0x` hex, a leading 0 octal, else decimal; NaN when it is not all number. */
+function strtolBase0(text: string): number {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  if (!m) return NaN;
+  const digits = m[2]!;
+  const value = /^0[xX]/.test(digits) ? parseInt(digits, 16) : digits.length > 1 && digits[0] === '0' ? parseInt(digits, 8) : Number(digits);
+  return m[1] === '-' ? -value : value;
 }
 
 function splitArgs(s: string): string[] {
