@@ -611,3 +611,24 @@ describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
     }
   });
 });
+
+describe('a second group list in a vrrp_sync_group or track_group', () => {
+  const texts = [
+    'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  group {\n    VI_X\n  }\n  notify_master "/bin/true"\n}\n',
+    'track_group TG {\n  group {\n    VI_1\n  }\n  group\n  {\n    VI_2\n  }\n  weight 10\n}\n',
+  ];
+  const lineCodes = (text: string) => analyze(text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+  it('skips the list, and its closing brace ends the enclosing block', () => {
+    expect(lineCodes(texts[0]!)).toEqual(['6:KA209', '9:KA202', '10:KA103']);
+    expect(lineCodes(texts[1]!)).toEqual(['5:KA209', '9:KA202', '10:KA103']);
+    const group = analyze(texts[0]!).model.syncGroups[0]!;
+    expect(group.members.map((w) => w.text)).toEqual(['VI_1', 'VI_2']);
+    expect(group.node.closeBrace?.range.start.line).toBe(7);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const text of texts) {
+      const said = runKeepalived(text).messages.filter((m) => m.line !== undefined);
+      expect([...new Set(said.map((m) => m.line))].sort((a, b) => a! - b!), text).toEqual(lineCodes(text).map((c) => Number(c.split(':')[0])));
+    }
+  });
+});

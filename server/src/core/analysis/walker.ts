@@ -63,6 +63,8 @@ interface Frame {
   childStart: number;
   /** Unique per open block: the walker's duplicate check marks keywords seen with it. */
   stamp: number;
+  /** A skipped block whose '}' also ends the block around it (see `repeatedGroupList`). */
+  closesParent?: boolean;
 }
 
 export interface WalkerOptions {
@@ -83,6 +85,10 @@ export class Walker implements LineSink {
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
   private pendingSkip = false;
+  /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
+  private pendingClosesParent = false;
+  /** Opening braces (file and offset) of blocks a repeated group list ended early. */
+  private endedEarly = new Set<string>();
   /** Every '{' not yet matched by a '}', counted the way keepalived counts them. */
   private rawOpen: Word[] = [];
   /** The last unknown keyword, to explain the `{` that follows it. */
@@ -165,7 +171,8 @@ export class Walker implements LineSink {
    * reads its body.
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
-    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && serviceSkipped(spec.name, node));
+    const repeatedGroup = this.repeatedGroupList(frame, spec, node);
+    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && serviceSkipped(spec.name, node)) || repeatedGroup;
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
@@ -174,7 +181,32 @@ export class Walker implements LineSink {
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = skipped;
+      this.pendingClosesParent = repeatedGroup;
     }
+  }
+
+  /**
+   * A second `group` list in a vrrp_sync_group or track_group: keepalived 2.2.7 reports it ("Group
+   * list already specified") and asks its parser to skip the block; the skipped block's '}' then
+   * also ends the group around it (lib/parser.c returns a level when a skip ends inside a block),
+   * so what follows is read at the top level. Checked with the binary.
+   */
+  private repeatedGroupList(frame: Frame, spec: KeywordSpec, node: AstNode): boolean {
+    if (spec.name !== 'group' || spec.block !== 'values') return false;
+    const owner = frame.node.keyword;
+    if (owner !== 'vrrp_sync_group' && owner !== 'track_group') return false;
+    if (this.seenStamp[spec.serial] !== frame.stamp) return false;
+    const prev = this.seenNode[spec.serial]!;
+    const name = frame.node.argText(0) ?? '';
+    this.report(
+      'KA209',
+      'error',
+      `'group' is already set in ${owner} '${name}'; keepalived skips this list, and its '}' also ends the ${owner} block: the lines after it are read at the top level (keepalived: "Group list already specified for sync group ${name}")`,
+      node.file,
+      node.word!.range,
+      { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] },
+    );
+    return true;
   }
 
   private ignoredDuplicate(spec: KeywordSpec, node: AstNode): boolean {
@@ -314,6 +346,7 @@ export class Walker implements LineSink {
     if (p) {
       this.pending = undefined;
       this.pushBlock(p, brace, this.pendingSkip);
+      if (this.pendingClosesParent) this.top().closesParent = true;
       return;
     }
     const top = this.top();
@@ -364,7 +397,9 @@ export class Walker implements LineSink {
     } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
       if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
-      else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
+      else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
+        this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (line ${matched.range.start.line + 1}) opened already ended at a repeated 'group' list, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
+      } else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       return;
     }
     const frame = this.stack.pop()!;
@@ -374,6 +409,14 @@ export class Walker implements LineSink {
     // Inside a skipped block, inner braces close only the nested skipping.
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
     this.closeFrame(frame);
+    if (frame.closesParent && this.stack.length > 1) {
+      const parent = this.stack.pop()!;
+      if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = undefined;
+      const open = parent.node.openBrace;
+      if (open) this.endedEarly.add(`${open.file}\0${open.start}`);
+      parent.node.closeBrace = brace;
+      this.closeFrame(parent);
+    }
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
     if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
