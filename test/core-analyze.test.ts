@@ -632,3 +632,17 @@ describe('a second group list in a vrrp_sync_group or track_group', () => {
     }
   });
 });
+
+describe('a bfd_instance name longer than keepalived keeps', () => {
+  const text = (n: number) => `bfd_instance ${'b'.repeat(n)} {\n    neighbor_ip 10.0.0.1\n}\n`;
+  it('is reported, and the block is skipped', () => {
+    expect(analyze(text(31)).diagnostics).toEqual([]);
+    const a = analyze(text(32));
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA205:error']);
+    expect(a.model.bfdInstances).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    expect(runKeepalived(text(31)).messages).toEqual([]);
+    expect(runKeepalived(text(32)).messages.some((m) => m.line === 1 && /name too long/.test(m.message))).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 // Blocks keepalived reads the header of, reports, and then skips unread (its skip_block): a
-// virtual_server or real_server whose service it cannot read. keepalived 2.2.7, check_data.c
-// (alloc_vs, alloc_rs); checked with the binary.
+// virtual_server or real_server whose service it cannot read (keepalived 2.2.7, check_data.c
+// alloc_vs, alloc_rs), a bfd_instance whose name is too long (bfd_parser.c, vrrp_track.c);
+// checked with the binary.
 
 import { sockaddrAddress } from './values.js';
 
@@ -26,11 +27,17 @@ function readsServer(address: string, port: string | undefined): boolean {
   return sockaddrAddress(address) !== undefined;
 }
 
-/** Whether keepalived skips this virtual_server or real_server block for its header. */
-export function serviceSkipped(keyword: string, args: Args): boolean {
+/** keepalived's BFD instance names fit in 32 bytes with the final NUL. */
+export const BFD_NAME_MAX = 31;
+
+const utf8 = new TextEncoder();
+
+/** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
+export function blockSkipped(keyword: string, args: Args): boolean {
   // Asked for every block keyword line: leave the others before reading any word.
-  if (keyword !== 'real_server' && keyword !== 'virtual_server') return false;
+  if (keyword !== 'real_server' && keyword !== 'virtual_server' && keyword !== 'bfd_instance') return false;
   const a0 = args.argText(0);
+  if (keyword === 'bfd_instance') return a0 !== undefined && utf8.encode(a0).length > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const a1 = args.argText(1);
   if (keyword === 'real_server') return !readsServer(a0, a1);

@@ -20,7 +20,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
 import { checkArg, isCheckedArgType, numberSurelyValid } from './values.js';
 import { suggest } from './suggest.js';
-import { serviceSkipped } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -172,7 +172,7 @@ export class Walker implements LineSink {
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
-    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && serviceSkipped(spec.name, node)) || repeatedGroup;
+    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node)) || repeatedGroup;
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
@@ -491,6 +491,10 @@ export class Walker implements LineSink {
         const d = this.diagnostics[i]!;
         if (d.code === 'KA205' && !d.message.includes('skips')) d.message += `; keepalived skips this ${spec.name} block and everything in it`;
       }
+    }
+    if (skipped && spec.name === 'bfd_instance' && node.argCount === 1) {
+      const name = node.argText(0)!;
+      this.report('KA205', 'error', `bfd_instance name '${name}' is longer than ${BFD_NAME_MAX} characters; keepalived ignores the whole instance (keepalived: "BFD instance … name too long")`, file, node.argWord(0).range);
     }
     // A skipped block defines nothing: its name (if any) stays free for a later block.
     if (!skipped) this.checkDuplicate(node, this.top());
