@@ -973,3 +973,27 @@ describe('KA372 rx-bufs-policy-conflict', () => {
     }
   });
 });
+
+describe('KA351 use_ipvlan words', () => {
+  const text = [
+    instance('VI_1', `interface IF\nuse_ipvlan abcdefghijklmnopq 10.0.0.5/24 bridge vepa 10.0.0.6 ipv1 ipv2\nvirtual_router_id 51\n${vip('10.0.0.1/24')}`),
+    instance('VI_2', `interface IF\nuse_vmac ipv1\nvirtual_router_id 52\n${vip('10.0.0.2/24')}`),
+    instance('VI_3', `interface IF\nuse_ipvlan ipv3 10.0.0.7/24 private\nvirtual_router_id 53\n${vip('10.0.0.3/24')}`),
+  ].join('');
+  it('reports the words keepalived ignores, and names shared with use_vmac', () => {
+    const found = findings(text.replace(/\bIF\b/g, 'eth0'), 'KA351');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column}`)).toEqual(['3:15', '3:52', '3:57', '3:71', '11:13']);
+    expect(found.map((d) => d.message.split(';')[0])).toEqual([
+      "IPVLAN interface name 'abcdefghijklmnopq' is 17 characters",
+      "use_ipvlan gives a second ipvlan type 'vepa'",
+      "use_ipvlan gives a second address '10.0.0.6'",
+      "use_ipvlan gives a second interface name 'ipv2'",
+      "vrrp_instance 'VI_1' already uses the VMAC name 'ipv1'",
+    ]);
+  });
+  it.skipIf(!binaryReady)('agrees with keepalived -t', () => {
+    const said = runKeepalived(text.replace(/\bIF\b/g, IFACE!)).messages.filter((m) => /IPVLAN|ipvlan|already using/.test(m.message));
+    expect([...new Set(said.map((m) => m.line))].sort((a, b) => a! - b!)).toEqual([3, 11]);
+    expect(said).toHaveLength(5);
+  });
+});

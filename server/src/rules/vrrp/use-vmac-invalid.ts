@@ -1,8 +1,11 @@
-// KA351: the words of `use_vmac` keepalived 2.2.7 ignores (vrrp_parser.c vrrp_vmac_handler, checked
-// with the binary). It reads at most two words: one with a ':' is the VMAC's MAC address, any other
-// is its interface name. The VMAC itself is still used; only the ignored word has no effect.
+// KA351: the words of `use_vmac` and `use_ipvlan` keepalived 2.2.7 ignores (vrrp_parser.c
+// vrrp_vmac_handler and vrrp_ipvlan_handler, checked with the binary). use_vmac reads at most two
+// words: one with a ':' is the VMAC's MAC address, any other is its interface name. use_ipvlan reads
+// a type (bridge, private, vepa), an address and an interface name, one of each. The interface is
+// still created; only the ignored word has no effect. Both names share one space across instances.
 
 import type { Word } from '../../core/analysis/ast.js';
+import { ipFamily, parsePrefix } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
 
@@ -35,14 +38,15 @@ export const useVmacInvalid: FileRule = {
   name: 'use-vmac-invalid',
   family: 'vrrp',
   severity: 'error',
-  description: "A use_vmac interface name or MAC address keepalived ignores: too long, invalid, repeated, or already taken by another instance.",
+  description: "A use_vmac or use_ipvlan word keepalived ignores: a name too long or invalid, a repeated name, address, MAC or type, or a name another instance already uses.",
   docs: {
     why:
       'use_vmac takes up to two words: the name of the macvlan interface keepalived creates (at most 15 characters, no ' +
       "'/' or blank) and, with colons, its MAC address (5 octets to have the VRID appended, or 6; not multicast, not the " +
       'VRRP MAC range 00:00:5e:00:01/02). keepalived reports a word it cannot use and ignores it: the VMAC then gets the ' +
       'default name vrrp.VRID (or the default MAC), which scripts, firewall rules and monitoring written for the chosen ' +
-      'name do not find. Two instances cannot share one name; the second keeps the default.',
+      'name do not find. Two instances cannot share one name; the second keeps the default. use_ipvlan has the same ' +
+      'rules for its interface name, and takes one address and one type (bridge, private or vepa): a second one is ignored.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp_frontend_public\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp.fe\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
@@ -52,7 +56,20 @@ export const useVmacInvalid: FileRule = {
     for (const inst of uniqueInstances(analysis.model)) {
       // What keepalived has accepted for this instance so far (later words cannot replace it).
       const state = { named: false, macSet: false };
+      const ipvlan = { named: false, addressSet: false, typeSet: false };
+      let ipvlanRead = false;
       for (const line of inst.node.children) {
+        if (line.keyword === 'use_ipvlan') {
+          // keepalived reads the first use_ipvlan line only (a second one is KA209).
+          if (ipvlanRead) continue;
+          ipvlanRead = true;
+          for (let i = 0; i < line.argCount; i++) {
+            const w = line.argWord(i);
+            const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken);
+            if (message) report({ message, file: w.file, range: w.range });
+          }
+          continue;
+        }
         if (line.keyword !== 'use_vmac') continue;
         for (let i = 0; i < line.argCount && i < 2; i++) {
           const w = line.argWord(i);
@@ -63,6 +80,30 @@ export const useVmacInvalid: FileRule = {
     }
   },
 };
+
+const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/** What keepalived says of one use_ipvlan word (vrrp_parser.c, vrrp_ipvlan_handler), updating what the instance has accepted. */
+function ipvlanWordProblem(text: string, instance: string, state: { named: boolean; addressSet: boolean; typeSet: boolean }, taken: Map<string, string>): string | undefined {
+  if (IPVLAN_TYPES.has(text)) {
+    if (state.typeSet) return `use_ipvlan gives a second ipvlan type '${text}'; keepalived keeps the first (keepalived: "ipvlan type already specified")`;
+    state.typeSet = true;
+    return undefined;
+  }
+  if (parsePrefix(text) || ipFamily(text)) {
+    if (state.addressSet) return `use_ipvlan gives a second address '${text}'; keepalived keeps the first (keepalived: "ipvlan address already specified")`;
+    state.addressSet = true;
+    return undefined;
+  }
+  if (state.named) return `use_ipvlan gives a second interface name '${text}'; keepalived keeps the first (keepalived: "IPVLAN interface already specified")`;
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_NAME) return `IPVLAN interface name '${text}' is ${bytes} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it (keepalived: "IPVLAN interface name … too long")`;
+  const other = taken.get(text);
+  if (other !== undefined) return `vrrp_instance '${other}' already uses the interface name '${text}'; keepalived ignores it here (keepalived: "VRRP instance ${other} is already using ${text}")`;
+  taken.set(text, instance);
+  state.named = true;
+  return undefined;
+}
 
 /** What keepalived says of one use_vmac word, updating what the instance has accepted. */
 function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean }, taken: Map<string, string>): string | undefined {
