@@ -646,3 +646,51 @@ describe('a bfd_instance name longer than keepalived keeps', () => {
     expect(runKeepalived(text(32)).messages.some((m) => m.line === 1 && /name too long/.test(m.message))).toBe(true);
   });
 });
+
+describe('an ignored { left unmatched in a top-level block', () => {
+  // keepalived's processes skip the top-level blocks they do not use by counting braces. A '{' the
+  // reading process ignored ("Unexpected '{'") is still counted by them, so when the block ends
+  // they skip on, over the next blocks, until a '}' balances it (here the stray one on line 16).
+  const config = [
+    'vrrp_instance VI_1 {', //             1
+    '    state BACKUP',
+    '    interface eth0',
+    '    virtual_router_id 5',
+    '    priority 100',
+    '    authentication {', //             6
+    '        auth_type PASS',
+    '        auth_pass 1234',
+    '    virtual_ipaddress {', //          9: ignored '{'
+    '        10.0.0.1',
+    '    }',
+    '}', //                               12: ends authentication; vrrp_instance stays open
+    'virtual_server 10.1.0.100 80 {', //  13: the checker is still skipping vrrp_instance
+    '    bogus2',
+    '}',
+    '}', //                               16: ends vrrp_instance; '}' at the top level
+    'virtual_server 10.1.0.101 80 {', //  17: read again
+    '    bogus3',
+    '}',
+    '',
+  ].join('\n');
+  it('reports the blocks the skipping processes never read and leaves them out of the model', () => {
+    const a = analyze(config);
+    const at = (line: number) => a.diagnostics.filter((d) => d.range.start.line + 1 === line).map((d) => d.code);
+    expect(at(13)).toEqual(['KA103']);
+    expect(a.diagnostics.find((d) => d.range.start.line === 12)!.message).toContain("never reads this 'virtual_server'");
+    expect(at(14)).toEqual([]);
+    expect(at(18)).toEqual(['KA201']);
+    expect(a.model.virtualServers.map((v) => v.node.args.map((w) => w.text).join(' '))).toEqual(['10.1.0.101 80']);
+  });
+  it('leaves blocks read by a process that reads the first block too', () => {
+    const a = analyze(config.replace('virtual_server 10.1.0.100 80 {', 'vrrp_script chk {'));
+    expect(a.diagnostics.filter((d) => d.range.start.line === 12)).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.range.start.line === 13).map((d) => d.code)).toEqual(['KA201']);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reads nothing of the skipped block and the next one again', () => {
+    const lines = runKeepalived(config).messages.map((m) => m.line);
+    expect(lines).not.toContain(13);
+    expect(lines).not.toContain(14);
+    expect(lines).toContain(18);
+  });
+});

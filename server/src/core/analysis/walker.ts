@@ -32,6 +32,22 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
  */
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
+/**
+ * Which of keepalived's processes read each top-level keyword at startup (2.2.7: global_parser.c,
+ * vrrp_parser.c, check_parser.c, bfd_parser.c, track_file.c): the parent reads global_defs, the
+ * VRRP process the vrrp blocks, the checker the LVS blocks; bfd_instance and track_file have
+ * several readers. Every other process skips the block by counting braces.
+ */
+const PARENT = 1, VRRP = 2, CHECKER = 4, BFD = 8;
+const READERS: Record<string, number> = {
+  global_defs: PARENT, instance: PARENT, net_namespace: PARENT, net_namespace_ipvs: PARENT, namespace_with_ipsets: PARENT,
+  use_pid_dir: PARENT, linkbeat_use_polling: PARENT, child_wait_time: PARENT,
+  track_group: VRRP, static_ipaddress: VRRP, static_routes: VRRP, static_rules: VRRP, vrrp_sync_group: VRRP, garp_group: VRRP,
+  linkbeat_interfaces: VRRP, vrrp_instance: VRRP, vrrp_script: VRRP, vrrp_track_process: VRRP, interface_up_down_delays: VRRP,
+  SSL: CHECKER, virtual_server_group: CHECKER, virtual_server: CHECKER,
+  track_file: VRRP | CHECKER, vrrp_track_file: VRRP | CHECKER, bfd_instance: VRRP | CHECKER | BFD,
+};
+
 /** What KA203 says for each `without_args` value of the keyword table. */
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -118,6 +134,14 @@ export class Walker implements LineSink {
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
   private otherPassesLine = '';
+  /** The last '{' keepalived ignored ("Unexpected '{'") inside the open top-level block. */
+  private ignoredOpen: Word | undefined;
+  /**
+   * Set when a top-level block closed with an ignored '{' inside it still unmatched: the processes
+   * that skip that block count it, so they skip on past its end until fewer than `depth` '{' are
+   * open, over the top-level blocks only they read.
+   */
+  private swallow: { block: AstNode; depth: number; brace: Word } | undefined;
 
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
@@ -171,6 +195,7 @@ export class Walker implements LineSink {
    * reads its body.
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
+    if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
     const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node)) || repeatedGroup;
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
@@ -206,6 +231,28 @@ export class Walker implements LineSink {
       node.word!.range,
       { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] },
     );
+    return true;
+  }
+
+  /**
+   * A top-level keyword line that the processes still skipping past the end of `swallow.block`
+   * never see, when only they read it: reported, and left out of the tree (a block's body is
+   * skipped with it).
+   */
+  private swallowed(spec: KeywordSpec, node: AstNode): boolean {
+    const { block, brace } = this.swallow!;
+    const readers = READERS[spec.name] ?? 0;
+    if (!readers || readers & (READERS[block.keyword] ?? 0)) return false;
+    node.parent = this.root;
+    const line = block.range.start.line + 1;
+    this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and the '{' it ignored on line ${brace.range.start.line + 1} is never matched, so they skip on past the end of that block and over this one`, node.file, node.word!.range, {
+      related: [{ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" }],
+    });
+    if (spec.block) {
+      this.pending = node;
+      this.pendingSkip = true;
+      this.pendingClosesParent = false;
+    }
     return true;
   }
 
@@ -355,6 +402,7 @@ export class Walker implements LineSink {
       this.stack.push({ node: top.node, kind: 'skip', childStart: this.childStack.length, stamp: this.nextStamp++ });
       return;
     }
+    if (this.stack.length > 1) this.ignoredOpen = brace;
     if (top.kind === 'values') {
       this.report('KA103', 'error', `Unexpected '{' inside the value block of '${top.node.keyword}'`, brace.file, brace.range);
       return;
@@ -368,7 +416,10 @@ export class Walker implements LineSink {
 
   private pushBlock(node: AstNode, brace: Word | undefined, skip = false): void {
     node.openBrace = brace;
-    if (this.stack.length === 1) this.rootRawDepth = this.rawOpen.length;
+    if (this.stack.length === 1) {
+      this.rootRawDepth = this.rawOpen.length;
+      this.ignoredOpen = undefined;
+    }
     this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp: this.nextStamp++ });
     this.lastUnknown = undefined;
   }
@@ -391,6 +442,7 @@ export class Walker implements LineSink {
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
     const matched = this.rawOpen.pop();
+    if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
     if (!matched && this.stack.length > 1) {
       // Braces are counted as read, whatever the blocks: after a block without its '{' the count goes below zero first.
       this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here`, brace.file, brace.range);
@@ -403,6 +455,9 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
+    if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
+      this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
+    }
     if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = undefined;
     // The processes that skip the top-level block stop at the '}' that balances its '{'; the lines up to this block's own end they read at the top level.
     else if (!this.otherPassesAtTop && this.bracelessBlock && this.rawOpen.length < this.rootRawDepth) this.otherPassesAtTop = this.bracelessBlock;
