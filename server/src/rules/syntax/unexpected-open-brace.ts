@@ -12,7 +12,10 @@ const rule: CoreRule = {
     why:
       "A '{' only opens a block right after a keyword that takes one. After an unknown or plain keyword keepalived " +
       "ignores the '{' but not the lines inside it: they are read as keywords of the enclosing block, and the inner " +
-      "'}' closes the enclosing block too early. Everything after that point lands in the wrong place.",
+      "'}' closes the enclosing block too early. Everything after that point lands in the wrong place. keepalived's " +
+      "other processes, which skip a top-level block they do not use by counting braces, count the ignored '{' too: " +
+      "when no '}' balances it they skip on past the block's end, and the blocks that follow never reach the process " +
+      'that reads them (a virtual_server after such a vrrp_instance is lost to the checker). kalint reports those too.',
     bad: `global_defs {
     router_id lb1
     {
