@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
-import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -692,5 +692,20 @@ describe('an ignored { left unmatched in a top-level block', () => {
     expect(lines).not.toContain(13);
     expect(lines).not.toContain(14);
     expect(lines).toContain(18);
+  });
+});
+
+describe('a file ending inside a virtual_server keepalived skips for its address', () => {
+  // keepalived 2.2.7 skips the block, then still closes it at the end of the file: it aborts.
+  const aborting = 'virtual_server fakevip 80 {\n    delay_loop 3\n';
+  const closedFirst = 'virtual_server fakevip 80 {\n    delay_loop 3\n}\nvirtual_server 192.0.2.1 80 {\n';
+  const ka102 = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message);
+  it('says keepalived aborts there, and only there', () => {
+    expect(ka102(aborting)).toEqual([expect.stringContaining('keepalived 2.2.7 then aborts')]);
+    expect(ka102(closedFirst)).toEqual([expect.not.stringContaining('aborts')]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
+    expect((await runKeepalivedAsync(aborting)).signal).toBe('SIGABRT');
+    expect((await runKeepalivedAsync(closedFirst)).signal).toBeUndefined();
   });
 });

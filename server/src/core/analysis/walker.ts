@@ -142,6 +142,8 @@ export class Walker implements LineSink {
    * open, over the top-level blocks only they read.
    */
   private swallow: { block: AstNode; depth: number; brace: Word } | undefined;
+  /** Blocks found never read that way. */
+  private swallowedNodes = new Set<AstNode>();
 
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
@@ -244,6 +246,7 @@ export class Walker implements LineSink {
     const readers = READERS[spec.name] ?? 0;
     if (!readers || readers & (READERS[block.keyword] ?? 0)) return false;
     node.parent = this.root;
+    this.swallowedNodes.add(node);
     const line = block.range.start.line + 1;
     this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and the '{' it ignored on line ${brace.range.start.line + 1} is never matched, so they skip on past the end of that block and over this one`, node.file, node.word!.range, {
       related: [{ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" }],
@@ -516,7 +519,12 @@ export class Walker implements LineSink {
     for (const brace of this.rawOpen) {
       const owner = owners.get(place(brace));
       const what = owner ? `'${owner.keyword}' block` : "'{'";
-      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")`, brace.file, brace.range);
+      // keepalived 2.2.7 frees a virtual_server it skips for its address, and still closes it at the
+      // end of the file when the file ends inside it: it aborts (checked with the binary).
+      const aborts = owner?.keyword === 'virtual_server' && !this.swallowedNodes.has(owner) && blockSkipped('virtual_server', owner)
+        ? "; keepalived 2.2.7 then aborts (\"free(): invalid pointer\", also keepalived -t): the file ends inside a virtual_server it skips for its address"
+        : '';
+      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}`, brace.file, brace.range);
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
