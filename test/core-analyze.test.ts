@@ -709,3 +709,15 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     expect((await runKeepalivedAsync(closedFirst)).signal).toBeUndefined();
   });
 });
+
+describe("a '{' inside a value block", () => {
+  // keepalived 2.2.7 reads it as a value ("VRRP parsed invalid IP {."), not as an unexpected '{'.
+  const config = 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 5\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1\n        {\n    }\n}\n}\n';
+  it('is reported as a value keepalived reads, and the extra } as closing nothing', () => {
+    const d = analyze(config).diagnostics.map((x) => `${x.range.start.line + 1}:${x.code}:${x.message}`);
+    expect(d).toEqual([expect.stringMatching(/^8:KA103:.*reads it as one of the values/), expect.stringMatching(/^11:KA103:/)]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    expect(runKeepalived(config).messages.map((m) => `${m.line}:${m.message}`)).toEqual(['8:VRRP parsed invalid IP {. skipping IP...', "11:Unknown keyword '}'"]);
+  });
+});

@@ -407,7 +407,8 @@ export class Walker implements LineSink {
     }
     if (this.stack.length > 1) this.ignoredOpen = brace;
     if (top.kind === 'values') {
-      this.report('KA103', 'error', `Unexpected '{' inside the value block of '${top.node.keyword}'`, brace.file, brace.range);
+      // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
+      this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values, and still counts it as an open brace, so one '}' further on closes nothing`, brace.file, brace.range);
       return;
     }
     const unknown = this.lastUnknown;
