@@ -264,6 +264,21 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 41'), 'KA327')).toHaveLength(1);
     expect(findings(instance('A', 'advert_int 41'), 'KA327')).toHaveLength(0);
   });
+  it("seconds are read as keepalived reads them: '.5' and '+0.5' too, to the microsecond", () => {
+    // Found by mutating real configs: keepalived reads '.5' as 0.5 ("VRRPv2 advertisement interval
+    // 0.500000s must be an integer"), and keeps 6 decimals (1.0000001 is 1, a whole number).
+    expect(findings(instance('A', 'advert_int .5'), 'KA326')).toHaveLength(1);
+    expect(findings(instance('A', 'advert_int +0.5'), 'KA326')).toHaveLength(1);
+    expect(findings(instance('A', 'advert_int 1.0000001'), 'KA326')).toHaveLength(0);
+    expect(findings(instance('A', 'state MASTER\npriority 100\npreempt_delay +.5'), 'KA309')).toHaveLength(1);
+  });
+  it.skipIf(!keepalivedAvailable())("keepalived -t reads '.5' and '+.5' seconds as fractions", () => {
+    const base = 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}';
+    const said = (body: string) => runKeepalived(instance('A', `${base}\n${body}`)).messages.map((m) => m.message);
+    expect(said('state BACKUP\npriority 100\nadvert_int .5')).toEqual([expect.stringContaining('must be an integer')]);
+    expect(said('state BACKUP\npriority 100\nadvert_int 1.0000001')).toEqual([expect.stringContaining('too many decimal places')]);
+    expect(said('state MASTER\npriority 100\npreempt_delay +.5')).toEqual([expect.stringContaining('preempt delay will not work')]);
+  });
   it('tracking the own interface is dropped', () => {
     expect(findings(instance('A', 'interface eth0\ntrack_interface {\neth0\neth1\n}'), 'KA328')).toHaveLength(1);
   });

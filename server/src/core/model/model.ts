@@ -210,6 +210,11 @@ const asInt = (s: string) => parseInteger(s);
 /** parseDecimal(s)?.value without building the match: `digits[.digits]`. */
 const asDecimal = (s: string) => (DECIMAL.test(s) ? Number(s) : undefined);
 const DECIMAL = /^\d+(?:\.\d*)?$/;
+/** Seconds as keepalived's read_decimal reads them ('.5', '+0.5', '5.' too), to the microsecond it keeps. */
+const asSeconds = (s: string) => {
+  const d = parseDecimal(s);
+  return d === undefined ? undefined : Math.round(d.value * 1e6) / 1e6;
+};
 
 const NONE = Object.freeze([]) as unknown as never[];
 
@@ -442,7 +447,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     virtualRouterId: located(vridNode, asInt),
     priority,
     priorityLine,
-    advertInt: located(advertIntNode, asDecimal),
+    advertInt: located(advertIntNode, asSeconds),
     version,
     // Repeated authentication blocks merge; the last auth_type / auth_pass wins.
     authentication: authNodes
@@ -461,7 +466,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     unicastPeers,
     mcastDstIp: located(mcastDstNode, sockaddrText),
     nopreempt,
-    preemptDelay: located(preemptDelayNode, asDecimal),
+    preemptDelay: located(preemptDelayNode, asSeconds),
     notify: notify ?? NONE,
     family,
     effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
@@ -546,7 +551,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     lbKind: located(lbKind ?? lvsMethod, asString),
     protocol: located(protocol, asString),
     persistenceTimeout: parsedArg(persistenceTimeout, asInt),
-    delayLoop: parsedArg(delayLoop, asDecimal),
+    delayLoop: parsedArg(delayLoop, asSeconds),
     sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
   };
