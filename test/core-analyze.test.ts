@@ -721,3 +721,28 @@ describe("a '{' inside a value block", () => {
     expect(runKeepalived(config).messages.map((m) => `${m.line}:${m.message}`)).toEqual(['8:VRRP parsed invalid IP {. skipping IP...', "11:Unknown keyword '}'"]);
   });
 });
+
+describe('quoted braces', () => {
+  // keepalived drops the quotes before parsing a line, so "{" and "}" open and close blocks; its
+  // count of missing and extra braces only sees unquoted ones. Found by mutating real configs.
+  const inst = (open: string, body: string, close = '}') =>
+    `vrrp_instance VI_1 ${open}\n    state BACKUP\n    interface eth0\n    virtual_router_id 5\n    priority 100\n    bogus\n${body}${close}\n`;
+  const cases: Record<string, string> = {
+    'a block keyword line ending with "{"': inst('"{"', '    virtual_ipaddress {\n        10.0.0.1\n    }\n'),
+    'a "{" line after the block keyword': inst('\n"{"', '    virtual_ipaddress {\n        10.0.0.1\n    }\n'),
+    'a "}" line ending a value block': inst('{', '    virtual_ipaddress {\n        10.0.0.1\n    "}"\n'),
+  };
+  const kalint = (text: string) => analyze(text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`).sort();
+  it('open and close blocks, and are left out of the brace count', () => {
+    expect(kalint(cases['a block keyword line ending with "{"']!)).toEqual(['10:KA101', '6:KA201']);
+    expect(kalint(cases['a "{" line after the block keyword']!)).toEqual(['11:KA101', '7:KA201']);
+    expect(kalint(cases['a "}" line ending a value block']!)).toEqual(['1:KA102', '6:KA201']);
+  });
+  it.skipIf(!keepalivedAvailable())('agree with keepalived -t: the same lines', () => {
+    for (const [name, text] of Object.entries(cases)) {
+      const lines = [...new Set(runKeepalived(text).messages.filter((m) => m.line).map((m) => m.line))].sort((a, b) => a! - b!);
+      const ours = [...new Set(analyze(text).diagnostics.filter((d) => d.code !== 'KA102').map((d) => d.range.start.line + 1))].sort((a, b) => a - b);
+      expect(ours, name).toEqual(lines);
+    }
+  });
+});

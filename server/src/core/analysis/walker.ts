@@ -48,6 +48,13 @@ const READERS: Record<string, number> = {
   track_file: VRRP | CHECKER, vrrp_track_file: VRRP | CHECKER, bfd_instance: VRRP | CHECKER | BFD,
 };
 
+/** Whether token `i` is a quoted brace, `"{"` or `"}"` (a string token of 3 characters around a brace). */
+function quotedBraceAt(store: TokenStore, i: number): boolean {
+  if (store.kinds[i] !== Kind.String || store.end(i) - store.starts[i]! !== 3) return false;
+  const c = store.src.text.charCodeAt(store.starts[i]! + 1);
+  return c === 123 || c === 125;
+}
+
 /** What KA203 says for each `without_args` value of the keyword table. */
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -162,6 +169,13 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
+    if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1)) {
+      // Rare: read word by word (see words()).
+      const words: Word[] = new Array(to - from);
+      for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
+      this.words(words, store.src.path);
+      return;
+    }
     if (this.pending || this.otherPassesAtTop) {
       const first = new StoreWord(store, from);
       this.openPendingWithoutBrace(first);
@@ -313,6 +327,7 @@ export class Walker implements LineSink {
   }
 
   words(words: Word[], file: string): void {
+    if (this.quotedBraces(words, file)) return;
     this.openPendingWithoutBrace(words[0]!);
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
     const frame = this.top();
@@ -324,6 +339,33 @@ export class Walker implements LineSink {
       return;
     }
     this.keywordLine(frame, words, file);
+  }
+
+  /**
+   * keepalived drops the quotes of `"{"` and `"}"` before it parses a line, so they open and close
+   * blocks like braces; but they are not split off the line, and its count of missing or extra
+   * braces only sees unquoted ones (lib/parser.c, read_line). Handled here: a line of one quoted
+   * brace, and a block keyword line ending with `"{"`; the other quoted braces are plain words.
+   */
+  private quotedBraces(words: Word[], file: string): boolean {
+    const n = words.length;
+    const last = words[n - 1]!;
+    if (!last.quoted || (last.text !== '{' && last.text !== '}')) return false;
+    if (n === 1) {
+      if (last.text === '{') this.open(last, false);
+      else this.close(last, false);
+      return true;
+    }
+    if (last.text !== '{' || this.pending) return false;
+    const frame = this.top();
+    if (frame.kind !== 'keywords') return false;
+    const spec = (frame.node.spec ?? schema().root).childMap.get(words[0]!.text);
+    if (!spec?.block || !availableIn(spec, this.options.target)) return false;
+    if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
+    words.pop();
+    this.keywordLine(frame, words, file);
+    this.open(last, false);
+    return true;
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
@@ -389,8 +431,9 @@ export class Walker implements LineSink {
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
   }
 
-  open(brace: Word): void {
-    this.rawOpen.push(brace);
+  /** A '{'; `counted` false for a quoted one, which keepalived's brace count does not see. */
+  open(brace: Word, counted = true): void {
+    if (counted) this.rawOpen.push(brace);
     if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     const p = this.pending;
     if (p) {
@@ -405,7 +448,7 @@ export class Walker implements LineSink {
       this.stack.push({ node: top.node, kind: 'skip', childStart: this.childStack.length, stamp: this.nextStamp++ });
       return;
     }
-    if (this.stack.length > 1) this.ignoredOpen = brace;
+    if (this.stack.length > 1 && counted) this.ignoredOpen = brace;
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
       this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values, and still counts it as an open brace, so one '}' further on closes nothing`, brace.file, brace.range);
@@ -428,7 +471,8 @@ export class Walker implements LineSink {
     this.lastUnknown = undefined;
   }
 
-  close(brace: Word): void {
+  /** A '}'; `counted` false for a quoted one, which keepalived's brace count does not see. */
+  close(brace: Word, counted = true): void {
     if (this.pending) {
       const p = this.pending;
       if (brace.file === p.file && brace.range.start.line === p.range.start.line) {
@@ -445,14 +489,15 @@ export class Walker implements LineSink {
     // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
-    const matched = this.rawOpen.pop();
+    const matched = counted ? this.rawOpen.pop() : brace;
     if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
     if (!matched && this.stack.length > 1) {
       // Braces are counted as read, whatever the blocks: after a block without its '{' the count goes below zero first.
       this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here`, brace.file, brace.range);
     } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
-      if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
+      if (!counted) this.report('KA103', 'error', `'"}"' at the top level closes no block: keepalived reads it as the keyword '}' (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
+      else if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
       else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
         this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (line ${matched.range.start.line + 1}) opened already ended at a repeated 'group' list, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       } else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
