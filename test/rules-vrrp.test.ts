@@ -173,6 +173,19 @@ describe('KA315 track-reference-not-found', () => {
     expect(lines(tracking, 'KA315')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    interval 2\n}\n' + tracking, 'KA315')).toEqual([6]);
   });
+  // Found by mutating real configs: a bare 'script' (or 'file') line leaves the object unset, so
+  // keepalived removes it and the tracking line is "not found" too.
+  const bare = 'vrrp_script s1 {\n    script\n}\ntrack_file f1 {\n    file\n}\n';
+  const trackingBoth = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\ntrack_script {\ns1\n}\ntrack_file {\nf1\n}');
+  it('a definition with a bare script or file line is removed too (KA315 at the reference, KA335 at the track_file)', () => {
+    expect(lines(bare + trackingBoth, 'KA315')).toEqual([14, 17]);
+    expect(lines(bare + trackingBoth, 'KA335')).toEqual([6]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports the same lines', () => {
+    const said = runKeepalived(bare + trackingBoth).messages;
+    expect(said.filter((m) => /not found, ignoring/.test(m.message)).map((m) => m.line)).toEqual([14, 17]);
+    expect(said.some((m) => m.line === 6 && /No file set for track_file f1/.test(m.message))).toBe(true);
+  });
   it('follows the include order: files are read in name order, in place of the include line', () => {
     const files = {
       '/etc/keepalived/keepalived.conf': 'include conf.d/*.conf\n',

@@ -25,10 +25,13 @@ export const trackDefinitionIncomplete: FileRule = {
   check({ analysis, report }) {
     for (const n of analysis.model.root.children) {
       const needed = REQUIRED.get(n.keyword);
-      if (!needed || child(n, needed)) continue;
+      if (!needed) continue;
+      // A bare `file` line is reported and leaves the file unset (a bare `process` stops keepalived, KA203).
+      const line = child(n, needed);
+      if (line && (line.argCount || needed === 'process')) continue;
       // keepalived checks when the block ends and reports the closing brace's line.
       report({
-        message: `${n.keyword} '${n.args[0]?.text ?? ''}' has no '${needed}' line; keepalived removes it`,
+        message: `${n.keyword} '${n.args[0]?.text ?? ''}' has ${line ? `a '${needed}' line without a value` : `no '${needed}' line`}; keepalived removes it`,
         ...closeRange(n),
         related: n.args[0] ? [{ file: n.file, range: n.args[0].range, message: `the ${n.keyword}` }] : undefined,
       });

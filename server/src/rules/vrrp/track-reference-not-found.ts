@@ -75,8 +75,9 @@ export const trackReferenceNotFound: FileRule = {
           else if ((order.get(def) ?? 0) > ownerPos) {
             why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
             related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-          } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)) {
-            why = `${def.keyword} '${nameWord.text}' has no '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
+          } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
+            const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
+            why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
             related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
           }
           if (!why) continue;
