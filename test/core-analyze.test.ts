@@ -194,6 +194,19 @@ describe('conditionals, definitions and sequences', () => {
     expect(a.diagnostics).toEqual([]);
   });
 
+  it('reads ~SEQ headers as keepalived does: any variable name, strtol numbers', () => {
+    const unknowns = (line: string) =>
+      analyze(`global_defs {\n${line}\n}\n`).diagnostics.map((d) => (d.code === 'KA201' ? /'([^']*)'/.exec(d.message)![1] : d.code));
+    // the variable is whatever precedes the first blank, comma or ')' (keepalived -t: two lines 'x$1')
+    expect(unknowns('~SEQ(1,2) x$1')).toEqual(['x$1', 'x$1']);
+    expect(unknowns('~SEQ (n,1,2) x$n')).toEqual(['x1', 'x2']);
+    expect(unknowns('~SEQ(n,010) x$n')).toHaveLength(8); // octal
+    expect(unknowns('~SEQ(n,) x$n')).toEqual(['x1', 'x0']);
+    expect(unknowns('~SEQ(n x,2) x$n')).toEqual(['x0', 'x1', 'x2']);
+    expect(unknowns('~SEQ(n,08) x$n')).toEqual(['KA113']);
+    expect(unknowns('~SEQx(n,-1,2) x$n')).toEqual(['KA113']);
+  });
+
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
   });

@@ -617,7 +617,7 @@ function splitLines(text: string, segments: Segment[]): { text: string; segments
 
 /** Parses `~SEQ(VAR, [START,] [STEP,] END)`, `~SEQx(...)`, `~LST(VAR, v1, v2…)`, `~LST({A,B}, {a1,b1}…)`. */
 export function parseSeqHeader(head: string): { vars: string[]; rows: string[][] } | { error: string } {
-  const m = /^~(SEQx?|LST)\((.*)\)$/s.exec(head.trim());
+  const m = /^~(SEQx?|LST)[ \t]*\((.*)\)$/s.exec(head.trim());
   if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
   const kind = m[1]!;
   const body = m[2]!;
@@ -632,19 +632,34 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
     }
     return { vars: [first], rows: parts.slice(1).map((p) => [p]) };
   }
-  const parts = body.split(',').map((s) => s.trim());
-  const v = parts[0]!;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return { error: `invalid variable name '${v}'` };
-  const nums = parts.slice(1).map(strtolBase0);
-  if (nums.some((n) => !Number.isInteger(n)) || nums.length < 1 || nums.length > 3) return { error: 'values must be 1 to 3 integers' };
+  // keepalived's add_seq: the variable runs to the first blank, comma or ')', then one character
+  // (normally the comma) is skipped; each number is read as strtol(…, 0) reads it (0x hex, a leading
+  // 0 octal, leading blanks and a sign allowed), and must be followed (after blanks) by ',' or ')'.
+  const varLen = body.search(/[ \t,)]|$/);
+  const v = body.slice(0, varLen);
+  let p = varLen + (/^[ \t]*/.exec(body.slice(varLen))![0].length);
+  if (varLen === 0 || p >= body.length) return { error: varLen === 0 ? 'no variable name' : 'no values' };
+  p++;
+  const rest = body.slice(p) + ')';
+  let q = 0;
+  const nums: number[] = [];
+  for (;;) {
+    const [n, next] = strtolC(rest, q);
+    nums.push(n);
+    q = next;
+    while (rest[q] === ' ' || rest[q] === '\t') q++;
+    if (rest[q] === ')' && q === rest.length - 1) break;
+    if (rest[q] !== ',' || nums.length === 3) return { error: 'values must be 1 to 3 integers' };
+    q++;
+  }
   let start: number, step: number, end: number;
   if (nums.length === 1) {
     end = nums[0]!;
     start = end < 0 ? -1 : 1;
-    step = end < start ? -1 : 1;
+    step = end < 1 ? -1 : 1;
   } else if (nums.length === 2) {
     [start, end] = nums as [number, number];
-    step = end < start ? -1 : 1;
+    step = start <= end ? 1 : -1;
   } else [start, step, end] = nums as [number, number, number];
   if (step === 0 || (step > 0 && end < start) || (step < 0 && end > start)) return { error: 'step is zero or goes the wrong way' };
   if (kind === 'SEQx' && (start < 0 || end < 0)) return { error: '~SEQx is only valid for positive numbers' };
@@ -655,13 +670,21 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   return { vars: [v], rows };
 }
 
-/** A whole word as C's strtol(…, 0) reads it: `0x` hex, a leading 0 octal, else decimal; NaN when it is not all number. */
-function strtolBase0(text: string): number {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
-  if (!m) return NaN;
-  const digits = m[2]!;
-  const value = /^0[xX]/.test(digits) ? parseInt(digits, 16) : digits.length > 1 && digits[0] === '0' ? parseInt(digits, 8) : Number(digits);
-  return m[1] === '-' ? -value : value;
+/** C's strtol(s + i, &end, 0) on a JavaScript string: [value, end index]; no digits = [0, i]. */
+function strtolC(s: string, i: number): [number, number] {
+  let j = i;
+  while (j < s.length && ' \t\n\v\f\r'.includes(s[j]!)) j++;
+  let sign = 1;
+  if (s[j] === '+' || s[j] === '-') { if (s[j] === '-') sign = -1; j++; }
+  let base = 10;
+  if (s[j] === '0' && (s[j + 1] === 'x' || s[j + 1] === 'X') && /[0-9a-fA-F]/.test(s[j + 2] ?? '')) { base = 16; j += 2; }
+  else if (s[j] === '0') base = 8;
+  const digit = base === 16 ? /[0-9a-fA-F]/ : base === 8 ? /[0-7]/ : /[0-9]/;
+  const from = j;
+  let n = 0;
+  while (j < s.length && digit.test(s[j]!)) { n = n * base + parseInt(s[j]!, 16); j++; }
+  if (j === from) return [0, i];
+  return [sign * n, j];
 }
 
 function splitArgs(s: string): string[] {
