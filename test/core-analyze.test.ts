@@ -542,6 +542,16 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev(url('path /\npath /x'))).toEqual([]);
   });
 
+  it('init_file takes a number and overwrite in any order (keepalived -t accepts both orders)', () => {
+    const tf = (args: string) => sev(`track_file tf {\n  file /tmp/x\n  init_file ${args}\n}\n`);
+    expect(tf('overwrite')).toEqual([]);
+    expect(tf('overwrite 5')).toEqual([]);
+    expect(tf('-228 1')).toEqual([]);
+    // "init value 255 is outside sensible range", "Unknown track file init option bogus"
+    expect(tf('overwrite 255')).toEqual(['3:KA205:error']);
+    expect(tf('5 bogus')).toEqual(['3:KA205:error']);
+  });
+
   it('invalid regex_* values are only logged by keepalived: warnings', () => {
     expect(sev(url('path /\nregex x\nregex_min_offset .5\nregex_stack abc 10\nregex_options bogus'))).toEqual(['7:KA205:warning', '8:KA205:warning', '9:KA205:warning']);
   });

@@ -593,7 +593,8 @@ export class Walker implements LineSink {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
     const before = this.diagnostics.length;
-    this.checkArgs(spec.args, node, node.keyword, node, file);
+    if (spec.name === 'init_file') this.checkInitFile(node, file);
+    else this.checkArgs(spec.args, node, node.keyword, node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
@@ -663,6 +664,16 @@ export class Walker implements LineSink {
       } else if (!node.spec.script_string) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       }
+    }
+  }
+
+  /** track_file's init_file reads its words in any order: numbers (a leading digit or '-') and 'overwrite'. */
+  private checkInitFile(node: AstNode, file: string): void {
+    const [value, overwrite] = node.spec!.args;
+    for (let i = 0; i < node.argCount; i++) {
+      const w = node.argText(i)!;
+      const p = /^[0-9-]/.test(w) ? checkArg(value!, w, node.keyword) : w === 'overwrite' ? undefined : checkArg(overwrite!, w, node.keyword);
+      if (p) this.report('KA205', p.severity, p.message, file, node.argWord(i).range);
     }
   }
 
