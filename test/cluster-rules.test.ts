@@ -155,6 +155,12 @@ describe('cluster findings in detail', () => {
     expect(d!.message).toContain('skip_check_adv_addr');
   });
 
+  it("KA412: a global 'vrrp_skip_check_adv_addr off' still skips the check (2.2.7 reads no value)", () => {
+    const nodes = loadScenario('vip-mismatch').map((n) => ({ ...n, text: `global_defs {\n  vrrp_skip_check_adv_addr off\n}\n${n.text}` }));
+    const d = lintCluster(nodes).diagnostics.find((x) => x.code === 'KA412')!;
+    expect(d.message).toContain('keeps the adverts accepted');
+  });
+
   it('KA402 points at the instance that reuses the VRID and at the other node', () => {
     const [d] = lint('vrid-shared');
     expect(d!.file).toBe('vrid-shared/b.conf');

@@ -533,6 +533,10 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(d[0]!.message).toContain("ignores 'off'");
   });
 
+  it("vrrp_skip_check_adv_addr takes no value in 2.2.7: keepalived ignores any word after it", () => {
+    expect(sev('global_defs {\n  vrrp_skip_check_adv_addr enabled\n}\n')).toEqual(['2:KA204:warning']);
+  });
+
   it('smtp_helo_name and status_code without a value are ignored, not the end of reading', () => {
     expect(sev('global_defs {\n  smtp_helo_name\n}\n')).toEqual([]);
     expect(sev(url('path /\nstatus_code'))).toEqual([]);
@@ -554,6 +558,8 @@ describe('keyword table facts from keepalived 2.2.7', () => {
 
   it('invalid regex_* values are only logged by keepalived: warnings', () => {
     expect(sev(url('path /\nregex x\nregex_min_offset .5\nregex_stack abc 10\nregex_options bogus'))).toEqual(['7:KA205:warning', '8:KA205:warning', '9:KA205:warning']);
+    // 'regex_stack 10' lacks its max: keepalived logs and goes on (it did not stop reading)
+    expect(sev(url('path /\nregex_stack 10'))).toEqual(['6:KA203:warning']);
   });
 });
 

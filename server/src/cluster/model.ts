@@ -218,8 +218,8 @@ export function strictFor(m: Member): boolean {
 export function skipsAdvertAddressCheck(node: ClusterNode, inst: VrrpInstance): boolean {
   const own = child(inst.node, 'skip_check_adv_addr');
   if (own) return argText(own) !== 'off' && argText(own) !== 'false' && argText(own) !== 'no';
-  const g = globalChild(node, 'vrrp_skip_check_adv_addr');
-  return !!g && argText(g) !== 'off' && argText(g) !== 'false' && argText(g) !== 'no';
+  // keepalived 2.2.7's global keyword reads no value: 'vrrp_skip_check_adv_addr off' enables it too.
+  return !!globalChild(node, 'vrrp_skip_check_adv_addr');
 }
 
 /** The sync groups of a node, by member instance name. */

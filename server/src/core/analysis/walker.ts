@@ -632,7 +632,8 @@ export class Walker implements LineSink {
           const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
           const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
-          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : undefined) ?? 'stops'];
+          // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
+          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : undefined) ?? 'stops'];
           if (at) this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
         }
         break;
