@@ -546,6 +546,12 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev(url('path /\npath /x'))).toEqual([]);
   });
 
+  it('names keepalived truncates or drops when too long (lvs_process_name, nftables tables)', () => {
+    // keepalived -t: "Process name … more than 15 characters, truncating", "nftables table name too long - ignoring"
+    // a truncated name is a warning, a dropped table name an error
+    expect(sev(`global_defs {\n  process_name ${'p'.repeat(15)}\n  lvs_process_name ${'p'.repeat(16)}\n  nftables ${'t'.repeat(255)}\n  nftables_ipvs ${'t'.repeat(256)}\n}\n`)).toEqual(['3:KA206:warning', '3:KA205:warning', '5:KA205:error']);
+  });
+
   it('init_file takes a number and overwrite in any order (keepalived -t accepts both orders)', () => {
     const tf = (args: string) => sev(`track_file tf {\n  file /tmp/x\n  init_file ${args}\n}\n`);
     expect(tf('overwrite')).toEqual([]);

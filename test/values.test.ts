@@ -89,6 +89,15 @@ describe('number edges keepalived rejects', () => {
   });
 });
 
+describe('max_length', () => {
+  it('reports a word longer than max_length bytes, whatever its type', () => {
+    const spec = { name: 'name', type: 'string', max_length: 15, too_long: 'truncated' } as const;
+    expect(checkArg(spec, 'a'.repeat(15), 'process_name')).toBeUndefined();
+    expect(checkArg(spec, 'a'.repeat(16), 'process_name')?.message).toContain('keeps only the first 15');
+    expect(checkArg({ ...spec, too_long: 'ignored', max_length: 255 }, 'é'.repeat(128), 'nftables')?.message).toContain('256 bytes');
+  });
+});
+
 describe('parseDecimal', () => {
   // Found by differential fuzzing: keepalived 2.2.7 accepts 'delay_before_retry +5' and 'connect_timeout .5'.
   it("reads what keepalived's decimal reader accepts: a leading '+', no digits on one side of the '.'", () => {

@@ -247,6 +247,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
   if (spec.max_length !== undefined) {
     const bytes = utf8.encode(word).length;
     if (bytes > spec.max_length) {
+      if (spec.too_long === 'ignored') return { message: `'${keyword}' ${spec.name} '${word}' is ${bytes} bytes, more than the ${spec.max_length} keepalived takes; keepalived reports it and ignores the line`, severity: 'error' };
       return { message: `'${keyword}' ${spec.name} '${word}' is ${bytes} characters; keepalived keeps only the first ${spec.max_length} and reports it`, severity: 'warning' };
     }
   }

@@ -22,8 +22,9 @@ export interface ArgSpec {
   note?: string;
   /** 'logged': keepalived only logs an invalid value (keepalived -t prints nothing) and ignores it. */
   invalid?: 'logged';
-  /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it. */
+  /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it (or, with too_long 'ignored', drops the setting). */
   max_length?: number;
+  too_long?: 'truncated' | 'ignored';
 }
 
 export type Repeat = 'instance' | 'list' | 'last_wins' | 'first_wins' | 'overwrite_error' | 'merge' | 'replace';
@@ -115,7 +116,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length };
+  return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
