@@ -400,6 +400,13 @@ describe('KA335-KA341', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);
   });
+  it("KA340: a sync group tracking a member's own interface (keepalived tracks it already)", () => {
+    const group = (ifs: string) => `vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n${ifs}\n    }\n}\n`;
+    // keepalived -t: "(A) track_interface eth0 is configured on VRRP instance and sync group", the same for B
+    expect(findings(group('eth0') + instance('A', 'interface eth0') + instance('B', 'interface eth0'), 'KA340')).toHaveLength(2);
+    expect(findings(group('eth0') + instance('A', 'interface eth0\ndont_track_primary') + instance('B', 'interface eth1'), 'KA340')).toHaveLength(0);
+    expect(findings(group('eth0 weight') + instance('A', 'interface eth0') + instance('B', 'interface eth0'), 'KA340')).toHaveLength(0);
+  });
   it('KA341: an owner MASTER member followed by a BACKUP member', () => {
     const group = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n}\n';
     expect(findings(group + instance('A', 'state MASTER\npriority 255') + instance('B', 'state BACKUP'), 'KA341')).toHaveLength(1);

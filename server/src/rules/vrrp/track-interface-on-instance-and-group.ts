@@ -21,8 +21,19 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const group = groupOf.get(inst.name);
       if (!group) continue;
-      const groupTracked = new Set(group.children.filter((c) => c.keyword === 'track_interface').flatMap((b) => (b.values ?? []).map((l) => l.words[0]?.text)));
+      const groupLines = group.children.filter((c) => c.keyword === 'track_interface').flatMap((b) => b.values ?? []);
+      const groupTracked = new Set(groupLines.map((l) => l.words[0]?.text));
       const reported = new Set<string>();
+      // keepalived also tracks each instance's own interface (unless dont_track_primary): a sync
+      // group tracking that interface is the same double tracking, reported for each member.
+      const own = inst.interface?.value;
+      const ownLine = own === undefined || inst.node.children.some((c) => c.keyword === 'dont_track_primary')
+        ? undefined
+        : groupLines.find((l) => l.words[0]?.text === own && !trackLineDropped(l.words));
+      if (ownLine) {
+        reported.add(own!);
+        report({ message: `interface ${own} is the own interface of '${inst.name}', which keepalived tracks already, and its sync group '${group.args[0]?.text ?? ''}' tracks it too; remove it from the sync group (or set dont_track_primary)`, file: ownLine.file, range: wordsRange([ownLine.words[0]!]) });
+      }
       for (const block of inst.node.children) {
         if (block.keyword !== 'track_interface') continue;
         for (const line of block.values ?? []) {
