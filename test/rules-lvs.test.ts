@@ -297,6 +297,13 @@ const cases: Record<string, Case> = {
     lines: [8],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip fe80::1', '    bind_if eth0', '  }', '}']),
   },
+  'IPv6 bindto for an IPv4 real server without connect_ip': {
+    code: 'KA530',
+    keepalived: /bindto address 2001:db8::9 does not match address family of connect_ip/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    bindto 2001:db8::9', '  }', '}']),
+    lines: [7],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip 2001:db8::1', '    bindto 2001:db8::9', '  }', '}']),
+  },
   'sorry server that is also a real server, inhibited differently': {
     code: 'KA531',
     keepalived: /matches sorry server, but inhibit setting differs/,

@@ -31,8 +31,12 @@ export const checkerConnectionAddress: FileRule = {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
-          // connect_ip / bindto: keepalived checks each against the other when it reads the second.
-          let seen: { node: AstNode; text: string; family: Family } | undefined;
+          // keepalived's checker starts with the real server as its destination (connect_ip); each
+          // connect_ip or bindto is checked against the other as it is read, and a mismatching one
+          // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
+          const rsFamily = ipFamily(rs.address);
+          let dst: { node: AstNode; text: string; family: Family } | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
+          let bind: { node: AstNode; text: string; family: Family } | undefined;
           // The last connect_ip's word, and whether there is a bind_if: one pass over the lines.
           let connectIp: string | undefined;
           let bindIf = false;
@@ -44,16 +48,19 @@ export const checkerConnectionAddress: FileRule = {
             if (k === 'connect_ip') connectIp = text;
             const f = ipFamily(text ?? '');
             if (!f) continue;
-            if (seen && seen.family !== f) {
+            const other = k === 'connect_ip' ? bind : dst;
+            const mine = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
+            if (!mine) {
+              const what = other!.node === rs.node ? `the real server address ${other!.text}` : `${other!.node.keyword} ${other!.text}`;
               ctx.report({
-                message: `${k} ${text} is not the same address family as ${seen.node.keyword} ${seen.text}; keepalived skips it (keepalived: "does not match address family")`,
+                message: `${k} ${text} is not the same address family as ${what}; keepalived skips it (keepalived: "does not match address family")`,
                 file: c.file,
                 range: c.range,
-                related: [related(seen.node, `${seen.node.keyword} here`)],
+                related: [related(other!.node, other!.node === rs.node ? 'real server here' : `${other!.node.keyword} here`)],
               });
-              continue;
             }
-            seen ??= { node: c, text: text!, family: f };
+            if (k === 'connect_ip') dst = mine;
+            else bind = mine;
           }
           const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
           if (bindIf || !isLinkLocal6(target)) continue;
