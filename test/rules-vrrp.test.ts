@@ -232,6 +232,11 @@ describe('KA320 vrrp-script-without-script / KA321 unused-vrrp-script', () => {
   it('reports a script without `script` at its closing brace', () => {
     expect(lines('vrrp_script chk {\n    interval 2\n}\n', 'KA320')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    script "/bin/true"\n}\n', 'KA320')).toEqual([]);
+    // keepalived -t: "No script set for vrrp_script chk - removing" for an empty or blank command
+    for (const empty of ['""', '" "', "''", '"" /bin/true']) expect(lines(`vrrp_script chk {\n    script ${empty}\n}\n`, 'KA320')).toEqual([3]);
+    expect(lines('vrrp_script chk {\n    script "/bin/true"\n    script ""\n}\n', 'KA320')).toEqual([]);
+    // and the instance tracking it: "(A) track script chk not found, ignoring..."
+    expect(lines(`vrrp_script chk {\n    script " "\n}\n${instance('A', 'track_script {\nchk\n}')}`, 'KA315')).toEqual([6]);
   });
   it('a `script` line without a command sets nothing (keepalived: "No script set" at the closing brace)', () => {
     expect(lines('vrrp_script chk {\n    script\n    interval 2\n}\n', 'KA320')).toEqual([4]);

@@ -2,9 +2,10 @@
 // seen yet. keepalived resolves these names while reading the line, so the object must be defined
 // earlier in the file (a vrrp_script without `script` has already been removed by then).
 
-import { argText, child, type AstNode } from '../../core/analysis/ast.js';
+import { argText, child, childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
+import { commandEmpty } from './vrrp-script-without-script.js';
 
 const TARGET: Record<string, { blocks: string[]; what: string }> = {
   track_script: { blocks: ['vrrp_script'], what: 'vrrp_script' },
@@ -78,6 +79,9 @@ export const trackReferenceNotFound: FileRule = {
           } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
             const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
             why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
+            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+          } else if (def.keyword === 'vrrp_script' && childrenNamed(def, 'script').every((l) => commandEmpty(analysis, l))) {
+            why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
             related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
           }
           if (!why) continue;

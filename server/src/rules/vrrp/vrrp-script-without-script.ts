@@ -1,8 +1,27 @@
 // KA320: a vrrp_script block with no `script` line is removed by keepalived.
 
-import { childrenNamed } from '../../core/analysis/ast.js';
+import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
+import { fileText } from '../lvs/util.js';
+import { splitQuotedEscaped } from '../security/scripts.js';
 import { closeRange } from './util.js';
+
+/**
+ * Whether keepalived finds no command on a `script` line: it splits the words after the keyword
+ * (quotes and escapes applied), then splits the first of them again into the program and its
+ * arguments; `script ""`, `script " "` and `script '' x` leave no program.
+ */
+export function commandEmpty(analysis: Analysis, line: AstNode): boolean {
+  const args = line.args;
+  if (!args.length) return true;
+  const first = args[0]!;
+  if (args.some((w) => w.expanded || w.file !== first.file)) return !first.text.trim();
+  const written = fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
+  const words = written === undefined ? undefined : splitQuotedEscaped(written);
+  if (!words) return false;
+  return !words.length || splitQuotedEscaped(words[0]!)?.length === 0;
+}
 
 export const vrrpScriptWithoutScript: FileRule = {
   kind: 'file',
@@ -20,12 +39,12 @@ export const vrrpScriptWithoutScript: FileRule = {
     for (const s of analysis.model.vrrpScripts) {
       // A `script` line without its command sets nothing.
       const lines = childrenNamed(s.node, 'script');
-      if (lines.some((l) => l.argCount > 0)) continue;
+      if (lines.some((l) => l.argCount > 0 && !commandEmpty(analysis, l))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
         message: lines.length
-          ? `vrrp_script '${s.name}' has a 'script' line without a command; keepalived removes the vrrp_script`
+          ? `vrrp_script '${s.name}' has a 'script' line without a command (an empty or blank quoted string is none); keepalived removes the vrrp_script`
           : `vrrp_script '${s.name}' has no 'script' line; keepalived removes it`,
         ...at,
         related: s.node.args[0] ? [{ file: s.node.file, range: s.node.args[0].range, message: 'the vrrp_script' }] : undefined,
