@@ -401,6 +401,10 @@ describe('KA335-KA341', () => {
     expect(findings(instance('A', 'preempt_delay 5'), 'KA339')).toHaveLength(0);
     expect(findings(strict + instance('A', 'priority 255\nstate MASTER\naccept'), 'KA339')).toHaveLength(0);
   });
+  it('KA313: native_ipv6 after an IPv4 address (keepalived: "Cannot specify native_ipv6 with IPv4 addresses")', () => {
+    expect(lines(instance('A', `interface eth0\n${vip('10.0.0.1')}\nnative_ipv6`), 'KA313')).toEqual([6]);
+    expect(lines(instance('A', `interface eth0\nnative_ipv6\n${vip('2001:db8::1')}`), 'KA313')).toEqual([]);
+  });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);

@@ -11,7 +11,7 @@ export const addressFamilyMismatch: FileRule = {
   name: 'address-family-mismatch',
   family: 'vrrp',
   severity: 'error',
-  description: 'A virtual_ipaddress, unicast_peer or source address is IPv4 in an IPv6 instance, or IPv6 in an IPv4 instance; keepalived ignores it.',
+  description: 'A virtual_ipaddress, unicast_peer or source address is IPv4 in an IPv6 instance, or IPv6 in an IPv4 instance (or native_ipv6 comes after an IPv4 address); keepalived ignores it.',
   docs: {
     why: 'A VRRP instance is either IPv4 or IPv6, decided by its first address. keepalived drops every VIP, unicast peer, unicast_src_ip and mcast_src_ip of the other family ("address family must match VRRP instance", "MUST be of the same family"), so that address is never brought up. Use a separate instance for the other family (it may reuse the VRID), or virtual_ipaddress_excluded, which accepts both families.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n        2001:db8::10/64\n    }\n}\n',
@@ -31,6 +31,11 @@ export const addressFamilyMismatch: FileRule = {
             const w = block.argWord(0);
             report({ message: `${block.keyword} ${w.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`, file: block.file, range: w.range });
           }
+          continue;
+        }
+        if (keyword === 'native_ipv6') {
+          // Read after the family is fixed to IPv4: "Cannot specify native_ipv6 with IPv4 addresses".
+          if (family === 4) report({ message: `native_ipv6 in '${inst.name}', an IPv4 instance (an earlier address fixed its family); keepalived ignores it`, file: block.file, range: block.word!.range });
           continue;
         }
         const vips = keyword === 'virtual_ipaddress';
