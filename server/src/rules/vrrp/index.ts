@@ -65,6 +65,7 @@ import { promoteSecondariesWithVmac } from './promote-secondaries-with-vmac.js';
 import { vipUseVmacConflict } from './vip-use-vmac-conflict.js';
 import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
 import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
+import { vrfWithInterface } from './vrf-with-interface.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -130,4 +131,5 @@ export const vrrpRules: Rule[] = [
   vipUseVmacConflict,
   garpGroupInterfaceTaken,
   rxBufsPolicyConflict,
+  vrfWithInterface,
 ];
