@@ -546,6 +546,13 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev(url('path /\npath /x'))).toEqual([]);
   });
 
+  it('a first_wins global repeated in a second global_defs block is reported too', () => {
+    // keepalived -t: "lvs_sync_daemon has already been specified as eth0 - ignoring" (7), "startup script already specified" (8)
+    const d = analyze('global_defs {\n  lvs_sync_daemon eth0\n  startup_script "/bin/true"\n  router_id a\n}\nglobal_defs {\n  lvs_sync_daemon eth1\n  startup_script "/bin/true"\n  router_id b\n}\n').diagnostics.filter((x) => x.code === 'KA209');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([7, 8]);
+    expect(d[0]!.message).toContain("in an earlier 'global_defs' block");
+  });
+
   it('names keepalived truncates or drops when too long (lvs_process_name, nftables tables)', () => {
     // keepalived -t: "Process name … more than 15 characters, truncating", "nftables table name too long - ignoring"
     // a truncated name is a warning, a dropped table name an error

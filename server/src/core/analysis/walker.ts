@@ -126,6 +126,8 @@ export class Walker implements LineSink {
   private readonly seenStamp: Int32Array;
   private readonly seenNode: (AstNode | undefined)[];
   private nextStamp = 1;
+  /** The one stamp of all blocks of a 'merge' keyword (global_defs). */
+  private mergeStamps = new Map<KeywordSpec, number>();
   /**
    * keepalived reads the file once per process (parent, VRRP, checker, BFD); each process skips
    * the top-level blocks it does not use by counting braces. The open top-level block's skipping
@@ -467,7 +469,11 @@ export class Walker implements LineSink {
       this.rootRawDepth = this.rawOpen.length;
       this.ignoredOpen = undefined;
     }
-    this.stack.push({ node, kind: skip ? 'skip' : node.spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp: this.nextStamp++ });
+    // Every global_defs block (repeat 'merge') sets one set of globals: share one stamp, so that a
+    // first_wins keyword repeated in a second global_defs is found too (keepalived: "already specified").
+    const spec = node.spec;
+    const stamp = !skip && spec?.repeat === 'merge' ? (this.mergeStamps.get(spec) ?? this.mergeStamps.set(spec, this.nextStamp++).get(spec)!) : this.nextStamp++;
+    this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp });
     this.lastUnknown = undefined;
   }
 
@@ -741,6 +747,7 @@ export class Walker implements LineSink {
         : spec.repeat === 'replace'
           ? `A second '${spec.name}' block replaces the first (keepalived reports an error)`
           : `'${spec.name}' is already set in this block; keepalived overwrites it and reports an error`;
-    this.report('KA209', 'error', what, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
+    const where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
+    this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
 }
