@@ -304,6 +304,13 @@ const cases: Record<string, Case> = {
     lines: [7],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip 2001:db8::1', '    bindto 2001:db8::9', '  }', '}']),
   },
+  'IPv6 bindto in an SMTP_CHECK of an IPv4 real server (its hosts give the destination)': {
+    code: 'KA530',
+    keepalived: /does not match address family of connect_ip/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    bindto 2001:db8::9', '  }', '}']),
+    lines: [7],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  SMTP_CHECK {', '    bindto 2001:db8::9', '  }', '}']),
+  },
   'sorry server that is also a real server, inhibited differently': {
     code: 'KA531',
     keepalived: /matches sorry server, but inhibit setting differs/,

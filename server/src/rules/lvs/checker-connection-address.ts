@@ -34,7 +34,8 @@ export const checkerConnectionAddress: FileRule = {
           // keepalived's checker starts with the real server as its destination (connect_ip); each
           // connect_ip or bindto is checked against the other as it is read, and a mismatching one
           // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
-          const rsFamily = ipFamily(rs.address);
+          // (SMTP_CHECK's own connection has no destination yet: its hosts carry them.)
+          const rsFamily = ck.kind === 'SMTP_CHECK' ? undefined : ipFamily(rs.address);
           let dst: { node: AstNode; text: string; family: Family } | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
           let bind: { node: AstNode; text: string; family: Family } | undefined;
           // The last connect_ip's word, and whether there is a bind_if: one pass over the lines.
