@@ -553,6 +553,15 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(d[0]!.message).toContain("in an earlier 'global_defs' block");
   });
 
+  it("garp_extra_if reads 'all' and a number in any order, and needs the number", () => {
+    const g = (args: string) => sev(`global_defs {\n  vrrp_garp_extra_if ${args}\n}\n`);
+    // keepalived -t accepts '886 1' and 'all 5'; 'all' alone: "specified without time - ignoring"; 0 is out of range
+    expect(g('886 1')).toEqual([]);
+    expect(g('all 5')).toEqual([]);
+    expect(g('all')).toEqual(['2:KA203:error']);
+    expect(g('5 all 0')).toEqual(['2:KA205:error']);
+  });
+
   it('names keepalived truncates or drops when too long (lvs_process_name, nftables tables)', () => {
     // keepalived -t: "Process name … more than 15 characters, truncating", "nftables table name too long - ignoring"
     // a truncated name is a warning, a dropped table name an error

@@ -56,6 +56,9 @@ function quotedBraceAt(store: TokenStore, i: number): boolean {
 }
 
 /** What KA203 says for each `without_args` value of the keyword table. */
+/** Keywords whose words keepalived reads in any order (see Walker.checkAnyOrder). */
+const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'vmac_garp_intvl', 'vrrp_garp_extra_if', 'vrrp_vmac_garp_intvl']);
+
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
   ignored: ['error', 'keepalived reports the line and goes on without it'],
@@ -599,7 +602,7 @@ export class Walker implements LineSink {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
     const before = this.diagnostics.length;
-    if (spec.name === 'init_file') this.checkInitFile(node, file);
+    if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
     else this.checkArgs(spec.args, node, node.keyword, node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
@@ -674,13 +677,23 @@ export class Walker implements LineSink {
     }
   }
 
-  /** track_file's init_file reads its words in any order: numbers (a leading digit or '-') and 'overwrite'. */
-  private checkInitFile(node: AstNode, file: string): void {
-    const [value, overwrite] = node.spec!.args;
+  /**
+   * Keywords keepalived reads word by word in any order (ANY_ORDER): a word of the enum argument,
+   * else a number for the numeric one (the last number wins). init_file takes only words starting
+   * with a digit or '-' as numbers; garp_extra_if needs a number ("specified without time").
+   */
+  private checkAnyOrder(node: AstNode, file: string): void {
+    const [value, word] = node.spec!.args;
+    let numbers = 0;
     for (let i = 0; i < node.argCount; i++) {
       const w = node.argText(i)!;
-      const p = /^[0-9-]/.test(w) ? checkArg(value!, w, node.keyword) : w === 'overwrite' ? undefined : checkArg(overwrite!, w, node.keyword);
+      if (word!.values?.includes(w)) continue;
+      const p = node.keyword !== 'init_file' || /^[0-9-]/.test(w) ? checkArg(value!, w, node.keyword) : checkArg(word!, w, node.keyword);
+      if (node.keyword !== 'init_file' || /^[0-9-]/.test(w)) numbers++;
       if (p) this.report('KA205', p.severity, p.message, file, node.argWord(i).range);
+    }
+    if (!numbers && !value!.optional) {
+      this.report('KA203', 'error', `'${node.keyword}' is missing its ${value!.name}; keepalived ignores the line ("${node.keyword} specified without time - ignoring")`, file, node.range);
     }
   }
 
