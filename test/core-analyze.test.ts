@@ -553,6 +553,11 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(d[0]!.message).toContain("in an earlier 'global_defs' block");
   });
 
+  it('interface_up_down_delays: a line without delays is only logged by keepalived', () => {
+    // keepalived -t: nothing for 'eth0' alone, "invalid number 'x'" for line 3
+    expect(sev('interface_up_down_delays {\n  eth0\n  eth1 x\n  eth2 1 2\n}\n')).toEqual(['3:KA205:error']);
+  });
+
   it("garp_extra_if reads 'all' and a number in any order, and needs the number", () => {
     const g = (args: string) => sev(`global_defs {\n  vrrp_garp_extra_if ${args}\n}\n`);
     // keepalived -t accepts '886 1' and 'all 5'; 'all' alone: "specified without time - ignoring"; 0 is out of range
