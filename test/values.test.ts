@@ -89,6 +89,14 @@ describe('number edges keepalived rejects', () => {
   });
 });
 
+describe('an empty quoted word', () => {
+  it('is 0 for the number readers, as keepalived reads it (nftables_priority "" is accepted, priority "" is out of range)', () => {
+    expect(checkArg({ name: 'priority', type: 'integer', min: -2147483648, max: 2147483647 }, '', 'nftables_priority')).toBeUndefined();
+    expect(checkArg({ name: 'priority', type: 'unsigned', min: 1, max: 255 }, '', 'priority')?.message).toContain('outside');
+    expect(checkArg({ name: 'seconds', type: 'timer', min: 0.01, max: 255 }, '', 'advert_int')?.message).toContain('outside');
+  });
+});
+
 describe('max_length', () => {
   it('reports a word longer than max_length bytes, whatever its type', () => {
     const spec = { name: 'name', type: 'string', max_length: 15, too_long: 'truncated' } as const;

@@ -254,7 +254,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
   switch (spec.type) {
     case 'unsigned':
     case 'integer': {
-      const n = parseInteger(word);
+      // keepalived's number readers take an empty word ("") as 0, without "invalid number".
+      const n = word === '' ? 0 : parseInteger(word);
       if (n === undefined) return { message: `'${keyword}' expects a whole number for ${spec.name}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
@@ -265,7 +266,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     }
     case 'decimal':
     case 'timer': {
-      const d = parseDecimal(word);
+      const d = word === '' ? { value: 0, decimals: 0 } : parseDecimal(word);
       if (!d) {
         const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
