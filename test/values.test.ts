@@ -97,6 +97,15 @@ describe('an empty quoted word', () => {
   });
 });
 
+describe('hex arguments', () => {
+  it("take X wildcards in require_reply only (keepalived: \"Invalid hex string for UDP_CHECK payload\" for 'payload 0x12')", () => {
+    const hex = { name: 'hex', type: 'hex' } as const;
+    expect(checkArg(hex, '0x12', 'payload')).toBeDefined();
+    expect(checkArg(hex, 'dead', 'payload')).toBeUndefined();
+    expect(checkArg(hex, '0x12', 'require_reply')).toBeUndefined();
+  });
+});
+
 describe('max_length', () => {
   it('reports a word longer than max_length bytes, whatever its type', () => {
     const spec = { name: 'name', type: 'string', max_length: 15, too_long: 'truncated' } as const;

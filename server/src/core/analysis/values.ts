@@ -330,7 +330,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       return undefined;
     }
     case 'hex':
-      if (!/^[0-9A-Fa-fXx]+$/.test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
+      // X/x (a wildcard nibble) only in require_reply: keepalived reads payload without a mask.
+      if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx]+$/ : /^[0-9A-Fa-f]+$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
       return undefined;
     case 'status_codes': {
       const m = /^(\d+)(?:-(\d+))?$/.exec(word);
