@@ -405,10 +405,12 @@ describe('KA335-KA341', () => {
     expect(lines(instance('A', `interface eth0\n${vip('10.0.0.1')}\nnative_ipv6`), 'KA313')).toEqual([6]);
     expect(lines(instance('A', `interface eth0\nnative_ipv6\n${vip('2001:db8::1')}`), 'KA313')).toEqual([]);
   });
-  it('KA364: a vrf after the interface is ignored, one before it is not', () => {
+  it('KA364: a vrf after the interface is ignored; one with an interface or without unicast is cleared', () => {
     expect(lines(instance('A', `interface eth0\nvrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([3]);
-    expect(lines(instance('A', `vrf blue\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
-    expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nvrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
+    // read, then cleared once the instance is complete: "vrf can only be specified without interface / with unicast"
+    expect(lines(instance('A', `vrf blue\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
+    expect(lines(instance('A', `vrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
+    expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nvrf blue\nunicast_peer {\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
   });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
@@ -540,6 +542,7 @@ const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nmcast_src_ip fe80::5`), says: /MUST be of the same family/ },
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nnative_ipv6`), says: /Cannot specify native_ipv6 with IPv4 addresses/ },
   { code: 'KA364', text: instance('A', `interface IF\nvrf blue\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Cannot specify VRF interface and interface/ },
+  { code: 'KA364', text: instance('A', `vrf IF\ninterface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /vrf can only be specified without interface/ },
   { code: 'KA342', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('fe80::9')}\nmcast_dst_ip ff05::12`), says: /not link-local multicast/ },
   { code: 'KA342', text: 'global_defs {\n    vrrp_mcast_group4 10.0.0.1\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /is not multicast/ },
   { code: 'KA343', text: instance('A', `interface IF\nvirtual_router_id 9\nversion 3\nadvert_int 0.125\n${vip('10.9.0.1')}`), says: /must be in units of 10ms/ },

@@ -1,6 +1,8 @@
 // KA364: a vrf line read after the instance's interface is ignored by keepalived.
 
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { firstUnicastKeyword, isUnicast } from './util.js';
 
 /** Linux interface names are at most 15 bytes; keepalived ignores longer ones before this check. */
 const IFNAMSIZ = 16;
@@ -12,28 +14,37 @@ export const vrfWithInterface: FileRule = {
   name: 'vrf-with-interface',
   family: 'vrrp',
   severity: 'error',
-  description: "A vrrp_instance's `vrf` comes after its `interface`; keepalived ignores the vrf.",
+  description: "A vrrp_instance's `vrf` comes with an `interface`, or without unicast; keepalived ignores or clears the vrf.",
   docs: {
-    why: 'keepalived 2.2.7 reads `vrf` only while the instance has no interface yet: after an `interface` line it reports "Cannot specify VRF interface and interface - ignoring" (a configuration error under -t) and the instance runs outside the VRF. A second `vrf` is ignored as well ("VRF interface already specified").',
+    why: 'In keepalived 2.2.7 a VRF instance is a unicast instance without an interface. After an `interface` line `vrf` is ignored ("Cannot specify VRF interface and interface - ignoring"); an `interface` after it, or no unicast peers, make keepalived clear the vrf once the instance is read ("vrf can only be specified without interface / with unicast - clearing"). Both are configuration errors under -t, and the instance runs outside the VRF.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    vrf vrf-blue\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
-    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    vrf vrf-blue\n    unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.3\n    }\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, report }) {
     for (const inst of analysis.model.vrrpInstances) {
-      if (!inst.interface) continue;
       let iface: string | undefined;
+      let vrf: AstNode | undefined;
       for (const c of inst.node.children) {
+        if (c.keyword !== 'interface' && c.keyword !== 'vrf') continue;
         const name = c.argText(0);
         if (name === undefined || utf8.encode(name).length >= IFNAMSIZ) continue;
         if (c.keyword === 'interface') iface = name;
-        else if (c.keyword === 'vrf' && iface !== undefined) {
+        else if (iface !== undefined) {
           report({
             message: `vrf ${name} of '${inst.name}' comes after its interface ${iface}; keepalived ignores the vrf ("Cannot specify VRF interface and interface")`,
             file: c.file,
             range: c.range,
           });
-        }
+        } else vrf ??= c;
       }
+      if (!vrf) continue;
+      // Read, but checked once the instance is complete: a VRF instance is unicast and has no interface.
+      const problem = iface !== undefined
+        ? `'${inst.name}' also has an interface (${iface}); keepalived clears the vrf ("vrf can only be specified without interface - clearing")`
+        : !isUnicast(inst) && !firstUnicastKeyword(inst)
+          ? `'${inst.name}' is not unicast; keepalived clears the vrf ("vrf can only be specified with unicast - clearing")`
+          : undefined;
+      if (problem) report({ message: `vrf ${vrf.argText(0)}: ${problem}`, file: vrf.file, range: vrf.range });
     }
   },
 };
