@@ -558,6 +558,10 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev('interface_up_down_delays {\n  eth0\n  eth1 x\n  eth2 1 2\n}\n')).toEqual(['3:KA205:error']);
   });
 
+  it('cpu_affinity ids past the int range are refused on any machine', () => {
+    expect(sev('global_defs {\n  vrrp_cpu_affinity 0 2147483648\n  checker_cpu_affinity 0\n}\n')).toEqual(['2:KA205:error']);
+  });
+
   it("garp_extra_if reads 'all' and a number in any order, and needs the number", () => {
     const g = (args: string) => sev(`global_defs {\n  vrrp_garp_extra_if ${args}\n}\n`);
     // keepalived -t accepts '886 1' and 'all 5'; 'all' alone: "specified without time - ignoring"; 0 is out of range
