@@ -558,6 +558,11 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev('interface_up_down_delays {\n  eth0\n  eth1 x\n  eth2 1 2\n}\n')).toEqual(['3:KA205:error']);
   });
 
+  it('linkbeat_interfaces: words after the method are reported by keepalived', () => {
+    // keepalived -t: "extra characters MII in linkbeat interface" for line 3
+    expect(sev('linkbeat_interfaces {\n  eth0 MII\n  eth1 MII x\n}\n')).toEqual(['3:KA204:error']);
+  });
+
   it('cpu_affinity ids past the int range are refused on any machine', () => {
     expect(sev('global_defs {\n  vrrp_cpu_affinity 0 2147483648\n  checker_cpu_affinity 0\n}\n')).toEqual(['2:KA205:error']);
   });

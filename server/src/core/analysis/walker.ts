@@ -722,6 +722,11 @@ export class Walker implements LineSink {
     const shape = block.spec?.value_line;
     if (!shape || shape.length === 0) return;
     this.checkArgs(shape, line, block.keyword, undefined, line.file);
+    // keepalived reports words after a linkbeat interface's method ("extra characters … in linkbeat interface").
+    if (block.keyword === 'linkbeat_interfaces' && line.argCount > shape.length) {
+      const extra = line.argWord(shape.length);
+      this.report('KA204', 'error', `'${line.argText(0)}' takes only a method (MII, ETHTOOL or IOCTL) after it; keepalived reports the extra words ("extra characters ${line.argText(1)} in linkbeat interface")`, line.file, { start: extra.range.start, end: line.argWord(line.argCount - 1).range.end });
+    }
   }
 
   private checkDuplicate(node: AstNode, frame: Frame): void {
