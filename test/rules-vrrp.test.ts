@@ -412,6 +412,15 @@ describe('KA335-KA341', () => {
     expect(lines(instance('A', `vrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
     expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nvrf blue\nunicast_peer {\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
   });
+  it('KA366: lvs_sync_daemon options keepalived refuses', () => {
+    const g = (args: string) => findings(`global_defs {\n    lvs_sync_daemon ${args}\n}\n`, 'KA366').map((d) => d.message);
+    expect(g('eth0 VI_1 id 300 ttl')).toHaveLength(2);
+    expect(g('eth0 VI_1 5')[0]).toContain("needs the keyword 'id'");
+    expect(g('eth0 inst VI_1 group 10.0.0.1 port 0 bogus')).toHaveLength(3);
+    expect(g('eth0 inst VI_1 inst VI_2')).toHaveLength(1);
+    expect(g('eth0 VI_1 id 5 maxlen 65507 port 8848 ttl 1 group 224.0.0.81')).toEqual([]);
+    expect(g('eth0 inst VI_1 group ff02::123')).toEqual([]);
+  });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);
@@ -541,6 +550,8 @@ const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
   { code: 'KA340', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        IF\n    }\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\n}\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /configured on VRRP instance and sync group/ },
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nmcast_src_ip fe80::5`), says: /MUST be of the same family/ },
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nnative_ipv6`), says: /Cannot specify native_ipv6 with IPv4 addresses/ },
+  { code: 'KA366', text: 'global_defs {\n    lvs_sync_daemon IF A id 300 ttl\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Invalid syncid|No value specified for lvs_sync_daemon ttl/ },
+  { code: 'KA366', text: 'global_defs {\n    lvs_sync_daemon IF A 5\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Please use keyword "id"/ },
   { code: 'KA364', text: instance('A', `interface IF\nvrf blue\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Cannot specify VRF interface and interface/ },
   { code: 'KA364', text: instance('A', `vrf IF\ninterface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /vrf can only be specified without interface/ },
   { code: 'KA342', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('fe80::9')}\nmcast_dst_ip ff05::12`), says: /not link-local multicast/ },

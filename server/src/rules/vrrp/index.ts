@@ -66,6 +66,7 @@ import { vipUseVmacConflict } from './vip-use-vmac-conflict.js';
 import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
 import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
 import { vrfWithInterface } from './vrf-with-interface.js';
+import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -132,4 +133,5 @@ export const vrrpRules: Rule[] = [
   garpGroupInterfaceTaken,
   rxBufsPolicyConflict,
   vrfWithInterface,
+  lvsSyncDaemonOptions,
 ];

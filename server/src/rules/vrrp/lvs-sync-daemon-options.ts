@@ -1,0 +1,84 @@
+// KA366: options of `lvs_sync_daemon` keepalived refuses (keepalived 2.2.7 global_parser.c, lvs_syncd_handler).
+
+import type { FileRule } from '../types.js';
+import { checkArg, sockaddrAddress } from '../../core/analysis/values.js';
+import { isIPv4Multicast, isIPv6Multicast } from './util.js';
+
+/** Options taking a number, with keepalived's range. */
+const NUMERIC: Record<string, [number, number]> = { id: [0, 255], maxlen: [1, 65507], port: [1, 65535], ttl: [1, 255] };
+
+function readsUnsigned(text: string, min: number, max: number): boolean {
+  return checkArg({ name: 'value', type: 'unsigned', min, max }, text, 'lvs_sync_daemon') === undefined;
+}
+
+function isMulticast(text: string): boolean {
+  const a = sockaddrAddress(text);
+  if (!a) return false;
+  if (a.family === 4) return isIPv4Multicast(a.address);
+  return isIPv6Multicast(a.address);
+}
+
+export const lvsSyncDaemonOptions: FileRule = {
+  kind: 'file',
+  code: 'KA366',
+  name: 'lvs-sync-daemon-options',
+  family: 'vrrp',
+  severity: 'error',
+  description: '`lvs_sync_daemon` has an option keepalived refuses: a missing or invalid value, an unknown word, or a sync id without `id`.',
+  docs: {
+    why:
+      'keepalived reads `lvs_sync_daemon IFNAME [inst NAME] [id N] [maxlen N] [port N] [ttl N] [group ADDR]` word by word. ' +
+      'An option without its value, a value out of range (id 0..255, maxlen 1..65507, port 1..65535, ttl 1..255), a group ' +
+      'that is not a multicast address, an unknown word, or the old positional sync id (`lvs_sync_daemon eth1 VI_1 10`, ' +
+      '"Please use keyword \\"id\\" before lvs_sync_daemon SYNCID") are each reported as configuration errors and the option ' +
+      'falls back to its default.',
+    bad: 'global_defs {\n    lvs_sync_daemon eth1 VI_1 id 300 ttl\n}\n',
+    good: 'global_defs {\n    lvs_sync_daemon eth1 inst VI_1 id 30 ttl 2\n}\n',
+  },
+  check({ analysis, report }) {
+    for (const top of analysis.ast.children) {
+      if (top.keyword !== 'global_defs') continue;
+      for (const line of top.children) {
+        if (line.keyword !== 'lvs_sync_daemon') continue;
+        // keepalived's word i is argument i - 1 here.
+        const n = line.argCount + 1;
+        let inst = false;
+        for (let i = 2; i < n; i++) {
+          const w = line.argText(i - 1)!;
+          const at = line.argWord(i - 1);
+          const say = (message: string) => report({ message: `lvs_sync_daemon: ${message}`, file: at.file, range: at.range });
+          if (w === 'inst') {
+            if (inst) say('the vrrp_instance is given twice; keepalived ignores the second ("vrrp instance has already been specified")');
+            inst = true;
+            i++;
+            continue;
+          }
+          const range = NUMERIC[w];
+          if (range || w === 'group') {
+            if (i === n - 1) {
+              say(`'${w}' has no value (keepalived: "No value specified for lvs_sync_daemon ${w}")`);
+              continue;
+            }
+            const v = line.argText(i)!;
+            if (range && !readsUnsigned(v, range[0], range[1])) say(`${w} ${v} is not a number in ${range[0]}..${range[1]}; keepalived ignores it`);
+            else if (!range && !sockaddrAddress(v)) say(`group ${v} is not an address; keepalived ignores it`);
+            else if (!range && !isMulticast(v)) say(`group ${v} is not a multicast address; keepalived ignores it`);
+            i++;
+            continue;
+          }
+          if (i === 2) {
+            inst = true;
+            continue;
+          }
+          if (i === 3) {
+            say(readsUnsigned(w, 0, 255)
+              ? `the sync id ${w} needs the keyword 'id' before it (keepalived: "Please use keyword \\"id\\" before lvs_sync_daemon SYNCID")`
+              : `'${w}' is not a sync id (0..255); keepalived uses the VRID ("Invalid syncid")`);
+            continue;
+          }
+          say(`unknown option '${w}' (keepalived: "Unknown option ${w} specified for lvs_sync_daemon")`);
+        }
+      }
+    }
+  },
+};
