@@ -563,6 +563,10 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev('linkbeat_interfaces {\n  eth0 MII\n  eth1 MII x\n}\n')).toEqual(['3:KA204:error']);
   });
 
+  it('default_interface stores any name silently: a long one is a warning', () => {
+    expect(sev('global_defs {\n  default_interface a-very-long-interface-name\n}\n')).toEqual(['2:KA205:warning']);
+  });
+
   it('cpu_affinity ids past the int range are refused on any machine', () => {
     expect(sev('global_defs {\n  vrrp_cpu_affinity 0 2147483648\n  checker_cpu_affinity 0\n}\n')).toEqual(['2:KA205:error']);
   });
