@@ -418,6 +418,7 @@ describe('KA335-KA341', () => {
     expect(g('eth0 VI_1 5')[0]).toContain("needs the keyword 'id'");
     expect(g('eth0 inst VI_1 group 10.0.0.1 port 0 bogus')).toHaveLength(3);
     expect(g('eth0 inst VI_1 inst VI_2')).toHaveLength(1);
+    expect(g('eth0 inst')[0]).toContain('stops reading');
     expect(g('eth0 VI_1 id 5 maxlen 65507 port 8848 ttl 1 group 224.0.0.81')).toEqual([]);
     expect(g('eth0 inst VI_1 group ff02::123')).toEqual([]);
   });

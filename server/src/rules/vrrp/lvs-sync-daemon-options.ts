@@ -48,7 +48,9 @@ export const lvsSyncDaemonOptions: FileRule = {
           const at = line.argWord(i - 1);
           const say = (message: string) => report({ message: `lvs_sync_daemon: ${message}`, file: at.file, range: at.range });
           if (w === 'inst') {
-            if (inst) say('the vrrp_instance is given twice; keepalived ignores the second ("vrrp instance has already been specified")');
+            // keepalived takes the next word unchecked: without one it stops reading ("missing a parameter").
+            if (i === n - 1) say(`'inst' has no vrrp_instance after it; keepalived stops reading the configuration here ("missing a parameter after keyword \`inst\`")`);
+            else if (inst) say('the vrrp_instance is given twice; keepalived ignores the second ("vrrp instance has already been specified")');
             inst = true;
             i++;
             continue;
