@@ -3,7 +3,7 @@
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
 import { instanceFamily, wordsRange } from './util.js';
-import { ipFamily } from '../../core/analysis/values.js';
+import { ipFamily, sockaddrAddress } from '../../core/analysis/values.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -42,7 +42,8 @@ export const addressFamilyMismatch: FileRule = {
         if (!vips && keyword !== 'unicast_peer') continue;
         // The model's addresses of this block (its lists follow the blocks in order).
         for (const a of vips ? inst.virtualIpaddresses : inst.unicastPeers) {
-          const f = a.addressFamily;
+          // keepalived reads a peer as a socket address: '2001:db8::5-9' is 2001:db8::5.
+          const f = a.addressFamily ?? (vips || a.block !== block ? undefined : sockaddrAddress(a.words[0]!.text)?.family);
           if (!f || f === family || a.block !== block) continue;
           // An address skipped for its options (KA346) never reaches the family check.
           if (vips && addressDropped(a)) continue;
