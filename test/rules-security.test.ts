@@ -244,3 +244,23 @@ describe('KA606 umask-invalid', () => {
     }
   });
 });
+
+describe('KA609 script-quote-unterminated', () => {
+  it('reports a quote left open on the line or inside the quoted command, as keepalived does', () => {
+    // keepalived -t: "String '/bin/echo it's': missing terminating '" (and the same for each line here)
+    for (const cmd of [`"/bin/echo it's"`, `"/bin/true 'x"'`, `/bin/true 'x`, `'/bin/true x`]) {
+      expect(linesOf(SECURE + instance(`notify_master ${cmd}`), 'KA609'), cmd).toEqual([11]);
+    }
+  });
+
+  it('accepts closed quotes of either kind', () => {
+    for (const cmd of [`"/bin/true" 'x y'`, `"/bin/echo 'it is'"`, `"/bin/true \\"x\\""`]) {
+      expect(linesOf(SECURE + instance(`notify_master ${cmd}`), 'KA609'), cmd).toEqual([]);
+    }
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const bad = runKeepalived(SECURE + instance(`notify_master "/bin/echo it's"`));
+    expect(bad.messages.some((m) => m.line === 11 && /missing terminating/.test(m.message)), bad.stderr).toBe(true);
+  });
+});

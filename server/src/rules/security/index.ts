@@ -8,5 +8,6 @@ import { unquotedScriptCommand } from './unquoted-script-command.js';
 import { relativeScriptPath } from './relative-script-path.js';
 import { scriptInWorldWritableDirectory } from './script-in-world-writable-directory.js';
 import { umaskInvalid } from './umask-invalid.js';
+import { scriptQuoteUnterminated } from './script-quote-unterminated.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated];
