@@ -173,6 +173,13 @@ const cases: Record<string, Case> = {
     lines: [8],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  MISC_CHECK {', '    misc_path /bin/true', '  }', '}']),
   },
+  'MISC_CHECK whose misc_path command is blank': {
+    keepalived: /No script path has been specified/,
+    code: 'KA517',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  MISC_CHECK {', '    misc_path " "', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  MISC_CHECK {', '    misc_path " "', '    misc_path /bin/true', '  }', '}']),
+  },
   'FILE_CHECK naming a track_file defined later': {
     keepalived: /track_file ok not found/,
     code: 'KA518',

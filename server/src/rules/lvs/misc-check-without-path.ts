@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
 import { blockEnd, related } from './util.js';
+import { commandEmpty } from '../vrrp/vrrp-script-without-script.js';
 
 export const miscCheckWithoutPath: FileRule = {
   kind: 'file',
@@ -21,7 +22,8 @@ export const miscCheckWithoutPath: FileRule = {
     for (const vs of ctx.analysis.model.virtualServers) {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
-          if (ck.kind !== 'MISC_CHECK' || child(ck.node, 'misc_path')) continue;
+          // A misc_path whose command is empty (misc_path " ") sets nothing either.
+          if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandEmpty(ctx.analysis, l))) continue;
           ctx.report({
             message: `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
             file: ck.node.file,
