@@ -103,6 +103,9 @@ describe('hex arguments', () => {
     expect(checkArg(hex, '0x12', 'payload')).toBeDefined();
     expect(checkArg(hex, 'dead', 'payload')).toBeUndefined();
     expect(checkArg(hex, '0x12', 'require_reply')).toBeUndefined();
+    // a quoted word with blanks between the bytes (keepalived -t accepts payload "de ad")
+    expect(checkArg(hex, 'de ad', 'payload')).toBeUndefined();
+    expect(checkArg(hex, ' ', 'payload')).toBeDefined();
   });
 });
 

@@ -331,7 +331,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     }
     case 'hex':
       // X/x (a wildcard nibble) only in require_reply: keepalived reads payload without a mask.
-      if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx]+$/ : /^[0-9A-Fa-f]+$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
+      // keepalived joins the words and reads the hex with blanks between bytes: "de ad" is fine.
+      if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx \t]*[0-9A-Fa-fXx][0-9A-Fa-fXx \t]*$/ : /^[0-9A-Fa-f \t]*[0-9A-Fa-f][0-9A-Fa-f \t]*$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
       return undefined;
     case 'status_codes': {
       const m = /^(\d+)(?:-(\d+))?$/.exec(word);
