@@ -23,7 +23,7 @@ const GIST: [RegExp, string][] = [
   [/nopreempt is incompatible with priority 255/, 'KA310'],
   [/preempt_delay is incompatible with nopreempt/, 'KA311'],
   [/No VIP specified/, 'KA312'],
-  [/address family must match|MUST be of the same family/, 'KA313'],
+  [/address family must match|MUST be of the same family|Cannot specify native_ipv6 with IPv4 addresses/, 'KA313'],
   [/track script .* not found/, 'KA315'],
   [/Virtual router .* specified in sync group .* doesn't exist/, 'KA316'],
   [/cannot exist in more than one sync group/, 'KA317'],
