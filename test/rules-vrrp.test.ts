@@ -413,6 +413,8 @@ describe('KA335-KA341', () => {
     // read, then cleared once the instance is complete: "vrf can only be specified without interface / with unicast"
     expect(lines(instance('A', `vrf blue\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
     expect(lines(instance('A', `vrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
+    // a loopback is refused by keepalived before these checks ("cannot use a loopback interface")
+    expect(lines(instance('A', `vrf lo\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
     expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nvrf blue\nunicast_peer {\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
   });
   it('KA366: lvs_sync_daemon options keepalived refuses', () => {

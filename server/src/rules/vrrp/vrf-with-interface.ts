@@ -27,7 +27,8 @@ export const vrfWithInterface: FileRule = {
       for (const c of inst.node.children) {
         if (c.keyword !== 'interface' && c.keyword !== 'vrf') continue;
         const name = c.argText(0);
-        if (name === undefined || utf8.encode(name).length >= IFNAMSIZ) continue;
+        // keepalived ignores a loopback interface (and a vrf on one) with its own message.
+        if (name === undefined || name === 'lo' || utf8.encode(name).length >= IFNAMSIZ) continue;
         if (c.keyword === 'interface') iface = name;
         else if (iface !== undefined) {
           report({
