@@ -318,6 +318,13 @@ const cases: Record<string, Case> = {
     lines: [7],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  SMTP_CHECK {', '    bindto 2001:db8::9', '  }', '}']),
   },
+  'IPv6 bindto in an SMTP_CHECK host of an IPv4 real server': {
+    code: 'KA530',
+    keepalived: /bindto address 2001:db8::9 does not match address family of connect_ip/,
+    bad: vs('10.0.0.1 25', BASICS, ['real_server 10.0.1.1 25 {', '  SMTP_CHECK {', '    host {', '      bindto 2001:db8::9', '    }', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 25', BASICS, ['real_server 10.0.1.1 25 {', '  SMTP_CHECK {', '    host {', '      connect_ip 2001:db8::1', '      bindto 2001:db8::9', '    }', '  }', '}']),
+  },
   'sorry server that is also a real server, inhibited differently': {
     code: 'KA531',
     keepalived: /matches sorry server, but inhibit setting differs/,

@@ -10,6 +10,42 @@ function isLinkLocal6(addr: string): boolean {
   return (first & 0xffc0) === 0xfe80;
 }
 
+interface Endpoint { node: AstNode; text: string; family: Family }
+
+/**
+ * The connect_ip and bindto lines of one connection (a checker, or an SMTP_CHECK host) in
+ * keepalived's order, from the destination `dst` it starts with; reports a line of the other
+ * family. Returns the last connect_ip word and whether there is a bind_if.
+ */
+function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, block: AstNode, dst: Endpoint | undefined): { connectIp?: string; bindIf: boolean } {
+  let bind: Endpoint | undefined;
+  let connectIp: string | undefined;
+  let bindIf = false;
+  for (const c of block.children) {
+    const k = c.keyword;
+    if (k === 'bind_if') bindIf = true;
+    if (k !== 'connect_ip' && k !== 'bindto') continue;
+    const text = c.args[0]?.text;
+    if (k === 'connect_ip') connectIp = text;
+    const f = ipFamily(text ?? '');
+    if (!f) continue;
+    const other = k === 'connect_ip' ? bind : dst;
+    const mine = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
+    if (!mine) {
+      const what = other!.node === rsNode ? `the real server address ${other!.text}` : `${other!.node.keyword} ${other!.text}`;
+      ctx.report({
+        message: `${k} ${text} is not the same address family as ${what}; keepalived skips it (keepalived: "does not match address family")`,
+        file: c.file,
+        range: c.range,
+        related: [related(other!.node, other!.node === rsNode ? 'real server here' : `${other!.node.keyword} here`)],
+      });
+    }
+    if (k === 'connect_ip') dst = mine;
+    else bind = mine;
+  }
+  return { connectIp, bindIf };
+}
+
 export const checkerConnectionAddress: FileRule = {
   kind: 'file',
   code: 'KA530',
@@ -34,35 +70,11 @@ export const checkerConnectionAddress: FileRule = {
           // keepalived's checker starts with the real server as its destination (connect_ip); each
           // connect_ip or bindto is checked against the other as it is read, and a mismatching one
           // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
-          // (SMTP_CHECK's own connection has no destination yet: its hosts carry them.)
-          const rsFamily = ck.kind === 'SMTP_CHECK' ? undefined : ipFamily(rs.address);
-          let dst: { node: AstNode; text: string; family: Family } | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
-          let bind: { node: AstNode; text: string; family: Family } | undefined;
-          // The last connect_ip's word, and whether there is a bind_if: one pass over the lines.
-          let connectIp: string | undefined;
-          let bindIf = false;
-          for (const c of ck.node.children) {
-            const k = c.keyword;
-            if (k === 'bind_if') bindIf = true;
-            if (k !== 'connect_ip' && k !== 'bindto') continue;
-            const text = c.args[0]?.text;
-            if (k === 'connect_ip') connectIp = text;
-            const f = ipFamily(text ?? '');
-            if (!f) continue;
-            const other = k === 'connect_ip' ? bind : dst;
-            const mine = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
-            if (!mine) {
-              const what = other!.node === rs.node ? `the real server address ${other!.text}` : `${other!.node.keyword} ${other!.text}`;
-              ctx.report({
-                message: `${k} ${text} is not the same address family as ${what}; keepalived skips it (keepalived: "does not match address family")`,
-                file: c.file,
-                range: c.range,
-                related: [related(other!.node, other!.node === rs.node ? 'real server here' : `${other!.node.keyword} here`)],
-              });
-            }
-            if (k === 'connect_ip') dst = mine;
-            else bind = mine;
-          }
+          // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
+          const rsFamily = ipFamily(rs.address);
+          const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
+          const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
+          if (ck.kind === 'SMTP_CHECK') for (const host of ck.node.children) if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
           const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
           if (bindIf || !isLinkLocal6(target)) continue;
           ctx.report({
