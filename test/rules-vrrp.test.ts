@@ -404,6 +404,9 @@ describe('KA335-KA341', () => {
   it('KA313: a unicast peer with a range is read as its first address (keepalived: "MUST be of the same family")', () => {
     expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nunicast_peer {\n2001:db8::5-9\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA313')).toEqual([4]);
   });
+  it('KA313: a source address with a /prefix is read as its address (keepalived: "src address … MUST be of the same family")', () => {
+    expect(lines(instance('A', `unicast_src_ip 2001:db8::5\nunicast_src_ip 192.0.2.10/24\n${vip('2001:db8::1')}`), 'KA313')).toEqual([3]);
+  });
   it('KA313: native_ipv6 after an IPv4 address (keepalived: "Cannot specify native_ipv6 with IPv4 addresses")', () => {
     expect(lines(instance('A', `interface eth0\n${vip('10.0.0.1')}\nnative_ipv6`), 'KA313')).toEqual([6]);
     expect(lines(instance('A', `interface eth0\nnative_ipv6\n${vip('2001:db8::1')}`), 'KA313')).toEqual([]);

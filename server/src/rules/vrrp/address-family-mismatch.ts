@@ -3,7 +3,7 @@
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
 import { instanceFamily, wordsRange } from './util.js';
-import { ipFamily, sockaddrAddress } from '../../core/analysis/values.js';
+import { sockaddrAddress } from '../../core/analysis/values.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -26,7 +26,8 @@ export const addressFamilyMismatch: FileRule = {
         const keyword = block.keyword;
         if (keyword === 'unicast_src_ip' || keyword === 'mcast_src_ip') {
           const text = block.argText(0);
-          const f = text !== undefined ? ipFamily(text) : undefined;
+          // A socket address: '192.0.2.10/24' is 192.0.2.10.
+          const f = text !== undefined ? sockaddrAddress(text)?.family : undefined;
           if (f && f !== family) {
             const w = block.argWord(0);
             report({ message: `${block.keyword} ${w.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`, file: block.file, range: w.range });
