@@ -60,6 +60,14 @@ describe('host arguments (smtp_server)', () => {
   });
 });
 
+describe('host arguments with an IPv6 zone', () => {
+  it('accept fe80::1%eth0 (keepalived -t accepts smtp_server fe80::1%eth0 where eth0 exists)', () => {
+    const host = { name: 'server', type: 'host' } as const;
+    expect(checkArg(host, 'fe80::1%eth0', 'smtp_server')).toBeUndefined();
+    expect(checkArg(host, '10.0.0.1%eth0', 'smtp_server')).toBeDefined();
+  });
+});
+
 describe('sockaddrAddress', () => {
   it("drops everything from the first '-', else the first '/', and takes the family from any ':'", () => {
     expect(sockaddrAddress('192.0.2.10')).toEqual({ address: '192.0.2.10', family: 4 });

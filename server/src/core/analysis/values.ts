@@ -313,7 +313,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       return undefined;
     case 'host':
       // Whether a name resolves depends on the machine; a word that cannot be a host name never does.
+      // A scoped IPv6 address (fe80::1%eth0) resolves when the interface exists.
       if (ipFamily(word) || isHostName(word)) return undefined;
+      const zone = word.indexOf('%');
+      if (zone > 0 && zone < word.length - 1 && isIPv6(word.slice(0, zone))) return undefined;
       return { message: `'${keyword}' expects an IP address or a host name, got '${word}': no machine can resolve it (keepalived: "Invalid smtp server")`, severity: 'error' };
     case 'ip_prefix':
       if (!parsePrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
