@@ -407,6 +407,11 @@ describe('KA335-KA341', () => {
   it('KA313: a source address with a /prefix is read as its address (keepalived: "src address … MUST be of the same family")', () => {
     expect(lines(instance('A', `unicast_src_ip 2001:db8::5\nunicast_src_ip 192.0.2.10/24\n${vip('2001:db8::1')}`), 'KA313')).toEqual([3]);
   });
+  it("KA313: a VIP ending in 'track_group' is kept, and fixes the family (keepalived: unknown entry, then \"address family must match\")", () => {
+    const text = instance('A', `interface eth0\nvirtual_ipaddress {\n2001:db8::/64 track_group\n10.0.1.1\n}`);
+    expect(lines(text, 'KA313')).toEqual([5]);
+    expect(findings(text, 'KA346').map((d) => d.severity)).toEqual(['warning']);
+  });
   it('KA313: native_ipv6 after an IPv4 address (keepalived: "Cannot specify native_ipv6 with IPv4 addresses")', () => {
     expect(lines(instance('A', `interface eth0\n${vip('10.0.0.1')}\nnative_ipv6`), 'KA313')).toEqual([6]);
     expect(lines(instance('A', `interface eth0\nnative_ipv6\n${vip('2001:db8::1')}`), 'KA313')).toEqual([]);

@@ -41,7 +41,8 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
     const w = words[i]!;
     const option = w.text;
     const value = words[i + 1];
-    if (!value && NEEDS_VALUE.has(option)) {
+    // In a VIP, track_group is no option at all: keepalived reports it as an unknown entry and keeps the address.
+    if (!value && NEEDS_VALUE.has(option) && !(option === 'track_group' && where === 'vip')) {
       drop(w, `'${option}' has no value`);
       return;
     }
