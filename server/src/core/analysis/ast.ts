@@ -94,31 +94,71 @@ function span(first: Word | undefined, last: Word | undefined): Range {
   return { start: a.start, end: last.range.end };
 }
 
+/**
+ * A line of a value block (`virtual_ipaddress { … }`). One read verbatim from a file keeps only its
+ * token store, first token and word count, and makes `words` when asked (a 6 MB config has ~16k
+ * such lines): each `words` read builds new word objects, so read it once per use, or use
+ * `argText(i)`/`argCount`/`argWord(i)`. Substituted lines keep the words they were given.
+ */
 export class ValueLine {
+  private readonly given: Word[] | undefined;
+  private readonly store: TokenStore | undefined;
+  private readonly first: number;
+  private readonly count: number;
+
   constructor(
-    readonly words: Word[],
+    words: Word[] | undefined,
     readonly file: string,
-  ) {}
+    store?: TokenStore,
+    first = 0,
+    count = 0,
+  ) {
+    this.given = store ? undefined : (words ?? []);
+    this.store = store;
+    this.first = first;
+    this.count = store ? count : this.given!.length;
+  }
+
+  /** The line made of tokens [first, first + count) of `store`. */
+  static fromTokens(store: TokenStore, first: number, count: number): ValueLine {
+    return new ValueLine(undefined, store.src.path, store, first, count);
+  }
+
+  get words(): Word[] {
+    const store = this.store;
+    if (!store) return this.given!;
+    const out: Word[] = new Array(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = new StoreWord(store, this.first + k);
+    return out;
+  }
 
   get range(): Range {
-    return span(this.words[0], this.words[this.words.length - 1]);
+    if (this.store) return this.count ? tokenSpan(this.store, this.first, this.first + this.count - 1) : span(undefined, undefined);
+    return span(this.given![0], this.given![this.given!.length - 1]);
   }
 
   get argCount(): number {
-    return this.words.length;
+    return this.count;
   }
 
   argText(i: number): string | undefined {
-    return this.words[i]?.text;
+    if (i < 0 || i >= this.count) return undefined;
+    return this.store ? this.store.value(this.first + i) : this.given![i]!.text;
   }
 
   argWord(i: number): Word {
-    return this.words[i]!;
+    return this.store ? new StoreWord(this.store, this.first + i) : this.given![i]!;
   }
 
   argDigits(i: number): number {
-    const w = this.words[i];
-    return w && !w.quoted ? digitsIn(w.text, 0, w.text.length) : -1;
+    if (i < 0 || i >= this.count) return -1;
+    const store = this.store;
+    if (store) {
+      const t = this.first + i;
+      return store.kinds[t] === Kind.Word ? digitsIn(store.src.text, store.starts[t]!, store.end(t)) : -1;
+    }
+    const w = this.given![i]!;
+    return !w.quoted ? digitsIn(w.text, 0, w.text.length) : -1;
   }
 }
 

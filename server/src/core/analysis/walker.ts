@@ -189,9 +189,7 @@ export class Walker implements LineSink {
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
-      const words: Word[] = new Array(to - from);
-      for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
-      const line = new ValueLine(words, store.src.path);
+      const line = ValueLine.fromTokens(store, from, to - from);
       (frame.node.values ??= []).push(line);
       this.checkValueLine(frame.node, line);
       return;

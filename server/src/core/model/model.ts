@@ -299,14 +299,16 @@ class AddressLine implements Address {
   }
 
   get options(): string[] {
-    return this.line.words.slice(1).map((w) => w.text);
+    const line = this.line;
+    const out: string[] = [];
+    for (let i = 1; i < line.argCount; i++) out.push(line.argText(i)!);
+    return out;
   }
 }
 
 function addressLine(line: ValueLine, block: AstNode): Address | undefined {
-  const first = line.words[0];
-  if (!first) return undefined;
-  const text = first.text;
+  const text = line.argText(0);
+  if (text === undefined) return undefined;
   const prefix = parsePrefix(text);
   // Without a valid prefix, the part before the slash may still be an address (rare).
   const slash = prefix ? -1 : text.indexOf('/');

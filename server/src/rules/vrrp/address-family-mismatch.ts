@@ -44,11 +44,11 @@ export const addressFamilyMismatch: FileRule = {
         // The model's addresses of this block (its lists follow the blocks in order).
         for (const a of vips ? inst.virtualIpaddresses : inst.unicastPeers) {
           // keepalived reads a peer as a socket address: '2001:db8::5-9' is 2001:db8::5.
-          const f = a.addressFamily ?? (vips || a.block !== block ? undefined : sockaddrAddress(a.words[0]!.text)?.family);
+          const f = a.addressFamily ?? (vips || a.block !== block ? undefined : sockaddrAddress(a.line.argText(0)!)?.family);
           if (!f || f === family || a.block !== block) continue;
           // An address skipped for its options (KA346) never reaches the family check.
           if (vips && addressDropped(a)) continue;
-          const first = a.words[0]!;
+          const first = a.line.argWord(0);
           const what = vips ? 'virtual address' : 'unicast peer';
           report({
             message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`,

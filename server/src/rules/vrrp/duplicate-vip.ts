@@ -28,13 +28,13 @@ export const duplicateVip: FileRule = {
         const key = canonicalAddress(a.prefix.address);
         const prev = first.get(key);
         if (!prev) {
-          first.set(key, { inst: inst.name, word: a.words[0]!, lastUser: inst });
+          first.set(key, { inst: inst.name, word: a.line.argWord(0), lastUser: inst });
           continue;
         }
         // Repeats inside one instance are a different (harmless) matter.
         if (prev.lastUser === inst) continue;
         prev.lastUser = inst;
-        const word = a.words[0]!;
+        const word = a.line.argWord(0);
         report({
           message: `${a.prefix.address} is also a virtual address of '${prev.inst}'; two virtual routers would add and remove the same address`,
           file: word.file,

@@ -290,9 +290,9 @@ export function unicastPeerWords(inst: VrrpInstance): Word[] {
     let peers: Word[] = NONE;
     for (const block of lines.unicastPeerBlocks) {
       for (const line of block.values ?? NONE) {
-        const w = line.words[0];
+        const text = line.argText(0);
         // keepalived reads a peer with inet_stosockaddr: a '/…' or '-…' after the address is ignored.
-        if (w && sockaddrAddress(w.text)?.family === family) (peers === NONE ? (peers = []) : peers).push(w);
+        if (text !== undefined && sockaddrAddress(text)?.family === family) (peers === NONE ? (peers = []) : peers).push(line.argWord(0));
       }
     }
     lines.peers = peers;
