@@ -46,7 +46,8 @@ export const duplicateVirtualServer: FileRule = {
   code: 'KA501',
   name: 'duplicate-virtual-server',
   family: 'lvs',
-  severity: 'error',
+  // keepalived -t accepts the file silently: a warning, though both blocks then fight over one service.
+  severity: 'warning',
   description: 'Two virtual_server blocks define the same service (same address, port and protocol, same fwmark, or same group).',
   docs: {
     why:

@@ -44,7 +44,8 @@ export const unquotedScriptCommand: FileRule = {
   code: 'KA603',
   name: 'unquoted-script-command',
   family: 'security',
-  severity: 'error',
+  // keepalived -t accepts these lines silently: a warning, though the script will not run as meant.
+  severity: 'warning',
   description: 'A script command with arguments is not quoted; keepalived takes the first argument as the user name (notify scripts) or drops the arguments (script, misc_path).',
   docs: {
     why:
@@ -81,7 +82,6 @@ export const unquotedScriptCommand: FileRule = {
         message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists it drops the script and only logs it (keepalived -t stays silent). Quote the whole command`,
         file: cmd.file,
         range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
-        severity: reason === 'certain' ? 'error' : 'warning',
         fix: quoteFix(ctx, s, s.words.length),
       });
     }
