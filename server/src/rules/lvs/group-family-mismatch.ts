@@ -8,7 +8,8 @@ export const groupFamilyMismatch: FileRule = {
   code: 'KA532',
   name: 'group-family-mismatch',
   family: 'lvs',
-  severity: 'error',
+  // keepalived -t accepts the file silently (it drops the service at run time): a warning.
+  severity: 'warning',
   description: "A 'virtual_server group' whose group addresses are of another family (IPv4/IPv6) than its real servers; keepalived silently drops the virtual server.",
   docs: {
     why:

@@ -8,7 +8,8 @@ export const undefinedVirtualServerGroup: FileRule = {
   code: 'KA515',
   name: 'undefined-virtual-server-group',
   family: 'lvs',
-  severity: 'error',
+  // keepalived -t accepts the file silently (it drops the service at run time): a warning.
+  severity: 'warning',
   description: "'virtual_server group NAME' names no virtual_server_group (or one keepalived removes); keepalived silently drops the virtual server.",
   docs: {
     why:
