@@ -681,6 +681,30 @@ describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
   });
 });
 
+describe('definitions made by ~SEQ and ~LST lines', () => {
+  const vrrp = (vrid: string, prio: string) => `vrrp_instance A {\n interface eth0\n virtual_router_id ${vrid}\n priority ${prio}\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n`;
+  const cases = [
+    // a row that is a definition defines it, with its value as written ($P is substituted when used)
+    `~LST(P,7) $PP=$P\n${vrrp('5', '$PP')}`,
+    `~LST(IP,10.0.9.1,10.0.9.2) $DUMMY=1\n${vrrp('5', '100')}`,
+    // the variable keeps its last value after the line
+    `~SEQ(N,1,3) $X=1\n${vrrp('5$N', '100')}`,
+  ];
+  it('reads them as keepalived does: no finding', () => {
+    for (const text of cases) {
+      expect(codes(text).filter((c) => !c.endsWith('KA312')), text).toEqual([]);
+    }
+    const a = analyze(`~SEQ(N,1,3) $X=1\n${vrrp('5$N', '10$N')}`);
+    expect(a.model.vrrpInstances[0]!.priority?.value).toBe(103);
+  });
+  it('still reports a row whose name is no identifier', () => {
+    expect(codes('~SEQ(N,1,2) $V$N=1$N\n')).toEqual(['1:KA201', '1:KA201']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const text of cases) expect(runKeepalived(text).messages, text).toEqual([]);
+  });
+});
+
 describe('a second group list in a vrrp_sync_group or track_group', () => {
   const texts = [
     'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  group {\n    VI_X\n  }\n  notify_master "/bin/true"\n}\n',

@@ -276,6 +276,11 @@ export class Reader {
         if (!conditionHolds(cl.condition, this.options.configId)) continue;
       }
       if (cl.kind === 'empty' || cl.kind === 'comment') continue;
+      if (cl.kind === 'definition') {
+        // keepalived checks a substituted line again: `$A` with A='$B=1' defines B.
+        this.defineFromText(frame, line.text, toks, cl, line.segments);
+        continue;
+      }
       if (cl.kind === 'include' && depth < 4) {
         const kw = toks[cl.first]!;
         const pStart = toks[cl.first + 1]!.start;
@@ -479,16 +484,29 @@ export class Reader {
       this.report('KA113', 'warning', `~SEQ/~LST lines expand to more than ${MAX_SEQ_ROWS_PER_RUN} lines in all; kalint stops expanding them here`, file, start, end);
       return;
     }
-    const saved = parsed.vars.map((v) => this.definitions.get(v));
+    // keepalived looks for a definition in each row before substituting (`~LST(P,1,2) $X=$P` defines
+    // X as '$P'); the row text is the same every time, so it is classified once.
+    const restToks = rest.includes('$') ? lex(rest).tokens : undefined;
+    const restCl = restToks ? classifyLine(restToks, 0, restToks.length) : undefined;
+    const rowDefines = restCl?.kind === 'definition' && (!restCl.condition || conditionHolds(restCl.condition, this.options.configId));
     for (const values of parsed.rows) {
       parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
-      this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0);
+      if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
+      else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0);
     }
-    parsed.vars.forEach((v, i) => {
-      const s = saved[i];
-      if (s) this.definitions.set(v, s);
-      else this.definitions.delete(v);
-    });
+    // keepalived sets each variable with set_definition and never removes it: after the line, the
+    // variable keeps its last value (`~SEQ(N,1,3) …` leaves $N = 3 for the lines below).
+  }
+
+  /** A definition that keepalived finds in text it built (a ~SEQ/~LST row, a substituted line). */
+  private defineFromText(frame: Frame, text: string, toks: Token[], cl: ReturnType<typeof classifyLine>, segments: Segment[]): void {
+    const name = cl.name!;
+    const head = toks[cl.first]!;
+    const { text: value, continues } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2);
+    const src = mapRange(segments, head.start, head.start + name.length + 1);
+    const def: Definition = { lines: [value], file: frame.file.path, start: src.start, end: src.end };
+    this.definitions.set(name, def);
+    if (continues) frame.pendingDefinition = def;
   }
 
   // ---------- include ----------
