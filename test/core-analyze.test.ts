@@ -705,6 +705,19 @@ describe('definitions made by ~SEQ and ~LST lines', () => {
   });
 });
 
+describe('predefined definitions as keepalived 2.2.7 expands them', () => {
+  const vi = (name: string, vrid: number) => `vrrp_instance ${name} {\n interface eth0\n virtual_router_id ${vrid}\n virtual_ipaddress {\n  10.0.0.${vrid}\n }\n}\n`;
+  const instanceText = vi('$_INSTANCE', 1) + vi('lb1', 2);
+  it('$_INSTANCE is the config id', () => {
+    const a = analyze(instanceText, { configId: 'lb1' });
+    expect(a.model.vrrpInstances.map((i) => i.name)).toEqual(['lb1']);
+    expect(codes(instanceText, { configId: 'lb1' })).toEqual(['8:KA209']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    expect(runKeepalived(instanceText, { configId: 'lb1' }).messages.map((m) => `${m.line}:${m.message}`)).toEqual(['8:vrrp instance lb1 already defined']);
+  });
+});
+
 describe('a second group list in a vrrp_sync_group or track_group', () => {
   const texts = [
     'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  group {\n    VI_X\n  }\n  notify_master "/bin/true"\n}\n',

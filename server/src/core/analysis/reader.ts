@@ -350,7 +350,8 @@ export class Reader {
       case '_PWD':
         return frame.dir;
       case '_INSTANCE':
-        return '';
+        // keepalived's config id (-i; the host name without it): the id this file is read for.
+        return this.options.configId;
       case '_RANDOM': {
         // Deterministic for analysis: the lower bound of the range.
         const min = args.trim().split(/\s+/)[0];
