@@ -708,13 +708,24 @@ describe('definitions made by ~SEQ and ~LST lines', () => {
 describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   const vi = (name: string, vrid: number) => `vrrp_instance ${name} {\n interface eth0\n virtual_router_id ${vrid}\n virtual_ipaddress {\n  10.0.0.${vrid}\n }\n}\n`;
   const instanceText = vi('$_INSTANCE', 1) + vi('lb1', 2);
+  const garbled = 'global_defs {\n    router_id r_${_RANDOM 5 9}x\n    router_id r\n}\n';
+  const params = '$X=eth0\nglobal_defs {\n    router_id ${X 1}\n}\n';
   it('$_INSTANCE is the config id', () => {
     const a = analyze(instanceText, { configId: 'lb1' });
     expect(a.model.vrrpInstances.map((i) => i.name)).toEqual(['lb1']);
     expect(codes(instanceText, { configId: 'lb1' })).toEqual(['8:KA209']);
   });
+  it('${_RANDOM MIN MAX} followed by text garbles the rest of the line', () => {
+    expect(codes(garbled)).toEqual(['2:KA204', '2:KA201', '3:KA202', '4:KA101']);
+  });
+  it('${NAME params} is no reference for other definitions', () => {
+    expect(codes(params)).toEqual(['3:KA103', '3:KA201', '4:KA103']);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     expect(runKeepalived(instanceText, { configId: 'lb1' }).messages.map((m) => `${m.line}:${m.message}`)).toEqual(['8:vrrp instance lb1 already defined']);
+    const lines = (t: string) => [...new Set(runKeepalived(t).messages.map((m) => m.line))].sort();
+    expect(lines(garbled)).toEqual([2, 3, 4]);
+    expect(lines(params)).toEqual([3, 4]);
   });
 });
 

@@ -428,6 +428,9 @@ export class Reader {
     while ((m = re.exec(text))) {
       const name = m[1] ?? m[3]!;
       const args = m[2] ?? '';
+      // Only _RANDOM takes parameters, and only spaces and digits ending with a digit: keepalived
+      // leaves any other `${NAME …}` as it is (and then splits it at its braces).
+      if (args && (name !== '_RANDOM' || !/^ [ 0-9]*[0-9]$/.test(args))) continue;
       const def = this.definitions.get(name);
       let value: string[] | undefined = def?.lines;
       if (!value) {
@@ -439,6 +442,19 @@ export class Reader {
       const refStart = m.index;
       const refEnd = m.index + m[0].length;
       const src = mapRange(segments, refStart, refEnd);
+      if (args && refEnd < text.length && value.length === 1 && value[0]!.length + 1 < refEnd - refStart) {
+        // keepalived 2.2.7 shifts the rest of the line wrongly after `${_RANDOM MIN MAX}` followed
+        // by more text: it moves only the first character after the reference, so what it reads
+        // is the number, that character, then the text from the reference's (number length + 1)th
+        // character on: `r_${_RANDOM 5 9}x` reads `r_5x_RANDOM 5 9}x`.
+        const v = value[0]!;
+        copy(last, refStart);
+        outSegs.push({ outStart: out.length, outEnd: out.length + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
+        out += v;
+        copy(refEnd, refEnd + 1);
+        copy(refStart + v.length + 1, text.length);
+        return { changed: true, text: out, segments: outSegs };
+      }
       if (value.length > 1) {
         if (text.slice(refEnd).trim() !== '') continue; // multi-line values only expand at the end of a line
         copy(last, refStart);
