@@ -480,6 +480,13 @@ describe('lvs rules', () => {
     expect(linesOf(text, 'KA508')).toEqual([]);
   });
 
+  it("KA532 quotes the log line keepalived writes: a mixed group has its own", () => {
+    const mixed = conf('virtual_server_group WEB {', '  10.0.0.1 80', '  2001:db8::1 80', '}') + vs('group WEB', BASICS, ['real_server 2001:db8::10 80 {', '}']);
+    expect(findings(mixed, 'KA532').map((d) => d.message)).toEqual([expect.stringContaining("virtual server group with IPv4 & IPv6 doesn't match virtual server")]);
+    const other = conf('virtual_server_group WEB {', '  10.0.0.1 80', '}') + vs('group WEB', BASICS, ['real_server 2001:db8::10 80 {', '}']);
+    expect(findings(other, 'KA532').map((d) => d.message)).toEqual([expect.stringContaining("address family doesn't match virtual server")]);
+  });
+
   it('KA515 also follows a group keepalived removes', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);

@@ -30,7 +30,7 @@ export const groupFamilyMismatch: FileRule = {
       const groupText = g.v4 && g.v6 ? 'both IPv4 and IPv6 entries' : `${g.v4 ? 'IPv4' : 'IPv6'} entries`;
       const nameWord = vs.node.args[1] ?? vs.node.word!;
       ctx.report({
-        message: `'${vsLabel(vs)}' is ${familyName(family!)} (from line ${(source ?? vs.node).range.start.line + 1}) but group '${vs.group}' has ${groupText}; keepalived drops this virtual server and only logs it ("address family doesn't match virtual server") — keepalived -t stays silent`,
+        message: `'${vsLabel(vs)}' is ${familyName(family!)} (from line ${(source ?? vs.node).range.start.line + 1}) but group '${vs.group}' has ${groupText}; keepalived drops this virtual server and only logs it ("${drop.reason === 'mixed-group' ? "virtual server group with IPv4 & IPv6 doesn't match virtual server" : "address family doesn't match virtual server"}") — keepalived -t stays silent`,
         file: nameWord.file,
         range: nameWord.range,
         related: source ? [related(source, `${familyName(family!)} from here`)] : undefined,
