@@ -194,6 +194,20 @@ const cases: Record<string, Case> = {
     lines: [7],
     good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '}']),
   },
+  'BFD_CHECK with a second name': {
+    keepalived: /BFD_CHECK - BFD rs2 already specified as rs1/,
+    code: 'KA519',
+    bad: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}', 'bfd_instance rs2 {', '  neighbor_ip 10.0.1.2', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '    name rs2', '  }', '}']),
+    lines: [14],
+    good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}', 'bfd_instance rs2 {', '  neighbor_ip 10.0.1.2', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '  BFD_CHECK {', '    name rs2', '  }', '}']),
+  },
+  'two BFD_CHECKs of one real server following the same bfd_instance': {
+    keepalived: /BFD_CHECK - RS already monitoring rs1/,
+    code: 'KA519',
+    bad: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '  BFD_CHECK {', '    name rs1', '  }', '}']),
+    lines: [13],
+    good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '}', 'real_server 10.0.1.2 80 {', '  BFD_CHECK {', '    name rs1', '  }', '}']),
+  },
   'port 0 without persistence': {
     keepalived: /zero port only valid for persistent/,
     code: 'KA520',

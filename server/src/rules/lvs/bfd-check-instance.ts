@@ -9,12 +9,14 @@ export const bfdCheckInstance: FileRule = {
   name: 'bfd-check-instance',
   family: 'lvs',
   severity: 'error',
-  description: 'A BFD_CHECK names no bfd_instance, or one not defined earlier in the configuration; keepalived drops the checker.',
+  description: 'A BFD_CHECK names no bfd_instance, one not defined earlier in the configuration, a second one, or one its real server already follows; keepalived drops the checker.',
   docs: {
     why:
       'BFD_CHECK follows a `bfd_instance`, which keepalived looks up while reading the checker: it must be defined before the ' +
       'virtual_server. An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
-      'skipped, and in both cases `keepalived -t` fails and the real server loses that health check.',
+      'skipped, and in both cases `keepalived -t` fails and the real server loses that health check. A checker follows one ' +
+      'bfd_instance: a second `name` line, or a second BFD_CHECK of the same real server following the same instance, is ' +
+      'dropped as well.',
     bad: 'virtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        BFD_CHECK {\n            name rs1\n        }\n    }\n}\nbfd_instance rs1 {\n    neighbor_ip 10.0.1.1\n}',
     good: 'bfd_instance rs1 {\n    neighbor_ip 10.0.1.1\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        BFD_CHECK {\n            name rs1\n        }\n    }\n}',
   },
@@ -23,6 +25,8 @@ export const bfdCheckInstance: FileRule = {
     let byName: Map<string, BfdInstance> | undefined;
     for (const vs of model.virtualServers) {
       for (const rs of vs.realServers) {
+        // The bfd_instances this real server's earlier BFD_CHECKs already monitor.
+        const monitored = new Map<string, AstNode>();
         for (const ck of rs.checkers) {
           if (ck.kind !== 'BFD_CHECK') continue;
           // The name lines that name something, with their name.
@@ -42,18 +46,42 @@ export const bfdCheckInstance: FileRule = {
             continue;
           }
           byName ??= firstByName(model.bfdInstances);
+          // keepalived reads the name lines in order and drops the checker at the first bad one;
+          // it ignores the lines after that.
+          let accepted: { ref: AstNode; name: string } | undefined;
           for (const { ref, name } of names) {
             const def = byName.get(name);
-            if (def && readsBefore(def.node, ref)) continue;
-            ctx.report({
-              message: def
-                ? `bfd_instance '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this BFD_CHECK and drops the checker (keepalived: "BFD_CHECK - BFD ${name} not configured")`
-                : `No bfd_instance '${name}' is defined; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
-              file: ref.file,
-              range: ref.range,
-              related: def ? [related(def.node, 'defined here, after its use')] : undefined,
-            });
+            if (!def || !readsBefore(def.node, ref)) {
+              ctx.report({
+                message: def
+                  ? `bfd_instance '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this BFD_CHECK and drops the checker (keepalived: "BFD_CHECK - BFD ${name} not configured")`
+                  : `No bfd_instance '${name}' is defined; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
+                file: ref.file,
+                range: ref.range,
+                related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+              });
+            } else if (accepted) {
+              ctx.report({
+                message: `This BFD_CHECK already follows bfd_instance '${accepted.name}' (line ${accepted.ref.range.start.line + 1}); a checker follows one, and keepalived drops this one (keepalived: "BFD_CHECK - BFD ${name} already specified as ${accepted.name}")`,
+                file: ref.file,
+                range: ref.range,
+                related: [related(accepted.ref, 'first name here')],
+              });
+            } else if (monitored.has(name)) {
+              ctx.report({
+                message: `Another BFD_CHECK of this real server already follows bfd_instance '${name}'; keepalived drops this one (keepalived: "BFD_CHECK - RS already monitoring ${name}")`,
+                file: ref.file,
+                range: ref.range,
+                related: [related(monitored.get(name)!, 'already followed here')],
+              });
+            } else {
+              accepted = { ref, name };
+              continue;
+            }
+            accepted = undefined;
+            break;
           }
+          if (accepted) monitored.set(accepted.name, accepted.ref);
         }
       }
     }
