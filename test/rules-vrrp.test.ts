@@ -504,6 +504,14 @@ describe('KA345-KA347, KA338 on lo', () => {
     ]);
     expect(findings(instance('A', vip('10.0.0.1/24 dev eth0 label eth0:vip brd + scope link no_track')), 'KA346')).toHaveLength(0);
   });
+  it('KA346: scope global (0) is no scope keepalived refuses on an IPv6 address', () => {
+    const text = instance('A', `interface eth0\n${vip('2001:db8::1/64 scope global\n2001:db8::2/64 scope 0\n2001:db8::3/64 scope link\n2001:db8::4/64 scope 200')}`);
+    expect(lines(text, 'KA346')).toEqual([6, 7]);
+  });
+  it.skipIf(!keepalivedAvailable())('KA346: keepalived -t refuses only the scopes other than global on IPv6', () => {
+    const text = instance('A', `interface eth0\n${vip('2001:db8::1/64 scope global\n2001:db8::2/64 scope 0\n2001:db8::3/64 scope link\n2001:db8::4/64 scope 200')}`);
+    expect(runKeepalived(text).messages.filter((m) => /Cannot specify scope/.test(m.message)).map((m) => m.line)).toEqual([6, 7]);
+  });
   it('a skipped address neither counts as a VIP nor fixes the family', () => {
     expect(findings(instance('A', `version 3\n${vip('10.0.0.1/24 dev eth0 dev eth0')}`), 'KA312')).toHaveLength(1);
     expect(findings(instance('A', `${vip('fe80::1 label averyveryverylonglabel')}\nunicast_src_ip 10.0.0.1`), 'KA313')).toHaveLength(0);

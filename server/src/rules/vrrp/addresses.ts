@@ -55,13 +55,18 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
         sawDev = true;
         i++;
         break;
-      case 'scope':
-        scope = w;
-        if (!SCOPES.has(value!.text) && parseInteger(value!.text) === undefined) {
-          say({ word: value!, message: `scope '${value!.text}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
+      case 'scope': {
+        const v = value!.text;
+        const n = SCOPES.has(v) ? (v === 'global' ? 0 : 1) : parseInteger(v);
+        if (n === undefined) {
+          say({ word: value!, message: `scope '${v}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
+        } else if (n !== 0) {
+          // Only a scope other than global (0) is set, and so only that one is refused for IPv6.
+          scope = w;
         }
         i++;
         break;
+      }
       case 'broadcast':
       case 'brd':
         if (family === 6) {
