@@ -729,6 +729,29 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   });
 });
 
+describe('include lines keepalived reads twice (KA114)', () => {
+  const vi = (n: number) => `vrrp_instance V${n} {\n interface eth0\n virtual_router_id ${n}\n virtual_ipaddress {\n  10.0.0.${n}\n }\n}\n`;
+  const files = { 'inc/v1.conf': vi(1), 'inc/v2.conf': vi(2), 'inc/g.conf': 'global_defs {\n router_id x\n}\n' };
+  const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/k/${k}`, v])));
+  const ka114 = (text: string) =>
+    analyze(text, { file: '/k/keepalived.conf', host, configId: 'lb1' }).diagnostics.filter((d) => d.code === 'KA114').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  it('an @id prefix, a ~SEQ/~LST row or a definition', () => {
+    expect(ka114('@lb1 include inc/v1.conf\n')).toEqual(['1:error']);
+    expect(ka114('~LST(F,v1,v2) include inc/${F}.conf\n')).toEqual(['1:error', '1:error']);
+    expect(ka114('$I=include inc/v1.conf\n$I\n')).toEqual(['2:error']);
+    expect(ka114('@lb1 include inc/g.conf\n')).toEqual(['1:warning']);
+  });
+  it('not a plain include line, nor one whose condition fails', () => {
+    expect(ka114('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = (text: string) => runKeepalived(text, { files, configId: 'lb1' }).messages.map((m) => m.message);
+    expect(said('@lb1 include inc/v1.conf\n')).toEqual(['vrrp instance V1 already defined']);
+    expect(said('$I=include inc/v1.conf\n$I\n')).toEqual(['vrrp instance V1 already defined']);
+    expect(said('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
+  });
+});
+
 describe('a second group list in a vrrp_sync_group or track_group', () => {
   const texts = [
     'vrrp_sync_group G {\n  group {\n    VI_1\n    VI_2\n  }\n  group {\n    VI_X\n  }\n  notify_master "/bin/true"\n}\n',

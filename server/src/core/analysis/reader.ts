@@ -206,7 +206,7 @@ export class Reader {
         const patternEnd = tokens[cl.end - 1]!.end;
         let pattern = file.text.slice(patternStart, patternEnd);
         if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
-        this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd);
+        this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
         return;
       }
       case 'keyword': {
@@ -266,7 +266,7 @@ export class Reader {
   }
 
   /** Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`. */
-  private processText(frame: Frame, text: string, segments: Segment[], depth: number): void {
+  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition'): void {
     const { lines } = this.substitute(text, frame, segments);
     for (const line of lines) {
       const toks = lex(line.text).tokens;
@@ -286,7 +286,7 @@ export class Reader {
         const pStart = toks[cl.first + 1]!.start;
         const pEnd = toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, pEnd);
-        this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end);
+        this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, origin === 'seq' ? 'is a ~SEQ/~LST row' : 'comes from a $definition');
         continue;
       }
       this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
@@ -509,7 +509,7 @@ export class Reader {
     for (const values of parsed.rows) {
       parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
       if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
-      else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0);
+      else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0, 'seq');
     }
     // keepalived sets each variable with set_definition and never removes it: after the line, the
     // variable keeps its last value (`~SEQ(N,1,3) …` leaves $N = 3 for the lines below).
@@ -528,8 +528,11 @@ export class Reader {
 
   // ---------- include ----------
 
-  /** `variant` is the include keyword (include, includem…); `kwStart` where it stands in the source. */
-  private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number): void {
+  /**
+   * `variant` is the include keyword (include, includem…); `kwStart` where it stands in the source;
+   * `notPlain` why the line is no plain include line (keepalived's other processes then read the files twice).
+   */
+  private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number, notPlain?: string): void {
     const file = frame.file;
     const host = this.options.host;
     const strict = variant === 'includem' || variant === 'includew' || variant === 'includea';
@@ -570,7 +573,25 @@ export class Reader {
       const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kwStart), end: positionAt(ls, end) } });
       toRead.push(included);
     }
+    if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
     for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1 });
+  }
+
+  /**
+   * keepalived's parent process hands the VRRP and checker processes a copy of the configuration with
+   * included files written out, and drops only the lines that start with 'include' from it: an include
+   * line that is not plain stays, and those processes read the files a second time.
+   */
+  private reportReadTwice(file: SourceFile, start: number, end: number, why: string, files: SourceFile[]): void {
+    const names = files.map((f) => `'${f.path}'`).join(', ');
+    const instances: string[] = [];
+    for (const f of files) {
+      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) instances.push(m[1]!);
+    }
+    const consequence = instances.length
+      ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
+      : ', and configure what they hold twice';
+    this.report('KA114', instances.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
   }
 
   private mapPath(p: string): string {

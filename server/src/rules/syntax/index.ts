@@ -12,6 +12,7 @@ import includeNotFound from './include-not-found.js';
 import includeCycle from './include-cycle.js';
 import includeTooDeep from './include-too-deep.js';
 import invalidDefinition from './invalid-definition.js';
+import includeReadTwice from './include-read-twice.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -25,4 +26,5 @@ export const syntaxRules: CoreRule[] = [
   includeCycle,
   includeTooDeep,
   invalidDefinition,
+  includeReadTwice,
 ];

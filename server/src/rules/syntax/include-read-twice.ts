@@ -1,0 +1,36 @@
+// KA114: an include line that is not plain (an @id prefix, a ~SEQ/~LST row, a $definition): keepalived
+// 2.2.7's VRRP and checker processes read the included files twice. Emitted by the reader.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA114',
+  name: 'include-read-twice',
+  family: 'syntax',
+  severity: 'warning',
+  description: 'An include behind an @id prefix, a ~SEQ/~LST or a $definition: keepalived reads the included files twice',
+  docs: {
+    why:
+      'keepalived reads the configuration once in its parent process and hands its VRRP and checker processes a ' +
+      'copy with the included files written out in place. It recognises an include line in that copy only when the ' +
+      "line starts with 'include'; a line that becomes an include after its '@id' prefix is checked, a ~SEQ/~LST row " +
+      'or a $definition that expands to one stays in the copy next to the text already written out, so those ' +
+      'processes read the included files a second time. Every vrrp_instance in them is then "already defined" ' +
+      '(keepalived -t fails), and every other block is configured twice. The rows of a ~SEQ/~LST include after the ' +
+      'first are also read from the directory of the first included file. Write a plain include line (conditions ' +
+      'and generated lines can go inside the included file).',
+    bad: `@^lb2 include /etc/keepalived/node.conf
+`,
+    good: `include /etc/keepalived/node.conf
+`,
+    files: {
+      '/etc/keepalived/node.conf': `global_defs {
+@^lb2    router_id lb1
+@lb2     router_id lb2
+}
+`,
+    },
+  },
+};
+
+export default rule;
