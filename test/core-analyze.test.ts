@@ -734,20 +734,21 @@ describe('include lines keepalived reads twice (KA114)', () => {
   const files = { 'inc/v1.conf': vi(1), 'inc/v2.conf': vi(2), 'inc/g.conf': 'global_defs {\n router_id x\n}\n' };
   const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/k/${k}`, v])));
   const ka114 = (text: string) =>
-    analyze(text, { file: '/k/keepalived.conf', host, configId: 'lb1' }).diagnostics.filter((d) => d.code === 'KA114').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    analyze(text, { file: '/k/keepalived.conf', host, configId: 'lb1' }).diagnostics.filter((d) => d.code === 'KA114').map((d) => `${d.file.replace('/k/', '')}:${d.range.start.line + 1}:${d.severity}`).sort();
   it('an @id prefix, a ~SEQ/~LST row or a definition', () => {
-    expect(ka114('@lb1 include inc/v1.conf\n')).toEqual(['1:error']);
-    expect(ka114('~LST(F,v1,v2) include inc/${F}.conf\n')).toEqual(['1:error', '1:error']);
-    expect(ka114('$I=include inc/v1.conf\n$I\n')).toEqual(['2:error']);
-    expect(ka114('@lb1 include inc/g.conf\n')).toEqual(['1:warning']);
+    // at the include line, and where keepalived says the instance is already defined
+    expect(ka114('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:1:error']);
+    expect(ka114('~LST(F,v1,v2) include inc/${F}.conf\n')).toEqual(['inc/v1.conf:1:error', 'inc/v2.conf:1:error', 'keepalived.conf:1:error', 'keepalived.conf:1:error']);
+    expect(ka114('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:2:error']);
+    expect(ka114('@lb1 include inc/g.conf\n')).toEqual(['keepalived.conf:1:warning']);
   });
   it('not a plain include line, nor one whose condition fails', () => {
     expect(ka114('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
-    const said = (text: string) => runKeepalived(text, { files, configId: 'lb1' }).messages.map((m) => m.message);
-    expect(said('@lb1 include inc/v1.conf\n')).toEqual(['vrrp instance V1 already defined']);
-    expect(said('$I=include inc/v1.conf\n$I\n')).toEqual(['vrrp instance V1 already defined']);
+    const said = (text: string) => runKeepalived(text, { files, configId: 'lb1' }).messages.map((m) => `${m.file}:${m.line}:${m.message}`);
+    expect(said('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
+    expect(said('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
     expect(said('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });
 });

@@ -585,8 +585,15 @@ export class Reader {
   private reportReadTwice(file: SourceFile, start: number, end: number, why: string, files: SourceFile[]): void {
     const names = files.map((f) => `'${f.path}'`).join(', ');
     const instances: string[] = [];
+    const line = positionAt(file.lex.lineStarts, start).line + 1;
     for (const f of files) {
-      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) instances.push(m[1]!);
+      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) {
+        const name = m[1]!;
+        instances.push(name);
+        // keepalived names the second reading of the instance ("vrrp instance X already defined").
+        const at = m.index + m[0].length - name.length;
+        this.report('KA114', 'error', `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, f, at, at + name.length);
+      }
     }
     const consequence = instances.length
       ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
