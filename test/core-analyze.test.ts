@@ -738,9 +738,14 @@ describe('include lines keepalived reads twice (KA114)', () => {
   it('an @id prefix, a ~SEQ/~LST row or a definition', () => {
     // at the include line, and where keepalived says the instance is already defined
     expect(ka114('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:1:error']);
-    expect(ka114('~LST(F,v1,v2) include inc/${F}.conf\n')).toEqual(['inc/v1.conf:1:error', 'inc/v2.conf:1:error', 'keepalived.conf:1:error', 'keepalived.conf:1:error']);
+    expect(ka114('~LST(F,v1,v2) include /k/inc/${F}.conf\n')).toEqual(['inc/v1.conf:1:error', 'inc/v2.conf:1:error', 'keepalived.conf:1:error', 'keepalived.conf:1:error']);
     expect(ka114('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:2:error']);
     expect(ka114('@lb1 include inc/g.conf\n')).toEqual(['keepalived.conf:1:warning']);
+  });
+  it('reads the rows after the first of a ~SEQ include from the directory of the file the row before included', () => {
+    const a = analyze('~SEQ(N,1,2) include inc/v${N}.conf\n', { file: '/k/keepalived.conf', host });
+    expect(a.diagnostics.filter((d) => d.code === 'KA110').map((d) => d.message)).toEqual([expect.stringContaining("'/k/inc/inc/v2.conf'")]);
+    expect(a.model.vrrpInstances.map((i) => i.name)).toEqual(['V1']);
   });
   it('not a plain include line, nor one whose condition fails', () => {
     expect(ka114('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
@@ -749,6 +754,7 @@ describe('include lines keepalived reads twice (KA114)', () => {
     const said = (text: string) => runKeepalived(text, { files, configId: 'lb1' }).messages.map((m) => `${m.file}:${m.line}:${m.message}`);
     expect(said('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
     expect(said('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
+    expect(new Set(said('~SEQ(N,1,2) include inc/v${N}.conf\n'))).toEqual(new Set(["inc/v1.conf:0:Config files missing 'inc/v2.conf'.", 'inc/v1.conf:1:vrrp instance V1 already defined']));
     expect(said('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });
 });

@@ -98,6 +98,12 @@ export class Reader {
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
+  /**
+   * While a ~SEQ/~LST line's rows are read: the directory keepalived resolves a row's relative include
+   * in. keepalived reads the next row before the file the previous row included, after moving into
+   * that file's directory.
+   */
+  private seqIncludeDir: string | undefined;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -286,7 +292,8 @@ export class Reader {
         const pStart = toks[cl.first + 1]!.start;
         const pEnd = toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, pEnd);
-        this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, origin === 'seq' ? 'is a ~SEQ/~LST row' : 'comes from a $definition');
+        const read = this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, origin === 'seq' ? 'is a ~SEQ/~LST row' : 'comes from a $definition', origin === 'seq' ? this.seqIncludeDir : undefined);
+        if (origin === 'seq' && read.length) this.seqIncludeDir = dirname(read[0]!.path);
         continue;
       }
       this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
@@ -506,11 +513,14 @@ export class Reader {
     const restToks = rest.includes('$') ? lex(rest).tokens : undefined;
     const restCl = restToks ? classifyLine(restToks, 0, restToks.length) : undefined;
     const rowDefines = restCl?.kind === 'definition' && (!restCl.condition || conditionHolds(restCl.condition, this.options.configId));
+    const outerIncludeDir = this.seqIncludeDir;
+    this.seqIncludeDir = undefined;
     for (const values of parsed.rows) {
       parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
       if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
       else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0, 'seq');
     }
+    this.seqIncludeDir = outerIncludeDir;
     // keepalived sets each variable with set_definition and never removes it: after the line, the
     // variable keeps its last value (`~SEQ(N,1,3) …` leaves $N = 3 for the lines below).
   }
@@ -532,24 +542,24 @@ export class Reader {
    * `variant` is the include keyword (include, includem…); `kwStart` where it stands in the source;
    * `notPlain` why the line is no plain include line (keepalived's other processes then read the files twice).
    */
-  private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number, notPlain?: string): void {
+  private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number, notPlain?: string, dir = frame.dir): SourceFile[] {
     const file = frame.file;
     const host = this.options.host;
     const strict = variant === 'includem' || variant === 'includew' || variant === 'includea';
     const severity: Severity = strict ? 'error' : 'warning';
     if (!host) {
       this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kwStart, end);
-      return;
+      return [];
     }
     const depth = this.stack.length;
     if (depth >= (this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH)) {
       this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kwStart, end);
-      return;
+      return [];
     }
     const matches: string[] = [];
     const alternatives = expandBraces(pattern.trim());
     for (const alt of alternatives) {
-      const mapped = this.mapPath(join(frame.dir, alt));
+      const mapped = this.mapPath(join(dir, alt));
       const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
       if (found.length === 0) {
         const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
@@ -575,6 +585,7 @@ export class Reader {
     }
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
     for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1 });
+    return toRead;
   }
 
   /**
