@@ -253,6 +253,19 @@ describe('includes', () => {
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
   });
 
+  it('reports the instances of an include cycle where keepalived reads them again', () => {
+    const vi = (n: string, id: number) => `vrrp_instance ${n} {\n interface eth0\n virtual_router_id ${id}\n virtual_ipaddress {\n  10.0.0.${id}\n }\n}\n`;
+    const main = `include b.conf\n${vi('X', 1)}`;
+    const files = { 'b.conf': `${vi('Y', 2)}include keepalived.conf\n` };
+    const cyc = memoryHost({ '/k/keepalived.conf': main, '/k/b.conf': files['b.conf'] });
+    const a = analyze(main, { file: '/k/keepalived.conf', host: cyc });
+    expect(a.diagnostics.map((d) => `${d.file.replace('/k/', '')}:${d.range.start.line + 1}:${d.code}`).sort()).toEqual(['b.conf:1:KA111', 'b.conf:8:KA111', 'keepalived.conf:2:KA111']);
+    if (keepalivedAvailable()) {
+      const said = new Set(runKeepalived(main, { files }).messages.filter((m) => /already defined/.test(m.message)).map((m) => `${m.file}:${m.line}`));
+      expect([...said].sort()).toEqual(['b.conf:1', 'keepalived.conf:2']);
+    }
+  });
+
   it('maps absolute include prefixes to repository folders', () => {
     const repo = memoryHost({ '/repo/deploy/conf.d/x.conf': 'vrrp_script chk {\n  script "/bin/true"\n}\n' });
     const a = analyze('include /etc/keepalived/conf.d/x.conf\n', { file: '/repo/deploy/keepalived.conf', host: repo, pathMappings: { '/etc/keepalived': '/repo/deploy' } });

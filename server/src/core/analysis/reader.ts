@@ -572,6 +572,10 @@ export class Reader {
     for (const path of matches) {
       if (this.stack.some((f) => f.file.path === path)) {
         this.report('KA111', 'error', `include cycle: '${path}' is already being read (${this.stack.map((f) => f.file.path).join(' -> ')} -> ${path}); keepalived recurses until it runs out of file descriptors`, file, start, end);
+        // keepalived reads the files of the cycle again on every pass: their instances are defined again.
+        const line = positionAt(file.lex.lineStarts, start).line + 1;
+        const cycle = this.stack.slice(this.stack.findIndex((f) => f.file.path === path)).map((f) => f.file);
+        this.reportInstancesReadAgain(cycle, (name) => `keepalived reads vrrp_instance '${name}' again on each pass of the include cycle at ${file.path}:${line}, and rejects it ("vrrp instance ${name} already defined")`);
         continue;
       }
       const text = host.readFile(path);
@@ -595,21 +599,29 @@ export class Reader {
    */
   private reportReadTwice(file: SourceFile, start: number, end: number, why: string, files: SourceFile[]): void {
     const names = files.map((f) => `'${f.path}'`).join(', ');
-    const instances: string[] = [];
     const line = positionAt(file.lex.lineStarts, start).line + 1;
-    for (const f of files) {
-      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) {
-        const name = m[1]!;
-        instances.push(name);
-        // keepalived names the second reading of the instance ("vrrp instance X already defined").
-        const at = m.index + m[0].length - name.length;
-        this.report('KA114', 'error', `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, f, at, at + name.length);
-      }
-    }
+    const instances = this.reportInstancesReadAgain(files, (name) => `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, 'KA114');
     const consequence = instances.length
       ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
       : ', and configure what they hold twice';
     this.report('KA114', instances.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
+  }
+
+  /**
+   * Reports each vrrp_instance of `files` where keepalived says it is "already defined" when it reads
+   * the files again; returns their names. (A textual scan: the files are read once here.)
+   */
+  private reportInstancesReadAgain(files: SourceFile[], message: (name: string) => string, code = 'KA111'): string[] {
+    const names: string[] = [];
+    for (const f of files) {
+      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) {
+        const name = m[1]!;
+        names.push(name);
+        const at = m.index + m[0].length - name.length;
+        this.report(code, 'error', message(name), f, at, at + name.length);
+      }
+    }
+    return names;
   }
 
   private mapPath(p: string): string {

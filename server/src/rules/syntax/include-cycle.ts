@@ -11,7 +11,8 @@ const rule: CoreRule = {
   docs: {
     why:
       'keepalived does not notice include cycles: it opens the same files again and again until it runs out of ' +
-      'file descriptors, then carries on with whatever it had read. The usual cause is a wildcard include that ' +
+      'file descriptors, then carries on with whatever it had read: every vrrp_instance in the files of the cycle ' +
+      'is read again on each pass and "already defined". The usual cause is a wildcard include that ' +
       'also matches the file holding it, such as "include /etc/keepalived/*.conf" inside keepalived.conf.',
     bad: `global_defs {
     router_id lb1
