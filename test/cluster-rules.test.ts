@@ -161,6 +161,15 @@ describe('cluster findings in detail', () => {
     expect(d.message).toContain('keeps the adverts accepted');
   });
 
+  it('KA412: an address keepalived cannot parse is no VIP of either node', () => {
+    const node = (vips: string) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n${vips}  }\n}\n`;
+    const nodes = [
+      { file: 'a.conf', text: node('    10.0.0.1\n') },
+      { file: 'b.conf', text: node('    10.0.0.1\n    not_an_ip\n') },
+    ];
+    expect(lintCluster(nodes).diagnostics.filter((x) => x.code === 'KA412')).toEqual([]);
+  });
+
   it('KA402 points at the instance that reuses the VRID and at the other node', () => {
     const [d] = lint('vrid-shared');
     expect(d!.file).toBe('vrid-shared/b.conf');

@@ -207,7 +207,8 @@ export function instanceFamily(inst: VrrpInstance): Family | undefined {
  */
 export function keptVirtualAddresses(inst: VrrpInstance): Address[] {
   const family = instanceFamily(inst);
-  return inst.virtualIpaddresses.filter((a) => !(family && a.addressFamily && a.addressFamily !== family) && !addressDropped(a));
+  // An address keepalived cannot parse ("VRRP parsed invalid IP … skipping IP") is no VIP either.
+  return inst.virtualIpaddresses.filter((a) => a.addressFamily !== undefined && !(family && a.addressFamily !== family) && !addressDropped(a));
 }
 
 /** The child line that fixes the instance's family, and the family. */
