@@ -157,7 +157,7 @@ describe('kalint peer', () => {
     expect(kalint(['peer', '--interface', 'ens1', 'peer/two.conf']).stderr).toContain('ambiguous --interface');
     expect(kalint(['peer', 'peer/none.conf'])).toMatchObject({ code: 1 });
     expect(kalint(['peer', 'peer/none.conf']).stderr).toContain('no vrrp_instance');
-    expect(kalint(['peer', 'peer/stateless.conf']).stderr).toContain('has no state');
+    expect(kalint(['peer', 'peer/stateless.conf']).stderr).toContain('peer/stateless.conf:1:1: vrrp_instance V (line 1) has no state');
     expect(kalint(['peer']).code).toBe(2);
     expect(kalint(['peer', '--priority', '80', '--priority-step', '5', 'peer/none.conf']).code).toBe(2);
     expect(kalint(['peer', '--priority', 'high', 'peer/none.conf']).code).toBe(2);

@@ -205,6 +205,17 @@ vrrp_instance VI_2 {
 });
 
 describe('errors', () => {
+  it('a refusal about one line says where it is (FILE:LINE:COL in the CLI)', () => {
+    const at = (text: string) => {
+      const r = generatePeer(text);
+      return 'error' in r ? r.at : undefined;
+    };
+    expect(at(PAIR.replace('    state MASTER\n', ''))).toEqual({ line: 8, column: 1 });
+    expect(at(PAIR.replace('state MASTER', 'state master'))).toEqual({ line: 9, column: 11 });
+    expect(at(PAIR.replace('priority 100', 'priority 300'))).toEqual({ line: 12, column: 5 });
+    expect(at(PAIR + '}\n')).toEqual({ line: 20, column: 1 });
+    expect(at('global_defs {\n    router_id x\n}\n')).toBeUndefined();
+  });
   it('no vrrp_instance, no state, unknown state, values from definitions, broken braces', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
     expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);

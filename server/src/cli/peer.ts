@@ -93,7 +93,8 @@ export function peerCommand(argv: string[]): number {
   };
   const r = generatePeer(text, options);
   if ('error' in r) {
-    process.stderr.write(`kalint: ${shown}: ${r.error}\n`);
+    // A refusal about one line names it as FILE:LINE:COL, like the formatter's.
+    process.stderr.write(`kalint: ${shown}${r.at ? `:${r.at.line}:${r.at.column}` : ''}: ${r.error}\n`);
     return EXIT.findings;
   }
   if (!values.quiet) for (const n of r.notes) process.stderr.write(`kalint: ${n}\n`);

@@ -41,6 +41,8 @@ export interface PeerResult {
 
 export interface PeerError {
   error: string;
+  /** Where in the MASTER's file the refusal points (1-based), when it is about one line. */
+  at?: { line: number; column: number };
 }
 
 export const DEFAULT_PRIORITY_STEP = 10;
@@ -48,7 +50,14 @@ export const DEFAULT_PRIORITY_STEP = 10;
 const MAX_TRACKED_PRIORITY = 254;
 const OWNER_PRIORITY = 255;
 
-class PeerFailure extends Error {}
+class PeerFailure extends Error {
+  constructor(
+    message: string,
+    readonly at?: { line: number; column: number },
+  ) {
+    super(message);
+  }
+}
 
 interface Role {
   inst: VrrpInstance;
@@ -66,7 +75,7 @@ export function generatePeer(text: string, options: PeerOptions = {}): PeerResul
   try {
     return generate(text, options);
   } catch (e) {
-    if (e instanceof PeerFailure) return { error: e.message };
+    if (e instanceof PeerFailure) return e.at ? { error: e.message, at: e.at } : { error: e.message };
     throw e;
   }
 }
@@ -85,7 +94,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   const analysis = analyze(text, { file, configId: options.configId });
   const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
-  if (braceProblem) fail(`${at(braceProblem.range.start.line)}: ${braceProblem.message} — fix the braces first`);
+  if (braceProblem) fail(`${braceProblem.message} — fix the braces first`, { line: braceProblem.range.start.line + 1, column: braceProblem.range.start.column + 1 });
   const model = analysis.model;
   const instances = model.vrrpInstances.filter((i) => i.node.word?.file === file);
   if (instances.length === 0) {
@@ -98,11 +107,17 @@ function generate(text: string, options: PeerOptions): PeerResult {
   const edits: { start: number; end: number; newText: string }[] = [];
   const notes: string[] = [];
   const lineOf = (w: Word | undefined) => (w ? positionAt(lineStarts, w.start).line + 1 : 0);
+  /** The 1-based position of a word of this file, for a refusal about it. */
+  const posOf = (w: Word | undefined) => {
+    if (!w || w.file !== file) return undefined;
+    const p = positionAt(lineStarts, w.start);
+    return { line: p.line + 1, column: p.column + 1 };
+  };
 
   /** Replaces a word the user wrote in this file, keeping its quotes. */
   const replaceWord = (w: Word, value: string, what: string) => {
     if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
-    if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`);
+    if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`, posOf(w));
     edits.push({ start: w.start, end: w.end, newText: w.quoted ? `"${value}"` : value });
   };
 
@@ -111,13 +126,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const stateWord = inst.state?.node.args[0];
     if (!inst.state || !stateWord) {
       const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
-      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is on an @ID line: say which host this file is for with the config id)" : ''}`);
+      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is on an @ID line: say which host this file is for with the config id)" : ''}`, posOf(inst.node.word));
     }
     const state = stateWord!.text;
-    if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`);
+    if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`, posOf(stateWord));
     const priorityNode = lastChild(inst.node, 'priority');
-    if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`);
-    if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`);
+    if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
+    if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     const kind = state === 'MASTER' ? 'demote' : inst.nopreempt ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
@@ -190,10 +205,6 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   // ---- helpers (closures over the edits) ---------------------------------------------------
 
-  function at(line: number): string {
-    return `${file}:${line + 1}`;
-  }
-
   /** Inserts `content` as a new line after the line of `node`, with the same indentation. */
   function insertLineAfter(node: AstNode, content: string, where: string): void {
     const first = node.word!;
@@ -205,7 +216,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const indent = text.slice(lineStart, first.start);
     const rest = text.slice(last.end, lineEnd);
     if (!/^[ \t]*$/.test(indent) || !/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) {
-      fail(`cannot add a priority line to ${where}: its state shares a line with other statements (line ${line + 1}); put 'state' on a line of its own or add a priority to the MASTER`);
+      fail(`cannot add a priority line to ${where}: its state shares a line with other statements (line ${line + 1}); put 'state' on a line of its own or add a priority to the MASTER`, { line: line + 1, column: 1 });
     }
     const atEnd = line + 1 >= lineStarts.length;
     edits.push({ start: lineEnd, end: lineEnd, newText: atEnd ? `${eol}${indent}${content}` : `${indent}${content}${eol}` });
@@ -216,7 +227,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const open = node.openBrace!;
     const line = positionAt(lineStarts, open.start).line;
     const rest = text.slice(open.end, line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length);
-    if (!/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) fail(`cannot add a router_id: global_defs has statements on its '{' line (line ${line + 1})`);
+    if (!/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) fail(`cannot add a router_id: global_defs has statements on its '{' line (line ${line + 1})`, { line: line + 1, column: 1 });
     const kwLine = positionAt(lineStarts, node.word!.start).line;
     const baseIndent = /^[ \t]*/.exec(text.slice(lineStarts[kwLine]!))![0];
     const childLine = node.children[0]?.word;
@@ -296,8 +307,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
   }
 }
 
-function fail(message: string): never {
-  throw new PeerFailure(message);
+function fail(message: string, at?: { line: number; column: number }): never {
+  throw new PeerFailure(message, at);
 }
 
 function lastChild(node: AstNode, keyword: string): AstNode | undefined {
