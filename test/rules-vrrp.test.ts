@@ -1053,6 +1053,19 @@ describe('KA372 rx-bufs-policy-conflict', () => {
     for (const [body, at] of cases) expect(lines(config(body), 'KA372'), body).toEqual(at);
     expect(findings(config('vrrp_rx_bufs_policy MTU 1000'), 'KA372')[0]).toMatchObject({ severity: 'error', range: { start: { line: 1, column: 28 } } });
   });
+  it('after a first size, keepalived reads the size again for any other word: a warning, no value error', () => {
+    for (const body of ['vrrp_rx_bufs_policy 1000 abc', 'vrrp_rx_bufs_policy 1000 5000', 'vrrp_rx_bufs_policy 1000 -5']) {
+      expect(findings(config(body), 'KA372').map((d) => [d.severity, d.range.start.column]), body).toEqual([['warning', 29]]);
+      expect(lintText(config(body)).diagnostics.filter((d) => d.severity === 'error'), body).toEqual([]);
+    }
+    // Without a size first, the word is judged on its own (keepalived: "Invalid vrrp_rx_bufs_policy abc").
+    for (const body of ['vrrp_rx_bufs_policy abc', 'vrrp_rx_bufs_policy MTU abc']) expect(lines(config(body), 'KA205'), body).toEqual([2]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived accepts any word after a first size silently', () => {
+    for (const body of ['vrrp_rx_bufs_policy 1000 abc', 'vrrp_rx_bufs_policy 1000 5000', 'vrrp_rx_bufs_policy 1000 -5']) {
+      expect(runKeepalived(config(body)).messages, body).toEqual([]);
+    }
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [body, at] of cases) {
       const said = runKeepalived(config(body)).messages.filter((m) => /vrrp_rx_bufs_policy/.test(m.message));

@@ -655,6 +655,9 @@ export class Walker implements LineSink {
         // Plain numbers in range, most of a large config's arguments, need no string.
         const digits = args.argDigits(i);
         if (digits >= 0 && numberSurelyValid(a, digits)) continue;
+        // keepalived 2.2.7 reads a vrrp_rx_bufs_policy size from the first word whichever word is not a
+        // policy word, so after a valid first size any word passes (KA372 says what is ignored).
+        if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
         const p = checkArg(a, args.argText(i)!, keyword);
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
         if (p) this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);

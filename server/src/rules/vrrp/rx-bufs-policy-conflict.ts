@@ -21,7 +21,7 @@ export const rxBufsPolicyConflict: FileRule = {
   name: 'rx-bufs-policy-conflict',
   family: 'vrrp',
   severity: 'warning',
-  description: 'vrrp_rx_bufs_policy settings keepalived drops: a size with MTU/ADVERT, MTU with ADVERT, or a size after a policy word.',
+  description: 'vrrp_rx_bufs_policy settings keepalived drops: a size with MTU/ADVERT, MTU with ADVERT, a size after a policy word, or a word after a size.',
   docs: {
     why:
       'vrrp_rx_bufs_policy sizes the receive buffers of the VRRP sockets: from the interface MTU, from the advert size, ' +
@@ -44,7 +44,12 @@ export const rxBufsPolicyConflict: FileRule = {
         const text = line.argText(i)!;
         if (/^mtu$/i.test(text)) mtu = true;
         else if (/^advert$/i.test(text)) advert = true;
-        else if (byteSize(text) !== undefined) {
+        else if (i > 0 && byteSize(first!) !== undefined) {
+          // Any other word after a size is read as the first word again: silently ignored.
+          size = true;
+          const word = line.argWord(i);
+          report({ message: `keepalived 2.2.7 reads the size from the first word of the line again instead of '${text}', so '${text}' is ignored without a word; write one size per line`, file: word.file, range: word.range });
+        } else if (byteSize(text) !== undefined) {
           // keepalived reads argument 0 as the size, whichever word is not a policy word.
           if (byteSize(first!) !== undefined) size = true;
           else if (isPolicyWord(first!)) {
