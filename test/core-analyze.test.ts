@@ -694,6 +694,30 @@ describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
   });
 });
 
+describe('a ~SEQ/~LST row that is itself a ~SEQ/~LST line', () => {
+  const names = (text: string) => analyze(text).model.vrrpInstances.map((i) => i.name);
+  it('expands the inner sequence in full for each value of the outer one', () => {
+    expect(names('~SEQ(i,1,2) ~SEQ(j,5,6) vrrp_instance V_${i}_${j} { }\n')).toEqual(['V_1_5', 'V_1_6', 'V_2_5', 'V_2_6']);
+    expect(names('~LST(i,a,b) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual([]);
+    expect(names('~SEQ(i,1,2) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual(['V_1_1', 'V_2_1', 'V_2_2']);
+  });
+  it('substitutes definitions in a header before reading its numbers', () => {
+    expect(names('$N=3\n~SEQ(i,$N) vrrp_instance V_$i { }\n')).toEqual(['V_1', 'V_2', 'V_3']);
+    expect(codes('~SEQ(i,1,$UNDEFINED) vrrp_instance V_$i { }\n')).toEqual(['1:KA113']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [text, count] of [
+      ['~SEQ(i,1,2) ~SEQ(j,5,6) no_such_keyword_${i}_${j}\n', 4],
+      ['~SEQ(i,1,2) ~SEQ(j,1,$i) no_such_keyword_${i}_${j}\n', 3],
+      ['$N=3\n~SEQ(i,$N) no_such_keyword_$i\n', 3],
+    ] as const) {
+      const said = new Set(runKeepalived(text).messages.filter((m) => /Unknown keyword 'no_such/.test(m.message)).map((m) => m.message));
+      expect(said.size, text).toBe(count);
+      expect(analyze(text).diagnostics.filter((d) => d.code === 'KA201').length, text).toBe(count);
+    }
+  });
+});
+
 describe('definitions made by ~SEQ and ~LST lines', () => {
   const vrrp = (vrid: string, prio: string) => `vrrp_instance A {\n interface eth0\n virtual_router_id ${vrid}\n priority ${prio}\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n`;
   const cases = [

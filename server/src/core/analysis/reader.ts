@@ -494,7 +494,9 @@ export class Reader {
     const file = frame.file;
     const text = file.text;
     const headerEnd = seqHeaderEnd(text, start, end);
-    const head = text.slice(start, headerEnd < 0 ? end : headerEnd);
+    let head = text.slice(start, headerEnd < 0 ? end : headerEnd);
+    // keepalived substitutes definitions in the header's values (`~SEQ(i,1,$N)`) before reading them.
+    if (headerEnd >= 0 && head.includes('$')) head = this.substitute(head, frame, [{ outStart: 0, outEnd: head.length, srcStart: start, srcEnd: headerEnd, verbatim: true }]).lines[0]?.text ?? head;
     const parsed = headerEnd < 0 ? undefined : parseSeqHeader(head);
     if (!parsed || 'error' in parsed) {
       this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`, file, start, headerEnd < 0 ? end : headerEnd);
@@ -515,9 +517,14 @@ export class Reader {
     const rowDefines = restCl?.kind === 'definition' && (!restCl.condition || conditionHolds(restCl.condition, this.options.configId));
     const outerIncludeDir = this.seqIncludeDir;
     this.seqIncludeDir = undefined;
+    // A row that is itself a ~SEQ/~LST line (`~SEQ(i,1,2) ~SEQ(j,1,3) …`): keepalived checks each row
+    // for one before substituting, and expands the newest sequence first, so the inner one runs in
+    // full for every value of the outer one (checked with the binary).
+    const rowIsSeq = /^~(?:SEQ|LST)/.test(rest);
     for (const values of parsed.rows) {
       parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
-      if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
+      if (rowIsSeq) this.expandSeq(frame, restStart, end);
+      else if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
       else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0, 'seq');
     }
     this.seqIncludeDir = outerIncludeDir;
