@@ -200,13 +200,16 @@ function walkRoute(line: ValueLine): RouteReading {
     } else if (s === 'as') {
       i += next.text === 'to' ? 3 : 2;
     } else if (s === 'encap') {
-      // keepalived reports a missing or unknown encapsulation type and keeps the route without it.
+      // keepalived reports a missing or unknown encapsulation type and keeps the route without it;
+      // after an unknown type it also passes over the word that follows.
       if (!next || !ENCAP_TYPES.has(next.text)) {
         r.problems.push({ word: next ?? w, message: next ? `'${next.text}' is not an encap type (ip, ip6, mpls, ila); keepalived ignores the encapsulation` : `'encap' needs a type (ip, ip6, mpls, ila); keepalived ignores it`, effect: 'adjust' });
+        i += 3;
+        continue;
       }
-      // Encapsulation options have their own grammar; stop here rather than guess.
-      r.complete = false;
-      break;
+      const k = walkEncap(words, i + 2, next.text, r.problems);
+      if (k < 0) return r;
+      i = k;
     } else if (ROUTE_ONE_ARG.has(s) || ROUTE_LOCKABLE.has(s)) {
       if (s === 'dev' || s === 'oif') r.hasInterface = true;
       const k = ROUTE_LOCKABLE.has(s) && next?.text === 'lock' ? i + 2 : i + 1;
@@ -241,6 +244,77 @@ function walkRoute(line: ValueLine): RouteReading {
   }
   if (!r.dest && r.complete) r.problems.push(skip(words[0]!, 'the route has no destination'));
   return r;
+}
+
+/** keepalived's decimal unsigned reader (read_unsigned: base 10, leading blanks and '+' allowed). */
+function decimalAtMost(text: string, max: bigint): boolean {
+  const m = /^[ \t]*\+?(\d+)$/.exec(text);
+  return !!m && BigInt(m[1]!) <= max;
+}
+
+/** An MPLS label stack as keepalived reads it: one or two labels (strtoul base 0, below 2^20) joined by '/'. */
+function mplsLabels(text: string): boolean {
+  const labels = text.replace(/^[ \t]+/, '').split('/');
+  return labels.length <= 2 && labels.every((l) => /^(?:0x[0-9a-f]+|\d+)$/i.test(l) && Number(l) <= 0xfffff);
+}
+
+/** An ILA locator: four groups of 1-4 hex digits separated by ':'. */
+const ILA_LOCATOR = /^[ \t]*[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){3}$/i;
+
+/**
+ * The options of `encap TYPE …` from words[k] on, as keepalived 2.2.7 reads them; returns where the
+ * route's own options resume, or -1 when keepalived drops the line. A bad option value leaves
+ * keepalived on the option's name, which it then reads as a destination and rejects.
+ */
+function walkEncap(words: Word[], k: number, type: string, problems: LineProblem[]): number {
+  const adjust = (word: Word, message: string) => problems.push({ word, message, effect: 'adjust' });
+  if (type === 'mpls' || type === 'ila') {
+    const v = words[k];
+    const what = type === 'mpls' ? 'an MPLS label stack (LABEL or LABEL/LABEL, each below 1048576)' : 'an ILA locator (four hex groups, like 2001:db8:1:2)';
+    if (!v) adjust(words[k - 1]!, `'encap ${type}' needs ${what}; keepalived ignores the encapsulation`);
+    else if (!(type === 'mpls' ? mplsLabels(v.text) : ILA_LOCATOR.test(v.text))) adjust(v, `'${v.text}' is not ${what}; keepalived ignores the encapsulation`);
+    return v ? k + 1 : k;
+  }
+  const v6 = type === 'ip6';
+  let hasDst = false;
+  let hasId = false;
+  for (; k + 1 < words.length; k += 2) {
+    const opt = words[k]!;
+    const val = words[k + 1]!;
+    let bad: string | undefined;
+    switch (opt.text) {
+      case 'id':
+        if (decimalAtMost(val.text, 0xffffffffffffffffn)) hasId = true;
+        else bad = 'a whole number';
+        break;
+      case 'dst':
+      case 'src': {
+        const family = ipFamily(val.text);
+        if (family !== (v6 ? 6 : 4)) bad = `an IPv${v6 ? 6 : 4} address`;
+        else if (opt.text === 'dst') hasDst = true;
+        break;
+      }
+      case 'ttl':
+      case 'hoplimit':
+        if (!decimalAtMost(val.text, 255n)) bad = 'a whole number 0..255';
+        break;
+      case 'flags':
+        if (!decimalAtMost(val.text, 65535n)) bad = 'a whole number 0..65535';
+        break;
+      case 'tos':
+      case 'tc':
+        // A number or a name from the host's rt_dsfield table: not checked here.
+        break;
+    }
+    const known = opt.text === 'id' || opt.text === 'dst' || opt.text === 'src' || opt.text === 'flags' || opt.text === (v6 ? 'hoplimit' : 'ttl') || opt.text === (v6 ? 'tc' : 'tos');
+    if (!known) break;
+    if (bad) {
+      problems.push(skip(val, `'encap ${type} ${opt.text}' needs ${bad}, not '${val.text}'`));
+      return -1;
+    }
+  }
+  if (!hasDst && !hasId) adjust(words[k - 1]!, `'encap ${type}' needs 'dst ADDRESS' or 'id N'; keepalived ignores the encapsulation`);
+  return k;
 }
 
 const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'track_group']);
