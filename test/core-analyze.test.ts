@@ -767,6 +767,7 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
 });
 
 describe('include lines keepalived reads twice (KA114)', () => {
+  const LATER_LINE_INCLUDE = '$D=global_defs {\\\n}\\\ninclude inc/v1.conf\n$D\n';
   const vi = (n: number) => `vrrp_instance V${n} {\n interface eth0\n virtual_router_id ${n}\n virtual_ipaddress {\n  10.0.0.${n}\n }\n}\n`;
   const files = { 'inc/v1.conf': vi(1), 'inc/v2.conf': vi(2), 'inc/g.conf': 'global_defs {\n router_id x\n}\n' };
   const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/k/${k}`, v])));
@@ -777,6 +778,8 @@ describe('include lines keepalived reads twice (KA114)', () => {
     expect(ka114('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:1:error']);
     expect(ka114('~LST(F,v1,v2) include /k/inc/${F}.conf\n')).toEqual(['inc/v1.conf:1:error', 'inc/v2.conf:1:error', 'keepalived.conf:1:error', 'keepalived.conf:1:error']);
     expect(ka114('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:2:error']);
+    // the first line of a multi-line definition too
+    expect(ka114('$I=include inc/v1.conf \\\nglobal_defs {\\\n}\n$I\n')).toEqual(['inc/v1.conf:1:error', 'keepalived.conf:4:error']);
     expect(ka114('@lb1 include inc/g.conf\n')).toEqual(['keepalived.conf:1:warning']);
   });
   it('reads the rows after the first of a ~SEQ include from the directory of the file the row before included', () => {
@@ -787,10 +790,16 @@ describe('include lines keepalived reads twice (KA114)', () => {
   it('not a plain include line, nor one whose condition fails', () => {
     expect(ka114('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });
+  it('not an include on a later line of a multi-line definition: keepalived reads it once', () => {
+    expect(ka114(LATER_LINE_INCLUDE)).toEqual([]);
+    expect(analyze(LATER_LINE_INCLUDE, { file: '/k/keepalived.conf', host }).model.vrrpInstances.map((i) => i.name)).toEqual(['V1']);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     const said = (text: string) => runKeepalived(text, { files, configId: 'lb1' }).messages.map((m) => `${m.file}:${m.line}:${m.message}`);
     expect(said('@lb1 include inc/v1.conf\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
     expect(said('$I=include inc/v1.conf\n$I\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
+    expect(said('$I=include inc/v1.conf \\\nglobal_defs {\\\n}\n$I\n')).toEqual(['inc/v1.conf:1:vrrp instance V1 already defined']);
+    expect(said(LATER_LINE_INCLUDE)).toEqual([]);
     expect(new Set(said('~SEQ(N,1,2) include inc/v${N}.conf\n'))).toEqual(new Set(["inc/v1.conf:0:Config files missing 'inc/v2.conf'.", 'inc/v1.conf:1:vrrp instance V1 already defined']));
     expect(said('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });

@@ -274,7 +274,8 @@ export class Reader {
   /** Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`. */
   private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition'): void {
     const { lines } = this.substitute(text, frame, segments);
-    for (const line of lines) {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
       const toks = lex(line.text).tokens;
       const cl = classifyLine(toks, 0, toks.length);
       if (cl.condition) {
@@ -292,7 +293,10 @@ export class Reader {
         const pStart = toks[cl.first + 1]!.start;
         const pEnd = toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, pEnd);
-        const read = this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, origin === 'seq' ? 'is a ~SEQ/~LST row' : 'comes from a $definition', origin === 'seq' ? this.seqIncludeDir : undefined);
+        // Only the first line of a multi-line definition is read twice by keepalived's child
+        // processes; an include on a later line is read once, like a plain one (checked with the binary).
+        const why = origin === 'seq' ? 'is a ~SEQ/~LST row' : index === 0 ? 'comes from a $definition' : undefined;
+        const read = this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, why, origin === 'seq' ? this.seqIncludeDir : undefined);
         if (origin === 'seq' && read.length) this.seqIncludeDir = dirname(read[0]!.path);
         continue;
       }
