@@ -128,3 +128,66 @@ describe('KA703 mixed-indentation', () => {
     expect(linesOf(conf('vrrp_instance VI_1 {', '    interface eth0', '}'), 'KA703')).toEqual([]);
   });
 });
+
+describe('KA704 lookalike-character', () => {
+  const NBSP = '\u00a0';
+  const copied = conf(
+    '\ufeffglobal_defs {',
+    '  router_id lb1',
+    '}',
+    'vrrp_instance VI_1 {',
+    '  interface eth0',
+    '  virtual_router_id 51',
+    `  priority${NBSP}100`,
+    `${NBSP}${NBSP}${NBSP} nopreempt`,
+    '  notify_master \u201c/etc/keepalived/notify.sh master\u201d',
+    `  # a comment may hold${NBSP}anything \u201cquoted\u201d`,
+    '  virtual_ipaddress {',
+    '    10.0.0.1/24\u200b',
+    '  }',
+    '}',
+  );
+
+  it('finds each word holding a lookalike, outside comments, one finding per word', () => {
+    expect(linesOf(copied, 'KA704')).toEqual([1, 7, 8, 9, 12]);
+    const [bom, nbsp, leading, quotes, zw] = findings(copied, 'KA704');
+    expect(bom!.message).toContain('byte order mark (U+FEFF)');
+    expect(nbsp!.message).toContain("'priority<U+00A0>100' contains a no-break space (U+00A0)");
+    expect(leading!.message).toContain('3 × no-break space');
+    expect(quotes!.message).toContain('use straight double quotes');
+    expect(zw!.message).toContain('zero-width space (U+200B)');
+    expect(findings(copied, 'KA704').every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('the unknown keyword keepalived reports shows the hidden character', () => {
+    const ka201 = findings(copied, 'KA201').map((d) => d.message);
+    expect(ka201).toContain("Unknown keyword 'priority<U+00A0>100' in 'vrrp_instance': it contains a no-break space (U+00A0), which is neither a blank nor a quote for keepalived; written with plain characters it would be 'priority 100' (see KA704)");
+    expect(ka201.some((m) => m.startsWith("Unknown keyword '<U+FEFF>global_defs'"))).toBe(true);
+  });
+
+  it('the fixes write the plain characters, and the config then reads as meant', () => {
+    let text = copied;
+    for (const d of findings(copied, 'KA704').reverse()) text = applyFix(text, d.fix!);
+    const meant = copied.split('\n');
+    meant[0] = 'global_defs {';
+    meant[6] = '  priority 100';
+    meant[7] = '    nopreempt';
+    meant[8] = '  notify_master "/etc/keepalived/notify.sh master"';
+    meant[11] = '    10.0.0.1/24';
+    expect(text).toBe(meant.join('\n'));
+    expect(linesOf(text, 'KA704')).toEqual([]);
+    expect(findings(text, 'KA201')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t: lookalikes are word characters', () => {
+    const said = runKeepalived(copied).messages.map((m) => `${m.line}:${m.message}`);
+    expect(said).toContain(`1:Unknown keyword '\ufeffglobal_defs'`);
+    expect(said).toContain(`7:Unknown keyword 'priority${NBSP}100'`);
+    expect(said).toContain(`8:Unknown keyword '${NBSP}${NBSP}${NBSP}'`);
+    expect(said).toContain("12:invalid number '24\u200b'");
+    // Typographic quotes alone: keepalived accepts the line without a word (hence a warning).
+    const quotesOnly = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  notify_master \u201c/etc/keepalived/notify.sh master\u201d', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}');
+    expect(runKeepalived(quotesOnly).messages.filter((m) => m.line === 4)).toEqual([]);
+    expect(linesOf(quotesOnly, 'KA704')).toEqual([4]);
+  });
+});

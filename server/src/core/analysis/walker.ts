@@ -3,6 +3,7 @@
 // *not* skipped (keepalived reads the inner lines at the enclosing level and the inner `}` closes
 // the enclosing block). The result is the AST plus the schema diagnostics.
 
+import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes } from '../syntax/lookalikes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
@@ -402,6 +403,18 @@ export class Walker implements LineSink {
       this.report('KA107', 'error', `'//' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
         fix: { description: "Replace '//' with '#'", edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
       });
+      return;
+    }
+    if (hasLookalike(name)) {
+      // Copied text: a no-break space or a typographic quote is part of the word for keepalived (KA704 has the fix).
+      const plain = replaceLookalikes(name).trim();
+      const meant = plain ? plain.split(/[ \t]+/)[0]! : '';
+      const effect = !plain
+        ? 'keepalived reads them as an unknown keyword, and the keyword after them on this line is lost'
+        : ctx.childMap.has(meant)
+          ? `written with plain characters it would be '${plain}'`
+          : 'keepalived reads them as part of the word';
+      this.report('KA201', 'error', `Unknown keyword '${showLookalikes(name)}' in ${contextName(ctx)}: it contains ${describeLookalikes(name)}, which is neither a blank nor a quote for keepalived; ${effect} (see KA704)`, file, word.range);
       return;
     }
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];

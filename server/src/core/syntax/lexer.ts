@@ -150,6 +150,8 @@ export class TokenStore {
     /** End offsets of the few tokens of LONG_TOKEN characters or more, by index. */
     private readonly longEnds: Map<number, number>,
     lineFirstToken: Int32Array,
+    /** Whether a word outside quotes holds a non-ASCII character (rules looking for odd characters skip the text when not). */
+    readonly nonAsciiWords = false,
   ) {
     this.lineStarts = src.lineStarts;
     this.lineFirstToken = lineFirstToken;
@@ -229,6 +231,8 @@ class LexBuilder {
   lineCount = 1;
   /** The last token is a word that a touching word piece extends (`a\b` is one word). */
   wordOpen = false;
+  /** A character above ASCII was met in a word (see TokenStore.nonAsciiWords). */
+  nonAscii = false;
 
   constructor(
     private readonly text: string,
@@ -275,14 +279,21 @@ class LexBuilder {
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
-      const cls = c < 128 ? CHAR_CLASS[c]! : WORD;
+      let cls: number;
+      if (c < 128) cls = CHAR_CLASS[c]!;
+      else {
+        cls = WORD;
+        this.nonAscii = true;
+      }
       if (cls === BLANK) {
         i++;
       } else if (cls === WORD) {
         let j = i + 1;
         while (j < to) {
           const d = text.charCodeAt(j);
-          if (d < 128 && CHAR_CLASS[d] !== WORD) break;
+          if (d < 128) {
+            if (CHAR_CLASS[d] !== WORD) break;
+          } else this.nonAscii = true;
           j++;
         }
         this.pushWordPiece(i, j);
@@ -322,7 +333,7 @@ class LexBuilder {
     const lineFirst = this.lineFirst.subarray(0, this.lineCount + 1);
     // Columns much larger than needed are copied to size; otherwise views avoid a second copy.
     const fit = <T extends Uint8Array | Int32Array>(a: T): T => (n < a.length * 0.75 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
-    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.lengths), this.longEnds, lineFirst);
+    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.lengths), this.longEnds, lineFirst, this.nonAscii);
   }
 
   private grow(): void {

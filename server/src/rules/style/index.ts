@@ -5,5 +5,6 @@ import type { Rule } from '../types.js';
 import { gluedBrace } from './glued-brace.js';
 import { trailingBackslash } from './trailing-backslash.js';
 import { mixedIndentation } from './mixed-indentation.js';
+import { lookalikeCharacter } from './lookalike-character.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter];

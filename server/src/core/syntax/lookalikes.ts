@@ -1,0 +1,79 @@
+// Characters that look like a blank or a quote but are neither to keepalived, which splits words
+// on ASCII blanks only and quotes with '"' only. They arrive with text copied from web pages, chat
+// and word processors: `priority<U+00A0>100` is one unknown word, `“/bin/notify.sh”` a command
+// whose name starts with a quote mark.
+
+export type LookalikeKind = 'space' | 'invisible' | 'quote';
+
+interface LookalikeInfo {
+  kind: LookalikeKind;
+  name: string;
+  /** What to write instead ('' = delete it). */
+  replacement: string;
+}
+
+const INFO = new Map<number, LookalikeInfo>([
+  [0x00a0, { kind: 'space', name: 'no-break space', replacement: ' ' }],
+  [0x1680, { kind: 'space', name: 'ogham space mark', replacement: ' ' }],
+  [0x2000, { kind: 'space', name: 'en quad', replacement: ' ' }],
+  [0x2001, { kind: 'space', name: 'em quad', replacement: ' ' }],
+  [0x2002, { kind: 'space', name: 'en space', replacement: ' ' }],
+  [0x2003, { kind: 'space', name: 'em space', replacement: ' ' }],
+  [0x2004, { kind: 'space', name: 'three-per-em space', replacement: ' ' }],
+  [0x2005, { kind: 'space', name: 'four-per-em space', replacement: ' ' }],
+  [0x2006, { kind: 'space', name: 'six-per-em space', replacement: ' ' }],
+  [0x2007, { kind: 'space', name: 'figure space', replacement: ' ' }],
+  [0x2008, { kind: 'space', name: 'punctuation space', replacement: ' ' }],
+  [0x2009, { kind: 'space', name: 'thin space', replacement: ' ' }],
+  [0x200a, { kind: 'space', name: 'hair space', replacement: ' ' }],
+  [0x202f, { kind: 'space', name: 'narrow no-break space', replacement: ' ' }],
+  [0x205f, { kind: 'space', name: 'medium mathematical space', replacement: ' ' }],
+  [0x3000, { kind: 'space', name: 'ideographic space', replacement: ' ' }],
+  [0x200b, { kind: 'invisible', name: 'zero-width space', replacement: '' }],
+  [0x200c, { kind: 'invisible', name: 'zero-width non-joiner', replacement: '' }],
+  [0x200d, { kind: 'invisible', name: 'zero-width joiner', replacement: '' }],
+  [0x2060, { kind: 'invisible', name: 'word joiner', replacement: '' }],
+  [0xfeff, { kind: 'invisible', name: 'byte order mark', replacement: '' }],
+  [0x201c, { kind: 'quote', name: 'left double quotation mark', replacement: '"' }],
+  [0x201d, { kind: 'quote', name: 'right double quotation mark', replacement: '"' }],
+  [0x201e, { kind: 'quote', name: 'double low-9 quotation mark', replacement: '"' }],
+  [0x201f, { kind: 'quote', name: 'double high-reversed-9 quotation mark', replacement: '"' }],
+  [0x00ab, { kind: 'quote', name: 'left-pointing double angle quotation mark', replacement: '"' }],
+  [0x00bb, { kind: 'quote', name: 'right-pointing double angle quotation mark', replacement: '"' }],
+]);
+
+const CHARS = '[\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff\\u201c-\\u201f\\u00ab\\u00bb]';
+/** Every lookalike character, for matchAll and replace only (never exec/test: its lastIndex must stay 0). */
+export const LOOKALIKE_RE = new RegExp(CHARS, 'g');
+const ANY_LOOKALIKE = new RegExp(CHARS);
+
+export function lookalikeInfo(char: string): LookalikeInfo | undefined {
+  return INFO.get(char.codePointAt(0)!);
+}
+
+export function hasLookalike(text: string): boolean {
+  return ANY_LOOKALIKE.test(text);
+}
+
+/** U+00A0 style code point. */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `text` with each lookalike shown as <U+XXXX>, so a message shows what the eye cannot. */
+export function showLookalikes(text: string): string {
+  return text.replace(LOOKALIKE_RE, (c) => `<${codePoint(c)}>`);
+}
+
+/** `text` with each lookalike replaced by what was meant. */
+export function replaceLookalikes(text: string): string {
+  return text.replace(LOOKALIKE_RE, (c) => lookalikeInfo(c)?.replacement ?? c);
+}
+
+/** "a no-break space (U+00A0)" for the first lookalike of `text`, plus how many kinds more. */
+export function describeLookalikes(text: string): string {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(LOOKALIKE_RE)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
+  const parts = [...seen].map(([c, n]) => `${n > 1 ? `${n} × ` : 'a '}${lookalikeInfo(c)!.name} (${codePoint(c)})`);
+  return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(', ')} and ${parts.length - 2} more`;
+}
