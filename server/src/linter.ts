@@ -6,6 +6,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from './core/index.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
 import type { Range } from './core/syntax/cst.js';
 import { Kind } from './core/syntax/lexer.js';
+import { hasLookalike, showLookalikes } from './core/syntax/lookalikes.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
@@ -62,7 +63,9 @@ export function runFileRules(analysis: Analysis): Diagnostic[] {
 }
 
 function toDiagnostic(rule: FileRule | ClusterRule, r: ReportInput): Diagnostic {
-  return { code: rule.code, severity: r.severity ?? rule.severity, message: r.message, file: r.file, range: r.range, related: r.related, fix: r.fix };
+  // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
+  const message = hasLookalike(r.message) ? showLookalikes(r.message) : r.message;
+  return { code: rule.code, severity: r.severity ?? rule.severity, message, file: r.file, range: r.range, related: r.related, fix: r.fix };
 }
 
 function internalError(rule: FileRule | ClusterRule, file: string, e: unknown): Diagnostic {

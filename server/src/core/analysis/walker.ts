@@ -167,7 +167,8 @@ export class Walker implements LineSink {
   }
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
-    this.diagnostics.push({ code, severity, message, file, range, ...extra });
+    // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
+    this.diagnostics.push({ code, severity, message: hasLookalike(message) ? showLookalikes(message) : message, file, range, ...extra });
   }
 
   private top(): Frame {
