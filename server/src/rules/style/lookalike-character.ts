@@ -50,7 +50,7 @@ export const lookalikeCharacter: FileRule = {
       '`100` is one unknown keyword (the priority is never set), no-break spaces at the start of a line become a keyword ' +
       'that swallows the real one, and `“/etc/keepalived/notify.sh”` names a command whose first character is a quote ' +
       'mark, which keepalived accepts without a word and then fails to run on failover. The fix writes the plain character.',
-    bad: 'vrrp_instance VI_1 {\n    priority\u00a0100\n    notify_master \u201c/etc/keepalived/notify.sh master\u201d\n}',
+    bad: 'vrrp_instance VI_1 {\n    # the blank after priority is a no-break space (U+00A0)\n    priority\u00a0100\n    notify_master \u201c/etc/keepalived/notify.sh master\u201d\n}',
     good: 'vrrp_instance VI_1 {\n    priority 100\n    notify_master "/etc/keepalived/notify.sh master"\n}',
   },
   check(ctx) {
