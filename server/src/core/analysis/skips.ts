@@ -3,7 +3,7 @@
 // alloc_vs, alloc_rs), a bfd_instance whose name is too long (bfd_parser.c, vrrp_track.c);
 // checked with the binary.
 
-import { sockaddrAddress } from './values.js';
+import { sockaddrAddress, utf8Length } from './values.js';
 
 interface Args {
   readonly argCount: number;
@@ -30,14 +30,13 @@ function readsServer(address: string, port: string | undefined): boolean {
 /** keepalived's BFD instance names fit in 32 bytes with the final NUL. */
 export const BFD_NAME_MAX = 31;
 
-const utf8 = new TextEncoder();
 
 /** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
 export function blockSkipped(keyword: string, args: Args): boolean {
   // Asked for every block keyword line: leave the others before reading any word.
   if (keyword !== 'real_server' && keyword !== 'virtual_server' && keyword !== 'bfd_instance') return false;
   const a0 = args.argText(0);
-  if (keyword === 'bfd_instance') return a0 !== undefined && utf8.encode(a0).length > BFD_NAME_MAX;
+  if (keyword === 'bfd_instance') return a0 !== undefined && utf8Length(a0) > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const a1 = args.argText(1);
   if (keyword === 'real_server') return !readsServer(a0, a1);

@@ -224,7 +224,16 @@ export function ipv4ToNumber(addr: string): number {
 
 // ---------- argument checks ----------
 
-const utf8 = new TextEncoder();
+/** The length of `text` in UTF-8 bytes, without encoding it (keepalived's limits are in bytes). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Each UTF-16 unit is one byte already counted; add the rest (a surrogate pair is 4 bytes in all).
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdbff ? 1 : c >= 0xdc00 && c <= 0xdfff ? 1 : 2;
+  }
+  return n;
+}
 
 const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 /** Enums keepalived compares case-insensitively; everything else is exact. */
@@ -245,7 +254,7 @@ export function describeRange(spec: ArgSpec): string {
 /** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
 export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
-    const bytes = utf8.encode(word).length;
+    const bytes = utf8Length(word);
     if (bytes > spec.max_length) {
       if (spec.too_long === 'ignored') return { message: `'${keyword}' ${spec.name} '${word}' is ${bytes} bytes, more than the ${spec.max_length} keepalived takes; keepalived reports it and ignores the line`, severity: 'error' };
       return { message: `'${keyword}' ${spec.name} '${word}' is ${bytes} characters; keepalived keeps only the first ${spec.max_length} and reports it`, severity: 'warning' };
@@ -327,8 +336,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       return undefined;
     }
     case 'ifname': {
-      // Cheap common case: short ASCII names cannot reach 16 bytes.
-      const bytes = word.length < 6 ? word.length : utf8.encode(word).length;
+      const bytes = utf8Length(word);
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       return undefined;
     }

@@ -3,7 +3,7 @@
 
 import type { Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
-import { ipFamily, parseInteger } from '../../core/analysis/values.js';
+import { ipFamily, parseInteger, utf8Length } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
 
 export interface AddressProblem {
@@ -18,7 +18,6 @@ type Say = (p: AddressProblem) => void;
 /** Scope names of iproute2's default rt_scopes table (keepalived reads the same file). */
 const SCOPES = new Set(['global', 'site', 'link', 'host', 'nowhere']);
 const LABEL_MAX_BYTES = 15;
-const utf8 = new TextEncoder();
 
 /** Options that take a value (the next word). */
 const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group']);
@@ -82,7 +81,7 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
         break;
       case 'label':
         label = w;
-        if (utf8.encode(value!.text).length > LABEL_MAX_BYTES) {
+        if (utf8Length(value!.text) > LABEL_MAX_BYTES) {
           drop(value!, `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters`);
           return;
         }

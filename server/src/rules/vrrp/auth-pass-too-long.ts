@@ -1,5 +1,6 @@
 // KA302: keepalived keeps only the first 8 bytes of auth_pass (and reports a config error).
 
+import { utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
@@ -40,7 +41,7 @@ export const authPassTooLong: FileRule = {
           if (value === undefined) continue;
           // Most passwords are short ASCII: no need to encode them to count bytes.
           if (value.length <= MAX_AUTH_PASS_BYTES && ASCII.test(value)) continue;
-          const bytes = utf8.encode(value).length;
+          const bytes = utf8Length(value);
           if (bytes <= MAX_AUTH_PASS_BYTES) continue;
           const word = node.args[0]!;
           const kept = truncateBytes(value, MAX_AUTH_PASS_BYTES);

@@ -1,5 +1,6 @@
 // KA338: an instance with no `interface` keepalived can use: it rejects the VRRP configuration.
 
+import { utf8Length } from '../../core/analysis/values.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { isUnicast, nameRange, uniqueInstances } from './util.js';
@@ -7,9 +8,8 @@ import { isUnicast, nameRange, uniqueInstances } from './util.js';
 /** Before this release keepalived checked for an interface before it knew an instance was unicast. */
 const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 3, 3];
 
-const utf8 = new TextEncoder();
 /** Whether keepalived ignores this interface name (16 bytes or more; a UTF-16 unit is at most 3 bytes). */
-const tooLong = (name: string | undefined) => name !== undefined && name.length > 5 && utf8.encode(name).length >= 16;
+const tooLong = (name: string | undefined) => name !== undefined && utf8Length(name) >= 16;
 
 export const missingInterface: FileRule = {
   kind: 'file',

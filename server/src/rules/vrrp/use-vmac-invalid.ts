@@ -5,7 +5,7 @@
 // still created; only the ignored word has no effect. Both names share one space across instances.
 
 import type { Word } from '../../core/analysis/ast.js';
-import { ipFamily, parsePrefix } from '../../core/analysis/values.js';
+import { ipFamily, parsePrefix, utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
 
@@ -96,7 +96,7 @@ function ipvlanWordProblem(text: string, instance: string, state: { named: boole
     return undefined;
   }
   if (state.named) return `use_ipvlan gives a second interface name '${text}'; keepalived keeps the first (keepalived: "IPVLAN interface already specified")`;
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = utf8Length(text);
   if (bytes > MAX_NAME) return `IPVLAN interface name '${text}' is ${bytes} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it (keepalived: "IPVLAN interface name … too long")`;
   const other = taken.get(text);
   if (other !== undefined) return `vrrp_instance '${other}' already uses the interface name '${text}'; keepalived ignores it here (keepalived: "VRRP instance ${other} is already using ${text}")`;

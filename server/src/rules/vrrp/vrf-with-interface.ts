@@ -1,12 +1,12 @@
 // KA364: a vrf line read after the instance's interface is ignored by keepalived.
 
+import { utf8Length } from '../../core/analysis/values.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { firstUnicastKeyword, isUnicast } from './util.js';
 
 /** Linux interface names are at most 15 bytes; keepalived ignores longer ones before this check. */
 const IFNAMSIZ = 16;
-const utf8 = new TextEncoder();
 
 export const vrfWithInterface: FileRule = {
   kind: 'file',
@@ -28,7 +28,7 @@ export const vrfWithInterface: FileRule = {
         if (c.keyword !== 'interface' && c.keyword !== 'vrf') continue;
         const name = c.argText(0);
         // keepalived ignores a loopback interface (and a vrf on one) with its own message.
-        if (name === undefined || name === 'lo' || utf8.encode(name).length >= IFNAMSIZ) continue;
+        if (name === undefined || name === 'lo' || utf8Length(name) >= IFNAMSIZ) continue;
         if (c.keyword === 'interface') iface = name;
         else if (iface !== undefined) {
           report({
