@@ -268,6 +268,8 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1'), 'KA323')).toHaveLength(1);
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_fault_no_peer'), 'KA323')).toHaveLength(0);
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}'), 'KA323')).toHaveLength(0);
+    // An empty unicast_peer block says so, rather than "has 'unicast_peer' but no unicast_peer".
+    expect(findings(instance('A', 'unicast_peer {\n}'), 'KA323').map((d) => d.message)).toEqual(["the unicast_peer block of 'A' lists no address; keepalived falls back to multicast adverts"]);
   });
   it('unicast_ttl without peers is reported at the instance closing brace', () => {
     expect(lines(instance('A', 'unicast_ttl 3'), 'KA324')).toEqual([3]);

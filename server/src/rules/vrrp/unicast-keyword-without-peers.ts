@@ -23,7 +23,10 @@ export const unicastKeywordWithoutPeers: FileRule = {
       if (hasUnicastFaultNoPeer(inst)) continue;
       const hasOtherFamilyPeers = hasAnyUnicastPeerLine(inst);
       report({
-        message: `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
+        message:
+          first.keyword === 'unicast_peer' && !hasOtherFamilyPeers
+            ? `the unicast_peer block of '${inst.name}' lists no address; keepalived falls back to multicast adverts`
+            : `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
         file: first.file,
         range: keywordRange(first),
       });
