@@ -81,6 +81,7 @@ const EXPECTED: Record<string, string[]> = {
   'failover-zero-weight': ['KA433'],
   'dual-master': [],
   'renamed-instance': ['KA404'],
+  'swapped-names': [],
   'sync-group-fault': ['KA433'],
   'config-ids': ['KA418'],
   'kalint-json': ['KA410'],

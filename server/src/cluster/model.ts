@@ -1,6 +1,6 @@
 // The cluster view shared by every cluster rule: which vrrp_instance on one node is the same
 // virtual router as which instance on another. Built once per set of nodes (cached), in linear
-// time: instances are indexed by name, then by VRID + interface + VIP set for renamed ones.
+// time: instances with the same VRID + interface + VIP set are one group whatever their names, the rest are matched by name.
 
 import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js';
 import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
@@ -72,43 +72,63 @@ function signature(inst: VrrpInstance): string | undefined {
 export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   const hit = cache.get(nodes);
   if (hit) return hit;
-  const byName = new Map<string, InstanceGroup>();
-  const allGroups: InstanceGroup[] = [];
+  // keepalived pairs instances by what is on the wire, not by name: nodes hear each other when the
+  // VRID (and the link) are the same, whatever each file calls the instance. So instances with the
+  // same VRID, interface and VIPs on different nodes are one group first (names swapped between
+  // the nodes are common), and the rest are matched by name.
+  const instancesOf = nodes.map((node) => {
+    const seen = new Set<string>();
+    // keepalived refuses a second instance of the same name; the first one is the real one.
+    return node.analysis.model.vrrpInstances.filter((i) => !seen.has(i.name) && seen.add(i.name));
+  });
+  const bySignature = new Map<string, InstanceGroup>();
+  const groupOfInstance = new Map<VrrpInstance, InstanceGroup>();
   nodes.forEach((node, index) => {
-    for (const instance of node.analysis.model.vrrpInstances) {
-      let g = byName.get(instance.name);
-      if (!g) {
-        g = { name: instance.name, members: [], matchedBy: 'name' };
-        byName.set(instance.name, g);
-        allGroups.push(g);
-      }
-      // keepalived refuses a second instance of the same name; the first one is the real one.
-      if (g.members.length && g.members[g.members.length - 1]!.index === index) continue;
-      g.members.push({ index, node, instance, auth: undefined });
+    for (const instance of instancesOf[index]!) {
+      const sig = signature(instance);
+      if (sig === undefined) continue;
+      const g = bySignature.get(sig);
+      if (!g) bySignature.set(sig, { name: instance.name, members: [{ index, node, instance, auth: undefined }], matchedBy: 'name' });
+      else if (g.members[g.members.length - 1]!.index !== index) g.members.push({ index, node, instance, auth: undefined });
     }
   });
-
-  // Instances the nodes name differently: merge groups that are on disjoint nodes and share
-  // VRID, interface and VIPs.
-  const bySignature = new Map<string, InstanceGroup>();
-  const merged: InstanceGroup[] = [];
-  for (const g of allGroups) {
-    if (g.members.length >= nodes.length) {
-      merged.push(g);
-      continue;
+  for (const g of bySignature.values()) {
+    if (g.members.length < 2) continue;
+    for (const m of g.members) {
+      groupOfInstance.set(m.instance, g);
+      if (!g.name.split(' / ').includes(m.instance.name)) {
+        g.name += ` / ${m.instance.name}`;
+        g.matchedBy = 'vrid-vips';
+      }
     }
-    const sig = signature(g.members[0]!.instance);
-    const target = sig !== undefined ? bySignature.get(sig) : undefined;
-    if (target && !g.members.some((m) => target.members.some((t) => t.index === m.index))) {
-      target.members.push(...g.members);
-      target.members.sort((a, b) => a.index - b.index);
-      if (!target.name.split(' / ').includes(g.name)) target.name += ` / ${g.name}`;
-      target.matchedBy = 'vrid-vips';
-      continue;
-    }
-    if (sig !== undefined && !target) bySignature.set(sig, g);
-    merged.push(g);
   }
+  // The others by name; an instance joins a VRID group of its name when its node is not in it yet.
+  const byName = new Map<string, InstanceGroup>();
+  const allGroups: InstanceGroup[] = [];
+  const listed = new Set<InstanceGroup>();
+  nodes.forEach((node, index) => {
+    for (const instance of instancesOf[index]!) {
+      let g = groupOfInstance.get(instance);
+      if (!g) {
+        g = byName.get(instance.name);
+        if (!g || g.members.some((m) => m.index === index)) {
+          g = { name: instance.name, members: [], matchedBy: 'name' };
+          if (!byName.has(instance.name)) byName.set(instance.name, g);
+        }
+        g.members.push({ index, node, instance, auth: undefined });
+      }
+      for (const m of g.members) if (!byName.has(m.instance.name)) byName.set(m.instance.name, g);
+      if (!listed.has(g)) {
+        listed.add(g);
+        allGroups.push(g);
+      }
+    }
+  });
+  for (const g of allGroups) g.members.sort((a, b) => a.index - b.index);
+
+  // Instances the nodes name differently and that differ in something else than VRID, interface
+  // and VIPs are left apart: without the same name nothing says they are one virtual router.
+  const merged = allGroups;
 
   const groupOf = new Map<VrrpInstance, InstanceGroup>();
   for (const g of merged) for (const m of g.members) groupOf.set(m.instance, g);
