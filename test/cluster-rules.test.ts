@@ -76,6 +76,7 @@ const EXPECTED: Record<string, string[]> = {
   'failover-backup-wins': ['KA431'],
   'failover-reverse': ['KA431'],
   'failover-positive-weights': [],
+  'failover-weight-lifts-master': [],
   'failover-tie': ['KA406', 'KA432'],
   'failover-three-nodes': [],
   'failover-zero-weight': ['KA433'],
@@ -148,6 +149,23 @@ describe('cluster findings in detail', () => {
     expect(d!.file).toBe('backup-priority-higher/b.conf');
     expect(d!.message).toMatch(/higher than MASTER .*51/);
     expect(lint('equal-priorities')[0]!.message).toMatch(/IP address/);
+  });
+
+  it('KA406: a higher BACKUP with nopreempt does not take the VIPs from a running MASTER', () => {
+    const node = (state: string, prio: number, extra = '') => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const run = (b: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 50) }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA406');
+    expect(run(node('BACKUP', 100))[0]!.message).toMatch(/takes the VIPs as soon as it runs/);
+    const [d] = run(node('BACKUP', 100, '  nopreempt\n'));
+    expect(d!.message).not.toMatch(/as soon as it runs/);
+    expect(d!.message).toMatch(/nopreempt keeps b.conf from taking the VIPs from a running a.conf/);
+  });
+
+  it('KA406: nodes sharing a priority give one finding, however many they are', () => {
+    const node = (prio: number) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const diags = lintCluster(['a', 'b', 'c'].map((n) => ({ file: `${n}.conf`, text: node(100) }))).diagnostics.filter((x) => x.code === 'KA406');
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.message).toMatch(/a.conf, b.conf and c.conf all have priority 100/);
+    expect(diags[0]!.related).toHaveLength(2);
   });
 
   it('KA412 says keepalived discards adverts unless skip_check_adv_addr', () => {

@@ -2,7 +2,7 @@
 
 import type { ClusterRule } from '../types.js';
 import { breakdown, simulateCluster } from '../../cluster/failover.js';
-import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+import { describePriority, priorityAt, rel, startState } from '../../cluster/model.js';
 
 export const failoverBackupWins: ClusterRule = {
   kind: 'cluster',
@@ -26,6 +26,10 @@ export const failoverBackupWins: ClusterRule = {
       const top = Math.max(...bases);
       const intended = bases.filter((b) => b === top).length === 1 ? bases.indexOf(top) : -1;
       if (intended < 0 || intended === h) continue;
+      // The one node written as MASTER winning is what the configs say they want (MASTER 99 with a
+      // +4 check against BACKUP 100 keeps the VIPs while its check succeeds, by design).
+      const masters = sim.group.members.filter((m) => startState(m) === 'MASTER');
+      if (masters.length === 1 && sim.group.members.indexOf(masters[0]!) === h) continue;
       const winner = sim.group.members[h]!;
       const meant = sim.group.members[intended]!;
       // Point at what moved the priorities: a bonus on the winner, else a (reverse) malus on the loser.

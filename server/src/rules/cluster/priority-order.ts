@@ -1,7 +1,8 @@
 // KA406: a BACKUP whose priority is not lower than its MASTER's, or equal priorities.
 
 import type { ClusterRule } from '../types.js';
-import { clusterModel, describePriority, priorityAt, rel, startState } from '../../cluster/model.js';
+import { clusterModel, describePriority, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
+import { simulateCluster } from '../../cluster/failover.js';
 
 export const priorityOrder: ClusterRule = {
   kind: 'cluster',
@@ -17,7 +18,15 @@ export const priorityOrder: ClusterRule = {
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
   },
   check(ctx) {
+    // The priorities with every check healthy: positive track weights may make the MASTER win on
+    // purpose (MASTER 99 + 4 against BACKUP 100), which is a design, not an inversion.
+    const healthyOf = new Map(simulateCluster(ctx.nodes).map((s) => [s.group, s.report.scenarios[0]!.states]));
     for (const g of clusterModel(ctx.nodes).groups) {
+      const healthy = healthyOf.get(g);
+      const healthyPriority = (m: (typeof g.members)[number]) => {
+        const s = healthy?.[g.members.indexOf(m)];
+        return s?.state === 'up' ? s.priority : undefined;
+      };
       // Address owners (255) are another rule's business.
       const members = g.members.filter((m) => m.instance.effectivePriority !== 255);
       const masters = members.filter((m) => startState(m) === 'MASTER');
@@ -29,11 +38,16 @@ export const priorityOrder: ClusterRule = {
           const mp = m.instance.effectivePriority;
           if (bp < mp) continue;
           reported.add(b.index).add(m.index);
+          const hb = healthyPriority(b);
+          const hm = healthyPriority(m);
+          if (hb !== undefined && hm !== undefined && hm > hb) continue;
           ctx.report({
             ...priorityAt(b),
             message:
               bp > mp
-                ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
+                ? nopreemptOf(b)
+                  ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}; nopreempt keeps ${b.node.label} from taking the VIPs from a running ${m.node.label}, but once ${b.node.label} holds them (${m.node.label} restarted or failed, or ${b.node.label} started first) ${m.node.label} never gets them back`
+                  : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
                 : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: the higher primary IP address decides who is MASTER`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
           });
@@ -49,14 +63,17 @@ export const priorityOrder: ClusterRule = {
       for (const [p, list] of byPriority) {
         // Two MASTERs with equal priorities are KA407's finding.
         if (list.length < 2 || list.every((m) => reported.has(m.index)) || list.every((m) => startState(m) === 'MASTER')) continue;
+        // One finding per priority shared, however many nodes share it.
         const [first, ...rest] = list;
-        for (const m of rest) {
-          ctx.report({
-            ...priorityAt(m),
-            message: `${g.name}: ${m.node.label} and ${first!.node.label} both have priority ${p}: the higher primary IP address decides who is MASTER`,
-            related: [rel(priorityAt(first!), `${first!.node.label}: ${describePriority(first!)}`)],
-          });
-        }
+        const names = list.map((m) => m.node.label);
+        ctx.report({
+          ...priorityAt(rest[0]!),
+          message:
+            list.length === 2
+              ? `${g.name}: ${rest[0]!.node.label} and ${first!.node.label} both have priority ${p}: the higher primary IP address decides who is MASTER`
+              : `${g.name}: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} all have priority ${p}: the highest primary IP address decides who is MASTER`,
+          related: list.filter((m) => m !== rest[0]).map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
+        });
       }
     }
   },
