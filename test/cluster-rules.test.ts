@@ -168,6 +168,16 @@ describe('cluster findings in detail', () => {
     expect(diags[0]!.related).toHaveLength(2);
   });
 
+  it('KA409 does not repeat the file rule on a cleared nopreempt: it points at the nopreempt that protects nothing', () => {
+    const [d] = lint('nopreempt-master');
+    expect(d!.code).toBe('KA409');
+    expect(d!.file).toBe('nopreempt-master/b.conf');
+    expect(d!.related![0]!.file).toBe('nopreempt-master/a.conf');
+    // nopreempt on the MASTER only: KA308 on that node says it all.
+    const only = loadScenario('nopreempt-master').map((n) => (n.file.endsWith('b.conf') ? { ...n, text: n.text.replace(/^\s*nopreempt\n/m, '') } : n));
+    expect(lintCluster(only).diagnostics.filter((x) => x.code === 'KA409')).toEqual([]);
+  });
+
   it('KA412 says keepalived discards adverts unless skip_check_adv_addr', () => {
     const [d] = lint('vip-mismatch');
     expect(d!.message).toContain('192.168.10.101');

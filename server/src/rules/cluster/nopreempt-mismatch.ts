@@ -1,4 +1,4 @@
-// KA409: nopreempt on some nodes only, or lost on a node that starts as MASTER.
+// KA409: nopreempt on some nodes only, or made pointless by a node where keepalived clears it.
 
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, nopreemptOf, rel, startState, type Member } from '../../cluster/model.js';
@@ -29,32 +29,27 @@ export const nopreemptMismatch: ClusterRule = {
       const effective = g.members.filter((m) => nopreemptOf(m) && !clearedBecause(m));
       const written = g.members.filter((m) => nopreemptOf(m));
       if (!written.length || written.length === effective.length && effective.length === g.members.length) continue;
-      const ref = effective[0] ?? written[0]!;
+      // A node whose nopreempt keepalived clears is already reported by the file rules (KA308,
+      // KA3xx on priority 255) on that line; what the cluster adds is that the other nodes'
+      // nopreempt then protects nothing, so that is said where they wrote it.
+      const ref = effective[0];
+      if (!ref) continue;
       for (const m of g.members) {
         if (m === ref) continue;
         const cleared = clearedBecause(m);
         if (cleared) {
           ctx.report({
-            ...at(nopreemptOf(m)!),
-            message: `${g.name}: keepalived clears nopreempt on ${m.node.label} because of ${cleared}, so ${m.node.label} takes the VIPs back whenever its priority is higher`,
-            related: [rel(at(nopreemptOf(ref)!), `nopreempt on ${ref.node.label}`)],
+            ...at(nopreemptOf(ref)!),
+            message: `${g.name}: nopreempt on ${ref.node.label} does not make the pair non-preemptive: keepalived clears nopreempt on ${m.node.label} because of ${cleared}, so ${m.node.label} takes the VIPs back whenever its priority is higher`,
+            related: [rel(at(nopreemptOf(m)!), `nopreempt on ${m.node.label}, cleared by ${cleared}`)],
           });
-        } else if (!nopreemptOf(m) && effective.length) {
+        } else if (!nopreemptOf(m)) {
           ctx.report({
             ...instanceAt(m),
             message: `${g.name}: nopreempt on ${ref.node.label} but not on ${m.node.label}; ${m.node.label} takes the VIPs back whenever its priority is higher`,
             related: [rel(at(nopreemptOf(ref)!), `nopreempt on ${ref.node.label}`)],
           });
         }
-      }
-      const refCleared = clearedBecause(ref);
-      if (refCleared) {
-        const other = g.members.find((m) => m !== ref)!;
-        ctx.report({
-          ...at(nopreemptOf(ref)!),
-          message: `${g.name}: keepalived clears nopreempt on ${ref.node.label} because of ${refCleared}, so ${ref.node.label} takes the VIPs back whenever its priority is higher`,
-          related: [rel(instanceAt(other), `${g.name} on ${other.node.label}`)],
-        });
       }
     }
   },
