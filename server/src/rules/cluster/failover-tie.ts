@@ -34,7 +34,7 @@ export const failoverTie: ClusterRule = {
       const prio = first.states[tiedIdx[0]!]!.priority;
       ctx.report({
         ...where,
-        message: `${sim.group.name}: ${first.label === 'all healthy' ? 'while everything is healthy' : `when ${first.label}`}, ${first.tie!.join(' and ')} both end at priority ${prio}: only the higher IP address decides who takes the VIPs${ties.length > 1 ? ` (${ties.length} scenarios tie; see kalint explain KA432)` : ''}`,
+        message: `${sim.group.name}: ${first.label === 'all healthy' ? 'while everything is healthy' : first.kind === 'node-down' ? `when ${first.states[first.nodeIndex!]!.node} is down` : `when ${first.label}`}, ${first.tie!.length === 2 ? `${first.tie!.join(' and ')} both end` : `${first.tie!.slice(0, -1).join(', ')} and ${first.tie![first.tie!.length - 1]} all end`} at priority ${prio}: only the ${first.tie!.length === 2 ? 'higher' : 'highest'} IP address decides who takes the VIPs${ties.length > 1 ? ` (${ties.length} scenarios tie; see kalint explain KA432)` : ''}`,
         related: [a!, ...rest].map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
       });
     }
