@@ -213,6 +213,11 @@ describe('errors', () => {
     expect(at(PAIR.replace('    state MASTER\n', ''))).toEqual({ line: 8, column: 1 });
     expect(at(PAIR.replace('state MASTER', 'state master'))).toEqual({ line: 9, column: 11 });
     expect(at(PAIR.replace('priority 100', 'priority 300'))).toEqual({ line: 12, column: 5 });
+    // unicast refusals point at the instance's unicast_peer line
+    const UNICAST = PAIR.replace('    virtual_ipaddress {', '    unicast_src_ip 192.168.1.1\n    unicast_peer {\n        192.168.1.2\n    }\n    virtual_ipaddress {');
+    const unicastPeerLine = UNICAST.split('\n').findIndex((l) => /^\s*unicast_peer\b/.test(l)) + 1;
+    expect(at(UNICAST.replace('    unicast_src_ip 192.168.1.1\n', ''))).toEqual({ line: unicastPeerLine - 1, column: 5 });
+    expect(at(UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n'))).toEqual({ line: unicastPeerLine, column: 5 });
     expect(at(PAIR + '}\n')).toEqual({ line: 20, column: 1 });
     expect(at('global_defs {\n    router_id x\n}\n')).toBeUndefined();
   });

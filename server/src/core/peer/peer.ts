@@ -288,16 +288,18 @@ function generate(text: string, options: PeerOptions): PeerResult {
     }
     for (const inst of unicast) {
       const peers = inst.unicastPeers;
+      // Refusals about an instance's unicast settings point at its unicast_peer line.
+      const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
       const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.value;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
-        if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`);
+        if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`, peerLine);
         peerAddress = peers[0]!.text;
       }
       const entry = peers.find((p) => p.text === peerAddress);
-      if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`);
-      if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`);
-      if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`);
+      if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
+      if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
+      if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
       replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
       const srcWord = inst.unicastSrcIp?.node.args[0];
       if (srcWord) replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
