@@ -65,6 +65,7 @@ const EXPECTED: Record<string, string[]> = {
   'strict-one-node': ['KA417'],
   'unicast-peer-missing': ['KA418'],
   'unicast-pair': [],
+  'unicast-src-ip-shared': ['KA421'],
   'unicast-multicast-mix': ['KA419'],
   'lvs-sync-id-mismatch': ['KA420'],
   'lvs-sync-id-same': [],
@@ -217,6 +218,14 @@ describe('cluster findings in detail', () => {
     const [d] = lint('unicast-peer-missing');
     expect(d!.file).toBe('unicast-peer-missing/b.conf');
     expect(d!.message).toContain('192.168.10.11');
+  });
+
+  it('KA421 points at the copied unicast_src_ip, and KA418 does not call it a missing peer', () => {
+    const diags = lint('unicast-src-ip-shared');
+    expect(diags.map((d) => d.code)).toEqual(['KA421']);
+    expect(diags[0]!.file).toBe('unicast-src-ip-shared/b.conf');
+    expect(diags[0]!.message).toContain('192.168.10.11');
+    expect(diags[0]!.related![0]!.file).toBe('unicast-src-ip-shared/a.conf');
   });
 
   it('KA420 compares the default sync id (the VRID) with an explicit id', () => {

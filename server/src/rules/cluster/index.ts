@@ -20,6 +20,7 @@ import { mcastGroupMismatch } from './mcast-group-mismatch.js';
 import { strictMismatch } from './strict-mismatch.js';
 import { unicastPeerMissing } from './unicast-peer-missing.js';
 import { unicastMulticastMix } from './unicast-multicast-mix.js';
+import { unicastSrcIpShared } from './unicast-src-ip-shared.js';
 import { lvsSyncIdMismatch } from './lvs-sync-id-mismatch.js';
 import { failoverNeverHappens } from './failover-never-happens.js';
 import { failoverBackupWins } from './failover-backup-wins.js';
@@ -46,6 +47,7 @@ export const clusterRules: Rule[] = [
   strictMismatch,
   unicastPeerMissing,
   unicastMulticastMix,
+  unicastSrcIpShared,
   lvsSyncIdMismatch,
   failoverNeverHappens,
   failoverBackupWins,

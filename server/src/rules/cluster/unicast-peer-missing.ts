@@ -28,7 +28,8 @@ export const unicastPeerMissing: ClusterRule = {
         for (const b of unicast) {
           if (b === a || !b.instance.unicastSrcIp) continue;
           const src = canonicalAddress(b.instance.unicastSrcIp.value);
-          if (peers.has(src)) continue;
+          // The same address on both nodes is KA421's finding (a copied config), not a missing peer.
+          if (peers.has(src) || (a.instance.unicastSrcIp && canonicalAddress(a.instance.unicastSrcIp.value) === src)) continue;
           ctx.report({
             ...(peerAt ? at(peerAt) : instanceAt(a)),
             message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts and takes the VIPs too`,

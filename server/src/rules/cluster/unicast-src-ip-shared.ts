@@ -1,0 +1,43 @@
+// KA421: two nodes of one VRRP instance give the same unicast_src_ip (a config copied without
+// changing it).
+
+import { canonicalAddress } from '../../core/analysis/values.js';
+import type { ClusterRule } from '../types.js';
+import { at, clusterModel, isUnicast, rel, type Member } from '../../cluster/model.js';
+
+const PEER = 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.1\n    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n';
+
+export const unicastSrcIpShared: ClusterRule = {
+  kind: 'cluster',
+  code: 'KA421',
+  name: 'cluster-unicast-src-ip-shared',
+  family: 'cluster',
+  severity: 'error',
+  description: 'Two nodes of one VRRP instance give the same unicast_src_ip.',
+  docs: {
+    why: 'keepalived writes the unicast_src_ip into every advert it sends, whether or not the node owns that address, and sends the adverts to the addresses of its unicast_peer list. When a config is copied to the second node without changing these lines, both nodes claim one address and their peer lists name the same node: one of them sends its adverts to itself, the other never hears it, and both become MASTER (split brain). Each node needs its own address in unicast_src_ip and the other nodes\' addresses in unicast_peer.',
+    bad: PEER.replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90'),
+    good: PEER.replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90').replace('unicast_src_ip 10.0.0.1', 'unicast_src_ip 10.0.0.2').replace('        10.0.0.2\n', '        10.0.0.1\n'),
+    files: { '/etc/keepalived/peer.conf': PEER },
+  },
+  check(ctx) {
+    for (const g of clusterModel(ctx.nodes).groups) {
+      const bySrc = new Map<string, Member>();
+      for (const m of g.members) {
+        const src = m.instance.unicastSrcIp;
+        if (!src || !isUnicast(m.instance)) continue;
+        const key = canonicalAddress(src.value);
+        const first = bySrc.get(key);
+        if (!first) {
+          bySrc.set(key, m);
+          continue;
+        }
+        ctx.report({
+          ...at(src.node),
+          message: `${g.name}: ${m.node.label} gives the same unicast_src_ip ${src.value} as ${first.node.label}; keepalived sends every advert from the address written there, so the two nodes claim one address and one of them never hears the other (both become MASTER): give each node its own address, and the other's in unicast_peer`,
+          related: [rel(at(first.instance.unicastSrcIp!.node), `unicast_src_ip ${first.instance.unicastSrcIp!.value} on ${first.node.label}`)],
+        });
+      }
+    }
+  },
+};
