@@ -161,6 +161,12 @@ describe('cluster findings in detail', () => {
     expect(d!.message).toMatch(/nopreempt keeps b.conf from taking the VIPs from a running a.conf/);
   });
 
+  it('KA406 compares a BACKUP with the MASTER that holds the VIPs, not with a lower second MASTER', () => {
+    const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const diags = lintCluster([{ file: 'a.conf', text: node('MASTER', 100) }, { file: 'b.conf', text: node('BACKUP', 90) }, { file: 'c.conf', text: node('MASTER', 80) }]).diagnostics;
+    expect(diags.map((d) => d.code)).toEqual(['KA407']);
+  });
+
   it('KA406: nodes sharing a priority give one finding, however many they are', () => {
     const node = (prio: number) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const diags = lintCluster(['a', 'b', 'c'].map((n) => ({ file: `${n}.conf`, text: node(100) }))).diagnostics.filter((x) => x.code === 'KA406');

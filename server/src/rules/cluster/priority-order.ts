@@ -29,7 +29,11 @@ export const priorityOrder: ClusterRule = {
       };
       // Address owners (255) are another rule's business.
       const members = g.members.filter((m) => m.instance.effectivePriority !== 255);
-      const masters = members.filter((m) => startState(m) === 'MASTER');
+      // Several MASTERs are KA407's finding; a BACKUP is compared with the one that holds the VIPs
+      // (the highest), not with a lower MASTER that yields to it anyway.
+      const allMasters = members.filter((m) => startState(m) === 'MASTER');
+      const top = Math.max(...allMasters.map((m) => m.instance.effectivePriority));
+      const masters = allMasters.filter((m) => m.instance.effectivePriority === top);
       const reported = new Set<number>();
       for (const b of members) {
         if (startState(b) === 'MASTER') continue;
