@@ -204,6 +204,12 @@ describe('cluster findings in detail', () => {
     expect(d.message).toContain('keeps the adverts accepted');
   });
 
+  it('KA412 counts one address in the singular', () => {
+    const node = (vips: string) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n${vips}  }\n}\n`;
+    const d = lintCluster([{ file: 'a.conf', text: node('    10.0.0.1\n    10.0.0.2\n') }, { file: 'b.conf', text: node('    10.0.0.1\n') }]).diagnostics.find((x) => x.code === 'KA412')!;
+    expect(d.message).toMatch(/\(1 address vs 2;/);
+  });
+
   it('KA412: an address keepalived cannot parse is no VIP of either node', () => {
     const node = (vips: string) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n${vips}  }\n}\n`;
     const nodes = [

@@ -43,7 +43,7 @@ export const vipMismatch: ClusterRule = {
         ctx.report({
           ...vipAt(m),
           severity: skipped ? 'warning' : undefined,
-          message: `${g.name}: the VIPs on ${m.node.label} differ from ${ref!.node.label}'s (${set.length !== refSet.length ? `${set.length} addresses vs ${refSet.length}; ` : ''}${parts.join('; ')}); ${
+          message: `${g.name}: the VIPs on ${m.node.label} differ from ${ref!.node.label}'s (${set.length !== refSet.length ? `${set.length} address${set.length === 1 ? '' : 'es'} vs ${refSet.length}; ` : ''}${parts.join('; ')}); ${
             skipped ? 'skip_check_adv_addr keeps the adverts accepted, but a failover moves a different set of addresses' : 'keepalived discards adverts whose address list differs (unless skip_check_adv_addr), so both nodes become MASTER'
           }`,
           related: [rel(vipAt(ref!), `VIPs on ${ref!.node.label}: ${quoteList(refSet)}`)],
