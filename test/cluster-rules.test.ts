@@ -84,6 +84,7 @@ const EXPECTED: Record<string, string[]> = {
   'dual-master': [],
   'renamed-instance': ['KA404'],
   'swapped-names': [],
+  'real-docker-demo': ['KA421', 'KA430'],
   'sync-group-fault': ['KA433'],
   'config-ids': ['KA418'],
   'kalint-json': ['KA410'],
