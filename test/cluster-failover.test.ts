@@ -114,6 +114,8 @@ describe('election', () => {
     expect(r).toMatchObject({ priorities: [50, 90], holder: 'n1.conf' });
     expect(r.note).toContain('nopreempt');
     expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('weight 0');
+    // Both nodes are written as BACKUP: the message names the node by what it does, not by a state it does not have.
+    expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('fails on n1.conf, which holds the VIPs');
   });
 
   it('preempt_delay still moves the VIPs, after the delay', () => {

@@ -42,7 +42,7 @@ export const failoverNeverHappens: ClusterRule = {
         }
         ctx.report({
           ...t.where,
-          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label} (the MASTER), its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
+          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label}, which holds the VIPs, its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
           related: others.map((x) => {
             const m = sim.group.members[x.i]!;
             return rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`);
