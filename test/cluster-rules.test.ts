@@ -285,3 +285,42 @@ describe('corpus pairs', () => {
     expect(pair('seed003')).toEqual([]);
   });
 });
+
+describe('quick fixes of the cluster rules', () => {
+  /** Applies one finding's fix to the scenario's files and lints the cluster again. */
+  function fixed(name: string, code: string): { before: Diagnostic; after: Diagnostic[] } {
+    const nodes = loadScenario(name);
+    const before = lintCluster(nodes).diagnostics.find((d) => d.code === code)!;
+    expect(before.fix, `${name}: ${code} has a fix`).toBeDefined();
+    const patched = nodes.map((n) => {
+      const edits = before.fix!.edits.filter((e) => e.file === n.file).sort((a, b) => b.range.start.offset - a.range.start.offset);
+      let text = n.text;
+      for (const e of edits) text = text.slice(0, e.range.start.offset) + e.newText + text.slice(e.range.end.offset);
+      return { ...n, text };
+    });
+    return { before, after: lintCluster(patched).diagnostics };
+  }
+
+  it('KA401, KA403, KA404 and KA406 fixes make the node agree with the reference node', () => {
+    for (const [name, code, description] of [
+      ['vrid-mismatch', 'KA401', /^Set virtual_router_id \d+ on /],
+      ['auth-type-mismatch', 'KA403', /^Set auth_type \w+ on /],
+      ['auth-pass-mismatch', 'KA404', /^Use .*'s auth_pass on /],
+      ['backup-priority-higher', 'KA406', /^Set priority \d+ on .*, below the MASTER's \d+$/],
+      ['backup-priority-higher-150', 'KA406', /^Set priority \d+ on /],
+    ] as const) {
+      const { before, after } = fixed(name, code);
+      expect(before.fix!.description, name).toMatch(description);
+      // The edit lands in the file the finding is about, and the finding is gone.
+      expect(before.fix!.edits.every((e) => e.file === before.file), name).toBe(true);
+      expect(after.filter((d) => d.code === code), name).toEqual([]);
+    }
+  });
+
+  it('no password in a fix description, and no fix where the passwords agree in the 8 characters kept', () => {
+    const { before } = fixed('auth-pass-mismatch', 'KA404');
+    const passwords = loadScenario('auth-pass-mismatch').flatMap((n) => [...n.text.matchAll(/auth_pass\s+(\S+)/g)].map((m) => m[1]!));
+    for (const p of passwords) expect(before.fix!.description).not.toContain(p);
+    expect(lint('auth-pass-after-8').find((d) => d.code === 'KA404')!.fix).toBeUndefined();
+  });
+});

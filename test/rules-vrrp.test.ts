@@ -1114,3 +1114,35 @@ describe('KA351 use_ipvlan words', () => {
     expect(said).toHaveLength(5);
   });
 });
+
+describe('quick fixes of KA306, KA308 and KA309', () => {
+  const apply = (text: string, fix: { edits: { range: { start: { offset: number }; end: { offset: number } }; newText: string }[] }) => {
+    let out = text;
+    for (const e of [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset)) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
+    return out;
+  };
+  it('KA306 adds a priority line under state MASTER, with its indentation and line ending', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['vrrp_instance VI_1 {', '\tinterface eth0', '\tstate MASTER   # primary', '\tvirtual_router_id 51', '}', ''].join(eol);
+      const d = findings(text, 'KA306')[0]!;
+      expect(d.fix!.description).toBe("Add 'priority 150' after 'state MASTER'");
+      const out = apply(text, d.fix!);
+      expect(out).toBe(['vrrp_instance VI_1 {', '\tinterface eth0', '\tstate MASTER   # primary', '\tpriority 150', '\tvirtual_router_id 51', '}', ''].join(eol));
+      expect(findings(out, 'KA306')).toEqual([]);
+    }
+  });
+  it('KA306 offers no fix when the state line does not start with it', () => {
+    const text = 'vrrp_instance VI_1 { state MASTER\n  interface eth0\n  virtual_router_id 51\n}\n';
+    expect(findings(text, 'KA306')[0]!.fix).toBeUndefined();
+  });
+  it('KA308 and KA309 write state BACKUP, and the finding goes', () => {
+    for (const [code, line] of [['KA308', 'nopreempt'], ['KA309', 'preempt_delay 10']] as const) {
+      const text = instance('VI_1', `state MASTER\npriority 150\n${line}`);
+      const d = findings(text, code)[0]!;
+      expect(d.fix!.description, code).toMatch(/^Write 'state BACKUP': /);
+      const out = apply(text, d.fix!);
+      expect(out, code).toContain('state BACKUP');
+      expect(findings(out, code), code).toEqual([]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // KA404: auth_pass differs between the nodes of one virtual router.
 
+import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, effectiveAuthOf, rel } from '../../cluster/model.js';
 
@@ -37,6 +38,8 @@ export const authPassMismatch: ClusterRule = {
             ? `${m.instance.name}: auth_pass differs from ${ref.m.node.label}'s only after character ${AUTH_PASS_LENGTH}; keepalived truncates it to ${AUTH_PASS_LENGTH} characters, so the passwords are effectively identical`
             : `${m.instance.name}: auth_pass on ${m.node.label} differs from ${ref.m.node.label}'s${pass.length > AUTH_PASS_LENGTH || refPass.length > AUTH_PASS_LENGTH ? ` (even in the ${AUTH_PASS_LENGTH} characters keepalived keeps)` : ''}; adverts are rejected ("invalid passwd") and both nodes become MASTER`,
           related: [rel(at(ref.a!.passAt!.node), `auth_pass on ${ref.m.node.label}`)],
+          // The password itself is not repeated in the description (it ends up in CI logs).
+          fix: same8 ? undefined : replaceArgFix(a!.passAt!.node, 0, refPass, `Use ${ref.m.node.label}'s auth_pass on ${m.node.label}`),
         });
       }
     }

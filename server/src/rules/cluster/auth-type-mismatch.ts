@@ -1,5 +1,6 @@
 // KA403: auth_type differs between the nodes of one virtual router.
 
+import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, effectiveAuthOf, instanceAt, rel } from '../../cluster/model.js';
 
@@ -28,6 +29,7 @@ export const authTypeMismatch: ClusterRule = {
           ...(a!.typeAt ? at(a!.typeAt.node) : instanceAt(m)),
           message: `${m.instance.name}: auth_type ${a!.type} on ${m.node.label} but ${ref.a!.type} on ${ref.m.node.label}; adverts are rejected and both nodes become MASTER`,
           related: [rel(ref.a!.typeAt ? at(ref.a!.typeAt.node) : instanceAt(ref.m), `auth_type ${ref.a!.type} on ${ref.m.node.label}`)],
+          fix: replaceArgFix(a!.typeAt?.node, 0, ref.a!.type, `Set auth_type ${ref.a!.type} on ${m.node.label}, as on ${ref.m.node.label}`),
         });
       }
     }

@@ -1,8 +1,18 @@
 // KA406: a BACKUP whose priority is not lower than its MASTER's, or equal priorities.
 
+import { replaceArgFix } from '../fixes.js';
+import type { Fix } from '../../core/diagnostics.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
 import { clusterModel, describePriority, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
+
+/** Lowers a BACKUP's written priority below the MASTER's (by 10, as kalint peer does, never under 1). */
+function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number): Fix | undefined {
+  const target = Math.max(1, masterPriority - 10);
+  if (!b.instance.priority || target >= masterPriority) return undefined;
+  return replaceArgFix(b.instance.priority.node, 0, String(target), `Set priority ${target} on ${b.node.label}, below the MASTER's ${masterPriority}`);
+}
 
 export const priorityOrder: ClusterRule = {
   kind: 'cluster',
@@ -54,6 +64,7 @@ export const priorityOrder: ClusterRule = {
                   : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
                 : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: the higher primary IP address decides who is MASTER`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
+            fix: lowerFix(b, mp),
           });
         }
       }

@@ -1,5 +1,6 @@
 // KA401: the same vrrp_instance has different virtual_router_ids on the nodes.
 
+import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, rel } from '../../cluster/model.js';
 
@@ -30,6 +31,7 @@ export const vridMismatch: ClusterRule = {
           ...loc,
           message: `${m.instance.name}: virtual_router_id ${v.value} on ${m.node.label} but ${refVrid.value} on ${ref.node.label}; the nodes never hear each other and both become MASTER (split brain)`,
           related: [rel(at(refVrid.node), `virtual_router_id ${refVrid.value} on ${ref.node.label}`)],
+          fix: replaceArgFix(v.node, 0, String(refVrid.value), `Set virtual_router_id ${refVrid.value} on ${m.node.label}, as on ${ref.node.label}`),
         });
       }
     }

@@ -1,5 +1,6 @@
 // KA306: `state MASTER` with no priority silently makes the node the address owner (255).
 
+import { addLineAfterFix } from '../fixes.js';
 import type { FileRule } from '../types.js';
 import { keywordRange, stateOf } from './util.js';
 
@@ -23,6 +24,7 @@ export const masterWithoutPriority: FileRule = {
         message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
         file: state.node.file,
         range: keywordRange(state.node),
+        fix: addLineAfterFix(state.node, analysis.files.get(state.node.file)?.text, 'priority 150', "Add 'priority 150' after 'state MASTER'"),
       });
     }
   },

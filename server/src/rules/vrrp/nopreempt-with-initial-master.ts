@@ -1,5 +1,6 @@
 // KA308: nopreempt with state MASTER: keepalived clears nopreempt.
 
+import { startAsBackupFix } from '../fixes.js';
 import type { FileRule } from '../types.js';
 import { basePriority, initialMaster, keywordRange, nopreemptNode } from './util.js';
 
@@ -21,7 +22,7 @@ export const nopreemptWithInitialMaster: FileRule = {
       if (!np || !initialMaster(analysis.model, inst)) continue;
       // At priority 255 keepalived clears nopreempt for that reason first (KA310).
       if (basePriority(inst) === 255) continue;
-      report({ message: `'${inst.name}' has nopreempt with state MASTER; keepalived clears nopreempt, so this node preempts`, file: np.file, range: keywordRange(np) });
+      report({ message: `'${inst.name}' has nopreempt with state MASTER; keepalived clears nopreempt, so this node preempts`, file: np.file, range: keywordRange(np), fix: startAsBackupFix(inst, 'nopreempt') });
     }
   },
 };

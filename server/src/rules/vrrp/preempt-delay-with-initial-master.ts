@@ -1,5 +1,6 @@
 // KA309: preempt_delay with an initial MASTER state: keepalived clears the delay.
 
+import { startAsBackupFix } from '../fixes.js';
 import type { FileRule } from '../types.js';
 import { initialMaster, keywordRange } from './util.js';
 
@@ -19,7 +20,7 @@ export const preemptDelayWithInitialMaster: FileRule = {
     for (const inst of analysis.model.vrrpInstances) {
       const pd = inst.preemptDelay;
       if (!pd || !pd.value || !initialMaster(analysis.model, inst)) continue;
-      report({ message: `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`, file: pd.node.file, range: keywordRange(pd.node) });
+      report({ message: `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`, file: pd.node.file, range: keywordRange(pd.node), fix: startAsBackupFix(inst, 'preempt_delay') });
     }
   },
 };
