@@ -301,13 +301,15 @@ describe('quick fixes of the cluster rules', () => {
     return { before, after: lintCluster(patched).diagnostics };
   }
 
-  it('KA401, KA403, KA404 and KA406 fixes make the node agree with the reference node', () => {
+  it('KA401, KA403, KA404, KA406, KA407 and KA410 fixes make the node agree with the reference node', () => {
     for (const [name, code, description] of [
       ['vrid-mismatch', 'KA401', /^Set virtual_router_id \d+ on /],
       ['auth-type-mismatch', 'KA403', /^Set auth_type \w+ on /],
       ['auth-pass-mismatch', 'KA404', /^Use .*'s auth_pass on /],
       ['backup-priority-higher', 'KA406', /^Set priority \d+ on .*, below the MASTER's \d+$/],
       ['backup-priority-higher-150', 'KA406', /^Set priority \d+ on /],
+      ['advert-int-mismatch', 'KA410', /^Set advert_int \S+ on /],
+      ['two-masters', 'KA407', /^Write 'state BACKUP' on /],
     ] as const) {
       const { before, after } = fixed(name, code);
       expect(before.fix!.description, name).toMatch(description);

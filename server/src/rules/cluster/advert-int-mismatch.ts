@@ -1,5 +1,6 @@
 // KA410: advert_int differs between the nodes of one virtual router.
 
+import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, rel, versionOf, type Member } from '../../cluster/model.js';
 
@@ -32,6 +33,8 @@ export const advertIntMismatch: ClusterRule = {
             ? `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv3 adopts the MASTER's interval, so failover timing depends on who is MASTER`
             : `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv2 drops adverts with another interval, so both nodes become MASTER`,
           related: [rel(advertAt(ref!), `advert_int ${advertInt(ref!)} on ${ref!.node.label}`)],
+          // As the reference node writes it (1 when it has no advert_int line).
+          fix: replaceArgFix(m.instance.advertInt?.node, 0, ref!.instance.advertInt?.node.argText(0) ?? '1', `Set advert_int ${advertInt(ref!)} on ${m.node.label}, as on ${ref!.node.label}`),
         });
       }
     }

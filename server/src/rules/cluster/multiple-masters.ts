@@ -1,5 +1,6 @@
 // KA407: more than one node starts an instance in state MASTER.
 
+import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, rel, startState } from '../../cluster/model.js';
 
@@ -29,6 +30,11 @@ export const multipleMasters: ClusterRule = {
           ...(m.instance.state ? at(m.instance.state.node) : instanceAt(m)),
           message: `${g.name}: both ${first!.node.label} and ${m.node.label} start as MASTER; ${tie ? 'with equal priorities the higher IP address wins' : 'the lower priority one steps back only after hearing the other'}, so the VIPs flap at every restart`,
           related: [rel(first!.instance.state ? at(first!.instance.state.node) : instanceAt(first!), `state MASTER on ${first!.node.label}`)],
+          // The node that does not win anyway becomes the BACKUP (a higher one would then outrank its MASTER).
+          fix:
+            m.instance.effectivePriority <= first!.instance.effectivePriority
+              ? replaceArgFix(m.instance.state?.node, 0, 'BACKUP', `Write 'state BACKUP' on ${m.node.label}, so that one node starts as MASTER`)
+              : undefined,
         });
       }
     }
