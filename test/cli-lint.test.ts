@@ -179,6 +179,11 @@ describe('formats', () => {
     expect(kalint(['lint', 'fmt/c.conf']).stdout).not.toContain('\x1b[');
     expect(kalint(['lint', '--color', 'fmt/c.conf']).stdout).toContain('\x1b[31m');
   });
+
+  it('stylish prints the quick fix under a finding that has one', () => {
+    write({ 'fmt/fix.conf': 'vrrp_instance VI_1 {\n    prompte_secondaries\n}\n' });
+    expect(kalint(['lint', 'fmt/fix.conf']).stdout).toMatch(/KA201\n {20}fix: Replace with 'promote_secondaries'\n/);
+  });
 });
 
 describe('kalint explain', () => {

@@ -59,6 +59,8 @@ export function formatStylish(diags: Diagnostic[], color: boolean): string {
       const sev = d.severity === 'error' ? c('red', 'error  ') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
       out += `  ${c('dim', pos.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.code)}\n`;
       for (const r of d.related ?? []) out += `  ${' '.repeat(8)}          ${c('dim', `↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`)}\n`;
+      // The quick fix, so that the default output says what to change (its edits are in the json and sarif output).
+      if (d.fix) out += `  ${' '.repeat(8)}          ${c('dim', `fix: ${d.fix.description}`)}\n`;
     }
   }
   const total = errors + warnings + infos;
