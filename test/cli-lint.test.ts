@@ -19,8 +19,8 @@ function write(files: Record<string, string>): void {
   }
 }
 
-function kalint(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function kalint(args: string[], cwd = dir, input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -178,6 +178,16 @@ describe('formats', () => {
     write({ 'fmt/c.conf': ERROR });
     expect(kalint(['lint', 'fmt/c.conf']).stdout).not.toContain('\x1b[');
     expect(kalint(['lint', '--color', 'fmt/c.conf']).stdout).toContain('\x1b[31m');
+  });
+
+  it("'-' lints standard input, named by --stdin-filename, with includes and .kalint.json from its folder", () => {
+    expect(kalint(['lint', '-f', 'gnu', '-'], dir, ERROR)).toMatchObject({ code: 1, stdout: '<stdin>:2:5: error: ' + "Unknown keyword 'routr_id' in 'global_defs'; did you mean 'router_id'? [KA201]\n" });
+    write({ 'stdin/.kalint.json': '{ "rules": { "KA201": "warning" } }', 'stdin/inc/part.conf': WARNING });
+    const r = kalint(['lint', '-f', 'gnu', '--stdin-filename', 'stdin/main.conf', '-'], dir, `${ERROR}include inc/part.conf\n`);
+    expect(r.code).toBe(0);
+    expect(codes(r.stdout)).toEqual(['KA204', 'KA201']);
+    expect(r.stdout).toContain('stdin/main.conf:2:5: warning');
+    expect(r.stdout).toContain('stdin/inc/part.conf:2:');
   });
 
   it('stylish prints the quick fix under a finding that has one', () => {

@@ -1,7 +1,7 @@
 // `kalint lint`: lint files, directories and globs in one process. Settings come from the nearest
 // .kalint.json of each file, then from the command line (which wins).
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
@@ -17,12 +17,14 @@ import { expandConfigIds } from './config-ids.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
-PATH may be a file, a directory (searched for keepalived configs) or a glob.
-Settings are read from the nearest .kalint.json above each file; options given here win.
+PATH may be a file, a directory (searched for keepalived configs), a glob, or '-' for standard
+input. Settings are read from the nearest .kalint.json above each file; options given here win.
 
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output
+      --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
+                             its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
                              'all' = once for every @ID the file (or what it includes) mentions
       --cluster              the files given (or the config ids of one file) are the nodes of
@@ -142,6 +144,14 @@ function includedFragments(analyses: Map<string, Analysis>): Set<string> {
   return out;
 }
 
+function readStdin(): string | undefined {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function lintCommand(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -149,6 +159,7 @@ export function lintCommand(argv: string[]): number {
     options: {
       format: { type: 'string', short: 'f', default: 'stylish' },
       'output-file': { type: 'string', short: 'o' },
+      'stdin-filename': { type: 'string' },
       'config-id': { type: 'string' },
       cluster: { type: 'boolean' },
       'target-version': { type: 'string' },
@@ -182,7 +193,11 @@ export function lintCommand(argv: string[]): number {
     inlineConfig: !values['no-inline-config'],
   };
 
-  const { files, missing } = discover(positionals);
+  // '-' is standard input, read once under the name --stdin-filename gives it.
+  const stdinName = values['stdin-filename'] ?? '<stdin>';
+  const fromStdin = positionals.includes('-');
+  const { files, missing } = discover(positionals.filter((p) => p !== '-'));
+  if (fromStdin) files.unshift(stdinName);
   let ioError = false;
   for (const m of missing) {
     process.stderr.write(`kalint: ${m}: no such file or directory\n`);
@@ -195,7 +210,7 @@ export function lintCommand(argv: string[]): number {
   const linted: string[] = [];
   const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
   for (const file of files) {
-    const text = fsHost.readFile(file);
+    const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (text === undefined) {
       process.stderr.write(`kalint: ${file}: cannot read file\n`);
       ioError = true;
