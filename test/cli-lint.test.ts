@@ -2,7 +2,7 @@
 // project, with .kalint.json files, suppressions, formats, thresholds and exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,9 +190,53 @@ describe('formats', () => {
     expect(r.stdout).toContain('stdin/inc/part.conf:2:');
   });
 
+  it('--fix applies the safe fixes in place (until none applies), keeps permissions, and reports what is left', () => {
+    const text = [
+      'global_defs {',
+      '    lvs_id lb1',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    priority\u00a0100',
+      '    prompte_secondaries',
+      '    authentication {',
+      '        auth_type PASS',
+      '        auth_pass 0123456789',
+      '    }',
+      '    virtual_ipaddress {',
+      '        10.0.0.1/24',
+      '    }',
+      '}',
+      'virtual_server 10.0.0.1 80 {',
+      '    protocol TCP',
+      '    real_server 10.0.1.1 80 {',
+      '        TCP_CHECK{',
+      '            connect_timeout 3',
+      '        }',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    write({ 'fix/k.conf': text });
+    chmodSync(join(dir, 'fix/k.conf'), 0o640);
+    const r = kalint(['lint', '--fix', '-f', 'gnu', 'fix/k.conf']);
+    const after = readFileSync(join(dir, 'fix/k.conf'), 'utf8');
+    // Safe: the rename, the no-break space, the truncated password, the glued brace.
+    expect(after).toBe(text.replace('lvs_id', 'router_id').replace('\u00a0', ' ').replace('0123456789', '01234567').replace('TCP_CHECK{', 'TCP_CHECK {'));
+    expect(statSync(join(dir, 'fix/k.conf')).mode & 0o777).toBe(0o640);
+    // A suggestion (did you mean) is left to the user, and reported.
+    expect(codes(r.stdout)).toContain('KA201');
+    expect(r.stdout).toContain("prompte_secondaries");
+    expect(r.stderr).toMatch(/applied \d+ fix/);
+    expect(kalint(['lint', '--fix', '-'], dir, 'x\n')).toMatchObject({ code: 2 });
+  });
+
   it('stylish prints the quick fix under a finding that has one', () => {
     write({ 'fmt/fix.conf': 'vrrp_instance VI_1 {\n    prompte_secondaries\n}\n' });
-    expect(kalint(['lint', 'fmt/fix.conf']).stdout).toMatch(/KA201\n {20}fix: Replace with 'promote_secondaries'\n/);
+    expect(kalint(['lint', 'fmt/fix.conf']).stdout).toMatch(/KA201\n {20}suggestion: Replace with 'promote_secondaries'\n/);
+    write({ 'fmt/fix2.conf': 'global_defs {\n    lvs_id lb1\n}\n' });
+    expect(kalint(['lint', 'fmt/fix2.conf']).stdout).toMatch(/KA201\n {20}fix: Replace with 'router_id'\n/);
   });
 });
 

@@ -13,6 +13,9 @@ import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
 import { EXIT, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
+import { applyFixes } from '../core/apply-fixes.js';
+import type { Fix } from '../core/diagnostics.js';
+import { writeAtomically } from './fmt.js';
 import { expandConfigIds } from './config-ids.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
@@ -35,6 +38,9 @@ Options:
   -q, --quiet                report errors only
       --max-warnings N       exit 1 when there are more than N warnings
       --no-inline-config     ignore '# kalint-disable…' comments in the configs
+      --fix                  apply the safe quick fixes (renamed keywords, glued braces,
+                             no-break spaces…) to the files, atomically, then report what is
+                             left; the other fixes are suggestions, shown as 'fix:'
       --color / --no-color   force or disable colour (default: colour on a terminal)
   -h, --help                 this help
 
@@ -144,6 +150,44 @@ function includedFragments(analyses: Map<string, Analysis>): Set<string> {
   return out;
 }
 
+/** Applies the fixes of `diagnostics` to the files they edit; the texts read in this run are the base. */
+function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[] } {
+  const byFile = new Map<string, Fix[]>();
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    if (!d.fix?.safe) continue;
+    const key = JSON.stringify(d.fix.edits);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const file of new Set(d.fix.edits.map((e) => e.file))) {
+      const list = byFile.get(file);
+      if (list) list.push(d.fix);
+      else byFile.set(file, [d.fix]);
+    }
+  }
+  let applied = 0;
+  let files = 0;
+  const errors: string[] = [];
+  for (const [file, fixes] of byFile) {
+    const text = texts.get(resolve(file)) ?? fsHost.readFile(file);
+    if (text === undefined) {
+      errors.push(`${file}: cannot read file to fix it`);
+      continue;
+    }
+    const r = applyFixes(text, file, fixes);
+    if (!r.applied || r.text === text) continue;
+    try {
+      writeAtomically(file, r.text);
+    } catch (e) {
+      errors.push(`${file}: cannot write the fixes (${(e as Error).message})`);
+      continue;
+    }
+    applied += r.applied;
+    files++;
+  }
+  return { applied, files, errors };
+}
+
 function readStdin(): string | undefined {
   try {
     return readFileSync(0, 'utf8');
@@ -152,7 +196,7 @@ function readStdin(): string | undefined {
   }
 }
 
-export function lintCommand(argv: string[]): number {
+export function lintCommand(argv: string[], passes = 1): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -167,6 +211,7 @@ export function lintCommand(argv: string[]): number {
       quiet: { type: 'boolean', short: 'q' },
       'max-warnings': { type: 'string' },
       'no-inline-config': { type: 'boolean' },
+      fix: { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -196,6 +241,7 @@ export function lintCommand(argv: string[]): number {
   // '-' is standard input, read once under the name --stdin-filename gives it.
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const fromStdin = positionals.includes('-');
+  if (fromStdin && values.fix) throw new UsageError("--fix rewrites files: it cannot be used with '-' (standard input)");
   const { files, missing } = discover(positionals.filter((p) => p !== '-'));
   if (fromStdin) files.unshift(stdinName);
   let ioError = false;
@@ -241,6 +287,16 @@ export function lintCommand(argv: string[]): number {
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
   all.sort(compareDiagnostics);
+  if (values.fix) {
+    const fixed = writeFixes(all, texts);
+    for (const e of fixed.errors) process.stderr.write(`kalint: ${e}\n`);
+    if (fixed.errors.length) return EXIT.usage;
+    if (fixed.applied) {
+      process.stderr.write(`kalint: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
+      // Again while fixes apply (a fix can uncover another), then report what is left.
+      return passes < 10 ? lintCommand(argv, passes + 1) : lintCommand(argv.filter((a) => a !== '--fix'));
+    }
+  }
   if (values.quiet) {
     all = all.filter((d) => d.severity === 'error');
     suppressed = suppressed.filter((s) => s.diagnostic.severity === 'error');

@@ -20,14 +20,14 @@ export interface JsonDiagnostic {
   code: string;
   message: string;
   related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
-  fix?: { description: string; edits: { file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }[] };
+  fix?: { description: string; safe: boolean; edits: { file: string; line: number; column: number; endLine: number; endColumn: number; newText: string }[] };
 }
 
 export function toJson(d: Diagnostic): JsonDiagnostic {
   const pos = (r: Diagnostic['range']) => ({ line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1 });
   const out: JsonDiagnostic = { file: d.file, ...pos(d.range), severity: d.severity, code: d.code, message: d.message };
   if (d.related?.length) out.related = d.related.map((r) => ({ file: r.file, ...pos(r.range), message: r.message }));
-  if (d.fix) out.fix = { description: d.fix.description, edits: d.fix.edits.map((e) => ({ file: e.file, ...pos(e.range), newText: e.newText })) };
+  if (d.fix) out.fix = { description: d.fix.description, safe: !!d.fix.safe, edits: d.fix.edits.map((e) => ({ file: e.file, ...pos(e.range), newText: e.newText })) };
   return out;
 }
 
@@ -59,8 +59,9 @@ export function formatStylish(diags: Diagnostic[], color: boolean): string {
       const sev = d.severity === 'error' ? c('red', 'error  ') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
       out += `  ${c('dim', pos.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.code)}\n`;
       for (const r of d.related ?? []) out += `  ${' '.repeat(8)}          ${c('dim', `↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`)}\n`;
-      // The quick fix, so that the default output says what to change (its edits are in the json and sarif output).
-      if (d.fix) out += `  ${' '.repeat(8)}          ${c('dim', `fix: ${d.fix.description}`)}\n`;
+      // The quick fix, so that the default output says what to change (its edits are in the json and sarif
+      // output): 'fix' for those --fix applies, 'suggestion' for the others.
+      if (d.fix) out += `  ${' '.repeat(8)}          ${c('dim', `${d.fix.safe ? 'fix' : 'suggestion'}: ${d.fix.description}`)}\n`;
     }
   }
   const total = errors + warnings + infos;

@@ -19,6 +19,12 @@ export interface TextEdit {
 export interface Fix {
   description: string;
   edits: TextEdit[];
+  /**
+   * The edit only writes what keepalived already reads, or what the finding itself shows was meant
+   * (a renamed keyword, a glued brace, a no-break space): `kalint lint --fix` applies these. The
+   * other fixes choose between designs (which node's value wins, a priority) and are suggestions.
+   */
+  safe?: boolean;
 }
 
 export interface Diagnostic extends Location {

@@ -421,7 +421,7 @@ export class Walker implements LineSink {
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
-      ? { fix: { description: `Replace with '${replacement}'`, edits: [{ file, range: word.range, newText: replacement }] } }
+      ? { fix: { description: `Replace with '${replacement}'`, edits: [{ file, range: word.range, newText: replacement }], safe: true } }
       : undefined;
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
@@ -608,7 +608,7 @@ export class Walker implements LineSink {
       const sev: Severity = /not a config error|logged only/.test(d.how) ? 'warning' : /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
       const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '')})` : '';
       this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
-        /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }] } } : undefined);
+        /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }], safe: true } } : undefined);
     }
     if (spec.missingFeature) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);

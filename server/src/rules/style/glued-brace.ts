@@ -67,7 +67,7 @@ export const gluedBrace: FileRule = {
           file: file.path,
           range,
           severity: old ? 'error' : 'warning',
-          fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }] },
+          fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: true },
         });
       }
     }

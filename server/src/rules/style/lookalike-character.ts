@@ -82,7 +82,7 @@ export const lookalikeCharacter: FileRule = {
             : `'${showLookalikes(shown)}' contains ${describeLookalikes(shown)}: keepalived splits words only at ASCII blanks and quotes only with '"', so it reads ${one ? 'it' : 'them'} as part of the word; ${action}`,
           file: file.path,
           range,
-          fix: { description: 'Write the plain characters', edits },
+          fix: { description: 'Write the plain characters', edits, safe: true },
         });
       };
       for (const m of text.matchAll(LOOKALIKE_RE)) {

@@ -90,7 +90,7 @@ export const trailingBackslash: FileRule = {
           severity: error ? 'error' : 'warning',
           file: file.path,
           range,
-          fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }] },
+          fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }], safe: true },
         });
       }
     }

@@ -51,7 +51,7 @@ export const authPassTooLong: FileRule = {
             file: node.file,
             range: word.range,
             fix: canFix
-              ? { description: `Truncate to '${kept}'`, edits: [{ file: node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }] }
+              ? { description: `Truncate to '${kept}'`, edits: [{ file: node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }], safe: true }
               : undefined,
           });
         }

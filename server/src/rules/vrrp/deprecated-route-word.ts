@@ -25,7 +25,7 @@ export const deprecatedRouteWord: FileRule = {
             message: `'${w.text}' in routes is deprecated; use '${d.replacement}'${d.replacement === 'nexthop' ? " ('nexthop via A nexthop via B')" : ''}`,
             file: w.file,
             range: w.range,
-            fix: canFix ? { description: "Replace 'gw' with 'via'", edits: [{ file: w.file, range: w.range, newText: 'via' }] } : undefined,
+            fix: canFix ? { description: "Replace 'gw' with 'via'", edits: [{ file: w.file, range: w.range, newText: 'via' }], safe: true } : undefined,
           });
         }
       }
