@@ -1,0 +1,27 @@
+// applyFixes: a fix is applied whole or not at all, overlapping ones are left for a later pass.
+
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../server/src/core/apply-fixes.js';
+import type { Fix } from '../server/src/core/diagnostics.js';
+
+const at = (offset: number) => ({ line: 0, column: offset, offset });
+const edit = (file: string, from: number, to: number, newText: string) => ({ file, range: { start: at(from), end: at(to) }, newText });
+const fix = (...edits: ReturnType<typeof edit>[]): Fix => ({ description: 'x', edits, safe: true });
+
+describe('applyFixes', () => {
+  const text = 'abcdefghij';
+  it('applies edits from the end, so earlier offsets stay valid', () => {
+    expect(applyFixes(text, 'f', [fix(edit('f', 0, 1, 'A')), fix(edit('f', 5, 7, '-'))])).toEqual({ text: 'Abcde-hij', applied: 2, skipped: 0 });
+  });
+  it('skips a whole fix when one of its edits overlaps an edit already taken', () => {
+    const r = applyFixes(text, 'f', [fix(edit('f', 2, 5, 'X')), fix(edit('f', 0, 1, 'A'), edit('f', 4, 6, 'Y'))]);
+    expect(r).toEqual({ text: 'abXfghij', applied: 1, skipped: 1 });
+  });
+  it('takes only the edits of the file asked for, and two insertions at one place are not both taken', () => {
+    const r = applyFixes(text, 'f', [fix(edit('g', 0, 0, 'G')), fix(edit('f', 3, 3, '1')), fix(edit('f', 3, 3, '2'))]);
+    expect(r).toEqual({ text: 'abc1defghij', applied: 1, skipped: 1 });
+  });
+  it('refuses edits beyond the text (a file changed since it was linted)', () => {
+    expect(applyFixes('abc', 'f', [fix(edit('f', 2, 9, 'x'))])).toEqual({ text: 'abc', applied: 0, skipped: 1 });
+  });
+});
