@@ -85,6 +85,23 @@ describe('KA702 trailing-backslash', () => {
     expect(r.messages).toEqual([]);
   });
 
+  // Found on real configs: keepalived pairs a backslash with the character after it, so `\\\\` at the
+  // end of a comment continues nothing; a comment line ending with a lone backslash reads as `\`.
+  const commented = conf('vrrp_instance VI_1 {', '  virtual_router_id 51 # two \\\\', '  # notify_master "/bin/x.sh \\', '  interface eth0', '}');
+  it('ignores an even run of backslashes ending a comment', () => {
+    expect(linesOf(commented, 'KA702')).toEqual([]);
+    expect(linesOf(commented, 'KA205')).toEqual([]);
+  });
+  it('reads a comment line ending with a backslash as the keyword \\', () => {
+    const d = findings(commented, 'KA201');
+    expect(d.map((x) => [x.range.start.line + 1, x.message])).toEqual([[3, "Unknown keyword '\\' in 'vrrp_instance'"]]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived: the even run is silent, the comment line is the keyword \\', () => {
+    const r = runKeepalived(commented);
+    expect(r.messages.filter((m) => m.line === 2)).toEqual([]);
+    expect(r.messages.filter((m) => m.line === 3).map((m) => m.message)).toEqual(["Unknown keyword '\\'"]);
+  });
+
   it('leaves multi-line definitions alone', () => {
     expect(linesOf(conf('$ADDRS=10.0.0.1/24 \\', '  10.0.0.2/24', 'vrrp_instance VI_1 {', '  virtual_router_id 51', '}'), 'KA702')).toEqual([]);
     // A comment ending with a backslash continues the definition too.

@@ -79,6 +79,17 @@ function isIncludeKeyword(text: string, start: number, end: number): boolean {
 
 /** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine. */
 const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
+
+/**
+ * Offset of the lone `\\` that ends a comment token text[start, end) (keepalived pairs each
+ * backslash with the character after it, so only an odd run at the end continues), or -1.
+ */
+function commentTrailingBackslash(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 13) end--;
+  let i = end;
+  while (i > start && text.charCodeAt(i - 1) === 92) i--;
+  return (end - i) % 2 === 1 ? end - 1 : -1;
+}
 const MAX_SUBSTITUTION_PASSES = 64;
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
@@ -165,6 +176,25 @@ export class Reader {
       return;
     }
     if (from === to) return;
+
+    // keepalived strips a comment but keeps the line's trailing `\` even when the comment holds it:
+    // `# text \` reads as the line `\`, and `word # text \` as `word\`.
+    if (kinds[to - 1] === Kind.Comment) {
+      const bs = commentTrailingBackslash(file.text, starts[to - 1]!, store.end(to - 1));
+      if (bs >= 0) {
+        const tokens = store.slice(from, to - 1);
+        tokens.push(new Token('word', bs, bs + 1, store.src));
+        const cl = classifyLine(tokens, 0, tokens.length);
+        if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
+          file.inactiveLines.push(ln);
+          return;
+        }
+        if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
+          this.emitTokens(file, tokens, cl.first, cl.end, undefined);
+          return;
+        }
+      }
+    }
 
     // Fast path for the common line: a plain keyword line, or braces, with no `$` (no prefix,
     // definition, sequence, include or substitution to consider), read straight from the token store.

@@ -9,6 +9,13 @@ import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
 
+/** keepalived pairs a backslash with the character after it: only an odd run at the end continues (`# a \\\\` does not). */
+function oddTrailingBackslashes(text: string): boolean {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
+}
+
 /** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
 function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
   const out = new Map<number, AstNode>();
@@ -64,7 +71,7 @@ export const trailingBackslash: FileRule = {
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
         const comment = classified.comment;
-        const inComment = !lastTok.text.endsWith('\\') && comment?.text.endsWith('\\');
+        const inComment = !lastTok.text.endsWith('\\') && comment !== undefined && oddTrailingBackslashes(comment.text);
         if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
         // The word keepalived ends up with: the backslash joins the word before it across blanks.
         let wordTok = lastTok;
