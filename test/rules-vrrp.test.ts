@@ -40,6 +40,18 @@ describe('KA300 missing-virtual-router-id', () => {
     expect(lines(instance('A', `virtual_router_id 300\n${vip('10.0.0.1')}`), 'KA300')).toEqual([1]);
     expect(lines(instance('A', `virtual_router_id 255\n${vip('10.0.0.1')}`), 'KA300')).toEqual([]);
   });
+
+  // Found on a real config: keepalived ignores an invalid VRID line and keeps the valid one before it.
+  const laterInvalid = instance('A', `virtual_router_id 5\nvirtual_router_id abc\ninterface eth0\n${vip('10.0.0.1')}`);
+  it('keeps an earlier valid VRID when a later line is invalid', () => {
+    expect(lines(laterInvalid, 'KA300')).toEqual([]);
+    expect(lines(instance('A', `virtual_router_id abc\nvirtual_router_id 5\n${vip('10.0.0.1')}`), 'KA300')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived keeps the earlier valid VRID', () => {
+    const r = runKeepalived(laterInvalid);
+    expect(r.messages.some((m) => m.message.includes('virtual router id must be set'))).toBe(false);
+    expect(r.messages.some((m) => m.line === 3 && m.message.includes("VRID 'abc' not valid"))).toBe(true);
+  });
 });
 
 describe('KA301 duplicate-vrid', () => {

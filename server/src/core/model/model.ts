@@ -219,6 +219,12 @@ const asSeconds = (s: string) => {
 const NONE = Object.freeze([]) as unknown as never[];
 
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
+function validVrid(node: AstNode): boolean {
+  const text = node.argText(0);
+  const v = text === undefined ? undefined : parseInteger(text);
+  return v !== undefined && v >= 1 && v <= 255;
+}
+
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
   if (node === undefined) return undefined;
   const text = node.argText(i);
@@ -406,7 +412,10 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     switch (c.keyword) {
       case 'state': stateNode = c; break;
       case 'interface': interfaceNode = c; break;
-      case 'virtual_router_id': vridNode = c; break;
+      case 'virtual_router_id':
+        // keepalived ignores an invalid VRID line: an earlier valid one stays.
+        if (!vridNode || validVrid(c)) vridNode = c;
+        break;
       case 'priority': priorityNode = c; break;
       case 'advert_int': advertIntNode = c; break;
       case 'version': versionNode = c; break;
