@@ -742,6 +742,42 @@ describe('definitions made by ~SEQ and ~LST lines', () => {
   });
 });
 
+// Found on real configs (keepalived's own test configs generate real servers and instances this way).
+describe('~SEQ lines that substitution produces', () => {
+  const cases: [string, string[]][] = [
+    // a substituted line is checked again while a `$` is left after one pass
+    ['$A=~SEQ(I,1,3) bogus$I\n$A\n', ['2:KA201', '2:KA201', '2:KA201']],
+    ['$B=X\n$A=~SEQ(I,1,2) bog$B\n$A\n', ['3:KA201', '3:KA201']],
+    // none left: keepalived reads the ~SEQ word as a keyword
+    ['$A=~SEQ(I,1,3) bogus\n$A\n', ['2:KA201']],
+    // the later lines of a multi-line value are read afresh, before substitution
+    ['$M= \\\nfoo \\\n~SEQ(I,1,2) bogus\n$M\n', ['4:KA201', '4:KA201', '4:KA201']],
+    // the numbers of a ~SEQ take definitions
+    ['$S=2\n~SEQ(I, $S ,3) bogus$I\n', ['2:KA201', '2:KA201']],
+  ];
+  const messages = (text: string) => analyze(text).diagnostics.map((d) => d.message);
+  it('expands them as keepalived does', () => {
+    for (const [text, want] of cases) expect(codes(text), text).toEqual(want);
+    expect(messages(cases[1]![0])).toEqual(["Unknown keyword 'bogX' in the top level", "Unknown keyword 'bogX' in the top level"]);
+    expect(messages(cases[3]![0])).toEqual(["Unknown keyword 'foo' in the top level", "Unknown keyword 'bogus' in the top level", "Unknown keyword 'bogus' in the top level"]);
+    expect(messages(cases[4]![0])).toEqual(["Unknown keyword 'bogus2' in the top level", "Unknown keyword 'bogus3' in the top level"]);
+  });
+  it('generates real servers from a ~SEQ inside a multi-line definition', () => {
+    const text = ['$RS= \\', 'real_server 10.0.0.$N 80 { \\', '  TCP_CHECK { \\', '  } \\', '}', '$VS= \\', 'virtual_server 10.1.1.1 80 { \\', '  lb_kind NAT \\', '  ~SEQ(N,$FROM,$TO) $RS \\', '}', '$FROM=2', '$TO=3', '$VS', ''].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(a.model.virtualServers[0]!.realServers.map((r) => r.address)).toEqual(['10.0.0.2', '10.0.0.3']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [text] of cases) {
+      // keepalived's processes each print the message: compare the distinct line/message pairs.
+      const got = new Set(runKeepalived(text).messages.filter((m) => m.message.startsWith('Unknown keyword')).map((m) => `${m.line}:${m.message}`));
+      const mine = new Set(analyze(text).diagnostics.map((d) => `${d.range.start.line + 1}:${d.message.replace(/ in the top level$/, '')}`));
+      expect([...mine].sort(), text).toEqual([...got].sort());
+    }
+  });
+});
+
 describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   const vi = (name: string, vrid: number) => `vrrp_instance ${name} {\n interface eth0\n virtual_router_id ${vrid}\n virtual_ipaddress {\n  10.0.0.${vrid}\n }\n}\n`;
   const instanceText = vi('$_INSTANCE', 1) + vi('lb1', 2);

@@ -62,6 +62,15 @@ interface Frame {
   nextDollar: number;
 }
 
+/** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
+interface ExpandedLine {
+  text: string;
+  segments: Segment[];
+  continued?: boolean;
+  /** keepalived checked the line again after substituting (a `$` was left after the first pass). */
+  rechecked?: boolean;
+}
+
 interface Segment {
   outStart: number;
   outEnd: number;
@@ -233,7 +242,7 @@ export class Reader {
       case 'seq': {
         const head = tokens[cl.first]!;
         const end = tokens[cl.end - 1]!.end;
-        this.expandSeq(frame, head.start, end);
+        this.expandSeq(frame, file.text, head.start, end);
         return;
       }
       case 'include': {
@@ -313,6 +322,13 @@ export class Reader {
         if (!conditionHolds(cl.condition, this.options.configId)) continue;
       }
       if (cl.kind === 'empty' || cl.kind === 'comment') continue;
+      if (cl.kind === 'seq' && (line.continued || line.rechecked || line.text.includes('$'))) {
+        // keepalived checks a substituted line again while it still holds a `$`, and reads the later
+        // lines of a multi-line value afresh: either way a `~SEQ`/`~LST` there expands.
+        const head = toks[cl.first]!;
+        this.expandSeq(frame, line.text, head.start, toks[cl.end - 1]!.end, line.segments);
+        continue;
+      }
       if (cl.kind === 'definition') {
         // keepalived checks a substituted line again: `$A` with A='$B=1' defines B.
         this.defineFromText(frame, line.text, toks, cl, line.segments);
@@ -411,7 +427,7 @@ export class Reader {
    * Replaces `$NAME` and `${NAME}` with definitions until none is left (keepalived repeats the
    * substitution). Multi-line values expand into several lines when the reference ends the line.
    */
-  private substitute(text: string, frame: Frame, segments: Segment[], depth = 0): { lines: { text: string; segments: Segment[] }[] } {
+  private substitute(text: string, frame: Frame, segments: Segment[], depth = 0): { lines: ExpandedLine[] } {
     const endless = (why: string) => {
       const span = mapRange(segments, 0, text.length);
       this.report('KA113', 'error', why, frame.file, span.start, span.end);
@@ -422,14 +438,30 @@ export class Reader {
     }
     let cur = text;
     let segs = segments;
+    // keepalived substitutes once, then checks the line again (for `@id`, definitions, `~SEQ`) only
+    // while it still holds a `$`.
+    let rechecked = false;
+    const done = () => {
+      const lines: ExpandedLine[] = splitLines(cur, segs);
+      if (rechecked) for (const l of lines) l.rechecked = true;
+      return { lines };
+    };
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
       const r = this.substituteOnce(cur, segs, frame);
-      if (!r.changed) return { lines: splitLines(cur, segs) };
+      if (!r.changed) return done();
       if (r.multiline) {
         // The last reference expanded into several lines; each is processed on its own.
-        const out: { text: string; segments: Segment[] }[] = [];
+        const out: ExpandedLine[] = [];
         for (const l of r.multiline) {
+          const first = out.length === 0;
+          if (!first && /^[ \t]*~(?:SEQ|LST)/.test(l.text)) {
+            // Read afresh, the line is a ~SEQ/~LST before anything in it is substituted.
+            out.push({ text: l.text, segments: l.segments, continued: true });
+            continue;
+          }
           for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) {
+            // keepalived reads the second and later lines of a multi-line value afresh (a `~SEQ` there is one).
+            if (!first) line.continued = true;
             out.push(line);
             if (out.length > MAX_EXPANDED_LINES) return endless(`Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`);
           }
@@ -441,8 +473,9 @@ export class Reader {
         // print); what it then reads is the partly expanded line.
         const span = mapRange(segments, 0, text.length);
         this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
-        return { lines: splitLines(cur, segs) };
+        return done();
       }
+      if (pass === 0 && r.text.includes('$')) rechecked = true;
       cur = r.text;
       segs = r.segments;
     }
@@ -524,16 +557,32 @@ export class Reader {
 
   // ---------- ~SEQ / ~LST ----------
 
-  private expandSeq(frame: Frame, start: number, end: number): void {
+  /**
+   * Expands the ~SEQ/~LST line text[start, end). `segments` map text back to the frame's file when the
+   * line was built by substitution; without them text is the file's own.
+   */
+  private expandSeq(frame: Frame, text: string, start: number, end: number, segments?: Segment[]): void {
     const file = frame.file;
-    const text = file.text;
+    const src = (a: number, b: number) => (segments ? mapRange(segments, a, b) : { start: a, end: b });
     const headerEnd = seqHeaderEnd(text, start, end);
     let head = text.slice(start, headerEnd < 0 ? end : headerEnd);
-    // keepalived substitutes definitions in the header's values (`~SEQ(i,1,$N)`) before reading them.
-    if (headerEnd >= 0 && head.includes('$')) head = this.substitute(head, frame, [{ outStart: 0, outEnd: head.length, srcStart: start, srcEnd: headerEnd, verbatim: true }]).lines[0]?.text ?? head;
+    if (headerEnd >= 0 && head.startsWith('~SEQ') && head.includes('$')) {
+      // keepalived's add_seq substitutes definitions in the numbers (not in the variable name).
+      const at = seqNumbersStart(head);
+      if (at > 0) {
+        const r = src(start, headerEnd);
+        const lines = this.substitute(head.slice(at, -1), frame, [{ outStart: 0, outEnd: head.length - 1 - at, srcStart: r.start, srcEnd: r.end, verbatim: false }]).lines;
+        if (lines.length !== 1) {
+          this.report('KA113', 'error', 'Invalid ~SEQ definition: a number is a multi-line definition', file, r.start, r.end);
+          return;
+        }
+        head = head.slice(0, at) + lines[0]!.text + ')';
+      }
+    }
     const parsed = headerEnd < 0 ? undefined : parseSeqHeader(head);
     if (!parsed || 'error' in parsed) {
-      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`, file, start, headerEnd < 0 ? end : headerEnd);
+      const r = src(start, headerEnd < 0 ? end : headerEnd);
+      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`, file, r.start, r.end);
       return;
     }
     let restStart = headerEnd;
@@ -541,9 +590,14 @@ export class Reader {
     const rest = text.slice(restStart, end);
     this.seqRows += parsed.rows.length;
     if (this.seqRows > MAX_SEQ_ROWS_PER_RUN) {
-      this.report('KA113', 'warning', `~SEQ/~LST lines expand to more than ${MAX_SEQ_ROWS_PER_RUN} lines in all; kalint stops expanding them here`, file, start, end);
+      const r = src(start, end);
+      this.report('KA113', 'warning', `~SEQ/~LST lines expand to more than ${MAX_SEQ_ROWS_PER_RUN} lines in all; kalint stops expanding them here`, file, r.start, r.end);
       return;
     }
+    const restSegs: Segment[] = segments
+      ? sliceSegments(segments, restStart, end).map((g) => ({ ...g, outStart: g.outStart - restStart, outEnd: g.outEnd - restStart }))
+      : [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }];
+    const headSrc = src(start, headerEnd);
     // keepalived looks for a definition in each row before substituting (`~LST(P,1,2) $X=$P` defines
     // X as '$P'); the row text is the same every time, so it is classified once.
     const restToks = rest.includes('$') ? lex(rest).tokens : undefined;
@@ -556,10 +610,10 @@ export class Reader {
     // full for every value of the outer one (checked with the binary).
     const rowIsSeq = /^~(?:SEQ|LST)/.test(rest);
     for (const values of parsed.rows) {
-      parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start, end: headerEnd }));
-      if (rowIsSeq) this.expandSeq(frame, restStart, end);
-      else if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }]);
-      else this.processText(frame, rest, [{ outStart: 0, outEnd: rest.length, srcStart: restStart, srcEnd: end, verbatim: true }], 0, 'seq');
+      parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start: headSrc.start, end: headSrc.end }));
+      if (rowIsSeq) this.expandSeq(frame, rest, 0, rest.length, restSegs);
+      else if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, restSegs);
+      else this.processText(frame, rest, restSegs, 0, 'seq');
     }
     this.seqIncludeDir = outerIncludeDir;
     // keepalived sets each variable with set_definition and never removes it: after the line, the
@@ -743,6 +797,19 @@ function splitLines(text: string, segments: Segment[]): { text: string; segments
 }
 
 /** Parses `~SEQ(VAR, [START,] [STEP,] END)`, `~SEQx(...)`, `~LST(VAR, v1, v2…)`, `~LST({A,B}, {a1,b1}…)`. */
+/** Where the numbers of a `~SEQ(VAR, …)` header start (after the variable and the one character add_seq skips), or -1. */
+function seqNumbersStart(head: string): number {
+  const open = head.indexOf('(');
+  if (open < 0) return -1;
+  let p = open + 1;
+  while (head[p] === ' ' || head[p] === '\t') p++;
+  const varStart = p;
+  while (p < head.length && !' \t,)'.includes(head[p]!)) p++;
+  if (p === varStart) return -1;
+  while (head[p] === ' ' || head[p] === '\t') p++;
+  return p < head.length - 1 ? p + 1 : -1;
+}
+
 export function parseSeqHeader(head: string): { vars: string[]; rows: string[][] } | { error: string } {
   const m = /^~(SEQx?|LST)[ \t]*\((.*)\)$/s.exec(head.trim());
   if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
