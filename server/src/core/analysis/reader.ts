@@ -100,6 +100,8 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
   return (end - i) % 2 === 1 ? end - 1 : -1;
 }
 const MAX_SUBSTITUTION_PASSES = 64;
+/** A line keepalived reads as a ~SEQ/~LST line. */
+const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
 /** How many lines all ~SEQ/~LST lines of one analysis may produce together. */
@@ -454,7 +456,7 @@ export class Reader {
         const out: ExpandedLine[] = [];
         for (const l of r.multiline) {
           const first = out.length === 0;
-          if (!first && /^[ \t]*~(?:SEQ|LST)/.test(l.text)) {
+          if (!first && SEQ_START.test(l.text)) {
             // Read afresh, the line is a ~SEQ/~LST before anything in it is substituted.
             out.push({ text: l.text, segments: l.segments, continued: true });
             continue;
@@ -475,9 +477,13 @@ export class Reader {
         this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
         return done();
       }
-      if (pass === 0 && r.text.includes('$')) rechecked = true;
       cur = r.text;
       segs = r.segments;
+      if (cur.includes('$')) {
+        rechecked = true;
+        // Checked again, the line is a ~SEQ/~LST: its rows are substituted, not the line.
+        if (SEQ_START.test(cur)) return done();
+      }
     }
     return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
   }
