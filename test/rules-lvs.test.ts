@@ -187,6 +187,14 @@ const cases: Record<string, Case> = {
     lines: [7, 8],
     good: conf('track_file ok {', '  file /run/ok', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  FILE_CHECK {', '    track_file ok', '  }', '}']),
   },
+  // Found on a real config: the track_file had its file only under @id lines for other nodes.
+  'FILE_CHECK naming a track_file without a file line': {
+    keepalived: /track_file ok not found/,
+    code: 'KA518',
+    bad: conf('track_file ok {', '  weight 0', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  FILE_CHECK {', '    track_file ok', '  }', '}']),
+    lines: [10, 11],
+    good: conf('track_file ok {', '  file /run/ok', '  weight 0', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  FILE_CHECK {', '    track_file ok', '  }', '}']),
+  },
   'BFD_CHECK naming no bfd_instance': {
     keepalived: /BFD rs1 not configured/,
     code: 'KA519',

@@ -45,17 +45,21 @@ export const fileCheckTrackFile: FileRule = {
           let found = false;
           for (const { ref, name } of refs) {
             const def = byName.get(name);
-            if (def && readsBefore(def.node, ref)) {
+            const before = def !== undefined && readsBefore(def.node, ref);
+            // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.
+            if (before && def.file !== undefined) {
               found = true;
               continue;
             }
             ctx.report({
-              message: def
-                ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
-                : `No track_file '${name}' is defined; keepalived drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
+              message: before
+                ? `track_file '${name}' has no 'file' line, so keepalived removed it; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`
+                : def
+                  ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
+                  : `No track_file '${name}' is defined; keepalived drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
               file: ref.file,
               range: ref.range,
-              related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+              related: def ? [related(def.node, before ? 'defined here, without a file' : 'defined here, after its use')] : undefined,
             });
           }
           // keepalived then also rejects the checker itself when its block ends.
