@@ -4,7 +4,7 @@
 // rules without preference or with several actions.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { ipFamily, type Family } from '../../core/analysis/values.js';
+import { ipFamily, parseDecimal, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
 
 export interface LineProblem {
@@ -49,7 +49,41 @@ const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'pr
 const ENCAP_TYPES = new Set(['ip', 'ip6', 'mpls', 'ila']);
 const ROUTE_LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
 /** Route options whose value keepalived reads as an unsigned number. */
-const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh']);
+const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh', 'quickack']);
+/** The largest value keepalived 2.2.7 reads for a numeric route option (get_u8/get_u32); others 4294967295. */
+const ROUTE_NUMERIC_MAX: Record<string, number> = { hoplimit: 255, quickack: 1 };
+/** Route times read by get_time_rtt, with the kernel units per millisecond they are kept in. */
+const ROUTE_RTT_UNITS: Record<string, number> = { rtt: 8, rttvar: 4, rto_min: 1 };
+
+/**
+ * Why keepalived's get_time_rtt rejects a route time (it then drops the route), or undefined: a
+ * plain number (kernel units) or `Nms` is whole, `Ns` has at most 3 decimals; at most 120 s.
+ */
+function rttProblem(text: string, unitsPerMs: number): string | undefined {
+  const max = 120000 * unitsPerMs;
+  let num = text;
+  let decimals = 0;
+  let perUnit = 1;
+  const at = text.search(/[sS]/);
+  if (at >= 0) {
+    const unit = text.slice(at).toLowerCase();
+    if (unit !== 's' && unit !== 'sec' && unit !== 'secs') return `'${text}' has a unit keepalived does not know (use s or ms)`;
+    let end = at;
+    decimals = 3;
+    perUnit = 1000;
+    if (end > 0 && (text[end - 1] === 'm' || text[end - 1] === 'M')) {
+      end--;
+      decimals = 0;
+      perUnit = 1;
+    }
+    num = text.slice(0, end);
+  }
+  const d = /[eE]/.test(num) ? undefined : parseDecimal(num);
+  if (!d || num === '') return `'${text}' is not a time keepalived reads (a number, Nms or Ns)`;
+  if (d.decimals > decimals) return `'${text}' has more than ${decimals} decimal places`;
+  if (Math.round(d.value * perUnit) > max) return `'${text}' is above the maximum ${max / perUnit}${perUnit === 1000 ? 's' : at >= 0 ? 'ms' : ''}`;
+  return undefined;
+}
 const ROUTE_NO_ARG = new Set(['onlink', 'add', 'prepend', 'append', 'no_track']);
 /** Route options keepalived reads a value after (a last word among these stops its reading). */
 const ROUTE_NEEDS_VALUE = new Set([...ROUTE_ONE_ARG, ...ROUTE_LOCKABLE, 'via', 'gw', 'src', 'from', 'or', 'protocol', 'as']);
@@ -95,7 +129,7 @@ class FamilyCheck {
   constructor(private readonly problems: LineProblem[]) {}
 
   /** False (and a problem recorded) when the address is unusable or of the other family. */
-  accept(word: Word, parsed: Parsed, what: string): boolean {
+  accept(word: Word, parsed: Parsed, what: string, specialHasNoFamily = false): boolean {
     if (!parsed.ok) {
       this.problems.push(skip(word, `${what} '${word.text}' is not a valid IP address`));
       return false;
@@ -103,7 +137,15 @@ class FamilyCheck {
     if (parsed.badPrefix !== undefined) {
       this.problems.push({ word, message: `prefix length /${parsed.badPrefix} of '${word.text}' is not valid for IPv${parsed.family}; keepalived uses /${parsed.family === 4 ? 32 : 128}`, effect: 'adjust' });
     }
-    if (parsed.family === undefined) return true;
+    if (parsed.family === undefined) {
+      // A rule's from/to `all`, `any` or `default` has no family, which keepalived compares with the family
+      // the line already has as a mismatch.
+      if (specialHasNoFamily && this.family !== undefined) {
+        this.problems.push(skip(word, `'${word.text}' has no address family, but the line is already IPv${this.family} (keepalived: "rule specification has mixed IPv4 and IPv6"); put it first or leave it out`));
+        return false;
+      }
+      return true;
+    }
     if (this.family !== undefined && this.family !== parsed.family) {
       this.problems.push(skip(word, `'${word.text}' is IPv${parsed.family} but the line already has IPv${this.family} addresses`));
       return false;
@@ -218,8 +260,17 @@ function walkRoute(line: ValueLine): RouteReading {
         r.problems.push(noValue(words[k - 1]!));
         return r;
       }
-      if (ROUTE_NUMERIC.has(s) && !/^\d+$/.test(v.text)) {
-        r.problems.push(skip(v, `'${s}' needs a whole number, not '${v.text}'`));
+      if (ROUTE_NUMERIC.has(s)) {
+        const max = ROUTE_NUMERIC_MAX[s] ?? 4294967295;
+        if (!/^\d+$/.test(v.text) || Number(v.text) > max) {
+          r.problems.push(skip(v, `'${s}' needs a whole number 0..${max}, not '${v.text}'`));
+          return r;
+        }
+      }
+      const rtt = ROUTE_RTT_UNITS[s];
+      const bad = rtt === undefined ? undefined : rttProblem(v.text, rtt);
+      if (bad) {
+        r.problems.push(skip(v, `'${s}' ${bad}`));
         return r;
       }
       // Realms exist for IPv4 only.
@@ -364,11 +415,15 @@ function walkRule(line: ValueLine): RuleReading {
       return r;
     }
     if (s === 'from' || s === 'to') {
-      if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`)) return r;
+      if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`, true)) return r;
       i += 2;
     } else if (s === 'inet' || s === 'inet6') {
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
-      i += 1;
+      // keepalived 2.2.7 steps past the word after inet/inet6 in a rule without reading it.
+      if (next && next.text !== 'inet' && next.text !== 'inet6') {
+        r.problems.push({ word: next, message: `keepalived 2.2.7 skips the word after '${s}' in a rule: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust' });
+      }
+      i += 2;
     } else if (s === 'not' || s === 'no_track' || s === 'type') {
       i += 1;
     } else if (s === 'table' || s === 'lookup') {
