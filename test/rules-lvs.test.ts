@@ -224,6 +224,15 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 0', [...BASICS, 'persistence_timeout 60'], ['real_server 10.0.1.1 0 {', '}']),
     fixes: true,
   },
+  // Found on a real config: keepalived reads a virtual_server without a port as port 0.
+  'virtual server without a port and without persistence': {
+    keepalived: /zero port only valid for persistent/,
+    code: 'KA520',
+    bad: vs('10.0.0.1', BASICS, ['real_server 10.0.1.1 {', '}']),
+    lines: [1],
+    good: vs('10.0.0.1', [...BASICS, 'persistence_timeout 60'], ['real_server 10.0.1.1 {', '}']),
+    fixes: true,
+  },
   'ops on TCP': {
     keepalived: /one packet scheduling requires UDP/,
     code: 'KA521',

@@ -26,7 +26,7 @@ export const zeroPortWithoutPersistence: FileRule = {
       if (f.barePersistenceTimeout || unsignedSetting(f.persistenceTimeout, 1, 2678400)) continue;
       const zero =
         vs.kind === 'address'
-          ? vs.port === 0
+          ? (vs.port ?? 0) === 0
           : groupAddressEntries(f).some((e) => !e[1] || e[1].text === '0');
       if (!zero) continue;
       ctx.report({
