@@ -754,6 +754,8 @@ describe('~SEQ lines that substitution produces', () => {
     ['$M= \\\nfoo \\\n~SEQ(I,1,2) bogus\n$M\n', ['4:KA201', '4:KA201', '4:KA201']],
     // the numbers of a ~SEQ take definitions
     ['$S=2\n~SEQ(I, $S ,3) bogus$I\n', ['2:KA201', '2:KA201']],
+    // blanks inside the parentheses, around the variable too
+    ['~SEQ ( N , 1 , 2 ) bogus${N}\n', ['1:KA201', '1:KA201']],
     // a row that starts with ~SEQ/~LST is one more sequence
     ['~LST(C,1,2) ~LST(D,5,6) bogus${C}${D}\n', ['1:KA201', '1:KA201', '1:KA201', '1:KA201']],
     // checked again after one pass, a ~SEQ keeps a multi-line reference for its rows

@@ -835,9 +835,11 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   // keepalived's add_seq: the variable runs to the first blank, comma or ')', then one character
   // (normally the comma) is skipped; each number is read as strtol(…, 0) reads it (0x hex, a leading
   // 0 octal, leading blanks and a sign allowed), and must be followed (after blanks) by ',' or ')'.
-  const varLen = body.search(/[ \t,)]|$/);
-  const v = body.slice(0, varLen);
-  let p = varLen + (/^[ \t]*/.exec(body.slice(varLen))![0].length);
+  // Blanks after the '(' are skipped first: `~SEQ ( N , 1 , 3 )` is fine.
+  const lead = /^[ \t]*/.exec(body)![0].length;
+  const varLen = body.slice(lead).search(/[ \t,)]|$/);
+  const v = body.slice(lead, lead + varLen);
+  let p = lead + varLen + (/^[ \t]*/.exec(body.slice(lead + varLen))![0].length);
   if (varLen === 0 || p >= body.length) return { error: varLen === 0 ? 'no variable name' : 'no values' };
   p++;
   const rest = body.slice(p) + ')';
