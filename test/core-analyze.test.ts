@@ -774,6 +774,13 @@ describe('~SEQ lines that substitution produces', () => {
     expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     expect(a.model.virtualServers[0]!.realServers.map((r) => r.address)).toEqual(['10.0.0.2', '10.0.0.3']);
   });
+  it('reads a definition in a multi-line value before substituting the lines after it', () => {
+    const text = ['$RS= \\', 'real_server 192.168.${SN}.$NUM 80 { \\', '  TCP_CHECK { \\', '  } \\', '}', '$RSs= \\', '# a comment \\', '$SN=0 \\', '$RS \\', '$SN=1 \\', '$RS', 'virtual_server 10.0.0.1 80 {', '  lvs_sched rr', '  lvs_method NAT', '  protocol TCP', '  $NUM=7', '  $RSs', '}', ''].join('\n');
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(a.model.virtualServers[0]!.realServers.map((r) => r.address)).toEqual(['192.168.0.7', '192.168.1.7']);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [text] of cases) {
       // keepalived's processes each print the message: compare the distinct line/message pairs.

@@ -67,6 +67,8 @@ interface ExpandedLine {
   text: string;
   segments: Segment[];
   continued?: boolean;
+  /** Not substituted yet: a later line of a multi-line value, substituted when it is read. */
+  raw?: boolean;
   /** keepalived checked the line again after substituting (a `$` was left after the first pass). */
   rechecked?: boolean;
 }
@@ -120,6 +122,9 @@ export class Reader {
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
+  /** Later lines of multi-line values read for the current line, and how deeply they are being expanded now. */
+  private expandedLines = 0;
+  private rawNesting = 0;
   /**
    * While a ~SEQ/~LST line's rows are read: the directory keepalived resolves a row's relative include
    * in. keepalived reads the next row before the file the previous row included, after moving into
@@ -312,11 +317,41 @@ export class Reader {
     this.sink.tokens(store, from, to);
   }
 
-  /** Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`. */
-  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition'): void {
+  /** A later line of a multi-line value that is a ~SEQ/~LST line: keepalived expands it before substituting. */
+  private processRawSeq(frame: Frame, line: ExpandedLine): void {
+    const toks = lex(line.text).tokens;
+    const cl = classifyLine(toks, 0, toks.length);
+    if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) return;
+    if (cl.kind !== 'seq') return;
+    this.expandSeq(frame, line.text, toks[cl.first]!.start, toks[cl.end - 1]!.end, line.segments);
+  }
+
+  /**
+   * Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`;
+   * `laterLine`: the text is a second or later line of a multi-line value.
+   */
+  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition', laterLine = false): void {
     const { lines } = this.substitute(text, frame, segments);
+    // The limit on lines one line expands into counts from the outermost line.
+    if (this.rawNesting === 0) this.expandedLines = 0;
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;
+      if (line.raw) {
+        // A later line of a multi-line value: read only now, after the lines before it.
+        if (++this.expandedLines > MAX_EXPANDED_LINES || this.rawNesting >= MAX_MULTILINE_NESTING) {
+          const span = mapRange(line.segments, 0, line.text.length);
+          this.report('KA113', 'error', this.rawNesting >= MAX_MULTILINE_NESTING ? 'Multi-line definitions expand into themselves without end; keepalived loops forever on this line' : `Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`, frame.file, span.start, span.end);
+          return;
+        }
+        this.rawNesting++;
+        try {
+          if (SEQ_START.test(line.text)) this.processRawSeq(frame, line);
+          else this.processText(frame, line.text, line.segments, depth, origin, true);
+        } finally {
+          this.rawNesting--;
+        }
+        continue;
+      }
       const toks = lex(line.text).tokens;
       const cl = classifyLine(toks, 0, toks.length);
       if (cl.condition) {
@@ -343,7 +378,7 @@ export class Reader {
         const src = mapRange(line.segments, kw.start, pEnd);
         // Only the first line of a multi-line definition is read twice by keepalived's child
         // processes; an include on a later line is read once, like a plain one (checked with the binary).
-        const why = origin === 'seq' ? 'is a ~SEQ/~LST row' : index === 0 ? 'comes from a $definition' : undefined;
+        const why = origin === 'seq' ? 'is a ~SEQ/~LST row' : index === 0 && !laterLine ? 'comes from a $definition' : undefined;
         const read = this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, why, origin === 'seq' ? this.seqIncludeDir : undefined);
         if (origin === 'seq' && read.length) this.seqIncludeDir = dirname(read[0]!.path);
         continue;
@@ -454,20 +489,15 @@ export class Reader {
       if (r.multiline) {
         // The last reference expanded into several lines; each is processed on its own.
         const out: ExpandedLine[] = [];
-        for (const l of r.multiline) {
-          const first = out.length === 0;
-          if (!first && SEQ_START.test(l.text)) {
-            // Read afresh, the line is a ~SEQ/~LST before anything in it is substituted.
-            out.push({ text: l.text, segments: l.segments, continued: true });
-            continue;
+        r.multiline.forEach((l, i) => {
+          if (i === 0) {
+            for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) out.push(line);
+          } else {
+            // keepalived reads the second and later lines of a multi-line value afresh, one at a time:
+            // a `$NAME=` line there defines NAME for the lines after it, and a `~SEQ` there is one.
+            out.push({ text: l.text, segments: l.segments, continued: true, raw: true });
           }
-          for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) {
-            // keepalived reads the second and later lines of a multi-line value afresh (a `~SEQ` there is one).
-            if (!first) line.continued = true;
-            out.push(line);
-            if (out.length > MAX_EXPANDED_LINES) return endless(`Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`);
-          }
-        }
+        });
         return { lines: out };
       }
       if (r.text.length > MAX_LINE_LENGTH) {
