@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
+import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 describe('KA701 glued-brace', () => {
@@ -100,6 +101,13 @@ describe('KA702 trailing-backslash', () => {
     const r = runKeepalived(commented);
     expect(r.messages.filter((m) => m.line === 2)).toEqual([]);
     expect(r.messages.filter((m) => m.line === 3).map((m) => m.message)).toEqual(["Unknown keyword '\\'"]);
+  });
+
+  // Found on a real config: a line for another node is not read on this one.
+  it('ignores lines whose @id is another node', () => {
+    const text = conf('vrrp_instance VI_1 {', '  interface eth0', '@lb2  priority 240 \\', '  virtual_router_id 51', '}');
+    expect(linesOf(text, 'KA702')).toEqual([]);
+    expect(lintText(text, { file: 'keepalived.conf', configId: 'lb2' }).diagnostics.filter((d) => d.code === 'KA702').map((d) => d.range.start.line + 1)).toEqual([3]);
   });
 
   it('leaves multi-line definitions alone', () => {

@@ -61,12 +61,14 @@ export const trailingBackslash: FileRule = {
   check(ctx) {
     for (const file of ctx.analysis.files.values()) {
       let nodes: Map<number, AstNode> | undefined;
+      // A line for another config id (`@id`) is not read on this node.
+      const inactive = file.inactiveLines.length ? new Set(file.inactiveLines) : undefined;
       const store = file.lex;
       const { lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
         const from = lineFirstToken[ln]!;
         const to = lineFirstToken[ln + 1]!;
-        if (from === to || file.text.charCodeAt(store.end(to - 1) - 1) !== 92) continue;
+        if (from === to || file.text.charCodeAt(store.end(to - 1) - 1) !== 92 || inactive?.has(ln)) continue;
         const classified = keywordLine(file, ln);
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
