@@ -742,6 +742,25 @@ describe('definitions made by ~SEQ and ~LST lines', () => {
   });
 });
 
+// Found on a real config (virtualhost doubled): these string settings are replaced without a word,
+// while the SSL files and password are replaced with a message.
+describe('a repeated string setting keepalived replaces, with or without a message', () => {
+  const text = [
+    'SSL {', '  password a', '  password b', '  ca /tmp/a', '  ca /tmp/b', '}',
+    'virtual_server 10.0.0.1 80 {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP',
+    '  virtualhost a.example.com', '  virtualhost b.example.com', '  snmp_name a', '  snmp_name b',
+    '  real_server 10.0.1.1 80 {', '    virtualhost c.example.com', '    virtualhost d.example.com', '    snmp_name c', '    snmp_name d',
+    '    HTTP_GET {', '      virtualhost e.example.com', '      virtualhost f.example.com',
+    '      url {', '        path /', '        virtualhost g.example.com', '        virtualhost h.example.com', '      }', '    }', '  }', '}', '',
+  ].join('\n');
+  it('reports only the SSL lines', () => {
+    expect(analyze(text).diagnostics.filter((d) => d.code === 'KA209').map((d) => d.range.start.line + 1)).toEqual([3, 5]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t speaks only of the SSL lines', () => {
+    expect([...new Set(runKeepalived(text).messages.map((m) => m.line))]).toEqual([3, 5]);
+  });
+});
+
 // Found on real configs (keepalived's own test configs generate real servers and instances this way).
 describe('~SEQ lines that substitution produces', () => {
   const cases: [string, string[]][] = [
