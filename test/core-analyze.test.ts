@@ -761,6 +761,28 @@ describe('a repeated string setting keepalived replaces, with or without a messa
   });
 });
 
+// keepalived tests a track_file's weight against its default 1 (a track process's against 0) to find
+// a repeat: after 'weight 1' (or an invalid weight) the next weight line is taken without a word.
+describe('a repeated track_file / vrrp_track_process weight', () => {
+  const text = [
+    'track_file tf1 {', '  file /tmp/a', '  weight 1', '  weight 2', '}',
+    'track_file tf2 {', '  file /tmp/a', '  weight 5', '  weight 6', '}',
+    'track_file tf3 {', '  file /tmp/a', '  weight 300', '  weight 7', '}',
+    'vrrp_track_process p1 {', '  process foo', '  weight 0', '  weight 6', '}',
+    'vrrp_track_process p2 {', '  process foo', '  weight 4', '  weight 6', '}', '',
+  ].join('\n');
+  it('reports a repeat only after a weight other than the default', () => {
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.code === 'KA209').map((d) => d.range.start.line + 1)).toEqual([9, 24]);
+    expect(a.model.trackFiles.map((t) => t.weight?.value)).toEqual([2, 5, 7]);
+    expect(a.model.trackProcesses.map((t) => t.weight?.value)).toEqual([6, 4]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.filter((m) => /already set/.test(m.message));
+    expect([...new Set(said.map((m) => m.line))]).toEqual([9, 24]);
+  });
+});
+
 // Found on real configs (keepalived's own test configs generate real servers and instances this way).
 describe('~SEQ lines that substitution produces', () => {
   const cases: [string, string[]][] = [

@@ -19,7 +19,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, isCheckedArgType, numberSurelyValid } from './values.js';
+import { checkArg, isCheckedArgType, numberSurelyValid, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -769,6 +769,8 @@ export class Walker implements LineSink {
     if (spec.repeat === 'list' || spec.repeat === 'merge' || spec.repeat === 'last_wins') return;
     const serial = spec.serial;
     if (this.seenStamp[serial] !== frame.stamp) {
+      // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
+      if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
       this.seenStamp[serial] = frame.stamp;
       this.seenNode[serial] = node;
       return;
@@ -783,4 +785,13 @@ export class Walker implements LineSink {
     const where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
+}
+
+/** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */
+function leavesUnset(node: AstNode, spec: KeywordSpec, unset: string): boolean {
+  const text = node.argText(0);
+  const arg = spec.args[0];
+  if (text === undefined || !arg) return true;
+  if (checkArg(arg, text, spec.name) !== undefined) return true;
+  return parseInteger(text.replace(/^\+/, '')) === Number(unset);
 }

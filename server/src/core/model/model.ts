@@ -225,6 +225,21 @@ function validVrid(node: AstNode): boolean {
   return v !== undefined && v >= 1 && v <= 255;
 }
 
+/**
+ * The weight keepalived keeps in a track_file / vrrp_track_process: it takes a later weight line
+ * while the weight still has its default (`unset`), and ignores invalid values.
+ */
+function firstSetWeight(n: AstNode, unset: number, limit: number): Located<number> | undefined {
+  let kept: Located<number> | undefined;
+  for (const c of n.children) {
+    if (c.keyword !== 'weight') continue;
+    if (kept && kept.value !== unset) break;
+    const w = located(c, asInt);
+    if (w && Math.abs(w.value) <= limit) kept = w;
+  }
+  return kept;
+}
+
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
   if (node === undefined) return undefined;
   const text = node.argText(i);
@@ -605,13 +620,13 @@ export function buildModel(root: AstNode): KeepalivedConfig {
 
   const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
-  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: located(child(n, 'weight'), asInt) });
+  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: firstSetWeight(n, 1, 254) });
   return {
     root,
     globalDefs,
     vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
     trackFiles: [...trackFileBlocks.map(trackFileModel), ...vrrpTrackFileBlocks.map(trackFileModel)],
-    trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(child(n, 'process')), weight: located(child(n, 'weight'), asInt) })),
+    trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(child(n, 'process')), weight: firstSetWeight(n, 0, 254) })),
     syncGroups: syncGroupBlocks.map((n) => ({
       node: n,
       name: firstArgText(n) ?? '',

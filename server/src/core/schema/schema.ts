@@ -45,6 +45,11 @@ export interface KeywordSpec {
   without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
   value_line?: ArgSpec[];
   repeat: Repeat;
+  /**
+   * With repeat 'first_wins': keepalived detects a repeat by the value differing from this default,
+   * so a first line giving it (or an invalid value) leaves the setting open for the next line.
+   */
+  unset_by?: string;
   script_string?: boolean;
   defines?: string;
   refs?: { arg: string; kind: RefKind; resolved?: string }[];
@@ -134,6 +139,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     without_args: k.without_args,
     value_line: k.value_line?.map(uniformArg),
     repeat: k.repeat,
+    unset_by: k.unset_by,
     script_string: k.script_string,
     defines: k.defines,
     refs: k.refs,
