@@ -822,6 +822,10 @@ describe('~SEQ lines that substitution produces', () => {
     expect(a.model.virtualServers[0]!.realServers.map((r) => r.address)).toEqual(['192.168.0.7', '192.168.1.7']);
     if (keepalivedAvailable()) expect(runKeepalived(text).messages).toEqual([]);
   });
+  it('ends a definition at a comment ending with an even run of backslashes', () => {
+    expect(codes('$A=x # c \\\\\nbogus1\n$A\n')).toEqual(['2:KA201', '3:KA201']);
+    expect(codes('$A=x # c \\\nbogus1\n$A\n')).toEqual(['3:KA201', '3:KA201']);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [text] of cases) {
       // keepalived's processes each print the message: compare the distinct line/message pairs.

@@ -145,6 +145,24 @@ describe('meaning kept where splitting at a brace would change it (keepalived -t
   });
 });
 
+// Found on a real config: a commented-out line ending with a backslash inside a multi-line definition.
+describe('a comment ending with a lone backslash continues a definition', () => {
+  const gate = keepalivedGate();
+  const def = (comment: string) =>
+    `$SETTINGS= \\\n\tinterface eth0 \\\n#\tvmac_xmit_base ${comment}\n\ttrack_interface { \\\n\t\teth1 \\\n\t}\nvrrp_instance A {\n\tvirtual_router_id 5\n\t$SETTINGS\n\tvirtual_ipaddress {\n\t\t10.0.0.1/24\n\t}\n}\n`;
+  it('keeps the definition body as written', () => {
+    const text = def('\\');
+    expect(fmt(text).split('\n').slice(0, 6)).toEqual(text.split('\n').slice(0, 6));
+  });
+  it('but an even run of backslashes ends it', () => {
+    const text = def('\\\\');
+    expect(fmt(text).split('\n')[3]).toBe('track_interface {');
+  });
+  it.runIf(gate.run)(`keepalived reads the formatted file the same${gate.reason}`, () => {
+    expect(keepalivedView(fmt(def('\\')))).toEqual(keepalivedView(def('\\')));
+  });
+});
+
 describe('range formatting', () => {
   const src = 'global_defs{ router_id x}\nvrrp_instance VI_1\n{\n   state   MASTER\n\tinterface eth0\n}\n';
 

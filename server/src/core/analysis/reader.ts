@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -96,10 +96,8 @@ const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
  * backslash with the character after it, so only an odd run at the end continues), or -1.
  */
 function commentTrailingBackslash(text: string, start: number, end: number): number {
-  while (end > start && text.charCodeAt(end - 1) === 13) end--;
-  let i = end;
-  while (i > start && text.charCodeAt(i - 1) === 92) i--;
-  return (end - i) % 2 === 1 ? end - 1 : -1;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end > start && text.charCodeAt(end - 1) === 92 && endsWithLoneBackslash(text, end) ? end - 1 : -1;
 }
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A line keepalived reads as a ~SEQ/~LST line. */
@@ -772,12 +770,13 @@ function definitionLineText(text: string, tokens: Token[], from: number, to: num
   let end = to;
   // keepalived keeps a `\` that ends the line after a comment: the definition goes on.
   let commentContinues = false;
-  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = /\\\r?$/.test(tokens[--end]!.text);
+  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = endsWithLoneBackslash(tokens[--end]!.text);
   if (end === from) return { text: '', continues: commentContinues };
   const start = valueStart ?? tokens[from]!.start;
   let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');
-  const continues = commentContinues || s.endsWith('\\');
-  if (s.endsWith('\\')) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+  const lone = endsWithLoneBackslash(s);
+  const continues = commentContinues || lone;
+  if (lone) s = s.slice(0, -1).replace(/[ \t]+$/, '');
   return { text: s, continues };
 }
 

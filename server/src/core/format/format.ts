@@ -14,7 +14,7 @@
 // it splits at braces), lines with `'` (script strings quote with it), and lines longer than
 // keepalived's 1022-character line buffer (it splits those itself, at a byte count).
 
-import { INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
+import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
 
 export interface FormatOptions {
@@ -456,10 +456,16 @@ function hasBrace(tk: LineTokens, end: number): boolean {
   return false;
 }
 
-/** A definition continues onto the next line when its last non-comment token ends with `\`. */
+/**
+ * A definition continues onto the next line when the line ends with a lone `\`: after its last word,
+ * or at the end of its comment (keepalived keeps a comment's trailing backslash).
+ */
 function definitionContinues(text: string, tk: LineTokens): boolean {
   let end = tk.count;
-  if (end > 0 && tk.kinds[end - 1] === Kind.Comment) end--;
+  if (end > 0 && tk.kinds[end - 1] === Kind.Comment) {
+    if (endsWithLoneBackslash(text, tk.ends[end - 1]!)) return true;
+    end--;
+  }
   if (end === 0) return false;
-  return tk.kinds[end - 1] === Kind.Word && text.charCodeAt(tk.ends[end - 1]! - 1) === 92; /* \ */
+  return tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
 }

@@ -78,6 +78,17 @@ export function classifyLine(tokens: Token[], from: number, to: number): Classif
 }
 
 /** The offset just after `~SEQ(...)`/`~LST(...)`'s closing parenthesis, or -1. */
+/**
+ * Whether text (up to `end`, a trailing CR aside) ends with a backslash that keepalived keeps as a line
+ * continuation: it pairs each backslash with the character after it, so only an odd run counts.
+ */
+export function endsWithLoneBackslash(text: string, end = text.length): boolean {
+  if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  let i = end;
+  while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
+  return (end - i) % 2 === 1;
+}
+
 export function seqHeaderEnd(text: string, start: number, lineEnd: number): number {
   const open = text.indexOf('(', start);
   if (open < 0 || open >= lineEnd) return -1;

@@ -3,7 +3,7 @@
 // to choose (10k nested braces must not overflow the JavaScript stack).
 
 import { lex, type Token } from './lexer.js';
-import { classifyLine, seqHeaderEnd, type Condition } from './lines.js';
+import { classifyLine, endsWithLoneBackslash, seqHeaderEnd, type Condition } from './lines.js';
 import type {
   CstBlock,
   CstDefinition,
@@ -145,13 +145,19 @@ export function parseCst(text: string): CstFile {
   return { text, children: root, tokens, lineStarts, lineFirstToken, problems };
 }
 
-/** A definition continues onto the next line when its last non-comment token ends with `\`. */
+/**
+ * A definition continues onto the next line when the line ends with a lone `\`: after its last word,
+ * or at the end of its comment (keepalived keeps a comment's trailing backslash).
+ */
 function definitionLineContinues(tokens: Token[], from: number, to: number): boolean {
   let end = to;
-  if (end > from && tokens[end - 1]!.kind === 'comment') end--;
+  if (end > from && tokens[end - 1]!.kind === 'comment') {
+    if (endsWithLoneBackslash(tokens[end - 1]!.text)) return true;
+    end--;
+  }
   if (end === from) return false;
   const last = tokens[end - 1]!;
-  return last.kind === 'word' && last.text.endsWith('\\');
+  return last.kind === 'word' && endsWithLoneBackslash(last.text);
 }
 
 interface LineState {

@@ -4,7 +4,7 @@
 
 import type { SourceFile } from '../../core/analysis/reader.js';
 import { Kind } from '../../core/syntax/lexer.js';
-import { classifyLine, type ClassifiedLine } from '../../core/syntax/lines.js';
+import { classifyLine, endsWithLoneBackslash, type ClassifiedLine } from '../../core/syntax/lines.js';
 
 /** Whether line `ln` (without its comment) ends with a backslash: a definition would continue. */
 function continues(file: SourceFile, ln: number): boolean {
@@ -12,7 +12,7 @@ function continues(file: SourceFile, ln: number): boolean {
   const from = lineFirstToken[ln]!;
   let end = lineFirstToken[ln + 1]!;
   // A `\` ending a comment continues the definition too (keepalived keeps it).
-  if (end > from && kinds[end - 1] === Kind.Comment && /\\\r?$/.test(file.lex.value(end - 1))) return true;
+  if (end > from && kinds[end - 1] === Kind.Comment && endsWithLoneBackslash(file.lex.value(end - 1))) return true;
   if (end > from && kinds[end - 1] === Kind.Comment) end--;
   return end > from && file.text.charCodeAt(file.lex.end(end - 1) - 1) === 92;
 }

@@ -5,16 +5,10 @@ import { rangeOf } from '../lvs/util.js';
 /** keepalived 2.0.9 started moving a line's trailing backslash onto the word before it. */
 const GLUED_SINCE: [number, number, number] = [2, 0, 9];
 import { keywordLine } from './lines.js';
+import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
-
-/** keepalived pairs a backslash with the character after it: only an odd run at the end continues (`# a \\\\` does not). */
-function oddTrailingBackslashes(text: string): boolean {
-  let n = 0;
-  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) === 92; i--) n++;
-  return n % 2 === 1;
-}
 
 /** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
 function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
@@ -73,7 +67,7 @@ export const trailingBackslash: FileRule = {
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
         const comment = classified.comment;
-        const inComment = !lastTok.text.endsWith('\\') && comment !== undefined && oddTrailingBackslashes(comment.text);
+        const inComment = !lastTok.text.endsWith('\\') && comment !== undefined && endsWithLoneBackslash(comment.text);
         if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
         // The word keepalived ends up with: the backslash joins the word before it across blanks.
         let wordTok = lastTok;
