@@ -150,6 +150,17 @@ describe('schema diagnostics', () => {
     expect(codes('vrrp_instance VI_1 {\n    virtual_ipaddress\n        10.0.0.1\n    }\n}\n')).toEqual(['2:KA104', '5:KA101']);
   });
 
+  // Found by mutating real configs: the processes that skip a top-level value block without '{'
+  // read its first line at the top level too.
+  const staticNoBrace = 'static_ipaddress\n  10.0.0.1/24 dev eth0\n  10.0.0.2/24 dev eth0\n}\n';
+  it("reports every line of a top-level value block without '{', the first one too", () => {
+    expect(codes(staticNoBrace)).toEqual(['1:KA104', '2:KA104', '3:KA104', '4:KA101']);
+  });
+  it.skipIf(!keepalivedAvailable())("keepalived -t: the top-level value block's lines are unknown keywords", () => {
+    const lines = new Set(runKeepalived(staticNoBrace).messages.filter((m) => m.message.startsWith('Unknown keyword')).map((m) => m.line));
+    expect([...lines].sort()).toEqual([2, 3, 4]);
+  });
+
   it("reports a block keyword followed by '}' on the '}' line, as keepalived does", () => {
     const d = analyze('vrrp_instance VI_1 {\n    authentication\n    }\n}\n').diagnostics;
     expect(d.map((x) => `${x.range.start.line + 1}:${x.code}`)).toEqual(['3:KA104', '4:KA101']);

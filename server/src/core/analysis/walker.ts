@@ -304,10 +304,11 @@ export class Walker implements LineSink {
     }
     this.bracelessBlock = p;
     // The processes that skip this top-level block find no '{' to skip: they read its body at the top level
-    // (this line has its finding already).
+    // (a keyword block's line has its finding already; a value block's finding is on its keyword, so
+    // this line is reported too: keepalived -t says "Unknown keyword" for it).
     if (this.stack.length === 1) {
       this.otherPassesAtTop = p;
-      this.otherPassesLine = `${next.file}\0${next.range.start.line}`;
+      this.otherPassesLine = p.spec?.block === 'values' ? '' : `${next.file}\0${next.range.start.line}`;
     }
     this.pushBlock(p, undefined);
   }
