@@ -689,6 +689,8 @@ describe('KA351 use-vmac-invalid', () => {
     ['02:11:22:33', true],
     ['002:11:22:33:44:55', true],
     ['02:11:22:33:44:55 03:11:22:33:44:55', true],
+    // found by mutating real configs: an empty quoted name
+    ['""', true],
   ];
   const config = (words: string) => instance('A', `use_vmac ${words}\n${vip('10.0.0.1')}`);
   const line = config('x').split('\n').findIndex((l) => l.trim().startsWith('use_vmac')) + 1;

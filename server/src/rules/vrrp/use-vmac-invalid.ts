@@ -14,6 +14,7 @@ const MAX_NAME = 15;
 
 /** Why keepalived ignores a VMAC interface name, or undefined. */
 function nameProblem(name: string): string | undefined {
+  if (name === '') return 'is empty';
   if (name.length > MAX_NAME) return `is ${name.length} characters; interface names have at most ${MAX_NAME}`;
   if (name === '.' || name === '..') return 'is not a usable interface name';
   if (/[/\s]/.test(name)) return "contains a '/' or a blank, which interface names cannot";
