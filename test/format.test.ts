@@ -145,6 +145,20 @@ describe('meaning kept where splitting at a brace would change it (keepalived -t
   });
 });
 
+describe('a lone backslash after a brace stays on its line', () => {
+  const gate = keepalivedGate();
+  const texts = [
+    'vrrp_instance VI_1 { \\\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n',
+    'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress {\n        10.0.0.1\n    } \\\n}\n',
+  ];
+  it('is left where it is (keepalived glues it to the token before it)', () => {
+    for (const t of texts) expect(fmt(t)).toBe(t);
+  });
+  it.runIf(gate.run)(`keeps keepalived's verdict, lines included${gate.reason}`, () => {
+    for (const t of texts) expect(keepalivedView(fmt(t))).toEqual(keepalivedView(t));
+  });
+});
+
 // Found on a real config: a commented-out line ending with a backslash inside a multi-line definition.
 describe('a comment ending with a lone backslash continues a definition', () => {
   const gate = keepalivedGate();
@@ -156,7 +170,8 @@ describe('a comment ending with a lone backslash continues a definition', () => 
   });
   it('but an even run of backslashes ends it', () => {
     const text = def('\\\\');
-    expect(fmt(text).split('\n')[3]).toBe('track_interface {');
+    // Formatted as an ordinary line (no tab left), its lone trailing backslash kept with the brace.
+    expect(fmt(text).split('\n')[3]).toBe('track_interface { \\');
   });
   it.runIf(gate.run)(`keepalived reads the formatted file the same${gate.reason}`, () => {
     expect(keepalivedView(fmt(def('\\')))).toEqual(keepalivedView(def('\\')));

@@ -331,7 +331,9 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
       } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
         fixedVerbatim(depth);
-      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end))) {
+      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1))) {
+        // (A lone `\` that ends a line with a brace stays on that line: keepalived glues it to the
+        // token before it, and moving it to a line of its own would change what keepalived reads.)
         const before = depth;
         const extra = applyBraces(head, end);
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
@@ -446,6 +448,11 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   }
 
   return { source: text, lines, refs, indents, origins, joins, lineStarts, eol };
+}
+
+/** Token i is a word that is just a backslash. */
+function isLoneBackslash(text: string, tk: LineTokens, i: number): boolean {
+  return tk.kinds[i] === Kind.Word && tk.ends[i]! - tk.starts[i]! === 1 && text.charCodeAt(tk.starts[i]!) === 92;
 }
 
 function hasBrace(tk: LineTokens, end: number): boolean {
