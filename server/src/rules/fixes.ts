@@ -1,10 +1,106 @@
-// Quick fixes shared by rules: write another value in place of a word, add a line after a line.
-// Both refuse (undefined) where an edit of the text would not do what the description says: a
-// word that came out of a $NAME substitution or a ~SEQ row, a line that shares its start with
-// something other than blanks.
+// Text edits and quick fixes shared by the rules: ranges from offsets, replace a word, add, delete
+// or move a line. They refuse (undefined) where an edit of the text would not do what the
+// description says: a word that came out of a $NAME substitution or a ~SEQ row, a line that
+// shares its start with something other than blanks.
 
-import type { Fix } from '../core/diagnostics.js';
+import type { Analysis } from '../core/index.js';
+import type { Fix, TextEdit } from '../core/diagnostics.js';
 import type { AstNode, Word } from '../core/analysis/ast.js';
+import type { Range } from '../core/syntax/cst.js';
+import { positionAt } from '../core/syntax/parser.js';
+
+export function fileText(analysis: Analysis, file: string): string | undefined {
+  return analysis.files.get(file)?.text;
+}
+
+function lineStartsOf(analysis: Analysis, file: string): ArrayLike<number> | undefined {
+  return analysis.files.get(file)?.lex.lineStarts;
+}
+
+export function rangeOf(analysis: Analysis, file: string, start: number, end: number): Range | undefined {
+  const ls = lineStartsOf(analysis, file);
+  if (!ls) return undefined;
+  return { start: positionAt(ls, start), end: positionAt(ls, end) };
+}
+
+/** The whitespace a line starts with. */
+function indentOfLine(text: string, lineStart: number): string {
+  let i = lineStart;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text.slice(lineStart, i);
+}
+
+function lineStartOffset(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEndOffset(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/**
+ * An edit that adds `line` as the first entry of a block, indented like the block's existing
+ * entries. Undefined when the block has no `{` in the same file (nothing safe to anchor on).
+ */
+export function insertFirstInBlock(analysis: Analysis, block: AstNode, line: string): TextEdit | undefined {
+  const open = block.open;
+  const text = fileText(analysis, block.file);
+  if (!open || !text) return undefined;
+  const firstChild = block.children.find((c) => c.file === block.file && c.range.start.offset > open.end.offset);
+  const blockIndent = indentOfLine(text, lineStartOffset(text, block.range.start.offset));
+  const indent = firstChild && firstChild.range.start.line !== open.start.line
+    ? indentOfLine(text, lineStartOffset(text, firstChild.range.start.offset))
+    : blockIndent + (blockIndent.includes('\t') ? '\t' : '    ');
+  const at = open.end.offset;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const r = rangeOf(analysis, block.file, at, at);
+  return r ? { file: block.file, range: r, newText: `${eol}${indent}${line}` } : undefined;
+}
+
+/** An edit that deletes the whole line `node` is on (when nothing else shares the line). */
+export function deleteLine(analysis: Analysis, node: AstNode): TextEdit | undefined {
+  const text = fileText(analysis, node.file);
+  if (!text) return undefined;
+  const s = lineStartOffset(text, node.fullRange.start.offset);
+  const e = lineEndOffset(text, node.fullRange.end.offset);
+  const before = text.slice(s, node.fullRange.start.offset);
+  const after = text.slice(node.fullRange.end.offset, e);
+  if (before.trim() !== '' || (after.trim() !== '' && !/^\s*[#!]/.test(after))) {
+    const r = rangeOf(analysis, node.file, node.fullRange.start.offset, node.fullRange.end.offset);
+    return r ? { file: node.file, range: r, newText: '' } : undefined;
+  }
+  let end = e;
+  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
+  else if (end < text.length) end += 1;
+  const r = rangeOf(analysis, node.file, s, end);
+  return r ? { file: node.file, range: r, newText: '' } : undefined;
+}
+
+/** Edits that move the line of `node` to just after the line of `anchor` (same file only). */
+export function moveLineAfter(analysis: Analysis, node: AstNode, anchor: AstNode): TextEdit[] | undefined {
+  if (node.file !== anchor.file || node.fullRange.start.line === anchor.fullRange.end.line) return undefined;
+  const text = fileText(analysis, node.file);
+  if (!text) return undefined;
+  const del = deleteLine(analysis, node);
+  if (!del) return undefined;
+  const indent = indentOfLine(text, lineStartOffset(text, anchor.range.start.offset));
+  const at = lineEndOffset(text, anchor.fullRange.end.offset);
+  const r = rangeOf(analysis, node.file, at, at);
+  if (!r) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = text.slice(node.fullRange.start.offset, node.fullRange.end.offset);
+  return [del, { file: node.file, range: r, newText: `${eol}${indent}${body}` }];
+}
+
+export function fix(description: string, edits: (TextEdit | undefined)[] | undefined): Fix | undefined {
+  if (!edits || edits.some((e) => !e)) return undefined;
+  return { description, edits: edits as TextEdit[] };
+}
+
 
 /** `value` as a word keepalived reads back unchanged: quoted when it holds a blank, '#', '!' or a brace. */
 function asWord(value: string, quoted: boolean): string | undefined {

@@ -1,107 +1,17 @@
-// Helpers shared by the lvs, security and style rules: text edits built from AST positions, and
-// what keepalived derives from the facts of server-facts.ts (effective protocol, sorry server
-// method, real server weights, the kind of service).
+// Helpers of the lvs rules: what keepalived derives from the facts of server-facts.ts (effective
+// protocol, sorry server method, real server weights, the kind of service).
 
 import type { Analysis } from '../../core/index.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
-import type { Fix, TextEdit } from '../../core/diagnostics.js';
+import type { Fix } from '../../core/diagnostics.js';
 import type { VirtualServer, RealServer } from '../../core/model/model.js';
-import { positionAt } from '../../core/syntax/parser.js';
 import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingState } from './server-facts.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { schema, type KeywordSpec } from '../../core/schema/schema.js';
+import { fix, insertFirstInBlock } from '../fixes.js';
 
-export function fileText(analysis: Analysis, file: string): string | undefined {
-  return analysis.files.get(file)?.text;
-}
-
-function lineStartsOf(analysis: Analysis, file: string): ArrayLike<number> | undefined {
-  return analysis.files.get(file)?.lex.lineStarts;
-}
-
-export function rangeOf(analysis: Analysis, file: string, start: number, end: number): Range | undefined {
-  const ls = lineStartsOf(analysis, file);
-  if (!ls) return undefined;
-  return { start: positionAt(ls, start), end: positionAt(ls, end) };
-}
-
-/** The whitespace a line starts with. */
-function indentOfLine(text: string, lineStart: number): string {
-  let i = lineStart;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return text.slice(lineStart, i);
-}
-
-function lineStartOffset(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-function lineEndOffset(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-/**
- * An edit that adds `line` as the first entry of a block, indented like the block's existing
- * entries. Undefined when the block has no `{` in the same file (nothing safe to anchor on).
- */
-export function insertFirstInBlock(analysis: Analysis, block: AstNode, line: string): TextEdit | undefined {
-  const open = block.open;
-  const text = fileText(analysis, block.file);
-  if (!open || !text) return undefined;
-  const firstChild = block.children.find((c) => c.file === block.file && c.range.start.offset > open.end.offset);
-  const blockIndent = indentOfLine(text, lineStartOffset(text, block.range.start.offset));
-  const indent = firstChild && firstChild.range.start.line !== open.start.line
-    ? indentOfLine(text, lineStartOffset(text, firstChild.range.start.offset))
-    : blockIndent + (blockIndent.includes('\t') ? '\t' : '    ');
-  const at = open.end.offset;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const r = rangeOf(analysis, block.file, at, at);
-  return r ? { file: block.file, range: r, newText: `${eol}${indent}${line}` } : undefined;
-}
-
-/** An edit that deletes the whole line `node` is on (when nothing else shares the line). */
-export function deleteLine(analysis: Analysis, node: AstNode): TextEdit | undefined {
-  const text = fileText(analysis, node.file);
-  if (!text) return undefined;
-  const s = lineStartOffset(text, node.fullRange.start.offset);
-  const e = lineEndOffset(text, node.fullRange.end.offset);
-  const before = text.slice(s, node.fullRange.start.offset);
-  const after = text.slice(node.fullRange.end.offset, e);
-  if (before.trim() !== '' || (after.trim() !== '' && !/^\s*[#!]/.test(after))) {
-    const r = rangeOf(analysis, node.file, node.fullRange.start.offset, node.fullRange.end.offset);
-    return r ? { file: node.file, range: r, newText: '' } : undefined;
-  }
-  let end = e;
-  if (text[end] === '\r' && text[end + 1] === '\n') end += 2;
-  else if (end < text.length) end += 1;
-  const r = rangeOf(analysis, node.file, s, end);
-  return r ? { file: node.file, range: r, newText: '' } : undefined;
-}
-
-/** Edits that move the line of `node` to just after the line of `anchor` (same file only). */
-export function moveLineAfter(analysis: Analysis, node: AstNode, anchor: AstNode): TextEdit[] | undefined {
-  if (node.file !== anchor.file || node.fullRange.start.line === anchor.fullRange.end.line) return undefined;
-  const text = fileText(analysis, node.file);
-  if (!text) return undefined;
-  const del = deleteLine(analysis, node);
-  if (!del) return undefined;
-  const indent = indentOfLine(text, lineStartOffset(text, anchor.range.start.offset));
-  const at = lineEndOffset(text, anchor.fullRange.end.offset);
-  const r = rangeOf(analysis, node.file, at, at);
-  if (!r) return undefined;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const body = text.slice(node.fullRange.start.offset, node.fullRange.end.offset);
-  return [del, { file: node.file, range: r, newText: `${eol}${indent}${body}` }];
-}
-
-export function fix(description: string, edits: (TextEdit | undefined)[] | undefined): Fix | undefined {
-  if (!edits || edits.some((e) => !e)) return undefined;
-  return { description, edits: edits as TextEdit[] };
-}
+// The text-edit helpers live in ../fixes.ts; these rules import them from here too.
+export { fileText, rangeOf, insertFirstInBlock, deleteLine, moveLineAfter, fix } from '../fixes.js';
 
 /** `virtual_server 10.0.0.1 80`, as written. */
 export function vsLabel(vs: VirtualServer): string {

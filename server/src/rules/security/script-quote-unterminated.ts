@@ -1,7 +1,7 @@
 // KA609: a script command keepalived cannot split: a quote left open (keepalived 2.2.7 notify.c).
 
 import type { FileRule } from '../types.js';
-import { fileText } from '../lvs/util.js';
+import { fileText } from '../fixes.js';
 import { configuredScripts, splitQuotedEscaped } from './scripts.js';
 
 export const scriptQuoteUnterminated: FileRule = {

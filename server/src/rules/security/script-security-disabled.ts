@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
-import { fix, insertFirstInBlock, rangeOf, related } from '../lvs/util.js';
+import { related } from '../lvs/util.js';
+import { fix, insertFirstInBlock, rangeOf } from '../fixes.js';
 import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
 
 export const scriptSecurityDisabled: FileRule = {

@@ -5,7 +5,8 @@ import type { Analysis } from '../../core/index.js';
 import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
 import { schema } from '../../core/schema/schema.js';
 import { lvsFacts } from '../lvs/server-facts.js';
-import { collectScriptLines, fileText, mayHoldScripts } from '../lvs/util.js';
+import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
+import { fileText } from '../fixes.js';
 
 export interface ConfiguredScript {
   /** The keyword line (`notify_master …`, `script …`, `misc_path …`). */

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
-import { fileText } from '../lvs/util.js';
+import { fileText } from '../fixes.js';
 import { configuredScripts, type ConfiguredScript } from './scripts.js';
 
 /** Programs that are pointless without arguments: a word after them is an argument, not a user. */

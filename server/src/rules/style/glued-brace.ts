@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { Kind } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
-import { rangeOf } from '../lvs/util.js';
+import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 
 /** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */

@@ -7,7 +7,7 @@ import type { TextEdit } from '../../core/diagnostics.js';
 import type { FileRule } from '../types.js';
 import { Kind, type TokenStore } from '../../core/syntax/lexer.js';
 import { describeLookalikes, hasLookalike, LOOKALIKE_RE, lookalikeInfo, showLookalikes, type LookalikeKind } from '../../core/syntax/lookalikes.js';
-import { rangeOf } from '../lvs/util.js';
+import { rangeOf } from '../fixes.js';
 
 const ACTION: Record<LookalikeKind, (one: boolean) => string> = {
   space: (one) => (one ? 'replace it with a plain space' : 'replace them with plain spaces'),

@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { rangeOf } from '../lvs/util.js';
+import { rangeOf } from '../fixes.js';
 
 export const mixedIndentation: FileRule = {
   kind: 'file',

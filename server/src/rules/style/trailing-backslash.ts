@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { compareVersions } from '../../core/schema/schema.js';
-import { rangeOf } from '../lvs/util.js';
+import { rangeOf } from '../fixes.js';
 
 /** keepalived 2.0.9 started moving a line's trailing backslash onto the word before it. */
 const GLUED_SINCE: [number, number, number] = [2, 0, 9];

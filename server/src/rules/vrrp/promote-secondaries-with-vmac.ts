@@ -2,7 +2,7 @@
 // vrrp.c, when it completes an instance; checked with the binary).
 
 import type { AstNode } from '../../core/analysis/ast.js';
-import { deleteLine, fix } from '../lvs/util.js';
+import { deleteLine, fix } from '../fixes.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
 

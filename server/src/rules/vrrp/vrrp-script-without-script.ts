@@ -3,7 +3,7 @@
 import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
-import { fileText } from '../lvs/util.js';
+import { fileText } from '../fixes.js';
 import { splitQuotedEscaped } from '../security/scripts.js';
 import { closeRange } from './util.js';
 
