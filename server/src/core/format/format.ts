@@ -306,8 +306,12 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
       lineEnd = lastEnd;
-      const firstIsCondition = tk.kinds[0] === Kind.Word && text.charCodeAt(tk.starts[0]!) === 64 /* @ */ && tk.ends[0]! - tk.starts[0]! >= 2;
-      const head = firstIsCondition ? 1 : 0;
+      // `@id` (a lone `@` too: keepalived reads an empty id). The id runs to the first blank, so
+      // tokens glued to it (`@a{`, `@}`) belong to it: they stay glued and are not structure.
+      const firstIsCondition = tk.kinds[0] === Kind.Word && text.charCodeAt(tk.starts[0]!) === 64; /* @ */
+      let head = firstIsCondition ? 1 : 0;
+      while (firstIsCondition && head < count && tk.kinds[head] !== Kind.Comment && tk.starts[head] === tk.ends[head - 1]) head++;
+      const gluedPrefix = head > 1;
       const end = tk.kinds[count - 1] === Kind.Comment ? count - 1 : count;
       const joinTarget = joinable;
       joinable = -1;
@@ -316,7 +320,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
 
       if (head >= end) {
         // A comment line, or `@id` with nothing after it (keepalived drops it).
-        if (head === 0) fixedVerbatim(depth);
+        if (head === 0 || gluedPrefix) fixedVerbatim(depth);
         else fixed(oneLine(), depth);
       } else if (c0 === 36 /* $ */ && DEFINITION_RE.test(slice(head))) {
         fixedVerbatim(depth);
@@ -339,7 +343,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
         const startsWithClose = headKind === Kind.RBrace;
         const d = startsWithClose ? before - 1 : before;
-        const body = firstIsCondition && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : text.slice(tk.starts[0], lastEnd);
+        const body = firstIsCondition && !gluedPrefix && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : text.slice(tk.starts[0], lastEnd);
         if (long) pushRef(tk.lineStart, lastEnd, false);
         else push(indent(d) + body, startsWithClose);
         lastOpens = tk.kinds[end - 1] === Kind.LBrace;
@@ -476,3 +480,4 @@ function definitionContinues(text: string, tk: LineTokens): boolean {
   if (end === 0) return false;
   return tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
 }
+

