@@ -48,6 +48,39 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701.map((d) => d.range.start.line + 1)).toEqual([1, 4]);
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
+
+  it('a comment that ends with a backslash leaves the backslash on the line', () => {
+    const text = conf(
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 51 # first \\',
+      '    # a note \\',
+      '    priority 100 # an escaped backslash \\\\',
+      '    virtual_ipaddress {',
+      '        10.0.0.1',
+      '        # another \\',
+      '    }',
+      '}',
+    );
+    const a = agree(text);
+    expect(a.ka).toEqual([
+      "3: invalid number '51\\'",
+      "3: (VI_1): VRID '51\\' not valid - must be between 1 & 255",
+      "4: Unknown keyword '\\'",
+      '8: VRRP parsed invalid IP \\. skipping IP...',
+    ]);
+    expect(a.missing).toEqual([]);
+    // `\\` is an escaped backslash: no continuation, nothing to report on line 5.
+    expect(at(a, 5)).toEqual([]);
+  });
+
+  it('a string value keeps a glued backslash silently (notification_email): a warning, not an error', () => {
+    const text = conf('global_defs {', '    notification_email {', '        ops@example.com \\', '    }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(at(a, 3)).toEqual(['KA702']);
+  });
 });
 
 describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {
@@ -65,5 +98,10 @@ describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keep
   it('keeps a brace glued to an @id prefix (a lone @ too) on its line', () => {
     const out = same(conf('global_defs {', '    router_id lb1', '    @}', '@ a }', '@a{ x'), 'a');
     expect(out).toBe(conf('global_defs {', '    router_id lb1', '    @}', '    @ a }', '@a{ x'));
+  });
+
+  it('keeps the blanks after a trailing backslash (keepalived reads `\\ ` as an escaped blank there)', () => {
+    const out = same(conf('global_defs {', '  # note \\ ', '  vrrp_gna_interval 0 \\ ', '}'));
+    expect(out).toBe(conf('global_defs {', '  # note \\ ', '  vrrp_gna_interval 0 \\ ', '}'));
   });
 });

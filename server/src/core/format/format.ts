@@ -291,7 +291,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       return error(tk.contentEnd, 'carriage return without a line feed: keepalived does not end a line there; use \\n or \\r\\n line endings');
     }
     if (tk.unterminatedAt >= 0) return error(tk.unterminatedAt, 'unterminated double quote');
-    const lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
+    let lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
 
     if (inDefinition) {
       // A continuation line of a multi-line definition belongs to its value: byte for byte.
@@ -305,6 +305,13 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
+      if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && oddBackslashes(text, lastEnd)) {
+        // `x \ `: keepalived's first process reads the backslash and the blank after it as an
+        // escaped blank (no continuation), its other processes read the line without the blanks
+        // (a continuation). Dropping the blanks would change what the first one reads: keep the line.
+        long = true;
+        lastEnd = tk.contentEnd;
+      }
       lineEnd = lastEnd;
       // `@id` (a lone `@` too: keepalived reads an empty id). The id runs to the first blank, so
       // tokens glued to it (`@a{`, `@}`) belong to it: they stay glued and are not structure.
@@ -481,3 +488,9 @@ function definitionContinues(text: string, tk: LineTokens): boolean {
   return tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
 }
 
+/** Whether the run of backslashes ending just before `end` is odd (keepalived pairs them from the left). */
+function oddBackslashes(text: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && text.charCodeAt(i) === 92) i--;
+  return (end - 1 - i) % 2 === 1;
+}

@@ -19,6 +19,27 @@ function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
   return out;
 }
 
+/** The value blocks of one file by the 0-based line of each of their value lines. */
+function valueBlocksByLine(analysis: Analysis, path: string): Map<number, AstNode> {
+  const out = new Map<number, AstNode>();
+  walkAst(analysis.ast, (n) => {
+    if (!n.spec || !n.values) return;
+    for (const v of n.values) if (v.file === path && v.argCount) out.set(v.range.start.line, n);
+  });
+  return out;
+}
+
+/** Value types keepalived keeps as written, whatever their text (a notification_email address). */
+const FREE_VALUE_TYPES = new Set(['email']);
+
+/** Whether keepalived takes any text in the last word of a value line of `block` (with `count` words). */
+function freeValue(block: AstNode | undefined, count: number): boolean {
+  const slots = block?.spec?.value_line;
+  if (!slots?.length) return false;
+  const slot = count - 1 < slots.length ? slots[count - 1] : slots[slots.length - 1]?.repeat ? slots[slots.length - 1] : undefined;
+  return !!slot && FREE_VALUE_TYPES.has(slot.type);
+}
+
 /**
  * Whether keepalived rejects the line once the backslash is glued to its last word (`seen`): an
  * argument it checks (a number, an address…) or the keyword itself. A string argument keeps the
@@ -48,7 +69,8 @@ export const trailingBackslash: FileRule = {
       'blanks before it and keeps it as part of the last word: `virtual_router_id 51 \\` is read as `virtual_router_id 51\\`, ' +
       'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment.) ' +
       'An error when keepalived then rejects the word (a number, an address, the keyword itself); a warning when the word is ' +
-      'a string, which keepalived keeps with the backslash without a word.',
+      'a string, which keepalived keeps with the backslash without a word. Backslashes pair from the left: `\\\\` at the end ' +
+      'is an escaped backslash, not a continuation.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51 \\\n    priority 100\n}',
     good: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    priority 100\n}',
   },
@@ -57,12 +79,14 @@ export const trailingBackslash: FileRule = {
       let nodes: Map<number, AstNode> | undefined;
       // A line for another config id (`@id`) is not read on this node.
       const inactive = file.inactiveLines.length ? new Set(file.inactiveLines) : undefined;
+      let valueBlocks: Map<number, AstNode> | undefined;
       const store = file.lex;
       const { lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
         const from = lineFirstToken[ln]!;
         const to = lineFirstToken[ln + 1]!;
-        if (from === to || file.text.charCodeAt(store.end(to - 1) - 1) !== 92 || inactive?.has(ln)) continue;
+        // Only an odd run of backslashes continues: keepalived reads `\\` as an escaped backslash.
+        if (from === to || file.text.charCodeAt(store.end(to - 1) - 1) !== 92 || !endsWithLoneBackslash(file.text, store.end(to - 1)) || inactive?.has(ln)) continue;
         const classified = keywordLine(file, ln);
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
@@ -85,7 +109,9 @@ export const trailingBackslash: FileRule = {
         const delFrom = inComment ? slashStart : !separate ? slashStart : wordTok.end;
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
-        const error = (glues || !separate) && rejected((nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln), seen);
+        const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
+        const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), classified.end - classified.first - (separate ? 1 : 0));
+        const error = (glues || !separate) && !free && rejected(node, seen);
         ctx.report({
           message: glues || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
