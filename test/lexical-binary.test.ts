@@ -81,6 +81,35 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual([]);
     expect(at(a, 3)).toEqual(['KA702']);
   });
+
+  it('an unclosed quote drops the rest of its line, braces included', () => {
+    const text = conf(
+      'virtual_server 10.0.0.1 80 {',
+      '    lb_algo rr',
+      '    lb_kind DR',
+      '    protocol TCP',
+      '    real_server 10.0.0.2 "80 {',
+      '        TCP_CHECK {',
+      '            connect_timeout 3',
+      '        }',
+      '    }',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    virtual_ipaddress {',
+      '        "10.0.0.9/24',
+      '    }',
+      '}',
+    );
+    const a = agree(text);
+    expect(a.ka).toContain("6: Missing '{' at beginning of configuration block");
+    expect(a.missing).toEqual([]);
+    // The instance's only address is dropped: keepalived says "No VIP specified".
+    const run = runKeepalived(text);
+    expect(run.messages.some((m) => /No VIP specified/.test(m.message))).toBe(true);
+    expect(a.diagnostics.some((d) => d.code === 'KA312')).toBe(true);
+  });
 });
 
 describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {

@@ -285,6 +285,12 @@ export class Reader {
   private emitStore(file: SourceFile, from: number, to: number): void {
     const store = file.lex;
     const kinds = store.kinds;
+    // An unclosed `"…` runs to the end of the line; keepalived drops it ("Unmatched quote"), braces
+    // in it included (KA105 reports it).
+    if (to > from && kinds[to - 1] === Kind.String) {
+      const end = store.end(to - 1);
+      if (end - store.starts[to - 1]! < 2 || file.text.charCodeAt(end - 1) !== 34) to--;
+    }
     let runStart = from;
     for (let i = from; i < to; i++) {
       const k = kinds[i];
