@@ -49,6 +49,26 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('what follows a brace is read as a line of its own: an @id prefix there covers the rest of the line', () => {
+    const text = conf('global_defs { @lb1 router_id lb1', '    @lb2 router_id lb2 \\', '}', 'global_defs {@^lb1 router_id x }');
+    for (const id of ['lb1', 'lb2']) {
+      const a = agree(text, id);
+      expect(a.missing).toEqual([]);
+      // On lb1 the '}' in the dropped rest of line 4 is never read: the block stays open.
+      expect(errors(a)).toEqual(id === 'lb1' ? ['4: KA102'] : []);
+    }
+    expect(agree(text, 'lb1').ka).toEqual([]);
+  });
+
+  it('an include after a brace takes the rest of the line as its pattern', () => {
+    const text = conf('global_defs { include inc.conf }', '}');
+    const run = runKeepalived(text, { files: { 'inc.conf': 'router_id lb1\n' } });
+    expect(run.messages.map((m) => m.message)).toContain("Config files missing 'inc.conf }'.");
+    const d = lintText(text, { file: 'keepalived.conf' }).diagnostics;
+    expect(d.filter((x) => x.code === 'KA110').map((x) => x.message)).toEqual([expect.stringContaining("'inc.conf }'")]);
+    expect(d.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('a comment that ends with a backslash leaves the backslash on the line', () => {
     const text = conf(
       'vrrp_instance VI_1 {',
@@ -127,6 +147,18 @@ describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keep
   it('keeps a brace glued to an @id prefix (a lone @ too) on its line', () => {
     const out = same(conf('global_defs {', '    router_id lb1', '    @}', '@ a }', '@a{ x'), 'a');
     expect(out).toBe(conf('global_defs {', '    router_id lb1', '    @}', '    @ a }', '@a{ x'));
+  });
+
+  it('keeps the rest of a line whole after a brace followed by an @id prefix', () => {
+    const text = conf('global_defs {@^lb1 router_id x }');
+    for (const id of ['lb1', 'lb2']) expect(same(text, id)).toBe(text);
+    const inc = conf('global_defs { include inc.conf }');
+    expect(same(inc)).toBe(inc);
+  });
+
+  it('keeps a backslash before a brace on its line, and does not join a `{` to a line ending in one', () => {
+    const text = conf('global_defs {', '    router_id lb1 \\ }', 'vrrp_sync_group G \\', '{', '}');
+    expect(same(text)).toBe(conf('global_defs {', '    router_id lb1 \\ }', 'vrrp_sync_group G \\', '{', '}'));
   });
 
   it('keeps the blanks after a trailing backslash (keepalived reads `\\ ` as an escaped blank there)', () => {

@@ -218,16 +218,27 @@ export class Reader {
       let end = to;
       if (kinds[end - 1] === Kind.Comment) end--;
       if (end > from && !this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
-        this.emitStore(file, from, end);
+        const rest = this.emitStore(file, from, end);
+        if (rest >= 0) this.processTokens(frame, ln, rest, to, true);
         return;
       }
     }
 
+    this.processTokens(frame, ln, from, to, false);
+  }
+
+  /**
+   * A line, or the rest of one after a brace (`residue`: keepalived reads that as a line of its
+   * own, so it may hold an `@id` prefix, a definition, a ~SEQ or an include), through token objects.
+   */
+  private processTokens(frame: Frame, ln: number, from: number, to: number, residue: boolean): void {
+    const file = frame.file;
+    const store = file.lex;
     // Everything else goes through token objects for this line only.
     const tokens = store.slice(from, to);
     const cl = classifyLine(tokens, 0, tokens.length);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
-      file.inactiveLines.push(ln);
+      if (!residue) file.inactiveLines.push(ln);
       return;
     }
     switch (cl.kind) {
@@ -265,7 +276,8 @@ export class Reader {
         if (this.hasDollar(frame, start, end)) {
           this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
         } else {
-          this.emitStore(file, from + cl.first, from + cl.end);
+          const rest = this.emitStore(file, from + cl.first, from + cl.end);
+          if (rest >= 0) this.processTokens(frame, ln, rest, to, true);
         }
         return;
       }
@@ -282,7 +294,11 @@ export class Reader {
   }
 
   /** Hands tokens [from, to) of a file's store to the sink: runs of words between braces, and the braces. */
-  private emitStore(file: SourceFile, from: number, to: number): void {
+  /**
+   * Stops before the rest of the line after a brace when that starts with `@`, `$`, `~` or an
+   * include keyword and returns its first token (the caller reads it as a line), else -1.
+   */
+  private emitStore(file: SourceFile, from: number, to: number): number {
     const store = file.lex;
     const kinds = store.kinds;
     // An unclosed `"…` runs to the end of the line; keepalived drops it ("Unmatched quote"), braces
@@ -299,9 +315,16 @@ export class Reader {
         runStart = i + 1;
         if (k === Kind.LBrace) this.sink.open(new StoreWord(store, i));
         else this.sink.close(new StoreWord(store, i));
+        // keepalived reads what follows a brace as a line of its own: an `@id` prefix, a definition,
+        // a ~SEQ or an include there covers the rest of the line.
+        if (runStart < to && kinds[runStart] === Kind.Word) {
+          const at = store.starts[runStart]!;
+          if (SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(at)) || (runStart + 1 < to && isIncludeKeyword(file.text, at, store.end(runStart)))) return runStart;
+        }
       }
     }
     if (to > runStart) this.emitStoreRun(file, runStart, to);
+    return -1;
   }
 
   private emitStoreRun(file: SourceFile, from: number, to: number): void {

@@ -305,7 +305,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
-      if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && oddBackslashes(text, lastEnd)) {
+      if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && endsWithLoneBackslash(text, lastEnd)) {
         // `x \ `: keepalived's first process reads the backslash and the blank after it as an
         // escaped blank (no continuation), its other processes read the line without the blanks
         // (a continuation). Dropping the blanks would change what the first one reads: keep the line.
@@ -342,7 +342,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
       } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
         fixedVerbatim(depth);
-      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1))) {
+      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1)) || conditionAfterBrace(text, tk, end) || backslashBeforeBrace(text, tk, end)) {
         // (A lone `\` that ends a line with a brace stays on that line: keepalived glues it to the
         // token before it, and moving it to a line of its own would change what keepalived reads.)
         const before = depth;
@@ -366,7 +366,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
           openBraces.push(tk.starts[end - 1]!);
           depth++;
           lastOpens = true;
-        } else if (end === count && !tk.hasDollar) joinable = cur;
+        } else if (end === count && !tk.hasDollar && !endsWithBackslash(text, tk, end)) joinable = cur;
       } else {
         // An ordinary line: one statement per line, split at braces.
         let cur = -1;
@@ -427,7 +427,8 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         }
         const lastKind = tk.kinds[count - 1];
         // A `$NAME` that ends its line expands to several lines when multi-line; a joined `{` would stop that.
-        if ((lastKind === Kind.Word || lastKind === Kind.String) && !tk.hasDollar) joinable = cur;
+        // A line ending in `\` is not joined to a `{` below it: `x \ {` escapes the blank instead.
+        if ((lastKind === Kind.Word || lastKind === Kind.String) && !tk.hasDollar && !endsWithBackslash(text, tk, count)) joinable = cur;
       }
     }
     if (tk.eolLength === 0) break;
@@ -488,9 +489,34 @@ function definitionContinues(text: string, tk: LineTokens): boolean {
   return tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
 }
 
-/** Whether the run of backslashes ending just before `end` is odd (keepalived pairs them from the left). */
-function oddBackslashes(text: string, end: number): boolean {
-  let i = end - 1;
-  while (i >= 0 && text.charCodeAt(i) === 92) i--;
-  return (end - 1 - i) % 2 === 1;
+/**
+ * `x { @id …`: keepalived reads what follows a brace as a new line, so an `@id` prefix, a ~SEQ or
+ * an include there covers the rest of this one (an include's pattern runs to the end of the line).
+ */
+function conditionAfterBrace(text: string, tk: LineTokens, end: number): boolean {
+  for (let i = 1; i < end; i++) {
+    const prev = tk.kinds[i - 1];
+    if ((prev !== Kind.LBrace && prev !== Kind.RBrace) || tk.kinds[i] !== Kind.Word) continue;
+    const c = text.charCodeAt(tk.starts[i]!);
+    if (c === 64 /* @ */ || c === 126 /* ~ */) return true;
+    if (c === 105 /* i */ && i + 1 < end && INCLUDE_KEYWORDS.has(text.slice(tk.starts[i], tk.ends[i]))) return true;
+  }
+  return false;
+}
+
+/** Token `end - 1` is a word ending in a lone backslash (a continuation when it ends the line). */
+function endsWithBackslash(text: string, tk: LineTokens, end: number): boolean {
+  return end > 0 && tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
+}
+
+/**
+ * `x \ }`: the backslash escapes the blank after it. Splitting the line at the brace would end a
+ * line with the backslash, which keepalived reads as a continuation (`x\`): keep such lines whole.
+ */
+function backslashBeforeBrace(text: string, tk: LineTokens, end: number): boolean {
+  for (let i = 1; i < end; i++) {
+    const k = tk.kinds[i];
+    if ((k === Kind.LBrace || k === Kind.RBrace) && endsWithBackslash(text, tk, i)) return true;
+  }
+  return false;
 }
