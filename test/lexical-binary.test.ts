@@ -69,6 +69,12 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(d.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('an unclosed quote is reported on a line for another config id too', () => {
+    const a = agree(conf('global_defs {', '@b router_id "x', '}'), 'a');
+    expect(a.ka).toEqual([`2: Unterminated quote '@b router_id "x'`]);
+    expect(a.missing).toEqual([]);
+  });
+
   it('a comment that ends with a backslash leaves the backslash on the line', () => {
     const text = conf(
       'vrrp_instance VI_1 {',

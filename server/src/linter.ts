@@ -98,20 +98,20 @@ export function runClusterRules(nodes: ClusterNode[], reason: string): Diagnosti
 
 /**
  * KA105 for every file read: the lexer keeps an unclosed `"…` as a string token, and keepalived
- * drops the fragment. analyze() does not report it, so the linter does (once per token).
+ * drops the fragment. analyze() does not report it, so the linter does (once per token). Lines
+ * for another config id too: keepalived strips comments and checks quotes before it looks at `@id`.
  */
 export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   const already = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.offset}`));
   for (const [path, source] of analysis.files) {
-    const inactive = source.inactiveLines.length ? new Set(source.inactiveLines) : undefined;
     const store = source.lex;
     for (let i = 0; i < store.count; i++) {
       if (store.kinds[i] !== Kind.String) continue;
       const t = { start: store.starts[i]!, end: store.end(i) };
       if (t.end - t.start >= 2 && source.text.charCodeAt(t.end - 1) === 34) continue;
       const line = store.src.lineOf(t.start);
-      if (inactive?.has(line) || already.has(`${path}\0${t.start}`)) continue;
+      if (already.has(`${path}\0${t.start}`)) continue;
       const column = t.start - store.lineStarts[line]!;
       out.push({
         code: 'KA105',
