@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, parseDecimal, parseInteger, sockaddrAddress } from '../server/src/core/analysis/values.js';
+import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -65,6 +65,24 @@ describe('host arguments with an IPv6 zone', () => {
     const host = { name: 'server', type: 'host' } as const;
     expect(checkArg(host, 'fe80::1%eth0', 'smtp_server')).toBeUndefined();
     expect(checkArg(host, '10.0.0.1%eth0', 'smtp_server')).toBeDefined();
+  });
+});
+
+describe('in-place readers against the ones that build values', () => {
+  // sockaddrFamily, isPrefix and isIPv4 on a range skip allocation on the common IPv4 words; on
+  // every word they must answer as sockaddrAddress, parsePrefix and isIPv4 on a slice do.
+  const word = fc.array(fc.constantFrom('0', '1', '2', '5', '9', '3', '.', '.', '.', ':', ':', '/', '-', 'a', 'f', '%', ' '), { maxLength: 22 }).map((a) => a.join(''));
+  const quad = fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300), fc.constantFrom('', '/', '/0', '/24', '/32', '/33', '/024', '/1234', '-5', '/x')).map(([a, b, c, d, tail]) => `${a}.${b}.${c}.${d}${tail}`);
+  it('agree on random words and addresses', () => {
+    fc.assert(
+      fc.property(fc.oneof(word, quad), (s) => {
+        expect(sockaddrFamily(s)).toBe(sockaddrAddress(s)?.family);
+        expect(isPrefix(s)).toBe(parsePrefix(s) !== undefined);
+        const slash = s.indexOf('/');
+        if (slash >= 0) expect(isIPv4(s, 0, slash)).toBe(isIPv4(s.slice(0, slash)));
+      }),
+      { numRuns: 30000 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 // alloc_vs, alloc_rs), a bfd_instance whose name is too long (bfd_parser.c, vrrp_track.c);
 // checked with the binary.
 
-import { sockaddrAddress, utf8Length } from './values.js';
+import { sockaddrFamily, utf8Length } from './values.js';
 
 interface Args {
   readonly argCount: number;
@@ -24,7 +24,7 @@ function readsUnsigned(text: string, min: number, max: number): boolean {
  */
 function readsServer(address: string, port: string | undefined): boolean {
   if (port !== undefined && /[^0]/.test(port) && !readsUnsigned(port, 1, 65535)) return false;
-  return sockaddrAddress(address) !== undefined;
+  return sockaddrFamily(address) !== undefined;
 }
 
 /** keepalived's BFD instance names fit in 32 bytes with the final NUL. */

@@ -50,6 +50,8 @@ export function numberSurelyValid(spec: ArgSpec, value: number): boolean {
       return (spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max);
     case 'port':
       return value >= 1 && value <= 65535;
+    case 'status_codes':
+      return value >= 100 && value <= 599;
     default:
       return false;
   }
@@ -85,15 +87,16 @@ export function parseDecimal(text: string): { value: number; decimals: number } 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4_RE = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
-export function isIPv4(text: string): boolean {
-  // Read by hand: rules and the walker ask this for every address of a large config. Same
-  // language as IPV4_RE (test/values.test.ts compares them).
-  const n = text.length;
-  if (n < 7 || n > 15) return false;
+/** Whether text[start, end) is an IPv4 address (the whole text by default). */
+export function isIPv4(text: string, start = 0, end = text.length): boolean {
+  // Read by hand, in place: rules and the walker ask this for every address of a large config.
+  // Same language as IPV4_RE (test/values.test.ts compares them).
+  const n = end;
+  if (n - start < 7 || n - start > 15) return false;
   let octets = 0;
-  let i = 0;
+  let i = start;
   while (i < n) {
-    const start = i;
+    const from = i;
     let v = 0;
     while (i < n) {
       const d = text.charCodeAt(i) - 48;
@@ -101,9 +104,9 @@ export function isIPv4(text: string): boolean {
       v = v * 10 + d;
       i++;
     }
-    const len = i - start;
+    const len = i - from;
     // 1-3 digits, no leading zero, at most 255.
-    if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48) || v > 255) return false;
+    if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(from) === 48) || v > 255) return false;
     octets++;
     if (i === n) break;
     if (text.charCodeAt(i) !== 46 || octets === 4) return false;
@@ -165,6 +168,15 @@ export function sockaddrAddress(text: string): { address: string; family: Family
   return (family === 4 ? isIPv4(address) : isIPv6(address)) ? { address, family } : undefined;
 }
 
+/**
+ * The family of sockaddrAddress(text) without building it: asked for every server, peer and
+ * connect address of a large config, where the word is almost always a plain IPv4 address.
+ */
+export function sockaddrFamily(text: string): Family | undefined {
+  if (isIPv4(text)) return 4;
+  return sockaddrAddress(text)?.family;
+}
+
 /** The text keepalived reads as the address of a socket-address word: up to its first '-', else its first '/'. */
 export function sockaddrText(text: string): string {
   let cut = text.indexOf('-');
@@ -186,6 +198,18 @@ export interface Prefix {
   family: Family;
   /** Prefix length; undefined when not written. */
   length?: number;
+}
+
+/** Whether parsePrefix(text) reads the word, without building the prefix (the walker asks for every VIP). */
+export function isPrefix(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return ipFamily(text) !== undefined;
+  // The common IPv4 `a.b.c.d/len`, checked in place.
+  if (isIPv4(text, 0, slash)) {
+    const len = digitsIn(text, slash + 1, text.length);
+    return text.length - slash - 1 <= 3 && len >= 0 && len <= 32;
+  }
+  return parsePrefix(text) !== undefined;
 }
 
 export function parsePrefix(text: string): Prefix | undefined {
@@ -312,13 +336,13 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':
-      if (!sockaddrAddress(word)) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
+      if (!sockaddrFamily(word)) return { message: `'${keyword}' expects an IP address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ipv4':
-      if (sockaddrAddress(word)?.family !== 4) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };
+      if (sockaddrFamily(word) !== 4) return { message: `'${keyword}' expects an IPv4 address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'ipv6':
-      if (sockaddrAddress(word)?.family !== 6) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
+      if (sockaddrFamily(word) !== 6) return { message: `'${keyword}' expects an IPv6 address, got '${word}'`, severity: 'error' };
       return undefined;
     case 'host':
       // Whether a name resolves depends on the machine; a word that cannot be a host name never does.
@@ -328,7 +352,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (zone > 0 && zone < word.length - 1 && isIPv6(word.slice(0, zone))) return undefined;
       return { message: `'${keyword}' expects an IP address or a host name, got '${word}': no machine can resolve it (keepalived: "Invalid smtp server")`, severity: 'error' };
     case 'ip_prefix':
-      if (!parsePrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
+      if (!isPrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
       return undefined;
     case 'port': {
       const n = parseInteger(word);
