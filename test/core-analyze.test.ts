@@ -96,6 +96,20 @@ describe('schema diagnostics', () => {
     expect(older).toContain('2:KA207');
   });
 
+  it('requires the real_server and sorry_server port before 2.0.15 (optional_since)', () => {
+    // keepalived 1.3.5 (built from its tag): "Configuration line starting `sorry_server` is missing a
+    // parameter after keyword `192.168.1.10` at word position 3", and the checker process exits.
+    const text = 'virtual_server 192.168.1.10 80 {\n  protocol TCP\n  sorry_server 192.168.1.10\n  real_server 192.168.1.11 {\n  }\n}\n';
+    const ka203 = (targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA203').map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    expect(ka203('1.3.5')).toEqual([
+      "3: 'sorry_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived stops reading the configuration here",
+      "4: 'real_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived stops reading the configuration here",
+    ]);
+    expect(ka203('2.0.14')).toHaveLength(2);
+    expect(ka203('2.0.15')).toEqual([]);
+    expect(ka203()).toEqual([]);
+  });
+
   it('reads a quoted keyword as the keyword (keepalived drops the quotes first)', () => {
     const a = analyze('"global_defs" {\n  "router_id" lb1\n}\nvrrp_instance VI_1 {\n  "virtual_ipaddress" {\n    10.0.0.1\n  }\n}\n');
     expect(a.diagnostics.filter((d) => d.code.startsWith('KA1') || d.code.startsWith('KA2'))).toEqual([]);

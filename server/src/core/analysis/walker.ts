@@ -7,6 +7,7 @@ import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes } f
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
+  argOptionalIn,
   availableIn,
   findChild,
   contextName,
@@ -650,9 +651,11 @@ export class Walker implements LineSink {
           this.report('KA203', 'error', `'${keyword}' needs a name; keepalived skips this whole block ("${said}")`, file, node.range);
           break;
         }
-        if (!a.optional && !(a.repeat && si > 0)) {
+        if (!argOptionalIn(a, this.options.target) && !(a.repeat && si > 0)) {
           const at = node?.word?.range ?? (n ? args.argWord(n - 1).range : undefined);
-          const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}`;
+          // An argument later releases made optional: say which release the target predates.
+          const since = a.optional ? ` (keepalived ${this.options.targetLabel}; it may be left out from ${a.optional_since} on)` : '';
+          const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}${since}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
           const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : undefined) ?? 'stops'];

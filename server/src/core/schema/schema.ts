@@ -13,6 +13,8 @@ export interface ArgSpec {
   name: string;
   type: ArgType;
   optional?: boolean;
+  /** First release where the argument may be left out; before it keepalived stops at the line ("missing a parameter"). */
+  optional_since?: string;
   repeat?: boolean;
   min?: number;
   max?: number;
@@ -121,7 +123,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -246,4 +248,12 @@ export function contextName(ctx: Context): string {
 /** Human path of a spec: `vrrp_instance > authentication`. */
 export function specPath(spec: KeywordSpec): string {
   return [...spec.path, spec.name].join(' > ');
+}
+
+/** Whether `arg` may be left out in keepalived `target` (an `optional_since` later than the target makes it required). */
+export function argOptionalIn(arg: ArgSpec, target: Version): boolean {
+  if (!arg.optional) return false;
+  if (!arg.optional_since) return true;
+  const since = parseVersion(arg.optional_since);
+  return since === undefined || compareVersions(since, target) <= 0;
 }
