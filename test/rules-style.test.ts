@@ -28,7 +28,59 @@ describe('KA701 glued-brace', () => {
   it('is a warning for 2.2.7 and an error for releases before 1.4.2', () => {
     expect(new Set(findings(glued, 'KA701').map((d) => d.severity))).toEqual(new Set(['warning']));
     expect(new Set(findings(glued, 'KA701', '1.3.5').map((d) => d.severity))).toEqual(new Set(['error']));
-    expect(findings(glued, 'KA701', '1.3.5')[0]!.message).toContain("reads 'VI_1{' as one word");
+    expect(findings(glued, 'KA701', '1.3.5')[0]!.message).toContain("reads its last word as 'VI_1{'");
+  });
+
+  // What keepalived 1.3.5 (built from its tag, run on these files) does, and what the messages say.
+  describe('for releases before 1.4.2, says what the old reading does', () => {
+    const lostServer = conf(
+      'virtual_server 192.168.1.10 80 {',
+      '    protocol TCP',
+      '    real_server 10.0.0.11 80 {',
+      '        TCP_CHECK{',
+      '            connect_timeout 3',
+      '        }',
+      '    }',
+      '    real_server 10.0.0.12 80 {',
+      '        TCP_CHECK {',
+      '            connect_timeout 3',
+      '        }',
+      '    }',
+      '}',
+    );
+
+    it("a brace glued to a keyword: the block's '}' ends the enclosing one and the rest falls to the top level", () => {
+      // 1.3.5: "Unknown keyword 'TCP_CHECK{'", 'connect_timeout', then 'real_server', 'TCP_CHECK',
+      // 'connect_timeout' and three '}' at the top level; the dump has only RIP 10.0.0.11.
+      const [d] = findings(lostServer, 'KA701', '1.3.5');
+      expect(d!.message).toContain("reads 'TCP_CHECK{' as an unknown keyword: the block is never opened and 'TCP_CHECK' is lost");
+      expect(d!.message).toContain("its '}' (line 6) ends 'real_server'");
+      expect(d!.message).toContain("lines 8–13 of 'virtual_server 192.168.1.10 80' fall to the top level");
+      expect(findings(lostServer, 'KA701')[0]!.message).toContain('keepalived 1.4.2+ reads it correctly');
+    });
+
+    it('a value block glued to its keyword loses its values and leaves a stray brace', () => {
+      // 1.3.5: "Unknown keyword 'virtual_ipaddress{'", "Unknown keyword '192.168.1.11/24'", "Unknown keyword '}'".
+      const vips = conf('vrrp_instance VI_2 {', '    interface eth0', '    virtual_ipaddress{', '        192.168.1.11/24', '    }', '}');
+      const [d] = findings(vips, 'KA701', '1.3.5');
+      expect(d!.message).toContain("its '}' (line 5) ends 'vrrp_instance', and the '}' on line 6 is left over at the top level");
+    });
+
+    it('a block inside the glued one: each of its braces closes an enclosing block', () => {
+      // 1.3.5: 'HTTP_GET{', 'url', 'path', 'connect_timeout' unknown, then the next real_server at the top level.
+      const nested = conf('virtual_server 192.168.1.10 80 {', '    real_server 10.0.0.11 80 {', '        HTTP_GET{', '            url {', '                path /', '            }', '        }', '    }', '}');
+      expect(findings(nested, 'KA701', '1.3.5')[0]!.message).toContain("the rest of 'virtual_server 192.168.1.10 80' falls to the top level");
+    });
+
+    it('a brace glued to an argument keeps the block, with the brace in the word', () => {
+      // 1.3.5 names the instance 'VI_1{' and logs "Missing '{' at beginning of configuration block".
+      expect(findings(glued, 'KA701', '1.3.5')[0]!.message).toContain('"Missing \'{\' at beginning of configuration block"');
+    });
+
+    it("a '}' glued to a word is not a '}' there", () => {
+      const close = conf('vrrp_instance VI_1 {', '    virtual_ipaddress {', '        10.0.0.1/24}', '}');
+      expect(findings(close, 'KA701', '1.3.5')[0]!.message).toContain("reads '10.0.0.1/24}' as one word, not as a '}': the block stays open");
+    });
   });
 
   it('the fixes insert the missing blanks', () => {

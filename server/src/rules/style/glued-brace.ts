@@ -3,6 +3,7 @@ import { Kind } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
+import { oldReadingOfCloseBrace, oldReadingOfOpenBrace } from './old-brace-reading.js';
 
 /** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */
 const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
@@ -21,7 +22,10 @@ export const gluedBrace: FileRule = {
       'keepalived 1.4.2 and later split braces from the words around them, so `TCP_CHECK{` works there. Older releases, still ' +
       'shipped by long-term distributions (CentOS 7 has 1.3.5), split words on blanks only: `TCP_CHECK{` is one unknown ' +
       'word, the block is not opened, its lines are read one level up and its `}` closes the enclosing block, so the rest of ' +
-      'the file shifts by one level without any error. A blank on both sides of every brace reads the same everywhere. ' +
+      'the enclosing blocks falls to the top level, where it is ignored: a `TCP_CHECK{` in the first real_server loses the ' +
+      'real_servers after it. Glued to the last word of a block line (`vrrp_instance VI_1{`), the brace becomes part of that ' +
+      'word (the instance is named `VI_1{`); glued to a word, a `}` closes nothing (checked with keepalived 1.3.5). On old ' +
+      'targets the message says what that release does with the file. A blank on both sides of every brace reads the same everywhere. ' +
       'One exception in every release: an `@id` prefix runs to the first blank, so `@lb1{` is the config id `lb1{` and the ' +
       'line (brace included) is dropped on lb1.',
     bad: 'real_server 10.0.1.1 80 {\n    TCP_CHECK{\n        connect_timeout 3}\n}',
@@ -91,9 +95,14 @@ export const gluedBrace: FileRule = {
         const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, store.end(braceIndex));
         const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
         if (!range || !at) continue;
-        const effect = old
-          ? `keepalived ${ctx.target.join('.')} reads '${glued}' as one word, so the brace is not seen and the block structure of the rest of the file shifts`
-          : `keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`;
+        const version = ctx.target.join('.');
+        const oldEffect = () =>
+          (braceText === '{' && braceIndex === i + 1 && otherText !== '{' && otherText !== '}'
+            ? oldReadingOfOpenBrace(ctx.analysis, file.path, starts[braceIndex]!, glued, version)
+            : braceText === '}' && braceIndex === i + 1
+              ? oldReadingOfCloseBrace(glued, version)
+              : undefined) ?? `keepalived ${version} reads '${glued}' as one word, so the brace is not seen and the block structure of the rest of the file shifts`;
+        const effect = old ? oldEffect() : `keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`;
         ctx.report({
           message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them`,
           file: file.path,
