@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatScenarioTable, lintCluster, pairFiles, type FailoverReport } from '../server/src/cluster/index.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 interface NodeSpec {
   top?: string;
@@ -95,6 +96,25 @@ describe('priority arithmetic', () => {
     const labels = scenarios[0]!.scenarios.map((s) => s.label);
     expect(labels).not.toContain('script chk fails on n1.conf');
     expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf').priorities).toEqual(['fault', 90]);
+  });
+
+  it('leaves out track lines keepalived ignores: a script that is not defined, or defined after the instance', () => {
+    // A blog's MHA pair wrote 'varrp_script check_mysql', so the track_script line named nothing:
+    // no FAULT on a failing check, and no KA433 saying so.
+    const node = (prio: number) =>
+      `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n    track_script {\n        missing\n        late\n    }\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n${script('late', -30)}`;
+    const r = lintCluster([
+      { file: 'n1.conf', text: node(100) },
+      { file: 'n2.conf', text: node(90) },
+    ]);
+    const labels = r.scenarios[0]!.scenarios.map((s) => s.label);
+    expect(labels).toEqual(['all healthy', 'n1.conf down', 'n2.conf down']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('KA433');
+    if (keepalivedAvailable()) {
+      const printed = runKeepalived(node(100)).messages.map((m) => m.message);
+      expect(printed).toContain('(VI_1) track script missing not found, ignoring...');
+      expect(printed).toContain('(VI_1) track script late not found, ignoring...');
+    }
   });
 
   it('a track_file counts its weight times the number in the file (1 when failing), default weight 1', () => {

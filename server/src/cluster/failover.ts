@@ -14,6 +14,7 @@ import type { AstNode } from '../core/analysis/ast.js';
 import type { TrackRef, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
 import { trackLineDropped } from '../rules/vrrp/util.js';
+import { trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
 import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
@@ -116,6 +117,8 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
   for (const r of refs) {
     // keepalived drops a line with an unknown option, and ignores a duplicate track entry.
     if (trackLineDropped(r.words) || seen.has(r.name)) continue;
+    // keepalived ignores a script, file or process that is not defined before the line (KA315).
+    if (kind !== 'interface' && trackLineIgnored(node.analysis, r.words[0]!)) continue;
     seen.add(r.name);
     const def = objectWeight(node, kind, r.name);
     // A weight outside -254..254 is refused; the object's own weight stays.

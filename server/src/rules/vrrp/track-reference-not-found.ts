@@ -2,7 +2,9 @@
 // seen yet. keepalived resolves these names while reading the line, so the object must be defined
 // earlier in the file (a vrrp_script without `script` has already been removed by then).
 
-import { argText, child, childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
+import type { Range } from '../../core/syntax/cst.js';
+import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandEmpty } from './vrrp-script-without-script.js';
@@ -23,6 +25,94 @@ function topLevel(node: AstNode): AstNode {
   return n;
 }
 
+export interface IgnoredTrackLine {
+  owner: AstNode;
+  block: AstNode;
+  /** The first word of the line: the name of the tracked object. */
+  name: Word;
+  why: string;
+  related: { file: string; range: Range; message: string }[];
+}
+
+const ignoredCache = new WeakMap<Analysis, IgnoredTrackLine[]>();
+
+/**
+ * The track_script / track_file / track_process / track_bfd lines keepalived ignores, and why.
+ * The failover simulation leaves them out too: what keepalived ignores cannot fault an instance
+ * or move its priority.
+ */
+export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
+  const hit = ignoredCache.get(analysis);
+  if (hit) return hit;
+  const out: IgnoredTrackLine[] = [];
+  ignoredCache.set(analysis, out);
+  const model = analysis.model;
+  // The tracking blocks, by owner: the instances' then the sync groups'.
+  const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
+  for (const inst of model.vrrpInstances) {
+    const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
+    if (blocks.length) tracking.push({ owner: inst.node, blocks });
+  }
+  for (const g of model.syncGroups) {
+    const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
+    if (blocks.length) tracking.push({ owner: g.node, blocks });
+  }
+  if (!tracking.length) return out;
+  const order = topLevelOrder(model);
+  // name -> the first definition keepalived keeps, per target kind
+  const defs = new Map<string, Map<string, AstNode>>();
+  for (const n of model.root.children) {
+    const keyword = n.keyword;
+    for (const [kind, t] of Object.entries(TARGET)) {
+      if (!t.blocks.includes(keyword)) continue;
+      const name = argText(n);
+      if (!name) continue;
+      let m = defs.get(kind);
+      if (!m) defs.set(kind, (m = new Map()));
+      if (!m.has(name)) m.set(name, n);
+    }
+  }
+  for (const { owner, blocks } of tracking) {
+    const ownerPos = order.get(topLevel(owner)) ?? 0;
+    for (const block of blocks) {
+      const t = TARGET[block.keyword]!;
+      for (const line of block.values ?? []) {
+        const nameWord = line.words[0];
+        if (!nameWord) continue;
+        const def = defs.get(block.keyword)?.get(nameWord.text);
+        let why: string | undefined;
+        const related: IgnoredTrackLine['related'] = [];
+        if (!def) why = `no ${t.what} '${nameWord.text}' is defined`;
+        else if ((order.get(def) ?? 0) > ownerPos) {
+          why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+        } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
+          const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
+          why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+        } else if (def.keyword === 'vrrp_script' && childrenNamed(def, 'script').every((l) => commandEmpty(analysis, l))) {
+          why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+        }
+        if (why) out.push({ owner, block, name: nameWord, why, related });
+      }
+    }
+  }
+  return out;
+}
+
+const ignoredKeys = new WeakMap<Analysis, Set<string>>();
+
+/** True when keepalived ignores the track line whose first word is `name` (compared by file and offset). */
+export function trackLineIgnored(analysis: Analysis, name: Word): boolean {
+  let keys = ignoredKeys.get(analysis);
+  if (!keys) {
+    keys = new Set(ignoredTrackLines(analysis).map((t) => `${t.name.start}\0${t.name.file}`));
+    ignoredKeys.set(analysis, keys);
+  }
+  return keys.size > 0 && keys.has(`${name.start}\0${name.file}`);
+}
+
 export const trackReferenceNotFound: FileRule = {
   kind: 'file',
   code: 'KA315',
@@ -36,63 +126,13 @@ export const trackReferenceNotFound: FileRule = {
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
   },
   check({ analysis, report }) {
-    const model = analysis.model;
-    // The tracking blocks, by owner: the instances' then the sync groups'.
-    const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
-    for (const inst of model.vrrpInstances) {
-      const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
-      if (blocks.length) tracking.push({ owner: inst.node, blocks });
-    }
-    for (const g of model.syncGroups) {
-      const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
-      if (blocks.length) tracking.push({ owner: g.node, blocks });
-    }
-    if (!tracking.length) return;
-    const order = topLevelOrder(model);
-    // name -> the first definition keepalived keeps, per target kind
-    const defs = new Map<string, Map<string, AstNode>>();
-    for (const n of model.root.children) {
-      const keyword = n.keyword;
-      for (const [kind, t] of Object.entries(TARGET)) {
-        if (!t.blocks.includes(keyword)) continue;
-        const name = argText(n);
-        if (!name) continue;
-        let m = defs.get(kind);
-        if (!m) defs.set(kind, (m = new Map()));
-        if (!m.has(name)) m.set(name, n);
-      }
-    }
-    for (const { owner, blocks } of tracking) {
-      const ownerPos = order.get(topLevel(owner)) ?? 0;
-      for (const block of blocks) {
-        const t = TARGET[block.keyword]!;
-        for (const line of block.values ?? []) {
-          const nameWord = line.words[0];
-          if (!nameWord) continue;
-          const def = defs.get(block.keyword)?.get(nameWord.text);
-          let why: string | undefined;
-          const related: { file: string; range: import('../../core/syntax/cst.js').Range; message: string }[] = [];
-          if (!def) why = `no ${t.what} '${nameWord.text}' is defined`;
-          else if ((order.get(def) ?? 0) > ownerPos) {
-            why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
-            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-          } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
-            const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
-            why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
-            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-          } else if (def.keyword === 'vrrp_script' && childrenNamed(def, 'script').every((l) => commandEmpty(analysis, l))) {
-            why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
-            related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-          }
-          if (!why) continue;
-          report({
-            message: `${block.keyword} '${nameWord.text}' in '${argText(owner) ?? owner.keyword}' is ignored: ${why}`,
-            file: line.file,
-            range: wordsRange([nameWord]),
-            related: related.length ? related : undefined,
-          });
-        }
-      }
+    for (const t of ignoredTrackLines(analysis)) {
+      report({
+        message: `${t.block.keyword} '${t.name.text}' in '${argText(t.owner) ?? t.owner.keyword}' is ignored: ${t.why}`,
+        file: t.name.file,
+        range: wordsRange([t.name]),
+        related: t.related.length ? t.related : undefined,
+      });
     }
   },
 };
