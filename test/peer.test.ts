@@ -204,6 +204,27 @@ vrrp_instance VI_2 {
   });
 });
 
+describe('mcast_src_ip', () => {
+  // A blog's haproxy pair: 'mcast_src_ip 221.228.86.4 #Master服务器IP' on the MASTER. Copied as it
+  // is, the BACKUP would send its adverts from the MASTER's address.
+  const MCAST = PAIR.replace('    priority 100\n', '    priority 100\n    mcast_src_ip 10.0.0.1 # the MASTER\n');
+
+  it('refuses to copy the MASTER\'s own address, and puts the peer\'s from --unicast-src-ip', () => {
+    expect(peerError(MCAST)).toMatch(/mcast_src_ip 10\.0\.0\.1 \(line 13\) is the MASTER's own address.*--unicast-src-ip/);
+    const r = peer(MCAST, { unicastSrcIp: '10.0.0.2' });
+    expect(r.text).toContain('    mcast_src_ip 10.0.0.2 # the MASTER\n');
+    expect(r.notes).toContain('vrrp_instance VI_1: mcast_src_ip 10.0.0.1 → 10.0.0.2');
+    expect(peerError(MCAST, { unicastSrcIp: '10.0.0.1' })).toMatch(/addresses are the same/);
+  });
+
+  it('in a unicast instance, mcast_src_ip is the source address too: swapped with unicast_peer', () => {
+    const uni = MCAST.replace('    virtual_ipaddress {', '    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {');
+    const r = peer(uni);
+    expect(r.text).toContain('    mcast_src_ip 10.0.0.2 # the MASTER\n');
+    expect(r.text).toContain('    unicast_peer {\n        10.0.0.1\n    }');
+  });
+});
+
 describe('errors', () => {
   it('a refusal about one line says where it is (FILE:LINE:COL in the CLI)', () => {
     const at = (text: string) => {

@@ -23,8 +23,9 @@ Options:
       --priority-step N     distance between the nodes' priorities (default 10)
       --router-id ID        the peer's router_id
       --interface IF        the peer's interface (OLD=NEW when the instances use several)
-      --unicast-src-ip IP   the peer's own address: it becomes unicast_src_ip, and the
-                            MASTER's address takes its place in unicast_peer
+      --unicast-src-ip IP   the peer's own address: it becomes unicast_src_ip (and
+                            mcast_src_ip), and the MASTER's address takes its place in
+                            unicast_peer
       --unicast-peer IP     the MASTER's address, when the MASTER has no unicast_src_ip
       --config-id ID        read @ID lines as keepalived -i ID would
       --diff                print a unified diff MASTER → peer (instead of the file)

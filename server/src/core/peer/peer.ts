@@ -21,7 +21,7 @@ export interface PeerOptions {
   routerId?: string;
   /** The peer's interface: `NEW`, or `OLD=NEW` when the instances use several interfaces. */
   interface?: string;
-  /** The peer's own address, for unicast instances (its `unicast_src_ip`). */
+  /** The peer's own address: its `unicast_src_ip`, and its `mcast_src_ip` where the MASTER sets one. */
   unicastSrcIp?: string;
   /** The MASTER's address, for the peer's `unicast_peer` list (default: the MASTER's unicast_src_ip). */
   unicastPeer?: string;
@@ -280,17 +280,39 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (elsewhere.length) notes.push(`'${old}' also appears outside the instances' interface settings (line ${[...new Set(elsewhere)].join(', ')}): not renamed — check it on the peer`);
   }
 
+  /** The instance's mcast_src_ip lines: keepalived sends from that address, which is the MASTER's own. */
+  function mcastSrcLines(inst: VrrpInstance): AstNode[] {
+    return inst.node.children.filter((c) => c.keyword === 'mcast_src_ip' && c.args[0]);
+  }
+
+  /** Puts the peer's own address in an mcast_src_ip line (a copied one would make it advertise as the MASTER). */
+  function replaceMcastSrc(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
+    const w = line.args[0]!;
+    if (own === undefined) {
+      fail(`vrrp_instance ${inst.name}: mcast_src_ip ${w.text} (line ${lineOf(w)}) is the MASTER's own address, and the peer must advertise from its own: give it with --unicast-src-ip (or remove the line, and keepalived uses the interface's address)`, posOf(w));
+    }
+    if (own === w.text) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${own})`, posOf(w));
+    replaceWord(w, own!, `mcast_src_ip of ${inst.name}`);
+    notes.push(`vrrp_instance ${inst.name}: mcast_src_ip ${w.text} → ${own}`);
+  }
+
   function swapUnicast(): void {
     const unicast = instances.filter((i) => i.unicastPeers.length > 0);
+    for (const inst of instances) {
+      if (inst.unicastPeers.length > 0) continue;
+      for (const line of mcastSrcLines(inst)) replaceMcastSrc(inst, line, options.unicastSrcIp);
+    }
     if (unicast.length === 0) {
-      if (options.unicastSrcIp !== undefined || options.unicastPeer !== undefined) fail('no vrrp_instance has a unicast_peer list: --unicast-src-ip / --unicast-peer do not apply');
+      const mcastSrc = instances.some((i) => mcastSrcLines(i).length > 0);
+      if (options.unicastPeer !== undefined || (options.unicastSrcIp !== undefined && !mcastSrc)) fail('no vrrp_instance has a unicast_peer list: --unicast-src-ip / --unicast-peer do not apply');
       return;
     }
     for (const inst of unicast) {
       const peers = inst.unicastPeers;
       // Refusals about an instance's unicast settings point at its unicast_peer line.
       const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
-      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.value;
+      // mcast_src_ip sets the same source address as unicast_src_ip (the last line wins).
+      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.value ?? mcastSrcLines(inst).at(-1)?.args[0]?.text;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
         if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`, peerLine);
@@ -302,9 +324,14 @@ function generate(text: string, options: PeerOptions): PeerResult {
       if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
       replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
       const srcWord = inst.unicastSrcIp?.node.args[0];
-      if (srcWord) replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
-      else notes.push(`vrrp_instance ${inst.name}: no unicast_src_ip (keepalived uses the interface's address); only the unicast_peer entry was changed`);
-      notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp?.value ?? '(interface address)'} → ${peerAddress}, unicast_peer ${peerAddress} → ${masterAddress}`);
+      if (srcWord) {
+        replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
+        notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp!.value} → ${peerAddress}, unicast_peer ${peerAddress} → ${masterAddress}`);
+      } else {
+        notes.push(`vrrp_instance ${inst.name}: unicast_peer ${peerAddress} → ${masterAddress}; no unicast_src_ip (keepalived uses the interface's address)`);
+      }
+      // keepalived keeps one source address: an mcast_src_ip line sets the same one.
+      for (const line of mcastSrcLines(inst)) replaceMcastSrc(inst, line, peerAddress);
     }
   }
 }
