@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines } from 'diff';
 import { analyze } from '../server/src/core/index.js';
 import { deriveRouterId, generatePeer, type PeerOptions, type PeerResult } from '../server/src/core/peer/index.js';
+import { lintCluster } from '../server/src/cluster/index.js';
 import { CORPUS, REPO, keepalivedGate, keepalivedView, proofFiles, readText } from './helpers/format-props.js';
 
 function peer(text: string, options: PeerOptions = {}): PeerResult {
@@ -151,6 +152,25 @@ vrrp_instance VI_2 {
   it('mirrors a dual-master pair: each node is MASTER of one instance', () => {
     const r = peer(DUAL);
     expect(r.text).toBe(DUAL.replace('state MASTER', 'state X').replace('state BACKUP', 'state MASTER').replace('state X', 'state BACKUP').replace('priority 100', 'priority P').replace('priority 90', 'priority 100').replace('priority P', 'priority 90'));
+  });
+
+  it('does not mirror a dual-master pair whose gap a failing check cannot bridge', () => {
+    // A blog's dual-master nginx pair: VI_1 at 100 with a +10 script, the other node at 50.
+    const chk = 'vrrp_script chk {\n    script "/usr/bin/true"\n    weight 10\n}\n';
+    const text = chk + DUAL.replace('    priority 90\n', '    priority 50\n').replace('    priority 100\n', '    priority 100\n    track_script {\n        chk\n    }\n');
+    const r = peer(text);
+    const prios = analyze(r.text).model.vrrpInstances.map((i) => [i.name, i.state?.value, i.effectivePriority]);
+    expect(prios).toEqual([
+      ['VI_1', 'BACKUP', 91],
+      ['VI_2', 'MASTER', 60],
+    ]);
+    expect(r.notes.join('\n')).toContain('priorities not mirrored');
+    const { diagnostics } = lintCluster([
+      { file: 'master.conf', text },
+      { file: 'backup.conf', text: r.text },
+    ]);
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
+    expect(lintCluster([{ file: 'master.conf', text }, { file: 'backup.conf', text: text.replace('state MASTER', 'state X').replace('state BACKUP', 'state MASTER').replace('state X', 'state BACKUP').replace('priority 100', 'priority P').replace('priority 50', 'priority 100').replace('priority P', 'priority 50') }]).diagnostics.map((d) => d.code)).toContain('KA430');
   });
 
   it('keeps a nopreempt BACKUP a BACKUP, with a lower priority', () => {

@@ -417,7 +417,10 @@ function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], opti
       const mirrored = roles.every((r) =>
         r.kind === 'promote' ? effective(p, r.healthyBonus) > effective(r.from, r.healthyBonus) && p <= MAX_TRACKED_PRIORITY : r.kind === 'demote' ? down <= highestLosing(r.from, r.healthyBonus) : true,
       );
-      if (mirrored) {
+      // The MASTER's own gap is kept only if a failing check still hands its VIPs over.
+      const stuck = mirrored ? demoted.find((r) => r.kind === 'demote' && !movesOnFailure(r, down)) : undefined;
+      if (stuck) notes.push(`priorities not mirrored: at ${down} on the peer, a failing tracked check on the MASTER (weight ${stuck.smallestWeight}) would not move vrrp_instance ${stuck.inst.name}'s VIPs`);
+      if (mirrored && !stuck) {
         for (const r of roles) {
           if (r.kind === 'promote') r.to = p;
           else if (r.kind === 'demote') r.to = down;
@@ -428,6 +431,12 @@ function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], opti
     }
   }
   for (const r of roles) r.to = r.kind === 'promote' ? higher(r, defaultGap(r, options, step, notes)) : lower(r, options, step, notes);
+}
+
+/** Whether one tracked failure on the MASTER (its smallest weight) hands the VIPs to a peer at `down`. */
+function movesOnFailure(r: Role, down: number): boolean {
+  const w = r.smallestWeight;
+  return w === undefined || w < 2 || r.from >= OWNER_PRIORITY || down > r.from - w;
 }
 
 function lower(r: Role, options: PeerOptions, step: number, notes: string[]): number {
