@@ -60,6 +60,14 @@ describe('host arguments (smtp_server)', () => {
   });
 });
 
+describe('an enum with one value', () => {
+  it("says which word it takes: 'weight - 2' from a blog is not 'one of reverse'", () => {
+    const reverse = { name: 'reverse', type: 'enum' as const, optional: true, values: ['reverse'] };
+    expect(checkArg(reverse, 'reverse', 'weight')).toBeUndefined();
+    expect(checkArg(reverse, '2', 'weight')?.message).toBe("'weight' takes only 'reverse' here; got '2'");
+  });
+});
+
 describe('host arguments with an IPv6 zone', () => {
   it('accept fe80::1%eth0 (keepalived -t accepts smtp_server fe80::1%eth0 where eth0 exists)', () => {
     const host = { name: 'server', type: 'host' } as const;

@@ -332,6 +332,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
       const caseNote = hint ? ` (values are case-sensitive: write '${hint}')` : '';
+      // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
+      if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
       return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
