@@ -8,6 +8,7 @@ import { lintCluster, type ClusterInput } from '../server/src/cluster/index.js';
 import { clusterRules } from '../server/src/rules/cluster/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { configIdsIn } from '../server/src/core/index.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'clusters');
 
@@ -57,6 +58,7 @@ const EXPECTED: Record<string, string[]> = {
   'vip-dropped-family': [],
   'virtual-server-mismatch': ['KA413'],
   'virtual-server-same': [],
+  'virtual-server-settings': ['KA413'],
   'sync-group-mismatch': ['KA414'],
   'sync-group-same': [],
   'duplicate-router-id': ['KA415'],
@@ -239,6 +241,24 @@ describe('cluster findings in detail', () => {
     expect(diags[0]!.file).toBe('unicast-src-ip-shared/b.conf');
     expect(diags[0]!.message).toContain('192.168.10.11');
     expect(diags[0]!.related![0]!.file).toBe('unicast-src-ip-shared/a.conf');
+  });
+
+  it('KA413 names the service settings that differ, with keepalived\'s defaults for the unset ones', () => {
+    // A blog's LVS-DR pair gave only the MASTER a sorry_server.
+    const [d, ...rest] = lint('virtual-server-settings');
+    expect(rest).toEqual([]);
+    expect(d!.message).toContain('lb_kind DR on virtual-server-settings/a.conf but NAT on virtual-server-settings/b.conf');
+    expect(d!.message).toContain('sorry_server 192.168.10.200 80 on virtual-server-settings/a.conf but none on virtual-server-settings/b.conf');
+    // 'lb_kind NAT' and 'lb_algo wlc' written on one node only are what keepalived sets anyway.
+    const [a, b] = loadScenario('virtual-server-same');
+    const explicit = a!.text.replace('lb_algo rr\n    lb_kind DR', 'lb_algo wlc\n    lb_kind NAT');
+    const implicit = b!.text.replace('    lb_algo rr\n    lb_kind DR\n', '');
+    expect(lintCluster([{ ...a!, text: explicit }, { ...b!, text: implicit }]).diagnostics).toEqual([]);
+    if (keepalivedAvailable()) {
+      const printed = runKeepalived(implicit).messages.map((m) => m.message);
+      expect(printed).toContain('Virtual server [192.168.10.100]:tcp:80: no scheduler set, setting default \'wlc\'');
+      expect(printed).toContain('Virtual server [192.168.10.100]:tcp:80: no forwarding method set, setting default NAT');
+    }
   });
 
   it('KA420 compares the default sync id (the VRID) with an explicit id', () => {

@@ -22,15 +22,31 @@ function index(node: ClusterNode): Map<string, VirtualServer> {
 
 const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.port ?? ''}`.trim();
 
+/**
+ * What a director does with the service, as keepalived runs it: an unset or unknown lb_kind is NAT,
+ * an unset lb_algo wlc (IPVS_DEF_SCHED), a persistence_timeout below 1 is refused.
+ */
+function serviceSettings(vs: VirtualServer): [string, string][] {
+  const kind = vs.lbKind?.value;
+  const persistence = vs.persistenceTimeout !== undefined && vs.persistenceTimeout >= 1 ? `${vs.persistenceTimeout}` : 'none';
+  const sorry = vs.sorryServer ? `${vs.sorryServer.address}${vs.sorryServer.port !== undefined ? ` ${vs.sorryServer.port}` : ''}` : 'none';
+  return [
+    ['lb_kind', kind === 'NAT' || kind === 'DR' || kind === 'TUN' ? kind : 'NAT'],
+    ['lb_algo', vs.lbAlgo?.value ?? 'wlc'],
+    ['persistence_timeout', persistence],
+    ['sorry_server', sorry],
+  ];
+}
+
 export const virtualServerMismatch: ClusterRule = {
   kind: 'cluster',
   code: 'KA413',
   name: 'cluster-virtual-server-mismatch',
   family: 'cluster',
   severity: 'warning',
-  description: 'The nodes of a cluster define different virtual servers or real servers.',
+  description: 'The nodes of a cluster define different virtual servers or real servers, or run a service differently.',
   docs: {
-    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover. Keep the virtual_server blocks identical on every director.',
+    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different lb_kind, lb_algo, persistence_timeout or sorry_server (an unset lb_kind is NAT, an unset lb_algo wlc). Keep the virtual_server blocks identical on every director.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n' },
@@ -55,6 +71,19 @@ export const virtualServerMismatch: ClusterRule = {
             related: [rel(otherAt(node, idx), `virtual servers of ${node.label}`)],
           });
           continue;
+        }
+        // A director that takes over runs the service its own way: say where the settings differ.
+        const theirSettings = serviceSettings(vs);
+        const differ = serviceSettings(mine).filter(([, v], i) => v !== theirSettings[i]![1]).map(([k, v]) => {
+          const t = theirSettings.find(([tk]) => tk === k)![1];
+          return `${k} ${t} on ${ref.label} but ${v} on ${node.label}`;
+        });
+        if (differ.length) {
+          ctx.report({
+            ...at(mine.node),
+            message: `virtual_server ${key}: ${differ.join('; ')}; the service changes when the other director takes over`,
+            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
+          });
         }
         const theirKeys = vs.realServers.map(rsKey);
         const ourKeys = mine.realServers.map(rsKey);
