@@ -58,6 +58,7 @@ const EXPECTED: Record<string, string[]> = {
   'vip-dropped-family': [],
   'virtual-server-mismatch': ['KA413'],
   'virtual-server-same': [],
+  'mcast-src-ip-shared': ['KA421'],
   'virtual-server-settings': ['KA413'],
   'sync-group-mismatch': ['KA414'],
   'sync-group-same': [],
@@ -259,6 +260,17 @@ describe('cluster findings in detail', () => {
       expect(printed).toContain('Virtual server [192.168.10.100]:tcp:80: no scheduler set, setting default \'wlc\'');
       expect(printed).toContain('Virtual server [192.168.10.100]:tcp:80: no forwarding method set, setting default NAT');
     }
+  });
+
+  it('KA421 also catches a copied mcast_src_ip: the same source address for multicast adverts', () => {
+    const diags = lint('mcast-src-ip-shared');
+    expect(diags.map((d) => d.code)).toEqual(['KA421']);
+    expect(diags[0]!.file).toBe('mcast-src-ip-shared/b.conf');
+    expect(diags[0]!.message).toContain('the same mcast_src_ip 192.168.10.11');
+    expect(diags[0]!.related![0]!.message).toBe('mcast_src_ip 192.168.10.11 on mcast-src-ip-shared/a.conf');
+    // Each node with its own address: no finding.
+    const [a, b] = loadScenario('mcast-src-ip-shared');
+    expect(lintCluster([a!, { ...b!, text: b!.text.replace('mcast_src_ip 192.168.10.11', 'mcast_src_ip 192.168.10.12') }]).diagnostics).toEqual([]);
   });
 
   it('KA420 compares the default sync id (the VRID) with an explicit id', () => {

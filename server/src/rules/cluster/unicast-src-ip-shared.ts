@@ -1,7 +1,8 @@
-// KA421: two nodes of one VRRP instance give the same unicast_src_ip (a config copied without
-// changing it).
+// KA421: two nodes of one VRRP instance give the same unicast_src_ip or mcast_src_ip (a config
+// copied without changing it).
 
-import { canonicalAddress } from '../../core/analysis/values.js';
+import { canonicalAddress, sockaddrFamily, sockaddrText } from '../../core/analysis/values.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, isUnicast, rel, type Member } from '../../cluster/model.js';
 
@@ -13,31 +14,50 @@ export const unicastSrcIpShared: ClusterRule = {
   name: 'cluster-unicast-src-ip-shared',
   family: 'cluster',
   severity: 'error',
-  description: 'Two nodes of one VRRP instance give the same unicast_src_ip.',
+  description: 'Two nodes of one VRRP instance give the same unicast_src_ip (or mcast_src_ip).',
   docs: {
-    why: 'keepalived writes the unicast_src_ip into every advert it sends, whether or not the node owns that address, and sends the adverts to the addresses of its unicast_peer list. When a config is copied to the second node without changing these lines, both nodes claim one address and their peer lists name the same node: one of them sends its adverts to itself, the other never hears it, and both become MASTER (split brain). Each node needs its own address in unicast_src_ip and the other nodes\' addresses in unicast_peer.',
+    why: 'keepalived writes the unicast_src_ip into every advert it sends, whether or not the node owns that address, and sends the adverts to the addresses of its unicast_peer list. When a config is copied to the second node without changing these lines, both nodes claim one address and their peer lists name the same node: one of them sends its adverts to itself, the other never hears it, and both become MASTER (split brain). Each node needs its own address in unicast_src_ip and the other nodes\' addresses in unicast_peer. mcast_src_ip sets the same source address for multicast adverts: a copied one makes the BACKUP send as the MASTER, whose kernel drops packets that claim to come from its own address.',
     bad: PEER.replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90'),
     good: PEER.replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90').replace('unicast_src_ip 10.0.0.1', 'unicast_src_ip 10.0.0.2').replace('        10.0.0.2\n', '        10.0.0.1\n'),
     files: { '/etc/keepalived/peer.conf': PEER },
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const bySrc = new Map<string, Member>();
+      const bySrc = new Map<string, { m: Member; line: AstNode }>();
       for (const m of g.members) {
-        const src = m.instance.unicastSrcIp;
-        if (!src || !isUnicast(m.instance)) continue;
-        const key = canonicalAddress(src.value);
+        const line = sourceLine(m);
+        if (!line) continue;
+        const value = line.argText(0)!;
+        const key = canonicalAddress(sockaddrText(value));
         const first = bySrc.get(key);
         if (!first) {
-          bySrc.set(key, m);
+          bySrc.set(key, { m, line });
           continue;
         }
+        const unicast = isUnicast(m.instance);
         ctx.report({
-          ...at(src.node),
-          message: `${g.name}: ${m.node.label} gives the same unicast_src_ip ${src.value} as ${first.node.label}; keepalived sends every advert from the address written there, so the two nodes claim one address and one of them never hears the other (both become MASTER): give each node its own address, and the other's in unicast_peer`,
-          related: [rel(at(first.instance.unicastSrcIp!.node), `unicast_src_ip ${first.instance.unicastSrcIp!.value} on ${first.node.label}`)],
+          ...at(line),
+          message: `${g.name}: ${m.node.label} gives the same ${line.keyword} ${value} as ${first.m.node.label}; keepalived sends every advert from the address written there, so the two nodes claim one address and one of them never hears the other (both become MASTER): ${
+            unicast ? "give each node its own address, and the other's in unicast_peer" : 'a node drops packets that come from one of its own addresses; give each node its own address, or remove the line (keepalived then uses the interface\'s)'
+          }`,
+          related: [rel(at(first.line), `${first.line.keyword} ${first.line.argText(0)} on ${first.m.node.label}`)],
         });
       }
     }
   },
 };
+
+/**
+ * The line that sets the address keepalived sends adverts from: unicast_src_ip and mcast_src_ip
+ * set the same one (the last valid line wins; keepalived skips a malformed address).
+ */
+function sourceLine(m: Member): AstNode | undefined {
+  const lines = m.instance.node.children;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const c = lines[i]!;
+    if (c.keyword !== 'unicast_src_ip' && c.keyword !== 'mcast_src_ip') continue;
+    const text = c.argText(0);
+    if (text !== undefined && sockaddrFamily(text)) return c;
+  }
+  return undefined;
+}
