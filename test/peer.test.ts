@@ -9,6 +9,7 @@ import { diffLines } from 'diff';
 import { analyze } from '../server/src/core/index.js';
 import { deriveRouterId, generatePeer, type PeerOptions, type PeerResult } from '../server/src/core/peer/index.js';
 import { lintCluster } from '../server/src/cluster/index.js';
+import { keepalivedAvailable } from './helpers/keepalived.js';
 import { CORPUS, REPO, keepalivedGate, keepalivedView, proofFiles, readText } from './helpers/format-props.js';
 
 function peer(text: string, options: PeerOptions = {}): PeerResult {
@@ -177,6 +178,18 @@ vrrp_instance VI_2 {
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n');
     const r = peer(text);
     expect(r.text).toContain('state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 52\n    priority 80');
+  });
+
+  it('keeps a preempt_delay BACKUP a BACKUP: as MASTER, keepalived would clear the delay', () => {
+    // A router manual's edge pair: both instances BACKUP at 200 with preempt_delay 30.
+    const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    preempt_delay 30\n');
+    const r = peer(text);
+    expect(r.text).toContain('state BACKUP\n    preempt_delay 30\n    interface eth0\n    virtual_router_id 52\n    priority 80');
+    if (keepalivedAvailable()) {
+      const printed = keepalivedView(r.text).messages.join('\n');
+      expect(printed).not.toMatch(/preempt delay will not work/);
+      expect(keepalivedView(text.replace('    state BACKUP\n    preempt_delay', '    state MASTER\n    preempt_delay')).messages.join('\n')).toMatch(/preempt delay will not work with initial state MASTER/);
+    }
   });
 
   it('--interface renames the instances\' interface, and asks which one when they differ', () => {

@@ -4,7 +4,8 @@
 //
 // Roles: an instance in `state MASTER` becomes BACKUP with a lower priority; one in `state BACKUP`
 // (the other half of a dual-master pair) becomes MASTER with a higher one, so each node is MASTER
-// of one instance; a BACKUP with `nopreempt` (both nodes BACKUP, priority decides) stays BACKUP.
+// of one instance; a BACKUP with `nopreempt` or `preempt_delay` (both nodes BACKUP, priority
+// decides) stays BACKUP.
 
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
@@ -133,7 +134,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const priorityNode = lastChild(inst.node, 'priority');
     if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
-    const kind = state === 'MASTER' ? 'demote' : inst.nopreempt ? 'stay-backup' : 'promote';
+    // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
+    // such a pair is both nodes BACKUP, the priority decides.
+    const kind = state === 'MASTER' ? 'demote' : inst.nopreempt || inst.preemptDelay ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
     const smallestWeight = weights.length ? Math.min(...weights.map(Math.abs)) : undefined;
