@@ -104,6 +104,16 @@ describe('KA701 glued-brace', () => {
     expect(linesOf(conf('vrrp_script "chk"{', '  script /bin/true', '}'), 'KA701')).toEqual([1]);
   });
 
+  // Found on a real config (a Chinese how-to, ideographic spaces before the comments): the brace
+  // touches a space look-alike, which KA704 reports and replaces with a plain space.
+  it('leaves a brace touching a space look-alike to KA704', () => {
+    const text = conf('vrrp_script chk {\u3000\u3000# check nginx', '  script /bin/true', '\u00a0\u00a0}', 'vrrp_instance VI_1 {', '  track_script {', '    chk', '  }\u00a0', '}');
+    expect(linesOf(text, 'KA701')).toEqual([]);
+    expect(linesOf(text, 'KA704')).toEqual([1, 3, 7]);
+    // A zero-width character is deleted, not replaced: the brace it hides stays glued.
+    expect(linesOf(conf('global_defs\u200b{', '}'), 'KA701')).toEqual([1]);
+  });
+
   it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 itself reads glued braces correctly', () => {
     const r = runKeepalived(conf('global_defs{', '  router_id lb1}', 'vrrp_instance VI_1{', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress{', '    10.0.0.1/24}', '}'));
     expect(r.messages.filter((m) => /Unknown keyword|Extra '}'|missing '}'/.test(m.message))).toEqual([]);

@@ -4,6 +4,7 @@ import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 import { oldReadingOfCloseBrace, oldReadingOfOpenBrace } from './old-brace-reading.js';
+import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
 
 /** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */
 const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
@@ -91,6 +92,10 @@ export const gluedBrace: FileRule = {
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);
         const otherText = store.source(otherIndex);
+        // `{<U+3000>` or `<U+00A0>}`: the brace touches a space look-alike, which KA704 reports and
+        // replaces with a plain space; the brace is then no longer glued.
+        const touching = otherIndex === i ? otherText.slice(-1) : String.fromCodePoint(otherText.codePointAt(0)!);
+        if (lookalikeInfo(touching)?.kind === 'space') continue;
         const glued = braceIndex === i + 1 ? `${otherText}${braceText}` : `${braceText}${otherText}`;
         const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, store.end(braceIndex));
         const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
