@@ -41,6 +41,21 @@ describe('KA300 missing-virtual-router-id', () => {
     expect(lines(instance('A', `virtual_router_id 255\n${vip('10.0.0.1')}`), 'KA300')).toEqual([]);
   });
 
+  // Found on real configs (`virtual_router_id --VIRTUAL_ROUTER_ID--`, `51<U+3000>`): a VRID line that is
+  // not a number was written, so the finding must not say there is none.
+  const notANumber = instance('A', `interface eth0\nvirtual_router_id abc\n${vip('10.0.0.1')}`);
+  it('says the VRID is not valid when the line is there but is not a number', () => {
+    expect(findings(notANumber, 'KA300').map((d) => d.message)).toEqual([
+      `vrrp_instance 'A': its virtual_router_id is not valid (keepalived ignores it); keepalived rejects the VRRP configuration ("the virtual router id must be set")`,
+    ]);
+    expect(findings(instance('A', `interface eth0\n${vip('10.0.0.1')}`), 'KA300')[0]!.message).toContain('it has no virtual_router_id');
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived ignores the line that is not a number, then wants a VRID', () => {
+    const r = runKeepalived(notANumber);
+    expect(r.messages.some((m) => m.line === 3 && m.message.includes("VRID 'abc' not valid"))).toBe(true);
+    expect(r.messages.some((m) => m.message.includes('virtual router id must be set'))).toBe(true);
+  });
+
   // Found on a real config: keepalived ignores an invalid VRID line and keeps the valid one before it.
   const laterInvalid = instance('A', `virtual_router_id 5\nvirtual_router_id abc\ninterface eth0\n${vip('10.0.0.1')}`);
   it('keeps an earlier valid VRID when a later line is invalid', () => {

@@ -1,6 +1,7 @@
 // KA300: an instance without a usable virtual_router_id makes keepalived reject the VRRP config.
 
 import type { FileRule } from '../types.js';
+import { child } from '../../core/analysis/ast.js';
 import { nameRange, uniqueInstances } from './util.js';
 
 export const missingVirtualRouterId: FileRule = {
@@ -19,7 +20,9 @@ export const missingVirtualRouterId: FileRule = {
     for (const inst of uniqueInstances(analysis.model)) {
       const vrid = inst.virtualRouterId?.value;
       if (vrid !== undefined && vrid >= 1 && vrid <= 255) continue;
-      const why = inst.virtualRouterId ? 'its virtual_router_id is not valid (keepalived ignores it)' : 'it has no virtual_router_id';
+      // The model keeps only a VRID it could read as a number: 'abc' or '51<U+3000>' is a line that was written but ignored.
+      const written = inst.virtualRouterId !== undefined || child(inst.node, 'virtual_router_id') !== undefined;
+      const why = written ? 'its virtual_router_id is not valid (keepalived ignores it)' : 'it has no virtual_router_id';
       report({
         message: `vrrp_instance '${inst.name}': ${why}; keepalived rejects the VRRP configuration ("the virtual router id must be set")`,
         file: inst.node.file,
