@@ -174,6 +174,20 @@ describe('KA312 missing-virtual-ipaddress', () => {
   it('does not count addresses of the other family', () => {
     expect(findings(instance('A', `unicast_src_ip 10.0.0.1\n${vip('fe80::1')}`), 'KA312')).toHaveLength(1);
   });
+  // Found on a real config (`--KEEPALIVED_VIP--/--BITMASK--`, a placeholder never filled in): the
+  // block is there, keepalived skips its only address, and the finding must not say there is none.
+  const placeholder = instance('A', `interface eth0\nvirtual_router_id 1\n${vip('--VIP--/24')}`);
+  it('says the addresses are skipped when the block has only unusable ones', () => {
+    expect(findings(placeholder, 'KA312').map((d) => d.message)).toEqual([
+      "vrrp_instance 'A' has no usable virtual_ipaddress (keepalived skips every address in its block); it moves no address on failover",
+    ]);
+    expect(findings(instance('A', 'virtual_router_id 1'), 'KA312')[0]!.message).toContain("'A' has no virtual_ipaddress;");
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived skips the placeholder, then has no VIP', () => {
+    const r = runKeepalived(placeholder);
+    expect(r.messages.some((m) => m.line === 5 && m.message.includes('invalid IP --VIP--/24'))).toBe(true);
+    expect(r.messages.some((m) => m.message.includes('No VIP specified'))).toBe(true);
+  });
 });
 
 describe('KA313 address-family-mismatch / KA314 duplicate-vip / KA329 version-2-with-ipv6', () => {

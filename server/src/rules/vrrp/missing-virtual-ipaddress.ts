@@ -23,10 +23,14 @@ export const missingVirtualIpaddress: FileRule = {
       // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.
       if (hasNoVirtualIpaddress(inst)) continue;
       const required = effectiveVersion(model, inst) === 3 || isStrict(model, inst);
+      // Addresses were written but keepalived skips each one (invalid, other family): say so, not "none".
+      const none = inst.virtualIpaddresses.length > 0
+        ? `has no usable virtual_ipaddress (keepalived skips every address in its block)`
+        : 'has no virtual_ipaddress';
       report({
         message: required
-          ? `vrrp_instance '${inst.name}' has no virtual_ipaddress; with ${isStrict(model, inst) ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration`
-          : `vrrp_instance '${inst.name}' has no virtual_ipaddress; it moves no address on failover`,
+          ? `vrrp_instance '${inst.name}' ${none}; with ${isStrict(model, inst) ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration`
+          : `vrrp_instance '${inst.name}' ${none}; it moves no address on failover`,
         file: inst.node.file,
         range: nameRange(inst.node),
         severity: required ? 'error' : 'warning',
