@@ -46,6 +46,7 @@ const EXPECTED: Record<string, string[]> = {
   'strict-masters': [],
   'two-owners': ['KA408'],
   'nopreempt-one-node': ['KA409'],
+  'nopreempt-higher-node-only': [],
   'nopreempt-master': ['KA409'],
   'nopreempt-pair': [],
   'advert-int-mismatch': ['KA410'],
@@ -187,6 +188,19 @@ describe('cluster findings in detail', () => {
     // nopreempt on the MASTER only: KA308 on that node says it all.
     const only = loadScenario('nopreempt-master').map((n) => (n.file.endsWith('b.conf') ? { ...n, text: n.text.replace(/^\s*nopreempt\n/m, '') } : n));
     expect(lintCluster(only).diagnostics.filter((x) => x.code === 'KA409')).toEqual([]);
+  });
+
+  // Found on a real pair (a MySQL HA how-to): nopreempt on the higher node only. The lower node
+  // never outranks it, so it has nothing to take back; it takes over only when the higher node's
+  // check fails, which is failover, and nopreempt there would block it.
+  it('KA409 leaves a node without nopreempt that never outranks a healthy peer', () => {
+    const node = (prio: number, extra: string, weight?: number) =>
+      `${weight === undefined ? '' : `vrrp_script chk {\n  script /bin/true\n  weight ${weight}\n}\n`}vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n${weight === undefined ? '' : '  track_script {\n    chk\n  }\n'}}\n`;
+    const ka409 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA409');
+    expect(ka409(node(150, '  nopreempt\n', -60), node(100, ''))).toEqual([]);
+    expect(ka409(node(150, '  nopreempt\n', 2), node(100, '', 2))).toEqual([]);
+    // A positive weight lifts b above a when both are healthy: b takes the VIPs back.
+    expect(ka409(node(150, '  nopreempt\n'), node(100, '', 60)).map((x) => x.file)).toEqual(['b.conf']);
   });
 
   it('KA432 words a tie of three nodes as such', () => {

@@ -1,7 +1,8 @@
 // KA409: nopreempt on some nodes only, or made pointless by a node where keepalived clears it.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, nopreemptOf, rel, startState, type Member } from '../../cluster/model.js';
+import { at, instanceAt, nopreemptOf, rel, startState, type Member } from '../../cluster/model.js';
+import { simulateCluster } from '../../cluster/failover.js';
 
 /** nopreempt as keepalived applies it: cleared with state MASTER or priority 255. */
 function clearedBecause(m: Member): string | undefined {
@@ -19,13 +20,21 @@ export const nopreemptMismatch: ClusterRule = {
   severity: 'warning',
   description: 'nopreempt is set on some nodes of a VRRP instance only, or is cleared on a node by state MASTER.',
   docs: {
-    why: 'A non-preemptive pair needs nopreempt and state BACKUP on every node. A node without nopreempt (or with state MASTER, which makes keepalived drop nopreempt there) takes the VIPs back whenever it has the higher priority, which is exactly what nopreempt was meant to avoid.',
+    why: 'A non-preemptive pair needs nopreempt and state BACKUP on every node that can outrank another. A node without nopreempt (or with state MASTER, which makes keepalived drop nopreempt there) takes the VIPs back whenever it has the higher priority, which is exactly what nopreempt was meant to avoid. A node whose priority (all checks healthy) is never above another node\'s has nothing to take back, so it is not reported; it takes over only when the other node\'s checks fail, and nopreempt there would stop that failover.',
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
   },
   check(ctx) {
-    for (const g of clusterModel(ctx.nodes).groups) {
+    for (const { group: g, report: sim } of simulateCluster(ctx.nodes)) {
+      // Priorities with every check healthy: a node takes the VIPs back when it returns (or its
+      // checks recover) with a priority above the node that holds them then. A node that never
+      // outranks another healthy node takes nothing back, with or without nopreempt.
+      const healthy = sim.scenarios[0]!.states;
+      const canTakeBack = (m: Member) => {
+        const p = healthy[g.members.indexOf(m)]?.priority;
+        return p !== undefined && healthy.some((o, i) => g.members[i] !== m && o.priority !== undefined && p > o.priority);
+      };
       const effective = g.members.filter((m) => nopreemptOf(m) && !clearedBecause(m));
       const written = g.members.filter((m) => nopreemptOf(m));
       if (!written.length || written.length === effective.length && effective.length === g.members.length) continue;
@@ -37,6 +46,7 @@ export const nopreemptMismatch: ClusterRule = {
       for (const m of g.members) {
         if (m === ref) continue;
         const cleared = clearedBecause(m);
+        if (!canTakeBack(m)) continue;
         if (cleared) {
           ctx.report({
             ...at(nopreemptOf(ref)!),
