@@ -197,6 +197,34 @@ describe('pairFiles', () => {
   });
 });
 
+describe('pairFiles: variants of one node', () => {
+  // Found on a real repo (conf/2-node-setup: keepalived.conf.master, .master.hc, .backup, .backup.hc):
+  // the .hc files are the same nodes with a health check. Pairing all four as one cluster reported
+  // the master and its variant as two MASTERs sharing one unicast_src_ip.
+  const node = (state: string, prio: number, src: string, peer: string) =>
+    `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 55\n    priority ${prio}\n    unicast_src_ip ${src}\n    unicast_peer {\n        ${peer}\n    }\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n`;
+  it('never puts two files of one node (same unicast_src_ip and state) in one cluster', () => {
+    const pairs = pairFiles([
+      { file: 'keepalived.conf.backup', text: node('BACKUP', 100, '10.0.0.52', '10.0.0.20') },
+      { file: 'keepalived.conf.backup.hc', text: node('BACKUP', 1, '10.0.0.52', '10.0.0.20') },
+      { file: 'keepalived.conf.master', text: node('MASTER', 150, '10.0.0.20', '10.0.0.52') },
+      { file: 'keepalived.conf.master.hc', text: node('MASTER', 50, '10.0.0.20', '10.0.0.52') },
+    ]);
+    for (const p of pairs) {
+      const srcs = p.nodes.map((n) => /unicast_src_ip (\S+)/.exec(n.text)![1]);
+      expect(new Set(srcs).size, p.reason).toBe(srcs.length);
+    }
+    expect(pairs.length).toBeGreaterThan(0);
+  });
+  it('still pairs a copy whose unicast_src_ip was left unchanged on the BACKUP (KA421)', () => {
+    const pairs = pairFiles([
+      { file: 'lb1.conf', text: node('MASTER', 150, '10.0.0.20', '10.0.0.52') },
+      { file: 'lb2.conf', text: node('BACKUP', 100, '10.0.0.20', '10.0.0.52') },
+    ]);
+    expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([['lb1.conf', 'lb2.conf']]);
+  });
+});
+
 describe('robustness', () => {
   it('no internal error on truncated or shuffled fixture nodes', async () => {
     const fc = await import('fast-check');

@@ -8,6 +8,7 @@ import { runClusterRules } from '../linter.js';
 import type { ClusterNode } from '../rules/types.js';
 import { describeState, simulateCluster, type FailoverReport } from './failover.js';
 import { vipSet } from './model.js';
+import type { VrrpInstance } from '../core/model/model.js';
 
 export type { FailoverReport, FailoverScenario, NodeState, Tracker } from './failover.js';
 export type { ClusterNode } from '../rules/types.js';
@@ -78,6 +79,16 @@ export function lintCluster(
 
 /** Instance names so common in examples that sharing one says nothing about two files. */
 const GENERIC_NAME = /^(vi|vrrp|vrrp_instance|instance|vip|vr|vrid)[_-]?\d*$/i;
+/**
+ * Matching instances that send from the same unicast_src_ip and start in the same state are one
+ * node written twice (a file and its variant), not two nodes: two real nodes that share the
+ * source address as well as the state are a copy nobody finished, and `--cluster` still checks them.
+ */
+function sameNode(a: VrrpInstance, b: VrrpInstance): boolean {
+  const src = a.unicastSrcIp?.value;
+  return src !== undefined && src === b.unicastSrcIp?.value && a.effectiveState === b.effectiveState;
+}
+
 /** A key shared by more files than this is a template, not a cluster. */
 const MAX_CLUSTER_SIZE = 4;
 
@@ -107,7 +118,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     return n;
   });
   // Per pair of files: which instances of each side matched, and the first reason.
-  const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string }>();
+  const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string; sameNode?: boolean }>();
   for (const { hits, why } of byKey.values()) {
     if (hits.length < 2 || hits.length > MAX_CLUSTER_SIZE) continue;
     for (let x = 0; x < hits.length; x++) {
@@ -118,6 +129,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
         if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
         m.a.add(p.inst);
         m.b.add(q.inst);
+        if (sameNode(analyses[p.file]!.model.vrrpInstances[p.inst]!, analyses[q.file]!.model.vrrpInstances[q.inst]!)) m.sameNode = true;
       }
     }
   }
@@ -127,12 +139,20 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     return i;
   };
   const reasons: { files: [number, number]; why: string }[] = [];
+  // Two versions of one node's file (`keepalived.conf.master` and `keepalived.conf.master.hc`) are
+  // not two nodes: such files are never put in one cluster, also not through a third file.
+  const variants: [number, number][] = [];
+  for (const [key, m] of matches) if (m.sameNode) variants.push(key.split(',').map(Number) as [number, number]);
+  const apart = (rp: number, rq: number) => variants.some(([x, y]) => (find(x) === rp && find(y) === rq) || (find(x) === rq && find(y) === rp));
   for (const [key, m] of matches) {
     const [p, q] = key.split(',').map(Number) as [number, number];
-    if (m.a.size * 2 < counted[p]! || m.b.size * 2 < counted[q]!) continue;
+    if (m.sameNode || m.a.size * 2 < counted[p]! || m.b.size * 2 < counted[q]!) continue;
     const rp = find(p);
     const rq = find(q);
-    if (rp !== rq) parent[rq] = rp;
+    if (rp !== rq) {
+      if (apart(rp, rq)) continue;
+      parent[rq] = rp;
+    }
     reasons.push({ files: [p, q], why: m.why });
   }
   const components = new Map<number, number[]>();
