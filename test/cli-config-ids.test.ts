@@ -58,3 +58,31 @@ it('without all, only the ids given are nodes', () => {
   const r = lint(['--config-id', 'lb1', 'keepalived.conf']);
   expect(r.findings.filter((f) => f.code === 'KA401')).toEqual([]);
 });
+
+// Found on a real config (an NFS pair: `state MASTER` for both, `@nfs1 priority 101`, `@nfs2
+// priority 100`): read as one host named by neither id, kalint reported priority 255 from a bare
+// state MASTER, which neither node has, and missed that both nodes start as MASTER.
+function writeNfs() {
+  mkdirSync(join(dir, 'nfs'), { recursive: true });
+  writeFileSync(
+    join(dir, 'nfs', 'keepalived.conf'),
+    ['vrrp_instance VI_1 {', '  state MASTER', '  interface eth1', '  virtual_router_id 101', '@nfs1 priority 101', '@nfs2 priority 100', '  virtual_ipaddress {', '    192.168.50.10', '  }', '}', ''].join('\n'),
+  );
+}
+
+it('without --config-id, checks each id the file names and the hosts it does not name', () => {
+  writeNfs();
+  const r = lint(['nfs/keepalived.conf']);
+  const owner = r.findings.filter((f) => f.code === 'KA306');
+  expect(owner.map((f) => f.message)).toEqual([expect.stringMatching(/^\[other hosts\] 'VI_1' has state MASTER and no priority/)]);
+  // The ids are compared as the nodes of one cluster.
+  expect(r.findings.filter((f) => f.code === 'KA407').map((f) => f.message)).toEqual([expect.stringContaining('keepalived.conf@nfs1 and nfs/keepalived.conf@nfs2 start as MASTER')]);
+  // Also with the lb1/lb2 file: its split brain shows without --config-id.
+  expect(lint(['keepalived.conf']).findings.some((f) => f.code === 'KA401')).toBe(true);
+});
+
+it('an id given on the command line (or in .kalint.json) is the only view', () => {
+  writeNfs();
+  const r = lint(['--config-id', 'nfs1', 'nfs/keepalived.conf']);
+  expect(r.findings.filter((f) => ['KA306', 'KA407'].includes(f.code))).toEqual([]);
+});

@@ -14,7 +14,7 @@ import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.
 import { checkCluster, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
-import { expandConfigIds } from './config-ids.js';
+import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
 
 export interface ClusterLintOptions {
   /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
@@ -61,9 +61,10 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     return texts.get(key);
   };
 
-  const idsFor = (path: string): (string | undefined)[] => {
+  /** `named`: with no id asked for, the ids the file names (the nodes a file with `@id` lines is for). */
+  const idsFor = (path: string, named = false): (string | undefined)[] => {
     const loaded = safeConfig(path, errors);
-    const ids = options.configIds ?? loaded?.config.configIds;
+    const ids = options.configIds ?? loaded?.config.configIds ?? (named ? [ALL_CONFIG_IDS] : undefined);
     if (!ids || !ids.length) return [undefined];
     const text = readText(path);
     if (text === undefined) return ids;
@@ -121,7 +122,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   // One file seen with several config ids: the ids are the nodes (when the file, or what it
   // includes, has `@id` lines at all; otherwise every node would be the same config).
   for (const path of readableFiles) {
-    const ids = idsFor(path);
+    const ids = idsFor(path, true);
     if (ids.length < 2) continue;
     const first = analysisOf({ path, configId: ids[0] });
     if (!first || ![...first.files.values()].some((f) => configIdsIn(f.text).length)) continue;
@@ -152,7 +153,8 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   // Only files that can hold an instance are analysed again for pairing (the rest cannot pair).
   const mayPair = (path: string) => /vrrp_instance|include/.test(readText(path) ?? '');
   for (const path of readableFiles) {
-    if (inDeclared.has(resolve(path)) || idsFor(path).length > 1 || !mayPair(path)) continue;
+    // A file that names several ids is a cluster of its own (above), not a node of a folder's.
+    if (inDeclared.has(resolve(path)) || idsFor(path, true).length > 1 || !mayPair(path)) continue;
     const dir = dirname(resolve(path));
     const list = byDir.get(dir);
     if (list) list.push(path);

@@ -16,7 +16,7 @@ import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
 import { writeAtomically } from './fmt.js';
-import { expandConfigIds } from './config-ids.js';
+import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -29,7 +29,8 @@ Options:
       --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
                              its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
-                             'all' = once for every @ID the file (or what it includes) mentions
+                             'all' = once for every @ID the file (or what it includes) mentions;
+                             default: those @IDs compared as a cluster, plus the hosts not named
       --cluster              the files given (or the config ids of one file) are the nodes of
                              one cluster: compare them (KA4xx) and simulate failover
       --target-version V     keepalived version to check against (default 2.2.7)
@@ -93,7 +94,11 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   const config = loaded?.config ?? {};
   const shown = displayPath(file);
   const pathMappings = loaded ? resolvedPathMappings(loaded) : undefined;
-  const ids = expandConfigIds(settings.configIds ?? config.configIds ?? [undefined], shown, text, { host: fsHost, pathMappings });
+  const given = settings.configIds ?? config.configIds;
+  // No id asked for: a file with `@id` lines is read differently on each host it names (keepalived's
+  // default id is the host name), so it is checked for each of them and for the hosts it does not name.
+  const named = given ? [] : expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings }).filter((id) => id !== undefined);
+  const ids = given ? expandConfigIds(given, shown, text, { host: fsHost, pathMappings }) : [...named, undefined];
   const results = ids.map((configId) =>
     lintText(text, {
       file: shown,
@@ -113,20 +118,20 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   const suppressed = new Map<string, SuppressedDiagnostic>();
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
   if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()] };
-  const seen = new Map<string, { d: Diagnostic; ids: string[] }>();
+  const seen = new Map<string, { d: Diagnostic; ids: (string | undefined)[] }>();
   runs.forEach((diags, i) => {
     for (const d of diags) {
       const k = key(d);
       const entry = seen.get(k);
       if (entry) {
-        if (!entry.ids.includes(ids[i]!)) entry.ids.push(ids[i]!);
-      } else seen.set(k, { d, ids: [ids[i]!] });
+        if (!entry.ids.includes(ids[i])) entry.ids.push(ids[i]);
+      } else seen.set(k, { d, ids: [ids[i]] });
     }
   });
   const out: Diagnostic[] = [];
   for (const { d, ids: found } of seen.values()) {
     if (found.length === ids.length) out.push(d);
-    else if (d.code !== 'KA002') out.push({ ...d, message: `[${found.map((id) => '@' + id).join(',')}] ${d.message}` });
+    else if (d.code !== 'KA002') out.push({ ...d, message: `[${found.map((id) => (id === undefined ? 'other hosts' : '@' + id)).join(',')}] ${d.message}` });
   }
   return { diagnostics: out, suppressed: [...suppressed.values()] };
 }
