@@ -201,6 +201,9 @@ describe('cluster findings in detail', () => {
     expect(ka409(node(150, '  nopreempt\n', 2), node(100, '', 2))).toEqual([]);
     // A positive weight lifts b above a when both are healthy: b takes the VIPs back.
     expect(ka409(node(150, '  nopreempt\n'), node(100, '', 60)).map((x) => x.file)).toEqual(['b.conf']);
+    // Equal priorities: a BACKUP does not take over, a node starting as MASTER may (higher IP wins).
+    expect(ka409(node(100, '  nopreempt\n'), node(100, ''))).toEqual([]);
+    expect(ka409(node(100, '  nopreempt\n'), node(100, '').replace('state BACKUP', 'state MASTER')).map((x) => x.file)).toEqual(['b.conf']);
   });
 
   it('KA432 words a tie of three nodes as such', () => {

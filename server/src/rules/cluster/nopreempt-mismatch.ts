@@ -31,9 +31,12 @@ export const nopreemptMismatch: ClusterRule = {
       // checks recover) with a priority above the node that holds them then. A node that never
       // outranks another healthy node takes nothing back, with or without nopreempt.
       const healthy = sim.scenarios[0]!.states;
+      // A node that starts as MASTER does not wait for a higher priority: at an equal one the
+      // higher IP address wins, so it may take the VIPs back then too.
       const canTakeBack = (m: Member) => {
         const p = healthy[g.members.indexOf(m)]?.priority;
-        return p !== undefined && healthy.some((o, i) => g.members[i] !== m && o.priority !== undefined && p > o.priority);
+        const master = startState(m) === 'MASTER';
+        return p !== undefined && healthy.some((o, i) => g.members[i] !== m && o.priority !== undefined && (p > o.priority || (master && p === o.priority)));
       };
       const effective = g.members.filter((m) => nopreemptOf(m) && !clearedBecause(m));
       const written = g.members.filter((m) => nopreemptOf(m));
