@@ -216,12 +216,18 @@ describe('pairFiles: variants of one node', () => {
     }
     expect(pairs.length).toBeGreaterThan(0);
   });
-  it('still pairs a copy whose unicast_src_ip was left unchanged on the BACKUP (KA421)', () => {
+  it('still pairs a copy whose unicast_src_ip was left unchanged (KA421)', () => {
     const pairs = pairFiles([
       { file: 'lb1.conf', text: node('MASTER', 150, '10.0.0.20', '10.0.0.52') },
       { file: 'lb2.conf', text: node('BACKUP', 100, '10.0.0.20', '10.0.0.52') },
     ]);
     expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([['lb1.conf', 'lb2.conf']]);
+    // Both BACKUP (a nopreempt pair), files named apart: two nodes, one of them with the wrong address.
+    const backups = pairFiles([
+      { file: 'lb1.conf', text: node('BACKUP', 150, '10.0.0.20', '10.0.0.52') },
+      { file: 'lb2.conf', text: node('BACKUP', 100, '10.0.0.20', '10.0.0.52') },
+    ]);
+    expect(backups.map((p) => p.nodes.map((n) => n.file))).toEqual([['lb1.conf', 'lb2.conf']]);
   });
 });
 

@@ -80,13 +80,21 @@ export function lintCluster(
 /** Instance names so common in examples that sharing one says nothing about two files. */
 const GENERIC_NAME = /^(vi|vrrp|vrrp_instance|instance|vip|vr|vrid)[_-]?\d*$/i;
 /**
- * Matching instances that send from the same unicast_src_ip and start in the same state are one
- * node written twice (a file and its variant), not two nodes: two real nodes that share the
- * source address as well as the state are a copy nobody finished, and `--cluster` still checks them.
+ * A file and its variant (`keepalived.conf.master` and `keepalived.conf.master.hc`, `x.conf` and
+ * `x.conf.bak`) are one node written twice, not two nodes, when their matching instances have the
+ * same name, send from the same unicast_src_ip and start in the same state. Files named apart
+ * (`lb1.conf`, `lb2.conf`) stay nodes, so a source address copied unchanged is still reported
+ * (KA421); `--cluster` checks any set.
  */
+function variantNames(a: string, b: string): boolean {
+  const base = (f: string) => f.slice(f.lastIndexOf('/') + 1);
+  const [x, y] = [base(a), base(b)];
+  return x !== y && (x.startsWith(y) || y.startsWith(x));
+}
+
 function sameNode(a: VrrpInstance, b: VrrpInstance): boolean {
   const src = a.unicastSrcIp?.value;
-  return src !== undefined && src === b.unicastSrcIp?.value && a.effectiveState === b.effectiveState;
+  return a.name === b.name && src !== undefined && src === b.unicastSrcIp?.value && a.effectiveState === b.effectiveState;
 }
 
 /** A key shared by more files than this is a template, not a cluster. */
@@ -129,7 +137,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
         if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
         m.a.add(p.inst);
         m.b.add(q.inst);
-        if (sameNode(analyses[p.file]!.model.vrrpInstances[p.inst]!, analyses[q.file]!.model.vrrpInstances[q.inst]!)) m.sameNode = true;
+        if (variantNames(analyses[p.file]!.file, analyses[q.file]!.file) && sameNode(analyses[p.file]!.model.vrrpInstances[p.inst]!, analyses[q.file]!.model.vrrpInstances[q.inst]!)) m.sameNode = true;
       }
     }
   }
