@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
-import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -263,5 +263,34 @@ describe('KA609 script-quote-unterminated', () => {
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     const bad = runKeepalived(SECURE + instance(`notify_master "/bin/echo it's"`));
     expect(bad.messages.some((m) => m.line === 11 && /missing terminating/.test(m.message)), bad.stderr).toBe(true);
+  });
+
+  // Found on real configs: `script '${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}'` (a Docker
+  // image's template, where keepalived's reader ends the line at the brace) made keepalived -t
+  // die with a segmentation fault, and kalint said the script was dropped. vrrp_script `script`
+  // and MISC_CHECK `misc_path` do not check that their line could be split; the other script
+  // keywords do.
+  const vscript = (line: string) => SECURE + conf('vrrp_script chk {', `  ${line}`, '}');
+  const misc = (line: string) => SECURE + conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', `      ${line}`, '    }', '  }', '}');
+  const crashing = [
+    vscript("script '${CHECK:-/etc/keepalived/health.sh}'"),
+    vscript("script '/bin/echo done!'"),
+    vscript('script "/bin/pgrep nginx'),
+    vscript('script /bin/true \\'),
+    misc("misc_path '/bin/true"),
+  ];
+  const reported = [SECURE + instance(`notify_master '/bin/true`), vscript('script "/bin/true 1\\""'), vscript('script /bin/true \\\\')];
+  it('says keepalived crashes on a script or misc_path line it cannot split', () => {
+    for (const text of crashing) {
+      const d = findings(text, 'KA609');
+      expect(d.map((x) => x.message), text).toEqual([expect.stringMatching(/^keepalived 2\.2\.7 crashes on this (script|misc_path) line/)]);
+      // Not "removes the vrrp_script": keepalived never gets that far.
+      expect(linesOf(text, 'KA320'), text).toEqual([]);
+    }
+    for (const text of reported) expect(findings(text, 'KA609').filter((x) => x.message.includes('crashes')), text).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t crashes on those lines, not on the others', async () => {
+    for (const text of crashing) expect((await runKeepalivedAsync(text)).signal, text).toBe('SIGSEGV');
+    for (const text of reported) expect((await runKeepalivedAsync(text)).signal, text).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
-import { configuredScripts, splitQuotedEscaped } from './scripts.js';
+import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import { configuredScripts, crashingScriptLine, splitQuotedEscaped } from './scripts.js';
 
 export const scriptQuoteUnterminated: FileRule = {
   kind: 'file',
@@ -16,12 +17,33 @@ export const scriptQuoteUnterminated: FileRule = {
       'keepalived splits a script line twice: the words after the keyword (quotes group them), then the command, the ' +
       'first of those words, into the program and its arguments, where single and double quotes group again. A quote ' +
       'opened and not closed at either step, such as `"/etc/keepalived/notify.sh \'MASTER"`, makes keepalived report ' +
-      '"String … missing terminating \'" and drop the script: the notification or check never runs.',
+      '"String … missing terminating \'" and drop the script: the notification or check never runs. On a vrrp_script ' +
+      '`script` or a MISC_CHECK `misc_path` line an unclosed quote (or a trailing backslash) is worse: keepalived 2.2.7 ' +
+      'crashes (also under `keepalived -t`).',
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
   },
   check({ analysis, report }) {
+    // Found on real configs (`script '${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}'`, whose
+    // brace ends the line for keepalived): on these two keywords keepalived does not drop the line.
+    const crashing = new Set<AstNode>();
+    const lines: AstNode[] = [];
+    for (const v of analysis.model.vrrpScripts) lines.push(...childrenNamed(v.node, 'script'));
+    for (const vs of analysis.model.virtualServers)
+      for (const rs of vs.realServers) for (const ck of rs.checkers) if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
+    for (const line of lines) {
+      const why = crashingScriptLine(analysis, line);
+      if (!why) continue;
+      crashing.add(line);
+      const last = line.args[line.args.length - 1];
+      report({
+        message: `keepalived 2.2.7 crashes on this ${line.keyword} line: its script parser cannot split it (${why}) and keepalived does not check (a segmentation fault, also under keepalived -t)`,
+        file: line.file,
+        range: { start: line.range.start, end: (last ?? line.word!).range.end },
+      });
+    }
     for (const s of configuredScripts(analysis)) {
+      if (crashing.has(s.node)) continue;
       const args = s.words;
       const first = args[0]!;
       // Words made by a definition or spread over files are not read here.

@@ -4,7 +4,7 @@ import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
-import { splitQuotedEscaped } from '../security/scripts.js';
+import { crashingScriptLine, splitQuotedEscaped } from '../security/scripts.js';
 import { closeRange } from './util.js';
 
 /**
@@ -40,6 +40,8 @@ export const vrrpScriptWithoutScript: FileRule = {
       // A `script` line without its command sets nothing.
       const lines = childrenNamed(s.node, 'script');
       if (lines.some((l) => l.argCount > 0 && !commandEmpty(analysis, l))) continue;
+      // keepalived crashes on such a line before it could remove anything (KA609).
+      if (lines.some((l) => crashingScriptLine(analysis, l))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
