@@ -69,6 +69,17 @@ describe('schema diagnostics', () => {
     expect(byLine[15]!.message).toContain("write 'router_id'");
   });
 
+  // Found on 1.x-era LVS configs linted for CentOS 7 (--target-version 1.3.5): kalint called
+  // nb_get_retry deprecated and its safe fix wrote 'retry', which HTTP_GET learnt only in 1.3.7
+  // (keepalived v1.3.5 check_http.c installs nb_get_retry alone), so --fix broke a working config.
+  it('reports a deprecation only from the release that deprecated it', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  HTTP_GET {\n   nb_get_retry 3\n  }\n }\n}\nvrrp_instance X {\n lvs_sync_daemon_interface eth1\n}\n';
+    expect(codes(text, { targetVersion: '1.3.5' }).filter((c) => c.endsWith('KA206'))).toEqual(['9:KA206']);
+    expect(codes(text, { targetVersion: '2.0.14' }).filter((c) => c.endsWith('KA206'))).toEqual(['9:KA206']);
+    expect(codes(text, { targetVersion: '2.0.15' }).filter((c) => c.endsWith('KA206'))).toEqual(['4:KA206', '9:KA206']);
+    expect(codes(text).filter((c) => c.endsWith('KA206'))).toEqual(['4:KA206', '9:KA206']);
+  });
+
   it("flags '//' used as a comment", () => {
     const a = analyze('global_defs {\n  // the id\n  router_id a\n}\n');
     expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);

@@ -9,6 +9,7 @@ import type { Range } from '../syntax/cst.js';
 import {
   argOptionalIn,
   availableIn,
+  compareVersions,
   findChild,
   contextName,
   schema,
@@ -604,7 +605,9 @@ export class Walker implements LineSink {
   private checkKeyword(node: AstNode, skipped = false): void {
     const spec = node.spec!;
     const file = node.file;
-    if (spec.deprecated) {
+    // Not deprecated yet in an older target: before 1.3.7 nb_get_retry is HTTP_GET's only retry keyword.
+    const deprecatedIn = spec.deprecated && /^v?(\d+)\.(\d+)\.(\d+)/.exec(spec.deprecated.since);
+    if (spec.deprecated && (!deprecatedIn || compareVersions(this.options.target, [+deprecatedIn[1]!, +deprecatedIn[2]!, +deprecatedIn[3]!]) >= 0)) {
       const d = spec.deprecated;
       // keepalived itself treats some as config errors, logs others, and accepts the rest silently.
       const sev: Severity = /not a config error|logged only/.test(d.how) ? 'warning' : /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
