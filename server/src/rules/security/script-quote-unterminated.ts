@@ -2,6 +2,7 @@
 
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import { configuredScripts, crashingScriptLine, splitQuotedEscaped } from './scripts.js';
 
@@ -23,7 +24,7 @@ export const scriptQuoteUnterminated: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     // Found on real configs (`script '${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}'`, whose
     // brace ends the line for keepalived): on these two keywords keepalived does not drop the line.
     const crashing = new Set<AstNode>();
@@ -31,7 +32,8 @@ export const scriptQuoteUnterminated: FileRule = {
     for (const v of analysis.model.vrrpScripts) lines.push(...childrenNamed(v.node, 'script'));
     for (const vs of analysis.model.virtualServers)
       for (const rs of vs.realServers) for (const ck of rs.checkers) if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
-    for (const line of lines) {
+    // The unchecked split came with 2.x's script parameters; before 2.2 it is not verified here.
+    for (const line of compareVersions(target, [2, 2, 0]) >= 0 ? lines : []) {
       const why = crashingScriptLine(analysis, line);
       if (!why) continue;
       crashing.add(line);

@@ -4,6 +4,7 @@ import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { crashingScriptLine, splitQuotedEscaped } from '../security/scripts.js';
 import { closeRange } from './util.js';
 
@@ -35,13 +36,13 @@ export const vrrpScriptWithoutScript: FileRule = {
     bad: 'vrrp_script chk_nginx {\n    interval 2\n    weight -20\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n    interval 2\n    weight -20\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     for (const s of analysis.model.vrrpScripts) {
       // A `script` line without its command sets nothing.
       const lines = childrenNamed(s.node, 'script');
       if (lines.some((l) => l.argCount > 0 && !commandEmpty(analysis, l))) continue;
       // keepalived crashes on such a line before it could remove anything (KA609).
-      if (lines.some((l) => crashingScriptLine(analysis, l))) continue;
+      if (compareVersions(target, [2, 2, 0]) >= 0 && lines.some((l) => crashingScriptLine(analysis, l))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
