@@ -8,7 +8,8 @@
 //   block too early, until the rest of the top-level block is read at the top level and ignored
 //   (a `real_server` after it is lost: "Unknown keyword 'real_server'").
 // - `vrrp_instance VI_1{` keeps its keyword: the brace becomes part of the last word (the name
-//   'VI_1{'), keepalived logs "Missing '{' at beginning of configuration block" and reads the block.
+//   'VI_1{'), keepalived logs "Missing '{' at beginning of configuration block" and reads the block;
+//   the processes that skip the block (by counting brace words) read its lines at the top level.
 // - `3}` or `}}` is a word, not a `}`: the block stays open and each later `}` closes one block
 //   too late.
 
@@ -63,7 +64,9 @@ export function oldReadingOfOpenBrace(analysis: Analysis, file: string, offset: 
   const node = blockOpenedAt(analysis, file, offset);
   if (!node) return undefined;
   if (node.argCount > 0) {
-    return `keepalived ${version} keeps the '${node.keyword}' block but reads its last word as '${glued}' (the brace included) and logs "Missing '{' at beginning of configuration block"`;
+    // Its other processes skip the block by counting brace words, see none here, and read the
+    // block's lines at the top level (1.3.5's parent process: "Unknown keyword 'lb_algo'" …).
+    return `keepalived ${version} keeps the '${node.keyword}' block but reads its last word as '${glued}' (the brace included) and logs "Missing '{' at beginning of configuration block"; its processes that skip this block miss the brace too and report the block's lines as unknown keywords`;
   }
   const unknown = `keepalived ${version} reads '${glued}' as an unknown keyword: the block is never opened and '${node.keyword}' is lost`;
   const parent = node.parent;
