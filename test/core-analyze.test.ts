@@ -107,6 +107,24 @@ describe('schema diagnostics', () => {
     expect(older).toContain('2:KA207');
   });
 
+  it('suggests a keyword the word is part of, and says what became of a misspelt old keyword', () => {
+    // Seen in real configs: `script_security` for enable_script_security, `net_mask` for nat_mask.
+    const messages = analyze('global_defs {\n  script_security\n}\nvirtual_server 10.0.0.1 80 {\n  net_mask 255.255.255.0\n}\n').diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message);
+    expect(messages[0]).toContain("did you mean 'enable_script_security'?");
+    expect(messages[1]).toContain("did you mean 'nat_mask'? That keyword is gone too: removed before 1.2.20");
+    // Two keywords end in `_timeout` in a virtual_server: no guess between them.
+    const bare = analyze('virtual_server 10.0.0.1 80 {\n  xyz_timeout 3\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message;
+    expect(bare).not.toContain('did you mean');
+  });
+
+  it('finds keywords by every character, not by the buckets the lookup uses', () => {
+    // The lookup buckets keywords by length and the low byte of their end characters: U+0173
+    // shares its low byte with 's', and 'ųtate' is still not 'state'.
+    const codes = analyze('vrrp_instance A {\n  \u0173tate MASTER\n  statE MASTER\n  state MASTER\n}\n').diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    expect(codes).toEqual(expect.arrayContaining(['2:KA201', '3:KA201']));
+    expect(codes).not.toContain('4:KA201');
+  });
+
   it('requires the real_server and sorry_server port before 2.0.15 (optional_since)', () => {
     // keepalived 1.3.5 (built from its tag): "Configuration line starting `sorry_server` is missing a
     // parameter after keyword `192.168.1.10` at word position 3", and the checker process exits.

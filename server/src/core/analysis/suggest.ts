@@ -29,6 +29,9 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   let best: string | undefined;
   let bestD = limit + 1;
+  // A word that is whole `_`-separated parts of exactly one candidate, or the other way round
+  // (`script_security` for `enable_script_security`): too many edits away, plainly meant.
+  const parts: string[] = [];
   for (const c of candidates) {
     if (c.toLowerCase() === lower) return c; // wrong case only
     const d = editDistance(lower, c.toLowerCase(), limit);
@@ -36,6 +39,13 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
       bestD = d;
       best = c;
     }
+    if (word.length >= 6 && c.length >= 6 && (partOf(lower, c.toLowerCase()) || partOf(c.toLowerCase(), lower))) parts.push(c);
   }
-  return best;
+  return best ?? (parts.length === 1 ? parts[0] : undefined);
+}
+
+/** Whether `part` is `whole` with whole `_`-separated words added before or after it. */
+function partOf(part: string, whole: string): boolean {
+  if (part.length >= whole.length) return false;
+  return whole.endsWith(`_${part}`) || whole.startsWith(`${part}_`);
 }

@@ -444,6 +444,13 @@ export class Walker implements LineSink {
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
     const guess = suggest(name, candidates);
+    // A misspelt old keyword (`net_mask`): say what became of the one meant.
+    const oldMeant = guess ? undefined : suggest(name, Object.keys(RENAMED).filter((k) => k !== '_comment'));
+    const oldEntry = oldMeant ? (RENAMED as unknown as Record<string, { replacement: string | null; note: string }>)[oldMeant] : undefined;
+    if (oldMeant && oldEntry && (!oldEntry.replacement || ctx.childMap.has(oldEntry.replacement))) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}; did you mean '${oldMeant}'? That keyword is gone too: ${oldEntry.note}${oldEntry.replacement ? ` — write '${oldEntry.replacement}'` : ''}`, file, word.range);
+      return;
+    }
     const hint = guess ? `; did you mean '${guess}'?` : '';
     const fix = guess && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
