@@ -125,6 +125,16 @@ describe('schema diagnostics', () => {
     expect(codes).not.toContain('4:KA201');
   });
 
+  it('reads a url status_code as one plain number before 2.0.17', () => {
+    // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
+    const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;
+    const found = (codes: string, targetVersion?: string) => analyze(url(codes), { targetVersion }).diagnostics.filter((d) => ['KA203', 'KA204', 'KA205'].includes(d.code)).map((d) => `${d.code}: ${d.message}`);
+    expect(found(' 200-299', '1.3.5')).toEqual([expect.stringMatching(/^KA205: .*'200-299' is 200 only, and every other code of the range counts as a failed check/)]);
+    expect(found(' 200 301 302', '1.3.5')).toEqual([expect.stringMatching(/^KA204: .*'301' and the codes after it are ignored/)]);
+    expect(found('', '2.0.16')).toEqual([expect.stringMatching(/^KA203: 'status_code' without a code/)]);
+    for (const codes of [' 200-299', ' 200 301 302', '']) expect(found(codes, '2.0.17')).toEqual([]);
+  });
+
   it('requires the real_server and sorry_server port before 2.0.15 (optional_since)', () => {
     // keepalived 1.3.5 (built from its tag): "Configuration line starting `sorry_server` is missing a
     // parameter after keyword `192.168.1.10` at word position 3", and the checker process exits.

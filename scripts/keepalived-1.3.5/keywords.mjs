@@ -29,6 +29,9 @@ function sample(a) {
 // 1.3.5 reads a port after a server address unconditionally (optional only from 2.0.15).
 const argLine = (k) => (k.args ?? []).filter((a) => !a.optional || a.optional_since).map(sample).filter((w) => w !== undefined).join(' ');
 const PARENT_ARGS = { virtual_server: '192.168.1.10 80', real_server: '10.0.0.11 80', vrrp_instance: 'VI_1' };
+/** Words for keywords the generic samples miss: a netmask for a `mixed` argument; a url's status
+ * code, optional from 2.0.17 only (1.3.5 crashes on a bare one). */
+const ARG_OVERRIDES = { persistence_granularity: '255.255.255.0', status_code: '200' };
 
 function* walk(nodes, ancestors) {
   for (const k of nodes) {
@@ -50,7 +53,7 @@ for (const [k, anc] of walk(table.tree, [])) {
     lines.push(`${ind}${a.name} ${PARENT_ARGS[a.name] ?? argLine(a)} {`);
     ind += '    ';
   }
-  let body = `${ind}${k.name} ${argLine(k)}`.trimEnd();
+  let body = `${ind}${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`.trimEnd();
   if (k.block === 'keywords') body += ` {\n${ind}    zz_inner\n${ind}}`;
   else if (k.block === 'values') body += ` {\n${ind}}`;
   lines.push(body, `${ind}zz_sentinel`);

@@ -62,6 +62,9 @@ function quotedBraceAt(store: TokenStore, i: number): boolean {
 /** Keywords whose words keepalived reads in any order (see Walker.checkAnyOrder). */
 const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'vmac_garp_intvl', 'vrrp_garp_extra_if', 'vrrp_vmac_garp_intvl']);
 
+/** First release whose url `status_code` takes ranges and several codes (and may be bare). */
+const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
+
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
   ignored: ['error', 'keepalived reports the line and goes on without it'],
@@ -628,6 +631,7 @@ export class Walker implements LineSink {
     const before = this.diagnostics.length;
     if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
     else this.checkArgs(spec.args, node, node.keyword, node, file);
+    if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
@@ -641,6 +645,28 @@ export class Walker implements LineSink {
     }
     // A skipped block defines nothing: its name (if any) stays free for a later block.
     if (!skipped) this.checkDuplicate(node, this.top());
+  }
+
+  /**
+   * Before 2.0.17 a url's `status_code` is one number read like atoi (keepalived 1.3.5:
+   * `status_code 200-299` dumps as "HTTP Status Code = 200"): a range keeps its first number and
+   * later codes are ignored, so the other codes count as failures; without a number 1.3.5 crashes.
+   */
+  private checkOldStatusCode(node: AstNode, file: string): void {
+    const version = this.options.targetLabel;
+    if (node.argCount === 0) {
+      this.report('KA203', 'error', `'status_code' without a code: keepalived ${version} reads a code unconditionally (1.3.5 crashes; a bare status_code means 200-299 only from 2.0.17 on)`, file, node.range);
+      return;
+    }
+    const first = node.argText(0)!;
+    const dash = first.indexOf('-');
+    if (dash > 0) {
+      this.report('KA205', 'warning', `keepalived ${version} reads one status code, as a plain number: '${first}' is ${first.slice(0, dash)} only, and every other code of the range counts as a failed check (ranges and lists came in 2.0.17)`, file, node.argWord(0).range);
+    }
+    if (node.argCount > 1) {
+      const extra = node.argWord(node.argCount - 1).range;
+      this.report('KA204', 'warning', `keepalived ${version} reads one status code: '${node.argText(1)}'${node.argCount > 2 ? ' and the codes after it' : ''} are ignored and count as failed checks (lists came in 2.0.17)`, file, { start: node.argWord(1).range.start, end: extra.end });
+    }
   }
 
   /** Checks the arguments of a keyword line (`args` is the node) or of a value line. */
