@@ -462,6 +462,12 @@ describe('lvs rules', () => {
     expect(linesOf(twin, 'KA501')).toEqual([]);
   });
 
+  it('before 1.3.6 a missing protocol stays 0, which IPVS refuses (keepalived 1.3.5 dumps "protocol = 0")', () => {
+    const text = vs('10.0.0.1 80', ['lb_algo rr', 'lb_kind NAT']);
+    expect(findings(text, 'KA507', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 leaves its protocol unset (0), and the kernel refuses to add such a service');
+    expect(findings(text, 'KA507', '1.3.6')[0]!.message).toContain('keepalived makes it a UDP service');
+  });
+
   it('an invalid protocol, lb_algo or lb_kind is ignored, so keepalived still applies its defaults (no value-replacing fix)', () => {
     const text = vs('10.0.0.1 80', ['protocol tcpx', 'lb_algo foo', 'lb_kind dr']);
     for (const code of ['KA507', 'KA508', 'KA509']) {

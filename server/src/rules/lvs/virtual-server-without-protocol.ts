@@ -2,6 +2,10 @@ import type { FileRule } from '../types.js';
 import { defaultSettingFix, isAddressService, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** First release that gives a virtual_server without a protocol UDP. */
+const UDP_DEFAULT_SINCE: Version = [1, 3, 6];
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -14,7 +18,8 @@ export const virtualServerWithoutProtocol: FileRule = {
     why:
       'An IPVS service addressed by ip and port is bound to one protocol. Without `protocol`, keepalived 2.2.7 sets UDP (the ' +
       "kernel's default) and `keepalived -t` reports it — a web service written without `protocol TCP` then balances UDP " +
-      'datagrams and no TCP connection reaches the real servers.',
+      'datagrams and no TCP connection reaches the real servers. Releases before 1.3.6 (1.3.5 on CentOS 7) leave the protocol ' +
+      'unset (0), and the kernel refuses to add such a service at all.',
     bad: 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
@@ -25,8 +30,13 @@ export const virtualServerWithoutProtocol: FileRule = {
       if (state === 'set' || !reachesChecks(f)) continue;
       if (!isAddressService(f)) continue;
       const what = state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
+      // keepalived 1.3.5 leaves the protocol 0 (its dump: "protocol = 0"), which the kernel's IPVS
+      // refuses for any service; the UDP default came in 1.3.6.
+      const effect = compareVersions(ctx.target, UDP_DEFAULT_SINCE) < 0
+        ? `keepalived ${ctx.target.join('.')} leaves its protocol unset (0), and the kernel refuses to add such a service (the UDP default came in 1.3.6)`
+        : 'keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")';
       ctx.report({
-        message: `'${vsLabel(vs)}' ${what}; keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")`,
+        message: `'${vsLabel(vs)}' ${what}; ${effect}`,
         file: vs.node.file,
         range: vs.node.range,
         // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one.
