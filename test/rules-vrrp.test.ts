@@ -8,8 +8,8 @@ import { vrrpRules } from '../server/src/rules/vrrp/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { memoryHost } from './framework-host.js';
 
-function findings(text: string, code: string) {
-  return lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === code);
+function findings(text: string, code: string, targetVersion?: string) {
+  return lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === code);
 }
 
 /** 1-based lines of the findings with `code`. */
@@ -142,6 +142,16 @@ describe('KA305-KA311: state, priority and preemption', () => {
       expect(findings(text, 'KA308'), p).toHaveLength(1);
     }
   });
+  it('before 2.0 keepalived keeps nopreempt and preempt_delay on an initial MASTER (KA308, KA309 say so)', () => {
+    // keepalived 1.3.5: "(VI_1): Warning - nopreempt will not work with initial state MASTER", and its dump says "Preempt disabled".
+    const np = instance('A', 'state MASTER\npriority 150\nnopreempt');
+    expect(findings(np, 'KA308', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 keeps nopreempt but warns that it will not work with initial state MASTER');
+    expect(findings(np, 'KA308', '2.0.0')[0]!.message).toContain('keepalived clears nopreempt, so this node preempts');
+    const pd = instance('A', 'state MASTER\npriority 150\npreempt_delay 30');
+    expect(findings(pd, 'KA309', '1.4.5')[0]!.message).toContain('keepalived 1.4.5 keeps the delay, which applies only after the node has become BACKUP');
+    expect(findings(pd, 'KA309')[0]!.message).toContain('keepalived clears the delay');
+  });
+
   it('nopreempt with state MASTER below 255 is KA308', () => {
     expect(findings(instance('A', 'state MASTER\npriority 150\nnopreempt'), 'KA308')).toHaveLength(1);
     expect(findings(instance('A', 'state BACKUP\npriority 150\nnopreempt'), 'KA308')).toHaveLength(0);

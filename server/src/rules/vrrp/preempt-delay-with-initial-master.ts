@@ -3,6 +3,8 @@
 import { startAsBackupFix } from '../fixes.js';
 import type { FileRule } from '../types.js';
 import { initialMaster, keywordRange } from './util.js';
+import { compareVersions } from '../../core/schema/schema.js';
+import { CLEARS_PREEMPT_SETTINGS_SINCE } from './nopreempt-with-initial-master.js';
 
 export const preemptDelayWithInitialMaster: FileRule = {
   kind: 'file',
@@ -16,11 +18,16 @@ export const preemptDelayWithInitialMaster: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    preempt_delay 60\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 150\n    preempt_delay 60\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    // keepalived before 2.0 keeps the delay (1.3.5 says nothing): it applies only once the node is BACKUP.
+    const old = compareVersions(target, CLEARS_PREEMPT_SETTINGS_SINCE) < 0;
     for (const inst of analysis.model.vrrpInstances) {
       const pd = inst.preemptDelay;
       if (!pd || !pd.value || !initialMaster(analysis.model, inst)) continue;
-      report({ message: `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`, file: pd.node.file, range: keywordRange(pd.node), fix: startAsBackupFix(inst, 'preempt_delay') });
+      const message = old
+        ? `preempt_delay of '${inst.name}' does not delay its takeover at start: the instance starts as MASTER; keepalived ${target.join('.')} keeps the delay, which applies only after the node has become BACKUP`
+        : `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`;
+      report({ message, file: pd.node.file, range: keywordRange(pd.node), fix: startAsBackupFix(inst, 'preempt_delay') });
     }
   },
 };
