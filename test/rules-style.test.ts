@@ -123,6 +123,16 @@ describe('KA701 glued-brace', () => {
 describe('KA702 trailing-backslash', () => {
   const bad = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51 \\', '  advert_int 1\\', '  priority 100 # primary \\', '}');
 
+  it('on a vrrp_script script line says keepalived 2.2.7 crashes there (as KA609 does), still with its fix', () => {
+    // keepalived -t on this file: segmentation fault (exit 139).
+    const script = conf('vrrp_script chk {', '  script "/bin/true" \\', '  interval 2', '}');
+    const [d] = findings(script, 'KA702');
+    expect(d!.message).toContain('on this script line the trailing backslash crashes keepalived 2.2.7 (see KA609)');
+    expect(d!.severity).toBe('error');
+    expect(d!.fix?.safe).toBe(true);
+    expect(findings(script, 'KA702', '2.1.5')[0]!.message).not.toContain('crashes');
+  });
+
   it('reports a trailing backslash on keyword lines, also one ending a comment', () => {
     const d = findings(bad, 'KA702');
     expect(d.map((x) => x.range.start.line + 1)).toEqual([3, 4, 5]);

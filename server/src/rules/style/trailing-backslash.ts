@@ -9,6 +9,10 @@ import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
+import { crashingScriptLine } from '../security/scripts.js';
+
+/** From 2.2 keepalived's script parser crashes on a vrrp_script `script` or `misc_path` line ending in a backslash (KA609). */
+const SCRIPT_CRASH_SINCE: [number, number, number] = [2, 2, 0];
 
 /** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
 function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
@@ -111,9 +115,13 @@ export const trailingBackslash: FileRule = {
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
         const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), classified.end - classified.first - (separate ? 1 : 0));
-        const error = (glues || !separate) && !free && rejected(node, seen);
+        // On a script line keepalived 2.2.7 does not get as far as reading the word: it crashes (KA609).
+        const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node) === 'a trailing backslash';
+        const error = crashes || ((glues || !separate) && !free && rejected(node, seen));
         ctx.report({
-          message: glues || !separate
+          message: crashes
+            ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
+            : glues || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
             : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`,
           severity: error ? 'error' : 'warning',
