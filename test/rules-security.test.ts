@@ -32,6 +32,12 @@ function instance(...lines: string[]): string {
 describe('KA601 script-security-disabled', () => {
   const bad = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance('track_script {', '  chk', '}');
 
+
+  it('before keepalived -t (2.0.4) the violation is only logged: 1.3.5 logs it and runs the script', () => {
+    // keepalived 1.3.5: "SECURITY VIOLATION - scripts are being executed but script_security not enabled", then "VRRP_Script(chk) succeeded".
+    expect(findings(bad, 'KA601', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 only logs it');
+    expect(findings(bad, 'KA601')[0]!.message).toContain('keepalived -t fails with exit 6');
+  });
   it('reports the first script when global_defs lacks enable_script_security', () => {
     expect(linesOf(bad, 'KA601')).toEqual([2]);
     expect(linesOf(SECURE + bad, 'KA601')).toEqual([]);

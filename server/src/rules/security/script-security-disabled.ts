@@ -1,7 +1,11 @@
 import type { FileRule } from '../types.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { related } from '../lvs/util.js';
 import { fix, insertFirstInBlock, rangeOf } from '../fixes.js';
 import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
+
+/** First release with `keepalived -t` (config test), which exits 6 on a security violation. */
+const CONFIG_TEST_SINCE: Version = [2, 0, 4];
 
 export const scriptSecurityDisabled: FileRule = {
   kind: 'file',
@@ -39,8 +43,10 @@ export const scriptSecurityDisabled: FileRule = {
       const lead = at > 0 && !/(\r?\n){2}$/.test(header) && header.endsWith('\n') ? eol : '';
       if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}    enable_script_security${eol}}${eol}${eol}` };
     }
+    // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway.
+    const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? 'once the script exists keepalived -t fails with exit 6' : `keepalived ${ctx.target.join('.')} only logs it`;
     ctx.report({
-      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and once the script exists keepalived -t fails with exit 6 (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
