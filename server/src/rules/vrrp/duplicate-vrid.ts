@@ -5,6 +5,7 @@ import { argText } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { instanceFamily, isUnicast, mcastDstProblem, nameRange, uniqueInstances, unicastPeerWords } from './util.js';
 
 const DEFAULT_GROUP4 = '224.0.0.18';
@@ -41,9 +42,22 @@ function routerFacts(model: KeepalivedConfig, inst: VrrpInstance): RouterFacts {
   return { family, unicast, iface, src: sa === undefined ? undefined : canonicalAddress(sa), peers };
 }
 
+/**
+ * Before 2.1.0 keepalived keeps one VRID per family and interface whatever the instances send to
+ * (keepalived 1.3.5: "VRID 51 is duplicated on interface eth0" for two unicast instances with other
+ * peers); 2.1.0 gave unicast instances with another source or peers their own routers. (Multicast
+ * groups per instance came with mcast_dst_ip in 2.2.5, already told apart.)
+ */
+const UNICAST_SEPARATE_SINCE: Version = [2, 1, 0];
+
 /** Why two instances conflict, or undefined. */
-function conflict(a: RouterFacts, b: RouterFacts): string | undefined {
+function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean): string | undefined {
   if (a.family !== b.family) return undefined;
+  if (!unicastApart) {
+    // One VRID per family and interface, whatever the instances send to.
+    if (!a.iface || a.iface !== b.iface) return undefined;
+    return `both use IPv${a.family} on interface ${a.iface} (keepalived before 2.1 keeps one VRID per interface and family, unicast or not)`;
+  }
   if (a.unicast !== b.unicast) return undefined; // unicast and multicast are separate VRID spaces
   const ifa = a.iface;
   const ifb = b.iface;
@@ -80,8 +94,9 @@ export const duplicateVrid: FileRule = {
     bad: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
     good: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
+    const unicastApart = compareVersions(target, UNICAST_SEPARATE_SINCE) >= 0;
     // Only instances with the same VRID can conflict: compare within each VRID.
     const byVrid = new Map<number, VrrpInstance[]>();
     for (const inst of uniqueInstances(model)) {
@@ -102,20 +117,21 @@ export const duplicateVrid: FileRule = {
       for (let j = 0; j < insts.length; j++) {
         const fb = facts[j]!;
         let i: number | undefined;
-        if (!fb.unicast) {
+        if (!fb.unicast && unicastApart) {
           if (!fb.iface) continue;
           // Words hold no newline: the key cannot be ambiguous.
           const key = `${fb.family}\n${fb.iface}\n${fb.group}`;
           i = firstMulticast.get(key);
           if (i === undefined) firstMulticast.set(key, j);
         } else {
-          i = unicastSoFar.find((k) => conflict(facts[k]!, fb));
+          // Unicast ones (rare), and every instance on an older target, pair by pair.
+          i = unicastSoFar.find((k) => conflict(facts[k]!, fb, unicastApart));
           unicastSoFar.push(j);
         }
         if (i === undefined) continue;
         const a = insts[i]!;
         const b = insts[j]!;
-        const why = conflict(facts[i]!, fb)!;
+        const why = conflict(facts[i]!, fb, unicastApart)!;
         const vridNode = b.virtualRouterId!.node;
         report({
           message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
