@@ -93,13 +93,23 @@ describe('KA301 duplicate-vrid', () => {
     // A unicast and a multicast instance live in separate VRID spaces.
     expect(findings(uc('A', '10.0.0.2') + mc('B', 7, '', '10.0.0.9'), 'KA301')).toHaveLength(0);
   });
+  it('from 2.1.0 to 2.2.4 keeps one VRID per unicast source, whatever the peers', () => {
+    // keepalived 2.1.5 and 2.2.4 built from their tags, peers 192.0.2.3 and 192.0.2.4 from one
+    // source: "(A) duplicate VRID conflict with B VRID 51"; 2.2.7 accepts the same file.
+    const uc = (name: string, peer: string, src = '10.0.0.1') => mc(name, 7, `unicast_src_ip ${src}\nunicast_peer {\n${peer}\n}`, `10.0.1.${name.charCodeAt(0)}`);
+    const peers = uc('A', '10.0.0.2') + uc('B', '10.0.0.3');
+    for (const v of ['2.1.0', '2.1.5', '2.2.4']) expect(findings(peers, 'KA301', v)[0]!.message, v).toContain('before 2.2.5 allows one VRID per unicast source');
+    expect(findings(peers, 'KA301', '2.2.5')).toHaveLength(0);
+    expect(findings(uc('A', '10.0.0.2') + uc('B', '10.0.0.3', '10.0.0.9'), 'KA301', '2.2.4')).toHaveLength(0);
+    expect(findings(uc('A', '10.0.0.2') + mc('B', 7, '', '10.0.0.9'), 'KA301', '2.2.4')).toHaveLength(0);
+  });
   it('before 2.1 keeps one VRID per family and interface, unicast or not', () => {
     // keepalived 1.3.5 on two unicast instances with other peers: "VRID 51 is duplicated on interface eth0", exit CONFIG.
     const uc = (name: string, peer: string) => mc(name, 7, `unicast_src_ip 10.0.0.1\nunicast_peer {\n${peer}\n}`, `10.0.1.${name.charCodeAt(0)}`);
     const peers = uc('A', '10.0.0.2') + uc('B', '10.0.0.3');
     expect(findings(peers, 'KA301', '1.3.5')[0]!.message).toContain('keepalived before 2.1 keeps one VRID per interface and family, unicast or not');
     expect(findings(uc('A', '10.0.0.2') + mc('B', 7, '', '10.0.0.9'), 'KA301', '2.0.20')).toHaveLength(1);
-    expect(findings(peers, 'KA301', '2.1.0')).toHaveLength(0);
+    expect(findings(peers, 'KA301', '2.2.5')).toHaveLength(0);
     // Other interfaces and families stay apart in every release.
     expect(findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2', 'eth1') + mc('C', 5, '', 'fe80::2'), 'KA301', '1.3.5')).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 // KA301: two instances that keepalived would put on the same virtual router (same VRID, family,
-// interface and multicast group; or unicast with the same source and an overlapping peer).
+// interface and multicast group; or unicast with the same source and, from 2.2.5, an overlapping peer).
 
 import { argText } from '../../core/analysis/ast.js';
 import { canonicalAddress } from '../../core/analysis/values.js';
@@ -45,13 +45,19 @@ function routerFacts(model: KeepalivedConfig, inst: VrrpInstance): RouterFacts {
 /**
  * Before 2.1.0 keepalived keeps one VRID per family and interface whatever the instances send to
  * (keepalived 1.3.5: "VRID 51 is duplicated on interface eth0" for two unicast instances with other
- * peers); 2.1.0 gave unicast instances with another source or peers their own routers. (Multicast
+ * peers); 2.1.0 gave unicast instances with another source their own routers. (Multicast
  * groups per instance came with mcast_dst_ip in 2.2.5, already told apart.)
  */
 const UNICAST_SEPARATE_SINCE: Version = [2, 1, 0];
+/**
+ * From 2.1.0 to 2.2.4 two unicast instances from the same source conflict whatever their peers
+ * (keepalived 2.1.5 and 2.2.4 built from their tags: "(A) duplicate VRID conflict with B VRID 51"
+ * for peers 192.0.2.3 and 192.0.2.4); 2.2.5 lets unicast instances with no common peer share it.
+ */
+const UNICAST_PEERS_APART_SINCE: Version = [2, 2, 5];
 
 /** Why two instances conflict, or undefined. */
-function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean): string | undefined {
+function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersApart: boolean): string | undefined {
   if (a.family !== b.family) return undefined;
   if (!unicastApart) {
     // One VRID per family and interface, whatever the instances send to.
@@ -67,6 +73,7 @@ function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean): string
     if (a.src === undefined || b.src === undefined) {
       if (a.src !== b.src || !ifa || ifa !== ifb) return undefined;
     } else if (a.src !== b.src) return undefined;
+    if (!peersApart) return 'both are unicast from the same source address (keepalived before 2.2.5 allows one VRID per unicast source, whatever the peers)';
     let shared: string | undefined;
     for (const [canon, text] of b.peers!) {
       if (a.peers!.has(canon)) {
@@ -97,6 +104,7 @@ export const duplicateVrid: FileRule = {
   check({ analysis, report, target }) {
     const model = analysis.model;
     const unicastApart = compareVersions(target, UNICAST_SEPARATE_SINCE) >= 0;
+    const peersApart = compareVersions(target, UNICAST_PEERS_APART_SINCE) >= 0;
     // Only instances with the same VRID can conflict: compare within each VRID.
     const byVrid = new Map<number, VrrpInstance[]>();
     for (const inst of uniqueInstances(model)) {
@@ -125,13 +133,13 @@ export const duplicateVrid: FileRule = {
           if (i === undefined) firstMulticast.set(key, j);
         } else {
           // Unicast ones (rare), and every instance on an older target, pair by pair.
-          i = unicastSoFar.find((k) => conflict(facts[k]!, fb, unicastApart));
+          i = unicastSoFar.find((k) => conflict(facts[k]!, fb, unicastApart, peersApart));
           unicastSoFar.push(j);
         }
         if (i === undefined) continue;
         const a = insts[i]!;
         const b = insts[j]!;
-        const why = conflict(facts[i]!, fb, unicastApart)!;
+        const why = conflict(facts[i]!, fb, unicastApart, peersApart)!;
         const vridNode = b.virtualRouterId!.node;
         report({
           message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
