@@ -132,6 +132,15 @@ describe('schema diagnostics', () => {
     expect(found(' 200-299', '1.3.5')).toEqual([expect.stringMatching(/^KA205: .*'200-299' is 200 only, and every other code of the range counts as a failed check/)]);
     expect(found(' 200 301 302', '1.3.5')).toEqual([expect.stringMatching(/^KA204: .*'301' and the codes after it are ignored/)]);
     expect(found('', '2.0.16')).toEqual([expect.stringMatching(/^KA203: 'status_code' without a code/)]);
+    // keepalived 2.0.8 and 2.0.16 (built from their tags) check the one code: "invalid number
+    // '200-299'", "Invalid HTTP_GET status code '200-299'", exit 4; `200 301` passes silently.
+    for (const v of ['2.0.7', '2.0.16']) {
+      const range = found(' 200-299', v);
+      expect(range).toEqual([expect.stringMatching(/^KA205: .*'200-299' is a config error \("Invalid HTTP_GET status code"\) and is ignored, leaving the default, any 2xx code/)]);
+      expect(analyze(url(' 200-299'), { targetVersion: v }).diagnostics.find((d) => d.code === 'KA205')!.severity).toBe('error');
+      expect(found(' 200 301 302', v)).toEqual([expect.stringMatching(/^KA204: .*'301' and the codes after it are ignored/)]);
+    }
+    expect(analyze(url(' 200-299'), { targetVersion: '2.0.6' }).diagnostics.find((d) => d.code === 'KA205')!.severity).toBe('warning');
     for (const codes of [' 200-299', ' 200 301 302', '']) expect(found(codes, '2.0.17')).toEqual([]);
   });
 

@@ -64,6 +64,8 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
 
 /** First release whose url `status_code` takes ranges and several codes (and may be bare). */
 const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
+/** From 2.0.7 to 2.0.16 a url's one status code is checked (100-999) and a bad one reported and ignored. */
+const STATUS_CODE_CHECKED_SINCE: Version = [2, 0, 7];
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -648,9 +650,12 @@ export class Walker implements LineSink {
   }
 
   /**
-   * Before 2.0.17 a url's `status_code` is one number read like atoi (keepalived 1.3.5:
-   * `status_code 200-299` dumps as "HTTP Status Code = 200"): a range keeps its first number and
-   * later codes are ignored, so the other codes count as failures; without a number 1.3.5 crashes.
+   * Before 2.0.17 a url takes one `status_code`; later words are ignored, so their codes count as
+   * failures. Before 2.0.7 the code is read like atoi (keepalived 1.3.5: `status_code 200-299`
+   * dumps as "HTTP Status Code = 200"), so a range keeps its first number; without a number 1.3.5
+   * crashes. From 2.0.7 a word that is not a number from 100 to 999 is a config error and is
+   * ignored, leaving the default, any 2xx (keepalived 2.0.8 and 2.0.16 built from their tags:
+   * "invalid number '200-299'", "Invalid HTTP_GET status code '200-299'", exit 4).
    */
   private checkOldStatusCode(node: AstNode, file: string): void {
     const version = this.options.targetLabel;
@@ -660,7 +665,9 @@ export class Walker implements LineSink {
     }
     const first = node.argText(0)!;
     const dash = first.indexOf('-');
-    if (dash > 0) {
+    if (dash > 0 && compareVersions(this.options.target, STATUS_CODE_CHECKED_SINCE) >= 0) {
+      this.report('KA205', 'error', `keepalived ${version} takes one status code from 100 to 999: '${first}' is a config error ("Invalid HTTP_GET status code") and is ignored, leaving the default, any 2xx code (ranges and lists came in 2.0.17)`, file, node.argWord(0).range);
+    } else if (dash > 0) {
       this.report('KA205', 'warning', `keepalived ${version} reads one status code, as a plain number: '${first}' is ${first.slice(0, dash)} only, and every other code of the range counts as a failed check (ranges and lists came in 2.0.17)`, file, node.argWord(0).range);
     }
     if (node.argCount > 1) {
