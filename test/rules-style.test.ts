@@ -130,7 +130,10 @@ describe('KA702 trailing-backslash', () => {
     expect(d!.message).toContain('on this script line the trailing backslash crashes keepalived 2.2.7 (see KA609)');
     expect(d!.severity).toBe('error');
     expect(d!.fix?.safe).toBe(true);
-    expect(findings(script, 'KA702', '2.1.5')[0]!.message).not.toContain('crashes');
+    // keepalived 2.0.7, 2.0.19 and 2.1.5 built from their tags crash the same way; 2.0.6 reads the line.
+    expect(findings(script, 'KA702', '2.1.5')[0]!.message).toContain('crashes keepalived 2.1.5');
+    expect(findings(script, 'KA702', '2.0.7')[0]!.message).toContain('crashes keepalived 2.0.7');
+    expect(findings(script, 'KA702', '2.0.6')[0]!.message).not.toContain('crashes');
   });
 
   it('reports a trailing backslash on keyword lines, also one ending a comment', () => {

@@ -1,10 +1,10 @@
-// KA609: a script command keepalived cannot split: a quote left open (keepalived 2.2.7 notify.c).
+// KA609: a script command keepalived cannot split: a quote left open (keepalived's notify.c).
 
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
-import { configuredScripts, crashingScriptLine, splitQuotedEscaped } from './scripts.js';
+import { configuredScripts, crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from './scripts.js';
 
 export const scriptQuoteUnterminated: FileRule = {
   kind: 'file',
@@ -19,8 +19,8 @@ export const scriptQuoteUnterminated: FileRule = {
       'first of those words, into the program and its arguments, where single and double quotes group again. A quote ' +
       'opened and not closed at either step, such as `"/etc/keepalived/notify.sh \'MASTER"`, makes keepalived report ' +
       '"String … missing terminating \'" and drop the script: the notification or check never runs. On a vrrp_script ' +
-      '`script` or a MISC_CHECK `misc_path` line an unclosed quote (or a trailing backslash) is worse: keepalived 2.2.7 ' +
-      'crashes (also under `keepalived -t`).',
+      '`script` or a MISC_CHECK `misc_path` line an unclosed quote (or a trailing backslash) is worse: keepalived ' +
+      'crashes (also under `keepalived -t`), from 2.0.7 on.',
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
   },
@@ -32,14 +32,14 @@ export const scriptQuoteUnterminated: FileRule = {
     for (const v of analysis.model.vrrpScripts) lines.push(...childrenNamed(v.node, 'script'));
     for (const vs of analysis.model.virtualServers)
       for (const rs of vs.realServers) for (const ck of rs.checkers) if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
-    // The unchecked split came with 2.x's script parameters; before 2.2 it is not verified here.
-    for (const line of compareVersions(target, [2, 2, 0]) >= 0 ? lines : []) {
+    // The unchecked split came in 2.0.7; 2.0.6 reads such a line.
+    for (const line of compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 ? lines : []) {
       const why = crashingScriptLine(analysis, line);
       if (!why) continue;
       crashing.add(line);
       const last = line.args[line.args.length - 1];
       report({
-        message: `keepalived 2.2.7 crashes on this ${line.keyword} line: its script parser cannot split it (${why}) and keepalived does not check (a segmentation fault, also under keepalived -t)`,
+        message: `keepalived ${target.join('.')} crashes on this ${line.keyword} line: its script parser cannot split it (${why}) and keepalived does not check (a segmentation fault, also under keepalived -t)`,
         file: line.file,
         range: { start: line.range.start, end: (last ?? line.word!).range.end },
       });

@@ -3,7 +3,7 @@
 
 import type { Analysis } from '../../core/index.js';
 import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
-import { schema } from '../../core/schema/schema.js';
+import { schema, type Version } from '../../core/schema/schema.js';
 import { lvsFacts } from '../lvs/server-facts.js';
 import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
 import { fileText } from '../fixes.js';
@@ -159,7 +159,13 @@ function collect(analysis: Analysis): ConfiguredScript[] {
 }
 
 /**
- * keepalived 2.2.7's `script` (vrrp_script) and `misc_path` (MISC_CHECK) handlers hand the line to
+ * The first release whose script parser crashes on such a line (keepalived 2.0.7, 2.0.8, 2.0.19,
+ * 2.1.5, 2.2.4 and 2.2.7 exit 139 under -t; 2.0.6 reads the line), built from their tags.
+ */
+export const SCRIPT_PARSER_CRASH_SINCE: Version = [2, 0, 7];
+
+/**
+ * keepalived's (2.0.7 and later) `script` (vrrp_script) and `misc_path` (MISC_CHECK) handlers hand the line to
  * the script parser without checking that it could be split: a quote left open or a trailing
  * backslash crashes keepalived (a segmentation fault, also under keepalived -t). The other script keywords report
  * such a line and drop it. The line is read as keepalived's reader leaves it: after the keyword, up

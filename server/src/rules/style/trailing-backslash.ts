@@ -9,10 +9,8 @@ import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
-import { crashingScriptLine } from '../security/scripts.js';
+import { crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE } from '../security/scripts.js';
 
-/** From 2.2 keepalived's script parser crashes on a vrrp_script `script` or `misc_path` line ending in a backslash (KA609). */
-const SCRIPT_CRASH_SINCE: [number, number, number] = [2, 2, 0];
 
 /** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
 function nodesByLine(analysis: Analysis, path: string): Map<number, AstNode> {
@@ -115,8 +113,8 @@ export const trailingBackslash: FileRule = {
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
         const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), classified.end - classified.first - (separate ? 1 : 0));
-        // On a script line keepalived 2.2.7 does not get as far as reading the word: it crashes (KA609).
-        const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node) === 'a trailing backslash';
+        // On a script line keepalived (2.0.7 on) does not get as far as reading the word: it crashes (KA609).
+        const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node) === 'a trailing backslash';
         const error = crashes || ((glues || !separate) && !free && rejected(node, seen));
         ctx.report({
           message: crashes
