@@ -508,6 +508,18 @@ describe('KA335-KA341', () => {
     expect(g('eth0 VI_1 id 5 maxlen 65507 port 8848 ttl 1 group 224.0.0.81')).toEqual([]);
     expect(g('eth0 inst VI_1 group ff02::123')).toEqual([]);
   });
+  it("KA366, KA203: before 2.1.0 lvs_sync_daemon has no 'inst' option and needs the instance second", () => {
+    // keepalived 2.0.19 built from its tag: `lvs_sync_daemon eth0 inst VI_1` prints "Unknown option
+    // VI_1 specified for lvs_sync_daemon"; `lvs_sync_daemon enp0s8` prints "lvs_sync_daemon requires
+    // interface, VRRP instance" and the line is dropped. 2.1.5 accepts both.
+    const g = (args: string, v: string, code = 'KA366') => findings(`global_defs {\n    lvs_sync_daemon ${args}\n}\n`, code, v).map((d) => d.message);
+    expect(g('eth0 inst VI_1', '2.0.19')).toEqual(["lvs_sync_daemon: keepalived 2.0.19 has no 'inst' option (it came in 2.1.0): it takes 'inst' as the vrrp_instance and reports \"Unknown option VI_1 specified for lvs_sync_daemon\"; write the instance name second: lvs_sync_daemon eth0 VI_1"]);
+    expect(g('eth0 VI_1 inst VI_2', '1.3.5')[0]).toContain("unknown option 'inst' for keepalived 1.3.5");
+    expect(g('eth0 inst VI_1', '2.1.0')).toEqual([]);
+    expect(g('eth0 VI_1 id 5', '2.0.19')).toEqual([]);
+    expect(g('eth0', '2.0.19', 'KA203')).toEqual(["'lvs_sync_daemon' is missing its vrrp_instance (keepalived 2.0.19; it may be left out from 2.1.0 on); keepalived reports the line and goes on without it"]);
+    expect(g('eth0', '2.1.0', 'KA203')).toEqual([]);
+  });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);

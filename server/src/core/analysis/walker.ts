@@ -701,7 +701,7 @@ export class Walker implements LineSink {
           const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}${since}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
-          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : undefined) ?? 'stops'];
+          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
           if (at) this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
         }
         break;

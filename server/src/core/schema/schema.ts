@@ -15,6 +15,8 @@ export interface ArgSpec {
   optional?: boolean;
   /** First release where the argument may be left out; before it keepalived stops at the line ("missing a parameter"). */
   optional_since?: string;
+  /** What keepalived does with a line that lacks this argument while it is required, when it does not stop there. */
+  missing?: 'ignored';
   repeat?: boolean;
   min?: number;
   max?: number;
@@ -123,7 +125,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {

@@ -3,6 +3,14 @@
 import type { FileRule } from '../types.js';
 import { checkArg, sockaddrAddress } from '../../core/analysis/values.js';
 import { isIPv4Multicast, isIPv6Multicast } from './util.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/**
+ * `inst NAME` came in 2.1.0; before it the instance is the second word, always (keepalived 2.0.19
+ * built from its tag, on `lvs_sync_daemon eth0 inst VI_1`: "Unknown option VI_1 specified for
+ * lvs_sync_daemon", and the instance it looks for is 'inst').
+ */
+const INST_OPTION_SINCE: Version = [2, 1, 0];
 
 /** Options taking a number, with keepalived's range. */
 const NUMERIC: Record<string, [number, number]> = { id: [0, 255], maxlen: [1, 65507], port: [1, 65535], ttl: [1, 255] };
@@ -35,7 +43,8 @@ export const lvsSyncDaemonOptions: FileRule = {
     bad: 'global_defs {\n    lvs_sync_daemon eth1 VI_1 id 300 ttl\n}\n',
     good: 'global_defs {\n    lvs_sync_daemon eth1 inst VI_1 id 30 ttl 2\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    const instOption = compareVersions(target, INST_OPTION_SINCE) >= 0;
     for (const top of analysis.ast.children) {
       if (top.keyword !== 'global_defs') continue;
       for (const line of top.children) {
@@ -47,6 +56,17 @@ export const lvsSyncDaemonOptions: FileRule = {
           const w = line.argText(i - 1)!;
           const at = line.argWord(i - 1);
           const say = (message: string) => report({ message: `lvs_sync_daemon: ${message}`, file: at.file, range: at.range });
+          if (w === 'inst' && !instOption) {
+            const next = i + 1 < n ? line.argText(i) : undefined;
+            say(
+              i === 2
+                ? `keepalived ${target.join('.')} has no 'inst' option (it came in 2.1.0): it takes 'inst' as the vrrp_instance${next === undefined ? '' : ` and reports "Unknown option ${next} specified for lvs_sync_daemon"`}; write the instance name second: lvs_sync_daemon ${line.argText(0)} ${next ?? 'NAME'}`
+                : `unknown option 'inst' for keepalived ${target.join('.')} (it came in 2.1.0; keepalived: "Unknown option inst specified for lvs_sync_daemon")`,
+            );
+            inst = true;
+            if (i === 2) i++;
+            continue;
+          }
           if (w === 'inst') {
             // keepalived takes the next word unchecked: without one it stops reading ("missing a parameter").
             if (i === n - 1) say(`'inst' has no vrrp_instance after it; keepalived stops reading the configuration here ("missing a parameter after keyword \`inst\`")`);
