@@ -1064,6 +1064,14 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     expect(ka102(aborting)).toEqual([expect.stringContaining('keepalived 2.2.7 then aborts')]);
     expect(ka102(closedFirst)).toEqual([expect.not.stringContaining('aborts')]);
   });
+  it('says keepalived 2.1.4 and 2.1.5 crash at the end of a file with a block never closed', () => {
+    // Built from their tags: 2.1.4 and 2.1.5 exit 139 under -t on this file; 2.1.3 (exit 4) and
+    // 2.2.0 (exit 5) report it and stop.
+    const open = 'global_defs {\n    router_id a\n';
+    const at = (v: string) => analyze(open, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message);
+    for (const v of ['2.1.4', '2.1.5']) expect(at(v), v).toEqual([expect.stringContaining(`keepalived ${v} then crashes at the end of the file`)]);
+    for (const v of ['2.1.3', '2.2.0', '2.2.7']) expect(at(v), v).toEqual([expect.not.stringContaining('crashes')]);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
     expect((await runKeepalivedAsync(aborting)).signal).toBe('SIGABRT');
     expect((await runKeepalivedAsync(closedFirst)).signal).toBeUndefined();

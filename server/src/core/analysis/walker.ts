@@ -63,6 +63,11 @@ function quotedBraceAt(store: TokenStore, i: number): boolean {
 const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'vmac_garp_intvl', 'vrrp_garp_extra_if', 'vrrp_vmac_garp_intvl']);
 
 /** First release whose url `status_code` takes ranges and several codes (and may be bare). */
+/**
+ * Releases that crash after reporting a '{' never closed: 2.1.4 and 2.1.5 built from their tags exit
+ * 139 under -t on a file ending inside a block; 2.1.3 and 2.2.0 report it and exit 4 and 5.
+ */
+const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
 const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
 /** From 2.0.7 to 2.0.16 a url's one status code is checked (100-999) and a bad one reported and ignored. */
 const STATUS_CODE_CHECKED_SINCE: Version = [2, 0, 7];
@@ -606,7 +611,10 @@ export class Walker implements LineSink {
       const aborts = owner?.keyword === 'virtual_server' && !this.swallowedNodes.has(owner) && blockSkipped('virtual_server', owner)
         ? "; keepalived 2.2.7 then aborts (\"free(): invalid pointer\", also keepalived -t): the file ends inside a virtual_server it skips for its address"
         : '';
-      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}`, brace.file, brace.range);
+      const crashes = !aborts && compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0
+        ? `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`
+        : '';
+      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}`, brace.file, brace.range);
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
