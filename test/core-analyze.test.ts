@@ -223,6 +223,46 @@ describe('schema diagnostics', () => {
     expect([...lines].sort()).toEqual([2, 3, 4]);
   });
 
+  // Found in a generated config (charnet1019/keepalived-api examples/output/keepalived.conf):
+  // keepalived -t: (Line 2) Block notification_email has extra parameters admin@company.com ...
+  // then lines 3-6 are read as addresses, line 7's '}' closes notification_email, and every
+  // vrrp_instance line after it is an "Unknown keyword" inside global_defs.
+  const emailOnOneLine = 'global_defs {\n    notification_email admin@example.com\n    router_id lb1\n}\n';
+  it("says which block the '}' closes, and puts a one-line value block's entry in braces", () => {
+    const d = analyze(emailOnOneLine).diagnostics.find((x) => x.code === 'KA104')!;
+    expect(d.message).toContain("that '}' then closes 'notification_email' instead of 'global_defs'");
+    expect(d.fix?.safe).toBe(true);
+    expect(d.fix?.edits[0]!.newText).toBe(' {\n        admin@example.com\n    }');
+  });
+  it("offers no fix when the next line reads like one of the block's values", () => {
+    const d = analyze('global_defs {\n    notification_email admin@example.com\n        ops@example.com\n    }\n}\n').diagnostics.find((x) => x.code === 'KA104')!;
+    expect(d.fix).toBeUndefined();
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t accepts the fixed block', () => {
+    const d = analyze(emailOnOneLine).diagnostics.find((x) => x.code === 'KA104')!;
+    const e = d.fix!.edits[0]!;
+    const lines = emailOnOneLine.split('\n');
+    lines[1] = lines[1]!.slice(0, e.range.start.column) + e.newText + lines[1]!.slice(e.range.end.column);
+    expect(runKeepalived(lines.join('\n')).messages).toEqual([]);
+  });
+
+  // Found in redhat-cop/keepalived-operator's README: `vrrp_iptables my-keepalived`.
+  // keepalived -t (Debian 12, built with nftables only), exit 5: (Line 2) iptables not supported,
+  // using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option
+  const iptables = 'global_defs {\n    vrrp_iptables my-keepalived\n}\n';
+  it('warns that vrrp_iptables falls back to nftables on nftables-only builds, and offers nftables', () => {
+    const d = analyze(iptables).diagnostics.filter((x) => x.code === 'KA210');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
+    expect(d[0]!.message).toContain("uses the nftables table 'keepalived', ignoring the chain names");
+    expect(d[0]!.fix?.edits[0]!.newText).toBe('nftables');
+    expect(d[0]!.fix?.safe).toBe(false);
+    expect(analyze(iptables, { targetVersion: '2.2.1' }).diagnostics.find((x) => x.code === 'KA210')!.message).toContain('unknown keyword');
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: vrrp_iptables is an error on this build, nftables is not', () => {
+    expect(runKeepalived(iptables).messages.map((m) => m.line)).toEqual([2]);
+    expect(runKeepalived('global_defs {\n    nftables\n}\n').messages).toEqual([]);
+  });
+
   it("reports a block keyword followed by '}' on the '}' line, as keepalived does", () => {
     const d = analyze('vrrp_instance VI_1 {\n    authentication\n    }\n}\n').diagnostics;
     expect(d.map((x) => `${x.range.start.line + 1}:${x.code}`)).toEqual(['3:KA104', '4:KA101']);

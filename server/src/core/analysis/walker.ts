@@ -71,6 +71,7 @@ const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
 const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
 /** From 2.0.7 to 2.0.16 a url's one status code is checked (100-999) and a bad one reported and ignored. */
 const STATUS_CODE_CHECKED_SINCE: Version = [2, 0, 7];
+const IPTABLES_FALLS_BACK_TO_NFTABLES_SINCE: Version = [2, 2, 2];
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -296,6 +297,38 @@ export class Walker implements LineSink {
   }
 
   /**
+   * `notification_email admin@example.com` followed by a keyword of the enclosing block: the entry
+   * written on the keyword's line was plainly meant as the block's one entry. The fix puts it in
+   * braces on lines of their own (keepalived before 1.4.2 reads a '{' only as a line's last word).
+   */
+  private oneLineValueBlockFix(p: AstNode, next: Word): Partial<Diagnostic> | undefined {
+    const kw = p.word;
+    if (!(kw instanceof StoreWord) || kw.expanded || p.argCount === 0) return undefined;
+    const args = p.args;
+    const first = args[0]!;
+    const last = args[args.length - 1]!;
+    if (args.some((a) => a.expanded || a.file !== p.file || a.range.start.line !== kw.range.start.line)) return undefined;
+    const enclosing = this.stack[this.stack.length - 1]!.node.spec ?? schema().root;
+    if (next.quoted || !enclosing.childMap.has(next.text)) return undefined;
+    const text = kw.store.src.text;
+    let lineStart = kw.range.start.offset;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+    let indentEnd = lineStart;
+    while (text[indentEnd] === ' ' || text[indentEnd] === '\t') indentEnd++;
+    const indent = text.slice(lineStart, indentEnd);
+    const unit = indent.includes('\t') ? '\t' : '    ';
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const entry = text.slice(first.range.start.offset, last.range.end.offset);
+    return {
+      fix: {
+        description: `Put '${entry}' inside '{ }'`,
+        edits: [{ file: p.file, range: { start: kw.range.end, end: last.range.end }, newText: ` {${eol}${indent}${unit}${entry}${eol}${indent}}` }],
+        safe: true,
+      },
+    };
+  }
+
+  /**
    * keepalived: "Missing '{' at beginning of configuration block", reported on the line it read
    * instead of the '{' (`next`); the lines that follow are still read as the block's body.
    */
@@ -308,7 +341,9 @@ export class Walker implements LineSink {
     if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.
-      this.report('KA104', 'warning', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'`, p.file, p.range);
+      const enclosing = this.stack[this.stack.length - 1]!.node;
+      const closes = enclosing.keyword ? `, and that '}' then closes '${p.keyword}' instead of '${enclosing.keyword}'` : '';
+      this.report('KA104', 'warning', `'${p.keyword}' takes its values inside '{ }', but the next line is not '{': keepalived reads the lines that follow as its values, up to the next '}'${closes}`, p.file, p.range, this.oneLineValueBlockFix(p, next));
     } else {
       this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) opens a block, but this line is not its '{' (keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
         related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
@@ -638,6 +673,7 @@ export class Walker implements LineSink {
     if (spec.missingFeature) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
+    if (spec.name === 'vrrp_iptables' && spec.path[0] === 'global_defs') this.checkIptablesOnNftablesBuild(node, file);
     const before = this.diagnostics.length;
     if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
     else this.checkArgs(spec.args, node, node.keyword, node, file);
@@ -655,6 +691,25 @@ export class Walker implements LineSink {
     }
     // A skipped block defines nothing: its name (if any) stays free for a later block.
     if (!skipped) this.checkDuplicate(node, this.top());
+  }
+
+  /**
+   * Debian's and Ubuntu's keepalived is built with nftables and without iptables. From 2.2.2 such a
+   * build still reads `vrrp_iptables`, but reports a configuration error and uses the nftables table
+   * "keepalived" instead, whatever chains the line names (checked with Debian 12's 2.2.7: exit 5);
+   * before 2.2.2 the keyword is unknown there.
+   */
+  private checkIptablesOnNftablesBuild(node: AstNode, file: string): void {
+    const fallback = compareVersions(this.options.target, IPTABLES_FALLS_BACK_TO_NFTABLES_SINCE) >= 0;
+    const effect = fallback
+      ? `keepalived reports "iptables not supported, using nftables instead" as a configuration error and uses the nftables table 'keepalived'${node.argCount ? ', ignoring the chain names' : ''}`
+      : 'keepalived reads it as an unknown keyword';
+    const args = node.args;
+    const substituted = node.word!.expanded || args.some((a) => a.expanded || a.file !== file);
+    const fix = fallback && !substituted
+      ? { fix: { description: "Replace with 'nftables'", edits: [{ file, range: { start: node.word!.range.start, end: (args[args.length - 1] ?? node.word!).range.end }, newText: 'nftables' }], safe: false } }
+      : undefined;
+    this.report('KA210', 'warning', `'vrrp_iptables' needs a keepalived built with iptables support; Debian's and Ubuntu's packages are built with nftables only, where ${effect}; write 'nftables' for those hosts`, file, node.word!.range, fix);
   }
 
   /**

@@ -13,7 +13,9 @@ const rule: CoreRule = {
     why:
       'Some keywords exist only when keepalived is compiled with an optional library. The packages of the common ' +
       'distributions (Debian and Ubuntu, for instance) leave ipset support out, and there these keywords are ' +
-      "unknown. Check 'keepalived -v' on the target hosts before relying on them.",
+      "unknown. They are also built with nftables and without iptables: from 2.2.2 'vrrp_iptables' there is a " +
+      "configuration error, and keepalived uses the nftables table 'keepalived' in its place. Check 'keepalived -v' " +
+      'on the target hosts before relying on them.',
     bad: `global_defs {
     router_id lb1
     vrrp_ipsets keepalived
