@@ -136,6 +136,20 @@ describe('KA603 unquoted-script-command', () => {
     expect(findings(SECURE + instance('notify /etc/keepalived/notify.sh a b c'), 'KA603')[0]?.message).toContain("'c' is ignored");
   });
 
+  // Found in charnet1019/keepalived-api samples/keepalived.conf: `startup_script SCRIPT_NAME username`.
+  // keepalived -t: (Line 2) Invalid startup script — a configuration error, not a silent log line.
+  const startup = 'global_defs {\n    startup_script /etc/keepalived/start.sh alice\n    enable_script_security\n}\n';
+  it("says keepalived -t reports a startup or shutdown script it drops for an unknown user", () => {
+    const d = findings(startup, 'KA603');
+    expect(d[0]?.message).toContain('keepalived drops the script (keepalived: "Invalid startup script")');
+    expect(d[0]?.message).not.toContain('stays silent');
+    expect(findings(startup.replace('startup_script', 'shutdown_script'), 'KA603')[0]?.message).toContain('"Invalid shutdown script"');
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: an unknown user on startup_script is a configuration error', () => {
+    const r = runKeepalived(startup);
+    expect(r.messages.map((m) => [m.line, m.message])).toEqual([[2, 'Invalid startup script']]);
+  });
+
   it('drops unquoted arguments of script and misc_path', () => {
     const bad = SECURE + conf('vrrp_script chk {', '  script /usr/bin/pgrep haproxy', '}');
     const d = findings(bad, 'KA603');

@@ -78,8 +78,14 @@ export const unquotedScriptCommand: FileRule = {
       if (!reason) continue;
       const group = s.words[2] ? ` and '${s.words[2].text}' as the group` : '';
       const ignored = s.words.length > 3 ? `; '${s.words.slice(3).map((w) => w.text).join(' ')}' is ignored` : '';
+      // startup_script/shutdown_script report the dropped script as a configuration error ("Invalid startup
+      // script"); the other notify lines only log it.
+      const startupOrShutdown = s.node.keyword === 'startup_script' || s.node.keyword === 'shutdown_script';
+      const dropped = startupOrShutdown
+        ? `keepalived drops the script (keepalived: "Invalid ${s.node.keyword.replace('_script', '')} script")`
+        : 'it drops the script and only logs it (keepalived -t stays silent)';
       ctx.report({
-        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists it drops the script and only logs it (keepalived -t stays silent). Quote the whole command`,
+        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists ${dropped}. Quote the whole command`,
         file: cmd.file,
         range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
         fix: quoteFix(ctx, s, s.words.length),
