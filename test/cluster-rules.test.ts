@@ -138,10 +138,27 @@ describe('cluster findings in detail', () => {
     expect(text[d!.related![0]!.range.start.line]).toContain('virtual_router_id 51');
   });
 
-  it('KA404 says passwords differing only after character 8 are identical', () => {
+  it('KA404 says passwords differing only after byte 8 are identical', () => {
     const [d] = lint('auth-pass-after-8');
     expect(d!.severity).toBe('info');
     expect(d!.message).toMatch(/effectively identical/);
+  });
+
+  // Found in Adel-Ahmetzyanov/Up: `auth_pass vlan20_secret` on one node, `vlаn20_secret` (Cyrillic 'а')
+  // on the other. The message printed both as the same word.
+  const authNode = (state: string, pass: string) =>
+    `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 20\n  priority ${state === 'MASTER' ? 110 : 100}\n  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n  virtual_ipaddress {\n    10.0.0.20\n  }\n}\n`;
+  const ka404 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: authNode('MASTER', a) }, { file: 'b.conf', text: authNode('BACKUP', b) }]).diagnostics.filter((x) => x.code === 'KA404');
+  it('KA404 names the look-alike letter when two passwords print alike', () => {
+    const [d] = ka404('vlan20', 'vlаn20');
+    expect(d!.severity).toBe('error');
+    expect(d!.message).toContain("written with the Cyrillic 'а' (U+0430) in place of the Latin 'a'");
+    expect(ka404('vlan20', 'vlan21')[0]!.message).not.toContain('look alike');
+  });
+  it('KA404 compares the 8 bytes keepalived keeps, not 8 characters', () => {
+    // keepalived: "Truncating auth_pass to 8 characters" copies 8 bytes: 'пароль12' and 'пароль34' keep 'паро'.
+    expect(ka404('пароль12', 'пароль34')[0]!.severity).toBe('info');
+    expect(ka404('abcdefgh', 'abcdefgй')[0]!.severity).toBe('error');
   });
 
   it('KA405 explains that vrrp_strict cleared the authentication', () => {

@@ -246,6 +246,20 @@ describe('schema diagnostics', () => {
     expect(runKeepalived(lines.join('\n')).messages).toEqual([]);
   });
 
+  // Found in Adel-Ahmetzyanov/Up: `preеmpt yes` with a Cyrillic 'е'. keepalived -t: Unknown keyword 'preеmpt',
+  // and kalint answered "did you mean 'preempt'?", which prints exactly like the word written.
+  it('names a Cyrillic or Greek letter that makes a keyword unknown, with a safe fix', () => {
+    const d = analyze('vrrp_instance VI_1 {\n    preеmpt\n}\n').diagnostics.filter((x) => x.code === 'KA201');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
+    expect(d[0]!.message).toContain("the Cyrillic 'е' (U+0435) in place of the Latin 'e', so keepalived does not read it as 'preempt'");
+    expect(d[0]!.fix?.edits[0]!.newText).toBe('preempt');
+    expect(d[0]!.fix?.safe).toBe(true);
+    expect(analyze('global_defs {\n    rοuter_id lb1\n}\n').diagnostics.find((x) => x.code === 'KA201')!.message).toContain("Greek 'ο' (U+03BF)");
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: the Cyrillic keyword is unknown', () => {
+    expect(runKeepalived('vrrp_instance VI_1 {\n    preеmpt\n}\n').messages.map((m) => m.message)).toContain("Unknown keyword 'preеmpt'");
+  });
+
   // Found in redhat-cop/keepalived-operator's README: `vrrp_iptables my-keepalived`.
   // keepalived -t (Debian 12, built with nftables only), exit 5: (Line 2) iptables not supported,
   // using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option

@@ -162,3 +162,13 @@ describe('parseDecimal', () => {
     for (const bad of ['-1', '1.2.3', '1e3', '0x10', 'abc', '1 ']) expect(parseDecimal(bad)).toBeUndefined();
   });
 });
+
+describe('enum values written with look-alike letters', () => {
+  // keepalived -t: (Line 2) (VI_1) unknown state 'MАSTER', defaulting to BACKUP — the Cyrillic 'А' is invisible in the message.
+  it('names the Cyrillic letter and the value meant', () => {
+    const state = { name: 'state', type: 'enum', values: ['MASTER', 'BACKUP'] } as const;
+    expect(checkArg(state, 'MАSTER', 'state')?.message).toContain("the Cyrillic 'А' (U+0410) in place of the Latin 'A': write 'MASTER'");
+    expect(checkArg(state, 'Master', 'state')?.message).toContain('case-sensitive');
+    expect(checkArg(state, 'MASTER', 'state')).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@
 // (strtol/strtoul semantics for numbers, fixed-point timers, exact enums, inet_pton addresses).
 
 import type { ArgSpec } from '../schema/schema.js';
+import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js';
 
 export interface ValueProblem {
   message: string;
@@ -331,7 +332,12 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         if (n !== undefined) return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
-      const caseNote = hint ? ` (values are case-sensitive: write '${hint}')` : '';
+      // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
+      const latin = latinForHomoglyphs(word);
+      const lookalike = latin !== undefined && values.some((v) => (ci ? v.toLowerCase() === latin.toLowerCase() : v === latin));
+      const caseNote = lookalike
+        ? ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`
+        : hint ? ` (values are case-sensitive: write '${hint}')` : '';
       // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
       return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };

@@ -3,7 +3,7 @@
 // *not* skipped (keepalived reads the inner lines at the enclosing level and the inner `}` closes
 // the enclosing block). The result is the AST plus the schema diagnostics.
 
-import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes } from '../syntax/lookalikes.js';
+import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes, latinForHomoglyphs, describeHomoglyphs } from '../syntax/lookalikes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
@@ -464,6 +464,15 @@ export class Walker implements LineSink {
           ? `written with plain characters it would be '${plain}'`
           : 'keepalived reads them as part of the word';
       this.report('KA201', 'error', `Unknown keyword '${showLookalikes(name)}' in ${contextName(ctx)}: it contains ${describeLookalikes(name)}, which is neither a blank nor a quote for keepalived; ${effect} (see KA704)`, file, word.range);
+      return;
+    }
+    const latin = latinForHomoglyphs(name);
+    if (latin !== undefined && (ctx.childMap.has(latin) || schema().byName.has(latin))) {
+      const fix = !word.quoted && !word.expanded
+        ? { fix: { description: `Replace with '${latin}'`, edits: [{ file, range: word.range, newText: latin }], safe: true } }
+        : undefined;
+      const where = ctx.childMap.has(latin) ? '' : ` (and '${latin}' is not valid in ${contextName(ctx)} either)`;
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is written with ${describeHomoglyphs(name)}, so keepalived does not read it as '${latin}'${where}`, file, word.range, fix);
       return;
     }
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];

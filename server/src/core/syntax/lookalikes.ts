@@ -77,3 +77,24 @@ export function describeLookalikes(text: string): string {
   const parts = [...seen].map(([c, n]) => `${n > 1 ? `${n} × ` : 'a '}${lookalikeInfo(c)!.name} (${codePoint(c)})`);
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(', ')} and ${parts.length - 2} more`;
 }
+
+// Cyrillic and Greek letters drawn like Latin ones. keepalived compares keywords byte for byte, so
+// `prеempt` with a Cyrillic 'е' is an unknown keyword that prints exactly like the real one.
+const HOMOGLYPHS = new Map<string, { latin: string; script: string }>([
+  ...[...'аеорсухіјѕһԁ'].map((c, i) => [c, { latin: 'aeopcyxijshd'[i]!, script: 'Cyrillic' }] as const),
+  ...[...'АВЕКМНОРСТХІЈЅ'].map((c, i) => [c, { latin: 'ABEKMHOPCTXIJS'[i]!, script: 'Cyrillic' }] as const),
+  ...[...'οΑΒΕΖΗΙΚΜΝΟΡΤΥΧ'].map((c, i) => [c, { latin: 'oABEZHIKMNOPTYX'[i]!, script: 'Greek' }] as const),
+]);
+const HOMOGLYPH_RE = new RegExp(`[${[...HOMOGLYPHS.keys()].join('')}]`, 'g');
+
+/** `text` with its Cyrillic and Greek look-alike letters written in Latin, or undefined when it has none. */
+export function latinForHomoglyphs(text: string): string | undefined {
+  const latin = text.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS.get(c)!.latin);
+  return latin === text ? undefined : latin;
+}
+
+/** "the Cyrillic 'е' (U+0435) in place of the Latin 'e'" for each distinct look-alike letter of `text`. */
+export function describeHomoglyphs(text: string): string {
+  const seen = [...new Set(text.match(HOMOGLYPH_RE) ?? [])];
+  return seen.map((c) => `the ${HOMOGLYPHS.get(c)!.script} '${c}' (${codePoint(c)}) in place of the Latin '${HOMOGLYPHS.get(c)!.latin}'`).join(' and ');
+}
