@@ -341,6 +341,10 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}'), 'KA323')).toHaveLength(0);
     // An empty unicast_peer block says so, rather than "has 'unicast_peer' but no unicast_peer".
     expect(findings(instance('A', 'unicast_peer {\n}'), 'KA323').map((d) => d.message)).toEqual(["the unicast_peer block of 'A' lists no address; keepalived falls back to multicast adverts"]);
+    // Found in aledbf/coreos-keepalived: `unicast_peer { <other nodes ip> }`, a placeholder. keepalived -t:
+    // malformed unicast peer address[<other]. Skipping... / A unicast keyword has been specified without any unicast peers.
+    expect(findings(instance('A', 'unicast_peer {\n<other nodes ip>\n}'), 'KA323').map((d) => d.message)).toEqual(["keepalived skips every line of the unicast_peer block of 'A' (none is an IP address it can read), so it falls back to multicast adverts"]);
+    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\nfe80::2\n}'), 'KA323')[0]!.message).toContain('no unicast_peer of its address family');
   });
   it('unicast_ttl without peers is reported at the instance closing brace', () => {
     expect(lines(instance('A', 'unicast_ttl 3'), 'KA324')).toEqual([3]);

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { ArgSpec } from '../server/src/core/schema/schema.js';
 import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
@@ -166,7 +167,7 @@ describe('parseDecimal', () => {
 describe('enum values written with look-alike letters', () => {
   // keepalived -t: (Line 2) (VI_1) unknown state 'MАSTER', defaulting to BACKUP — the Cyrillic 'А' is invisible in the message.
   it('names the Cyrillic letter and the value meant', () => {
-    const state = { name: 'state', type: 'enum', values: ['MASTER', 'BACKUP'] } as const;
+    const state: ArgSpec = { name: 'state', type: 'enum', values: ['MASTER', 'BACKUP'] };
     expect(checkArg(state, 'MАSTER', 'state')?.message).toContain("the Cyrillic 'А' (U+0410) in place of the Latin 'A': write 'MASTER'");
     expect(checkArg(state, 'Master', 'state')?.message).toContain('case-sensitive');
     expect(checkArg(state, 'MASTER', 'state')).toBeUndefined();

@@ -1,7 +1,7 @@
 // KA323: unicast settings without any unicast_peer: keepalived falls back to multicast.
 
 import type { FileRule } from '../types.js';
-import { firstUnicastKeyword, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
+import { firstUnicastKeyword, hasAnyReadablePeer, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
 
 export const unicastKeywordWithoutPeers: FileRule = {
   kind: 'file',
@@ -21,12 +21,15 @@ export const unicastKeywordWithoutPeers: FileRule = {
       if (!first || isUnicast(inst)) continue;
       // With unicast_fault_no_peer keepalived deliberately goes to FAULT instead of falling back.
       if (hasUnicastFaultNoPeer(inst)) continue;
-      const hasOtherFamilyPeers = hasAnyUnicastPeerLine(inst);
+      const hasPeerLines = hasAnyUnicastPeerLine(inst);
+      const hasOtherFamilyPeers = hasPeerLines && hasAnyReadablePeer(inst);
       report({
         message:
-          first.keyword === 'unicast_peer' && !hasOtherFamilyPeers
-            ? `the unicast_peer block of '${inst.name}' lists no address; keepalived falls back to multicast adverts`
-            : `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
+          hasPeerLines && !hasOtherFamilyPeers
+            ? `keepalived skips every line of the unicast_peer block of '${inst.name}' (none is an IP address it can read), so it falls back to multicast adverts`
+            : first.keyword === 'unicast_peer' && !hasOtherFamilyPeers
+              ? `the unicast_peer block of '${inst.name}' lists no address; keepalived falls back to multicast adverts`
+              : `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
         file: first.file,
         range: keywordRange(first),
       });

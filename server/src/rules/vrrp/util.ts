@@ -316,6 +316,11 @@ export function hasAnyUnicastPeerLine(inst: VrrpInstance): boolean {
   return instanceLines(inst).unicastPeerBlocks.some((b) => (b.values ?? NONE).length > 0);
 }
 
+/** Whether a unicast_peer line holds an address keepalived can read, of whatever family. */
+export function hasAnyReadablePeer(inst: VrrpInstance): boolean {
+  return instanceLines(inst).unicastPeerBlocks.some((b) => (b.values ?? NONE).some((line) => sockaddrAddress(line.argText(0) ?? '') !== undefined));
+}
+
 /** The `unicast_ttl` line in effect (the last). */
 export function unicastTtlLine(inst: VrrpInstance): AstNode | undefined {
   return instanceLines(inst).unicastTtl;
