@@ -161,6 +161,20 @@ describe('cluster findings in detail', () => {
     expect(ka404('abcdefgh', 'abcdefgй')[0]!.severity).toBe('error');
   });
 
+  // Found in zorrofox/opc-mysql-keepalived: each MySQL node lists only itself as the real server of the VIP
+  // (a notify_down script stops keepalived when the local MySQL dies). That is a design, not drift.
+  it('KA413 reports one different real server per director as info, naming the local-service design', () => {
+    const director = (prio: number, rs: string, extra = '') =>
+      `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 60\n  priority ${prio}\n  virtual_ipaddress {\n    192.168.2.88\n  }\n}\nvirtual_server 192.168.2.88 3306 {\n  lb_kind DR\n  protocol TCP\n  real_server ${rs} 3306 {\n    TCP_CHECK {\n      connect_timeout 10\n    }\n  }\n${extra}}\n`;
+    const ka413 = (b: string) => lintCluster([{ file: 'a.conf', text: director(100, '192.168.2.11') }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA413');
+    const [d] = ka413(director(80, '192.168.2.12'));
+    expect(d!.severity).toBe('info');
+    expect(d!.message).toContain('right if each director serves its own local service');
+    // Two real servers against one: still a warning about the difference.
+    const two = ka413(director(80, '192.168.2.12', '  real_server 192.168.2.11 3306 {\n    TCP_CHECK {\n      connect_timeout 10\n    }\n  }\n'));
+    expect(two.map((x) => x.severity)).toEqual(['warning']);
+  });
+
   it('KA405 explains that vrrp_strict cleared the authentication', () => {
     const d = lint('auth-strict-one-node').find((x) => x.code === 'KA405')!;
     expect(d.file).toBe('auth-strict-one-node/a.conf');

@@ -46,7 +46,7 @@ export const virtualServerMismatch: ClusterRule = {
   severity: 'warning',
   description: 'The nodes of a cluster define different virtual servers or real servers, or run a service differently.',
   docs: {
-    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different lb_kind, lb_algo, persistence_timeout or sorry_server (an unset lb_kind is NAT, an unset lb_algo wlc). Keep the virtual_server blocks identical on every director.',
+    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different lb_kind, lb_algo, persistence_timeout or sorry_server (an unset lb_kind is NAT, an unset lb_algo wlc). Keep the virtual_server blocks identical on every director. One different real server on each director is often deliberate (each director balances to its own local service, as in keepalived + MySQL setups): that is reported as info.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n' },
@@ -93,6 +93,17 @@ export const virtualServerMismatch: ClusterRule = {
         const ours = new Set(ourKeys);
         const missing = [...theirs].filter((r) => !ours.has(r));
         const extra = [...ours].filter((r) => !theirs.has(r));
+        // One real server on each director, a different one: the common "each director serves its own
+        // local service" setup (keepalived + MySQL/HAProxy, a notify_down script stopping keepalived).
+        if (theirs.size === 1 && ours.size === 1 && missing.length === 1 && extra.length === 1) {
+          ctx.report({
+            ...at(mine.node),
+            severity: 'info',
+            message: `virtual_server ${key}: ${node.label} balances to ${extra[0]} only, ${ref.label} to ${missing[0]} only; right if each director serves its own local service, otherwise the service moves to another server at failover`,
+            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
+          });
+          continue;
+        }
         if (missing.length || extra.length) {
           const parts: string[] = [];
           if (missing.length) parts.push(`missing ${quoteList(missing)}`);
