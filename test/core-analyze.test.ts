@@ -234,6 +234,13 @@ describe('schema diagnostics', () => {
     expect(d.fix?.safe).toBe(true);
     expect(d.fix?.edits[0]!.newText).toBe(' {\n        admin@example.com\n    }');
   });
+  it("offers the fix when the one-line value block is the last line of its block", () => {
+    // keepalived -t: (Line 2) Block notification_email has extra parameters …, (Line 3) Warning - empty
+    // notification_email block, then every line of the next block is unknown inside global_defs.
+    const last = 'global_defs {\n    notification_email ops@example.com\n}\nvrrp_instance VI_1 {\n}\n';
+    const d = analyze(last).diagnostics.find((x) => x.code === 'KA104' && x.range.start.line === 1)!;
+    expect(d.fix?.edits[0]!.newText).toBe(' {\n        ops@example.com\n    }');
+  });
   it("offers no fix when the next line reads like one of the block's values", () => {
     const d = analyze('global_defs {\n    notification_email admin@example.com\n        ops@example.com\n    }\n}\n').diagnostics.find((x) => x.code === 'KA104')!;
     expect(d.fix).toBeUndefined();

@@ -297,7 +297,7 @@ export class Walker implements LineSink {
   }
 
   /**
-   * `notification_email admin@example.com` followed by a keyword of the enclosing block: the entry
+   * `notification_email admin@example.com` followed by a keyword of the enclosing block or its '}': the entry
    * written on the keyword's line was plainly meant as the block's one entry. The fix puts it in
    * braces on lines of their own (keepalived before 1.4.2 reads a '{' only as a line's last word).
    */
@@ -309,7 +309,7 @@ export class Walker implements LineSink {
     const last = args[args.length - 1]!;
     if (args.some((a) => a.expanded || a.file !== p.file || a.range.start.line !== kw.range.start.line)) return undefined;
     const enclosing = this.stack[this.stack.length - 1]!.node.spec ?? schema().root;
-    if (next.quoted || !enclosing.childMap.has(next.text)) return undefined;
+    if (next.quoted || (next.text !== '}' && !enclosing.childMap.has(next.text))) return undefined;
     const text = kw.store.src.text;
     let lineStart = kw.range.start.offset;
     while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
