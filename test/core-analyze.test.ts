@@ -267,6 +267,23 @@ describe('schema diagnostics', () => {
     expect(runKeepalived('vrrp_instance VI_1 {\n    preеmpt\n}\n').messages.map((m) => m.message)).toContain("Unknown keyword 'preеmpt'");
   });
 
+  // Found in danos/vyatta-vrrp's test configs (`track_pathmon { … }`, a Vyatta-only block). keepalived -t:
+  // (Line 2) Unexpected '{' - ignoring … (Line 5) Unknown keyword 'priority' (Line 6) Unknown keyword '}'.
+  // kalint said line 6's '}' matched "the '{' (line 1) was ignored", but line 1's '{' opened the instance.
+  const pathmon = 'vrrp_instance VI_1 {\n    track_pathmon {\n        x\n    }\n    priority 100\n}\n';
+  it("says a stray top-level '}' balances a block that an ignored inner '{' ended early", () => {
+    const d = analyze(pathmon).diagnostics.filter((x) => x.code === 'KA103' && x.range.start.line === 5);
+    expect(d.map((x) => x.message)).toEqual([
+      "'}' at the top level closes no block: the block opened on line 1 already ended at an earlier '}' (the '{' on line 2 was ignored, so its '}' ended the block), so keepalived reads this '}' as an unknown keyword",
+    ]);
+    // A '}' whose own '{' was ignored keeps the plain wording.
+    const top = analyze('virtual_ipaddress {\n    10.0.0.1\n}\n').diagnostics.find((x) => x.code === 'KA103' && x.range.start.line === 2)!;
+    expect(top.message).toContain("the '{' it matches (line 1) was ignored");
+  });
+  it.skipIf(!keepalivedAvailable())("keepalived -t: the instance's own '}' is an unknown keyword", () => {
+    expect(runKeepalived(pathmon).messages.filter((m) => m.line === 6).map((m) => m.message)).toEqual(["Unknown keyword '}'"]);
+  });
+
   // Found in redhat-cop/keepalived-operator's README: `vrrp_iptables my-keepalived`.
   // keepalived -t (Debian 12, built with nftables only), exit 5: (Line 2) iptables not supported,
   // using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option

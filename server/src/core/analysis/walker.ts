@@ -162,6 +162,8 @@ export class Walker implements LineSink {
   private otherPassesLine = '';
   /** The last '{' keepalived ignored ("Unexpected '{'") inside the open top-level block. */
   private ignoredOpen: Word | undefined;
+  /** Places (file, offset) of every counted '{' that opened no block. */
+  private readonly ignoredBraces = new Set<string>();
   /**
    * Set when a top-level block closed with an ignored '{' inside it still unmatched: the processes
    * that skip that block count it, so they skip on past its end until fewer than `depth` '{' are
@@ -530,6 +532,7 @@ export class Walker implements LineSink {
       return;
     }
     if (this.stack.length > 1 && counted) this.ignoredOpen = brace;
+    if (counted) this.ignoredBraces.add(`${brace.file}\0${brace.start}`);
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
       this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values, and still counts it as an open brace, so one '}' further on closes nothing`, brace.file, brace.range);
@@ -585,7 +588,13 @@ export class Walker implements LineSink {
       else if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
       else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
         this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (line ${matched.range.start.line + 1}) opened already ended at a repeated 'group' list, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
-      } else this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
+      } else if (this.ignoredBraces.has(`${matched.file}\0${matched.start}`)) {
+        this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
+      } else {
+        // The '{' it balances opened a block, but a '}' meant for an ignored '{' inside it ended that block early.
+        const inner = this.ignoredOpen && this.ignoredOpen.file === matched.file && this.ignoredOpen.start > matched.start ? ` (the '{' on line ${this.ignoredOpen.range.start.line + 1} was ignored, so its '}' ended the block)` : '';
+        this.report('KA103', 'error', `'}' at the top level closes no block: the block opened on line ${matched.range.start.line + 1} already ended at an earlier '}'${inner}, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
+      }
       return;
     }
     const frame = this.stack.pop()!;
