@@ -221,6 +221,12 @@ vrrp_instance VI_2 {
     expect(peer(UNICAST, { unicastSrcIp: '192.168.1.2' }).text).toBe(r.text);
   });
 
+  it('moves the MASTER\'s unicast_src_ip word into unicast_peer as written', () => {
+    // A template placeholder: keepalived's address reader stops at the '-', the peer must not.
+    const template = UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip <node-public-ip>').replace('        192.168.1.2\n', '        <peer-public-ip>\n');
+    expect(peer(template).text).toContain('unicast_src_ip <peer-public-ip>\n    unicast_peer {\n        <node-public-ip>\n    }');
+  });
+
   it('needs the peer\'s address when the MASTER has several unicast peers', () => {
     const three = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
     expect(peerError(three)).toMatch(/2 unicast peers.*--unicast-src-ip/);

@@ -314,8 +314,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const peers = inst.unicastPeers;
       // Refusals about an instance's unicast settings point at its unicast_peer line.
       const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
-      // mcast_src_ip sets the same source address as unicast_src_ip (the last line wins).
-      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.value ?? mcastSrcLines(inst).at(-1)?.args[0]?.text;
+      // mcast_src_ip sets the same source address as unicast_src_ip (the last line wins). The word
+      // is copied as written: the model's value stops where keepalived stops reading ('-', '/').
+      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
         if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`, peerLine);
