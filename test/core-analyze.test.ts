@@ -57,6 +57,16 @@ describe('schema diagnostics', () => {
     expect(caseHint.message).toContain("write 'MASTER'");
   });
 
+  it('says what keepalived does with a state, auth_type or lb_algo it does not know', () => {
+    const message = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA205')?.message;
+    // keepalived 2.2.7: "(A) unknown state 'SLAVE', defaulting to BACKUP"
+    expect(message('vrrp_instance A {\n state SLAVE\n}\n')).toBe("'state' must be one of MASTER, BACKUP; got 'SLAVE'; keepalived reports it and starts the instance as BACKUP");
+    // "(A) unknown authentication type 'no_auth'": the type stays unset, so no authentication.
+    expect(message('vrrp_instance A {\n authentication {\n  auth_type no_auth\n }\n}\n')).toMatch(/got 'no_auth'; keepalived reports it and sets no authentication$/);
+    // "Invalid lvs_scheduler 'loadbalance' - ignoring"
+    expect(message('virtual_server 10.0.0.1 80 {\n lb_algo loadbalance\n}\n')).toMatch(/^'lb_algo' scheduler must be one of .*got 'loadbalance'; keepalived reports it and ignores the line/);
+  });
+
   it('reports deprecated and renamed keywords with their replacement', () => {
     const a = analyze('virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  HTTP_GET {\n   nb_get_retry 3\n  }\n  TCP_CHECK {\n   nb_get_retry 3\n  }\n }\n}\nvrrp_instance X {\n lvs_sync_daemon_interface eth1\n}\nglobal_defs {\n lvs_id LVS1\n}\n');
     const byLine = Object.fromEntries(a.diagnostics.map((d) => [d.range.start.line + 1, d]));

@@ -266,6 +266,14 @@ const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 // names repeat (auth_type's argument is also called `type`, and it is case-sensitive).
 const CASE_INSENSITIVE_ENUM_KEYWORDS = new Set(['protocol', 'type', 'vrrp_rx_bufs_policy']);
 
+/** What keepalived does with a word outside the enum, for the keywords where it is not just "ignores the line". */
+const ENUM_FALLBACK: Record<string, string> = {
+  state: 'keepalived reports it and starts the instance as BACKUP',
+  auth_type: 'keepalived reports it and sets no authentication',
+  lb_algo: "keepalived reports it and ignores the line (without another lb_algo, the scheduler is 'wlc')",
+  lvs_sched: "keepalived reports it and ignores the line (without another lvs_sched, the scheduler is 'wlc')",
+};
+
 const UNIT_NAMES: Record<string, string> = { s: 'seconds', ms: 'milliseconds', us: 'microseconds' };
 
 export function describeRange(spec: ArgSpec): string {
@@ -340,7 +348,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         : hint ? ` (values are case-sensitive: write '${hint}')` : '';
       // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
-      return { message: `'${keyword}' ${spec.name} must be one of ${values.join(', ')}; got '${word}'${caseNote}`, severity: 'error' };
+      // "'state' state must be" says the name twice.
+      const what = spec.name === keyword ? '' : ` ${spec.name}`;
+      const fallback = ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
+      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${caseNote}${fallback}`, severity: 'error' };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':
