@@ -142,6 +142,13 @@ describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {
     expect(findings(instance('A', noPass), 'KA304')).toHaveLength(1);
     expect(findings(instance('A', `version 3\n${noPass}`), 'KA304')).toHaveLength(0);
   });
+  it('leaves an auth_type keepalived does not know to KA205', () => {
+    // keepalived 2.2.7: "(A) unknown authentication type 'PASS;'": no type is set, so there is
+    // no authentication for a missing password to turn off (';' separates nothing here).
+    const oneLine = 'authentication { auth_type PASS; auth_pass secret }';
+    expect(findings(instance('A', oneLine), 'KA304')).toHaveLength(0);
+    expect(findings(instance('A', oneLine), 'KA205')).toHaveLength(1);
+  });
 });
 
 describe('KA305-KA311: state, priority and preemption', () => {

@@ -20,6 +20,8 @@ export const authTypeWithoutPass: FileRule = {
     for (const inst of model.vrrpInstances) {
       const auth = inst.authentication;
       if (!auth?.type || (auth.pass && auth.pass.value !== '')) continue;
+      // An auth_type keepalived does not know sets no type at all (KA205 says so): nothing to turn off.
+      if (auth.type.value !== 'PASS' && auth.type.value !== 'AH') continue;
       // Strict mode and VRRPv3 drop authentication first (KA303).
       if (isStrict(model, inst) || effectiveVersion(model, inst) === 3) continue;
       report({
