@@ -23,7 +23,7 @@ export const authPassTooLong: FileRule = {
   name: 'auth-pass-too-long',
   family: 'vrrp',
   severity: 'warning',
-  description: 'auth_pass is longer than 8 characters; keepalived silently uses only the first 8.',
+  description: 'auth_pass is longer than 8 characters; keepalived uses only the first 8 and reports it.',
   docs: {
     why: 'VRRPv2 PASS and AH authentication carry at most 8 bytes of password. keepalived truncates a longer auth_pass ("Truncating auth_pass to 8 characters", a config error under -t), so the extra characters protect nothing, and two nodes whose passwords differ only after the 8th character accept each other.',
     bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass SuperSecret2024\n    }\n}\n',
