@@ -622,6 +622,9 @@ describe('KA345-KA347, KA338 on lo', () => {
   it('KA348: the first IPv6 VIP should be link-local (multicast instances only)', () => {
     expect(findings(instance('A', vip('2001:db8::1/64\nfe80::1')), 'KA348')).toHaveLength(1);
     expect(findings(instance('A', vip('fe80::1\n2001:db8::1/64')), 'KA348')).toHaveLength(0);
+    // keepalived 2.2.7 logs "the first IPv6 VIP address should be link local" at LOG_INFO unless strict.
+    expect(findings(instance('A', vip('2001:db8::1/64')), 'KA348')[0]!.severity).toBe('info');
+    expect(findings(`global_defs {\nvrrp_strict\n}\n${instance('A', vip('2001:db8::1/64'))}`, 'KA348')[0]!.severity).toBe('warning');
     expect(findings(instance('A', `unicast_peer {\n2001:db8::2\n}\n${vip('2001:db8::1/64')}`), 'KA348')).toHaveLength(0);
   });
   it('KA338: the loopback interface cannot carry VRRP', () => {

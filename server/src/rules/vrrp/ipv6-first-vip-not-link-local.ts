@@ -27,10 +27,13 @@ export const ipv6FirstVipNotLinkLocal: FileRule = {
       if (instanceFamily(inst) !== 6 || isUnicast(inst)) continue;
       const first = firstUsableVip(inst)?.words[0];
       if (!first || isLinkLocal(first.text.split('/')[0]!)) continue;
+      // Outside strict mode keepalived runs the instance as written and only logs a note: style, not a mistake.
+      const strict = isStrict(model, inst);
       report({
-        message: `the first virtual address of IPv6 instance '${inst.name}' is ${first.text}, not a link-local (fe80::) address${isStrict(model, inst) ? '; in strict mode keepalived reports a configuration error' : ''}`,
+        message: `the first virtual address of IPv6 instance '${inst.name}' is ${first.text}, not a link-local (fe80::) address${strict ? '; in strict mode keepalived reports a configuration error' : '; keepalived only logs that RFC 5798 wants a link-local address first'}`,
         file: first.file,
         range: first.range,
+        severity: strict ? 'warning' : 'info',
       });
     }
   },
