@@ -524,6 +524,15 @@ describe('lvs rules', () => {
     expect(findings(other, 'KA532').map((d) => d.message)).toEqual([expect.stringContaining("address family doesn't match virtual server")]);
   });
 
+  it('KA525 on a keyword line pasted into a group names its first word', () => {
+    // keepalived 2.2.7: "Invalid virtual server group IP address lbs_sched /port/rr - skipping"
+    const text = conf('virtual_server_group WEB {', '  lbs_sched rr', '  10.0.1.1 http', '  10.0.1.2 80', '}') + vs('group WEB', BASICS);
+    expect(findings(text, 'KA525').map((d) => [d.range.start.line + 1, d.range.start.column, d.message])).toEqual([
+      [2, 2, "virtual_server_group 'WEB': 'lbs_sched rr' is not an address and a port; keepalived skips this entry"],
+      [3, 11, "virtual_server_group 'WEB': 'http' is not a port; keepalived skips this entry"],
+    ]);
+  });
+
   it('KA515 also follows a group keepalived removes', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);

@@ -54,11 +54,15 @@ export function readVsgEntry(words: Word[]): VsgEntry {
   }
   const text = w0.text;
   const port = words[1]?.text;
-  if (port !== undefined && (!/^\d+$/.test(port) || Number(port) > 65535)) return { ok: false, message: `'${port}' is not a port`, at: words[1]! };
   const slash = text.indexOf('/');
   const dash = text.indexOf('-');
   const base = text.slice(0, slash >= 0 ? slash : dash >= 0 ? dash : undefined);
   const family = ipFamily(base);
+  if (port !== undefined && (!/^\d+$/.test(port) || Number(port) > 65535)) {
+    // A keyword line pasted into the group ('lbs_sched rr'): the first word is what is wrong.
+    if (!family) return { ok: false, message: `'${text} ${port}' is not an address and a port`, at: w0 };
+    return { ok: false, message: `'${port}' is not a port`, at: words[1]! };
+  }
   if (!family) return { ok: false, message: `'${base}' is not an IP address`, at: w0 };
   if (slash >= 0) {
     const m = text.slice(slash + 1);
