@@ -128,6 +128,20 @@ describe('KA603 unquoted-script-command', () => {
     expect(linesOf(SECURE + instance("notify_master '/etc/keepalived/notify.sh master'"), 'KA604')).toEqual([]);
   });
 
+  it('leaves a command in curly quotes to KA704, whose fix quotes it', () => {
+    // notify_master “/etc/keepalived/notify.sh MASTER”: the curly quotes are the mistake; wrapping
+    // them in '"' (KA603's fix) or calling '“/etc…' relative (KA604) would point elsewhere.
+    const curly = SECURE + instance('notify_master \u201c/etc/keepalived/notify.sh MASTER\u201d');
+    expect(linesOf(curly, 'KA603')).toEqual([]);
+    expect(linesOf(curly, 'KA604')).toEqual([]);
+    const d = findings(curly, 'KA704');
+    expect(d).toHaveLength(1);
+    const fixed = applyFix(curly, d[0]!.fix!);
+    expect(fixed).toContain('notify_master "/etc/keepalived/notify.sh MASTER"');
+    expect(linesOf(fixed, 'KA603')).toEqual([]);
+    expect(linesOf(fixed, 'KA604')).toEqual([]);
+  });
+
   it('calls state words and option-like words arguments, unknown names only likely', () => {
     // keepalived -t accepts these silently: warnings, like every finding on a file it accepts.
     expect(findings(SECURE + instance('notify_backup /etc/keepalived/notify.sh BACKUP'), 'KA603')[0]?.severity).toBe('warning');

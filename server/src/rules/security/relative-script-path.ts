@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { configuredScripts, programOf } from './scripts.js';
+import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
 
 export const relativeScriptPath: FileRule = {
   kind: 'file',
@@ -22,6 +23,8 @@ export const relativeScriptPath: FileRule = {
       const p = programOf(s);
       // `</path` is keepalived's "can this file be opened" test, not a program.
       if (!p || p.path.startsWith('/') || p.path.startsWith('<') || p.path.startsWith('$')) continue;
+      // '“/etc/x.sh': the path is absolute once KA704 writes the curly quote as '"'.
+      if (lookalikeInfo(p.path)?.kind === 'quote') continue;
       const bare = !p.path.includes('/');
       ctx.report({
         message: bare

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { fileText } from '../fixes.js';
+import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
 import { configuredScripts, type ConfiguredScript } from './scripts.js';
 
 /** Programs that are pointless without arguments: a word after them is an argument, not a user. */
@@ -61,6 +62,8 @@ export const unquotedScriptCommand: FileRule = {
       const cmd = s.words[0]!;
       // Script lines also accept single quotes (the ordinary tokenizer does not, hence the check on the text).
       if (cmd.quoted || cmd.text.startsWith("'") || s.words.length < 2) continue;
+      // Quoted with curly quotes: KA704 turns them into '"', which quotes the whole command already.
+      if (lookalikeInfo(cmd.text)?.kind === 'quote') continue;
       // A backslash changes keepalived's split: judge by its own words (one word is one command).
       if (s.escaped && s.escaped.words.length < 2) continue;
       if (!s.userOnLine) {
