@@ -148,6 +148,11 @@ describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {
     const oneLine = 'authentication { auth_type PASS; auth_pass secret }';
     expect(findings(instance('A', oneLine), 'KA304')).toHaveLength(0);
     expect(findings(instance('A', oneLine), 'KA205')).toHaveLength(1);
+    // keepalived 2.2.7 on 'auth_type PASS\' under vrrp_strict: "unknown authentication type 'PASS\'" and
+    // no "Strict mode does not support authentication" (there is none to ignore).
+    const strict = `global_defs {\nvrrp_strict\n}\n${instance('A', 'authentication {\nauth_type PASS\\\nauth_pass secret\n}')}`;
+    expect(findings(strict, 'KA303')).toHaveLength(0);
+    expect(findings(strict.replace('PASS\\', 'PASS'), 'KA303')).toHaveLength(1);
   });
 });
 

@@ -20,6 +20,8 @@ export const authenticationIgnored: FileRule = {
     for (const inst of model.vrrpInstances) {
       const auth = inst.authentication;
       if (!auth?.type) continue;
+      // An auth_type keepalived does not know sets no type (KA205): there is no authentication to ignore.
+      if (auth.type.value !== 'PASS' && auth.type.value !== 'AH') continue;
       let why: string | undefined;
       if (isStrict(model, inst)) why = 'strict mode (vrrp_strict) does not support authentication';
       else if (effectiveVersion(model, inst) === 3) why = instanceFamily(inst) === 6 ? 'IPv6 instances run VRRPv3, which has no authentication' : 'VRRPv3 has no authentication';
