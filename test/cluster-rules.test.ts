@@ -181,6 +181,18 @@ describe('cluster findings in detail', () => {
     expect(d.message).toContain('vrrp_strict');
   });
 
+  it('KA405: keepalived sets authentication only for auth_type PASS or AH, written exactly', () => {
+    const node = (state: string, prio: number, auth: string) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  authentication {\n${auth}  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const pair = (auth: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 100, '    auth_type PASS\n    auth_pass s3cret\n') }, { file: 'b.conf', text: node('BACKUP', 90, auth) }]).diagnostics.filter((d) => d.code === 'KA405' || d.code === 'KA403' || d.code === 'KA404');
+    // keepalived 2.2.7: "(VI_1) unknown authentication type 'pass'": b sends adverts without authentication.
+    expect(pair('    auth_type pass\n    auth_pass s3cret\n').map((d) => [d.code, d.file, d.message])).toEqual([
+      ['KA405', 'b.conf', expect.stringContaining("no authentication on b.conf (keepalived rejects its auth_type 'pass') but PASS authentication on a.conf")],
+    ]);
+    // No auth_type line: the type stays none, whatever auth_pass says.
+    expect(pair('    auth_pass s3cret\n').map((d) => [d.code, d.message])).toEqual([['KA405', expect.stringContaining('(it has auth_pass but no auth_type)')]]);
+    expect(pair('    auth_type PASS\n    auth_pass s3cret\n')).toEqual([]);
+  });
+
   it('KA406 reports MASTER 51 vs BACKUP 100 on the BACKUP, and equal priorities as decided by IP', () => {
     const [d] = lint('backup-priority-higher');
     expect(d!.file).toBe('backup-priority-higher/b.conf');

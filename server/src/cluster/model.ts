@@ -306,7 +306,11 @@ export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveA
   const a = inst.authentication;
   // Strict mode and VRRPv3 both ignore authentication ("does not support authentication").
   if (!a || !a.pass || isStrict(node.analysis.model, inst) || effectiveVersion(node.analysis.model, inst) === 3) return undefined;
-  return { type: (a.type?.value ?? 'PASS').toUpperCase(), pass: a.pass.value, typeAt: a.type, passAt: a.pass };
+  // keepalived sets a type only for the exact words PASS and AH; without one (no auth_type line,
+  // 'pass', 'PASS;') the instance sends and expects adverts without authentication.
+  const type = a.type?.value;
+  if (type !== 'PASS' && type !== 'AH') return undefined;
+  return { type, pass: a.pass.value, typeAt: a.type, passAt: a.pass };
 }
 
 /**

@@ -3,7 +3,17 @@
 import type { ClusterRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
 import { at, clusterModel, effectiveAuthOf, instanceAt, rel, strictFor, strictMode, versionOf } from '../../cluster/model.js';
+import type { Authentication } from '../../core/model/model.js';
 
+/** Why an authentication block sets no authentication in keepalived, when neither strict mode nor VRRPv3 is the cause. */
+function unsetReason(a: Authentication): string {
+  const type = a.type?.value;
+  const noPass = !a.pass || a.pass.value === '';
+  if (type === undefined) return noPass ? ' (its authentication block sets nothing)' : ' (it has auth_pass but no auth_type)';
+  if (type !== 'PASS' && type !== 'AH') return ` (keepalived rejects its auth_type '${type}')`;
+  if (noPass) return ' (auth_type without auth_pass is turned off)';
+  return '';
+}
 
 export const authMissing: ClusterRule = {
   kind: 'cluster',
@@ -25,7 +35,8 @@ export const authMissing: ClusterRule = {
       if (!ref) continue;
       for (const { m, a } of auths) {
         if (a) continue;
-        const why = !m.instance.authentication ? '' : strictFor(m) ? ` (${strictMode(m.node) && !child(m.instance.node, 'strict_mode') ? 'vrrp_strict' : 'strict_mode'} there clears it)` : versionOf(m) === 3 ? ' (VRRPv3 there ignores it)' : '';
+        const own = m.instance.authentication;
+        const why = !own ? '' : strictFor(m) ? ` (${strictMode(m.node) && !child(m.instance.node, 'strict_mode') ? 'vrrp_strict' : 'strict_mode'} there clears it)` : versionOf(m) === 3 ? ' (VRRPv3 there ignores it)' : unsetReason(own);
         ctx.report({
           ...(m.instance.authentication ? at(m.instance.authentication.node) : instanceAt(m)),
           message: `${m.instance.name}: no authentication on ${m.node.label}${why} but ${ref.a!.type} authentication on ${ref.m.node.label}; the nodes reject each other's adverts and both become MASTER`,
