@@ -15,7 +15,7 @@ export const ipv6FirstVipNotLinkLocal: FileRule = {
   name: 'ipv6-first-vip-not-link-local',
   family: 'vrrp',
   severity: 'warning',
-  description: 'The first virtual address of an IPv6 multicast instance is not link-local (fe80::/10), as RFC 5798 requires.',
+  description: 'The first virtual address of an IPv6 multicast instance is not link-local (fe80::/10), as RFC 5798 requires (info outside strict mode, where keepalived only logs it).',
   docs: {
     why: 'In VRRPv3 for IPv6 the first address of the virtual router is its link-local address, which hosts use as their default router. keepalived reports a global first address as a configuration error in strict mode ("the first IPv6 VIP address must be link local") and logs it otherwise; other VRRP implementations may reject the adverts. Put a link-local address first.',
     bad: 'vrrp_instance VI_6 {\n    interface eth0\n    virtual_router_id 60\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
