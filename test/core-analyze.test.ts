@@ -57,6 +57,12 @@ describe('schema diagnostics', () => {
     expect(caseHint.message).toContain("write 'MASTER'");
   });
 
+  it('says where the members of a sync group go when they are written straight in its block', () => {
+    // keepalived 2.2.7: "Unknown keyword 'VI_1'" (and the group, without a group block, is removed).
+    const d = analyze('vrrp_sync_group G {\n  VI_1\n}\n').diagnostics.find((x) => x.code === 'KA201');
+    expect(d?.message).toBe("Unknown keyword 'VI_1' in 'vrrp_sync_group'; the instances of a sync group are listed inside its 'group { }' block");
+  });
+
   it('says what keepalived does with a state, auth_type or lb_algo it does not know', () => {
     const message = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA205')?.message;
     // keepalived 2.2.7: "(A) unknown state 'SLAVE', defaulting to BACKUP"

@@ -507,7 +507,8 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}; did you mean '${oldMeant}'? That keyword is gone too: ${oldEntry.note}${oldEntry.replacement ? ` — write '${oldEntry.replacement}'` : ''}`, file, word.range);
       return;
     }
-    const hint = guess ? `; did you mean '${guess}'?` : '';
+    // Sync group members written straight in the block (an old sample does it): they belong in 'group { }'.
+    const hint = guess ? `; did you mean '${guess}'?` : ctx.id === 'vrrp_sync_group' ? "; the instances of a sync group are listed inside its 'group { }' block" : '';
     const fix = guess && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
