@@ -57,6 +57,13 @@ describe('schema diagnostics', () => {
     expect(caseHint.message).toContain("write 'MASTER'");
   });
 
+  it("says that a trailing '//' note is no comment when KA204 reports it", () => {
+    // keepalived 2.2.7 reads 'nopreempt // no preemption' silently: the words after it are ignored.
+    const d = analyze('vrrp_instance A {\n  nopreempt // no preemption\n}\n').diagnostics.find((x) => x.code === 'KA204');
+    expect(d?.message).toBe("'nopreempt' takes no arguments; keepalived ignores '// no preemption'; '//' does not start a comment in keepalived.conf, use '#' or '!'");
+    expect(analyze('vrrp_instance A {\n  nopreempt yes\n}\n').diagnostics.find((x) => x.code === 'KA204')?.message).toBe("'nopreempt' takes no arguments; keepalived ignores 'yes'");
+  });
+
   it('says where the members of a sync group go when they are written straight in its block', () => {
     // keepalived 2.2.7: "Unknown keyword 'VI_1'" (and the group, without a group block, is removed).
     const d = analyze('vrrp_sync_group G {\n  VI_1\n}\n').diagnostics.find((x) => x.code === 'KA201');

@@ -816,7 +816,9 @@ export class Walker implements LineSink {
       } else if (node.spec.block) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       } else if (!node.spec.script_string) {
-        this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
+        // A trailing '// note' is the usual cause: say why keepalived reads it at all.
+        const slashes = extra[0]!.text.startsWith('//') ? "; '//' does not start a comment in keepalived.conf, use '#' or '!'" : '';
+        this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
       }
     }
   }
