@@ -64,6 +64,12 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_instance A {\n  nopreempt yes\n}\n').diagnostics.find((x) => x.code === 'KA204')?.message).toBe("'nopreempt' takes no arguments; keepalived ignores 'yes'");
   });
 
+  it('gives a deprecation with a note in one pair of parentheses', () => {
+    // keepalived 2.2.7: "nb_get_retry is deprecated - please use 'retry'"
+    const d = analyze('virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      nb_get_retry 3\n    }\n  }\n}\n').diagnostics.find((x) => x.code === 'KA206');
+    expect(d?.message).toBe("'nb_get_retry' is deprecated (since 2.0.15; retry accepted in HTTP_GET/SSL_GET since 1.3.7); use retry — keepalived reports it as a configuration error");
+  });
+
   it('says where the members of a sync group go when they are written straight in its block', () => {
     // keepalived 2.2.7: "Unknown keyword 'VI_1'" (and the group, without a group block, is removed).
     const d = analyze('vrrp_sync_group G {\n  VI_1\n}\n').diagnostics.find((x) => x.code === 'KA201');

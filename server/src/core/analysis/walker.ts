@@ -685,7 +685,8 @@ export class Walker implements LineSink {
       const d = spec.deprecated;
       // keepalived itself treats some as config errors, logs others, and accepts the rest silently.
       const sev: Severity = /not a config error|logged only/.test(d.how) ? 'warning' : /config error/.test(d.how) ? 'error' : /logged/.test(d.how) ? 'warning' : 'info';
-      const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '')})` : '';
+      // 'v2.0.15 (retry accepted … since 1.3.7)': one pair of parentheses in the message, not two.
+      const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '').replace(/ \((.*)\)$/, '; $1')})` : '';
       this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
         /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }], safe: true } } : undefined);
     }
