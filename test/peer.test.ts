@@ -241,6 +241,15 @@ vrrp_instance VI_2 {
     expect(peer(noSrc, { unicastPeer: '192.168.1.1' }).text).toContain('unicast_peer {\n        192.168.1.1\n');
     expect(peerError(PAIR, { unicastSrcIp: '1.2.3.4' })).toMatch(/no vrrp_instance has a unicast_peer/);
   });
+
+  it('gives --unicast-peer only to the instances that name no source address of their own', () => {
+    // One instance on mgmt with unicast_src_ip, one on public without: the MASTER's mgmt address
+    // stays the mgmt instance's peer (a real config: 10.12.2.2 had become the public address).
+    const second = UNICAST.slice(UNICAST.indexOf('vrrp_instance')).replace('    unicast_src_ip 192.168.1.1\n', '').replace(/VI_1/g, 'VI_2').replace('virtual_router_id 51', 'virtual_router_id 52').replace('192.168.1.2\n', '10.9.0.2\n');
+    const r = peer(UNICAST + second, { unicastPeer: '10.9.0.1' });
+    expect(r.text).toContain('unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.1\n    }');
+    expect(r.text).toContain('unicast_peer {\n        10.9.0.1\n    }');
+  });
 });
 
 describe('mcast_src_ip', () => {

@@ -316,7 +316,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
       // mcast_src_ip sets the same source address as unicast_src_ip (the last line wins). The word
       // is copied as written: the model's value stops where keepalived stops reading ('-', '/').
-      const masterAddress = options.unicastPeer ?? inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text;
+      // --unicast-peer is for the instances that name no source address: another instance's own
+      // address (often on another interface) wins over it.
+      const masterAddress = inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text ?? options.unicastPeer;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
         if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`, peerLine);
