@@ -160,7 +160,8 @@ function collect(analysis: Analysis): ConfiguredScript[] {
 
 /**
  * The first release whose script parser crashes on such a line (keepalived 2.0.7, 2.0.8, 2.0.19,
- * 2.1.5, 2.2.4 and 2.2.7 exit 139 under -t; 2.0.6 reads the line), built from their tags.
+ * 2.1.5, 2.2.4, 2.2.7, 2.2.8, 2.3.1 and 2.4.3 exit 139 under -t; 2.0.6 reads the line), built from
+ * their tags.
  */
 export const SCRIPT_PARSER_CRASH_SINCE: Version = [2, 0, 7];
 
