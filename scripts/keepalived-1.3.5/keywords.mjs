@@ -3,42 +3,24 @@
 // 1.3.5 must be read (the sentinel reported unknown, the keyword not); one dated later must be an
 // "Unknown keyword". Prints the keywords that disagree. Usage: node keywords.mjs [old|new] [N]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keywordConfig, sample, table, walk } from '../keepalived-versions/samples.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const table = JSON.parse(readFileSync(join(here, '../../server/src/core/schema/keywords.json'), 'utf8'));
 const inOld = (since) => since.startsWith('<=') || since === '1.3.2' || since === '1.3.5';
 const wantOld = (process.argv[2] ?? 'old') === 'old';
 /** Check only the first N keywords (a quick look), when given. */
 const limit = Number(process.argv[3] ?? Infinity);
 
-function sample(a) {
-  const t = a.type;
-  if (['unsigned', 'integer', 'decimal', 'timer', 'enum_or_unsigned'].includes(t)) {
-    if (t === 'enum_or_unsigned' && a.values) return a.values[0];
-    return String(Math.min(a.max ?? 1, Math.max(a.min ?? 1, 1)));
-  }
-  if (t === 'enum') return a.values?.[0] ?? 'x';
-  if (['bool', 'keyword_value_pairs', 'mixed'].includes(t)) return undefined;
-  if (['ipaddr', 'ipv4', 'host'].includes(t)) return '192.168.1.10';
-  return { ipv6: 'fe80::1', port: '80', ifname: 'eth0', script: '/bin/true', path: '/bin/true', vs_service: '192.168.1.10 80', hex: '0a0b', status_codes: '200', email: 'a@b.c' }[t] ?? 'n1';
-}
 // 1.3.5 reads a port after a server address unconditionally (optional only from 2.0.15).
 const argLine = (k) => (k.args ?? []).filter((a) => !a.optional || a.optional_since).map(sample).filter((w) => w !== undefined).join(' ');
-const PARENT_ARGS = { virtual_server: '192.168.1.10 80', real_server: '10.0.0.11 80', vrrp_instance: 'VI_1' };
 /** Words for keywords the generic samples miss: a netmask for a `mixed` argument; a url's status
  * code, optional from 2.0.17 only (1.3.5 crashes on a bare one). */
 const ARG_OVERRIDES = { persistence_granularity: '255.255.255.0', status_code: '200' };
 
-function* walk(nodes, ancestors) {
-  for (const k of nodes) {
-    yield [k, ancestors];
-    yield* walk(k.children ?? [], [...ancestors, k]);
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'ka135-'));
 let n = 0;
@@ -47,19 +29,9 @@ for (const [k, anc] of walk(table.tree, [])) {
   if (inOld(k.since) !== wantOld) continue;
   if (n >= limit) break;
   n++;
-  const lines = [];
-  let ind = '';
-  for (const a of anc) {
-    lines.push(`${ind}${a.name} ${PARENT_ARGS[a.name] ?? argLine(a)} {`);
-    ind += '    ';
-  }
-  let body = `${ind}${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`.trimEnd();
-  if (k.block === 'keywords') body += ` {\n${ind}    zz_inner\n${ind}}`;
-  else if (k.block === 'values') body += ` {\n${ind}}`;
-  lines.push(body, `${ind}zz_sentinel`);
-  for (let i = anc.length - 1; i >= 0; i--) lines.push(`${'    '.repeat(i)}}`);
+  const { text } = keywordConfig(k, anc, argLine, `${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`);
   const file = join(dir, `${n}.conf`);
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, text);
   const top = (anc[0] ?? k).name;
   const proc = top.startsWith('virtual_server') || top === 'SSL' ? 'C' : 'P';
   const out = execFileSync(join(here, 'run.sh'), [file, proc, '1'], { encoding: 'utf8' });

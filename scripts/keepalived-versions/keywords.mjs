@@ -5,13 +5,11 @@
 // Prints the keywords that disagree.
 // Usage: node keywords.mjs BINARY VERSION [N]   (VERSION like 2.1.5; N: check only the first N)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { keywordConfig, sample, table, walk } from './samples.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const table = JSON.parse(readFileSync(join(here, '../../server/src/core/schema/keywords.json'), 'utf8'));
 const [binary, versionText, limitText] = process.argv.slice(2);
 if (!binary || !/^\d+\.\d+\.\d+$/.test(versionText ?? '')) {
   console.error('usage: node keywords.mjs BINARY VERSION [N]');
@@ -31,20 +29,8 @@ function datedIn(since) {
   return m ? compare([+m[1], +m[2], +m[3]], version) <= 0 : false;
 }
 
-function sample(a) {
-  const t = a.type;
-  if (['unsigned', 'integer', 'decimal', 'timer', 'enum_or_unsigned'].includes(t)) {
-    if (t === 'enum_or_unsigned' && a.values) return a.values[0];
-    return String(Math.min(a.max ?? 1, Math.max(a.min ?? 1, 1)));
-  }
-  if (t === 'enum') return a.values?.[0] ?? 'x';
-  if (['bool', 'keyword_value_pairs', 'mixed'].includes(t)) return undefined;
-  if (['ipaddr', 'ipv4', 'host'].includes(t)) return '192.168.1.10';
-  return { ipv6: 'fe80::1', port: '80', ifname: 'eth0', script: '/bin/true', path: '/bin/true', vs_service: '192.168.1.10 80', hex: '0a0b', status_codes: '200', email: 'a@b.c' }[t] ?? 'n1';
-}
 const optionalIn = (a) => a.optional && (!a.optional_since || datedIn(a.optional_since));
 const argLine = (k) => (k.args ?? []).filter((a) => !optionalIn(a)).map(sample).filter((w) => w !== undefined).join(' ');
-const PARENT_ARGS = { virtual_server: '192.168.1.10 80', real_server: '10.0.0.11 80', vrrp_instance: 'VI_1' };
 /** Words the generic samples get wrong: a netmask for a `mixed` argument; a user that exists
  * (before 2.2 a MISC_CHECK user that does not exist crashes `keepalived -t`: a double free); a
  * status code, optional only from 2.0.17. */
@@ -52,12 +38,6 @@ const ARG_OVERRIDES = { persistence_granularity: '255.255.255.0', user: 'root', 
 /** Blocks that need a line of their own to be read at all (an HTTP_GET without a url stops keepalived -t). */
 const INNER = { HTTP_GET: 'url {\n path /\n}', SSL_GET: 'url {\n path /\n}' };
 
-function* walk(nodes, ancestors) {
-  for (const k of nodes) {
-    yield [k, ancestors];
-    yield* walk(k.children ?? [], [...ancestors, k]);
-  }
-}
 
 // A binary without a config test mode (before 2.0.4) cannot be checked this way: see ../keepalived-1.3.5.
 const probe = spawnSync(binary, ['-t', '-f', '/dev/null'], { encoding: 'utf8', timeout: 20000 });
@@ -80,20 +60,9 @@ for (const [k, anc] of walk(table.tree, [])) {
     continue;
   }
   n++;
-  const lines = [];
-  let ind = '';
-  for (const a of anc) {
-    lines.push(`${ind}${a.name} ${PARENT_ARGS[a.name] ?? argLine(a)} {`);
-    ind += '    ';
-  }
-  const keywordLine = lines.length + 1;
-  let body = `${ind}${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`.trimEnd();
-  if (k.block === 'keywords') body += ` {\n${ind}    ${INNER[k.name] ?? 'zz_inner'}\n${ind}}`;
-  else if (k.block === 'values') body += ` {\n${ind}}`;
-  lines.push(body, `${ind}zz_sentinel`);
-  for (let i = anc.length - 1; i >= 0; i--) lines.push(`${'    '.repeat(i)}}`);
+  const { text, line: keywordLine } = keywordConfig(k, anc, argLine, `${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`, INNER[k.name]);
   const file = join(dir, `${n}.conf`);
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, text);
   const run = spawnSync(binary, ['-t', '-f', file, '-i', 'x'], { encoding: 'utf8', timeout: 20000 });
   const out = `${run.stdout}${run.stderr}`;
   const unknownAt = new Set([...out.matchAll(/Line (\d+)\) Unknown keyword '([^']*)'/g)].map((m) => `${m[2]}@${m[1]}`));
