@@ -1162,6 +1162,28 @@ describe('an ignored { left unmatched in a top-level block', () => {
   });
 });
 
+describe('an include inside a value block, for targets before 2.1.4', () => {
+  // keepalived 2.0.9, 2.0.16, 2.0.19, 2.1.0 and 2.1.3 built from their tags print
+  // "(Line 1) Unknown keyword '192.0.2.1'", "(Line 2) Unknown keyword '192.0.2.2'" for vip.conf and
+  // "(Line 1) Unknown keyword 'chk'" for ts.conf: before 2.1.4 (commit "Allow 'include' statement to be
+  // on any line", issue #1670) an included file is read as keywords of the block around the include.
+  // 2.1.4, 2.1.5, 2.2.4 and 2.2.7 read the lines as values.
+  const main = 'vrrp_script chk {\n  script /bin/true\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    include vip.conf\n    192.0.2.3\n  }\n  track_script {\n    include ts.conf\n  }\n}\n';
+  const host = memoryHost({ '/k/keepalived.conf': main, '/k/vip.conf': '192.0.2.1\n192.0.2.2\npriority 50\n', '/k/ts.conf': 'chk\n' });
+  const found = (v: string) => analyze(main, { file: '/k/keepalived.conf', host, targetVersion: v }).diagnostics
+    .filter((d) => d.code === 'KA201').map((d) => `${d.file.replace('/k/', '')}:${d.range.start.line + 1}`);
+  it('reads the included lines as keywords of the enclosing block', () => {
+    for (const v of ['2.0.19', '2.1.3']) expect(found(v), v).toEqual(['ts.conf:1', 'vip.conf:1', 'vip.conf:2']);
+    const a = analyze(main, { file: '/k/keepalived.conf', host, targetVersion: '2.0.19' });
+    expect(a.diagnostics.find((d) => d.code === 'KA201' && d.file === '/k/vip.conf')!.message).toContain("reads a file included inside 'virtual_ipaddress { }' as keywords of the block around it");
+    // 'priority 50' in vip.conf is a vrrp_instance keyword there: a repeat of priority, not an address.
+    expect(a.diagnostics.some((d) => d.file === '/k/vip.conf' && d.range.start.line === 2 && d.code === 'KA201')).toBe(false);
+  });
+  it('reads them as values from 2.1.4 on', () => {
+    for (const v of ['2.1.4', '2.1.5', '2.2.7']) expect(found(v), v).toEqual([]);
+  });
+});
+
 describe('a file ending inside a virtual_server keepalived skips for its address', () => {
   // keepalived 2.2.7 skips the block, then still closes it at the end of the file: it aborts.
   const aborting = 'virtual_server fakevip 80 {\n    delay_loop 3\n';

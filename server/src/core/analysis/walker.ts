@@ -72,6 +72,13 @@ const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
 /** From 2.0.7 to 2.0.16 a url's one status code is checked (100-999) and a bad one reported and ignored. */
 const STATUS_CODE_CHECKED_SINCE: Version = [2, 0, 7];
 const IPTABLES_FALLS_BACK_TO_NFTABLES_SINCE: Version = [2, 2, 2];
+/**
+ * Before 2.1.4 keepalived reads an included file as a stream of its own at the level of the keyword
+ * block around the include: inside a value block (`virtual_ipaddress`, `track_script`, …) its lines
+ * are looked up as keywords of that block, so an address there is an "Unknown keyword" (2.0.9 to 2.1.3
+ * checked; 2.1.4 reads them as values).
+ */
+const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -206,6 +213,13 @@ export class Walker implements LineSink {
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
+      const outer = this.includedIntoValues(frame, store.src.path);
+      if (outer) {
+        const words: Word[] = new Array(to - from);
+        for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
+        this.includedValueLine(frame, outer, words, store.src.path);
+        return;
+      }
       const line = ValueLine.fromTokens(store, from, to - from);
       (frame.node.values ??= []).push(line);
       this.checkValueLine(frame.node, line);
@@ -388,6 +402,11 @@ export class Walker implements LineSink {
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (frame.kind === 'values') {
+      const outer = this.includedIntoValues(frame, file);
+      if (outer) {
+        this.includedValueLine(frame, outer, words, file);
+        return;
+      }
       const line = new ValueLine(words, file);
       (frame.node.values ??= []).push(line);
       this.checkValueLine(frame.node, line);
@@ -421,6 +440,27 @@ export class Walker implements LineSink {
     this.keywordLine(frame, words, file);
     this.open(last, false);
     return true;
+  }
+
+  /** The keyword block a target before 2.1.4 reads this value block's line in, when the line comes from an included file. */
+  private includedIntoValues(frame: Frame, file: string): Frame | undefined {
+    if (file === frame.node.file || compareVersions(this.options.target, INCLUDE_IN_VALUE_BLOCK_SINCE) >= 0) return undefined;
+    for (let i = this.stack.length - 2; i >= 0; i--) if (this.stack[i]!.kind === 'keywords') return this.stack[i];
+    return undefined;
+  }
+
+  /** A line of a file included inside a value block, as a target before 2.1.4 reads it: a keyword of the block around. */
+  private includedValueLine(values: Frame, outer: Frame, words: Word[], file: string): void {
+    const first = words[0]!;
+    const ctx: Context = outer.node.spec ?? schema().root;
+    const spec = first.quoted ? undefined : ctx.childMap.get(first.text);
+    if (spec && availableIn(spec, this.options.target)) {
+      this.keywordLine(outer, words, file);
+      return;
+    }
+    if (first.text === '{' || first.text === '}') return;
+    this.lastUnknown = first;
+    this.report('KA201', 'error', `Unknown keyword '${first.text}' in ${contextName(ctx)}: keepalived ${this.options.targetLabel} reads a file included inside '${values.node.keyword} { }' as keywords of the block around it, not as its values (values from an include need 2.1.4 or later)`, file, first.range);
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
