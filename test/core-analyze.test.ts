@@ -1162,6 +1162,32 @@ describe('an ignored { left unmatched in a top-level block', () => {
   });
 });
 
+describe('~SEQ features a target before 2.1.0 lacks', () => {
+  // keepalived 2.0.9 and 2.0.19 built from their tags; 2.1.0 reads all four lines silently:
+  //   ~LST(n,1,2) …                 "(Line 2) Unknown keyword '~LST(n,1,2)'"
+  //   ~SEQx(n,1,2) …                "(Line 2) Invalid ~SEQ specification '~SEQx(n,1,2) vrrp_garp_master_repeat 2$n'"
+  //   ~SEQ(n,1,2) … 2${n}           "(Line 2) Unexpected '{' - ignoring", "(Line 2) Unknown keyword 'n'", then
+  //                                 "(Line 3) Unknown keyword 'router_id'" (the '}' closed global_defs)
+  //   ~SEQ in virtual_ipaddress     "(Line 6) VRRP parsed invalid IP ~SEQ(n,1,2). skipping IP..."
+  const g = (line: string) => `global_defs {\n  ${line}\n  router_id x\n}\n`;
+  const vb = 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    ~SEQ(n,1,2) 192.0.2.$n\n  }\n}\n';
+  const ka113 = (text: string, v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}:${d.message}`);
+  it('reports each on its line', () => {
+    expect(ka113(g('~LST(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([expect.stringContaining("2:keepalived 2.0.19 has no ~LST (it came in 2.1.0)")]);
+    expect(ka113(g('~SEQx(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([expect.stringContaining('2:keepalived 2.0.19 has no ~SEQx')]);
+    expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2${n}'), '2.0.9')).toEqual([expect.stringContaining("2:keepalived 2.0.9 does not substitute '${n}' in a ~SEQ line")]);
+    expect(ka113(vb, '2.0.19')).toEqual([expect.stringContaining("6:keepalived 2.0.19 reads a ~SEQ line inside 'virtual_ipaddress { }' as one value")]);
+    // $n without braces has always worked.
+    expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([]);
+  });
+  it('reads them from 2.1.0 on', () => {
+    for (const v of ['2.1.0', '2.2.7']) {
+      for (const line of ['~LST(n,1,2) vrrp_garp_master_repeat 2$n', '~SEQx(n,1,2) vrrp_garp_master_repeat 2$n', '~SEQ(n,1,2) vrrp_garp_master_repeat 2${n}']) expect(ka113(g(line), v), `${v} ${line}`).toEqual([]);
+      expect(ka113(vb, v), v).toEqual([]);
+    }
+  });
+});
+
 describe('an include inside a value block, for targets before 2.1.4', () => {
   // keepalived 2.0.9, 2.0.16, 2.0.19, 2.1.0 and 2.1.3 built from their tags print
   // "(Line 1) Unknown keyword '192.0.2.1'", "(Line 2) Unknown keyword '192.0.2.2'" for vip.conf and

@@ -10,6 +10,7 @@ import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
 import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
+import { compareVersions, type Version } from '../schema/schema.js';
 
 /** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
 export interface SourceHost {
@@ -25,6 +26,9 @@ export interface ReaderOptions {
   pathMappings?: Record<string, string>;
   /** How deep includes may nest before kalint stops following them. */
   maxIncludeDepth?: number;
+  /** The keepalived release read as (default: any recent one), and how to name it. */
+  target?: Version;
+  targetLabel?: string;
 }
 
 export interface LineSink {
@@ -34,6 +38,8 @@ export interface LineSink {
   words(words: Word[], file: string): void;
   open(brace: Word): void;
   close(brace: Word): void;
+  /** The keyword of the value block lines go to now (`virtual_ipaddress`…), if any. */
+  valueBlock?(): string | undefined;
 }
 
 export interface SourceFile {
@@ -106,6 +112,13 @@ const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 const MAX_MULTILINE_NESTING = 16;
 /** How many lines all ~SEQ/~LST lines of one analysis may produce together. */
 const MAX_SEQ_ROWS_PER_RUN = 200000;
+/**
+ * ~LST, ~SEQx and `${VAR}` in a ~SEQ row came in 2.1.0 (built from their tags, 2.0.9 and 2.0.19 print
+ * "Unknown keyword '~LST(n,1,2)'", "Invalid ~SEQ specification '~SEQx(…'", and for `${n}` split
+ * the line at its braces: "Unexpected '{' - ignoring", "Unknown keyword 'n'", the '}' closing the
+ * block around the line); so did ~SEQ in a value block ("VRRP parsed invalid IP ~SEQ(n,1,2). skipping IP...").
+ */
+const SEQ_FEATURES_SINCE: Version = [2, 1, 0];
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
@@ -651,6 +664,24 @@ export class Reader {
     let restStart = headerEnd;
     while (restStart < end && /\s/.test(text[restStart]!)) restStart++;
     const rest = text.slice(restStart, end);
+    if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0) {
+      const label = this.options.targetLabel ?? this.options.target.join('.');
+      const braced = parsed.vars.find((v) => rest.includes('${' + v + '}'));
+      const why = head.startsWith('~LST')
+        ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads '${head}' as an unknown keyword and the line is lost`
+        : head.startsWith('~SEQx')
+          ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
+          : braced
+            ? `keepalived ${label} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at those braces, reports "Unexpected '{'", and the '}' closes the block around this line; write '$${braced}'`
+            : this.sink.valueBlock?.()
+            ? `keepalived ${label} reads a ~SEQ line inside '${this.sink.valueBlock()} { }' as one value, '${head}' included (~SEQ in value blocks came in 2.1.0)`
+            : undefined;
+      if (why) {
+        const r = src(start, end);
+        this.report('KA113', 'error', why, file, r.start, r.end);
+        return;
+      }
+    }
     this.seqRows += parsed.rows.length;
     if (this.seqRows > MAX_SEQ_ROWS_PER_RUN) {
       const r = src(start, end);

@@ -442,6 +442,11 @@ export class Walker implements LineSink {
     return true;
   }
 
+  valueBlock(): string | undefined {
+    const frame = this.top();
+    return frame.kind === 'values' ? frame.node.keyword : undefined;
+  }
+
   /** The keyword block a target before 2.1.4 reads this value block's line in, when the line comes from an included file. */
   private includedIntoValues(frame: Frame, file: string): Frame | undefined {
     if (file === frame.node.file || compareVersions(this.options.target, INCLUDE_IN_VALUE_BLOCK_SINCE) >= 0) return undefined;
