@@ -1162,6 +1162,24 @@ describe('an ignored { left unmatched in a top-level block', () => {
   });
 });
 
+describe('bfd_instance timers in whole milliseconds before 2.2.0', () => {
+  // keepalived 2.0.19 and 2.1.5 built from their tags: `idle_tx 1285.2` prints "invalid number '1285.2'"
+  // and "Configuration error: BFD instance b idle_tx value 1285.2 is not valid (must be in range
+  // [1000-4294967]), ignoring" (min_tx likewise); 2.2.0 and later read decimals of a millisecond.
+  const bfd = (line: string) => `bfd_instance b {\n  neighbor_ip 192.0.2.40\n  ${line}\n}\n`;
+  const ka205 = (text: string, v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA205' && d.range.start.line === 2).map((d) => d.message);
+  it('reports a decimal value', () => {
+    for (const v of ['2.0.19', '2.1.5']) {
+      expect(ka205(bfd('idle_tx 1285.2'), v), v).toEqual([expect.stringContaining("expects a whole number for milliseconds, got '1285.2' (keepalived: invalid number)")]);
+      expect(ka205(bfd('min_tx 160.955'), v), v).toHaveLength(1);
+      expect(ka205(bfd('min_rx 10'), v), v).toEqual([]);
+    }
+  });
+  it('reads decimals from 2.2.0 on', () => {
+    for (const v of ['2.2.0', '2.2.4', '2.2.7']) expect(ka205(bfd('idle_tx 1285.2'), v), v).toEqual([]);
+  });
+});
+
 describe('~SEQ features a target before 2.1.0 lacks', () => {
   // keepalived 2.0.9 and 2.0.19 built from their tags; 2.1.0 reads all four lines silently:
   //   ~LST(n,1,2) …                 "(Line 2) Unknown keyword '~LST(n,1,2)'"

@@ -79,6 +79,20 @@ const IPTABLES_FALLS_BACK_TO_NFTABLES_SINCE: Version = [2, 2, 2];
  * checked; 2.1.4 reads them as values).
  */
 const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
+/**
+ * bfd_instance `min_rx`, `min_tx` and `idle_tx` take decimals of a millisecond from 2.2.0 on; before,
+ * whole milliseconds only (2.0.19 and 2.1.5 built from their tags: `idle_tx 1285.2` prints "invalid
+ * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
+ */
+const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
+const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
+const wholeMsArgs = new WeakMap<ArgSpec[], ArgSpec[]>();
+/** The arguments of a bfd_instance timer as a target before 2.2.0 reads them: whole milliseconds. */
+function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
+  let out = wholeMsArgs.get(args);
+  if (!out) wholeMsArgs.set(args, (out = args.map((a) => (a.type === 'decimal' ? { ...a, type: 'unsigned' as const, decimals: undefined } : a))));
+  return out;
+}
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -741,7 +755,10 @@ export class Walker implements LineSink {
     if (spec.name === 'vrrp_iptables' && spec.path[0] === 'global_defs') this.checkIptablesOnNftablesBuild(node, file);
     const before = this.diagnostics.length;
     if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
-    else this.checkArgs(spec.args, node, node.keyword, node, file);
+    else {
+      const oldBfdTimer = spec.path[0] === 'bfd_instance' && BFD_MS_KEYWORDS.has(spec.name) && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
+      this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : spec.args, node, node.keyword, node, file);
+    }
     if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
