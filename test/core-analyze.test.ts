@@ -1180,6 +1180,23 @@ describe('bfd_instance timers in whole milliseconds before 2.2.0', () => {
   });
 });
 
+describe('a reference followed by one to an empty definition, before 2.1.4', () => {
+  // keepalived 2.0.9, 2.0.19, 2.1.0 and 2.1.3 built from their tags never finish `-t` on these files
+  // (killed by timeout; `$W$V`, `$V${V}` and `$W$V$V` with W=x hang too); 2.1.4 and later read them.
+  // `$V$W` with only W=x, `${V}$V`, `$X$V` with X undefined and `$V $V` do not hang.
+  const cfg = (defs: string, value: string) => `${defs}\nglobal_defs {\n  router_id ${value}\n}\n`;
+  const hangs = (text: string, v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}:${d.message}`);
+  it('says keepalived loops forever', () => {
+    expect(hangs(cfg('$V=', '$V$V'), '2.0.19')).toEqual(["3:keepalived 2.0.19 loops forever on this line: '$V$V' is a reference followed at once by one to an empty definition (fixed in 2.1.4)"]);
+    expect(hangs(cfg('$V=\n$W=x', '$W$V'), '2.1.3')).toHaveLength(1);
+    expect(hangs(cfg('$V=', '$V${V}'), '2.0.9')).toHaveLength(1);
+    for (const [defs, value] of [['$V=\n$W=x', '$V$W'], ['$V=', '${V}$V'], ['$V=', '$X$V'], ['$V=', '$V $V'], ['$V=x', '$V$V']]) expect(hangs(cfg(defs!, value!), '2.0.19'), value).toEqual([]);
+  });
+  it('reads the line from 2.1.4 on', () => {
+    for (const v of ['2.1.4', '2.2.7']) expect(hangs(cfg('$V=', '$V$V'), v), v).toEqual([]);
+  });
+});
+
 describe('~SEQ features a target before 2.1.0 lacks', () => {
   // keepalived 2.0.9 and 2.0.19 built from their tags; 2.1.0 reads all four lines silently:
   //   ~LST(n,1,2) …                 "(Line 2) Unknown keyword '~LST(n,1,2)'"

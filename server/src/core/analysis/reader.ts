@@ -119,6 +119,12 @@ const MAX_SEQ_ROWS_PER_RUN = 200000;
  * block around the line); so did ~SEQ in a value block ("VRRP parsed invalid IP ~SEQ(n,1,2). skipping IP...").
  */
 const SEQ_FEATURES_SINCE: Version = [2, 1, 0];
+/**
+ * Before 2.1.4 keepalived loops forever on a line where `$A` (A defined) is followed at once by a
+ * reference to an empty definition (`$A$B`, `$A${B}`): 2.0.9, 2.0.19, 2.1.0 and 2.1.3 built from their
+ * tags hang under -t on `router_id $V$V` after `$V=`; 2.1.4 reads it.
+ */
+const EMPTY_AFTER_REFERENCE_HANG_BEFORE: Version = [2, 1, 4];
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
@@ -513,6 +519,10 @@ export class Reader {
     if (depth > MAX_MULTILINE_NESTING) {
       return endless('Multi-line definitions expand into themselves without end; keepalived loops forever on this line');
     }
+    if (depth === 0 && this.options.target && compareVersions(this.options.target, EMPTY_AFTER_REFERENCE_HANG_BEFORE) < 0) {
+      const hang = this.emptyAfterReference(text);
+      if (hang) return endless(`keepalived ${this.options.targetLabel ?? this.options.target.join('.')} loops forever on this line: '${hang}' is a reference followed at once by one to an empty definition (fixed in 2.1.4)`);
+    }
     let cur = text;
     let segs = segments;
     // keepalived substitutes once, then checks the line again (for `@id`, definitions, `~SEQ`) only
@@ -556,6 +566,18 @@ export class Reader {
       }
     }
     return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
+  }
+
+  /** `$A$B` or `$A${B}` with A defined and B defined empty (see EMPTY_AFTER_REFERENCE_HANG_BEFORE), as written. */
+  private emptyAfterReference(text: string): string | undefined {
+    const re = /\$([A-Za-z_][A-Za-z0-9_]*)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const b = this.definitions.get(m[2] ?? m[3]!);
+      if (this.definitions.has(m[1]!) && b && b.lines.length === 1 && b.lines[0]!.trim() === '') return m[0];
+      re.lastIndex = m.index + 1;
+    }
+    return undefined;
   }
 
   private substituteOnce(
