@@ -1162,6 +1162,22 @@ describe('an ignored { left unmatched in a top-level block', () => {
   });
 });
 
+describe('timers read through strtod before 2.2.3', () => {
+  // keepalived 2.0.19, 2.1.5 and 2.2.0 built from their tags accept `delay_before_retry 0x10`, `1e3`,
+  // `advert_int 1.2345678` and `preempt_delay 0x1` silently; 2.2.4 prints "invalid number '0x10'",
+  // "invalid number '1e3'" and "number '1.2345678' has too many decimal places". '5abc' and '-1' are
+  // reported by every release ("invalid number '5abc'", "number '-1' outside range").
+  const tcp = (v: string) => `virtual_server 192.0.2.1 80 {\n  protocol TCP\n  real_server 192.0.2.2 80 {\n    TCP_CHECK {\n      delay_before_retry ${v}\n    }\n  }\n}\n`;
+  const at5 = (text: string, v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA205' && d.range.start.line === 4).length;
+  it('accepts hex, exponents and long decimals before 2.2.3', () => {
+    for (const v of ['2.0.19', '2.1.5', '2.2.0', '2.2.2']) for (const x of ['0x10', '1e3', '1.2345678']) expect(at5(tcp(x), v), `${v} ${x}`).toBe(0);
+    for (const v of ['2.0.19', '2.1.5']) for (const x of ['5abc', '-1']) expect(at5(tcp(x), v), `${v} ${x}`).toBe(1);
+  });
+  it('reports them from 2.2.3 on', () => {
+    for (const v of ['2.2.3', '2.2.4', '2.2.7']) for (const x of ['0x10', '1e3', '1.2345678']) expect(at5(tcp(x), v), `${v} ${x}`).toBe(1);
+  });
+});
+
 describe('bfd_instance timers in whole milliseconds before 2.2.0', () => {
   // keepalived 2.0.19 and 2.1.5 built from their tags: `idle_tx 1285.2` prints "invalid number '1285.2'"
   // and "Configuration error: BFD instance b idle_tx value 1285.2 is not valid (must be in range

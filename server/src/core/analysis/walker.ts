@@ -85,6 +85,19 @@ const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
  * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
  */
 const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
+/**
+ * Timers (`advert_int`, `delay_loop`, `preempt_delay`, `connect_timeout`…) are read as a fixed-point
+ * number from 2.2.3 on; before, through strtod: 2.0.19, 2.1.5 and 2.2.0 built from their tags accept
+ * `0x10`, `1e3` and `1.2345678` silently, 2.2.4 prints "invalid number '0x10'" and "number '1.2345678'
+ * has too many decimal places" (keepalived commit "Stop using floating point for timer config parameters").
+ */
+const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
+/** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined. */
+function strtodValue(text: string): number | undefined {
+  if (/^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/^\+/, ''));
+  const hex = /^\+?0[xX]([0-9a-fA-F]+)$/.exec(text);
+  return hex ? parseInt(hex[1]!, 16) : undefined;
+}
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
 const wholeMsArgs = new WeakMap<ArgSpec[], ArgSpec[]>();
 /** The arguments of a bfd_instance timer as a target before 2.2.0 reads them: whole milliseconds. */
@@ -864,7 +877,12 @@ export class Walker implements LineSink {
         // keepalived 2.2.7 reads a vrrp_rx_bufs_policy size from the first word whichever word is not a
         // policy word, so after a valid first size any word passes (KA372 says what is ignored).
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
-        const p = checkArg(a, args.argText(i)!, keyword);
+        const text = args.argText(i)!;
+        if (a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0) {
+          const v = strtodValue(text);
+          if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
+        }
+        const p = checkArg(a, text, keyword);
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
         if (p) this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
       }
