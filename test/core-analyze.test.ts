@@ -1227,7 +1227,10 @@ describe('~SEQ features a target before 2.1.0 lacks', () => {
     expect(ka113(g('~LST(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([expect.stringContaining("2:keepalived 2.0.19 has no ~LST (it came in 2.1.0)")]);
     expect(ka113(g('~SEQx(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([expect.stringContaining('2:keepalived 2.0.19 has no ~SEQx')]);
     expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2${n}'), '2.0.9')).toEqual([expect.stringContaining("2:keepalived 2.0.9 does not substitute '${n}' in a ~SEQ line")]);
-    expect(ka113(vb, '2.0.19')).toEqual([expect.stringContaining("6:keepalived 2.0.19 reads a ~SEQ line inside 'virtual_ipaddress { }' as one value")]);
+    expect(ka113(vb, '2.0.19')).toEqual([expect.stringContaining("6:keepalived 2.0.19 reads a ~SEQ line inside 'virtual_ipaddress { }' as values")]);
+    // "(Line 5) VRRP parsed invalid IP ~SEQ(n,. skipping IP...", "… invalid IP {. …", "Unknown keyword '.0.1/32'":
+    // in a value block the braces of '${n}' split the line too, and its '}' closes the block.
+    expect(ka113(vb.replace('192.0.2.$n', '10.${n}.0.1/32'), '2.0.19')).toEqual([expect.stringContaining("the '}' of '${n}' closes 'virtual_ipaddress'")]);
     // $n without braces has always worked.
     expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([]);
   });

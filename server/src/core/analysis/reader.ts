@@ -689,15 +689,16 @@ export class Reader {
     if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0) {
       const label = this.options.targetLabel ?? this.options.target.join('.');
       const braced = parsed.vars.find((v) => rest.includes('${' + v + '}'));
+      const valueBlock = this.sink.valueBlock?.();
       const why = head.startsWith('~LST')
         ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads '${head}' as an unknown keyword and the line is lost`
         : head.startsWith('~SEQx')
           ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
-          : braced
-            ? `keepalived ${label} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at those braces, reports "Unexpected '{'", and the '}' closes the block around this line; write '$${braced}'`
-            : this.sink.valueBlock?.()
-            ? `keepalived ${label} reads a ~SEQ line inside '${this.sink.valueBlock()} { }' as one value, '${head}' included (~SEQ in value blocks came in 2.1.0)`
-            : undefined;
+          : valueBlock
+            ? `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`
+            : braced
+              ? `keepalived ${label} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at those braces, reports "Unexpected '{'", and the '}' closes the block around this line; write '$${braced}'`
+              : undefined;
       if (why) {
         const r = src(start, end);
         this.report('KA113', 'error', why, file, r.start, r.end);
