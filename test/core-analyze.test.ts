@@ -173,6 +173,18 @@ describe('schema diagnostics', () => {
     for (const codes of [' 200-299', ' 200 301 302', '']) expect(found(codes, '2.0.17')).toEqual([]);
   });
 
+  it('reads a vrrp_script interval and timeout in milliseconds from 2.3.2 (decimals_since)', () => {
+    // keepalived 2.2.7, 2.2.8 and 2.3.1: "invalid number '.2'" and "(chk): vrrp script interval '.2' must
+    // be between 1 and 4294 - ignoring" (exit 6); 2.4.3 reads it (read_decimal_unsigned_strvec since 2.3.2).
+    const script = (interval: string, timeout: string) => `vrrp_script chk {\n  script "/bin/true"\n  interval ${interval}\n  timeout ${timeout}\n}\n`;
+    const ka205 = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    for (const v of [undefined, '2.2.8', '2.3.1']) expect(ka205(script('.2', '1.5'), v)).toEqual([expect.stringMatching(/^3: 'interval' expects a whole number/), expect.stringMatching(/^4: 'timeout' expects a whole number/)]);
+    for (const v of ['2.3.2', '2.4.3']) {
+      expect(ka205(script('.2', '1.5'), v)).toEqual([]);
+      expect(ka205(script('0.0005', '4295'), v)).toEqual([expect.stringMatching(/^3: 'interval' seconds 0.0005 (is outside|has more than 3 decimal places)/), expect.stringMatching(/^4: 'timeout' seconds 4295 is outside/)]);
+    }
+  });
+
   it('requires the real_server and sorry_server port before 2.0.15 (optional_since)', () => {
     // keepalived 1.3.5 (built from its tag): "Configuration line starting `sorry_server` is missing a
     // parameter after keyword `192.168.1.10` at word position 3", and the checker process exits.

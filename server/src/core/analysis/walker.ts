@@ -7,6 +7,7 @@ import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes, la
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
+  argIn,
   argOptionalIn,
   availableIn,
   compareVersions,
@@ -882,7 +883,7 @@ export class Walker implements LineSink {
           const v = strtodValue(text);
           if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
         }
-        const p = checkArg(a, text, keyword);
+        const p = checkArg(argIn(a, this.options.target), text, keyword);
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
         if (p) this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
       }

@@ -21,6 +21,8 @@ export interface ArgSpec {
   min?: number;
   max?: number;
   decimals?: number;
+  /** First release that reads the number as a decimal with `decimals` places (before it: a whole number, a fraction is an invalid number). */
+  decimals_since?: string;
   unit?: string;
   values?: string[];
   note?: string;
@@ -125,7 +127,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -250,6 +252,15 @@ export function contextName(ctx: Context): string {
 /** Human path of a spec: `vrrp_instance > authentication`. */
 export function specPath(spec: KeywordSpec): string {
   return [...spec.path, spec.name].join(' > ');
+}
+
+/** `arg` as keepalived `target` reads it: a whole-number argument that later releases read with decimal places (`decimals_since`) is a decimal from then on, its least value one unit of the last place. */
+export function argIn(arg: ArgSpec, target: Version): ArgSpec {
+  if (!arg.decimals_since) return arg;
+  const since = parseVersion(arg.decimals_since);
+  if (since === undefined || compareVersions(since, target) > 0) return arg;
+  const decimals = arg.decimals ?? 3;
+  return { ...arg, type: 'decimal', decimals, min: 10 ** -decimals };
 }
 
 /** Whether `arg` may be left out in keepalived `target` (an `optional_since` later than the target makes it required). */
