@@ -27,7 +27,7 @@ function codesFor(rule: Rule, text: string): string[] {
     const nodes = Object.entries(files).map(([file, t]) => ({ label: file, analysis: analyze(t, { file, host }) }));
     return runClusterRules(nodes, 'docs example').map((d) => d.code);
   }
-  return lintText(text, { file: EXAMPLE_FILE, host }).diagnostics.map((d) => d.code);
+  return lintText(text, { file: EXAMPLE_FILE, host, targetVersion: rule.docs.target }).diagnostics.map((d) => d.code);
 }
 
 describe('rule registry', () => {

@@ -476,6 +476,23 @@ describe('KA335-KA341', () => {
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_interface {\neth1 weight 5\n}'), 'KA337')).toEqual([6]);
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_script {\neth1\n}'), 'KA337')).toEqual([]);
   });
+  it('KA373: a VIP or unicast peer repeated in one instance, from 2.3.3', () => {
+    // keepalived 2.4.3: "(A): VIP duplicates a VIP 10.0.0.1/32 - ignoring" and "(A) 10.0.0.2 - duplicate
+    // unicast_peer" (exit 5); 2.2.7, 2.2.8 and 2.3.1 keep both entries silently (the checks came in 2.3.3).
+    const text = instance('A', `interface eth0\nunicast_peer {\n10.0.0.2\n10.0.0.3\n10.0.0.2 min_ttl 1\n}\n${vip('10.0.0.1/24\n10.0.0.1/32\n10.0.0.4')}`);
+    const at = (t: string, v?: string) => findings(t, 'KA373', v).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    for (const v of [undefined, '2.2.8', '2.3.1']) expect(at(text, v)).toEqual([]);
+    for (const v of ['2.3.3', '2.4.3']) {
+      expect(at(text, v)).toEqual([
+        expect.stringMatching(/^6: unicast peer 10.0.0.2 is already a peer of this instance; keepalived .* \("duplicate unicast_peer"\)/),
+        expect.stringMatching(/^10: virtual address 10.0.0.1\/32 repeats 10.0.0.1\/24 of this instance; .*\("VIP duplicates a VIP"\)/),
+      ]);
+    }
+    // An excluded VIP repeats a VIP only on the same interface; the later line is the one keepalived ignores.
+    const excluded = (dev: string) => instance('A', `interface eth0\nvirtual_ipaddress_excluded {\n10.0.0.1${dev}\n}\n${vip('10.0.0.1')}`);
+    expect(at(excluded(''), '2.4.3')).toEqual([expect.stringMatching(/^7: virtual address 10.0.0.1 repeats 10.0.0.1 of this instance; .*\("VIP duplicates an excluded VIP"\)/)]);
+    expect(at(excluded(' dev eth1'), '2.4.3')).toEqual([]);
+  });
   it('KA338: no interface; from 2.3.3 unicast instances with a source address may omit it', () => {
     const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
     const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');

@@ -67,6 +67,7 @@ export function explainText(rule: Rule): string {
   out += `Why:\n${indent(wrap(rule.docs.why, 76), '  ')}\n\n`;
   out += `Bad:\n${indent(rule.docs.bad, '    ')}\n\n`;
   out += `Good:\n${indent(rule.docs.good, '    ')}\n`;
+  if (rule.docs.target) out += `\nThe examples are read as keepalived ${rule.docs.target} reads them (--target-version ${rule.docs.target}).\n`;
   const files = Object.entries(rule.docs.files ?? {});
   if (files.length) out += `\nThe examples read ${files.length === 1 ? 'this file' : `these ${files.length} files`}: ${summarizeFiles(files)}\n`;
   out += `\nTurn it off or change its severity in .kalint.json: { "rules": { "${rule.code}": "off" } }\n`;
@@ -148,6 +149,7 @@ export function ruleMarkdown(rule: Rule): string {
   md += `| | |\n|---|---|\n| Code | \`${rule.code}\` |\n| Name | \`${rule.name}\` |\n| Family | ${FAMILY_TITLES[rule.family]} |\n| Default severity | ${rule.severity} |\n| Kind | ${kindText(rule)} |\n\n`;
   md += `## Why\n\n${rule.docs.why}\n\n`;
   md += `## Bad\n\n${fence(rule.docs.bad)}\n\n## Good\n\n${fence(rule.docs.good)}\n\n`;
+  if (rule.docs.target) md += `The examples are read as keepalived ${rule.docs.target} reads them (\`--target-version ${rule.docs.target}\`).\n\n`;
   const files = Object.entries(rule.docs.files ?? {});
   if (files.length) {
     md += `## Files the examples read\n\nThe examples are read as \`/etc/keepalived/keepalived.conf\`.\n\n`;

@@ -21,6 +21,8 @@ export interface RuleDocs {
    * nodes of the cluster.
    */
   files?: Record<string, string>;
+  /** The keepalived release the examples are read as (`--target-version`), for a rule about releases after the default 2.2.7. */
+  target?: string;
 }
 
 export interface RuleMeta {

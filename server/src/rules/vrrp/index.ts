@@ -40,6 +40,7 @@ import { strictStateNotOwner } from './strict-state-not-owner.js';
 import { trackDefinitionIncomplete } from './track-definition-incomplete.js';
 import { trackEntryOptions } from './track-entry-options.js';
 import { duplicateTrackEntry } from './duplicate-track-entry.js';
+import { repeatedInstanceAddress } from './repeated-instance-address.js';
 import { missingInterface } from './missing-interface.js';
 import { strictModeResets } from './strict-mode-resets.js';
 import { trackInterfaceOnInstanceAndGroup } from './track-interface-on-instance-and-group.js';
@@ -107,6 +108,7 @@ export const vrrpRules: Rule[] = [
   trackDefinitionIncomplete,
   trackEntryOptions,
   duplicateTrackEntry,
+  repeatedInstanceAddress,
   missingInterface,
   strictModeResets,
   trackInterfaceOnInstanceAndGroup,

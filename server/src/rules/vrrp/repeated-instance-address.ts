@@ -1,0 +1,84 @@
+// KA373: the same virtual address, or the same unicast peer, twice in one vrrp_instance: from 2.3.3 on
+// keepalived reports the repeat as a configuration error and ignores it (vrrp_data.c, vip_is_duplicate and
+// alloc_vrrp_unicast_peer); earlier releases keep both entries without a word.
+
+import { canonicalAddress, sockaddrAddress } from '../../core/analysis/values.js';
+import type { Address } from '../../core/model/model.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { FileRule } from '../types.js';
+import { uniqueInstances, unicastPeerWords, wordsRange } from './util.js';
+
+/** First release that checks an instance's VIPs and unicast peers for repeats. */
+export const REPEATS_CHECKED_SINCE: Version = [2, 3, 3];
+
+/** The `dev` an address line names (keepalived compares the interfaces of a VIP and an excluded VIP). */
+function devOf(a: Address): string | undefined {
+  const i = a.options.indexOf('dev');
+  return i >= 0 ? a.options[i + 1] : undefined;
+}
+
+export const repeatedInstanceAddress: FileRule = {
+  kind: 'file',
+  code: 'KA373',
+  name: 'repeated-instance-address',
+  family: 'vrrp',
+  severity: 'warning',
+  description: 'A vrrp_instance lists the same virtual address, or the same unicast peer, twice; keepalived 2.3.3 and later report the repeat and ignore it.',
+  docs: {
+    why:
+      'An address is added to the interface once, and a peer is sent one advert per interval, however often they are listed, so the repeat does nothing, ' +
+      'and often a copy was meant to be a different address. From 2.3.3 keepalived says so ("VIP duplicates a VIP 192.168.1.10/24 - ignoring", ' +
+      '"192.0.2.2 - duplicate unicast_peer"), a configuration error `keepalived -t` fails on. A repeated VIP counts whatever its prefix length ' +
+      '(192.168.1.10/24 and 192.168.1.10/32 are one address; the second line, with its options, is ignored); a virtual address and an excluded one ' +
+      'are a repeat when they are on the same interface. Earlier releases keep both entries silently, so the rule reports only from 2.3.3.',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2\n        192.0.2.2\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n        192.168.1.10/32\n    }\n}\n',
+    target: '2.4.3',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
+  },
+  check({ analysis, target, report }) {
+    if (compareVersions(target, REPEATS_CHECKED_SINCE) < 0) return;
+    for (const inst of uniqueInstances(analysis.model)) {
+      // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
+      // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
+      const vips = new Map<string, Address>();
+      const evips = new Map<string, Address>();
+      const family = inst.virtualIpaddresses.find((a) => a.prefix)?.family;
+      const visit = (a: Address, excluded: boolean) => {
+        if (!a.prefix || (!excluded && a.family !== family)) return;
+        const key = canonicalAddress(a.prefix.address);
+        const vip = vips.get(key);
+        const evip = evips.get(key);
+        const prev = vip && (!excluded || devOf(vip) === devOf(a)) ? vip : evip && evip.family === a.family && devOf(evip) === devOf(a) ? evip : undefined;
+        if (prev) {
+          const word = a.words[0]!;
+          report({
+            message: `${excluded ? 'excluded ' : ''}virtual address ${a.text} repeats ${prev.text} of this instance; keepalived ${target.join('.')} ignores this line ("VIP duplicates ${prev === evip ? 'an excluded ' : 'a '}VIP")`,
+            file: word.file,
+            range: wordsRange(a.words),
+            related: [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }],
+          });
+          return;
+        }
+        (excluded ? evips : vips).set(key, a);
+      };
+      // In the order keepalived reads them: block by block, whichever kind comes first.
+      const byBlock = new Map<object, [Address[], boolean]>();
+      for (const a of inst.virtualIpaddresses) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], false]).get(a.block)!)[0].push(a);
+      for (const a of inst.virtualIpaddressesExcluded) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], true]).get(a.block)!)[0].push(a);
+      for (const block of inst.node.children) {
+        const entry = byBlock.get(block);
+        if (entry) for (const a of entry[0]) visit(a, entry[1]);
+      }
+      // Unicast peers: the same address twice (the words after it are not compared).
+      const peers = new Map<string, string>();
+      for (const word of unicastPeerWords(inst)) {
+        const address = sockaddrAddress(word.text);
+        if (!address) continue;
+        const key = canonicalAddress(address.address);
+        if (peers.has(key)) {
+          report({ message: `unicast peer ${word.text} is already a peer of this instance${peers.get(key) !== word.text ? ` (as ${peers.get(key)})` : ''}; keepalived ${target.join('.')} ignores this line ("duplicate unicast_peer")`, file: word.file, range: word.range });
+        } else peers.set(key, word.text);
+      }
+    }
+  },
+};
