@@ -824,6 +824,15 @@ it('a multi-line definition continues after a comment ending with a backslash', 
   expect(a.model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.0.1']);
 });
 
+// keepalived 2.4.3 cuts the comment before it looks for the backslash (from 2.4.0): the definition ends
+// on its first line and the next line is read on its own ("(Line 2) Unknown keyword 'foo'").
+it('from 2.4.0 a definition line whose comment ends with a backslash does not go on', () => {
+  const text = '$V=advert_int 1 # c \\\n  foo\nvrrp_instance A {\n  interface eth0\n  virtual_router_id 5 # id \\\n}\n';
+  const at = (v?: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.code}`);
+  expect(at('2.3.1')).toEqual(['5:KA205']);
+  expect(at('2.4.0')).toEqual(['2:KA201']);
+});
+
 describe('smtp_server names no machine can resolve', () => {
   // Placeholders copied from blog posts: keepalived 2.2.7 says "Invalid smtp server" for them on
   // every machine (a real name's resolution depends on the machine and is not checked).

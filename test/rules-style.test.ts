@@ -143,6 +143,14 @@ describe('KA702 trailing-backslash', () => {
     expect(d[2]!.message).toContain("'100\\'");
   });
 
+  it('from 2.4.0 a backslash ending a comment goes with the comment', () => {
+    // keepalived 2.2.7 and 2.3.1: "invalid number '100\\'" for `priority 100 # primary \\`; 2.4.3 cuts the
+    // comment first (its commit "improve handling of comment stripping and continuation lines", 2.4.0).
+    expect(findings(bad, 'KA702', '2.3.1').map((x) => x.range.start.line + 1)).toEqual([3, 4, 5]);
+    expect(findings(bad, 'KA702', '2.4.0').map((x) => x.range.start.line + 1)).toEqual([3, 4]);
+    expect(findings(bad, 'KA205', '2.4.3').map((x) => x.range.start.line + 1)).toEqual([3, 4]);
+  });
+
   it('before 2.0.9 a separate backslash is an extra word and a comment keeps its own', () => {
     const d = findings(bad, 'KA702', '1.3.5');
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[3, 'warning'], [4, 'error']]);

@@ -26,7 +26,7 @@ export interface ReaderOptions {
   pathMappings?: Record<string, string>;
   /** How deep includes may nest before kalint stops following them. */
   maxIncludeDepth?: number;
-  /** The keepalived release read as (default: any recent one), and how to name it. */
+  /** The keepalived release read as (default: any recent one; a `\\` ending a comment is read as 2.2.7 does), and how to name it. */
   target?: Version;
   targetLabel?: string;
 }
@@ -105,6 +105,12 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return end > start && text.charCodeAt(end - 1) === 92 && endsWithLoneBackslash(text, end) ? end - 1 : -1;
 }
+/**
+ * From this release keepalived cuts a comment before it looks for a continuation `\\` (its commit "improve
+ * handling of comment stripping and continuation lines"): `word # note \\` is `word`, and a definition line
+ * ending so does not go on. Before it the `\\` survived the comment.
+ */
+export const COMMENT_CUTS_BACKSLASH_SINCE: Version = [2, 4, 0];
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
@@ -148,11 +154,15 @@ export class Reader {
    * that file's directory.
    */
   private seqIncludeDir: string | undefined;
+  /** Whether a `\\` ending a comment continues the line (releases before COMMENT_CUTS_BACKSLASH_SINCE). */
+  private readonly commentBackslash: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
     private readonly sink: LineSink,
-  ) {}
+  ) {
+    this.commentBackslash = !options.target || compareVersions(options.target, COMMENT_CUTS_BACKSLASH_SINCE) < 0;
+  }
 
   read(path: string, text: string): void {
     const file = this.addFile(path, text);
@@ -203,16 +213,16 @@ export class Reader {
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
-      const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from);
+      const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash);
       def.lines.push(text);
       if (!continues) frame.pendingDefinition = undefined;
       return;
     }
     if (from === to) return;
 
-    // keepalived strips a comment but keeps the line's trailing `\` even when the comment holds it:
-    // `# text \` reads as the line `\`, and `word # text \` as `word\`.
-    if (kinds[to - 1] === Kind.Comment) {
+    // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
+    // holds it: `# text \` reads as the line `\`, and `word # text \` as `word\`.
+    if (this.commentBackslash && kinds[to - 1] === Kind.Comment) {
       const bs = commentTrailingBackslash(file.text, starts[to - 1]!, store.end(to - 1));
       if (bs >= 0) {
         const tokens = store.slice(from, to - 1);
@@ -268,7 +278,7 @@ export class Reader {
         const head = tokens[cl.first]!;
         const name = cl.name!;
         const valueStart = head.start + name.length + 2;
-        const { text, continues } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart);
+        const { text, continues } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart, this.commentBackslash);
         const def: Definition = { lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
         this.definitions.set(name, def);
         if (continues) frame.pendingDefinition = def;
@@ -741,7 +751,7 @@ export class Reader {
   private defineFromText(frame: Frame, text: string, toks: Token[], cl: ReturnType<typeof classifyLine>, segments: Segment[]): void {
     const name = cl.name!;
     const head = toks[cl.first]!;
-    const { text: value, continues } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2);
+    const { text: value, continues } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2, this.commentBackslash);
     const src = mapRange(segments, head.start, head.start + name.length + 1);
     const def: Definition = { lines: [value], file: frame.file.path, start: src.start, end: src.end };
     this.definitions.set(name, def);
@@ -849,11 +859,11 @@ export class Reader {
 }
 
 /** The de-commented text of a definition line and whether it continues with a trailing `\`. */
-function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart?: number): { text: string; continues: boolean } {
+function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart: number | undefined, commentBackslash: boolean): { text: string; continues: boolean } {
   let end = to;
-  // keepalived keeps a `\` that ends the line after a comment: the definition goes on.
+  // keepalived before 2.4.0 keeps a `\` that ends the line after a comment: the definition goes on.
   let commentContinues = false;
-  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = endsWithLoneBackslash(tokens[--end]!.text);
+  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = endsWithLoneBackslash(tokens[--end]!.text) && commentBackslash;
   if (end === from) return { text: '', continues: commentContinues };
   const start = valueStart ?? tokens[from]!.start;
   let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');

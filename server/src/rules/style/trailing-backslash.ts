@@ -1,3 +1,4 @@
+import { COMMENT_CUTS_BACKSLASH_SINCE } from '../../core/analysis/reader.js';
 import type { FileRule } from '../types.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
@@ -103,6 +104,8 @@ export const trailingBackslash: FileRule = {
         // Before 2.0.9 keepalived did not move a trailing backslash onto the word before it.
         const glues = compareVersions(ctx.target, GLUED_SINCE) >= 0;
         if (!glues && inComment) continue;
+        // From 2.4.0 keepalived cuts the comment, backslash and all, before it looks for one.
+        if (inComment && compareVersions(ctx.target, COMMENT_CUTS_BACKSLASH_SINCE) >= 0) continue;
         const separate = wordTok.start !== lastTok.start;
         const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
         const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
