@@ -306,18 +306,24 @@ describe('KA609 script-quote-unterminated', () => {
   // keywords do.
   const vscript = (line: string) => SECURE + conf('vrrp_script chk {', `  ${line}`, '}');
   const misc = (line: string) => SECURE + conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', `      ${line}`, '    }', '  }', '}');
+  const regex = (line: string) => SECURE + conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    HTTP_GET {', '      url {', '        path /', `        ${line}`, '      }', '    }', '  }', '}');
   const crashing = [
     vscript("script '${CHECK:-/etc/keepalived/health.sh}'"),
     vscript("script '/bin/echo done!'"),
     vscript('script "/bin/pgrep nginx'),
     vscript('script /bin/true \\'),
     misc("misc_path '/bin/true"),
+    // Found by fuzzing 2.2.8, 2.3.1 and 2.4.3 (2.2.7 too): the url regex handler splits its line the same
+    // way, unchecked ("String 'regex a\"b': missing terminating \"", then a segmentation fault).
+    regex('regex a"b'),
+    regex("regex 'a"),
+    regex('regex abc \\'),
   ];
-  const reported = [SECURE + instance(`notify_master '/bin/true`), vscript('script "/bin/true 1\\""'), vscript('script /bin/true \\\\')];
+  const reported = [SECURE + instance(`notify_master '/bin/true`), vscript('script "/bin/true 1\\""'), vscript('script /bin/true \\\\'), regex('regex "a b"')];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {
       const d = findings(text, 'KA609');
-      expect(d.map((x) => x.message), text).toEqual([expect.stringMatching(/^keepalived 2\.2\.7 crashes on this (script|misc_path) line/)]);
+      expect(d.map((x) => x.message), text).toEqual([expect.stringMatching(/^keepalived 2\.2\.7 crashes on this (script|misc_path|regex) line/)]);
       // Not "removes the vrrp_script": keepalived never gets that far.
       expect(linesOf(text, 'KA320'), text).toEqual([]);
     }

@@ -19,7 +19,7 @@ export const scriptQuoteUnterminated: FileRule = {
       'first of those words, into the program and its arguments, where single and double quotes group again. A quote ' +
       'opened and not closed at either step, such as `"/etc/keepalived/notify.sh \'MASTER"`, makes keepalived report ' +
       '"String … missing terminating \'" and drop the script: the notification or check never runs. On a vrrp_script ' +
-      '`script` or a MISC_CHECK `misc_path` line an unclosed quote (or a trailing backslash) is worse: keepalived ' +
+      '`script`, a MISC_CHECK `misc_path` or a url `regex` line an unclosed quote (or a trailing backslash) is worse: keepalived ' +
       'crashes (also under `keepalived -t`), from 2.0.7 on.',
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
@@ -31,7 +31,12 @@ export const scriptQuoteUnterminated: FileRule = {
     const lines: AstNode[] = [];
     for (const v of analysis.model.vrrpScripts) lines.push(...childrenNamed(v.node, 'script'));
     for (const vs of analysis.model.virtualServers)
-      for (const rs of vs.realServers) for (const ck of rs.checkers) if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
+      for (const rs of vs.realServers)
+        for (const ck of rs.checkers) {
+          if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
+          // The url regex handler splits its line the same way, unchecked (found by fuzzing 2.2.8 to 2.4.3; 2.2.7 too).
+          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (const url of childrenNamed(ck.node, 'url')) lines.push(...childrenNamed(url, 'regex'));
+        }
     // The unchecked split came in 2.0.7; 2.0.6 reads such a line.
     for (const line of compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 ? lines : []) {
       const why = crashingScriptLine(analysis, line);

@@ -167,14 +167,15 @@ export const SCRIPT_PARSER_CRASH_SINCE: Version = [2, 0, 7];
 
 /**
  * keepalived's (2.0.7 and later) `script` (vrrp_script) and `misc_path` (MISC_CHECK) handlers hand the line to
- * the script parser without checking that it could be split: a quote left open or a trailing
+ * the script parser without checking that it could be split, and so does the url `regex` handler (2.0.7, 2.2.7
+ * and 2.4.3: `regex a"b`, `regex 'a` and `regex abc\\` exit 139): a quote left open or a trailing
  * backslash crashes keepalived (a segmentation fault, also under keepalived -t). The other script keywords report
  * such a line and drop it. The line is read as keepalived's reader leaves it: after the keyword, up
  * to a comment or a brace outside double quotes (an open single quote protects neither).
  */
 export function crashingScriptLine(analysis: Analysis, line: AstNode): 'an unclosed quote' | 'a trailing backslash' | undefined {
   const parent = line.parent?.keyword;
-  if (!((line.keyword === 'script' && parent === 'vrrp_script') || (line.keyword === 'misc_path' && parent === 'MISC_CHECK'))) return undefined;
+  if (!((line.keyword === 'script' && parent === 'vrrp_script') || (line.keyword === 'misc_path' && parent === 'MISC_CHECK') || (line.keyword === 'regex' && parent === 'url'))) return undefined;
   const word = line.word;
   const text = word ? fileText(analysis, word.file) : undefined;
   if (!word || text === undefined || line.args.some((w) => w.expanded || w.file !== word.file)) return undefined;
