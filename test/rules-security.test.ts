@@ -318,6 +318,8 @@ describe('KA609 script-quote-unterminated', () => {
     regex('regex a"b'),
     regex("regex 'a"),
     regex('regex abc \\'),
+    // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
+    vscript('script "/bin/true" # x \\'),
   ];
   const reported = [SECURE + instance(`notify_master '/bin/true`), vscript('script "/bin/true 1\\""'), vscript('script /bin/true \\\\'), regex('regex "a b"')];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
@@ -332,6 +334,9 @@ describe('KA609 script-quote-unterminated', () => {
     // 2.0.6 reads the line, and so does 1.3.5.
     expect(findings(crashing[2]!, 'KA609', '2.0.7').map((x) => x.message)).toEqual([expect.stringMatching(/^keepalived 2\.0\.7 crashes on this script line/)]);
     for (const v of ['2.0.6', '1.3.5']) expect(findings(crashing[0]!, 'KA609', v).filter((x) => x.message.includes('crashes')), v).toEqual([]);
+    const commented = crashing[crashing.length - 1]!;
+    expect(findings(commented, 'KA609', '2.3.1').map((x) => x.message)).toEqual([expect.stringMatching(/^keepalived 2\.3\.1 crashes on this script line/)]);
+    expect(findings(commented, 'KA609', '2.4.0')).toEqual([]);
   });
   it.skipIf(!keepalivedAvailable())('keepalived -t crashes on those lines, not on the others', async () => {
     for (const text of crashing) expect((await runKeepalivedAsync(text)).signal, text).toBe('SIGSEGV');

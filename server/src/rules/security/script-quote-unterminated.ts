@@ -39,7 +39,7 @@ export const scriptQuoteUnterminated: FileRule = {
         }
     // The unchecked split came in 2.0.7; 2.0.6 reads such a line.
     for (const line of compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 ? lines : []) {
-      const why = crashingScriptLine(analysis, line);
+      const why = crashingScriptLine(analysis, line, target);
       if (!why) continue;
       crashing.add(line);
       const last = line.args[line.args.length - 1];

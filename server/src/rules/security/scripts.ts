@@ -3,7 +3,9 @@
 
 import type { Analysis } from '../../core/index.js';
 import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
-import { schema, type Version } from '../../core/schema/schema.js';
+import { compareVersions, schema, type Version } from '../../core/schema/schema.js';
+import { COMMENT_CUTS_BACKSLASH_SINCE } from '../../core/analysis/reader.js';
+import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { lvsFacts } from '../lvs/server-facts.js';
 import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
 import { fileText } from '../fixes.js';
@@ -173,7 +175,7 @@ export const SCRIPT_PARSER_CRASH_SINCE: Version = [2, 0, 7];
  * such a line and drop it. The line is read as keepalived's reader leaves it: after the keyword, up
  * to a comment or a brace outside double quotes (an open single quote protects neither).
  */
-export function crashingScriptLine(analysis: Analysis, line: AstNode): 'an unclosed quote' | 'a trailing backslash' | undefined {
+export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Version): 'an unclosed quote' | 'a trailing backslash' | undefined {
   const parent = line.parent?.keyword;
   if (!((line.keyword === 'script' && parent === 'vrrp_script') || (line.keyword === 'misc_path' && parent === 'MISC_CHECK') || (line.keyword === 'regex' && parent === 'url'))) return undefined;
   const word = line.word;
@@ -182,6 +184,8 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode): 'an unclo
   let end = text.indexOf('\n', word.end);
   if (end < 0) end = text.length;
   let inDouble = false;
+  // Before 2.4.0 a `\\` ending a comment stays on the line keepalived reads (COMMENT_CUTS_BACKSLASH_SINCE).
+  let commentBackslash = false;
   for (let i = word.end; i < end; i++) {
     const c = text[i]!;
     if (c === '\\') {
@@ -191,11 +195,13 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode): 'an unclo
       i++;
     } else if (c === '"') inDouble = !inDouble;
     else if (!inDouble && (c === '#' || c === '!' || c === '{' || c === '}')) {
+      const lineEnd = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      commentBackslash = (c === '#' || c === '!') && text.charCodeAt(lineEnd - 1) === 92 && endsWithLoneBackslash(text, lineEnd) && compareVersions(target, COMMENT_CUTS_BACKSLASH_SINCE) < 0;
       end = i;
       break;
     }
   }
-  const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd();
+  const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : '');
   if (splitQuotedEscaped(read) !== undefined) return undefined;
   return /(^|[^\\])(\\\\)*\\$/.test(read) && splitQuotedEscaped(read.slice(0, -1)) !== undefined ? 'a trailing backslash' : 'an unclosed quote';
 }

@@ -117,7 +117,7 @@ export const trailingBackslash: FileRule = {
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
         const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), classified.end - classified.first - (separate ? 1 : 0));
         // On a script line keepalived (2.0.7 on) does not get as far as reading the word: it crashes (KA609).
-        const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node) === 'a trailing backslash';
+        const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node, ctx.target) === 'a trailing backslash';
         const error = crashes || ((glues || !separate) && !free && rejected(node, seen));
         ctx.report({
           message: crashes

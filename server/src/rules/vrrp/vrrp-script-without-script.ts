@@ -42,7 +42,7 @@ export const vrrpScriptWithoutScript: FileRule = {
       const lines = childrenNamed(s.node, 'script');
       if (lines.some((l) => l.argCount > 0 && !commandEmpty(analysis, l))) continue;
       // keepalived crashes on such a line before it could remove anything (KA609).
-      if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && lines.some((l) => crashingScriptLine(analysis, l))) continue;
+      if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && lines.some((l) => crashingScriptLine(analysis, l, target))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
