@@ -476,6 +476,18 @@ describe('KA335-KA341', () => {
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_interface {\neth1 weight 5\n}'), 'KA337')).toEqual([6]);
     expect(lines(instance('A', 'track_interface {\neth1\n}\ntrack_script {\neth1\n}'), 'KA337')).toEqual([]);
   });
+  it('KA374: an auth_hmac key outside 32..64 bytes (2.4.0 on)', () => {
+    // keepalived 2.4.3 -t on this instance: "(A) auth_hmac key 1 length 6 not in range [32, 64]" (line 4),
+    // "key 4 length 2" (line 7) and "key 5 length 65" (line 8); keys 2 and 3 pass, key 6 is a file.
+    const text = instance('A', `interface eth0\nauth_hmac {\nkey 1 secret\nkey 2 "${'a'.repeat(32)}"\nkey 3 hex:${'0f'.repeat(32)}\nkey 4 hex:0011\nkey 5 ${'b'.repeat(65)}\nkey 6 file:/etc/keepalived/key\nactive_key 1\n}\n${vip('10.0.0.1')}`);
+    const at = (v?: string) => findings(text, 'KA374', v).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    expect(at('2.4.3')).toEqual([
+      expect.stringMatching(/^4: auth_hmac key 1 is 6 bytes; .*"length 6 not in range \[32, 64\]"/),
+      expect.stringMatching(/^7: auth_hmac key 4 is 2 bytes/),
+      expect.stringMatching(/^8: auth_hmac key 5 is 65 bytes/),
+    ]);
+    expect(at()).toEqual([]);
+  });
   it('KA373: a VIP or unicast peer repeated in one instance, from 2.3.3', () => {
     // keepalived 2.4.3: "(A): VIP duplicates a VIP 10.0.0.1/32 - ignoring" and "(A) 10.0.0.2 - duplicate
     // unicast_peer" (exit 5); 2.2.7, 2.2.8 and 2.3.1 keep both entries silently (the checks came in 2.3.3).

@@ -41,6 +41,7 @@ import { trackDefinitionIncomplete } from './track-definition-incomplete.js';
 import { trackEntryOptions } from './track-entry-options.js';
 import { duplicateTrackEntry } from './duplicate-track-entry.js';
 import { repeatedInstanceAddress } from './repeated-instance-address.js';
+import { authHmacKeyLength } from './auth-hmac-key-length.js';
 import { missingInterface } from './missing-interface.js';
 import { strictModeResets } from './strict-mode-resets.js';
 import { trackInterfaceOnInstanceAndGroup } from './track-interface-on-instance-and-group.js';
@@ -109,6 +110,7 @@ export const vrrpRules: Rule[] = [
   trackEntryOptions,
   duplicateTrackEntry,
   repeatedInstanceAddress,
+  authHmacKeyLength,
   missingInterface,
   strictModeResets,
   trackInterfaceOnInstanceAndGroup,
