@@ -790,6 +790,20 @@ describe('KA338 with an interface name keepalived ignores', () => {
 });
 
 describe('KA351 use-vmac-invalid', () => {
+  it('from 2.3.0 reads every word, and netlink_notify_msg, group and name are options', () => {
+    // keepalived 2.2.8: "VMAC interface name 'netlink_notify_msg' too long or invalid characters - ignoring";
+    // 2.3.1 and 2.4.3 accept it, read `name IFNAME`, and report a third word: "VMAC interface name already specified".
+    const vmac = (words: string) => instance('A', `interface eth0\nvirtual_router_id 51\nuse_vmac ${words}\n${vip('10.0.0.1/24')}`);
+    const at = (words: string, v: string) => findings(vmac(words), 'KA351', v).map((d) => d.message);
+    expect(at('netlink_notify_msg', '2.2.8')).toEqual([expect.stringContaining("VMAC interface name 'netlink_notify_msg' is 18 characters")]);
+    for (const v of ['2.3.0', '2.4.3']) {
+      expect(at('netlink_notify_msg', v)).toEqual([]);
+      expect(at('name vrrp.fe netlink_notify_msg group 5', v)).toEqual([]);
+      expect(at('vrrp.a vrrp.b', v)).toEqual([expect.stringContaining("second interface name 'vrrp.b'")]);
+      expect(at('vrrp.a 02:11:22:33:44 vrrp.c', v)).toEqual([expect.stringContaining("second interface name 'vrrp.c'")]);
+    }
+    expect(at('vrrp.a 02:11:22:33:44 vrrp.c', '2.2.8')).toEqual([]);
+  });
   // Each use_vmac line with whether keepalived 2.2.7 reports it (checked below against the binary).
   const cases: [string, boolean][] = [
     ['vrrp.fe', false],

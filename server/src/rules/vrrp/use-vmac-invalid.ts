@@ -6,8 +6,16 @@
 
 import type { Word } from '../../core/analysis/ast.js';
 import { ipFamily, parsePrefix, utf8Length } from '../../core/analysis/values.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
+
+/**
+ * From this release use_vmac reads every word, and three of them are options rather than names:
+ * `netlink_notify_msg`, `group GROUP` and `name IFNAME` (keepalived's commits "work around missing promiscuous
+ * netlink notifications" and "Add name option for use_vmac and use_ipvlan"). 2.2.7 and 2.2.8 read two words.
+ */
+const VMAC_OPTIONS_SINCE: Version = [2, 3, 0];
 
 /** The kernel's limit on interface names (IFNAMSIZ 16, with the final NUL). */
 const MAX_NAME = 15;
@@ -51,7 +59,8 @@ export const useVmacInvalid: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp_frontend_public\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp.fe\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
+    const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
     // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
     const taken = new Map<string, string>();
     for (const inst of uniqueInstances(analysis.model)) {
@@ -72,7 +81,17 @@ export const useVmacInvalid: FileRule = {
           continue;
         }
         if (line.keyword !== 'use_vmac') continue;
-        for (let i = 0; i < line.argCount && i < 2; i++) {
+        for (let i = 0; i < line.argCount && (options || i < 2); i++) {
+          if (options) {
+            const text = line.argText(i);
+            if (text === 'netlink_notify_msg') continue;
+            // The group is looked up in the host's rt_tables: not checked here.
+            if (text === 'group') {
+              i++;
+              continue;
+            }
+            if (text === 'name' && i + 1 < line.argCount) i++;
+          }
           const w = line.argWord(i);
           const message = wordProblem(w.text, inst.name, state, taken);
           if (message) report({ message, file: w.file, range: w.range });
