@@ -185,6 +185,15 @@ describe('schema diagnostics', () => {
     }
   });
 
+  it('reports a repeated path or virtualhost from 2.2.8 (overwrite_error_since)', () => {
+    // keepalived 2.2.8 and 2.4.3: "(Line 4) Duplicate vs virtualhost - overwriting a.example with b.example" and
+    // "(Line 9) Duplicate path - overwriting /a with /b" (set_string, new in 2.2.8); 2.2.7 keeps the last silently.
+    const text = 'virtual_server 192.0.2.1 80 {\n  protocol TCP\n  virtualhost a.example\n  virtualhost b.example\n  real_server 192.0.2.2 80 {\n    HTTP_GET {\n      url {\n        path /a\n        path /b\n      }\n    }\n  }\n}\n';
+    const ka209 = (v?: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA209').map((d) => `${d.range.start.line + 1}: ${d.severity}`);
+    expect(ka209()).toEqual([]);
+    for (const v of ['2.2.8', '2.4.3']) expect(ka209(v)).toEqual(['4: error', '9: error']);
+  });
+
   it('requires the real_server and sorry_server port before 2.0.15 (optional_since)', () => {
     // keepalived 1.3.5 (built from its tag): "Configuration line starting `sorry_server` is missing a
     // parameter after keyword `192.168.1.10` at word position 3", and the checker process exits.

@@ -12,6 +12,7 @@ import {
   availableIn,
   compareVersions,
   findChild,
+  parseVersion,
   contextName,
   schema,
   type ArgSpec,
@@ -979,7 +980,7 @@ export class Walker implements LineSink {
       }
       return;
     }
-    if (spec.repeat === 'list' || spec.repeat === 'merge' || spec.repeat === 'last_wins') return;
+    if (spec.repeat === 'list' || spec.repeat === 'merge' || (spec.repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target))) return;
     const serial = spec.serial;
     if (this.seenStamp[serial] !== frame.stamp) {
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
@@ -998,6 +999,13 @@ export class Walker implements LineSink {
     const where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
+}
+
+/** keepalived 2.2.8 and later report a repeated string setting (set_string: path, virtualhost, snmp_name). */
+function overwriteReportedIn(spec: KeywordSpec, target: Version): boolean {
+  if (!spec.overwrite_error_since) return false;
+  const since = parseVersion(spec.overwrite_error_since);
+  return since !== undefined && compareVersions(since, target) <= 0;
 }
 
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */

@@ -51,6 +51,8 @@ export interface KeywordSpec {
   without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
   value_line?: ArgSpec[];
   repeat: Repeat;
+  /** First release that reports a repeat of this last_wins keyword ("Duplicate path - overwriting …"): overwrite_error from then on. */
+  overwrite_error_since?: string;
   /**
    * With repeat 'first_wins': keepalived detects a repeat by the value differing from this default,
    * so a first line giving it (or an invalid value) leaves the setting open for the next line.
@@ -145,6 +147,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     without_args: k.without_args,
     value_line: k.value_line?.map(uniformArg),
     repeat: k.repeat,
+    overwrite_error_since: k.overwrite_error_since,
     unset_by: k.unset_by,
     script_string: k.script_string,
     defines: k.defines,
