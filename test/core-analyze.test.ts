@@ -551,6 +551,21 @@ describe('blocks keepalived skips', () => {
     expect(a.ast.children.map((n) => `${n.keyword} ${n.argText(0) ?? ''}`)).toEqual(['vrrp_instance VI_2']);
   });
 
+  it('reports the missing brace of a skipped block whose owner reads its body anyway', () => {
+    // keepalived 2.2.7 (vrrp process): "(Line 2) vrrp_instance must have a name", then
+    // "(Line 3) Missing '{' at beginning of configuration block": with no '{' on the line or the
+    // next one, nothing is skipped. The other processes read line 3 at the top level.
+    const skippedNoBrace = 'vrrp_instance A {\n  priority 100\n}\nvrrp_instance # B {\n  priority 60\n}\n';
+    const a = analyze(skippedNoBrace);
+    expect(a.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA203:4', 'KA104:5', 'KA202:5', 'KA101:6']);
+    expect(a.diagnostics[1]!.message).toContain("Missing '{' at beginning of configuration block");
+    expect(a.diagnostics[1]!.related![0]!.range.start.line).toBe(3);
+    // With the '{' alone on the next line the skip works: no missing brace.
+    expect(codes('vrrp_instance A {\n  priority 100\n}\nvrrp_instance A\n{\n  priority 50\n}\n')).toEqual(['4:KA209']);
+    // keepalived 2.2.7 printed "Group list already specified for sync group <garbage>" for this one.
+    expect(codes('track_group #x {\n  group {\n    VI_1\n  }\n}\n')).toContain('2:KA104');
+  });
+
   it('says what a value block without its brace does (keepalived only logs it)', () => {
     const a = analyze('vrrp_instance VI_1 {\n    virtual_ipaddress\n    10.0.0.1\n    }\n}\n');
     const ka104 = a.diagnostics.find((d) => d.code === 'KA104')!;

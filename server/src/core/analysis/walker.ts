@@ -161,6 +161,8 @@ export class Walker implements LineSink {
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
   private pendingSkip = false;
+  /** Set with `pendingSkip` when the block's own handler asked for the skip (not when no process reads it). */
+  private pendingSkippedByHandler = false;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
   private pendingClosesParent = false;
   /** Opening braces (file and offset) of blocks a repeated group list ended early. */
@@ -285,6 +287,7 @@ export class Walker implements LineSink {
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = skipped;
+      this.pendingSkippedByHandler = skipped && spec.block === 'keywords' && !repeatedGroup;
       this.pendingClosesParent = repeatedGroup;
     }
   }
@@ -331,6 +334,7 @@ export class Walker implements LineSink {
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = true;
+      this.pendingSkippedByHandler = false;
       this.pendingClosesParent = false;
     }
     return true;
@@ -381,8 +385,12 @@ export class Walker implements LineSink {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = undefined;
-    // A skipped block without its '{' has nothing to skip; the line is read as usual.
-    if (this.pendingSkip) return;
+    // A skipped block without its '{' has nothing to skip; the line is read as usual by the
+    // processes that do not own the keyword.
+    if (this.pendingSkip) {
+      if (this.pendingSkippedByHandler) this.reportSkipWithoutBrace(p, next);
+      return;
+    }
     if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.
@@ -403,6 +411,20 @@ export class Walker implements LineSink {
       this.otherPassesLine = p.spec?.block === 'values' ? '' : `${next.file}\0${next.range.start.line}`;
     }
     this.pushBlock(p, undefined);
+  }
+
+  /**
+   * A block keepalived's handler refused (no name, a repeated name, a server it cannot read) asks
+   * the parser to skip it; with no '{' on its line or alone on the next one there is nothing to
+   * skip, and the owning process (lib/parser.c, process_stream) still enters the block: it reports
+   * the missing '{' and reads the lines up to the next '}' as the block's keywords, which then act
+   * on the last block of that kind read before, or on memory that is not one when there is none
+   * (2.2.7 printed a garbage name for a nameless track_group; 2.0.19 crashed on it).
+   */
+  private reportSkipWithoutBrace(p: AstNode, next: Word): void {
+    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made, changing the previous one, or memory that is not one (keepalived may crash; keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
+      related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
+    });
   }
 
   /**
