@@ -343,3 +343,31 @@ describe('KA609 script-quote-unterminated', () => {
     for (const text of reported) expect((await runKeepalivedAsync(text)).signal, text).toBeUndefined();
   });
 });
+
+describe('KA610 script-command-empty', () => {
+  const startup = conf('global_defs {', '  startup_script ""', '  shutdown_script " "', '  startup_script_timeout 5', '}');
+  const notify = instance('notify_master ""', "notify_backup ''", 'notify "/etc/keepalived/notify.sh"') +
+    conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  quorum_up " "', '  real_server 10.0.0.2 80 {', '    notify_up ""', '  }', '}');
+
+  it('reports an empty startup or shutdown script as the configuration error keepalived reports', () => {
+    expect(linesOf(startup, 'KA610')).toEqual([2, 3]);
+    expect(findings(startup, 'KA610').map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(findings(startup, 'KA610')[0]!.message).toContain('Invalid startup script');
+  });
+
+  it('warns on an empty notify script, which keepalived drops without a word', () => {
+    expect(linesOf(notify, 'KA610')).toEqual([7, 8, 13, 15]);
+    expect(findings(notify, 'KA610').every((d) => d.severity === 'warning')).toBe(true);
+    // vrrp_script `script ""` and MISC_CHECK `misc_path ""` have their own rules.
+    const others = conf('vrrp_script chk {', '  script ""', '}', 'virtual_server 10.0.0.1 80 {', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', '      misc_path ""', '    }', '  }', '}');
+    expect(linesOf(others, 'KA610')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('matches keepalived: an error for startup scripts, silence for notify scripts', () => {
+    const s = runKeepalived(startup);
+    expect(s.stderr).toContain('(Line 2) Invalid startup script');
+    expect(s.stderr).toContain('(Line 3) Invalid shutdown script');
+    const n = runKeepalived(notify);
+    for (const line of [7, 8, 13, 15]) expect(n.stderr).not.toContain(`Line ${line})`);
+  });
+});

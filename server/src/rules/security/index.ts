@@ -9,5 +9,6 @@ import { relativeScriptPath } from './relative-script-path.js';
 import { scriptInWorldWritableDirectory } from './script-in-world-writable-directory.js';
 import { umaskInvalid } from './umask-invalid.js';
 import { scriptQuoteUnterminated } from './script-quote-unterminated.js';
+import { scriptCommandEmpty } from './script-command-empty.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty];
