@@ -342,6 +342,15 @@ const cases: Record<string, Case> = {
     lines: [7],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    connect_ip 2001:db8::1', '    bindto 2001:db8::9', '  }', '}']),
   },
+  'link-local connect_ip skipped for its family: the checker targets the real server again': {
+    // keepalived 2.2.7: "connect_ip address fe80::1 does not match address family of bindto - skipping", and no
+    // "requires a bind_if": the skipped connect_ip leaves the destination unset (kalint had reported both).
+    code: 'KA530',
+    keepalived: /connect_ip address fe80::1 does not match address family of bindto/,
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    bindto 10.0.0.9', '    connect_ip fe80::1', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  TCP_CHECK {', '    bindto 10.0.0.9', '    connect_ip 10.0.1.2', '  }', '}']),
+  },
   'IPv6 bindto in an SMTP_CHECK of an IPv4 real server (its hosts give the destination)': {
     code: 'KA530',
     keepalived: /does not match address family of connect_ip/,

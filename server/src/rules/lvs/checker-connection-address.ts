@@ -26,8 +26,8 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
     if (k === 'bind_if') bindIf = true;
     if (k !== 'connect_ip' && k !== 'bindto') continue;
     const text = c.args[0]?.text;
-    if (k === 'connect_ip') connectIp = text;
     const f = ipFamily(text ?? '');
+    if (k === 'connect_ip') connectIp = text;
     if (!f) continue;
     const other = k === 'connect_ip' ? bind : dst;
     const mine = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
@@ -40,8 +40,12 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
         related: [related(other!.node, other!.node === rsNode ? 'real server here' : `${other!.node.keyword} here`)],
       });
     }
-    if (k === 'connect_ip') dst = mine;
-    else bind = mine;
+    // A skipped line leaves its address unset (keepalived clears its family): a skipped connect_ip
+    // makes the checker connect to the real server address again.
+    if (k === 'connect_ip') {
+      dst = mine;
+      if (!mine) connectIp = undefined;
+    } else bind = mine;
   }
   return { connectIp, bindIf };
 }
