@@ -634,6 +634,17 @@ describe('KA345-KA347, KA338 on lo', () => {
     ]);
     expect(findings(instance('A', vip('10.0.0.1/24 dev eth0 label eth0:vip brd + scope link no_track')), 'KA346')).toHaveLength(0);
   });
+  it('KA346: options newer than the target release are unknown words to it', () => {
+    // keepalived 2.0.19 (built from its tag): "(Line 3) Unknown configuration entry 'preferred_lft' for ip
+    // address - ignoring" and the same for '0'; preferred_lft came in 2.0.20, use_vmac in 2.2.0.
+    const text = instance('A', vip('10.0.0.1/24 dev eth0 preferred_lft 0 use_vmac'));
+    const old = findings(text, 'KA346', '2.0.19');
+    expect(old.map((d) => d.range.start.line + 1 + ':' + d.severity)).toEqual(['3:warning', '3:warning', '3:warning']);
+    expect(old[0]!.message).toContain("'preferred_lft' is not an address option in keepalived 2.0.19 (it came in 2.0.20)");
+    expect(old[1]!.message).toContain("'0' is not an address option");
+    expect(findings(text, 'KA346', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining("'use_vmac' is not an address option in keepalived 2.1.5")]);
+    expect(findings(text, 'KA346')).toEqual([]);
+  });
   it('KA346: scope global (0) is no scope keepalived refuses on an IPv6 address', () => {
     const text = instance('A', `interface eth0\n${vip('2001:db8::1/64 scope global\n2001:db8::2/64 scope 0\n2001:db8::3/64 scope link\n2001:db8::4/64 scope 200')}`);
     expect(lines(text, 'KA346')).toEqual([6, 7]);

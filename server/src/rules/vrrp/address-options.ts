@@ -16,12 +16,12 @@ export const addressOptions: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:frontend-vip\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:vip\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
     // Indexed loops: this runs for every address of a large config, and for-of here kept its iterators.
     const say = (addresses: Address[]) => {
       for (let i = 0; i < addresses.length; i++) {
-        const problems = addressProblems(addresses[i]!);
+        const problems = addressProblems(addresses[i]!, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
           report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });

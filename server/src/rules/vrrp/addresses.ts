@@ -5,6 +5,7 @@ import type { Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
 import { ipFamily, parseInteger, utf8Length } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 export interface AddressProblem {
   word: Word;
@@ -22,8 +23,26 @@ const LABEL_MAX_BYTES = 15;
 /** Options that take a value (the next word). */
 const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'track_group']);
 
-/** Walks one address line the way keepalived's address parser does. */
-function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
+/**
+ * Options later releases added to the address parser (vrrp_ipaddress.c, bisected over the tags);
+ * an older keepalived reports each as an unknown entry and ignores it, then its value the same way.
+ */
+const OPTION_SINCE: Record<string, Version> = {
+  home: [1, 4, 0],
+  '-nodad': [1, 4, 0],
+  mngtmpaddr: [1, 4, 0],
+  noprefixroute: [1, 4, 0],
+  autojoin: [1, 4, 0],
+  peer: [2, 0, 0],
+  no_track: [2, 0, 3],
+  track_group: [2, 0, 3],
+  preferred_lft: [2, 0, 20],
+  use_vmac: [2, 2, 0],
+};
+const NEWEST_OPTION: Version = [2, 2, 0];
+
+/** Walks one address line the way keepalived's address parser does (`target` undefined: 2.2.0 and later). */
+function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: Version): void {
   const words = address.words;
   const addrWord = words[0]!;
   const addr = address.text;
@@ -40,6 +59,11 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say): void {
     const w = words[i]!;
     const option = w.text;
     const value = words[i + 1];
+    const since = target && OPTION_SINCE[option];
+    if (since && compareVersions(target, since) < 0) {
+      say({ word: w, message: `'${option}' is not an address option in keepalived ${target.join('.')} (it came in ${since.join('.')}); keepalived ignores it`, severity: 'warning' });
+      continue;
+    }
     // In a VIP, track_group is no option at all: keepalived reports it as an unknown entry and keeps the address.
     if (!value && NEEDS_VALUE.has(option) && !(option === 'track_group' && where === 'vip')) {
       drop(w, `'${option}' has no value`);
@@ -148,7 +172,14 @@ const NO_PROBLEMS = Object.freeze([]) as unknown as AddressProblem[];
  * static addresses, the others as virtual ones). Several rules ask about the same lines; the
  * answer is kept on the model's address.
  */
-export function addressProblems(address: Address): AddressProblem[] {
+export function addressProblems(address: Address, target?: Version): AddressProblem[] {
+  // Releases before the newest option read some options as unknown words: worked out each time
+  // (only KA346 asks for them); whether an address is dropped does not depend on it.
+  if (target && compareVersions(target, NEWEST_OPTION) < 0) {
+    const found: AddressProblem[] = [];
+    walkLine(address, address.block.keyword === 'static_ipaddress' ? 'static' : 'vip', (p) => found.push(p), target);
+    return found;
+  }
   let out = address.derived as AddressProblem[] | undefined;
   if (!out) {
     let found = NO_PROBLEMS;
