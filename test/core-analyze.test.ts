@@ -474,6 +474,17 @@ describe('includes', () => {
     expect(a.model.vrrpScripts.map((s) => s.name)).toEqual(['chk']);
   });
 
+  it('names the path mapping that would find an absolute include in the repository', () => {
+    const repo = memoryHost({ '/repo/deploy/conf.d/x.conf': 'vrrp_script chk {\n  script "/bin/true"\n}\n', '/repo/deploy/keepalived.conf': '' });
+    const opts = { file: '/repo/deploy/keepalived.conf', host: repo };
+    const [glob] = analyze('include /etc/keepalived/conf.d/*.conf\n', opts).diagnostics;
+    expect(glob!.message).toBe(`include pattern '/etc/keepalived/conf.d/*.conf' matches no file; 'conf.d/*.conf' beside this file matches 1 file: to check what the node reads, map '/etc/keepalived' to this folder in .kalint.json ("pathMappings": { "/etc/keepalived": "." } in a .kalint.json here)`);
+    expect(analyze('include /etc/keepalived/conf.d/x.conf\n', opts).diagnostics[0]!.message).toContain("'conf.d/x.conf' beside this file matches 1 file");
+    // No hint from nothing, nor from the including file itself.
+    expect(analyze('include /etc/keepalived/other/*.conf\n', opts).diagnostics[0]!.message).toBe("include pattern '/etc/keepalived/other/*.conf' matches no file");
+    expect(analyze('include /etc/keepalived/keepalived.conf\n', opts).diagnostics[0]!.message).not.toContain('beside');
+  });
+
   it('says includes are not followed without file access', () => {
     const a = analyze('include x.conf\n');
     expect(a.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['KA110:info']);

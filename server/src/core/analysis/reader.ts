@@ -779,14 +779,18 @@ export class Reader {
       return [];
     }
     const matches: string[] = [];
+    // Files named by an absolute path no mapping changed: a missing one gets a mapping hint.
+    const unmappedAbsolute = new Set<string>();
     const alternatives = expandBraces(pattern.trim());
     for (const alt of alternatives) {
       const mapped = this.mapPath(join(dir, alt));
       const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
       if (found.length === 0) {
         const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
-        this.report('KA110', hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}`, file, start, end);
+        const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
+        this.report('KA110', hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}${hint}`, file, start, end);
       }
+      if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       matches.push(...found);
     }
     // Files are pushed in reverse so the first match is read first.
@@ -802,7 +806,8 @@ export class Reader {
       }
       const text = host.readFile(path);
       if (text === undefined) {
-        this.report('KA110', severity, `include '${path}': file not found or not readable (keepalived: "Config files missing")`, file, start, end);
+        const hint = unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '';
+        this.report('KA110', severity, `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
         continue;
       }
       const ls = file.lex.lineStarts;
@@ -844,6 +849,27 @@ export class Reader {
       }
     }
     return names;
+  }
+
+  /**
+   * For an absolute include that finds nothing here (the node's /etc/keepalived is not this
+   * machine's): the longest tail of the path that does match beside the including file, said as
+   * the path mapping that would make kalint read it. Empty when no tail matches.
+   */
+  private mappingHint(pattern: string, dir: string, including: string): string {
+    const host = this.options.host!;
+    const parts = pattern.split('/').filter((p) => p !== '');
+    for (let k = 1; k < parts.length; k++) {
+      const tail = parts.slice(k).join('/');
+      const here = join(dir, tail);
+      const found = hasWildcard(tail) ? globOne(here, (d) => host.readDir(d)) : host.readFile(here) !== undefined ? [here] : [];
+      const others = found.filter((f) => f !== including);
+      if (!others.length) continue;
+      const prefix = '/' + parts.slice(0, k).join('/');
+      const count = others.length === 1 ? '1 file' : `${others.length} files`;
+      return `; '${tail}' beside this file matches ${count}: to check what the node reads, map '${prefix}' to this folder in .kalint.json ("pathMappings": { "${prefix}": "." } in a .kalint.json here)`;
+    }
+    return '';
   }
 
   private mapPath(p: string): string {
