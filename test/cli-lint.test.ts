@@ -240,6 +240,29 @@ describe('formats', () => {
   });
 });
 
+describe('templates (KA108)', () => {
+  const TEMPLATE = 'vrrp_instance {{ name }} {\n  state {{ state }}\n  priority {% if master %}150{% else %}100{% endif %}\n}\n';
+
+  it('a directory search leaves templates out and says so; a template named on the command line is one finding', () => {
+    write({ 'tpl/roles/templates/keepalived.conf.j2': TEMPLATE, 'tpl/roles/files/other.conf.tmpl': 'global_defs {\n  router_id {{ id }}\n}\n', 'tpl/lb1.conf': CLEAN });
+    const searched = kalint(['lint', '--format', 'gnu', 'tpl']);
+    expect(searched.code).toBe(0);
+    expect(searched.stdout).toBe('');
+    expect(searched.stderr).toContain('left out 2 templates (tpl/roles/files/other.conf.tmpl, tpl/roles/templates/keepalived.conf.j2)');
+    const named = kalint(['lint', '--format', 'gnu', 'tpl/roles/templates/keepalived.conf.j2']);
+    expect(named.code).toBe(1);
+    expect(codes(named.stdout)).toEqual(['KA108']);
+    expect(named.stdout).toContain('keepalived.conf.j2:1:15: error: this is a Jinja or Go template ({{ name }} on line 1)');
+  });
+
+  it('a template with a keepalived name is no cluster node', () => {
+    write({ 'tpl2/keepalived.conf': TEMPLATE.replace('{{ name }}', 'VI_1'), 'tpl2/lb.conf': 'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n' });
+    const r = kalint(['lint', '--format', 'gnu', 'tpl2']);
+    expect(codes(r.stdout).filter((c) => c.startsWith('KA4'))).toEqual([]);
+    expect(codes(r.stdout)).toContain('KA108');
+  });
+});
+
 describe('kalint explain', () => {
   it('prints a rule by code or name', () => {
     const byCode = kalint(['explain', 'KA204']);

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCst, withTrivia } from '../server/src/core/syntax/parser.js';
 import { lex, tokenValue } from '../server/src/core/syntax/lexer.js';
+import { findTemplateMarker } from '../server/src/core/syntax/template.js';
+import { lintText } from '../server/src/linter.js';
 import type { CstNode, CstStatement } from '../server/src/core/syntax/cst.js';
 
 function rebuild(text: string): string {
@@ -136,5 +138,34 @@ describe('lossless tree', () => {
       node = node.block ? statements(node.block.children)[0] : undefined;
     }
     expect(depth).toBe(10000);
+  });
+});
+
+describe('template markup (KA108)', () => {
+  it('finds Jinja, Go template and ERB/EPP markup, not glued braces', () => {
+    const at = (t: string) => {
+      const m = findTemplateMarker(t);
+      return m && t.slice(m.start, m.end);
+    };
+    expect(at('vrrp_instance {{ name }} {\n')).toBe('{{ name }}');
+    expect(at('  interface {{.Intf}}\n')).toBe('{{.Intf}}');
+    expect(at('{{- range $i, $v := .VrrpInstances }}\n')).toBe('{{- range $i, $v := .VrrpInstances }}');
+    expect(at('priority {% if master %}150{% endif %}\n')).toBe('{% if master %}');
+    expect(at('  auth_pass <%= @auth_pass %>\n')).toBe('<%= @auth_pass %>');
+    // keepalived's own syntax: glued and doubled braces, ${NAME}, '%' in words.
+    for (const plain of ['real_server 10.0.0.1 80 {{\n}}\n', 'vrrp_instance VI_1 {\n  auth_pass ${PASS}\n}}\n', 'url { path /a%20b }\n', 'x {{\n  }}\n'])
+      expect(at(plain)).toBeUndefined();
+  });
+
+  it('is one finding in place of the brace errors; turned off, the template is read as a config', () => {
+    const text = '# kalint-disable-next-line KA201 -- no such line\nvrrp_instance {{ name }} {\n  state {{ state }}\n}\n';
+    const r = lintText(text, { file: 'k.conf.j2' });
+    expect(r.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}:${d.range.start.column + 1}`)).toEqual(['KA108:2:15']);
+    expect(r.template).toBeDefined();
+    const off = lintText(text, { file: 'k.conf.j2', severities: { 'template-file': 'off' } });
+    expect(off.template).toBeUndefined();
+    expect(off.diagnostics.length).toBeGreaterThan(3);
+    // A suppression comment in the template is honoured.
+    expect(lintText(`# kalint-disable KA108 -- rendered by the role\n${text}`, { file: 'k.conf.j2' }).diagnostics).toEqual([]);
   });
 });

@@ -114,6 +114,12 @@ describe('canonical style', () => {
     expect(fmt(huge)).toBe(`a {\n   x ${'w'.repeat(1100)}\n}\n`);
   });
 
+  it('leaves templates alone: re-indenting their markup as braces would break them (KA108)', () => {
+    const t = format('vrrp_instance VI_1 {\n  state {{ state }}\n}\n');
+    expect(isFormatError(t) && t.error).toBe('2:9: this is a Jinja or Go template ({{ state }}), not a keepalived config: kalint does not format templates');
+    expect(formatRange('x {\n<%= @vips %>\n}\n', 0, 2)).toEqual([]);
+  });
+
   it('refuses files with syntax errors and names line:column', () => {
     const extra = format('a {\n}\n  }\n');
     expect(isFormatError(extra) && extra.error).toBe("3:3: extra '}': it closes no block");

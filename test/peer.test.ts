@@ -439,3 +439,12 @@ describe('generated configs (scripts/gen-config.ts: dual-master, nopreempt, trac
     });
   }
 });
+
+describe('templates', () => {
+  it('are refused: editing their markup as a config would break them (KA108)', () => {
+    const tpl = 'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 5\n  priority {{ prio }}\n}\n';
+    expect(peerError(tpl)).toBe('this is a Jinja or Go template ({{ prio }}), not a keepalived config: render it and run kalint peer on the result');
+    const r = generatePeer(tpl);
+    expect('error' in r && r.at).toEqual({ line: 5, column: 12 });
+  });
+});

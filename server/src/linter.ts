@@ -7,6 +7,8 @@ import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagn
 import type { Range } from './core/syntax/cst.js';
 import { Kind } from './core/syntax/lexer.js';
 import { hasLookalike, showLookalikes } from './core/syntax/lookalikes.js';
+import { findTemplateMarker, type TemplateMarker } from './core/syntax/template.js';
+import { positionAt } from './core/syntax/parser.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
@@ -33,6 +35,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** Findings hidden by suppression comments (with the configured severities; 'off' rules left out). */
   suppressed: SuppressedDiagnostic[];
+  /** Set when the text is a template to render (KA108): its analysis means nothing, and no rule ran. */
+  template?: TemplateMarker;
 }
 
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
@@ -174,8 +178,39 @@ export function suppressAcross(diagnostics: Diagnostic[], analyses: Analysis[], 
 
 /** Lints one config text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const template = findTemplateMarker(text);
+  if (template) {
+    const templated = lintTemplate(text, template, options);
+    if (templated) return templated;
+  }
   const analysis = analyze(text, options);
   const raw = [...analysis.diagnostics, ...unterminatedQuotes(analysis), ...runFileRules(analysis)];
   const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, options);
   return { analysis, diagnostics, suppressed };
+}
+
+/**
+ * A template (`{{ x }}`, `{% if %}`, `<%= x %>`) is reported once (KA108) instead of being read as
+ * keepalived would read it, which buries the user in brace and keyword errors. With KA108 turned
+ * off the template is linted like any config (undefined is returned).
+ */
+function lintTemplate(text: string, marker: TemplateMarker, options: LintOptions): LintResult | undefined {
+  // Read as a config only for its suppression comments and line table.
+  const analysis = analyze(text, options);
+  const file = analysis.file;
+  const lineStarts = analysis.files.get(file)!.lex.lineStarts;
+  const start = positionAt(lineStarts, marker.start);
+  const end = positionAt(lineStarts, marker.end);
+  const markup = text.slice(marker.start, marker.end);
+  const shown = markup.length > 40 ? `${markup.slice(0, 37)}...` : markup;
+  const raw: Diagnostic[] = [{
+    code: 'KA108',
+    severity: 'error',
+    message: `this is a ${marker.language} (${shown} on line ${start.line + 1}), not a config keepalived can read as it is: kalint checks what keepalived reads, so lint the rendered file instead (nothing else in this file was checked)`,
+    file,
+    range: { start, end },
+  }];
+  if (!applySeverities(raw, options.severities).length) return undefined;
+  const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, { ...options, reportUnusedSuppressions: false });
+  return { analysis, diagnostics, suppressed, template: marker };
 }

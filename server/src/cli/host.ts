@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
+import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
 
 export const fsHost: SourceHost = {
   readFile(path) {
@@ -37,7 +38,16 @@ export function looksLikeKeepalived(path: string): boolean {
   return text !== undefined && KEEPALIVED_HINT.test(text.slice(0, 65536));
 }
 
-function walkDir(dir: string, out: string[]): void {
+/** A keepalived template by name (`keepalived.conf.j2`) or by content (`vrrp_instance {{ name }} {`). */
+function looksLikeKeepalivedTemplate(path: string): boolean {
+  const name = path.split('/').pop() ?? '';
+  if (/keepalived/i.test(name)) return true;
+  const text = fsHost.readFile(path);
+  return text !== undefined && KEEPALIVED_HINT.test(text.slice(0, 65536));
+}
+
+/** `templates`: files left out because their names say they are templates to render (KA108). */
+function walkDir(dir: string, out: string[], templates: string[]): void {
   const stack = [dir];
   while (stack.length) {
     const d = stack.pop()!;
@@ -47,6 +57,8 @@ function walkDir(dir: string, out: string[]): void {
       const p = d === '.' ? e.name : `${d}/${e.name}`;
       if (e.isDirectory) {
         if (!SKIP_DIRS.has(e.name)) stack.push(p);
+      } else if (TEMPLATE_EXTENSION.test(e.name)) {
+        if (looksLikeKeepalivedTemplate(p)) templates.push(p);
       } else if (looksLikeKeepalived(p)) out.push(p);
     }
   }
@@ -54,6 +66,8 @@ function walkDir(dir: string, out: string[]): void {
 
 export interface Discovered {
   files: string[];
+  /** keepalived templates (`.j2`, `.tmpl`, …) a directory search left out. */
+  templates: string[];
   /** Arguments that named nothing. */
   missing: string[];
 }
@@ -62,6 +76,7 @@ export interface Discovered {
 export function discover(args: string[]): Discovered {
   const files: string[] = [];
   const missing: string[] = [];
+  const templates: string[] = [];
   for (const arg of args) {
     if (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) {
       const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
@@ -74,7 +89,7 @@ export function discover(args: string[]): Discovered {
       });
       if (!existing.length) missing.push(arg);
       for (const m of existing) {
-        if (statSync(m).isDirectory()) walkDir(m, files);
+        if (statSync(m).isDirectory()) walkDir(m, files, templates);
         else files.push(m);
       }
       continue;
@@ -88,11 +103,12 @@ export function discover(args: string[]): Discovered {
     }
     if (st.isDirectory()) {
       const before = files.length;
-      walkDir(arg.replace(/\/+$/, '') || '/', files);
-      if (files.length === before) missing.push(`${arg} (no keepalived configs found in it)`);
+      const templatesBefore = templates.length;
+      walkDir(arg.replace(/\/+$/, '') || '/', files, templates);
+      if (files.length === before && templates.length === templatesBefore) missing.push(`${arg} (no keepalived configs found in it)`);
     } else files.push(arg);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, templates: [...new Set(templates)] };
 }
 
 /** A path as shown in output: relative to the working directory when below it. */

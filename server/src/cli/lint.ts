@@ -111,7 +111,8 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
     }),
   );
   // Kept for the cluster rules, so a cluster member is not analysed twice.
-  results.forEach((r, i) => analyses.set(analysisKey(file, ids[i]), r.analysis));
+  // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing.
+  results.forEach((r, i) => r.template || analyses.set(analysisKey(file, ids[i]), r.analysis));
   const runs = results.map((r) => r.diagnostics.map(displayPaths));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
   // The same suppressed finding under several ids is one.
@@ -247,12 +248,17 @@ export function lintCommand(argv: string[], passes = 1): number {
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const fromStdin = positionals.includes('-');
   if (fromStdin && values.fix) throw new UsageError("--fix rewrites files: it cannot be used with '-' (standard input)");
-  const { files, missing } = discover(positionals.filter((p) => p !== '-'));
+  const { files, missing, templates } = discover(positionals.filter((p) => p !== '-'));
   if (fromStdin) files.unshift(stdinName);
   let ioError = false;
   for (const m of missing) {
     process.stderr.write(`kalint: ${m}: no such file or directory\n`);
     ioError = true;
+  }
+  if (templates.length) {
+    const names = templates.slice(0, 5).map(displayPath).join(', ') + (templates.length > 5 ? `, and ${templates.length - 5} more` : '');
+    const one = templates.length === 1;
+    process.stderr.write(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];

@@ -16,6 +16,7 @@
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
+import { findTemplateMarker } from '../syntax/template.js';
 
 export interface FormatOptions {
   /** Spaces per level (default 4); ignored with `useTabs`. */
@@ -139,6 +140,15 @@ function exceeds(s: string, from: number, to: number, limit: number): boolean {
 
 /** Lays `text` out; with `track`, records where each output line comes from (range formatting). */
 export function layout(text: string, options: FormatOptions = {}, track = true): Layout | FormatError {
+  // Re-indenting `{{ name }}` as braces would break the template (KA108): templates are left alone.
+  const template = findTemplateMarker(text);
+  if (template) {
+    const before = text.slice(0, template.start);
+    const line = before.split('\n').length - 1;
+    const column = template.start - (before.lastIndexOf('\n') + 1);
+    const message = `this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: kalint does not format templates`;
+    return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
+  }
   const unit = indentUnit(options);
   const indents: string[] = [''];
   const indent = (d: number): string => {

@@ -7,6 +7,7 @@
 // of one instance; a BACKUP with `nopreempt` or `preempt_delay` (both nodes BACKUP, priority
 // decides) stays BACKUP.
 
+import { findTemplateMarker } from '../syntax/template.js';
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import type { VrrpInstance, KeepalivedConfig } from '../model/model.js';
@@ -91,6 +92,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
   // Values go into the config as single words: a blank, quote, brace or comment sign would change its structure.
   for (const [name, v] of [['router_id', options.routerId], ['unicast_src_ip', options.unicastSrcIp], ['unicast_peer', options.unicastPeer]] as const) {
     if (v !== undefined && !/^[^\s{}"#!]+$/.test(v)) fail(`${name} '${v}' must be a single word (no blanks, quotes, braces, # or !)`);
+  }
+
+  // A template's braces and words are not keepalived's (KA108): editing it as a config would break it.
+  const template = findTemplateMarker(text);
+  if (template) {
+    const before = text.slice(0, template.start);
+    fail(`this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: before.split('\n').length, column: template.start - before.lastIndexOf('\n') });
   }
 
   const analysis = analyze(text, { file, configId: options.configId });

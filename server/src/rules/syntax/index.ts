@@ -13,6 +13,7 @@ import includeCycle from './include-cycle.js';
 import includeTooDeep from './include-too-deep.js';
 import invalidDefinition from './invalid-definition.js';
 import includeReadTwice from './include-read-twice.js';
+import templateFile from './template-file.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -27,4 +28,5 @@ export const syntaxRules: CoreRule[] = [
   includeTooDeep,
   invalidDefinition,
   includeReadTwice,
+  templateFile,
 ];

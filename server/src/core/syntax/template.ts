@@ -1,0 +1,32 @@
+// Template markup in a file meant to be rendered into keepalived.conf (Ansible and Salt Jinja,
+// Helm and Go templates, Chef ERB, Puppet EPP). keepalived never reads such a file as it is, and
+// reading it as keepalived would floods the user with brace and keyword errors on every `{{ x }}`.
+
+export interface TemplateMarker {
+  /** The template language the markup belongs to. */
+  language: 'Jinja or Go template' | 'ERB or EPP';
+  /** Offsets of the first piece of markup. */
+  start: number;
+  end: number;
+}
+
+// `{{ expr }}`: text between the braces on one line, not only braces and blanks (`{{` `}}` are
+// glued braces keepalived itself reads). `{% tag %}`: a Jinja statement. `<%= %>`, `<% %>`: ERB/EPP.
+const MUSTACHE = /\{\{-?[ \t]*[^\s{}][^\n{}]*?\}\}/;
+const JINJA_TAG = /\{%-?[ \t]*(?:if|elif|else|endif|for|endfor|set|macro|endmacro|include|import|from|raw|endraw|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]*?%\}/;
+const ERB = /<%[=-]?[ \t][^\n]*?%>/;
+
+/** Files whose name says they are templates; a directory search leaves them out. */
+export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|tmpl|tpl|gotmpl|erb|epp|mustache|hbs)$/i;
+
+/** The first template markup in the text, if any. */
+export function findTemplateMarker(text: string): TemplateMarker | undefined {
+  // Plain configs have none of the opening pairs: skip the regexes for them.
+  if (!text.includes('{{') && !text.includes('{%') && !text.includes('<%')) return undefined;
+  let best: TemplateMarker | undefined;
+  for (const [re, language] of [[MUSTACHE, 'Jinja or Go template'], [JINJA_TAG, 'Jinja or Go template'], [ERB, 'ERB or EPP']] as const) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.start)) best = { language, start: m.index, end: m.index + m[0].length };
+  }
+  return best;
+}
