@@ -1379,3 +1379,35 @@ describe('quoted braces', () => {
     }
   });
 });
+
+describe('references to no definition (KA109)', () => {
+  const text = [
+    'global_defs {', //                        1
+    '    router_id ${HOSTNAME}', //            2
+    '    notification_email {', //             3
+    '        "${QUOTED}"', //                  4
+    '        pa$$word', //                     5
+    '    }', //                                6
+    '    smtp_server ${LATER}', //             7
+    '}', //                                    8
+    '$LATER=10.0.0.1', //                      9
+    '$SET=lb1', //                             10
+    'vrrp_instance ${SET} {', //               11
+    '}', //                                    12
+  ].join('\n');
+
+  it('reports an unquoted ${NAME} with no definition above it, where it is written', () => {
+    const found = analyze(text).diagnostics.filter((d) => d.code === 'KA109');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}`)).toEqual(['2:15-26', '7:17-25']);
+    expect(found[0]!.message).toContain("'${HOSTNAME}' names no definition");
+    expect(found[1]!.message).toContain("'${LATER}' is used before its definition (line 9)");
+  });
+
+  it.skipIf(!keepalivedAvailable())('matches keepalived, which splits the reference at its braces', () => {
+    const said = runKeepalived(text).messages.filter((m) => /Unexpected '\{'/.test(m.message)).map((m) => m.line);
+    // Line 3 follows from line 2 (its '}' closed global_defs); the quoted and the defined references read fine.
+    expect(said).toEqual(expect.arrayContaining([2, 7]));
+    expect(said).not.toContain(4);
+    expect(said).not.toContain(11);
+  });
+});

@@ -142,6 +142,8 @@ export class Reader {
   readonly definitions = new Map<string, Definition>();
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
+  /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
+  private undefinedRefs: { name: string; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -168,6 +170,29 @@ export class Reader {
     const file = this.addFile(path, text);
     this.stack.push({ file, line: 0, dir: dirname(path), nextDollar: -1 });
     this.run();
+    this.reportUndefinedReferences();
+  }
+
+  /**
+   * keepalived leaves a `${NAME}` it has no definition for as it is, and then splits the line at its
+   * braces ("Unexpected '{'"): the cause, reported where the reference is. A definition read later
+   * does not count (keepalived substitutes as it reads). Bare `$NAME` and quoted text are left
+   * alone: passwords and script commands hold `$` for their own reasons.
+   */
+  private reportUndefinedReferences(): void {
+    const seen = new Set<string>();
+    for (const ref of this.undefinedRefs) {
+      const key = `${ref.file.path}\0${ref.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const later = this.definitions.get(ref.name);
+      const at = later && this.files.get(later.file);
+      const where = at ? `${later!.file === ref.file.path ? '' : `${later!.file}:`}${positionAt(at.lex.lineStarts, later!.start).line + 1}` : '';
+      const why = at
+        ? `'\${${ref.name}}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
+        : `'\${${ref.name}}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (an unrendered template variable?)`;
+      this.report('KA109', 'error', `${why}, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+    }
   }
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
@@ -619,7 +644,13 @@ export class Reader {
         const p = this.predefined(name, args, frame);
         if (p !== undefined) value = [p];
       }
-      if (!value) continue;
+      if (!value) {
+        if (m[1] !== undefined && !args && !insideDoubleQuotes(text, m.index)) {
+          const src = mapRange(segments, m.index, m.index + m[0].length);
+          if (src.verbatim) this.undefinedRefs.push({ name, file: frame.file, start: src.start, end: src.end });
+        }
+        continue;
+      }
       this.usedDefinitions.add(name);
       const refStart = m.index;
       const refEnd = m.index + m[0].length;
@@ -912,6 +943,13 @@ function sliceSegments(segments: Segment[], from: number, to: number): Segment[]
 }
 
 /** Maps a synthetic range back to the source: verbatim text maps exactly, expansions map to the reference. */
+/** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */
+function insideDoubleQuotes(line: string, at: number): boolean {
+  let inside = false;
+  for (let i = line.indexOf('"'); i >= 0 && i < at; i = line.indexOf('"', i + 1)) inside = !inside;
+  return inside;
+}
+
 function mapRange(segments: Segment[], from: number, to: number): { start: number; end: number; verbatim: boolean } {
   let start = -1;
   let end = -1;

@@ -14,6 +14,7 @@ import includeTooDeep from './include-too-deep.js';
 import invalidDefinition from './invalid-definition.js';
 import includeReadTwice from './include-read-twice.js';
 import templateFile from './template-file.js';
+import undefinedDefinition from './undefined-definition.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -29,4 +30,5 @@ export const syntaxRules: CoreRule[] = [
   invalidDefinition,
   includeReadTwice,
   templateFile,
+  undefinedDefinition,
 ];
