@@ -1403,6 +1403,14 @@ describe('references to no definition (KA109)', () => {
     expect(found[1]!.message).toContain("'${LATER}' is used before its definition (line 9)");
   });
 
+  it('warns on a whole word that is an undefined $NAME, which keepalived reads literally', () => {
+    // keepalived 2.2.7: "(VI_1) unknown state '$STATE', defaulting to BACKUP"; `pa$word` and `a$b` are left alone.
+    const bare = 'vrrp_instance VI_1 {\n    state $STATE\n    authentication {\n        auth_pass pa$word\n    }\n    notify "/bin/x $HOME"\n}\n';
+    const found = analyze(bare).diagnostics.filter((d) => d.code === 'KA109');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.severity}`)).toEqual(['2:warning']);
+    expect(found[0]!.message).toContain("reads '$STATE' literally");
+  });
+
   it.skipIf(!keepalivedAvailable())('matches keepalived, which splits the reference at its braces', () => {
     const said = runKeepalived(text).messages.filter((m) => /Unexpected '\{'/.test(m.message)).map((m) => m.line);
     // Line 3 follows from line 2 (its '}' closed global_defs); the quoted and the defined references read fine.

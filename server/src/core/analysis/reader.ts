@@ -143,7 +143,7 @@ export class Reader {
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
-  private undefinedRefs: { name: string; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -188,10 +188,13 @@ export class Reader {
       const later = this.definitions.get(ref.name);
       const at = later && this.files.get(later.file);
       const where = at ? `${later!.file === ref.file.path ? '' : `${later!.file}:`}${positionAt(at.lex.lineStarts, later!.start).line + 1}` : '';
+      const written = ref.braced ? `\${${ref.name}}` : `$${ref.name}`;
       const why = at
-        ? `'\${${ref.name}}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
-        : `'\${${ref.name}}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (an unrendered template variable?)`;
-      this.report('KA109', 'error', `${why}, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+        ? `'${written}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
+        : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (an unrendered template variable?)`;
+      // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is.
+      if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+      else this.report('KA109', 'warning', `${why}, so it reads '${written}' literally, without a word`, ref.file, ref.start, ref.end);
     }
   }
 
@@ -645,9 +648,11 @@ export class Reader {
         if (p !== undefined) value = [p];
       }
       if (!value) {
-        if (m[1] !== undefined && !args && !insideDoubleQuotes(text, m.index)) {
+        // `${NAME}`, or a bare `$NAME` that is a whole word (`interface $IFACE`; `pa$word` is a password).
+        const wholeWord = m[3] !== undefined && (m.index === 0 || /\s/.test(text[m.index - 1]!)) && !/[,)]/.test(text[m.index + m[0].length] ?? '');
+        if (((m[1] !== undefined && !args) || wholeWord) && !insideDoubleQuotes(text, m.index)) {
           const src = mapRange(segments, m.index, m.index + m[0].length);
-          if (src.verbatim) this.undefinedRefs.push({ name, file: frame.file, start: src.start, end: src.end });
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end });
         }
         continue;
       }
