@@ -485,6 +485,21 @@ describe('includes', () => {
     expect(analyze('include /etc/keepalived/keepalived.conf\n', opts).diagnostics[0]!.message).not.toContain('beside');
   });
 
+  it('says keepalived skips an included directory or executable file, and an executable main file', () => {
+    // keepalived 2.2.7 -t: "Configuration file 'conf.d/' is a directory - skipping" (exit 0; includem: 6), and
+    // "Configuration file 'x.conf' is not a regular non-executable file - skipping" (for the main file too).
+    const tree = memoryHost({ '/k/conf.d/a.conf': 'global_defs {\n}\n', '/k/x.conf': 'global_defs {\n}\n', '/k/keepalived.conf': '' });
+    const exec = { ...tree, isExecutable: (p: string) => p === '/k/x.conf' };
+    const a = analyze('include conf.d\nincludem conf.d/\ninclude x.conf\n', { file: '/k/keepalived.conf', host: exec });
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA110:warning', '2:KA110:error', '3:KA110:warning']);
+    expect(a.diagnostics[0]!.message).toBe(`include '/k/conf.d' is a directory, which keepalived skips (keepalived: "is a directory - skipping"); include its files with a pattern such as 'conf.d/*.conf'`);
+    expect(a.diagnostics[2]!.message).toContain('keepalived skips executable configuration files');
+    expect([...a.files.keys()]).toEqual(['/k/keepalived.conf']);
+    const main = analyze('global_defs {\n}\n', { file: '/k/x.conf', host: exec });
+    expect(main.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['1:KA110']);
+    expect(main.diagnostics[0]!.message).toContain('starts with nothing configured');
+  });
+
   it('says includes are not followed without file access', () => {
     const a = analyze('include x.conf\n');
     expect(a.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['KA110:info']);

@@ -24,6 +24,13 @@ export const fsHost: SourceHost = {
       return undefined;
     }
   },
+  isExecutable(path) {
+    try {
+      return (statSync(path).mode & 0o111) !== 0;
+    } catch {
+      return false;
+    }
+  },
 };
 
 /** Words that make a file look like a keepalived config, when a directory is searched. */

@@ -16,6 +16,8 @@ import { compareVersions, type Version } from '../schema/schema.js';
 export interface SourceHost {
   readFile(path: string): string | undefined;
   readDir(path: string): DirEntry[] | undefined;
+  /** Whether the file has an execute bit: keepalived skips such a configuration file. Optional (false). */
+  isExecutable?(path: string): boolean;
 }
 
 export interface ReaderOptions {
@@ -168,6 +170,11 @@ export class Reader {
 
   read(path: string, text: string): void {
     const file = this.addFile(path, text);
+    if (this.options.host?.isExecutable?.(path)) {
+      // keepalived 2.2.7 -t: "Configuration file 'x.conf' is not a regular non-executable file - skipping", exit 0.
+      const firstLineEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+      this.report('KA110', 'warning', `this file is executable here, and keepalived reads no configuration file that is: where it is deployed executable, keepalived skips it and starts with nothing configured (keepalived: "is not a regular non-executable file - skipping"); remove the execute bits (chmod a-x)`, file, 0, firstLineEnd);
+    }
     this.stack.push({ file, line: 0, dir: dirname(path), nextDollar: -1 });
     this.run();
     this.reportUndefinedReferences();
@@ -842,8 +849,18 @@ export class Reader {
       }
       const text = host.readFile(path);
       if (text === undefined) {
+        if (host.readDir(path) !== undefined) {
+          // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
+          const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${pattern.trim().replace(/\/+$/, '')}/*.conf'`;
+          this.report('KA110', severity, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}`, file, start, end);
+          continue;
+        }
         const hint = unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '';
         this.report('KA110', severity, `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
+        continue;
+      }
+      if (host.isExecutable?.(path)) {
+        this.report('KA110', severity, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping"); remove the execute bits (chmod a-x)`, file, start, end);
         continue;
       }
       const ls = file.lex.lineStarts;
