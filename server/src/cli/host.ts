@@ -26,7 +26,9 @@ export const fsHost: SourceHost = {
   },
   isExecutable(path) {
     try {
-      return (statSync(path).mode & 0o111) !== 0;
+      // File systems without Unix modes (vfat, NTFS, WSL's /mnt/c) show every file as 0777: no evidence.
+      const mode = statSync(path).mode & 0o777;
+      return (mode & 0o111) !== 0 && mode !== 0o777;
     } catch {
       return false;
     }
