@@ -240,6 +240,19 @@ describe('formats', () => {
   });
 });
 
+describe('file modes', () => {
+  it('an executable config is reported (keepalived skips it), except at mode 0777, which file systems without modes show', () => {
+    write({ 'modes/keepalived.conf': CLEAN });
+    const file = join(dir, 'modes/keepalived.conf');
+    chmodSync(file, 0o755);
+    expect(codes(kalint(['lint', '--format', 'gnu', 'modes/keepalived.conf']).stdout)).toEqual(['KA110']);
+    chmodSync(file, 0o777);
+    expect(kalint(['lint', '--format', 'gnu', 'modes/keepalived.conf']).stdout).toBe('');
+    chmodSync(file, 0o644);
+    expect(kalint(['lint', '--format', 'gnu', 'modes/keepalived.conf']).stdout).toBe('');
+  });
+});
+
 describe('templates (KA108)', () => {
   const TEMPLATE = 'vrrp_instance {{ name }} {\n  state {{ state }}\n  priority {% if master %}150{% else %}100{% endif %}\n}\n';
 
