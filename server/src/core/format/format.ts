@@ -16,7 +16,7 @@
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
-import { findTemplateMarker } from '../syntax/template.js';
+import { findTemplateMarker, markerPosition } from '../syntax/template.js';
 
 export interface FormatOptions {
   /** Spaces per level (default 4); ignored with `useTabs`. */
@@ -143,9 +143,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   // Re-indenting `{{ name }}` as braces would break the template (KA108): templates are left alone.
   const template = findTemplateMarker(text);
   if (template) {
-    const before = text.slice(0, template.start);
-    const line = before.split('\n').length - 1;
-    const column = template.start - (before.lastIndexOf('\n') + 1);
+    const { line, column } = markerPosition(text, template);
     const message = `this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: kalint does not format templates`;
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
   }

@@ -7,7 +7,7 @@
 // of one instance; a BACKUP with `nopreempt` or `preempt_delay` (both nodes BACKUP, priority
 // decides) stays BACKUP.
 
-import { findTemplateMarker } from '../syntax/template.js';
+import { findTemplateMarker, markerPosition } from '../syntax/template.js';
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import type { VrrpInstance, KeepalivedConfig } from '../model/model.js';
@@ -97,8 +97,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
   // A template's braces and words are not keepalived's (KA108): editing it as a config would break it.
   const template = findTemplateMarker(text);
   if (template) {
-    const before = text.slice(0, template.start);
-    fail(`this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: before.split('\n').length, column: template.start - before.lastIndexOf('\n') });
+    const at = markerPosition(text, template);
+    fail(`this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
   }
 
   const analysis = analyze(text, { file, configId: options.configId });

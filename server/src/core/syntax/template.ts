@@ -30,3 +30,14 @@ export function findTemplateMarker(text: string): TemplateMarker | undefined {
   }
   return best;
 }
+
+/** 0-based line and column of the marker in the text. */
+export function markerPosition(text: string, marker: TemplateMarker): { line: number; column: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < marker.start; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: marker.start - lineStart };
+}
