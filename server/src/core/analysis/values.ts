@@ -32,7 +32,7 @@ export function digitsIn(text: string, start: number, end: number): number {
 }
 
 /** Argument types checkArg looks at; the others (names, paths, scripts…) take any word. */
-const CHECKED_TYPES = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum', 'enum_or_unsigned', 'ipaddr', 'ipv4', 'ipv6', 'ip_prefix', 'port', 'ifname', 'hex', 'status_codes', 'host']);
+const CHECKED_TYPES = new Set(['path', 'unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum', 'enum_or_unsigned', 'ipaddr', 'ipv4', 'ipv6', 'ip_prefix', 'port', 'ifname', 'hex', 'status_codes', 'host']);
 
 export function isCheckedArgType(type: string): boolean {
   return CHECKED_TYPES.has(type);
@@ -335,7 +335,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
       if (ok) return undefined;
       if (spec.type === 'enum_or_unsigned') {
-        const n = parseInteger(word);
+        // Read like an unsigned: "" is 0, and any leading '-' is "negative number" ('-0' too).
+        const n = word === '' ? 0 : parseInteger(word);
+        if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
         if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
         if (n !== undefined) return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
@@ -388,6 +390,14 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       // keepalived joins the words and reads the hex with blanks between bytes: "de ad" is fine.
       if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx \t]*[0-9A-Fa-fXx][0-9A-Fa-fXx \t]*$/ : /^[0-9A-Fa-f \t]*[0-9A-Fa-f][0-9A-Fa-f \t]*$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
       return undefined;
+    case 'path': {
+      // NAME_MAX: no Linux file system takes a file name over 255 bytes (ENAMETOOLONG).
+      const long = word.split('/').find((part) => utf8Length(part) > 255);
+      if (long === undefined) return undefined;
+      // keepalived checks config_save_dir while reading it; the other paths fail when used.
+      const when = keyword === 'config_save_dir' ? 'keepalived reports it ("File name too long") and ignores the line' : 'keepalived cannot create or open it';
+      return { message: `'${keyword}' ${spec.name} has a name of ${utf8Length(long)} bytes; Linux allows at most 255 in one path component, so ${when}`, severity: keyword === 'config_save_dir' ? 'error' : 'warning' };
+    }
     case 'status_codes': {
       const m = /^(\d+)(?:-(\d+))?$/.exec(word);
       const inRange = (s: string) => Number(s) >= 100 && Number(s) <= 599;

@@ -70,6 +70,12 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
  * 139 under -t on a file ending inside a block; 2.1.3 and 2.2.0 report it and exit 4 and 5.
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
+/** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
+const HEX_LAST_FF_REJECTED: [Version, Version] = [[2, 2, 0], [2, 3, 3]];
+/** `virtual_server fwmark` or `virtual_server group` without its word: 2.0.7 to 2.4.3 built from their tags exit 139 under -t. */
+const VS_MISSING_WORD_CRASH_SINCE: Version = [2, 0, 7];
+/** A word keepalived's read_unsigned (strtoul, base 10) takes whole: a '+' sign may lead ('+80' is port 80). */
+const UNSIGNED_WORD = /^\+?\d+$/;
 const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
 /** From 2.0.7 to 2.0.16 a url's one status code is checked (100-999) and a bad one reported and ignored. */
 const STATUS_CODE_CHECKED_SINCE: Version = [2, 0, 7];
@@ -797,6 +803,7 @@ export class Walker implements LineSink {
       this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : spec.args, node, node.keyword, node, file);
     }
     if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
+    if ((spec.name === 'payload' || spec.name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') this.checkHexLastByte(node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
@@ -929,6 +936,24 @@ export class Walker implements LineSink {
   }
 
   /**
+   * keepalived 2.2.0 to 2.3.2 read a UDP_CHECK hex string with a sentinel value 0xff for "not a hex
+   * digit" and test it again after the loop, so a string whose last byte is ff is "Invalid hex
+   * string" (`payload 00ff`; 2.3.3 tests the digit instead). Bytes are digit pairs, or a lone digit
+   * before a blank or the end; words are joined with a blank.
+   */
+  private checkHexLastByte(node: AstNode, file: string): void {
+    if (node.argCount === 0 || compareVersions(this.options.target, HEX_LAST_FF_REJECTED[0]) < 0 || compareVersions(this.options.target, HEX_LAST_FF_REJECTED[1]) >= 0) return;
+    const words: string[] = [];
+    for (let i = 0; i < node.argCount; i++) words.push(node.argText(i)!);
+    const bytes = words.join(' ').match(/[0-9A-Fa-fXx]{1,2}/g);
+    if (!bytes || !/^[0-9A-Fa-fXx \t]*$/.test(words.join(' '))) return; // other faults are checkArg's
+    if (bytes[bytes.length - 1]!.toLowerCase() !== 'ff') return;
+    const last = node.argWord(node.argCount - 1).range;
+    const what = node.keyword === 'payload' ? 'payload' : 'reply';
+    this.report('KA205', 'error', `'${node.keyword}' ends in the byte ff, which keepalived ${this.options.targetLabel} mistakes for a bad digit: it reports the line and ignores it (keepalived: "Invalid hex string for UDP_CHECK ${what}"; fixed in 2.3.3)`, file, last);
+  }
+
+  /**
    * Keywords keepalived reads word by word in any order (ANY_ORDER): a word of the enum argument,
    * else a number for the numeric one (the last number wins). init_file takes only words starting
    * with a digit or '-' as numbers; garp_extra_if needs a number ("specified without time").
@@ -955,15 +980,18 @@ export class Walker implements LineSink {
     }
     const w0 = words[0]!;
     if (w0.text === 'fwmark' || w0.text === 'group') {
-      if (words.length < 2) this.report('KA203', 'error', `'${keyword} ${w0.text}' is missing its ${w0.text === 'fwmark' ? 'mark' : 'group name'}`, file, w0.range);
-      else if (w0.text === 'fwmark' && !/^\d+$/.test(words[1]!.text)) this.report('KA205', 'error', `fwmark must be a number, got '${words[1]!.text}'`, file, words[1]!.range);
+      if (words.length < 2) {
+        // keepalived reads the missing word anyway: a segmentation fault (2.0.7 to 2.4.3 at least).
+        const crash = compareVersions(this.options.target, VS_MISSING_WORD_CRASH_SINCE) >= 0 ? `; keepalived ${this.options.targetLabel} crashes on this line (segmentation fault, also under keepalived -t)` : '';
+        this.report('KA203', 'error', `'${keyword} ${w0.text}' is missing its ${w0.text === 'fwmark' ? 'mark' : 'group name'}${crash}`, file, w0.range);
+      } else if (w0.text === 'fwmark' && !UNSIGNED_WORD.test(words[1]!.text)) this.report('KA205', 'error', `fwmark must be a number, got '${words[1]!.text}'`, file, words[1]!.range);
       else if (w0.text === 'fwmark' && Number(words[1]!.text) > 4294967295) this.report('KA205', 'error', `virtual server fwmark ${words[1]!.text} is outside 0..4294967295; keepalived skips this virtual_server`, file, words[1]!.range);
       return;
     }
     const p = checkArg({ name: 'address', type: 'ipaddr' }, w0.text, keyword);
     if (p) this.report('KA205', 'error', `Invalid virtual server address '${w0.text}'`, file, w0.range);
     const port = words[1];
-    if (port && !/^\d+$/.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
+    if (port && !UNSIGNED_WORD.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
     else if (port && Number(port.text) > 65535) this.report('KA205', 'error', `virtual server port ${port.text} is outside 0..65535`, file, port.range);
   }
 
