@@ -66,6 +66,49 @@ describe('a UDP_CHECK hex string ending in byte ff', () => {
   });
 });
 
+describe('a checker bindto with a /prefix', () => {
+  const text = VS('192.0.2.1 80', '  real_server 192.0.2.22 80 {\n    TCP_CHECK {\n      bindto 2001:db8::1/128\n    }\n  }\n');
+  it('is read as the address before the / (keepalived: "bindto address 2001:db8::1/128 does not match address family of connect_ip - skipping")', () => {
+    expect(at(text)).toContain('7:KA530');
+  });
+});
+
+describe('track_group on a static address, route or rule', () => {
+  const group = 'track_group TG {\n  group {\n    VI_1\n  }\n}\n';
+  it('must name a track_group defined before the line (keepalived: "track_group x not found")', () => {
+    expect(at('static_ipaddress {\n  192.0.2.50 dev eth0 track_group x\n}\n')).toContain('2:KA315');
+    expect(at('static_routes {\n  198.51.100.0/24 dev eth0 track_group x\n}\n')).toContain('2:KA315');
+    expect(at('static_rules {\n  from 192.0.2.1 table 100 priority 5 track_group x\n}\n')).toContain('2:KA315');
+    expect(at(`${group}static_ipaddress {\n  192.0.2.50 dev eth0 track_group TG\n}\n`)).not.toContain('7:KA315');
+    const later = `static_ipaddress {\n  192.0.2.50 dev eth0 track_group TG\n}\n${group}`;
+    expect(messages(later, 'KA315')[0]).toMatch(/defined only after/);
+  });
+  it("is no option of an instance's own routes and rules (keepalived: \"unknown route keyword track_group\", \"Unknown rule option track_group\")", () => {
+    const inst = (block: string, line: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1\n  }\n  ${block} {\n    ${line}\n  }\n}\n`;
+    expect(at(inst('virtual_routes', '198.51.100.0/24 dev eth0 track_group x'))).toContain('9:KA330');
+    expect(at(inst('virtual_rules', 'from 192.0.2.1 table 100 priority 5 track_group x'))).toContain('9:KA330');
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    expect(runKeepalived('static_ipaddress {\n  192.0.2.50 dev eth0 track_group x\n}\n').messages.map((m) => `${m.line}:${m.message}`)).toContain('2:track_group x not found');
+  });
+});
+
+describe('a route pref', () => {
+  it('is IPv6 only (keepalived: "pref is only valid for IPv6") and low, medium, high or 0..255 ("Invalid pref value bogus specified for route")', () => {
+    expect(at('static_routes {\n  198.51.100.0/24 dev eth0 pref high\n}\n')).toContain('2:KA330');
+    expect(at('static_routes {\n  2001:db8:1::/64 dev eth0 pref bogus\n}\n')).toContain('2:KA330');
+    expect(at('static_routes {\n  2001:db8:1::/64 dev eth0 pref 256\n}\n')).toContain('2:KA330');
+    expect(at('static_routes {\n  2001:db8:1::/64 dev eth0 pref high\n  2001:db8:2::/64 dev eth0 pref 5\n}\n')).toEqual([]);
+  });
+});
+
+describe('vrf lo after an interface', () => {
+  it('is compared with the interface before the loopback check (keepalived: "Cannot specify VRF interface and interface - ignoring")', () => {
+    const text = 'vrrp_instance VI_1 {\n  interface eth0\n  vrf lo\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1\n  }\n}\n';
+    expect(at(text)).toContain('3:KA364');
+  });
+});
+
 describe('a path component over 255 bytes', () => {
   const long = 'x'.repeat(256);
   it('is an error for config_save_dir, which keepalived checks while reading (keepalived: "config_save_dir xxx… error 36 - File name too long")', () => {

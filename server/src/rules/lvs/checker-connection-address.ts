@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related } from './util.js';
 
 function isLinkLocal6(addr: string): boolean {
@@ -26,7 +26,8 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
     if (k === 'bind_if') bindIf = true;
     if (k !== 'connect_ip' && k !== 'bindto') continue;
     const text = c.args[0]?.text;
-    const f = ipFamily(text ?? '');
+    // Read as a socket address: a '/len' or '-range' after the address is ignored, not an error.
+    const f = sockaddrFamily(text ?? '');
     if (k === 'connect_ip') connectIp = text;
     if (!f) continue;
     const other = k === 'connect_ip' ? bind : dst;

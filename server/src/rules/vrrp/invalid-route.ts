@@ -27,12 +27,12 @@ export const invalidRoute: FileRule = {
       });
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';
-      for (const line of block.values ?? []) for (const p of readRoute(line).problems) say(kind, 'route', p);
+      for (const line of block.values ?? []) for (const p of readRoute(line, block).problems) say(kind, 'route', p);
     }
     for (const block of ruleBlocks(model)) {
       const kind = block.keyword === 'static_rules' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {
-        const r = readRule(line);
+        const r = readRule(line, block);
         for (const p of r.problems) say(kind, 'rule', p);
         if (!skipped(r.problems) && r.complete && !r.actions.length) {
           report({ message: `this ${kind} rule has no action (table, goto, nop, blackhole, unreachable or prohibit); keepalived skips it`, file: line.file, range: line.range });

@@ -18,7 +18,7 @@ export const routeNotTracked: FileRule = {
   check({ analysis, report }) {
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        const r = readRoute(line);
+        const r = readRoute(line, block);
         if (skipped(r.problems) || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
         report({
           message: `route ${r.dest.text} has no 'dev'; keepalived cannot track it (add 'dev IFNAME' or 'no_track')`,

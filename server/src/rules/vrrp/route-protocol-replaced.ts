@@ -18,7 +18,7 @@ export const routeProtocolReplaced: FileRule = {
   check({ analysis, report }) {
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        const r = readRoute(line);
+        const r = readRoute(line, block);
         if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
         report({
           message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this route; add 'no_track' to keep it`,

@@ -44,6 +44,7 @@ export interface RuleReading {
 /** Route types keepalived accepts before the destination (iproute2 `rtntype`). */
 const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
 /** Route options with one value; those in ROUTE_LOCKABLE may be preceded by `lock`. */
+const ROUTE_PREF_NAMES: ReadonlySet<string> = new Set(['low', 'medium', 'high']);
 const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'priority', 'preference', 'dev', 'oif', 'expires', 'hoplimit', 'window', 'realms', 'initcwnd', 'initrwnd', 'features', 'quickack', 'pref', 'ttl-propagate', 'fastopen_no_cookie', 'vrf', 'track_group']);
 /** Encapsulation types keepalived 2.2.7 reads (mpls and ila when built with them, as Debian's package is). */
 const ENCAP_TYPES = new Set(['ip', 'ip6', 'mpls', 'ila']);
@@ -168,19 +169,25 @@ class FamilyCheck {
 const routeReadings = new WeakMap<ValueLine, RouteReading>();
 const ruleReadings = new WeakMap<ValueLine, RuleReading>();
 
-export function readRoute(line: ValueLine): RouteReading {
+/** A line of `block` (static_routes, or an instance's virtual_routes). */
+export function readRoute(line: ValueLine, block: AstNode): RouteReading {
   let r = routeReadings.get(line);
-  if (!r) routeReadings.set(line, (r = walkRoute(line)));
+  if (!r) routeReadings.set(line, (r = walkRoute(line, block.keyword === 'static_routes')));
   return r;
 }
 
-export function readRule(line: ValueLine): RuleReading {
+/** A line of `block` (static_rules, or an instance's virtual_rules). */
+export function readRule(line: ValueLine, block: AstNode): RuleReading {
   let r = ruleReadings.get(line);
-  if (!r) ruleReadings.set(line, (r = walkRule(line)));
+  if (!r) ruleReadings.set(line, (r = walkRule(line, block.keyword === 'static_rules')));
   return r;
 }
 
-function walkRoute(line: ValueLine): RouteReading {
+// keepalived takes `track_group NAME` on static routes and rules only; in an instance's
+// virtual_routes or virtual_rules it is an unknown word and the line is dropped.
+const instanceTrackGroup = (w: Word) => skip(w, `'track_group' applies to static routes and rules only; an instance's own routes and rules follow the instance`);
+
+function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -252,6 +259,9 @@ function walkRoute(line: ValueLine): RouteReading {
       const k = walkEncap(words, i + 2, next.text, r.problems);
       if (k < 0) return r;
       i = k;
+    } else if (s === 'track_group' && !staticBlock) {
+      r.problems.push(instanceTrackGroup(w));
+      return r;
     } else if (ROUTE_ONE_ARG.has(s) || ROUTE_LOCKABLE.has(s)) {
       if (s === 'dev' || s === 'oif') r.hasInterface = true;
       const k = ROUTE_LOCKABLE.has(s) && next?.text === 'lock' ? i + 2 : i + 1;
@@ -275,6 +285,14 @@ function walkRoute(line: ValueLine): RouteReading {
       }
       // Realms exist for IPv4 only.
       if (s === 'realms' && !fam.set(w, 4)) return r;
+      // A router preference is IPv6 only ("pref is only valid for IPv6"): low, medium, high or 0..255.
+      if (s === 'pref') {
+        if (!fam.set(w, 6)) return r;
+        if (!ROUTE_PREF_NAMES.has(v.text) && !(/^\+?\d+$/.test(v.text) && Number(v.text) <= 255)) {
+          r.problems.push(skip(v, `'pref' needs low, medium, high or a number 0..255, not '${v.text}' (keepalived: "Invalid pref value")`));
+          return r;
+        }
+      }
       i = k + 1;
     } else {
       // The destination, optionally after `to` and a route type.
@@ -390,7 +408,7 @@ const RULE_ACTIONS = new Set(['nop', 'blackhole', 'unreachable', 'prohibit', 'l3
 /** Rule options keepalived reads a value after (a last word among these stops its reading). */
 const RULE_NEEDS_VALUE = new Set([...RULE_ONE_ARG, 'from', 'to', 'table', 'lookup', 'goto', 'sport', 'dport']);
 
-function walkRule(line: ValueLine): RuleReading {
+function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], hasPreference: false, actions: [], complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -452,6 +470,9 @@ function walkRule(line: ValueLine): RuleReading {
         r.problems.push({ word: next, message: `keepalived 2.2.7 accepts only a port range here; write '${next.text}-${next.text}'`, effect: 'adjust' });
       }
       i += 2;
+    } else if (s === 'track_group' && !staticBlock) {
+      r.problems.push(instanceTrackGroup(w));
+      return r;
     } else if (RULE_ONE_ARG.has(s)) {
       if (s === 'fwmark' && next && !FWMARK.test(next.text)) {
         r.problems.push(skip(next, `fwmark '${next.text}' is not a number or number/mask`));

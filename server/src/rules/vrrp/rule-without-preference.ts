@@ -18,7 +18,7 @@ export const ruleWithoutPreference: FileRule = {
   check({ analysis, report }) {
     for (const block of ruleBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        const r = readRule(line);
+        const r = readRule(line, block);
         if (skipped(r.problems) || !r.complete || !r.actions.length || r.hasPreference) continue;
         report({ message: 'this rule has no preference; keepalived assigns one counting down from 16384 — add `priority N`', file: line.file, range: line.range });
       }

@@ -1,4 +1,5 @@
-// KA315: track_script / track_file / track_process / track_bfd naming an object keepalived has not
+// KA315: track_script / track_file / track_process / track_bfd (and a static address, route or
+// rule's track_group) naming an object keepalived has not
 // seen yet. keepalived resolves these names while reading the line, so the object must be defined
 // earlier in the file (a vrrp_script without `script` has already been removed by then).
 
@@ -113,19 +114,57 @@ export function trackLineIgnored(analysis: Analysis, name: Word): boolean {
   return keys.size > 0 && keys.has(`${name.start}\0${name.file}`);
 }
 
+const STATIC_BLOCKS: ReadonlySet<string> = new Set(['static_ipaddress', 'static_routes', 'static_rules']);
+
+/**
+ * `track_group NAME` on a static address, route or rule: keepalived looks the group up as it reads
+ * the line, so a track_group block defined later (or not at all) is "track_group NAME not found"
+ * and the entry is not tied to any instance.
+ */
+function reportStaticTrackGroups(analysis: Analysis, report: Parameters<FileRule['check']>[0]['report']): void {
+  const top = analysis.model.root.children;
+  const defined = new Set<string>();
+  for (const n of top) {
+    if (n.keyword === 'track_group') {
+      const name = argText(n);
+      if (name !== undefined) defined.add(name);
+      continue;
+    }
+    if (!STATIC_BLOCKS.has(n.keyword)) continue;
+    for (const line of n.values ?? []) {
+      const words = line.words;
+      for (let i = 1; i + 1 < words.length; i++) {
+        if (words[i]!.text !== 'track_group') continue;
+        const name = words[i + 1]!;
+        if (!defined.has(name.text)) {
+          const later = top.find((d) => d.keyword === 'track_group' && argText(d) === name.text);
+          report({
+            message: `track_group '${name.text}' ${later ? 'is defined only after this line; keepalived needs it defined first' : 'is not defined'}: keepalived reports it ("track_group ${name.text} not found") and tracks this ${n.keyword === 'static_ipaddress' ? 'address' : n.keyword === 'static_routes' ? 'route' : 'rule'} with no instance`,
+            file: name.file,
+            range: wordsRange([name]),
+            related: later ? [{ file: later.file, range: later.args[0]?.range ?? later.range, message: 'defined here' }] : undefined,
+          });
+        }
+        break; // a second track_group on the line is "a duplicate" (KA346/KA347's business)
+      }
+    }
+  }
+}
+
 export const trackReferenceNotFound: FileRule = {
   kind: 'file',
   code: 'KA315',
   name: 'track-reference-not-found',
   family: 'vrrp',
   severity: 'error',
-  description: 'A tracked script, file, process or BFD instance is not defined before the block that tracks it; keepalived ignores the entry.',
+  description: 'A tracked script, file, process, BFD instance or track_group is not defined before the line that names it; keepalived ignores the entry.',
   docs: {
-    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found.',
+    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found. The same holds for `track_group NAME` on a static_ipaddress, static_routes or static_rules line: the track_group block must come first ("track_group NAME not found").',
     bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
   },
   check({ analysis, report }) {
+    reportStaticTrackGroups(analysis, report);
     for (const t of ignoredTrackLines(analysis)) {
       report({
         message: `${t.block.keyword} '${t.name.text}' in '${argText(t.owner) ?? t.owner.keyword}' is ignored: ${t.why}`,

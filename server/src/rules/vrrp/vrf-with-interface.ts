@@ -27,8 +27,9 @@ export const vrfWithInterface: FileRule = {
       for (const c of inst.node.children) {
         if (c.keyword !== 'interface' && c.keyword !== 'vrf') continue;
         const name = c.argText(0);
-        // keepalived ignores a loopback interface (and a vrf on one) with its own message.
-        if (name === undefined || name === 'lo' || utf8Length(name) >= IFNAMSIZ) continue;
+        // keepalived ignores a loopback interface with its own message; a vrf is compared with the
+        // interface before it is looked up, so `vrf lo` after an interface is still this finding.
+        if (name === undefined || utf8Length(name) >= IFNAMSIZ || (name === 'lo' && c.keyword === 'interface')) continue;
         if (c.keyword === 'interface') iface = name;
         else if (iface !== undefined) {
           report({
@@ -36,7 +37,7 @@ export const vrfWithInterface: FileRule = {
             file: c.file,
             range: c.range,
           });
-        } else vrf ??= c;
+        } else if (name !== 'lo') vrf ??= c; // a loopback vrf is refused ("cannot use a loopback interface")
       }
       if (!vrf) continue;
       // Read, but checked once the instance is complete: a VRF instance is unicast and has no interface.
