@@ -51,6 +51,20 @@ describe('virtual_server fwmark / group without its word', () => {
   });
 });
 
+describe('the first virtual_server refused for its address, without its {', () => {
+  const bad = 'virtual_server 256.1.1.1 80\n  lb_algo rr\n}\n';
+  const before = 'virtual_server 192.0.2.5 80 {\n  lb_algo rr\n  real_server 192.0.2.6 80 {\n  }\n}\n';
+  it('crashes keepalived 2.0.7 to 2.2.7; after another virtual_server it may not', () => {
+    expect(messages(bad, 'KA104').join()).toMatch(/2\.2\.7 crashes here/);
+    expect(messages(bad, 'KA104', '2.2.8').join()).toMatch(/may crash/);
+    expect(messages(before + bad, 'KA104').join()).toMatch(/may crash/);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7 (abort after "free(): invalid pointer"; exit 5 after a virtual_server)', async () => {
+    expect((await runKeepalivedAsync(bad)).signal).toBe('SIGABRT');
+    expect((await runKeepalivedAsync(before + bad)).signal).toBeUndefined();
+  });
+});
+
 describe('a UDP_CHECK hex string ending in byte ff', () => {
   const text = (hex: string) => VS('192.0.2.1 80', `  real_server 192.0.2.22 80 {\n    UDP_CHECK {\n      payload ${hex}\n    }\n  }\n`);
   it('is reported for 2.2.0 to 2.3.2 (keepalived: "Invalid hex string for UDP_CHECK payload")', () => {

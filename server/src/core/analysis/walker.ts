@@ -72,6 +72,8 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
 const HEX_LAST_FF_REJECTED: [Version, Version] = [[2, 2, 0], [2, 3, 3]];
+/** The first virtual_server refused for its address, with no '{': a crash from 2.0.7 until 2.2.8 (reportSkipWithoutBrace). */
+const VS_SKIP_WITHOUT_BRACE_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 /** `virtual_server fwmark` or `virtual_server group` without its word: 2.0.7 to 2.4.3 built from their tags exit 139 under -t. */
 const VS_MISSING_WORD_CRASH_SINCE: Version = [2, 0, 7];
 /** A word keepalived's read_unsigned (strtoul, base 10) takes whole: a '+' sign may lead ('+80' is port 80). */
@@ -167,6 +169,8 @@ export class Walker implements LineSink {
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
   private pendingSkip = false;
+  /** Top-level virtual_server blocks read so far (a refused one without '{' crashes only as the first). */
+  private virtualServersRead = 0;
   /** Set with `pendingSkip` when the block's own handler asked for the skip (not when no process reads it). */
   private pendingSkippedByHandler = false;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
@@ -428,7 +432,12 @@ export class Walker implements LineSink {
    * (2.2.7 printed a garbage name for a nameless track_group; 2.0.19 crashed on it).
    */
   private reportSkipWithoutBrace(p: AstNode, next: Word): void {
-    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made, changing the previous one, or memory that is not one (keepalived may crash; keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
+    // The first virtual_server refused this way: 2.0.7 to 2.2.7 built from their tags abort or
+    // crash under -t on every such body we tried (after "free(): invalid pointer"); 2.2.8 does not.
+    const crash = p.keyword === 'virtual_server' && this.virtualServersRead === 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[1]) < 0
+      ? `keepalived ${this.options.targetLabel} crashes here, also under keepalived -t`
+      : 'keepalived may crash';
+    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made, changing the previous one, or memory that is not one (${crash}; keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
       related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
     });
   }
@@ -729,6 +738,7 @@ export class Walker implements LineSink {
   private adopt(frame: Frame, node: AstNode): void {
     node.parent = frame.node;
     this.childStack.push(node);
+    if (node.keyword === 'virtual_server' && this.stack.length === 1) this.virtualServersRead++;
   }
 
   /** Gives a closing block its children. */
