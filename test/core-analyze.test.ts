@@ -1434,3 +1434,25 @@ describe('references to no definition (KA109)', () => {
     expect(said).not.toContain(11);
   });
 });
+
+describe('lines longer than keepalived reads at once (KA106)', () => {
+  const line = (n: number) => `global_defs {\n  router_id ${'a'.repeat(n - 14)} b\n}\n`; // line 2 is n bytes
+
+  it('reads a line of more than 1023 bytes in pieces, each a line of its own (bytes, not characters)', () => {
+    // keepalived 2.2.7: nothing for 1022 or 1023 bytes; for 1024, "(Line 2) Unknown keyword 'b'".
+    expect(codes(line(1023))).toEqual(['2:KA204']);
+    const a = analyze(line(1024));
+    expect(a.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.column + 1}`)).toEqual(['KA106@2:1', 'KA201@2:1024']);
+    expect(a.diagnostics[1]!.message).toContain("Unknown keyword 'b'");
+    // 600 two-byte characters: 1212 bytes, though 612 characters.
+    expect(codes(`global_defs {\n  router_id ${'é'.repeat(600)}\n}\n`)).toEqual(['2:KA106', '2:KA201']);
+  });
+
+  it('keepalived 2.4 drops the full pieces and reads the rest', () => {
+    // keepalived 2.4.3 (built from its tag): "line too long - ignoring", then "Unknown keyword 'b'"; a line
+    // of exactly 1023 bytes is a full piece too.
+    expect(codes(line(1024), { targetVersion: '2.4.3' })).toEqual(['2:KA106', '2:KA201']);
+    expect(analyze(line(1023), { targetVersion: '2.4.3' }).diagnostics.map((d) => d.code)).toEqual(['KA106']);
+    expect(analyze(line(1023), { targetVersion: '2.4.3' }).diagnostics[0]!.message).toContain('line too long - ignoring');
+  });
+});

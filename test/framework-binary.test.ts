@@ -9,7 +9,7 @@ import { lintText } from '../server/src/linter.js';
 
 /** Bad examples keepalived 2.2.7 accepts without a word, and why kalint reports them anyway. */
 const KEEPALIVED_SILENT: Record<string, string> = {
-  KA106: 'the line is cut at 1022 characters and the rest read as another line: an address is split in two silently',
+  KA106: 'the line is read in pieces of 1023 bytes, each as a line of its own: an address is split in two silently',
   KA204: 'extra words after a keyword are ignored without a message',
   KA206: 'keepalived logs the deprecation of vrrp_rlimit_rtime at info level, which -t does not print',
 };

@@ -137,6 +137,10 @@ const EMPTY_AFTER_REFERENCE_HANG_BEFORE: Version = [2, 1, 4];
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
 export const MAX_LINE_LENGTH = 1022;
+/** What one fgets into keepalived's 1024-byte line buffer takes from a longer line. */
+const LINE_CHUNK_BYTES = 1023;
+/** From 2.4.0 keepalived drops the full pieces of a long line instead of reading each (lib/parser.c, bisected). */
+const LONG_LINE_DROPPED_SINCE: Version = [2, 4, 0];
 
 export class Reader {
   readonly files = new Map<string, SourceFile>();
@@ -238,13 +242,8 @@ export class Reader {
 
     const lineStart = lineStarts[ln]!;
     const lineEnd = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : file.text.length;
-    if (lineEnd - lineStart > MAX_LINE_LENGTH + 2 && from < to) {
-      let contentEnd = lineEnd;
-      while (contentEnd > lineStart && (file.text[contentEnd - 1] === '\n' || file.text[contentEnd - 1] === '\r')) contentEnd--;
-      if (contentEnd - lineStart > MAX_LINE_LENGTH) {
-        this.report('KA106', 'error', `Line is ${contentEnd - lineStart} characters long; keepalived reads at most ${MAX_LINE_LENGTH} and treats the rest as a separate line (2.4+: drops the line)`, file, lineStart, contentEnd);
-      }
-    }
+    // A line of more than LINE_CHUNK_BYTES bytes (UTF-8) reaches keepalived in pieces: a line may have up to 3 bytes per character.
+    if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && from < to && !frame.pendingDefinition && this.readLongLine(frame, lineStart, lineEnd)) return;
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
@@ -389,6 +388,54 @@ export class Reader {
     }
     if (to > runStart) this.emitStoreRun(file, runStart, to);
     return -1;
+  }
+
+  /**
+   * keepalived reads lines with fgets into a 1024-byte buffer: a line of more than 1023 bytes (the
+   * newline aside) arrives as pieces of 1023 bytes and a remainder. Before 2.4.0 each piece is read
+   * as a line of its own; from 2.4.0 the full pieces are dropped ("line too long - ignoring") and
+   * only the remainder is read. Checked with 2.2.7 and 2.4.3. Returns false for a line that fits.
+   */
+  private readLongLine(frame: Frame, lineStart: number, lineEnd: number): boolean {
+    const text = frame.file.text;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 10) contentEnd--;
+    // Piece boundaries as string offsets; a character cut by a boundary goes with the next piece.
+    const cuts = [lineStart];
+    let bytes = 0;
+    for (let i = lineStart; i < contentEnd; i++) {
+      const c = text.charCodeAt(i);
+      const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+      if (bytes + size > LINE_CHUNK_BYTES) {
+        cuts.push(i);
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    const totalBytes = (cuts.length - 1) * LINE_CHUNK_BYTES + bytes;
+    const dropsFullPieces = !!this.options.target && compareVersions(this.options.target, LONG_LINE_DROPPED_SINCE) >= 0;
+    // From 2.4.0 a line of exactly 1023 bytes is a full piece without its newline: dropped too.
+    if (dropsFullPieces && bytes === LINE_CHUNK_BYTES) cuts.push(contentEnd);
+    if (cuts.length === 1) return false;
+    const file = frame.file;
+    const pieces = cuts.length - (dropsFullPieces ? 1 : 0);
+    this.report(
+      'KA106',
+      'error',
+      dropsFullPieces
+        ? `Line is ${totalBytes} bytes long; keepalived ${this.options.targetLabel ?? ''} reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and drops the ${pieces === 1 ? 'first piece' : `first ${pieces} pieces`} ("line too long - ignoring"), reading only the rest`
+        : `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and reads each of the ${cuts.length} pieces of this one as a line of its own, without a word`,
+      file,
+      lineStart,
+      contentEnd,
+    );
+    cuts.push(contentEnd);
+    for (let k = dropsFullPieces ? cuts.length - 2 : 0; k < cuts.length - 1; k++) {
+      const start = cuts[k]!;
+      const end = cuts[k + 1]!;
+      if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
+    }
+    return true;
   }
 
   private emitStoreRun(file: SourceFile, from: number, to: number): void {

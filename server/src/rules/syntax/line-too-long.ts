@@ -11,14 +11,15 @@ const rule: CoreRule = {
   name: 'line-too-long',
   family: 'syntax',
   severity: 'error',
-  description: 'A line longer than the 1022 characters keepalived reads at once',
+  description: 'A line longer than the 1023 bytes keepalived reads at once',
   docs: {
     why:
-      'keepalived reads a configuration line into a fixed buffer of 1024 bytes, newline and terminator included. ' +
-      'Anything beyond 1022 characters is cut off: keepalived 2.2 reads the remainder as if it were a new line, ' +
-      'without a word (in the example below one address is cut in two), and newer versions drop the whole line. ' +
-      'Either way the end of the line is not what it appears to be. Split ' +
-      'long value lists over several lines, or move them into a definition.',
+      'keepalived reads a configuration line into a fixed buffer of 1024 bytes, so a longer line reaches it in pieces of ' +
+      '1023 bytes (the newline aside; bytes, so a non-ASCII character counts two or three). keepalived before 2.4 reads ' +
+      'each piece as a line of its own, without a word: in the example below one address is cut in two and its second ' +
+      'half read as a keyword. keepalived 2.4 drops the full pieces ("line too long - ignoring") and reads only the rest. ' +
+      'Either way the line is not what it appears to be. Split long value lists over several lines, or move them into ' +
+      'a definition.',
     bad: `global_defs {
     router_id lb1
     notification_email {
