@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
-import { ConfigError, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
+import { ConfigError, ignorePatternRegex, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas/kalint.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -22,6 +22,7 @@ const VALID: [string, unknown][] = [
     clusters: [{ name: 'edge', files: ['lb1/keepalived.conf', 'lb2/keepalived.conf'] }, { files: ['a.conf', 'b.conf', 'c.conf'] }],
     pathMappings: { '/etc/keepalived': 'deploy/keepalived', '/': 'root' },
     format: { indentWidth: 2, useTabs: false },
+    ignorePatterns: ['examples/', '**/broken-*.conf'],
   }],
   ['short version', { targetVersion: '1.3' }],
 ];
@@ -42,6 +43,8 @@ const INVALID: [string, unknown, string][] = [
   ['mapping to nothing', { pathMappings: { '/etc': '' } }, '/pathMappings//etc: must map to a folder path'],
   ['indent out of range', { format: { indentWidth: 0 } }, '/format/indentWidth'],
   ['tabs not boolean', { format: { useTabs: 'yes' } }, '/format/useTabs: must be true or false'],
+  ['ignore pattern not a list', { ignorePatterns: 'examples/' }, '/ignorePatterns: must be an array of globs'],
+  ['empty ignore pattern', { ignorePatterns: [''] }, '/ignorePatterns/0: must be a non-empty glob'],
 ];
 
 describe('.kalint.json validation', () => {
@@ -71,5 +74,25 @@ describe('.kalint.json validation', () => {
   it('resolves path mappings relative to the folder of the config', () => {
     const loaded = loadConfigFile('/repo/.kalint.json', JSON.stringify({ pathMappings: { '/etc/keepalived/': 'deploy/ka', '/opt/x': '/abs/x' } }));
     expect(resolvedPathMappings(loaded)).toEqual({ '/etc/keepalived': '/repo/deploy/ka', '/opt/x': '/abs/x' });
+  });
+});
+
+describe('ignorePatterns', () => {
+  const ignored = (pattern: string, path: string) => ignorePatternRegex(pattern).test(path);
+  it('read as .gitignore reads them', () => {
+    // No '/': a name at any depth, and everything under a folder of that name.
+    expect(ignored('examples', 'examples/a.conf')).toBe(true);
+    expect(ignored('examples', 'docs/examples/a.conf')).toBe(true);
+    expect(ignored('*.bak.conf', 'deploy/lb1.bak.conf')).toBe(true);
+    expect(ignored('examples', 'deploy/examples.conf')).toBe(false);
+    // A '/' anchors at the folder of .kalint.json.
+    expect(ignored('docs/examples/', 'docs/examples/a.conf')).toBe(true);
+    expect(ignored('docs/examples/', 'x/docs/examples/a.conf')).toBe(false);
+    expect(ignored('./test/*.conf', 'test/a.conf')).toBe(true);
+    expect(ignored('test/*.conf', 'test/sub/a.conf')).toBe(false);
+    expect(ignored('test/**/*.conf', 'test/sub/deeper/a.conf')).toBe(true);
+    expect(ignored('test/**/*.conf', 'test/a.conf')).toBe(true);
+    expect(ignored('lb?.conf', 'lb1.conf')).toBe(true);
+    expect(ignored('a+b.conf', 'a+b.conf')).toBe(true);
   });
 });

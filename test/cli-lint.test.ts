@@ -240,6 +240,17 @@ describe('formats', () => {
   });
 });
 
+describe('ignorePatterns', () => {
+  it('leave files out of directory searches and globs, not files named one by one', () => {
+    write({ 'ign/.kalint.json': '{ "ignorePatterns": ["examples/", "*.old.conf"] }', 'ign/examples/keepalived.conf': ERROR, 'ign/deploy/keepalived.conf': CLEAN, 'ign/deploy/keepalived.old.conf': ERROR, 'ign/examples/unformatted.conf': 'global_defs {\nrouter_id lb1\n}\n' });
+    expect(kalint(['lint', '--format', 'gnu', 'ign']).stdout).toBe('');
+    expect(kalint(['lint', '--format', 'gnu', 'ign/*/*.conf']).stdout).toBe('');
+    expect(codes(kalint(['lint', '--format', 'gnu', 'ign/examples/keepalived.conf']).stdout)).toEqual(['KA201']);
+    expect(kalint(['fmt', '--check', 'ign']).code).toBe(0);
+    expect(kalint(['fmt', '--check', 'ign/examples/unformatted.conf']).code).toBe(1);
+  });
+});
+
 describe('file modes', () => {
   it('an executable config is reported (keepalived skips it), except at mode 0777, which file systems without modes show', () => {
     write({ 'modes/keepalived.conf': CLEAN });

@@ -3,7 +3,7 @@
 // schemas/kalint.schema.json describes the same shape for editors; validateConfig() is the
 // runtime check (hand-written, so the CLI needs no schema library), and a test keeps both in step.
 
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fsHost } from './host.js';
 import type { SeveritySetting } from '../linter.js';
 import { rules } from '../rules/index.js';
@@ -22,6 +22,8 @@ export interface KalintConfig {
   pathMappings?: Record<string, string>;
   /** Formatter options. */
   format?: { indentWidth?: number; useTabs?: boolean };
+  /** Globs (relative to this file's folder) of files a directory search or a glob leaves out. */
+  ignorePatterns?: string[];
 }
 
 export interface LoadedConfig {
@@ -37,7 +39,7 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'wa
 /** A `.kalint.json` that cannot be used; the message starts with the file's path. */
 export class ConfigError extends Error {}
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'targetVersion', 'configIds', 'clusters', 'pathMappings', 'format']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'targetVersion', 'configIds', 'clusters', 'pathMappings', 'format', 'ignorePatterns']);
 
 function typeOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -101,6 +103,12 @@ export function validateConfig(value: unknown): string[] {
       }
     }
   }
+  if (value.ignorePatterns !== undefined) {
+    if (!Array.isArray(value.ignorePatterns)) err('/ignorePatterns', `must be an array of globs, got ${typeOf(value.ignorePatterns)}`);
+    else value.ignorePatterns.forEach((g, i) => {
+      if (typeof g !== 'string' || g.trim() === '') err(`/ignorePatterns/${i}`, `must be a non-empty glob, got ${JSON.stringify(g)}`);
+    });
+  }
   if (value.format !== undefined) {
     if (!isObject(value.format)) err('/format', `must be an object, got ${typeOf(value.format)}`);
     else {
@@ -162,4 +170,52 @@ export function resolvedPathMappings(loaded: LoadedConfig): Record<string, strin
   const out: Record<string, string> = {};
   for (const [from, to] of Object.entries(m)) out[from.length > 1 ? from.replace(/\/+$/, '') : from] = isAbsolute(to) ? to : resolve(loaded.dir, to);
   return out;
+}
+
+/**
+ * A .kalint.json ignore pattern as a regular expression over a path relative to its folder, as
+ * .gitignore reads one: without a '/' it matches a file or folder name at any depth, with one it
+ * is anchored at the folder; `*` and `?` stay within a name, `**` spans folders; a folder matched
+ * takes everything under it.
+ */
+export function ignorePatternRegex(pattern: string): RegExp {
+  let p = pattern.trim().replace(/^\.\//, '');
+  const anchored = p.replace(/\/+$/, '').includes('/');
+  p = p.replace(/^\/+/, '').replace(/\/+$/, '');
+  let re = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*' && p[i + 1] === '*') {
+      const slash = p[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${re}(?:/.*)?$`);
+}
+
+/** Whether the nearest .kalint.json above `file` leaves it out of directory searches and globs. */
+export function ignoredByConfig(file: string): boolean {
+  const loaded = findConfig(file);
+  const patterns = loaded?.config.ignorePatterns;
+  if (!loaded || !patterns?.length) return false;
+  const rel = relative(loaded.dir, resolve(file));
+  if (rel.startsWith('..') || isAbsolute(rel)) return false;
+  return patterns.some((p) => ignorePatternRegex(p).test(rel));
+}
+
+/** The files to check: those found by a search or glob that a .kalint.json ignores are left out. */
+export function withoutIgnored(files: string[], searched: Set<string>): string[] {
+  return files.filter((f) => {
+    if (!searched.has(f)) return true;
+    try {
+      return !ignoredByConfig(f);
+    } catch (e) {
+      // An invalid .kalint.json is reported when the file is checked.
+      if (e instanceof ConfigError) return true;
+      throw e;
+    }
+  });
 }

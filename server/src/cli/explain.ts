@@ -235,6 +235,12 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
         additionalProperties: { type: 'string', minLength: 1 },
         examples: [{ '/etc/keepalived': 'deploy/keepalived' }],
       },
+      ignorePatterns: {
+        type: 'array',
+        description: "Globs, relative to this file's folder, of files a directory search or a glob leaves out (as .gitignore reads them: a pattern without '/' matches a name at any depth, '**' spans folders). Files named one by one are still checked.",
+        items: { type: 'string', minLength: 1 },
+        examples: [['examples/', 'test/broken-*.conf']],
+      },
       format: {
         type: 'object',
         description: 'Options of kalint format.',

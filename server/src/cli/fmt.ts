@@ -4,7 +4,7 @@ import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync,
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
-import { findConfig } from './config.js';
+import { findConfig, withoutIgnored } from './config.js';
 import { discover, displayPath, fsHost } from './host.js';
 import { EXIT, UsageError } from './common.js';
 
@@ -96,7 +96,9 @@ export function fmtCommand(argv: string[]): number {
 
   if (range) throw new UsageError('--range works in print mode only');
   if (positionals.includes('-')) throw new UsageError("'-' (stdin) works in print mode only");
-  const { files, missing } = discover(positionals);
+  const found = discover(positionals);
+  const { missing } = found;
+  const files = withoutIgnored(found.files, found.searched);
   let failed = false;
   for (const m of missing) {
     process.stderr.write(`kalint: ${m}: no such file or directory\n`);

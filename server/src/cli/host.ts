@@ -75,6 +75,8 @@ function walkDir(dir: string, out: string[], templates: string[]): void {
 
 export interface Discovered {
   files: string[];
+  /** The files found by searching a directory or expanding a glob (not named one by one). */
+  searched: Set<string>;
   /** keepalived templates (`.j2`, `.tmpl`, …) a directory search left out. */
   templates: string[];
   /** Arguments that named nothing. */
@@ -86,6 +88,7 @@ export function discover(args: string[]): Discovered {
   const files: string[] = [];
   const missing: string[] = [];
   const templates: string[] = [];
+  const searched = new Set<string>();
   for (const arg of args) {
     if (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) {
       const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
@@ -98,8 +101,10 @@ export function discover(args: string[]): Discovered {
       });
       if (!existing.length) missing.push(arg);
       for (const m of existing) {
+        const before = files.length;
         if (statSync(m).isDirectory()) walkDir(m, files, templates);
         else files.push(m);
+        for (const f of files.slice(before)) searched.add(f);
       }
       continue;
     }
@@ -114,10 +119,13 @@ export function discover(args: string[]): Discovered {
       const before = files.length;
       const templatesBefore = templates.length;
       walkDir(arg.replace(/\/+$/, '') || '/', files, templates);
+      for (const f of files.slice(before)) searched.add(f);
       if (files.length === before && templates.length === templatesBefore) missing.push(`${arg} (no keepalived configs found in it)`);
     } else files.push(arg);
   }
-  return { files: [...new Set(files)], missing, templates: [...new Set(templates)] };
+  // A file also named on its own is not a searched one.
+  for (const arg of args) if (!hasWildcard(arg)) searched.delete(arg);
+  return { files: [...new Set(files)], searched, missing, templates: [...new Set(templates)] };
 }
 
 /** A path as shown in output: relative to the working directory when below it. */

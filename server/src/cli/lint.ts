@@ -10,7 +10,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
 import { discover, displayPath, fsHost } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
-import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS } from './config.js';
+import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
@@ -248,7 +248,9 @@ export function lintCommand(argv: string[], passes = 1): number {
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const fromStdin = positionals.includes('-');
   if (fromStdin && values.fix) throw new UsageError("--fix rewrites files: it cannot be used with '-' (standard input)");
-  const { files, missing, templates } = discover(positionals.filter((p) => p !== '-'));
+  const found = discover(positionals.filter((p) => p !== '-'));
+  const { missing, templates } = found;
+  const files = withoutIgnored(found.files, found.searched);
   if (fromStdin) files.unshift(stdinName);
   let ioError = false;
   for (const m of missing) {
