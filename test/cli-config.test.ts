@@ -23,6 +23,7 @@ const VALID: [string, unknown][] = [
     pathMappings: { '/etc/keepalived': 'deploy/keepalived', '/': 'root' },
     format: { indentWidth: 2, useTabs: false },
     ignorePatterns: ['examples/', '**/broken-*.conf'],
+    autoPair: false,
   }],
   ['short version', { targetVersion: '1.3' }],
 ];
@@ -45,6 +46,7 @@ const INVALID: [string, unknown, string][] = [
   ['tabs not boolean', { format: { useTabs: 'yes' } }, '/format/useTabs: must be true or false'],
   ['ignore pattern not a list', { ignorePatterns: 'examples/' }, '/ignorePatterns: must be an array of globs'],
   ['empty ignore pattern', { ignorePatterns: [''] }, '/ignorePatterns/0: must be a non-empty glob'],
+  ['autoPair not boolean', { autoPair: 'no' }, '/autoPair: must be true or false'],
 ];
 
 describe('.kalint.json validation', () => {

@@ -117,6 +117,15 @@ describe('other sources of clusters', () => {
     expect(d!.message).toMatch(/auto-paired: .*a\.conf and .*b\.conf both define VRID 51 with VIPs 192\.168\.10\.100/);
   });
 
+  it('auto pairing is off below a .kalint.json with autoPair false (a folder of examples)', () => {
+    const dir = join(scratch, 'examples-folder');
+    cpSync(join(fixtures, 'auth-pass-mismatch'), dir, { recursive: true });
+    writeFileSync(join(dir, '.kalint.json'), '{ "autoPair": false }\n');
+    expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
+    // Declared or --cluster nodes are still compared.
+    expect(clusterFindings(json(['lint', '--cluster', 'a.conf', 'b.conf'], dir).findings).map((d) => d.code)).toContain('KA404');
+  });
+
   it('auto pairing leaves files alone when their instances do not match', () => {
     const dir = join(scratch, 'unrelated');
     cpSync(join(fixtures, 'vrid-mismatch'), dir, { recursive: true });

@@ -4,7 +4,8 @@
 //   several config ids     one file seen with each id is a cluster of those ids;
 //   .kalint.json clusters  [{name, files}], files relative to the .kalint.json's folder;
 //   auto pairing           files of one folder whose instances match (same VRID + VIPs, or the
-//                          same distinctive instance name + VRID); the message says why.
+//                          same distinctive instance name + VRID); the message says why;
+//                          `autoPair: false` in .kalint.json turns it off below that file.
 
 import { dirname, resolve } from 'node:path';
 import { analyze, configIdsIn, type Analysis } from '../core/index.js';
@@ -155,6 +156,8 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   for (const path of readableFiles) {
     // A file that names several ids is a cluster of its own (above), not a node of a folder's.
     if (inDeclared.has(resolve(path)) || idsFor(path, true).length > 1 || !mayPair(path)) continue;
+    // A folder of examples is no cluster: .kalint.json can say so.
+    if (safeConfig(path, errors)?.config.autoPair === false) continue;
     const dir = dirname(resolve(path));
     const list = byDir.get(dir);
     if (list) list.push(path);

@@ -24,6 +24,8 @@ export interface KalintConfig {
   format?: { indentWidth?: number; useTabs?: boolean };
   /** Globs (relative to this file's folder) of files a directory search or a glob leaves out. */
   ignorePatterns?: string[];
+  /** false: the files below are never paired into clusters on their own (examples, not nodes). */
+  autoPair?: boolean;
 }
 
 export interface LoadedConfig {
@@ -39,7 +41,7 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'wa
 /** A `.kalint.json` that cannot be used; the message starts with the file's path. */
 export class ConfigError extends Error {}
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'targetVersion', 'configIds', 'clusters', 'pathMappings', 'format', 'ignorePatterns']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'rules', 'targetVersion', 'configIds', 'clusters', 'pathMappings', 'format', 'ignorePatterns', 'autoPair']);
 
 function typeOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -109,6 +111,7 @@ export function validateConfig(value: unknown): string[] {
       if (typeof g !== 'string' || g.trim() === '') err(`/ignorePatterns/${i}`, `must be a non-empty glob, got ${JSON.stringify(g)}`);
     });
   }
+  if (value.autoPair !== undefined && typeof value.autoPair !== 'boolean') err('/autoPair', `must be true or false, got ${JSON.stringify(value.autoPair)}`);
   if (value.format !== undefined) {
     if (!isObject(value.format)) err('/format', `must be an object, got ${typeOf(value.format)}`);
     else {

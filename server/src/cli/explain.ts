@@ -235,6 +235,10 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
         additionalProperties: { type: 'string', minLength: 1 },
         examples: [{ '/etc/keepalived': 'deploy/keepalived' }],
       },
+      autoPair: {
+        type: 'boolean',
+        description: 'false: files below this folder are never paired into clusters on their own (a folder of examples whose instances happen to match). Default true.',
+      },
       ignorePatterns: {
         type: 'array',
         description: "Globs, relative to this file's folder, of files a directory search or a glob leaves out (as .gitignore reads them: a pattern without '/' matches a name at any depth, '**' spans folders). Files named one by one are still checked.",
