@@ -265,6 +265,19 @@ describe('mcast_src_ip', () => {
     expect(peerError(MCAST, { unicastSrcIp: '10.0.0.1' })).toMatch(/addresses are the same/);
   });
 
+  it('unicast_src_ip without unicast_peer is the multicast source address: not copied either', () => {
+    // keepalived reads mcast_src_ip and unicast_src_ip into one source address; with no
+    // unicast_peer the instance multicasts from it. Copied, both nodes advertised from
+    // 10.0.0.1 (lint --cluster: KA421), and a node drops adverts from its own address.
+    const src = PAIR.replace('    priority 100\n', '    priority 100\n    unicast_src_ip 10.0.0.1\n');
+    expect(peerError(src)).toMatch(/unicast_src_ip 10\.0\.0\.1 \(line 13\) is the MASTER's own address.*--unicast-src-ip/);
+    const r = peer(src, { unicastSrcIp: '10.0.0.2' });
+    expect(r.text).toContain('    unicast_src_ip 10.0.0.2\n');
+    expect(r.notes).toContain('vrrp_instance VI_1: unicast_src_ip 10.0.0.1 → 10.0.0.2');
+    const cluster = lintCluster([{ file: 'a.conf', text: src }, { file: 'b.conf', text: r.text }]).diagnostics;
+    expect(cluster.filter((d) => d.code === 'KA421')).toEqual([]);
+  });
+
   it('in a unicast instance, mcast_src_ip is the source address too: swapped with unicast_peer', () => {
     const uni = MCAST.replace('    virtual_ipaddress {', '    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {');
     const r = peer(uni);

@@ -296,26 +296,35 @@ function generate(text: string, options: PeerOptions): PeerResult {
     return inst.node.children.filter((c) => c.keyword === 'mcast_src_ip' && c.args[0]);
   }
 
-  /** Puts the peer's own address in an mcast_src_ip line (a copied one would make it advertise as the MASTER). */
-  function replaceMcastSrc(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
+  /**
+   * The lines that set the address an instance without unicast peers advertises from: mcast_src_ip,
+   * and unicast_src_ip too (keepalived reads both into one source address, and an instance with no
+   * unicast_peer multicasts from it).
+   */
+  function sourceLinesWithoutPeers(inst: VrrpInstance): AstNode[] {
+    return inst.node.children.filter((c) => (c.keyword === 'mcast_src_ip' || c.keyword === 'unicast_src_ip') && c.args[0]);
+  }
+
+  /** Puts the peer's own address in a source address line (a copied one would make it advertise as the MASTER). */
+  function replaceSourceAddress(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
     const w = line.args[0]!;
     if (own === undefined) {
-      fail(`vrrp_instance ${inst.name}: mcast_src_ip ${w.text} (line ${lineOf(w)}) is the MASTER's own address, and the peer must advertise from its own: give it with --unicast-src-ip (or remove the line, and keepalived uses the interface's address)`, posOf(w));
+      fail(`vrrp_instance ${inst.name}: ${line.keyword} ${w.text} (line ${lineOf(w)}) is the MASTER's own address, and the peer must advertise from its own: give it with --unicast-src-ip (or remove the line, and keepalived uses the interface's address)`, posOf(w));
     }
     if (own === w.text) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${own})`, posOf(w));
-    replaceWord(w, own!, `mcast_src_ip of ${inst.name}`);
-    notes.push(`vrrp_instance ${inst.name}: mcast_src_ip ${w.text} → ${own}`);
+    replaceWord(w, own!, `${line.keyword} of ${inst.name}`);
+    notes.push(`vrrp_instance ${inst.name}: ${line.keyword} ${w.text} → ${own}`);
   }
 
   function swapUnicast(): void {
     const unicast = instances.filter((i) => i.unicastPeers.length > 0);
     for (const inst of instances) {
       if (inst.unicastPeers.length > 0) continue;
-      for (const line of mcastSrcLines(inst)) replaceMcastSrc(inst, line, options.unicastSrcIp);
+      for (const line of sourceLinesWithoutPeers(inst)) replaceSourceAddress(inst, line, options.unicastSrcIp);
     }
     if (unicast.length === 0) {
-      const mcastSrc = instances.some((i) => mcastSrcLines(i).length > 0);
-      if (options.unicastPeer !== undefined || (options.unicastSrcIp !== undefined && !mcastSrc)) fail('no vrrp_instance has a unicast_peer list: --unicast-src-ip / --unicast-peer do not apply');
+      const ownSource = instances.some((i) => sourceLinesWithoutPeers(i).length > 0);
+      if (options.unicastPeer !== undefined || (options.unicastSrcIp !== undefined && !ownSource)) fail('no vrrp_instance has a unicast_peer list: --unicast-src-ip / --unicast-peer do not apply');
       return;
     }
     for (const inst of unicast) {
@@ -345,7 +354,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
         notes.push(`vrrp_instance ${inst.name}: unicast_peer ${peerAddress} → ${masterAddress}; no unicast_src_ip (keepalived uses the interface's address)`);
       }
       // keepalived keeps one source address: an mcast_src_ip line sets the same one.
-      for (const line of mcastSrcLines(inst)) replaceMcastSrc(inst, line, peerAddress);
+      for (const line of mcastSrcLines(inst)) replaceSourceAddress(inst, line, peerAddress);
     }
   }
 }
