@@ -164,3 +164,40 @@ describe('kalint peer', () => {
     expect(existsSync(join(dir, 'peer/none.conf'))).toBe(true);
   });
 });
+
+describe('a config that is not UTF-8 keeps its bytes', () => {
+  // A GBK comment (“主” = D6 F7) and a Latin-1 one (é = E9), as configs edited on a server with a
+  // non-UTF-8 locale have them. Read as UTF-8, each such byte became U+FFFD (EF BF BD) when the
+  // file was written back.
+  const latin = (s: string) => Buffer.from(s, 'latin1');
+  const MASTER = latin('global_defs {\n  router_id lb1   # caf\xe9\n}\nvrrp_instance VI_1 {\n state MASTER  # \xd6\xf7\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n  10.0.0.1/24\n }\n}\n');
+  const FORMATTED = latin('global_defs {\n    router_id lb1 # caf\xe9\n}\nvrrp_instance VI_1 {\n    state MASTER # \xd6\xf7\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n');
+  const bytesOf = (args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+
+  it('fmt prints and writes the bytes that are not UTF-8 as they were', () => {
+    write({ 'enc/a.conf': '' });
+    writeFileSync(join(dir, 'enc/a.conf'), MASTER);
+    expect(bytesOf(['fmt', 'enc/a.conf']).stdout).toEqual(FORMATTED);
+    expect(kalint(['fmt', '--write', 'enc/a.conf']).code).toBe(0);
+    expect(readFileSync(join(dir, 'enc/a.conf'))).toEqual(FORMATTED);
+    expect(kalint(['fmt', '--check', 'enc/a.conf'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('peer writes the other node with the same bytes, and --diff shows them', () => {
+    writeFileSync(join(dir, 'enc/m.conf'), MASTER);
+    expect(kalint(['peer', '-q', '-o', 'enc/b.conf', 'enc/m.conf']).code).toBe(0);
+    const expected = latin(MASTER.toString('latin1').replace('lb1', 'lb2').replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90'));
+    expect(readFileSync(join(dir, 'enc/b.conf'))).toEqual(expected);
+    expect(bytesOf(['peer', '-q', 'enc/m.conf']).stdout).toEqual(expected);
+    const diff = bytesOf(['peer', '-q', '--diff', 'enc/m.conf']).stdout;
+    expect(diff.includes(latin('+  router_id lb2   # caf\xe9\n'))).toBe(true);
+  });
+
+  it('lint --fix leaves such a file alone and says why', () => {
+    writeFileSync(join(dir, 'enc/f.conf'), latin('global_defs {\n  lvs_id lb1 # caf\xe9\n}\n'));
+    const r = kalint(['lint', '--fix', 'enc/f.conf']);
+    expect(r.stderr).toContain('enc/f.conf: fixes not applied: the file is not valid UTF-8');
+    expect(r.stdout).toContain('KA201');
+    expect(readFileSync(join(dir, 'enc/f.conf'))).toEqual(latin('global_defs {\n  lvs_id lb1 # caf\xe9\n}\n'));
+  });
+});

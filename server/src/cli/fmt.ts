@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
-import { discover, displayPath, fsHost } from './host.js';
+import { decodeConfig, discover, displayPath, readConfigFile, type ConfigText } from './host.js';
 import { EXIT, UsageError } from './common.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -72,13 +72,14 @@ export function fmtCommand(argv: string[]): number {
     if (positionals.length !== 1) throw new UsageError('print mode formats one file; use --check or --write for several');
     const arg = positionals[0]!;
     const stdin = arg === '-';
-    let text: string;
+    let source: ConfigText;
     try {
-      text = stdin ? readFileSync(0, 'utf8') : readFileSync(arg, 'utf8');
+      source = decodeConfig(stdin ? readFileSync(0) : readFileSync(arg));
     } catch (e) {
       process.stderr.write(`kalint: ${arg}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT.usage;
     }
+    const text = source.text;
     const shown = stdin ? '<stdin>' : displayPath(arg);
     const options = optionsFor(stdin ? join(process.cwd(), 'stdin') : arg);
     const r = format(text, options);
@@ -89,8 +90,8 @@ export function fmtCommand(argv: string[]): number {
     if (range) {
       let out = text;
       for (const e of formatRange(text, range[0] - 1, range[1] - 1, options)) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
-      process.stdout.write(out);
-    } else process.stdout.write(r.text);
+      process.stdout.write(Buffer.from(out, source.encoding));
+    } else process.stdout.write(Buffer.from(r.text, source.encoding));
     return EXIT.ok;
   }
 
@@ -106,14 +107,14 @@ export function fmtCommand(argv: string[]): number {
   }
   let unformatted = 0;
   for (const file of files) {
-    const text = fsHost.readFile(file);
+    const source = readConfigFile(file);
     const shown = displayPath(file);
-    if (text === undefined) {
+    if (source === undefined) {
       process.stderr.write(`kalint: ${shown}: cannot read file\n`);
       failed = true;
       continue;
     }
-    const r = format(text, optionsFor(file));
+    const r = format(source.text, optionsFor(file));
     if (isFormatError(r)) {
       process.stderr.write(`${shown}:${r.error} — not formatted\n`);
       failed = true;
@@ -124,7 +125,7 @@ export function fmtCommand(argv: string[]): number {
     if (values.check) process.stdout.write(`${shown}\n`);
     else {
       try {
-        writeAtomically(file, r.text);
+        writeAtomically(file, Buffer.from(r.text, source.encoding));
         process.stdout.write(`formatted ${shown}\n`);
       } catch (e) {
         process.stderr.write(`kalint: ${shown}: cannot write: ${(e as Error).message}\n`);
@@ -150,7 +151,7 @@ function parseRange(spec: string): [number, number] {
  * old file's permissions (and owner, when allowed), then replaces it. A symlink is followed, so
  * the link stays a link. `like` gives the permissions for a new file.
  */
-export function writeAtomically(path: string, text: string, like?: string): void {
+export function writeAtomically(path: string, text: string | Buffer, like?: string): void {
   let target = resolve(path);
   try {
     target = realpathSync(path);

@@ -1,6 +1,7 @@
 // File-system adapters for the CLI: the SourceHost the core reads includes through, and the
 // discovery of config files from paths, directories and globs.
 
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
@@ -133,4 +134,38 @@ export function displayPath(p: string): string {
   const abs = resolve(p);
   const rel = relative(process.cwd(), abs);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * A config's bytes as text, and the encoding that gives the same bytes back. keepalived reads bytes;
+ * a file that is not UTF-8 (a Latin-1 or GBK comment) is decoded byte for byte as Latin-1, so a
+ * command that only moves ASCII (fmt's whitespace, peer's words) writes every other byte back as it
+ * was, where UTF-8 decoding would have replaced each of them with U+FFFD.
+ */
+export interface ConfigText {
+  text: string;
+  encoding: 'utf8' | 'latin1';
+}
+
+export function decodeConfig(bytes: Buffer): ConfigText {
+  return isUtf8(bytes) ? { text: bytes.toString('utf8'), encoding: 'utf8' } : { text: bytes.toString('latin1'), encoding: 'latin1' };
+}
+
+/** Reads a config file for a command that writes it back (undefined when it cannot be read). */
+export function readConfigFile(path: string): ConfigText | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return decodeConfig(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the file's bytes are UTF-8 (an unreadable file counts as UTF-8: reading it fails later). */
+export function isUtf8File(path: string): boolean {
+  try {
+    return isUtf8(readFileSync(path));
+  } catch {
+    return true;
+  }
 }

@@ -8,7 +8,7 @@ import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../li
 import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { discover, displayPath, fsHost } from './host.js';
+import { discover, displayPath, fsHost, isUtf8File } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, UsageError } from './common.js';
@@ -157,7 +157,7 @@ function includedFragments(analyses: Map<string, Analysis>): Set<string> {
 }
 
 /** Applies the fixes of `diagnostics` to the files they edit; the texts read in this run are the base. */
-function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[] } {
+function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[]; notices: string[] } {
   const byFile = new Map<string, Fix[]>();
   const seen = new Set<string>();
   for (const d of diagnostics) {
@@ -174,7 +174,14 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
   let applied = 0;
   let files = 0;
   const errors: string[] = [];
+  const notices: string[] = [];
   for (const [file, fixes] of byFile) {
+    // The fixes' offsets are in the text as decoded from UTF-8: written back, every byte that is
+    // not UTF-8 (a Latin-1 or GBK comment) would have become U+FFFD.
+    if (!isUtf8File(file)) {
+      notices.push(`${file}: fixes not applied: the file is not valid UTF-8, and writing it would replace the bytes that are not (convert it to UTF-8 first)`);
+      continue;
+    }
     const text = texts.get(resolve(file)) ?? fsHost.readFile(file);
     if (text === undefined) {
       errors.push(`${file}: cannot read file to fix it`);
@@ -191,7 +198,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     applied += r.applied;
     files++;
   }
-  return { applied, files, errors };
+  return { applied, files, errors, notices };
 }
 
 function readStdin(): string | undefined {
@@ -302,6 +309,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   all.sort(compareDiagnostics);
   if (values.fix) {
     const fixed = writeFixes(all, texts);
+    for (const n of fixed.notices) if (passes === 1) process.stderr.write(`kalint: ${n}\n`);
     for (const e of fixed.errors) process.stderr.write(`kalint: ${e}\n`);
     if (fixed.errors.length) return EXIT.usage;
     if (fixed.applied) {

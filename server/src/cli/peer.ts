@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
-import { displayPath } from './host.js';
+import { decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
 import { EXIT, UsageError } from './common.js';
 
@@ -76,13 +76,15 @@ export function peerCommand(argv: string[]): number {
     return EXIT.usage;
   }
 
-  let text: string;
+  let source: ConfigText;
   try {
-    text = readFileSync(input, 'utf8');
+    source = decodeConfig(readFileSync(input));
   } catch (e) {
     process.stderr.write(`kalint: ${input}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return EXIT.usage;
   }
+  const text = source.text;
+  const bytes = (s: string) => Buffer.from(s, source.encoding);
   const shown = displayPath(input);
   const options: PeerOptions = {
     file: shown,
@@ -104,7 +106,7 @@ export function peerCommand(argv: string[]): number {
 
   if (output !== undefined) {
     try {
-      writeAtomically(output, r.text, input);
+      writeAtomically(output, bytes(r.text), input);
     } catch (e) {
       process.stderr.write(`kalint: ${output}: cannot write: ${(e as Error).message}\n`);
       return EXIT.usage;
@@ -112,8 +114,11 @@ export function peerCommand(argv: string[]): number {
   }
   if (values.diff) {
     const to = output !== undefined ? displayPath(output) : shown;
-    process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${to}`, text, r.text, undefined, undefined, { context: 3 }).replace(/^=+\n/, ''));
-  } else if (output === undefined) process.stdout.write(r.text);
+    // The file names are printed as UTF-8, the lines of the config as the bytes they are.
+    const patch = createTwoFilesPatch('a', 'b', text, r.text, undefined, undefined, { context: 3 }).replace(/^=+\n--- a\n\+\+\+ b\n/, '');
+    process.stdout.write(`--- a/${shown}\n+++ b/${to}\n`);
+    process.stdout.write(bytes(patch));
+  } else if (output === undefined) process.stdout.write(bytes(r.text));
   return EXIT.ok;
 }
 
