@@ -11,17 +11,20 @@ const fix = (...edits: ReturnType<typeof edit>[]): Fix => ({ description: 'x', e
 describe('applyFixes', () => {
   const text = 'abcdefghij';
   it('applies edits from the end, so earlier offsets stay valid', () => {
-    expect(applyFixes(text, 'f', [fix(edit('f', 0, 1, 'A')), fix(edit('f', 5, 7, '-'))])).toEqual({ text: 'Abcde-hij', applied: 2, skipped: 0 });
+    const fixes = [fix(edit('f', 0, 1, 'A')), fix(edit('f', 5, 7, '-'))];
+    expect(applyFixes(text, 'f', fixes)).toEqual({ text: 'Abcde-hij', applied: 2, taken: fixes, skipped: 0 });
   });
   it('skips a whole fix when one of its edits overlaps an edit already taken', () => {
-    const r = applyFixes(text, 'f', [fix(edit('f', 2, 5, 'X')), fix(edit('f', 0, 1, 'A'), edit('f', 4, 6, 'Y'))]);
-    expect(r).toEqual({ text: 'abXfghij', applied: 1, skipped: 1 });
+    const first = fix(edit('f', 2, 5, 'X'));
+    const r = applyFixes(text, 'f', [first, fix(edit('f', 0, 1, 'A'), edit('f', 4, 6, 'Y'))]);
+    expect(r).toEqual({ text: 'abXfghij', applied: 1, taken: [first], skipped: 1 });
   });
   it('takes only the edits of the file asked for, and two insertions at one place are not both taken', () => {
-    const r = applyFixes(text, 'f', [fix(edit('g', 0, 0, 'G')), fix(edit('f', 3, 3, '1')), fix(edit('f', 3, 3, '2'))]);
-    expect(r).toEqual({ text: 'abc1defghij', applied: 1, skipped: 1 });
+    const one = fix(edit('f', 3, 3, '1'));
+    const r = applyFixes(text, 'f', [fix(edit('g', 0, 0, 'G')), one, fix(edit('f', 3, 3, '2'))]);
+    expect(r).toEqual({ text: 'abc1defghij', applied: 1, taken: [one], skipped: 1 });
   });
   it('refuses edits beyond the text (a file changed since it was linted)', () => {
-    expect(applyFixes('abc', 'f', [fix(edit('f', 2, 9, 'x'))])).toEqual({ text: 'abc', applied: 0, skipped: 1 });
+    expect(applyFixes('abc', 'f', [fix(edit('f', 2, 9, 'x'))])).toEqual({ text: 'abc', applied: 0, taken: [], skipped: 1 });
   });
 });

@@ -229,6 +229,9 @@ describe('formats', () => {
     expect(codes(r.stdout)).toContain('KA201');
     expect(r.stdout).toContain("prompte_secondaries");
     expect(r.stderr).toMatch(/applied \d+ fix/);
+    // Each fix is named with the place and the finding it came from, so the user can review it.
+    expect(r.stderr).toContain("kalint: fixed fix/k.conf:2:5: Replace with 'router_id' (KA201)\n");
+    expect(r.stderr).toContain("kalint: fixed fix/k.conf:11:19: Truncate to '01234567' (KA302)\n");
     expect(kalint(['lint', '--fix', '-'], dir, 'x\n')).toMatchObject({ code: 2 });
   });
 

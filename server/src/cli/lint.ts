@@ -40,8 +40,9 @@ Options:
       --max-warnings N       exit 1 when there are more than N warnings
       --no-inline-config     ignore '# kalint-disable…' comments in the configs
       --fix                  apply the safe quick fixes (renamed keywords, glued braces,
-                             no-break spaces…) to the files, atomically, then report what is
-                             left; the other fixes are suggestions, shown as 'fix:'
+                             no-break spaces…) to the files, atomically, naming each on
+                             stderr, then report what is left; the other fixes are
+                             suggestions, shown as 'suggestion:'
       --color / --no-color   force or disable colour (default: colour on a terminal)
   -h, --help                 this help
 
@@ -157,14 +158,17 @@ function includedFragments(analyses: Map<string, Analysis>): Set<string> {
 }
 
 /** Applies the fixes of `diagnostics` to the files they edit; the texts read in this run are the base. */
-function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[]; notices: string[] } {
+function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[]; notices: string[]; done: string[] } {
   const byFile = new Map<string, Fix[]>();
   const seen = new Set<string>();
+  /** The finding each fix comes from, to say what was fixed and where. */
+  const findingOf = new Map<Fix, Diagnostic>();
   for (const d of diagnostics) {
     if (!d.fix?.safe) continue;
     const key = JSON.stringify(d.fix.edits);
     if (seen.has(key)) continue;
     seen.add(key);
+    findingOf.set(d.fix, d);
     for (const file of new Set(d.fix.edits.map((e) => e.file))) {
       const list = byFile.get(file);
       if (list) list.push(d.fix);
@@ -175,6 +179,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
   let files = 0;
   const errors: string[] = [];
   const notices: string[] = [];
+  const done: string[] = [];
   for (const [file, fixes] of byFile) {
     // The fixes' offsets are in the text as decoded from UTF-8: written back, every byte that is
     // not UTF-8 (a Latin-1 or GBK comment) would have become U+FFFD.
@@ -197,8 +202,12 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     }
     applied += r.applied;
     files++;
+    for (const fix of r.taken) {
+      const d = findingOf.get(fix)!;
+      done.push(`fixed ${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${fix.description} (${d.code})`);
+    }
   }
-  return { applied, files, errors, notices };
+  return { applied, files, errors, notices, done };
 }
 
 function readStdin(): string | undefined {
@@ -313,6 +322,7 @@ export function lintCommand(argv: string[], passes = 1): number {
     for (const e of fixed.errors) process.stderr.write(`kalint: ${e}\n`);
     if (fixed.errors.length) return EXIT.usage;
     if (fixed.applied) {
+      for (const line of fixed.done) process.stderr.write(`kalint: ${line}\n`);
       process.stderr.write(`kalint: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
       // Again while fixes apply (a fix can uncover another), then report what is left.
       return passes < 10 ? lintCommand(argv, passes + 1) : lintCommand(argv.filter((a) => a !== '--fix'));

@@ -6,6 +6,8 @@ export interface AppliedFixes {
   text: string;
   /** Fixes whose edits were all applied. */
   applied: number;
+  /** Those fixes, in the order given. */
+  taken: Fix[];
   /** Fixes left out because an edit overlapped one already taken (a second run may apply them). */
   skipped: number;
 }
@@ -17,6 +19,7 @@ export interface AppliedFixes {
  */
 export function applyFixes(text: string, file: string, fixes: Fix[]): AppliedFixes {
   const taken: TextEdit[] = [];
+  const takenFixes: Fix[] = [];
   let applied = 0;
   let skipped = 0;
   const overlaps = (a: TextEdit, b: TextEdit) =>
@@ -32,11 +35,12 @@ export function applyFixes(text: string, file: string, fixes: Fix[]): AppliedFix
       continue;
     }
     taken.push(...mine);
+    takenFixes.push(fix);
     applied++;
   }
   let out = text;
   for (const e of [...taken].sort((a, b) => b.range.start.offset - a.range.start.offset)) {
     out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
   }
-  return { text: out, applied, skipped };
+  return { text: out, applied, taken: takenFixes, skipped };
 }
