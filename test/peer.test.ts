@@ -174,6 +174,16 @@ vrrp_instance VI_2 {
     expect(lintCluster([{ file: 'master.conf', text }, { file: 'backup.conf', text: text.replace('state MASTER', 'state X').replace('state BACKUP', 'state MASTER').replace('state X', 'state BACKUP').replace('priority 100', 'priority P').replace('priority 50', 'priority 100').replace('priority P', 'priority 50') }]).diagnostics.map((d) => d.code)).toContain('KA430');
   });
 
+  it('says that a MASTER\'s nopreempt, ignored there, works on the peer it is copied to', () => {
+    // keepalived -t on the MASTER: "nopreempt will not work with initial state MASTER". Copied to
+    // the BACKUP it works, and lint --cluster reports the pair (KA409, and KA430 when a failing
+    // check on the MASTER then moves nothing): the user is told why.
+    const r = peer(PAIR.replace('    priority 100\n', '    priority 100\n    nopreempt\n'));
+    expect(r.text).toContain('    state BACKUP\n');
+    expect(r.notes.some((n) => /VI_1: nopreempt is ignored on the MASTER .* make both nodes state BACKUP/.test(n))).toBe(true);
+    expect(peer(PAIR).notes.some((n) => n.includes('nopreempt'))).toBe(false);
+  });
+
   it('keeps a nopreempt BACKUP a BACKUP, with a lower priority', () => {
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n');
     const r = peer(text);

@@ -170,6 +170,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const promotion = roles.some((x) => x.kind === 'demote') ? 'dual-master: each node is MASTER of one instance' : 'no instance here is MASTER, so the peer is';
     const verb = r.kind === 'demote' ? 'MASTER → BACKUP' : r.kind === 'promote' ? `BACKUP → MASTER (${promotion})` : 'stays BACKUP (nopreempt: the priority decides)';
     notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
+    if (r.kind === 'demote' && inst.nopreempt) {
+      // keepalived ignores nopreempt in state MASTER ("nopreempt will not work with initial state
+      // MASTER"), but the peer is BACKUP, where it works: the pair is then half preemptive.
+      notes.push(`vrrp_instance ${inst.name}: nopreempt is ignored on the MASTER (state MASTER) but works on the peer, which then keeps the VIPs from the MASTER and does not take them when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP`);
+    }
   }
 
   // ---- router_id -------------------------------------------------------------------------
