@@ -184,6 +184,22 @@ vrrp_instance VI_2 {
     expect(peer(PAIR).notes.some((n) => n.includes('nopreempt'))).toBe(false);
   });
 
+  it('counts a track_file weight (default 1) like the failover simulation does', () => {
+    // A real MASTER at priority 254 tracking a file: with --priority-step 1 the peer got 253, and
+    // with the file's +1 both nodes ran at 254 (lint --cluster: KA432, a tie the IP address decides).
+    const file = 'track_file prio_file {\n    file /etc/keepalived/prio\n}\n';
+    const tracked = (prio: number, extra = '') => file + PAIR.slice(PAIR.indexOf('vrrp_instance')).replace('    priority 100\n', `    priority ${prio}\n    track_file {\n        prio_file${extra}\n    }\n`).replace(/ {4}track_script \{\n {8}chk\n {4}\}\n/, '');
+    const capped = tracked(254);
+    const r = peer(capped, { priorityStep: 1 });
+    expect(r.text).toContain('    priority 252\n');
+    const cluster = lintCluster([{ file: 'a.conf', text: capped }, { file: 'b.conf', text: r.text }]).diagnostics;
+    expect(cluster.map((d) => d.code)).not.toContain('KA432');
+    // A weight of 5 on the file: a failure must still move the VIPs, so the nodes are 4 apart.
+    const weighted = tracked(100, ' weight 5');
+    expect(peer(weighted).text).toContain('    priority 96\n');
+    expect(lintCluster([{ file: 'a.conf', text: weighted }, { file: 'b.conf', text: peer(weighted).text }]).diagnostics.map((d) => d.code)).not.toContain('KA430');
+  });
+
   it('keeps a nopreempt BACKUP a BACKUP, with a lower priority', () => {
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n');
     const r = peer(text);

@@ -387,8 +387,10 @@ function computeLineStarts(text: string): number[] {
 }
 
 /**
- * The weights of what the instance tracks (scripts, interfaces, processes, BFD sessions), when
- * non-zero and not reversed: a positive one is added while healthy, a negative one on failure.
+ * The weights of what the instance tracks (scripts, interfaces, files, processes, BFD sessions),
+ * when non-zero and not reversed: a positive one is added while healthy, a negative one on
+ * failure. A track_file's weight (default 1) multiplies the number in the file; like the failover
+ * simulation, a healthy file counts as adding its weight.
  */
 function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   const out: number[] = [];
@@ -400,6 +402,11 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
     add(t.weight ?? script?.weight?.value, t.reverse || (t.weight === undefined && !!script?.weightReverse));
   }
   for (const t of inst.trackInterfaces) add(t.weight, t.reverse);
+  for (const t of inst.trackFiles) {
+    const file = model.trackFiles.find((f) => f.name === t.name);
+    const reverse = !!file?.node.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse');
+    add(t.weight ?? file?.weight?.value ?? 1, t.weight !== undefined ? t.reverse : reverse);
+  }
   for (const t of inst.trackProcesses) add(t.weight ?? model.trackProcesses.find((p) => p.name === t.name)?.weight?.value, t.reverse);
   for (const t of inst.trackBfds) add(t.weight, t.reverse);
   return out;
