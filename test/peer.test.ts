@@ -333,9 +333,15 @@ describe('errors', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
     expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);
     expect(peerError(PAIR.replace('    state MASTER\n', ''))).toMatch(/VI_1 \(line 8\) has no state/);
+    // A file that sets the role per node with @ID lines is both nodes' config already. Editing
+    // '@lb1 state MASTER' to BACKUP made lb1 and lb2 both BACKUP at one priority (a tie); editing
+    // the other node's lines made both MASTER. Refused, with or without a config id.
     const conditional = PAIR.replace('    state MASTER\n', '@lb1 state MASTER\n@lb2 state BACKUP\n');
-    expect(peerError(conditional)).toMatch(/on an @ID line/);
-    expect(peer(conditional, { configId: 'lb1' }).text).toContain('@lb1 state BACKUP\n@lb2 state BACKUP\n');
+    expect(peerError(conditional)).toMatch(/state is set per node on @ID lines: the file already holds both nodes' configs/);
+    expect(peerError(conditional, { configId: 'lb1' })).toMatch(/state of VI_1 \(line 9\) is on an @id line: this file sets it per node/);
+    const negated = PAIR.replace('    state MASTER\n    interface eth0\n', '    @lb1 state MASTER\n    @^lb1 state BACKUP\n    interface eth0\n');
+    expect(peerError(negated)).toMatch(/state of VI_1 \(line 10\) is on an @id line/);
+    expect(peerError(PAIR.replace('    router_id LVS_MASTER', '    @lb1 router_id LVS_MASTER'), { configId: 'lb1' })).toMatch(/router_id \(line 2\) is on an @id line/);
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);

@@ -123,10 +123,22 @@ function generate(text: string, options: PeerOptions): PeerResult {
     return { line: p.line + 1, column: p.column + 1 };
   };
 
+  /**
+   * A value on an `@id` line is already chosen per node: the file holds both nodes' settings, and
+   * editing the line would change only the nodes the prefix selects (two MASTERs, or one node's
+   * name given to both). Such a file has no separate peer to generate.
+   */
+  const refuseConditional = (w: Word, what: string) => {
+    const line = positionAt(lineStarts, w.start).line;
+    if (!/^[ \t]*@/.test(text.slice(lineStarts[line]!, w.start))) return;
+    fail(`${what} (line ${line + 1}) is on an @id line: this file sets it per node, so it already holds both nodes' configs and there is no separate peer to generate — start keepalived with -i ID on each node (kalint lint --config-id ID1,ID2 checks the nodes as a pair)`, posOf(w));
+  };
+
   /** Replaces a word the user wrote in this file, keeping its quotes. */
   const replaceWord = (w: Word, value: string, what: string) => {
     if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
     if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`, posOf(w));
+    refuseConditional(w, what);
     edits.push({ start: w.start, end: w.end, newText: w.quoted ? `"${value}"` : value });
   };
 
@@ -135,7 +147,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const stateWord = inst.state?.node.args[0];
     if (!inst.state || !stateWord) {
       const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
-      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is on an @ID line: say which host this file is for with the config id)" : ''}`, posOf(inst.node.word));
+      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is set per node on @ID lines: the file already holds both nodes' configs, so there is no separate peer to generate)" : ''}`, posOf(inst.node.word));
     }
     const state = stateWord!.text;
     if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived only knows MASTER and BACKUP`, posOf(stateWord));
@@ -226,6 +238,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const first = node.word!;
     const last = node.args[node.args.length - 1] ?? first;
     if (first.file !== file || first.expanded || last.expanded) fail(`cannot add a priority line to ${where}: its state line comes from an include or a definition`);
+    refuseConditional(first, `the state of ${where}`);
     const line = positionAt(lineStarts, first.start).line;
     const lineStart = lineStarts[line]!;
     const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
