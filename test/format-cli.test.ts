@@ -53,6 +53,12 @@ describe('kalint fmt', () => {
     expect(readFileSync(join(dir, 'c/messy.conf'), 'utf8')).toBe(MESSY);
   });
 
+  it('--check lists a folder\'s files in name order, then its subfolders\'', () => {
+    // The listing came out z → a within a folder (entries were sorted backwards for the walk's stack).
+    write({ 'o/z.conf': MESSY, 'o/a.conf': MESSY, 'o/m.conf': MESSY, 'o/b/y.conf': MESSY, 'o/b/c.conf': MESSY, 'o/a/q.conf': MESSY });
+    expect(kalint(['fmt', '--check', 'o']).stdout).toBe('o/a.conf\no/m.conf\no/z.conf\no/a/q.conf\no/b/c.conf\no/b/y.conf\n');
+  });
+
   it('--write rewrites only the files that change, atomically, keeping permissions and links', () => {
     write({ 'w/messy.conf': MESSY, 'w/neat.conf': NEAT });
     chmodSync(join(dir, 'w/messy.conf'), 0o640);

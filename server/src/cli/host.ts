@@ -62,15 +62,18 @@ function walkDir(dir: string, out: string[], templates: string[]): void {
   while (stack.length) {
     const d = stack.pop()!;
     const entries = fsHost.readDir(d) ?? [];
-    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Files in name order, then the subfolders in name order (pushed last first, as the stack pops).
+    const dirs: string[] = [];
     for (const e of entries) {
       const p = d === '.' ? e.name : `${d}/${e.name}`;
       if (e.isDirectory) {
-        if (!SKIP_DIRS.has(e.name)) stack.push(p);
+        if (!SKIP_DIRS.has(e.name)) dirs.push(p);
       } else if (TEMPLATE_EXTENSION.test(e.name)) {
         if (looksLikeKeepalivedTemplate(p)) templates.push(p);
       } else if (looksLikeKeepalived(p)) out.push(p);
     }
+    for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]!);
   }
 }
 
