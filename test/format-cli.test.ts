@@ -148,6 +148,10 @@ describe('kalint peer', () => {
     const same = kalint(['peer', '-o', './peer/../peer/master.conf', 'peer/master.conf']);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('is the input file');
+    // An I/O error says why in words, about the file given (node's message named the temporary file).
+    mkdirSync(join(dir, 'peer/adir'), { recursive: true });
+    expect(kalint(['peer', '-q', '-o', 'peer/adir', 'peer/master.conf'])).toMatchObject({ code: 2, stderr: 'kalint: peer/adir: cannot write: it is a directory\n' });
+    expect(kalint(['peer', 'peer/none-such.conf'])).toMatchObject({ code: 2, stderr: 'kalint: peer/none-such.conf: cannot read: no such file or directory\n' });
     symlinkSync('master.conf', join(dir, 'peer/alias.conf'));
     expect(kalint(['peer', '-o', 'peer/alias.conf', 'peer/master.conf']).code).toBe(2);
     expect(readFileSync(join(dir, 'peer/master.conf'), 'utf8')).toBe(master());

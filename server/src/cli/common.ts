@@ -10,3 +10,24 @@ export const EXIT = {
 
 /** A mistake in the command line: printed with a hint, exit code 2. */
 export class UsageError extends Error {}
+
+const IO_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EEXIST: 'a temporary file of that name is in the way',
+};
+
+/**
+ * Why a file could not be read or written, in words: the error's code, not node's message, which
+ * names the temporary file a write goes through rather than the file the user gave.
+ */
+export function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code) return IO_REASONS[code] ?? code;
+  return (e as Error)?.message ?? String(e);
+}

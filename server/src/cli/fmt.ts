@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
 import { decodeConfig, discover, displayPath, readConfigFile, type ConfigText } from './host.js';
-import { EXIT, UsageError } from './common.js';
+import { EXIT, ioReason, UsageError } from './common.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
        kalint fmt --check [options] PATH... list files that are not formatted
@@ -76,7 +76,7 @@ export function fmtCommand(argv: string[]): number {
     try {
       source = decodeConfig(stdin ? readFileSync(0) : readFileSync(arg));
     } catch (e) {
-      process.stderr.write(`kalint: ${arg}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      process.stderr.write(`kalint: ${arg}: cannot read: ${ioReason(e)}\n`);
       return EXIT.usage;
     }
     const text = source.text;
@@ -128,7 +128,7 @@ export function fmtCommand(argv: string[]): number {
         writeAtomically(file, Buffer.from(r.text, source.encoding));
         process.stdout.write(`formatted ${shown}\n`);
       } catch (e) {
-        process.stderr.write(`kalint: ${shown}: cannot write: ${(e as Error).message}\n`);
+        process.stderr.write(`kalint: ${shown}: cannot write: ${ioReason(e)}\n`);
         failed = true;
       }
     }

@@ -11,7 +11,7 @@ import { ruleByCode, rules } from '../rules/index.js';
 import { discover, displayPath, fsHost, isUtf8File } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
-import { EXIT, UsageError } from './common.js';
+import { EXIT, ioReason, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
@@ -197,7 +197,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     try {
       writeAtomically(file, r.text);
     } catch (e) {
-      errors.push(`${file}: cannot write the fixes (${(e as Error).message})`);
+      errors.push(`${file}: cannot write the fixes: ${ioReason(e)}`);
       continue;
     }
     applied += r.applied;

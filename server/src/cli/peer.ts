@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { EXIT, UsageError } from './common.js';
+import { EXIT, ioReason, UsageError } from './common.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
 
@@ -80,7 +80,7 @@ export function peerCommand(argv: string[]): number {
   try {
     source = decodeConfig(readFileSync(input));
   } catch (e) {
-    process.stderr.write(`kalint: ${input}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    process.stderr.write(`kalint: ${input}: cannot read: ${ioReason(e)}\n`);
     return EXIT.usage;
   }
   const text = source.text;
@@ -108,7 +108,7 @@ export function peerCommand(argv: string[]): number {
     try {
       writeAtomically(output, bytes(r.text), input);
     } catch (e) {
-      process.stderr.write(`kalint: ${output}: cannot write: ${(e as Error).message}\n`);
+      process.stderr.write(`kalint: ${output}: cannot write: ${ioReason(e)}\n`);
       return EXIT.usage;
     }
   }
