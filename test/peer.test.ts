@@ -239,6 +239,16 @@ vrrp_instance VI_2 {
     expect(r.notes.join('\n')).toContain(`'eth0' also appears outside the instances' interface settings (line ${staticLine})`);
   });
 
+  it('--interface renames an address label that starts with the interface name', () => {
+    // 'dev eth0 label eth0:1' became 'dev ens3 label eth0:1': the address showed as eth0:1 on ens3.
+    const text = PAIR.replace('10.0.0.100/24 dev eth0', '10.0.0.100/24 dev eth0 label eth0:vip');
+    expect(peer(text, { interface: 'ens3' }).text).toContain('10.0.0.100/24 dev ens3 label ens3:vip\n');
+    expect(peer(PAIR.replace('10.0.0.100/24 dev eth0', '10.0.0.100/24 dev eth0 label eth0'), { interface: 'ens3' }).text).toContain('dev ens3 label ens3\n');
+    expect(peer(PAIR.replace('10.0.0.100/24 dev eth0', '10.0.0.100/24 dev eth0 label web'), { interface: 'ens3' }).text).toContain('dev ens3 label web\n');
+    // keepalived removes an address whose label is 16 bytes or more ("Address label … is longer than maximum length 15").
+    expect(peerError(text, { interface: 'enp0s31f6abc' })).toMatch(/label eth0:vip \(line 17\) would become enp0s31f6abc:vip, longer than the 15 bytes/);
+  });
+
   const UNICAST = PAIR.replace('    virtual_ipaddress {', '    unicast_src_ip 192.168.1.1\n    unicast_peer {\n        192.168.1.2\n    }\n    virtual_ipaddress {');
 
   it('swaps unicast_src_ip and the unicast_peer entry', () => {

@@ -286,6 +286,15 @@ function generate(text: string, options: PeerOptions): PeerResult {
         renamed.add(place(w));
       }
     };
+    /** An address label `OLD:x` names the interface too (ip shows the address as OLD:x). */
+    const renameLabel = (w: Word, what: string) => {
+      if (renamed.has(place(w))) return;
+      const label = wanted + w.text.slice(old!.length);
+      // keepalived removes an address whose label is longer than 15 bytes.
+      if (label.length >= 16) fail(`${what}: label ${w.text} (line ${lineOf(w)}) would become ${label}, longer than the 15 bytes keepalived accepts: choose a shorter name`, posOf(w));
+      replaceWord(w, label, what);
+      renamed.add(place(w));
+    };
     for (const inst of instances) {
       for (const c of inst.node.children) {
         if (c.keyword === 'interface' || c.keyword === 'lvs_sync_daemon_interface') rename(c.args[0], `${c.keyword} of ${inst.name}`);
@@ -293,7 +302,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
         else if (['virtual_ipaddress', 'virtual_ipaddress_excluded', 'virtual_routes', 'virtual_rules'].includes(c.keyword)) {
           for (const l of c.values ?? []) {
             l.words.forEach((w, i) => {
-              if (i > 0 && (l.words[i - 1]!.text === 'dev' || l.words[i - 1]!.text === 'oif' || l.words[i - 1]!.text === 'iif')) rename(w, `${c.keyword} of ${inst.name}`);
+              const before = i > 0 ? l.words[i - 1]!.text : '';
+              if (before === 'dev' || before === 'oif' || before === 'iif') rename(w, `${c.keyword} of ${inst.name}`);
+              else if (before === 'label' && (w.text === old || w.text.startsWith(`${old}:`))) renameLabel(w, `${c.keyword} of ${inst.name}`);
             });
           }
         }
