@@ -137,6 +137,15 @@ describe('kalint peer', () => {
     ]);
   });
 
+  it('--diff labels an absolute path outside the working folder as git does (a/tmp/…, not a//tmp/…)', () => {
+    write({ 'peer/master.conf': master() });
+    const abs = join(dir, 'peer/master.conf');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kalint-elsewhere-'));
+    const r = spawnSync(process.execPath, [bundle, 'peer', '-q', '--diff', abs], { cwd: elsewhere, encoding: 'utf8' });
+    rmSync(elsewhere, { recursive: true, force: true });
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([`--- a${abs}`, `+++ b${abs}`]);
+  });
+
   it('-o writes the file (with the input\'s permissions) and never overwrites the input', () => {
     write({ 'peer/master.conf': master() });
     chmodSync(join(dir, 'peer/master.conf'), 0o600);

@@ -116,7 +116,9 @@ export function peerCommand(argv: string[]): number {
     const to = output !== undefined ? displayPath(output) : shown;
     // The file names are printed as UTF-8, the lines of the config as the bytes they are.
     const patch = createTwoFilesPatch('a', 'b', text, r.text, undefined, undefined, { context: 3 }).replace(/^=+\n--- a\n\+\+\+ b\n/, '');
-    process.stdout.write(`--- a/${shown}\n+++ b/${to}\n`);
+    // git's prefixes go before a relative path; an absolute one (outside the working folder) keeps its own '/'.
+    const prefixed = (prefix: string, p: string) => (p.startsWith('/') ? `${prefix}${p}` : `${prefix}/${p}`);
+    process.stdout.write(`--- ${prefixed('a', shown)}\n+++ ${prefixed('b', to)}\n`);
     process.stdout.write(bytes(patch));
   } else if (output === undefined) process.stdout.write(bytes(r.text));
   return EXIT.ok;
