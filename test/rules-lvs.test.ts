@@ -519,6 +519,18 @@ describe('lvs rules', () => {
     expect(linesOf(text.replace('  10.0.0.2\n', '  10.0.0.2 80\n'), 'KA510')).toEqual([]);
   });
 
+  it("KA510 with a group: a sorry server's port is ignored, not a mismatch", () => {
+    // From a user's config (acassen/keepalived#490). keepalived 2.2.7 on it: "virtual server
+    // [group01]:0:[10.2.0.1,9200] and real server [10.1.105.1]:tcp:3306 ports don't match" and
+    // "WARNING - virtual server [group01]:0, sorry server has port specified - port will be ignored".
+    const group = conf('virtual_server_group group01 {', '  10.2.0.1 9200', '}');
+    const text = group + vs('group group01', ['protocol TCP', 'lb_algo wrr', 'lb_kind DR', 'sorry_server 10.1.105.2 3306'], ['real_server 10.1.105.1 3306 {', '}']);
+    const messages = findings(text, 'KA510').map((d) => d.message);
+    expect(messages).toEqual([expect.stringContaining("ports don't match"), expect.stringContaining('sorry server has port specified - port will be ignored')]);
+    expect(messages[1]).toContain("keepalived ignores the sorry server's port");
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('sorry server has port specified - port will be ignored'));
+  });
+
   it('a group virtual server dropped for its family gets none of the after-reading checks', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.1 80', '}') + vs('group WEB', ['lb_kind NAT'], ['real_server 2001:db8::10 80 {', '}']);
     expect(linesOf(text, 'KA532')).toEqual([4]);

@@ -12,6 +12,7 @@ interface PortedServer {
   port?: number;
   method: string;
   label: () => string;
+  sorry?: boolean;
 }
 
 function portWord(node: AstNode): Word | undefined {
@@ -68,7 +69,7 @@ export const realServerPortMismatch: FileRule = {
         if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, label: () => rsLabel(r.rs) });
       }
       const sorry = vs.sorryServer;
-      if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}` });
+      if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
       if (!servers) continue;
       for (const s of servers) {
         if (s.method === 'NAT' || !s.port) continue;
@@ -87,7 +88,12 @@ export const realServerPortMismatch: FileRule = {
           }
           // An entry without a port has port 0, which differs from any real server port too.
           const other = groupAddressEntries(f).map((e) => Number(e[1]?.text ?? 0)).find((p) => p !== s.port);
-          if (other !== undefined) report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
+          if (other === undefined) continue;
+          // keepalived 2.2.7 (check_data.c) checks a group's sorry server apart: it ignores its port.
+          if (s.sorry) {
+            const pw = portWord(s.node);
+            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports: keepalived ignores the sorry server's port (keepalived: "sorry server has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+          } else report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
         }
       }
     }
