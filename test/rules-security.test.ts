@@ -50,6 +50,9 @@ describe('KA601 script-security-disabled', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([13]);
     expect(findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601')[0]!.related ?? []).toEqual([]);
+      // Seen on real configs (acassen/keepalived#535): "'sleep' (vrrp_script) (and 2 other scripts) runs … runs it".
+    expect(d[0]!.message).toMatch(/\(and 1 other script\) run without .* runs them as root without checking who can modify them, and once a script exists/);
+    expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs without .* runs it as root .* once the script exists/);
   });
 
   it('ignores VRRP scripts when there is no vrrp_instance (keepalived never runs them)', () => {
@@ -91,6 +94,13 @@ describe('KA602 script-user-missing', () => {
 
   it('warns when no script_user and no per-script user are given', () => {
     expect(linesOf(noUser, 'KA602')).toEqual([5]);
+  });
+
+  it('agrees in number when several scripts have no user', () => {
+    const two = noUser + instance('notify_master "/etc/keepalived/master.sh"').replace('vrrp_instance VI_1', 'vrrp_instance VI_2').replace('virtual_router_id 51', 'virtual_router_id 52');
+    const [d] = findings(two, 'KA602');
+    expect(d!.message).toMatch(/\(and 1 more\) name no user .* runs them as 'keepalived_script' and removes them/);
+    expect(findings(noUser, 'KA602')[0]!.message).toMatch(/names no user .* runs it as .* removes it/);
   });
 
   it('is satisfied by script_user, or by a user on every script', () => {

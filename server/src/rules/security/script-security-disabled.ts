@@ -30,7 +30,8 @@ export const scriptSecurityDisabled: FileRule = {
     const scripts = configuredScripts(ctx.analysis).filter((sc) => scriptIsChecked(ctx.analysis, sc));
     if (!scripts.length) return;
     const first = scripts[0]!;
-    const more = scripts.length > 1 ? ` (and ${scripts.length - 1} other script${scripts.length > 2 ? 's' : ''})` : '';
+    const several = scripts.length > 1;
+    const more = several ? ` (and ${scripts.length - 1} other script${scripts.length > 2 ? 's' : ''})` : '';
     let edit;
     if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, 'enable_script_security');
     else {
@@ -44,9 +45,9 @@ export const scriptSecurityDisabled: FileRule = {
       if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}    enable_script_security${eol}}${eol}${eol}` };
     }
     // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway.
-    const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? 'once the script exists keepalived -t fails with exit 6' : `keepalived ${ctx.target.join('.')} only logs it`;
+    const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6` : `keepalived ${ctx.target.join('.')} only logs it`;
     ctx.report({
-      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} runs without 'enable_script_security' in global_defs: keepalived runs it as root without checking who can modify it, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as root without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),

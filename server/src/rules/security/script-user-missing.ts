@@ -24,9 +24,10 @@ export const scriptUserMissing: FileRule = {
     const unowned = configuredScripts(ctx.analysis).filter((s) => !s.user && scriptIsChecked(ctx.analysis, s));
     if (!unowned.length) return;
     const first = unowned[0]!;
-    const more = unowned.length > 1 ? ` (and ${unowned.length - 1} more)` : '';
+    const several = unowned.length > 1;
+    const more = several ? ` (and ${unowned.length - 1} more)` : '';
     ctx.report({
-      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} names no user and global_defs has no 'script_user': keepalived runs it as 'keepalived_script' and removes it if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")`,
+      message: `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")`,
       file: first.node.file,
       range: first.node.range,
       related: unowned.slice(1, 20).map((s) => related(s.node, 'no user either')),
