@@ -69,6 +69,15 @@ describe('an enum with one value', () => {
   });
 });
 
+describe('a number outside its range', () => {
+  it("names the argument only where it adds something ('priority' priority 300 read wrong on a user's config)", () => {
+    expect(checkArg({ name: 'priority', type: 'unsigned', min: 1, max: 255 }, '300', 'priority')?.message).toBe("'priority' 300 is outside [1, 255]");
+    expect(checkArg({ name: 'vrid', type: 'unsigned', min: 1, max: 255 }, '300', 'virtual_router_id')?.message).toBe("'virtual_router_id' 300 is outside [1, 255]");
+    expect(checkArg({ name: 'seconds', type: 'timer', min: 0.01, max: 255, unit: 's' }, '0', 'advert_int')?.message).toBe("'advert_int' 0 is outside [0.01, 255] s");
+    expect(checkArg({ name: 'port', type: 'unsigned', min: 1, max: 65535 }, '70000', 'sorry_server')?.message).toBe("'sorry_server' port 70000 is outside [1, 65535]");
+  });
+});
+
 describe('host arguments with an IPv6 zone', () => {
   it('accept fe80::1%eth0 (keepalived -t accepts smtp_server fe80::1%eth0 where eth0 exists)', () => {
     const host = { name: 'server', type: 'host' } as const;

@@ -284,6 +284,15 @@ export function describeRange(spec: ArgSpec): string {
   return '';
 }
 
+/**
+ * The argument's name where it tells the reader something: not a unit or a bare 'count' (the range
+ * says it) and not the keyword again ('priority' priority 300).
+ */
+const PLAIN_ARG_NAMES = new Set(['seconds', 'microseconds', 'milliseconds', 'bytes', 'count', 'value', 'vrid']);
+function argLabel(spec: ArgSpec, keyword: string): string {
+  return PLAIN_ARG_NAMES.has(spec.name) || keyword.endsWith(spec.name) ? '' : `${spec.name} `;
+}
+
 /** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
 export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
@@ -302,7 +311,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
       return undefined;
     }
@@ -315,10 +324,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''} for ${spec.name}, got '${word}'`, severity: 'error' };
       }
       if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
-        return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
       if (spec.decimals !== undefined && d.decimals > spec.decimals) {
-        return { message: `'${keyword}' ${spec.name} ${word} has more than ${spec.decimals} decimal places; keepalived rounds it`, severity: 'error' };
+        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} has more than ${spec.decimals} decimal places; keepalived rounds it`, severity: 'error' };
       }
       return undefined;
     }
@@ -339,7 +348,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         const n = word === '' ? 0 : parseInteger(word);
         if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
         if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
-        if (n !== undefined) return { message: `'${keyword}' ${spec.name} ${word} is outside ${describeRange(spec)}`, severity: 'error' };
+        if (n !== undefined) return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
       // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
