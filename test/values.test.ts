@@ -78,6 +78,15 @@ describe('a number outside its range', () => {
   });
 });
 
+describe('a word that is not a number', () => {
+  it("names the argument only where the keyword does not ('priority' expects a whole number for priority)", () => {
+    const priority = { name: 'priority', type: 'unsigned' as const, min: 1, max: 255 };
+    expect(checkArg(priority, 'high', 'priority')?.message).toBe("'priority' expects a whole number, got 'high' (keepalived: invalid number)");
+    expect(checkArg({ name: 'milliseconds', type: 'unsigned', min: 1000 }, '12.5', 'idle_tx')?.message).toContain('expects a whole number for milliseconds');
+    expect(checkArg({ name: 'port', type: 'unsigned', min: 1, max: 65535 }, 'http', 'sorry_server')?.message).toContain('expects a whole number for port');
+  });
+});
+
 describe('host arguments with an IPv6 zone', () => {
   it('accept fe80::1%eth0 (keepalived -t accepts smtp_server fe80::1%eth0 where eth0 exists)', () => {
     const host = { name: 'server', type: 'host' } as const;

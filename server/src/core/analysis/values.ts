@@ -293,6 +293,14 @@ function argLabel(spec: ArgSpec, keyword: string): string {
   return PLAIN_ARG_NAMES.has(spec.name) || keyword.endsWith(spec.name) ? '' : `${spec.name} `;
 }
 
+/** ' for port', ' for milliseconds': the argument's name unless the keyword or the unit already said it. */
+const UNIT_ARG_NAMES = new Set(['seconds', 'microseconds', 'milliseconds']);
+function forArg(spec: ArgSpec, keyword: string, unitSaid: boolean): string {
+  if (keyword.endsWith(spec.name) || spec.name === 'value' || spec.name === 'count' || spec.name === 'vrid') return '';
+  if (unitSaid && UNIT_ARG_NAMES.has(spec.name)) return '';
+  return ` for ${spec.name}`;
+}
+
 /** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
 export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
@@ -307,7 +315,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'integer': {
       // keepalived's number readers take an empty word ("") as 0, without "invalid number".
       const n = word === '' ? 0 : parseInteger(word);
-      if (n === undefined) return { message: `'${keyword}' expects a whole number for ${spec.name}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
+      if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
@@ -321,7 +329,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (!d) {
         const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
-        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''} for ${spec.name}, got '${word}'`, severity: 'error' };
+        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'`, severity: 'error' };
       }
       if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
         return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
