@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ArgSpec } from '../server/src/core/schema/schema.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
@@ -58,6 +59,23 @@ describe('host arguments (smtp_server)', () => {
     expect(checkArg(host, '192.0.2.1', 'smtp_server')).toBeUndefined();
     expect(checkArg(host, '2001:db8::1', 'smtp_server')).toBeUndefined();
     expect(checkArg(host, '<smtp.domain.com>', 'smtp_server')?.message).toContain('no machine can resolve it');
+  });
+});
+
+describe('host arguments of digits and dots', () => {
+  it('accepts what inet_aton reads and rejects the rest (smtp_server 256.168.200.1)', () => {
+    // keepalived 2.2.7: "(Line 9) Invalid smtp server 256.168.200.1 25" on a mutated user config;
+    // glibc reads 1.2.3 as 1.2.0.3 and 25 as 0.0.0.25, so keepalived takes those.
+    const host = { name: 'server', type: 'host' as const };
+    for (const ok of ['192.168.200.1', '25', '1.2.3', '10.65535', '4294967295']) expect(checkArg(host, ok, 'smtp_server'), ok).toBeUndefined();
+    for (const bad of ['256.168.200.1', '192.168.1.256', '1.2.3.4.5', '1.2.65536', '4294967296']) {
+      expect(checkArg(host, bad, 'smtp_server')?.message, bad).toContain('it is no IPv4 address');
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = (w: string) => runKeepalived(`global_defs {\n  smtp_server ${w}\n}\n`).messages.some((m) => m.message.includes('Invalid smtp server'));
+    expect(said('256.168.200.1')).toBe(true);
+    expect(said('1.2.3')).toBe(false);
   });
 });
 

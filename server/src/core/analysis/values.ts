@@ -186,6 +186,19 @@ export function sockaddrText(text: string): string {
 }
 
 /**
+ * Whether the C library reads a word of digits and dots as an IPv4 address the way inet_aton does
+ * (getaddrinfo, which keepalived calls for a host name, tries it first): 1 to 4 parts, the last
+ * filling the bytes the others leave (a, a.b, a.b.c, a.b.c.d). Decimal parts only.
+ */
+function inetAtonDecimal(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length > 4) return false;
+  const last = Number(parts[parts.length - 1]);
+  if (parts.slice(0, -1).some((p) => Number(p) > 255)) return false;
+  return last < 2 ** (8 * (5 - parts.length));
+}
+
+/**
  * A name a resolver could look up: labels of letters, digits, '-' and '_' (the hosts file allows
  * them), 1 to 63 characters, joined by dots, at most 253 characters, an optional final dot.
  */
@@ -385,6 +398,11 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'host':
       // Whether a name resolves depends on the machine; a word that cannot be a host name never does.
       // A scoped IPv6 address (fe80::1%eth0) resolves when the interface exists.
+      // Digits and dots that do not make an IPv4 address (a part above 255) name nothing either: the
+      // resolver reads such a word as a number or not at all, and no DNS name ends in a label of digits.
+      if (/^\d+(?:\.\d+)*\.?$/.test(word) && !inetAtonDecimal(word.replace(/\.$/, ''))) {
+        return { message: `'${keyword}' expects an IP address or a host name, got '${word}': it is no IPv4 address (a part is too large) and no resolver reads a name of digits (keepalived: "Invalid smtp server")`, severity: 'error' };
+      }
       if (ipFamily(word) || isHostName(word)) return undefined;
       const zone = word.indexOf('%');
       if (zone > 0 && zone < word.length - 1 && isIPv6(word.slice(0, zone))) return undefined;
