@@ -587,7 +587,9 @@ describe('blocks keepalived skips', () => {
     // next one, nothing is skipped. The other processes read line 3 at the top level.
     const skippedNoBrace = 'vrrp_instance A {\n  priority 100\n}\nvrrp_instance # B {\n  priority 60\n}\n';
     const a = analyze(skippedNoBrace);
-    expect(a.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA203:4', 'KA104:5', 'KA202:5', 'KA101:6']);
+    // Line 5 is a vrrp_instance keyword to the VRRP process; the others' "Unknown keyword 'priority'"
+    // there is the KA104 on that line, as after any block without its '{'.
+    expect(a.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA203:4', 'KA104:5', 'KA101:6']);
     expect(a.diagnostics[1]!.message).toContain("Missing '{' at beginning of configuration block");
     expect(a.diagnostics[1]!.related![0]!.range.start.line).toBe(3);
     // With the '{' alone on the next line the skip works: no missing brace.
@@ -1359,6 +1361,38 @@ describe('a file ending inside a virtual_server keepalived skips for its address
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
     expect((await runKeepalivedAsync(aborting)).signal).toBe('SIGABRT');
     expect((await runKeepalivedAsync(closedFirst)).signal).toBeUndefined();
+  });
+});
+
+describe("a virtual_server keepalived skips for its address, without its '{'", () => {
+  // Found in a user's config (acassen/keepalived#2067: an invalid address and no '{'): keepalived's
+  // checker reads the lines after it as virtual_server keywords and, with no virtual_server before
+  // it, 2.0.7 to 2.2.7 crash where those lines end ("free(): invalid pointer" in 2.2.7), also when
+  // the file ends right after the header. Mutating that config showed a stop inside those lines
+  // (a bare 'protocol', exit 2) comes first: no crash then.
+  const crashing = 'virtual_server 192.168.1.300 22\n    delay_loop 3\n}\n';
+  const stopsFirst = 'virtual_server 192.168.1.300 22\n    delay_loop 3\n    protocol\n}\n';
+  const stopsAfter = crashing + 'virtual_server 10.0.0.1 80 {\n  protocol\n  real_server 10.0.0.2 80 {\n  }\n}\n';
+  const repeated = 'vrrp_instance A {\n  virtual_router_id 5\n}\nvrrp_instance A\n  priority 300\n}\n';
+  const ka104 = (text: string, v = '2.2.7') => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA104').map((d) => `${d.range.start.line + 1}:${d.message}`);
+  it('says where keepalived crashes, and that it does not when it stops reading first', () => {
+    expect(ka104(crashing)).toEqual([expect.stringMatching(/^2:.*2\.2\.7 crashes at the '\}' that ends them/)]);
+    expect(ka104('virtual_server 192.168.1.300 22\n')).toEqual([expect.stringMatching(/^1:.*file ends.*then crashes/)]);
+    expect(ka104('virtual_server 192.168.1.300 22\n', '2.2.8')).toEqual([expect.not.stringContaining('crashes')]);
+    expect(ka104(stopsFirst)[0]).toMatch(/^2:.*would crash at the '\}' that ends them, but stops reading at line 3 first/);
+    expect(ka104(stopsAfter)).toEqual([expect.stringContaining('2.2.7 crashes at')]);
+  });
+  it("reads the lines after it as the block's keywords, as keepalived's owning process does", () => {
+    expect(analyze(stopsFirst).diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA205:1', 'KA104:2', 'KA104:3', 'KA203:3', 'KA101:4']);
+    // keepalived 2.2.7: "(Line 5) Missing '{' at beginning of configuration block", "(Line 5) number '300' outside range [1, 255]".
+    expect(codes(repeated)).toEqual(['4:KA209', '5:KA104', '5:KA205', '6:KA101']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
+    expect((await runKeepalivedAsync('virtual_server 192.168.1.300 22\n')).signal).toBe('SIGABRT');
+    const first = await runKeepalivedAsync(stopsFirst);
+    expect([first.signal, first.exitStatus]).toEqual([undefined, 2]);
+    expect((await runKeepalivedAsync(stopsAfter)).signal).toBe('SIGABRT');
+    expect((await runKeepalivedAsync(repeated)).stderr).toContain("keepalived.conf: Line 5) number '300' outside range [1, 255]");
   });
 });
 

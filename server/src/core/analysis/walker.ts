@@ -171,6 +171,8 @@ export class Walker implements LineSink {
   private pendingSkip = false;
   /** Top-level virtual_server blocks read so far (a refused one without '{' crashes only as the first). */
   private virtualServersRead = 0;
+  /** A KA104 saying keepalived crashes where this braceless skipped block ends, until that end or a stop before it. */
+  private crashAtClose: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set with `pendingSkip` when the block's own handler asked for the skip (not when no process reads it). */
   private pendingSkippedByHandler = false;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
@@ -395,13 +397,15 @@ export class Walker implements LineSink {
     if (!this.pending) return;
     const p = this.pending;
     this.pending = undefined;
-    // A skipped block without its '{' has nothing to skip; the line is read as usual by the
-    // processes that do not own the keyword.
+    // A skipped block without its '{' has nothing to skip: the process that owns the keyword reads
+    // the lines up to the next '}' as the block's keywords (keepalived 2.2.7 range-checks a repeated
+    // vrrp_instance's 'priority 300' and stops at a bare 'protocol' there), the other processes read
+    // them at the top level, as after any block without its '{'. A block no process reads (see
+    // `swallowed`) and a value list read twice stay as they were.
     if (this.pendingSkip) {
-      if (this.pendingSkippedByHandler) this.reportSkipWithoutBrace(p, next);
-      return;
-    }
-    if (p.spec?.block === 'values') {
+      if (!this.pendingSkippedByHandler) return;
+      this.reportSkipWithoutBrace(p, next);
+    } else if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.
       const enclosing = this.stack[this.stack.length - 1]!.node;
@@ -434,12 +438,31 @@ export class Walker implements LineSink {
   private reportSkipWithoutBrace(p: AstNode, next: Word): void {
     // The first virtual_server refused this way: 2.0.7 to 2.2.7 built from their tags abort or
     // crash under -t on every such body we tried (after "free(): invalid pointer"); 2.2.8 does not.
-    const crash = p.keyword === 'virtual_server' && this.virtualServersRead === 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[1]) < 0
-      ? `keepalived ${this.options.targetLabel} crashes here, also under keepalived -t`
-      : 'keepalived may crash';
+    const crashes = this.skippedVsCrashes(p);
+    const crash = crashes ? `keepalived ${this.options.targetLabel} crashes at the '}' that ends them, also under keepalived -t` : 'keepalived may crash';
     this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made, changing the previous one, or memory that is not one (${crash}; keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
       related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
     });
+    if (crashes) this.crashAtClose = { node: p, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
+  }
+
+  /** The first virtual_server refused for its address, with no '{', for the releases that crash on it. */
+  private skippedVsCrashes(p: AstNode): boolean {
+    return p.keyword === 'virtual_server' && this.virtualServersRead === 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, VS_SKIP_WITHOUT_BRACE_CRASH[1]) < 0;
+  }
+
+  /**
+   * keepalived stops reading at a line inside the block `crashAtClose` waits for: it never reaches
+   * the '}' where it would crash (checked with the binary: exit 2, no abort). A stop after that '}'
+   * comes too late.
+   */
+  private stopsBeforeCrash(line: number): void {
+    const pending = this.crashAtClose;
+    if (!pending) return;
+    this.crashAtClose = undefined;
+    if (!this.stack.some((f) => f.node === pending.node)) return;
+    const crash = `keepalived ${this.options.targetLabel} crashes at the '}' that ends them, also under keepalived -t`;
+    pending.diagnostic.message = pending.diagnostic.message.replace(crash, `keepalived ${this.options.targetLabel} would crash at the '}' that ends them, but stops reading at line ${line} first`);
   }
 
   /**
@@ -758,7 +781,9 @@ export class Walker implements LineSink {
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
     if (this.pending) {
       const p = this.pending;
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'`, p.file, p.range);
+      // The first virtual_server refused for its address crashes the same releases when the file ends right after it.
+      const crash = this.pendingSkippedByHandler && this.skippedVsCrashes(p) ? `; keepalived ${this.options.targetLabel} skips it for its address and then crashes, also under keepalived -t` : '';
+      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'${crash}`, p.file, p.range);
       this.pending = undefined;
     }
     const missing = this.rawOpen.length;
@@ -902,6 +927,7 @@ export class Walker implements LineSink {
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
           const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
           if (at) this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
+          if (effect === MISSING_ARGUMENT_EFFECT.stops[1] && at) this.stopsBeforeCrash(at.start.line + 1);
         }
         break;
       }
