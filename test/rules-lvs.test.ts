@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
-import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 
 /** A complete, clean virtual server around `body` lines (real server included unless `bare`). */
 function vs(header: string, body: string[], rs: string[] = ['real_server 10.0.1.1 80 {', '}']): string {
@@ -573,5 +573,27 @@ describe('lvs rules', () => {
   it('the fix for a missing protocol inserts it inside the block with the block indentation', () => {
     const bad = vs('10.0.0.1 80', ['lb_algo rr', 'lb_kind NAT']);
     expect(applyFix(bad, findings(bad, 'KA507')[0]!.fix!)).toBe(vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind NAT']));
+  });
+});
+
+describe('KA504: the crash after a checker without urls', () => {
+  // Found by mutating a user's config (lentil1016/kubeadm-ha's generated one, a url's path removed
+  // in the second of three real servers): keepalived 2.2.7 reported "has no urls specified" and read
+  // on (exit 5). It crashes only when no checker was queued before the dropped one: it then checks
+  // the connection options of a checker that is not there (exit 139, 2.0.7 to 2.2.7; 2.2.8 fixed it).
+  const noUrl = ['  SSL_GET {', '    connect_timeout 3', '  }'];
+  const withUrl = ['  SSL_GET {', '    url {', '      path /', '    }', '  }'];
+  const first = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...noUrl, '}']);
+  const second = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...withUrl, '}', 'real_server 10.0.1.2 80 {', ...noUrl, '}']);
+  it('says keepalived crashes only for the first checker of the file, for the releases that do', () => {
+    expect(findings(first, 'KA504')[0]!.message).toContain('no checker comes before it, and keepalived 2.2.7 then crashes');
+    expect(findings(second, 'KA504')[0]!.message).not.toContain('crash');
+    expect(findings(first, 'KA504', '2.2.8')[0]!.message).not.toContain('crash');
+    expect(findings(first, 'KA504', '2.0.7')[0]!.message).toContain('keepalived 2.0.7 then crashes');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
+    expect((await runKeepalivedAsync(first)).signal).toBe('SIGSEGV');
+    const after = await runKeepalivedAsync(second);
+    expect([after.signal, after.exitStatus]).toEqual([undefined, 5]);
   });
 });
