@@ -328,10 +328,20 @@ describe('KA609 script-quote-unterminated', () => {
     regex('regex a"b'),
     regex("regex 'a"),
     regex('regex abc \\'),
+    vscript('script "a" "b'),
     // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
     vscript('script "/bin/true" # x \\'),
   ];
-  const reported = [SECURE + instance(`notify_master '/bin/true`), vscript('script "/bin/true 1\\""'), vscript('script /bin/true \\\\'), regex('regex "a b"')];
+  const reported = [
+    SECURE + instance(`notify_master '/bin/true`),
+    vscript('script "/bin/true 1\\""'),
+    vscript('script /bin/true \\\\'),
+    regex('regex "a b"'),
+    // Found by the qa11 round: keepalived's script parser only notices an open quote with text after
+    // it, so a quote ending the line opens nothing (2.2.7 reads these, and "a" "b crashes).
+    vscript('script ""/bin/true"'),
+    vscript('script "/bin/true "x"'),
+  ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {
       const d = findings(text, 'KA609');

@@ -36,7 +36,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', E: '\x1b', 
 /**
  * Splits a script line the way keepalived's script parser does: blanks separate words, single or
  * double quotes group, and a backslash escapes the next character (C-like escapes, \xHH, \cX,
- * octal). Undefined for what keepalived refuses (an unterminated quote, a trailing backslash).
+ * octal). Undefined for what keepalived refuses (a quote left open with text after it, a trailing
+ * backslash).
  */
 export function splitQuotedEscaped(text: string): string[] | undefined {
   const words: string[] = [];
@@ -65,7 +66,11 @@ export function splitQuotedEscaped(text: string): string[] | undefined {
       } else if (quote) {
         if (c === quote) quote = '';
         else word += c;
-      } else if (c === '"' || c === "'") quote = c;
+      } else if (c === '"' || c === "'") {
+        // keepalived only notices an open quote when text follows it: a quote ending the line opens
+        // nothing (2.2.7: `script ""/bin/true"` runs /bin/true; `script "a" "b` crashes).
+        if (i + 1 < text.length) quote = c;
+      }
       else if (SPACE.includes(c)) break;
       else word += c;
     }
