@@ -1456,6 +1456,16 @@ describe('references to no definition (KA109)', () => {
     expect(found[1]!.message).toContain("'${LATER}' is used before its definition (line 9)");
   });
 
+  it("names shell syntax (${NAME:-default}), which keepalived does not know", () => {
+    // A real config written for a shell heredoc (docker-keepalived): keepalived 2.2.7 reads the text as it
+    // is, "Unexpected '{' - ignoring" and "Unknown keyword 'INTERFACE:-eth0'".
+    const shell = 'vrrp_instance VI_1 {\n    interface ${INTERFACE:-eth0}\n    notify "/bin/x ${A:-b}"\n}\n';
+    const found = analyze(shell).diagnostics.filter((d) => d.code === 'KA109');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}:${d.severity}`)).toEqual(['2:15-33:error']);
+    expect(found[0]!.message).toContain("'${INTERFACE:-eth0}' is shell syntax keepalived does not know");
+    if (keepalivedAvailable()) expect(runKeepalived(shell).messages.map((m) => `${m.line}:${m.message}`)).toContain("2:Unknown keyword 'INTERFACE:-eth0'");
+  });
+
   it('warns on a whole word that is an undefined $NAME, which keepalived reads literally', () => {
     // keepalived 2.2.7: "(VI_1) unknown state '$STATE', defaulting to BACKUP"; `pa$word` and `a$b` are left alone.
     const bare = 'vrrp_instance VI_1 {\n    state $STATE\n    authentication {\n        auth_pass pa$word\n    }\n    notify "/bin/x $HOME"\n}\n';

@@ -149,7 +149,7 @@ export class Reader {
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
-  private undefinedRefs: { name: string; braced: boolean; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -196,6 +196,10 @@ export class Reader {
       const key = `${ref.file.path}\0${ref.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (ref.shell) {
+        this.report('KA109', 'error', `'${ref.shell}' is shell syntax keepalived does not know: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, with no default values, so it reads the text as it is and splits it at its braces (an unrendered shell heredoc or template?)`, ref.file, ref.start, ref.end);
+        continue;
+      }
       const later = this.definitions.get(ref.name);
       const at = later && this.files.get(later.file);
       const where = at ? `${later!.file === ref.file.path ? '' : `${later!.file}:`}${positionAt(at.lex.lineStarts, later!.start).line + 1}` : '';
@@ -678,6 +682,14 @@ export class Reader {
     frame: Frame,
   ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[] } {
     const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)]))/g;
+    // A shell default (`${IFACE:-eth0}`) is no reference for keepalived: the text stays as written.
+    if (text.includes('${')) {
+      for (const s of text.matchAll(SHELL_REFERENCE)) {
+        if (insideDoubleQuotes(text, s.index!)) continue;
+        const src = mapRange(segments, s.index!, s.index! + s[0].length);
+        if (src.verbatim) this.undefinedRefs.push({ name: s[1]!, braced: true, shell: s[0], file: frame.file, start: src.start, end: src.end });
+      }
+    }
     let out = '';
     const outSegs: Segment[] = [];
     let last = 0;
@@ -1012,6 +1024,9 @@ function sliceSegments(segments: Segment[], from: number, to: number): Segment[]
 }
 
 /** Maps a synthetic range back to the source: verbatim text maps exactly, expansions map to the reference. */
+/** `${NAME:-default}`, `${NAME-x}`, `${NAME:=x}`, `${NAME:?x}`, `${NAME:+x}`: shell parameter expansions. */
+const SHELL_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}/g;
+
 /** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */
 function insideDoubleQuotes(line: string, at: number): boolean {
   let inside = false;
