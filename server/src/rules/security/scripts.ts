@@ -185,7 +185,13 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   if (!((line.keyword === 'script' && parent === 'vrrp_script') || (line.keyword === 'misc_path' && parent === 'MISC_CHECK') || (line.keyword === 'regex' && parent === 'url'))) return undefined;
   const word = line.word;
   const text = word ? fileText(analysis, word.file) : undefined;
-  if (!word || text === undefined || line.args.some((w) => w.expanded || w.file !== word.file)) return undefined;
+  if (!word || text === undefined || line.args.some((w) => w.file !== word.file)) return undefined;
+  if (line.args.some((w) => w.expanded)) {
+    // A line made by substitution: its words are what keepalived read (braces and comments already
+    // handled); a double-quoted word has lost the quotes the script parser would see.
+    if (line.args.some((w) => w.quoted)) return undefined;
+    return unsplittable(line.args.map((w) => w.text).join(' '));
+  }
   let end = text.indexOf('\n', word.end);
   if (end < 0) end = text.length;
   let inDouble = false;
@@ -206,7 +212,11 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
       break;
     }
   }
-  const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : '');
+  return unsplittable(text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : ''));
+}
+
+/** Why keepalived's script parser cannot split the words after the keyword, if it cannot. */
+function unsplittable(read: string): 'an unclosed quote' | 'a trailing backslash' | undefined {
   if (splitQuotedEscaped(read) !== undefined) return undefined;
   return /(^|[^\\])(\\\\)*\\$/.test(read) && splitQuotedEscaped(read.slice(0, -1)) !== undefined ? 'a trailing backslash' : 'an unclosed quote';
 }
