@@ -18,14 +18,25 @@ export function expandConfigIds(
   if (!ids.includes(ALL_CONFIG_IDS)) return ids;
   let mentioned = cache.get(file);
   if (!mentioned) {
-    // Conditionals may sit in included files: read the file once to find every file it includes.
-    const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings });
     const found = new Set<string>();
-    for (const f of probe.files.values()) for (const id of configIdsIn(f.text)) found.add(id);
+    if (mayInclude(text)) {
+      // Conditionals may sit in included files: read the file once to find every file it includes.
+      const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings });
+      for (const f of probe.files.values()) for (const id of configIdsIn(f.text)) found.add(id);
+    } else for (const id of configIdsIn(text)) found.add(id);
     mentioned = [...found].sort();
     cache.set(file, mentioned);
   }
   const rest = ids.filter((id) => id !== ALL_CONFIG_IDS);
   const out = [...new Set([...rest, ...mentioned])];
   return out.length ? out : [undefined];
+}
+
+/**
+ * Whether the text may include other files: without the word `include` (or a `$` that could
+ * spell it), the ids it mentions are its own, and the whole analysis of a probe (the time and
+ * memory of a second lint of a large file) is not needed.
+ */
+function mayInclude(text: string): boolean {
+  return text.includes('include') || text.includes('$');
 }
