@@ -235,6 +235,60 @@ describe('KA603 unquoted-script-command', () => {
   });
 });
 
+describe('KA607 script-shell-syntax', () => {
+  // Found in real threads: acassen/keepalived#600 (`notify_master "/etc/keepalived/master.sh master">  /etc/keepalived/abc.txt`),
+  // #938 (`script "ps aux | grep -v "grep" | grep haproxy"`) and redhat-cop/keepalived-operator#32 (`curl … && curl …`).
+  it('flags a pipe, && or a redirection keepalived passes on as plain words', () => {
+    const text = SECURE + conf(
+      'vrrp_script a {', '  script "ps aux | grep -v "grep" | grep haproxy"', '}',
+      'vrrp_script b {', '  script "/usr/bin/curl -kLfs https://localhost:6443/readyz && /usr/bin/curl -kLfs http://localhost:1936/healthz"', '}',
+    ) + instance('track_script {', '  a', '  b', '}',
+      'notify_master "/etc/keepalived/master.sh master">  /etc/keepalived/abc.txt',
+      'notify_backup "/etc/keepalived/backup.sh" > /tmp/b.txt',
+      'notify_fault /etc/keepalived/fault.sh >> /tmp/f.txt');
+    const d = findings(text, 'KA607');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[6, 'warning'], [9, 'warning'], [21, 'warning'], [22, 'warning'], [23, 'warning']]);
+    expect(d[0]!.message).toContain("'|' is not a pipe: it reaches 'ps' as an argument");
+    expect(d[1]!.message).toContain("'&&' is not an \"and\" between commands");
+    expect(d[2]!.message).toContain("'/etc/keepalived/abc.txt' is read as the user to run the script as, which cannot exist");
+    expect(d[3]!.message).toContain("'>' is read as the user and '/tmp/b.txt' as the group");
+    // The unquoted line is KA607's alone: KA603's fix (quote it all) would not make the redirection happen.
+    expect(linesOf(text, 'KA603')).toEqual([]);
+  });
+
+  it('leaves shell syntax alone where a shell reads it, or where it is quoted for the program', () => {
+    const ok = SECURE + conf(
+      'vrrp_script a {', `  script "/bin/sh -c 'pidof haproxy | wc -l'"`, '}',
+      'vrrp_script b {', '  script "</dev/tcp/127.0.0.1/80"', '}',
+      'vrrp_script c {', `  script "/usr/bin/grep -q 'a|b' /etc/hosts"`, '}',
+      'vrrp_script d {', '  script "/usr/bin/curl -s http://localhost/check?a=1&b=2"', '}',
+    ) + instance('track_script {', '  a', '  b', '  c', '  d', '}', 'notify_master "/etc/keepalived/master.sh master" root root');
+    expect(linesOf(ok, 'KA607')).toEqual([]);
+  });
+
+  it('the running daemon passes the redirection to the program and drops a notify script whose user is a file', () => {
+    const run = runDaemonBriefly((dir) => SECURE.replace('keepalived_script', 'root') + conf(
+      'vrrp_script plain {', `  script "/bin/echo hi > ${dir}/redirected"`, '  interval 1', '}',
+      'vrrp_script shell {', `  script "/bin/sh -c '/bin/echo hi > ${dir}/shell'"`, '  interval 1', '}',
+    ) + instance('interface br0', 'track_script {', '  plain', '  shell', '}', `notify_backup "/usr/bin/touch ${dir}/notified" > ${dir}/log`).replace('  interface eth0\n', ''));
+    if (!run) return; // needs root, unshare and the binary
+    try {
+      expect(existsSync(join(run.dir, 'shell')), run.log).toBe(true);
+      expect(existsSync(join(run.dir, 'redirected'))).toBe(false);
+      expect(existsSync(join(run.dir, 'notified'))).toBe(false);
+      expect(existsSync(join(run.dir, 'log'))).toBe(false);
+    } finally {
+      rmSync(run.dir, { recursive: true, force: true });
+    }
+  }, 15_000);
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t says nothing about either', () => {
+    const r = runKeepalived(SECURE.replace('keepalived_script', 'root') + conf('vrrp_script a {', '  script "/bin/echo hi | /bin/cat"', '}')
+      + instance('track_script {', '  a', '}', 'notify_master "/bin/true" > /tmp/kalint-never'));
+    expect(r.messages.filter((m) => /echo|true|script|user/i.test(m.message))).toEqual([]);
+  });
+});
+
 describe('KA604 relative-script-path', () => {
   it('warns about a relative path and informs about a PATH lookup', () => {
     const text = SECURE + conf('vrrp_script a {', '  script "scripts/check.sh"', '}', 'vrrp_script b {', '  script "pgrep haproxy"', '}');

@@ -10,5 +10,6 @@ import { scriptInWorldWritableDirectory } from './script-in-world-writable-direc
 import { umaskInvalid } from './umask-invalid.js';
 import { scriptQuoteUnterminated } from './script-quote-unterminated.js';
 import { scriptCommandEmpty } from './script-command-empty.js';
+import { scriptShellSyntax } from './script-shell-syntax.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty, scriptShellSyntax];

@@ -3,6 +3,7 @@ import type { Word } from '../../core/analysis/ast.js';
 import { fileText } from '../fixes.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
 import { configuredScripts, type ConfiguredScript } from './scripts.js';
+import { shellSyntaxOf } from './script-shell-syntax.js';
 
 /** Programs that are pointless without arguments: a word after them is an argument, not a user. */
 const NEEDS_ARGUMENTS = new Set([
@@ -62,6 +63,8 @@ export const unquotedScriptCommand: FileRule = {
       const cmd = s.words[0]!;
       // Script lines also accept single quotes (the ordinary tokenizer does not, hence the check on the text).
       if (cmd.quoted || cmd.text.startsWith("'") || s.words.length < 2) continue;
+      // `/x.sh > /tmp/log`: quoting would not make the redirection happen; KA607 says why.
+      if (shellSyntaxOf(ctx.analysis, s)) continue;
       // Quoted with curly quotes: KA704 turns them into '"', which quotes the whole command already.
       if (lookalikeInfo(cmd.text)?.kind === 'quote') continue;
       // A backslash changes keepalived's split: judge by its own words (one word is one command).
