@@ -358,6 +358,12 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'unicast_peer {\n<other nodes ip>\n}'), 'KA323').map((d) => d.message)).toEqual(["keepalived skips every line of the unicast_peer block of 'A' (none is an IP address it can read), so it falls back to multicast adverts"]);
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\nfe80::2\n}'), 'KA323')[0]!.message).toContain('no unicast_peer of its address family');
   });
+  it('points at the unicast_peer block it speaks of, not at an earlier unicast_src_ip', () => {
+    // acassen/keepalived#97: `unicast_src_ip 10.x.x.x` then `unicast_peer { 10.x.x.x }`. keepalived 2.2.7: malformed src
+    // address / malformed unicast peer address[10.x.x.x] / A unicast keyword has been specified without any unicast peers.
+    const d = findings(instance('A', 'unicast_src_ip 10.x.x.x\nunicast_peer {\n10.x.x.x\n}'), 'KA323');
+    expect(d.map((x) => [x.range.start.line + 1, x.message.startsWith('keepalived skips every line of the unicast_peer block')])).toEqual([[3, true]]);
+  });
   it('unicast_ttl without peers is reported at the instance closing brace', () => {
     expect(lines(instance('A', 'unicast_ttl 3'), 'KA324')).toEqual([3]);
   });

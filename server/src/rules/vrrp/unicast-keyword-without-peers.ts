@@ -1,7 +1,7 @@
 // KA323: unicast settings without any unicast_peer: keepalived falls back to multicast.
 
 import type { FileRule } from '../types.js';
-import { firstUnicastKeyword, hasAnyReadablePeer, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
+import { firstFilledUnicastPeerBlock, firstUnicastKeyword, hasAnyReadablePeer, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
 
 export const unicastKeywordWithoutPeers: FileRule = {
   kind: 'file',
@@ -23,15 +23,18 @@ export const unicastKeywordWithoutPeers: FileRule = {
       if (hasUnicastFaultNoPeer(inst)) continue;
       const hasPeerLines = hasAnyUnicastPeerLine(inst);
       const hasOtherFamilyPeers = hasPeerLines && hasAnyReadablePeer(inst);
+      const unreadablePeers = hasPeerLines && !hasOtherFamilyPeers;
+      // The message is about the unicast_peer block then: point at it, not at an earlier unicast_src_ip.
+      const at = (unreadablePeers && firstFilledUnicastPeerBlock(inst)) || first;
       report({
         message:
-          hasPeerLines && !hasOtherFamilyPeers
+          unreadablePeers
             ? `keepalived skips every line of the unicast_peer block of '${inst.name}' (none is an IP address it can read), so it falls back to multicast adverts`
             : first.keyword === 'unicast_peer' && !hasOtherFamilyPeers
               ? `the unicast_peer block of '${inst.name}' lists no address; keepalived falls back to multicast adverts`
               : `'${inst.name}' has '${first.keyword}' but no ${hasOtherFamilyPeers ? 'unicast_peer of its address family' : 'unicast_peer'}; keepalived falls back to multicast adverts`,
-        file: first.file,
-        range: keywordRange(first),
+        file: at.file,
+        range: keywordRange(at),
       });
     }
   },

@@ -316,6 +316,11 @@ export function hasAnyUnicastPeerLine(inst: VrrpInstance): boolean {
   return instanceLines(inst).unicastPeerBlocks.some((b) => (b.values ?? NONE).length > 0);
 }
 
+/** The first unicast_peer block that lists something (readable or not). */
+export function firstFilledUnicastPeerBlock(inst: VrrpInstance): AstNode | undefined {
+  return instanceLines(inst).unicastPeerBlocks.find((b) => (b.values ?? NONE).length > 0);
+}
+
 /** Whether a unicast_peer line holds an address keepalived can read, of whatever family. */
 export function hasAnyReadablePeer(inst: VrrpInstance): boolean {
   return instanceLines(inst).unicastPeerBlocks.some((b) => (b.values ?? NONE).some((line) => sockaddrAddress(line.argText(0) ?? '') !== undefined));
