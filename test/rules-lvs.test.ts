@@ -496,6 +496,24 @@ describe('lvs rules', () => {
     expect(linesOf(text.replace('lb_algo rr', ''), 'KA508')).toEqual([]);
   });
 
+  // acassen/keepalived#180 posted `virtual_server group mysqlcluster { … }` without the group (and with its one real
+  // server unreadable): keepalived unlinks such a virtual server before it checks its real servers. keepalived 2.2.7 -t
+  // on `virtual_server group mysqlcluster { protocol TCP }` alone: no message, exit 0.
+  it('a group virtual server keepalived drops for its group is not also reported for having no real server', () => {
+    const missing = conf('virtual_server group mysqlcluster {', '  protocol TCP', '}');
+    expect(linesOf(missing, 'KA503')).toEqual([]);
+    expect(linesOf(missing, 'KA515')).toEqual([1]);
+    const removed = conf('virtual_server_group g {', '}', 'virtual_server group g {', '  protocol TCP', '}');
+    expect(linesOf(removed, 'KA503')).toEqual([]);
+    // With the group there, the real-server check applies ("has no real servers - ignoring").
+    expect(linesOf(conf('virtual_server_group g {', '  10.0.0.1 80', '}', 'virtual_server group g {', '  protocol TCP', '}'), 'KA503')).toEqual([4]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: a group virtual server without its group is dropped silently', () => {
+    const r = runKeepalived(conf('virtual_server group mysqlcluster {', '  protocol TCP', '}'));
+    expect(r.messages).toEqual([]);
+    expect(r.exitStatus).toBe(0);
+  });
+
   it('KA516 also checks group entries, and accepts static addresses and files without VRRP', () => {
     const vi = conf('vrrp_instance VI_1 {', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}');
     const group = conf('virtual_server_group WEB {', '  10.0.0.1 80', '  10.0.0.7 80', '}') + vs('group WEB', BASICS);

@@ -17,8 +17,10 @@ export const virtualServerWithoutRealServer: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const { vs, familyKept } of lvsFacts(ctx.analysis).servers) {
-      if (familyKept.length) continue;
+    for (const { vs, familyKept, drop } of lvsFacts(ctx.analysis).servers) {
+      // A group virtual server keepalived already dropped while linking it to its group (KA515, KA532) never
+      // reaches the real-server check: keepalived -t stays silent, even without any real_server.
+      if (familyKept.length || drop) continue;
       ctx.report({
         message: vs.realServers.length
           ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`
