@@ -803,8 +803,10 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(sev(url('path /\nstatus_code'))).toEqual([]);
   });
 
-  it('a second url path replaces the first silently', () => {
-    expect(sev(url('path /\npath /x'))).toEqual([]);
+  it('a second url path replaces the first silently: a warning, not an error (KA211)', () => {
+    const found = sev(url('path /\npath /x'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/:KA211:warning$/);
   });
 
   it('a first_wins global repeated in a second global_defs block is reported too', () => {
@@ -1502,5 +1504,30 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
     expect(codes(line(1024), { targetVersion: '2.4.3' })).toEqual(['2:KA106', '2:KA201']);
     expect(analyze(line(1023), { targetVersion: '2.4.3' }).diagnostics.map((d) => d.code)).toEqual(['KA106']);
     expect(analyze(line(1023), { targetVersion: '2.4.3' }).diagnostics[0]!.message).toContain('line too long - ignoring');
+  });
+});
+
+describe('settings keepalived overwrites without a word (KA211)', () => {
+  const ka211 = (text: string, opts: Parameters<typeof analyze>[1] = {}) =>
+    analyze(text, opts).diagnostics.filter((d) => d.code === 'KA211').map((d) => `${d.file}:${d.range.start.line + 1}:${d.severity}`);
+  const inst = (name: string, body: string) => `vrrp_instance ${name} {\n${body}\n}\n`;
+
+  it('warns when a later line changes the value, informs when it repeats it', () => {
+    // keepalived 2.2.7 -t accepts both silently and uses virtual_router_id 2 and priority 50.
+    expect(ka211(inst('A', '  virtual_router_id 1\n  priority 100\n  virtual_router_id 2\n  priority 100'))).toEqual(['keepalived.conf:4:warning', 'keepalived.conf:5:info']);
+    const [d] = analyze(inst('A', '  priority 150\n  priority 100')).diagnostics.filter((x) => x.code === 'KA211');
+    expect(d!.message).toBe("'priority' is set again in 'vrrp_instance A': keepalived silently uses this later value (100) instead of the one on line 2 (150); keep one");
+  });
+
+  it('leaves alone: other blocks, one authentication per instance, @id lines for other hosts, and state (KA345)', () => {
+    const auth = (n: string) => inst(n, '  authentication {\n    auth_type PASS\n    auth_pass secret\n  }');
+    expect(ka211(auth('A') + auth('B'))).toEqual([]);
+    expect(ka211(inst('A', '  @lb1 priority 150\n  @lb2 priority 100'), { configId: 'lb1' })).toEqual([]);
+    expect(ka211(inst('A', '  state MASTER\n  state BACKUP'))).toEqual([]);
+  });
+
+  it('a later value from an included file is information (a deliberate override, more often than not)', () => {
+    const host = memoryHost({ '/k/common.inc': '  priority 100\n', '/k/keepalived.conf': '' });
+    expect(ka211(inst('A', '  include common.inc\n  priority 150'), { file: '/k/keepalived.conf', host })).toEqual(['/k/keepalived.conf:3:info']);
   });
 });

@@ -12,6 +12,7 @@ const KEEPALIVED_SILENT: Record<string, string> = {
   KA106: 'the line is read in pieces of 1023 bytes, each as a line of its own: an address is split in two silently',
   KA204: 'extra words after a keyword are ignored without a message',
   KA206: 'keepalived logs the deprecation of vrrp_rlimit_rtime at info level, which -t does not print',
+  KA211: 'keepalived overwrites the earlier setting without a word: that is the problem',
 };
 
 const examples = rules.filter((r) => r.kind === 'core' && (r.family === 'syntax' || r.family === 'schema') && !r.docs.files);

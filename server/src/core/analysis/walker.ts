@@ -193,8 +193,8 @@ export class Walker implements LineSink {
   private readonly seenStamp: Int32Array;
   private readonly seenNode: (AstNode | undefined)[];
   private nextStamp = 1;
-  /** The one stamp of all blocks of a 'merge' keyword (global_defs). */
-  private mergeStamps = new Map<KeywordSpec, number>();
+  /** The one stamp of all blocks of a 'merge' keyword (global_defs) within one parent block, by `serial:parent stamp`. */
+  private mergeStamps = new Map<string, number>();
   /**
    * keepalived reads the file once per process (parent, VRRP, checker, BFD); each process skips
    * the top-level blocks it does not use by counting braces. The open top-level block's skipping
@@ -688,8 +688,13 @@ export class Walker implements LineSink {
     }
     // Every global_defs block (repeat 'merge') sets one set of globals: share one stamp, so that a
     // first_wins keyword repeated in a second global_defs is found too (keepalived: "already specified").
+    // A merging block inside another (an instance's `authentication`) merges within that one only.
     const spec = node.spec;
-    const stamp = !skip && spec?.repeat === 'merge' ? (this.mergeStamps.get(spec) ?? this.mergeStamps.set(spec, this.nextStamp++).get(spec)!) : this.nextStamp++;
+    let stamp: number;
+    if (!skip && spec?.repeat === 'merge') {
+      const key = `${spec.serial}:${this.top().stamp}`;
+      stamp = this.mergeStamps.get(key) ?? this.mergeStamps.set(key, this.nextStamp++).get(key)!;
+    } else stamp = this.nextStamp++;
     this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp });
     this.lastUnknown = undefined;
   }
@@ -1044,6 +1049,27 @@ export class Walker implements LineSink {
     }
   }
 
+  /**
+   * A setting given again in one block (KA211): keepalived keeps the last value without a word, so a
+   * leftover line from an edited copy silently decides. The same value twice is only noise; a later
+   * value from another file is more often a deliberate override (a shared include, then this node's
+   * own line), so both are information.
+   */
+  private reportOverwritten(prev: AstNode, node: AstNode, frame: Frame): void {
+    const before = settingText(prev);
+    const now = settingText(node);
+    const line = prev.range.start.line + 1;
+    const where = prev.file === node.file ? `line ${line}` : `${prev.file}:${line}`;
+    const block = frame.node.keyword ? ` in '${frame.node.keyword}${frame.node.argText(0) !== undefined ? ` ${frame.node.argText(0)}` : ''}'` : '';
+    const related = [{ file: prev.file, range: prev.word!.range, message: 'first set here' }];
+    if (before === now) {
+      this.report('KA211', 'info', `'${node.keyword}' is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
+      return;
+    }
+    const severity: Severity = prev.file === node.file ? 'warning' : 'info';
+    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}; keep one`, node.file, node.word!.range, { related });
+  }
+
   private checkDuplicate(node: AstNode, frame: Frame): void {
     const spec = node.spec!;
     if (spec.repeat === 'instance') {
@@ -1066,7 +1092,11 @@ export class Walker implements LineSink {
       }
       return;
     }
-    if (spec.repeat === 'list' || spec.repeat === 'merge' || (spec.repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target))) return;
+    if (spec.repeat === 'list' || spec.repeat === 'merge') return;
+    // keepalived overwrites most settings without a word (KA211); blocks that repeat are other rules' business.
+    const silent = spec.repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
+    // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so).
+    if (silent && (spec.block !== null || spec.name === 'state')) return;
     const serial = spec.serial;
     if (this.seenStamp[serial] !== frame.stamp) {
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
@@ -1076,6 +1106,11 @@ export class Walker implements LineSink {
       return;
     }
     const prev = this.seenNode[serial]!;
+    if (silent) {
+      this.reportOverwritten(prev, node, frame);
+      this.seenNode[serial] = node;
+      return;
+    }
     const what =
       spec.repeat === 'first_wins'
         ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`
@@ -1088,6 +1123,13 @@ export class Walker implements LineSink {
 }
 
 /** keepalived 2.2.8 and later report a repeated string setting (set_string: path, virtualhost, snmp_name). */
+/** The words after a keyword, as one string to compare settings by. */
+function settingText(node: AstNode): string {
+  let out = '';
+  for (let i = 0; i < node.argCount; i++) out += (i ? ' ' : '') + node.argText(i);
+  return out;
+}
+
 function overwriteReportedIn(spec: KeywordSpec, target: Version): boolean {
   if (!spec.overwrite_error_since) return false;
   const since = parseVersion(spec.overwrite_error_since);

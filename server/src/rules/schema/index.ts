@@ -10,6 +10,7 @@ import keywordTooNew from './keyword-too-new.js';
 import blockExtraParameters from './block-extra-parameters.js';
 import duplicate from './duplicate.js';
 import featureNotBuilt from './feature-not-built.js';
+import settingOverwritten from './setting-overwritten.js';
 
 export const schemaRules: CoreRule[] = [
   unknownKeyword,
@@ -22,4 +23,5 @@ export const schemaRules: CoreRule[] = [
   blockExtraParameters,
   duplicate,
   featureNotBuilt,
+  settingOverwritten,
 ];
