@@ -33,7 +33,7 @@ describe('kalint-disable-next-line', () => {
 
   it('does not suppress other lines or other codes', () => {
     const text = 'global_defs {\n    # kalint-disable-next-line KA201 -- wrong code\n    router_id lb1 lb2\n    router_id lb3 lb4\n}\n';
-    expect(codes(text)).toEqual(['KA002@2', 'KA204@3', 'KA204@4']);
+    expect(codes(text)).toEqual(['KA002@2', 'KA204@3', 'KA211@4', 'KA204@4']);
   });
 
   it('without a reason reports KA001 and suppresses nothing', () => {

@@ -679,7 +679,8 @@ describe.skipIf(!available)('schema vs keepalived binary', () => {
       const role = o.config.roles.get(line) as Extract<Role, { kind: 'valid' }>;
       figures.enumValues++;
       if (unexplained(role.spec, o.binaryAt.get(line) ?? []).length) problems.push(`${role.spec.id}: ${describeLine(o, line)}`);
-      const codes = (o.kalintAt.get(line) ?? []).filter((c) => c !== 'KA206');
+      // KA211: the probe sets one keyword to each of its values in turn, which is no problem of the value.
+      const codes = (o.kalintAt.get(line) ?? []).filter((c) => c !== 'KA206' && c !== 'KA211');
       if (codes.length) problems.push(`${role.spec.id}: kalint reports ${codes.join(',')} for a listed value — line ${line}: ${o.config.lines[line - 1]!.trim()}`);
     }
     expect(problems).toEqual([]);

@@ -1123,10 +1123,12 @@ export class Walker implements LineSink {
 }
 
 /** keepalived 2.2.8 and later report a repeated string setting (set_string: path, virtualhost, snmp_name). */
-/** The words after a keyword, as one string to compare settings by. */
+/** The words after a keyword that keepalived reads (extra ones are KA204's), as one string to compare settings by. */
 function settingText(node: AstNode): string {
+  const specs = node.spec?.args ?? [];
+  const n = specs.some((a) => a.repeat) ? node.argCount : Math.min(node.argCount, specs.length);
   let out = '';
-  for (let i = 0; i < node.argCount; i++) out += (i ? ' ' : '') + node.argText(i);
+  for (let i = 0; i < n; i++) out += (i ? ' ' : '') + node.argText(i);
   return out;
 }
 
