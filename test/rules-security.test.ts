@@ -262,8 +262,13 @@ describe('KA607 script-shell-syntax', () => {
       'vrrp_script b {', '  script "</dev/tcp/127.0.0.1/80"', '}',
       'vrrp_script c {', `  script "/usr/bin/grep -q 'a|b' /etc/hosts"`, '}',
       'vrrp_script d {', '  script "/usr/bin/curl -s http://localhost/check?a=1&b=2"', '}',
-    ) + instance('track_script {', '  a', '  b', '  c', '  d', '}', 'notify_master "/etc/keepalived/master.sh master" root root');
+      // A placeholder from a copied example (real configs: `<public-ip>`, `<name_of_your_container>`) is no redirection.
+      'vrrp_script e {', '  script "/scripts/check-http.sh <public-ip>"', '}',
+    ) + instance('track_script {', '  a', '  b', '  c', '  d', '  e', '}', 'notify_master "/etc/keepalived/master.sh master" root root');
     expect(linesOf(ok, 'KA607')).toEqual([]);
+    // Past a placeholder the real redirection is still found.
+    const both = SECURE + conf('vrrp_script p {', '  script "ping -c 1 -W 5 <isp_ip> > /dev/null 2>&1"', '}') + instance('track_script {', '  p', '}');
+    expect(findings(both, 'KA607').map((x) => x.message)).toEqual([expect.stringContaining("'>' is not a redirection")]);
   });
 
   it('the running daemon passes the redirection to the program and drops a notify script whose user is a file', () => {

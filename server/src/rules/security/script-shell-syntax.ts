@@ -38,6 +38,14 @@ export function unquotedShellOperator(command: string): string | undefined {
       if (i + 1 < command.length) quote = c;
       continue;
     }
+    // `<public-ip>` in a copied example is a placeholder, not a redirection (real configs hold many).
+    if (c === '<') {
+      const placeholder = /^<[A-Za-z][\w.:/-]*>/.exec(command.slice(i));
+      if (placeholder) {
+        i += placeholder[0].length - 1;
+        continue;
+      }
+    }
     if (c === '|') return next === '|' ? '||' : '|';
     if (c === '>') return next === '>' ? '>>' : '>';
     if (c === '<' || c === ';' || c === '`') return c;
