@@ -299,3 +299,43 @@ describe('KA704 lookalike-character', () => {
     expect(linesOf(quotesOnly, 'KA704')).toEqual([4]);
   });
 });
+
+describe('KA705 placeholder-left', () => {
+  // Real configs copied from guides: `script "/scripts/check-http.sh <public-ip>"`, `auth_pass <CHANGE_TO_8-CHARACTER_PASSWORD>`, `<VIP>`.
+  const text = [
+    'vrrp_script chk {', //                                         1
+    '    script "/scripts/check-http.sh <public-ip>"', //           2
+    '}', //                                                         3
+    'vrrp_instance VI_1 {', //                                      4
+    '    authentication {', //                                      5
+    '        auth_type PASS', //                                    6
+    '        auth_pass <password>', //                              7
+    '    }', //                                                     8
+    '    virtual_ipaddress {', //                                   9
+    '        <VIP> dev eth0', //                                    10
+    '    }', //                                                     11
+    '}', //                                                         12
+    'virtual_server 10.0.0.1 80 {', //                              13
+    '    real_server 10.0.0.2 80 {', //                             14
+    '        HTTP_GET {', //                                        15
+    '            url {', //                                         16
+    '                path /', //                                    17
+    '                regex "<title>OK</title>"', //                 18
+    '            }', //                                             19
+    '        }', //                                                 20
+    '    }', //                                                     21
+    '}', //                                                         22
+    'global_defs {', //                                             23
+    '    notification_email_from "Keepalived <noreply@example.com>"', // 24
+    '}', //                                                         25
+  ].join('\n');
+
+  it('reports placeholders in arguments and value lines, not HTML in a url regex or an e-mail in angle brackets', () => {
+    expect(linesOf(text, 'KA705')).toEqual([2, 7, 10]);
+    expect(findings(text, 'KA705')[1]!.message).toContain("'<password>' looks like a placeholder");
+  });
+
+  it('costs nothing on a file without a <', () => {
+    expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
+  });
+});

@@ -6,5 +6,6 @@ import { gluedBrace } from './glued-brace.js';
 import { trailingBackslash } from './trailing-backslash.js';
 import { mixedIndentation } from './mixed-indentation.js';
 import { lookalikeCharacter } from './lookalike-character.js';
+import { placeholderLeft } from './placeholder-left.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft];
