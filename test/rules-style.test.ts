@@ -330,8 +330,10 @@ describe('KA705 placeholder-left', () => {
     '}', //                                                         25
   ].join('\n');
 
-  it('reports placeholders in arguments and value lines, not HTML in a url regex or an e-mail in angle brackets', () => {
-    expect(linesOf(text, 'KA705')).toEqual([2, 7, 10]);
+  it('reports placeholders keepalived accepts silently, not HTML in a url regex or an e-mail in angle brackets', () => {
+    expect(linesOf(text, 'KA705')).toEqual([2, 7]);
+    // Where an address is expected the placeholder is an invalid value: that finding alone.
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.range.start.line === 9).map((d) => d.code)).toEqual(['KA205']);
     expect(findings(text, 'KA705')[1]!.message).toContain("'<password>' looks like a placeholder");
   });
 
