@@ -1531,3 +1531,15 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(ka211(inst('A', '  include common.inc\n  priority 150'), { file: '/k/keepalived.conf', host })).toEqual(['/k/keepalived.conf:3:info']);
   });
 });
+
+describe('a keyword written as a block where keepalived wants its value on the line', () => {
+  it('says so on the KA203 that stops keepalived (acassen/keepalived#157: notify { script })', () => {
+    // keepalived 2.2.7: "Configuration line starting `notify` is missing a parameter after keyword `notify` at word position 2", then it stops.
+    const text = 'vrrp_instance VI_1 {\n  notify {\n     /tmp/katest.sh\n  }\n}\n';
+    const d = analyze(text).diagnostics.find((x) => x.code === 'KA203')!;
+    expect(d.message).toBe("'notify' is missing its command; keepalived stops reading the configuration here ('notify' takes its value on this line, not inside a '{ }' block)");
+    // Without a '{' after it, nothing is added.
+    expect(analyze('vrrp_instance VI_1 {\n  notify\n}\n').diagnostics.find((x) => x.code === 'KA203')!.message).not.toContain('block');
+    if (keepalivedAvailable()) expect(runKeepalived(text).stderr).toContain('missing a parameter after keyword `notify`');
+  });
+});

@@ -169,6 +169,8 @@ export class Walker implements LineSink {
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
   private pendingSkip = false;
+  /** A keyword line without its argument that stops keepalived, until the next event: a '{' after it is the user's block. */
+  private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Top-level virtual_server blocks read so far (a refused one without '{' crashes only as the first). */
   private virtualServersRead = 0;
   /** A KA104 saying keepalived crashes where this braceless skipped block ends, until that end or a stop before it. */
@@ -651,6 +653,11 @@ export class Walker implements LineSink {
 
   /** A '{'; `counted` false for a quoted one, which keepalived's brace count does not see. */
   open(brace: Word, counted = true): void {
+    const stopped = this.stoppedBareKeyword;
+    this.stoppedBareKeyword = undefined;
+    if (stopped && stopped.node.file === brace.file && stopped.node.range.start.line === brace.range.start.line && !stopped.node.spec?.block) {
+      stopped.diagnostic.message += ` ('${stopped.node.keyword}' takes its value on this line, not inside a '{ }' block)`;
+    }
     if (counted) this.rawOpen.push(brace);
     if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     const p = this.pending;
@@ -931,7 +938,11 @@ export class Walker implements LineSink {
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
           const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
-          if (at) this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
+          if (at) {
+            this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
+            // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
+            if (n === 0 && node && (node.spec?.without_args ?? 'stops') === 'stops') this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
+          }
           if (effect === MISSING_ARGUMENT_EFFECT.stops[1] && at) this.stopsBeforeCrash(at.start.line + 1);
         }
         break;
