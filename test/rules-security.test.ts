@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
-import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
+import { keepalivedAvailable, keepalivedVersion, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -450,5 +450,88 @@ describe('KA610 script-command-empty', () => {
     expect(s.stderr).toContain('(Line 3) Invalid shutdown script');
     const n = runKeepalived(notify);
     for (const line of [7, 8, 13, 15]) expect(n.stderr).not.toContain(`Line ${line})`);
+  });
+});
+
+describe('KA608 script-user-terminates-keepalived', () => {
+  const asNobody = conf('global_defs {', '  enable_script_security', '  script_user nobody', '}');
+  const tracked = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh"');
+  const startup = conf('global_defs {', '  enable_script_security', '  script_user nobody', '  startup_script "/etc/keepalived/prepare.sh"', '}');
+  const userExists = spawnSync('id', ['nobody']).status === 0;
+
+  it('warns once, at the first script the config test checks as another user, and lists the others', () => {
+    const d = findings(asNobody + tracked, 'KA608');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[6, 'warning']]);
+    expect(d[0]!.message).toContain("runs as 'nobody', global_defs' script_user (line 3)");
+    expect(d[0]!.message).toContain('exit status 143 ("Terminated")');
+    expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([17]);
+  });
+
+  it('takes the user from the script itself first, and root with its own group switches nothing', () => {
+    const perScript = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user root', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh" root root');
+    expect(linesOf(asNobody + perScript, 'KA608')).toEqual([]);
+    const ownUser = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user keepalived_script', '}') + instance('track_script {', '  chk', '}');
+    expect(linesOf(ownUser, 'KA608')).toEqual([2]);
+    // keepalived 2.2.7 with `script_user root nogroup`: exit 143 too (the group is switched).
+    expect(linesOf(conf('global_defs {', '  script_user root nogroup', '}') + tracked, 'KA608')).toEqual([5]);
+    expect(linesOf(conf('global_defs {', '  script_user root', '}') + tracked, 'KA608')).toEqual([]);
+  });
+
+  it('leaves alone what keepalived does not check as that user', () => {
+    // No script user named: keepalived runs scripts as root (or keepalived_script if the host has it).
+    expect(linesOf(tracked, 'KA608')).toEqual([]);
+    // `</path` is only opened; a bare name is looked up in PATH first (host-dependent); `>` is no user.
+    const odd = instance('notify_master "</etc/passwd"', 'notify_backup "pgrep haproxy"', 'notify_fault "/x.sh" >');
+    expect(linesOf(asNobody + odd, 'KA608')).toEqual([]);
+    // Unquoted arguments are not a user on purpose: KA603 says so.
+    expect(linesOf(instance('notify_master /bin/echo hello'), 'KA608')).toEqual([]);
+    expect(linesOf(instance('notify_master /etc/keepalived/master.sh nobody'), 'KA608')).toEqual([7]);
+    // VRRP scripts without a vrrp_instance are never checked.
+    expect(linesOf(asNobody + conf('vrrp_script chk {', '  script "/bin/true"', '}'), 'KA608')).toEqual([]);
+    // The checker's scripts are, with a virtual_server.
+    const misc = conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '  }', '}');
+    expect(linesOf(asNobody + misc, 'KA608')).toEqual([9]);
+  });
+
+  it('reports a startup or shutdown script as another user as an error: the daemon kills itself at start', () => {
+    const d = findings(startup + tracked, 'KA608');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[4, 'error']]);
+    expect(d[0]!.message).toContain('keepalived never comes up (keepalived -t too: exit 143');
+    expect(linesOf(conf('global_defs {', '  script_user nobody', '  shutdown_script "/x.sh" root', '}'), 'KA608')).toEqual([]);
+  });
+
+  it('applies from 2.2.5 to 2.2.7 for the config test, and to 2.2.8 for start and stop scripts', () => {
+    for (const [target, lines] of [['2.2.4', []], ['2.2.5', [6]], ['2.2.7', [6]], ['2.2.8', []], ['2.4.3', []]] as const) {
+      expect(linesOf(asNobody + tracked, 'KA608', target), target).toEqual(lines);
+    }
+    expect(linesOf(startup, 'KA608', '2.2.8')).toEqual([4]);
+    expect(findings(startup, 'KA608', '2.2.8')[0]!.message).not.toContain('keepalived -t too');
+    expect(linesOf(startup, 'KA608', '2.3.0')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable() || keepalivedVersion() !== '2.2.7' || !userExists)('matches keepalived 2.2.7: keepalived -t sends itself SIGTERM', async () => {
+    for (const text of [asNobody + tracked, startup]) {
+      const r = await runKeepalivedAsync(text);
+      expect(r.signal ?? r.exitStatus).toBe('SIGTERM');
+    }
+    const fine = await runKeepalivedAsync(conf('global_defs {', '  enable_script_security', '  script_user root', '}') + tracked);
+    expect(fine.signal).toBeUndefined();
+  });
+
+  it.skipIf(!keepalivedAvailable() || keepalivedVersion() !== '2.2.7' || !userExists || process.getuid?.() !== 0)('matches keepalived 2.2.7: the daemon with such a startup_script never comes up', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kalint-ka608-'));
+    try {
+      const run = (text: string) => {
+        writeFileSync(join(dir, 'keepalived.conf'), text);
+        // No vrrp_instance or virtual_server: the daemon touches no interface.
+        return spawnSync('timeout', ['2', 'keepalived', '-n', '-l', '-f', join(dir, 'keepalived.conf'), '-p', join(dir, 'k.pid'), '-r', join(dir, 'v.pid'), '-c', join(dir, 'c.pid'), '-i', 'kalint'], { encoding: 'utf8' });
+      };
+      // `timeout` passes the signal on: it kills itself with it.
+      expect(run(startup).signal).toBe('SIGTERM');
+      // Still running when `timeout` stops it.
+      expect(run(startup.replace('prepare.sh"', 'prepare.sh" root')).status).toBe(124);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,5 +11,6 @@ import { umaskInvalid } from './umask-invalid.js';
 import { scriptQuoteUnterminated } from './script-quote-unterminated.js';
 import { scriptCommandEmpty } from './script-command-empty.js';
 import { scriptShellSyntax } from './script-shell-syntax.js';
+import { scriptUserTerminatesKeepalived } from './script-user-terminates-keepalived.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty, scriptShellSyntax];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty, scriptShellSyntax, scriptUserTerminatesKeepalived];

@@ -22,7 +22,7 @@ function basename(p: string): string {
 }
 
 /** Why the word after an unquoted command is really an argument, or undefined when it may be a user name. */
-function argumentReason(cmd: string, second: Word): 'certain' | 'likely' | undefined {
+export function argumentReason(cmd: string, second: Word): 'certain' | 'likely' | undefined {
   const t = second.text;
   if (!USER_NAME.test(t) || STATE_WORDS.has(t.toLowerCase()) || NEEDS_ARGUMENTS.has(basename(cmd))) return 'certain';
   if (COMMON_USERS.has(t)) return undefined;
