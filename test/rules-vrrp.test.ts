@@ -344,6 +344,12 @@ describe('KA322 weighted-tracking-in-sync-group', () => {
     expect(findings(script + instance('A', 'track_script {\nchk\n}') + b + group('    sync_group_tracking_weight\n'), 'KA322')).toHaveLength(0);
     expect(findings(script + instance('A', 'track_script {\nchk weight 0\n}') + b + group(), 'KA322')).toHaveLength(0);
   });
+  it('is silent with the deprecated global_tracking, which keepalived still honours', () => {
+    // keepalived 2.2.7: "(G) global_tracking is deprecated. Use track_interface/script/file on the sync group",
+    // and no "ignoring tracked script chk with weights due to SYNC group" after it.
+    const text = script + instance('A', 'track_script {\nchk\n}') + b + group('    global_tracking\n');
+    expect(findings(text, 'KA322')).toHaveLength(0);
+  });
 });
 
 describe('KA323-KA328: unicast, advert_int, own interface', () => {

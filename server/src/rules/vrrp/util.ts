@@ -1,7 +1,7 @@
 // Shared helpers for the VRRP rules: keepalived's effective view of an instance (family, version,
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
-import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
+import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
@@ -404,6 +404,14 @@ export const syncMembership = perModel((model): Membership => {
   }
   return { groupOf, members };
 });
+
+/**
+ * Whether a sync group lets its members keep weighted tracking: `sync_group_tracking_weight`, or the
+ * deprecated `global_tracking`, which keepalived still honours (it sets the same flag after its warning).
+ */
+export function keepsTrackingWeights(group: AstNode): boolean {
+  return !!child(group, 'sync_group_tracking_weight') || !!child(group, 'global_tracking');
+}
 
 /** The vrrp_instance blocks keepalived keeps (the first of a duplicated name). */
 export const uniqueInstances = perModel((model): VrrpInstance[] => {

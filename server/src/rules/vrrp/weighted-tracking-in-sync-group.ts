@@ -1,8 +1,7 @@
 // KA322: weights of tracked objects are ignored for instances in a sync group.
 
-import { child } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { syncMembership } from './util.js';
+import { keepsTrackingWeights, syncMembership } from './util.js';
 import { weightedEntries } from './weighted-tracking-on-owner.js';
 
 export const weightedTrackingInSyncGroup: FileRule = {
@@ -13,7 +12,7 @@ export const weightedTrackingInSyncGroup: FileRule = {
   severity: 'warning',
   description: 'A member of a vrrp_sync_group uses weighted tracking; keepalived ignores the weights (and drops weighted scripts).',
   docs: {
-    why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` keepalived sets tracked interface weights to 0 (the interface then only causes FAULT) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
+    why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` (or the deprecated `global_tracking`) keepalived sets tracked interface weights to 0 (the interface then only causes FAULT) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
     bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
     good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
   },
@@ -26,7 +25,7 @@ export const weightedTrackingInSyncGroup: FileRule = {
       if (seen.has(inst.name)) continue;
       seen.add(inst.name);
       const group = groupOf.get(inst.name);
-      if (!group || child(group, 'sync_group_tracking_weight')) continue;
+      if (!group || keepsTrackingWeights(group)) continue;
       const groupName = group.args[0]?.text ?? '';
       for (const e of weightedEntries(model, inst)) {
         report({

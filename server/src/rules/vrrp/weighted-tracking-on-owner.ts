@@ -3,8 +3,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
-import { basePriority, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
+import { basePriority, keepsTrackingWeights, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
 const trackedObjects = perModel((model) => ({
@@ -83,7 +82,7 @@ export const weightedTrackingOnOwner: FileRule = {
       if (basePriority(inst) !== 255) continue;
       // In a sync group without sync_group_tracking_weight keepalived applies the sync group rule (KA322).
       const group = groupOf.get(inst.name);
-      if (group && !child(group, 'sync_group_tracking_weight')) continue;
+      if (group && !keepsTrackingWeights(group)) continue;
       for (const e of weightedEntries(model, inst)) {
         report({
           message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
