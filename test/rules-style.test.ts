@@ -341,3 +341,74 @@ describe('KA705 placeholder-left', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });
 });
+
+// keepalived 1.3.5 (built from its tag, run on these files in a network namespace) takes '{' as a
+// brace only as the last word of its line and '}' only as the first word of a line.
+describe('KA706 one-line-block', () => {
+  const oneLiners = conf(
+    'vrrp_script chk {',
+    '    script "/bin/true"',
+    '}',
+    'vrrp_instance V {',
+    '    interface eth0',
+    '    virtual_router_id 5',
+    '    virtual_ipaddress { 10.0.0.9 }',
+    '    track_script {',
+    '        chk',
+    '    }',
+    '}',
+    'vrrp_instance W {',
+    '    interface eth0',
+    '    virtual_router_id 6',
+    '    authentication { auth_type PASS }',
+    '    virtual_ipaddress {',
+    '        10.0.0.11',
+    '    }',
+    '}',
+  );
+
+  it('reports one-line blocks only for releases before 1.4.2', () => {
+    // 1.3.5: "VRRP parsed invalid IP track_script. skipping IP..." (10.0.0.9 lost, track_script read as
+    // an address), then "Missing '{' at beginning of configuration block" and
+    // "Unknown keyword 'virtual_ipaddress'" (W's addresses read inside authentication).
+    expect(linesOf(oneLiners, 'KA706', '1.3.5')).toEqual([7, 15]);
+    expect(findings(oneLiners, 'KA706', '1.3.5')[0]!.message).toContain("reads the lines below it as its values");
+    expect(findings(oneLiners, 'KA706', '1.3.5')[1]!.message).toContain('the block runs on to the next line');
+    expect(linesOf(oneLiners, 'KA706', '1.4.2')).toEqual([]);
+    expect(linesOf(oneLiners, 'KA706')).toEqual([]);
+  });
+
+  it("reports a '}' after words and words after a leading '}'", () => {
+    const text = conf(
+      'virtual_server 10.0.0.1 80 {',
+      '    protocol TCP',
+      '    real_server 10.0.0.3 80 {',
+      '        TCP_CHECK {',
+      '            connect_timeout 3 }',
+      '    } }',
+    );
+    expect(linesOf(text, 'KA706', '1.3.5')).toEqual([5, 6]);
+    expect(findings(text, 'KA706', '1.3.5')[1]!.message).toContain('that second');
+  });
+
+  it('says a vrrp_instance with words after its brace is dropped', () => {
+    // 1.3.5: "vrrp_instance must have a name".
+    const text = conf('vrrp_instance V { // note', '    interface eth0', '    virtual_router_id 5', '}');
+    expect(findings(text, 'KA706', '1.3.5')[0]!.message).toContain('must have a name');
+  });
+
+  it('leaves the value lists that read their keyword line, and a lone // note after a block brace, alone', () => {
+    const text = conf(
+      'global_defs {',
+      '    notification_email { admin@example.com }',
+      '}',
+      'vrrp_sync_group G {',
+      '    group { V W }',
+      '}',
+      'virtual_server 10.0.0.1 80 { // KA107 reports this',
+      '    protocol TCP',
+      '}',
+    );
+    expect(linesOf(text, 'KA706', '1.3.5')).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ export interface RuleDocs {
    * nodes of the cluster.
    */
   files?: Record<string, string>;
-  /** The keepalived release the examples are read as (`--target-version`), for a rule about releases after the default 2.2.7. */
+  /** The keepalived release the examples are read as (`--target-version`), for a rule about releases other than the default 2.2.7. */
   target?: string;
 }
 

@@ -7,5 +7,6 @@ import { trailingBackslash } from './trailing-backslash.js';
 import { mixedIndentation } from './mixed-indentation.js';
 import { lookalikeCharacter } from './lookalike-character.js';
 import { placeholderLeft } from './placeholder-left.js';
+import { oneLineBlock } from './one-line-block.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock];

@@ -19,7 +19,7 @@ import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 /** The block nodes of `file` by the offset of their `{` (made once per analysis and file, only when asked). */
 const openers = new WeakMap<Analysis, Map<string, Map<number, AstNode>>>();
 
-function blockOpenedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+export function blockOpenedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
   let byFile = openers.get(analysis);
   if (!byFile) openers.set(analysis, (byFile = new Map()));
   let byOffset = byFile.get(file);

@@ -1,0 +1,130 @@
+// KA706: a block written on one line (`virtual_ipaddress { 10.0.0.1 }`), which keepalived before
+// 1.4.2 does not read as a block.
+//
+// Those releases take a `{` as a brace only as the last word of a block keyword's line, and a `}` only
+// as the first word of a line. Checked with keepalived 1.3.5 built from its tag (CentOS 7's release):
+// - `virtual_ipaddress { 10.0.0.9 }`: the value lists (addresses, routes, unicast_peer, track_script…)
+//   ignore the rest of their keyword's line and take the lines below as values, up to the next line
+//   that starts with `}`: 10.0.0.9 is lost, and a `track_script {` below is read as an address
+//   ("VRRP parsed invalid IP track_script. skipping IP..."). notification_email, a sync group's
+//   group and garp_group's interfaces read their keyword's line and are not affected.
+// - `authentication { auth_type PASS }`, `real_server 10.0.0.2 80 { weight 2 }`: the words after `{`
+//   become words of the keyword line (lost), keepalived logs "Missing '{' at beginning of
+//   configuration block" and the block runs on to the next line that starts with `}`, taking the
+//   keywords below it ("Unknown keyword 'virtual_ipaddress'", the next real_server's lines).
+// - `connect_timeout 3 }`: the `}` is one more word of the line; the block stays open.
+// - `} }`: a line that starts with `}` ends one block and the rest of it is ignored.
+// Glued braces (`TCP_CHECK{`) are KA701's; 1.4.2 and later split braces from the words around them.
+
+import type { FileRule } from '../types.js';
+import { Kind } from '../../core/syntax/lexer.js';
+import { compareVersions } from '../../core/schema/schema.js';
+import { rangeOf } from '../fixes.js';
+import { keywordLine } from './lines.js';
+import { walkAst, type AstNode } from '../../core/analysis/ast.js';
+import type { Analysis } from '../../core/index.js';
+import { blockOpenedAt } from './old-brace-reading.js';
+
+const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
+
+/** Value lists that read the words on their keyword's line in releases before 1.4.2 (read_value_block). */
+const READ_KEYWORD_LINE = new Set(['notification_email', 'group', 'interfaces']);
+
+/** The block a `}` at `offset` of `file` closes (a map made once per analysis, only when asked). */
+const closers = new WeakMap<Analysis, Map<string, AstNode>>();
+function blockClosedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  let map = closers.get(analysis);
+  if (!map) {
+    const byKey = new Map<string, AstNode>();
+    walkAst(analysis.ast, (n) => {
+      const close = n.closeBrace;
+      if (close) byKey.set(`${close.file}\0${close.start}`, n);
+    });
+    closers.set(analysis, (map = byKey));
+  }
+  return map.get(`${file}\0${offset}`);
+}
+
+/** Blocks whose keyword line must hold exactly one name in releases before 1.4.2 (the handler skips the block otherwise). */
+const NAMED_ONCE = new Set(['vrrp_instance', 'vrrp_sync_group']);
+
+/** Whether the block is a value list that releases before 1.4.2 read up to any `}`, on its keyword's line too. */
+const readsKeywordLine = (node: AstNode | undefined) => node?.spec?.block === 'values' && READ_KEYWORD_LINE.has(node.keyword);
+
+export const oneLineBlock: FileRule = {
+  kind: 'file',
+  code: 'KA706',
+  name: 'one-line-block',
+  family: 'style',
+  severity: 'error',
+  description: "On a target before 1.4.2, a '{' with words after it on its line, or a '}' that is not the first word of its line; those releases do not read it as a brace.",
+  docs: {
+    why:
+      'keepalived 1.4.2 and later split a line at its braces, so `virtual_ipaddress { 10.0.0.1 }` is a block there. Older ' +
+      'releases, still shipped by long-term distributions (CentOS 7 has 1.3.5), take a `{` as a brace only as the last word of ' +
+      'its line and a `}` only as the first word of a line. A value list written on one line loses its values and takes the ' +
+      'lines below it as values, up to the next line that starts with `}` (a `track_script {` below becomes an invalid ' +
+      'address); a block such as `authentication { auth_type PASS }` loses what follows its `{` and runs on over the keywords ' +
+      'below it; a `}` after other words leaves its block open. The VIPs, real servers or checks that follow are silently ' +
+      'lost. Only reported when `--target-version` is older than 1.4.2; one brace per line reads the same in every release.',
+    bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress { 10.0.0.1 }\n    track_script {\n        chk_haproxy\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1\n    }\n    track_script {\n        chk_haproxy\n    }\n}\n',
+    target: '1.3.5',
+  },
+  check(ctx) {
+    if (compareVersions(ctx.target, BRACES_SPLIT_SINCE) >= 0) return;
+    const version = ctx.target.join('.');
+    for (const file of ctx.analysis.files.values()) {
+      const store = file.lex;
+      const { kinds, starts, count } = store;
+      // A blank on both sides: a brace touching a word is KA701's.
+      const alone = (i: number) => (i === 0 || store.end(i - 1) !== starts[i]) && (i + 1 >= count || store.end(i) !== starts[i + 1]);
+      let checkedLine = -1;
+      for (let i = 0; i < count; i++) {
+        const kind = kinds[i]!;
+        if ((kind !== Kind.LBrace && kind !== Kind.RBrace) || !alone(i)) continue;
+        const line = store.src.lineOf(starts[i]!);
+        if (line === checkedLine) continue;
+        const cl = keywordLine(file, line);
+        if (!cl || i < cl.first || i >= cl.end) continue;
+        const firstOnLine = i === cl.first;
+        const lastOnLine = i === cl.end - 1;
+        const rest = () => file.text.slice(store.end(i), store.end(cl.end - 1)).trim();
+        let message: string | undefined;
+        if (kind === Kind.LBrace && !firstOnLine && !lastOnLine) {
+          const node = blockOpenedAt(ctx.analysis, file.path, starts[i]!);
+          if (!node || readsKeywordLine(node)) continue;
+          const after = rest();
+          // The block's '}' on this line too: the lines below are taken into the block.
+          let oneLine = false;
+          for (let k = i + 1; k < cl.end; k++) if (kinds[k] === Kind.RBrace) oneLine = true;
+          // `{ // note`: KA107 reports the '//' in every release; here it is only dropped.
+          if (!oneLine && !NAMED_ONCE.has(node.keyword) && after.startsWith('//')) continue;
+          const values = node.spec?.block === 'values';
+          if (NAMED_ONCE.has(node.keyword)) {
+            message = `keepalived ${version} takes '{' as a brace only as the last word of its line: it reads '${after}' as more words of the '${node.keyword}' line, so the ${node.keyword} has more than a name and keepalived drops it ("${node.keyword} must have a name"); put what follows '{' on lines of its own`;
+          } else if (values && oneLine) {
+            message = `keepalived ${version} ignores what follows '${node.keyword}' on its line ('{ ${after}') and reads the lines below it as its values, up to the next line that starts with '}': what is written here is lost and the keywords below are taken as values; put '{', each value and '}' on lines of their own`;
+          } else if (values) {
+            message = `keepalived ${version} ignores what follows '${node.keyword} {' on its line: '${after}' is lost (the values are read from the lines below); put it on a line of its own`;
+          } else if (oneLine) {
+            message = `keepalived ${version} takes '{' as a brace only as the last word of its line: it reads '${after}' as more words of the '${node.keyword}' line (lost), logs "Missing '{' at beginning of configuration block", and the block runs on to the next line that starts with '}', over the keywords below it; put what follows '{' on lines of its own`;
+          } else {
+            message = `keepalived ${version} takes '{' as a brace only as the last word of its line: it reads '${after}' as more words of the '${node.keyword}' line (lost) and logs "Missing '{' at beginning of configuration block"; put what follows '{' on lines of its own`;
+          }
+        } else if (kind === Kind.RBrace && !firstOnLine && !readsKeywordLine(blockClosedAt(ctx.analysis, file.path, starts[i]!))) {
+          message = `keepalived ${version} takes '}' as a brace only as the first word of a line: here it is one more word of the '${store.source(cl.first)}' line, so the block stays open and each later '}' closes one block too late; put '}' on a line of its own`;
+        } else if (kind === Kind.RBrace && !lastOnLine) {
+          const lost = rest();
+          const unclosed = lost.startsWith('}') ? `, and the block that second '}' was meant to close stays open` : '';
+          message = `keepalived ${version} ignores the rest of a line that starts with '}': '${lost}' is lost${unclosed}; put it on a line of its own`;
+        }
+        if (!message) continue;
+        const range = rangeOf(ctx.analysis, file.path, starts[i]!, store.end(i));
+        if (!range) continue;
+        checkedLine = line;
+        ctx.report({ message, file: file.path, range });
+      }
+    }
+  },
+};
