@@ -893,6 +893,18 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
       expect(said.some((m) => /unicast with use_vmac requires vmac_xmit_base/.test(m)), c.body).toBe(c.ka353);
     }
   });
+  it('says that 2.1.x clears use_vmac with unicast peers, vmac_xmit_base or not, and 2.0.x says nothing', () => {
+    // keepalived 2.1.0 and 2.1.5 built from their tags, at the instance's '}' (2.0.19 prints nothing):
+    // "(A): Cannot use VMAC/ipvlan with unicast peers - clearing use_vmac"
+    for (const body of [`use_vmac\n${unicast}`, `use_vmac\nvmac_xmit_base\n${unicast}`]) {
+      const text = base(body);
+      const found = findings(text, 'KA353', '2.1.5');
+      expect(found.map((d) => [d.range.start.line + 1, d.severity]), body).toEqual([[text.trimEnd().split('\n').length, 'error']]);
+      expect(found[0]!.message).toContain('Cannot use VMAC/ipvlan with unicast peers - clearing use_vmac');
+      expect(findings(text, 'KA353', '2.0.19'), body).toEqual([]);
+    }
+    expect(findings(base('use_vmac\nunicast_fault_no_peer'), 'KA353', '2.1.5')).toEqual([]);
+  });
 });
 
 describe('KA354 garp-group-without-delay', () => {

@@ -1,9 +1,17 @@
 // KA353: a unicast VMAC/ipvlan instance without vmac_xmit_base (keepalived 2.2.7 vrrp_parser.c, at
 // the end of the vrrp_instance block: it reports the closing brace's line and sets it itself).
+// keepalived 2.1.0 to 2.1.5 refused VMAC/ipvlan with unicast peers outright, vmac_xmit_base or not,
+// and cleared use_vmac there; 2.0.x says nothing either way.
 
 import type { AstNode } from '../../core/analysis/ast.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { closeRange, firstUnicastKeyword, uniqueInstances } from './util.js';
+import { closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, uniqueInstances } from './util.js';
+
+/** Releases that clear use_vmac/use_ipvlan on an instance with unicast peers. */
+const REFUSED_FROM: Version = [2, 1, 0];
+/** The first release that sends unicast adverts of a VMAC instance from the base interface. */
+const XMIT_BASE_SET_FROM: Version = [2, 2, 0];
 
 export const unicastVmacWithoutXmitBase: FileRule = {
   kind: 'file',
@@ -17,11 +25,15 @@ export const unicastVmacWithoutXmitBase: FileRule = {
       'Unicast adverts cannot go out of a VMAC: the peers would answer to the virtual MAC. keepalived therefore sends ' +
       'them from the base interface (vmac_xmit_base), and when a unicast instance with use_vmac or use_ipvlan does not ' +
       'say so, it reports "unicast with use_vmac requires vmac_xmit_base - setting" and sets it. Write it, so that the ' +
-      'configuration says what runs and keepalived -t stays clean.',
+      'configuration says what runs and keepalived -t stays clean. keepalived 2.1.0 to 2.1.5 (Debian 11, RHEL 8) do not ' +
+      'allow a VMAC with unicast peers at all: they clear use_vmac, vmac_xmit_base or not ("Cannot use VMAC/ipvlan with ' +
+      'unicast peers"); with --target-version in that range the finding says so.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    if (compareVersions(target, REFUSED_FROM) < 0) return;
+    const refused = compareVersions(target, XMIT_BASE_SET_FROM) < 0;
     for (const inst of uniqueInstances(analysis.model)) {
       const unicast = firstUnicastKeyword(inst);
       if (!unicast) continue;
@@ -33,8 +45,17 @@ export const unicastVmacWithoutXmitBase: FileRule = {
         else if (line.keyword === 'vmac_xmit_base') xmitBase = true;
         else if (line.keyword === 'interface') iface = true;
       }
+      if (refused && vmacLine && hasAnyUnicastPeerLine(inst)) {
+        report({
+          message: `keepalived ${target.join('.')} does not allow ${vmacLine.keyword} with unicast peers: it clears it and runs '${inst.name}' without it (keepalived: "Cannot use VMAC/ipvlan with unicast peers - clearing use_vmac"); 2.2.0 and later send the unicast adverts from the base interface instead`,
+          ...closeRange(inst.node),
+          severity: 'error',
+          related: [{ file: vmacLine.file, range: vmacLine.range, message: `${vmacLine.keyword} here` }],
+        });
+        continue;
+      }
       // Without an interface keepalived clears use_vmac instead (KA338 reports the missing interface).
-      if (!vmacLine || xmitBase || !iface) continue;
+      if (refused || !vmacLine || xmitBase || !iface) continue;
       report({
         message: `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")`,
         ...closeRange(inst.node),
