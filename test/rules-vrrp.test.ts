@@ -525,6 +525,18 @@ describe('KA335-KA341', () => {
     expect(at(unicast, '2.3.3')).toHaveLength(0);
     expect(at(instance('A', `unicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`), '2.3.3')).toHaveLength(1);
   });
+  it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
+    // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no
+    // message, for an instance with no interface, 'interface lo' or a name of 16 bytes; 2.0.16 prints
+    // "(A) Unknown interface!" (its commit "Resolve segfault when a vrrp_instance has no interface specified").
+    for (const body of ['', 'interface lo\n', 'interface abcdefghijklmnopq\n']) {
+      const text = instance('A', `${body}${vip('10.0.0.1')}`);
+      expect(findings(text, 'KA338', '2.0.9').map((d) => d.message), body).toEqual([expect.stringContaining('keepalived 2.0.9 ')]);
+      expect(findings(text, 'KA338', '2.0.9')[0]!.message).toContain('crashes (a segmentation fault');
+      expect(findings(text, 'KA338', '2.0.16')[0]!.message).not.toContain('crashes');
+      expect(findings(text, 'KA338', '2.0.7')[0]!.message).not.toContain('crashes');
+    }
+  });
   it('KA339: only in strict mode, only values other than the strict ones', () => {
     const strict = 'global_defs {\n    vrrp_strict\n}\n';
     expect(findings(strict + instance('A', 'preempt_delay 5\ndown_timer_adverts 3\nlower_prio_no_advert true'), 'KA339')).toHaveLength(1);

@@ -8,6 +8,13 @@ import { isUnicast, nameRange, uniqueInstances } from './util.js';
 /** Before this release keepalived checked for an interface before it knew an instance was unicast. */
 const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 3, 3];
 
+/**
+ * keepalived 2.0.8 to 2.0.15 crash on an instance without an interface: their duplicate
+ * virtual_router_id check reads the interface without looking whether there is one (fixed in 2.0.16).
+ */
+const CRASHES_FROM: [number, number, number] = [2, 0, 8];
+const CRASHES_BEFORE: [number, number, number] = [2, 0, 16];
+
 /** Whether keepalived ignores this interface name (16 bytes or more; a UTF-16 unit is at most 3 bytes). */
 const tooLong = (name: string | undefined) => name !== undefined && utf8Length(name) >= 16;
 
@@ -19,16 +26,21 @@ export const missingInterface: FileRule = {
   severity: 'error',
   description: 'A vrrp_instance has no `interface`; keepalived before 2.3.3 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip.',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.3.3 a unicast instance may omit it if it has unicast_src_ip.',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.3.3 a unicast instance may omit it if it has unicast_src_ip. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, target, report }) {
     const unicastMayOmit = compareVersions(target, UNICAST_WITHOUT_INTERFACE_SINCE) >= 0;
+    const crashes = compareVersions(target, CRASHES_FROM) >= 0 && compareVersions(target, CRASHES_BEFORE) < 0;
+    // Who acts, and what it does then (with its message where it prints one).
+    const keepalived = crashes ? `keepalived ${target.join('.')}` : 'keepalived';
+    const rejects = crashes ? 'crashes (a segmentation fault, also under keepalived -t)' : 'rejects the VRRP configuration';
+    const rejectsSaying = crashes ? rejects : `${rejects} ("Unknown interface!")`;
     for (const inst of uniqueInstances(analysis.model)) {
       if (inst.interface?.value === 'lo') {
         // keepalived ignores the loopback interface, which leaves the instance without one.
-        report({ message: `'${inst.name}' cannot use the loopback interface lo; keepalived ignores it and then rejects the VRRP configuration`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;
       }
       if (inst.interface) {
@@ -37,7 +49,7 @@ export const missingInterface: FileRule = {
         if (!tooLong(inst.interface.value)) continue;
         if (!inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0)))) continue;
         if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp) continue;
-        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, keepalived ignores it and rejects the VRRP configuration ("Unknown interface!")`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${rejectsSaying}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
@@ -45,7 +57,7 @@ export const missingInterface: FileRule = {
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration`, file: inst.node.file, range: nameRange(inst.node) });
         continue;
       }
-      report({ message: `vrrp_instance '${inst.name}' has no 'interface'; keepalived rejects the VRRP configuration ("Unknown interface!")`, file: inst.node.file, range: nameRange(inst.node) });
+      report({ message: `vrrp_instance '${inst.name}' has no 'interface'; ${keepalived} ${rejectsSaying}`, file: inst.node.file, range: nameRange(inst.node) });
     }
   },
 };
