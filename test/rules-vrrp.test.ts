@@ -517,13 +517,17 @@ describe('KA335-KA341', () => {
     expect(at(excluded(''), '2.4.3')).toEqual([expect.stringMatching(/^7: virtual address 10.0.0.1 repeats 10.0.0.1 of this instance; .*\("VIP duplicates an excluded VIP"\)/)]);
     expect(at(excluded(' dev eth1'), '2.4.3')).toEqual([]);
   });
-  it('KA338: no interface; from 2.3.3 unicast instances with a source address may omit it', () => {
+  it('KA338: no interface; from 2.2.8 unicast instances with a source address may omit it', () => {
+    // keepalived 2.2.7 prints "(A) Unknown interface!" (exit 5) for the unicast instance; builds of
+    // 2.2.8 and 2.3.1 accept it (commit 75f30737), and without unicast_src_ip they print
+    // "(A): Unicast instances must have unicast_src_ip or interface".
     const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
     const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
     expect(findings(instance('A', vip('10.0.0.1')), 'KA338')).toHaveLength(1);
     expect(findings(unicast, 'KA338')).toHaveLength(1);
-    expect(at(unicast, '2.3.3')).toHaveLength(0);
-    expect(at(instance('A', `unicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`), '2.3.3')).toHaveLength(1);
+    expect(at(unicast, '2.2.8')).toHaveLength(0);
+    expect(at(unicast, '2.3.1')).toHaveLength(0);
+    expect(at(instance('A', `unicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`), '2.2.8')).toHaveLength(1);
   });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no

@@ -5,8 +5,12 @@ import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { isUnicast, nameRange, uniqueInstances } from './util.js';
 
-/** Before this release keepalived checked for an interface before it knew an instance was unicast. */
-const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 3, 3];
+/**
+ * Before this release keepalived checked for an interface before it knew an instance was unicast
+ * (2.2.5 to 2.2.7 tested a flag set only later; fixed by commit 75f30737, in 2.2.8). Seen with the
+ * 2.2.7 package ("Unknown interface!") and builds of 2.2.8 and 2.3.1, which accept the instance.
+ */
+const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 2, 8];
 
 /**
  * keepalived 2.0.8 to 2.0.15 crash on an instance without an interface: their duplicate
@@ -24,9 +28,9 @@ export const missingInterface: FileRule = {
   name: 'missing-interface',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance has no `interface`; keepalived before 2.3.3 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip.',
+  description: 'A vrrp_instance has no `interface`; keepalived before 2.2.8 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip.',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.3.3 a unicast instance may omit it if it has unicast_src_ip. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.2.8 a unicast instance may omit it if it has unicast_src_ip. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
