@@ -1108,6 +1108,28 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   it('${_RANDOM MIN MAX} followed by text garbles the rest of the line', () => {
     expect(codes(garbled)).toEqual(['2:KA204', '2:KA201', '3:KA202', '4:KA101']);
   });
+  it('${_RANDOM MIN MAX} after 2.4.0 moves the rest of the line correctly', () => {
+    // The 2.4.3 build reads garbled without a word (commit ecba713f): router_id r_5x, then r (kalint's KA211
+    // notes the repeat); 2.2.7 to 2.3.1 report line 2.
+    expect(codes(garbled, { targetVersion: '2.4.3' })).toEqual(['3:KA211']);
+  });
+  it('${_RANDOM MIN MAX} with MIN above MAX: 2.2.7 divides by zero, 2.4.0 reports it', () => {
+    const random = (ref: string) => `global_defs {\n    router_id ${ref}\n}\n`;
+    const ka113 = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}:${d.range.start.column}:${d.severity}:${/crashes/.test(d.message)}`);
+    // `${_RANDOM 32768}`: MAX is 32767 by default. keepalived 2.2.7, 2.2.8 and 2.3.1 die of SIGFPE (exit 136).
+    expect(ka113(random('${_RANDOM 32768}'))).toEqual(['2:14:error:true']);
+    expect(ka113(random('${_RANDOM 1 0}'), '2.3.1')).toEqual(['2:14:error:true']);
+    // A larger MIN only makes a number cut to MAX's digits.
+    expect(ka113(random('${_RANDOM 10 5}'))).toEqual(['2:14:warning:false']);
+    // 2.4.3: "${_RANDOM}: min 1 exceeds max 0, using 1" (exit 5).
+    expect(ka113(random('${_RANDOM 1 0}'), '2.4.3')).toEqual(['2:14:error:false']);
+    expect(ka113(random('${_RANDOM 5 9}'))).toEqual([]);
+    expect(ka113(random('${_RANDOM 32767}'))).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 dies of SIGFPE on ${_RANDOM 32768}', async () => {
+    expect((await runKeepalivedAsync('global_defs {\n    router_id ${_RANDOM 32768}\n}\n')).signal).toBe('SIGFPE');
+    expect((await runKeepalivedAsync('global_defs {\n    router_id ${_RANDOM 10 5}\n}\n')).signal).toBeUndefined();
+  });
   it('${NAME params} is no reference for other definitions', () => {
     expect(codes(params)).toEqual(['3:KA103', '3:KA201', '4:KA103']);
   });

@@ -133,6 +133,22 @@ const SEQ_FEATURES_SINCE: Version = [2, 1, 0];
  * tags hang under -t on `router_id $V$V` after `$V=`; 2.1.4 reads it.
  */
 const EMPTY_AFTER_REFERENCE_HANG_BEFORE: Version = [2, 1, 4];
+/**
+ * `${_RANDOM MIN MAX}` draws `random() % (MAX - MIN + 1) + MIN` in unsigned longs (MAX 32767 when
+ * only MIN is given). Before 2.4.0 a MIN one above MAX divides by zero: 2.2.7, 2.2.8 and 2.3.1 die
+ * of SIGFPE under -t (exit 136) on `${_RANDOM 32768}`; a larger MIN gives a number from MIN up cut
+ * to MAX's digit count. 2.4.0 (commit b2f3b1d5) reports reversed bounds and uses MIN (2.4.3:
+ * "${_RANDOM}: min 1 exceeds max 0, using 1").
+ */
+const RANDOM_BOUNDS_CHECKED_SINCE: Version = [2, 4, 0];
+/** The largest unsigned long: keepalived's strtoul stops there. */
+const ULONG_MAX = (1n << 64n) - 1n;
+/**
+ * Before 2.4.0 keepalived moves the rest of the line wrongly after `${_RANDOM MIN MAX}` when more
+ * text follows and the number is shorter than the reference; 2.4.0 fixed it (commit ecba713f: the
+ * 2.4.3 build reads `router_id lb${_RANDOM 1 9}-node` as one word, 2.2.7 to 2.3.1 report "-node").
+ */
+const PARAM_REFERENCE_SHIFT_FIXED_IN: Version = [2, 4, 0];
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
@@ -664,6 +680,38 @@ export class Reader {
     return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
   }
 
+  /** The target release as the user named it. */
+  private label(): string {
+    return this.options.targetLabel ?? this.options.target?.join('.') ?? '2.2.7';
+  }
+
+  /** Whether the target release comes before `v` (no target: read as 2.2.7). */
+  private before(v: Version): boolean {
+    return !this.options.target || compareVersions(this.options.target, v) < 0;
+  }
+
+  /** Reports `${_RANDOM MIN MAX}` bounds keepalived cannot draw from (see RANDOM_BOUNDS_CHECKED_SINCE). */
+  private checkRandomBounds(args: string, frame: Frame, src: { start: number; end: number; verbatim: boolean }): void {
+    if (!src.verbatim) return;
+    const [minText, maxText] = args.trim().split(/\s+/);
+    const ulong = (t: string) => {
+      const v = BigInt(t);
+      return v > ULONG_MAX ? ULONG_MAX : v;
+    };
+    const min = ulong(minText!);
+    const max = maxText === undefined ? 32767n : ulong(maxText);
+    if (min <= max) return;
+    const written = frame.file.text.slice(src.start, src.end);
+    const bounds = `its lower bound ${min} is above its upper bound ${max}${maxText === undefined ? ' (the default when only one number is given)' : ''}`;
+    if (!this.before(RANDOM_BOUNDS_CHECKED_SINCE)) {
+      this.report('KA113', 'error', `'${written}': ${bounds}; keepalived reports it ("min ${min} exceeds max ${max}") and uses ${min}`, frame.file, src.start, src.end);
+    } else if (((max - min + 1n) & ULONG_MAX) === 0n) {
+      this.report('KA113', 'error', `keepalived ${this.label()} crashes on '${written}': ${bounds}, so drawing a number from it divides by zero (SIGFPE, exit status 136) and nothing is checked or started; 2.4.0 reports it instead`, frame.file, src.start, src.end);
+    } else {
+      this.report('KA113', 'warning', `'${written}': ${bounds}; keepalived ${this.label()} does not notice and produces a number from ${min} up, cut to ${String(max).length} digit${String(max).length === 1 ? '' : 's'} (2.4.0 reports it and uses ${min})`, frame.file, src.start, src.end);
+    }
+  }
+
   /** `$A$B` or `$A${B}` with A defined and B defined empty (see EMPTY_AFTER_REFERENCE_HANG_BEFORE), as written. */
   private emptyAfterReference(text: string): string | undefined {
     const re = /\$([A-Za-z_][A-Za-z0-9_]*)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
@@ -712,6 +760,7 @@ export class Reader {
       if (!value) {
         const p = this.predefined(name, args, frame);
         if (p !== undefined) value = [p];
+        if (name === '_RANDOM' && args) this.checkRandomBounds(args, frame, mapRange(segments, m.index, m.index + m[0].length));
       }
       if (!value) {
         // `${NAME}`, or a bare `$NAME` that is a whole word (`interface $IFACE`; `pa$word` is a password).
@@ -726,8 +775,8 @@ export class Reader {
       const refStart = m.index;
       const refEnd = m.index + m[0].length;
       const src = mapRange(segments, refStart, refEnd);
-      if (args && refEnd < text.length && value.length === 1 && value[0]!.length + 1 < refEnd - refStart) {
-        // keepalived 2.2.7 shifts the rest of the line wrongly after `${_RANDOM MIN MAX}` followed
+      if (args && refEnd < text.length && value.length === 1 && value[0]!.length + 1 < refEnd - refStart && this.before(PARAM_REFERENCE_SHIFT_FIXED_IN)) {
+        // keepalived before 2.4.0 shifts the rest of the line wrongly after `${_RANDOM MIN MAX}` followed
         // by more text: it moves only the first character after the reference, so what it reads
         // is the number, that character, then the text from the reference's (number length + 1)th
         // character on: `r_${_RANDOM 5 9}x` reads `r_5x_RANDOM 5 9}x`.

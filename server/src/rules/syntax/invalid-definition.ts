@@ -13,7 +13,8 @@ const rule: CoreRule = {
       "'~SEQ(VAR, START, STEP, END)' and '~LST(VAR, ...)' repeat the rest of their line once per value, and " +
       "'$NAME' is replaced by its definition. A malformed header (wrong number of values, a step of zero or going " +
       'the wrong way) or definitions that refer to each other without end expand to nothing useful, so the lines ' +
-      'they were meant to generate are missing.',
+      'they were meant to generate are missing. `${_RANDOM MIN MAX}` with MIN above MAX (or `${_RANDOM N}` with N ' +
+      'above the default 32767) crashes keepalived before 2.4.0 when MIN is one above MAX (a division by zero).',
     bad: `global_defs {
     router_id lb1
     notification_email {
