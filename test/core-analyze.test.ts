@@ -1141,6 +1141,57 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   });
 });
 
+describe('a definition that writes an @id prefix (keepalived 2.1.4 to 2.2.7 strip it with a stale length)', () => {
+  const vi = (line: string) => `$M=@lb1\n$MMM=@lb1 priority 150\n$P=@lb1 priority 150\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    ${line}\n    virtual_ipaddress {\n        192.0.2.10\n    }\n}\n`;
+  const longer = vi('$M priority 150'); // the prefix makes the line 2 bytes longer
+  const unmoved = vi('$MMM'); // 4 bytes, one less than '@lb1 '
+  const shorter = vi('$P'); // shorter still
+  const at = (text: string, targetVersion: string) =>
+    analyze(text, { configId: 'lb1', targetVersion }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}${d.code === 'KA113' ? `:${d.severity}` : ''}`);
+  const priority = (text: string, targetVersion: string) => analyze(text, { configId: 'lb1', targetVersion }).model.vrrpInstances[0]?.priority?.value;
+  it('2.2.7 reads stale bytes, a bare keyword or crashes, as the line is longer or shorter', () => {
+    // keepalived 2.2.7: "(Line 8) invalid number '15ty'", then "Priority not valid!"
+    expect(at(longer, '2.2.7')).toEqual(['8:KA113:error', '8:KA204', '8:KA205']);
+    expect(analyze(longer, { configId: 'lb1' }).diagnostics.find((d) => d.code === 'KA113')?.message).toMatch(/reads this line as 'priority 15ty 150'/);
+    // "(Line 8) Unknown keyword '@lb1'"
+    expect(at(unmoved, '2.2.7')).toEqual(['8:KA113:error', '8:KA201']);
+    // "double free or corruption (out)", exit 134
+    expect(at(shorter, '2.2.7')).toEqual(['8:KA113:error']);
+    expect(analyze(shorter, { configId: 'lb1' }).diagnostics[0]?.message).toMatch(/crashes/);
+    // Not this node: keepalived drops the line before anything goes wrong.
+    expect(analyze(longer, { configId: 'lb2' }).diagnostics).toEqual([]);
+  });
+  it('2.2.8 to 2.3.x read the prefix; 2.4.0 reads it as a keyword; before 2.1.4 keepalived hangs', () => {
+    for (const v of ['2.2.8', '2.3.1']) {
+      expect(at(longer, v)).toEqual([]);
+      expect(priority(longer, v)).toBe(150);
+      expect(at(shorter, v)).toEqual([]);
+    }
+    // The 2.4.3 build: "(Line 8) Unknown keyword '@lb1'", whatever -i names.
+    expect(at(longer, '2.4.3')).toEqual(['8:KA113:warning', '8:KA201']);
+    expect(analyze(longer, { configId: 'lb2', targetVersion: '2.4.3' }).diagnostics.map((d) => d.code)).toEqual(['KA113', 'KA201']);
+    // Builds of 2.0.7 to 2.1.3 hang under -t on such a line.
+    expect(at(longer, '2.1.3')).toEqual(['8:KA113:error']);
+    expect(at(longer, '2.1.4')).toEqual(['8:KA113:error', '8:KA204', '8:KA205']);
+  });
+  it('2.4.0 does not read a definition or a ~SEQ line that a substitution writes', () => {
+    // The 2.4.3 build: "(Line 5) Unknown keyword '$A='"; 2.2.7 defines A.
+    const def = '$D=$A=5\nglobal_defs {\n    router_id r\n}\n$D\n';
+    expect(codes(def, { targetVersion: '2.2.7' })).toEqual([]);
+    expect(codes(def, { targetVersion: '2.4.3' })).toEqual(['5:KA113', '5:KA201']);
+    // "(Line 2) Unknown keyword '~SEQ(i,1,2)'" and the braces after it.
+    const seq = '$C=~SEQ(i,1,2) vrrp_script s$i { script /bin/true }\n$C\n';
+    expect(analyze(seq, { targetVersion: '2.2.7' }).model.vrrpScripts.map((x) => x.name)).toEqual(['s1', 's2']);
+    expect(analyze(seq, { targetVersion: '2.4.3' }).model.vrrpScripts).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived 2.2.7', async () => {
+    expect(runKeepalived(longer, { configId: 'lb1' }).messages.map((m) => `${m.line}:${m.message}`)).toContain("8:invalid number '15ty'");
+    expect(runKeepalived(unmoved, { configId: 'lb1' }).messages.map((m) => `${m.line}:${m.message}`)).toContain("8:Unknown keyword '@lb1'");
+    expect((await runKeepalivedAsync(shorter, { configId: 'lb1' })).signal).toBe('SIGABRT');
+    expect(runKeepalived(longer, { configId: 'lb2' }).exitStatus).toBe(0);
+  });
+});
+
 describe('include lines keepalived reads twice (KA114)', () => {
   const LATER_LINE_INCLUDE = '$D=global_defs {\\\n}\\\ninclude inc/v1.conf\n$D\n';
   const vi = (n: number) => `vrrp_instance V${n} {\n interface eth0\n virtual_router_id ${n}\n virtual_ipaddress {\n  10.0.0.${n}\n }\n}\n`;

@@ -4,11 +4,12 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd, type ClassifiedLine } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
+import { utf8Length } from './values.js';
 import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
 import { compareVersions, type Version } from '../schema/schema.js';
 
@@ -79,6 +80,8 @@ interface ExpandedLine {
   raw?: boolean;
   /** keepalived checked the line again after substituting (a `$` was left after the first pass). */
   rechecked?: boolean;
+  /** The first line of what a substitution produced (what keepalived's line buffer holds after it). */
+  substituted?: boolean;
 }
 
 interface Segment {
@@ -149,6 +152,22 @@ const ULONG_MAX = (1n << 64n) - 1n;
  * 2.4.3 build reads `router_id lb${_RANDOM 1 9}-node` as one word, 2.2.7 to 2.3.1 report "-node").
  */
 const PARAM_REFERENCE_SHIFT_FIXED_IN: Version = [2, 4, 0];
+/**
+ * What keepalived does with a line that a substitution makes start with `@id` (`$M priority 150`
+ * after `$M=@lb1`), checked with builds of 2.0.7 to 2.4.3 and the 2.2.7 package:
+ * - before 2.1.4 it loops forever (2.0.7, 2.0.9, 2.0.14, 2.0.19, 2.1.0 and 2.1.3 hang under -t, whatever the id);
+ * - 2.1.4 to 2.2.7 strip the prefix with the line's length from before the substitution (commit
+ *   1ffad9a8 fixed it in 2.2.8): a longer line keeps stale bytes (`$M priority 150` reads
+ *   "invalid number '15ty'"), a line just one byte shorter than the prefix is left as it is
+ *   ("Unknown keyword '@lb1'") and a still shorter one corrupts memory (`$M` alone: "double free or
+ *   corruption", exit 134);
+ * - 2.2.8 to 2.3.x read it right;
+ * - from 2.4.0 a substituted line is not checked again (commit 67333835): an `@id` there is read as a
+ *   keyword ("Unknown keyword '@lb1'", whatever -i says), and so are a `$NAME=` definition and a `~SEQ` line.
+ */
+const SUBSTITUTED_CONDITION_HANGS_BEFORE: Version = [2, 1, 4];
+const SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN: Version = [2, 2, 8];
+const SUBSTITUTED_LINE_NOT_RECHECKED_SINCE: Version = [2, 4, 0];
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
@@ -512,8 +531,9 @@ export class Reader {
       }
       const toks = lex(line.text).tokens;
       const cl = classifyLine(toks, 0, toks.length);
+      if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
-        // A substitution that produces `@id` makes the line conditional (keepalived 2.2.7 re-checks).
+        // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
         if (!conditionHolds(cl.condition, this.options.configId)) continue;
       }
       if (cl.kind === 'empty' || cl.kind === 'comment') continue;
@@ -543,6 +563,63 @@ export class Reader {
       }
       this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
     }
+  }
+
+  /**
+   * A line that a substitution made start with `@id`, `$NAME=` or `~SEQ`, where the target release
+   * does not read it as 2.2.8 to 2.3.x do (see SUBSTITUTED_CONDITION_HANGS_BEFORE). `before` is the
+   * line as written (its length is what 2.1.4 to 2.2.7 strip the prefix with). Returns whether the
+   * line has been dealt with.
+   */
+  private readSubstitutedAsTarget(frame: Frame, before: string, line: ExpandedLine, toks: Token[], cl: ClassifiedLine): boolean {
+    const span = mapRange(line.segments, 0, line.text.length);
+    const label = this.label();
+    const head = `'${toks[0]!.text}'`;
+    const advice = `Write ${head} on the line itself`;
+    if (!this.before(SUBSTITUTED_LINE_NOT_RECHECKED_SINCE)) {
+      // 2.2.8 to 2.3.x check the line again only when it starts with '@' or still holds a '$'.
+      if (!cl.condition && !line.rechecked && !line.text.includes('$')) return false;
+      const meant = cl.condition ? 'honour the prefix' : cl.kind === 'definition' ? 'read it as a definition' : 'expand it';
+      this.report('KA113', 'warning', `A definition writes ${head} at the start of this line; keepalived ${label} does not check a substituted line again and reads ${head} as a keyword (2.2.8 to 2.3.x ${meant}). ${advice}`, frame.file, span.start, span.end);
+      this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+      return true;
+    }
+    if (!cl.condition || !this.before(SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN)) return false;
+    if (this.before(SUBSTITUTED_CONDITION_HANGS_BEFORE)) {
+      this.report('KA113', 'error', `keepalived ${label} loops forever on this line: a definition writes ${head} at its start (fixed in 2.1.4). ${advice}`, frame.file, span.start, span.end);
+      return true;
+    }
+    if (!conditionHolds(cl.condition, this.options.configId)) return false; // dropped either way
+    // keepalived's buffer after the substitution: from the prefix to the last word (comments stripped).
+    const buf = new TextEncoder().encode(line.text.slice(toks[0]!.start, toks[cl.end - 1]!.end));
+    let prefix = 0;
+    while (prefix < buf.length && buf[prefix] !== 32 && buf[prefix] !== 9) prefix++;
+    if (prefix === buf.length) return false; // nothing after the id: the line is dropped
+    while (buf[prefix] === 32 || buf[prefix] === 9) prefix++;
+    // It moves (length before substituting - prefix + 1) bytes down over the prefix.
+    const moved = utf8Length(before) - prefix + 1;
+    if (moved >= buf.length - prefix + 1) return false; // the whole rest and its end: read right
+    const how = 'strip that prefix using the line\'s length from before the substitution';
+    if (moved < 0) {
+      this.report('KA113', 'error', `keepalived ${label} crashes on this line (exit status 134, "double free or corruption"): a definition writes ${head} at its start, longer than the line was, and 2.1.4 to 2.2.7 ${how}, which corrupts memory (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
+      return true;
+    }
+    if (moved === 0) {
+      this.report('KA113', 'error', `keepalived ${label} reads ${head} as a keyword here: a definition writes it at the start of this line, and 2.1.4 to 2.2.7 ${how}, which moves nothing here (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
+      this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+      return true;
+    }
+    const bytes = new Uint8Array(buf.length);
+    bytes.set(buf.subarray(prefix, prefix + moved));
+    bytes.set(buf.subarray(moved), moved);
+    const garbled = new TextDecoder().decode(bytes);
+    this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
+    const gt = lex(garbled).tokens;
+    const gcl = classifyLine(gt, 0, gt.length);
+    if (gcl.kind !== 'empty' && gcl.kind !== 'comment') {
+      this.emitTokens(frame.file, gt, gcl.first, gcl.end, [{ outStart: 0, outEnd: garbled.length, srcStart: span.start, srcEnd: span.end, verbatim: false }]);
+    }
+    return true;
   }
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
@@ -643,6 +720,7 @@ export class Reader {
     const done = () => {
       const lines: ExpandedLine[] = splitLines(cur, segs);
       if (rechecked) for (const l of lines) l.rechecked = true;
+      if (cur !== text) lines[0]!.substituted = true;
       return { lines };
     };
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
@@ -660,6 +738,7 @@ export class Reader {
             out.push({ text: l.text, segments: l.segments, continued: true, raw: true });
           }
         });
+        if (out[0] && !out[0].raw) out[0].substituted = true;
         return { lines: out };
       }
       if (r.text.length > MAX_LINE_LENGTH) {
