@@ -615,3 +615,25 @@ describe('KA504: the crash after a checker without urls', () => {
     expect([after.signal, after.exitStatus]).toEqual([undefined, 5]);
   });
 });
+
+describe('KA537 smtp-check-host-hangs', () => {
+  const smtp = (...inner: string[]) =>
+    conf('virtual_server 192.0.2.1 25 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server 192.0.2.2 25 {', '        SMTP_CHECK {', ...inner, '        }', '    }', '}');
+  const host = (ip: string) => ['            host {', `                connect_ip ${ip}`, '                connect_port 25', '            }'];
+  it('reports the first host block for 2.3.0 to 2.3.3 only', () => {
+    // Builds of the 2.3.1 tag never return from keepalived -t on either config (killed after 8 s);
+    // 2.2.7, 2.2.8 and 2.4.3 exit 0. Without a host block 2.3.1 reads it too.
+    const one = smtp(...host('192.0.2.3'));
+    const two = smtp('            connect_timeout 5', ...host('192.0.2.3'), ...host('192.0.2.4'));
+    for (const v of ['2.3.0', '2.3.1', '2.3.3']) {
+      expect(linesOf(one, 'KA537', v)).toEqual([7]);
+      expect(linesOf(two, 'KA537', v)).toEqual([8]);
+      expect(findings(two, 'KA537', v)[0]!.related).toHaveLength(1);
+    }
+    for (const v of ['2.2.7', '2.2.8', '2.3.4', '2.4.3']) expect(linesOf(two, 'KA537', v)).toEqual([]);
+    expect(linesOf(smtp('            connect_timeout 5'), 'KA537', '2.3.1')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 reads the host block', () => {
+    expect(runKeepalived(smtp(...host('192.0.2.3'))).exitStatus).toBe(0);
+  });
+});

@@ -19,6 +19,7 @@ import { hysteresisNotBelowQuorum } from './hysteresis-not-below-quorum.js';
 import { undefinedVirtualServerGroup } from './undefined-virtual-server-group.js';
 import { virtualAddressNotManaged } from './virtual-address-not-managed.js';
 import { miscCheckWithoutPath } from './misc-check-without-path.js';
+import { smtpCheckHostHangs } from './smtp-check-host-hangs.js';
 import { fileCheckTrackFile } from './file-check-track-file.js';
 import { bfdCheckInstance } from './bfd-check-instance.js';
 import { zeroPortWithoutPersistence } from './zero-port-without-persistence.js';
@@ -55,6 +56,7 @@ export const lvsRules: Rule[] = [
   undefinedVirtualServerGroup,
   virtualAddressNotManaged,
   miscCheckWithoutPath,
+  smtpCheckHostHangs,
   fileCheckTrackFile,
   bfdCheckInstance,
   zeroPortWithoutPersistence,

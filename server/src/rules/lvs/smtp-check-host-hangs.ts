@@ -1,0 +1,56 @@
+import type { FileRule } from '../types.js';
+import { childrenNamed } from '../../core/analysis/ast.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { related } from './util.js';
+
+/*
+ * An SMTP_CHECK `host` block makes keepalived 2.3.0 to 2.3.3 loop forever while they read the
+ * configuration: with the checkers_queue removed (commit 238bf177, 2.3.0) the checker made for each
+ * host is put on the real server's checker list twice, and walking that list never ends. 2.3.4 fixed
+ * it (commit da0291cd). Builds of the 2.3.1 tag hang under -t on one host block, with or without
+ * connection options beside it; 2.2.7, 2.2.8 and 2.4.3 read the same configs.
+ */
+const HOST_LOOP_SINCE: Version = [2, 3, 0];
+const HOST_LOOP_FIXED_IN: Version = [2, 3, 4];
+
+export const smtpCheckHostHangs: FileRule = {
+  kind: 'file',
+  code: 'KA537',
+  name: 'smtp-check-host-hangs',
+  family: 'lvs',
+  severity: 'error',
+  description: "An SMTP_CHECK with a 'host' block: keepalived 2.3.0 to 2.3.3 loop forever reading the configuration.",
+  docs: {
+    why:
+      'The `host` block of SMTP_CHECK (deprecated: one SMTP_CHECK per host is the current form) makes keepalived ' +
+      '2.3.0 to 2.3.3 loop forever while they read the configuration: `keepalived -t` never returns, and the ' +
+      'health-checking process hangs at start, so no real server is checked or added. 2.3.4 fixed it; older ' +
+      'releases read the block. Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
+    bad:
+      'virtual_server 10.0.0.1 25 {\n    protocol TCP\n    real_server 10.0.1.1 25 {\n        SMTP_CHECK {\n            host {\n                connect_ip 10.0.1.1\n                connect_port 25\n            }\n        }\n    }\n}',
+    good:
+      'virtual_server 10.0.0.1 25 {\n    protocol TCP\n    real_server 10.0.1.1 25 {\n        SMTP_CHECK {\n            connect_ip 10.0.1.1\n            connect_port 25\n        }\n    }\n}',
+    target: '2.3.3',
+  },
+  check(ctx) {
+    const { target } = ctx;
+    if (compareVersions(target, HOST_LOOP_SINCE) < 0 || compareVersions(target, HOST_LOOP_FIXED_IN) >= 0) return;
+    for (const vs of ctx.analysis.model.virtualServers) {
+      for (const rs of vs.realServers) {
+        for (const ck of rs.checkers) {
+          if (ck.kind !== 'SMTP_CHECK') continue;
+          const [first, ...rest] = childrenNamed(ck.node, 'host');
+          if (!first) continue;
+          ctx.report({
+            message:
+              `keepalived ${target.join('.')} loops forever reading this SMTP_CHECK 'host' block: keepalived -t never returns and the ` +
+              `health checker hangs at start (fixed in 2.3.4). Write one SMTP_CHECK per host, with connect_ip and connect_port in it`,
+            file: first.file,
+            range: first.range,
+            related: rest.slice(0, 20).map((h) => related(h, 'another host block')),
+          });
+        }
+      }
+    }
+  },
+};
