@@ -521,13 +521,16 @@ describe('KA335-KA341', () => {
     // keepalived 2.2.7 prints "(A) Unknown interface!" (exit 5) for the unicast instance; builds of
     // 2.2.8 and 2.3.1 accept it (commit 75f30737), and without unicast_src_ip they print
     // "(A): Unicast instances must have unicast_src_ip or interface".
-    const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
+    const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1 dev eth0')}`);
     const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
     expect(findings(instance('A', vip('10.0.0.1')), 'KA338')).toHaveLength(1);
     expect(findings(unicast, 'KA338')).toHaveLength(1);
     expect(at(unicast, '2.2.8')).toHaveLength(0);
     expect(at(unicast, '2.3.1')).toHaveLength(0);
     expect(at(instance('A', `unicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`), '2.2.8')).toHaveLength(1);
+    // Without an interface each address needs its own dev; 2.2.8 and 2.3.1: "(A): no interface for vip 10.0.0.1 - removing".
+    const noDev = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\nvirtual_ipaddress {\n10.0.0.1/24\n10.0.0.5 dev eth0\n}\nvirtual_ipaddress_excluded {\n10.0.0.6\n}`);
+    expect(at(noDev, '2.3.1').map((d) => `${d.range.start.line + 1}:${/no interface for (e?vip \S+) /.exec(d.message)?.[1]}`)).toEqual(['7:vip 10.0.0.1', '11:evip 10.0.0.6']);
   });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no

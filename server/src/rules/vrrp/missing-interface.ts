@@ -28,9 +28,9 @@ export const missingInterface: FileRule = {
   name: 'missing-interface',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance has no `interface`; keepalived before 2.2.8 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip.',
+  description: 'A vrrp_instance has no `interface`; keepalived before 2.2.8 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip (each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.2.8 a unicast instance may omit it if it has unicast_src_ip. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.2.8 a unicast instance may omit it if it has unicast_src_ip, and then keepalived removes every virtual address that does not name its own `dev`. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -57,7 +57,17 @@ export const missingInterface: FileRule = {
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
-        if (inst.unicastSrcIp) continue;
+        if (inst.unicastSrcIp) {
+          // An address has no interface to go on but its own 'dev': keepalived removes the others
+          // (2.2.8 and 2.3.1: "(VI_1): no interface for vip 192.0.2.10 - removing", exit 5).
+          for (const [list, e] of [[inst.virtualIpaddresses, ''], [inst.virtualIpaddressesExcluded, 'e']] as const) {
+            for (const a of list) {
+              if (a.options.includes('dev')) continue;
+              report({ message: `unicast instance '${inst.name}' has no 'interface', so this address needs 'dev IFNAME'; keepalived ${target.join('.')} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
+            }
+          }
+          continue;
+        }
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration`, file: inst.node.file, range: nameRange(inst.node) });
         continue;
       }
