@@ -943,6 +943,13 @@ describe('KA354 garp-group-without-delay', () => {
   it('reports a group keepalived removes, at its closing brace', () => {
     for (const [body, removed] of cases) expect(lines(group(body), 'KA354'), body).toEqual(removed ? [body.split('\n').length + 2] : []);
   });
+  it('from 2.3.2 the intervals go up to 4294.967295 s (commit 360ec2a8)', () => {
+    // keepalived 2.2.7 and the 2.3.1 build: "number '3000' outside range [0.000000, 2147.483647]"; the 2.4.3 build reads it.
+    const at = (body: string, v: string) => lintText(group(body), { file: 'keepalived.conf', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    expect(at('garp_interval 3000\ninterface eth0', '2.3.1')).toEqual(['2:KA205', '4:KA354']);
+    expect(at('garp_interval 3000\ninterface eth0', '2.3.2')).toEqual([]);
+    expect(at('gna_interval 4294.967296\ninterface eth0', '2.4.3')).toEqual(['2:KA205', '4:KA354']);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [body, removed] of cases) {
       const said = runKeepalived(group(body)).messages.some((m) => /does not have any delay set/.test(m.message));

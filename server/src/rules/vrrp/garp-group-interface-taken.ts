@@ -23,7 +23,7 @@ export const garpGroupInterfaceTaken: FileRule = {
     bad: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}\ngarp_group {\n    garp_interval 0.01\n    interfaces {\n        eth0\n    }\n}',
     good: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}\ngarp_group {\n    garp_interval 0.01\n    interfaces {\n        eth1\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
     // Interface name -> the group line that has it (keepalived assumes the interface exists).
     const owner = new Map<string, Word>();
     for (const group of analysis.model.garpGroups) {
@@ -53,7 +53,7 @@ export const garpGroupInterfaceTaken: FileRule = {
         }
       }
       // keepalived removes a group without a delay at its '}', and the interfaces it had are free again.
-      if (!garpGroupHasDelay(group)) for (const name of claimed) owner.delete(name);
+      if (!garpGroupHasDelay(group, target)) for (const name of claimed) owner.delete(name);
     }
   },
 };

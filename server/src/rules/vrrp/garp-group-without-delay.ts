@@ -5,12 +5,17 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
 import { parseDecimal } from '../../core/analysis/values.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** keepalived's limit for both intervals, in seconds (checked with the binary: CORRECTIONS.md). */
 const MAX_INTERVAL = 2147.483647;
+/** From 2.3.2 (commit 360ec2a8) the intervals take the full unsigned range of microseconds (the 2.4.3 build reads 3000). */
+const WIDER_MAX_SINCE: Version = [2, 3, 2];
+const WIDER_MAX_INTERVAL = 4294.967295;
 
-/** Whether keepalived keeps the garp_group: it has a garp_interval or gna_interval it accepts. */
-export function garpGroupHasDelay(group: AstNode): boolean {
+/** Whether keepalived `target` keeps the garp_group: it has a garp_interval or gna_interval it accepts. */
+export function garpGroupHasDelay(group: AstNode, target: Version): boolean {
+  const max = compareVersions(target, WIDER_MAX_SINCE) >= 0 ? WIDER_MAX_INTERVAL : MAX_INTERVAL;
   return group.children.some((line) => {
     if (line.keyword !== 'garp_interval' && line.keyword !== 'gna_interval') return false;
     const text = line.argText(0);
@@ -18,7 +23,7 @@ export function garpGroupHasDelay(group: AstNode): boolean {
     // keepalived reads a word that is no number at all as 0 (after "invalid number"); a
     // negative or too large number it rejects, and the delay stays unset.
     const value = parseDecimal(text);
-    return !text.startsWith('-') && !(value && value.value > MAX_INTERVAL);
+    return !text.startsWith('-') && !(value && value.value > max);
   });
 }
 
@@ -38,9 +43,9 @@ export const garpGroupWithoutDelay: FileRule = {
     bad: 'garp_group {\n    interface eth0\n}',
     good: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
     for (const group of analysis.model.garpGroups) {
-      if (garpGroupHasDelay(group)) continue;
+      if (garpGroupHasDelay(group, target)) continue;
       report({ message: 'This garp_group has no garp_interval or gna_interval keepalived accepts; keepalived removes the group (keepalived: "does not have any delay set - removing")', ...closeRange(group) });
     }
   },
