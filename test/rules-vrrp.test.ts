@@ -531,6 +531,8 @@ describe('KA335-KA341', () => {
     // Without an interface each address needs its own dev; 2.2.8 and 2.3.1: "(A): no interface for vip 10.0.0.1 - removing".
     const noDev = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\nvirtual_ipaddress {\n10.0.0.1/24\n10.0.0.5 dev eth0\n}\nvirtual_ipaddress_excluded {\n10.0.0.6\n}`);
     expect(at(noDev, '2.3.1').map((d) => `${d.range.start.line + 1}:${/no interface for (e?vip \S+) /.exec(d.message)?.[1]}`)).toEqual(['7:vip 10.0.0.1', '11:evip 10.0.0.6']);
+    // 2.2.8, 2.3.1 and 2.4.3: "(A): Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac" (exit 5).
+    expect(at(instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\nuse_vmac\n${vip('10.0.0.1 dev eth0')}`), '2.4.3').map((d) => d.range.start.line + 1)).toEqual([6]);
   });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no

@@ -66,6 +66,12 @@ export const missingInterface: FileRule = {
               report({ message: `unicast instance '${inst.name}' has no 'interface', so this address needs 'dev IFNAME'; keepalived ${target.join('.')} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
             }
           }
+          // A VMAC or ipvlan is made on the instance's interface: without one keepalived drops the
+          // option as a config error (2.2.8, 2.3.1 and 2.4.3: "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac").
+          for (const line of inst.node.children) {
+            if (line.keyword !== 'use_vmac' && line.keyword !== 'use_ipvlan') continue;
+            report({ message: `unicast instance '${inst.name}' has no 'interface' to make a ${line.keyword === 'use_vmac' ? 'VMAC' : 'ipvlan'} on; keepalived ${target.join('.')} drops '${line.keyword}' ("Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac")`, file: line.file, range: line.range });
+          }
           continue;
         }
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration`, file: inst.node.file, range: nameRange(inst.node) });
