@@ -1384,3 +1384,18 @@ describe('quick fixes of KA306, KA308 and KA309', () => {
     }
   });
 });
+
+describe('KA361 track-file-init-overwrites', () => {
+  // Each daemon started on a file holding 7 with `init_file 0` (unshare -n, killed after 4 s): the 2.2.7
+  // package and the 2.4.3 build leave 7, the 2.2.8 and 2.3.1 builds write 0. keepalived -t writes nothing.
+  const tf = (init: string) => `track_file maint {\n    file /run/maint\n    weight -50\n    ${init}\n}\nvrrp_track_file old {\n    file /run/old\n    init_file 5\n}\n`;
+  const at = (text: string, v: string) => lintText(text, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA361');
+  it('reports init_file without overwrite for 2.2.8 to 2.3.2', () => {
+    for (const v of ['2.2.8', '2.3.1', '2.3.2']) {
+      expect(at(tf('init_file 0'), v).map((d) => d.range.start.line + 1)).toEqual([4, 8]);
+      expect(at(tf('init_file 3 overwrite'), v).map((d) => d.range.start.line + 1)).toEqual([8]);
+    }
+    expect(at(tf('init_file -3 4'), '2.2.8')[0]!.message).toMatch(/writes 4 into '\/run\/maint'/);
+    for (const v of ['2.2.7', '2.3.3', '2.4.3']) expect(at(tf('init_file 0'), v)).toEqual([]);
+  });
+});

@@ -69,6 +69,7 @@ import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
 import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
 import { vrfWithInterface } from './vrf-with-interface.js';
 import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
+import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -138,4 +139,5 @@ export const vrrpRules: Rule[] = [
   rxBufsPolicyConflict,
   vrfWithInterface,
   lvsSyncDaemonOptions,
+  trackFileInitOverwrites,
 ];
