@@ -1,7 +1,7 @@
 // The VRRP rules (KA300-KA399) on the cases their docs examples do not cover: the conditions under
 // which keepalived does or does not act, checked against what keepalived 2.2.7 was seen to do.
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
@@ -1397,5 +1397,35 @@ describe('KA361 track-file-init-overwrites', () => {
     }
     expect(at(tf('init_file -3 4'), '2.2.8')[0]!.message).toMatch(/writes 4 into '\/run\/maint'/);
     for (const v of ['2.2.7', '2.3.3', '2.4.3']) expect(at(tf('init_file 0'), v)).toEqual([]);
+  });
+});
+
+describe('KA362 strict-mode-unicast', () => {
+  // 2.0.19, 2.1.5, 2.2.4 and 2.4.3 builds: "(VI_1) Unicast peers are not supported in strict mode" (2.4.3 exit 5);
+  // the 2.2.7 package and the 2.2.8 and 2.3.1 builds accept the instance silently (exit 0).
+  const unicast = (strict: string, own = '') =>
+    `${strict}vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n${own}    unicast_src_ip 192.0.2.1\n    unicast_peer {\n        192.0.2.2\n    }\n    virtual_ipaddress {\n        192.0.2.10\n    }\n}\n`;
+  const global = 'global_defs {\n    vrrp_strict\n}\n';
+  const at = (text: string, v: string) => lintText(text, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA362').map((d) => d.range.start.line + 1);
+  it('reports unicast peers in strict mode where keepalived checks them', () => {
+    for (const v of ['2.0.19', '2.2.4', '2.4.0', '2.4.3']) {
+      expect(at(unicast(global), v)).toEqual([8]);
+      expect(at(unicast('', '    strict_mode\n'), v)).toEqual([6]);
+    }
+    for (const v of ['2.2.5', '2.2.7', '2.2.8', '2.3.3']) expect(at(unicast(global), v)).toEqual([]);
+    expect(at(unicast(global, '    strict_mode off\n'), '2.4.3')).toEqual([]);
+    expect(at(unicast(''), '2.4.3')).toEqual([]);
+  });
+  // keepalived checks only on an interface that can multicast (IFF_MULTICAST, 0x1000).
+  const multicastIface = (() => {
+    try {
+      return readdirSync('/sys/class/net').find((n) => n !== 'lo' && (Number(readFileSync(`/sys/class/net/${n}/flags`, 'utf8')) & 0x1000) !== 0);
+    } catch {
+      return undefined;
+    }
+  })();
+  it.skipIf(!keepalivedAvailable() || !multicastIface)('keepalived 2.2.7 accepts it', () => {
+    const r = runKeepalived(unicast(global).replace('eth0', multicastIface!));
+    expect(r.messages.map((m) => m.message)).not.toContain('(VI_1) Unicast peers are not supported in strict mode');
   });
 });

@@ -70,6 +70,7 @@ import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
 import { vrfWithInterface } from './vrf-with-interface.js';
 import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
 import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
+import { strictModeUnicast } from './strict-mode-unicast.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -140,4 +141,5 @@ export const vrrpRules: Rule[] = [
   vrfWithInterface,
   lvsSyncDaemonOptions,
   trackFileInitOverwrites,
+  strictModeUnicast,
 ];
