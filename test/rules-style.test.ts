@@ -412,3 +412,17 @@ describe('KA706 one-line-block', () => {
     expect(linesOf(text, 'KA706', '1.3.5')).toEqual([]);
   });
 });
+
+describe('KA707 email-angle-brackets', () => {
+  // Daemons started in a network namespace with a listener on smtp_server: the 2.2.7 package and the 2.2.8
+  // build send "MAIL FROM:<<lb1@example.com>>" and "RCPT TO:<<ops@example.com>>"; 2.3.1 and 2.4.3 "MAIL FROM:<lb1@example.com>".
+  const text = 'global_defs {\n    notification_email {\n        <ops@example.com>\n        "Ops Team <team@example.com>"\n        plain@example.com\n    }\n    notification_email_from <lb1@example.com>\n}\n';
+  const at = (v: string) => lintText(text, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA707');
+  it('reports addresses with angle brackets before 2.3.0, with the bare address as the fix', () => {
+    for (const v of ['2.2.7', '2.2.8', '2.1.5']) expect(at(v).map((d) => d.range.start.line + 1)).toEqual([3, 4, 7]);
+    for (const v of ['2.3.0', '2.4.3']) expect(at(v)).toEqual([]);
+    const fixed = at('2.2.7').map((d) => d.fix?.edits[0]?.newText);
+    expect(fixed).toEqual(['ops@example.com', '"team@example.com"', 'lb1@example.com']);
+    expect(at('2.2.7')[2]!.message).toMatch(/"MAIL FROM:<<lb1@example.com>>"/);
+  });
+});

@@ -8,5 +8,6 @@ import { mixedIndentation } from './mixed-indentation.js';
 import { lookalikeCharacter } from './lookalike-character.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { oneLineBlock } from './one-line-block.js';
+import { emailAngleBrackets } from './email-angle-brackets.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets];
