@@ -790,8 +790,9 @@ describe('keyword table facts from keepalived 2.2.7', () => {
 
   it("vrrp_strict takes no value: keepalived ignores 'off' and enables strict mode", () => {
     const d = analyze('global_defs {\n  vrrp_strict off\n}\n').diagnostics;
-    expect(d.map((x) => `${x.code}:${x.severity}`)).toEqual(['KA204:warning']);
-    expect(d[0]!.message).toContain("ignores 'off'");
+    // An off word inverts what was meant: an error that says strict mode is on (2.3.0 reads the value).
+    expect(d.map((x) => `${x.code}:${x.severity}`)).toEqual(['KA204:error']);
+    expect(d[0]!.message).toContain("'vrrp_strict off' turns it ON");
   });
 
   it("vrrp_skip_check_adv_addr takes no value in 2.2.7: keepalived ignores any word after it", () => {

@@ -1429,3 +1429,23 @@ describe('KA362 strict-mode-unicast', () => {
     expect(r.messages.map((m) => m.message)).not.toContain('(VI_1) Unicast peers are not supported in strict mode');
   });
 });
+
+describe('vrrp_strict off: no value before 2.3.0 (commit 548743ec)', () => {
+  const text = (word: string) =>
+    `global_defs {\n    vrrp_strict ${word}\n    vrrp_skip_check_adv_addr ${word}\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.10\n    }\n}\n`;
+  const at = (t: string, v: string) => lintText(t, { file: 'keepalived.conf', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
+  it('2.2.7 turns the option on; 2.3.0 reads the value', () => {
+    // keepalived 2.2.7 and the 2.2.8 build: "(VI_1) State MASTER must match being address owner" (strict mode is on);
+    // the 2.3.1 and 2.4.3 builds accept the file.
+    expect(at(text('off'), '2.2.7')).toEqual(['2:KA204:error', '3:KA204:error', '6:KA334:warning']);
+    expect(at(text('off'), '2.3.0')).toEqual([]);
+    expect(at(text('on'), '2.4.3')).toEqual(['6:KA334:warning']);
+    // 2.3.1 and 2.4.3: "Invalid value 'maybe' for global vrrp_strict specified" (exit 5), and the option stays off.
+    expect(at(text('maybe'), '2.4.3')).toEqual(['2:KA205:error', '3:KA205:error']);
+    expect(at(text('maybe'), '2.2.7')).toEqual(['2:KA204:warning', '3:KA204:warning', '6:KA334:warning']);
+  });
+  it.skipIf(!binaryReady)('keepalived 2.2.7 runs in strict mode after vrrp_strict off', () => {
+    const said = runKeepalived(text('off').replace('eth0', IFACE!)).messages.map((m) => m.message);
+    expect(said).toContain('(VI_1) State MASTER must match being address owner');
+  });
+});

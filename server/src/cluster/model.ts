@@ -6,7 +6,8 @@ import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js
 import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
-import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
+import { globalOptionOn, GLOBAL_OPTION_VALUE_SINCE, type Located, type SyncGroup, type VrrpInstance } from '../core/model/model.js';
+import { compareVersions } from '../core/schema/schema.js';
 import type { ClusterNode } from '../rules/types.js';
 import {
   effectiveVersion,
@@ -238,8 +239,9 @@ export function strictFor(m: Member): boolean {
 export function skipsAdvertAddressCheck(node: ClusterNode, inst: VrrpInstance): boolean {
   const own = child(inst.node, 'skip_check_adv_addr');
   if (own) return argText(own) !== 'off' && argText(own) !== 'false' && argText(own) !== 'no';
-  // keepalived 2.2.7's global keyword reads no value: 'vrrp_skip_check_adv_addr off' enables it too.
-  return !!globalChild(node, 'vrrp_skip_check_adv_addr');
+  // Before 2.3.0 the global keyword reads no value: 'vrrp_skip_check_adv_addr off' enables it too.
+  const globals = node.analysis.model.root.children.filter((gd) => gd.keyword === 'global_defs');
+  return globalOptionOn(globals, 'vrrp_skip_check_adv_addr', compareVersions(node.analysis.target, GLOBAL_OPTION_VALUE_SINCE) >= 0);
 }
 
 /** The sync groups of a node, by member instance name. */

@@ -77,7 +77,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics].sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
-    model = buildModel(walker.root);
+    model = buildModel(walker.root, target.version);
   } catch {
     model = buildModel(new AstNode(undefined, undefined, []));
   }

@@ -8,6 +8,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
   argIn,
+  argsIn,
   argOptionalIn,
   availableIn,
   compareVersions,
@@ -116,6 +117,9 @@ function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
   if (!out) wholeMsArgs.set(args, (out = args.map((a) => (a.type === 'decimal' ? { ...a, type: 'unsigned' as const, decimals: undefined } : a))));
   return out;
 }
+
+/** The words keepalived's check_true_false reads as false. */
+const OFF_WORDS = new Set(['off', 'false', 'no']);
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -847,7 +851,7 @@ export class Walker implements LineSink {
     if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
     else {
       const oldBfdTimer = spec.path[0] === 'bfd_instance' && BFD_MS_KEYWORDS.has(spec.name) && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
-      this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : spec.args, node, node.keyword, node, file);
+      this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : argsIn(spec, this.options.target), node, node.keyword, node, file);
     }
     if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
     if ((spec.name === 'payload' || spec.name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') this.checkHexLastByte(node, file);
@@ -979,6 +983,9 @@ export class Walker implements LineSink {
         this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored (keepalived: "Block ${keyword} has extra parameters")`, file, r);
       } else if (node.spec.block) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
+      } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
+        // `vrrp_strict off` before 2.3.0: the handler reads no word and sets the option all the same.
+        this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads no value after '${keyword}': '${keyword} ${extra[0]!.text}' turns it ON (2.3.0 reads the value); remove the line to leave it off`, file, r);
       } else if (!node.spec.script_string) {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
         const slashes = extra[0]!.text.startsWith('//') ? "; '//' does not start a comment in keepalived.conf, use '#' or '!'" : '';

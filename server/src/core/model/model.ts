@@ -4,6 +4,7 @@
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { compareVersions, type Version } from '../schema/schema.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -369,13 +370,38 @@ function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
   return undefined;
 }
 
-function buildGlobalDefs(blocks: AstNode[]): GlobalDefs {
+/** The words keepalived's check_true_false reads as false. */
+const OFF_WORDS = new Set(['off', 'false', 'no']);
+const ON_WORDS = new Set(['on', 'true', 'yes']);
+
+/**
+ * Whether a global option such as vrrp_strict ends up on: before 2.3.0 any line turns it on, whatever
+ * follows (`vrrp_strict off` too); from 2.3.0 (`readsValue`) an off word turns it off and a word that
+ * is neither leaves it as it was (keepalived reports the line).
+ */
+export function globalOptionOn(blocks: readonly AstNode[], keyword: string, readsValue: boolean): boolean {
+  let on = false;
+  for (const b of blocks) {
+    for (const c of b.children) {
+      if (c.keyword !== keyword) continue;
+      const v = c.argText(0);
+      if (!readsValue || v === undefined || ON_WORDS.has(v)) on = true;
+      else if (OFF_WORDS.has(v)) on = false;
+    }
+  }
+  return on;
+}
+
+/** From this release `vrrp_strict` and `vrrp_skip_check_adv_addr` read on/off (commit 548743ec). */
+export const GLOBAL_OPTION_VALUE_SINCE: Version = [2, 3, 0];
+
+function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): GlobalDefs {
   return {
     node: blocks[0]!,
     routerId: located(lastIn(blocks, 'router_id'), asString),
     enableScriptSecurity: !!lastIn(blocks, 'enable_script_security'),
     scriptUser: located(lastIn(blocks, 'script_user'), asString),
-    vrrpStrict: !!lastIn(blocks, 'vrrp_strict'),
+    vrrpStrict: globalOptionOn(blocks, 'vrrp_strict', !!target && compareVersions(target, GLOBAL_OPTION_VALUE_SINCE) >= 0),
     vrrpVersion: located(lastIn(blocks, 'vrrp_version'), asInt),
     vrrpMcastGroup4: located(lastIn(blocks, 'vrrp_mcast_group4'), asString),
     vrrpMcastGroup6: located(lastIn(blocks, 'vrrp_mcast_group6'), asString),
@@ -583,7 +609,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   };
 }
 
-export function buildModel(root: AstNode): KeepalivedConfig {
+export function buildModel(root: AstNode, target?: Version): KeepalivedConfig {
   // Top-level blocks by kind, in file order.
   const globalDefsBlocks: AstNode[] = [];
   const vrrpScriptBlocks: AstNode[] = [];
@@ -618,7 +644,7 @@ export function buildModel(root: AstNode): KeepalivedConfig {
     }
   }
 
-  const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks) : undefined;
+  const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks, target) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
   const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: firstSetWeight(n, 1, 254) });
   return {

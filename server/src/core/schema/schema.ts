@@ -52,6 +52,8 @@ export interface KeywordSpec {
    */
   without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
   value_line?: ArgSpec[];
+  /** Arguments a later release reads instead (`vrrp_strict off` is read from 2.3.0). */
+  args_since?: { since: string; args: ArgSpec[] };
   repeat: Repeat;
   /** First release that reports a repeat of this last_wins keyword ("Duplicate path - overwriting …"): overwrite_error from then on. */
   overwrite_error_since?: string;
@@ -148,6 +150,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     args: k.args.map(uniformArg),
     without_args: k.without_args,
     value_line: k.value_line?.map(uniformArg),
+    args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,
     overwrite_error_since: k.overwrite_error_since,
     unset_by: k.unset_by,
@@ -270,6 +273,14 @@ export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (since === undefined || compareVersions(since, target) > 0) return arg;
   const decimals = arg.decimals ?? 3;
   return { ...arg, type: 'decimal', decimals, min: 10 ** -decimals };
+}
+
+/** The arguments keepalived `target` reads after the keyword (see `args_since`). */
+export function argsIn(spec: KeywordSpec, target: Version): ArgSpec[] {
+  const later = spec.args_since;
+  if (!later) return spec.args;
+  const since = parseVersion(later.since);
+  return since !== undefined && compareVersions(since, target) <= 0 ? later.args : spec.args;
 }
 
 /** Whether `arg` may be left out in keepalived `target` (an `optional_since` later than the target makes it required). */
