@@ -637,3 +637,21 @@ describe('KA537 smtp-check-host-hangs', () => {
     expect(runKeepalived(smtp(...host('192.0.2.3'))).exitStatus).toBe(0);
   });
 });
+
+describe('KA530: bindto/bind_if that checkers ignore up to 2.4.3', () => {
+  // keepalived 2.2.7 to 2.4.3 accept them silently (exit 0); check_ping.c never binds its ICMP socket and
+  // layer4.c's udp_bind_connect never sets SO_BINDTODEVICE (added after 2.4.3: e5978068, 5149ad54).
+  const text = conf(
+    'virtual_server 192.0.2.1 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server 192.0.2.2 80 {',
+    '        PING_CHECK {', '            bindto 192.0.2.9', '            bind_if eth0', '        }',
+    '        UDP_CHECK {', '            bind_if eth0', '            bindto 192.0.2.9', '        }',
+    '        TCP_CHECK {', '            bind_if eth0', '            bindto 192.0.2.9', '        }', '    }', '}',
+  );
+  it('reports them as warnings on the lines keepalived ignores', () => {
+    expect(findings(text, 'KA530').map((d) => `${d.range.start.line + 1}:${d.severity}`)).toEqual(['7:warning', '8:warning', '11:warning']);
+    expect(findings(text, 'KA530', '2.4.3')).toHaveLength(3);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 accepts them without a word', () => {
+    expect(runKeepalived(text).exitStatus).toBe(0);
+  });
+});

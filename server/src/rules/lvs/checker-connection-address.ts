@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related } from './util.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 function isLinkLocal6(addr: string): boolean {
   // Most targets are IPv4: no colon, no IPv6 (a cheap test before the full parse).
@@ -51,19 +52,29 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
   return { connectIp, bindIf };
 }
 
+/**
+ * Options every release up to 2.4.3 accepts in a checker and then does not use: PING_CHECK opens its
+ * ICMP socket without bindto or bind_if, and UDP_CHECK binds to bindto but never to bind_if
+ * (check_ping.c, layer4.c udp_bind_connect; keepalived's development tree added both after 2.4.3,
+ * commits e5978068 and 5149ad54).
+ */
+const BIND_IGNORED_UP_TO: Version = [2, 4, 3];
+const IGNORED_BIND: Record<string, readonly string[]> = { PING_CHECK: ['bindto', 'bind_if', 'bind_port'], UDP_CHECK: ['bind_if'] };
+
 export const checkerConnectionAddress: FileRule = {
   kind: 'file',
   code: 'KA530',
   name: 'checker-connection-address',
   family: 'lvs',
   severity: 'error',
-  description: 'A checker connects to an IPv6 link-local address without bind_if, or its connect_ip and bindto are of different families.',
+  description: "A checker connects to an IPv6 link-local address without bind_if, its connect_ip and bindto are of different families, or it names a bindto/bind_if keepalived ignores (PING_CHECK; bind_if in UDP_CHECK).",
   docs: {
     why:
       'An IPv6 link-local address (fe80::/10) exists on every link, so a checker can only reach one through a named ' +
       'interface: without `bind_if` keepalived drops the checker ("requires a bind_if"). The target is `connect_ip`, or the ' +
       'real server address when there is none. Likewise `connect_ip` and `bindto` must be the same family, or keepalived ' +
-      'skips the second one. Both make `keepalived -t` fail.',
+      'skips the second one. Both make `keepalived -t` fail. And up to 2.4.3 PING_CHECK ignores `bindto` and `bind_if`, ' +
+      'and UDP_CHECK ignores `bind_if`, without a word: the check goes out wherever the routing table sends it.',
     bad: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n        }\n    }\n}',
     good: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n            bind_if eth1\n        }\n    }\n}',
   },
@@ -80,6 +91,16 @@ export const checkerConnectionAddress: FileRule = {
           const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
           const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
           if (ck.kind === 'SMTP_CHECK') for (const host of ck.node.children) if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
+          const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
+          for (const c of ignored ? ck.node.children : []) {
+            if (!ignored!.includes(c.keyword!)) continue;
+            ctx.report({
+              severity: 'warning',
+              message: `keepalived ${ctx.target.join('.')} accepts '${c.keyword}' in ${ck.kind} but does not use it: the ${ck.kind === 'PING_CHECK' ? 'ping' : 'check'} goes out with the ${c.keyword === 'bind_if' ? 'interface' : c.keyword === 'bindto' ? 'source address' : 'source port'} the system chooses (keepalived's development tree honours it after 2.4.3)`,
+              file: c.file,
+              range: c.range,
+            });
+          }
           const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
           if (bindIf || !isLinkLocal6(target)) continue;
           ctx.report({
