@@ -1142,6 +1142,44 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   });
 });
 
+describe('${_ENV NAME}: an environment variable, from keepalived 2.4.0', () => {
+  const envHost = (vars: Record<string, string>): SourceHost => ({ readFile: () => undefined, readDir: () => undefined, environment: (name) => vars[name] });
+  const text = '$X=1\nvrrp_instance V {\n interface ${_ENV IFACE}\n virtual_router_id 9\n priority ${_ENV PRIO}\n virtual_ipaddress {\n  10.0.0.9\n }\n}\n';
+  const found = (t: string, opts: Parameters<typeof analyze>[1]) => analyze(t, opts).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
+
+  it('reads the variable from the host, and names the ones it does not have', () => {
+    const a = analyze(text, { targetVersion: '2.4.3', host: envHost({ IFACE: 'eth1', PRIO: '120' }) });
+    expect(a.model.vrrpInstances[0]!.interface?.value).toBe('eth1');
+    expect(a.model.vrrpInstances[0]!.priority?.value).toBe(120);
+    expect(a.diagnostics).toEqual([]);
+    // Unset: keepalived reads nothing (the 2.4.3 build: "(V) Priority not valid" without PRIO).
+    const unset = analyze(text, { targetVersion: '2.4.3', host: envHost({ IFACE: 'eth1' }) }).diagnostics;
+    expect(unset.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}:${d.severity}`)).toEqual(['5:info']);
+    expect(unset.find((d) => d.code === 'KA113')!.message).toContain('environment variable PRIO is not set where kalint runs');
+  });
+
+  it('is no definition before 2.4.0: the text stays and is split at its braces', () => {
+    const old = found(text, { host: envHost({ IFACE: 'eth1', PRIO: '120' }) });
+    expect(old.filter((d) => d.includes('KA109'))).toEqual(['3:KA109:error', '5:KA109:error']);
+    expect(old).toContain('3:KA103:error');
+  });
+
+  it('takes exactly one name; without one keepalived 2.4 crashes', () => {
+    const rid = (ref: string) => `global_defs {\n    router_id ${ref}\n}\n`;
+    // 2.4.3 build: "Definition _ENV requires between 1 and 1 parameters, 2 specified.", then the braces.
+    expect(found(rid('${_ENV A B}'), { targetVersion: '2.4.3' })).toEqual(['2:KA113:error', '2:KA103:error', '2:KA201:error', '3:KA103:error']);
+    // 2.4.3 build: exit 139 on both (a name read from a null pointer).
+    for (const ref of ['${_ENV}', '$_ENV']) {
+      const d = analyze(rid(ref), { targetVersion: '2.4.3' }).diagnostics.find((x) => x.code === 'KA113');
+      expect(d?.message, ref).toContain('crashes');
+    }
+    // keepalived's own definitions of that name win, and a bare $NAME hints at _ENV from 2.4.0.
+    expect(found('$_ENV=x\n' + rid('$_ENV'), { targetVersion: '2.4.3' })).toEqual([]);
+    const hint = analyze(rid('$NOPE'), { targetVersion: '2.4.3' }).diagnostics.find((x) => x.code === 'KA109');
+    expect(hint?.message).toContain('write ${_ENV NOPE} to read one');
+  });
+});
+
 describe('a definition that writes an @id prefix (keepalived 2.1.4 to 2.2.7 strip it with a stale length)', () => {
   const vi = (line: string) => `$M=@lb1\n$MMM=@lb1 priority 150\n$P=@lb1 priority 150\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    ${line}\n    virtual_ipaddress {\n        192.0.2.10\n    }\n}\n`;
   const longer = vi('$M priority 150'); // the prefix makes the line 2 bytes longer

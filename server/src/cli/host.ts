@@ -25,6 +25,10 @@ export const fsHost: SourceHost = {
       return undefined;
     }
   },
+  environment(name) {
+    // keepalived reads its own environment; the shell or CI job running kalint stands in for it.
+    return process.env[name];
+  },
   isExecutable(path) {
     try {
       // File systems without Unix modes (vfat, NTFS, WSL's /mnt/c) show every file as 0777: no evidence.

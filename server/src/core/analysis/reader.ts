@@ -19,6 +19,11 @@ export interface SourceHost {
   readDir(path: string): DirEntry[] | undefined;
   /** Whether the file has an execute bit: keepalived skips such a configuration file. Optional (false). */
   isExecutable?(path: string): boolean;
+  /**
+   * An environment variable of the process keepalived would run as, for `${_ENV NAME}` (2.4.0+).
+   * Optional: without it every variable reads as unset.
+   */
+  environment?(name: string): string | undefined;
 }
 
 export interface ReaderOptions {
@@ -153,6 +158,14 @@ const ULONG_MAX = (1n << 64n) - 1n;
  */
 const PARAM_REFERENCE_SHIFT_FIXED_IN: Version = [2, 4, 0];
 /**
+ * `${_ENV NAME}` reads an environment variable from 2.4.0 on (commit 8db158e8; unset reads as
+ * nothing). It takes exactly one parameter; without one (`${_ENV}`, `$_ENV`) keepalived reads a
+ * name from a null pointer: the 2.4.3 build exits 139, also under -t.
+ */
+const ENV_DEFINITION_SINCE: Version = [2, 4, 0];
+/** Parameters as keepalived 2.4 accepts them: words of letters, digits and '_', not ending in a blank. */
+const DEFINITION_PARAMETERS = /^[ \t]+[A-Za-z0-9_]+(?:[ \t]+[A-Za-z0-9_]+)*$/;
+/**
  * What keepalived does with a line that a substitution makes start with `@id` (`$M priority 150`
  * after `$M=@lb1`), checked with builds of 2.0.7 to 2.4.3 and the 2.2.7 package:
  * - before 2.1.4 it loops forever (2.0.7, 2.0.9, 2.0.14, 2.0.19, 2.1.0 and 2.1.3 hang under -t, whatever the id);
@@ -184,7 +197,8 @@ export class Reader {
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; file: SourceFile; start: number; end: number }[] = [];
+  /** References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE. */
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; newer?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -231,6 +245,10 @@ export class Reader {
       const key = `${ref.file.path}\0${ref.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (ref.newer) {
+        this.report('KA109', 'error', `'\${_ENV …}' reads an environment variable from keepalived 2.4.0 on; keepalived ${this.label()} has no such definition, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+        continue;
+      }
       if (ref.shell) {
         this.report('KA109', 'error', `'${ref.shell}' is shell syntax keepalived does not know: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, with no default values, so it reads the text as it is and splits it at its braces (an unrendered shell heredoc or template?)`, ref.file, ref.start, ref.end);
         continue;
@@ -241,7 +259,7 @@ export class Reader {
       const written = ref.braced ? `\${${ref.name}}` : `$${ref.name}`;
       const why = at
         ? `'${written}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
-        : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (an unrendered template variable?)`;
+        : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
       // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is.
       if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
       else this.report('KA109', 'warning', `${why}, so it reads '${written}' literally, without a word`, ref.file, ref.start, ref.end);
@@ -769,6 +787,29 @@ export class Reader {
     return !this.options.target || compareVersions(this.options.target, v) < 0;
   }
 
+  /**
+   * Checks a `${_ENV NAME}` reference (ENV_DEFINITION_SINCE): the variable's name, or undefined when
+   * keepalived leaves the reference as written (or crashes on it), which is reported here.
+   */
+  private environmentReference(args: string, frame: Frame, src: { start: number; end: number; verbatim: boolean }): string | undefined {
+    const report = (severity: Severity, message: string) => src.verbatim && this.report('KA113', severity, message, frame.file, src.start, src.end);
+    if (!args) {
+      report('error', `keepalived ${this.label()} crashes on a '_ENV' reference that names no variable (a segmentation fault, also under keepalived -t): write \${_ENV NAME}`);
+      return undefined;
+    }
+    if (!DEFINITION_PARAMETERS.test(args)) return undefined;
+    const names = args.trim().split(/[ \t]+/);
+    if (names.length !== 1) {
+      report('error', `'\${_ENV}' takes one variable name, not ${names.length}: keepalived reads the text as it is and splits it at its braces (keepalived: "Definition _ENV requires between 1 and 1 parameters, ${names.length} specified.")`);
+      return undefined;
+    }
+    const name = names[0]!;
+    if (this.options.host?.environment?.(name) === undefined) {
+      report('info', `environment variable ${name} is not set where kalint runs, so '\${_ENV ${name}}' is read as empty here; keepalived reads the value of its own environment (a systemd Environment= or EnvironmentFile= line, /etc/default/keepalived, /etc/sysconfig/keepalived), and nothing when it is unset there`);
+    }
+    return name;
+  }
+
   /** Reports `${_RANDOM MIN MAX}` bounds keepalived cannot draw from (see RANDOM_BOUNDS_CHECKED_SINCE). */
   private checkRandomBounds(args: string, frame: Frame, src: { start: number; end: number; verbatim: boolean }): void {
     if (!src.verbatim) return;
@@ -831,11 +872,23 @@ export class Reader {
     while ((m = re.exec(text))) {
       const name = m[1] ?? m[3]!;
       const args = m[2] ?? '';
-      // Only _RANDOM takes parameters, and only spaces and digits ending with a digit: keepalived
+      const envReference = name === '_ENV' && !this.before(ENV_DEFINITION_SINCE) && !this.definitions.has(name);
+      if (envReference) {
+        const env = this.environmentReference(args, frame, mapRange(segments, m.index, m.index + m[0].length));
+        if (env === undefined) continue;
+      }
+      // Only _RANDOM (and _ENV, above) take parameters, and only spaces and digits ending with a digit: keepalived
       // leaves any other `${NAME …}` as it is (and then splits it at its braces).
-      if (args && (name !== '_RANDOM' || !/^ [ 0-9]*[0-9]$/.test(args))) continue;
+      else if (args && (name !== '_RANDOM' || !/^ [ 0-9]*[0-9]$/.test(args))) {
+        if (name === '_ENV' && m[1] !== undefined && !this.definitions.has(name) && !insideDoubleQuotes(text, m.index)) {
+          const src = mapRange(segments, m.index, m.index + m[0].length);
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: true, newer: true, file: frame.file, start: src.start, end: src.end });
+        }
+        continue;
+      }
       const def = this.definitions.get(name);
       let value: string[] | undefined = def?.lines;
+      if (!value && envReference) value = [this.options.host?.environment?.(args.trim()) ?? ''];
       if (!value) {
         const p = this.predefined(name, args, frame);
         if (p !== undefined) value = [p];
