@@ -23,15 +23,19 @@ export const bfdCheckInstance: FileRule = {
   check(ctx) {
     const model = ctx.analysis.model;
     let byName: Map<string, BfdInstance> | undefined;
-    for (const vs of model.virtualServers) {
-      for (const rs of vs.realServers) {
+    for (let i = 0, vsList = model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
         // The bfd_instances this real server's earlier BFD_CHECKs already monitor.
         const monitored = new Map<string, AstNode>();
-        for (const ck of rs.checkers) {
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           if (ck.kind !== 'BFD_CHECK') continue;
           // The name lines that name something, with their name.
           const names: { ref: AstNode; name: string }[] = [];
-          for (const c of ck.node.children) {
+          for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
+            const c = cs[m]!;
             if (c.keyword !== 'name') continue;
             const w = c.args[0];
             if (w) names.push({ ref: c, name: w.text });
@@ -49,7 +53,8 @@ export const bfdCheckInstance: FileRule = {
           // keepalived reads the name lines in order and drops the checker at the first bad one;
           // it ignores the lines after that.
           let accepted: { ref: AstNode; name: string } | undefined;
-          for (const { ref, name } of names) {
+          for (let n = 0, items = names; n < items.length; n++) {
+            const { ref, name } = items[n]!;
             const def = byName.get(name);
             if (!def || !readsBefore(def.node, ref)) {
               ctx.report({

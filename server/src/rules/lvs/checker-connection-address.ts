@@ -22,7 +22,8 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
   let bind: Endpoint | undefined;
   let connectIp: string | undefined;
   let bindIf = false;
-  for (const c of block.children) {
+  for (let i = 0, cs = block.children; i < cs.length; i++) {
+    const c = cs[i]!;
     const k = c.keyword;
     if (k === 'bind_if') bindIf = true;
     if (k !== 'connect_ip' && k !== 'bindto') continue;
@@ -79,9 +80,12 @@ export const checkerConnectionAddress: FileRule = {
     good: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n            bind_if eth1\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
           // keepalived's checker starts with the real server as its destination (connect_ip); each
           // connect_ip or bindto is checked against the other as it is read, and a mismatching one
@@ -90,9 +94,13 @@ export const checkerConnectionAddress: FileRule = {
           const rsFamily = ipFamily(rs.address);
           const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
           const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
-          if (ck.kind === 'SMTP_CHECK') for (const host of ck.node.children) if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
+          if (ck.kind === 'SMTP_CHECK') for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
+            const host = hosts[m]!;
+            if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
+          }
           const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
-          for (const c of ignored ? ck.node.children : []) {
+          for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
+            const c = cs[n]!;
             if (!ignored!.includes(c.keyword!)) continue;
             ctx.report({
               severity: 'warning',

@@ -21,13 +21,17 @@ export const fileCheckTrackFile: FileRule = {
   check(ctx) {
     const model = ctx.analysis.model;
     let byName: Map<string, TrackFile> | undefined;
-    for (const vs of model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
+    for (let i = 0, vsList = model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           if (ck.kind !== 'FILE_CHECK') continue;
           // The track_file lines that name something, with their name.
           const refs: { ref: AstNode; name: string }[] = [];
-          for (const c of ck.node.children) {
+          for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
+            const c = cs[m]!;
             if (c.keyword !== 'track_file') continue;
             const w = c.args[0];
             if (w) refs.push({ ref: c, name: w.text });
@@ -43,7 +47,8 @@ export const fileCheckTrackFile: FileRule = {
           }
           byName ??= firstByName(model.trackFiles);
           let found = false;
-          for (const { ref, name } of refs) {
+          for (let n = 0, items = refs; n < items.length; n++) {
+            const { ref, name } = items[n]!;
             const def = byName.get(name);
             const before = def !== undefined && readsBefore(def.node, ref);
             // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.

@@ -29,9 +29,12 @@ export const httpCheckWithoutUrl: FileRule = {
     const crashes = compareVersions(ctx.target, FIRST_CHECKER_CRASH[0]) >= 0 && compareVersions(ctx.target, FIRST_CHECKER_CRASH[1]) < 0;
     // keepalived queues checkers in file order, across virtual servers.
     let first = true;
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           const isFirst = first;
           first = false;
           if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;

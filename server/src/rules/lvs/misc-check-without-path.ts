@@ -19,9 +19,12 @@ export const miscCheckWithoutPath: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app 10.0.1.1"\n            misc_timeout 5\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           // A misc_path whose command is empty (misc_path " ") sets nothing either.
           if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandEmpty(ctx.analysis, l))) continue;
           ctx.report({

@@ -49,11 +49,13 @@ export const persistenceGranularityInvalid: FileRule = {
     good: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity 255.255.255.0\n    real_server 10.0.1.1 443 {\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
       // keepalived's vs->af while it reads the block: the service address's family, else set by
       // ip_family or by the first persistence_granularity it reads.
       let family: Family | undefined = vs.kind === 'address' && vs.address !== undefined ? ipFamily(vs.address) : undefined;
-      for (const c of vs.node.children) {
+      for (let j = 0, cs = vs.node.children; j < cs.length; j++) {
+        const c = cs[j]!;
         if (c.keyword === 'ip_family' && family === undefined) {
           const f = c.argText(0);
           if (f === 'inet') family = 4;

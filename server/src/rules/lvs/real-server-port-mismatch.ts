@@ -54,13 +54,15 @@ export const realServerPortMismatch: FileRule = {
         related: [related(s.node, what)],
         fix: fix(edit?.newText ? `Use port ${edit.newText}` : 'Remove the port', [edit]),
       });
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let i = 0, fs = lvsFacts(ctx.analysis).servers; i < fs.length; i++) {
+      const f = fs[i]!;
       const vs = f.vs;
       if (!reachesChecks(f)) continue;
       const vsMethod = f.forwarding ?? 'NAT';
       // Only DR/TUN servers with a port can be wrong: collected only when there are some.
       let servers: PortedServer[] | undefined;
-      for (const r of keptRealServers(f)) {
+      for (let j = 0, rList = keptRealServers(f); j < rList.length; j++) {
+        const r = rList[j]!;
         const port = r.rs.port;
         if (!port) continue;
         // The common DR server has the service's own port: nothing to report, nothing to collect.
@@ -71,7 +73,8 @@ export const realServerPortMismatch: FileRule = {
       const sorry = vs.sorryServer;
       if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
       if (!servers) continue;
-      for (const s of servers) {
+      for (let k = 0, sList = servers; k < sList.length; k++) {
+        const s = sList[k]!;
         if (s.method === 'NAT' || !s.port) continue;
         if (vs.kind === 'fwmark') {
           const pw = portWord(s.node);

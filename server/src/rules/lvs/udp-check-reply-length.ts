@@ -22,9 +22,12 @@ export const udpCheckReplyLength: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n            max_reply_length 1400\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
           if (ck.kind !== 'UDP_CHECK') continue;
           const minNode = child(ck.node, 'min_reply_length');
           const maxNode = child(ck.node, 'max_reply_length');

@@ -16,11 +16,16 @@ export const urlDigestInvalid: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                digest 9b3a0c85a887a256d6939da88aabd8cd\n            }\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
-          for (const url of ck.urls) {
-            for (const d of url.node.children) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
+          for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
+            const url = urlList[m]!;
+            for (let n = 0, ds = url.node.children; n < ds.length; n++) {
+              const d = ds[n]!;
               if (d.keyword !== 'digest') continue;
               const w = d.args[0];
               if (!w) continue;

@@ -17,10 +17,14 @@ export const urlWithoutPath: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n        }\n    }\n}',
   },
   check(ctx) {
-    for (const vs of ctx.analysis.model.virtualServers) {
-      for (const rs of vs.realServers) {
-        for (const ck of rs.checkers) {
-          for (const url of ck.urls) {
+    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
+      const vs = vsList[i]!;
+      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
+        const rs = rsList[j]!;
+        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
+          const ck = cks[k]!;
+          for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
+            const url = urlList[m]!;
             if (url.path !== undefined && url.path !== '') continue;
             ctx.report({
               message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")`,

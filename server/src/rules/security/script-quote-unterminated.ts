@@ -29,16 +29,28 @@ export const scriptQuoteUnterminated: FileRule = {
     // brace ends the line for keepalived): on these two keywords keepalived does not drop the line.
     const crashing = new Set<AstNode>();
     const lines: AstNode[] = [];
-    for (const v of analysis.model.vrrpScripts) lines.push(...childrenNamed(v.node, 'script'));
-    for (const vs of analysis.model.virtualServers)
-      for (const rs of vs.realServers)
-        for (const ck of rs.checkers) {
+    for (let i = 0, vList = analysis.model.vrrpScripts; i < vList.length; i++) {
+      const v = vList[i]!;
+      lines.push(...childrenNamed(v.node, 'script'));
+    }
+    for (let j = 0, vsList = analysis.model.virtualServers; j < vsList.length; j++) {
+      const vs = vsList[j]!;
+      for (let k = 0, rsList = vs.realServers; k < rsList.length; k++) {
+        const rs = rsList[k]!;
+        for (let m = 0, cks = rs.checkers; m < cks.length; m++) {
+          const ck = cks[m]!;
           if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
           // The url regex handler splits its line the same way, unchecked (found by fuzzing 2.2.8 to 2.4.3; 2.2.7 too).
-          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (const url of childrenNamed(ck.node, 'url')) lines.push(...childrenNamed(url, 'regex'));
+          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (let n = 0, urls = childrenNamed(ck.node, 'url'); n < urls.length; n++) {
+            const url = urls[n]!;
+            lines.push(...childrenNamed(url, 'regex'));
+          }
         }
+      }
+    }
     // The unchecked split came in 2.0.7; 2.0.6 reads such a line.
-    for (const line of compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 ? lines : []) {
+    for (let p = 0, lineList = compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 ? lines : []; p < lineList.length; p++) {
+      const line = lineList[p]!;
       const why = crashingScriptLine(analysis, line, target);
       if (!why) continue;
       crashing.add(line);
@@ -49,7 +61,8 @@ export const scriptQuoteUnterminated: FileRule = {
         range: { start: line.range.start, end: (last ?? line.word!).range.end },
       });
     }
-    for (const s of configuredScripts(analysis)) {
+    for (let q = 0, sList = configuredScripts(analysis); q < sList.length; q++) {
+      const s = sList[q]!;
       if (crashing.has(s.node)) continue;
       const args = s.words;
       const first = args[0]!;

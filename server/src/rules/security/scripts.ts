@@ -128,18 +128,25 @@ function scriptLines(analysis: Analysis): AstNode[] {
   // The model lists top-level blocks in order: walk its lists alongside the top level.
   let nextServer = 0;
   let nextInstance = 0;
-  for (const top of analysis.ast.children) {
+  for (let i = 0, tops = analysis.ast.children; i < tops.length; i++) {
+    const top = tops[i]!;
     const server = servers[nextServer];
     if (server && server.vs.node === top) {
       nextServer++;
-      if (server.scriptLines) for (const n of server.scriptLines) lines.push(n);
+      if (server.scriptLines) for (let j = 0, ns = server.scriptLines; j < ns.length; j++) {
+        const n = ns[j]!;
+        lines.push(n);
+      }
       continue;
     }
     const instance = instances[nextInstance];
     if (instance && instance.node === top) {
       nextInstance++;
       if (instanceScriptsAreNotify) {
-        for (const n of instance.notify) if (n.node.spec?.script_string) lines.push(n.node);
+        for (let k = 0, nList = instance.notify; k < nList.length; k++) {
+          const n = nList[k]!;
+          if (n.node.spec?.script_string) lines.push(n.node);
+        }
         continue;
       }
     }
@@ -151,7 +158,8 @@ function scriptLines(analysis: Analysis): AstNode[] {
 
 function collect(analysis: Analysis): ConfiguredScript[] {
   const out: ConfiguredScript[] = [];
-  for (const n of scriptLines(analysis)) {
+  for (let i = 0, ns = scriptLines(analysis); i < ns.length; i++) {
+    const n = ns[i]!;
     const args = n.args;
     if (!args.length) continue;
     const escaped = escapedReading(analysis, args);

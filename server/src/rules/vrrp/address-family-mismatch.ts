@@ -18,11 +18,13 @@ export const addressFamilyMismatch: FileRule = {
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n    virtual_ipaddress_excluded {\n        2001:db8::10/64\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const family = instanceFamily(inst);
       if (!family) continue;
       // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer, in order
-      for (const block of inst.node.children) {
+      for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
+        const block = blocks[j]!;
         const keyword = block.keyword;
         if (keyword === 'unicast_src_ip' || keyword === 'mcast_src_ip') {
           const text = block.argText(0);
@@ -42,7 +44,8 @@ export const addressFamilyMismatch: FileRule = {
         const vips = keyword === 'virtual_ipaddress';
         if (!vips && keyword !== 'unicast_peer') continue;
         // The model's addresses of this block (its lists follow the blocks in order).
-        for (const a of vips ? inst.virtualIpaddresses : inst.unicastPeers) {
+        for (let k = 0, as = vips ? inst.virtualIpaddresses : inst.unicastPeers; k < as.length; k++) {
+          const a = as[k]!;
           // keepalived reads a peer as a socket address: '2001:db8::5-9' is 2001:db8::5.
           const f = a.addressFamily ?? (vips || a.block !== block ? undefined : sockaddrAddress(a.line.argText(0)!)?.family);
           if (!f || f === family || a.block !== block) continue;

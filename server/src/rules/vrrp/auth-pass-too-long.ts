@@ -30,12 +30,15 @@ export const authPassTooLong: FileRule = {
     good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Sup3rS3c\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       if (!inst.authentication) continue;
       // keepalived truncates (and reports) every auth_pass line it reads, not only the one that wins.
-      for (const block of inst.node.children) {
+      for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
+        const block = blocks[j]!;
         if (block.keyword !== 'authentication') continue;
-        for (const node of block.children) {
+        for (let k = 0, nodes = block.children; k < nodes.length; k++) {
+          const node = nodes[k]!;
           if (node.keyword !== 'auth_pass') continue;
           const value = node.argText(0);
           if (value === undefined) continue;

@@ -18,14 +18,17 @@ export const duplicateTrackEntry: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
-    for (const blocks of blocksOfOwners) {
+    for (let i = 0, blocksList = blocksOfOwners; i < blocksList.length; i++) {
+      const blocks = blocksList[i]!;
       if (!blocks.length) continue;
       // One list per kind, even when the kind's block appears several times.
       const seen = new Map<string, Set<string>>();
-      for (const block of blocks) {
+      for (let j = 0, blockList = blocks; j < blockList.length; j++) {
+        const block = blockList[j]!;
         let names = seen.get(block.keyword);
         if (!names) seen.set(block.keyword, (names = new Set()));
-        for (const line of block.values ?? []) {
+        for (let k = 0, lines = block.values ?? []; k < lines.length; k++) {
+          const line = lines[k]!;
           const name = line.words[0];
           if (!name) continue;
           if (names.has(name.text)) {

@@ -32,12 +32,14 @@ export const ipvlanWithoutSourceAddress: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_ipvlan ipvl0 10.0.0.5/24\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       // An instance without addresses is IPv4 for keepalived.
       if ((instanceFamily(inst) ?? 4) !== 4) continue;
       let first: AstNode | undefined;
       let addressed = false;
-      for (const line of inst.node.children) {
+      for (let j = 0, lines = inst.node.children; j < lines.length; j++) {
+        const line = lines[j]!;
         if (line.keyword !== 'use_ipvlan') continue;
         first ??= line;
         if (givesAddress(line, 4)) addressed = true;

@@ -22,10 +22,12 @@ export const promoteSecondariesWithVmac: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       let promote: AstNode | undefined;
       let virtualInterface: AstNode | undefined;
-      for (const line of inst.node.children) {
+      for (let j = 0, lines = inst.node.children; j < lines.length; j++) {
+        const line = lines[j]!;
         const keyword = line.keyword;
         if (keyword === 'promote_secondaries') promote ??= line;
         else if (keyword === 'use_vmac' || keyword === 'use_ipvlan') virtualInterface ??= line;

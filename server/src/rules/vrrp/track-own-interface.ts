@@ -16,12 +16,15 @@ export const trackOwnInterface: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const own = inst.interface?.value;
       if (!own) continue;
-      for (const block of trackBlocks(inst)) {
+      for (let j = 0, blocks = trackBlocks(inst); j < blocks.length; j++) {
+        const block = blocks[j]!;
         if (block.keyword !== 'track_interface') continue;
-        for (const line of block.values ?? []) {
+        for (let k = 0, lines = block.values ?? []; k < lines.length; k++) {
+          const line = lines[k]!;
           if (line.words[0]?.text !== own) continue;
           const w = lineWeight(line.words);
           report({

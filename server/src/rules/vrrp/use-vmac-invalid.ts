@@ -63,12 +63,14 @@ export const useVmacInvalid: FileRule = {
     const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
     // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
     const taken = new Map<string, string>();
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
+      const inst = insts[j]!;
       // What keepalived has accepted for this instance so far (later words cannot replace it).
       const state = { named: false, macSet: false };
       const ipvlan = { named: false, addressSet: false, typeSet: false };
       let ipvlanRead = false;
-      for (const line of inst.node.children) {
+      for (let k = 0, lines = inst.node.children; k < lines.length; k++) {
+        const line = lines[k]!;
         if (line.keyword === 'use_ipvlan') {
           // keepalived reads the first use_ipvlan line only (a second one is KA209).
           if (ipvlanRead) continue;

@@ -33,18 +33,21 @@ export const vipUseVmacConflict: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
+      const inst = insts[j]!;
       if (inst.virtualIpaddresses.length === 0 && inst.virtualIpaddressesExcluded.length === 0) continue;
       let vmac = false;
       let vmacAddr = false;
-      for (const line of inst.node.children) {
+      for (let k = 0, lines = inst.node.children; k < lines.length; k++) {
+        const line = lines[k]!;
         if (line.keyword === 'use_vmac') vmac = true;
         else if (line.keyword === 'use_vmac_addr') vmacAddr = true;
       }
       if (!vmac && !vmacAddr) continue;
       const family = instanceFamily(inst) ?? 4;
       const iface = inst.interface?.value;
-      for (const address of [...keptVirtualAddresses(inst), ...inst.virtualIpaddressesExcluded]) {
+      for (let m = 0, addressList = [...keptVirtualAddresses(inst), ...inst.virtualIpaddressesExcluded]; m < addressList.length; m++) {
+        const address = addressList[m]!;
         const option = address.words.find((w, i) => i > 0 && w.text === 'use_vmac');
         if (!option) continue;
         const dev = deviceOf(address);

@@ -21,10 +21,12 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       let xmitBase: AstNode | undefined;
       let vmac = false;
-      for (const line of inst.node.children) {
+      for (let j = 0, lines = inst.node.children; j < lines.length; j++) {
+        const line = lines[j]!;
         if (line.keyword === 'use_vmac') vmac = true;
         else if (line.keyword === 'vmac_xmit_base') xmitBase ??= line;
       }

@@ -21,10 +21,12 @@ export const vrfWithInterface: FileRule = {
     good: 'vrrp_instance VI_1 {\n    vrf vrf-blue\n    unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.3\n    }\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       let iface: string | undefined;
       let vrf: AstNode | undefined;
-      for (const c of inst.node.children) {
+      for (let j = 0, cs = inst.node.children; j < cs.length; j++) {
+        const c = cs[j]!;
         if (c.keyword !== 'interface' && c.keyword !== 'vrf') continue;
         const name = c.argText(0);
         // keepalived ignores a loopback interface with its own message; a vrf is compared with the
