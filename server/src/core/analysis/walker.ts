@@ -199,8 +199,11 @@ export class Walker implements LineSink {
   private readonly seenStamp: Int32Array;
   private readonly seenNode: (AstNode | undefined)[];
   private nextStamp = 1;
-  /** The one stamp of all blocks of a 'merge' keyword (global_defs) within one parent block, by `serial:parent stamp`. */
-  private mergeStamps = new Map<string, number>();
+  /**
+   * The one stamp of all blocks of a 'merge' keyword (global_defs) within one parent block, by
+   * parent stamp * keyword count + serial (a number: a string key per block cost more than the lookup).
+   */
+  private mergeStamps = new Map<number, number>();
   /**
    * keepalived reads the file once per process (parent, VRRP, checker, BFD); each process skips
    * the top-level blocks it does not use by counting braces. The open top-level block's skipping
@@ -703,7 +706,7 @@ export class Walker implements LineSink {
     const spec = node.spec;
     let stamp: number;
     if (!skip && spec?.repeat === 'merge') {
-      const key = `${spec.serial}:${this.top().stamp}`;
+      const key = this.top().stamp * this.seenStamp.length + spec.serial;
       stamp = this.mergeStamps.get(key) ?? this.mergeStamps.set(key, this.nextStamp++).get(key)!;
     } else stamp = this.nextStamp++;
     this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp });
@@ -1149,9 +1152,13 @@ function settingText(node: AstNode): string {
   return out;
 }
 
+/** parseVersion of each spec's overwrite_error_since, by spec: asked for every keyword line that may repeat. */
+const overwriteErrorSince = new Map<KeywordSpec, Version | undefined>();
+
 function overwriteReportedIn(spec: KeywordSpec, target: Version): boolean {
   if (!spec.overwrite_error_since) return false;
-  const since = parseVersion(spec.overwrite_error_since);
+  let since = overwriteErrorSince.get(spec);
+  if (since === undefined && !overwriteErrorSince.has(spec)) overwriteErrorSince.set(spec, (since = parseVersion(spec.overwrite_error_since)));
   return since !== undefined && compareVersions(since, target) <= 0;
 }
 

@@ -28,7 +28,8 @@ export const bfdCheckInstance: FileRule = {
       for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
         const rs = rsList[j]!;
         // The bfd_instances this real server's earlier BFD_CHECKs already monitor.
-        const monitored = new Map<string, AstNode>();
+        // Made at the first BFD_CHECK: most real servers have none, and a Map each is megabytes on large configs.
+        let monitored: Map<string, AstNode> | undefined;
         for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
           const ck = cks[k]!;
           if (ck.kind !== 'BFD_CHECK') continue;
@@ -72,12 +73,12 @@ export const bfdCheckInstance: FileRule = {
                 range: ref.range,
                 related: [related(accepted.ref, 'first name here')],
               });
-            } else if (monitored.has(name)) {
+            } else if (monitored?.has(name)) {
               ctx.report({
                 message: `Another BFD_CHECK of this real server already follows bfd_instance '${name}'; keepalived drops this one (keepalived: "BFD_CHECK - RS already monitoring ${name}")`,
                 file: ref.file,
                 range: ref.range,
-                related: [related(monitored.get(name)!, 'already followed here')],
+                related: [related(monitored!.get(name)!, 'already followed here')],
               });
             } else {
               accepted = { ref, name };
@@ -86,7 +87,7 @@ export const bfdCheckInstance: FileRule = {
             accepted = undefined;
             break;
           }
-          if (accepted) monitored.set(accepted.name, accepted.ref);
+          if (accepted) (monitored ??= new Map()).set(accepted.name, accepted.ref);
         }
       }
     }
