@@ -1,8 +1,8 @@
-// The lexer: one hand-written pass over the text, straight into typed arrays. Comments, double-quoted
-// strings and backslashes (which may start a `\#` comment) are read where they start; runs of plain
-// text are split into words, braces and line breaks. Making no object per token is what lets
-// multi-megabyte configs lex at well over 100 MB/s (a chevrotain pass that split off comments,
-// strings and backslashes first cost a quarter of the lex in token objects and regex matching).
+// The lexer: chevrotain separates the pieces whose extent needs lookahead (comments, double-quoted
+// strings, backslashes, which may start a `\#` comment) from runs of plain text; a small scanner
+// then splits each text run into words, braces and line breaks, straight into typed arrays. Keeping
+// chevrotain's per-token cost off words and braces, the most common tokens, and making no object
+// per token is what lets multi-megabyte configs lex at well over 50 MB/s.
 //
 // keepalived's rules (see ARCHITECTURE.md, "Lexical rules"):
 // - `#` and `!` start a comment anywhere outside double quotes, even in the middle of a word;
@@ -12,6 +12,7 @@
 // Every character of the input belongs to exactly one token or to the whitespace between tokens,
 // so the token list plus the gaps reproduce the input byte for byte.
 
+import { createToken, Lexer, type TokenType } from 'chevrotain';
 import type { Range } from './cst.js';
 
 export type TokenKind = 'word' | 'string' | 'lbrace' | 'rbrace' | 'comment';
@@ -90,17 +91,33 @@ export class Token {
   }
 }
 
+// keepalived reads lines up to '\n' (then drops a trailing '\r'): a bare '\r' is not a line end.
+const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
+const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/ });
+const BackslashTok = createToken({ name: 'Backslash', pattern: /\\/ });
+/** Words, braces, blanks and line breaks: split by the scanner below. */
+const TextTok = createToken({ name: 'Text', pattern: /[^"#!\\]+/, line_breaks: true });
+
+const allTokens: TokenType[] = [CommentTok, StringTok, BackslashTok, TextTok];
+
+let chevrotainLexer: Lexer | undefined;
+function lexerInstance(): Lexer {
+  // Built lazily: chevrotain validates the token set on construction.
+  chevrotainLexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+  });
+  return chevrotainLexer;
+}
+
 const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13, CH_LBRACE = 123, CH_RBRACE = 125;
-const CH_QUOTE = 34, CH_HASH = 35, CH_BANG = 33, CH_BACKSLASH = 92;
 
 /** Character classes of the scanner, for codes below 128 (everything above is word text). */
-const WORD = 0, BLANK = 1, BREAK = 2, SPECIAL = 3;
+const WORD = 0, BLANK = 1, BREAK = 2;
 const CHAR_CLASS = new Uint8Array(128);
 CHAR_CLASS[CH_SPACE] = CHAR_CLASS[CH_TAB] = CHAR_CLASS[CH_VT] = CHAR_CLASS[CH_FF] = BLANK;
 // Line breaks and braces end a word and are handled one by one.
 CHAR_CLASS[CH_LF] = CHAR_CLASS[CH_CR] = CHAR_CLASS[CH_LBRACE] = CHAR_CLASS[CH_RBRACE] = BREAK;
-// Quotes, comment starts and backslashes end a word too; each starts a token of its own kind.
-CHAR_CLASS[CH_QUOTE] = CHAR_CLASS[CH_HASH] = CHAR_CLASS[CH_BANG] = CHAR_CLASS[CH_BACKSLASH] = SPECIAL;
 
 /** A token length of this or more is kept in the store's `longEnds` map (lengths are bytes). */
 const LONG_TOKEN = 255;
@@ -256,11 +273,10 @@ class LexBuilder {
     else this.push(Kind.Word, start, end);
   }
 
-  /** Splits the whole text into tokens. */
-  scan(): void {
+  /** Splits text[from, to) (no quotes, comments or backslashes in it) into words, braces and lines. */
+  scanText(from: number, to: number): void {
     const text = this.text;
-    const to = text.length;
-    let i = 0;
+    let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
       let cls: number;
@@ -292,56 +308,11 @@ class LexBuilder {
           i++;
           this.newLine(i);
         }
-      } else if (cls === BREAK) {
+      } else {
         this.push(c === CH_LBRACE ? Kind.LBrace : Kind.RBrace, i, i + 1);
         i++;
-      } else if (c === CH_QUOTE) {
-        i = this.string(i);
-      } else if (c !== CH_BACKSLASH) {
-        i = this.comment(i);
-      } else {
-        const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (next === CH_HASH || next === CH_BANG) i = this.comment(i);
-        else {
-          // A lone backslash is part of the word it touches (`a\b` is one word).
-          this.pushWordPiece(i, i + 1);
-          i++;
-        }
       }
     }
-  }
-
-  /**
-   * A comment from `start` (`#`, `!`, `\#` or `\!`) to the end of the line: keepalived reads lines
-   * up to '\n' and drops the '\r' before it, so a bare '\r' stays in the comment. Returns its end.
-   */
-  private comment(start: number): number {
-    const text = this.text;
-    const nl = text.indexOf('\n', start);
-    let end = nl < 0 ? text.length : nl;
-    if (nl >= 0 && text.charCodeAt(nl - 1) === CH_CR) end = nl - 1;
-    this.push(Kind.Comment, start, end);
-    return end;
-  }
-
-  /** A double-quoted string from `start`: up to its closing quote, else to the end of the line (as a comment ends). Returns its end. */
-  private string(start: number): number {
-    const text = this.text;
-    const n = text.length;
-    let end = n;
-    for (let j = start + 1; j < n; j++) {
-      const d = text.charCodeAt(j);
-      if (d === CH_QUOTE) {
-        end = j + 1;
-        break;
-      }
-      if (d === CH_LF) {
-        end = text.charCodeAt(j - 1) === CH_CR && j - 1 > start ? j - 1 : j;
-        break;
-      }
-    }
-    this.push(Kind.String, start, end);
-    return end;
   }
 
   private newLine(at: number): void {
@@ -384,7 +355,26 @@ export function lex(text: string, file = ''): TokenStore {
   // Real configs have one token per 7 to 17 characters (11 typically): starting at one per 10 and
   // growing by half keeps the columns close to their final size, so they are rarely copied.
   const out = new LexBuilder(text, Math.ceil(text.length / 10) + 16);
-  out.scan();
+  let raw: { image: string; startOffset: number; tokenType: TokenType }[];
+  try {
+    raw = lexerInstance().tokenize(text).tokens;
+  } catch {
+    raw = [];
+  }
+  // Defensive: if chevrotain ever skipped characters, fall back to treating the gap as text.
+  let covered = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
+    const start = t.startOffset;
+    const end = start + t.image.length;
+    if (start > covered) out.scanText(covered, start);
+    covered = end;
+    const type = t.tokenType;
+    if (type === TextTok) out.scanText(start, end);
+    else if (type === BackslashTok) out.pushWordPiece(start, end);
+    else out.push(type === CommentTok ? Kind.Comment : Kind.String, start, end);
+  }
+  if (covered < text.length) out.scanText(covered, text.length);
   return out.finish((lineStarts) => new SourceText(file, lineStarts, text));
 }
 
