@@ -30,7 +30,8 @@ export const virtualAddressNotManaged: FileRule = {
         if (p) managed.add(canonicalAddress(p.address));
       }
     };
-    for (const vi of model.vrrpInstances) {
+    for (let j = 0, vis = model.vrrpInstances; j < vis.length; j++) {
+      const vi = vis[j]!;
       add(vi.virtualIpaddresses);
       add(vi.virtualIpaddressesExcluded);
     }
@@ -41,14 +42,16 @@ export const virtualAddressNotManaged: FileRule = {
       return p !== undefined && !managed.has(canonicalAddress(p.address));
     };
     const message = (label: string, text: string) => `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`;
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let k = 0, fs = lvsFacts(ctx.analysis).servers; k < fs.length; k++) {
+      const f = fs[k]!;
       const vs = f.vs;
       if (vs.kind === 'address' && vs.address && unmanaged(vs.address)) {
         const at = vs.node.args[0];
         if (at) ctx.report({ message: message(`'${vsLabel(vs)}':`, vs.address), file: at.file, range: at.range });
       }
       if (vs.kind === 'group') {
-        for (const e of groupAddressEntries(f)) {
+        for (let m = 0, es = groupAddressEntries(f); m < es.length; m++) {
+          const e = es[m]!;
           // Ranges (10.0.0.1-10) are left alone: only exact addresses are compared.
           const w = e[0]!;
           const text = w.text;

@@ -28,7 +28,8 @@ export const addressOptions: FileRule = {
         }
       }
     };
-    for (const inst of model.vrrpInstances) {
+    for (let j = 0, insts = model.vrrpInstances; j < insts.length; j++) {
+      const inst = insts[j]!;
       say(inst.virtualIpaddresses);
       say(inst.virtualIpaddressesExcluded);
     }

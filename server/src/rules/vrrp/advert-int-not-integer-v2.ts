@@ -16,7 +16,8 @@ export const advertIntNotIntegerV2: FileRule = {
     good: 'vrrp_instance VI_1 {\n    version 3\n    advert_int 0.5\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const ai = inst.advertInt;
       if (!ai || Number.isInteger(ai.value) || ai.value <= 0) continue;
       if (effectiveVersion(analysis.model, inst) !== 2) continue;

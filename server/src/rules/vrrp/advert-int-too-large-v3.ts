@@ -18,7 +18,8 @@ export const advertIntTooLargeV3: FileRule = {
     good: 'vrrp_instance VI_1 {\n    version 3\n    advert_int 30\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const ai = inst.advertInt;
       if (!ai || ai.value <= V3_MAX_ADVERT_INT) continue;
       if (effectiveVersion(analysis.model, inst) !== 3) continue;

@@ -17,7 +17,8 @@ export const ahWithInitialMaster: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const auth = inst.authentication;
       if (auth?.type?.value !== 'AH' || !auth.pass?.value) continue;
       if (isStrict(model, inst) || effectiveVersion(model, inst) === 3 || instanceFamily(inst) === 6) continue;

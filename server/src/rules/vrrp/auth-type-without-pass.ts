@@ -17,7 +17,8 @@ export const authTypeWithoutPass: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const auth = inst.authentication;
       if (!auth?.type || (auth.pass && auth.pass.value !== '')) continue;
       // An auth_type keepalived does not know sets no type at all (KA205 says so): nothing to turn off.

@@ -17,7 +17,8 @@ export const authenticationIgnored: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const auth = inst.authentication;
       if (!auth?.type) continue;
       // An auth_type keepalived does not know sets no type (KA205): there is no authentication to ignore.

@@ -16,7 +16,8 @@ export const conflictingState: FileRule = {
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 100\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let j = 0, insts = analysis.model.vrrpInstances; j < insts.length; j++) {
+      const inst = insts[j]!;
       if (stateLineCount(inst) < 2) continue;
       const lines = stateLines(inst);
       const kept = stateOf(inst);

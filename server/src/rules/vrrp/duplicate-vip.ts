@@ -43,7 +43,8 @@ export const duplicateVip: FileRule = {
         });
       }
     };
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
+      const inst = insts[j]!;
       visit(inst, inst.virtualIpaddresses);
       visit(inst, inst.virtualIpaddressesExcluded);
     }

@@ -38,7 +38,10 @@ function routerFacts(model: KeepalivedConfig, inst: VrrpInstance): RouterFacts {
   if (!unicast) return { family, unicast, iface, group: multicastGroup(model, inst, family) };
   const sa = inst.unicastSrcIp?.value;
   const peers = new Map<string, string>();
-  for (const w of unicastPeerWords(inst)) peers.set(canonicalAddress(w.text), w.text);
+  for (let i = 0, ws = unicastPeerWords(inst); i < ws.length; i++) {
+    const w = ws[i]!;
+    peers.set(canonicalAddress(w.text), w.text);
+  }
   return { family, unicast, iface, src: sa === undefined ? undefined : canonicalAddress(sa), peers };
 }
 
@@ -107,7 +110,8 @@ export const duplicateVrid: FileRule = {
     const peersApart = compareVersions(target, UNICAST_PEERS_APART_SINCE) >= 0;
     // Only instances with the same VRID can conflict: compare within each VRID.
     const byVrid = new Map<number, VrrpInstance[]>();
-    for (const inst of uniqueInstances(model)) {
+    for (let m = 0, instList = uniqueInstances(model); m < instList.length; m++) {
+      const inst = instList[m]!;
       const vrid = inst.virtualRouterId?.value;
       if (vrid === undefined || vrid < 1 || vrid > 255) continue;
       const list = byVrid.get(vrid);

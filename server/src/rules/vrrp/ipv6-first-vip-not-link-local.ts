@@ -23,7 +23,8 @@ export const ipv6FirstVipNotLinkLocal: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       if (instanceFamily(inst) !== 6 || isUnicast(inst)) continue;
       const first = firstUsableVip(inst)?.words[0];
       if (!first || isLinkLocal(first.text.split('/')[0]!)) continue;

@@ -17,7 +17,8 @@ export const masterWithoutPriority: FileRule = {
     good: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const state = stateOf(inst);
       if (inst.priorityLine || state?.value !== 'MASTER') continue;
       report({

@@ -22,7 +22,8 @@ export const mcastAddressInvalid: FileRule = {
     const model = analysis.model;
     const say = (node: AstNode, message: string, severity?: Severity) =>
       report({ message, file: node.file, range: node.args[0]?.range ?? node.range, severity });
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const node = inst.mcastDstIp?.node;
       const problem = mcastDstProblem(inst);
       // Not an address at all is the schema check's finding.

@@ -16,7 +16,8 @@ export const mcastDstWithUnicast: FileRule = {
     good: 'vrrp_instance VI_1 {\n    unicast_peer {\n        10.0.0.12\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const m = inst.mcastDstIp;
       if (!m || !isUnicast(inst) || mcastDstProblem(inst)) continue;
       report({ message: `mcast_dst_ip of '${inst.name}' is ignored: the instance uses unicast peers`, file: m.node.file, range: keywordRange(m.node) });

@@ -41,7 +41,8 @@ export const missingInterface: FileRule = {
     const keepalived = crashes ? `keepalived ${target.join('.')}` : 'keepalived';
     const rejects = crashes ? 'crashes (a segmentation fault, also under keepalived -t)' : 'rejects the VRRP configuration';
     const rejectsSaying = crashes ? rejects : `${rejects} ("Unknown interface!")`;
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       if (inst.interface?.value === 'lo') {
         // keepalived ignores the loopback interface, which leaves the instance without one.
         report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });

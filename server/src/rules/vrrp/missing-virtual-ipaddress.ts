@@ -17,7 +17,8 @@ export const missingVirtualIpaddress: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of uniqueInstances(model)) {
+    for (let i = 0, insts = uniqueInstances(model); i < insts.length; i++) {
+      const inst = insts[i]!;
       // Addresses of the other family (KA313) or skipped for their options (KA346) do not count.
       if (firstUsableVip(inst)) continue;
       // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.

@@ -17,7 +17,8 @@ export const missingVirtualRouterId: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       const vrid = inst.virtualRouterId?.value;
       if (vrid !== undefined && vrid >= 1 && vrid <= 255) continue;
       // The model keeps only a VRID it could read as a number: 'abc' or '51<U+3000>' is a line that was written but ignored.

@@ -25,7 +25,8 @@ export const nopreemptWithInitialMaster: FileRule = {
     const effect = compareVersions(target, CLEARS_PREEMPT_SETTINGS_SINCE) < 0
       ? `keepalived ${target.join('.')} keeps nopreempt but warns that it will not work with initial state MASTER: this node takes the VIPs whenever it starts, and nopreempt holds only once it has lost them`
       : 'keepalived clears nopreempt, so this node preempts';
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const np = nopreemptNode(inst);
       if (!np || !initialMaster(analysis.model, inst)) continue;
       // At priority 255 keepalived clears nopreempt for that reason first (KA310).

@@ -16,7 +16,8 @@ export const nopreemptWithOwnerPriority: FileRule = {
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 200\n    nopreempt\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const np = nopreemptNode(inst);
       if (!np || basePriority(inst) !== 255) continue;
       const how = inst.priority ? 'priority 255' : 'priority 255 (from state MASTER without a priority)';

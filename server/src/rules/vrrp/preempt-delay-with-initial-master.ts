@@ -21,7 +21,8 @@ export const preemptDelayWithInitialMaster: FileRule = {
   check({ analysis, report, target }) {
     // keepalived before 2.0 keeps the delay (1.3.5 says nothing): it applies only once the node is BACKUP.
     const old = compareVersions(target, CLEARS_PREEMPT_SETTINGS_SINCE) < 0;
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const pd = inst.preemptDelay;
       if (!pd || !pd.value || !initialMaster(analysis.model, inst)) continue;
       const message = old

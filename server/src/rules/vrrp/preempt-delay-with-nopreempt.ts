@@ -16,7 +16,8 @@ export const preemptDelayWithNopreempt: FileRule = {
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    preempt_delay 30\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const np = nopreemptNode(inst);
       const pd = inst.preemptDelay;
       if (!np || !pd || !pd.value) continue;

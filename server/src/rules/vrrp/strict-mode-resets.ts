@@ -21,7 +21,8 @@ export const strictModeResets: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       if (!isStrict(model, inst)) continue;
       const flag = (kw: string, why: string) => {
         const n = child(inst.node, kw);

@@ -17,7 +17,8 @@ export const strictStateNotOwner: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const state = stateOf(inst);
       if (!state || !isStrict(model, inst)) continue;
       const master = state.value === 'MASTER';

@@ -26,7 +26,8 @@ export const tooManyVips: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/32\n    }\n    virtual_ipaddress_excluded {\n        ~SEQ(n, 1, 299) 10.${n}.0.1/32\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       const vips = inst.virtualIpaddresses;
       if (vips.length <= MAX_IPV6_AT_MTU_1500) continue;
       // Addresses of the other family are set aside by keepalived before it counts.

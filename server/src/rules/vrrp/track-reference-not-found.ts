@@ -50,11 +50,13 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   const model = analysis.model;
   // The tracking blocks, by owner: the instances' then the sync groups'.
   const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
-  for (const inst of model.vrrpInstances) {
+  for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+    const inst = insts[i]!;
     const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: inst.node, blocks });
   }
-  for (const g of model.syncGroups) {
+  for (let j = 0, gs = model.syncGroups; j < gs.length; j++) {
+    const g = gs[j]!;
     const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: g.node, blocks });
   }
@@ -62,9 +64,11 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   const order = topLevelOrder(model);
   // name -> the first definition keepalived keeps, per target kind
   const defs = new Map<string, Map<string, AstNode>>();
-  for (const n of model.root.children) {
+  for (let k = 0, ns = model.root.children; k < ns.length; k++) {
+    const n = ns[k]!;
     const keyword = n.keyword;
-    for (const [kind, t] of Object.entries(TARGET)) {
+    for (let p = 0, items = Object.entries(TARGET); p < items.length; p++) {
+      const [kind, t] = items[p]!;
       if (!t.blocks.includes(keyword)) continue;
       const name = argText(n);
       if (!name) continue;
@@ -73,11 +77,14 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
       if (!m.has(name)) m.set(name, n);
     }
   }
-  for (const { owner, blocks } of tracking) {
+  for (let q = 0, itemList = tracking; q < itemList.length; q++) {
+    const { owner, blocks } = itemList[q]!;
     const ownerPos = order.get(topLevel(owner)) ?? 0;
-    for (const block of blocks) {
+    for (let undefined = 0, blockList = blocks; undefined < blockList.length; undefined++) {
+      const block = blockList[undefined]!;
       const t = TARGET[block.keyword]!;
-      for (const line of block.values ?? []) {
+      for (let undefined = 0, lines = block.values ?? []; undefined < lines.length; undefined++) {
+        const line = lines[undefined]!;
         const nameWord = line.words[0];
         if (!nameWord) continue;
         const def = defs.get(block.keyword)?.get(nameWord.text);
@@ -124,14 +131,16 @@ const STATIC_BLOCKS: ReadonlySet<string> = new Set(['static_ipaddress', 'static_
 function reportStaticTrackGroups(analysis: Analysis, report: Parameters<FileRule['check']>[0]['report']): void {
   const top = analysis.model.root.children;
   const defined = new Set<string>();
-  for (const n of top) {
+  for (let j = 0, ns = top; j < ns.length; j++) {
+    const n = ns[j]!;
     if (n.keyword === 'track_group') {
       const name = argText(n);
       if (name !== undefined) defined.add(name);
       continue;
     }
     if (!STATIC_BLOCKS.has(n.keyword)) continue;
-    for (const line of n.values ?? []) {
+    for (let k = 0, lines = n.values ?? []; k < lines.length; k++) {
+      const line = lines[k]!;
       const words = line.words;
       for (let i = 1; i + 1 < words.length; i++) {
         if (words[i]!.text !== 'track_group') continue;
@@ -165,7 +174,8 @@ export const trackReferenceNotFound: FileRule = {
   },
   check({ analysis, report }) {
     reportStaticTrackGroups(analysis, report);
-    for (const t of ignoredTrackLines(analysis)) {
+    for (let i = 0, ts = ignoredTrackLines(analysis); i < ts.length; i++) {
+      const t = ts[i]!;
       report({
         message: `${t.block.keyword} '${t.name.text}' in '${argText(t.owner) ?? t.owner.keyword}' is ignored: ${t.why}`,
         file: t.name.file,

@@ -16,7 +16,8 @@ export const unicastKeywordWithoutPeers: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const first = firstUnicastKeyword(inst);
       if (!first || isUnicast(inst)) continue;
       // With unicast_fault_no_peer keepalived deliberately goes to FAULT instead of falling back.

@@ -32,15 +32,18 @@ export const unicastPeerOptionsInvalid: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2 min_ttl 64 max_ttl 255\n        192.0.2.3 min_ttl 255\n    }\n    virtual_ipaddress {\n        192.0.2.100\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let j = 0, insts = analysis.model.vrrpInstances; j < insts.length; j++) {
+      const inst = insts[j]!;
       // Only lines with words after the address have options (most have none: nothing to build).
       if (!inst.node.children.some((b) => b.keyword === 'unicast_peer' && b.values?.some((l) => l.words.length >= 2))) continue;
       // Options are read only for a peer keepalived keeps (a valid address of the instance's family).
       const kept = new Set(unicastPeerWords(inst).map((w) => `${w.file}:${w.start}`));
       if (!kept.size) continue;
-      for (const block of inst.node.children) {
+      for (let k = 0, blocks = inst.node.children; k < blocks.length; k++) {
+        const block = blocks[k]!;
         if (block.keyword !== 'unicast_peer') continue;
-        for (const line of block.values ?? []) {
+        for (let m = 0, lines = block.values ?? []; m < lines.length; m++) {
+          const line = lines[m]!;
           const words = line.words;
           if (words.length < 2 || !kept.has(`${words[0]!.file}:${words[0]!.start}`)) continue;
           const peer = `unicast peer ${words[0]!.text}`;

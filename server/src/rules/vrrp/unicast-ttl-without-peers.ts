@@ -16,7 +16,8 @@ export const unicastTtlWithoutPeers: FileRule = {
     good: 'vrrp_instance VI_1 {\n    unicast_ttl 5\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const ttl = unicastTtlLine(inst);
       if (!ttl || isUnicast(inst)) continue;
       // keepalived checks this at the end of the instance block and reports the closing brace's line.

@@ -34,13 +34,15 @@ export const unicastVmacWithoutXmitBase: FileRule = {
   check({ analysis, report, target }) {
     if (compareVersions(target, REFUSED_FROM) < 0) return;
     const refused = compareVersions(target, XMIT_BASE_SET_FROM) < 0;
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+      const inst = insts[i]!;
       const unicast = firstUnicastKeyword(inst);
       if (!unicast) continue;
       let vmacLine: AstNode | undefined;
       let xmitBase = false;
       let iface = false;
-      for (const line of inst.node.children) {
+      for (let j = 0, lines = inst.node.children; j < lines.length; j++) {
+        const line = lines[j]!;
         if (line.keyword === 'use_vmac' || line.keyword === 'use_ipvlan') vmacLine ??= line;
         else if (line.keyword === 'vmac_xmit_base') xmitBase = true;
         else if (line.keyword === 'interface') iface = true;

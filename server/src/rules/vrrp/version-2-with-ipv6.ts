@@ -16,7 +16,8 @@ export const version2WithIpv6: FileRule = {
     good: 'vrrp_instance VI_6 {\n    version 3\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       const how = ipv6Version2(analysis.model, inst);
       if (!how) continue;
       const v = inst.version!.node;

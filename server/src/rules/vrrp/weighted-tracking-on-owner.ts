@@ -30,10 +30,12 @@ export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): We
   const blocks = trackBlocks(inst);
   if (!blocks.length) return out;
   const { scripts, files } = trackedObjects(model);
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const kind = block.keyword;
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
-    for (const line of block.values ?? []) {
+    for (let j = 0, lines = block.values ?? []; j < lines.length; j++) {
+      const line = lines[j]!;
       const name = line.words[0]?.text;
       if (!name || trackLineDropped(line.words)) continue;
       // An out-of-range weight is ignored by keepalived (KA336): the default applies.
@@ -78,12 +80,14 @@ export const weightedTrackingOnOwner: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     const { groupOf } = syncMembership(model);
-    for (const inst of model.vrrpInstances) {
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+      const inst = insts[i]!;
       if (basePriority(inst) !== 255) continue;
       // In a sync group without sync_group_tracking_weight keepalived applies the sync group rule (KA322).
       const group = groupOf.get(inst.name);
       if (group && !keepsTrackingWeights(group)) continue;
-      for (const e of weightedEntries(model, inst)) {
+      for (let j = 0, es = weightedEntries(model, inst); j < es.length; j++) {
+        const e = es[j]!;
         report({
           message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
           ...e.line,
