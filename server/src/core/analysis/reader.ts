@@ -104,8 +104,10 @@ function isIncludeKeyword(text: string, start: number, end: number): boolean {
   return n >= 7 && n <= 8 && text.startsWith('include', start) && INCLUDE_KEYWORDS.has(text.slice(start, end));
 }
 
-/** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine. */
-const SPECIAL_FIRST_CHAR = new Set([64, 36, 126]);
+/** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine (compared, not looked up: asked once per line). */
+function specialFirstChar(c: number): boolean {
+  return c === 64 || c === 36 || c === 126;
+}
 
 /**
  * Offset of the lone `\\` that ends a comment token text[start, end) (keepalived pairs each
@@ -334,7 +336,7 @@ export class Reader {
     // definition, sequence, include or substitution to consider), read straight from the token store.
     const head = kinds[from];
     if (head === Kind.Comment) return; // a comment on its own
-    if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, store.end(from)))) {
+    if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !specialFirstChar(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, store.end(from)))) {
       let end = to;
       if (kinds[end - 1] === Kind.Comment) end--;
       if (end > from && !this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
@@ -439,7 +441,7 @@ export class Reader {
         // a ~SEQ or an include there covers the rest of the line.
         if (runStart < to && kinds[runStart] === Kind.Word) {
           const at = store.starts[runStart]!;
-          if (SPECIAL_FIRST_CHAR.has(file.text.charCodeAt(at)) || (runStart + 1 < to && isIncludeKeyword(file.text, at, store.end(runStart)))) return runStart;
+          if (specialFirstChar(file.text.charCodeAt(at)) || (runStart + 1 < to && isIncludeKeyword(file.text, at, store.end(runStart)))) return runStart;
         }
       }
     }

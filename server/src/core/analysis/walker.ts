@@ -299,7 +299,7 @@ export class Walker implements LineSink {
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
-    const unread = (EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node)) || repeatedGroup;
+    const unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node)) || repeatedGroup;
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
@@ -780,7 +780,7 @@ export class Walker implements LineSink {
   private adopt(frame: Frame, node: AstNode): void {
     node.parent = frame.node;
     this.childStack.push(node);
-    if (node.keyword === 'virtual_server' && this.stack.length === 1) this.virtualServersRead++;
+    if (this.stack.length === 1 && node.keyword === 'virtual_server') this.virtualServersRead++;
   }
 
   /** Gives a closing block its children. */
