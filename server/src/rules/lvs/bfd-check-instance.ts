@@ -54,8 +54,8 @@ export const bfdCheckInstance: FileRule = {
           // keepalived reads the name lines in order and drops the checker at the first bad one;
           // it ignores the lines after that.
           let accepted: { ref: AstNode; name: string } | undefined;
-          for (let n = 0, items = names; n < items.length; n++) {
-            const { ref, name } = items[n]!;
+          for (let n = 0; n < names.length; n++) {
+            const { ref, name } = names[n]!;
             const def = byName.get(name);
             if (!def || !readsBefore(def.node, ref)) {
               ctx.report({

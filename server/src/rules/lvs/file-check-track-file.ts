@@ -47,8 +47,8 @@ export const fileCheckTrackFile: FileRule = {
           }
           byName ??= firstByName(model.trackFiles);
           let found = false;
-          for (let n = 0, items = refs; n < items.length; n++) {
-            const { ref, name } = items[n]!;
+          for (let n = 0; n < refs.length; n++) {
+            const { ref, name } = refs[n]!;
             const def = byName.get(name);
             const before = def !== undefined && readsBefore(def.node, ref);
             // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.

@@ -73,8 +73,8 @@ export const realServerPortMismatch: FileRule = {
       const sorry = vs.sorryServer;
       if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
       if (!servers) continue;
-      for (let k = 0, sList = servers; k < sList.length; k++) {
-        const s = sList[k]!;
+      for (let k = 0; k < servers.length; k++) {
+        const s = servers[k]!;
         if (s.method === 'NAT' || !s.port) continue;
         if (vs.kind === 'fwmark') {
           const pw = portWord(s.node);

@@ -18,13 +18,13 @@ export const duplicateTrackEntry: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
-    for (let i = 0, blocksList = blocksOfOwners; i < blocksList.length; i++) {
-      const blocks = blocksList[i]!;
+    for (let i = 0; i < blocksOfOwners.length; i++) {
+      const blocks = blocksOfOwners[i]!;
       if (!blocks.length) continue;
       // One list per kind, even when the kind's block appears several times.
       const seen = new Map<string, Set<string>>();
-      for (let j = 0, blockList = blocks; j < blockList.length; j++) {
-        const block = blockList[j]!;
+      for (let j = 0; j < blocks.length; j++) {
+        const block = blocks[j]!;
         let names = seen.get(block.keyword);
         if (!names) seen.set(block.keyword, (names = new Set()));
         for (let k = 0, lines = block.values ?? []; k < lines.length; k++) {

@@ -20,10 +20,10 @@ export const trackEntryOptions: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
-    for (let i = 0, blocksList = blocksOfOwners; i < blocksList.length; i++) {
-      const blocks = blocksList[i]!;
-      for (let j = 0, blockList = blocks; j < blockList.length; j++) {
-        const block = blockList[j]!;
+    for (let i = 0; i < blocksOfOwners.length; i++) {
+      const blocks = blocksOfOwners[i]!;
+      for (let j = 0; j < blocks.length; j++) {
+        const block = blocks[j]!;
         for (let k = 0, lines = block.values ?? []; k < lines.length; k++) {
           const line = lines[k]!;
           const [name, opt, value, dir] = line.words;

@@ -77,14 +77,14 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
       if (!m.has(name)) m.set(name, n);
     }
   }
-  for (let q = 0, itemList = tracking; q < itemList.length; q++) {
-    const { owner, blocks } = itemList[q]!;
+  for (let q = 0; q < tracking.length; q++) {
+    const { owner, blocks } = tracking[q]!;
     const ownerPos = order.get(topLevel(owner)) ?? 0;
-    for (let undefined = 0, blockList = blocks; undefined < blockList.length; undefined++) {
-      const block = blockList[undefined]!;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const block = blocks[bi]!;
       const t = TARGET[block.keyword]!;
-      for (let undefined = 0, lines = block.values ?? []; undefined < lines.length; undefined++) {
-        const line = lines[undefined]!;
+      for (let li = 0, lines = block.values ?? []; li < lines.length; li++) {
+        const line = lines[li]!;
         const nameWord = line.words[0];
         if (!nameWord) continue;
         const def = defs.get(block.keyword)?.get(nameWord.text);
@@ -131,8 +131,8 @@ const STATIC_BLOCKS: ReadonlySet<string> = new Set(['static_ipaddress', 'static_
 function reportStaticTrackGroups(analysis: Analysis, report: Parameters<FileRule['check']>[0]['report']): void {
   const top = analysis.model.root.children;
   const defined = new Set<string>();
-  for (let j = 0, ns = top; j < ns.length; j++) {
-    const n = ns[j]!;
+  for (let j = 0; j < top.length; j++) {
+    const n = top[j]!;
     if (n.keyword === 'track_group') {
       const name = argText(n);
       if (name !== undefined) defined.add(name);
