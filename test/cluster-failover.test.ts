@@ -138,6 +138,31 @@ describe('election', () => {
     expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('fails on n1.conf, which holds the VIPs');
   });
 
+  it('KA430 suggests no weight when the other node has nopreempt: no weight moves the VIPs then', () => {
+    // Reduced from a real pair (nriet/radar-storage-system): the MASTER's check weighs -20 and the
+    // BACKUP, with nopreempt, accepts a running MASTER's adverts whatever their priority (vrrp.c,
+    // vrrp_state_backup: the nopreempt flag is tested before the priorities).
+    const { diagnostics } = cluster(
+      { top: script('chk', -20), body: 'state MASTER\npriority 150\ntrack_script {\n    chk\n}' },
+      { body: 'state BACKUP\nnopreempt\npriority 100' },
+    );
+    const ka430 = diagnostics.find((d) => d.code === 'KA430')!;
+    expect(ka430.message).toContain('n2.conf has nopreempt');
+    expect(ka430.message).toContain('only weight 0 (FAULT) or removing nopreempt');
+    expect(ka430.message).not.toMatch(/a weight of -?\d+ or lower/);
+    expect(ka430.related!.map((r) => r.message)).toContain('nopreempt on n2.conf');
+  });
+
+  it('KA430 computes the weight to suggest from the nodes without nopreempt', () => {
+    const { diagnostics } = cluster(
+      { top: script('chk', -20), body: 'state MASTER\npriority 150\ntrack_script {\n    chk\n}' },
+      { body: 'state BACKUP\nnopreempt\npriority 120' },
+      { body: 'state BACKUP\npriority 100' },
+    );
+    // 150 - 51 = 99 is below n3's 100; n2's 120 cannot take over (nopreempt).
+    expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('a weight of -51 or lower');
+  });
+
   it('preempt_delay still moves the VIPs, after the delay', () => {
     const { scenarios } = cluster({ top: script('chk', -50), body: 'priority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90\npreempt_delay 30' });
     expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ holder: 'n2.conf', note: 'after preempt_delay 30s' });

@@ -2,7 +2,7 @@
 
 import type { ClusterRule } from '../types.js';
 import { breakdown, describeState, simulateCluster, trackerLine } from '../../cluster/failover.js';
-import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+import { at, describePriority, nopreemptOf, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverNeverHappens: ClusterRule = {
   kind: 'cluster',
@@ -33,19 +33,30 @@ export const failoverNeverHappens: ClusterRule = {
         if (!others.length) continue;
         const best = Math.max(...others.map((x) => x.s.priority!));
         const before = healthy.states[h]!.priority!;
+        // A BACKUP with nopreempt never takes over from a running MASTER, whatever the priorities:
+        // no weight can help there, so the weight to suggest is the one that beats the others.
+        const preempting = others.filter((x) => !sim.facts[x.i]!.nopreempt);
         let why: string;
         if (scn.note && best > mine) why = `${scn.note}; with nopreempt use weight 0 (FAULT) for checks that must move the VIPs`;
-        else {
+        else if (!preempting.length) {
+          const names = others.map((x) => sim.group.members[x.i]!.node.label);
+          const they = names.length > 1;
+          why = `${mine} is still ${mine === best ? 'equal to' : 'above'} the best other priority ${best}, and since ${names.join(', ')} ${they ? 'have' : 'has'} nopreempt, ${they ? 'they' : 'it'} would not take over from the running MASTER even with a higher priority: no weight on this check moves the VIPs, only weight 0 (FAULT) or removing nopreempt there`;
+        } else {
           const gap = mine - best;
-          const fix = t.weight < 0 ? `a weight of ${t.weight - gap - 1} or lower` : `a weight of ${t.weight + gap + 1} or higher`;
+          const needed = mine - Math.max(...preempting.map((x) => x.s.priority!));
+          const fix = t.weight < 0 ? `a weight of ${t.weight - needed - 1} or lower` : `a weight of ${t.weight + needed + 1} or higher`;
           why = `${mine} is still ${gap === 0 ? 'equal to' : 'above'} the best other priority ${best}${gap === 0 ? ' (a BACKUP only takes over with a strictly higher priority)' : ''}: the VIPs never move (${fix}, or weight 0 for FAULT, would move them)`;
         }
         ctx.report({
           ...t.where,
           message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label}, which holds the VIPs, its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
-          related: others.map((x) => {
+          related: others.flatMap((x) => {
             const m = sim.group.members[x.i]!;
-            return rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`);
+            const lines = [rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`)];
+            const np = sim.facts[x.i]!.nopreempt ? nopreemptOf(m) : undefined;
+            if (np) lines.push(rel(at(np), `nopreempt on ${m.node.label}`));
+            return lines;
           }),
         });
       }
