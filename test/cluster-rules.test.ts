@@ -249,6 +249,21 @@ describe('cluster findings in detail', () => {
     expect(ka409(node(100, '  nopreempt\n'), node(100, '').replace('state BACKUP', 'state MASTER')).map((x) => x.file)).toEqual(['b.conf']);
   });
 
+  // Found on a real pair (nriet/radar-storage-system): the MASTER writes preempt and preempt_delay,
+  // the BACKUP nopreempt. Taking the VIPs back is what the MASTER asks for, not half of a
+  // non-preemptive pair.
+  it('KA409 leaves a node that asks to preempt (preempt, preempt_delay)', () => {
+    const node = (state: string, prio: number, extra: string) =>
+      `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const ka409 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA409');
+    expect(ka409(node('MASTER', 150, '  preempt\n  preempt_delay 10\n'), node('BACKUP', 100, '  nopreempt\n'))).toEqual([]);
+    expect(ka409(node('BACKUP', 150, '  preempt\n'), node('BACKUP', 100, '  nopreempt\n'))).toEqual([]);
+    expect(ka409(node('BACKUP', 150, '  preempt_delay 30\n'), node('BACKUP', 100, '  nopreempt\n'))).toEqual([]);
+    // Without a word either way it is still reported, and a later nopreempt overrides preempt.
+    expect(ka409(node('MASTER', 150, ''), node('BACKUP', 100, '  nopreempt\n')).map((x) => x.file)).toEqual(['a.conf']);
+    expect(ka409(node('BACKUP', 150, '  preempt\n  nopreempt\n'), node('BACKUP', 100, '  nopreempt\n'))).toEqual([]);
+  });
+
   it('KA432 words a tie of three nodes as such', () => {
     const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const nodes = [{ file: 'a.conf', text: node('MASTER', 150) }, ...['b', 'c', 'd'].map((n) => ({ file: `${n}.conf`, text: node('BACKUP', 100) }))];

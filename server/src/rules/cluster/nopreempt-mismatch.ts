@@ -12,6 +12,21 @@ function clearedBecause(m: Member): string | undefined {
   return undefined;
 }
 
+/**
+ * A node that writes `preempt` (the last of preempt/nopreempt) or `preempt_delay` means to take
+ * the VIPs back: nopreempt elsewhere is then no half-done non-preemptive pair.
+ */
+function asksToPreempt(m: Member): boolean {
+  if (m.instance.preemptDelay !== undefined) return true;
+  const lines = m.instance.node.children;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const k = lines[i]!.keyword;
+    if (k === 'preempt') return true;
+    if (k === 'nopreempt') return false;
+  }
+  return false;
+}
+
 export const nopreemptMismatch: ClusterRule = {
   kind: 'cluster',
   code: 'KA409',
@@ -20,7 +35,7 @@ export const nopreemptMismatch: ClusterRule = {
   severity: 'warning',
   description: 'nopreempt is set on some nodes of a VRRP instance only, or is cleared on a node by state MASTER.',
   docs: {
-    why: 'A non-preemptive pair needs nopreempt and state BACKUP on every node that can outrank another. A node without nopreempt (or with state MASTER, which makes keepalived drop nopreempt there) takes the VIPs back whenever it has the higher priority, which is exactly what nopreempt was meant to avoid. A node whose priority (all checks healthy) is never above another node\'s has nothing to take back, so it is not reported; it takes over only when the other node\'s checks fail, and nopreempt there would stop that failover.',
+    why: 'A non-preemptive pair needs nopreempt and state BACKUP on every node that can outrank another. A node without nopreempt (or with state MASTER, which makes keepalived drop nopreempt there) takes the VIPs back whenever it has the higher priority, which is exactly what nopreempt was meant to avoid. A node whose priority (all checks healthy) is never above another node\'s has nothing to take back, so it is not reported; it takes over only when the other node\'s checks fail, and nopreempt there would stop that failover. Nor is a node that writes `preempt` or `preempt_delay`: it asks to take the VIPs back.',
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    nopreempt\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -56,7 +71,7 @@ export const nopreemptMismatch: ClusterRule = {
             message: `${g.name}: nopreempt on ${ref.node.label} does not make the pair non-preemptive: keepalived clears nopreempt on ${m.node.label} because of ${cleared}, so ${m.node.label} takes the VIPs back whenever its priority is higher`,
             related: [rel(at(nopreemptOf(m)!), `nopreempt on ${m.node.label}, cleared by ${cleared}`)],
           });
-        } else if (!nopreemptOf(m)) {
+        } else if (!nopreemptOf(m) && !asksToPreempt(m)) {
           ctx.report({
             ...instanceAt(m),
             message: `${g.name}: nopreempt on ${ref.node.label} but not on ${m.node.label}; ${m.node.label} takes the VIPs back whenever its priority is higher`,
