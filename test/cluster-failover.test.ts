@@ -254,6 +254,31 @@ describe('pairFiles: variants of one node', () => {
     ]);
     expect(backups.map((p) => p.nodes.map((n) => n.file))).toEqual([['lb1.conf', 'lb2.conf']]);
   });
+
+  // Found on a real repo (Felyne/apiserver: keepalived/host1.conf, host2.conf, keepalived1.conf,
+  // keepalived2.conf, two versions of one pair side by side): the four were one cluster, and each
+  // node and its other version were reported as two nodes sharing an mcast_src_ip (KA421), a
+  // router_id (KA415) and a priority (KA406).
+  const versioned = (routerId: string, state: string, prio: number, src: string) =>
+    `global_defs {\n    router_id ${routerId}\n}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n    mcast_src_ip ${src}\n    virtual_ipaddress {\n        192.168.40.210\n    }\n}\n`;
+  it('files named apart are one node when router_id, source address, state and priority are all the same', () => {
+    const pairs = pairFiles([
+      { file: 'host1.conf', text: versioned('test1', 'BACKUP', 100, '192.168.41.23') },
+      { file: 'host2.conf', text: versioned('test2', 'BACKUP', 90, '192.168.40.214') },
+      { file: 'keepalived1.conf', text: `# kept as it was\n${versioned('test1', 'BACKUP', 100, '192.168.41.23')}` },
+      { file: 'keepalived2.conf', text: versioned('test2', 'BACKUP', 90, '192.168.40.214') },
+    ]);
+    expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([
+      ['host1.conf', 'host2.conf'],
+      ['keepalived1.conf', 'keepalived2.conf'],
+    ]);
+    // A copy that kept router_id and source address but took its own priority is another node.
+    const copied = pairFiles([
+      { file: 'host1.conf', text: versioned('lb', 'BACKUP', 100, '192.168.41.23') },
+      { file: 'host2.conf', text: versioned('lb', 'BACKUP', 90, '192.168.41.23') },
+    ]);
+    expect(copied.map((p) => p.nodes.map((n) => n.file))).toEqual([['host1.conf', 'host2.conf']]);
+  });
 });
 
 describe('robustness', () => {

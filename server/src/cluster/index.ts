@@ -92,9 +92,29 @@ function variantNames(a: string, b: string): boolean {
   return x !== y && (x.startsWith(y) || y.startsWith(x));
 }
 
-function sameNode(a: VrrpInstance, b: VrrpInstance): boolean {
-  const src = a.unicastSrcIp?.value;
-  return a.name === b.name && src !== undefined && src === b.unicastSrcIp?.value && a.effectiveState === b.effectiveState;
+function sameNode(x: Analysis, a: VrrpInstance, y: Analysis, b: VrrpInstance): boolean {
+  if (a.name !== b.name || a.effectiveState !== b.effectiveState) return false;
+  if (variantNames(x.file, y.file)) {
+    const src = a.unicastSrcIp?.value;
+    return src !== undefined && src === b.unicastSrcIp?.value;
+  }
+  // Files named apart are one node written twice (`host1.conf` and `keepalived1.conf`, two
+  // versions of one node kept side by side) only when nothing tells them apart: the same
+  // router_id, source address and priority. Two real nodes differ in one of these at least; a
+  // BACKUP copied from the MASTER with only its state and priority changed is still a node (KA421).
+  const routerId = x.model.globalDefs?.routerId?.value;
+  const src = sourceAddress(a);
+  return routerId !== undefined && routerId === y.model.globalDefs?.routerId?.value && src !== undefined && src === sourceAddress(b) && a.effectivePriority === b.effectivePriority;
+}
+
+/** The address adverts are sent from: the last unicast_src_ip or mcast_src_ip line. */
+function sourceAddress(inst: VrrpInstance): string | undefined {
+  const lines = inst.node.children;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const k = lines[i]!.keyword;
+    if (k === 'unicast_src_ip' || k === 'mcast_src_ip') return lines[i]!.argText(0);
+  }
+  return undefined;
 }
 
 /** A key shared by more files than this is a template, not a cluster. */
@@ -137,7 +157,8 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
         if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
         m.a.add(p.inst);
         m.b.add(q.inst);
-        if (variantNames(analyses[p.file]!.file, analyses[q.file]!.file) && sameNode(analyses[p.file]!.model.vrrpInstances[p.inst]!, analyses[q.file]!.model.vrrpInstances[q.inst]!)) m.sameNode = true;
+        const [fp, fq] = [analyses[p.file]!, analyses[q.file]!];
+        if (sameNode(fp, fp.model.vrrpInstances[p.inst]!, fq, fq.model.vrrpInstances[q.inst]!)) m.sameNode = true;
       }
     }
   }
