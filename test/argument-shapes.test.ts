@@ -135,3 +135,61 @@ describe('a path component over 255 bytes', () => {
     expect(a.diagnostics.filter((d) => d.code === 'KA205').map((d) => d.severity)).toEqual(['warning']);
   });
 });
+
+// Lines with two bad words, measured with keepalived 2.2.7 (a sweep of every keyword with two or more
+// checked arguments, and of address, route and rule lines with two bad options): some handlers stop at
+// the first bad value and never look at the rest (after_invalid "stops" in keywords.json), others go
+// on and report each. `kalint` lists the words kalint flags on the line, `keepalived` what the binary
+// says there (each message once).
+describe('a line with two bad arguments', () => {
+  const vs = (check: string) => `virtual_server 192.0.2.1 80 {\n  real_server 192.0.2.22 80 {\n${check}  }\n}\n`;
+  const cases: { name: string; text: string; line: number; kalint: string[]; keepalived: string[] }[] = [
+    // stops at the first bad value
+    { name: 'vrrp_cpu_affinity x z', text: 'global_defs {\n  vrrp_cpu_affinity x z\n}\n', line: 2, kalint: ['x'], keepalived: ["invalid number 'x'", 'Invalid cpu_id:0 specified for vrrp process'] },
+    { name: 'vrrp_cpu_affinity 0 z', text: 'global_defs {\n  vrrp_cpu_affinity 0 z\n}\n', line: 2, kalint: ['z'], keepalived: ["invalid number 'z'", 'Invalid cpu_id:0 specified for vrrp process'] },
+    { name: 'vrrp_garp_extra_if x bogus', text: 'global_defs {\n  vrrp_garp_extra_if x bogus\n}\n', line: 2, kalint: ['x'], keepalived: ["invalid number 'x'", "vrrp_garp_extra_if 'x' invalid - ignoring"] },
+    { name: 'vrrp_garp_extra_if 1 bogus', text: 'global_defs {\n  vrrp_garp_extra_if 1 bogus\n}\n', line: 2, kalint: ['bogus'], keepalived: ["invalid number 'bogus'", "vrrp_garp_extra_if 'bogus' invalid - ignoring"] },
+    { name: 'vrrp_track_process weight x bogus', text: 'vrrp_track_process p {\n  process keepalived\n  weight x bogus\n}\n', line: 3, kalint: ['x'], keepalived: ["invalid number 'x'", 'Weight (x) for vrrp_track_process p must be between [-254..254] inclusive. Ignoring...'] },
+    { name: 'vrrp_track_process weight 5 bogus', text: 'vrrp_track_process p {\n  process keepalived\n  weight 5 bogus\n}\n', line: 3, kalint: ['bogus'], keepalived: ['vrrp_track_process p unknown weight option bogus'] },
+    { name: 'FILE_CHECK weight x bogus', text: vs('    FILE_CHECK {\n      file /tmp/f\n      weight x bogus\n    }\n'), line: 5, kalint: ['x'], keepalived: ["invalid number 'x'", 'weight for track file must be in [-2147483647..2147483647] inclusive. Ignoring...'] },
+    { name: 'FILE_CHECK weight 5 bogus', text: vs('    FILE_CHECK {\n      file /tmp/f\n      weight 5 bogus\n    }\n'), line: 5, kalint: ['bogus'], keepalived: ['unknown track file weight option bogus - ignoring'] },
+    { name: 'UDP_CHECK payload xyz 0g', text: vs('    UDP_CHECK {\n      payload xyz 0g\n    }\n'), line: 4, kalint: ['xyz'], keepalived: ['Invalid hex string for UDP_CHECK payload'] },
+    { name: 'UDP_CHECK payload 0a 0g', text: vs('    UDP_CHECK {\n      payload 0a 0g\n    }\n'), line: 4, kalint: ['0g'], keepalived: ['Invalid hex string for UDP_CHECK payload'] },
+    { name: 'interface_up_down_delays lo -1 300', text: 'interface_up_down_delays {\n  lo -1 300\n}\n', line: 2, kalint: ['-1'], keepalived: ["negative number '-1'"] },
+    { name: 'interface_up_down_delays lo 1 300', text: 'interface_up_down_delays {\n  lo 1 300\n}\n', line: 2, kalint: ['300'], keepalived: ["number '300' outside range [0.000000, 255.000000]"] },
+    { name: 'linkbeat_interfaces, a 16-byte name and a bad method', text: `linkbeat_interfaces {\n  ${'x'.repeat(16)} bogus\n}\n`, line: 2, kalint: ['x'.repeat(16)], keepalived: [`unknown interface ${'x'.repeat(16)} specified for linkbeat interface`] },
+    // reports each bad value
+    { name: 'vrrp_script weight x bogus', text: 'vrrp_script s {\n  script /bin/true\n  weight x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ["invalid number 'x'", 'vrrp_script s unknown weight option bogus', 'vrrp_script s weight x must be in [-253, 253]'] },
+    { name: 'bfd_instance weight x bogus', text: 'bfd_instance b {\n  neighbor_ip 192.0.2.40\n  weight x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ['Configuration error: BFD instance b unknown weight option bogus', 'Configuration error: BFD instance b weight value x not valid (must be in range [-253-253]), ignoring', "invalid number 'x'"] },
+    { name: 'track_file weight x bogus', text: 'track_file t {\n  file /tmp/tf\n  weight x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ['Weight (x) for track_file t must be between [-254..254] inclusive. Ignoring...', "invalid number 'x'", 'track_file t unknown weight option bogus'] },
+    { name: 'track_file init_file x bogus', text: 'track_file t {\n  file /tmp/tf\n  init_file x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ['Unknown track file init option bogus', 'Unknown track file init option x'] },
+    { name: 'vrrp_rx_bufs_policy bogus bogus2', text: 'global_defs {\n  vrrp_rx_bufs_policy bogus bogus2\n}\n', line: 2, kalint: ['bogus', 'bogus2'], keepalived: ['Invalid vrrp_rx_bufs_policy bogus', 'Invalid vrrp_rx_bufs_policy bogus2', "invalid number 'bogus'"] },
+  ];
+  const flagged = (text: string, line: number) => {
+    const lines = text.split('\n');
+    return lintText(text, { file: 'keepalived.conf' }).diagnostics
+      .filter((d) => d.code === 'KA205' && d.range.start.line + 1 === line)
+      .map((d) => lines[line - 1]!.slice(d.range.start.column, d.range.end.column));
+  };
+  it.each(cases)('$name: kalint flags what keepalived reads', ({ text, line, kalint }) => {
+    expect(flagged(text, line)).toEqual(kalint);
+  });
+  it('says what a handler that stops does with the rest of the line', () => {
+    expect(messages('vrrp_track_process p {\n  process keepalived\n  weight x bogus\n}\n', 'KA205')).toEqual([
+      "'weight' expects a whole number, got 'x' (keepalived: invalid number); keepalived reads no further ('bogus' goes unread) and ignores the line",
+    ]);
+  });
+  it('keeps a silently ignored regex_stack a warning, once (keepalived logs "regex_stack invalid start value" and returns)', () => {
+    const text = vs('    HTTP_GET {\n      url {\n        path /\n        regex_stack x y\n      }\n    }\n');
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.severity}:${d.message}`)).toEqual([
+      "warning:'regex_stack' expects a whole number for start, got 'x' (keepalived: invalid number); keepalived reads no further ('y' goes unread) and ignores the line without a word",
+    ]);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', async () => {
+    const runs = await Promise.all(cases.map((c) => runKeepalivedAsync(c.text)));
+    runs.forEach((run, i) => {
+      const c = cases[i]!;
+      expect([...new Set(run.messages.filter((m) => m.line === c.line).map((m) => m.message))].sort(), c.name).toEqual([...c.keepalived].sort());
+    });
+  });
+});

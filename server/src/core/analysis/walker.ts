@@ -137,6 +137,13 @@ interface ArgList {
   argDigits(i: number): number;
 }
 
+/** What a handler that stops at its first bad value (after_invalid 'stops') does with the line. */
+function stopsEffect(args: ArgList, at: number, silently = false): string {
+  const rest = wordsOf(args, at + 1).map((w) => w.text);
+  const unread = rest.length ? ` ('${rest.join(' ')}' goes unread)` : '';
+  return `; keepalived reads no further${unread} and ignores the line${silently ? ' without a word' : ''}`;
+}
+
 function wordsOf(args: ArgList, from: number): Word[] {
   const out: Word[] = [];
   for (let i = from; i < args.argCount; i++) out.push(args.argWord(i));
@@ -972,8 +979,14 @@ export class Walker implements LineSink {
           if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
         }
         const p = checkArg(argIn(a, this.options.target), text, keyword);
+        if (!p) continue;
+        // A handler that stops at its first bad value never looks at the later words: report this one only.
+        if (a.after_invalid === 'stops') {
+          this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${stopsEffect(args, i, a.invalid === 'logged')}`, file, args.argWord(i).range);
+          return;
+        }
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
-        if (p) this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
+        this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
       }
     }
     if (wi < n && node?.spec) {
@@ -1027,6 +1040,10 @@ export class Walker implements LineSink {
       if (word!.values?.includes(w)) continue;
       const p = node.keyword !== 'init_file' || /^[0-9-]/.test(w) ? checkArg(value!, w, node.keyword) : checkArg(word!, w, node.keyword);
       if (node.keyword !== 'init_file' || /^[0-9-]/.test(w)) numbers++;
+      if (p && value!.after_invalid === 'stops' && (node.keyword !== 'init_file' || /^[0-9-]/.test(w))) {
+        this.report('KA205', p.severity, `${p.message}${stopsEffect(node, i)}`, file, node.argWord(i).range);
+        return;
+      }
       if (p) this.report('KA205', p.severity, p.message, file, node.argWord(i).range);
     }
     if (!numbers && !value!.optional) {
