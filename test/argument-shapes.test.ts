@@ -139,7 +139,7 @@ describe('a path component over 255 bytes', () => {
 // Lines with two bad words, measured with keepalived 2.2.7 (a sweep of every keyword with two or more
 // checked arguments, and of address, route and rule lines with two bad options): some handlers stop at
 // the first bad value and never look at the rest (after_invalid "stops" in keywords.json), others go
-// on and report each. `kalint` lists the words kalint flags on the line, `keepalived` what the binary
+// on and report each. `kalint` lists the words kalint flags on the line (KA205, KA204), `keepalived` what the binary
 // says there (each message once).
 describe('a line with two bad arguments', () => {
   const vs = (check: string) => `virtual_server 192.0.2.1 80 {\n  real_server 192.0.2.22 80 {\n${check}  }\n}\n`;
@@ -158,6 +158,7 @@ describe('a line with two bad arguments', () => {
     { name: 'interface_up_down_delays lo -1 300', text: 'interface_up_down_delays {\n  lo -1 300\n}\n', line: 2, kalint: ['-1'], keepalived: ["negative number '-1'"] },
     { name: 'interface_up_down_delays lo 1 300', text: 'interface_up_down_delays {\n  lo 1 300\n}\n', line: 2, kalint: ['300'], keepalived: ["number '300' outside range [0.000000, 255.000000]"] },
     { name: 'linkbeat_interfaces, a 16-byte name and a bad method', text: `linkbeat_interfaces {\n  ${'x'.repeat(16)} bogus\n}\n`, line: 2, kalint: ['x'.repeat(16)], keepalived: [`unknown interface ${'x'.repeat(16)} specified for linkbeat interface`] },
+    { name: 'linkbeat_interfaces, a 16-byte name, a method and an extra word', text: `linkbeat_interfaces {\n  ${'x'.repeat(16)} MII extra\n}\n`, line: 2, kalint: ['x'.repeat(16)], keepalived: [`unknown interface ${'x'.repeat(16)} specified for linkbeat interface`] },
     // reports each bad value
     { name: 'vrrp_script weight x bogus', text: 'vrrp_script s {\n  script /bin/true\n  weight x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ["invalid number 'x'", 'vrrp_script s unknown weight option bogus', 'vrrp_script s weight x must be in [-253, 253]'] },
     { name: 'bfd_instance weight x bogus', text: 'bfd_instance b {\n  neighbor_ip 192.0.2.40\n  weight x bogus\n}\n', line: 3, kalint: ['x', 'bogus'], keepalived: ['Configuration error: BFD instance b unknown weight option bogus', 'Configuration error: BFD instance b weight value x not valid (must be in range [-253-253]), ignoring', "invalid number 'x'"] },
@@ -168,7 +169,7 @@ describe('a line with two bad arguments', () => {
   const flagged = (text: string, line: number) => {
     const lines = text.split('\n');
     return lintText(text, { file: 'keepalived.conf' }).diagnostics
-      .filter((d) => d.code === 'KA205' && d.range.start.line + 1 === line)
+      .filter((d) => (d.code === 'KA205' || d.code === 'KA204') && d.range.start.line + 1 === line)
       .map((d) => lines[line - 1]!.slice(d.range.start.column, d.range.end.column));
   };
   it.each(cases)('$name: kalint flags what keepalived reads', ({ text, line, kalint }) => {

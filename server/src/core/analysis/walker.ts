@@ -925,8 +925,11 @@ export class Walker implements LineSink {
     }
   }
 
-  /** Checks the arguments of a keyword line (`args` is the node) or of a value line. */
-  private checkArgs(specs: ArgSpec[], args: ArgList, keyword: string, node: AstNode | undefined, file: string): void {
+  /**
+   * Checks the arguments of a keyword line (`args` is the node) or of a value line. True when it
+   * stopped at a bad value keepalived reads no further after (after_invalid 'stops').
+   */
+  private checkArgs(specs: ArgSpec[], args: ArgList, keyword: string, node: AstNode | undefined, file: string): boolean {
     const n = args.argCount;
     let wi = 0;
     for (let si = 0; si < specs.length; si++) {
@@ -983,7 +986,7 @@ export class Walker implements LineSink {
         // A handler that stops at its first bad value never looks at the later words: report this one only.
         if (a.after_invalid === 'stops') {
           this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${stopsEffect(args, i, a.invalid === 'logged')}`, file, args.argWord(i).range);
-          return;
+          return true;
         }
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
         this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
@@ -1007,6 +1010,7 @@ export class Walker implements LineSink {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
       }
     }
+    return false;
   }
 
   /**
@@ -1078,9 +1082,9 @@ export class Walker implements LineSink {
     if (block.keyword === 'notification_email') return;
     const shape = block.spec?.value_line;
     if (!shape || shape.length === 0) return;
-    this.checkArgs(shape, line, block.keyword, undefined, line.file);
+    const stopped = this.checkArgs(shape, line, block.keyword, undefined, line.file);
     // keepalived reports words after a linkbeat interface's method ("extra characters … in linkbeat interface").
-    if (block.keyword === 'linkbeat_interfaces' && line.argCount > shape.length) {
+    if (block.keyword === 'linkbeat_interfaces' && line.argCount > shape.length && !stopped) {
       const extra = line.argWord(shape.length);
       this.report('KA204', 'error', `'${line.argText(0)}' takes only a method (MII, ETHTOOL or IOCTL) after it; keepalived reports the extra words ("extra characters ${line.argText(1)} in linkbeat interface")`, line.file, { start: extra.range.start, end: line.argWord(line.argCount - 1).range.end });
     }
