@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
-import { blockEnd, related } from './util.js';
+import { blockEnd, related, allCheckers } from './util.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 function isLinkLocal6(addr: string): boolean {
@@ -80,45 +80,40 @@ export const checkerConnectionAddress: FileRule = {
     good: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n            bind_if eth1\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
-          // keepalived's checker starts with the real server as its destination (connect_ip); each
-          // connect_ip or bindto is checked against the other as it is read, and a mismatching one
-          // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
-          // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
-          const rsFamily = ipFamily(rs.address);
-          const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
-          const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
-          if (ck.kind === 'SMTP_CHECK') for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
-            const host = hosts[m]!;
-            if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
-          }
-          const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
-          for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
-            const c = cs[n]!;
-            if (!ignored!.includes(c.keyword!)) continue;
-            ctx.report({
-              severity: 'warning',
-              message: `keepalived ${ctx.target.join('.')} accepts '${c.keyword}' in ${ck.kind} but does not use it: the ${ck.kind === 'PING_CHECK' ? 'ping' : 'check'} goes out with the ${c.keyword === 'bind_if' ? 'interface' : c.keyword === 'bindto' ? 'source address' : 'source port'} the system chooses (keepalived's development tree honours it after 2.4.3)`,
-              file: c.file,
-              range: c.range,
-            });
-          }
-          const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
-          if (bindIf || !isLinkLocal6(target)) continue;
-          ctx.report({
-            message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")`,
-            file: ck.node.file,
-            range: blockEnd(ck.node),
-            related: [related(ck.node, `${ck.kind} starts here`)],
-          });
-        }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { rs, checker: ck } = checkers[i]!;
+      if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
+      // keepalived's checker starts with the real server as its destination (connect_ip); each
+      // connect_ip or bindto is checked against the other as it is read, and a mismatching one
+      // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
+      // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
+      const rsFamily = ipFamily(rs.address);
+      const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
+      const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
+      if (ck.kind === 'SMTP_CHECK') for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
+        const host = hosts[m]!;
+        if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
       }
+      const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
+      for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
+        const c = cs[n]!;
+        if (!ignored!.includes(c.keyword!)) continue;
+        ctx.report({
+          severity: 'warning',
+          message: `keepalived ${ctx.target.join('.')} accepts '${c.keyword}' in ${ck.kind} but does not use it: the ${ck.kind === 'PING_CHECK' ? 'ping' : 'check'} goes out with the ${c.keyword === 'bind_if' ? 'interface' : c.keyword === 'bindto' ? 'source address' : 'source port'} the system chooses (keepalived's development tree honours it after 2.4.3)`,
+          file: c.file,
+          range: c.range,
+        });
+      }
+      const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
+      if (bindIf || !isLinkLocal6(target)) continue;
+      ctx.report({
+        message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")`,
+        file: ck.node.file,
+        range: blockEnd(ck.node),
+        related: [related(ck.node, `${ck.kind} starts here`)],
+      });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { allCheckers } from './util.js';
 
 /** keepalived rejects a leading dot (except the root name ".") and any "..". */
 export function hasEmptyLabel(name: string): boolean {
@@ -21,25 +22,20 @@ export const dnsCheckEmptyLabel: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www.example.com\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          if (ck.kind !== 'DNS_CHECK') continue;
-          const first = ck.node.children.find((c) => c.keyword === 'name');
-          const w = first?.args[0];
-          if (!w || !hasEmptyLabel(w.text)) continue;
-          const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
-          ctx.report({
-            message: `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`,
-            file: w.file,
-            range: w.range,
-            fix: !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined,
-          });
-        }
-      }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      if (ck.kind !== 'DNS_CHECK') continue;
+      const first = ck.node.children.find((c) => c.keyword === 'name');
+      const w = first?.args[0];
+      if (!w || !hasEmptyLabel(w.text)) continue;
+      const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
+      ctx.report({
+        message: `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`,
+        file: w.file,
+        range: w.range,
+        fix: !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined,
+      });
     }
   },
 };

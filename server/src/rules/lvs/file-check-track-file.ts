@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { TrackFile } from '../../core/model/model.js';
-import { blockEnd, firstByName, readsBefore, related } from './util.js';
+import { blockEnd, firstByName, readsBefore, related, allCheckers } from './util.js';
 
 export const fileCheckTrackFile: FileRule = {
   kind: 'file',
@@ -21,62 +21,57 @@ export const fileCheckTrackFile: FileRule = {
   check(ctx) {
     const model = ctx.analysis.model;
     let byName: Map<string, TrackFile> | undefined;
-    for (let i = 0, vsList = model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          if (ck.kind !== 'FILE_CHECK') continue;
-          // The track_file lines that name something, with their name.
-          const refs: { ref: AstNode; name: string }[] = [];
-          for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
-            const c = cs[m]!;
-            if (c.keyword !== 'track_file') continue;
-            const w = c.args[0];
-            if (w) refs.push({ ref: c, name: w.text });
-          }
-          if (!refs.length) {
-            ctx.report({
-              message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
-              file: ck.node.file,
-              range: blockEnd(ck.node),
-              related: [related(ck.node, 'FILE_CHECK starts here')],
-            });
-            continue;
-          }
-          byName ??= firstByName(model.trackFiles);
-          let found = false;
-          for (let n = 0; n < refs.length; n++) {
-            const { ref, name } = refs[n]!;
-            const def = byName.get(name);
-            const before = def !== undefined && readsBefore(def.node, ref);
-            // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.
-            if (before && def.file !== undefined) {
-              found = true;
-              continue;
-            }
-            ctx.report({
-              message: before
-                ? `track_file '${name}' has no 'file' line, so keepalived removed it; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`
-                : def
-                  ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
-                  : `No track_file '${name}' is defined; keepalived drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
-              file: ref.file,
-              range: ref.range,
-              related: def ? [related(def.node, before ? 'defined here, without a file' : 'defined here, after its use')] : undefined,
-            });
-          }
-          // keepalived then also rejects the checker itself when its block ends.
-          if (!found) {
-            ctx.report({
-              message: `FILE_CHECK is left without a track_file; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
-              file: ck.node.file,
-              range: blockEnd(ck.node),
-              related: [related(refs[0]!.ref, 'the track_file that is not found')],
-            });
-          }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      if (ck.kind !== 'FILE_CHECK') continue;
+      // The track_file lines that name something, with their name.
+      const refs: { ref: AstNode; name: string }[] = [];
+      for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
+        const c = cs[m]!;
+        if (c.keyword !== 'track_file') continue;
+        const w = c.args[0];
+        if (w) refs.push({ ref: c, name: w.text });
+      }
+      if (!refs.length) {
+        ctx.report({
+          message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
+          file: ck.node.file,
+          range: blockEnd(ck.node),
+          related: [related(ck.node, 'FILE_CHECK starts here')],
+        });
+        continue;
+      }
+      byName ??= firstByName(model.trackFiles);
+      let found = false;
+      for (let n = 0; n < refs.length; n++) {
+        const { ref, name } = refs[n]!;
+        const def = byName.get(name);
+        const before = def !== undefined && readsBefore(def.node, ref);
+        // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.
+        if (before && def.file !== undefined) {
+          found = true;
+          continue;
         }
+        ctx.report({
+          message: before
+            ? `track_file '${name}' has no 'file' line, so keepalived removed it; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`
+            : def
+              ? `track_file '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this FILE_CHECK and drops the checker (keepalived: "track_file ${name} not found")`
+              : `No track_file '${name}' is defined; keepalived drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
+          file: ref.file,
+          range: ref.range,
+          related: def ? [related(def.node, before ? 'defined here, without a file' : 'defined here, after its use')] : undefined,
+        });
+      }
+      // keepalived then also rejects the checker itself when its block ends.
+      if (!found) {
+        ctx.report({
+          message: `FILE_CHECK is left without a track_file; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
+          file: ck.node.file,
+          range: blockEnd(ck.node),
+          related: [related(refs[0]!.ref, 'the track_file that is not found')],
+        });
       }
     }
   },

@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { blockEnd, related } from './util.js';
+import { blockEnd, related, allCheckers } from './util.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
@@ -29,27 +29,22 @@ export const httpCheckWithoutUrl: FileRule = {
     const crashes = compareVersions(ctx.target, FIRST_CHECKER_CRASH[0]) >= 0 && compareVersions(ctx.target, FIRST_CHECKER_CRASH[1]) < 0;
     // keepalived queues checkers in file order, across virtual servers.
     let first = true;
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          const isFirst = first;
-          first = false;
-          if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;
-          if (ck.urls.some((u) => u.path !== undefined && u.path !== '')) continue;
-          const why = ck.urls.length ? 'none of its url blocks has a path' : 'it has no url block';
-          const crash = crashes && isFirst ? `; no checker comes before it, and keepalived ${ctx.target.join('.')} then crashes, also under -t` : '';
-          // keepalived reports this when the checker block closes.
-          ctx.report({
-            message: `${ck.kind} checker is dropped: ${why} (keepalived: "HTTP/SSL_GET checker has no urls specified - ignoring")${crash}`,
-            file: ck.node.file,
-            range: blockEnd(ck.node),
-            related: [related(ck.node, `${ck.kind} starts here`)],
-          });
-        }
-      }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      const isFirst = first;
+      first = false;
+      if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;
+      if (ck.urls.some((u) => u.path !== undefined && u.path !== '')) continue;
+      const why = ck.urls.length ? 'none of its url blocks has a path' : 'it has no url block';
+      const crash = crashes && isFirst ? `; no checker comes before it, and keepalived ${ctx.target.join('.')} then crashes, also under -t` : '';
+      // keepalived reports this when the checker block closes.
+      ctx.report({
+        message: `${ck.kind} checker is dropped: ${why} (keepalived: "HTTP/SSL_GET checker has no urls specified - ignoring")${crash}`,
+        file: ck.node.file,
+        range: blockEnd(ck.node),
+        related: [related(ck.node, `${ck.kind} starts here`)],
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { childrenNamed } from '../../core/analysis/ast.js';
-import { blockEnd, related } from './util.js';
+import { blockEnd, related, allCheckers } from './util.js';
 import { commandEmpty } from '../vrrp/vrrp-script-without-script.js';
 
 export const miscCheckWithoutPath: FileRule = {
@@ -19,22 +19,17 @@ export const miscCheckWithoutPath: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app 10.0.1.1"\n            misc_timeout 5\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          // A misc_path whose command is empty (misc_path " ") sets nothing either.
-          if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandEmpty(ctx.analysis, l))) continue;
-          ctx.report({
-            message: `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
-            file: ck.node.file,
-            range: blockEnd(ck.node),
-            related: [related(ck.node, 'MISC_CHECK starts here')],
-          });
-        }
-      }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      // A misc_path whose command is empty (misc_path " ") sets nothing either.
+      if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandEmpty(ctx.analysis, l))) continue;
+      ctx.report({
+        message: `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
+        file: ck.node.file,
+        range: blockEnd(ck.node),
+        related: [related(ck.node, 'MISC_CHECK starts here')],
+      });
     }
   },
 };

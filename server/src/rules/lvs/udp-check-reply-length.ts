@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { child } from '../../core/analysis/ast.js';
 import { parseInteger } from '../../core/analysis/values.js';
-import { blockEnd, related } from './util.js';
+import { blockEnd, related, allCheckers } from './util.js';
 
 /** keepalived's default max_reply_length when none is given. */
 const DEFAULT_MAX_REPLY = 255;
@@ -22,28 +22,23 @@ export const udpCheckReplyLength: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n            max_reply_length 1400\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          if (ck.kind !== 'UDP_CHECK') continue;
-          const minNode = child(ck.node, 'min_reply_length');
-          const maxNode = child(ck.node, 'max_reply_length');
-          const valid = (v: number | undefined) => (v !== undefined && v >= 0 && v <= 65535 ? v : undefined);
-          const min = valid(parseInteger(minNode?.args[0]?.text ?? ''));
-          const maxWritten = valid(parseInteger(maxNode?.args[0]?.text ?? ''));
-          const max = maxWritten ?? DEFAULT_MAX_REPLY;
-          if (min === undefined || min <= max) continue;
-          ctx.report({
-            message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; no reply can pass, the check always fails (keepalived: "will always fail")`,
-            file: ck.node.file,
-            range: blockEnd(ck.node),
-            related: [related(minNode!, 'min_reply_length set here')],
-          });
-        }
-      }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      if (ck.kind !== 'UDP_CHECK') continue;
+      const minNode = child(ck.node, 'min_reply_length');
+      const maxNode = child(ck.node, 'max_reply_length');
+      const valid = (v: number | undefined) => (v !== undefined && v >= 0 && v <= 65535 ? v : undefined);
+      const min = valid(parseInteger(minNode?.args[0]?.text ?? ''));
+      const maxWritten = valid(parseInteger(maxNode?.args[0]?.text ?? ''));
+      const max = maxWritten ?? DEFAULT_MAX_REPLY;
+      if (min === undefined || min <= max) continue;
+      ctx.report({
+        message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; no reply can pass, the check always fails (keepalived: "will always fail")`,
+        file: ck.node.file,
+        range: blockEnd(ck.node),
+        related: [related(minNode!, 'min_reply_length set here')],
+      });
     }
   },
 };

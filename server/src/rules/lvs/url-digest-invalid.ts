@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { allCheckers } from './util.js';
 
 export const urlDigestInvalid: FileRule = {
   kind: 'file',
@@ -16,28 +17,23 @@ export const urlDigestInvalid: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                digest 9b3a0c85a887a256d6939da88aabd8cd\n            }\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
-            const url = urlList[m]!;
-            for (let n = 0, ds = url.node.children; n < ds.length; n++) {
-              const d = ds[n]!;
-              if (d.keyword !== 'digest') continue;
-              const w = d.args[0];
-              if (!w) continue;
-              const problem = w.text.length !== 32
-                ? `has ${w.text.length} characters; an MD5 digest has 32 hex digits`
-                : !/^[0-9a-fA-F]{32}$/.test(w.text)
-                  ? 'contains characters that are not hex digits'
-                  : undefined;
-              if (!problem) continue;
-              ctx.report({ message: `digest '${w.text}' ${problem}; keepalived ignores it`, file: w.file, range: w.range });
-            }
-          }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
+        const url = urlList[m]!;
+        for (let n = 0, ds = url.node.children; n < ds.length; n++) {
+          const d = ds[n]!;
+          if (d.keyword !== 'digest') continue;
+          const w = d.args[0];
+          if (!w) continue;
+          const problem = w.text.length !== 32
+            ? `has ${w.text.length} characters; an MD5 digest has 32 hex digits`
+            : !/^[0-9a-fA-F]{32}$/.test(w.text)
+              ? 'contains characters that are not hex digits'
+              : undefined;
+          if (!problem) continue;
+          ctx.report({ message: `digest '${w.text}' ${problem}; keepalived ignores it`, file: w.file, range: w.range });
         }
       }
     }

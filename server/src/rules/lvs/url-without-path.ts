@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { blockEnd, related } from './util.js';
+import { blockEnd, related, allCheckers } from './util.js';
 
 export const urlWithoutPath: FileRule = {
   kind: 'file',
@@ -17,23 +17,18 @@ export const urlWithoutPath: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n        }\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
-      for (let j = 0, rsList = vs.realServers; j < rsList.length; j++) {
-        const rs = rsList[j]!;
-        for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
-          const ck = cks[k]!;
-          for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
-            const url = urlList[m]!;
-            if (url.path !== undefined && url.path !== '') continue;
-            ctx.report({
-              message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")`,
-              file: url.node.file,
-              range: blockEnd(url.node),
-              related: [related(url.node, 'url starts here')],
-            });
-          }
-        }
+    const checkers = allCheckers(ctx.analysis);
+    for (let i = 0; i < checkers.length; i++) {
+      const { checker: ck } = checkers[i]!;
+      for (let m = 0, urlList = ck.urls; m < urlList.length; m++) {
+        const url = urlList[m]!;
+        if (url.path !== undefined && url.path !== '') continue;
+        ctx.report({
+          message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")`,
+          file: url.node.file,
+          range: blockEnd(url.node),
+          related: [related(url.node, 'url starts here')],
+        });
       }
     }
   },

@@ -4,7 +4,7 @@
 import type { Analysis } from '../../core/index.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { Fix } from '../../core/diagnostics.js';
-import type { VirtualServer, RealServer } from '../../core/model/model.js';
+import type { Checker, VirtualServer, RealServer } from '../../core/model/model.js';
 import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingState } from './server-facts.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { schema, type KeywordSpec } from '../../core/schema/schema.js';
@@ -168,4 +168,31 @@ export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, state: 
 /** The protocol keepalived uses for an address service: the last valid one, else its UDP default. */
 export function effectiveProtocol(f: ServerFacts): string {
   return f.protocol ?? 'UDP';
+}
+
+/** A health checker with the real server and virtual server it belongs to. */
+export interface CheckerAt {
+  vs: VirtualServer;
+  rs: RealServer;
+  checker: Checker;
+}
+
+const checkersMemo = new WeakMap<Analysis, CheckerAt[]>();
+
+/** Every checker of the configuration in reading order, listed once per analysis for the rules that visit them. */
+export function allCheckers(analysis: Analysis): CheckerAt[] {
+  let out = checkersMemo.get(analysis);
+  if (out) return out;
+  out = [];
+  const servers = analysis.model.virtualServers;
+  // Indexed loops: see ARCHITECTURE.md, "Performance notes" (for…of in code optimized on-stack).
+  for (let i = 0; i < servers.length; i++) {
+    const vs = servers[i]!;
+    for (let j = 0; j < vs.realServers.length; j++) {
+      const rs = vs.realServers[j]!;
+      for (let k = 0; k < rs.checkers.length; k++) out.push({ vs, rs, checker: rs.checkers[k]! });
+    }
+  }
+  checkersMemo.set(analysis, out);
+  return out;
 }
