@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { BfdInstance } from '../../core/model/model.js';
-import { blockEnd, firstByName, readsBefore, related } from './util.js';
+import { blockEnd, firstByName, readsBefore, related, namingLines } from './util.js';
 
 export const bfdCheckInstance: FileRule = {
   kind: 'file',
@@ -33,14 +33,7 @@ export const bfdCheckInstance: FileRule = {
         for (let k = 0, cks = rs.checkers; k < cks.length; k++) {
           const ck = cks[k]!;
           if (ck.kind !== 'BFD_CHECK') continue;
-          // The name lines that name something, with their name.
-          const names: { ref: AstNode; name: string }[] = [];
-          for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
-            const c = cs[m]!;
-            if (c.keyword !== 'name') continue;
-            const w = c.args[0];
-            if (w) names.push({ ref: c, name: w.text });
-          }
+          const names = namingLines(ck.node, 'name');
           if (!names.length) {
             ctx.report({
               message: `BFD_CHECK has no 'name'; keepalived skips this checker (keepalived: "No name has been specified for BFD_CHECKER - skipping")`,

@@ -1,7 +1,6 @@
 import type { FileRule } from '../types.js';
-import type { AstNode } from '../../core/analysis/ast.js';
 import type { TrackFile } from '../../core/model/model.js';
-import { blockEnd, firstByName, readsBefore, related, allCheckers } from './util.js';
+import { blockEnd, firstByName, readsBefore, related, allCheckers, namingLines } from './util.js';
 
 export const fileCheckTrackFile: FileRule = {
   kind: 'file',
@@ -25,14 +24,7 @@ export const fileCheckTrackFile: FileRule = {
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'FILE_CHECK') continue;
-      // The track_file lines that name something, with their name.
-      const refs: { ref: AstNode; name: string }[] = [];
-      for (let m = 0, cs = ck.node.children; m < cs.length; m++) {
-        const c = cs[m]!;
-        if (c.keyword !== 'track_file') continue;
-        const w = c.args[0];
-        if (w) refs.push({ ref: c, name: w.text });
-      }
+      const refs = namingLines(ck.node, 'track_file');
       if (!refs.length) {
         ctx.report({
           message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,

@@ -196,3 +196,15 @@ export function allCheckers(analysis: Analysis): CheckerAt[] {
   checkersMemo.set(analysis, out);
   return out;
 }
+
+/** The `keyword` lines directly in `block` that name something (track_file, name…), with the name. */
+export function namingLines(block: AstNode, keyword: string): { ref: AstNode; name: string }[] {
+  const out: { ref: AstNode; name: string }[] = [];
+  for (let i = 0, cs = block.children; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.keyword !== keyword) continue;
+    const w = c.args[0];
+    if (w) out.push({ ref: c, name: w.text });
+  }
+  return out;
+}
