@@ -881,6 +881,19 @@ describe('KA351 use-vmac-invalid', () => {
     expect(findings(two, 'KA351').map((d) => d.message)).toEqual([expect.stringContaining("'A' already uses the VMAC name 'vrrp.x'")]);
   });
 
+  it('a shared name by target: unchecked before 2.2.0, reported but still taken before 2.2.5', () => {
+    const two = instance('A', `use_vmac vrrp.x\n${vip('10.0.0.1')}`) + instance('B', `use_vmac vrrp.x\n${vip('10.0.0.2')}`);
+    const message = (target: string) => findings(two, 'KA351', target).map((d) => d.message);
+    // 2.0.19 and 2.1.5 builds: rc 0 and no message for two instances with `use_vmac vrrp.51`.
+    expect(message('2.1.5')).toEqual([expect.stringContaining('before 2.2.0 does not check this and gives both instances the same interface name')]);
+    // 2.2.4 build: "(VI_2) VRRP instance VI_1 is already using vrrp.51 - ignoring name", rc 5, yet its handler copies the
+    // name after the loop (the `continue` leaves only the loop over instances); d1c70747 (2.2.5) makes it ignore the name.
+    expect(message('2.2.4')).toEqual([expect.stringContaining('before 2.2.5 says it ignores the name')]);
+    expect(message('2.2.5')).toEqual([expect.stringContaining('keepalived ignores it here and names this VMAC vrrp.VRID')]);
+    const ipvlan = instance('A', `use_ipvlan ipv1\n${vip('10.0.0.1')}`) + instance('B', `use_ipvlan ipv1\n${vip('10.0.0.2')}`);
+    expect(findings(ipvlan, 'KA351', '2.2.0').map((d) => d.message)).toEqual([expect.stringContaining("'A' already uses the interface name 'ipv1'; keepalived before 2.2.5")]);
+  });
+
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [words, reported] of cases) {
       const said = runKeepalived(config(words)).messages.filter((m) => m.line === line && /VMAC/.test(m.message));

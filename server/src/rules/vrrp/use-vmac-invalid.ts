@@ -17,6 +17,15 @@ import { uniqueInstances } from './util.js';
  */
 const VMAC_OPTIONS_SINCE: Version = [2, 3, 0];
 
+/** From this release keepalived reports a use_vmac/use_ipvlan name another instance already uses (396b4360). */
+const SHARED_NAME_CHECKED_SINCE: Version = [2, 2, 0];
+/**
+ * Before this release the report above is not acted on: the handler's `continue` only leaves the loop over the
+ * other instances, and the name is copied anyway, so both instances get it (d1c70747, "Don't segfault if duplicate
+ * VMAC name"). From it the second instance really falls back to the default name.
+ */
+const SHARED_NAME_IGNORED_SINCE: Version = [2, 2, 5];
+
 /** The kernel's limit on interface names (IFNAMSIZ 16, with the final NUL). */
 const MAX_NAME = 15;
 
@@ -61,6 +70,7 @@ export const useVmacInvalid: FileRule = {
   },
   check({ analysis, target, report }) {
     const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
+    const sharing = sharedNameHandling(target);
     // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
     const taken = new Map<string, string>();
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
@@ -77,7 +87,7 @@ export const useVmacInvalid: FileRule = {
           ipvlanRead = true;
           for (let i = 0; i < line.argCount; i++) {
             const w = line.argWord(i);
-            const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken);
+            const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, sharing);
             if (message) report({ message, file: w.file, range: w.range });
           }
           continue;
@@ -95,7 +105,7 @@ export const useVmacInvalid: FileRule = {
             if (text === 'name' && i + 1 < line.argCount) i++;
           }
           const w = line.argWord(i);
-          const message = wordProblem(w.text, inst.name, state, taken);
+          const message = wordProblem(w.text, inst.name, state, taken, sharing);
           if (message) report({ message, file: w.file, range: w.range });
         }
       }
@@ -105,8 +115,32 @@ export const useVmacInvalid: FileRule = {
 
 const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
 
+/** What the target release does with an interface name another instance already uses. */
+type SharedNameHandling = 'unchecked' | 'reported-but-kept' | 'ignored';
+
+function sharedNameHandling(target: Version): SharedNameHandling {
+  if (compareVersions(target, SHARED_NAME_CHECKED_SINCE) < 0) return 'unchecked';
+  if (compareVersions(target, SHARED_NAME_IGNORED_SINCE) < 0) return 'reported-but-kept';
+  return 'ignored';
+}
+
+/** The finding for an interface name (`kind`: VMAC name or interface name) that instance `other` already uses. */
+function sharedNameMessage(other: string, kind: string, text: string, sharing: SharedNameHandling, fallback: string): string {
+  const uses = `vrrp_instance '${other}' already uses the ${kind} '${text}'`;
+  if (sharing === 'unchecked') return `${uses}; keepalived before 2.2.0 does not check this and gives both instances the same interface name`;
+  if (sharing === 'reported-but-kept')
+    return `${uses}; keepalived before 2.2.5 says it ignores the name ("VRRP instance ${other} is already using ${text} - ignoring name") but gives it to this instance too, and can crash on it (fixed in 2.2.5)`;
+  return `${uses}; keepalived ignores it here${fallback} (keepalived: "VRRP instance ${other} is already using ${text}")`;
+}
+
 /** What keepalived says of one use_ipvlan word (vrrp_parser.c, vrrp_ipvlan_handler), updating what the instance has accepted. */
-function ipvlanWordProblem(text: string, instance: string, state: { named: boolean; addressSet: boolean; typeSet: boolean }, taken: Map<string, string>): string | undefined {
+function ipvlanWordProblem(
+  text: string,
+  instance: string,
+  state: { named: boolean; addressSet: boolean; typeSet: boolean },
+  taken: Map<string, string>,
+  sharing: SharedNameHandling,
+): string | undefined {
   if (IPVLAN_TYPES.has(text)) {
     if (state.typeSet) return `use_ipvlan gives a second ipvlan type '${text}'; keepalived keeps the first (keepalived: "ipvlan type already specified")`;
     state.typeSet = true;
@@ -121,14 +155,14 @@ function ipvlanWordProblem(text: string, instance: string, state: { named: boole
   const bytes = utf8Length(text);
   if (bytes > MAX_NAME) return `IPVLAN interface name '${text}' is ${bytes} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it (keepalived: "IPVLAN interface name … too long")`;
   const other = taken.get(text);
-  if (other !== undefined) return `vrrp_instance '${other}' already uses the interface name '${text}'; keepalived ignores it here (keepalived: "VRRP instance ${other} is already using ${text}")`;
+  if (other !== undefined) return sharedNameMessage(other, 'interface name', text, sharing, '');
   taken.set(text, instance);
   state.named = true;
   return undefined;
 }
 
 /** What keepalived says of one use_vmac word, updating what the instance has accepted. */
-function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean }, taken: Map<string, string>): string | undefined {
+function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
   if (text.includes(':')) {
     if (state.macSet) return `use_vmac gives a second MAC address '${text}'; keepalived keeps the first (keepalived: "VMAC interface address already specified")`;
     const why = macProblem(text);
@@ -140,7 +174,7 @@ function wordProblem(text: string, instance: string, state: { named: boolean; ma
   const why = nameProblem(text);
   if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
   const other = taken.get(text);
-  if (other !== undefined) return `vrrp_instance '${other}' already uses the VMAC name '${text}'; keepalived ignores it here and names this VMAC vrrp.VRID`;
+  if (other !== undefined) return sharedNameMessage(other, 'VMAC name', text, sharing, ' and names this VMAC vrrp.VRID');
   taken.set(text, instance);
   state.named = true;
   return undefined;
