@@ -639,6 +639,16 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
     expect(findings(g('vrrp_mcast_group4 224.0.0.19'), 'KA342')).toHaveLength(0);
     expect(findings(g('vrrp_mcast_group4 10.0.0.1-9'), 'KA342').map((d) => d.severity)).toEqual(['error']);
   });
+  it('global groups before 2.2.5: not checked, the address is used', () => {
+    const g = (body: string) => `global_defs {\n    ${body}\n}\n`;
+    const message = (body: string, target: string) => findings(g(body), 'KA342', target).map((d) => d.message);
+    // 2.0.19, 2.1.5 and 2.2.4 builds: rc 0 and no message for `vrrp_mcast_group4 192.0.2.230` or `ff02::12`;
+    // 2.2.7: "vrrp_mcast_group4 [192.0.2.230] is not multicast. Skipping", "vrrp_mcast_group4 [ff02::12] is not IPv4. Skipping".
+    expect(message('vrrp_mcast_group4 192.0.2.230', '2.2.4')).toEqual([expect.stringContaining('before 2.2.5 accepts it without a word and sends its adverts there')]);
+    expect(message('vrrp_mcast_group4 ff02::12', '2.1.5')).toEqual([expect.stringContaining('before 2.2.5 does not check the family')]);
+    expect(message('vrrp_mcast_group4 192.0.2.230', '2.2.5')).toEqual([expect.stringContaining('keepalived ignores it')]);
+    expect(message('vrrp_mcast_group4 224.0.0.19', '2.0.19')).toEqual([]);
+  });
   it('VRRPv3 advert_int in centiseconds', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 0.125'), 'KA343')).toHaveLength(1);
     expect(findings(instance('A', 'version 3\nadvert_int 0.25'), 'KA343')).toHaveLength(0);
