@@ -598,6 +598,19 @@ describe('KA335-KA341', () => {
     expect(g('eth0', '2.0.19', 'KA203')).toEqual(["'lvs_sync_daemon' is missing its vrrp_instance (keepalived 2.0.19; it may be left out from 2.1.0 on); keepalived reports the line and goes on without it"]);
     expect(g('eth0', '2.1.0', 'KA203')).toEqual([]);
   });
+  it('KA366: before 2.1.0 a long instance name drops the line; before 2.1.3 maxlen, port and ttl take 0', () => {
+    const g = (args: string, v: string) => findings(`global_defs {\n    lvs_sync_daemon ${args}\n}\n`, 'KA366', v).map((d) => d.message);
+    // The 2.0.19 build: "(Line 2) lvs_sync_daemon vrrp interface name 'VI_frontend_public_1' too long - ignoring", and
+    // nothing about the options after it; the 2.1.0 build reads the line (922d7ad0).
+    expect(g('eth0 VI_frontend_public_1 id 5 ttl 0', '2.0.19')).toEqual([expect.stringContaining("before 2.1.0 ignores the whole line when the vrrp_instance name is longer than 15")]);
+    expect(g('eth0 VI_frontend_pub id 5', '2.0.19')).toEqual([]);
+    expect(g('eth0 VI_frontend_public_1 id 5', '2.1.0')).toEqual([]);
+    // The 2.0.19 and 2.1.0 builds accept `ttl 0 port 0 maxlen 0`; 2.1.3 prints "number '0' outside range [1, 255]" and
+    // "Invalid lvs_sync_daemon ttl (0) - ignoring" (c141b605, 29e3f1a2, ac4eadb7).
+    expect(g('eth0 VI_1 ttl 0 port 0 maxlen 0', '2.1.0')).toEqual([]);
+    expect(g('eth0 VI_1 ttl 0 port 0 maxlen 0', '2.1.3')).toEqual(['lvs_sync_daemon: ttl 0 is not a number in 1..255; keepalived ignores it', 'lvs_sync_daemon: port 0 is not a number in 1..65535; keepalived ignores it', 'lvs_sync_daemon: maxlen 0 is not a number in 1..65507; keepalived ignores it']);
+    expect(g('eth0 VI_1 ttl 256', '2.0.19')).toEqual(['lvs_sync_daemon: ttl 256 is not a number in 0..255; keepalived ignores it']);
+  });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);

@@ -12,8 +12,20 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
  */
 const INST_OPTION_SINCE: Version = [2, 1, 0];
 
+/**
+ * Before 2.1.0 keepalived measured the vrrp_instance name against the interface name limit (16 with the NUL) and
+ * ignored the whole line when it was longer (922d7ad0; the 2.0.19 build: "lvs_sync_daemon vrrp interface name
+ * 'VI_frontend_public_1' too long - ignoring").
+ */
+const LONG_INSTANCE_NAME_SINCE: Version = [2, 1, 0];
+const OLD_INSTANCE_NAME_MAX = 15;
+
 /** Options taking a number, with keepalived's range. */
 const NUMERIC: Record<string, [number, number]> = { id: [0, 255], maxlen: [1, 65507], port: [1, 65535], ttl: [1, 255] };
+
+/** From this release maxlen, port and ttl refuse 0 (c141b605, 29e3f1a2, ac4eadb7); the 2.0.19 and 2.1.0 builds accept 0. */
+const ZERO_REFUSED_SINCE: Version = [2, 1, 3];
+const ZERO_ONCE_ACCEPTED = new Set(['maxlen', 'port', 'ttl']);
 
 function readsUnsigned(text: string, min: number, max: number): boolean {
   return checkArg({ name: 'value', type: 'unsigned', min, max }, text, 'lvs_sync_daemon') === undefined;
@@ -39,18 +51,30 @@ export const lvsSyncDaemonOptions: FileRule = {
       'An option without its value, a value out of range (id 0..255, maxlen 1..65507, port 1..65535, ttl 1..255), a group ' +
       'that is not a multicast address, an unknown word, or the old positional sync id (`lvs_sync_daemon eth1 VI_1 10`, ' +
       '"Please use keyword \\"id\\" before lvs_sync_daemon SYNCID") are each reported as configuration errors and the option ' +
-      'falls back to its default.',
+      'falls back to its default. keepalived before 2.1.0 ignores the whole line when the vrrp_instance name is longer ' +
+      'than 15 characters (it measured it against the interface name limit).',
     bad: 'global_defs {\n    lvs_sync_daemon eth1 VI_1 id 300 ttl\n}\n',
     good: 'global_defs {\n    lvs_sync_daemon eth1 inst VI_1 id 30 ttl 2\n}\n',
   },
   check({ analysis, report, target }) {
     const instOption = compareVersions(target, INST_OPTION_SINCE) >= 0;
+    const longNames = compareVersions(target, LONG_INSTANCE_NAME_SINCE) >= 0;
+    const zeroRefused = compareVersions(target, ZERO_REFUSED_SINCE) >= 0;
     for (const top of analysis.ast.children) {
       if (top.keyword !== 'global_defs') continue;
       for (const line of top.children) {
         if (line.keyword !== 'lvs_sync_daemon') continue;
         // keepalived's word i is argument i - 1 here.
         const n = line.argCount + 1;
+        const instanceWord = line.argCount > 1 ? line.argWord(1) : undefined;
+        if (!longNames && instanceWord && instanceWord.text.length > OLD_INSTANCE_NAME_MAX) {
+          report({
+            message: `lvs_sync_daemon: keepalived before 2.1.0 ignores the whole line when the vrrp_instance name is longer than ${OLD_INSTANCE_NAME_MAX} characters ("lvs_sync_daemon vrrp interface name '${instanceWord.text}' too long - ignoring"), so no sync daemon runs; use a shorter instance name`,
+            file: instanceWord.file,
+            range: instanceWord.range,
+          });
+          continue;
+        }
         let inst = false;
         for (let i = 2; i < n; i++) {
           const w = line.argText(i - 1)!;
@@ -82,7 +106,8 @@ export const lvsSyncDaemonOptions: FileRule = {
               continue;
             }
             const v = line.argText(i)!;
-            if (range && !readsUnsigned(v, range[0], range[1])) say(`${w} ${v} is not a number in ${range[0]}..${range[1]}; keepalived ignores it`);
+            const min = range && !zeroRefused && ZERO_ONCE_ACCEPTED.has(w) ? 0 : range?.[0];
+            if (range && !readsUnsigned(v, min!, range[1])) say(`${w} ${v} is not a number in ${min}..${range[1]}; keepalived ignores it`);
             else if (!range && !sockaddrAddress(v)) say(`group ${v} is not an address; keepalived ignores it`);
             else if (!range && !isMulticast(v)) say(`group ${v} is not a multicast address; keepalived ignores it`);
             i++;
