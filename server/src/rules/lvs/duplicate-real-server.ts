@@ -1,7 +1,14 @@
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { deleteLine, fix, related, rsLabel, vsLabel } from './util.js';
 import { duplicateRealServers } from './families.js';
 import { lvsFacts } from './server-facts.js';
+
+/**
+ * From this release keepalived finds a repeated real server and drops it (ff864fbb). Before it both blocks are kept:
+ * two real servers with their own checkers stand for one IPVS destination, which either's failing check removes.
+ */
+const DUPLICATE_REMOVED_SINCE: Version = [2, 0, 20];
 
 export const duplicateRealServer: FileRule = {
   kind: 'file',
@@ -14,20 +21,25 @@ export const duplicateRealServer: FileRule = {
     why:
       'keepalived identifies a real server by its address and port. When a virtual_server lists the same one twice, keepalived ' +
       'keeps the first block, drops the second with all its health checks, and `keepalived -t` fails. The settings of the ' +
-      'second block (weight, checkers) never take effect.',
+      'second block (weight, checkers) never take effect. keepalived before 2.0.20 does not check this and keeps both blocks, ' +
+      'whose health checks then fight over the one IPVS destination.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 1\n    }\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
   },
   check(ctx) {
+    const removed = compareVersions(ctx.target, DUPLICATE_REMOVED_SINCE) >= 0;
+    const outcome = removed
+      ? 'keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")'
+      : 'keepalived before 2.0.20 does not notice: it keeps both, and the health checks of either block add or remove the one IPVS destination they share';
     for (const f of lvsFacts(ctx.analysis).servers) {
       const vs = f.vs;
       for (const { rs: { rs }, first: { rs: first } } of duplicateRealServers(f)) {
         // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.
         ctx.report({
-          message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")`,
+          message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; ${outcome}`,
           file: vs.node.file,
           range: vs.node.range,
-          related: [related(rs.node, 'duplicate, removed by keepalived'), related(first.node, 'first listed here')],
+          related: [related(rs.node, removed ? 'duplicate, removed by keepalived' : 'duplicate'), related(first.node, 'first listed here')],
           fix: fix(`Remove the duplicate ${rsLabel(rs)}`, [deleteLine(ctx.analysis, rs.node)]),
         });
       }
