@@ -1255,6 +1255,21 @@ describe('include lines keepalived reads twice (KA114)', () => {
   it('not a plain include line, nor one whose condition fails', () => {
     expect(ka114('include inc/v1.conf\n  include inc/v2.conf # x\n$D=inc\ninclude ${D}/g.conf\n@lb2 include inc/v1.conf\n')).toEqual([]);
   });
+  it('2.1.4 reads the first line of an included file again when it opens a block', () => {
+    const at = (text: string, targetVersion: string) =>
+      analyze(text, { file: '/k/keepalived.conf', host, targetVersion }).diagnostics.filter((d) => d.code === 'KA114').map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    const text = 'include inc/v1.conf\n' + vi(2);
+    // The 2.1.4 build, the include first and a vrrp_instance after it: "(main.conf: Line 4) vrrp instance VI_1 already
+    // defined", "(main.conf: Line 5) Missing '{' at beginning of configuration block", "Unknown keyword 'vrrp_instance'",
+    // exit 4; a file starting with `virtual_ipaddress {` included inside a vrrp_instance: exit 139. 2.1.3 and 2.1.5: exit 0.
+    expect(at(text, '2.1.4')).toEqual([expect.stringMatching(/^1: keepalived 2\.1\.4 reads the first line of '\/k\/inc\/v1\.conf' \('vrrp_instance V1 \{'\) again/)]);
+    expect(at('# note\n' + text, '2.1.4')).toHaveLength(1);
+    expect(at(text, '2.1.3')).toEqual([]);
+    expect(at(text, '2.1.5')).toEqual([]);
+    // A first line that opens no block is read once (the 2.1.4 build: global_defs including ` router_id lb1`, exit 0).
+    const host2 = memoryHost({ '/k/r.conf': '# id\n router_id lb1\n' });
+    expect(analyze('global_defs {\n include r.conf\n}\n', { file: '/k/keepalived.conf', host: host2, targetVersion: '2.1.4' }).diagnostics.filter((d) => d.code === 'KA114')).toEqual([]);
+  });
   it('not an include on a later line of a multi-line definition: keepalived reads it once', () => {
     expect(ka114(LATER_LINE_INCLUDE)).toEqual([]);
     expect(analyze(LATER_LINE_INCLUDE, { file: '/k/keepalived.conf', host }).model.vrrpInstances.map((i) => i.name)).toEqual(['V1']);

@@ -192,6 +192,16 @@ const LINE_CHUNK_BYTES = 1023;
 /** From 2.4.0 keepalived drops the full pieces of a long line instead of reading each (lib/parser.c, bisected). */
 const LONG_LINE_DROPPED_SINCE: Version = [2, 4, 0];
 
+/**
+ * keepalived 2.1.4 (from 3fc6126e, "include on any line") reads the first line of an included file a second time
+ * after the file ends, when that line opens a block: the block is opened again in the including file, whose next
+ * lines are read inside it (the 2.1.4 build: "Missing '{' at beginning of configuration block", "Unknown keyword
+ * 'vrrp_instance'", "Extra '}' found", exit 4; a segmentation fault for a virtual_ipaddress block included inside a
+ * vrrp_instance). Fixed in 2.1.5 (39af5f75); 2.1.3 reads such files once.
+ */
+const INCLUDE_FIRST_LINE_REREAD_FROM: Version = [2, 1, 4];
+const INCLUDE_FIRST_LINE_REREAD_FIXED_IN: Version = [2, 1, 5];
+
 export class Reader {
   readonly files = new Map<string, SourceFile>();
   readonly diagnostics: Diagnostic[] = [];
@@ -1110,6 +1120,7 @@ export class Reader {
       toRead.push(included);
     }
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
+    if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
     for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1 });
     return toRead;
   }
@@ -1127,6 +1138,22 @@ export class Reader {
       ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
       : ', and configure what they hold twice';
     this.report('KA114', instances.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
+  }
+
+  /** keepalived 2.1.4 reads an included file's first line again after the file when it opens a block. */
+  private reportFirstLineReread(file: SourceFile, start: number, end: number, files: SourceFile[]): void {
+    for (const f of files) {
+      const first = firstConfigLine(f.text);
+      if (first === undefined || !first.includes('{')) continue;
+      this.report(
+        'KA114',
+        'error',
+        `keepalived ${this.label()} reads the first line of '${f.path}' ('${first}') again when the file ends, so that block is opened a second time here and the lines after this include are read inside it ("Missing '{' at beginning of configuration block", "Extra '}' found"; keepalived -t fails, and can crash); fixed in 2.1.5, which 2.1.4 users should upgrade to`,
+        file,
+        start,
+        end,
+      );
+    }
   }
 
   /**
@@ -1359,3 +1386,12 @@ function splitArgs(s: string): string[] {
 }
 
 export { parseCondition };
+
+/** The first line of a configuration text that is neither blank nor a comment, trimmed, or undefined. */
+function firstConfigLine(text: string): string | undefined {
+  for (const raw of text.split('\n', 200)) {
+    const line = raw.replace(/[#!].*$/, '').trim();
+    if (line) return line;
+  }
+  return undefined;
+}

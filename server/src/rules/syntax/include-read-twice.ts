@@ -1,5 +1,6 @@
 // KA114: an include line that is not plain (an @id prefix, a ~SEQ/~LST row, a $definition): keepalived
-// 2.2.7's VRRP and checker processes read the included files twice. Emitted by the reader.
+// 2.2.7's VRRP and checker processes read the included files twice; and 2.1.4 reading an included file's first line
+// again when it opens a block. Emitted by the reader.
 import type { CoreRule } from '../types.js';
 
 const rule: CoreRule = {
@@ -8,7 +9,7 @@ const rule: CoreRule = {
   name: 'include-read-twice',
   family: 'syntax',
   severity: 'warning',
-  description: 'An include behind an @id prefix, a ~SEQ/~LST or a $definition: keepalived reads the included files twice',
+  description: 'An include behind an @id prefix, a ~SEQ/~LST or a $definition: keepalived reads the included files twice (and 2.1.4 an included first line that opens a block)',
   docs: {
     why:
       'keepalived reads the configuration once in its parent process and hands its VRRP and checker processes a ' +
@@ -18,7 +19,9 @@ const rule: CoreRule = {
       'processes read the included files a second time. Every vrrp_instance in them is then "already defined" ' +
       '(keepalived -t fails), and every other block is configured twice. The rows of a ~SEQ/~LST include after the ' +
       'first are also read from the directory of the first included file. Write a plain include line (conditions ' +
-      'and generated lines can go inside the included file).',
+      'and generated lines can go inside the included file). keepalived 2.1.4 alone also reads the first line of an included ' +
+      'file again after the file when that line opens a block, which opens the block a second time in the including file ' +
+      '(fixed in 2.1.5).',
     bad: `@^lb2 include /etc/keepalived/node.conf
 `,
     good: `include /etc/keepalived/node.conf
