@@ -665,3 +665,22 @@ describe('KA502 before 2.0.20', () => {
     expect(findings(text, 'KA502', '2.0.20').map((d) => d.message)).toEqual([expect.stringContaining('keepalived removes the second one')]);
   });
 });
+
+describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
+  const dns = (name: string) => vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind DR'], ['real_server 10.0.1.1 53 {', '  DNS_CHECK {', '    type A', `    name ${name}`, '  }', '}']);
+  it('an empty label is sent, not refused, before 2.1.4', () => {
+    // The 2.0.19 and 2.1.3 builds read `name a..example.com` with no message; 2.1.4 and 2.2.7 print "DNS_CHECK name
+    // 'a..example.com' has empty label - ignoring" (0b115c7d).
+    expect(findings(dns('a..example.com'), 'KA524', '2.1.3').map((d) => d.message)).toEqual([expect.stringContaining('keepalived before 2.1.4 sends it anyway')]);
+    expect(findings(dns('a..example.com'), 'KA524', '2.1.4').map((d) => d.message)).toEqual([expect.stringContaining('keepalived ignores it')]);
+  });
+  it('a name ending with a dot is a malformed query before 2.0.20', () => {
+    // No build prints anything for `name example.jp.`; 2.0.19's query writer leaves out the final zero label when the
+    // name ends with '.' (check_dns.c, fixed by c90240da in 2.0.20, issue 1462).
+    expect(findings(dns('example.jp.'), 'KA524', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining("without the final empty label")]);
+    const [found] = findings(dns('example.jp.'), 'KA524', '2.0.19');
+    expect(applyFix(dns('example.jp.'), found!.fix!)).toContain('name example.jp\n');
+    expect(findings(dns('example.jp.'), 'KA524', '2.0.20')).toEqual([]);
+    expect(findings(dns('.'), 'KA524', '2.0.19')).toEqual([]);
+  });
+});

@@ -1,5 +1,18 @@
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { allCheckers } from './util.js';
+
+/**
+ * From this release keepalived refuses a name with an empty label (0b115c7d). Before it the name is used: the empty
+ * label is written as a zero length, which ends the query name there, and the rest of the name is read as the query
+ * type, so the server answers with an error or not at all and the check fails.
+ */
+const EMPTY_LABEL_REFUSED_SINCE: Version = [2, 1, 4];
+/**
+ * Before this release a name ending with '.' is sent without the final zero-length label (c90240da, issue 1462):
+ * the query is malformed and the check fails whatever the server holds.
+ */
+const TRAILING_DOT_FIXED_IN: Version = [2, 0, 20];
 
 /** keepalived rejects a leading dot (except the root name ".") and any "..". */
 export function hasEmptyLabel(name: string): boolean {
@@ -13,25 +26,41 @@ export const dnsCheckEmptyLabel: FileRule = {
   name: 'dns-check-empty-label',
   family: 'lvs',
   severity: 'error',
-  description: "A DNS_CHECK 'name' has an empty label (a leading dot or '..'); keepalived ignores it.",
+  description: "A DNS_CHECK 'name' has an empty label (a leading dot or '..'); keepalived ignores it (before 2.1.4 sends a malformed query, as it does before 2.0.20 for a name ending with a dot).",
   docs: {
     why:
       'DNS_CHECK sends a query for `name`. A name with an empty label (`.example.com`, `www..example.com`) is not a valid ' +
-      'DNS name; keepalived ignores it and queries its default name instead, and `keepalived -t` reports it.',
+      'DNS name; keepalived ignores it and queries its default name instead, and `keepalived -t` reports it. Before 2.1.4 ' +
+      'keepalived sends such a name in a malformed query, and before 2.0.20 a name ending with a dot too: the check then fails.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www..example.com\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www.example.com\n        }\n    }\n}',
   },
   check(ctx) {
+    const refused = compareVersions(ctx.target, EMPTY_LABEL_REFUSED_SINCE) >= 0;
+    const trailingDotBroken = compareVersions(ctx.target, TRAILING_DOT_FIXED_IN) < 0;
     const checkers = allCheckers(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'DNS_CHECK') continue;
       const first = ck.node.children.find((c) => c.keyword === 'name');
       const w = first?.args[0];
-      if (!w || !hasEmptyLabel(w.text)) continue;
+      if (!w) continue;
+      if (trailingDotBroken && w.text.length > 1 && w.text.endsWith('.') && !hasEmptyLabel(w.text)) {
+        const bare = w.text.slice(0, -1);
+        ctx.report({
+          message: `keepalived before 2.0.20 sends DNS_CHECK name '${w.text}' without the final empty label, so every query is malformed and the check always fails (fixed in 2.0.20); write '${bare}'`,
+          file: w.file,
+          range: w.range,
+          fix: !w.expanded && !w.quoted ? { description: `Use '${bare}'`, edits: [{ file: w.file, range: w.range, newText: bare }] } : undefined,
+        });
+        continue;
+      }
+      if (!hasEmptyLabel(w.text)) continue;
       const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
       ctx.report({
-        message: `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`,
+        message: refused
+          ? `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`
+          : `DNS_CHECK name '${w.text}' has an empty label; keepalived before 2.1.4 sends it anyway, the query name ends at the empty label and the query is malformed, so the check fails`,
         file: w.file,
         range: w.range,
         fix: !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined,
