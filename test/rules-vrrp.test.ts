@@ -904,19 +904,31 @@ describe('KA351 use-vmac-invalid', () => {
     expect(findings(two, 'KA351').map((d) => d.message)).toEqual([expect.stringContaining("'A' already uses the VMAC name 'vrrp.x'")]);
   });
 
-  it('a shared name by target: unchecked before 2.2.0, reported but still taken before 2.2.5', () => {
+  it('a shared name by target: unchecked before 2.2.0; use_ipvlan reports it but still takes it before 2.2.5', () => {
     const two = instance('A', `use_vmac vrrp.x\n${vip('10.0.0.1')}`) + instance('B', `use_vmac vrrp.x\n${vip('10.0.0.2')}`);
-    const message = (target: string) => findings(two, 'KA351', target).map((d) => d.message);
-    // 2.0.19 and 2.1.5 builds: rc 0 and no message for two instances with `use_vmac vrrp.51`.
-    expect(message('2.1.5')).toEqual([expect.stringContaining('before 2.2.0 does not check this and gives both instances the same interface name')]);
-    // 2.2.4 build: "(VI_2) VRRP instance VI_1 is already using vrrp.51 - ignoring name", rc 5, yet its handler copies the
-    // name after the loop (the `continue` leaves only the loop over instances); d1c70747 (2.2.5) makes it ignore the name.
-    expect(message('2.2.4')).toEqual([expect.stringContaining('before 2.2.5 says it ignores the name')]);
-    expect(message('2.2.5')).toEqual([expect.stringContaining('keepalived ignores it here and names this VMAC vrrp.VRID')]);
+    const message = (text: string, target: string) => findings(text, 'KA351', target).map((d) => d.message);
+    // 2.0.19 and 2.1.5 builds: rc 0 and no message for two instances with `use_vmac vrrp.51`; 2.2.4 and 2.2.7:
+    // "(VI_2) VRRP instance VI_1 is already using vrrp.51 - ignoring name" (396b4360), and use_vmac returns there.
+    expect(message(two, '2.1.5')).toEqual([expect.stringContaining('before 2.2.0 does not check this and gives both instances the same interface name')]);
+    expect(message(two, '2.2.4')).toEqual([expect.stringContaining('keepalived ignores it here and names this VMAC vrrp.VRID')]);
+    // use_ipvlan: the 2.2.0 and 2.2.4 builds print the same message, but the handler's `continue` leaves only the loop
+    // over the instances and copies the name (fixed by d1c70747 in 2.2.5).
     const ipvlan = instance('A', `use_ipvlan ipv1\n${vip('10.0.0.1')}`) + instance('B', `use_ipvlan ipv1\n${vip('10.0.0.2')}`);
-    expect(findings(ipvlan, 'KA351', '2.2.0').map((d) => d.message)).toEqual([expect.stringContaining("'A' already uses the interface name 'ipv1'; keepalived before 2.2.5")]);
+    expect(message(ipvlan, '2.2.4')).toEqual([expect.stringContaining("'A' already uses the interface name 'ipv1'; keepalived before 2.2.5 says it ignores the name")]);
+    expect(message(ipvlan, '2.2.5')).toEqual([expect.stringContaining('keepalived ignores it here')]);
   });
-
+  it('before 2.2.5 use_vmac reads one word, the name: a MAC address is a bad name or ignored', () => {
+    const one = (words: string, target: string) => findings(instance('A', `use_vmac ${words}\n${vip('10.0.0.1')}`), 'KA351', target).map((d) => d.message);
+    // The 2.2.4 build: "VMAC interface name '01:11:22:33:44:55' too long or invalid characters - ignoring"; 2.2.7:
+    // "VMAC MAC address is multicast 01:11:22:33:44:55 - ignoring". 2.0.19: "VMAC interface name '…' too long - ignoring".
+    expect(one('01:11:22:33:44:55', '2.2.4')).toEqual([expect.stringContaining("VMAC interface name '01:11:22:33:44:55' contains a ':'")]);
+    expect(one('01:11:22:33:44:55', '2.2.7')).toEqual([expect.stringContaining('is a multicast address')]);
+    expect(one('01:11:22:33:44:55', '2.0.19')).toEqual([expect.stringContaining('is 17 characters')]);
+    expect(one('02:11:22:33', '2.0.19')).toEqual([]);
+    // The 2.2.4 build reads `use_vmac vrrp51 02:11:22:33:44:55` without a word: the address is dropped.
+    expect(one('vrrp51 02:11:22:33:44:55', '2.2.4')).toEqual(["keepalived 2.2.4 reads only the first word of use_vmac, the interface name; '02:11:22:33:44:55' is ignored (a MAC address for the VMAC came in 2.2.5)"]);
+    expect(one('vrrp51 02:11:22:33:44:55', '2.2.5')).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [words, reported] of cases) {
       const said = runKeepalived(config(words)).messages.filter((m) => m.line === line && /VMAC/.test(m.message));

@@ -20,11 +20,19 @@ const VMAC_OPTIONS_SINCE: Version = [2, 3, 0];
 /** From this release keepalived reports a use_vmac/use_ipvlan name another instance already uses (396b4360). */
 const SHARED_NAME_CHECKED_SINCE: Version = [2, 2, 0];
 /**
- * Before this release the report above is not acted on: the handler's `continue` only leaves the loop over the
- * other instances, and the name is copied anyway, so both instances get it (d1c70747, "Don't segfault if duplicate
- * VMAC name"). From it the second instance really falls back to the default name.
+ * use_ipvlan's report of a shared name is not acted on before this release: the `continue` leaves only the loop
+ * over the other instances and the name is copied anyway (d1c70747; the 2.2.0 and 2.2.4 builds print "VRRP instance
+ * VI_1 is already using ipv1 - ignoring name"). use_vmac's handler returned there, so it did ignore the name.
  */
-const SHARED_NAME_IGNORED_SINCE: Version = [2, 2, 5];
+const SHARED_IPVLAN_NAME_IGNORED_SINCE: Version = [2, 2, 5];
+/**
+ * use_vmac reads a MAC address (a word with ':') from this release (bfae7013). Before it only the first word is
+ * read, as the interface name: the 2.2.4 build on `use_vmac 01:11:22:33:44:55` prints "VMAC interface name
+ * '01:11:22:33:44:55' too long or invalid characters - ignoring", and reads `use_vmac vrrp51 02:11:22:33:44:55` silently.
+ */
+const VMAC_MAC_SINCE: Version = [2, 2, 5];
+/** From this release the VMAC name is checked for characters (c35e0e7c); before it only for length ("too long - ignoring"). */
+const VMAC_NAME_CHARACTERS_SINCE: Version = [2, 1, 0];
 
 /** The kernel's limit on interface names (IFNAMSIZ 16, with the final NUL). */
 const MAX_NAME = 15;
@@ -64,13 +72,18 @@ export const useVmacInvalid: FileRule = {
       'VRRP MAC range 00:00:5e:00:01/02). keepalived reports a word it cannot use and ignores it: the VMAC then gets the ' +
       'default name vrrp.VRID (or the default MAC), which scripts, firewall rules and monitoring written for the chosen ' +
       'name do not find. Two instances cannot share one name; the second keeps the default. use_ipvlan has the same ' +
-      'rules for its interface name, and takes one address and one type (bridge, private or vepa): a second one is ignored.',
+      'rules for its interface name, and takes one address and one type (bridge, private or vepa): a second one is ignored. ' +
+      'Before 2.2.5 use_vmac reads only its first word, as the name (a MAC address there is an invalid name), and before ' +
+      '2.2.0 nothing stops two instances from sharing a name.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp_frontend_public\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp.fe\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, target, report }) {
     const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
-    const sharing = sharedNameHandling(target);
+    const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
+    const nameCharacters = compareVersions(target, VMAC_NAME_CHARACTERS_SINCE) >= 0;
+    const sharing = sharedNameHandling(target, false);
+    const ipvlanSharing = sharedNameHandling(target, true);
     // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
     const taken = new Map<string, string>();
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
@@ -87,12 +100,23 @@ export const useVmacInvalid: FileRule = {
           ipvlanRead = true;
           for (let i = 0; i < line.argCount; i++) {
             const w = line.argWord(i);
-            const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, sharing);
+            const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, ipvlanSharing);
             if (message) report({ message, file: w.file, range: w.range });
           }
           continue;
         }
         if (line.keyword !== 'use_vmac') continue;
+        if (!macs) {
+          for (let i = 0; i < line.argCount; i++) {
+            const w = line.argWord(i);
+            const message =
+              i === 0
+                ? oldNameProblem(w.text, inst.name, nameCharacters, state, taken, sharing)
+                : `keepalived ${target.join('.')} reads only the first word of use_vmac, the interface name; '${w.text}' is ignored${w.text.includes(':') ? ' (a MAC address for the VMAC came in 2.2.5)' : ''}`;
+            if (message) report({ message, file: w.file, range: w.range });
+          }
+          continue;
+        }
         for (let i = 0; i < line.argCount && (options || i < 2); i++) {
           if (options) {
             const text = line.argText(i);
@@ -118,10 +142,25 @@ const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
 /** What the target release does with an interface name another instance already uses. */
 type SharedNameHandling = 'unchecked' | 'reported-but-kept' | 'ignored';
 
-function sharedNameHandling(target: Version): SharedNameHandling {
+function sharedNameHandling(target: Version, ipvlan: boolean): SharedNameHandling {
   if (compareVersions(target, SHARED_NAME_CHECKED_SINCE) < 0) return 'unchecked';
-  if (compareVersions(target, SHARED_NAME_IGNORED_SINCE) < 0) return 'reported-but-kept';
+  if (ipvlan && compareVersions(target, SHARED_IPVLAN_NAME_IGNORED_SINCE) < 0) return 'reported-but-kept';
   return 'ignored';
+}
+
+/** What keepalived before 2.2.5 says of use_vmac's first word, which it always reads as the interface name. */
+function oldNameProblem(text: string, instance: string, nameCharacters: boolean, state: { named: boolean }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
+  if (nameCharacters) {
+    const why = text.includes(':') ? "contains a ':', which interface names cannot (a MAC address for the VMAC came in 2.2.5)" : nameProblem(text);
+    if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
+  } else if (text.length > MAX_NAME) {
+    return `VMAC interface name '${text}' is ${text.length} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long - ignoring")`;
+  }
+  const other = taken.get(text);
+  if (other !== undefined) return sharedNameMessage(other, 'VMAC name', text, sharing, ' and names this VMAC vrrp.VRID');
+  taken.set(text, instance);
+  state.named = true;
+  return undefined;
 }
 
 /** The finding for an interface name (`kind`: VMAC name or interface name) that instance `other` already uses. */
