@@ -701,6 +701,14 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(findings(text, 'KA346', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining("'use_vmac' is not an address option in keepalived 2.1.5")]);
     expect(findings(text, 'KA346')).toEqual([]);
   });
+  it('KA346: a label over 15 characters is kept before 2.2.3, and the kernel refuses it', () => {
+    // The 2.0.19, 2.1.5 and 2.2.0 builds read `192.0.2.10 label eth0:abcdefghijklmnopqrst` silently; 2.2.4 and 2.2.7:
+    // "Address label eth0:abcdefghijklmnopqrst is longer than maximum length 15 - removing address" (3e8a2b2d, 2.2.3).
+    const text = instance('A', vip('10.0.0.1 label eth0:abcdefghijklmnopqrst'));
+    expect(findings(text, 'KA346', '2.2.0').map((d) => d.message)).toEqual([expect.stringContaining('keepalived before 2.2.3 keeps the address 10.0.0.1 but its label has no end')]);
+    expect(findings(text, 'KA346', '2.2.3').map((d) => d.message)).toEqual([expect.stringContaining('keepalived skips the address 10.0.0.1')]);
+    expect(findings(text, 'KA346').map((d) => d.message)).toEqual([expect.stringContaining('keepalived skips the address 10.0.0.1')]);
+  });
   it('KA346: scope global (0) is no scope keepalived refuses on an IPv6 address', () => {
     const text = instance('A', `interface eth0\n${vip('2001:db8::1/64 scope global\n2001:db8::2/64 scope 0\n2001:db8::3/64 scope link\n2001:db8::4/64 scope 200')}`);
     expect(lines(text, 'KA346')).toEqual([6, 7]);

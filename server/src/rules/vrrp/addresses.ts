@@ -40,6 +40,14 @@ const OPTION_SINCE: Record<string, Version> = {
   use_vmac: [2, 2, 0],
 };
 const NEWEST_OPTION: Version = [2, 2, 0];
+/**
+ * From this release a label longer than 15 bytes drops the address (3e8a2b2d, "Address label … is longer than maximum
+ * length 15 - removing address"; the 2.2.0 build reads it silently). Before it keepalived keeps the address and copies
+ * 16 bytes of the label with no end into its buffer, and the kernel refuses a label that long when the address is added.
+ */
+const LABEL_LENGTH_CHECKED_SINCE: Version = [2, 2, 3];
+/** Targets before this are walked for each call (their messages differ); later ones share the model's answer. */
+const MESSAGES_SETTLED_SINCE: Version = LABEL_LENGTH_CHECKED_SINCE;
 
 /** Walks one address line the way keepalived's address parser does (`target` undefined: 2.2.0 and later). */
 function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: Version): void {
@@ -106,6 +114,11 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
       case 'label':
         label = w;
         if (utf8Length(value!.text) > LABEL_MAX_BYTES) {
+          if (target && compareVersions(target, LABEL_LENGTH_CHECKED_SINCE) < 0) {
+            // Still an 'error': the address never comes up, only later than keepalived -t can tell.
+            say({ word: value!, message: `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up`, severity: 'error' });
+            return;
+          }
           drop(value!, `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters`);
           return;
         }
@@ -176,9 +189,9 @@ const NO_PROBLEMS: AddressProblem[] = [];
  * answer is kept on the model's address.
  */
 export function addressProblems(address: Address, target?: Version): AddressProblem[] {
-  // Releases before the newest option read some options as unknown words: worked out each time
-  // (only KA346 asks for them); whether an address is dropped does not depend on it.
-  if (target && compareVersions(target, NEWEST_OPTION) < 0) {
+  // Releases before the newest option read some options as unknown words, and before 2.2.3 a long label is
+  // kept: worked out each time (only KA346 asks for them); whether an address is usable does not depend on it.
+  if (target && compareVersions(target, MESSAGES_SETTLED_SINCE) < 0) {
     const found: AddressProblem[] = [];
     walkLine(address, address.block.keyword === 'static_ipaddress' ? 'static' : 'vip', (p) => found.push(p), target);
     return found;
