@@ -933,6 +933,8 @@ describe('KA351 use-vmac-invalid', () => {
     expect(one('01:11:22:33:44:55', '2.2.7')).toEqual([expect.stringContaining('is a multicast address')]);
     expect(one('01:11:22:33:44:55', '2.0.19')).toEqual([expect.stringContaining('is 17 characters')]);
     expect(one('02:11:22:33', '2.0.19')).toEqual([]);
+    // 1.3.5's handler copies at most 15 characters of the name (b688df38 in 1.4.2 refuses a longer one).
+    expect(one('vrrp_frontend_public', '1.3.5')).toEqual(["VMAC interface name 'vrrp_frontend_public' is 20 characters; keepalived 1.3.5 cuts it to the first 15, 'vrrp_frontend_p', without a word"]);
     // The 2.2.4 build reads `use_vmac vrrp51 02:11:22:33:44:55` without a word: the address is dropped.
     expect(one('vrrp51 02:11:22:33:44:55', '2.2.4')).toEqual(["keepalived 2.2.4 reads only the first word of use_vmac, the interface name; '02:11:22:33:44:55' is ignored (a MAC address for the VMAC came in 2.2.5)"]);
     expect(one('vrrp51 02:11:22:33:44:55', '2.2.5')).toEqual([]);

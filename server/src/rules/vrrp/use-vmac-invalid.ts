@@ -33,6 +33,8 @@ const SHARED_IPVLAN_NAME_IGNORED_SINCE: Version = [2, 2, 5];
 const VMAC_MAC_SINCE: Version = [2, 2, 5];
 /** From this release the VMAC name is checked for characters (c35e0e7c); before it only for length ("too long - ignoring"). */
 const VMAC_NAME_CHARACTERS_SINCE: Version = [2, 1, 0];
+/** Before this release a long VMAC name is cut to 15 characters without a word (b688df38); from it, it is refused. */
+const VMAC_NAME_LENGTH_CHECKED_SINCE: Version = [1, 4, 2];
 
 /** The kernel's limit on interface names (IFNAMSIZ 16, with the final NUL). */
 const MAX_NAME = 15;
@@ -82,6 +84,7 @@ export const useVmacInvalid: FileRule = {
     const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
     const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
     const nameCharacters = compareVersions(target, VMAC_NAME_CHARACTERS_SINCE) >= 0;
+    const nameCut = compareVersions(target, VMAC_NAME_LENGTH_CHECKED_SINCE) < 0;
     const sharing = sharedNameHandling(target, false);
     const ipvlanSharing = sharedNameHandling(target, true);
     // VMAC names taken so far, in reading order (keepalived compares with the instances read before).
@@ -111,7 +114,9 @@ export const useVmacInvalid: FileRule = {
             const w = line.argWord(i);
             const message =
               i === 0
-                ? oldNameProblem(w.text, inst.name, nameCharacters, state, taken, sharing)
+                ? nameCut && w.text.length > MAX_NAME
+                  ? `VMAC interface name '${w.text}' is ${w.text.length} characters; keepalived ${target.join('.')} cuts it to the first ${MAX_NAME}, '${w.text.slice(0, MAX_NAME)}', without a word`
+                  : oldNameProblem(w.text, inst.name, nameCharacters, state, taken, sharing)
                 : `keepalived ${target.join('.')} reads only the first word of use_vmac, the interface name; '${w.text}' is ignored${w.text.includes(':') ? ' (a MAC address for the VMAC came in 2.2.5)' : ''}`;
             if (message) report({ message, file: w.file, range: w.range });
           }
