@@ -1270,6 +1270,18 @@ describe('include lines keepalived reads twice (KA114)', () => {
     const host2 = memoryHost({ '/k/r.conf': '# id\n router_id lb1\n' });
     expect(analyze('global_defs {\n include r.conf\n}\n', { file: '/k/keepalived.conf', host: host2, targetVersion: '2.1.4' }).diagnostics.filter((d) => d.code === 'KA114')).toEqual([]);
   });
+  it('2.1.4 does not take include followed by a tab', () => {
+    const run = (targetVersion: string) => analyze('include\tinc/g.conf\n', { file: '/k/keepalived.conf', host, targetVersion });
+    // The 2.1.4 build on `include<TAB>FILE`: "(tab.conf: Line 4) Unknown keyword 'include'", the file unread; 2.1.3 and
+    // 2.1.5 (b8f37cb3) read it.
+    const old = run('2.1.4');
+    expect(old.diagnostics.filter((d) => d.code === 'KA110').map((d) => d.message)).toEqual([expect.stringContaining("with a tab it reports \"Unknown keyword 'include'\" and reads nothing from 'inc/g.conf'")]);
+    expect(old.model.globalDefs?.routerId).toBeUndefined();
+    for (const v of ['2.1.3', '2.1.5']) {
+      expect(run(v).diagnostics.filter((d) => d.code === 'KA110')).toEqual([]);
+      expect(run(v).model.globalDefs?.routerId?.value).toBe('x');
+    }
+  });
   it('not an include on a later line of a multi-line definition: keepalived reads it once', () => {
     expect(ka114(LATER_LINE_INCLUDE)).toEqual([]);
     expect(analyze(LATER_LINE_INCLUDE, { file: '/k/keepalived.conf', host }).model.vrrpInstances.map((i) => i.name)).toEqual(['V1']);

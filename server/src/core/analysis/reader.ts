@@ -201,6 +201,12 @@ const LONG_LINE_DROPPED_SINCE: Version = [2, 4, 0];
  */
 const INCLUDE_FIRST_LINE_REREAD_FROM: Version = [2, 1, 4];
 const INCLUDE_FIRST_LINE_REREAD_FIXED_IN: Version = [2, 1, 5];
+/**
+ * 2.1.4 (the same rework, 3fc6126e) takes `include` as an include only when a space follows it; fixed in 2.1.5
+ * (b8f37cb3). The 2.1.4 build on `include<TAB>FILE`: "Unknown keyword 'include'", and the file is not read.
+ */
+const INCLUDE_NEEDS_SPACE_FROM: Version = INCLUDE_FIRST_LINE_REREAD_FROM;
+const INCLUDE_NEEDS_SPACE_FIXED_IN: Version = INCLUDE_FIRST_LINE_REREAD_FIXED_IN;
 
 export class Reader {
   readonly files = new Map<string, SourceFile>();
@@ -397,6 +403,10 @@ export class Reader {
         const kw = tokens[cl.first]!;
         const patternStart = tokens[cl.first + 1]!.start;
         const patternEnd = tokens[cl.end - 1]!.end;
+        if (file.text.charCodeAt(kw.end) === 9 && kw.text === 'include' && !this.before(INCLUDE_NEEDS_SPACE_FROM) && this.before(INCLUDE_NEEDS_SPACE_FIXED_IN)) {
+          this.report('KA110', 'error', `keepalived ${this.label()} takes 'include' as an include only when a space follows it: with a tab it reports "Unknown keyword 'include'" and reads nothing from '${file.text.slice(patternStart, patternEnd)}' (fixed in 2.1.5); put a space after 'include'`, file, kw.start, patternEnd);
+          return;
+        }
         let pattern = file.text.slice(patternStart, patternEnd);
         if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
         this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);

@@ -14,7 +14,8 @@ const rule: CoreRule = {
       'instances and servers it was meant to add are simply missing, and keepalived starts without them. ' +
       "'includem' and the other strict variants make that an error. keepalived also skips, with a message, an include " +
       'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
-      'with nothing configured). When configs are linted away from the host ' +
+      "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. " +
+      'When configs are linted away from the host ' +
       "they run on, map the absolute include prefix to the repository folder with 'pathMappings' in .kalint.json. " +
       'Without file access (e.g. in an editor buffer with no folder) the include is reported as information only.',
     bad: `global_defs {
