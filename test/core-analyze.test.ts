@@ -1142,6 +1142,27 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   });
 });
 
+describe('port 0 on a real or sorry server, refused by keepalived 2.0.7 to 2.0.14', () => {
+  const text = 'virtual_server 10.0.0.1 80 {\n  protocol TCP\n  sorry_server 10.0.0.9 0\n  real_server 10.0.0.2 0 {\n    weight 1\n  }\n  real_server 10.0.0.3 80 {\n  }\n}\n';
+  const ka205 = (targetVersion: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.range.start.line + 1}:${d.range.start.column}`);
+
+  it('is an error from 2.0.7 to 2.0.14, and the real_server is skipped', () => {
+    // The 2.0.9 and 2.0.14 builds: "(Line 3) number '0' outside range [1, 65535]", "Invalid sorry server IP address
+    // 10.0.0.9 - skipping", "(Line 4) … Invalid real server ip address/port 10.0.0.2/0 - skipping".
+    expect(ka205('2.0.9')).toEqual(['3:24', '4:23']);
+    expect(ka205('2.0.14')).toEqual(['3:24', '4:23']);
+    const a = analyze(text, { targetVersion: '2.0.9' });
+    expect(a.model.virtualServers[0]!.realServers.map((r) => r.address)).toEqual(['10.0.0.3']);
+    expect(analyze(text, { targetVersion: '2.0.9' }).diagnostics.find((d) => d.code === 'KA205')!.message).toContain('port 0 means no port from 2.0.15');
+  });
+
+  it('means no port before 2.0.7 (atoi) and from 2.0.15 (alloc_rs passes zeros on as no port)', () => {
+    // The 2.0.6 and 2.0.16 builds read the config without a word.
+    for (const v of ['2.0.6', '2.0.15', '2.2.7']) expect(ka205(v), v).toEqual([]);
+    expect(analyze(text).model.virtualServers[0]!.realServers).toHaveLength(2);
+  });
+});
+
 describe('${_ENV NAME}: an environment variable, from keepalived 2.4.0', () => {
   const envHost = (vars: Record<string, string>): SourceHost => ({ readFile: () => undefined, readDir: () => undefined, environment: (name) => vars[name] });
   const text = '$X=1\nvrrp_instance V {\n interface ${_ENV IFACE}\n virtual_router_id 9\n priority ${_ENV PRIO}\n virtual_ipaddress {\n  10.0.0.9\n }\n}\n';

@@ -4,6 +4,7 @@
 // checked with the binary.
 
 import { sockaddrFamily, utf8Length } from './values.js';
+import { compareVersions, type Version } from '../schema/schema.js';
 
 interface Args {
   readonly argCount: number;
@@ -18,12 +19,25 @@ function readsUnsigned(text: string, min: number, max: number): boolean {
 }
 
 /**
- * keepalived's inet_stosockaddr with the port handling of alloc_vs/alloc_rs: a port of only
- * zeros is no port; any other port must be 1..65535; the address is read up to its first '-'
- * (else '/'), as IPv6 when the word has a ':'.
+ * From 2.0.7 keepalived reads a server's port as 1..65535; alloc_rs (real_server) passes a port of
+ * only zeros on as no port from 2.0.15, so 2.0.7 to 2.0.14 skip `real_server IP 0` ("number '0'
+ * outside range [1, 65535]", checked with the 2.0.7, 2.0.9, 2.0.14 and 2.0.16 builds).
  */
-function readsServer(address: string, port: string | undefined): boolean {
-  if (port !== undefined && /[^0]/.test(port) && !readsUnsigned(port, 1, 65535)) return false;
+export const PORT_RANGE_CHECKED_SINCE: Version = [2, 0, 7];
+export const REAL_SERVER_ZERO_PORT_SINCE: Version = [2, 0, 15];
+
+/** Whether `target` skips a real_server or sorry_server written with port 0 (see REAL_SERVER_ZERO_PORT_SINCE). */
+export function zeroPortRefused(target: Version): boolean {
+  return compareVersions(target, PORT_RANGE_CHECKED_SINCE) >= 0 && compareVersions(target, REAL_SERVER_ZERO_PORT_SINCE) < 0;
+}
+
+/**
+ * keepalived's inet_stosockaddr with the port handling of alloc_vs/alloc_rs: a port of only
+ * zeros is no port (unless `zeroRefused`); any other port must be 1..65535; the address is read
+ * up to its first '-' (else '/'), as IPv6 when the word has a ':'.
+ */
+function readsServer(address: string, port: string | undefined, zeroRefused = false): boolean {
+  if (port !== undefined && (zeroRefused || /[^0]/.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
   return sockaddrFamily(address) !== undefined;
 }
 
@@ -32,14 +46,14 @@ export const BFD_NAME_MAX = 31;
 
 
 /** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
-export function blockSkipped(keyword: string, args: Args): boolean {
+export function blockSkipped(keyword: string, args: Args, target?: Version): boolean {
   // Asked for every block keyword line: leave the others before reading any word.
   if (keyword !== 'real_server' && keyword !== 'virtual_server' && keyword !== 'bfd_instance') return false;
   const a0 = args.argText(0);
   if (keyword === 'bfd_instance') return a0 !== undefined && utf8Length(a0) > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const a1 = args.argText(1);
-  if (keyword === 'real_server') return !readsServer(a0, a1);
+  if (keyword === 'real_server') return !readsServer(a0, a1, target !== undefined && zeroPortRefused(target));
   if (a0 === 'group') return false;
   if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
   return !readsServer(a0, a1);

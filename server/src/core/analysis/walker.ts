@@ -26,7 +26,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
 import { checkArg, isCheckedArgType, numberSurelyValid, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
-import { BFD_NAME_MAX, blockSkipped } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -306,7 +306,7 @@ export class Walker implements LineSink {
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
-    const unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node)) || repeatedGroup;
+    const unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node, this.options.target)) || repeatedGroup;
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
@@ -864,6 +864,7 @@ export class Walker implements LineSink {
     }
     if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
     if ((spec.name === 'payload' || spec.name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') this.checkHexLastByte(node, file);
+    if ((spec.name === 'real_server' || spec.name === 'sorry_server') && spec.path.length === 1 && zeroPortRefused(this.options.target)) this.checkZeroServerPort(node, file);
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
@@ -1053,6 +1054,16 @@ export class Walker implements LineSink {
     if (!numbers && !value!.optional) {
       this.report('KA203', 'error', `'${node.keyword}' is missing its ${value!.name}; keepalived ignores the line ("${node.keyword} specified without time - ignoring")`, file, node.range);
     }
+  }
+
+  /** Port 0 on a real or sorry server, which 2.0.7 to 2.0.14 refuse (skips.ts, REAL_SERVER_ZERO_PORT_SINCE). */
+  private checkZeroServerPort(node: AstNode, file: string): void {
+    const port = node.argCount >= 2 ? node.argText(1)! : undefined;
+    if (port === undefined || !/^0+$/.test(port)) return;
+    const address = node.argText(0)!;
+    const kind = node.keyword === 'real_server' ? 'real server' : 'sorry server';
+    const said = node.keyword === 'real_server' ? `Invalid real server ip address/port ${address}/${port} - skipping` : `Invalid sorry server IP address ${address} - skipping`;
+    this.report('KA205', 'error', `keepalived ${this.options.targetLabel} reads a ${kind}'s port from 1 to 65535 and skips this ${node.keyword} (keepalived: "number '${port}' outside range [1, 65535]", "${said}"); port 0 means no port from 2.0.15`, file, node.argWord(1).range);
   }
 
   private checkVsService(words: Word[], keyword: string, node: AstNode | undefined, file: string): void {
