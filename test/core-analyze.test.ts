@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
+import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
@@ -1160,6 +1161,24 @@ describe('port 0 on a real or sorry server, refused by keepalived 2.0.7 to 2.0.1
     // The 2.0.6 and 2.0.16 builds read the config without a word.
     for (const v of ['2.0.6', '2.0.15', '2.2.7']) expect(ka205(v), v).toEqual([]);
     expect(analyze(text).model.virtualServers[0]!.realServers).toHaveLength(2);
+  });
+});
+
+describe('persistence_timeout over 31 days, accepted before keepalived 2.1.3', () => {
+  const text = (seconds: string) =>
+    `virtual_server 10.0.0.1 0 {\n  protocol TCP\n  persistence_timeout ${seconds}\n  real_server 10.0.0.2 0 {\n  }\n}\n`;
+  const found = (seconds: string, targetVersion: string) =>
+    lintText(text(seconds), { targetVersion }).diagnostics.filter((d) => ['KA205', 'KA520'].includes(d.code)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+
+  it('takes any 32-bit value before 2.1.3 and caps it at 2678400 s from then on', () => {
+    // The 2.0.19 and 2.1.0 builds read 'persistence_timeout 3000000' without a word; 2.2.7: "number '3000000' outside
+    // range [1, 2678400]", "persistence_timeout invalid" (keepalived commit 0b8180c5, in 2.1.3).
+    expect(found('3000000', '2.0.19')).toEqual([]);
+    expect(found('3000000', '2.1.2')).toEqual([]);
+    expect(found('4294967296', '2.0.19')).toEqual(['1:KA520', '3:KA205']);
+    // Invalid, so ignored: the port-0 service is not persistent and keepalived makes it so (KA520).
+    expect(found('3000000', '2.1.3')).toEqual(['1:KA520', '3:KA205']);
+    expect(found('3000000', '2.2.7')).toEqual(['1:KA520', '3:KA205']);
   });
 });
 

@@ -2,6 +2,14 @@ import type { FileRule } from '../types.js';
 import { fix, groupAddressEntries, insertFirstInBlock, isAddressService, unsignedSetting, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import type { IntegerLine } from './server-facts.js';
+import { argIn, type Version } from '../../core/schema/schema.js';
+
+/** A persistence_timeout keepalived `target` takes: its range comes from the keyword table (wider before 2.1.3). */
+function validPersistence(line: IntegerLine | undefined, target: Version): boolean {
+  const arg = line?.node.spec?.args[0];
+  return !!arg && !!unsignedSetting(line, arg.min ?? 1, argIn(arg, target).max ?? Infinity);
+}
 
 export const zeroPortWithoutPersistence: FileRule = {
   kind: 'file',
@@ -23,7 +31,7 @@ export const zeroPortWithoutPersistence: FileRule = {
       const vs = f.vs;
       if (!reachesChecks(f) || !isAddressService(f)) continue;
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.
-      if (f.barePersistenceTimeout || unsignedSetting(f.persistenceTimeout, 1, 2678400)) continue;
+      if (f.barePersistenceTimeout || validPersistence(f.persistenceTimeout, ctx.target)) continue;
       const zero =
         vs.kind === 'address'
           ? (vs.port ?? 0) === 0
