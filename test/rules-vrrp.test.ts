@@ -984,6 +984,30 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
     }
     expect(findings(base('use_vmac\nunicast_fault_no_peer'), 'KA353', '2.1.5')).toEqual([]);
   });
+  it('reports a unicast VMAC without an interface, which keepalived clears, at the closing brace', () => {
+    // keepalived 2.2.7 at the instance's '}': "(A): Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac"
+    // (then "(A) Unknown interface!", KA338). The 2.2.4 build says "with unicast peers and no interface", and only
+    // with peers: before 2.2.5 a unicast_src_ip alone did not make the instance unicast there.
+    const noInterface = (body: string) => instance('A', `virtual_router_id 51\n${body}\n${vip('10.0.0.1')}`);
+    const text = noInterface(`use_vmac\n${unicast}`);
+    const found = findings(text, 'KA353');
+    expect(found.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[text.trimEnd().split('\n').length, 'warning']]);
+    expect(found[0]!.message).toContain('Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac');
+    expect(findings(text, 'KA353', '2.2.4')[0]!.message).toContain('with unicast peers and no interface');
+    expect(findings(noInterface('use_vmac\nunicast_src_ip 10.0.0.2'), 'KA353')).toHaveLength(1);
+    expect(findings(noInterface('use_vmac\nunicast_src_ip 10.0.0.2'), 'KA353', '2.2.4')).toEqual([]);
+    expect(findings(noInterface('use_vmac\nvmac_xmit_base\nunicast_src_ip 10.0.0.2'), 'KA353')).toHaveLength(1);
+  });
+  it('needs unicast peers, not just unicast_src_ip, before 2.2.5', () => {
+    // The 2.2.4 build says nothing for use_vmac with only unicast_src_ip; 2.2.7 sets vmac_xmit_base and says so.
+    const text = base('use_vmac\nunicast_src_ip 10.0.0.2');
+    expect(findings(text, 'KA353', '2.2.4')).toEqual([]);
+    expect(findings(text, 'KA353', '2.2.7')).toHaveLength(1);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t without an interface', () => {
+    const said = runKeepalived(instance('A', `virtual_router_id 51\nuse_vmac\n${unicast}\n${vip('10.0.0.1')}`)).messages;
+    expect(said.some((m) => /Cannot use VMAC\/ipvlan with unicast and no interface/.test(m.message))).toBe(true);
+  });
 });
 
 describe('KA354 garp-group-without-delay', () => {

@@ -1,5 +1,6 @@
 // KA353: a unicast VMAC/ipvlan instance without vmac_xmit_base (keepalived 2.2.7 vrrp_parser.c, at
-// the end of the vrrp_instance block: it reports the closing brace's line and sets it itself).
+// the end of the vrrp_instance block: it reports the closing brace's line and sets it itself), or
+// without an interface, where keepalived clears use_vmac at the same place instead.
 // keepalived 2.1.0 to 2.1.5 refused VMAC/ipvlan with unicast peers outright, vmac_xmit_base or not,
 // and cleared use_vmac there; 2.0.x says nothing either way.
 
@@ -12,6 +13,8 @@ import { closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, uniqueInstances
 const REFUSED_FROM: Version = [2, 1, 0];
 /** The first release that sends unicast adverts of a VMAC instance from the base interface. */
 const XMIT_BASE_SET_FROM: Version = [2, 2, 0];
+/** From 2.2.5 any unicast keyword makes the instance unicast here; before, only unicast peers did. */
+const ANY_UNICAST_KEYWORD_FROM: Version = [2, 2, 5];
 
 export const unicastVmacWithoutXmitBase: FileRule = {
   kind: 'file',
@@ -25,7 +28,10 @@ export const unicastVmacWithoutXmitBase: FileRule = {
       'Unicast adverts cannot go out of a VMAC: the peers would answer to the virtual MAC. keepalived therefore sends ' +
       'them from the base interface (vmac_xmit_base), and when a unicast instance with use_vmac or use_ipvlan does not ' +
       'say so, it reports "unicast with use_vmac requires vmac_xmit_base - setting" and sets it. Write it, so that the ' +
-      'configuration says what runs and keepalived -t stays clean. keepalived 2.1.0 to 2.1.5 (Debian 11, RHEL 8) do not ' +
+      'configuration says what runs and keepalived -t stays clean. With no interface there is no base interface: ' +
+      'keepalived clears use_vmac instead ("Cannot use VMAC/ipvlan with unicast and no interface"), before refusing the ' +
+      'instance for want of an interface. Before 2.2.5 only unicast peers, not unicast_src_ip alone, make the instance ' +
+      'unicast here. keepalived 2.1.0 to 2.1.5 (Debian 11, RHEL 8) do not ' +
       'allow a VMAC with unicast peers at all: they clear use_vmac, vmac_xmit_base or not ("Cannot use VMAC/ipvlan with ' +
       'unicast peers"); with --target-version in that range the finding says so.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
@@ -56,8 +62,19 @@ export const unicastVmacWithoutXmitBase: FileRule = {
         });
         continue;
       }
-      // Without an interface keepalived clears use_vmac instead (KA338 reports the missing interface).
-      if (refused || !vmacLine || xmitBase || !iface) continue;
+      if (refused || !vmacLine) continue;
+      if (compareVersions(target, ANY_UNICAST_KEYWORD_FROM) < 0 && !hasAnyUnicastPeerLine(inst)) continue;
+      if (!iface) {
+        // The instance itself is refused for want of an interface (KA338); keepalived first reports this.
+        const said = compareVersions(target, ANY_UNICAST_KEYWORD_FROM) < 0 ? 'unicast peers and no interface' : 'unicast and no interface';
+        report({
+          message: `'${inst.name}' has no interface to send its unicast adverts from, so keepalived clears ${vmacLine.keyword} (keepalived: "Cannot use VMAC/ipvlan with ${said} - clearing use_vmac")`,
+          ...closeRange(inst.node),
+          related: [{ file: vmacLine.file, range: vmacLine.range, message: `${vmacLine.keyword} here` }],
+        });
+        continue;
+      }
+      if (xmitBase) continue;
       report({
         message: `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")`,
         ...closeRange(inst.node),
