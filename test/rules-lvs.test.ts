@@ -508,6 +508,21 @@ describe('lvs rules', () => {
     // With the group there, the real-server check applies ("has no real servers - ignoring").
     expect(linesOf(conf('virtual_server_group g {', '  10.0.0.1 80', '}', 'virtual_server group g {', '  protocol TCP', '}'), 'KA503')).toEqual([4]);
   });
+  // 516032ec (2.2.8) moved the check to the end of the virtual_server block, before groups are linked. The 2.2.8 build:
+  // "(Line 4) Virtual server [10.0.0.1]:tcp:80 has no real servers - ignoring", "(Line 3) Virtual server
+  // [mysqlcluster]:0 has no real servers - ignoring", and after a removed group "(Line 5) Virtual server [g]:0 has no
+  // real servers - ignoring"; 2.2.7 prints the first without a line and nothing for the other two.
+  it('from 2.2.8 reports at the closing brace, group virtual servers included', () => {
+    const plain = vs('10.0.0.1 80', BASICS, []);
+    expect(linesOf(plain, 'KA503', '2.2.7')).toEqual([1]);
+    expect(linesOf(plain, 'KA503', '2.2.8')).toEqual([5]);
+    const missing = conf('virtual_server group mysqlcluster {', '  protocol TCP', '}');
+    expect(linesOf(missing, 'KA503', '2.2.8')).toEqual([3]);
+    const removed = conf('virtual_server_group g {', '}', 'virtual_server group g {', '  protocol TCP', '}');
+    expect(linesOf(removed, 'KA503', '2.2.8')).toEqual([5]);
+    const otherFamily = vs('10.0.0.1 80', BASICS, ['real_server 2001:db8::1 80 {', '}']);
+    expect(linesOf(otherFamily, 'KA503', '2.2.8')).toEqual([7]);
+  });
   it.skipIf(!keepalivedAvailable())('keepalived -t: a group virtual server without its group is dropped silently', () => {
     const r = runKeepalived(conf('virtual_server group mysqlcluster {', '  protocol TCP', '}'));
     expect(r.messages).toEqual([]);

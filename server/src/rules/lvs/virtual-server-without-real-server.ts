@@ -1,6 +1,11 @@
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
+import { closeRange } from '../vrrp/util.js';
 import { vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
+
+/** keepalived 2.2.8 (516032ec) checks for real servers when the virtual_server block ends, before linking groups. */
+const CHECKED_AT_BLOCK_END: Version = [2, 2, 8];
 
 export const virtualServerWithoutRealServer: FileRule = {
   kind: 'file',
@@ -12,21 +17,23 @@ export const virtualServerWithoutRealServer: FileRule = {
   docs: {
     why:
       'A virtual server without any real_server block has nothing to balance to. keepalived removes it entirely ("has no real ' +
-      'servers - ignoring") and `keepalived -t` fails, so the VIP:port is not configured in IPVS at all.',
+      'servers - ignoring") and `keepalived -t` fails, so the VIP:port is not configured in IPVS at all. From 2.2.8 keepalived ' +
+      'checks this when the block ends and reports the closing brace, also for a `virtual_server group` whose group is missing.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n        }\n    }\n}',
   },
   check(ctx) {
+    const atBlockEnd = compareVersions(ctx.target, CHECKED_AT_BLOCK_END) >= 0;
     for (const { vs, familyKept, drop } of lvsFacts(ctx.analysis).servers) {
-      // A group virtual server keepalived already dropped while linking it to its group (KA515, KA532) never
-      // reaches the real-server check: keepalived -t stays silent, even without any real_server.
-      if (familyKept.length || drop) continue;
+      // Before 2.2.8 a group virtual server keepalived already dropped while linking it to its group (KA515, KA532)
+      // never reaches the real-server check: keepalived -t stays silent, even without any real_server. From 2.2.8
+      // the check comes first, at the block's closing brace, where keepalived reports it.
+      if (familyKept.length || (drop && !atBlockEnd)) continue;
       ctx.report({
         message: vs.realServers.length
           ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`
           : `'${vsLabel(vs)}' has no real_server; keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`,
-        file: vs.node.file,
-        range: vs.node.range,
+        ...(atBlockEnd ? closeRange(vs.node) : { file: vs.node.file, range: vs.node.range }),
       });
     }
   },
