@@ -23,6 +23,8 @@ const HOST = [
   /Invalid smtp server/,
 ];
 const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
+/** Before 2.1 keepalived located a line of an included file as "(FILE:N) message". */
+const LOCATED_BEFORE_2_1 = /^\(([^()\s]+):(\d+)\) (.*)$/;
 
 let files = 0;
 let messages = 0;
@@ -45,14 +47,14 @@ for (const dir of dirs) {
     const lines = new Set(found.map((d) => `${basename(d.file)}:${d.line}`));
     const seen = new Set();
     for (const raw of (run.stderr ?? '').split('\n')) {
-      const m = LOCATED.exec(raw.trim());
+      const m = LOCATED.exec(raw.trim()) ?? LOCATED_BEFORE_2_1.exec(raw.trim());
       if (!m || HOST.some((h) => h.test(m[3]))) continue;
       const key = `${basename(m[1] ?? f)}:${m[2]}`;
       if (seen.has(`${key} ${m[3]}`)) continue;
       seen.add(`${key} ${m[3]}`);
       messages++;
       if (lines.has(key)) matched++;
-      else misses.push(`${join(dir, f)}:${m[2]}: ${m[3]}`);
+      else misses.push(`${join(dir, f)}${m[1] ? ` (${m[1]})` : ''}:${m[2]}: ${m[3]}`);
     }
   }
 }
