@@ -426,3 +426,34 @@ describe('KA707 email-angle-brackets', () => {
     expect(at('2.2.7')[2]!.message).toMatch(/"MAIL FROM:<<lb1@example.com>>"/);
   });
 });
+
+describe('KA709 comment-glued-to-word', () => {
+  const instance = (priority: string, pass = 'secret') =>
+    conf('vrrp_instance A {', '  interface eth0', '  state BACKUP', '  virtual_router_id 50', `  priority ${priority}`, '  authentication {', '    auth_type PASS', `    auth_pass ${pass}`, '  }', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}');
+  it("reports a '#' or '!' that touches the word before it, where keepalived cuts the value", () => {
+    // sous-chefs/keepalived's ChefSpec contexts render `auth_pass password123!`; real configs carry `auth_pass P@##D321!`.
+    expect(linesOf(instance('100', 'password123!'), 'KA709')).toEqual([8]);
+    expect(linesOf(instance('100', 'P@##D321!'), 'KA709')).toEqual([8]);
+    expect(linesOf(instance('25#6'), 'KA709')).toEqual([5]);
+    const d = findings(instance('100', 'P@##D321!'), 'KA709')[0]!;
+    expect(d.message).toContain("keepalived reads 'P@' and ignores '##D321!'");
+    expect(d.range.start.column).toBe(16);
+  });
+  it('leaves comments after a blank, quoted values and escaped characters alone', () => {
+    expect(linesOf(instance('100 # primary', '"pa#ss!"'), 'KA709')).toEqual([]);
+    expect(linesOf(instance('100', 'secret # shared by both nodes'), 'KA709')).toEqual([]);
+    expect(linesOf(conf('# a comment', '! another', 'global_defs {', '  router_id lb1', '}'), 'KA709')).toEqual([]);
+  });
+  it('offers a blank before the comment, which keepalived reads the same', () => {
+    const text = instance('25#6');
+    const fixed = applyFix(text, findings(text, 'KA709')[0]!.fix!);
+    expect(fixed).toContain('  priority 25 #6\n');
+    expect(linesOf(fixed, 'KA709')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reads the number only up to the comment', () => {
+    // keepalived 2.2.7: `priority 25#6` passes (priority 25), while the quoted "25#6" gives
+    // "(Line 5) invalid number '25#6'" and "(A) Priority not valid! must be between 1 & 255. Using default 100".
+    expect(runKeepalived(instance('25#6')).messages.filter((m) => m.line === 5)).toEqual([]);
+    expect(runKeepalived(instance('"25#6"')).messages.some((m) => m.line === 5 && /invalid number '25#6'/.test(m.message))).toBe(true);
+  });
+});

@@ -9,5 +9,6 @@ import { lookalikeCharacter } from './lookalike-character.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { oneLineBlock } from './one-line-block.js';
 import { emailAngleBrackets } from './email-angle-brackets.js';
+import { commentGluedToWord } from './comment-glued-to-word.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord];
