@@ -439,6 +439,12 @@ describe('KA709 comment-glued-to-word', () => {
     expect(d.message).toContain("keepalived reads 'P@' and ignores '##D321!'");
     expect(d.range.start.column).toBe(16);
   });
+  it('does not name the value of a word that holds a substitution', () => {
+    const text = conf('$PASS=secret', 'vrrp_instance A {', '  authentication {', '    auth_pass $PASS#y', '  }', '}');
+    expect(findings(text, 'KA709').map((d) => d.message)).toEqual([
+      "'#' right after '$PASS' starts a comment: keepalived reads the line only up to it and ignores '#y'; if the '#' belongs to the value, write the value in double quotes, else put a blank before the comment",
+    ]);
+  });
   it('leaves comments after a blank, quoted values and escaped characters alone', () => {
     expect(linesOf(instance('100 # primary', '"pa#ss!"'), 'KA709')).toEqual([]);
     expect(linesOf(instance('100', 'secret # shared by both nodes'), 'KA709')).toEqual([]);

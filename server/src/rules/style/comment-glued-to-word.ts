@@ -40,8 +40,10 @@ export const commentGluedToWord: FileRule = {
         const word = store.source(i - 1);
         const rest = store.source(i);
         const shown = rest.length > 24 ? `${rest.slice(0, 24)}…` : rest;
+        // A word holding a $NAME reference is read after substitution: say where the line ends, not what it reads.
+        const reads = word.includes('$') ? 'reads the line only up to it' : `reads '${word}'`;
         ctx.report({
-          message: `'${mark}' right after '${word}' starts a comment: keepalived reads '${word}' and ignores '${shown}'; if the '${mark}' belongs to the value, write the value in double quotes, else put a blank before the comment`,
+          message: `'${mark}' right after '${word}' starts a comment: keepalived ${reads} and ignores '${shown}'; if the '${mark}' belongs to the value, write the value in double quotes, else put a blank before the comment`,
           file: file.path,
           range,
           fix: { description: 'Put a blank before the comment (keepalived reads the same)', edits: [{ file: file.path, range: at, newText: ' ' }] },
