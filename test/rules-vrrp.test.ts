@@ -401,6 +401,14 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
   it('tracking the own interface is dropped', () => {
     expect(findings(instance('A', 'interface eth0\ntrack_interface {\neth0\neth1\n}'), 'KA328')).toHaveLength(1);
   });
+  it('before 2.0.0 the own interface is tracked like any other', () => {
+    // keepalived 1.3.5 (scripts/keepalived-1.3.5/run.sh, VRRP process dump) on `track_interface { eth0 weight -20
+    // eth1 }` of an instance on eth0: "Tracked interfaces = 2", "eth0 weight -20", "eth1 weight 0", no word
+    // about it; bec108a3 (2.0.0) added "Ignoring track_interface eth0 since own interface".
+    const text = instance('A', 'interface eth0\ntrack_interface {\neth0 weight -20\neth1\n}');
+    expect(findings(text, 'KA328', '1.3.5')).toEqual([]);
+    expect(findings(text, 'KA328', '2.0.0')).toHaveLength(1);
+  });
 });
 
 describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () => {
