@@ -196,6 +196,14 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(text, 'KA309')).toHaveLength(0);
     expect(findings(instance('A', 'state MASTER\npriority 255\nauthentication {\nauth_type AH\nauth_pass secret\n}'), 'KA305')).toHaveLength(0);
   });
+  it('before 2.0.0 an AH instance starts as MASTER as written (KA305 from 2.0.0 only)', () => {
+    // keepalived 1.3.5 (scripts/keepalived-1.3.5/run.sh): "Want State = MASTER", "Authentication type = IPSEC_AH",
+    // then "VRRP_Instance(VI_1) Transition to MASTER STATE"; a42613f7 (2.0.0) added "Initial state master is
+    // incompatible with AH authentication - clearing".
+    const text = instance('A', 'state MASTER\npriority 150\nauthentication {\nauth_type AH\nauth_pass secret\n}');
+    expect(findings(text, 'KA305', '1.3.5')).toEqual([]);
+    expect(findings(text, 'KA305', '2.0.0')).toHaveLength(1);
+  });
   it('preempt_delay with nopreempt on a BACKUP is KA311; a zero delay is not', () => {
     expect(findings(instance('A', 'state BACKUP\nnopreempt\npreempt_delay 30'), 'KA311')).toHaveLength(1);
     expect(findings(instance('A', 'state BACKUP\nnopreempt\npreempt_delay 0'), 'KA311')).toHaveLength(0);
@@ -426,6 +434,16 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(lines(routes, 'KA333')).toEqual([5, 7]);
     expect(findings(routes, 'KA333').find((d) => d.fix)?.fix?.edits[0]?.newText).toBe('via');
     expect(lines(routes, 'KA330')).toEqual([]);
+  });
+  it('keeps route tracking (2.0.1, 114d5f86) and assigned rule preferences (2.0.2, cdab014d) to the releases that have them', () => {
+    // The 2.0.7 build: "Warning - cannot track route 10.0.2.0/24 with no interface specified, not tracking" and "Rule has
+    // no preference specifed - setting to 16384"; neither message exists in 1.3.5, which tracks no route and leaves the
+    // preference to the kernel.
+    expect(findings(routes, 'KA332', '1.3.5')).toEqual([]);
+    expect(findings(routes, 'KA332', '2.0.1')).toHaveLength(5);
+    const rules = 'static_rules {\n    from 192.168.100.0/24 table 1\n}\n';
+    expect(findings(rules, 'KA331', '2.0.1')).toEqual([]);
+    expect(findings(rules, 'KA331', '2.0.2')).toHaveLength(1);
   });
   it('finds invalid addresses and rules without preference', () => {
     const rules = 'static_rules {\n    from 192.168.100.0/24 table 1\n    to 192.168.100./24 table 1\n    from 10.0.0.0/8 table 2 priority 100\n    from 10.1.0.0/16\n}\n';
