@@ -512,6 +512,17 @@ describe('lvs rules', () => {
   // "(Line 4) Virtual server [10.0.0.1]:tcp:80 has no real servers - ignoring", "(Line 3) Virtual server
   // [mysqlcluster]:0 has no real servers - ignoring", and after a removed group "(Line 5) Virtual server [g]:0 has no
   // real servers - ignoring"; 2.2.7 prints the first without a line and nothing for the other two.
+  // keepalived 1.3.5 (scripts/keepalived-1.3.5, checker process) on a virtual_server without real_server, with or
+  // without -d: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)", "Healthcheck child process(N)
+  // died: Exiting", "Stopped Keepalived v1.3.5". Its script security check walks the unallocated real server list;
+  // e90c7d6b (1.3.6) drops such a virtual server first ("keepalived was segfaulting if a virtual server had no real servers").
+  it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
+    const plain = vs('10.0.0.1 80', BASICS, []);
+    const found = findings(plain, 'KA503', '1.3.5');
+    expect(found.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toContain('segmentation fault (SIGSEGV)');
+    expect(findings(plain, 'KA503', '1.3.6')[0]!.message).toContain('has no real servers - ignoring');
+  });
   it('from 2.2.8 reports at the closing brace, group virtual servers included', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     expect(linesOf(plain, 'KA503', '2.2.7')).toEqual([1]);

@@ -6,6 +6,11 @@ import { lvsFacts } from './server-facts.js';
 
 /** keepalived 2.2.8 (516032ec) checks for real servers when the virtual_server block ends, before linking groups. */
 const CHECKED_AT_BLOCK_END: Version = [2, 2, 8];
+/**
+ * e90c7d6b (1.3.6) began dropping such a virtual server. Before it the checker process walks the missing
+ * real server list while it checks notify scripts (check_check_script_security, from 1.3.1) and dies.
+ */
+const DROPPED_SINCE: Version = [1, 3, 6];
 
 export const virtualServerWithoutRealServer: FileRule = {
   kind: 'file',
@@ -18,13 +23,25 @@ export const virtualServerWithoutRealServer: FileRule = {
     why:
       'A virtual server without any real_server block has nothing to balance to. keepalived removes it entirely ("has no real ' +
       'servers - ignoring") and `keepalived -t` fails, so the VIP:port is not configured in IPVS at all. From 2.2.8 keepalived ' +
-      'checks this when the block ends and reports the closing brace, also for a `virtual_server group` whose group is missing.',
+      'checks this when the block ends and reports the closing brace, also for a `virtual_server group` whose group is missing. ' +
+      'Before 1.3.6 it does not drop it: the checker process crashes at start (1.3.5: SIGSEGV) and keepalived stops.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n        }\n    }\n}',
   },
   check(ctx) {
     const atBlockEnd = compareVersions(ctx.target, CHECKED_AT_BLOCK_END) >= 0;
+    const crashes = compareVersions(ctx.target, DROPPED_SINCE) < 0;
     for (const { vs, familyKept, drop } of lvsFacts(ctx.analysis).servers) {
+      if (crashes) {
+        // Only a virtual server with no real_server block at all is certain to leave the list unallocated.
+        if (vs.realServers.length || drop) continue;
+        ctx.report({
+          message: `'${vsLabel(vs)}' has no real_server; keepalived ${ctx.target.join('.')}'s checker process crashes on it as it starts, and keepalived stops (keepalived: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)"); 1.3.6 and later drop such a virtual server instead`,
+          file: vs.node.file,
+          range: vs.node.range,
+        });
+        continue;
+      }
       // Before 2.2.8 a group virtual server keepalived already dropped while linking it to its group (KA515, KA532)
       // never reaches the real-server check: keepalived -t stays silent, even without any real_server. From 2.2.8
       // the check comes first, at the block's closing brace, where keepalived reports it.
