@@ -110,6 +110,15 @@ describe('KA602 script-user-missing', () => {
     expect(linesOf(perScript, 'KA602')).toEqual([]);
   });
 
+  it('says that keepalived before 1.3.6 runs the script as root when keepalived_script does not exist', () => {
+    // keepalived 1.3.5 (scripts/keepalived-1.3.5/run.sh, VRRP process) with enable_script_security, no script_user,
+    // on a host without that account: "Unable to resolve default script username 'keepalived_script' - ignoring",
+    // "Default script uid:gid 0:0", then "VRRP_Script(chk) succeeded". 1c5bfa29 (1.3.6) removes the script instead.
+    const [d] = findings(noUser, 'KA602', '1.3.5');
+    expect(d!.message).toMatch(/keepalived 1\.3\.5 runs it as 'keepalived_script', or as root if that user does not exist/);
+    expect(findings(noUser, 'KA602', '1.3.6')[0]!.message).toMatch(/removes it/);
+  });
+
   it.skipIf(!keepalivedAvailable())('keepalived removes the script when keepalived_script does not exist', () => {
     const r = runKeepalived(noUser.replace('/usr/bin/pgrep haproxy', '/bin/true'));
     const missingUser = /Unable to set default user keepalived_script/.test(r.stderr);
