@@ -516,6 +516,14 @@ describe('lvs rules', () => {
   // without -d: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)", "Healthcheck child process(N)
   // died: Exiting", "Stopped Keepalived v1.3.5". Its script security check walks the unallocated real server list;
   // e90c7d6b (1.3.6) drops such a virtual server first ("keepalived was segfaulting if a virtual server had no real servers").
+  // keepalived 1.3.5, checker process, on a MISC_CHECK without misc_path (alone or beside other virtual servers):
+  // "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)", "Healthcheck child process(N) died:
+  // Exiting". check_misc_script_security passes the missing path to strchr; aeb99635 (1.3.7) skips the checker.
+  it('before 1.3.7 says that the checker crashes on a MISC_CHECK without misc_path', () => {
+    const text = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  MISC_CHECK {', '    misc_timeout 3', '  }', '}']);
+    expect(findings(text, 'KA517', '1.3.5')[0]!.message).toContain('segmentation fault (SIGSEGV)');
+    expect(findings(text, 'KA517', '1.3.7')[0]!.message).toContain('No script path has been specified');
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');

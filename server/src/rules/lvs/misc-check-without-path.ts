@@ -1,7 +1,14 @@
 import type { FileRule } from '../types.js';
 import { childrenNamed } from '../../core/analysis/ast.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { blockEnd, related, allCheckers } from './util.js';
 import { commandEmpty } from '../vrrp/vrrp-script-without-script.js';
+
+/**
+ * aeb99635 (1.3.7) skips a MISC_CHECK without misc_path. Before it the checker process's script security check
+ * (from 1.3.1) looks for a '/' in the missing path and dies.
+ */
+const SKIPPED_SINCE: Version = [1, 3, 7];
 
 export const miscCheckWithoutPath: FileRule = {
   kind: 'file',
@@ -14,7 +21,7 @@ export const miscCheckWithoutPath: FileRule = {
     why:
       'MISC_CHECK runs the program given by `misc_path` and judges the real server by its exit code. Without it there is ' +
       'nothing to run: keepalived skips the checker ("No script path has been specified") and `keepalived -t` fails, so the ' +
-      'real server is not health-checked by it.',
+      'real server is not health-checked by it. Before 1.3.7 the checker process crashes on it at start and keepalived stops.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_timeout 5\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app 10.0.1.1"\n            misc_timeout 5\n        }\n    }\n}',
   },
@@ -24,8 +31,11 @@ export const miscCheckWithoutPath: FileRule = {
       const { checker: ck } = checkers[i]!;
       // A misc_path whose command is empty (misc_path " ") sets nothing either.
       if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandEmpty(ctx.analysis, l))) continue;
+      const crashes = compareVersions(ctx.target, SKIPPED_SINCE) < 0 && !childrenNamed(ck.node, 'misc_path').length;
       ctx.report({
-        message: `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
+        message: crashes
+          ? `MISC_CHECK has no 'misc_path'; keepalived ${ctx.target.join('.')}'s checker process crashes on it as it starts, and keepalived stops (keepalived: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)"); 1.3.7 and later skip the checker`
+          : `MISC_CHECK has no 'misc_path'; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
         file: ck.node.file,
         range: blockEnd(ck.node),
         related: [related(ck.node, 'MISC_CHECK starts here')],
