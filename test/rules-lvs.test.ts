@@ -524,6 +524,14 @@ describe('lvs rules', () => {
     expect(findings(text, 'KA517', '1.3.5')[0]!.message).toContain('segmentation fault (SIGSEGV)');
     expect(findings(text, 'KA517', '1.3.7')[0]!.message).toContain('No script path has been specified');
   });
+  // keepalived 1.3.5's checker dump of a virtual_server without lb_algo: "lb_algo = " (empty), "lb_kind = NAT";
+  // fdd729b3 (1.3.6) added the 'wlc' default with "no scheduler set, setting default 'wlc'".
+  it('before 1.3.6 says that a virtual server without a scheduler is refused, not given wlc', () => {
+    const text = vs('10.0.0.1 80', ['protocol TCP', 'lb_kind NAT']);
+    const [old] = findings(text, 'KA508', '1.3.5');
+    expect([old!.severity, old!.message]).toEqual(['error', "'virtual_server 10.0.0.1 80' has no 'lb_algo'; keepalived 1.3.5 hands IPVS an empty scheduler name, and the kernel refuses to add such a service (the 'wlc' default came in 1.3.6)"]);
+    expect(findings(text, 'KA508', '1.3.6')[0]!.severity).toBe('warning');
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');
