@@ -532,6 +532,17 @@ describe('lvs rules', () => {
     expect([old!.severity, old!.message]).toEqual(['error', "'virtual_server 10.0.0.1 80' has no 'lb_algo'; keepalived 1.3.5 hands IPVS an empty scheduler name, and the kernel refuses to add such a service (the 'wlc' default came in 1.3.6)"]);
     expect(findings(text, 'KA508', '1.3.6')[0]!.severity).toBe('warning');
   });
+  // fcd3efa5 (2.0.15) resets DR/TUN real server ports and clears fwmark ones. On voxpupuli's fwmark DR service the
+  // 2.0.14 build says nothing of the port and 2.0.16 prints "WARNING - fwmark virtual server FWM 123, real server
+  // [10.1.1.2]:tcp:80 has port specified - clearing"; 1.3.5's checker dump keeps "RPORT = 80".
+  it('leaves DR/TUN ports alone before 2.0.15, which keeps them as written', () => {
+    const fw = vs('fwmark 123', ['lb_algo rr', 'lb_kind DR'], ['real_server 10.1.1.2 80 {', '}']);
+    expect(findings(fw, 'KA510', '2.0.14')).toEqual([]);
+    expect(findings(fw, 'KA510', '2.0.15')).toHaveLength(1);
+    const dr = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind DR'], ['real_server 10.0.1.1 8080 {', '}']);
+    expect(findings(dr, 'KA510', '1.3.5')).toEqual([]);
+    expect(findings(dr, 'KA510', '2.2.7')).toHaveLength(1);
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');

@@ -5,6 +5,13 @@ import type { VirtualServer } from '../../core/model/model.js';
 import { fix, groupAddressEntries, groupFwmarkEntries, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
 import { keptRealServers, reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/**
+ * fcd3efa5 (2.0.15) made keepalived reset or clear these ports (and say so). Before it keepalived keeps the port
+ * written: the kernel ignores it for DR and TUN, and the health checks probe it, so removing it is no fix there.
+ */
+const OVERRIDDEN_SINCE: Version = [2, 0, 15];
 
 /** A real or sorry server forwarded with DR or TUN, whose port keepalived checks. */
 interface PortedServer {
@@ -41,11 +48,13 @@ export const realServerPortMismatch: FileRule = {
       'Direct routing and tunnelling deliver the packet unchanged, so they cannot rewrite the destination port: the real ' +
       'server receives traffic on the virtual server port. keepalived resets a different real server port to the virtual ' +
       'server port (and clears ports on firewall-mark services) and `keepalived -t` reports it; health checks then probe a ' +
-      'port other than the one you wrote. Use NAT to map ports, or write the port that is really used.',
+      'port other than the one you wrote. Use NAT to map ports, or write the port that is really used. Releases before 2.0.15 ' +
+      'keep the port as written (the kernel ignores it, the health checks probe it).',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 8080 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
+    if (compareVersions(ctx.target, OVERRIDDEN_SINCE) < 0) return;
     const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string) =>
       ctx.report({
         message,
