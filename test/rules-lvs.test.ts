@@ -543,6 +543,18 @@ describe('lvs rules', () => {
     expect(findings(dr, 'KA510', '1.3.5')).toEqual([]);
     expect(findings(dr, 'KA510', '2.2.7')).toHaveLength(1);
   });
+  // quorum 5 over one real server of weight 1: keepalived 1.3.5 keeps it ("Lost quorum 5-0=5 > 1 for VS
+  // [192.168.1.10]:80"); the 2.0.9 build: "quorum 5 ... exceeds number of real servers 1, reducing quorum to 1"
+  // (e00217b0, 1.4.1); 2.0.14: "... exceeds total weight of real servers 1, reducing quorum to 1" (6ff73247).
+  it('says what each release does with a quorum above the total weight', () => {
+    const one = vs('10.0.0.1 80', [...BASICS, 'quorum 5'], ['real_server 10.0.1.1 80 {', '  weight 1', '}']);
+    expect(findings(one, 'KA513', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 keeps it, so the quorum is never reached');
+    expect(findings(one, 'KA513', '2.0.9')[0]!.message).toContain('keepalived 2.0.9 lowers it to 1, the number of real servers');
+    expect(findings(one, 'KA513', '2.0.14')[0]!.message).toContain('keepalived reduces the quorum to 1');
+    // Two real servers of weight 10 and quorum 30: above the weight 20 and above the count 2.
+    const heavy = vs('10.0.0.1 80', [...BASICS, 'quorum 30'], ['real_server 10.0.1.1 80 {', '  weight 10', '}', 'real_server 10.0.1.2 80 {', '  weight 10', '}']);
+    expect(findings(heavy, 'KA513', '2.0.9')[0]!.message).toContain('lowers it to 2, the number of real servers');
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');

@@ -3,6 +3,12 @@ import { quorumFacts } from './quorum.js';
 import { related, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** 6ff73247 (2.0.14) compares the quorum with the total weight of the real servers. */
+const WEIGHT_CHECK_SINCE: Version = [2, 0, 14];
+/** e00217b0 (1.4.1) compared it with their number; before it nothing lowers the quorum. */
+const COUNT_CHECK_SINCE: Version = [1, 4, 1];
 
 export const quorumExceedsWeight: FileRule = {
   kind: 'file',
@@ -15,7 +21,9 @@ export const quorumExceedsWeight: FileRule = {
     why:
       'The quorum is the total weight of healthy real servers needed for the service to count as up (quorum_up/quorum_down). ' +
       'If it is larger than the weight of all real servers together it could never be reached, so keepalived lowers it to ' +
-      'that total and `keepalived -t` reports it. A real server without `weight` counts with the virtual server weight (1 by default).',
+      'that total and `keepalived -t` reports it. A real server without `weight` counts with the virtual server weight (1 by default). ' +
+      'Before 2.0.14 keepalived compared the quorum with the number of real servers instead, and before 1.4.1 it kept it as ' +
+      'written: a quorum above the total weight is then never reached.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 3\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 2\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
   },
@@ -26,8 +34,22 @@ export const quorumExceedsWeight: FileRule = {
       const q = quorumFacts(f);
       if (q.written <= q.weightSum) continue;
       const what = q.quorum ? `quorum ${q.written} (line ${q.quorum.node.range.start.line + 1})` : `the default quorum 1`;
+      const v = ctx.target.join('.');
+      const never = 'so the quorum is never reached and keepalived treats the service as down (quorum_down, sorry server)';
+      let effect: string;
+      if (compareVersions(ctx.target, WEIGHT_CHECK_SINCE) >= 0) {
+        effect = `keepalived reduces the quorum to ${q.weightSum} (keepalived: "quorum … exceeds total weight of real servers")`;
+      } else if (compareVersions(ctx.target, COUNT_CHECK_SINCE) >= 0) {
+        // Before 2.0.14 the check counts the real servers, whatever their weights.
+        const count = f.familyKept.length;
+        effect = q.written > count
+          ? `keepalived ${v} lowers it to ${count}, the number of real servers (keepalived: "exceeds number of real servers")${count > q.weightSum ? `, still above the weight: ${never}` : ''}`
+          : `keepalived ${v} keeps it (it compares the quorum with the number of real servers, ${count}), ${never}`;
+      } else {
+        effect = `keepalived ${v} keeps it, ${never}`;
+      }
       ctx.report({
-        message: `In '${vsLabel(vs)}' ${what} exceeds the total real server weight ${q.weightSum}; keepalived reduces the quorum to ${q.weightSum} (keepalived: "quorum … exceeds total weight of real servers")`,
+        message: `In '${vsLabel(vs)}' ${what} exceeds the total real server weight ${q.weightSum}; ${effect}`,
         file: vs.node.file,
         range: vs.node.range,
         related: q.quorum ? [related(q.quorum.node, 'quorum set here')] : undefined,
