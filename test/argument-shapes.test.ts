@@ -31,6 +31,22 @@ describe('vrrp_rx_bufs_policy read as an unsigned size', () => {
   });
 });
 
+// acassen/keepalived#1370 posted 'virtual_server 192.168.0.200 80 80 {': vs_handler passes only the
+// second and third words to alloc_vs, and keepalived -t says nothing about the fourth.
+describe('a virtual_server with a word after its service', () => {
+  it('is a warning on the extra word, whatever the service form', () => {
+    expect(messages(VS('192.0.2.1 80 80'), 'KA204')).toEqual(["'virtual_server' takes 2 words before '{'; keepalived silently ignores '80'"]);
+    expect(at(VS('fwmark 5 6'))).toContain('1:KA204');
+    expect(at(VS('group G1 extra'))).toContain('1:KA204');
+    expect(at(VS('192.0.2.1 80')).filter((c) => c === '1:KA204')).toEqual([]);
+    expect(at(VS('fwmark 5')).filter((c) => c === '1:KA204')).toEqual([]);
+  });
+  it.runIf(is227)('is accepted by keepalived 2.2.7 without a word', () => {
+    const r = runKeepalived(VS('192.0.2.1 80 80'));
+    expect(r.stderr).not.toMatch(/Line 1\)/);
+  });
+});
+
 describe('a virtual_server port or fwmark with a leading +', () => {
   it('is read by strtoul: no finding (keepalived -t accepts virtual_server 192.0.2.1 +80)', () => {
     expect(at(VS('192.0.2.1 +80')).filter((c) => c.startsWith('1:'))).toEqual([]);

@@ -1072,6 +1072,12 @@ export class Walker implements LineSink {
       return;
     }
     const w0 = words[0]!;
+    // keepalived's handler reads two words (address and port, or fwmark/group and its value) and never
+    // looks at a third, so 'virtual_server 10.0.0.1 80 80' is the port-80 service without a word.
+    if (words.length > 2) {
+      const extra = words.slice(2);
+      this.report('KA204', 'warning', `'${keyword}' takes 2 words before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end });
+    }
     if (w0.text === 'fwmark' || w0.text === 'group') {
       if (words.length < 2) {
         // keepalived reads the missing word anyway: a segmentation fault (2.0.7 to 2.4.3 at least).
