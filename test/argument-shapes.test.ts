@@ -47,6 +47,22 @@ describe('a virtual_server with a word after its service', () => {
   });
 });
 
+// acassen/keepalived#1082 posted 'alpha 1' and 'omega 1' in a virtual_server: vs_alpha_handler and
+// omega_handler (check_parser.c) set the flag without reading a word, as vrrp_nopreempt_handler does,
+// so 'alpha off' or 'nopreempt false' switches the option on; keepalived -t says nothing.
+describe('an on/off flag that reads no value, followed by an off word', () => {
+  it('is an error saying the line turns the option on', () => {
+    expect(messages(VS('192.0.2.1 80', '  alpha off\n  omega 0\n'), 'KA204')).toEqual([
+      "'alpha off' turns 'alpha' ON: keepalived reads no value after 'alpha' and ignores 'off' without a word; remove the line to leave it off",
+      "'omega 0' turns 'omega' ON: keepalived reads no value after 'omega' and ignores '0' without a word; remove the line to leave it off",
+    ]);
+    const nopreempt = lintText('vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  nopreempt false\n  virtual_ipaddress {\n    192.0.2.10\n  }\n}\n', { file: 'keepalived.conf' }).diagnostics.find((d) => d.code === 'KA204');
+    expect(nopreempt?.severity).toBe('error');
+    // An "on" word is only ignored: a warning, as before.
+    expect(lintText(VS('192.0.2.1 80', '  alpha 1\n'), { file: 'keepalived.conf' }).diagnostics.find((d) => d.code === 'KA204')?.severity).toBe('warning');
+  });
+});
+
 // acassen/keepalived#713 posted 'virtual_server fdd6:5a50:af9e:1::5/64 5555 {'; the maintainer asked to
 // drop the /64. inet_stosockaddr (lib/utils.c) cuts the text at '-' or '/' before inet_pton, so
 // keepalived -t accepts it and serves the one address.

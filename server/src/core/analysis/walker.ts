@@ -120,6 +120,8 @@ function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
 
 /** The words keepalived's check_true_false reads as false. */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
+/** Words that mean "off" after a flag keyword whose handler reads no value at all. */
+const FLAG_OFF_WORDS = new Set(['off', 'false', 'no', '0', 'disable', 'disabled']);
 
 const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
   stops: ['error', 'keepalived stops reading the configuration here'],
@@ -1005,6 +1007,9 @@ export class Walker implements LineSink {
       } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
         // `vrrp_strict off` before 2.3.0: the handler reads no word and sets the option all the same.
         this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads no value after '${keyword}': '${keyword} ${extra[0]!.text}' turns it ON (2.3.0 reads the value); remove the line to leave it off`, file, r);
+      } else if (specs.length === 0 && FLAG_OFF_WORDS.has(extra[0]!.text.toLowerCase())) {
+        // An on/off flag whose handler reads no word: 'alpha off' or 'nopreempt false' switches it on.
+        this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word; remove the line to leave it off`, file, r);
       } else if (!node.spec.script_string) {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
         const slashes = extra[0]!.text.startsWith('//') ? "; '//' does not start a comment in keepalived.conf, use '#' or '!'" : '';
