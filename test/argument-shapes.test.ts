@@ -63,22 +63,6 @@ describe('an on/off flag that reads no value, followed by an off word', () => {
   });
 });
 
-// acassen/keepalived#713 posted 'virtual_server fdd6:5a50:af9e:1::5/64 5555 {'; the maintainer asked to
-// drop the /64. inet_stosockaddr (lib/utils.c) cuts the text at '-' or '/' before inet_pton, so
-// keepalived -t accepts it and serves the one address.
-describe('a virtual_server address with a prefix length or range', () => {
-  it('is a warning saying what keepalived keeps', () => {
-    expect(messages(VS('fdd6:5a50:af9e:1::5/64 5555'), 'KA205')).toEqual([
-      "keepalived reads 'fdd6:5a50:af9e:1::5/64' as the single address fdd6:5a50:af9e:1::5 and drops '/64' without a word: a virtual server is one address, with no prefix length or range",
-    ]);
-    expect(at(VS('192.0.2.1/24 80'))).toContain('1:KA205');
-    expect(at(VS('192.0.2.1 80')).filter((c) => c === '1:KA205')).toEqual([]);
-  });
-  it.runIf(is227)('is accepted by keepalived 2.2.7 without a word', () => {
-    expect(runKeepalived(VS('192.0.2.1/24 80')).stderr).not.toMatch(/Line 1\)/);
-  });
-});
-
 describe('a virtual_server port or fwmark with a leading +', () => {
   it('is read by strtoul: no finding (keepalived -t accepts virtual_server 192.0.2.1 +80)', () => {
     expect(at(VS('192.0.2.1 +80')).filter((c) => c.startsWith('1:'))).toEqual([]);

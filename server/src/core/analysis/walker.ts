@@ -1094,11 +1094,6 @@ export class Walker implements LineSink {
     }
     const p = checkArg({ name: 'address', type: 'ipaddr' }, w0.text, keyword);
     if (p) this.report('KA205', 'error', `Invalid virtual server address '${w0.text}'`, file, w0.range);
-    else {
-      // inet_stosockaddr cuts the address at '-' or '/' before reading it, without a word.
-      const cut = w0.text.search(/[-/]/);
-      if (cut > 0) this.report('KA205', 'warning', `keepalived reads '${w0.text}' as the single address ${w0.text.slice(0, cut)} and drops '${w0.text.slice(cut)}' without a word: a virtual server is one address, with no prefix length or range`, file, w0.range);
-    }
     const port = words[1];
     if (port && !UNSIGNED_WORD.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
     else if (port && Number(port.text) > 65535) this.report('KA205', 'error', `virtual server port ${port.text} is outside 0..65535`, file, port.range);
