@@ -38,6 +38,17 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 only logs it');
     expect(findings(bad, 'KA601')[0]!.message).toContain('keepalived -t fails with exit 6');
   });
+  it('is quiet before 1.3.0, which has no script security to enable (acassen/keepalived#328, 1.2.20)', () => {
+    // Script security came with commit b266fd95 (v1.3.0); 1.2.24 runs every script as root and would
+    // report enable_script_security itself as an unknown keyword (KA207).
+    expect(findings(bad, 'KA601', '1.2.24')).toEqual([]);
+    expect(findings(bad, 'KA601', '1.3.0')).toHaveLength(1);
+    expect(findings(SECURE + bad, 'KA207', '1.2.24').map((d) => d.message)).toEqual([
+      "'enable_script_security' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword",
+      "'script_user' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword",
+    ]);
+    expect(findings(SECURE + bad, 'KA602', '1.2.24')).toEqual([]);
+  });
   it('reports the first script when global_defs lacks enable_script_security', () => {
     expect(linesOf(bad, 'KA601')).toEqual([2]);
     expect(linesOf(SECURE + bad, 'KA601')).toEqual([]);

@@ -6,6 +6,8 @@ import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
 
 /** First release with `keepalived -t` (config test), which exits 6 on a security violation. */
 const CONFIG_TEST_SINCE: Version = [2, 0, 4];
+/** Script security (enable_script_security, script_user) came in 1.3.0 (b266fd95); before it there is nothing to enable. */
+const SCRIPT_SECURITY_SINCE: Version = [1, 3, 0];
 
 export const scriptSecurityDisabled: FileRule = {
   kind: 'file',
@@ -25,6 +27,7 @@ export const scriptSecurityDisabled: FileRule = {
     good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
   },
   check(ctx) {
+    if (compareVersions(ctx.target, SCRIPT_SECURITY_SINCE) < 0) return;
     const gd = ctx.analysis.model.globalDefs;
     if (gd?.enableScriptSecurity) return;
     const scripts = configuredScripts(ctx.analysis).filter((sc) => scriptIsChecked(ctx.analysis, sc));
