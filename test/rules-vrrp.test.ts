@@ -1557,3 +1557,29 @@ describe('vrrp_strict off: no value before 2.3.0 (commit 548743ec)', () => {
     expect(said).toContain('(VI_1) State MASTER must match being address owner');
   });
 });
+
+// acassen/keepalived#834 (1.3.9) posted an instance whose only unicast_peer was its own unicast_src_ip.
+// keepalived sends an advert to each peer in turn (vrrp_send_adv, vrrp.c) and keepalived -t accepts any peer.
+describe('KA359 unicast-peer-self', () => {
+  const body = (peers: string) => `interface eth0\nvirtual_router_id 7\nunicast_src_ip 172.16.20.182\nunicast_peer {\n${peers}\n}\n${vip('172.16.20.134')}`;
+  it('says no other node hears the instance when its own address is the only peer', () => {
+    const [d] = findings(instance('vips7', body('172.16.20.182')), 'KA359');
+    expect(d!.range.start.line + 1).toBe(6);
+    expect(d!.message).toContain('split brain');
+  });
+  it('is a milder note when the other nodes are listed too', () => {
+    const [d, ...rest] = findings(instance('A', body('172.16.20.181\n172.16.20.182')), 'KA359');
+    expect(rest).toEqual([]);
+    expect(d!.range.start.line + 1).toBe(7);
+    expect(d!.message).toContain('also sends each advert to this node itself');
+  });
+  it('compares addresses as keepalived reads them, and is quiet without unicast_src_ip or the own address', () => {
+    expect(lines(instance('A', `interface eth0\nvirtual_router_id 7\nunicast_src_ip 2001:db8::1\nunicast_peer {\n2001:db8:0::1/64\n}\n${vip('2001:db8::10')}`), 'KA359')).toEqual([6]);
+    expect(lines(instance('A', body('172.16.20.181')), 'KA359')).toEqual([]);
+    expect(lines(instance('A', `interface eth0\nvirtual_router_id 7\nunicast_peer {\n172.16.20.182\n}\n${vip('172.16.20.134')}`), 'KA359')).toEqual([]);
+  });
+  it.runIf(keepalivedAvailable())('keepalived -t accepts the own address as a peer without a word', () => {
+    const r = runKeepalived(instance('A', body('172.16.20.182')));
+    expect(r.messages.filter((m) => m.line === 6)).toEqual([]);
+  });
+});

@@ -71,6 +71,7 @@ import { vrfWithInterface } from './vrf-with-interface.js';
 import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
 import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
 import { strictModeUnicast } from './strict-mode-unicast.js';
+import { unicastPeerSelf } from './unicast-peer-self.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -142,4 +143,5 @@ export const vrrpRules: Rule[] = [
   lvsSyncDaemonOptions,
   trackFileInitOverwrites,
   strictModeUnicast,
+  unicastPeerSelf,
 ];
