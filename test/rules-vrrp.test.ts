@@ -1583,3 +1583,16 @@ describe('KA359 unicast-peer-self', () => {
     expect(r.messages.filter((m) => m.line === 6)).toEqual([]);
   });
 });
+
+// keepalived 2.2.8 (vrrp_sync_group_end_handler) reports a sync group without a group block at its '}':
+// "(keepalived.conf: Line 4) Sync group VG1 has no members - removing" (2.2.8, 2.3.1 and 2.4.3 builds);
+// 2.2.7 removes it without a word. Found on keepalived's own 1.0.1 sample (lvs_syncd) with the 2.4.3 build.
+describe('KA319 without a group block, from 2.2.8', () => {
+  const text = 'vrrp_sync_group VG1 {\n  VI_2\n  VI_3\n}\n';
+  it('is reported at the closing brace, with keepalived\'s message', () => {
+    expect(findings(text, 'KA319').map((d) => d.range.start.line + 1)).toEqual([1]);
+    const [d] = findings(text, 'KA319', '2.2.8');
+    expect(d!.range.start.line + 1).toBe(4);
+    expect(d!.message).toContain('Sync group VG1 has no members - removing');
+  });
+});

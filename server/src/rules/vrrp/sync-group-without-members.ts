@@ -1,8 +1,12 @@
 // KA319: a sync group with no usable member is removed by keepalived.
 
 import { child } from '../../core/analysis/ast.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { closeRange, nameRange, syncMembership } from './util.js';
+
+/** From 2.2.8 a group without a `group` block is removed when its block ends ("Sync group X has no members - removing", at the '}'). */
+const NO_GROUP_BLOCK_AT_CLOSE_SINCE: Version = [2, 2, 8];
 
 export const syncGroupWithoutMembers: FileRule = {
   kind: 'file',
@@ -16,7 +20,7 @@ export const syncGroupWithoutMembers: FileRule = {
     bad: 'vrrp_sync_group VG_1 {\n    group {\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
     good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    notify_master /etc/keepalived/master.sh\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const { members } = syncMembership(analysis.model);
     for (const g of analysis.model.syncGroups) {
       const valid = members.get(g.node);
@@ -25,6 +29,8 @@ export const syncGroupWithoutMembers: FileRule = {
       if (groupBlock && !(groupBlock.values ?? []).length) {
         // keepalived notices the empty list when the group block ends, and reports its closing brace.
         report({ message: `sync group '${g.name}' has an empty group block; keepalived removes the group`, ...closeRange(groupBlock) });
+      } else if (!groupBlock && compareVersions(target, NO_GROUP_BLOCK_AT_CLOSE_SINCE) >= 0) {
+        report({ message: `sync group '${g.name}' has no group block; keepalived removes it ("Sync group ${g.name} has no members - removing")`, ...closeRange(g.node) });
       } else {
         report({
           message: groupBlock
