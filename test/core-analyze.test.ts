@@ -1539,6 +1539,18 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     for (const v of ['2.1.4', '2.1.5']) expect(at(v), v).toEqual([expect.stringContaining(`keepalived ${v} then crashes at the end of the file`)]);
     for (const v of ['2.1.3', '2.2.0', '2.2.7']) expect(at(v), v).toEqual([expect.not.stringContaining('crashes')]);
   });
+  it('is reported at the last line of the file for 2.0.8 to 2.1.3, which name that line', () => {
+    // The 2.0.8, 2.0.14, 2.0.19 and 2.1.3 builds print "(Line 15) There are 1 missing '}'s or extra '{'s" for the
+    // 15-line acassen/keepalived#2198 config whose '{' on line 5 is never closed; 2.1.4 and later print no line.
+    const open = 'global_defs {\n    router_id a\n}\nvrrp_instance VI_1 {\n    interface eth0\n';
+    const found = (v: string) => analyze(open, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102');
+    for (const v of ['2.0.8', '2.0.19', '2.1.3']) {
+      const [d] = found(v);
+      expect(d!.range.start.line + 1, v).toBe(5);
+      expect(d!.related?.[0]?.range.start.line, v).toBe(3);
+    }
+    for (const v of ['2.0.7', '2.1.4', '2.2.7']) expect(found(v)[0]!.range.start.line + 1, v).toBe(4);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
     expect((await runKeepalivedAsync(aborting)).signal).toBe('SIGABRT');
     expect((await runKeepalivedAsync(closedFirst)).signal).toBeUndefined();

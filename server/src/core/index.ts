@@ -2,7 +2,7 @@
 // and diagnostics out. File access (for includes) comes in through `SourceHost`.
 
 import { parseCst, rangeAt } from './syntax/parser.js';
-import type { CstFile } from './syntax/cst.js';
+import type { CstFile, Range } from './syntax/cst.js';
 import { Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
 import { Walker } from './analysis/walker.js';
 import { AstNode } from './analysis/ast.js';
@@ -53,6 +53,16 @@ export function resolveTarget(v: string | undefined): { version: Version; label:
   return version ? { version, label } : undefined;
 }
 
+/** The last line of a text as keepalived counts lines (a final newline ends the last line, it starts none). */
+function lastLineRange(text: string): Range {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  return { start: { line, column: 0, offset: start }, end: { line, column: Math.max(0, stop - start), offset: Math.max(start, stop) } };
+}
+
 /** keepalived's view of a config: AST, typed model and core diagnostics. Never throws. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const file = options.file ?? 'keepalived.conf';
@@ -70,7 +80,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   try {
     // Also after a failed read: finishing gives the open blocks their children.
-    walker.finish();
+    walker.finish(() => ({ file, range: lastLineRange(text) }));
   } catch (e) {
     internalError(e);
   }

@@ -71,6 +71,8 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
  * 139 under -t on a file ending inside a block; 2.1.3 and 2.2.0 report it and exit 4 and 5.
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
+/** Releases that print "There are N missing '}'s…" with the line keepalived stopped at: the last line of the main file. */
+const MISSING_BRACE_AT_LAST_LINE: [Version, Version] = [[2, 0, 8], [2, 1, 4]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
 const HEX_LAST_FF_REJECTED: [Version, Version] = [[2, 2, 0], [2, 3, 3]];
 /** The first virtual_server refused for its address, with no '{': a crash from 2.0.7 until 2.2.8 (reportSkipWithoutBrace). */
@@ -802,8 +804,11 @@ export class Walker implements LineSink {
     stack.length = frame.childStart;
   }
 
-  /** Reports blocks left open at the end of input, and gives every open block (and the root) its children. */
-  finish(): void {
+  /**
+   * Reports blocks left open at the end of input, and gives every open block (and the root) its children.
+   * `lastLine` gives the main file's last line, where some releases report an unclosed '{'.
+   */
+  finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
     if (this.pending) {
@@ -832,7 +837,14 @@ export class Walker implements LineSink {
       const crashes = !aborts && compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0
         ? `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`
         : '';
-      this.report('KA102', 'error', `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}`, brace.file, brace.range);
+      const message = `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}`;
+      const atEnd = lastLine && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[1]) < 0 ? lastLine() : undefined;
+      if (atEnd) {
+        // These releases name the line they stopped reading at: report there, and point at the brace.
+        this.report('KA102', 'error', `${message}; keepalived ${this.options.targetLabel} reports it at the last line of the file`, atEnd.file, atEnd.range, {
+          related: [{ file: brace.file, range: brace.range, message: `this '{' (line ${brace.range.start.line + 1}) is never closed` }],
+        });
+      } else this.report('KA102', 'error', message, brace.file, brace.range);
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
