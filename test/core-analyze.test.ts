@@ -1550,6 +1550,10 @@ describe('a file ending inside a virtual_server keepalived skips for its address
       expect(d!.related?.[0]?.range.start.line, v).toBe(3);
     }
     for (const v of ['2.0.7', '2.1.4', '2.2.7']) expect(found(v)[0]!.range.start.line + 1, v).toBe(4);
+    // keepalived counts newlines: without a final one, the 2.0.19 build names the line before the last
+    // ("(Line 80)" for an 81-line real config whose last line has no newline).
+    const unterminated = analyze(open.trimEnd(), { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.code === 'KA102');
+    expect(unterminated[0]!.range.start.line + 1).toBe(4);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
     expect((await runKeepalivedAsync(aborting)).signal).toBe('SIGABRT');

@@ -53,14 +53,24 @@ export function resolveTarget(v: string | undefined): { version: Version; label:
   return version ? { version, label } : undefined;
 }
 
-/** The last line of a text as keepalived counts lines (a final newline ends the last line, it starts none). */
+/**
+ * The line keepalived names at the end of a file: it counts newlines, so a last line without one is not
+ * counted ("(Line 80)" for 80 newlines and a last, unterminated 81st line).
+ */
 function lastLineRange(text: string): Range {
-  const end = text.endsWith('\n') ? text.length - 1 : text.length;
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
-  const start = text.lastIndexOf('\n', end - 1) + 1;
-  const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-  return { start: { line, column: 0, offset: start }, end: { line, column: Math.max(0, stop - start), offset: Math.max(start, stop) } };
+  // Offsets of the last two newlines: the named line runs from after the one before the last to the last.
+  let last = -1;
+  let before = -1;
+  let line = -1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    before = last;
+    last = i;
+    line++;
+  }
+  if (line < 0) return { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: text.length, offset: text.length } };
+  const from = before + 1;
+  const to = last > from && text.charCodeAt(last - 1) === 13 ? last - 1 : last;
+  return { start: { line, column: 0, offset: from }, end: { line, column: to - from, offset: to } };
 }
 
 /** keepalived's view of a config: AST, typed model and core diagnostics. Never throws. */
