@@ -226,3 +226,20 @@ describe('a line with two bad arguments', () => {
     });
   });
 });
+
+// acassen/keepalived#1757 set a real server's weight to 0. Built from their tags: 2.0.9 and 2.0.14 print
+// "number '0' outside range [1, 65535]" and "Real server weight 0 is outside range 1-65535"; 2.0.16 and 2.0.19
+// take 0 but print "number '70000' outside range [0, 65535]"; 2.1.0 and later take both; 1.3.5 reads it with atoi.
+describe('a real server weight in older releases (earlier_min, earlier_max)', () => {
+  const rs = (w: string) => VS('192.0.2.1 80', '').replace('weight 1', `weight ${w}`);
+  const weightLine = (w: string, v?: string) => at(rs(w), v).filter((c) => c === '6:KA205');
+  it('follows each release range', () => {
+    expect(weightLine('0', '2.0.9')).toEqual(['6:KA205']);
+    expect(weightLine('0', '2.0.14')).toEqual(['6:KA205']);
+    expect(weightLine('0', '2.0.19')).toEqual([]);
+    expect(weightLine('70000', '2.0.19')).toEqual(['6:KA205']);
+    expect(weightLine('70000', '2.1.0')).toEqual([]);
+    expect(weightLine('0', '1.3.5')).toEqual([]);
+    expect(weightLine('0')).toEqual([]);
+  });
+});

@@ -987,7 +987,7 @@ export class Walker implements LineSink {
         const i = wi++;
         // Plain numbers in range, most of a large config's arguments, need no string.
         const digits = args.argDigits(i);
-        if (digits >= 0 && numberSurelyValid(a, digits)) continue;
+        if (digits >= 0 && numberSurelyValid(a.earlier_min || a.earlier_max ? argIn(a, this.options.target) : a, digits)) continue;
         // keepalived 2.2.7 reads a vrrp_rx_bufs_policy size from the first word whichever word is not a
         // policy word, so after a valid first size any word passes (KA372 says what is ignored).
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;

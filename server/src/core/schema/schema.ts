@@ -25,8 +25,10 @@ export interface ArgSpec {
   decimals_since?: string;
   /** A larger max from a later release on (`garp_group/garp_interval`: INT_MAX µs in 2.2.7, UINT_MAX µs from 2.3.2). */
   wider_max?: { since: string; max: number };
-  /** A larger max in releases before `until` (`persistence_timeout`: UINT32_MAX s before 2.1.3, which capped it at 31 days). */
-  earlier_max?: { until: string; max: number };
+  /** A larger max in releases before `until` (`persistence_timeout`: UINT32_MAX s before 2.1.3, which capped it at 31 days); from `since` on, when given. */
+  earlier_max?: { until: string; max: number; since?: string };
+  /** Another min in releases from `since` (when given) to before `until` (a real server's `weight`: 1 from 2.0.0 to 2.0.15). */
+  earlier_min?: { until: string; min: number; since?: string };
   unit?: string;
   values?: string[];
   note?: string;
@@ -137,7 +139,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -266,15 +268,24 @@ export function specPath(spec: KeywordSpec): string {
   return [...spec.path, spec.name].join(' > ');
 }
 
+/** Whether `target` falls in an earlier range's releases: from `since` (when given) to before `until`. */
+function inEarlier(r: { until: string; since?: string }, target: Version): boolean {
+  const until = parseVersion(r.until);
+  const since = r.since === undefined ? undefined : parseVersion(r.since);
+  return until !== undefined && compareVersions(target, until) < 0 && (since === undefined || compareVersions(target, since) >= 0);
+}
+
 /** `arg` as keepalived `target` reads it: a later release's larger max (`wider_max`), an earlier release's (`earlier_max`); a whole-number argument that later releases read with decimal places (`decimals_since`) is a decimal from then on, its least value one unit of the last place. */
 export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (arg.wider_max) {
     const since = parseVersion(arg.wider_max.since);
     if (since !== undefined && compareVersions(since, target) <= 0) return { ...arg, max: arg.wider_max.max };
   }
-  if (arg.earlier_max) {
-    const until = parseVersion(arg.earlier_max.until);
-    if (until !== undefined && compareVersions(target, until) < 0) return { ...arg, max: arg.earlier_max.max };
+  if (arg.earlier_max || arg.earlier_min) {
+    let read = arg;
+    if (arg.earlier_max && inEarlier(arg.earlier_max, target)) read = { ...read, max: arg.earlier_max.max };
+    if (arg.earlier_min && inEarlier(arg.earlier_min, target)) read = { ...read, min: arg.earlier_min.min };
+    if (read !== arg) return read;
   }
   if (!arg.decimals_since) return arg;
   const since = parseVersion(arg.decimals_since);
