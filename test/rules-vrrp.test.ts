@@ -1566,12 +1566,14 @@ describe('KA359 unicast-peer-self', () => {
     const [d] = findings(instance('vips7', body('172.16.20.182')), 'KA359');
     expect(d!.range.start.line + 1).toBe(6);
     expect(d!.message).toContain('split brain');
+    expect(d!.severity).toBe('warning');
   });
   it('is a milder note when the other nodes are listed too', () => {
     const [d, ...rest] = findings(instance('A', body('172.16.20.181\n172.16.20.182')), 'KA359');
     expect(rest).toEqual([]);
     expect(d!.range.start.line + 1).toBe(7);
     expect(d!.message).toContain('also sends each advert to this node itself');
+    expect(d!.severity).toBe('info');
   });
   it('compares addresses as keepalived reads them, and is quiet without unicast_src_ip or the own address', () => {
     expect(lines(instance('A', `interface eth0\nvirtual_router_id 7\nunicast_src_ip 2001:db8::1\nunicast_peer {\n2001:db8:0::1/64\n}\n${vip('2001:db8::10')}`), 'KA359')).toEqual([6]);

@@ -36,6 +36,8 @@ export const unicastPeerSelf: FileRule = {
           message: alone
             ? `the only unicast_peer of '${inst.name}' is its own unicast_src_ip ${src.value}: keepalived sends its adverts to this node alone, so no other node hears it and they take the VIPs too (split brain); list the other nodes`
             : `unicast_peer of '${inst.name}' lists its own unicast_src_ip ${src.value}: keepalived also sends each advert to this node itself; list only the other nodes`,
+          // Among other peers it only costs a packet per advert (a config copied unchanged to every node): a note.
+          severity: alone ? undefined : 'info',
           file: peer.file,
           range: peer.range,
           related: [{ file: src.node.file, range: src.node.range, message: 'unicast_src_ip is set here' }],
