@@ -110,8 +110,9 @@ export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
   const already = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.offset}`));
   for (const [path, source] of analysis.files) {
     const store = source.lex;
-    for (let i = 0; i < store.count; i++) {
-      if (store.kinds[i] !== Kind.String) continue;
+    const { kinds, count } = store;
+    // Strings are rare: the kinds array's own search finds them without a step per token.
+    for (let i = kinds.indexOf(Kind.String); i >= 0 && i < count; i = kinds.indexOf(Kind.String, i + 1)) {
       const t = { start: store.starts[i]!, end: store.end(i) };
       if (t.end - t.start >= 2 && source.text.charCodeAt(t.end - 1) === 34) continue;
       const line = store.src.lineOf(t.start);

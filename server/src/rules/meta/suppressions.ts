@@ -37,6 +37,12 @@ export interface InlineConfig {
 const DIRECTIVES = ['disable-next-line', 'disable'] as const;
 const DIRECTIVE_RE = /^kalint-([A-Za-z-]*)(.*)$/s;
 
+/** Whether text[start, end) contains `kalint-`. */
+function mentionsKalint(text: string, start: number, end: number): boolean {
+  for (let p = start; p + 7 <= end; p++) if (text.charCodeAt(p) === 107 && text.startsWith('kalint-', p)) return true;
+  return false;
+}
+
 /** Reads every kalint directive in the files of `analysis`. */
 export function readInlineConfig(analysis: Analysis): InlineConfig {
   const suppressions: Suppression[] = [];
@@ -44,14 +50,12 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
   for (const [path, source] of analysis.files) {
     const store = source.lex;
     const { kinds, lineStarts } = store;
-    // Only comments that mention `kalint-` are parsed (most comments are prose): `mention` is the
-    // next place the text does, searched forward once.
-    let mention = -1;
-    for (let i = 0; i < store.count; i++) {
-      if (kinds[i] !== Kind.Comment) continue;
-      if (mention < store.starts[i]!) mention = source.text.indexOf('kalint-', store.starts[i]!);
-      if (mention < 0) break;
-      if (mention >= store.end(i)) continue;
+    // Only comments that mention `kalint-` are parsed (most comments are prose). The comments are
+    // found with the kinds array's own search and read in place: searching the whole text for
+    // `kalint-` instead costs ~4 ms on a 6 MB file whose comments are a few percent of it.
+    const count = store.count;
+    for (let i = kinds.indexOf(Kind.Comment); i >= 0 && i < count; i = kinds.indexOf(Kind.Comment, i + 1)) {
+      if (!mentionsKalint(source.text, store.starts[i]!, store.end(i))) continue;
       const t = store.token(i);
       // `#`, `!`, `\#`, `##`… followed by optional blanks.
       const body = t.text.replace(/^\\?[#!]+[ \t]*/, '');
