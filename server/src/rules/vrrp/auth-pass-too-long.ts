@@ -2,6 +2,7 @@
 
 import { utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
+import { authenticationBlocks } from './util.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
 const utf8 = new TextEncoder();
@@ -34,9 +35,8 @@ export const authPassTooLong: FileRule = {
       const inst = insts[i]!;
       if (!inst.authentication) continue;
       // keepalived truncates (and reports) every auth_pass line it reads, not only the one that wins.
-      for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
+      for (let j = 0, blocks = authenticationBlocks(inst); j < blocks.length; j++) {
         const block = blocks[j]!;
-        if (block.keyword !== 'authentication') continue;
         for (let k = 0, nodes = block.children; k < nodes.length; k++) {
           const node = nodes[k]!;
           if (node.keyword !== 'auth_pass') continue;

@@ -4,7 +4,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { parsePrefix } from '../../core/analysis/values.js';
-import { instanceFamily, uniqueInstances } from './util.js';
+import { hasRareLine, instanceFamily, RareLine, uniqueInstances } from './util.js';
 
 /** Whether a use_ipvlan line gives an address of `family` (the words that parse as ADDRESS[/prefix]). */
 function givesAddress(line: AstNode, family: 4 | 6): boolean {
@@ -34,6 +34,7 @@ export const ipvlanWithoutSourceAddress: FileRule = {
   check({ analysis, report }) {
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
+      if (!hasRareLine(inst, RareLine.useIpvlan)) continue;
       // An instance without addresses is IPv4 for keepalived.
       if ((instanceFamily(inst) ?? 4) !== 4) continue;
       let first: AstNode | undefined;

@@ -4,7 +4,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { deleteLine, fix } from '../fixes.js';
 import type { FileRule } from '../types.js';
-import { uniqueInstances } from './util.js';
+import { hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 export const promoteSecondariesWithVmac: FileRule = {
   kind: 'file',
@@ -24,6 +24,7 @@ export const promoteSecondariesWithVmac: FileRule = {
   check({ analysis, report }) {
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
+      if (!hasRareLine(inst, RareLine.promoteSecondaries) || !hasRareLine(inst, RareLine.useVmac | RareLine.useIpvlan)) continue;
       let promote: AstNode | undefined;
       let virtualInterface: AstNode | undefined;
       for (let j = 0, lines = inst.node.children; j < lines.length; j++) {

@@ -7,7 +7,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, uniqueInstances } from './util.js';
+import { closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 /** Releases that clear use_vmac/use_ipvlan on an instance with unicast peers. */
 const REFUSED_FROM: Version = [2, 1, 0];
@@ -44,6 +44,7 @@ export const unicastVmacWithoutXmitBase: FileRule = {
       const inst = insts[i]!;
       const unicast = firstUnicastKeyword(inst);
       if (!unicast) continue;
+      if (!hasRareLine(inst, RareLine.useVmac | RareLine.useIpvlan)) continue;
       let vmacLine: AstNode | undefined;
       let xmitBase = false;
       let iface = false;

@@ -8,7 +8,7 @@ import type { Word } from '../../core/analysis/ast.js';
 import { ipFamily, parsePrefix, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { uniqueInstances } from './util.js';
+import { hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 /**
  * From this release use_vmac reads every word, and three of them are options rather than names:
@@ -91,6 +91,8 @@ export const useVmacInvalid: FileRule = {
     const taken = new Map<string, string>();
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
       const inst = insts[j]!;
+      // Only use_vmac and use_ipvlan lines are read (and only they add to `taken`).
+      if (!hasRareLine(inst, RareLine.useVmac | RareLine.useIpvlan)) continue;
       // What keepalived has accepted for this instance so far (later words cannot replace it).
       const state = { named: false, macSet: false };
       const ipvlan = { named: false, addressSet: false, typeSet: false };

@@ -5,6 +5,7 @@ import { child, type AstNode, type ValueLine, type Word } from '../../core/analy
 import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
+import { schema } from '../../core/schema/schema.js';
 import { addressDropped } from './addresses.js';
 
 /** Words a bool keyword accepts as "off". */
@@ -71,6 +72,10 @@ class InstanceLines {
   noVirtualIpaddress = false;
   /** track_interface, track_script, track_file, track_process and track_bfd blocks, in order. */
   trackBlocks: AstNode[] = NONE;
+  /** `authentication` blocks, in order. */
+  authenticationBlocks: AstNode[] = NONE;
+  /** Which of the RARE_LINES keywords the instance has (bits of RareLine). */
+  rareLines = 0;
   // Filled on first use (null: known to be absent).
   peers: Word[] | undefined = undefined;
   firstUsableVip: ValueLine | null | undefined = undefined;
@@ -83,6 +88,45 @@ export const TRACK_BLOCKS: ReadonlySet<string> = new Set(['track_interface', 'tr
 /** Keywords that mark an instance as unicast (keepalived's "unicast configured" flag). */
 export const UNICAST_KEYWORDS = ['unicast_peer', 'unicast_src_ip', 'unicast_fault_no_peer', 'check_unicast_src', 'old_unicast_checksum'];
 const UNICAST_KEYWORD_SET: ReadonlySet<string> = new Set(UNICAST_KEYWORDS);
+
+/**
+ * Keywords few instances have, noted while reading the lines once, so that the rules about them
+ * skip the other instances instead of walking their lines again (each walk over the ~80k lines of a
+ * 6 MB config's instances costs milliseconds, most of it in loading the nodes).
+ */
+export const RareLine = {
+  useVmac: 1,
+  useVmacAddr: 2,
+  vmacXmitBase: 4,
+  useIpvlan: 8,
+  promoteSecondaries: 16,
+  vrf: 32,
+} as const;
+const RARE_LINES = new Map<string, number>([
+  ['use_vmac', RareLine.useVmac],
+  ['use_vmac_addr', RareLine.useVmacAddr],
+  ['vmac_xmit_base', RareLine.vmacXmitBase],
+  ['use_ipvlan', RareLine.useIpvlan],
+  ['promote_secondaries', RareLine.promoteSecondaries],
+  ['vrf', RareLine.vrf],
+]);
+
+/** RareLine bits by keyword serial: one array read per line instead of a lookup by name. */
+let rareBySerial: Uint8Array | undefined;
+function rareLineBits(): Uint8Array {
+  if (!rareBySerial) {
+    const all = schema().all;
+    const bits = new Uint8Array(all.length);
+    for (const spec of all) if (spec.serial >= 0 && spec.serial < bits.length) bits[spec.serial] = RARE_LINES.get(spec.name) ?? 0;
+    rareBySerial = bits;
+  }
+  return rareBySerial;
+}
+
+/** Whether the instance has a line of one of the keywords in `bits` (RareLine). */
+export function hasRareLine(inst: VrrpInstance, bits: number): boolean {
+  return (instanceLines(inst).rareLines & bits) !== 0;
+}
 
 /** The instance's lines as read by readInstanceLines, kept on the instance (the analysis does not change while rules run). */
 function instanceLines(inst: VrrpInstance): InstanceLines {
@@ -98,8 +142,11 @@ function add(list: AstNode[], node: AstNode): AstNode[] {
 
 function readInstanceLines(inst: VrrpInstance): InstanceLines {
   const r = new InstanceLines();
+  const rare = rareLineBits();
   for (const c of inst.node.children) {
     const keyword = c.keyword;
+    const serial = c.spec?.serial ?? -1;
+    if (serial >= 0) r.rareLines |= rare[serial] ?? 0;
     if (!r.firstUnicastKeyword && UNICAST_KEYWORD_SET.has(keyword)) r.firstUnicastKeyword = c;
     switch (keyword) {
       case 'state':
@@ -139,6 +186,9 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
       case 'mcast_src_ip':
       case 'mcast_dst_ip':
         if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
+        break;
+      case 'authentication':
+        r.authenticationBlocks = add(r.authenticationBlocks, c);
         break;
       default:
         if (TRACK_BLOCKS.has(keyword)) r.trackBlocks = add(r.trackBlocks, c);
@@ -337,6 +387,11 @@ export function unicastTtlLine(inst: VrrpInstance): AstNode | undefined {
 /** Whether the instance says it has no VIPs on purpose (keepalived 2.4+ `no_virtual_ipaddress`). */
 export function hasNoVirtualIpaddress(inst: VrrpInstance): boolean {
   return instanceLines(inst).noVirtualIpaddress;
+}
+
+/** The instance's `authentication` blocks, in order. */
+export function authenticationBlocks(inst: VrrpInstance): AstNode[] {
+  return instanceLines(inst).authenticationBlocks;
 }
 
 /** The instance's track_* blocks, in order. */

@@ -4,7 +4,7 @@
 
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { instanceFamily, keptVirtualAddresses, uniqueInstances } from './util.js';
+import { hasRareLine, instanceFamily, keptVirtualAddresses, RareLine, uniqueInstances } from './util.js';
 
 /** The word after `dev` on an address line, if any. */
 function deviceOf(address: Address): string | undefined {
@@ -36,6 +36,7 @@ export const vipUseVmacConflict: FileRule = {
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
       const inst = insts[j]!;
       if (inst.virtualIpaddresses.length === 0 && inst.virtualIpaddressesExcluded.length === 0) continue;
+      if (!hasRareLine(inst, RareLine.useVmac | RareLine.useVmacAddr)) continue;
       let vmac = false;
       let vmacAddr = false;
       for (let k = 0, lines = inst.node.children; k < lines.length; k++) {

@@ -2,7 +2,7 @@
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { uniqueInstances } from './util.js';
+import { hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 export const vmacXmitBaseWithoutVmac: FileRule = {
   kind: 'file',
@@ -23,6 +23,7 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
   check({ analysis, report }) {
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
+      if (!hasRareLine(inst, RareLine.vmacXmitBase)) continue;
       let xmitBase: AstNode | undefined;
       let vmac = false;
       for (let j = 0, lines = inst.node.children; j < lines.length; j++) {

@@ -3,7 +3,7 @@
 import { utf8Length } from '../../core/analysis/values.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { firstUnicastKeyword, isUnicast } from './util.js';
+import { firstUnicastKeyword, hasRareLine, isUnicast, RareLine } from './util.js';
 
 /** Linux interface names are at most 15 bytes; keepalived ignores longer ones before this check. */
 const IFNAMSIZ = 16;
@@ -23,6 +23,8 @@ export const vrfWithInterface: FileRule = {
   check({ analysis, report }) {
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
+      // Every finding is about a vrf line.
+      if (!hasRareLine(inst, RareLine.vrf)) continue;
       let iface: string | undefined;
       let vrf: AstNode | undefined;
       for (let j = 0, cs = inst.node.children; j < cs.length; j++) {
