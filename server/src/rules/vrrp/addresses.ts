@@ -51,8 +51,10 @@ const MESSAGES_SETTLED_SINCE: Version = LABEL_LENGTH_CHECKED_SINCE;
 
 /** Walks one address line the way keepalived's address parser does (`target` undefined: 2.2.0 and later). */
 function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: Version): void {
-  const words = address.words;
-  const addrWord = words[0]!;
+  // Words are read as text in place, and made into word objects only for a report: most lines are
+  // `ADDRESS dev IFNAME`, and a 6 MB config has ~16k of them.
+  const line = address.line;
+  const n = line.argCount;
   const addr = address.text;
   const slash = addr.indexOf('/');
   const family = address.addressFamily;
@@ -63,37 +65,37 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
   let label: Word | undefined;
   let broadcast: Word | undefined;
   let peer: Word | undefined;
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    const option = w.text;
-    const value = words[i + 1];
+  for (let i = 1; i < n; i++) {
+    const option = line.argText(i)!;
+    // The next word's text, when there is one (`value` below is that word).
+    const valueText = i + 1 < n ? line.argText(i + 1)! : undefined;
     const since = target && OPTION_SINCE[option];
     if (since && compareVersions(target, since) < 0) {
-      say({ word: w, message: `'${option}' is not an address option in keepalived ${target.join('.')} (it came in ${since.join('.')}); keepalived ignores it`, severity: 'warning' });
+      say({ word: line.argWord(i), message: `'${option}' is not an address option in keepalived ${target.join('.')} (it came in ${since.join('.')}); keepalived ignores it`, severity: 'warning' });
       continue;
     }
     // In a VIP, track_group is no option at all: keepalived reports it as an unknown entry and keeps the address.
-    if (!value && NEEDS_VALUE.has(option) && !(option === 'track_group' && where === 'vip')) {
-      drop(w, `'${option}' has no value`);
+    if (valueText === undefined && NEEDS_VALUE.has(option) && !(option === 'track_group' && where === 'vip')) {
+      drop(line.argWord(i), `'${option}' has no value`);
       return;
     }
     switch (option) {
       case 'dev':
         if (sawDev) {
-          drop(w, "'dev' is given twice");
+          drop(line.argWord(i), "'dev' is given twice");
           return;
         }
         sawDev = true;
         i++;
         break;
       case 'scope': {
-        const v = value!.text;
-        const n = SCOPES.has(v) ? (v === 'global' ? 0 : 1) : parseInteger(v);
-        if (n === undefined) {
-          say({ word: value!, message: `scope '${v}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
-        } else if (n !== 0) {
+        const v = valueText!;
+        const number = SCOPES.has(v) ? (v === 'global' ? 0 : 1) : parseInteger(v);
+        if (number === undefined) {
+          say({ word: line.argWord(i + 1), message: `scope '${v}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
+        } else if (number !== 0) {
           // Only a scope other than global (0) is set, and so only that one is refused for IPv6.
-          scope = w;
+          scope = line.argWord(i);
         }
         i++;
         break;
@@ -101,45 +103,45 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
       case 'broadcast':
       case 'brd':
         if (family === 6) {
-          drop(w, 'IPv6 addresses have no broadcast address');
+          drop(line.argWord(i), 'IPv6 addresses have no broadcast address');
           return;
         }
-        if (value!.text !== '+' && value!.text !== '-' && ipFamily(value!.text) !== 4) {
-          drop(value!, `broadcast '${value!.text}' is not an IPv4 address, '+' or '-'`);
+        if (valueText !== '+' && valueText !== '-' && ipFamily(valueText!) !== 4) {
+          drop(line.argWord(i + 1), `broadcast '${valueText}' is not an IPv4 address, '+' or '-'`);
           return;
         }
-        broadcast = value!;
+        broadcast = line.argWord(i + 1);
         i++;
         break;
       case 'label':
-        label = w;
-        if (utf8Length(value!.text) > LABEL_MAX_BYTES) {
+        label = line.argWord(i);
+        if (utf8Length(valueText!) > LABEL_MAX_BYTES) {
           if (target && compareVersions(target, LABEL_LENGTH_CHECKED_SINCE) < 0) {
             // Still an 'error': the address never comes up, only later than keepalived -t can tell.
-            say({ word: value!, message: `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up`, severity: 'error' });
+            say({ word: line.argWord(i + 1), message: `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up`, severity: 'error' });
             return;
           }
-          drop(value!, `label '${value!.text}' is longer than ${LABEL_MAX_BYTES} characters`);
+          drop(line.argWord(i + 1), `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters`);
           return;
         }
         i++;
         break;
       case 'peer': {
-        const p = value!.text;
-        if (p.includes('/') || ipFamily(p) === undefined) say({ word: value!, message: `peer '${p}' is not a plain IP address; keepalived ignores it`, severity: 'warning' });
-        else if (ipFamily(p) !== family) say({ word: value!, message: `peer ${p} is not of the address's family; keepalived ignores it`, severity: 'warning' });
+        const p = valueText!;
+        if (p.includes('/') || ipFamily(p) === undefined) say({ word: line.argWord(i + 1), message: `peer '${p}' is not a plain IP address; keepalived ignores it`, severity: 'warning' });
+        else if (ipFamily(p) !== family) say({ word: line.argWord(i + 1), message: `peer ${p} is not of the address's family; keepalived ignores it`, severity: 'warning' });
         else {
-          peer = value!;
+          peer = line.argWord(i + 1);
           if (slash >= 0 && addr.slice(slash + 1) !== (family === 4 ? '32' : '128')) {
-            say({ word: addrWord, message: `with 'peer', the prefix length of ${addr} is ignored (keepalived uses the peer's)`, severity: 'warning' });
+            say({ word: line.argWord(0), message: `with 'peer', the prefix length of ${addr} is ignored (keepalived uses the peer's)`, severity: 'warning' });
           }
         }
         i++;
         break;
       }
       case 'preferred_lft':
-        if (value!.text !== 'forever' && !(parseInteger(value!.text)! >= 0 && parseInteger(value!.text)! <= 0xffffffff)) {
-          say({ word: value!, message: `preferred_lft '${value!.text}' is not a number of seconds or 'forever'; keepalived ignores it`, severity: 'warning' });
+        if (valueText !== 'forever' && !(parseInteger(valueText!)! >= 0 && parseInteger(valueText!)! <= 0xffffffff)) {
+          say({ word: line.argWord(i + 1), message: `preferred_lft '${valueText}' is not a number of seconds or 'forever'; keepalived ignores it`, severity: 'warning' });
         }
         i++;
         break;
@@ -155,14 +157,14 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
           i++;
           break;
         }
-        say({ word: w, message: "'track_group' applies to static_ipaddress only; keepalived ignores it here (and reads its value as another option)", severity: 'warning' });
+        say({ word: line.argWord(i), message: "'track_group' applies to static_ipaddress only; keepalived ignores it here (and reads its value as another option)", severity: 'warning' });
         break;
       case 'use_vmac':
         if (where === 'vip') break;
-        say({ word: w, message: "'use_vmac' applies to virtual addresses only; keepalived ignores it in static_ipaddress", severity: 'warning' });
+        say({ word: line.argWord(i), message: "'use_vmac' applies to virtual addresses only; keepalived ignores it in static_ipaddress", severity: 'warning' });
         break;
       default:
-        say({ word: w, message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
+        say({ word: line.argWord(i), message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
     }
   }
   if (broadcast && peer) {
