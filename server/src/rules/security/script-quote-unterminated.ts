@@ -3,8 +3,13 @@
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
 import { compareVersions } from '../../core/schema/schema.js';
-import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import { configuredScripts, crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from './scripts.js';
+
+/** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
+function pushChildrenNamed(node: AstNode, keyword: string, out: AstNode[]): void {
+  for (let i = 0, cs = node.children; i < cs.length; i++) if (cs[i]!.keyword === keyword) out.push(cs[i]!);
+}
 
 export const scriptQuoteUnterminated: FileRule = {
   kind: 'file',
@@ -31,7 +36,7 @@ export const scriptQuoteUnterminated: FileRule = {
     const lines: AstNode[] = [];
     for (let i = 0, vList = analysis.model.vrrpScripts; i < vList.length; i++) {
       const v = vList[i]!;
-      lines.push(...childrenNamed(v.node, 'script'));
+      pushChildrenNamed(v.node, 'script', lines);
     }
     for (let j = 0, vsList = analysis.model.virtualServers; j < vsList.length; j++) {
       const vs = vsList[j]!;
@@ -39,11 +44,13 @@ export const scriptQuoteUnterminated: FileRule = {
         const rs = rsList[k]!;
         for (let m = 0, cks = rs.checkers; m < cks.length; m++) {
           const ck = cks[m]!;
-          if (ck.kind === 'MISC_CHECK') lines.push(...childrenNamed(ck.node, 'misc_path'));
+          if (ck.kind === 'MISC_CHECK') pushChildrenNamed(ck.node, 'misc_path', lines);
           // The url regex handler splits its line the same way, unchecked (found by fuzzing 2.2.8 to 2.4.3; 2.2.7 too).
-          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (let n = 0, urls = childrenNamed(ck.node, 'url'); n < urls.length; n++) {
-            const url = urls[n]!;
-            lines.push(...childrenNamed(url, 'regex'));
+          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') {
+            for (let n = 0, cs = ck.node.children; n < cs.length; n++) {
+              const url = cs[n]!;
+              if (url.keyword === 'url') pushChildrenNamed(url, 'regex', lines);
+            }
           }
         }
       }

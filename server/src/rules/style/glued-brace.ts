@@ -11,6 +11,16 @@ const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
 
 const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 
+/**
+ * The first i >= from with a brace at i or i + 1 (count - 1 when none): the pairs of touching
+ * tokens worth a look. A loop of its own, which V8 compiles tight, rather than a step of the
+ * rule's large loop for each of the half million tokens of a 6 MB config.
+ */
+function nextBracePair(kinds: Uint8Array, from: number, count: number): number {
+  for (let i = from; i + 1 < count; i++) if (isBrace(kinds[i]!) || isBrace(kinds[i + 1]!)) return i;
+  return Math.max(count - 1, from);
+}
+
 export const gluedBrace: FileRule = {
   kind: 'file',
   code: 'KA701',
@@ -42,11 +52,11 @@ export const gluedBrace: FileRule = {
       /** Store index of the first token after the line's `@id` prefix (tokens glued to it are part of the id), or -1. */
       let contentFirst = -1;
       let skipUntil = -1;
-      for (let i = 0; i + 1 < count; i++) {
+      for (let i = nextBracePair(kinds, 0, count); i + 1 < count; i = nextBracePair(kinds, i + 1, count)) {
         const ka = kinds[i]!;
         const kb = kinds[i + 1]!;
         // Touching tokens are on one line (a line break would separate them); comments never count.
-        if (i < skipUntil || store.end(i) !== starts[i + 1] || ka === Kind.Comment || kb === Kind.Comment || (!isBrace(ka) && !isBrace(kb))) continue;
+        if (i < skipUntil || ka === Kind.Comment || kb === Kind.Comment || store.end(i) !== starts[i + 1]) continue;
         const line = store.src.lineOf(starts[i]!);
         if (line !== checkedLine) {
           checkedLine = line;

@@ -1,7 +1,6 @@
 // KA314: the same virtual address in two instances of one file: the two virtual routers fight over it.
 
 import { canonicalAddress } from '../../core/analysis/values.js';
-import type { Word } from '../../core/analysis/ast.js';
 import type { Address, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { uniqueInstances } from './util.js';
@@ -20,7 +19,8 @@ export const duplicateVip: FileRule = {
   },
   check({ analysis, report }) {
     // address -> where it is first used, and the last instance that used it
-    const first = new Map<string, { inst: string; word: Word; lastUser: VrrpInstance }>();
+    // (The first address, not its word: a word is an object made on each read, wanted only for a report.)
+    const first = new Map<string, { inst: string; address: Address; lastUser: VrrpInstance }>();
     const visit = (inst: VrrpInstance, addresses: Address[]) => {
       for (let i = 0; i < addresses.length; i++) {
         const a = addresses[i]!;
@@ -28,18 +28,19 @@ export const duplicateVip: FileRule = {
         const key = canonicalAddress(a.prefix.address);
         const prev = first.get(key);
         if (!prev) {
-          first.set(key, { inst: inst.name, word: a.line.argWord(0), lastUser: inst });
+          first.set(key, { inst: inst.name, address: a, lastUser: inst });
           continue;
         }
         // Repeats inside one instance are a different (harmless) matter.
         if (prev.lastUser === inst) continue;
         prev.lastUser = inst;
         const word = a.line.argWord(0);
+        const firstWord = prev.address.line.argWord(0);
         report({
           message: `${a.prefix.address} is also a virtual address of '${prev.inst}'; two virtual routers would add and remove the same address`,
           file: word.file,
           range: word.range,
-          related: [{ file: prev.word.file, range: prev.word.range, message: `first used in '${prev.inst}'` }],
+          related: [{ file: firstWord.file, range: firstWord.range, message: `first used in '${prev.inst}'` }],
         });
       }
     };

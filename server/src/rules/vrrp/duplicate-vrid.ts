@@ -124,17 +124,19 @@ export const duplicateVrid: FileRule = {
       // Each instance is reported against the first earlier one it conflicts with. Multicast
       // routers conflict exactly when family, interface and group are equal: the first with the
       // same key. Unicast ones (rare) are compared pair by pair.
-      const firstMulticast = new Map<string, number>();
+      // By family (4, 6), interface, then group: no key string to build and hash per instance.
+      const firstMulticast: (Map<string, Map<string, number>> | undefined)[] = [];
       const unicastSoFar: number[] = [];
       for (let j = 0; j < insts.length; j++) {
         const fb = facts[j]!;
         let i: number | undefined;
         if (!fb.unicast && unicastApart) {
           if (!fb.iface) continue;
-          // Words hold no newline: the key cannot be ambiguous.
-          const key = `${fb.family}\n${fb.iface}\n${fb.group}`;
-          i = firstMulticast.get(key);
-          if (i === undefined) firstMulticast.set(key, j);
+          const byIface = (firstMulticast[fb.family] ??= new Map());
+          let byGroup = byIface.get(fb.iface);
+          if (!byGroup) byIface.set(fb.iface, (byGroup = new Map()));
+          i = byGroup.get(fb.group!);
+          if (i === undefined) byGroup.set(fb.group!, j);
         } else {
           // Unicast ones (rare), and every instance on an older target, pair by pair.
           i = unicastSoFar.find((k) => conflict(facts[k]!, fb, unicastApart, peersApart));
