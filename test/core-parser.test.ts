@@ -65,6 +65,23 @@ describe('lexer', () => {
     expect(r.tokens[3]!.range.start).toEqual({ line: 3, column: 0, offset: 10 });
   });
 
+  it('keeps exact line tables when lines are far shorter than the size estimate allows', () => {
+    // 3000 lines of 1 to 2 bytes: the tables start from text length / 24 and must grow several times.
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? '' : i % 3 === 1 ? 'a' : '{'));
+    const r = lex(lines.join('\n'));
+    expect(r.lineStarts.length).toBe(3000);
+    expect(r.lineFirstToken.length).toBe(3001);
+    let offset = 0;
+    let tokens = 0;
+    for (let i = 0; i < 3000; i++) {
+      expect(r.lineStarts[i]).toBe(offset);
+      expect(r.lineFirstToken[i]).toBe(tokens);
+      offset += lines[i]!.length + 1;
+      tokens += lines[i]!.length;
+    }
+    expect(r.lineFirstToken[3000]).toBe(r.count);
+  });
+
   it('gives the value of a quoted string without its quotes', () => {
     const [t] = lex('"a b#c"').tokens;
     expect(tokenValue(t!)).toBe('a b#c');
