@@ -112,6 +112,33 @@ function strtodValue(text: string): number | undefined {
   return hex ? parseInt(hex[1]!, 16) : undefined;
 }
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
+
+/** The checks of checkKeyword that only some keywords get (bits of specialChecks). */
+const Special = { iptables: 1, anyOrder: 2, bfdTimer: 4, statusCode: 8, udpHex: 16, serverPort: 32 } as const;
+
+function specialOf(spec: KeywordSpec): number {
+  const name = spec.name;
+  let bits = 0;
+  if (name === 'vrrp_iptables' && spec.path[0] === 'global_defs') bits |= Special.iptables;
+  if (ANY_ORDER.has(name)) bits |= Special.anyOrder;
+  if (spec.path[0] === 'bfd_instance' && BFD_MS_KEYWORDS.has(name)) bits |= Special.bfdTimer;
+  if (name === 'status_code') bits |= Special.statusCode;
+  if ((name === 'payload' || name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') bits |= Special.udpHex;
+  if ((name === 'real_server' || name === 'sorry_server') && spec.path.length === 1) bits |= Special.serverPort;
+  return bits;
+}
+
+/** specialOf by keyword serial, made on first use: asked for every keyword line of a file. */
+let specialBySerial: Uint8Array | undefined;
+function specialChecks(spec: KeywordSpec): number {
+  if (!specialBySerial) {
+    const all = schema().all;
+    specialBySerial = new Uint8Array(all.length);
+    for (const s of all) if (s.serial >= 0 && s.serial < all.length) specialBySerial[s.serial] = specialOf(s);
+  }
+  const serial = spec.serial;
+  return serial >= 0 && serial < specialBySerial.length ? specialBySerial[serial]! : specialOf(spec);
+}
 const wholeMsArgs = new WeakMap<ArgSpec[], ArgSpec[]>();
 /** The arguments of a bfd_instance timer as a target before 2.2.0 reads them: whole milliseconds. */
 function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
@@ -869,16 +896,20 @@ export class Walker implements LineSink {
     if (spec.missingFeature) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
     }
-    if (spec.name === 'vrrp_iptables' && spec.path[0] === 'global_defs') this.checkIptablesOnNftablesBuild(node, file);
+    // Which of the checks below that only some keywords get apply: one array read per line.
+    const special = specialChecks(spec);
+    if (special & Special.iptables) this.checkIptablesOnNftablesBuild(node, file);
     const before = this.diagnostics.length;
-    if (ANY_ORDER.has(spec.name) && node.argCount > 0) this.checkAnyOrder(node, file);
+    if (special & Special.anyOrder && node.argCount > 0) this.checkAnyOrder(node, file);
     else {
-      const oldBfdTimer = spec.path[0] === 'bfd_instance' && BFD_MS_KEYWORDS.has(spec.name) && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
+      const oldBfdTimer = (special & Special.bfdTimer) !== 0 && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
       this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : argsIn(spec, this.options.target), node, node.keyword, node, file);
     }
-    if (spec.name === 'status_code' && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
-    if ((spec.name === 'payload' || spec.name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') this.checkHexLastByte(node, file);
-    if ((spec.name === 'real_server' || spec.name === 'sorry_server') && spec.path.length === 1 && zeroPortRefused(this.options.target)) this.checkZeroServerPort(node, file);
+    if (special) {
+      if (special & Special.statusCode && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);
+      if (special & Special.udpHex) this.checkHexLastByte(node, file);
+      if (special & Special.serverPort && zeroPortRefused(this.options.target)) this.checkZeroServerPort(node, file);
+    }
     if (skipped && (spec.name === 'real_server' || spec.name === 'virtual_server')) {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
