@@ -2,8 +2,18 @@
 
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
-import { instanceFamily, wordsRange } from './util.js';
-import { sockaddrAddress } from '../../core/analysis/values.js';
+import { hasRareLine, instanceFamily, RareLine, wordsRange } from './util.js';
+import { sockaddrAddress, type Family } from '../../core/analysis/values.js';
+import type { Address } from '../../core/model/model.js';
+
+/** Whether no address of `addresses` has a family other than `family`. */
+function sameFamily(addresses: Address[], family: Family): boolean {
+  for (let i = 0; i < addresses.length; i++) {
+    const f = addresses[i]!.addressFamily;
+    if (f && f !== family) return false;
+  }
+  return true;
+}
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -22,6 +32,8 @@ export const addressFamilyMismatch: FileRule = {
       const inst = insts[i]!;
       const family = instanceFamily(inst);
       if (!family) continue;
+      // Most instances have only addresses of their own family: nothing to find in their lines.
+      if (!hasRareLine(inst, RareLine.unicastSrcIp | RareLine.mcastSrcIp | RareLine.nativeIpv6 | RareLine.unicastPeer) && sameFamily(inst.virtualIpaddresses, family)) continue;
       // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer, in order
       for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
         const block = blocks[j]!;

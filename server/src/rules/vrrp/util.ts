@@ -101,6 +101,10 @@ export const RareLine = {
   useIpvlan: 8,
   promoteSecondaries: 16,
   vrf: 32,
+  unicastSrcIp: 64,
+  mcastSrcIp: 128,
+  nativeIpv6: 256,
+  unicastPeer: 512,
 } as const;
 const RARE_LINES = new Map<string, number>([
   ['use_vmac', RareLine.useVmac],
@@ -109,14 +113,18 @@ const RARE_LINES = new Map<string, number>([
   ['use_ipvlan', RareLine.useIpvlan],
   ['promote_secondaries', RareLine.promoteSecondaries],
   ['vrf', RareLine.vrf],
+  ['unicast_src_ip', RareLine.unicastSrcIp],
+  ['mcast_src_ip', RareLine.mcastSrcIp],
+  ['native_ipv6', RareLine.nativeIpv6],
+  ['unicast_peer', RareLine.unicastPeer],
 ]);
 
 /** RareLine bits by keyword serial: one array read per line instead of a lookup by name. */
-let rareBySerial: Uint8Array | undefined;
-function rareLineBits(): Uint8Array {
+let rareBySerial: Uint16Array | undefined;
+function rareLineBits(): Uint16Array {
   if (!rareBySerial) {
     const all = schema().all;
-    const bits = new Uint8Array(all.length);
+    const bits = new Uint16Array(all.length);
     for (const spec of all) if (spec.serial >= 0 && spec.serial < bits.length) bits[spec.serial] = RARE_LINES.get(spec.name) ?? 0;
     rareBySerial = bits;
   }
