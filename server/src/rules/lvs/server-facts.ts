@@ -10,7 +10,7 @@
 
 import type { Analysis } from '../../core/index.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { parseInteger, sockaddrAddress, type Family } from '../../core/analysis/values.js';
+import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import type { KeepalivedConfig, RealServer, VirtualServer } from '../../core/model/model.js';
 import { readGroup, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
@@ -286,7 +286,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
   // The method written so far: a real server without its own is checked with it when its block ends.
   let methodSoFar: string | undefined;
   // The family keepalived has settled on so far, and what settled it.
-  let family: Family | undefined = vs.kind === 'address' && vs.address ? sockaddrAddress(vs.address)?.family : undefined;
+  let family: Family | undefined = vs.kind === 'address' && vs.address ? sockaddrFamily(vs.address) : undefined;
   let source: AstNode | undefined = family ? vs.node : undefined;
   let skipped: Set<AstNode> | undefined;
   // vs.realServers lists the real_server lines in order: walk it alongside.
@@ -388,7 +388,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
           f.realServers.push(r);
           nextReal++;
         } else readScripts(f, c);
-        const rf = sockaddrAddress(r ? r.rs.address : (c.argText(0) ?? ''))?.family;
+        const rf = sockaddrFamily(r ? r.rs.address : (c.argText(0) ?? ''));
         if (!rf) break;
         // Except with tunnelling: the method the real server has when its block ends.
         const own = r ? r.writtenMethod : lastMethodWord(c);
@@ -411,7 +411,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
 
   // The sorry server is checked when the virtual_server block ends.
   const sorry = vs.sorryServer;
-  const sf = sorry ? sockaddrAddress(sorry.address)?.family : undefined;
+  const sf = sorry ? sockaddrFamily(sorry.address) : undefined;
   const sorryMethod = sorryMethodWritten ?? vs.lbKind?.value;
   if (sorry && sf && sorryMethod !== 'TUN') {
     if (family && sf !== family) addFinding(f, { node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });

@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { schema } from '../../core/schema/schema.js';
@@ -227,7 +227,7 @@ function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
 function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
   // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
   const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
-  const f = sockaddrAddress(text ?? '')?.family;
+  const f = sockaddrFamily(text ?? '');
   return f ? { node: line, family: f } : undefined;
 }
 
@@ -354,7 +354,7 @@ export function unicastPeerWords(inst: VrrpInstance): Word[] {
       for (const line of block.values ?? NONE) {
         const text = line.argText(0);
         // keepalived reads a peer with inet_stosockaddr: a '/…' or '-…' after the address is ignored.
-        if (text !== undefined && sockaddrAddress(text)?.family === family) (peers === NONE ? (peers = []) : peers).push(line.argWord(0));
+        if (text !== undefined && sockaddrFamily(text) === family) (peers === NONE ? (peers = []) : peers).push(line.argWord(0));
       }
     }
     lines.peers = peers;
