@@ -209,3 +209,16 @@ describe('enum values written with look-alike letters', () => {
     expect(checkArg(state, 'MASTER', 'state')).toBeUndefined();
   });
 });
+
+describe('checkArg path', () => {
+  const path: ArgSpec = { name: 'path', type: 'path' };
+  it('finds a component over 255 bytes, however short the word is in characters', () => {
+    expect(checkArg(path, `/etc/${'a'.repeat(255)}/x`, 'notify')).toBeUndefined();
+    expect(checkArg(path, `/etc/${'a'.repeat(256)}/x`, 'notify')?.message).toContain('256 bytes');
+    // 85 characters of 3 bytes: 255 bytes, the longest a name may be; 86 of them: 258 bytes in 86 characters.
+    expect(checkArg(path, 'ह'.repeat(85), 'notify')).toBeUndefined();
+    expect(checkArg(path, `/${'ह'.repeat(86)}`, 'notify')?.message).toContain('258 bytes');
+    // Four bytes in two units: 64 pairs are 256 bytes in 128 units.
+    expect(checkArg(path, '😀'.repeat(64), 'notify')?.message).toContain('256 bytes');
+  });
+});

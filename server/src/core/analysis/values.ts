@@ -426,7 +426,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx \t]*[0-9A-Fa-fXx][0-9A-Fa-fXx \t]*$/ : /^[0-9A-Fa-f \t]*[0-9A-Fa-f][0-9A-Fa-f \t]*$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
       return undefined;
     case 'path': {
-      // NAME_MAX: no Linux file system takes a file name over 255 bytes (ENAMETOOLONG).
+      // NAME_MAX: no Linux file system takes a file name over 255 bytes (ENAMETOOLONG). A UTF-16
+      // unit is at most 3 bytes, so a word of 85 units or fewer cannot hold such a name: most paths
+      // are answered without splitting them.
+      if (word.length <= 85) return undefined;
       const long = word.split('/').find((part) => utf8Length(part) > 255);
       if (long === undefined) return undefined;
       // keepalived checks config_save_dir while reading it; the other paths fail when used.
