@@ -31,7 +31,9 @@ function tokenAt(starts: Int32Array | number[], count: number, offset: number): 
 }
 
 function quotedLookalike(store: TokenStore): boolean {
-  for (let i = 0; i < store.count; i++) if (store.kinds[i] === Kind.String && hasLookalike(store.source(i))) return true;
+  // Strings are rare: the kinds array's own search finds them without a step per token.
+  const { kinds, count } = store;
+  for (let i = kinds.indexOf(Kind.String); i >= 0 && i < count; i = kinds.indexOf(Kind.String, i + 1)) if (hasLookalike(store.source(i))) return true;
   return false;
 }
 
