@@ -46,12 +46,8 @@ export const scriptQuoteUnterminated: FileRule = {
           const ck = cks[m]!;
           if (ck.kind === 'MISC_CHECK') pushChildrenNamed(ck.node, 'misc_path', lines);
           // The url regex handler splits its line the same way, unchecked (found by fuzzing 2.2.8 to 2.4.3; 2.2.7 too).
-          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') {
-            for (let n = 0, cs = ck.node.children; n < cs.length; n++) {
-              const url = cs[n]!;
-              if (url.keyword === 'url') pushChildrenNamed(url, 'regex', lines);
-            }
-          }
+          // The model lists the checker's url blocks in order: their lines are the only ones read here.
+          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (let n = 0, urls = ck.urls; n < urls.length; n++) pushChildrenNamed(urls[n]!.node, 'regex', lines);
         }
       }
     }
