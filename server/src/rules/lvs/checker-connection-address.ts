@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related, allCheckers } from './util.js';
+import type { RealServer } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 function isLinkLocal6(addr: string): boolean {
@@ -13,12 +14,23 @@ function isLinkLocal6(addr: string): boolean {
 
 interface Endpoint { node: AstNode; text: string; family: Family }
 
+/** The real server as a connection's first destination (undefined when its address is unreadable). */
+function serverEndpoint(rs: RealServer): Endpoint | undefined {
+  const family = ipFamily(rs.address);
+  return family ? { node: rs.node, text: rs.address, family } : undefined;
+}
+
 /**
  * The connect_ip and bindto lines of one connection (a checker, or an SMTP_CHECK host) in
- * keepalived's order, from the destination `dst` it starts with; reports a line of the other
+ * keepalived's order, starting from the real server as destination when `fromServer` (else from
+ * none: SMTP_CHECK's own connection); reports a line of the other
  * family. Returns the last connect_ip word and whether there is a bind_if.
  */
-function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, block: AstNode, dst: Endpoint | undefined): { connectIp?: string; bindIf: boolean } {
+function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, block: AstNode, fromServer: boolean): { connectIp?: string; bindIf: boolean } {
+  const rsNode = rs.node;
+  // The real server's endpoint is worked out at the first connect_ip or bindto line: most
+  // checkers have none (null: not yet worked out).
+  let dst: Endpoint | undefined | null = fromServer ? null : undefined;
   let bind: Endpoint | undefined;
   let connectIp: string | undefined;
   let bindIf = false;
@@ -27,13 +39,14 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rsNode: AstNode, b
     const k = c.keyword;
     if (k === 'bind_if') bindIf = true;
     if (k !== 'connect_ip' && k !== 'bindto') continue;
+    if (dst === null) dst = serverEndpoint(rs);
     const text = c.args[0]?.text;
     // Read as a socket address: a '/len' or '-range' after the address is ignored, not an error.
     const f = sockaddrFamily(text ?? '');
     if (k === 'connect_ip') connectIp = text;
     if (!f) continue;
-    const other = k === 'connect_ip' ? bind : dst;
-    const mine = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
+    const other: Endpoint | undefined = k === 'connect_ip' ? bind : dst;
+    const mine: Endpoint | undefined = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
     if (!mine) {
       const what = other!.node === rsNode ? `the real server address ${other!.text}` : `${other!.node.keyword} ${other!.text}`;
       ctx.report({
@@ -88,12 +101,10 @@ export const checkerConnectionAddress: FileRule = {
       // connect_ip or bindto is checked against the other as it is read, and a mismatching one
       // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
       // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
-      const rsFamily = ipFamily(rs.address);
-      const rsDst: Endpoint | undefined = rsFamily ? { node: rs.node, text: rs.address, family: rsFamily } : undefined;
-      const { connectIp, bindIf } = checkFamilies(ctx, rs.node, ck.node, ck.kind === 'SMTP_CHECK' ? undefined : rsDst);
+      const { connectIp, bindIf } = checkFamilies(ctx, rs, ck.node, ck.kind !== 'SMTP_CHECK');
       if (ck.kind === 'SMTP_CHECK') for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
-        if (host.keyword === 'host') checkFamilies(ctx, rs.node, host, rsDst);
+        if (host.keyword === 'host') checkFamilies(ctx, rs, host, true);
       }
       const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
       for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
