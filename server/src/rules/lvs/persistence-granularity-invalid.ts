@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { ipFamily, type Family } from '../../core/analysis/values.js';
 import { vsLabel } from './util.js';
+import { lvsFacts } from './server-facts.js';
 
 /** One part of an inet_aton address: decimal, octal (leading 0) or hex (0x, at least one digit). */
 function atonPart(text: string): number | undefined {
@@ -49,8 +50,10 @@ export const persistenceGranularityInvalid: FileRule = {
     good: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity 255.255.255.0\n    real_server 10.0.1.1 443 {\n    }\n}',
   },
   check(ctx) {
-    for (let i = 0, vsList = ctx.analysis.model.virtualServers; i < vsList.length; i++) {
-      const vs = vsList[i]!;
+    for (let i = 0, servers = lvsFacts(ctx.analysis).servers; i < servers.length; i++) {
+      // Only a persistence_granularity line is reported (the shared pass notes whether there is one).
+      if (!servers[i]!.hasPersistenceGranularity) continue;
+      const vs = servers[i]!.vs;
       // keepalived's vs->af while it reads the block: the service address's family, else set by
       // ip_family or by the first persistence_granularity it reads.
       let family: Family | undefined = vs.kind === 'address' && vs.address !== undefined ? ipFamily(vs.address) : undefined;

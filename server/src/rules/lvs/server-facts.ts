@@ -93,6 +93,8 @@ export interface ServerFacts {
    */
   hasSchedulerFlag: boolean;
   hasSorryOptionBeforeSorry: boolean;
+  /** Some persistence_granularity line (KA533 reads the block's lines only then). */
+  hasPersistenceGranularity: boolean;
   /** lb_kind / lvs_method / sorry_server_lvs_method lines with words after the method (KA528), in reading order. */
   methodLinesWithOptions?: AstNode[];
   /** The script lines of the block (quorum_up, notify_up, misc_path, …), in reading order (security rules). */
@@ -164,6 +166,7 @@ function lineEntries() {
     quorum: at(vs, 'quorum'),
     hysteresis: at(vs, 'hysteresis'),
     persistenceTimeout: at(vs, 'persistence_timeout'),
+    persistenceGranularity: at(vs, 'persistence_granularity'),
     ops: at(vs, 'ops'),
     haSuspend: at(vs, 'ha_suspend'),
     sorryServer: at(vs, 'sorry_server'),
@@ -266,6 +269,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
     inhibitOnFailure: undefined,
     hasSchedulerFlag: false,
     hasSorryOptionBeforeSorry: false,
+    hasPersistenceGranularity: false,
     methodLinesWithOptions: undefined,
     scriptLines: undefined,
     familyFindings: NONE,
@@ -341,6 +345,9 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         f.persistenceTimeout = integerLine(c, c.argText(0));
         break;
       }
+      case line.persistenceGranularity:
+        f.hasPersistenceGranularity = true;
+        break;
       case line.ops:
         f.ops = c;
         break;

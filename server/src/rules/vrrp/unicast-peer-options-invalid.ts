@@ -4,7 +4,7 @@
 import { parseInteger } from '../../core/analysis/values.js';
 import type { Word } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { unicastPeerWords, wordsRange } from './util.js';
+import { hasRareLine, RareLine, unicastPeerWords, wordsRange } from './util.js';
 
 const TTL_OPTIONS = new Set(['min_ttl', 'max_ttl']);
 const MAX_TTL = 255;
@@ -34,7 +34,9 @@ export const unicastPeerOptionsInvalid: FileRule = {
   check({ analysis, report }) {
     for (let j = 0, insts = analysis.model.vrrpInstances; j < insts.length; j++) {
       const inst = insts[j]!;
-      // Only lines with words after the address have options (most have none: nothing to build).
+      // Only lines with words after the address have options (most have none: nothing to build),
+      // and most instances have no unicast_peer block at all.
+      if (!hasRareLine(inst, RareLine.unicastPeer)) continue;
       if (!inst.node.children.some((b) => b.keyword === 'unicast_peer' && b.values?.some((l) => l.words.length >= 2))) continue;
       // Options are read only for a peer keepalived keeps (a valid address of the instance's family).
       const kept = new Set(unicastPeerWords(inst).map((w) => `${w.file}:${w.start}`));
