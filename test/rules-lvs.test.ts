@@ -555,6 +555,13 @@ describe('lvs rules', () => {
     const heavy = vs('10.0.0.1 80', [...BASICS, 'quorum 30'], ['real_server 10.0.1.1 80 {', '  weight 10', '}', 'real_server 10.0.1.2 80 {', '  weight 10', '}']);
     expect(findings(heavy, 'KA513', '2.0.9')[0]!.message).toContain('lowers it to 2, the number of real servers');
   });
+  // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
+  // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
+  it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {
+    const text = conf('virtual_server_group G {', '}', 'virtual_server group G {', '  protocol TCP', '  real_server 10.0.1.1 80 {', '  }', '}');
+    expect(findings(text, 'KA526', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 keeps it, and the virtual servers using it add no service to IPVS');
+    expect(findings(text, 'KA526', '1.3.7')[0]!.message).toContain('has no entries - removing');
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');

@@ -1,6 +1,10 @@
 import type { FileRule } from '../types.js';
 import { blockEnd } from './util.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** 5ef57352 (1.3.7) removes a group without entries; 1.3.5 keeps it, and it gives IPVS no service. */
+const REMOVED_SINCE: Version = [1, 3, 7];
 
 export const virtualServerGroupEmpty: FileRule = {
   kind: 'file',
@@ -23,7 +27,9 @@ export const virtualServerGroupEmpty: FileRule = {
       if (!f.removed) continue;
       const valid = f.addressEntries.length + f.fwmarkEntries.length > 0;
       const message = !valid
-        ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
+        ? compareVersions(ctx.target, REMOVED_SINCE) < 0
+          ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived ${ctx.target.join('.')} keeps it, and the virtual servers using it add no service to IPVS (1.3.7 and later remove it)`
+          : `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
         : `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`;
       ctx.report({ message, file: g.node.file, range: blockEnd(g.node) });
     }
