@@ -762,6 +762,16 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(findings(`global_defs {\nvrrp_strict\n}\n${instance('A', vip('2001:db8::1/64'))}`, 'KA348')[0]!.severity).toBe('warning');
     expect(findings(instance('A', `unicast_peer {\n2001:db8::2\n}\n${vip('2001:db8::1/64')}`), 'KA348')).toHaveLength(0);
   });
+  it('KA348: 2.0.7 to 2.1.x report a global first IPv6 VIP as a configuration error outside strict mode too', () => {
+    // On voxpupuli's IPv6 instance the 2.0.7, 2.0.19 and 2.1.5 builds print "(VI_2) the first IPv6 VIP address must be
+    // link local" without strict mode; 2.0.6 and 2.2.4 print nothing (5e9fbfa9 in 2.2.0 made it a log outside strict mode).
+    const text = instance('A', vip('2001:db8::1/64'));
+    for (const v of ['2.0.7', '2.1.5']) {
+      const [d] = findings(text, 'KA348', v);
+      expect([d!.severity, d!.message.includes('reports a configuration error')], v).toEqual(['warning', true]);
+    }
+    for (const v of ['2.0.6', '2.2.0']) expect(findings(text, 'KA348', v)[0]!.severity, v).toBe('info');
+  });
   it('KA338: the loopback interface cannot carry VRRP', () => {
     expect(findings(instance('A', `interface lo\n${vip('10.0.0.1')}`), 'KA338')).toHaveLength(1);
   });
