@@ -562,6 +562,16 @@ describe('lvs rules', () => {
     expect(findings(text, 'KA526', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 keeps it, and the virtual servers using it add no service to IPVS');
     expect(findings(text, 'KA526', '1.3.7')[0]!.message).toContain('has no entries - removing');
   });
+  // lib/notify.c (2.3.0 to 2.4.3) walks the written path of a script run as root without following links; on a merged-/usr
+  // host the 2.4.3 checker logs "Disabling misc script /bin/true due to insecure" (KA365 has the VRRP side's -t line).
+  it('KA536: a MISC_CHECK or notify script under /bin run as root, from 2.3.0', () => {
+    const text = vs('10.0.0.1 80', [...BASICS, 'quorum_up "/sbin/ip route add 10.9.0.0/16 dev eth0"'], ['real_server 10.0.1.1 80 {', '  MISC_CHECK {', '    misc_path "/bin/nc -z 10.0.1.1 80"', '  }', '}']);
+    expect(linesOf(text, 'KA536', '2.4.3')).toEqual([5, 8]);
+    expect(linesOf(text, 'KA536', '2.2.8')).toEqual([]);
+    expect(linesOf('global_defs {\n  enable_script_security\n  script_user nobody\n}\n' + text, 'KA536', '2.4.3')).toEqual([]);
+    const fixed = applyFix(text, findings(text, 'KA536', '2.4.3')[1]!.fix!);
+    expect(fixed).toContain('misc_path "/usr/bin/nc -z 10.0.1.1 80"');
+  });
   it('before 1.3.6 says that the checker crashes on a virtual server without real servers', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     const found = findings(plain, 'KA503', '1.3.5');

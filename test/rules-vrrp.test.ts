@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { applyFix, conf } from './helpers/rule-cases.js';
 import { memoryHost } from './framework-host.js';
 
 function findings(text: string, code: string, targetVersion?: string) {
@@ -1606,5 +1607,33 @@ describe('KA319 without a group block, from 2.2.8', () => {
     const [d] = findings(text, 'KA319', '2.2.8');
     expect(d!.range.start.line + 1).toBe(4);
     expect(d!.message).toContain('Sync group VG1 has no members - removing');
+  });
+});
+
+describe('KA365 script-path-through-symlink', () => {
+  // On a merged-/usr host (/bin -> usr/bin) the 2.3.1 and 2.4.3 builds print "Disabling track script chk due to
+  // insecure" for `script "/bin/true"` run as root (no script_user, or script_user root with enable_script_security);
+  // the 2.2.8 build, `/usr/bin/true`, and `script_user nobody` give no such line. lib/notify.c (2.4.3) walks the written
+  // path with AT_SYMLINK_NOFOLLOW and logs "Wrong file type found in script path"; notify scripts are dropped silently.
+  const track = (script: string, globals = '') =>
+    conf(globals, 'vrrp_script chk {', `  script "${script}"`, '}', 'vrrp_instance VI_1 {', '  interface eth0', '  state BACKUP', '  virtual_router_id 51', '  priority 100', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '  track_script {', '    chk', '  }', '  notify_master "/sbin/ip link set eth1 up"', '}');
+  it('reports scripts under /bin, /sbin or /lib run as root, from 2.3.0', () => {
+    const text = track('/bin/true');
+    expect(findings(text, 'KA365', '2.3.0').map((d) => d.range.start.line + 1)).toEqual([3, 16]);
+    expect(findings(text, 'KA365', '2.4.3')[0]!.message).toContain('(keepalived: "Disabling track script chk due to insecure"); write \'/usr/bin/true\'');
+    expect(findings(text, 'KA365', '2.2.8')).toEqual([]);
+    expect(findings(text, 'KA365')).toEqual([]);
+  });
+  it('leaves /usr paths and scripts run as another user alone', () => {
+    expect(findings(track('/usr/bin/true'), 'KA365', '2.4.3').map((d) => d.range.start.line + 1)).toEqual([16]);
+    const other = track('/bin/true', 'global_defs {\n  enable_script_security\n  script_user nobody\n}');
+    expect(findings(other, 'KA365', '2.4.3')).toEqual([]);
+    const root = track('/bin/true', 'global_defs {\n  enable_script_security\n  script_user root\n}');
+    expect(findings(root, 'KA365', '2.4.3')).toHaveLength(2);
+  });
+  it('offers the /usr path, inside the quotes', () => {
+    const text = track('/bin/true');
+    const fixed = applyFix(text, findings(text, 'KA365', '2.4.3')[0]!.fix!);
+    expect(fixed).toContain('  script "/usr/bin/true"\n');
   });
 });

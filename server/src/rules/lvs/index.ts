@@ -37,6 +37,7 @@ import { sorryServerInhibitMismatch } from './sorry-server-inhibit-mismatch.js';
 import { groupFamilyMismatch } from './group-family-mismatch.js';
 import { persistenceGranularityInvalid } from './persistence-granularity-invalid.js';
 import { lvsTimeoutsInvalid } from './lvs-timeouts-invalid.js';
+import { checkerScriptPathThroughSymlink } from './checker-script-path-through-symlink.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -74,4 +75,5 @@ export const lvsRules: Rule[] = [
   groupFamilyMismatch,
   persistenceGranularityInvalid,
   lvsTimeoutsInvalid,
+  checkerScriptPathThroughSymlink,
 ];

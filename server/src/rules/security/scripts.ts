@@ -244,7 +244,7 @@ export function lineOf(n: AstNode): number {
 }
 
 /** Which keepalived process runs a script: the VRRP one, the checker one, either, or the parent. */
-function scriptSide(node: AstNode): 'vrrp' | 'checker' | 'both' | 'main' {
+export function scriptSide(node: AstNode): 'vrrp' | 'checker' | 'both' | 'main' {
   let top = node;
   while (top.parent && top.parent.keyword !== '') top = top.parent;
   if (top.keyword === 'virtual_server') return 'checker';
