@@ -1637,3 +1637,27 @@ describe('KA365 script-path-through-symlink', () => {
     expect(fixed).toContain('  script "/usr/bin/true"\n');
   });
 });
+
+describe('KA360 net-namespace-config-test', () => {
+  // The 2.0.5, 2.0.19, 2.1.5, 2.2.7, 2.2.8 and 2.4.3 binaries print nothing and exit 0 on this config while
+  // namespace 'blue' does not exist; after 'ip netns add blue', 2.2.7 prints "(V) unknown state 'MASTR'…" and exits 5.
+  const text = (ns: string) => `${ns}vrrp_instance V {\n    state MASTR\n    interface eth0\n    virtual_router_id 300\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n`;
+  it('notes that keepalived -t stops at a top-level net_namespace', () => {
+    const [d, ...rest] = findings(text('net_namespace blue\nnet_namespace red\n'), 'KA360');
+    expect(rest).toEqual([]);
+    expect(d!.range.start.line + 1).toBe(1);
+    expect(d!.severity).toBe('info');
+    expect(d!.message).toContain("only where network namespace 'blue' exists");
+    expect(findings(text(''), 'KA360')).toEqual([]);
+    // Inside global_defs it is an unknown keyword (KA202), not a namespace.
+    expect(findings(text('global_defs {\n    net_namespace blue\n}\n'), 'KA360')).toEqual([]);
+    // No -t before 2.0.4.
+    expect(findings(text('net_namespace blue\n'), 'KA360', '2.0.3')).toEqual([]);
+  });
+  it.runIf(keepalivedAvailable())('keepalived -t exits 0 without a word when the namespace is missing', () => {
+    const r = runKeepalived(text('net_namespace kalint_no_such_ns\n'));
+    expect(r.messages).toEqual([]);
+    expect(r.exitStatus).toBe(0);
+    expect(runKeepalived(text('')).messages.length).toBeGreaterThan(0);
+  });
+});

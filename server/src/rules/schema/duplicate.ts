@@ -13,13 +13,13 @@ const rule: CoreRule = {
       'Depending on the keyword keepalived keeps the first value, keeps the last one and complains, or ignores ' +
       'a whole second block of the same name. A duplicate is usually a copy-and-paste leftover, and which copy ' +
       'wins is rarely obvious to the reader. kalint links the finding to the first definition.',
-    bad: `net_namespace blue
-net_namespace green
+    bad: `instance lb_a
+instance lb_b
 global_defs {
     router_id lb1
 }
 `,
-    good: `net_namespace blue
+    good: `instance lb_a
 global_defs {
     router_id lb1
 }

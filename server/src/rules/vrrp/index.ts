@@ -72,6 +72,7 @@ import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
 import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
 import { strictModeUnicast } from './strict-mode-unicast.js';
 import { unicastPeerSelf } from './unicast-peer-self.js';
+import { netNamespaceConfigTest } from './net-namespace-config-test.js';
 import { scriptPathThroughSymlink } from './script-path-through-symlink.js';
 
 export const vrrpRules: Rule[] = [
@@ -146,4 +147,5 @@ export const vrrpRules: Rule[] = [
   strictModeUnicast,
   unicastPeerSelf,
   scriptPathThroughSymlink,
+  netNamespaceConfigTest,
 ];
