@@ -353,6 +353,14 @@ describe('KA322 weighted-tracking-in-sync-group', () => {
     expect(findings(script + instance('A', 'track_script {\nchk\n}') + b + group('    sync_group_tracking_weight\n'), 'KA322')).toHaveLength(0);
     expect(findings(script + instance('A', 'track_script {\nchk weight 0\n}') + b + group(), 'KA322')).toHaveLength(0);
   });
+  it('leaves a track line keepalived already ignores to KA315 (script defined after the instance)', () => {
+    // keepalived 2.2.7: "(A) track script chk not found, ignoring..." and nothing about the sync group.
+    const text = instance('A', 'track_script {\nchk weight 10\n}') + b + group() + script;
+    expect(findings(text, 'KA322')).toEqual([]);
+    expect(findings(text, 'KA315')).toHaveLength(1);
+    expect(findings(instance('A', 'priority 255\ntrack_script {\nchk weight 10\n}') + script, 'KA307')).toEqual([]);
+    expect(findings(script + instance('A', 'priority 255\ntrack_script {\nchk weight 10\n}'), 'KA307')).toHaveLength(1);
+  });
   it('is silent with the deprecated global_tracking, which keepalived still honours', () => {
     // keepalived 2.2.7: "(G) global_tracking is deprecated. Use track_interface/script/file on the sync group",
     // and no "ignoring tracked script chk with weights due to SYNC group" after it.

@@ -13,8 +13,8 @@ export const weightedTrackingInSyncGroup: FileRule = {
   description: 'A member of a vrrp_sync_group uses weighted tracking; keepalived ignores the weights (and drops weighted scripts).',
   docs: {
     why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` (or the deprecated `global_tracking`) keepalived sets tracked interface weights to 0 (the interface then only causes FAULT) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
-    bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
-    good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
+    bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
+    good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
   },
   check({ analysis, report }) {
     const model = analysis.model;
@@ -27,7 +27,7 @@ export const weightedTrackingInSyncGroup: FileRule = {
       const group = groupOf.get(inst.name);
       if (!group || keepsTrackingWeights(group)) continue;
       const groupName = group.args[0]?.text ?? '';
-      for (const e of weightedEntries(model, inst)) {
+      for (const e of weightedEntries(analysis, inst)) {
         report({
           message: e.dropped
             ? `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived because the instance is in sync group '${groupName}'; the check no longer affects failover`

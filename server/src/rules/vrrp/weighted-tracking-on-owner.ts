@@ -3,6 +3,8 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
+import type { Analysis } from '../../core/index.js';
+import { trackLineIgnored } from './track-reference-not-found.js';
 import { basePriority, keepsTrackingWeights, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
@@ -25,7 +27,8 @@ export interface WeightedEntry {
  * The weighted tracking entries of an instance, with the weight keepalived would apply: the line's
  * `weight`, else the tracked object's own weight (vrrp_script weight, track_file weight, default 1).
  */
-export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): WeightedEntry[] {
+export function weightedEntries(analysis: Analysis, inst: VrrpInstance): WeightedEntry[] {
+  const model = analysis.model;
   const out: WeightedEntry[] = [];
   const blocks = trackBlocks(inst);
   if (!blocks.length) return out;
@@ -37,7 +40,8 @@ export function weightedEntries(model: KeepalivedConfig, inst: VrrpInstance): We
     for (let j = 0, lines = block.values ?? []; j < lines.length; j++) {
       const line = lines[j]!;
       const name = line.words[0]?.text;
-      if (!name || trackLineDropped(line.words)) continue;
+      // A line keepalived already ignores (its object is defined later or not at all: KA315) has no weight to drop.
+      if (!name || trackLineDropped(line.words) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
       // An out-of-range weight is ignored by keepalived (KA336): the default applies.
       const written = lineWeight(line.words);
       const own = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
@@ -74,8 +78,8 @@ export const weightedTrackingOnOwner: FileRule = {
   description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries.',
   docs: {
     why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"). The health check then has no effect and a failing service never moves the VIP. Priority 255 also arises from `state MASTER` without a priority.',
-    bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
-    good: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
+    bad: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
+    good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
   },
   check({ analysis, report }) {
     const model = analysis.model;
@@ -86,7 +90,7 @@ export const weightedTrackingOnOwner: FileRule = {
       // In a sync group without sync_group_tracking_weight keepalived applies the sync group rule (KA322).
       const group = groupOf.get(inst.name);
       if (group && !keepsTrackingWeights(group)) continue;
-      for (let j = 0, es = weightedEntries(model, inst); j < es.length; j++) {
+      for (let j = 0, es = weightedEntries(analysis, inst); j < es.length; j++) {
         const e = es[j]!;
         report({
           message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
