@@ -215,6 +215,14 @@ describe('cluster findings in detail', () => {
     expect(diags.map((d) => d.code)).toEqual(['KA407']);
   });
 
+  it('KA406: the fixes for two BACKUPs level with the MASTER do not make them tie with each other or a third node', () => {
+    const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const fixes = (prios: number[]) =>
+      lintCluster(prios.map((p, i) => ({ file: `n${i}.conf`, text: node(i ? 'BACKUP' : 'MASTER', p) }))).diagnostics.filter((x) => x.code === 'KA406').map((d) => d.fix?.description);
+    expect(fixes([100, 100, 100])).toEqual(["Set priority 90 on n1.conf, below the MASTER's 100", "Set priority 80 on n2.conf, below the MASTER's 100"]);
+    expect(fixes([100, 100, 90])).toEqual(["Set priority 80 on n1.conf, below the MASTER's 100"]);
+  });
+
   it('KA406: nodes sharing a priority give one finding, however many they are', () => {
     const node = (prio: number) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const diags = lintCluster(['a', 'b', 'c'].map((n) => ({ file: `${n}.conf`, text: node(100) }))).diagnostics.filter((x) => x.code === 'KA406');

@@ -7,10 +7,15 @@ import type { ClusterRule } from '../types.js';
 import { clusterModel, describePriority, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
 
-/** Lowers a BACKUP's written priority below the MASTER's (by 10, as kalint peer does, never under 1). */
-function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number): Fix | undefined {
-  const target = Math.max(1, masterPriority - 10);
-  if (!b.instance.priority || target >= masterPriority) return undefined;
+/**
+ * Lowers a BACKUP's written priority below the MASTER's: by 10, as kalint peer does, then by 10 more
+ * while another node has (or was just offered) that priority, so two fixed BACKUPs do not tie; never under 1.
+ */
+function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number, taken: Set<number>): Fix | undefined {
+  let target = Math.max(1, masterPriority - 10);
+  while (taken.has(target) && target > 10) target -= 10;
+  if (!b.instance.priority || target >= masterPriority || taken.has(target)) return undefined;
+  taken.add(target);
   return replaceArgFix(b.instance.priority.node, 0, String(target), `Set priority ${target} on ${b.node.label}, below the MASTER's ${masterPriority}`);
 }
 
@@ -45,6 +50,8 @@ export const priorityOrder: ClusterRule = {
       const top = Math.max(...allMasters.map((m) => m.instance.effectivePriority));
       const masters = allMasters.filter((m) => m.instance.effectivePriority === top);
       const reported = new Set<number>();
+      // Priorities the fixes must not land on: the nodes that keep theirs, and the fixes already offered.
+      const taken = new Set(members.filter((m) => startState(m) === 'MASTER' || m.instance.effectivePriority < top).map((m) => m.instance.effectivePriority));
       for (const b of members) {
         if (startState(b) === 'MASTER') continue;
         for (const m of masters) {
@@ -64,7 +71,7 @@ export const priorityOrder: ClusterRule = {
                   : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
                 : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: the higher primary IP address decides who is MASTER`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
-            fix: lowerFix(b, mp),
+            fix: lowerFix(b, mp, taken),
           });
         }
       }
