@@ -658,6 +658,9 @@ describe('lvs rules', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);
     expect(findings(text, 'KA515').map((d) => [d.range.start.line + 1, d.message.includes('removes')])).toEqual([[4, true]]);
+    // Before 1.3.7 keepalived keeps the group (1.3.5 build, qa15): KA526 alone says its virtual servers add no service.
+    expect(linesOf(text, 'KA515', '1.3.5')).toEqual([]);
+    expect(linesOf(text, 'KA526', '1.3.5')).toEqual([3]);
   });
 
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {

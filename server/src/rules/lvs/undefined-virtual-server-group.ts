@@ -2,6 +2,8 @@ import type { FileRule } from '../types.js';
 import { suggest } from '../../core/analysis/suggest.js';
 import { related, vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
+import { REMOVED_SINCE } from './virtual-server-group-empty.js';
+import { compareVersions } from '../../core/schema/schema.js';
 
 export const undefinedVirtualServerGroup: FileRule = {
   kind: 'file',
@@ -28,7 +30,8 @@ export const undefinedVirtualServerGroup: FileRule = {
       const group = f.group?.group;
       if (group) {
         // The group exists but keepalived removes it (KA526): the virtual server goes with it, silently.
-        if (!f.group!.removed) continue;
+        // Before 1.3.7 the group stays and KA526 says its virtual servers add no service.
+        if (!f.group!.removed || compareVersions(ctx.target, REMOVED_SINCE) < 0) continue;
         const w = vs.node.args[1]!;
         ctx.report({
           message: `'${vsLabel(vs)}': keepalived removes virtual_server_group '${vs.group}' (no usable entries), so it drops this virtual server too and only logs it — keepalived -t stays silent about the virtual server`,

@@ -4,7 +4,7 @@ import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** 5ef57352 (1.3.7) removes a group without entries; 1.3.5 keeps it, and it gives IPVS no service. */
-const REMOVED_SINCE: Version = [1, 3, 7];
+export const REMOVED_SINCE: Version = [1, 3, 7];
 
 export const virtualServerGroupEmpty: FileRule = {
   kind: 'file',
