@@ -1638,6 +1638,10 @@ describe('KA365 script-path-through-symlink', () => {
     expect(findings(other, 'KA365', '2.4.3')).toEqual([]);
     const root = track('/bin/true', 'global_defs {\n  enable_script_security\n  script_user root\n}');
     expect(findings(root, 'KA365', '2.4.3')).toHaveLength(2);
+    // No user named, with script security: keepalived_script runs it, or (no such user on the host, as here) the 2.4.3
+    // build prints "Unable to set default user for vrrp script chk - removing" — KA602's finding, not a path check.
+    expect(findings(track('/bin/true', 'global_defs {\n  enable_script_security\n}'), 'KA365', '2.4.3')).toEqual([]);
+    expect(findings(track('/bin/true'), 'KA365', '2.4.3')[0]!.message).toContain('no user is named, and the host has no keepalived_script user');
   });
   it('offers the /usr path, inside the quotes', () => {
     const text = track('/bin/true');

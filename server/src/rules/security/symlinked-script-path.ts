@@ -24,7 +24,12 @@ export function reportSymlinkedScriptPaths(ctx: FileRuleContext, side: 'vrrp' | 
     if (where !== side && !(where === 'both' && side === 'vrrp')) continue;
     if (!scriptIsChecked(ctx.analysis, s)) continue;
     // Only a script run as root (or as a setuid root program) has its path checked.
-    if (!isRoot(s.user?.text ?? scriptUser)) continue;
+    const user = s.user?.text ?? scriptUser;
+    if (!isRoot(user)) continue;
+    // No user named: keepalived runs it as keepalived_script where the host has that user, else as root,
+    // except that with enable_script_security it removes the script instead (KA602 says so).
+    const byDefault = user === undefined;
+    if (byDefault && ctx.analysis.model.globalDefs?.enableScriptSecurity) continue;
     const p = programOf(s);
     if (!p) continue;
     const dir = MERGED_USR.find((d) => p.path.startsWith(d));
@@ -40,7 +45,7 @@ export function reportSymlinkedScriptPaths(ctx: FileRuleContext, side: 'vrrp' | 
       message:
         `'${p.path}' goes through ${dir.slice(0, -1)}, a symbolic link to usr${dir.slice(0, -1)} on merged-/usr systems (Debian 12, Ubuntu 20.04 and ` +
         `later, RHEL 8 and later, Fedora): keepalived ${ctx.target.join('.')} checks the path as written without following links and disables ` +
-        `the script, which runs as root${track ? ` (keepalived: "Disabling track script ${track} due to insecure")` : ''}; write '${moved}'`,
+        `the script, which runs as root${byDefault ? ' (no user is named, and the host has no keepalived_script user)' : ''}${track ? ` (keepalived: "Disabling track script ${track} due to insecure")` : ''}; write '${moved}'`,
       file: p.word.file,
       range: p.word.range,
       fix: insertAt ? { description: `Write '${moved}'`, edits: [{ file: p.word.file, range: insertAt, newText: '/usr' }] } : undefined,
