@@ -250,6 +250,16 @@ describe('KA313 address-family-mismatch / KA314 duplicate-vip / KA329 version-2-
     expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.1/32')), 'KA314')).toHaveLength(1);
     expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.2/24')), 'KA314')).toHaveLength(0);
   });
+  it('reports each change of instance, not repeats inside one, and leaves out instances of a repeated name', () => {
+    const text =
+      instance('A', vip('10.0.0.1\n10.0.0.1')) + // lines 2-5
+      instance('B', vip('10.0.0.1/32\n10.0.0.2')) + // lines 8-11: 10.0.0.1 on line 9
+      instance('A', vip('10.0.0.2')) + // a second 'A': keepalived keeps the first
+      instance('C', `virtual_ipaddress_excluded {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
+    const found = findings(text, 'KA314');
+    expect(found.map((d) => d.range.start.line + 1)).toEqual([9, 20, 23]);
+    expect(found.map((d) => d.related?.[0]?.message)).toEqual(["first used in 'A'", "first used in 'B'", "first used in 'A'"]);
+  });
   it('reports version 2 on IPv6 instances only', () => {
     expect(findings(instance('A', `version 2\n${vip('fe80::1')}`), 'KA329')).toHaveLength(1);
     expect(findings(instance('A', `version 2\n${vip('10.0.0.1')}`), 'KA329')).toHaveLength(0);

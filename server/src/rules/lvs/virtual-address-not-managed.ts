@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import { canonicalAddress, parsePrefix } from '../../core/analysis/values.js';
 import { groupAddressEntries, vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
+import { vipsByAddress } from '../vrrp/util.js';
 
 export const virtualAddressNotManaged: FileRule = {
   kind: 'file',
@@ -22,24 +23,18 @@ export const virtualAddressNotManaged: FileRule = {
   check(ctx) {
     const model = ctx.analysis.model;
     if (!model.vrrpInstances.length || !model.virtualServers.length) return;
-    const managed = new Set<string>();
-    const add = (addresses: { text: string; prefix?: { address: string } }[]) => {
-      for (let i = 0; i < addresses.length; i++) {
-        const a = addresses[i]!;
-        const p = a.prefix ?? parsePrefix(a.text);
-        if (p) managed.add(canonicalAddress(p.address));
-      }
-    };
-    for (let j = 0, vis = model.vrrpInstances; j < vis.length; j++) {
-      const vi = vis[j]!;
-      add(vi.virtualIpaddresses);
-      add(vi.virtualIpaddressesExcluded);
+    // The VIPs and eVIPs of every instance; a static_ipaddress is configured on purpose on this host: not a typo either.
+    const { byAddress } = vipsByAddress(model);
+    const statics = new Set<string>();
+    for (let i = 0, st = model.staticIpaddresses; i < st.length; i++) {
+      const p = st[i]!.prefix;
+      if (p) statics.add(canonicalAddress(p.address));
     }
-    // A static_ipaddress is configured on purpose on this host: not a typo either.
-    add(model.staticIpaddresses);
     const unmanaged = (text: string) => {
       const p = parsePrefix(text);
-      return p !== undefined && !managed.has(canonicalAddress(p.address));
+      if (p === undefined) return false;
+      const key = canonicalAddress(p.address);
+      return !byAddress.has(key) && !statics.has(key);
     };
     const message = (label: string, text: string) => `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`;
     for (let k = 0, fs = lvsFacts(ctx.analysis).servers; k < fs.length; k++) {

@@ -1,9 +1,9 @@
 // KA314: the same virtual address in two instances of one file: the two virtual routers fight over it.
 
-import { canonicalAddress } from '../../core/analysis/values.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { Address, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { uniqueInstances } from './util.js';
+import { uniqueInstances, vipsByAddress } from './util.js';
 
 export const duplicateVip: FileRule = {
   kind: 'file',
@@ -18,36 +18,43 @@ export const duplicateVip: FileRule = {
     good: 'vrrp_instance WEB {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance API {\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\n',
   },
   check({ analysis, report }) {
-    // address -> where it is first used, and the last instance that used it
-    // (The first address, not its word: a word is an object made on each read, wanted only for a report.)
-    const first = new Map<string, { inst: string; address: Address; lastUser: VrrpInstance }>();
-    const visit = (inst: VrrpInstance, addresses: Address[]) => {
-      for (let i = 0; i < addresses.length; i++) {
-        const a = addresses[i]!;
-        if (!a.prefix) continue;
-        const key = canonicalAddress(a.prefix.address);
-        const prev = first.get(key);
-        if (!prev) {
-          first.set(key, { inst: inst.name, address: a, lastUser: inst });
+    const { repeated } = vipsByAddress(analysis.model);
+    if (!repeated.length) return;
+    // Which kept instance each address block is in (instances of a repeated name do not count).
+    const instanceOf = new Map<AstNode, VrrpInstance>();
+    const note = (inst: VrrpInstance, addresses: Address[]) => {
+      for (let i = 0; i < addresses.length; i++) if (i === 0 || addresses[i]!.block !== addresses[i - 1]!.block) instanceOf.set(addresses[i]!.block, inst);
+    };
+    for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
+      note(insts[j]!, insts[j]!.virtualIpaddresses);
+      note(insts[j]!, insts[j]!.virtualIpaddressesExcluded);
+    }
+    for (let k = 0; k < repeated.length; k++) {
+      // Each address after its first use, in file order, unless the instance that used it last is its own.
+      let first: { inst: VrrpInstance; address: Address } | undefined;
+      let lastUser: VrrpInstance | undefined;
+      for (let i = 0, uses = repeated[k]!; i < uses.length; i++) {
+        const a = uses[i]!;
+        const inst = instanceOf.get(a.block);
+        if (!inst) continue;
+        if (!first) {
+          first = { inst, address: a };
+          lastUser = inst;
           continue;
         }
         // Repeats inside one instance are a different (harmless) matter.
-        if (prev.lastUser === inst) continue;
-        prev.lastUser = inst;
+        if (lastUser === inst) continue;
+        lastUser = inst;
+        // (The first address, not its word: a word is an object made on each read, wanted only for a report.)
         const word = a.line.argWord(0);
-        const firstWord = prev.address.line.argWord(0);
+        const firstWord = first.address.line.argWord(0);
         report({
-          message: `${a.prefix.address} is also a virtual address of '${prev.inst}'; two virtual routers would add and remove the same address`,
+          message: `${a.prefix!.address} is also a virtual address of '${first.inst.name}'; two virtual routers would add and remove the same address`,
           file: word.file,
           range: word.range,
-          related: [{ file: firstWord.file, range: firstWord.range, message: `first used in '${prev.inst}'` }],
+          related: [{ file: firstWord.file, range: firstWord.range, message: `first used in '${first.inst.name}'` }],
         });
       }
-    };
-    for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
-      const inst = insts[j]!;
-      visit(inst, inst.virtualIpaddresses);
-      visit(inst, inst.virtualIpaddressesExcluded);
     }
   },
 };
