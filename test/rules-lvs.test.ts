@@ -739,6 +739,14 @@ describe('KA530: bindto/bind_if that checkers ignore up to 2.4.3', () => {
   it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 accepts them without a word', () => {
     expect(runKeepalived(text).exitStatus).toBe(0);
   });
+  it('finds a lone bind_port too, and the link-local real server of a checker without connection lines', () => {
+    // The model notes the checkers' connection lines; the rule skips the walk only for checkers without any.
+    const lone = conf(
+      'virtual_server 2001:db8::1 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server fe80::10 80 {',
+      '        PING_CHECK {', '            bind_port 5000', '        }', '        TCP_CHECK {', '        }', '    }', '}',
+    );
+    expect(findings(lone, 'KA530').map((d) => `${d.range.start.line + 1}:${d.severity}`)).toEqual(['7:warning', '8:error', '10:error']);
+  });
 });
 
 describe('KA502 before 2.0.20', () => {

@@ -140,9 +140,15 @@ export interface Checker {
   node: AstNode;
   kind: CheckerKind;
   connectPort?: number;
-  urls: { node: AstNode; path?: string; statusCodes: string[] }[];
+  /** `hasDigest`: some `digest` line (noted while reading the url, so that rules skip the urls without one). */
+  urls: { node: AstNode; path?: string; statusCodes: string[]; hasDigest?: boolean }[];
   script?: string;
+  /** Which of the ConnectionLine keywords the checker's own lines have (bits), so that rules skip the checkers without. */
+  connectionLines?: number;
 }
+
+/** Checker lines about its connection, noted as bits in `Checker.connectionLines`. */
+export const ConnectionLine = { connectIp: 1, bindto: 2, bindIf: 4, bindPort: 8, host: 16 } as const;
 
 export interface RealServer {
   node: AstNode;
@@ -539,23 +545,39 @@ const isRealServer = (keyword: string) => keyword === 'real_server';
 function buildUrl(u: AstNode): Checker['urls'][number] {
   let path: AstNode | undefined;
   let statusCodes: string[] = NONE;
+  let hasDigest = false;
   for (const c of u.children) {
     const keyword = c.keyword;
     if (keyword === 'path') path = c;
     else if (keyword === 'status_code') statusCodes = append(statusCodes, argTexts(c));
+    else if (keyword === 'digest') hasDigest = true;
   }
-  return { node: u, path: firstArgText(path), statusCodes };
+  return { node: u, path: firstArgText(path), statusCodes, hasDigest };
 }
 
 function buildChecker(n: AstNode): Checker {
   let connectPort: AstNode | undefined;
   let miscPath: AstNode | undefined;
+  let connectionLines = 0;
   for (const c of n.children) {
-    const keyword = c.keyword;
-    if (keyword === 'connect_port') connectPort = c;
-    else if (keyword === 'misc_path') miscPath = c;
+    switch (c.keyword) {
+      case 'connect_port': connectPort = c; break;
+      case 'misc_path': miscPath = c; break;
+      case 'connect_ip': connectionLines |= ConnectionLine.connectIp; break;
+      case 'bindto': connectionLines |= ConnectionLine.bindto; break;
+      case 'bind_if': connectionLines |= ConnectionLine.bindIf; break;
+      case 'bind_port': connectionLines |= ConnectionLine.bindPort; break;
+      case 'host': connectionLines |= ConnectionLine.host; break;
+    }
   }
-  return { node: n, kind: n.keyword as CheckerKind, connectPort: parsedArg(connectPort, asInt), urls: mapChildren(n, isUrl, buildUrl), script: firstArgText(miscPath) };
+  return {
+    node: n,
+    kind: n.keyword as CheckerKind,
+    connectPort: parsedArg(connectPort, asInt),
+    urls: mapChildren(n, isUrl, buildUrl),
+    script: firstArgText(miscPath),
+    connectionLines,
+  };
 }
 
 function buildRealServer(n: AstNode): RealServer {

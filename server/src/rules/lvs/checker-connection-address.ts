@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related, allCheckers } from './util.js';
-import type { RealServer } from '../../core/model/model.js';
+import { ConnectionLine, type RealServer } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 function isLinkLocal6(addr: string): boolean {
@@ -72,6 +72,8 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
  * (check_ping.c, layer4.c udp_bind_connect; keepalived's development tree added both after 2.4.3,
  * commits e5978068 and 5149ad54).
  */
+const NO_CONNECTION_LINES: { connectIp?: string; bindIf: boolean } = { connectIp: undefined, bindIf: false };
+
 const BIND_IGNORED_UP_TO: Version = [2, 4, 3];
 const IGNORED_BIND: Record<string, readonly string[]> = { PING_CHECK: ['bindto', 'bind_if', 'bind_port'], UDP_CHECK: ['bind_if'] };
 
@@ -101,12 +103,15 @@ export const checkerConnectionAddress: FileRule = {
       // connect_ip or bindto is checked against the other as it is read, and a mismatching one
       // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
       // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
-      const { connectIp, bindIf } = checkFamilies(ctx, rs, ck.node, ck.kind !== 'SMTP_CHECK');
-      if (ck.kind === 'SMTP_CHECK') for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
+      // The model notes which connection lines the checker has: most have none, and then nothing
+      // below but the link-local check applies.
+      const lines = ck.connectionLines;
+      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, ck.kind !== 'SMTP_CHECK');
+      if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
         if (host.keyword === 'host') checkFamilies(ctx, rs, host, true);
       }
-      const ignored = compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
+      const ignored = lines !== 0 && compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
       for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
         const c = cs[n]!;
         if (!ignored!.includes(c.keyword!)) continue;
