@@ -71,6 +71,19 @@ function plainDigits(text: string): number | undefined {
   return v;
 }
 
+/**
+ * A number as keepalived's loose readers take it (atoi/strtoul for 'whole', atof for 'decimal',
+ * before 2.0.7): the leading number, and what follows it, which they ignore. A word without a
+ * leading number reads as 0 (`rest` is then the whole word, `found` false).
+ */
+export function looseNumber(text: string, reads: 'whole' | 'decimal'): { value: number; rest: string; found: boolean } {
+  const m = (reads === 'whole' ? LEADING_WHOLE : LEADING_DECIMAL).exec(text);
+  if (!m) return { value: 0, rest: text, found: false };
+  return { value: Number(m[1]!.replace(/^\+/, '')), rest: text.slice(m[0].length), found: true };
+}
+const LEADING_WHOLE = /^[ \t]*([+-]?\d+)/;
+const LEADING_DECIMAL = /^[ \t]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
+
 /** A fixed-point value `digits[.digits]` (no sign, no exponent), as timers and decimals are read. */
 export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
   const plain = plainDigits(text);

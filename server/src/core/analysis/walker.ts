@@ -13,6 +13,7 @@ import {
   availableIn,
   compareVersions,
   findChild,
+  looseReadingIn,
   parseVersion,
   contextName,
   schema,
@@ -24,7 +25,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, isCheckedArgType, numberSurelyValid, parseInteger } from './values.js';
+import { checkArg, describeRange, isCheckedArgType, looseNumber, numberSurelyValid, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1023,6 +1024,7 @@ export class Walker implements LineSink {
         // policy word, so after a valid first size any word passes (KA372 says what is ignored).
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
         const text = args.argText(i)!;
+        if (a.loose && this.checkLooseNumber(a, text, keyword, args.argWord(i).range, file)) continue;
         if (a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0) {
           const v = strtodValue(text);
           if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
@@ -1060,6 +1062,31 @@ export class Walker implements LineSink {
       }
     }
     return false;
+  }
+
+  /**
+   * A number keepalived `target` reads loosely (ArgSpec.loose: before 2.0.7 many handlers used
+   * atoi/strtoul/atof): a word that is not a plain number is read as its leading number, or 0, and
+   * the rest is ignored without a word. Says so (an error when that value is out of range) and
+   * returns true; false leaves the word to checkArg (a plain number, a negative unsigned one).
+   */
+  private checkLooseNumber(a: ArgSpec, text: string, keyword: string, range: Range, file: string): boolean {
+    const reads = looseReadingIn(a, this.options.target);
+    if (reads === undefined) return false;
+    const read = looseNumber(text, reads);
+    if (read.found && read.rest === '') return false;
+    if (a.type === 'unsigned' && read.value < 0) return false;
+    const spec = argIn(a, this.options.target);
+    const version = this.options.targetLabel;
+    const read_ = `keepalived ${version} reads '${keyword} ${text}' as ${read.value}`;
+    if ((spec.min !== undefined && read.value < spec.min) || (spec.max !== undefined && read.value > spec.max)) {
+      const why = read.found ? `the leading number, the rest ignored` : 'a word without a leading number is 0 to it';
+      this.report('KA205', 'error', `${read_} (${why}), outside ${describeRange(spec)}`, file, range);
+    } else {
+      const why = read.found ? `it takes the leading number and silently ignores '${read.rest}'` : 'a word without a leading number is 0 to it, and it says nothing';
+      this.report('KA205', 'warning', `${read_}: ${why} (2.0.7 and later reject it as an invalid number)`, file, range);
+    }
+    return true;
   }
 
   /**

@@ -3,8 +3,8 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
-import { compareVersions, type Version } from '../schema/schema.js';
+import { looseNumber, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -250,9 +250,32 @@ function firstSetWeight(n: AstNode, unset: number, limit: number): Located<numbe
   return kept;
 }
 
+/**
+ * The release buildModel reads for, while it runs, when that release reads some numbers loosely
+ * (before 2.0.7, ArgSpec.loose); else undefined, and argAsRead is argText.
+ */
+let looseTarget: Version | undefined;
+const LOOSE_READERS_UNTIL: Version = [2, 0, 7];
+
+/**
+ * Argument i of `node` as keepalived reads it: for a number read loosely by the target release,
+ * its leading number ('6.5' is '6' to a whole-number reader, 'abc' is '0'), so the model sees the
+ * value keepalived uses; the walker has reported the difference.
+ */
+function argAsRead(node: AstNode, i: number): string | undefined {
+  const text = node.argText(i);
+  if (looseTarget === undefined || text === undefined) return text;
+  const arg = node.spec?.args[i];
+  const reads = arg?.loose ? looseReadingIn(arg, looseTarget) : undefined;
+  if (reads === undefined) return text;
+  const read = looseNumber(text, reads);
+  if ((read.found && read.rest === '') || (arg!.type === 'unsigned' && read.value < 0)) return text;
+  return String(read.value);
+}
+
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
   if (node === undefined) return undefined;
-  const text = node.argText(i);
+  const text = argAsRead(node, i);
   if (text === undefined) return undefined;
   const value = parse(text);
   return value === undefined ? undefined : { value, node };
@@ -260,7 +283,7 @@ function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<
 
 /** The parsed first argument alone, for fields that keep only the value. */
 function parsedArg<T>(node: AstNode | undefined, parse: Parse<T>): T | undefined {
-  const text = node?.argText(0);
+  const text = node === undefined ? undefined : argAsRead(node, 0);
   return text === undefined ? undefined : parse(text);
 }
 
@@ -419,7 +442,7 @@ function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): Global
 
 function buildVrrpScript(n: AstNode): VrrpScript {
   const weight = child(n, 'weight');
-  const weightText = weight?.argText(0);
+  const weightText = weight === undefined ? undefined : argAsRead(weight, 0);
   const weightValue = weightText === undefined ? undefined : parseInteger(weightText);
   return {
     node: n,
@@ -635,6 +658,15 @@ function buildVirtualServer(n: AstNode): VirtualServer {
 }
 
 export function buildModel(root: AstNode, target?: Version): KeepalivedConfig {
+  looseTarget = target !== undefined && compareVersions(target, LOOSE_READERS_UNTIL) < 0 ? target : undefined;
+  try {
+    return buildModelFor(root, target);
+  } finally {
+    looseTarget = undefined;
+  }
+}
+
+function buildModelFor(root: AstNode, target: Version | undefined): KeepalivedConfig {
   // Top-level blocks by kind, in file order.
   const globalDefsBlocks: AstNode[] = [];
   const vrrpScriptBlocks: AstNode[] = [];

@@ -29,6 +29,15 @@ export interface ArgSpec {
   earlier_max?: { until: string; max: number; since?: string };
   /** Another min in releases from `since` (when given) to before `until` (a real server's `weight`: 1 from 2.0.0 to 2.0.15). */
   earlier_min?: { until: string; min: number; since?: string };
+  /**
+   * Before `until`, keepalived's handler reads this number without looking at the rest of the word
+   * (atoi/strtoul/atof; the strict readers came in 2.0.7): the leading number is taken and the rest
+   * ignored without a word (`delay_loop 6.5` is 6, `weight 2x` is 2), and a word without a leading
+   * number is 0. `reads`: 'whole' (atoi/strtoul: an optional sign and digits) or 'decimal' (atof:
+   * digits with a fraction or exponent); `whole_until`: before that release the handler read a whole
+   * number (`preempt_delay`: strtoul until 2.0.0, atof from it).
+   */
+  loose?: { until: string; reads: 'whole' | 'decimal'; whole_until?: string };
   unit?: string;
   values?: string[];
   note?: string;
@@ -139,7 +148,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -292,6 +301,16 @@ export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (since === undefined || compareVersions(since, target) > 0) return arg;
   const decimals = arg.decimals ?? 3;
   return { ...arg, type: 'decimal', decimals, min: 10 ** -decimals };
+}
+
+/** How keepalived `target` reads `arg` when it reads it loosely (see `loose`), else undefined. */
+export function looseReadingIn(arg: ArgSpec, target: Version): 'whole' | 'decimal' | undefined {
+  const loose = arg.loose;
+  if (!loose) return undefined;
+  const until = parseVersion(loose.until);
+  if (until === undefined || compareVersions(target, until) >= 0) return undefined;
+  const wholeUntil = loose.whole_until === undefined ? undefined : parseVersion(loose.whole_until);
+  return wholeUntil !== undefined && compareVersions(target, wholeUntil) < 0 ? 'whole' : loose.reads;
 }
 
 /** The arguments keepalived `target` reads after the keyword (see `args_since`). */

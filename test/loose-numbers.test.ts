@@ -1,0 +1,103 @@
+// Numbers as keepalived before 2.0.7 reads them (keywords.json `loose`): many handlers used
+// atoi/strtoul/atof and never looked past the leading number. Evidence: keepalived 1.3.5 (the
+// oracle build of scripts/keepalived-1.3.5, run with run.sh and its config dump, -d) and 2.0.7,
+// which brought the strict readers (`keepalived -t`: "invalid number '…'").
+
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../server/src/core/index.js';
+import { looseNumber } from '../server/src/core/analysis/values.js';
+
+function findings(text: string, targetVersion: string): string[] {
+  return analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+}
+
+const SCRIPT = 'vrrp_script chk {\n  script "/bin/true"\n  interval 2.5\n  weight 2x\n  fall 3.7\n}\n';
+const INSTANCE = (body: string) => `vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n${body}  virtual_ipaddress {\n    192.168.1.10\n  }\n}\n`;
+const LVS = (rs: string, vs = '') =>
+  `virtual_server 10.0.0.1 80 {\n  delay_loop 6.5\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n${vs}  real_server 10.0.0.2 80 {\n${rs}  }\n}\n`;
+
+describe('looseNumber', () => {
+  it('takes the leading number the way atoi/strtoul and atof do', () => {
+    expect(looseNumber('6.5', 'whole')).toEqual({ value: 6, rest: '.5', found: true });
+    expect(looseNumber('-3x', 'whole')).toEqual({ value: -3, rest: 'x', found: true });
+    expect(looseNumber('0.25x', 'decimal')).toEqual({ value: 0.25, rest: 'x', found: true });
+    expect(looseNumber('1e2s', 'decimal')).toEqual({ value: 100, rest: 's', found: true });
+    expect(looseNumber('abc', 'whole')).toEqual({ value: 0, rest: 'abc', found: false });
+  });
+});
+
+describe('vrrp numbers before 2.0.7', () => {
+  // keepalived 1.3.5 dumps this vrrp_script as "Interval = 2 sec", "Weight = 2", "Fall = 3", and says nothing.
+  it('reads vrrp_script interval/weight/fall as their leading numbers, with warnings, at 1.3.5 and 2.0.6', () => {
+    for (const target of ['1.3.5', '2.0.6']) expect(findings(SCRIPT, target)).toEqual(['3:warning', '4:warning', '5:warning']);
+    const model = analyze(SCRIPT, { targetVersion: '1.3.5' }).model.vrrpScripts[0]!;
+    expect([model.interval, model.weight?.value, model.fall]).toEqual([2, 2, 3]);
+  });
+
+  // keepalived 2.0.7 -t: "invalid number '2.5'" and the like, for each of them.
+  it('rejects them from 2.0.7 on', () => {
+    for (const target of ['2.0.7', '2.2.7']) expect(findings(SCRIPT, target)).toEqual(['3:error', '4:error', '5:error']);
+    expect(analyze(SCRIPT, { targetVersion: '2.2.7' }).model.vrrpScripts[0]!.weight).toBeUndefined();
+  });
+
+  // keepalived 1.3.5: "Rise = 1" (the handler raises 0 to 1); 0 is outside the table's range.
+  it('reads a word without a leading number as 0, which the range check then judges', () => {
+    const text = 'vrrp_script chk {\n  script "/bin/true"\n  rise abc\n}\n';
+    const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
+    expect(d.map((x) => x.severity)).toEqual(['error']);
+    expect(d[0]!.message).toContain("reads 'rise abc' as 0");
+  });
+
+  // keepalived 1.3.5: "(VI_1): Priority not valid! must be between 1 & 255" and "VRRP Error : VRID not
+  // valid - must be between 1 & 255": these two handlers checked the whole word (strtoul and *endptr).
+  it('keeps virtual_router_id and priority strict at 1.3.5', () => {
+    const text = INSTANCE('  priority 100.5\n').replace('virtual_router_id 51', 'virtual_router_id 51.0');
+    const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['4:error', '5:error']);
+    expect(d[0]!.message).toContain('invalid number');
+  });
+
+  // keepalived 1.3.5 dumps "Gratuitous ARP delay = 5", "Gratuitous ARP refresh timer = 9",
+  // "Advert interval = 2 sec" after "advertisement interval 1.500000s must be an integer - rounding"
+  // (atof read 1.5), and "Preempt delay = 4 secs" (strtoul until 2.0.0; atof from 2.0.0 reads 4.5).
+  it('reads garp_master_delay, garp_master_refresh, advert_int and preempt_delay loosely', () => {
+    const text = INSTANCE('  priority 100\n  advert_int 1.5x\n  garp_master_delay 5s\n  garp_master_refresh 9.9\n  preempt_delay 4.5\n');
+    expect(findings(text, '1.3.5')).toEqual(['6:warning', '7:warning', '8:warning', '9:warning']);
+    expect(findings(text, '2.0.0')).toEqual(['6:warning', '7:warning', '8:warning']);
+    expect(findings(text, '2.2.7')).toEqual(['6:error', '7:error', '8:error']);
+    const instance = analyze(text, { targetVersion: '1.3.5' }).model.vrrpInstances[0]!;
+    expect(instance.advertInt?.value).toBe(1.5);
+  });
+
+  it('still reports a negative value for an unsigned number', () => {
+    const text = INSTANCE('  garp_master_delay -1\n');
+    const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
+    expect(d.map((x) => x.message)).toEqual(["'garp_master_delay' seconds cannot be negative ('-1')"]);
+  });
+});
+
+describe('LVS numbers before 2.0.7', () => {
+  // keepalived 1.3.5 (checker process) dumps "delay_loop = 6", "WEIGHT = 3", "Connection timeout = 3",
+  // "Connection dest = [10.0.0.2]:81", "quorum = 2, hysteresis = 1", and for `weight abc` "WEIGHT = 0".
+  it('reads delay_loop, weight, quorum, hysteresis and TCP_CHECK numbers loosely at 1.3.5', () => {
+    const text = LVS('    weight 3x\n    TCP_CHECK {\n      connect_timeout 3.5\n      connect_port 81x\n    }\n', '  quorum 2x\n  hysteresis 1.5\n');
+    expect(findings(text, '1.3.5')).toEqual(['2:warning', '6:warning', '7:warning', '9:warning', '11:warning', '12:warning']);
+    const vs = analyze(text, { targetVersion: '1.3.5' }).model.virtualServers[0]!;
+    expect([vs.delayLoop, vs.realServers[0]!.weight, vs.realServers[0]!.checkers[0]!.connectPort]).toEqual([6, 3, 81]);
+    // keepalived 2.0.7 -t: "invalid number '2x'", "invalid number '1.5'", "Real server weight 3x is outside
+    // range 1-65535", "Invalid checker connect_port '81x'" (2.2.7 reads the timers as decimals).
+    expect(findings(text, '2.2.7')).toEqual(['6:error', '7:error', '9:error', '12:error']);
+  });
+
+  it('reads a real server weight without a number as 0 (no traffic), a warning at 1.3.5', () => {
+    const text = LVS('    weight abc\n');
+    expect(findings(text, '1.3.5')).toEqual(['2:warning', '7:warning']);
+    expect(analyze(text, { targetVersion: '1.3.5' }).model.virtualServers[0]!.realServers[0]!.weight).toBe(0);
+  });
+
+  // keepalived 1.3.5: "persistent_timeout invalid" (strtoul with an *endptr check).
+  it('keeps persistence_timeout strict at 1.3.5', () => {
+    const text = LVS('    weight 1\n', '  persistence_timeout 50.5\n');
+    expect(findings(text, '1.3.5')).toEqual(['2:warning', '6:error']);
+  });
+});
