@@ -81,6 +81,18 @@ export function looseNumber(text: string, reads: 'whole' | 'decimal'): { value: 
   if (!m) return { value: 0, rest: text, found: false };
   return { value: Number(m[1]!.replace(/^\+/, '')), rest: text.slice(m[0].length), found: true };
 }
+
+/**
+ * What a loose reader makes of `word` for an argument of `type`, when that differs from the usual
+ * reading: undefined for a plain number (both read it alike) and for a negative unsigned one (left
+ * to checkArg, which reports it).
+ */
+export function looselyRead(type: string, word: string, reads: 'whole' | 'decimal'): { value: number; rest: string; found: boolean } | undefined {
+  const read = looseNumber(word, reads);
+  if (read.found && read.rest === '') return undefined;
+  if (type === 'unsigned' && read.value < 0) return undefined;
+  return read;
+}
 const LEADING_WHOLE = /^[ \t]*([+-]?\d+)/;
 const LEADING_DECIMAL = /^[ \t]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
 

@@ -25,7 +25,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, describeRange, isCheckedArgType, looseNumber, numberSurelyValid, parseInteger } from './values.js';
+import { checkArg, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1073,18 +1073,17 @@ export class Walker implements LineSink {
   private checkLooseNumber(a: ArgSpec, text: string, keyword: string, range: Range, file: string): boolean {
     const reads = looseReadingIn(a, this.options.target);
     if (reads === undefined) return false;
-    const read = looseNumber(text, reads);
-    if (read.found && read.rest === '') return false;
-    if (a.type === 'unsigned' && read.value < 0) return false;
+    const read = looselyRead(a.type, text, reads);
+    if (read === undefined) return false;
     const spec = argIn(a, this.options.target);
     const version = this.options.targetLabel;
-    const read_ = `keepalived ${version} reads '${keyword} ${text}' as ${read.value}`;
+    const readAs = `keepalived ${version} reads '${keyword} ${text}' as ${read.value}`;
     if ((spec.min !== undefined && read.value < spec.min) || (spec.max !== undefined && read.value > spec.max)) {
       const why = read.found ? `the leading number, the rest ignored` : 'a word without a leading number is 0 to it';
-      this.report('KA205', 'error', `${read_} (${why}), outside ${describeRange(spec)}`, file, range);
+      this.report('KA205', 'error', `${readAs} (${why}), outside ${describeRange(spec)}`, file, range);
     } else {
       const why = read.found ? `it takes the leading number and silently ignores '${read.rest}'` : 'a word without a leading number is 0 to it, and it says nothing';
-      this.report('KA205', 'warning', `${read_}: ${why} (2.0.7 and later reject it as an invalid number)`, file, range);
+      this.report('KA205', 'warning', `${readAs}: ${why} (2.0.7 and later reject it as an invalid number)`, file, range);
     }
     return true;
   }

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { looseNumber, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
@@ -250,12 +250,8 @@ function firstSetWeight(n: AstNode, unset: number, limit: number): Located<numbe
   return kept;
 }
 
-/**
- * The release buildModel reads for, while it runs, when that release reads some numbers loosely
- * (before 2.0.7, ArgSpec.loose); else undefined, and argAsRead is argText.
- */
+/** The release buildModel reads for, while it runs (argAsRead needs it); else undefined. */
 let looseTarget: Version | undefined;
-const LOOSE_READERS_UNTIL: Version = [2, 0, 7];
 
 /**
  * Argument i of `node` as keepalived reads it: for a number read loosely by the target release,
@@ -264,13 +260,12 @@ const LOOSE_READERS_UNTIL: Version = [2, 0, 7];
  */
 function argAsRead(node: AstNode, i: number): string | undefined {
   const text = node.argText(i);
-  if (looseTarget === undefined || text === undefined) return text;
   const arg = node.spec?.args[i];
-  const reads = arg?.loose ? looseReadingIn(arg, looseTarget) : undefined;
+  if (arg?.loose === undefined || looseTarget === undefined || text === undefined) return text;
+  const reads = looseReadingIn(arg, looseTarget);
   if (reads === undefined) return text;
-  const read = looseNumber(text, reads);
-  if ((read.found && read.rest === '') || (arg!.type === 'unsigned' && read.value < 0)) return text;
-  return String(read.value);
+  const read = looselyRead(arg.type, text, reads);
+  return read === undefined ? text : String(read.value);
 }
 
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
@@ -658,7 +653,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
 }
 
 export function buildModel(root: AstNode, target?: Version): KeepalivedConfig {
-  looseTarget = target !== undefined && compareVersions(target, LOOSE_READERS_UNTIL) < 0 ? target : undefined;
+  looseTarget = target;
   try {
     return buildModelFor(root, target);
   } finally {
