@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/index.js';
 import { looseNumber } from '../server/src/core/analysis/values.js';
+import { lintText } from '../server/src/linter.js';
 
 function findings(text: string, targetVersion: string): string[] {
   return analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.range.start.line + 1}:${d.severity}`);
@@ -93,6 +94,14 @@ describe('LVS numbers before 2.0.7', () => {
     const text = LVS('    weight abc\n');
     expect(findings(text, '1.3.5')).toEqual(['2:warning', '7:warning']);
     expect(analyze(text, { targetVersion: '1.3.5' }).model.virtualServers[0]!.realServers[0]!.weight).toBe(0);
+  });
+
+  // keepalived 1.3.5 dumps `quorum 2x` as "quorum = 2": the LVS rules see the quorum it uses.
+  it('lets the LVS rules see the quorum 1.3.5 reads (KA513: 5 against a total weight of 2)', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  quorum 5x\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n  real_server 10.0.0.3 80 {\n    weight 1\n  }\n}\n';
+    const codes = (t: string) => lintText(text, { file: 'keepalived.conf', targetVersion: t }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    expect(codes('1.3.5')).toEqual(['1:KA513', '5:KA205']);
+    expect(codes('2.2.7')).toEqual(['5:KA205']);
   });
 
   // keepalived 1.3.5: "persistent_timeout invalid" (strtoul with an *endptr check).

@@ -253,16 +253,20 @@ function firstSetWeight(n: AstNode, unset: number, limit: number): Located<numbe
 /** The release buildModel reads for, while it runs (argAsRead needs it); else undefined. */
 let looseTarget: Version | undefined;
 
-/**
- * Argument i of `node` as keepalived reads it: for a number read loosely by the target release,
- * its leading number ('6.5' is '6' to a whole-number reader, 'abc' is '0'), so the model sees the
- * value keepalived uses; the walker has reported the difference.
- */
 function argAsRead(node: AstNode, i: number): string | undefined {
+  return argAsReadIn(node, i, looseTarget);
+}
+
+/**
+ * Argument i of `node` as keepalived `target` reads it: for a number that release reads loosely,
+ * its leading number ('6.5' is '6' to a whole-number reader, 'abc' is '0'), so the model and the
+ * rules see the value keepalived uses; the walker has reported the difference.
+ */
+export function argAsReadIn(node: AstNode, i: number, target: Version | undefined): string | undefined {
   const text = node.argText(i);
   const arg = node.spec?.args[i];
-  if (arg?.loose === undefined || looseTarget === undefined || text === undefined) return text;
-  const reads = looseReadingIn(arg, looseTarget);
+  if (arg?.loose === undefined || target === undefined || text === undefined) return text;
+  const reads = looseReadingIn(arg, target);
   if (reads === undefined) return text;
   const read = looselyRead(arg.type, text, reads);
   return read === undefined ? text : String(read.value);

@@ -11,10 +11,10 @@
 import type { Analysis } from '../../core/index.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
-import type { KeepalivedConfig, RealServer, VirtualServer } from '../../core/model/model.js';
+import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { readGroup, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
-import { schema, type KeywordSpec } from '../../core/schema/schema.js';
+import { schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
@@ -128,15 +128,15 @@ const memo = new WeakMap<KeepalivedConfig, LvsFacts>();
 export function lvsFacts(analysis: Analysis): LvsFacts {
   const model = analysis.model;
   let facts = memo.get(model);
-  if (!facts) memo.set(model, (facts = readModel(model)));
+  if (!facts) memo.set(model, (facts = readModel(model, analysis.target)));
   return facts;
 }
 
-function readModel(model: KeepalivedConfig): LvsFacts {
+function readModel(model: KeepalivedConfig, target: Version): LvsFacts {
   const groups = model.virtualServerGroups.map(readGroup);
   const groupByName = new Map<string, GroupInfo>();
   for (const g of groups) if (!groupByName.has(g.group.name)) groupByName.set(g.group.name, g);
-  const servers = model.virtualServers.map((vs) => readServer(vs, groupByName));
+  const servers = model.virtualServers.map((vs) => readServer(vs, groupByName, target));
   return { servers, groups, groupByName };
 }
 
@@ -246,7 +246,7 @@ function addFinding(f: ServerFacts, finding: FamilyFinding): void {
 
 const FAMILY_WORDS: Record<string, Family> = { inet: 4, inet6: 6 };
 
-function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): ServerFacts {
+function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, target: Version): ServerFacts {
   // Every field written up front: one object shape for all virtual servers keeps property access fast.
   const f: ServerFacts = {
     vs,
@@ -332,17 +332,17 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>): Ser
         f.hasSchedulerFlag = true;
         break;
       case line.weight:
-        f.weight = integerLine(c, c.argText(0));
+        f.weight = integerLine(c, argAsReadIn(c, 0, target));
         break;
       case line.quorum:
-        f.quorum = integerLine(c, c.argText(0));
+        f.quorum = integerLine(c, argAsReadIn(c, 0, target));
         break;
       case line.hysteresis:
-        f.hysteresis = integerLine(c, c.argText(0));
+        f.hysteresis = integerLine(c, argAsReadIn(c, 0, target));
         break;
       case line.persistenceTimeout: {
         if (!c.argCount) f.barePersistenceTimeout = true;
-        f.persistenceTimeout = integerLine(c, c.argText(0));
+        f.persistenceTimeout = integerLine(c, argAsReadIn(c, 0, target));
         break;
       }
       case line.persistenceGranularity:
