@@ -110,3 +110,20 @@ describe('LVS numbers before 2.0.7', () => {
     expect(findings(text, '1.3.5')).toEqual(['2:warning', '6:error']);
   });
 });
+
+describe('checker timers from 2.0.7 to 2.0.12 (fraction_since)', () => {
+  const text = LVS('    weight 1\n    TCP_CHECK {\n      connect_timeout 3.5\n      delay_before_retry 2.5\n    }\n');
+  // keepalived 2.0.7 and 2.0.9 -t: "(Line 2) invalid number '6.5'", "virtual server delay loop '6.5' invalid -
+  // ignoring", "invalid number '3.5'", "connect_timeout 3.5 invalid - ignoring"; 2.0.14 and 2.0.16 say nothing
+  // (2.0.12 and 2.0.13 from the source: read_timer reads strtod from v2.0.13).
+  it('rejects a fraction where the release reads whole seconds only', () => {
+    for (const target of ['2.0.7', '2.0.9', '2.0.12']) expect(findings(text, target)).toEqual(['2:error', '9:error', '10:error']);
+    for (const target of ['2.0.13', '2.0.16', '2.2.7']) expect(findings(text, target)).toEqual([]);
+  });
+
+  it('says at 1.3.5 which releases reject the fraction and which read it', () => {
+    const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
+    expect(d.map((x) => x.severity)).toEqual(['warning', 'warning', 'warning']);
+    expect(d[0]!.message).toContain('releases from 2.0.7 to before 2.0.13 reject it as an invalid number, later ones read 6.5');
+  });
+});

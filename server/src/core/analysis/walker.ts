@@ -25,7 +25,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseInteger } from './values.js';
+import { checkArg, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1025,6 +1025,12 @@ export class Walker implements LineSink {
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
         const text = args.argText(i)!;
         if (a.loose && this.checkLooseNumber(a, text, keyword, args.argWord(i).range, file)) continue;
+        if (a.fraction_since && this.wholeTimer(a)) {
+          // A whole number of seconds in this release: checked as one (2.0.7: "invalid number '6.5'").
+          const p = checkArg(argIn({ ...a, type: 'unsigned' }, this.options.target), text, keyword);
+          if (p) this.report('KA205', p.severity, `${p.message}; keepalived ${this.options.targetLabel} takes whole seconds here (fractions from ${a.fraction_since})`, file, args.argWord(i).range);
+          continue;
+        }
         if (a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0) {
           const v = strtodValue(text);
           if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
@@ -1064,6 +1070,12 @@ export class Walker implements LineSink {
     return false;
   }
 
+  /** Whether the target release reads timer `a` as whole seconds only (before its `fraction_since`). */
+  private wholeTimer(a: ArgSpec): boolean {
+    const since = parseVersion(a.fraction_since!);
+    return since !== undefined && compareVersions(this.options.target, since) < 0;
+  }
+
   /**
    * A number keepalived `target` reads loosely (ArgSpec.loose: before 2.0.7 many handlers used
    * atoi/strtoul/atof): a word that is not a plain number is read as its leading number, or 0, and
@@ -1083,7 +1095,11 @@ export class Walker implements LineSink {
       this.report('KA205', 'error', `${readAs} (${why}), outside ${describeRange(spec)}`, file, range);
     } else {
       const why = read.found ? `it takes the leading number and silently ignores '${read.rest}'` : 'a word without a leading number is 0 to it, and it says nothing';
-      this.report('KA205', 'warning', `${readAs}: ${why} (2.0.7 and later reject it as an invalid number)`, file, range);
+      const until = a.loose!.until;
+      // A fraction is rejected only until the release that reads fractions here.
+      const fractionsFrom = a.fraction_since ?? a.decimals_since;
+      const later = fractionsFrom && parseDecimal(text) ? `releases from ${until} to before ${fractionsFrom} reject it as an invalid number, later ones read ${text}` : `${until} and later reject it as an invalid number`;
+      this.report('KA205', 'warning', `${readAs}: ${why} (${later})`, file, range);
     }
     return true;
   }

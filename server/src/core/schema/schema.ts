@@ -38,6 +38,12 @@ export interface ArgSpec {
    * number (`preempt_delay`: strtoul until 2.0.0, atof from it).
    */
   loose?: { until: string; reads: 'whole' | 'decimal'; whole_until?: string };
+  /**
+   * A timer that releases before this one read as whole seconds and nothing else: from 2.0.7 (the
+   * strict readers) a fraction is an invalid number (`delay_loop 6.5` in 2.0.7 to 2.0.12, whose
+   * read_timer was strtoul with an end check); before 2.0.7 `loose` says how it is read.
+   */
+  fraction_since?: string;
   unit?: string;
   values?: string[];
   note?: string;
@@ -148,7 +154,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
