@@ -41,12 +41,12 @@ describe('vrrp numbers before 2.0.7', () => {
     expect(analyze(SCRIPT, { targetVersion: '2.2.7' }).model.vrrpScripts[0]!.weight).toBeUndefined();
   });
 
-  // keepalived 1.3.5: "Rise = 1" (the handler raises 0 to 1); 0 is outside the table's range.
-  it('reads a word without a leading number as 0, which the range check then judges', () => {
+  // keepalived 1.3.5: "Rise = 1" (atoi reads 0 and the handler raises it to 1, see clamped-numbers.test.ts).
+  it('reads a word without a leading number as 0, which the handler may then clamp', () => {
     const text = 'vrrp_script chk {\n  script "/bin/true"\n  rise abc\n}\n';
     const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
-    expect(d.map((x) => x.severity)).toEqual(['error']);
-    expect(d[0]!.message).toContain("reads 'rise abc' as 0");
+    expect(d.map((x) => x.severity)).toEqual(['warning']);
+    expect(d[0]!.message).toContain("uses 1 for 'rise abc': it reads it as 0 (no leading number)");
   });
 
   // keepalived 1.3.5: "(VI_1): Priority not valid! must be between 1 & 255" and "VRRP Error : VRID not

@@ -93,6 +93,19 @@ export function looselyRead(type: string, word: string, reads: 'whole' | 'decima
   if (type === 'unsigned' && read.value < 0) return undefined;
   return read;
 }
+/**
+ * A number keepalived clamps to `spec`'s range (ArgSpec.clamped): the value read (a plain number,
+ * or with `reads` the leading number of a loose word, 0 without one) and the bound used instead of
+ * it. Undefined when the value is in range, or is a negative word that an unsigned (strtoul)
+ * handler wraps rather than clamps (`signed` false), or is no number this reading sees.
+ */
+export function clampedNumber(spec: ArgSpec, text: string, reads: 'whole' | 'decimal' | undefined, signed: boolean): { read: number; used: number; rest: string; found: boolean } | undefined {
+  const plain = parseInteger(text);
+  const read = plain !== undefined ? { value: plain, rest: '', found: true } : reads !== undefined ? looseNumber(text, reads) : undefined;
+  if (read === undefined || (read.value < 0 && !signed)) return undefined;
+  const used = spec.min !== undefined && read.value < spec.min ? spec.min : spec.max !== undefined && read.value > spec.max ? spec.max : undefined;
+  return used === undefined ? undefined : { read: read.value, used, rest: read.rest, found: read.found };
+}
 const LEADING_WHOLE = /^[ \t]*([+-]?\d+)/;
 const LEADING_DECIMAL = /^[ \t]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
 

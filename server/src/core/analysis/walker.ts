@@ -11,6 +11,7 @@ import {
   argsIn,
   argOptionalIn,
   availableIn,
+  clampedIn,
   compareVersions,
   findChild,
   looseReadingIn,
@@ -25,7 +26,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
+import { checkArg, clampedNumber, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1024,6 +1025,7 @@ export class Walker implements LineSink {
         // policy word, so after a valid first size any word passes (KA372 says what is ignored).
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
         const text = args.argText(i)!;
+        if (a.clamped && this.checkClampedNumber(a, text, keyword, args.argWord(i).range, file)) continue;
         if (a.loose && this.checkLooseNumber(a, text, keyword, args.argWord(i).range, file)) continue;
         if (a.fraction_since && this.wholeTimer(a)) {
           // A whole number of seconds in this release: checked as one (2.0.7: "invalid number '6.5'").
@@ -1074,6 +1076,23 @@ export class Walker implements LineSink {
   private wholeTimer(a: ArgSpec): boolean {
     const since = parseVersion(a.fraction_since!);
     return since !== undefined && compareVersions(this.options.target, since) < 0;
+  }
+
+  /**
+   * A number keepalived `target` clamps to its range (ArgSpec.clamped: before 2.0.7 `rise 0` became
+   * 1 without a word): a warning that says the value it uses, and true; false leaves the word to the
+   * other checks (in range, or a negative word an unsigned handler wraps).
+   */
+  private checkClampedNumber(a: ArgSpec, text: string, keyword: string, range: Range, file: string): boolean {
+    if (!clampedIn(a, this.options.target)) return false;
+    const spec = argIn(a, this.options.target);
+    const clamped = clampedNumber(spec, text, looseReadingIn(a, this.options.target), a.clamped!.signed === true);
+    if (clamped === undefined) return false;
+    const version = this.options.targetLabel;
+    const read = clamped.rest === '' ? '' : clamped.found ? `reads it as ${clamped.read} (the rest ignored), ` : 'reads it as 0 (no leading number), ';
+    const bound = clamped.used === spec.min ? 'raises anything below' : 'lowers anything above';
+    this.report('KA205', 'warning', `keepalived ${version} uses ${clamped.used} for '${keyword} ${text}': it ${read}${bound} ${clamped.used} to ${clamped.used} instead of rejecting it (${a.clamped!.until} and later report it)`, file, range);
+    return true;
   }
 
   /**

@@ -3,8 +3,8 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
-import { compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
+import { clampedNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -265,7 +265,13 @@ function argAsRead(node: AstNode, i: number): string | undefined {
 export function argAsReadIn(node: AstNode, i: number, target: Version | undefined): string | undefined {
   const text = node.argText(i);
   const arg = node.spec?.args[i];
-  if (arg?.loose === undefined || target === undefined || text === undefined) return text;
+  if (arg === undefined || target === undefined || text === undefined) return text;
+  // A release that clamps the value uses the bound (1.3.5: 'rise 0' is 1).
+  if (arg.clamped !== undefined && clampedIn(arg, target)) {
+    const clamped = clampedNumber(argIn(arg, target), text, looseReadingIn(arg, target), arg.clamped.signed === true);
+    if (clamped !== undefined) return String(clamped.used);
+  }
+  if (arg.loose === undefined) return text;
   const reads = looseReadingIn(arg, target);
   if (reads === undefined) return text;
   const read = looselyRead(arg.type, text, reads);

@@ -39,6 +39,13 @@ export interface ArgSpec {
    */
   loose?: { until: string; reads: 'whole' | 'decimal'; whole_until?: string };
   /**
+   * Before `until`, keepalived's handler replaces a value outside [min, max] by the nearest bound
+   * and goes on without an error (1.3.5: `rise 0` is 1, `vrrp_rt_priority 0` is 1); from `until` it
+   * reports the value. `signed`: the handler reads with atoi, so a negative number is raised to min
+   * too; without it a negative word is strtoul's wrapped value, which checkArg reports.
+   */
+  clamped?: { until: string; signed?: boolean };
+  /**
    * A timer that releases before this one read as whole seconds and nothing else: from 2.0.7 (the
    * strict readers) a fraction is an invalid number (`delay_loop 6.5` in 2.0.7 to 2.0.12, whose
    * read_timer was strtoul with an end check); before 2.0.7 `loose` says how it is read.
@@ -154,7 +161,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -317,6 +324,12 @@ export function looseReadingIn(arg: ArgSpec, target: Version): 'whole' | 'decima
   if (until === undefined || compareVersions(target, until) >= 0) return undefined;
   const wholeUntil = loose.whole_until === undefined ? undefined : parseVersion(loose.whole_until);
   return wholeUntil !== undefined && compareVersions(target, wholeUntil) < 0 ? 'whole' : loose.reads;
+}
+
+/** Whether keepalived `target` clamps `arg` to its range instead of rejecting it (see `clamped`). */
+export function clampedIn(arg: ArgSpec, target: Version): boolean {
+  const until = arg.clamped === undefined ? undefined : parseVersion(arg.clamped.until);
+  return until !== undefined && compareVersions(target, until) < 0;
 }
 
 /** The arguments keepalived `target` reads after the keyword (see `args_since`). */
