@@ -127,3 +127,26 @@ describe('checker timers from 2.0.7 to 2.0.12 (fraction_since)', () => {
     expect(d[0]!.message).toContain('releases from 2.0.7 to before 2.0.13 reject it as an invalid number, later ones read 6.5');
   });
 });
+
+describe('track weights before 2.0.7', () => {
+  const TRACKED = INSTANCE('  priority 100\n  track_script {\n    chk weight -20x\n  }\n  track_interface {\n    eth1 weight 5y\n  }\n');
+  const text = 'vrrp_script chk {\n  script "/bin/true"\n}\n' + TRACKED;
+  const trackFindings = (target: string) => lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA336');
+
+  // keepalived 1.3.5 dumps "chk weight -20" and "eth1 weight 5" (atoi in vrrp_track.c); 2.0.6 -t is silent.
+  it('reads them with atoi at 1.3.5 and 2.0.6: a warning, and the model holds the leading number', () => {
+    for (const target of ['1.3.5', '2.0.6']) {
+      const d = trackFindings(target);
+      expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['10:warning', '13:warning']);
+      expect(d[0]!.message).toContain(`keepalived ${target} reads weight '-20x' as -20`);
+    }
+    const inst = analyze(text, { targetVersion: '1.3.5' }).model.vrrpInstances[0]!;
+    expect([inst.trackScripts[0]!.weight, inst.trackInterfaces[0]!.weight]).toEqual([-20, 5]);
+  });
+
+  // keepalived 2.0.7 -t: "invalid number '-20x'", "(VI_1) track script chk: weight must be between [-253..253] inclusive, ignoring..."
+  it('rejects them from 2.0.7 on', () => {
+    for (const target of ['2.0.7', '2.2.7']) expect(trackFindings(target).map((x) => x.severity)).toEqual(['error', 'error']);
+    expect(analyze(text, { targetVersion: '2.2.7' }).model.vrrpInstances[0]!.trackScripts[0]!.weight).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
@@ -379,8 +379,11 @@ function addresses(block: AstNode): Address[] {
   return mapDefined(block.values, (line) => addressLine(line, block));
 }
 
-/** A `track_*` line: the name, then `weight N` and `reverse` anywhere after. */
-function trackRef(line: ValueLine): TrackRef | undefined {
+/**
+ * A `track_*` line: the name, then `weight N` and `reverse` anywhere after. `reads`: how the target
+ * release reads the weight when it reads it loosely (atoi before 2.0.7: 'weight -20x' is -20).
+ */
+function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): TrackRef | undefined {
   const words = line.words;
   if (!words[0]) return undefined;
   let weightAt = -1;
@@ -391,11 +394,14 @@ function trackRef(line: ValueLine): TrackRef | undefined {
     else if (text === 'reverse' && i > 0) reverse = true;
   }
   const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
-  return { name: words[0].text, weight: weightWord ? parseInteger(weightWord.text) : undefined, reverse, words };
+  const weight = weightWord === undefined ? undefined : reads === undefined ? parseInteger(weightWord.text) : looseNumber(weightWord.text, reads).value;
+  return { name: words[0].text, weight, reverse, words };
 }
 
 function trackRefs(block: AstNode): TrackRef[] {
-  return mapDefined(block.values, trackRef);
+  const weightSpec = block.spec?.value_line?.find((a) => a.name === 'weight');
+  const reads = weightSpec === undefined || looseTarget === undefined ? undefined : looseReadingIn(weightSpec, looseTarget);
+  return mapDefined(block.values, (line) => trackRef(line, reads));
 }
 
 /** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */

@@ -1,6 +1,7 @@
 // KA336: the options after a tracked name: `weight N [reverse|noreverse]` with N in -253..253.
 
-import { parseInteger } from '../../core/analysis/values.js';
+import { looseNumber, parseInteger } from '../../core/analysis/values.js';
+import { looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
@@ -17,7 +18,7 @@ export const trackEntryOptions: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 -20\n        eth2 weight\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n        eth2 weight 0\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
@@ -45,7 +46,15 @@ export const trackEntryOptions: FileRule = {
             report({ message: `${what}: 'weight' has no value; keepalived ignores the whole entry`, file: line.file, range: opt.range });
             continue;
           }
-          const n = parseInteger(value.text);
+          let n = parseInteger(value.text);
+          if (n === undefined) {
+            const read = looseWeight(block.spec?.value_line?.find((a) => a.name === 'weight'), value.text, target);
+            if (read !== undefined) {
+              n = read.value;
+              const why = read.found ? `takes the leading number and ignores '${read.rest}'` : 'reads a word without a leading number as 0';
+              report({ message: `${what}: keepalived ${target.join('.')} reads weight '${value.text}' as ${n} (atoi ${why}; 2.0.7 and later reject it)`, file: line.file, range: value.range, severity: 'warning' });
+            }
+          }
           if (n === undefined || Math.abs(n) > MAX_TRACK_WEIGHT + 1) {
             report({ message: `${what}: weight '${value.text}' must be a whole number in -253..253; keepalived ignores it and uses the default weight`, file: line.file, range: value.range });
           } else if (Math.abs(n) === MAX_TRACK_WEIGHT + 1) {
@@ -65,3 +74,9 @@ export const trackEntryOptions: FileRule = {
     }
   },
 };
+
+/** The weight word as a release that reads it loosely (atoi before 2.0.7, per the table) takes it; else undefined. */
+function looseWeight(spec: ArgSpec | undefined, text: string, target: Version): { value: number; rest: string; found: boolean } | undefined {
+  const reads = spec === undefined ? undefined : looseReadingIn(spec, target);
+  return reads === undefined ? undefined : looseNumber(text, reads);
+}
