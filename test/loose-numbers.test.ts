@@ -149,4 +149,12 @@ describe('track weights before 2.0.7', () => {
     for (const target of ['2.0.7', '2.2.7']) expect(trackFindings(target).map((x) => x.severity)).toEqual(['error', 'error']);
     expect(analyze(text, { targetVersion: '2.2.7' }).model.vrrpInstances[0]!.trackScripts[0]!.weight).toBeUndefined();
   });
+
+  // vrrp.c in 2.0.6 removes the weighted tracking of a priority-255 instance; its weight is atoi's -20.
+  it('gives the rules about tracking weights the value atoi reads', () => {
+    const owner = text.replace('priority 100', 'priority 255');
+    const ka307 = (target: string) => lintText(owner, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA307').map((d) => d.message);
+    expect(ka307('2.0.6')).toEqual([expect.stringContaining("track_script 'chk' (weight -20)"), expect.stringContaining("track_interface 'eth1' (weight 5)")]);
+    expect(ka307('2.2.7')).toEqual([]);
+  });
 });

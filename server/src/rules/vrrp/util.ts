@@ -2,10 +2,10 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
-import { schema } from '../../core/schema/schema.js';
+import { looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
 import { addressDropped } from './addresses.js';
 
 /** Words a bool keyword accepts as "off". */
@@ -490,10 +490,17 @@ export const uniqueInstances = perModel((model): VrrpInstance[] => {
 });
 
 /** A weight word pair `weight N` on a track line: the parsed number (undefined if absent). */
-export function lineWeight(words: Word[]): number | undefined {
+export function lineWeight(words: Word[], reads?: 'whole' | 'decimal'): number | undefined {
   const i = words.findIndex((w, k) => k > 0 && w.text === 'weight');
   if (i < 0 || !words[i + 1]) return undefined;
-  return parseInteger(words[i + 1]!.text);
+  const text = words[i + 1]!.text;
+  return parseInteger(text) ?? (reads === undefined ? undefined : looseNumber(text, reads).value);
+}
+
+/** How keepalived `target` reads the weights of a track_* block when loosely (atoi before 2.0.7, per the table), else undefined. */
+export function trackWeightReading(block: AstNode, target: Version): 'whole' | 'decimal' | undefined {
+  const spec = block.spec?.value_line?.find((a) => a.name === 'weight');
+  return spec === undefined ? undefined : looseReadingIn(spec, target);
 }
 
 

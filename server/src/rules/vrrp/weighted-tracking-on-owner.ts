@@ -5,7 +5,7 @@ import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { trackLineIgnored } from './track-reference-not-found.js';
-import { basePriority, keepsTrackingWeights, lineWeight, perModel, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
+import { basePriority, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
 const trackedObjects = perModel((model) => ({
@@ -37,13 +37,15 @@ export function weightedEntries(analysis: Analysis, inst: VrrpInstance): Weighte
     const block = blocks[i]!;
     const kind = block.keyword;
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
+    // Before 2.0.7 keepalived reads the weight with atoi ('-20x' is -20).
+    const reads = trackWeightReading(block, analysis.target);
     for (let j = 0, lines = block.values ?? []; j < lines.length; j++) {
       const line = lines[j]!;
       const name = line.words[0]?.text;
       // A line keepalived already ignores (its object is defined later or not at all: KA315) has no weight to drop.
       if (!name || trackLineDropped(line.words) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
       // An out-of-range weight is ignored by keepalived (KA336): the default applies.
-      const written = lineWeight(line.words);
+      const written = lineWeight(line.words, reads);
       const own = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
       let weight = own ?? 0;
       let dropped = true;
