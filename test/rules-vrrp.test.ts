@@ -523,6 +523,11 @@ describe('KA335-KA341', () => {
       [6, 'warning'],
       [8, 'warning'],
     ]);
+    // 1.3.5's vrrp_track.c takes -254..254 as written; 2.0.0 began turning ±254 into ±253.
+    const at135 = findings(text, 'KA336', '1.3.5');
+    expect(at135.map((d) => d.range.start.line + 1)).not.toContain(6);
+    expect(at135.find((d) => d.range.start.line + 1 === 5)!.message).toContain('in -254..254');
+    expect(findings(text, 'KA336', '2.0.0').map((d) => d.range.start.line + 1)).toContain(6);
   });
   it('KA336: offers `weight` for a bare number', () => {
     const [d] = findings(instance('A', 'track_script {\nchk -20\n}'), 'KA336');

@@ -1,10 +1,12 @@
 // KA336: the options after a tracked name: `weight N [reverse|noreverse]` with N in -253..253.
 
 import { looseNumber, parseInteger } from '../../core/analysis/values.js';
-import { looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
+import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
+/** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
+const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
 
 export const trackEntryOptions: FileRule = {
   kind: 'file',
@@ -55,9 +57,10 @@ export const trackEntryOptions: FileRule = {
               report({ message: `${what}: keepalived ${target.join('.')} reads weight '${value.text}' as ${n} (atoi ${why}; 2.0.7 and later reject it)`, file: line.file, range: value.range, severity: 'warning' });
             }
           }
+          const max = compareVersions(target, WEIGHT_254_TO_253_SINCE) < 0 ? MAX_TRACK_WEIGHT + 1 : MAX_TRACK_WEIGHT;
           if (n === undefined || Math.abs(n) > MAX_TRACK_WEIGHT + 1) {
-            report({ message: `${what}: weight '${value.text}' must be a whole number in -253..253; keepalived ignores it and uses the default weight`, file: line.file, range: value.range });
-          } else if (Math.abs(n) === MAX_TRACK_WEIGHT + 1) {
+            report({ message: `${what}: weight '${value.text}' must be a whole number in -${max}..${max}; keepalived ignores it and uses the default weight`, file: line.file, range: value.range });
+          } else if (Math.abs(n) > max) {
             report({
               message: `${what}: weight ${n} is out of range; keepalived uses ${n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT}`,
               file: line.file,
