@@ -529,6 +529,23 @@ describe('KA335-KA341', () => {
     expect(at135.find((d) => d.range.start.line + 1 === 5)!.message).toContain('in -254..254');
     expect(findings(text, 'KA336', '2.0.0').map((d) => d.range.start.line + 1)).toContain(6);
   });
+  it('KA336: before 2.0.18 track_interface and track_script keep a line with unreadable options, silently', () => {
+    // The 2.0.16 build accepts 'lo -20' and 'chk -20' without a word (1.3.5-2.0.17 alloc_track*: the weight is read only
+    // after a 'weight' word); the 2.0.19 build: "(V) unknown track_interface lo option -20 - ignoring",
+    // "(V) unknown track script option -20 - ignoring" (f5485747, 79f7dbab in 2.0.18).
+    const text = 'vrrp_script chk {\n  script "/usr/bin/true"\n  weight 5\n}\n' + instance('A', 'track_interface {\nlo -20\neth1 weight\neth2 weight 5 reverse\n}\ntrack_script {\nchk -20\n}');
+    const at = (v: string) => findings(text, 'KA336', v).map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    expect(at('2.0.19')).toEqual(['7:error', '8:error', '12:error']);
+    expect(at('2.0.16')).toEqual(['7:warning', '8:warning', '9:warning', '12:warning']);
+    expect(findings(text, 'KA336', '2.0.16')[0]!.message).toContain("tracks 'lo' with the default weight (2.0.18 and later drop the entry)");
+    expect(findings(text, 'KA336', '2.0.16')[2]!.message).toContain("ignores 'reverse'");
+  });
+  it.runIf(keepalivedAvailable())('KA336: keepalived 2.2.7 drops the lines 2.0.16 kept', () => {
+    const text = 'vrrp_script chk {\n  script "/usr/bin/true"\n  weight 5\n}\n' + instance('A', 'track_interface {\nlo -20\n}\ntrack_script {\nchk -20\n}');
+    const messages = runKeepalived(text).messages.map((m) => m.message);
+    expect(messages).toContain('(A) unknown track_interface lo option -20 - ignoring');
+    expect(messages).toContain('(A) unknown track script option -20 - ignoring');
+  });
   it('KA336: offers `weight` for a bare number', () => {
     const [d] = findings(instance('A', 'track_script {\nchk -20\n}'), 'KA336');
     expect(d?.fix?.edits[0]?.newText).toBe('weight -20');

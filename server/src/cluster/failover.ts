@@ -116,7 +116,7 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
   const seen = new Set<string>();
   for (const r of refs) {
     // keepalived drops a line with an unknown option, and ignores a duplicate track entry.
-    if (trackLineDropped(r.words) || seen.has(r.name)) continue;
+    if (trackLineDropped(r.words, `track_${kind}`, node.analysis.target) || seen.has(r.name)) continue;
     // keepalived ignores a script, file or process that is not defined before the line (KA315).
     if (kind !== 'interface' && trackLineIgnored(node.analysis, r.words[0]!)) continue;
     seen.add(r.name);

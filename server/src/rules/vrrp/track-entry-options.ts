@@ -3,7 +3,7 @@
 import { looseNumber, parseInteger } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
+import { TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
@@ -32,20 +32,26 @@ export const trackEntryOptions: FileRule = {
           const [name, opt, value, dir] = line.words;
           if (!name || !opt) continue;
           const what = `${block.keyword} '${name.text}'`;
+          // Before 2.0.18 track_interface and track_script keep such a line, with the default weight, silently.
+          const kept = trackLineKeptDespiteOptions(block.keyword, target);
+          const outcome = kept
+            ? `keepalived ${target.join('.')} ignores it without a word and tracks '${name.text}' with the default weight (2.0.18 and later drop the entry)`
+            : 'keepalived ignores the whole entry';
           if (opt.text !== 'weight') {
             // `chk -20` almost always means `chk weight -20`.
             const n = parseInteger(opt.text);
             const fixable = n !== undefined && Math.abs(n) <= MAX_TRACK_WEIGHT && !opt.expanded && line.words.length === 2;
             report({
-              message: `${what}: '${opt.text}' is not an option (only 'weight N'); keepalived ignores the whole entry`,
+              message: `${what}: '${opt.text}' is not an option (only 'weight N'); ${outcome}`,
               file: line.file,
               range: wordsRange(line.words.slice(1)),
+              severity: kept ? 'warning' : undefined,
               fix: fixable ? { description: `Write 'weight ${opt.text}'`, edits: [{ file: line.file, range: opt.range, newText: `weight ${opt.text}` }] } : undefined,
             });
             continue;
           }
           if (!value) {
-            report({ message: `${what}: 'weight' has no value; keepalived ignores the whole entry`, file: line.file, range: opt.range });
+            report({ message: `${what}: 'weight' has no value; ${outcome}`, file: line.file, range: opt.range, severity: kept ? 'warning' : undefined });
             continue;
           }
           let n = parseInteger(value.text);
@@ -69,7 +75,9 @@ export const trackEntryOptions: FileRule = {
               fix: value.expanded ? undefined : { description: `Replace with ${n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT}`, edits: [{ file: line.file, range: value.range, newText: String(n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT) }] },
             });
           }
-          if (dir && dir.text !== 'reverse' && dir.text !== 'noreverse') {
+          if (dir && kept) {
+            report({ message: `${what}: keepalived ${target.join('.')} reads nothing after the weight ('reverse' came in 2.0.18): it ignores '${dir.text}' without a word`, file: line.file, range: dir.range, severity: 'warning' });
+          } else if (dir && dir.text !== 'reverse' && dir.text !== 'noreverse') {
             report({ message: `${what}: '${dir.text}' is not a weight option (reverse or noreverse); keepalived ignores it`, file: line.file, range: dir.range, severity: 'warning' });
           }
         }

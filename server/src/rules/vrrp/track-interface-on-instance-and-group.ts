@@ -15,7 +15,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
     bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
     good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const { groupOf } = syncMembership(analysis.model);
     if (!groupOf.size) return;
     for (const inst of analysis.model.vrrpInstances) {
@@ -29,7 +29,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
       const own = inst.interface?.value;
       const ownLine = own === undefined || inst.node.children.some((c) => c.keyword === 'dont_track_primary')
         ? undefined
-        : groupLines.find((l) => l.words[0]?.text === own && !trackLineDropped(l.words));
+        : groupLines.find((l) => l.words[0]?.text === own && !trackLineDropped(l.words, 'track_interface', target));
       if (ownLine) {
         reported.add(own!);
         report({ message: `interface ${own} is the own interface of '${inst.name}', which keepalived tracks already, and its sync group '${group.args[0]?.text ?? ''}' tracks it too; remove it from the sync group (or set dont_track_primary)`, file: ownLine.file, range: wordsRange([ownLine.words[0]!]) });
@@ -39,7 +39,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
         for (const line of block.values ?? []) {
           const name = line.words[0];
           // A repeated entry is ignored by keepalived before this check (KA337).
-          if (!name || !groupTracked.has(name.text) || reported.has(name.text) || trackLineDropped(line.words)) continue;
+          if (!name || !groupTracked.has(name.text) || reported.has(name.text) || trackLineDropped(line.words, 'track_interface', target)) continue;
           reported.add(name.text);
           report({ message: `interface ${name.text} is tracked by '${inst.name}' and by its sync group '${group.args[0]?.text ?? ''}'; track it in one place`, file: line.file, range: wordsRange([name]) });
         }

@@ -5,7 +5,7 @@ import { child, type AstNode, type ValueLine, type Word } from '../../core/analy
 import { canonicalAddress, ipFamily, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
-import { looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
+import { compareVersions, looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
 import { addressDropped } from './addresses.js';
 
 /** Words a bool keyword accepts as "off". */
@@ -554,10 +554,18 @@ function findMcastDstProblem(inst: VrrpInstance): string | undefined {
   return undefined;
 }
 
-/** A track_* line keepalived drops for its options: a second word other than `weight`, or no value (KA336). */
-export function trackLineDropped(words: Word[]): boolean {
+/** From 2.0.18 (f5485747, 79f7dbab) track_interface and track_script drop a line for its options; before, they kept it with the default weight. */
+export const TRACK_OPTIONS_DROP_SINCE: Version = [2, 0, 18];
+
+/** Whether keepalived `target` keeps a `block` line whose options it cannot read (only before 2.0.18, and only those two blocks). */
+export function trackLineKeptDespiteOptions(block: string, target: Version): boolean {
+  return (block === 'track_interface' || block === 'track_script') && compareVersions(target, TRACK_OPTIONS_DROP_SINCE) < 0;
+}
+
+/** A line of track block `block` keepalived `target` drops for its options: a second word other than `weight`, or no value (KA336). */
+export function trackLineDropped(words: Word[], block: string, target: Version): boolean {
   const opt = words[1];
-  return !!opt && (opt.text !== 'weight' || !words[2]);
+  return !!opt && (opt.text !== 'weight' || !words[2]) && !trackLineKeptDespiteOptions(block, target);
 }
 
 /** The first virtual address keepalived keeps: not skipped for its options, of the instance's family. */

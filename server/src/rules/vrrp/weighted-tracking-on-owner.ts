@@ -43,7 +43,7 @@ export function weightedEntries(analysis: Analysis, inst: VrrpInstance): Weighte
       const line = lines[j]!;
       const name = line.words[0]?.text;
       // A line keepalived already ignores (its object is defined later or not at all: KA315) has no weight to drop.
-      if (!name || trackLineDropped(line.words) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
+      if (!name || trackLineDropped(line.words, kind, analysis.target) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
       // An out-of-range weight is ignored by keepalived (KA336): the default applies.
       const written = lineWeight(line.words, reads);
       const own = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
