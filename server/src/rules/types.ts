@@ -4,6 +4,7 @@
 import type { Analysis } from '../core/index.js';
 import type { Diagnostic, Fix, Location, Severity } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
+import type { Version } from '../core/schema/schema.js';
 
 /** 'meta': kalint's own findings (KA0xx), e.g. about suppression comments. */
 export type RuleFamily = 'meta' | 'syntax' | 'schema' | 'vrrp' | 'cluster' | 'lvs' | 'security' | 'style';
@@ -49,7 +50,7 @@ export interface ReportInput {
 export interface FileRuleContext {
   analysis: Analysis;
   /** The keepalived version checked against. */
-  target: [number, number, number];
+  target: Version;
   report(r: ReportInput): void;
 }
 
@@ -74,7 +75,7 @@ export interface ClusterRuleContext {
   nodes: ClusterNode[];
   /** Why these files were taken as one cluster (shown in messages). */
   reason: string;
-  target: [number, number, number];
+  target: Version;
   report(r: ReportInput): void;
 }
 

@@ -124,14 +124,21 @@ export interface SchemaRoot {
 export type Context = KeywordSpec | SchemaRoot;
 
 /** A keepalived release, as [major, minor, patch]. */
-export type Version = [number, number, number];
+export type Version = readonly [number, number, number];
 
 export const DEFAULT_TARGET_VERSION = '2.2.7';
 
+// The table's version strings are parsed while checking every argument: parse each string once.
+const parsedVersions = new Map<string, Version | undefined>();
+
+/** `2.2.7` or `v2.2` as a Version (shared: callers must not change it). */
 export function parseVersion(v: string): Version | undefined {
+  if (parsedVersions.has(v)) return parsedVersions.get(v);
   const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(v.trim());
-  if (!m) return undefined;
-  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  const version: Version | undefined = m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+  // User input reaches here too (--target-version): bound the cache.
+  if (parsedVersions.size < 1000) parsedVersions.set(v, version);
+  return version;
 }
 
 export function compareVersions(a: Version, b: Version): number {
