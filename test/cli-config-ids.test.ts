@@ -76,7 +76,7 @@ it('without --config-id, checks each id the file names and the hosts it does not
   const owner = r.findings.filter((f) => f.code === 'KA306');
   expect(owner.map((f) => f.message)).toEqual([expect.stringMatching(/^\[other hosts\] 'VI_1' has state MASTER and no priority/)]);
   // The ids are compared as the nodes of one cluster.
-  expect(r.findings.filter((f) => f.code === 'KA407').map((f) => f.message)).toEqual([expect.stringContaining('keepalived.conf@nfs1 and nfs/keepalived.conf@nfs2 start as MASTER')]);
+  expect(r.findings.filter((f) => f.code === 'KA407').map((f) => f.message)).toEqual([expect.stringContaining('both keepalived.conf@nfs1 and keepalived.conf@nfs2 start as MASTER')]);
   // Also with the lb1/lb2 file: its split brain shows without --config-id.
   expect(lint(['keepalived.conf']).findings.some((f) => f.code === 'KA401')).toBe(true);
 });

@@ -69,7 +69,8 @@ describe('kalint lint --cluster', () => {
   it('takes three nodes', () => {
     const { findings } = json(['lint', '--cluster', 'failover-tie/a.conf', 'failover-tie/b.conf', 'failover-tie/c.conf']);
     const tie = clusterFindings(findings).find((d) => d.code === 'KA432')!;
-    expect(tie.message).toContain('failover-tie/b.conf and failover-tie/c.conf');
+    // Messages name the nodes by the shortest path ends that tell them apart.
+    expect(tie.message).toContain('when a.conf is down, b.conf and c.conf both end at priority 90');
   });
 
   it('--cluster with one node is a usage error (exit 2)', () => {
@@ -146,9 +147,9 @@ describe('kalint explain KA4xx FILE…', () => {
   it('prints the scenario table and the rule findings', () => {
     const r = kalint(['explain', 'KA430', 'failover-weight-too-small/a.conf', 'failover-weight-too-small/b.conf']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/all healthy\s+100\s+90\s+failover-weight-too-small\/a\.conf/);
-    expect(r.stdout).toMatch(/script chk_nginx fails on failover-weight-too-small\/a\.conf\s+95\s+90\s+failover-weight-too-small\/a\.conf \(no failover\)/);
-    expect(r.stdout).toMatch(/failover-weight-too-small\/a\.conf down\s+down\s+90\s+failover-weight-too-small\/b\.conf/);
+    expect(r.stdout).toMatch(/all healthy\s+100\s+90\s+a\.conf\n/);
+    expect(r.stdout).toMatch(/script chk_nginx fails on a\.conf\s+95\s+90\s+a\.conf \(no failover\)/);
+    expect(r.stdout).toMatch(/a\.conf down\s+down\s+90\s+b\.conf/);
     expect(r.stdout).toContain('KA430 findings:');
   });
 

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintCluster, type ClusterInput } from '../server/src/cluster/index.js';
+import { lintCluster, nodeLabels, shortestUniqueSuffixes, type ClusterInput } from '../server/src/cluster/index.js';
 import { clusterRules } from '../server/src/rules/cluster/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { configIdsIn } from '../server/src/core/index.js';
@@ -331,8 +331,8 @@ describe('cluster findings in detail', () => {
     // A blog's LVS-DR pair gave only the MASTER a sorry_server.
     const [d, ...rest] = lint('virtual-server-settings');
     expect(rest).toEqual([]);
-    expect(d!.message).toContain('lb_kind DR on virtual-server-settings/a.conf but NAT on virtual-server-settings/b.conf');
-    expect(d!.message).toContain('sorry_server 192.168.10.200 80 on virtual-server-settings/a.conf but none on virtual-server-settings/b.conf');
+    expect(d!.message).toContain('lb_kind DR on a.conf but NAT on b.conf');
+    expect(d!.message).toContain('sorry_server 192.168.10.200 80 on a.conf but none on b.conf');
     // 'lb_kind NAT' and 'lb_algo wlc' written on one node only are what keepalived sets anyway.
     const [a, b] = loadScenario('virtual-server-same');
     const explicit = a!.text.replace('lb_algo rr\n    lb_kind DR', 'lb_algo wlc\n    lb_kind NAT');
@@ -350,7 +350,7 @@ describe('cluster findings in detail', () => {
     expect(diags.map((d) => d.code)).toEqual(['KA421']);
     expect(diags[0]!.file).toBe('mcast-src-ip-shared/b.conf');
     expect(diags[0]!.message).toContain('the same mcast_src_ip 192.168.10.11');
-    expect(diags[0]!.related![0]!.message).toBe('mcast_src_ip 192.168.10.11 on mcast-src-ip-shared/a.conf');
+    expect(diags[0]!.related![0]!.message).toBe('mcast_src_ip 192.168.10.11 on a.conf');
     // Each node with its own address: no finding.
     const [a, b] = loadScenario('mcast-src-ip-shared');
     expect(lintCluster([a!, { ...b!, text: b!.text.replace('mcast_src_ip 192.168.10.11', 'mcast_src_ip 192.168.10.12') }]).diagnostics).toEqual([]);
@@ -369,7 +369,7 @@ describe('cluster findings in detail', () => {
   it('one file with @id lines is one node per id', () => {
     const [d] = lint('config-ids');
     expect(d!.message).toContain('10.0.0.11');
-    expect(d!.message).toContain('config-ids/keepalived.conf@lb2');
+    expect(d!.message).toContain('on keepalived.conf@lb2 lacks keepalived.conf@lb1');
     expect(d!.range.start.line).toBe(17); // the unicast_peer block
     expect(d!.related![0]!.range.start.line).toBe(15); // @lb1 unicast_src_ip
   });
@@ -439,5 +439,28 @@ describe('quick fixes of the cluster rules', () => {
     const passwords = loadScenario('auth-pass-mismatch').flatMap((n) => [...n.text.matchAll(/auth_pass\s+(\S+)/g)].map((m) => m[1]!));
     for (const p of passwords) expect(before.fix!.description).not.toContain(p);
     expect(lint('auth-pass-after-8').find((d) => d.code === 'KA404')!.fix).toBeUndefined();
+  });
+});
+
+describe('node labels in messages', () => {
+  it('are the shortest path ends that tell the nodes apart', () => {
+    const short = shortestUniqueSuffixes(['/etc/ka/lb1.conf', '/etc/ka/lb2.conf']);
+    expect([...short.values()]).toEqual(['lb1.conf', 'lb2.conf']);
+    const same = shortestUniqueSuffixes(['site/a/keepalived.conf', 'site/b/keepalived.conf', 'keepalived.conf']);
+    expect([...same.values()]).toEqual(['a/keepalived.conf', 'b/keepalived.conf', 'keepalived.conf']);
+    expect([...shortestUniqueSuffixes(['C:\\ka\\n1.conf', 'C:\\ka\\n2.conf']).values()]).toEqual(['n1.conf', 'n2.conf']);
+  });
+
+  it('name the config id when one file is several nodes', () => {
+    expect(nodeLabels([{ file: 'nfs/keepalived.conf', configId: 'nfs1' }, { file: 'nfs/keepalived.conf', configId: 'nfs2' }])).toEqual(['keepalived.conf@nfs1', 'keepalived.conf@nfs2']);
+    expect(nodeLabels([{ file: 'x/master.conf' }, { file: 'y/backup.conf' }])).toEqual(['master.conf', 'backup.conf']);
+  });
+
+  it('appear in the cluster findings, while the locations keep the full paths', () => {
+    const node = (vrid: number) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id ${vrid}\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const found = lintCluster([{ file: 'prod/site1/lb1.conf', text: node(51) }, { file: 'prod/site1/lb2.conf', text: node(52) }]).diagnostics.filter((d) => d.code === 'KA401');
+    expect(found[0]!.message).toContain('virtual_router_id 52 on lb2.conf but 51 on lb1.conf');
+    expect(found[0]!.file).toBe('prod/site1/lb2.conf');
+    expect(found[0]!.related![0]!.file).toBe('prod/site1/lb1.conf');
   });
 });

@@ -30,7 +30,33 @@ export interface ClusterOptions {
 export function nodeLabels(inputs: { file: string; configId?: string }[]): string[] {
   const count = new Map<string, number>();
   for (const i of inputs) count.set(i.file, (count.get(i.file) ?? 0) + 1);
-  return inputs.map((i) => (count.get(i.file)! > 1 && i.configId ? `${i.file}@${i.configId}` : i.file));
+  const short = shortestUniqueSuffixes([...count.keys()]);
+  return inputs.map((i) => {
+    const name = short.get(i.file)!;
+    return count.get(i.file)! > 1 && i.configId ? `${name}@${i.configId}` : name;
+  });
+}
+
+/**
+ * Each path cut to its last segments, as few as keep the paths apart: messages say
+ * `lb1.conf` and `lb2.conf` (or `a/keepalived.conf` and `b/keepalived.conf`), while the
+ * locations of a finding still carry the full paths.
+ */
+export function shortestUniqueSuffixes(paths: string[]): Map<string, string> {
+  const segments = paths.map((p) => p.split(/[\\/]/));
+  const out = new Map<string, string>();
+  paths.forEach((path, i) => {
+    const own = segments[i]!;
+    for (let n = 1; n <= own.length; n++) {
+      const suffix = own.slice(-n).join('/');
+      const clash = segments.some((other, j) => j !== i && other.slice(-n).join('/') === suffix);
+      if (!clash || n === own.length) {
+        out.set(path, n === own.length ? path : suffix);
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 export function buildNodes(inputs: ClusterInput[], options: { targetVersion?: string; host?: SourceHost } = {}): ClusterNode[] {
