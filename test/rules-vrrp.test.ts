@@ -380,9 +380,15 @@ describe('KA322 weighted-tracking-in-sync-group', () => {
 });
 
 describe('KA323-KA328: unicast, advert_int, own interface', () => {
-  it('unicast keywords without peers fall back to multicast, unless unicast_fault_no_peer', () => {
+  it('unicast keywords without peers fall back to multicast, or with unicast_fault_no_peer leave the instance in FAULT', () => {
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1'), 'KA323')).toHaveLength(1);
-    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_fault_no_peer'), 'KA323')).toHaveLength(0);
+    // With unicast_fault_no_peer (2.2.5+) the instance stays in FAULT instead: keepalived -t is silent,
+    // the daemon logs "(A) Cannot use unicast without any peers - going to fault state" (2.2.7 vrrp.c).
+    const fault = findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_fault_no_peer'), 'KA323');
+    expect(fault.map((d) => [d.range.start.line + 1, d.message.includes('keeps the instance in FAULT state')])).toEqual([[3, true]]);
+    expect(findings(instance('A', 'unicast_fault_no_peer\nunicast_peer {\n10.0.0.2\n}'), 'KA323')).toHaveLength(0);
+    // 2.2.4 does not know the keyword (KA207) and falls back to multicast.
+    expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_fault_no_peer'), 'KA323', '2.2.4')[0]!.message).toContain('falls back to multicast');
     expect(findings(instance('A', 'unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}'), 'KA323')).toHaveLength(0);
     // An empty unicast_peer block says so, rather than "has 'unicast_peer' but no unicast_peer".
     expect(findings(instance('A', 'unicast_peer {\n}'), 'KA323').map((d) => d.message)).toEqual(["the unicast_peer block of 'A' lists no address; keepalived falls back to multicast adverts"]);
