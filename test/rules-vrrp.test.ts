@@ -625,6 +625,17 @@ describe('KA335-KA341', () => {
     expect(findings(instance('A', 'preempt_delay 5'), 'KA339')).toHaveLength(0);
     expect(findings(strict + instance('A', 'priority 255\nstate MASTER\naccept'), 'KA339')).toHaveLength(0);
   });
+  it('KA339: a MAC address of the VMAC is cleared in strict mode (2.2.5+)', () => {
+    // keepalived 2.2.7: "(A): cannot specify MAC address with strict mode - clearing"
+    const strict = 'global_defs {\n    vrrp_strict\n}\n';
+    const text = strict + instance('A', 'state MASTER\npriority 255\nuse_vmac vrrp51 02:00:00:00:00:01');
+    expect(lines(text, 'KA339')).toEqual([7]);
+    expect(findings(text, 'KA339')[0]!.message).toContain("'02:00:00:00:00:01'");
+    // A MAC keepalived already ignores (multicast: KA351) is not there to clear; nor is one before 2.2.5.
+    expect(findings(strict + instance('A', 'state MASTER\npriority 255\nuse_vmac 01:00:5e:00:00:01'), 'KA339')).toEqual([]);
+    expect(findings(text, 'KA339', '2.2.4')).toEqual([]);
+    expect(findings(instance('A', 'use_vmac 02:00:00:00:00:01'), 'KA339')).toEqual([]);
+  });
   it('KA313: a unicast peer with a range is read as its first address (keepalived: "MUST be of the same family")', () => {
     expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nunicast_peer {\n2001:db8::5-9\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA313')).toEqual([4]);
   });

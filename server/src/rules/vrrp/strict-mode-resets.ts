@@ -1,9 +1,11 @@
 // KA339: settings strict mode (vrrp_strict) does not allow; keepalived resets them.
 
-import { argText, child } from '../../core/analysis/ast.js';
+import { argText, child, type AstNode } from '../../core/analysis/ast.js';
 import { parseDecimal } from '../../core/analysis/values.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { basePriority, effectiveVersion, initialMaster, isStrict, keywordRange } from './util.js';
+import { macProblem, VMAC_MAC_SINCE } from './use-vmac-invalid.js';
+import { basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, RareLine } from './util.js';
 
 const OFF = new Set(['off', 'false', 'no']);
 
@@ -15,12 +17,13 @@ export const strictModeResets: FileRule = {
   severity: 'warning',
   description: 'A setting that vrrp_strict forbids (preempt_delay, down_timer_adverts, accept with VRRPv2, repeated lower-priority GARPs, …); keepalived resets it.',
   docs: {
-    why: 'Strict mode enforces RFC behaviour: no preempt delay, the standard master-down timer (3 adverts), no accept mode for VRRPv2 below priority 255, no repeated GARPs or adverts to lower priority masters, no higher_prio_send_advert. keepalived silently resets each such setting (and reports a configuration error), so the node behaves differently from what the file says.',
+    why: 'Strict mode enforces RFC behaviour: no preempt delay, the standard master-down timer (3 adverts), no accept mode for VRRPv2 below priority 255, no repeated GARPs or adverts to lower priority masters, no higher_prio_send_advert, no vmac_xmit_base, no MAC address of your own for the VMAC (the RFC one, 00:00:5e:00:01:VRID, is used). keepalived silently resets each such setting (and reports a configuration error), so the node behaves differently from what the file says.',
     bad: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    priority 100\n    preempt_delay 30\n}\n',
     good: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    priority 100\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
     const model = analysis.model;
+    const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (!isStrict(model, inst)) continue;
@@ -46,6 +49,24 @@ export const strictModeResets: FileRule = {
         flag('accept', 'accept mode with VRRPv2 is not RFC 3768 compliant below priority 255');
       }
       flag('vmac_xmit_base', 'it is not compatible with strict mode');
+      // keepalived 2.2.7: "(VI_1): cannot specify MAC address with strict mode - clearing" (vrrp.c), for
+      // the MAC use_vmac accepted (one of its first two words with a ':'; KA351 reports the others).
+      if (macs && hasRareLine(inst, RareLine.useVmac)) {
+        const mac = acceptedVmacMac(inst.node.children);
+        if (mac) report({ message: `the VMAC MAC address '${mac.text}' of '${inst.name}' is cleared in strict mode: the VMAC uses the RFC address 00:00:5e:00:01:VRID`, file: mac.file, range: mac.range });
+      }
     }
   },
 };
+
+/** The first MAC address use_vmac accepts (a valid, unicast, non-VRRP one among its first two words). */
+function acceptedVmacMac(lines: readonly AstNode[]) {
+  for (const line of lines) {
+    if (line.keyword !== 'use_vmac') continue;
+    for (let i = 0; i < line.argCount && i < 2; i++) {
+      const text = line.argText(i);
+      if (text?.includes(':') && !macProblem(text)) return line.argWord(i);
+    }
+  }
+  return undefined;
+}

@@ -30,7 +30,7 @@ const SHARED_IPVLAN_NAME_IGNORED_SINCE: Version = [2, 2, 5];
  * read, as the interface name: the 2.2.4 build on `use_vmac 01:11:22:33:44:55` prints "VMAC interface name
  * '01:11:22:33:44:55' too long or invalid characters - ignoring", and reads `use_vmac vrrp51 02:11:22:33:44:55` silently.
  */
-const VMAC_MAC_SINCE: Version = [2, 2, 5];
+export const VMAC_MAC_SINCE: Version = [2, 2, 5];
 /** From this release the VMAC name is checked for characters (c35e0e7c); before it only for length ("too long - ignoring"). */
 const VMAC_NAME_CHARACTERS_SINCE: Version = [2, 1, 0];
 /** Before this release a long VMAC name is cut to 15 characters without a word (b688df38); from it, it is refused. */
@@ -49,7 +49,7 @@ function nameProblem(name: string): string | undefined {
 }
 
 /** Why keepalived ignores a VMAC MAC address, or undefined (its reading: 5 octets mean "add the VRID"). */
-function macProblem(text: string): string | undefined {
+export function macProblem(text: string): string | undefined {
   if (/[^0-9A-Fa-f:]/.test(text)) return 'has characters other than hex digits and colons';
   const octets = text.split(':');
   if (octets[octets.length - 1] === '' && octets.length === 6) octets.pop(); // `aa:bb:cc:dd:ee:` also means "add the VRID"
