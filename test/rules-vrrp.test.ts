@@ -214,6 +214,20 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(scripts + instance('A', 'priority 255\ntrack_script {\nchk\nplain\n}'), 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
     expect(findings(scripts + instance('A', 'priority 254\ntrack_script {\nchk\n}'), 'KA307')).toHaveLength(0);
   });
+  it('weights a sync group tracks with are cleared when a member is address owner (KA307)', () => {
+    // keepalived 2.2.7: "(G) Cannot have weighted track script 'chk' with member having priority 255 - clearing weight"
+    // and "(G) Cannot have weighted track file 'f' with member having priority 255 - setting weight 0" (a
+    // track_file's default weight 1 counts); the second 'plain' is a duplicate keepalived ignores.
+    const scripts = 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\nvrrp_script plain {\n    script "/bin/true"\n}\ntrack_file f {\n    file /tmp/f\n}\n';
+    const group = (tracking: string) => `vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n${tracking}}\n`;
+    const members = (pa: number) => instance('A', `priority ${pa}`) + instance('B', 'priority 100');
+    const text = scripts + members(255) + group('    track_script {\n        chk\n        plain\n        plain weight 5\n    }\n    track_file {\n        f\n    }\n    track_interface {\n        eth1\n    }\n');
+    expect(findings(text, 'KA307').map((d) => [d.range.start.line + 1, d.message.slice(0, 40)])).toEqual([
+      [23, "track_script 'chk' (weight -10) of sync "],
+      [28, "track_file 'f' (weight 1) of sync group "],
+    ]);
+    expect(findings(scripts + members(254) + group('    track_script {\n        chk\n    }\n'), 'KA307')).toEqual([]);
+  });
 });
 
 describe('KA312 missing-virtual-ipaddress', () => {

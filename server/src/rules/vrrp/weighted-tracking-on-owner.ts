@@ -1,17 +1,59 @@
-// KA307: an address owner (priority 255) cannot use weighted tracking; keepalived drops it.
+// KA307: an address owner (priority 255) cannot use weighted tracking; keepalived drops it, and
+// clears the weights its sync group tracks with.
 
-import type { AstNode } from '../../core/analysis/ast.js';
+import { argText as argTextOf, child, type AstNode } from '../../core/analysis/ast.js';
 import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { trackLineIgnored } from './track-reference-not-found.js';
-import { basePriority, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
+import { basePriority, instancesByName, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
 const trackedObjects = perModel((model) => ({
   scripts: new Map(model.vrrpScripts.map((s) => [s.name, s])),
   files: new Map(model.trackFiles.map((f) => [f.name, f])),
+  processes: new Map(model.trackProcesses.map((p) => [p.name, p])),
+  bfds: new Map(model.bfdInstances.map((b) => [b.name, b])),
 }));
+
+const GROUP_TRACKING = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
+
+/**
+ * The tracking of a sync group with a non-zero weight: the line's `weight`, else the tracked
+ * object's (vrrp_script, track_file (default 1), vrrp_track_process, bfd_instance). keepalived sets
+ * each to 0 when a member is address owner (2.2.7 vrrp.c: "Cannot have weighted track script 'x'
+ * with member having priority 255 - clearing weight").
+ */
+function groupWeightedEntries(analysis: Analysis, group: AstNode): { kind: string; name: string; weight: number; line: WeightedEntry['line'] }[] {
+  const out: { kind: string; name: string; weight: number; line: WeightedEntry['line'] }[] = [];
+  const { scripts, files, processes, bfds } = trackedObjects(analysis.model);
+  for (const block of group.children) {
+    const kind = block.keyword;
+    if (!GROUP_TRACKING.has(kind)) continue;
+    const reads = trackWeightReading(block, analysis.target);
+    // A name tracked again is ignored ("duplicate track_script plain - ignoring": KA337).
+    const seen = new Set<string>();
+    for (const line of block.values ?? []) {
+      const name = line.words[0]?.text;
+      if (!name || seen.has(name)) continue;
+      seen.add(name);
+      if (trackLineDropped(line.words, kind, analysis.target) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
+      const written = lineWeight(line.words, reads);
+      let weight = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
+      if (weight === undefined) {
+        if (kind === 'track_script') weight = scripts.get(name)?.weight?.value ?? 0;
+        else if (kind === 'track_file') weight = files.get(name)?.weight?.value ?? 1;
+        else if (kind === 'track_process') weight = processes.get(name)?.weight?.value ?? 0;
+        else if (kind === 'track_bfd') {
+          const w = bfds.get(name) && child(bfds.get(name)!.node, 'weight');
+          weight = w ? Number.parseInt(w.argText(0) ?? '0', 10) || 0 : 0;
+        } else weight = 0;
+      }
+      if (weight) out.push({ kind, name, weight, line: { file: line.file, range: wordsRange(line.words) } });
+    }
+  }
+  return out;
+}
 
 export interface WeightedEntry {
   kind: 'track_interface' | 'track_script' | 'track_file' | 'track_bfd';
@@ -79,7 +121,7 @@ export const weightedTrackingOnOwner: FileRule = {
   severity: 'error',
   description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries.',
   docs: {
-    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"). The health check then has no effect and a failing service never moves the VIP. Priority 255 also arises from `state MASTER` without a priority.',
+    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"). The health check then has no effect and a failing service never moves the VIP. When a member of a vrrp_sync_group is address owner, keepalived sets the weights the group itself tracks with to 0 ("Cannot have weighted track script \'x\' with member having priority 255 - clearing weight"): a failure then puts the whole group in FAULT instead of lowering its priority. Priority 255 also arises from `state MASTER` without a priority.',
     bad: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
   },
@@ -96,6 +138,20 @@ export const weightedTrackingOnOwner: FileRule = {
         const e = es[j]!;
         report({
           message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
+          ...e.line,
+        });
+      }
+    }
+    // Tracking written on the sync group itself, while one of its members is address owner.
+    const { members } = syncMembership(model);
+    if (!members.size) return;
+    const byName = instancesByName(model);
+    for (const [group, words] of members) {
+      const owner = words.find((w) => { const m = byName.get(w.text); return !!m && basePriority(m) === 255; });
+      if (!owner) continue;
+      for (const e of groupWeightedEntries(analysis, group)) {
+        report({
+          message: `${e.kind} '${e.name}' (weight ${e.weight}) of sync group '${argTextOf(group)}' gets weight 0 from keepalived: member '${owner.text}' has priority 255 (address owner), so a failure puts the group in FAULT instead of lowering its priority`,
           ...e.line,
         });
       }
