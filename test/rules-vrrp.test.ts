@@ -621,6 +621,14 @@ describe('KA335-KA341', () => {
     // 2.2.8, 2.3.1 and 2.4.3: "(A): Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac" (exit 5).
     expect(at(instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\nuse_vmac\n${vip('10.0.0.1 dev eth0')}`), '2.4.3').map((d) => d.range.start.line + 1)).toEqual([6]);
   });
+  it('KA338: without an interface an IPv6 unicast source must not be link-local (2.2.8+)', () => {
+    // keepalived 2.2.8: "(A) Non link-local address required if interface omitted" (exit 5); 2.2.7 says "Unknown interface!".
+    const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
+    const body = (src: string) => instance('A', `unicast_src_ip ${src}\nunicast_peer {\nfe80::3\n2001:db8::3\n}\n${vip('2001:db8::1 dev eth0')}`);
+    expect(at(body('fe80::2'), '2.2.8').map((d) => [d.range.start.line + 1, d.message.includes('Non link-local address required')])).toEqual([[2, true]]);
+    expect(at(body('2001:db8::2'), '2.2.8')).toEqual([]);
+    expect(at(body('fe80::2'), '2.2.7').map((d) => d.message)).toEqual([expect.stringContaining('Unknown interface!')]);
+  });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no
     // message, for an instance with no interface, 'interface lo' or a name of 16 bytes; 2.0.16 prints

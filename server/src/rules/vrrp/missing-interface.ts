@@ -19,6 +19,9 @@ const UNICAST_WITHOUT_INTERFACE_SINCE: [number, number, number] = [2, 2, 8];
 const CRASHES_FROM: [number, number, number] = [2, 0, 8];
 const CRASHES_BEFORE: [number, number, number] = [2, 0, 16];
 
+/** An IPv6 link-local address (fe80::/10): a unicast source without an interface cannot be one. */
+const linkLocal = (address: string | undefined) => address !== undefined && /^fe[89ab][0-9a-f]?:/i.test(address) && address.includes(':');
+
 /** Whether keepalived ignores this interface name (16 bytes or more; a UTF-16 unit is at most 3 bytes). */
 const tooLong = (name: string | undefined) => name !== undefined && utf8Length(name) >= 16;
 
@@ -28,9 +31,9 @@ export const missingInterface: FileRule = {
   name: 'missing-interface',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance has no `interface`; keepalived before 2.2.8 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip (each virtual address then needs its own `dev`).',
+  description: 'A vrrp_instance has no `interface`; keepalived before 2.2.8 rejects that even for unicast instances, later releases allow it for unicast with unicast_src_ip that is not IPv6 link-local (each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.2.8 a unicast instance may omit it if it has unicast_src_ip, and then keepalived removes every virtual address that does not name its own `dev`. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. keepalived 2.2.7 checks this before it knows an instance is unicast, so even unicast instances need `interface` there; from 2.2.8 a unicast instance may omit it if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`. keepalived 2.0.8 to 2.0.15 crash on such an instance instead (also under keepalived -t).',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -53,11 +56,17 @@ export const missingInterface: FileRule = {
         // with no shorter interface line the instance has none. The usual short name needs no look.
         if (!tooLong(inst.interface.value)) continue;
         if (!inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0)))) continue;
-        if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp) continue;
+        if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp && !linkLocal(inst.unicastSrcIp.value)) continue;
         report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${rejectsSaying}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
+        // A link-local source only means something on one interface (2.2.8 vrrp.c chk_min_cfg:
+        // "(VI_1) Non link-local address required if interface omitted", then the configuration is rejected).
+        if (inst.unicastSrcIp && linkLocal(inst.unicastSrcIp.value)) {
+          report({ message: `unicast instance '${inst.name}' has no 'interface' and a link-local unicast_src_ip ${inst.unicastSrcIp.value}; keepalived ${target.join('.')} rejects the VRRP configuration ("Non link-local address required if interface omitted")`, file: inst.unicastSrcIp.node.file, range: inst.unicastSrcIp.node.args[0]?.range ?? inst.unicastSrcIp.node.range });
+          continue;
+        }
         if (inst.unicastSrcIp) {
           // An address has no interface to go on but its own 'dev': keepalived removes the others
           // (2.2.8 and 2.3.1: "(VI_1): no interface for vip 192.0.2.10 - removing", exit 5).
