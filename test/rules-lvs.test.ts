@@ -328,6 +328,30 @@ const cases: Record<string, Case> = {
     lines: [9],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      digest 9b3a0c85a887a256d6939da88aabd8cd', '    }', '  }', '}']),
   },
+  // keepalived 2.2.7 check_http.c url_check only logs "regex parameters specified without regex": -t is silent.
+  'regex settings without a regex': {
+    code: 'KA539',
+    keepalived: 'silent',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex_no_match', '      regex_min_offset 10', '    }', '  }', '}']),
+    lines: [9, 10],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "Server Error"', '      regex_no_match', '      regex_min_offset 10', '    }', '  }', '}']),
+  },
+  // A regex line with two words is not read ("regex missing or too many fields"), so the settings go too.
+  'regex settings after a regex keepalived cannot read': {
+    code: 'KA539',
+    keepalived: 'silent',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex Server Error', '      regex_options caseless', '    }', '  }', '}']),
+    lines: [10],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "Server Error"', '      regex_options caseless', '    }', '  }', '}']),
+  },
+  // "regex min offset 20 > regex_max_offset 10 - ignoring" (logged); equal offsets are kept.
+  'regex_min_offset beyond regex_max_offset': {
+    code: 'KA539',
+    keepalived: 'silent',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex ok', '      regex_min_offset 20', '      regex_max_offset 10', '    }', '  }', '}']),
+    lines: [10],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex ok', '      regex_min_offset 10', '      regex_max_offset 10', '    }', '  }', '}']),
+  },
   'link-local checker target without bind_if': {
     code: 'KA530',
     keepalived: /requires a bind_if/,

@@ -38,6 +38,7 @@ import { groupFamilyMismatch } from './group-family-mismatch.js';
 import { persistenceGranularityInvalid } from './persistence-granularity-invalid.js';
 import { lvsTimeoutsInvalid } from './lvs-timeouts-invalid.js';
 import { checkerScriptPathThroughSymlink } from './checker-script-path-through-symlink.js';
+import { urlRegexOptionsIgnored } from './url-regex-options-ignored.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -76,4 +77,5 @@ export const lvsRules: Rule[] = [
   persistenceGranularityInvalid,
   lvsTimeoutsInvalid,
   checkerScriptPathThroughSymlink,
+  urlRegexOptionsIgnored,
 ];
