@@ -236,6 +236,14 @@ describe('KA312 missing-virtual-ipaddress', () => {
     expect(findings(instance('A', 'virtual_router_id 1\nversion 3'), 'KA312').map((d) => d.severity)).toEqual(['error']);
     expect(findings(`global_defs {\n    vrrp_strict\n}\n${instance('A', 'virtual_router_id 1')}`, 'KA312').map((d) => d.severity)).toEqual(['error']);
   });
+  it('no_virtual_ipaddress (2.2.8+) says no VIP is intended, except in strict mode, which clears it', () => {
+    // keepalived 2.2.8 and 2.4.3: "(A) no_virtual_ipaddress and strict mode incompatible, clearing no_virtual_ipaddress",
+    // then "(A) No VIP specified; at least one is required" (exit 5); without vrrp_strict: silent, exit 0.
+    const strict = 'global_defs {\n    vrrp_strict\n}\n';
+    expect(findings(instance('A', 'virtual_router_id 1\nno_virtual_ipaddress'), 'KA312', '2.2.8')).toEqual([]);
+    const d = findings(strict + instance('A', 'virtual_router_id 1\nno_virtual_ipaddress'), 'KA312', '2.2.8');
+    expect(d.map((x) => [x.severity, x.message.includes('strict mode clears no_virtual_ipaddress')])).toEqual([['error', true]]);
+  });
   it('does not count addresses of the other family', () => {
     expect(findings(instance('A', `unicast_src_ip 10.0.0.1\n${vip('fe80::1')}`), 'KA312')).toHaveLength(1);
   });

@@ -11,7 +11,7 @@ export const missingVirtualIpaddress: FileRule = {
   severity: 'warning',
   description: 'The vrrp_instance has no virtual_ipaddress; VRRPv3 and strict mode reject it.',
   docs: {
-    why: 'A VRRP advert carries the virtual addresses. With VRRPv3 (or any IPv6 instance) and in strict mode keepalived refuses the configuration when an instance has none ("No VIP specified; at least one is required"); with VRRPv2 it accepts it but reports it, since such an instance moves no address.',
+    why: 'A VRRP advert carries the virtual addresses. With VRRPv3 (or any IPv6 instance) and in strict mode keepalived refuses the configuration when an instance has none ("No VIP specified; at least one is required"), and strict mode clears `no_virtual_ipaddress` (2.2.8 and later), which otherwise says an instance without addresses is intended; with VRRPv2 it accepts it but reports it, since such an instance moves no address.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -21,16 +21,20 @@ export const missingVirtualIpaddress: FileRule = {
       const inst = insts[i]!;
       // Addresses of the other family (KA313) or skipped for their options (KA346) do not count.
       if (firstUsableVip(inst)) continue;
-      // keepalived 2.4+ has `no_virtual_ipaddress` to say this is intended.
-      if (hasNoVirtualIpaddress(inst)) continue;
-      const required = effectiveVersion(model, inst) === 3 || isStrict(model, inst);
+      // keepalived 2.2.8+ has `no_virtual_ipaddress` to say this is intended, except in strict mode, where it
+      // clears it (2.2.8 and 2.4.3: "no_virtual_ipaddress and strict mode incompatible, clearing
+      // no_virtual_ipaddress", then "No VIP specified; at least one is required").
+      const strict = isStrict(model, inst);
+      const cleared = hasNoVirtualIpaddress(inst);
+      if (cleared && !strict) continue;
+      const required = effectiveVersion(model, inst) === 3 || strict;
       // Addresses were written but keepalived skips each one (invalid, other family): say so, not "none".
       const none = inst.virtualIpaddresses.length > 0
         ? `has no usable virtual_ipaddress (keepalived skips every address in its block)`
         : 'has no virtual_ipaddress';
       report({
         message: required
-          ? `vrrp_instance '${inst.name}' ${none}; with ${isStrict(model, inst) ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration`
+          ? `vrrp_instance '${inst.name}' ${none}; with ${strict ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration${cleared ? ' (strict mode clears no_virtual_ipaddress)' : ''}`
           : `vrrp_instance '${inst.name}' ${none}; it moves no address on failover`,
         file: inst.node.file,
         range: nameRange(inst.node),
