@@ -592,8 +592,21 @@ describe('KA335-KA341', () => {
       expect.stringMatching(/^4: auth_hmac key 1 is 6 bytes; .*"length 6 not in range \[32, 64\]"/),
       expect.stringMatching(/^7: auth_hmac key 4 is 2 bytes/),
       expect.stringMatching(/^8: auth_hmac key 5 is 65 bytes/),
+      // ... and "(A) auth_hmac active_key 1 is not defined, disabling extension": key 1 was dropped.
+      expect.stringMatching(/^10: auth_hmac active_key 1 of 'A' names no key keepalived keeps/),
     ]);
     expect(at()).toEqual([]);
+  });
+  it('KA374: an active_key that names no key kept, or none at all, disables auth_hmac (2.4.0 on)', () => {
+    // keepalived 2.4.3: "(A) auth_hmac active_key 2 is not defined, disabling extension"; without an active_key
+    // line "(A) auth_hmac active_key 0 is not defined, disabling extension" (both exit 5, no line).
+    const key = `key 1 ${'k'.repeat(32)}`;
+    const at = (body: string) => findings(instance('A', `interface eth0\nauth_hmac {\n${body}\n}\n${vip('10.0.0.1')}`), 'KA374', '2.4.3').map((d) => `${d.range.start.line + 1}: ${d.message.slice(0, 40)}`);
+    expect(at(`${key}\nactive_key 1`)).toEqual([]);
+    expect(at(`${key}\nactive_key 2`)).toEqual(["5: auth_hmac active_key 2 of 'A' names no k"]);
+    expect(at(key)).toEqual(["3: auth_hmac of 'A' has no active_key; keep"]);
+    // An id keepalived refuses ("key id '0' must be between 1 and 255") is no key either.
+    expect(at(`key 0 ${'k'.repeat(32)}\nactive_key 1`)).toEqual(["5: auth_hmac active_key 1 of 'A' names no k"]);
   });
   it('KA373: a VIP or unicast peer repeated in one instance, from 2.3.3', () => {
     // keepalived 2.4.3: "(A): VIP duplicates a VIP 10.0.0.1/32 - ignoring" and "(A) 10.0.0.2 - duplicate

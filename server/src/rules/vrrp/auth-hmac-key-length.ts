@@ -1,10 +1,12 @@
 // KA374: an auth_hmac key (keepalived 2.4.0 and later) must be 32 to 64 bytes: as written, or as the
-// bytes of its `hex:` digits (keepalived 2.4.3 vrrp_parser.c, vrrp_auth_hmac_key_handler).
+// bytes of its `hex:` digits (keepalived 2.4.3 vrrp_parser.c, vrrp_auth_hmac_key_handler); and the
+// active_key must name a key keepalived keeps, or it disables auth_hmac (vrrp.c).
 
 import { utf8Length } from '../../core/analysis/values.js';
 import { childrenNamed } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
+import { keywordRange } from './util.js';
 
 /** The release auth_hmac came in (the keyword table's `since`). */
 const AUTH_HMAC_SINCE: Version = [2, 4, 0];
@@ -28,13 +30,15 @@ export const authHmacKeyLength: FileRule = {
   name: 'auth-hmac-key-length',
   family: 'vrrp',
   severity: 'error',
-  description: 'An auth_hmac key is shorter than 32 or longer than 64 bytes; keepalived reports it and does not add the key.',
+  description: 'An auth_hmac key is shorter than 32 or longer than 64 bytes, or active_key names no key keepalived keeps; keepalived drops the key, or auth_hmac altogether.',
   docs: {
     why:
       'keepalived 2.4 authenticates adverts with HMAC keys (`auth_hmac { key ID VALUE }`). The value is the key itself, ' +
       'its bytes as written, or `hex:` followed by two hex digits per byte (or `file:PATH`, read at load time). A key ' +
       'must be 32 to 64 bytes: keepalived reports any other length ("auth_hmac key 1 length 6 not in range [32, 64]") ' +
-      'and drops the key, so an `active_key` naming it has no key to sign with.',
+      'and drops the key, so an `active_key` naming it has no key to sign with. An `active_key` that names no key kept ' +
+      '(or its absence: the active key is then 0, which no key can be) makes keepalived disable auth_hmac for the ' +
+      'instance ("auth_hmac active_key 2 is not defined, disabling extension"): its adverts then carry no HMAC at all.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    auth_hmac {\n        key 1 secret\n        active_key 1\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    auth_hmac {\n        key 1 hex:00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n        active_key 1\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     target: '2.4.3',
@@ -44,10 +48,14 @@ export const authHmacKeyLength: FileRule = {
     if (compareVersions(target, AUTH_HMAC_SINCE) < 0) return;
     for (const inst of analysis.model.vrrpInstances) {
       for (const block of childrenNamed(inst.node, 'auth_hmac')) {
+        // Key ids keepalived keeps (1..255, first of a repeated id, a length in range; a file's is not known here).
+        const kept = new Set<number>();
         for (const key of childrenNamed(block, 'key')) {
+          const id = /^\d+$/.test(key.args[0]?.text ?? '') ? Number(key.args[0]!.text) : 0;
           const value = key.args[1];
+          const bytes = value && hmacKeyBytes(value.text);
+          if (value && id >= 1 && id <= 255 && !kept.has(id) && (bytes === undefined || (bytes >= KEY_MIN && bytes <= KEY_MAX))) kept.add(id);
           if (!value) continue;
-          const bytes = hmacKeyBytes(value.text);
           if (bytes === undefined || (bytes >= KEY_MIN && bytes <= KEY_MAX)) continue;
           report({
             message: `auth_hmac key ${key.args[0]!.text} is ${bytes} bytes; keepalived takes ${KEY_MIN} to ${KEY_MAX} and drops this key ("length ${bytes} not in range [${KEY_MIN}, ${KEY_MAX}]")`,
@@ -55,6 +63,23 @@ export const authHmacKeyLength: FileRule = {
             range: value.range,
           });
         }
+        // The last active_key line decides; an invalid one leaves the earlier value (0 when none).
+        let active = 0;
+        let activeLine = undefined as (typeof block) | undefined;
+        for (const line of childrenNamed(block, 'active_key')) {
+          const text = line.args[0]?.text ?? '';
+          if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 255) continue;
+          active = Number(text);
+          activeLine = line;
+        }
+        if (kept.has(active)) continue;
+        report({
+          message: activeLine
+            ? `auth_hmac active_key ${active} of '${inst.name}' names no key keepalived keeps; it disables auth_hmac for the instance ("auth_hmac active_key ${active} is not defined, disabling extension")`
+            : `auth_hmac of '${inst.name}' has no active_key; keepalived disables it ("auth_hmac active_key 0 is not defined, disabling extension")`,
+          file: (activeLine ?? block).file,
+          range: activeLine ? activeLine.range : keywordRange(block),
+        });
       }
     }
   },
