@@ -131,6 +131,14 @@ describe('KA302 auth-pass-too-long', () => {
 });
 
 describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {
+  it('KA303: auth_hmac (2.4.0+) replaces the authentication block', () => {
+    // keepalived 2.4.3: "(A) auth_hmac cannot be combined with authentication, dropping legacy auth" (exit 5).
+    const text = instance('A', `version 2\nauthentication {\nauth_type PASS\nauth_pass secret\n}\nauth_hmac {\nkey 1 ${'k'.repeat(32)}\nactive_key 1\n}`);
+    expect(findings(text, 'KA303', '2.4.3').map((d) => [d.range.start.line + 1, d.message.includes('auth_hmac replaces it')])).toEqual([[3, true]]);
+    expect(findings(text, 'KA303', '2.3.1')).toEqual([]);
+    // Without a password it is KA304's, as keepalived drops it for that first.
+    expect(findings(text.replace('auth_pass secret\n', ''), 'KA303', '2.4.3')).toEqual([]);
+  });
   const auth = 'authentication {\nauth_type PASS\nauth_pass secret\n}';
   it('knows VRRPv3 from the instance, global vrrp_version and IPv6', () => {
     expect(findings(instance('A', `version 3\n${auth}`), 'KA303')).toHaveLength(1);
