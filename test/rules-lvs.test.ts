@@ -800,4 +800,12 @@ describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
     expect(findings(dns('example.jp.'), 'KA524', '2.0.20')).toEqual([]);
     expect(findings(dns('.'), 'KA524', '2.0.19')).toEqual([]);
   });
+  it('a one-character first label is refused from 2.1.4 (keepalived reads it as empty)', () => {
+    // The 2.1.4, 2.2.7 and 2.4.3 builds: "DNS_CHECK name 'a.example.com' has empty label - ignoring" (line 8);
+    // 2.0.19 reads it silently. "ab.example.com", "a" and "." pass everywhere.
+    expect(linesOf(dns('a.example.com'), 'KA524')).toEqual([8]);
+    expect(findings(dns('a.example.com'), 'KA524')[0]!.message).toContain('one-character first label');
+    expect(findings(dns('a.example.com'), 'KA524', '2.1.3')).toEqual([]);
+    for (const ok of ['ab.example.com', 'a', '.']) expect(findings(dns(ok), 'KA524'), ok).toEqual([]);
+  });
 });

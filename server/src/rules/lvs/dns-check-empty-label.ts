@@ -20,18 +20,29 @@ export function hasEmptyLabel(name: string): boolean {
   return name.includes('..');
 }
 
+/**
+ * keepalived's test for an empty label (2.1.4 to 2.4.3 and master, check_dns.c) starts at the first character as
+ * if it were a dot, so a one-character first label ('a.example.com') is refused too: "DNS_CHECK name
+ * 'a.example.com' has empty label - ignoring" from the 2.1.4, 2.2.7 and 2.4.3 builds; 2.0.19 takes the name.
+ */
+export function misreadFirstLabel(name: string): boolean {
+  return name.length > 1 && name[0] !== '.' && name[1] === '.';
+}
+
 export const dnsCheckEmptyLabel: FileRule = {
   kind: 'file',
   code: 'KA524',
   name: 'dns-check-empty-label',
   family: 'lvs',
   severity: 'error',
-  description: "A DNS_CHECK 'name' has an empty label (a leading dot or '..'); keepalived ignores it (before 2.1.4 sends a malformed query, as it does before 2.0.20 for a name ending with a dot).",
+  description: "A DNS_CHECK 'name' has an empty label (a leading dot or '..'), or a one-character first label keepalived 2.1.4+ takes for one; keepalived ignores it (before 2.1.4 sends a malformed query, as it does before 2.0.20 for a name ending with a dot).",
   docs: {
     why:
       'DNS_CHECK sends a query for `name`. A name with an empty label (`.example.com`, `www..example.com`) is not a valid ' +
       'DNS name; keepalived ignores it and queries its default name instead, and `keepalived -t` reports it. Before 2.1.4 ' +
-      'keepalived sends such a name in a malformed query, and before 2.0.20 a name ending with a dot too: the check then fails.',
+      'keepalived sends such a name in a malformed query, and before 2.0.20 a name ending with a dot too: the check then fails. ' +
+      'From 2.1.4 keepalived\'s test also refuses a name whose first label is one character (`a.example.com`): it reads ' +
+      'the character after the first as if it followed a dot. Such a name cannot be queried; use a CNAME with a longer label.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www..example.com\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www.example.com\n        }\n    }\n}',
   },
@@ -52,6 +63,14 @@ export const dnsCheckEmptyLabel: FileRule = {
           file: w.file,
           range: w.range,
           fix: !w.expanded && !w.quoted ? { description: `Use '${bare}'`, edits: [{ file: w.file, range: w.range, newText: bare }] } : undefined,
+        });
+        continue;
+      }
+      if (refused && misreadFirstLabel(w.text) && !hasEmptyLabel(w.text)) {
+        ctx.report({
+          message: `keepalived ${ctx.target.join('.')} takes the one-character first label of DNS_CHECK name '${w.text}' for an empty one and ignores the name (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring"), so it queries its default name instead`,
+          file: w.file,
+          range: w.range,
         });
         continue;
       }
