@@ -409,7 +409,15 @@ export const ROWS: CoverageRow[] = [
   { section: 7, check: 'auth_type / auth_pass differing between nodes', cases: [pair('KA404', node('MASTER', 100, 'authentication {', '    auth_type PASS', '    auth_pass secret1', '}'), node('BACKUP', 90, 'authentication {', '    auth_type PASS', '    auth_pass secret2', '}')), pair('KA403', node('MASTER', 100, 'authentication {', '    auth_type PASS', '    auth_pass secret1', '}'), node('BACKUP', 90, 'authentication {', '    auth_type AH', '    auth_pass secret1', '}')), pair('KA405', node('MASTER', 100, 'authentication {', '    auth_type PASS', '    auth_pass secret1', '}'), node('BACKUP', 90))] },
   { section: 7, check: 'different VIP lists', cases: [pair('KA412', node('MASTER', 100), node('BACKUP', 90).replace('10.0.0.1', '10.0.0.2'))] },
   { section: 7, check: 'different advert_int', cases: [pair('KA410', node('MASTER', 100, 'advert_int 1'), node('BACKUP', 90, 'advert_int 2'))] },
-  { section: 7, check: 'different VRRP version', cases: [pair('KA411', node('MASTER', 100, 'version 2'), node('BACKUP', 90, 'version 3'))] },
+  {
+    section: 7,
+    check: 'different VRRP version, or VRRPv3 checksum variants that differ',
+    cases: [
+      pair('KA411', node('MASTER', 100, 'version 2'), node('BACKUP', 90, 'version 3')),
+      pair('KA422', node('MASTER', 100, 'version 3', 'unicast_src_ip 10.0.0.2', 'unicast_peer {', '    10.0.0.3', '}', 'old_unicast_checksum'), node('BACKUP', 90, 'version 3', 'unicast_src_ip 10.0.0.3', 'unicast_peer {', '    10.0.0.2', '}', 'old_unicast_checksum never')),
+      { ...pair('KA422', globals('v3_checksum_as_v2') + node('MASTER', 100, 'version 3'), node('BACKUP', 90, 'version 3')), targetVersion: '2.2.8' },
+    ],
+  },
   { section: 7, check: 'priorities: backup not below master, equal priorities, tracking arithmetic', cases: [pair('KA406', node('MASTER', 100), node('BACKUP', 100)), pair('KA430', script() + node('MASTER', 100, 'track_script {', '    chk weight -5', '}'), node('BACKUP', 90))] },
   { section: 7, check: 'more than one address owner', cases: [pair('KA408', node('MASTER', 255), node('BACKUP', 255))] },
   { section: 7, check: 'nopreempt on some nodes only, or with state MASTER', cases: [pair('KA409', node('BACKUP', 100), node('BACKUP', 90, 'nopreempt'))] },

@@ -73,6 +73,9 @@ const EXPECTED: Record<string, string[]> = {
   'unicast-multicast-mix': ['KA419'],
   'lvs-sync-id-mismatch': ['KA420'],
   'lvs-sync-id-same': [],
+  'checksum-old-never': ['KA422'],
+  'checksum-old-one-node': ['KA422:info'],
+  'checksum-old-pair': [],
   'failover-weight-too-small': ['KA430'],
   'failover-weight-ok': [],
   'failover-override-in-track': ['KA430'],
@@ -128,6 +131,24 @@ describe('cluster fixtures', () => {
 });
 
 describe('cluster findings in detail', () => {
+  it('KA422: v3_checksum_as_v2 (2.2.8+) on some nodes of a VRRPv3 IPv4 instance only', () => {
+    // keepalived 2.4.3 vrrp.c: a node with the flag leaves the pseudo-header out of its checksums and checks none;
+    // a node without it rejects those adverts as "Invalid VRRPv3 checksum".
+    const node = (state: string, prio: number, globals: string, lines: string, version = 3, vip = '10.0.0.10') =>
+      `${globals ? `global_defs {\n    ${globals}\n}\n` : ''}vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n    version ${version}\n${lines}    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;
+    const run = (a: string, b: string, targetVersion = '2.2.8') =>
+      lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }], { targetVersion }).diagnostics.filter((d) => d.code === 'KA422');
+    const d = run(node('MASTER', 100, 'v3_checksum_as_v2', ''), node('BACKUP', 90, '', ''));
+    expect(d.map((x) => [x.file, x.range.start.line + 1, x.related![0]!.file])).toEqual([['a.conf', 2, 'b.conf']]);
+    expect(d[0]!.message).toContain('Invalid VRRPv3 checksum');
+    // The instance's own line wins over global_defs; both nodes with it, VRRPv2, IPv6 and 2.2.7 are fine.
+    expect(run(node('MASTER', 100, 'v3_checksum_as_v2', '    v3_checksum_as_v2 false\n'), node('BACKUP', 90, '', ''))).toEqual([]);
+    expect(run(node('MASTER', 100, '', '    v3_checksum_as_v2\n'), node('BACKUP', 90, 'v3_checksum_as_v2', ''))).toEqual([]);
+    expect(run(node('MASTER', 100, 'v3_checksum_as_v2', '', 2), node('BACKUP', 90, '', '', 2))).toEqual([]);
+    expect(run(node('MASTER', 100, 'v3_checksum_as_v2', '', 3, 'fe80::10'), node('BACKUP', 90, '', '', 3, 'fe80::10'))).toEqual([]);
+    expect(run(node('MASTER', 100, 'v3_checksum_as_v2', ''), node('BACKUP', 90, '', ''), '2.2.7')).toEqual([]);
+  });
+
   it('KA401 names both VRIDs, both files and both lines', () => {
     const [d] = lint('vrid-mismatch');
     expect(d!.file).toBe('vrid-mismatch/b.conf');

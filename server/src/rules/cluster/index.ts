@@ -22,6 +22,7 @@ import { unicastPeerMissing } from './unicast-peer-missing.js';
 import { unicastMulticastMix } from './unicast-multicast-mix.js';
 import { unicastSrcIpShared } from './unicast-src-ip-shared.js';
 import { lvsSyncIdMismatch } from './lvs-sync-id-mismatch.js';
+import { checksumMismatch } from './checksum-mismatch.js';
 import { failoverNeverHappens } from './failover-never-happens.js';
 import { failoverBackupWins } from './failover-backup-wins.js';
 import { failoverTie } from './failover-tie.js';
@@ -49,6 +50,7 @@ export const clusterRules: Rule[] = [
   unicastMulticastMix,
   unicastSrcIpShared,
   lvsSyncIdMismatch,
+  checksumMismatch,
   failoverNeverHappens,
   failoverBackupWins,
   failoverTie,
