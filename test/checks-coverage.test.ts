@@ -52,7 +52,7 @@ function lintCase(cs: CoverageCase): Diagnostic[] {
 }
 
 /** Checks kalint does not cover yet, by their entry: a new one must be added here on purpose. */
-const OPEN = ['§2.44', '§2.45'];
+const OPEN: string[] = [];
 
 const label = (row: CoverageRow, n: number) => `§${row.section}.${n} ${row.check}`;
 const numbered = (() => {

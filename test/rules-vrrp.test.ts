@@ -1773,3 +1773,41 @@ describe('KA360 net-namespace-config-test', () => {
     expect(runKeepalived(text('')).messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('KA380 interface-delays-reset', () => {
+  const delays = (line: string) => `interface_up_down_delays {\n    ${line}\n}\n`;
+  const on = (body: string) => instance('VI_1', `state BACKUP\ninterface eth0\nvirtual_router_id 51\npriority 100\n${body}\n${vip('10.0.0.1')}`);
+  const at = (text: string, target?: string) => findings(text, 'KA380', target).map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.message}`);
+
+  it('reports a delay not below (down_timer_adverts - 1) x advert_int, with the value keepalived keeps', () => {
+    // keepalived 2.2.7 in a network namespace with eth0: "VI_1: interface eth0 debounce timer(s) not less
+    // that 2 * advert_int - resetting", and its config dump then shows "Down debounce timer = 1996094us"
+    // and "Up debounce timer = 500000us".
+    expect(at(delays('eth0 5 0.5') + on('advert_int 1'))).toEqual([
+      "2:10 the down delay 5 s of eth0 is not below (down_timer_adverts 3 - 1) x advert_int 1 s = 2 s of vrrp_instance 'VI_1' on eth0; keepalived shortens it to 1.996094 s (it only logs this)",
+    ]);
+    // Both delays, and the limit follows advert_int and down_timer_adverts.
+    expect(at(delays('eth0 2 4') + on('advert_int 1')).length).toBe(2);
+    expect(at(delays('eth0 5 4') + on('advert_int 3'))).toEqual([]);
+    expect(at(delays('eth0 5 4') + on('down_timer_adverts 10'))).toEqual([]);
+    expect(at(delays('eth0 1.9') + on('advert_int 1'))).toEqual([]);
+  });
+
+  it('takes down_timer_adverts from global_defs, and strict mode makes it 3', () => {
+    const global = (lines: string) => `global_defs {\n${lines}\n}\n`;
+    expect(at(global('vrrp_down_timer_adverts 10') + delays('eth0 5') + on('advert_int 1'))).toEqual([]);
+    expect(at(global('vrrp_down_timer_adverts 10\nvrrp_strict') + delays('eth0 5') + on('advert_int 1')).length).toBe(1);
+  });
+
+  it('with down_timer_adverts 1 every delay is cleared', () => {
+    expect(at(delays('eth0 0.5 0.2') + on('down_timer_adverts 1'))).toEqual([
+      "2:10 eth0's down delay 0.5 s and up delay 0.2 s cannot be used: vrrp_instance 'VI_1' on eth0 has down_timer_adverts 1, so keepalived clears both delays (it only logs this)",
+    ]);
+    expect(at(delays('eth0 0 0') + on('down_timer_adverts 1'))).toEqual([]);
+  });
+
+  it('needs an instance on that interface, and a release with the delays (2.2.3)', () => {
+    expect(at(delays('eth1 5') + on('advert_int 1'))).toEqual([]);
+    expect(at(delays('eth0 5') + on('advert_int 1'), '2.2.0')).toEqual([]);
+  });
+});

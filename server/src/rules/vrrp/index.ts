@@ -74,6 +74,7 @@ import { strictModeUnicast } from './strict-mode-unicast.js';
 import { unicastPeerSelf } from './unicast-peer-self.js';
 import { netNamespaceConfigTest } from './net-namespace-config-test.js';
 import { scriptPathThroughSymlink } from './script-path-through-symlink.js';
+import { interfaceDelaysReset } from './interface-delays-reset.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -148,4 +149,5 @@ export const vrrpRules: Rule[] = [
   unicastPeerSelf,
   scriptPathThroughSymlink,
   netNamespaceConfigTest,
+  interfaceDelaysReset,
 ];

@@ -1,0 +1,127 @@
+// KA380: an interface_up_down_delays value keepalived shortens or clears for a VRRP instance on
+// that interface.
+//
+// A link that goes down and up again within the delay is not seen by VRRP. The delay must stay
+// below the time a backup waits before taking over ((down_timer_adverts - 1) x advert_int, and
+// none at all with down_timer_adverts 1), or the backup would take over before the master even
+// noticed its link. keepalived enforces this when it starts each instance, changing the
+// interface's delays and only logging it ("debounce timer(s) not less that N * advert_int -
+// resetting"; checked with keepalived 2.2.7's config dump: 'eth0 5' with advert_int 1 becomes
+// 1996094us). keepalived -t says nothing.
+
+import type { AstNode, Word } from '../../core/analysis/ast.js';
+import { parseDecimal } from '../../core/analysis/values.js';
+import type { VrrpInstance } from '../../core/model/model.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { FileRule } from '../types.js';
+import { effectiveVersion, isStrict } from './util.js';
+
+const DELAYS_SINCE: Version = [2, 2, 3];
+const DEFAULT_DOWN_TIMER_ADVERTS = 3;
+const US = 1_000_000;
+
+/** The last line keepalived keeps for a keyword among `lines`: a number within [min, max]. */
+function lastNumber(lines: readonly AstNode[], keyword: string, min: number, max: number): number | undefined {
+  let kept: number | undefined;
+  for (const line of lines) {
+    if (line.keyword !== keyword) continue;
+    const v = parseDecimal(line.argText(0) ?? '')?.value;
+    if (v !== undefined && Number.isInteger(v) && v >= min && v <= max) kept = v;
+  }
+  return kept;
+}
+
+/** Seconds as the shortest decimal (keepalived keeps microseconds). */
+function seconds(us: number): string {
+  return `${Number((us / US).toFixed(6))} s`;
+}
+
+interface Limit {
+  inst: VrrpInstance;
+  downTimerAdverts: number;
+  advertUs: number;
+  /** The longest delay kept as written, in microseconds (none with down_timer_adverts 1). */
+  belowUs: number;
+}
+
+export const interfaceDelaysReset: FileRule = {
+  kind: 'file',
+  code: 'KA380',
+  name: 'interface-delays-reset',
+  family: 'vrrp',
+  severity: 'warning',
+  description: "An interface_up_down_delays value not below (down_timer_adverts - 1) x advert_int of a VRRP instance on that interface; keepalived shortens it (or clears it, with down_timer_adverts 1) and only logs it.",
+  docs: {
+    why:
+      'The delays hide a link flap from VRRP for a while. keepalived keeps each delay below the time a backup waits before it takes over, ' +
+      '(down_timer_adverts - 1) x advert_int (2 s with the defaults), so that the master notices its own link going down before a backup replaces it; ' +
+      'with down_timer_adverts 1 no delay is possible. When an instance starts on the interface, keepalived shortens a longer delay to just under that ' +
+      'limit, or clears both, and only logs it: the interface reacts sooner than the file says, and `keepalived -t` shows nothing.',
+    bad: 'interface_up_down_delays {\n    eth0 5 1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+    good: 'interface_up_down_delays {\n    eth0 1.5 1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
+  },
+  check({ analysis, target, report }) {
+    if (compareVersions(target, DELAYS_SINCE) < 0) return;
+    const top = analysis.ast.children;
+    const delayBlocks = top.filter((n) => n.keyword === 'interface_up_down_delays');
+    if (!delayBlocks.length) return;
+    const model = analysis.model;
+    const globals = top.filter((n) => n.keyword === 'global_defs').flatMap((n) => n.children);
+    const globalDownTimerAdverts = lastNumber(globals, 'vrrp_down_timer_adverts', 1, 100) ?? DEFAULT_DOWN_TIMER_ADVERTS;
+
+    // The tightest limit among the instances on each interface: the first to start leaves the
+    // delays below it, and the others then find nothing to change.
+    const limits = new Map<string, Limit>();
+    for (const inst of model.vrrpInstances) {
+      const ifname = inst.interface?.value;
+      if (!ifname) continue;
+      let downTimerAdverts = lastNumber(inst.node.children, 'down_timer_adverts', 1, 100) ?? globalDownTimerAdverts;
+      if (isStrict(model, inst)) downTimerAdverts = DEFAULT_DOWN_TIMER_ADVERTS;
+      const advert = inst.advertInt?.value ?? 1;
+      const advertUs = Math.round((effectiveVersion(model, inst) === 3 ? Math.min(advert, 40.95) : advert) * US);
+      const belowUs = downTimerAdverts === 1 ? 0 : (downTimerAdverts - 1) * advertUs;
+      const known = limits.get(ifname);
+      if (!known || belowUs < known.belowUs) limits.set(ifname, { inst, downTimerAdverts, advertUs, belowUs });
+    }
+    if (!limits.size) return;
+
+    for (const block of delayBlocks) {
+      for (const line of block.values ?? []) {
+        const words = line.words;
+        const limit = words.length >= 2 ? limits.get(words[0]!.text) : undefined;
+        if (!limit) continue;
+        const delays: { word: Word; us: number; name: string }[] = [];
+        for (let i = 1; i <= 2 && i < words.length; i++) {
+          const v = parseDecimal(words[i]!.text)?.value;
+          // keepalived drops the line at an unreadable delay (the walker reports it).
+          if (v === undefined || v > 255) break;
+          delays.push({ word: words[i]!, us: Math.round(v * US), name: i === 1 ? 'down delay' : 'up delay' });
+        }
+        const of = `vrrp_instance '${limit.inst.name}' on ${words[0]!.text}`;
+        if (limit.downTimerAdverts === 1) {
+          const set = delays.filter((d) => d.us > 0);
+          if (!set.length) continue;
+          report({
+            message: `${words[0]!.text}'s ${set.map((d) => `${d.name} ${d.word.text} s`).join(' and ')} cannot be used: ${of} has down_timer_adverts 1, so keepalived clears both delays (it only logs this)`,
+            file: set[0]!.word.file,
+            range: set[0]!.word.range,
+            related: [{ file: limit.inst.node.file, range: limit.inst.node.word?.range ?? limit.inst.node.range, message: `${limit.inst.name} is on ${words[0]!.text}` }],
+          });
+          continue;
+        }
+        const shortenedUs = limit.belowUs - Math.floor(limit.advertUs / 256);
+        for (const d of delays) {
+          if (d.us < limit.belowUs) continue;
+          report({
+            message:
+              `the ${d.name} ${d.word.text} s of ${words[0]!.text} is not below (down_timer_adverts ${limit.downTimerAdverts} - 1) x advert_int ${seconds(limit.advertUs)} = ${seconds(limit.belowUs)} of ${of}; ` +
+              `keepalived shortens it to ${seconds(shortenedUs)} (it only logs this)`,
+            file: d.word.file,
+            range: d.word.range,
+            related: [{ file: limit.inst.node.file, range: limit.inst.node.word?.range ?? limit.inst.node.range, message: `${limit.inst.name} is on ${words[0]!.text}` }],
+          });
+        }
+      }
+    }
+  },
+};
