@@ -808,4 +808,20 @@ describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
     expect(findings(dns('a.example.com'), 'KA524', '2.1.3')).toEqual([]);
     for (const ok of ['ab.example.com', 'a', '.']) expect(findings(dns(ok), 'KA524'), ok).toEqual([]);
   });
+  it('a refused name leaves the name unset: the next name line is read, not a duplicate (2.1.4 on)', () => {
+    // keepalived 2.2.7 on names a.example.com, www..example.com, www.example.com, other.example.com (lines 8-11):
+    // "(Line 8) DNS_CHECK name 'a.example.com' has empty label - ignoring", "(Line 9) DNS_CHECK name
+    // 'www..example.com' has empty label - ignoring", "(Line 11) DNS_CHECK name already specified - ignoring".
+    const text = dns('a.example.com\n    name www..example.com\n    name www.example.com\n    name other.example.com');
+    expect(findings(text, 'KA524').map((d) => `${d.range.start.line + 1}: ${d.message.slice(d.message.lastIndexOf('; ') + 2)}`)).toEqual([
+      "8: keepalived reads the next 'name' line (line 9) instead",
+      "9: keepalived reads the next 'name' line (line 10) instead",
+    ]);
+    expect(linesOf(text, 'KA209')).toEqual([11]);
+    // Alone, the refused name leaves the default.
+    expect(findings(dns('www..example.com'), 'KA524')[0]!.message).toContain('keepalived queries its default name (the root) instead');
+    // Before 2.1.4 the first line is the name and every later one a duplicate.
+    expect(linesOf(text, 'KA209', '2.1.3')).toEqual([9, 10, 11]);
+    expect(linesOf(text, 'KA524', '2.1.3')).toEqual([]);
+  });
 });

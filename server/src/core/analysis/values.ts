@@ -1,7 +1,7 @@
 // Argument checking and typed value parsing, following how keepalived reads each argument type
 // (strtol/strtoul semantics for numbers, fixed-point timers, exact enums, inet_pton addresses).
 
-import type { ArgSpec } from '../schema/schema.js';
+import { compareVersions, type ArgSpec, type Version } from '../schema/schema.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js';
 
 export interface ValueProblem {
@@ -485,4 +485,29 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     default:
       return undefined;
   }
+}
+
+// ---------- DNS_CHECK names ----------
+
+/** From this release keepalived refuses a DNS_CHECK name with an empty label (0b115c7d); the next `name` line is then read. */
+export const DNS_NAME_REFUSED_SINCE: Version = [2, 1, 4];
+
+/** keepalived rejects a leading dot (except the root name ".") and any "..". */
+export function hasEmptyLabel(name: string): boolean {
+  if (name.startsWith('.') && name !== '.') return true;
+  return name.includes('..');
+}
+
+/**
+ * keepalived's test for an empty label (2.1.4 to 2.4.3 and master, check_dns.c) starts at the first character as
+ * if it were a dot, so a one-character first label ('a.example.com') is refused too: "DNS_CHECK name
+ * 'a.example.com' has empty label - ignoring" from the 2.1.4, 2.2.7 and 2.4.3 builds; 2.0.19 takes the name.
+ */
+export function misreadFirstLabel(name: string): boolean {
+  return name.length > 1 && name[0] !== '.' && name[1] === '.';
+}
+
+/** Whether `target` refuses this DNS_CHECK name, leaving the name unset for a later `name` line. */
+export function dnsNameRefused(name: string, target: Version): boolean {
+  return compareVersions(target, DNS_NAME_REFUSED_SINCE) >= 0 && (hasEmptyLabel(name) || misreadFirstLabel(name));
 }

@@ -26,7 +26,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import type { LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1268,6 +1268,8 @@ export class Walker implements LineSink {
     if (this.seenStamp[serial] !== frame.stamp) {
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
       if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
+      // A DNS_CHECK name keepalived refuses leaves the name unset: the next `name` line is read (KA524 reports the refused one).
+      if (spec.id === DNS_CHECK_NAME && dnsNameRefused(node.argText(0) ?? '', this.options.target)) return;
       this.seenStamp[serial] = frame.stamp;
       this.seenNode[serial] = node;
       return;
@@ -1310,6 +1312,8 @@ function overwriteReportedIn(spec: KeywordSpec, target: Version): boolean {
 }
 
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */
+const DNS_CHECK_NAME = 'virtual_server/real_server/DNS_CHECK/name';
+
 function leavesUnset(node: AstNode, spec: KeywordSpec, unset: string): boolean {
   const text = node.argText(0);
   const arg = spec.args[0];

@@ -1,33 +1,15 @@
+import { DNS_NAME_REFUSED_SINCE, dnsNameRefused, hasEmptyLabel } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { Word } from '../../core/analysis/ast.js';
+import type { Fix } from '../../core/diagnostics.js';
 import type { FileRule } from '../types.js';
 import { allCheckers } from './util.js';
 
-/**
- * From this release keepalived refuses a name with an empty label (0b115c7d). Before it the name is used: the empty
- * label is written as a zero length, which ends the query name there, and the rest of the name is read as the query
- * type, so the server answers with an error or not at all and the check fails.
- */
-const EMPTY_LABEL_REFUSED_SINCE: Version = [2, 1, 4];
 /**
  * Before this release a name ending with '.' is sent without the final zero-length label (c90240da, issue 1462):
  * the query is malformed and the check fails whatever the server holds.
  */
 const TRAILING_DOT_FIXED_IN: Version = [2, 0, 20];
-
-/** keepalived rejects a leading dot (except the root name ".") and any "..". */
-export function hasEmptyLabel(name: string): boolean {
-  if (name.startsWith('.') && name !== '.') return true;
-  return name.includes('..');
-}
-
-/**
- * keepalived's test for an empty label (2.1.4 to 2.4.3 and master, check_dns.c) starts at the first character as
- * if it were a dot, so a one-character first label ('a.example.com') is refused too: "DNS_CHECK name
- * 'a.example.com' has empty label - ignoring" from the 2.1.4, 2.2.7 and 2.4.3 builds; 2.0.19 takes the name.
- */
-export function misreadFirstLabel(name: string): boolean {
-  return name.length > 1 && name[0] !== '.' && name[1] === '.';
-}
 
 export const dnsCheckEmptyLabel: FileRule = {
   kind: 'file',
@@ -47,15 +29,37 @@ export const dnsCheckEmptyLabel: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        DNS_CHECK {\n            type A\n            name www.example.com\n        }\n    }\n}',
   },
   check(ctx) {
-    const refused = compareVersions(ctx.target, EMPTY_LABEL_REFUSED_SINCE) >= 0;
+    const refused = compareVersions(ctx.target, DNS_NAME_REFUSED_SINCE) >= 0;
     const trailingDotBroken = compareVersions(ctx.target, TRAILING_DOT_FIXED_IN) < 0;
     const checkers = allCheckers(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'DNS_CHECK') continue;
-      const first = ck.node.children.find((c) => c.keyword === 'name');
-      const w = first?.args[0];
-      if (!w) continue;
+      // From 2.1.4 a refused name leaves the name unset and the next `name` line is read; before, the first line is the name.
+      const names = ck.node.children.filter((c) => c.keyword === 'name' && c.args[0]);
+      for (let n = 0; n < names.length; n++) {
+        const w = names[n]!.args[0]!;
+        if (!refused || !dnsNameRefused(w.text, ctx.target)) {
+          if (n === 0) reportUnrefused(w);
+          break;
+        }
+        const next = names[n + 1];
+        const then = next ? `keepalived reads the next 'name' line (line ${next.range.start.line + 1}) instead` : 'keepalived queries its default name (the root) instead';
+        const quoted = `(keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`;
+        if (!hasEmptyLabel(w.text)) {
+          ctx.report({
+            message: `keepalived ${ctx.target.join('.')} takes the one-character first label of DNS_CHECK name '${w.text}' for an empty one and ignores the name ${quoted}; ${then}`,
+            file: w.file,
+            range: w.range,
+          });
+          continue;
+        }
+        ctx.report({ message: `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it ${quoted}; ${then}`, file: w.file, range: w.range, fix: dropEmptyLabels(w) });
+      }
+    }
+
+    /** Before 2.1.4 keepalived sends the first name as written: an empty label or a final dot (before 2.0.20) breaks the query. */
+    function reportUnrefused(w: Word): void {
       if (trailingDotBroken && w.text.length > 1 && w.text.endsWith('.') && !hasEmptyLabel(w.text)) {
         const bare = w.text.slice(0, -1);
         ctx.report({
@@ -64,26 +68,20 @@ export const dnsCheckEmptyLabel: FileRule = {
           range: w.range,
           fix: !w.expanded && !w.quoted ? { description: `Use '${bare}'`, edits: [{ file: w.file, range: w.range, newText: bare }] } : undefined,
         });
-        continue;
+        return;
       }
-      if (refused && misreadFirstLabel(w.text) && !hasEmptyLabel(w.text)) {
-        ctx.report({
-          message: `keepalived ${ctx.target.join('.')} takes the one-character first label of DNS_CHECK name '${w.text}' for an empty one and ignores the name (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring"), so it queries its default name instead`,
-          file: w.file,
-          range: w.range,
-        });
-        continue;
-      }
-      if (!hasEmptyLabel(w.text)) continue;
-      const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
+      if (refused || !hasEmptyLabel(w.text)) return;
       ctx.report({
-        message: refused
-          ? `DNS_CHECK name '${w.text}' has an empty label; keepalived ignores it (keepalived: "DNS_CHECK name '${w.text}' has empty label - ignoring")`
-          : `DNS_CHECK name '${w.text}' has an empty label; keepalived before 2.1.4 sends it anyway, the query name ends at the empty label and the query is malformed, so the check fails`,
+        message: `DNS_CHECK name '${w.text}' has an empty label; keepalived before 2.1.4 sends it anyway, the query name ends at the empty label and the query is malformed, so the check fails`,
         file: w.file,
         range: w.range,
-        fix: !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined,
+        fix: dropEmptyLabels(w),
       });
     }
   },
 };
+
+function dropEmptyLabels(w: Word): Fix | undefined {
+  const fixed = w.text.replace(/\.{2,}/g, '.').replace(/^\.(?=.)/, '');
+  return !w.expanded && !w.quoted ? { description: `Use '${fixed}'`, edits: [{ file: w.file, range: w.range, newText: fixed }] } : undefined;
+}
