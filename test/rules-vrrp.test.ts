@@ -221,6 +221,9 @@ describe('KA305-KA311: state, priority and preemption', () => {
     const scripts = 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\nvrrp_script plain {\n    script "/bin/true"\n}\n';
     expect(findings(scripts + instance('A', 'priority 255\ntrack_script {\nchk\nplain\n}'), 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
     expect(findings(scripts + instance('A', 'priority 254\ntrack_script {\nchk\n}'), 'KA307')).toHaveLength(0);
+    // keepalived 2.2.7 ignores the second entry first ("(VI_1) duplicate track_script chk - ignoring", KA337), then
+    // prints "(VI_1) ignoring tracked script chk with weights due to address_owner" once.
+    expect(findings(scripts + instance('A', 'priority 255\ntrack_script {\nchk\n}\ntrack_script {\nchk\n}'), 'KA307').map((d) => d.range.start.line + 1)).toEqual([11]);
   });
   it('weights a sync group tracks with are cleared when a member is address owner (KA307)', () => {
     // keepalived 2.2.7: "(G) Cannot have weighted track script 'chk' with member having priority 255 - clearing weight"

@@ -75,17 +75,24 @@ export function weightedEntries(analysis: Analysis, inst: VrrpInstance): Weighte
   const blocks = trackBlocks(inst);
   if (!blocks.length) return out;
   const { scripts, files } = trackedObjects(model);
+  // The entries keepalived adds, by kind (several blocks of one kind make one list).
+  const addedByKind = new Map<string, Set<string>>();
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const kind = block.keyword;
     if (kind !== 'track_interface' && kind !== 'track_script' && kind !== 'track_file' && kind !== 'track_bfd') continue;
     // Before 2.0.7 keepalived reads the weight with atoi ('-20x' is -20).
     const reads = trackWeightReading(block, analysis.target);
+    let added = addedByKind.get(kind);
+    if (!added) addedByKind.set(kind, (added = new Set()));
     for (let j = 0, lines = block.values ?? []; j < lines.length; j++) {
       const line = lines[j]!;
       const name = line.words[0]?.text;
       // A line keepalived already ignores (its object is defined later or not at all: KA315) has no weight to drop.
       if (!name || trackLineDropped(line.words, kind, analysis.target) || (kind !== 'track_interface' && trackLineIgnored(analysis, line.words[0]!))) continue;
+      // A second entry for the same object is ignored as a duplicate (KA337): only the first is dropped.
+      if (added.has(name)) continue;
+      added.add(name);
       // An out-of-range weight is ignored by keepalived (KA336): the default applies.
       const written = lineWeight(line.words, reads);
       const own = written !== undefined && Math.abs(written) <= 254 ? written : undefined;
