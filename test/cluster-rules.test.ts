@@ -340,6 +340,21 @@ describe('cluster findings in detail', () => {
     expect(d!.message).toContain('192.168.10.11');
   });
 
+  it('KA414 says an instance is alone in its sync group when the node lacks the other members', () => {
+    // The RHEL 7 Load Balancer guide's LB2 file (as translated): VG1 lists RH_INT, which LB2 never defines.
+    const instance = (name: string, state: string, vrid: number, vip: string) =>
+      `vrrp_instance ${name} {\n state ${state}\n interface eth0\n virtual_router_id ${vrid}\n priority 100\n virtual_ipaddress {\n  ${vip}\n }\n}\n`;
+    const group = 'vrrp_sync_group VG1 {\n group {\n  RH_EXT\n  RH_INT\n }\n}\n';
+    const diags = lintCluster([
+      { file: 'lb1.conf', text: group + instance('RH_EXT', 'MASTER', 50, '10.0.0.1') + instance('RH_INT', 'MASTER', 2, '192.168.1.1') },
+      { file: 'lb2.conf', text: group + instance('RH_EXT', 'BACKUP', 50, '10.0.0.1') },
+    ]).diagnostics.filter((d) => d.code === 'KA414');
+    expect(diags).toHaveLength(1);
+    expect(diags[0]!.message).toBe(
+      'RH_EXT: alone in sync group VG1 on lb2.conf but in sync group VG1 with RH_INT on lb1.conf; the instances fail over together on one node and separately on the other',
+    );
+  });
+
   it('KA421 points at the copied unicast_src_ip, and KA418 does not call it a missing peer', () => {
     const diags = lint('unicast-src-ip-shared');
     expect(diags.map((d) => d.code)).toEqual(['KA421']);

@@ -48,7 +48,9 @@ export const syncGroupMismatch: ClusterRule = {
         const key = sg ? `${m.index}|group|${sg.name}` : `${m.index}|instance|${g.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const describe = (p: string[], name: string | undefined) => (name ? `sync group ${name} with ${quoteList(p)}` : 'no sync group');
+        // A group whose other members this node lacks leaves the instance alone in it.
+        const describe = (p: string[], name: string | undefined) =>
+          !name ? 'in no sync group' : p.length ? `in sync group ${name} with ${quoteList(p)}` : `alone in sync group ${name}`;
         ctx.report({
           ...(sg ? at(sg.node) : instanceAt(m)),
           message: `${g.name}: ${describe(mine, sg?.name)} on ${m.node.label} but ${describe(refPartners, refSg?.name)} on ${ref!.node.label}; the instances fail over together on one node and separately on the other`,
