@@ -244,6 +244,24 @@ describe('cluster findings in detail', () => {
     expect(fixes([100, 100, 90])).toEqual(["Set priority 80 on n1.conf, below the MASTER's 100"]);
   });
 
+  it('KA406: an equal-priority BACKUP does not preempt the MASTER; only two MASTERs compare addresses', () => {
+    // Server Fault 644949: MASTER and BACKUP both at 100, and the BACKUP still became MASTER. keepalived's
+    // BACKUP accepts an advert whose priority is >= its own (vrrp_state_backup), so it took over only
+    // because it heard no adverts; a MASTER compares addresses on an equal advert (vrrp_state_master_rx).
+    const node = (state: string, peer: string) => `vrrp_instance VI_1 {\nstate ${state}\ninterface eth0\nvirtual_router_id 51\npriority 100\nunicast_peer {\n${peer}\n}\n}\n`;
+    const diags = lintCluster([
+      { file: 'instance1.conf', text: node('MASTER', '172.17.16.11') },
+      { file: 'instance2.conf', text: node('BACKUP', '172.17.16.10') },
+    ]).diagnostics.filter((d) => d.code === 'KA406');
+    expect(diags.map((d) => d.message)).toEqual([
+      'VI_1: BACKUP instance2.conf and MASTER instance1.conf both have priority 100: instance2.conf does not take the VIPs from a running instance1.conf, but whenever both claim MASTER (started together, or adverts lost between them) the higher primary IP address wins',
+    ]);
+    const backup = (file: string) => ({ file, text: node('BACKUP', '10.0.0.9') });
+    expect(lintCluster([backup('a.conf'), backup('b.conf')]).diagnostics.find((d) => d.code === 'KA406')!.message).toBe(
+      'VI_1: b.conf and a.conf both have priority 100: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when both claim MASTER at once the higher primary IP address wins',
+    );
+  });
+
   it('KA406: nodes sharing a priority give one finding, however many they are', () => {
     const node = (prio: number) => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const diags = lintCluster(['a', 'b', 'c'].map((n) => ({ file: `${n}.conf`, text: node(100) }))).diagnostics.filter((x) => x.code === 'KA406');

@@ -27,7 +27,7 @@ export const priorityOrder: ClusterRule = {
   severity: 'warning',
   description: 'A node in state BACKUP has a priority higher than or equal to the MASTER\'s, or two nodes share a priority.',
   docs: {
-    why: 'VRRP elects the highest priority, not the node written as MASTER: a BACKUP with a higher priority takes the VIPs as soon as it runs. With equal priorities the higher primary IP address wins, so who is MASTER depends on addressing rather than on the config. Give every node a distinct priority, the MASTER the highest; use nopreempt to keep a node from taking the VIPs back.',
+    why: 'VRRP elects the highest priority, not the node written as MASTER: a BACKUP with a higher priority takes the VIPs as soon as it runs. With equal priorities a BACKUP does not take the VIPs from a running MASTER, and when two nodes claim MASTER at once the higher primary IP address wins, so who is MASTER depends on start order and addressing rather than on the config. Give every node a distinct priority, the MASTER the highest; use nopreempt to keep a node from taking the VIPs back.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 150\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -69,7 +69,8 @@ export const priorityOrder: ClusterRule = {
                 ? nopreemptOf(b)
                   ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}; nopreempt keeps ${b.node.label} from taking the VIPs from a running ${m.node.label}, but once ${b.node.label} holds them (${m.node.label} restarted or failed, or ${b.node.label} started first) ${m.node.label} never gets them back`
                   : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
-                : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: the higher primary IP address decides who is MASTER`,
+                : // keepalived's BACKUP yields to an advert of equal priority; only two MASTERs compare addresses.
+                  `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: ${b.node.label} does not take the VIPs from a running ${m.node.label}, but whenever both claim MASTER (started together, or adverts lost between them) the higher primary IP address wins`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
             fix: lowerFix(b, mp, taken),
           });
@@ -92,8 +93,8 @@ export const priorityOrder: ClusterRule = {
           ...priorityAt(rest[0]!),
           message:
             list.length === 2
-              ? `${g.name}: ${rest[0]!.node.label} and ${first!.node.label} both have priority ${p}: the higher primary IP address decides who is MASTER`
-              : `${g.name}: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} all have priority ${p}: the highest primary IP address decides who is MASTER`,
+              ? `${g.name}: ${rest[0]!.node.label} and ${first!.node.label} both have priority ${p}: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when both claim MASTER at once the higher primary IP address wins`
+              : `${g.name}: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} all have priority ${p}: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when several claim MASTER at once the highest primary IP address wins`,
           related: list.filter((m) => m !== rest[0]).map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
         });
       }
