@@ -151,6 +151,15 @@ describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {
     expect(findings(instance('A', noPass), 'KA304')).toHaveLength(1);
     expect(findings(instance('A', `version 3\n${noPass}`), 'KA304')).toHaveLength(0);
   });
+  it('leaves a bare auth_pass line to the core: keepalived stops reading there', () => {
+    // A pasted config with its password blanked out (pastebin iPiJ24sT). keepalived 2.2.7:
+    // "*** Configuration line starting `auth_pass` is missing a parameter after keyword `auth_pass`
+    // at word position 2", exit 2, and nothing after that line is read.
+    const bare = 'authentication {\nauth_type PASS\nauth_pass\n}';
+    expect(findings(instance('A', bare), 'KA304')).toHaveLength(0);
+    expect(findings(instance('A', bare), 'KA203')).toHaveLength(1);
+    expect(findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass ""\n}'), 'KA304')).toHaveLength(1);
+  });
   it('leaves an auth_type keepalived does not know to KA205', () => {
     // keepalived 2.2.7: "(A) unknown authentication type 'PASS;'": no type is set, so there is
     // no authentication for a missing password to turn off (';' separates nothing here).

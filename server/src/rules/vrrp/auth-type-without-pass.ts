@@ -1,5 +1,6 @@
 // KA304: auth_type without auth_pass: keepalived turns authentication off.
 
+import { child } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { effectiveVersion, isStrict } from './util.js';
 
@@ -21,6 +22,9 @@ export const authTypeWithoutPass: FileRule = {
       const inst = insts[i]!;
       const auth = inst.authentication;
       if (!auth?.type || (auth.pass && auth.pass.value !== '')) continue;
+      // An auth_pass line with no word at all is the core's finding (KA203: keepalived 2.2.7 stops
+      // reading there), not an authentication keepalived turns off.
+      if (!auth.pass && child(auth.node, 'auth_pass')?.argCount === 0) continue;
       // An auth_type keepalived does not know sets no type at all (KA205 says so): nothing to turn off.
       if (auth.type.value !== 'PASS' && auth.type.value !== 'AH') continue;
       // Strict mode and VRRPv3 drop authentication first (KA303).
