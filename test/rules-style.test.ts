@@ -427,6 +427,37 @@ describe('KA707 email-angle-brackets', () => {
   });
 });
 
+describe('KA708 smtp-alert-without-mail-setup', () => {
+  // keepalived 2.2.7 core/smtp.c: smtp_alert() returns before building a message when the
+  // notification_email list is empty or no smtp_server is set; neither -t nor the log says so.
+  const instance = (alert: string) => conf('vrrp_instance VI_1 {', '  state MASTER', '  interface eth0', '  virtual_router_id 101', '  priority 101', `  ${alert}`, '  virtual_ipaddress {', '    10.0.0.1', '  }', '}');
+  const globals = (...lines: string[]) => conf('global_defs {', ...lines, '}');
+  it('reports an smtp_alert that no global smtp_server and recipient make deliverable', () => {
+    // gist liejuntao001/2d65ce6e: 'smtp_alert' in the instance and no global_defs at all.
+    expect(linesOf(instance('smtp_alert'), 'KA708')).toEqual([6]);
+    expect(findings(instance('smtp_alert'), 'KA708')[0]!.message).toContain('global_defs has no smtp_server and no notification_email address');
+    const serverOnly = globals('  smtp_server 127.0.0.1') + instance('smtp_alert');
+    expect(findings(serverOnly, 'KA708')[0]!.message).toContain('global_defs has no notification_email address');
+    const recipientOnly = globals('  notification_email {', '    ops@example.com', '  }') + instance('smtp_alert yes');
+    expect(findings(recipientOnly, 'KA708')[0]!.message).toContain('global_defs has no smtp_server:');
+  });
+  it('is silent when mail can go out, or when no smtp_alert asks for it', () => {
+    const mail = globals('  notification_email {', '    ops@example.com', '  }', '  smtp_server 127.0.0.1');
+    expect(findings(mail + instance('smtp_alert'), 'KA708')).toEqual([]);
+    expect(findings(instance('smtp_alert off'), 'KA708')).toEqual([]);
+    expect(findings(instance('nopreempt'), 'KA708')).toEqual([]);
+  });
+  it('reports once per file, counting the other smtp_alert lines (global, real_server)', () => {
+    const text =
+      globals('  smtp_alert_checker') +
+      conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    smtp_alert', '    TCP_CHECK {', '    }', '  }', '}');
+    const d = findings(text, 'KA708');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.range.start.line).toBe(1);
+    expect(d[0]!.message).toContain('(here and on 1 other line)');
+  });
+});
+
 describe('KA709 comment-glued-to-word', () => {
   const instance = (priority: string, pass = 'secret') =>
     conf('vrrp_instance A {', '  interface eth0', '  state BACKUP', '  virtual_router_id 50', `  priority ${priority}`, '  authentication {', '    auth_type PASS', `    auth_pass ${pass}`, '  }', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}');

@@ -10,5 +10,6 @@ import { placeholderLeft } from './placeholder-left.js';
 import { oneLineBlock } from './one-line-block.js';
 import { emailAngleBrackets } from './email-angle-brackets.js';
 import { commentGluedToWord } from './comment-glued-to-word.js';
+import { smtpAlertWithoutMailSetup } from './smtp-alert-without-mail-setup.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord, smtpAlertWithoutMailSetup];
