@@ -628,6 +628,16 @@ describe('lvs rules', () => {
     expect(linesOf(group, 'KA516')).toEqual([]);
   });
 
+  it('KA516 names a VIP one octet away (not the host octet) as a likely typo', () => {
+    // csdn Skywin88's director: VIPs 10.16.16.25/26 and 'virtual_server 10.16.15.25 80'.
+    const vi = conf('vrrp_instance VI_1 {', '  virtual_ipaddress {', '    10.16.16.26 dev ens3', '    10.16.16.25 dev ens3', '  }', '}');
+    const message = (address: string) => findings(vi + vs(`${address} 80`, BASICS), 'KA516')[0]!.message;
+    expect(message('10.16.15.25')).toMatch(/it will not move with VRRP failover \(VIP 10\.16\.16\.25 differs in one octet: a typo\?\)$/);
+    // Another host on the VIPs' subnet, or an address that is two octets away, is not called a typo.
+    expect(message('10.16.16.27')).toMatch(/failover$/);
+    expect(message('10.17.15.25')).toMatch(/failover$/);
+  });
+
   it('KA501 sees a group entry that repeats a plain virtual server', () => {
     const text = vs('10.0.0.1 80', BASICS) + conf('virtual_server_group WEB {', '  10.0.0.1 80', '  10.0.0.2 80', '}') + vs('group WEB', BASICS);
     const d = findings(text, 'KA501');

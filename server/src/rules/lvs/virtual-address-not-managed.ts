@@ -36,7 +36,35 @@ export const virtualAddressNotManaged: FileRule = {
       const key = canonicalAddress(p.address);
       return !byAddress.has(key) && !statics.has(key);
     };
-    const message = (label: string, text: string) => `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover`;
+    // An IPv4 address one octet (not the host's) away from a VIP is most likely a mistyped VIP, as in
+    // the virtual servers of two copied docs (10.16.15.25 for VIP 10.16.16.25, 172.31.0.1 for 172.32.0.1).
+    let nearIndex: Map<string, Set<string>> | undefined;
+    const wildcards = (key: string): string[] => {
+      const o = key.split('.');
+      if (o.length !== 4 || !o.every((x) => /^\d{1,3}$/.test(x))) return [];
+      return [0, 1, 2].map((i) => o.map((x, j) => (j === i ? '*' : x)).join('.'));
+    };
+    const nearVip = (text: string): string | undefined => {
+      if (!nearIndex) {
+        nearIndex = new Map();
+        for (const key of byAddress.keys()) {
+          for (const w of wildcards(key)) {
+            const set = nearIndex.get(w);
+            if (set) set.add(key);
+            else nearIndex.set(w, new Set([key]));
+          }
+        }
+      }
+      const p = parsePrefix(text);
+      if (!p) return undefined;
+      const found = new Set<string>();
+      for (const w of wildcards(canonicalAddress(p.address))) for (const k of nearIndex.get(w) ?? []) found.add(k);
+      return found.size === 1 ? [...found][0] : undefined;
+    };
+    const message = (label: string, text: string) => {
+      const near = nearVip(text);
+      return `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover${near ? ` (VIP ${near} differs in one octet: a typo?)` : ''}`;
+    };
     for (let k = 0, fs = lvsFacts(ctx.analysis).servers; k < fs.length; k++) {
       const f = fs[k]!;
       const vs = f.vs;
