@@ -254,8 +254,11 @@ describe('cluster findings in detail', () => {
       { file: 'instance2.conf', text: node('BACKUP', '172.17.16.10') },
     ]).diagnostics.filter((d) => d.code === 'KA406');
     expect(diags.map((d) => d.message)).toEqual([
-      'VI_1: BACKUP instance2.conf and MASTER instance1.conf both have priority 100: instance2.conf does not take the VIPs from a running instance1.conf, but whenever both claim MASTER (started together, or adverts lost between them) the higher primary IP address wins',
+      "VI_1: BACKUP instance2.conf and MASTER instance1.conf both have priority 100, so 'state MASTER' does not make instance1.conf win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both claim MASTER at once (started together, or adverts lost between them) the higher primary IP address wins",
     ]);
+    // keepalived 1.x starts an instance written as MASTER in MASTER state (vrrp_scheduler.c, 1.3.5).
+    const old = lintCluster([{ file: 'instance1.conf', text: node('MASTER', '172.17.16.11') }, { file: 'instance2.conf', text: node('BACKUP', '172.17.16.10') }], { targetVersion: '1.3.5' });
+    expect(old.diagnostics.find((d) => d.code === 'KA406')!.message).toContain('keepalived 1.3.5 starts instance1.conf as MASTER');
     const backup = (file: string) => ({ file, text: node('BACKUP', '10.0.0.9') });
     expect(lintCluster([backup('a.conf'), backup('b.conf')]).diagnostics.find((d) => d.code === 'KA406')!.message).toBe(
       'VI_1: b.conf and a.conf both have priority 100: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when both claim MASTER at once the higher primary IP address wins',

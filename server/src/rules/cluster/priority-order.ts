@@ -6,6 +6,10 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
 import { clusterModel, describePriority, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** From 2.0.0 an instance written as MASTER starts in BACKUP for one advert interval, and stays there on an equal advert. */
+const MASTER_WAITS_SINCE: Version = [2, 0, 0];
 
 /**
  * Lowers a BACKUP's written priority below the MASTER's: by 10, as kalint peer does, then by 10 more
@@ -69,8 +73,11 @@ export const priorityOrder: ClusterRule = {
                 ? nopreemptOf(b)
                   ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}; nopreempt keeps ${b.node.label} from taking the VIPs from a running ${m.node.label}, but once ${b.node.label} holds them (${m.node.label} restarted or failed, or ${b.node.label} started first) ${m.node.label} never gets them back`
                   : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
-                : // keepalived's BACKUP yields to an advert of equal priority; only two MASTERs compare addresses.
-                  `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: ${b.node.label} does not take the VIPs from a running ${m.node.label}, but whenever both claim MASTER (started together, or adverts lost between them) the higher primary IP address wins`,
+                : // keepalived's BACKUP yields to an advert of equal priority (vrrp_state_backup); only two
+                  // MASTERs compare addresses (vrrp_state_master_rx). Before 2.0.0 'state MASTER' starts as MASTER.
+                  compareVersions(ctx.target, MASTER_WAITS_SINCE) >= 0
+                  ? `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}, so 'state MASTER' does not make ${m.node.label} win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both claim MASTER at once (started together, or adverts lost between them) the higher primary IP address wins`
+                  : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: keepalived ${ctx.target.join('.')} starts ${m.node.label} as MASTER, and between two MASTERs of equal priority the higher primary IP address wins, so which node holds the VIPs depends on addressing`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
             fix: lowerFix(b, mp, taken),
           });
