@@ -254,7 +254,7 @@ describe('cluster findings in detail', () => {
       { file: 'instance2.conf', text: node('BACKUP', '172.17.16.10') },
     ]).diagnostics.filter((d) => d.code === 'KA406');
     expect(diags.map((d) => d.message)).toEqual([
-      "VI_1: BACKUP instance2.conf and MASTER instance1.conf both have priority 100, so 'state MASTER' does not make instance1.conf win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both claim MASTER at once (started together, or adverts lost between them) the higher primary IP address wins",
+      "VI_1: BACKUP instance2.conf and MASTER instance1.conf both have priority 100, so 'state MASTER' does not make instance1.conf win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both are MASTER at once (after adverts were lost between them) the higher primary IP address wins",
     ]);
     // keepalived 1.x starts an instance written as MASTER in MASTER state (vrrp_scheduler.c, 1.3.5).
     const old = lintCluster([{ file: 'instance1.conf', text: node('MASTER', '172.17.16.11') }, { file: 'instance2.conf', text: node('BACKUP', '172.17.16.10') }], { targetVersion: '1.3.5' });

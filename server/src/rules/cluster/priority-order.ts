@@ -76,7 +76,7 @@ export const priorityOrder: ClusterRule = {
                 : // keepalived's BACKUP yields to an advert of equal priority (vrrp_state_backup); only two
                   // MASTERs compare addresses (vrrp_state_master_rx). Before 2.0.0 'state MASTER' starts as MASTER.
                   compareVersions(ctx.target, MASTER_WAITS_SINCE) >= 0
-                  ? `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}, so 'state MASTER' does not make ${m.node.label} win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both claim MASTER at once (started together, or adverts lost between them) the higher primary IP address wins`
+                  ? `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}, so 'state MASTER' does not make ${m.node.label} win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both are MASTER at once (after adverts were lost between them) the higher primary IP address wins`
                   : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: keepalived ${ctx.target.join('.')} starts ${m.node.label} as MASTER, and between two MASTERs of equal priority the higher primary IP address wins, so which node holds the VIPs depends on addressing`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
             fix: lowerFix(b, mp, taken),
