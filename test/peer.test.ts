@@ -86,6 +86,12 @@ describe('MASTER → BACKUP', () => {
     expect(peerError(PAIR, { priority: 10, priorityStep: 5 })).toMatch(/either/);
   });
 
+  it('quotes a small track weight with its sign in the note (the kubeadm HA guide: priority 101, weight -2)', () => {
+    const r = peer(PAIR.replace('weight 20', 'weight -2').replace('priority 100', 'priority 101'));
+    expect(r.text).toContain('priority 100\n');
+    expect(r.notes).toContain('vrrp_instance VI_1: priorities 1 apart (not 10), so that a tracked failure (weight -2) moves the VIPs');
+  });
+
   it('never goes below 1, and refuses when no priority can lose', () => {
     expect(peer(PAIR.replace('priority 100', 'priority 5').replace('weight 20', 'weight -20')).text).toContain('priority 1\n');
     expect(peerError(PAIR.replace('priority 100', 'priority 1').replace('weight 20', 'weight -20'))).toMatch(/no BACKUP priority ≥ 1/);

@@ -70,6 +70,8 @@ interface Role {
   healthyBonus: number;
   /** Smallest |weight| of the instance's weighted trackers: one failure moves the priority by at least this. */
   smallestWeight?: number;
+  /** That weight as the config writes it (-2 for a failure that subtracts 2), for the notes. */
+  smallestWeightWritten?: number;
   to?: number;
 }
 
@@ -159,8 +161,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const kind = state === 'MASTER' ? 'demote' : inst.nopreempt || inst.preemptDelay ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
-    const smallestWeight = weights.length ? Math.min(...weights.map(Math.abs)) : undefined;
-    return { inst, kind, from: inst.effectivePriority, healthyBonus, smallestWeight };
+    const smallestWeightWritten = weights.length ? weights.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : undefined;
+    const smallestWeight = smallestWeightWritten === undefined ? undefined : Math.abs(smallestWeightWritten);
+    return { inst, kind, from: inst.effectivePriority, healthyBonus, smallestWeight, smallestWeightWritten };
   });
 
   const demoted = roles.filter((r) => r.kind !== 'promote');
@@ -444,10 +447,10 @@ function defaultGap(r: Role, options: PeerOptions, step: number, notes: string[]
   const w = r.smallestWeight;
   if (options.priorityStep !== undefined || w === undefined || r.from >= OWNER_PRIORITY || w - 1 >= step) return step;
   if (w < 2) {
-    notes.push(`vrrp_instance ${r.inst.name}: a track weight of ${w} cannot move the VIPs between two different priorities; use larger weights (or weight 0 for FAULT)`);
+    notes.push(`vrrp_instance ${r.inst.name}: a track weight of ${r.smallestWeightWritten} cannot move the VIPs between two different priorities; use larger weights (or weight 0 for FAULT)`);
     return step;
   }
-  notes.push(`vrrp_instance ${r.inst.name}: priorities ${w - 1} apart (not ${step}), so that a tracked failure (weight ${w}) moves the VIPs`);
+  notes.push(`vrrp_instance ${r.inst.name}: priorities ${w - 1} apart (not ${step}), so that a tracked failure (weight ${r.smallestWeightWritten}) moves the VIPs`);
   return w - 1;
 }
 
@@ -478,7 +481,7 @@ function assignPriorities(roles: Role[], demoted: Role[], promoted: Role[], opti
       );
       // The MASTER's own gap is kept only if a failing check still hands its VIPs over.
       const stuck = mirrored ? demoted.find((r) => r.kind === 'demote' && !movesOnFailure(r, down)) : undefined;
-      if (stuck) notes.push(`priorities not mirrored: at ${down} on the peer, a failing tracked check on the MASTER (weight ${stuck.smallestWeight}) would not move vrrp_instance ${stuck.inst.name}'s VIPs`);
+      if (stuck) notes.push(`priorities not mirrored: at ${down} on the peer, a failing tracked check on the MASTER (weight ${stuck.smallestWeightWritten}) would not move vrrp_instance ${stuck.inst.name}'s VIPs`);
       if (mirrored && !stuck) {
         for (const r of roles) {
           if (r.kind === 'promote') r.to = p;
