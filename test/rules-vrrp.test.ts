@@ -317,6 +317,17 @@ describe('KA315 track-reference-not-found', () => {
     expect(lines(tracking, 'KA315')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    interval 2\n}\n' + tracking, 'KA315')).toEqual([6]);
   });
+  it('names the defined script a missing name is likely a typo of, with a suggested fix', () => {
+    // gist welbymcroberts/6811242: 'vrrp_script chk_haproxy' defined, 'check_haproxy' tracked.
+    // keepalived 2.2.7: "(A) track script check_haproxy not found, ignoring..."
+    const text = 'vrrp_script chk_haproxy {\n    script "/bin/true"\n}\n' + instance('A', 'track_script {\ncheck_haproxy\n}');
+    const [d] = findings(text, 'KA315');
+    expect(d!.message).toBe("track_script 'check_haproxy' in 'A' is ignored: no vrrp_script 'check_haproxy' is defined (did you mean 'chk_haproxy'?)");
+    expect(d!.related![0]!.range.start.line).toBe(0);
+    expect(applyFix(text, d!.fix!)).toContain('    chk_haproxy\n');
+    expect(applyFix(text, d!.fix!)).not.toContain('check_haproxy');
+    expect(findings(script + instance('A', 'track_script {\nnginx_alive\n}'), 'KA315')[0]!.fix).toBeUndefined();
+  });
   // Found by mutating real configs: a bare 'script' (or 'file') line leaves the object unset, so
   // keepalived removes it and the tracking line is "not found" too.
   const bare = 'vrrp_script s1 {\n    script\n}\ntrack_file f1 {\n    file\n}\n';

@@ -9,6 +9,7 @@ import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandEmpty } from './vrrp-script-without-script.js';
+import { suggest } from '../../core/analysis/suggest.js';
 
 const TARGET: Record<string, { blocks: string[]; what: string }> = {
   track_script: { blocks: ['vrrp_script'], what: 'vrrp_script' },
@@ -33,6 +34,8 @@ export interface IgnoredTrackLine {
   name: Word;
   why: string;
   related: { file: string; range: Range; message: string }[];
+  /** A defined name of the same kind the missing one is likely a typo of. */
+  guess?: string;
 }
 
 const ignoredCache = new WeakMap<Analysis, IgnoredTrackLine[]>();
@@ -89,8 +92,14 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         if (!nameWord) continue;
         const def = defs.get(block.keyword)?.get(nameWord.text);
         let why: string | undefined;
+        let guess: string | undefined;
         const related: IgnoredTrackLine['related'] = [];
-        if (!def) why = `no ${t.what} '${nameWord.text}' is defined`;
+        if (!def) {
+          const names = defs.get(block.keyword);
+          guess = names ? suggest(nameWord.text, names.keys()) : undefined;
+          why = `no ${t.what} '${nameWord.text}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}`;
+          if (guess) related.push({ file: names!.get(guess)!.file, range: names!.get(guess)!.args[0]?.range ?? names!.get(guess)!.range, message: `'${guess}' is defined here` });
+        }
         else if ((order.get(def) ?? 0) > ownerPos) {
           why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
@@ -102,7 +111,7 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         }
-        if (why) out.push({ owner, block, name: nameWord, why, related });
+        if (why) out.push({ owner, block, name: nameWord, why, related, guess });
       }
     }
   }
@@ -181,6 +190,7 @@ export const trackReferenceNotFound: FileRule = {
         file: t.name.file,
         range: wordsRange([t.name]),
         related: t.related.length ? t.related : undefined,
+        fix: t.guess && !t.name.expanded ? { description: `Replace with '${t.guess}'`, edits: [{ file: t.name.file, range: t.name.range, newText: t.guess }] } : undefined,
       });
     }
   },
