@@ -1650,6 +1650,31 @@ describe('KA361 track-file-init-overwrites', () => {
   });
 });
 
+describe('KA363 strict-drops-vip-traffic', () => {
+  // keepalived 2.2.7 run in a network namespace with vrrp_strict: "use_vmac or no_accept/strict specified, but no
+  // firewall configured - using nftables", then "(VI_1) setting firewall drop rule" on entering MASTER; with
+  // vrrp_version 3 and accept, no drop rule.
+  const inst = (body = '', prio = '100') =>
+    `vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n${body}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+  const strict = (extra = '') => `global_defs {\n    vrrp_strict\n${extra}}\n`;
+  it('reports the vrrp_strict line once, naming the instances left without accept mode', () => {
+    const text = strict() + inst() + inst().replace('VI_1', 'VI_2').replace('51', '52');
+    const d = findings(text, 'KA363');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.range.start.line).toBe(1);
+    expect(d[0]!.message).toMatch(/^vrrp_strict leaves 'VI_1' and 'VI_2' without accept mode: while MASTER, keepalived adds a firewall rule that drops every packet addressed to the VIPs/);
+  });
+  it('accept only counts with VRRPv3; the address owner and strict_mode off are not affected', () => {
+    expect(lines(strict() + inst('    accept\n'), 'KA363')).toEqual([2]);
+    expect(lines(strict('    vrrp_version 3\n') + inst('    accept\n'), 'KA363')).toEqual([]);
+    expect(lines(strict('    vrrp_version 3\n') + inst('    accept\n    no_accept\n'), 'KA363')).toEqual([2]);
+    expect(lines(strict() + inst('', '255').replace('BACKUP', 'MASTER'), 'KA363')).toEqual([]);
+    expect(lines(strict() + inst('    strict_mode off\n'), 'KA363')).toEqual([]);
+    expect(lines(inst('    strict_mode\n'), 'KA363')).toEqual([6]);
+    expect(lines(inst(), 'KA363')).toEqual([]);
+  });
+});
+
 describe('KA362 strict-mode-unicast', () => {
   // 2.0.19, 2.1.5, 2.2.4 and 2.4.3 builds: "(VI_1) Unicast peers are not supported in strict mode" (2.4.3 exit 5);
   // the 2.2.7 package and the 2.2.8 and 2.3.1 builds accept the instance silently (exit 0).
@@ -1687,12 +1712,12 @@ describe('vrrp_strict off: no value before 2.3.0 (commit 548743ec)', () => {
   it('2.2.7 turns the option on; 2.3.0 reads the value', () => {
     // keepalived 2.2.7 and the 2.2.8 build: "(VI_1) State MASTER must match being address owner" (strict mode is on);
     // the 2.3.1 and 2.4.3 builds accept the file.
-    expect(at(text('off'), '2.2.7')).toEqual(['2:KA204:error', '3:KA204:error', '6:KA334:warning']);
+    expect(at(text('off'), '2.2.7')).toEqual(['2:KA363:warning', '2:KA204:error', '3:KA204:error', '6:KA334:warning']);
     expect(at(text('off'), '2.3.0')).toEqual([]);
-    expect(at(text('on'), '2.4.3')).toEqual(['6:KA334:warning']);
+    expect(at(text('on'), '2.4.3')).toEqual(['2:KA363:warning', '6:KA334:warning']);
     // 2.3.1 and 2.4.3: "Invalid value 'maybe' for global vrrp_strict specified" (exit 5), and the option stays off.
     expect(at(text('maybe'), '2.4.3')).toEqual(['2:KA205:error', '3:KA205:error']);
-    expect(at(text('maybe'), '2.2.7')).toEqual(['2:KA204:warning', '3:KA204:warning', '6:KA334:warning']);
+    expect(at(text('maybe'), '2.2.7')).toEqual(['2:KA363:warning', '2:KA204:warning', '3:KA204:warning', '6:KA334:warning']);
   });
   it.skipIf(!binaryReady)('keepalived 2.2.7 runs in strict mode after vrrp_strict off', () => {
     const said = runKeepalived(text('off').replace('eth0', IFACE!)).messages.map((m) => m.message);

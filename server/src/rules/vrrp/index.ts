@@ -75,6 +75,7 @@ import { unicastPeerSelf } from './unicast-peer-self.js';
 import { netNamespaceConfigTest } from './net-namespace-config-test.js';
 import { scriptPathThroughSymlink } from './script-path-through-symlink.js';
 import { interfaceDelaysReset } from './interface-delays-reset.js';
+import { strictDropsVipTraffic } from './strict-drops-vip-traffic.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -150,4 +151,5 @@ export const vrrpRules: Rule[] = [
   scriptPathThroughSymlink,
   netNamespaceConfigTest,
   interfaceDelaysReset,
+  strictDropsVipTraffic,
 ];
