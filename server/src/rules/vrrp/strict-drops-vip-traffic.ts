@@ -4,8 +4,8 @@
 // explicit 'accept' under strict mode with VRRPv2 (vrrp.c, 1.3.5 to 2.4). Without accept mode it adds
 // a firewall rule as the instance becomes MASTER that drops every packet addressed to its VIPs and
 // eVIPs ("(VI_1) setting firewall drop rule", seen with 2.2.7 in a network namespace): a service
-// listening on the VIP (haproxy, nginx, a database) cannot be reached, nor the VIP pinged. VRRP
-// itself and traffic routed through the node are not affected.
+// listening on the VIP (haproxy, nginx, a database) cannot be reached, nor the VIP pinged. The
+// adverts (sent to the VRRP group or the peers) and traffic routed through the node are not affected.
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { VrrpInstance } from '../../core/model/model.js';
@@ -32,7 +32,7 @@ export const strictDropsVipTraffic: FileRule = {
   docs: {
     why:
       'Strict mode follows the RFC rule that a backup router that took over a VIP must not accept packets for it. keepalived turns accept mode off for every instance below priority 255 (an explicit `accept` too, with VRRPv2) and, ' +
-      'as the instance becomes MASTER, adds a firewall rule that drops everything addressed to its VIPs except VRRP. That suits a VIP used only as a gateway; a service listening on the VIP (haproxy, nginx, a database) becomes unreachable ' +
+      'as the instance becomes MASTER, adds a firewall rule that drops everything addressed to its VIPs. That suits a VIP used only as a gateway; a service listening on the VIP (haproxy, nginx, a database) becomes unreachable ' +
       'and the VIP does not answer ping, although `keepalived -t` accepts the file. vrrp_strict is in the sample keepalived.conf many packages ship, which is how it ends up in load-balancer configs. ' +
       'Remove `vrrp_strict` when the VIPs carry services (or use `vrrp_version 3` with `accept`).',
     bad: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
@@ -53,7 +53,7 @@ export const strictDropsVipTraffic: FileRule = {
     }
     const say = (names: string[], keyword: string) =>
       `${keyword} leaves ${names.length === 1 ? `'${names[0]}'` : `${names.slice(0, -1).map((n) => `'${n}'`).join(', ')} and '${names[names.length - 1]}'`} without accept mode: ` +
-      'while MASTER, keepalived adds a firewall rule that drops every packet addressed to the VIPs (all but VRRP), so no service listening on them can be reached and they do not answer ping. ' +
+      'while MASTER, keepalived adds a firewall rule that drops every packet addressed to the VIPs, so no service listening on them can be reached and they do not answer ping. ' +
       `If the VIPs carry services, remove ${keyword} (or use VRRPv3 with accept)`;
     for (const { inst, line } of byOwnLine) report({ message: say([inst.name], 'strict_mode'), file: line.file, range: keywordRange(line) });
     if (!dropped.length) return;
