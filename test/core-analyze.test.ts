@@ -1663,6 +1663,18 @@ describe('references to no definition (KA109)', () => {
     if (keepalivedAvailable()) expect(runKeepalived(shell).messages.map((m) => `${m.line}:${m.message}`)).toContain("2:Unknown keyword 'INTERFACE:-eth0'");
   });
 
+  it('names the reference for the words keepalived makes of it, with no "did you mean" and no fix', () => {
+    // The kubeadm HA guide's keepalived.conf, copied with its placeholders: keepalived 2.2.7 says
+    // "Unknown keyword 'STATE'" (line 2) and "Unknown keyword 'INTERFACE'" (line 3, after '}' closed the instance).
+    // 'state' for STATE, with its fix, would have turned the reference into '${state}'.
+    const placeholders = 'vrrp_instance VI_1 {\n    state ${STATE}\n    interface ${INTERFACE}\n}\n';
+    const unknown = analyze(placeholders).diagnostics.filter((d) => d.code === 'KA201');
+    expect(unknown.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}`)).toEqual(['2:13', '3:17']);
+    expect(unknown[0]!.message).toBe("Unknown keyword 'STATE' in 'vrrp_instance': it is part of '${STATE}', which keepalived does not substitute (KA109): it splits the text at its braces and reads 'STATE' as a keyword");
+    expect(unknown.every((d) => !d.fix && !d.message.includes('did you mean'))).toBe(true);
+    if (keepalivedAvailable()) expect(runKeepalived(placeholders).messages.map((m) => `${m.line}:${m.message}`)).toEqual(expect.arrayContaining(["2:Unknown keyword 'STATE'", "3:Unknown keyword 'INTERFACE'"]));
+  });
+
   it('warns on a whole word that is an undefined $NAME, which keepalived reads literally', () => {
     // keepalived 2.2.7: "(VI_1) unknown state '$STATE', defaulting to BACKUP"; `pa$word` and `a$b` are left alone.
     const bare = 'vrrp_instance VI_1 {\n    state $STATE\n    authentication {\n        auth_pass pa$word\n    }\n    notify "/bin/x $HOME"\n}\n';

@@ -252,6 +252,18 @@ export class Reader {
   }
 
   /**
+   * The braced `${NAME}` reference to no definition, read so far, whose text covers `offset` of
+   * `path`, as written: the walker names it for the words keepalived makes of it.
+   */
+  undefinedReferenceAt(path: string, offset: number): string | undefined {
+    for (let i = this.undefinedRefs.length - 1; i >= 0; i--) {
+      const r = this.undefinedRefs[i]!;
+      if (r.braced && r.file.path === path && r.start <= offset && offset < r.end) return r.shell ?? `\${${r.name}}`;
+    }
+    return undefined;
+  }
+
+  /**
    * keepalived leaves a `${NAME}` it has no definition for as it is, and then splits the line at its
    * braces ("Unexpected '{'"): the cause, reported where the reference is. A definition read later
    * does not count (keepalived substitutes as it reads). Bare `$NAME` and quoted text are left

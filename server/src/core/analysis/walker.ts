@@ -272,6 +272,13 @@ export class Walker implements LineSink {
   /** Blocks found never read that way. */
   private swallowedNodes = new Set<AstNode>();
 
+  /** Which undefined `${NAME}` reference (as written) covers a word, if any: set by the reader. */
+  private referenceAt: ((file: string, offset: number) => string | undefined) | undefined;
+
+  lookUpReferencesWith(lookup: (file: string, offset: number) => string | undefined): void {
+    this.referenceAt = lookup;
+  }
+
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
@@ -637,6 +644,12 @@ export class Walker implements LineSink {
       this.report('KA107', 'error', `'//' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
         fix: { description: "Replace '//' with '#'", edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
       });
+      return;
+    }
+    // A word keepalived made of an unrendered '${NAME}': no keyword was meant, so no "did you mean".
+    const reference = this.referenceAt?.(file, word.start);
+    if (reference) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is part of '${reference}', which keepalived does not substitute (KA109): it splits the text at its braces and reads '${name}' as a keyword`, file, word.range);
       return;
     }
     if (hasLookalike(name)) {
