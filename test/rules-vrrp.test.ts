@@ -327,6 +327,9 @@ describe('KA315 track-reference-not-found', () => {
     expect(applyFix(text, d!.fix!)).toContain('    chk_haproxy\n');
     expect(applyFix(text, d!.fix!)).not.toContain('check_haproxy');
     expect(findings(script + instance('A', 'track_script {\nnginx_alive\n}'), 'KA315')[0]!.fix).toBeUndefined();
+    // A script the block already tracks is not the one meant (the sample tracks chk_http_port and chk_https_port).
+    const both = 'vrrp_script chk_http_port {\n    script "/bin/true"\n}\n' + instance('A', 'track_script {\nchk_http_port\nchk_https_port\n}');
+    expect(findings(both, 'KA315')[0]!.message).toMatch(/no vrrp_script 'chk_https_port' is defined$/);
   });
   // Found by mutating real configs: a bare 'script' (or 'file') line leaves the object unset, so
   // keepalived removes it and the tracking line is "not found" too.

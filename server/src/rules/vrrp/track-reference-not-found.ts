@@ -96,7 +96,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         const related: IgnoredTrackLine['related'] = [];
         if (!def) {
           const names = defs.get(block.keyword);
-          guess = names ? suggest(nameWord.text, names.keys()) : undefined;
+          // A name the same block already tracks is not the one meant.
+          const listed = new Set(lines.map((l) => l.words[0]?.text));
+          guess = names ? suggest(nameWord.text, [...names.keys()].filter((n) => !listed.has(n))) : undefined;
           why = `no ${t.what} '${nameWord.text}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}`;
           if (guess) related.push({ file: names!.get(guess)!.file, range: names!.get(guess)!.args[0]?.range ?? names!.get(guess)!.range, message: `'${guess}' is defined here` });
         }
