@@ -951,6 +951,7 @@ const CASES: { code: string; text: string; says: RegExp | 'silent' }[] = [
   { code: 'KA340', text: 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        IF\n    }\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\ntrack_interface {\nIF\n}\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\n${vip('10.9.0.2')}`), says: /configured on VRRP instance and sync group/ },
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nmcast_src_ip fe80::5`), says: /MUST be of the same family/ },
   { code: 'KA313', text: instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}\nnative_ipv6`), says: /Cannot specify native_ipv6 with IPv4 addresses/ },
+  { code: 'KA368', text: instance('A', `interface IF\nvirtual_router_id 9\nlvs_sync_daemon_interface IF\n${vip('10.9.0.1')}`) + instance('B', `interface IF\nvirtual_router_id 10\nlvs_sync_daemon_interface IF\n${vip('10.9.0.2')}`), says: /\(B\) lvs_sync_daemon_interface has already been specified as/ },
   { code: 'KA366', text: 'global_defs {\n    lvs_sync_daemon IF A id 300 ttl\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Invalid syncid|No value specified for lvs_sync_daemon ttl/ },
   { code: 'KA366', text: 'global_defs {\n    lvs_sync_daemon IF A 5\n}\n' + instance('A', `interface IF\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Please use keyword "id"/ },
   { code: 'KA364', text: instance('A', `interface IF\nvrf blue\nvirtual_router_id 9\n${vip('10.9.0.1')}`), says: /Cannot specify VRF interface and interface/ },
@@ -989,6 +990,31 @@ describe('KA349 lvs-sync-daemon-unknown-instance', () => {
     expect(lines(gd('lvs_sync_daemon eth1 inst VI_LVS') + inst, 'KA349')).toEqual([]);
     expect(lines(gd('lvs_sync_daemon eth1') + inst, 'KA349')).toEqual([]);
     expect(lines(gd('lvs_sync_daemon eth1 id 10 maxlen 1500') + inst, 'KA349')).toEqual([]);
+  });
+});
+
+describe('KA368 lvs-sync-daemon-set-twice', () => {
+  const inst = (name: string, vrid: number, sync: string) => instance(name, `interface eth0\nvirtual_router_id ${vrid}\n${sync}\n${vip(`10.0.0.${vrid}`)}`);
+  const gd = (...lines: string[]) => `global_defs {\n${lines.map((l) => `    ${l}\n`).join('')}}\n`;
+  it('flags every lvs_sync_daemon_interface after the first, in another instance', () => {
+    // keepalived 2.2.7: "(B) lvs_sync_daemon_interface has already been specified as eth1 - ignoring"
+    const text = inst('A', 1, 'lvs_sync_daemon_interface eth1') + inst('B', 2, 'lvs_sync_daemon_interface eth2');
+    const f = findings(text, 'KA368');
+    expect(f.map((d) => d.range.start.line + 1)).toEqual([12]);
+    expect(f[0]!.message).toContain("already set to eth1 by 'A' (line 4)");
+  });
+  it('from 2.0.0 a global lvs_sync_daemon wins wherever it is; 1.x reads the file in order', () => {
+    // 2.2.7 and 2.0.19 on an instance line before global_defs: "(A) lvs_sync_daemon_interface has already been
+    // specified as eth1 - ignoring"; the 1.3.5 build: "lvs_sync_daemon has already been specified as eth0 (null) - ignoring"
+    const text = inst('A', 1, 'lvs_sync_daemon_interface eth0') + gd('lvs_sync_daemon eth1 inst A');
+    expect(lines(text, 'KA368')).toEqual([4]);
+    expect(findings(text, 'KA368', '1.3.5').map((d) => d.range.start.line + 1)).toEqual([10]);
+  });
+  it('leaves one sync daemon alone, and a repeat inside one global_defs to KA209', () => {
+    expect(lines(inst('A', 1, 'lvs_sync_daemon_interface eth1') + inst('B', 2, 'priority 90'), 'KA368')).toEqual([]);
+    const twice = gd('lvs_sync_daemon eth1 inst A', 'lvs_sync_daemon eth2 inst A') + inst('A', 1, 'priority 90');
+    expect(lines(twice, 'KA368')).toEqual([]);
+    expect(lines(twice, 'KA209')).toEqual([3]);
   });
 });
 

@@ -69,6 +69,7 @@ import { garpGroupInterfaceTaken } from './garp-group-interface-taken.js';
 import { rxBufsPolicyConflict } from './rx-bufs-policy-conflict.js';
 import { vrfWithInterface } from './vrf-with-interface.js';
 import { lvsSyncDaemonOptions } from './lvs-sync-daemon-options.js';
+import { lvsSyncDaemonSetTwice } from './lvs-sync-daemon-set-twice.js';
 import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
 import { strictModeUnicast } from './strict-mode-unicast.js';
 import { unicastPeerSelf } from './unicast-peer-self.js';
@@ -145,6 +146,7 @@ export const vrrpRules: Rule[] = [
   rxBufsPolicyConflict,
   vrfWithInterface,
   lvsSyncDaemonOptions,
+  lvsSyncDaemonSetTwice,
   trackFileInitOverwrites,
   strictModeUnicast,
   unicastPeerSelf,
