@@ -110,6 +110,19 @@ describe('schema diagnostics', () => {
     expect(codes(text).filter((c) => c.endsWith('KA206'))).toEqual(['4:KA206', '9:KA206']);
   });
 
+  // A real LVS pair written for CentOS 7 (keepalived 1.3.5) had lvs_sync_daemon_interface in each instance: the
+  // 1.3.5 build only logs "(VI_1): Specifying lvs_sync_daemon_interface against a vrrp is deprecated." and uses the
+  // line; configuration errors are counted from 2.0.7 (report_config_error).
+  it('calls a deprecation a configuration error only for targets that count them (2.0.7 on)', () => {
+    const text = 'vrrp_instance X {\n lvs_sync_daemon_interface eth1\n}\n';
+    const ka206 = (targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.find((d) => d.code === 'KA206')!;
+    expect(ka206('1.3.5')).toMatchObject({ severity: 'warning' });
+    expect(ka206('1.3.5').message).not.toContain('configuration error');
+    expect(ka206('2.0.6')).toMatchObject({ severity: 'warning' });
+    expect(ka206('2.0.7')).toMatchObject({ severity: 'error' });
+    expect(ka206().message).toContain('keepalived reports it as a configuration error');
+  });
+
   it("flags '//' used as a comment", () => {
     const a = analyze('global_defs {\n  // the id\n  router_id a\n}\n');
     expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);
