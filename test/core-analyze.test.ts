@@ -1688,6 +1688,23 @@ describe('references to no definition (KA109)', () => {
     if (keepalivedAvailable()) expect(runKeepalived(placeholders).messages.map((m) => `${m.line}:${m.message}`)).toEqual(expect.arrayContaining(["2:Unknown keyword 'STATE'", "3:Unknown keyword 'INTERFACE'"]));
   });
 
+  it("names a template's ${…} keepalived cannot read as a reference, and calls its pieces no misspelt keywords", () => {
+    // A Terraform cloud-init template (exoscale NAT gateway) deployed as written; keepalived 2.2.7 on line 3:
+    // "Unexpected '{' - ignoring" and "Unknown keyword 'var.vrrp_auth_pass'" (names are letters, digits and '_').
+    const tf = 'vrrp_instance VI_1 {\n    authentication {\n        auth_pass ${var.vrrp_auth_pass}\n    }\n    state ${indent(4, x)}\n}\n';
+    const a = analyze(tf);
+    const ka109 = a.diagnostics.filter((d) => d.code === 'KA109');
+    expect(ka109.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}:${d.severity}`)).toEqual(['3:19-40:error', '5:11-26:error']);
+    expect(ka109[0]!.message).toContain("'${var.vrrp_auth_pass}' is no reference keepalived knows");
+    const unknown = a.diagnostics.find((d) => d.code === 'KA201' && d.range.start.line === 2)!;
+    expect(unknown.message).toContain("Unknown keyword 'var.vrrp_auth_pass' in 'authentication': it is part of '${var.vrrp_auth_pass}', which keepalived does not substitute (KA109)");
+    expect(unknown.message).not.toContain('did you mean');
+    expect(unknown.fix).toBeUndefined();
+    // The same word written plainly is still a misspelling to suggest for.
+    expect(analyze('vrrp_instance VI_1 {\n    authentication {\n        var.vrrp_auth_pass x\n    }\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'auth_pass'");
+    if (keepalivedAvailable()) expect(runKeepalived(tf).messages.map((m) => `${m.line}:${m.message}`)).toContain("3:Unknown keyword 'var.vrrp_auth_pass'");
+  });
+
   it('warns on a whole word that is an undefined $NAME, which keepalived reads literally', () => {
     // keepalived 2.2.7: "(VI_1) unknown state '$STATE', defaulting to BACKUP"; `pa$word` and `a$b` are left alone.
     const bare = 'vrrp_instance VI_1 {\n    state $STATE\n    authentication {\n        auth_pass pa$word\n    }\n    notify "/bin/x $HOME"\n}\n';

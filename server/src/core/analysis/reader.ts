@@ -216,7 +216,7 @@ export class Reader {
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
   /** References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE. */
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; newer?: boolean; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -258,7 +258,7 @@ export class Reader {
   undefinedReferenceAt(path: string, offset: number): string | undefined {
     for (let i = this.undefinedRefs.length - 1; i >= 0; i--) {
       const r = this.undefinedRefs[i]!;
-      if (r.braced && r.file.path === path && r.start <= offset && offset < r.end) return r.shell ?? `\${${r.name}}`;
+      if (r.braced && r.file.path === path && r.start <= offset && offset < r.end) return r.foreign ?? r.shell ?? `\${${r.name}}`;
     }
     return undefined;
   }
@@ -281,6 +281,10 @@ export class Reader {
       }
       if (ref.shell) {
         this.report('KA109', 'error', `'${ref.shell}' is shell syntax keepalived does not know: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, with no default values, so it reads the text as it is and splits it at its braces (an unrendered shell heredoc or template?)`, ref.file, ref.start, ref.end);
+        continue;
+      }
+      if (ref.foreign) {
+        this.report('KA109', 'error', `'${ref.foreign}' is no reference keepalived knows: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, whose names are letters, digits and '_', so it reads the text as it is and splits it at its braces (an unrendered template?)`, ref.file, ref.start, ref.end);
         continue;
       }
       const later = this.definitions.get(ref.name);
@@ -884,12 +888,14 @@ export class Reader {
     frame: Frame,
   ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[] } {
     const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)]))/g;
-    // A shell default (`${IFACE:-eth0}`) is no reference for keepalived: the text stays as written.
+    // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
     if (text.includes('${')) {
-      for (const s of text.matchAll(SHELL_REFERENCE)) {
+      for (const s of text.matchAll(FOREIGN_REFERENCE)) {
         if (insideDoubleQuotes(text, s.index!)) continue;
         const src = mapRange(segments, s.index!, s.index! + s[0].length);
-        if (src.verbatim) this.undefinedRefs.push({ name: s[1]!, braced: true, shell: s[0], file: frame.file, start: src.start, end: src.end });
+        if (!src.verbatim) continue;
+        const shell = SHELL_REFERENCE.exec(s[0]);
+        this.undefinedRefs.push({ name: shell ? shell[1]! : s[0], braced: true, shell: shell ? s[0] : undefined, foreign: shell ? undefined : s[0], file: frame.file, start: src.start, end: src.end });
       }
     }
     let out = '';
@@ -1257,7 +1263,12 @@ function sliceSegments(segments: Segment[], from: number, to: number): Segment[]
 
 /** Maps a synthetic range back to the source: verbatim text maps exactly, expansions map to the reference. */
 /** `${NAME:-default}`, `${NAME-x}`, `${NAME:=x}`, `${NAME:?x}`, `${NAME:+x}`: shell parameter expansions. */
-const SHELL_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}/g;
+const SHELL_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}$/;
+/**
+ * A `${…}` keepalived cannot read as a reference: its names are letters, digits and '_' (lib/parser.c
+ * find_definition), so `${var.vip}`, `${indent(4, x)}`, `${#IPS[*]}` or a shell default stay as written.
+ */
+const FOREIGN_REFERENCE = /\$\{(?![A-Za-z_][A-Za-z0-9_]*(?:\s[^}]*)?\})[^{}\n]*\}/g;
 
 /** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */
 function insideDoubleQuotes(line: string, at: number): boolean {
