@@ -277,6 +277,18 @@ vrrp_instance VI_2 {
     expect(peerError(three, { unicastSrcIp: '192.168.1.9' })).toMatch(/not in its unicast_peer list/);
   });
 
+  it('keeps a unicast_peer list that names every node, the MASTER included, and takes the other entry as the peer', () => {
+    // A Terraform LVS module writes all cluster hosts in every node's unicast_peer (KA359): the peer's list is
+    // the same, only its source address changes.
+    const everyNode = UNICAST.replace('        192.168.1.2\n', '        192.168.1.1\n        192.168.1.2\n');
+    const r = peer(everyNode);
+    expect(r.text).toContain('unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.1\n        192.168.1.2\n    }');
+    expect(r.notes.join('\n')).toContain('unicast_peer kept as it is (it lists every node, 192.168.1.1 included)');
+    const three = everyNode.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
+    expect(peerError(three)).toMatch(/2 unicast peers besides its own address 192\.168\.1\.1.*--unicast-src-ip/);
+    expect(peer(three, { unicastSrcIp: '192.168.1.3' }).text).toContain('unicast_src_ip 192.168.1.3\n    unicast_peer {\n        192.168.1.1\n        192.168.1.2\n        192.168.1.3\n');
+  });
+
   it('takes the MASTER\'s address from --unicast-peer when it has no unicast_src_ip', () => {
     const noSrc = UNICAST.replace('    unicast_src_ip 192.168.1.1\n', '');
     expect(peerError(noSrc)).toMatch(/no unicast_src_ip.*--unicast-peer/);

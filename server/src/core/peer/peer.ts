@@ -368,20 +368,25 @@ function generate(text: string, options: PeerOptions): PeerResult {
       // --unicast-peer is for the instances that name no source address: another instance's own
       // address (often on another interface) wins over it.
       const masterAddress = inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text ?? options.unicastPeer;
+      // A list of every node, the MASTER's own address included (a template's habit, KA359): the peer's
+      // list is the same, and the other entries are the candidates for the peer's address.
+      const listsEveryNode = masterAddress !== undefined && peers.some((p) => p.text === masterAddress);
+      const others = listsEveryNode ? peers.filter((p) => p.text !== masterAddress) : peers;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
-        if (peers.length !== 1) fail(`vrrp_instance ${inst.name} has ${peers.length} unicast peers: say which one is the peer's own address with --unicast-src-ip`, peerLine);
-        peerAddress = peers[0]!.text;
+        if (others.length !== 1) fail(`vrrp_instance ${inst.name} has ${others.length} unicast peers${listsEveryNode ? ` besides its own address ${masterAddress}` : ''}: say which one is the peer's own address with --unicast-src-ip`, peerLine);
+        peerAddress = others[0]!.text;
       }
       const entry = peers.find((p) => p.text === peerAddress);
       if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
       if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
-      replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
+      if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
+      const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
       const srcWord = inst.unicastSrcIp?.node.args[0];
       if (srcWord) {
         replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
-        notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp!.value} → ${peerAddress}, unicast_peer ${peerAddress} → ${masterAddress}`);
+        notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp!.value} → ${peerAddress}, ${listNote}`);
       } else {
         notes.push(`vrrp_instance ${inst.name}: unicast_peer ${peerAddress} → ${masterAddress}; no unicast_src_ip (keepalived uses the interface's address)`);
       }
