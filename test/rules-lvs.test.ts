@@ -501,6 +501,14 @@ describe('lvs rules', () => {
     expect(findings(text, 'KA507', '1.3.6')[0]!.message).toContain('keepalived makes it a UDP service');
   });
 
+  // A MySQL pair's notes for CentOS 7 commented out lb_algo and lb_kind: 1.3.5 uses NAT without a word (its
+  // checker printed no "no forwarding method set", a message added in 1.3.6, fdd729b3).
+  it('quotes the NAT default message only for releases that print it (1.3.6 on)', () => {
+    const text = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr']);
+    expect(findings(text, 'KA509', '1.3.5')[0]!.message).toContain('keepalived forwards with NAT (keepalived 1.3.5 says nothing)');
+    expect(findings(text, 'KA509', '1.3.6')[0]!.message).toContain('(keepalived: "no forwarding method set, setting default NAT")');
+  });
+
   it('an invalid protocol, lb_algo or lb_kind is ignored, so keepalived still applies its defaults (no value-replacing fix)', () => {
     const text = vs('10.0.0.1 80', ['protocol tcpx', 'lb_algo foo', 'lb_kind dr']);
     for (const code of ['KA507', 'KA508', 'KA509']) {

@@ -128,6 +128,13 @@ describe('KA302 auth-pass-too-long', () => {
     const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass 0123456789\nauth_pass abcdefghij\n}\nauthentication {\nauth_pass 0123456789\n}');
     expect(findings(text, 'KA302').map((d) => d.range.start.line)).toHaveLength(3);
   });
+  // Configuration errors are counted from 2.0.7 (report_config_error); the 1.3.5 build logs "Truncating auth_pass
+  // to 8 characters" and runs with the 8 bytes.
+  it('says keepalived logs the truncation before 2.0.7 and reports a configuration error from 2.0.7', () => {
+    const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass 517la.com\n}');
+    expect(findings(text, 'KA302', '1.3.5')[0]!.message).toMatch(/\('517la\.co'\) and logs it$/);
+    expect(findings(text, 'KA302', '2.0.7')[0]!.message).toMatch(/and reports a configuration error$/);
+  });
 });
 
 describe('KA303 authentication-ignored / KA304 auth-type-without-pass', () => {

@@ -2,6 +2,10 @@ import type { FileRule } from '../types.js';
 import { defaultSettingFix, vsLabel } from './util.js';
 import { keptRealServers, reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** keepalived reports the NAT default from 1.3.6 (fdd729b3); 1.3.5 uses it without a word. */
+const DEFAULT_REPORTED_SINCE: Version = [1, 3, 6];
 
 export const virtualServerWithoutForwardingMethod: FileRule = {
   kind: 'file',
@@ -29,7 +33,7 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
         (vs.sorryServer !== undefined && !f.sorryOwnForwarding);
       if (!needs) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' ${state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT (keepalived: "no forwarding method set, setting default NAT")`,
+        message: `'${vsLabel(vs)}' ${state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT ${compareVersions(ctx.target, DEFAULT_REPORTED_SINCE) >= 0 ? '(keepalived: "no forwarding method set, setting default NAT")' : `(keepalived ${ctx.target.join('.')} says nothing)`}`,
         file: vs.node.file,
         range: vs.node.range,
         fix: defaultSettingFix(ctx.analysis, vs, state, 'lb_kind', 'NAT'),
