@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
 import { keepalivedAvailable, keepalivedVersion, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -148,6 +148,27 @@ describe('KA603 unquoted-script-command', () => {
     expect(fixed).toContain('notify_master "/bin/echo hello"');
     expect(linesOf(fixed, 'KA603')).toEqual([]);
   });
+
+  // A real LB guide's `notify_backup /etc/keepalived/notify.sh backup`: 'backup' is an account on every Debian and
+  // Ubuntu system, and the Debian 2.2.7 package's `keepalived -t` then stops with "Terminated", exit 143 (2.2.4 and
+  // 2.2.8 builds: exit 0).
+  it("says 2.2.5-2.2.7's config test kills itself when the argument names a Debian system account", () => {
+    const text = SECURE + instance('notify_backup /etc/keepalived/notify.sh backup', 'notify_fault /etc/keepalived/notify.sh fault');
+    const [backup, fault] = findings(text, 'KA603');
+    expect(backup!.message).toContain("'backup' is a system account on Debian and Ubuntu, where keepalived 2.2.7's config test (keepalived -t) kills itself");
+    expect(fault!.message).not.toContain('system account');
+    expect(findings(text, 'KA603', '2.2.8')[0]!.message).not.toContain('system account');
+    expect(findings(text, 'KA603', '2.2.4')[0]!.message).not.toContain('system account');
+  });
+
+  it.runIf(keepalivedAvailable() && existsSync('/etc/passwd') && /^backup:/m.test(readFileSync('/etc/passwd', 'utf8')) && keepalivedVersion() === '2.2.7')(
+    "keepalived 2.2.7 -t stops at such a line with SIGTERM (exit 143 in a shell)",
+    async () => {
+      const text = conf('global_defs {', '  enable_script_security', '}') + instance('notify_backup /bin/true backup');
+      expect((await runKeepalivedAsync(text)).signal).toBe('SIGTERM');
+      expect((await runKeepalivedAsync(text.replace('true backup', 'true fault'))).signal).toBeUndefined();
+    },
+  );
 
   it('accepts a deliberate user and group after a quoted or single-word command', () => {
     expect(linesOf(SECURE + instance('notify_master "/etc/keepalived/notify.sh master" root root'), 'KA603')).toEqual([]);

@@ -17,8 +17,8 @@ import { argumentReason } from './unquoted-script-command.js';
  *   daemon kills itself at start, forked or not. 2.3.0 records the parent first.
  * Seen with the Debian 2.2.7 package and builds of the 2.2.4, 2.2.8, 2.3.1 and 2.4.3 tags.
  */
-const PARENT_CHECK_SINCE: Version = [2, 2, 5];
-const CONFIG_TEST_FIXED_IN: Version = [2, 2, 8];
+export const PARENT_CHECK_SINCE: Version = [2, 2, 5];
+export const CONFIG_TEST_FIXED_IN: Version = [2, 2, 8];
 const START_STOP_FIXED_IN: Version = [2, 3, 0];
 
 const START_STOP = new Set(['startup_script', 'shutdown_script']);
@@ -54,7 +54,7 @@ function runAs(s: ConfiguredScript, scriptUser: readonly Word[] | undefined): Ru
  * Whether keepalived switches users to check the script: not for `</path` (a file it only opens),
  * and a bare command name is first looked up in PATH as that user, which depends on the host.
  */
-function switchesToCheck(s: ConfiguredScript): boolean {
+export function switchesToCheck(s: ConfiguredScript): boolean {
   const path = programOf(s)?.path;
   return !!path && path.includes('/') && !/^<\s*\//.test(path);
 }

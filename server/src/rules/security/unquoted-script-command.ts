@@ -2,7 +2,9 @@ import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { fileText } from '../fixes.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
-import { configuredScripts, type ConfiguredScript } from './scripts.js';
+import { configuredScripts, scriptIsChecked, type ConfiguredScript } from './scripts.js';
+import { CONFIG_TEST_FIXED_IN, PARENT_CHECK_SINCE, switchesToCheck } from './script-user-terminates-keepalived.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { shellSyntaxOf } from './script-shell-syntax.js';
 
 /** Programs that are pointless without arguments: a word after them is an argument, not a user. */
@@ -16,6 +18,11 @@ const STATE_WORDS = new Set(['master', 'backup', 'fault', 'stop', 'deleted', 'st
 const COMMON_USERS = new Set(['root', 'nobody', 'keepalived', 'keepalived_script', 'daemon', 'www-data', 'nginx', 'haproxy', 'apache', 'prometheus']);
 
 const USER_NAME = /^[a-z_][a-z0-9_-]*\$?$/;
+/**
+ * Accounts every Debian and Ubuntu system has (base-passwd): a notify argument such as 'backup' names one, so
+ * keepalived switches to it to check the script, which 2.2.5 to 2.2.7 do not survive under -t (KA608).
+ */
+const DEBIAN_SYSTEM_ACCOUNTS = new Set(['daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup', 'list', 'irc', 'gnats', 'nobody']);
 
 function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
@@ -90,8 +97,14 @@ export const unquotedScriptCommand: FileRule = {
       const dropped = startupOrShutdown
         ? `keepalived drops the script (keepalived: "Invalid ${s.node.keyword.replace('_script', '')} script")`
         : 'it drops the script and only logs it (keepalived -t stays silent)';
+      // The Debian 2.2.7 package on `notify_backup /etc/keepalived/notify.sh backup`: "Terminated", exit 143.
+      const killsTest = DEBIAN_SYSTEM_ACCOUNTS.has(second.text) && !s.words[2] && switchesToCheck(s) && scriptIsChecked(ctx.analysis, s) &&
+        compareVersions(ctx.target, PARENT_CHECK_SINCE) >= 0 && compareVersions(ctx.target, CONFIG_TEST_FIXED_IN) < 0;
+      const exists = killsTest
+        ? `; '${second.text}' is a system account on Debian and Ubuntu, where keepalived ${ctx.target.join('.')}'s config test (keepalived -t) kills itself when it checks this line (exit 143, "Terminated"; see KA608)`
+        : '';
       ctx.report({
-        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists ${dropped}. Quote the whole command`,
+        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists ${dropped}${exists}. Quote the whole command`,
         file: cmd.file,
         range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
         fix: quoteFix(ctx, s, s.words.length),
