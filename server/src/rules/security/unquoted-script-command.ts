@@ -60,7 +60,9 @@ export const unquotedScriptCommand: FileRule = {
     why:
       'keepalived reads only one word as the command. On notify lines (`notify_master`, `notify_up`, `quorum_up`, …) the next ' +
       'two words are the user and group to run as: `notify_master /bin/echo hello` runs `/bin/echo` as user `hello`, and ' +
-      'when no such user exists keepalived just logs it and drops the script — `keepalived -t` says nothing. For `script` ' +
+      'when no such user exists keepalived just logs it and drops the script — `keepalived -t` says nothing. When the word ' +
+      'names an account that exists (`backup` does on every Debian and Ubuntu system), the script runs as that user without ' +
+      'its argument, and the config test of keepalived 2.2.5 to 2.2.7 kills itself on the line (exit 143, see KA608). For `script` ' +
       'and `misc_path` the words after the first are silently dropped. Put the whole command in double quotes.',
     bad: 'vrrp_instance VI_1 {\n    notify_master /etc/keepalived/notify.sh MASTER\n}',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}',
