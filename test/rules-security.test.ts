@@ -107,6 +107,33 @@ describe('KA602 script-user-missing', () => {
     expect(linesOf(noUser, 'KA602')).toEqual([5]);
   });
 
+  // A Terraform LVS director's MISC_CHECK linted for Ubuntu 20.04 (2.0.19) crashed that build's keepalived -t. Reduced:
+  // with no keepalived_script account, 1.3.6 to 2.2.2 free the removed MISC_CHECK but keep it queued (fixed by
+  // 48387eaf in 2.2.3): the 2.0.19 and 2.2.0 builds' -t "Segmentation fault", the 2.0.0 and 2.0.19 daemons
+  // "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)" and respawn it; 2.2.4 and 1.3.5 do not.
+  it('says 1.3.6 to 2.2.2 crash when they remove a MISC_CHECK script for want of its user', () => {
+    const misc = conf('global_defs {', '  enable_script_security', '}', 'virtual_server 10.0.0.100 443 {', '  protocol TCP', '  lb_algo rr', '  lb_kind NAT',
+      '  real_server 10.0.1.21 443 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '  }', '}');
+    for (const v of ['2.0.19', '2.1.5', '2.2.2']) expect(findings(misc, 'KA602', v)[0]!.message, v).toContain(`crashes keepalived ${v}: the health checker dies with a segmentation fault`);
+    for (const v of ['1.3.5', '2.2.3', '2.2.7']) expect(findings(misc, 'KA602', v)[0]!.message, v).not.toContain('segmentation fault');
+    expect(findings(noUser, 'KA602', '2.0.19')[0]!.message).not.toContain('segmentation fault');
+  });
+
+  it.runIf(existsSync('/tmp/ka2.0.19/keepalived/keepalived') && !/^keepalived_script:/m.test(readFileSync('/etc/passwd', 'utf8')))(
+    'the 2.0.19 build crashes on it (when built by scripts/keepalived-versions)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kalint-ka602-'));
+      try {
+        writeFileSync(join(dir, 'k.conf'), conf('global_defs {', '  enable_script_security', '}', 'virtual_server 10.0.0.100 443 {', '  protocol TCP', '  lb_algo rr', '  lb_kind NAT',
+          '  real_server 10.0.1.21 443 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '  }', '}'));
+        const r = spawnSync('/tmp/ka2.0.19/keepalived/keepalived', ['-t', '-f', join(dir, 'k.conf'), '-i', 'x'], { encoding: 'utf8', timeout: 20000 });
+        expect(r.signal).toBe('SIGSEGV');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('agrees in number when several scripts have no user', () => {
     const two = noUser + instance('notify_master "/etc/keepalived/master.sh"').replace('vrrp_instance VI_1', 'vrrp_instance VI_2').replace('virtual_router_id 51', 'virtual_router_id 52');
     const [d] = findings(two, 'KA602');
