@@ -387,6 +387,9 @@ describe('KA316-KA319 sync groups', () => {
   });
   it('a name listed twice in one group is the same error', () => {
     expect(lines(insts + group('G', ['A', 'A B']), 'KA317')).toEqual([14]);
+    expect(findings(insts + group('G', ['A', 'A B']), 'KA317')[0]!.message).toContain('reports it as a configuration error');
+    // Before 2.0.7 keepalived only logs its configuration messages (report_config_error came in 2.0.7).
+    expect(findings(insts + group('G', ['A', 'A B']), 'KA317', '1.3.5')[0]!.message).toContain('ignores the repeat and logs it');
   });
   it('an empty group block is reported where keepalived reports it: its closing brace', () => {
     expect(lines(insts + 'vrrp_sync_group G {\n    group {\n    }\n}\n', 'KA319')).toEqual([13]);

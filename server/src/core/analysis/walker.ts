@@ -13,6 +13,7 @@ import {
   availableIn,
   clampedIn,
   compareVersions,
+  configErrorsCounted,
   findChild,
   looseReadingIn,
   parseVersion,
@@ -107,12 +108,6 @@ const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
  * has too many decimal places" (keepalived commit "Stop using floating point for timer config parameters").
  */
 const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
-/**
- * keepalived counts configuration errors (report_config_error, the -t exit status) from 2.0.7; before, the
- * same deprecation messages went to the log and the line still worked (the 1.3.5 build on
- * lvs_sync_daemon_interface: "(VI_1): Specifying lvs_sync_daemon_interface against a vrrp is deprecated.").
- */
-const CONFIG_ERRORS_COUNTED_SINCE: Version = [2, 0, 7];
 /** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined. */
 function strtodValue(text: string): number | undefined {
   if (/^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/^\+/, ''));
@@ -908,7 +903,9 @@ export class Walker implements LineSink {
     if (spec.deprecated && (!deprecatedIn || compareVersions(this.options.target, [+deprecatedIn[1]!, +deprecatedIn[2]!, +deprecatedIn[3]!]) >= 0)) {
       const d = spec.deprecated;
       // keepalived itself treats some as config errors, logs others, and accepts the rest silently.
-      const counted = compareVersions(this.options.target, CONFIG_ERRORS_COUNTED_SINCE) >= 0;
+      // Before 2.0.7 a deprecation is only logged and the line still works (the 1.3.5 build on
+      // lvs_sync_daemon_interface: "(VI_1): Specifying lvs_sync_daemon_interface against a vrrp is deprecated.").
+      const counted = configErrorsCounted(this.options.target);
       const sev: Severity = /not a config error|logged only/.test(d.how) ? 'warning' : /config error/.test(d.how) ? (counted ? 'error' : 'warning') : /logged/.test(d.how) ? 'warning' : 'info';
       // 'v2.0.15 (retry accepted … since 1.3.7)': one pair of parentheses in the message, not two.
       const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '').replace(/ \((.*)\)$/, '; $1')})` : '';

@@ -146,6 +146,17 @@ export function compareVersions(a: Version, b: Version): number {
 }
 
 /**
+ * keepalived counts configuration errors (report_config_error, which fails `keepalived -t`) from
+ * 2.0.7; before, the same messages only went to the log (the 1.3.5 build: "Truncating auth_pass to
+ * 8 characters", deprecations) and there is no -t before 2.0.4.
+ */
+export const CONFIG_ERRORS_COUNTED_SINCE: Version = [2, 0, 7];
+
+export function configErrorsCounted(target: Version): boolean {
+  return compareVersions(target, CONFIG_ERRORS_COUNTED_SINCE) >= 0;
+}
+
+/**
  * Build conditions known to be off in the builds users run (Debian/Ubuntu 2.2.7 has no libipset).
  * Keywords behind them are "Unknown keyword" there; kalint warns instead of erroring, since other
  * builds do have them. Measured, not guessed: test/schema-binary.test.ts runs every 2.2.7 keyword

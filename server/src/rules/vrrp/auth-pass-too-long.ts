@@ -3,11 +3,9 @@
 import { utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
 import { authenticationBlocks } from './util.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { configErrorsCounted } from '../../core/schema/schema.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
-/** keepalived counts configuration errors from 2.0.7; before, "Truncating auth_pass to 8 characters" was only logged. */
-const CONFIG_ERRORS_COUNTED_SINCE: Version = [2, 0, 7];
 const utf8 = new TextEncoder();
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -34,7 +32,7 @@ export const authPassTooLong: FileRule = {
     good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Sup3rS3c\n    }\n}\n',
   },
   check({ analysis, report, target }) {
-    const reported = compareVersions(target, CONFIG_ERRORS_COUNTED_SINCE) >= 0 ? 'reports a configuration error' : 'logs it';
+    const reported = configErrorsCounted(target) ? 'reports a configuration error' : 'logs it';
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (!inst.authentication) continue;

@@ -3,6 +3,7 @@
 import type { Word } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { instancesByName } from './util.js';
+import { configErrorsCounted } from '../../core/schema/schema.js';
 
 export const instanceInTwoSyncGroups: FileRule = {
   kind: 'file',
@@ -16,7 +17,7 @@ export const instanceInTwoSyncGroups: FileRule = {
     bad: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_WEB {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_sync_group VG_DB {\n    group {\n        VI_INT\n        VI_DB\n    }\n}\n',
     good: 'vrrp_instance VI_EXT {\n    interface eth0\n    virtual_router_id 11\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\nvrrp_instance VI_INT {\n    interface eth0\n    virtual_router_id 12\n    virtual_ipaddress {\n        192.168.1.12/24\n    }\n}\nvrrp_instance VI_DB {\n    interface eth0\n    virtual_router_id 13\n    virtual_ipaddress {\n        192.168.1.13/24\n    }\n}\nvrrp_sync_group VG_ALL {\n    group {\n        VI_EXT\n        VI_INT\n        VI_DB\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
     if (!analysis.model.syncGroups.length) return;
     const known = instancesByName(analysis.model);
     const owner = new Map<string, { group: string; word: Word }>();
@@ -34,7 +35,7 @@ export const instanceInTwoSyncGroups: FileRule = {
         report({
           message:
             prev.group === g.name
-              ? `vrrp_instance '${m.text}' is listed twice in sync group '${g.name}'; keepalived ignores the repeat and reports it as a configuration error`
+              ? `vrrp_instance '${m.text}' is listed twice in sync group '${g.name}'; keepalived ignores the repeat and ${configErrorsCounted(target) ? 'reports it as a configuration error' : 'logs it'}`
               : `vrrp_instance '${m.text}' is already in sync group '${prev.group}'; keepalived ignores it in '${g.name}'`,
           file: m.file,
           range: m.range,
