@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOST, locatedMessage } from './messages.mjs';
 
 const kalint = join(dirname(fileURLToPath(import.meta.url)), '../../bin/kalint.js');
 const [binary, version, ...dirs] = process.argv.slice(2);
@@ -13,18 +14,6 @@ if (!binary || !version || !dirs.length) {
   console.error('usage: node configs.mjs BINARY VERSION DIR...');
   process.exit(2);
 }
-/** Messages about the machine keepalived runs on (interfaces, users, script files, DNS), not the config. */
-const HOST = [
-  /interface .* doesn't exist|Non-existent interface|Unknown interface|cannot use a loopback interface|Cannot find an IP address to use for interface|does not support multicast/,
-  /Disabling track script .* since not found|track script .* not found, ignoring/,
-  /not (?:executable|accessible)|cannot be accessed|No such file or directory|Permission denied|SECURITY VIOLATION/i,
-  /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
-  /not supported by (?:the )?kernel|track file .* (?:directory|filesystem)/i,
-  /Invalid smtp server/,
-];
-const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
-/** Before 2.1 keepalived located a line of an included file as "(FILE:N) message". */
-const LOCATED_BEFORE_2_1 = /^\(([^()\s]+):(\d+)\) (.*)$/;
 
 let files = 0;
 let messages = 0;
@@ -47,14 +36,14 @@ for (const dir of dirs) {
     const lines = new Set(found.map((d) => `${basename(d.file)}:${d.line}`));
     const seen = new Set();
     for (const raw of (run.stderr ?? '').split('\n')) {
-      const m = LOCATED.exec(raw.trim()) ?? LOCATED_BEFORE_2_1.exec(raw.trim());
-      if (!m || HOST.some((h) => h.test(m[3]))) continue;
-      const key = `${basename(m[1] ?? f)}:${m[2]}`;
-      if (seen.has(`${key} ${m[3]}`)) continue;
-      seen.add(`${key} ${m[3]}`);
+      const m = locatedMessage(raw);
+      if (!m || HOST.some((h) => h.test(m.message))) continue;
+      const key = `${basename(m.file ?? f)}:${m.line}`;
+      if (seen.has(`${key} ${m.message}`)) continue;
+      seen.add(`${key} ${m.message}`);
       messages++;
       if (lines.has(key)) matched++;
-      else misses.push(`${join(dir, f)}${m[1] ? ` (${m[1]})` : ''}:${m[2]}: ${m[3]}`);
+      else misses.push(`${join(dir, f)}${m.file ? ` (${m.file})` : ''}:${m.line}: ${m.message}`);
     }
   }
 }

@@ -1,0 +1,20 @@
+// What `keepalived -t` prints, split for the config sweeps (configs.mjs, sweep.mjs).
+
+/** Messages about the machine keepalived runs on (interfaces, users, script files, DNS), not the config. */
+export const HOST = [
+  /interface .* doesn't exist|Non-existent interface|Unknown interface|cannot use a loopback interface|Cannot find an IP address to use for interface|does not support multicast/,
+  /Disabling track script .* since not found|track script .* not found, ignoring/,
+  /not (?:executable|accessible)|cannot be accessed|No such file or directory|Permission denied|SECURITY VIOLATION/i,
+  /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
+  /not supported by (?:the )?kernel|track file .* (?:directory|filesystem)/i,
+  /Invalid smtp server/,
+];
+const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
+/** Before 2.1 keepalived located a line of an included file as "(FILE:N) message". */
+const LOCATED_BEFORE_2_1 = /^\(([^()\s]+):(\d+)\) (.*)$/;
+
+/** A located message `{ file, line, message }` (file undefined for the main file), or undefined. */
+export function locatedMessage(raw) {
+  const m = LOCATED.exec(raw.trim()) ?? LOCATED_BEFORE_2_1.exec(raw.trim());
+  return m ? { file: m[1], line: Number(m[2]), message: m[3] } : undefined;
+}

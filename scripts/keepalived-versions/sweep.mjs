@@ -1,0 +1,160 @@
+// Every config against every keepalived release build, with kalint in-process at the matching
+// `--target-version`. Per release it counts:
+// - located messages: what `BINARY -t` prints with a line (host-dependent ones left out, as in
+//   configs.mjs) and how many of them kalint matches with a finding on the same file and line;
+// - false errors: kalint error findings on a config the release accepts, leaving out the codes in
+//   CANNOT_SEE (problems `-t` does not look at). Accepted: no crash and nothing printed but host
+//   messages. The exit status is not used: a missing interface alone makes 2.2.0 and later exit 5
+//   here, and 2.1.x exits 0 after config errors.
+// - unpredicted crashes: exit 139/134/136 or a hang under `-t` with no kalint finding that says the
+//   release crashes.
+// Prints a table, and writes every miss, false error and crash to OUT (JSON) for triage.
+// Usage: node sweep.mjs [--out FILE] [--only 2.0.19,2.2.8] DIR...
+//   Builds: /tmp/kaX.Y.Z/keepalived/keepalived (KA_BUILDS=/other/prefix), 2.2.7 from
+//   /usr/sbin/keepalived. Releases before 2.0.7 are left out: 2.0.0 has no -t, and 2.0.4 to 2.0.6
+//   start the daemon under -t and log without line numbers (1.3.5: ../keepalived-1.3.5/).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { HOST, locatedMessage } from './messages.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const [, value] = args.splice(at, 2);
+  return value;
+};
+const out = opt('--out') ?? join(tmpdir(), 'kalint-sweep.json');
+const only = opt('--only')?.split(',');
+const dirs = args;
+if (!dirs.length) {
+  console.error('usage: node sweep.mjs [--out FILE] [--only V,V] DIR...');
+  process.exit(2);
+}
+
+/**
+ * Error codes for problems `keepalived -t` does not look at, each documented in its rule: the
+ * release accepts the config under -t and fails (or misbehaves) only when it runs.
+ */
+const CANNOT_SEE = new Set([]);
+
+const prefix = process.env.KA_BUILDS ?? '/tmp/ka';
+const cmp = (a, b) => a.split('.').map(Number).reduce((r, x, i) => r || x - Number(b.split('.')[i]), 0);
+const releases = readdirSync(dirname(prefix))
+  .map((n) => join(dirname(prefix), n))
+  .filter((p) => p.startsWith(prefix) && /\d+\.\d+\.\d+$/.test(p) && existsSync(join(p, 'keepalived/keepalived')))
+  .map((p) => ({ version: /(\d+\.\d+\.\d+)$/.exec(p)[1], binary: join(p, 'keepalived/keepalived') }));
+if (existsSync('/usr/sbin/keepalived') && !releases.some((r) => r.version === '2.2.7')) releases.push({ version: '2.2.7', binary: '/usr/sbin/keepalived' });
+const runs = releases.filter((r) => cmp(r.version, '2.0.7') >= 0 && (!only || only.includes(r.version))).sort((a, b) => cmp(a.version, b.version));
+
+// kalint in-process, bundled from this tree's sources.
+const work = mkdtempSync(join(tmpdir(), 'kalint-sweep-'));
+writeFileSync(
+  join(work, 'lint.mjs'),
+  `import { lintText } from '${root}/server/src/linter.js';
+import { fsHost } from '${root}/server/src/cli/host.js';
+export const lint = (file, text, targetVersion) => lintText(text, { file, host: fsHost, targetVersion, configId: 'x' }).diagnostics;`,
+);
+await build({ entryPoints: [join(work, 'lint.mjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(work, 'lint.cjs'), logLevel: 'error' });
+const { lint } = (await import(join(work, 'lint.cjs'))).default;
+
+/**
+ * The interface names a config uses: keepalived -t looks them up on the machine, and skips much of
+ * its checking of an instance whose interface is missing ("nopreempt will not work with initial
+ * state MASTER" is printed only when ens33 exists). Run as root, each config is checked in a network
+ * namespace of its own where these names exist (veth pairs, up, no address).
+ */
+function interfaceNames(text) {
+  const names = new Set();
+  let inTrack = false;
+  for (const line of text.split('\n')) {
+    const words = line.replace(/[#!].*/, '').trim().split(/\s+/);
+    if (inTrack) {
+      if (words[0] === '}') inTrack = false;
+      else if (words[0]) names.add(words[0]);
+    }
+    if (/^(?:track_interface|vrrp_track_interface)$/.test(words[0]) && words.includes('{')) inTrack = true;
+    if (/^(?:interface|lvs_sync_daemon|lvs_sync_daemon_interface|garp_extra_if|vrrp_garp_extra_if)$/.test(words[0]) && words[1]) names.add(words[1]);
+    for (let i = 0; i < words.length - 1; i++) if (words[i] === 'dev' || words[i] === 'oif' || words[i] === 'iif') names.add(words[i + 1]);
+  }
+  return [...names].filter((n) => /^[A-Za-z0-9_.:@-]{1,15}$/.test(n) && n !== 'lo' && !/^kv\d+$/.test(n));
+}
+const NETNS = process.getuid?.() === 0 && !process.env.NO_NETNS;
+const NETNS_SCRIPT = 'b=$1; f=$2; shift 2; ip link set lo up; i=0; for n in "$@"; do ip link add "$n" type veth peer name kv$i 2>/dev/null && ip link set "$n" up && ip link set kv$i up; i=$((i+1)); done; exec "$b" -t -f "$f" -i x';
+const runTest = (binary, path, names) =>
+  NETNS
+    ? spawnSync('unshare', ['-n', 'sh', '-c', NETNS_SCRIPT, 'sh', binary, basename(path), ...names], { cwd: dirname(path), encoding: 'utf8', timeout: 15000 })
+    : spawnSync(binary, ['-t', '-f', basename(path), '-i', 'x'], { cwd: dirname(path), encoding: 'utf8', timeout: 15000 });
+
+const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGFPE', 'SIGBUS']);
+const SAYS_CRASH = /crash|segmentation fault|SIGFPE|double free|abort/i;
+const stats = new Map(runs.map((r) => [r.version, { configs: 0, messages: 0, matched: 0, accepted: 0, unread: 0, falseErrors: 0, falseErrorConfigs: 0, crashes: 0, unpredicted: 0 }]));
+const report = Object.fromEntries(runs.map((r) => [r.version, { misses: [], falseErrors: [], crashes: [] }]));
+const configs = dirs.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.conf')).sort().map((n) => resolve(d, n)));
+for (const path of configs) {
+  const text = readFileSync(path, 'utf8');
+  const names = interfaceNames(text);
+  for (const { version, binary } of runs) {
+    const s = stats.get(version);
+    const r = report[version];
+    s.configs++;
+    const run = runTest(binary, path, names);
+    const found = lint(path, text, version);
+    const lines = new Set(found.map((d) => `${basename(d.file)}:${d.range.start.line + 1}`));
+    const seen = new Set();
+    let located = 0;
+    let unlocated = 0;
+    /** Lines with a host message: kalint may see the config problem behind one (a track_script naming no vrrp_script). */
+    const hostLines = new Set();
+    for (const raw of (run.stderr ?? '').split('\n')) {
+      const m = locatedMessage(raw);
+      if (!m) {
+        if (raw.trim() && !HOST.some((h) => h.test(raw))) unlocated++;
+        continue;
+      }
+      if (HOST.some((h) => h.test(m.message))) {
+        hostLines.add(`${basename(m.file ?? path)}:${m.line}`);
+        continue;
+      }
+      const key = `${basename(m.file ?? path)}:${m.line}`;
+      if (seen.has(`${key} ${m.message}`)) continue;
+      seen.add(`${key} ${m.message}`);
+      located++;
+      s.messages++;
+      if (lines.has(key)) s.matched++;
+      else r.misses.push(`${path}${m.file ? ` (${m.file})` : ''}:${m.line}: ${m.message}`);
+    }
+    const hung = run.error?.code === 'ETIMEDOUT';
+    if (hung || CRASH_SIGNALS.has(run.signal)) {
+      s.crashes++;
+      if (!found.some((d) => SAYS_CRASH.test(d.message))) {
+        s.unpredicted++;
+        r.crashes.push(`${path} (${hung ? 'hang' : run.signal})`);
+      }
+    } else if (found.some((d) => d.code === 'KA360')) {
+      // net_namespace: -t stops before the VRRP and LVS parts where the namespace does not exist (KA360).
+      s.unread++;
+    } else if (located === 0 && unlocated === 0) {
+      s.accepted++;
+      const errors = found.filter((d) => d.severity === 'error' && !CANNOT_SEE.has(d.code) && !hostLines.has(`${basename(d.file)}:${d.range.start.line + 1}`));
+      if (errors.length) {
+        s.falseErrors += errors.length;
+        s.falseErrorConfigs++;
+        for (const d of errors) r.falseErrors.push(`${d.file}:${d.range.start.line + 1}: ${d.code} ${d.message}`);
+      }
+    }
+  }
+}
+writeFileSync(out, JSON.stringify(report, null, 1));
+console.log(`${configs.length} configs x ${runs.length} releases${NETNS ? ', each in a network namespace with its interfaces' : ''} (details: ${out}); configs with net_namespace, which -t does not read (KA360), are not counted as accepted`);
+console.log('release  configs  matched/located   accepted  false errors (configs)  crashes  unpredicted');
+for (const [v, s] of stats) {
+  console.log(
+    `${v.padEnd(8)} ${String(s.configs).padStart(7)}  ${`${s.matched}/${s.messages}`.padStart(15)}  ${String(s.accepted).padStart(8)}  ${`${s.falseErrors} (${s.falseErrorConfigs})`.padStart(20)}  ${String(s.crashes).padStart(7)}  ${String(s.unpredicted).padStart(11)}`,
+  );
+}
