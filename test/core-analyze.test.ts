@@ -1552,6 +1552,18 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     for (const v of ['2.1.4', '2.1.5']) expect(at(v), v).toEqual([expect.stringContaining(`keepalived ${v} then crashes at the end of the file`)]);
     for (const v of ['2.1.3', '2.2.0', '2.2.7']) expect(at(v), v).toEqual([expect.not.stringContaining('crashes')]);
   });
+  it('is a warning before 2.0.8, which does not check the braces', () => {
+    // keepalived 2.0.7 -t prints nothing and exits 4 (the instance has no virtual_router_id) on this
+    // file; 2.0.8 prints "(Line 2) There are 1 missing '}'s or extra '{'s" (commit 915bda47 added the count).
+    const open = 'vrrp_instance A {\n interface eth0\n';
+    const at = (v: string) => analyze(open, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102');
+    for (const v of ['1.3.5', '2.0.7']) {
+      const [d] = at(v);
+      expect(d?.severity, v).toBe('warning');
+      expect(d?.message, v).toContain(`keepalived ${v} does not check`);
+    }
+    expect(at('2.0.8')[0]?.severity).toBe('error');
+  });
   it('is reported at the last line of the file for 2.0.8 to 2.1.3, which name that line', () => {
     // The 2.0.8, 2.0.14, 2.0.19 and 2.1.3 builds print "(Line 15) There are 1 missing '}'s or extra '{'s" for the
     // 15-line acassen/keepalived#2198 config whose '{' on line 5 is never closed; 2.1.4 and later print no line.

@@ -74,6 +74,11 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
  * 139 under -t on a file ending inside a block; 2.1.3 and 2.2.0 report it and exit 4 and 5.
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
+/**
+ * The first release that checks its braces balance (commit 915bda47): 2.0.7 -t says nothing about a
+ * '{' never closed and ends the block at the end of the file, as later releases also do.
+ */
+const MISSING_BRACE_CHECK_SINCE: Version = [2, 0, 8];
 /** Releases that print "There are N missing '}'s…" with the line keepalived stopped at: the last line of the main file. */
 const MISSING_BRACE_AT_LAST_LINE: [Version, Version] = [[2, 0, 8], [2, 1, 4]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
@@ -880,6 +885,11 @@ export class Walker implements LineSink {
       const crashes = !aborts && compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0
         ? `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`
         : '';
+      if (compareVersions(this.options.target, MISSING_BRACE_CHECK_SINCE) < 0) {
+        // Nothing to quote: the block just ends with the file, which may have been cut short.
+        this.report('KA102', 'warning', `${what} is never closed; keepalived ${this.options.targetLabel} does not check (2.0.8 and later report it) and ends it at the end of the file`, brace.file, brace.range);
+        continue;
+      }
       const message = `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}`;
       const atEnd = lastLine && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[1]) < 0 ? lastLine() : undefined;
       if (atEnd) {

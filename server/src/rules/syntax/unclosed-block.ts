@@ -13,7 +13,7 @@ const rule: CoreRule = {
       "When a file ends with blocks still open, everything after the missing '}' has been read as part of the " +
       'innermost open block: keywords meant for the top level end up inside an instance, where they are unknown ' +
       'or mean something else. keepalived only counts the missing braces at the end, without saying where they ' +
-      'belong; kalint points at the block that was left open.',
+      'belong (releases before 2.0.8 do not even count them; kalint warns there); kalint points at the block that was left open.',
     bad: `global_defs {
     router_id lb1
 `,
