@@ -586,6 +586,29 @@ describe('KA335-KA341', () => {
     expect(lines('track_file tf {\n    weight 5\n}\nvrrp_track_process p {\n    weight 1\n}\n', 'KA335')).toEqual([3, 6]);
     expect(lines('track_file tf {\n    file /run/x\n}\n', 'KA335')).toEqual([]);
   });
+  it('KA335: keepalived 2.1.0 to 2.1.2 crash as they remove a vrrp_track_process without process', () => {
+    // The 2.1.0 build: "(Line 3) track process 'p' process name not specified", then exit 139 under -t;
+    // 2.1.3 prints the same line and exits 0 (commit 99070873).
+    const text = 'vrrp_track_process p {\n    quorum 1\n}\n';
+    expect(findings(text, 'KA335', '2.1.0')[0]?.message).toContain('keepalived 2.1.0 crashes as it does');
+    for (const v of ['2.0.19', '2.1.3', '2.2.7']) expect(findings(text, 'KA335', v)[0]?.message, v).not.toContain('crash');
+  });
+  it('KA378: keepalived 2.1.0 to 2.1.2 crash on an instance that tracks a vrrp_track_process', () => {
+    // The 2.1.0 build exits 139 under -t on this file after "(asdf) No VIP specified; at least one is
+    // sensible"; 2.0.19 and 2.1.3 exit 0. A line naming no vrrp_track_process ("(asdf) track process q
+    // not found, ignoring...") and a sync group's track_process do not crash it.
+    const proc = 'vrrp_track_process haproxy_check {\n    process "haproxy"\n}\n';
+    const tracking = (name: string) => proc + instance('asdf', `interface eth0\nvirtual_router_id 111\ntrack_process {\n${name}\n}`);
+    expect(findings(tracking('haproxy_check'), 'KA378', '2.1.0').map((d) => [d.range.start.line + 1, d.message])).toEqual([
+      [8, "'asdf' tracks vrrp_track_process 'haproxy_check': keepalived 2.1.0 crashes on it as it reads the config (a segmentation fault, also under keepalived -t; fixed in 2.1.3)"],
+    ]);
+    expect(findings(tracking('haproxy_check'), 'KA378', '2.1.2')).toHaveLength(1);
+    for (const v of ['2.0.19', '2.1.3', '2.2.7']) expect(findings(tracking('haproxy_check'), 'KA378', v), v).toEqual([]);
+    expect(findings(tracking('q'), 'KA378', '2.1.0')).toEqual([]);
+    const group = proc + instance('a', 'interface eth0\nvirtual_router_id 1') + instance('b', 'interface eth0\nvirtual_router_id 2') +
+      'vrrp_sync_group G {\n    group {\n        a\n        b\n    }\n    track_process {\n        haproxy_check\n    }\n}\n';
+    expect(findings(group, 'KA378', '2.1.0')).toEqual([]);
+  });
   it('KA336: only `weight N [reverse|noreverse]` with N in -253..253 (±254 adjusted)', () => {
     const text = instance('A', 'track_interface {\neth1 -20\neth2 weight\neth3 weight 300\neth4 weight 254\neth5 weight -10 reverse\neth6 weight 5 sideways\n}');
     expect(findings(text, 'KA336').map((d) => [d.range.start.line + 1, d.severity])).toEqual([

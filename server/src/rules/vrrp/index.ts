@@ -38,6 +38,7 @@ import { routeNotTracked } from './route-not-tracked.js';
 import { deprecatedRouteWord } from './deprecated-route-word.js';
 import { strictStateNotOwner } from './strict-state-not-owner.js';
 import { trackDefinitionIncomplete } from './track-definition-incomplete.js';
+import { trackedProcessCrash } from './tracked-process-crash.js';
 import { trackEntryOptions } from './track-entry-options.js';
 import { duplicateTrackEntry } from './duplicate-track-entry.js';
 import { repeatedInstanceAddress } from './repeated-instance-address.js';
@@ -115,6 +116,7 @@ export const vrrpRules: Rule[] = [
   deprecatedRouteWord,
   strictStateNotOwner,
   trackDefinitionIncomplete,
+  trackedProcessCrash,
   trackEntryOptions,
   duplicateTrackEntry,
   repeatedInstanceAddress,
