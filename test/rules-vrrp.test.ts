@@ -548,6 +548,19 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     const rules = 'static_rules {\n    from 10.0.0.0/8 table 100 blackhole priority 5\n    from 10.0.0.0/8 table 0 priority 6\n    from 10.0.0.0/8 table 100 dport 443 priority 7\n    from 10.0.0.0/8 nop realms 3 priority 8\n    from 10.0.0.0/8 table 100 dport 443-443 priority 9\n}\n';
     expect(findings(rules, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [3, 'error'], [4, 'warning'], [5, 'error']]);
   });
+  it('reads route destinations as releases before 2.0.8 did', () => {
+    // The 2.0.7 build on these lines: (8) "number '0' outside range [1, 32]", "Invalid address prefix
+    // len 0 for address 0.0.0.0 - using 32"; (9) "Cannot mix IPv4 and IPv6 addresses for route";
+    // (10) "VRRP parsed invalid IP any. skipping IP...", "unknown route keyword any"; (12) "Invalid
+    // address prefix len 0 for address :: - using 128". 1.3.5 logs lines 9 and 10 alike; 2.0.8 is silent.
+    const text = instance('A', 'interface eth0\nvirtual_router_id 1\nvirtual_ipaddress {\n1.1.1.1\n}\nvirtual_routes {\n0.0.0.0/0 via 1.1.1.254 dev eth0\ndefault via 2001:db8::ff dev eth0\nany via 1.1.1.254 dev eth0\ndefault6 via 2001:db8::ff dev eth0\n::/0 via 2001:db8::ff dev eth0\ndefault via 1.1.1.253 dev eth0\n}');
+    const at = (v: string) => findings(text, 'KA330', v).map((d) => [d.range.start.line + 1, d.severity]);
+    expect(at('2.0.7')).toEqual([[8, 'error'], [9, 'error'], [10, 'error'], [12, 'error']]);
+    expect(at('1.3.5')).toEqual([[9, 'error'], [10, 'error']]);
+    expect(findings(text, 'KA330', '1.3.5')[0]!.message).toContain("write 'default6'");
+    expect(at('2.0.8')).toEqual([]);
+    expect(at('2.2.7')).toEqual([]);
+  });
   // keepalived 2.2.7: "missing a parameter after keyword `dev`" and the reading stops (exit 2).
   // `dev ! eth3` is the usual way to get there: the comment takes the interface.
   const lastWithoutValue = [

@@ -1,7 +1,49 @@
 // KA330: a route or rule line keepalived cannot parse (bad address, no destination, no action).
 
+import type { ValueLine } from '../../core/analysis/ast.js';
+import { ipFamily } from '../../core/analysis/values.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { readRoute, readRule, routeBlocks, ruleBlocks, skipped, type LineProblem } from './routes.js';
+import { readRoute, readRule, routeBlocks, ruleBlocks, skipped, type LineProblem, type RouteReading } from './routes.js';
+
+/**
+ * 2.0.8 changed how a route's destination is read (commits 843ffc80, 912be9f0, b7ddc5f2): before it,
+ * `default` was IPv4 (a line with an IPv6 gateway is "Cannot mix IPv4 and IPv6 addresses for
+ * route"; 1.3.5 and 2.0.7 read it so) and `any`/`all` were no destination ("unknown route keyword").
+ */
+const ROUTE_DEFAULT_ANY_FAMILY_SINCE: Version = [2, 0, 8];
+/**
+ * 2.0.7 read a prefix length as a number from 1 (the range checks of 2.0.7): `0.0.0.0/0` is "number '0'
+ * outside range [1, 32]", "Invalid address prefix len 0 for address 0.0.0.0 - using 32" (the 2.0.7
+ * build); 2.0.6 took it with atoi and 2.0.8 allows 0 for routes again (843ffc80).
+ */
+const ZERO_PREFIX_REFUSED: [Version, Version] = [[2, 0, 7], [2, 0, 8]];
+
+/** What a release before 2.0.8 does differently with this route line's addresses. */
+function olderRouteProblems(line: ValueLine, r: RouteReading, target: Version): LineProblem[] {
+  const out: LineProblem[] = [];
+  const dest = r.dest;
+  if (dest && compareVersions(target, ROUTE_DEFAULT_ANY_FAMILY_SINCE) < 0) {
+    const v = target.join('.');
+    if (dest.text === 'any' || dest.text === 'all') {
+      out.push({ word: dest, message: `keepalived ${v} has no route destination '${dest.text}' (2.0.8 added it; keepalived: "unknown route keyword ${dest.text}"): write 'default'`, effect: 'skip' });
+    } else if (dest.text === 'default') {
+      const v6 = line.words.find((w) => w !== dest && ipFamily(w.text.split('/')[0]!) === 6);
+      if (v6) out.push({ word: dest, message: `keepalived ${v} reads 'default' as IPv4, and '${v6.text}' is IPv6 (keepalived: "Cannot mix IPv4 and IPv6 addresses for route"): write 'default6'`, effect: 'skip' });
+    }
+  }
+  if (compareVersions(target, ZERO_PREFIX_REFUSED[0]) >= 0 && compareVersions(target, ZERO_PREFIX_REFUSED[1]) < 0) {
+    for (const w of line.words) {
+      const [addr, len] = w.text.split('/');
+      const family = len === '0' ? ipFamily(addr!) : undefined;
+      if (family) {
+        const full = family === 4 ? 32 : 128;
+        out.push({ word: w, message: `keepalived ${target.join('.')} refuses prefix length 0 and uses /${full}, so '${w.text}' becomes a single-address route (keepalived: "Invalid address prefix len 0 for address ${addr} - using ${full}"); write '${family === 6 ? 'default6' : 'default'}' instead, or use 2.0.8 or later`, effect: 'adjust', serious: true });
+      }
+    }
+  }
+  return out;
+}
 
 export const invalidRoute: FileRule = {
   kind: 'file',
@@ -11,23 +53,28 @@ export const invalidRoute: FileRule = {
   severity: 'error',
   description: 'A virtual_routes / static_routes / virtual_rules / static_rules line keepalived cannot use: a bad address, mixed IPv4/IPv6, no or several actions; the line is skipped.',
   docs: {
-    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. A prefix length that is too long, or a single port after sport/dport (2.2.7 wants a range), is reported and replaced.',
+    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination; 2.0.7 also turned a /0 prefix into a single address. A prefix length that is too long, or a single port after sport/dport (2.2.7 wants a range), is reported and replaced.',
     bad: 'static_rules {\n    to 192.168.100./24 table 1\n}\n',
     good: 'static_rules {\n    to 192.168.100.0/24 table 1 priority 100\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, target, report }) {
     const model = analysis.model;
+    const older = compareVersions(target, ROUTE_DEFAULT_ANY_FAMILY_SINCE) < 0;
     const say = (kind: string, what: string, p: LineProblem) =>
       report({
         message:
           p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
         file: p.word.file,
         range: p.word.range,
-        severity: p.effect === 'adjust' ? 'warning' : 'error',
+        severity: p.effect === 'adjust' && !p.serious ? 'warning' : 'error',
       });
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';
-      for (const line of block.values ?? []) for (const p of readRoute(line, block).problems) say(kind, 'route', p);
+      for (const line of block.values ?? []) {
+        const r = readRoute(line, block);
+        for (const p of r.problems) say(kind, 'route', p);
+        if (older && !skipped(r.problems)) for (const p of olderRouteProblems(line, r, target)) say(kind, 'route', p);
+      }
     }
     for (const block of ruleBlocks(model)) {
       const kind = block.keyword === 'static_rules' ? 'static' : 'virtual';

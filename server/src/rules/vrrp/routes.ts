@@ -15,6 +15,8 @@ export interface LineProblem {
    * an option's value is missing and keepalived reads no further ("missing a parameter").
    */
   effect: 'skip' | 'adjust' | 'stops';
+  /** An adjustment that changes what the line does (reported as an error, not a warning). */
+  serious?: boolean;
 }
 
 export interface RouteReading {
