@@ -760,6 +760,16 @@ describe('KA537 smtp-check-host-hangs', () => {
     for (const v of ['2.2.7', '2.2.8', '2.3.4', '2.4.3']) expect(linesOf(two, 'KA537', v)).toEqual([]);
     expect(linesOf(smtp('            connect_timeout 5'), 'KA537', '2.3.1')).toEqual([]);
   });
+  it('reports it for 2.1.0 to 2.1.3 too', () => {
+    // The 2.1.0 and 2.1.3 builds never return from keepalived -t on a config with one host block
+    // (killed after 3 s, also with only connect_port in it); 2.0.19, 2.1.4 and 2.1.5 exit 0 (ca49b6cd).
+    const one = smtp(...host('192.0.2.3'));
+    for (const v of ['2.1.0', '2.1.3']) {
+      expect(linesOf(one, 'KA537', v), v).toEqual([7]);
+      expect(findings(one, 'KA537', v)[0]!.message, v).toContain('(fixed in 2.1.4)');
+    }
+    for (const v of ['2.0.19', '2.1.4', '2.1.5']) expect(linesOf(one, 'KA537', v), v).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 reads the host block', () => {
     expect(runKeepalived(smtp(...host('192.0.2.3'))).exitStatus).toBe(0);
   });

@@ -9,9 +9,14 @@ import { related } from './util.js';
  * host is put on the real server's checker list twice, and walking that list never ends. 2.3.4 fixed
  * it (commit da0291cd). Builds of the 2.3.1 tag hang under -t on one host block, with or without
  * connection options beside it; 2.2.7, 2.2.8 and 2.4.3 read the same configs.
+ * 2.1.0 to 2.1.3 loop the same way: the host entries became list_head lists (commit 6058815d) and the
+ * copied checker kept the list entry of the one it was copied from until commit ca49b6cd (2.1.4).
+ * The 2.1.0 and 2.1.3 builds hang under -t on the example; 2.0.19 and 2.1.4 read it.
  */
-const HOST_LOOP_SINCE: Version = [2, 3, 0];
-const HOST_LOOP_FIXED_IN: Version = [2, 3, 4];
+const HOST_LOOPS: [since: Version, fixedIn: Version][] = [
+  [[2, 1, 0], [2, 1, 4]],
+  [[2, 3, 0], [2, 3, 4]],
+];
 
 export const smtpCheckHostHangs: FileRule = {
   kind: 'file',
@@ -19,13 +24,13 @@ export const smtpCheckHostHangs: FileRule = {
   name: 'smtp-check-host-hangs',
   family: 'lvs',
   severity: 'error',
-  description: "An SMTP_CHECK with a 'host' block: keepalived 2.3.0 to 2.3.3 loop forever reading the configuration.",
+  description: "An SMTP_CHECK with a 'host' block: keepalived 2.1.0 to 2.1.3 and 2.3.0 to 2.3.3 loop forever reading the configuration.",
   docs: {
     why:
       'The `host` block of SMTP_CHECK (deprecated: one SMTP_CHECK per host is the current form) makes keepalived ' +
-      '2.3.0 to 2.3.3 loop forever while they read the configuration: `keepalived -t` never returns, and the ' +
-      'health-checking process hangs at start, so no real server is checked or added. 2.3.4 fixed it; older ' +
-      'releases read the block. Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
+      '2.1.0 to 2.1.3 and 2.3.0 to 2.3.3 loop forever while they read the configuration: `keepalived -t` never returns, and the ' +
+      'health-checking process hangs at start, so no real server is checked or added. 2.1.4 and 2.3.4 fixed it; ' +
+      '2.0.x and 2.2.x read the block. Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
     bad:
       'virtual_server 10.0.0.1 25 {\n    protocol TCP\n    real_server 10.0.1.1 25 {\n        SMTP_CHECK {\n            host {\n                connect_ip 10.0.1.1\n                connect_port 25\n            }\n        }\n    }\n}',
     good:
@@ -34,7 +39,9 @@ export const smtpCheckHostHangs: FileRule = {
   },
   check(ctx) {
     const { target } = ctx;
-    if (compareVersions(target, HOST_LOOP_SINCE) < 0 || compareVersions(target, HOST_LOOP_FIXED_IN) >= 0) return;
+    const loop = HOST_LOOPS.find(([since, fixedIn]) => compareVersions(target, since) >= 0 && compareVersions(target, fixedIn) < 0);
+    if (!loop) return;
+    const fixedIn = loop[1].join('.');
     for (const vs of ctx.analysis.model.virtualServers) {
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
@@ -44,7 +51,7 @@ export const smtpCheckHostHangs: FileRule = {
           ctx.report({
             message:
               `keepalived ${target.join('.')} loops forever reading this SMTP_CHECK 'host' block: keepalived -t never returns and the ` +
-              `health checker hangs at start (fixed in 2.3.4). Write one SMTP_CHECK per host, with connect_ip and connect_port in it`,
+              `health checker hangs at start (fixed in ${fixedIn}). Write one SMTP_CHECK per host, with connect_ip and connect_port in it`,
             file: first.file,
             range: first.range,
             related: rest.slice(0, 20).map((h) => related(h, 'another host block')),
