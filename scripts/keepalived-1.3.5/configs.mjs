@@ -7,9 +7,9 @@
 // - every other message the child logs (host ones left out) is listed with the configs it came
 //   from, for review by hand.
 // Writes the details to OUT (JSON) and prints the totals.
-// Usage: node configs.mjs [--out FILE] DIR...   (root; KEEPALIVED_135 as for run.sh)
+// Usage: node configs.mjs [--out FILE] [--cache DIR] DIR...   (root; KEEPALIVED_135 as for run.sh)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +21,15 @@ const root = resolve(here, '../..');
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const out = outAt >= 0 ? args.splice(outAt, 2)[1] : join(tmpdir(), 'kalint-1.3.5-configs.json');
+// --cache DIR keeps what 1.3.5 logged for each config, so that a later run only lints again.
+const cacheAt = args.indexOf('--cache');
+const cache = cacheAt >= 0 ? args.splice(cacheAt, 2)[1] : undefined;
 if (!args.length) {
   console.error('usage: node configs.mjs [--out FILE] DIR...');
   process.exit(2);
 }
 
+if (cache) mkdirSync(cache, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'kalint-135-'));
 writeFileSync(
   join(work, 'lint.mjs'),
@@ -41,15 +45,19 @@ const NOISE = [
   /^Starting |^Opening file|^Registering |^Running on |^Stopping|^Stopped|^Remove a zombie|^Using LinkWatch|^Netlink reflector|^Unable to resolve default script username|^Initializing ipvs|^Leaving|^Entering|^Opening|^\s|^-+</,
   /tables command not available|^Cant find interface|to unknown .* interface|exited with permanent error|^Unable to access script|^Disabling .* since not found|exited with status|^VRRP_Instance\(.*\) (?:Entering|Transition|Now in)|^VRRP_Group\(.*\) Syncing|^WARNING - script `.*` resolved by path search|^Truncating auth_pass|^VRRP_Instance\(.*\) removing protocol|^VRRP sockpool|^Terminating|^Received |^IPVS: Can't initialize|^IPVS: Protocol not available|^Unable to open dbus|^Activating healthchecker|^Adding sorry server|^Removing service|^Script user|^pid \d+ exited/,
 ];
-const SAYS_CRASH = /crash|segmentation fault|SIGFPE|double free|abort/i;
+const SAYS_CRASH = /crash|segmentation fault|SIGFPE|double free|abort|loops? forever|never returns/i;
 const configs = args.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.conf')).sort().map((n) => resolve(d, n)));
 const totals = { configs: 0, unknown: 0, unknownMatched: 0, died: 0, diedPredicted: 0 };
 const detail = { unknownMissed: [], diedUnpredicted: [], other: {} };
 for (const path of configs) {
   totals.configs++;
-  const found = lint(path, readFileSync(path, 'utf8'));
-  for (const proc of ['P', 'C']) {
-    const log = execFileSync(join(here, 'run.sh'), [path, proc, '1'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const text = readFileSync(path, 'utf8');
+  const found = lint(path, text);
+  // The checker process only for configs with something to check (a run takes a second or more).
+  for (const proc of /virtual_server|real_server|SSL/.test(text) ? ['P', 'C'] : ['P']) {
+    const cached = cache && join(cache, `${path.replace(/\//g, '_')}.${proc}.log`);
+    const log = cached && existsSync(cached) ? readFileSync(cached, 'utf8') : execFileSync(join(here, 'run.sh'), [path, proc, '1'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (cached) writeFileSync(cached, log);
     // The child's reading comes after the second "Opening file" (the parent reads the config first).
     const parts = log.split(/^.*Opening file.*$/m);
     const child = parts.slice(parts.length > 2 ? 2 : 1).join('\n').split('\n');
