@@ -853,3 +853,13 @@ describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
     expect(linesOf(text, 'KA524', '2.1.3')).toEqual([]);
   });
 });
+
+describe('KA528 before 2.0.18', () => {
+  it('is silent where keepalived reads no tunnel options', () => {
+    // A gist's "lvs_method NAT →Masp": the 2.0.19 build says "(Line 4) Invalid tunnel option →Masp for
+    // virtual server."; 2.0.7, 2.0.9, 2.0.14 and 2.0.16 say nothing (tunnel options came with 19cc2570, 2.0.18).
+    const text = conf('virtual_server 10.0.0.1 80 {', '    protocol TCP', '    lb_algo rr', '    lvs_method NAT →Masp', '    real_server 10.0.1.1 80 {', '    }', '}');
+    for (const v of ['2.0.18', '2.0.19', '2.2.7']) expect(linesOf(text, 'KA528', v), v).toEqual([4]);
+    for (const v of ['1.3.5', '2.0.7', '2.0.16']) expect(linesOf(text, 'KA528', v), v).toEqual([]);
+  });
+});

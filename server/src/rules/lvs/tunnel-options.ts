@@ -1,3 +1,4 @@
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import { lvsFacts } from './server-facts.js';
@@ -34,6 +35,13 @@ export function tunnelProblem(args: Word[]): { message: string; gist: string } |
   return undefined;
 }
 
+/**
+ * Tunnel options came with the GUE tunnel type (commit 19cc2570, 2.0.18): before it the method
+ * handlers read NAT|DR|TUN and nothing after it, so 2.0.7 to 2.0.16 -t say nothing about
+ * 'lvs_method NAT →Masp' (2.0.19 reports "Invalid tunnel option →Masp").
+ */
+const TUNNEL_OPTIONS_SINCE: Version = [2, 0, 18];
+
 export const tunnelOptions: FileRule = {
   kind: 'file',
   code: 'KA528',
@@ -45,11 +53,13 @@ export const tunnelOptions: FileRule = {
     why:
       'With TUN forwarding, `type ipip|gue|gre`, `port N` and `nocsum|csum|remcsum` choose the encapsulation. keepalived ' +
       'checks them together: gue needs a port and only gue takes one, ipip has no checksum option, gre no remote checksum. ' +
-      'On any mistake keepalived keeps TUN but drops all the tunnel options (plain ipip), and `keepalived -t` fails.',
+      'On any mistake keepalived keeps TUN but drops all the tunnel options (plain ipip), and `keepalived -t` fails. ' +
+      'Releases before 2.0.18 read no tunnel options and ignore any word after the method.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind TUN type gue\n    real_server 10.0.1.1 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind TUN type gue port 6080\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
+    if (compareVersions(ctx.target, TUNNEL_OPTIONS_SINCE) < 0) return;
     // The method lines (lb_kind, lvs_method, sorry_server_lvs_method) with words after NAT|DR|TUN,
     // collected in reading order by the one pass over the virtual servers.
     for (const f of lvsFacts(ctx.analysis).servers) {
