@@ -509,6 +509,15 @@ describe('lvs rules', () => {
     expect(findings(text, 'KA509', '1.3.6')[0]!.message).toContain('(keepalived: "no forwarding method set, setting default NAT")');
   });
 
+  it('says that -t is silent about the UDP default before 2.1.0', () => {
+    // The 2.0.16 and 2.0.19 builds print nothing under -t for this virtual_server (the default was logged with
+    // log_message when keepalived starts); 2.1.0 prints "Virtual server [10.0.0.1]:none:80: no protocol set -
+    // defaulting to UDP" (60061ab1 made it a config error).
+    const text = vs('10.0.0.1 80', ['lb_algo rr', 'lb_kind NAT']);
+    for (const v of ['2.0.16', '2.0.19']) expect(findings(text, 'KA507', v)[0]!.message, v).toContain(`keepalived ${v} -t does not report it`);
+    for (const v of ['2.1.0', '2.2.7']) expect(findings(text, 'KA507', v)[0]!.message, v).toContain('(keepalived: "no protocol set - defaulting to UDP")');
+  });
+
   it('an invalid protocol, lb_algo or lb_kind is ignored, so keepalived still applies its defaults (no value-replacing fix)', () => {
     const text = vs('10.0.0.1 80', ['protocol tcpx', 'lb_algo foo', 'lb_kind dr']);
     for (const code of ['KA507', 'KA508', 'KA509']) {

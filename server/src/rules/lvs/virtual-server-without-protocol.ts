@@ -6,6 +6,8 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** First release that gives a virtual_server without a protocol UDP. */
 const UDP_DEFAULT_SINCE: Version = [1, 3, 6];
+/** Before 2.1.0 the UDP default is only logged when keepalived starts (log_message): `-t` says nothing. */
+const REPORTED_BY_TEST_SINCE: Version = [2, 1, 0];
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -18,7 +20,7 @@ export const virtualServerWithoutProtocol: FileRule = {
     why:
       'An IPVS service addressed by ip and port is bound to one protocol. Without `protocol`, keepalived 2.2.7 sets UDP (the ' +
       "kernel's default) and `keepalived -t` reports it — a web service written without `protocol TCP` then balances UDP " +
-      'datagrams and no TCP connection reaches the real servers. Releases before 1.3.6 (1.3.5 on CentOS 7) leave the protocol ' +
+      'datagrams and no TCP connection reaches the real servers (before 2.1.0 keepalived only logs it when it starts, `-t` is silent). Releases before 1.3.6 (1.3.5 on CentOS 7) leave the protocol ' +
       'unset (0), and the kernel refuses to add such a service at all.',
     bad: 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
@@ -34,7 +36,9 @@ export const virtualServerWithoutProtocol: FileRule = {
       // refuses for any service; the UDP default came in 1.3.6.
       const effect = compareVersions(ctx.target, UDP_DEFAULT_SINCE) < 0
         ? `keepalived ${ctx.target.join('.')} leaves its protocol unset (0), and the kernel refuses to add such a service (the UDP default came in 1.3.6)`
-        : 'keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")';
+        : compareVersions(ctx.target, REPORTED_BY_TEST_SINCE) < 0
+          ? `keepalived makes it a UDP service (it logs "no protocol set - defaulting to UDP" when it starts; keepalived ${ctx.target.join('.')} -t does not report it)`
+          : 'keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")';
       ctx.report({
         message: `'${vsLabel(vs)}' ${what}; ${effect}`,
         file: vs.node.file,
