@@ -1319,6 +1319,16 @@ describe('include lines keepalived reads twice (KA114)', () => {
     expect(at('# note\n' + text, '2.1.4')).toHaveLength(1);
     expect(at(text, '2.1.3')).toEqual([]);
     expect(at(text, '2.1.5')).toEqual([]);
+    // Nothing is read again when the file ends with a blank or comment line: the 2.1.4 build exits 0 on `include f.conf`
+    // for 'vrrp_instance B {…}\n\n' and '…}\n# end', and prints "Extra '}' found" for '…}\n' and '…}' (a k0s config
+    // from the sweep ends its generated include with blank lines).
+    const ending = (tail: string) =>
+      analyze('include b.conf\n' + vi(2), { file: '/k/keepalived.conf', host: memoryHost({ '/k/b.conf': 'vrrp_instance B {\n  interface eth0\n  virtual_router_id 2\n}' + tail }), targetVersion: '2.1.4' })
+        .diagnostics.filter((d) => d.code === 'KA114');
+    expect(ending('\n\n')).toEqual([]);
+    expect(ending('\n# end\n')).toEqual([]);
+    expect(ending('\n')).toHaveLength(1);
+    expect(ending('')).toHaveLength(1);
     // A first line that opens no block is read once (the 2.1.4 build: global_defs including ` router_id lb1`, exit 0).
     const host2 = memoryHost({ '/k/r.conf': '# id\n router_id lb1\n' });
     expect(analyze('global_defs {\n include r.conf\n}\n', { file: '/k/keepalived.conf', host: host2, targetVersion: '2.1.4' }).diagnostics.filter((d) => d.code === 'KA114')).toEqual([]);

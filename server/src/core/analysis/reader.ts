@@ -1173,6 +1173,9 @@ export class Reader {
     for (const f of files) {
       const first = firstConfigLine(f.text);
       if (first === undefined || !first.includes('{')) continue;
+      // A blank or comment line at the end of the file leaves nothing to read again (the 2.1.4 build: exit 0
+      // for a file ending '}\n\n' or '}\n# end', "Extra '}' found" for one ending '}\n' or '}').
+      if (!endsWithConfigLine(f.text)) continue;
       this.report(
         'KA114',
         'error',
@@ -1421,6 +1424,13 @@ function splitArgs(s: string): string[] {
 export { parseCondition };
 
 /** The first line of a configuration text that is neither blank nor a comment, trimmed, or undefined. */
+/** Whether the file's last line (the one before a final newline) holds more than blanks and a comment. */
+function endsWithConfigLine(text: string): boolean {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  const last = text.slice(text.lastIndexOf('\n', end - 1) + 1, end);
+  return last.replace(/[#!].*$/, '').trim() !== '';
+}
+
 function firstConfigLine(text: string): string | undefined {
   for (const raw of text.split('\n', 200)) {
     const line = raw.replace(/[#!].*$/, '').trim();
