@@ -1,0 +1,177 @@
+// Mutation differential fuzzing: real configs, each mutated once or twice the way users get them
+// wrong, read by the real `keepalived -t` and by kalint in-process; every disagreement is
+// classified (scripts/fuzz-mutations.ts) and grouped by cause.
+//
+// Usage (bundle, then run; reads only the directories named on the command line):
+//   npx esbuild scripts/fuzz-differential.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-differential.js
+//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] DIR...
+// A seed and the same directories give the same mutants. With --out, each mutant that disagrees
+// is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { lintText } from '../server/src/linter.js';
+import { format, isFormatError } from '../server/src/core/format/index.js';
+import type { SourceHost } from '../server/src/core/index.js';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { causeKey, classify, makeRng, mutate, parseKeepalived, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
+
+const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
+const LOOKS_LIKE_KEEPALIVED = /^\s*(?:global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group)\b/m;
+
+/** The config files under the given directories, sorted, one per distinct content. */
+export function collectConfigs(dirs: string[]): { path: string; text: string }[] {
+  const seen = new Set<string>();
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (!NOT_CONFIGS.test(name) && st.size < 200_000) {
+        const text = readFileSync(p, 'utf8');
+        if (!LOOKS_LIKE_KEEPALIVED.test(text) || seen.has(text)) continue;
+        seen.add(text);
+        out.push({ path: p, text });
+      }
+    }
+  };
+  for (const d of dirs) walk(resolve(d));
+  return out;
+}
+
+/** Reads only inside `root`: the mutant's directory (its relative includes are not there, for keepalived either). */
+function hostWithin(root: string): SourceHost {
+  return {
+    readFile(path) {
+      if (!resolve(path).startsWith(root + '/')) return undefined;
+      try {
+        return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    readDir(path) {
+      if (resolve(path) !== root && !resolve(path).startsWith(root + '/')) return undefined;
+      try {
+        return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+export function runKeepalivedOn(binary: string, dir: string, name: string): KeepalivedVerdict {
+  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 * 1024 * 1024 });
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { status: r.status, signal: r.signal, timedOut, messages: parseKeepalived(r.stderr ?? '', name) };
+}
+
+/** keepalived's verdict without line numbers (formatting may join a `{` line to the one before). */
+function verdictGist(v: KeepalivedVerdict): string {
+  return JSON.stringify([v.status, v.signal, v.timedOut, v.messages.map((m) => m.message).sort()]);
+}
+
+export interface MutantResult {
+  index: number;
+  source: string;
+  edits: string[];
+  text: string;
+  disagreements: Disagreement[];
+}
+
+/** Lints and runs keepalived on one mutant in a directory of its own; also checks `kalint fmt` on it. */
+export function checkMutant(binary: string, text: string, checkFormat = true): { ka: KeepalivedVerdict; diagnostics: Diagnostic[]; disagreements: Disagreement[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-fuzz-'));
+  try {
+    const name = 'keepalived.conf';
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    const ka = runKeepalivedOn(binary, dir, name);
+    let diagnostics: Diagnostic[] = [];
+    let thrown: unknown;
+    try {
+      diagnostics = lintText(text, { file: path, configId: 'x', host: hostWithin(dir) }).diagnostics;
+    } catch (e) {
+      thrown = e;
+    }
+    const disagreements = classify(text, ka, diagnostics, path, thrown);
+    if (checkFormat) {
+      try {
+        const f = format(text);
+        if (!isFormatError(f) && f.changed) {
+          const again = format(f.text);
+          if (isFormatError(again) || again.changed) disagreements.push({ kind: 'fmt', detail: 'kalint fmt is not idempotent' });
+          writeFileSync(path, f.text);
+          if (verdictGist(runKeepalivedOn(binary, dir, name)) !== verdictGist(ka)) disagreements.push({ kind: 'fmt', detail: "kalint fmt changes keepalived's verdict" });
+        }
+      } catch (e) {
+        disagreements.push({ kind: 'internal-error', detail: `fmt threw: ${(e as Error)?.message ?? e}` });
+      }
+    }
+    return { ka, diagnostics, disagreements };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(argv: string[]): void {
+  let seed = 16;
+  let count = 500;
+  let outDir: string | undefined;
+  let binary = 'keepalived';
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--seed') seed = Number(argv[++i]);
+    else if (a === '--count') count = Number(argv[++i]);
+    else if (a === '--out') outDir = resolve(argv[++i]!);
+    else if (a === '--keepalived') binary = argv[++i]!;
+    else dirs.push(a);
+  }
+  if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
+    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] DIR...');
+    process.exit(2);
+  }
+  const configs = collectConfigs(dirs);
+  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants`);
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  const rng = makeRng(seed);
+  const byCause = new Map<string, { count: number; examples: number[] }>();
+  const byKind = new Map<string, number>();
+  let mutants = 0;
+  let disagreeing = 0;
+  const started = Date.now();
+  for (let index = 0; mutants < count; index++) {
+    const source = configs[rng.int(configs.length)]!;
+    const m = mutate(source.text, rng);
+    if (!m) continue;
+    mutants++;
+    const { disagreements } = checkMutant(binary, m.text);
+    if (!disagreements.length) continue;
+    disagreeing++;
+    for (const d of disagreements) {
+      byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
+      const key = causeKey(d);
+      const c = byCause.get(key) ?? { count: 0, examples: [] };
+      c.count++;
+      if (c.examples.length < 5) c.examples.push(index);
+      byCause.set(key, c);
+    }
+    if (outDir) {
+      const id = String(index).padStart(4, '0');
+      writeFileSync(join(outDir, `${id}.conf`), m.text);
+      const lines = [`source: ${source.path}`, ...m.edits.map((e) => `edit: ${e}`), ...disagreements.map((d) => `${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`)];
+      writeFileSync(join(outDir, `${id}.txt`), lines.join('\n') + '\n');
+    }
+  }
+  console.log(`${mutants} mutants in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
+  console.log([...byKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'no disagreements');
+  for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);
+}
+
+// Run as a program (the bundle), not when a test imports the module.
+if (/fuzz-differential\.c?js$/.test(process.argv[1] ?? '')) main(process.argv.slice(2));

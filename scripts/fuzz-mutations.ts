@@ -1,0 +1,664 @@
+// Mutations of real configs and the classification of keepalived's and kalint's verdicts on them:
+// the pure half of scripts/fuzz-differential.ts, shared with test/fuzz-mutations.test.ts.
+//
+// A mutation is one edit a user makes by mistake (a brace lost or glued, a line moved into
+// another block, a number out of range, an address in an odd form, CRLF line endings...).
+// Everything is driven by a seeded generator, so a seed names the same mutants on every run.
+
+import keywordTable from '../server/src/core/schema/keywords.json';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+
+// ---------------------------------------------------------------------------------------------
+// Seeded randomness
+// ---------------------------------------------------------------------------------------------
+
+export interface Rng {
+  /** An integer in [0, n). */
+  int(n: number): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+/** mulberry32: small, fast, and the same sequence on every platform. */
+export function makeRng(seed: number): Rng {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { int, pick: (items) => items[int(items.length)]! };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+// ---------------------------------------------------------------------------------------------
+
+/** Lines of a text; `eol` remembers whether it used CRLF and whether it ended with a newline. */
+interface Doc {
+  lines: string[];
+  crlf: boolean;
+  finalNewline: boolean;
+}
+
+function toDoc(text: string): Doc {
+  const crlf = text.includes('\r\n');
+  const finalNewline = text.endsWith('\n');
+  const body = finalNewline ? text.slice(0, -1) : text;
+  return { lines: body.split('\n').map((l) => (crlf ? l.replace(/\r$/, '') : l)), crlf, finalNewline };
+}
+
+function fromDoc(d: Doc): string {
+  const eol = d.crlf ? '\r\n' : '\n';
+  return d.lines.join(eol) + (d.finalNewline ? eol : '');
+}
+
+/** A line that holds words of the config (not blank, not a comment). */
+function isCodeLine(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && !t.startsWith('#') && !t.startsWith('!');
+}
+
+interface Word {
+  text: string;
+  start: number;
+}
+
+function wordsOf(line: string): Word[] {
+  const out: Word[] = [];
+  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], start: m.index! });
+  return out;
+}
+
+function replaceWord(line: string, w: Word, text: string): string {
+  return line.slice(0, w.start) + text + line.slice(w.start + w.text.length);
+}
+
+/** Indices of lines matching `test`; undefined when none does. */
+function pickLine(d: Doc, rng: Rng, test: (line: string) => boolean): number | undefined {
+  const idx: number[] = [];
+  d.lines.forEach((l, i) => {
+    if (test(l)) idx.push(i);
+  });
+  return idx.length ? rng.pick(idx) : undefined;
+}
+
+const ODD_NUMBERS = ['0', '-1', '1', '255', '256', '65535', '65536', '2147483648', '1.5', '1e3', '0x10', '010', '+5', ''];
+const ODD_ADDRESSES = ['2001:db8::10', '10.1.2.3/24', '10.1.2.3/33', '300.1.1.1', '10.1', 'lb.example.com', 'fe80::1', '10.1.2.3/32', '2001:db8::10/64', '0.0.0.0'];
+const PREFIXES = ['$VAR', '${X}', '$X_', '@x ', '@y ', '@^x ', '@^y '];
+
+interface Mutation {
+  name: string;
+  weight: number;
+  /** Edits `d` in place and returns a short description, or undefined when it does not apply. */
+  apply(d: Doc, rng: Rng): string | undefined;
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'brace-delete',
+    weight: 6,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /[{}]/.test(l));
+      if (i === undefined) return undefined;
+      const line = d.lines[i]!;
+      const at = [...line].flatMap((c, k) => (c === '{' || c === '}' ? [k] : []));
+      const k = rng.pick(at);
+      d.lines[i] = line.slice(0, k) + line.slice(k + 1);
+      return `line ${i + 1}: deleted '${line[k]}'`;
+    },
+  },
+  {
+    name: 'brace-duplicate',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /[{}]/.test(l));
+      if (i === undefined) return undefined;
+      const line = d.lines[i]!;
+      const k = line.search(rng.int(2) ? /\}/ : /\{/);
+      if (k < 0) return undefined;
+      d.lines[i] = line.slice(0, k + 1) + line[k] + line.slice(k + 1);
+      return `line ${i + 1}: doubled '${line[k]}'`;
+    },
+  },
+  {
+    name: 'brace-glue',
+    weight: 5,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /\S\s+\{/.test(l));
+      if (i === undefined) return undefined;
+      d.lines[i] = d.lines[i]!.replace(/(\S)\s+\{/, '$1{');
+      return `line ${i + 1}: glued '{' to the word before`;
+    },
+  },
+  {
+    name: 'brace-split',
+    weight: 5,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /\S\s*\{\s*$/.test(l));
+      if (i === undefined) return undefined;
+      const line = d.lines[i]!;
+      const indent = /^\s*/.exec(line)![0];
+      d.lines.splice(i, 1, line.replace(/\s*\{\s*$/, ''), `${indent}{`);
+      return `line ${i + 1}: '{' moved to a line of its own`;
+    },
+  },
+  {
+    name: 'close-glue',
+    weight: 3,
+    apply(d, rng) {
+      // `}` written at the end of the line before it (`10.0.0.1/24 }`, `weight 1}`).
+      const i = pickLine(d, rng, (l) => /^\s*\}\s*$/.test(l));
+      if (i === undefined || i === 0 || !isCodeLine(d.lines[i - 1]!)) return undefined;
+      const sep = rng.int(2) ? ' ' : '';
+      d.lines[i - 1] = d.lines[i - 1]!.replace(/\s*$/, `${sep}}`);
+      d.lines.splice(i, 1);
+      return `line ${i + 1}: '}' joined to the line before`;
+    },
+  },
+  {
+    name: 'line-delete',
+    weight: 6,
+    apply(d, rng) {
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      d.lines.splice(i, 1);
+      return `line ${i + 1}: deleted`;
+    },
+  },
+  {
+    name: 'line-duplicate',
+    weight: 5,
+    apply(d, rng) {
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      d.lines.splice(i, 0, d.lines[i]!);
+      return `line ${i + 1}: duplicated`;
+    },
+  },
+  {
+    name: 'line-move',
+    weight: 6,
+    apply(d, rng) {
+      // A keyword line (no brace) moved into another block: a sibling, the parent, another top-level block.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && !/[{}]/.test(l));
+      if (i === undefined) return undefined;
+      const [line] = d.lines.splice(i, 1);
+      const j = pickLine(d, rng, (l) => isCodeLine(l) && /\{\s*$/.test(l));
+      if (j === undefined) return undefined;
+      d.lines.splice(j + 1, 0, line!);
+      return `line ${i + 1}: moved after line ${j + 1}`;
+    },
+  },
+  {
+    name: 'swap-words',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!);
+      const k = rng.int(ws.length - 1);
+      const [a, b] = [ws[k]!, ws[k + 1]!];
+      const line = d.lines[i]!;
+      d.lines[i] = line.slice(0, a.start) + b.text + line.slice(a.start + a.text.length, b.start) + a.text + line.slice(b.start + b.text.length);
+      return `line ${i + 1}: swapped '${a.text}' and '${b.text}'`;
+    },
+  },
+  {
+    name: 'drop-argument',
+    weight: 5,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).filter((w) => !/[{}]/.test(w.text)).length >= 2);
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!).slice(1).filter((w) => !/[{}]/.test(w.text));
+      if (!ws.length) return undefined;
+      const w = rng.pick(ws);
+      d.lines[i] = replaceWord(d.lines[i]!, w, '').replace(/\s+$/, '');
+      return `line ${i + 1}: dropped '${w.text}'`;
+    },
+  },
+  {
+    name: 'duplicate-argument',
+    weight: 3,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!).slice(1).filter((w) => !/[{}]/.test(w.text));
+      if (!ws.length) return undefined;
+      const w = rng.pick(ws);
+      d.lines[i] = replaceWord(d.lines[i]!, w, `${w.text} ${w.text}`);
+      return `line ${i + 1}: doubled '${w.text}'`;
+    },
+  },
+  {
+    name: 'odd-number',
+    weight: 8,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).some((w) => /^-?\d+$/.test(w.text)));
+      if (i === undefined) return undefined;
+      const w = rng.pick(wordsOf(d.lines[i]!).filter((x) => /^-?\d+$/.test(x.text)));
+      const to = rng.pick(ODD_NUMBERS);
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: '${w.text}' -> '${to}'`;
+    },
+  },
+  {
+    name: 'odd-address',
+    weight: 6,
+    apply(d, rng) {
+      const isAddr = (t: string) => /^\d+\.\d+\.\d+\.\d+(?:\/\d+)?$/.test(t);
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).some((w) => isAddr(w.text)));
+      if (i === undefined) return undefined;
+      const w = rng.pick(wordsOf(d.lines[i]!).filter((x) => isAddr(x.text)));
+      const to = rng.pick(ODD_ADDRESSES);
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: '${w.text}' -> '${to}'`;
+    },
+  },
+  {
+    name: 'quote',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).some((w) => !/[{}]/.test(w.text)));
+      if (i === undefined) return undefined;
+      const w = rng.pick(wordsOf(d.lines[i]!).filter((x) => !/[{}]/.test(x.text)));
+      const quoted = /^".*"$/.test(w.text) && w.text.length >= 2;
+      const to = quoted ? w.text.slice(1, -1) : `"${w.text}"`;
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: ${quoted ? 'unquoted' : 'quoted'} '${w.text}'`;
+    },
+  },
+  {
+    name: 'comment-mid-line',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!);
+      const w = ws[1 + rng.int(ws.length - 1)]!;
+      const mark = rng.pick(['#', '!', '# ', '! ']);
+      const line = d.lines[i]!;
+      d.lines[i] = line.slice(0, w.start) + mark + line.slice(w.start);
+      return `line ${i + 1}: '${mark.trim()}' before '${w.text}'`;
+    },
+  },
+  {
+    name: 'trailing-backslash',
+    weight: 3,
+    apply(d, rng) {
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      d.lines[i] = d.lines[i]! + rng.pick([' \\', '\\']);
+      return `line ${i + 1}: trailing backslash`;
+    },
+  },
+  {
+    name: 'prefix',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      const p = rng.pick(PREFIXES);
+      const line = d.lines[i]!;
+      const ws = wordsOf(line);
+      // `@id ` prefixes a line; `$VAR`-like ones go before any word.
+      const w = p.startsWith('@') ? ws[0]! : rng.pick(ws);
+      d.lines[i] = line.slice(0, w.start) + p + line.slice(w.start);
+      return `line ${i + 1}: '${p.trim()}' before '${w.text}'`;
+    },
+  },
+  {
+    name: 'insert-keyword',
+    weight: 8,
+    apply(d, rng) {
+      const e = rng.pick(KEYWORDS);
+      const args = e.args.filter((a) => !a.optional || rng.int(2)).map((a) => plausibleArgument(a, rng));
+      const head = [e.name, ...args].join(' ');
+      const at = rng.int(d.lines.length + 1);
+      const lines = e.block === 'keywords' ? [`${head} {`, '}'] : e.block === 'values' ? [`${head} {`, `    ${rng.pick(['10.0.0.9/24', 'eth0', 'chk_x', 'a@b.c', '10.0.0.9'])}`, '}'] : [head];
+      d.lines.splice(at, 0, ...lines);
+      return `line ${at + 1}: inserted '${head}'${e.block ? ' { }' : ''} (${e.path.join('/') || 'top'})`;
+    },
+  },
+  {
+    name: 'keyword-case',
+    weight: 3,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /[a-z]/.test(wordsOf(l)[0]!.text));
+      if (i === undefined) return undefined;
+      const w = wordsOf(d.lines[i]!)[0]!;
+      const to = rng.int(2) ? w.text.toUpperCase() : w.text[0]!.toUpperCase() + w.text.slice(1);
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: '${w.text}' -> '${to}'`;
+    },
+  },
+  {
+    name: 'tabs',
+    weight: 3,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      d.lines[i] = d.lines[i]!.replace(/^\s*/, '\t\t').replace(/(\S) +(\S)/, '$1\t$2');
+      return `line ${i + 1}: tabs`;
+    },
+  },
+  {
+    name: 'crlf',
+    weight: 3,
+    apply(d) {
+      if (d.crlf) return undefined;
+      d.crlf = true;
+      return 'CRLF line endings';
+    },
+  },
+  {
+    name: 'no-final-newline',
+    weight: 2,
+    apply(d) {
+      if (!d.finalNewline) return undefined;
+      d.finalNewline = false;
+      while (d.lines.length && d.lines[d.lines.length - 1] === '') d.lines.pop();
+      return 'no newline at the end';
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Keywords of kalint's table with plausible arguments
+// ---------------------------------------------------------------------------------------------
+
+interface TableArg {
+  name: string;
+  type: string;
+  optional?: boolean;
+  min?: number;
+  max?: number;
+  values?: string[];
+}
+
+interface TableEntry {
+  name: string;
+  path: string[];
+  block: 'keywords' | 'values' | null;
+  args: TableArg[];
+  children?: TableEntry[];
+}
+
+const KEYWORDS: TableEntry[] = [];
+(function flatten(entries: TableEntry[]) {
+  for (const e of entries) {
+    KEYWORDS.push(e);
+    flatten(e.children ?? []);
+  }
+})((keywordTable as unknown as { tree: TableEntry[] }).tree);
+
+function plausibleArgument(a: TableArg, rng: Rng): string {
+  const num = () => {
+    const lo = a.min ?? 0;
+    const hi = a.max ?? 100;
+    return String(rng.pick([lo, hi, Math.min(hi, lo + 1 + rng.int(10)), hi + 1, lo - 1]));
+  };
+  switch (a.type) {
+    case 'unsigned':
+    case 'integer':
+    case 'timer':
+    case 'decimal':
+    case 'port':
+      return num();
+    case 'bool':
+      return rng.pick(['true', 'false', 'yes', 'on', '1']);
+    case 'enum':
+    case 'keyword_value_pairs':
+    case 'enum_or_unsigned':
+      return a.values?.length ? rng.pick(a.values) : num();
+    case 'ipaddr':
+    case 'ipv4':
+    case 'host':
+      return rng.pick(['10.0.0.7', '192.168.1.7/24', '2001:db8::7']);
+    case 'ipv6':
+      return '2001:db8::7';
+    case 'ifname':
+      return rng.pick(['eth0', 'eth1']);
+    case 'email':
+      return 'ops@example.com';
+    case 'script':
+      return rng.pick(['/bin/true', '"/usr/bin/check --fast"']);
+    case 'path':
+      return rng.pick(['/tmp/x', '/var/run/x.pid']);
+    case 'hex':
+      return rng.pick(['0x10', 'ff']);
+    case 'status_codes':
+      return '200-299';
+    case 'vs_service':
+      return '10.0.0.7 80';
+    default:
+      return rng.pick(['VI_1', 'chk_x', 'name1', 'x']);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One mutant
+// ---------------------------------------------------------------------------------------------
+
+const TOTAL_WEIGHT = MUTATIONS.reduce((s, m) => s + m.weight, 0);
+
+function pickMutation(rng: Rng): Mutation {
+  let r = rng.int(TOTAL_WEIGHT);
+  for (const m of MUTATIONS) {
+    r -= m.weight;
+    if (r < 0) return m;
+  }
+  return MUTATIONS[MUTATIONS.length - 1]!;
+}
+
+export interface Mutant {
+  text: string;
+  /** What was done, one entry per mutation (`name: detail`). */
+  edits: string[];
+}
+
+/** One or two mutations of `text`; undefined when none applied or the text came out the same. */
+export function mutate(text: string, rng: Rng): Mutant | undefined {
+  const d = toDoc(text);
+  const edits: string[] = [];
+  const count = 1 + rng.int(2);
+  for (let tries = 0; edits.length < count && tries < 10; tries++) {
+    const m = pickMutation(rng);
+    const done = m.apply(d, rng);
+    if (done) edits.push(`${m.name}: ${done}`);
+  }
+  const out = fromDoc(d);
+  return edits.length && out !== text ? { text: out, edits } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+// ---------------------------------------------------------------------------------------------
+
+/** keepalived messages about the machine (interfaces, files, users, kernel), not the config (as in differential.test.ts). */
+export const HOST_DEPENDENT: RegExp[] = [
+  /interface .* doesn't exist/,
+  /Non-existent interface specified in configuration/,
+  /cannot use a loopback interface/,
+  /Cannot find an IP address to use for interface/,
+  /does not support multicast/,
+  /Disabling track script .* since not found\/accessible/,
+  /not (?:executable|accessible)|cannot be accessed|No such file or directory|Permission denied/i,
+  /SECURITY VIOLATION/,
+  /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
+  /not supported by (?:the )?kernel/,
+  /track file .* (?:directory|filesystem)/i,
+  // A host name keepalived resolves (DNS of the machine).
+  /Invalid smtp server/,
+  // The mutant is checked alone in a directory of its own: what it includes is not there, for either reader.
+  /Config files missing/,
+  // The instance's interface did not exist on this machine, so keepalived has none for its VMAC.
+  /Cannot use VMAC\/ipvlan with unicast and no interface/,
+];
+
+/** keepalived's lineless messages and the rule reporting each: a finding of that rule is not a false error when keepalived printed it. */
+export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
+  [/the virtual router id must be set/, 'KA300'],
+  [/both use VRID \d+|duplicate VRID conflict/, 'KA301'],
+  [/does not support authentication|Cannot use AH authentication with IPv6/, 'KA303'],
+  [/Authentication specified but no password given/, 'KA304'],
+  [/Initial state master is incompatible with AH authentication/, 'KA305'],
+  [/due to address.owner|with priority 255 - clearing weight/, 'KA307'],
+  [/nopreempt will not work with initial state MASTER/, 'KA308'],
+  [/preempt delay will not work with initial state MASTER/, 'KA309'],
+  [/nopreempt is incompatible with priority 255/, 'KA310'],
+  [/preempt_delay is incompatible with nopreempt/, 'KA311'],
+  [/No VIP specified/, 'KA312'],
+  [/address family must match|MUST be of the same family|Cannot specify native_ipv6 with IPv4 addresses/, 'KA313'],
+  [/Virtual router .* specified in sync group .* doesn't exist/, 'KA316'],
+  [/cannot exist in more than one sync group/, 'KA317'],
+  [/Sync group .* has only 1 virtual router/, 'KA318'],
+  [/Sync group .* (?:has no virtual router|no matching virtual router found|has no members)/, 'KA319'],
+  [/due to SYNC group/, 'KA322'],
+  [/A unicast keyword has been specified without any unicast peers/, 'KA323'],
+  [/multicast destination specified with unicast/, 'KA325'],
+  [/VRRPv2 advertisement interval .* must be an integer/, 'KA326'],
+  [/Must be less than 40\.96s/, 'KA327'],
+  [/Ignoring track_interface .* since own interface/, 'KA328'],
+  [/State MASTER must match being address owner/, 'KA334'],
+  [/Unknown interface!|Unicast instances must have unicast_src_ip or interface/, 'KA338'],
+  [/incompatible with strict mode|Strict mode requires no|strict mode requires higher_prio_send_advert|accept mode for VRRP version 2 does not comply/i, 'KA339'],
+  [/is configured on VRRP instance and sync group/, 'KA340'],
+  [/must be in units of 10ms/, 'KA343'],
+  [/some member\(s\) as address owner and some not/, 'KA341'],
+  [/real server .* is duplicated/, 'KA502'],
+  [/has no real servers/, 'KA503'],
+  [/has no urls specified/, 'KA504'],
+  [/protocol specified for fwmark/, 'KA506'],
+  [/no protocol set/, 'KA507'],
+  [/no scheduler set/, 'KA508'],
+  [/no forwarding method set/, 'KA509'],
+  [/ports don't match|has port specified - clearing/, 'KA510'],
+  [/quorum .* exceeds total weight/, 'KA513'],
+  [/hysteresis .* >= quorum/, 'KA514'],
+  [/zero port only valid for persistent/, 'KA520'],
+  [/one packet scheduling requires UDP/, 'KA521'],
+  [/cannot use ha_suspend with fwmarks/, 'KA522'],
+];
+
+/**
+ * Error findings about problems keepalived -t cannot see (it reads the file alone, before
+ * running): the finding is right although keepalived accepts the file, so it is not a false error.
+ * Each entry says what keepalived does instead.
+ */
+export const CANT_SEE: Record<string, string> = {
+  KA109: 'an include that is not there: keepalived -t says nothing, kalint cannot check what it would have read',
+};
+
+export interface KeepalivedMessage {
+  line?: number;
+  message: string;
+}
+
+export interface KeepalivedVerdict {
+  /** Exit status; undefined when killed. */
+  status: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  messages: KeepalivedMessage[];
+}
+
+const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
+
+/** keepalived's stderr as messages (indented lines continue the one before); only the main file's lines count as located. */
+export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMessage[] {
+  const out: KeepalivedMessage[] = [];
+  for (const raw of stderr.split('\n')) {
+    const text = raw.replace(/\r$/, '');
+    if (!text.trim()) continue;
+    const m = LOCATED.exec(text);
+    const body = m ? m[3]! : text;
+    if (/^\s/.test(body) && out.length) {
+      out[out.length - 1]!.message += ` ${body.trim()}`;
+      continue;
+    }
+    if (m && (m[1] === undefined || m[1] === mainFile || m[1].endsWith(`/${mainFile}`))) out.push({ line: Number(m[2]), message: body });
+    else out.push({ message: body });
+  }
+  return out;
+}
+
+export type DisagreementKind = 'miss' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
+
+export interface Disagreement {
+  kind: DisagreementKind;
+  line?: number;
+  /** keepalived's message or kalint's finding, to group by cause. */
+  detail: string;
+}
+
+export function isHostMessage(message: string): boolean {
+  return HOST_DEPENDENT.some((re) => re.test(message));
+}
+
+/** Words in a finding that say keepalived would crash or hang on the file. */
+const PREDICTS_CRASH = /crash|segmentation|segfault|hang|never (?:finishes|returns)|loops? forever|abort/i;
+
+/** keepalived refusing or dropping something (where a finding of kalint's at info level says too little). */
+const REJECTS = /invalid|unknown|ignor|not valid|out of range|must|missing|error|cannot|too long|not supported|unsupported|failed|expected|bad /i;
+
+/** How keepalived's verdict and kalint's findings on one text disagree. */
+export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown): Disagreement[] {
+  const out: Disagreement[] = [];
+  // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
+  if (diagnostics.some((d) => d.code === 'KA108')) return out;
+  if (thrown !== undefined) out.push({ kind: 'internal-error', detail: `threw: ${(thrown as Error)?.message ?? thrown}` });
+  for (const d of diagnostics) if (d.code === 'KA000') out.push({ kind: 'internal-error', line: d.range.start.line + 1, detail: d.message });
+  const inMain = diagnostics.filter((d) => d.file === mainFile);
+  if (ka.timedOut || ka.signal === 'SIGSEGV' || ka.signal === 'SIGABRT' || ka.status === 139 || ka.status === 134) {
+    if (!diagnostics.some((d) => PREDICTS_CRASH.test(d.message))) out.push({ kind: 'crash-not-predicted', detail: ka.timedOut ? 'timeout' : `${ka.signal ?? ka.status}` });
+    return out;
+  }
+  // A vrrp_script keepalived removed for a host reason (no such user, script not there) is then
+  // "not found" where an instance tracks it: a consequence of the host message, not of the file.
+  // ("Unable to set uid/gid for script" does not name the vrrp_script, so any such message counts.)
+  const scriptsRemoved = ka.messages.some((m) => isHostMessage(m.message) && /Unable to set (?:uid\/gid|default user)|Disabling track script|not (?:executable|accessible)/.test(m.message));
+  const hostCascade = (m: KeepalivedMessage) => scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message);
+  const hostIndependent = ka.messages.filter((m) => !isHostMessage(m.message));
+  // keepalived's first reading counts a last line without a newline one short (`(Line 3) Extra '}'`
+  // for line 4; its other processes say Line 4): such a message is matched on the next line.
+  const lastLine = text.split('\n').length;
+  const unterminated = !text.endsWith('\n');
+  for (const m of hostIndependent) {
+    if (m.line === undefined || hostCascade(m)) continue;
+    if (unterminated && m.line === lastLine - 1 && hostIndependent.some((o) => o.line === lastLine && o.message === m.message)) continue;
+    const here = inMain.filter((d) => d.range.start.line + 1 === m.line);
+    if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });
+    else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
+  }
+  const onlyHost = hostIndependent.every((m) => m.line === undefined);
+  // With net_namespace, keepalived -t stops reading where the namespace does not exist (KA360 says so): its silence proves nothing.
+  const namespaceStops = diagnostics.some((d) => d.code === 'KA360');
+  // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
+  const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => m.line));
+  if (onlyHost && !namespaceStops && (ka.status === 0 || hostIndependent.length === 0)) {
+    for (const d of diagnostics) {
+      if (d.severity !== 'error' || d.code === 'KA000' || CANT_SEE[d.code]) continue;
+      if (d.file === mainFile && hostLines.has(d.range.start.line + 1)) continue;
+      // keepalived's checks after reading (the lineless ones) do not run once a host problem failed
+      // the configuration (an instance's interface missing here): only a clean exit proves them wrong.
+      if (ka.status !== 0 && LINELESS_GIST_TO_CODE.some(([, c]) => c === d.code)) continue;
+      const lineless = LINELESS_GIST_TO_CODE.filter(([, c]) => c === d.code);
+      if (lineless.some(([re]) => hostIndependent.some((m) => re.test(m.message)))) continue;
+      out.push({ kind: 'false-error', line: d.range.start.line + 1, detail: `${d.code} ${d.message}` });
+    }
+  }
+  return out;
+}
+
+/** A stable key for grouping disagreements by cause: the message with names, numbers and quoted words blurred. */
+export function causeKey(d: Disagreement): string {
+  const gist = d.detail
+    .replace(/'[^']*'|"[^"]*"|`[^`]*`/g, 'Q')
+    .replace(/\b\d+(?:\.\d+)*\b/g, 'N')
+    .replace(/\s+/g, ' ')
+    .slice(0, 90);
+  return `${d.kind}: ${gist}`;
+}
