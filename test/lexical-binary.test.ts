@@ -75,6 +75,22 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.missing).toEqual([]);
   });
 
+  // Found by mutation fuzzing (scripts/fuzz-differential.ts): the comment scan reads `\"` as an
+  // escaped quote though the word splitter does not, so `"\"` is a whole word yet leaves the line
+  // in a quote: "(Line 3) Unterminated quote 'notification_email { "\"'", and a `#` after such a
+  // quote starts no comment.
+  it('a backslash before a quote escapes it for the comment scan: the quote stays open', () => {
+    const text = conf('global_defs {', '    router_id lb1', '    notification_email { "\\"', '    }', '    notification_email_from "a\\"b # note', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([`3: Unterminated quote 'notification_email { "\\"'`, `5: Unterminated quote 'notification_email_from "a\\"b # note'`]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['3: KA105', '5: KA105']);
+    // Balanced escapes inside a quoted script are fine for both readers.
+    const fine = agree(conf('vrrp_script chk {', '    script "/bin/sh -c \\"pidof haproxy\\"" # note', '}'));
+    expect(fine.ka).toEqual([]);
+    expect(fine.diagnostics.filter((d) => d.code === 'KA105')).toEqual([]);
+  });
+
   it('a comment that ends with a backslash leaves the backslash on the line', () => {
     const text = conf(
       'vrrp_instance VI_1 {',
@@ -165,6 +181,13 @@ describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keep
   it('keeps a backslash before a brace on its line, and does not join a `{` to a line ending in one', () => {
     const text = conf('global_defs {', '    router_id lb1 \\ }', 'vrrp_sync_group G \\', '{', '}');
     expect(same(text)).toBe(conf('global_defs {', '    router_id lb1 \\ }', 'vrrp_sync_group G \\', '{', '}'));
+  });
+
+  it('refuses a line that keepalived reads as ending inside a quote (a backslash escaped its closing quote)', () => {
+    // Split at its brace, the line would give keepalived another word list: the comment scan keeps
+    // `}` and `# c` after the open quote as words.
+    const r = format(conf('global_defs { router_id "a\\" } # c', '}'));
+    expect(isFormatError(r) && r.error).toBe('1:25: unterminated double quote for keepalived (a backslash before a quote escapes it)');
   });
 
   it('keeps the blanks after a trailing backslash (keepalived reads `\\ ` as an escaped blank there)', () => {

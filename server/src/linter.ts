@@ -9,6 +9,7 @@ import { Kind } from './core/syntax/lexer.js';
 import { hasLookalike, showLookalikes } from './core/syntax/lookalikes.js';
 import { findTemplateMarker, type TemplateMarker } from './core/syntax/template.js';
 import { positionAt } from './core/syntax/parser.js';
+import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
@@ -108,6 +109,7 @@ export function runClusterRules(nodes: ClusterNode[], reason: string): Diagnosti
 export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   const already = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.offset}`));
+  const unclosedLines = new Set(analysis.diagnostics.filter((d) => d.code === 'KA105').map((d) => `${d.file}\0${d.range.start.line}`));
   for (const [path, source] of analysis.files) {
     const store = source.lex;
     const { kinds, count } = store;
@@ -124,6 +126,30 @@ export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
         message: 'Unterminated double quote: quotes do not span lines, and keepalived drops the quoted fragment',
         file: path,
         range: { start: { line, column, offset: t.start }, end: { line, column: column + (t.end - t.start), offset: t.end } },
+      });
+      unclosedLines.add(`${path}\0${line}`);
+    }
+    // Every string closes for the word splitter, but keepalived's comment scan, which reads `\"` as
+    // an escaped quote, may still end the line inside one: only lines with a backslash can.
+    const text = source.text;
+    for (let b = text.indexOf('\\'); b >= 0; ) {
+      const line = store.src.lineOf(b);
+      const lineStart = store.lineStarts[line]!;
+      const nl = text.indexOf('\n', b);
+      const lineEnd = nl < 0 ? text.length : nl;
+      b = nl < 0 ? -1 : text.indexOf('\\', nl);
+      if (unclosedLines.has(`${path}\0${line}`)) continue;
+      const at = commentScanOpenQuote(text, lineStart, lineEnd);
+      if (at < 0) continue;
+      const column = at - lineStart;
+      out.push({
+        code: 'KA105',
+        severity: 'error',
+        message:
+          "Unterminated double quote for keepalived's comment scan: it reads a backslash before a quote as escaping it, so the quote opened here stays open to the end of the line " +
+          '(keepalived: "Unterminated quote"), and a \'#\' or \'!\' after it starts no comment',
+        file: path,
+        range: { start: { line, column, offset: at }, end: { line, column: lineEnd - lineStart, offset: lineEnd } },
       });
     }
   }

@@ -17,6 +17,7 @@
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
 import { findTemplateMarker, markerPosition } from '../syntax/template.js';
+import { commentScanOpenQuote } from '../syntax/comment-scan.js';
 
 export interface FormatOptions {
   /** Spaces per level (default 4); ignored with `useTabs`. */
@@ -291,6 +292,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   };
 
   let pos = 0;
+  let nextBackslash = text.indexOf('\\');
   for (;; ln++) {
     lineStarts.push(pos);
     scanLine(text, pos, tk);
@@ -299,6 +301,13 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       return error(tk.contentEnd, 'carriage return without a line feed: keepalived does not end a line there; use \\n or \\r\\n line endings');
     }
     if (tk.unterminatedAt >= 0) return error(tk.unterminatedAt, 'unterminated double quote');
+    if (nextBackslash >= 0 && nextBackslash < tk.lineStart) nextBackslash = text.indexOf('\\', tk.lineStart);
+    if (nextBackslash >= 0 && nextBackslash < tk.contentEnd) {
+      // keepalived's comment scan reads `\"` as an escaped quote: what follows the quote left open is
+      // words to it, comment marks included, so nothing on this line may move.
+      const open = commentScanOpenQuote(text, tk.lineStart, tk.contentEnd);
+      if (open >= 0) return error(open, 'unterminated double quote for keepalived (a backslash before a quote escapes it)');
+    }
     let lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
 
     if (inDefinition) {

@@ -13,7 +13,9 @@ const rule: CoreRule = {
     why:
       'Quotes never span lines in keepalived.conf. An opening \'"\' without its closing partner makes keepalived ' +
       'complain twice and drop the quoted fragment, so the keyword loses its value: a script path, a router id ' +
-      'or a notification address silently goes missing.',
+      'or a notification address silently goes missing. A backslash before a quote counts too: keepalived\'s ' +
+      'comment scan reads `\\"` as an escaped quote (its word splitter does not), so `"a\\"` leaves the line inside a quote ' +
+      '("Unterminated quote") and a `#` after it starts no comment.',
     bad: `global_defs {
     router_id "lb 1
 }
