@@ -64,8 +64,8 @@ function hostWithin(root: string): SourceHost {
   };
 }
 
-export function runKeepalivedOn(binary: string, dir: string, name: string): KeepalivedVerdict {
-  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 10_000, maxBuffer: 16 * 1024 * 1024 });
+export function runKeepalivedOn(binary: string, dir: string, name: string, timeoutMs = 10_000): KeepalivedVerdict {
+  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   return { status: r.status, signal: r.signal, timedOut, messages: parseKeepalived(r.stderr ?? '', name) };
 }
@@ -84,13 +84,13 @@ export interface MutantResult {
 }
 
 /** Lints and runs keepalived on one mutant in a directory of its own; also checks `kalint fmt` on it. */
-export function checkMutant(binary: string, text: string, checkFormat = true): { ka: KeepalivedVerdict; diagnostics: Diagnostic[]; disagreements: Disagreement[] } {
+export function checkMutant(binary: string, text: string, checkFormat = true, timeoutMs = 10_000): { ka: KeepalivedVerdict; diagnostics: Diagnostic[]; disagreements: Disagreement[] } {
   const dir = mkdtempSync(join(tmpdir(), 'kalint-fuzz-'));
   try {
     const name = 'keepalived.conf';
     const path = join(dir, name);
     writeFileSync(path, text);
-    const ka = runKeepalivedOn(binary, dir, name);
+    const ka = runKeepalivedOn(binary, dir, name, timeoutMs);
     let diagnostics: Diagnostic[] = [];
     let thrown: unknown;
     try {
@@ -106,7 +106,7 @@ export function checkMutant(binary: string, text: string, checkFormat = true): {
           const again = format(f.text);
           if (isFormatError(again) || again.changed) disagreements.push({ kind: 'fmt', detail: 'kalint fmt is not idempotent' });
           writeFileSync(path, f.text);
-          if (verdictGist(runKeepalivedOn(binary, dir, name)) !== verdictGist(ka)) disagreements.push({ kind: 'fmt', detail: "kalint fmt changes keepalived's verdict" });
+          if (verdictGist(runKeepalivedOn(binary, dir, name, timeoutMs)) !== verdictGist(ka)) disagreements.push({ kind: 'fmt', detail: "kalint fmt changes keepalived's verdict" });
         }
       } catch (e) {
         disagreements.push({ kind: 'internal-error', detail: `fmt threw: ${(e as Error)?.message ?? e}` });

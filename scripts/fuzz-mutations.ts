@@ -623,13 +623,14 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   const hostCascade = (m: KeepalivedMessage) => scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message);
   const hostIndependent = ka.messages.filter((m) => !isHostMessage(m.message));
   // keepalived's first reading counts a last line without a newline one short (`(Line 3) Extra '}'`
-  // for line 4; its other processes say Line 4): such a message is matched on the next line.
+  // for line 4; its other processes, when they read that far, say Line 4): kalint names the line
+  // itself, so such a message is matched on the last line.
   const lastLine = text.split('\n').length;
   const unterminated = !text.endsWith('\n');
   for (const m of hostIndependent) {
     if (m.line === undefined || hostCascade(m)) continue;
-    if (unterminated && m.line === lastLine - 1 && hostIndependent.some((o) => o.line === lastLine && o.message === m.message)) continue;
-    const here = inMain.filter((d) => d.range.start.line + 1 === m.line);
+    const lines = unterminated && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
+    const here = inMain.filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }

@@ -10,6 +10,10 @@ import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandEmpty } from './vrrp-script-without-script.js';
 import { suggest } from '../../core/analysis/suggest.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** The first release whose config test hangs on a track_file name it cannot find (see hangsConfigTest). */
+const CONFIG_TEST_HANGS_SINCE: Version = [2, 1, 0];
 
 const TARGET: Record<string, { blocks: string[]; what: string }> = {
   track_script: { blocks: ['vrrp_script'], what: 'vrrp_script' },
@@ -36,6 +40,15 @@ export interface IgnoredTrackLine {
   related: { file: string; range: Range; message: string }[];
   /** A defined name of the same kind the missing one is likely a typo of. */
   guess?: string;
+  /**
+   * A track_file name keepalived cannot find while another track file is already defined: from
+   * 2.1.0 `keepalived -t` puts each track file on the VRRP and the checker lists with one link, so
+   * the VRRP list's search for a missing name never comes back to its start. 2.1.0–2.1.5, 2.2.7,
+   * 2.2.8 and 2.3.1 loop forever (a debugger shows it in the name search); 2.2.0, 2.2.4 and 2.4.3
+   * crash (status 139). 2.0.19 reports the name and goes on. (A name whose track file comes later
+   * in the file neither hangs 2.2.7's -t nor is reported by it.)
+   */
+  hangsConfigTest: boolean;
 }
 
 const ignoredCache = new WeakMap<Analysis, IgnoredTrackLine[]>();
@@ -80,6 +93,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
       if (!m.has(name)) m.set(name, n);
     }
   }
+  // The track files keepalived has on its list before a position: those with a 'file' line.
+  const keptTrackFiles = model.root.children.filter((n) => TARGET.track_file!.blocks.includes(n.keyword) && argText(n) && child(n, 'file')?.argCount);
+  const keptTrackFileBefore = (pos: number) => keptTrackFiles.some((n) => (order.get(n) ?? 0) < pos);
   for (let q = 0; q < tracking.length; q++) {
     const { owner, blocks } = tracking[q]!;
     const ownerPos = order.get(topLevel(owner)) ?? 0;
@@ -113,7 +129,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         }
-        if (why) out.push({ owner, block, name: nameWord, why, related, guess });
+        if (!why) continue;
+        const hangsConfigTest = block.keyword === 'track_file' && !keptTrackFiles.some((n) => argText(n) === nameWord.text) && keptTrackFileBefore(ownerPos);
+        out.push({ owner, block, name: nameWord, why, related, guess, hangsConfigTest });
       }
     }
   }
@@ -183,12 +201,14 @@ export const trackReferenceNotFound: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     reportStaticTrackGroups(analysis, report);
+    const configTestHangs = compareVersions(target, CONFIG_TEST_HANGS_SINCE) >= 0;
     for (let i = 0, ts = ignoredTrackLines(analysis); i < ts.length; i++) {
       const t = ts[i]!;
+      const hang = t.hangsConfigTest && configTestHangs ? "; and keepalived -t never finishes on it (it loops forever looking the name up among the track files defined before it, or crashes)" : '';
       report({
-        message: `${t.block.keyword} '${t.name.text}' in '${argText(t.owner) ?? t.owner.keyword}' is ignored: ${t.why}`,
+        message: `${t.block.keyword} '${t.name.text}' in '${argText(t.owner) ?? t.owner.keyword}' is ignored: ${t.why}${hang}`,
         file: t.name.file,
         range: wordsRange([t.name]),
         related: t.related.length ? t.related : undefined,
