@@ -85,3 +85,28 @@ describe('track_file names keepalived -t cannot find', () => {
     expect(reported.disagreements).toEqual([]);
   }, 30_000);
 });
+
+describe('a trailing backslash on an address label', () => {
+  // keepalived 2.2.7 -t accepts `label eth0:0\` silently (exit 0): the label keeps the backslash.
+  const text = conf(
+    'vrrp_instance VI_1 {',
+    '    interface eth0',
+    '    virtual_router_id 15',
+    '    virtual_ipaddress {',
+    '        10.3.10.254/24 dev eth0 label eth0:0\\',
+    '        10.3.10.253/24\\',
+    '    }',
+    '}',
+  );
+  const ka702 = () => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA702').map((d) => `${d.range.start.line + 1}: ${d.severity}`);
+
+  it('is a warning, not an error; an address with the backslash glued is still an error', () => {
+    expect(ka702()).toEqual(['5: warning', '6: error']);
+  });
+
+  it.skipIf(!available)('keepalived rejects only the address', () => {
+    const { ka } = checkMutant(BINARY!, text, false);
+    // "(keepalived.conf: Line 6) VRRP parsed invalid IP 10.3.10.253/24\. skipping IP..."
+    expect([...new Set(ka.messages.filter((m) => !/doesn't exist/.test(m.message)).map((m) => m.line))]).toEqual([6]);
+  });
+});

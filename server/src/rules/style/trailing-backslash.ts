@@ -35,11 +35,19 @@ function valueBlocksByLine(analysis: Analysis, path: string): Map<number, AstNod
 /** Value types keepalived keeps as written, whatever their text (a notification_email address). */
 const FREE_VALUE_TYPES = new Set(['email']);
 
-/** Whether keepalived takes any text in the last word of a value line of `block` (with `count` words). */
-function freeValue(block: AstNode | undefined, count: number): boolean {
+/** Options of an address line whose value keepalived keeps as written ('label eth0:0\\' is accepted silently). */
+const FREE_OPTION_VALUES = new Set(['label']);
+
+/**
+ * Whether keepalived takes any text in the last word of a value line of `block` (with `count`
+ * words; `before` is the word before the last, the option an options slot's last word belongs to).
+ */
+function freeValue(block: AstNode | undefined, count: number, before: string | undefined): boolean {
   const slots = block?.spec?.value_line;
   if (!slots?.length) return false;
-  const slot = count - 1 < slots.length ? slots[count - 1] : slots[slots.length - 1]?.repeat ? slots[slots.length - 1] : undefined;
+  const last = slots[slots.length - 1];
+  const slot = count - 1 < slots.length ? slots[count - 1] : last?.repeat || last?.type === 'keyword_value_pairs' ? last : undefined;
+  if (slot?.type === 'keyword_value_pairs') return before !== undefined && FREE_OPTION_VALUES.has(before);
   return !!slot && FREE_VALUE_TYPES.has(slot.type);
 }
 
@@ -117,7 +125,9 @@ export const trailingBackslash: FileRule = {
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
-        const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), classified.end - classified.first - (separate ? 1 : 0));
+        const valueWords = classified.end - classified.first - (separate ? 1 : 0);
+        const before = valueWords >= 2 ? store.token(classified.first + valueWords - 2).text : undefined;
+        const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), valueWords, before);
         // On a script line keepalived (2.0.7 on) does not get as far as reading the word: it crashes (KA609).
         const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node, ctx.target) === 'a trailing backslash';
         const error = crashes || ((glues || !separate) && !free && rejected(node, seen));
