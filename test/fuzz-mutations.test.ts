@@ -110,3 +110,20 @@ describe('a trailing backslash on an address label', () => {
     expect([...new Set(ka.messages.filter((m) => !/doesn't exist/.test(m.message)).map((m) => m.line))]).toEqual([6]);
   });
 });
+
+describe('a trailing backslash after a brace', () => {
+  // keepalived splits the line at the brace and reads the backslash as a word of its own:
+  // "(Line 1) Unknown keyword '\'" in global_defs, silence in a notification_email list.
+  const text = conf('global_defs {\\', '    router_id a', '    notification_email {\\', '        ops@example.com', '    }', '}');
+  const found = () => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => ['KA201', 'KA702'].includes(d.code)).map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`);
+
+  it('is a KA702 warning; the walker reports the word where keepalived rejects it', () => {
+    expect(found()).toEqual(['1: KA201 error', '1: KA702 warning', '3: KA702 warning']);
+  });
+
+  it.skipIf(!available)('keepalived reports only the word in global_defs', () => {
+    const { ka, disagreements } = checkMutant(BINARY!, text, false);
+    expect([...new Set(ka.messages.map((m) => `${m.line}: ${m.message}`))]).toEqual(["1: Unknown keyword '\\'"]);
+    expect(disagreements).toEqual([]);
+  });
+});

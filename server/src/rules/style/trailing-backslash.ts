@@ -130,9 +130,15 @@ export const trailingBackslash: FileRule = {
         const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), valueWords, before);
         // On a script line keepalived (2.0.7 on) does not get as far as reading the word: it crashes (KA609).
         const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node, ctx.target) === 'a trailing backslash';
-        const error = crashes || ((glues || !separate) && !free && rejected(node, seen));
+        // keepalived splits a line at its braces first: a backslash after a '{' or '}' is a word of
+        // its own on the line after the brace (the walker reports it where keepalived rejects it:
+        // "Unknown keyword '\\'", "invalid IP \\"; an email list keeps it silently).
+        const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace');
+        const error = !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
         ctx.report({
-          message: crashes
+          message: afterBrace
+            ? `keepalived has no line continuation on keyword lines: it reads the '\\' after '${wordTok.text}' as a word of its own, and the next line on its own; remove the backslash`
+            : crashes
             ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
             : glues || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
