@@ -4,7 +4,9 @@
 //
 // Usage (bundle, then run; reads only the directories named on the command line):
 //   npx esbuild scripts/fuzz-differential.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-differential.js
-//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] DIR...
+//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] [--interface eth0] DIR...
+// --interface names an interface of this machine for every `interface X`/`dev X` of the sources
+// (keepalived skips its checks after reading when an instance's interface is missing).
 // A seed and the same directories give the same mutants. With --out, each mutant that disagrees
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
@@ -16,7 +18,7 @@ import { lintText } from '../server/src/linter.js';
 import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
-import { causeKey, classify, makeRng, mutate, parseKeepalived, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
+import { causeKey, classify, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
 const LOOKS_LIKE_KEEPALIVED = /^\s*(?:global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group)\b/m;
@@ -123,6 +125,7 @@ function main(argv: string[]): void {
   let count = 500;
   let outDir: string | undefined;
   let binary = 'keepalived';
+  let ifname: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -130,13 +133,14 @@ function main(argv: string[]): void {
     else if (a === '--count') count = Number(argv[++i]);
     else if (a === '--out') outDir = resolve(argv[++i]!);
     else if (a === '--keepalived') binary = argv[++i]!;
+    else if (a === '--interface') ifname = argv[++i]!;
     else dirs.push(a);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
     console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] DIR...');
     process.exit(2);
   }
-  const configs = collectConfigs(dirs);
+  const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
   console.log(`${configs.length} configs; seed ${seed}; ${count} mutants`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
@@ -144,13 +148,23 @@ function main(argv: string[]): void {
   const byKind = new Map<string, number>();
   let mutants = 0;
   let disagreeing = 0;
+  const stats = { located: 0, clean: 0, errorsOnClean: 0, crashes: 0 };
+  const errorCodes = new Map<string, number>();
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
     const source = configs[rng.int(configs.length)]!;
     const m = mutate(source.text, rng);
     if (!m) continue;
     mutants++;
-    const { disagreements } = checkMutant(binary, m.text);
+    const { ka, diagnostics, disagreements } = checkMutant(binary, m.text);
+    const located = ka.messages.filter((x) => x.line !== undefined && !isHostMessage(x.message));
+    stats.located += new Set(located.map((x) => `${x.line}\0${x.message}`)).size;
+    if (ka.timedOut || ka.signal) stats.crashes++;
+    else if (ka.status === 0 && !located.length) {
+      stats.clean++;
+      for (const d of diagnostics) if (d.severity === 'error') errorCodes.set(d.code, (errorCodes.get(d.code) ?? 0) + 1);
+      stats.errorsOnClean += diagnostics.filter((d) => d.severity === 'error').length;
+    }
     if (!disagreements.length) continue;
     disagreeing++;
     for (const d of disagreements) {
@@ -169,6 +183,9 @@ function main(argv: string[]): void {
     }
   }
   console.log(`${mutants} mutants in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
+  console.log(
+    `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, documented ones included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs`,
+  );
   console.log([...byKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'no disagreements');
   for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);
 }

@@ -345,6 +345,21 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'carriage-return',
+    weight: 2,
+    apply(d, rng) {
+      // One line ending in CR LF among LF lines (a line pasted from Windows), or a lone CR between words.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      if (rng.int(2)) {
+        d.lines[i] = d.lines[i]! + '\r';
+        return `line ${i + 1}: CR before its newline`;
+      }
+      d.lines[i] = d.lines[i]!.replace(/(\S) +(\S)/, '$1\r$2');
+      return `line ${i + 1}: a CR between words`;
+    },
+  },
+  {
     name: 'crlf',
     weight: 3,
     apply(d) {
@@ -451,6 +466,14 @@ function pickMutation(rng: Rng): Mutation {
     if (r < 0) return m;
   }
   return MUTATIONS[MUTATIONS.length - 1]!;
+}
+
+/**
+ * The config with every `interface X` and `dev X` naming `ifname` (an interface of the machine
+ * keepalived runs on): keepalived then gets past the checks it skips after a missing interface.
+ */
+export function withInterface(text: string, ifname: string): string {
+  return text.replace(/(^|[ \t])(interface|dev)([ \t]+)(?![{}#!])[^\s{}#!"]+/gm, `$1$2$3${ifname}`);
 }
 
 export interface Mutant {
