@@ -4,9 +4,10 @@
 //
 // Usage (bundle, then run; reads only the directories named on the command line):
 //   npx esbuild scripts/fuzz-differential.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-differential.js
-//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] [--interface eth0] DIR...
+//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] [--interface eth0] [--edits N] DIR...
 // --interface names an interface of this machine for every `interface X`/`dev X` of the sources
-// (keepalived skips its checks after reading when an instance's interface is missing).
+// (keepalived skips its checks after reading when an instance's interface is missing). --edits N
+// applies up to N mutations to each config instead of two (for exploring, not for counts).
 // A seed and the same directories give the same mutants. With --out, each mutant that disagrees
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
@@ -126,6 +127,7 @@ function main(argv: string[]): void {
   let outDir: string | undefined;
   let binary = 'keepalived';
   let ifname: string | undefined;
+  let maxEdits = 2;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -134,6 +136,7 @@ function main(argv: string[]): void {
     else if (a === '--out') outDir = resolve(argv[++i]!);
     else if (a === '--keepalived') binary = argv[++i]!;
     else if (a === '--interface') ifname = argv[++i]!;
+    else if (a === '--edits') maxEdits = Number(argv[++i]);
     else dirs.push(a);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
@@ -153,7 +156,7 @@ function main(argv: string[]): void {
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
     const source = configs[rng.int(configs.length)]!;
-    const m = mutate(source.text, rng);
+    const m = mutate(source.text, rng, maxEdits);
     if (!m) continue;
     mutants++;
     const { ka, diagnostics, disagreements } = checkMutant(binary, m.text);
@@ -184,7 +187,7 @@ function main(argv: string[]): void {
   }
   console.log(`${mutants} mutants in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
   console.log(
-    `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, documented ones included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs`,
+    `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, those classify() explains included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs`,
   );
   console.log([...byKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'no disagreements');
   for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);

@@ -482,11 +482,11 @@ export interface Mutant {
   edits: string[];
 }
 
-/** One or two mutations of `text`; undefined when none applied or the text came out the same. */
-export function mutate(text: string, rng: Rng): Mutant | undefined {
+/** One to `maxEdits` (default two) mutations of `text`; undefined when none applied or the text came out the same. */
+export function mutate(text: string, rng: Rng, maxEdits = 2): Mutant | undefined {
   const d = toDoc(text);
   const edits: string[] = [];
-  const count = 1 + rng.int(2);
+  const count = 1 + rng.int(maxEdits);
   for (let tries = 0; edits.length < count && tries < 10; tries++) {
     const m = pickMutation(rng);
     const done = m.apply(d, rng);
@@ -565,15 +565,6 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/one packet scheduling requires UDP/, 'KA521'],
   [/cannot use ha_suspend with fwmarks/, 'KA522'],
 ];
-
-/**
- * Error findings about problems keepalived -t cannot see (it reads the file alone, before
- * running): the finding is right although keepalived accepts the file, so it is not a false error.
- * Each entry says what keepalived does instead.
- */
-export const CANT_SEE: Record<string, string> = {
-  KA109: 'an include that is not there: keepalived -t says nothing, kalint cannot check what it would have read',
-};
 
 export interface KeepalivedMessage {
   line?: number;
@@ -664,7 +655,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => m.line));
   if (onlyHost && !namespaceStops && (ka.status === 0 || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
-      if (d.severity !== 'error' || d.code === 'KA000' || CANT_SEE[d.code]) continue;
+      if (d.severity !== 'error' || d.code === 'KA000') continue;
       if (d.file === mainFile && hostLines.has(d.range.start.line + 1)) continue;
       // keepalived's checks after reading (the lineless ones) do not run once a host problem failed
       // the configuration (an instance's interface missing here): only a clean exit proves them wrong.
