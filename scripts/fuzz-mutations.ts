@@ -635,7 +635,14 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // ("Unable to set uid/gid for script" does not name the vrrp_script, so any such message counts.)
   const scriptsRemoved = ka.messages.some((m) => isHostMessage(m.message) && /Unable to set (?:uid\/gid|default user)|Disabling track script|not (?:executable|accessible)/.test(m.message));
   const hostCascade = (m: KeepalivedMessage) => scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message);
-  const hostIndependent = ka.messages.filter((m) => !isHostMessage(m.message));
+  // keepalived's processes each read the file and repeat its messages: one of each is enough.
+  const seen = new Set<string>();
+  const hostIndependent = ka.messages.filter((m) => {
+    const key = `${m.line}\0${m.message}`;
+    if (isHostMessage(m.message) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   // keepalived's first reading counts a last line without a newline one short (`(Line 3) Extra '}'`
   // for line 4; its other processes, when they read that far, say Line 4): kalint names the line
   // itself, so such a message is matched on the last line.
