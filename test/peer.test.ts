@@ -130,6 +130,11 @@ describe('router_id derivation', () => {
     ['GW_A', 'GW_B'],
     ['data', 'data-backup'],
     ['LVS_DEVEL', 'LVS_DEVEL-backup'],
+    // The number of an interface name at the end is not the node's (a real config's LBA_eth0 became LBA_eth1).
+    ['LBA_eth0', 'LBA-backup_eth0'],
+    ['lb1_eth0', 'lb2_eth0'],
+    ['LB_MASTER-ens192', 'LB_BACKUP-ens192'],
+    ['eth0', 'eth1'],
   ])('%s → %s', (from, to) => {
     expect(deriveRouterId(from)).toBe(to);
   });

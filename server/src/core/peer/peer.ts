@@ -532,12 +532,18 @@ function higher(r: Role, step: number): number {
   return to;
 }
 
+/** An interface name ending a router_id after a separator (eth0, ens192, enp3s0, bond0, br0, vlan10…). */
+const INTERFACE_SUFFIX = /[-_.](?:eth|ens|eno|enp|em|bond|br|vlan|wlan|ib|team)\d[a-z0-9]*$/i;
+
 /**
  * The peer's router_id: MASTER → BACKUP in any case and position, else a trailing number plus
  * one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus one (`lb-a` →
- * `lb-b`), else a `-backup` suffix.
+ * `lb-b`), else a `-backup` suffix; an interface name at the end (`lb1_eth0`) is kept as it is.
  */
 export function deriveRouterId(id: string, demoting = true): string {
+  // `LBA_eth0`, `lb1-ens192`: the trailing number is the interface's, not the node's.
+  const iface = INTERFACE_SUFFIX.exec(id);
+  if (iface && iface.index > 0) return deriveRouterId(id.slice(0, iface.index), demoting) + iface[0];
   if (demoting && /master/i.test(id)) return id.replace(/master/gi, (m) => (m === m.toUpperCase() ? 'BACKUP' : m === m.toLowerCase() ? 'backup' : 'Backup'));
   if (!demoting && /backup|slave/i.test(id)) return id.replace(/backup|slave/gi, (m) => (m === m.toUpperCase() ? 'MASTER' : m === m.toLowerCase() ? 'master' : 'Master'));
   const m = /^(.*?)(\d+)$/.exec(id);
