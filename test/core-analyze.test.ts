@@ -6,6 +6,7 @@ import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
 import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
+import { applyFix } from './helpers/rule-cases.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -43,6 +44,22 @@ describe('schema diagnostics', () => {
     expect(d.message).toContain("did you mean 'promote_secondaries'");
     expect(d.range.start).toMatchObject({ line: 1, column: 2 });
     expect(d.fix!.edits[0]!.newText).toBe('promote_secondaries');
+  });
+
+  it('reads a keyword split by a blank as that keyword, not as a misplaced or misspelt one', () => {
+    // keepalived 2.2.7: "Unknown keyword 'vrrp'", "Unknown keyword 'smtp_'", "Unknown keyword 'auth'" (twice)
+    const text = 'global_defs {\n   vrrp _mcast_group4 234.10.10.10\n\tsmtp_ server 192.168.17.129\n}\nvrrp_instance VI_1 {\n  authentication {\n    auth type PASS\n    auth pass 1111\n  }\n}\n';
+    const unknown = analyze(text).diagnostics.filter((d) => d.code === 'KA201' || d.code === 'KA202');
+    expect(unknown.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['2:KA201', '3:KA201', '7:KA201', '8:KA201']);
+    expect(unknown[0]!.message).toBe("Unknown keyword 'vrrp' in 'global_defs': 'vrrp _mcast_group4' is 'vrrp_mcast_group4' with a blank in it; keepalived reads 'vrrp' as the keyword and skips the line. Write 'vrrp_mcast_group4'");
+    expect(unknown[2]!.message).toContain("'auth type' is 'auth_type' with a blank in it");
+    let fixed = text;
+    for (const d of [...unknown].reverse()) fixed = applyFix(fixed, d.fix!);
+    expect(fixed).toContain('   vrrp_mcast_group4 234.10.10.10\n\tsmtp_server 192.168.17.129\n');
+    expect(fixed).toContain('    auth_type PASS\n    auth_pass 1111\n');
+    expect(analyze(fixed).diagnostics.filter((d) => d.code === 'KA201' || d.code === 'KA202')).toEqual([]);
+    // Two words that make no keyword of the block keep the ordinary guess.
+    expect(analyze('vrrp_instance VI_1 {\n  prompte_secondaries now\n}\n').diagnostics[0]!.message).toContain("did you mean 'promote_secondaries'");
   });
 
   it('says where a misplaced keyword belongs', () => {

@@ -273,6 +273,12 @@ describe('KA704 lookalike-character', () => {
     expect(ka201.some((m) => m.startsWith("Unknown keyword '<U+FEFF>global_defs'"))).toBe(true);
   });
 
+  it("names an ideographic space (U+3000, from a Japanese or Chinese input method) with 'an'", () => {
+    const ideographic = conf('vrrp_instance VI_1 {', '  interface eth0', '  priority\u3000100', '}');
+    expect(findings(ideographic, 'KA704')[0]!.message).toContain("'priority<U+3000>100' contains an ideographic space (U+3000)");
+    expect(findings(ideographic, 'KA201')[0]!.message).toContain('it contains an ideographic space (U+3000)');
+  });
+
   it('the fixes write the plain characters, and the config then reads as meant', () => {
     let text = copied;
     for (const d of findings(copied, 'KA704').reverse()) text = applyFix(text, d.fix!);

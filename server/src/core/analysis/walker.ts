@@ -634,7 +634,7 @@ export class Walker implements LineSink {
     }
     if (!spec) {
       this.lastUnknown = first;
-      this.reportUnknown(childCtx, first, file);
+      this.reportUnknown(childCtx, first, file, words[1]);
       return;
     }
     this.lastUnknown = undefined;
@@ -643,7 +643,7 @@ export class Walker implements LineSink {
     this.addKeyword(frame, spec, AstNode.fromWords(spec, first, words));
   }
 
-  private reportUnknown(ctx: Context, word: Word, file: string): void {
+  private reportUnknown(ctx: Context, word: Word, file: string, next?: Word): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
     if (name.startsWith('//')) {
@@ -679,6 +679,7 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is written with ${describeHomoglyphs(name)}, so keepalived does not read it as '${latin}'${where}`, file, word.range, fix);
       return;
     }
+    if (this.reportSplitKeyword(ctx, word, file, next)) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
@@ -715,6 +716,26 @@ export class Walker implements LineSink {
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
+  }
+
+  /**
+   * A keyword broken in two by a blank (`smtp_ server`, `auth type PASS`, `vrrp _mcast_group4`: text
+   * retyped from a screenshot or a PDF): the unknown word and the next one make a keyword of this block.
+   */
+  private reportSplitKeyword(ctx: Context, word: Word, file: string, next: Word | undefined): boolean {
+    if (!next || word.quoted || next.quoted || word.expanded || next.expanded || next.text === '{' || next.text === '}') return false;
+    const name = word.text;
+    const joins = name.endsWith('_') || next.text.startsWith('_') ? [name + next.text] : [name + next.text, `${name}_${next.text}`];
+    const meant = joins.find((k) => {
+      const spec = ctx.childMap.get(k);
+      return spec !== undefined && availableIn(spec, this.options.target);
+    });
+    if (!meant) return false;
+    const written = `${name} ${next.text}`;
+    this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: '${written}' is '${meant}' with a blank in it; keepalived reads '${name}' as the keyword and skips the line. Write '${meant}'`, file, word.range, {
+      fix: { description: `Replace '${written}' with '${meant}'`, edits: [{ file, range: { start: word.range.start, end: next.range.end }, newText: meant }] },
+    });
+    return true;
   }
 
   /** A '{'; `counted` false for a quoted one, which keepalived's brace count does not see. */

@@ -74,7 +74,10 @@ export function replaceLookalikes(text: string): string {
 export function describeLookalikes(text: string): string {
   const seen = new Map<string, number>();
   for (const m of text.matchAll(LOOKALIKE_RE)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
-  const parts = [...seen].map(([c, n]) => `${n > 1 ? `${n} × ` : 'a '}${lookalikeInfo(c)!.name} (${codePoint(c)})`);
+  const parts = [...seen].map(([c, n]) => {
+    const name = lookalikeInfo(c)!.name;
+    return `${n > 1 ? `${n} × ` : /^[aeiou]/.test(name) ? 'an ' : 'a '}${name} (${codePoint(c)})`;
+  });
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, 2).join(', ')} and ${parts.length - 2} more`;
 }
 
