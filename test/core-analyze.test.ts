@@ -145,6 +145,29 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);
   });
 
+  it("flags a C comment '/* ... */' the same way, on its own line and after a value", () => {
+    // keepalived 2.2.7: "Unknown keyword '/*'" (a Taobao LVS document converted from Word writes them)
+    const a = analyze('/* healthcheck for L4 */\nglobal_defs {\n  router_id a /* the id */\n}\n');
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['1:KA107', '3:KA204']);
+    expect(a.diagnostics[0]!.message).toBe("'/*' does not start a comment in keepalived.conf; keepalived reads '/*' as a keyword. Use '#' or '!'");
+    expect(applyFix('/* healthcheck for L4 */\n', a.diagnostics[0]!.fix!)).toBe('# healthcheck for L4 */\n');
+    expect(a.diagnostics[1]!.message).toContain("'/*' does not start a comment in keepalived.conf");
+  });
+
+  it('names the keyword glued to its first argument', () => {
+    // keepalived 2.2.7: "Unknown keyword 'vrrp_instanceVI_1'", then every line of the block at the top level
+    const text = 'vrrp_instanceVI_1 {\n  state MASTER\n  interface eth0\n  priority100\n}\n';
+    const unknown = analyze(text).diagnostics.filter((d) => d.code === 'KA201');
+    expect(unknown[0]!.message).toBe("Unknown keyword 'vrrp_instanceVI_1' in the top level: it is 'vrrp_instance' glued to 'VI_1'; keepalived splits words only at blanks. Write 'vrrp_instance VI_1'");
+    const fixed = applyFix(text, unknown[0]!.fix!);
+    expect(fixed.startsWith('vrrp_instance VI_1 {\n')).toBe(true);
+    const inside = analyze(fixed).diagnostics.filter((d) => d.code === 'KA201');
+    expect(inside.map((d) => d.message)).toEqual(["Unknown keyword 'priority100' in 'vrrp_instance': it is 'priority' glued to '100'; keepalived splits words only at blanks. Write 'priority 100'"]);
+    // A misspelling keeps the ordinary guess: one close to a longer keyword, or one whose line already has the value.
+    expect(analyze('global_defs {\n    router_idd lb1\n}\n').diagnostics[0]!.message).toBe("Unknown keyword 'router_idd' in 'global_defs'; did you mean 'router_id'?");
+    expect(analyze('vrrp_instance A {\n  notify_mastr /bin/true\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'notify_master'");
+  });
+
   it('reports missing arguments, extra arguments and values put on a block line', () => {
     expect(codes('vrrp_instance A {\n virtual_router_id\n priority 100 200\n virtual_ipaddress 10.0.0.1\n}\n')).toEqual(expect.arrayContaining(['2:KA203', '3:KA204', '4:KA208']));
   });

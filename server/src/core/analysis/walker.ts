@@ -634,7 +634,7 @@ export class Walker implements LineSink {
     }
     if (!spec) {
       this.lastUnknown = first;
-      this.reportUnknown(childCtx, first, file, words[1]);
+      this.reportUnknown(childCtx, first, file, words.slice(1));
       return;
     }
     this.lastUnknown = undefined;
@@ -643,12 +643,14 @@ export class Walker implements LineSink {
     this.addKeyword(frame, spec, AstNode.fromWords(spec, first, words));
   }
 
-  private reportUnknown(ctx: Context, word: Word, file: string, next?: Word): void {
+  private reportUnknown(ctx: Context, word: Word, file: string, after: Word[] = []): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
-    if (name.startsWith('//')) {
-      this.report('KA107', 'error', `'//' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
-        fix: { description: "Replace '//' with '#'", edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
+    if (name.startsWith('//') || name.startsWith('/*')) {
+      // C and C++ comment markers (`// note`, `/* healthcheck */`): keepalived reads them as a keyword.
+      const marker = name.slice(0, 2);
+      this.report('KA107', 'error', `'${marker}' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
+        fix: { description: `Replace '${marker}' with '#'`, edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
       });
       return;
     }
@@ -679,7 +681,7 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is written with ${describeHomoglyphs(name)}, so keepalived does not read it as '${latin}'${where}`, file, word.range, fix);
       return;
     }
-    if (this.reportSplitKeyword(ctx, word, file, next)) return;
+    if (this.reportSplitKeyword(ctx, word, file, after[0])) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
@@ -708,6 +710,22 @@ export class Walker implements LineSink {
     const oldEntry = oldMeant ? (RENAMED as unknown as Record<string, { replacement: string | null; note: string }>)[oldMeant] : undefined;
     if (oldMeant && oldEntry && (!oldEntry.replacement || ctx.childMap.has(oldEntry.replacement))) {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}; did you mean '${oldMeant}'? That keyword is gone too: ${oldEntry.note}${oldEntry.replacement ? ` — write '${oldEntry.replacement}'` : ''}`, file, word.range);
+      return;
+    }
+    // A keyword and its first argument without the blank between them (`vrrp_instanceVI_1 {`,
+    // `priority100`); the guess may be that keyword, whose fix would drop the argument.
+    // The rest must read as a value: not another keyword run into the first (`priorityauth_pass150`).
+    const gluedValue = (rest: string): boolean => !rest.startsWith('_') && ![...schema().byName.keys()].some((k) => k.length >= 4 && rest.startsWith(k));
+    // With as many words after it as the keyword takes, the line already has its values: a misspelling (`router_idd lb1`).
+    const valuesAfter = after.filter((w) => w.quoted || (w.text !== '{' && w.text !== '}')).length;
+    const glued = word.quoted || word.expanded ? undefined : candidates
+      .filter((k) => k.length >= 4 && name.length > k.length && name.startsWith(k) && ctx.childMap.get(k)!.args.length > valuesAfter && gluedValue(name.slice(k.length)))
+      .sort((a, b) => b.length - a.length)[0];
+    if (glued && (!guess || guess === glued)) {
+      const split = `${glued} ${name.slice(glued.length)}`;
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is '${glued}' glued to '${name.slice(glued.length)}'; keepalived splits words only at blanks. Write '${split}'`, file, word.range, {
+        fix: { description: `Replace with '${split}'`, edits: [{ file, range: word.range, newText: split }] },
+      });
       return;
     }
     // Sync group members written straight in the block (an old sample does it): they belong in 'group { }'.
@@ -1113,7 +1131,8 @@ export class Walker implements LineSink {
         this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word; remove the line to leave it off`, file, r);
       } else if (!node.spec.script_string) {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
-        const slashes = extra[0]!.text.startsWith('//') ? "; '//' does not start a comment in keepalived.conf, use '#' or '!'" : '';
+        const marker = extra[0]!.text.slice(0, 2);
+        const slashes = marker === '//' || marker === '/*' ? `; '${marker}' does not start a comment in keepalived.conf, use '#' or '!'` : '';
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
       }
     }
