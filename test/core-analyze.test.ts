@@ -62,6 +62,22 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_instance VI_1 {\n  prompte_secondaries now\n}\n').diagnostics[0]!.message).toContain("did you mean 'promote_secondaries'");
   });
 
+  it('reads an unindented line after a trailing comment as the comment wrapped onto its own line', () => {
+    // keepalived 2.2.7: "Unknown keyword 'rp'", "Unknown keyword 'master'" (a Chinese LVS note copied from a PDF)
+    const text = 'vrrp_instance VI_1 {\n    virtual_router_id 51 #设置虚拟路由标示，同一个 vr\nrp 实例使用唯一标示\n    priority 50 #数字越大优先级越高，\nmaster 的优先级必须大于 backup\n    advert_int 1\n}\n';
+    const unknown = analyze(text).diagnostics.filter((d) => d.code === 'KA201');
+    expect(unknown.map((d) => d.range.start.line + 1)).toEqual([3, 5]);
+    expect(unknown[1]!.message).toBe("Unknown keyword 'master' in 'vrrp_instance': this line looks like the end of the comment on line 4, wrapped onto a line of its own; keepalived reads it as a keyword. Join it to line 4 or start it with '#'");
+    let fixed = text;
+    for (const d of [...unknown].reverse()) fixed = applyFix(fixed, d.fix!);
+    expect(fixed).toContain('\n# rp 实例使用唯一标示\n');
+    expect(analyze(fixed).diagnostics.filter((d) => d.code === 'KA201')).toEqual([]);
+    // An indented line, or one after a line without a comment, keeps the ordinary guess.
+    expect(analyze('vrrp_instance VI_1 {\n    priority 50 # note\n    mastr\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain('wrapped');
+    expect(analyze('vrrp_instance VI_1 {\n    priority 50\nmaster\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain('wrapped');
+    expect(analyze('vrrp_instance VI_1 {\n    notify_master "/bin/echo #x"\nmaster\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain('wrapped');
+  });
+
   it('says where a misplaced keyword belongs', () => {
     const a = analyze('vrrp_instance VI_1 {\n  auth_pass secret\n}\n');
     expect(a.diagnostics[0]!.code).toBe('KA202');

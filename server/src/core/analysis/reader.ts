@@ -300,6 +300,11 @@ export class Reader {
     }
   }
 
+  /** The text of a file read so far, as written. */
+  sourceText(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
     const file: SourceFile = { path, text, lex: lex(text, path), inactiveLines: [], includedFrom };
     this.files.set(path, file);

@@ -285,6 +285,36 @@ export class Walker implements LineSink {
     this.referenceAt = lookup;
   }
 
+  /** The text of a file as written: set by the reader. */
+  private sourceOf: ((file: string) => string | undefined) | undefined;
+
+  readSourceWith(lookup: (file: string) => string | undefined): void {
+    this.sourceOf = lookup;
+  }
+
+  /**
+   * The line number (1-based) of the indented line before `word`'s line when that line ends with a
+   * comment and `word` starts an unindented line: the tail of a comment wrapped onto a line of its own
+   * (text copied from a PDF or a narrow page: `priority 50 #定义优先级…` then `master 的优先级…`).
+   */
+  private wrappedCommentBefore(word: Word): number | undefined {
+    if (word.range.start.column !== 0 || word.expanded) return undefined;
+    const text = this.sourceOf?.(word.file);
+    if (text === undefined || word.start < 1) return undefined;
+    const end = text[word.start - 1] === '\n' ? word.start - 1 : -1;
+    if (end < 0) return undefined;
+    const before = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).replace(/\r$/, '');
+    if (!/^[ \t]+\S/.test(before)) return undefined;
+    // A '#' or '!' after a value, outside quotes.
+    let quoted = false;
+    for (let i = 0; i < before.length; i++) {
+      const c = before[i]!;
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === '#' || c === '!') && /\S/.test(before.slice(0, i))) return word.range.start.line;
+    }
+    return undefined;
+  }
+
   constructor(private readonly options: WalkerOptions) {
     this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
@@ -701,6 +731,13 @@ export class Walker implements LineSink {
     const missingFeature = (schema().byName.get(name) ?? []).find((s) => s.missingFeature)?.missingFeature;
     if (missingFeature) {
       this.report('KA210', 'warning', `'${name}' needs a keepalived built with ${missingFeature}`, file, word.range);
+      return;
+    }
+    const wrapped = this.wrappedCommentBefore(word);
+    if (wrapped !== undefined) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: this line looks like the end of the comment on line ${wrapped}, wrapped onto a line of its own; keepalived reads it as a keyword. Join it to line ${wrapped} or start it with '#'`, file, word.range, {
+        fix: { description: "Start the line with '#'", edits: [{ file, range: { start: word.range.start, end: word.range.start }, newText: '# ' }] },
+      });
       return;
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
