@@ -383,6 +383,20 @@ describe('schema diagnostics', () => {
     expect(d[0]!.fix?.safe).toBe(true);
     expect(analyze('global_defs {\n    rοuter_id lb1\n}\n').diagnostics.find((x) => x.code === 'KA201')!.message).toContain("Greek 'ο' (U+03BF)");
   });
+  // Found in qa18's configs: full-width digits and letters typed with a CJK input method left on. keepalived -t:
+  // (Line 2) invalid number '５１', (Line 3) Unknown keyword 'ｎｏｐｒｅｅｍｐｔ'.
+  it('names full-width characters in a number or a keyword', () => {
+    const d = analyze('vrrp_instance VI_1 {\n    virtual_router_id ５１\n    ｎｏｐｒｅｅｍｐｔ\n    advert_int １\n}\n').diagnostics;
+    expect(d.find((x) => x.code === 'KA205' && x.range.start.line === 1)!.message).toContain(
+      "got '５１' (it is written with the full-width '５' (U+FF15) in place of '5' and the full-width '１' (U+FF11) in place of '1': write '51')",
+    );
+    expect(d.find((x) => x.code === 'KA205' && x.range.start.line === 3)!.message).toContain("write '1')");
+    const unknown = d.find((x) => x.code === 'KA201')!;
+    expect(unknown.message).toContain('written with full-width characters (U+FF01-U+FF5E) in place of ASCII ones, so keepalived does not read it as \'nopreempt\'');
+    expect(unknown.fix?.edits[0]!.newText).toBe('nopreempt');
+    // A word that is no number even in ASCII gets no note.
+    expect(analyze('vrrp_instance VI_1 {\n    priority ａｂ\n}\n').diagnostics.find((x) => x.code === 'KA205')!.message).not.toContain('write');
+  });
   it.skipIf(!keepalivedAvailable())('keepalived -t: the Cyrillic keyword is unknown', () => {
     expect(runKeepalived('vrrp_instance VI_1 {\n    preеmpt\n}\n').messages.map((m) => m.message)).toContain("Unknown keyword 'preеmpt'");
   });

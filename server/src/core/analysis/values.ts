@@ -311,6 +311,13 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/** ' (it is written with the full-width '５' (U+FF15) in place of '5': write '51')' when that is all that keeps a word from being a number. */
+function homoglyphNumberNote(word: string): string {
+  const latin = latinForHomoglyphs(word);
+  if (latin === undefined || !/^[+-]?(?:\d+\.?\d*|\.\d+)$/.test(latin)) return '';
+  return ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`;
+}
+
 const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 /** Enums keepalived compares case-insensitively; everything else is exact. */
 // keepalived compares these case-insensitively (syntax.md §3); keyed by keyword, because argument
@@ -366,7 +373,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'integer': {
       // keepalived's number readers take an empty word ("") as 0, without "invalid number".
       const n = word === '' ? 0 : parseInteger(word);
-      if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}' (keepalived: invalid number)`, severity: 'error' };
+      if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}'${homoglyphNumberNote(word)} (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
@@ -380,7 +387,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (!d) {
         const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
-        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'`, severity: 'error' };
+        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'${homoglyphNumberNote(word)}`, severity: 'error' };
       }
       if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
         return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };

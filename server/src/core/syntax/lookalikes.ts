@@ -87,6 +87,8 @@ const HOMOGLYPHS = new Map<string, { latin: string; script: string }>([
   ...[...'аеорсухіјѕһԁ'].map((c, i) => [c, { latin: 'aeopcyxijshd'[i]!, script: 'Cyrillic' }] as const),
   ...[...'АВЕКМНОРСТХІЈЅ'].map((c, i) => [c, { latin: 'ABEKMHOPCTXIJS'[i]!, script: 'Cyrillic' }] as const),
   ...[...'οΑΒΕΖΗΙΚΜΝΟΡΤΥΧ'].map((c, i) => [c, { latin: 'oABEZHIKMNOPTYX'[i]!, script: 'Greek' }] as const),
+  // Full-width forms (U+FF01-FF5E), typed with a CJK input method left on: `priority ５１`.
+  ...Array.from({ length: 0x5e }, (_, i) => [String.fromCharCode(0xff01 + i), { latin: String.fromCharCode(0x21 + i), script: 'full-width' }] as const),
 ]);
 const HOMOGLYPH_RE = new RegExp(`[${[...HOMOGLYPHS.keys()].join('')}]`, 'g');
 
@@ -99,5 +101,14 @@ export function latinForHomoglyphs(text: string): string | undefined {
 /** "the Cyrillic 'е' (U+0435) in place of the Latin 'e'" for each distinct look-alike letter of `text`. */
 export function describeHomoglyphs(text: string): string {
   const seen = [...new Set(text.match(HOMOGLYPH_RE) ?? [])];
-  return seen.map((c) => `the ${HOMOGLYPHS.get(c)!.script} '${c}' (${codePoint(c)}) in place of the Latin '${HOMOGLYPHS.get(c)!.latin}'`).join(' and ');
+  const fullWidth = seen.filter((c) => HOMOGLYPHS.get(c)!.script === 'full-width');
+  // A word typed with a CJK input method left on is all full-width: name the block, not each character.
+  const manyFullWidth = fullWidth.length > 2;
+  const parts = manyFullWidth ? [`full-width characters (U+FF01-U+FF5E) in place of ASCII ones`] : [];
+  for (const c of seen) {
+    const { script, latin } = HOMOGLYPHS.get(c)!;
+    if (script === 'full-width' && manyFullWidth) continue;
+    parts.push(`the ${script} '${c}' (${codePoint(c)}) in place of ${script === 'full-width' ? '' : 'the Latin '}'${latin}'`);
+  }
+  return parts.join(' and ');
 }
