@@ -69,7 +69,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     if (!ids || !ids.length) return [undefined];
     const text = readText(path);
     if (text === undefined) return ids;
-    return expandConfigIds(ids, displayPath(path), text, { host: fsHost, pathMappings: loaded ? resolvedPathMappings(loaded) : undefined });
+    return expandConfigIds(ids, displayPath(path), text, { host: fsHost, pathMappings: loaded ? resolvedPathMappings(loaded) : undefined, targetVersion: options.targetVersion ?? loaded?.config.targetVersion });
   };
 
   const analysisOf = (spec: NodeSpec) => {
@@ -126,7 +126,8 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     const ids = idsFor(path, true);
     if (ids.length < 2) continue;
     const first = analysisOf({ path, configId: ids[0] });
-    if (!first || ![...first.files.values()].some((f) => configIdsIn(f.text).length)) continue;
+    const target = options.targetVersion ?? safeConfig(path, errors)?.config.targetVersion;
+    if (!first || ![...first.files.values()].some((f) => configIdsIn(f.text, target).length)) continue;
     run(ids.map((configId) => ({ path, configId })), `config ids ${ids.join(', ')} of one file`, false);
   }
 

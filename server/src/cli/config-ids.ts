@@ -13,19 +13,20 @@ export function expandConfigIds(
   ids: (string | undefined)[],
   file: string,
   text: string,
-  options: { host?: SourceHost; pathMappings?: Record<string, string> },
+  options: { host?: SourceHost; pathMappings?: Record<string, string>; targetVersion?: string },
 ): (string | undefined)[] {
   if (!ids.includes(ALL_CONFIG_IDS)) return ids;
-  let mentioned = cache.get(file);
+  const key = `${file}\0${options.targetVersion ?? ''}`;
+  let mentioned = cache.get(key);
   if (!mentioned) {
     const found = new Set<string>();
     if (mayInclude(text)) {
       // Conditionals may sit in included files: read the file once to find every file it includes.
-      const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings });
-      for (const f of probe.files.values()) for (const id of configIdsIn(f.text)) found.add(id);
-    } else for (const id of configIdsIn(text)) found.add(id);
+      const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings, targetVersion: options.targetVersion });
+      for (const f of probe.files.values()) for (const id of configIdsIn(f.text, options.targetVersion)) found.add(id);
+    } else for (const id of configIdsIn(text, options.targetVersion)) found.add(id);
     mentioned = [...found].sort();
-    cache.set(file, mentioned);
+    cache.set(key, mentioned);
   }
   const rest = ids.filter((id) => id !== ALL_CONFIG_IDS);
   const out = [...new Set([...rest, ...mentioned])];

@@ -98,13 +98,14 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   const given = settings.configIds ?? config.configIds;
   // No id asked for: a file with `@id` lines is read differently on each host it names (keepalived's
   // default id is the host name), so it is checked for each of them and for the hosts it does not name.
-  const named = given ? [] : expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings }).filter((id) => id !== undefined);
-  const ids = given ? expandConfigIds(given, shown, text, { host: fsHost, pathMappings }) : [...named, undefined];
+  const targetVersion = settings.targetVersion ?? config.targetVersion;
+  const named = given ? [] : expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings, targetVersion }).filter((id) => id !== undefined);
+  const ids = given ? expandConfigIds(given, shown, text, { host: fsHost, pathMappings, targetVersion }) : [...named, undefined];
   const results = ids.map((configId) =>
     lintText(text, {
       file: shown,
       configId,
-      targetVersion: settings.targetVersion ?? config.targetVersion,
+      targetVersion,
       host: fsHost,
       pathMappings,
       severities: { ...config.rules, ...settings.ruleOverrides },

@@ -9,7 +9,7 @@ import { AstNode } from './analysis/ast.js';
 import { buildModel, type KeepalivedConfig } from './model/model.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
-import { parseCondition } from './syntax/lines.js';
+import { lineFeatures, parseCondition } from './syntax/lines.js';
 import { SourceText, Token } from './syntax/lexer.js';
 
 export interface AnalyzeOptions {
@@ -122,14 +122,19 @@ export function parse(text: string, options: AnalyzeOptions = {}): ParseResult {
   return { tree, ...analyze(text, options) };
 }
 
-/** Config ids named by `@id` / `@^id` lines of a text (sorted, unique). */
-export function configIdsIn(text: string): string[] {
+/**
+ * Config ids named by `@id` / `@^id` lines of a text (sorted, unique), as the `target` release
+ * (default: a recent one) reads them: before 1.3.8 only in the first column, before 1.3.7 without `@^`.
+ */
+export function configIdsIn(text: string, target?: string): string[] {
   const ids = new Set<string>();
-  const re = /^[ \t]*@\^?(\S+)/gm;
+  const features = lineFeatures(target ? parseVersion(target) : undefined);
+  const re = features && !features.indentedCondition ? /^@\^?(\S+)/gm : /^[ \t]*@\^?(\S+)/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const c = parseCondition(new Token('word', 0, m[0].trim().length, new SourceText('', Int32Array.of(0), m[0].trim())));
-    if (c && c.id) ids.add(c.id);
+    const c = parseCondition(new Token('word', 0, m[0].trim().length, new SourceText('', Int32Array.of(0), m[0].trim())), !features || features.negatedCondition);
+    // An id written '^y' for a release without '@^' matches no host's id: no node is meant by it.
+    if (c && c.id && !(features && !features.negatedCondition && c.id.startsWith('^'))) ids.add(c.id);
   }
   return [...ids].sort();
 }

@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, parseCondition, seqHeaderEnd, type ClassifiedLine } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -207,6 +207,13 @@ const INCLUDE_FIRST_LINE_REREAD_FIXED_IN: Version = [2, 1, 5];
  */
 const INCLUDE_NEEDS_SPACE_FROM: Version = INCLUDE_FIRST_LINE_REREAD_FROM;
 const INCLUDE_NEEDS_SPACE_FIXED_IN: Version = INCLUDE_FIRST_LINE_REREAD_FIXED_IN;
+/**
+ * Include patterns expand `{a,b}` from 1.3.8 (7058795d, GLOB_BRACE); before, the braces are part of the name.
+ * Before 1.3.8 a pattern that matches nothing also stops keepalived (17686eec made it go on): the 1.3.5
+ * build logs "Unable to find config file(s) 'inc/{a,b}.conf'." and exits, starting nothing.
+ */
+const BRACE_INCLUDES_SINCE: Version = [1, 3, 8];
+const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
 
 export class Reader {
   readonly files = new Map<string, SourceFile>();
@@ -216,7 +223,7 @@ export class Reader {
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
   /** References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE. */
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; unsubstituted?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -231,12 +238,21 @@ export class Reader {
   private seqIncludeDir: string | undefined;
   /** Whether a `\\` ending a comment continues the line (releases before COMMENT_CUTS_BACKSLASH_SINCE). */
   private readonly commentBackslash: boolean;
+  /** What the target reads at the start of a line, when it lacks something recent releases read there (lines.ts). */
+  private readonly features: LineFeatures | undefined;
+  /** Whether the target substitutes `$NAME` references (1.4.0 on): without, a `$` is just a character. */
+  private readonly substitutes: boolean;
+  /** Whether include patterns expand `{a,b}` (GLOB_BRACE, 1.3.8 on). */
+  private readonly braceIncludes: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
     private readonly sink: LineSink,
   ) {
     this.commentBackslash = !options.target || compareVersions(options.target, COMMENT_CUTS_BACKSLASH_SINCE) < 0;
+    this.features = lineFeatures(options.target);
+    this.substitutes = !this.features || this.features.definitions;
+    this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
   }
 
   read(path: string, text: string): void {
@@ -275,6 +291,11 @@ export class Reader {
       const key = `${ref.file.path}\0${ref.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (ref.unsubstituted) {
+        const written = ref.braced ? `\${${ref.name}}` : `$${ref.name}`;
+        this.report('KA109', ref.braced ? 'error' : 'warning', `'${written}' is read as written: keepalived ${this.label()} substitutes nothing ('$NAME=value' definitions came in keepalived ${LINE_FEATURES_SINCE.definitions.join('.')}; an unrendered template variable?)`, ref.file, ref.start, ref.end);
+        continue;
+      }
       if (ref.newer) {
         this.report('KA109', 'error', `'\${_ENV …}' reads an environment variable from keepalived 2.4.0 on; keepalived ${this.label()} has no such definition, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
         continue;
@@ -357,7 +378,7 @@ export class Reader {
       if (bs >= 0) {
         const tokens = store.slice(from, to - 1);
         tokens.push(new Token('word', bs, bs + 1, store.src));
-        const cl = classifyLine(tokens, 0, tokens.length);
+        const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
         if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
           file.inactiveLines.push(ln);
           return;
@@ -395,7 +416,7 @@ export class Reader {
     const store = file.lex;
     // Everything else goes through token objects for this line only.
     const tokens = store.slice(from, to);
-    const cl = classifyLine(tokens, 0, tokens.length);
+    const cl = classifyLine(tokens, 0, tokens.length, this.features, residue ? -1 : store.lineStarts[ln]);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
       if (!residue) file.inactiveLines.push(ln);
       return;
@@ -591,7 +612,7 @@ export class Reader {
         continue;
       }
       const toks = lex(line.text).tokens;
-      const cl = classifyLine(toks, 0, toks.length);
+      const cl = classifyLine(toks, 0, toks.length, this.features, 0);
       if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
@@ -761,6 +782,10 @@ export class Reader {
    * substitution). Multi-line values expand into several lines when the reference ends the line.
    */
   private substitute(text: string, frame: Frame, segments: Segment[], depth = 0): { lines: ExpandedLine[] } {
+    if (!this.substitutes) {
+      this.noteUnsubstituted(text, frame, segments);
+      return { lines: [{ text, segments }] };
+    }
     const endless = (why: string) => {
       const span = mapRange(segments, 0, text.length);
       this.report('KA113', 'error', why, frame.file, span.start, span.end);
@@ -818,6 +843,19 @@ export class Reader {
       }
     }
     return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
+  }
+
+  /**
+   * For a target without definitions (before 1.4.0): notes the `${NAME}` and whole-word `$NAME` references
+   * of a line outside double quotes, which it reads as written (KA109).
+   */
+  private noteUnsubstituted(text: string, frame: Frame, segments: Segment[]): void {
+    for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|\s))/g)) {
+      if (m[2] !== undefined && m.index > 0 && !/\s/.test(text[m.index - 1]!)) continue;
+      if (insideDoubleQuotes(text, m.index)) continue;
+      const src = mapRange(segments, m.index, m.index + m[0].length);
+      if (src.verbatim) this.undefinedRefs.push({ name: m[1] ?? m[2]!, braced: m[1] !== undefined, unsubstituted: true, file: frame.file, start: src.start, end: src.end });
+    }
   }
 
   /** The target release as the user named it. */
@@ -1109,14 +1147,16 @@ export class Reader {
     const matches: string[] = [];
     // Files named by an absolute path no mapping changed: a missing one gets a mapping hint.
     const unmappedAbsolute = new Set<string>();
-    const alternatives = expandBraces(pattern.trim());
+    const alternatives = this.braceIncludes ? expandBraces(pattern.trim()) : [pattern.trim()];
+    // Before 1.3.8 keepalived exits when a pattern matches nothing (see MISSING_INCLUDE_EXITS_BEFORE).
+    const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${pattern.trim()}'.") and starts nothing (1.3.8 goes on without it)` : '';
     for (const alt of alternatives) {
       const mapped = this.mapPath(join(dir, alt));
       const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
       if (found.length === 0) {
         const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
         const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
-        this.report('KA110', hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}${hint}`, file, start, end);
+        this.report('KA110', exits ? 'warning' : hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}${hint}${exits}`, file, start, end);
       }
       if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       matches.push(...found);
@@ -1141,7 +1181,7 @@ export class Reader {
           continue;
         }
         const hint = unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '';
-        this.report('KA110', severity, `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
+        this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
         continue;
       }
       if (host.isExecutable?.(path)) {

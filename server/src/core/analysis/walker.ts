@@ -26,6 +26,7 @@ import {
 } from '../schema/schema.js';
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
+import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import type { LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
@@ -676,6 +677,12 @@ export class Walker implements LineSink {
   private reportUnknown(ctx: Context, word: Word, file: string, after: Word[] = []): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
+    // A line feature the target lacks (`$NAME=`, an indented `@id`, `includer`…): it reads the line as a keyword.
+    const late = word.quoted ? undefined : lateLineFeature(name, lineFeatures(this.options.target));
+    if (late) {
+      this.report('KA207', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived ${this.options.targetLabel} reads this line as a keyword (${late})`, file, word.range);
+      return;
+    }
     if (name.startsWith('//') || name.startsWith('/*')) {
       // C and C++ comment markers (`// note`, `/* healthcheck */`): keepalived reads them as a keyword.
       const marker = name.slice(0, 2);

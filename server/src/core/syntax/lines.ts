@@ -7,6 +7,62 @@ import type { Token } from './lexer.js';
 
 export const INCLUDE_KEYWORDS = new Set(['include', 'includer', 'includem', 'includew', 'includeb', 'includea']);
 
+type Release = readonly [number, number, number];
+
+/**
+ * The releases that brought what keepalived looks for at the start of a line (lib/parser.c read_line and
+ * check_include at their tags; the 1.3.5 build reads each earlier form as an unknown keyword):
+ * - `$NAME=value` definitions and `$NAME`/`${NAME}` references: 1.4.0 (1.3.5 leaves `$X` words as written);
+ * - an `@id` prefix after blanks: 1.3.8 (8abfeaa3); before, only in the line's first column;
+ * - `@^id`: 1.3.7 (before, `^id` is the id, which matches no config id);
+ * - `~SEQ`: 2.0.9;
+ * - include with more than one word after it (the rest of the line is the pattern): 2.1.4 (3fc6126e);
+ *   before, only `include PATTERN` includes, and any other `include` line is an unknown keyword;
+ * - includer, includem, includew, includeb, includea: 2.2.0.
+ */
+export const LINE_FEATURES_SINCE = {
+  definitions: [1, 4, 0],
+  indentedCondition: [1, 3, 8],
+  negatedCondition: [1, 3, 7],
+  seq: [2, 0, 9],
+  includeRestOfLine: [2, 1, 4],
+  includeVariants: [2, 2, 0],
+} as const satisfies Record<string, Release>;
+
+/** Which of LINE_FEATURES_SINCE a release has; `undefined` stands for a release with all of them. */
+export type LineFeatures = Record<keyof typeof LINE_FEATURES_SINCE, boolean>;
+
+/** The line features of `target`, or undefined when it has them all (decided once per reader, not per line). */
+export function lineFeatures(target: Release | undefined): LineFeatures | undefined {
+  if (!target) return undefined;
+  const features = {} as LineFeatures;
+  let missing = false;
+  for (const [name, since] of Object.entries(LINE_FEATURES_SINCE) as [keyof LineFeatures, Release][]) {
+    const has = target[0] !== since[0] ? target[0] > since[0] : target[1] !== since[1] ? target[1] > since[1] : target[2] >= since[2];
+    features[name] = has;
+    if (!has) missing = true;
+  }
+  return missing ? features : undefined;
+}
+
+/**
+ * For the first word of a line a release without some line feature reads as a keyword: what the word
+ * was meant as and the release that brought it, or undefined.
+ */
+export function lateLineFeature(word: string, features: LineFeatures | undefined): string | undefined {
+  if (!features) return undefined;
+  const since = (k: keyof LineFeatures) => LINE_FEATURES_SINCE[k].join('.');
+  if (!features.definitions && DEFINITION_RE.test(word)) return `'$NAME=value' definitions came in keepalived ${since('definitions')}`;
+  if (word.charCodeAt(0) === 64 /* @ */) {
+    if (!features.indentedCondition) return `an '@id' prefix counts only in the first column before keepalived ${since('indentedCondition')}`;
+    return undefined;
+  }
+  if (!features.seq && (word.startsWith('~SEQ') || word.startsWith('~LST'))) return `'~SEQ' lines came in keepalived ${since('seq')}`;
+  if (!features.includeVariants && word !== 'include' && INCLUDE_KEYWORDS.has(word)) return `'${word}' came in keepalived ${since('includeVariants')}`;
+  if (!features.includeRestOfLine && word === 'include') return `before keepalived ${since('includeRestOfLine')} only 'include PATTERN', one word after 'include', includes`;
+  return undefined;
+}
+
 const DEFINITION_RE = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 
 export interface Condition {
@@ -36,9 +92,9 @@ export interface ClassifiedLine {
  * Parses `@id` / `@^id`; undefined when the word is not a conditional prefix. A lone `@` (`@^`) is
  * one with an empty id: keepalived drops (keeps) the line for every config id.
  */
-export function parseCondition(t: Token): Condition | undefined {
+export function parseCondition(t: Token, negation = true): Condition | undefined {
   if (t.kind !== 'word' || t.text.length < 1 || t.text.charCodeAt(0) !== 64 /* @ */) return undefined;
-  const negated = t.text.charCodeAt(1) === 94; /* ^ */
+  const negated = negation && t.text.charCodeAt(1) === 94; /* ^ */
   const id = t.text.slice(negated ? 2 : 1);
   return { token: t, id, negated };
 }
@@ -47,8 +103,12 @@ export function conditionHolds(c: Condition, configId: string): boolean {
   return (c.id === configId) !== c.negated;
 }
 
-/** Classifies tokens[from, to) — all tokens of one physical line. */
-export function classifyLine(tokens: Token[], from: number, to: number): ClassifiedLine {
+/**
+ * Classifies tokens[from, to) — all tokens of one physical line — as a release with `features` reads
+ * it (all features when undefined); `lineStart`: the offset of the line's first column (for releases
+ * that see an `@id` prefix only there; -1 for the rest of a line after a brace).
+ */
+export function classifyLine(tokens: Token[], from: number, to: number, features?: LineFeatures, lineStart = -1): ClassifiedLine {
   let end = to;
   let comment: Token | undefined;
   if (end > from && tokens[end - 1]!.kind === 'comment') {
@@ -57,7 +117,7 @@ export function classifyLine(tokens: Token[], from: number, to: number): Classif
   }
   if (end === from) return { kind: comment ? 'comment' : 'empty', first: from, end, comment };
   let first = from;
-  let condition = parseCondition(tokens[first]!);
+  let condition = !features || features.indentedCondition || tokens[first]!.start === lineStart ? parseCondition(tokens[first]!, !features || features.negatedCondition) : undefined;
   if (condition) {
     first++;
     // keepalived's id runs to the first blank or tab: a brace or quote glued to it (`@a{`, `@}`)
@@ -73,17 +133,27 @@ export function classifyLine(tokens: Token[], from: number, to: number): Classif
   if (head.kind === 'word') {
     const c0 = head.text.charCodeAt(0);
     if (c0 === 36 /* $ */) {
-      const m = DEFINITION_RE.exec(head.text);
+      const m = !features || features.definitions ? DEFINITION_RE.exec(head.text) : null;
       if (m) return { kind: 'definition', condition, first, end, comment, name: m[1] };
     } else if (c0 === 126 /* ~ */) {
-      if (head.text.startsWith('~SEQ') || head.text.startsWith('~LST')) {
+      if ((head.text.startsWith('~SEQ') || head.text.startsWith('~LST')) && (!features || features.seq)) {
         return { kind: 'seq', condition, first, end, comment };
       }
-    } else if (INCLUDE_KEYWORDS.has(head.text) && first + 1 < end) {
+    } else if (INCLUDE_KEYWORDS.has(head.text) && first + 1 < end && (!features || includedBy(tokens, first, end, features))) {
       return { kind: 'include', condition, first, end, comment };
     }
   }
   return { kind: 'keyword', condition, first, end, comment };
+}
+
+/** Whether a release with `features` includes on the line of tokens[first, end) that starts with an include keyword. */
+function includedBy(tokens: Token[], first: number, end: number, features: LineFeatures): boolean {
+  if (tokens[first]!.text !== 'include' && !features.includeVariants) return false;
+  if (features.includeRestOfLine) return true;
+  // Exactly one word after 'include', as keepalived splits words: at blanks only (a brace is part of a word).
+  let words = 1;
+  for (let i = first + 1; i < end; i++) if (tokens[i]!.start !== tokens[i - 1]!.end) words++;
+  return words === 2;
 }
 
 /** The offset just after `~SEQ(...)`/`~LST(...)`'s closing parenthesis, or -1. */

@@ -1,0 +1,84 @@
+// What keepalived reads at the start of a line, by release (lines.ts LINE_FEATURES_SINCE): a target
+// without a feature reads such a line as a keyword. The messages quoted are the 1.3.5 build's
+// (scripts/keepalived-1.3.5/run.sh) and, for 2.0.8, 2.1.3 and 2.1.5, their builds under -t.
+import { describe, expect, it } from 'vitest';
+import { analyze, configIdsIn, type SourceHost } from '../server/src/core/index.js';
+
+function memoryHost(files: Record<string, string>): SourceHost {
+  return {
+    readFile: (p) => files[p],
+    readDir: (dir) => {
+      const prefix = dir.endsWith('/') ? dir : dir + '/';
+      const names = new Set<string>();
+      for (const f of Object.keys(files)) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
+      return names.size ? [...names].map((name) => ({ name, isDirectory: false })) : undefined;
+    },
+  };
+}
+
+function findings(text: string, targetVersion?: string, extra: Parameters<typeof analyze>[1] = {}): string[] {
+  return analyze(text, { configId: 'x', targetVersion, ...extra }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+}
+
+const routerId = (text: string, targetVersion?: string) => analyze(text, { configId: 'x', targetVersion }).model.globalDefs?.routerId?.value;
+
+describe('line features by release', () => {
+  const definitions = '$X=lb1\nglobal_defs {\n    router_id $X\n}\n';
+
+  it('1.3.5 has no $NAME= definitions: the line is an unknown keyword and $X stays as written', () => {
+    // keepalived 1.3.5: "Unknown keyword '$X=lb1'", and its dump shows "Router ID = $X".
+    const found = findings(definitions, '1.3.5');
+    expect(found).toContainEqual(expect.stringMatching(/^1:KA207: Unknown keyword '\$X=lb1' in the top level: keepalived 1\.3\.5 .*came in keepalived 1\.4\.0/));
+    expect(found).toContainEqual(expect.stringMatching(/^3:KA109: '\$X' is read as written: keepalived 1\.3\.5 substitutes nothing/));
+    expect(routerId(definitions, '1.3.5')).toBe('$X');
+    expect(routerId(definitions, '1.4.0')).toBe('lb1');
+    expect(findings(definitions, '1.4.0')).toEqual([]);
+  });
+
+  it('before 1.3.8 an @id prefix counts only in the first column', () => {
+    // keepalived 1.3.5 (no -i: every '@' line is for another id): "Unknown keyword '@x'" for the indented line only.
+    const text = 'global_defs {\n    @x router_id a\n@x router_id b\n}\n';
+    const found = findings(text, '1.3.5');
+    expect(found).toEqual([expect.stringMatching(/^2:KA207: Unknown keyword '@x' in 'global_defs': .*first column before keepalived 1\.3\.8/)]);
+    expect(routerId(text, '1.3.5')).toBe('b');
+    // 1.3.8 reads both lines for config id x: the second router_id overrides the first.
+    expect(findings(text, '1.3.8').map((f) => f.slice(0, 7))).toEqual(['3:KA211']);
+  });
+
+  it('before 1.3.7 @^id is the id "^id": the line is dropped whatever the config id', () => {
+    // keepalived 1.3.5 on '@^y global_defs {' then '}': "Unknown keyword '}'" (the block's line was dropped).
+    const text = '@^y global_defs {\n    router_id a\n}\n';
+    expect(findings(text, '1.3.5').map((f) => f.slice(0, 7))).toEqual(['2:KA202', '3:KA101']);
+    expect(routerId(text, '1.3.7')).toBe('a');
+    expect(configIdsIn('@^y router_id a\n  @z router_id b\n@w router_id c\n', '1.3.5')).toEqual(['w']);
+    expect(configIdsIn('@^y router_id a\n  @z router_id b\n@w router_id c\n')).toEqual(['w', 'y', 'z']);
+  });
+
+  it('~SEQ came in 2.0.9', () => {
+    // keepalived 2.0.8 -t: "(Line 1) Unknown keyword '~SEQ(i,1,2)'".
+    const found = findings('~SEQ(i,1,2) global_defs {\n}\n', '2.0.8');
+    expect(found[0]).toMatch(/^1:KA207: Unknown keyword '~SEQ\(i,1,2\)' in the top level: .*came in keepalived 2\.0\.9/);
+    expect(findings('global_defs {\n~SEQ(i,1,1) vrrp_garp_interval $i\n}\n', '2.0.9')).toEqual([]);
+  });
+
+  it('include variants came in 2.2.0; before 2.1.4 only "include PATTERN" includes', () => {
+    // keepalived 2.1.3 -t: "(Line 1) Unknown keyword 'include'", "(Line 2) Unknown keyword 'includer'";
+    // 2.1.5: only the second; 2.2.0 reads both ("Config files missing 'inc/a.conf inc/b.conf'.").
+    const host = memoryHost({ '/c/inc/a.conf': 'global_defs {\n}\n' });
+    const text = 'include inc/a.conf inc/b.conf\nincluder inc/a.conf\n';
+    const codes = (v: string) => findings(text, v, { host, file: '/c/k.conf' }).map((f) => f.slice(0, 7));
+    expect(codes('2.1.3')).toEqual(['1:KA207', '2:KA207']);
+    expect(codes('2.1.5')).toEqual(['1:KA110', '2:KA207']);
+    expect(codes('2.2.0')).toEqual(['1:KA110']);
+    expect(findings(text, '1.3.5', { host, file: '/c/k.conf' })[1]).toMatch(/'includer' came in keepalived 2\.2\.0/);
+  });
+
+  it('before 1.3.8 include patterns do not expand {a,b}, and one that matches nothing stops keepalived', () => {
+    // keepalived 1.3.5: "Unable to find config file(s) 'inc/{a,b}.conf'." and it exits, starting nothing.
+    const host = memoryHost({ '/c/inc/a.conf': 'global_defs {\n}\n', '/c/inc/b.conf': 'global_defs {\n}\n' });
+    const text = 'include inc/{a,b}.conf\n';
+    const old = findings(text, '1.3.5', { host, file: '/c/k.conf' });
+    expect(old).toEqual([expect.stringMatching(/^1:KA110: .*keepalived 1\.3\.5 then stops \("Unable to find config file\(s\) 'inc\/\{a,b\}\.conf'\."\) and starts nothing/)]);
+    expect(findings(text, '1.3.8', { host, file: '/c/k.conf' })).toEqual([]);
+  });
+});
