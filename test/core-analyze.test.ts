@@ -224,6 +224,17 @@ describe('schema diagnostics', () => {
     expect(codes).not.toContain('4:KA201');
   });
 
+  it('predicts the crash of a checker keyword without its value before 1.4.3', () => {
+    // The 1.3.5 build on a bare `connect_port` (acassen/keepalived#1707) or `connect_timeout` in a checker:
+    // "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)." Its handlers read word 2 through a
+    // macro that 1.4.3 (aa644248) made check for it; `delay_loop` (a virtual_server's) says "missing a parameter".
+    const conf = (line: string) => `virtual_server 10.0.0.1 80 {\n  delay_loop 6\n  real_server 10.0.0.2 80 {\n    weight 1\n    TCP_CHECK {\n      ${line}\n    }\n  }\n}\n`;
+    const ka203 = (line: string, targetVersion: string) => analyze(conf(line), { targetVersion }).diagnostics.filter((d) => d.code === 'KA203').map((d) => d.message);
+    expect(ka203('connect_port', '1.3.5')).toEqual([expect.stringMatching(/^'connect_port' is missing its port; keepalived 1\.3\.5 crashes on this line: .*fixed in 1\.4\.3/)]);
+    expect(ka203('connect_timeout', '1.4.2')).toEqual([expect.stringMatching(/crashes on this line/)]);
+    expect(ka203('connect_port', '1.4.3')).toEqual([expect.stringMatching(/keepalived stops reading the configuration here$/)]);
+  });
+
   it('reads a url status_code as one plain number before 2.0.17', () => {
     // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
     const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;

@@ -1111,11 +1111,14 @@ export class Walker implements LineSink {
           const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}${since}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
-          const [severity, effect] = MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
+          const crashesBefore = n === 0 ? node?.spec?.crashes_without_args_before : undefined;
+          const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
+            ? ['error' as const, `keepalived ${this.options.targetLabel} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
+            : MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
           if (at) {
             this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
             // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
-            if (n === 0 && node && (node.spec?.without_args ?? 'stops') === 'stops') this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
+            if (n === 0 && node && effect === MISSING_ARGUMENT_EFFECT.stops[1]) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
           }
           if (effect === MISSING_ARGUMENT_EFFECT.stops[1] && at) this.stopsBeforeCrash(at.start.line + 1);
         }

@@ -79,6 +79,8 @@ export interface KeywordSpec {
    * (measured with the binary): reads no further, reports and ignores it, says nothing, or crashes.
    */
   without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
+  /** Releases before this one crash on the line without its argument (a handler reads the missing word anyway). */
+  crashes_without_args_before?: string;
   value_line?: ArgSpec[];
   /** Arguments a later release reads instead (`vrrp_strict off` is read from 2.3.0). */
   args_since?: { since: string; args: ArgSpec[] };
@@ -195,6 +197,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     block: k.block,
     args: k.args.map(uniformArg),
     without_args: k.without_args,
+    crashes_without_args_before: k.crashes_without_args_before,
     value_line: k.value_line?.map(uniformArg),
     args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,
