@@ -235,6 +235,18 @@ describe('schema diagnostics', () => {
     expect(ka203('connect_port', '1.4.3')).toEqual([expect.stringMatching(/keepalived stops reading the configuration here$/)]);
   });
 
+  it('predicts the crash after a nameless vrrp_instance block before 1.4.5', () => {
+    // The 1.3.5 build: "vrrp_instance must have a name", then "Keepalived_vrrp exited due to segmentation fault
+    // (SIGSEGV)." for the first config; it skips the block but reads the lines after its '}' as the instance's
+    // keywords. With an instance read before (the second config) those lines change that instance: no crash.
+    const first = 'vrrp_instance VI_1 x {\n    state MASTER\n}\ntrack_script {\n    chk\n}\n';
+    const later = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 5\n}\n' + first.replace('VI_1 x', 'VI_2 x');
+    const crash = (text: string, targetVersion: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => /crash/.test(d.message)).map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+    expect(crash(first, '1.3.5')).toEqual([expect.stringMatching(/^4:KA208: keepalived 1\.3\.5 crashes here: it skipped the nameless vrrp_instance of line 1 .*'track_script' has no instance to set/)]);
+    expect(crash(first, '1.4.5')).toEqual([]);
+    expect(crash(later, '1.3.5')).toEqual([]);
+  });
+
   it('reads a url status_code as one plain number before 2.0.17', () => {
     // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
     const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;

@@ -80,6 +80,12 @@ const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
  * '{' never closed and ends the block at the end of the file, as later releases also do.
  */
 const MISSING_BRACE_CHECK_SINCE: Version = [2, 0, 8];
+/**
+ * Before 1.4.5 a block a handler skips (a nameless vrrp_instance…) ends only the skipping: the lines after its
+ * '}' are read at the block's own level until a '}' ends that (4904d3ce, "Fix handling of skip_block() with
+ * keyword sublevels", made the skip return to the level around).
+ */
+const SKIP_ENDS_BLOCK_SINCE: Version = [1, 4, 5];
 /** Releases that print "There are N missing '}'s…" with the line keepalived stopped at: the last line of the main file. */
 const MISSING_BRACE_AT_LAST_LINE: [Version, Version] = [[2, 0, 8], [2, 1, 4]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
@@ -228,6 +234,13 @@ export class Walker implements LineSink {
   private crashAtClose: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set with `pendingSkip` when the block's own handler asked for the skip (not when no process reads it). */
   private pendingSkippedByHandler = false;
+  /** vrrp_instance blocks read so far (see skippedInstance). */
+  private instancesRead = 0;
+  /**
+   * A nameless vrrp_instance whose block a target before SKIP_ENDS_BLOCK_SINCE skipped, before any instance
+   * was read: that release reads the lines after the block's '}' as the instance's keywords.
+   */
+  private skippedInstance: AstNode | undefined;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
   private pendingClosesParent = false;
   /** Opening braces (file and offset) of blocks a repeated group list ended early. */
@@ -348,6 +361,7 @@ export class Walker implements LineSink {
     }
     const frame = this.top();
     if (frame.kind === 'skip') return;
+    if (this.skippedInstance) this.afterSkippedInstance(new StoreWord(store, from), store.src.path);
     if (frame.kind === 'values') {
       const outer = this.includedIntoValues(frame, store.src.path);
       if (outer) {
@@ -388,6 +402,7 @@ export class Walker implements LineSink {
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
     else this.adopt(frame, node);
+    if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
     this.checkKeyword(node, unread);
     if (spec.block) {
       this.pending = node;
@@ -583,6 +598,7 @@ export class Walker implements LineSink {
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
     const frame = this.top();
     if (frame.kind === 'skip') return;
+    if (this.skippedInstance && words.length) this.afterSkippedInstance(words[0]!, file);
     if (frame.kind === 'values') {
       const outer = this.includedIntoValues(frame, file);
       if (outer) {
@@ -648,6 +664,19 @@ export class Walker implements LineSink {
     if (first.text === '{' || first.text === '}') return;
     this.lastUnknown = first;
     this.report('KA201', 'error', `Unknown keyword '${first.text}' in ${contextName(ctx)}: keepalived ${this.options.targetLabel} reads a file included inside '${values.node.keyword} { }' as keywords of the block around it, not as its values (values from an include need 2.1.4 or later)`, file, first.range);
+  }
+
+  /**
+   * A line after the block of `skippedInstance`: a target before SKIP_ENDS_BLOCK_SINCE reads it as a keyword of
+   * that vrrp_instance, and an instance keyword then has no instance to set (keepalived 1.3.5's VRRP process dies:
+   * "Keepalived_vrrp exited due to segmentation fault (SIGSEGV)."). Other words it reports as unknown keywords.
+   */
+  private afterSkippedInstance(first: Word, file: string): void {
+    const skipped = this.skippedInstance!;
+    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === 'vrrp_instance' && availableIn(s, this.options.target))) return;
+    this.skippedInstance = undefined;
+    const line = skipped.range.start.line + 1;
+    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the nameless vrrp_instance of line ${line} ("vrrp_instance must have a name") but goes on reading the lines after that block's '}' as keywords of a vrrp_instance, and '${first.text}' has no instance to set (a segmentation fault; 1.4.5 returns to the top level after a skipped block)`, file, first.range);
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
@@ -894,6 +923,9 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
+    if (frame.kind === 'skip' && this.stack.length === 1 && frame.node.keyword === 'vrrp_instance' && frame.node.argCount !== 1 && this.instancesRead === 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
+      this.skippedInstance = frame.node;
+    }
     if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
       this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
     }
