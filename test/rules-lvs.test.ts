@@ -620,6 +620,14 @@ describe('lvs rules', () => {
     expect(found[0]!.message).toContain('segmentation fault (SIGSEGV)');
     expect(findings(plain, 'KA503', '1.3.6')[0]!.message).toContain('has no real servers - ignoring');
   });
+  it('before 1.3.6 the crash comes also for a group virtual server whose group is missing', () => {
+    // The 1.3.5 build only logs "Virtual server group G1 specified but not configured - ignoring virtual server"
+    // and keeps the server: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)." With a
+    // real_server it runs on (the log then says "Removing service [10.0.0.2]:80 from VS [G1]:0").
+    const missing = conf('virtual_server group G1 {', '  delay_loop 6', '  protocol TCP', '}');
+    expect(linesOf(missing, 'KA503', '1.3.5')).toEqual([1]);
+    expect(linesOf(conf('virtual_server group G1 {', '  delay_loop 6', '  real_server 10.0.0.2 80 {', '    weight 1', '  }', '}'), 'KA503', '1.3.5')).toEqual([]);
+  });
   it('from 2.2.8 reports at the closing brace, group virtual servers included', () => {
     const plain = vs('10.0.0.1 80', BASICS, []);
     expect(linesOf(plain, 'KA503', '2.2.7')).toEqual([1]);

@@ -33,8 +33,10 @@ export const virtualServerWithoutRealServer: FileRule = {
     const crashes = compareVersions(ctx.target, DROPPED_SINCE) < 0;
     for (const { vs, familyKept, drop } of lvsFacts(ctx.analysis).servers) {
       if (crashes) {
-        // Only a virtual server with no real_server block at all is certain to leave the list unallocated.
-        if (vs.realServers.length || drop) continue;
+        // Only a virtual server with no real_server block at all is certain to leave the list unallocated. A group
+        // keepalived cannot link it to only logs there ("specified but not configured - ignoring virtual server"):
+        // the server stays, and the 1.3.5 build's checker crashes on it all the same.
+        if (vs.realServers.length) continue;
         ctx.report({
           message: `'${vsLabel(vs)}' has no real_server; keepalived ${ctx.target.join('.')}'s checker process crashes on it as it starts, and keepalived stops (keepalived: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)"); 1.3.6 and later drop such a virtual server instead`,
           file: vs.node.file,
