@@ -242,9 +242,14 @@ describe('schema diagnostics', () => {
     const first = 'vrrp_instance VI_1 x {\n    state MASTER\n}\ntrack_script {\n    chk\n}\n';
     const later = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 5\n}\n' + first.replace('VI_1 x', 'VI_2 x');
     const crash = (text: string, targetVersion: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => /crash/.test(d.message)).map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
-    expect(crash(first, '1.3.5')).toEqual([expect.stringMatching(/^4:KA208: keepalived 1\.3\.5 crashes here: it skipped the nameless vrrp_instance of line 1 .*'track_script' has no instance to set/)]);
+    expect(crash(first, '1.3.5')).toEqual([expect.stringMatching(/^4:KA208: keepalived 1\.3\.5 crashes here: it skipped the nameless vrrp_instance of line 1 .*'track_script' has none to set/)]);
     expect(crash(first, '1.4.5')).toEqual([]);
     expect(crash(later, '1.3.5')).toEqual([]);
+    // A '}' ends that reading (here the virtual_server's): the instance after it is read as usual, no crash.
+    expect(crash('vrrp_instance VI_1 x {\n}\nvirtual_server 10.0.0.1 80 {\n  delay_loop 6\n}\nvrrp_instance VI_2 {\n    state MASTER\n}\n', '1.3.5')).toEqual([]);
+    // The same for a nameless vrrp_sync_group ("vrrp_sync_group must have a name - skipping", then SIGSEGV).
+    const group = 'vrrp_sync_group {\n    group {\n        VI_1\n    }\n}\nvrrp_sync_group G2 {\n    group {\n        VI_1\n    }\n}\n';
+    expect(crash(group, '1.3.5')).toEqual([expect.stringMatching(/^7:KA208: .*nameless vrrp_sync_group of line 1/)]);
   });
 
   it('reads a url status_code as one plain number before 2.0.17', () => {

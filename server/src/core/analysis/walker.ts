@@ -234,11 +234,12 @@ export class Walker implements LineSink {
   private crashAtClose: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set with `pendingSkip` when the block's own handler asked for the skip (not when no process reads it). */
   private pendingSkippedByHandler = false;
-  /** vrrp_instance blocks read so far (see skippedInstance). */
+  /** vrrp_instance and vrrp_sync_group blocks read so far (see skippedInstance). */
   private instancesRead = 0;
+  private syncGroupsRead = 0;
   /**
-   * A nameless vrrp_instance whose block a target before SKIP_ENDS_BLOCK_SINCE skipped, before any instance
-   * was read: that release reads the lines after the block's '}' as the instance's keywords.
+   * A nameless vrrp_instance or vrrp_sync_group whose block a target before SKIP_ENDS_BLOCK_SINCE skipped, before
+   * any block of its kind was read: that release reads the lines after the block's '}' as the block's keywords.
    */
   private skippedInstance: AstNode | undefined;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
@@ -403,6 +404,7 @@ export class Walker implements LineSink {
     if (skipped) node.parent = frame.node;
     else this.adopt(frame, node);
     if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
+    else if (spec.name === 'vrrp_sync_group' && !skipped) this.syncGroupsRead++;
     this.checkKeyword(node, unread);
     if (spec.block) {
       this.pending = node;
@@ -668,15 +670,17 @@ export class Walker implements LineSink {
 
   /**
    * A line after the block of `skippedInstance`: a target before SKIP_ENDS_BLOCK_SINCE reads it as a keyword of
-   * that vrrp_instance, and an instance keyword then has no instance to set (keepalived 1.3.5's VRRP process dies:
-   * "Keepalived_vrrp exited due to segmentation fault (SIGSEGV)."). Other words it reports as unknown keywords.
+   * that block, and such a keyword then has no block to set (keepalived 1.3.5's VRRP process dies: "Keepalived_vrrp
+   * exited due to segmentation fault (SIGSEGV)."). Other words it reports as unknown keywords.
    */
   private afterSkippedInstance(first: Word, file: string): void {
     const skipped = this.skippedInstance!;
-    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === 'vrrp_instance' && availableIn(s, this.options.target))) return;
+    const kind = skipped.keyword;
+    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === kind && availableIn(s, this.options.target))) return;
     this.skippedInstance = undefined;
     const line = skipped.range.start.line + 1;
-    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the nameless vrrp_instance of line ${line} ("vrrp_instance must have a name") but goes on reading the lines after that block's '}' as keywords of a vrrp_instance, and '${first.text}' has no instance to set (a segmentation fault; 1.4.5 returns to the top level after a skipped block)`, file, first.range);
+    const said = kind === 'vrrp_sync_group' ? 'vrrp_sync_group must have a name - skipping' : 'vrrp_instance must have a name';
+    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the nameless ${kind} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and '${first.text}' has none to set (a segmentation fault; 1.4.5 returns to the top level after a skipped block)`, file, first.range);
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
@@ -886,6 +890,8 @@ export class Walker implements LineSink {
 
   /** A '}'; `counted` false for a quoted one, which keepalived's brace count does not see. */
   close(brace: Word, counted = true): void {
+    // The old release's reading at the skipped block's level ends at the next '}' (roughly: kalint's braces).
+    this.skippedInstance = undefined;
     if (this.pending) {
       const p = this.pending;
       if (brace.file === p.file && brace.range.start.line === p.range.start.line) {
@@ -923,7 +929,8 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
-    if (frame.kind === 'skip' && this.stack.length === 1 && frame.node.keyword === 'vrrp_instance' && frame.node.argCount !== 1 && this.instancesRead === 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
+    const unreadKind = frame.node.keyword === 'vrrp_instance' ? this.instancesRead : frame.node.keyword === 'vrrp_sync_group' ? this.syncGroupsRead : -1;
+    if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind === 0 && frame.node.argCount !== 1 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
       this.skippedInstance = frame.node;
     }
     if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
