@@ -82,3 +82,13 @@ describe('line features by release', () => {
     expect(findings(text, '1.3.8', { host, file: '/c/k.conf' })).toEqual([]);
   });
 });
+
+describe('a lone trailing backslash by release', () => {
+  it('joins the word before it from 2.0.9, and is a word of its own before', () => {
+    // keepalived 2.0.9 -t: "invalid number '51\'"; 2.0.8 -t says nothing about the line.
+    const text = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51 \\\n    priority 100\n}\n';
+    const vrid = (v: string) => analyze(text, { configId: 'x', targetVersion: v }).diagnostics.filter((d) => d.message.includes("'51\\'")).length;
+    expect(vrid('2.0.9')).toBeGreaterThan(0);
+    expect(vrid('2.0.8')).toBe(0);
+  });
+});

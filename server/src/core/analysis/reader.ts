@@ -213,6 +213,12 @@ const INCLUDE_NEEDS_SPACE_FIXED_IN: Version = INCLUDE_FIRST_LINE_REREAD_FIXED_IN
  * build logs "Unable to find config file(s) 'inc/{a,b}.conf'." and exits, starting nothing.
  */
 const BRACE_INCLUDES_SINCE: Version = [1, 3, 8];
+/**
+ * From 2.0.9 a lone `\` ending a line joins the word before it (`virtual_router_id 51 \` reads "invalid number
+ * '51\'" in the 2.0.9 build, nothing in 2.0.8); before, it is a word of its own (1.3.5: "Unknown keyword
+ * '$real_server='" for `$real_server= \`).
+ */
+const LONE_BACKSLASH_GLUED_SINCE: Version = [2, 0, 9];
 const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
 
 export class Reader {
@@ -244,6 +250,8 @@ export class Reader {
   private readonly substitutes: boolean;
   /** Whether include patterns expand `{a,b}` (GLOB_BRACE, 1.3.8 on). */
   private readonly braceIncludes: boolean;
+  /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
+  private readonly gluesLoneBackslash: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -253,6 +261,7 @@ export class Reader {
     this.features = lineFeatures(options.target);
     this.substitutes = !this.features || this.features.definitions;
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
+    this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
   }
 
   read(path: string, text: string): void {
@@ -564,7 +573,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`.
     const last = to - 1;
-    if (to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
+    if (this.gluesLoneBackslash && to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -725,7 +734,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`.
     const last = tokens[to - 1]!;
-    const gluedBackslash = to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
+    const gluedBackslash = this.gluesLoneBackslash && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {
