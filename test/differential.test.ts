@@ -15,6 +15,8 @@ import { fsHost } from '../server/src/cli/host.js';
 import { configIdsIn } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
+// Gist of a keepalived message without a line number -> the rule that reports it (one table with the fuzzer).
+import { LINELESS_GIST_TO_CODE } from '../scripts/fuzz-mutations.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = resolve(REPO, '../shared/corpus');
@@ -36,50 +38,6 @@ const HOST_DEPENDENT: RegExp[] = [
   /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
   /not supported by (?:the )?kernel/,
   /track file .* (?:directory|filesystem)/i,
-];
-
-/** Gist of a keepalived message without a line number -> the kalint rule that reports it. */
-const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
-  [/the virtual router id must be set/, 'KA300'],
-  [/both use VRID \d+|duplicate VRID conflict/, 'KA301'],
-  [/does not support authentication|Cannot use AH authentication with IPv6/, 'KA303'],
-  [/Authentication specified but no password given/, 'KA304'],
-  [/Initial state master is incompatible with AH authentication/, 'KA305'],
-  [/due to address.owner|with priority 255 - clearing weight/, 'KA307'],
-  [/nopreempt will not work with initial state MASTER/, 'KA308'],
-  [/preempt delay will not work with initial state MASTER/, 'KA309'],
-  [/nopreempt is incompatible with priority 255/, 'KA310'],
-  [/preempt_delay is incompatible with nopreempt/, 'KA311'],
-  [/No VIP specified/, 'KA312'],
-  [/Virtual router .* specified in sync group .* doesn't exist/, 'KA316'],
-  [/cannot exist in more than one sync group/, 'KA317'],
-  [/Sync group .* has only 1 virtual router/, 'KA318'],
-  [/Sync group .* (?:has no virtual router|no matching virtual router found|has no members)/, 'KA319'],
-  [/due to SYNC group/, 'KA322'],
-  [/A unicast keyword has been specified without any unicast peers/, 'KA323'],
-  [/multicast destination specified with unicast/, 'KA325'],
-  [/VRRPv2 advertisement interval .* must be an integer/, 'KA326'],
-  [/Must be less than 40\.96s/, 'KA327'],
-  [/Ignoring track_interface .* since own interface/, 'KA328'],
-  [/State MASTER must match being address owner/, 'KA334'],
-  [/Unknown interface!|Unicast instances must have unicast_src_ip or interface/, 'KA338'],
-  [/incompatible with strict mode|Strict mode requires no|strict mode requires higher_prio_send_advert|accept mode for VRRP version 2 does not comply/i, 'KA339'],
-  [/is configured on VRRP instance and sync group/, 'KA340'],
-  [/must be in units of 10ms/, 'KA343'],
-  [/some member\(s\) as address owner and some not/, 'KA341'],
-  [/real server .* is duplicated/, 'KA502'],
-  [/has no real servers/, 'KA503'],
-  [/has no urls specified/, 'KA504'],
-  [/protocol specified for fwmark/, 'KA506'],
-  [/no protocol set/, 'KA507'],
-  [/no scheduler set/, 'KA508'],
-  [/no forwarding method set/, 'KA509'],
-  [/ports don't match|has port specified - clearing/, 'KA510'],
-  [/quorum .* exceeds total weight/, 'KA513'],
-  [/hysteresis .* >= quorum/, 'KA514'],
-  [/zero port only valid for persistent/, 'KA520'],
-  [/one packet scheduling requires UDP/, 'KA521'],
-  [/cannot use ha_suspend with fwmarks/, 'KA522'],
 ];
 
 /**
