@@ -500,8 +500,8 @@ export function mutate(text: string, rng: Rng, maxEdits = 2): Mutant | undefined
 // Classification
 // ---------------------------------------------------------------------------------------------
 
-/** keepalived messages about the machine (interfaces, files, users, kernel), not the config (as in differential.test.ts). */
-export const HOST_DEPENDENT: RegExp[] = [
+/** keepalived messages about the machine (interfaces, files, users, kernel), not the config (differential.test.ts uses them too). */
+export const HOST_MESSAGES: RegExp[] = [
   /interface .* doesn't exist/,
   /Non-existent interface specified in configuration/,
   /cannot use a loopback interface/,
@@ -513,6 +513,11 @@ export const HOST_DEPENDENT: RegExp[] = [
   /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
   /not supported by (?:the )?kernel/,
   /track file .* (?:directory|filesystem)/i,
+];
+
+/** HOST_MESSAGES, and what else differs when a mutant is checked alone on this machine. */
+export const HOST_DEPENDENT: RegExp[] = [
+  ...HOST_MESSAGES,
   // A host name keepalived resolves (DNS of the machine).
   /Invalid smtp server/,
   // The mutant is checked alone in a directory of its own: what it includes is not there, for either reader.

@@ -16,7 +16,7 @@ import { configIdsIn } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 // Gist of a keepalived message without a line number -> the rule that reports it (one table with the fuzzer).
-import { LINELESS_GIST_TO_CODE } from '../scripts/fuzz-mutations.js';
+import { HOST_MESSAGES, LINELESS_GIST_TO_CODE } from '../scripts/fuzz-mutations.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = resolve(REPO, '../shared/corpus');
@@ -26,19 +26,7 @@ const CONFIG_ID = 'label-corpus';
 const NOT_CONFIGS = /\.(json|tsv|md|txt)$/i;
 
 /** keepalived messages that depend on the machine (interfaces, files, users, kernel), not the config. */
-const HOST_DEPENDENT: RegExp[] = [
-  /interface .* doesn't exist/,
-  /Non-existent interface specified in configuration/,
-  /cannot use a loopback interface/,
-  /Cannot find an IP address to use for interface/,
-  /does not support multicast/,
-  /Disabling track script .* since not found\/accessible/,
-  /not (?:executable|accessible)|cannot be accessed|No such file or directory|Permission denied/i,
-  /SECURITY VIOLATION/,
-  /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
-  /not supported by (?:the )?kernel/,
-  /track file .* (?:directory|filesystem)/i,
-];
+const HOST_DEPENDENT = HOST_MESSAGES;
 
 /**
  * keepalived findings kalint reports at another line because of a known core (walker) difference,
