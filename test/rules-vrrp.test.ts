@@ -897,6 +897,18 @@ describe('KA345-KA347, KA338 on lo', () => {
     ]);
     expect(findings(instance('A', vip('10.0.0.1/24 dev eth0 label eth0:vip brd + scope link no_track')), 'KA346')).toHaveLength(0);
   });
+  it('KA346: a C-style comment after an address is one finding, with the fix to #', () => {
+    // keepalived 2.2.7 on '10.0.0.1 // VRRP H vip' (qa18, a Chinese tutorial): "(Line 3) Unknown configuration entry
+    // '//' for ip address - ignoring", then the same for 'VRRP', 'H' and 'vip'.
+    const text = instance('A', vip('10.0.0.1 // VRRP H vip'));
+    const found = findings(text, 'KA346');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}`)).toEqual(['3:14-27']);
+    expect(found[0]!.message).toContain("keepalived reads each of the 4 words from '//' on as an address option and ignores them");
+    expect(applyFix(text, found[0]!.fix!)).toContain('10.0.0.1 # VRRP H vip');
+    expect(findings(instance('A', vip('10.0.0.1 /*vip*/')), 'KA346')[0]!.message).toContain("'/*' does not start a comment");
+    // When an option keepalived applies follows, each word is its own finding, and the option is checked.
+    expect(findings(instance('A', vip('10.0.0.1 // note dev')), 'KA346').map((d) => d.severity)).toEqual(['warning', 'warning', 'error']);
+  });
   it('KA346: options newer than the target release are unknown words to it', () => {
     // keepalived 2.0.19 (built from its tag): "(Line 3) Unknown configuration entry 'preferred_lft' for ip
     // address - ignoring" and the same for '0'; preferred_lft came in 2.0.20, use_vmac in 2.2.0.

@@ -24,7 +24,7 @@ export const addressOptions: FileRule = {
         const problems = addressProblems(addresses[i]!, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
-          report({ message: p.message, severity: p.severity, file: p.word.file, range: p.word.range });
+          report({ message: p.message, severity: p.severity, file: p.word.file, range: p.through ? { start: p.word.range.start, end: p.through.range.end } : p.word.range, fix: p.fix });
         }
       }
     };

@@ -1,17 +1,20 @@
 // How keepalived reads one address line (virtual_ipaddress, virtual_ipaddress_excluded,
 // static_ipaddress): which options it rejects (the address is skipped) or ignores.
 
-import type { Word } from '../../core/analysis/ast.js';
+import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
 import { ipFamily, parseInteger, utf8Length } from '../../core/analysis/values.js';
-import type { Severity } from '../../core/diagnostics.js';
+import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 export interface AddressProblem {
   word: Word;
+  /** The last word of the problem, when it spans several. */
+  through?: Word;
   message: string;
   /** 'error': keepalived skips the address; 'warning': it ignores the option. */
   severity: Severity;
+  fix?: Fix;
 }
 
 type Say = (p: AddressProblem) => void;
@@ -48,6 +51,15 @@ const NEWEST_OPTION: Version = [2, 2, 0];
 const LABEL_LENGTH_CHECKED_SINCE: Version = [2, 2, 3];
 /** Targets before this are walked for each call (their messages differ); later ones share the model's answer. */
 const MESSAGES_SETTLED_SINCE: Version = LABEL_LENGTH_CHECKED_SINCE;
+
+/** The words keepalived reads as options (with or without a value) in an address line. */
+const OPTION_WORDS = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'home', '-nodad', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'no_track', 'track_group', 'use_vmac']);
+
+/** Whether a word from `from` on is an option keepalived would still apply. */
+function restHasOption(line: ValueLine, from: number): boolean {
+  for (let i = from; i < line.argCount; i++) if (OPTION_WORDS.has(line.argText(i)!)) return true;
+  return false;
+}
 
 /** Walks one address line the way keepalived's address parser does (`target` undefined: 2.2.0 and later). */
 function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: Version): void {
@@ -164,6 +176,23 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         say({ word: line.argWord(i), message: "'use_vmac' applies to virtual addresses only; keepalived ignores it in static_ipaddress", severity: 'warning' });
         break;
       default:
+        if ((option.startsWith('//') || option.startsWith('/*')) && !restHasOption(line, i + 1)) {
+          // A C-style comment after the address: one finding for the words keepalived ignores one by one.
+          const first = line.argWord(i);
+          const last = line.argWord(n - 1);
+          const marker = option.slice(0, 2);
+          const count = n - i;
+          say({
+            word: first,
+            through: last,
+            message:
+              `'${marker}' does not start a comment in keepalived.conf: keepalived reads ${count === 1 ? `'${option}'` : `each of the ${count} words from '${option}' on`} as an address option and ignores ${count === 1 ? 'it' : 'them'} ` +
+              `(keepalived: "Unknown configuration entry '${option}' for ip address - ignoring"${count > 1 ? `, once a word` : ''}). Use '#'`,
+            severity: 'warning',
+            fix: first.expanded ? undefined : { description: `Replace '${marker}' with '#'`, edits: [{ file: first.file, range: { start: first.range.start, end: { ...first.range.start, column: first.range.start.column + 2, offset: first.range.start.offset + 2 } }, newText: '#' }] },
+          });
+          return;
+        }
         say({ word: line.argWord(i), message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
     }
   }
