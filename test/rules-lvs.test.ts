@@ -506,7 +506,18 @@ describe('lvs rules', () => {
   it('quotes the NAT default message only for releases that print it (1.3.6 on)', () => {
     const text = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr']);
     expect(findings(text, 'KA509', '1.3.5')[0]!.message).toContain('keepalived forwards with NAT (keepalived 1.3.5 says nothing)');
-    expect(findings(text, 'KA509', '1.3.6')[0]!.message).toContain('(keepalived: "no forwarding method set, setting default NAT")');
+    expect(findings(text, 'KA509', '1.3.6')[0]!.message).toContain('(it logs "no forwarding method set, setting default NAT" when it starts)');
+    expect(findings(text, 'KA509', '2.1.0')[0]!.message).toContain('(keepalived: "no forwarding method set, setting default NAT")');
+  });
+
+  it('says that -t is silent about the scheduler and forwarding defaults before 2.1.0', () => {
+    // keepalived 2.0.19 -t prints nothing for this virtual_server; 2.1.0 and 2.2.7 print "no scheduler set,
+    // setting default 'wlc'" and "no forwarding method set, setting default NAT".
+    const text = vs('10.0.0.1 80', ['protocol TCP']);
+    for (const code of ['KA508', 'KA509']) {
+      expect(findings(text, code, '2.0.19')[0]!.message, code).toContain('keepalived 2.0.19 -t does not report it');
+      expect(findings(text, code, '2.1.0')[0]!.message, code).toContain('(keepalived: "no ');
+    }
   });
 
   it('says that -t is silent about the UDP default before 2.1.0', () => {

@@ -154,6 +154,9 @@ export function compareVersions(a: Version, b: Version): number {
  */
 export const CONFIG_ERRORS_COUNTED_SINCE: Version = [2, 0, 7];
 
+/** The first release with `keepalived -t` (a config test that reads the file and exits). */
+export const CONFIG_TEST_SINCE: Version = [2, 0, 4];
+
 export function configErrorsCounted(target: Version): boolean {
   return compareVersions(target, CONFIG_ERRORS_COUNTED_SINCE) >= 0;
 }

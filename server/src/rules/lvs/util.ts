@@ -7,7 +7,7 @@ import type { Fix } from '../../core/diagnostics.js';
 import type { Checker, VirtualServer, RealServer } from '../../core/model/model.js';
 import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingState } from './server-facts.js';
 import type { Range } from '../../core/syntax/cst.js';
-import { schema, type KeywordSpec } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 import { fix, insertFirstInBlock } from '../fixes.js';
 
 // The text-edit helpers live in ../fixes.ts; these rules import them from here too.
@@ -160,6 +160,21 @@ export function readsBefore(a: AstNode, b: AstNode): boolean {
  * The fix for a missing setting: add the line. An ignored (invalid) value gets no fix here — the
  * schema check at that line suggests the value the user most likely meant.
  */
+/**
+ * Before 2.1.0 keepalived sets a virtual server's missing protocol, scheduler and forwarding method
+ * with only a log line when it starts; `-t` says nothing (the 2.0.19 build is silent, 2.1.0 prints them).
+ */
+const DEFAULTS_REPORTED_BY_TEST_SINCE: Version = [2, 1, 0];
+
+/** How a finding quotes keepalived's message about a default it sets: `-t` prints it from 2.1.0, earlier releases only log it at start. */
+export function quoteDefaultMessage(target: Version, message: string): string {
+  if (compareVersions(target, DEFAULTS_REPORTED_BY_TEST_SINCE) >= 0) return `(keepalived: "${message}")`;
+  // Releases before 2.0.4 have no -t at all.
+  const test = compareVersions(target, CONFIG_TEST_SINCE) >= 0 ? `; keepalived ${target.join('.')} -t does not report it` : '';
+  return `(it logs "${message}" when it starts${test})`;
+}
+
+
 export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, state: SettingState, keyword: string, value: string): Fix | undefined {
   if (state !== 'missing') return undefined;
   return fix(`Add '${keyword} ${value}'`, [insertFirstInBlock(analysis, vs.node, `${keyword} ${value}`)]);

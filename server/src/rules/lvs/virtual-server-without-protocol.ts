@@ -1,13 +1,11 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, isAddressService, vsLabel } from './util.js';
+import { defaultSettingFix, quoteDefaultMessage, isAddressService, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** First release that gives a virtual_server without a protocol UDP. */
 const UDP_DEFAULT_SINCE: Version = [1, 3, 6];
-/** Before 2.1.0 the UDP default is only logged when keepalived starts (log_message): `-t` says nothing. */
-const REPORTED_BY_TEST_SINCE: Version = [2, 1, 0];
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -36,9 +34,7 @@ export const virtualServerWithoutProtocol: FileRule = {
       // refuses for any service; the UDP default came in 1.3.6.
       const effect = compareVersions(ctx.target, UDP_DEFAULT_SINCE) < 0
         ? `keepalived ${ctx.target.join('.')} leaves its protocol unset (0), and the kernel refuses to add such a service (the UDP default came in 1.3.6)`
-        : compareVersions(ctx.target, REPORTED_BY_TEST_SINCE) < 0
-          ? `keepalived makes it a UDP service (it logs "no protocol set - defaulting to UDP" when it starts; keepalived ${ctx.target.join('.')} -t does not report it)`
-          : 'keepalived makes it a UDP service (keepalived: "no protocol set - defaulting to UDP")';
+        : `keepalived makes it a UDP service ${quoteDefaultMessage(ctx.target, 'no protocol set - defaulting to UDP')}`;
       ctx.report({
         message: `'${vsLabel(vs)}' ${what}; ${effect}`,
         file: vs.node.file,

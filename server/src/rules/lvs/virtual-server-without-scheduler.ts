@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { defaultSettingFix, vsLabel } from './util.js';
+import { defaultSettingFix, quoteDefaultMessage, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -34,7 +34,7 @@ export const virtualServerWithoutScheduler: FileRule = {
       ctx.report({
         message: before
           ? `'${vsLabel(vs)}' ${what}; keepalived ${ctx.target.join('.')} hands IPVS an empty scheduler name, and the kernel refuses to add such a service (the 'wlc' default came in 1.3.6)`
-          : `'${vsLabel(vs)}' ${what}; keepalived uses 'wlc' (keepalived: "no scheduler set, setting default 'wlc'")`,
+          : `'${vsLabel(vs)}' ${what}; keepalived uses 'wlc' ${quoteDefaultMessage(ctx.target, "no scheduler set, setting default 'wlc'")}`,
         file: vs.node.file,
         range: vs.node.range,
         ...(before ? { severity: 'error' as const } : {}),

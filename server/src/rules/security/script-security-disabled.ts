@@ -1,11 +1,9 @@
 import type { FileRule } from '../types.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 import { related } from '../lvs/util.js';
 import { fix, insertFirstInBlock, rangeOf } from '../fixes.js';
 import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
 
-/** First release with `keepalived -t` (config test), which exits 6 on a security violation. */
-const CONFIG_TEST_SINCE: Version = [2, 0, 4];
 /** Script security (enable_script_security, script_user) came in 1.3.0 (b266fd95); before it there is nothing to enable. */
 const SCRIPT_SECURITY_SINCE: Version = [1, 3, 0];
 

@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE } from '../../core/schema/schema.js';
 
 /*
  * With `net_namespace NAME`, keepalived reads global settings, then enters the namespace before it
@@ -8,7 +8,6 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
  * 2.0.5, 2.0.19, 2.1.5, 2.2.7, 2.2.8 and 2.4.3 binaries on a config with a bad state and VRID: exit 0
  * and no word without the namespace, five messages and exit 5 after `ip netns add`. `-t` came in 2.0.4.
  */
-const CONFIG_TEST_SINCE: Version = [2, 0, 4];
 
 export const netNamespaceConfigTest: FileRule = {
   kind: 'file',
