@@ -7,6 +7,7 @@
 
 import keywordTable from '../server/src/core/schema/keywords.json';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { parseKeepalivedStderr } from './keepalived-output.js';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -584,24 +585,11 @@ export interface KeepalivedVerdict {
   messages: KeepalivedMessage[];
 }
 
-const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
-
 /** keepalived's stderr as messages (indented lines continue the one before); only the main file's lines count as located. */
 export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMessage[] {
-  const out: KeepalivedMessage[] = [];
-  for (const raw of stderr.split('\n')) {
-    const text = raw.replace(/\r$/, '');
-    if (!text.trim()) continue;
-    const m = LOCATED.exec(text);
-    const body = m ? m[3]! : text;
-    if (/^\s/.test(body) && out.length) {
-      out[out.length - 1]!.message += ` ${body.trim()}`;
-      continue;
-    }
-    if (m && (m[1] === undefined || m[1] === mainFile || m[1].endsWith(`/${mainFile}`))) out.push({ line: Number(m[2]), message: body });
-    else out.push({ message: body });
-  }
-  return out;
+  return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) =>
+    m.line !== undefined && (m.file === undefined || m.file === mainFile || m.file.endsWith(`/${mainFile}`)) ? { line: m.line, message: m.message } : { message: m.message },
+  );
 }
 
 export type DisagreementKind = 'miss' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';

@@ -17,6 +17,7 @@ import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 // Gist of a keepalived message without a line number -> the rule that reports it (one table with the fuzzer).
 import { HOST_MESSAGES, LINELESS_GIST_TO_CODE } from '../scripts/fuzz-mutations.js';
+import { parseKeepalivedStderr } from '../scripts/keepalived-output.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = resolve(REPO, '../shared/corpus');
@@ -42,24 +43,11 @@ interface KaMessage {
   message: string;
 }
 
-const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
-
-/** keepalived's stderr as messages; indented lines continue the message before them. */
+/** keepalived's stderr as messages (indented lines continue the one before), with absolute file paths. */
 function parseMessages(stderr: string, cwd: string, main: string): KaMessage[] {
-  const out: KaMessage[] = [];
-  for (const raw of stderr.split('\n')) {
-    const text = raw.replace(/\r$/, '');
-    if (!text.trim()) continue;
-    const m = LOCATED.exec(text);
-    const body = m ? m[3]! : text;
-    if (/^\s/.test(body) && out.length) {
-      out[out.length - 1]!.message += ` ${body.trim()}`;
-      continue;
-    }
-    if (m) out.push({ file: resolve(cwd, m[1] ?? main), line: Number(m[2]), message: body });
-    else out.push({ message: body });
-  }
-  return out;
+  return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) =>
+    m.line !== undefined ? { file: resolve(cwd, m.file ?? main), line: m.line, message: m.message } : { message: m.message },
+  );
 }
 
 // As in helpers/keepalived.ts: $KEEPALIVED, PATH, then the sbin directories a non-root PATH lacks.

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseKeepalivedStderr } from '../../scripts/keepalived-output.js';
 
 export interface KeepalivedMessage {
   /**
@@ -72,19 +73,9 @@ export function keepalivedVersion(): string | undefined {
   return version;
 }
 
-// `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
-const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
-
+/** keepalived's stderr as messages, one a line; messages without a file name are the main file's. */
 export function parseKeepalivedOutput(stderr: string, mainFile = 'keepalived.conf'): KeepalivedMessage[] {
-  const messages: KeepalivedMessage[] = [];
-  for (const raw of stderr.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    const m = LOCATED.exec(line);
-    if (m) messages.push({ file: m[1] ?? mainFile, line: Number(m[2]), message: m[3]! });
-    else messages.push({ message: line });
-  }
-  return messages;
+  return parseKeepalivedStderr(stderr).map((m) => (m.line !== undefined ? { file: m.file ?? mainFile, line: m.line, message: m.message } : { message: m.message }));
 }
 
 /**

@@ -1,0 +1,37 @@
+// Splits what `keepalived -t` prints on stderr into messages. One parser for the scripts and the
+// tests that compare kalint with keepalived (the differential test, the mutation fuzzer, the
+// schema tests), so they cannot drift apart in what they call a located message.
+
+export interface PrintedMessage {
+  /**
+   * The file as keepalived names it (relative to its run directory); undefined when it names none:
+   * keepalived omits the name while only the main file has been read.
+   */
+  file?: string;
+  /** 1-based line, when keepalived gave one. */
+  line?: number;
+  message: string;
+}
+
+// `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
+const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
+
+/**
+ * keepalived's stderr as messages, blank lines dropped. With `joinIndented`, an indented line
+ * continues the message before it (keepalived prints some explanations on a second line).
+ */
+export function parseKeepalivedStderr(stderr: string, options: { joinIndented?: boolean } = {}): PrintedMessage[] {
+  const out: PrintedMessage[] = [];
+  for (const raw of stderr.split('\n')) {
+    const text = raw.replace(/\r$/, '');
+    if (!text.trim()) continue;
+    const m = LOCATED.exec(text);
+    const body = m ? m[3]! : text;
+    if (options.joinIndented && /^\s/.test(body) && out.length) {
+      out[out.length - 1]!.message += ` ${body.trim()}`;
+      continue;
+    }
+    out.push(m ? { file: m[1], line: Number(m[2]), message: body } : { message: body });
+  }
+  return out;
+}
