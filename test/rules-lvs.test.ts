@@ -631,6 +631,15 @@ describe('lvs rules', () => {
     expect(found[0]!.message).toContain('segmentation fault (SIGSEGV)');
     expect(findings(plain, 'KA503', '1.3.6')[0]!.message).toContain('has no real servers - ignoring');
   });
+  it('KA515 before 1.3.6: the virtual server stays, without addresses', () => {
+    // v1.3.5 check/ipwrapper.c only logs "Virtual server group G1 specified but not configured - ignoring virtual
+    // server" and keeps the server; ipvs_group_cmd returns at once when the group is missing, so IPVS gets nothing.
+    const text = conf('virtual_server group G1 {', '  delay_loop 6', '  real_server 10.0.0.2 80 {', '    weight 1', '  }', '}');
+    const old = findings(text, 'KA515', '1.3.5');
+    expect(old.map((d) => d.range.start.line + 1)).toEqual([1]);
+    expect(old[0]!.message).toContain('keeps this virtual server without addresses');
+    expect(findings(text, 'KA515', '1.3.6')[0]!.message).toContain('drops this virtual server');
+  });
   it('before 1.3.6 the crash comes also for a group virtual server whose group is missing', () => {
     // The 1.3.5 build only logs "Virtual server group G1 specified but not configured - ignoring virtual server"
     // and keeps the server: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)." With a

@@ -3,7 +3,10 @@ import { suggest } from '../../core/analysis/suggest.js';
 import { related, vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
 import { REMOVED_SINCE } from './virtual-server-group-empty.js';
-import { compareVersions } from '../../core/schema/schema.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** 1.3.6 drops a virtual server whose group is missing; 1.3.5 keeps it with no group, and IPVS gets no service from it. */
+const DROPPED_SINCE: Version = [1, 3, 6];
 
 export const undefinedVirtualServerGroup: FileRule = {
   kind: 'file',
@@ -43,8 +46,12 @@ export const undefinedVirtualServerGroup: FileRule = {
       }
       const nameWord = vs.node.args[1]!;
       const guess = suggest(vs.group, (names ??= groups.map((g) => g.name)));
+      const effect =
+        compareVersions(ctx.target, DROPPED_SINCE) < 0
+          ? `keepalived ${ctx.target.join('.')} keeps this virtual server without addresses, so IPVS gets no service from it, and only logs "specified but not configured - ignoring virtual server"`
+          : 'keepalived drops this virtual server and only logs it — keepalived -t stays silent';
       ctx.report({
-        message: `'${vsLabel(vs)}': no virtual_server_group '${vs.group}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}; keepalived drops this virtual server and only logs it — keepalived -t stays silent`,
+        message: `'${vsLabel(vs)}': no virtual_server_group '${vs.group}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}; ${effect}`,
         file: nameWord.file,
         range: nameWord.range,
         fix: guess && !nameWord.quoted && !nameWord.expanded ? { description: `Replace with '${guess}'`, edits: [{ file: nameWord.file, range: nameWord.range, newText: guess }] } : undefined,
