@@ -211,6 +211,22 @@ vrrp_instance VI_2 {
     expect(lintCluster([{ file: 'a.conf', text: weighted }, { file: 'b.conf', text: peer(weighted).text }]).diagnostics.map((d) => d.code)).not.toContain('KA430');
   });
 
+  it('in strict mode leaves a promoted instance in state BACKUP: state MASTER is only for priority 255 there', () => {
+    // keepalived 2.2.7 -t on a strict instance with state MASTER and priority 100: "(VI_2) State MASTER must match
+    // being address owner" (a config error; it starts the instance as BACKUP). The higher priority still wins.
+    const backupOnly = DUAL.slice(DUAL.indexOf('vrrp_instance VI_2'));
+    const strictGlobal = `global_defs {\n    vrrp_strict\n}\n${backupOnly}`;
+    const r = peer(strictGlobal);
+    expect(r.text).not.toContain('state MASTER');
+    expect(r.text).toContain('virtual_router_id 52\n    priority 100');
+    expect(r.notes.join('\n')).toContain('state stays BACKUP, since in strict mode keepalived allows state MASTER only with priority 255');
+    // strict_mode in the instance itself, and strict_mode off under a global vrrp_strict.
+    expect(peer(backupOnly.replace('    state BACKUP\n', '    state BACKUP\n    strict_mode\n')).text).toContain('state BACKUP\n    strict_mode\n');
+    expect(peer(strictGlobal.replace('    state BACKUP\n', '    state BACKUP\n    strict_mode off\n')).text).toContain('state MASTER\n    strict_mode off');
+    if (!keepalivedAvailable()) return;
+    expect(keepalivedView(r.text)).toEqual(keepalivedView(strictGlobal));
+  });
+
   it('keeps a nopreempt BACKUP a BACKUP, with a lower priority', () => {
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n');
     const r = peer(text);

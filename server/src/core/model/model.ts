@@ -435,6 +435,18 @@ export function globalOptionOn(blocks: readonly AstNode[], keyword: string, read
   return on;
 }
 
+/**
+ * Whether an instance runs in strict mode: its last `strict_mode` line (no word: on; on/off words as
+ * keepalived's check_true_false reads them; another word is reported and changes nothing), else
+ * the global `vrrp_strict`.
+ */
+export function strictModeOn(strictModeLine: AstNode | undefined, globalStrict: boolean): boolean {
+  if (!strictModeLine) return globalStrict;
+  const v = strictModeLine.argText(0);
+  if (v === undefined || ON_WORDS.has(v)) return true;
+  return OFF_WORDS.has(v) ? false : globalStrict;
+}
+
 /** From this release `vrrp_strict` and `vrrp_skip_check_adv_addr` read on/off (commit 548743ec). */
 export const GLOBAL_OPTION_VALUE_SINCE: Version = [2, 3, 0];
 

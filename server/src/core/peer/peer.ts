@@ -10,7 +10,7 @@
 import { findTemplateMarker, markerPosition } from '../syntax/template.js';
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
-import type { VrrpInstance, KeepalivedConfig } from '../model/model.js';
+import { strictModeOn, type VrrpInstance, type KeepalivedConfig } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
 
@@ -173,7 +173,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
   for (const r of roles) {
     const inst = r.inst;
     const stateWord = inst.state!.node.args[0]!;
-    const newState = r.kind === 'promote' ? 'MASTER' : 'BACKUP';
+    // In strict mode keepalived wants state MASTER only on the address owner (priority 255): on any
+    // other node it is a config error ("State MASTER must match being address owner") and keepalived
+    // starts it as BACKUP anyway. The higher priority alone makes the peer master there.
+    const strictKeepsBackup = r.kind === 'promote' && r.to !== OWNER_PRIORITY && strictModeOn(lastChild(inst.node, 'strict_mode'), model.globalDefs?.vrrpStrict ?? false);
+    const newState = r.kind === 'promote' && !strictKeepsBackup ? 'MASTER' : 'BACKUP';
     if (stateWord.text !== newState) replaceWord(stateWord, newState, `state of ${inst.name}`);
     const priorityWord = inst.priority?.node.args[0];
     if (priorityWord) {
@@ -183,7 +187,14 @@ function generate(text: string, options: PeerOptions): PeerResult {
       insertLineAfter(inst.state!.node, `priority ${r.to}`, `vrrp_instance ${inst.name}`);
     }
     const promotion = roles.some((x) => x.kind === 'demote') ? 'dual-master: each node is MASTER of one instance' : 'no instance here is MASTER, so the peer is';
-    const verb = r.kind === 'demote' ? 'MASTER → BACKUP' : r.kind === 'promote' ? `BACKUP → MASTER (${promotion})` : 'stays BACKUP (nopreempt: the priority decides)';
+    const verb =
+      r.kind === 'demote'
+        ? 'MASTER → BACKUP'
+        : strictKeepsBackup
+          ? `master by its higher priority (${promotion}); state stays BACKUP, since in strict mode keepalived allows state MASTER only with priority 255`
+          : r.kind === 'promote'
+            ? `BACKUP → MASTER (${promotion})`
+            : 'stays BACKUP (nopreempt: the priority decides)';
     notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
     if (r.kind === 'demote' && inst.nopreempt) {
       // keepalived ignores nopreempt in state MASTER ("nopreempt will not work with initial state

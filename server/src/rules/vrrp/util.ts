@@ -3,13 +3,10 @@
 
 import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
-import type { Address, KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
+import { strictModeOn, type Address, type KeepalivedConfig, type VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
 import { addressDropped } from './addresses.js';
-
-/** Words a bool keyword accepts as "off". */
-const OFF_WORDS = new Set(['off', 'false', 'no']);
 
 /** Where a node's keyword is, for reports (the keyword word, else the line). */
 export function keywordRange(node: AstNode): Range {
@@ -34,12 +31,7 @@ export function wordsRange(words: Word[]): Range {
 
 /** Whether `vrrp_strict` (global) or the instance's own `strict_mode` applies. */
 export function isStrict(model: KeepalivedConfig, inst: VrrpInstance): boolean {
-  const own = instanceLines(inst).strictMode;
-  if (own) {
-    const v = own.argText(0);
-    return v === undefined || !OFF_WORDS.has(v);
-  }
-  return model.globalDefs?.vrrpStrict ?? false;
+  return strictModeOn(instanceLines(inst).strictMode, model.globalDefs?.vrrpStrict ?? false);
 }
 
 // Shared and never modified, but not frozen: a frozen array has an elements kind of its own, and V8
