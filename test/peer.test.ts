@@ -227,6 +227,21 @@ vrrp_instance VI_2 {
     expect(keepalivedView(r.text)).toEqual(keepalivedView(strictGlobal));
   });
 
+  it('with AH authentication leaves a promoted instance in state BACKUP too', () => {
+    // A pi-hole pair from GitHub: both nodes BACKUP with auth_type AH. keepalived 2.2.7 -t on the same instance
+    // with state MASTER at priority 110: "(pihole) Initial state master is incompatible with AH authentication -
+    // clearing" (a config error, exit 5).
+    const text = DUAL.slice(DUAL.indexOf('vrrp_instance VI_2')).replace('    virtual_ipaddress', '    authentication {\n        auth_type AH\n        auth_pass secret\n    }\n    virtual_ipaddress');
+    const r = peer(text);
+    expect(r.text).not.toContain('state MASTER');
+    expect(r.text).toContain('priority 100');
+    expect(r.notes.join('\n')).toContain('state stays BACKUP, since with AH authentication keepalived allows state MASTER only with priority 255');
+    // PASS authentication does not stop a MASTER.
+    expect(peer(text.replace('auth_type AH', 'auth_type PASS')).text).toContain('state MASTER');
+    if (!keepalivedAvailable()) return;
+    expect(keepalivedView(r.text)).toEqual(keepalivedView(text));
+  });
+
   it('keeps a nopreempt BACKUP a BACKUP, with a lower priority', () => {
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n');
     const r = peer(text);

@@ -15,9 +15,9 @@ Writes the other node's config: every vrrp_instance in state MASTER becomes BACK
 priority (the MASTER's minus 10 by default, never below 1, and low enough that the MASTER still
 wins with every tracked script healthy); instances already BACKUP (dual-master) become MASTER,
 with the priorities mirrored when a failing tracked check still moves the VIPs, except those
-with nopreempt or preempt_delay, which stay BACKUP with a lower priority (in strict mode a
-promoted instance keeps state BACKUP: keepalived allows state MASTER there only at priority
-255, and the higher priority wins anyway). When a tracked weight
+with nopreempt or preempt_delay, which stay BACKUP with a lower priority (in strict mode or
+with AH authentication a promoted instance keeps state BACKUP: keepalived allows state MASTER
+there only at priority 255, and the higher priority wins anyway). When a tracked weight
 is smaller than 10, the nodes are put closer than it, so that one failure moves the VIPs.
 router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, else a -backup suffix).
 Everything else is copied byte for byte.

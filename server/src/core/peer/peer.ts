@@ -173,11 +173,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
   for (const r of roles) {
     const inst = r.inst;
     const stateWord = inst.state!.node.args[0]!;
-    // In strict mode keepalived wants state MASTER only on the address owner (priority 255): on any
-    // other node it is a config error ("State MASTER must match being address owner") and keepalived
-    // starts it as BACKUP anyway. The higher priority alone makes the peer master there.
-    const strictKeepsBackup = r.kind === 'promote' && r.to !== OWNER_PRIORITY && strictModeOn(lastChild(inst.node, 'strict_mode'), model.globalDefs?.vrrpStrict ?? false);
-    const newState = r.kind === 'promote' && !strictKeepsBackup ? 'MASTER' : 'BACKUP';
+    // keepalived allows state MASTER below priority 255 neither in strict mode ("State MASTER must
+    // match being address owner") nor with AH authentication ("Initial state master is incompatible
+    // with AH authentication"): both are config errors, and it starts the instance as BACKUP anyway.
+    // The higher priority alone makes the peer master there.
+    const masterRefusedBy = r.kind === 'promote' && r.to !== OWNER_PRIORITY ? refusesInitialMaster(inst, model.globalDefs?.vrrpStrict ?? false) : undefined;
+    const newState = r.kind === 'promote' && !masterRefusedBy ? 'MASTER' : 'BACKUP';
     if (stateWord.text !== newState) replaceWord(stateWord, newState, `state of ${inst.name}`);
     const priorityWord = inst.priority?.node.args[0];
     if (priorityWord) {
@@ -190,8 +191,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const verb =
       r.kind === 'demote'
         ? 'MASTER → BACKUP'
-        : strictKeepsBackup
-          ? `master by its higher priority (${promotion}); state stays BACKUP, since in strict mode keepalived allows state MASTER only with priority 255`
+        : masterRefusedBy
+          ? `master by its higher priority (${promotion}); state stays BACKUP, since ${masterRefusedBy} keepalived allows state MASTER only with priority 255`
           : r.kind === 'promote'
             ? `BACKUP → MASTER (${promotion})`
             : 'stays BACKUP (nopreempt: the priority decides)';
@@ -409,6 +410,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
 function fail(message: string, at?: { line: number; column: number }): never {
   throw new PeerFailure(message, at);
+}
+
+/** Why keepalived would refuse `state MASTER` below priority 255 on this instance ('in strict mode', 'with AH authentication'), if it would. */
+function refusesInitialMaster(inst: VrrpInstance, globalStrict: boolean): string | undefined {
+  if (strictModeOn(lastChild(inst.node, 'strict_mode'), globalStrict)) return 'in strict mode';
+  const auth = inst.authentication;
+  return auth?.type?.value === 'AH' && auth.pass?.value ? 'with AH authentication' : undefined;
 }
 
 function lastChild(node: AstNode, keyword: string): AstNode | undefined {
