@@ -305,6 +305,14 @@ vrrp_instance VI_2 {
     expect(peer(template).text).toContain('unicast_src_ip <peer-public-ip>\n    unicast_peer {\n        <node-public-ip>\n    }');
   });
 
+  it('refuses a unicast_peer entry that is a mistyped address, which keepalived skips', () => {
+    // acassen/keepalived#2371: two peers in one word. keepalived 2.2.7 -t: "malformed unicast peer address
+    // [10.197.12.25,10.197.12.24]. Skipping..."; swapped into unicast_src_ip, it would be the peer's source address.
+    const comma = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2,192.168.1.3\n');
+    expect(peerError(comma)).toMatch(/unicast_peer entry '192\.168\.1\.2,192\.168\.1\.3' \(line \d+\) is not an IP address/);
+    expect(generatePeer(comma)).toMatchObject({ at: { line: comma.split('\n').findIndex((l) => l.includes(',')) + 1, column: 9 } });
+  });
+
   it('needs the peer\'s address when the MASTER has several unicast peers', () => {
     const three = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
     expect(peerError(three)).toMatch(/2 unicast peers.*--unicast-src-ip/);

@@ -13,6 +13,7 @@ import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
+import { sockaddrFamily } from '../analysis/values.js';
 
 export interface PeerOptions {
   /** Priority for the instances that become BACKUP. */
@@ -389,6 +390,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
         if (others.length !== 1) fail(`vrrp_instance ${inst.name} has ${others.length} unicast peers${listsEveryNode ? ` besides its own address ${masterAddress}` : ''}: say which one is the peer's own address with --unicast-src-ip`, peerLine);
         peerAddress = others[0]!.text;
       }
+      // A malformed entry (`10.0.0.2,10.0.0.3`) is one keepalived skips: the MASTER then has no such peer,
+      // and swapping it in would give the peer a source address keepalived cannot read. Placeholders
+      // of a template (`<PEER_IP>`, `%PEER%`) are swapped like addresses.
+      const malformed = peers.find((p) => LOOKS_LIKE_ADDRESS.test(p.text) && sockaddrFamily(p.text) === undefined);
+      if (malformed) fail(`vrrp_instance ${inst.name}: unicast_peer entry '${malformed.text}' (line ${lineOf(malformed.words[0])}) is not an IP address, so keepalived skips it; write one address per line and generate the peer again`, posOf(malformed.words[0]));
       const entry = peers.find((p) => p.text === peerAddress);
       if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
@@ -407,6 +413,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
     }
   }
 }
+
+/** Words made of address characters only: a mistyped address, not a template's placeholder. */
+const LOOKS_LIKE_ADDRESS = /^[0-9A-Fa-f.:,;/-]+$/;
 
 function fail(message: string, at?: { line: number; column: number }): never {
   throw new PeerFailure(message, at);
