@@ -248,6 +248,16 @@ vrrp_instance VI_2 {
     expect(r.text).toContain('state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 52\n    priority 80');
   });
 
+  it('does not narrow the gap for a small weight under nopreempt, where no priority change moves the VIPs', () => {
+    // acassen/keepalived#535: both nodes BACKUP with nopreempt and a check_mysql of weight 2; KA430 then says the
+    // running MASTER keeps the VIPs, so priorities 1 apart would only pretend otherwise.
+    const text = `vrrp_script chk {\n    script "/usr/bin/true"\n    weight 2\n}\n${DUAL.slice(DUAL.indexOf('vrrp_instance VI_2')).replace('    state BACKUP\n', '    state BACKUP\n    nopreempt\n    track_script {\n        chk\n    }\n')}`;
+    const r = peer(text);
+    expect(r.text).toContain('priority 80');
+    expect(r.notes.join('\n')).toMatch(/with nopreempt a failing weighted check \(weight 2\) does not move the VIPs/);
+    expect(r.notes.join('\n')).not.toMatch(/apart/);
+  });
+
   it('keeps a preempt_delay BACKUP a BACKUP: as MASTER, keepalived would clear the delay', () => {
     // A router manual's edge pair: both instances BACKUP at 200 with preempt_delay 30.
     const text = DUAL.replace('    state BACKUP\n', '    state BACKUP\n    preempt_delay 30\n');

@@ -478,7 +478,14 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
  */
 function defaultGap(r: Role, options: PeerOptions, step: number, notes: string[]): number {
   const w = r.smallestWeight;
-  if (options.priorityStep !== undefined || w === undefined || r.from >= OWNER_PRIORITY || w - 1 >= step) return step;
+  if (options.priorityStep !== undefined || w === undefined || r.from >= OWNER_PRIORITY) return step;
+  // With nopreempt on both nodes no priority change moves the VIPs while their holder runs: a closer
+  // gap would not help, and the note says what does.
+  if (r.kind === 'stay-backup' && r.inst.nopreempt) {
+    notes.push(`vrrp_instance ${r.inst.name}: with nopreempt a failing weighted check (weight ${r.smallestWeightWritten}) does not move the VIPs: the node holding them keeps them at any priority; give the checks that must move them weight 0 (FAULT)`);
+    return step;
+  }
+  if (w - 1 >= step) return step;
   if (w < 2) {
     notes.push(`vrrp_instance ${r.inst.name}: a track weight of ${r.smallestWeightWritten} cannot move the VIPs between two different priorities; use larger weights (or weight 0 for FAULT)`);
     return step;
