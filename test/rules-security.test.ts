@@ -493,6 +493,35 @@ describe('KA609 script-quote-unterminated', () => {
   });
 });
 
+describe('KA609 with the consequences keepalived draws from a dropped command', () => {
+  // Found by mutation fuzzing (a quote moved into a vrrp_script's command). keepalived 2.2.7 -t on this file:
+  //   (Line 6) String ''/usr/bin/killall': missing terminating '
+  //   (Line 7) No script set for vrrp_script chk - removing
+  //   (Line 15) (VI_1) track script chk not found, ignoring...
+  //   (Line 22) String ''/bin/true x': missing terminating '
+  //   (Line 23) No script path has been specified for MISC_CHECKER - skipping
+  const text =
+    SECURE +
+    conf('vrrp_script chk {', `    script "'/usr/bin/killall" -0 haproxy'`, '}') +
+    instance('track_script {', '  chk', '}') +
+    conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', `      misc_path "'/bin/true x"`, '    }', '  }', '}');
+  it('removes the vrrp_script and skips the MISC_CHECK, from 2.0.6 (which split commands at quotes first)', () => {
+    const at = (code: string, v?: string) => linesOf(text, code, v);
+    expect([at('KA609'), at('KA320'), at('KA315'), at('KA517')]).toEqual([[6, 22], [7], [15], [23]]);
+    expect(findings(text, 'KA320')[0]!.message).toContain('cannot split its \'script\' line');
+    // 2.0.6 only logs it (its -t is silent); 2.0.0-2.0.5 split the command at blanks and keep the quote characters.
+    expect(findings(text, 'KA609', '2.0.6')[0]!.message).toContain('keepalived 2.0.6 only logs "missing terminating"');
+    expect([at('KA609', '2.0.5'), at('KA320', '2.0.5'), at('KA315', '2.0.5'), at('KA517', '2.0.5')]).toEqual([[], [], [], []]);
+    // 1.x runs commands with system(): /bin/sh refuses the open quote, so the check fails every time.
+    expect(findings(text, 'KA609', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 1.3.5 runs it with /bin/sh -c, which refuses it'), expect.stringContaining('/bin/sh -c')]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const r = runKeepalived(text);
+    const lines = r.messages.filter((m) => /missing terminating|No script set|not found, ignoring|No script path/.test(m.message)).map((m) => m.line!);
+    expect(lines.sort((a, b) => a - b), r.stderr).toEqual([6, 7, 15, 22, 23]);
+  });
+});
+
 describe('KA610 script-command-empty', () => {
   const startup = conf('global_defs {', '  startup_script ""', '  shutdown_script " "', '  startup_script_timeout 5', '}');
   const notify = instance('notify_master ""', "notify_backup ''", 'notify "/etc/keepalived/notify.sh"') +

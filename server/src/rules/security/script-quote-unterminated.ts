@@ -4,7 +4,11 @@ import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { configuredScripts, crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from './scripts.js';
+import type { Version } from '../../core/schema/schema.js';
+
+/** 2.0.0 runs scripts with execve (its words split at blanks); 1.x runs them with system(), through /bin/sh. */
+const EXEC_WITHOUT_SHELL_SINCE: Version = [2, 0, 0];
+import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped } from './scripts.js';
 
 /** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
 function pushChildrenNamed(node: AstNode, keyword: string, out: AstNode[]): void {
@@ -64,7 +68,13 @@ export const scriptQuoteUnterminated: FileRule = {
         range: { start: line.range.start, end: (last ?? line.word!).range.end },
       });
     }
-    for (let q = 0, sList = configuredScripts(analysis); q < sList.length; q++) {
+    // Before 2.0.6 keepalived does not split commands at quotes: 2.0.0 to 2.0.5 split them at blanks and
+    // keep quote characters as they are (whether that runs depends on the command), and 1.x hands
+    // the command to /bin/sh -c (system()), which refuses an open quote.
+    const splits = compareVersions(target, QUOTED_SCRIPT_SPLIT_SINCE) >= 0;
+    const shell = compareVersions(target, EXEC_WITHOUT_SHELL_SINCE) < 0;
+    const said = compareVersions(target, SCRIPT_SPLIT_REPORTED_SINCE) >= 0 ? 'keepalived: "missing terminating"' : `keepalived ${target.join('.')} only logs "missing terminating"; keepalived -t is silent`;
+    for (let q = 0, sList = splits || shell ? configuredScripts(analysis) : []; q < sList.length; q++) {
       const s = sList[q]!;
       if (crashing.has(s.node)) continue;
       const args = s.words;
@@ -77,7 +87,9 @@ export const scriptQuoteUnterminated: FileRule = {
       const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : [];
       if (words && command) continue;
       report({
-        message: `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${words ? ' inside the quoted command' : ''} (keepalived: "missing terminating"); it drops the script`,
+        message: shell
+          ? `a quote is not closed in this ${s.node.keyword} command; keepalived ${target.join('.')} runs it with /bin/sh -c, which refuses it, so the script fails every time it runs`
+          : `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${words ? ' inside the quoted command' : ''} (${said}); it drops the script`,
         file: first.file,
         range: { start: first.range.start, end: args[args.length - 1]!.range.end },
       });

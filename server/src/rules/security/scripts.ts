@@ -181,6 +181,13 @@ function collect(analysis: Analysis): ConfiguredScript[] {
 export const SCRIPT_PARSER_CRASH_SINCE: Version = [2, 0, 7];
 
 /**
+ * cb3e9660 (2.0.6) splits script commands with quotes and escapes; a quote left open drops the
+ * command. 2.0.6 only logs "missing terminating" (keepalived -t is silent); 2.0.7 makes it a config error.
+ */
+export const QUOTED_SCRIPT_SPLIT_SINCE: Version = [2, 0, 6];
+export const SCRIPT_SPLIT_REPORTED_SINCE: Version = [2, 0, 7];
+
+/**
  * keepalived's (2.0.7 and later) `script` (vrrp_script) and `misc_path` (MISC_CHECK) handlers hand the line to
  * the script parser without checking that it could be split, and so does the url `regex` handler (2.0.7, 2.2.7
  * and 2.4.3: `regex a"b`, `regex 'a` and `regex abc\\` exit 139): a quote left open or a trailing

@@ -8,7 +8,7 @@ import type { Range } from '../../core/syntax/cst.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
-import { commandEmpty } from './vrrp-script-without-script.js';
+import { commandMissing } from './vrrp-script-without-script.js';
 import { suggest } from '../../core/analysis/suggest.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -125,8 +125,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
           why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
-        } else if (def.keyword === 'vrrp_script' && childrenNamed(def, 'script').every((l) => commandEmpty(analysis, l))) {
-          why = `vrrp_script '${nameWord.text}' has no command on its 'script' line, so keepalived removed it`;
+        } else if (def.keyword === 'vrrp_script' && childrenNamed(def, 'script').every((l) => commandMissing(analysis, l, analysis.target))) {
+          why = `vrrp_script '${nameWord.text}' has no command keepalived can use on its 'script' line, so keepalived removed it`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         }
         if (!why) continue;

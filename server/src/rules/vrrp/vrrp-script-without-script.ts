@@ -4,24 +4,43 @@ import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
-import { compareVersions } from '../../core/schema/schema.js';
-import { crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from '../security/scripts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from '../security/scripts.js';
 import { closeRange } from './util.js';
 
 /**
- * Whether keepalived finds no command on a `script` line: it splits the words after the keyword
+ * What keepalived makes of the command on a `script` line: it splits the words after the keyword
  * (quotes and escapes applied), then splits the first of them again into the program and its
- * arguments; `script ""`, `script " "` and `script '' x` leave no program.
+ * arguments. `script ""`, `script " "` and `script '' x` leave no program ('empty'); a quote left
+ * open in that second split (`script "'/bin/true" x'`) leaves none either, after keepalived's
+ * "missing terminating" message (KA609) ('unsplittable').
  */
-export function commandEmpty(analysis: Analysis, line: AstNode): boolean {
+export function commandProblem(analysis: Analysis, line: AstNode): 'empty' | 'unsplittable' | undefined {
   const args = line.args;
-  if (!args.length) return true;
+  if (!args.length) return 'empty';
   const first = args[0]!;
-  if (args.some((w) => w.expanded || w.file !== first.file)) return !first.text.trim();
+  if (args.some((w) => w.expanded || w.file !== first.file)) return first.text.trim() ? undefined : 'empty';
   const written = fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
   const words = written === undefined ? undefined : splitQuotedEscaped(written);
-  if (!words) return false;
-  return !words.length || splitQuotedEscaped(words[0]!)?.length === 0;
+  // The first split failing is another matter (keepalived crashes there: KA609).
+  if (!words) return undefined;
+  if (!words.length) return 'empty';
+  const command = splitQuotedEscaped(words[0]!);
+  return command === undefined ? 'unsplittable' : command.length === 0 ? 'empty' : undefined;
+}
+
+/** Whether keepalived finds no command on a script line: empty or blank quoted words, or none at all. */
+export function commandEmpty(analysis: Analysis, line: AstNode): boolean {
+  return commandProblem(analysis, line) === 'empty';
+}
+
+/**
+ * Whether the line sets no program: empty, or a command keepalived cannot split (it reports that
+ * line, KA609). The second only from 2.0.6, which first split script commands at quotes.
+ */
+export function commandMissing(analysis: Analysis, line: AstNode, target: Version): boolean {
+  const problem = commandProblem(analysis, line);
+  return problem === 'empty' || (problem === 'unsplittable' && compareVersions(target, QUOTED_SCRIPT_SPLIT_SINCE) >= 0);
 }
 
 export const vrrpScriptWithoutScript: FileRule = {
@@ -40,13 +59,15 @@ export const vrrpScriptWithoutScript: FileRule = {
     for (const s of analysis.model.vrrpScripts) {
       // A `script` line without its command sets nothing.
       const lines = childrenNamed(s.node, 'script');
-      if (lines.some((l) => l.argCount > 0 && !commandEmpty(analysis, l))) continue;
+      if (lines.some((l) => l.argCount > 0 && !commandMissing(analysis, l, target))) continue;
       // keepalived crashes on such a line before it could remove anything (KA609).
       if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && lines.some((l) => crashingScriptLine(analysis, l, target))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
       report({
-        message: lines.length
+        message: lines.some((l) => commandProblem(analysis, l) === 'unsplittable')
+          ? `vrrp_script '${s.name}' has no command keepalived can use: it cannot split its 'script' line (a quote left open) and drops it, then removes the vrrp_script (keepalived: "No script set for vrrp_script ${s.name} - removing")`
+          : lines.length
           ? `vrrp_script '${s.name}' has a 'script' line without a command (an empty or blank quoted string is none); keepalived removes the vrrp_script`
           : `vrrp_script '${s.name}' has no 'script' line; keepalived removes it`,
         ...at,
