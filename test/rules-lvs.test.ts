@@ -138,6 +138,15 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.2.1 80', 'sorry_server_inhibit']),
     fixes: true,
   },
+  'sorry_server_lvs_method after a sorry_server keepalived cannot read': {
+    // Found by mutation fuzzing: 'sorry_server 10.0.2.31 1443\\' (a port it cannot read). keepalived 2.2.7 -t:
+    // "Invalid sorry server IP address 10.0.2.31 - skipping", then "sorry_server forwarding used without sorry_server".
+    keepalived: /sorry_server forwarding used without sorry_server/,
+    code: 'KA512',
+    bad: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.2.1 99999', 'sorry_server_lvs_method DR']),
+    lines: [6],
+    good: vs('10.0.0.1 80', [...BASICS, 'sorry_server 10.0.2.1 8080', 'sorry_server_lvs_method DR']),
+  },
   'quorum above the total weight': {
     keepalived: /exceeds total weight of real servers/,
     code: 'KA513',
@@ -630,6 +639,14 @@ describe('lvs rules', () => {
     expect(found.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[1, 'error']]);
     expect(found[0]!.message).toContain('segmentation fault (SIGSEGV)');
     expect(findings(plain, 'KA503', '1.3.6')[0]!.message).toContain('has no real servers - ignoring');
+  });
+  it('a sorry_server keepalived cannot read is no sorry server for the other rules (KA510)', () => {
+    // keepalived 2.2.7 -t: "number '99999' outside range [1, 65535]", "Invalid sorry server IP address 10.0.0.3 -
+    // skipping", and nothing about the TUN port.
+    const text = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN', 'sorry_server 10.0.0.3 99999'], ['real_server 10.0.0.2 80 {', '}']);
+    expect(linesOf(text, 'KA510')).toEqual([]);
+    expect(findings(text, 'KA205')[0]!.message).toContain('keepalived ignores this sorry_server');
+    expect(linesOf(text.replace('99999', '8080'), 'KA510')).toEqual([1]);
   });
   it('KA515 before 1.3.6: the virtual server stays, without addresses', () => {
     // v1.3.5 check/ipwrapper.c only logs "Virtual server group G1 specified but not configured - ignoring virtual

@@ -41,6 +41,16 @@ function readsServer(address: string, port: string | undefined, zeroRefused = fa
   return sockaddrFamily(address) !== undefined;
 }
 
+/**
+ * Whether keepalived keeps a `sorry_server` line: it reads the address and port as for a real
+ * server and otherwise ignores the line ("Invalid sorry server IP address … - skipping"), keeping
+ * any sorry server an earlier line set (check_data.c, alloc_ssvr).
+ */
+export function sorryServerKept(args: Args, target?: Version): boolean {
+  const a0 = args.argText(0);
+  return a0 !== undefined && readsServer(a0, args.argText(1), target !== undefined && zeroPortRefused(target));
+}
+
 /** keepalived's BFD instance names fit in 32 bytes with the final NUL. */
 export const BFD_NAME_MAX = 31;
 

@@ -30,7 +30,7 @@ import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import type { LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
-import { BFD_NAME_MAX, blockSkipped, zeroPortRefused } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -1066,6 +1066,13 @@ export class Walker implements LineSink {
       for (let i = before; i < this.diagnostics.length; i++) {
         const d = this.diagnostics[i]!;
         if (d.code === 'KA205' && !d.message.includes('skips')) d.message += `; keepalived skips this ${spec.name} block and everything in it`;
+      }
+    }
+    if (spec.name === 'sorry_server' && node.argCount > 0 && !sorryServerKept(node, this.options.target)) {
+      // A line keepalived cannot read sets no sorry server: say so on the word at fault.
+      for (let i = before; i < this.diagnostics.length; i++) {
+        const d = this.diagnostics[i]!;
+        if (d.code === 'KA205' && !d.message.includes('Invalid sorry server')) d.message += `; keepalived ignores this sorry_server (keepalived: "Invalid sorry server IP address ${node.argText(0)} - skipping")`;
       }
     }
     if (skipped && spec.name === 'bfd_instance' && node.argCount === 1) {

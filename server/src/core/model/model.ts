@@ -5,6 +5,7 @@
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { clampedNumber, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
+import { sorryServerKept } from '../analysis/skips.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -658,7 +659,8 @@ function buildVirtualServer(n: AstNode): VirtualServer {
       case 'protocol': protocol = c; break;
       case 'persistence_timeout': persistenceTimeout = c; break;
       case 'delay_loop': delayLoop = c; break;
-      case 'sorry_server': sorry = c; break;
+      // An address or port keepalived cannot read leaves the sorry server an earlier line set.
+      case 'sorry_server': if (sorryServerKept(c, looseTarget)) sorry = c; break;
     }
   }
   const sorryPort = sorry?.argText(1);

@@ -11,6 +11,7 @@
 import type { Analysis } from '../../core/index.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
+import { sorryServerKept } from '../../core/analysis/skips.js';
 import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { readGroup, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
@@ -355,7 +356,8 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         f.haSuspend = c;
         break;
       case line.sorryServer:
-        seenSorry = true;
+        // A line keepalived ignores (an unreadable address or port) creates no sorry server.
+        if (c === sorryNode || sorryServerKept(c, target)) seenSorry = true;
         if (c === sorryNode) afterSorry = true;
         break;
       case line.sorryServerLvsMethod: {

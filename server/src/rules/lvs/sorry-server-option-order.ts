@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { sorryServerKept } from '../../core/analysis/skips.js';
 import { fix, moveLineAfter, related } from './util.js';
 import { lvsFacts } from './server-facts.js';
 
@@ -30,16 +31,20 @@ export const sorryServerOptionOrder: FileRule = {
       for (let i = 0; i < kids.length; i++) {
         const c = kids[i]!;
         if (c.keyword === 'sorry_server') {
-          seenSorry = true;
+          // A line keepalived cannot read ("Invalid sorry server IP address") sets no sorry server.
+          if (sorryServerKept(c, ctx.target)) seenSorry = true;
           continue;
         }
         const gist = OPTIONS[c.keyword];
         if (!gist || seenSorry) continue;
-        const later = kids.slice(i + 1).find((k) => k.keyword === 'sorry_server');
+        const later = kids.slice(i + 1).find((k) => k.keyword === 'sorry_server' && sorryServerKept(k, ctx.target));
+        const ignored = later ? undefined : kids.slice(0, i).findLast((k) => k.keyword === 'sorry_server');
         ctx.report({
           message: later
             ? `'${c.keyword}' comes before 'sorry_server' (line ${later.range.start.line + 1}); keepalived ignores it (keepalived: "${gist}")`
-            : `'${c.keyword}' without a 'sorry_server'; keepalived ignores it (keepalived: "${gist}")`,
+            : ignored
+              ? `'${c.keyword}' without a 'sorry_server': keepalived ignores the one on line ${ignored.range.start.line + 1} (an address or port it cannot read), and then this line (keepalived: "${gist}")`
+              : `'${c.keyword}' without a 'sorry_server'; keepalived ignores it (keepalived: "${gist}")`,
           file: c.file,
           range: c.range,
           related: later ? [related(later, 'sorry_server set here')] : undefined,
