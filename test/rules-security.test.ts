@@ -324,6 +324,19 @@ describe('KA607 script-shell-syntax', () => {
     expect(linesOf(text, 'KA603')).toEqual([]);
   });
 
+  it('says that a shell reserved word is no program: keepalived disables the script', () => {
+    // keepalived 2.2.7 -t on both: "Disabling track script a since not found/accessible" (and b), exit 5.
+    const text = SECURE.replace('keepalived_script', 'root') + conf(
+      'vrrp_script a {', '  script "[[ -f /etc/keepalived/down ]] && exit 1 || exit 0"', '}',
+      'vrrp_script b {', '  script "if true"', '}',
+    ) + instance('track_script {', '  a', '  b', '}');
+    const d = findings(text, 'KA607');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([6, 9]);
+    expect(d[0]!.message).toContain("'[[' is shell syntax, not a program: keepalived runs the command itself, without a shell, and '&&' is not an \"and\" between commands either");
+    expect(d[0]!.message).toContain('(keepalived: "Disabling track script a since not found/accessible")');
+    expect(d[1]!.message).toMatch(/^'if' is shell syntax, not a program: keepalived runs the command itself, without a shell\. It finds no program 'if'/);
+  });
+
   it('leaves shell syntax alone where a shell reads it, or where it is quoted for the program', () => {
     const ok = SECURE + conf(
       'vrrp_script a {', `  script "/bin/sh -c 'pidof haproxy | wc -l'"`, '}',
@@ -366,6 +379,19 @@ describe('KA604 relative-script-path', () => {
   it('warns about a relative path and informs about a PATH lookup', () => {
     const text = SECURE + conf('vrrp_script a {', '  script "scripts/check.sh"', '}', 'vrrp_script b {', '  script "pgrep haproxy"', '}');
     expect(findings(text, 'KA604').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[6, 'warning'], [9, 'info']]);
+  });
+
+  it('points at the program, not the whole quoted command', () => {
+    const text = SECURE + conf('vrrp_script b {', '  script "pgrep -f haproxy"', '}');
+    const [d] = findings(text, 'KA604');
+    expect(text.split('\n')[d!.range.start.line]!.slice(d!.range.start.column, d!.range.end.column)).toBe('pgrep');
+  });
+
+  it('says nothing of PATH for a shell reserved word, which no PATH holds (KA607 reports it)', () => {
+    // A real config: script "[[ -f /etc/keepalived/down ]] && exit 1 || exit 0" gave "'[[' has no path".
+    const text = SECURE + conf('vrrp_script a {', '  script "[[ -f /etc/keepalived/down ]] && exit 1 || exit 0"', '}') + instance('track_script {', '  a', '}');
+    expect(linesOf(text, 'KA604')).toEqual([]);
+    expect(linesOf(text, 'KA607')).toEqual([6]);
   });
 
   it('accepts absolute paths and keepalived\'s "</file" open test', () => {

@@ -1,6 +1,11 @@
 import type { FileRule } from '../types.js';
 import { configuredScripts, programOf } from './scripts.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
+import { fileText, rangeOf } from '../fixes.js';
+import { SHELL_RESERVED_WORDS } from './script-shell-syntax.js';
+import type { Analysis } from '../../core/index.js';
+import type { Range } from '../../core/syntax/cst.js';
+import type { Word } from '../../core/analysis/ast.js';
 
 export const relativeScriptPath: FileRule = {
   kind: 'file',
@@ -25,15 +30,25 @@ export const relativeScriptPath: FileRule = {
       if (!p || p.path.startsWith('/') || p.path.startsWith('<') || p.path.startsWith('$')) continue;
       // '“/etc/x.sh': the path is absolute once KA704 writes the curly quote as '"'.
       if (lookalikeInfo(p.path)?.kind === 'quote') continue;
+      // `[[ -f /x ]]`: shell syntax with no program of that name; KA607 says what keepalived does with it.
+      if (SHELL_RESERVED_WORDS.has(p.path)) continue;
       const bare = !p.path.includes('/');
       ctx.report({
         message: bare
           ? `'${p.path}' has no path: keepalived finds it through PATH, so what runs depends on the environment; use an absolute path`
           : `'${p.path}' is relative: keepalived resolves it against its working directory ('/' for the daemon), not the configuration file; use an absolute path`,
         file: p.word.file,
-        range: p.word.range,
+        range: programRange(ctx.analysis, p.word, p.path) ?? p.word.range,
         severity: bare ? 'info' : 'warning',
       });
     }
   },
 };
+
+/** Where the program is written inside its word (`"pidof haproxy"` → `pidof`), when the word is as written. */
+function programRange(analysis: Analysis, word: Word, program: string): Range | undefined {
+  if (word.expanded) return undefined;
+  const written = fileText(analysis, word.file)?.slice(word.start, word.end);
+  const at = written?.indexOf(program) ?? -1;
+  return at < 0 ? undefined : rangeOf(analysis, word.file, word.start + at, word.start + at + program.length);
+}

@@ -18,6 +18,12 @@ const MEANING: Record<string, string> = {
 };
 
 /**
+ * Words only a shell understands, with no program of that name to run: `script "[[ -f /x ]] && exit 1"`
+ * starts with one. (`[` and `test` are programs too, so they stay out.)
+ */
+export const SHELL_RESERVED_WORDS: ReadonlySet<string> = new Set(['[[', ']]', '((', '!', '{', '}', 'if', 'then', 'elif', 'else', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'function']);
+
+/**
  * The first shell operator outside quotes in a command as keepalived splits it the second time
  * (quotes group, a backslash makes the next character plain), or undefined.
  */
@@ -70,6 +76,8 @@ export interface ShellSyntax {
   words: string[];
   /** Whether the operator is inside the command keepalived runs (else it is in a later word). */
   inCommand: boolean;
+  /** The program is a shell reserved word (`[[`, `if`): there is no such program to run. */
+  reservedWord: boolean;
 }
 
 /**
@@ -92,13 +100,31 @@ export function shellSyntaxOf(analysis: Analysis, s: ConfiguredScript): ShellSyn
   if (/^\s*<\s*\//.test(command)) return undefined;
   const program = splitQuotedEscaped(command)?.[0];
   if (!program) return undefined;
+  const reservedWord = SHELL_RESERVED_WORDS.has(program);
   const inCommand = unquotedShellOperator(command);
-  if (inCommand) return { operator: inCommand, program, words, inCommand: true };
+  if (inCommand) return { operator: inCommand, program, words, inCommand: true, reservedWord };
   for (const w of words.slice(1)) {
     const operator = operatorInWord(w);
-    if (operator) return { operator, program, words, inCommand: false };
+    if (operator) return { operator, program, words, inCommand: false, reservedWord };
   }
+  // `script "[[ -f /etc/keepalived/down ]]"`: no operator, but nothing here is a program either.
+  if (reservedWord) return { operator: program, program, words, inCommand: true, reservedWord };
   return undefined;
+}
+
+/**
+ * keepalived looks the program up before it runs anything, finds none named `[[` and disables the
+ * script: for a vrrp_script, keepalived 2.2.7 -t says "Disabling track script chk since not
+ * found/accessible" and exits 5.
+ */
+function reservedWordMessage(s: ConfiguredScript, program: string, operator: string): string {
+  const track = s.node.keyword === 'script' && s.node.parent?.keyword === 'vrrp_script' ? s.node.parent.args[0]?.text : undefined;
+  const also = operator !== program ? `, and '${operator}' is not ${MEANING[operator] ?? 'shell syntax'} either` : '';
+  return (
+    `'${program}' is shell syntax, not a program: keepalived runs the command itself, without a shell${also}. ` +
+    `It finds no program '${program}' and disables the script${track ? ` (keepalived: "Disabling track script ${track} since not found/accessible")` : ''}. ` +
+    `Put the test in a script, or run it with /bin/sh -c '…'`
+  );
 }
 
 const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\$?$/;
@@ -117,7 +143,9 @@ export const scriptShellSyntax: FileRule = {
       'with the rest as its arguments. A `|`, `>`, `&&` or `;` is then just one more argument: `script "pidof haproxy | wc -l"` ' +
       'runs `pidof` with the arguments `haproxy`, `|`, `wc` and `-l`, and `notify_master "/etc/keepalived/master.sh" > /tmp/log` ' +
       'reads `>` as the user to run the script as, so keepalived drops it. `keepalived -t` says nothing about either. (Only ' +
-      'a `</path` check, and a script file without a `#!` line, go through /bin/sh.) Put the pipeline or the redirection ' +
+      'a `</path` check, and a script file without a `#!` line, go through /bin/sh.) A line that starts with shell syntax, ' +
+      'such as `[[ -f /etc/keepalived/down ]]` or `if`, names no program at all: keepalived finds nothing to run and disables ' +
+      'the script. Put the pipeline or the redirection ' +
       'inside the script, or run it with `/bin/sh -c \'…\'`.',
     bad: 'vrrp_script chk_haproxy {\n    script "pidof haproxy | wc -l"\n}\nvrrp_instance VI_1 {\n    notify_master "/etc/keepalived/master.sh" > /var/log/ka.log\n}',
     good: 'vrrp_script chk_haproxy {\n    script "/bin/sh -c \'pidof haproxy | wc -l\'"\n}\nvrrp_instance VI_1 {\n    notify_master "/etc/keepalived/master.sh"\n}',
@@ -127,6 +155,14 @@ export const scriptShellSyntax: FileRule = {
       const found = shellSyntaxOf(ctx.analysis, s);
       if (!found) continue;
       const { operator, program, words } = found;
+      if (found.reservedWord) {
+        ctx.report({
+          message: reservedWordMessage(s, program, operator),
+          file: s.words[0]!.file,
+          range: { start: s.words[0]!.range.start, end: s.words[s.words.length - 1]!.range.end },
+        });
+        continue;
+      }
       const op = `'${operator}' is not ${MEANING[operator] ?? 'shell syntax'}`;
       let effect = '';
       if (found.inCommand) effect = `: it reaches '${program}' as an argument`;
