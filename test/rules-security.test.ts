@@ -587,6 +587,11 @@ describe('KA608 script-user-terminates-keepalived', () => {
     expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[6, 'warning']]);
     expect(d[0]!.message).toContain("runs as 'nobody', global_defs' script_user (line 3)");
     expect(d[0]!.message).toContain('exit status 143 ("Terminated")');
+    // Only where the user exists: keepalived 2.2.7 -t with a user the host lacks prints "Error setting global
+    // script uid/gid" (script_user) or "Unable to set uid/gid for script '/usr/bin/curl' 'http://127.0.0.1'"
+    // (a script's own user; a real config, user nginx) and goes on.
+    expect(d[0]!.message).toContain(`runs as 'nobody', global_defs' script_user (line 3), on a host where that user exists: exit status 143`);
+    expect(d[0]!.message).toContain('(where it does not exist, keepalived reports that it cannot set that user instead). The daemon runs the script normally; keepalived 2.2.8 fixed the test');
     expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([17]);
   });
 

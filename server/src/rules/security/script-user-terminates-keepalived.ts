@@ -116,7 +116,8 @@ export const scriptUserTerminatesKeepalived: FileRule = {
         message:
           `keepalived ${version} kills itself at start when it checks this ${s.node.keyword}, which runs as ${describe(r)}: ` +
           `the main process sends itself SIGTERM and keepalived never comes up${compareVersions(target, CONFIG_TEST_FIXED_IN) < 0 ? ' (keepalived -t too: exit 143, "Terminated")' : ''}. ` +
-          `Run it as root ('${s.words[0]!.text} root'), or use keepalived 2.3.0 or later (if user '${r.user.text}' does not exist, keepalived reports that instead)`,
+          `This happens on a host where user '${r.user.text}' exists (where it does not, keepalived reports that instead). ` +
+          `Run it as root ('${s.words[0]!.text} root'), or use keepalived 2.3.0 or later`,
         file: s.node.file,
         range: s.node.range,
       });
@@ -126,9 +127,9 @@ export const scriptUserTerminatesKeepalived: FileRule = {
     const [first, ...rest] = others;
     ctx.report({
       message:
-        `keepalived ${version}'s config test (keepalived -t) kills itself when it checks this script, which runs as ${describe(first!.r)}: ` +
-        `exit status 143 ("Terminated") and nothing after it is checked. The daemon runs the script normally; ` +
-        `keepalived 2.2.8 fixed the test (if user '${first!.r.user.text}' does not exist, keepalived reports that instead)`,
+        `keepalived ${version}'s config test (keepalived -t) kills itself when it checks this script, which runs as ${describe(first!.r)}, ` +
+        `on a host where that user exists: exit status 143 ("Terminated") and nothing after it is checked (where it does not exist, ` +
+        `keepalived reports that it cannot set that user instead). The daemon runs the script normally; keepalived 2.2.8 fixed the test`,
       file: first!.s.node.file,
       range: first!.s.node.range,
       related: rest.slice(0, 20).map(({ s }) => related(s.node, 'also runs as another user')),
