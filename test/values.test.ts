@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ArgSpec } from '../server/src/core/schema/schema.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { conf, findings } from './helpers/rule-cases.js';
 import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
@@ -93,6 +94,24 @@ describe('a number outside its range', () => {
     expect(checkArg({ name: 'vrid', type: 'unsigned', min: 1, max: 255 }, '300', 'virtual_router_id')?.message).toBe("'virtual_router_id' 300 is outside [1, 255]");
     expect(checkArg({ name: 'seconds', type: 'timer', min: 0.01, max: 255, unit: 's' }, '0', 'advert_int')?.message).toBe("'advert_int' 0 is outside [0.01, 255] s");
     expect(checkArg({ name: 'port', type: 'unsigned', min: 1, max: 65535 }, '70000', 'sorry_server')?.message).toBe("'sorry_server' port 70000 is outside [1, 65535]");
+  });
+});
+
+describe('0 for a keyword whose default is already "none"', () => {
+  // keepalived 2.2.7 -t: "number '0' outside range [0.000001, 4294.967295]", "vrrp_garp_interval '0' is invalid",
+  // and for persistence_timeout 0 "number '0' outside range [1, 2678400]", "persistence_timeout invalid"
+  // (exit 5); the line is ignored and the interval (no persistence) stays at its default.
+  it('says the line changes nothing and can go (52 and 29 real configs wrote these)', () => {
+    const text = conf('global_defs {', '  vrrp_garp_interval 0', '  vrrp_gna_interval 0', '}', 'virtual_server 10.0.0.1 80 {', '  protocol TCP', '  persistence_timeout 0', '  real_server 10.0.0.2 80 {', '  }', '}');
+    expect(findings(text, 'KA205').map((d) => [d.range.start.line + 1, d.message])).toEqual([
+      [2, "'vrrp_garp_interval' 0 is outside [0.000001, 4294.967295] s; keepalived reports it and ignores the line, and no delay between gratuitous ARP messages is already its default: remove the line"],
+      [3, "'vrrp_gna_interval' 0 is outside [0.000001, 4294.967295] s; keepalived reports it and ignores the line, and no delay between unsolicited neighbour advertisements is already its default: remove the line"],
+      [7, "'persistence_timeout' 0 is outside [1, 2678400] s; keepalived reports it and ignores the line, and no persistence is already its default: remove the line"],
+    ]);
+  });
+  it('keeps the plain message for other values and other keywords', () => {
+    expect(checkArg({ name: 'seconds', type: 'unsigned', min: 1, max: 2678400, unit: 's' }, '3000000', 'persistence_timeout')?.message).toBe("'persistence_timeout' 3000000 is outside [1, 2678400] s");
+    expect(checkArg({ name: 'seconds', type: 'timer', min: 0.01, max: 255, unit: 's' }, '0', 'advert_int')?.message).toBe("'advert_int' 0 is outside [0.01, 255] s");
   });
 });
 

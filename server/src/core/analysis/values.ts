@@ -325,6 +325,24 @@ const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 const CASE_INSENSITIVE_ENUM_KEYWORDS = new Set(['protocol', 'type', 'vrrp_rx_bufs_policy']);
 
 /** What keepalived does with a word outside the enum, for the keywords where it is not just "ignores the line". */
+/**
+ * Keywords whose range starts above 0 although 0 is what keepalived does without them: written 0
+ * (meaning "none"), keepalived reports the value and ignores the line, which changes nothing
+ * (2.2.7: "number '0' outside range [1, 2678400]", "persistence_timeout invalid"; "vrrp_garp_interval '0'
+ * is invalid"), so the line can go. About 5% of real configs carry the two GARP ones from one sample.
+ */
+const ZERO_IS_DEFAULT: Record<string, string> = {
+  vrrp_garp_interval: 'no delay between gratuitous ARP messages',
+  vrrp_gna_interval: 'no delay between unsolicited neighbour advertisements',
+  persistence_timeout: 'no persistence',
+};
+
+function outsideRange(spec: ArgSpec, word: string, keyword: string, value: number): ValueProblem {
+  const zero = value === 0 ? ZERO_IS_DEFAULT[keyword] : undefined;
+  const note = zero ? `; keepalived reports it and ignores the line, and ${zero} is already its default: remove the line` : '';
+  return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}${note}`, severity: 'error' };
+}
+
 const ENUM_FALLBACK: Record<string, string> = {
   state: 'keepalived reports it and starts the instance as BACKUP',
   auth_type: 'keepalived reports it and sets no authentication',
@@ -376,9 +394,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}'${homoglyphNumberNote(word)} (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
-      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
-      }
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return outsideRange(spec, word, keyword, n);
       return undefined;
     }
     case 'decimal':
@@ -389,9 +405,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
         return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'${homoglyphNumberNote(word)}`, severity: 'error' };
       }
-      if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) {
-        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
-      }
+      if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) return outsideRange(spec, word, keyword, d.value);
       if (spec.decimals !== undefined && d.decimals > spec.decimals) {
         return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} has more than ${spec.decimals} decimal places; keepalived rounds it`, severity: 'error' };
       }
