@@ -309,3 +309,28 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('KA433 failover-zero-weight-fault', () => {
+  const track = (name: string) => `    track_script {\n        ${name}\n    }`;
+  const ka433 = (r: ReturnType<typeof cluster>) => r.diagnostics.filter((d) => d.code === 'KA433').map((d) => d.message);
+
+  it('says what the FAULT design risks when every node tracks the check the same way', () => {
+    // 30 real pairs: the same weightless chk_haproxy on both nodes; the message only said "the VIPs move to node2".
+    const r = cluster(
+      { top: script('chk_db'), body: `    state MASTER\n    priority 100\n${track('chk_db')}` },
+      { top: script('chk_db'), body: `    state BACKUP\n    priority 90\n${track('chk_db')}` },
+    );
+    expect(ka433(r)).toEqual([
+      'VI_1: script chk_db has no weight, so when it fails keepalived puts the instance on n1.conf into FAULT instead of lowering its priority; the VIPs move to n2.conf. ' +
+        'Every node tracks chk_db this way: if what it checks is shared (a database, a gateway), it fails on all of them at once and no node holds the VIPs; a weight (e.g. -50) would lower the priority instead',
+    ]);
+  });
+
+  it('only says where the VIPs go when the other node does not track it', () => {
+    const r = cluster(
+      { top: script('chk_db'), body: `    state MASTER\n    priority 100\n${track('chk_db')}` },
+      { body: '    state BACKUP\n    priority 90' },
+    );
+    expect(ka433(r)).toEqual(['VI_1: script chk_db has no weight, so when it fails keepalived puts the instance on n1.conf into FAULT instead of lowering its priority; the VIPs move to n2.conf']);
+  });
+});

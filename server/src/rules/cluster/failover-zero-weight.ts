@@ -28,10 +28,19 @@ export const failoverZeroWeight: ClusterRule = {
         if (t.kind !== 'script' || t.weight !== 0 || t.viaInstance || scn.states[h]!.state !== 'fault') continue;
         const holder = sim.group.members[h]!;
         const next = scn.holderIndex !== undefined ? sim.group.members[scn.holderIndex]! : undefined;
+        // The risk the FAULT design carries: a check every node runs the same way fails on all of them
+        // together when what it watches is shared, and then no node may hold the VIPs.
+        const everyNode = sim.facts.every((f, i) => i === h || f.trackers.some((o) => o.kind === 'script' && o.name === t.name && o.weight === 0 && !o.viaInstance));
         ctx.report({
           ...t.where,
           message: `${sim.group.name}: ${t.kind} ${t.name}${t.fromSyncGroup ? ` (from sync group ${t.fromSyncGroup})` : ''} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT instead of lowering its priority; ${
             next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (decided by IP address)` : 'no other node can take the VIPs'
+          }${
+            next || scn.tie
+              ? everyNode
+                ? `. Every node tracks ${t.name} this way: if what it checks is shared (a database, a gateway), it fails on all of them at once and no node holds the VIPs; a weight (e.g. -50) would lower the priority instead`
+                : ''
+              : ''
           }`,
           related: sim.group.members
             .filter((m) => m !== holder)
