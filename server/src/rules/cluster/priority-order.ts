@@ -39,7 +39,9 @@ export const priorityOrder: ClusterRule = {
   check(ctx) {
     // The priorities with every check healthy: positive track weights may make the MASTER win on
     // purpose (MASTER 99 + 4 against BACKUP 100), which is a design, not an inversion.
-    const healthyOf = new Map(simulateCluster(ctx.nodes).map((s) => [s.group, s.report.scenarios[0]!.states]));
+    const sims = simulateCluster(ctx.nodes);
+    const healthyOf = new Map(sims.map((s) => [s.group, s.report.scenarios[0]!.states]));
+    const scenariosOf = new Map(sims.map((s) => [s.group, s.report.scenarios]));
     for (const g of clusterModel(ctx.nodes).groups) {
       const healthy = healthyOf.get(g);
       const healthyPriority = (m: (typeof g.members)[number]) => {
@@ -93,6 +95,14 @@ export const priorityOrder: ClusterRule = {
       for (const [p, list] of byPriority) {
         // Two MASTERs with equal priorities are KA407's finding.
         if (list.length < 2 || list.every((m) => reported.has(m.index)) || list.every((m) => startState(m) === 'MASTER')) continue;
+        // BACKUPs that tie below one node only meet when that node is down: KA432 reports that
+        // scenario ("when a.conf is down, b.conf and c.conf both end at priority 90"), once is enough.
+        const above = members.filter((m) => m.instance.effectivePriority > p);
+        if (above.length === 1) {
+          const downIndex = g.members.indexOf(above[0]!);
+          const down = scenariosOf.get(g)?.find((sc) => sc.kind === 'node-down' && sc.nodeIndex === downIndex);
+          if (down?.tie && list.every((m) => down.tie!.includes(m.node.label))) continue;
+        }
         // One finding per priority shared, however many nodes share it.
         const [first, ...rest] = list;
         const names = list.map((m) => m.node.label);
