@@ -174,6 +174,23 @@ describe('template markup (KA108)', () => {
       expect(at(plain)).toBeUndefined();
   });
 
+  it("finds a shell template's ${NAME:-default}, which keepalived never reads, where keepalived would split it", () => {
+    const at = (t: string) => {
+      const m = findTemplateMarker(t);
+      return m && `${m.language}: ${t.slice(m.start, m.end)}`;
+    };
+    // Three real configs from one Docker image's heredoc: about 90 brace and keyword findings each.
+    expect(at('vrrp_instance VI_2 {\n    interface ${INTERFACE:-eth0}\n')).toBe('shell template: ${INTERFACE:-eth0}');
+    expect(at("  script   '${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}'\n")).toBe('shell template: ${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}');
+    expect(at('  auth_pass ${PASS:=x}\n  priority ${P:?unset}\n')).toBe('shell template: ${PASS:=x}');
+    // keepalived's own ${NAME}, a shell's expansion inside a quoted command, or one in a comment: not a template.
+    for (const plain of ['  interface ${IF}\n', `  script "/bin/sh -c 'test -n \${X:-}'"\n`, '  # interface ${IF:-eth0}\n', '  state MASTER ! ${S:-x}\n'])
+      expect(at(plain)).toBeUndefined();
+    const r = lintText('vrrp_instance VI_2 {\n    interface ${INTERFACE:-eth0}\n    state ${STATE:-MASTER}\n}\n', { file: 'keepalived.conf' });
+    expect(r.diagnostics.map((d) => [d.code, d.range.start.line + 1])).toEqual([['KA108', 2]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^this is a shell template \(\$\{INTERFACE:-eth0\} on line 2\), not a config keepalived can read as it is/);
+  });
+
   it('is one finding in place of the brace errors; turned off, the template is read as a config', () => {
     const text = '# kalint-disable-next-line KA201 -- no such line\nvrrp_instance {{ name }} {\n  state {{ state }}\n}\n';
     const r = lintText(text, { file: 'k.conf.j2' });

@@ -464,14 +464,16 @@ describe('KA609 script-quote-unterminated', () => {
 
   // Found on real configs: `script '${CHECK_SCRIPT_PATH:-/etc/keepalived/health.sh}'` (a Docker
   // image's template, where keepalived's reader ends the line at the brace) made keepalived -t
-  // die with a segmentation fault, and kalint said the script was dropped. vrrp_script `script`
+  // die with a segmentation fault, and kalint said the script was dropped. (That file is now a
+  // shell template, KA108; keepalived's own `${CHECK}` crashes the same way: "String 'script '$':
+  // missing terminating '", exit 139.) vrrp_script `script`
   // and MISC_CHECK `misc_path` do not check that their line could be split; the other script
   // keywords do.
   const vscript = (line: string) => SECURE + conf('vrrp_script chk {', `  ${line}`, '}');
   const misc = (line: string) => SECURE + conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', `      ${line}`, '    }', '  }', '}');
   const regex = (line: string) => SECURE + conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    HTTP_GET {', '      url {', '        path /', `        ${line}`, '      }', '    }', '  }', '}');
   const crashing = [
-    vscript("script '${CHECK:-/etc/keepalived/health.sh}'"),
+    vscript("script '${CHECK}/health.sh'"),
     vscript("script '/bin/echo done!'"),
     vscript('script "/bin/pgrep nginx'),
     vscript('script /bin/true \\'),

@@ -1,4 +1,4 @@
-// KA108: the file is a template to render (Jinja, Go, ERB/EPP), not a config. Emitted by the linter
+// KA108: the file is a template to render (Jinja, Go, ERB/EPP, a shell heredoc), not a config. Emitted by the linter
 // service (linter.ts) from core/syntax/template.ts.
 import type { CoreRule } from '../types.js';
 
@@ -8,11 +8,12 @@ const rule: CoreRule = {
   name: 'template-file',
   family: 'syntax',
   severity: 'error',
-  description: 'The file holds template markup (`{{ x }}`, `{% if %}`, `<%= x %>`): it is rendered into a config, not read by keepalived as it is.',
+  description: 'The file holds template markup (`{{ x }}`, `{% if %}`, `<%= x %>`, a shell\'s `${NAME:-default}`): it is rendered into a config, not read by keepalived as it is.',
   docs: {
     why:
       'keepalived.conf is often generated: an Ansible or Salt role renders a Jinja template, a Helm chart or Go program a ' +
-      'Go template, Chef or Puppet an ERB or EPP one. keepalived never reads the template itself, and read as a config ' +
+      'Go template, Chef or Puppet an ERB or EPP one, a container\'s start script a shell heredoc with `${NAME:-default}` ' +
+      '(keepalived\'s own `${NAME}` takes no default, so it never reads that form). keepalived never reads the template itself, and read as a config ' +
       'every `{{ name }}` is a pair of braces and a keyword, so kalint would bury the real problems under dozens of ' +
       'brace errors. kalint reports the first markup once and checks nothing else in the file: lint what the template ' +
       'renders to (`ansible-playbook --check --diff`, `helm template`, or the file on a node). A directory search leaves ' +
