@@ -46,6 +46,16 @@ describe('schema diagnostics', () => {
     expect(d.fix!.edits[0]!.newText).toBe('promote_secondaries');
   });
 
+  it('suggests nothing for a word that differs from a keyword in a whole part, or for a variable', () => {
+    // Real configs: 'track_vips' and 'track_all' were offered 'track_file', '$NETWORK_INTERFACE'
+    // 'interface', and a sync group's missing 'VI_INSIDE' the instance 'VI_OUTSIDE'.
+    const hints = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA201' || d.code === 'KA316').map((d) => /did you mean '([^']*)'/.exec(d.message)?.[1]);
+    expect(hints('vrrp_instance VI_1 {\n  track_vips\n  track_all\n  $NETWORK_INTERFACE\n}\n')).toEqual([undefined, undefined, undefined]);
+    // Still three edits away, but plainly meant: the end of the keyword left out, letters swapped.
+    expect(hints('global_defs {\n  smtp_connect_time 30\n  smpt_connect_timeout 30\n}\n')).toEqual(['smtp_connect_timeout', 'smtp_connect_timeout']);
+    expect(hints('vrrp_instance VI_1 {\n  garp_master_refres 60\n}\n')).toEqual(['garp_master_refresh']);
+  });
+
   it('reads a keyword split by a blank as that keyword, not as a misplaced or misspelt one', () => {
     // keepalived 2.2.7: "Unknown keyword 'vrrp'", "Unknown keyword 'smtp_'", "Unknown keyword 'auth'" (twice)
     const text = 'global_defs {\n   vrrp _mcast_group4 234.10.10.10\n\tsmtp_ server 192.168.17.129\n}\nvrrp_instance VI_1 {\n  authentication {\n    auth type PASS\n    auth pass 1111\n  }\n}\n';

@@ -25,6 +25,8 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  // `$NETWORK_INTERFACE`: an unrendered variable, not a misspelt keyword ('interface').
+  if (word.startsWith('$')) return undefined;
   const lower = word.toLowerCase();
   const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   let best: string | undefined;
@@ -35,7 +37,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     if (c.toLowerCase() === lower) return c; // wrong case only
     const d = editDistance(lower, c.toLowerCase(), limit);
-    if (d < bestD) {
+    if (d < bestD && (d < 3 || alike(lower, c.toLowerCase()))) {
       bestD = d;
       best = c;
     }
@@ -48,4 +50,30 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 function partOf(part: string, whole: string): boolean {
   if (part.length >= whole.length) return false;
   return whole.endsWith(`_${part}`) || whole.startsWith(`${part}_`);
+}
+
+/**
+ * Whether two names three edits apart still look alike once the part they share is set aside:
+ * `track_vips` and `track_file` differ in a whole word ('vips', 'file'), which is no typo, while
+ * `smtp_connect_time` only lacks the end of `smtp_connect_timeout`.
+ */
+function alike(a: string, b: string): boolean {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const x = a.slice(start, a.length - end);
+  const y = b.slice(start, b.length - end);
+  if (!x || !y) return true;
+  return 2 * commonSubsequence(x, y) >= Math.max(x.length, y.length);
+}
+
+function commonSubsequence(x: string, y: string): number {
+  let prev = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [0];
+    for (let j = 1; j <= y.length; j++) cur.push(x[i - 1] === y[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!));
+    prev = cur;
+  }
+  return prev[y.length]!;
 }
