@@ -379,6 +379,11 @@ describe('KA316-KA319 sync groups', () => {
     expect(findings(text, 'KA316').map((d) => d.message)).toEqual([expect.stringContaining("did you mean 'VI_DB'")]);
     expect(findings(text, 'KA318')).toHaveLength(1);
   });
+  it('does not suggest an instance the group already lists', () => {
+    // A real config: group { RH_EXT RH_INT } with only RH_EXT defined got "did you mean 'RH_EXT'?".
+    const text = instance('RH_EXT', vip('10.0.0.1')) + group('VG1', ['RH_EXT', 'RH_INT']);
+    expect(findings(text, 'KA316').map((d) => [d.message, d.fix])).toEqual([["sync group 'VG1' lists 'RH_INT', which is not a vrrp_instance; keepalived ignores it", undefined]]);
+  });
   it('an instance in two groups is kept in the first only (KA317), emptying the second (KA319)', () => {
     const text = insts + group('G', ['A', 'B']) + group('H', ['A']);
     expect(lines(text, 'KA317')).toEqual([19]);

@@ -24,7 +24,9 @@ export const syncGroupUnknownMember: FileRule = {
       for (const m of g.members) {
         if (known.has(m.text)) continue;
         names ??= analysis.model.vrrpInstances.map((i) => i.name);
-        const guess = suggest(m.text, names);
+        // An instance the group already lists is not the one meant ('RH_INT' beside 'RH_EXT').
+        const listed = new Set(g.members.map((x) => x.text));
+        const guess = suggest(m.text, names.filter((n) => !listed.has(n)));
         report({
           message: `sync group '${g.name}' lists '${m.text}', which is not a vrrp_instance; keepalived ignores it${guess ? ` (did you mean '${guess}'?)` : ''}`,
           file: m.file,
