@@ -365,6 +365,12 @@ describe('schema diagnostics', () => {
     expect(codes(text)).toEqual(['3:KA104', '5:KA104', '6:KA101']);
   });
 
+  it('a block keyword on the last line without its brace is an empty block to keepalived: a warning', () => {
+    // Found by mutation fuzzing: keepalived 2.2.7 -t on 'global_defs' followed only by comments exits 0, silent.
+    const d = analyze('global_defs\n  # notification_email\n').diagnostics.filter((x) => x.code === 'KA104');
+    expect(d.map((x) => [x.range.start.line + 1, x.severity])).toEqual([[1, 'warning']]);
+    expect(d[0]!.message).toContain('keepalived reads an empty block without a word');
+  });
   it("reports a '}' that takes the brace count below zero even where it ends a block", () => {
     // keepalived: (Line 5) Extra '}' found — the value block without '{' took the instance's '}'.
     expect(codes('vrrp_instance VI_1 {\n    virtual_ipaddress\n        10.0.0.1\n    }\n}\n')).toEqual(['2:KA104', '5:KA101']);

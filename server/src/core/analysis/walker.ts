@@ -985,7 +985,9 @@ export class Walker implements LineSink {
       const p = this.pending;
       // The first virtual_server refused for its address crashes the same releases when the file ends right after it.
       const crash = this.pendingSkippedByHandler && this.skippedVsCrashes(p) ? `; keepalived ${this.options.targetLabel} skips it for its address and then crashes, also under keepalived -t` : '';
-      this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'${crash}`, p.file, p.range);
+      // Without the crash keepalived reads an empty block and says nothing (2.2.7 -t exits 0): a warning.
+      if (crash) this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'${crash}`, p.file, p.range);
+      else this.report('KA104', 'warning', `'${p.keyword}' opens a block, but the file ends before its '{': keepalived reads an empty block without a word (was the file cut short?)`, p.file, p.range);
       this.pending = undefined;
     }
     const missing = this.rawOpen.length;
