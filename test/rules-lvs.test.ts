@@ -391,6 +391,16 @@ const cases: Record<string, Case> = {
     lines: [7],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  SMTP_CHECK {', '    bindto 2001:db8::9', '  }', '}']),
   },
+  'link-local SMTP_CHECK host without bind_if': {
+    // Found by mutation fuzzing (keepalived's SMTP_CHECK sample with a host's connect_ip made fe80::1): each host is
+    // checked when its block ends, without the checker's bind_if. keepalived 2.2.7 -t: "Checker link local address
+    // fe80::1 requires a bind_if" at the host's '}'.
+    code: 'KA530',
+    keepalived: /requires a bind_if/,
+    bad: vs('10.0.0.1 25', BASICS, ['real_server 10.0.1.1 25 {', '  SMTP_CHECK {', '    bind_if eth0', '    host {', '      connect_ip fe80::1', '    }', '  }', '}']),
+    lines: [10],
+    good: vs('10.0.0.1 25', BASICS, ['real_server 10.0.1.1 25 {', '  SMTP_CHECK {', '    host {', '      connect_ip fe80::1', '      bind_if eth0', '    }', '  }', '}']),
+  },
   'IPv6 bindto in an SMTP_CHECK host of an IPv4 real server': {
     code: 'KA530',
     keepalived: /bindto address 2001:db8::9 does not match address family of connect_ip/,

@@ -109,7 +109,18 @@ export const checkerConnectionAddress: FileRule = {
       const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, ck.kind !== 'SMTP_CHECK');
       if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
-        if (host.keyword === 'host') checkFamilies(ctx, rs, host, true);
+        if (host.keyword !== 'host') continue;
+        // Each host is a connection of its own, checked when its block ends: it inherits no bind_if, and
+        // keepalived drops the host alone (check_smtp.c, smtp_host_end_handler).
+        const own = checkFamilies(ctx, rs, host, true);
+        const hostTarget = own.connectIp && ipFamily(own.connectIp) ? own.connectIp : rs.address;
+        if (own.bindIf || !isLinkLocal6(hostTarget)) continue;
+        ctx.report({
+          message: `this SMTP_CHECK host connects to the link-local address ${hostTarget} but has no 'bind_if'; keepalived drops the host (keepalived: "Checker link local address … requires a bind_if")`,
+          file: host.file,
+          range: blockEnd(host),
+          related: [related(host, 'host starts here')],
+        });
       }
       const ignored = lines !== 0 && compareVersions(ctx.target, BIND_IGNORED_UP_TO) <= 0 ? IGNORED_BIND[ck.kind] : undefined;
       for (let n = 0, cs = ignored ? ck.node.children : []; n < cs.length; n++) {
