@@ -158,3 +158,15 @@ describe('track weights before 2.0.7', () => {
     expect(ka307('2.2.7')).toEqual([]);
   });
 });
+
+describe('server ports before 2.0.7', () => {
+  it('are read with atoi, and the server is kept', () => {
+    // 1.3.5's inet_stosockaddr: atoi on the port, no range check; the 1.3.5 checker dumps "RPORT = 0" for 'PORT'.
+    const text = LVS('    weight 1\n').replace('real_server 10.0.0.2 80', 'real_server 10.0.0.2 PORT').replace('virtual_server 10.0.0.1 80', 'virtual_server 10.0.0.1 80x');
+    const old = analyze(text, { targetVersion: '1.3.5' });
+    expect(old.model.virtualServers.map((vs) => [vs.port, vs.realServers.map((rs) => rs.port)])).toEqual([[80, [0]]]);
+    expect(findings(text, '1.3.5')).toEqual(['1:warning', '2:warning', '6:warning']); // line 2: delay_loop 6.5
+    // From 2.0.7 both are refused ("Invalid virtual server port", "invalid number"), and the servers skipped.
+    expect(analyze(text, { targetVersion: '2.0.7' }).model.virtualServers.flatMap((vs) => vs.realServers)).toEqual([]);
+  });
+});

@@ -36,8 +36,8 @@ export function zeroPortRefused(target: Version): boolean {
  * zeros is no port (unless `zeroRefused`); any other port must be 1..65535; the address is read
  * up to its first '-' (else '/'), as IPv6 when the word has a ':'.
  */
-function readsServer(address: string, port: string | undefined, zeroRefused = false): boolean {
-  if (port !== undefined && (zeroRefused || /[^0]/.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
+function readsServer(address: string, port: string | undefined, zeroRefused = false, portChecked = true): boolean {
+  if (portChecked && port !== undefined && (zeroRefused || /[^0]/.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
   return sockaddrFamily(address) !== undefined;
 }
 
@@ -48,7 +48,12 @@ function readsServer(address: string, port: string | undefined, zeroRefused = fa
  */
 export function sorryServerKept(args: Args, target?: Version): boolean {
   const a0 = args.argText(0);
-  return a0 !== undefined && readsServer(a0, args.argText(1), target !== undefined && zeroPortRefused(target));
+  return a0 !== undefined && readsServer(a0, args.argText(1), target !== undefined && zeroPortRefused(target), portCheckedIn(target));
+}
+
+/** Before 2.0.7 a port is read with atoi (1.3.5's inet_stosockaddr: `80{` is port 80), never refused. */
+function portCheckedIn(target: Version | undefined): boolean {
+  return target === undefined || compareVersions(target, PORT_RANGE_CHECKED_SINCE) >= 0;
 }
 
 /** keepalived's BFD instance names fit in 32 bytes with the final NUL. */
@@ -63,8 +68,9 @@ export function blockSkipped(keyword: string, args: Args, target?: Version): boo
   if (keyword === 'bfd_instance') return a0 !== undefined && utf8Length(a0) > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const a1 = args.argText(1);
-  if (keyword === 'real_server') return !readsServer(a0, a1, target !== undefined && zeroPortRefused(target));
+  const portChecked = portCheckedIn(target);
+  if (keyword === 'real_server') return !readsServer(a0, a1, target !== undefined && zeroPortRefused(target), portChecked);
   if (a0 === 'group') return false;
   if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
-  return !readsServer(a0, a1);
+  return !readsServer(a0, a1, false, portChecked);
 }

@@ -30,7 +30,7 @@ import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import type { LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
-import { BFD_NAME_MAX, blockSkipped, sorryServerKept, zeroPortRefused } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -1361,7 +1361,11 @@ export class Walker implements LineSink {
     const p = checkArg({ name: 'address', type: 'ipaddr' }, w0.text, keyword);
     if (p) this.report('KA205', 'error', `Invalid virtual server address '${w0.text}'`, file, w0.range);
     const port = words[1];
-    if (port && !UNSIGNED_WORD.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
+    if (port && !UNSIGNED_WORD.test(port.text) && compareVersions(this.options.target, PORT_RANGE_CHECKED_SINCE) < 0) {
+      // 1.3.5's inet_stosockaddr reads the port with atoi.
+      const read = /^\s*[+-]?\d+/.exec(port.text)?.[0].trim() ?? '0';
+      this.report('KA205', 'warning', `keepalived ${this.options.targetLabel} reads the virtual server port '${port.text}' as ${Number(read) & 0xffff}: it takes the leading number and silently ignores the rest (${PORT_RANGE_CHECKED_SINCE.join('.')} and later reject it as an invalid port)`, file, port.range);
+    } else if (port && !UNSIGNED_WORD.test(port.text)) this.report('KA205', 'error', `Invalid virtual server port '${port.text}'`, file, port.range);
     else if (port && Number(port.text) > 65535) this.report('KA205', 'error', `virtual server port ${port.text} is outside 0..65535`, file, port.range);
   }
 

@@ -5,7 +5,7 @@
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { clampedNumber, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
-import { sorryServerKept } from '../analysis/skips.js';
+import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -627,12 +627,23 @@ function buildChecker(n: AstNode): Checker {
   };
 }
 
+/**
+ * A server's port as the target reads it: before PORT_RANGE_CHECKED_SINCE with atoi (1.3.5's inet_stosockaddr),
+ * so `80{` (a brace glued to it, which those releases do not split off) is port 80.
+ */
+function serverPort(text: string): number | undefined {
+  const plain = parseInteger(text);
+  if (plain !== undefined || looseTarget === undefined || compareVersions(looseTarget, PORT_RANGE_CHECKED_SINCE) >= 0) return plain;
+  const digits = /^\s*[+-]?\d+/.exec(text);
+  return digits ? Number(digits[0].trim()) & 0xffff : 0;
+}
+
 function buildRealServer(n: AstNode): RealServer {
   const portText = n.argText(1);
   return {
     node: n,
     address: sockaddrText(n.argText(0) ?? ''),
-    port: portText !== undefined ? parseInteger(portText) : undefined,
+    port: portText !== undefined ? serverPort(portText) : undefined,
     weight: parsedArg(child(n, 'weight'), asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
   };
@@ -664,7 +675,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     }
   }
   const sorryPort = sorry?.argText(1);
-  const number = a1 !== undefined ? parseInteger(a1) : undefined;
+  const number = a1 !== undefined ? (kind === 'address' ? serverPort(a1) : parseInteger(a1)) : undefined;
   return {
     node: n,
     kind,
@@ -677,7 +688,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     protocol: located(protocol, asString),
     persistenceTimeout: parsedArg(persistenceTimeout, asInt),
     delayLoop: parsedArg(delayLoop, asSeconds),
-    sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? parseInteger(sorryPort) : undefined, node: sorry } : undefined,
+    sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? serverPort(sorryPort) : undefined, node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
   };
 }
