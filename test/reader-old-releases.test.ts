@@ -92,3 +92,16 @@ describe('a lone trailing backslash by release', () => {
     expect(vrid('2.0.8')).toBe(0);
   });
 });
+
+describe('braces before 2.0.8, which count none', () => {
+  it("a '{' among values is one more value, and a '}' at the top level is the keyword '}'", () => {
+    // The 1.3.5 build: "VRRP parsed invalid IP {. skipping IP...", then "Unknown keyword '}'" for the last line;
+    // its dump has the instance with "Virtual IP = 1".
+    const text = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n        {\n    }\n}\n}\n';
+    const found = findings(text, '1.3.5');
+    expect(found).toEqual([expect.stringMatching(/^6:KA103: '\{' inside the value block of 'virtual_ipaddress': keepalived reads it as one of the values$/), expect.stringMatching(/^9:KA103: /)]);
+    const extra = findings('global_defs {\n}\n}\n', '1.3.5');
+    expect(extra).toEqual(["3:KA101: Extra '}': it closes no block; keepalived 1.3.5 reads it as a keyword (keepalived: \"Unknown keyword '}'\")"]);
+    expect(findings('global_defs {\n}\n}\n', '2.2.7')).toEqual(["3:KA101: Extra '}': it closes no block (keepalived: \"Extra '}' found\")"]);
+  });
+});

@@ -330,7 +330,11 @@ export class Walker implements LineSink {
     return undefined;
   }
 
+  /** Whether the target counts braces as it reads them ("Extra '}' found", from MISSING_BRACE_CHECK_SINCE). */
+  private readonly countsBraces: boolean;
+
   constructor(private readonly options: WalkerOptions) {
+    this.countsBraces = compareVersions(options.target, MISSING_BRACE_CHECK_SINCE) >= 0;
     this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
     const keywords = schema().all.length;
@@ -859,7 +863,8 @@ export class Walker implements LineSink {
     if (counted) this.ignoredBraces.add(`${brace.file}\0${brace.start}`);
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
-      this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values, and still counts it as an open brace, so one '}' further on closes nothing`, brace.file, brace.range);
+      const counted = this.countsBraces ? `, and still counts it as an open brace, so one '}' further on closes nothing` : '';
+      this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values${counted}`, brace.file, brace.range);
       return;
     }
     const unknown = this.lastUnknown;
@@ -910,12 +915,16 @@ export class Walker implements LineSink {
     // the keyword '}'.
     const matched = counted ? this.rawOpen.pop() : brace;
     if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
-    if (!matched && this.stack.length > 1) {
+    if (!matched && this.stack.length > 1 && !this.countsBraces) {
+      // Releases before MISSING_BRACE_CHECK_SINCE count no braces: the '}' ends the block, silently.
+      if (this.otherPassesAtTop) this.reportOtherPasses(brace);
+    } else if (!matched && this.stack.length > 1) {
       // Braces are counted as read, whatever the blocks: after a block without its '{' the count goes below zero first.
       this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here`, brace.file, brace.range);
     } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
       if (!counted) this.report('KA103', 'error', `'"}"' at the top level closes no block: keepalived reads it as the keyword '}' (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
+      else if (!matched && !this.countsBraces) this.report('KA101', 'error', `Extra '}': it closes no block; keepalived ${this.options.targetLabel} reads it as a keyword (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
       else if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
       else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
         this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (line ${matched.range.start.line + 1}) opened already ended at a repeated 'group' list, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
@@ -1009,8 +1018,10 @@ export class Walker implements LineSink {
       const crashes = !aborts && compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0
         ? `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`
         : '';
-      if (compareVersions(this.options.target, MISSING_BRACE_CHECK_SINCE) < 0) {
-        // Nothing to quote: the block just ends with the file, which may have been cut short.
+      if (!this.countsBraces) {
+        // Nothing to quote: the block just ends with the file, which may have been cut short. These
+        // releases count no braces: a '{' that opened no block (ignored, or a value) is nothing to them.
+        if (!owner) continue;
         this.report('KA102', 'warning', `${what} is never closed; keepalived ${this.options.targetLabel} does not check (2.0.8 and later report it) and ends it at the end of the file`, brace.file, brace.range);
         continue;
       }
