@@ -105,3 +105,78 @@ describe('braces before 2.0.8, which count none', () => {
     expect(findings('global_defs {\n}\n}\n', '2.2.7')).toEqual(["3:KA101: Extra '}': it closes no block (keepalived: \"Extra '}' found\")"]);
   });
 });
+
+// Before 1.4.2 (5332be8c; 1.4.0 and 1.4.1 read alike) keepalived splits a line at blanks and quotes only
+// (lib/parser.c, alloc_strvec): a brace touching a word is part of it. The tree is the one that release
+// builds; messages quoted from the 1.3.5 build (scripts/keepalived-1.3.5/run.sh).
+describe('glued braces before 1.4.2', () => {
+  const lostServer = [
+    'virtual_server 192.168.1.10 80 {',
+    '    lb_algo rr',
+    '    protocol TCP',
+    '    real_server 10.0.0.11 80 {',
+    '        TCP_CHECK{',
+    '            connect_timeout 3',
+    '        }',
+    '    }',
+    '    real_server 10.0.0.12 80 {',
+    '        TCP_CHECK {',
+    '            connect_timeout 3',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const servers = (text: string, targetVersion?: string) => analyze(text, { configId: 'x', targetVersion }).model.virtualServers.map((vs) => vs.realServers.map((rs) => rs.address));
+
+  it("'TCP_CHECK{' is an unknown keyword: its '}' ends the real_server, and the next real_server is read at the top level", () => {
+    // 1.3.5's checker: "Unknown keyword 'TCP_CHECK{'", "Unknown keyword 'connect_timeout'", "Unknown keyword
+    // 'real_server'", "Unknown keyword 'TCP_CHECK'", "Unknown keyword 'connect_timeout'", three "Unknown keyword
+    // '}'"; its dump has only "RIP = 10.0.0.11".
+    expect(servers(lostServer, '1.3.5')).toEqual([['10.0.0.11']]);
+    const found = findings(lostServer, '1.3.5');
+    const naming = (word: string) => found.filter((f) => f.includes(`'${word}'`)).map((f) => +f.split(':')[0]!);
+    expect(naming('TCP_CHECK{')).toContain(5);
+    expect(naming('connect_timeout')).toEqual(expect.arrayContaining([6, 11]));
+    expect(naming('real_server')).toContain(9);
+    expect(naming('TCP_CHECK')).toContain(10);
+    expect(found.filter((f) => /^1[234]:/.test(f) && f.includes("'}'")).map((f) => +f.split(':')[0]!)).toEqual([12, 13, 14]);
+    expect(found[found.findIndex((f) => f.startsWith('5:KA201'))]).toMatch(/does not split a '\{' from the word it touches \(1\.4\.2 does\)/);
+  });
+
+  it('1.4.1 reads it as 1.3.5 does, 1.4.2 and the default target split the brace', () => {
+    expect(servers(lostServer, '1.4.1')).toEqual([['10.0.0.11']]);
+    expect(servers(lostServer, '1.4.2')).toEqual([['10.0.0.11', '10.0.0.12']]);
+    expect(servers(lostServer)).toEqual([['10.0.0.11', '10.0.0.12']]);
+    expect(findings(lostServer).filter((f) => !f.includes('KA509'))).toEqual([]);
+  });
+
+  it("a brace glued to a block's last word is part of that word: the block has no '{'", () => {
+    // 1.3.5: "Missing '{' at beginning of configuration block", and the instance is named 'VI_1{'.
+    const text = 'vrrp_instance VI_1{\n    interface eth0\n    virtual_router_id 51\n}\n';
+    expect(analyze(text, { configId: 'x', targetVersion: '1.3.5' }).model.vrrpInstances.map((i) => i.name)).toEqual(['VI_1{']);
+    expect(findings(text, '1.3.5')).toContainEqual(expect.stringMatching(/^2:KA104: .*"Missing '\{' at beginning of configuration block"/));
+  });
+
+  it("a port with a glued '{' is read with atoi before 2.0.7: the server is kept", () => {
+    // The 1.3.5 checker on 'virtual_server 10.13.68.79 50051{' and 'real_server 10.13.68.78 50051{' (a real
+    // config): "Missing '{' at beginning of configuration block" twice, and its dump has "VIP = 10.13.68.79,
+    // VPORT = 50051" and "RIP = 10.13.68.78, RPORT = 50051".
+    const text = 'virtual_server 10.13.68.79 50051{\n    lb_algo wlc\n    real_server 10.13.68.78 50051{\n        weight 1\n    }\n}\n';
+    const model = analyze(text, { configId: 'x', targetVersion: '1.3.5' }).model;
+    expect(model.virtualServers.map((vs) => [vs.port, vs.realServers.map((rs) => rs.port)])).toEqual([[50051, [50051]]]);
+    expect(findings(text, '1.3.5').filter((f) => f.includes('KA205'))).toEqual([
+      expect.stringMatching(/^1:KA205: keepalived 1\.3\.5 reads the virtual server port '50051\{' as 50051/),
+      expect.stringMatching(/^3:KA205: keepalived 1\.3\.5 reads 'real_server 50051\{' as 50051/),
+    ]);
+  });
+
+  it("'${NAME}' is one word, and a quote ends a word: '\"chk\"{' opens the block", () => {
+    // 1.3.5 dumps "Router ID = ${HOSTNAME}" and "VRRP Script = chk", with no "Missing '{'".
+    const text = 'global_defs {\n    router_id ${HOSTNAME}\n}\nvrrp_script "chk"{\n    script "/bin/true"\n    interval 2\n}\n';
+    const a = analyze(text, { configId: 'x', targetVersion: '1.3.5' });
+    expect(a.model.globalDefs?.routerId?.value).toBe('${HOSTNAME}');
+    expect(a.model.vrrpScripts.map((s) => s.name)).toEqual(['chk']);
+    expect(a.diagnostics.filter((d) => d.code !== 'KA109').map((d) => d.code)).toEqual([]);
+  });
+});

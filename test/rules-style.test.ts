@@ -49,27 +49,26 @@ describe('KA701 glued-brace', () => {
       '}',
     );
 
-    it("a brace glued to a keyword: the block's '}' ends the enclosing one and the rest falls to the top level", () => {
-      // 1.3.5: "Unknown keyword 'TCP_CHECK{'", 'connect_timeout', then 'real_server', 'TCP_CHECK',
+    it("a brace glued to a keyword: the block's '}' ends the enclosing one and the next real_server is lost", () => {
+      // 1.3.5's checker: "Unknown keyword 'TCP_CHECK{'", 'connect_timeout', then 'real_server', 'TCP_CHECK',
       // 'connect_timeout' and three '}' at the top level; the dump has only RIP 10.0.0.11.
       const [d] = findings(lostServer, 'KA701', '1.3.5');
-      expect(d!.message).toContain("reads 'TCP_CHECK{' as an unknown keyword: the block is never opened and 'TCP_CHECK' is lost");
-      expect(d!.message).toContain("its '}' (line 6) ends 'real_server'");
-      expect(d!.message).toContain("lines 8–13 of 'virtual_server 192.168.1.10 80' fall to the top level");
+      expect(d!.message).toContain("reads 'TCP_CHECK{' as an unknown keyword: the 'TCP_CHECK' block is never opened, its lines are read in 'real_server 10.0.0.11 80', and the '}' on line 6 ends 'real_server 10.0.0.11 80'");
+      expect(d!.message).toContain("never builds 'real_server 10.0.0.12 80' (line 8)");
       expect(findings(lostServer, 'KA701')[0]!.message).toContain('keepalived 1.4.2+ reads it correctly');
     });
 
-    it('a value block glued to its keyword loses its values and leaves a stray brace', () => {
+    it('a value block glued to its keyword: its values are unknown keywords and its brace ends the instance', () => {
       // 1.3.5: "Unknown keyword 'virtual_ipaddress{'", "Unknown keyword '192.168.1.11/24'", "Unknown keyword '}'".
       const vips = conf('vrrp_instance VI_2 {', '    interface eth0', '    virtual_ipaddress{', '        192.168.1.11/24', '    }', '}');
       const [d] = findings(vips, 'KA701', '1.3.5');
-      expect(d!.message).toContain("its '}' (line 5) ends 'vrrp_instance', and the '}' on line 6 is left over at the top level");
+      expect(d!.message).toContain("its lines are read in 'vrrp_instance VI_2', and the '}' on line 5 ends 'vrrp_instance VI_2'");
     });
 
-    it('a block inside the glued one: each of its braces closes an enclosing block', () => {
-      // 1.3.5: 'HTTP_GET{', 'url', 'path', 'connect_timeout' unknown, then the next real_server at the top level.
+    it("a block inside the glued one: its '}' ends the enclosing block", () => {
+      // 1.3.5's checker: 'HTTP_GET{', 'url', 'path' unknown, then two '}' at the top level.
       const nested = conf('virtual_server 192.168.1.10 80 {', '    real_server 10.0.0.11 80 {', '        HTTP_GET{', '            url {', '                path /', '            }', '        }', '    }', '}');
-      expect(findings(nested, 'KA701', '1.3.5')[0]!.message).toContain("the rest of 'virtual_server 192.168.1.10 80' falls to the top level");
+      expect(findings(nested, 'KA701', '1.3.5')[0]!.message).toContain("the '}' on line 6 ends 'real_server 10.0.0.11 80'");
     });
 
     it('a brace glued to an argument keeps the block, with the brace in the word', () => {
@@ -80,6 +79,16 @@ describe('KA701 glued-brace', () => {
     it("a '}' glued to a word is not a '}' there", () => {
       const close = conf('vrrp_instance VI_1 {', '    virtual_ipaddress {', '        10.0.0.1/24}', '}');
       expect(findings(close, 'KA701', '1.3.5')[0]!.message).toContain("reads '10.0.0.1/24}' as one word, not as a '}': the block stays open");
+    });
+
+    it("'}}' is one word: in a value block, one more (invalid) value, and the block stays open", () => {
+      // 1.3.5: "VRRP parsed invalid IP }}. skipping IP..."; the next '}' ends the addresses and the one
+      // after it the instance, whose dump has "Virtual IP = 1".
+      const twice = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    virtual_ipaddress {', '        10.0.0.1/24', '    }}', '    }', '}');
+      expect(findings(twice, 'KA701', '1.3.5')[0]!.message).toContain("reads '}}' as one word, not as a '}'");
+      const vi1 = lintText(twice, { file: 'keepalived.conf', targetVersion: '1.3.5' }).analysis.model.vrrpInstances[0]!;
+      expect(vi1.virtualIpaddresses.map((a) => a.text)).toEqual(['10.0.0.1/24', '}}']);
+      expect(findings(twice, 'KA102', '1.3.5')).toEqual([]);
     });
   });
 

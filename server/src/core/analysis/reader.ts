@@ -104,6 +104,27 @@ function isIncludeKeyword(text: string, start: number, end: number): boolean {
   return n >= 7 && n <= 8 && text.startsWith('include', start) && INCLUDE_KEYWORDS.has(text.slice(start, end));
 }
 
+const TOKEN_KINDS: Record<string, number> = { word: Kind.Word, lbrace: Kind.LBrace, rbrace: Kind.RBrace, string: Kind.String, comment: Kind.Comment };
+
+/** Whether two touching tokens are one word for a release before BRACES_SPLIT_SINCE: a brace and a word or another brace (a quote ends a word). */
+function gluable(a: Token, b: Token): boolean {
+  const ka = a.kind;
+  const kb = b.kind;
+  return (ka === 'lbrace' || ka === 'rbrace' || kb === 'lbrace' || kb === 'rbrace') && ka !== 'string' && kb !== 'string' && ka !== 'comment' && kb !== 'comment';
+}
+
+/** The first token in [from, to) that is a brace touching a word or a brace before or after it, or -1. */
+function gluedBraceAt(kinds: ArrayLike<number>, starts: ArrayLike<number>, end: (i: number) => number, from: number, to: number): number {
+  const glues = (k: number) => k === Kind.Word || k === Kind.LBrace || k === Kind.RBrace;
+  for (let i = from; i < to; i++) {
+    const k = kinds[i]!;
+    if (k !== Kind.LBrace && k !== Kind.RBrace) continue;
+    if (i > from && glues(kinds[i - 1]!) && end(i - 1) === starts[i]) return i;
+    if (i + 1 < to && glues(kinds[i + 1]!) && end(i) === starts[i + 1]) return i;
+  }
+  return -1;
+}
+
 /** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine (compared, not looked up: asked once per line). */
 function specialFirstChar(c: number): boolean {
   return c === 64 || c === 36 || c === 126;
@@ -220,6 +241,12 @@ const BRACE_INCLUDES_SINCE: Version = [1, 3, 8];
  */
 const LONE_BACKSLASH_GLUED_SINCE: Version = [2, 0, 9];
 const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
+/**
+ * From 1.4.2 (5332be8c) keepalived splits `{` and `}` from the words they touch. Before it (1.3.5, 1.4.0 and 1.4.1
+ * read alike: lib/parser.c, alloc_strvec) a line is split at blanks and quotes only, so `TCP_CHECK{`, `eth0}` and
+ * `}}` are single words; see `emitOldBraceLine`.
+ */
+export const BRACES_SPLIT_SINCE: Version = [1, 4, 2];
 
 export class Reader {
   readonly files = new Map<string, SourceFile>();
@@ -252,6 +279,8 @@ export class Reader {
   private readonly braceIncludes: boolean;
   /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
   private readonly gluesLoneBackslash: boolean;
+  /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
+  private readonly gluesBraces: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -262,6 +291,7 @@ export class Reader {
     this.substitutes = !this.features || this.features.definitions;
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
     this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
+    this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
   }
 
   read(path: string, text: string): void {
@@ -500,6 +530,10 @@ export class Reader {
       const end = store.end(to - 1);
       if (end - store.starts[to - 1]! < 2 || file.text.charCodeAt(end - 1) !== 34) to--;
     }
+    if (this.gluesBraces && gluedBraceAt(kinds, store.starts, (i) => store.end(i), from, to) >= 0) {
+      this.emitOldBraceLine(file, store.slice(from, to), 0, to - from, undefined);
+      return -1;
+    }
     let runStart = from;
     for (let i = from; i < to; i++) {
       const k = kinds[i];
@@ -715,6 +749,10 @@ export class Reader {
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+    if (this.gluesBraces && gluedBraceAt(tokens.map((t) => TOKEN_KINDS[t.kind]), tokens.map((t) => t.start), (i) => tokens[i]!.end, from, to) >= 0) {
+      this.emitOldBraceLine(file, tokens, from, to, segments);
+      return;
+    }
     // Words between braces become one keyword line; arrays are allocated at their exact size
     // (a growing array reserves 16+ slots, which on 600k-word configs costs tens of megabytes).
     let runStart = from;
@@ -728,6 +766,48 @@ export class Reader {
       }
     }
     if (to > runStart) this.emitRun(file, tokens, runStart, to, segments);
+  }
+
+  /**
+   * A line holding a brace glued to a word or to another brace, as a release before BRACES_SPLIT_SINCE reads
+   * it (lib/parser.c of 1.3.5: alloc_strvec, process_stream, read_value_block, alloc_value_block). Words are
+   * what blanks and quotes separate, so touching braces and words make one word (`TCP_CHECK{` is an unknown
+   * keyword, `eth0}` an interface name, `}}` a word that closes nothing). Of the brace words, only these act:
+   * a `}` first on the line, and outside value blocks a `{` first on the line (either ends the line: the rest
+   * is not read) and a `{` last on a keyword's line; any other is one more word of the line.
+   */
+  private emitOldBraceLine(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+    const words: Word[] = [];
+    for (let i = from; i < to; ) {
+      let end = i + 1;
+      while (end < to && tokens[end - 1]!.end === tokens[end]!.start && gluable(tokens[end - 1]!, tokens[end]!)) end++;
+      if (end === i + 1) {
+        const t = tokens[i]!;
+        words.push(t.kind === 'word' || t.kind === 'lbrace' || t.kind === 'rbrace' ? (segments ? this.makeWord(file, t, segments) : t) : this.makeWord(file, t, segments));
+      } else {
+        const first = tokens[i]!;
+        const last = tokens[end - 1]!;
+        const text = first.src.text.slice(first.start, last.end);
+        const ls = file.lex.lineStarts;
+        const m = segments ? mapRange(segments, first.start, last.end) : { start: first.start, end: last.end, verbatim: true };
+        words.push(new SourceWord(text, false, file.path, m.start, m.end, positionAt(ls, m.start), positionAt(ls, m.end), !m.verbatim));
+      }
+      i = end;
+    }
+    const head = words[0]!;
+    const isBrace = (w: Word, b: string) => !w.quoted && w.text === b && w.end - w.start === 1;
+    if (isBrace(head, '}')) return this.sink.close(head);
+    // In a value block every other line is a value, braces included (alloc_value_block).
+    if (this.sink.valueBlock?.() !== undefined) return this.sink.words(words, file.path);
+    if (isBrace(head, '{')) return this.sink.open(head);
+    const last = words[words.length - 1]!;
+    if (words.length > 1 && isBrace(last, '{')) {
+      words.pop();
+      this.sink.words(words, file.path);
+      this.sink.open(last);
+      return;
+    }
+    this.sink.words(words, file.path);
   }
 
   private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {

@@ -27,7 +27,7 @@ import {
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
-import type { LineSink } from './reader.js';
+import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
@@ -330,10 +330,13 @@ export class Walker implements LineSink {
     return undefined;
   }
 
+  /** Whether the target reads a brace touching a word as part of it (before BRACES_SPLIT_SINCE): such words reach the walker whole. */
+  private readonly bracesGlued: boolean;
   /** Whether the target counts braces as it reads them ("Extra '}' found", from MISSING_BRACE_CHECK_SINCE). */
   private readonly countsBraces: boolean;
 
   constructor(private readonly options: WalkerOptions) {
+    this.bracesGlued = compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
     this.countsBraces = compareVersions(options.target, MISSING_BRACE_CHECK_SINCE) >= 0;
     this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
@@ -728,6 +731,10 @@ export class Walker implements LineSink {
       });
       return;
     }
+    if (this.bracesGlued && !word.quoted && /[{}]/.test(name)) {
+      this.reportGluedBraceKeyword(ctx, word, file);
+      return;
+    }
     // A word keepalived made of an unrendered '${NAME}': no keyword was meant, so no "did you mean".
     const reference = this.referenceAt?.(file, word.start);
     if (reference) {
@@ -818,6 +825,28 @@ export class Walker implements LineSink {
   }
 
   /**
+   * An unknown word holding a brace, on a target that does not split braces from words (the reader hands
+   * `TCP_CHECK{` over whole): what the brace was meant to do does not happen. KA701 reports the brace itself.
+   */
+  private reportGluedBraceKeyword(ctx: Context, word: Word, file: string): void {
+    const name = word.text;
+    const meant = name.replace(/^[{}]+|[{}]+$/g, '');
+    const spec = ctx.childMap.get(meant);
+    const label = this.options.targetLabel;
+    const here = contextName(ctx);
+    let effect: string;
+    if (name === `${meant}{` && spec?.block) {
+      const closes = this.stack.length > 1 ? `, whose block the next '}' ends` : '';
+      effect = `keepalived ${label} does not split a '{' from the word it touches (1.4.2 does), so '${meant}' is not opened and its block is not skipped: its lines are read in ${here}${closes}`;
+    } else if (/^[{}]+$/.test(name)) {
+      effect = `keepalived ${label} reads touching braces as one word (1.4.2 splits them), so none of them opens or closes a block`;
+    } else {
+      effect = `keepalived ${label} reads a brace touching a word as part of that word (1.4.2 splits them), so the brace opens or closes nothing`;
+    }
+    this.report('KA201', 'error', `Unknown keyword '${name}' in ${here}: ${effect} (see KA701)`, file, word.range);
+  }
+
+  /**
    * A keyword broken in two by a blank (`smtp_ server`, `auth type PASS`, `vrrp _mcast_group4`: text
    * retyped from a screenshot or a PDF): the unknown word and the next one make a keyword of this block.
    */
@@ -871,7 +900,9 @@ export class Walker implements LineSink {
     const why = unknown
       ? `: '${unknown.text}' is not a block keyword here, and keepalived does not skip its block — the lines inside are read at this level and its '}' closes the enclosing block`
       : '';
-    this.report('KA103', 'error', `Unexpected '{' (keepalived: "Unexpected '{' - ignoring")${why}`, brace.file, brace.range);
+    // Before 1.4.2 a '{' ending a keyword's line is a word of that line: only a '{' first on its line is "Unexpected".
+    const said = this.bracesGlued && unknown && unknown.file === brace.file && unknown.range.start.line === brace.range.start.line ? '' : ` (keepalived: "Unexpected '{' - ignoring")`;
+    this.report('KA103', 'error', `Unexpected '{'${said}${why}`, brace.file, brace.range);
   }
 
   private pushBlock(node: AstNode, brace: Word | undefined, skip = false): void {

@@ -1,13 +1,11 @@
 import type { FileRule } from '../types.js';
 import { Kind } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
+import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
-import { oldReadingOfCloseBrace, oldReadingOfOpenBrace } from './old-brace-reading.js';
+import { oldReadingOfGluedBrace } from './old-brace-reading.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
-
-/** keepalived 1.4.2 made `{` and `}` tokens of their own; before it they were part of the word they touched. */
-const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
 
 const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 
@@ -52,6 +50,8 @@ export const gluedBrace: FileRule = {
       /** Store index of the first token after the line's `@id` prefix (tokens glued to it are part of the id), or -1. */
       let contentFirst = -1;
       let skipUntil = -1;
+      /** On an old target, the glued braces of this file: each message names what the old reading loses up to the next one. */
+      const oldGlued: { brace: number; other: number; line: number; report: (effect: string) => void }[] = [];
       for (let i = nextBracePair(kinds, 0, count); i + 1 < count; i = nextBracePair(kinds, i + 1, count)) {
         const ka = kinds[i]!;
         const kb = kinds[i + 1]!;
@@ -98,6 +98,9 @@ export const gluedBrace: FileRule = {
           skipUntil = k + 1;
           continue;
         }
+        // A quote ends a word for the old releases too (alloc_strvec): `"chk"{` is 'chk' and a brace there
+        // (the 1.3.5 build reads such a vrrp_script without a word).
+        if (old && (ka === Kind.String || kb === Kind.String)) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);
@@ -110,21 +113,22 @@ export const gluedBrace: FileRule = {
         const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, store.end(braceIndex));
         const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
         if (!range || !at) continue;
-        const version = ctx.target.join('.');
-        const oldEffect = () =>
-          (braceText === '{' && braceIndex === i + 1 && otherText !== '{' && otherText !== '}'
-            ? oldReadingOfOpenBrace(ctx.analysis, file.path, starts[braceIndex]!, glued, version)
-            : braceText === '}' && braceIndex === i + 1
-              ? oldReadingOfCloseBrace(glued, version)
-              : undefined) ?? `keepalived ${version} reads '${glued}' as one word, so the brace is not seen and the block structure of the rest of the file shifts`;
-        const effect = old ? oldEffect() : `keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`;
-        ctx.report({
-          message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them`,
-          file: file.path,
-          range,
-          severity: old ? 'error' : 'warning',
-          fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: true },
-        });
+        const report = (effect: string) =>
+          ctx.report({
+            message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them`,
+            file: file.path,
+            range,
+            severity: old ? 'error' : 'warning',
+            fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: true },
+          });
+        if (old) oldGlued.push({ brace: braceIndex, other: otherIndex, line, report });
+        else report(`keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`);
+      }
+      const version = ctx.target.join('.');
+      for (let k = 0; k < oldGlued.length; k++) {
+        const g = oldGlued[k]!;
+        const until = k + 1 < oldGlued.length ? oldGlued[k + 1]!.line : store.src.lineStarts.length;
+        g.report(oldReadingOfGluedBrace(ctx.analysis, file, g.brace, g.other, until, version));
       }
     }
   },

@@ -1,8 +1,12 @@
 // What keepalived before 1.4.2 makes of a glued brace, for KA701's message on old targets.
 //
-// Those releases (1.3.5 on CentOS 7) split a line on blanks only, and take a brace as a brace only
-// when it is a word of its own: a `{` as the last word of a block keyword's line (or alone on the
-// next line), a `}` as the first word of a line. Checked with keepalived 1.3.5 built from its tag:
+// Those releases (1.3.5 on CentOS 7; 1.4.0 and 1.4.1 read alike) split a line on blanks and quotes
+// only (lib/parser.c, alloc_strvec), and take a brace as a brace only when it is a word of its own:
+// a `{` as the last word of a block keyword's line (or first on the next line), a `}` as the first
+// word of a line. On such a target the reader hands the walker the glued words whole, so the tree
+// is the one that release builds and the consequences are findings of their own (the unknown
+// keywords at their lines); these messages say what the brace does and which blocks the user wrote
+// the old reading never builds. Checked with keepalived 1.3.5 built from its tag:
 // - `TCP_CHECK{` is the unknown keyword 'TCP_CHECK{': the block is never opened, its lines are read
 //   in the enclosing block, and its `}` closes the enclosing block; each later `}` then closes one
 //   block too early, until the rest of the top-level block is read at the top level and ignored
@@ -14,7 +18,11 @@
 //   too late.
 
 import type { Analysis } from '../../core/index.js';
+import type { SourceFile } from '../../core/analysis/reader.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
+import { Kind } from '../../core/syntax/lexer.js';
+import { schema } from '../../core/schema/schema.js';
+import { keywordLine } from './lines.js';
 
 /** The block nodes of `file` by the offset of their `{` (made once per analysis and file, only when asked). */
 const openers = new WeakMap<Analysis, Map<string, Map<number, AstNode>>>();
@@ -35,67 +43,121 @@ export function blockOpenedAt(analysis: Analysis, file: string, offset: number):
   return byOffset.get(offset);
 }
 
+/** The nodes of the tree by `file\0offset` of their keyword (made once per analysis, only when asked). */
+const keywordNodes = new WeakMap<Analysis, Map<string, AstNode>>();
+
+function nodeWithKeywordAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  let map = keywordNodes.get(analysis);
+  if (!map) {
+    const byPlace = new Map<string, AstNode>();
+    walkAst(analysis.ast, (n) => {
+      const w = n.word;
+      if (w) byPlace.set(`${w.file}\0${w.start}`, n);
+    });
+    keywordNodes.set(analysis, (map = byPlace));
+  }
+  return map.get(`${file}\0${offset}`);
+}
+
+/** The innermost block of the tree around `offset` of `file`: opened before it and not closed before it. */
+function enclosingBlock(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  let inner: AstNode | undefined;
+  // Preorder: of the blocks that hold the offset, the last one visited is the innermost.
+  walkAst(analysis.ast, (n) => {
+    const open = n.openBrace;
+    if (!open || open.file !== file || open.start > offset) return;
+    const close = n.closeBrace;
+    if (!close || (close.file === file && close.start > offset)) inner = n;
+  });
+  return inner;
+}
+
 /** `keyword arg…` of a block, for naming it in a message. */
 function describe(node: AstNode): string {
   const words = [node.keyword];
-  for (let i = 0; i < node.argCount && i < 3; i++) words.push(node.argText(i)!);
+  for (let i = 0; i < node.argCount && i < 2; i++) words.push(node.argText(i)!);
   return words.join(' ');
 }
 
-/** The top-level block that holds `node`. */
-function topOf(node: AstNode): AstNode {
-  let n = node;
-  while (n.parent && n.parent.spec !== undefined) n = n.parent;
-  return n;
+const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
+/** Touching tokens that the old releases read as one word: a brace with a word or another brace. */
+const glues = (a: number, b: number) => (isBrace(a) || isBrace(b)) && a !== Kind.String && b !== Kind.String && a !== Kind.Comment && b !== Kind.Comment;
+
+/** Store indices [first, last] of the old releases' word holding token `index`. */
+function oldWordAround(file: SourceFile, index: number): [number, number] {
+  const { kinds, starts } = file.lex;
+  let first = index;
+  while (first > 0 && file.lex.end(first - 1) === starts[first] && glues(kinds[first - 1]!, kinds[first]!)) first--;
+  let last = index;
+  while (last + 1 < file.lex.count && file.lex.end(last) === starts[last + 1] && glues(kinds[last]!, kinds[last + 1]!)) last++;
+  return [first, last];
 }
 
-/** The 1-based line of a node's closing brace, when it is in `file`. */
-function closeLine(node: AstNode, file: string): number | undefined {
-  const close = node.closeBrace;
-  return close && close.file === file ? close.range.start.line + 1 : undefined;
+/** Blocks worth naming when the old reading loses them: the top-level ones and real servers. */
+function namedWhenLost(keyword: string): boolean {
+  return keyword === 'real_server' || (schema().byName.get(keyword) ?? []).some((s) => s.path.length === 0 && s.block === 'keywords');
 }
 
 /**
- * What keepalived `version` does with the `{` at `offset` of `file`, glued to the word `glued`
- * (e.g. 'TCP_CHECK{'); undefined when the tree does not say enough (no block there, braces in
- * other files).
+ * The blocks written on lines (from, to) of `file` (0-based, both excluded) that the tree lacks: their
+ * keyword line was read somewhere else, as an unknown keyword, or not at all.
  */
-export function oldReadingOfOpenBrace(analysis: Analysis, file: string, offset: number, glued: string, version: string): string | undefined {
-  const node = blockOpenedAt(analysis, file, offset);
-  if (!node) return undefined;
-  if (node.argCount > 0) {
-    // Its other processes skip the block by counting brace words, see none here, and read the
-    // block's lines at the top level (1.3.5's parent process: "Unknown keyword 'lb_algo'" …).
-    return `keepalived ${version} keeps the '${node.keyword}' block but reads its last word as '${glued}' (the brace included) and logs "Missing '{' at beginning of configuration block"; its processes that skip this block miss the brace too and report the block's lines as unknown keywords`;
+function lostBlocks(analysis: Analysis, file: SourceFile, from: number, to: number): string[] {
+  const store = file.lex;
+  const { kinds, lineFirstToken } = store;
+  const lost: string[] = [];
+  const inactive = new Set(file.inactiveLines);
+  for (let ln = from + 1; ln < to; ln++) {
+    const first = lineFirstToken[ln]!;
+    if (first === lineFirstToken[ln + 1] || kinds[first] !== Kind.Word || inactive.has(ln)) continue;
+    const keyword = store.source(first);
+    if (!namedWhenLost(keyword)) continue;
+    const cl = keywordLine(file, ln);
+    if (!cl || cl.first !== first) continue;
+    let opens = false;
+    for (let k = cl.first + 1; k < cl.end; k++) if (kinds[k] === Kind.LBrace) opens = true;
+    if (!opens && !(ln + 1 < store.src.lineStarts.length && kinds[lineFirstToken[ln + 1]!] === Kind.LBrace)) continue;
+    if (nodeWithKeywordAt(analysis, file.path, store.starts[first]!)) continue;
+    const words = [keyword];
+    for (let k = cl.first + 1; k < cl.end && words.length < 3 && kinds[k] === Kind.Word; k++) words.push(store.source(k));
+    lost.push(`'${words.join(' ')}' (line ${ln + 1})`);
   }
-  const unknown = `keepalived ${version} reads '${glued}' as an unknown keyword: the block is never opened and '${node.keyword}' is lost`;
-  const parent = node.parent;
-  if (!parent || parent.spec === undefined) return `${unknown}; its lines are read at the top level and ignored`;
-  // Blocks inside it are unknown keywords one level up too, but their own '}' still count.
-  if (node.children.some((c) => c.openBrace !== undefined)) {
-    return `${unknown}; its lines are read in '${parent.keyword}', where the '}' of each block inside it closes an enclosing block, so the rest of '${describe(topOf(node))}' falls to the top level, where keepalived ignores it`;
-  }
-  // The chain of enclosing blocks up to the top-level one; block k ends at the '}' of block k-1.
-  const chain: AstNode[] = [];
-  for (let p: AstNode | undefined = parent; p && p.spec !== undefined; p = p.parent) chain.push(p);
-  const closes: number[] = [];
-  for (const n of [node, ...chain]) {
-    const line = closeLine(n, file);
-    if (line === undefined) return undefined;
-    closes.push(line);
-  }
-  const top = chain[chain.length - 1]!;
-  const topEndsAt = closes[chain.length - 1]!;
-  const topWritten = closes[chain.length]!;
-  const first = `${unknown}; its lines are read in '${parent.keyword}' and its '}' (line ${closes[0]}) ends '${parent.keyword}'`;
-  const early = chain.length > 1 ? `, each later '}' closes one block too early` : '';
-  // What lies between where the old reading ends the top-level block and where it was meant to
-  // end falls to the top level; when that is only the block's own '}', nothing more is lost.
-  if (topWritten - topEndsAt <= 1) return `${first}${early}, and the '}' on line ${topWritten} is left over at the top level (keepalived: "Unknown keyword '}'")`;
-  return `${first}${early}, and lines ${topEndsAt + 1}–${topWritten} of '${describe(top)}' fall to the top level, where keepalived ignores them`;
+  return lost;
 }
 
-/** What keepalived `version` does with a `}` glued to `glued`. */
-export function oldReadingOfCloseBrace(glued: string, version: string): string {
-  return `keepalived ${version} reads '${glued}' as one word, not as a '}': the block stays open and each later '}' closes one block too late`;
+/**
+ * What keepalived `version` (before 1.4.2) does with the brace at store index `brace` of `file`, glued to
+ * the token at `other`, and which blocks written after it, up to line `until` (0-based, excluded: the
+ * next glued brace), it never builds.
+ */
+export function oldReadingOfGluedBrace(analysis: Analysis, file: SourceFile, brace: number, other: number, until: number, version: string): string {
+  const store = file.lex;
+  const [first, last] = oldWordAround(file, brace);
+  const word = file.text.slice(store.starts[first]!, store.end(last));
+  const line = store.src.lineOf(store.starts[brace]!);
+  const cl = keywordLine(file, line);
+  const opening = store.kinds[brace] === Kind.LBrace && other < brace && last === brace;
+  let effect: string;
+  if (opening && cl && first === cl.first) {
+    const meant = store.source(other);
+    const around = enclosingBlock(analysis, file.path, store.starts[brace]!);
+    const close = around?.closeBrace;
+    const ends = close && close.file === file.path ? `, and the '}' on line ${close.range.start.line + 1} ends '${describe(around!)}'` : '';
+    effect = around
+      ? `keepalived ${version} reads '${word}' as an unknown keyword: the '${meant}' block is never opened, its lines are read in '${describe(around)}'${ends}`
+      : `keepalived ${version} reads '${word}' as an unknown keyword: the '${meant}' block is never opened and its lines are read at the top level`;
+  } else if (opening && cl && last === cl.end - 1 && nodeWithKeywordAt(analysis, file.path, store.starts[cl.first]!)?.spec?.block) {
+    const node = nodeWithKeywordAt(analysis, file.path, store.starts[cl.first]!)!;
+    // Its other processes skip the block by counting brace words, see none here, and read the
+    // block's lines at the top level (1.3.5's parent process: "Unknown keyword 'lb_algo'" …).
+    effect = `keepalived ${version} keeps the '${node.keyword}' block but reads its last word as '${word}' (the brace included) and logs "Missing '{' at beginning of configuration block"; its processes that skip this block miss the brace too and report the block's lines as unknown keywords`;
+  } else if (store.kinds[brace] === Kind.RBrace && other < brace && last === brace) {
+    effect = `keepalived ${version} reads '${word}' as one word, not as a '}': the block stays open and each later '}' closes one block too late`;
+  } else {
+    effect = `keepalived ${version} reads '${word}' as one word, so the brace is not seen and the block structure after it shifts`;
+  }
+  const lost = lostBlocks(analysis, file, line, until);
+  if (!lost.length) return effect;
+  const named = lost.length > 4 ? `${lost.slice(0, 4).join(', ')} and ${lost.length - 4} more` : lost.join(', ');
+  return `${effect}; as a result keepalived ${version} never builds ${named}`;
 }

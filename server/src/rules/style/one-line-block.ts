@@ -24,8 +24,7 @@ import { keywordLine } from './lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
 import { blockOpenedAt } from './old-brace-reading.js';
-
-const BRACES_SPLIT_SINCE: [number, number, number] = [1, 4, 2];
+import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
 
 /** Value lists that read the words on their keyword's line in releases before 1.4.2 (read_value_block). */
 const READ_KEYWORD_LINE = new Set(['notification_email', 'group', 'interfaces']);
