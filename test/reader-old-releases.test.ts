@@ -180,3 +180,40 @@ describe('glued braces before 1.4.2', () => {
     expect(a.diagnostics.filter((d) => d.code !== 'KA109').map((d) => d.code)).toEqual([]);
   });
 });
+
+// The same reading covers braces those releases do not look for where they stand: a '{' with words after it,
+// a '}' after words, more after a leading '}' (KA706 reports them; the tree is the one 1.3.5 builds).
+describe('braces where releases before 1.4.2 do not take them', () => {
+  it('a one-line block has no braces: a value list reads the lines below, a keyword block runs on', () => {
+    // The 1.3.5 build: "VRRP parsed invalid IP track_script. skipping IP...", "VRRP parsed invalid IP chk. ...",
+    // "Missing '{' at beginning of configuration block", "Unknown keyword 'virtual_ipaddress'", "Unknown keyword '10.0.0.11'".
+    const text = [
+      'vrrp_script chk {', '    script "/bin/true"', '}',
+      'vrrp_instance V {', '    interface eth0', '    virtual_router_id 5', '    virtual_ipaddress { 10.0.0.9 }', '    track_script {', '        chk', '    }', '}',
+      'vrrp_instance W {', '    interface eth0', '    virtual_router_id 6', '    authentication { auth_type PASS }', '    virtual_ipaddress {', '        10.0.0.11', '    }', '}', '',
+    ].join('\n');
+    const model = analyze(text, { configId: 'x', targetVersion: '1.3.5' }).model;
+    expect(model.vrrpInstances.map((i) => [i.name, i.virtualIpaddresses.map((a) => a.text), i.trackScripts.map((t) => t.name)])).toEqual([
+      ['V', ['track_script', 'chk'], []],
+      ['W', [], []],
+    ]);
+    const found = findings(text, '1.3.5');
+    for (const [line, word] of [[8, 'track_script'], [9, 'chk'], [16, 'virtual_ipaddress'], [17, '10.0.0.11']] as const) {
+      expect(found.some((f) => f.startsWith(`${line}:`) && f.includes(`'${word}'`))).toBe(true);
+    }
+    expect(found).toContainEqual(expect.stringMatching(/^16:KA104: .*"Missing '\{' at beginning of configuration block"/));
+    expect(analyze(text, { configId: 'x', targetVersion: '1.4.2' }).model.vrrpInstances.map((i) => i.virtualIpaddresses.map((a) => a.text))).toEqual([['10.0.0.9'], ['10.0.0.11']]);
+  });
+
+  it("a second '}' on a line ends nothing for the owner, but ends the skipping for the other processes", () => {
+    // A real config (an Ansible role): '}   }' after a real_server. The 1.3.5 checker keeps the third real_server
+    // in the virtual_server; its VRRP process, which skips the virtual_server by counting '}' words, reports
+    // "Unknown keyword 'real_server'", 'weight', 'TCP_CHECK', 'connect_timeout' and three '}'.
+    const rs = (n: number) => [`real_server 10.55.0.${n} 33 {`, '    weight 1', '    TCP_CHECK {', '        connect_timeout 2', '    }'];
+    const text = ['virtual_server 10.55.0.140 33 {', '    lb_algo wrr', '    protocol TCP', ...rs(141), '}', ...rs(142), '}        }', ...rs(143), '}', '}', ''].join('\n');
+    const a = analyze(text, { configId: 'x', targetVersion: '1.3.5' });
+    expect(a.model.virtualServers.map((vs) => vs.realServers.map((r) => r.address))).toEqual([['10.55.0.141', '10.55.0.142', '10.55.0.143']]);
+    const others = a.diagnostics.filter((d) => d.code === 'KA104' && d.message.includes("ends the block for them")).map((d) => d.range.start.line + 1);
+    expect(others).toEqual([16, 17, 18, 19, 20, 21, 22]);
+  });
+});

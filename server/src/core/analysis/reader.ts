@@ -48,6 +48,13 @@ export interface LineSink {
   close(brace: Word): void;
   /** The keyword of the value block lines go to now (`virtual_ipaddress`…), if any. */
   valueBlock?(): string | undefined;
+  /** Whether lines go to a block keepalived skips unread (only its braces count). */
+  skipping?(): boolean;
+  /**
+   * A brace word the reading of this line does not act on (before 1.4.2: `{` mid-line, what follows a
+   * leading `}`) but which keepalived's processes that skip the enclosing block count.
+   */
+  countedBrace?(brace: Word, open: boolean): void;
 }
 
 export interface SourceFile {
@@ -124,6 +131,23 @@ function gluedBraceAt(kinds: ArrayLike<number>, starts: ArrayLike<number>, end: 
   }
   return -1;
 }
+
+/**
+ * Whether a release before BRACES_SPLIT_SINCE reads the brace words of tokens [from, to) (a line without its
+ * comment) otherwise than later ones: a brace glued to something, a `{` neither alone nor last after a word, a
+ * `}` not alone (those releases take a `}` only first on a line, and read nothing after it).
+ */
+function oldBraceLine(kinds: ArrayLike<number>, starts: ArrayLike<number>, end: (i: number) => number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const k = kinds[i]!;
+    if (k === Kind.RBrace && to - from > 1) return true;
+    if (k === Kind.LBrace && to - from > 1 && (i === from || i < to - 1)) return true;
+  }
+  return gluedBraceAt(kinds, starts, end, from, to) >= 0;
+}
+
+/** Value lists whose handler before 1.4.2 reads the words of every line, their keyword's too, up to a `}` word (read_value_block; the others use alloc_value_block, which reads whole lines below the keyword's). */
+export const READS_VALUE_WORDS = new Set(['notification_email', 'group', 'interfaces']);
 
 /** `@` (conditional), `$` (definition), `~` (sequence): first characters that need classifyLine (compared, not looked up: asked once per line). */
 function specialFirstChar(c: number): boolean {
@@ -530,7 +554,7 @@ export class Reader {
       const end = store.end(to - 1);
       if (end - store.starts[to - 1]! < 2 || file.text.charCodeAt(end - 1) !== 34) to--;
     }
-    if (this.gluesBraces && gluedBraceAt(kinds, store.starts, (i) => store.end(i), from, to) >= 0) {
+    if (this.gluesBraces && oldBraceLine(kinds, store.starts, (i) => store.end(i), from, to)) {
       this.emitOldBraceLine(file, store.slice(from, to), 0, to - from, undefined);
       return -1;
     }
@@ -749,7 +773,7 @@ export class Reader {
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
-    if (this.gluesBraces && gluedBraceAt(tokens.map((t) => TOKEN_KINDS[t.kind]), tokens.map((t) => t.start), (i) => tokens[i]!.end, from, to) >= 0) {
+    if (this.gluesBraces && oldBraceLine(tokens.map((t) => TOKEN_KINDS[t.kind]!), tokens.map((t) => t.start), (i) => tokens[i]!.end, from, to)) {
       this.emitOldBraceLine(file, tokens, from, to, segments);
       return;
     }
@@ -774,7 +798,10 @@ export class Reader {
    * what blanks and quotes separate, so touching braces and words make one word (`TCP_CHECK{` is an unknown
    * keyword, `eth0}` an interface name, `}}` a word that closes nothing). Of the brace words, only these act:
    * a `}` first on the line, and outside value blocks a `{` first on the line (either ends the line: the rest
-   * is not read) and a `{` last on a keyword's line; any other is one more word of the line.
+   * is not read) and a `{` last on a keyword's line; any other is one more word of the line, except in the
+   * lists of READS_VALUE_WORDS (a `}` word ends them) and in a skipped block (every brace word counts). The
+   * same holds for a line whose braces stand alone where those releases do not look for them
+   * (`authentication { auth_type PASS }`: the block has no `{` and runs on past this line).
    */
   private emitOldBraceLine(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
     const words: Word[] = [];
@@ -794,20 +821,74 @@ export class Reader {
       }
       i = end;
     }
+    const acted = this.readOldBraceLine(file, words);
+    // The brace words not acted on still count for the processes that skip the block around.
+    if (this.sink.countedBrace) {
+      for (const w of words) {
+        if (acted.has(w) || w.quoted || w.end - w.start !== 1) continue;
+        if (w.text === '{' || w.text === '}') this.sink.countedBrace(w, w.text === '{');
+      }
+    }
+  }
+
+  /** emitOldBraceLine's reading of one line's words; returns the brace words it acted on. */
+  private readOldBraceLine(file: SourceFile, words: Word[]): Set<Word> {
+    const acted = new Set<Word>();
+    const open = (w: Word) => {
+      acted.add(w);
+      this.sink.open(w);
+    };
+    const close = (w: Word) => {
+      acted.add(w);
+      this.sink.close(w);
+    };
     const head = words[0]!;
     const isBrace = (w: Word, b: string) => !w.quoted && w.text === b && w.end - w.start === 1;
-    if (isBrace(head, '}')) return this.sink.close(head);
-    // In a value block every other line is a value, braces included (alloc_value_block).
-    if (this.sink.valueBlock?.() !== undefined) return this.sink.words(words, file.path);
-    if (isBrace(head, '{')) return this.sink.open(head);
+    // A skipped block is skipped by counting the brace words of each line.
+    if (this.sink.skipping?.()) {
+      for (const w of words) {
+        if (isBrace(w, '{')) open(w);
+        else if (isBrace(w, '}')) close(w);
+      }
+      return acted;
+    }
+    if (isBrace(head, '}')) {
+      close(head);
+      return acted;
+    }
+    // Values up to a `}` word, which ends the list (read_value_block; the rest of the line is not read).
+    const valuesUpToBrace = (values: Word[]) => {
+      const end = values.findIndex((w) => isBrace(w, '}'));
+      const read = end < 0 ? values : values.slice(0, end);
+      if (read.length) this.sink.words(read, file.path);
+      if (end >= 0) close(values[end]!);
+    };
+    const list = this.sink.valueBlock?.();
+    if (list !== undefined) {
+      if (READS_VALUE_WORDS.has(list)) valuesUpToBrace(words);
+      // alloc_value_block: every other line is a value, braces included.
+      else this.sink.words(words, file.path);
+      return acted;
+    }
+    if (isBrace(head, '{')) {
+      open(head);
+      return acted;
+    }
+    if (!head.quoted && words.length > 1 && READS_VALUE_WORDS.has(head.text)) {
+      this.sink.words([head], file.path);
+      const second = words[1]!;
+      if (isBrace(second, '{')) open(second);
+      valuesUpToBrace(words.slice(isBrace(second, '{') ? 2 : 1));
+      return acted;
+    }
     const last = words[words.length - 1]!;
     if (words.length > 1 && isBrace(last, '{')) {
-      words.pop();
-      this.sink.words(words, file.path);
-      this.sink.open(last);
-      return;
+      this.sink.words(words.slice(0, -1), file.path);
+      open(last);
+      return acted;
     }
-    this.sink.words(words, file.path);
+    this.sink.words(words.slice(), file.path);
+    return acted;
   }
 
   private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {

@@ -280,6 +280,8 @@ export class Walker implements LineSink {
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
   private otherPassesLine = '';
+  /** The '}' word that ended the other processes' skipping of the top-level block early (see countedBrace). */
+  private extraClose: Word | undefined;
   /** The last '{' keepalived ignored ("Unexpected '{'") inside the open top-level block. */
   private ignoredOpen: Word | undefined;
   /** Places (file, offset) of every counted '{' that opened no block. */
@@ -596,6 +598,13 @@ export class Walker implements LineSink {
     if (!word.quoted && schema().root.childMap.has(text)) return;
     this.otherPassesLine = at;
     const said = text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${text}'`;
+    const extra = this.extraClose;
+    if (extra && !this.bracelessBlock) {
+      this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on line ${extra.range.start.line + 1} that the owning process does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line) ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
+        related: [{ file: extra.file, range: extra.range, message: "this '}' ends the block for the processes that skip it" }],
+      });
+      return;
+    }
     this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
       related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
     });
@@ -647,6 +656,29 @@ export class Walker implements LineSink {
     this.keywordLine(frame, words, file);
     this.open(last, false);
     return true;
+  }
+
+  /**
+   * A brace word the owning process's reading ignores but the processes skipping the top-level block count
+   * (before 1.4.2: a second '}' on a line). One '}' too many ends the skipping for them: they read the lines
+   * after it at the top level, while the owner is still inside the block.
+   */
+  countedBrace(brace: Word, open: boolean): void {
+    if (open) {
+      this.rawOpen.push(brace);
+      return;
+    }
+    this.rawOpen.pop();
+    if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
+    if (this.stack.length > 1 && !this.otherPassesAtTop && this.rawOpen.length < this.rootRawDepth) {
+      this.otherPassesAtTop = this.stack[1]!.node;
+      this.extraClose = brace;
+      this.otherPassesLine = `${brace.file}\0${brace.range.start.line}`;
+    }
+  }
+
+  skipping(): boolean {
+    return this.top().kind === 'skip';
   }
 
   valueBlock(): string | undefined {
@@ -976,7 +1008,7 @@ export class Walker implements LineSink {
     if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
       this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
     }
-    if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = undefined;
+    if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = this.extraClose = undefined;
     // The processes that skip the top-level block stop at the '}' that balances its '{'; the lines up to this block's own end they read at the top level.
     else if (!this.otherPassesAtTop && this.bracelessBlock && this.rawOpen.length < this.rootRawDepth) this.otherPassesAtTop = this.bracelessBlock;
     // Inside a skipped block, inner braces close only the nested skipping.
@@ -984,7 +1016,7 @@ export class Walker implements LineSink {
     this.closeFrame(frame);
     if (frame.closesParent && this.stack.length > 1) {
       const parent = this.stack.pop()!;
-      if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = undefined;
+      if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = this.extraClose = undefined;
       const open = parent.node.openBrace;
       if (open) this.endedEarly.add(`${open.file}\0${open.start}`);
       parent.node.closeBrace = brace;

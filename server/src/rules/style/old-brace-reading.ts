@@ -24,29 +24,10 @@ import { Kind } from '../../core/syntax/lexer.js';
 import { schema } from '../../core/schema/schema.js';
 import { keywordLine } from './lines.js';
 
-/** The block nodes of `file` by the offset of their `{` (made once per analysis and file, only when asked). */
-const openers = new WeakMap<Analysis, Map<string, Map<number, AstNode>>>();
-
-export function blockOpenedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
-  let byFile = openers.get(analysis);
-  if (!byFile) openers.set(analysis, (byFile = new Map()));
-  let byOffset = byFile.get(file);
-  if (!byOffset) {
-    byOffset = new Map();
-    const map = byOffset;
-    walkAst(analysis.ast, (n) => {
-      const open = n.openBrace;
-      if (open && open.file === file) map.set(open.start, n);
-    });
-    byFile.set(file, byOffset);
-  }
-  return byOffset.get(offset);
-}
-
 /** The nodes of the tree by `file\0offset` of their keyword (made once per analysis, only when asked). */
 const keywordNodes = new WeakMap<Analysis, Map<string, AstNode>>();
 
-function nodeWithKeywordAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+export function nodeWithKeywordAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
   let map = keywordNodes.get(analysis);
   if (!map) {
     const byPlace = new Map<string, AstNode>();

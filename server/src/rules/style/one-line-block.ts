@@ -18,16 +18,14 @@
 
 import type { FileRule } from '../types.js';
 import { Kind } from '../../core/syntax/lexer.js';
-import { compareVersions } from '../../core/schema/schema.js';
+import { compareVersions, schema } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
-import { blockOpenedAt } from './old-brace-reading.js';
-import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
+import { nodeWithKeywordAt } from './old-brace-reading.js';
+import { BRACES_SPLIT_SINCE, READS_VALUE_WORDS } from '../../core/analysis/reader.js';
 
-/** Value lists that read the words on their keyword's line in releases before 1.4.2 (read_value_block). */
-const READ_KEYWORD_LINE = new Set(['notification_email', 'group', 'interfaces']);
 
 /** The block a `}` at `offset` of `file` closes (a map made once per analysis, only when asked). */
 const closers = new WeakMap<Analysis, Map<string, AstNode>>();
@@ -48,7 +46,7 @@ function blockClosedAt(analysis: Analysis, file: string, offset: number): AstNod
 const NAMED_ONCE = new Set(['vrrp_instance', 'vrrp_sync_group']);
 
 /** Whether the block is a value list that releases before 1.4.2 read up to any `}`, on its keyword's line too. */
-const readsKeywordLine = (node: AstNode | undefined) => node?.spec?.block === 'values' && READ_KEYWORD_LINE.has(node.keyword);
+const readsKeywordLine = (node: AstNode | undefined) => node?.spec?.block === 'values' && READS_VALUE_WORDS.has(node.keyword);
 
 export const oneLineBlock: FileRule = {
   kind: 'file',
@@ -91,8 +89,10 @@ export const oneLineBlock: FileRule = {
         const rest = () => file.text.slice(store.end(i), store.end(cl.end - 1)).trim();
         let message: string | undefined;
         if (kind === Kind.LBrace && !firstOnLine && !lastOnLine) {
-          const node = blockOpenedAt(ctx.analysis, file.path, starts[i]!);
-          if (!node || readsKeywordLine(node)) continue;
+          // The keyword line's block: these releases read it without this '{' (a block they skip is not in the tree).
+          const spec = nodeWithKeywordAt(ctx.analysis, file.path, starts[cl.first]!)?.spec ?? schema().byName.get(store.source(cl.first))?.find((k) => k.block);
+          if (!spec?.block || (spec.block === 'values' && READS_VALUE_WORDS.has(spec.name))) continue;
+          const node = { keyword: spec.name, spec };
           const after = rest();
           // The block's '}' on this line too: the lines below are taken into the block.
           let oneLine = false;
