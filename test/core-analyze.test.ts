@@ -405,6 +405,13 @@ describe('schema diagnostics', () => {
     const d = analyze(last).diagnostics.find((x) => x.code === 'KA104' && x.range.start.line === 1)!;
     expect(d.fix?.edits[0]!.newText).toBe(' {\n        ops@example.com\n    }');
   });
+  it('quotes "has extra parameters" only from 2.1.0, which brought it', () => {
+    // The 2.1.0 build under -t: "(Line 4) Block virtual_ipaddress has extra parameters 10.0.0.9 ..."; 2.0.19 -t says nothing.
+    const text = 'vrrp_instance V {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress 10.0.0.9 {\n        10.0.0.10\n    }\n}\n';
+    const ka208 = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.message);
+    expect(ka208('2.1.0')).toEqual([expect.stringContaining('(keepalived: "Block virtual_ipaddress has extra parameters")')]);
+    expect(ka208('2.0.19')).toEqual([expect.stringMatching(/the words after it on this line are ignored; keepalived 2\.0\.19 says nothing$/)]);
+  });
   it("offers no fix when the next line reads like one of the block's values", () => {
     const d = analyze('global_defs {\n    notification_email admin@example.com\n        ops@example.com\n    }\n}\n').diagnostics.find((x) => x.code === 'KA104')!;
     expect(d.fix).toBeUndefined();

@@ -80,6 +80,8 @@ const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
  * '{' never closed and ends the block at the end of the file, as later releases also do.
  */
 const MISSING_BRACE_CHECK_SINCE: Version = [2, 0, 8];
+/** Words after a value list's keyword are reported from 2.1.0 (e1117ef7: "Block X has extra parameters"); before, ignored silently. */
+const VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE: Version = [2, 1, 0];
 /**
  * Before 1.4.5 a block a handler skips (a nameless vrrp_instance…) ends only the skipping: the lines after its
  * '}' are read at the block's own level until a '}' ends that (4904d3ce, "Fix handling of skip_block() with
@@ -1289,7 +1291,8 @@ export class Walker implements LineSink {
       if (EXACTLY_ONE_NAME.has(keyword)) {
         this.report('KA208', 'error', `'${keyword}' takes exactly one name; keepalived skips the whole block ("${keyword} must have a name")`, file, r);
       } else if (node.spec.block === 'values') {
-        this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored (keepalived: "Block ${keyword} has extra parameters")`, file, r);
+        const said = compareVersions(this.options.target, VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE) >= 0 ? ` (keepalived: "Block ${keyword} has extra parameters")` : `; keepalived ${this.options.targetLabel} says nothing`;
+        this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored${said}`, file, r);
       } else if (node.spec.block) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
