@@ -181,6 +181,17 @@ describe('glued braces before 1.4.2', () => {
   });
 });
 
+describe('an unknown ${NAME} at 1.4.0 and 1.4.1', () => {
+  it('keeps its braces in the word: those releases substitute definitions but split no brace from a word', () => {
+    // From the v1.4.1 source (lib/parser.c: alloc_strvec splits at blanks and quotes; an unknown ${NAME} is left as written).
+    const text = '$A=1\nglobal_defs {\n    router_id ${HOSTNAME}\n}\n';
+    const a = analyze(text, { configId: 'x', targetVersion: '1.4.1' });
+    expect(a.model.globalDefs?.routerId?.value).toBe('${HOSTNAME}');
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['3:KA109']);
+    expect(a.diagnostics[0]!.message).toContain('keeps its braces in the word');
+  });
+});
+
 // The same reading covers braces those releases do not look for where they stand: a '{' with words after it,
 // a '}' after words, more after a leading '}' (KA706 reports them; the tree is the one 1.3.5 builds).
 describe('braces where releases before 1.4.2 do not take them', () => {

@@ -318,6 +318,11 @@ export class Reader {
     this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
   }
 
+  /** What the target does with the braces of a reference it leaves as written. */
+  private bracesRead(): string {
+    return this.gluesBraces ? `keeps its braces in the word (keepalived ${this.label()} splits no brace from a word; 1.4.2 does)` : 'splits it at its braces';
+  }
+
   read(path: string, text: string): void {
     const file = this.addFile(path, text);
     if (this.options.host?.isExecutable?.(path)) {
@@ -364,11 +369,11 @@ export class Reader {
         continue;
       }
       if (ref.shell) {
-        this.report('KA109', 'error', `'${ref.shell}' is shell syntax keepalived does not know: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, with no default values, so it reads the text as it is and splits it at its braces (an unrendered shell heredoc or template?)`, ref.file, ref.start, ref.end);
+        this.report('KA109', 'error', `'${ref.shell}' is shell syntax keepalived does not know: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, with no default values, so it reads the text as it is and ${this.bracesRead()} (an unrendered shell heredoc or template?)`, ref.file, ref.start, ref.end);
         continue;
       }
       if (ref.foreign) {
-        this.report('KA109', 'error', `'${ref.foreign}' is no reference keepalived knows: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, whose names are letters, digits and '_', so it reads the text as it is and splits it at its braces (an unrendered template?)`, ref.file, ref.start, ref.end);
+        this.report('KA109', 'error', `'${ref.foreign}' is no reference keepalived knows: it substitutes only '\${NAME}' and '$NAME' of its own '$NAME=value' definitions, whose names are letters, digits and '_', so it reads the text as it is and ${this.bracesRead()} (an unrendered template?)`, ref.file, ref.start, ref.end);
         continue;
       }
       const later = this.definitions.get(ref.name);
@@ -379,7 +384,7 @@ export class Reader {
         ? `'${written}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
         : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
       // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is.
-      if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+      if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and ${this.bracesRead()}`, ref.file, ref.start, ref.end);
       else this.report('KA109', 'warning', `${why}, so it reads '${written}' literally, without a word`, ref.file, ref.start, ref.end);
     }
   }
