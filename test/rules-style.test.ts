@@ -132,6 +132,14 @@ describe('KA701 glued-brace', () => {
 describe('KA702 trailing-backslash', () => {
   const bad = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51 \\', '  advert_int 1\\', '  priority 100 # primary \\', '}');
 
+  it('is a warning on a unicast_peer entry with a prefix, which keepalived still reads up to the /', () => {
+    // Found by mutation fuzzing: keepalived 2.2.7 -t is silent on '192.168.0.66/24 \\' in unicast_peer; without the prefix
+    // it says "malformed unicast peer address[10.0.0.2\\]. Skipping...".
+    const peer = (entry: string) => conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  unicast_peer {', `    ${entry} \\`, '  }', '}');
+    expect(findings(peer('10.0.0.2/24'), 'KA702').map((d) => d.severity)).toEqual(['warning']);
+    expect(findings(peer('10.0.0.2'), 'KA702').map((d) => d.severity)).toEqual(['error']);
+  });
+
   it('on a vrrp_script script line says keepalived 2.2.7 crashes there (as KA609 does), still with its fix', () => {
     // keepalived -t on this file: segmentation fault (exit 139).
     const script = conf('vrrp_script chk {', '  script "/bin/true" \\', '  interval 2', '}');

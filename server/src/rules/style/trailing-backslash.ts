@@ -8,7 +8,7 @@ const GLUED_SINCE: [number, number, number] = [2, 0, 9];
 import { keywordLine } from './lines.js';
 import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
-import { checkArg, isCheckedArgType } from '../../core/analysis/values.js';
+import { checkArg, isCheckedArgType, sockaddrFamily } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
 import { crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE } from '../security/scripts.js';
 
@@ -49,6 +49,14 @@ function freeValue(block: AstNode | undefined, count: number, before: string | u
   const slot = count - 1 < slots.length ? slots[count - 1] : last?.repeat || last?.type === 'keyword_value_pairs' ? last : undefined;
   if (slot?.type === 'keyword_value_pairs') return before !== undefined && FREE_OPTION_VALUES.has(before);
   return !!slot && FREE_VALUE_TYPES.has(slot.type);
+}
+
+/**
+ * A unicast_peer entry is read as a socket address, up to its first '-' or '/': after a prefix
+ * (`10.0.0.2/24 \\`) the backslash changes nothing keepalived reads (2.2.7 -t is silent).
+ */
+function readsAsPeer(block: AstNode | undefined, count: number, seen: string): boolean {
+  return block?.keyword === 'unicast_peer' && count === 1 && /[-/]/.test(seen) && sockaddrFamily(seen) !== undefined;
 }
 
 /**
@@ -127,7 +135,8 @@ export const trailingBackslash: FileRule = {
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
         const valueWords = classified.end - classified.first - (separate ? 1 : 0);
         const before = valueWords >= 2 ? store.token(classified.first + valueWords - 2).text : undefined;
-        const free = !node && freeValue((valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), valueWords, before);
+        const valueBlock = node ? undefined : (valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln);
+        const free = !node && (freeValue(valueBlock, valueWords, before) || readsAsPeer(valueBlock, valueWords, seen));
         // On a script line keepalived (2.0.7 on) does not get as far as reading the word: it crashes (KA609).
         const crashes = node !== undefined && compareVersions(ctx.target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && crashingScriptLine(ctx.analysis, node, ctx.target) === 'a trailing backslash';
         // keepalived splits a line at its braces first: a backslash after a '{' or '}' is a word of
