@@ -365,6 +365,13 @@ describe('schema diagnostics', () => {
     expect(codes(text)).toEqual(['3:KA104', '5:KA104', '6:KA101']);
   });
 
+  it("names what the processes that skip a braceless top-level block report for its first line", () => {
+    // keepalived 2.2.7 -t on this file: "(Line 2) Missing '{' at beginning of configuration block", and from the
+    // processes that skip global_defs: "(keepalived.conf: Line 2) Unknown keyword 'router_id'".
+    const d = analyze('global_defs\n    router_id lb1\n}\n').diagnostics.filter((x) => x.code === 'KA104');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
+    expect(d[0]!.message).toContain("read this line at the top level (keepalived: \"Unknown keyword 'router_id'\")");
+  });
   it('a block keyword on the last line without its brace is an empty block to keepalived: a warning', () => {
     // Found by mutation fuzzing: keepalived 2.2.7 -t on 'global_defs' followed only by comments exits 0, silent.
     const d = analyze('global_defs\n  # notification_email\n').diagnostics.filter((x) => x.code === 'KA104');
