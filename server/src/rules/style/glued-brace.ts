@@ -99,8 +99,8 @@ export const gluedBrace: FileRule = {
           continue;
         }
         // A quote ends a word for the old releases too (alloc_strvec): `"chk"{` is 'chk' and a brace there
-        // (the 1.3.5 build reads such a vrrp_script without a word).
-        if (old && (ka === Kind.String || kb === Kind.String)) continue;
+        // (the 1.3.5 build reads such a vrrp_script without a word), so no release loses that brace.
+        if (ka === Kind.String || kb === Kind.String) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);
