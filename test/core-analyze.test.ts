@@ -372,6 +372,13 @@ describe('schema diagnostics', () => {
     expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
     expect(d[0]!.message).toContain("read this line at the top level (keepalived: \"Unknown keyword 'router_id'\")");
   });
+  it('a line whose comment ends in a backslash keeps its unquoted words unquoted', () => {
+    // Before 2.4.0 the backslash stays on the line keepalived reads; the reader took every word of such a line for a
+    // quoted string, so 'priorty' got no "did you mean" fix.
+    const a = analyze('vrrp_instance VI_1 {\n    priorty 100 # note \\\n}\n');
+    const unknown = a.diagnostics.find((d) => d.code === 'KA201')!;
+    expect(unknown.fix?.edits[0]?.newText).toBe('priority');
+  });
   it('a block keyword on the last line without its brace is an empty block to keepalived: a warning', () => {
     // Found by mutation fuzzing: keepalived 2.2.7 -t on 'global_defs' followed only by comments exits 0, silent.
     const d = analyze('global_defs\n  # notification_email\n').diagnostics.filter((x) => x.code === 'KA104');

@@ -921,7 +921,7 @@ export class Reader {
     const quoted = t.kind === 'string';
     if (!segments) {
       const r = t.range;
-      return new SourceWord(tokenValue(t), true, file.path, t.start, t.end, r.start, r.end, false);
+      return new SourceWord(tokenValue(t), quoted, file.path, t.start, t.end, r.start, r.end, false);
     }
     const ls = file.lex.lineStarts;
     const m = mapRange(segments, t.start, t.end);
