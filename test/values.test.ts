@@ -241,3 +241,22 @@ describe('checkArg path', () => {
     expect(checkArg(path, '😀'.repeat(64), 'notify')?.message).toContain('256 bytes');
   });
 });
+
+describe('interface names no Linux interface can have', () => {
+  const ifname: ArgSpec = { name: 'interface', type: 'ifname' };
+  it("refuses '/', ':', blanks, '.' and '..' as the kernel's dev_valid_name does, and names of 16 bytes or more", () => {
+    for (const bad of ['eth0:0', 'eth0/1', 'fe80::1', '10.0.0.1/24', 'my nic', '.', '..', 'abcdefghijklmnop']) expect(checkArg(ifname, bad, 'interface'), bad).toBeDefined();
+    for (const good of ['eth0', 'ens192', 'bond0.100', 'br-lan', 'a@b', 'abcdefghijklmno', 'vrrp.51']) expect(checkArg(ifname, good, 'interface'), good).toBeUndefined();
+    expect(checkArg(ifname, 'eth0:0', 'interface')!.message).toContain("an address label such as eth0:0 is not an interface");
+    expect(checkArg(ifname, 'fe80::1', 'interface')!.message).toContain('is an IP address');
+  });
+  const text = conf('vrrp_instance A {', '    interface eth0:0', '    virtual_router_id 1', '    priority 100', '    virtual_ipaddress {', '        10.0.0.5/24', '    }', '}');
+  it('reports an alias label given as the instance interface', () => {
+    expect(findings(text, 'KA205').map((d) => d.range.start.line + 1)).toEqual([2]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t finds no such interface on this host either (exit 5)', () => {
+    const r = runKeepalived(text);
+    expect(r.exitStatus, r.stderr).toBe(5);
+    expect(r.messages.some((m) => m.line === 2 && /interface eth0:0 for vrrp_instance A doesn't exist/.test(m.message)), r.stderr).toBe(true);
+  });
+});

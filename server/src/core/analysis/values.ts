@@ -477,6 +477,13 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'ifname': {
       const bytes = utf8Length(word);
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
+      // The kernel's dev_valid_name: no '/', ':' or blank, and not '.' or '..'. keepalived finds no such
+      // interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
+      const bad = /[/:\s]/.exec(word)?.[0];
+      if (bad !== undefined || word === '.' || word === '..') {
+        const why = sockaddrFamily(word) !== undefined ? 'is an IP address' : bad === ':' ? "has a ':' (an address label such as eth0:0 is not an interface; give the interface, and the label with 'label')" : bad === '/' ? "has a '/'" : bad !== undefined ? 'has a blank' : 'is a path component';
+        return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
+      }
       return undefined;
     }
     case 'hex':
