@@ -504,7 +504,7 @@ export function mutate(text: string, rng: Rng, maxEdits = 2): Mutant | undefined
 /** keepalived messages about the machine (interfaces, files, users, kernel), not the config (differential.test.ts uses them too). */
 export const HOST_MESSAGES: RegExp[] = [
   // A name no Linux interface can have (a ':', '/' or blank) is missing on every host: kalint reports it (KA205).
-  /interface [^\s:/]+ (?:for .* )?doesn't exist/,
+  /interface [^\s:/]+ (?:.* )?doesn't exist/,
   /unknown interface [^\s:/]+ specified for linkbeat interface/,
   /Non-existent interface specified in configuration/,
   /cannot use a loopback interface/,
