@@ -505,7 +505,7 @@ export function mutate(text: string, rng: Rng, maxEdits = 2): Mutant | undefined
 export const HOST_MESSAGES: RegExp[] = [
   // A name no Linux interface can have (a ':', '/' or blank) is missing on every host: kalint reports it (KA205).
   /interface [^\s:/]+ (?:.* )?doesn't exist/,
-  /unknown interface [^\s:/]+ specified for linkbeat interface/,
+  /unknown interface [^\s:/]+ specified for /,
   /Non-existent interface specified in configuration/,
   /cannot use a loopback interface/,
   /Cannot find an IP address to use for interface/,
