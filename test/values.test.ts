@@ -249,6 +249,8 @@ describe('interface names no Linux interface can have', () => {
     for (const good of ['eth0', 'ens192', 'bond0.100', 'br-lan', 'a@b', 'abcdefghijklmno', 'vrrp.51']) expect(checkArg(ifname, good, 'interface'), good).toBeUndefined();
     expect(checkArg(ifname, 'eth0:0', 'interface')!.message).toContain("an address label such as eth0:0 is not an interface");
     expect(checkArg(ifname, 'fe80::1', 'interface')!.message).toContain('is an IP address');
+    // Linux takes '10.0.0.9' as a name, but nobody names an interface so: keepalived -t says "unknown interface".
+    expect(checkArg(ifname, '192.168.64.128', 'interface')).toMatchObject({ severity: 'warning', message: expect.stringContaining('is an IPv4 address') });
   });
   const text = conf('vrrp_instance A {', '    interface eth0:0', '    virtual_router_id 1', '    priority 100', '    virtual_ipaddress {', '        10.0.0.5/24', '    }', '}');
   it('reports an alias label given as the instance interface', () => {

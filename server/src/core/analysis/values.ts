@@ -484,6 +484,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         const why = sockaddrFamily(word) !== undefined ? 'is an IP address' : bad === ':' ? "has a ':' (an address label such as eth0:0 is not an interface; give the interface, and the label with 'label')" : bad === '/' ? "has a '/'" : bad !== undefined ? 'has a blank' : 'is a path component';
         return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
       }
+      // A legal name, but keepalived looks the interface up by name, not by an address it holds.
+      if (isIPv4(word)) return { message: `interface name '${word}' is an IPv4 address: keepalived looks for an interface of that name, not for the one holding the address; write the interface's name (eth0, ens192…)`, severity: 'warning' };
       return undefined;
     }
     case 'hex':
