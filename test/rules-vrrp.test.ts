@@ -401,6 +401,19 @@ describe('KA316-KA319 sync groups', () => {
   });
 });
 
+describe("KA315 on a '{' in a track list, which keepalived reads as a name", () => {
+  // Found by mutation fuzzing ('track_file {{'). keepalived 2.2.7 -t: "(N1) track script { not found, ignoring..."
+  // for track_script; for track_file, with a track file defined before, it never finishes (killed after 5 s).
+  const inst = (block: string) =>
+    `track_file tf {\n    file /tmp/x.txt\n}\nvrrp_script chk {\n    script "/bin/true"\n}\nvrrp_instance N1 {\n    interface eth0\n    virtual_router_id 150\n    ${block} {\n        {\n        ${block === 'track_file' ? 'tf' : 'chk'}\n    }\n}\n}\n`;
+  it('reports the name at the brace, and the hang for track_file', () => {
+    expect(lines(inst('track_script'), 'KA315')).toEqual([11]);
+    const tf = findings(inst('track_file'), 'KA315');
+    expect(tf.map((d) => d.range.start.line + 1)).toEqual([11]);
+    expect(tf[0]!.message).toContain('keepalived -t never finishes');
+  });
+});
+
 describe('KA320 vrrp-script-without-script / KA321 unused-vrrp-script', () => {
   it('reports a script without `script` at its closing brace', () => {
     expect(lines('vrrp_script chk {\n    interval 2\n}\n', 'KA320')).toEqual([3]);

@@ -166,6 +166,9 @@ function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
 
 /** The words keepalived's check_true_false reads as false. */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
+
+/** Value blocks that list tracked objects by name: a '{' in one is read as a name (see `open`). */
+const TRACKED_NAME_LISTS = new Set(['track_script', 'track_file', 'track_process', 'track_bfd']);
 /** Words that mean "off" after a flag keyword whose handler reads no value at all. */
 const FLAG_OFF_WORDS = new Set(['off', 'false', 'no', '0', 'disable', 'disabled']);
 
@@ -934,6 +937,9 @@ export class Walker implements LineSink {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
       const counted = this.countsBraces ? `, and still counts it as an open brace, so one '}' further on closes nothing` : '';
       this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values${counted}`, brace.file, brace.range);
+      // In a list of tracked names it names a track script/file/process that does not exist, which the
+      // reference rule reports (keepalived 2.2.7 -t hangs on a track_file entry '{' once a track file is defined).
+      if (TRACKED_NAME_LISTS.has(top.node.keyword)) (top.node.values ??= []).push(new ValueLine([brace], brace.file));
       return;
     }
     const unknown = this.lastUnknown;
