@@ -12,7 +12,7 @@
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lintText } from '../server/src/linter.js';
@@ -86,8 +86,17 @@ export interface MutantResult {
   disagreements: Disagreement[];
 }
 
-/** Lints and runs keepalived on one mutant in a directory of its own; also checks `kalint fmt` on it. */
-export function checkMutant(binary: string, text: string, checkFormat = true, timeoutMs = 10_000): { ka: KeepalivedVerdict; diagnostics: Diagnostic[]; disagreements: Disagreement[] } {
+/**
+ * Lints and runs keepalived on one mutant in a directory of its own; also checks `kalint fmt` on it.
+ * `targetVersion` is the release `binary` is (kalint lints at that target); default kalint's own.
+ */
+export function checkMutant(
+  binary: string,
+  text: string,
+  checkFormat = true,
+  timeoutMs = 10_000,
+  targetVersion?: string,
+): { ka: KeepalivedVerdict; diagnostics: Diagnostic[]; disagreements: Disagreement[] } {
   const dir = mkdtempSync(join(tmpdir(), 'kalint-fuzz-'));
   try {
     const name = 'keepalived.conf';
@@ -97,11 +106,11 @@ export function checkMutant(binary: string, text: string, checkFormat = true, ti
     let diagnostics: Diagnostic[] = [];
     let thrown: unknown;
     try {
-      diagnostics = lintText(text, { file: path, configId: 'x', host: hostWithin(dir) }).diagnostics;
+      diagnostics = lintText(text, { file: path, configId: 'x', host: hostWithin(dir), targetVersion }).diagnostics;
     } catch (e) {
       thrown = e;
     }
-    const disagreements = classify(text, ka, diagnostics, path, thrown);
+    const disagreements = classify(text, ka, diagnostics, path, thrown, targetVersion);
     if (checkFormat) {
       try {
         const f = format(text);
@@ -121,11 +130,24 @@ export function checkMutant(binary: string, text: string, checkFormat = true, ti
   }
 }
 
+/** Where scripts/keepalived-versions/README.md builds a release (2.2.7 is the packaged one). */
+function releaseBinary(version: string): string {
+  const built = `/tmp/ka${version}/keepalived/keepalived`;
+  return existsSync(built) || version !== '2.2.7' ? built : '/usr/sbin/keepalived';
+}
+
+/** The release a binary says it is (`Keepalived v2.0.19 (…)` from `-v`), or undefined. */
+function releaseOf(binary: string): string | undefined {
+  const r = spawnSync(binary, ['-v'], { encoding: 'utf8', timeout: 10_000 });
+  return /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`)?.[1];
+}
+
 function main(argv: string[]): void {
   let seed = 16;
   let count = 500;
   let outDir: string | undefined;
-  let binary = 'keepalived';
+  let binary: string | undefined;
+  let targetVersion: string | undefined;
   let ifname: string | undefined;
   let maxEdits = 2;
   const dirs: string[] = [];
@@ -135,16 +157,28 @@ function main(argv: string[]): void {
     else if (a === '--count') count = Number(argv[++i]);
     else if (a === '--out') outDir = resolve(argv[++i]!);
     else if (a === '--keepalived') binary = argv[++i]!;
+    else if (a === '--target-version') targetVersion = argv[++i]!;
     else if (a === '--interface') ifname = argv[++i]!;
     else if (a === '--edits') maxEdits = Number(argv[++i]);
     else dirs.push(a);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
-    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] DIR...');
+    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] DIR...');
+    process.exit(2);
+  }
+  binary ??= targetVersion ? releaseBinary(targetVersion) : 'keepalived';
+  // The binary must be the release kalint lints for, or every version gate is compared with the wrong one.
+  const printed = releaseOf(binary);
+  if (!printed) {
+    console.error(`${binary}: not a keepalived binary (\`-v\` printed no version)`);
+    process.exit(2);
+  }
+  if (targetVersion && printed !== targetVersion) {
+    console.error(`${binary} is keepalived ${printed}, not ${targetVersion}`);
     process.exit(2);
   }
   const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
-  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants`);
+  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
   const byCause = new Map<string, { count: number; examples: number[] }>();
@@ -159,7 +193,7 @@ function main(argv: string[]): void {
     const m = mutate(source.text, rng, maxEdits);
     if (!m) continue;
     mutants++;
-    const { ka, diagnostics, disagreements } = checkMutant(binary, m.text);
+    const { ka, diagnostics, disagreements } = checkMutant(binary, m.text, true, 10_000, targetVersion);
     const located = ka.messages.filter((x) => x.line !== undefined && !isHostMessage(x.message));
     stats.located += new Set(located.map((x) => `${x.line}\0${x.message}`)).size;
     if (ka.timedOut || ka.signal) stats.crashes++;

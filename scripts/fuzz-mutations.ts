@@ -610,11 +610,25 @@ export function isHostMessage(message: string): boolean {
 /** Words in a finding that say keepalived would crash or hang on the file. */
 const PREDICTS_CRASH = /crash|segmentation|segfault|hang|never (?:finishes|returns)|loops? forever|abort/i;
 
+/** Findings that say `keepalived -t` does not report their problem (as sweep.mjs's CANNOT_SEE): not false errors on a file it accepts. */
+const CANNOT_SEE = /not reported by keepalived -t|-t does not report/;
+
 /** keepalived refusing or dropping something (where a finding of kalint's at info level says too little). */
 const REJECTS = /invalid|unknown|ignor|not valid|out of range|must|missing|error|cannot|too long|not supported|unsupported|failed|expected|bad /i;
 
-/** How keepalived's verdict and kalint's findings on one text disagree. */
-export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown): Disagreement[] {
+/**
+ * Whether a release's `-t` exit status counts the errors its VRRP and checker readings found. 2.1.0
+ * to 2.1.5 exit with what the parent's own reading found only: 0 after "(VI_1) Unknown interface!"
+ * or "track script chk_x not found" (builds of 2.1.0, 2.1.3, 2.1.4, 2.1.5; 2.0.19 exits 4, 2.2.0 5).
+ */
+export function exitStatusCountsAllReadings(release: string | undefined): boolean {
+  if (!release) return true;
+  const [major, minor] = release.split('.').map(Number);
+  return !(major === 2 && minor === 1);
+}
+
+/** How keepalived's verdict and kalint's findings on one text disagree; `release` is the keepalived that gave the verdict (default kalint's own target). */
+export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
   if (diagnostics.some((d) => d.code === 'KA108')) return out;
@@ -629,7 +643,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // "not found" where an instance tracks it: a consequence of the host message, not of the file.
   // ("Unable to set uid/gid for script" does not name the vrrp_script, so any such message counts.)
   const scriptsRemoved = ka.messages.some((m) => isHostMessage(m.message) && /Unable to set (?:uid\/gid|default user)|Disabling track script|not (?:executable|accessible)/.test(m.message));
-  const hostCascade = (m: KeepalivedMessage) => scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message);
+  // Likewise a track_file 2.2.8 and later remove because its file's directory is not on this host
+  // ("realpath() error 2 (No such file or directory) for NAME", at the block's '}').
+  const filesRemoved = new Set(ka.messages.flatMap((m) => /^realpath\(\) error .* for (\S+)$/.exec(m.message)?.[1] ?? []));
+  const hostCascade = (m: KeepalivedMessage) =>
+    (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
   const seen = new Set<string>();
   const hostIndependent = ka.messages.filter((m) => {
@@ -651,17 +669,20 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }
   const onlyHost = hostIndependent.every((m) => m.line === undefined);
+  // Whether keepalived failed the configuration: its exit status, or, where that status leaves the
+  // VRRP and checker readings out, any host message (a missing interface fails the VRRP part).
+  const failed = ka.status !== 0 || (!exitStatusCountsAllReadings(release) && ka.messages.some((m) => isHostMessage(m.message)));
   // With net_namespace, keepalived -t stops reading where the namespace does not exist (KA360 says so): its silence proves nothing.
   const namespaceStops = diagnostics.some((d) => d.code === 'KA360');
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
   const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => m.line));
-  if (onlyHost && !namespaceStops && (ka.status === 0 || hostIndependent.length === 0)) {
+  if (onlyHost && !namespaceStops && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
-      if (d.severity !== 'error' || d.code === 'KA000') continue;
+      if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
       if (d.file === mainFile && hostLines.has(d.range.start.line + 1)) continue;
       // keepalived's checks after reading (the lineless ones) do not run once a host problem failed
       // the configuration (an instance's interface missing here): only a clean exit proves them wrong.
-      if (ka.status !== 0 && LINELESS_GIST_TO_CODE.some(([, c]) => c === d.code)) continue;
+      if (failed && LINELESS_GIST_TO_CODE.some(([, c]) => c === d.code)) continue;
       const lineless = LINELESS_GIST_TO_CODE.filter(([, c]) => c === d.code);
       if (lineless.some(([re]) => hostIndependent.some((m) => re.test(m.message)))) continue;
       out.push({ kind: 'false-error', line: d.range.start.line + 1, detail: `${d.code} ${d.message}` });

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { checkMutant, collectConfigs } from '../scripts/fuzz-differential.js';
-import { makeRng, mutate } from '../scripts/fuzz-mutations.js';
+import { classify, exitStatusCountsAllReadings, makeRng, mutate } from '../scripts/fuzz-mutations.js';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 import { conf } from './helpers/rule-cases.js';
 
@@ -125,5 +126,42 @@ describe('a trailing backslash after a brace', () => {
     const { ka, disagreements } = checkMutant(BINARY!, text, false);
     expect([...new Set(ka.messages.map((m) => `${m.line}: ${m.message}`))]).toEqual(["1: Unknown keyword '\\'"]);
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe("the classifier, for releases other than the one CI runs", () => {
+  const diag = (code: string, line: number, message: string): Diagnostic => ({
+    code,
+    severity: 'error',
+    message,
+    file: 'keepalived.conf',
+    range: { start: { line: line - 1, column: 0, offset: 0 }, end: { line: line - 1, column: 1, offset: 1 } },
+  });
+  const verdict = (status: number, messages: { line?: number; message: string }[]) => ({ status, signal: null, timedOut: false, messages });
+  const nopreempt = diag('KA308', 12, "'VE' has nopreempt with state MASTER; keepalived clears nopreempt, so this node preempts");
+
+  it('takes a host message as a failed configuration where the exit status leaves the VRRP reading out (2.1.x)', () => {
+    // keepalived 2.1.5 -t exits 0 after "Non-existent interface specified in configuration" (a
+    // track_interface this host lacks), and then does not run the checks after reading (KA308's).
+    const ka = verdict(0, [{ line: 7, message: '(VE) tracked interface eth1 doesn\'t exist' }, { message: 'Non-existent interface specified in configuration' }]);
+    expect(classify('x\n', ka, [nopreempt], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
+    // 2.2.x exits 5 on it; with status 0 and no host message the finding is a false error.
+    expect(classify('x\n', verdict(0, []), [nopreempt], 'keepalived.conf', undefined, '2.1.5').map((d) => d.kind)).toEqual(['false-error']);
+    expect(exitStatusCountsAllReadings('2.1.0')).toBe(false);
+    expect(['2.0.19', '2.2.0', '2.2.7', undefined].map(exitStatusCountsAllReadings)).toEqual([true, true, true, true]);
+  });
+
+  it('takes a track file not found after its directory was missing as a host cascade (2.2.8+)', () => {
+    // keepalived 2.2.8: "(Line 14) realpath() error 2 (No such file or directory) for load_average", then
+    // "(Line 34) (N1) track file load_average not found, ignoring..." where the instance tracks it.
+    const ka = verdict(5, [{ line: 14, message: 'realpath() error 2 (No such file or directory) for load_average' }, { line: 34, message: '(N1) track file load_average not found, ignoring...' }]);
+    expect(classify('x\n', ka, [], 'keepalived.conf', undefined, '2.2.8')).toEqual([]);
+    const other = verdict(5, [...ka.messages, { line: 35, message: '(N1) track file other not found, ignoring...' }]);
+    expect(classify('x\n', other, [], 'keepalived.conf', undefined, '2.2.8').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 35']);
+  });
+
+  it('does not count a finding that says keepalived -t does not report it as a false error', () => {
+    const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
+    expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
   });
 });
