@@ -892,6 +892,30 @@ describe("a block keyword without its '{'", () => {
     expect(a.diagnostics[0]!.related?.[0]?.range.start.line).toBe(0);
   });
 
+  it('lets the processes reading a line at the top level find only the top-level keywords of the target', () => {
+    // keepalived 2.0.19 -t: "(Line 7) Unknown keyword 'track_file'" (a top-level keyword from 2.1.0);
+    // 2.1.0 and 2.2.7 read it there, without its name: "(Line 7) *** Configuration line starting
+    // `track_file` is missing a parameter after keyword `track_file` at word position 2", and stop (exit 3, 2).
+    const text = [
+      'vrrp_instance VI_1 {', //      1
+      '    interface eth0', //        2
+      '    virtual_router_id 51', //  3
+      '    unicast_peer', //          4
+      '        10.0.0.2', //          5
+      '    }', //                     6
+      '    track_file', //            7
+      '    {', //                     8
+      '        tf', //                9
+      '    }', //                     10
+      '}', //                         11
+    ].join('\n');
+    const line7 = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.range.start.line === 6).map((d) => `${d.code}: ${/keepalived: "([^"]*)"/.exec(d.message)?.[1]}`);
+    expect(line7('2.0.19')).toEqual(["KA104: Unknown keyword 'track_file'"]);
+    for (const v of ['2.1.0', '2.2.7']) expect(line7(v), v).toEqual(['KA104: missing a parameter after keyword `track_file`']);
+    // With its name there is no missing parameter (KA208 says what the owning process makes of the line).
+    expect(analyze(text.replace('    track_file\n', '    track_file tf2\n'), { targetVersion: '2.2.7' }).diagnostics.filter((d) => d.range.start.line === 6).map((d) => d.code)).toEqual(['KA208']);
+  });
+
   it("lets a '}' on the next line close that block, not the enclosing one", () => {
     const text = [
       'vrrp_instance X {', //          1
@@ -1696,6 +1720,25 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     const at = (v: string) => analyze(open, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message);
     for (const v of ['2.1.4', '2.1.5']) expect(at(v), v).toEqual([expect.stringContaining(`keepalived ${v} then crashes at the end of the file`)]);
     for (const v of ['2.1.3', '2.2.0', '2.2.7']) expect(at(v), v).toEqual([expect.not.stringContaining('crashes')]);
+  });
+  it('says 2.1.4 and 2.1.5 crash at the end of a file inside a block opened without its brace too', () => {
+    // Built from their tags, exit 139 under -t: a last line 'virtual_server 192.0.2.1 80' (2.1.3 and
+    // 2.2.0 say "has no real servers - ignoring"), and 'global_defs' then 'router_id a' as the last
+    // lines (after "(Line 2) Missing '{' at beginning of configuration block").
+    const crash = (text: string, v: string) =>
+      analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.message.includes(`keepalived ${v} then crashes at the end of the file`)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+    for (const v of ['2.1.4', '2.1.5']) {
+      expect(crash('virtual_server 192.0.2.1 80\n', v), v).toEqual(['1:KA104']);
+      expect(crash('global_defs\n    router_id a\n', v), v).toEqual(['1:KA102']);
+    }
+    for (const v of ['2.1.3', '2.2.0']) expect([...crash('virtual_server 192.0.2.1 80\n', v), ...crash('global_defs\n    router_id a\n', v)], v).toEqual([]);
+  });
+  it('does not say 2.1.5 crashes on a never closed brace that opened no block', () => {
+    // 2.1.5 -t exits 4 on both: "Unexpected '{' - ignoring", then "There are 1 missing '}'s or extra '{'s"
+    // (the process that reads global_defs is back at the top level; those skipping it do not crash).
+    for (const text of ['global_defs {\n}\n{\n', 'global_defs {\n    router_id a {\n}\n']) {
+      expect(analyze(text, { targetVersion: '2.1.5' }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message), text).toEqual([expect.not.stringContaining('crash')]);
+    }
   });
   it('is a warning before 2.0.8, which does not check the braces', () => {
     // keepalived 2.0.7 -t prints nothing and exits 4 (the instance has no virtual_router_id) on this

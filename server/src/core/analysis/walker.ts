@@ -71,8 +71,12 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
 
 /** First release whose url `status_code` takes ranges and several codes (and may be bare). */
 /**
- * Releases that crash after reporting a '{' never closed: 2.1.4 and 2.1.5 built from their tags exit
- * 139 under -t on a file ending inside a block; 2.1.3 and 2.2.0 report it and exit 4 and 5.
+ * Releases that crash when the file ends while the process reading a block is inside it: 2.1.4 and
+ * 2.1.5 built from their tags exit 139 under -t on a file ending inside a block, with its '{' or
+ * without one (`global_defs` then `router_id a` as the last lines, or a last line
+ * `virtual_server 192.0.2.1 80`); a '{' never closed that opened no block (`router_id a {` in a
+ * closed global_defs, or alone at the top level) they only report (exit 4), though the processes
+ * skipping the block still count it. 2.1.3 and 2.2.0 report a missing '}' and exit 4 and 5.
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
 /**
@@ -372,7 +376,7 @@ export class Walker implements LineSink {
     if (this.pending || this.otherPassesAtTop) {
       const first = new StoreWord(store, from);
       this.openPendingWithoutBrace(first);
-      if (this.otherPassesAtTop) this.reportOtherPasses(first);
+      if (this.otherPassesAtTop) this.reportOtherPasses(first, to - from - 1);
     }
     const frame = this.top();
     if (frame.kind === 'skip') return;
@@ -601,12 +605,17 @@ export class Walker implements LineSink {
    * the keyword '}'. One finding per line; top-level keywords are left alone (those processes
    * read them as such).
    */
-  private reportOtherPasses(word: Word): void {
+  private reportOtherPasses(word: Word, argCount = 0): void {
     const cause = this.bracelessBlock ?? this.otherPassesAtTop!;
     const at = `${word.file}\0${word.range.start.line}`;
     if (at === this.otherPassesLine) return;
     const text = word.text;
-    if (!word.quoted && schema().root.childMap.has(text)) return;
+    // A top-level keyword of a later release is an unknown keyword to them too.
+    const topLevel = word.quoted ? undefined : schema().root.childMap.get(text);
+    if (topLevel && availableIn(topLevel, this.options.target)) {
+      this.otherPassesMissingName(topLevel, word, argCount, cause);
+      return;
+    }
     this.otherPassesLine = at;
     const said = text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${text}'`;
     const extra = this.extraClose;
@@ -621,10 +630,27 @@ export class Walker implements LineSink {
     });
   }
 
+  /**
+   * A top-level block keyword without its name, read at the top level by the processes that skip the
+   * open block: one of them that reads that keyword stops there (keepalived 2.1.0 to 2.4.3 -t, on a
+   * `track_file` line after an instance's `unicast_peer` without '{': "*** Configuration line starting
+   * `track_file` is missing a parameter after keyword `track_file` at word position 2", exit 2 or 3).
+   */
+  private otherPassesMissingName(spec: KeywordSpec, word: Word, argCount: number, cause: AstNode): void {
+    const first = spec.args[0];
+    if (argCount > 0 || !first || first.optional || (spec.without_args ?? 'stops') !== 'stops') return;
+    const owners = READERS[this.stack[1]?.node.keyword ?? cause.keyword] ?? 0;
+    if (!((READERS[spec.name] ?? 0) & ~owners)) return;
+    this.otherPassesLine = `${word.file}\0${word.range.start.line}`;
+    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level, where '${spec.name}' lacks its ${first.name}: keepalived stops reading the configuration here (keepalived: "missing a parameter after keyword \`${spec.name}\`")`, word.file, word.range, {
+      related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
+    });
+  }
+
   words(words: Word[], file: string): void {
     if (this.quotedBraces(words, file)) return;
     this.openPendingWithoutBrace(words[0]!);
-    if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
+    if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!, words.length - 1);
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (this.skippedInstance && words.length) this.afterSkippedInstance(words[0]!, file);
@@ -1067,10 +1093,18 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
+    const endCrash = `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`;
+    // The process reading the block is still inside it (the processes skipping a block by its braces do not crash).
+    const crashesAtEnd = compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0 &&
+      (this.stack.length > 1 || this.pending !== undefined);
+    let crashSaid = false;
     if (this.pending) {
       const p = this.pending;
       // The first virtual_server refused for its address crashes the same releases when the file ends right after it.
-      const crash = this.pendingSkippedByHandler && this.skippedVsCrashes(p) ? `; keepalived ${this.options.targetLabel} skips it for its address and then crashes, also under keepalived -t` : '';
+      const crash = this.pendingSkippedByHandler && this.skippedVsCrashes(p)
+        ? `; keepalived ${this.options.targetLabel} skips it for its address and then crashes, also under keepalived -t`
+        : crashesAtEnd ? endCrash : '';
+      crashSaid = crash !== '';
       // Without the crash keepalived reads an empty block and says nothing (2.2.7 -t exits 0): a warning.
       if (crash) this.report('KA104', 'error', `'${p.keyword}' opens a block, but the file ends before its '{'${crash}`, p.file, p.range);
       else this.report('KA104', 'warning', `'${p.keyword}' opens a block, but the file ends before its '{': keepalived reads an empty block without a word (was the file cut short?)`, p.file, p.range);
@@ -1092,9 +1126,8 @@ export class Walker implements LineSink {
       const aborts = owner?.keyword === 'virtual_server' && !this.swallowedNodes.has(owner) && blockSkipped('virtual_server', owner)
         ? "; keepalived 2.2.7 then aborts (\"free(): invalid pointer\", also keepalived -t): the file ends inside a virtual_server it skips for its address"
         : '';
-      const crashes = !aborts && compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0
-        ? `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`
-        : '';
+      const crashes = !aborts && crashesAtEnd ? endCrash : '';
+      if (crashes && this.countsBraces) crashSaid = true;
       if (!this.countsBraces) {
         // Nothing to quote: the block just ends with the file, which may have been cut short. These
         // releases count no braces: a '{' that opened no block (ignored, or a value) is nothing to them.
@@ -1110,6 +1143,13 @@ export class Walker implements LineSink {
           related: [{ file: brace.file, range: brace.range, message: `this '{' (line ${brace.range.start.line + 1}) is never closed` }],
         });
       } else this.report('KA102', 'error', message, brace.file, brace.range);
+    }
+    if (crashesAtEnd && !crashSaid) {
+      // Only blocks opened without their '{' are left open (their finding is on the line read instead of the '{').
+      const braceless = this.stack.findLast((f, i) => i > 0 && !f.node.openBrace)?.node;
+      if (braceless) {
+        this.report('KA102', 'error', `'${braceless.keyword}' block, opened without its '{', is still open at the end of the file${endCrash}`, braceless.file, braceless.range);
+      }
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
