@@ -760,6 +760,30 @@ describe('KA335-KA341', () => {
       expect(findings(text, 'KA338', '2.0.7')[0]!.message).not.toContain('crashes');
     }
   });
+  it('KA338: 2.1.0 to 2.2.4 accept a unicast instance without an interface too', () => {
+    // Builds of 2.1.0, 2.1.5, 2.2.0 and 2.2.4 exit 0 silent on `unicast` (commit 557dfbe9, 2.1.0: an
+    // instance with unicast peers may omit it); 2.0.19 and 2.2.7 print "(A) Unknown interface!".
+    const unicast = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1 dev eth0')}`);
+    for (const v of ['2.1.0', '2.1.5', '2.2.0', '2.2.4', '2.2.8']) expect(findings(unicast, 'KA338', v), v).toEqual([]);
+    for (const v of ['2.0.19', '2.2.5', '2.2.7']) expect(findings(unicast, 'KA338', v).map((d) => d.message), v).toEqual([expect.stringContaining('Unknown interface!')]);
+    // An address without its own dev is removed: 2.2.4 "(A): no interface for vip 10.0.0.1 - removing"
+    // (exit 5); 2.1.5 only logs it and exits 0.
+    const noDev = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
+    expect(findings(noDev, 'KA338', '2.2.4').map((d) => d.message)).toEqual([expect.stringMatching(/no interface for vip 10.0.0.1 - removing"\)$/)]);
+    expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it')]);
+  });
+  it('KA338: 2.0.16 to 2.0.19 crash on an instance without an interface after one with an interface', () => {
+    // Builds of 2.0.16 and 2.0.19: exit 139 under -t (the duplicate virtual_router_id check looks at
+    // the first instance's interface, not at the later one's); 2.0.7 and 2.1.0 print "(B) Unknown
+    // interface!". With the instance without an interface first, 2.0.16 and 2.0.19 print it too.
+    const a = instance('A', `interface eth0\nvirtual_router_id 51\n${vip('10.0.0.4')}`);
+    const b = instance('B', `virtual_router_id 61\n${vip('10.0.0.5')}`);
+    for (const v of ['2.0.16', '2.0.19']) {
+      expect(findings(a + b, 'KA338', v).map((d) => d.message), v).toEqual([expect.stringContaining(`keepalived ${v} crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check`)]);
+      expect(findings(b + a, 'KA338', v).map((d) => d.message), v).toEqual([expect.stringContaining('Unknown interface!')]);
+    }
+    for (const v of ['2.0.7', '2.1.0']) expect(findings(a + b, 'KA338', v)[0]!.message, v).not.toContain('crash');
+  });
   it('KA339: only in strict mode, only values other than the strict ones', () => {
     const strict = 'global_defs {\n    vrrp_strict\n}\n';
     expect(findings(strict + instance('A', 'preempt_delay 5\ndown_timer_adverts 3\nlower_prio_no_advert true'), 'KA339')).toHaveLength(1);
