@@ -1366,6 +1366,16 @@ describe('KA355 unicast-peer-options-invalid', () => {
     for (const [opts, reported] of cases) expect(lines(config(opts), 'KA355'), opts).toEqual(reported ? [line] : []);
   });
 
+  it('before 2.1.0 says the words after the address are ignored', () => {
+    // keepalived 2.0.19 -t is silent on 'min_ttl' and 'max_ttl 300' after a peer (2.1.0: "(A) min_ttl is
+    // missing a value", "number '300' outside range [0, 255]"): the options came with commit 3c41f6d9.
+    for (const opts of ['min_ttl', 'max_ttl 300', 'min_ttl 64']) {
+      expect(findings(config(opts), 'KA355', '2.0.19').map((d) => [d.range.start.line + 1, d.severity, d.message.includes('reads only the address')]), opts).toEqual([[line, 'warning', true]]);
+    }
+    expect(findings(config(''), 'KA355', '2.0.19')).toEqual([]);
+    expect(findings(config('min_ttl'), 'KA355', '2.1.0').map((d) => d.severity)).toEqual(['error']);
+  });
+
   it('leaves peers keepalived drops (another family, no address) to other rules', () => {
     expect(lines(config('').replace('192.0.2.2 ', '2001:db8::2 min_ttl'), 'KA355')).toEqual([]);
     expect(lines(config('').replace('192.0.2.2 ', 'peer min_ttl'), 'KA355')).toEqual([]);

@@ -1,13 +1,17 @@
 // KA355: the options after a unicast peer's address: `min_ttl N` / `max_ttl N` pairs, N in 0..255
-// (keepalived 2.2.7 vrrp_data.c, alloc_vrrp_unicast_peer).
+// (keepalived 2.2.7 vrrp_data.c, alloc_vrrp_unicast_peer). Releases before 2.1.0 read only the address
+// and ignore the rest of the line without a word (the options came with commit 3c41f6d9).
 
 import { parseInteger } from '../../core/analysis/values.js';
 import type { Word } from '../../core/analysis/ast.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { hasRareLine, RareLine, unicastPeerWords, wordsRange } from './util.js';
 
 const TTL_OPTIONS = new Set(['min_ttl', 'max_ttl']);
 const MAX_TTL = 255;
+/** The first release that reads options after a peer's address. */
+const TTL_OPTIONS_SINCE: Version = [2, 1, 0];
 
 /** keepalived's reading of a TTL: a whole number 0..255 (a sign or blanks allowed, nothing after). */
 function ttlValue(word: Word): number | undefined {
@@ -27,11 +31,13 @@ export const unicastPeerOptionsInvalid: FileRule = {
       'After a peer address keepalived reads pairs of an option and a number: `min_ttl` and `max_ttl` bound the TTL (hop limit) ' +
       'that adverts from that peer must arrive with, each 0..255. An option without a value, or an unknown option, ends the ' +
       'reading of the line; a value that is not a number in range is ignored. Each is a configuration error. A min_ttl above ' +
-      'the max_ttl leaves no TTL acceptable: every advert from the peer is discarded, so both nodes believe they are master.',
+      'the max_ttl leaves no TTL acceptable: every advert from the peer is discarded, so both nodes believe they are master. ' +
+      'Releases before 2.1.0 read only the address and ignore whatever follows it without a word.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2 min_ttl 250 max_ttl 64\n        192.0.2.3 ttl 255\n    }\n    virtual_ipaddress {\n        192.0.2.100\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2 min_ttl 64 max_ttl 255\n        192.0.2.3 min_ttl 255\n    }\n    virtual_ipaddress {\n        192.0.2.100\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    const readsOptions = compareVersions(target, TTL_OPTIONS_SINCE) >= 0;
     for (let j = 0, insts = analysis.model.vrrpInstances; j < insts.length; j++) {
       const inst = insts[j]!;
       // Only lines with words after the address have options (most have none: nothing to build),
@@ -49,6 +55,15 @@ export const unicastPeerOptionsInvalid: FileRule = {
           const words = line.words;
           if (words.length < 2 || !kept.has(`${words[0]!.file}:${words[0]!.start}`)) continue;
           const peer = `unicast peer ${words[0]!.text}`;
+          if (!readsOptions) {
+            report({
+              message: `${peer}: keepalived ${target.join('.')} reads only the address and ignores '${words.slice(1).map((w) => w.text).join(' ')}' without a word (min_ttl and max_ttl came in 2.1.0)`,
+              file: line.file,
+              range: wordsRange(words.slice(1)),
+              severity: 'warning',
+            });
+            continue;
+          }
           let minTtl = 0;
           let maxTtl = MAX_TTL;
           let minWord: Word | undefined;
