@@ -1903,6 +1903,16 @@ describe('KA319 without a group block, from 2.2.8', () => {
     expect(d!.range.start.line + 1).toBe(4);
     expect(d!.message).toContain('Sync group VG1 has no members - removing');
   });
+  it('an empty group block is reported at its brace, and from 2.2.8 the removal at the group\'s own', () => {
+    // keepalived 2.2.8 and 2.4.3: "(Line 3) Warning - sync group VG1 has empty group block" and
+    // "(Line 5) Sync group VG1 has no members - removing"; 2.2.7 prints the second without a line
+    // ("Sync group VG1 has no virtual router(s). removing").
+    const empty = 'vrrp_sync_group VG1 {\n  group {\n  }\n  notify /usr/bin/true\n}\n';
+    expect(findings(empty, 'KA319').map((d) => d.range.start.line + 1)).toEqual([3]);
+    for (const v of ['2.2.8', '2.4.3']) {
+      expect(findings(empty, 'KA319', v).map((d) => `${d.range.start.line + 1}: ${/\("([^"]*)"\)/.exec(d.message)?.[1]}`), v).toEqual(['3: undefined', '5: Sync group VG1 has no members - removing']);
+    }
+  });
 });
 
 describe('KA365 script-path-through-symlink', () => {

@@ -5,7 +5,10 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { closeRange, nameRange, syncMembership } from './util.js';
 
-/** From 2.2.8 a group without a `group` block is removed when its block ends ("Sync group X has no members - removing", at the '}'). */
+/**
+ * From 2.2.8 (commit 516032ec) a group without a `group` block, or with an empty one, is removed
+ * when its block ends ("Sync group X has no members - removing", at the '}').
+ */
 const NO_GROUP_BLOCK_AT_CLOSE_SINCE: Version = [2, 2, 8];
 
 export const syncGroupWithoutMembers: FileRule = {
@@ -27,8 +30,12 @@ export const syncGroupWithoutMembers: FileRule = {
       if (!valid || valid.length) continue;
       const groupBlock = child(g.node, 'group');
       if (groupBlock && !(groupBlock.values ?? []).length) {
-        // keepalived notices the empty list when the group block ends, and reports its closing brace.
+        // keepalived notices the empty list when the group block ends, and reports its closing brace;
+        // from 2.2.8 it removes the group at the group's own '}' and says so there too.
         report({ message: `sync group '${g.name}' has an empty group block; keepalived removes the group`, ...closeRange(groupBlock) });
+        if (compareVersions(target, NO_GROUP_BLOCK_AT_CLOSE_SINCE) >= 0) {
+          report({ message: `sync group '${g.name}' is removed here: its group block is empty ("Sync group ${g.name} has no members - removing")`, ...closeRange(g.node) });
+        }
       } else if (!groupBlock && compareVersions(target, NO_GROUP_BLOCK_AT_CLOSE_SINCE) >= 0) {
         report({ message: `sync group '${g.name}' has no group block; keepalived removes it ("Sync group ${g.name} has no members - removing")`, ...closeRange(g.node) });
       } else {
