@@ -764,9 +764,30 @@ describe('lvs rules', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);
     expect(findings(text, 'KA515').map((d) => [d.range.start.line + 1, d.message.includes('removes')])).toEqual([[4, true]]);
-    // Before 1.3.7 keepalived keeps the group (1.3.5 build, qa15): KA526 alone says its virtual servers add no service.
-    expect(linesOf(text, 'KA515', '1.3.5')).toEqual([]);
-    expect(linesOf(text, 'KA526', '1.3.5')).toEqual([3]);
+    // Before 1.3.7 keepalived keeps an empty group (1.3.5 build, qa15): KA526 alone says its virtual servers add no service.
+    const empty = conf('virtual_server_group WEB {', '}') + vs('group WEB', BASICS);
+    expect(linesOf(empty, 'KA515', '1.3.5')).toEqual([]);
+    expect(linesOf(empty, 'KA526', '1.3.5')).toEqual([2]);
+    // Before 2.2.2 a group entry has no mask: keepalived drops '/24' and uses the address 10.0.0.3.
+    for (const v of ['1.3.5', '2.0.19', '2.2.0']) expect([...linesOf(text, 'KA525', v), ...linesOf(text, 'KA526', v)], v).toEqual([]);
+  });
+
+  it('KA525 reads group entries as each release does', () => {
+    // keepalived 2.0.19 -t: "(Line 3) Virtual server group range '10.0.0.5-10.0.0.9' has extra characters at
+    // end '.0.0.9'" and "(Line 4) Cannot mix IPv4 and IPv6 in virtual server group - WEB"; 2.1.5 and 2.2.0
+    // the first only (both families in one group from 2.1.0, commit fa1eaf7d); 2.2.4 reads the range
+    // (whole end addresses and prefixes from 2.2.2, commit dd48e5ee) and says "Address mask bits not
+    // empty - 10.0.0.3/24 - skipping" for line 2, which the releases before drop the mask of.
+    const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '  10.0.0.5-10.0.0.9 80', '  2001:db8::1 80', '  fwmark 5 inet', '}') + vs('group WEB', BASICS);
+    const at = (v: string) => findings(text, 'KA525', v).map((d) => `${d.range.start.line + 1}: ${/\(keepalived: "([^"]*)"\)/.exec(d.message)?.[1]}`);
+    expect(at('2.0.19')).toEqual(["3: has extra characters at end '.0.0.9'", '4: Cannot mix IPv4 and IPv6 in virtual server group']);
+    expect(at('2.1.5')).toEqual(["3: has extra characters at end '.0.0.9'"]);
+    expect(at('2.2.0')).toEqual(["3: has extra characters at end '.0.0.9'"]);
+    expect(at('2.2.4')).toEqual(['2: Address mask bits not empty']);
+    // The family word after a fwmark came in 2.1.0 (commit 68356007): 2.0.19 ignores whatever follows the mark.
+    const mark = conf('virtual_server_group WEB {', '  fwmark 5 inet7', '}') + vs('group WEB', BASICS);
+    expect(linesOf(mark, 'KA525', '2.0.19')).toEqual([]);
+    expect(linesOf(mark, 'KA525', '2.1.5')).toEqual([2]);
   });
 
   it('an mh flag under lb_algo sh is silently ignored by keepalived: a warning', () => {

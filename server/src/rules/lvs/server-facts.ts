@@ -13,7 +13,7 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { sorryServerKept } from '../../core/analysis/skips.js';
 import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
-import { readGroup, type GroupInfo } from './vsg-entries.js';
+import { readGroup, vsgReading, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
 import { schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
@@ -134,7 +134,8 @@ export function lvsFacts(analysis: Analysis): LvsFacts {
 }
 
 function readModel(model: KeepalivedConfig, target: Version): LvsFacts {
-  const groups = model.virtualServerGroups.map(readGroup);
+  const reading = vsgReading(target);
+  const groups = model.virtualServerGroups.map((g) => readGroup(g, reading));
   const groupByName = new Map<string, GroupInfo>();
   for (const g of groups) if (!groupByName.has(g.group.name)) groupByName.set(g.group.name, g);
   const servers = model.virtualServers.map((vs) => readServer(vs, groupByName, target));

@@ -1,10 +1,46 @@
 // How keepalived reads one virtual_server_group entry (`ADDR [PORT]`, `ADDR/MASK`, `ADDR-END`,
 // `fwmark N [inet|inet6]`), shared by KA525 (bad entries) and KA526 (groups left empty), and what
 // that makes of a whole group (read once per group: every virtual_server using it asks).
+//
+// Releases read entries differently (check_data.c, alloc_vsg_entry): prefixes and ranges with a full
+// end address came in 2.2.2 (commit dd48e5ee; before it the part from '/' is dropped without a word,
+// and a range end is one number, so `10.0.0.1-10.0.0.9` has "extra characters at end"), a fwmark's
+// family word in 2.1.0 (commit 68356007; before it the word is ignored), and groups of both families
+// in 2.1.0 (commit fa1eaf7d; before it an address of another family than the group's first is skipped).
 
 import type { Word } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
 import type { VirtualServerGroup } from '../../core/model/model.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** How a release reads entries; decided once per group read. */
+export interface VsgReading {
+  /** `ADDR/MASK` and `ADDR-ENDADDR` (2.2.2+). */
+  prefixes: boolean;
+  /** `fwmark N inet|inet6` (2.1.0+). */
+  fwmarkFamily: boolean;
+  /** IPv4 and IPv6 addresses in one group (2.1.0+). */
+  mixedFamilies: boolean;
+  /** A range end with extra characters, or too large, is reported and skipped under -t (2.0.7+; before, strtoul's number is taken). */
+  checkedRangeEnd: boolean;
+}
+
+const PREFIXES_SINCE: Version = [2, 2, 2];
+const FAMILIES_SINCE: Version = [2, 1, 0];
+const CHECKED_RANGE_END_SINCE: Version = [2, 0, 7];
+
+export function vsgReading(target: Version): VsgReading {
+  const families = compareVersions(target, FAMILIES_SINCE) >= 0;
+  return {
+    prefixes: compareVersions(target, PREFIXES_SINCE) >= 0,
+    fwmarkFamily: families,
+    mixedFamilies: families,
+    checkedRangeEnd: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
+  };
+}
+
+/** What the latest releases read (the default for callers without a target). */
+const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies: true, checkedRangeEnd: true };
 
 export type VsgEntry =
   | { ok: true; kind: 'fwmark'; family?: Family }
@@ -41,13 +77,13 @@ function compare6(a: string, b: string): number {
   return 0;
 }
 
-export function readVsgEntry(words: Word[]): VsgEntry {
+export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgEntry {
   const w0 = words[0]!;
   if (w0.text === 'fwmark') {
     const mark = words[1] ? parseInteger(words[1].text) : undefined;
     if (mark === undefined || mark < 0 || mark > 4294967295) return { ok: false, message: `fwmark '${words[1]?.text ?? ''}' must be a number in [0, 4294967295]`, at: words[1] ?? w0 };
     const fam = words[2]?.text;
-    if (fam === undefined) return { ok: true, kind: 'fwmark' };
+    if (fam === undefined || !reading.fwmarkFamily) return { ok: true, kind: 'fwmark' };
     if (fam === 'inet') return { ok: true, kind: 'fwmark', family: 4 };
     if (fam === 'inet6') return { ok: true, kind: 'fwmark', family: 6 };
     return { ok: false, message: `fwmark family '${fam}' is unknown (inet or inet6)`, at: words[2]! };
@@ -56,7 +92,9 @@ export function readVsgEntry(words: Word[]): VsgEntry {
   const port = words[1]?.text;
   const slash = text.indexOf('/');
   const dash = text.indexOf('-');
-  const base = text.slice(0, slash >= 0 ? slash : dash >= 0 ? dash : undefined);
+  // The address ends at the first '-' or '/' (both cut it before 2.2.2 too).
+  const cut = [dash, slash].filter((i) => i >= 0);
+  const base = text.slice(0, cut.length ? Math.min(...cut) : undefined);
   const family = ipFamily(base);
   if (port !== undefined && (!/^\d+$/.test(port) || Number(port) > 65535)) {
     // A keyword line pasted into the group ('lbs_sched rr'): the first word is what is wrong.
@@ -64,6 +102,7 @@ export function readVsgEntry(words: Word[]): VsgEntry {
     return { ok: false, message: `'${port}' is not a port`, at: words[1]! };
   }
   if (!family) return { ok: false, message: `'${base}' is not an IP address`, at: w0 };
+  if (!reading.prefixes) return readOldRange(text, dash, family, reading, w0);
   if (slash >= 0) {
     const m = text.slice(slash + 1);
     const mask = /^\d+$/.test(m) ? Number(m) : NaN;
@@ -92,6 +131,25 @@ export function readVsgEntry(words: Word[]): VsgEntry {
   return { ok: true, kind: 'address', family };
 }
 
+/**
+ * An address entry as releases before 2.2.2 read it: a '/' and what follows are dropped, and after a
+ * '-' the last octet (IPv4, decimal) or group (IPv6, hex) of the range's end is one number.
+ */
+function readOldRange(text: string, dash: number, family: Family, reading: VsgReading, at: Word): VsgEntry {
+  if (dash < 0) return { ok: true, kind: 'address', family };
+  const end = text.slice(dash + 1);
+  const digits = (family === 4 ? /^[+-]?\d*/ : /^[+-]?(?:0x)?[0-9a-fA-F]*/i).exec(end.trimStart())![0];
+  const extra = end.trimStart().slice(digits.length);
+  const last = parseInt(digits.replace(/^\+/, ''), family === 4 ? 10 : 16);
+  if (reading.checkedRangeEnd) {
+    if (extra) return { ok: false, message: `range '${text}': this release reads one number after '-', the end's last ${family === 4 ? 'octet' : 'group'} (a whole end address needs 2.2.2) (keepalived: "has extra characters at end '${extra}'")`, at };
+    if (!(last <= (family === 4 ? 255 : 0xffff))) return { ok: false, message: `range end '${end}' in '${text}' is not a valid last ${family === 4 ? 'octet' : 'group'} (keepalived: "end '${end}' too large")`, at };
+  }
+  const start = family === 4 ? ipv4ToNumber(text.slice(0, dash)) % 256 : groupsOf6(text.slice(0, dash))[7]!;
+  if (!(start < (Number.isNaN(last) ? 0 : last))) return { ok: false, message: `range '${text}' does not end after it starts (keepalived: "Address range end is not greater than address range start")`, at };
+  return { ok: true, kind: 'address', family };
+}
+
 export interface GroupInfo {
   group: VirtualServerGroup;
   /** How keepalived reads each entry, in order (undefined for an empty line). */
@@ -107,15 +165,21 @@ export interface GroupInfo {
 }
 
 /** What keepalived makes of a whole group (server-facts.ts reads each group once per analysis). */
-export function readGroup(group: VirtualServerGroup): GroupInfo {
+export function readGroup(group: VirtualServerGroup, reading: VsgReading = CURRENT): GroupInfo {
   const readings: (VsgEntry | undefined)[] = [];
+  /** Before 2.1.0 the family of the group's first address: an address of the other one is skipped. */
+  let groupFamily: Family | undefined;
   const addressEntries: Word[][] = [];
   const fwmarkEntries: Word[][] = [];
   let v4 = false;
   let v6 = false;
   let bareMark = false;
   for (const words of group.entries) {
-    const e = words.length ? readVsgEntry(words) : undefined;
+    let e = words.length ? readVsgEntry(words, reading) : undefined;
+    if (e?.ok && e.kind === 'address' && !reading.mixedFamilies) {
+      groupFamily ??= e.family;
+      if (e.family !== groupFamily) e = { ok: false, message: `an IPv${e.family} address in a group of IPv${groupFamily} addresses (both families in one group need 2.1.0) (keepalived: "Cannot mix IPv4 and IPv6 in virtual server group")`, at: words[0]! };
+    }
     readings.push(e);
     if (!e?.ok) continue;
     if (e.kind === 'fwmark') {
