@@ -1733,6 +1733,16 @@ describe('a file ending inside a virtual_server keepalived skips for its address
     }
     for (const v of ['2.1.3', '2.2.0']) expect([...crash('virtual_server 192.0.2.1 80\n', v), ...crash('global_defs\n    router_id a\n', v)], v).toEqual([]);
   });
+  it('says 2.0.8 to 2.0.19 leave the skip of a block the file ends in to the next reading', () => {
+    // keepalived 2.0.8 and 2.0.19 -t on this file print only "(Line 12) There are 1 missing '}'s or
+    // extra '{'s": the checker's reading ends skipping VI_2 and the VRRP reading starts skipping from
+    // line 1, so VI_1 is never read. The 2.0.7 and 2.1.0 builds print "(Line 5) (VI_1) track script
+    // chk_x not found, ignoring..." (init_data resets the skip count from 2.0.20, commit d58dc785).
+    const text = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    track_script {\n        chk_x\n    }\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\nvrrp_instance VI_2 {\n    interface eth0\n';
+    const ka102 = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message);
+    for (const v of ['2.0.8', '2.0.19']) expect(ka102(v), v).toEqual([expect.stringContaining(`keepalived ${v} leaves the other processes' skip of this 'vrrp_instance' block set for the next reading of the file`)]);
+    for (const v of ['2.0.7', '2.1.0', '2.2.7']) expect(ka102(v), v).toEqual([expect.not.stringContaining('next reading')]);
+  });
   it('does not say 2.1.5 crashes on a never closed brace that opened no block', () => {
     // 2.1.5 -t exits 4 on both: "Unexpected '{' - ignoring", then "There are 1 missing '}'s or extra '{'s"
     // (the process that reads global_defs is back at the top level; those skipping it do not crash).

@@ -80,6 +80,15 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
 /**
+ * Releases whose next reading of the file inherits the skip a process was still in at its end:
+ * from 2.0.8 the config test reads the file for the parent, checker, VRRP and BFD processes in turn
+ * in one process (and a started keepalived's children inherit the parent's reading), and init_data
+ * reset the skip count only from 2.0.20 (commit d58dc785). On a file ending inside a vrrp_instance,
+ * 2.0.8 to 2.0.19 -t print only "There are 1 missing '}'s or extra '{'s": the VRRP reading skips
+ * from the top of the file and reads none of it (the 2.0.7 and 2.1.0 builds report the instance's own errors).
+ */
+const SKIP_LEFT_OVER: [Version, Version] = [[2, 0, 8], [2, 0, 20]];
+/**
  * The first release that checks its braces balance (commit 915bda47): 2.0.7 -t says nothing about a
  * '{' never closed and ends the block at the end of the file, as later releases also do.
  */
@@ -1118,6 +1127,13 @@ export class Walker implements LineSink {
       const open = f.node.openBrace;
       if (open) owners.set(place(open), f.node);
     }
+    // The top-level block the file ends in, which the processes that do not read it were skipping.
+    const skippedAtEnd = this.stack[1]?.node ?? this.swallow?.block;
+    const leftOver = skippedAtEnd && READERS[skippedAtEnd.keyword] && this.countsBraces &&
+      compareVersions(this.options.target, SKIP_LEFT_OVER[0]) >= 0 && compareVersions(this.options.target, SKIP_LEFT_OVER[1]) < 0
+      ? `; keepalived ${this.options.targetLabel} leaves the other processes' skip of this '${skippedAtEnd.keyword}' block set for the next reading of the file, which then skips from the top of the file until the braces balance, usually to its end, and reads nothing (keepalived -t reads the file for the checker, then the VRRP process; fixed in 2.0.20)`
+      : '';
+    let leftOverSaid = false;
     for (const brace of this.rawOpen) {
       const owner = owners.get(place(brace));
       const what = owner ? `'${owner.keyword}' block` : "'{'";
@@ -1135,7 +1151,9 @@ export class Walker implements LineSink {
         this.report('KA102', 'warning', `${what} is never closed; keepalived ${this.options.targetLabel} does not check (2.0.8 and later report it) and ends it at the end of the file`, brace.file, brace.range);
         continue;
       }
-      const message = `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}`;
+      const skipSet: string = leftOver && !leftOverSaid ? leftOver : '';
+      leftOverSaid ||= skipSet !== '';
+      const message = `${what} is never closed (keepalived: "There are ${missing} missing '}'s or extra '{'s")${aborts}${crashes}${skipSet}`;
       const atEnd = lastLine && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_AT_LAST_LINE[1]) < 0 ? lastLine() : undefined;
       if (atEnd) {
         // These releases name the line they stopped reading at: report there, and point at the brace.
