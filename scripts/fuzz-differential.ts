@@ -4,7 +4,11 @@
 //
 // Usage (bundle, then run; reads only the directories named on the command line):
 //   npx esbuild scripts/fuzz-differential.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-differential.js
-//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] [--interface eth0] [--edits N] DIR...
+//   nice -n 10 node dist/fuzz-differential.js --seed 16 --count 1000 [--out /tmp/fuzz-out] [--keepalived PATH] [--target-version V] [--interface eth0] [--edits N] DIR...
+// --target-version V runs another release (its build /tmp/kaV/keepalived/keepalived, see
+// scripts/keepalived-versions/README.md, unless --keepalived names one; the binary's -v must say V)
+// and lints at that target; the classifier then reads the verdict as that release gives it (2.1.x
+// exit 0 after errors of their VRRP and checker readings).
 // --interface names an interface of this machine for every `interface X`/`dev X` of the sources
 // (keepalived skips its checks after reading when an instance's interface is missing). --edits N
 // applies up to N mutations to each config instead of two (for exploring, not for counts).

@@ -670,8 +670,9 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   }
   const onlyHost = hostIndependent.every((m) => m.line === undefined);
   // Whether keepalived failed the configuration: its exit status, or, where that status leaves the
-  // VRRP and checker readings out, any host message (a missing interface fails the VRRP part).
-  const failed = ka.status !== 0 || (!exitStatusCountsAllReadings(release) && ka.messages.some((m) => isHostMessage(m.message)));
+  // VRRP and checker readings out, any message (a missing interface fails the VRRP part, and so does
+  // "(VI_1) the virtual router id must be set", which 2.1.5 exits 0 after).
+  const failed = ka.status !== 0 || (!exitStatusCountsAllReadings(release) && ka.messages.length > 0);
   // With net_namespace, keepalived -t stops reading where the namespace does not exist (KA360 says so): its silence proves nothing.
   const namespaceStops = diagnostics.some((d) => d.code === 'KA360');
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.

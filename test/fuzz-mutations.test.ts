@@ -147,6 +147,12 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', ka, [nopreempt], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
     // 2.2.x exits 5 on it; with status 0 and no host message the finding is a false error.
     expect(classify('x\n', verdict(0, []), [nopreempt], 'keepalived.conf', undefined, '2.1.5').map((d) => d.kind)).toEqual(['false-error']);
+    // keepalived stops checking an instance at its first problem: after "(VI_1) the virtual router id must
+    // be set" (2.1.5, exit 0) it never says "Unknown interface!", which KA338 reports as well.
+    const noInterface = diag('KA338', 1, "vrrp_instance 'VI_1' has no 'interface'; keepalived rejects the VRRP configuration (\"Unknown interface!\")");
+    const vrid = verdict(0, [{ message: '(VI_1) the virtual router id must be set' }]);
+    expect(classify('x\n', vrid, [noInterface], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
+    expect(classify('x\n', vrid, [noInterface], 'keepalived.conf', undefined, '2.2.7').map((d) => d.kind)).toEqual(['false-error']);
     expect(exitStatusCountsAllReadings('2.1.0')).toBe(false);
     expect(['2.0.19', '2.2.0', '2.2.7', undefined].map(exitStatusCountsAllReadings)).toEqual([true, true, true, true]);
   });
