@@ -1731,7 +1731,12 @@ describe('a file ending inside a virtual_server keepalived skips for its address
       expect(crash('virtual_server 192.0.2.1 80\n', v), v).toEqual(['1:KA104']);
       expect(crash('global_defs\n    router_id a\n', v), v).toEqual(['1:KA102']);
     }
-    for (const v of ['2.1.3', '2.2.0']) expect([...crash('virtual_server 192.0.2.1 80\n', v), ...crash('global_defs\n    router_id a\n', v)], v).toEqual([]);
+    // The braces balance, but the '}' meant for the instance closed its virtual_ipaddress: the VRRP
+    // process is still inside VI_1 at the end (2.1.5: exit 139 after "(Line 3) Missing '{' at beginning
+    // of configuration block"; 2.1.3 and 2.2.0 exit 4 and 5).
+    const balanced = 'vrrp_instance VI_1 {\n    authentication\n        auth_type PASS\n    }\n    virtual_ipaddress {\n        192.0.2.1/24\n}\n';
+    for (const v of ['2.1.4', '2.1.5']) expect(crash(balanced, v), v).toEqual(['1:KA102']);
+    for (const v of ['2.1.3', '2.2.0']) expect([...crash('virtual_server 192.0.2.1 80\n', v), ...crash('global_defs\n    router_id a\n', v), ...crash(balanced, v)], v).toEqual([]);
   });
   it('says 2.0.8 to 2.0.19 leave the skip of a block the file ends in to the next reading', () => {
     // keepalived 2.0.8 and 2.0.19 -t on this file print only "(Line 12) There are 1 missing '}'s or

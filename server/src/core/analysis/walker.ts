@@ -1163,10 +1163,12 @@ export class Walker implements LineSink {
       } else this.report('KA102', 'error', message, brace.file, brace.range);
     }
     if (crashesAtEnd && !crashSaid) {
-      // Only blocks opened without their '{' are left open (their finding is on the line read instead of the '{').
-      const braceless = this.stack.findLast((f, i) => i > 0 && !f.node.openBrace)?.node;
-      if (braceless) {
-        this.report('KA102', 'error', `'${braceless.keyword}' block, opened without its '{', is still open at the end of the file${endCrash}`, braceless.file, braceless.range);
+      // No '{' is left unmatched, yet the reading process is inside a block: one opened without its
+      // '{', or one whose '}' closed a block inside it opened without its '{'.
+      const open = this.stack.findLast((f, i) => i > 0 && f.kind !== 'skip')?.node ?? this.stack[1]?.node;
+      if (open) {
+        const how = open.openBrace ? ' for the process that reads it, though the count of braces balances' : ", opened without its '{',";
+        this.report('KA102', 'error', `'${open.keyword}' block${open.openBrace ? '' : how} is still open at the end of the file${open.openBrace ? how : ''}${endCrash}`, open.file, open.range);
       }
     }
     this.rawOpen.length = 0;
