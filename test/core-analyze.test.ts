@@ -424,7 +424,10 @@ describe('schema diagnostics', () => {
     const text = 'vrrp_instance V {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress 10.0.0.9 {\n        10.0.0.10\n    }\n}\n';
     const ka208 = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.message);
     expect(ka208('2.1.0')).toEqual([expect.stringContaining('(keepalived: "Block virtual_ipaddress has extra parameters")')]);
-    expect(ka208('2.0.19')).toEqual([expect.stringMatching(/the words after it on this line are ignored; keepalived 2\.0\.19 says nothing$/)]);
+    expect(ka208('2.0.19')).toEqual([expect.stringMatching(/the words after it on this line are ignored; keepalived 2\.0\.19 -t does not report it$/)]);
+    // Dropped without a word there: a warning (keepalived 2.0.19 -t on 'track_interface eth0' before its block: silent).
+    expect(analyze(text, { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.severity)).toEqual(['warning']);
+    expect(analyze(text, { targetVersion: '2.1.0' }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.severity)).toEqual(['error']);
   });
   it("offers no fix when the next line reads like one of the block's values", () => {
     const d = analyze('global_defs {\n    notification_email admin@example.com\n        ops@example.com\n    }\n}\n').diagnostics.find((x) => x.code === 'KA104')!;

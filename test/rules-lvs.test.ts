@@ -891,7 +891,7 @@ describe('KA502 before 2.0.20', () => {
     const text = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']);
     // The 2.0.19 build reads it with exit 0 and no message; 2.1.5 and 2.2.7 print "VS [10.0.0.1]:tcp:80: real server
     // [10.0.1.1]:tcp:80 is duplicated - removing second rs" (ff864fbb, 2.0.20).
-    expect(findings(text, 'KA502', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('keepalived before 2.0.20 does not notice: it keeps both')]);
+    expect(findings(text, 'KA502', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('keepalived before 2.0.20 does not notice (keepalived 2.0.19 -t does not report it): it keeps both')]);
     expect(findings(text, 'KA502', '2.0.20').map((d) => d.message)).toEqual([expect.stringContaining('keepalived removes the second one')]);
   });
 });

@@ -1363,8 +1363,10 @@ export class Walker implements LineSink {
       if (EXACTLY_ONE_NAME.has(keyword)) {
         this.report('KA208', 'error', `'${keyword}' takes exactly one name; keepalived skips the whole block ("${keyword} must have a name")`, file, r);
       } else if (node.spec.block === 'values') {
-        const said = compareVersions(this.options.target, VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE) >= 0 ? ` (keepalived: "Block ${keyword} has extra parameters")` : `; keepalived ${this.options.targetLabel} says nothing`;
-        this.report('KA208', 'error', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored${said}`, file, r);
+        // Before the release that reports them the words are dropped without a word: a warning, as KA204's.
+        const reported = compareVersions(this.options.target, VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE) >= 0;
+        const said = reported ? ` (keepalived: "Block ${keyword} has extra parameters")` : `; keepalived ${this.options.targetLabel} -t does not report it`;
+        this.report('KA208', reported ? 'error' : 'warning', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored${said}`, file, r);
       } else if (node.spec.block) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
