@@ -419,6 +419,14 @@ describe('schema diagnostics', () => {
     const d = analyze(last).diagnostics.find((x) => x.code === 'KA104' && x.range.start.line === 1)!;
     expect(d.fix?.edits[0]!.newText).toBe(' {\n        ops@example.com\n    }');
   });
+  it('says 2.0.17 to 2.0.19 do not report a vrrp_mcast_group address they cannot parse', () => {
+    // The 2.0.16 build: "(Line 2) Configuration error: Cant parse vrrp_mcast_group4 [224.0.0.300]. Skipping";
+    // the 2.0.19 build prints nothing (its handler tests the bool result of inet_stosockaddr for < 0).
+    const text = 'global_defs {\n    vrrp_mcast_group4 224.0.0.300\n    vrrp_mcast_group6 ff02::12x\n}\n';
+    const ka205 = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA205').map((d) => d.message.includes('-t does not report it'));
+    expect(ka205('2.0.19')).toEqual([true, true]);
+    for (const v of ['2.0.16', '2.1.0', '2.2.7']) expect(ka205(v), v).toEqual([false, false]);
+  });
   it('quotes "has extra parameters" only from 2.1.0, which brought it', () => {
     // The 2.1.0 build under -t: "(Line 4) Block virtual_ipaddress has extra parameters 10.0.0.9 ..."; 2.0.19 -t says nothing.
     const text = 'vrrp_instance V {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress 10.0.0.9 {\n        10.0.0.10\n    }\n}\n';

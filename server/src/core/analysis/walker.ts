@@ -1354,7 +1354,11 @@ export class Walker implements LineSink {
           return true;
         }
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
-        this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : p.message, file, args.argWord(i).range);
+        const u = a.invalid_unreported;
+        const unreported = u && compareVersions(this.options.target, parseVersion(u.since)!) >= 0 && compareVersions(this.options.target, parseVersion(u.until)!) < 0
+          ? `; keepalived ${this.options.targetLabel} -t does not report it (${u.note})`
+          : '';
+        this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}`, file, args.argWord(i).range);
       }
     }
     if (wi < n && node?.spec) {

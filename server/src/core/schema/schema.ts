@@ -56,6 +56,8 @@ export interface ArgSpec {
   note?: string;
   /** 'logged': keepalived only logs an invalid value (keepalived -t prints nothing) and ignores it. */
   invalid?: 'logged';
+  /** Releases from `since` to before `until` whose handler never reports an invalid value (`note`: why, and what it does instead). */
+  invalid_unreported?: { since: string; until: string; note: string };
   /** 'stops': after reporting an invalid value here the handler reads none of the later words (keywords.json conventions). */
   after_invalid?: 'stops';
   /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it (or, with too_long 'ignored', drops the setting). */
@@ -184,7 +186,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
