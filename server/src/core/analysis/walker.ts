@@ -13,6 +13,7 @@ import {
   availableIn,
   clampedIn,
   compareVersions,
+  CONFIG_TEST_SINCE,
   configErrorsCounted,
   findChild,
   looseReadingIn,
@@ -1369,7 +1370,8 @@ export class Walker implements LineSink {
       } else if (node.spec.block === 'values') {
         // Before the release that reports them the words are dropped without a word: a warning, as KA204's.
         const reported = compareVersions(this.options.target, VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE) >= 0;
-        const said = reported ? ` (keepalived: "Block ${keyword} has extra parameters")` : `; keepalived ${this.options.targetLabel} -t does not report it`;
+        const silent = compareVersions(this.options.target, CONFIG_TEST_SINCE) >= 0 ? '-t does not report it' : 'says nothing';
+        const said = reported ? ` (keepalived: "Block ${keyword} has extra parameters")` : `; keepalived ${this.options.targetLabel} ${silent}`;
         this.report('KA208', reported ? 'error' : 'warning', `'${keyword}' takes its entries inside '{ }'; the words after it on this line are ignored${said}`, file, r);
       } else if (node.spec.block) {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);

@@ -1,4 +1,4 @@
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { deleteLine, fix, related, rsLabel, vsLabel } from './util.js';
 import { duplicateRealServers } from './families.js';
@@ -30,7 +30,7 @@ export const duplicateRealServer: FileRule = {
     const removed = compareVersions(ctx.target, DUPLICATE_REMOVED_SINCE) >= 0;
     const outcome = removed
       ? 'keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")'
-      : `keepalived before 2.0.20 does not notice (keepalived ${ctx.target.join('.')} -t does not report it): it keeps both, and the health checks of either block add or remove the one IPVS destination they share`;
+      : `keepalived before 2.0.20 does not notice${compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? ` (keepalived ${ctx.target.join('.')} -t does not report it)` : ''}: it keeps both, and the health checks of either block add or remove the one IPVS destination they share`;
     for (const f of lvsFacts(ctx.analysis).servers) {
       const vs = f.vs;
       for (const { rs: { rs }, first: { rs: first } } of duplicateRealServers(f)) {
