@@ -201,6 +201,32 @@ describe('the scenario table', () => {
     const out = scenarios.find((r) => r.instance === 'VI_OUT')!;
     expect(row(out, 'script chk_db fails on a.conf')).toMatchObject({ priorities: ['fault', 100], holder: 'b.conf' });
   });
+
+  // Seen live (scripts/cluster-live, keepalived 2.2.7 in network namespaces): with chk failing
+  // on n1, n1's VI_1 advertised 50 and n2's VI_1 (90) timed out, but n2's VI_2 still heard n1's
+  // VI_2 at 100, so n2's sync group stayed BACKUP and n1 kept both VIPs.
+  it('a sync group takes over only as a whole: a weight on one member moves nothing', () => {
+    const node = (state: string, priority: number) =>
+      `${script('chk', -50)}vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    sync_group_tracking_weight\n}\n` +
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 61\n    priority ${priority}\n    track_script {\n        chk\n    }\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n` +
+      `vrrp_instance VI_2 {\n    state ${state}\n    interface eth0\n    virtual_router_id 62\n    priority ${priority}\n    virtual_ipaddress {\n        10.0.0.200\n    }\n}\n`;
+    const { scenarios, diagnostics } = lintCluster([
+      { file: 'n1.conf', text: node('MASTER', 100) },
+      { file: 'n2.conf', text: node('BACKUP', 90) },
+    ]);
+    const vi1 = scenarios.find((r) => r.instance === 'VI_1')!;
+    expect(row(vi1, 'script chk fails on n1.conf')).toMatchObject({ priorities: [50, 90], holder: 'n1.conf' });
+    expect(row(vi1, 'script chk fails on n1.conf').note).toContain('sync group G1 moves only as a whole and VI_2 there stays BACKUP');
+    // The same check tracked by the whole sync group lowers both members: then the pair fails over.
+    expect(row(vi1, 'n1.conf down')).toMatchObject({ holder: 'n2.conf' });
+    expect(diagnostics.find((d) => d.code === 'KA430')?.message).toMatch(/track the check in the sync group/);
+    const grouped = (state: string, priority: number) => node(state, priority).replace('    sync_group_tracking_weight\n', '    sync_group_tracking_weight\n    track_script {\n        chk\n    }\n').replace('    track_script {\n        chk\n    }\n    virtual_ipaddress {\n        10.0.0.100', '    virtual_ipaddress {\n        10.0.0.100');
+    const both = lintCluster([
+      { file: 'n1.conf', text: grouped('MASTER', 100) },
+      { file: 'n2.conf', text: grouped('BACKUP', 90) },
+    ]).scenarios;
+    for (const r of both) expect(row(r, 'script chk fails on n1.conf')).toMatchObject({ priorities: [50, 90], holder: 'n2.conf' });
+  });
 });
 
 describe('pairFiles', () => {

@@ -55,6 +55,8 @@ export interface FailoverScenario {
   tie?: string[];
   /** Why the holder is who it is, when not simply the highest priority. */
   note?: string;
+  /** The sync group (on the node that would take over) that keeps the running MASTER in place. */
+  heldBySyncGroup?: string;
 }
 
 export interface FailoverReport {
@@ -343,8 +345,72 @@ export function simulateCluster(nodes: ClusterNode[]): GroupSimulation[] {
   const hit = simCache.get(nodes);
   if (hit) return hit;
   const sims = clusterModel(nodes).groups.map(simulateGroup);
+  holdBackSyncGroups(sims);
   simCache.set(nodes, sims);
   return sims;
+}
+
+/** One physical event, the same in every group's scenarios: `down 1`, `script chk 0`. */
+function eventKey(sim: GroupSimulation, scn: FailoverScenario): string | undefined {
+  if (scn.kind === 'healthy' || scn.nodeIndex === undefined) return undefined;
+  const node = sim.group.members[scn.nodeIndex]!.index;
+  return scn.kind === 'node-down' ? `down ${node}` : `${scn.tracker!.kind} ${scn.tracker!.name} ${node}`;
+}
+
+/**
+ * keepalived moves a sync group as a whole: a member that would take over from a running MASTER
+ * only does so when every other member of its sync group on that node wants MASTER too
+ * (vrrp_sync_can_goto_master), otherwise it stays BACKUP and the MASTER keeps its VIPs. So a
+ * weight on one member's check (with sync_group_tracking_weight) moves nothing while the other
+ * members' priorities are unchanged. Seen live: a: VI_1 and VI_2 at 100, b at 90, in a sync group
+ * on each node; chk (weight -50) fails on a: a's VI_1 at 50, yet a keeps both VI_1 and VI_2.
+ */
+function holdBackSyncGroups(sims: GroupSimulation[]): void {
+  const simOf = new Map<VrrpInstance, GroupSimulation>();
+  for (const sim of sims) for (const m of sim.group.members) simOf.set(m.instance, sim);
+  // Where each group's VIPs go in each event, before any hold-back (cluster node indexes).
+  const moves = new Map<GroupSimulation, Map<string, number | undefined>>();
+  for (const sim of sims) {
+    const byEvent = new Map<string, number | undefined>();
+    for (const scn of sim.report.scenarios) {
+      const key = eventKey(sim, scn);
+      if (key) byEvent.set(key, scn.holderIndex === undefined ? undefined : sim.group.members[scn.holderIndex]!.index);
+    }
+    moves.set(sim, byEvent);
+  }
+  const holderIn = (sim: GroupSimulation, key: string): number | undefined => {
+    const byEvent = moves.get(sim)!;
+    if (byEvent.has(key)) return byEvent.get(key);
+    const healthy = sim.report.scenarios[0]!.holderIndex;
+    return healthy === undefined ? undefined : sim.group.members[healthy]!.index;
+  };
+  for (const sim of sims) {
+    const previous = sim.report.scenarios[0]!.holderIndex;
+    if (previous === undefined) continue;
+    for (const scn of sim.report.scenarios) {
+      const key = eventKey(sim, scn);
+      const winner = scn.holderIndex;
+      // Only a takeover from a MASTER that is still running (up or not) waits for the siblings.
+      if (!key || winner === undefined || winner === previous || scn.states[previous]!.state === 'down') continue;
+      if (scn.states[previous]!.state === 'fault') continue;
+      const m = sim.group.members[winner]!;
+      const sync = syncGroupOf(m.node, m.instance);
+      if (!sync) continue;
+      const holdingBack: string[] = [];
+      for (const w of sync.group.members) {
+        const other = w.text === m.instance.name ? undefined : instanceNamed(m.node, w.text);
+        const otherSim = other && syncGroupOf(m.node, other)?.name === sync.name ? simOf.get(other) : undefined;
+        if (!otherSim || otherSim.group.members.every((x) => x.instance !== other)) continue;
+        if (holderIn(otherSim, key) !== m.index) holdingBack.push(other!.name);
+      }
+      if (!holdingBack.length) continue;
+      scn.holderIndex = previous;
+      scn.holder = scn.states[previous]!.node;
+      scn.tie = undefined;
+      scn.heldBySyncGroup = sync.name;
+      scn.note = `${m.node.label} would take over, but its sync group ${sync.name} moves only as a whole and ${holdingBack.join(', ')} there stays BACKUP: the running MASTER keeps the VIPs`;
+    }
+  }
 }
 
 /** `100 + 20 (script chk) = 120`: how a node's priority is made up in a scenario. */

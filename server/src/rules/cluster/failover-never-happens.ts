@@ -37,7 +37,8 @@ export const failoverNeverHappens: ClusterRule = {
         // no weight can help there, so the weight to suggest is the one that beats the others.
         const preempting = others.filter((x) => !sim.facts[x.i]!.nopreempt);
         let why: string;
-        if (scn.note && best > mine) why = `${scn.note}; with nopreempt use weight 0 (FAULT) for checks that must move the VIPs`;
+        if (scn.heldBySyncGroup) why = `${scn.note}; track the check in the sync group (every member's priority then drops) or give it weight 0 (FAULT moves the whole group)`;
+        else if (scn.note && best > mine) why = `${scn.note}; with nopreempt use weight 0 (FAULT) for checks that must move the VIPs`;
         else if (!preempting.length) {
           const names = others.map((x) => sim.group.members[x.i]!.node.label);
           const they = names.length > 1;
