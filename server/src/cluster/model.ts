@@ -2,12 +2,11 @@
 // virtual router as which instance on another. Built once per set of nodes (cached), in linear
 // time: instances with the same VRID + interface + VIP set are one group whatever their names, the rest are matched by name.
 
-import { argText, child, type AstNode, type Word } from '../core/analysis/ast.js';
+import { child, type AstNode, type Word } from '../core/analysis/ast.js';
 import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
-import { globalOptionOn, GLOBAL_OPTION_VALUE_SINCE, type Located, type SyncGroup, type VrrpInstance } from '../core/model/model.js';
-import { compareVersions } from '../core/schema/schema.js';
+import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
 import type { ClusterNode } from '../rules/types.js';
 import {
   effectiveVersion,
@@ -234,14 +233,6 @@ export function strictMode(node: ClusterNode): boolean {
 /** Strict mode for one instance: its own strict_mode, else the global vrrp_strict. */
 export function strictFor(m: Member): boolean {
   return isStrict(m.node.analysis.model, m.instance);
-}
-
-export function skipsAdvertAddressCheck(node: ClusterNode, inst: VrrpInstance): boolean {
-  const own = child(inst.node, 'skip_check_adv_addr');
-  if (own) return argText(own) !== 'off' && argText(own) !== 'false' && argText(own) !== 'no';
-  // Before 2.3.0 the global keyword reads no value: 'vrrp_skip_check_adv_addr off' enables it too.
-  const globals = node.analysis.model.root.children.filter((gd) => gd.keyword === 'global_defs');
-  return globalOptionOn(globals, 'vrrp_skip_check_adv_addr', compareVersions(node.analysis.target, GLOBAL_OPTION_VALUE_SINCE) >= 0);
 }
 
 /** The sync groups of a node, by member instance name. */

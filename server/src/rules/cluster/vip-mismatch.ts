@@ -2,7 +2,7 @@
 
 import { child } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, quoteList, rel, skipsAdvertAddressCheck, vipSet, type Member } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, quoteList, rel, vipSet, type Member } from '../../cluster/model.js';
 
 function vipAt(m: Member) {
   const block = child(m.instance.node, 'virtual_ipaddress');
@@ -17,7 +17,7 @@ export const vipMismatch: ClusterRule = {
   severity: 'error',
   description: 'The nodes of one VRRP instance list different virtual IP addresses.',
   docs: {
-    why: 'Adverts carry the VIP list, and keepalived discards adverts whose list differs from its own ("ip address associated with VRID not present in MASTER advert") unless skip_check_adv_addr is set. The BACKUP then takes over while the MASTER is alive (split brain); and even when the check is skipped, a failover moves a different set of addresses.',
+    why: 'Adverts carry the VIP list, and keepalived discards adverts whose list differs from its own ("ip address associated with VRID not present in MASTER advert", or an unexpected address count). The BACKUP then takes over while the MASTER is alive (split brain). skip_check_adv_addr does not prevent it: keepalived skips the check only for adverts from the MASTER it already accepted one from, and checks the first advert of every new MASTER, which it then discards.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n        10.0.0.11\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n        10.0.0.11\n    }\n}\n' },
@@ -36,16 +36,12 @@ export const vipMismatch: ClusterRule = {
         const missing = refSet.filter((a) => !keys.has(a));
         const extra = set.filter((a) => !inRef.has(a));
         if (!missing.length && !extra.length) continue;
-        const skipped = skipsAdvertAddressCheck(m.node, m.instance) && skipsAdvertAddressCheck(ref!.node, ref!.instance);
         const parts: string[] = [];
         if (missing.length) parts.push(`missing ${quoteList(missing)}`);
         if (extra.length) parts.push(`has ${quoteList(extra)} in addition`);
         ctx.report({
           ...vipAt(m),
-          severity: skipped ? 'warning' : undefined,
-          message: `${g.name}: the VIPs on ${m.node.label} differ from ${ref!.node.label}'s (${set.length !== refSet.length ? `${set.length} address${set.length === 1 ? '' : 'es'} vs ${refSet.length}; ` : ''}${parts.join('; ')}); ${
-            skipped ? 'skip_check_adv_addr keeps the adverts accepted, but a failover moves a different set of addresses' : 'keepalived discards adverts whose address list differs (unless skip_check_adv_addr), so both nodes become MASTER'
-          }`,
+          message: `${g.name}: the VIPs on ${m.node.label} differ from ${ref!.node.label}'s (${set.length !== refSet.length ? `${set.length} address${set.length === 1 ? '' : 'es'} vs ${refSet.length}; ` : ''}${parts.join('; ')}); keepalived discards adverts whose address list differs, so both nodes become MASTER (skip_check_adv_addr does not help: it only skips the check for a MASTER whose advert was already accepted)`,
           related: [rel(vipAt(ref!), `VIPs on ${ref!.node.label}: ${quoteList(refSet)}`)],
         });
       }
