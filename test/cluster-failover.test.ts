@@ -202,6 +202,21 @@ describe('the scenario table', () => {
     expect(row(out, 'script chk_db fails on a.conf')).toMatchObject({ priorities: ['fault', 100], holder: 'b.conf' });
   });
 
+  // Seen live (scripts/cluster-live): two BACKUPs at 100 started together, the one started first
+  // (the lower address) held the VIPs in every run; with the MASTER down, two BACKUPs at 90 claimed
+  // them at once and the higher address won.
+  it('a tie at the start goes to the first node up, a tie after a failure to the higher address', () => {
+    const { scenarios, diagnostics } = cluster(
+      { top: script('chk', 10), body: 'state BACKUP\npriority 100\ntrack_script {\n    chk\n}' },
+      { body: 'state BACKUP\npriority 110' },
+    );
+    const table = formatScenarioTable(scenarios[0]!);
+    expect(table).toMatch(/all healthy\s+110\s+110\s+tie n1\.conf \/ n2\.conf \(the first up keeps the VIPs\)/);
+    expect(diagnostics.find((d) => d.code === 'KA432')?.message).toContain('whichever node comes up first keeps the VIPs');
+    const three = cluster({ body: 'state MASTER\npriority 100' }, { body: 'priority 90' }, { body: 'priority 90' });
+    expect(formatScenarioTable(three.scenarios[0]!)).toMatch(/n1\.conf down\s+down\s+90\s+90\s+tie n2\.conf \/ n3\.conf \(higher IP wins\)/);
+  });
+
   // Seen live (scripts/cluster-live, keepalived 2.2.7 in network namespaces): with chk failing
   // on n1, n1's VI_1 advertised 50 and n2's VI_1 (90) timed out, but n2's VI_2 still heard n1's
   // VI_2 at 100, so n2's sync group stayed BACKUP and n1 kept both VIPs.

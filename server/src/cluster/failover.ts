@@ -51,7 +51,12 @@ export interface FailoverScenario {
   /** Label of the node holding the VIPs, when one is decided by priorities. */
   holder?: string;
   holderIndex?: number;
-  /** Nodes that tie at the top priority: the higher primary IP address decides. */
+  /**
+   * Nodes that tie at the top priority. After a failure they claim the VIPs at the same moment
+   * and the higher primary IP address decides; at the start the first node up keeps them, as an
+   * equal priority does not take over (seen live: two BACKUPs at 100, the one started first won
+   * in every run, the lower address).
+   */
   tie?: string[];
   /** Why the holder is who it is, when not simply the highest priority. */
   note?: string;
