@@ -371,10 +371,20 @@ describe('cluster findings in detail', () => {
     expect(d!.related![0]!.file).toBe('vrid-shared/a.conf');
   });
 
+  // Live (scripts/cluster-live): strict-one-node (no authentication, accept or unicast lines)
+  // elected a.conf alone, as without vrrp_strict; auth-strict-one-node ended with both MASTER.
+  it('KA417 says the adverts differ only when a line strict mode changes is there', () => {
+    expect(lint('strict-one-node').find((x) => x.code === 'KA417')!.message).toContain('the adverts match today');
+    expect(lint('auth-strict-one-node').find((x) => x.code === 'KA417')!.message).toContain("the nodes' adverts no longer match");
+  });
+
   it('KA418 names the missing unicast_src_ip', () => {
     const [d] = lint('unicast-peer-missing');
     expect(d!.file).toBe('unicast-peer-missing/b.conf');
     expect(d!.message).toContain('192.168.10.11');
+    // Live (scripts/cluster-live): a (MASTER 150, left out of b's list) alone held the VIPs while
+    // healthy and when either node stopped; the split needs b to hold them while a runs.
+    expect(d!.message).toContain('so whenever b.conf holds the VIPs a.conf takes them too (split brain)');
   });
 
   it('KA414 says an instance is alone in its sync group when the node lacks the other members', () => {

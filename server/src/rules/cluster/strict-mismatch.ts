@@ -1,7 +1,14 @@
 // KA417: vrrp_strict on some nodes only.
 
 import type { ClusterRule } from '../types.js';
-import { at, fallback, globalChild, rel } from '../../cluster/model.js';
+import { child } from '../../core/analysis/ast.js';
+import type { ClusterNode } from '../types.js';
+import { at, fallback, globalChild, isUnicast, rel } from '../../cluster/model.js';
+
+/** Whether a node has a line strict mode changes: authentication, accept, unicast peers. */
+function strictChangesSomething(node: ClusterNode): boolean {
+  return node.analysis.model.vrrpInstances.some((i) => !!i.authentication || !!child(i.node, 'accept') || isUnicast(i));
+}
 
 export const strictMismatch: ClusterRule = {
   kind: 'cluster',
@@ -25,7 +32,10 @@ export const strictMismatch: ClusterRule = {
       if (!s) return;
       ctx.report({
         ...at(s),
-        message: `vrrp_strict on ${node.label} but not on ${without.map((n) => n.label).join(', ')}; strict mode ignores authentication and accept mode (and refuses unicast peers) on ${node.label} only, so the nodes' adverts no longer match`,
+        // Live (scripts/cluster-live): with no such line anywhere the pair elected one MASTER as usual.
+        message: `vrrp_strict on ${node.label} but not on ${without.map((n) => n.label).join(', ')}; strict mode ignores authentication and accept mode (and refuses unicast peers) on ${node.label} only, so ${
+          ctx.nodes.some(strictChangesSomething) ? "the nodes' adverts no longer match" : 'such a line, once added, applies on one side only (the adverts match today, as no node has one)'
+        }`,
         related: without.map((n) => {
           const gd = n.analysis.model.globalDefs;
           return rel(gd ? at(gd.node) : fallback(n), `no vrrp_strict on ${n.label}`);

@@ -13,7 +13,7 @@ export const unicastPeerMissing: ClusterRule = {
   severity: 'error',
   description: 'A node\'s unicast_src_ip is not in the unicast_peer list of another node of the same VRRP instance.',
   docs: {
-    why: 'With unicast, a node sends its adverts only to the addresses in its unicast_peer list. If a peer\'s unicast_src_ip is not listed, that peer never receives the adverts and takes the VIPs too (split brain); with check_unicast_src the packets are also rejected ("not a unicast peer").',
+    why: 'With unicast, a node sends its adverts only to the addresses in its unicast_peer list. If a peer\'s unicast_src_ip is not listed, that peer never receives the adverts: whenever the node that left it out holds the VIPs, the peer takes them too (split brain). With the unlisted peer as the higher-priority MASTER nothing shows while all is healthy; the split comes with the first failover to the other node; with check_unicast_src the packets are also rejected ("not a unicast peer").',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.1\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.1\n    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -32,7 +32,7 @@ export const unicastPeerMissing: ClusterRule = {
           if (peers.has(src) || (a.instance.unicastSrcIp && canonicalAddress(a.instance.unicastSrcIp.value) === src)) continue;
           ctx.report({
             ...(peerAt ? at(peerAt) : instanceAt(a)),
-            message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts and takes the VIPs too`,
+            message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts, so whenever ${a.node.label} holds the VIPs ${b.node.label} takes them too (split brain)`,
             related: [rel(at(b.instance.unicastSrcIp.node), `unicast_src_ip ${b.instance.unicastSrcIp.value} on ${b.node.label}`)],
           });
         }
