@@ -39,7 +39,7 @@ const nodeFacts = nodes.map((n) => {
     mcastSrcIp: i.node.children.find((c) => c.keyword === 'mcast_src_ip')?.argText(0),
   }));
   const globalLines = (m.globalDefs?.node.children ?? [])
-    .filter((c) => c.keyword === 'script_user' || c.keyword === 'vrrp_startup_delay')
+    .filter((c) => c.keyword === 'script_user' || c.keyword === 'vrrp_startup_delay' || c.keyword === 'enable_script_security')
     .map((c) => ({ keyword: c.keyword, arg: c.argText(0), start: c.range.start.offset, end: c.range.end.offset }));
   return {
     label: n.label,
