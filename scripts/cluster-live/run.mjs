@@ -273,6 +273,17 @@ for (const g of pred.groups)
     if (s.kind === 'check-fails' && s.tracker.kind !== 'script' && s.tracker.kind !== 'interface') continue;
     events.push({ key, kind: s.kind, nodeIndex: s.nodeIndex, tracker: s.tracker });
   }
+// Scripts the simulation leaves out (weights keepalived drops for an address owner or in a sync
+// group) fail too: the prediction for them is that nothing moves.
+nodes.forEach((n, i) => {
+  for (const sc of n.scripts) {
+    const key = `script ${sc.name} ${i}`;
+    if (!seen.has(key) && n.instances.length) {
+      seen.add(key);
+      events.push({ key, kind: 'check-fails', nodeIndex: i, tracker: { kind: 'script', name: sc.name }, unlisted: true });
+    }
+  }
+});
 const chosen = only ? events.filter((e) => e.key.includes(only)) : events;
 
 async function inject(e) {
@@ -312,12 +323,12 @@ try {
     pred.groups.forEach((g, gi) => {
       const s = scenarioOf(g, e);
       const base = scenarioOf(g, { kind: 'healthy' });
-      if (e.kind !== 'healthy' && !s) return;
+      if (e.kind !== 'healthy' && !s && !e.unlisted) return;
       const codes = [...new Set(pred.diagnostics.map((d) => d.code))];
       rows.push({
         group: g.name,
         event: e.key,
-        label: (s ?? base).label,
+        label: s ? s.label : e.unlisted ? `script ${e.tracker.name} fails on ${pred.labels[e.nodeIndex]} (not in kalint's table: nothing moves)` : base.label,
         predicted: { holder: (s ?? base).holder, tie: (s ?? base).tie, states: (s ?? base).states, note: (s ?? base).note },
         healthyBaseline: { holder: base.holder, tie: base.tie },
         healthyObserved: healthy.holders[gi],
