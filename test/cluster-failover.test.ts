@@ -87,7 +87,10 @@ describe('priority arithmetic', () => {
     expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
   });
 
-  it('a sync group without sync_group_tracking_weight drops weighted scripts and zeroes interface weights', () => {
+  // Live (scripts/cluster-live, keepalived 2.1.5 and 2.2.7): "(VI_1) ignoring eth1 tracked interface
+  // weight due to SYNC group" at start, yet "Changing effective priority from 100 to 80" when eth1
+  // went down: keepalived registers the interface with its weight before clearing the entry's.
+  it('a sync group without sync_group_tracking_weight drops weighted scripts; an interface keeps its weight', () => {
     const sg = 'vrrp_sync_group G {\n    group {\n        VI_1\n    }\n}\n';
     const { scenarios } = cluster(
       { top: script('chk', -50) + sg, body: 'priority 100\ntrack_script {\n    chk\n}\ntrack_interface {\n    eth1 weight -50\n}' },
@@ -95,7 +98,7 @@ describe('priority arithmetic', () => {
     );
     const labels = scenarios[0]!.scenarios.map((s) => s.label);
     expect(labels).not.toContain('script chk fails on n1.conf');
-    expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf').priorities).toEqual(['fault', 90]);
+    expect(row(scenarios[0]!, 'interface eth1 goes down on n1.conf')).toMatchObject({ priorities: [50, 90], holder: 'n2.conf' });
   });
 
   it('leaves out track lines keepalived ignores: a script that is not defined, or defined after the instance', () => {
@@ -200,6 +203,23 @@ describe('the scenario table', () => {
     const { scenarios } = lintCluster(['a.conf', 'b.conf'].map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') })));
     const out = scenarios.find((r) => r.instance === 'VI_OUT')!;
     expect(row(out, 'script chk_db fails on a.conf')).toMatchObject({ priorities: ['fault', 100], holder: 'b.conf' });
+  });
+
+  // keepalived 2.2.7: "(G1) Cannot have weighted track script 'chk' with member having priority 255
+  // - clearing weight"; live (scripts/cluster-live), chk failing on n1 moved VI_1 and VI_2 to n2.
+  it('a sync group with an address owner clears the weight of its own track_script for every member', () => {
+    const node = (p1: number, p2: number) =>
+      `${script('chk', -50)}vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_script {\n        chk\n    }\n}\n` +
+      `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 73\n    priority ${p1}\n    virtual_ipaddress {\n        10.0.0.100\n    }\n}\n` +
+      `vrrp_instance VI_2 {\n    interface eth0\n    virtual_router_id 74\n    priority ${p2}\n    virtual_ipaddress {\n        10.0.0.200\n    }\n}\n`;
+    const { scenarios } = lintCluster([
+      { file: 'n1.conf', text: node(255, 100) },
+      { file: 'n2.conf', text: node(100, 90) },
+    ]);
+    const vi2 = scenarios.find((r) => r.instance === 'VI_2')!;
+    expect(row(vi2, 'script chk fails on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
+    // On n2 no member is an owner: the weight applies to both.
+    expect(row(vi2, 'script chk fails on n2.conf').priorities).toEqual([100, 40]);
   });
 
   // Seen live (scripts/cluster-live): two BACKUPs at 100 started together, the one started first

@@ -6,7 +6,7 @@
 // puts the instance into FAULT instead. The effective priority is clamped to 1..254; an address
 // owner (priority 255) ignores weights (keepalived drops weighted trackers there), and so does an
 // instance in a sync group without `sync_group_tracking_weight` (weighted scripts and files are
-// dropped, interface weights become 0). A BACKUP only takes over from a running MASTER when its
+// dropped; an interface keeps its weight, although keepalived logs that it ignores it). A BACKUP only takes over from a running MASTER when its
 // priority is strictly higher and it does not have `nopreempt`.
 
 import type { Location } from '../core/diagnostics.js';
@@ -173,14 +173,22 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
       trackers.push(t);
       continue;
     }
-    // Weighted tracking is not applied here: interfaces fall back to weight 0 in a sync group,
-    // default-weighted files too; weighted scripts, files and processes are dropped.
-    if (sync && !owner && (t.kind === 'interface' || (t.kind === 'file' && t.weight === 1))) trackers.push({ ...t, weight: 0 });
+    // Weighted tracking is not applied here: default-weighted files fall back to weight 0 in a
+    // sync group; weighted scripts, files and processes are dropped. An interface's weight stays:
+    // keepalived registers the interface with its weight before it clears the entry's (seen live,
+    // 2.1.5 and 2.2.7: "ignoring eth1 tracked interface weight due to SYNC group", then "Changing
+    // effective priority from 100 to 80" when eth1 went down).
+    if (sync && !owner && t.kind === 'interface') trackers.push(t);
+    else if (sync && !owner && t.kind === 'file' && t.weight === 1) trackers.push({ ...t, weight: 0 });
   }
   if (sync) {
+    // keepalived clears the weight of the group's own track_script lines for every member when
+    // any member is an address owner ("Cannot have weighted track script … with member having
+    // priority 255 - clearing weight"): a failing check then puts the whole group in FAULT.
+    const groupHasOwner = owner || sync.group.members.some((w) => instanceNamed(node, w.text)?.effectivePriority === 255);
     for (const t of refsToTrackers(node, 'script', sync.group.trackScripts, sync.name)) {
       if (trackers.some((x) => x.kind === 'script' && x.name === t.name)) continue;
-      trackers.push(owner ? { ...t, weight: 0 } : t);
+      trackers.push(groupHasOwner ? { ...t, weight: 0 } : t);
     }
   }
   return trackers;

@@ -12,7 +12,7 @@ export const weightedTrackingInSyncGroup: FileRule = {
   severity: 'warning',
   description: 'A member of a vrrp_sync_group uses weighted tracking; keepalived ignores the weights (and drops weighted scripts).',
   docs: {
-    why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` (or the deprecated `global_tracking`) keepalived sets tracked interface weights to 0 (the interface then only causes FAULT) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
+    why: 'Priorities of sync group members must not float, so unless the group sets `sync_group_tracking_weight` (or the deprecated `global_tracking`) keepalived says it sets tracked interface weights to 0 (though the weight stays in effect: it registered the interface with it first) and removes weighted track_script, track_bfd and explicitly weighted track_file entries entirely — a failing health check then never triggers failover. Use unweighted tracking (`weight 0`) or track on the sync group.',
     bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
   },
@@ -31,7 +31,10 @@ export const weightedTrackingInSyncGroup: FileRule = {
         report({
           message: e.dropped
             ? `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived because the instance is in sync group '${groupName}'; the check no longer affects failover`
-            : `the weight ${e.weight} of ${e.kind} '${e.name}' in '${inst.name}' is ignored because the instance is in sync group '${groupName}'`,
+            : e.kind === 'track_interface'
+              ? // Live (scripts/cluster-live, 2.1.5 and 2.2.7): after "(VI_1) ignoring eth1 tracked interface weight due to SYNC group", eth1 going down still logged "Changing effective priority from 100 to 80".
+                `keepalived logs that it ignores the weight ${e.weight} of track_interface '${e.name}' in '${inst.name}' (sync group '${groupName}') but applies it anyway: it registered the interface with the weight before clearing it, so the priority still changes while '${e.name}' is down`
+              : `the weight ${e.weight} of ${e.kind} '${e.name}' in '${inst.name}' is ignored because the instance is in sync group '${groupName}'`,
           ...e.line,
           severity: e.dropped ? 'error' : 'warning',
         });
