@@ -273,14 +273,21 @@ for (const g of pred.groups)
     if (s.kind === 'check-fails' && s.tracker.kind !== 'script' && s.tracker.kind !== 'interface') continue;
     events.push({ key, kind: s.kind, nodeIndex: s.nodeIndex, tracker: s.tracker });
   }
-// Scripts the simulation leaves out (weights keepalived drops for an address owner or in a sync
-// group) fail too: the prediction for them is that nothing moves.
+// Scripts and tracked interfaces the simulation leaves out (weights keepalived drops for an
+// address owner or in a sync group) fail too: the prediction for them is that nothing moves.
 nodes.forEach((n, i) => {
   for (const sc of n.scripts) {
     const key = `script ${sc.name} ${i}`;
     if (!seen.has(key) && n.instances.length) {
       seen.add(key);
       events.push({ key, kind: 'check-fails', nodeIndex: i, tracker: { kind: 'script', name: sc.name }, unlisted: true });
+    }
+  }
+  for (const name of new Set(n.instances.flatMap((x) => x.trackInterfaces))) {
+    const key = `interface ${name} ${i}`;
+    if (!seen.has(key) && otherIfaces[i].includes(name)) {
+      seen.add(key);
+      events.push({ key, kind: 'check-fails', nodeIndex: i, tracker: { kind: 'interface', name }, unlisted: true });
     }
   }
 });
@@ -328,7 +335,7 @@ try {
       rows.push({
         group: g.name,
         event: e.key,
-        label: s ? s.label : e.unlisted ? `script ${e.tracker.name} fails on ${pred.labels[e.nodeIndex]} (not in kalint's table: nothing moves)` : base.label,
+        label: s ? s.label : e.unlisted ? `${e.tracker.kind} ${e.tracker.name} fails on ${pred.labels[e.nodeIndex]} (not in kalint's table: nothing moves)` : base.label,
         predicted: { holder: (s ?? base).holder, tie: (s ?? base).tie, states: (s ?? base).states, note: (s ?? base).note },
         healthyBaseline: { holder: base.holder, tie: base.tie },
         healthyObserved: healthy.holders[gi],
