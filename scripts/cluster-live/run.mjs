@@ -106,19 +106,27 @@ function rewrite(n, i) {
   return out;
 }
 
-// Addresses each node must own: its source addresses, and what the others list as peers.
+// Addresses each node must own, on the interface of the instance that uses them: its source
+// addresses, and for an instance without one, what the other nodes' instance of the same VRID
+// lists as peers (and is not their own).
 function nodeAddresses() {
-  const own = nodes.map((n) => new Set(n.instances.flatMap((x) => [x.unicastSrcIp, x.mcastSrcIp].filter(Boolean))));
-  const allSrc = new Set(own.flatMap((s) => [...s]));
-  nodes.forEach((n, i) => {
-    if (!n.instances.some((x) => x.unicastPeers.length) || n.instances.some((x) => x.unicastSrcIp)) return;
-    const mine = new Set(n.instances.flatMap((x) => x.unicastPeers));
-    for (let j = 0; j < nodes.length; j++) {
-      if (j === i) continue;
-      for (const x of nodes[j].instances) for (const p of x.unicastPeers) if (!mine.has(p) && !allSrc.has(p)) own[i].add(p);
+  const allSrc = new Set(nodes.flatMap((n) => n.instances.flatMap((x) => [x.unicastSrcIp, x.mcastSrcIp].filter(Boolean))));
+  return nodes.map((n, i) => {
+    const out = [];
+    const add = (addr, iface) => {
+      if (iface && !out.some((o) => o.addr === addr)) out.push({ addr, iface });
+    };
+    for (const x of n.instances) for (const a of [x.unicastSrcIp, x.mcastSrcIp]) if (a) add(a, x.interface);
+    for (const x of n.instances) {
+      if (!x.unicastPeers.length || x.unicastSrcIp) continue;
+      const mine = new Set(x.unicastPeers);
+      nodes.forEach((other, j) => {
+        if (j === i) return;
+        for (const y of other.instances) if (y.vrid === x.vrid) for (const p of y.unicastPeers) if (!mine.has(p) && !allSrc.has(p)) add(p, x.interface);
+      });
     }
+    return out;
   });
-  return own.map((s) => [...s]);
 }
 
 function setup() {
@@ -152,9 +160,8 @@ function setup() {
       ip('-n', ns, 'link', 'set', `lo${k}x`, 'up');
       ip('-n', ns, 'link', 'set', name, 'up');
     });
-    const first = vrrpIfaces[i][0];
     // Configured source addresses first: the first address is the one adverts are sent from.
-    for (const a of addrs[i]) ipTry('-n', ns, 'addr', 'add', isV6(a) ? `${a}/128` : `${a}/32`, 'dev', first, ...(isV6(a) ? ['nodad'] : []));
+    for (const { addr: a, iface } of addrs[i]) ipTry('-n', ns, 'addr', 'add', isV6(a) ? `${a}/128` : `${a}/32`, 'dev', iface, ...(isV6(a) ? ['nodad'] : []));
     vrrpIfaces[i].forEach((name, k) => {
       ip('-n', ns, 'addr', 'add', `10.${200 + k}.0.${i + 1}/24`, 'dev', name);
     });
