@@ -1989,6 +1989,16 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(ka211(inst('A', '  state MASTER\n  state BACKUP'))).toEqual([]);
   });
 
+  it('leaves alone a repeat that is missing its argument: keepalived ignores that line or stops there (KA203 says so)', () => {
+    // From an unrendered template (`router_id ${router_id}` splits at its braces): keepalived 2.2.7
+    // prints "routerid name missing - ignoring" and keeps 'a'; a bare 'priority' stops it.
+    expect(ka211('global_defs {\n  router_id a\n  router_id\n}\n')).toEqual([]);
+    expect(ka211(inst('A', '  priority 150\n  priority'))).toEqual([]);
+    // Nor does the ignored line count as the first setting.
+    expect(ka211('global_defs {\n  router_id\n  router_id a\n}\n')).toEqual([]);
+    if (keepalivedAvailable()) expect(runKeepalived('global_defs {\n  router_id a\n  router_id\n}\n').stderr).toContain('routerid name missing - ignoring');
+  });
+
   it('a later value from an included file is information (a deliberate override, more often than not)', () => {
     const host = memoryHost({ '/k/common.inc': '  priority 100\n', '/k/keepalived.conf': '' });
     expect(ka211(inst('A', '  include common.inc\n  priority 150'), { file: '/k/keepalived.conf', host })).toEqual(['/k/keepalived.conf:3:info']);

@@ -1230,8 +1230,10 @@ export class Walker implements LineSink {
       const name = node.argText(0)!;
       this.report('KA205', 'error', `bfd_instance name '${name}' is longer than ${BFD_NAME_MAX} characters; keepalived ignores the whole instance (keepalived: "BFD instance … name too long")`, file, node.argWord(0).range);
     }
-    // A skipped block defines nothing: its name (if any) stays free for a later block.
-    if (!skipped) this.checkDuplicate(node, this.top());
+    // A skipped block defines nothing: its name (if any) stays free for a later block. A line
+    // missing its argument that keepalived reports (KA203 error) sets nothing either: keepalived
+    // ignores it or stops reading there, so it neither overrides an earlier line nor is overridden.
+    if (!skipped) this.checkDuplicate(node, this.top(), this.diagnostics.length > before && this.diagnostics.slice(before).some((d) => d.code === 'KA203' && d.severity === 'error'));
   }
 
   /**
@@ -1560,7 +1562,7 @@ export class Walker implements LineSink {
     this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}; keep one`, node.file, node.word!.range, { related });
   }
 
-  private checkDuplicate(node: AstNode, frame: Frame): void {
+  private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false): void {
     const spec = node.spec!;
     if (spec.repeat === 'instance') {
       // virtual_server "names" are addresses, and keepalived accepts duplicates (an lvs rule checks them).
@@ -1582,7 +1584,7 @@ export class Walker implements LineSink {
       }
       return;
     }
-    if (spec.repeat === 'list' || spec.repeat === 'merge') return;
+    if (spec.repeat === 'list' || spec.repeat === 'merge' || missingArgument) return;
     // keepalived overwrites most settings without a word (KA211); blocks that repeat are other rules' business.
     const silent = spec.repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
     // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so).
