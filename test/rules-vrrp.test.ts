@@ -904,6 +904,26 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
     expect(findings(g('vrrp_mcast_group4 224.0.0.19'), 'KA342')).toHaveLength(0);
     expect(findings(g('vrrp_mcast_group4 10.0.0.1-9'), 'KA342').map((d) => d.severity)).toEqual(['error']);
   });
+  it('every line is checked as keepalived reads it, not only the last (found by fuzzing real configs)', () => {
+    const g = (body: string) => `global_defs {\n${body}\n}\n`;
+    // keepalived 2.2.7: "(Line 2) vrrp_mcast_group4 [10.0.0.7] is not multicast. Skipping", and it
+    // keeps the group set before a refused line: no KA211 for either order.
+    const overridden = g('  vrrp_mcast_group4 10.0.0.7\n  vrrp_mcast_group4 224.0.0.19');
+    expect(lines(overridden, 'KA342')).toEqual([2]);
+    expect(lines(overridden, 'KA211')).toEqual([]);
+    const refusedLater = g('  vrrp_mcast_group4 224.0.0.19\n  vrrp_mcast_group4 10.0.0.7');
+    expect(lines(refusedLater, 'KA342')).toEqual([3]);
+    expect(lines(refusedLater, 'KA211')).toEqual([]);
+    expect(lintText(refusedLater, { file: 'keepalived.conf' }).analysis?.model.globalDefs?.vrrpMcastGroup4?.value).toBe('224.0.0.19');
+    // Before 2.2.5 nothing is checked and the last line is the group.
+    expect(findings(overridden, 'KA342', '2.2.4')).toEqual([]);
+    // An instance's earlier mcast_dst_ip: "(A) mcast_dst_ip 10.0.0.7 not multicast. Skipping..." on its line.
+    expect(lines(instance('A', `${vip('10.0.0.1')}\nmcast_dst_ip 10.0.0.7\nmcast_dst_ip 224.0.0.19`), 'KA342')).toEqual([5]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(overridden).stderr).toContain('vrrp_mcast_group4 [10.0.0.7] is not multicast');
+      expect(runKeepalived(instance('A', `interface lo\nvirtual_router_id 5\n${vip('10.0.0.1')}\nmcast_dst_ip 10.0.0.7\nmcast_dst_ip 224.0.0.19`)).stderr).toContain('mcast_dst_ip 10.0.0.7 not multicast');
+    }
+  });
   it('global groups before 2.2.5: not checked, the address is used', () => {
     const g = (body: string) => `global_defs {\n    ${body}\n}\n`;
     const message = (body: string, target: string) => findings(g(body), 'KA342', target).map((d) => d.message);

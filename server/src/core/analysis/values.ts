@@ -537,6 +537,25 @@ export function misreadFirstLabel(name: string): boolean {
   return name.length > 1 && name[0] !== '.' && name[1] === '.';
 }
 
+/**
+ * From this release keepalived checks the global vrrp_mcast_group4/6 (9b4ea45e): an address it
+ * cannot read, of the other family or not multicast is reported and skipped, leaving the group set
+ * before it. Earlier releases store whatever address they parse.
+ */
+export const GLOBAL_MCAST_GROUP_CHECKED_SINCE: Version = [2, 2, 5];
+
+/** Whether `target` refuses a global vrrp_mcast_group4/6 address (`keyword`), keeping the group an earlier line set. */
+export function globalMcastGroupRefused(keyword: string, text: string | undefined, target: Version | undefined): boolean {
+  if (text === undefined || (target && compareVersions(target, GLOBAL_MCAST_GROUP_CHECKED_SINCE) < 0)) return false;
+  const sa = sockaddrAddress(text);
+  if (!sa || sa.family !== (keyword === 'vrrp_mcast_group6' ? 6 : 4)) return true;
+  if (sa.family === 4) {
+    const first = parseInt(sa.address, 10);
+    return first < 224 || first > 239;
+  }
+  return !/^ff/i.test(canonicalAddress(sa.address));
+}
+
 /** Whether `target` refuses this DNS_CHECK name, leaving the name unset for a later `name` line. */
 export function dnsNameRefused(name: string, target: Version): boolean {
   return compareVersions(target, DNS_NAME_REFUSED_SINCE) >= 0 && (hasEmptyLabel(name) || misreadFirstLabel(name));

@@ -29,7 +29,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1595,11 +1595,14 @@ export class Walker implements LineSink {
       if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
       // A DNS_CHECK name keepalived refuses leaves the name unset: the next `name` line is read (KA524 reports the refused one).
       if (spec.id === DNS_CHECK_NAME && dnsNameRefused(node.argText(0) ?? '', this.options.target)) return;
+      // A global multicast group keepalived refuses keeps the group before it (KA342 reports the line).
+      if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
       this.seenStamp[serial] = frame.stamp;
       this.seenNode[serial] = node;
       return;
     }
     const prev = this.seenNode[serial]!;
+    if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
     if (silent) {
       this.reportOverwritten(prev, node, frame);
       this.seenNode[serial] = node;

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, globalMcastGroupRefused, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 
@@ -451,6 +451,13 @@ export function strictModeOn(strictModeLine: AstNode | undefined, globalStrict: 
 /** From this release `vrrp_strict` and `vrrp_skip_check_adv_addr` read on/off (commit 548743ec). */
 export const GLOBAL_OPTION_VALUE_SINCE: Version = [2, 3, 0];
 
+/** The global multicast group in effect: the last line keepalived does not refuse (a refused one keeps the group before it). */
+function lastMcastGroup(blocks: AstNode[], keyword: string, target: Version | undefined): AstNode | undefined {
+  let found: AstNode | undefined;
+  for (const b of blocks) for (const c of b.children) if (c.keyword === keyword && !globalMcastGroupRefused(keyword, c.argText(0), target)) found = c;
+  return found;
+}
+
 function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): GlobalDefs {
   return {
     node: blocks[0]!,
@@ -459,8 +466,8 @@ function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): Global
     scriptUser: located(lastIn(blocks, 'script_user'), asString),
     vrrpStrict: globalOptionOn(blocks, 'vrrp_strict', !!target && compareVersions(target, GLOBAL_OPTION_VALUE_SINCE) >= 0),
     vrrpVersion: located(lastIn(blocks, 'vrrp_version'), asInt),
-    vrrpMcastGroup4: located(lastIn(blocks, 'vrrp_mcast_group4'), asString),
-    vrrpMcastGroup6: located(lastIn(blocks, 'vrrp_mcast_group6'), asString),
+    vrrpMcastGroup4: located(lastMcastGroup(blocks, 'vrrp_mcast_group4', target), asString),
+    vrrpMcastGroup6: located(lastMcastGroup(blocks, 'vrrp_mcast_group6', target), asString),
   };
 }
 

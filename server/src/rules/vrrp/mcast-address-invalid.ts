@@ -1,17 +1,14 @@
 // KA342: multicast group addresses keepalived refuses: not multicast, wrong family, IPv6 not link-local.
 
-import { argText, type AstNode } from '../../core/analysis/ast.js';
-import { sockaddrAddress } from '../../core/analysis/values.js';
+import { argText, childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import { GLOBAL_MCAST_GROUP_CHECKED_SINCE, sockaddrAddress } from '../../core/analysis/values.js';
 import type { Severity } from '../../core/diagnostics.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem } from './util.js';
 
-/**
- * From this release vrrp_mcast_group4/6 are checked for family and multicast (9b4ea45e, with the byte order fixed by
- * aef0259a). Before it keepalived stores whatever address it parses and sends its adverts there.
- */
-const GLOBAL_GROUP_CHECKED_SINCE: Version = [2, 2, 5];
+// From 2.2.5 vrrp_mcast_group4/6 are checked for family and multicast (GLOBAL_MCAST_GROUP_CHECKED_SINCE:
+// 9b4ea45e, with the byte order fixed by aef0259a). Before it keepalived stores whatever address it parses.
 
 export const mcastAddressInvalid: FileRule = {
   kind: 'file',
@@ -27,7 +24,7 @@ export const mcastAddressInvalid: FileRule = {
   },
   check({ analysis, target, report }) {
     const model = analysis.model;
-    const checked = compareVersions(target, GLOBAL_GROUP_CHECKED_SINCE) >= 0;
+    const checked = compareVersions(target, GLOBAL_MCAST_GROUP_CHECKED_SINCE) >= 0;
     // What the target does with a global group address it should refuse.
     const outcome = (family: boolean) =>
       checked
@@ -40,25 +37,37 @@ export const mcastAddressInvalid: FileRule = {
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       const node = inst.mcastDstIp?.node;
+      // keepalived checks every mcast_dst_ip line as it reads it; an earlier one it refuses is
+      // reported too, although the last line decides the group (the earlier ones need no family).
+      for (const line of childrenNamed(inst.node, 'mcast_dst_ip')) {
+        if (line === node) break;
+        const sa = sockaddrAddress(argText(line) ?? '');
+        if (!sa) continue;
+        const bad = sa.family === 4 ? !isIPv4Multicast(sa.address) : !isIPv6LinkLocalMulticast(sa.address);
+        if (bad) say(line, `mcast_dst_ip ${argText(line)} is ignored by keepalived: it is not ${sa.family === 4 ? 'a multicast address (224.0.0.0/4)' : 'an IPv6 link-local multicast address (ff02::/16)'} (and a later mcast_dst_ip replaces it)`);
+      }
       const problem = mcastDstProblem(inst);
       // Not an address at all is the schema check's finding.
       if (!node || !problem || !sockaddrAddress(inst.mcastDstIp!.value)) continue;
       say(node, `mcast_dst_ip ${inst.mcastDstIp!.value} is ignored by keepalived: ${problem}`);
     }
-    // global_defs blocks merge; the last setting wins (the model's, when it has a value).
-    const g4 = model.globalDefs?.vrrpMcastGroup4?.node;
-    // Socket addresses: a '-range' or '/mask' after the address is ignored.
-    const a4 = g4 && sockaddrAddress(argText(g4) ?? '')?.address;
-    if (g4 && a4) {
-      if (sockaddrAddress(a4)?.family !== 4) say(g4, `vrrp_mcast_group4 ${a4} is not IPv4; ${outcome(true)}`);
-      else if (!isIPv4Multicast(a4)) say(g4, `vrrp_mcast_group4 ${a4} is not a multicast address (224.0.0.0/4); ${outcome(false)}`);
-    }
-    const g6 = model.globalDefs?.vrrpMcastGroup6?.node;
-    const a6 = g6 && sockaddrAddress(argText(g6) ?? '')?.address;
-    if (g6 && a6) {
-      if (sockaddrAddress(a6)?.family !== 6) say(g6, `vrrp_mcast_group6 ${a6} is not IPv6; ${outcome(true)}`);
-      else if (!isIPv6Multicast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not a multicast address (ff00::/8); ${outcome(false)}`);
-      else if (!isIPv6LinkLocalMulticast(a6)) say(g6, `vrrp_mcast_group6 ${a6} is not link-local (ff02::/16); VRRP adverts should stay on the link`, 'warning');
+    // global_defs blocks merge. From 2.2.5 keepalived checks each line as it reads it, and a refused
+    // one keeps the group set before it (the model's group is the last one it accepts).
+    for (const block of childrenNamed(analysis.ast, 'global_defs')) {
+      for (const line of block.children) {
+        if (line.keyword !== 'vrrp_mcast_group4' && line.keyword !== 'vrrp_mcast_group6') continue;
+        // Before 2.2.5 nothing is checked: only the last line, the group in effect, matters.
+        if (!checked && line !== (line.keyword === 'vrrp_mcast_group4' ? model.globalDefs?.vrrpMcastGroup4 : model.globalDefs?.vrrpMcastGroup6)?.node) continue;
+        // Socket addresses: a '-range' or '/mask' after the address is ignored.
+        const a = sockaddrAddress(argText(line) ?? '')?.address;
+        if (!a) continue;
+        if (line.keyword === 'vrrp_mcast_group4') {
+          if (sockaddrAddress(a)?.family !== 4) say(line, `vrrp_mcast_group4 ${a} is not IPv4; ${outcome(true)}`);
+          else if (!isIPv4Multicast(a)) say(line, `vrrp_mcast_group4 ${a} is not a multicast address (224.0.0.0/4); ${outcome(false)}`);
+        } else if (sockaddrAddress(a)?.family !== 6) say(line, `vrrp_mcast_group6 ${a} is not IPv6; ${outcome(true)}`);
+        else if (!isIPv6Multicast(a)) say(line, `vrrp_mcast_group6 ${a} is not a multicast address (ff00::/8); ${outcome(false)}`);
+        else if (!isIPv6LinkLocalMulticast(a)) say(line, `vrrp_mcast_group6 ${a} is not link-local (ff02::/16); VRRP adverts should stay on the link`, 'warning');
+      }
     }
   },
 };
