@@ -1867,6 +1867,26 @@ describe('quoted braces', () => {
       expect(ours, name).toEqual(lines);
     }
   });
+  // A skipped block (a nameless vrrp_instance) is skipped by comparing every word of each line with the
+  // braces, quotes dropped: a '"}"' anywhere on a line ends it, and the rest of that line is not read.
+  // Found by fuzzing the GitHub harvest (a C++ parser's `if (key == "}") {` inside such a block).
+  const skipped: Record<string, string> = {
+    'a "}" word ends the skipping': 'vrrp_instance a b {\n  x "}" y\n  foo\n}\n',
+    'a "{" word nests it': 'vrrp_instance a b {\n  x "{" y\n  "}" z\n  w\n}\nfoo\n',
+    'a "}" and an unquoted "{" on one line': 'vrrp_instance a b {\n  if (key == "}") {\n  }\n',
+  };
+  it('nest and end a skipped block, wherever they are on the line', () => {
+    expect(kalint(skipped['a "}" word ends the skipping']!)).toEqual(['1:KA208', '3:KA201', '4:KA103']);
+    expect(kalint(skipped['a "{" word nests it']!)).toEqual(['1:KA208', '6:KA201']);
+    expect(kalint(skipped['a "}" and an unquoted "{" on one line']!)).toEqual(['1:KA102', '1:KA208', '2:KA103', '3:KA103']);
+  });
+  it.skipIf(!keepalivedAvailable())('in a skipped block agree with keepalived -t: the same lines', () => {
+    for (const [name, text] of Object.entries(skipped)) {
+      const lines = [...new Set(runKeepalived(text).messages.filter((m) => m.line).map((m) => m.line))].sort((a, b) => a! - b!);
+      const ours = [...new Set(analyze(text).diagnostics.filter((d) => d.code !== 'KA102').map((d) => d.range.start.line + 1))].sort((a, b) => a - b);
+      expect(ours, name).toEqual(lines);
+    }
+  });
 });
 
 describe('references to no definition (KA109)', () => {

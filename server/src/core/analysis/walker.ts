@@ -66,6 +66,12 @@ function quotedBraceAt(store: TokenStore, i: number): boolean {
   return c === 123 || c === 125;
 }
 
+/** Whether a token of a line is a quoted brace (asked only inside skipped blocks). */
+function quotedBraceWithin(store: TokenStore, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (quotedBraceAt(store, i)) return true;
+  return false;
+}
+
 /** What KA203 says for each `without_args` value of the keyword table. */
 /** Keywords whose words keepalived reads in any order (see Walker.checkAnyOrder). */
 const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'vmac_garp_intvl', 'vrrp_garp_extra_if', 'vrrp_vmac_garp_intvl']);
@@ -376,7 +382,7 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
-    if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1)) {
+    if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1) || (this.top().kind === 'skip' && quotedBraceWithin(store, from, to))) {
       // Rare: read word by word (see words()).
       const words: Word[] = new Array(to - from);
       for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
@@ -658,6 +664,7 @@ export class Walker implements LineSink {
   }
 
   words(words: Word[], file: string): void {
+    if (this.top().kind === 'skip' && this.skipQuotedBraces(words)) return;
     if (this.quotedBraces(words, file)) return;
     this.openPendingWithoutBrace(words[0]!);
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!, words.length - 1);
@@ -676,6 +683,26 @@ export class Walker implements LineSink {
       return;
     }
     this.keywordLine(frame, words, file);
+  }
+
+  /**
+   * A line of a skipped block holding a quoted brace: keepalived skips a block by comparing every word
+   * of each line (quotes dropped) with '{' and '}', so `"{"` and `"}"` nest and end the skipping like
+   * braces; the words after the '}' that ends it are not read (lib/parser.c, process_stream). Its count
+   * of missing braces (read_line) still sees only unquoted ones. False when the line has no quoted brace.
+   */
+  private skipQuotedBraces(words: Word[]): boolean {
+    if (!words.some((w) => w.quoted && (w.text === '{' || w.text === '}'))) return false;
+    const depth = this.stack.length;
+    for (const w of words) {
+      if (!w.quoted || (w.text !== '{' && w.text !== '}')) continue;
+      if (w.text === '{') this.open(w, false);
+      else {
+        this.close(w, false);
+        if (this.stack.length < depth && this.top().kind !== 'skip') break;
+      }
+    }
+    return true;
   }
 
   /**
