@@ -49,6 +49,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('an @id prefix runs to the first blank or tab, not to a CR: `@a<CR>}` has nothing after its id and is dropped', () => {
+    // Found by fuzzing the GitHub harvest. keepalived 2.2.7 (lib/parser.c read_line) ends the id at
+    // strpbrk(" \t"): the '}' never closes the instance, for any config id.
+    const text = conf('vrrp_instance VI_1 {', '    priority 100', '@a\r}', 'foo');
+    const a = agree(text, 'a');
+    expect(a.ka).toEqual(["4: Unknown keyword 'foo'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(expect.arrayContaining(['1: KA102', '4: KA201']));
+    expect(a.diagnostics.find((d) => d.code === 'KA201')!.message).toContain("in 'vrrp_instance'");
+  });
+
   it('what follows a brace is read as a line of its own: an @id prefix there covers the rest of the line', () => {
     const text = conf('global_defs { @lb1 router_id lb1', '    @lb2 router_id lb2 \\', '}', 'global_defs {@^lb1 router_id x }');
     for (const id of ['lb1', 'lb2']) {

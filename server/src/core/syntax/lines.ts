@@ -103,6 +103,17 @@ export function conditionHolds(c: Condition, configId: string): boolean {
   return (c.id === configId) !== c.negated;
 }
 
+/** Whether token `next` is still part of an `@id` ending with `prev`: nothing but characters other than a blank or a tab between them. */
+function idContinues(prev: Token, next: Token): boolean {
+  if (next.start === prev.end) return true;
+  const text = prev.src.text;
+  for (let i = prev.end; i < next.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) return false;
+  }
+  return true;
+}
+
 /**
  * Classifies tokens[from, to) — all tokens of one physical line — as a release with `features` reads
  * it (all features when undefined); `lineStart`: the offset of the line's first column (for releases
@@ -120,11 +131,15 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
   let condition = !features || features.indentedCondition || tokens[first]!.start === lineStart ? parseCondition(tokens[first]!, !features || features.negatedCondition) : undefined;
   if (condition) {
     first++;
-    // keepalived's id runs to the first blank or tab: a brace or quote glued to it (`@a{`, `@}`)
-    // is part of the id, not of the line (so `@a{ x` never matches id `a`, and `@}` closes nothing).
-    if (first < end && tokens[first]!.start === tokens[first - 1]!.end) {
+    // keepalived's id runs to the first blank or tab (strpbrk " \t"): a brace or quote glued to it
+    // (`@a{`, `@}`) is part of the id, not of the line (so `@a{ x` never matches id `a`, and `@}` closes
+    // nothing), and so is what follows another separator of words (a CR, a form feed: `@a\r}`).
+    if (first < end && idContinues(tokens[first - 1]!, tokens[first]!)) {
       let id = condition.id;
-      while (first < end && tokens[first]!.start === tokens[first - 1]!.end) id += tokens[first++]!.text;
+      while (first < end && idContinues(tokens[first - 1]!, tokens[first]!)) {
+        const t = tokens[first++]!;
+        id += t.src.text.slice(tokens[first - 2]!.end, t.end);
+      }
       condition = { token: condition.token, id, negated: condition.negated };
     }
   }
