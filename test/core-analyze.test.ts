@@ -1880,6 +1880,37 @@ describe('quoted braces', () => {
     expect(kalint(skipped['a "{" word nests it']!)).toEqual(['1:KA208', '6:KA201']);
     expect(kalint(skipped['a "}" and an unquoted "{" on one line']!)).toEqual(['1:KA102', '1:KA208', '2:KA103', '3:KA103']);
   });
+  // The processes that skip a top-level block (the parent and checker for a vrrp_script) count the
+  // quoted braces its owner reads as words: a '"}"' ends the block early for them.
+  const others: Record<string, string> = {
+    'a "}" argument of a vrrp_script': 'vrrp_script s {\n  script "}"\n}\nfoo\n',
+    'a "}" argument deep in a virtual_server': 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "}"\n    }\n  }\n}\nfoo\n',
+    'a "}" then more words, in an instance': 'vrrp_instance VI_1 {\n  notify_master "}" x\n  priority 1\n}\nbar\n',
+    'balanced quoted braces': 'vrrp_script s {\n  script "{"\n  user "}"\n}\nfoo\n',
+    'global_defs, which only the parent reads': 'global_defs {\n  router_id "}"\n}\nfoo\n',
+    'a value line ending with "}"': 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 5\n  virtual_ipaddress {\n    10.0.0.1 "}"\n  }\n  priority 100\n}\nfoo\n',
+  };
+  it('end a top-level block early for the processes that skip it', () => {
+    const ka104 = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA104').map((d) => d.range.start.line + 1);
+    expect(ka104(others['a "}" argument of a vrrp_script']!)).toEqual([3]);
+    expect(ka104(others['a "}" argument deep in a virtual_server']!)).toEqual([7]);
+    expect(ka104(others['a "}" then more words, in an instance']!)).toEqual([3, 4]);
+    expect(ka104(others['balanced quoted braces']!)).toEqual([]);
+    expect(ka104(others['global_defs, which only the parent reads']!)).toEqual([3]);
+    expect(analyze(others['a "}" argument of a vrrp_script']!).diagnostics.find((d) => d.code === 'KA104')!.message).toContain("the '}' on line 2 that the owning process reads as a quoted word");
+    // The owner ends a value block at a line's last word '"}"', after taking the words before it.
+    const valueLine = analyze(others['a value line ending with "}"']!);
+    expect(valueLine.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['7:KA202', '8:KA103', '9:KA201']);
+    expect(valueLine.model.vrrpInstances[0]!.virtualIpaddresses.map((a) => a.text)).toEqual(['10.0.0.1']);
+  });
+  it.skipIf(!keepalivedAvailable())('in a top-level block agree with keepalived -t: the same lines', () => {
+    for (const [name, text] of Object.entries(others)) {
+      // "Unable to set uid/gid for script" names a user this machine lacks: not the config's business.
+      const lines = [...new Set(runKeepalived(text).messages.filter((m) => m.line && !/uid\/gid/.test(m.message)).map((m) => m.line))].sort((a, b) => a! - b!);
+      const ours = [...new Set(analyze(text).diagnostics.filter((d) => d.severity === 'error' && !['KA300', 'KA338', 'KA507'].includes(d.code)).map((d) => d.range.start.line + 1))].sort((a, b) => a - b);
+      expect(ours, name).toEqual(lines);
+    }
+  });
   it.skipIf(!keepalivedAvailable())('in a skipped block agree with keepalived -t: the same lines', () => {
     for (const [name, text] of Object.entries(skipped)) {
       const lines = [...new Set(runKeepalived(text).messages.filter((m) => m.line).map((m) => m.line))].sort((a, b) => a! - b!);

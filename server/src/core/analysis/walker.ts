@@ -307,6 +307,17 @@ export class Walker implements LineSink {
   private otherPassesLine = '';
   /** The '}' word that ended the other processes' skipping of the top-level block early (see countedBrace). */
   private extraClose: Word | undefined;
+  /**
+   * Quoted braces read in the open top-level block, '{' minus '}': the processes that skip the block
+   * compare every word with the braces, quotes dropped, so they count them; read_line's count of
+   * missing braces (rawOpen) does not.
+   */
+  private quotedNet = 0;
+  /** The last quoted '}' counted in quotedNet. */
+  private lastQuotedClose: Word | undefined;
+  /** The source text last asked about and whether it holds a quoted brace at all (most do not: their lines are not scanned). */
+  private quotedBraceSrc: object | undefined;
+  private quotedBraceHeld = false;
   /** The last '{' keepalived ignored ("Unexpected '{'") inside the open top-level block. */
   private ignoredOpen: Word | undefined;
   /** Places (file, offset) of every counted '{' that opened no block. */
@@ -382,7 +393,7 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
-    if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1) || (this.top().kind === 'skip' && quotedBraceWithin(store, from, to))) {
+    if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1) || (this.stack.length > 1 && this.holdsQuotedBraces(store) && quotedBraceWithin(store, from, to))) {
       // Rare: read word by word (see words()).
       const words: Word[] = new Array(to - from);
       for (let i = from; i < to; i++) words[i - from] = new StoreWord(store, i);
@@ -636,7 +647,8 @@ export class Walker implements LineSink {
     const said = text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${text}'`;
     const extra = this.extraClose;
     if (extra && !this.bracelessBlock) {
-      this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on line ${extra.range.start.line + 1} that the owning process does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line) ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
+      const why = extra.quoted ? 'reads as a quoted word (they drop the quotes and compare every word)' : `does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line)`;
+      this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on line ${extra.range.start.line + 1} that the owning process ${why} ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
         related: [{ file: extra.file, range: extra.range, message: "this '}' ends the block for the processes that skip it" }],
       });
       return;
@@ -666,6 +678,7 @@ export class Walker implements LineSink {
   words(words: Word[], file: string): void {
     if (this.top().kind === 'skip' && this.skipQuotedBraces(words)) return;
     if (this.quotedBraces(words, file)) return;
+    if (this.stack.length > 1) this.otherPassesQuotedBraces(words);
     this.openPendingWithoutBrace(words[0]!);
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!, words.length - 1);
     const frame = this.top();
@@ -683,6 +696,37 @@ export class Walker implements LineSink {
       return;
     }
     this.keywordLine(frame, words, file);
+  }
+
+  private holdsQuotedBraces(store: TokenStore): boolean {
+    if (store.src !== this.quotedBraceSrc) {
+      const text = store.src.text;
+      this.quotedBraceSrc = store.src;
+      this.quotedBraceHeld = text.includes('"}"') || text.includes('"{"');
+    }
+    return this.quotedBraceHeld;
+  }
+
+  /**
+   * Quoted braces on a line the owning process reads as words (`script "}"`): the processes that skip
+   * the top-level block count them, and a '"}"' one too many ends the block for them; they read the
+   * lines after it at the top level (keepalived 2.2.7: "Unknown keyword '}'" on the block's own '}';
+   * global_defs too, which only the parent reads). A '"{"' one too many (they skip on past the end)
+   * is not followed.
+   */
+  private otherPassesQuotedBraces(words: Word[]): void {
+    if (READERS[this.stack[1]!.node.keyword] === undefined) return;
+    for (const w of words) {
+      if (!w.quoted || (w.text !== '{' && w.text !== '}')) continue;
+      this.quotedNet += w.text === '{' ? 1 : -1;
+      if (w.text === '}') this.lastQuotedClose = w;
+      if (!this.otherPassesAtTop && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
+        this.otherPassesAtTop = this.stack[1]!.node;
+        this.extraClose = w;
+        this.otherPassesLine = `${w.file}\0${w.range.start.line}`;
+        return; // the rest of the line is not read by them
+      }
+    }
   }
 
   /**
@@ -715,19 +759,35 @@ export class Walker implements LineSink {
     const n = words.length;
     const last = words[n - 1]!;
     if (!last.quoted || (last.text !== '{' && last.text !== '}')) return false;
+    // The processes that skip the top-level block count these too (otherPassesQuotedBraces).
+    const counted = () => {
+      if (this.stack.length <= 1) return;
+      this.quotedNet += last.text === '{' ? 1 : -1;
+      if (last.text === '}') this.lastQuotedClose = last;
+    };
     if (n === 1) {
+      counted();
       if (last.text === '{') this.open(last, false);
       else this.close(last, false);
       return true;
     }
-    if (last.text !== '{' || this.pending) return false;
     const frame = this.top();
+    // A value block's line ending with '"}"' ends the block after its values (alloc_value_block
+    // compares the last word of each line, quotes dropped, with '}').
+    if (last.text === '}' && frame.kind === 'values' && !this.includedIntoValues(frame, file)) {
+      this.words(words.slice(0, -1), file);
+      counted();
+      this.close(last, false);
+      return true;
+    }
+    if (last.text !== '{' || this.pending) return false;
     if (frame.kind !== 'keywords') return false;
     const spec = (frame.node.spec ?? schema().root).childMap.get(words[0]!.text);
     if (!spec?.block || !availableIn(spec, this.options.target)) return false;
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!);
     words.pop();
     this.keywordLine(frame, words, file);
+    counted();
     this.open(last, false);
     return true;
   }
@@ -1019,6 +1079,8 @@ export class Walker implements LineSink {
     if (this.stack.length === 1) {
       this.rootRawDepth = this.rawOpen.length;
       this.ignoredOpen = undefined;
+      this.quotedNet = 0;
+      this.lastQuotedClose = undefined;
     }
     // Every global_defs block (repeat 'merge') sets one set of globals: share one stamp, so that a
     // first_wins keyword repeated in a second global_defs is found too (keepalived: "already specified").
@@ -1088,6 +1150,12 @@ export class Walker implements LineSink {
     if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = this.extraClose = undefined;
     // The processes that skip the top-level block stop at the '}' that balances its '{'; the lines up to this block's own end they read at the top level.
     else if (!this.otherPassesAtTop && this.bracelessBlock && this.rawOpen.length < this.rootRawDepth) this.otherPassesAtTop = this.bracelessBlock;
+    else if (!this.otherPassesAtTop && this.lastQuotedClose && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
+      // A quoted '}' read earlier in the block has the processes skipping it end the block at this '}'.
+      this.otherPassesAtTop = this.stack[1]!.node;
+      this.extraClose = this.lastQuotedClose;
+      this.otherPassesLine = `${brace.file}\0${brace.range.start.line}`;
+    }
     // Inside a skipped block, inner braces close only the nested skipping.
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
     this.closeFrame(frame);
