@@ -340,6 +340,33 @@ describe('pairFiles: variants of one node', () => {
     ]);
     expect(copied.map((p) => p.nodes.map((n) => n.file))).toEqual([['host1.conf', 'host2.conf']]);
   });
+
+  // Found on real repos (master/keepalived.conf and master/keepalived.conf.appmy, the MASTER with and
+  // without a second instance; keepalived.conf and keepalived.conf.group, one node's two layouts):
+  // multicast, so no source address to compare, and each folder was paired as two MASTERs (KA407).
+  const multicast = (routerId: string, state: string, prio: number) =>
+    `global_defs {\n    router_id ${routerId}\n}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n    virtual_ipaddress {\n        192.168.138.200\n    }\n}\n`;
+  it('variants without a source address are one node when state, priority and router_id agree', () => {
+    const variants = pairFiles([
+      { file: 'keepalived.conf', text: multicast('LVS_DEVEL', 'MASTER', 100) },
+      { file: 'keepalived.conf.appmy', text: multicast('LVS_DEVEL', 'MASTER', 100) },
+    ]);
+    expect(variants).toEqual([]);
+    // keepalived.conf and keepalived.conf.backup are MASTER and BACKUP: two nodes.
+    const pair = pairFiles([
+      { file: 'keepalived.conf', text: multicast('LVS_DEVEL', 'MASTER', 100) },
+      { file: 'keepalived.conf.backup', text: multicast('LVS_DEVEL', 'BACKUP', 90) },
+    ]);
+    expect(pair.map((p) => p.nodes.map((n) => n.file))).toEqual([['keepalived.conf', 'keepalived.conf.backup']]);
+    // Both BACKUP, told apart by priority or router_id: two nodes.
+    for (const [r, p] of [['LVS_DEVEL', 90], ['LVS_2', 100]] as const) {
+      const backups = pairFiles([
+        { file: 'keepalived.conf', text: multicast('LVS_DEVEL', 'BACKUP', 100) },
+        { file: 'keepalived.conf.backup', text: multicast(r, 'BACKUP', p) },
+      ]);
+      expect(backups).toHaveLength(1);
+    }
+  });
 });
 
 describe('robustness', () => {

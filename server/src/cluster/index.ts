@@ -108,7 +108,8 @@ const GENERIC_NAME = /^(vi|vrrp|vrrp_instance|instance|vip|vr|vrid)[_-]?\d*$/i;
 /**
  * A file and its variant (`keepalived.conf.master` and `keepalived.conf.master.hc`, `x.conf` and
  * `x.conf.bak`) are one node written twice, not two nodes, when their matching instances have the
- * same name, send from the same unicast_src_ip and start in the same state. Files named apart
+ * same name, send from the same unicast_src_ip and start in the same state (without a source
+ * address on either: with the same priority and router_id). Files named apart
  * (`lb1.conf`, `lb2.conf`) stay nodes, so a source address copied unchanged is still reported
  * (KA421); `--cluster` checks any set.
  */
@@ -122,7 +123,12 @@ function sameNode(x: Analysis, a: VrrpInstance, y: Analysis, b: VrrpInstance): b
   if (a.name !== b.name || a.effectiveState !== b.effectiveState) return false;
   if (variantNames(x.file, y.file)) {
     const src = a.unicastSrcIp?.value;
-    return src !== undefined && src === b.unicastSrcIp?.value;
+    if (src !== undefined) return src === b.unicastSrcIp?.value;
+    // Neither names its source address (multicast from the interface's own): one node's two
+    // versions (`keepalived.conf` and `keepalived.conf.appmy`) when the priority and router_id are
+    // the same too; a BACKUP copied from the MASTER differs in state or priority.
+    return b.unicastSrcIp === undefined && sourceAddress(a) === undefined && sourceAddress(b) === undefined
+      && a.effectivePriority === b.effectivePriority && x.model.globalDefs?.routerId?.value === y.model.globalDefs?.routerId?.value;
   }
   // Files named apart are one node written twice (`host1.conf` and `keepalived1.conf`, two
   // versions of one node kept side by side) only when nothing tells them apart: the same
