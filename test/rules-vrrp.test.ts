@@ -1909,6 +1909,25 @@ describe('KA359 unicast-peer-self', () => {
     expect(lines(instance('A', body('172.16.20.181')), 'KA359')).toEqual([]);
     expect(lines(instance('A', `interface eth0\nvirtual_router_id 7\nunicast_peer {\n172.16.20.182\n}\n${vip('172.16.20.134')}`), 'KA359')).toEqual([]);
   });
+  // A real docker demo pair: each node's second instance sends from the other node's address, so
+  // one file both sends from 172.20.128.3 and lists it as its peer.
+  it('reports a peer that another instance of the config sends from', () => {
+    const two = (name: string, vrid: number, src: string, peers: string) =>
+      instance(name, `interface eth0\nvirtual_router_id ${vrid}\nunicast_src_ip ${src}\nunicast_peer {\n${peers}\n}\n${vip(`172.20.128.${vrid}`)}`);
+    const crossed = `${two('VI_1', 51, '172.20.128.2', '172.20.128.3')}${two('VI_2', 61, '172.20.128.3', '172.20.128.2')}`;
+    const found = findings(crossed, 'KA359');
+    expect(found.map((d) => d.range.start.line + 1)).toEqual([6, 17]);
+    expect(found[0]!.message).toContain("the unicast_src_ip of 'VI_2'");
+    expect(found[0]!.severity).toBe('warning');
+    // Peers that no instance sends from: nothing.
+    const listed = `${two('VI_1', 51, '172.20.128.2', '172.20.128.4')}${two('VI_2', 61, '172.20.128.2', '172.20.128.3\n172.20.128.4')}`;
+    expect(findings(listed, 'KA359')).toEqual([]);
+    // Among other peers: a note.
+    const [note] = findings(`${two('VI_1', 51, '172.20.128.2', '172.20.128.4\n172.20.128.9')}${two('VI_2', 61, '172.20.128.9', '172.20.128.4')}`, 'KA359');
+    expect(note!.severity).toBe('info');
+    // Every instance sending from one address and listing the others is what a node should write.
+    expect(findings(`${two('VI_1', 51, '172.20.128.2', '172.20.128.3')}${two('VI_2', 61, '172.20.128.2', '172.20.128.3')}`, 'KA359')).toEqual([]);
+  });
   it.runIf(keepalivedAvailable())('keepalived -t accepts the own address as a peer without a word', () => {
     const r = runKeepalived(instance('A', body('172.16.20.182')));
     expect(r.messages.filter((m) => m.line === 6)).toEqual([]);

@@ -1,6 +1,7 @@
-// KA359: unicast_peer lists the instance's own unicast_src_ip.
+// KA359: unicast_peer lists the instance's own unicast_src_ip, or another instance's of the same config.
 
 import { canonicalAddress, sockaddrText } from '../../core/analysis/values.js';
+import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { unicastPeerWords } from './util.js';
 
@@ -10,37 +11,65 @@ export const unicastPeerSelf: FileRule = {
   name: 'unicast-peer-self',
   family: 'vrrp',
   severity: 'warning',
-  description: "unicast_peer lists the instance's own unicast_src_ip, so keepalived sends adverts to this node itself.",
+  description: "unicast_peer lists this node's own address (the instance's unicast_src_ip, or another instance's), so keepalived sends adverts to this node itself.",
   docs: {
     why:
       'keepalived sends each advert to every address in unicast_peer, one by one, and accepts any address there, its own ' +
       'unicast_src_ip included (keepalived -t says nothing). An advert sent to this node\'s own address reaches no other ' +
       'node. When a config lists every node of the cluster so it can be copied unchanged, the other nodes still hear this ' +
       'one; when the own address is the only peer, no other node hears it, and the other nodes take the VIPs as well ' +
-      '(split brain). List the other nodes only.',
+      '(split brain). List the other nodes only. The same holds for an address another instance of the config gives as its ' +
+      'unicast_src_ip: either it is this node\'s own, or that instance took another node\'s address, a line copied from the ' +
+      'other node\'s config (real pairs had both nodes send their second instance from the other node\'s address).',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.11\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
+    const insts = analysis.model.vrrpInstances;
+    // This node's own addresses: every instance's unicast_src_ip (the first instance to give one names it).
+    const sources = new Map<string, VrrpInstance>();
+    for (let i = 0; i < insts.length; i++) {
+      const src = insts[i]!.unicastSrcIp;
+      if (!src) continue;
+      const key = canonicalAddress(sockaddrText(src.value));
+      if (!sources.has(key)) sources.set(key, insts[i]!);
+    }
+    if (!sources.size) return;
+    for (let i = 0; i < insts.length; i++) {
       const inst = insts[i]!;
       const src = inst.unicastSrcIp;
-      if (!src) continue;
-      const own = canonicalAddress(sockaddrText(src.value));
+      const own = src ? canonicalAddress(sockaddrText(src.value)) : undefined;
       const peers = unicastPeerWords(inst);
       for (let j = 0; j < peers.length; j++) {
         const peer = peers[j]!;
-        if (canonicalAddress(sockaddrText(peer.text)) !== own) continue;
+        const address = canonicalAddress(sockaddrText(peer.text));
         const alone = peers.length === 1;
+        if (address === own) {
+          report({
+            message: alone
+              ? `the only unicast_peer of '${inst.name}' is its own unicast_src_ip ${src!.value}: keepalived sends its adverts to this node alone, so no other node hears it and they take the VIPs too (split brain); list the other nodes`
+              : `unicast_peer of '${inst.name}' lists its own unicast_src_ip ${src!.value}: keepalived also sends each advert to this node itself; list only the other nodes`,
+            // Among other peers it only costs a packet per advert (a config copied unchanged to every node): a note.
+            severity: alone ? undefined : 'info',
+            file: peer.file,
+            range: peer.range,
+            related: [{ file: src!.node.file, range: src!.node.range, message: 'unicast_src_ip is set here' }],
+          });
+          continue;
+        }
+        // Another instance of this node sends from the address: it is this node's own too, or that
+        // instance took another node's address (a line copied from the other node's config).
+        const other = sources.get(address);
+        if (!other || other === inst) continue;
+        const otherSrc = other.unicastSrcIp!;
         report({
           message: alone
-            ? `the only unicast_peer of '${inst.name}' is its own unicast_src_ip ${src.value}: keepalived sends its adverts to this node alone, so no other node hears it and they take the VIPs too (split brain); list the other nodes`
-            : `unicast_peer of '${inst.name}' lists its own unicast_src_ip ${src.value}: keepalived also sends each advert to this node itself; list only the other nodes`,
-          // Among other peers it only costs a packet per advert (a config copied unchanged to every node): a note.
+            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: one of the two is wrong — if ${otherSrc.value} is this node's address, '${inst.name}' sends its adverts to this node alone and the other nodes take its VIPs too (split brain); if it is the other node's, '${other.name}' sends its adverts from the other node's address`
+            : `unicast_peer of '${inst.name}' lists ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: either this node sends '${inst.name}' adverts to itself too, or '${other.name}' sends from another node's address`,
           severity: alone ? undefined : 'info',
           file: peer.file,
           range: peer.range,
-          related: [{ file: src.node.file, range: src.node.range, message: 'unicast_src_ip is set here' }],
+          related: [{ file: otherSrc.node.file, range: otherSrc.node.range, message: `unicast_src_ip of '${other.name}'` }],
         });
       }
     }
