@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatScenarioTable, lintCluster, pairFiles, type FailoverReport } from '../server/src/cluster/index.js';
+import { formatScenarioTable, isCopyName, lintCluster, pairFiles, type FailoverReport } from '../server/src/cluster/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 interface NodeSpec {
@@ -366,6 +366,22 @@ describe('pairFiles: variants of one node', () => {
       ]);
       expect(backups).toHaveLength(1);
     }
+  });
+
+  // Found on real repos: keepalived.conf, keepalived-backup.conf and keepalived-example.conf (the
+  // tutorial's MASTER the first was written from) were one cluster of two MASTERs (KA407); a
+  // keepalived.conf.orig (the same node before an edit, another priority) was the second node.
+  it('leaves kept copies and examples out', () => {
+    const pairs = pairFiles([
+      { file: 'keepalived-backup.conf', text: multicast('LVS1', 'BACKUP', 99) },
+      { file: 'keepalived-example.conf', text: multicast('LVS1', 'MASTER', 100) },
+      { file: 'keepalived.conf', text: multicast('LVS1', 'MASTER', 100) },
+      { file: 'keepalived.conf.orig', text: multicast('LVS1', 'BACKUP', 80) },
+      { file: 'keepalived.conf.bak', text: multicast('LVS1', 'MASTER', 90) },
+    ]);
+    expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([['keepalived-backup.conf', 'keepalived.conf']]);
+    for (const name of ['keepalived.conf.dpkg-old', 'keepalived.sample.conf', 'lb1.conf~', 'examples.conf']) expect(isCopyName(`/etc/keepalived/${name}`), name).toBe(true);
+    for (const name of ['keepalived.conf.backup', 'keepalived.conf.master', 'lb-old2.conf', 'keepalived_slave.conf', 'sampler.conf']) expect(isCopyName(name), name).toBe(false);
   });
 });
 

@@ -153,6 +153,17 @@ function sourceAddress(inst: VrrpInstance): string | undefined {
 const MAX_CLUSTER_SIZE = 4;
 
 /**
+ * Names of kept copies and examples, not of a node (`keepalived.conf.bak`, `.orig`, `.org`,
+ * `.dpkg-old`, `keepalived-example.conf`): auto pairing leaves them out, as they repeat a node of the
+ * folder (real folders held `keepalived.conf` with `keepalived-example.conf`, the same MASTER, and a
+ * `.orig` of the same node with another priority). `.backup` names the BACKUP node and is kept.
+ */
+const COPY_NAME = /(?:\.(?:bak|orig|org|old|save|sample|example|dist|default|rpmnew|rpmsave|dpkg-old|dpkg-dist|dpkg-new|ucf-old|ucf-dist)|~)$|(?:^|[._-])(?:example|sample)s?(?:[._-]|$)/i;
+export function isCopyName(file: string): boolean {
+  return COPY_NAME.test(file.slice(file.lastIndexOf('/') + 1));
+}
+
+/**
  * Which files of one folder are the nodes of one cluster, judged from analyses: two files are
  * paired when at least half of the instances of each match an instance of the other (same VRID
  * and VIPs, or the same distinctive name and VRID). One shared instance between two otherwise
@@ -167,6 +178,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
   };
   const counted = analyses.map((a, f) => {
     let n = 0;
+    if (isCopyName(a.file)) return n;
     a.model.vrrpInstances.forEach((inst, k) => {
       const vrid = inst.virtualRouterId?.value;
       if (vrid === undefined) return;
