@@ -425,6 +425,8 @@ describe('errors', () => {
     expect(peerError(negated)).toMatch(/state of VI_1 \(line 10\) is on an @id line/);
     expect(peerError(PAIR.replace('    router_id LVS_MASTER', '    @lb1 router_id LVS_MASTER'), { configId: 'lb1' })).toMatch(/router_id \(line 2\) is on an @id line/);
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
+    // A real MASTER file wrote 'state backup': keepalived reads BACKUP, which the refusal says.
+    expect(peerError(PAIR.replace('state MASTER', 'state backup'))).toMatch(/unknown state 'backup' \(line \d+\); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);
     expect(peerError(PAIR, { routerId: undefined, interface: 'a b' })).toMatch(/not an interface name/);
