@@ -368,6 +368,34 @@ describe('pairFiles: variants of one node', () => {
     }
   });
 
+  // Found on a real repo (ha_keepalived/keepalived_master.conf and keepalived_backup.conf): the BACKUP
+  // was edited to another VIP, and as VRID and VIPs no longer matched, the folder was no cluster and
+  // KA412 never ran. Files named for the two roles pair by instance name.
+  it('pairs files named for the MASTER and the BACKUP by instance name, whatever differs', () => {
+    const inst = (state: string, vrid: number, vip: string) =>
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${state === 'MASTER' ? 101 : 100}\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;
+    const pairs = pairFiles([
+      { file: 'keepalived_backup.conf', text: inst('BACKUP', 51, '192.168.158.148') },
+      { file: 'keepalived_master.conf', text: inst('MASTER', 51, '192.168.5.200') },
+    ]);
+    expect(pairs.map((p) => p.reason)).toEqual(['auto-paired: keepalived_backup.conf and keepalived_master.conf both define instance VI_1, in files named for the MASTER and the BACKUP']);
+    const r = lintCluster(pairs[0]!.nodes, { reason: pairs[0]!.reason });
+    expect(r.diagnostics.map((d) => d.code)).toContain('KA412');
+    // A VRID mismatch, other role words: still a pair.
+    expect(pairFiles([
+      { file: 'lb-primary.conf', text: inst('MASTER', 51, '10.0.0.10') },
+      { file: 'lb-secondary.conf', text: inst('BACKUP', 52, '10.0.0.10') },
+    ])).toHaveLength(1);
+    // Not a pair: one role twice, names that differ elsewhere, an instance without VIPs.
+    for (const [x, y] of [['keepalived-master.conf', 'keepalived-main.conf'], ['site-a-master.conf', 'site-b-backup.conf']]) {
+      expect(pairFiles([{ file: x!, text: inst('MASTER', 51, '10.0.0.10') }, { file: y!, text: inst('BACKUP', 51, '10.0.0.11') }]), `${x} ${y}`).toEqual([]);
+    }
+    expect(pairFiles([
+      { file: 'keepalived_master.conf', text: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n}\n' },
+      { file: 'keepalived_backup.conf', text: inst('BACKUP', 51, '10.0.0.10') },
+    ])).toEqual([]);
+  });
+
   // Found on real repos: keepalived.conf, keepalived-backup.conf and keepalived-example.conf (the
   // tutorial's MASTER the first was written from) were one cluster of two MASTERs (KA407); a
   // keepalived.conf.orig (the same node before an edit, another priority) was the second node.

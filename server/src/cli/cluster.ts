@@ -4,7 +4,8 @@
 //   several config ids     one file seen with each id is a cluster of those ids;
 //   .kalint.json clusters  [{name, files}], files relative to the .kalint.json's folder;
 //   auto pairing           files of one folder whose instances match (same VRID + VIPs, or the
-//                          same distinctive instance name + VRID); the message says why;
+//                          same distinctive instance name + VRID, or the same instance name in
+//                          files named for the MASTER and the BACKUP); the message says why;
 //                          `autoPair: false` in .kalint.json turns it off below that file.
 
 import { dirname, resolve } from 'node:path';

@@ -163,6 +163,21 @@ export function isCopyName(file: string): boolean {
   return COPY_NAME.test(file.slice(file.lastIndexOf('/') + 1));
 }
 
+/** A word of a file name that says which node of a pair the file is for. */
+const ROLE_WORD = /(^|[._-])(master|main|primary|active|backup|slave|secondary|standby|passive)(?=[._-]|$)/i;
+
+/**
+ * The role a file's name gives it (`keepalived-master.conf`, `keepalived.conf.backup`), and the
+ * name without that word: two files with the same rest and different roles are meant as one pair.
+ */
+function roleOf(file: string): { role: 'MASTER' | 'BACKUP'; base: string } | undefined {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const m = ROLE_WORD.exec(name);
+  if (!m) return undefined;
+  const role = /^(master|main|primary|active)$/i.test(m[2]!) ? 'MASTER' : 'BACKUP';
+  return { role, base: name.slice(0, m.index) + m[1] + '*' + name.slice(m.index + m[0].length) };
+}
+
 /**
  * Which files of one folder are the nodes of one cluster, judged from analyses: two files are
  * paired when at least half of the instances of each match an instance of the other (same VRID
@@ -176,9 +191,11 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     if (!e) byKey.set(key, { hits: [{ file, inst }], why });
     else if (e.hits[e.hits.length - 1]!.file !== file) e.hits.push({ file, inst });
   };
+  const roles = analyses.map((a) => roleOf(a.file));
   const counted = analyses.map((a, f) => {
     let n = 0;
     if (isCopyName(a.file)) return n;
+    const role = roles[f];
     a.model.vrrpInstances.forEach((inst, k) => {
       const vrid = inst.virtualRouterId?.value;
       if (vrid === undefined) return;
@@ -186,16 +203,24 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
       const vips = vipSet(inst);
       if (vips.length) add(`vip|${vrid}|${vips.join(',')}`, f, k, `VRID ${vrid} with VIPs ${vips.join(', ')}`);
       if (inst.name && !GENERIC_NAME.test(inst.name)) add(`name|${inst.name}|${vrid}`, f, k, `instance ${inst.name} with VRID ${vrid}`);
+      // Files named for the two roles of one pair match by instance name alone (any VRID and VIPs), so
+      // that what differs between them, a VRID or the VIPs, is reported rather than keeping them apart.
+      // An instance without VIPs is left out: a real folder's keepalived_master.conf was a stub an
+      // installer completes (no state, priority, authentication or VIPs).
+      if (role && inst.name && vips.length) add(`role|${role.base}|${inst.name}`, f, k, `instance ${inst.name}, in files named for the MASTER and the BACKUP`);
     });
     return n;
   });
   // Per pair of files: which instances of each side matched, and the first reason.
   const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string; sameNode?: boolean }>();
-  for (const { hits, why } of byKey.values()) {
+  for (const [k, { hits, why }] of byKey) {
     if (hits.length < 2 || hits.length > MAX_CLUSTER_SIZE) continue;
+    const byRole = k.startsWith('role|');
     for (let x = 0; x < hits.length; x++) {
       for (let y = x + 1; y < hits.length; y++) {
         const [p, q] = hits[x]!.file < hits[y]!.file ? [hits[x]!, hits[y]!] : [hits[y]!, hits[x]!];
+        // Two files named for the same role (`master.conf`, `main.conf`) are no pair by their names.
+        if (byRole && roles[p.file]!.role === roles[q.file]!.role) continue;
         const key = `${p.file},${q.file}`;
         let m = matches.get(key);
         if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
