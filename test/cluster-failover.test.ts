@@ -166,6 +166,24 @@ describe('election', () => {
     expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('a weight of -51 or lower');
   });
 
+  it('at a common start the node in state MASTER holds the VIPs when every higher node has nopreempt', () => {
+    // A real pair run live (keepalived 2.2.7, scripts/cluster-live): state MASTER priority 51 with a
+    // -50 check against state BACKUP priority 100 with nopreempt. The MASTER's first BACKUP state
+    // lasts one advert interval, the BACKUP's three; the BACKUP then accepts the lower adverts. The
+    // table said the BACKUP held the VIPs, and so missed that the check moves nothing (KA430).
+    const pair = (backup: string) =>
+      cluster({ top: script('chk', -50), body: 'state MASTER\npriority 51\nnopreempt\ntrack_script {\n    chk\n}' }, { body: `state BACKUP\npriority 100\n${backup}` });
+    const { scenarios, diagnostics } = pair('nopreempt');
+    expect(row(scenarios[0]!, 'all healthy')).toMatchObject({ holder: 'n1.conf', note: expect.stringContaining('nopreempt') });
+    expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ priorities: [1, 100], holder: 'n1.conf' });
+    expect(diagnostics.map((d) => d.code)).toContain('KA430');
+    // Without nopreempt the BACKUP preempts at once.
+    expect(row(pair('').scenarios[0]!, 'all healthy').holder).toBe('n2.conf');
+    // Two nodes starting as MASTER: the higher one; a nopreempt BACKUP above both leaves it there.
+    const three = cluster({ body: 'state MASTER\npriority 60' }, { body: 'state MASTER\npriority 70' }, { body: 'state BACKUP\npriority 100\nnopreempt' });
+    expect(row(three.scenarios[0]!, 'all healthy').holder).toBe('n2.conf');
+  });
+
   it('preempt_delay still moves the VIPs, after the delay', () => {
     const { scenarios } = cluster({ top: script('chk', -50), body: 'priority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90\npreempt_delay 30' });
     expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ holder: 'n2.conf', note: 'after preempt_delay 30s' });

@@ -76,6 +76,12 @@ export interface MemberFacts {
   base: number;
   owner: boolean;
   nopreempt: boolean;
+  /**
+   * Starts as MASTER (state MASTER, or address owner) outside a sync group: keepalived gives it a
+   * master-down timer of one advert interval instead of three, so at a common start it is MASTER
+   * before any node that starts as BACKUP, which then takes over only as a preempting BACKUP would.
+   */
+  startsMaster: boolean;
   preemptDelay?: number;
   trackers: Tracker[];
 }
@@ -225,7 +231,8 @@ function factsOf(m: Member): MemberFacts {
     }
   }
   const nopreempt = !!nopreemptOf(m) && !owner && startState(m) !== 'MASTER';
-  return { member: m, base, owner, nopreempt, preemptDelay: inst.preemptDelay?.value, trackers };
+  const startsMaster = !sync && startState(m) === 'MASTER';
+  return { member: m, base, owner, nopreempt, startsMaster, preemptDelay: inst.preemptDelay?.value, trackers };
 }
 
 /** Contribution of one tracker to the priority, or 'fault'. */
@@ -305,6 +312,29 @@ function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | 
   }
 }
 
+/**
+ * Everyone up at once (vrrp_init_state, vrrp_scheduler.c): the nodes that start as MASTER time out
+ * of their first BACKUP state after one advert interval, the others after three, so the best of
+ * the starting MASTERs holds the VIPs first and a BACKUP takes them only by preempting: with
+ * nopreempt, a higher priority leaves them where they are (seen live on a real pair: state MASTER
+ * priority 51 against BACKUP 100 with nopreempt kept the VIPs, and kept them when its check failed).
+ */
+function decideStart(scn: FailoverScenario, facts: MemberFacts[]): void {
+  const states = scn.states;
+  const masters = upNodes(states, (_, i) => facts[i]!.startsMaster);
+  if (masters.length) {
+    const top = highest(states, masters);
+    const first = masters.filter((i) => states[i]!.priority === top);
+    if (first.length === 1) return decide(scn, facts, first[0]);
+    // Starting MASTERs that tie: unless a BACKUP preempts them all, the tie stands.
+    if (!upNodes(states, (s, i) => !facts[i]!.startsMaster && s.priority! > top && !facts[i]!.nopreempt).length) {
+      scn.tie = first.map((i) => states[i]!.node);
+      return;
+    }
+  }
+  decide(scn, facts, undefined);
+}
+
 export interface GroupSimulation {
   group: InstanceGroup;
   facts: MemberFacts[];
@@ -323,7 +353,7 @@ export function simulateGroup(group: InstanceGroup): GroupSimulation {
     });
 
   const healthy: FailoverScenario = { label: 'all healthy', kind: 'healthy', states: stateRow(undefined, undefined, undefined) };
-  decide(healthy, facts, undefined);
+  decideStart(healthy, facts);
   scenarios.push(healthy);
   const previous = healthy.holderIndex;
 
