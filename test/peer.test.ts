@@ -411,6 +411,17 @@ describe('errors', () => {
     expect(at(PAIR + '}\n')).toEqual({ line: 20, column: 1 });
     expect(at('global_defs {\n    router_id x\n}\n')).toBeUndefined();
   });
+  // Real pairs: 'state SLAVE' (4 BACKUP files of 85 pairs), 'state backup' (both nodes of one pair).
+  // keepalived reads them as BACKUP ("unknown state 'SLAVE', defaulting to BACKUP"), as they say.
+  it('derives the peer of a state keepalived reads as BACKUP, and writes the peer a state it knows', () => {
+    const slave = PAIR.replace('state MASTER', 'state SLAVE').replace('priority 100', 'priority 90');
+    const r = peer(slave);
+    expect(r.text).toContain('    state MASTER\n');
+    expect(r.notes.join('\n')).toMatch(/state 'SLAVE' \(line 9\) is no state keepalived knows; it reads BACKUP/);
+    expect(r.notes.join('\n')).toMatch(/BACKUP → MASTER/);
+    const both = peer(PAIR.replace('state MASTER', 'state backup'));
+    expect(both.notes.join('\n')).toMatch(/state 'backup'/);
+  });
   it('no vrrp_instance, no state, unknown state, values from definitions, broken braces', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
     expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);
@@ -425,8 +436,8 @@ describe('errors', () => {
     expect(peerError(negated)).toMatch(/state of VI_1 \(line 10\) is on an @id line/);
     expect(peerError(PAIR.replace('    router_id LVS_MASTER', '    @lb1 router_id LVS_MASTER'), { configId: 'lb1' })).toMatch(/router_id \(line 2\) is on an @id line/);
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
-    // A real MASTER file wrote 'state backup': keepalived reads BACKUP, which the refusal says.
-    expect(peerError(PAIR.replace('state MASTER', 'state backup'))).toMatch(/unknown state 'backup' \(line \d+\); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP/);
+    // keepalived reads 'master' as BACKUP: the refusal says so.
+    expect(peerError(PAIR.replace('state MASTER', 'state Master'))).toMatch(/unknown state 'Master' \(line \d+\); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);
     expect(peerError(PAIR, { routerId: undefined, interface: 'a b' })).toMatch(/not an interface name/);

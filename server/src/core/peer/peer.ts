@@ -152,8 +152,15 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
       fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is set per node on @ID lines: the file already holds both nodes' configs, so there is no separate peer to generate)" : ''}`, posOf(inst.node.word));
     }
-    const state = stateWord!.text;
-    if (state !== 'MASTER' && state !== 'BACKUP') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP: write the state you mean and generate the peer again`, posOf(stateWord));
+    let state = stateWord!.text;
+    if (state !== 'MASTER' && state !== 'BACKUP') {
+      // keepalived reads any other word as BACKUP, with a warning. Where that is what the word says
+      // too (SLAVE, backup: 5 of 85 real pairs), the peer is derived from BACKUP; 'master' means
+      // what keepalived does not do, so the user decides.
+      if (state.toUpperCase() === 'MASTER') fail(`vrrp_instance ${inst.name}: unknown state '${state}' (line ${lineOf(stateWord)}); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP: write the state you mean and generate the peer again`, posOf(stateWord));
+      notes.push(`vrrp_instance ${inst.name}: state '${state}' (line ${lineOf(stateWord)}) is no state keepalived knows; it reads BACKUP (and warns), and so does the peer's derivation: write BACKUP here`);
+      state = 'BACKUP';
+    }
     const priorityNode = lastChild(inst.node, 'priority');
     if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
