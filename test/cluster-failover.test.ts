@@ -179,6 +179,9 @@ describe('election', () => {
     expect(diagnostics.map((d) => d.code)).toContain('KA430');
     // Without nopreempt the BACKUP preempts at once.
     expect(row(pair('').scenarios[0]!, 'all healthy').holder).toBe('n2.conf');
+    // A BACKUP at the MASTER's priority is still a tie (the node up first keeps the VIPs after a restart).
+    const equal = cluster({ body: 'state MASTER\npriority 100' }, { body: 'state BACKUP\npriority 100' });
+    expect(row(equal.scenarios[0]!, 'all healthy').tie).toEqual(['n1.conf', 'n2.conf']);
     // Two nodes starting as MASTER: the higher one; a nopreempt BACKUP above both leaves it there.
     const three = cluster({ body: 'state MASTER\npriority 60' }, { body: 'state MASTER\npriority 70' }, { body: 'state BACKUP\npriority 100\nnopreempt' });
     expect(row(three.scenarios[0]!, 'all healthy').holder).toBe('n2.conf');

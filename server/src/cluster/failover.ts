@@ -313,26 +313,27 @@ function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | 
 }
 
 /**
- * Everyone up at once (vrrp_init_state, vrrp_scheduler.c): the nodes that start as MASTER time out
- * of their first BACKUP state after one advert interval, the others after three, so the best of
- * the starting MASTERs holds the VIPs first and a BACKUP takes them only by preempting: with
- * nopreempt, a higher priority leaves them where they are (seen live on a real pair: state MASTER
- * priority 51 against BACKUP 100 with nopreempt kept the VIPs, and kept them when its check failed).
+ * Everyone up at once (vrrp_init_state, vrrp_scheduler.c): the highest priority ends up holding the
+ * VIPs (nodes that share it tie: the first one up keeps them), except when every node at that
+ * priority is a BACKUP with nopreempt. The nodes that start as MASTER time out of their first
+ * BACKUP state after one advert interval, the others after three, so the best starting MASTER is
+ * MASTER first, and a nopreempt BACKUP then accepts its adverts however low (seen live on a real
+ * pair: state MASTER priority 51 against BACKUP 100 with nopreempt kept the VIPs, and kept them when
+ * its check failed); only a BACKUP without nopreempt above it takes over.
  */
 function decideStart(scn: FailoverScenario, facts: MemberFacts[]): void {
   const states = scn.states;
-  const masters = upNodes(states, (_, i) => facts[i]!.startsMaster);
-  if (masters.length) {
-    const top = highest(states, masters);
-    const first = masters.filter((i) => states[i]!.priority === top);
-    if (first.length === 1) return decide(scn, facts, first[0]);
-    // Starting MASTERs that tie: unless a BACKUP preempts them all, the tie stands.
-    if (!upNodes(states, (s, i) => !facts[i]!.startsMaster && s.priority! > top && !facts[i]!.nopreempt).length) {
-      scn.tie = first.map((i) => states[i]!.node);
-      return;
-    }
-  }
-  decide(scn, facts, undefined);
+  const up = upNodes(states, () => true);
+  const top = highest(states, up);
+  const held = up.length > 0 && up.every((i) => states[i]!.priority !== top || (facts[i]!.nopreempt && !facts[i]!.startsMaster));
+  const masters = held ? upNodes(states, (_, i) => facts[i]!.startsMaster) : [];
+  if (!masters.length) return decide(scn, facts, undefined);
+  const best = highest(states, masters);
+  const first = masters.filter((i) => states[i]!.priority === best);
+  if (first.length === 1) return decide(scn, facts, first[0]);
+  // Starting MASTERs that tie: unless a BACKUP preempts them all, the tie stands.
+  if (upNodes(states, (s, i) => s.priority! > best && !facts[i]!.nopreempt).length) return decide(scn, facts, undefined);
+  scn.tie = first.map((i) => states[i]!.node);
 }
 
 export interface GroupSimulation {
