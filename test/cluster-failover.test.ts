@@ -389,6 +389,25 @@ describe('pairFiles: variants of one node', () => {
     }
   });
 
+  // keepalived's own doc/samples: keepalived.conf.vrrp.localcheck and keepalived.conf.vrrp.sync share
+  // nine instances, each with the same state and priority in both: paired, they gave KA407, KA406
+  // and KA414 on two samples. Two nodes where every instance ties are one node written twice.
+  it('files whose instances (two or more) all start alike are one node', () => {
+    const two = (prio2: number) =>
+      `vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.168.200.18\n    }\n}\nvrrp_instance VI_2 {\n    state BACKUP\n    interface eth1\n    virtual_router_id 52\n    priority ${prio2}\n    virtual_ipaddress {\n        192.168.201.18\n    }\n}\n`;
+    expect(pairFiles([
+      { file: 'keepalived.conf.vrrp.localcheck', text: `# with checks\n${two(100)}` },
+      { file: 'keepalived.conf.vrrp.sync', text: two(100) },
+    ])).toEqual([]);
+    // One instance set apart (a dual-master pair mirrored by hand): two nodes.
+    expect(pairFiles([
+      { file: 'lb1.conf', text: two(100) },
+      { file: 'lb2.conf', text: two(100).replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90') },
+    ])).toHaveLength(1);
+    // One instance alike is still a pair (both MASTER at one priority: KA407).
+    expect(pairFiles([{ file: 'lb1.conf', text: multicast('LVS', 'MASTER', 100) }, { file: 'lb2.conf', text: multicast('LVS', 'MASTER', 100) }])).toHaveLength(1);
+  });
+
   // Found on a real repo (ha_keepalived/keepalived_master.conf and keepalived_backup.conf): the BACKUP
   // was edited to another VIP, and as VRID and VIPs no longer matched, the folder was no cluster and
   // KA412 never ran. Files named for the two roles pair by instance name.

@@ -139,6 +139,12 @@ function sameNode(x: Analysis, a: VrrpInstance, y: Analysis, b: VrrpInstance): b
   return routerId !== undefined && routerId === y.model.globalDefs?.routerId?.value && src !== undefined && src === sourceAddress(b) && a.effectivePriority === b.effectivePriority;
 }
 
+/** Two instances that would start the same way on two nodes: a tie at every start, or one node twice. */
+function startsAlike(x: Analysis, a: VrrpInstance, y: Analysis, b: VrrpInstance): boolean {
+  return a.name === b.name && a.effectiveState === b.effectiveState && a.effectivePriority === b.effectivePriority
+    && sourceAddress(a) === undefined && sourceAddress(b) === undefined && x.model.globalDefs?.routerId?.value === y.model.globalDefs?.routerId?.value;
+}
+
 /** The address adverts are sent from: the last unicast_src_ip or mcast_src_ip line. */
 function sourceAddress(inst: VrrpInstance): string | undefined {
   const lines = inst.node.children;
@@ -212,7 +218,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     return n;
   });
   // Per pair of files: which instances of each side matched, and the first reason.
-  const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string; sameNode?: boolean }>();
+  const matches = new Map<string, { a: Set<number>; b: Set<number>; why: string; sameNode?: boolean; alike: Set<string>; differ?: boolean }>();
   for (const [k, { hits, why }] of byKey) {
     if (hits.length < 2 || hits.length > MAX_CLUSTER_SIZE) continue;
     const byRole = k.startsWith('role|');
@@ -223,11 +229,14 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
         if (byRole && roles[p.file]!.role === roles[q.file]!.role) continue;
         const key = `${p.file},${q.file}`;
         let m = matches.get(key);
-        if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why }));
+        if (!m) matches.set(key, (m = { a: new Set(), b: new Set(), why, alike: new Set() }));
         m.a.add(p.inst);
         m.b.add(q.inst);
         const [fp, fq] = [analyses[p.file]!, analyses[q.file]!];
-        if (sameNode(fp, fp.model.vrrpInstances[p.inst]!, fq, fq.model.vrrpInstances[q.inst]!)) m.sameNode = true;
+        const [ip, iq] = [fp.model.vrrpInstances[p.inst]!, fq.model.vrrpInstances[q.inst]!];
+        if (sameNode(fp, ip, fq, iq)) m.sameNode = true;
+        if (startsAlike(fp, ip, fq, iq)) m.alike.add(`${p.inst},${q.inst}`);
+        else m.differ = true;
       }
     }
   }
@@ -240,7 +249,13 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
   // Two versions of one node's file (`keepalived.conf.master` and `keepalived.conf.master.hc`) are
   // not two nodes: such files are never put in one cluster, also not through a third file.
   const variants: [number, number][] = [];
-  for (const [key, m] of matches) if (m.sameNode) variants.push(key.split(',').map(Number) as [number, number]);
+  for (const [key, m] of matches) {
+    // Several instances, every one the same on both files (name, state, priority, no source
+    // address, router_id): no two real nodes are set so; two copies of one sample are
+    // (keepalived's doc/samples: keepalived.conf.vrrp.localcheck and .vrrp.sync, nine instances).
+    if (!m.differ && m.alike.size >= 2) m.sameNode = true;
+    if (m.sameNode) variants.push(key.split(',').map(Number) as [number, number]);
+  }
   const apart = (rp: number, rq: number) => variants.some(([x, y]) => (find(x) === rp && find(y) === rq) || (find(x) === rq && find(y) === rp));
   for (const [key, m] of matches) {
     const [p, q] = key.split(',').map(Number) as [number, number];
