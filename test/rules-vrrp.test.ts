@@ -1922,9 +1922,10 @@ describe('KA359 unicast-peer-self', () => {
     // Peers that no instance sends from: nothing.
     const listed = `${two('VI_1', 51, '172.20.128.2', '172.20.128.4')}${two('VI_2', 61, '172.20.128.2', '172.20.128.3\n172.20.128.4')}`;
     expect(findings(listed, 'KA359')).toEqual([]);
-    // Among other peers: a note.
+    // Among other peers: still a warning (keepalived issue #2651: a foreign source address puts the instance in FAULT).
     const [note] = findings(`${two('VI_1', 51, '172.20.128.2', '172.20.128.4\n172.20.128.9')}${two('VI_2', 61, '172.20.128.9', '172.20.128.4')}`, 'KA359');
-    expect(note!.severity).toBe('info');
+    expect(note!.severity).toBe('warning');
+    expect(note!.message).toContain('src address not configured');
     // Every instance sending from one address and listing the others is what a node should write.
     expect(findings(`${two('VI_1', 51, '172.20.128.2', '172.20.128.3')}${two('VI_2', 61, '172.20.128.2', '172.20.128.3')}`, 'KA359')).toEqual([]);
   });

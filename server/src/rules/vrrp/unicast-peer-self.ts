@@ -20,7 +20,8 @@ export const unicastPeerSelf: FileRule = {
       'one; when the own address is the only peer, no other node hears it, and the other nodes take the VIPs as well ' +
       '(split brain). List the other nodes only. The same holds for an address another instance of the config gives as its ' +
       'unicast_src_ip: either it is this node\'s own, or that instance took another node\'s address, a line copied from the ' +
-      'other node\'s config (real pairs had both nodes send their second instance from the other node\'s address).',
+      'other node\'s config, and keepalived puts it in FAULT ("src address not configured"; a real pair had both nodes send ' +
+      'their second instance from the other node\'s address, and keepalived issue #2651 one config for three hosts).',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.11\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
@@ -62,11 +63,13 @@ export const unicastPeerSelf: FileRule = {
         const other = sources.get(address);
         if (!other || other === inst) continue;
         const otherSrc = other.unicastSrcIp!;
+        // Foreign source addresses are what real configs got wrong (keepalived issue #2651: one config for
+        // three hosts, each instance sending from another host's address): a warning either way.
+        const fault = `if it is another node's, keepalived cannot bind '${other.name}' to it and puts '${other.name}' in FAULT ("src address not configured")`;
         report({
           message: alone
-            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: one of the two is wrong — if ${otherSrc.value} is this node's address, '${inst.name}' sends its adverts to this node alone and the other nodes take its VIPs too (split brain); if it is the other node's, '${other.name}' sends its adverts from the other node's address`
-            : `unicast_peer of '${inst.name}' lists ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: either this node sends '${inst.name}' adverts to itself too, or '${other.name}' sends from another node's address`,
-          severity: alone ? undefined : 'info',
+            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: one of the two is wrong — if ${otherSrc.value} is this node's address, '${inst.name}' sends its adverts to this node alone and the other nodes take its VIPs too (split brain); ${fault}`
+            : `unicast_peer of '${inst.name}' lists ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: ${fault}; if it is this node's, '${inst.name}' also sends its adverts to this node itself`,
           file: peer.file,
           range: peer.range,
           related: [{ file: otherSrc.node.file, range: otherSrc.node.range, message: `unicast_src_ip of '${other.name}'` }],
