@@ -1935,6 +1935,32 @@ describe('KA359 unicast-peer-self', () => {
   });
 });
 
+// A real pair (MichaelZhdanov/Auth-service, haproxy/): VIP and unicast_src_ip both 192.168.99.100 at
+// priority 102, on both nodes. keepalived -t accepts it.
+describe('KA381 vip-is-source-address', () => {
+  const body = (src: string, vip: string, prio = 102) =>
+    `state MASTER\ninterface eth0\nvirtual_router_id 51\npriority ${prio}\n${src}\nunicast_peer {\n192.168.100.100\n}\nvirtual_ipaddress {\n10.0.0.1\n${vip}\n}`;
+  it('reports a VIP that is the instance\'s own source address below priority 255', () => {
+    const [d, ...rest] = findings(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.100/32 dev eth0')), 'KA381');
+    expect(rest).toEqual([]);
+    expect(d!.range.start.line + 1).toBe(12);
+    expect(d!.message).toContain("VIP 192.168.99.100/32 of 'VI_1' is its own unicast_src_ip");
+    expect(d!.related![0]!.range.start.line + 1).toBe(6);
+    // keepalived keeps the last source line, mcast_src_ip included.
+    expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.1\nmcast_src_ip 192.168.99.100', '192.168.99.100')), 'KA381')).toEqual([13]);
+    expect(lines(instance('VI_1', body('mcast_src_ip 192.168.99.100\nunicast_src_ip 192.168.99.1', '192.168.99.100')), 'KA381')).toEqual([]);
+  });
+  it('is quiet for the address owner (priority 255), other VIPs, and without a source address', () => {
+    expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.100', 255)), 'KA381')).toEqual([]);
+    expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.10')), 'KA381')).toEqual([]);
+    expect(lines(instance('VI_1', body('', '192.168.99.100')), 'KA381')).toEqual([]);
+  });
+  it.runIf(keepalivedAvailable())('keepalived -t says nothing about it', () => {
+    const r = runKeepalived(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.100').replace('interface eth0\n', '')));
+    expect(r.messages.filter((m) => /192\.168\.99\.100/.test(m.message))).toEqual([]);
+  });
+});
+
 // keepalived 2.2.8 (vrrp_sync_group_end_handler) reports a sync group without a group block at its '}':
 // "(keepalived.conf: Line 4) Sync group VG1 has no members - removing" (2.2.8, 2.3.1 and 2.4.3 builds);
 // 2.2.7 removes it without a word. Found on keepalived's own 1.0.1 sample (lvs_syncd) with the 2.4.3 build.

@@ -74,6 +74,7 @@ import { lvsSyncDaemonSetTwice } from './lvs-sync-daemon-set-twice.js';
 import { trackFileInitOverwrites } from './track-file-init-overwrites.js';
 import { strictModeUnicast } from './strict-mode-unicast.js';
 import { unicastPeerSelf } from './unicast-peer-self.js';
+import { vipIsSourceAddress } from './vip-is-source-address.js';
 import { netNamespaceConfigTest } from './net-namespace-config-test.js';
 import { scriptPathThroughSymlink } from './script-path-through-symlink.js';
 import { interfaceDelaysReset } from './interface-delays-reset.js';
@@ -152,6 +153,7 @@ export const vrrpRules: Rule[] = [
   trackFileInitOverwrites,
   strictModeUnicast,
   unicastPeerSelf,
+  vipIsSourceAddress,
   scriptPathThroughSymlink,
   netNamespaceConfigTest,
   interfaceDelaysReset,
