@@ -3,7 +3,7 @@
 import { canonicalAddress, sockaddrText } from '../../core/analysis/values.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { unicastPeerWords } from './util.js';
+import { hasRareLine, RareLine, unicastPeerWords } from './util.js';
 
 export const unicastPeerSelf: FileRule = {
   kind: 'file',
@@ -38,6 +38,7 @@ export const unicastPeerSelf: FileRule = {
     if (!sources.size) return;
     for (let i = 0; i < insts.length; i++) {
       const inst = insts[i]!;
+      if (!hasRareLine(inst, RareLine.unicastPeer)) continue;
       const src = inst.unicastSrcIp;
       const own = src ? canonicalAddress(sockaddrText(src.value)) : undefined;
       const peers = unicastPeerWords(inst);
