@@ -362,6 +362,21 @@ describe('pairFiles: variants of one node', () => {
     expect(copied.map((p) => p.nodes.map((n) => n.file))).toEqual([['host1.conf', 'host2.conf']]);
   });
 
+  // A real homework folder: keepalived_master.conf and keepalived_exerc3_master.conf (one node's two
+  // versions, no router_id) beside keepalived_backup_host2.conf and _host3.conf were one cluster of
+  // two address owners sharing a unicast_src_ip (KA408, KA421, KA432).
+  it('no router_id on either file counts as the same router_id', () => {
+    const node = (state: string, prio: number, src: string, peers: string[]) =>
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 50\n    priority ${prio}\n    unicast_src_ip ${src}\n    unicast_peer {\n${peers.map((p) => `        ${p}\n`).join('')}    }\n    virtual_ipaddress {\n        10.128.0.50/24\n    }\n}\n`;
+    const pairs = pairFiles([
+      { file: 'keepalived_backup_host2.conf', text: node('BACKUP', 200, '10.128.0.15', ['10.128.0.23']) },
+      { file: 'keepalived_backup_host3.conf', text: node('BACKUP', 150, '10.128.0.44', ['10.128.0.23', '10.128.0.15']) },
+      { file: 'keepalived_exerc3_master.conf', text: node('MASTER', 255, '10.128.0.23', ['10.128.0.15', '10.128.0.44']) },
+      { file: 'keepalived_master.conf', text: node('MASTER', 255, '10.128.0.23', ['10.128.0.15']) },
+    ]);
+    expect(pairs.map((p) => p.nodes.map((n) => n.file))).toEqual([['keepalived_backup_host2.conf', 'keepalived_backup_host3.conf', 'keepalived_exerc3_master.conf']]);
+  });
+
   // Found on real repos (master/keepalived.conf and master/keepalived.conf.appmy, the MASTER with and
   // without a second instance; keepalived.conf and keepalived.conf.group, one node's two layouts):
   // multicast, so no source address to compare, and each folder was paired as two MASTERs (KA407).

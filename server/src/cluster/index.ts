@@ -132,11 +132,13 @@ function sameNode(x: Analysis, a: VrrpInstance, y: Analysis, b: VrrpInstance): b
   }
   // Files named apart are one node written twice (`host1.conf` and `keepalived1.conf`, two
   // versions of one node kept side by side) only when nothing tells them apart: the same
-  // router_id, source address and priority. Two real nodes differ in one of these at least; a
+  // router_id (or none on either), source address and priority. Two real nodes differ in one of these at least; a
   // BACKUP copied from the MASTER with only its state and priority changed is still a node (KA421).
-  const routerId = x.model.globalDefs?.routerId?.value;
+  // No router_id on either (each host's name then) counts as the same: the source address, state
+  // and priority already say which node it is (a real homework folder kept keepalived_master.conf
+  // and keepalived_exerc3_master.conf, one node's two versions, beside the two BACKUPs).
   const src = sourceAddress(a);
-  return routerId !== undefined && routerId === y.model.globalDefs?.routerId?.value && src !== undefined && src === sourceAddress(b) && a.effectivePriority === b.effectivePriority;
+  return x.model.globalDefs?.routerId?.value === y.model.globalDefs?.routerId?.value && src !== undefined && src === sourceAddress(b) && a.effectivePriority === b.effectivePriority;
 }
 
 /** Two instances that would start the same way on two nodes: a tie at every start, or one node twice. */
