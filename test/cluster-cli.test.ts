@@ -127,6 +127,21 @@ describe('other sources of clusters', () => {
     expect(clusterFindings(json(['lint', '--cluster', 'a.conf', 'b.conf'], dir).findings).map((d) => d.code)).toContain('KA404');
   });
 
+  // 20 of 94 real clusters keep one file per node in sibling folders (lb1/keepalived.conf,
+  // lb2/keepalived.conf; master/ and slave/): 'kalint lint REPO' compared none of them.
+  it('auto pairing: the files left alone in their folders pair across sibling folders', () => {
+    const dir = join(scratch, 'siblings');
+    for (const [sub, file] of [['lb1', 'a.conf'], ['lb2', 'b.conf']] as const) {
+      cpSync(join(fixtures, 'auth-pass-mismatch', file), join(dir, sub, 'keepalived.conf'), { recursive: true });
+    }
+    const [d] = clusterFindings(json(['lint', '.'], dir).findings);
+    expect(d!.code).toBe('KA404');
+    expect(d!.message).toMatch(/auto-paired: lb1\/keepalived\.conf and lb2\/keepalived\.conf both define VRID 51/);
+    // Two copies of one config (same state and priority, no source address) in sibling folders are no cluster.
+    cpSync(join(fixtures, 'auth-pass-mismatch', 'a.conf'), join(dir, 'lb2', 'keepalived.conf'));
+    expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
+  });
+
   it('auto pairing leaves files alone when their instances do not match', () => {
     const dir = join(scratch, 'unrelated');
     cpSync(join(fixtures, 'vrid-mismatch'), dir, { recursive: true });

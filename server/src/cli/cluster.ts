@@ -5,7 +5,8 @@
 //   .kalint.json clusters  [{name, files}], files relative to the .kalint.json's folder;
 //   auto pairing           files of one folder whose instances match (same VRID + VIPs, or the
 //                          same distinctive instance name + VRID, or the same instance name in
-//                          files named for the MASTER and the BACKUP); the message says why;
+//                          files named for the MASTER and the BACKUP), then the files left over
+//                          across sibling folders (lb1/, lb2/); the message says why;
 //                          `autoPair: false` in .kalint.json turns it off below that file.
 
 import { dirname, resolve } from 'node:path';
@@ -165,12 +166,32 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     if (list) list.push(path);
     else byDir.set(dir, [path]);
   }
-  for (const paths of byDir.values()) {
-    if (paths.length < 2) continue;
+  const paired = new Set<string>();
+  const pairIn = (paths: string[], apartOnly: boolean) => {
     paths.sort();
     const specs = paths.map((path) => ({ path, configId: idsFor(path)[0] }));
     const analysed = specs.map((s) => analysisOf(s)!);
-    for (const pair of pairAnalyses(analysed)) run(pair.members.map((m) => specs[m]!), pair.reason, true);
+    for (const pair of pairAnalyses(analysed, { apartOnly })) {
+      for (const m of pair.members) paired.add(specs[m]!.path);
+      run(pair.members.map((m) => specs[m]!), pair.reason, true);
+    }
+  };
+  for (const paths of byDir.values()) if (paths.length >= 2) pairIn(paths, false);
+  // The nodes of a cluster often sit in sibling folders, one file each (lb1/keepalived.conf and
+  // lb2/keepalived.conf, master/ and slave/: 20 of 94 real clusters): the files left unpaired in their
+  // folder are paired across the folders of one parent, unless they are copies of one config.
+  const byParent = new Map<string, string[]>();
+  for (const [dir, paths] of byDir) {
+    for (const path of paths) {
+      if (paired.has(path)) continue;
+      const parent = dirname(dir);
+      const list = byParent.get(parent);
+      if (list) list.push(path);
+      else byParent.set(parent, [path]);
+    }
+  }
+  for (const paths of byParent.values()) {
+    if (paths.length >= 2 && new Set(paths.map((p) => dirname(resolve(p)))).size >= 2) pairIn(paths, true);
   }
   return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
 }

@@ -190,9 +190,11 @@ function roleOf(file: string): { role: 'MASTER' | 'BACKUP'; base: string } | und
  * Which files of one folder are the nodes of one cluster, judged from analyses: two files are
  * paired when at least half of the instances of each match an instance of the other (same VRID
  * and VIPs, or the same distinctive name and VRID). One shared instance between two otherwise
- * different files (copies of a sample) is not enough.
+ * different files (copies of a sample) is not enough. With `apartOnly` (files of sibling folders),
+ * files whose matched instances all start alike (same name, state and priority, no source address,
+ * same router_id) are copies of one config, not nodes.
  */
-export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason: string }[] {
+export function pairAnalyses(analyses: Analysis[], options: { apartOnly?: boolean } = {}): { members: number[]; reason: string }[] {
   const byKey = new Map<string, { hits: { file: number; inst: number }[]; why: string }>();
   const add = (key: string, file: number, inst: number, why: string) => {
     const e = byKey.get(key);
@@ -255,7 +257,7 @@ export function pairAnalyses(analyses: Analysis[]): { members: number[]; reason:
     // Several instances, every one the same on both files (name, state, priority, no source
     // address, router_id): no two real nodes are set so; two copies of one sample are
     // (keepalived's doc/samples: keepalived.conf.vrrp.localcheck and .vrrp.sync, nine instances).
-    if (!m.differ && m.alike.size >= 2) m.sameNode = true;
+    if (!m.differ && (m.alike.size >= 2 || (options.apartOnly && m.alike.size))) m.sameNode = true;
     if (m.sameNode) variants.push(key.split(',').map(Number) as [number, number]);
   }
   const apart = (rp: number, rq: number) => variants.some(([x, y]) => (find(x) === rp && find(y) === rq) || (find(x) === rq && find(y) === rp));
