@@ -271,6 +271,26 @@ describe('file modes', () => {
   });
 });
 
+describe('directory search', () => {
+  // Real repositories hold scripts, units, notes and archives named for keepalived; two markdown notes
+  // with config excerpts were even auto-paired as a cluster. Node files named a, b, c still count.
+  it('takes files named for keepalived as configs, unless their names end as another format', () => {
+    write({
+      'named/keepalived.conf': 'global_defs {\n    lvs_id lb1\n}\n',
+      'named/keepalived.conf.a': 'global_defs {\n    lvs_id lb1\n}\n',
+      'named/check_keepalived.sh': '#!/bin/sh\nvrrp_instance=1\n',
+      'named/Nginx + Keepalived.md': '# notes\n\nvrrp_instance VI_1 {\n    state MASTER\n}\n',
+      'named/keepalived.service': '[Unit]\nDescription=keepalived\n',
+      'named/keepalived.conf.in': 'global_defs {\n    router_id @ID@\n}\n',
+    });
+    const r = kalint(['lint', '--format', 'json', 'named']);
+    const files = [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((d) => d.file))];
+    expect(files.map((f) => f.replace(/^.*named\//, '')).sort()).toEqual(['keepalived.conf', 'keepalived.conf.a']);
+    // Named on the command line, a file is linted whatever its name.
+    expect(kalint(['lint', '--format', 'gnu', 'named/keepalived.service']).stdout).not.toBe('');
+  });
+});
+
 describe('templates (KA108)', () => {
   const TEMPLATE = 'vrrp_instance {{ name }} {\n  state {{ state }}\n  priority {% if master %}150{% else %}100{% endif %}\n}\n';
 

@@ -44,8 +44,17 @@ export const fsHost: SourceHost = {
 const KEEPALIVED_HINT = /^\s*(global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group|virtual_server_group|static_ipaddress|include)\b/m;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
 
+/**
+ * Endings of documents, scripts, data and binaries: a directory search takes a file named for
+ * keepalived as a config unless its name ends so (real repositories hold `check_keepalived.sh`,
+ * `keepalived.service`, `keepalived.conf.in`, `keepalived_UserGuide.pdf` and `… Keepalived.md` notes,
+ * two of which, holding config excerpts, were auto-paired as a cluster).
+ */
+const NOT_A_CONFIG = /\.(md|markdown|rst|adoc|txt|html?|pdf|docx?|odt|png|jpe?g|gif|svg|ico|gz|tgz|tar|zip|bz2|xz|7z|rpm|deb|sh|bash|zsh|py|pyc|pl|rb|go|js|ts|lua|cc|cpp|hpp|java|ya?ml|json|toml|xml|ini|env|service|socket|timer|target|log|csv|tf|tfvars|tfstate|hcl|lock|patch|diff|in|am|ac|m4|spec|pdb|dll|exe|so|cache|csproj|vcxproj|filters|user)$/i;
+
 export function looksLikeKeepalived(path: string): boolean {
   const name = path.split('/').pop() ?? '';
+  if (NOT_A_CONFIG.test(name)) return false;
   if (/keepalived/i.test(name)) return true;
   if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
   const text = fsHost.readFile(path);
