@@ -620,6 +620,20 @@ describe('KA335-KA341', () => {
     expect(lines('track_file tf {\n    weight 5\n}\nvrrp_track_process p {\n    weight 1\n}\n', 'KA335')).toEqual([3, 6]);
     expect(lines('track_file tf {\n    file /run/x\n}\n', 'KA335')).toEqual([]);
   });
+  it('KA335: a track_group listing no instance, by release', () => {
+    // 2.2.7 and 2.4.3 -t on an empty group block: "(Line 3) Warning - track group chk_x has empty group
+    // block"; 2.4.3 (2.2.8 on) then "(Line 4) Static track group chk_x has no members - removing", and the
+    // same at the '}' of a track_group without a group block, which 2.2.7 accepts silently.
+    const empty = 'track_group chk_x {\n    group {\n    }\n}\n';
+    const none = 'track_group chk_x {\n}\n';
+    const at = (text: string, v: string) => findings(text, 'KA335', v).map((d) => d.range.start.line + 1);
+    expect(at(empty, '2.2.7')).toEqual([3]);
+    expect(at(empty, '2.4.3')).toEqual([3, 4]);
+    expect(at(none, '2.2.7')).toEqual([]);
+    expect(at(none, '2.2.8')).toEqual([2]);
+    expect(findings(none, 'KA335', '2.4.3')[0]?.message).toContain('Static track group chk_x has no members - removing');
+    expect(at('track_group chk_x {\n    group {\n        VI_1\n    }\n}\n', '2.4.3')).toEqual([]);
+  });
   it('KA335: keepalived 2.1.0 to 2.1.2 crash as they remove a vrrp_track_process without process', () => {
     // The 2.1.0 build: "(Line 3) track process 'p' process name not specified", then exit 139 under -t;
     // 2.1.3 prints the same line and exits 0 (commit 99070873).
