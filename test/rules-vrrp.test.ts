@@ -428,6 +428,22 @@ describe('KA320 vrrp-script-without-script / KA321 unused-vrrp-script', () => {
     expect(lines('vrrp_script chk {\n    script\n    interval 2\n}\n', 'KA320')).toEqual([4]);
     expect(findings('vrrp_script chk {\n    script\n}\n', 'KA320')[0]!.message).toContain('without a command');
   });
+  it('before 1.3.6 a tracked script without a command crashes the VRRP process instead of being removed', () => {
+    // A 1.3.5 build (scripts/keepalived-1.3.5/run.sh): "Keepalived_vrrp exited due to segmentation fault
+    // (SIGSEGV)", "VRRP child process(10) died: Exiting", for no script line, a bare one, and with a weight
+    // on the track line; an untracked one is left disabled and `script ""` is "Disabling track script chk
+    // since not found".
+    const tracked = (body: string) => `vrrp_script chk {\n${body}    interval 2\n}\n${instance('A', 'track_script {\nchk\n}')}`;
+    for (const body of ['', '    script\n']) {
+      const ds = findings(tracked(body), 'KA320', '1.3.5');
+      expect(ds.map((d) => d.message)).toEqual([expect.stringContaining("'A' tracks it: keepalived 1.3.5 keeps such a script and its VRRP process crashes")]);
+      expect(findings(tracked(body), 'KA315', '1.3.5')).toEqual([]);
+      expect(findings(tracked(body), 'KA320', '1.3.6')[0]?.message).not.toContain('crash');
+      expect(findings(tracked(body), 'KA315', '1.3.6')).toHaveLength(1);
+    }
+    expect(findings('vrrp_script chk {\n    interval 2\n}\n', 'KA320', '1.3.5')).toEqual([]);
+    expect(findings(tracked('    script ""\n'), 'KA320', '1.3.5')[0]?.message ?? '').not.toContain('crash');
+  });
   it('reports scripts nobody tracks', () => {
     const script = 'vrrp_script chk {\n    script "/bin/true"\n}\n';
     expect(lines(script + instance('A', vip('10.0.0.1')), 'KA321')).toEqual([1]);

@@ -8,7 +8,7 @@ import type { Range } from '../../core/syntax/cst.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
-import { commandMissing } from './vrrp-script-without-script.js';
+import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
 import { suggest } from '../../core/analysis/suggest.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -121,6 +121,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         else if ((order.get(def) ?? 0) > ownerPos) {
           why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
+        } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
+          // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
         } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
           why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;

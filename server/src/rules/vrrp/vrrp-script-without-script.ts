@@ -43,6 +43,14 @@ export function commandMissing(analysis: Analysis, line: AstNode, target: Versio
   return problem === 'empty' || (problem === 'unsplittable' && compareVersions(target, QUOTED_SCRIPT_SPLIT_SINCE) >= 0);
 }
 
+/**
+ * 37bef174 (1.3.6) removes a vrrp_script without a command. Before it the script stays with none, and
+ * the VRRP process's script security check, which looks at every script an instance tracks, reads the
+ * missing command and dies as it starts (a 1.3.5 build: "Keepalived_vrrp exited due to segmentation
+ * fault (SIGSEGV)"); a script no instance tracks is left disabled. `script ""` is a command there.
+ */
+export const SCRIPTLESS_REMOVED_SINCE: Version = [1, 3, 6];
+
 export const vrrpScriptWithoutScript: FileRule = {
   kind: 'file',
   code: 'KA320',
@@ -51,15 +59,30 @@ export const vrrpScriptWithoutScript: FileRule = {
   severity: 'error',
   description: 'A vrrp_script has no `script` line; keepalived removes it and every track_script naming it is ignored.',
   docs: {
-    why: 'The `script` line is the check itself. keepalived removes a vrrp_script without one ("No script set for vrrp_script X - removing"), and instances that track it silently lose the health check. This often happens when the only `script` lines carry `@host` prefixes for other hosts.',
+    why: 'The `script` line is the check itself. keepalived removes a vrrp_script without one ("No script set for vrrp_script X - removing"), and instances that track it silently lose the health check. This often happens when the only `script` lines carry `@host` prefixes for other hosts. Releases before 1.3.6 keep the vrrp_script instead, and their VRRP process crashes as it starts when an instance tracks it.',
     bad: 'vrrp_script chk_nginx {\n    interval 2\n    weight -20\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n    interval 2\n    weight -20\n}\n',
   },
   check({ analysis, report, target }) {
+    const old = compareVersions(target, SCRIPTLESS_REMOVED_SINCE) < 0;
+    const top = analysis.model.root.children;
     for (const s of analysis.model.vrrpScripts) {
       // A `script` line without its command sets nothing.
       const lines = childrenNamed(s.node, 'script');
       if (lines.some((l) => l.argCount > 0 && !commandMissing(analysis, l, target))) continue;
+      if (old) {
+        if (lines.some((l) => l.argCount > 0)) continue;
+        // Only an instance after the definition tracks it (an earlier one does not find the name).
+        const at = top.indexOf(s.node);
+        const tracker = analysis.model.vrrpInstances.find((i) => top.indexOf(i.node) > at && i.trackScripts.some((t) => t.name === s.name));
+        if (!tracker) continue;
+        report({
+          message: `vrrp_script '${s.name}' has no command, and '${tracker.name}' tracks it: keepalived ${target.join('.')} keeps such a script and its VRRP process crashes on it as it starts (a segmentation fault; 1.3.6 and later remove the vrrp_script instead)`,
+          ...closeRange(s.node),
+          related: [{ file: s.node.file, range: s.node.args[0]?.range ?? s.node.range, message: 'the vrrp_script' }],
+        });
+        continue;
+      }
       // keepalived crashes on such a line before it could remove anything (KA609).
       if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && lines.some((l) => crashingScriptLine(analysis, l, target))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
