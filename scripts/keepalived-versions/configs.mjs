@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST, locatedMessage } from './messages.mjs';
+import { hostCascade, locatedMessage } from './messages.mjs';
 
 const kalint = join(dirname(fileURLToPath(import.meta.url)), '../../bin/kalint.js');
 const [binary, version, ...dirs] = process.argv.slice(2);
@@ -35,9 +35,10 @@ for (const dir of dirs) {
     }
     const lines = new Set(found.map((d) => `${basename(d.file)}:${d.line}`));
     const seen = new Set();
+    const isHost = hostCascade(run.stderr ?? '');
     for (const raw of (run.stderr ?? '').split('\n')) {
       const m = locatedMessage(raw);
-      if (!m || HOST.some((h) => h.test(m.message))) continue;
+      if (!m || isHost(m.message)) continue;
       const key = `${basename(m.file ?? f)}:${m.line}`;
       if (seen.has(`${key} ${m.message}`)) continue;
       seen.add(`${key} ${m.message}`);

@@ -9,6 +9,16 @@ export const HOST = [
   /not supported by (?:the )?kernel|track file .* (?:directory|filesystem)/i,
   /Invalid smtp server/,
 ];
+/**
+ * A predicate for the messages of one run that follow from a host message: 2.2.8 and later remove a
+ * track_file whose file's directory is not on this machine ("realpath() error 2 (No such file or
+ * directory) for NAME", itself a host message), and every instance tracking it then says "track file
+ * NAME not found, ignoring...".
+ */
+export function hostCascade(stderr) {
+  const removed = new Set([...stderr.matchAll(/realpath\(\) error .* for (\S+)$/gm)].map((m) => m[1]));
+  return (message) => HOST.some((h) => h.test(message)) || removed.has(/track file (\S+) not found, ignoring/.exec(message)?.[1] ?? '\0');
+}
 const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
 /** Before 2.1 keepalived located a line of an included file as "(FILE:N) message". */
 const LOCATED_BEFORE_2_1 = /^\(([^()\s]+):(\d+)\) (.*)$/;

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { HOST, locatedMessage } from './messages.mjs';
+import { HOST, hostCascade, locatedMessage } from './messages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -112,6 +112,7 @@ for (const path of configs) {
     /** Lines with a host message: kalint may see the config problem behind one (a track_script naming no vrrp_script). */
     const hostLines = new Set();
     const hostScripts = [];
+    const isHost = hostCascade(run.stderr ?? '');
     for (const raw of (run.stderr ?? '').split('\n')) {
       const m = locatedMessage(raw);
       if (!m) {
@@ -121,7 +122,7 @@ for (const path of configs) {
         if (disabled) hostScripts.push(`'${disabled[1]}'`);
         continue;
       }
-      if (HOST.some((h) => h.test(m.message))) {
+      if (isHost(m.message)) {
         hostLines.add(`${basename(m.file ?? path)}:${m.line}`);
         continue;
       }
