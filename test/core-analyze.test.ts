@@ -262,6 +262,25 @@ describe('schema diagnostics', () => {
     expect(crash(group, '1.3.5')).toEqual([expect.stringMatching(/^7:KA208: .*nameless vrrp_sync_group of line 1/)]);
   });
 
+  it('before 1.4.5 the VRRP process reads the lines after a repeated vrrp_instance at its level, then at the top level', () => {
+    // The 1.3.5 build on a real config with the MASTER and BACKUP halves in one file: "vrrp instance VI_1 already
+    // defined", then "Unknown keyword 'virtual_server'", 'delay_loop', 'real_server', 'HTTP_GET', 'url', 'path' up to
+    // the url's '}', which ends that level; then 'connect_timeout' and "Unknown keyword '}'" (twice) at the top level.
+    const inst = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n}\n';
+    const vs = 'virtual_server 10.0.0.6 80 {\n    delay_loop 6\n    real_server 10.0.0.7 80 {\n        HTTP_GET {\n            url {\n              path /\n            }\n            connect_timeout 3\n        }\n    }\n}\n';
+    const at = (text: string, targetVersion: string) =>
+      analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA201').map((d) => `${d.range.start.line + 1}:${/Unknown keyword '([^']*)'/.exec(d.message)?.[1]}`);
+    const lines = ['9:virtual_server', '10:delay_loop', '11:real_server', '12:HTTP_GET', '13:url', '14:path', '16:connect_timeout', '17:}', '18:}', '19:}'];
+    expect(at(inst + inst + vs, '1.3.5')).toEqual(lines);
+    expect(at(inst + inst + vs, '1.4.5')).toEqual([]);
+    expect(at(inst + vs, '1.3.5')).toEqual([]);
+    // A keyword of the instance there sets the instance read before (the 1.3.5 dump: A with VRID 6 and priority 50, no B).
+    const ab = 'vrrp_instance A {\n    virtual_router_id 5\n}\nvrrp_instance A {\n    priority 10\n}\nvrrp_instance B {\n    virtual_router_id 6\n    priority 50\n}\n';
+    const ka209 = analyze(ab, { targetVersion: '1.3.5' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA201').map((d) => `${d.range.start.line + 1}:${d.code}`);
+    expect(ka209).toEqual(['4:KA209', '7:KA201', '8:KA209']);
+    expect(analyze(ab, { targetVersion: '1.3.5' }).diagnostics.find((d) => d.range.start.line === 7)?.message).toContain("as a keyword of the vrrp_instance 'A' (line 1)");
+  });
+
   it('reads a url status_code as one plain number before 2.0.17', () => {
     // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
     const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;

@@ -267,6 +267,13 @@ export class Walker implements LineSink {
    * any block of its kind was read: that release reads the lines after the block's '}' as the block's keywords.
    */
   private skippedInstance: AstNode | undefined;
+  /** The block of the kind of `skippedInstance` read last before it, whose keywords those lines then set (none: the crash). */
+  private skippedTail: AstNode | undefined;
+  /**
+   * The skipped block whose level's reading (see skippedInstance) a '}' ended while kalint's blocks were still
+   * open: the VRRP process reads the lines up to the end of those blocks at the top level.
+   */
+  private vrrpAtTop: AstNode | undefined;
   /** The pending skipped block ends its enclosing block at its '}' (see `repeatedGroupList`). */
   private pendingClosesParent = false;
   /** Opening braces (file and offset) of blocks a repeated group list ended early. */
@@ -408,6 +415,7 @@ export class Walker implements LineSink {
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (this.skippedInstance) this.afterSkippedInstance(new StoreWord(store, from), store.src.path);
+    else if (this.vrrpAtTop) this.atTopForVrrp(new StoreWord(store, from));
     if (frame.kind === 'values') {
       const outer = this.includedIntoValues(frame, store.src.path);
       if (outer) {
@@ -684,6 +692,7 @@ export class Walker implements LineSink {
     const frame = this.top();
     if (frame.kind === 'skip') return;
     if (this.skippedInstance && words.length) this.afterSkippedInstance(words[0]!, file);
+    else if (this.vrrpAtTop && words.length) this.atTopForVrrp(words[0]!);
     if (frame.kind === 'values') {
       const outer = this.includedIntoValues(frame, file);
       if (outer) {
@@ -849,11 +858,38 @@ export class Walker implements LineSink {
   private afterSkippedInstance(first: Word, file: string): void {
     const skipped = this.skippedInstance!;
     const kind = skipped.keyword;
-    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === kind && availableIn(s, this.options.target))) return;
-    this.skippedInstance = undefined;
     const line = skipped.range.start.line + 1;
+    const which = skipped.argCount === 1 ? `repeated ${kind} '${skipped.argText(0)}'` : `nameless ${kind}`;
+    const label = this.options.targetLabel;
+    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === kind && availableIn(s, this.options.target))) {
+      // Only the VRRP process reads these blocks; the others skip them by their braces.
+      this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s VRRP process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind} (1.4.5 returns to the top level after a skipped block)`, file, first.range);
+      return;
+    }
+    this.skippedInstance = undefined;
+    const tail = this.skippedTail;
+    if (tail) {
+      this.report('KA209', 'error', `keepalived ${label}'s VRRP process reads '${first.text}' as a keyword of the ${kind} '${tail.argText(0) ?? ''}' (line ${tail.range.start.line + 1}): it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so the lines up to the next '}' change '${tail.argText(0) ?? ''}' (1.4.5 returns to the top level after a skipped block)`, file, first.range, {
+        related: [{ file: tail.file, range: tail.argWord(0).range, message: `the ${kind} these lines change` }],
+      });
+      return;
+    }
     const said = kind === 'vrrp_sync_group' ? 'vrrp_sync_group must have a name - skipping' : 'vrrp_instance must have a name';
     this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the nameless ${kind} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and '${first.text}' has none to set (a segmentation fault; 1.4.5 returns to the top level after a skipped block)`, file, first.range);
+  }
+
+  /**
+   * A line (or '}') while `vrrpAtTop`: the VRRP process reads it at the top level, where a '}' and the keywords
+   * of the blocks kalint is in are unknown. A top-level keyword there is read as one: kalint stops following.
+   */
+  private atTopForVrrp(first: Word): void {
+    const skipped = this.vrrpAtTop!;
+    if (!first.quoted && first.text !== '}' && schema().root.childMap.has(first.text)) {
+      this.vrrpAtTop = undefined;
+      return;
+    }
+    const which = skipped.argCount === 1 ? `repeated ${skipped.keyword} '${skipped.argText(0)}'` : `nameless ${skipped.keyword}`;
+    this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${this.options.targetLabel}'s VRRP process: it skipped the ${which} of line ${skipped.range.start.line + 1}, read the lines after it up to a '}' at that block's level, and reads this one at the top level (1.4.5 returns to the top level after a skipped block)`, first.file, first.range);
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
@@ -1098,7 +1134,9 @@ export class Walker implements LineSink {
   /** A '}'; `counted` false for a quoted one, which keepalived's brace count does not see. */
   close(brace: Word, counted = true): void {
     // The old release's reading at the skipped block's level ends at the next '}' (roughly: kalint's braces).
+    const endedSkippedLevel = this.skippedInstance;
     this.skippedInstance = undefined;
+    if (this.vrrpAtTop) this.atTopForVrrp(brace);
     if (this.pending) {
       const p = this.pending;
       if (brace.file === p.file && brace.range.start.line === p.range.start.line) {
@@ -1141,8 +1179,11 @@ export class Walker implements LineSink {
     }
     const frame = this.stack.pop()!;
     const unreadKind = frame.node.keyword === 'vrrp_instance' ? this.instancesRead : frame.node.keyword === 'vrrp_sync_group' ? this.syncGroupsRead : -1;
-    if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind === 0 && frame.node.argCount !== 1 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
+    // A nameless or repeated one (a vrrp_instance or vrrp_sync_group its handler skips).
+    if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind >= 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
       this.skippedInstance = frame.node;
+      const read = this.instanceNames.get(frame.node.keyword);
+      this.skippedTail = unreadKind > 0 && read ? [...read.values()].pop() : undefined;
     }
     if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
       this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
@@ -1167,6 +1208,8 @@ export class Walker implements LineSink {
       parent.node.closeBrace = brace;
       this.closeFrame(parent);
     }
+    if (this.stack.length === 1) this.vrrpAtTop = undefined;
+    else if (endedSkippedLevel) this.vrrpAtTop = endedSkippedLevel;
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
     if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
