@@ -281,6 +281,20 @@ describe('schema diagnostics', () => {
     expect(analyze(ab, { targetVersion: '1.3.5' }).diagnostics.find((d) => d.range.start.line === 7)?.message).toContain("as a keyword of the vrrp_instance 'A' (line 1)");
   });
 
+  it('reads a virtual_server whose address it cannot read before 1.3.7 instead of skipping it', () => {
+    // 1.3.5's alloc_vs ignores what inet_stosockaddr returns (d98f07ce, 1.3.7, checks it); the 1.3.5 build
+    // without IPv6 IPVS says "IPVS with IPv6 is not supported by this build" for `virtual_server A.B.C.166 443`
+    // (a real config's placeholder) because the family is not IPv4; a build with it reads the block.
+    const text = 'virtual_server A.B.C.166 443 {\n    protocol TCP\n    real_server 10.0.0.7 80 {\n        weight 1\n    }\n}\n';
+    const a = (targetVersion: string) => analyze(text, { targetVersion });
+    expect(a('1.3.5').diagnostics.filter((d) => d.code === 'KA205').map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([
+      "1: Invalid virtual server address 'A.B.C.166'; keepalived 1.3.5 does not check it: it reads this virtual_server with no usable address (1.3.7 and later skip the block)",
+    ]);
+    expect(a('1.3.5').model.virtualServers[0]?.realServers).toHaveLength(1);
+    expect(a('1.3.7').model.virtualServers).toHaveLength(0);
+    expect(a('1.3.7').diagnostics.find((d) => d.code === 'KA205')?.message).toContain('keepalived skips this virtual_server block');
+  });
+
   it('reads a url status_code as one plain number before 2.0.17', () => {
     // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
     const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;

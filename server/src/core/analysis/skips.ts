@@ -60,6 +60,15 @@ function portCheckedIn(target: Version | undefined): boolean {
 export const BFD_NAME_MAX = 31;
 
 
+/**
+ * d98f07ce (1.3.7) made alloc_vs look at what inet_stosockaddr returns. Before, a virtual_server address
+ * it cannot read leaves the family unset and the block is read as usual (a build without IPv6 IPVS
+ * skips it instead, as not IPv4: "IPVS with IPv6 is not supported by this build"). A real_server's is
+ * left as it was: there the unset family meets the virtual server's ("Address family of virtual server
+ * and real server … don't match - skipping.", without skipping the block's lines), not modelled.
+ */
+export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
+
 /** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
 export function blockSkipped(keyword: string, args: Args, target?: Version): boolean {
   // Asked for every block keyword line: leave the others before reading any word.
@@ -71,6 +80,7 @@ export function blockSkipped(keyword: string, args: Args, target?: Version): boo
   const portChecked = portCheckedIn(target);
   if (keyword === 'real_server') return !readsServer(a0, a1, target !== undefined && zeroPortRefused(target), portChecked);
   if (a0 === 'group') return false;
+  if (target !== undefined && compareVersions(target, SERVER_ADDRESS_CHECKED_SINCE) < 0) return false;
   if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
   return !readsServer(a0, a1, false, portChecked);
 }

@@ -31,7 +31,7 @@ import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
 import { suggest } from './suggest.js';
-import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -1355,6 +1355,13 @@ export class Walker implements LineSink {
       for (let i = before; i < this.diagnostics.length; i++) {
         const d = this.diagnostics[i]!;
         if (d.code === 'KA205' && !d.message.includes('skips')) d.message += `; keepalived skips this ${spec.name} block and everything in it`;
+      }
+    } else if (spec.name === 'virtual_server' && compareVersions(this.options.target, SERVER_ADDRESS_CHECKED_SINCE) < 0) {
+      for (let i = before; i < this.diagnostics.length; i++) {
+        const d = this.diagnostics[i]!;
+        if (d.code === 'KA205' && d.message.startsWith('Invalid virtual server address')) {
+          d.message += `; keepalived ${this.options.targetLabel} does not check it: it reads this ${spec.name} with no usable address (1.3.7 and later skip the block)`;
+        }
       }
     }
     if (spec.name === 'sorry_server' && node.argCount > 0 && !sorryServerKept(node, this.options.target)) {
