@@ -65,7 +65,9 @@ for (const path of configs) {
       const unknown = /Unknown keyword '([^']*)'/.exec(line);
       if (unknown) {
         totals.unknown++;
-        if (found.some((d) => d.message.includes(`'${unknown[1]}'`))) totals.unknownMatched++;
+        // kalint names a blank-looking character by its code point ('<U+00A0>' for a no-break space).
+        const escaped = unknown[1].replace(/[^\x20-\x7e]/gu, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+        if (found.some((d) => d.message.includes(`'${unknown[1]}'`) || d.message.includes(`'${escaped}'`))) totals.unknownMatched++;
         else detail.unknownMissed.push(`${path} (${proc}): ${line.trim()}`);
         continue;
       }
