@@ -295,6 +295,22 @@ describe('schema diagnostics', () => {
     expect(a('1.3.7').diagnostics.find((d) => d.code === 'KA205')?.message).toContain('keepalived skips this virtual_server block');
   });
 
+  it('before 1.3.7 a real_server address keepalived cannot read is kept, or dropped without its block', () => {
+    // A 1.3.5 build with libnl (IPv6 IPVS, as Red Hat builds it), checker process: the second config dumps
+    // "RIP = 10.0.0.2, RPORT = 80, WEIGHT = 7" after "Address family of virtual server and real server 10.0.0.x
+    // don't match - skipping."; the first crashes ("Keepalived_healthcheckers exited due to segmentation fault");
+    // under a `virtual_server group` the server is kept (dumped with an address of no family).
+    const vs = (head: string, servers: string) => `virtual_server ${head} {\n  protocol TCP\n  lb_algo rr\n${servers}}\n`;
+    const bad = '  real_server 10.0.0.x 80 {\n    weight 7\n  }\n';
+    const good = '  real_server 10.0.0.2 80 {\n    weight 3\n  }\n';
+    const ka205 = (text: string, targetVersion = '1.3.5') => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA205').map((d) => d.message);
+    expect(ka205(vs('10.0.0.1 80', bad))).toEqual([expect.stringMatching(/don't match - skipping\."\) but not its block, and its checker process crashes/)]);
+    expect(ka205(vs('10.0.0.1 80', good + bad))).toEqual([expect.stringMatching(/but not its block, whose lines set the real_server before it/)]);
+    expect(ka205(vs('group G', bad))).toEqual([expect.stringMatching(/the virtual server has no address family yet, so it reads this real_server/)]);
+    expect(analyze(vs('group G', bad), { targetVersion: '1.3.5' }).model.virtualServers[0]?.realServers).toHaveLength(1);
+    expect(ka205(vs('10.0.0.1 80', good + bad), '1.3.7')).toEqual([expect.stringMatching(/keepalived skips this real_server block and everything in it$/)]);
+  });
+
   it('reads a url status_code as one plain number before 2.0.17', () => {
     // keepalived 1.3.5 dumps both urls below as "HTTP Status Code = 200", and crashes on a bare status_code.
     const url = (codes: string) => `virtual_server 192.168.1.10 80 {\n  real_server 10.0.0.11 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code${codes}\n      }\n    }\n  }\n}\n`;

@@ -29,7 +29,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger } from './values.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger, sockaddrFamily } from './values.js';
 import { suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -269,6 +269,11 @@ export class Walker implements LineSink {
   private skippedInstance: AstNode | undefined;
   /** The block of the kind of `skippedInstance` read last before it, whose keywords those lines then set (none: the crash). */
   private skippedTail: AstNode | undefined;
+  /** Virtual servers (before 1.3.7) whose family a real_server set, and those with a real_server kept (see oldUnreadableRealServer). */
+  private readonly rsFamilySet = new WeakSet<AstNode>();
+  private readonly rsKept = new WeakSet<AstNode>();
+  /** What a target before 1.3.7 does with the real_server just read whose address it cannot read. */
+  private oldRealServer: 'kept' | 'previous' | 'crash' | undefined;
   /**
    * The skipped block whose level's reading (see skippedInstance) a '}' ended while kalint's blocks were still
    * open: the VRRP process reads the lines up to the end of those blocks at the top level.
@@ -451,7 +456,12 @@ export class Walker implements LineSink {
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
-    const unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node, this.options.target)) || repeatedGroup;
+    let unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node, this.options.target)) || repeatedGroup;
+    this.oldRealServer = undefined;
+    if (spec.name === 'real_server' && frame.node.keyword === 'virtual_server' && compareVersions(this.options.target, SERVER_ADDRESS_CHECKED_SINCE) < 0) {
+      const dropped = this.oldUnreadableRealServer(frame.node, node);
+      unread = unread && dropped;
+    }
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) node.parent = frame.node;
@@ -459,12 +469,40 @@ export class Walker implements LineSink {
     if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
     else if (spec.name === 'vrrp_sync_group' && !skipped) this.syncGroupsRead++;
     this.checkKeyword(node, unread);
+    this.oldRealServer = undefined;
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = skipped;
       this.pendingSkippedByHandler = skipped && spec.block === 'keywords' && !repeatedGroup;
       this.pendingClosesParent = repeatedGroup;
     }
+  }
+
+  /**
+   * Before 1.3.7 (d98f07ce) alloc_rs does not look at what inet_stosockaddr returns: a real_server address it
+   * cannot read leaves the server's family unset. Where the virtual server has no family yet (`group`, `fwmark`,
+   * an unreadable address, no readable real_server before) the server is kept; otherwise keepalived reports
+   * the families' mismatch and drops the server but not its block, whose lines then set the real_server read
+   * before, and with none before the checker process crashes (a 1.3.5 build with IPv6 IPVS; one without it
+   * skips the block as IPv6 instead). Returns whether the block is left unread (its server dropped).
+   */
+  private oldUnreadableRealServer(vs: AstNode, node: AstNode): boolean {
+    const a0 = node.argText(0);
+    if (a0 === undefined) return false;
+    if (sockaddrFamily(a0) !== undefined) {
+      this.rsFamilySet.add(vs);
+      this.rsKept.add(vs);
+      return false;
+    }
+    const vsA0 = vs.argText(0);
+    const vsFamily = (vsA0 !== undefined && vsA0 !== 'group' && vsA0 !== 'fwmark' && sockaddrFamily(vsA0) !== undefined) || this.rsFamilySet.has(vs);
+    if (!vsFamily) {
+      this.rsKept.add(vs);
+      this.oldRealServer = 'kept';
+      return false;
+    }
+    this.oldRealServer = this.rsKept.has(vs) ? 'previous' : 'crash';
+    return true;
   }
 
   /**
@@ -1354,7 +1392,22 @@ export class Walker implements LineSink {
       // A server keepalived cannot read is skipped with everything inside it (skips.ts): say so.
       for (let i = before; i < this.diagnostics.length; i++) {
         const d = this.diagnostics[i]!;
-        if (d.code === 'KA205' && !d.message.includes('skips')) d.message += `; keepalived skips this ${spec.name} block and everything in it`;
+        if (d.code !== 'KA205' || d.message.includes('skips')) continue;
+        const old = this.oldRealServer;
+        const said = `"Address family of virtual server and real server ${node.argText(0)} don't match - skipping."`;
+        d.message +=
+          spec.name === 'real_server' && old === 'previous'
+            ? `; keepalived ${this.options.targetLabel} does not check the address: it drops this real_server as another address family than the virtual server's (keepalived: ${said}) but not its block, whose lines set the real_server before it (1.3.7 and later skip the block)`
+            : spec.name === 'real_server' && old === 'crash'
+              ? `; keepalived ${this.options.targetLabel} does not check the address: it drops this real_server as another address family than the virtual server's (keepalived: ${said}) but not its block, and its checker process crashes on the block's first setting, with no real_server to set (a segmentation fault; 1.3.7 and later skip the block)`
+              : `; keepalived skips this ${spec.name} block and everything in it`;
+      }
+    } else if (spec.name === 'real_server' && this.oldRealServer === 'kept') {
+      for (let i = before; i < this.diagnostics.length; i++) {
+        const d = this.diagnostics[i]!;
+        if (d.code === 'KA205' && d.message.startsWith("'real_server' expects an IP address")) {
+          d.message += `; keepalived ${this.options.targetLabel} does not check it: the virtual server has no address family yet, so it reads this real_server with no usable address (1.3.7 and later skip the block)`;
+        }
       }
     } else if (spec.name === 'virtual_server' && compareVersions(this.options.target, SERVER_ADDRESS_CHECKED_SINCE) < 0) {
       for (let i = before; i < this.diagnostics.length; i++) {
