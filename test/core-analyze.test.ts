@@ -308,6 +308,10 @@ describe('schema diagnostics', () => {
     expect(ka205(vs('10.0.0.1 80', good + bad))).toEqual([expect.stringMatching(/but not its block, whose lines set the real_server before it/)]);
     expect(ka205(vs('group G', bad))).toEqual([expect.stringMatching(/the virtual server has no address family yet, so it reads this real_server/)]);
     expect(analyze(vs('group G', bad), { targetVersion: '1.3.5' }).model.virtualServers[0]?.realServers).toHaveLength(1);
+    // A real config (`virtual_server fakevip 80`, `real_server fakeIP1 80`, `real_server fakeIP2 80`): the end of the
+    // first server's block sets the family to IPv4, and the second is "Address family … fakeIP2 don't match - skipping."
+    const two = ka205(vs('fakevip 80', bad + bad.replace('weight 7', 'weight 2')));
+    expect(two).toEqual([expect.stringContaining('Invalid virtual server address'), expect.stringContaining('no address family yet'), expect.stringContaining('whose lines set the real_server before it')]);
     expect(ka205(vs('10.0.0.1 80', good + bad), '1.3.7')).toEqual([expect.stringMatching(/keepalived skips this real_server block and everything in it$/)]);
   });
 

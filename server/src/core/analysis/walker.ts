@@ -481,7 +481,7 @@ export class Walker implements LineSink {
   /**
    * Before 1.3.7 (d98f07ce) alloc_rs does not look at what inet_stosockaddr returns: a real_server address it
    * cannot read leaves the server's family unset. Where the virtual server has no family yet (`group`, `fwmark`,
-   * an unreadable address, no readable real_server before) the server is kept; otherwise keepalived reports
+   * an unreadable address, and no real_server block before: each one's end sets IPv4) the server is kept; otherwise keepalived reports
    * the families' mismatch and drops the server but not its block, whose lines then set the real_server read
    * before, and with none before the checker process crashes (a 1.3.5 build with IPv6 IPVS; one without it
    * skips the block as IPv6 instead). Returns whether the block is left unread (its server dropped).
@@ -496,6 +496,9 @@ export class Walker implements LineSink {
     }
     const vsA0 = vs.argText(0);
     const vsFamily = (vsA0 !== undefined && vsA0 !== 'group' && vsA0 !== 'fwmark' && sockaddrFamily(vsA0) !== undefined) || this.rsFamilySet.has(vs);
+    // The end of every real_server block sets a virtual server without a family to IPv4 (1.3.5 installs the
+    // virtual_server's end handler on the real_server level).
+    this.rsFamilySet.add(vs);
     if (!vsFamily) {
       this.rsKept.add(vs);
       this.oldRealServer = 'kept';
