@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { keywordConfig, sample, table, walk } from '../keepalived-versions/samples.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const inOld = (since) => since.startsWith('<=') || since === '1.3.2' || since === '1.3.5';
+// Dated at or before 1.3.5 ('<=X' dates too): compared as versions, so a correction such as 1.3.0 stays in.
+const inOld = (since) => {
+  const [a, b, c] = since.replace(/^<=/, '').split('.').map(Number);
+  return (a - 1 || b - 3 || c - 5) <= 0;
+};
 const wantOld = (process.argv[2] ?? 'old') === 'old';
 /** Check only the first N keywords (a quick look), when given. */
 const limit = Number(process.argv[3] ?? Infinity);
