@@ -271,6 +271,14 @@ describe('KA312 missing-virtual-ipaddress', () => {
     const d = findings(strict + instance('A', 'virtual_router_id 1\nno_virtual_ipaddress'), 'KA312', '2.2.8');
     expect(d.map((x) => [x.severity, x.message.includes('strict mode clears no_virtual_ipaddress')])).toEqual([['error', true]]);
   });
+  // Found on a pasted config (instances with only virtual_ipaddress_excluded): keepalived warns "No VIP
+  // specified; at least one is sensible", but it still adds the excluded addresses when MASTER.
+  it('does not say nothing moves when the instance has excluded addresses', () => {
+    const d = findings(instance('A', 'interface eth0\nvirtual_router_id 1\nvirtual_ipaddress_excluded {\n    10.0.0.1/24 dev eth1\n}'), 'KA312');
+    expect(d.map((x) => [x.severity, x.message])).toEqual([
+      ['warning', "vrrp_instance 'A' has no virtual_ipaddress; its adverts carry no address, though it still moves its virtual_ipaddress_excluded address on failover; list one address in virtual_ipaddress"],
+    ]);
+  });
   it('does not count addresses of the other family', () => {
     expect(findings(instance('A', `unicast_src_ip 10.0.0.1\n${vip('fe80::1')}`), 'KA312')).toHaveLength(1);
   });

@@ -3,6 +3,17 @@
 import type { FileRule } from '../types.js';
 import { effectiveVersion, firstUsableVip, hasNoVirtualIpaddress, isStrict, nameRange, uniqueInstances } from './util.js';
 
+/**
+ * What an instance without usable VIPs still does on failover: virtual_ipaddress_excluded addresses
+ * are added and removed with the state like the VIPs, only left out of the adverts (seen on a pasted
+ * config whose instances had only excluded addresses: "it moves no address" was false there).
+ */
+function movesNothing(excluded: number): string {
+  if (!excluded) return 'it moves no address on failover';
+  const them = excluded === 1 ? 'its virtual_ipaddress_excluded address' : `its ${excluded} virtual_ipaddress_excluded addresses`;
+  return `its adverts carry no address, though it still moves ${them} on failover; list one address in virtual_ipaddress`;
+}
+
 export const missingVirtualIpaddress: FileRule = {
   kind: 'file',
   code: 'KA312',
@@ -35,7 +46,7 @@ export const missingVirtualIpaddress: FileRule = {
       report({
         message: required
           ? `vrrp_instance '${inst.name}' ${none}; with ${strict ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration${cleared ? ' (strict mode clears no_virtual_ipaddress)' : ''}`
-          : `vrrp_instance '${inst.name}' ${none}; it moves no address on failover`,
+          : `vrrp_instance '${inst.name}' ${none}; ${movesNothing(inst.virtualIpaddressesExcluded.length)}`,
         file: inst.node.file,
         range: nameRange(inst.node),
         severity: required ? 'error' : 'warning',
