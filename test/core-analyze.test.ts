@@ -142,6 +142,17 @@ describe('schema diagnostics', () => {
     expect(byLine[15]!.message).toContain("write 'router_id'");
   });
 
+  // Found on a pasted config (acassen/keepalived#850): `lvs_sync_daemon_interface enp0s8 RH_1` in global_defs.
+  // kalint said it belongs in vrrp_instance, where keepalived 2.2.7 calls it deprecated; global_defs' own
+  // keyword is lvs_sync_daemon, which reads the same interface and instance (2.2.7 accepts both forms, exit 0).
+  it('points lvs_sync_daemon_interface in global_defs at lvs_sync_daemon', () => {
+    const d = analyze('global_defs {\n lvs_sync_daemon_interface enp0s8 RH_1\n}\n').diagnostics.filter((x) => x.code === 'KA202');
+    expect(d.map((x) => x.message)).toEqual([
+      "'lvs_sync_daemon_interface' is not valid in 'global_defs'; it belongs in vrrp_instance; here, use 'lvs_sync_daemon' (keepalived: Unknown keyword 'lvs_sync_daemon_interface')",
+    ]);
+    expect(d[0]!.fix!.edits[0]!.newText).toBe('lvs_sync_daemon');
+  });
+
   // Found on 1.x-era LVS configs linted for CentOS 7 (--target-version 1.3.5): kalint called
   // nb_get_retry deprecated and its safe fix wrote 'retry', which HTTP_GET learnt only in 1.3.7
   // (keepalived v1.3.5 check_http.c installs nb_get_retry alone), so --fix broke a working config.

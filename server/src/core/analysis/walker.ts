@@ -1007,7 +1007,7 @@ export class Walker implements LineSink {
     }
     if (this.reportSplitKeyword(ctx, word, file, after[0])) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
-    const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) ? renamed.replacement : undefined;
+    const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) && availableIn(ctx.childMap.get(renamed.replacement)!, this.options.target) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
       ? { fix: { description: `Replace with '${replacement}'`, edits: [{ file, range: word.range, newText: replacement }], safe: true } }
       : undefined;
