@@ -142,6 +142,22 @@ describe('schema diagnostics', () => {
     expect(byLine[15]!.message).toContain("write 'router_id'");
   });
 
+  // Found on a pasted config (acassen/keepalived#972): `> global_defs {`, a Markdown quote marker kept from the
+  // issue text. keepalived 2.2.7: "Unknown keyword '>'", "Unexpected '{' - ignoring", then router_id at the top
+  // level; a bullet or a number before a keyword (`- state MASTER`, `1. priority 100`) loses the line the same way.
+  it('says a marker left from copied text hides the keyword after it', () => {
+    const a = analyze('> global_defs {\n router_id a\n}\nvrrp_instance VI_1 {\n - state MASTER\n 1. priority 100\n interface eth0\n}\n');
+    const markers = a.diagnostics.filter((d) => d.code === 'KA201');
+    expect(markers.map((d) => [d.range.start.line + 1, d.message])).toEqual([
+      [1, "Unknown keyword '>' in the top level: it looks like a list, quote or numbering marker left from copied text before 'global_defs'; keepalived reads '>' as the keyword, so the 'global_defs' line is lost. Delete '>'"],
+      [5, "Unknown keyword '-' in 'vrrp_instance': it looks like a list, quote or numbering marker left from copied text before 'state'; keepalived reads '-' as the keyword, so the 'state' line is lost. Delete '-'"],
+      [6, "Unknown keyword '1.' in 'vrrp_instance': it looks like a list, quote or numbering marker left from copied text before 'priority'; keepalived reads '1.' as the keyword, so the 'priority' line is lost. Delete '1.'"],
+    ]);
+    expect(markers[1]!.fix!.edits[0]!).toMatchObject({ newText: '', range: { start: { line: 4, column: 1 }, end: { line: 4, column: 3 } } });
+    // A marker before a word that is not a keyword here stays a plain unknown keyword.
+    expect(analyze('vrrp_instance VI_1 {\n - note\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toBe("Unknown keyword '-' in 'vrrp_instance'");
+  });
+
   // Found on a pasted config (acassen/keepalived#850): `lvs_sync_daemon_interface enp0s8 RH_1` in global_defs.
   // kalint said it belongs in vrrp_instance, where keepalived 2.2.7 calls it deprecated; global_defs' own
   // keyword is lvs_sync_daemon, which reads the same interface and instance (2.2.7 accepts both forms, exit 0).

@@ -1006,6 +1006,7 @@ export class Walker implements LineSink {
       return;
     }
     if (this.reportSplitKeyword(ctx, word, file, after[0])) return;
+    if (this.reportStrayMarker(ctx, word, file, after[0])) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) && availableIn(ctx.childMap.get(renamed.replacement)!, this.options.target) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
@@ -1105,6 +1106,23 @@ export class Walker implements LineSink {
     const written = `${name} ${next.text}`;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: '${written}' is '${meant}' with a blank in it; keepalived reads '${name}' as the keyword and skips the line. Write '${meant}'`, file, word.range, {
       fix: { description: `Replace '${written}' with '${meant}'`, edits: [{ file, range: { start: word.range.start, end: next.range.end }, newText: meant }] },
+    });
+    return true;
+  }
+
+  /**
+   * A list, quote or numbering marker left from copied text before a keyword of this block (`> global_defs {`,
+   * `- state MASTER`, `1. priority 100`: Markdown pasted from an issue or a blog): keepalived reads the marker
+   * as the keyword, so the line it prefixes is lost. Says which keyword follows and offers to delete the marker.
+   */
+  private reportStrayMarker(ctx: Context, word: Word, file: string, next: Word | undefined): boolean {
+    if (!next || word.quoted || next.quoted || word.expanded || next.expanded) return false;
+    const name = word.text;
+    if (!/^(?:[-*+>|`\u2022\u00b7\u2013\u2014]+|\d{1,3}[.)])$/.test(name)) return false;
+    const spec = ctx.childMap.get(next.text);
+    if (!spec || !availableIn(spec, this.options.target)) return false;
+    this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it looks like a list, quote or numbering marker left from copied text before '${next.text}'; keepalived reads '${name}' as the keyword, so the '${next.text}' line is lost. Delete '${name}'`, file, word.range, {
+      fix: { description: `Delete '${name}'`, edits: [{ file, range: { start: word.range.start, end: next.range.start }, newText: '' }] },
     });
     return true;
   }
