@@ -392,6 +392,17 @@ describe('KA316-KA319 sync groups', () => {
     const text = instance('RH_EXT', vip('10.0.0.1')) + group('VG1', ['RH_EXT', 'RH_INT']);
     expect(findings(text, 'KA316').map((d) => [d.message, d.fix])).toEqual([["sync group 'VG1' lists 'RH_INT', which is not a vrrp_instance; keepalived ignores it", undefined]]);
   });
+  // Found on a pasted config (acassen/keepalived#545): group { Alef_platform_OPR_IPS Alef_platform_Data_IPS } with
+  // instances Alef_platform_IPS and Alef_platform_OPR_IPS; the name differs by a whole word in the middle.
+  it('suggests the one instance that differs by a whole word', () => {
+    const text = instance('App_IPS', vip('10.0.0.1')) + instance('App_OPR_IPS', vip('10.0.0.2')) + group('G', ['App_OPR_IPS', 'App_Data_IPS']);
+    expect(findings(text, 'KA316').map((d) => [d.message, d.fix?.edits[0]?.newText])).toEqual([
+      ["sync group 'G' lists 'App_Data_IPS', which is not a vrrp_instance; keepalived ignores it (did you mean 'App_IPS'?)", 'App_IPS'],
+    ]);
+    // Two candidates a word away: no guess.
+    const two = instance('App_IPS', vip('10.0.0.1')) + instance('App_Data_Web_IPS', vip('10.0.0.2')) + group('G', ['App_Data_IPS']);
+    expect(findings(two, 'KA316')[0]!.message).not.toContain('did you mean');
+  });
   it('an instance in two groups is kept in the first only (KA317), emptying the second (KA319)', () => {
     const text = insts + group('G', ['A', 'B']) + group('H', ['A']);
     expect(lines(text, 'KA317')).toEqual([19]);

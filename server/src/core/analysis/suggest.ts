@@ -46,6 +46,35 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best ?? (parts.length === 1 ? parts[0] : undefined);
 }
 
+/**
+ * For names the user made up (instances, scripts): the one candidate that is the name with one run of
+ * whole `_`-separated words added or removed anywhere, the middle included (`Alef_platform_Data_IPS` for
+ * `Alef_platform_IPS`: seen on a pasted config). Only a single such candidate is a guess.
+ */
+export function suggestByWords(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase().split('_');
+  if (w.length < 2 || w.some((x) => !x)) return undefined;
+  let found: string | undefined;
+  for (const c of candidates) {
+    const p = c.toLowerCase().split('_');
+    if (p.length < 2 || p.some((x) => !x)) continue;
+    if (!(wordRunAdded(w, p) || wordRunAdded(p, w))) continue;
+    if (found !== undefined) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/** Whether `long` is `short` with one contiguous run of words inserted somewhere. */
+function wordRunAdded(short: string[], long: string[]): boolean {
+  if (long.length <= short.length) return false;
+  let head = 0;
+  while (head < short.length && short[head] === long[head]) head++;
+  const extra = long.length - short.length;
+  for (let i = head; i < short.length; i++) if (short[i] !== long[i + extra]) return false;
+  return true;
+}
+
 /** Whether `part` is `whole` with whole `_`-separated words added before or after it. */
 function partOf(part: string, whole: string): boolean {
   if (part.length >= whole.length) return false;

@@ -1,7 +1,7 @@
 // KA316: a vrrp_sync_group member that is not a vrrp_instance.
 
 import type { FileRule } from '../types.js';
-import { suggest } from '../../core/analysis/suggest.js';
+import { suggest, suggestByWords } from '../../core/analysis/suggest.js';
 import { instancesByName } from './util.js';
 
 export const syncGroupUnknownMember: FileRule = {
@@ -26,7 +26,8 @@ export const syncGroupUnknownMember: FileRule = {
         names ??= analysis.model.vrrpInstances.map((i) => i.name);
         // An instance the group already lists is not the one meant ('RH_INT' beside 'RH_EXT').
         const listed = new Set(g.members.map((x) => x.text));
-        const guess = suggest(m.text, names.filter((n) => !listed.has(n)));
+        const unlisted = names.filter((n) => !listed.has(n));
+        const guess = suggest(m.text, unlisted) ?? suggestByWords(m.text, unlisted);
         report({
           message: `sync group '${g.name}' lists '${m.text}', which is not a vrrp_instance; keepalived ignores it${guess ? ` (did you mean '${guess}'?)` : ''}`,
           file: m.file,

@@ -9,7 +9,7 @@ import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
-import { suggest } from '../../core/analysis/suggest.js';
+import { suggest, suggestByWords } from '../../core/analysis/suggest.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** The first release whose config test hangs on a track_file name it cannot find (see hangsConfigTest). */
@@ -114,7 +114,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           const names = defs.get(block.keyword);
           // A name the same block already tracks is not the one meant.
           const listed = new Set(lines.map((l) => l.words[0]?.text));
-          guess = names ? suggest(nameWord.text, [...names.keys()].filter((n) => !listed.has(n))) : undefined;
+          const unlisted = names ? [...names.keys()].filter((n) => !listed.has(n)) : [];
+          guess = suggest(nameWord.text, unlisted) ?? suggestByWords(nameWord.text, unlisted);
           why = `no ${t.what} '${nameWord.text}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}`;
           if (guess) related.push({ file: names!.get(guess)!.file, range: names!.get(guess)!.args[0]?.range ?? names!.get(guess)!.range, message: `'${guess}' is defined here` });
         }
