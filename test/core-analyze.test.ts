@@ -216,6 +216,12 @@ describe('schema diagnostics', () => {
     expect(fixed.startsWith('vrrp_instance VI_1 {\n')).toBe(true);
     const inside = analyze(fixed).diagnostics.filter((d) => d.code === 'KA201');
     expect(inside.map((d) => d.message)).toEqual(["Unknown keyword 'priority100' in 'vrrp_instance': it is 'priority' glued to '100'; keepalived splits words only at blanks. Write 'priority 100'"]);
+    // Found on a pasted config (acassen/keepalived#1148): `connect_timeout=10` in TCP_CHECK. keepalived 2.2.7:
+    // "Unknown keyword 'connect_timeout=10'"; the '=' belongs to neither, so the fix must not keep it ('connect_timeout =10'
+    // would be an invalid number).
+    const eq = analyze('virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   connect_timeout=10\n  }\n }\n}\n').diagnostics.filter((d) => d.code === 'KA201');
+    expect(eq.map((d) => d.message)).toEqual(["Unknown keyword 'connect_timeout=10' in 'TCP_CHECK': it is 'connect_timeout' with its value written after '='; keepalived takes no '=' between a keyword and its value and splits words only at blanks. Write 'connect_timeout 10'"]);
+    expect(eq[0]!.fix!.edits[0]!.newText).toBe('connect_timeout 10');
     // A misspelling keeps the ordinary guess: one close to a longer keyword, or one whose line already has the value.
     expect(analyze('global_defs {\n    router_idd lb1\n}\n').diagnostics[0]!.message).toBe("Unknown keyword 'router_idd' in 'global_defs'; did you mean 'router_id'?");
     expect(analyze('vrrp_instance A {\n  notify_mastr /bin/true\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'notify_master'");

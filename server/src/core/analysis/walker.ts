@@ -1054,8 +1054,14 @@ export class Walker implements LineSink {
       .filter((k) => k.length >= 4 && name.length > k.length && name.startsWith(k) && ctx.childMap.get(k)!.args.length > valuesAfter && gluedValue(name.slice(k.length)))
       .sort((a, b) => b.length - a.length)[0];
     if (glued && (!guess || guess === glued)) {
-      const split = `${glued} ${name.slice(glued.length)}`;
-      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is '${glued}' glued to '${name.slice(glued.length)}'; keepalived splits words only at blanks. Write '${split}'`, file, word.range, {
+      const rest = name.slice(glued.length);
+      // `connect_timeout=10`, `priority:100` (the key=value habit of other formats): the '=' is no part of the value.
+      const sep = /^[=:](?=.)/.exec(rest)?.[0];
+      const split = `${glued} ${sep ? rest.slice(1) : rest}`;
+      const what = sep
+        ? `it is '${glued}' with its value written after '${sep}'; keepalived takes no '${sep}' between a keyword and its value and splits words only at blanks`
+        : `it is '${glued}' glued to '${rest}'; keepalived splits words only at blanks`;
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${what}. Write '${split}'`, file, word.range, {
         fix: { description: `Replace with '${split}'`, edits: [{ file, range: word.range, newText: split }] },
       });
       return;
