@@ -154,6 +154,13 @@ describe('schema diagnostics', () => {
       [6, "Unknown keyword '1.' in 'vrrp_instance': it looks like a list, quote or numbering marker left from copied text before 'priority'; keepalived reads '1.' as the keyword, so the 'priority' line is lost. Delete '1.'"],
     ]);
     expect(markers[1]!.fix!.edits[0]!).toMatchObject({ newText: '', range: { start: { line: 4, column: 1 }, end: { line: 4, column: 3 } } });
+    // Found on pasted configs (keepalived#2684, #1707, #545): a '`' or '_' left after the last '}', a '```' fence line.
+    const md = analyze('```conf\nvrrp_instance VI_1 {\n interface eth0\n}`\n```\n').diagnostics.filter((d) => d.code === 'KA201');
+    expect(md.map((d) => [d.range.start.line + 1, d.message])).toEqual([
+      [1, "Unknown keyword '```conf' in the top level: it looks like Markdown formatting copied with the config; keepalived reads it as a keyword. Delete it"],
+      [4, "Unknown keyword '`' in the top level: it looks like Markdown formatting copied with the config; keepalived reads it as a keyword. Delete it"],
+      [5, "Unknown keyword '```' in the top level: it looks like Markdown formatting copied with the config; keepalived reads it as a keyword. Delete it"],
+    ]);
     // A marker before a word that is not a keyword here stays a plain unknown keyword.
     expect(analyze('vrrp_instance VI_1 {\n - note\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toBe("Unknown keyword '-' in 'vrrp_instance'");
   });

@@ -1122,8 +1122,16 @@ export class Walker implements LineSink {
    * as the keyword, so the line it prefixes is lost. Says which keyword follows and offers to delete the marker.
    */
   private reportStrayMarker(ctx: Context, word: Word, file: string, next: Word | undefined): boolean {
-    if (!next || word.quoted || next.quoted || word.expanded || next.expanded) return false;
     const name = word.text;
+    // Alone on its line: Markdown code-fence or emphasis characters (a '```' line, the '`' or '_' after a closing
+    // '}') copied with the config.
+    if (!next && !word.quoted && !word.expanded && /^(?:[`*_]+|```+[\w-]+)$/.test(name)) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it looks like Markdown formatting copied with the config; keepalived reads it as a keyword. Delete it`, file, word.range, {
+        fix: { description: `Delete '${name}'`, edits: [{ file, range: word.range, newText: '' }] },
+      });
+      return true;
+    }
+    if (!next || word.quoted || next.quoted || word.expanded || next.expanded) return false;
     if (!/^(?:[-*+>|`\u2022\u00b7\u2013\u2014]+|\d{1,3}[.)])$/.test(name)) return false;
     const spec = ctx.childMap.get(next.text);
     if (!spec || !availableIn(spec, this.options.target)) return false;
