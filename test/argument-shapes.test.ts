@@ -243,3 +243,22 @@ describe('a real server weight in older releases (earlier_min, earlier_max)', ()
     expect(weightLine('0')).toEqual([]);
   });
 });
+
+// Found by fuzzing pasted configs (a mutant of keepalived#2723's `table 200` became `table 1.5`): keepalived
+// 2.2.7 reads a table as a strtoul number, else as a name in /etc/iproute2/rt_tables, and drops the line
+// ("Routing table 1.5 not found for rule"). Words that are not number-like are names only the host knows.
+describe('a route or rule table', () => {
+  const rules = 'static_rules {\n  from 192.0.2.1 table 1.5 priority 5\n  from 192.0.2.2 lookup 08 priority 6\n  from 192.0.2.3 table 0x10 priority 7\n  from 192.0.2.4 table 010 priority 8\n  from 192.0.2.5 table custom priority 9\n}\n';
+  const routes = 'static_routes {\n  198.51.100.0/24 dev eth0 table 2.5\n  198.51.101.0/24 dev eth0 table 200abc\n  198.51.102.0/24 dev eth0 table main\n  198.51.103.0/24 dev eth0 table 300\n}\n';
+  it('that starts like a number but is not one is no table (keepalived: "Routing table X not found")', () => {
+    expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330']);
+    expect(at(routes).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330']);
+    expect(messages(rules, 'KA330')[0]).toContain('Routing table 1.5 not found for rule');
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const seen = (text: string) => runKeepalived(text).messages.filter((m) => /Routing table/.test(m.message)).map((m) => `${m.line}:${m.message}`);
+    expect(seen(rules)).toEqual(expect.arrayContaining(['2:Routing table 1.5 not found for rule', '3:Routing table 08 not found for rule', '6:Routing table custom not found for rule']));
+    expect(seen(rules)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^[45]:/)]));
+    expect(seen(routes)).toEqual(expect.arrayContaining(['2:Routing table 2.5 not found for route', '3:Routing table 200abc not found for route']));
+  });
+});

@@ -279,6 +279,10 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
           return r;
         }
       }
+      if (s === 'table' && tableMisread(v.text)) {
+        r.problems.push(skip(v, tableMessage(v.text, 'route')));
+        return r;
+      }
       const rtt = ROUTE_RTT_UNITS[s];
       const bad = rtt === undefined ? undefined : rttProblem(v.text, rtt);
       if (bad) {
@@ -315,6 +319,20 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
   }
   if (!r.dest && r.complete) r.problems.push(skip(words[0]!, 'the route has no destination'));
   return r;
+}
+
+/**
+ * A `table` value that starts like a number but is not one strtoul(…, 0) reads whole (`1.5`, `200x`, `08`:
+ * 8 is no octal digit): keepalived then looks the word up as a table name in /etc/iproute2/rt_tables
+ * (lib/rttables.c find_entry, the same since 1.3.5), finds none and drops the line ("Routing table 1.5
+ * not found for rule"). Words that do not look like numbers are names, which only the host knows.
+ */
+function tableMisread(text: string): boolean {
+  return /^[+-]?\d/.test(text) && !/^[+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(text);
+}
+
+function tableMessage(text: string, what: 'route' | 'rule'): string {
+  return `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal), so it looks it up as a table name in /etc/iproute2/rt_tables, finds none and drops the ${what} (keepalived: "Routing table ${text} not found for ${what}")`;
 }
 
 /** keepalived's decimal unsigned reader (read_unsigned: base 10, leading blanks and '+' allowed). */
@@ -447,6 +465,10 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
     } else if (s === 'not' || s === 'no_track' || s === 'type') {
       i += 1;
     } else if (s === 'table' || s === 'lookup') {
+      if (next && tableMisread(next.text)) {
+        r.problems.push(skip(next, tableMessage(next.text, 'rule')));
+        return r;
+      }
       if (next?.text === '0') {
         r.problems.push(skip(next, 'table 0 is not a valid routing table'));
         return r;
