@@ -681,6 +681,9 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
       if (d.file === mainFile && hostLines.has(d.range.start.line + 1)) continue;
+      // A script keepalived dropped for a host reason (its default user missing) leaves the slot empty, so a
+      // repeated notify line is taken instead of "notify script already specified" (a host cascade).
+      if (scriptsRemoved && d.code === 'KA209' && /^'(?:notify\w*|script|misc_path|quorum_up|quorum_down)' is already set/.test(d.message)) continue;
       // keepalived's checks after reading (the lineless ones) do not run once a host problem failed
       // the configuration (an instance's interface missing here): only a clean exit proves them wrong.
       if (failed && LINELESS_GIST_TO_CODE.some(([, c]) => c === d.code)) continue;

@@ -166,6 +166,16 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', other, [], 'keepalived.conf', undefined, '2.2.8').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 35']);
   });
 
+  it('takes a repeated notify line after its script was dropped for a missing user as a host cascade', () => {
+    // Found fuzzing pasted configs: a duplicated `notify` line. Where keepalived_script does not exist the first
+    // script is dropped ("Unable to set default user keepalived_script for script"), so keepalived takes the
+    // second silently; where it exists it says "(VI_1) notify script already specified - ignoring ...".
+    const repeated = diag('KA209', 23, "'notify' is already set in this block; keepalived ignores this one and keeps the first");
+    const host = verdict(5, [{ line: 18, message: 'Unable to set default user keepalived_script for script' }]);
+    expect(classify('x\n', host, [repeated], 'keepalived.conf')).toEqual([]);
+    expect(classify('x\n', verdict(0, []), [repeated], 'keepalived.conf').map((d) => d.kind)).toEqual(['false-error']);
+  });
+
   it('does not count a finding that says keepalived -t does not report it as a false error', () => {
     const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
     expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
