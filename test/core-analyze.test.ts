@@ -2036,6 +2036,14 @@ describe('references to no definition (KA109)', () => {
     expect(found[1]!.message).toContain("'${LATER}' is used before its definition (line 9)");
   });
 
+  // Found on a pasted config (keepalived#1351, `priority $PRIORITY`): "reads it literally, without a word" beside
+  // KA205's "keepalived: invalid number" read as a contradiction; only the missing definition goes unreported.
+  it('says a bare $NAME with no definition is read as literal text, with no word about the definition', () => {
+    const d = analyze('vrrp_instance A {\n    priority $PRIORITY\n}\n').diagnostics;
+    expect(d.find((x) => x.code === 'KA109')!.message).toMatch(/so it reads '\$PRIORITY' as literal text and does not report the reference$/);
+    expect(d.find((x) => x.code === 'KA205')!.message).toContain('invalid number');
+  });
+
   it("names shell syntax (${NAME:-default}), which keepalived does not know", () => {
     // A real config written for a shell heredoc (docker-keepalived): keepalived 2.2.7 reads the text as it
     // is, "Unexpected '{' - ignoring" and "Unknown keyword 'INTERFACE:-eth0'".
@@ -2080,7 +2088,7 @@ describe('references to no definition (KA109)', () => {
     const bare = 'vrrp_instance VI_1 {\n    state $STATE\n    authentication {\n        auth_pass pa$word\n    }\n    notify "/bin/x $HOME"\n}\n';
     const found = analyze(bare).diagnostics.filter((d) => d.code === 'KA109');
     expect(found.map((d) => `${d.range.start.line + 1}:${d.severity}`)).toEqual(['2:warning']);
-    expect(found[0]!.message).toContain("reads '$STATE' literally");
+    expect(found[0]!.message).toContain("reads '$STATE' as literal text");
   });
 
   it.skipIf(!keepalivedAvailable())('matches keepalived, which splits the reference at its braces', () => {

@@ -385,7 +385,7 @@ export class Reader {
         : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
       // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is.
       if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and ${this.bracesRead()}`, ref.file, ref.start, ref.end);
-      else this.report('KA109', 'warning', `${why}, so it reads '${written}' literally, without a word`, ref.file, ref.start, ref.end);
+      else this.report('KA109', 'warning', `${why}, so it reads '${written}' as literal text and does not report the reference`, ref.file, ref.start, ref.end);
     }
   }
 
