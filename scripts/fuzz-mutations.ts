@@ -642,7 +642,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // A vrrp_script keepalived removed for a host reason (no such user, script not there) is then
   // "not found" where an instance tracks it: a consequence of the host message, not of the file.
   // ("Unable to set uid/gid for script" does not name the vrrp_script, so any such message counts.)
-  const scriptsRemoved = ka.messages.some((m) => isHostMessage(m.message) && /Unable to set (?:uid\/gid|default user)|Disabling track script|not (?:executable|accessible)/.test(m.message));
+  const scriptsRemoved = ka.messages.some((m) => isHostMessage(m.message) && /Unable to set (?:uid\/gid|default user)|Error setting global script uid\/gid|Disabling track script|not (?:executable|accessible)/.test(m.message));
   // Likewise a track_file 2.2.8 and later remove because its file's directory is not on this host
   // ("realpath() error 2 (No such file or directory) for NAME", at the block's '}').
   const filesRemoved = new Set(ka.messages.flatMap((m) => /^realpath\(\) error .* for (\S+)$/.exec(m.message)?.[1] ?? []));

@@ -174,6 +174,9 @@ describe("the classifier, for releases other than the one CI runs", () => {
     const host = verdict(5, [{ line: 18, message: 'Unable to set default user keepalived_script for script' }]);
     expect(classify('x\n', host, [repeated], 'keepalived.conf')).toEqual([]);
     expect(classify('x\n', verdict(0, []), [repeated], 'keepalived.conf').map((d) => d.kind)).toEqual(['false-error']);
+    // Likewise after a global script_user this host lacks ("Error setting global script uid/gid").
+    const global = verdict(5, [{ line: 3, message: 'Error setting global script uid/gid' }]);
+    expect(classify('x\n', global, [repeated], 'keepalived.conf')).toEqual([]);
   });
 
   it('does not count a finding that says keepalived -t does not report it as a false error', () => {
