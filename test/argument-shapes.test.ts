@@ -262,3 +262,25 @@ describe('a route or rule table', () => {
     expect(seen(routes)).toEqual(expect.arrayContaining(['2:Routing table 2.5 not found for route', '3:Routing table 200abc not found for route']));
   });
 });
+
+// Found fuzzing pasted configs (keepalived#2723's `scope link src 10.100.0.11` with 'link' lost): keepalived 2.2.7
+// reads the next option as the value, "Scope src not found or invalid for route", and drops the route. A scope is
+// a strtoul number up to 255 or a name (rt_scopes, or global, nowhere, host, link, site).
+describe('a route scope, or a table, with an option word for its value', () => {
+  const routes = 'static_routes {\n  198.51.100.0/24 dev eth0 scope src 192.0.2.1\n  198.51.101.0/24 dev eth0 scope 300\n  198.51.102.0/24 dev eth0 scope 1.5\n  198.51.103.0/24 dev eth0 scope link\n  198.51.104.0/24 dev eth0 scope 200\n  198.51.105.0/24 dev eth0 table dev\n}\n';
+  const rules = 'static_rules {\n  from 192.0.2.1 table priority 5\n}\n';
+  it('is a dropped route or rule', () => {
+    expect(at(routes).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '7:KA330']);
+    expect(messages(routes, 'KA330')[0]).toContain("'scope' has no value: keepalived takes the next option, 'src', as the scope");
+    expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330']);
+    expect(messages(rules, 'KA330')[0]).toContain("'table' has no value: keepalived takes the next option, 'priority', as the table");
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const seen = (text: string) => runKeepalived(text).messages.filter((m) => /not found/.test(m.message)).map((m) => `${m.line}:${m.message}`);
+    expect(seen(routes)).toEqual(expect.arrayContaining([
+      '2:Scope src not found or invalid for route', '3:Scope 300 not found or invalid for route', '4:Scope 1.5 not found or invalid for route', '7:Routing table dev not found for route',
+    ]));
+    expect(seen(routes).filter((m) => /^[56]:/.test(m))).toEqual([]);
+    expect(seen(rules)).toContain('2:Routing table priority not found for rule');
+  });
+});

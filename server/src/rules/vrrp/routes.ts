@@ -279,9 +279,16 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
           return r;
         }
       }
-      if (s === 'table' && tableMisread(v.text)) {
+      if (s === 'table' && (tableMisread(v.text) || ROUTE_WORDS.has(v.text))) {
         r.problems.push(skip(v, tableMessage(v.text, 'route')));
         return r;
+      }
+      if (s === 'scope') {
+        const bad = scopeProblem(v.text);
+        if (bad) {
+          r.problems.push(skip(v, bad));
+          return r;
+        }
       }
       const rtt = ROUTE_RTT_UNITS[s];
       const bad = rtt === undefined ? undefined : rttProblem(v.text, rtt);
@@ -332,7 +339,24 @@ function tableMisread(text: string): boolean {
 }
 
 function tableMessage(text: string, what: 'route' | 'rule'): string {
-  return `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal), so it looks it up as a table name in /etc/iproute2/rt_tables, finds none and drops the ${what} (keepalived: "Routing table ${text} not found for ${what}")`;
+  const why = (what === 'route' ? ROUTE_WORDS : RULE_WORDS).has(text)
+    ? `'table' has no value: keepalived takes the next option, '${text}', as the table`
+    : `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal)`;
+  return `${why}, so it looks it up as a table name in /etc/iproute2/rt_tables, finds none and drops the ${what} (keepalived: "Routing table ${text} not found for ${what}")`;
+}
+
+/**
+ * A route `scope` keepalived cannot find (find_rttables_scope: a strtoul number up to 255, else a name in
+ * /etc/iproute2/rt_scopes or global, nowhere, host, link, site): "Scope src not found or invalid for route",
+ * and the route is dropped. Names other than the route's own option words are the host's business.
+ * Found fuzzing pasted configs: `scope link src 10.0.0.1` with 'link' lost reads 'src' as the scope.
+ */
+function scopeProblem(text: string): string | undefined {
+  const said = `(keepalived: "Scope ${text} not found or invalid for route")`;
+  if (ROUTE_WORDS.has(text)) return `'scope' has no value: keepalived takes the next option, '${text}', as the scope, finds no such scope and drops the route ${said}`;
+  if (tableMisread(text)) return `scope '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a scope name; keepalived drops the route ${said}`;
+  if (/^\d+$/.test(text) && text.length <= 9 && Number(text) > 255) return `scope ${text} is out of range 0..255; keepalived drops the route ${said}`;
+  return undefined;
 }
 
 /** keepalived's decimal unsigned reader (read_unsigned: base 10, leading blanks and '+' allowed). */
@@ -427,6 +451,9 @@ const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'sup
 const RULE_ACTIONS = new Set(['nop', 'blackhole', 'unreachable', 'prohibit', 'l3mdev']);
 /** Rule options keepalived reads a value after (a last word among these stops its reading). */
 const RULE_NEEDS_VALUE = new Set([...RULE_ONE_ARG, 'from', 'to', 'table', 'lookup', 'goto', 'sport', 'dport']);
+/** The option words of a route and of a rule: one of them after an option that takes a value means the value is missing. */
+const ROUTE_WORDS: ReadonlySet<string> = new Set([...ROUTE_NEEDS_VALUE, ...ROUTE_NO_ARG, 'nexthop', 'encap']);
+const RULE_WORDS: ReadonlySet<string> = new Set([...RULE_NEEDS_VALUE, ...RULE_ACTIONS, 'not', 'no_track', 'type', 'inet', 'inet6']);
 
 function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
   const words = line.words;
@@ -465,7 +492,7 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
     } else if (s === 'not' || s === 'no_track' || s === 'type') {
       i += 1;
     } else if (s === 'table' || s === 'lookup') {
-      if (next && tableMisread(next.text)) {
+      if (next && (tableMisread(next.text) || RULE_WORDS.has(next.text))) {
         r.problems.push(skip(next, tableMessage(next.text, 'rule')));
         return r;
       }
