@@ -271,7 +271,7 @@ describe('a route scope, or a table, with an option word for its value', () => {
   const rules = 'static_rules {\n  from 192.0.2.1 table priority 5\n}\n';
   it('is a dropped route or rule', () => {
     expect(at(routes).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '7:KA330']);
-    expect(messages(routes, 'KA330')[0]).toContain("'scope' has no value: keepalived takes the next option, 'src', as the scope");
+    expect(messages(routes, 'KA330')[0]).toContain("'scope' has no value: keepalived takes the next option, 'src', as its value");
     expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330']);
     expect(messages(rules, 'KA330')[0]).toContain("'table' has no value: keepalived takes the next option, 'priority', as the table");
   });
@@ -282,5 +282,29 @@ describe('a route scope, or a table, with an option word for its value', () => {
     ]));
     expect(seen(routes).filter((m) => /^[56]:/.test(m))).toEqual([]);
     expect(seen(rules)).toContain('2:Routing table priority not found for rule');
+  });
+});
+
+// The same lookup (lib/rttables.c find_entry, max 255) reads a route's protocol, tos/dsfield and realms and a rule's
+// tos/dsfield and realms: a value it cannot find drops the line. A rule's protocol is a decimal 0..255 and its
+// ipproto a name or number; keepalived reports a bad one and keeps the rule without it. Seen on t6 below, 2.2.7.
+describe('route and rule options keepalived looks up', () => {
+  const routes = 'static_routes {\n  198.51.100.0/24 dev eth0 protocol src 192.0.2.1\n  198.51.101.0/24 dev eth0 protocol 300\n  198.51.102.0/24 dev eth0 protocol 1.5\n  198.51.103.0/24 dev eth0 tos src 192.0.2.1\n  198.51.104.0/24 dev eth0 tos 300\n  198.51.105.0/24 dev eth0 realms src 192.0.2.1\n  198.51.106.0/24 dev eth0 realms 1.5\n  198.51.107.0/24 dev eth0 protocol boot no_track\n  198.51.108.0/24 dev eth0 realms 5/6\n  198.51.109.0/24 dev eth0 tos 0x10\n}\n';
+  const rules = 'static_rules {\n  from 192.0.2.1 table 100 priority 5 tos priority\n  from 192.0.2.2 table 100 priority 6 protocol priority\n  from 192.0.2.3 table 100 priority 7 realms 1.5\n  from 192.0.2.4 table 100 priority 8 ipproto priority\n  from 192.0.2.5 table 100 priority 9 protocol 300\n  from 192.0.2.6 table 100 priority 10 protocol 200 tos 16 ipproto tcp\n}\n';
+  it('reports the values keepalived cannot read, and not the others', () => {
+    expect(at(routes).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '5:KA330', '6:KA330', '7:KA330', '8:KA330']);
+    // A protocol keepalived drops the route for is not one it would replace (KA344).
+    expect(at(routes).filter((c) => c.endsWith('KA344'))).toEqual([]);
+    expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '5:KA330', '6:KA330']);
+    expect(lintText(rules, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA330').map((d) => d.severity)).toEqual(['error', 'warning', 'error', 'warning', 'warning']);
+    // A rule's own protocol is replaced by keepalived's when it tracks the rule, as a route's is.
+    expect(at(rules).filter((c) => c.endsWith('KA344'))).toEqual(['7:KA344']);
+    expect(at(rules.replace('ipproto tcp', 'ipproto tcp no_track')).filter((c) => c.endsWith('KA344'))).toEqual([]);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const lines = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.line !== undefined && !/doesn't exist/.test(m.message)).map((m) => m.line))].sort((a, b) => a! - b!);
+    expect(lines(routes)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    // Line 7: "Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol" (KA344).
+    expect(lines(rules)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });

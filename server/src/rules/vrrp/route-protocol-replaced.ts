@@ -1,7 +1,7 @@
-// KA344: a tracked route's `protocol` is replaced by keepalived's own.
+// KA344: a tracked route's or rule's `protocol` is replaced by keepalived's own.
 
 import type { FileRule } from '../types.js';
-import { readRoute, routeBlocks, skipped } from './routes.js';
+import { readRoute, readRule, routeBlocks, ruleBlocks, skipped } from './routes.js';
 
 export const routeProtocolReplaced: FileRule = {
   kind: 'file',
@@ -9,9 +9,9 @@ export const routeProtocolReplaced: FileRule = {
   name: 'route-protocol-replaced',
   family: 'vrrp',
   severity: 'warning',
-  description: 'A tracked route sets `protocol`; keepalived replaces it with its own protocol (keepalived, 18).',
+  description: 'A tracked route or rule sets `protocol`; keepalived replaces it with its own protocol (keepalived, 18).',
   docs: {
-    why: 'keepalived recognises the routes it tracks by their protocol, so it resets the protocol of every tracked route to its own ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED, resetting protocol") and reports a configuration error. Routing daemons or scripts filtering on the configured protocol then miss the route. Add `no_track` to keep the protocol.',
+    why: 'keepalived recognises the routes and rules it tracks by their protocol, so it resets the protocol of every tracked route to its own ("Route cannot be tracked if protocol is not RTPROT_KEEPALIVED, resetting protocol"), and of every tracked rule ("Rule cannot be tracked…"), and reports a configuration error. Routing daemons or scripts filtering on the configured protocol then miss the route or rule. Add `no_track` to keep the protocol.',
     bad: 'static_routes {\n    10.20.0.0/16 via 192.168.1.254 dev eth0 protocol static\n}\n',
     good: 'static_routes {\n    10.20.0.0/16 via 192.168.1.254 dev eth0 protocol static no_track\n}\n',
   },
@@ -22,6 +22,18 @@ export const routeProtocolReplaced: FileRule = {
         if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
         report({
           message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this route; add 'no_track' to keep it`,
+          file: r.foreignProtocol.file,
+          range: r.foreignProtocol.range,
+        });
+      }
+    }
+    // Rules likewise (keepalived 2.2.7: "Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol").
+    for (const block of ruleBlocks(analysis.model)) {
+      for (const line of block.values ?? []) {
+        const r = readRule(line, block);
+        if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
+        report({
+          message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this rule; add 'no_track' to keep it`,
           file: r.foreignProtocol.file,
           range: r.foreignProtocol.range,
         });

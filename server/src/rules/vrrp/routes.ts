@@ -38,6 +38,9 @@ export interface RouteReading {
 export interface RuleReading {
   line: ValueLine;
   problems: LineProblem[];
+  /** A `protocol` keepalived reads, other than its own (tracking replaces it). */
+  foreignProtocol?: Word;
+  noTrack: boolean;
   hasPreference: boolean;
   actions: Word[];
   complete: boolean;
@@ -246,6 +249,11 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
       }
       break;
     } else if (s === 'protocol') {
+      const bad = next && rtValueProblem(next.text, 255, ROUTE_WORDS);
+      if (bad) {
+        r.problems.push(skip(next, rtValueMessage('protocol', next.text, bad, `Protocol ${next.text} not found or invalid for route`)));
+        return r;
+      }
       if (next && !KEEPALIVED_PROTOCOL.has(next.text)) r.foreignProtocol = next;
       i += 2;
     } else if (s === 'as') {
@@ -283,10 +291,12 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
         r.problems.push(skip(v, tableMessage(v.text, 'route')));
         return r;
       }
-      if (s === 'scope') {
-        const bad = scopeProblem(v.text);
+      const looked = ROUTE_LOOKUPS[s];
+      if (looked) {
+        const parts = s === 'realms' ? v.text.split(/\/(.*)/s, 2) : [v.text];
+        const bad = parts.map((x) => rtValueProblem(x, 255, ROUTE_WORDS)).find((x) => x);
         if (bad) {
-          r.problems.push(skip(v, bad));
+          r.problems.push(skip(v, rtValueMessage(s, v.text, bad, looked(v.text))));
           return r;
         }
       }
@@ -342,22 +352,42 @@ function tableMessage(text: string, what: 'route' | 'rule'): string {
   const why = (what === 'route' ? ROUTE_WORDS : RULE_WORDS).has(text)
     ? `'table' has no value: keepalived takes the next option, '${text}', as the table`
     : `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal)`;
-  return `${why}, so it looks it up as a table name in /etc/iproute2/rt_tables, finds none and drops the ${what} (keepalived: "Routing table ${text} not found for ${what}")`;
+  return `${why}, so it looks it up as a table name in /etc/iproute2/rt_tables and finds none (keepalived: "Routing table ${text} not found for ${what}")`;
 }
 
 /**
- * A route `scope` keepalived cannot find (find_rttables_scope: a strtoul number up to 255, else a name in
- * /etc/iproute2/rt_scopes or global, nowhere, host, link, site): "Scope src not found or invalid for route",
- * and the route is dropped. Names other than the route's own option words are the host's business.
- * Found fuzzing pasted configs: `scope link src 10.0.0.1` with 'link' lost reads 'src' as the scope.
+ * What keepalived's find_entry (lib/rttables.c, the same since 1.3.5) makes of a route or rule value it
+ * looks up: a whole strtoul(…, 0) number (decimal, 0x hex, 0-led octal; '-' wraps) kept as an unsigned int
+ * that must not exceed `max`, else a name in a file of the host's (rt_scopes, rt_protos, rt_dsfield,
+ * rt_realms), which only the host knows. Found fuzzing pasted configs: `scope link src 10.0.0.1` with 'link'
+ * lost reads 'src' as the scope ("Scope src not found or invalid for route") and drops the route.
  */
-function scopeProblem(text: string): string | undefined {
-  const said = `(keepalived: "Scope ${text} not found or invalid for route")`;
-  if (ROUTE_WORDS.has(text)) return `'scope' has no value: keepalived takes the next option, '${text}', as the scope, finds no such scope and drops the route ${said}`;
-  if (tableMisread(text)) return `scope '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a scope name; keepalived drops the route ${said}`;
-  if (/^\d+$/.test(text) && text.length <= 9 && Number(text) > 255) return `scope ${text} is out of range 0..255; keepalived drops the route ${said}`;
-  return undefined;
+function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 'option' | 'number' | 'range' | undefined {
+  if (words.has(text)) return 'option';
+  if (tableMisread(text)) return 'number';
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  if (!m) return undefined;
+  let v = BigInt(m[2]!.startsWith('0') && m[2]!.length > 1 && !/^0[xX]/.test(m[2]!) ? `0o${m[2]!.slice(1)}` : m[2]!);
+  if (m[1] === '-') v = (1n << 64n) - v;
+  return v % (1n << 32n) > BigInt(max) ? 'range' : undefined;
 }
+
+function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range', said: string): string {
+  const why = kind === 'option'
+    ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value`
+    : kind === 'number'
+      ? `${option} '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a name it can find`
+      : `${option} ${text} is out of range 0..255`;
+  return `${why} (keepalived: "${said}")`;
+}
+
+/** Route options whose value keepalived looks up with find_entry (max 255), with what it says when it cannot. */
+const ROUTE_LOOKUPS: Record<string, (v: string) => string> = {
+  scope: (v) => `Scope ${v} not found or invalid for route`,
+  tos: (v) => `TOS value ${v} is invalid`,
+  dsfield: (v) => `TOS value ${v} is invalid`,
+  realms: (v) => `Invalid realms ${v} for route`,
+};
 
 /** keepalived's decimal unsigned reader (read_unsigned: base 10, leading blanks and '+' allowed). */
 function decimalAtMost(text: string, max: bigint): boolean {
@@ -457,7 +487,7 @@ const RULE_WORDS: ReadonlySet<string> = new Set([...RULE_NEEDS_VALUE, ...RULE_AC
 
 function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
   const words = line.words;
-  const r: RuleReading = { line, problems: [], hasPreference: false, actions: [], complete: true };
+  const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
   const fam = new FamilyCheck(r.problems);
   const action = (w: Word): boolean => {
     r.actions.push(w);
@@ -490,6 +520,7 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
       }
       i += 2;
     } else if (s === 'not' || s === 'no_track' || s === 'type') {
+      if (s === 'no_track') r.noTrack = true;
       i += 1;
     } else if (s === 'table' || s === 'lookup') {
       if (next && (tableMisread(next.text) || RULE_WORDS.has(next.text))) {
@@ -537,6 +568,23 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
         }
         r.hasPreference = true;
         preference = { word: next!, value: unsigned32Value(next!.text)! };
+      }
+      if (next && (s === 'tos' || s === 'dsfield' || s === 'realms')) {
+        const parts = s === 'realms' ? next.text.split(/\/(.*)/s, 2) : [next.text];
+        const bad = parts.map((x) => rtValueProblem(x, 255, RULE_WORDS)).find((x) => x);
+        if (bad) {
+          r.problems.push(skip(next, rtValueMessage(s, next.text, bad, s === 'realms' ? `invalid realms ${next.text} for rule` : `TOS value ${next.text} is invalid`)));
+          return r;
+        }
+      }
+      // A rule's protocol is a decimal 0..255 (read_unsigned); keepalived reports another and keeps the rule without it.
+      if (next && s === 'protocol' && !(/^\s*\+?\d+$/.test(next.text) && Number(next.text) <= 255)) {
+        const why = RULE_WORDS.has(next.text) ? `'protocol' has no value: keepalived takes the next option, '${next.text}', as the protocol` : `a rule's protocol is a whole number 0..255, not '${next.text}'`;
+        r.problems.push({ word: next, message: `${why}; keepalived ignores it (keepalived: "Invalid protocol ${next.text}")`, effect: 'adjust' });
+      } else if (next && s === 'protocol' && Number(next.text) !== 18) r.foreignProtocol = next;
+      // An option word where the IP protocol goes: the value is missing ("Invalid ipproto priority"). Names are /etc/protocols'.
+      if (next && s === 'ipproto' && RULE_WORDS.has(next.text)) {
+        r.problems.push({ word: next, message: `'ipproto' has no value: keepalived takes the next option, '${next.text}', as the IP protocol and ignores it (keepalived: "Invalid ipproto ${next.text}")`, effect: 'adjust' });
       }
       if (TABLE_OPTIONS.has(s)) tableOption ??= w;
       if (s === 'realms' && !fam.set(w, 4)) return r;
