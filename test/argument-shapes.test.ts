@@ -308,3 +308,17 @@ describe('route and rule options keepalived looks up', () => {
     expect(lines(rules)).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });
+
+// Found fuzzing pasted configs: an address scope is read like a route's (find_rttables_scope: a strtoul number up
+// to 255, or a name). kalint called `scope 0x10` invalid and let `scope 256` and `scope -1` pass.
+describe('a virtual_ipaddress scope', () => {
+  const text = 'vrrp_instance A {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress {\n        10.0.0.1/24 scope 0x10\n        10.0.0.2/24 scope 010\n        10.0.0.3/24 scope 255\n        10.0.0.4/24 scope 256\n        10.0.0.5/24 scope -1\n        10.0.0.6/24 scope +5\n        10.0.0.7/24 scope bogus\n    }\n}\n';
+  it('is a number up to 255 in any base strtoul reads, or a scope name', () => {
+    expect(at(text).filter((c) => c.endsWith('KA346'))).toEqual(['8:KA346', '9:KA346', '11:KA346']);
+    expect(messages(text, 'KA346')[0]).toBe('scope 256 is out of range 0..255; keepalived ignores it (keepalived: "Invalid scope \'256\'")');
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const lines = runKeepalived(text).messages.filter((m) => /Invalid scope/.test(m.message)).map((m) => m.line);
+    expect([...new Set(lines)]).toEqual([8, 9, 11]);
+  });
+});

@@ -12,6 +12,20 @@ export interface ValueProblem {
 // ---------- numbers ----------
 
 /** keepalived's integer reading: optional blanks and sign, decimal digits, nothing after. */
+/**
+ * The number keepalived's lookups in /etc/iproute2 files (lib/rttables.c find_entry) read from a word that is
+ * a whole strtoul(…, 0) number (decimal, 0x hex, 0-led octal, a sign; '-' wraps), kept as an unsigned int;
+ * undefined for any other word, which they look up as a name.
+ */
+export function rtNumber(text: string): number | undefined {
+  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  if (!m) return undefined;
+  const digits = m[2]!;
+  let v = BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits.slice(1)}` : digits);
+  if (m[1] === '-') v = (1n << 64n) - v;
+  return Number(v % (1n << 32n));
+}
+
 export function parseInteger(text: string): number | undefined {
   const plain = plainDigits(text);
   if (plain !== undefined) return plain;

@@ -3,7 +3,7 @@
 
 import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
-import { ipFamily, parseInteger, utf8Length } from '../../core/analysis/values.js';
+import { ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -102,9 +102,13 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         break;
       case 'scope': {
         const v = valueText!;
-        const number = SCOPES.has(v) ? (v === 'global' ? 0 : 1) : parseInteger(v);
+        // find_rttables_scope: a strtoul number (0x10 and 010 too) up to 255, or a name (found on a pasted
+        // config's mutant: `scope 300` went unreported and `scope 0x10` was called invalid).
+        const number = SCOPES.has(v) ? (v === 'global' ? 0 : 1) : rtNumber(v);
         if (number === undefined) {
           say({ word: line.argWord(i + 1), message: `scope '${v}' is not global, site, link, host, nowhere or a number; keepalived ignores it`, severity: 'warning' });
+        } else if (number > 255) {
+          say({ word: line.argWord(i + 1), message: `scope ${v} is out of range 0..255; keepalived ignores it (keepalived: "Invalid scope '${v}'")`, severity: 'warning' });
         } else if (number !== 0) {
           // Only a scope other than global (0) is set, and so only that one is refused for IPv6.
           scope = line.argWord(i);

@@ -4,7 +4,7 @@
 // rules without preference or with several actions.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { ipFamily, parseDecimal, type Family } from '../../core/analysis/values.js';
+import { ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
 
 export interface LineProblem {
@@ -365,11 +365,8 @@ function tableMessage(text: string, what: 'route' | 'rule'): string {
 function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 'option' | 'number' | 'range' | undefined {
   if (words.has(text)) return 'option';
   if (tableMisread(text)) return 'number';
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
-  if (!m) return undefined;
-  let v = BigInt(m[2]!.startsWith('0') && m[2]!.length > 1 && !/^0[xX]/.test(m[2]!) ? `0o${m[2]!.slice(1)}` : m[2]!);
-  if (m[1] === '-') v = (1n << 64n) - v;
-  return v % (1n << 32n) > BigInt(max) ? 'range' : undefined;
+  const v = rtNumber(text);
+  return v !== undefined && v > max ? 'range' : undefined;
 }
 
 function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range', said: string): string {
