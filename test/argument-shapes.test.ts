@@ -322,3 +322,20 @@ describe('a virtual_ipaddress scope', () => {
     expect([...new Set(lines)]).toEqual([8, 9, 11]);
   });
 });
+
+// Found probing route and rule option values: a route's metric, mtu, hoplimit… are read by get_u32/get_u8, a
+// base-10 read_unsigned that takes a leading '+' (kalint called '+5' no whole number), and a rule's fwmark is
+// strtoul base 0 for the mark and the mask (kalint took '08' and 4294967296 and refused '+5').
+describe('route numbers and rule fwmarks with a sign or in another base', () => {
+  const routes = 'static_routes {\n  198.51.100.0/24 dev eth0 metric +5\n  198.51.101.0/24 dev eth0 hoplimit +5\n  198.51.102.0/24 dev eth0 mtu +1400\n  198.51.103.0/24 dev eth0 metric 0x10\n  198.51.104.0/24 dev eth0 hoplimit +256\n}\n';
+  const rules = 'static_rules {\n  from 192.0.2.1 table 100 priority 5 fwmark +5\n  from 192.0.2.2 table 100 priority 6 fwmark 0x10/+0xff\n  from 192.0.2.3 table 100 priority 7 fwmark 08\n  from 192.0.2.4 table 100 priority 8 fwmark 4294967296\n  from 192.0.2.5 table 100 priority 9 fwmark -1\n  from 192.0.2.6 table 100 priority 10 fwmark 5/-1\n  from 192.0.2.7 table 100 priority 11 fwmark 010/\n}\n';
+  it('reports what keepalived cannot read, and not the rest', () => {
+    expect(at(routes).filter((c) => c.endsWith('KA330'))).toEqual(['5:KA330', '6:KA330']);
+    expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['4:KA330', '5:KA330', '6:KA330', '7:KA330']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const lines = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.line !== undefined && !/doesn't exist/.test(m.message)).map((m) => m.line))].sort((a, b) => a! - b!);
+    expect(lines(routes)).toEqual([5, 6]);
+    expect(lines(rules)).toEqual([4, 5, 6, 7]);
+  });
+});

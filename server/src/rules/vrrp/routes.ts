@@ -282,7 +282,9 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
       }
       if (ROUTE_NUMERIC.has(s)) {
         const max = ROUTE_NUMERIC_MAX[s] ?? 4294967295;
-        if (!/^\d+$/.test(v.text) || Number(v.text) > max) {
+        // get_u32/get_u8: a base-10 read_unsigned, which takes a leading '+' as strtoul does.
+        const n = unsigned32Value(v.text, true);
+        if (n === undefined || n > max) {
           r.problems.push(skip(v, `'${s}' needs a whole number 0..${max}, not '${v.text}'`));
           return r;
         }
@@ -458,8 +460,17 @@ function walkEncap(words: Word[], k: number, type: string, problems: LineProblem
 }
 
 const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'track_group']);
-/** `N` or `N/MASK`, each decimal, 0x-hex or 0-octal (strtoul base 0). */
-const FWMARK = /^(?:0x[0-9a-f]+|\d+)(?:\/(?:0x[0-9a-f]+|\d+))?$/i;
+/**
+ * `N` or `N/MASK` as keepalived's rule parser reads it: each a strtoul base-0 number (decimal, 0x-hex,
+ * 0-octal, a '+' allowed, no '-') up to 0xffffffff; either may be empty (strtoul's 0 without digits).
+ */
+function fwmarkValid(text: string): boolean {
+  const slash = text.indexOf('/');
+  const mark = slash < 0 ? text : text.slice(0, slash);
+  const mask = slash < 0 ? undefined : text.slice(slash + 1);
+  const part = (p: string): boolean => p === '' || (!p.startsWith('-') && unsigned32Value(p) !== undefined);
+  return (mark !== '' || mask !== undefined) && part(mark) && (mask === undefined || part(mask));
+}
 /** A number keepalived's unsigned 32-bit reader (strtoul base 0: decimal, 0x-hex, 0-octal) accepts. */
 function unsigned32(text: string): boolean {
   return unsigned32Value(text) !== undefined;
@@ -553,7 +564,7 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
       r.problems.push(instanceTrackGroup(w));
       return r;
     } else if (RULE_ONE_ARG.has(s)) {
-      if (s === 'fwmark' && next && !FWMARK.test(next.text)) {
+      if (s === 'fwmark' && next && !fwmarkValid(next.text)) {
         r.problems.push(skip(next, `fwmark '${next.text}' is not a number or number/mask`));
         return r;
       }
