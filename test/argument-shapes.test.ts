@@ -339,3 +339,21 @@ describe('route numbers and rule fwmarks with a sign or in another base', () => 
     expect(lines(rules)).toEqual([4, 5, 6, 7]);
   });
 });
+
+// Found probing route and rule option values against keepalived 2.2.7: values kalint took without a look. A table
+// beyond 64 bits is strtoul's ULONG_MAX (table 4294967295), not 0 as one of 4294967296 is.
+describe('route features, ttl-propagate, fastopen_no_cookie and expires; rule numbers and ids', () => {
+  const routes = 'static_routes {\n  198.51.100.0/24 dev eth0 features foo\n  198.51.101.0/24 dev eth0 ttl-propagate on\n  198.51.102.0/24 dev eth0 fastopen_no_cookie 2\n  198.51.103.0/24 dev eth0 expires 60\n  2001:db8:1::/64 dev eth0 expires 60\n  198.51.105.0/24 dev eth0 features ecn ttl-propagate enabled fastopen_no_cookie +1\n}\n';
+  const rules = 'static_rules {\n  from 192.0.2.1 table 100 priority 5 suppress_prefixlength 0x10\n  from 192.0.2.2 table 100 priority 6 sup_pl 24\n  from 192.0.2.3 table 100 priority 7 tunnel-id 1.5\n  from 192.0.2.4 table 100 priority 8 uidrange 1000\n  from 192.0.2.5 table 100 priority 9 uidrange 1000-2000\n  from 192.0.2.6 table 100 priority 10 sup_group -1\n  from 192.0.2.7 table 100 priority 11 ipproto 132\n  from 192.0.2.8 table 100 priority 12 ipproto sctp\n  from 192.0.2.9 priority 13 table 4294967296\n  from 192.0.2.10 table 100 priority 14 ipproto 0x11\n  from 192.0.2.11 priority 15 table 18446744073709551616\n}\n';
+  const found = (text: string) => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA330').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  it('reports what keepalived cannot read or ignores, and not the rest', () => {
+    expect(found(routes)).toEqual(['2:warning', '3:warning', '4:error', '5:error']);
+    expect(messages(routes, 'KA330')[1]).toBe('\'ttl-propagate\' takes enabled or disabled; keepalived does not recognise \'on\' and sets it disabled (keepalived: "ttl-propagate value on not recognised")');
+    expect(found(rules)).toEqual(['2:error', '4:error', '5:error', '7:error', '8:warning', '10:error', '11:warning']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const lines = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.line !== undefined && !/doesn't exist/.test(m.message)).map((m) => m.line))].sort((a, b) => a! - b!);
+    expect(lines(routes)).toEqual([2, 3, 4, 5]);
+    expect(lines(rules)).toEqual([2, 4, 5, 7, 8, 10, 11]);
+  });
+});

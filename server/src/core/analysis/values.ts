@@ -22,7 +22,9 @@ export function rtNumber(text: string): number | undefined {
   if (!m) return undefined;
   const digits = m[2]!;
   let v = BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits.slice(1)}` : digits);
-  if (m[1] === '-') v = (1n << 64n) - v;
+  // strtoul gives ULONG_MAX for what overflows 64 bits, a sign or none; '-' wraps what fits.
+  if (v >= 1n << 64n) v = (1n << 64n) - 1n;
+  else if (m[1] === '-') v = ((1n << 64n) - v) % (1n << 64n);
   return Number(v % (1n << 32n));
 }
 

@@ -55,9 +55,9 @@ const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'pr
 const ENCAP_TYPES = new Set(['ip', 'ip6', 'mpls', 'ila']);
 const ROUTE_LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'reordering', 'cwnd', 'ssthresh', 'rto_min', 'congctl']);
 /** Route options whose value keepalived reads as an unsigned number. */
-const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh', 'quickack']);
+const ROUTE_NUMERIC = new Set(['metric', 'priority', 'preference', 'mtu', 'advmss', 'window', 'hoplimit', 'initcwnd', 'initrwnd', 'expires', 'reordering', 'cwnd', 'ssthresh', 'quickack', 'fastopen_no_cookie']);
 /** The largest value keepalived 2.2.7 reads for a numeric route option (get_u8/get_u32); others 4294967295. */
-const ROUTE_NUMERIC_MAX: Record<string, number> = { hoplimit: 255, quickack: 1 };
+const ROUTE_NUMERIC_MAX: Record<string, number> = { hoplimit: 255, quickack: 1, fastopen_no_cookie: 1 };
 /** Route times read by get_time_rtt, with the kernel units per millisecond they are kept in. */
 const ROUTE_RTT_UNITS: Record<string, number> = { rtt: 8, rttvar: 4, rto_min: 1 };
 
@@ -308,8 +308,16 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
         r.problems.push(skip(v, `'${s}' ${bad}`));
         return r;
       }
-      // Realms exist for IPv4 only.
+      // Realms exist for IPv4 only, an expiry time for IPv6 only ("expires is only valid for IPv6").
       if (s === 'realms' && !fam.set(w, 4)) return r;
+      if (s === 'expires' && !fam.set(w, 6)) return r;
+      // keepalived knows one feature and two ttl-propagate values; it reports another and keeps the route.
+      if (s === 'features' && v.text !== 'ecn') {
+        r.problems.push({ word: v, message: `'features' takes only 'ecn'; keepalived ignores '${v.text}' (keepalived: "feature ${v.text} not supported")`, effect: 'adjust' });
+      }
+      if (s === 'ttl-propagate' && v.text !== 'enabled' && v.text !== 'disabled') {
+        r.problems.push({ word: v, message: `'ttl-propagate' takes enabled or disabled; keepalived does not recognise '${v.text}' and sets it disabled (keepalived: "ttl-propagate value ${v.text} not recognised")`, effect: 'adjust' });
+      }
       // A router preference is IPv6 only ("pref is only valid for IPv6"): low, medium, high or 0..255.
       if (s === 'pref') {
         if (!fam.set(w, 6)) return r;
@@ -371,12 +379,12 @@ function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 
   return v !== undefined && v > max ? 'range' : undefined;
 }
 
-function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range', said: string): string {
+function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range', said: string, max = 255): string {
   const why = kind === 'option'
     ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value`
     : kind === 'number'
       ? `${option} '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a name it can find`
-      : `${option} ${text} is out of range 0..255`;
+      : `${option} ${text} is out of range 0..${max}`;
   return `${why} (keepalived: "${said}")`;
 }
 
@@ -493,6 +501,38 @@ const RULE_NEEDS_VALUE = new Set([...RULE_ONE_ARG, 'from', 'to', 'table', 'looku
 const ROUTE_WORDS: ReadonlySet<string> = new Set([...ROUTE_NEEDS_VALUE, ...ROUTE_NO_ARG, 'nexthop', 'encap']);
 const RULE_WORDS: ReadonlySet<string> = new Set([...RULE_NEEDS_VALUE, ...RULE_ACTIONS, 'not', 'no_track', 'type', 'inet', 'inet6']);
 
+/**
+ * An ipproto keepalived's inet_proto_a2n cannot read whatever the host's /etc/protocols: a '-', a decimal
+ * over 127 (INT8_MAX in 2.2.7), or a number-like word (0x10, 1.5, 1/2) that is no protocol name.
+ */
+function ipprotoMisread(text: string): boolean {
+  if (text.startsWith('-')) return true;
+  const m = /^\+?(\d+)$/.exec(text);
+  if (m) return BigInt(m[1]!) > 127n;
+  return /^\+?(?:0x[0-9a-f]*|[\d./]+)$/i.test(text);
+}
+
+/** Why keepalived cannot read a rule option's value and drops the rule, for the options read by number. */
+function ruleValueProblem(option: string, text: string): string | undefined {
+  const noValue = RULE_WORDS.has(text) ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value` : undefined;
+  switch (option) {
+    case 'suppress_prefixlength':
+    case 'sup_pl':
+      return decimalAtMost(text, 2147483647n) ? undefined : `${noValue ?? `'${option}' needs a whole number 0..2147483647, not '${text}'`} (keepalived: "Invalid suppress_prefixlength ${option} specified")`;
+    case 'tunnel-id':
+      return decimalAtMost(text, 0xffffffffffffffffn) ? undefined : `${noValue ?? `'tunnel-id' needs a whole number 0..18446744073709551615, not '${text}'`} (keepalived: "Invalid tunnel-id tunnel-id specified")`;
+    case 'uidrange':
+      // sscanf("%u-%u") must read both numbers.
+      return /^[+-]?\d+-[+-]?\d/.test(text) ? undefined : `${noValue ?? `'uidrange' needs FIRST-LAST user ids, not '${text}'`} (keepalived: "Invalid uidrange uidrange specified")`;
+    case 'suppress_ifgroup':
+    case 'sup_group': {
+      const bad = rtValueProblem(text, 2147483647, RULE_WORDS);
+      return bad ? rtValueMessage(option, text, bad, `suppress_group ${text} is invalid`, 2147483647) : undefined;
+    }
+  }
+  return undefined;
+}
+
 function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
@@ -535,8 +575,9 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
         r.problems.push(skip(next, tableMessage(next.text, 'rule')));
         return r;
       }
-      if (next?.text === '0') {
-        r.problems.push(skip(next, 'table 0 is not a valid routing table'));
+      // find_entry keeps the low 32 bits of what strtoul read: 4294967296, like 0 or 0x0, is table 0.
+      if (next && rtNumber(next.text) === 0) {
+        r.problems.push(skip(next, next.text === '0' ? 'table 0 is not a valid routing table' : `table '${next.text}' reads as 0, which is not a valid routing table (keepalived: "Table 0 is not valid")`));
         return r;
       }
       if (!action(w)) return r;
@@ -593,6 +634,14 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
       // An option word where the IP protocol goes: the value is missing ("Invalid ipproto priority"). Names are /etc/protocols'.
       if (next && s === 'ipproto' && RULE_WORDS.has(next.text)) {
         r.problems.push({ word: next, message: `'ipproto' has no value: keepalived takes the next option, '${next.text}', as the IP protocol and ignores it (keepalived: "Invalid ipproto ${next.text}")`, effect: 'adjust' });
+      }
+      if (next && s === 'ipproto' && !RULE_WORDS.has(next.text) && ipprotoMisread(next.text)) {
+        r.problems.push({ word: next, message: `'ipproto' takes a name from /etc/protocols or a number 0..127 (keepalived reads no higher one), not '${next.text}'; keepalived ignores it (keepalived: "Invalid ipproto ${next.text}")`, effect: 'adjust' });
+      }
+      const unread = next && ruleValueProblem(s, next.text);
+      if (unread) {
+        r.problems.push(skip(next!, unread));
+        return r;
       }
       if (TABLE_OPTIONS.has(s)) tableOption ??= w;
       if (s === 'realms' && !fam.set(w, 4)) return r;
