@@ -357,3 +357,21 @@ describe('route features, ttl-propagate, fastopen_no_cookie and expires; rule nu
     expect(lines(rules)).toEqual([2, 4, 5, 7, 8, 10, 11]);
   });
 });
+
+// Found probing route and rule option values against keepalived 2.2.7: nexthop weights and realms, encap ip tos,
+// MPLS labels in strtoul's bases, route 'as to' and a rule ending in 'type' were taken without a look.
+describe('nexthop values, encap ip tos, MPLS labels, as to and a last type', () => {
+  const routes = 'static_routes {\n  198.51.100.0/24 dev lo as to 10.0.0.9\n  198.51.101.0/24 dev lo nexthop via 192.0.2.1 weight 0 nexthop via 192.0.2.2\n  198.51.102.0/24 dev lo nexthop via 192.0.2.1 weight 300\n  198.51.103.0/24 dev lo nexthop via 192.0.2.1 realms 256\n  198.51.105.0/24 dev lo encap ip id 5 tos 300\n  198.51.106.0/24 dev lo encap mpls 08\n  198.51.107.0/24 dev lo encap mpls +5/0x10\n  198.51.108.0/24 dev lo nexthop via 192.0.2.1 weight +256 realms 5/6 nexthop via 192.0.2.2 weight 1\n  198.51.109.0/24 dev lo encap ip id 5 tos 0x10\n  198.51.104.0/24 dev lo nexthop via 192.0.2.1 weight\n}\n';
+  const rules = 'static_rules {\n  from 192.0.2.1 table 100 priority 5 type\n  from 192.0.2.2 priority 6 type unreachable\n}\n';
+  const found = (text: string) => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA330').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  it('reports what keepalived cannot read or ignores, and not the rest', () => {
+    expect(found(routes)).toEqual(['2:warning', '3:warning', '4:warning', '5:warning', '6:error', '7:warning', '11:error']);
+    expect(messages(routes, 'KA330')[1]).toBe('a nexthop weight is a whole number 1..256, not \'0\'; keepalived drops this nexthop and those after it (keepalived: "Invalid weight 0 specified for route")');
+    expect(found(rules)).toEqual(['2:error']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const lines = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.line !== undefined && !/doesn't exist/.test(m.message)).map((m) => m.line))].sort((a, b) => a! - b!);
+    expect(lines(routes)).toEqual([2, 3, 4, 5, 6, 7, 11]);
+    expect(lines(rules)).toEqual([2]);
+  });
+});

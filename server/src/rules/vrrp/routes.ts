@@ -246,6 +246,16 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
       for (let k = i + 1; k < words.length; k++) {
         const gw = words[k + 1];
         if ((words[k]!.text === 'via' || words[k]!.text === 'gw') && gw && !fam.accept(gw, parseAddress(gw.text, false), 'nexthop gateway')) return r;
+        if (!gw && (words[k]!.text === 'via' || words[k]!.text === 'dev' || words[k]!.text === 'weight' || words[k]!.text === 'realms')) {
+          r.problems.push(noValue(words[k]!));
+          break;
+        }
+        // A weight or realms keepalived cannot read ends its nexthops there: it keeps the ones before.
+        const unread = gw && nexthopValueProblem(words[k]!.text, gw.text);
+        if (unread) {
+          r.problems.push({ word: gw!, message: `${unread[0]}; keepalived drops this nexthop and those after it (keepalived: "${unread[1]}")`, effect: 'adjust' });
+          break;
+        }
       }
       break;
     } else if (s === 'protocol') {
@@ -257,6 +267,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
       if (next && !KEEPALIVED_PROTOCOL.has(next.text)) r.foreignProtocol = next;
       i += 2;
     } else if (s === 'as') {
+      // NAT addresses are MPLS-only, which keepalived does not set up: it reports them and goes on.
+      r.problems.push({ word: w, message: `'as [to] ADDRESS' is for MPLS routes; keepalived ignores it (keepalived: "\"as to\" for MPLS only - ignoring")`, effect: 'adjust' });
       i += next.text === 'to' ? 3 : 2;
     } else if (s === 'encap') {
       // keepalived reports a missing or unknown encapsulation type and keeps the route without it;
@@ -405,7 +417,7 @@ function decimalAtMost(text: string, max: bigint): boolean {
 /** An MPLS label stack as keepalived reads it: one or two labels (strtoul base 0, below 2^20) joined by '/'. */
 function mplsLabels(text: string): boolean {
   const labels = text.replace(/^[ \t]+/, '').split('/');
-  return labels.length <= 2 && labels.every((l) => /^(?:0x[0-9a-f]+|\d+)$/i.test(l) && Number(l) <= 0xfffff);
+  return labels.length <= 2 && labels.every((l) => (unsigned32Value(l) ?? Infinity) <= 0xfffff);
 }
 
 /** An ILA locator: four groups of 1-4 hex digits separated by ':'. */
@@ -452,6 +464,9 @@ function walkEncap(words: Word[], k: number, type: string, problems: LineProblem
         if (!decimalAtMost(val.text, 65535n)) bad = 'a whole number 0..65535';
         break;
       case 'tos':
+        // A number up to 255 or a name from the host's rt_dsfield table (find_rttables_dsfield).
+        if (!v6 && rtValueProblem(val.text, 255, ENCAP_WORDS)) bad = "a number 0..255 or a name from rt_dsfield";
+        break;
       case 'tc':
         // A number or a name from the host's rt_dsfield table: not checked here.
         break;
@@ -465,6 +480,27 @@ function walkEncap(words: Word[], k: number, type: string, problems: LineProblem
   }
   if (!hasDst && !hasId) adjust(words[k - 1]!, `'encap ${type}' needs 'dst ADDRESS' or 'id N'; keepalived ignores the encapsulation`);
   return k;
+}
+
+/** What follows `encap ip`/`ip6`, or the route: one of these where a value goes means it is missing. */
+const ENCAP_WORDS: ReadonlySet<string> = new Set(['id', 'dst', 'src', 'tos', 'ttl', 'tc', 'hoplimit', 'flags', ...ROUTE_ONE_ARG, ...ROUTE_LOCKABLE, 'nexthop', 'encap', 'via', 'gw', 'table']);
+/** The words of a nexthop (parse_nexthops). */
+const NEXTHOP_WORDS: ReadonlySet<string> = new Set(['nexthop', 'via', 'dev', 'weight', 'onlink', 'encap', 'realms', 'as']);
+
+/** Why keepalived cannot read a nexthop's weight (get_u32, 1..256) or realms (find_entry, 255 each), with what it says. */
+function nexthopValueProblem(option: string, text: string): [string, string] | undefined {
+  if (option === 'weight') {
+    const n = unsigned32Value(text, true);
+    if (n !== undefined && n >= 1 && n <= 256) return undefined;
+    return [NEXTHOP_WORDS.has(text) ? `'weight' has no value: keepalived takes the next word, '${text}', as the weight` : `a nexthop weight is a whole number 1..256, not '${text}'`, `Invalid weight ${text} specified for route`];
+  }
+  if (option === 'realms') {
+    const bad = text.split(/\/(.*)/s, 2).map((x) => rtValueProblem(x, 255, NEXTHOP_WORDS)).find((x) => x);
+    if (!bad) return undefined;
+    const said = `Invalid realms ${text} for route`;
+    return [rtValueMessage('realms', text, bad, said).replace(/ \(keepalived: .*\)$/s, ''), said];
+  }
+  return undefined;
 }
 
 const RULE_ONE_ARG = new Set(['preference', 'order', 'priority', 'tos', 'dsfield', 'fwmark', 'realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group', 'dev', 'iif', 'oif', 'tunnel-id', 'uidrange', 'protocol', 'ipproto', 'track_group']);
@@ -514,16 +550,16 @@ function ipprotoMisread(text: string): boolean {
 
 /** Why keepalived cannot read a rule option's value and drops the rule, for the options read by number. */
 function ruleValueProblem(option: string, text: string): string | undefined {
-  const noValue = RULE_WORDS.has(text) ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value` : undefined;
+  const missing = RULE_WORDS.has(text) ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value` : undefined;
   switch (option) {
     case 'suppress_prefixlength':
     case 'sup_pl':
-      return decimalAtMost(text, 2147483647n) ? undefined : `${noValue ?? `'${option}' needs a whole number 0..2147483647, not '${text}'`} (keepalived: "Invalid suppress_prefixlength ${option} specified")`;
+      return decimalAtMost(text, 2147483647n) ? undefined : `${missing ?? `'${option}' needs a whole number 0..2147483647, not '${text}'`} (keepalived: "Invalid suppress_prefixlength ${option} specified")`;
     case 'tunnel-id':
-      return decimalAtMost(text, 0xffffffffffffffffn) ? undefined : `${noValue ?? `'tunnel-id' needs a whole number 0..18446744073709551615, not '${text}'`} (keepalived: "Invalid tunnel-id tunnel-id specified")`;
+      return decimalAtMost(text, 0xffffffffffffffffn) ? undefined : `${missing ?? `'tunnel-id' needs a whole number 0..18446744073709551615, not '${text}'`} (keepalived: "Invalid tunnel-id tunnel-id specified")`;
     case 'uidrange':
       // sscanf("%u-%u") must read both numbers.
-      return /^[+-]?\d+-[+-]?\d/.test(text) ? undefined : `${noValue ?? `'uidrange' needs FIRST-LAST user ids, not '${text}'`} (keepalived: "Invalid uidrange uidrange specified")`;
+      return /^[+-]?\d+-[+-]?\d/.test(text) ? undefined : `${missing ?? `'uidrange' needs FIRST-LAST user ids, not '${text}'`} (keepalived: "Invalid uidrange uidrange specified")`;
     case 'suppress_ifgroup':
     case 'sup_group': {
       const bad = rtValueProblem(text, 2147483647, RULE_WORDS);
@@ -567,6 +603,9 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
         r.problems.push({ word: next, message: `keepalived 2.2.7 skips the word after '${s}' in a rule: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust' });
       }
       i += 2;
+    } else if (s === 'type' && !next) {
+      r.problems.push(noValue(w));
+      return r;
     } else if (s === 'not' || s === 'no_track' || s === 'type') {
       if (s === 'no_track') r.noTrack = true;
       i += 1;
