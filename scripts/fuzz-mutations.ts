@@ -516,6 +516,8 @@ export const HOST_MESSAGES: RegExp[] = [
   /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
   /not supported by (?:the )?kernel/,
   /track file .* (?:directory|filesystem)/i,
+  // A cpu_affinity id 0 or more is refused only for this machine's count of CPUs (0..online CPUs - 1).
+  /Invalid cpu_id:\d+ specified for /,
 ];
 
 /** HOST_MESSAGES, and what else differs when a mutant is checked alone on this machine. */
@@ -646,7 +648,10 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // Likewise a track_file 2.2.8 and later remove because its file's directory is not on this host
   // ("realpath() error 2 (No such file or directory) for NAME", at the block's '}').
   const filesRemoved = new Set(ka.messages.flatMap((m) => /^realpath\(\) error .* for (\S+)$/.exec(m.message)?.[1] ?? []));
+  // read_int_strvec's own "number 'N' outside range [0, CPUS-1]" goes with it, on the same line.
+  const cpuLines = new Set(ka.messages.filter((m) => /Invalid cpu_id:\d+ specified for /.test(m.message)).map((m) => m.line));
   const hostCascade = (m: KeepalivedMessage) =>
+    (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
   const seen = new Set<string>();

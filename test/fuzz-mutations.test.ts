@@ -179,6 +179,16 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', global, [repeated], 'keepalived.conf')).toEqual([]);
   });
 
+  it('takes a cpu_affinity id beyond the CPUs of this machine as a host message', () => {
+    // Found fuzzing pasted configs on a 2-CPU machine: `checker_cpu_affinity 2147483647` gives "number '2147483647'
+    // outside range [0, 1]" and "Invalid cpu_id:2147483647 specified for checker process"; the range is the host's.
+    const ka = verdict(1, [{ line: 7, message: "number '2147483647' outside range [0, 1]" }, { line: 7, message: 'Invalid cpu_id:2147483647 specified for checker process' }]);
+    expect(classify('x\n', ka, [], 'keepalived.conf')).toEqual([]);
+    // Elsewhere that range message is the file's.
+    const other = verdict(1, [{ line: 8, message: "number '300' outside range [0, 255]" }, ...ka.messages]);
+    expect(classify('x\n', other, [], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 8']);
+  });
+
   it('does not count a finding that says keepalived -t does not report it as a false error', () => {
     const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
     expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
