@@ -517,6 +517,20 @@ describe('quick fixes of the cluster rules', () => {
     }
   });
 
+  it('KA406 and KA407 offer no fix on a line every node of one file reads (no @id on it)', () => {
+    const oneFile = (lines: string) => {
+      const text = `vrrp_instance VI_1 {\n${lines}    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+      return lintCluster(configIdsIn(text).map((configId) => ({ file: 'ka.conf', text, configId }))).diagnostics;
+    };
+    const find = (diags: Diagnostic[], code: string) => diags.find((d) => d.code === code)!;
+    // Both nodes read 'state MASTER': writing BACKUP there would make both BACKUP.
+    expect(find(oneFile('    state MASTER\n@a priority 101\n@b priority 100\n'), 'KA407').fix).toBeUndefined();
+    expect(find(oneFile('@a state MASTER\n@b state MASTER\n@a priority 101\n@b priority 100\n'), 'KA407').fix!.edits[0]!.range.start.line).toBe(2);
+    // Both nodes read 'priority 100': lowering it lowers both.
+    expect(find(oneFile('@a state MASTER\n@b state BACKUP\n    priority 100\n'), 'KA406').fix).toBeUndefined();
+    expect(find(oneFile('@a state MASTER\n@b state BACKUP\n@a priority 100\n@b priority 100\n'), 'KA406').fix!.description).toMatch(/^Set priority 90 on /);
+  });
+
   it('no password in a fix description, and no fix where the passwords agree in the 8 characters kept', () => {
     const { before } = fixed('auth-pass-mismatch', 'KA404');
     const passwords = loadScenario('auth-pass-mismatch').flatMap((n) => [...n.text.matchAll(/auth_pass\s+(\S+)/g)].map((m) => m[1]!));

@@ -263,6 +263,17 @@ export function syncGroupOf(node: ClusterNode, inst: VrrpInstance): SyncMembersh
   return map.get(inst.name);
 }
 
+/**
+ * Whether a line of one member is also a line of another: one file read for several `@id`s, the
+ * line under no `@id`. A fix meant for one node must not edit it (it would change every node).
+ */
+export function lineOfOthers(node: AstNode | undefined, others: (AstNode | undefined)[]): boolean {
+  if (!node) return false;
+  const file = node.file;
+  const offset = node.range.start.offset;
+  return others.some((o) => o !== undefined && o.file === file && o.range.start.offset === offset);
+}
+
 /** A related location, as rules attach them. */
 export function rel(loc: Location, message: string): Location & { message: string } {
   return { file: loc.file, range: loc.range, message };

@@ -2,7 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, startState } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, lineOfOthers, rel, startState } from '../../cluster/model.js';
 
 export const multipleMasters: ClusterRule = {
   kind: 'cluster',
@@ -30,9 +30,11 @@ export const multipleMasters: ClusterRule = {
           ...(m.instance.state ? at(m.instance.state.node) : instanceAt(m)),
           message: `${g.name}: both ${first!.node.label} and ${m.node.label} start as MASTER; ${tie ? 'with equal priorities the higher IP address wins' : 'the lower priority one steps back only after hearing the other'}, so the VIPs flap at every restart`,
           related: [rel(first!.instance.state ? at(first!.instance.state.node) : instanceAt(first!), `state MASTER on ${first!.node.label}`)],
-          // The node that does not win anyway becomes the BACKUP (a higher one would then outrank its MASTER).
+          // The node that does not win anyway becomes the BACKUP (a higher one would then outrank its MASTER);
+          // not when its state line is the other nodes' too (one file, no `@id`): that would make every node BACKUP.
           fix:
-            m.instance.effectivePriority <= first!.instance.effectivePriority
+            m.instance.effectivePriority <= first!.instance.effectivePriority &&
+            !lineOfOthers(m.instance.state?.node, g.members.filter((o) => o !== m).map((o) => o.instance.state?.node))
               ? replaceArgFix(m.instance.state?.node, 0, 'BACKUP', `Write 'state BACKUP' on ${m.node.label}, so that one node starts as MASTER`)
               : undefined,
         });

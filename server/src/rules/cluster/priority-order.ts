@@ -4,7 +4,7 @@ import { replaceArgFix } from '../fixes.js';
 import type { Fix } from '../../core/diagnostics.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
-import { clusterModel, describePriority, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
+import { clusterModel, describePriority, lineOfOthers, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -81,7 +81,8 @@ export const priorityOrder: ClusterRule = {
                   ? `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}, so 'state MASTER' does not make ${m.node.label} win: whichever node holds the VIPs keeps them (an equal advert keeps the other in BACKUP), and only when both are MASTER at once (after adverts were lost between them) the higher primary IP address wins`
                   : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: keepalived ${ctx.target.join('.')} starts ${m.node.label} as MASTER, and between two MASTERs of equal priority the higher primary IP address wins, so which node holds the VIPs depends on addressing`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
-            fix: lowerFix(b, mp, taken),
+            // Not when b's priority line is the other nodes' too (one file, no `@id`): all would move together.
+            fix: lineOfOthers(b.instance.priority?.node, g.members.filter((o) => o !== b).map((o) => o.instance.priority?.node)) ? undefined : lowerFix(b, mp, taken),
           });
         }
       }
