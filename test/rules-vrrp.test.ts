@@ -188,6 +188,16 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(text, 'KA310')).toHaveLength(1);
     expect(findings(text, 'KA308')).toHaveLength(0);
   });
+  it("KA306 on 'state MASTER priority 200' moves the written priority to its own line", () => {
+    const text = instance('A', 'state MASTER priority 200');
+    const d = findings(text, 'KA306')[0]!;
+    const fixed = applyFix(text, d.fix!);
+    expect(fixed).toContain('state MASTER\n    priority 200\n');
+    expect(findings(fixed, 'KA306')).toEqual([]);
+    expect(findings(fixed, 'KA204')).toEqual([]);
+    // Without a priority on the line, the usual suggestion.
+    expect(findings(instance('A', 'state MASTER'), 'KA306')[0]!.fix!.description).toBe("Add 'priority 150' after 'state MASTER'");
+  });
   it('a priority keepalived cannot read is 100, not derived from state MASTER', () => {
     // keepalived replaces an invalid priority with the default 100 ("Using default 100").
     const script = 'vrrp_script chk {\n    script "/bin/true"\n    weight -10\n}\n';

@@ -1,6 +1,8 @@
 // KA306: `state MASTER` with no priority silently makes the node the address owner (255).
 
-import { addLineAfterFix } from '../fixes.js';
+import { addLineAfterFix, fileText } from '../fixes.js';
+import type { Fix } from '../../core/diagnostics.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { keywordRange, stateOf } from './util.js';
 
@@ -25,8 +27,30 @@ export const masterWithoutPriority: FileRule = {
         message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
         file: state.node.file,
         range: keywordRange(state.node),
-        fix: addLineAfterFix(state.node, analysis.files.get(state.node.file)?.text, 'priority 150', "Add 'priority 150' after 'state MASTER'"),
+        fix:
+          priorityOnStateLine(state.node, fileText(analysis, state.node.file)) ??
+          addLineAfterFix(state.node, fileText(analysis, state.node.file), 'priority 150', "Add 'priority 150' after 'state MASTER'"),
       });
     }
   },
 };
+
+/**
+ * `state MASTER priority 200` on one line: keepalived ignores the words after MASTER, so the
+ * priority written there is the one meant. Moves it to a line of its own (same indentation).
+ */
+function priorityOnStateLine(node: AstNode, text: string | undefined): Fix | undefined {
+  if (text === undefined || node.argCount !== 3 || node.argText(1) !== 'priority') return undefined;
+  const value = node.argText(2) ?? '';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 254) return undefined;
+  const [master, kw, num] = [node.argWord(0), node.argWord(1), node.argWord(2)];
+  if (master.expanded || kw.expanded || num.expanded || node.word?.expanded) return undefined;
+  const start = node.range.start;
+  const indent = text.slice(start.offset - start.column, start.offset);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    description: `Move 'priority ${value}' to a line of its own (keepalived ignores it after 'state MASTER')`,
+    edits: [{ file: node.file, range: { start: master.range.end, end: num.range.end }, newText: `${newline}${indent}priority ${value}` }],
+  };
+}
