@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../server/src/core/apply-fixes.js';
 import type { Fix } from '../server/src/core/diagnostics.js';
+import { lintText } from '../server/src/linter.js';
 
 const at = (offset: number) => ({ line: 0, column: offset, offset });
 const edit = (file: string, from: number, to: number, newText: string) => ({ file, range: { start: at(from), end: at(to) }, newText });
@@ -26,5 +27,21 @@ describe('applyFixes', () => {
   });
   it('refuses edits beyond the text (a file changed since it was linted)', () => {
     expect(applyFixes('abc', 'f', [fix(edit('f', 2, 9, 'x'))])).toEqual({ text: 'abc', applied: 0, taken: [], skipped: 1 });
+  });
+});
+
+describe('safe fixes on words a substitution wrote', () => {
+  it('KA206 offers no fix on a deprecated keyword written by $NAME or ~SEQ (it would replace the reference)', () => {
+    for (const text of [
+      '$A=vrrp_track_file tf { file "/tmp/x" }\n$A\n',
+      '$A=vrrp_track_file tf${ID} { file "/tmp/x" }\n~SEQ(ID,1,2) $A\n',
+    ]) {
+      const d = lintText(text, { file: 'k.conf' }).diagnostics.filter((x) => x.code === 'KA206');
+      expect(d.length, text).toBeGreaterThan(0);
+      expect(d.map((x) => x.fix), text).toEqual(d.map(() => undefined));
+    }
+    // Written by hand, the fix stays.
+    const plain = lintText('vrrp_track_file tf {\n    file "/tmp/x"\n}\n', { file: 'k.conf' }).diagnostics.find((x) => x.code === 'KA206')!;
+    expect(applyFixes('vrrp_track_file tf {\n    file "/tmp/x"\n}\n', 'k.conf', [plain.fix!]).text.startsWith('track_file tf {')).toBe(true);
   });
 });

@@ -1404,7 +1404,10 @@ export class Walker implements LineSink {
       // 'v2.0.15 (retry accepted … since 1.3.7)': one pair of parentheses in the message, not two.
       const since = /^v?\d/.test(d.since) ? ` (since ${d.since.replace(/^v/, '').replace(/ \((.*)\)$/, '; $1')})` : '';
       this.report('KA206', sev, `'${spec.name}' is deprecated${since}; use ${d.replacement}${sev === 'error' ? ' — keepalived reports it as a configuration error' : ''}`, file, node.word!.range,
-        /^[a-z_]+$/.test(d.replacement) ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }], safe: true } } : undefined);
+        // Not on a keyword a $NAME or ~SEQ wrote: the edit would replace the reference the user wrote.
+        /^[a-z_]+$/.test(d.replacement) && !node.word!.expanded && !node.word!.quoted
+          ? { fix: { description: `Replace with '${d.replacement}'`, edits: [{ file, range: node.word!.range, newText: d.replacement }], safe: true } }
+          : undefined);
     }
     if (spec.missingFeature) {
       this.report('KA210', 'warning', `'${spec.name}' needs a keepalived built with ${spec.missingFeature}; Debian's and Ubuntu's packages are built without it`, file, node.word!.range);
