@@ -604,6 +604,26 @@ describe('schema diagnostics', () => {
     expect(runKeepalived('global_defs {\n    nftables\n}\n').messages).toEqual([]);
   });
 
+  // Found in pqarmitage/keepalived-devel-tools configs/nftables.conf (vrrp_iptables, then nftables).
+  // keepalived -t 2.2.7 (Debian): (Line 2) iptables not supported…, (Line 3) nftables already specified - ignoring
+  const iptablesThenNft = 'global_defs {\n    vrrp_iptables IN OUT\n    nftables\n    nftables_priority 10\n}\n';
+  it('says an nftables line after vrrp_iptables is ignored on nftables-only builds', () => {
+    const d = analyze(iptablesThenNft).diagnostics.filter((x) => x.code === 'KA209');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([3]);
+    expect(d[0]!.message).toContain("'vrrp_iptables' on line 2");
+    expect(d[0]!.message).toContain('nftables already specified - ignoring');
+    // Before 2.2.2 vrrp_iptables is unknown there and sets nothing.
+    expect(analyze(iptablesThenNft, { targetVersion: '2.2.1' }).diagnostics.filter((x) => x.code === 'KA209')).toEqual([]);
+    // nftables first, then vrrp_iptables: no KA209 (the fallback takes no 'already specified' check).
+    expect(analyze('global_defs {\n    nftables\n    vrrp_iptables\n}\n').diagnostics.filter((x) => x.code === 'KA209')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: nftables after vrrp_iptables is already specified', () => {
+    expect(runKeepalived(iptablesThenNft).messages.map((m) => `${m.line}: ${m.message}`)).toEqual([
+      "2: iptables not supported, using nftables instead. Please replace 'vrrp_iptables and 'vrrp_ipsets' with 'nftables' config option",
+      '3: nftables already specified - ignoring',
+    ]);
+  });
+
   it("reports a block keyword followed by '}' on the '}' line, as keepalived does", () => {
     const d = analyze('vrrp_instance VI_1 {\n    authentication\n    }\n}\n').diagnostics;
     expect(d.map((x) => `${x.range.start.line + 1}:${x.code}`)).toEqual(['3:KA104', '4:KA101']);

@@ -1489,6 +1489,14 @@ export class Walker implements LineSink {
       ? { fix: { description: "Replace with 'nftables'", edits: [{ file, range: { start: node.word!.range.start, end: (args[args.length - 1] ?? node.word!).range.end }, newText: 'nftables' }], safe: false } }
       : undefined;
     this.report('KA210', 'warning', `'vrrp_iptables' needs a keepalived built with iptables support; Debian's and Ubuntu's packages are built with nftables only, where ${effect}; write 'nftables' for those hosts`, file, node.word!.range, fix);
+    // Having chosen the table, the fallback counts as an `nftables` line: a later one is "already
+    // specified" (global_parser.c checks the table name). checkDuplicate reports it.
+    const nftables = fallback ? schema().byId.get('global_defs/nftables') : undefined;
+    const frame = this.top();
+    if (nftables && this.seenStamp[nftables.serial] !== frame.stamp) {
+      this.seenStamp[nftables.serial] = frame.stamp;
+      this.seenNode[nftables.serial] = node;
+    }
   }
 
   /**
@@ -1850,7 +1858,10 @@ export class Walker implements LineSink {
         : spec.repeat === 'replace'
           ? `A second '${spec.name}' block replaces the first (keepalived reports an error)`
           : `'${spec.name}' is already set in this block; keepalived overwrites it and reports an error`;
-    const where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
+    let where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
+    if (prev.keyword === 'vrrp_iptables' && spec.name === 'nftables') {
+      where = `'vrrp_iptables' on line ${prev.range.start.line + 1} already set the nftables table on this nftables-only build; keepalived ignores this 'nftables' line (keepalived: "nftables already specified - ignoring")`;
+    }
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
 }
