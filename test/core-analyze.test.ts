@@ -1,6 +1,10 @@
 // keepalived's view: includes, conditionals, definitions, ~SEQ, error recovery and the core's
 // schema diagnostics, through the public API with an in-memory file system.
 
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
@@ -683,6 +687,23 @@ describe('conditionals, definitions and sequences', () => {
 
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
+  });
+  // Found in pqarmitage/keepalived-devel-tools configs/1996.conf (`$IF=${IF}`, then `interface ${IF}`):
+  // keepalived 2.2.7 substitutes again from the text it wrote, so a cycle that does not lengthen the
+  // line never ends (keepalived -t hangs); one that lengthens it stops at the line limit (exit 0).
+  const hangs = ['$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n', '$IF=${IF}\nglobal_defs {\n  router_id ${IF}\n}\n'];
+  const grows = '$A=x$A\nglobal_defs {\n  router_id $A\n}\n';
+  it('says keepalived loops forever on definitions that expand into themselves without lengthening the line', () => {
+    for (const t of hangs) expect(analyze(t).diagnostics.find((d) => d.code === 'KA113')!.message).toContain('loops forever');
+    expect(analyze(grows).diagnostics.find((d) => d.code === 'KA113')?.message ?? '').not.toContain('loops forever');
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: a non-lengthening definition cycle hangs, a lengthening one ends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kalint-ka113-'));
+    writeFileSync(join(dir, 'keepalived.conf'), hangs[1]!);
+    const r = spawnSync('keepalived', ['-t', '-f', join(dir, 'keepalived.conf'), '-i', 'x'], { timeout: 5000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.signal).toBe('SIGTERM');
+    expect(runKeepalived(grows).exitStatus).toBe(0);
   });
 });
 

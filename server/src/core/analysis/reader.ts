@@ -984,7 +984,10 @@ export class Reader {
       if (cur !== text) lines[0]!.substituted = true;
       return { lines };
     };
+    // The line's length halfway through the passes: a cycle that has not grown since never will.
+    let halfway = 0;
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
+      if (pass === MAX_SUBSTITUTION_PASSES / 2) halfway = cur.length;
       const r = this.substituteOnce(cur, segs, frame);
       if (!r.changed) return done();
       if (r.multiline) {
@@ -1017,6 +1020,9 @@ export class Reader {
         if (SEQ_START.test(cur)) return done();
       }
     }
+    // keepalived substitutes again from the text it just wrote: a cycle that lengthens the line ends at
+    // its length limit, one that does not (`$IF=${IF}`) never ends (2.2.7: keepalived -t hangs).
+    if (cur.length <= halfway) return endless('Definitions refer to each other without end and never lengthen the line: keepalived loops forever on it (keepalived -t never finishes)');
     return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
   }
 
