@@ -474,7 +474,8 @@ function pickMutation(rng: Rng): Mutation {
  * keepalived runs on): keepalived then gets past the checks it skips after a missing interface.
  */
 export function withInterface(text: string, ifname: string): string {
-  return text.replace(/(^|[ \t])(interface|dev)([ \t]+)(?![{}#!])[^\s{}#!"]+/gm, `$1$2$3${ifname}`);
+  // A `${NAME}` reference is one word: replacing only its `$` would leave `{NAME}` glued to the name.
+  return text.replace(/(^|[ \t])(interface|dev)([ \t]+)(?![{}#!])(?:\$\{[^\s{}]*\}|[^\s{}#!"])+/gm, `$1$2$3${ifname}`);
 }
 
 export interface Mutant {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { checkMutant, collectConfigs } from '../scripts/fuzz-differential.js';
-import { classify, exitStatusCountsAllReadings, makeRng, mutate } from '../scripts/fuzz-mutations.js';
+import { classify, exitStatusCountsAllReadings, makeRng, mutate, withInterface } from '../scripts/fuzz-mutations.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 import { conf } from './helpers/rule-cases.js';
@@ -192,5 +192,12 @@ describe("the classifier, for releases other than the one CI runs", () => {
   it('does not count a finding that says keepalived -t does not report it as a false error', () => {
     const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
     expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
+  });
+});
+
+describe('withInterface', () => {
+  it('replaces a ${NAME} interface reference whole (found on configs/1996.conf of pqarmitage/keepalived-devel-tools)', () => {
+    expect(withInterface('    interface ${IF}\n    10.0.0.1/24 dev ${IF} label ${IF}:1\n', 'eth0')).toBe('    interface eth0\n    10.0.0.1/24 dev eth0 label ${IF}:1\n');
+    expect(withInterface('interface $IF\ninterface ens3 {\n', 'eth0')).toBe('interface eth0\ninterface eth0 {\n');
   });
 });
