@@ -16,27 +16,22 @@ export const routeProtocolReplaced: FileRule = {
     good: 'static_routes {\n    10.20.0.0/16 via 192.168.1.254 dev eth0 protocol static no_track\n}\n',
   },
   check({ analysis, report }) {
-    for (const block of routeBlocks(analysis.model)) {
-      for (const line of block.values ?? []) {
-        const r = readRoute(line, block);
-        if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
-        report({
-          message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this route; add 'no_track' to keep it`,
-          file: r.foreignProtocol.file,
-          range: r.foreignProtocol.range,
-        });
-      }
-    }
-    // Rules likewise (keepalived 2.2.7: "Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol").
-    for (const block of ruleBlocks(analysis.model)) {
-      for (const line of block.values ?? []) {
-        const r = readRule(line, block);
-        if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
-        report({
-          message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this rule; add 'no_track' to keep it`,
-          file: r.foreignProtocol.file,
-          range: r.foreignProtocol.range,
-        });
+    // Routes, and rules likewise (keepalived 2.2.7: "Rule cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol").
+    const kinds = [
+      { what: 'route', blocks: routeBlocks(analysis.model), read: readRoute },
+      { what: 'rule', blocks: ruleBlocks(analysis.model), read: readRule },
+    ] as const;
+    for (const { what, blocks, read } of kinds) {
+      for (const block of blocks) {
+        for (const line of block.values ?? []) {
+          const r = read(line, block);
+          if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
+          report({
+            message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this ${what}; add 'no_track' to keep it`,
+            file: r.foreignProtocol.file,
+            range: r.foreignProtocol.range,
+          });
+        }
       }
     }
   },
