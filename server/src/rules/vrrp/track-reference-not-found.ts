@@ -121,6 +121,12 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         }
         else if ((order.get(def) ?? 0) > ownerPos) {
           why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
+          // With another track file defined before the owner, 2.2.7 -t's own reading finds the later
+          // definition and says nothing; the running daemon logs "track file X not found, ignoring..."
+          // (both seen: -t exit 0 silent, the daemon in a network namespace).
+          if (block.keyword === 'track_file' && keptTrackFileBefore(ownerPos)) {
+            why += ` (keepalived -t says nothing here, because a track file defined earlier lets its test run find this one, but the running daemon logs "track file ${nameWord.text} not found, ignoring...")`;
+          }
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
