@@ -209,6 +209,14 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);
   });
 
+  it("offers no fix for a '//' a $NAME wrote (the fix would rewrite the reference)", () => {
+    const a = analyze('$NOTE=// the id\nglobal_defs {\n  $NOTE\n  router_id a\n}\n');
+    const d = a.diagnostics.find((x) => x.code === 'KA107')!;
+    expect(d.range.start.line + 1).toBe(3);
+    expect(d.fix).toBeUndefined();
+    expect(analyze('global_defs {\n  // the id\n}\n').diagnostics[0]!.fix).toBeDefined();
+  });
+
   it("flags a C comment '/* ... */' the same way, on its own line and after a value", () => {
     // keepalived 2.2.7: "Unknown keyword '/*'" (a Taobao LVS document converted from Word writes them)
     const a = analyze('/* healthcheck for L4 */\nglobal_defs {\n  router_id a /* the id */\n}\n');

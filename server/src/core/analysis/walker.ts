@@ -969,7 +969,8 @@ export class Walker implements LineSink {
     if (name.startsWith('//') || name.startsWith('/*')) {
       // C and C++ comment markers (`// note`, `/* healthcheck */`): keepalived reads them as a keyword.
       const marker = name.slice(0, 2);
-      this.report('KA107', 'error', `'${marker}' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, {
+      // No fix on a word a $NAME wrote: its range is the reference, whose first two characters are not the marker.
+      this.report('KA107', 'error', `'${marker}' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, word.expanded ? undefined : {
         fix: { description: `Replace '${marker}' with '#'`, edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
       });
       return;
