@@ -9,6 +9,8 @@
 // mutations of the small ones. Findings of rules that REV does not have are left out of this tree's
 // side, so adding a rule is not a difference. `--dump DIR` writes each differing case there (the
 // text as NNN.conf, both sides' findings as NNN.json), to judge the changes against keepalived.
+// `--with DIR` (repeatable) adds every file under DIR as a case too (real configs collected
+// outside the repository), with its mutations.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,8 +21,9 @@ import { build } from 'esbuild';
 const rev = process.argv[2];
 const dumpAt = process.argv.indexOf('--dump');
 const dumpDir = dumpAt > 0 ? resolve(process.argv[dumpAt + 1] ?? '') : undefined;
+const extraDirs = process.argv.flatMap((a, i) => (a === '--with' && process.argv[i + 1] ? [resolve(process.argv[i + 1])] : []));
 if (!rev || rev.startsWith('--') || (dumpAt > 0 && !process.argv[dumpAt + 1])) {
-  console.error('usage: npm run compare-output -- REV [--dump DIR]   (REV: a commit, branch or tag)');
+  console.error('usage: npm run compare-output -- REV [--dump DIR] [--with DIR]...   (REV: a commit, branch or tag)');
   process.exit(2);
 }
 const here = resolve('.');
@@ -82,6 +85,7 @@ try {
   for (const f of walk(join(here, 'fixtures'))) if (f.endsWith('.conf')) texts.push({ name: f.slice(here.length + 1), text: readFileSync(f, 'utf8') });
   const corpus = resolve(here, '../shared/corpus');
   if (existsSync(corpus)) for (const f of walk(corpus)) if (!/\.(json|tsv)$/.test(f)) texts.push({ name: f, text: readFileSync(f, 'utf8') });
+  for (const dir of extraDirs) for (const f of walk(dir)) texts.push({ name: f, text: readFileSync(f, 'utf8') });
   const docs = JSON.parse(run(mine, { docs: true }));
   texts.push(...docs.examples);
   const theirCodes = JSON.parse(run(old, { docs: true })).codes;
