@@ -406,16 +406,71 @@ export class Reader {
   }
 
   private run(): void {
-    while (this.stack.length) {
-      const frame = this.stack[this.stack.length - 1]!;
-      const { lex: lx } = frame.file;
-      if (frame.line >= lx.lineStarts.length) {
-        this.stack.pop();
+    const stack = this.stack;
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.line >= frame.file.lex.lineStarts.length) {
+        stack.pop();
         continue;
       }
-      const ln = frame.line++;
-      this.processPhysicalLine(frame, ln);
+      // Most lines are plain: read them in one loop, and each other line on its own.
+      if (this.readPlainLines(frame)) this.processPhysicalLine(frame, frame.line++);
     }
+  }
+
+  /**
+   * Reads the frame's lines from its current one while they are plain keyword lines or braces (no
+   * `$`, no `@id`, definition, ~SEQ or include at their start, nothing keepalived reads in pieces), as
+   * processPhysicalLine would, straight from the token store. Returns true when it stopped at a line
+   * processPhysicalLine must read (frame.line), false at the end of the file or when an include, read
+   * after a brace, put another file on top.
+   */
+  private readPlainLines(frame: Frame): boolean {
+    const file = frame.file;
+    const text = file.text;
+    const store = file.lex;
+    const { lineFirstToken, lineStarts, kinds, starts } = store;
+    const lineCount = lineStarts.length;
+    const stack = this.stack;
+    for (let ln = frame.line; ln < lineCount; ln++) {
+      // A line continuing a definition (set by a definition after a brace).
+      if (frame.pendingDefinition) {
+        frame.line = ln;
+        return true;
+      }
+      const from = lineFirstToken[ln]!;
+      const to = lineFirstToken[ln + 1]!;
+      if (from === to) continue;
+      // A line keepalived may read in pieces (see readLongLine).
+      const lineEnd = ln + 1 < lineCount ? lineStarts[ln + 1]! : text.length;
+      let end = to;
+      if (kinds[end - 1] === Kind.Comment) {
+        // keepalived before 2.4.0 keeps a `\` that ends a comment (see processPhysicalLine).
+        if (this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) {
+          frame.line = ln;
+          return true;
+        }
+        end--;
+      }
+      if (lineEnd - lineStarts[ln]! >= LINE_CHUNK_BYTES / 3) {
+        frame.line = ln;
+        return true;
+      }
+      if (end === from) continue; // a comment on its own
+      const head = kinds[from];
+      if (head === Kind.String || (head === Kind.Word && (specialFirstChar(text.charCodeAt(starts[from]!)) || isIncludeKeyword(text, starts[from]!, store.end(from)))) || this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
+        frame.line = ln;
+        return true;
+      }
+      const rest = this.emitStore(file, from, end);
+      if (rest >= 0) {
+        frame.line = ln + 1;
+        this.processTokens(frame, ln, rest, to, true);
+        if (stack[stack.length - 1] !== frame) return false;
+      }
+    }
+    frame.line = lineCount;
+    return false;
   }
 
   private processPhysicalLine(frame: Frame, ln: number): void {
