@@ -335,7 +335,9 @@ class LexBuilder {
       const c = codes[i]!;
       const cls = CHAR_CLASS[c]!;
       if (cls === BLANK) {
+        // Runs of spaces (indentation mostly) in a tighter loop.
         i++;
+        while (i < to && codes[i] === CH_SPACE) i++;
         continue;
       }
       if (c === CH_LF) {
@@ -344,6 +346,7 @@ class LexBuilder {
         if (lineCount === lineStarts.length) ({ lineStarts, lineFirst } = this.growLines(lineCount));
         lineStarts[lineCount] = i;
         lineFirst[lineCount++] = count;
+        while (i < to && codes[i] === CH_SPACE) i++; // the next line's indentation
         continue;
       }
       if (count === kinds.length) {
