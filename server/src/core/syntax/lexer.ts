@@ -124,7 +124,7 @@ function lexerInstance(): Lexer {
 
 const CH_SPACE = 32, CH_TAB = 9, CH_LF = 10, CH_VT = 11, CH_FF = 12, CH_CR = 13, CH_LBRACE = 123, CH_RBRACE = 125;
 
-/** Character classes of the scanner, by the codes of `charCodes` (128 and above: word text). */
+/** Character classes of the scanner, by the codes of `chunk` (128 and above: word text). */
 const WORD = 0, BLANK = 1, BREAK = 2;
 const CHAR_CLASS = new Uint8Array(256);
 CHAR_CLASS[CH_SPACE] = CHAR_CLASS[CH_TAB] = CHAR_CLASS[CH_VT] = CHAR_CLASS[CH_FF] = BLANK;
@@ -232,23 +232,15 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 
 const ENCODER = new TextEncoder();
 
+/** How many characters of the text the scanner's byte copy holds at a time. */
+const CHUNK = 32768;
 /**
- * The text's characters as one byte each, offsets unchanged: an ASCII character as itself, any other
- * as 128. The scanner reads these rather than the string: a byte array is read about twice as fast
- * as `charCodeAt`, and an ASCII text (nearly every config) is copied natively, in well under a millisecond
- * per megabyte.
+ * The scanner's copy of a piece of the text, one byte a character (offsets unchanged): an ASCII
+ * character as itself, any other as 128. A byte array is read about twice as fast as `charCodeAt`,
+ * and TextEncoder copies an ASCII piece natively. Shared by every lex, which runs to its end
+ * without yielding; a piece at a time, so lexing a large file does not hold a copy of it all.
  */
-function charCodes(text: string): Uint8Array {
-  const codes = new Uint8Array(text.length);
-  const { read, written } = ENCODER.encodeInto(text, codes);
-  if (read === text.length && written === text.length) return codes;
-  // A character above ASCII took more than one byte of UTF-8: redo it character by character.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = c < 128 ? c : 128;
-  }
-  return codes;
-}
+const chunk = new Uint8Array(CHUNK);
 
 /** The lexer's output under construction: growable columns plus the line tables. */
 class LexBuilder {
@@ -266,16 +258,19 @@ class LexBuilder {
   /** A character above ASCII was met in a word (see TokenStore.nonAsciiWords). */
   nonAscii = false;
 
-  /** The text as `charCodes` gives it. */
-  private readonly codes: Uint8Array;
+  /** The part of the text `chunk` holds now: [chunkStart, chunkEnd). */
+  private chunkStart = 0;
+  private chunkEnd = 0;
 
-  constructor(text: string, capacity: number) {
-    this.codes = charCodes(text);
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.lengths = new Uint8Array(capacity);
-    // Line tables sized from an estimate (real configs have 15 to 40 characters a line), grown when
-    // short and copied to their exact size at the end: cheaper than a pass counting the lines first.
+    // Line tables sized from an estimate (real configs have 15 to 40 characters a line) and grown when
+    // short: cheaper than a pass counting the lines first.
     const lines = Math.ceil(text.length / 20) + 16;
     this.lineStarts = new Int32Array(lines);
     this.lineFirst = new Int32Array(lines);
@@ -305,21 +300,50 @@ class LexBuilder {
     else this.push(Kind.Word, start, end);
   }
 
-  /**
-   * Splits text[from, to) (no quotes, comments or backslashes in it) into words, braces and lines.
-   * Every character of a config passes through this loop: the columns and counters live in locals
-   * and are written back once per run.
-   */
+  /** Splits text[from, to) (no quotes, comments or backslashes in it) into words, braces and lines. */
   scanText(from: number, to: number): void {
-    const codes = this.codes;
-    /** The codes of the run's word characters or-ed together: 128 or more when one is not ASCII. */
+    while (from < to) {
+      if (from < this.chunkStart || from >= this.chunkEnd) this.fillChunk(from);
+      // A word, a blank run or a CRLF cut at the piece's end reads the same: the next piece's
+      // first word piece extends the word (pushWordPiece), and a CR alone is a blank.
+      const end = Math.min(to, this.chunkEnd);
+      this.scanChunk(from, end);
+      from = end;
+    }
+  }
+
+  /** Copies the text from `from` on into `chunk`, as much as it holds. */
+  private fillChunk(from: number): void {
+    const piece = this.text.substring(from, from + CHUNK);
+    const { read, written } = ENCODER.encodeInto(piece, chunk);
+    if (read !== piece.length || written !== piece.length) {
+      // A character above ASCII took more than one byte of UTF-8: copy character by character.
+      for (let i = 0; i < piece.length; i++) {
+        const c = piece.charCodeAt(i);
+        chunk[i] = c < 128 ? c : 128;
+      }
+    }
+    this.chunkStart = from;
+    this.chunkEnd = from + piece.length;
+  }
+
+  /**
+   * scanText for a part of the text `chunk` holds. Every character of a config passes through this
+   * loop: the columns and counters live in locals and are written back at the end; `i` indexes
+   * `chunk`, and `i + base` is the offset in the text.
+   */
+  private scanChunk(from: number, to: number): void {
+    const codes = chunk;
+    const base = this.chunkStart;
+    /** The codes of the word characters or-ed together: 128 or more when one is not ASCII. */
     let wordBits = 0;
-    let i = from;
-    // Only a word at the very start of the run can extend the word before it (`a\b`).
-    if (this.wordOpen && i < to && CHAR_CLASS[codes[i]!] === WORD) {
+    let i = from - base;
+    const stop = to - base;
+    // Only a word at the very start can extend the word before it (`a\b`).
+    if (this.wordOpen && i < stop && CHAR_CLASS[codes[i]!] === WORD) {
       let j = i;
-      while (j < to && CHAR_CLASS[codes[j]!] === WORD) wordBits |= codes[j++]!;
-      this.pushWordPiece(i, j);
+      while (j < stop && CHAR_CLASS[codes[j]!] === WORD) wordBits |= codes[j++]!;
+      this.pushWordPiece(i + base, j + base);
       i = j;
     }
     let count = this.count;
@@ -331,22 +355,22 @@ class LexBuilder {
     let lineCount = this.lineCount;
     /** The last token pushed here is a word, with no line break after it. */
     let wordOpen = this.wordOpen;
-    while (i < to) {
+    while (i < stop) {
       const c = codes[i]!;
       const cls = CHAR_CLASS[c]!;
       if (cls === BLANK) {
         // Runs of spaces (indentation mostly) in a tighter loop.
         i++;
-        while (i < to && codes[i] === CH_SPACE) i++;
+        while (i < stop && codes[i] === CH_SPACE) i++;
         continue;
       }
       if (c === CH_LF) {
         i++;
         wordOpen = false;
         if (lineCount === lineStarts.length) ({ lineStarts, lineFirst } = this.growLines(lineCount));
-        lineStarts[lineCount] = i;
+        lineStarts[lineCount] = i + base;
         lineFirst[lineCount++] = count;
-        while (i < to && codes[i] === CH_SPACE) i++; // the next line's indentation
+        while (i < stop && codes[i] === CH_SPACE) i++; // the next line's indentation
         continue;
       }
       if (count === kinds.length) {
@@ -359,18 +383,18 @@ class LexBuilder {
       if (cls === WORD) {
         let j = i + 1;
         wordBits |= c;
-        while (j < to) {
+        while (j < stop) {
           const d = codes[j]!;
           if (CHAR_CLASS[d] !== WORD) break;
           wordBits |= d;
           j++;
         }
         kinds[count] = Kind.Word;
-        starts[count] = i;
+        starts[count] = i + base;
         if (j - i < LONG_TOKEN) lengths[count] = j - i;
         else {
           lengths[count] = LONG_TOKEN;
-          this.longEnds.set(count, j);
+          this.longEnds.set(count, j + base);
         }
         count++;
         wordOpen = true;
@@ -378,16 +402,16 @@ class LexBuilder {
       } else if (c === CH_CR) {
         i++;
         // CRLF ends the line; a bare CR is whitespace for keepalived (isspace), like a tab.
-        if (i < to && codes[i] === CH_LF) {
+        if (i < stop && codes[i] === CH_LF) {
           i++;
           wordOpen = false;
           if (lineCount === lineStarts.length) ({ lineStarts, lineFirst } = this.growLines(lineCount));
-          lineStarts[lineCount] = i;
+          lineStarts[lineCount] = i + base;
           lineFirst[lineCount++] = count;
         }
       } else {
         kinds[count] = c === CH_LBRACE ? Kind.LBrace : Kind.RBrace;
-        starts[count] = i;
+        starts[count] = i + base;
         lengths[count] = 1;
         count++;
         wordOpen = false;
@@ -413,12 +437,12 @@ class LexBuilder {
     const n = this.count;
     if (this.lineCount === this.lineFirst.length) this.growLines(this.lineCount);
     this.lineFirst[this.lineCount] = n;
-    // Exact-size copies: the tables live as long as the analysis.
-    const lineStarts = this.lineStarts.slice(0, this.lineCount);
-    const lineFirst = this.lineFirst.slice(0, this.lineCount + 1);
-    // Columns much larger than needed are copied to size; otherwise views avoid a second copy.
-    const fit = <T extends Uint8Array | Int32Array>(a: T): T => (n < a.length * 0.75 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
-    return new TokenStore(src(lineStarts), n, fit(this.kinds), fit(this.starts), fit(this.lengths), this.longEnds, lineFirst, this.nonAscii);
+    // Columns and line tables much larger than needed are copied to size; otherwise views avoid a
+    // second copy (copying the line tables of the 6 MB file always added 2-3 MB to the peak).
+    const fit = <T extends Uint8Array | Int32Array>(a: T, n: number): T => (n < a.length * 0.75 ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
+    const lineStarts = fit(this.lineStarts, this.lineCount);
+    const lineFirst = fit(this.lineFirst, this.lineCount + 1);
+    return new TokenStore(src(lineStarts), n, fit(this.kinds, n), fit(this.starts, n), fit(this.lengths, n), this.longEnds, lineFirst, this.nonAscii);
   }
 
   private grow(): void {
