@@ -432,6 +432,7 @@ export class Reader {
     const { lineFirstToken, lineStarts, kinds, starts } = store;
     const lineCount = lineStarts.length;
     const stack = this.stack;
+    const sink = this.sink;
     for (let ln = frame.line; ln < lineCount; ln++) {
       // A line continuing a definition (set by a definition after a brace).
       if (frame.pendingDefinition) {
@@ -461,6 +462,19 @@ export class Reader {
       if (head === Kind.String || (head === Kind.Word && (specialFirstChar(text.charCodeAt(starts[from]!)) || isIncludeKeyword(text, starts[from]!, store.end(from)))) || this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
         frame.line = ln;
         return true;
+      }
+      // The commonest lines, handed over at once: a lone brace, and words (the last neither an
+      // unclosed string nor a lone `\\`, see emitStore and emitStoreRun).
+      if (end - from === 1 && head !== Kind.Word) {
+        if (head === Kind.LBrace) sink.open(new StoreWord(store, from));
+        else sink.close(new StoreWord(store, from));
+        continue;
+      }
+      let words = head === Kind.Word;
+      for (let i = from + 1; words && i < end; i++) words = kinds[i] === Kind.Word || kinds[i] === Kind.String;
+      if (words && kinds[end - 1] === Kind.Word && !(end - from >= 2 && store.end(end - 1) - starts[end - 1]! === 1 && text.charCodeAt(starts[end - 1]!) === 92)) {
+        sink.tokens(store, from, end);
+        continue;
       }
       const rest = this.emitStore(file, from, end);
       if (rest >= 0) {
