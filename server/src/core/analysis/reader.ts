@@ -3,7 +3,7 @@
 // (then comments stripped again), include, brace splitting. Files are walked with an explicit
 // stack so include chains and long files never recurse.
 
-import { Kind, lex, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
+import { Kind, lex, lexLine, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
@@ -719,7 +719,7 @@ export class Reader {
 
   /** A later line of a multi-line value that is a ~SEQ/~LST line: keepalived expands it before substituting. */
   private processRawSeq(frame: Frame, line: ExpandedLine): void {
-    const toks = lex(line.text).tokens;
+    const toks = lexLine(line.text);
     const cl = classifyLine(toks, 0, toks.length);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) return;
     if (cl.kind !== 'seq') return;
@@ -752,7 +752,7 @@ export class Reader {
         }
         continue;
       }
-      const toks = lex(line.text).tokens;
+      const toks = lexLine(line.text);
       const cl = classifyLine(toks, 0, toks.length, this.features, 0);
       if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
@@ -837,7 +837,7 @@ export class Reader {
     bytes.set(buf.subarray(moved), moved);
     const garbled = new TextDecoder().decode(bytes);
     this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
-    const gt = lex(garbled).tokens;
+    const gt = lexLine(garbled);
     const gcl = classifyLine(gt, 0, gt.length);
     if (gcl.kind !== 'empty' && gcl.kind !== 'comment') {
       this.emitTokens(frame.file, gt, gcl.first, gcl.end, [{ outStart: 0, outEnd: garbled.length, srcStart: span.start, srcEnd: span.end, verbatim: false }]);

@@ -467,6 +467,18 @@ class LexBuilder {
     return new TokenStore(src(lineStarts), n, fit(this.kinds, n), fit(this.starts, n), fit(this.lengths, n), this.longEnds, lineFirst, this.nonAscii);
   }
 
+  /** Every token as an object, without a store (see lexLine). */
+  tokenObjects(text: string): Token[] {
+    const src = new SourceText('', this.lineStarts.slice(0, this.lineCount), text);
+    const out: Token[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const n = this.lengths[i]!;
+      const start = this.starts[i]!;
+      out[i] = new Token(KIND_NAMES[this.kinds[i]!]!, start, n === LONG_TOKEN ? this.longEnds.get(i)! : start + n, src);
+    }
+    return out;
+  }
+
   private grow(): void {
     const n = Math.ceil(this.kinds.length * 1.5) + 16;
     const kinds = new Uint8Array(n);
@@ -483,6 +495,19 @@ class LexBuilder {
 
 /** Lexes a whole file. Never throws; unknown characters cannot occur (every byte is covered). */
 export function lex(text: string, file = ''): TokenStore {
+  return scan(text).finish((lineStarts) => new SourceText(file, lineStarts, text));
+}
+
+/**
+ * Lexes one logical line produced by substitution: its token objects only. The columns are read
+ * once, to make the objects, so they are not copied out into a store.
+ */
+export function lexLine(text: string): Token[] {
+  return scan(text).tokenObjects(text);
+}
+
+/** The lexer's pass: chevrotain's pieces, their text runs split by the scanner. */
+function scan(text: string): LexBuilder {
   // Real configs have one token per 7 to 17 characters (11 typically): starting at one per 10 and
   // growing by half keeps the columns close to their final size, so they are rarely copied.
   const out = new LexBuilder(text, Math.ceil(text.length / 10) + 16);
@@ -506,12 +531,7 @@ export function lex(text: string, file = ''): TokenStore {
     else out.push(type === CommentTok ? Kind.Comment : Kind.String, start, end);
   }
   if (covered < text.length) out.scanText(covered, text.length);
-  return out.finish((lineStarts) => new SourceText(file, lineStarts, text));
-}
-
-/** Lexes one logical line produced by substitution (no line breaks inside). */
-export function lexLine(text: string): Token[] {
-  return lex(text).tokens;
+  return out;
 }
 
 /** The unquoted value of a word or string token, as keepalived's tokenizer hands it to a keyword. */
