@@ -3,6 +3,7 @@
 // 0..2678400 (an optional '+', no fraction, no hex); any other word is an unknown option on its own.
 import { childrenNamed } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { topLevelBlocks } from '../vrrp/util.js';
 
 const OPTIONS = new Set(['tcp', 'tcpfin', 'udp']);
 /** 31 days, keepalived's limit for an IPVS timeout. */
@@ -30,7 +31,7 @@ export const lvsTimeoutsInvalid: FileRule = {
     good: 'global_defs {\n    lvs_timeouts tcp 7200 udp 300\n}',
   },
   check(ctx) {
-    for (const line of childrenNamed(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'lvs_timeouts'))) {
+    for (const line of topLevelBlocks(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'lvs_timeouts'))) {
       const n = line.argCount;
       if (n < 2) {
         ctx.report({ message: "lvs_timeouts needs an option and its seconds ('tcp 900', 'tcpfin 120', 'udp 300'); keepalived ignores the line (keepalived: \"lvs_timeouts requires at least one option\")", file: line.file, range: line.range });

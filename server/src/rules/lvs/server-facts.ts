@@ -96,6 +96,8 @@ export interface ServerFacts {
   hasSorryOptionBeforeSorry: boolean;
   /** Some persistence_granularity line (KA533 reads the block's lines only then). */
   hasPersistenceGranularity: boolean;
+  /** Some smtp_alert line in the block or in one of its real_server blocks (KA708 reads the block's lines only then). */
+  hasSmtpAlert: boolean;
   /** lb_kind / lvs_method / sorry_server_lvs_method lines with words after the method (KA528), in reading order. */
   methodLinesWithOptions?: AstNode[];
   /** The script lines of the block (quorum_up, notify_up, misc_path, …), in reading order (security rules). */
@@ -209,7 +211,7 @@ function readScripts(f: { scriptLines?: AstNode[] }, node: AstNode): void {
   else if (node.children.length && mayHoldScripts(node.spec)) collectScriptLines(node, (f.scriptLines ??= []));
 }
 
-function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[] }): RealServerFacts {
+function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[]; hasSmtpAlert: boolean }): RealServerFacts {
   // Every field written up front: one object shape for all real servers keeps property access fast.
   const r: RealServerFacts = { rs, writtenMethod: undefined, forwarding: undefined, inhibitOnFailure: undefined };
   const line = entries();
@@ -223,9 +225,18 @@ function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNo
       if (isForwarding(word)) r.forwarding = word;
     } else if (spec === line.realServerInhibitOnFailure) {
       r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.argText(0));
-    } else readScripts(server, c);
+    } else {
+      if (c.keyword === 'smtp_alert') server.hasSmtpAlert = true;
+      readScripts(server, c);
+    }
   }
   return r;
+}
+
+function hasChild(node: AstNode, keyword: string): boolean {
+  const kids = node.children;
+  for (let i = 0; i < kids.length; i++) if (kids[i]!.keyword === keyword) return true;
+  return false;
 }
 
 /** The word of a block's last lvs_method line (for a real_server line the model does not list). */
@@ -272,6 +283,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     hasSchedulerFlag: false,
     hasSorryOptionBeforeSorry: false,
     hasPersistenceGranularity: false,
+    hasSmtpAlert: false,
     methodLinesWithOptions: undefined,
     scriptLines: undefined,
     familyFindings: NONE,
@@ -397,7 +409,10 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
           r = readRealServer(model, f);
           f.realServers.push(r);
           nextReal++;
-        } else readScripts(f, c);
+        } else {
+          if (hasChild(c, 'smtp_alert')) f.hasSmtpAlert = true;
+          readScripts(f, c);
+        }
         const rf = sockaddrFamily(r ? r.rs.address : (c.argText(0) ?? ''));
         if (!rf) break;
         // Except with tunnelling: the method the real server has when its block ends.
@@ -413,6 +428,8 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         break;
       }
       default:
+        // (A real_server line read under another entry is looked into like one.)
+        if (c.keyword === 'smtp_alert' || (c.keyword === 'real_server' && hasChild(c, 'smtp_alert'))) f.hasSmtpAlert = true;
         readScripts(f, c);
     }
   }

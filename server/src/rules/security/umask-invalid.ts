@@ -4,6 +4,7 @@
 // permission names, joined by '|', blanks allowed around it). IRWXU/IRWXG/IRWXO are not accepted.
 import { childrenNamed } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { topLevelBlocks } from '../vrrp/util.js';
 
 /** IRWXU, IRWXG, IRWXO: the suffix of the three bits they stand for. */
 const WHO: Record<string, string> = { U: 'USR', G: 'GRP', O: 'OTH' };
@@ -63,7 +64,7 @@ export const umaskInvalid: FileRule = {
     good: 'global_defs {\n    umask IRGRP|IWGRP|IXGRP|IROTH|IWOTH|IXOTH\n}',
   },
   check(ctx) {
-    for (const line of childrenNamed(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'umask'))) {
+    for (const line of topLevelBlocks(ctx.analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'umask'))) {
       const n = line.argCount;
       if (n === 0) continue; // KA203 reports a missing value
       const first = line.argText(0)!;

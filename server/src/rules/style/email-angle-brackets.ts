@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { replaceWordFix } from '../fixes.js';
+import { topLevelBlocks } from '../vrrp/util.js';
 
 /*
  * keepalived writes each address into its SMTP commands inside angle brackets of its own
@@ -52,8 +53,7 @@ export const emailAngleBrackets: FileRule = {
         fix: bare ? replaceWordFix(w, bare, `Write ${bare}`) : undefined,
       });
     };
-    for (const gd of analysis.ast.children) {
-      if (gd.keyword !== 'global_defs') continue;
+    for (const gd of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of gd.children) {
         if (line.keyword === 'notification_email_from' && line.argCount > 0 && /[<>]/.test(line.argText(0)!)) report(line.argWord(0), 'MAIL FROM');
         if (line.keyword !== 'notification_email' || !line.values) continue;

@@ -6,6 +6,8 @@
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { hasRareLine, RareLine } from '../vrrp/util.js';
+import { lvsFacts } from '../lvs/server-facts.js';
 
 /** The words keepalived's check_true_false reads as false. */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
@@ -41,11 +43,30 @@ export const smtpAlertWithoutMailSetup: FileRule = {
     let hasServer = false;
     let hasRecipient = false;
     const alerts: AstNode[] = [];
+    // The shared passes over instances and virtual servers note whether one holds an smtp_alert
+    // line: the blocks without one are not walked again (the model lists them in file order).
+    const insts = analysis.model.vrrpInstances;
+    const servers = lvsFacts(analysis).servers;
+    let nextInst = 0;
+    let nextServer = 0;
     const top = analysis.ast.children;
     for (let i = 0; i < top.length; i++) {
       const block = top[i]!;
       const keywords = ALERT_KEYWORDS[block.keyword];
       if (!keywords) continue;
+      if (block.keyword === 'vrrp_instance') {
+        const inst = insts[nextInst];
+        if (inst !== undefined && inst.node === block) {
+          nextInst++;
+          if (!hasRareLine(inst, RareLine.smtpAlert)) continue;
+        }
+      } else if (block.keyword === 'virtual_server') {
+        const f = servers[nextServer];
+        if (f !== undefined && f.vs.node === block) {
+          nextServer++;
+          if (!f.hasSmtpAlert) continue;
+        }
+      }
       const lines = block.children;
       for (let j = 0; j < lines.length; j++) {
         const line = lines[j]!;

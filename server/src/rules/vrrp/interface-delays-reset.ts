@@ -14,7 +14,7 @@ import { parseDecimal } from '../../core/analysis/values.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { effectiveVersion, isStrict } from './util.js';
+import { effectiveVersion, isStrict, topLevelBlocks } from './util.js';
 
 const DELAYS_SINCE: Version = [2, 2, 3];
 const DEFAULT_DOWN_TIMER_ADVERTS = 3;
@@ -62,11 +62,10 @@ export const interfaceDelaysReset: FileRule = {
   },
   check({ analysis, target, report }) {
     if (compareVersions(target, DELAYS_SINCE) < 0) return;
-    const top = analysis.ast.children;
-    const delayBlocks = top.filter((n) => n.keyword === 'interface_up_down_delays');
+    const delayBlocks = topLevelBlocks(analysis.ast, 'interface_up_down_delays');
     if (!delayBlocks.length) return;
     const model = analysis.model;
-    const globals = top.filter((n) => n.keyword === 'global_defs').flatMap((n) => n.children);
+    const globals = topLevelBlocks(analysis.ast, 'global_defs').flatMap((n) => n.children);
     const globalDownTimerAdverts = lastNumber(globals, 'vrrp_down_timer_adverts', 1, 100) ?? DEFAULT_DOWN_TIMER_ADVERTS;
 
     // The tightest limit among the instances on each interface: the first to start leaves the

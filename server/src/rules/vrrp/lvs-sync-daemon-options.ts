@@ -2,7 +2,7 @@
 
 import type { FileRule } from '../types.js';
 import { checkArg, sockaddrAddress } from '../../core/analysis/values.js';
-import { isIPv4Multicast, isIPv6Multicast } from './util.js';
+import { isIPv4Multicast, isIPv6Multicast, topLevelBlocks } from './util.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
@@ -60,8 +60,7 @@ export const lvsSyncDaemonOptions: FileRule = {
     const instOption = compareVersions(target, INST_OPTION_SINCE) >= 0;
     const longNames = compareVersions(target, LONG_INSTANCE_NAME_SINCE) >= 0;
     const zeroRefused = compareVersions(target, ZERO_REFUSED_SINCE) >= 0;
-    for (const top of analysis.ast.children) {
-      if (top.keyword !== 'global_defs') continue;
+    for (const top of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of top.children) {
         if (line.keyword !== 'lvs_sync_daemon') continue;
         // keepalived's word i is argument i - 1 here.

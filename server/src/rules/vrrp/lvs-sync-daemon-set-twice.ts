@@ -5,7 +5,7 @@
 
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { keywordRange } from './util.js';
+import { hasRareLine, keywordRange, RareLine } from './util.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
@@ -57,10 +57,21 @@ export const lvsSyncDaemonSetTwice: FileRule = {
   check({ analysis, report, target }) {
     // The lines that could set the sync daemon, in reading order; `block` tells repeats in one global_defs (KA209's).
     const candidates: { line: AstNode; instance?: string; block: number }[] = [];
+    // The model lists the instances in file order; the shared pass over their lines noted which
+    // have an lvs_sync_daemon_interface line, so the others are not walked again.
+    const insts = analysis.model.vrrpInstances;
+    let nextInst = 0;
     for (let t = 0, tops = analysis.ast.children; t < tops.length; t++) {
       const top = tops[t]!;
       const wanted = top.keyword === 'global_defs' ? 'lvs_sync_daemon' : top.keyword === 'vrrp_instance' ? 'lvs_sync_daemon_interface' : undefined;
       if (!wanted) continue;
+      if (wanted === 'lvs_sync_daemon_interface') {
+        const inst = insts[nextInst];
+        if (inst !== undefined && inst.node === top) {
+          nextInst++;
+          if (!hasRareLine(inst, RareLine.lvsSyncDaemonInterface)) continue;
+        }
+      }
       for (let i = 0, lines = top.children; i < lines.length; i++) {
         const line = lines[i]!;
         if (line.keyword !== wanted) continue;

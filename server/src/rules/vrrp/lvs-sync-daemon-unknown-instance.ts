@@ -3,7 +3,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { suggest } from '../../core/analysis/suggest.js';
-import { instancesByName } from './util.js';
+import { instancesByName, topLevelBlocks } from './util.js';
 
 /** Words of `lvs_sync_daemon` that start an option; any other second word is the instance (legacy form). */
 const OPTIONS = new Set(['inst', 'id', 'maxlen', 'port', 'ttl', 'group']);
@@ -37,8 +37,7 @@ export const lvsSyncDaemonUnknownInstance: FileRule = {
     good: 'global_defs {\n    lvs_sync_daemon eth1 VI_1 id 10\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
   check({ analysis, report }) {
-    for (const top of analysis.ast.children) {
-      if (top.keyword !== 'global_defs') continue;
+    for (const top of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of top.children) {
         if (line.keyword !== 'lvs_sync_daemon') continue;
         const at = instanceArg(line);

@@ -5,7 +5,7 @@ import { GLOBAL_MCAST_GROUP_CHECKED_SINCE, sockaddrAddress } from '../../core/an
 import type { Severity } from '../../core/diagnostics.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem } from './util.js';
+import { hasRareLine, isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem, RareLine, topLevelBlocks } from './util.js';
 
 // From 2.2.5 vrrp_mcast_group4/6 are checked for family and multicast (GLOBAL_MCAST_GROUP_CHECKED_SINCE:
 // 9b4ea45e, with the byte order fixed by aef0259a). Before it keepalived stores whatever address it parses.
@@ -36,6 +36,8 @@ export const mcastAddressInvalid: FileRule = {
       report({ message, file: node.file, range: node.args[0]?.range ?? node.range, severity });
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
+      // Most instances have no mcast_dst_ip line (the shared pass over their lines noted it).
+      if (!hasRareLine(inst, RareLine.mcastDstIp)) continue;
       const node = inst.mcastDstIp?.node;
       // keepalived checks every mcast_dst_ip line as it reads it; an earlier one it refuses is
       // reported too, although the last line decides the group (the earlier ones need no family).
@@ -53,7 +55,7 @@ export const mcastAddressInvalid: FileRule = {
     }
     // global_defs blocks merge. From 2.2.5 keepalived checks each line as it reads it, and a refused
     // one keeps the group set before it (the model's group is the last one it accepts).
-    for (const block of childrenNamed(analysis.ast, 'global_defs')) {
+    for (const block of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of block.children) {
         if (line.keyword !== 'vrrp_mcast_group4' && line.keyword !== 'vrrp_mcast_group6') continue;
         // Before 2.2.5 nothing is checked: only the last line, the group in effect, matters.

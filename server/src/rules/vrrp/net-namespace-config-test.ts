@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { compareVersions, CONFIG_TEST_SINCE } from '../../core/schema/schema.js';
+import { topLevelBlocks } from './util.js';
 
 /*
  * With `net_namespace NAME`, keepalived reads global settings, then enters the namespace before it
@@ -29,7 +30,7 @@ export const netNamespaceConfigTest: FileRule = {
   },
   check(ctx) {
     if (compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0) return;
-    const tops = ctx.analysis.ast.children;
+    const tops = topLevelBlocks(ctx.analysis.ast, 'net_namespace');
     for (let i = 0; i < tops.length; i++) {
       const top = tops[i]!;
       // The first line with a name counts (keepalived reports and ignores a second one).

@@ -3,6 +3,7 @@
 // keepalived then drops the policy words next to a size, or ADVERT next to MTU.
 
 import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
+import { topLevelBlocks } from './util.js';
 import type { FileRule } from '../types.js';
 
 /** keepalived's unsigned decimal reader (leading blanks and '+' allowed, no '-', at most 2^32-1). */
@@ -37,7 +38,7 @@ export const rxBufsPolicyConflict: FileRule = {
     let mtu = false;
     let advert = false;
     let size = false;
-    const lines: AstNode[] = childrenNamed(analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'vrrp_rx_bufs_policy'));
+    const lines: AstNode[] = topLevelBlocks(analysis.ast, 'global_defs').flatMap((block) => childrenNamed(block, 'vrrp_rx_bufs_policy'));
     for (const line of lines) {
       const first = line.argText(0);
       for (let i = 0; i < line.argCount; i++) {

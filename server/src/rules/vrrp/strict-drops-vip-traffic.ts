@@ -10,7 +10,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { basePriority, effectiveVersion, isStrict, keywordRange } from './util.js';
+import { basePriority, effectiveVersion, isStrict, keywordRange, topLevelBlocks } from './util.js';
 
 /** Whether the instance ends up in accept mode under strict mode: 'accept' written last, and VRRPv3. */
 function acceptsUnderStrict(inst: VrrpInstance, version: 2 | 3): boolean {
@@ -58,8 +58,7 @@ export const strictDropsVipTraffic: FileRule = {
     for (const { inst, line } of byOwnLine) report({ message: say([inst.name], 'strict_mode'), file: line.file, range: keywordRange(line) });
     if (!dropped.length) return;
     let strictLine: AstNode | undefined;
-    for (const gd of analysis.ast.children) {
-      if (gd.keyword !== 'global_defs') continue;
+    for (const gd of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const c of gd.children) if (c.keyword === 'vrrp_strict') strictLine = c;
     }
     const at = strictLine ?? dropped[0]!.node;

@@ -80,10 +80,11 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   const order = topLevelOrder(model);
   // name -> the first definition keepalived keeps, per target kind
   const defs = new Map<string, Map<string, AstNode>>();
+  const targets = Object.entries(TARGET);
   for (let k = 0, ns = model.root.children; k < ns.length; k++) {
     const n = ns[k]!;
     const keyword = n.keyword;
-    for (let p = 0, items = Object.entries(TARGET); p < items.length; p++) {
+    for (let p = 0, items = targets; p < items.length; p++) {
       const [kind, t] = items[p]!;
       if (!t.blocks.includes(keyword)) continue;
       const name = argText(n);

@@ -97,6 +97,9 @@ export const RareLine = {
   mcastSrcIp: 128,
   nativeIpv6: 256,
   unicastPeer: 512,
+  smtpAlert: 1024,
+  mcastDstIp: 2048,
+  lvsSyncDaemonInterface: 4096,
 } as const;
 const RARE_LINES = new Map<string, number>([
   ['use_vmac', RareLine.useVmac],
@@ -109,6 +112,9 @@ const RARE_LINES = new Map<string, number>([
   ['mcast_src_ip', RareLine.mcastSrcIp],
   ['native_ipv6', RareLine.nativeIpv6],
   ['unicast_peer', RareLine.unicastPeer],
+  ['smtp_alert', RareLine.smtpAlert],
+  ['mcast_dst_ip', RareLine.mcastDstIp],
+  ['lvs_sync_daemon_interface', RareLine.lvsSyncDaemonInterface],
 ]);
 
 /** RareLine bits by keyword serial: one array read per line instead of a lookup by name. */
@@ -418,6 +424,29 @@ export function perModel<T>(compute: (model: KeepalivedConfig) => T): (model: Ke
     }
     return value;
   };
+}
+
+const topLevelCache = new WeakMap<AstNode, Map<string, AstNode[]>>();
+
+/**
+ * The top-level blocks of `root` with this keyword, in order (shared: callers must not modify it).
+ * A large config has ~12k top-level blocks; the rules that want the few global_defs or
+ * track_file blocks find them here instead of each scanning all of them.
+ */
+export function topLevelBlocks(root: AstNode, keyword: string): AstNode[] {
+  let byKeyword = topLevelCache.get(root);
+  if (!byKeyword) {
+    byKeyword = new Map();
+    const tops = root.children;
+    for (let i = 0; i < tops.length; i++) {
+      const n = tops[i]!;
+      const list = byKeyword.get(n.keyword);
+      if (list) list.push(n);
+      else byKeyword.set(n.keyword, [n]);
+    }
+    topLevelCache.set(root, byKeyword);
+  }
+  return byKeyword.get(keyword) ?? NONE;
 }
 
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
