@@ -19,7 +19,8 @@ export const addressFamilyMismatch: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const { vs, familyFindings } of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const { vs, familyFindings } = factList[factIndex]!;
       for (const f of familyFindings) {
         if (f.kind === 'ip_family') {
           ctx.report({ message: `'ip_family ${f.node.args[0]!.text}' contradicts the ${name(f.expected)} address of '${vsLabel(vs)}'; keepalived ignores it (keepalived: "Virtual server specified family … conflicts with server family")`, file: f.node.file, range: f.node.range });

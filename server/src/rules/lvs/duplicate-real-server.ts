@@ -31,7 +31,8 @@ export const duplicateRealServer: FileRule = {
     const outcome = removed
       ? 'keepalived removes the second one (keepalived: "real server … is duplicated - removing second rs")'
       : `keepalived before 2.0.20 does not notice${compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? ` (keepalived ${ctx.target.join('.')} -t does not report it)` : ''}: it keeps both, and the health checks of either block add or remove the one IPVS destination they share`;
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       for (const { rs: { rs }, first: { rs: first } } of duplicateRealServers(f)) {
         // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.

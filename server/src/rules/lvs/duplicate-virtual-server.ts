@@ -61,7 +61,8 @@ export const duplicateVirtualServer: FileRule = {
   },
   check(ctx) {
     const seen = new Map<string, { vs: VirtualServer; key: ServiceKey }>();
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       let reported: Set<VirtualServer> | undefined;
       for (const key of serviceKeys(f)) {

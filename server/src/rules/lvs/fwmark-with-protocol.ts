@@ -19,7 +19,8 @@ export const fwmarkWithProtocol: FileRule = {
     good: 'virtual_server fwmark 1 {\n    lb_algo rr\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       // An invalid protocol is ignored while reading, so keepalived has nothing to warn about.
       if (!vs.protocol || f.protocolState !== 'set' || !reachesChecks(f)) continue;

@@ -21,7 +21,8 @@ export const groupFamilyMismatch: FileRule = {
     good: 'virtual_server_group WEB {\n    2001:db8::1 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 2001:db8::10 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       const drop = f.drop;
       if (!drop || (drop.reason !== 'family' && drop.reason !== 'mixed-group')) continue;

@@ -19,7 +19,8 @@ export const haSuspendWithFwmark: FileRule = {
     good: 'virtual_server fwmark 1 {\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       const hs = f.haSuspend;
       if (!hs || !reachesChecks(f)) continue;

@@ -20,7 +20,8 @@ export const hysteresisNotBelowQuorum: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    quorum 2\n    hysteresis 1\n    real_server 10.0.1.1 80 {\n        weight 2\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       if (!reachesChecks(f)) continue;
       const q = quorumFacts(f);

@@ -18,7 +18,8 @@ export const onePacketSchedulingWithoutUdp: FileRule = {
     good: 'virtual_server 10.0.0.1 53 {\n    protocol UDP\n    ops\n    real_server 10.0.1.1 53 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       const ops = f.ops;
       if (!ops || !reachesChecks(f) || !isAddressService(f)) continue;

@@ -23,7 +23,8 @@ export const schedulerFlagMisplaced: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    lb_algo sh\n    sh-port\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const { vs, hasSchedulerFlag } of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const { vs, hasSchedulerFlag } = factList[factIndex]!;
       if (!hasSchedulerFlag) continue;
       let sched: string | undefined;
       let schedNode: AstNode | undefined;

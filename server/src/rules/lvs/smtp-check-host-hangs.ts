@@ -42,7 +42,8 @@ export const smtpCheckHostHangs: FileRule = {
     const loop = HOST_LOOPS.find(([since, fixedIn]) => compareVersions(target, since) >= 0 && compareVersions(target, fixedIn) < 0);
     if (!loop) return;
     const fixedIn = loop[1].join('.');
-    for (const vs of ctx.analysis.model.virtualServers) {
+    for (let itemIndex = 0, itemList = ctx.analysis.model.virtualServers; itemIndex < itemList.length; itemIndex++) {
+      const vs = itemList[itemIndex]!;
       for (const rs of vs.realServers) {
         for (const ck of rs.checkers) {
           if (ck.kind !== 'SMTP_CHECK') continue;

@@ -20,7 +20,8 @@ export const sorryServerInhibitMismatch: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    sorry_server 10.0.1.1 80\n    sorry_server_inhibit\n    real_server 10.0.1.1 80 {\n        inhibit_on_failure\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       const sorry = vs.sorryServer;
       if (!sorry || droppedBeforeChecks(f)) continue;

@@ -24,7 +24,8 @@ export const sorryServerOptionOrder: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    sorry_server 10.0.2.1 80\n    sorry_server_inhibit\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const { vs, hasSorryOptionBeforeSorry } of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const { vs, hasSorryOptionBeforeSorry } = factList[factIndex]!;
       if (!hasSorryOptionBeforeSorry) continue;
       let seenSorry = false;
       const kids = vs.node.children;

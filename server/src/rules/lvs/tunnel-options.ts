@@ -62,7 +62,8 @@ export const tunnelOptions: FileRule = {
     if (compareVersions(ctx.target, TUNNEL_OPTIONS_SINCE) < 0) return;
     // The method lines (lb_kind, lvs_method, sorry_server_lvs_method) with words after NAT|DR|TUN,
     // collected in reading order by the one pass over the virtual servers.
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       if (!f.methodLinesWithOptions) continue;
       for (const n of f.methodLinesWithOptions) {
         const args = n.args;

@@ -27,7 +27,8 @@ export const undefinedVirtualServerGroup: FileRule = {
   check(ctx) {
     const groups = ctx.analysis.model.virtualServerGroups;
     let names: string[] | undefined;
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       if (vs.kind !== 'group' || !vs.group) continue;
       const group = f.group?.group;

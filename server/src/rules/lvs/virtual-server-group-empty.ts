@@ -22,7 +22,8 @@ export const virtualServerGroupEmpty: FileRule = {
     good: 'virtual_server_group WEB {\n    10.0.0.1 80\n    2001:db8::1 80\n    fwmark 5 inet\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).groups) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).groups; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const g = f.group;
       if (!f.removed) continue;
       const valid = f.addressEntries.length + f.fwmarkEntries.length > 0;

@@ -18,7 +18,8 @@ export const virtualServerGroupInvalidEntry: FileRule = {
     good: 'virtual_server_group WEB {\n    10.0.0.0/24 80\n    10.0.0.5-9 80\n}',
   },
   check(ctx) {
-    for (const { group: g, readings } of lvsFacts(ctx.analysis).groups) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).groups; factIndex < factList.length; factIndex++) {
+      const { group: g, readings } = factList[factIndex]!;
       for (const e of readings) {
         if (!e || e.ok) continue;
         ctx.report({ message: `virtual_server_group '${g.name}': ${e.message}; keepalived skips this entry`, file: e.at.file, range: e.at.range });

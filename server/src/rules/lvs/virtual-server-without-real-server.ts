@@ -31,7 +31,8 @@ export const virtualServerWithoutRealServer: FileRule = {
   check(ctx) {
     const atBlockEnd = compareVersions(ctx.target, CHECKED_AT_BLOCK_END) >= 0;
     const crashes = compareVersions(ctx.target, DROPPED_SINCE) < 0;
-    for (const { vs, familyKept, drop } of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const { vs, familyKept, drop } = factList[factIndex]!;
       if (crashes) {
         // Only a virtual server with no real_server block at all is certain to leave the list unallocated. A group
         // keepalived cannot link it to only logs there ("specified but not configured - ignoring virtual server"):

@@ -23,7 +23,8 @@ export const virtualServerWithoutScheduler: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    lb_algo wlc\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       // An invalid value is reported at its line by the schema check; the fallback is reported here.
       const state = f.schedulerState;

@@ -27,7 +27,8 @@ export const zeroPortWithoutPersistence: FileRule = {
     good: 'virtual_server 10.0.0.1 0 {\n    persistence_timeout 360\n    protocol TCP\n    real_server 10.0.1.1 0 {\n    }\n}',
   },
   check(ctx) {
-    for (const f of lvsFacts(ctx.analysis).servers) {
+    for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
+      const f = factList[factIndex]!;
       const vs = f.vs;
       if (!reachesChecks(f) || !isAddressService(f)) continue;
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.

@@ -46,7 +46,8 @@ export const authHmacKeyLength: FileRule = {
   check({ analysis, target, report }) {
     // Before 2.4.0 the keyword is unknown (KA210 says so).
     if (compareVersions(target, AUTH_HMAC_SINCE) < 0) return;
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = analysis.model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       for (const block of childrenNamed(inst.node, 'auth_hmac')) {
         // Key ids keepalived keeps (1..255, first of a repeated id, a length in range; a file's is not known here).
         const kept = new Set<number>();

@@ -71,7 +71,8 @@ export const interfaceDelaysReset: FileRule = {
     // The tightest limit among the instances on each interface: the first to start leaves the
     // delays below it, and the others then find nothing to change.
     const limits = new Map<string, Limit>();
-    for (const inst of model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       const ifname = inst.interface?.value;
       if (!ifname) continue;
       let downTimerAdverts = lastNumber(inst.node.children, 'down_timer_adverts', 1, 100) ?? globalDownTimerAdverts;

@@ -5,7 +5,7 @@ import { GLOBAL_MCAST_GROUP_CHECKED_SINCE, sockaddrAddress } from '../../core/an
 import type { Severity } from '../../core/diagnostics.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstProblem, RareLine, topLevelBlocks } from './util.js';
+import { hasRareLine, isIPv4Multicast, isIPv6LinkLocalMulticast, isIPv6Multicast, mcastDstLineCount, mcastDstProblem, RareLine, topLevelBlocks } from './util.js';
 
 // From 2.2.5 vrrp_mcast_group4/6 are checked for family and multicast (GLOBAL_MCAST_GROUP_CHECKED_SINCE:
 // 9b4ea45e, with the byte order fixed by aef0259a). Before it keepalived stores whatever address it parses.
@@ -41,12 +41,15 @@ export const mcastAddressInvalid: FileRule = {
       const node = inst.mcastDstIp?.node;
       // keepalived checks every mcast_dst_ip line as it reads it; an earlier one it refuses is
       // reported too, although the last line decides the group (the earlier ones need no family).
-      for (const line of childrenNamed(inst.node, 'mcast_dst_ip')) {
-        if (line === node) break;
-        const sa = sockaddrAddress(argText(line) ?? '');
-        if (!sa) continue;
-        const bad = sa.family === 4 ? !isIPv4Multicast(sa.address) : !isIPv6LinkLocalMulticast(sa.address);
-        if (bad) say(line, `mcast_dst_ip ${argText(line)} is ignored by keepalived: it is not ${sa.family === 4 ? 'a multicast address (224.0.0.0/4)' : 'an IPv6 link-local multicast address (ff02::/16)'} (and a later mcast_dst_ip replaces it)`);
+      // With one line, that line is the model's (when it could read it): no line comes before it.
+      if (node === undefined || mcastDstLineCount(inst) > 1) {
+        for (const line of childrenNamed(inst.node, 'mcast_dst_ip')) {
+          if (line === node) break;
+          const sa = sockaddrAddress(argText(line) ?? '');
+          if (!sa) continue;
+          const bad = sa.family === 4 ? !isIPv4Multicast(sa.address) : !isIPv6LinkLocalMulticast(sa.address);
+          if (bad) say(line, `mcast_dst_ip ${argText(line)} is ignored by keepalived: it is not ${sa.family === 4 ? 'a multicast address (224.0.0.0/4)' : 'an IPv6 link-local multicast address (ff02::/16)'} (and a later mcast_dst_ip replaces it)`);
+        }
       }
       const problem = mcastDstProblem(inst);
       // Not an address at all is the schema check's finding.

@@ -66,7 +66,6 @@ export const missingInterface: FileRule = {
         : crashesAlways
           ? 'crashes (a segmentation fault, also under keepalived -t)'
           : `crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check, which reads the interface of every instance after '${before}' without looking whether there is one (where the interface of '${before}' exists)`;
-      const rejectsSaying = crashes ? rejects : `${rejects} ("Unknown interface!")`;
       if (inst.interface?.value === 'lo') {
         // keepalived ignores the loopback interface, which leaves the instance without one.
         report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
@@ -80,7 +79,7 @@ export const missingInterface: FileRule = {
           continue;
         }
         if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp && !linkLocal(inst.unicastSrcIp.value)) continue;
-        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${rejectsSaying}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
@@ -114,7 +113,7 @@ export const missingInterface: FileRule = {
         report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration ("Unicast instances must have unicast_src_ip or interface")`, file: inst.node.file, range: nameRange(inst.node) });
         continue;
       }
-      report({ message: `vrrp_instance '${inst.name}' has no 'interface'; ${keepalived} ${rejectsSaying}`, file: inst.node.file, range: nameRange(inst.node) });
+      report({ message: `vrrp_instance '${inst.name}' has no 'interface'; ${keepalived} ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.node.file, range: nameRange(inst.node) });
     }
   },
 };

@@ -37,7 +37,8 @@ export const repeatedInstanceAddress: FileRule = {
   },
   check({ analysis, target, report }) {
     if (compareVersions(target, REPEATS_CHECKED_SINCE) < 0) return;
-    for (const inst of uniqueInstances(analysis.model)) {
+    for (let itemIndex = 0, itemList = uniqueInstances(analysis.model); itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
       // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
       const vips = new Map<string, Address>();

@@ -36,7 +36,8 @@ export const strictModeUnicast: FileRule = {
   check({ analysis, target, report }) {
     if (compareVersions(target, CHECK_LOST_SINCE) >= 0 && compareVersions(target, CHECK_BACK_SINCE) < 0) return;
     const model = analysis.model;
-    for (const inst of model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       // Without an interface (unicast only) there is no multicast to prefer.
       if (!inst.interface || !isUnicast(inst) || !isStrict(model, inst)) continue;
       const peers = inst.node.children.find((c) => c.keyword === 'unicast_peer');

@@ -39,7 +39,8 @@ export const trackDefinitionIncomplete: FileRule = {
     // the 2.1.0 build exits 139 after "track process 'p' process name not specified", 2.1.3 exits 0.
     const removalCrashes = compareVersions(target, TRACKED_PROCESS_CRASH[0]) >= 0 && compareVersions(target, TRACKED_PROCESS_CRASH[1]) < 0;
     const removesTrackGroup = compareVersions(target, TRACK_GROUP_REMOVED_SINCE) >= 0;
-    for (const n of analysis.model.root.children) {
+    for (let itemIndex = 0, itemList = analysis.model.root.children; itemIndex < itemList.length; itemIndex++) {
+      const n = itemList[itemIndex]!;
       if (n.keyword === 'track_group') {
         const group = child(n, 'group');
         const empty = group && !(group.values ?? []).length;

@@ -18,7 +18,8 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
   check({ analysis, report, target }) {
     const { groupOf } = syncMembership(analysis.model);
     if (!groupOf.size) return;
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = analysis.model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       const group = groupOf.get(inst.name);
       if (!group) continue;
       const groupLines = group.children.filter((c) => c.keyword === 'track_interface').flatMap((b) => b.values ?? []);

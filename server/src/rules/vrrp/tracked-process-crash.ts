@@ -32,7 +32,8 @@ export const trackedProcessCrash: FileRule = {
   },
   check({ analysis, target, report }) {
     if (compareVersions(target, TRACKED_PROCESS_CRASH[0]) < 0 || compareVersions(target, TRACKED_PROCESS_CRASH[1]) >= 0) return;
-    for (const inst of analysis.model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = analysis.model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       const first = trackBlocks(inst)
         .filter((b) => b.keyword === 'track_process')
         .flatMap((b) => b.values ?? [])

@@ -19,7 +19,7 @@ export const unusedVrrpScript: FileRule = {
     const model = analysis.model;
     if (!model.vrrpScripts.length) return;
     const used = new Set<string>();
-    for (const inst of model.vrrpInstances) for (const t of inst.trackScripts) used.add(t.name);
+    for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) for (const t of insts[i]!.trackScripts) used.add(t.name);
     for (const g of model.syncGroups) for (const t of g.trackScripts) used.add(t.name);
     for (const s of model.vrrpScripts) {
       if (!s.name || used.has(s.name)) continue;

@@ -61,6 +61,8 @@ class InstanceLines {
   unicastPeerBlocks: AstNode[] = NONE;
   /** The last `unicast_ttl`. */
   unicastTtl: AstNode | undefined = undefined;
+  /** How many `mcast_dst_ip` lines there are. */
+  mcastDstCount = 0;
   noVirtualIpaddress = false;
   /** track_interface, track_script, track_file, track_process and track_bfd blocks, in order. */
   trackBlocks: AstNode[] = NONE;
@@ -188,9 +190,12 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
         // The ipvlan interface's address, when it comes first, fixes the family too.
         if (!r.familySetter) r.familySetter = ipvlanFamily(c);
         break;
+      case 'mcast_dst_ip':
+        r.mcastDstCount++;
+        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
+        break;
       case 'unicast_src_ip':
       case 'mcast_src_ip':
-      case 'mcast_dst_ip':
         if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
         break;
       case 'authentication':
@@ -365,6 +370,11 @@ export function firstUnicastKeyword(inst: VrrpInstance): AstNode | undefined {
   return instanceLines(inst).firstUnicastKeyword;
 }
 
+/** How many `mcast_dst_ip` lines the instance has. */
+export function mcastDstLineCount(inst: VrrpInstance): number {
+  return instanceLines(inst).mcastDstCount;
+}
+
 /** Whether the instance has `unicast_fault_no_peer`. */
 export function hasUnicastFaultNoPeer(inst: VrrpInstance): boolean {
   return instanceLines(inst).unicastFaultNoPeer;
@@ -430,23 +440,24 @@ const topLevelCache = new WeakMap<AstNode, Map<string, AstNode[]>>();
 
 /**
  * The top-level blocks of `root` with this keyword, in order (shared: callers must not modify it).
- * A large config has ~12k top-level blocks; the rules that want the few global_defs or
- * track_file blocks find them here instead of each scanning all of them.
+ * A large config has ~12k top-level blocks; the rules that want the few global_defs blocks find
+ * them here instead of each scanning all of them. One scan per keyword asked for (indexing every
+ * keyword would copy the long instance and virtual server lists the model already has).
  */
 export function topLevelBlocks(root: AstNode, keyword: string): AstNode[] {
   let byKeyword = topLevelCache.get(root);
-  if (!byKeyword) {
-    byKeyword = new Map();
+  if (!byKeyword) topLevelCache.set(root, (byKeyword = new Map()));
+  let list = byKeyword.get(keyword);
+  if (!list) {
+    list = NONE;
     const tops = root.children;
     for (let i = 0; i < tops.length; i++) {
       const n = tops[i]!;
-      const list = byKeyword.get(n.keyword);
-      if (list) list.push(n);
-      else byKeyword.set(n.keyword, [n]);
+      if (n.keyword === keyword) (list === NONE ? (list = []) : list).push(n);
     }
-    topLevelCache.set(root, byKeyword);
+    byKeyword.set(keyword, list);
   }
-  return byKeyword.get(keyword) ?? NONE;
+  return list;
 }
 
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
@@ -459,7 +470,7 @@ export const topLevelOrder = perModel((model): Map<AstNode, number> => {
 /** The first vrrp_instance of each name (the one keepalived keeps). */
 export const instancesByName = perModel((model): Map<string, VrrpInstance> => {
   const byName = new Map<string, VrrpInstance>();
-  for (const inst of model.vrrpInstances) if (!byName.has(inst.name)) byName.set(inst.name, inst);
+  for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) if (!byName.has(insts[i]!.name)) byName.set(insts[i]!.name, insts[i]!);
   return byName;
 });
 
@@ -502,12 +513,19 @@ export function keepsTrackingWeights(group: AstNode): boolean {
 
 /** The vrrp_instance blocks keepalived keeps (the first of a duplicated name). */
 export const uniqueInstances = perModel((model): VrrpInstance[] => {
+  const all = model.vrrpInstances;
   const seen = new Set<string>();
-  return model.vrrpInstances.filter((i) => {
-    if (!i.name || seen.has(i.name)) return false;
-    seen.add(i.name);
-    return true;
-  });
+  // Usually every instance is kept: the model's own list is then the answer (no copy).
+  let kept: VrrpInstance[] | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const inst = all[i]!;
+    const keep = !!inst.name && !seen.has(inst.name);
+    if (keep) seen.add(inst.name);
+    if (kept) {
+      if (keep) kept.push(inst);
+    } else if (!keep) kept = all.slice(0, i);
+  }
+  return kept ?? all;
 });
 
 /** A weight word pair `weight N` on a track line: the parsed number (undefined if absent). */

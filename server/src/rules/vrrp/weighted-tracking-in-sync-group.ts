@@ -21,7 +21,8 @@ export const weightedTrackingInSyncGroup: FileRule = {
     const { groupOf } = syncMembership(model);
     if (!groupOf.size) return;
     const seen = new Set<string>();
-    for (const inst of model.vrrpInstances) {
+    for (let itemIndex = 0, itemList = model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
+      const inst = itemList[itemIndex]!;
       if (seen.has(inst.name)) continue;
       seen.add(inst.name);
       const group = groupOf.get(inst.name);
