@@ -5,38 +5,55 @@ import type { VirtualServer } from '../../core/model/model.js';
 import { effectiveProtocol, groupAddressEntries, groupFwmarkEntries, related, vsLabel } from './util.js';
 import { lvsFacts, type ServerFacts } from './server-facts.js';
 
-interface ServiceKey {
-  key: string;
-  /** How the service reads in a message. */
-  text: string;
+/** A service a group entry creates: where it is written and how it reads in a message. */
+interface EntryService {
+  vs: VirtualServer;
   /** Where it is written. */
   at: { file: string; range: Word['range'] };
+  /** How the service reads in a message. */
+  text: string;
 }
 
-/** The IPVS services a virtual_server creates, as comparable keys (group entries one by one). */
-function serviceKeys(f: ServerFacts): ServiceKey[] {
+/**
+ * The first block seen with a service: the virtual server itself for the service its own line
+ * creates (most of them: no object per server), else the group entry.
+ */
+type FirstService = VirtualServer | EntryService;
+
+const serverOf = (s: FirstService): VirtualServer => ('at' in s ? s.vs : s);
+const whereOf = (s: FirstService): { file: string; range: Word['range'] } => ('at' in s ? s.at : s.node);
+
+/** The key of the service a virtual_server line itself creates (its group for `group NAME`), or undefined. */
+function ownKey(f: ServerFacts): string | undefined {
+  const vs = f.vs;
+  if (vs.kind === 'address') return vs.address && vs.port !== undefined ? `addr|${canonicalAddress(vs.address)}|${vs.port}|${effectiveProtocol(f)}` : undefined;
+  if (vs.kind === 'fwmark') return vs.fwmark !== undefined ? `fwmark|${vs.fwmark}|${f.firstIpFamily}` : undefined;
+  return vs.group ? `group|${vs.group}` : undefined;
+}
+
+/** How that service reads in a message (made only for a report). */
+function ownText(f: ServerFacts): string {
+  const vs = f.vs;
+  if (vs.kind === 'address') return `${vs.address} port ${vs.port} ${effectiveProtocol(f)}`;
+  if (vs.kind === 'fwmark') return `fwmark ${vs.fwmark}`;
+  return `group ${vs.group}`;
+}
+
+/** The IPVS services the entries of a `virtual_server group NAME`'s group create, as comparable keys. */
+function entryKeys(f: ServerFacts): { key: string; service: EntryService }[] {
   const vs = f.vs;
   const proto = effectiveProtocol(f);
   const family = f.firstIpFamily;
-  if (vs.kind === 'address') {
-    if (!vs.address || vs.port === undefined) return [];
-    return [{ key: `addr|${canonicalAddress(vs.address)}|${vs.port}|${proto}`, text: `${vs.address} port ${vs.port} ${proto}`, at: vs.node }];
-  }
-  if (vs.kind === 'fwmark') {
-    if (vs.fwmark === undefined) return [];
-    return [{ key: `fwmark|${vs.fwmark}|${family}`, text: `fwmark ${vs.fwmark}`, at: vs.node }];
-  }
-  if (!vs.group) return [];
-  const keys: ServiceKey[] = [{ key: `group|${vs.group}`, text: `group ${vs.group}`, at: vs.node }];
+  const keys: { key: string; service: EntryService }[] = [];
   for (const e of groupAddressEntries(f)) {
     // Single addresses only: ranges and prefixes would need overlap arithmetic.
     const a = e[0]!.text;
     if (a.includes('/') || a.includes('-')) continue;
     const port = e[1] && /^\d+$/.test(e[1].text) ? Number(e[1].text) : 0;
-    keys.push({ key: `addr|${canonicalAddress(a)}|${port}|${proto}`, text: `${a} port ${port} ${proto} (group ${vs.group})`, at: e[0]! });
+    keys.push({ key: `addr|${canonicalAddress(a)}|${port}|${proto}`, service: { vs, text: `${a} port ${port} ${proto} (group ${vs.group})`, at: e[0]! } });
   }
   for (const e of groupFwmarkEntries(f)) {
-    if (e[1]) keys.push({ key: `fwmark|${e[1].text}|${e[2]?.text ?? family}`, text: `fwmark ${e[1].text} (group ${vs.group})`, at: e[1] });
+    if (e[1]) keys.push({ key: `fwmark|${e[1].text}|${e[2]?.text ?? family}`, service: { vs, text: `fwmark ${e[1].text} (group ${vs.group})`, at: e[1] } });
   }
   return keys;
 }
@@ -60,26 +77,37 @@ export const duplicateVirtualServer: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n    real_server 10.0.1.2 80 {\n    }\n}',
   },
   check(ctx) {
-    const seen = new Map<string, { vs: VirtualServer; key: ServiceKey }>();
+    const seen = new Map<string, FirstService>();
+    // A service seen before: one finding per pair of blocks is enough; a group entry repeated
+    // inside its own group is not this rule's business. Returns the blocks `vs` was reported against.
+    const repeated = (vs: VirtualServer, reported: Set<VirtualServer> | undefined, first: FirstService, text: () => string, at: { file: string; range: Word['range'] }) => {
+      const firstVs = serverOf(first);
+      if (firstVs === vs || reported?.has(firstVs)) return reported;
+      (reported ??= new Set()).add(firstVs);
+      const firstAt = whereOf(first);
+      ctx.report({
+        message: `'${vsLabel(vs)}' defines the service ${text()} again (first at line ${firstAt.range.start.line + 1}, '${vsLabel(firstVs)}'); keepalived does not detect this and both blocks manage one IPVS service`,
+        file: vs.node.file,
+        range: vs.node.range,
+        related: [related(firstAt, 'first defined here'), ...(at !== vs.node ? [related(at, 'the repeated entry')] : [])],
+      });
+      return reported;
+    };
     for (let factIndex = 0, factList = lvsFacts(ctx.analysis).servers; factIndex < factList.length; factIndex++) {
       const f = factList[factIndex]!;
       const vs = f.vs;
       let reported: Set<VirtualServer> | undefined;
-      for (const key of serviceKeys(f)) {
-        const first = seen.get(key.key);
-        if (!first) {
-          seen.set(key.key, { vs, key });
-          continue;
-        }
-        // One finding per pair of blocks is enough; a group entry repeated inside its own group is not this rule's business.
-        if (first.vs === vs || reported?.has(first.vs)) continue;
-        (reported ??= new Set()).add(first.vs);
-        ctx.report({
-          message: `'${vsLabel(vs)}' defines the service ${key.text} again (first at line ${first.key.at.range.start.line + 1}, '${vsLabel(first.vs)}'); keepalived does not detect this and both blocks manage one IPVS service`,
-          file: vs.node.file,
-          range: vs.node.range,
-          related: [related(first.key.at, 'first defined here'), ...(key.at !== vs.node ? [related(key.at, 'the repeated entry')] : [])],
-        });
+      const own = ownKey(f);
+      if (own !== undefined) {
+        const first = seen.get(own);
+        if (first === undefined) seen.set(own, vs);
+        else reported = repeated(vs, reported, first, () => ownText(f), vs.node);
+      }
+      if (vs.kind !== 'group' || !vs.group) continue;
+      for (const { key, service } of entryKeys(f)) {
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, service);
+        else reported = repeated(vs, reported, first, () => service.text, service.at);
       }
     }
   },

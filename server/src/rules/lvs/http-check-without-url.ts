@@ -9,6 +9,9 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
  */
 const FIRST_CHECKER_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 
+/** A url keepalived keeps (one function, not a closure per checker). */
+const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.path !== '';
+
 export const httpCheckWithoutUrl: FileRule = {
   kind: 'file',
   code: 'KA504',
@@ -35,7 +38,7 @@ export const httpCheckWithoutUrl: FileRule = {
       const isFirst = first;
       first = false;
       if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;
-      if (ck.urls.some((u) => u.path !== undefined && u.path !== '')) continue;
+      if (ck.urls.some(hasPath)) continue;
       const why = ck.urls.length ? 'none of its url blocks has a path' : 'it has no url block';
       const crash = crashes && isFirst ? `; no checker comes before it, and keepalived ${ctx.target.join('.')} then crashes, also under -t` : '';
       // keepalived reports this when the checker block closes.

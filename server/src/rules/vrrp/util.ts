@@ -45,8 +45,9 @@ const NONE: never[] = [];
  */
 class InstanceLines {
   // Every field is set here, so all instances share one object shape.
-  /** The child line that fixes the instance's family, and the family (see familySetter). */
-  familySetter: { node: AstNode; family: Family } | undefined = undefined;
+  /** The child line that fixes the instance's family, and the family (see familySetter): two fields, not an object per instance. */
+  familyNode: AstNode | undefined = undefined;
+  family: Family | undefined = undefined;
   /** How many `state` lines there are (see stateLines). */
   stateCount = 0;
   /** The state keepalived keeps (see stateOf). */
@@ -74,6 +75,14 @@ class InstanceLines {
   peers: Word[] | undefined = undefined;
   firstUsableVip: ValueLine | null | undefined = undefined;
   mcastDstProblem: string | null | undefined = undefined;
+
+  /** Notes the line that fixes the family, when it does (`family` undefined: it does not). */
+  setFamily(node: AstNode, family: Family | undefined): void {
+    if (family) {
+      this.familyNode = node;
+      this.family = family;
+    }
+  }
 }
 
 /** Keywords of the track blocks an instance or sync group may have. */
@@ -151,7 +160,8 @@ function add(list: AstNode[], node: AstNode): AstNode[] {
 function readInstanceLines(inst: VrrpInstance): InstanceLines {
   const r = new InstanceLines();
   const rare = rareLineBits();
-  for (const c of inst.node.children) {
+  for (let i = 0, kids = inst.node.children; i < kids.length; i++) {
+    const c = kids[i]!;
     const keyword = c.keyword;
     const serial = c.spec?.serial ?? -1;
     if (serial >= 0) r.rareLines |= rare[serial] ?? 0;
@@ -177,26 +187,26 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
         r.noVirtualIpaddress = true;
         break;
       case 'virtual_ipaddress':
-        if (!r.familySetter) r.familySetter = addressBlockFamily(c, inst.virtualIpaddresses, true);
+        if (!r.family) r.setFamily(c, addressBlockFamily(c, inst.virtualIpaddresses, true));
         break;
       case 'unicast_peer':
         r.unicastPeerBlocks = add(r.unicastPeerBlocks, c);
-        if (!r.familySetter) r.familySetter = addressBlockFamily(c, inst.unicastPeers, false);
+        if (!r.family) r.setFamily(c, addressBlockFamily(c, inst.unicastPeers, false));
         break;
       case 'native_ipv6':
-        if (!r.familySetter) r.familySetter = { node: c, family: 6 };
+        if (!r.family) r.setFamily(c, 6);
         break;
       case 'use_ipvlan':
         // The ipvlan interface's address, when it comes first, fixes the family too.
-        if (!r.familySetter) r.familySetter = ipvlanFamily(c);
+        if (!r.family) r.setFamily(c, ipvlanFamily(c));
         break;
       case 'mcast_dst_ip':
         r.mcastDstCount++;
-        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
+        if (!r.family) r.setFamily(c, sourceFamily(inst, c));
         break;
       case 'unicast_src_ip':
       case 'mcast_src_ip':
-        if (!r.familySetter) r.familySetter = sourceFamily(inst, c);
+        if (!r.family) r.setFamily(c, sourceFamily(inst, c));
         break;
       case 'authentication':
         r.authenticationBlocks = add(r.authenticationBlocks, c);
@@ -215,7 +225,12 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
  */
 function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
   if (count === 0) return undefined;
-  if (count === 1 && inst.state) return { value: inst.state.value === 'MASTER' ? 'MASTER' : 'BACKUP', node: inst.state.node };
+  if (count === 1 && inst.state) {
+    // The model's { value, node } is the answer when its word is already one of the two (no copy).
+    const v = inst.state.value;
+    if (v === 'MASTER' || v === 'BACKUP') return inst.state as InstanceLines['state'];
+    return { value: 'BACKUP', node: inst.state.node };
+  }
   let kept: InstanceLines['state'];
   for (const c of stateLines(inst)) {
     const text = c.argText(0);
@@ -227,18 +242,17 @@ function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
 }
 
 /** The family a single-address line (unicast_src_ip, mcast_src_ip, mcast_dst_ip) sets. */
-function sourceFamily(inst: VrrpInstance, line: AstNode): { node: AstNode; family: Family } | undefined {
+function sourceFamily(inst: VrrpInstance, line: AstNode): Family | undefined {
   // The model has the text of the last mcast_dst_ip / unicast_src_ip (usually the only one).
   const text = line === inst.mcastDstIp?.node ? inst.mcastDstIp.value : line === inst.unicastSrcIp?.node ? inst.unicastSrcIp.value : line.argText(0);
-  const f = sockaddrFamily(text ?? '');
-  return f ? { node: line, family: f } : undefined;
+  return sockaddrFamily(text ?? '');
 }
 
 /** The family of the address on a use_ipvlan line (its first word that reads as ADDRESS[/prefix]). */
-function ipvlanFamily(line: AstNode): { node: AstNode; family: Family } | undefined {
+function ipvlanFamily(line: AstNode): Family | undefined {
   for (let i = 0; i < line.argCount; i++) {
     const family = parsePrefix(line.argText(i)!)?.family;
-    if (family) return { node: line, family };
+    if (family) return family;
   }
   return undefined;
 }
@@ -247,10 +261,11 @@ function ipvlanFamily(line: AstNode): { node: AstNode; family: Family } | undefi
  * The first address of a block that fixes the family (`addresses`: the model's list the block's
  * lines are in). An address skipped for its options never reaches the family check.
  */
-function addressBlockFamily(block: AstNode, addresses: Address[], vips: boolean): { node: AstNode; family: Family } | undefined {
-  for (const a of addresses) {
+function addressBlockFamily(block: AstNode, addresses: Address[], vips: boolean): Family | undefined {
+  for (let i = 0; i < addresses.length; i++) {
+    const a = addresses[i]!;
     const f = a.addressFamily;
-    if (f && a.block === block && !(vips && addressDropped(a))) return { node: block, family: f };
+    if (f && a.block === block && !(vips && addressDropped(a))) return f;
   }
   return undefined;
 }
@@ -262,7 +277,7 @@ function addressBlockFamily(block: AstNode, addresses: Address[], vips: boolean)
  * eVIPs do not count (they may be of either family).
  */
 export function instanceFamily(inst: VrrpInstance): Family | undefined {
-  return instanceLines(inst).familySetter?.family;
+  return instanceLines(inst).family;
 }
 
 /**
@@ -277,7 +292,8 @@ export function keptVirtualAddresses(inst: VrrpInstance): Address[] {
 
 /** The child line that fixes the instance's family, and the family. */
 export function familySetter(inst: VrrpInstance): { node: AstNode; family: Family } | undefined {
-  return instanceLines(inst).familySetter;
+  const lines = instanceLines(inst);
+  return lines.family ? { node: lines.familyNode!, family: lines.family } : undefined;
 }
 
 /**
@@ -285,12 +301,12 @@ export function familySetter(inst: VrrpInstance): { node: AstNode; family: Famil
  * sticks (VRRPv2 over IPv6), one read after it is ignored; strict mode forces VRRPv3 either way.
  */
 export function ipv6Version2(model: KeepalivedConfig, inst: VrrpInstance): 'kept' | 'ignored' | 'strict' | undefined {
-  const setter = familySetter(inst);
+  const lines = instanceLines(inst);
   const v = inst.version;
-  if (!setter || setter.family !== 6 || v?.value !== 2) return undefined;
+  if (lines.family !== 6 || v?.value !== 2) return undefined;
   if (isStrict(model, inst)) return 'strict';
   const kids = inst.node.children;
-  return kids.indexOf(v.node) < kids.indexOf(setter.node) ? 'kept' : 'ignored';
+  return kids.indexOf(v.node) < kids.indexOf(lines.familyNode!) ? 'kept' : 'ignored';
 }
 
 /**
@@ -351,7 +367,7 @@ export function nopreemptNode(inst: VrrpInstance): AstNode | undefined {
 export function unicastPeerWords(inst: VrrpInstance): Word[] {
   const lines = instanceLines(inst);
   if (!lines.peers) {
-    const family = lines.familySetter?.family ?? 4;
+    const family = lines.family ?? 4;
     let peers: Word[] = NONE;
     for (const block of lines.unicastPeerBlocks) {
       for (const line of block.values ?? NONE) {
@@ -611,7 +627,7 @@ export function trackLineDropped(words: Word[], block: string, target: Version):
 export function firstUsableVip(inst: VrrpInstance): ValueLine | undefined {
   const lines = instanceLines(inst);
   if (lines.firstUsableVip === undefined) {
-    const family = lines.familySetter?.family ?? 4;
+    const family = lines.family ?? 4;
     lines.firstUsableVip = null;
     for (const a of inst.virtualIpaddresses) {
       if (a.addressFamily === family && !addressDropped(a)) {
