@@ -263,7 +263,8 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
   // Every field written up front: one object shape for all virtual servers keeps property access fast.
   const f: ServerFacts = {
     vs,
-    realServers: [],
+    // One entry per real server of the model, filled in order below (sized once, not grown by pushes).
+    realServers: new Array<RealServerFacts>(vs.realServers.length),
     forwarding: undefined,
     forwardingState: 'missing',
     protocol: undefined,
@@ -407,8 +408,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         const model = realServers[nextReal];
         if (model && model.node === c) {
           r = readRealServer(model, f);
-          f.realServers.push(r);
-          nextReal++;
+          f.realServers[nextReal++] = r;
         } else {
           if (hasChild(c, 'smtp_alert')) f.hasSmtpAlert = true;
           readScripts(f, c);
@@ -434,7 +434,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     }
   }
   // Real servers the model lists but the lines above did not reach (not expected; kept for safety).
-  for (; nextReal < realServers.length; nextReal++) f.realServers.push(readRealServer(realServers[nextReal]!, f));
+  for (; nextReal < realServers.length; nextReal++) f.realServers[nextReal] = readRealServer(realServers[nextReal]!, f);
 
   // The sorry server is checked when the virtual_server block ends.
   const sorry = vs.sorryServer;

@@ -4,7 +4,7 @@
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { allCheckers } from './util.js';
+import { allCheckers, urlHoldsOnlyPathAndStatus } from './util.js';
 
 /** The url lines that only mean something with a regex (regex_stack only in JIT builds, which the packages are). */
 const REGEX_SETTINGS = new Set(['regex_no_match', 'regex_options', 'regex_min_offset', 'regex_max_offset', 'regex_stack']);
@@ -39,7 +39,7 @@ export const urlRegexOptionsIgnored: FileRule = {
       for (let m = 0; m < urls.length; m++) {
         const url = urls[m]!;
         // keepalived drops a url without a path before it looks at the regex (KA505).
-        if (url.path === undefined) continue;
+        if (url.path === undefined || urlHoldsOnlyPathAndStatus(url)) continue;
         const lines = url.node.children;
         let regex = false;
         let minLine: AstNode | undefined;

@@ -192,6 +192,15 @@ export interface CheckerAt {
   checker: Checker;
 }
 
+/**
+ * Whether a url block holds nothing but its path line and (with status codes) one status_code
+ * line, told from the model without visiting its lines: most urls of a large config, which the
+ * rules about a url's other lines (regex…) then skip.
+ */
+export function urlHoldsOnlyPathAndStatus(url: Checker['urls'][number]): boolean {
+  return url.path !== undefined && url.node.children.length === (url.statusCodes.length > 0 ? 2 : 1);
+}
+
 const checkersMemo = new WeakMap<Analysis, CheckerAt[]>();
 
 /** Every checker of the configuration in reading order, listed once per analysis for the rules that visit them. */

@@ -8,6 +8,7 @@ import type { Version } from '../../core/schema/schema.js';
 
 /** 2.0.0 runs scripts with execve (its words split at blanks); 1.x runs them with system(), through /bin/sh. */
 const EXEC_WITHOUT_SHELL_SINCE: Version = [2, 0, 0];
+import { urlHoldsOnlyPathAndStatus } from '../lvs/util.js';
 import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped } from './scripts.js';
 
 /** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
@@ -51,7 +52,9 @@ export const scriptQuoteUnterminated: FileRule = {
           if (ck.kind === 'MISC_CHECK') pushChildrenNamed(ck.node, 'misc_path', lines);
           // The url regex handler splits its line the same way, unchecked (found by fuzzing 2.2.8 to 2.4.3; 2.2.7 too).
           // The model lists the checker's url blocks in order: their lines are the only ones read here.
-          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') for (let n = 0, urls = ck.urls; n < urls.length; n++) pushChildrenNamed(urls[n]!.node, 'regex', lines);
+          else if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') {
+            for (let n = 0, urls = ck.urls; n < urls.length; n++) if (!urlHoldsOnlyPathAndStatus(urls[n]!)) pushChildrenNamed(urls[n]!.node, 'regex', lines);
+          }
         }
       }
     }

@@ -28,8 +28,9 @@ export const commentGluedToWord: FileRule = {
     for (const file of ctx.analysis.files.values()) {
       const store = file.lex;
       const { kinds, starts, count } = store;
-      for (let i = 1; i < count; i++) {
-        if (kinds[i] !== Kind.Comment || kinds[i - 1] !== Kind.Word || store.end(i - 1) !== starts[i]) continue;
+      // Comments are few among the tokens: the kinds array's own search finds them.
+      for (let i = kinds.indexOf(Kind.Comment, 1); i >= 1 && i < count; i = kinds.indexOf(Kind.Comment, i + 1)) {
+        if (kinds[i - 1] !== Kind.Word || store.end(i - 1) !== starts[i]) continue;
         const mark = file.text[starts[i]!];
         if (mark !== '#' && mark !== '!') continue;
         const cl = keywordLine(file, store.src.lineOf(starts[i]!));

@@ -68,6 +68,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
   for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
     const inst = insts[i]!;
+    // Most instances of a large config track nothing: no empty list made for them.
+    if (!trackBlocks(inst).length) continue;
     const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: inst.node, blocks });
   }

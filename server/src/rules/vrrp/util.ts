@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, isIPv4, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { strictModeOn, type Address, type KeepalivedConfig, type VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
@@ -598,10 +598,13 @@ export function mcastDstProblem(inst: VrrpInstance): string | undefined {
 function findMcastDstProblem(inst: VrrpInstance): string | undefined {
   const written = inst.mcastDstIp?.value;
   if (!written) return undefined;
-  // Read as a socket address: a '-range' or '/mask' after it is ignored.
-  const sa = sockaddrAddress(written);
-  if (!sa) return 'it is not an IP address';
-  const { address: addr, family: f } = sa;
+  // Read as a socket address: a '-range' or '/mask' after it is ignored. A plain IPv4 address (the
+  // usual case) is its own socket address: no object made for it.
+  const plain = isIPv4(written);
+  const sa = plain ? undefined : sockaddrAddress(written);
+  if (!plain && !sa) return 'it is not an IP address';
+  const addr = sa ? sa.address : written;
+  const f: Family = sa ? sa.family : 4;
   const family = instanceFamily(inst);
   if (family && f !== family) return `it is IPv${f} but '${inst.name}' is an IPv${family} instance`;
   if (f === 4 && !isIPv4Multicast(addr)) return 'it is not a multicast address (224.0.0.0/4)';
