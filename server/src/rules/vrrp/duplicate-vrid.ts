@@ -108,19 +108,28 @@ export const duplicateVrid: FileRule = {
     const model = analysis.model;
     const unicastApart = compareVersions(target, UNICAST_SEPARATE_SINCE) >= 0;
     const peersApart = compareVersions(target, UNICAST_PEERS_APART_SINCE) >= 0;
-    // Only instances with the same VRID can conflict: compare within each VRID.
-    const byVrid = new Map<number, VrrpInstance[]>();
+    // Only instances with the same VRID can conflict: compare within each VRID (an array by VRID,
+    // 1 to 255, rather than a map), in the order the VRIDs first appear.
+    const byVrid: (VrrpInstance[] | undefined)[] = [];
+    const vrids: number[] = [];
     for (let m = 0, instList = uniqueInstances(model); m < instList.length; m++) {
       const inst = instList[m]!;
       const vrid = inst.virtualRouterId?.value;
       if (vrid === undefined || vrid < 1 || vrid > 255) continue;
-      const list = byVrid.get(vrid);
+      const list = byVrid[vrid];
       if (list) list.push(inst);
-      else byVrid.set(vrid, [inst]);
+      else {
+        byVrid[vrid] = [inst];
+        vrids.push(vrid);
+      }
     }
-    for (const insts of byVrid.values()) {
-      if (insts.length < 2) continue;
-      const facts = insts.map((inst) => routerFacts(model, inst));
+    for (let v = 0; v < vrids.length; v++) {
+      const insts = byVrid[vrids[v]!];
+      if (!insts || insts.length < 2) continue;
+      // Made when a pair must be compared as a whole (unicast ones, older targets, a report): the
+      // multicast ones are told apart by family, interface and group without an object each.
+      const facts: (RouterFacts | undefined)[] = [];
+      const factsOf = (k: number) => (facts[k] ??= routerFacts(model, insts[k]!));
       // Each instance is reported against the first earlier one it conflicts with. Multicast
       // routers conflict exactly when family, interface and group are equal: the first with the
       // same key. Unicast ones (rare) are compared pair by pair.
@@ -128,24 +137,28 @@ export const duplicateVrid: FileRule = {
       const firstMulticast: (Map<string, Map<string, number>> | undefined)[] = [];
       const unicastSoFar: number[] = [];
       for (let j = 0; j < insts.length; j++) {
-        const fb = facts[j]!;
+        const inst = insts[j]!;
         let i: number | undefined;
-        if (!fb.unicast && unicastApart) {
-          if (!fb.iface) continue;
-          const byIface = (firstMulticast[fb.family] ??= new Map());
-          let byGroup = byIface.get(fb.iface);
-          if (!byGroup) byIface.set(fb.iface, (byGroup = new Map()));
-          i = byGroup.get(fb.group!);
-          if (i === undefined) byGroup.set(fb.group!, j);
+        if (unicastApart && !isUnicast(inst)) {
+          const iface = inst.interface?.value;
+          if (!iface) continue;
+          const family = (instanceFamily(inst) ?? 4) as 4 | 6;
+          const group = multicastGroup(model, inst, family);
+          const byIface = (firstMulticast[family] ??= new Map());
+          let byGroup = byIface.get(iface);
+          if (!byGroup) byIface.set(iface, (byGroup = new Map()));
+          i = byGroup.get(group);
+          if (i === undefined) byGroup.set(group, j);
         } else {
           // Unicast ones (rare), and every instance on an older target, pair by pair.
-          i = unicastSoFar.find((k) => conflict(facts[k]!, fb, unicastApart, peersApart));
+          const fb = factsOf(j);
+          i = unicastSoFar.find((k) => conflict(factsOf(k), fb, unicastApart, peersApart));
           unicastSoFar.push(j);
         }
         if (i === undefined) continue;
         const a = insts[i]!;
-        const b = insts[j]!;
-        const why = conflict(facts[i]!, fb, unicastApart, peersApart)!;
+        const b = inst;
+        const why = conflict(factsOf(i), factsOf(j), unicastApart, peersApart)!;
         const vridNode = b.virtualRouterId!.node;
         report({
           message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,

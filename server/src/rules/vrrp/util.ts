@@ -575,7 +575,15 @@ export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): bool
 
 /** 224.0.0.0/4: the first octet is 224..239. */
 export function isIPv4Multicast(addr: string): boolean {
-  const first = parseInt(addr, 10);
+  // The leading digits read by hand (asked for every instance's group); anything else as parseInt reads it.
+  let first = 0;
+  let i = 0;
+  for (; i < addr.length; i++) {
+    const d = addr.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    first = first * 10 + d;
+  }
+  if (i === 0) first = parseInt(addr, 10);
   return first >= 224 && first <= 239;
 }
 
