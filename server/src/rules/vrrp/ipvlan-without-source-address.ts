@@ -4,7 +4,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { parsePrefix } from '../../core/analysis/values.js';
-import { hasRareLine, instanceFamily, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, instanceFamily, RareLine, uniqueInstances } from './util.js';
 
 /** Whether a use_ipvlan line gives an address of `family` (the words that parse as ADDRESS[/prefix]). */
 function givesAddress(line: AstNode, family: 4 | 6): boolean {
@@ -32,6 +32,8 @@ export const ipvlanWithoutSourceAddress: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_ipvlan ipvl0 10.0.0.5/24\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.useIpvlan)) return;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
       if (!hasRareLine(inst, RareLine.useIpvlan)) continue;

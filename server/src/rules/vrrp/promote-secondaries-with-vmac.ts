@@ -4,7 +4,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { deleteLine, fix } from '../fixes.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 export const promoteSecondariesWithVmac: FileRule = {
   kind: 'file',
@@ -22,6 +22,8 @@ export const promoteSecondariesWithVmac: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
+    // Nothing to find unless some instance has promote_secondaries and some a VMAC or ipvlan (the usual case: none).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.promoteSecondaries) || !anyInstanceHasRareLine(analysis.model, RareLine.useVmac | RareLine.useIpvlan)) return;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
       if (!hasRareLine(inst, RareLine.promoteSecondaries) || !hasRareLine(inst, RareLine.useVmac | RareLine.useIpvlan)) continue;

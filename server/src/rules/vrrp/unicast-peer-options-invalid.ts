@@ -6,7 +6,7 @@ import { parseInteger } from '../../core/analysis/values.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, RareLine, unicastPeerWords, wordsRange } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, RareLine, unicastPeerWords, wordsRange } from './util.js';
 
 const TTL_OPTIONS = new Set(['min_ttl', 'max_ttl']);
 const MAX_TTL = 255;
@@ -37,6 +37,8 @@ export const unicastPeerOptionsInvalid: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2 min_ttl 64 max_ttl 255\n        192.0.2.3 min_ttl 255\n    }\n    virtual_ipaddress {\n        192.0.2.100\n    }\n}\n',
   },
   check({ analysis, report, target }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.unicastPeer)) return;
     const readsOptions = compareVersions(target, TTL_OPTIONS_SINCE) >= 0;
     for (let j = 0, insts = analysis.model.vrrpInstances; j < insts.length; j++) {
       const inst = insts[j]!;

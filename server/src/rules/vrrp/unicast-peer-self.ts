@@ -3,7 +3,7 @@
 import { canonicalAddress, sockaddrText } from '../../core/analysis/values.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, RareLine, unicastPeerWords } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, RareLine, unicastPeerWords } from './util.js';
 
 export const unicastPeerSelf: FileRule = {
   kind: 'file',
@@ -26,6 +26,8 @@ export const unicastPeerSelf: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.unicastPeer)) return;
     const insts = analysis.model.vrrpInstances;
     // This node's own addresses: every instance's unicast_src_ip (the first instance to give one names it).
     const sources = new Map<string, VrrpInstance>();

@@ -7,7 +7,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 /** Releases that clear use_vmac/use_ipvlan on an instance with unicast peers. */
 const REFUSED_FROM: Version = [2, 1, 0];
@@ -38,6 +38,8 @@ export const unicastVmacWithoutXmitBase: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report, target }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.useVmac | RareLine.useIpvlan)) return;
     if (compareVersions(target, REFUSED_FROM) < 0) return;
     const refused = compareVersions(target, XMIT_BASE_SET_FROM) < 0;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {

@@ -8,7 +8,7 @@ import type { Word } from '../../core/analysis/ast.js';
 import { ipFamily, parsePrefix, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 /**
  * From this release use_vmac reads every word, and three of them are options rather than names:
@@ -81,6 +81,8 @@ export const useVmacInvalid: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac vrrp.fe\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, target, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.useVmac | RareLine.useIpvlan)) return;
     const options = compareVersions(target, VMAC_OPTIONS_SINCE) >= 0;
     const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
     const nameCharacters = compareVersions(target, VMAC_NAME_CHARACTERS_SINCE) >= 0;

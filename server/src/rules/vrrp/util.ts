@@ -495,6 +495,18 @@ export function topLevelBlocks(root: AstNode, keyword: string): AstNode[] {
   return list;
 }
 
+/** The RareLine bits of every instance together: the rules about a rare line return at once when no instance has one. */
+const rareLinesOfAll = perModel((model): number => {
+  let bits = 0;
+  for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) bits |= instanceLines(insts[i]!).rareLines;
+  return bits;
+});
+
+/** Whether some instance has a line of one of the keywords in `bits` (RareLine). */
+export function anyInstanceHasRareLine(model: KeepalivedConfig, bits: number): boolean {
+  return (rareLinesOfAll(model) & bits) !== 0;
+}
+
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
 export const topLevelOrder = perModel((model): Map<AstNode, number> => {
   const order = new Map<AstNode, number>();

@@ -2,7 +2,7 @@
 
 import { canonicalAddress, sockaddrText } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, keptVirtualAddresses, RareLine } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, keptVirtualAddresses, RareLine } from './util.js';
 
 /*
  * Found on a real pair (MichaelZhdanov/Auth-service, haproxy/keepalived.conf): the VIP and the
@@ -28,6 +28,8 @@ export const vipIsSourceAddress: FileRule = {
     good: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 102\n    unicast_src_ip 192.168.99.100\n    unicast_peer {\n        192.168.99.101\n    }\n    virtual_ipaddress {\n        192.168.99.10\n    }\n}\n',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.unicastSrcIp | RareLine.mcastSrcIp)) return;
     const insts = analysis.model.vrrpInstances;
     for (let i = 0; i < insts.length; i++) {
       const inst = insts[i]!;

@@ -4,7 +4,7 @@
 
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, instanceFamily, keptVirtualAddresses, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, instanceFamily, keptVirtualAddresses, RareLine, uniqueInstances } from './util.js';
 
 /** The word after `dev` on an address line, if any. */
 function deviceOf(address: Address): string | undefined {
@@ -33,6 +33,8 @@ export const vipUseVmacConflict: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.useVmac | RareLine.useVmacAddr)) return;
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
       const inst = insts[j]!;
       if (inst.virtualIpaddresses.length === 0 && inst.virtualIpaddressesExcluded.length === 0) continue;

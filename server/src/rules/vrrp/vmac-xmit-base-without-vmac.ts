@@ -2,7 +2,7 @@
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { hasRareLine, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 export const vmacXmitBaseWithoutVmac: FileRule = {
   kind: 'file',
@@ -21,6 +21,8 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.vmacXmitBase)) return;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
       const inst = insts[i]!;
       if (!hasRareLine(inst, RareLine.vmacXmitBase)) continue;

@@ -3,7 +3,7 @@
 import { utf8Length } from '../../core/analysis/values.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { firstUnicastKeyword, hasRareLine, isUnicast, RareLine } from './util.js';
+import { anyInstanceHasRareLine, firstUnicastKeyword, hasRareLine, isUnicast, RareLine } from './util.js';
 
 /** Linux interface names are at most 15 bytes; keepalived ignores longer ones before this check. */
 const IFNAMSIZ = 16;
@@ -21,6 +21,8 @@ export const vrfWithInterface: FileRule = {
     good: 'vrrp_instance VI_1 {\n    vrf vrf-blue\n    unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.3\n    }\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, report }) {
+    // Nothing to find when no instance has the line (the usual case).
+    if (!anyInstanceHasRareLine(analysis.model, RareLine.vrf)) return;
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       // Every finding is about a vrf line.
