@@ -10,7 +10,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { basePriority, effectiveVersion, isStrict, keywordRange, topLevelBlocks } from './util.js';
+import { anyInstanceStrict, basePriority, effectiveVersion, isStrict, keywordRange, topLevelBlocks } from './util.js';
 
 /** Whether the instance ends up in accept mode under strict mode: 'accept' written last, and VRRPv3. */
 function acceptsUnderStrict(inst: VrrpInstance, version: 2 | 3): boolean {
@@ -39,6 +39,8 @@ export const strictDropsVipTraffic: FileRule = {
     good: 'global_defs {\n    vrrp_skip_check_adv_addr\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
   check({ analysis, report }) {
+    // Every finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
+    if (!anyInstanceStrict(analysis.model)) return;
     const model = analysis.model;
     const dropped: VrrpInstance[] = [];
     const byOwnLine: { inst: VrrpInstance; line: AstNode }[] = [];

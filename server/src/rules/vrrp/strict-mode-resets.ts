@@ -5,7 +5,7 @@ import { parseDecimal } from '../../core/analysis/values.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { macProblem, VMAC_MAC_SINCE } from './use-vmac-invalid.js';
-import { basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, RareLine } from './util.js';
+import { anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, RareLine } from './util.js';
 
 const OFF = new Set(['off', 'false', 'no']);
 
@@ -22,6 +22,8 @@ export const strictModeResets: FileRule = {
     good: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    priority 100\n}\n',
   },
   check({ analysis, target, report }) {
+    // Every finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
+    if (!anyInstanceStrict(analysis.model)) return;
     const model = analysis.model;
     const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {

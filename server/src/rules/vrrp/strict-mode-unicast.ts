@@ -1,6 +1,6 @@
 import type { FileRule } from '../types.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import { isStrict, isUnicast, keywordRange } from './util.js';
+import { anyInstanceStrict, isStrict, isUnicast, keywordRange } from './util.js';
 
 /*
  * keepalived refuses unicast peers in strict mode when the instance's interface can multicast
@@ -34,6 +34,8 @@ export const strictModeUnicast: FileRule = {
     target: '2.4.3',
   },
   check({ analysis, target, report }) {
+    // Every finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
+    if (!anyInstanceStrict(analysis.model)) return;
     if (compareVersions(target, CHECK_LOST_SINCE) >= 0 && compareVersions(target, CHECK_BACK_SINCE) < 0) return;
     const model = analysis.model;
     for (let itemIndex = 0, itemList = model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {

@@ -1,7 +1,7 @@
 // KA334: in strict mode the initial state must match being the address owner.
 
 import type { FileRule } from '../types.js';
-import { basePriority, isStrict, keywordRange, stateOf } from './util.js';
+import { anyInstanceStrict, basePriority, isStrict, keywordRange, stateOf } from './util.js';
 
 export const strictStateNotOwner: FileRule = {
   kind: 'file',
@@ -16,6 +16,8 @@ export const strictStateNotOwner: FileRule = {
     good: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    priority 150\n}\n',
   },
   check({ analysis, report }) {
+    // Every finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
+    if (!anyInstanceStrict(analysis.model)) return;
     const model = analysis.model;
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;

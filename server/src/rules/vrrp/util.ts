@@ -111,6 +111,7 @@ export const RareLine = {
   smtpAlert: 1024,
   mcastDstIp: 2048,
   lvsSyncDaemonInterface: 4096,
+  strictMode: 8192,
 } as const;
 const RARE_LINES = new Map<string, number>([
   ['use_vmac', RareLine.useVmac],
@@ -126,6 +127,7 @@ const RARE_LINES = new Map<string, number>([
   ['smtp_alert', RareLine.smtpAlert],
   ['mcast_dst_ip', RareLine.mcastDstIp],
   ['lvs_sync_daemon_interface', RareLine.lvsSyncDaemonInterface],
+  ['strict_mode', RareLine.strictMode],
 ]);
 
 /** RareLine bits by keyword serial: one array read per line instead of a lookup by name. */
@@ -505,6 +507,14 @@ const rareLinesOfAll = perModel((model): number => {
 /** Whether some instance has a line of one of the keywords in `bits` (RareLine). */
 export function anyInstanceHasRareLine(model: KeepalivedConfig, bits: number): boolean {
   return (rareLinesOfAll(model) & bits) !== 0;
+}
+
+/**
+ * Whether some instance may run in strict mode: `vrrp_strict`, or an instance's own strict_mode
+ * line. When not, isStrict is false for every instance, and the rules about strict mode return.
+ */
+export function anyInstanceStrict(model: KeepalivedConfig): boolean {
+  return (model.globalDefs?.vrrpStrict ?? false) || anyInstanceHasRareLine(model, RareLine.strictMode);
 }
 
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
