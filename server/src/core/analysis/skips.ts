@@ -11,9 +11,14 @@ interface Args {
   argText(i: number): string | undefined;
 }
 
+// In constants: a regular expression literal in a function makes a new object each time it runs,
+// and these run for every real_server line.
+const UNSIGNED = /^\s*\+?\d+$/;
+const NOT_ALL_ZEROS = /[^0]/;
+
 /** keepalived's read_unsigned: blanks, an optional '+', decimal digits, within [min, max]. */
 function readsUnsigned(text: string, min: number, max: number): boolean {
-  if (!/^\s*\+?\d+$/.test(text)) return false;
+  if (!UNSIGNED.test(text)) return false;
   const v = Number(text.trim());
   return v >= min && v <= max;
 }
@@ -37,7 +42,7 @@ export function zeroPortRefused(target: Version): boolean {
  * up to its first '-' (else '/'), as IPv6 when the word has a ':'.
  */
 function readsServer(address: string, port: string | undefined, zeroRefused = false, portChecked = true): boolean {
-  if (portChecked && port !== undefined && (zeroRefused || /[^0]/.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
+  if (portChecked && port !== undefined && (zeroRefused || NOT_ALL_ZEROS.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
   return sockaddrFamily(address) !== undefined;
 }
 

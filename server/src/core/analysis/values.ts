@@ -28,10 +28,12 @@ export function rtNumber(text: string): number | undefined {
   return Number(v % (1n << 32n));
 }
 
+const SIGNED_INTEGER = /^\s*[+-]?\d+$/;
+
 export function parseInteger(text: string): number | undefined {
   const plain = plainDigits(text);
   if (plain !== undefined) return plain;
-  if (!/^\s*[+-]?\d+$/.test(text)) return undefined;
+  if (!SIGNED_INTEGER.test(text)) return undefined;
   return Number(text.trim());
 }
 
@@ -125,13 +127,15 @@ export function clampedNumber(spec: ArgSpec, text: string, reads: 'whole' | 'dec
 const LEADING_WHOLE = /^[ \t]*([+-]?\d+)/;
 const LEADING_DECIMAL = /^[ \t]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
 
+const FIXED_POINT = /^\+?(\d*)(?:\.(\d*))?$/;
+
 /** A fixed-point value `digits[.digits]` (no sign, no exponent), as timers and decimals are read. */
 export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
   const plain = plainDigits(text);
   if (plain !== undefined) return { value: plain, decimals: 0 };
   // keepalived drops the '.', pads to its precision and reads the digits with strtoull: a leading
   // '+', and no digits before or after the '.', are fine ('+5', '.5', '1.', even '.' is 0).
-  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(text);
+  const m = FIXED_POINT.exec(text);
   if (!m) return undefined;
   return { value: Number(`0${m[1]}.${m[2] ?? ''}0`), decimals: m[2]?.length ?? 0 };
 }
@@ -286,9 +290,9 @@ export function parsePrefix(text: string): Prefix | undefined {
   const family = ipFamily(addr);
   if (!family) return undefined;
   if (slash < 0) return { address: addr, family };
-  const lenText = text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(lenText)) return undefined;
-  const length = Number(lenText);
+  // 1 to 3 digits after the slash, read in place (the model parses every VIP).
+  const length = text.length - slash - 1 <= 3 ? digitsIn(text, slash + 1, text.length) : -1;
+  if (length < 0) return undefined;
   if (length > (family === 4 ? 32 : 128)) return undefined;
   return { address: addr, family, length };
 }
@@ -394,6 +398,36 @@ function forArg(spec: ArgSpec, keyword: string, unitSaid: boolean): string {
 }
 
 /** Checks one word against its argument spec. Returns undefined when the value is acceptable. */
+/**
+ * Characters no interface name has (the kernel's dev_valid_name: '/', ':', blanks). Regular
+ * expressions live in constants: a literal in a function body makes a new RegExp object each time
+ * it is evaluated, and checkArg runs for most lines of a file.
+ */
+const NOT_IN_IFNAME = /[/:\s]/;
+
+/**
+ * A status code word: `/^(\d+)(?:-(\d+))?$/` with both numbers 100..599 and the second not below
+ * the first, read in place (a 6 MB config has thousands of `status_code 200-299` lines).
+ */
+function statusCodesValid(word: string): boolean {
+  const n = word.length;
+  let i = 0;
+  let first = 0;
+  while (i < n && isDigitAt(word, i)) first = Math.min(first * 10 + word.charCodeAt(i++) - 48, 1e6);
+  if (i === 0 || first < 100 || first > 599) return false;
+  if (i === n) return true;
+  if (word.charCodeAt(i) !== 45) return false;
+  const from = ++i;
+  let second = 0;
+  while (i < n && isDigitAt(word, i)) second = Math.min(second * 10 + word.charCodeAt(i++) - 48, 1e6);
+  return i === n && i > from && second >= 100 && second <= 599 && second >= first;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
     const bytes = utf8Length(word);
@@ -495,7 +529,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       // The kernel's dev_valid_name: no '/', ':' or blank, and not '.' or '..'. keepalived finds no such
       // interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
-      const bad = /[/:\s]/.exec(word)?.[0];
+      const bad = NOT_IN_IFNAME.exec(word)?.[0];
       if (bad !== undefined || word === '.' || word === '..') {
         const why = sockaddrFamily(word) !== undefined ? 'is an IP address' : bad === ':' ? "has a ':' (an address label such as eth0:0 is not an interface; give the interface, and the label with 'label')" : bad === '/' ? "has a '/'" : bad !== undefined ? 'has a blank' : 'is a path component';
         return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
@@ -520,14 +554,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const when = keyword === 'config_save_dir' ? 'keepalived reports it ("File name too long") and ignores the line' : 'keepalived cannot create or open it';
       return { message: `'${keyword}' ${spec.name} has a name of ${utf8Length(long)} bytes; Linux allows at most 255 in one path component, so ${when}`, severity: keyword === 'config_save_dir' ? 'error' : 'warning' };
     }
-    case 'status_codes': {
-      const m = /^(\d+)(?:-(\d+))?$/.exec(word);
-      const inRange = (s: string) => Number(s) >= 100 && Number(s) <= 599;
-      if (!m || !inRange(m[1]!) || (m[2] !== undefined && (!inRange(m[2]) || Number(m[2]) < Number(m[1])))) {
-        return { message: `'${keyword}' expects HTTP status codes 100..599 or ranges like 200-299, got '${word}'`, severity: 'error' };
-      }
+    case 'status_codes':
+      if (!statusCodesValid(word)) return { message: `'${keyword}' expects HTTP status codes 100..599 or ranges like 200-299, got '${word}'`, severity: 'error' };
       return undefined;
-    }
     default:
       return undefined;
   }
