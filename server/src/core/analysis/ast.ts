@@ -85,6 +85,19 @@ function tokenSpan(store: TokenStore, first: number, last: number): Range {
   return { start, end: { line: start.line, column: start.column + (endOffset - start.offset), offset: endOffset } };
 }
 
+/** The item of `values` that token t of `store` is, when it is a plain word, else undefined (no string made). */
+function tokenOneOf(store: TokenStore, t: number, values: readonly string[]): string | undefined {
+  if (store.kinds[t] !== Kind.Word) return undefined;
+  const start = store.starts[t]!;
+  const length = store.end(t) - start;
+  const text = store.src.text;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    if (v.length === length && text.startsWith(v, start)) return v;
+  }
+  return undefined;
+}
+
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
 
 function span(first: Word | undefined, last: Word | undefined): Range {
@@ -148,6 +161,17 @@ export class ValueLine {
 
   argWord(i: number): Word {
     return this.store ? new StoreWord(this.store, this.first + i) : this.given![i]!;
+  }
+
+  /** The item of `values` that word i is written as (unquoted), else undefined (see AstNode.argOneOf). */
+  argOneOf(i: number, values: readonly string[]): string | undefined {
+    if (i < 0 || i >= this.count) return undefined;
+    const store = this.store;
+    if (!store) {
+      const w = this.given![i]!;
+      return !w.quoted ? values.find((v) => v === w.text) : undefined;
+    }
+    return tokenOneOf(store, this.first + i, values);
   }
 
   argDigits(i: number): number {
@@ -325,6 +349,21 @@ export class AstNode {
     if (i < 0 || i >= this.argc) return -1;
     const t = this.first + 1 + i;
     return store.kinds[t] === Kind.Word ? digitsIn(store.src.text, store.starts[t]!, store.end(t)) : -1;
+  }
+
+  /**
+   * The item of `values` that argument i is written as (unquoted), else undefined: that string
+   * itself, so no new string is made (the model keeps enum values such as a state for each of
+   * thousands of instances).
+   */
+  argOneOf(i: number, values: readonly string[]): string | undefined {
+    const store = this.store;
+    if (!store) {
+      const w = this.rare!.args![i];
+      return w && !w.quoted ? values.find((v) => v === w.text) : undefined;
+    }
+    if (i < 0 || i >= this.argc) return undefined;
+    return tokenOneOf(store, this.first + 1 + i, values);
   }
 
   /** Argument i as a word (i < argCount). */

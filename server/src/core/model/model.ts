@@ -231,6 +231,8 @@ const NONE: never[] = [];
 
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
 function validVrid(node: AstNode): boolean {
+  const digits = node.argDigits(0);
+  if (digits >= 0) return digits >= 1 && digits <= 255;
   const text = node.argText(0);
   const v = text === undefined ? undefined : parseInteger(text);
   return v !== undefined && v >= 1 && v <= 255;
@@ -285,6 +287,44 @@ function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<
   if (text === undefined) return undefined;
   const value = parse(text);
   return value === undefined ? undefined : { value, node };
+}
+
+/**
+ * Argument i of `node` when it is a plain number below 2^31 that the target reads as written (not
+ * clamped), else -1: read in place, without making its string (asInt, asSeconds and asDecimal all
+ * read such a word as that number).
+ */
+function plainNumberArg(node: AstNode, i: number): number {
+  const arg = node.spec?.args[i];
+  if (arg !== undefined && arg.clamped !== undefined && looseTarget !== undefined && clampedIn(arg, looseTarget)) return -1;
+  const n = node.argDigits(i);
+  return n < 2 ** 31 ? n : -1;
+}
+
+/** `located` for a number argument (`parse` is asInt, asSeconds or asDecimal), a plain number read in place. */
+function locatedNumber(node: AstNode | undefined, parse: Parse<number>): Located<number> | undefined {
+  if (node === undefined) return undefined;
+  const n = plainNumberArg(node, 0);
+  return n >= 0 ? { value: n, node } : located(node, parse);
+}
+
+/** `parsedArg` for a number argument (see locatedNumber). */
+function parsedNumber(node: AstNode | undefined, parse: Parse<number>): number | undefined {
+  if (node === undefined) return undefined;
+  const n = plainNumberArg(node, 0);
+  return n >= 0 ? n : parsedArg(node, parse);
+}
+
+/**
+ * `located` for a word argument: a value of an enum argument (`state MASTER`) is the table's own
+ * string, so the model does not keep a new copy of it for each of thousands of blocks.
+ */
+function locatedWord(node: AstNode | undefined): Located<string> | undefined {
+  if (node === undefined) return undefined;
+  const arg = node.spec?.args[0];
+  // asString takes the text as argAsRead gives it: as written for an enum keepalived reads strictly.
+  const known = arg !== undefined && arg.type === 'enum' && arg.values !== undefined && arg.loose === undefined && arg.clamped === undefined ? node.argOneOf(0, arg.values) : undefined;
+  return known !== undefined ? { value: known, node } : located(node, asString);
 }
 
 /** The parsed first argument alone, for fields that keep only the value. */
@@ -545,9 +585,9 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
         }
     }
   }
-  const state = located(stateNode, asString);
-  const priority = located(priorityNode, asInt);
-  const version = located(versionNode, asInt);
+  const state = locatedWord(stateNode);
+  const priority = locatedNumber(priorityNode, asInt);
+  const version = locatedNumber(versionNode, asInt);
   const unicastSrcIp = located(unicastSrcNode, sockaddrText);
   const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
   const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
@@ -559,14 +599,14 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     name: firstArgText(n) ?? '',
     state,
     interface: located(interfaceNode, asString),
-    virtualRouterId: located(vridNode, asInt),
+    virtualRouterId: locatedNumber(vridNode, asInt),
     priority,
     priorityLine,
-    advertInt: located(advertIntNode, asSeconds),
+    advertInt: locatedNumber(advertIntNode, asSeconds),
     version,
     // Repeated authentication blocks merge; the last auth_type / auth_pass wins.
     authentication: authNodes
-      ? { node: authNodes[0]!, type: located(lastIn(authNodes, 'auth_type'), asString), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
+      ? { node: authNodes[0]!, type: locatedWord(lastIn(authNodes, 'auth_type')), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
       : undefined,
     virtualIpaddresses: vips,
     virtualIpaddressesExcluded: evips,
@@ -581,7 +621,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     unicastPeers,
     mcastDstIp: located(mcastDstNode, sockaddrText),
     nopreempt,
-    preemptDelay: located(preemptDelayNode, asSeconds),
+    preemptDelay: locatedNumber(preemptDelayNode, asSeconds),
     notify: notify ?? NONE,
     family,
     effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
@@ -627,7 +667,7 @@ function buildChecker(n: AstNode): Checker {
   return {
     node: n,
     kind: n.keyword as CheckerKind,
-    connectPort: parsedArg(connectPort, asInt),
+    connectPort: parsedNumber(connectPort, asInt),
     urls: mapChildren(n, isUrl, buildUrl),
     script: firstArgText(miscPath),
     connectionLines,
@@ -646,19 +686,25 @@ function serverPort(text: string): number | undefined {
 }
 
 function buildRealServer(n: AstNode): RealServer {
-  const portText = n.argText(1);
   return {
     node: n,
     address: sockaddrText(n.argText(0) ?? ''),
-    port: portText !== undefined ? serverPort(portText) : undefined,
-    weight: parsedArg(child(n, 'weight'), asInt),
+    port: portOf(n, 1),
+    weight: parsedNumber(child(n, 'weight'), asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
   };
 }
 
+/** Argument i of a server line as a port (see serverPort), a plain number read in place. */
+function portOf(n: AstNode, i: number): number | undefined {
+  const digits = n.argDigits(i);
+  if (digits >= 0) return digits;
+  const text = n.argText(i);
+  return text !== undefined ? serverPort(text) : undefined;
+}
+
 function buildVirtualServer(n: AstNode): VirtualServer {
   const a0 = n.argText(0);
-  const a1 = n.argText(1);
   const kind = a0 === 'fwmark' ? 'fwmark' : a0 === 'group' ? 'group' : 'address';
   let lbAlgo: AstNode | undefined;
   let lvsSched: AstNode | undefined;
@@ -681,8 +727,10 @@ function buildVirtualServer(n: AstNode): VirtualServer {
       case 'sorry_server': if (sorryServerKept(c, looseTarget)) sorry = c; break;
     }
   }
-  const sorryPort = sorry?.argText(1);
-  const number = a1 !== undefined ? (kind === 'address' ? serverPort(a1) : parseInteger(a1)) : undefined;
+  // The port or mark; a plain number is read in place (parseInteger and serverPort read it alike).
+  const digits = n.argDigits(1);
+  const a1 = kind === 'group' || digits < 0 ? n.argText(1) : undefined;
+  const number = digits >= 0 ? digits : a1 !== undefined ? (kind === 'address' ? serverPort(a1) : parseInteger(a1)) : undefined;
   return {
     node: n,
     kind,
@@ -690,12 +738,12 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     port: kind === 'address' ? number : undefined,
     fwmark: kind === 'fwmark' ? number : undefined,
     group: kind === 'group' ? a1 : undefined,
-    lbAlgo: located(lbAlgo ?? lvsSched, asString),
-    lbKind: located(lbKind ?? lvsMethod, asString),
-    protocol: located(protocol, asString),
-    persistenceTimeout: parsedArg(persistenceTimeout, asInt),
-    delayLoop: parsedArg(delayLoop, asSeconds),
-    sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: sorryPort !== undefined ? serverPort(sorryPort) : undefined, node: sorry } : undefined,
+    lbAlgo: locatedWord(lbAlgo ?? lvsSched),
+    lbKind: locatedWord(lbKind ?? lvsMethod),
+    protocol: locatedWord(protocol),
+    persistenceTimeout: parsedNumber(persistenceTimeout, asInt),
+    delayLoop: parsedNumber(delayLoop, asSeconds),
+    sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: portOf(sorry, 1), node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
   };
 }
@@ -751,7 +799,8 @@ function buildModelFor(root: AstNode, target: Version | undefined): KeepalivedCo
     root,
     globalDefs,
     vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
-    trackFiles: [...trackFileBlocks.map(trackFileModel), ...vrrpTrackFileBlocks.map(trackFileModel)],
+    // concat, not a spread of the two: the spread of an empty list deoptimized this function on every build.
+    trackFiles: trackFileBlocks.map(trackFileModel).concat(vrrpTrackFileBlocks.map(trackFileModel)),
     trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(child(n, 'process')), weight: firstSetWeight(n, 0, 254) })),
     syncGroups: syncGroupBlocks.map((n) => ({
       node: n,
