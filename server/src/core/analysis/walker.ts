@@ -184,6 +184,14 @@ function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
   return out;
 }
 
+/**
+ * Whether checkArgs may pass an enum argument written as one of its values without its text: no
+ * length limit, and no reading of it that a release changes (checkArg then has nothing to say).
+ */
+function plainEnum(a: ArgSpec): boolean {
+  return a.values !== undefined && a.max_length === undefined && a.clamped === undefined && a.loose === undefined && a.fraction_since === undefined && a.decimals_since === undefined;
+}
+
 /** The words keepalived's check_true_false reads as false. */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
 
@@ -206,6 +214,8 @@ interface ArgList {
   argWord(i: number): Word;
   /** The value of argument i when it is a plain unquoted number, else -1. */
   argDigits(i: number): number;
+  /** The item of `values` argument i is written as (a plain word), else undefined. */
+  argOneOf(i: number, values: readonly string[]): string | undefined;
 }
 
 /** What a handler that stops at its first bad value (after_invalid 'stops') does with the line. */
@@ -298,10 +308,12 @@ export class Walker implements LineSink {
   private readonly seenNode: (AstNode | undefined)[];
   private nextStamp = 1;
   /**
-   * The one stamp of all blocks of a 'merge' keyword (global_defs) within one parent block, by
-   * parent stamp * keyword count + serial (a number: a string key per block cost more than the lookup).
+   * The one stamp of all blocks of a 'merge' keyword (global_defs, an instance's authentication)
+   * within one parent block, by keyword serial: `seenStamp` holds the parent's stamp for these
+   * keywords (checkDuplicate leaves them alone), so no map of (parent, keyword) pairs is needed.
+   * The parent is the one open block of its kind, so a later parent never comes back to an earlier one.
    */
-  private mergeStamps = new Map<number, number>();
+  private readonly mergeStamp: Int32Array;
   /**
    * keepalived reads the file once per process (parent, VRRP, checker, BFD); each process skips
    * the top-level blocks it does not use by counting braces. The open top-level block's skipping
@@ -392,6 +404,7 @@ export class Walker implements LineSink {
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
     const keywords = schema().all.length;
     this.seenStamp = new Int32Array(keywords);
+    this.mergeStamp = new Int32Array(keywords);
     this.seenNode = new Array(keywords).fill(undefined);
   }
 
@@ -1198,8 +1211,12 @@ export class Walker implements LineSink {
     const spec = node.spec;
     let stamp: number;
     if (!skip && spec?.repeat === 'merge') {
-      const key = this.top().stamp * this.seenStamp.length + spec.serial;
-      stamp = this.mergeStamps.get(key) ?? this.mergeStamps.set(key, this.nextStamp++).get(key)!;
+      const parentStamp = this.top().stamp;
+      if (this.seenStamp[spec.serial] !== parentStamp) {
+        this.seenStamp[spec.serial] = parentStamp;
+        this.mergeStamp[spec.serial] = this.nextStamp++;
+      }
+      stamp = this.mergeStamp[spec.serial]!;
     } else stamp = this.nextStamp++;
     this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp });
     this.lastUnknown = undefined;
@@ -1578,6 +1595,8 @@ export class Walker implements LineSink {
         // Plain numbers in range, most of a large config's arguments, need no string.
         const digits = args.argDigits(i);
         if (digits >= 0 && numberSurelyValid(a.earlier_min || a.earlier_max ? argIn(a, this.options.target) : a, digits)) continue;
+        // So do enum words written as one of their values (`state BACKUP`), when nothing else reads them.
+        if (digits < 0 && a.type === 'enum' && plainEnum(a) && args.argOneOf(i, a.values!) !== undefined) continue;
         // keepalived 2.2.7 reads a vrrp_rx_bufs_policy size from the first word whichever word is not a
         // policy word, so after a valid first size any word passes (KA372 says what is ignored).
         if (i > 0 && keyword === 'vrrp_rx_bufs_policy' && !checkArg(a, args.argText(0)!, keyword) && /^[ \t]*\+?\d+$/.test(args.argText(0)!)) continue;
