@@ -9,6 +9,8 @@ import { compareVersions, type Version } from '../schema/schema.js';
 interface Args {
   readonly argCount: number;
   argText(i: number): string | undefined;
+  /** The value of argument i when it is a plain unquoted number, else -1 (AstNode has it). */
+  argDigits?(i: number): number;
 }
 
 // In constants: a regular expression literal in a function makes a new object each time it runs,
@@ -41,9 +43,16 @@ export function zeroPortRefused(target: Version): boolean {
  * zeros is no port (unless `zeroRefused`); any other port must be 1..65535; the address is read
  * up to its first '-' (else '/'), as IPv6 when the word has a ':'.
  */
-function readsServer(address: string, port: string | undefined, zeroRefused = false, portChecked = true): boolean {
-  if (portChecked && port !== undefined && (zeroRefused || NOT_ALL_ZEROS.test(port)) && !readsUnsigned(port, 1, 65535)) return false;
-  return sockaddrFamily(address) !== undefined;
+function readsServer(address: string, args: Args, zeroRefused = false, portChecked = true): boolean {
+  return (!portChecked || portRead(args, zeroRefused)) && sockaddrFamily(address) !== undefined;
+}
+
+/** Whether the port (argument 1) passes, as readsServer reads it: a plain number in place, without its string. */
+function portRead(args: Args, zeroRefused: boolean): boolean {
+  const digits = args.argDigits ? args.argDigits(1) : -1;
+  if (digits >= 0) return (digits === 0 && !zeroRefused) || (digits >= 1 && digits <= 65535);
+  const port = args.argText(1);
+  return port === undefined || !((zeroRefused || NOT_ALL_ZEROS.test(port)) && !readsUnsigned(port, 1, 65535));
 }
 
 /**
@@ -53,7 +62,7 @@ function readsServer(address: string, port: string | undefined, zeroRefused = fa
  */
 export function sorryServerKept(args: Args, target?: Version): boolean {
   const a0 = args.argText(0);
-  return a0 !== undefined && readsServer(a0, args.argText(1), target !== undefined && zeroPortRefused(target), portCheckedIn(target));
+  return a0 !== undefined && readsServer(a0, args, target !== undefined && zeroPortRefused(target), portCheckedIn(target));
 }
 
 /** Before 2.0.7 a port is read with atoi (1.3.5's inet_stosockaddr: `80{` is port 80), never refused. */
@@ -81,11 +90,13 @@ export function blockSkipped(keyword: string, args: Args, target?: Version): boo
   const a0 = args.argText(0);
   if (keyword === 'bfd_instance') return a0 !== undefined && utf8Length(a0) > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
-  const a1 = args.argText(1);
   const portChecked = portCheckedIn(target);
-  if (keyword === 'real_server') return !readsServer(a0, a1, target !== undefined && zeroPortRefused(target), portChecked);
+  if (keyword === 'real_server') return !readsServer(a0, args, target !== undefined && zeroPortRefused(target), portChecked);
   if (a0 === 'group') return false;
   if (target !== undefined && compareVersions(target, SERVER_ADDRESS_CHECKED_SINCE) < 0) return false;
-  if (a0 === 'fwmark') return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
-  return !readsServer(a0, a1, false, portChecked);
+  if (a0 === 'fwmark') {
+    const a1 = args.argText(1);
+    return a1 !== undefined && !readsUnsigned(a1, 0, 4294967295);
+  }
+  return !readsServer(a0, args, false, portChecked);
 }
