@@ -49,6 +49,23 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('a CR between words of a definition stays in the line: keepalived splits a value only at line feeds', () => {
+    // Found by fuzzing the harvested configs. '$X' with X='status_code<CR>200' is `status_code 200`
+    // to keepalived 2.2.7, alone or as a line of a multi-line definition; kalint read a line end there.
+    const server = (line: string) => ['virtual_server 1.1.1.1 443 {', '    protocol TCP', '    real_server 10.0.0.1 443 {', '        HTTP_GET {', '            url {', '                path /x', line, '            }', '        }', '    }', '}'];
+    const single = agree(conf('$X=status_code\r200', ...server('                $X')));
+    expect(single.ka).toEqual([]);
+    expect(errors(single)).toEqual([]);
+    const multi = agree(conf('$RS= \\', '    path /x \\', '    status_code\r200', 'virtual_server 1.1.1.1 443 {', '    protocol TCP', '    real_server 10.0.0.1 443 {', '        HTTP_GET {', '            url {', '                $RS', '            }', '        }', '    }', '}'));
+    expect(multi.ka).toEqual([]);
+    expect(errors(multi)).toEqual([]);
+    // The word after the CR is the keyword's argument, checked as one.
+    const bad = agree(conf('$X=status_code\rbogus', ...server('                $X')));
+    expect(bad.ka).toEqual(["8: Invalid HTTP_GET status code 'bogus'"]);
+    expect(bad.missing).toEqual([]);
+    expect(errors(bad)).toEqual(['8: KA205']);
+  });
+
   it('an @id prefix runs to the first blank or tab, not to a CR: `@a<CR>}` has nothing after its id and is dropped', () => {
     // Found by fuzzing the GitHub harvest. keepalived 2.2.7 (lib/parser.c read_line) ends the id at
     // strpbrk(" \t"): the '}' never closes the instance, for any config id.

@@ -1596,11 +1596,16 @@ function mapRange(segments: Segment[], from: number, to: number): { start: numbe
   return { start, end: Math.max(end, start), verbatim };
 }
 
+/**
+ * A substituted text split at its line feeds. A CR is not a line end here: keepalived splits values
+ * only at '\n' (a CR written between words of a definition stays in the line, a blank to its word
+ * splitter; 2.2.7 reads `$X` with X='status_code<CR>200' as `status_code 200`).
+ */
 function splitLines(text: string, segments: Segment[]): { text: string; segments: Segment[] }[] {
-  if (!/[\r\n]/.test(text)) return [{ text, segments }];
+  if (!text.includes('\n')) return [{ text, segments }];
   const out: { text: string; segments: Segment[] }[] = [];
   let from = 0;
-  const re = /\r\n|\r|\n/g;
+  const re = /\n/g;
   let m: RegExpExecArray | null;
   const push = (a: number, b: number) => {
     out.push({ text: text.slice(a, b), segments: sliceSegments(segments, a, b).map((s) => ({ ...s, outStart: s.outStart - a, outEnd: s.outEnd - a })) });
