@@ -49,6 +49,21 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('a lone backslash joins the word before it only at the end of a line, not before a brace', () => {
+    // Found by fuzzing the harvested configs. `VI_2 \\ {`: the backslash is a third word, so
+    // keepalived 2.2.7 skips the instance ("must have a name"); kalint glued it to the name.
+    const body = ['    state BACKUP', '    interface eth0', '    virtual_router_id 5', '    priority 50', '    foo', '}'];
+    const brace = agree(conf('vrrp_instance VI_2 \\ {', ...body));
+    expect(brace.ka).toEqual(['1: vrrp_instance must have a name']);
+    expect(brace.missing).toEqual([]);
+    // The skipped block's lines are not read: no unknown keyword inside it.
+    expect(errors(brace)).toEqual(['1: KA208']);
+    // At the end of the line (blanks or a comment after it) it still joins the name.
+    const end = agree(conf('vrrp_instance VI_2 \\  # note', '{', ...body));
+    expect(end.ka).toEqual(["7: Unknown keyword 'foo'"]);
+    expect(errors(end)).toEqual(['7: KA201']);
+  });
+
   it('a CR between words of a definition stays in the line: keepalived splits a value only at line feeds', () => {
     // Found by fuzzing the harvested configs. '$X' with X='status_code<CR>200' is `status_code 200`
     // to keepalived 2.2.7, alone or as a line of a multi-line definition; kalint read a line end there.

@@ -636,7 +636,7 @@ export class Reader {
     for (let i = from; i < to; i++) {
       const k = kinds[i];
       if (k === Kind.LBrace || k === Kind.RBrace) {
-        if (i > runStart) this.emitStoreRun(file, runStart, i);
+        if (i > runStart) this.emitStoreRun(file, runStart, i, false);
         runStart = i + 1;
         if (k === Kind.LBrace) this.sink.open(new StoreWord(store, i));
         else this.sink.close(new StoreWord(store, i));
@@ -648,7 +648,7 @@ export class Reader {
         }
       }
     }
-    if (to > runStart) this.emitStoreRun(file, runStart, to);
+    if (to > runStart) this.emitStoreRun(file, runStart, to, true);
     return -1;
   }
 
@@ -700,12 +700,14 @@ export class Reader {
     return true;
   }
 
-  private emitStoreRun(file: SourceFile, from: number, to: number): void {
+  /** `endsLine`: no brace follows the run on its line. */
+  private emitStoreRun(file: SourceFile, from: number, to: number, endsLine: boolean): void {
     const store = file.lex;
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
-    // reads the number `51\`.
+    // reads the number `51\`. Only at the end of the line: before a brace (`VI_1 \ {`) the `\` is a
+    // word of its own.
     const last = to - 1;
-    if (this.gluesLoneBackslash && to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
+    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -857,13 +859,13 @@ export class Reader {
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
       if (t.kind === 'lbrace' || t.kind === 'rbrace') {
-        if (i > runStart) this.emitRun(file, tokens, runStart, i, segments);
+        if (i > runStart) this.emitRun(file, tokens, runStart, i, segments, false);
         runStart = i + 1;
         if (t.kind === 'lbrace') this.sink.open(segments ? this.makeWord(file, t, segments) : t);
         else this.sink.close(segments ? this.makeWord(file, t, segments) : t);
       }
     }
-    if (to > runStart) this.emitRun(file, tokens, runStart, to, segments);
+    if (to > runStart) this.emitRun(file, tokens, runStart, to, segments, true);
   }
 
   /**
@@ -965,11 +967,12 @@ export class Reader {
     return acted;
   }
 
-  private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+  /** `endsLine`: no brace follows the run on its line. */
+  private emitRun(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined, endsLine: boolean): void {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
-    // reads the number `51\`.
+    // reads the number `51\`; not before a brace on the line (see emitStoreRun).
     const last = tokens[to - 1]!;
-    const gluedBackslash = this.gluesLoneBackslash && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
+    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {
