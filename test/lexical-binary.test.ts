@@ -49,6 +49,15 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('after an @id prefix, a second @word is a keyword, with or without a $ on the line', () => {
+    // Found by fuzzing the harvested configs: keepalived 2.2.7 reads one prefix per line; kalint
+    // read the second one as a condition when the line held a '$' (and dropped the line).
+    const a = agree(conf('@^y @b $IF1=br1', '@^y @b router_id x'), 'zz');
+    expect(a.ka).toEqual(["1: Unknown keyword '@b'", "2: Unknown keyword '@b'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['1: KA201', '2: KA201']);
+  });
+
   it('a lone backslash joins the word before it only at the end of a line, not before a brace', () => {
     // Found by fuzzing the harvested configs. `VI_2 \\ {`: the backslash is a third word, so
     // keepalived 2.2.7 skips the instance ("must have a name"); kalint glued it to the name.

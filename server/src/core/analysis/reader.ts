@@ -595,7 +595,7 @@ export class Reader {
         const start = tokens[cl.first]!.start;
         const end = tokens[cl.end - 1]!.end;
         if (this.hasDollar(frame, start, end)) {
-          this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
+          this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
         } else {
           const rest = this.emitStore(file, from + cl.first, from + cl.end);
           if (rest >= 0) this.processTokens(frame, ln, rest, to, true);
@@ -730,9 +730,11 @@ export class Reader {
 
   /**
    * Substitutes, re-lexes and emits a line of text whose pieces map back to `file` via `segments`;
-   * `laterLine`: the text is a second or later line of a multi-line value.
+   * `laterLine`: the text is a second or later line of a multi-line value. `headRead`: the text is a
+   * keyword line whose `@id` prefix, if any, was already read off its physical line, so a leading
+   * `@word` left unchanged by substitution is a word (`@^y @b $X` reads the keyword '@b').
    */
-  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition', laterLine = false): void {
+  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition', laterLine = false, headRead = false): void {
     const { lines } = this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) this.expandedLines = 0;
@@ -755,7 +757,8 @@ export class Reader {
         continue;
       }
       const toks = lexLine(line.text);
-      const cl = classifyLine(toks, 0, toks.length, this.features, 0);
+      let cl = classifyLine(toks, 0, toks.length, this.features, 0);
+      if (cl.condition && headRead && index === 0 && !line.substituted) cl = { kind: 'keyword', first: 0, end: cl.end, comment: cl.comment };
       if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
