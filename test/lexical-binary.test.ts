@@ -204,6 +204,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(run.messages.some((m) => /No VIP specified/.test(m.message))).toBe(true);
     expect(a.diagnostics.some((d) => d.code === 'KA312')).toBe(true);
   });
+
+  it('an unclosed quote that a substitution produced is dropped too', () => {
+    // Found by fuzzing the harvested configs: kalint kept the quoted fragment of a substituted line
+    // as a word ('"unknownB foo' became a keyword), and missed keepalived's "routerid name missing".
+    const a = agree(conf('$Q="unknownB foo', 'global_defs {', '    $Q', '    router_id "${_PWD} x', '}'));
+    expect(a.ka).toContain('4: routerid name missing - ignoring');
+    expect(a.ka.some((m) => /Unknown keyword/.test(m))).toBe(false);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['1: KA105', '3: KA105', '4: KA203', '4: KA105']);
+  });
 });
 
 describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {

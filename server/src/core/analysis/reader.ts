@@ -852,6 +852,20 @@ export class Reader {
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+    // As in emitStore: keepalived drops an unclosed `"…` also when a substitution produced it
+    // (`$Q` with Q='"x foo' reads nothing; 2.2.7 reports only the unterminated quote).
+    if (to > from && tokens[to - 1]!.kind === 'string') {
+      const t = tokens[to - 1]!;
+      if (t.end - t.start < 2 || t.src.text.charCodeAt(t.end - 1) !== 34) {
+        to--;
+        // The parser reports a quote written in the file; one a substitution brings is reported
+        // where the substitution is, as keepalived does ("Unterminated quote" on the line using it).
+        if (segments && !mapRange(segments, t.start, t.start + 1).verbatim) {
+          const span = mapRange(segments, t.start, t.end);
+          this.report('KA105', 'error', 'Unterminated double quote from a substitution: the value leaves a quote open, and keepalived drops the quoted fragment', file, span.start, span.end);
+        }
+      }
+    }
     if (this.gluesBraces && oldBraceLine(tokens.map((t) => TOKEN_KINDS[t.kind]!), tokens.map((t) => t.start), (i) => tokens[i]!.end, from, to)) {
       this.emitOldBraceLine(file, tokens, from, to, segments);
       return;
