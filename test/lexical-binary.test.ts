@@ -205,6 +205,88 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.some((d) => d.code === 'KA312')).toBe(true);
   });
 
+  it('a comment line or a line of blanks in a multi-line definition: the parent reads on, the other processes stop (KA115)', () => {
+    // keepalived's parent skips such a line and goes on with the definition; the VRRP and checker
+    // processes read its copy, where the line is empty, and end the definition there (their unknown
+    // keywords at lines 3, 6 and 10). kalint reads as those processes do and warns on the line.
+    const text = conf(
+      '$A=a \\',
+      '   ',
+      '    bogus1 y',
+      '$B=b \\',
+      '    # a note',
+      '    bogus2 y',
+      '$C= \\',
+      '    bogus3 z \\',
+      '    ! another',
+      '    bogus4 w',
+      '$D=d \\',
+      '',
+      'global_defs {',
+      '    $A',
+      '    $B',
+      '    foo $C',
+      '    $D',
+      '}',
+    );
+    const a = agree(text);
+    for (const m of ["3: Unknown keyword 'bogus1'", "6: Unknown keyword 'bogus2'", "10: Unknown keyword 'bogus4'", "14: Unknown keyword 'bogus1'", "16: Unknown keyword 'foo'", "17: Unknown keyword 'd'"]) expect(a.ka).toContain(m);
+    expect(a.missing).toEqual([]);
+    expect(at(a, 2)).toEqual(['KA115']);
+    expect(at(a, 5)).toEqual(['KA115']);
+    expect(at(a, 9)).toEqual(['KA115']);
+    // An empty line ends the definition for every process: no warning there.
+    expect(at(a, 12)).toEqual([]);
+    expect(errors(a)).toEqual(['3: KA201', '6: KA201', '10: KA201', '14: KA201', '15: KA201', '16: KA201', '17: KA201']);
+    // `$C= \`: the stored value starts with its first line that is not blank, glued to the text before
+    // the reference ('foo bogus3 z' is one line).
+    expect(a.diagnostics.filter((d) => d.range.start.line === 15).map((d) => d.message)).toEqual(["Unknown keyword 'foo' in 'global_defs'"]);
+  });
+
+  it('a multi-line definition with nothing before its last line is a one-line definition', () => {
+    // keepalived clears `multiline` when the value is still empty as the definition ends: '$X bar'
+    // expands X mid-line, and an empty one expands to nothing.
+    const a = agree(conf('$X= \\', '    bogusx a', '$E= \\', '', 'global_defs {', '    $X bar', '    pre$E post', '}'));
+    expect(a.ka).toEqual(["6: Unknown keyword 'bogusx'", "7: Unknown keyword 'pre'"]);
+    expect(a.missing).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual(["Unknown keyword 'bogusx' in 'global_defs'", "Unknown keyword 'pre' in 'global_defs'"]);
+  });
+
+  it('a value is substituted again at once, a value starting with ~ ends the substitution, and a # it produced ends the line', () => {
+    // pqarmitage's check_align.conf: '$OFF\t$RS3' with OFF='${_HASH}' and RS3='~SEQ(N,1,3) $RS' is
+    // '#\t~SEQ(N,1,3) $RS' to keepalived, a comment; kalint expanded $RS behind the '#', and the '}'
+    // of its second line closed the virtual_server.
+    const text = conf(
+      '$RS= \\',
+      'real_server 1.1.1.${N} 80 { \\',
+      '}',
+      '$OFF=${_HASH}',
+      '$RS3= \\',
+      '  ~SEQ(N,1,3) $RS',
+      '',
+      'virtual_server 10.0.0.1 80 {',
+      '    lb_algo rr',
+      '    lb_kind NAT',
+      '    protocol TCP',
+      '    real_server 10.0.0.2 80 {',
+      '    }',
+      '$OFF\t$RS3',
+      '    ip_family inet',
+      '}',
+    );
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+  });
+
+  it('a backslash that ends the line joins the reference before it, which then is no reference', () => {
+    // keepalived's comment pass moves it onto the word before substituting: `$K \\` reads '$K\\'. With
+    // a comment after it, the comment pass keeps it apart, so the reference is substituted first.
+    const a = agree(conf('$K=bogusk', 'global_defs {', '    $K \\', '    $K \\ # note', '}'));
+    expect(a.ka).toEqual(["3: Unknown keyword '$K\\'", "4: Unknown keyword 'bogusk\\'"]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual(["Unknown keyword '$K\\' in 'global_defs'", "Unknown keyword 'bogusk\\' in 'global_defs'"]);
+  });
+
   it('an unclosed quote that a substitution produced is dropped too', () => {
     // Found by fuzzing the harvested configs: kalint kept the quoted fragment of a substituted line
     // as a word ('"unknownB foo' became a keyword), and missed keepalived's "routerid name missing".

@@ -68,6 +68,7 @@ export interface SourceFile {
 }
 
 interface Definition {
+  name: string;
   lines: string[];
   file: string;
   start: number;
@@ -171,6 +172,8 @@ export const COMMENT_CUTS_BACKSLASH_SINCE: Version = [2, 4, 0];
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
+/** How deep kalint follows keepalived into values holding references (keepalived goes on to its line limit). */
+const MAX_VALUE_RESCANS = 8;
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
 /** How many lines all ~SEQ/~LST lines of one analysis may produce together. */
@@ -503,7 +506,10 @@ export class Reader {
       const def = frame.pendingDefinition;
       const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash);
       def.lines.push(text);
-      if (!continues) frame.pendingDefinition = undefined;
+      if (!continues) {
+        frame.pendingDefinition = undefined;
+        if (from === to ? !isEmptyLine(file.text, lineStart, lineEnd) : to - from === 1 && kinds[from] === Kind.Comment) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to);
+      }
       return;
     }
     if (from === to) return;
@@ -567,7 +573,7 @@ export class Reader {
         const name = cl.name!;
         const valueStart = head.start + name.length + 2;
         const { text, continues } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart, this.commentBackslash);
-        const def: Definition = { lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
+        const def: Definition = { name, lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
         this.definitions.set(name, def);
         if (continues) frame.pendingDefinition = def;
         return;
@@ -595,7 +601,13 @@ export class Reader {
         const start = tokens[cl.first]!.start;
         const end = tokens[cl.end - 1]!.end;
         if (this.hasDollar(frame, start, end)) {
-          this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
+          const glued = this.gluedLastBackslash(file, tokens, cl.first, cl.end);
+          if (glued >= 0) {
+            // keepalived's comment pass moves a backslash that ends the line onto the word before it
+            // before it substitutes: `$K \` reads '$K\', no reference (2.2.7: "Unknown keyword '$K\'").
+            const text = file.text.slice(start, glued) + '\\';
+            this.processText(frame, text, [{ outStart: 0, outEnd: glued - start, srcStart: start, srcEnd: glued, verbatim: true }, { outStart: glued - start, outEnd: text.length, srcStart: end - 1, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
+          } else this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
         } else {
           const rest = this.emitStore(file, from + cl.first, from + cl.end);
           if (rest >= 0) this.processTokens(frame, ln, rest, to, true);
@@ -698,6 +710,48 @@ export class Reader {
       if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
     }
     return true;
+  }
+
+  /**
+   * A line of blanks or of a comment alone inside a multi-line definition. keepalived's processes
+   * disagree on it (2.2.7, 2.2.8, 2.4.3): the parent finds nothing left once the comment is cut, reads
+   * the next line and goes on with the definition; the VRRP, checker and BFD processes read the
+   * parent's copy, where the line is empty, and end the definition there. kalint reads as they do.
+   */
+  private reportSplitDefinition(file: SourceFile, def: Definition, lineStart: number, lineEnd: number, blank: boolean): void {
+    const text = file.text;
+    let start = lineStart;
+    if (!blank) while (start < lineEnd && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    let end = lineEnd;
+    while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+    const what = blank ? 'line of blanks' : 'comment line';
+    this.report(
+      'KA115',
+      'warning',
+      `This ${what} ends the multi-line definition $${def.name} for keepalived's VRRP and checker processes, which read the lines after it as configuration of their own, while its parent process skips the line and reads $${def.name} on; ${blank ? 'make the line empty to end the definition here, or remove it' : 'remove the comment'}`,
+      file,
+      start,
+      end,
+    );
+  }
+
+  /**
+   * When tokens[from, to) end with a lone `\` that is the last character of its line (nothing, not even
+   * a blank, after it) and follows a word after blanks: where that word ends, else -1.
+   */
+  private gluedLastBackslash(file: SourceFile, tokens: Token[], from: number, to: number): number {
+    if (!this.gluesLoneBackslash || to - from < 2) return -1;
+    const last = tokens[to - 1]!;
+    const prev = tokens[to - 2]!;
+    if (last.kind !== 'word' || last.end - last.start !== 1 || file.text.charCodeAt(last.start) !== 92) return -1;
+    if ((prev.kind !== 'word' && prev.kind !== 'string') || prev.end === last.start) return -1;
+    const text = file.text;
+    for (let i = last.end; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (c !== 13) return -1;
+    }
+    return prev.end;
   }
 
   /** `endsLine`: no brace follows the run on its line. */
@@ -1103,6 +1157,13 @@ export class Reader {
       }
       cur = r.text;
       segs = r.segments;
+      // keepalived strips comments again before it looks at the line again: a reference behind a
+      // `#` that a substitution produced (`$OFF $RS` with OFF='#') is never substituted.
+      const cut = cur.includes('$') ? commentStartIn(cur) : -1;
+      if (cut >= 0 && cur.indexOf('$', cut) >= 0) {
+        cur = cur.slice(0, cut);
+        segs = sliceSegments(segs, 0, cut);
+      }
       if (cur.includes('$')) {
         rechecked = true;
         // Checked again, the line is a ~SEQ/~LST: its rows are substituted, not the line.
@@ -1189,7 +1250,7 @@ export class Reader {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const b = this.definitions.get(m[2] ?? m[3]!);
-      if (this.definitions.has(m[1]!) && b && b.lines.length === 1 && b.lines[0]!.trim() === '') return m[0];
+      if (this.definitions.has(m[1]!) && b && isEmptyDefinition(b)) return m[0];
       re.lastIndex = m.index + 1;
     }
     return undefined;
@@ -1199,7 +1260,8 @@ export class Reader {
     text: string,
     segments: Segment[],
     frame: Frame,
-  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[] } {
+    rescans = 0,
+  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean } {
     const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)]))/g;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
     if (text.includes('${')) {
@@ -1240,7 +1302,7 @@ export class Reader {
         continue;
       }
       const def = this.definitions.get(name);
-      let value: string[] | undefined = def?.lines;
+      let value: string[] | undefined = def && expansionOf(def);
       if (!value && envReference) value = [this.options.host?.environment?.(args.trim()) ?? ''];
       if (!value) {
         const p = this.predefined(name, args, frame);
@@ -1288,11 +1350,27 @@ export class Reader {
         return { changed: true, text, segments, multiline: lines };
       }
       copy(last, refStart);
-      const v = value[0]!;
+      let v = value[0]!;
+      // keepalived reads a value it has just put in the line again at once, before the rest of the
+      // line, and stops substituting the line after a value that starts with '~' (a ~SEQ/~LST row
+      // it is building): `$OFF $RS` with OFF='${_HASH}' and RS='~SEQ…' reads '# ~SEQ…', a comment.
+      const tilde = v.charCodeAt(v.length - v.replace(/^[ \t]+/, '').length) === 126;
+      let stopped = tilde;
+      if (!tilde && v.includes('$') && rescans < MAX_VALUE_RESCANS) {
+        const inner = this.substituteOnce(v, [{ outStart: 0, outEnd: v.length, srcStart: src.start, srcEnd: src.end, verbatim: false }], frame, rescans + 1);
+        if (inner.changed && !inner.multiline) {
+          v = inner.text;
+          stopped = inner.stopped === true;
+        }
+      }
       outSegs.push({ outStart: out.length, outEnd: out.length + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
       out += v;
       last = refEnd;
       changed = true;
+      if (stopped) {
+        copy(last, text.length);
+        return { changed: true, text: out, segments: outSegs, stopped: true };
+      }
     }
     if (!changed) return { changed: false, text, segments };
     copy(last, text.length);
@@ -1373,7 +1451,7 @@ export class Reader {
     // full for every value of the outer one (checked with the binary).
     const rowIsSeq = /^~(?:SEQ|LST)/.test(rest);
     for (const values of parsed.rows) {
-      parsed.vars.forEach((v, i) => this.definitions.set(v, { lines: [values[i] ?? ''], file: file.path, start: headSrc.start, end: headSrc.end }));
+      parsed.vars.forEach((v, i) => this.definitions.set(v, { name: v, lines: [values[i] ?? ''], file: file.path, start: headSrc.start, end: headSrc.end }));
       if (rowIsSeq) this.expandSeq(frame, rest, 0, rest.length, restSegs);
       else if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, restSegs);
       else this.processText(frame, rest, restSegs, 0, 'seq');
@@ -1389,7 +1467,7 @@ export class Reader {
     const head = toks[cl.first]!;
     const { text: value, continues } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2, this.commentBackslash);
     const src = mapRange(segments, head.start, head.start + name.length + 1);
-    const def: Definition = { lines: [value], file: frame.file.path, start: src.start, end: src.end };
+    const def: Definition = { name, lines: [value], file: frame.file.path, start: src.start, end: src.end };
     this.definitions.set(name, def);
     if (continues) frame.pendingDefinition = def;
   }
@@ -1553,6 +1631,54 @@ export class Reader {
 }
 
 /** The de-commented text of a definition line and whether it continues with a trailing `\`. */
+/**
+ * Where keepalived's comment scan finds a comment in `text` (a `#` or `!` outside double quotes; a
+ * backslash takes the next character with it), or -1.
+ */
+function commentStartIn(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 92) i++;
+    else if ((c === 35 || c === 33) && !quoted) return i;
+  }
+  return -1;
+}
+
+/** Whether text[start, end) is a line with nothing but its line end (keepalived strips '\n' and '\r'). */
+function isEmptyLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/**
+ * The lines keepalived substitutes for a definition. It stores no blank line of a multi-line value
+ * (`$RS= \` starts with the next line: `foo $RS` reads `foo` and that line as one), and a
+ * definition whose value is still empty when its last line comes is a one-line definition
+ * (lib/parser.c clears `multiline` then): `$X= \` + `a` is 'a', expanded anywhere in a line. A
+ * multi-line value keeps at least two lines here, so that it still expands only at the end of a
+ * line; the blank extra line reads as nothing.
+ */
+function expansionOf(def: Definition): string[] {
+  const lines = def.lines;
+  if (lines.length === 1) return lines;
+  let valueBeforeLast = false;
+  for (let i = 0; i < lines.length - 1 && !valueBeforeLast; i++) valueBeforeLast = lines[i]!.trim() !== '';
+  if (!valueBeforeLast) return [lines[lines.length - 1]!];
+  const kept = lines.filter((l) => l.trim() !== '');
+  if (kept.length < 2) kept.push('');
+  return kept;
+}
+
+function isEmptyDefinition(def: Definition): boolean {
+  const lines = expansionOf(def);
+  return lines.length === 1 && lines[0]!.trim() === '';
+}
+
 function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart: number | undefined, commentBackslash: boolean): { text: string; continues: boolean } {
   let end = to;
   // keepalived before 2.4.0 keeps a `\` that ends the line after a comment: the definition goes on.

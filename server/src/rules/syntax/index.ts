@@ -15,6 +15,7 @@ import invalidDefinition from './invalid-definition.js';
 import includeReadTwice from './include-read-twice.js';
 import templateFile from './template-file.js';
 import undefinedDefinition from './undefined-definition.js';
+import definitionSplit from './definition-split.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -31,4 +32,5 @@ export const syntaxRules: CoreRule[] = [
   includeReadTwice,
   templateFile,
   undefinedDefinition,
+  definitionSplit,
 ];

@@ -1,0 +1,56 @@
+// KA115: a comment line, or a line of blanks, inside a multi-line $definition: keepalived's parent
+// process reads the definition on past it, its VRRP and checker processes end the definition there.
+// Emitted by the reader, which reads as the VRRP and checker processes do.
+import type { CoreRule } from '../types.js';
+
+const rule: CoreRule = {
+  kind: 'core',
+  code: 'KA115',
+  name: 'definition-split',
+  family: 'syntax',
+  severity: 'warning',
+  description: "A comment line or a line of blanks inside a multi-line $definition: keepalived's processes disagree on where the definition ends",
+  docs: {
+    why:
+      'A multi-line definition (`$NAME= \\` and lines ending in `\\`) ends at the first line without a trailing ' +
+      "backslash. keepalived's parent process drops a line that holds only a comment or only blanks and reads the " +
+      'next line as part of the definition. But the VRRP, checker and BFD processes, which configure the addresses and ' +
+      'services, read a copy the parent wrote with comments removed, where that line is empty: for them the ' +
+      'definition ends there, the lines after it are read in place as configuration of their own (often unknown ' +
+      'keywords at the top level), and every use of the definition lacks them. Checked with keepalived 2.2.7, 2.2.8 and ' +
+      '2.4.3. Remove the comment from the definition; a line meant to end it should be truly empty.',
+    bad: `$CHECK= \\
+    TCP_CHECK { \\
+        connect_port 80 \\
+    # the timeout is in seconds
+        connect_timeout 3 \\
+    }
+
+virtual_server 10.0.0.1 80 {
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
+    real_server 10.0.0.2 80 {
+        $CHECK
+    }
+}
+`,
+    good: `$CHECK= \\
+    TCP_CHECK { \\
+        connect_port 80 \\
+        connect_timeout 3 \\
+    }
+
+virtual_server 10.0.0.1 80 {
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
+    real_server 10.0.0.2 80 {
+        $CHECK
+    }
+}
+`,
+  },
+};
+
+export default rule;
