@@ -486,6 +486,8 @@ describe('KA609 script-quote-unterminated', () => {
     vscript('script "a" "b'),
     // A script line made by a definition (the fuzzers' ~SEQ case reduced): keepalived splits what it substituted.
     "$S=script '/bin/true\n" + vscript('$S'),
+    // Found by fuzzing: a substituted line whose quoted command a trailing backslash follows (`"…"\`).
+    misc('misc_path "${_PWD}/vs.sh vs3" \\'),
     // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
     vscript('script "/bin/true" # x \\'),
   ];
@@ -498,6 +500,7 @@ describe('KA609 script-quote-unterminated', () => {
     // it, so a quote ending the line opens nothing (2.2.7 reads these, and "a" "b crashes).
     vscript('script ""/bin/true"'),
     vscript('script "/bin/true "x"'),
+    misc('misc_path "${_PWD}/vs.sh vs3"'),
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

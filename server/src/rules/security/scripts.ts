@@ -203,9 +203,18 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   if (!word || text === undefined || line.args.some((w) => w.file !== word.file)) return undefined;
   if (line.args.some((w) => w.expanded)) {
     // A line made by substitution: its words are what keepalived read (braces and comments already
-    // handled); a double-quoted word has lost the quotes the script parser would see.
-    if (line.args.some((w) => w.quoted)) return undefined;
-    return unsplittable(line.args.map((w) => w.text).join(' '));
+    // handled); a double-quoted word gets back the quotes the script parser sees, and a backslash
+    // that ended the written line (glued to the last word) goes after its closing quote.
+    let lineEnd = text.indexOf('\n', word.end);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const glued = text.charCodeAt(lineEnd - 1) === 92 && endsWithLoneBackslash(text, lineEnd);
+    const last = line.args.length - 1;
+    const words = line.args.map((w, i) => {
+      if (!w.quoted) return w.text;
+      return i === last && glued && w.text.endsWith('\\') ? `"${w.text.slice(0, -1)}"\\` : `"${w.text}"`;
+    });
+    return unsplittable(words.join(' '));
   }
   let end = text.indexOf('\n', word.end);
   if (end < 0) end = text.length;
