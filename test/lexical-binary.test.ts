@@ -252,6 +252,34 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual(["Unknown keyword 'bogusx' in 'global_defs'", "Unknown keyword 'pre' in 'global_defs'"]);
   });
 
+  it('any backslash ending a definition line continues it, also one of a pair, and the stored line keeps the other', () => {
+    // Found by fuzzing: `auth_type PASS \\` inside a multi-line definition. keepalived tests the last
+    // character only, takes one backslash off and reads on; the line it stores, 'auth_type PASS \',
+    // skips the comment pass when it is expanded (nothing substituted there), so the '\' stays a word
+    // of its own. kalint ended the definition there and read the lines after it at the top level.
+    const text = conf(
+      '$AUTH= \\',
+      '    authentication { \\',
+      '        auth_type PASS \\\\',
+      '        auth_pass secret \\',
+      '    }',
+      'vrrp_instance VI_1 {',
+      '    state MASTER',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    priority 100',
+      '    $AUTH',
+      '    virtual_ipaddress {',
+      '        10.0.0.1',
+      '    }',
+      '}',
+    );
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual(['11: KA204']);
+  });
+
   it('a value is substituted again at once, a value starting with ~ ends the substitution, and a # it produced ends the line', () => {
     // pqarmitage's check_align.conf: '$OFF\t$RS3' with OFF='${_HASH}' and RS3='~SEQ(N,1,3) $RS' is
     // '#\t~SEQ(N,1,3) $RS' to keepalived, a comment; kalint expanded $RS behind the '#', and the '}'

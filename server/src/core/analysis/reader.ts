@@ -843,7 +843,9 @@ export class Reader {
         if (origin === 'seq' && read.length) this.seqIncludeDir = dirname(read[0]!.path);
         continue;
       }
-      this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments);
+      // A later line of a multi-line value that no substitution changed skips keepalived's comment
+      // pass, which is what moves a line-ending `\` onto the word before it (`auth_type PASS \` reads 'PASS').
+      this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments, !laterLine || line.substituted === true);
     }
   }
 
@@ -905,7 +907,7 @@ export class Reader {
   }
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
-  private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined): void {
+  private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined, gluesBackslash = true): void {
     // As in emitStore: keepalived drops an unclosed `"…` also when a substitution produced it
     // (`$Q` with Q='"x foo' reads nothing; 2.2.7 reports only the unterminated quote).
     if (to > from && tokens[to - 1]!.kind === 'string') {
@@ -936,7 +938,7 @@ export class Reader {
         else this.sink.close(segments ? this.makeWord(file, t, segments) : t);
       }
     }
-    if (to > runStart) this.emitRun(file, tokens, runStart, to, segments, true);
+    if (to > runStart) this.emitRun(file, tokens, runStart, to, segments, gluesBackslash);
   }
 
   /**
@@ -1687,9 +1689,11 @@ function definitionLineText(text: string, tokens: Token[], from: number, to: num
   if (end === from) return { text: '', continues: commentContinues };
   const start = valueStart ?? tokens[from]!.start;
   let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');
-  const lone = endsWithLoneBackslash(s);
-  const continues = commentContinues || lone;
-  if (lone) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+  // Any backslash ending the line continues the definition, also one of a pair (`PASS \\`): keepalived
+  // tests the last character only, and takes that one backslash off (2.2.7 reads on past the line).
+  const trailing = s.charCodeAt(s.length - 1) === 92;
+  const continues = commentContinues || trailing;
+  if (trailing) s = s.slice(0, -1).replace(/[ \t]+$/, '');
   return { text: s, continues };
 }
 

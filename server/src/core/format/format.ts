@@ -493,8 +493,8 @@ function hasBrace(tk: LineTokens, end: number): boolean {
 }
 
 /**
- * A definition continues onto the next line when the line ends with a lone `\`: after its last word,
- * or at the end of its comment (keepalived keeps a comment's trailing backslash).
+ * A definition continues onto the next line when the line ends with a `\`: any after its last word,
+ * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
  */
 function definitionContinues(text: string, tk: LineTokens): boolean {
   let end = tk.count;
@@ -503,7 +503,8 @@ function definitionContinues(text: string, tk: LineTokens): boolean {
     end--;
   }
   if (end === 0) return false;
-  return tk.kinds[end - 1] === Kind.Word && endsWithLoneBackslash(text, tk.ends[end - 1]!);
+  // After a word, any backslash (`PASS \\` too): keepalived tests the last character only.
+  return tk.kinds[end - 1] === Kind.Word && text.charCodeAt(tk.ends[end - 1]! - 1) === 92;
 }
 
 /**

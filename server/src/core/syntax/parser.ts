@@ -146,8 +146,8 @@ export function parseCst(text: string): CstFile {
 }
 
 /**
- * A definition continues onto the next line when the line ends with a lone `\`: after its last word,
- * or at the end of its comment (keepalived keeps a comment's trailing backslash).
+ * A definition continues onto the next line when the line ends with a `\`: any after its last word,
+ * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
  */
 function definitionLineContinues(tokens: Token[], from: number, to: number): boolean {
   let end = to;
@@ -156,8 +156,9 @@ function definitionLineContinues(tokens: Token[], from: number, to: number): boo
     end--;
   }
   if (end === from) return false;
+  // After a word, any backslash (`PASS \\` too): keepalived tests the last character only.
   const last = tokens[end - 1]!;
-  return last.kind === 'word' && endsWithLoneBackslash(last.text);
+  return last.kind === 'word' && last.text.endsWith('\\');
 }
 
 interface LineState {
