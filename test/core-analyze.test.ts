@@ -1952,6 +1952,7 @@ describe("a virtual_server keepalived skips for its address, without its '{'", (
   const stopsFirst = 'virtual_server 192.168.1.300 22\n    delay_loop 3\n    protocol\n}\n';
   const stopsAfter = crashing + 'virtual_server 10.0.0.1 80 {\n  protocol\n  real_server 10.0.0.2 80 {\n  }\n}\n';
   const repeated = 'vrrp_instance A {\n  virtual_router_id 5\n}\nvrrp_instance A\n  priority 300\n}\n';
+  const sameLine = 'virtual_server 10.0.0.300 80}\n';
   const ka104 = (text: string, v = '2.2.7') => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA104').map((d) => `${d.range.start.line + 1}:${d.message}`);
   it('says where keepalived crashes, and that it does not when it stops reading first', () => {
     expect(ka104(crashing)).toEqual([expect.stringMatching(/^2:.*2\.2\.7 crashes at the '\}' that ends them/)]);
@@ -1959,6 +1960,11 @@ describe("a virtual_server keepalived skips for its address, without its '{'", (
     expect(ka104('virtual_server 192.168.1.300 22\n', '2.2.8')).toEqual([expect.not.stringContaining('crashes')]);
     expect(ka104(stopsFirst)[0]).toMatch(/^2:.*would crash at the '\}' that ends them, but stops reading at line 3 first/);
     expect(ka104(stopsAfter)).toEqual([expect.stringContaining('2.2.7 crashes at')]);
+    // Found by fuzzing: with the '}' on its own line the block never opens, and 2.2.7 aborts all the same.
+    expect(ka104(sameLine)).toEqual([expect.stringMatching(/^1:.*this '\}' leaves it without a block: keepalived 2\.2\.7 then crashes/)]);
+    expect(ka104(sameLine, '2.2.8')).toEqual([]);
+    // Only the first virtual_server read (2.2.7 exits 5 when a good one comes before it).
+    expect(ka104('virtual_server 10.0.0.9 80 {\n  protocol TCP\n  real_server 10.0.0.2 80 {\n  }\n}\n' + sameLine)).toEqual([]);
   });
   it("reads the lines after it as the block's keywords, as keepalived's owning process does", () => {
     expect(analyze(stopsFirst).diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA205:1', 'KA104:2', 'KA104:3', 'KA203:3', 'KA101:4']);
@@ -1970,6 +1976,7 @@ describe("a virtual_server keepalived skips for its address, without its '{'", (
     const first = await runKeepalivedAsync(stopsFirst);
     expect([first.signal, first.exitStatus]).toEqual([undefined, 2]);
     expect((await runKeepalivedAsync(stopsAfter)).signal).toBe('SIGABRT');
+    expect((await runKeepalivedAsync(sameLine)).signal).toBe('SIGABRT');
     expect((await runKeepalivedAsync(repeated)).stderr).toContain("keepalived.conf: Line 5) number '300' outside range [1, 255]");
   });
 });

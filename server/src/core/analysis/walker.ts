@@ -1238,6 +1238,13 @@ export class Walker implements LineSink {
         // enclosing one (keepalived 2.2.7 reports no missing '{' for it).
         this.pending = undefined;
         if (!this.pendingSkip) this.report('KA104', 'error', `'${p.keyword}' opens a block, but no '{' follows it`, p.file, p.range);
+        // The first virtual_server refused for its address aborts those releases here too (2.2.7:
+        // 'virtual_server 10.0.0.300 80}' prints "free(): invalid pointer" and dies; 2.2.8 does not).
+        else if (this.pendingSkippedByHandler && this.skippedVsCrashes(p)) {
+          this.report('KA104', 'error', `'${p.keyword}' is skipped for its address, and this '}' leaves it without a block: keepalived ${this.options.targetLabel} then crashes (an abort, "free(): invalid pointer", also under keepalived -t)`, brace.file, brace.range, {
+            related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
+          });
+        }
       } else {
         // keepalived reads this '}' where the '{' should be, and it ends the block just opened.
         this.openPendingWithoutBrace(brace);
