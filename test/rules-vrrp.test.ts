@@ -1593,6 +1593,20 @@ describe('KA330 rule preference and route encap values, KA346 preferred_lft rang
     ['static_ipaddress', '192.0.2.10/24 dev eth0 preferred_lft 4294967296', 'KA346', true],
   ];
   const config = (block: string, line: string) => `${block} {\n    ${line}\n}\n`;
+  it('warns about a route time keepalived clamps to 200ms .. 120s', () => {
+    // Found by fuzzing against 2.4.3, which reports these under -t (from 2.2.8; 2.2.7 only logs them):
+    // "rtt value 100ms below minimum 200ms, resetting", "rtt value 150s exceeds maximum 120s, resetting",
+    // "rtt value 1000 below minimum 200ms" (a plain number is in 1/8 ms), "rto value 100ms below minimum 200ms".
+    const said = (option: string) => findings(config('static_routes', `198.51.100.0/24 via 192.0.2.1 dev eth0 ${option}`), 'KA330').map((d) => `${d.severity}: ${d.message}`);
+    expect(said('rtt 100ms')).toEqual([expect.stringMatching(/^warning: 'rtt' '100ms' is below keepalived's minimum of 200ms; keepalived uses 200ms instead \(keepalived logs "rtt value 100ms below minimum 200ms, resetting"/)]);
+    expect(said('rtt 150s')).toEqual([expect.stringContaining('"rtt value 150s exceeds maximum 120s, resetting"')]);
+    expect(said('rtt 1000')).toEqual([expect.stringContaining('below minimum 200ms')]);
+    expect(said('rttvar 50ms')).toEqual([expect.stringContaining('"rtt value 50ms below minimum 200ms, resetting"')]);
+    expect(said('rto_min 100ms')).toEqual([expect.stringContaining('"rto value 100ms below minimum 200ms, resetting"')]);
+    for (const fine of ['rtt 2000', 'rtt 200ms', 'rtt 120s', 'rttvar 1s', 'rto_min 200ms']) expect(said(fine), fine).toEqual([]);
+    // Route times were read as floating point, unclamped, before 2.2.3.
+    expect(findings(config('static_routes', '198.51.100.0/24 via 192.0.2.1 dev eth0 rtt 100ms'), 'KA330', '2.2.2')).toEqual([]);
+  });
   it('reports the values keepalived rejects', () => {
     // Where keepalived is silent there may be a warning (a skipped word), never an error.
     for (const [block, line, code, reported] of cases) {

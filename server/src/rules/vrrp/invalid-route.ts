@@ -60,7 +60,9 @@ export const invalidRoute: FileRule = {
   check({ analysis, target, report }) {
     const model = analysis.model;
     const older = compareVersions(target, ROUTE_DEFAULT_ANY_FAMILY_SINCE) < 0;
-    const say = (kind: string, what: string, p: LineProblem) =>
+    const say = (kind: string, what: string, p: LineProblem) => {
+      // An adjustment a release before the target's does not make is not this target's problem.
+      if (p.since && compareVersions(target, p.since) < 0) return;
       report({
         message:
           p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
@@ -68,6 +70,7 @@ export const invalidRoute: FileRule = {
         range: p.word.range,
         severity: p.effect === 'adjust' && !p.serious ? 'warning' : 'error',
       });
+    };
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {

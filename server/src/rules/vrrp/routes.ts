@@ -6,6 +6,7 @@
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
+import type { Version } from '../../core/schema/schema.js';
 
 export interface LineProblem {
   word: Word;
@@ -17,6 +18,8 @@ export interface LineProblem {
   effect: 'skip' | 'adjust' | 'stops';
   /** An adjustment that changes what the line does (reported as an error, not a warning). */
   serious?: boolean;
+  /** The first release that makes this adjustment (earlier targets are not told). */
+  since?: Version;
 }
 
 export interface RouteReading {
@@ -88,6 +91,22 @@ function rttProblem(text: string, unitsPerMs: number): string | undefined {
   if (!d || num === '') return `'${text}' is not a time keepalived reads (a number, Nms or Ns)`;
   if (d.decimals > decimals) return `'${text}' has more than ${decimals} decimal places`;
   if (Math.round(d.value * perUnit) > max) return `'${text}' is above the maximum ${max / perUnit}${perUnit === 1000 ? 's' : at >= 0 ? 'ms' : ''}`;
+  return undefined;
+}
+/** 2570f417 (2.2.3) read route times as integers and clamped them to 200 ms .. 120 s. */
+const RTT_CLAMPED_SINCE: Version = [2, 2, 3];
+/**
+ * A route time keepalived reads but then clamps to 200 ms .. 120 s (get_time_rtt, "resetting"), with
+ * what it says and uses; undefined when it is in range (or not read at all, see rttProblem).
+ */
+function rttReset(text: string, unitsPerMs: number): { why: string; said: string; uses: string } | undefined {
+  const m = /^(\d+(?:\.\d*)?)(ms|s|sec|secs)?$/i.exec(text);
+  if (!m) return undefined;
+  const unit = m[2]?.toLowerCase();
+  // In the kernel's units: a plain number is already one, a time in ms or s is converted.
+  const units = Number(m[1]) * (unit === undefined ? 1 : unit === 'ms' ? unitsPerMs : 1000 * unitsPerMs);
+  if (units < 200 * unitsPerMs) return { why: `'${text}' is below keepalived's minimum of 200ms`, said: 'below minimum 200ms', uses: '200ms' };
+  if (units > 120000 * unitsPerMs) return { why: `'${text}' is above keepalived's maximum of 120s`, said: 'exceeds maximum 120s', uses: '120s' };
   return undefined;
 }
 const ROUTE_NO_ARG = new Set(['onlink', 'add', 'prepend', 'append', 'no_track']);
@@ -320,6 +339,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
         r.problems.push(skip(v, `'${s}' ${bad}`));
         return r;
       }
+      const reset = rtt === undefined ? undefined : rttReset(v.text, rtt);
+      if (reset) r.problems.push({ word: v, message: `'${s}' ${reset.why}; keepalived uses ${reset.uses} instead (keepalived logs "${s === 'rto_min' ? 'rto' : 'rtt'} value ${v.text} ${reset.said}, resetting"; 2.2.8 and later report it under keepalived -t)`, effect: 'adjust', since: RTT_CLAMPED_SINCE });
       // Realms exist for IPv4 only, an expiry time for IPv6 only ("expires is only valid for IPv6").
       if (s === 'realms' && !fam.set(w, 4)) return r;
       if (s === 'expires' && !fam.set(w, 6)) return r;
