@@ -280,6 +280,18 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual(['11: KA204']);
   });
 
+  it('reads a ~LST header as keepalived does: words end at blanks, commas and braces, short rows get empty values', () => {
+    // Found by fuzzing against 2.4.3: `~LST({{IP, IP1}, …)` names the variables '{IP' and 'IP1' (2.2.7
+    // and 2.4.3 read it silently); kalint called it invalid.
+    const vips = (...lines: string[]) => conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 5', '    virtual_ipaddress {', ...lines, '    }', '}');
+    const a = agree(vips('        ~LST({{A, B}, {1,2},{3}) 10.0.${B}.1', '        ~LST({A}, {1,2}) 10.1.${A}.1', '        ~LST(A, 1 2) 10.2.${A}.1'));
+    for (const m of ["6: ~LST specification has too many values '~LST({A}, {1,2}) 10.1.${A}.1'", "7: Invalid ~LST specification '~LST(A, 1 2) 10.2.${A}.1'"]) expect(a.ka).toContain(m);
+    // The short row {3} leaves B empty: that address is invalid, the header is not.
+    expect(a.ka.filter((m) => m.startsWith('5:'))).toEqual(['5: VRRP parsed invalid IP 10.0..1. skipping IP...']);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['5: KA205', '6: KA113', '7: KA113']);
+  });
+
   it('a value is substituted again at once, a value starting with ~ ends the substitution, and a # it produced ends the line', () => {
     // pqarmitage's check_align.conf: '$OFF\t$RS3' with OFF='${_HASH}' and RS3='~SEQ(N,1,3) $RS' is
     // '#\t~SEQ(N,1,3) $RS' to keepalived, a comment; kalint expanded $RS behind the '#', and the '}'

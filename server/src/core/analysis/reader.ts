@@ -1787,17 +1787,7 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
   const kind = m[1]!;
   const body = m[2]!;
-  if (kind === 'LST') {
-    const parts = splitArgs(body);
-    if (parts.length < 2) return { error: '~LST needs a variable and at least one value' };
-    const first = parts[0]!;
-    if (first.startsWith('{')) {
-      const vars = first.slice(1, -1).split(',').map((s) => s.trim());
-      const rows = parts.slice(1).map((p) => (p.startsWith('{') ? p.slice(1, -1) : p).split(',').map((s) => s.trim()));
-      return { vars, rows };
-    }
-    return { vars: [first], rows: parts.slice(1).map((p) => [p]) };
-  }
+  if (kind === 'LST') return parseLstBody(body + ')');
   // keepalived's add_seq: the variable runs to the first blank, comma or ')', then one character
   // (normally the comma) is skipped; each number is read as strtol(…, 0) reads it (0x hex, a leading
   // 0 octal, leading blanks and a sign allowed), and must be followed (after blanks) by ',' or ')'.
@@ -1855,20 +1845,68 @@ function strtolC(s: string, i: number): [number, number] {
   return [sign * n, j];
 }
 
-function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '{') depth++;
-    else if (s[i] === '}') depth--;
-    else if (s[i] === ',' && depth === 0) {
-      out.push(s.slice(from, i).trim());
-      from = i + 1;
-    }
+/**
+ * The variables and rows of a `~LST(…)` as keepalived's add_lst reads them (`s`: what follows the
+ * '(', up to and with the closing ')'). A variable or value runs to a blank, ',' or '}' (a value to
+ * ')' too), so `{{A, B}` names the variables '{A' and 'B' (2.2.7 and 2.4.3 read it silently);
+ * a row with fewer values than variables gets empty ones.
+ */
+function parseLstBody(s: string): { vars: string[]; rows: string[][] } | { error: string } {
+  const at = (i: number) => s[i] ?? '';
+  const blanks = (i: number) => {
+    while (at(i) === ' ' || at(i) === '\t') i++;
+    return i;
+  };
+  const word = (i: number, stops: string) => {
+    while (i < s.length && !stops.includes(s[i]!)) i++;
+    return i;
+  };
+  const invalid = { error: 'expected ~LST(VAR, VALUE…) or ~LST({VAR, …}, {VALUE, …}…)' };
+  let p = blanks(0);
+  let end = ',';
+  if (at(p) === '{') {
+    end = '}';
+    p = blanks(p + 1);
   }
-  out.push(s.slice(from).trim());
-  return out;
+  const vars: string[] = [];
+  for (;;) {
+    const from = p;
+    p = word(p, ' \t,}');
+    vars.push(s.slice(from, p));
+    p = blanks(p);
+    if (at(p) === end) break;
+    if (at(p) !== ',') return invalid;
+    p = blanks(p + 1);
+  }
+  if (at(p) === '}') p = blanks(p + 1);
+  if (at(p) !== ',') return invalid;
+  p = blanks(p + 1);
+  const rows: string[][] = [];
+  for (;;) {
+    let rowEnd = ',';
+    if (at(p) === '{') {
+      rowEnd = '}';
+      p = blanks(p + 1);
+    }
+    const row: string[] = [];
+    for (;;) {
+      const from = p;
+      p = word(p, ' \t,})');
+      row.push(s.slice(from, p));
+      p = blanks(p);
+      if (at(p) === rowEnd || (at(p) === ')' && rowEnd === ',')) break;
+      if (at(p) !== ',') return invalid;
+      p = blanks(p + 1);
+      if (row.length >= vars.length) return { error: `a set of values has more values than the ${vars.length} variable${vars.length === 1 ? '' : 's'} (keepalived: "~LST specification has too many values")` };
+    }
+    while (row.length < vars.length) row.push('');
+    rows.push(row);
+    if (at(p) === '}' && rowEnd === '}') p = blanks(p + 1);
+    if (at(p) === ')') break;
+    if (at(p) !== ',') return invalid;
+    p = blanks(p + 1);
+  }
+  return { vars, rows };
 }
 
 export { parseCondition };
