@@ -292,6 +292,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual(['5: KA205', '6: KA113', '7: KA113']);
   });
 
+  it('a multi-line value that defines its own name again is an error (keepalived reads freed memory)', () => {
+    // Found by fuzzing (a doubled `$HEALTHCHECK_DEFINITION=\` line): 2.2.7 printed garbage keywords
+    // ("Unknown keyword 'M-^YU'") or crashed with a segmentation fault.
+    const text = conf('$H=\\', '    bogus1 \\', '$H=x \\', '    bogus2', 'global_defs {', '$H', '}');
+    const a = agree(text);
+    expect(a.ka).toContain("6: Unknown keyword 'bogus1'");
+    expect(a.missing).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}: ${d.message.split(':')[0]}`)).toEqual(['6: Line 2 of the value of $H defines $H again']);
+  });
+
   it('a value is substituted again at once, a value starting with ~ ends the substitution, and a # it produced ends the line', () => {
     // pqarmitage's check_align.conf: '$OFF\t$RS3' with OFF='${_HASH}' and RS3='~SEQ(N,1,3) $RS' is
     // '#\t~SEQ(N,1,3) $RS' to keepalived, a comment; kalint expanded $RS behind the '#', and the '}'

@@ -306,6 +306,8 @@ export class Reader {
   private readonly braceIncludes: boolean;
   /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
   private readonly gluesLoneBackslash: boolean;
+  /** Multi-line definitions already reported for defining themselves again in their value (KA113). */
+  private readonly redefinedInValue = new Set<Definition>();
   /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
   private readonly gluesBraces: boolean;
 
@@ -1339,6 +1341,14 @@ export class Reader {
       }
       if (value.length > 1) {
         if (text.slice(refEnd).trim() !== '') continue; // multi-line values only expand at the end of a line
+        // A line of the value that defines the same name again, with lines still to come: 2.2.7 and
+        // 2.2.8 replace the value while they read it and read the rest from freed memory (garbage
+        // keywords, or a segmentation fault); 2.4.3 reads that line as an unknown keyword.
+        const again = value.findIndex((l, i) => i < value.length - 1 && l.startsWith(`$${name}=`));
+        if (again >= 0 && def && !this.redefinedInValue.has(def)) {
+          this.redefinedInValue.add(def);
+          this.report('KA113', 'error', `Line ${again + 1} of the value of $${name} defines $${name} again: keepalived 2.2.7 and 2.2.8 replace the value while they read it and read its other lines from freed memory (garbage keywords, or a crash), 2.4.3 reads '$${name}=' as an unknown keyword; remove that line`, frame.file, src.start, src.end);
+        }
         copy(last, refStart);
         const prefix = out;
         const prefixSegs = outSegs.slice();
