@@ -1287,6 +1287,11 @@ describe('a ~SEQ/~LST row that is itself a ~SEQ/~LST line', () => {
     expect(names('~LST(i,a,b) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual([]);
     expect(names('~SEQ(i,1,2) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual(['V_1_1', 'V_2_1', 'V_2_2']);
   });
+  it('stops a ~SEQ whose rows make itself again, with one warning (found by the property test)', () => {
+    // A='~SEQ(i,1,3) $A' (a one-line definition: its first line is empty): each row is the line again.
+    const d = analyze('$A=\\\n~SEQ(i,1,3) $A\n~SEQ(i,1,3) $A\n').diagnostics;
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.code}:${x.severity}`)).toEqual(['3:KA113:warning']);
+  });
   it('substitutes definitions in a header before reading its numbers', () => {
     expect(names('$N=3\n~SEQ(i,$N) vrrp_instance V_$i { }\n')).toEqual(['V_1', 'V_2', 'V_3']);
     expect(codes('~SEQ(i,1,$UNDEFINED) vrrp_instance V_$i { }\n')).toEqual(['1:KA113']);

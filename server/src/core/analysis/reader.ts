@@ -176,6 +176,8 @@ const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 const MAX_VALUE_RESCANS = 8;
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
+/** How deep ~SEQ/~LST rows may expand into further ~SEQ/~LST lines. */
+const MAX_SEQ_NESTING = 16;
 /** How many lines all ~SEQ/~LST lines of one analysis may produce together. */
 const MAX_SEQ_ROWS_PER_RUN = 200000;
 /**
@@ -306,6 +308,9 @@ export class Reader {
   private readonly braceIncludes: boolean;
   /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
   private readonly gluesLoneBackslash: boolean;
+  /** ~SEQ/~LST lines being expanded, one inside the other (see expandSeq). */
+  private seqNesting = 0;
+  private seqRunaway = false;
   /** Multi-line definitions already reported for defining themselves again in their value (KA113). */
   private readonly redefinedInValue = new Set<Definition>();
   /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
@@ -1396,6 +1401,25 @@ export class Reader {
    * line was built by substitution; without them text is the file's own.
    */
   private expandSeq(frame: Frame, text: string, start: number, end: number, segments?: Segment[]): void {
+    // A ~SEQ row that substitutes into another ~SEQ of itself (`$A` with A='~SEQ(i,1,3) $A') would expand without end.
+    // Once that happens, the whole outermost ~SEQ line stops (its other rows would do the same).
+    if (this.seqRunaway) return;
+    if (this.seqNesting >= MAX_SEQ_NESTING) {
+      this.seqRunaway = true;
+      const span = segments ? mapRange(segments, start, end) : { start, end };
+      this.report('KA113', 'warning', `~SEQ/~LST rows expand into further ~SEQ/~LST lines more than ${MAX_SEQ_NESTING} deep; kalint stops expanding this line`, frame.file, span.start, span.end);
+      return;
+    }
+    this.seqNesting++;
+    try {
+      this.expandSeqLine(frame, text, start, end, segments);
+    } finally {
+      this.seqNesting--;
+      if (this.seqNesting === 0) this.seqRunaway = false;
+    }
+  }
+
+  private expandSeqLine(frame: Frame, text: string, start: number, end: number, segments?: Segment[]): void {
     const file = frame.file;
     const src = (a: number, b: number) => (segments ? mapRange(segments, a, b) : { start: a, end: b });
     const headerEnd = seqHeaderEnd(text, start, end);
