@@ -346,6 +346,24 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.missing).toEqual([]);
     expect(errors(a)).toEqual(['1: KA105', '3: KA105', '4: KA203', '4: KA105']);
   });
+
+  it('a definition that holds its own reference and lengthens the line fills the line buffer, which keepalived then reads', () => {
+    // Found by fuzzing: `$IF=${IF}}` makes `label ${IF}` grow by a '}' per replacement until keepalived's
+    // 1024-byte buffer is full; the line then splits at the '{' of `${IF` and at every '}'. kalint gave up
+    // after 64 passes and read nothing of the line.
+    const a = agree(conf('$IF=${IF}}', 'vrrp_instance V {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '        10.0.0.1/24 label ${IF}:1', '    }', '}'));
+    expect(a.ka).toEqual(expect.arrayContaining(["6: Extra '}' found", "6: Unknown keyword ':1'", "7: Extra '}' found", "8: Extra '}' found"]));
+    expect(a.missing).toEqual([]);
+    const ka113 = a.diagnostics.find((d) => d.code === 'KA113')!;
+    expect(ka113.severity).toBe('warning');
+    expect(ka113.message).toContain('reads the 1023 characters it has');
+    expect(errors(a)).toEqual(expect.arrayContaining(['6: KA101', '6: KA201', '7: KA101', '8: KA101']));
+    // Lengthening a word instead leaves a line keepalived accepts: a warning, no error.
+    const b = agree(conf('$A=x$A', 'global_defs {', '    router_id $A', '}'));
+    expect(b.ka).toEqual([]);
+    expect(errors(b)).toEqual([]);
+    expect(b.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`)).toEqual(['3: KA113 warning']);
+  });
 });
 
 describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {

@@ -235,6 +235,86 @@ const SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN: Version = [2, 2, 8];
 const SUBSTITUTED_LINE_NOT_RECHECKED_SINCE: Version = [2, 4, 0];
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
+/** keepalived's line buffer (MAXBUF): a substitution that would make the line this long or longer is not made. */
+const LINE_BUFFER_SIZE = 1024;
+/** How many single replacements kalint makes when it follows a line that grows without end to the buffer's end. */
+const MAX_RUNAWAY_STEPS = 4096;
+
+/**
+ * What a definition reference at `text[at]` (a '$') is, read as keepalived's find_definition reads it:
+ * `${NAME}` (with `${NAME 1 2}` parameters: spaces and digits, not ending in a space), or `$NAME`
+ * ended by a blank, ',', ')' or the end of the line.
+ */
+function referenceAt(text: string, at: number): { name: string; length: number; params: boolean; atEnd: boolean } | undefined {
+  let p = at + 1;
+  const braced = text.charCodeAt(p) === 123;
+  if (braced) p++;
+  const first = text.charCodeAt(p);
+  if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
+  const nameStart = p;
+  p++;
+  for (let c = text.charCodeAt(p); c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++p));
+  const name = text.slice(nameStart, p);
+  let params = false;
+  if (braced) {
+    let lastDigit = -1;
+    while (p < text.length && (text[p] === ' ' || (text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57))) {
+      if (text[p] !== ' ') {
+        params = true;
+        lastDigit = p;
+      }
+      p++;
+    }
+    if (params && lastDigit + 1 !== p) return undefined;
+    if (text[p] !== '}') return undefined;
+    p++;
+  } else if (p < text.length && !' \t,)'.includes(text[p]!)) {
+    return undefined;
+  }
+  return { name, length: p - at, params, atEnd: p === text.length };
+}
+
+/**
+ * A line whose definitions refer to themselves and lengthen it each time (`label ${IF}` after
+ * `$IF=${IF}}`), substituted as keepalived 2.2.7's replace_param does: after each replacement it looks
+ * for the next '$' from where the value starts, so such a value is replaced again and again in one
+ * pass until the next replacement would not fit its 1024-byte buffer; it then stops, logs that (at a
+ * level -t does not print), skips stripping comments again, and reads the line as it is
+ * (`label $`, `{`, `IF`, then one '}' per replacement: "Extra '}' found" for each). `value` gives a
+ * one-line definition's value, or undefined when keepalived would not replace the name. Undefined when
+ * the line does not grow to the buffer's end in kalint's budget or meets what this does not follow (a
+ * multi-line value, parameters, a value starting with '~', a line that becomes an `@id`, `~SEQ` or
+ * `$NAME=` line).
+ */
+export function runawaySubstitution(text: string, value: (name: string, atEnd: boolean) => string | 'unfollowed' | undefined): { text: string; firstReference: number } | undefined {
+  let buf = text;
+  let firstReference = -1;
+  let steps = 0;
+  for (;;) {
+    let found = false;
+    let cur = buf.indexOf('$');
+    while (cur >= 0 && cur + 1 < buf.length) {
+      const ref = referenceAt(buf, cur);
+      const v = ref && !ref.params ? value(ref.name, ref.atEnd) : undefined;
+      if (ref?.params || v === 'unfollowed') return undefined;
+      if (v === undefined) {
+        cur = buf.indexOf('$', cur + 1);
+        continue;
+      }
+      found = true;
+      if (firstReference < 0) firstReference = cur;
+      if (buf.length + v.length - ref!.length >= LINE_BUFFER_SIZE) return { text: buf, firstReference };
+      if (++steps > MAX_RUNAWAY_STEPS || /^[ \t]*~/.test(v)) return undefined;
+      buf = buf.slice(0, cur) + v + buf.slice(cur + ref!.length);
+      cur = buf.indexOf('$', cur);
+    }
+    if (!found) return undefined;
+    // A pass that ended with the line still fitting: keepalived strips comments and looks again while a '$' is left.
+    const cut = commentStartIn(buf);
+    if (cut >= 0) buf = buf.slice(0, cut);
+    if (!buf.includes('$') || /^(?:@|[ \t]*~|[ \t]*\$[A-Za-z_][A-Za-z0-9_]*=)/.test(buf)) return undefined;
+  }
+}
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
 export const MAX_LINE_LENGTH = 1022;
 /** What one fgets into keepalived's 1024-byte line buffer takes from a longer line. */
@@ -1182,7 +1262,21 @@ export class Reader {
     // keepalived substitutes again from the text it just wrote: a cycle that lengthens the line ends at
     // its length limit, one that does not (`$IF=${IF}`) never ends (2.2.7: keepalived -t hangs).
     if (cur.length <= halfway) return endless('Definitions refer to each other without end and never lengthen the line: keepalived loops forever on it (keepalived -t never finishes)');
-    return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
+    const full = runawaySubstitution(text, (name, atEnd) => {
+      const def = this.definitions.get(name);
+      const v = def ? expansionOf(def) : undefined;
+      if (v) return v.length > 1 ? (atEnd ? 'unfollowed' : undefined) : v[0]!;
+      return name === '_ENV' || name === '_RANDOM' ? 'unfollowed' : this.predefined(name, '', frame);
+    });
+    if (!full) return endless('Definitions refer to each other without end; keepalived keeps substituting until the line is too long');
+    const span = mapRange(segments, 0, text.length);
+    const rest = mapRange(segments, full.firstReference, text.length);
+    const line = full.text.trim();
+    const shown = line.length > 60 ? `${line.slice(0, 40)}…${line.slice(-16)}` : line;
+    this.report('KA113', 'warning', `Definitions refer to each other without end: keepalived substitutes until its ${LINE_BUFFER_SIZE}-byte line buffer is full, then reads the ${full.text.length} characters it has ('${shown}')`, frame.file, span.start, span.end);
+    cur = full.text;
+    segs = [...sliceSegments(segments, 0, full.firstReference), { outStart: full.firstReference, outEnd: cur.length, srcStart: rest.start, srcEnd: rest.end, verbatim: false }];
+    return done();
   }
 
   /**
