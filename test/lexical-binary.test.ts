@@ -364,6 +364,24 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(b)).toEqual([]);
     expect(b.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`)).toEqual(['3: KA113 warning']);
   });
+
+  it('${NAME   } with spaces before the brace is a reference whose replacement leaves the spaces and the brace', () => {
+    // Found by fuzzing pqarmitage's 1756.conf (`${TESTM    }` after a deleted brace; TESTM='#' made it a
+    // comment): keepalived reads the spaces as an empty parameter list and replaces as many characters as
+    // `${R}` has, so `${R  }` reads 'abc }'. kalint left the reference as written and split it at its braces.
+    const a = agree(conf('$R=abc', 'global_defs {', '    router_id ${R  }', '    vrrp_garp_master_delay 5', '}', 'global_defs {', '    router_id ${R }x', '}'));
+    expect(a.ka).toEqual(["4: Unknown keyword 'vrrp_garp_master_delay'", "5: Extra '}' found", "5: Unknown keyword '}'", "7: Unknown keyword 'x'", "8: Extra '}' found", "8: Unknown keyword '}'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['4: KA202', '5: KA101', '7: KA201', '8: KA101']);
+    expect(a.diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}:${d.range.start.column}: ${d.message}`)).toEqual([
+      "3:14: '${R  }': keepalived replaces only '${R ' (as many characters as '${R}' has) and leaves ' }' on the line, where its '}' closes a block; write '${R}'",
+      "7:14: '${R }': keepalived replaces only '${R ' (as many characters as '${R}' has) and leaves '}' on the line, where its '}' closes a block; write '${R}'",
+    ]);
+    // A comment value swallows the rest, brace and all (the fuzzed config): keepalived is silent.
+    const b = agree(conf('$C=${_HASH}', 'global_defs {', '    ${C    }', '    router_id x', '}'));
+    expect(b.ka).toEqual([]);
+    expect(errors(b)).toEqual([]);
+  });
 });
 
 describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keepalived reads them', () => {

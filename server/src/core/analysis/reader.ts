@@ -233,6 +233,8 @@ const DEFINITION_PARAMETERS = /^[ \t]+[A-Za-z0-9_]+(?:[ \t]+[A-Za-z0-9_]+)*$/;
 const SUBSTITUTED_CONDITION_HANGS_BEFORE: Version = [2, 1, 4];
 const SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN: Version = [2, 2, 8];
 const SUBSTITUTED_LINE_NOT_RECHECKED_SINCE: Version = [2, 4, 0];
+/** Blanks keepalived reads in `${NAME   }` as an empty parameter list: spaces only (a tab ends the name). */
+const SPACES_ONLY = /^ +$/;
 /** How many lines one line may expand into. */
 const MAX_EXPANDED_LINES = 10000;
 /** keepalived's line buffer (MAXBUF): a substitution that would make the line this long or longer is not made. */
@@ -268,6 +270,8 @@ function referenceAt(text: string, at: number): { name: string; length: number; 
     if (params && lastDigit + 1 !== p) return undefined;
     if (text[p] !== '}') return undefined;
     p++;
+    // Without parameters keepalived replaces as many characters as `${NAME}` has, whatever spaces precede the '}'.
+    if (!params) p = nameStart + name.length + 1;
   } else if (p < text.length && !' \t,)'.includes(text[p]!)) {
     return undefined;
   }
@@ -1389,7 +1393,11 @@ export class Reader {
     };
     while ((m = re.exec(text))) {
       const name = m[1] ?? m[3]!;
-      const args = m[2] ?? '';
+      // `${NAME   }`: spaces but no parameter still name NAME for keepalived, which then replaces only as
+      // many characters as `${NAME}` has, so the rest (`  }`) stays on the line: `${R  }` reads 'abc }'.
+      const spacesOnly = m[2] !== undefined && SPACES_ONLY.test(m[2]);
+      const args = spacesOnly ? '' : (m[2] ?? '');
+      const matchEnd = spacesOnly ? m.index + name.length + 3 : m.index + m[0].length;
       const envReference = name === '_ENV' && !this.before(ENV_DEFINITION_SINCE) && !this.definitions.has(name);
       if (envReference) {
         const env = this.environmentReference(args, frame, mapRange(segments, m.index, m.index + m[0].length));
@@ -1423,8 +1431,13 @@ export class Reader {
       }
       this.usedDefinitions.add(name);
       const refStart = m.index;
-      const refEnd = m.index + m[0].length;
+      const refEnd = matchEnd;
       const src = mapRange(segments, refStart, refEnd);
+      if (spacesOnly) {
+        const written = mapRange(segments, m.index, m.index + m[0].length);
+        const left = text.slice(matchEnd, m.index + m[0].length);
+        if (written.verbatim) this.report('KA113', 'warning', `'${m[0]}': keepalived replaces only '${text.slice(m.index, matchEnd)}' (as many characters as '\${${name}}' has) and leaves '${left}' on the line${left.includes('}') ? ", where its '}' closes a block" : ''}; write '\${${name}}'`, frame.file, written.start, written.end);
+      }
       if (args && refEnd < text.length && value.length === 1 && value[0]!.length + 1 < refEnd - refStart && this.before(PARAM_REFERENCE_SHIFT_FIXED_IN)) {
         // keepalived before 2.4.0 shifts the rest of the line wrongly after `${_RANDOM MIN MAX}` followed
         // by more text: it moves only the first character after the reference, so what it reads
