@@ -914,7 +914,7 @@ describe('socket addresses keepalived reads with inet_stosockaddr', () => {
   // keepalived 2.2.7 (lib/utils.c) cuts such an address at its first '-' (else its first '/')
   // before inet_pton, so `192.168.0.92/24` is 192.168.0.92. Checked with the binary: `keepalived
   // -t` says nothing about any of these lines (the joetanx/load-balancing-cyberark configs have them).
-  it('accepts an address followed by /… or -… where keepalived ignores the suffix', () => {
+  it('accepts an address followed by /… or -… where keepalived ignores the suffix, and warns that it does', () => {
     const text = [
       'vrrp_instance VI_1 {', //                       1
       '    interface eth0', //                         2
@@ -939,7 +939,12 @@ describe('socket addresses keepalived reads with inet_stosockaddr', () => {
       '    }', //                                      21
       '}', //                                          22
     ].join('\n');
-    expect(codes(text).filter((c) => c.endsWith('KA205'))).toEqual([]);
+    // No error (keepalived accepts every line), but the dropped part is named: a warning (pasted configs:
+    // `real_server 10.0.0.2-5 80` is the one server 10.0.0.2).
+    const ka205 = analyze(text).diagnostics.filter((d) => d.code === 'KA205');
+    expect(ka205.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ka205.map((d) => d.range.start.line + 1)).toEqual([4, 6, 7, 13, 15, 16, 18, 19]);
+    expect(ka205.find((d) => d.range.start.line + 1 === 19)!.message).toContain("drops '-x' and reads the address 10.0.0.1");
   });
 
   it('still rejects what inet_pton rejects once the suffix is cut', () => {

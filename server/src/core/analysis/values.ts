@@ -236,6 +236,15 @@ export function sockaddrFamily(text: string): Family | undefined {
   return sockaddrAddress(text)?.family;
 }
 
+/**
+ * What keepalived drops from a socket-address word (`/24` of `10.0.0.1/24`, `-5` of `10.0.0.2-5`),
+ * or undefined when it reads the whole word.
+ */
+export function sockaddrIgnoredPart(text: string): string | undefined {
+  const kept = sockaddrText(text);
+  return kept.length < text.length ? text.slice(kept.length) : undefined;
+}
+
 /** The text keepalived reads as the address of a socket-address word: up to its first '-', else its first '/'. */
 export function sockaddrText(text: string): string {
   let cut = text.indexOf('-');

@@ -29,8 +29,8 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger, sockaddrFamily } from './values.js';
-import { suggest } from './suggest.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
@@ -205,6 +205,14 @@ const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, 
   ignored: ['error', 'keepalived reports the line and goes on without it'],
   accepted: ['warning', 'keepalived 2.2.7 does not report this line'],
   crashes: ['error', 'keepalived 2.2.7 crashes on this line (segmentation fault, also in keepalived -t)'],
+};
+
+/**
+ * What to write instead of a keyword of another block, where that block's meaning does not carry over
+ * (`ip_family inet6` in a vrrp_instance, seen on a pasted config, where `native_ipv6` was meant).
+ */
+const MISPLACED_HINTS: Record<string, string> = {
+  'vrrp_instance ip_family': "; a vrrp_instance takes its address family from its addresses, and 'native_ipv6' makes it IPv6",
 };
 
 /** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
@@ -1032,7 +1040,7 @@ export class Walker implements LineSink {
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
       const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
-      const instead = replacement ? `; here, use '${replacement}'` : '';
+      const instead = replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '';
       this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
     }
@@ -1053,7 +1061,10 @@ export class Walker implements LineSink {
       return;
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
-    const guess = suggest(name, candidates);
+    let guess = suggest(name, candidates);
+    // A guess far from the word (it holds the keyword: `dpdk_interface` for `interface`) that this block
+    // already set on an earlier line names something else: the fix would set that keyword a second time.
+    if (guess && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp && editDistance(name.toLowerCase(), guess.toLowerCase(), 2) > 2) guess = undefined;
     // A misspelt old keyword (`net_mask`): say what became of the one meant.
     const oldMeant = guess ? undefined : suggest(name, Object.keys(RENAMED).filter((k) => k !== '_comment'));
     const oldEntry = oldMeant ? (RENAMED as unknown as Record<string, { replacement: string | null; note: string }>)[oldMeant] : undefined;
@@ -1624,7 +1635,10 @@ export class Walker implements LineSink {
           if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
         }
         const p = checkArg(argIn(a, this.options.target), text, keyword);
-        if (!p) continue;
+        if (!p) {
+          if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args.argWord(i).range, file);
+          continue;
+        }
         // A handler that stops at its first bad value never looks at the later words: report this one only.
         if (a.after_invalid === 'stops') {
           this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${stopsEffect(args, i, a.invalid === 'logged')}`, file, args.argWord(i).range);
@@ -1799,6 +1813,7 @@ export class Walker implements LineSink {
     }
     const p = checkArg(VS_ADDRESS, t0, keyword);
     if (p) this.report('KA205', 'error', `Invalid virtual server address '${t0}'`, file, args.argWord(at).range);
+    else this.reportIgnoredAddressPart(keyword, t0, args.argWord(at).range, file);
     if (t1 === undefined) return;
     // A plain port in range, the common case, needs no test of its text.
     const digits = args.argDigits(at + 1);
@@ -1843,6 +1858,20 @@ export class Walker implements LineSink {
     }
     const severity: Severity = prev.file === node.file ? 'warning' : 'info';
     this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}; keep one`, node.file, node.word!.range, { related });
+  }
+
+  /**
+   * keepalived reads a socket address (virtual_server, real_server, sorry_server, unicast_src_ip,
+   * unicast_peer, connect_ip, bindto, bfd neighbor_ip…) up to its first '-', else its first '/', and
+   * drops the rest without a word (inet_stosockaddr): `real_server 10.0.0.2-5 80` is the one server
+   * 10.0.0.2, `unicast_src_ip 10.0.0.1/24` the address 10.0.0.1.
+   */
+  private reportIgnoredAddressPart(keyword: string, text: string, range: Range, file: string): void {
+    const dropped = sockaddrIgnoredPart(text);
+    if (dropped === undefined) return;
+    const kept = text.slice(0, text.length - dropped.length);
+    const what = dropped.startsWith('-') ? 'no address range (it is one address)' : 'no prefix length';
+    this.report('KA205', 'warning', `'${keyword}' takes ${what}: keepalived silently drops '${dropped}' and reads the address ${kept}`, file, range);
   }
 
   private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false): void {
