@@ -370,6 +370,81 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'keyword-typo',
+    weight: 4,
+    apply(d, rng) {
+      // The slips behind `prompte_secondaries`: a letter dropped, doubled or swapped with the next.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /^[a-z_]{4,}$/.test(wordsOf(l)[0]!.text));
+      if (i === undefined) return undefined;
+      const w = wordsOf(d.lines[i]!)[0]!;
+      const k = 1 + rng.int(w.text.length - 2);
+      const kind = rng.int(3);
+      const to = kind === 0 ? w.text.slice(0, k) + w.text.slice(k + 1) : kind === 1 ? w.text.slice(0, k) + w.text[k] + w.text.slice(k) : w.text.slice(0, k) + w.text[k + 1] + w.text[k] + w.text.slice(k + 2);
+      if (to === w.text) return undefined;
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: '${w.text}' -> '${to}'`;
+    },
+  },
+  {
+    name: 'semicolon',
+    weight: 3,
+    apply(d, rng) {
+      // nginx and bind habits: `priority 100;`, `virtual_router_id 51 ;`, `};`.
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      const mark = rng.pick([';', ' ;']);
+      d.lines[i] = d.lines[i]!.replace(/\s*$/, '') + mark;
+      return `line ${i + 1}: '${mark.trim()}' at the end`;
+    },
+  },
+  {
+    name: 'lookalike',
+    weight: 3,
+    apply(d, rng) {
+      // What blog editors and chat tools do to pasted configs: a no-break space, curly quotes, a
+      // fullwidth brace or an en dash instead of a hyphen.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /[ "{}-]/.test(l.trim()));
+      if (i === undefined) return undefined;
+      const line = d.lines[i]!;
+      const lead = line.length - line.trimStart().length;
+      const spots = [...line].flatMap((c, k) => (k >= lead && ' "{}-'.includes(c) ? [k] : []));
+      if (!spots.length) return undefined;
+      const k = rng.pick(spots);
+      const c = line[k]!;
+      const to = c === ' ' ? rng.pick(['\u00a0', '\u3000']) : c === '"' ? rng.pick(['\u201c', '\u201d']) : c === '{' ? '\uff5b' : c === '}' ? '\uff5d' : '\u2013';
+      d.lines[i] = line.slice(0, k) + to + line.slice(k + 1);
+      return `line ${i + 1}: '${c}' -> U+${to.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    },
+  },
+  {
+    name: 'slash-comment',
+    weight: 2,
+    apply(d, rng) {
+      // A C-style comment, on a line of its own or after a value.
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      if (rng.int(2)) {
+        d.lines.splice(i, 0, d.lines[i]!.match(/^\s*/)![0] + '// note');
+        return `line ${i + 1}: '// note' line inserted`;
+      }
+      d.lines[i] = d.lines[i]! + rng.pick([' // note', ' /* note */']);
+      return `line ${i + 1}: C comment after the line`;
+    },
+  },
+  {
+    name: 'unit-suffix',
+    weight: 3,
+    apply(d, rng) {
+      // `advert_int 1s`, `delay_loop 5sec`, `connect_timeout 3000ms`.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2 && /^\d+$/.test(wordsOf(l)[1]!.text));
+      if (i === undefined) return undefined;
+      const w = wordsOf(d.lines[i]!)[1]!;
+      const to = w.text + rng.pick(['s', 'ms', 'sec', '%']);
+      d.lines[i] = replaceWord(d.lines[i]!, w, to);
+      return `line ${i + 1}: '${w.text}' -> '${to}'`;
+    },
+  },
+  {
     name: 'no-final-newline',
     weight: 2,
     apply(d) {
