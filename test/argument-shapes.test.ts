@@ -122,10 +122,13 @@ describe('a checker bindto with a /prefix', () => {
 describe('a track_file defined after the instance that tracks it, with another track file defined before', () => {
   const tf = (name: string) => `track_file ${name} {\n  file /tmp/${name}\n}\n`;
   const inst = 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 26\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1\n  }\n  track_file {\n    TF_1\n  }\n}\n';
-  it('is still ignored by the running daemon; the finding says why keepalived -t is silent', () => {
+  it('is still ignored by the running daemon; the finding says why keepalived -t is silent, and that it can crash there', () => {
     const withEarlier = `${tf('TF_0')}${inst}${tf('TF_1')}`;
-    expect(messages(withEarlier, 'KA315')[0]).toMatch(/defined only after 'VI_1'.*keepalived -t says nothing here.*"track file TF_1 not found, ignoring\.\.\."/);
-    expect(messages(`${inst}${tf('TF_1')}`, 'KA315')[0]).not.toMatch(/says nothing/);
+    // 2.2.7 reads past its list here: silent in the test's folder, SIGSEGV for /tmp/a/keepalived.conf.
+    expect(messages(withEarlier, 'KA315')[0]).toMatch(/defined only after 'VI_1'.*keepalived -t usually says nothing here.*crashes instead.*"track file TF_1 not found, ignoring\.\.\."/);
+    expect(messages(`${inst}${tf('TF_1')}`, 'KA315')[0]).not.toMatch(/says nothing|crash/);
+    // 2.0.19 has no such bug: it reports the name.
+    expect(messages(withEarlier, 'KA315', '2.0.19')[0]).not.toMatch(/says nothing|crash/);
   });
   it.skipIf(!is227)('agrees with keepalived 2.2.7 -t (silent with the earlier track file, "not found" without it)', () => {
     expect(runKeepalived(`${tf('TF_0')}${inst}${tf('TF_1')}`).messages.map((m) => m.message)).not.toContainEqual(expect.stringMatching(/not found/));

@@ -45,8 +45,10 @@ export interface IgnoredTrackLine {
    * 2.1.0 `keepalived -t` puts each track file on the VRRP and the checker lists with one link, so
    * the VRRP list's search for a missing name never comes back to its start. 2.1.0–2.1.5, 2.2.7,
    * 2.2.8 and 2.3.1 loop forever (a debugger shows it in the name search); 2.2.0, 2.2.4 and 2.4.3
-   * crash (status 139). 2.0.19 reports the name and goes on. (A name whose track file comes later
-   * in the file neither hangs 2.2.7's -t nor is reported by it.)
+   * crash (status 139); which one depends on memory layout (2.2.7 crashes too when the file is
+   * /tmp/a/keepalived.conf given by absolute path). 2.0.19 reports the name and goes on. (A name
+   * whose track file comes later in the file is usually found on the checker's list, silently, and
+   * crashes 2.2.7 with that short path: the `why` of such a line says so.)
    */
   hangsConfigTest: boolean;
 }
@@ -124,11 +126,13 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         }
         else if ((order.get(def) ?? 0) > ownerPos) {
           why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
-          // With another track file defined before the owner, 2.2.7 -t's own reading finds the later
-          // definition and says nothing; the running daemon logs "track file X not found, ignoring..."
-          // (both seen: -t exit 0 silent, the daemon in a network namespace).
-          if (block.keyword === 'track_file' && keptTrackFileBefore(ownerPos)) {
-            why += ` (keepalived -t says nothing here, because a track file defined earlier lets its test run find this one, but the running daemon logs "track file ${nameWord.text} not found, ignoring...")`;
+          // With another track file defined before the owner, 2.1.0+'s config test searches on past the
+          // end of the VRRP list (see hangsConfigTest) into the checker's, where an earlier reading of
+          // the file put this one: usually it finds it and says nothing, but with another memory
+          // layout it reads garbage (2.2.7: SIGSEGV for /tmp/a/keepalived.conf given by absolute path,
+          // silent in longer folders). The running daemon logs "track file X not found, ignoring...".
+          if (block.keyword === 'track_file' && keptTrackFileBefore(ownerPos) && compareVersions(analysis.target, CONFIG_TEST_HANGS_SINCE) >= 0) {
+            why += ` (keepalived -t usually says nothing here: a bug links its list of track files to the checker's, where it finds this one; with another memory layout it crashes instead, e.g. 2.2.7 with the file at /tmp/a/keepalived.conf. The running daemon logs "track file ${nameWord.text} not found, ignoring...")`;
           }
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
