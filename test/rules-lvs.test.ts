@@ -798,6 +798,8 @@ describe('lvs rules', () => {
   it('hysteresis with all weights 0 explains the wrap-around', () => {
     const d = findings(vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  weight 0', '}']), 'KA514');
     expect(d[0]?.message).toContain('4294967295');
+    // No hysteresis line: the finding names the default, not a setting the user never wrote.
+    expect(d[0]?.message).toContain("the default hysteresis 0 is not below the quorum 0");
   });
 
   it('the fix for a missing protocol inserts it inside the block with the block indentation', () => {

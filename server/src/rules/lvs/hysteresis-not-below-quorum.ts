@@ -29,7 +29,7 @@ export const hysteresisNotBelowQuorum: FileRule = {
       const reduced = q.effectiveQuorum < q.written ? ` (reduced from ${q.written} to the total real server weight)` : '';
       const becomes = q.effectiveQuorum === 0 ? '4294967295 (0 − 1 wraps around)' : String(q.effectiveQuorum - 1);
       ctx.report({
-        message: `In '${vsLabel(vs)}' hysteresis ${q.effectiveHysteresis} is not below the quorum ${q.effectiveQuorum}${reduced}; keepalived sets it to ${becomes} (keepalived: "hysteresis … >= quorum …")`,
+        message: `In '${vsLabel(vs)}' ${q.hysteresis ? 'hysteresis' : 'the default hysteresis'} ${q.effectiveHysteresis} is not below the quorum ${q.effectiveQuorum}${reduced}; keepalived sets it to ${becomes} (keepalived: "hysteresis … >= quorum …")`,
         file: vs.node.file,
         range: vs.node.range,
         related: q.hysteresis ? [related(q.hysteresis.node, 'hysteresis set here')] : undefined,
