@@ -324,6 +324,31 @@ describe('KA704 lookalike-character', () => {
   });
 });
 
+describe('KA704 full-width braces', () => {
+  // A CJK input method left on types '｛' and '｝' (U+FF5B, U+FF5D): keepalived reads them as words, so
+  // the block never opens ("vrrp_instance must have a name" for the extra word) or never closes.
+  const typed = conf('vrrp_instance VI_1 \uff5b', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '\uff5d');
+  it('finds them and says they are no braces for keepalived; the fix writes ASCII braces', () => {
+    const d = findings(typed, 'KA704');
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([1, 7]);
+    expect(d[0]!.message).toBe("'<U+FF5B>' contains a full-width left curly bracket (U+FF5B): keepalived opens and closes blocks only with ASCII '{' and '}', so it reads it as a word, not as a brace; write the ASCII brace");
+    expect(findings(typed, 'KA201').map((x) => x.message)).toContain("Unknown keyword '<U+FF5D>' in 'vrrp_instance': it contains a full-width right curly bracket (U+FF5D), which is no brace for keepalived; written as '}' it would close a block (see KA704)");
+    let text = typed;
+    for (const x of [...d].reverse()) text = applyFix(text, x.fix!);
+    expect(text).toBe(conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}'));
+    expect(findings(text, 'KA704')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t: a full-width brace is a word', () => {
+    // (With the '｛' too, keepalived reads the instance's lines into an instance it never made and may
+    // crash: KA104 says so. A closing one alone is safe to run.)
+    const closing = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '\uff5d');
+    const said = runKeepalived(closing).messages.map((m) => `${m.line}:${m.message}`);
+    expect(said).toContain('7:Unknown keyword \'\uff5d\'');
+    expect(said).toContain("undefined:There are 1 missing '}'s or extra '{'s");
+    expect(linesOf(closing, 'KA704')).toEqual([7]);
+  });
+});
+
 describe('KA705 placeholder-left', () => {
   // Real configs copied from guides: `script "/scripts/check-http.sh <public-ip>"`, `auth_pass <CHANGE_TO_8-CHARACTER_PASSWORD>`, `<VIP>`.
   const text = [

@@ -1013,12 +1013,15 @@ export class Walker implements LineSink {
       // Copied text: a no-break space or a typographic quote is part of the word for keepalived (KA704 has the fix).
       const plain = replaceLookalikes(name).trim();
       const meant = plain ? plain.split(/[ \t]+/)[0]! : '';
+      const brace = plain === '{' || plain === '}';
       const effect = !plain
         ? 'keepalived reads them as an unknown keyword, and the keyword after them on this line is lost'
-        : ctx.childMap.has(meant)
-          ? `written with plain characters it would be '${plain}'`
-          : 'keepalived reads them as part of the word';
-      this.report('KA201', 'error', `Unknown keyword '${showLookalikes(name)}' in ${contextName(ctx)}: it contains ${describeLookalikes(name)}, which is neither a blank nor a quote for keepalived; ${effect} (see KA704)`, file, word.range);
+        : brace
+          ? `written as '${plain}' it would ${plain === '}' ? 'close' : 'open'} a block`
+          : ctx.childMap.has(meant)
+            ? `written with plain characters it would be '${plain}'`
+            : 'keepalived reads them as part of the word';
+      this.report('KA201', 'error', `Unknown keyword '${showLookalikes(name)}' in ${contextName(ctx)}: it contains ${describeLookalikes(name)}, which is ${brace ? 'no brace' : 'neither a blank nor a quote'} for keepalived; ${effect} (see KA704)`, file, word.range);
       return;
     }
     const latin = latinForHomoglyphs(name);

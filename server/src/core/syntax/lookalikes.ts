@@ -1,9 +1,9 @@
-// Characters that look like a blank or a quote but are neither to keepalived, which splits words
-// on ASCII blanks only and quotes with '"' only. They arrive with text copied from web pages, chat
+// Characters that look like a blank, a quote or a brace but are none to keepalived, which splits words
+// on ASCII blanks only, quotes with '"' only and opens and closes blocks with '{' and '}' only. They arrive with text copied from web pages, chat
 // and word processors: `priority<U+00A0>100` is one unknown word, `“/bin/notify.sh”` a command
 // whose name starts with a quote mark.
 
-export type LookalikeKind = 'space' | 'invisible' | 'quote';
+export type LookalikeKind = 'space' | 'invisible' | 'quote' | 'brace';
 
 interface LookalikeInfo {
   kind: LookalikeKind;
@@ -40,9 +40,14 @@ const INFO = new Map<number, LookalikeInfo>([
   [0x201f, { kind: 'quote', name: 'double high-reversed-9 quotation mark', replacement: '"' }],
   [0x00ab, { kind: 'quote', name: 'left-pointing double angle quotation mark', replacement: '"' }],
   [0x00bb, { kind: 'quote', name: 'right-pointing double angle quotation mark', replacement: '"' }],
+  // A CJK input method left on types these for `{` and `}`: keepalived reads them as words.
+  [0xff5b, { kind: 'brace', name: 'full-width left curly bracket', replacement: '{' }],
+  [0xff5d, { kind: 'brace', name: 'full-width right curly bracket', replacement: '}' }],
+  [0xfe5b, { kind: 'brace', name: 'small left curly bracket', replacement: '{' }],
+  [0xfe5c, { kind: 'brace', name: 'small right curly bracket', replacement: '}' }],
 ]);
 
-const CHARS = '[\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff\\u201c-\\u201f\\u00ab\\u00bb]';
+const CHARS = '[\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff\\u201c-\\u201f\\u00ab\\u00bb\\ufe5b\\ufe5c\\uff5b\\uff5d]';
 /** Every lookalike character, for matchAll and replace only (never exec/test: its lastIndex must stay 0). */
 export const LOOKALIKE_RE = new RegExp(CHARS, 'g');
 const ANY_LOOKALIKE = new RegExp(CHARS);

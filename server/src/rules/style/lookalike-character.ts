@@ -1,5 +1,5 @@
-// KA704: a no-break space, an invisible character or a typographic quote outside a comment (one
-// finding per line).
+// KA704: a no-break space, an invisible character, a typographic quote or a full-width brace outside
+// a comment (one finding per line).
 // keepalived splits words at ASCII blanks only and quotes with '"' only (checked with the binary:
 // `priority<U+00A0>100` is "Unknown keyword", `notify_master “/bin/x.sh”` is accepted silently).
 
@@ -13,7 +13,11 @@ const ACTION: Record<LookalikeKind, (one: boolean) => string> = {
   space: (one) => (one ? 'replace it with a plain space' : 'replace them with plain spaces'),
   invisible: (one) => (one ? 'delete it' : 'delete them'),
   quote: () => 'use straight double quotes (")',
+  brace: (one) => (one ? "write the ASCII brace" : 'write ASCII braces'),
 };
+
+const SPLITS = `keepalived splits words only at ASCII blanks and quotes only with '"'`;
+const BRACES = "keepalived opens and closes blocks only with ASCII '{' and '}'";
 
 /** Index of the token that holds `offset` (the last one starting at or before it), or -1. */
 function tokenAt(starts: Int32Array | number[], count: number, offset: number): number {
@@ -37,13 +41,19 @@ function quotedLookalike(store: TokenStore): boolean {
   return false;
 }
 
+/** Why keepalived reads these characters as part of a word. */
+function reasons(kinds: Set<LookalikeKind>): string {
+  if (!kinds.has('brace')) return SPLITS;
+  return kinds.size === 1 ? BRACES : `${SPLITS}, and ${BRACES.replace('keepalived ', '')}`;
+}
+
 export const lookalikeCharacter: FileRule = {
   kind: 'file',
   code: 'KA704',
   name: 'lookalike-character',
   family: 'style',
   severity: 'warning',
-  description: 'A no-break space, an invisible character (zero-width space, byte order mark) or a typographic quote outside a comment; keepalived reads it as part of a word.',
+  description: 'A no-break space, an invisible character (zero-width space, byte order mark), a typographic quote or a full-width brace outside a comment; keepalived reads it as part of a word.',
   docs: {
     why:
       'Configs copied from web pages, chat messages or word processors carry characters that look like blanks or quotes: ' +
@@ -51,7 +61,9 @@ export const lookalikeCharacter: FileRule = {
       'words at ASCII blanks only and quotes with the straight `"` only, so `priority` followed by a no-break space and ' +
       '`100` is one unknown keyword (the priority is never set), no-break spaces at the start of a line become a keyword ' +
       'that swallows the real one, and `“/etc/keepalived/notify.sh”` names a command whose first character is a quote ' +
-      'mark, which keepalived accepts without a word and then fails to run on failover. The fix writes the plain character.',
+      'mark, which keepalived accepts without a word and then fails to run on failover. A CJK input method left on types ' +
+      'full-width braces (`｛`, `｝`), which keepalived reads as words: the block never opens, or never closes. The fix ' +
+      'writes the plain character.',
     bad: 'vrrp_instance VI_1 {\n    # the blank after priority is a no-break space (U+00A0)\n    priority\u00a0100\n    notify_master \u201c/etc/keepalived/notify.sh master\u201d\n}',
     good: 'vrrp_instance VI_1 {\n    priority 100\n    notify_master "/etc/keepalived/notify.sh master"\n}',
   },
@@ -81,7 +93,7 @@ export const lookalikeCharacter: FileRule = {
         ctx.report({
           message: bom
             ? 'The file starts with a byte order mark (U+FEFF), which keepalived reads as part of the first word; save the file without it'
-            : `'${showLookalikes(shown)}' contains ${describeLookalikes(shown)}: keepalived splits words only at ASCII blanks and quotes only with '"', so it reads ${one ? 'it' : 'them'} as part of the word; ${action}`,
+            : `'${showLookalikes(shown)}' contains ${describeLookalikes(shown)}: ${reasons(kindsSeen)}, so it reads ${one ? 'it' : 'them'} ${kindsSeen.has('brace') && kindsSeen.size === 1 ? 'as a word, not as a brace' : 'as part of the word'}; ${action}`,
           file: file.path,
           range,
           fix: { description: 'Write the plain characters', edits, safe: true },
