@@ -112,6 +112,36 @@ describe('a trailing backslash on an address label', () => {
   });
 });
 
+describe('a trailing backslash on an interface name', () => {
+  // Found by fuzzing pqarmitage's 1389.conf: keepalived keeps `dev eth0\` as the interface name; whether
+  // it exists is the host's business (2.2.7 -t: "WARNING - interface eth0\ for VROUTE nexthop doesn't
+  // exist", or nothing with dynamic_interfaces), so it is a warning, not an error.
+  const text = conf(
+    'global_defs {',
+    '    dynamic_interfaces',
+    '}',
+    'vrrp_instance VI_1 {',
+    '    interface eth0',
+    '    virtual_router_id 15',
+    '    virtual_ipaddress {',
+    '        10.3.10.254/24 dev eth0\\',
+    '    }',
+    '    virtual_routes {',
+    '        src 10.3.10.254 to 1.2.3.4 via 10.3.10.3 dev eth0\\',
+    '    }',
+    '}',
+  );
+  it('is a warning', () => {
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual([]);
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA702').map((d) => `${d.range.start.line + 1}: ${d.severity}`)).toEqual(['8: warning', '11: warning']);
+  });
+  it.skipIf(!available)('keepalived accepts it', () => {
+    const { ka, disagreements } = checkMutant(BINARY!, text, false);
+    expect(ka.messages).toEqual([]);
+    expect(disagreements).toEqual([]);
+  });
+});
+
 describe('a trailing backslash after a brace', () => {
   // keepalived splits the line at the brace and reads the backslash as a word of its own:
   // "(Line 1) Unknown keyword '\'" in global_defs, silence in a notification_email list.

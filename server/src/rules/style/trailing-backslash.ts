@@ -35,8 +35,14 @@ function valueBlocksByLine(analysis: Analysis, path: string): Map<number, AstNod
 /** Value types keepalived keeps as written, whatever their text (a notification_email address). */
 const FREE_VALUE_TYPES = new Set(['email']);
 
-/** Options of an address line whose value keepalived keeps as written ('label eth0:0\\' is accepted silently). */
-const FREE_OPTION_VALUES = new Set(['label']);
+/**
+ * Options of an address or route line whose value keepalived keeps as written ('label eth0:0\\' is
+ * accepted silently; 'dev eth0\\' names an interface, whose existence is the host's business: 2.2.7 -t
+ * warns that it does not exist, or says nothing with dynamic_interfaces).
+ */
+const FREE_OPTION_VALUES = new Set(['label', 'dev']);
+/** The options of a route or rule line that name an interface. */
+const ROUTE_INTERFACE_OPTIONS = new Set(['dev', 'oif', 'iif']);
 
 /**
  * Whether keepalived takes any text in the last word of a value line of `block` (with `count`
@@ -45,6 +51,8 @@ const FREE_OPTION_VALUES = new Set(['label']);
 function freeValue(block: AstNode | undefined, count: number, before: string | undefined): boolean {
   const slots = block?.spec?.value_line;
   if (!slots?.length) return false;
+  // A route or rule line is one iproute2-like phrase: an interface name after dev/oif/iif is kept as written.
+  if (slots[0]!.type === 'iproute2_route' || slots[0]!.type === 'iproute2_rule') return before !== undefined && ROUTE_INTERFACE_OPTIONS.has(before);
   const last = slots[slots.length - 1];
   const slot = count - 1 < slots.length ? slots[count - 1] : last?.repeat || last?.type === 'keyword_value_pairs' ? last : undefined;
   if (slot?.type === 'keyword_value_pairs') return before !== undefined && FREE_OPTION_VALUES.has(before);
