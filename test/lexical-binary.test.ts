@@ -365,6 +365,24 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(b.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`)).toEqual(['3: KA113 warning']);
   });
 
+  it('a backslash ending a comment: kept after the line\'s own backslash in a definition, and after a comment a substitution made', () => {
+    // Found by fuzzing pqarmitage's use_vmac.conf. keepalived 2.2.7's comment pass keeps a `\` that ends a
+    // comment and appends it to the line: in a multi-line definition `10.0.0.1 \ # c\` stores '10.0.0.1 \'
+    // (the appended one continues the definition); a substituted line that became a comment
+    // (`$H 10.0.0.2 \` with H='${_HASH}') reads as the line '\'.
+    const vip = (line: string) => conf('$H=${_HASH}', '$VIP= \\', '    virtual_ipaddress { \\', line, '        10.0.0.9 \\', '    }', 'vrrp_instance V {', '    interface eth0', '    virtual_router_id 1', '    $VIP', '}');
+    const own = agree(vip('        10.0.0.1 \\\t# c\\'));
+    expect(own.ka).toEqual(["10: Unknown configuration entry '\\' for ip address - ignoring"]);
+    expect(own.missing).toEqual([]);
+    const hashed = agree(vip('        $H 10.0.0.2 \\\t# c\\'));
+    expect(hashed.ka).toEqual(['10: VRRP parsed invalid IP \\. skipping IP...']);
+    expect(hashed.missing).toEqual([]);
+    // A keyword line: the same pass leaves the line '\' (an unknown keyword).
+    const line = agree(conf('$H=${_HASH}', 'global_defs {', '    $H router_id x \\', '    router_id y', '}'));
+    expect(line.ka).toEqual(["3: Unknown keyword '\\'"]);
+    expect(errors(line)).toContain('3: KA201');
+  });
+
   it('${NAME   } with spaces before the brace is a reference whose replacement leaves the spaces and the brace', () => {
     // Found by fuzzing pqarmitage's 1756.conf (`${TESTM    }` after a deleted brace; TESTM='#' made it a
     // comment): keepalived reads the spaces as an empty parameter list and replaces as many characters as

@@ -621,6 +621,14 @@ export class Reader {
           this.emitTokens(file, tokens, cl.first, cl.end, undefined);
           return;
         }
+        if (cl.kind === 'keyword' && cl.end - cl.first >= 2) {
+          // With a reference: the comment pass glues the backslash to the last word before substituting.
+          const start = tokens[cl.first]!.start;
+          const last = tokens[cl.end - 2]!.end;
+          const text = file.text.slice(start, last) + '\\';
+          this.processText(frame, text, [{ outStart: 0, outEnd: last - start, srcStart: start, srcEnd: last, verbatim: true }, { outStart: last - start, outEnd: text.length, srcStart: bs, srcEnd: bs + 1, verbatim: true }], 0, 'definition', false, true);
+          return;
+        }
       }
     }
 
@@ -902,6 +910,14 @@ export class Reader {
         continue;
       }
       const toks = lexLine(line.text);
+      // keepalived before 2.4.0 strips the comment of a substituted line again but keeps a `\` that
+      // ends it, glued to the word before or alone: `$H 10.0.0.1 \` with H='${_HASH}' reads the line
+      // `\` (2.2.7: "VRRP parsed invalid IP \"). A later line no substitution changed skips that pass.
+      if (this.commentBackslash && (!laterLine || line.substituted) && toks.length && toks[toks.length - 1]!.kind === 'comment') {
+        const c = toks[toks.length - 1]!;
+        const bs = commentTrailingBackslash(line.text, c.start, c.end);
+        if (bs >= 0) toks[toks.length - 1] = new Token('word', bs, bs + 1, c.src);
+      }
       let cl = classifyLine(toks, 0, toks.length, this.features, 0);
       if (cl.condition && headRead && index === 0 && !line.substituted) cl = { kind: 'keyword', first: 0, end: cl.end, comment: cl.comment };
       if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
@@ -1834,7 +1850,10 @@ function definitionLineText(text: string, tokens: Token[], from: number, to: num
   // tests the last character only, and takes that one backslash off (2.2.7 reads on past the line).
   const trailing = s.charCodeAt(s.length - 1) === 92;
   const continues = commentContinues || trailing;
-  if (trailing) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+  // A backslash ending a comment is the one keepalived appends to the line and takes off again, so a
+  // backslash of the line itself stays: `10.0.0.1 \ # note\` stores '10.0.0.1 \' (2.2.7: "Unknown
+  // configuration entry '\' for ip address" where the value is used).
+  if (trailing && !commentContinues) s = s.slice(0, -1).replace(/[ \t]+$/, '');
   return { text: s, continues };
 }
 
