@@ -15,7 +15,7 @@ import { checkMutant, collectConfigs } from '../scripts/fuzz-differential.js';
 import { classify, exitStatusCountsAllReadings, makeRng, mutate, withInterface } from '../scripts/fuzz-mutations.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
-import { conf } from './helpers/rule-cases.js';
+import { applyFix, conf } from './helpers/rule-cases.js';
 
 const CORPUS = resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/corpus');
 const SEED = 16;
@@ -109,6 +109,24 @@ describe('a trailing backslash on an address label', () => {
     const { ka } = checkMutant(BINARY!, text, false);
     // "(keepalived.conf: Line 6) VRRP parsed invalid IP 10.3.10.253/24\. skipping IP..."
     expect([...new Set(ka.messages.filter((m) => !/doesn't exist/.test(m.message)).map((m) => m.line))]).toEqual([6]);
+  });
+});
+
+describe('a backslash before a comment that ends in one', () => {
+  // keepalived 2.2.7's comment pass keeps the line's own backslash (a blank follows it) and appends the
+  // comment's: `router_id x \ # c\` reads one more word, '\\\\' (silently: router_id ignores it).
+  const text = conf('global_defs {', '    router_id x \\ # c\\', '}');
+  const found = () => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => ['KA204', 'KA702'].includes(d.code));
+  it('KA702 says so, and its fix removes both backslashes', () => {
+    const d = found();
+    expect(d.map((x) => `${x.code} ${x.severity}`)).toEqual(['KA204 warning', 'KA702 warning']);
+    expect(d[1]!.message).toContain("so keepalived reads one more word, '\\\\', here");
+    expect(applyFix(text, d[1]!.fix!)).toBe(conf('global_defs {', '    router_id x # c', '}'));
+  });
+  it.skipIf(!available)('keepalived accepts it silently', () => {
+    const { ka, disagreements } = checkMutant(BINARY!, text, false);
+    expect(ka.messages).toEqual([]);
+    expect(disagreements).toEqual([]);
   });
 });
 

@@ -120,7 +120,11 @@ export const trailingBackslash: FileRule = {
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
         const comment = classified.comment;
-        const inComment = !lastTok.text.endsWith('\\') && comment !== undefined && endsWithLoneBackslash(comment.text);
+        const commentEndsInBackslash = comment !== undefined && endsWithLoneBackslash(comment.text);
+        const inComment = !lastTok.text.endsWith('\\') && commentEndsInBackslash;
+        // `x \ # note\`: the line's own backslash is followed by a blank, so it stays a word, and the
+        // comment's is appended to it: keepalived reads one more word '\\'.
+        const pair = lastTok.text === '\\' && commentEndsInBackslash && compareVersions(ctx.target, COMMENT_CUTS_BACKSLASH_SINCE) < 0;
         if (lastTok.kind !== 'word' || (!lastTok.text.endsWith('\\') && !inComment)) continue;
         // The word keepalived ends up with: the backslash joins the word before it across blanks.
         let wordTok = lastTok;
@@ -151,9 +155,11 @@ export const trailingBackslash: FileRule = {
         // its own on the line after the brace (the walker reports it where keepalived rejects it:
         // "Unknown keyword '\\'", "invalid IP \\"; an email list keeps it silently).
         const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace');
-        const error = !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
+        const error = !pair && !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
         ctx.report({
-          message: afterBrace
+          message: pair
+            ? `keepalived has no line continuation on keyword lines: the backslash that ends the comment is joined to the one before it, so keepalived reads one more word, '\\\\', here, and the next line on its own; remove both backslashes`
+            : afterBrace
             ? `keepalived has no line continuation on keyword lines: it reads the '\\' after '${wordTok.text}' as a word of its own, and the next line on its own; remove the backslash`
             : crashes
             ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
@@ -163,7 +169,11 @@ export const trailingBackslash: FileRule = {
           severity: error ? 'error' : 'warning',
           file: file.path,
           range,
-          fix: { description: 'Remove the trailing backslash', edits: [{ file: file.path, range: del, newText: '' }], safe: true },
+          fix: {
+            description: pair ? 'Remove both backslashes' : 'Remove the trailing backslash',
+            edits: [{ file: file.path, range: del, newText: '' }, ...(pair ? [{ file: file.path, range: rangeOf(ctx.analysis, file.path, comment!.end - 1, comment!.end)!, newText: '' }] : [])],
+            safe: true,
+          },
         });
       }
     }
