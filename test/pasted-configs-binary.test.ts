@@ -74,6 +74,10 @@ describe('pasted configs', () => {
     expect(d3[0]!.fix).toBeUndefined();
     // A near typo still gets its guess, set or not.
     expect(at(text, 4, 'KA201')[0]?.message).toContain("did you mean 'interface'?");
+    // Nor when the block sets it on a later line; a block that never sets it keeps the guess.
+    const before = conf('vrrp_instance VI_1 {', '    dpdk_interface dpdk1', '    interface dpdk1.kni', '    virtual_router_id 123', '}', 'vrrp_instance VI_2 {', '    dpdk_interface dpdk1', '    virtual_router_id 124', '}');
+    expect(at(before, 2, 'KA201').map((d) => [d.message, d.fix])).toEqual([["Unknown keyword 'dpdk_interface' in 'vrrp_instance'", undefined]]);
+    expect(at(before, 7, 'KA201')[0]?.message).toContain("did you mean 'interface'?");
   });
 
   it("'ip_family' in a vrrp_instance points at native_ipv6 (acassen/keepalived#341)", () => {

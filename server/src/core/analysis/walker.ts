@@ -252,6 +252,12 @@ interface Frame {
   stamp: number;
   /** A skipped block whose '}' also ends the block around it (see `repeatedGroupList`). */
   closesParent?: boolean;
+  /**
+   * Unknown keywords of this block given a did-you-mean far from the word (`dpdk_interface` →
+   * `interface`): if the block sets that keyword on a later line, the guess names something else and
+   * is taken back when the block closes.
+   */
+  farGuesses?: { diagnostic: Diagnostic; serial: number; plain: string }[];
 }
 
 export interface WalkerOptions {
@@ -1103,6 +1109,10 @@ export class Walker implements LineSink {
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
+    if (guess && editDistance(name.toLowerCase(), guess.toLowerCase(), 2) > 2) {
+      const frame = this.top();
+      (frame.farGuesses ??= []).push({ diagnostic: this.diagnostics[this.diagnostics.length - 1]!, serial: ctx.childMap.get(guess)!.serial, plain: `Unknown keyword '${name}' in ${contextName(ctx)}` });
+    }
   }
 
   /**
@@ -1341,6 +1351,14 @@ export class Walker implements LineSink {
 
   /** Gives a closing block its children. */
   private closeFrame(frame: Frame): void {
+    if (frame.farGuesses) {
+      for (const g of frame.farGuesses) {
+        if (this.seenStamp[g.serial] !== frame.stamp) continue;
+        g.diagnostic.message = g.plain;
+        delete g.diagnostic.fix;
+      }
+      frame.farGuesses = undefined;
+    }
     const stack = this.childStack;
     const n = stack.length - frame.childStart;
     if (n <= 0) return;
