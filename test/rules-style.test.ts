@@ -389,6 +389,38 @@ describe('KA705 placeholder-left', () => {
   it('costs nothing on a file without a <', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });
+
+  // Found in a harvested config (a template rendered with str.format, or not at all): 'auth_pass {password}',
+  // '{VIRTUAL_IP}'. KA701 called the braces glued ("keepalived 1.4.2+ reads it correctly") and offered a blank.
+  describe('a {name} placeholder', () => {
+    const braced = conf('global_defs {', '    router_id {ROUTER_ID}', '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+
+    it('is one KA705 finding, not two glued braces', () => {
+      expect(linesOf(braced, 'KA705')).toEqual([2]);
+      expect(findings(braced, 'KA705')[0]!.message).toContain("'{ROUTER_ID}' looks like a template placeholder");
+      expect(findings(braced, 'KA705')[0]!.message).toContain('block braces');
+      expect(linesOf(braced, 'KA701')).toEqual([]);
+      // Releases before 1.4.2 read '{ROUTER_ID}' as one word: KA701 still says so (an error there), KA705 says it is read as it is.
+      expect(linesOf(braced, 'KA701', '1.3.5')).toEqual([2, 2]);
+      expect(findings(braced, 'KA705', '1.3.5')[0]!.message).toContain('reads it as it is');
+    });
+
+    it('is not a definition reference, a brace glued to one side, or a block', () => {
+      const others = conf('$R=lb1', 'global_defs {', '    router_id ${R}', '    notification_email {admin}', '}', 'vrrp_instance VI_1{', '    interface eth0', '    track_script {chk}', '}');
+      expect(linesOf(others, 'KA705')).toEqual([]);
+      // The one-line blocks' braces are glued: KA701 as before.
+      expect(linesOf(others, 'KA701')).toEqual([4, 4, 6, 8, 8]);
+    });
+
+    it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 reads its braces as braces', () => {
+      const r = runKeepalived(braced);
+      expect(r.messages.filter((m) => m.line === 2).map((m) => m.message)).toEqual([
+        'routerid name missing - ignoring',
+        "Unexpected '{' - ignoring",
+        "Unknown keyword 'ROUTER_ID'",
+      ]);
+    });
+  });
 });
 
 // keepalived 1.3.5 (built from its tag, run on these files in a network namespace) takes '{' as a

@@ -6,6 +6,7 @@ import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 import { oldReadingOfGluedBrace } from './old-brace-reading.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
+import { isBracedPlaceholder } from './placeholder-left.js';
 
 const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 
@@ -101,6 +102,9 @@ export const gluedBrace: FileRule = {
         // A quote ends a word for the old releases too (alloc_strvec): `"chk"{` is 'chk' and a brace there
         // (the 1.3.5 build reads such a vrrp_script without a word), so no release loses that brace.
         if (ka === Kind.String || kb === Kind.String) continue;
+        // `{password}`: a template placeholder, which KA705 reports; 1.4.2+ read its braces as braces, but
+        // not "correctly" in any sense the author meant, and a blank would not help.
+        if (!old && (isBracedPlaceholder(ctx.analysis, file, i) || isBracedPlaceholder(ctx.analysis, file, i - 1))) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);

@@ -2,6 +2,13 @@
 
 import type { FileRule } from '../types.js';
 import { walkAst, type AstNode, type Word } from '../../core/analysis/ast.js';
+import { Kind } from '../../core/syntax/lexer.js';
+import type { Analysis } from '../../core/index.js';
+import type { SourceFile } from '../../core/analysis/reader.js';
+import { compareVersions } from '../../core/schema/schema.js';
+import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
+import { rangeOf } from '../fixes.js';
+import { keywordLine } from './lines.js';
 
 /** `<public-ip>`, `<VIP>`, `<name_of_your_container>`: what examples write where the reader fills in a value. */
 const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/;
@@ -12,24 +19,63 @@ const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/;
  */
 const SKIPPED = new Set(['regex', 'persistence_granularity']);
 
+/** The name inside a `{name}` placeholder (a str.format-style template that was never rendered). */
+const BRACED_NAME = /^[A-Za-z_][\w.-]*$/;
+
+/** Offsets of the `{` that open a block in the tree, by file (made once per analysis, only when a candidate is seen). */
+const openers = new WeakMap<Analysis, Set<string>>();
+function opensBlock(analysis: Analysis, file: string, offset: number): boolean {
+  let set = openers.get(analysis);
+  if (!set) {
+    const made = new Set<string>();
+    walkAst(analysis.ast, (n) => {
+      const open = n.openBrace;
+      if (open) made.add(`${open.file}\0${open.start}`);
+    });
+    openers.set(analysis, (set = made));
+  }
+  return set.has(`${file}\0${offset}`);
+}
+
+/**
+ * Whether tokens i, i + 1, i + 2 of `file` are `{`, a name and `}` glued together and standing alone
+ * (`auth_pass {password}`, `{VIRTUAL_IP}`): a template placeholder, not block syntax. `${NAME}` is a
+ * definition reference, not this (the `$` touches the brace), and `track_script {chk}` is a one-line
+ * block (its `{` opens the block).
+ */
+export function isBracedPlaceholder(analysis: Analysis, file: SourceFile, i: number): boolean {
+  const store = file.lex;
+  const { kinds, starts, count } = store;
+  if (i < 0 || i + 2 >= count) return false;
+  if (kinds[i] !== Kind.LBrace || kinds[i + 1] !== Kind.Word || kinds[i + 2] !== Kind.RBrace) return false;
+  if (store.end(i) !== starts[i + 1] || store.end(i + 1) !== starts[i + 2]) return false;
+  if (i > 0 && store.end(i - 1) === starts[i]) return false;
+  if (i + 3 < count && store.end(i + 2) === starts[i + 3]) return false;
+  return BRACED_NAME.test(store.source(i + 1)) && !opensBlock(analysis, file.path, starts[i]!);
+}
+
 export const placeholderLeft: FileRule = {
   kind: 'file',
   code: 'KA705',
   name: 'placeholder-left',
   family: 'style',
   severity: 'warning',
-  description: 'A placeholder from an example (`<public-ip>`, `<password>`) is left in the configuration.',
+  description: 'A placeholder from an example or a template (`<public-ip>`, `<password>`, `{VIRTUAL_IP}`) is left in the configuration.',
   docs: {
     why:
       'Guides write `<vip>`, `<interface>` or `<password>` where you are meant to put your own value, and configs ' +
       'copied from them keep the placeholder more often than one would think. keepalived reads it as it is: an ' +
       '`auth_pass <password>` becomes the password `<passwor`, a `script "check.sh <public-ip>"` hands the text ' +
       '`<public-ip>` to the script, and `keepalived -t` says nothing for either. (Where an address or a number is expected the ' +
-      'placeholder is an invalid value, reported as such instead.) Text matched by a url `regex` is not a placeholder.',
+      'placeholder is an invalid value, reported as such instead.) Text matched by a url `regex` is not a placeholder. ' +
+      'A `{name}` placeholder (a template rendered with str.format, or never rendered) is worse: keepalived 1.4.2 and later ' +
+      'split the braces off the name and read them as block braces, so `auth_pass {password}` is an `auth_pass` without its ' +
+      'value followed by a block keepalived ignores, and the errors that follow are about braces, not about the placeholder.',
     bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass <password>\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Kp4ss01\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    reportBracedPlaceholders(analysis, report, compareVersions(target, BRACES_SPLIT_SINCE) < 0);
     // Most files hold no '<' at all: nothing to walk.
     let any = false;
     for (const f of analysis.files.values()) if (f.text.includes('<')) any = true;
@@ -58,3 +104,27 @@ export const placeholderLeft: FileRule = {
     });
   },
 };
+
+/** `{name}` placeholders on keyword lines, one finding each (a scan of the token kinds: cheap on large files). */
+function reportBracedPlaceholders(analysis: Analysis, report: Parameters<FileRule['check']>[0]['report'], old: boolean): void {
+  for (const file of analysis.files.values()) {
+    const store = file.lex;
+    const { kinds, starts, count } = store;
+    for (let i = 0; i + 2 < count; i++) {
+      if (kinds[i] !== Kind.LBrace || !isBracedPlaceholder(analysis, file, i)) continue;
+      const line = store.src.lineOf(starts[i]!);
+      if (!keywordLine(file, line)) continue;
+      const range = rangeOf(analysis, file.path, starts[i]!, store.end(i + 2));
+      if (!range) continue;
+      const text = file.text.slice(starts[i]!, store.end(i + 2));
+      report({
+        message: old
+          ? `'${text}' looks like a template placeholder, never filled in: keepalived reads it as it is; put the real value there`
+          : `'${text}' looks like a template placeholder, never filled in: keepalived reads its braces as block braces, not as part of a value, so this line does not hold the value it seems to; put the real value there`,
+        file: file.path,
+        range,
+      });
+      i += 2;
+    }
+  }
+}
