@@ -2098,7 +2098,10 @@ describe('KA360 net-namespace-config-test', () => {
     expect(rest).toEqual([]);
     expect(d!.range.start.line + 1).toBe(1);
     expect(d!.severity).toBe('info');
-    expect(d!.message).toContain("only where network namespace 'blue' exists");
+    expect(d!.message).toContain("checks the VRRP and LVS parts of this config only where network namespace 'blue' exists");
+    // It does check the global settings there (a harvested config with net_namespace got global errors reported).
+    expect(d!.message).toContain('checks only the global settings');
+    expect(d!.message).not.toContain('prints nothing');
     expect(findings(text(''), 'KA360')).toEqual([]);
     // Inside global_defs it is an unknown keyword (KA202), not a namespace.
     expect(findings(text('global_defs {\n    net_namespace blue\n}\n'), 'KA360')).toEqual([]);
@@ -2110,6 +2113,11 @@ describe('KA360 net-namespace-config-test', () => {
     expect(r.messages).toEqual([]);
     expect(r.exitStatus).toBe(0);
     expect(runKeepalived(text('')).messages.length).toBeGreaterThan(0);
+  });
+  it.runIf(keepalivedAvailable())('keepalived -t still reports the global settings, and exits 0 all the same', () => {
+    const r = runKeepalived(text('net_namespace kalint_no_such_ns\nglobal_defs {\n    router_id\n}\nfoo_top 1\n'));
+    expect(r.messages.map((m) => `${m.line}: ${m.message}`)).toEqual(['3: routerid name missing - ignoring', "5: Unknown keyword 'foo_top'"]);
+    expect(r.exitStatus).toBe(0);
   });
 });
 

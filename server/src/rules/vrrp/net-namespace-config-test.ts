@@ -3,11 +3,13 @@ import { compareVersions, CONFIG_TEST_SINCE } from '../../core/schema/schema.js'
 import { topLevelBlocks } from './util.js';
 
 /*
- * With `net_namespace NAME`, keepalived reads global settings, then enters the namespace before it
- * reads the rest of the config. `keepalived -t` does the same, and when NAME does not exist on the
- * machine it stops there, prints nothing and exits 0: every later error goes unseen. Shown with the
- * 2.0.5, 2.0.19, 2.1.5, 2.2.7, 2.2.8 and 2.4.3 binaries on a config with a bad state and VRID: exit 0
- * and no word without the namespace, five messages and exit 5 after `ip netns add`. `-t` came in 2.0.4.
+ * With `net_namespace NAME`, keepalived reads the global settings, then enters the namespace before it
+ * reads the VRRP, LVS and BFD parts of the config. `keepalived -t` does the same, and when NAME does not
+ * exist on the machine it reports what the global pass finds (global_defs, unknown top-level keywords,
+ * anywhere in the file) and nothing else, and exits 0 even then: every later error goes unseen. Shown
+ * with the 2.0.5, 2.0.19, 2.1.5, 2.2.7, 2.2.8 and 2.4.3 binaries on a config with a bad state and VRID:
+ * exit 0 and no word without the namespace, five messages and exit 5 after `ip netns add`; 2.2.7 with a
+ * `router_id` missing its name in global_defs too: that one message, and exit 0. `-t` came in 2.0.4.
  */
 
 export const netNamespaceConfigTest: FileRule = {
@@ -16,13 +18,14 @@ export const netNamespaceConfigTest: FileRule = {
   name: 'net-namespace-config-test',
   family: 'vrrp',
   severity: 'info',
-  description: "With 'net_namespace', keepalived -t checks nothing on a machine where that namespace does not exist, and exits 0.",
+  description: "With 'net_namespace', keepalived -t checks only the global settings on a machine where that namespace does not exist, and exits 0.",
   docs: {
     why:
       '`net_namespace NAME` makes keepalived move into network namespace NAME before it reads the VRRP and LVS parts of ' +
       'the config. `keepalived -t` moves there too, and where NAME does not exist (a CI runner, a build machine, a node ' +
-      'set up before the namespace) it stops at that point without a word and exits 0, so a pipeline that relies on ' +
-      'it passes configs it never read. The daemon fails the same way at start on such a machine. Run `keepalived -t` ' +
+      'set up before the namespace) it reports only what it finds in the global settings (global_defs and the top-level ' +
+      'keywords), skips the vrrp_script, vrrp_instance, virtual_server and other blocks without a word and exits 0, even ' +
+      'after reporting errors, so a pipeline that relies on it passes configs it never read. The daemon fails the same way at start on such a machine. Run `keepalived -t` ' +
       'where the namespace exists (create it first with `ip netns add NAME`), or name the namespace when starting the ' +
       'daemon (`keepalived -s NAME`, e.g. in KEEPALIVED_OPTIONS) instead of in the config, so the file checks anywhere.',
     bad: 'net_namespace blue\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}',
@@ -38,8 +41,9 @@ export const netNamespaceConfigTest: FileRule = {
       const name = top.argText(0);
       ctx.report({
         message:
-          `keepalived -t checks the rest of this config only where network namespace '${name}' exists: elsewhere (e.g. in CI) ` +
-          `it stops here, prints nothing and exits 0; run it after 'ip netns add ${name}', or rely on kalint`,
+          `keepalived -t checks the VRRP and LVS parts of this config only where network namespace '${name}' exists: elsewhere (e.g. in CI) ` +
+          `it checks only the global settings, skips the vrrp_instance, virtual_server and other blocks without a word, and exits 0 ` +
+          `even after reporting errors; run it after 'ip netns add ${name}', or rely on kalint`,
         file: top.file,
         range: top.range,
       });
