@@ -244,6 +244,14 @@ describe('schema diagnostics', () => {
     // A misspelling keeps the ordinary guess: one close to a longer keyword, or one whose line already has the value.
     expect(analyze('global_defs {\n    router_idd lb1\n}\n').diagnostics[0]!.message).toBe("Unknown keyword 'router_idd' in 'global_defs'; did you mean 'router_id'?");
     expect(analyze('vrrp_instance A {\n  notify_mastr /bin/true\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'notify_master'");
+    // Found in a harvested config (LeroyK111/nginx_learning): `vrrp_script_chk_nginx {`. keepalived 2.2.7: "Unknown keyword
+    // 'vrrp_script_chk_nginx'". The guess 'vrrp_script' alone dropped the name, and 'vrrp_script {' stops keepalived ("missing a parameter").
+    const named = analyze('vrrp_script_chk_nginx {\n  script "/bin/true"\n}\n').diagnostics.filter((d) => d.code === 'KA201');
+    expect(named[0]!.message).toBe("Unknown keyword 'vrrp_script_chk_nginx' in the top level: it is 'vrrp_script' with its name joined to it by '_'; keepalived splits words only at blanks. Write 'vrrp_script chk_nginx'");
+    expect(named[0]!.fix!.edits[0]!.newText).toBe('vrrp_script chk_nginx');
+    // Only a block's name: a value keyword keeps the ordinary guess, and a name already on the line is a misspelling.
+    expect(analyze('vrrp_instance A {\n  priority_100\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'priority'");
+    expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
   it('reports missing arguments, extra arguments and values put on a block line', () => {

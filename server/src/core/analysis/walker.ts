@@ -1084,18 +1084,27 @@ export class Walker implements LineSink {
     // A keyword and its first argument without the blank between them (`vrrp_instanceVI_1 {`,
     // `priority100`); the guess may be that keyword, whose fix would drop the argument.
     // The rest must read as a value: not another keyword run into the first (`priorityauth_pass150`).
-    const gluedValue = (rest: string): boolean => !rest.startsWith('_') && ![...schema().byName.keys()].some((k) => k.length >= 4 && rest.startsWith(k));
+    // A '_' may join a block's name to its keyword (`vrrp_script_chk_nginx {`, a harvested config): the
+    // guess 'vrrp_script' alone would drop the name, and a vrrp_script without one stops keepalived.
+    const namedBlock = (k: string): boolean => { const spec = ctx.childMap.get(k)!; return !!spec.block && spec.args.length > 0; };
+    const gluedValue = (k: string, rest: string): boolean => {
+      const value = rest.startsWith('_') && namedBlock(k) && /^_[A-Za-z0-9]/.test(rest) ? rest.slice(1) : rest;
+      return !value.startsWith('_') && ![...schema().byName.keys()].some((kw) => kw.length >= 4 && value.startsWith(kw));
+    };
     // With as many words after it as the keyword takes, the line already has its values: a misspelling (`router_idd lb1`).
     const valuesAfter = after.filter((w) => w.quoted || (w.text !== '{' && w.text !== '}')).length;
     const glued = word.quoted || word.expanded ? undefined : candidates
-      .filter((k) => k.length >= 4 && name.length > k.length && name.startsWith(k) && ctx.childMap.get(k)!.args.length > valuesAfter && gluedValue(name.slice(k.length)))
+      .filter((k) => k.length >= 4 && name.length > k.length && name.startsWith(k) && ctx.childMap.get(k)!.args.length > valuesAfter && gluedValue(k, name.slice(k.length)))
       .sort((a, b) => b.length - a.length)[0];
     if (glued && (!guess || guess === glued)) {
       const rest = name.slice(glued.length);
-      // `connect_timeout=10`, `priority:100` (the key=value habit of other formats): the '=' is no part of the value.
-      const sep = /^[=:](?=.)/.exec(rest)?.[0];
+      // `connect_timeout=10`, `priority:100` (the key=value habit of other formats): the '=' is no part of the value;
+      // `vrrp_script_chk {`: nor is the '_' that joins a block's name to its keyword.
+      const sep = /^[=:](?=.)/.exec(rest)?.[0] ?? (rest.startsWith('_') ? '_' : undefined);
       const split = `${glued} ${sep ? rest.slice(1) : rest}`;
-      const what = sep
+      const what = sep === '_'
+        ? `it is '${glued}' with its name joined to it by '_'; keepalived splits words only at blanks`
+        : sep
         ? `it is '${glued}' with its value written after '${sep}'; keepalived takes no '${sep}' between a keyword and its value and splits words only at blanks`
         : `it is '${glued}' glued to '${rest}'; keepalived splits words only at blanks`;
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${what}. Write '${split}'`, file, word.range, {
