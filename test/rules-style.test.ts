@@ -390,6 +390,20 @@ describe('KA705 placeholder-left', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });
 
+  // Harvested configs: 'auth_pass <generate a password>' (aledbf/coreos-keepalived), 'interface [Instance local network
+  // interface]' (100PercentIT/OpenStack-HA-Keepalived), 'interface [eth0 | wlan0]'. Only KA204 spoke ("ignores 'a password>'").
+  it('reports a placeholder written over several words, in angle or square brackets', () => {
+    const spread = conf('vrrp_instance VI_1 {', '    interface [eth0 | wlan0]', '    virtual_router_id 51', '    authentication {', '        auth_type PASS', '        auth_pass <generate a password>', '    }', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    expect(linesOf(spread, 'KA705')).toEqual([2, 6]);
+    const [iface, pass] = findings(spread, 'KA705');
+    expect(iface!.message).toContain("'[eth0 | wlan0]' looks like a placeholder");
+    expect(pass!.message).toContain("'<generate a password>' looks like a placeholder from an example, never filled in: keepalived reads its words as they are (in 'auth_pass')");
+    expect([pass!.range.start.column, pass!.range.end.column]).toEqual([18, 39]);
+    // Not an IPv6 address in brackets, a quoted string, or brackets that do not close on the line.
+    const others = conf('virtual_server 10.0.0.1 80 {', '    real_server 10.0.0.2 80 {', '        HTTP_GET {', '            url {', '                path /[a b]', '            }', '        }', '    }', '}', 'vrrp_script chk {', '    script "/bin/check [a b]"', '}', 'global_defs {', '    router_id [lb one', '}');
+    expect(linesOf(others, 'KA705')).toEqual([]);
+  });
+
   // Found in a harvested config (a template rendered with str.format, or not at all): 'auth_pass {password}',
   // '{VIRTUAL_IP}'. KA701 called the braces glued ("keepalived 1.4.2+ reads it correctly") and offered a blank.
   describe('a {name} placeholder', () => {

@@ -19,6 +19,31 @@ const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/;
  */
 const SKIPPED = new Set(['regex', 'persistence_granularity']);
 
+/** The words of a placeholder written over several words, joined with one blank each. */
+const SPREAD = /^(?:<[A-Za-z][\w .:/|-]*>|\[[A-Za-z][\w .:/|-]*\])$/;
+
+/**
+ * `<generate a password>` or `[eth0 | wlan0]` starting at words[i] and ending at a later word of the
+ * same line, unquoted: the text and the last word.
+ */
+function spreadPlaceholder(words: readonly Word[], i: number): { text: string; last: Word } | undefined {
+  const first = words[i]!;
+  const open = first.text[0];
+  if ((open !== '<' && open !== '[') || first.quoted || first.expanded) return undefined;
+  const close = open === '<' ? '>' : ']';
+  const parts = [first.text];
+  for (let j = i + 1; j < words.length && j < i + 8; j++) {
+    const w = words[j]!;
+    if (w.quoted || w.expanded || w.file !== first.file) return undefined;
+    parts.push(w.text);
+    if (w.text.includes(close)) {
+      const text = parts.join(' ');
+      return w.text.endsWith(close) && SPREAD.test(text) ? { text, last: w } : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The name inside a `{name}` placeholder (a str.format-style template that was never rendered). */
 const BRACED_NAME = /^[A-Za-z_][\w.-]*$/;
 
@@ -67,7 +92,8 @@ export const placeholderLeft: FileRule = {
       'copied from them keep the placeholder more often than one would think. keepalived reads it as it is: an ' +
       '`auth_pass <password>` becomes the password `<passwor`, a `script "check.sh <public-ip>"` hands the text ' +
       '`<public-ip>` to the script, and `keepalived -t` says nothing for either. (Where an address or a number is expected the ' +
-      'placeholder is an invalid value, reported as such instead.) Text matched by a url `regex` is not a placeholder. ' +
+      'placeholder is an invalid value, reported as such instead.) A placeholder of several words (`<generate a password>`, ' +
+      '`[eth0 | wlan0]`) is read word by word: the first word is the value and the others are ignored (KA204). Text matched by a url `regex` is not a placeholder. ' +
       'A `{name}` placeholder (a template rendered with str.format, or never rendered) is worse: keepalived 1.4.2 and later ' +
       'split the braces off the name and read them as block braces, so `auth_pass {password}` is an `auth_pass` without its ' +
       'value followed by a block keepalived ignores, and the errors that follow are about braces, not about the placeholder.',
@@ -76,30 +102,46 @@ export const placeholderLeft: FileRule = {
   },
   check({ analysis, report, target }) {
     reportBracedPlaceholders(analysis, report, compareVersions(target, BRACES_SPLIT_SINCE) < 0);
-    // Most files hold no '<' at all: nothing to walk.
+    // Most files hold no '<' or '[' at all: nothing to walk.
     let any = false;
-    for (const f of analysis.files.values()) if (f.text.includes('<')) any = true;
+    for (const f of analysis.files.values()) if (f.text.includes('<') || f.text.includes('[')) any = true;
     if (!any) return;
     // A placeholder where a typed value is expected is already an invalid value (KA2xx): one finding is enough.
     const invalid = new Set<string>();
     for (const d of analysis.diagnostics) if (d.severity === 'error' && d.code.startsWith('KA2')) invalid.add(`${d.file}\0${d.range.start.offset}`);
-    const say = (word: Word, node: AstNode) => {
-      const m = PLACEHOLDER.exec(word.text);
-      if (!m || invalid.has(`${word.file}\0${word.range.start.offset}`)) return false;
+    const say = (words: readonly Word[], i: number, node: AstNode) => {
+      const word = words[i]!;
+      if (invalid.has(`${word.file}\0${word.range.start.offset}`)) return false;
+      let text: string | undefined = PLACEHOLDER.exec(word.text)?.[0];
+      let last = word;
+      if (text === undefined) {
+        // `<generate a password>`, `[Instance local network interface]`: a placeholder of several words, which
+        // keepalived reads as a value and more words (KA204 says the extra ones are ignored).
+        const spread = spreadPlaceholder(words, i);
+        if (!spread) return false;
+        ({ text, last } = spread);
+      }
       report({
-        message: `'${m[0]}' looks like a placeholder from an example, never filled in: keepalived reads it as it is${node.keyword ? ` (in '${node.keyword}')` : ''}; put the real value there`,
+        message: `'${text}' looks like a placeholder from an example, never filled in: keepalived reads ${last === word ? 'it as it is' : 'its words as they are'}${node.keyword ? ` (in '${node.keyword}')` : ''}; put the real value there`,
         file: word.file,
-        range: word.range,
+        range: last === word || last.file !== word.file ? word.range : { start: word.range.start, end: last.range.end },
       });
       return true;
     };
+    const candidate = (t: string) => t.includes('<') || t.startsWith('[');
     walkAst(analysis.ast, (node) => {
       if (SKIPPED.has(node.keyword)) return;
       // One finding per line is enough.
       let found = false;
-      for (let i = 0; i < node.argCount && !found; i++) if (node.argText(i)!.includes('<')) found = say(node.argWord(i), node);
+      let args: Word[] | undefined;
+      for (let i = 0; i < node.argCount && !found; i++) {
+        if (!candidate(node.argText(i)!)) continue;
+        args ??= Array.from({ length: node.argCount }, (_, k) => node.argWord(k));
+        found = say(args, i, node);
+      }
       for (const line of node.values ?? []) {
-        for (const w of line.words) if (w.text.includes('<') && say(w, node)) break;
+        const words = line.words;
+        for (let i = 0; i < words.length; i++) if (candidate(words[i]!.text) && say(words, i, node)) break;
       }
     });
   },
