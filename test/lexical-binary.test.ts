@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
-import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { conf } from './helpers/rule-cases.js';
 
 /** keepalived messages about the machine the test runs on, not the config. */
@@ -441,5 +441,60 @@ describe.skipIf(!keepalivedAvailable())('the formatter keeps these lines as keep
   it('keeps the blanks after a trailing backslash (keepalived reads `\\ ` as an escaped blank there)', () => {
     const out = same(conf('global_defs {', '  # note \\ ', '  vrrp_gna_interval 0 \\ ', '}'));
     expect(out).toBe(conf('global_defs {', '  # note \\ ', '  vrrp_gna_interval 0 \\ ', '}'));
+  });
+});
+
+describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment character (KA116), against keepalived 2.2.7', () => {
+  // Found in a harvested config (yuyezi572511/nginx-keepalived, a README): a Markdown-escaped
+  // comment `\# VIP1` pasted at the top level. The backslash keeps '#' from starting a comment.
+  const instance = (...body: string[]) => ['vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', ...body, '    virtual_ipaddress {', '        10.0.0.1', '    }', '}'];
+  const ka116 = (text: string, targetVersion?: string) =>
+    lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA116').map((d) => `${d.range.start.line + 1}: ${d.severity}`);
+
+  it('at the top level and in global_defs the parent reads the word: "Unknown keyword \'#\'" and -t fails', () => {
+    const text = conf('global_defs {', '    \\# the router', '    router_id lb1', '}', '\\# VIP1', ...instance('    priority 100'));
+    const run = runKeepalived(text);
+    expect(run.exitStatus).not.toBe(0);
+    const a = agree(text);
+    expect(a.ka).toEqual(["2: Unknown keyword '#'", "5: Unknown keyword '#'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['2: KA116', '5: KA116']);
+    expect(a.diagnostics.find((d) => d.code === 'KA116')!.message).toContain(`"Unknown keyword '#'"`);
+  });
+
+  it('in a vrrp_instance the VRRP process takes it for the start of an included file: later messages name that file', () => {
+    const text = conf(...instance('    \\# note', '    priority 300'));
+    const run = runKeepalived(text);
+    // The priority error on line 5 is reported as line 1 of a file named 'note'.
+    expect(run.messages.map((m) => `${m.file}:${m.line}: ${m.message}`)).toContain("note:1: number '300' outside range [1, 255]");
+    expect(ka116(text)).toEqual(['4: warning']);
+  });
+
+  it('a line starting with \\! crashes keepalived unless a \\# line before it seemed to open a file', async () => {
+    expect((await runKeepalivedAsync(conf('\\! top', ...instance('    priority 100')))).signal).toBe('SIGSEGV');
+    expect(ka116(conf('\\! top', ...instance('    priority 100')))).toEqual(['1: error']);
+    const inBlock = conf(...instance('    \\! note', '    priority 100'));
+    expect((await runKeepalivedAsync(inBlock)).signal).toBe('SIGSEGV');
+    const d = lintText(inBlock, { file: 'keepalived.conf' }).diagnostics.filter((x) => x.code === 'KA116');
+    expect(d.map((x) => `${x.range.start.line + 1}: ${x.severity}`)).toEqual(['4: error']);
+    expect(d[0]!.message).toContain('crashes');
+    // Closed by a '\#' line before it: no crash, and no error.
+    const paired = conf(...instance('    \\# a', '    priority 100', '    \\! b'));
+    const run = await runKeepalivedAsync(paired);
+    expect(run.signal).toBeUndefined();
+    expect(run.exitStatus).toBe(0);
+    expect(ka116(paired)).toEqual(['4: warning', '6: warning']);
+  });
+
+  it('an escaped comment after a word, and a plain comment, stay comments', () => {
+    const text = conf(...instance('    priority 100 \\# note', '    # plain'));
+    expect(runKeepalived(text).exitStatus).toBe(0);
+    expect(ka116(text)).toEqual([]);
+  });
+
+  it('depends on the target: a word everywhere from 2.0.9 to 2.1.5, nothing special before 2.0.9', () => {
+    const text = conf(...instance('    \\# note', '    priority 100'));
+    expect(ka116(text, '2.1.5')).toEqual(['4: error']);
+    expect(ka116(text, '2.0.8')).toEqual([]);
   });
 });

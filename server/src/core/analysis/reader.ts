@@ -55,6 +55,8 @@ export interface LineSink {
    * leading `}`) but which keepalived's processes that skip the enclosing block count.
    */
   countedBrace?(brace: Word, open: boolean): void;
+  /** Whether keepalived's parent process reads a keyword line here (the top level, global_defs), not a block only its other processes read. */
+  parentReads?(): boolean;
 }
 
 export interface SourceFile {
@@ -169,6 +171,13 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
  * ending so does not go on. Before it the `\\` survived the comment.
  */
 export const COMMENT_CUTS_BACKSLASH_SINCE: Version = [2, 4, 0];
+/** From this release (fd4fe0d7) a backslash before '#' or '!' keeps it from starting a comment, and the comment pass takes the backslash off. */
+const ESCAPED_COMMENT_SINCE: Version = [2, 0, 9];
+/**
+ * From this release the VRRP and checker processes read a de-commented copy the parent writes, where a
+ * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
+ */
+const CONF_COPY_SINCE: Version = [2, 2, 0];
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
@@ -395,6 +404,8 @@ export class Reader {
   /** ~SEQ/~LST lines being expanded, one inside the other (see expandSeq). */
   private seqNesting = 0;
   private seqRunaway = false;
+  /** Lines starting `\#` read so far less those starting `\!`: the included files keepalived's copy seems to open (KA116). */
+  private escapedOpens = 0;
   /** Multi-line definitions already reported for defining themselves again in their value (KA113). */
   private readonly redefinedInValue = new Set<Definition>();
   /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
@@ -551,7 +562,12 @@ export class Reader {
         frame.line = ln;
         return true;
       }
-      if (end === from) continue; // a comment on its own
+      if (end === from) {
+        // A comment on its own; one escaped by a backslash (`\# note`) is not one for keepalived (KA116).
+        if (text.charCodeAt(starts[from]!) !== 92) continue;
+        frame.line = ln;
+        return true;
+      }
       const head = kinds[from];
       if (head === Kind.String || (head === Kind.Word && (specialFirstChar(text.charCodeAt(starts[from]!)) || isIncludeKeyword(text, starts[from]!, store.end(from)))) || this.hasDollar(frame, starts[from]!, store.end(end - 1))) {
         frame.line = ln;
@@ -635,7 +651,11 @@ export class Reader {
     // Fast path for the common line: a plain keyword line, or braces, with no `$` (no prefix,
     // definition, sequence, include or substitution to consider), read straight from the token store.
     const head = kinds[from];
-    if (head === Kind.Comment) return; // a comment on its own
+    if (head === Kind.Comment) {
+      // a comment on its own
+      if (file.text.charCodeAt(starts[from]!) === 92) this.reportEscapedCommentLine(file, starts[from]!, store.end(from));
+      return;
+    }
     if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !specialFirstChar(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, store.end(from)))) {
       let end = to;
       if (kinds[end - 1] === Kind.Comment) end--;
@@ -809,6 +829,53 @@ export class Reader {
       if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
     }
     return true;
+  }
+
+  /**
+   * A line starting `\#` or `\!` (after blanks). From ESCAPED_COMMENT_SINCE keepalived's comment pass takes
+   * the backslash off and keeps the `#`/`!` as a character, so the parent process reads the line as the word
+   * `#…` (an unknown keyword at the top level and in global_defs). From CONF_COPY_SINCE the VRRP and
+   * checker processes read the parent's de-commented copy, where that line now starts with `#` or `!`,
+   * which mark the start and the end of an included file there: `#` makes them attribute the lines after
+   * it to a file named by the rest of the line, `!` closes a file never opened and keepalived crashes
+   * (2.2.7 -t: segmentation fault, exit 139, also inside an included file). Before CONF_COPY_SINCE every
+   * process reads the original file, so the line is the word `#…` wherever it is.
+   */
+  private reportEscapedCommentLine(file: SourceFile, start: number, end: number): void {
+    if (this.before(ESCAPED_COMMENT_SINCE)) return;
+    const text = file.text;
+    // The line as the comment pass leaves it: the backslash off, cut at a later comment start, trimmed.
+    let line = '';
+    for (let i = start + 1; i < end; i++) {
+      const c = text[i]!;
+      if (c === '\\' && i + 1 < end && (text[i + 1] === '#' || text[i + 1] === '!')) {
+        line += text[++i];
+        continue;
+      }
+      if (i > start + 1 && (c === '#' || c === '!')) break;
+      line += c;
+    }
+    line = line.replace(/[ \t\r]+$/, '');
+    const word = /^[^ \t]*/.exec(line)![0];
+    const bang = word[0] === '!';
+    const parent = this.sink.parentReads?.() ?? false;
+    const unknown = `"Unknown keyword '${word}'"`;
+    let severity: Severity = 'error';
+    let message: string;
+    if (this.before(CONF_COPY_SINCE)) {
+      message = `A backslash keeps '${word[0]}' from starting a comment: keepalived reads this line as the word '${word}' (${unknown} where a keyword is read); remove the backslash to make it a comment`;
+    } else if (bang) {
+      const closes = this.escapedOpens > 0;
+      if (closes) this.escapedOpens--;
+      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', and keepalived crashes (2.2.7 -t: segmentation fault)'}; remove the backslash to make it a comment`;
+      if (closes && !parent) severity = 'warning';
+    } else {
+      this.escapedOpens++;
+      const name = line.slice(2);
+      if (!parent) severity = 'warning';
+      message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file named '${name}': their messages about the lines after it name that file and count its lines from here; remove the backslash to make it a comment`;
+    }
+    this.report('KA116', severity, message, file, start, end);
   }
 
   /**

@@ -895,6 +895,12 @@ export class Walker implements LineSink {
     return this.top().kind === 'skip';
   }
 
+  parentReads(): boolean {
+    if (this.stack.length === 1) return true;
+    const frame = this.top();
+    return frame.kind === 'keywords' && !!((READERS[this.stack[1]!.node.keyword] ?? 0) & PARENT);
+  }
+
   valueBlock(): string | undefined {
     const frame = this.top();
     return frame.kind === 'values' ? frame.node.keyword : undefined;

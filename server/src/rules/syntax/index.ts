@@ -16,6 +16,7 @@ import includeReadTwice from './include-read-twice.js';
 import templateFile from './template-file.js';
 import undefinedDefinition from './undefined-definition.js';
 import definitionSplit from './definition-split.js';
+import escapedCommentLine from './escaped-comment-line.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -33,4 +34,5 @@ export const syntaxRules: CoreRule[] = [
   templateFile,
   undefinedDefinition,
   definitionSplit,
+  escapedCommentLine,
 ];
