@@ -419,6 +419,20 @@ describe('KA705 placeholder-left', () => {
       expect(findings(braced, 'KA705', '1.3.5')[0]!.message).toContain('reads it as it is');
     });
 
+    // Found in a harvested README (killakazzak/k8s-kubeadm): 'unicast_src_ip {IP MASTER NODE}', '{IP SLAVE NODE}'
+    // as a unicast_peer entry. KA701 called both braces glued, "keepalived 1.4.2+ reads it correctly".
+    it('may hold several words: one KA705 finding, no glued braces', () => {
+      const spread = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    unicast_src_ip {IP MASTER NODE}', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+      expect(linesOf(spread, 'KA705')).toEqual([4]);
+      expect(findings(spread, 'KA705')[0]!.message).toContain("'{IP MASTER NODE}' looks like a template placeholder");
+      expect(linesOf(spread, 'KA701')).toEqual([]);
+      expect(linesOf(spread, 'KA701', '1.3.5')).toEqual([4, 4]);
+      // A one-line block of several words is no placeholder.
+      const block = conf('vrrp_instance VI_1 {', '    interface eth0', '    track_script {chk_a chk_b}', '}');
+      expect(linesOf(block, 'KA705')).toEqual([]);
+      expect(linesOf(block, 'KA701')).toEqual([3, 3]);
+    });
+
     it('is not a definition reference, a brace glued to one side, or a block', () => {
       const others = conf('$R=lb1', 'global_defs {', '    router_id ${R}', '    notification_email {admin}', '}', 'vrrp_instance VI_1{', '    interface eth0', '    track_script {chk}', '}');
       expect(linesOf(others, 'KA705')).toEqual([]);

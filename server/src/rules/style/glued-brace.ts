@@ -6,7 +6,7 @@ import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 import { oldReadingOfGluedBrace } from './old-brace-reading.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
-import { isBracedPlaceholder } from './placeholder-left.js';
+import { inBracedPlaceholder } from './placeholder-left.js';
 
 const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 
@@ -104,7 +104,7 @@ export const gluedBrace: FileRule = {
         if (ka === Kind.String || kb === Kind.String) continue;
         // `{password}`: a template placeholder, which KA705 reports; 1.4.2+ read its braces as braces, but
         // not "correctly" in any sense the author meant, and a blank would not help.
-        if (!old && (isBracedPlaceholder(ctx.analysis, file, i) || isBracedPlaceholder(ctx.analysis, file, i - 1))) continue;
+        if (!old && inBracedPlaceholder(ctx.analysis, file, i)) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);

@@ -62,21 +62,50 @@ function opensBlock(analysis: Analysis, file: string, offset: number): boolean {
   return set.has(`${file}\0${offset}`);
 }
 
+/** A later word of a `{…}` placeholder of several words (`{IP MASTER NODE}`). */
+const BRACED_WORD = /^[\w.:/-]+$/;
+/** The most words a `{…}` placeholder is taken to have. */
+const BRACED_MAX_WORDS = 6;
+
 /**
- * Whether tokens i, i + 1, i + 2 of `file` are `{`, a name and `}` glued together and standing alone
- * (`auth_pass {password}`, `{VIRTUAL_IP}`): a template placeholder, not block syntax. `${NAME}` is a
- * definition reference, not this (the `$` touches the brace), and `track_script {chk}` is a one-line
- * block (its `{` opens the block).
+ * Where the `{…}` placeholder opened by token i of `file` ends (the index of its `}`), or -1: a `{`
+ * glued to a name, words on the same line, the last glued to a `}`, the whole standing alone
+ * (`auth_pass {password}`, `{VIRTUAL_IP}`, `unicast_src_ip {IP MASTER NODE}`): a template placeholder,
+ * not block syntax. `${NAME}` is a definition reference, not this (the `$` touches the brace), and
+ * `track_script {chk}` is a one-line block (its `{` opens the block).
  */
-export function isBracedPlaceholder(analysis: Analysis, file: SourceFile, i: number): boolean {
+export function bracedPlaceholderEnd(analysis: Analysis, file: SourceFile, i: number): number {
   const store = file.lex;
   const { kinds, starts, count } = store;
-  if (i < 0 || i + 2 >= count) return false;
-  if (kinds[i] !== Kind.LBrace || kinds[i + 1] !== Kind.Word || kinds[i + 2] !== Kind.RBrace) return false;
-  if (store.end(i) !== starts[i + 1] || store.end(i + 1) !== starts[i + 2]) return false;
-  if (i > 0 && store.end(i - 1) === starts[i]) return false;
-  if (i + 3 < count && store.end(i + 2) === starts[i + 3]) return false;
-  return BRACED_NAME.test(store.source(i + 1)) && !opensBlock(analysis, file.path, starts[i]!);
+  if (i < 0 || i + 2 >= count) return -1;
+  if (kinds[i] !== Kind.LBrace || kinds[i + 1] !== Kind.Word || store.end(i) !== starts[i + 1]) return -1;
+  if (i > 0 && store.end(i - 1) === starts[i]) return -1;
+  if (!BRACED_NAME.test(store.source(i + 1))) return -1;
+  const line = store.src.lineOf(starts[i]!);
+  let j = i + 2;
+  for (; j < count && j <= i + BRACED_MAX_WORDS && kinds[j] === Kind.Word; j++) {
+    if (store.src.lineOf(starts[j]!) !== line || !BRACED_WORD.test(store.source(j))) return -1;
+  }
+  if (j >= count || kinds[j] !== Kind.RBrace || store.end(j - 1) !== starts[j]) return -1;
+  if (j + 1 < count && store.end(j) === starts[j + 1]) return -1;
+  return opensBlock(analysis, file.path, starts[i]!) ? -1 : j;
+}
+
+/** Whether tokens i, i + 1 … of `file` are a `{…}` placeholder (see bracedPlaceholderEnd). */
+export function isBracedPlaceholder(analysis: Analysis, file: SourceFile, i: number): boolean {
+  return bracedPlaceholderEnd(analysis, file, i) >= 0;
+}
+
+/** Whether the glued tokens i and i + 1 of `file` are a brace and a word of a `{…}` placeholder. */
+export function inBracedPlaceholder(analysis: Analysis, file: SourceFile, i: number): boolean {
+  const kinds = file.lex.kinds;
+  if (kinds[i] === Kind.LBrace) return isBracedPlaceholder(analysis, file, i);
+  if (kinds[i + 1] !== Kind.RBrace) return false;
+  for (let s = i - 1; s >= 0 && s >= i - BRACED_MAX_WORDS; s--) {
+    if (kinds[s] === Kind.LBrace) return bracedPlaceholderEnd(analysis, file, s) === i + 1;
+    if (kinds[s] !== Kind.Word) return false;
+  }
+  return false;
 }
 
 export const placeholderLeft: FileRule = {
@@ -153,12 +182,14 @@ function reportBracedPlaceholders(analysis: Analysis, report: Parameters<FileRul
     const store = file.lex;
     const { kinds, starts, count } = store;
     for (let i = 0; i + 2 < count; i++) {
-      if (kinds[i] !== Kind.LBrace || !isBracedPlaceholder(analysis, file, i)) continue;
+      if (kinds[i] !== Kind.LBrace) continue;
+      const end = bracedPlaceholderEnd(analysis, file, i);
+      if (end < 0) continue;
       const line = store.src.lineOf(starts[i]!);
       if (!keywordLine(file, line)) continue;
-      const range = rangeOf(analysis, file.path, starts[i]!, store.end(i + 2));
+      const range = rangeOf(analysis, file.path, starts[i]!, store.end(end));
       if (!range) continue;
-      const text = file.text.slice(starts[i]!, store.end(i + 2));
+      const text = file.text.slice(starts[i]!, store.end(end));
       report({
         message: old
           ? `'${text}' looks like a template placeholder, never filled in: keepalived reads it as it is; put the real value there`
@@ -166,7 +197,7 @@ function reportBracedPlaceholders(analysis: Analysis, report: Parameters<FileRul
         file: file.path,
         range,
       });
-      i += 2;
+      i = end;
     }
   }
 }
