@@ -274,6 +274,14 @@ describe('schema diagnostics', () => {
     expect(codes('vrrp_instance A {\n  auth_hmac {\n  }\n}\n')).toContain('2:KA207');
     const older = codes('global_defs {\n  vrrp_startup_delay 5\n}\n', { targetVersion: '1.3.5' });
     expect(older).toContain('2:KA207');
+    // Users on a newer release learn how to say so; a keyword in no release yet gets no such hint.
+    const message = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA207')?.message;
+    expect(message('global_defs {\n  use_symlink_paths\n}\n')).toBe(
+      "'use_symlink_paths' is not available in keepalived 2.2.7 (added in 2.3.0); keepalived reports it as an unknown keyword. If your nodes run 2.3.0 or later, say so with --target-version (or targetVersion in .kalint.json)",
+    );
+    expect(message('global_defs {\n  set_supplementary_groups\n}\n')).toBe(
+      "'set_supplementary_groups' is not available in keepalived 2.2.7 (added after 2.4.3, in no release yet); keepalived reports it as an unknown keyword",
+    );
   });
 
   it('suggests a keyword the word is part of, and says what became of a misspelt old keyword', () => {

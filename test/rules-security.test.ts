@@ -44,8 +44,8 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601', '1.2.24')).toEqual([]);
     expect(findings(bad, 'KA601', '1.3.0')).toHaveLength(1);
     expect(findings(SECURE + bad, 'KA207', '1.2.24').map((d) => d.message)).toEqual([
-      "'enable_script_security' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword",
-      "'script_user' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword",
+      "'enable_script_security' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword. If your nodes run 1.3.0 or later, say so with --target-version (or targetVersion in .kalint.json)",
+      "'script_user' is not available in keepalived 1.2.24 (added in 1.3.0); keepalived reports it as an unknown keyword. If your nodes run 1.3.0 or later, say so with --target-version (or targetVersion in .kalint.json)",
     ]);
     expect(findings(SECURE + bad, 'KA602', '1.2.24')).toEqual([]);
   });

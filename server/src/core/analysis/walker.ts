@@ -265,6 +265,12 @@ export interface WalkerOptions {
   targetLabel: string;
 }
 
+/** When a keyword came: 'added in 2.3.0', or for one only in keepalived's development sources, no release yet. */
+function addedIn(since: string | undefined): string {
+  const unreleased = /^unreleased \(after v?([\d.]+)\)$/.exec(since ?? '');
+  return unreleased ? `added after ${unreleased[1]}, in no release yet` : `added in ${since}`;
+}
+
 export class Walker implements LineSink {
   readonly root: AstNode;
   readonly diagnostics: Diagnostic[] = [];
@@ -977,7 +983,7 @@ export class Walker implements LineSink {
     // A quoted keyword is still the keyword: keepalived drops the quotes before the lookup.
     let spec = childCtx.childMap.get(name);
     if (spec && !availableIn(spec, this.options.target)) {
-      this.report('KA207', 'error', `'${name}' is not available in keepalived ${this.options.targetLabel} (added in ${spec.since}); keepalived reports it as an unknown keyword`, file, first.range);
+      this.report('KA207', 'error', `'${name}' is not available in keepalived ${this.options.targetLabel} (${addedIn(spec.since)}); keepalived reports it as an unknown keyword${/^\d/.test(spec.since ?? '') ? `. If your nodes run ${spec.since} or later, say so with --target-version (or targetVersion in .kalint.json)` : ''}`, file, first.range);
       spec = undefined;
       this.lastUnknown = first;
       return;
