@@ -828,6 +828,32 @@ describe('KA504: the crash after a checker without urls', () => {
     const after = await runKeepalivedAsync(second);
     expect([after.signal, after.exitStatus]).toEqual([undefined, 5]);
   });
+
+  // Found by fuzzing pqarmitage's params.conf (a url's 'path' misspelt, MISC_CHECKs before it): the checker
+  // queued before the dropped one was a MISC_CHECK, which has no connection options, and 2.2.7 crashed too.
+  const misc = ['  MISC_CHECK {', '    misc_path /bin/true', '  }'];
+  const miscNoPath = ['  MISC_CHECK {', '    misc_timeout 3', '  }'];
+  const tcp = ['  TCP_CHECK {', '    connect_timeout 3', '  }'];
+  const bfd = ['  BFD_CHECK {', '    name b1', '  }'];
+  const after = (...before: string[]) =>
+    'bfd_instance b1 {\n    neighbor_ip 10.0.0.9\n}\n' + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...before, '}', 'real_server 10.0.1.2 80 {', ...noUrl, '}']);
+  const afterMisc = after(...misc);
+  const afterBfd = after(...bfd);
+  const afterDroppedMisc = after(...miscNoPath);
+  const afterTcpAndDroppedMisc = after(...tcp, ...miscNoPath);
+  it('says keepalived crashes when the checker queued before has no connection (MISC_CHECK, BFD_CHECK) or every one before is dropped', () => {
+    expect(findings(afterMisc, 'KA504')[0]!.message).toMatch(/keepalived 2\.2\.7 then checks the connection of the checker queued before it, the MISC_CHECK of line \d+, which has none, and crashes/);
+    expect(findings(afterBfd, 'KA504')[0]!.message).toContain('the BFD_CHECK of line');
+    expect(findings(afterDroppedMisc, 'KA504')[0]!.message).toContain('the checkers before it are dropped too, so none is queued, and keepalived 2.2.7 then crashes');
+    // The MISC_CHECK without misc_path is dropped: the TCP_CHECK before it is the one read, and keepalived reads on.
+    expect(findings(afterTcpAndDroppedMisc, 'KA504')[0]!.message).not.toContain('crash');
+    expect(findings(afterMisc, 'KA504', '2.2.8')[0]!.message).not.toContain('crash');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t after MISC_CHECK, BFD_CHECK and dropped checkers', async () => {
+    for (const text of [afterMisc, afterBfd, afterDroppedMisc]) expect((await runKeepalivedAsync(text)).signal).toBe('SIGSEGV');
+    const reads = await runKeepalivedAsync(afterTcpAndDroppedMisc);
+    expect([reads.signal, reads.exitStatus]).toEqual([undefined, 5]);
+  });
 });
 
 describe('KA537 smtp-check-host-hangs', () => {

@@ -1,16 +1,40 @@
 import type { FileRule } from '../types.js';
-import { blockEnd, related, allCheckers } from './util.js';
+import { blockEnd, related, allCheckers, type CheckerAt } from './util.js';
+import type { Checker } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
  * keepalived 2.0.7 to 2.2.7 check the connection options of the checker they have just dropped,
- * reading the last checker queued before it: with none (the file's first checker) they crash
- * under -t (exit 139, built from their tags); after another checker they read on. 2.2.8 fixed it.
+ * reading the last checker queued before it: with none (the file's first checker), or one without
+ * connection options (MISC_CHECK, BFD_CHECK), they crash under -t (exit 139, built from their tags);
+ * after a checker that connects (TCP_CHECK, HTTP_GET…) they read on. 2.2.8 fixed it.
  */
 const FIRST_CHECKER_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 
 /** A url keepalived keeps (one function, not a closure per checker). */
 const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.path !== '';
+
+/** Checkers keepalived queues without connection options: reading those of one is a NULL dereference. */
+const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK']);
+
+/**
+ * Whether keepalived drops the checker when its block closes, taking it off the queue: an HTTP_GET or
+ * SSL_GET without a url path, a MISC_CHECK without misc_path. (Other drops — a link-local address
+ * without bind_if, an unknown BFD name — are left out: rarer, and they need more than the block.)
+ */
+function droppedAtClose(ck: Checker): boolean {
+  if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') return !ck.urls.some(hasPath);
+  return ck.kind === 'MISC_CHECK' && ck.script === undefined;
+}
+
+/** The last checker still queued when checkers[i] closes, or undefined. */
+function queuedBefore(checkers: readonly CheckerAt[], i: number): Checker | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const ck = checkers[j]!.checker;
+    if (!droppedAtClose(ck)) return ck;
+  }
+  return undefined;
+}
 
 export const httpCheckWithoutUrl: FileRule = {
   kind: 'file',
@@ -18,12 +42,12 @@ export const httpCheckWithoutUrl: FileRule = {
   name: 'http-check-without-url',
   family: 'lvs',
   severity: 'error',
-  description: 'An HTTP_GET or SSL_GET checker has no url block with a path; keepalived drops the checker (and 2.0.7 to 2.2.7 crash under -t when it is the first checker).',
+  description: 'An HTTP_GET or SSL_GET checker has no url block with a path; keepalived drops the checker (and 2.0.7 to 2.2.7 crash under -t when no checker that connects comes before it).',
   docs: {
     why:
       'HTTP_GET and SSL_GET need at least one `url { path … }` to know what to request. Without one keepalived discards the ' +
       'checker, so the real server is never health-checked. keepalived 2.0.7 to 2.2.7 go further when it is the first ' +
-      'checker in the file: `keepalived -t` crashes with a segmentation fault (exit 139) right after reporting it, which ' +
+      'checker in the file, or the checker before it is a MISC_CHECK or BFD_CHECK (which have no connection): `keepalived -t` crashes with a segmentation fault (exit 139) right after reporting it, which ' +
       'breaks config validation in deployment pipelines.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            connect_timeout 3\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n            connect_timeout 3\n        }\n    }\n}',
@@ -31,16 +55,21 @@ export const httpCheckWithoutUrl: FileRule = {
   check(ctx) {
     const crashes = compareVersions(ctx.target, FIRST_CHECKER_CRASH[0]) >= 0 && compareVersions(ctx.target, FIRST_CHECKER_CRASH[1]) < 0;
     // keepalived queues checkers in file order, across virtual servers.
-    let first = true;
     const checkers = allCheckers(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
-      const isFirst = first;
-      first = false;
       if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;
       if (ck.urls.some(hasPath)) continue;
       const why = ck.urls.length ? 'none of its url blocks has a path' : 'it has no url block';
-      const crash = crashes && isFirst ? `; no checker comes before it, and keepalived ${ctx.target.join('.')} then crashes, also under -t` : '';
+      let crash = '';
+      if (crashes) {
+        const before = queuedBefore(checkers, i);
+        const release = `keepalived ${ctx.target.join('.')}`;
+        if (!before) crash = i === 0 ? `; no checker comes before it, and ${release} then crashes, also under -t` : `; the checkers before it are dropped too, so none is queued, and ${release} then crashes, also under -t`;
+        else if (WITHOUT_CONNECTION.has(before.kind)) {
+          crash = `; ${release} then checks the connection of the checker queued before it, the ${before.kind} of line ${before.node.range.start.line + 1}, which has none, and crashes, also under -t`;
+        }
+      }
       // keepalived reports this when the checker block closes.
       ctx.report({
         message: `${ck.kind} checker is dropped: ${why} (keepalived: "HTTP/SSL_GET checker has no urls specified - ignoring")${crash}`,
