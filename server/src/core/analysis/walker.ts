@@ -1709,10 +1709,10 @@ export class Walker implements LineSink {
         this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no words' : specs.length === 1 ? 'one word' : `${specs.length} words`} before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, r);
       } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
         // `vrrp_strict off` before 2.3.0: the handler reads no word and sets the option all the same.
-        this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads no value after '${keyword}': '${keyword} ${extra[0]!.text}' turns it ON (2.3.0 reads the value); remove the line to leave it off`, file, r);
+        this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads no value after '${keyword}': '${keyword} ${extra[0]!.text}' turns it ON (2.3.0 reads the value), and -t does not report it; remove the line to leave it off`, file, r);
       } else if (specs.length === 0 && FLAG_OFF_WORDS.has(extra[0]!.text.toLowerCase())) {
         // An on/off flag whose handler reads no word: 'alpha off' or 'nopreempt false' switches it on.
-        this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word; remove the line to leave it off`, file, r);
+        this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word (keepalived -t does not report it); remove the line to leave it off`, file, r);
       } else if (!node.spec.script_string) {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
         const marker = extra[0]!.text.slice(0, 2);
