@@ -23,7 +23,7 @@ import { lintText } from '../server/src/linter.js';
 import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
-import { causeKey, classify, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
+import { causeKey, classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
 const LOOKS_LIKE_KEEPALIVED = /^\s*(?:global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group)\b/m;
@@ -194,7 +194,17 @@ function main(argv: string[]): void {
   const byKind = new Map<string, number>();
   let mutants = 0;
   let disagreeing = 0;
-  const stats = { located: 0, clean: 0, errorsOnClean: 0, crashes: 0 };
+  const stats = { located: 0, clean: 0, errorsOnClean: 0, crashes: 0, inheritedCrashes: 0 };
+  const unmutatedCrash = new Map<string, boolean>();
+  const crashesUnmutated = (source: { path: string; text: string }): boolean => {
+    let crashes = unmutatedCrash.get(source.path);
+    if (crashes === undefined) {
+      const { ka } = checkMutant(binary!, source.text, false, 10_000, targetVersion);
+      crashes = crashedOrHung(ka);
+      unmutatedCrash.set(source.path, crashes);
+    }
+    return crashes;
+  };
   const errorCodes = new Map<string, number>();
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
@@ -202,7 +212,9 @@ function main(argv: string[]): void {
     const m = mutate(source.text, rng, maxEdits);
     if (!m) continue;
     mutants++;
-    const { ka, diagnostics, disagreements } = checkMutant(binary, m.text, true, 10_000, targetVersion);
+    const checked = checkMutant(binary, m.text, true, 10_000, targetVersion);
+    const { ka, diagnostics } = checked;
+    let { disagreements } = checked;
     const located = ka.messages.filter((x) => x.line !== undefined && !isHostMessage(x.message));
     stats.located += new Set(located.map((x) => `${x.line}\0${x.message}`)).size;
     if (ka.timedOut || ka.signal) stats.crashes++;
@@ -210,6 +222,12 @@ function main(argv: string[]): void {
       stats.clean++;
       for (const d of diagnostics) if (d.severity === 'error') errorCodes.set(d.code, (errorCodes.get(d.code) ?? 0) + 1);
       stats.errorsOnClean += diagnostics.filter((d) => d.severity === 'error').length;
+    }
+    // A crash the unmutated config causes too (with this binary, on this host) is not the mutation's: check.md's
+    // host-dependent crashes (2.2.8 frees a track_file whose folder does not exist, then crashes) come from there.
+    if (disagreements.some((d) => d.kind === 'crash-not-predicted') && crashesUnmutated(source)) {
+      stats.inheritedCrashes++;
+      disagreements = disagreements.filter((d) => d.kind !== 'crash-not-predicted');
     }
     if (!disagreements.length) continue;
     disagreeing++;
@@ -230,7 +248,7 @@ function main(argv: string[]): void {
   }
   console.log(`${mutants} mutants in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
   console.log(
-    `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, those classify() explains included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs`,
+    `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, those classify() explains included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs (${stats.inheritedCrashes} not predicted but the unmutated config crashes too)`,
   );
   console.log([...byKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'no disagreements');
   for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);

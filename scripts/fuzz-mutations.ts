@@ -665,6 +665,11 @@ export interface KeepalivedVerdict {
   messages: KeepalivedMessage[];
 }
 
+/** keepalived crashed (a signal, or a shell's 128+signal status) or did not finish in time. */
+export function crashedOrHung(ka: KeepalivedVerdict): boolean {
+  return ka.timedOut || ka.signal === 'SIGSEGV' || ka.signal === 'SIGABRT' || ka.status === 139 || ka.status === 134;
+}
+
 /** keepalived's stderr as messages (indented lines continue the one before); only the main file's lines count as located. */
 export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMessage[] {
   return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) =>
@@ -713,7 +718,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   if (thrown !== undefined) out.push({ kind: 'internal-error', detail: `threw: ${(thrown as Error)?.message ?? thrown}` });
   for (const d of diagnostics) if (d.code === 'KA000') out.push({ kind: 'internal-error', line: d.range.start.line + 1, detail: d.message });
   const inMain = diagnostics.filter((d) => d.file === mainFile);
-  if (ka.timedOut || ka.signal === 'SIGSEGV' || ka.signal === 'SIGABRT' || ka.status === 139 || ka.status === 134) {
+  if (crashedOrHung(ka)) {
     if (!diagnostics.some((d) => PREDICTS_CRASH.test(d.message))) out.push({ kind: 'crash-not-predicted', detail: ka.timedOut ? 'timeout' : `${ka.signal ?? ka.status}` });
     return out;
   }
