@@ -432,6 +432,24 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'escaped-comment',
+    weight: 2,
+    apply(d, rng) {
+      // A Markdown-escaped comment pasted from a web page: `\# note` or `\! note`, a comment line
+      // escaped or one inserted before a code line.
+      const c = pickLine(d, rng, (l) => /^\s*[#!]/.test(l));
+      if (c !== undefined && rng.int(2)) {
+        d.lines[c] = d.lines[c]!.replace(/^(\s*)([#!])/, '$1\\$2');
+        return `line ${c + 1}: comment escaped with a backslash`;
+      }
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      const mark = rng.pick(['\\# note', '\\#note', '\\! note', '\\#']);
+      d.lines.splice(i, 0, d.lines[i]!.match(/^\s*/)![0] + mark);
+      return `line ${i + 1}: '${mark}' line inserted`;
+    },
+  },
+  {
     name: 'unit-suffix',
     weight: 3,
     apply(d, rng) {

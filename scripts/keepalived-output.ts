@@ -14,7 +14,9 @@ export interface PrintedMessage {
 }
 
 // `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
-const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
+// FILE may be empty: 2.2.x take a line starting '#' in their copy of the configuration for the start of
+// an included file named by what follows its second character (a '\#' line, KA116), and name it so.
+const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
 
 /**
  * keepalived's stderr as messages, blank lines dropped. With `joinIndented`, an indented line

@@ -470,6 +470,14 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(ka116(text)).toEqual(['4: warning']);
   });
 
+  it('a \\# line of one word names a file with no name: keepalived prints "(: Line N)", read as another file', () => {
+    const text = conf(...instance('    \\#x', '    priority 300'));
+    const run = runKeepalived(text);
+    expect(run.messages.map((m) => `${m.file}:${m.line}: ${m.message}`)).toContain(":1: number '300' outside range [1, 255]");
+    const d = lintText(text, { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA116')!;
+    expect(d.message).toContain('the start of an included file: their messages');
+  });
+
   it('a line starting with \\! crashes keepalived unless a \\# line before it seemed to open a file', async () => {
     expect((await runKeepalivedAsync(conf('\\! top', ...instance('    priority 100')))).signal).toBe('SIGSEGV');
     expect(ka116(conf('\\! top', ...instance('    priority 100')))).toEqual(['1: error']);

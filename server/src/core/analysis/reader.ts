@@ -873,7 +873,7 @@ export class Reader {
       this.escapedOpens++;
       const name = line.slice(2);
       if (!parent) severity = 'warning';
-      message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file named '${name}': their messages about the lines after it name that file and count its lines from here; remove the backslash to make it a comment`;
+      message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file${name ? ` named '${name}'` : ''}: their messages about the lines after it name that file and count its lines from here; remove the backslash to make it a comment`;
     }
     this.report('KA116', severity, message, file, start, end);
   }
