@@ -1317,6 +1317,12 @@ describe('KA351 use-vmac-invalid', () => {
     // The 2.2.4 build reads `use_vmac vrrp51 02:11:22:33:44:55` without a word: the address is dropped.
     expect(one('vrrp51 02:11:22:33:44:55', '2.2.4')).toEqual(["keepalived 2.2.4 reads only the first word of use_vmac, the interface name; '02:11:22:33:44:55' is ignored (a MAC address for the VMAC came in 2.2.5)"]);
     expect(one('vrrp51 02:11:22:33:44:55', '2.2.5')).toEqual([]);
+    // What keepalived ignores without a word is a warning (found by fuzzing a config against a 2.1.5 build:
+    // `use_vmac vrrp_250 vrrp_250` read silently); what it reports stays an error.
+    const severities = (words: string, target: string) => findings(instance('A', `use_vmac ${words}\n${vip('10.0.0.1')}`), 'KA351', target).map((d) => d.severity);
+    expect(severities('vrrp_250 vrrp_250', '2.1.5')).toEqual(['warning']);
+    expect(severities('vrrp_frontend_public', '1.3.5')).toEqual(['warning']);
+    expect(severities('01:11:22:33:44:55', '2.0.19')).toEqual(['error']);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [words, reported] of cases) {

@@ -122,7 +122,9 @@ export const useVmacInvalid: FileRule = {
                   ? `VMAC interface name '${w.text}' is ${w.text.length} characters; keepalived ${target.join('.')} cuts it to the first ${MAX_NAME}, '${w.text.slice(0, MAX_NAME)}', without a word`
                   : oldNameProblem(w.text, inst.name, nameCharacters, state, taken, sharing)
                 : `keepalived ${target.join('.')} reads only the first word of use_vmac, the interface name; '${w.text}' is ignored${w.text.includes(':') ? ' (a MAC address for the VMAC came in 2.2.5)' : ''}`;
-            if (message) report({ message, file: w.file, range: w.range });
+            // keepalived says nothing of an extra word or of the name it cuts: a warning, the VMAC still comes up.
+            const silent = i > 0 || (nameCut && w.text.length > MAX_NAME);
+            if (message) report({ message, file: w.file, range: w.range, ...(silent ? { severity: 'warning' as const } : {}) });
           }
           continue;
         }
