@@ -61,6 +61,32 @@ describe('line features by release', () => {
     expect(findings('global_defs {\n~SEQ(i,1,1) vrrp_garp_interval $i\n}\n', '2.0.9')).toEqual([]);
   });
 
+  // Found by fuzzing pqarmitage's 1757.conf and 1502a.conf against a 2.0.19 build (Ubuntu 20.04): it printed
+  // "Unknown keyword '$'", "Unexpected '{' - ignoring", "Unknown keyword '_HASH'" for ${_HASH}, and
+  // "Invalid ~SEQ definition '~SEQ(RSHOST,$RSTART,$RSEND) $RS'" where 2.1.0 substitutes the numbers.
+  it('predefined definitions by release: ${_HASH} and ${_BANG} came in 2.1.4, ${_RANDOM} in 2.0.15, ${_INSTANCE} in 2.0.1', () => {
+    const hash = 'global_defs {\n    ${_HASH} note\n    router_id ${_INSTANCE}\n}\n';
+    expect(findings(hash, '2.1.4')).toEqual([]);
+    const old = findings(hash, '2.0.19');
+    expect(old[0]).toMatch(/^2:KA109: '\$\{_HASH\}' is predefined from keepalived 2\.1\.4 on; keepalived 2\.0\.19 has no such definition, so it reads the text as it is and splits/);
+    expect(old).toContainEqual(expect.stringMatching(/^2:KA201: Unknown keyword '_HASH'/));
+    const id = 'global_defs {\n    router_id ${_INSTANCE}\n}\n';
+    expect(routerId(id, '2.0.19')).toBe('x');
+    // 2.0.0 leaves the reference as written and splits it at its braces: router_id reads '$'.
+    expect(routerId(id, '2.0.0')).toBe('$');
+    expect(findings('global_defs {\n    router_id lb${_RANDOM 1 9}\n}\n', '2.0.14')[0]).toMatch(/^2:KA109: '\$\{_RANDOM 1 9\}' is predefined from keepalived 2\.0\.15 on/);
+    // Bare $_BANG is read as literal text, without a word from keepalived: a warning.
+    expect(analyze('global_defs {\n    router_id $_BANG\n}\n', { targetVersion: '2.1.3' }).diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['KA109 warning']);
+  });
+
+  it('definitions in the numbers of ~SEQ came in 2.1.0', () => {
+    const seq = '$N=2\nglobal_defs {\n~SEQ(i,1,$N) vrrp_garp_interval $i\n}\n';
+    expect(findings(seq, '2.1.0').filter((f) => f.includes('KA113'))).toEqual([]);
+    expect(findings(seq, '2.0.19').filter((f) => f.includes('KA113'))).toEqual([
+      expect.stringMatching(/^3:KA113: Invalid ~SEQ definition: .*\(keepalived 2\.0\.19 substitutes no definitions in ~SEQ's numbers; 2\.1\.0 does\)$/),
+    ]);
+  });
+
   it('include variants came in 2.2.0; before 2.1.4 only "include PATTERN" includes', () => {
     // keepalived 2.1.3 -t: "(Line 1) Unknown keyword 'include'", "(Line 2) Unknown keyword 'includer'";
     // 2.1.5: only the second; 2.2.0 reads both ("Config files missing 'inc/a.conf inc/b.conf'.").

@@ -224,6 +224,18 @@ const PARAM_REFERENCE_SHIFT_FIXED_IN: Version = [2, 4, 0];
  * name from a null pointer: the 2.4.3 build exits 139, also under -t.
  */
 const ENV_DEFINITION_SINCE: Version = [2, 4, 0];
+/**
+ * The releases that brought each predefined definition (keepalived's lib/parser.c: _PWD 0cc255b1, _INSTANCE c9383788,
+ * _RANDOM 3d1d068b, _HASH and _BANG efbc0cd5). Before it, `${_HASH}` names nothing: the 2.0.19 build leaves it as
+ * written and splits it at its braces ("Unknown keyword '$'", "Unexpected '{'").
+ */
+const PREDEFINED_SINCE: ReadonlyMap<string, Version> = new Map<string, Version>([
+  ['_PWD', [1, 4, 3]],
+  ['_INSTANCE', [2, 0, 1]],
+  ['_RANDOM', [2, 0, 15]],
+  ['_HASH', [2, 1, 4]],
+  ['_BANG', [2, 1, 4]],
+]);
 /** Parameters as keepalived 2.4 accepts them: words of letters, digits and '_', not ending in a blank. */
 const DEFINITION_PARAMETERS = /^[ \t]+[A-Za-z0-9_]+(?:[ \t]+[A-Za-z0-9_]+)*$/;
 /**
@@ -377,8 +389,11 @@ export class Reader {
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
-  /** References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE. */
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; unsubstituted?: boolean; file: SourceFile; start: number; end: number }[] = [];
+  /**
+   * References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE, `predefinedSince`
+   * a predefined name (`${_HASH}`) read by a release before the one that brought it.
+   */
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -471,6 +486,13 @@ export class Reader {
       }
       if (ref.newer) {
         this.report('KA109', 'error', `'\${_ENV …}' reads an environment variable from keepalived 2.4.0 on; keepalived ${this.label()} has no such definition, so it reads the text as it is and splits it at its braces`, ref.file, ref.start, ref.end);
+        continue;
+      }
+      if (ref.predefinedSince) {
+        const written = ref.written ?? (ref.braced ? `\${${ref.name}}` : `$${ref.name}`);
+        const since = ref.predefinedSince.join('.');
+        if (ref.braced) this.report('KA109', 'error', `'${written}' is predefined from keepalived ${since} on; keepalived ${this.label()} has no such definition, so it reads the text as it is and ${this.bracesRead()}`, ref.file, ref.start, ref.end);
+        else this.report('KA109', 'warning', `'${written}' is predefined from keepalived ${since} on; keepalived ${this.label()} has no such definition and reads '${written}' as literal text`, ref.file, ref.start, ref.end);
         continue;
       }
       if (ref.shell) {
@@ -1251,6 +1273,7 @@ export class Reader {
   // ---------- definitions and substitution ----------
 
   private predefined(name: string, args: string, frame: Frame): string | undefined {
+    if (!this.hasPredefined(name)) return undefined;
     switch (name) {
       case '_PWD':
         return frame.dir;
@@ -1385,6 +1408,12 @@ export class Reader {
   }
 
   /** Whether the target release comes before `v` (no target: read as 2.2.7). */
+  /** Whether the target has the predefined definition `name` (any release, with no target). */
+  private hasPredefined(name: string): boolean {
+    const since = PREDEFINED_SINCE.get(name);
+    return !since || !this.options.target || compareVersions(this.options.target, since) >= 0;
+  }
+
   private before(v: Version): boolean {
     return !this.options.target || compareVersions(this.options.target, v) < 0;
   }
@@ -1488,10 +1517,13 @@ export class Reader {
       }
       // Only _RANDOM (and _ENV, above) take parameters, and only spaces and digits ending with a digit: keepalived
       // leaves any other `${NAME …}` as it is (and then splits it at its braces).
-      else if (args && (name !== '_RANDOM' || !/^ [ 0-9]*[0-9]$/.test(args))) {
+      else if (args && (name !== '_RANDOM' || !/^ [ 0-9]*[0-9]$/.test(args) || !this.hasPredefined('_RANDOM'))) {
         if (name === '_ENV' && m[1] !== undefined && !this.definitions.has(name) && !insideDoubleQuotes(text, m.index)) {
           const src = mapRange(segments, m.index, m.index + m[0].length);
           if (src.verbatim) this.undefinedRefs.push({ name, braced: true, newer: true, file: frame.file, start: src.start, end: src.end });
+        } else if (name === '_RANDOM' && m[1] !== undefined && !this.hasPredefined(name) && !this.definitions.has(name) && !insideDoubleQuotes(text, m.index)) {
+          const src = mapRange(segments, m.index, m.index + m[0].length);
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: true, predefinedSince: PREDEFINED_SINCE.get(name)!, written: m[0], file: frame.file, start: src.start, end: src.end });
         }
         continue;
       }
@@ -1508,7 +1540,8 @@ export class Reader {
         const wholeWord = m[3] !== undefined && (m.index === 0 || /\s/.test(text[m.index - 1]!)) && !/[,)]/.test(text[m.index + m[0].length] ?? '');
         if (((m[1] !== undefined && !args) || wholeWord) && !insideDoubleQuotes(text, m.index)) {
           const src = mapRange(segments, m.index, m.index + m[0].length);
-          if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end });
+          const since = this.hasPredefined(name) ? undefined : PREDEFINED_SINCE.get(name);
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end, ...(since ? { predefinedSince: since } : {}) });
         }
         continue;
       }
@@ -1614,7 +1647,9 @@ export class Reader {
     const src = (a: number, b: number) => (segments ? mapRange(segments, a, b) : { start: a, end: b });
     const headerEnd = seqHeaderEnd(text, start, end);
     let head = text.slice(start, headerEnd < 0 ? end : headerEnd);
-    if (headerEnd >= 0 && head.startsWith('~SEQ') && head.includes('$')) {
+    // Definitions in the numbers came in 2.1.0 (938211c3); the 2.0.19 build reports "Invalid ~SEQ definition".
+    const numbersSubstituted = !this.options.target || compareVersions(this.options.target, SEQ_FEATURES_SINCE) >= 0;
+    if (headerEnd >= 0 && head.startsWith('~SEQ') && head.includes('$') && numbersSubstituted) {
       // keepalived's add_seq substitutes definitions in the numbers (not in the variable name).
       const at = seqNumbersStart(head);
       if (at > 0) {
@@ -1630,7 +1665,8 @@ export class Reader {
     const parsed = headerEnd < 0 ? undefined : parseSeqHeader(head);
     if (!parsed || 'error' in parsed) {
       const r = src(start, headerEnd < 0 ? end : headerEnd);
-      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`, file, r.start, r.end);
+      const unsubstituted = !numbersSubstituted && head.startsWith('~SEQ') && head.includes('$') ? ` (keepalived ${this.label()} substitutes no definitions in ~SEQ's numbers; 2.1.0 does)` : '';
+      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}${unsubstituted}`, file, r.start, r.end);
       return;
     }
     let restStart = headerEnd;
