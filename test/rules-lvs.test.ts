@@ -808,6 +808,26 @@ describe('lvs rules', () => {
   });
 });
 
+describe('KA533: a netmask that is not solid, by release', () => {
+  // Found by fuzzing pqarmitage's 1542.conf against a 2.0.19 build (Ubuntu 20.04): "(Line 12) IPv4
+  // persistence_granularity netmask is not solid - 1.2.3.4". 2.0.20 (912e390e) stopped checking; 2.2.7 reads it.
+  const odd = vs('10.0.0.1 443', [...BASICS, 'persistence_timeout 50', 'persistence_granularity 1.2.3.4', 'persistence_granularity 255.255.255.0', 'persistence_granularity 0.0.0.0']);
+  it('reports it for 1.3.7 to 2.0.19 only', () => {
+    const found = findings(odd, 'KA533', '2.0.19');
+    expect(found.map((d) => d.range.start.line + 1)).toEqual([6]);
+    expect(found[0]!.message).toBe(
+      "persistence_granularity '1.2.3.4' of 'virtual_server 10.0.0.1 443' is not a netmask of contiguous ones (like 255.255.255.0); keepalived 2.0.19 ignores it (keepalived: \"IPv4 persistence_granularity netmask is not solid\"; 2.0.20 and later accept it)",
+    );
+    expect(findings(odd, 'KA533', '1.3.7').length).toBe(1);
+    expect(findings(odd, 'KA533', '2.0.20')).toEqual([]);
+    expect(findings(odd, 'KA533')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('2.2.7 reads it silently', async () => {
+    const said = (await runKeepalivedAsync(odd)).messages.filter((m) => /granularity/.test(m.message));
+    expect(said).toEqual([]);
+  });
+});
+
 describe('KA504: the crash after a checker without urls', () => {
   // Found by mutating a user's config (lentil1016/kubeadm-ha's generated one, a url's path removed
   // in the second of three real servers): keepalived 2.2.7 reported "has no urls specified" and read

@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { ipFamily, type Family } from '../../core/analysis/values.js';
 import { vsLabel } from './util.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { lvsFacts } from './server-facts.js';
 
 /** One part of an inet_aton address: decimal, octal (leading 0) or hex (0x, at least one digit). */
@@ -24,6 +25,27 @@ export function isInetAton(text: string): boolean {
   if (values.slice(0, -1).some((v) => v! > 0xff)) return false;
   return last < 2 ** (8 * (5 - parts.length));
 }
+
+/** The 32-bit value of an inet_aton address (isInetAton holds). */
+function inetAtonValue(text: string): number {
+  const values = text.split('.').map((p) => atonPart(p)!);
+  let value = 0;
+  for (let i = 0; i < values.length - 1; i++) value = value * 256 + values[i]!;
+  return value * 2 ** (8 * (4 - values.length + 1)) + values[values.length - 1]!;
+}
+
+/** Whether a netmask is ones then zeros (0.0.0.0 included), as keepalived 1.3.7 to 2.0.19 require. */
+function isSolidMask(value: number): boolean {
+  const inverted = ~value >>> 0;
+  return (inverted & (inverted + 1)) === 0;
+}
+
+/**
+ * keepalived 1.3.7 (0df1efb5) to 2.0.19 refuse an IPv4 granularity that is not a solid netmask ("netmask is not
+ * solid"); 2.0.20 (912e390e) dropped the check, since neither ipvsadm nor the kernel needs one (the 2.0.19 build
+ * reports `persistence_granularity 1.2.3.4`, 2.2.7 reads it).
+ */
+const SOLID_MASK_CHECKED: [Version, Version] = [[1, 3, 7], [2, 0, 20]];
 
 /** keepalived's read_unsigned in 1..128 (blanks, optional '+', decimal digits). */
 function isPrefixLength(text: string): boolean {
@@ -50,6 +72,7 @@ export const persistenceGranularityInvalid: FileRule = {
     good: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity 255.255.255.0\n    real_server 10.0.1.1 443 {\n    }\n}',
   },
   check(ctx) {
+    const solidChecked = compareVersions(ctx.target, SOLID_MASK_CHECKED[0]) >= 0 && compareVersions(ctx.target, SOLID_MASK_CHECKED[1]) < 0;
     for (let i = 0, servers = lvsFacts(ctx.analysis).servers; i < servers.length; i++) {
       // Only a persistence_granularity line is reported (the shared pass notes whether there is one).
       if (!servers[i]!.hasPersistenceGranularity) continue;
@@ -70,6 +93,14 @@ export const persistenceGranularityInvalid: FileRule = {
         if (text === undefined) continue; // a missing value stops keepalived (KA203)
         const f: Family = family ?? (text.includes('.') ? 4 : 6);
         const ok = f === 4 ? isInetAton(text) : isPrefixLength(text);
+        if (ok && f === 4 && solidChecked && !isSolidMask(inetAtonValue(text))) {
+          ctx.report({
+            message: `persistence_granularity '${text}' of '${vsLabel(vs)}' is not a netmask of contiguous ones (like 255.255.255.0); keepalived ${ctx.target.join('.')} ignores it (keepalived: "IPv4 persistence_granularity netmask is not solid"; 2.0.20 and later accept it)`,
+            file: c.file,
+            range: c.argWord(0).range,
+          });
+          continue;
+        }
         if (ok) {
           family ??= f;
           continue;
