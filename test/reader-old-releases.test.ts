@@ -87,6 +87,21 @@ describe('line features by release', () => {
     ]);
   });
 
+  // A Markdown-escaped comment after a word. The 2.1.5 build on '10.0.0.1/24 \\# the VIP': "Unknown configuration
+  // entry '#' for ip address - ignoring" (and 'the', 'VIP'); 2.2.7 reads a comment. The 2.0.19 build reads
+  // 'vrrp_instance VI_\\#1 {' as the instance VI_#1 with its block, silently (found by fuzzing against it).
+  it("'\\#' after a word is the character '#' for 2.0.9 to 2.1.x, a comment from 2.2.0", () => {
+    const escaped = 'vrrp_instance VI_\\#1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100 \\# the master\n    virtual_ipaddress {\n        10.0.0.1/24 \\# the VIP\n    }\n}\n';
+    const old = findings(escaped, '2.1.5');
+    expect(old.filter((f) => /KA116/.test(f)).map((f) => f.split(':')[0])).toEqual(['1', '4', '6']);
+    expect(old).toContainEqual(expect.stringMatching(/^4:KA116: A backslash keeps '#' from starting a comment: keepalived 2\.1\.5 reads the text after it as more words/));
+    expect(analyze(escaped, { configId: 'x', targetVersion: '2.1.5' }).model.vrrpInstances.map((v) => [v.name, v.priority?.value, v.virtualIpaddresses.length])).toEqual([['VI_#1', 100, 1]]);
+    expect(findings(escaped, '2.0.19').filter((f) => /KA10[134]/.test(f))).toEqual([]);
+    // 2.2.7 reads comments; 2.0.8 (no escapes yet) too, the backslash staying on the word before.
+    expect(findings(escaped, '2.2.7').filter((f) => /KA116/.test(f))).toEqual([]);
+    expect(findings(escaped, '2.0.8').filter((f) => /KA116/.test(f))).toEqual([]);
+  });
+
   it('include variants came in 2.2.0; before 2.1.4 only "include PATTERN" includes', () => {
     // keepalived 2.1.3 -t: "(Line 1) Unknown keyword 'include'", "(Line 2) Unknown keyword 'includer'";
     // 2.1.5: only the second; 2.2.0 reads both ("Config files missing 'inc/a.conf inc/b.conf'.").

@@ -3,7 +3,7 @@
 // (then comments stripped again), include, brace splitting. Files are walked with an explicit
 // stack so include chains and long files never recurse.
 
-import { Kind, lex, lexLine, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
+import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
@@ -573,8 +573,9 @@ export class Reader {
       const lineEnd = ln + 1 < lineCount ? lineStarts[ln + 1]! : text.length;
       let end = to;
       if (kinds[end - 1] === Kind.Comment) {
-        // keepalived before 2.4.0 keeps a `\` that ends a comment (see processPhysicalLine).
-        if (this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) {
+        // keepalived before 2.4.0 keeps a `\` that ends a comment (see processPhysicalLine); 2.0.9 to 2.1.x read
+        // a `\#` after a word as the character (readEscapedCommentInLine).
+        if ((this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) || (end - 1 > from && text.charCodeAt(starts[end - 1]!) === 92 && this.readsEscapedCommentInLine())) {
           frame.line = ln;
           return true;
         }
@@ -642,6 +643,9 @@ export class Reader {
       return;
     }
     if (from === to) return;
+
+    // 2.0.9 to 2.1.x: a backslash keeps '#' or '!' in the middle of a line from starting a comment.
+    if (kinds[to - 1] === Kind.Comment && to - 1 > from && file.text.charCodeAt(starts[to - 1]!) === 92 && this.readsEscapedCommentInLine() && this.readEscapedCommentInLine(frame, from, to)) return;
 
     // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
     // holds it: `# text \` reads as the line `\`, and `word # text \` as `word\`.
@@ -850,6 +854,80 @@ export class Reader {
       const end = cuts[k + 1]!;
       if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
     }
+    return true;
+  }
+
+  /** Whether the target's processes all read `\#` in a line as the character '#' (2.0.9 to 2.1.x: no copy yet). */
+  private readsEscapedCommentInLine(): boolean {
+    return (this.escapedCommentInLine ??= !!this.options.target && !this.before(ESCAPED_COMMENT_SINCE) && this.before(CONF_COPY_SINCE));
+  }
+  private escapedCommentInLine: boolean | undefined;
+
+  /**
+   * A line with `\#` or `\!` after its first word, as 2.0.9 to 2.1.x read it: the comment pass takes the
+   * backslash off and keeps the character, so `priority 100 \# master` is `priority 100 # master` (the 2.1.5
+   * build: "Unknown configuration entry '#' for ip address" on `10.0.0.1/24 \# the VIP`); an unescaped '#' or
+   * '!' still starts a comment. From 2.2.0 the VRRP and checker processes read the parent's copy, where the
+   * character does start one, as the lexer reads it. Lines with a quote or a '$' are left to the usual reading.
+   * Returns whether the line was read.
+   */
+  private readEscapedCommentInLine(frame: Frame, from: number, to: number): boolean {
+    const file = frame.file;
+    const store = file.lex;
+    const text = file.text;
+    const start = store.starts[from]!;
+    let end = store.end(to - 1);
+    if (text.charCodeAt(end - 1) === 13) end--;
+    const span = text.slice(start, end);
+    if (span.includes('"') || span.includes('$') || specialFirstChar(text.charCodeAt(start))) return false;
+    // The comment pass: the text kept, with the source runs it came from.
+    let out = '';
+    const segments: Segment[] = [];
+    let runStart = start;
+    const flush = (upTo: number) => {
+      if (upTo > runStart) segments.push({ outStart: out.length, outEnd: out.length + upTo - runStart, srcStart: runStart, srcEnd: upTo, verbatim: true });
+      out += text.slice(runStart, upTo);
+    };
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92) {
+        if (i + 1 >= end) return false; // a continuation: left to the usual reading
+        const next = text.charCodeAt(i + 1);
+        if (next === 35 || next === 33) {
+          if (!segments.length && runStart === start) {
+            this.report('KA116', 'warning', `A backslash keeps '${text[i + 1]}' from starting a comment: keepalived ${this.label()} reads the text after it as more words of this line (2.2.0 and later take it for a comment); remove the backslash to make it a comment`, file, i, i + 2);
+          }
+          flush(i);
+          runStart = i + 1;
+        }
+        i++;
+        continue;
+      }
+      if (c === 35 || c === 33) break;
+    }
+    flush(i);
+    const kept = out.replace(/[ \t\f\v]+$/, '');
+    // Words and braces (keepalived splits the line at its braces afterwards).
+    const source = new SourceText('', Int32Array.of(0), kept);
+    const tokens: Token[] = [];
+    for (let k = 0; k < kept.length; ) {
+      const c = kept[k]!;
+      if (c === ' ' || c === '\t' || c === '\f' || c === '\v') {
+        k++;
+        continue;
+      }
+      if (c === '{' || c === '}') {
+        tokens.push(new Token(c === '{' ? 'lbrace' : 'rbrace', k, k + 1, source));
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < kept.length && !/[ \t\f\v{}]/.test(kept[e]!)) e++;
+      tokens.push(new Token('word', k, e, source));
+      k = e;
+    }
+    if (tokens.length) this.emitTokens(file, tokens, 0, tokens.length, segments);
     return true;
   }
 

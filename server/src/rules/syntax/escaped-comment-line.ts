@@ -18,7 +18,9 @@ const rule: CoreRule = {
       "read a copy of the configuration the parent writes with comments removed, where a line starting with '#' " +
       "marks the start of an included file and one starting with '!' its end: after a '\\#' line their messages " +
       "name a file that does not exist, and a '\\!' line makes keepalived crash (2.2.7 -t: segmentation fault). " +
-      "Checked with keepalived 2.2.7. Remove the backslash.",
+      "Checked with keepalived 2.2.7. After a word ('priority 100 \\# master'), 2.0.9 to 2.1.x read the text after the " +
+      "backslash as more words of the line (the 2.1.5 build: \"Unknown configuration entry '#' for ip address\"), while " +
+      '2.2.0 and later take it for a comment; kalint warns when the target is such a release. Remove the backslash.',
     bad: `\\# VIP for the web servers
 vrrp_instance VI_1 {
     interface eth0
