@@ -690,8 +690,11 @@ export function crashedOrHung(ka: KeepalivedVerdict): boolean {
 
 /** keepalived's stderr as messages (indented lines continue the one before); only the main file's lines count as located. */
 export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMessage[] {
+  // The main file by the name it was given, or by an absolute path ending in it. Not a relative name that
+  // ends so: 2.2.x name a file after a '\# cat /etc/keepalived/keepalived.conf' line "cat /etc/keepalived/keepalived.conf"
+  // and count its lines from there (KA116).
   return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) =>
-    m.line !== undefined && (m.file === undefined || m.file === mainFile || m.file.endsWith(`/${mainFile}`)) ? { line: m.line, message: m.message } : { message: m.message },
+    m.line !== undefined && (m.file === undefined || m.file === mainFile || (m.file.startsWith('/') && m.file.endsWith(`/${mainFile}`))) ? { line: m.line, message: m.message } : { message: m.message },
   );
 }
 

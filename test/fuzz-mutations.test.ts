@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { checkMutant, collectConfigs } from '../scripts/fuzz-differential.js';
-import { classify, exitStatusCountsAllReadings, makeRng, mutate, withInterface } from '../scripts/fuzz-mutations.js';
+import { classify, exitStatusCountsAllReadings, makeRng, mutate, parseKeepalived, withInterface } from '../scripts/fuzz-mutations.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 import { applyFix, conf } from './helpers/rule-cases.js';
@@ -240,6 +240,27 @@ describe("the classifier, for releases other than the one CI runs", () => {
   it('does not count a finding that says keepalived -t does not report it as a false error', () => {
     const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
     expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
+  });
+});
+
+describe('parseKeepalived', () => {
+  // Found by fuzzing with escaped comments: after a '\\# cat /etc/keepalived/keepalived.conf' line 2.2.7 names
+  // the lines after it as a file "cat /etc/keepalived/keepalived.conf" (KA116); its line numbers are not the main file's.
+  it('takes the main file by its name or an absolute path ending in it, not a relative name ending so', () => {
+    const stderr = [
+      '(Line 1) a',
+      '(keepalived.conf: Line 2) b',
+      '(/tmp/x/keepalived.conf: Line 3) c',
+      '(cat /etc/keepalived/keepalived.conf: Line 33) d',
+      '(: Line 4) e',
+    ].join('\n');
+    expect(parseKeepalived(stderr, 'keepalived.conf')).toEqual([
+      { line: 1, message: 'a' },
+      { line: 2, message: 'b' },
+      { line: 3, message: 'c' },
+      { message: 'd' },
+      { message: 'e' },
+    ]);
   });
 });
 
