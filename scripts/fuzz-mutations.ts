@@ -768,8 +768,13 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // itself, so such a message is matched on the last line.
   const lastLine = text.split('\n').length;
   const unterminated = !text.endsWith('\n');
+  // After a line starting '\\#' or '\\!' (KA116) keepalived's VRRP and checker processes count lines from a
+  // marker of their copy, and after a '\\!' they read freed memory: their line numbers say nothing from there.
+  const markers = inMain.filter((d) => d.code === 'KA116');
+  // (A '\\!' line pops their file stack, and then even numbers before it come out counted from it.)
+  const markerLine = markers.some((d) => d.message.includes("starting with '!'")) ? 0 : Math.min(...markers.map((d) => d.range.start.line + 1));
   for (const m of hostIndependent) {
-    if (m.line === undefined || hostCascade(m)) continue;
+    if (m.line === undefined || hostCascade(m) || m.line > markerLine) continue;
     const lines = unterminated && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
     const here = inMain.filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });

@@ -241,6 +241,16 @@ describe("the classifier, for releases other than the one CI runs", () => {
     const logged = diag('KA338', 9, "unicast instance 'A' has no 'interface', so this address needs 'dev IFNAME'; keepalived 2.1.5 removes it; keepalived 2.1.5 -t does not report it");
     expect(classify('x\n', verdict(0, []), [logged], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
   });
+
+  // Found by fuzzing with escaped comments: keepalived's line numbers after such a line are those of a
+  // marker of its processes' copy (a '\\!' one: of freed memory), not of the file.
+  it("compares lines only before a '\\#' line, and none after a '\\!' line", () => {
+    const hash = diag('KA116', 5, "A backslash keeps '#' from starting a comment: the copy … has a line starting with '#' here");
+    const bang = diag('KA116', 5, "A backslash keeps '!' from starting a comment: the copy … has a line starting with '!' here");
+    const ka = verdict(5, [{ line: 3, message: "Unknown keyword 'x'" }, { line: 8, message: "Unknown keyword 'y'" }]);
+    expect(classify('x\n', ka, [hash], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 3']);
+    expect(classify('x\n', ka, [bang], 'keepalived.conf')).toEqual([]);
+  });
 });
 
 describe('parseKeepalived', () => {

@@ -176,6 +176,19 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(at(a, 3)).toEqual(['KA702']);
   });
 
+  it('a trailing backslash after a quoted word stays a word of its own: a quote ends a word', () => {
+    // Found by fuzzing the embedded-config harvest: kalint read `priority "99" \` as the invalid number '99\'.
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    priority "99" \\', '    advert_int 1', '    virtual_ipaddress {', '        "10.0.0.1" \\', '    }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["7: Unknown configuration entry '\\' for ip address - ignoring"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(at(a, 4)).toEqual(['KA204', 'KA702']);
+    expect(a.diagnostics.find((d) => d.code === 'KA702')!.message).toContain(`it reads the '\\' after '"99"' as a word of its own`);
+    // The address itself is read: no "no usable virtual_ipaddress".
+    expect(a.diagnostics.filter((d) => d.code === 'KA312')).toEqual([]);
+  });
+
   it('an unclosed quote drops the rest of its line, braces included', () => {
     const text = conf(
       'virtual_server 10.0.0.1 80 {',
@@ -492,6 +505,24 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(run.signal).toBeUndefined();
     expect(run.exitStatus).toBe(0);
     expect(ka116(paired)).toEqual(['4: warning', '6: warning']);
+  });
+
+  it('a brace on a \\# line in a vrrp_instance counts for the parent, which skips the block by its braces', () => {
+    // Found by fuzzing: `\#}` ends the instance for the parent, which reads the lines after it at the top level.
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    \\#}', '    priority 100', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([
+      "5: Unknown keyword 'priority'",
+      "6: Unknown keyword 'virtual_ipaddress'",
+      "6: Unexpected '{' - ignoring",
+      "7: Unknown keyword '10.0.0.1'",
+      "8: Unknown keyword '}'",
+      "9: Extra '}' found",
+      "9: Unknown keyword '}'",
+    ]);
+    expect(a.missing).toEqual([]);
+    const ka104 = a.diagnostics.find((d) => d.code === 'KA104')!;
+    expect(ka104.message).toContain("the '}' on line 4 that the owning process never sees (it is on a line starting '\\#'");
   });
 
   it('an escaped comment after a word, and a plain comment, stay comments', () => {

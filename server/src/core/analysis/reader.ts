@@ -54,7 +54,7 @@ export interface LineSink {
    * A brace word the reading of this line does not act on (before 1.4.2: `{` mid-line, what follows a
    * leading `}`) but which keepalived's processes that skip the enclosing block count.
    */
-  countedBrace?(brace: Word, open: boolean): void;
+  countedBrace?(brace: Word, open: boolean, why?: string): void;
   /** Whether keepalived's parent process reads a keyword line here (the top level, global_defs), not a block only its other processes read. */
   parentReads?(): boolean;
 }
@@ -178,6 +178,8 @@ const ESCAPED_COMMENT_SINCE: Version = [2, 0, 9];
  * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
  */
 const CONF_COPY_SINCE: Version = [2, 2, 0];
+/** What the owning process makes of a brace on a `\#` line (KA104's words, see reportEscapedCommentLine). */
+const ESCAPED_BRACE_WHY = "never sees (it is on a line starting '\\#' or '\\!', which keepalived's parent reads as words and braces but hands the VRRP and checker processes as a marker line, KA116)";
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
@@ -967,7 +969,7 @@ export class Reader {
     } else if (bang) {
       const closes = this.escapedOpens > 0;
       if (closes) this.escapedOpens--;
-      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', and keepalived crashes (2.2.7 -t: segmentation fault)'}; remove the backslash to make it a comment`;
+      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', after which keepalived reads freed memory: 2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file, and the lines its messages name mean nothing'}; remove the backslash to make it a comment`;
       if (closes && !parent) severity = 'warning';
     } else {
       this.escapedOpens++;
@@ -976,6 +978,20 @@ export class Reader {
       message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file${name ? ` named '${name}'` : ''}: their messages about the lines after it name that file and count its lines from here; remove the backslash to make it a comment`;
     }
     this.report('KA116', severity, message, file, start, end);
+    // In a block the parent skips unread (a vrrp_instance, a virtual_server), it counts the braces of the
+    // de-commented line, which the VRRP and checker processes, taking the line for a marker, do not see.
+    if (!parent && !this.before(CONF_COPY_SINCE) && this.sink.countedBrace) {
+      const ls = file.lex.lineStarts;
+      let quoted = false;
+      for (let i = start + 1; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) quoted = !quoted;
+        else if (quoted) continue;
+        else if (c === 92 && i + 1 < end && (text[i + 1] === '#' || text[i + 1] === '!')) i++;
+        else if (i > start + 1 && (c === 35 || c === 33)) break;
+        else if (c === 123 || c === 125) this.sink.countedBrace(new SourceWord(text[i]!, false, file.path, i, i + 1, positionAt(ls, i), positionAt(ls, i + 1), false), c === 123, ESCAPED_BRACE_WHY);
+      }
+    }
   }
 
   /**
@@ -1027,7 +1043,9 @@ export class Reader {
     // reads the number `51\`. Only at the end of the line: before a brace (`VI_1 \ {`) the `\` is a
     // word of its own.
     const last = to - 1;
-    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
+    // After a quoted word the moved backslash is a word of its own: keepalived's tokenizer ends a word at its
+    // closing quote (`priority "99" \` reads 99 and '\'; 2.2.7 in virtual_ipaddress: "Unknown configuration entry '\'").
+    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -1319,7 +1337,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`; not before a brace on the line (see emitStoreRun).
     const last = tokens[to - 1]!;
-    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace';
+    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string';
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {

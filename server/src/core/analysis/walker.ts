@@ -354,6 +354,8 @@ export class Walker implements LineSink {
   private otherPassesLine = '';
   /** The '}' word that ended the other processes' skipping of the top-level block early (see countedBrace). */
   private extraClose: Word | undefined;
+  /** Why the owning process does not take `extraClose` as a brace, when countedBrace said (an escaped comment line). */
+  private extraCloseWhy: string | undefined;
   /**
    * Quoted braces read in the open top-level block, '{' minus '}': the processes that skip the block
    * compare every word with the braces, quotes dropped, so they count them; read_line's count of
@@ -732,7 +734,7 @@ export class Walker implements LineSink {
     const said = text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${text}'`;
     const extra = this.extraClose;
     if (extra && !this.bracelessBlock) {
-      const why = extra.quoted ? 'reads as a quoted word (they drop the quotes and compare every word)' : `does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line)`;
+      const why = this.extraCloseWhy ?? (extra.quoted ? 'reads as a quoted word (they drop the quotes and compare every word)' : `does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line)`);
       this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on line ${extra.range.start.line + 1} that the owning process ${why} ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
         related: [{ file: extra.file, range: extra.range, message: "this '}' ends the block for the processes that skip it" }],
       });
@@ -809,6 +811,7 @@ export class Walker implements LineSink {
       if (!this.otherPassesAtTop && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
         this.otherPassesAtTop = this.stack[1]!.node;
         this.extraClose = w;
+        this.extraCloseWhy = undefined;
         this.otherPassesLine = `${w.file}\0${w.range.start.line}`;
         return; // the rest of the line is not read by them
       }
@@ -883,7 +886,7 @@ export class Walker implements LineSink {
    * (before 1.4.2: a second '}' on a line). One '}' too many ends the skipping for them: they read the lines
    * after it at the top level, while the owner is still inside the block.
    */
-  countedBrace(brace: Word, open: boolean): void {
+  countedBrace(brace: Word, open: boolean, why?: string): void {
     if (open) {
       this.rawOpen.push(brace);
       return;
@@ -893,6 +896,7 @@ export class Walker implements LineSink {
     if (this.stack.length > 1 && !this.otherPassesAtTop && this.rawOpen.length < this.rootRawDepth) {
       this.otherPassesAtTop = this.stack[1]!.node;
       this.extraClose = brace;
+      this.extraCloseWhy = why;
       this.otherPassesLine = `${brace.file}\0${brace.range.start.line}`;
     }
   }
@@ -1341,6 +1345,7 @@ export class Walker implements LineSink {
       // A quoted '}' read earlier in the block has the processes skipping it end the block at this '}'.
       this.otherPassesAtTop = this.stack[1]!.node;
       this.extraClose = this.lastQuotedClose;
+      this.extraCloseWhy = undefined;
       this.otherPassesLine = `${brace.file}\0${brace.range.start.line}`;
     }
     // Inside a skipped block, inner braces close only the nested skipping.

@@ -154,7 +154,9 @@ export const trailingBackslash: FileRule = {
         // keepalived splits a line at its braces first: a backslash after a '{' or '}' is a word of
         // its own on the line after the brace (the walker reports it where keepalived rejects it:
         // "Unknown keyword '\\'", "invalid IP \\"; an email list keeps it silently).
-        const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace');
+        // A quote ends a word too: after a quoted word the backslash stays a word of its own (2.2.7 reads
+        // `priority "99" \` as 99 and an ignored '\'; in virtual_ipaddress: "Unknown configuration entry '\'").
+        const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace' || (wordTok.kind === 'string' && !crashes));
         const error = !pair && !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
         ctx.report({
           message: pair
