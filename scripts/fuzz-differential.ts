@@ -169,7 +169,16 @@ function main(argv: string[]): void {
     else if (a === '--target-version') targetVersion = argv[++i]!;
     else if (a === '--interface') ifname = argv[++i]!;
     else if (a === '--edits') maxEdits = Number(argv[++i]);
-    else dirs.push(a);
+    else if (a.startsWith('-')) {
+      console.error(`unknown option ${a}`);
+      dirs.length = 0;
+      break;
+    } else dirs.push(a);
+  }
+  const missing = dirs.filter((d) => !existsSync(d) || !statSync(d).isDirectory());
+  if (missing.length) {
+    console.error(`not a directory: ${missing.join(', ')}`);
+    process.exit(2);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
     console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] DIR...');
