@@ -25,7 +25,7 @@ for (const dir of dirs) {
     files++;
     const run = spawnSync(binary, ['-t', '-f', f, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
     if (run.signal) crashes.push(`${join(dir, f)} (${run.signal})`);
-    const lint = spawnSync(process.execPath, [kalint, 'lint', '--target-version', version, '--format', 'json', f], { cwd: dir, encoding: 'utf8' });
+    const lint = spawnSync(process.execPath, [kalint, 'lint', '--target-version', version, '--format', 'json', f], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
     let found;
     try {
       found = JSON.parse(lint.stdout);
