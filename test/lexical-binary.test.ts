@@ -525,6 +525,22 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(ka104.message).toContain("the '}' on line 4 that the owning process never sees (it is on a line starting '\\#'");
   });
 
+  it('ending in a lone backslash: the line is still no comment, and the backslash joins its last word', async () => {
+    // Found by fuzzing against 2.2.4: '\\!$VIs \\' among comment lines that end in a backslash crashed keepalived
+    // (2.2.4 and 2.2.7), while kalint read it as one more such comment, the line '\\'.
+    const top = conf('global_defs {', '}', '\\#b \\', '\\#b x \\');
+    const a = agree(top);
+    expect(a.ka).toEqual(["3: Unknown keyword '#b\\'", "4: Unknown keyword '#b'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['3: KA116', '4: KA116']);
+    expect(a.diagnostics.find((d) => d.code === 'KA116')!.message).toContain(`"Unknown keyword '#b\\'"`);
+    const bang = conf('global_defs {', '}', '! a comment \\', '\\!b \\', '! another');
+    expect((await runKeepalivedAsync(bang)).signal).toBe('SIGSEGV');
+    const d = lintText(bang, { file: 'keepalived.conf' }).diagnostics.filter((x) => x.code === 'KA116');
+    expect(d.map((x) => `${x.range.start.line + 1}: ${x.severity}`)).toEqual(['4: error']);
+    expect(d[0]!.message).toContain('crashes');
+  });
+
   it('an escaped comment after a word, and a plain comment, stay comments', () => {
     const text = conf(...instance('    priority 100 \\# note', '    # plain'));
     expect(runKeepalived(text).exitStatus).toBe(0);

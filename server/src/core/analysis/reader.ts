@@ -651,7 +651,8 @@ export class Reader {
 
     // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
     // holds it: `# text \` reads as the line `\`, and `word # text \` as `word\`.
-    if (this.commentBackslash && kinds[to - 1] === Kind.Comment) {
+    // Not on a line starting '\#' or '\!': keepalived does not take that line for a comment (KA116, below).
+    if (this.commentBackslash && kinds[to - 1] === Kind.Comment && !(to - 1 === from && file.text.charCodeAt(starts[from]!) === 92 && !this.before(ESCAPED_COMMENT_SINCE))) {
       const bs = commentTrailingBackslash(file.text, starts[to - 1]!, store.end(to - 1));
       if (bs >= 0) {
         const tokens = store.slice(from, to - 1);
@@ -958,6 +959,8 @@ export class Reader {
       line += c;
     }
     line = line.replace(/[ \t\r]+$/, '');
+    // A lone trailing backslash joins the word before it, as on any line (2.2.7: `\!b \` reads "Unknown keyword '!b\'").
+    if (this.gluesLoneBackslash) line = line.replace(/[ \t]+\\$/, '\\');
     const word = /^[^ \t]*/.exec(line)![0];
     const bang = word[0] === '!';
     const parent = this.sink.parentReads?.() ?? false;
