@@ -612,6 +612,8 @@ export const HOST_MESSAGES: RegExp[] = [
   /track file .* (?:directory|filesystem)/i,
   // A cpu_affinity id 0 or more is refused only for this machine's count of CPUs (0..online CPUs - 1).
   /Invalid cpu_id:\d+ specified for /,
+  // An interface named for up/down delays or linkbeat that this machine lacks (2.2.4: "unknown interface eth1 specified for up/down delay").
+  /unknown interface \S+ specified for /,
 ];
 
 /** HOST_MESSAGES, and what else differs when a mutant is checked alone on this machine. */
@@ -622,7 +624,8 @@ export const HOST_DEPENDENT: RegExp[] = [
   // The mutant is checked alone in a directory of its own: what it includes is not there, for either reader.
   /Config files missing/,
   // The instance's interface did not exist on this machine, so keepalived has none for its VMAC.
-  /Cannot use VMAC\/ipvlan with unicast and no interface/,
+  // (2.2.4 and earlier: "with unicast peers and no interface").
+  /Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
 ];
 
 /** keepalived's lineless messages and the rule reporting each: a finding of that rule is not a false error when keepalived printed it. */

@@ -8,6 +8,7 @@ export const HOST = [
   /Unable to set default user|Invalid user|uid\/gid|user .* (?:not found|does not exist)/i,
   /not supported by (?:the )?kernel|track file .* (?:directory|filesystem)/i,
   /Invalid smtp server/,
+  /unknown interface \S+ specified for |Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
 ];
 /**
  * A predicate for the messages of one run that follow from a host message: 2.2.8 and later remove a
