@@ -23,6 +23,7 @@ import { lintText } from '../server/src/linter.js';
 import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { compareVersions, parseVersion } from '../server/src/core/schema/schema.js';
 import { causeKey, classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
@@ -192,6 +193,12 @@ function main(argv: string[]): void {
   const printed = releaseOf(binary);
   if (!printed) {
     console.error(`${binary}: not a keepalived binary (\`-v\` printed no version)`);
+    process.exit(2);
+  }
+  // `-t` came in 2.0.0 and only 2.0.7 stops after it (2.0.4 to 2.0.6 start the daemon): an older binary
+  // reads no config here and every mutant would look accepted. scripts/keepalived-1.3.5 runs those.
+  if (compareVersions(parseVersion(printed)!, [2, 0, 7]) < 0) {
+    console.error(`${binary} is keepalived ${printed}, which has no usable config test mode (-t); see scripts/keepalived-1.3.5/README.md`);
     process.exit(2);
   }
   if (targetVersion && printed !== targetVersion) {

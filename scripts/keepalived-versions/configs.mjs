@@ -36,15 +36,15 @@ for (const dir of dirs) {
     const lines = new Set(found.map((d) => `${basename(d.file)}:${d.line}`));
     const seen = new Set();
     const isHost = hostCascade(run.stderr ?? '');
-    // keepalived's parent names no file and counts the last line one short when the file does not end in a
-    // newline ("(Line 28) Unknown keyword 'q'" for line 29; its other processes say "(FILE: Line 29)").
+    // keepalived counts the last line one short when the file does not end in a newline (2.2.x: the parent,
+    // "(Line 28) Unknown keyword 'q'" for line 29, its other processes "(FILE: Line 29)"; 2.1.5: every process).
     const text = readFileSync(join(dir, f), 'latin1');
     const lastLine = text.split('\n').length;
     const unterminated = text.length > 0 && !text.endsWith('\n');
     for (const raw of (run.stderr ?? '').split('\n')) {
       const m = locatedMessage(raw);
       if (!m || isHost(m.message)) continue;
-      const line = !m.file && unterminated && m.line === lastLine - 1 && !lines.has(`${f}:${m.line}`) ? lastLine : m.line;
+      const line = basename(m.file ?? f) === f && unterminated && m.line === lastLine - 1 && !lines.has(`${f}:${m.line}`) ? lastLine : m.line;
       const key = `${basename(m.file ?? f)}:${line}`;
       if (seen.has(`${key} ${m.message}`)) continue;
       seen.add(`${key} ${m.message}`);
