@@ -541,6 +541,15 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(d[0]!.message).toContain('crashes');
   });
 
+  it("a definition '$OFF=\\#' comments out the lines the parent reads, and is cut at the '#' in a vrrp_instance", () => {
+    // Found in pqarmitage's reload.conf: kalint stored '' and reported 'foo' in global_defs, which 2.2.7 never reads.
+    const text = conf('$OFF=\\#', 'global_defs {', '$OFF router_id x y z', '  $OFF foo', '}', ...instance('$OFF priority 300'));
+    const a = agree(text);
+    expect(a.ka).toEqual(["9: number '300' outside range [1, 255]", '9: (VI_1) Priority not valid! must be between 1 & 255. Using default 100']);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['9: KA205']);
+  });
+
   it('an escaped comment after a word, and a plain comment, stay comments', () => {
     const text = conf(...instance('    priority 100 \\# note', '    # plain'));
     expect(runKeepalived(text).exitStatus).toBe(0);

@@ -102,6 +102,36 @@ describe('line features by release', () => {
     expect(findings(escaped, '2.0.8').filter((f) => /KA116/.test(f))).toEqual([]);
   });
 
+  it("a definition '$OFF=\\#' holds '#', which comments out the lines it is substituted into, by release", () => {
+    // Found in pqarmitage's reload.conf against a 2.0.19 build ("VRRP parsed invalid IP #"); kalint stored ''.
+    // 2.2.7 and 2.4.3: the parent reads '#' (global_defs: no message), the VRRP process reads its copy, where
+    // the value is cut at the '#' ("number '300' outside range [1, 255]" for line 8). The 2.1.5 build: every
+    // line a comment ("No VIP specified"). The 2.0.19 build: the word '#' ("Unknown keyword '#'" on lines 3, 4
+    // and 8, "VRRP parsed invalid IP #" on line 6).
+    const text = [
+      '$OFF=\\#',
+      'global_defs {',
+      '$OFF router_id x y z',
+      '  $OFF foo',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 1',
+      '    virtual_ipaddress {',
+      '$OFF   10.2.0.101/32',
+      '    }',
+      '$OFF priority 300',
+      '}',
+      '',
+    ].join('\n');
+    const codes = (v?: string) => findings(text, v).map((f) => f.split(': ')[0]);
+    expect(codes()).toEqual(['12:KA205']);
+    expect(codes('2.4.3')).toEqual(['12:KA205']);
+    expect(codes('2.1.5')).toEqual([]);
+    expect(codes('2.0.19').sort()).toEqual(['10:KA205', '12:KA201', '3:KA201', '4:KA201'].sort());
+    expect(findings(text, '2.0.19')).toContainEqual(expect.stringMatching(/^3:KA201: Unknown keyword '#'/));
+  });
+
   it('include variants came in 2.2.0; before 2.1.4 only "include PATTERN" includes', () => {
     // keepalived 2.1.3 -t: "(Line 1) Unknown keyword 'include'", "(Line 2) Unknown keyword 'includer'";
     // 2.1.5: only the second; 2.2.0 reads both ("Config files missing 'inc/a.conf inc/b.conf'.").

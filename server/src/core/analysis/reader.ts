@@ -72,6 +72,11 @@ export interface SourceFile {
 interface Definition {
   name: string;
   lines: string[];
+  /**
+   * A value line holds a '#' or '!' written escaped (`$OFF=\#`). From CONF_COPY_SINCE the processes that
+   * read the parent's copy see it unescaped and cut the value there (see definitionLineText).
+   */
+  escapedComment?: boolean;
   file: string;
   start: number;
   end: number;
@@ -178,6 +183,11 @@ const ESCAPED_COMMENT_SINCE: Version = [2, 0, 9];
  * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
  */
 const CONF_COPY_SINCE: Version = [2, 2, 0];
+/**
+ * From this release keepalived strips comments from a line again after substituting into it (efbc0cd5): before
+ * it, `$OFF priority 300` with OFF='\#' reads the keyword '#' (the 2.0.19 build: "Unknown keyword '#'").
+ */
+const SUBSTITUTED_LINE_DECOMMENTED_SINCE: Version = [2, 1, 4];
 /** What the owning process makes of a brace on a `\#` line (KA104's words, see reportEscapedCommentLine). */
 const ESCAPED_BRACE_WHY = "never sees (it is on a line starting '\\#' or '\\!', which keepalived's parent reads as words and braces but hands the VRRP and checker processes as a marker line, KA116)";
 const MAX_SUBSTITUTION_PASSES = 64;
@@ -418,6 +428,12 @@ export class Reader {
   private readonly braceIncludes: boolean;
   /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
   private readonly gluesLoneBackslash: boolean;
+  /** Whether a backslash keeps '#'/'!' from starting a comment (ESCAPED_COMMENT_SINCE). */
+  private readonly readsEscapedComments: boolean;
+  /** Whether the VRRP and checker processes read the parent's de-commented copy (CONF_COPY_SINCE). */
+  private readonly readsConfCopy: boolean;
+  /** Whether a '#' or '!' a substitution produced is a character, not a comment (ESCAPED_COMMENT_SINCE to SUBSTITUTED_LINE_DECOMMENTED_SINCE). */
+  private readonly keepsSubstitutedComment: boolean;
   /** ~SEQ/~LST lines being expanded, one inside the other (see expandSeq). */
   private seqNesting = 0;
   private seqRunaway = false;
@@ -438,6 +454,9 @@ export class Reader {
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
     this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
     this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
+    this.readsEscapedComments = !options.target || compareVersions(options.target, ESCAPED_COMMENT_SINCE) >= 0;
+    this.readsConfCopy = !options.target || compareVersions(options.target, CONF_COPY_SINCE) >= 0;
+    this.keepsSubstitutedComment = this.readsEscapedComments && !!options.target && compareVersions(options.target, SUBSTITUTED_LINE_DECOMMENTED_SINCE) < 0;
   }
 
   /** What the target does with the braces of a reference it leaves as written. */
@@ -636,8 +655,9 @@ export class Reader {
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
-      const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash);
+      const { text, continues, escaped } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
       def.lines.push(text);
+      if (escaped) def.escapedComment = true;
       if (!continues) {
         frame.pendingDefinition = undefined;
         if (from === to ? !isEmptyLine(file.text, lineStart, lineEnd) : to - from === 1 && kinds[from] === Kind.Comment) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to);
@@ -720,8 +740,9 @@ export class Reader {
         const head = tokens[cl.first]!;
         const name = cl.name!;
         const valueStart = head.start + name.length + 2;
-        const { text, continues } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart, this.commentBackslash);
+        const { text, continues, escaped } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart, this.commentBackslash, this.readsEscapedComments);
         const def: Definition = { name, lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
+        if (escaped) def.escapedComment = true;
         this.definitions.set(name, def);
         if (continues) frame.pendingDefinition = def;
         return;
@@ -1097,7 +1118,7 @@ export class Reader {
         }
         continue;
       }
-      const toks = lexLine(line.text);
+      const toks = line.substituted && this.keepsSubstitutedComment ? lexKeepingSubstitutedComments(line) : lexLine(line.text);
       // keepalived before 2.4.0 strips the comment of a substituted line again but keeps a `\` that
       // ends it, glued to the word before or alone: `$H 10.0.0.1 \` with H='${_HASH}' reads the line
       // `\` (2.2.7: "VRRP parsed invalid IP \"). A later line no substitution changed skips that pass.
@@ -1628,6 +1649,9 @@ export class Reader {
       }
       const def = this.definitions.get(name);
       let value: string[] | undefined = def && expansionOf(def);
+      // The processes reading the parent's copy get `$OFF=#` there and cut the value at the '#' (2.2.7:
+      // `$OFF priority 300` with OFF='\#' is a comment for the parent, 'priority 300' in a vrrp_instance).
+      if (value && def!.escapedComment && this.readsConfCopy && !(this.sink.parentReads?.() ?? false)) value = value.map(cutAtComment);
       if (!value && envReference) value = [this.options.host?.environment?.(args.trim()) ?? ''];
       if (!value) {
         const p = this.predefined(name, args, frame);
@@ -1826,9 +1850,10 @@ export class Reader {
   private defineFromText(frame: Frame, text: string, toks: Token[], cl: ReturnType<typeof classifyLine>, segments: Segment[]): void {
     const name = cl.name!;
     const head = toks[cl.first]!;
-    const { text: value, continues } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2, this.commentBackslash);
+    const { text: value, continues, escaped } = definitionLineText(text, toks, cl.first, toks.length, head.start + name.length + 2, this.commentBackslash, this.readsEscapedComments);
     const src = mapRange(segments, head.start, head.start + name.length + 1);
     const def: Definition = { name, lines: [value], file: frame.file.path, start: src.start, end: src.end };
+    if (escaped) def.escapedComment = true;
     this.definitions.set(name, def);
     if (continues) frame.pendingDefinition = def;
   }
@@ -2040,8 +2065,18 @@ function isEmptyDefinition(def: Definition): boolean {
   return lines.length === 1 && lines[0]!.trim() === '';
 }
 
-function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart: number | undefined, commentBackslash: boolean): { text: string; continues: boolean } {
+function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart: number | undefined, commentBackslash: boolean, escapes: boolean): { text: string; continues: boolean; escaped?: boolean } {
   let end = to;
+  // From ESCAPED_COMMENT_SINCE a backslash keeps '#'/'!' in the value (`$OFF=\#` stores '#', which comments
+  // out the rest of a line it is substituted into); a later plain '#' or '!' still starts a comment.
+  const last = end > from ? tokens[end - 1]! : undefined;
+  if (escapes && last?.kind === 'comment' && last.text.charCodeAt(0) === 92) {
+    const start = Math.min(valueStart ?? tokens[from]!.start, last.start);
+    let s = (text.slice(start, last.start) + unescapedCommentText(last.text)).replace(/^[ \t]+/, '').replace(/[ \t\r]+$/, '');
+    const trailing = s.charCodeAt(s.length - 1) === 92;
+    if (trailing) s = s.slice(0, -1).replace(/[ \t]+$/, '');
+    return { text: s, continues: trailing, escaped: true };
+  }
   // keepalived before 2.4.0 keeps a `\` that ends the line after a comment: the definition goes on.
   let commentContinues = false;
   if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = endsWithLoneBackslash(tokens[--end]!.text) && commentBackslash;
@@ -2057,6 +2092,45 @@ function definitionLineText(text: string, tokens: Token[], from: number, to: num
   // configuration entry '\' for ip address" where the value is used).
   if (trailing && !commentContinues) s = s.slice(0, -1).replace(/[ \t]+$/, '');
   return { text: s, continues };
+}
+
+/** A substituted line lexed with the '#' and '!' that came from definitions read as characters (before SUBSTITUTED_LINE_DECOMMENTED_SINCE). */
+function lexKeepingSubstitutedComments(line: ExpandedLine): Token[] {
+  let masked: string | undefined;
+  for (const seg of line.segments) {
+    if (seg.verbatim) continue;
+    for (let i = seg.outStart; i < seg.outEnd; i++) {
+      const c = line.text.charCodeAt(i);
+      if (c === 35 || c === 33) {
+        masked ??= line.text;
+        masked = `${masked.slice(0, i)}x${masked.slice(i + 1)}`;
+      }
+    }
+  }
+  if (masked === undefined) return lexLine(line.text);
+  const src = new SourceText('', new Int32Array([0]), line.text);
+  return lexLine(masked).map((t) => new Token(t.kind, t.start, t.end, src));
+}
+
+/** A value line as a process reading the parent's copy stores it: cut at its first '#' or '!' (quotes kept). */
+function cutAtComment(line: string): string {
+  const cut = commentStartIn(line);
+  return cut < 0 ? line : line.slice(0, cut).replace(/[ \t]+$/, '');
+}
+
+/** A comment token that starts with an escaped '#' or '!', as keepalived's comment pass leaves it: escapes taken off, cut at a plain '#' or '!'. */
+function unescapedCommentText(comment: string): string {
+  let out = '';
+  for (let i = 1; i < comment.length; i++) {
+    const c = comment[i]!;
+    if (c === '\\' && (comment[i + 1] === '#' || comment[i + 1] === '!')) {
+      out += comment[++i];
+      continue;
+    }
+    if (i > 1 && (c === '#' || c === '!')) break;
+    out += c;
+  }
+  return out;
 }
 
 function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
