@@ -241,6 +241,12 @@ describe('schema diagnostics', () => {
     const eq = analyze('virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   connect_timeout=10\n  }\n }\n}\n').diagnostics.filter((d) => d.code === 'KA201');
     expect(eq.map((d) => d.message)).toEqual(["Unknown keyword 'connect_timeout=10' in 'TCP_CHECK': it is 'connect_timeout' with its value written after '='; keepalived takes no '=' between a keyword and its value and splits words only at blanks. Write 'connect_timeout 10'"]);
     expect(eq[0]!.fix!.edits[0]!.newText).toBe('connect_timeout 10');
+    // Found on a pasted config (gist diablowu/a29e3d2a): `notification_email_fromroot@localhost`. keepalived 2.2.7:
+    // "Unknown keyword 'notification_email_fromroot@localhost'". The guess was 'notification_email', the keyword the
+    // glued one extends, whose fix would have opened a list block's keyword with a word after it.
+    const from = analyze('global_defs {\n  notification_email_fromroot@localhost\n}\n').diagnostics.filter((d) => d.code === 'KA201');
+    expect(from.map((d) => d.message)).toEqual(["Unknown keyword 'notification_email_fromroot@localhost' in 'global_defs': it is 'notification_email_from' glued to 'root@localhost'; keepalived splits words only at blanks. Write 'notification_email_from root@localhost'"]);
+    expect(from[0]!.fix!.edits[0]!.newText).toBe('notification_email_from root@localhost');
     // A misspelling keeps the ordinary guess: one close to a longer keyword, or one whose line already has the value.
     expect(analyze('global_defs {\n    router_idd lb1\n}\n').diagnostics[0]!.message).toBe("Unknown keyword 'router_idd' in 'global_defs'; did you mean 'router_id'?");
     expect(analyze('vrrp_instance A {\n  notify_mastr /bin/true\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).toContain("did you mean 'notify_master'");

@@ -1112,7 +1112,9 @@ export class Walker implements LineSink {
     const glued = word.quoted || word.expanded ? undefined : candidates
       .filter((k) => k.length >= 4 && name.length > k.length && name.startsWith(k) && ctx.childMap.get(k)!.args.length > valuesAfter && gluedValue(k, name.slice(k.length)))
       .sort((a, b) => b.length - a.length)[0];
-    if (glued && (!guess || guess === glued)) {
+    // The guess may be a shorter keyword that the glued one extends (`notification_email_fromroot@localhost`:
+    // 'notification_email', where 'notification_email_from' took 'root@localhost' without its blank).
+    if (glued && (!guess || guess === glued || (glued.length > guess.length && glued.startsWith(guess)))) {
       const rest = name.slice(glued.length);
       // `connect_timeout=10`, `priority:100` (the key=value habit of other formats): the '=' is no part of the value;
       // `vrrp_script_chk {`: nor is the '_' that joins a block's name to its keyword.
