@@ -436,7 +436,7 @@ describe('schema diagnostics', () => {
     const ka203 = (targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA203').map((d) => `${d.range.start.line + 1}: ${d.message}`);
     expect(ka203('1.3.5')).toEqual([
       "3: 'sorry_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived stops reading the configuration here",
-      "4: 'real_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived stops reading the configuration here",
+      "4: 'real_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived never reads this line: it stops reading the configuration at line 3 first, and would stop here too",
     ]);
     expect(ka203('2.0.14')).toHaveLength(2);
     expect(ka203('2.0.15')).toEqual([]);

@@ -286,6 +286,11 @@ export class Walker implements LineSink {
   private pendingSkip = false;
   /** A keyword line without its argument that stops keepalived, until the next event: a '{' after it is the user's block. */
   private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
+  /**
+   * Where each of keepalived's processes (READERS bits) stopped at a keyword line without its argument:
+   * it reads no line after it. The parent stops before it starts the others, so its stop is theirs too.
+   */
+  private readonly stops = new Map<number, { file: string; line: number }>();
   /** Top-level virtual_server blocks read so far (a refused one without '{' crashes only as the first). */
   private virtualServersRead = 0;
   /** A KA104 saying keepalived crashes where this braceless skipped block ends, until that end or a stop before it. */
@@ -1647,7 +1652,25 @@ export class Walker implements LineSink {
             ? ['error' as const, `keepalived ${this.options.targetLabel} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
             : MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
           if (at) {
-            this.report('KA203', severity, `${missing}; ${effect}`, file, node?.range ?? at);
+            // keepalived exits at the first such line (null_strvec): a later one is never read.
+            // Each process stops on its own (keepalived 2.2.7 -t: a virtual_server line without its value is
+            // reported even after a vrrp_instance one): only a line all of whose readers stopped is never read.
+            const stops = effect === MISSING_ARGUMENT_EFFECT.stops[1];
+            const readers = stops ? READERS[this.stack.length > 1 ? this.stack[1]!.node.keyword : keyword] ?? 0 : 0;
+            let earlier: { file: string; line: number } | undefined;
+            for (let bit = 1; readers && bit <= BFD; bit <<= 1) {
+              if (!(readers & bit)) continue;
+              const seen = this.stops.get(bit);
+              if (!seen) { earlier = undefined; break; }
+              if (!earlier || seen.line > earlier.line) earlier = seen;
+            }
+            const said = earlier
+              ? `keepalived never reads this line: it stops reading the configuration at line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`} first, and would stop here too`
+              : effect;
+            if (readers && !earlier) {
+              for (let bit = 1; bit <= BFD; bit <<= 1) if ((readers & PARENT || readers & bit) && !this.stops.has(bit)) this.stops.set(bit, { file, line: at.start.line + 1 });
+            }
+            this.report('KA203', severity, `${missing}; ${said}`, file, node?.range ?? at);
             // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
             if (n === 0 && node && effect === MISSING_ARGUMENT_EFFECT.stops[1]) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
           }
