@@ -74,3 +74,41 @@ describe.skipIf(!keepalivedAvailable())('pasted pages, stops per process, agains
     expect(parent.messages.filter((m) => m.line !== undefined).map((m) => m.line)).toEqual([2]);
   });
 });
+
+// A gist's fwmark service (gist.github.com/caquino/5678420): real servers written as placeholders.
+const placeholders = conf(
+  'virtual_server fwmark 80 {',
+  '    delay_loop 5',
+  '    lb_kind NAT',
+  '    lb_algo lc',
+  '    protocol TCP',
+  '    real_server SERVER.01.IP 0 {',
+  '        weight 1',
+  '    }',
+  '    real_server SERVER.02.IP 0 {',
+  '        weight 1',
+  '    }',
+  '}',
+);
+
+describe('pasted pages, skipped real servers', () => {
+  it('KA503 says the real servers written are all skipped, not that there are none', () => {
+    const ka503 = lint(placeholders).filter((d) => d.code === 'KA503').map((d) => d.message);
+    expect(ka503).toEqual([`'virtual_server fwmark 80' has no real_server keepalived reads: it skips all 2 written here (see their lines), then drops this virtual server (keepalived: "has no real servers - ignoring")`]);
+    const one = conf('virtual_server 10.0.0.1 80 {', '    protocol TCP', '    real_server SERVER.01.IP 80 {', '    }', '}');
+    expect(lint(one).find((d) => d.code === 'KA503')!.message).toContain('it skips the one written here (see its line)');
+    // Without any real_server line the message stays as it was.
+    expect(lint(conf('virtual_server 10.0.0.1 80 {', '    protocol TCP', '}')).find((d) => d.code === 'KA503')!.message).toMatch(/^'virtual_server 10\.0\.0\.1 80' has no real_server; /);
+  });
+});
+
+describe.skipIf(!keepalivedAvailable())('pasted pages, skipped real servers, against keepalived 2.2.7', () => {
+  it('keepalived skips each real_server it cannot read, then drops the virtual server', () => {
+    const run = runKeepalived(placeholders);
+    expect(run.messages.map((m) => `${m.line ?? '-'}: ${m.message}`)).toEqual([
+      '6: Invalid real server ip address/port SERVER.01.IP/0 - skipping',
+      '9: Invalid real server ip address/port SERVER.02.IP/0 - skipping',
+      '-: Virtual server FWM 80 has no real servers - ignoring',
+    ]);
+  });
+});

@@ -273,6 +273,17 @@ export class AstNode {
     return spec.block ? new BlockNode(spec, word, args) : new AstNode(spec, word, args);
   }
 
+  /** How many real_server blocks of this block keepalived skips for their header (they stay out of the tree). */
+  get skippedServers(): number {
+    return this.rare?.skippedServers ?? 0;
+  }
+
+  /** Notes one more real_server block skipped (walker). */
+  noteSkippedServer(): void {
+    const r = this.ensureRare();
+    r.skippedServers = (r.skippedServers ?? 0) + 1;
+  }
+
   /** Lines of a value block (`virtual_ipaddress { … }`). */
   get values(): ValueLine[] | undefined {
     return this.rare?.values;
@@ -461,6 +472,8 @@ interface RareParts {
   /** The words of a node not read verbatim from a token store. */
   word?: Word;
   args?: Word[];
+  /** real_server blocks keepalived skipped (see AstNode.skippedServers). */
+  skippedServers?: number;
 }
 
 /** Helpers for rules: find children by keyword. */

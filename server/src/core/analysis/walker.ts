@@ -507,8 +507,10 @@ export class Walker implements LineSink {
     }
     // A second vrrp_instance/vrrp_sync_group/track_group/bfd_instance of one name: reported (KA209), then skipped.
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
-    if (skipped) node.parent = frame.node;
-    else this.adopt(frame, node);
+    if (skipped) {
+      node.parent = frame.node;
+      if (spec.name === 'real_server') frame.node.noteSkippedServer();
+    } else this.adopt(frame, node);
     if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
     else if (spec.name === 'vrrp_sync_group' && !skipped) this.syncGroupsRead++;
     this.checkKeyword(node, unread);

@@ -52,6 +52,8 @@ export const virtualServerWithoutRealServer: FileRule = {
       ctx.report({
         message: vs.realServers.length
           ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`
+          : vs.node.skippedServers
+          ? `'${vsLabel(vs)}' has no real_server keepalived reads: it skips ${vs.node.skippedServers === 1 ? 'the one written here' : `all ${vs.node.skippedServers} written here`} (see ${vs.node.skippedServers === 1 ? 'its line' : 'their lines'}), then drops this virtual server (keepalived: "has no real servers - ignoring")`
           : `'${vsLabel(vs)}' has no real_server; keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`,
         ...(atBlockEnd ? closeRange(vs.node) : { file: vs.node.file, range: vs.node.range }),
       });
