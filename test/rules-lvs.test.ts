@@ -316,6 +316,14 @@ const cases: Record<string, Case> = {
     lines: [6],
     good: vs('2001:db8::1/129 80', BASICS, ['real_server 2001:db8::2 80 {', '}']),
   },
+  'IPv6 real server under a fwmark virtual server that an IPv4 persistence_granularity made IPv4': {
+    // Found by fuzzing pqarmitage's 1186.conf: keepalived sets a family not set yet from a granularity it accepts.
+    code: 'KA527',
+    keepalived: /Address family of virtual server and real server/,
+    bad: vs('fwmark 31', ['lb_algo rr', 'lb_kind DR', 'persistence_granularity 255.255.255.0'], ['real_server 2001:db8::1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']),
+    lines: [6],
+    good: vs('fwmark 31', ['lb_algo rr', 'lb_kind DR', 'persistence_granularity 64'], ['real_server 2001:db8::1 80 {', '}', 'real_server 2001:db8::2 80 {', '}']),
+  },
   'ip_family contradicting the address': {
     code: 'KA527',
     keepalived: /conflicts with server family/,

@@ -14,7 +14,9 @@ export const addressFamilyMismatch: FileRule = {
     why:
       'Except with tunnelling (TUN), IPVS forwards to real servers of the same address family as the virtual server. ' +
       'keepalived skips a real or sorry server of the other family, and an `ip_family` that contradicts the address; ' +
-      '`keepalived -t` reports each. The virtual server then has fewer real servers than written — possibly none.',
+      '`keepalived -t` reports each. The virtual server then has fewer real servers than written — possibly none. ' +
+      'A `fwmark` or group virtual server takes its family from the first of `ip_family`, an accepted `persistence_granularity` ' +
+      '(a netmask is IPv4, a prefix length IPv6) or a real server, in the order they are written.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 2001:db8::1 80 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}',
   },

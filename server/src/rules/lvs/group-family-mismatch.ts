@@ -13,7 +13,7 @@ export const groupFamilyMismatch: FileRule = {
   description: "A 'virtual_server group' whose group addresses are of another family (IPv4/IPv6) than its real servers; keepalived silently drops the virtual server.",
   docs: {
     why:
-      'A group virtual server gets its address family from its real servers (or sorry server, or ip_family). When the ' +
+      'A group virtual server gets its address family from its real servers (or sorry server, ip_family or persistence_granularity). When the ' +
       'virtual_server_group holds addresses of the other family — or both families while the servers fix one — keepalived ' +
       'drops the whole virtual server when it links it to the group, and only writes that to the system log: ' +
       '`keepalived -t` says nothing about it and none of the other checks of that virtual server run.',

@@ -1,58 +1,9 @@
 import type { FileRule } from '../types.js';
 import { ipFamily, type Family } from '../../core/analysis/values.js';
 import { vsLabel } from './util.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { lvsFacts } from './server-facts.js';
-
-/** One part of an inet_aton address: decimal, octal (leading 0) or hex (0x, at least one digit). */
-function atonPart(text: string): number | undefined {
-  if (/^[1-9]\d*$/.test(text)) return Number(text);
-  if (/^0[0-7]*$/.test(text)) return parseInt(text, 8);
-  if (/^0[xX][0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-  return undefined;
-}
-
-/**
- * Whether glibc reads `text` as a numeric IPv4 address (getaddrinfo with AI_NUMERICHOST, which
- * takes the inet_aton forms: a, a.b, a.b.c and a.b.c.d; the last part fills the remaining bytes).
- */
-export function isInetAton(text: string): boolean {
-  const parts = text.split('.');
-  if (parts.length > 4) return false;
-  const values = parts.map(atonPart);
-  if (values.some((v) => v === undefined)) return false;
-  const last = values[values.length - 1]!;
-  if (values.slice(0, -1).some((v) => v! > 0xff)) return false;
-  return last < 2 ** (8 * (5 - parts.length));
-}
-
-/** The 32-bit value of an inet_aton address (isInetAton holds). */
-function inetAtonValue(text: string): number {
-  const values = text.split('.').map((p) => atonPart(p)!);
-  let value = 0;
-  for (let i = 0; i < values.length - 1; i++) value = value * 256 + values[i]!;
-  return value * 2 ** (8 * (4 - values.length + 1)) + values[values.length - 1]!;
-}
-
-/** Whether a netmask is ones then zeros (0.0.0.0 included), as keepalived 1.3.7 to 2.0.19 require. */
-function isSolidMask(value: number): boolean {
-  const inverted = ~value >>> 0;
-  return (inverted & (inverted + 1)) === 0;
-}
-
-/**
- * keepalived 1.3.7 (0df1efb5) to 2.0.19 refuse an IPv4 granularity that is not a solid netmask ("netmask is not
- * solid"); 2.0.20 (912e390e) dropped the check, since neither ipvsadm nor the kernel needs one (the 2.0.19 build
- * reports `persistence_granularity 1.2.3.4`, 2.2.7 reads it).
- */
-const SOLID_MASK_CHECKED: [Version, Version] = [[1, 3, 7], [2, 0, 20]];
-
-/** keepalived's read_unsigned in 1..128 (blanks, optional '+', decimal digits). */
-function isPrefixLength(text: string): boolean {
-  if (!/^\s*\+?\d+$/.test(text)) return false;
-  const v = Number(text.trim());
-  return v >= 1 && v <= 128;
-}
+import { inetAtonValue, isInetAton, isPrefixLength, isSolidMask, SOLID_MASK_CHECKED } from './granularity.js';
 
 export const persistenceGranularityInvalid: FileRule = {
   kind: 'file',

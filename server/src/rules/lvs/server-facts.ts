@@ -15,6 +15,7 @@ import { sorryServerKept } from '../../core/analysis/skips.js';
 import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { readGroup, vsgReading, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
+import { granularityFamily } from './granularity.js';
 import { schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
@@ -360,9 +361,16 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         f.persistenceTimeout = integerLine(c, argAsReadIn(c, 0, target));
         break;
       }
-      case line.persistenceGranularity:
+      case line.persistenceGranularity: {
         f.hasPersistenceGranularity = true;
+        // A value keepalived accepts fixes a family not set yet ('.': IPv4), as an ip_family line would.
+        const g = granularityFamily(c.argText(0), family, target);
+        if (g) {
+          family = g;
+          source = c;
+        }
         break;
+      }
       case line.ops:
         f.ops = c;
         break;
