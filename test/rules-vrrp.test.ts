@@ -342,6 +342,21 @@ describe('KA315 track-reference-not-found', () => {
     expect(lines(tracking, 'KA315')).toEqual([3]);
     expect(lines('vrrp_script chk {\n    interval 2\n}\n' + tracking, 'KA315')).toEqual([6]);
   });
+  // Found by fuzzing against 2.1.5: a bare `script` line next to one with a command sets nothing (2.2.7 and
+  // 2.1.5 keep the command, silently); only a vrrp_script whose every `script` line is bare is removed.
+  const globals = 'global_defs {\n    enable_script_security\n    script_user root\n}\n';
+  const bareAfter = globals + 'vrrp_script chk {\n    script "/bin/true"\n    script\n}\n' + instance('A', `interface eth0\nvirtual_router_id 5\ntrack_script {\nchk\n}\n${vip('10.0.0.1')}`);
+  const bareOnly = bareAfter.replace('    script "/bin/true"\n', '');
+  it('keeps a script whose bare script line comes with one that has a command', () => {
+    expect(lines(bareAfter, 'KA315')).toEqual([]);
+    expect(lines(bareAfter, 'KA211')).toEqual([]);
+    expect(lines(bareAfter.replace('    script "/bin/true"\n    script\n', '    script\n    script "/bin/true"\n'), 'KA315')).toEqual([]);
+    expect(lines(bareOnly, 'KA315')).toEqual([12]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived keeps the command over a bare script line', () => {
+    expect(runKeepalived(bareAfter).messages).toEqual([]);
+    expect(runKeepalived(bareOnly).messages.map((m) => m.message)).toContain('No script set for vrrp_script chk - removing');
+  });
   it('names the defined script a missing name is likely a typo of, with a suggested fix', () => {
     // gist welbymcroberts/6811242: 'vrrp_script chk_haproxy' defined, 'check_haproxy' tracked.
     // keepalived 2.2.7: "(A) track script check_haproxy not found, ignoring..."
@@ -1296,7 +1311,7 @@ describe('KA351 use-vmac-invalid', () => {
     const message = (text: string, target: string) => findings(text, 'KA351', target).map((d) => d.message);
     // 2.0.19 and 2.1.5 builds: rc 0 and no message for two instances with `use_vmac vrrp.51`; 2.2.4 and 2.2.7:
     // "(VI_2) VRRP instance VI_1 is already using vrrp.51 - ignoring name" (396b4360), and use_vmac returns there.
-    expect(message(two, '2.1.5')).toEqual([expect.stringContaining('before 2.2.0 does not check this and gives both instances the same interface name')]);
+    expect(message(two, '2.1.5')).toEqual([expect.stringContaining('before 2.2.0 does not check this (keepalived -t does not report it) and gives both instances the same interface name')]);
     expect(message(two, '2.2.4')).toEqual([expect.stringContaining('keepalived ignores it here and names this VMAC vrrp.VRID')]);
     // use_ipvlan: the 2.2.0 and 2.2.4 builds print the same message, but the handler's `continue` leaves only the loop
     // over the instances and copies the name (fixed by d1c70747 in 2.2.5).

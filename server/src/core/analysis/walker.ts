@@ -1926,6 +1926,10 @@ export class Walker implements LineSink {
     const where = prev.file === node.file ? `line ${line}` : `${prev.file}:${line}`;
     const block = frame.node.keyword ? ` in '${frame.node.keyword}${frame.node.argText(0) !== undefined ? ` ${frame.node.argText(0)}` : ''}'` : '';
     const related = [{ file: prev.file, range: prev.word!.range, message: 'first set here' }];
+    // A line missing a required argument (KA203) sets nothing: 2.2.7 keeps `script "/bin/true"` over a bare
+    // `script` after it, and a bare one before a value is no setting to replace.
+    const first = node.spec ? argsIn(node.spec, this.options.target)[0] : undefined;
+    if (!now !== !before && first && !argOptionalIn(first, this.options.target)) return;
     if (before === now) {
       this.report('KA211', 'info', `'${node.keyword}' is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
       return;

@@ -137,7 +137,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
-        } else if (REQUIRED_LINE[def.keyword] && !child(def, REQUIRED_LINE[def.keyword]!)?.argCount) {
+        } else if (REQUIRED_LINE[def.keyword] && !childrenNamed(def, REQUIRED_LINE[def.keyword]!).some((l) => l.argCount)) {
+          // Removed only when no line gives a value: a bare line after one that does changes nothing (2.2.7, 2.1.5: silent).
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
           why = `${def.keyword} '${nameWord.text}' has ${line} '${REQUIRED_LINE[def.keyword]}' line, so keepalived removed it`;
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });

@@ -177,7 +177,7 @@ function oldNameProblem(text: string, instance: string, nameCharacters: boolean,
 /** The finding for an interface name (`kind`: VMAC name or interface name) that instance `other` already uses. */
 function sharedNameMessage(other: string, kind: string, text: string, sharing: SharedNameHandling, fallback: string): string {
   const uses = `vrrp_instance '${other}' already uses the ${kind} '${text}'`;
-  if (sharing === 'unchecked') return `${uses}; keepalived before 2.2.0 does not check this and gives both instances the same interface name`;
+  if (sharing === 'unchecked') return `${uses}; keepalived before 2.2.0 does not check this (keepalived -t does not report it) and gives both instances the same interface name`;
   if (sharing === 'reported-but-kept')
     return `${uses}; keepalived before 2.2.5 says it ignores the name ("VRRP instance ${other} is already using ${text} - ignoring name") but gives it to this instance too, and can crash on it (fixed in 2.2.5)`;
   return `${uses}; keepalived ignores it here${fallback} (keepalived: "VRRP instance ${other} is already using ${text}")`;
