@@ -541,6 +541,20 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(d[0]!.message).toContain('crashes');
   });
 
+  it('inside a multi-line definition the VRRP and checker processes skip the marker line and take the next line into the value', async () => {
+    // Found by fuzzing against 2.4.3 (a '\\! note' line in pqarmitage's seq2.conf definitions): 2.4.3 and 2.2.7 crash.
+    const hash = conf('$D=a \\', '\\# note', 'global_defs {', '  router_id x', '}', ...instance('    priority 100'));
+    const run = runKeepalived(hash);
+    // Their line numbers count from the marker line, in a file named 'note'.
+    expect(run.messages.map((m) => `${m.file}:${m.line}: ${m.message}`)).toEqual(expect.arrayContaining(["note:2: Unknown keyword 'router_id'", "note:3: Extra '}' found"]));
+    expect(errors(agree(hash))).toEqual(['2: KA116', '4: KA202', '5: KA101']);
+    const bang = conf('$D=a \\', '\\! note', 'global_defs {', '  router_id x', '}');
+    expect((await runKeepalivedAsync(bang)).signal).toBe('SIGSEGV');
+    const d = lintText(bang, { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA116')!;
+    expect(d.message).toContain('crashes');
+    expect(d.message).toContain('multi-line definition $D');
+  });
+
   it("a definition '$OFF=\\#' comments out the lines the parent reads, and is cut at the '#' in a vrrp_instance", () => {
     // Found in pqarmitage's reload.conf: kalint stored '' and reported 'foo' in global_defs, which 2.2.7 never reads.
     const text = conf('$OFF=\\#', 'global_defs {', '$OFF router_id x y z', '  $OFF foo', '}', ...instance('$OFF priority 300'));

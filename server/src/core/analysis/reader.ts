@@ -655,6 +655,13 @@ export class Reader {
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
+      // A '\#' or '\!' line: the copy 2.2+ hands the VRRP and checker processes has a marker line here, which
+      // they skip, so for them the definition goes on with the next line (2.2.7, 2.4.3: `global_defs {` after it
+      // becomes part of the value and its settings "Unknown keyword"s).
+      if (this.readsConfCopy && to - from === 1 && kinds[from] === Kind.Comment && isEscapedCommentStart(file.text, starts[from]!)) {
+        this.reportEscapedCommentLine(file, starts[from]!, store.end(from), def.name);
+        return;
+      }
       const { text, continues, escaped } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
       def.lines.push(text);
       if (escaped) def.escapedComment = true;
@@ -965,7 +972,7 @@ export class Reader {
    * (2.2.7 -t: segmentation fault, exit 139, also inside an included file). Before CONF_COPY_SINCE every
    * process reads the original file, so the line is the word `#…` wherever it is.
    */
-  private reportEscapedCommentLine(file: SourceFile, start: number, end: number): void {
+  private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: string): void {
     if (this.before(ESCAPED_COMMENT_SINCE)) return;
     const text = file.text;
     // The line as the comment pass leaves it: the backslash off, cut at a later comment start, trimmed.
@@ -984,8 +991,10 @@ export class Reader {
     if (this.gluesLoneBackslash) line = line.replace(/[ \t]+\\$/, '\\');
     const word = /^[^ \t]*/.exec(line)![0];
     const bang = word[0] === '!';
-    const parent = this.sink.parentReads?.() ?? false;
+    const parent = definition === undefined && (this.sink.parentReads?.() ?? false);
     const unknown = `"Unknown keyword '${word}'"`;
+    // In a multi-line definition the processes reading the copy skip the marker and take the next line into the value.
+    const swallows = definition === undefined ? '' : `, and skip it inside the multi-line definition $${definition}, which for them takes in the next line too (a block opened there never opens)`;
     let severity: Severity = 'error';
     let message: string;
     if (this.before(CONF_COPY_SINCE)) {
@@ -993,13 +1002,13 @@ export class Reader {
     } else if (bang) {
       const closes = this.escapedOpens > 0;
       if (closes) this.escapedOpens--;
-      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', after which keepalived reads freed memory: 2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file, and the lines its messages name mean nothing'}; remove the backslash to make it a comment`;
-      if (closes && !parent) severity = 'warning';
+      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', after which keepalived reads freed memory: 2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file, and the lines its messages name mean nothing'}${swallows}; remove the backslash to make it a comment`;
+      if (closes && !parent && !swallows) severity = 'warning';
     } else {
       this.escapedOpens++;
       const name = line.slice(2);
-      if (!parent) severity = 'warning';
-      message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file${name ? ` named '${name}'` : ''}: their messages about the lines after it name that file and count its lines from here; remove the backslash to make it a comment`;
+      if (!parent && !swallows) severity = 'warning';
+      message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file${name ? ` named '${name}'` : ''}: their messages about the lines after it name that file and count its lines from here${swallows}; remove the backslash to make it a comment`;
     }
     this.report('KA116', severity, message, file, start, end);
     // In a block the parent skips unread (a vrrp_instance, a virtual_server), it counts the braces of the
@@ -2110,6 +2119,12 @@ function lexKeepingSubstitutedComments(line: ExpandedLine): Token[] {
   if (masked === undefined) return lexLine(line.text);
   const src = new SourceText('', new Int32Array([0]), line.text);
   return lexLine(masked).map((t) => new Token(t.kind, t.start, t.end, src));
+}
+
+/** Whether text[at] starts a '\#' or '\!'. */
+function isEscapedCommentStart(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  return text.charCodeAt(at) === 92 && (next === 35 || next === 33);
 }
 
 /** A value line as a process reading the parent's copy stores it: cut at its first '#' or '!' (quotes kept). */
