@@ -718,7 +718,7 @@ export function isHostMessage(message: string): boolean {
 const PREDICTS_CRASH = /crash|segmentation|segfault|hang|never (?:finishes|returns)|loops? forever|abort/i;
 
 /** Findings that say `keepalived -t` does not report their problem (as sweep.mjs's CANNOT_SEE): not false errors on a file it accepts. */
-const CANNOT_SEE = /not reported by keepalived -t|-t does not report/;
+const CANNOT_SEE = /not reported by keepalived -t|-t does not report|accepts it without a word/;
 
 /** keepalived refusing or dropping something (where a finding of kalint's at info level says too little). */
 const REJECTS = /invalid|unknown|ignor|not valid|out of range|must|missing|error|cannot|too long|not supported|unsupported|failed|expected|bad /i;
