@@ -49,6 +49,15 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('a bare $NAME ends only at a blank, a comma, a bracket or the line end: a CR after it leaves it as written', () => {
+    // Found by fuzzing (a carriage return between words): lib/parser.c find_definition; kalint's \s took in CR.
+    const text = conf('$V1=10.0.0.9', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '$V1\r10.0.0.2', '        $V1', '    }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(['6: VRRP parsed invalid IP $V1. skipping IP...']);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['6: KA205']);
+  });
+
   it('after an @id prefix, a second @word is a keyword, with or without a $ on the line', () => {
     // Found by fuzzing the harvested configs: keepalived 2.2.7 reads one prefix per line; kalint
     // read the second one as a condition when the line held a '$' (and dropped the line).

@@ -1610,7 +1610,8 @@ export class Reader {
     frame: Frame,
     rescans = 0,
   ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean } {
-    const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[\s,)]))/g;
+    // A bare `$NAME` ends at a blank, ',' or ')' or the end (lib/parser.c find_definition): not at a CR, '\f' or '\v'.
+    const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)]))/g;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
     if (text.includes('${')) {
       for (const s of text.matchAll(FOREIGN_REFERENCE)) {
