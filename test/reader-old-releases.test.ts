@@ -132,6 +132,14 @@ describe('line features by release', () => {
     expect(findings(text, '2.0.19')).toContainEqual(expect.stringMatching(/^3:KA201: Unknown keyword '#'/));
   });
 
+  it("before 2.0.9 a '\\#' is the word '\\' and a comment", () => {
+    // The 1.3.5 build (run.sh, VRRP process): "Unknown keyword '\\'" for lines 1 and 6; kalint saw only a comment.
+    const text = '\\# VIP1\nglobal_defs {\n  router_id x\n}\nvrrp_instance VI_1 {\n  \\# note\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+    for (const v of ['1.3.5', '2.0.8']) expect(findings(text, v).map((f) => f.split(': ')[0])).toEqual(['1:KA201', '6:KA201']);
+    expect(findings(text, '1.3.5')[0]).toMatch(/Unknown keyword '\\'/);
+    expect(findings(text, '2.0.9').map((f) => f.split(': ')[0])).toEqual(['1:KA116', '6:KA116']);
+  });
+
   it('include variants came in 2.2.0; before 2.1.4 only "include PATTERN" includes', () => {
     // keepalived 2.1.3 -t: "(Line 1) Unknown keyword 'include'", "(Line 2) Unknown keyword 'includer'";
     // 2.1.5: only the second; 2.2.0 reads both ("Config files missing 'inc/a.conf inc/b.conf'.").

@@ -676,6 +676,23 @@ export class Reader {
     // 2.0.9 to 2.1.x: a backslash keeps '#' or '!' in the middle of a line from starting a comment.
     if (kinds[to - 1] === Kind.Comment && to - 1 > from && file.text.charCodeAt(starts[to - 1]!) === 92 && this.readsEscapedCommentInLine() && this.readEscapedCommentInLine(frame, from, to)) return;
 
+    // Before ESCAPED_COMMENT_SINCE a backslash does not escape: `\# note` is the word '\' and a comment (the 1.3.5
+    // build: "Unknown keyword '\'"), `10.0.0.1 \# the VIP` one more word.
+    if (!this.readsEscapedComments && kinds[to - 1] === Kind.Comment && isEscapedCommentStart(file.text, starts[to - 1]!) && (to - 1 === from || isBlank(file.text.charCodeAt(starts[to - 1]! - 1)))) {
+      const bs = starts[to - 1]!;
+      const tokens = store.slice(from, to - 1);
+      tokens.push(new Token('word', bs, bs + 1, store.src));
+      const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
+      if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
+        file.inactiveLines.push(ln);
+        return;
+      }
+      if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
+        this.emitTokens(file, tokens, cl.first, cl.end, undefined);
+        return;
+      }
+    }
+
     // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
     // holds it: `# text \` reads as the line `\`, and `word # text \` as `word\`.
     // Not on a line starting '\#' or '\!': keepalived does not take that line for a comment (KA116, below).
@@ -2120,6 +2137,11 @@ function lexKeepingSubstitutedComments(line: ExpandedLine): Token[] {
   if (masked === undefined) return lexLine(line.text);
   const src = new SourceText('', new Int32Array([0]), line.text);
   return lexLine(masked).map((t) => new Token(t.kind, t.start, t.end, src));
+}
+
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Whether text[at] starts a '\#' or '\!'. */
