@@ -516,6 +516,20 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(ka116(paired)).toEqual(['4: warning', '6: warning']);
   });
 
+  it('an unmatched \\! line crashes keepalived, unless a \\# line after it reuses the freed memory', async () => {
+    // Found by fuzzing against 2.2.8: '\\!' in a real_server and '\\#' later in its checker, exit 0 (2.2.7 too).
+    const server = (...rs: string[]) => conf('virtual_server 192.168.200.15 443 {', '    lb_algo rr', '    lb_kind NAT', '    protocol TCP', '    real_server 192.168.100.2 443 {', ...rs, '    }', '}');
+    const crashes = server('        \\! note', '        weight 1', '        TCP_CHECK {', '            connect_timeout 3', '        }');
+    expect((await runKeepalivedAsync(crashes)).signal).toBe('SIGSEGV');
+    const message = (text: string) => lintText(text, { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA116')!.message;
+    expect(message(crashes)).toContain('crashes (segmentation fault) once it reads on to the end of the file');
+    const survives = server('        \\! note', '        weight 1', '        TCP_CHECK {', '            \\# note', '            connect_timeout 3', '        }');
+    const run = await runKeepalivedAsync(survives);
+    expect(run.signal).toBeUndefined();
+    expect(run.exitStatus).toBe(0);
+    expect(message(survives)).toContain("unless, as may happen here, the '\\#' line after it reuses that memory (then keepalived -t does not report it)");
+  });
+
   it('a brace on a \\# line in a vrrp_instance counts for the parent, which skips the block by its braces', () => {
     // Found by fuzzing: `\#}` ends the instance for the parent, which reads the lines after it at the top level.
     const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    \\#}', '    priority 100', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');

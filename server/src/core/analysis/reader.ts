@@ -188,6 +188,9 @@ const CONF_COPY_SINCE: Version = [2, 2, 0];
  * it, `$OFF priority 300` with OFF='\#' reads the keyword '#' (the 2.0.19 build: "Unknown keyword '#'").
  */
 const SUBSTITUTED_LINE_DECOMMENTED_SINCE: Version = [2, 1, 4];
+/** What an unmatched `\!` line leads to (KA116), and the words once a `\#` line after it may keep keepalived from crashing. */
+const CRASH_AFTER_BANG = '2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file';
+const CRASH_AFTER_BANG_UNCERTAIN = "2.2.7 -t crashes (segmentation fault) as it reads on, unless, as may happen here, the '\\#' line after it reuses that memory (then keepalived -t does not report it)";
 /** What the owning process makes of a brace on a `\#` line (KA104's words, see reportEscapedCommentLine). */
 const ESCAPED_BRACE_WHY = "never sees (it is on a line starting '\\#' or '\\!', which keepalived's parent reads as words and braces but hands the VRRP and checker processes as a marker line, KA116)";
 const MAX_SUBSTITUTION_PASSES = 64;
@@ -439,6 +442,8 @@ export class Reader {
   private seqRunaway = false;
   /** Lines starting `\#` read so far less those starting `\!`: the included files keepalived's copy seems to open (KA116). */
   private escapedOpens = 0;
+  /** KA116 findings that predict a crash after an unmatched '\!' line, until a '\#' line after them makes it uncertain. */
+  private crashPredictions: Diagnostic[] = [];
   /** Multi-line definitions already reported for defining themselves again in their value (KA113). */
   private readonly redefinedInValue = new Set<Definition>();
   /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
@@ -1019,15 +1024,20 @@ export class Reader {
     } else if (bang) {
       const closes = this.escapedOpens > 0;
       if (closes) this.escapedOpens--;
-      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : ', after which keepalived reads freed memory: 2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file, and the lines its messages name mean nothing'}${swallows}; remove the backslash to make it a comment`;
+      message = `A backslash keeps '!' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '!' here, which they take for the end of an included file${closes ? ` (here the one a '\\#' line before it seemed to open)` : `, after which keepalived reads freed memory: ${CRASH_AFTER_BANG}, and the lines its messages name mean nothing`}${swallows}; remove the backslash to make it a comment`;
       if (closes && !parent && !swallows) severity = 'warning';
     } else {
       this.escapedOpens++;
+      // The file name a '\#' line allocates can land in the memory an unmatched '\!' freed: 2.2.7 -t then reads on
+      // without crashing (a '\!' in a real_server and a '\#' later in its checker: exit 0, no message).
+      for (const d of this.crashPredictions) d.message = d.message.replace(CRASH_AFTER_BANG, CRASH_AFTER_BANG_UNCERTAIN);
+      this.crashPredictions.length = 0;
       const name = line.slice(2);
       if (!parent && !swallows) severity = 'warning';
       message = `A backslash keeps '#' from starting a comment: ${parent ? `keepalived's parent process reads the word '${word}' (${unknown}), and ` : ''}the copy of the configuration the parent hands the VRRP and checker processes has a line starting with '#' here, which they take for the start of an included file${name ? ` named '${name}'` : ''}: their messages about the lines after it name that file and count its lines from here${swallows}; remove the backslash to make it a comment`;
     }
     this.report('KA116', severity, message, file, start, end);
+    if (message.includes(CRASH_AFTER_BANG)) this.crashPredictions.push(this.diagnostics[this.diagnostics.length - 1]!);
     // In a block the parent skips unread (a vrrp_instance, a virtual_server), it counts the braces of the
     // de-commented line, which the VRRP and checker processes, taking the line for a marker, do not see.
     if (!parent && !this.before(CONF_COPY_SINCE) && this.sink.countedBrace) {
