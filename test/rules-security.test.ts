@@ -488,6 +488,8 @@ describe('KA609 script-quote-unterminated', () => {
     "$S=script '/bin/true\n" + vscript('$S'),
     // Found by fuzzing: a substituted line whose quoted command a trailing backslash follows (`"…"\`).
     misc('misc_path "${_PWD}/vs.sh vs3" \\'),
+    // Found by fuzzing against 2.1.5: escaped quotes (a heredoc's \" kept) and a trailing backslash (2.1.5, 2.2.4, 2.2.7: exit 139).
+    vscript('script \\"/bin/true\\"\\'),
     // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
     vscript('script "/bin/true" # x \\'),
   ];
@@ -501,6 +503,7 @@ describe('KA609 script-quote-unterminated', () => {
     vscript('script ""/bin/true"'),
     vscript('script "/bin/true "x"'),
     misc('misc_path "${_PWD}/vs.sh vs3"'),
+    vscript('script \\"/bin/true\\"'),
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

@@ -221,12 +221,14 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   let inDouble = false;
   // Before 2.4.0 a `\\` ending a comment stays on the line keepalived reads (COMMENT_CUTS_BACKSLASH_SINCE).
   let commentBackslash = false;
+  // `\"` leaves keepalived's reader and its script parser disagreeing on the quotes; such a line was seen
+  // reported without a crash, so the only claim made for it is a trailing backslash (2.1.5, 2.2.4, 2.2.7:
+  // `script \"/bin/true\"\` exits 139).
+  let escapedQuote = false;
   for (let i = word.end; i < end; i++) {
     const c = text[i]!;
     if (c === '\\') {
-      // `\"` leaves keepalived's reader and its script parser disagreeing on the quotes; it was
-      // seen reporting the line without crashing, so no claim is made for it.
-      if (text[i + 1] === '"') return undefined;
+      if (text[i + 1] === '"') escapedQuote = true;
       i++;
     } else if (c === '"') inDouble = !inDouble;
     else if (!inDouble && (c === '#' || c === '!' || c === '{' || c === '}')) {
@@ -236,13 +238,18 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
       break;
     }
   }
-  return unsplittable(text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : ''));
+  const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : '');
+  if (escapedQuote) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
+  return unsplittable(read);
 }
+
+/** Text ending in an odd number of backslashes. */
+const LONE_TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
 
 /** Why keepalived's script parser cannot split the words after the keyword, if it cannot. */
 function unsplittable(read: string): 'an unclosed quote' | 'a trailing backslash' | undefined {
   if (splitQuotedEscaped(read) !== undefined) return undefined;
-  return /(^|[^\\])(\\\\)*\\$/.test(read) && splitQuotedEscaped(read.slice(0, -1)) !== undefined ? 'a trailing backslash' : 'an unclosed quote';
+  return LONE_TRAILING_BACKSLASH.test(read) && splitQuotedEscaped(read.slice(0, -1)) !== undefined ? 'a trailing backslash' : 'an unclosed quote';
 }
 
 /** The program a script runs: the first word of its command (quotes group the command and its arguments). */
