@@ -567,6 +567,17 @@ describe('lvs rules', () => {
     expect(linesOf(text + vs('10.0.0.1 80', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT']), 'KA501')).toEqual([8]);
   });
 
+  it('before 1.4.0 a tunnelled real server must match the family too, and one that does not breaks the block', () => {
+    // Found by the 1.3.5 sweep (pqarmitage's 876a.conf, the libnl build): "Address family of virtual server and real
+    // server 10.1.0.1 don't match - skipping.", then the checker process died (SIGSEGV) on the block's 'weight 1'.
+    const text = vs('2001:db8::1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN'], ['real_server 10.1.0.1 80 {', '    weight 1', '}']);
+    expect(linesOf(text, 'KA527')).toEqual([]);
+    expect(linesOf(text, 'KA527', '1.4.0')).toEqual([]);
+    const old = findings(text, 'KA527', '1.3.5');
+    expect(old.map((d) => d.range.start.line + 1)).toEqual([7]);
+    expect(old[0]!.message).toContain('keepalived 1.3.5 skips this real server at its first line but reads the lines of its block into the real server before it, or, when there is none, its checker process crashes');
+  });
+
   it('a virtual server whose only real servers are of the other family is dropped like an empty one', () => {
     const text = vs('10.0.0.1 80', BASICS, ['real_server 2001:db8::1 80 {', '}']);
     expect(linesOf(text, 'KA503')).toEqual([1]);

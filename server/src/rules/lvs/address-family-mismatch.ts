@@ -1,7 +1,8 @@
 import type { FileRule } from '../types.js';
 import { blockEnd, related, vsLabel } from './util.js';
 import { familyName as name } from './families.js';
-import { lvsFacts } from './server-facts.js';
+import { lvsFacts, TUNNEL_FAMILY_FREE_SINCE } from './server-facts.js';
+import { compareVersions } from '../../core/schema/schema.js';
 
 export const addressFamilyMismatch: FileRule = {
   kind: 'file',
@@ -12,7 +13,7 @@ export const addressFamilyMismatch: FileRule = {
   description: 'A real server, sorry server or ip_family has a different address family (IPv4/IPv6) than its virtual server; keepalived skips it.',
   docs: {
     why:
-      'Except with tunnelling (TUN), IPVS forwards to real servers of the same address family as the virtual server. ' +
+      'Except with tunnelling (TUN, from keepalived 1.4.0), IPVS forwards to real servers of the same address family as the virtual server. ' +
       'keepalived skips a real or sorry server of the other family, and an `ip_family` that contradicts the address; ' +
       '`keepalived -t` reports each. The virtual server then has fewer real servers than written — possibly none. ' +
       'A `fwmark` or group virtual server takes its family from the first of `ip_family`, an accepted `persistence_granularity` ' +
@@ -28,7 +29,11 @@ export const addressFamilyMismatch: FileRule = {
           ctx.report({ message: `'ip_family ${f.node.args[0]!.text}' contradicts the ${name(f.expected)} address of '${vsLabel(vs)}'; keepalived ignores it (keepalived: "Virtual server specified family … conflicts with server family")`, file: f.node.file, range: f.node.range });
         } else if (f.kind === 'real_server') {
           ctx.report({
-            message: `real_server ${f.node.args[0]!.text} is ${name(f.family)}, but '${vsLabel(vs)}' is ${name(f.expected)}; keepalived skips this real server (keepalived: "Address family of virtual server and real server … don't match")`,
+            message: `real_server ${f.node.args[0]!.text} is ${name(f.family)}, but '${vsLabel(vs)}' is ${name(f.expected)}; ${
+              compareVersions(ctx.target, TUNNEL_FAMILY_FREE_SINCE) < 0
+                ? `keepalived ${ctx.target.join('.')} skips this real server at its first line but reads the lines of its block into the real server before it, or, when there is none, its checker process crashes (segmentation fault)`
+                : 'keepalived skips this real server'
+            } (keepalived: "Address family of virtual server and real server … don't match")`,
             file: f.node.file,
             range: blockEnd(f.node),
             related: f.source ? [related(f.source, `${name(f.expected)} from here`)] : undefined,

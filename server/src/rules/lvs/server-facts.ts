@@ -16,7 +16,10 @@ import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer
 import { readGroup, vsgReading, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
 import { granularityFamily } from './granularity.js';
-import { schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
+
+/** From this release a tunnelled (TUN) real or sorry server may be of the other family than its virtual server (c1d34c9f). */
+export const TUNNEL_FAMILY_FREE_SINCE: Version = [1, 4, 0];
+import { compareVersions, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
@@ -308,6 +311,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
   // The family keepalived has settled on so far, and what settled it.
   let family: Family | undefined = vs.kind === 'address' && vs.address ? sockaddrFamily(vs.address) : undefined;
   let source: AstNode | undefined = family ? vs.node : undefined;
+  const tunnelsCrossFamilies = compareVersions(target, TUNNEL_FAMILY_FREE_SINCE) >= 0;
   let skipped: Set<AstNode> | undefined;
   // vs.realServers lists the real_server lines in order: walk it alongside.
   const realServers = vs.realServers;
@@ -423,9 +427,9 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         }
         const rf = sockaddrFamily(r ? r.rs.address : (c.argText(0) ?? ''));
         if (!rf) break;
-        // Except with tunnelling: the method the real server has when its block ends.
+        // Except with tunnelling (from 1.4.0): the method the real server has when its block ends.
         const own = r ? r.writtenMethod : lastMethodWord(c);
-        if ((own || methodSoFar) === 'TUN') break;
+        if ((own || methodSoFar) === 'TUN' && tunnelsCrossFamilies) break;
         if (!family) {
           family = rf;
           source = c;
@@ -448,7 +452,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
   const sorry = vs.sorryServer;
   const sf = sorry ? sockaddrFamily(sorry.address) : undefined;
   const sorryMethod = sorryMethodWritten ?? vs.lbKind?.value;
-  if (sorry && sf && sorryMethod !== 'TUN') {
+  if (sorry && sf && (sorryMethod !== 'TUN' || !tunnelsCrossFamilies)) {
     if (family && sf !== family) addFinding(f, { node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });
     else if (!family) {
       family = sf;
