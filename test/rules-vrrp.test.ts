@@ -317,6 +317,16 @@ describe('KA313 address-family-mismatch / KA314 duplicate-vip / KA329 version-2-
     expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.1/32')), 'KA314')).toHaveLength(1);
     expect(findings(instance('A', vip('10.0.0.1/24')) + instance('B', vip('10.0.0.2/24')), 'KA314')).toHaveLength(0);
   });
+  // Found on OpenStack neutron's generated test configs: VR_1 has 192.168.3.0/24 dev eth2 and VR_2 192.168.3.0/24
+  // dev eth6; keepalived adds and deletes an address on one interface (ifa_index), so they do not fight.
+  it('reports an address used by two instances only on one interface', () => {
+    const excl = (a: string) => `virtual_ipaddress_excluded {\n${a}\n}`;
+    expect(findings(instance('A', `interface eth0\n${excl('10.0.0.1/24 dev eth2')}`) + instance('B', `interface eth1\n${excl('10.0.0.1/24 dev eth6')}`), 'KA314')).toHaveLength(0);
+    expect(findings(instance('A', `interface eth0\n${excl('10.0.0.1/24 dev eth2')}`) + instance('B', `interface eth1\n${excl('10.0.0.1/24 dev eth2')}`), 'KA314')).toHaveLength(1);
+    // No dev: the instance's interface.
+    expect(findings(instance('A', `interface eth0\n${vip('10.0.0.1')}`) + instance('B', `interface eth1\n${vip('10.0.0.1')}`), 'KA314')).toHaveLength(0);
+    expect(findings(instance('A', `interface eth0\n${vip('10.0.0.1')}`) + instance('B', `interface eth1\n${vip('10.0.0.1 dev eth0')}`), 'KA314')).toHaveLength(1);
+  });
   it('reports each change of instance, not repeats inside one, and leaves out instances of a repeated name', () => {
     const text =
       instance('A', vip('10.0.0.1\n10.0.0.1')) + // lines 2-5
