@@ -1303,6 +1303,9 @@ describe('KA351 use-vmac-invalid', () => {
     ['02:11:22:33:44:55 03:11:22:33:44:55', true],
     // found by mutating real configs: an empty quoted name
     ['""', true],
+    // found by fuzzing (an en dash for a hyphen): the kernel's limit counts bytes, and '–' is three
+    ['e101–001-0.v10', true],
+    ['vrrp–fe', false],
   ];
   const config = (words: string) => instance('A', `use_vmac ${words}\n${vip('10.0.0.1')}`);
   const line = config('x').split('\n').findIndex((l) => l.trim().startsWith('use_vmac')) + 1;

@@ -42,10 +42,28 @@ const MAX_NAME = 15;
 /** Why keepalived ignores a VMAC interface name, or undefined. */
 function nameProblem(name: string): string | undefined {
   if (name === '') return 'is empty';
-  if (name.length > MAX_NAME) return `is ${name.length} characters; interface names have at most ${MAX_NAME}`;
+  if (utf8Length(name) > MAX_NAME) return `${sizeOf(name)}; interface names have at most ${MAX_NAME}`;
   if (name === '.' || name === '..') return 'is not a usable interface name';
-  if (/[/\s]/.test(name)) return "contains a '/' or a blank, which interface names cannot";
+  if (/[/:\t\n\v\f\r ]/.test(name)) return "contains a '/', ':' or a blank, which interface names cannot";
   return undefined;
+}
+
+/** How long a name is for the kernel, which counts bytes: 'is 14 characters', or 'is 16 bytes (14 characters)'. */
+function sizeOf(name: string): string {
+  const bytes = utf8Length(name);
+  return bytes === name.length ? `is ${bytes} characters` : `is ${bytes} bytes in UTF-8 (${[...name].length} characters)`;
+}
+
+/** The first `max` bytes of a name in UTF-8, whole characters only (what a cut to 15 bytes leaves readable). */
+function firstBytes(name: string, max: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of name) {
+    used += utf8Length(ch);
+    if (used > max) break;
+    out += ch;
+  }
+  return out;
 }
 
 /** Why keepalived ignores a VMAC MAC address, or undefined (its reading: 5 octets mean "add the VRID"). */
@@ -118,12 +136,12 @@ export const useVmacInvalid: FileRule = {
             const w = line.argWord(i);
             const message =
               i === 0
-                ? nameCut && w.text.length > MAX_NAME
-                  ? `VMAC interface name '${w.text}' is ${w.text.length} characters; keepalived ${target.join('.')} cuts it to the first ${MAX_NAME}, '${w.text.slice(0, MAX_NAME)}', without a word`
+                ? nameCut && utf8Length(w.text) > MAX_NAME
+                  ? `VMAC interface name '${w.text}' ${sizeOf(w.text)}; keepalived ${target.join('.')} cuts it to the first ${MAX_NAME}${utf8Length(w.text) === w.text.length ? '' : ' bytes'}, '${firstBytes(w.text, MAX_NAME)}', without a word`
                   : oldNameProblem(w.text, inst.name, nameCharacters, state, taken, sharing)
                 : `keepalived ${target.join('.')} reads only the first word of use_vmac, the interface name; '${w.text}' is ignored${w.text.includes(':') ? ' (a MAC address for the VMAC came in 2.2.5)' : ''}`;
             // keepalived says nothing of an extra word or of the name it cuts: a warning, the VMAC still comes up.
-            const silent = i > 0 || (nameCut && w.text.length > MAX_NAME);
+            const silent = i > 0 || (nameCut && utf8Length(w.text) > MAX_NAME);
             if (message) report({ message, file: w.file, range: w.range, ...(silent ? { severity: 'warning' as const } : {}) });
           }
           continue;
@@ -164,8 +182,8 @@ function oldNameProblem(text: string, instance: string, nameCharacters: boolean,
   if (nameCharacters) {
     const why = text.includes(':') ? "contains a ':', which interface names cannot (a MAC address for the VMAC came in 2.2.5)" : nameProblem(text);
     if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
-  } else if (text.length > MAX_NAME) {
-    return `VMAC interface name '${text}' is ${text.length} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long - ignoring")`;
+  } else if (utf8Length(text) > MAX_NAME) {
+    return `VMAC interface name '${text}' ${sizeOf(text)}; interface names have at most ${MAX_NAME}, and keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long - ignoring")`;
   }
   const other = taken.get(text);
   if (other !== undefined) return sharedNameMessage(other, 'VMAC name', text, sharing, ' and names this VMAC vrrp.VRID');
