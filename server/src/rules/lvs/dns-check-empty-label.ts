@@ -63,7 +63,7 @@ export const dnsCheckEmptyLabel: FileRule = {
       if (trailingDotBroken && w.text.length > 1 && w.text.endsWith('.') && !hasEmptyLabel(w.text)) {
         const bare = w.text.slice(0, -1);
         ctx.report({
-          message: `keepalived before 2.0.20 sends DNS_CHECK name '${w.text}' without the final empty label, so every query is malformed and the check always fails (fixed in 2.0.20); write '${bare}'`,
+          message: `keepalived before 2.0.20 sends DNS_CHECK name '${w.text}' without the final empty label, so every query is malformed and the check always fails (keepalived -t does not report it; fixed in 2.0.20); write '${bare}'`,
           file: w.file,
           range: w.range,
           fix: !w.expanded && !w.quoted ? { description: `Use '${bare}'`, edits: [{ file: w.file, range: w.range, newText: bare }] } : undefined,
