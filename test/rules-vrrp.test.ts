@@ -363,6 +363,13 @@ describe('KA315 track-reference-not-found', () => {
     expect(lines(bareAfter.replace('    script "/bin/true"\n    script\n', '    script\n    script "/bin/true"\n'), 'KA315')).toEqual([]);
     expect(lines(bareOnly, 'KA315')).toEqual([12]);
   });
+  it('an ideographic space as the command is a program name to keepalived, not a blank (no KA320)', () => {
+    // Found by fuzzing against 2.4.3: `script <U+3000> "${_PWD}/x.sh"`; 2.2.7 and 2.4.3 only say the script is
+    // not found ("Disabling track script … since not found/accessible"), the U+3000 being the program.
+    const text = globals + 'vrrp_script chk {\n    script \u3000 "${_PWD}/x.sh"\n}\n' + instance('A', `interface eth0\nvirtual_router_id 5\ntrack_script {\nchk\n}\n${vip('10.0.0.1')}`);
+    expect(lines(text, 'KA320')).toEqual([]);
+    expect(lines(text, 'KA315')).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('keepalived keeps the command over a bare script line', () => {
     expect(runKeepalived(bareAfter).messages).toEqual([]);
     expect(runKeepalived(bareOnly).messages.map((m) => m.message)).toContain('No script set for vrrp_script chk - removing');

@@ -258,7 +258,8 @@ export function programOf(s: ConfiguredScript): { path: string; word: Word } | u
   if (!w) return undefined;
   if (s.escaped) return s.escaped.command[0] ? { path: s.escaped.command[0], word: w } : undefined;
   // A single-quoted command ('/path arg') is split by the ordinary tokenizer; the quote is not part of the path.
-  const path = (w.text.trim().split(/\s+/)[0] ?? '').replace(/^'/, '').replace(/'$/, '');
+  // Blanks as keepalived's isspace: ASCII only (an ideographic space is part of the program's name).
+  const path = (w.text.replace(/^[ \t\n\v\f\r]+/, '').split(/[ \t\n\v\f\r]+/)[0] ?? '').replace(/^'/, '').replace(/'$/, '');
   return path ? { path, word: w } : undefined;
 }
 

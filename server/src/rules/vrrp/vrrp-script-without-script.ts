@@ -19,7 +19,8 @@ export function commandProblem(analysis: Analysis, line: AstNode): 'empty' | 'un
   const args = line.args;
   if (!args.length) return 'empty';
   const first = args[0]!;
-  if (args.some((w) => w.expanded || w.file !== first.file)) return first.text.trim() ? undefined : 'empty';
+  // Blank as keepalived's isspace is (ASCII only): an ideographic space (U+3000) is a program name to it.
+  if (args.some((w) => w.expanded || w.file !== first.file)) return /[^ \t\n\v\f\r]/.test(first.text) ? undefined : 'empty';
   const written = fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
   const words = written === undefined ? undefined : splitQuotedEscaped(written);
   // The first split failing is another matter (keepalived crashes there: KA609).
