@@ -132,6 +132,14 @@ describe('line features by release', () => {
     expect(findings(text, '2.0.19')).toContainEqual(expect.stringMatching(/^3:KA201: Unknown keyword '#'/));
   });
 
+  it("for 2.0.9 to 2.1.x a '\\#' line among notification_email's addresses is one more address, taken silently", () => {
+    // Found by fuzzing against the 2.1.5 build, which exits 0 on it; elsewhere it is "Unknown keyword '#'".
+    const text = 'global_defs {\n  notification_email {\n    ops@example.com\n\\# note\n  }\n}\n';
+    const d = analyze(text, { configId: 'x', targetVersion: '2.1.5' }).diagnostics.filter((x) => x.code === 'KA116');
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['4:warning']);
+    expect(d[0]!.message).toContain("one more notification_email address, '#'");
+  });
+
   it("before 2.0.9 a '\\#' is the word '\\' and a comment", () => {
     // The 1.3.5 build (run.sh, VRRP process): "Unknown keyword '\\'" for lines 1 and 6; kalint saw only a comment.
     const text = '\\# VIP1\nglobal_defs {\n  router_id x\n}\nvrrp_instance VI_1 {\n  \\# note\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';

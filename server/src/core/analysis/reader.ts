@@ -1020,7 +1020,12 @@ export class Reader {
     let severity: Severity = 'error';
     let message: string;
     if (this.before(CONF_COPY_SINCE)) {
-      message = `A backslash keeps '${word[0]}' from starting a comment: keepalived reads this line as the word '${word}' (${unknown} where a keyword is read); remove the backslash to make it a comment`;
+      // Among notification_email's addresses, which keepalived takes without a check, it is one more address.
+      const emails = this.sink.valueBlock?.() === 'notification_email';
+      message = emails
+        ? `A backslash keeps '${word[0]}' from starting a comment: keepalived reads this line as one more notification_email address, '${word}', without a word; remove the backslash to make it a comment`
+        : `A backslash keeps '${word[0]}' from starting a comment: keepalived reads this line as the word '${word}' (${unknown} where a keyword is read); remove the backslash to make it a comment`;
+      if (emails) severity = 'warning';
     } else if (bang) {
       const closes = this.escapedOpens > 0;
       if (closes) this.escapedOpens--;
