@@ -842,6 +842,16 @@ describe('KA335-KA341', () => {
     expect(at(body('2001:db8::2'), '2.2.8')).toEqual([]);
     expect(at(body('fe80::2'), '2.2.7').map((d) => d.message)).toEqual([expect.stringContaining('Unknown interface!')]);
   });
+  it('KA338: from 2.3.0 an IPv6 unicast source without an interface or an IPv6 peer crashes keepalived', () => {
+    // Found by fuzzing against 2.4.3: builds of 2.3.0, 2.3.4 and 2.4.3 exit 139 under -t; 2.2.8 says "Unknown interface!".
+    const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
+    const body = (peers: string) => instance('A', `virtual_router_id 51\nunicast_src_ip 2001:db8::10\n${peers}${vip('10.0.0.1')}`);
+    for (const peers of ['', 'unicast_peer {\n192.168.1.2\n}\n']) {
+      expect(at(body(peers), '2.4.3').map((d) => d.message), peers).toEqual([expect.stringContaining('falls back to multicast, which needs one, and crashes')]);
+      expect(at(body(peers), '2.2.8').map((d) => d.message), peers).toEqual([expect.stringContaining('Unknown interface!')]);
+    }
+    expect(at(body('unicast_peer {\n2001:db8::3\n}\n'), '2.4.3').map((d) => d.message)).not.toContainEqual(expect.stringContaining('crashes'));
+  });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no
     // message, for an instance with no interface, 'interface lo' or a name of 16 bytes; 2.0.16 prints

@@ -1,6 +1,6 @@
 // KA338: an instance with no `interface` keepalived can use: it rejects the VRRP configuration.
 
-import { utf8Length } from '../../core/analysis/values.js';
+import { sockaddrFamily, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { isUnicast, nameRange, uniqueInstances } from './util.js';
@@ -29,6 +29,13 @@ const CRASHES_FROM: Version = [2, 0, 8];
 const CRASHES_ANY_BEFORE: Version = [2, 0, 16];
 const CRASHES_AFTER_ANOTHER_BEFORE: Version = [2, 1, 0];
 
+/**
+ * From this release an instance without an interface whose unicast_src_ip is IPv6 (not link-local) and which has
+ * no IPv6 unicast peer crashes keepalived (also under -t): it falls back to multicast, which needs an interface.
+ * Builds of 2.3.0, 2.3.4 and 2.4.3 crash; 2.2.8 reports the instance instead.
+ */
+const IPV6_FALLBACK_CRASH_SINCE: Version = [2, 3, 0];
+
 /** An IPv6 link-local address (fe80::/10): a unicast source without an interface cannot be one. */
 const linkLocal = (address: string | undefined) => address !== undefined && /^fe[89ab][0-9a-f]?:/i.test(address) && address.includes(':');
 
@@ -43,7 +50,7 @@ export const missingInterface: FileRule = {
   severity: 'error',
   description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 and from 2.2.8 (each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t), and 2.0.16 to 2.0.19 when it follows an instance that has one.',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.3.0 an instance without one whose unicast_src_ip is IPv6 but which has no IPv6 unicast peer crashes keepalived too.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -80,6 +87,15 @@ export const missingInterface: FileRule = {
         }
         if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp && !linkLocal(inst.unicastSrcIp.value)) continue;
         report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+        continue;
+      }
+      const src = inst.unicastSrcIp?.value;
+      if (at(IPV6_FALLBACK_CRASH_SINCE) && src !== undefined && sockaddrFamily(src) === 6 && !linkLocal(src) && !isUnicast(inst)) {
+        report({
+          message: `vrrp_instance '${inst.name}' has no 'interface', and with an IPv6 unicast_src_ip but no IPv6 unicast peer keepalived ${release} falls back to multicast, which needs one, and crashes (a segmentation fault, also under keepalived -t)`,
+          file: inst.node.file,
+          range: nameRange(inst.node),
+        });
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
