@@ -49,6 +49,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(ka701[0]!.message).toContain("the id here is 'a{' and the line is dropped for config id 'a'");
   });
 
+  it('a line a definition comments out glues no backslash: 2.2.7 reads the kept backslash alone, 2.4.3 nothing', () => {
+    // Found by fuzzing against 2.4.3 (pqarmitage's 1757.conf, lines switched off with ${TESTM}='${_HASH}').
+    const text = conf('$OFF=${_HASH}', 'global_defs {', '    router_id a', '${OFF}    vrrp_strict \\', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["4: Unknown keyword '\\'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['4: KA201']);
+    expect(lintText(text, { file: 'keepalived.conf', targetVersion: '2.4.3' }).diagnostics.filter((d) => d.range.start.line === 3)).toEqual([]);
+  });
+
   it('a bare $NAME ends only at a blank, a comma, a bracket or the line end: a CR after it leaves it as written', () => {
     // Found by fuzzing (a carriage return between words): lib/parser.c find_definition; kalint's \s took in CR.
     const text = conf('$V1=10.0.0.9', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '$V1\r10.0.0.2', '        $V1', '    }', '}');

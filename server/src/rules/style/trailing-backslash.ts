@@ -145,6 +145,9 @@ export const trailingBackslash: FileRule = {
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
         const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
+        // A line a definition turned into a comment (`${OFF} misc_dynamic \` with OFF='${_HASH}') reads as
+        // nothing, so nothing is glued (2.4.3 is silent; before 2.4.0 the reader reports the '\' it keeps).
+        if (!node && store.token(classified.first).text.startsWith('$') && !(valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).has(ln)) continue;
         const valueWords = classified.end - classified.first - (separate ? 1 : 0);
         const before = valueWords >= 2 ? store.token(classified.first + valueWords - 2).text : undefined;
         const valueBlock = node ? undefined : (valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln);
