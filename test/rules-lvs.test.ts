@@ -729,6 +729,17 @@ describe('lvs rules', () => {
     expect(message('10.17.15.25')).toMatch(/failover$/);
   });
 
+  // Found on kube-keepalived-vip's expected output: two vrrp_instance 'vips' (one per interface), the second
+  // carrying 192.168.1.1; keepalived ignores it, so the virtual server's address moves with no instance, and
+  // the cause is the repeated name, not a typo of 192.168.0.1.
+  it('KA516 names a repeated vrrp_instance keepalived ignores instead of calling a VIP a typo', () => {
+    const vi = (vip: string) => conf('vrrp_instance vips {', '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+    const message = findings(vi('192.168.0.1') + vi('192.168.1.1') + vs('192.168.1.1 80', BASICS), 'KA516')[0]!.message;
+    expect(message).toBe(
+      "'virtual_server 192.168.1.1 80': 192.168.1.1 is not a virtual_ipaddress of any vrrp_instance keepalived reads in this file (it ignores the repeated vrrp_instance 'vips' of line 6); it will not move with VRRP failover",
+    );
+  });
+
   it('KA501 sees a group entry that repeats a plain virtual server', () => {
     const text = vs('10.0.0.1 80', BASICS) + conf('virtual_server_group WEB {', '  10.0.0.1 80', '  10.0.0.2 80', '}') + vs('group WEB', BASICS);
     const d = findings(text, 'KA501');

@@ -61,7 +61,19 @@ export const virtualAddressNotManaged: FileRule = {
       for (const w of wildcards(canonicalAddress(p.address))) for (const k of nearIndex.get(w) ?? []) found.add(k);
       return found.size === 1 ? [...found][0] : undefined;
     };
+    // A repeated vrrp_instance name: keepalived ignores the later block (KA209), and so does the model, so its
+    // addresses are not VIPs here; say so rather than suggest a typo (kube-keepalived-vip wrote two 'vips').
+    const ignored: string[] = [];
+    for (let i = 0, ds = ctx.analysis.diagnostics; i < ds.length; i++) {
+      const d = ds[i]!;
+      if (d.code !== 'KA209' || d.severity !== 'error' || !d.message.startsWith("vrrp_instance '")) continue;
+      const name = d.message.slice(15, d.message.indexOf("'", 15));
+      ignored.push(`'${name}' of line ${d.range.start.line + 1}${d.file && d.file !== ctx.analysis.file ? ` (${d.file})` : ''}`);
+    }
     const message = (label: string, text: string) => {
+      if (ignored.length) {
+        return `${label} ${text} is not a virtual_ipaddress of any vrrp_instance keepalived reads in this file (it ignores the repeated vrrp_instance ${ignored.join(', ')}); it will not move with VRRP failover`;
+      }
       const near = nearVip(text);
       return `${label} ${text} is not a virtual_ipaddress of any vrrp_instance in this file; it will not move with VRRP failover${near ? ` (VIP ${near} differs in one octet: a typo?)` : ''}`;
     };
