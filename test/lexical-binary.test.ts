@@ -586,6 +586,13 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     const d = lintText(bang, { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA116')!;
     expect(d.message).toContain('crashes');
     expect(d.message).toContain('multi-line definition $D');
+    // Ending in a backslash itself, the line leaves the definition going on for every reader: only the marker is
+    // left (found by fuzzing against 2.3.4: a commented-out quorum_down inside a definition, exit 6 for script security only).
+    const going = conf('$D=a \\', '    \\# note \\', '    b', 'global_defs {', '  router_id x', '}');
+    const k = lintText(going, { file: 'keepalived.conf' }).diagnostics.filter((x) => x.code === 'KA116');
+    expect(k.map((x) => x.severity)).toEqual(['warning']);
+    expect(k[0]!.message).not.toContain('takes in the next line');
+    expect(agree(going).missing).toEqual([]);
   });
 
   it("a definition '$OFF=\\#' comments out the lines the parent reads, and is cut at the '#' in a vrrp_instance", () => {

@@ -664,7 +664,9 @@ export class Reader {
       // they skip, so for them the definition goes on with the next line (2.2.7, 2.4.3: `global_defs {` after it
       // becomes part of the value and its settings "Unknown keyword"s).
       if (this.readsConfCopy && to - from === 1 && kinds[from] === Kind.Comment && isEscapedCommentStart(file.text, starts[from]!)) {
-        this.reportEscapedCommentLine(file, starts[from]!, store.end(from), def.name);
+        // Ending in a backslash itself, the line leaves the definition going on either way: only the marker remains.
+        const continues = endsWithLoneBackslash(file.text, store.end(from));
+        this.reportEscapedCommentLine(file, starts[from]!, store.end(from), { name: def.name, swallows: !continues });
         return;
       }
       const { text, continues, escaped } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
@@ -994,7 +996,7 @@ export class Reader {
    * (2.2.7 -t: segmentation fault, exit 139, also inside an included file). Before CONF_COPY_SINCE every
    * process reads the original file, so the line is the word `#…` wherever it is.
    */
-  private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: string): void {
+  private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: { name: string; swallows: boolean }): void {
     if (this.before(ESCAPED_COMMENT_SINCE)) return;
     const text = file.text;
     // The line as the comment pass leaves it: the backslash off, cut at a later comment start, trimmed.
@@ -1016,7 +1018,7 @@ export class Reader {
     const parent = definition === undefined && (this.sink.parentReads?.() ?? false);
     const unknown = `"Unknown keyword '${word}'"`;
     // In a multi-line definition the processes reading the copy skip the marker and take the next line into the value.
-    const swallows = definition === undefined ? '' : `, and skip it inside the multi-line definition $${definition}, which for them takes in the next line too (a block opened there never opens)`;
+    const swallows = !definition?.swallows ? '' : `, and skip it inside the multi-line definition $${definition.name}, which for them takes in the next line too (a block opened there never opens)`;
     let severity: Severity = 'error';
     let message: string;
     if (this.before(CONF_COPY_SINCE)) {
