@@ -646,6 +646,27 @@ export class Reader {
     return false;
   }
 
+  /**
+   * A line whose comment keepalived reduces to one backslash word (at `bs`): read at once when it is a plain
+   * keyword line or a line for another config id (undefined); otherwise its tokens and reading, for the caller.
+   */
+  private readKeepingBackslash(frame: Frame, ln: number, from: number, to: number, bs: number, lineStart: number): { tokens: Token[]; cl: ClassifiedLine } | undefined {
+    const file = frame.file;
+    const store = file.lex;
+    const tokens = store.slice(from, to - 1);
+    tokens.push(new Token('word', bs, bs + 1, store.src));
+    const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
+    if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
+      file.inactiveLines.push(ln);
+      return undefined;
+    }
+    if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
+      this.emitTokens(file, tokens, cl.first, cl.end, undefined);
+      return undefined;
+    }
+    return { tokens, cl };
+  }
+
   private processPhysicalLine(frame: Frame, ln: number): void {
     const file = frame.file;
     const store = file.lex;
@@ -686,18 +707,7 @@ export class Reader {
     // Before ESCAPED_COMMENT_SINCE a backslash does not escape: `\# note` is the word '\' and a comment (the 1.3.5
     // build: "Unknown keyword '\'"), `10.0.0.1 \# the VIP` one more word.
     if (!this.readsEscapedComments && kinds[to - 1] === Kind.Comment && isEscapedCommentStart(file.text, starts[to - 1]!) && (to - 1 === from || isBlank(file.text.charCodeAt(starts[to - 1]! - 1)))) {
-      const bs = starts[to - 1]!;
-      const tokens = store.slice(from, to - 1);
-      tokens.push(new Token('word', bs, bs + 1, store.src));
-      const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
-      if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
-        file.inactiveLines.push(ln);
-        return;
-      }
-      if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
-        this.emitTokens(file, tokens, cl.first, cl.end, undefined);
-        return;
-      }
+      if (!this.readKeepingBackslash(frame, ln, from, to, starts[to - 1]!, lineStart)) return;
     }
 
     // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
@@ -705,18 +715,10 @@ export class Reader {
     // Not on a line starting '\#' or '\!': keepalived does not take that line for a comment (KA116, below).
     if (this.commentBackslash && kinds[to - 1] === Kind.Comment && !(to - 1 === from && file.text.charCodeAt(starts[from]!) === 92 && !this.before(ESCAPED_COMMENT_SINCE))) {
       const bs = commentTrailingBackslash(file.text, starts[to - 1]!, store.end(to - 1));
-      if (bs >= 0) {
-        const tokens = store.slice(from, to - 1);
-        tokens.push(new Token('word', bs, bs + 1, store.src));
-        const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
-        if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
-          file.inactiveLines.push(ln);
-          return;
-        }
-        if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
-          this.emitTokens(file, tokens, cl.first, cl.end, undefined);
-          return;
-        }
+      const rest = bs >= 0 ? this.readKeepingBackslash(frame, ln, from, to, bs, lineStart) : undefined;
+      if (bs >= 0 && !rest) return;
+      if (rest) {
+        const { tokens, cl } = rest;
         if (cl.kind === 'keyword' && cl.end - cl.first >= 2) {
           // With a reference: the comment pass glues the backslash to the last word before substituting.
           const start = tokens[cl.first]!.start;
