@@ -602,6 +602,12 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(a.ka).toEqual(["9: number '300' outside range [1, 255]", '9: (VI_1) Priority not valid! must be between 1 & 255. Using default 100']);
     expect(a.missing).toEqual([]);
     expect(errors(a)).toEqual(['9: KA205']);
+    // At the top level the VRRP and checker processes read the line too, with the value cut: found by fuzzing
+    // against 2.3.4 (a deleted vrrp_instance header left '$V1 10.8.0.101/32' lines at the top level).
+    const top = agree(conf('$OFF=\\#', '$OFF 10.8.0.101/32', '$OFF foo bar', 'global_defs {', '    router_id a', '}'));
+    expect(top.ka).toEqual(["2: Unknown keyword '10.8.0.101/32'", "3: Unknown keyword 'foo'"]);
+    expect(top.missing).toEqual([]);
+    expect(errors(top)).toEqual(['2: KA201', '3: KA201']);
   });
 
   it('an escaped comment after a word, and a plain comment, stay comments', () => {

@@ -48,6 +48,8 @@ export interface LineSink {
   close(brace: Word): void;
   /** The keyword of the value block lines go to now (`virtual_ipaddress`…), if any. */
   valueBlock?(): string | undefined;
+  /** Whether a keyword line here is read at the top level (by every process: the VRRP and checker ones report its unknown keywords). */
+  atTopLevel?(): boolean;
   /** Whether lines go to a block keepalived skips unread (only its braces count). */
   skipping?(): boolean;
   /**
@@ -1697,7 +1699,9 @@ export class Reader {
       let value: string[] | undefined = def && expansionOf(def);
       // The processes reading the parent's copy get `$OFF=#` there and cut the value at the '#' (2.2.7:
       // `$OFF priority 300` with OFF='\#' is a comment for the parent, 'priority 300' in a vrrp_instance).
-      if (value && def!.escapedComment && this.readsConfCopy && !(this.sink.parentReads?.() ?? false)) value = value.map(cutAtComment);
+      // At the top level those processes read the line too, and say what they find there (2.2.7: "Unknown keyword
+      // 'foo'" for `$OFF foo`); in global_defs only the parent reports.
+      if (value && def!.escapedComment && this.readsConfCopy && (!(this.sink.parentReads?.() ?? false) || (this.sink.atTopLevel?.() ?? false))) value = value.map(cutAtComment);
       if (!value && envReference) value = [this.options.host?.environment?.(args.trim()) ?? ''];
       if (!value) {
         const p = this.predefined(name, args, frame);

@@ -918,6 +918,10 @@ export class Walker implements LineSink {
     return frame.kind === 'keywords' && !!((READERS[this.stack[1]!.node.keyword] ?? 0) & PARENT);
   }
 
+  atTopLevel(): boolean {
+    return this.stack.length === 1;
+  }
+
   valueBlock(): string | undefined {
     const frame = this.top();
     return frame.kind === 'values' ? frame.node.keyword : undefined;
