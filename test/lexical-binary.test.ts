@@ -59,6 +59,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(lintText(text, { file: 'keepalived.conf', targetVersion: '2.4.3' }).diagnostics.filter((d) => d.range.start.line === 3)).toEqual([]);
   });
 
+  it('an @id prefix on a later line of a multi-line value, before a ~SEQ, is read first and the ~SEQ expands', () => {
+    // Found by fuzzing against 2.2.7 (pqarmitage's 1502a.conf with '@x' before its '~SEQ(RSHOST,…) $RS' line).
+    const text = conf('$RS= \\', 'real_server 10.10.10.$RSHOST 443 { \\', '  weight 10 \\', '}', '$VS= \\', 'virtual_server 1.1.1.1 443 { \\', '  lb_algo wlc \\', '  lb_kind NAT \\', '  protocol TCP \\', '  @x ~SEQ(RSHOST,1,2) $RS \\', '}', '$VS');
+    for (const id of ['x', 'y']) {
+      const a = agree(text, id);
+      expect(a.missing, id).toEqual([]);
+      expect(errors(a), id).toEqual(id === 'x' ? [] : ['12: KA503']);
+    }
+    expect(runKeepalived(text, { configId: 'y' }).messages.map((m) => m.message)).toContain('Virtual server [1.1.1.1]:tcp:443 has no real servers - ignoring');
+  });
+
   it('a bare $NAME ends only at a blank, a comma, a bracket or the line end: a CR after it leaves it as written', () => {
     // Found by fuzzing (a carriage return between words): lib/parser.c find_definition; kalint's \s took in CR.
     const text = conf('$V1=10.0.0.9', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '$V1\r10.0.0.2', '        $V1', '    }', '}');

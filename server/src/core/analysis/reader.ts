@@ -196,6 +196,8 @@ const CRASH_AFTER_BANG_UNCERTAIN = "2.2.7 -t crashes (segmentation fault) as it 
 /** What the owning process makes of a brace on a `\#` line (KA104's words, see reportEscapedCommentLine). */
 const ESCAPED_BRACE_WHY = "never sees (it is on a line starting '\\#' or '\\!', which keepalived's parent reads as words and braces but hands the VRRP and checker processes as a marker line, KA116)";
 const MAX_SUBSTITUTION_PASSES = 64;
+/** A later line of a multi-line value that is a ~SEQ/~LST line behind an `@id` or `@^id` prefix. */
+const PREFIXED_SEQ = /^([ \t]*@(\^?)(\S+))[ \t]+~(?:SEQ|LST)/;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 /** How deep kalint follows keepalived into values holding references (keepalived goes on to its line limit). */
@@ -1158,8 +1160,13 @@ export class Reader {
         }
         this.rawNesting++;
         try {
+          const prefixed = SEQ_START.test(line.text) ? undefined : PREFIXED_SEQ.exec(line.text);
           if (SEQ_START.test(line.text)) this.processRawSeq(frame, line);
-          else this.processText(frame, line.text, line.segments, depth, origin, true);
+          else if (prefixed) {
+            // `@x ~SEQ(…) $RS` on a later line: the prefix is read first, then the ~SEQ expands the rest as
+            // written (2.2.7 expands it for id x). Blanked out, the prefix keeps every offset in place.
+            if ((prefixed[3] === this.options.configId) !== (prefixed[2] === '^')) this.processRawSeq(frame, { ...line, text: ' '.repeat(prefixed[1]!.length) + line.text.slice(prefixed[1]!.length) });
+          } else this.processText(frame, line.text, line.segments, depth, origin, true);
         } finally {
           this.rawNesting--;
         }
