@@ -3,6 +3,7 @@
 // (scripts/keepalived-1.3.5/run.sh) and, for 2.0.8, 2.1.3 and 2.1.5, their builds under -t.
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, type SourceHost } from '../server/src/core/index.js';
+import { lintText } from '../server/src/linter.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -313,5 +314,50 @@ describe('braces where releases before 1.4.2 do not take them', () => {
     expect(a.model.virtualServers.map((vs) => vs.realServers.map((r) => r.address))).toEqual([['10.55.0.141', '10.55.0.142', '10.55.0.143']]);
     const others = a.diagnostics.filter((d) => d.code === 'KA104' && d.message.includes("ends the block for them")).map((d) => d.range.start.line + 1);
     expect(others).toEqual([16, 17, 18, 19, 20, 21, 22]);
+  });
+});
+
+describe('a multi-line definition and the lines that end it, by release', () => {
+  // Checked with builds of 2.0.10, 2.0.19, 2.1.5 and 2.2.7 under -t (the 'foo_bar' line number is the line keepalived reads it from).
+  const empty = 'global_defs {\n$X= \\\n\nrouter_id a \\\nfoo_bar 1\n$X\n}\n';
+  const comment = 'vrrp_instance VI {\n interface eth0\n virtual_router_id 5\n$X= \\\npriority 50 \\\n# note\nfoo_bar 1\n$X\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n';
+  const unknownAt = (text: string, v: string) => findings(text, v).filter((f) => f.includes('KA201')).map((f) => f.split(':')[0]);
+  const linted = (text: string, v: string) => lintText(text, { file: 'k.conf', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+
+  it('2.0.9 to 2.0.14 skip an empty line and read the definition on; 2.0.15 and later end it there', () => {
+    // 2.0.10: "(Line 6) Unknown keyword 'foo_bar'" (from $X); 2.0.19 and 2.2.7: line 5.
+    expect(unknownAt(empty, '2.0.10')).toEqual(['6']);
+    // The backslash on line 4 continues the definition there, so it is no keyword line's backslash (KA702).
+    expect(linted(empty, '2.0.10').filter((f) => f.includes('KA702'))).toEqual([]);
+    expect(unknownAt(empty, '2.0.19')).toEqual(['5']);
+    expect(unknownAt(empty, '2.0.8')).toEqual(['5']);
+    expect(linted(empty, '2.0.19')).toContainEqual(expect.stringMatching(/^4:KA702/));
+  });
+
+  it('2.1.4 to 2.1.x skip a comment line for every process; 2.2 splits (KA115); 2.0.x ends the definition', () => {
+    // 2.1.5: "(cmv.conf: Line 8) Unknown keyword 'foo_bar'"; 2.0.10, 2.0.19 and 2.2.7's VRRP process: line 7.
+    expect(unknownAt(comment, '2.1.5')).toEqual(['8']);
+    expect(unknownAt(comment, '2.0.10')).toEqual(['7']);
+    expect(unknownAt(comment, '2.0.19')).toEqual(['7']);
+    expect(unknownAt(comment, '2.2.7')).toEqual(['7']);
+    expect(findings(comment, '2.2.7')).toContainEqual(expect.stringMatching(/^6:KA115/));
+    for (const v of ['2.0.10', '2.1.3', '2.1.5']) expect(findings(comment, v).filter((f) => f.includes('KA115'))).toEqual([]);
+    // A line of blanks is the same as a comment line to 2.1.5 (its comment pass strips trailing blanks).
+    expect(unknownAt(comment.replace('# note', '   '), '2.1.5')).toEqual(['8']);
+  });
+
+  it('before 2.0.15 the rows of a ~SEQ line in a multi-line definition come after the definition ends', () => {
+    // 2.0.10 on pqarmitage's config 1386 (reduced): "Unknown keyword 'real_server'" at the top level, for each row, after
+    // the virtual_server's '}'; both rows use the address set last. 2.0.19 adds the real servers to the virtual server.
+    const text =
+      '$RS= \\\nreal_server ${IP} ${PORT} { \\\n    weight 1 \\\n}\n\n' +
+      '$VS= \\\nvirtual_server 10.0.0.50 514 { \\\n    protocol UDP \\\n    $IP=10.0.0.1 \\\n    ~SEQ(PORT,515,516) $RS \\\n    $IP=10.0.0.2 \\\n}\n\n$VS\n';
+    const old = linted(text, '2.0.10');
+    expect(old).toContainEqual(expect.stringMatching(/^14:KA202: 'real_server' is not valid in the top level/));
+    expect(old).toContainEqual(expect.stringMatching(/^14:KA113: keepalived 2\.0\.10 expands the rows of a ~SEQ line read from a multi-line definition only once/));
+    expect(old).toContainEqual(expect.stringMatching(/^14:KA503: 'virtual_server 10\.0\.0\.50 514' has no real_server/));
+    const now = analyze(text, { targetVersion: '2.0.19' });
+    expect(now.diagnostics).toEqual([]);
+    expect(now.model.virtualServers[0]!.realServers.map((r) => `${r.address}:${r.port}`)).toEqual(['10.0.0.1:515', '10.0.0.1:516']);
   });
 });

@@ -67,6 +67,12 @@ export interface SourceFile {
   lex: TokenStore;
   /** Lines skipped because of a `@id` prefix for another config id (0-based). */
   inactiveLines: number[];
+  /**
+   * Lines a multi-line definition took in past a line the target skips there (0-based): an empty line for
+   * 2.0.9 to 2.0.14, a comment line or a line of blanks for 2.1.4 to 2.1.x (see readDefinitionGap). A scan
+   * for lines ending in `\\` does not see them, the reader does.
+   */
+  definitionLinesAfterGap?: number[];
   /** Which file included it, and where. */
   includedFrom?: { file: string; range: Range };
 }
@@ -79,6 +85,8 @@ interface Definition {
    * read the parent's copy see it unescaped and cut the value there (see definitionLineText).
    */
   escapedComment?: boolean;
+  /** Still being read past a line the target skips inside a definition (see readDefinitionGap). */
+  afterGap?: boolean;
   file: string;
   start: number;
   end: number;
@@ -180,6 +188,25 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
 export const COMMENT_CUTS_BACKSLASH_SINCE: Version = [2, 4, 0];
 /** From this release (fd4fe0d7) a backslash before '#' or '!' keeps it from starting a comment, and the comment pass takes the backslash off. */
 const ESCAPED_COMMENT_SINCE: Version = [2, 0, 9];
+/**
+ * From ESCAPED_COMMENT_SINCE (fd4fe0d7) until this release (cf36ff2a) keepalived skips an empty line before it
+ * looks at a multi-line definition, so the definition goes on past it (2.0.10: `$X= \` then an empty line takes
+ * in the line after); before and after, an empty line ends the definition.
+ */
+const EMPTY_LINE_ENDS_DEFINITION_AGAIN_SINCE: Version = [2, 0, 15];
+/**
+ * From this release (3fc6126e) keepalived skips a line that de-commenting leaves empty (a comment line, a line of
+ * blanks) inside a multi-line definition, which goes on with the next line; before it such a line ends the
+ * definition. From CONF_COPY_SINCE only the parent skips it (KA115).
+ */
+const DECOMMENTED_EMPTY_LINE_SKIPPED_SINCE: Version = [2, 1, 4];
+/**
+ * Before this release (fb9aaad7) keepalived reads every line of the multi-line values it is expanding before the
+ * rows of a ~SEQ line one of them holds: the rows come after the value ends (2.0.10: a `~SEQ(...) $RS` line inside
+ * a virtual_server's multi-line value adds its real servers after the virtual_server's closing brace, at the top
+ * level: "Unknown keyword 'real_server'").
+ */
+const SEQ_IN_MULTILINE_VALUE_SINCE: Version = [2, 0, 15];
 /**
  * From this release the VRRP and checker processes read a de-commented copy the parent writes, where a
  * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
@@ -441,6 +468,16 @@ export class Reader {
   private readonly readsConfCopy: boolean;
   /** Whether a '#' or '!' a substitution produced is a character, not a comment (ESCAPED_COMMENT_SINCE to SUBSTITUTED_LINE_DECOMMENTED_SINCE). */
   private readonly keepsSubstitutedComment: boolean;
+  /** Whether an empty line leaves a multi-line definition going on (ESCAPED_COMMENT_SINCE to EMPTY_LINE_ENDS_DEFINITION_AGAIN_SINCE). */
+  private readonly skipsEmptyLineInDefinition: boolean;
+  /** Whether a comment line or a line of blanks leaves a multi-line definition going on for every process (DECOMMENTED_EMPTY_LINE_SKIPPED_SINCE to CONF_COPY_SINCE). */
+  private readonly skipsDecommentedLineInDefinition: boolean;
+  /** Whether ~SEQ rows wait until the multi-line values being read end (before SEQ_IN_MULTILINE_VALUE_SINCE). */
+  private readonly seqsWaitForMultiline: boolean;
+  /** ~SEQ lines read from a multi-line value, waiting for it to end; the last one runs first (keepalived's list of sequences is a stack). */
+  private deferredSeqs: (() => void)[] = [];
+  /** Lines handed to the walker from substituted text (emitTokens): tells whether lines came between a deferred ~SEQ line and its rows. */
+  private linesEmitted = 0;
   /** ~SEQ/~LST lines being expanded, one inside the other (see expandSeq). */
   private seqNesting = 0;
   private seqRunaway = false;
@@ -466,6 +503,9 @@ export class Reader {
     this.readsEscapedComments = !options.target || compareVersions(options.target, ESCAPED_COMMENT_SINCE) >= 0;
     this.readsConfCopy = !options.target || compareVersions(options.target, CONF_COPY_SINCE) >= 0;
     this.keepsSubstitutedComment = this.readsEscapedComments && !!options.target && compareVersions(options.target, SUBSTITUTED_LINE_DECOMMENTED_SINCE) < 0;
+    this.skipsEmptyLineInDefinition = this.readsEscapedComments && !!options.target && compareVersions(options.target, EMPTY_LINE_ENDS_DEFINITION_AGAIN_SINCE) < 0;
+    this.seqsWaitForMultiline = !!options.target && compareVersions(options.target, SEQ_IN_MULTILINE_VALUE_SINCE) < 0;
+    this.skipsDecommentedLineInDefinition = !this.readsConfCopy && !!options.target && compareVersions(options.target, DECOMMENTED_EMPTY_LINE_SKIPPED_SINCE) >= 0;
   }
 
   /** What the target does with the braces of a reference it leaves as written. */
@@ -695,11 +735,22 @@ export class Reader {
         return;
       }
       const { text, continues, escaped } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
+      // A line that is empty, or that de-commenting leaves empty: some releases skip it and read the definition on.
+      const gap = !continues && (from === to || (to - from === 1 && kinds[from] === Kind.Comment)) && text.trim() === '';
+      if (gap) {
+        const empty = from === to && isEmptyLine(file.text, lineStart, lineEnd);
+        if (empty ? this.skipsEmptyLineInDefinition : this.skipsDecommentedLineInDefinition) {
+          def.afterGap = true;
+          return;
+        }
+      }
+      if (def.afterGap) (file.definitionLinesAfterGap ??= []).push(ln);
       def.lines.push(text);
       if (escaped) def.escapedComment = true;
       if (!continues) {
         frame.pendingDefinition = undefined;
-        if (from === to ? !isEmptyLine(file.text, lineStart, lineEnd) : to - from === 1 && kinds[from] === Kind.Comment) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to);
+        // From CONF_COPY_SINCE the parent skips the line and the processes reading its copy end the definition here.
+        if (this.readsConfCopy && gap && !(from === to && isEmptyLine(file.text, lineStart, lineEnd))) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to);
       }
       return;
     }
@@ -1145,7 +1196,40 @@ export class Reader {
    * keyword line whose `@id` prefix, if any, was already read off its physical line, so a leading
    * `@word` left unchanged by substitution is a word (`@^y @b $X` reads the keyword '@b').
    */
-  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' = 'definition', laterLine = false, headRead = false): void {
+  private processText(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' | 'unexpanded-seq' = 'definition', laterLine = false, headRead = false): void {
+    try {
+      this.processTextLines(frame, text, segments, depth, origin, laterLine, headRead);
+    } finally {
+      // The multi-line values are read: the ~SEQ lines they held expand now, the last one read first.
+      if (this.rawNesting === 0) for (let run = this.deferredSeqs.pop(); run; run = this.deferredSeqs.pop()) run();
+    }
+  }
+
+  /**
+   * A ~SEQ line: expands now, or, read from a multi-line value by a release that waits (seqsWaitForMultiline),
+   * once the value ends; then, if lines of the value came between, says so where the ~SEQ line is written.
+   */
+  private seqFromValue(inMultiline: boolean, frame: Frame, line: { text: string; segments: Segment[] }, run: () => void): void {
+    if (!inMultiline || !this.seqsWaitForMultiline) return run();
+    const emittedBefore = this.linesEmitted;
+    this.deferredSeqs.push(() => {
+      if (this.linesEmitted > emittedBefore) {
+        const span = mapRange(line.segments, 0, line.text.trimEnd().length);
+        this.report(
+          'KA113',
+          'warning',
+          `keepalived ${this.label()} expands the rows of a ~SEQ line read from a multi-line definition only once the definition's last line is read, so they come after the lines below it (after a closing '}' they land in the enclosing block); ` +
+            `keepalived ${SEQ_IN_MULTILINE_VALUE_SINCE.join('.')} and later expand them in place: write the ~SEQ line outside the definition`,
+          frame.file,
+          span.start,
+          span.end,
+        );
+      }
+      run();
+    });
+  }
+
+  private processTextLines(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' | 'unexpanded-seq', laterLine: boolean, headRead: boolean): void {
     const { lines } = this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) this.expandedLines = 0;
@@ -1161,11 +1245,11 @@ export class Reader {
         this.rawNesting++;
         try {
           const prefixed = SEQ_START.test(line.text) ? undefined : PREFIXED_SEQ.exec(line.text);
-          if (SEQ_START.test(line.text)) this.processRawSeq(frame, line);
+          if (SEQ_START.test(line.text)) this.seqFromValue(true, frame, line, () => this.processRawSeq(frame, line));
           else if (prefixed) {
             // `@x ~SEQ(…) $RS` on a later line: the prefix is read first, then the ~SEQ expands the rest as
             // written (2.2.7 expands it for id x). Blanked out, the prefix keeps every offset in place.
-            if ((prefixed[3] === this.options.configId) !== (prefixed[2] === '^')) this.processRawSeq(frame, { ...line, text: ' '.repeat(prefixed[1]!.length) + line.text.slice(prefixed[1]!.length) });
+            if ((prefixed[3] === this.options.configId) !== (prefixed[2] === '^')) this.seqFromValue(true, frame, line, () => this.processRawSeq(frame, { ...line, text: ' '.repeat(prefixed[1]!.length) + line.text.slice(prefixed[1]!.length) }));
           } else this.processText(frame, line.text, line.segments, depth, origin, true);
         } finally {
           this.rawNesting--;
@@ -1183,6 +1267,8 @@ export class Reader {
       }
       let cl = classifyLine(toks, 0, toks.length, this.features, 0);
       if (cl.condition && headRead && index === 0 && !line.substituted) cl = { kind: 'keyword', first: 0, end: cl.end, comment: cl.comment };
+      // A ~SEQ/~LST line the target does not expand (see expandSeqLine) is words and braces like any other line.
+      if (origin === 'unexpanded-seq' && index === 0 && cl.kind === 'seq') cl = { kind: 'keyword', first: cl.first, end: cl.end, comment: cl.comment };
       if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
@@ -1193,7 +1279,7 @@ export class Reader {
         // keepalived checks a substituted line again while it still holds a `$`, and reads the later
         // lines of a multi-line value afresh: either way a `~SEQ`/`~LST` there expands.
         const head = toks[cl.first]!;
-        this.expandSeq(frame, line.text, head.start, toks[cl.end - 1]!.end, line.segments);
+        this.seqFromValue(lines.length > 1 || this.rawNesting > 0, frame, line, () => this.expandSeq(frame, line.text, head.start, toks[cl.end - 1]!.end, line.segments));
         continue;
       }
       if (cl.kind === 'definition') {
@@ -1278,6 +1364,7 @@ export class Reader {
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
   private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined, gluesBackslash = true): void {
+    this.linesEmitted++;
     // As in emitStore: keepalived drops an unclosed `"…` also when a substitution produced it
     // (`$Q` with Q='"x foo' reads nothing; 2.2.7 reports only the unterminated quote).
     if (to > from && tokens[to - 1]!.kind === 'string') {
@@ -1857,7 +1944,7 @@ export class Reader {
       const braced = parsed.vars.find((v) => rest.includes('${' + v + '}'));
       const valueBlock = this.sink.valueBlock?.();
       const why = head.startsWith('~LST')
-        ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads '${head}' as an unknown keyword and the line is lost`
+        ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces, '${head.split(/[{}]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
         : head.startsWith('~SEQx')
           ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
           : valueBlock
@@ -1868,6 +1955,10 @@ export class Reader {
       if (why) {
         const r = src(start, end);
         this.report('KA113', 'error', why, file, r.start, r.end);
+        // keepalived reads such a line (~LST, or ~SEQ among values) as words, split at its braces, which can close the
+        // block around it (2.0.10: "Unknown keyword '}'" on the lines after). A '${NAME}' it leaves as written is split too.
+        const unexpanded = head.startsWith('~LST') || (valueBlock && !head.startsWith('~SEQx'));
+        if (unexpanded) this.processText(frame, text.slice(start, end), segments ? sliceSegments(segments, start, end) : [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'unexpanded-seq');
         return;
       }
     }
