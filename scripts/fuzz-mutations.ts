@@ -450,6 +450,20 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'gap-line',
+    weight: 2,
+    apply(d, rng) {
+      // An empty line, a line of blanks or a comment line, after a line ending in a backslash where there is one (inside
+      // a multi-line definition releases differ: 2.0.9-2.0.14 skip an empty line, 2.1.x a comment line, 2.2 splits).
+      const cont = pickLine(d, rng, (l) => /\\\s*$/.test(l));
+      const i = cont !== undefined && rng.int(4) ? cont + 1 : pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      const gap = rng.pick(['', '   ', '# note', '    ! note', '\t']);
+      d.lines.splice(i, 0, gap);
+      return `line ${i + 1}: ${JSON.stringify(gap)} line inserted`;
+    },
+  },
+  {
     name: 'unit-suffix',
     weight: 3,
     apply(d, rng) {
