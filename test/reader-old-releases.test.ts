@@ -361,3 +361,22 @@ describe('a multi-line definition and the lines that end it, by release', () => 
     expect(now.model.virtualServers[0]!.realServers.map((r) => `${r.address}:${r.port}`)).toEqual(['10.0.0.1:515', '10.0.0.1:516']);
   });
 });
+
+describe("a '\\#' line behind an @id prefix", () => {
+  // 2.0.10, 2.1.5: "Unknown keyword '#note'" and "Unknown keyword '#vs'" (VRRP and checker processes read the word);
+  // 2.2.7: only the parent reports it, in the blocks it reads, and the copy it hands on has no marker line (later lines keep their file and number).
+  const text = 'global_defs {\n@^y \\#top\n router_id a\n}\nvrrp_instance V {\n  interface eth0\n@^y \\#note\n  virtual_router_id 5\n  virtual_ipaddress {\n   10.0.0.1\n  }\n}\n';
+  const ka116 = (v: string) => findings(text, v).filter((f) => f.includes('KA116'));
+
+  it('is the word after the prefix for every process before 2.2.0', () => {
+    for (const v of ['2.0.10', '2.1.5']) {
+      expect(ka116(v)).toEqual([expect.stringMatching(/^2:KA116: .*the word '#top'/), expect.stringMatching(/^7:KA116: .*the word '#note'/)]);
+    }
+  });
+
+  it("from 2.2.0 only the parent's word, and no marker line for the other processes", () => {
+    expect(ka116('2.2.7')).toEqual([expect.stringMatching(/^2:KA116: .*parent process reads the word '#top' here .*skip the line/)]);
+    // For another config id the line is not read at all.
+    expect(analyze(text, { configId: 'y' }).diagnostics.filter((d) => d.code === 'KA116')).toEqual([]);
+  });
+});

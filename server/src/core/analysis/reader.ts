@@ -821,7 +821,12 @@ export class Reader {
       return;
     }
     switch (cl.kind) {
-      case 'empty':
+      case 'empty': {
+        // `@id \# note`: once the prefix is read, the rest is a line starting '\#' or '\!' (KA116).
+        const c = cl.comment;
+        if (cl.condition && !residue && c && isEscapedCommentStart(file.text, c.start)) this.reportEscapedCommentLine(file, c.start, c.end, undefined, true);
+        return;
+      }
       case 'comment':
         return;
       case 'definition': {
@@ -1053,21 +1058,21 @@ export class Reader {
    * (2.2.7 -t: segmentation fault, exit 139, also inside an included file). Before CONF_COPY_SINCE every
    * process reads the original file, so the line is the word `#…` wherever it is.
    */
-  private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: { name: string; swallows: boolean }): void {
+  /**
+   * `prefixed`: the line starts with an `@id` prefix that holds. The parent reads the rest as above, but from
+   * CONF_COPY_SINCE the copy it hands on has no marker line there (2.2.7: the VRRP and checker processes neither
+   * report the word nor miscount lines), so only where the parent reads keywords is anything reported.
+   */
+  private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: { name: string; swallows: boolean }, prefixed = false): void {
     if (this.before(ESCAPED_COMMENT_SINCE)) return;
-    const text = file.text;
-    // The line as the comment pass leaves it: the backslash off, cut at a later comment start, trimmed.
-    let line = '';
-    for (let i = start + 1; i < end; i++) {
-      const c = text[i]!;
-      if (c === '\\' && i + 1 < end && (text[i + 1] === '#' || text[i + 1] === '!')) {
-        line += text[++i];
-        continue;
-      }
-      if (i > start + 1 && (c === '#' || c === '!')) break;
-      line += c;
+    if (prefixed && !this.before(CONF_COPY_SINCE)) {
+      if (!(this.sink.parentReads?.() ?? false)) return;
+      const word = /^[^ \t\r]*/.exec(escapedCommentLineText(file.text, start, end))![0];
+      this.report('KA116', 'error', `A backslash keeps '${word[0]}' from starting a comment: keepalived's parent process reads the word '${word}' here ("Unknown keyword '${word}'"; the VRRP and checker processes skip the line); remove the backslash to make it a comment`, file, start, end);
+      return;
     }
-    line = line.replace(/[ \t\r]+$/, '');
+    const text = file.text;
+    let line = escapedCommentLineText(text, start, end);
     // A lone trailing backslash joins the word before it, as on any line (2.2.7: `\!b \` reads "Unknown keyword '!b\'").
     if (this.gluesLoneBackslash) line = line.replace(/[ \t]+\\$/, '\\');
     const word = /^[^ \t]*/.exec(line)![0];
@@ -2266,6 +2271,21 @@ function isBlank(c: number): boolean {
 }
 
 /** Whether text[at] starts a '\#' or '\!'. */
+/** A line starting '\\#' or '\\!' as the comment pass leaves it: the backslash off, cut at a later comment start, trimmed. */
+function escapedCommentLineText(text: string, start: number, end: number): string {
+  let line = '';
+  for (let i = start + 1; i < end; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < end && (text[i + 1] === '#' || text[i + 1] === '!')) {
+      line += text[++i];
+      continue;
+    }
+    if (i > start + 1 && (c === '#' || c === '!')) break;
+    line += c;
+  }
+  return line.replace(/[ \t\r]+$/, '');
+}
+
 function isEscapedCommentStart(text: string, at: number): boolean {
   const next = text.charCodeAt(at + 1);
   return text.charCodeAt(at) === 92 && (next === 35 || next === 33);
