@@ -1307,6 +1307,20 @@ describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
   });
 });
 
+describe("the text after a ~SEQ's ')'", () => {
+  // keepalived skips only blanks and tabs there: a no-break space starts the row (2.2.7: "Unknown keyword '\u00a0router_id'" twice).
+  const text = 'global_defs {\n ~SEQ(i,1,2)\u00a0router_id r$i\n}\n';
+  it('starts after blanks and tabs only', () => {
+    const unknown = analyze(text).diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message);
+    expect(unknown).toEqual([expect.stringMatching(/^Unknown keyword '<U\+00A0>router_id'/), expect.stringMatching(/^Unknown keyword '<U\+00A0>router_id'/)]);
+    expect(analyze('global_defs {\n ~SEQ(i,1,2) \t router_id r$i\n}\n').model.globalDefs?.routerId?.value).toBe('r2');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.filter((m) => m.message.startsWith("Unknown keyword '\u00a0router_id'"));
+    expect(said).toHaveLength(2);
+  });
+});
+
 describe('a ~SEQ/~LST row that is itself a ~SEQ/~LST line', () => {
   const names = (text: string) => analyze(text).model.vrrpInstances.map((i) => i.name);
   it('expands the inner sequence in full for each value of the outer one', () => {

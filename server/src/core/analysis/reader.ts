@@ -1942,7 +1942,8 @@ export class Reader {
       return;
     }
     let restStart = headerEnd;
-    while (restStart < end && /\s/.test(text[restStart]!)) restStart++;
+    // Only blanks and tabs (add_seq's strspn " \t"): a no-break space after the ')' starts the row text (KA704).
+    while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
     const rest = text.slice(restStart, end);
     if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0) {
       const label = this.options.targetLabel ?? this.options.target.join('.');
