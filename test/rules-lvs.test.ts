@@ -1026,3 +1026,35 @@ describe('KA528 before 2.0.18', () => {
     for (const v of ['1.3.5', '2.0.7', '2.0.16']) expect(linesOf(text, 'KA528', v), v).toEqual([]);
   });
 });
+
+// check_http.c keeps the last regex read in a file-wide variable that only a url with a path takes (2.0.7 to 2.4.3). The 2.2.8
+// build on this config: "url has no path - ignoring" (line 7), then "Duplicate regex specified - replacing one with two" at line
+// 14 only, which shows that the url at line 8 took "first"; 2.2.7 reports only the url without a path.
+describe('KA505: the regex of a url without a path', () => {
+  const text = conf(
+    'virtual_server 10.0.0.1 443 {', '  protocol TCP', '  real_server 10.0.0.2 443 {', '    SSL_GET {',
+    '      url {', '        regex "first"', '      }',
+    '      url {', '        path /b', '      }',
+    '      url {', '        path /c', '        regex "one"', '        regex "two"', '      }',
+    '    }', '  }', '}',
+  );
+  it('goes to the next url read, which then only passes on that pattern', () => {
+    const found = findings(text, 'KA505');
+    expect(found.map((f) => f.range.start.line + 1)).toEqual([7, 8]);
+    expect(found[0]!.message).toContain('but not its regex, which it gives to the next url it reads');
+    expect(found[1]!.message).toContain("keepalived gives it the regex 'first' of the url ignored at line 5");
+    // A url with a regex of its own replaces the pending one: 2.2.8 reports it there, 2.2.7 does so silently.
+    const own = text.replace('        path /b\n', '        path /b\n        regex "mine"\n');
+    expect(linesOf(own, 'KA505', '2.2.7')).toEqual([7]);
+    expect(findings(own, 'KA505', '2.2.8').map((f) => f.message)).toContainEqual(expect.stringContaining('keepalived 2.2.8 reports "Duplicate regex specified - replacing first with mine" here'));
+  });
+  it("says from 2.2.8 that keepalived reports a url's second regex", () => {
+    expect(findings(text, 'KA211', '2.2.8')[0]!.message).toContain('keepalived 2.2.8 reports it ("Duplicate regex specified - replacing one with two")');
+    expect(findings(text, 'KA211', '2.2.7')[0]!.message).toContain('keepalived silently uses this later value');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.map((m) => `${m.line}: ${m.message}`);
+    expect(said).toContainEqual(expect.stringMatching(/^7: HTTP\/SSL_GET checker url has no path - ignoring/));
+    expect(said.filter((m) => m.includes('regex'))).toEqual([]);
+  });
+});

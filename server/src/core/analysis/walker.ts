@@ -116,6 +116,8 @@ const HEX_LAST_FF_REJECTED: [Version, Version] = [[2, 2, 0], [2, 3, 3]];
 const VS_SKIP_WITHOUT_BRACE_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 /** `virtual_server fwmark` or `virtual_server group` without its word: 2.0.7 to 2.4.3 built from their tags exit 139 under -t. */
 const VS_MISSING_WORD_CRASH_SINCE: Version = [2, 0, 7];
+/** From this release (4b269f81) keepalived reports a url's second regex ("Duplicate regex specified"); before, it replaced it silently. */
+export const DUPLICATE_REGEX_REPORTED_SINCE: Version = [2, 2, 8];
 /** A word keepalived's read_unsigned (strtoul, base 10) takes whole: a '+' sign may lead ('+80' is port 80). */
 const UNSIGNED_WORD = /^\+?\d+$/;
 const STATUS_CODE_LISTS_SINCE: Version = [2, 0, 17];
@@ -1934,6 +1936,11 @@ export class Walker implements LineSink {
     // `script` after it, and a bare one before a value is no setting to replace.
     const first = node.spec ? argsIn(node.spec, this.options.target)[0] : undefined;
     if (!now !== !before && first && !argOptionalIn(first, this.options.target)) return;
+    // From 2.2.8 (4b269f81) a second regex in a url is reported, not replaced silently.
+    if (node.keyword === 'regex' && frame.node.keyword === 'url' && compareVersions(this.options.target, DUPLICATE_REGEX_REPORTED_SINCE) >= 0 && prev.argCount === 1 && node.argCount === 1) {
+      this.report('KA211', 'warning', `'regex' is given again${block}: keepalived ${this.options.targetLabel} reports it ("Duplicate regex specified - replacing ${prev.argText(0)} with ${node.argText(0)}") and uses this later pattern instead of the one on ${where}; keep one`, node.file, node.word!.range, { related });
+      return;
+    }
     if (before === now) {
       this.report('KA211', 'info', `'${node.keyword}' is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
       return;
