@@ -603,3 +603,21 @@ describe('KA709 comment-glued-to-word', () => {
     expect(runKeepalived(instance('"25#6"')).messages.some((m) => m.line === 5 && /invalid number '25#6'/.test(m.message))).toBe(true);
   });
 });
+
+describe('KA710 mail-settings-crash', () => {
+  // The 2.0.10 build under -t: exit 139 and no message with all four set (also over two global_defs blocks); no crash with any
+  // one left out or an smtp_server that is not an address (reported); the 2.0.19 and 2.2.7 builds: exit 0 (fccdeba3, 2.0.11).
+  const globals = (...lines: string[]) => conf('global_defs {', ...lines, '}');
+  const all = ['router_id lb1', 'notification_email_from lb1@example.com', 'smtp_server 192.0.2.25 25', 'smtp_helo_name lb1.example.com'];
+  it('reports the four settings together for 2.0.8 to 2.0.10, at smtp_helo_name', () => {
+    for (const v of ['2.0.8', '2.0.10']) expect(linesOf(globals(...all), 'KA710', v), v).toEqual([5]);
+    expect(findings(globals(...all), 'KA710', '2.0.10')[0]!.message).toContain('keepalived 2.0.10 crashes (segmentation fault) as it starts');
+    for (const v of ['2.0.7', '2.0.11', '2.2.7']) expect(linesOf(globals(...all), 'KA710', v), v).toEqual([]);
+  });
+  it('needs all four, and an address for smtp_server', () => {
+    for (let i = 0; i < all.length; i++) expect(linesOf(globals(...all.filter((_, j) => j !== i)), 'KA710', '2.0.10')).toEqual([]);
+    expect(linesOf(globals(...all.slice(0, 2), 'smtp_server mail.example.com', all[3]!), 'KA710', '2.0.10')).toEqual([]);
+    // Settings spread over two global_defs blocks count together.
+    expect(linesOf(conf('global_defs {', all[0]!, all[1]!, '}', 'global_defs {', all[2]!, all[3]!, '}'), 'KA710', '2.0.10')).toEqual([7]);
+  });
+});

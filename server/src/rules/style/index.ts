@@ -11,5 +11,6 @@ import { oneLineBlock } from './one-line-block.js';
 import { emailAngleBrackets } from './email-angle-brackets.js';
 import { commentGluedToWord } from './comment-glued-to-word.js';
 import { smtpAlertWithoutMailSetup } from './smtp-alert-without-mail-setup.js';
+import { mailSettingsCrash } from './mail-settings-crash.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord, smtpAlertWithoutMailSetup];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord, smtpAlertWithoutMailSetup, mailSettingsCrash];
