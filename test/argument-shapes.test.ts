@@ -276,6 +276,24 @@ describe('a real server weight in older releases (earlier_min, earlier_max)', ()
   });
 });
 
+// A checker's delay_before_retry and warmup were read as whole seconds up to UINT_MAX / TIMER_HZ before 2.0.13 (read_timer
+// since, no limit): the 2.0.10 build says "number '2147483648' outside range [0, 4294]" and "Invalid delay_before_retry
+// connection value"; the 2.0.19 build is silent. The virtual_server and real_server defaults had no limit then either.
+describe('a checker delay_before_retry or warmup beyond 4294 s before 2.0.13', () => {
+  const text = (line: string, where = 'checker') =>
+    where === 'checker'
+      ? `virtual_server 10.0.0.1 80 {\n protocol TCP\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   ${line}\n  }\n }\n}\n`
+      : `virtual_server 10.0.0.1 80 {\n protocol TCP\n real_server 10.0.0.2 80 {\n  ${line}\n  TCP_CHECK {\n  }\n }\n}\n`;
+  it('is out of range for 2.0.7 to 2.0.12 only, in a checker only', () => {
+    for (const kw of ['delay_before_retry', 'warmup']) {
+      expect(at(text(`${kw} 2147483648`), '2.0.10'), kw).toContain('5:KA205');
+      expect(at(text(`${kw} 4294`), '2.0.10'), kw).not.toContain('5:KA205');
+      for (const v of ['2.0.13', '2.0.19', '2.2.7']) expect(at(text(`${kw} 2147483648`), v), `${kw} ${v}`).not.toContain('5:KA205');
+      expect(at(text(`${kw} 2147483648`, 'rs'), '2.0.10'), kw).not.toContain('4:KA205');
+    }
+  });
+});
+
 // Found by fuzzing pasted configs (a mutant of keepalived#2723's `table 200` became `table 1.5`): keepalived
 // 2.2.7 reads a table as a strtoul number, else as a name in /etc/iproute2/rt_tables, and drops the line
 // ("Routing table 1.5 not found for rule"). Words that are not number-like are names only the host knows.
