@@ -294,6 +294,24 @@ describe('a checker delay_before_retry or warmup beyond 4294 s before 2.0.13', (
   });
 });
 
+// 2.0.7 to 2.0.12 read a timer's word without checking it is there (read_timer, 1c7596ca to 44c6ea3a): the 2.0.10 build
+// crashes (exit 139) on a bare delay_loop anywhere, a bare connect_timeout in a checker, and a bare delay_before_retry or
+// warmup at the real_server or virtual_server level; in a checker those two are read otherwise and stop (exit 3), as every
+// bare one does in the 2.0.19 build ("missing a parameter").
+describe('a bare timer keyword in 2.0.7 to 2.0.12', () => {
+  const rs = (line: string, checker = '') =>
+    `virtual_server 10.0.0.1 80 {\n protocol TCP\n real_server 10.0.0.2 80 {\n  ${checker ? `${checker} {\n   ${line}\n  }` : line}\n  TCP_CHECK {\n  }\n }\n}\n`;
+  const said = (text: string, v: string) => messages(text, 'KA203', v)[0] ?? '';
+  it('crashes where read_timer read it', () => {
+    for (const [line, checker] of [['delay_loop', ''], ['warmup', ''], ['delay_before_retry', ''], ['connect_timeout', 'TCP_CHECK'], ['delay_loop', 'HTTP_GET']] as const) {
+      expect(said(rs(line, checker), '2.0.10'), `${checker} ${line}`).toContain('keepalived 2.0.10 crashes on this line');
+      for (const v of ['2.0.13', '2.0.19', '2.2.7']) expect(said(rs(line, checker), v), `${checker} ${line} ${v}`).toContain('stops reading the configuration here');
+    }
+    expect(said(rs('warmup', 'TCP_CHECK'), '2.0.10')).toContain('stops reading the configuration here');
+    expect(said(rs('delay_loop'), '2.0.6')).toContain('stops reading the configuration here');
+  });
+});
+
 // Found by fuzzing pasted configs (a mutant of keepalived#2723's `table 200` became `table 1.5`): keepalived
 // 2.2.7 reads a table as a strtoul number, else as a name in /etc/iproute2/rt_tables, and drops the line
 // ("Routing table 1.5 not found for rule"). Words that are not number-like are names only the host knows.

@@ -1655,7 +1655,12 @@ export class Walker implements LineSink {
           const missing = `'${keyword}' is missing its ${a.name}${a.type === 'enum' && a.values ? ` (${a.values.join('|')})` : ''}${since}`;
           // keepalived's handlers differ when a line has no argument at all (keywords.json, without_args).
           // A handler that only logs a bad value also only logs a missing one (regex_stack 1).
-          const crashesBefore = n === 0 ? node?.spec?.crashes_without_args_before : undefined;
+          const window = n === 0 ? node?.spec?.crashes_without_args_window : undefined;
+          const crashesBefore = n === 0
+            ? window && compareVersions(this.options.target, parseVersion(window.since)!) >= 0 && compareVersions(this.options.target, parseVersion(window.before)!) < 0
+              ? window.before
+              : node?.spec?.crashes_without_args_before
+            : undefined;
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
             ? ['error' as const, `keepalived ${this.options.targetLabel} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
             : MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];

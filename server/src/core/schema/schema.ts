@@ -83,6 +83,8 @@ export interface KeywordSpec {
   without_args?: 'stops' | 'ignored' | 'accepted' | 'crashes';
   /** Releases before this one crash on the line without its argument (a handler reads the missing word anyway). */
   crashes_without_args_before?: string;
+  /** Releases from `since` up to `before` crash on the line without its argument too (2.0.7 to 2.0.12: read_timer read the missing word). */
+  crashes_without_args_window?: { since: string; before: string };
   value_line?: ArgSpec[];
   /** Arguments a later release reads instead (`vrrp_strict off` is read from 2.3.0). */
   args_since?: { since: string; args: ArgSpec[] };
@@ -203,6 +205,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     args: k.args.map(uniformArg),
     without_args: k.without_args,
     crashes_without_args_before: k.crashes_without_args_before,
+    crashes_without_args_window: k.crashes_without_args_window,
     value_line: k.value_line?.map(uniformArg),
     args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,
