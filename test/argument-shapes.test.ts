@@ -312,6 +312,28 @@ describe('a bare timer keyword in 2.0.7 to 2.0.12', () => {
   });
 });
 
+// 'reverse' after a vrrp_script, track_file or track_process weight came in 2.0.18 (79f7dbab, dc653b2d, bf90dae2): the 2.0.10
+// build reads the number only and is silent on `weight -50 -50` and `weight -50 reverse`; 2.0.19 says "vrrp_script s unknown
+// weight option -50". Also bare keywords whose handlers got nothing from set_value before 2.0.17 (ed7ca7d5): 2.0.10 is silent.
+describe('what 2.0.10 reads of a weight, and of a bare router_id', () => {
+  const script = (w: string) => `vrrp_script s {\n script "/bin/true"\n weight ${w}\n}\nvrrp_instance V {\n interface eth0\n virtual_router_id 5\n track_script {\n  s\n }\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n`;
+  it("reads no 'reverse' before 2.0.18", () => {
+    expect(at(script('-50 -50'), '2.0.10')).toContain('3:KA204');
+    expect(at(script('-50 -50'), '2.0.10')).not.toContain('3:KA205');
+    expect(at(script('-50 -50'), '2.0.19')).toContain('3:KA205');
+    expect(messages(script('-50 reverse'), 'KA204', '2.0.10')[0]).toContain("keepalived 2.0.10 reads no 'reverse' after the weight (it came in 2.0.18)");
+    expect(messages(script('-50 reverse'), 'KA204', '2.0.18')).toEqual([]);
+    expect(analyze(script('-50 reverse'), { targetVersion: '2.0.10' }).model.vrrpScripts[0]!.weightReverse).toBe(false);
+    expect(analyze(script('-50 reverse'), { targetVersion: '2.0.18' }).model.vrrpScripts[0]!.weightReverse).toBe(true);
+  });
+  it('ignores a bare router_id silently before 2.0.17', () => {
+    const text = 'global_defs {\n router_id\n}\n';
+    const old = lintText(text, { file: 'k.conf', targetVersion: '2.0.10' }).diagnostics.filter((d) => d.code === 'KA203');
+    expect(old.map((d) => [d.severity, d.message])).toEqual([['warning', "'router_id' is missing its name; keepalived 2.0.10 ignores the line without a word (2.0.17 and later report it)"]]);
+    expect(lintText(text, { file: 'k.conf', targetVersion: '2.0.17' }).diagnostics.filter((d) => d.code === 'KA203').map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
 // Found by fuzzing pasted configs (a mutant of keepalived#2723's `table 200` became `table 1.5`): keepalived
 // 2.2.7 reads a table as a strtoul number, else as a name in /etc/iproute2/rt_tables, and drops the line
 // ("Routing table 1.5 not found for rule"). Words that are not number-like are names only the host knows.

@@ -11,7 +11,8 @@
 
 import type { Location } from '../core/diagnostics.js';
 import type { AstNode } from '../core/analysis/ast.js';
-import type { TrackRef, VrrpInstance } from '../core/model/model.js';
+import { WEIGHT_REVERSE_SINCE, type TrackRef, type VrrpInstance } from '../core/model/model.js';
+import { compareVersions, type Version } from '../core/schema/schema.js';
 import type { ClusterNode } from '../rules/types.js';
 import { trackLineDropped } from '../rules/vrrp/util.js';
 import { trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
@@ -94,8 +95,8 @@ interface ObjectIndex {
 
 const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
 
-function hasReverse(n: AstNode): boolean {
-  return n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse');
+function hasReverse(n: AstNode, target: Version): boolean {
+  return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse');
 }
 
 /** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */
@@ -106,8 +107,8 @@ function objects(node: ClusterNode): ObjectIndex {
   idx = { scripts: new Map(), files: new Map(), processes: new Map() };
   for (const s of model.vrrpScripts) if (!idx.scripts.has(s.name)) idx.scripts.set(s.name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
   // keepalived's default weight for a track_file is 1 (multiplied by the number in the file).
-  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node) });
-  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node) });
+  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node, node.analysis.target) });
+  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node, node.analysis.target) });
   objectCache.set(node, idx);
   return idx;
 }

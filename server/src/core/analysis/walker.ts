@@ -1661,8 +1661,11 @@ export class Walker implements LineSink {
               ? window.before
               : node?.spec?.crashes_without_args_before
             : undefined;
+          const silentBefore = n === 0 ? node?.spec?.without_args_silent_before : undefined;
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
             ? ['error' as const, `keepalived ${this.options.targetLabel} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
+            : silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0
+            ? ['warning' as const, `keepalived ${this.options.targetLabel} ignores the line without a word (${silentBefore} and later report it)`]
             : MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
           if (at) {
             // keepalived exits at the first such line (null_strvec): a later one is never read.
@@ -1753,6 +1756,9 @@ export class Walker implements LineSink {
       } else if (node.spec.args_since && OFF_WORDS.has(extra[0]!.text)) {
         // `vrrp_strict off` before 2.3.0: the handler reads no word and sets the option all the same.
         this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads no value after '${keyword}': '${keyword} ${extra[0]!.text}' turns it ON (2.3.0 reads the value), and -t does not report it; remove the line to leave it off`, file, r);
+      } else if (node.spec.args_since && keyword === 'weight' && extra[0]!.text === 'reverse') {
+        // `weight -10 reverse` before 2.0.18: the handler reads the number only.
+        this.report('KA204', 'warning', `keepalived ${this.options.targetLabel} reads no 'reverse' after the weight (it came in ${node.spec.args_since.since}): the weight applies as written, not reversed, and -t does not report it`, file, r);
       } else if (specs.length === 0 && FLAG_OFF_WORDS.has(extra[0]!.text.toLowerCase())) {
         // An on/off flag whose handler reads no word: 'alpha off' or 'nopreempt false' switches it on.
         this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word (keepalived -t does not report it); remove the line to leave it off`, file, r);

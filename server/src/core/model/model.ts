@@ -255,6 +255,12 @@ function firstSetWeight(n: AstNode, unset: number, limit: number): Located<numbe
 
 /** The release buildModel reads for, while it runs (argAsRead needs it); else undefined. */
 let looseTarget: Version | undefined;
+/** From this release a weight may be followed by 'reverse' (79f7dbab and its siblings); before it the word is ignored. */
+export const WEIGHT_REVERSE_SINCE: Version = [2, 0, 18];
+/** Whether the release being modelled reads a weight's 'reverse'. */
+function reverseRead(): boolean {
+  return looseTarget === undefined || compareVersions(looseTarget, WEIGHT_REVERSE_SINCE) >= 0;
+}
 
 function argAsRead(node: AstNode, i: number): string | undefined {
   return argAsReadIn(node, i, looseTarget);
@@ -432,7 +438,7 @@ function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): Trac
   for (let i = 0; i < words.length; i++) {
     const text = words[i]!.text;
     if (text === 'weight' && weightAt < 0) weightAt = i;
-    else if (text === 'reverse' && i > 0) reverse = true;
+    else if (text === 'reverse' && i > 0 && reverseRead()) reverse = true;
   }
   const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
   const weight = weightWord === undefined ? undefined : reads === undefined ? parseInteger(weightWord.text) : looseNumber(weightWord.text, reads).value;
@@ -521,7 +527,7 @@ function buildVrrpScript(n: AstNode): VrrpScript {
     script: located(child(n, 'script'), asString),
     interval: parsedArg(child(n, 'interval'), asDecimal),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
-    weightReverse: weight?.argText(1) === 'reverse',
+    weightReverse: weight?.argText(1) === 'reverse' && reverseRead(),
     rise: parsedArg(child(n, 'rise'), asInt),
     fall: parsedArg(child(n, 'fall'), asInt),
     user: located(child(n, 'user'), asString),

@@ -85,6 +85,8 @@ export interface KeywordSpec {
   crashes_without_args_before?: string;
   /** Releases from `since` up to `before` crash on the line without its argument too (2.0.7 to 2.0.12: read_timer read the missing word). */
   crashes_without_args_window?: { since: string; before: string };
+  /** Releases before this one ignore the line without its argument silently (set_value gave the handler nothing; ed7ca7d5 made them report it). */
+  without_args_silent_before?: string;
   value_line?: ArgSpec[];
   /** Arguments a later release reads instead (`vrrp_strict off` is read from 2.3.0). */
   args_since?: { since: string; args: ArgSpec[] };
@@ -206,6 +208,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     without_args: k.without_args,
     crashes_without_args_before: k.crashes_without_args_before,
     crashes_without_args_window: k.crashes_without_args_window,
+    without_args_silent_before: k.without_args_silent_before,
     value_line: k.value_line?.map(uniformArg),
     args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,
