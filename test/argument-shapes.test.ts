@@ -308,6 +308,10 @@ describe('a bare timer keyword in 2.0.7 to 2.0.12', () => {
       for (const v of ['2.0.13', '2.0.19', '2.2.7']) expect(said(rs(line, checker), v), `${checker} ${line} ${v}`).toContain('stops reading the configuration here');
     }
     expect(said(rs('warmup', 'TCP_CHECK'), '2.0.10')).toContain('stops reading the configuration here');
+    // A bare url digest: 2.0.6 to 2.0.16 parse the missing word as hex (the 2.0.10 build: exit 139; 2.0.19: exit 3).
+    const digest = rs('url {\n    path /\n    digest\n   }', 'HTTP_GET');
+    expect(said(digest, '2.0.10')).toContain('keepalived 2.0.10 crashes on this line');
+    expect(said(digest, '2.0.19')).toContain('stops reading the configuration here');
     expect(said(rs('delay_loop'), '2.0.6')).toContain('stops reading the configuration here');
   });
 });
