@@ -335,6 +335,10 @@ describe('what 2.0.10 reads of a weight, and of a bare router_id', () => {
     const old = lintText(text, { file: 'k.conf', targetVersion: '2.0.10' }).diagnostics.filter((d) => d.code === 'KA203');
     expect(old.map((d) => [d.severity, d.message])).toEqual([['warning', "'router_id' is missing its name; keepalived 2.0.10 ignores the line without a word (2.0.17 and later report it)"]]);
     expect(lintText(text, { file: 'k.conf', targetVersion: '2.0.17' }).diagnostics.filter((d) => d.code === 'KA203').map((d) => d.severity)).toEqual(['error']);
+    // A bare DNS_CHECK name and a bare url path too (2.0.10: exit 0 and silent on the name; the path-less url is then dropped).
+    const dns = 'virtual_server 10.0.0.1 53 {\n protocol UDP\n real_server 10.0.0.2 53 {\n  DNS_CHECK {\n   name\n  }\n }\n}\n';
+    expect(messages(dns, 'KA203', '2.0.10')[0]).toContain('keepalived 2.0.10 ignores the line without a word');
+    expect(messages(dns, 'KA203', '2.2.7')[0]).toContain('stops reading the configuration here');
   });
 });
 
