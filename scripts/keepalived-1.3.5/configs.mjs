@@ -1,13 +1,14 @@
-// Whole configs against keepalived 1.3.5 (see README.md), which prints no line numbers: each config
-// is run twice with run.sh (the VRRP and the checker process) and what the child process logs is
-// compared with kalint at --target-version 1.3.5:
+// Whole configs against keepalived 1.3.5, or the release KA_RELEASE names (1.3.9; see README.md), which
+// print no line numbers: each config is run twice with run.sh (the VRRP and the checker process) and
+// what the child process logs is compared with kalint at that --target-version:
 // - every "Unknown keyword 'X'" must have a kalint finding that names 'X';
 // - a child that dies (a crash: "child process(N) died") must have a kalint finding that says
 //   keepalived crashes;
 // - every other message the child logs (host ones left out) is listed with the configs it came
 //   from, for review by hand.
 // Writes the details to OUT (JSON) and prints the totals.
-// Usage: node configs.mjs [--out FILE] [--cache DIR] DIR...   (root; KEEPALIVED_135 as for run.sh)
+// Usage: [KA_RELEASE=1.3.9] node configs.mjs [--out FILE] [--cache DIR] DIR...   (root; KEEPALIVED_135,
+// KEEPALIVED_139 as for run.sh)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,13 @@ import { build } from 'esbuild';
 import { HOST } from '../keepalived-versions/messages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const release = process.env.KA_RELEASE ?? '1.3.5';
+const tag = release.replace(/\./g, '');
 const root = resolve(here, '../..');
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
-const out = outAt >= 0 ? args.splice(outAt, 2)[1] : join(tmpdir(), 'kalint-1.3.5-configs.json');
-// --cache DIR keeps what 1.3.5 logged for each config, so that a later run only lints again.
+const out = outAt >= 0 ? args.splice(outAt, 2)[1] : join(tmpdir(), `kalint-${release}-configs.json`);
+// --cache DIR keeps what the release logged for each config, so that a later run only lints again.
 const cacheAt = args.indexOf('--cache');
 const cache = cacheAt >= 0 ? args.splice(cacheAt, 2)[1] : undefined;
 if (!args.length) {
@@ -30,17 +33,17 @@ if (!args.length) {
 }
 
 if (cache) mkdirSync(cache, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'kalint-135-'));
+const work = mkdtempSync(join(tmpdir(), `kalint-${tag}-`));
 writeFileSync(
   join(work, 'lint.mjs'),
   `import { lintText } from '${root}/server/src/linter.js';
 import { fsHost } from '${root}/server/src/cli/host.js';
-export const lint = (file, text) => lintText(text, { file, host: fsHost, targetVersion: '1.3.5', configId: 'x' }).diagnostics;`,
+export const lint = (file, text) => lintText(text, { file, host: fsHost, targetVersion: '${release}', configId: 'x' }).diagnostics;`,
 );
 await build({ entryPoints: [join(work, 'lint.mjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(work, 'lint.cjs'), logLevel: 'error' });
 const { lint } = (await import(join(work, 'lint.cjs'))).default;
 
-/** Lines 1.3.5 logs on every start, and its -d dump. */
+/** Lines 1.3.x logs on every start, and its -d dump. */
 const NOISE = [
   /^Starting |^Opening file|^Registering |^Running on |^Stopping|^Stopped|^Remove a zombie|^Using LinkWatch|^Netlink reflector|^Unable to resolve default script username|^Initializing ipvs|^Leaving|^Entering|^Opening|^\s|^-+</,
   /tables command not available|^Cant find interface|to unknown .* interface|exited with permanent error|^Unable to access script|^Disabling .* since not found|exited with status|^VRRP_Instance\(.*\) (?:Entering|Transition|Now in)|^VRRP_Group\(.*\) Syncing|^WARNING - script `.*` resolved by path search|^Truncating auth_pass|^VRRP_Instance\(.*\) removing protocol|^VRRP sockpool|^Terminating|^Received |^IPVS: Can't initialize|^IPVS: Protocol not available|^Unable to open dbus|^Activating healthchecker|^Adding sorry server|^Removing service|^Script user|^pid \d+ exited/,
@@ -85,6 +88,6 @@ for (const path of configs) {
 }
 writeFileSync(out, JSON.stringify(detail, null, 1));
 console.log(
-  `keepalived 1.3.5: ${totals.configs} configs, ${totals.unknownMatched}/${totals.unknown} unknown keywords named by kalint, ` +
+  `keepalived ${release}: ${totals.configs} configs, ${totals.unknownMatched}/${totals.unknown} unknown keywords named by kalint, ` +
     `${totals.diedPredicted}/${totals.died} child deaths predicted, ${Object.keys(detail.other).length} other kinds of message (details: ${out})`,
 );
