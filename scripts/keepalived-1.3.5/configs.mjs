@@ -47,7 +47,11 @@ const { lint } = (await import(join(work, 'lint.cjs'))).default;
 const NOISE = [
   /^Starting |^Opening file|^Registering |^Running on |^Stopping|^Stopped|^Remove a zombie|^Using LinkWatch|^Netlink reflector|^Unable to resolve default script username|^Initializing ipvs|^Leaving|^Entering|^Opening|^\s|^-+</,
   /tables command not available|^Cant find interface|to unknown .* interface|exited with permanent error|^Unable to access script|^Disabling .* since not found|exited with status|^VRRP_Instance\(.*\) (?:Entering|Transition|Now in)|^VRRP_Group\(.*\) Syncing|^WARNING - script `.*` resolved by path search|^Truncating auth_pass|^VRRP_Instance\(.*\) removing protocol|^VRRP sockpool|^Terminating|^Received |^IPVS: Can't initialize|^IPVS: Protocol not available|^Unable to open dbus|^Activating healthchecker|^Adding sorry server|^Removing service|^Script user|^pid \d+ exited/,
+  // 1.3.9: the line before "child process(N) died" (which is counted), and the shell's word for a
+  // keepalived that outlived its SIGINT by a second (run.sh's timeout -k).
+  /exited due to (?:segmentation fault|signal)|^Killed$/,
 ];
+const TIME = /^\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}: /;
 const SAYS_CRASH = /crash|segmentation fault|SIGFPE|double free|abort|loops? forever|never returns/i;
 const configs = args.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.conf')).sort().map((n) => resolve(d, n)));
 const totals = { configs: 0, unknown: 0, unknownMatched: 0, died: 0, diedPredicted: 0 };
@@ -63,7 +67,8 @@ for (const path of configs) {
     if (cached) writeFileSync(cached, log);
     // The child's reading comes after the second "Opening file" (the parent reads the config first).
     const parts = log.split(/^.*Opening file.*$/m);
-    const child = parts.slice(parts.length > 2 ? 2 : 1).join('\n').split('\n');
+    // 1.3.9 starts each line with the time ("Mon Nov 23 00:09:11 2026: "); 1.3.5 does not.
+    const child = parts.slice(parts.length > 2 ? 2 : 1).join('\n').split('\n').map((l) => l.replace(TIME, ''));
     for (const line of child) {
       const unknown = /Unknown keyword '([^']*)'/.exec(line);
       if (unknown) {
