@@ -873,6 +873,15 @@ describe('KA504: the crash after a checker without urls', () => {
     expect(findings(first, 'KA504', '2.2.8')[0]!.message).not.toContain('crash');
     expect(findings(first, 'KA504', '2.0.7')[0]!.message).toContain('keepalived 2.0.7 then crashes');
   });
+  it('says so from 1.3.7, which brought the check: 1.3.9 (Ubuntu 18.04) has no -t, and its checker process dies', () => {
+    // The 1.3.9 build (scripts/keepalived-1.3.5/run.sh, KA_RELEASE=1.3.9, checker process): "HTTP/SSL_GET checker
+    // has no urls specified - ignoring", "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV).",
+    // "Healthcheck child process(10) died: Exiting"; after a TCP_CHECK it reads on. 1.3.5 has no such check.
+    expect(findings(first, 'KA504', '1.3.9')[0]!.message).toContain('no checker comes before it, and keepalived 1.3.9 then crashes, its checker process dies as it reads the config');
+    expect(findings(second, 'KA504', '1.3.9')[0]!.message).not.toContain('crash');
+    expect(findings(first, 'KA504', '1.3.6')[0]!.message).not.toContain('crash');
+    expect(findings(first, 'KA504', '2.2.7')[0]!.message).toContain('crashes, also under -t');
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', async () => {
     expect((await runKeepalivedAsync(first)).signal).toBe('SIGSEGV');
     const after = await runKeepalivedAsync(second);

@@ -1,15 +1,18 @@
 import type { FileRule } from '../types.js';
 import { blockEnd, related, allCheckers, type CheckerAt } from './util.js';
 import type { Checker } from '../../core/model/model.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { CONFIG_TEST_SINCE, compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
- * keepalived 2.0.7 to 2.2.7 check the connection options of the checker they have just dropped,
- * reading the last checker queued before it: with none (the file's first checker), or one without
- * connection options (MISC_CHECK, BFD_CHECK), they crash under -t (exit 139, built from their tags);
- * after a checker that connects (TCP_CHECK, HTTP_GET…) they read on. 2.2.8 fixed it.
+ * keepalived 1.3.7 (which brought the check, 88693500) to 2.2.7 check the connection options of the
+ * checker they have just dropped, reading the last checker queued before it: with none (the file's
+ * first checker), or one without connection options (MISC_CHECK, BFD_CHECK), they crash: 2.0.7 to
+ * 2.2.7 under -t (exit 139, built from their tags), 1.3.9 (Ubuntu 18.04) in its checker process as it
+ * reads the config ("Keepalived_healthcheckers exited due to segmentation fault", its run.sh build);
+ * the code is the same from 1.3.7. After a checker that connects (TCP_CHECK, HTTP_GET…) they read
+ * on. 2.2.8 fixed it.
  */
-const FIRST_CHECKER_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
+const FIRST_CHECKER_CRASH: [Version, Version] = [[1, 3, 7], [2, 2, 8]];
 
 /** A url keepalived keeps (one function, not a closure per checker). */
 const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.path !== '';
@@ -42,13 +45,14 @@ export const httpCheckWithoutUrl: FileRule = {
   name: 'http-check-without-url',
   family: 'lvs',
   severity: 'error',
-  description: 'An HTTP_GET or SSL_GET checker has no url block with a path; keepalived drops the checker (and 2.0.7 to 2.2.7 crash under -t when no checker that connects comes before it).',
+  description: 'An HTTP_GET or SSL_GET checker has no url block with a path; keepalived drops the checker (and 1.3.7 to 2.2.7 crash when no checker that connects comes before it).',
   docs: {
     why:
       'HTTP_GET and SSL_GET need at least one `url { path … }` to know what to request. Without one keepalived discards the ' +
-      'checker, so the real server is never health-checked. keepalived 2.0.7 to 2.2.7 go further when it is the first ' +
-      'checker in the file, or the checker before it is a MISC_CHECK or BFD_CHECK (which have no connection): `keepalived -t` crashes with a segmentation fault (exit 139) right after reporting it, which ' +
-      'breaks config validation in deployment pipelines.',
+      'checker, so the real server is never health-checked. keepalived 1.3.7 to 2.2.7 go further when it is the first ' +
+      'checker in the file, or the checker before it is a MISC_CHECK or BFD_CHECK (which have no connection): the checker process ' +
+      'crashes with a segmentation fault right after reporting it, so no real server is checked at all, and `keepalived -t` ' +
+      '(2.0.4 and later) crashes too (exit 139), which breaks config validation in deployment pipelines.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            connect_timeout 3\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n            connect_timeout 3\n        }\n    }\n}',
   },
@@ -65,9 +69,11 @@ export const httpCheckWithoutUrl: FileRule = {
       if (crashes) {
         const before = queuedBefore(checkers, i);
         const release = `keepalived ${ctx.target.join('.')}`;
-        if (!before) crash = i === 0 ? `; no checker comes before it, and ${release} then crashes, also under -t` : `; the checkers before it are dropped too, so none is queued, and ${release} then crashes, also under -t`;
+        // Releases without -t crash in the checker process, which then does no health checks.
+        const how = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? 'also under -t' : 'its checker process dies as it reads the config';
+        if (!before) crash = i === 0 ? `; no checker comes before it, and ${release} then crashes, ${how}` : `; the checkers before it are dropped too, so none is queued, and ${release} then crashes, ${how}`;
         else if (WITHOUT_CONNECTION.has(before.kind)) {
-          crash = `; ${release} then checks the connection of the checker queued before it, the ${before.kind} of line ${before.node.range.start.line + 1}, which has none, and crashes, also under -t`;
+          crash = `; ${release} then checks the connection of the checker queued before it, the ${before.kind} of line ${before.node.range.start.line + 1}, which has none, and crashes, ${how}`;
         }
       }
       // keepalived reports this when the checker block closes.
