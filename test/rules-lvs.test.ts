@@ -842,19 +842,45 @@ describe('KA533: a netmask that is not solid, by release', () => {
   // Found by fuzzing pqarmitage's 1542.conf against a 2.0.19 build (Ubuntu 20.04): "(Line 12) IPv4
   // persistence_granularity netmask is not solid - 1.2.3.4". 2.0.20 (912e390e) stopped checking; 2.2.7 reads it.
   const odd = vs('10.0.0.1 443', [...BASICS, 'persistence_timeout 50', 'persistence_granularity 1.2.3.4', 'persistence_granularity 255.255.255.0', 'persistence_granularity 0.0.0.0']);
-  it('reports it for 1.3.7 to 2.0.19 only', () => {
+  it('reports it for 1.4.3 to 2.0.19 only (1.3.7 to 1.4.2 refuse every IPv4 netmask before that check)', () => {
     const found = findings(odd, 'KA533', '2.0.19');
     expect(found.map((d) => d.range.start.line + 1)).toEqual([6]);
     expect(found[0]!.message).toBe(
       "persistence_granularity '1.2.3.4' of 'virtual_server 10.0.0.1 443' is not a netmask of contiguous ones (like 255.255.255.0); keepalived 2.0.19 ignores it (keepalived: \"IPv4 persistence_granularity netmask is not solid\"; 2.0.20 and later accept it)",
     );
-    expect(findings(odd, 'KA533', '1.3.7').length).toBe(1);
+    expect(findings(odd, 'KA533', '1.4.3').length).toBe(1);
+    expect(findings(odd, 'KA533', '1.3.7').map((d) => d.message)).toEqual(Array(3).fill(expect.stringContaining('Invalid IPv4 persistence_granularity specified')));
     expect(findings(odd, 'KA533', '2.0.20')).toEqual([]);
     expect(findings(odd, 'KA533')).toEqual([]);
   });
   it.skipIf(!keepalivedAvailable())('2.2.7 reads it silently', async () => {
     const said = (await runKeepalivedAsync(odd)).messages.filter((m) => /granularity/.test(m.message));
     expect(said).toEqual([]);
+  });
+});
+
+describe('KA533 before 1.4.3: every IPv4 persistence_granularity refused', () => {
+  // keepalived tested inet_aton's result the wrong way round until 1479ce13 (1.4.3). The 1.3.9 build (scripts/
+  // keepalived-1.3.5/run.sh, KA_RELEASE=1.3.9, checker process): "Invalid IPv4 persistence_granularity specified -
+  // 255.255.255.0" (also for 0.0.0.0 and 255.255.255.192, seen in real configs), and "IPv4 persistence_granularity
+  // netmask is not solid - <NETMASK>"; the 1.3.5 build: "Invalid persistence_timeout specified - 255.255.255.0", and
+  // for a fwmark service's '64' too (1.3.5 reads it as IPv4), while it dumps '<NETMASK>' as 61.86.0.0.
+  const text = (g: string) => vs('10.0.0.1 443', [...BASICS, 'persistence_timeout 50', `persistence_granularity ${g}`]);
+  const fwmark = vs('fwmark 5', ['lb_algo rr', 'lb_kind DR', 'persistence_granularity 64'], ['real_server 10.0.1.2 443 {', '}']);
+  it('reports a netmask 1.3.9 and 1.3.5 refuse, with what each says', () => {
+    expect(findings(text('255.255.255.0'), 'KA533', '1.3.9').map((d) => d.message)).toEqual([
+      expect.stringContaining(`is refused by keepalived 1.3.9: before 1.4.3 keepalived tests the address it reads the wrong way round, so it reports every IPv4 netmask and ignores it (keepalived: "Invalid IPv4 persistence_granularity specified - 255.255.255.0")`),
+    ]);
+    expect(findings(text('255.255.255.0'), 'KA533', '1.3.5')[0]!.message).toContain('"Invalid persistence_timeout specified - 255.255.255.0"');
+    expect(findings(text('255.255.255.0'), 'KA533', '1.4.3')).toEqual([]);
+    // 1.2.3.4 is refused before the solid-mask check is reached.
+    expect(findings(text('1.2.3.4'), 'KA533', '1.3.9')[0]!.message).toContain('Invalid IPv4 persistence_granularity specified - 1.2.3.4');
+    expect(findings(text('1.2.3.4'), 'KA533', '1.4.3')[0]!.message).toContain('not solid');
+  });
+  it('says a value it cannot read is used unpredictably, and reads a fwmark service as IPv4 before 1.3.7', () => {
+    expect(findings(text('<NETMASK>'), 'KA533', '1.3.9')[0]!.message).toContain('goes on with a netmask it never set');
+    expect(findings(fwmark, 'KA533', '1.3.5')[0]!.message).toContain('"Invalid persistence_timeout specified - 64"');
+    expect(findings(fwmark, 'KA533', '1.3.9')).toEqual([]);
   });
 });
 

@@ -41,10 +41,21 @@ export function isSolidMask(value: number): boolean {
 
 /**
  * keepalived 1.3.7 (0df1efb5) to 2.0.19 refuse an IPv4 granularity that is not a solid netmask ("netmask is not
- * solid"); 2.0.20 (912e390e) dropped the check, since neither ipvsadm nor the kernel needs one (the 2.0.19 build
+ * solid"; for a value inet_aton reads, only from 1.4.3: see IPV4_GRANULARITY_INVERTED_BEFORE); 2.0.20 (912e390e) dropped the check, since neither ipvsadm nor the kernel needs one (the 2.0.19 build
  * reports `persistence_granularity 1.2.3.4`, 2.2.7 reads it).
  */
 export const SOLID_MASK_CHECKED: [Version, Version] = [[1, 3, 7], [2, 0, 20]];
+
+/**
+ * Before 1.4.3 (1479ce13) keepalived tests inet_aton's result the wrong way round: an IPv4 value it reads is
+ * reported and ignored ("Invalid IPv4 persistence_granularity specified - 255.255.255.0" from 1.3.7, "Invalid
+ * persistence_timeout specified - 255.255.255.0" before; the 1.3.9 and 1.3.5 builds), and one it cannot read
+ * goes on with an address it never set (the 1.3.5 build dumps `<NETMASK>` as 61.86.0.0; 1.3.9 found it "not
+ * solid"). Before 1.3.7 the IPv4 path is taken for any service address that is not IPv6 (a fwmark's `64` too);
+ * from 1.3.7 a value with a '.' is IPv4 while the family is open.
+ */
+export const IPV4_GRANULARITY_INVERTED_BEFORE: Version = [1, 4, 3];
+export const GRANULARITY_FAMILY_GUESSED_SINCE: Version = [1, 3, 7];
 
 /** keepalived's read_unsigned in 1..128 (blanks, optional '+', decimal digits). */
 export function isPrefixLength(text: string): boolean {
@@ -61,7 +72,10 @@ export function isPrefixLength(text: string): boolean {
 export function granularityFamily(text: string | undefined, family: Family | undefined, target: Version): Family | undefined {
   if (family !== undefined || text === undefined) return undefined;
   const f: Family = text.includes('.') ? 4 : 6;
+  // Before 1.3.7 the value sets no family; before 1.4.3 no IPv4 value is accepted (see above).
+  if (compareVersions(target, GRANULARITY_FAMILY_GUESSED_SINCE) < 0) return undefined;
   if (f === 6) return isPrefixLength(text) ? 6 : undefined;
+  if (compareVersions(target, IPV4_GRANULARITY_INVERTED_BEFORE) < 0) return undefined;
   if (!isInetAton(text)) return undefined;
   const solidChecked = compareVersions(target, SOLID_MASK_CHECKED[0]) >= 0 && compareVersions(target, SOLID_MASK_CHECKED[1]) < 0;
   return solidChecked && !isSolidMask(inetAtonValue(text)) ? undefined : 4;

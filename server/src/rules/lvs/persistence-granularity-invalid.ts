@@ -3,7 +3,7 @@ import { ipFamily, type Family } from '../../core/analysis/values.js';
 import { vsLabel } from './util.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { lvsFacts } from './server-facts.js';
-import { inetAtonValue, isInetAton, isPrefixLength, isSolidMask, SOLID_MASK_CHECKED } from './granularity.js';
+import { GRANULARITY_FAMILY_GUESSED_SINCE, inetAtonValue, IPV4_GRANULARITY_INVERTED_BEFORE, isInetAton, isPrefixLength, isSolidMask, SOLID_MASK_CHECKED } from './granularity.js';
 
 export const persistenceGranularityInvalid: FileRule = {
   kind: 'file',
@@ -24,6 +24,9 @@ export const persistenceGranularityInvalid: FileRule = {
   },
   check(ctx) {
     const solidChecked = compareVersions(ctx.target, SOLID_MASK_CHECKED[0]) >= 0 && compareVersions(ctx.target, SOLID_MASK_CHECKED[1]) < 0;
+    const inverted = compareVersions(ctx.target, IPV4_GRANULARITY_INVERTED_BEFORE) < 0;
+    const guessed = compareVersions(ctx.target, GRANULARITY_FAMILY_GUESSED_SINCE) >= 0;
+    const release = `keepalived ${ctx.target.join('.')}`;
     for (let i = 0, servers = lvsFacts(ctx.analysis).servers; i < servers.length; i++) {
       // Only a persistence_granularity line is reported (the shared pass notes whether there is one).
       if (!servers[i]!.hasPersistenceGranularity) continue;
@@ -42,8 +45,21 @@ export const persistenceGranularityInvalid: FileRule = {
         if (c.keyword !== 'persistence_granularity') continue;
         const text = c.argText(0);
         if (text === undefined) continue; // a missing value stops keepalived (KA203)
-        const f: Family = family ?? (text.includes('.') ? 4 : 6);
+        // Before 1.3.7 a service whose address is not IPv6 (a fwmark, a group) reads the value as IPv4.
+        const f: Family = family ?? (!guessed || text.includes('.') ? 4 : 6);
         const ok = f === 4 ? isInetAton(text) : isPrefixLength(text);
+        if (f === 4 && inverted) {
+          // Before 1.4.3 keepalived refuses every IPv4 value it can read, and goes on with one it cannot.
+          const said = guessed ? 'Invalid IPv4 persistence_granularity specified' : 'Invalid persistence_timeout specified';
+          ctx.report({
+            message: ok
+              ? `persistence_granularity '${text}' of '${vsLabel(vs)}' is refused by ${release}: before 1.4.3 keepalived tests the address it reads the wrong way round, so it reports every IPv4 netmask and ignores it (keepalived: "${said} - ${text}"); remove the line, or target 1.4.3 or later`
+              : `persistence_granularity '${text}' of '${vsLabel(vs)}' is not an IPv4 netmask, and ${release} does not refuse it: before 1.4.3 keepalived tests the address it reads the wrong way round, and goes on with a netmask it never set, so what it uses is unpredictable`,
+            file: c.file,
+            range: c.argWord(0).range,
+          });
+          continue;
+        }
         if (ok && f === 4 && solidChecked && !isSolidMask(inetAtonValue(text))) {
           ctx.report({
             message: `persistence_granularity '${text}' of '${vsLabel(vs)}' is not a netmask of contiguous ones (like 255.255.255.0); keepalived ${ctx.target.join('.')} ignores it (keepalived: "IPv4 persistence_granularity netmask is not solid"; 2.0.20 and later accept it)`,
