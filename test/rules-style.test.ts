@@ -604,6 +604,25 @@ describe('KA709 comment-glued-to-word', () => {
   });
 });
 
+describe('KA711 notify-fifo-name-overrun', () => {
+  // Found by configs.mjs against the 1.3.9 build (scripts/keepalived-1.3.5/run.sh, KA_RELEASE=1.3.9): a real config's
+  // 'vrrp_notify_fifo /tmp/fifo_keepalived_vrrp' (25 bytes) made its VRRP process log "corrupted size vs. prev_size",
+  // "Keepalived_vrrp exited due to signal 6", "VRRP child process(10) died: Exiting". The same build with notify_fifo and
+  // vrrp_notify_fifo names of 25, 40 and 41 bytes aborts ("malloc(): assertion failure in sysmalloc" or the above), with 22
+  // to 24, 26, 39 and 42 bytes reads on. 1.3.6 to 1.4.0 allocate strlen(name + 1) bytes (21c06344 fixed it in 1.4.1).
+  const fifo = (kw: string, path: string) => conf('global_defs {', `${kw} ${path}`, '}');
+  const ofLength = (n: number) => '/tmp/' + 'f'.repeat(n - 5);
+  it('reports the lengths that run into the next heap block, for 1.3.6 to 1.4.0', () => {
+    expect(findings(fifo('vrrp_notify_fifo', '/tmp/fifo_keepalived_vrrp'), 'KA711', '1.3.9')[0]!.message).toContain(
+      'keepalived 1.3.9 gives this vrrp_notify_fifo name (25 bytes) one byte less than it needs and copies two bytes more (fixed in 1.4.1)',
+    );
+    const reported = (v: string) => [22, 23, 24, 25, 26, 39, 40, 41, 42, 56, 57, 58].filter((n) => linesOf(fifo('notify_fifo', ofLength(n)), 'KA711', v).length);
+    expect(reported('1.3.9')).toEqual([24, 25, 40, 41, 56, 57]);
+    for (const v of ['1.3.5', '1.4.1', '2.2.7']) expect(reported(v), v).toEqual([]);
+    expect(linesOf(fifo('lvs_notify_fifo', ofLength(40)), 'KA711', '1.3.6')).toEqual([2]);
+  });
+});
+
 describe('KA710 mail-settings-crash', () => {
   // The 2.0.10 build under -t: exit 139 and no message with all four set (also over two global_defs blocks); no crash with any
   // one left out or an smtp_server that is not an address (reported); the 2.0.19 and 2.2.7 builds: exit 0 (fccdeba3, 2.0.11).

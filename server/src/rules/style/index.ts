@@ -12,5 +12,6 @@ import { emailAngleBrackets } from './email-angle-brackets.js';
 import { commentGluedToWord } from './comment-glued-to-word.js';
 import { smtpAlertWithoutMailSetup } from './smtp-alert-without-mail-setup.js';
 import { mailSettingsCrash } from './mail-settings-crash.js';
+import { notifyFifoNameOverrun } from './notify-fifo-name-overrun.js';
 
-export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord, smtpAlertWithoutMailSetup, mailSettingsCrash];
+export const styleRules: Rule[] = [gluedBrace, trailingBackslash, mixedIndentation, lookalikeCharacter, placeholderLeft, oneLineBlock, emailAngleBrackets, commentGluedToWord, smtpAlertWithoutMailSetup, mailSettingsCrash, notifyFifoNameOverrun];
