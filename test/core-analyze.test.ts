@@ -336,6 +336,34 @@ describe('schema diagnostics', () => {
     expect(crash(group, '1.3.5')).toEqual([expect.stringMatching(/^7:KA208: .*nameless vrrp_sync_group of line 1/)]);
   });
 
+  it('1.3.7 to 1.4.4 read the lines after a virtual_server or real_server skipped for its address at its level', () => {
+    // The 1.3.9 build (scripts/keepalived-1.3.5/run.sh, KA_RELEASE=1.3.9, checker process), first config: "Invalid virtual
+    // server IP address A.B.C.166 - skipping", "Unknown keyword 'virtual_server'", then "Keepalived_healthcheckers exited due
+    // to segmentation fault (SIGSEGV)." (a real config, ka2351); with a virtual_server before it, no crash. For a real_server:
+    // "Invalid real server ip address $rs - skipping", "Unknown keyword 'real_server'", then SIGSEGV on the next block's
+    // MISC_CHECK when no real_server came before (pqarmitage's params.conf), else "Unknown keyword 'zz_after'" only.
+    const rs = '    real_server 10.0.0.2 80 {\n        weight 1\n    }\n';
+    const bad = 'virtual_server A.B.C.166 80 {\n    protocol TCP\n' + rs + '}\n';
+    const good = 'virtual_server 10.0.0.5 80 {\n    protocol TCP\n    delay_loop 5\n' + rs + '}\n';
+    const found = (text: string, targetVersion: string) =>
+      analyze(text, { targetVersion }).diagnostics.filter((d) => /KA20[189]/.test(d.code) && /skipped the/.test(d.message)).map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+    expect(found(bad + good, '1.3.9')).toEqual([
+      expect.stringMatching(/^7:KA201: Unknown keyword 'virtual_server' for keepalived 1\.3\.9's checker process: it skipped the virtual_server 'A\.B\.C\.166' of line 1/),
+      expect.stringMatching(/^8:KA208: keepalived 1\.3\.9 crashes here: .*"Invalid virtual server IP address A\.B\.C\.166 - skipping".*'protocol' has none to set \(a segmentation fault of its checker process/),
+    ]);
+    expect(found(good + bad + good, '1.3.9').map((f) => f.slice(0, 8))).toEqual(['14:KA201', '15:KA209']);
+    for (const v of ['1.3.5', '1.4.5', '2.2.7']) expect(found(bad + good, v), v).toEqual([]);
+    const servers = (...lines: string[]) => 'virtual_server 10.0.0.4 80 {\n    protocol TCP\n' + lines.join('') + '    zz_after\n}\n';
+    const skippedRs = '    real_server $rs 80 {\n        weight 1\n    }\n';
+    const misc = '    real_server 10.0.0.3 80 {\n        MISC_CHECK {\n            misc_path /bin/true\n        }\n    }\n';
+    expect(found(servers(skippedRs, misc), '1.3.9')).toEqual([
+      expect.stringMatching(/^6:KA201: Unknown keyword 'real_server' for keepalived 1\.3\.9's checker process: .*\(1\.4\.5 returns to its virtual_server after a skipped block\)/),
+      expect.stringMatching(/^7:KA208: keepalived 1\.3\.9 crashes here: .*"Invalid real server ip address \$rs - skipping".*no real_server before it, so 'MISC_CHECK' has none to set/),
+    ]);
+    expect(found(servers(rs, skippedRs, rs), '1.3.9').map((f) => f.split(': ')[0])).toEqual(['9:KA201', '10:KA209']);
+    expect(found(servers(skippedRs, misc), '1.4.5')).toEqual([]);
+  });
+
   it('before 1.4.5 the VRRP process reads the lines after a repeated vrrp_instance at its level, then at the top level', () => {
     // The 1.3.5 build on a real config with the MASTER and BACKUP halves in one file: "vrrp instance VI_1 already
     // defined", then "Unknown keyword 'virtual_server'", 'delay_loop', 'real_server', 'HTTP_GET', 'url', 'path' up to

@@ -302,6 +302,9 @@ export class Walker implements LineSink {
   /** vrrp_instance and vrrp_sync_group blocks read so far (see skippedInstance). */
   private instancesRead = 0;
   private syncGroupsRead = 0;
+  /** The last virtual_server read, and the last real_server read in it (the tails a skipped server's level sets). */
+  private lastVirtualServer: AstNode | undefined;
+  private lastRealServer: AstNode | undefined;
   /**
    * A nameless vrrp_instance or vrrp_sync_group whose block a target before SKIP_ENDS_BLOCK_SINCE skipped, before
    * any block of its kind was read: that release reads the lines after the block's '}' as the block's keywords.
@@ -515,6 +518,10 @@ export class Walker implements LineSink {
     } else this.adopt(frame, node);
     if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
     else if (spec.name === 'vrrp_sync_group' && !skipped) this.syncGroupsRead++;
+    else if (spec.name === 'virtual_server' && !skipped) {
+      this.lastVirtualServer = node;
+      this.lastRealServer = undefined;
+    } else if (spec.name === 'real_server' && !skipped && frame.node.keyword === 'virtual_server') this.lastRealServer = node;
     this.checkKeyword(node, unread);
     this.oldRealServer = undefined;
     if (spec.block) {
@@ -959,23 +966,47 @@ export class Walker implements LineSink {
     const skipped = this.skippedInstance!;
     const kind = skipped.keyword;
     const line = skipped.range.start.line + 1;
-    const which = skipped.argCount === 1 ? `repeated ${kind} '${skipped.argText(0)}'` : `nameless ${kind}`;
+    const server = kind === 'virtual_server' || kind === 'real_server';
+    const which = server ? `${kind} '${skipped.argText(0)}'` : skipped.argCount === 1 ? `repeated ${kind} '${skipped.argText(0)}'` : `nameless ${kind}`;
     const label = this.options.targetLabel;
-    if (first.quoted || !schema().byName.get(first.text)?.some((s) => s.path.length === 1 && s.path[0] === kind && availableIn(s, this.options.target))) {
-      // Only the VRRP process reads these blocks; the others skip them by their braces.
-      this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s VRRP process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind} (1.4.5 returns to the top level after a skipped block)`, file, first.range);
+    const process = server ? 'checker' : 'VRRP';
+    const back = server && kind === 'real_server' ? 'its virtual_server' : 'the top level';
+    const spec = skipped.spec?.childMap.get(first.text);
+    if (first.quoted || !spec || !availableIn(spec, this.options.target)) {
+      // Only the process that owns these blocks reads them; the others skip them by their braces.
+      this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s ${process} process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind} (1.4.5 returns to ${back} after a skipped block)`, file, first.range);
       return;
     }
     this.skippedInstance = undefined;
     const tail = this.skippedTail;
+    const name = (n: AstNode) => (server ? [...Array(n.argCount).keys()].map((i) => n.argText(i)).join(' ') : n.argText(0) ?? '');
     if (tail) {
-      this.report('KA209', 'error', `keepalived ${label}'s VRRP process reads '${first.text}' as a keyword of the ${kind} '${tail.argText(0) ?? ''}' (line ${tail.range.start.line + 1}): it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so the lines up to the next '}' change '${tail.argText(0) ?? ''}' (1.4.5 returns to the top level after a skipped block)`, file, first.range, {
+      this.report('KA209', 'error', `keepalived ${label}'s ${process} process reads '${first.text}' as a keyword of the ${kind} '${name(tail)}' (line ${tail.range.start.line + 1}): it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so the lines up to the next '}' change '${name(tail)}' (1.4.5 returns to ${back} after a skipped block)`, file, first.range, {
         related: [{ file: tail.file, range: tail.argWord(0).range, message: `the ${kind} these lines change` }],
       });
       return;
     }
-    const said = kind === 'vrrp_sync_group' ? 'vrrp_sync_group must have a name - skipping' : 'vrrp_instance must have a name';
-    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the nameless ${kind} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and '${first.text}' has none to set (a segmentation fault; 1.4.5 returns to the top level after a skipped block)`, file, first.range);
+    const said =
+      kind === 'virtual_server' ? `Invalid virtual server IP address ${skipped.argText(0)} - skipping`
+      : kind === 'real_server' ? `Invalid real server ip address ${skipped.argText(0)} - skipping`
+      : kind === 'vrrp_sync_group' ? 'vrrp_sync_group must have a name - skipping' : 'vrrp_instance must have a name';
+    const what = server ? which : `nameless ${kind}`;
+    const none = kind === 'real_server' ? `its virtual_server has no real_server before it, so '${first.text}' has none to set` : `'${first.text}' has none to set`;
+    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the ${what} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and ${none} (a segmentation fault${server ? ' of its checker process' : ''}; 1.4.5 returns to ${back} after a skipped block)`, file, first.range);
+  }
+
+  /**
+   * Whether `node`, a block skipped as it closes, leaves keepalived reading at its level (see skippedInstance): a
+   * virtual_server (top level) or a real_server (in a virtual_server kalint reads) skipped for its address, from
+   * 1.3.7, which checks server addresses (skip_block in alloc_vs/alloc_rs), to 1.4.4. The 1.3.9 build: "Invalid
+   * virtual server IP address A.B.C.166 - skipping", then "Unknown keyword 'virtual_server'" for the next one, and
+   * its checker process dies (SIGSEGV) on that block's first line when no virtual_server came before.
+   */
+  private skippedServerLevel(node: AstNode): boolean {
+    const target = this.options.target;
+    if (compareVersions(target, SKIP_ENDS_BLOCK_SINCE) >= 0 || compareVersions(target, SERVER_ADDRESS_CHECKED_SINCE) < 0) return false;
+    if (node.keyword === 'virtual_server') return this.stack.length === 1;
+    return node.keyword === 'real_server' && this.stack.length === 2 && this.stack[1]!.kind !== 'skip' && this.stack[1]!.node.keyword === 'virtual_server';
   }
 
   /**
@@ -988,8 +1019,9 @@ export class Walker implements LineSink {
       this.vrrpAtTop = undefined;
       return;
     }
-    const which = skipped.argCount === 1 ? `repeated ${skipped.keyword} '${skipped.argText(0)}'` : `nameless ${skipped.keyword}`;
-    this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${this.options.targetLabel}'s VRRP process: it skipped the ${which} of line ${skipped.range.start.line + 1}, read the lines after it up to a '}' at that block's level, and reads this one at the top level (1.4.5 returns to the top level after a skipped block)`, first.file, first.range);
+    const server = skipped.keyword === 'virtual_server';
+    const which = server ? `virtual_server '${skipped.argText(0)}'` : skipped.argCount === 1 ? `repeated ${skipped.keyword} '${skipped.argText(0)}'` : `nameless ${skipped.keyword}`;
+    this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${this.options.targetLabel}'s ${server ? 'checker' : 'VRRP'} process: it skipped the ${which} of line ${skipped.range.start.line + 1}, read the lines after it up to a '}' at that block's level, and reads this one at the top level (1.4.5 returns to the top level after a skipped block)`, first.file, first.range);
   }
 
   private keywordLine(frame: Frame, words: Word[], file: string): void {
@@ -1349,6 +1381,10 @@ export class Walker implements LineSink {
       this.skippedInstance = frame.node;
       const read = this.instanceNames.get(frame.node.keyword);
       this.skippedTail = unreadKind > 0 && read ? [...read.values()].pop() : undefined;
+    } else if (frame.kind === 'skip' && this.skippedServerLevel(frame.node)) {
+      // A virtual_server or real_server skipped for its address (1.3.7 to 1.4.4): the same, in the checker process.
+      this.skippedInstance = frame.node;
+      this.skippedTail = frame.node.keyword === 'virtual_server' ? this.lastVirtualServer : this.lastRealServer;
     }
     if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
       this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
@@ -1375,7 +1411,8 @@ export class Walker implements LineSink {
       this.closeFrame(parent);
     }
     if (this.stack.length === 1) this.vrrpAtTop = undefined;
-    else if (endedSkippedLevel) this.vrrpAtTop = endedSkippedLevel;
+    // A skipped real_server's level ends into its virtual_server's, where kalint is too.
+    else if (endedSkippedLevel && endedSkippedLevel.keyword !== 'real_server') this.vrrpAtTop = endedSkippedLevel;
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
     if (frame.node.values) frame.node.values = frame.node.values.slice();
     if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
