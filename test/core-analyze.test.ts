@@ -353,6 +353,8 @@ describe('schema diagnostics', () => {
     ]);
     expect(found(good + bad + good, '1.3.9').map((f) => f.slice(0, 8))).toEqual(['14:KA201', '15:KA209']);
     for (const v of ['1.3.5', '1.4.5', '2.2.7']) expect(found(bad + good, v), v).toEqual([]);
+    // A second virtual_server skipped too (ka2351's other file): its header is the unknown keyword, its lines the crash.
+    expect(found(bad + bad, '1.3.9').map((f) => f.split(': ')[0])).toEqual(['7:KA201', '8:KA208']);
     const servers = (...lines: string[]) => 'virtual_server 10.0.0.4 80 {\n    protocol TCP\n' + lines.join('') + '    zz_after\n}\n';
     const skippedRs = '    real_server $rs 80 {\n        weight 1\n    }\n';
     const misc = '    real_server 10.0.0.3 80 {\n        MISC_CHECK {\n            misc_path /bin/true\n        }\n    }\n';

@@ -466,7 +466,10 @@ export class Walker implements LineSink {
       if (this.otherPassesAtTop) this.reportOtherPasses(first, to - from - 1);
     }
     const frame = this.top();
-    if (frame.kind === 'skip') return;
+    if (frame.kind === 'skip') {
+      if (this.inSkippedAfterSkipped()) this.afterSkippedInstance(new StoreWord(store, from), store.src.path);
+      return;
+    }
     if (this.skippedInstance) this.afterSkippedInstance(new StoreWord(store, from), store.src.path);
     else if (this.vrrpAtTop) this.atTopForVrrp(new StoreWord(store, from));
     if (frame.kind === 'values') {
@@ -785,7 +788,10 @@ export class Walker implements LineSink {
     this.openPendingWithoutBrace(words[0]!);
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!, words.length - 1);
     const frame = this.top();
-    if (frame.kind === 'skip') return;
+    if (frame.kind === 'skip') {
+      if (words.length && this.inSkippedAfterSkipped()) this.afterSkippedInstance(words[0]!, file);
+      return;
+    }
     if (this.skippedInstance && words.length) this.afterSkippedInstance(words[0]!, file);
     else if (this.vrrpAtTop && words.length) this.atTopForVrrp(words[0]!);
     if (frame.kind === 'values') {
@@ -993,6 +999,16 @@ export class Walker implements LineSink {
     const what = server ? which : `nameless ${kind}`;
     const none = kind === 'real_server' ? `its virtual_server has no real_server before it, so '${first.text}' has none to set` : `'${first.text}' has none to set`;
     this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the ${what} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and ${none} (a segmentation fault${server ? ' of its checker process' : ''}; 1.4.5 returns to ${back} after a skipped block)`, file, first.range);
+  }
+
+  /**
+   * Whether a line kalint skips (in a block it skips, right inside the one after `skippedInstance`: a second
+   * server kalint also skips) is one keepalived reads at the skipped block's level: the header of that second
+   * block was an unknown keyword there, so its lines are keywords of that level.
+   */
+  private inSkippedAfterSkipped(): boolean {
+    const skipped = this.skippedInstance;
+    return skipped !== undefined && this.stack.length === (skipped.keyword === 'real_server' ? 3 : 2);
   }
 
   /**
