@@ -380,3 +380,21 @@ describe("a '\\#' line behind an @id prefix", () => {
     expect(analyze(text, { configId: 'y' }).diagnostics.filter((d) => d.code === 'KA116')).toEqual([]);
   });
 });
+
+describe('a ~SEQ line with a brace, before 2.1.0', () => {
+  // The 2.0.10 build: on `~SEQ(i,1,2) priority 10${i}` "Unexpected '{'", "Unknown keyword 'i'", "Unknown keyword 'priority'"
+  // twice (the rows, at the top level once the '}' ended the vrrp_instance), "(Line 11) Unknown keyword 'advert_int'",
+  // "(Line 12) Unknown keyword '}'"; on `~SEQ(i,1,${N})` "Invalid ~SEQ definition '~SEQ(i,1,$'" and the same cascade.
+  const instance = (seq: string) => `global_defs {\n router_id a\n}\nvrrp_instance V {\n interface eth0\n virtual_router_id 5\n virtual_ipaddress {\n  10.0.0.1\n }\n ${seq}\n advert_int 1\n}\n`;
+  const lines = (text: string, v: string, code: string) => findings(text, v).filter((f) => f.includes(`:${code}:`)).map((f) => f.split(':')[0]);
+  it('reads the rest from the brace as a line of its own, before the rows', () => {
+    const text = instance('~SEQ(i,1,2) priority 10${i}');
+    expect(findings(text, '2.0.10')).toContainEqual(expect.stringMatching(/^10:KA113: keepalived 2\.0\.10 does not substitute '\$\{i\}' in a ~SEQ line .*write '\$i'/));
+    expect(lines(text, '2.0.10', 'KA202')).toEqual(['10', '10', '11']);
+    expect(lines(text, '2.0.10', 'KA103')).toEqual(['10', '12']);
+    const header = '$N=2\n' + instance('~SEQ(i,1,${N}) priority 10$i');
+    expect(lines(header, '2.0.10', 'KA202')).toEqual(['12']);
+    expect(lines(header, '2.0.10', 'KA103')).toEqual(['11', '13']);
+    for (const v of ['2.1.0', '2.2.7']) expect(findings(text, v).filter((f) => !f.includes(':KA211:')), v).toEqual([]);
+  });
+});

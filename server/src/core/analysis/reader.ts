@@ -1917,6 +1917,33 @@ export class Reader {
   private expandSeqLine(frame: Frame, text: string, start: number, end: number, segments?: Segment[]): void {
     const file = frame.file;
     const src = (a: number, b: number) => (segments ? mapRange(segments, a, b) : { start: a, end: b });
+    // Before 2.1.0 keepalived splits a line at its first brace before it looks for '~SEQ' (process_stream, not read_line,
+    // read ~SEQ then): the part before is the ~SEQ line, and the rest a line of its own, read before the rows (2.0.10 on
+    // `~SEQ(i,1,2) priority 10${i}`: "Unexpected '{'", "Unknown keyword 'i'", then the '}' ends the vrrp_instance and the
+    // rows 'priority 10$' are unknown keywords at the top level). ~LST lines and ~SEQ among values are read as words anyway.
+    if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0 && !text.startsWith('~LST', start) && !this.sink.valueBlock?.()) {
+      const brace = firstBraceOutsideQuotes(text, start, end);
+      if (brace > start) {
+        const r = src(brace, brace + 1);
+        const residue = text.slice(brace, end).trim();
+        const before = text.slice(start, brace).trim();
+        const braced = text.charCodeAt(brace - 1) === 36 ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(residue)?.[1] : undefined;
+        this.report(
+          'KA113',
+          'error',
+          braced
+            ? `keepalived ${this.label()} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at that brace first, reads '${residue}' as a line of its own before the rows of '${before}', and the '}' closes the block around this line; write '$${braced}'`
+            : `keepalived ${this.label()} splits a ~SEQ line at its first brace before it reads the ~SEQ (2.1.0 reads the ~SEQ first): '${residue}' is read as a line of its own, before the rows of '${before}', and a '}' in it closes the block around this line`,
+          file,
+          r.start,
+          r.end,
+        );
+        this.processText(frame, text.slice(brace, end), segments ? sliceSegments(segments, brace, end).map((g) => ({ ...g, outStart: g.outStart - brace, outEnd: g.outEnd - brace })) : [{ outStart: 0, outEnd: end - brace, srcStart: brace, srcEnd: end, verbatim: true }], 0);
+        let cut = brace;
+        while (cut > start && (text.charCodeAt(cut - 1) === 32 || text.charCodeAt(cut - 1) === 9)) cut--;
+        return this.expandSeqLine(frame, text, start, cut, segments);
+      }
+    }
     const headerEnd = seqHeaderEnd(text, start, end);
     let head = text.slice(start, headerEnd < 0 ? end : headerEnd);
     // Definitions in the numbers came in 2.1.0 (938211c3); the 2.0.19 build reports "Invalid ~SEQ definition".
@@ -1955,9 +1982,7 @@ export class Reader {
           ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
           : valueBlock
             ? `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`
-            : braced
-              ? `keepalived ${label} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at those braces, reports "Unexpected '{'", and the '}' closes the block around this line; write '$${braced}'`
-              : undefined;
+            : undefined; // a brace elsewhere splits the line first (see the start of expandSeqLine)
       if (why) {
         const r = src(start, end);
         this.report('KA113', 'error', why, file, r.start, r.end);
@@ -2311,6 +2336,17 @@ function unescapedCommentText(comment: string): string {
     out += c;
   }
   return out;
+}
+
+/** Offset of the first '{' or '}' in text[start, end) outside double quotes, or -1. */
+function firstBraceOutsideQuotes(text: string, start: number, end: number): number {
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 123 || c === 125)) return i;
+  }
+  return -1;
 }
 
 function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
