@@ -398,3 +398,16 @@ describe('a ~SEQ line with a brace, before 2.1.0', () => {
     for (const v of ['2.1.0', '2.2.7']) expect(findings(text, v).filter((f) => !f.includes(':KA211:')), v).toEqual([]);
   });
 });
+
+describe('an @id prefix written on a later line of a multi-line definition, on a line with a reference', () => {
+  // The 2.0.19 build and 2.2.7: -i x reads `retry $P` and drops the '@y' line (silent, exit 0); -i y reports "(Line 11)
+  // Unknown keyword 'bogus_kw'". The prefix is read before the substitution, not taken for one a definition writes
+  // (which 2.0.19 loops forever on).
+  const text = '$P=3\n$RS= \\\nreal_server 10.0.0.2 80 { \\\n  TCP_CHECK { \\\n    @^y retry $P \\\n    @y bogus_kw $P \\\n  } \\\n}\nvirtual_server 10.0.0.1 80 {\n  protocol TCP\n  $RS\n}\n';
+  it('is read as a prefix', () => {
+    for (const v of ['2.0.19', '2.2.7']) {
+      expect(analyze(text, { configId: 'x', targetVersion: v }).diagnostics.map((d) => d.code), v).toEqual([]);
+      expect(analyze(text, { configId: 'y', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), v).toEqual(['11:KA201']);
+    }
+  });
+});

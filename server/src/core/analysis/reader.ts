@@ -225,6 +225,8 @@ const ESCAPED_BRACE_WHY = "never sees (it is on a line starting '\\#' or '\\!', 
 const MAX_SUBSTITUTION_PASSES = 64;
 /** A later line of a multi-line value that is a ~SEQ/~LST line behind an `@id` or `@^id` prefix. */
 const PREFIXED_SEQ = /^([ \t]*@(\^?)(\S+))[ \t]+~(?:SEQ|LST)/;
+/** The `@id` / `@^id` word a line starts with as written. */
+const WRITTEN_PREFIX = /^[ \t]*(@\S+)/;
 /** A line keepalived reads as a ~SEQ/~LST line. */
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 /** How deep kalint follows keepalived into values holding references (keepalived goes on to its line limit). */
@@ -1274,7 +1276,11 @@ export class Reader {
       if (cl.condition && headRead && index === 0 && !line.substituted) cl = { kind: 'keyword', first: 0, end: cl.end, comment: cl.comment };
       // A ~SEQ/~LST line the target does not expand (see expandSeqLine) is words and braces like any other line.
       if (origin === 'unexpanded-seq' && index === 0 && cl.kind === 'seq') cl = { kind: 'keyword', first: cl.first, end: cl.end, comment: cl.comment };
-      if (line.substituted && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
+      // A later line of a multi-line value that starts with `@id` as written: keepalived reads the prefix before it
+      // substitutes, like any line's (2.0.19 reads `@^y retry ${_RANDOM 1 3}` there without the loop of a prefix a
+      // definition writes).
+      const writtenPrefix = laterLine && index === 0 && cl.condition !== undefined && WRITTEN_PREFIX.exec(text)?.[1] === toks[0]!.text;
+      if (line.substituted && !writtenPrefix && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
         if (!conditionHolds(cl.condition, this.options.configId)) continue;
