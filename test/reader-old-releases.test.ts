@@ -411,3 +411,14 @@ describe('an @id prefix written on a later line of a multi-line definition, on a
     }
   });
 });
+
+describe('an @id prefix before a comment that ends in a backslash', () => {
+  // The comment pass before 2.4.0 leaves `@^high\` (the backslash kept, trailing blanks gone): an id with nothing after it,
+  // so keepalived drops the line for every id. The 2.0.19 and 2.1.5 builds and 2.2.7 are silent on this config; without
+  // the prefix they say "malformed unicast peer address[\]".
+  const text = 'vrrp_instance V {\n interface eth0\n virtual_router_id 5\n unicast_peer {\n@^high # 10.1.0.1\\\n 10.1.0.2\n }\n virtual_ipaddress {\n  10.0.0.1\n }\n}\n';
+  it('drops the line', () => {
+    for (const v of ['2.0.19', '2.1.5', '2.2.7', '2.4.3']) for (const id of ['x', 'high']) expect(analyze(text, { configId: id, targetVersion: v }).diagnostics, `${v} ${id}`).toEqual([]);
+    expect(analyze(text.replace('@^high ', ''), { configId: 'x' }).diagnostics.map((d) => d.code)).toEqual(['KA205']);
+  });
+});
