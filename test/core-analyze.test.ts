@@ -2300,3 +2300,22 @@ describe('a keyword written as a block where keepalived wants its value on the l
     if (keepalivedAvailable()) expect(runKeepalived(text).stderr).toContain('missing a parameter after keyword `notify`');
   });
 });
+
+describe("a '{' among the values of a block opened without its '{'", () => {
+  // keepalived 2.2.7: "(Line 5) VRRP parsed invalid IP priority", "(Line 6) VRRP parsed invalid IP {", and no brace
+  // message: the late '{' balances the '}' that ends the values. Among notification_email's addresses it is taken silently.
+  const vip = 'vrrp_instance V {\n interface eth0\n virtual_router_id 5\n virtual_ipaddress\n priority 50\n {\n  10.0.0.1\n }\n}\n';
+  const mail = 'global_defs {\n notification_email\n smtp_connect_timeout 10\n {\n  ops@example.com\n }\n}\n';
+  it('balances the block instead of leaving a brace open', () => {
+    const d = analyze(vip).diagnostics.map((x) => `${x.range.start.line + 1}:${x.code}:${x.severity}:${x.message}`);
+    expect(d).toContainEqual(expect.stringMatching(/^6:KA103:error:.*as the block had no '\{' of its own, this one balances the '\}' that ends it$/));
+    expect(d).toContainEqual(expect.stringMatching(/^4:KA104:.*\(here the '\{' on line 6, read as a value, makes up for it\)$/));
+    expect(d.filter((x) => /KA10[12]/.test(x))).toEqual([]);
+    expect(analyze(mail).diagnostics.filter((x) => x.code === 'KA103').map((x) => x.severity)).toEqual(['warning']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(vip).messages.map((m) => `${m.line}: ${m.message}`);
+    expect(said).toContainEqual(expect.stringMatching(/^6: VRRP parsed invalid IP \{/));
+    expect(said.filter((m) => /missing|Extra/.test(m))).toEqual([]);
+  });
+});

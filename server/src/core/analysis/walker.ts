@@ -1296,8 +1296,23 @@ export class Walker implements LineSink {
     if (counted) this.ignoredBraces.add(`${brace.file}\0${brace.start}`);
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
-      const counted = this.countsBraces ? `, and still counts it as an open brace, so one '}' further on closes nothing` : '';
-      this.report('KA103', 'error', `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values${counted}`, brace.file, brace.range);
+      // A block opened without its '{' (KA104) is balanced by this one: the '}' ending the values closes it.
+      const late = top.node.openBrace === undefined;
+      const counted = !this.countsBraces ? '' : late ? `; as the block had no '{' of its own, this one balances the '}' that ends it` : `, and still counts it as an open brace, so one '}' further on closes nothing`;
+      // notification_email takes any word as an address without a check.
+      const severity: Severity = late && top.node.keyword === 'notification_email' ? 'warning' : 'error';
+      this.report('KA103', severity, `'{' inside the value block of '${top.node.keyword}': keepalived reads it as one of the values${counted}`, brace.file, brace.range);
+      if (late && this.countsBraces) {
+        // KA104 on the block's line said its '}' would close the block around it: this '{' makes up for that.
+        const line = top.node.range.start.line;
+        for (let i = this.diagnostics.length - 1; i >= 0; i--) {
+          const d = this.diagnostics[i]!;
+          if (d.code === 'KA104' && d.file === top.node.file && d.range.start.line === line) {
+            d.message += ` (here the '{' on line ${brace.range.start.line + 1}, read as a value, makes up for it)`;
+            break;
+          }
+        }
+      }
       // In a list of tracked names it names a track script/file/process that does not exist, which the
       // reference rule reports (keepalived 2.2.7 -t hangs on a track_file entry '{' once a track file is defined).
       if (TRACKED_NAME_LISTS.has(top.node.keyword)) (top.node.values ??= []).push(new ValueLine([brace], brace.file));
