@@ -377,6 +377,12 @@ describe('schema diagnostics', () => {
     const lines = ['9:virtual_server', '10:delay_loop', '11:real_server', '12:HTTP_GET', '13:url', '14:path', '16:connect_timeout', '17:}', '18:}', '19:}'];
     expect(at(inst + inst + vs, '1.3.5')).toEqual(lines);
     expect(at(inst + inst + vs, '1.4.5')).toEqual([]);
+    // A third and a fourth repeat (pqarmitage's check_align.conf through the 1.3.9 build: "vrrp instance VIt_${NUM} already
+    // defined", "Unknown keyword 'vrrp_instance'", "already defined", "Unknown keyword 'vrrp_instance'"…): the third's header
+    // is an unknown keyword at the second's level, so keepalived never skipped it and is back at the top level after it,
+    // where the fourth is a repeat again.
+    const four = inst + inst + inst + inst;
+    expect(at(four, '1.3.9').filter((f) => f.endsWith(':vrrp_instance'))).toEqual(['9:vrrp_instance']);
     expect(at(inst + vs, '1.3.5')).toEqual([]);
     // A keyword of the instance there sets the instance read before (the 1.3.5 dump: A with VRID 6 and priority 50, no B).
     const ab = 'vrrp_instance A {\n    virtual_router_id 5\n}\nvrrp_instance A {\n    priority 10\n}\nvrrp_instance B {\n    virtual_router_id 6\n    priority 50\n}\n';

@@ -312,6 +312,11 @@ export class Walker implements LineSink {
   private skippedInstance: AstNode | undefined;
   /** The block of the kind of `skippedInstance` read last before it, whose keywords those lines then set (none: the crash). */
   private skippedTail: AstNode | undefined;
+  /**
+   * A block whose header keepalived read as an unknown keyword at a skipped block's level (a repeated vrrp_instance
+   * right after a repeated one): keepalived never skipped it, and at its '}' returns to the level around.
+   */
+  private headerAtSkippedLevel: Word | undefined;
   /** Virtual servers (before 1.3.7) whose family a real_server set, and those with a real_server kept (see oldUnreadableRealServer). */
   private readonly rsFamilySet = new WeakSet<AstNode>();
   private readonly rsKept = new WeakSet<AstNode>();
@@ -981,6 +986,8 @@ export class Walker implements LineSink {
     if (first.quoted || !spec || !availableIn(spec, this.options.target)) {
       // Only the process that owns these blocks reads them; the others skip them by their braces.
       this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s ${process} process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind} (1.4.5 returns to ${back} after a skipped block)`, file, first.range);
+      // A block of kalint's own context there (the next vrrp_instance): keepalived reads its block at that level.
+      if ((this.top().node.spec?.childMap ?? schema().root.childMap).get(first.text)?.block) this.headerAtSkippedLevel = first;
       return;
     }
     this.skippedInstance = undefined;
@@ -1408,7 +1415,13 @@ export class Walker implements LineSink {
     const frame = this.stack.pop()!;
     const unreadKind = frame.node.keyword === 'vrrp_instance' ? this.instancesRead : frame.node.keyword === 'vrrp_sync_group' ? this.syncGroupsRead : -1;
     // A nameless or repeated one (a vrrp_instance or vrrp_sync_group its handler skips).
-    if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind >= 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
+    const header = this.headerAtSkippedLevel;
+    // (Nested skip frames share their block's node: only the block's own '}' counts.)
+    const readAtLevel = header !== undefined && this.top().node !== frame.node && frame.node.file === header.file && frame.node.range.start.line === header.range.start.line && frame.node.range.start.column === header.range.start.column;
+    if (readAtLevel) this.headerAtSkippedLevel = undefined;
+    if (readAtLevel) {
+      // Not skipped by keepalived: nothing is read at its level after it.
+    } else if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind >= 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
       this.skippedInstance = frame.node;
       const read = this.instanceNames.get(frame.node.keyword);
       this.skippedTail = unreadKind > 0 && read ? [...read.values()].pop() : undefined;
