@@ -1,0 +1,545 @@
+// What each keepalived release does with a keyword line missing its value, with one word too many, or
+// with an invalid value, against what kalint says at the same --target-version.
+//
+// For every keyword path the table (server/src/core/schema/keywords.json) has at a release, three
+// kinds of probe line:
+//   bare     the keyword alone;
+//   extra    the keyword with sample arguments (as test/schema-binary.test.ts writes them) and one
+//            word more;
+//   invalid  the keyword with one argument replaced by a word its type rejects (not a number, past
+//            the range's end, not one of the enum's words, not an address), one probe per argument.
+// Each probe is one config: the keyword's blocks opened with sample arguments, the probe line, a
+// sentinel keyword in the same block, the blocks closed. One probe per run because keepalived -t ends
+// at the first line it stops on, whichever process reads it (a bare `connect_timeout` in a
+// virtual_server hides a bare `priority` earlier in a vrrp_instance), and a run takes ~10 ms. A
+// control run of each block without the probe line gives the messages the probe did not cause.
+//
+// What keepalived did with the probe: crashes (a signal), stops (its "missing a parameter" message
+// on the line, or nothing read after it), reports (a message on the line, or one the control run
+// does not have), unknown (the build lacks the keyword: left out), silent. What kalint says on the
+// line: crashes, stops ("stops reading the configuration"), error, warning, silent. Listed as
+// disagreements:
+//   miss         keepalived reports, stops or crashes; kalint has no error on the line
+//                (`miss-warning` when it warns);
+//   false-error  keepalived is silent and reads on; kalint has an error on the line (findings
+//                that say -t does not see the problem are listed apart as `unseen`, not counted);
+//   effect       kalint says keepalived stops or crashes and it does not, or keepalived stops or
+//                crashes and kalint says something else.
+//
+// Usage (bundle, then run):
+//   npx esbuild scripts/keepalived-versions/line-probes.ts --bundle --platform=node --format=cjs --outfile=dist/line-probes.js
+//   nice -n 10 node dist/line-probes.js [--only 2.0.10,2.2.8] [--kinds bare,extra,invalid] [--build V=PATH]... [--out FILE] [--jobs N] [--dump DIR]
+// Builds: --build V=PATH, else PREFIXV/keepalived/keepalived for each prefix of KA_BUILDS (separated by
+// ':', default /tmp/ka, as sweep.mjs), and 2.2.7 from /usr/sbin/keepalived. Each binary's -v must say
+// its version. Releases before 2.0.7 are left out (no -t before 2.0.4, and 2.0.4 to 2.0.6 start the daemon).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { lintText } from '../../server/src/linter.js';
+import type { Diagnostic } from '../../server/src/core/diagnostics.js';
+import {
+  COMMONLY_MISSING_FEATURES,
+  argIn,
+  argOptionalIn,
+  argsIn,
+  availableIn,
+  compareVersions,
+  parseVersion,
+  schema,
+  type ArgSpec,
+  type KeywordSpec,
+  type Version,
+} from '../../server/src/core/schema/schema.js';
+import { parseKeepalivedStderr } from '../keepalived-output.js';
+import { isHostMessage } from '../fuzz-mutations.js';
+
+// ---------------------------------------------------------------------------------------------
+// Sample words (as test/schema-binary.test.ts writes them)
+// ---------------------------------------------------------------------------------------------
+
+const ARG_OVERRIDES: Record<string, string[]> = {
+  'global_defs/vrrp_mcast_group4': ['224.0.0.18'],
+  'global_defs/vrrp_mcast_group6': ['ff02::12'],
+  'global_defs/lvs_timeouts': ['tcp', '900', 'tcpfin', '120', 'udp', '300'],
+  'vrrp_instance/mcast_dst_ip': ['224.0.0.18'],
+  'global_defs/umask': ['0022'],
+  'virtual_server/real_server/UDP_CHECK/payload': ['0a0b'],
+  'virtual_server/real_server/UDP_CHECK/require_reply': ['0a0b'],
+  'virtual_server/persistence_granularity': ['255.255.255.255'],
+  'virtual_server/real_server/HTTP_GET/url/digest': ['0123456789abcdef0123456789abcdef'],
+  'virtual_server/real_server/SSL_GET/url/digest': ['0123456789abcdef0123456789abcdef'],
+};
+
+const VALUE_OVERRIDES: Record<string, string[]> = {
+  static_routes: ['192.0.2.0/24 dev eth0'],
+  static_rules: ['from 192.0.2.1 table 100'],
+  'vrrp_instance/virtual_routes': ['198.51.100.0/24 dev eth0'],
+  'vrrp_instance/virtual_rules': ['from 192.0.2.1 table 100'],
+  linkbeat_interfaces: ['eth0 MII'],
+  interface_up_down_delays: ['eth0 1 1'],
+  'garp_group/interfaces': ['ifb0'],
+  virtual_server_group: ['192.0.2.1 80'],
+};
+
+/**
+ * Lines a block needs to be read at all, each group left out when the probe is its keyword: an
+ * HTTP_GET or SSL_GET without a url with a path crashes keepalived -t, and 2.0.10 crashes on a
+ * vrrp_instance without an interface (KA338).
+ */
+const MINIMAL_BODY: Record<string, { keyword: string; lines: string[] }[]> = {
+  'virtual_server/real_server/HTTP_GET': [{ keyword: 'url', lines: ['url {', '  path /', '}'] }],
+  'virtual_server/real_server/SSL_GET': [{ keyword: 'url', lines: ['url {', '  path /', '}'] }],
+  'virtual_server/real_server/HTTP_GET/url': [{ keyword: 'path', lines: ['path /'] }],
+  'virtual_server/real_server/SSL_GET/url': [{ keyword: 'path', lines: ['path /'] }],
+  vrrp_instance: [{ keyword: 'interface', lines: ['interface eth0'] }, { keyword: 'virtual_router_id', lines: ['virtual_router_id 1'] }],
+};
+
+/** Names the samples write: `k_N` for the blocks around a probe, counted from 1 in each config (so a
+ * control run names them as the probe's run does), `p_N` in probe lines. */
+let serial = 0;
+let namePrefix = 'p';
+function sampleWord(a: ArgSpec): string | undefined {
+  switch (a.type) {
+    case 'unsigned':
+    case 'integer':
+    case 'decimal':
+    case 'timer': {
+      const lo = a.min ?? -Infinity;
+      const hi = a.max ?? Infinity;
+      return lo <= 1 && 1 <= hi ? '1' : String(a.min ?? a.max);
+    }
+    case 'bool':
+      return 'on';
+    case 'enum':
+    case 'enum_or_unsigned':
+      return a.values?.[0];
+    case 'ipaddr':
+    case 'ipv4':
+      return '192.0.2.1';
+    case 'ipv6':
+      return '2001:db8::1';
+    case 'ip_prefix':
+      return '192.0.2.10/24';
+    case 'host':
+      return '127.0.0.1';
+    case 'port':
+      return '80';
+    case 'ifname':
+      return 'eth0';
+    case 'string':
+      return a.name === 'user' || a.name === 'group' ? 'root' : 'kalint';
+    case 'path':
+      return 'kalint-sample';
+    case 'email':
+      return 'root@example.com';
+    case 'name':
+      return `${namePrefix}_${++serial}`;
+    case 'script':
+      return '/bin/true';
+    case 'user':
+      return 'root';
+    case 'hex':
+      return '0a0b';
+    case 'status_codes':
+      return '200';
+    case 'vs_service':
+    case 'vsg_entry':
+      return '192.0.2.1 80';
+    default:
+      return undefined;
+  }
+}
+
+const OPTIONAL_SAMPLED = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum']);
+
+/** Sample arguments of `spec` as release `v` reads them, or undefined when they cannot be written. */
+function sampleArgs(spec: KeywordSpec, v: Version): string[] | undefined {
+  const override = ARG_OVERRIDES[spec.id];
+  if (override) return override;
+  const words: string[] = [];
+  for (const a of argsIn(spec, v)) {
+    if (a.optional && !OPTIONAL_SAMPLED.has(a.type)) break;
+    const w = sampleWord(argIn(a, v));
+    if (w === undefined) {
+      if (a.optional) break;
+      return undefined;
+    }
+    words.push(w);
+  }
+  return words;
+}
+
+function sampleValueLines(spec: KeywordSpec): string[] {
+  const override = VALUE_OVERRIDES[spec.id];
+  if (override) return override;
+  if (spec.name === 'notification_email') return ['root@example.com'];
+  const words: string[] = [];
+  for (const a of spec.value_line ?? []) {
+    if (a.optional || a.type === 'keyword_value_pairs') break;
+    const w = sampleWord(a);
+    if (w === undefined) return [];
+    words.push(w);
+  }
+  return words.length ? [words.join(' ')] : [];
+}
+
+/** Words argument `a` rejects, each with what it tries. */
+function invalidWords(a: ArgSpec): { word: string; what: string }[] {
+  const out: { word: string; what: string }[] = [];
+  switch (a.type) {
+    case 'unsigned':
+    case 'integer':
+    case 'decimal':
+    case 'timer':
+      out.push({ word: 'x1', what: 'not a number' });
+      if (a.max !== undefined) out.push({ word: String(a.type === 'unsigned' || a.type === 'integer' ? a.max + 1 : a.max + 1), what: 'above max' });
+      else if (a.min !== undefined) out.push({ word: String(a.min - 1), what: 'below min' });
+      break;
+    case 'enum':
+      out.push({ word: 'kalint_bad', what: 'not an enum word' });
+      break;
+    case 'enum_or_unsigned':
+      out.push({ word: 'kalint_bad', what: 'neither an enum word nor a number' });
+      break;
+    case 'bool':
+      out.push({ word: 'maybe', what: 'not on/off' });
+      break;
+    case 'ipaddr':
+    case 'ipv4':
+      out.push({ word: '192.0.2.300', what: 'not an address' });
+      break;
+    case 'ipv6':
+      out.push({ word: '2001:db8::zz', what: 'not an IPv6 address' });
+      break;
+    case 'ip_prefix':
+      out.push({ word: '192.0.2.10/40', what: 'prefix too long' });
+      break;
+    case 'port':
+      out.push({ word: '70000', what: 'port above 65535' });
+      break;
+    case 'hex':
+      out.push({ word: 'zz', what: 'not hex' });
+      break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probes
+// ---------------------------------------------------------------------------------------------
+
+type Kind = 'bare' | 'extra' | 'invalid';
+
+interface Probe {
+  spec: KeywordSpec;
+  kind: Kind;
+  /** The probe's lines (a block keyword's block included). */
+  lines: string[];
+  /** What the probe tries (invalid: the argument and word). */
+  what: string;
+}
+
+const S = schema();
+
+function chainOf(spec: KeywordSpec): KeywordSpec[] {
+  const chain: KeywordSpec[] = [];
+  for (let p = spec.parent; p; p = p.parent) chain.unshift(p);
+  return chain;
+}
+
+function missingFeature(spec: KeywordSpec): boolean {
+  return !!spec.build_condition && Object.keys(COMMONLY_MISSING_FEATURES).some((f) => spec.build_condition!.includes(f));
+}
+
+/** The probe line with its block, when the keyword opens one. */
+function withBlock(spec: KeywordSpec, head: string): string[] {
+  if (!spec.block) return [head];
+  const inner = spec.block === 'values' ? sampleValueLines(spec) : (MINIMAL_BODY[spec.id] ?? []).flatMap((m) => m.lines);
+  return [`${head} {`, ...inner.map((l) => `  ${l}`), '}'];
+}
+
+function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
+  const out: Probe[] = [];
+  const args = sampleArgs(spec, v);
+  if (kinds.has('bare')) out.push({ spec, kind: 'bare', lines: withBlock(spec, spec.name), what: 'no words' });
+  if (args && kinds.has('extra')) out.push({ spec, kind: 'extra', lines: withBlock(spec, [spec.name, ...args, 'kalint_extra'].join(' ')), what: 'one word too many' });
+  if (args && kinds.has('invalid') && !ARG_OVERRIDES[spec.id]) {
+    argsIn(spec, v).forEach((raw, i) => {
+      const a = argIn(raw, v);
+      // Only arguments the sample writes or a required one (an optional one past the sample is not read).
+      if (i > args.length || (i === args.length && argOptionalIn(a, v))) return;
+      for (const { word, what } of invalidWords(a)) {
+        const words = args.slice();
+        while (words.length < i) words.push(sampleWord(argIn(argsIn(spec, v)[words.length]!, v)) ?? '1');
+        words[i] = word;
+        out.push({ spec, kind: 'invalid', lines: withBlock(spec, [spec.name, ...words.slice(0, Math.max(i + 1, args.length))].join(' ')), what: `${a.name} ${what} (${word})` });
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * The config around a probe: its blocks opened with sample arguments, the minimal body a block
+ * needs, the probe (or nothing, for the control run), a sentinel, the blocks closed. Returns the text,
+ * the probe's first and last line, and the sentinel's line.
+ */
+function configFor(spec: KeywordSpec, v: Version, probe: string[] | undefined): { text: string; first: number; last: number; sentinel: number } | undefined {
+  const chain = chainOf(spec);
+  const lines: string[] = [];
+  namePrefix = 'k';
+  serial = 0;
+  for (const [depth, b] of chain.entries()) {
+    const args = sampleArgs(b, v);
+    if (!args) return undefined;
+    lines.push(`${'  '.repeat(depth)}${[b.name, ...args].join(' ')} {`);
+    // What a block around the probe's own block needs (the probe's block gets its own below).
+    const inner = chain[depth + 1];
+    if (inner) for (const m of MINIMAL_BODY[b.id] ?? []) if (m.keyword !== inner.name) for (const l of m.lines) lines.push(`${'  '.repeat(depth + 1)}${l}`);
+  }
+  const ind = '  '.repeat(chain.length);
+  const parent = chain[chain.length - 1];
+  for (const m of parent ? (MINIMAL_BODY[parent.id] ?? []) : []) if (m.keyword !== spec.name || !probe) for (const l of m.lines) lines.push(`${ind}${l}`);
+  const first = lines.length + 1;
+  for (const l of probe ?? []) lines.push(`${ind}${l}`);
+  const last = lines.length;
+  lines.push(`${ind}kalint_sentinel`);
+  const sentinel = lines.length;
+  for (let depth = chain.length - 1; depth >= 0; depth--) lines.push(`${'  '.repeat(depth)}}`);
+  namePrefix = 'p';
+  return { text: lines.join('\n') + '\n', first, last, sentinel };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running keepalived and kalint
+// ---------------------------------------------------------------------------------------------
+
+interface Run {
+  status: number;
+  signal?: string;
+  stderr: string;
+}
+
+function runKeepalived(binary: string, text: string): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-probe-'));
+  writeFileSync(join(dir, 'keepalived.conf'), text);
+  return new Promise((resolve) => {
+    const child = spawn(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 15_000 });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (c: string) => (stderr += c));
+    child.on('close', (status, signal) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ status: status ?? -1, signal: signal ?? undefined, stderr });
+    });
+  });
+}
+
+interface Located {
+  line: number;
+  message: string;
+}
+
+function located(stderr: string): Located[] {
+  return parseKeepalivedStderr(stderr)
+    .filter((m): m is { line: number; message: string; file?: string } => m.line !== undefined && !isHostMessage(m.message))
+    .map((m) => ({ line: m.line, message: m.message }));
+}
+
+/** A message with its numbers left out: a block's messages count its entries ("garp group 1" with an interfaces block, 0 without). */
+const numbersOut = (message: string) => message.replace(/\d+/g, 'N');
+const CRASH_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGFPE', 'SIGBUS']);
+const crashedRun = (run: Run) => (!!run.signal && CRASH_SIGNALS.has(run.signal)) || run.status >= 128;
+const STOP = /missing a parameter/;
+const UNKNOWN = /^Unknown keyword '([^']*)'/;
+/** Findings that say keepalived -t does not see the problem (as sweep.mjs's CANNOT_SEE). */
+const CANNOT_SEE = /not reported by keepalived -t|-t does not report|accepts it without a word|ignores the line without a word|ignores it without a word|says nothing/;
+const KALINT_STOPS = /stops reading the configuration/;
+const KALINT_CRASH = /crash|segmentation fault|SIGSEGV|abort/i;
+
+type KaEffect = 'crashes' | 'stops' | 'reports' | 'silent' | 'unknown' | 'unread';
+/** crashes-or-stops: a finding says the release may do either (a handler reading past the end of the line). */
+type KlEffect = 'crashes' | 'stops' | 'crashes-or-stops' | 'error' | 'warning' | 'silent';
+
+interface Result {
+  release: string;
+  id: string;
+  kind: Kind;
+  what: string;
+  probe: string;
+  keepalived: KaEffect;
+  said: string[];
+  kalint: KlEffect;
+  findings: string[];
+  category?: 'miss' | 'miss-warning' | 'false-error' | 'unseen' | 'effect' | 'rule-error' | 'context';
+}
+
+interface Control {
+  messages: Set<string>;
+  crashed: boolean;
+  /** kalint's findings on the control config, by code and message. */
+  findings: Set<string>;
+}
+
+const lintAt = (text: string, release: string) => lintText(text, { file: 'keepalived.conf', targetVersion: release, configId: 'x' }).diagnostics as Diagnostic[];
+
+async function probeOne(binary: string, release: string, v: Version, p: Probe, control: Map<string, Promise<Control>>): Promise<Result | undefined> {
+  const cfg = configFor(p.spec, v, p.lines);
+  if (!cfg) return undefined;
+  // The control keeps every minimal line (the probe's config leaves out the one the probe replaces).
+  const parentKey = p.spec.parent?.id ?? '';
+  if (!control.has(parentKey)) {
+    const c = configFor(p.spec, v, undefined)!;
+    const findings = new Set(lintAt(c.text, release).map((d) => `${d.code} ${d.message}`));
+    control.set(parentKey, runKeepalived(binary, c.text).then((r) => ({ messages: new Set(located(r.stderr).map((m) => numbersOut(m.message))), crashed: crashedRun(r), findings })));
+  }
+  const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
+  const quiet = ctl.messages;
+  if (dumpDir) {
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    mkdirSync(dirname(base), { recursive: true });
+    writeFileSync(`${base}.conf`, cfg.text);
+    writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);
+  }
+  const all = located(run.stderr);
+  const onProbe = all.filter((m) => m.line >= cfg.first && m.line <= cfg.last);
+  const unknownHere = onProbe.some((m) => UNKNOWN.exec(m.message)?.[1] === p.spec.name && m.line === cfg.first);
+  const sentinelRead = all.some((m) => m.line === cfg.sentinel && /Unknown keyword 'kalint_sentinel'/.test(m.message));
+  const elsewhere = all.filter((m) => (m.line < cfg.first || m.line > cfg.last) && m.line !== cfg.sentinel && !quiet.has(numbersOut(m.message)));
+  const crashed = crashedRun(run);
+  const said = [...onProbe, ...elsewhere].map((m) => `${m.line === cfg.first ? '' : `(line ${m.line}) `}${m.message}`);
+  const ka: KaEffect = unknownHere
+    ? 'unknown'
+    : crashed
+      ? 'crashes'
+      : onProbe.some((m) => STOP.test(m.message))
+        ? 'stops'
+        : onProbe.length || elsewhere.length
+          ? 'reports'
+          : !sentinelRead
+            ? 'unread'
+            : 'silent';
+  if (crashed) said.push(`(${run.signal ?? `exit ${run.status}`})`);
+  // kalint's findings on the probe's lines, and those elsewhere the control does not have (a url
+  // dropped for the probe's line is reported at the url's end, as keepalived does).
+  const here = lintAt(cfg.text, release).filter((d) => (d.range.start.line + 1 >= cfg.first && d.range.start.line + 1 <= cfg.last) || !ctl.findings.has(`${d.code} ${d.message}`));
+  const errors = here.filter((d) => d.severity === 'error');
+  const saysCrash = here.some((d) => KALINT_CRASH.test(d.message));
+  const saysStop = here.some((d) => KALINT_STOPS.test(d.message));
+  const kl: KlEffect = saysCrash && saysStop
+    ? 'crashes-or-stops'
+    : saysCrash
+    ? 'crashes'
+    : saysStop
+      ? 'stops'
+      : errors.length
+        ? 'error'
+        : here.some((d) => d.severity === 'warning')
+          ? 'warning'
+          : 'silent';
+  const r: Result = {
+    release,
+    id: p.spec.id,
+    kind: p.kind,
+    what: p.what,
+    probe: p.lines.join(' / '),
+    keepalived: ka,
+    said,
+    kalint: kl,
+    findings: here.map((d) => `${d.code} ${d.severity}: ${d.message}`),
+  };
+  if (ka === 'unknown') return r;
+  // The block around the probe crashes this release on its own: the probe says nothing.
+  if (ctl.crashed) {
+    r.category = 'context';
+    return r;
+  }
+  const kaActs = ka === 'crashes' || ka === 'stops' || ka === 'reports' || ka === 'unread';
+  const either = kl === 'crashes-or-stops' && (ka === 'stops' || ka === 'crashes');
+  if (!either && ((kl === 'stops' && ka !== 'stops') || (kl === 'crashes' && ka !== 'crashes') || kl === 'crashes-or-stops' || (ka === 'stops' && kl !== 'stops') || (ka === 'crashes' && kl !== 'crashes'))) r.category = 'effect';
+  else if (kaActs && kl === 'warning') r.category = 'miss-warning';
+  else if (kaActs && kl === 'silent') r.category = 'miss';
+  else if (ka === 'silent' && errors.length) {
+    // The file rules (KA3xx and up) judge the block around the probe, which the probe leaves thin.
+    const core = errors.filter((d) => /^KA[012]/.test(d.code));
+    r.category = !core.length ? 'rule-error' : core.every((d) => CANNOT_SEE.test(d.message)) ? 'unseen' : 'false-error';
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+function option(name: string): string | undefined {
+  const at = argv.indexOf(name);
+  if (at < 0) return undefined;
+  const [, value] = argv.splice(at, 2);
+  return value;
+}
+const builds = new Map<string, string>();
+for (let b = option('--build'); b; b = option('--build')) {
+  const [ver, path] = b.split('=');
+  if (ver && path) builds.set(ver, path);
+}
+const only = option('--only')?.split(',');
+const kinds = new Set((option('--kinds') ?? 'bare,extra,invalid').split(',') as Kind[]);
+const out = option('--out') ?? join(tmpdir(), 'kalint-line-probes.json');
+const jobs = Number(option('--jobs') ?? 2);
+const dumpDir = option('--dump');
+
+// KA_BUILDS: prefixes separated by ':' (as test/helpers/releases.ts reads it).
+for (const prefix of (process.env.KA_BUILDS ?? '/tmp/ka').split(':').filter(Boolean)) {
+  if (!existsSync(dirname(prefix))) continue;
+  for (const n of readdirSync(dirname(prefix))) {
+    const p = join(dirname(prefix), n);
+    const m = /(\d+\.\d+\.\d+)$/.exec(p);
+    if (m && p.startsWith(prefix) && !builds.has(m[1]!) && existsSync(join(p, 'keepalived/keepalived'))) builds.set(m[1]!, join(p, 'keepalived/keepalived'));
+  }
+}
+if (!builds.has('2.2.7') && existsSync('/usr/sbin/keepalived')) builds.set('2.2.7', '/usr/sbin/keepalived');
+const releases = [...builds]
+  .filter(([ver]) => (!only || only.includes(ver)) && compareVersions(parseVersion(ver)!, [2, 0, 7]) >= 0)
+  .sort(([a], [b]) => compareVersions(parseVersion(a)!, parseVersion(b)!));
+
+const results: Result[] = [];
+const summary: string[] = [];
+async function main(): Promise<void> {
+for (const [release, binary] of releases) {
+  const said = /Keepalived v(\d+\.\d+\.\d+)/.exec(spawnSync(binary, ['-v'], { encoding: 'utf8' }).stderr)?.[1];
+  if (said !== release) {
+    console.error(`${binary}: -v says ${said ?? 'nothing'}, not ${release}: left out`);
+    continue;
+  }
+  const v = parseVersion(release)!;
+  const specs = S.all.filter((s) => availableIn(s, v) && chainOf(s).every((a) => availableIn(a, v)) && !missingFeature(s));
+  const probes = specs.flatMap((s) => probesFor(s, v, kinds));
+  const control = new Map<string, Promise<Control>>();
+  const mine: Result[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < probes.length) {
+      const p = probes[next++]!;
+      const r = await probeOne(binary, release, v, p, control);
+      if (r) mine.push(r);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  results.push(...mine);
+  const count = (k: Kind, c?: Result['category']) => mine.filter((r) => r.kind === k && r.keepalived !== 'unknown' && (c === undefined || r.category === c)).length;
+  const unknown = [...new Set(mine.filter((r) => r.keepalived === 'unknown').map((r) => r.id))];
+  summary.push(
+    `${release.padEnd(7)} ${String(specs.length).padStart(4)} keywords` +
+      [...kinds].map((k) => `  ${k} ${count(k)}: miss ${count(k, 'miss')}, miss-warning ${count(k, 'miss-warning')}, false-error ${count(k, 'false-error')}, effect ${count(k, 'effect')} (unseen ${count(k, 'unseen')}, rule-error ${count(k, 'rule-error')}, context crashes ${count(k, 'context')})`).join(';') +
+      (unknown.length ? `; unknown to the build: ${unknown.join(', ')}` : ''),
+  );
+  console.log(summary[summary.length - 1]);
+}
+}
+void main().then(() => {
+writeFileSync(out, JSON.stringify(results, null, 1));
+console.log(`every probe: ${out}`);
+});
