@@ -103,6 +103,14 @@ const MISSING_BRACE_CHECK_SINCE: Version = [2, 0, 8];
 /** Words after a value list's keyword are reported from 2.1.0 (e1117ef7: "Block X has extra parameters"); before, ignored silently. */
 const VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE: Version = [2, 1, 0];
 /**
+ * From 2.1.0 (f4238f91) the checker process reads a virtual_server_group's entries from a copy of its
+ * line with the name's slot left empty, so words after the name other than '{' make the "Block … has
+ * extra parameters" report read that empty slot: "Configuration line starting `***MISSING ***` is
+ * missing a parameter at word position 1", and keepalived stops (the 2.1.5 to 2.4.3 builds; 2.0.19
+ * says nothing).
+ */
+const VSG_EXTRA_WORDS_STOP_SINCE: Version = [2, 1, 0];
+/**
  * Before 1.4.5 a block a handler skips (a nameless vrrp_instance…) ends only the skipping: the lines after its
  * '}' are read at the block's own level until a '}' ends that (4904d3ce, "Fix handling of skip_block() with
  * keyword sublevels", made the skip return to the level around).
@@ -202,11 +210,38 @@ const TRACKED_NAME_LISTS = new Set(['track_script', 'track_file', 'track_process
 /** Words that mean "off" after a flag keyword whose handler reads no value at all. */
 const FLAG_OFF_WORDS = new Set(['off', 'false', 'no', '0', 'disable', 'disabled']);
 
-const MISSING_ARGUMENT_EFFECT: Record<NonNullable<KeywordSpec['without_args']>, [Severity, string]> = {
-  stops: ['error', 'keepalived stops reading the configuration here'],
-  ignored: ['error', 'keepalived reports the line and goes on without it'],
-  accepted: ['warning', 'keepalived 2.2.7 does not report this line'],
-  crashes: ['error', 'keepalived 2.2.7 crashes on this line (segmentation fault, also in keepalived -t)'],
+type MissingArgumentEffect = NonNullable<KeywordSpec['without_args']>;
+
+/**
+ * What KA203 says for each `without_args` value of the keyword table, for release `target`. The
+ * keywords that crash 2.2.7 (bfd_instance, neighbor_ip) read a word past the end of the line
+ * (vector_slot), so what a release does depends on what its memory holds there: the 2.2.4, 2.2.7,
+ * 2.2.8, 2.3.0, 2.3.4 and 2.4.3 builds crash; the 2.1.5 build stops reading ("missing a parameter"),
+ * 2.0.19 stops on a bare bfd_instance and crashes on a bare neighbor_ip, 2.0.10 crashes on both.
+ */
+function missingArgumentEffect(kind: MissingArgumentEffect, target: Version, label: string): [Severity, string] {
+  switch (kind) {
+    case 'stops':
+      return ['error', STOPS_HERE];
+    case 'ignored':
+      return ['error', 'keepalived reports the line and goes on without it'];
+    case 'accepted':
+      return ['warning', `keepalived ${label} does not report this line`];
+    case 'crashes':
+      return compareVersions(target, PAST_THE_LINE_CRASHES_SINCE) >= 0
+        ? ['error', `keepalived ${label} crashes on this line (a segmentation fault, also in keepalived -t: it reads a word past the end of the line)`]
+        : ['error', `keepalived ${label} reads a word past the end of this line: it crashes here (a segmentation fault, also in keepalived -t) or stops reading the configuration here, depending on what its memory holds`];
+  }
+}
+/** The first release whose builds all crashed on a keyword line reading a word past its end (missingArgumentEffect). */
+const PAST_THE_LINE_CRASHES_SINCE: Version = [2, 2, 0];
+const STOPS_HERE = 'keepalived stops reading the configuration here';
+/** What releases from a `without_args_silent_before` on do with the line, for KA203's warning before it. */
+const LATER_RELEASES_DO: Record<MissingArgumentEffect, string> = {
+  stops: 'stop reading the configuration here',
+  ignored: 'report it',
+  accepted: 'say nothing either',
+  crashes: 'crash here',
 };
 
 /**
@@ -288,6 +323,8 @@ export class Walker implements LineSink {
   private pendingSkip = false;
   /** A keyword line without its argument that stops keepalived, until the next event: a '{' after it is the user's block. */
   private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
+  /** Set by checkArgs when keepalived drops the whole line for its extra words (extra_words 'ignored'). */
+  private droppedLine = false;
   /**
    * Where each of keepalived's processes (READERS bits) stopped at a keyword line without its argument:
    * it reads no line after it. The parent stops before it starts the others, so its stop is theirs too.
@@ -1651,7 +1688,10 @@ export class Walker implements LineSink {
     // A skipped block defines nothing: its name (if any) stays free for a later block. A line
     // missing its argument that keepalived reports (KA203 error) sets nothing either: keepalived
     // ignores it or stops reading there, so it neither overrides an earlier line nor is overridden.
-    if (!skipped) this.checkDuplicate(node, this.top(), this.diagnostics.length > before && this.diagnostics.slice(before).some((d) => d.code === 'KA203' && d.severity === 'error'));
+    // A line dropped for its extra words (extra_words 'ignored') sets nothing too.
+    const dropped = this.droppedLine;
+    this.droppedLine = false;
+    if (!skipped) this.checkDuplicate(node, this.top(), dropped || (this.diagnostics.length > before && this.diagnostics.slice(before).some((d) => d.code === 'KA203' && d.severity === 'error')));
   }
 
   /**
@@ -1691,10 +1731,8 @@ export class Walker implements LineSink {
    */
   private checkOldStatusCode(node: AstNode, file: string): void {
     const version = this.options.targetLabel;
-    if (node.argCount === 0) {
-      this.report('KA203', 'error', `'status_code' without a code: keepalived ${version} reads a code unconditionally (1.3.5 crashes; a bare status_code means 200-299 only from 2.0.17 on)`, file, node.range);
-      return;
-    }
+    // A bare one is checkArgs' (the codes are optional from 2.0.17; crashes_without_args_before 1.4.3).
+    if (node.argCount === 0) return;
     const first = node.argText(0)!;
     const dash = first.indexOf('-');
     if (dash > 0 && compareVersions(this.options.target, STATUS_CODE_CHECKED_SINCE) >= 0) {
@@ -1743,35 +1781,19 @@ export class Walker implements LineSink {
               : node?.spec?.crashes_without_args_before
             : undefined;
           const silentBefore = n === 0 ? node?.spec?.without_args_silent_before : undefined;
+          // A line that releases from `without_args_reported_since` on report (regex from 2.2.8) is only logged before.
+          const reportedSince = n === 0 ? node?.spec?.without_args_reported_since : undefined;
+          const reported = reportedSince !== undefined && compareVersions(this.options.target, parseVersion(reportedSince)!) >= 0;
+          const kind: MissingArgumentEffect = (n === 0 ? (reported ? 'ignored' : node?.spec?.without_args) : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops';
+          const label = this.options.targetLabel;
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
-            ? ['error' as const, `keepalived ${this.options.targetLabel} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
+            ? ['error' as const, `keepalived ${label} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
             : silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0
-            ? ['warning' as const, `keepalived ${this.options.targetLabel} ignores the line without a word (${silentBefore} and later report it)`]
-            : MISSING_ARGUMENT_EFFECT[(n === 0 ? node?.spec?.without_args : a.invalid === 'logged' ? 'accepted' : a.missing) ?? 'stops'];
-          if (at) {
-            // keepalived exits at the first such line (null_strvec): a later one is never read.
-            // Each process stops on its own (keepalived 2.2.7 -t: a virtual_server line without its value is
-            // reported even after a vrrp_instance one): only a line all of whose readers stopped is never read.
-            const stops = effect === MISSING_ARGUMENT_EFFECT.stops[1];
-            const readers = stops ? READERS[this.stack.length > 1 ? this.stack[1]!.node.keyword : keyword] ?? 0 : 0;
-            let earlier: { file: string; line: number } | undefined;
-            for (let bit = 1; readers && bit <= BFD; bit <<= 1) {
-              if (!(readers & bit)) continue;
-              const seen = this.stops.get(bit);
-              if (!seen) { earlier = undefined; break; }
-              if (!earlier || seen.line > earlier.line) earlier = seen;
-            }
-            const said = earlier
-              ? `keepalived never reads this line: it stops reading the configuration at line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`} first, and would stop here too`
-              : effect;
-            if (readers && !earlier) {
-              for (let bit = 1; bit <= BFD; bit <<= 1) if ((readers & PARENT || readers & bit) && !this.stops.has(bit)) this.stops.set(bit, { file, line: at.start.line + 1 });
-            }
-            this.report('KA203', severity, `${missing}; ${said}`, file, node?.range ?? at);
-            // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
-            if (n === 0 && node && effect === MISSING_ARGUMENT_EFFECT.stops[1]) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
-          }
-          if (effect === MISSING_ARGUMENT_EFFECT.stops[1] && at) this.stopsBeforeCrash(at.start.line + 1);
+            ? ['warning' as const, `keepalived ${label} ignores the line without a word (${silentBefore} and later ${LATER_RELEASES_DO[node?.spec?.without_args ?? 'stops']})`]
+            : reportedSince && !reported && kind === 'accepted'
+            ? ['warning' as const, `keepalived ${label} ignores the line and only logs it, -t does not report it (${reportedSince} and later do)`]
+            : missingArgumentEffect(kind, this.options.target, label);
+          if (at) this.reportMissing(severity, missing, effect, node, at, keyword, file, n);
         }
         break;
       }
@@ -1818,7 +1840,12 @@ export class Walker implements LineSink {
         const unreported = u && compareVersions(this.options.target, parseVersion(u.since)!) >= 0 && compareVersions(this.options.target, parseVersion(u.until)!) < 0
           ? `; keepalived ${this.options.targetLabel} -t does not report it (${u.note})`
           : '';
-        this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}`, file, args.argWord(i).range);
+        // A value some releases cannot survive (an SMTP_CHECK connect_ip 2.0.14 to 2.1.3 cannot read).
+        const c = a.invalid_crashes;
+        const crashes = c && compareVersions(this.options.target, parseVersion(c.since)!) >= 0 && compareVersions(this.options.target, parseVersion(c.before)!) < 0
+          ? `; keepalived ${this.options.targetLabel} reports it, then crashes at the end of the block (a segmentation fault, also in keepalived -t: ${c.note}; fixed in ${c.before})`
+          : '';
+        this.report('KA205', a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range);
       }
     }
     if (wi < n && node?.spec) {
@@ -1826,6 +1853,18 @@ export class Walker implements LineSink {
       const r = { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end };
       if (EXACTLY_ONE_NAME.has(keyword)) {
         this.report('KA208', 'error', `'${keyword}' takes exactly one name; keepalived skips the whole block ("${keyword} must have a name")`, file, r);
+      } else if (keyword === 'virtual_server_group' && compareVersions(this.options.target, VSG_EXTRA_WORDS_STOP_SINCE) >= 0) {
+        // The checker process hands the block reader a line whose first word is no word (the group's
+        // name left out), so the report of the extra words reads a word that is not there and stops.
+        const line = r.start.line + 1;
+        const checkerStopped = this.stops.get(CHECKER);
+        this.report('KA208', 'error', checkerStopped
+          ? `'virtual_server_group' takes only its name before '{'; keepalived never reads this line: it stops reading the configuration at line ${checkerStopped.line}${checkerStopped.file === file ? '' : ` of ${checkerStopped.file}`} first, and would stop here too`
+          : `'virtual_server_group' takes only its name before '{'; with more words keepalived stops reading the configuration here (its report of them reads the line without the group's name: "Configuration line starting \`***MISSING ***\` is missing a parameter at word position 1")`, file, r);
+        if (!checkerStopped) {
+          this.stops.set(CHECKER, { file, line });
+          this.stopsBeforeCrash(line);
+        }
       } else if (node.spec.block === 'values') {
         // Before the release that reports them the words are dropped without a word: a warning, as KA204's.
         const reported = compareVersions(this.options.target, VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE) >= 0;
@@ -1843,6 +1882,15 @@ export class Walker implements LineSink {
       } else if (specs.length === 0 && FLAG_OFF_WORDS.has(extra[0]!.text.toLowerCase())) {
         // An on/off flag whose handler reads no word: 'alpha off' or 'nopreempt false' switches it on.
         this.report('KA204', 'error', `'${keyword} ${extra[0]!.text}' turns '${keyword}' ON: keepalived reads no value after '${keyword}' and ignores '${extra[0]!.text}' without a word (keepalived -t does not report it); remove the line to leave it off`, file, r);
+      } else if (node.spec.extra_words === 'ignored') {
+        // The handler checks the word count and drops the whole line (`snmp_name a b`: "virtual server
+        // snmp_name missing or extra parameters"); regex before 2.2.8 only logs that it did.
+        const since = node.spec.extra_words_reported_since;
+        const reported = since === undefined || compareVersions(this.options.target, parseVersion(since)!) >= 0;
+        const takes = specs.length === 1 ? 'one word' : `${specs.length} words`;
+        const what = `'${keyword}' takes ${takes}; with '${extra.map((w) => w.text).join(' ')}' after ${specs.length === 1 ? 'it' : 'them'} keepalived ignores the whole line, not only the extra words`;
+        this.report('KA204', reported ? 'error' : 'warning', reported ? `${what}, and reports it` : `${what}, and only logs it: keepalived ${this.options.targetLabel} -t does not report it (${since} and later do)`, file, r);
+        this.droppedLine = true;
       } else if (!node.spec.script_string) {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
         const marker = extra[0]!.text.slice(0, 2);
@@ -1851,6 +1899,36 @@ export class Walker implements LineSink {
       }
     }
     return false;
+  }
+
+  /**
+   * Reports KA203 for a line missing an argument, with what keepalived does (`effect`). A line that
+   * stops keepalived is noted per reading process: a later such line in a block only they read is
+   * never read.
+   */
+  private reportMissing(severity: Severity, missing: string, effect: string, node: AstNode | undefined, at: Range, keyword: string, file: string, n: number): void {
+    const stops = effect === STOPS_HERE;
+    // keepalived exits at the first such line (null_strvec): a later one is never read.
+    // Each process stops on its own (keepalived 2.2.7 -t: a virtual_server line without its value is
+    // reported even after a vrrp_instance one): only a line all of whose readers stopped is never read.
+    const readers = stops ? READERS[this.stack.length > 1 ? this.stack[1]!.node.keyword : keyword] ?? 0 : 0;
+    let earlier: { file: string; line: number } | undefined;
+    for (let bit = 1; readers && bit <= BFD; bit <<= 1) {
+      if (!(readers & bit)) continue;
+      const seen = this.stops.get(bit);
+      if (!seen) { earlier = undefined; break; }
+      if (!earlier || seen.line > earlier.line) earlier = seen;
+    }
+    const said = earlier
+      ? `keepalived never reads this line: it stops reading the configuration at line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`} first, and would stop here too`
+      : effect;
+    if (readers && !earlier) {
+      for (let bit = 1; bit <= BFD; bit <<= 1) if ((readers & PARENT || readers & bit) && !this.stops.has(bit)) this.stops.set(bit, { file, line: at.start.line + 1 });
+    }
+    this.report('KA203', severity, `${missing}; ${said}`, file, node?.range ?? at);
+    // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
+    if (n === 0 && node && stops) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
+    if (stops) this.stopsBeforeCrash(at.start.line + 1);
   }
 
   /** Whether the target release reads timer `a` as whole seconds only (before its `fraction_since`). */
@@ -1963,7 +2041,8 @@ export class Walker implements LineSink {
   private checkVsService(args: ArgList, at: number, keyword: string, node: AstNode | undefined, file: string): void {
     const count = args.argCount - at;
     if (count <= 0) {
-      if (node) this.report('KA203', 'error', `'${keyword}' needs an address and port, 'fwmark N' or 'group NAME'`, file, node.range);
+      // Its handler reads the first word unconditionally (strvec_slot): every release stops there.
+      if (node) this.reportMissing('error', `'${keyword}' needs an address and port, 'fwmark N' or 'group NAME'`, STOPS_HERE, node, node.range, keyword, file, 0);
       return;
     }
     const t0 = args.argText(at)!;

@@ -60,6 +60,8 @@ export interface ArgSpec {
   invalid_unreported?: { since: string; until: string; note: string };
   /** 'stops': after reporting an invalid value here the handler reads none of the later words (keywords.json conventions). */
   after_invalid?: 'stops';
+  /** Releases from `since` to before `before` crash after reporting a value they cannot read here (`note`: why). */
+  invalid_crashes?: { since: string; before: string; note: string };
   /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it (or, with too_long 'ignored', drops the setting). */
   max_length?: number;
   too_long?: 'truncated' | 'ignored';
@@ -87,6 +89,15 @@ export interface KeywordSpec {
   crashes_without_args_window?: { since: string; before: string };
   /** Releases before this one ignore the line without its argument silently (set_value gave the handler nothing; ed7ca7d5 made them report it). */
   without_args_silent_before?: string;
+  /** The first release that reports the line without its argument and ignores it ('ignored'); before it, `without_args` says what happens. */
+  without_args_reported_since?: string;
+  /**
+   * 'ignored': a word more than the arguments makes keepalived report the line and drop all of it (the
+   * handler checks the word count), not only the extra words; from `extra_words_reported_since` when given,
+   * before which the handler drops the line and only logs it (keepalived -t prints nothing).
+   */
+  extra_words?: 'ignored';
+  extra_words_reported_since?: string;
   value_line?: ArgSpec[];
   /** Arguments a later release reads instead (`vrrp_strict off` is read from 2.3.0). */
   args_since?: { since: string; args: ArgSpec[] };
@@ -190,7 +201,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -209,6 +220,9 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     crashes_without_args_before: k.crashes_without_args_before,
     crashes_without_args_window: k.crashes_without_args_window,
     without_args_silent_before: k.without_args_silent_before,
+    without_args_reported_since: k.without_args_reported_since,
+    extra_words: k.extra_words,
+    extra_words_reported_since: k.extra_words_reported_since,
     value_line: k.value_line?.map(uniformArg),
     args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,

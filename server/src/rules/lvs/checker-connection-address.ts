@@ -34,6 +34,9 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
   let bind: Endpoint | undefined;
   let connectIp: string | undefined;
   let bindIf = false;
+  // The report of the last connect_ip when it was skipped: SMTP_CHECK's own connection left without a
+  // destination crashes some releases at its end (below).
+  let skippedConnect: Parameters<typeof ctx.report>[0] | undefined;
   for (let i = 0, cs = block.children; i < cs.length; i++) {
     const c = cs[i]!;
     const k = c.keyword;
@@ -49,12 +52,20 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
     const mine: Endpoint | undefined = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
     if (!mine) {
       const what = other!.node === rsNode ? `the real server address ${other!.text}` : `${other!.node.keyword} ${other!.text}`;
-      ctx.report({
+      const finding = {
         message: `${k} ${text} is not the same address family as ${what}; keepalived skips it (keepalived: "does not match address family")`,
         file: c.file,
         range: c.range,
         related: [related(other!.node, other!.node === rsNode ? 'real server here' : `${other!.node.keyword} here`)],
-      });
+      };
+      if (k === 'connect_ip') {
+        if (skippedConnect) ctx.report(skippedConnect);
+        skippedConnect = finding;
+      }
+      else ctx.report(finding);
+    } else if (k === 'connect_ip') {
+      if (skippedConnect) ctx.report(skippedConnect);
+      skippedConnect = undefined;
     }
     // A skipped line leaves its address unset (keepalived clears its family): a skipped connect_ip
     // makes the checker connect to the real server address again.
@@ -63,8 +74,20 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
       if (!mine) connectIp = undefined;
     } else bind = mine;
   }
+  if (skippedConnect) {
+    // 2.0.14 (36318cb4) to 2.1.3: an SMTP_CHECK whose connect_ip left no destination copies one from a
+    // default never allocated, at the SMTP_CHECK's '}' (the 2.0.19 build: SIGSEGV after "connect_ip address
+    // … does not match address family of bindto - skipping"); ca49b6cd (2.1.4) takes the real server's.
+    if (!fromServer && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[0]) >= 0 && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[1]) < 0) {
+      skippedConnect.message += `, and keepalived ${ctx.target.join('.')} then crashes at the end of this SMTP_CHECK (a segmentation fault, also in keepalived -t; fixed in 2.1.4)`;
+    }
+    ctx.report(skippedConnect);
+  }
   return { connectIp, bindIf };
 }
+
+/** Releases that crash at the end of an SMTP_CHECK whose own connect_ip was skipped (see checkFamilies). */
+const SMTP_UNSET_DESTINATION_CRASH: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
 
 /**
  * Options every release up to 2.4.3 accepts in a checker and then does not use: PING_CHECK opens its

@@ -1,0 +1,257 @@
+// What releases before and after 2.2.7 do with a keyword line missing its value, with a word too many
+// or with a value they cannot read, where they differ from 2.2.7 (keywords.json: without_args_silent_before,
+// without_args_reported_since, crashes_without_args_before, extra_words, args_since, invalid_crashes;
+// walker.ts: VSG_EXTRA_WORDS_STOP_SINCE, PAST_THE_LINE_CRASHES_SINCE). Found by
+// scripts/keepalived-versions/line-probes.ts against builds of 2.0.10, 2.0.19, 2.1.5, 2.2.4 and 2.2.8;
+// each fact dated with keepalived's history (the commits are named in CORRECTIONS.md).
+//
+// Every case says what kalint must report at each release (checked everywhere) and what that
+// release's keepalived -t does with the line, checked against its build where this machine has one
+// (test/helpers/releases.ts: $KA_BUILDS, e.g. KA_BUILDS=/tmp/h17/old/src-:/tmp/h13/old13/src-).
+
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../server/src/linter.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
+
+interface AtRelease {
+  /** What keepalived -t does: reads on past the line (the sentinel after it is reported), stops there, or crashes. */
+  keepalived: 'reads on' | 'stops' | 'crashes';
+  /** A message keepalived prints for the line; with `silent`, it prints none. */
+  says?: RegExp;
+  silent?: boolean;
+  /** A finding of kalint's on the line, as `CODE severity: message`; 'none' for no argument finding (KA203/4/5/8). */
+  kalint: RegExp | 'none';
+  /** What no finding on the line may say. */
+  kalintNot?: RegExp;
+}
+
+interface Case {
+  what: string;
+  text: string;
+  /** 1-based line of the probe. */
+  line: number;
+  releases: Record<string, AtRelease>;
+}
+
+const SENTINEL = 'kalint_sentinel';
+const rs = (checker: string, body: string, port = '80', protocol = 'TCP') =>
+  `virtual_server 192.0.2.1 ${port} {\n  protocol ${protocol}\n  real_server 192.0.2.2 ${port} {\n    ${checker} {\n${body}    }\n  }\n}\n`;
+const url = (line: string) => rs('HTTP_GET', `      url {\n        path /\n        ${line}\n        ${SENTINEL}\n      }\n`);
+
+const CASES: Case[] = [
+  {
+    // set_value handed the handler nothing before ed7ca7d5 (2.0.17); from it, a bare value stops.
+    what: 'a bare lvs_sync_daemon_interface',
+    text: `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  lvs_sync_daemon_interface\n  ${SENTINEL}\n}\n`,
+    line: 4,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', says: /lvs_sync_daemon_interface against a vrrp is deprecated/, kalint: /^KA203 warning: .*keepalived 2\.0\.10 ignores the line without a word \(2\.0\.17 and later stop reading the configuration here\)/ },
+      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+    },
+  },
+  {
+    // dns_type_lookup(NULL) before c1fb3303 (2.0.17) read it with strvec_slot.
+    what: 'a bare DNS_CHECK type',
+    text: rs('DNS_CHECK', `      type\n      ${SENTINEL}\n`, '53', 'UDP'),
+    line: 5,
+    releases: {
+      '2.0.10': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.0\.10 crashes on this line.*fixed in 2\.0\.17/ },
+      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*stops reading the configuration here/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*stops reading the configuration here/ },
+    },
+  },
+  {
+    // From 1.4.3 (aa644248) to 2.0.16 the code is read with strvec_slot; from 2.0.17 it may be left out.
+    what: 'a bare url status_code',
+    text: url('status_code'),
+    line: 7,
+    releases: {
+      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'status_code' is missing its codes \(keepalived 2\.0\.10; it may be left out from 2\.0\.17 on\); keepalived stops reading the configuration here/ },
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
+    // 'reverse' after a bfd_instance weight came in 2.0.18 (09a7f5bf): before, the word is not read.
+    what: 'a bfd_instance weight with a word after it',
+    text: `bfd_instance b1 {\n  neighbor_ip 192.0.2.9\n  weight 10 x\n  ${SENTINEL}\n}\n`,
+    line: 3,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', silent: true, kalint: /^KA204 warning: 'weight' takes one argument; keepalived ignores 'x'/, kalintNot: /^KA205/ },
+      '2.0.19': { keepalived: 'reads on', says: /unknown weight option x/, kalint: /^KA205 error: 'weight' takes only 'reverse' here/ },
+    },
+  },
+  {
+    what: "a bfd_instance weight with 'reverse'",
+    text: `bfd_instance b1 {\n  neighbor_ip 192.0.2.9\n  weight 10 reverse\n  ${SENTINEL}\n}\n`,
+    line: 3,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', silent: true, kalint: /^KA204 warning: keepalived 2\.0\.10 reads no 'reverse' after the weight \(it came in 2\.0\.18\)/ },
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
+    // 36318cb4 (2.0.14) stopped allocating the default the SMTP_CHECK's end copies from; ca49b6cd (2.1.4).
+    what: 'an SMTP_CHECK connect_ip keepalived cannot read',
+    text: rs('SMTP_CHECK', `      connect_ip 192.0.2.300\n      ${SENTINEL}\n`, '25'),
+    line: 5,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', says: /Invalid connect_ip address 192\.0\.2\.300 - ignoring/, kalint: /^KA205 error: 'connect_ip' expects an IP address/, kalintNot: /crash/ },
+      '2.0.19': { keepalived: 'crashes', says: /Invalid connect_ip address/, kalint: /^KA205 error: .*keepalived 2\.0\.19 reports it, then crashes at the end of the block.*fixed in 2\.1\.4/ },
+      '2.1.5': { keepalived: 'reads on', says: /Invalid connect_ip address/, kalint: /^KA205 error/, kalintNot: /crash/ },
+    },
+  },
+  {
+    // The same unset destination through a connect_ip of the other family than the bindto before it (KA530).
+    what: 'an SMTP_CHECK connect_ip of the other family than its bindto',
+    text: rs('SMTP_CHECK', `      bindto 192.0.2.5\n      connect_ip 2001:db8::1\n      ${SENTINEL}\n`, '25'),
+    line: 6,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', says: /does not match address family of bindto - skipping/, kalint: /^KA530 error: connect_ip 2001:db8::1 is not the same address family as bindto 192\.0\.2\.5; keepalived skips it/, kalintNot: /crash/ },
+      '2.0.19': { keepalived: 'crashes', says: /does not match address family of bindto/, kalint: /^KA530 error: .*keepalived 2\.0\.19 then crashes at the end of this SMTP_CHECK.*fixed in 2\.1\.4/ },
+      '2.1.5': { keepalived: 'reads on', says: /does not match address family of bindto/, kalint: /^KA530 error/, kalintNot: /crash/ },
+    },
+  },
+  {
+    // bfd_nbrip_handler compares vector_slot(strvec, 1), a word past the line: memory decides.
+    what: 'a bare neighbor_ip',
+    text: `bfd_instance b1 {\n  neighbor_ip\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.0.19': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.0\.19 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
+      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived 2\.1\.5 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
+      '2.2.4': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.4 crashes on this line/ },
+      '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
+      '2.2.8': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.8 crashes on this line/ },
+    },
+  },
+  {
+    what: 'a bare bfd_instance',
+    text: `bfd_instance {\n}\n${SENTINEL}\n`,
+    line: 1,
+    releases: {
+      '2.0.10': { keepalived: 'crashes', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
+    },
+  },
+  {
+    // From f4238f91 (2.1.0) the checker reads the entries from a copy of the line without the name.
+    what: 'a word after a virtual_server_group name',
+    text: `virtual_server_group g1 extra {\n  192.0.2.1 80\n}\n${SENTINEL}\n`,
+    line: 1,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: /^KA208 warning: .*keepalived 2\.0\.19 -t does not report it/ },
+      '2.1.5': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*` is missing a parameter at word position 1/, kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
+      '2.2.7': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*`/, kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
+      '2.2.8': { keepalived: 'stops', kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
+    },
+  },
+  {
+    // A flag before 2.2.0, which reads the reply's bytes (3e728324).
+    what: 'a UDP_CHECK require_reply with a word',
+    text: rs('UDP_CHECK', `      require_reply zz\n      ${SENTINEL}\n`, '53', 'UDP'),
+    line: 5,
+    releases: {
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: /^KA204 warning: 'require_reply' takes no arguments; keepalived ignores 'zz'/, kalintNot: /^KA205/ },
+      '2.2.4': { keepalived: 'reads on', says: /Invalid hex string for UDP_CHECK reply/, kalint: /^KA205 error: 'require_reply' expects hex digits/ },
+    },
+  },
+  {
+    // regex_handler only logged "regex missing or too many fields" until 4b269f81 (2.2.8).
+    what: 'a regex of two words',
+    text: url('regex a b'),
+    line: 7,
+    releases: {
+      '2.2.4': { keepalived: 'reads on', silent: true, kalint: /^KA204 warning: 'regex' takes one word; .*ignores the whole line.*only logs it: keepalived 2\.2\.4 -t does not report it \(2\.2\.8 and later do\)/ },
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: /^KA204 warning: .*only logs it: keepalived 2\.2\.7 -t does not report it/ },
+      '2.2.8': { keepalived: 'reads on', says: /regex missing or too many fields/, kalint: /^KA204 error: 'regex' takes one word; .*ignores the whole line, not only the extra words, and reports it/ },
+    },
+  },
+  {
+    what: 'a bare regex',
+    text: url('regex'),
+    line: 7,
+    releases: {
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: /^KA203 warning: .*keepalived 2\.2\.7 ignores the line and only logs it, -t does not report it \(2\.2\.8 and later do\)/ },
+      '2.2.8': { keepalived: 'reads on', says: /regex missing or too many fields/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+    },
+  },
+  {
+    // Handlers that check the word count drop the whole line and say so, in every release that has them.
+    what: 'a virtual_server snmp_name of two words',
+    text: `virtual_server 192.0.2.1 80 {\n  protocol TCP\n  snmp_name a b\n  ${SENTINEL}\n  real_server 192.0.2.2 80 {\n  }\n}\n`,
+    line: 3,
+    releases: {
+      '2.2.4': { keepalived: 'reads on', says: /virtual server snmp_name missing or extra parameters/, kalint: /^KA204 error: 'snmp_name' takes one word; with 'b' after it keepalived ignores the whole line/ },
+      '2.2.7': { keepalived: 'reads on', says: /virtual server snmp_name missing or extra parameters/, kalint: /^KA204 error: .*ignores the whole line/ },
+    },
+  },
+  {
+    what: 'a kernel_rx_buf_size of two words',
+    text: `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  kernel_rx_buf_size 1 2\n  ${SENTINEL}\n}\n`,
+    line: 4,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', says: /invalid kernel_rx_buf_size specified/, kalint: /^KA204 error: .*ignores the whole line/ },
+      '2.2.7': { keepalived: 'reads on', says: /invalid kernel_rx_buf_size specified/, kalint: /^KA204 error: .*ignores the whole line/ },
+    },
+  },
+  {
+    // vs_handler reads its first word with strvec_slot.
+    what: 'a bare virtual_server',
+    text: `virtual_server {\n}\n${SENTINEL}\n`,
+    line: 1,
+    releases: {
+      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'virtual_server' needs an address and port, 'fwmark N' or 'group NAME'; keepalived stops reading the configuration here/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+    },
+  },
+];
+
+const ARGUMENT_CODES = /^KA20[3458] /;
+
+function findingsAt(text: string, release: string, line: number): string[] {
+  return lintText(text, { file: 'keepalived.conf', targetVersion: release, configId: 'x' })
+    .diagnostics.filter((d) => d.range.start.line + 1 === line)
+    .map((d) => `${d.code} ${d.severity}: ${d.message}`);
+}
+
+describe('what kalint says a release does with the line', () => {
+  for (const c of CASES) {
+    for (const [release, want] of Object.entries(c.releases)) {
+      it(`${c.what}, keepalived ${release}`, () => {
+        const found = findingsAt(c.text, release, c.line);
+        if (want.kalint === 'none') expect(found.filter((f) => ARGUMENT_CODES.test(f))).toEqual([]);
+        else expect(found).toContainEqual(expect.stringMatching(want.kalint));
+        if (want.kalintNot) expect(found.filter((f) => want.kalintNot!.test(f))).toEqual([]);
+      });
+    }
+  }
+  it('keeps a line dropped for its extra words from setting anything', () => {
+    // The first snmp_name is dropped whole: the second sets the name, and is no repeat of the first.
+    const text = 'virtual_server 192.0.2.1 80 {\n  protocol TCP\n  snmp_name a b\n  snmp_name c\n  real_server 192.0.2.2 80 {\n  }\n}\n';
+    expect(findingsAt(text, '2.2.7', 4)).toEqual([]);
+  });
+});
+
+// The same configs through each release's own build, where this machine has one.
+for (const release of [...new Set(CASES.flatMap((c) => Object.keys(c.releases)))]) {
+  const binary = releaseBinary(release);
+  describe.skipIf(!binary)(`keepalived ${release} -t`, () => {
+    for (const c of CASES) {
+      const want = c.releases[release];
+      if (!want) continue;
+      it(`${c.what}: ${want.keepalived}${want.says ? `, says ${want.says.source}` : ''}`, () => {
+        const run = runRelease(binary!, c.text);
+        const here = run.messages.filter((m) => m.line === c.line).map((m) => m.message);
+        const stopped = here.some((m) => /missing a parameter/.test(m));
+        const crashed = run.signal === 'SIGSEGV' || run.exitStatus === 139;
+        const sentinelRead = run.messages.some((m) => m.message === `Unknown keyword '${SENTINEL}'`);
+        const seen = crashed ? 'crashes' : stopped ? 'stops' : sentinelRead ? 'reads on' : 'neither';
+        expect(seen, run.stderr).toBe(want.keepalived);
+        if (want.says) expect(here, run.stderr).toContainEqual(expect.stringMatching(want.says));
+        if (want.silent) expect(here, run.stderr).toEqual([]);
+      });
+    }
+  });
+}
