@@ -7,7 +7,10 @@
 //   extra    the keyword with sample arguments (as test/schema-binary.test.ts writes them) and one
 //            word more;
 //   invalid  the keyword with one argument replaced by a word its type rejects (not a number, past
-//            the range's end, not one of the enum's words, not an address), one probe per argument.
+//            the range's end, not one of the enum's words, not an address), one probe per argument;
+//   range    (asked for with --kinds) each numeric argument at the edges of the table's range at the release
+//            and at the edges releases have drawn ranges at (8, 16, 31, 32 bits; timers' 4294 s), in
+//            range or not: a release whose range differs from the table's shows as a miss or a false error.
 // Each probe is one config: the keyword's blocks opened with sample arguments, the probe line, a
 // sentinel keyword in the same block, the blocks closed. One probe per run because keepalived -t ends
 // at the first line it stops on, whichever process reads it (a bare `connect_timeout` in a
@@ -230,7 +233,21 @@ function invalidWords(a: ArgSpec): { word: string; what: string }[] {
 // Probes
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'bare' | 'extra' | 'invalid';
+type Kind = 'bare' | 'extra' | 'invalid' | 'range';
+
+/** Numbers at the edges releases have drawn ranges at (8, 16, 31 and 32 bits), and the argument's own edges. */
+const EDGE_INTEGERS = [-1, 0, 1, 255, 256, 65535, 65536, 2147483647, 2147483648, 4294967295, 4294967296];
+/** Seconds where a timer stored in microseconds in 32 bits (4294.967296 s) or 31 bits overflows, and fractions. */
+const EDGE_DECIMALS = ['0', '0.0001', '0.000001', '1.0000001', '-0.5', '0.5', '1.5', '2147', '2148', '4294', '4295', '4294967', '4294968'];
+
+/** Values for a `range` probe of a numeric argument: the edges above and the table's own at release `v`, each once. */
+function edgeWords(a: ArgSpec): string[] {
+  if (a.type !== 'unsigned' && a.type !== 'integer' && a.type !== 'decimal' && a.type !== 'timer' && a.type !== 'port') return [];
+  const words = new Set<string>(EDGE_INTEGERS.map(String));
+  if (a.type === 'decimal' || a.type === 'timer') for (const w of EDGE_DECIMALS) words.add(w);
+  for (const n of [a.min, a.max]) if (n !== undefined) for (const d of [-1, 0, 1]) words.add(String(n + d));
+  return [...words];
+}
 
 interface Probe {
   spec: KeywordSpec;
@@ -275,6 +292,18 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
         while (words.length < i) words.push(sampleWord(argIn(argsIn(spec, v)[words.length]!, v)) ?? '1');
         words[i] = word;
         out.push({ spec, kind: 'invalid', lines: withBlock(spec, [spec.name, ...words.slice(0, Math.max(i + 1, args.length))].join(' ')), what: `${a.name} ${what} (${word})` });
+      }
+    });
+  }
+  if (args && kinds.has('range') && !ARG_OVERRIDES[spec.id]) {
+    argsIn(spec, v).forEach((raw, i) => {
+      const a = argIn(raw, v);
+      if (i > args.length || (i === args.length && argOptionalIn(a, v))) return;
+      for (const word of edgeWords(a)) {
+        const words = args.slice();
+        while (words.length < i) words.push(sampleWord(argIn(argsIn(spec, v)[words.length]!, v)) ?? '1');
+        words[i] = word;
+        out.push({ spec, kind: 'range', lines: withBlock(spec, [spec.name, ...words.slice(0, Math.max(i + 1, args.length))].join(' ')), what: `${a.name} = ${word}` });
       }
     });
   }
@@ -398,7 +427,7 @@ async function probeOne(binary: string, release: string, v: Version, p: Probe, c
   const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
   const quiet = ctl.messages;
   if (dumpDir) {
-    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.conf`, cfg.text);
     writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);
