@@ -206,6 +206,48 @@ const CASES: Case[] = [
       '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
     },
   },
+  // Ranges that moved (found by line-probes.ts --kinds range): a virtual_server weight was 1-65535 from 2.0.0
+  // (range checked) to 2.1.0 (IPVS_WEIGHT_MAX); timers read as doubles before 1bb9a63a (2.2.3) stopped at
+  // UINT_MAX / TIMER_HZ whole seconds (4294; a garp_group's at 2147), and vrrp_startup_delay's least was 1e-9 s.
+  {
+    what: 'a virtual_server weight of 70000',
+    text: `virtual_server 192.0.2.1 80 {\n  protocol TCP\n  weight 70000\n  ${SENTINEL}\n  real_server 192.0.2.2 80 {\n  }\n}\n`,
+    line: 3,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', says: /Virtual server weight 70000 is outside range 1-65535/, kalint: /^KA205 error: 'weight' 70000 is outside \[1, 65535\]/ },
+      '2.0.19': { keepalived: 'reads on', says: /Virtual server weight 70000 is outside range 1-65535/, kalint: /^KA205 error: 'weight' 70000 is outside \[1, 65535\]/ },
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none' },
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
+    what: 'a vrrp_garp_interval of 4294.5 s',
+    text: `global_defs {\n  vrrp_garp_interval 4294.5\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', says: /number '4294\.5' outside range \[1e-06, 4294\]/, kalint: /^KA205 error: 'vrrp_garp_interval' 4294\.5 is outside \[0\.000001, 4294\] s/ },
+      '2.1.5': { keepalived: 'reads on', says: /vrrp_garp_interval '4294\.5' is invalid/, kalint: /^KA205 error: 'vrrp_garp_interval' 4294\.5 is outside \[0\.000001, 4294\] s/ },
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
+    what: 'a garp_group garp_interval of 2147.5 s',
+    text: `garp_group {\n  garp_interval 2147.5\n  ${SENTINEL}\n  interfaces {\n    eth0\n  }\n}\n`,
+    line: 2,
+    releases: {
+      '2.1.5': { keepalived: 'reads on', says: /garp_group garp_interval '2147\.5' invalid/, kalint: /^KA205 error: 'garp_interval' 2147\.5 is outside \[0, 2147\] s/ },
+      '2.2.7': { keepalived: 'reads on', says: /garp_group garp_interval '2147\.5' invalid/, kalint: /^KA205 error: 'garp_interval' 2147\.5 is outside \[0, 2147\.483647\] s/ },
+    },
+  },
+  {
+    what: 'a vrrp_startup_delay of 0.0001 s',
+    text: `global_defs {\n  vrrp_startup_delay 0.0001\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none' },
+      '2.2.7': { keepalived: 'reads on', says: /number '0\.0001' outside range \[0\.001000, 4294\.967295\]/, kalint: /^KA205 error: 'vrrp_startup_delay' 0\.0001 is outside \[0\.001, 4294\.967295\] s/ },
+    },
+  },
 ];
 
 const ARGUMENT_CODES = /^KA20[3458] /;

@@ -1823,7 +1823,8 @@ export class Walker implements LineSink {
         }
         if (a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0) {
           const v = strtodValue(text);
-          if (v !== undefined && (a.min === undefined || v >= a.min) && (a.max === undefined || v <= a.max)) continue;
+          const read = argIn(a, this.options.target);
+          if (v !== undefined && (read.min === undefined || v >= read.min) && (read.max === undefined || v <= read.max)) continue;
         }
         const p = checkArg(argIn(a, this.options.target), text, keyword);
         if (!p) {
