@@ -26,7 +26,7 @@ function serverEndpoint(rs: RealServer): Endpoint | undefined {
  * none: SMTP_CHECK's own connection); reports a line of the other
  * family. Returns the last connect_ip word and whether there is a bind_if.
  */
-function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, block: AstNode, fromServer: boolean): { connectIp?: string; bindIf: boolean } {
+function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, block: AstNode, fromServer: boolean, smtpOwn = false): { connectIp?: string; bindIf: boolean } {
   const rsNode = rs.node;
   // The real server's endpoint is worked out at the first connect_ip or bindto line: most
   // checkers have none (null: not yet worked out).
@@ -78,7 +78,7 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
     // 2.0.14 (36318cb4) to 2.1.3: an SMTP_CHECK whose connect_ip left no destination copies one from a
     // default never allocated, at the SMTP_CHECK's '}' (the 2.0.19 build: SIGSEGV after "connect_ip address
     // … does not match address family of bindto - skipping"); ca49b6cd (2.1.4) takes the real server's.
-    if (!fromServer && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[0]) >= 0 && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[1]) < 0) {
+    if (smtpOwn && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[0]) >= 0 && compareVersions(ctx.target, SMTP_UNSET_DESTINATION_CRASH[1]) < 0) {
       skippedConnect.message += `, and keepalived ${ctx.target.join('.')} then crashes at the end of this SMTP_CHECK (a segmentation fault, also in keepalived -t; fixed in 2.1.4)`;
     }
     ctx.report(skippedConnect);
@@ -88,6 +88,12 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
 
 /** Releases that crash at the end of an SMTP_CHECK whose own connect_ip was skipped (see checkFamilies). */
 const SMTP_UNSET_DESTINATION_CRASH: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
+/**
+ * Releases whose SMTP_CHECK connection starts from the real server as destination, as other checkers' do: 36318cb4
+ * (2.0.14) queues it with the server's address, ca49b6cd (2.1.4) clears it again (the 2.0.19 build: "bindto address
+ * :: does not match address family of connect_ip - skipping" in an IPv4 server's SMTP_CHECK; 2.0.10 and 2.1.5 silent).
+ */
+const SMTP_FROM_SERVER: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
 
 /**
  * Options every release up to 2.4.3 accepts in a checker and then does not use: PING_CHECK opens its
@@ -125,11 +131,13 @@ export const checkerConnectionAddress: FileRule = {
       // keepalived's checker starts with the real server as its destination (connect_ip); each
       // connect_ip or bindto is checked against the other as it is read, and a mismatching one
       // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
-      // SMTP_CHECK's own connection has no destination: each of its host blocks starts from the real server.
+      // SMTP_CHECK's own connection has no destination (but in SMTP_FROM_SERVER): each of its host blocks starts from the real server.
       // The model notes which connection lines the checker has: most have none, and then nothing
       // below but the link-local check applies.
       const lines = ck.connectionLines;
-      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, ck.kind !== 'SMTP_CHECK');
+      const smtp = ck.kind === 'SMTP_CHECK';
+      const fromServer = !smtp || (compareVersions(ctx.target, SMTP_FROM_SERVER[0]) >= 0 && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) < 0);
+      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, fromServer, smtp);
       if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
         if (host.keyword !== 'host') continue;
