@@ -112,6 +112,19 @@ const CASES: Case[] = [
     },
   },
   {
+    // 2.0.14 (36318cb4) to 2.1.3 queue an SMTP_CHECK's connection with the real server as destination: a bindto of
+    // the other family is skipped there, as in other checkers; before and after, the connection starts empty.
+    what: 'an SMTP_CHECK bindto of the other family than its real server',
+    text: rs('SMTP_CHECK', `      bindto 2001:db8::5\n      ${SENTINEL}\n`, '25'),
+    line: 5,
+    releases: {
+      '2.0.10': { keepalived: 'reads on', silent: true, kalint: 'none', kalintNot: /^KA530/ },
+      '2.0.19': { keepalived: 'reads on', says: /bindto address 2001:db8::5 does not match address family of connect_ip - skipping/, kalint: /^KA530 error: bindto 2001:db8::5 is not the same address family as the real server address 192\.0\.2\.2; keepalived skips it/ },
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none', kalintNot: /^KA530/ },
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: 'none', kalintNot: /^KA530/ },
+    },
+  },
+  {
     // bfd_nbrip_handler compares vector_slot(strvec, 1), a word past the line: memory decides.
     what: 'a bare neighbor_ip',
     text: `bfd_instance b1 {\n  neighbor_ip\n  ${SENTINEL}\n}\n`,
@@ -246,6 +259,24 @@ const CASES: Case[] = [
     releases: {
       '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none' },
       '2.2.7': { keepalived: 'reads on', says: /number '0\.0001' outside range \[0\.001000, 4294\.967295\]/, kalint: /^KA205 error: 'vrrp_startup_delay' 0\.0001 is outside \[0\.001, 4294\.967295\] s/ },
+    },
+  },
+  {
+    // Before 2.2.3 a timer is read with strtod: '-0' is -0.0, no less than a least value of 0.
+    what: 'a checker warmup of -0',
+    text: rs('TCP_CHECK', `      warmup -0\n      ${SENTINEL}\n`),
+    line: 5,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: 'none' },
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
+    what: 'a preempt_delay of -1',
+    text: `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  preempt_delay -1\n  ${SENTINEL}\n}\n`,
+    line: 4,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', says: /number '-1' outside range \[0, 1000\]/, kalint: /^KA205 error: 'preempt_delay' -1 is outside \[0, 1000\] s/ },
     },
   },
 ];

@@ -366,7 +366,7 @@ const ZERO_IS_DEFAULT: Record<string, string> = {
   persistence_timeout: 'no persistence',
 };
 
-function outsideRange(spec: ArgSpec, word: string, keyword: string, value: number): ValueProblem {
+export function outsideRange(spec: ArgSpec, word: string, keyword: string, value: number): ValueProblem {
   const zero = value === 0 ? ZERO_IS_DEFAULT[keyword] : undefined;
   const note = zero ? `; keepalived reports it and ignores the line, and ${zero} is already its default: remove the line` : '';
   return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}${note}`, severity: 'error' };

@@ -29,7 +29,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, parseDecimal, parseInteger, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -154,9 +154,10 @@ const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
 const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
 /** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined. */
 function strtodValue(text: string): number | undefined {
-  if (/^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/^\+/, ''));
-  const hex = /^\+?0[xX]([0-9a-fA-F]+)$/.exec(text);
-  return hex ? parseInt(hex[1]!, 16) : undefined;
+  // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`).
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/^\+/, ''));
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]+)$/.exec(text);
+  return hex ? (hex[1] === '-' ? -1 : 1) * parseInt(hex[2]!, 16) : undefined;
 }
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
 
@@ -1821,12 +1822,15 @@ export class Walker implements LineSink {
           if (p) this.report('KA205', p.severity, `${p.message}; keepalived ${this.options.targetLabel} takes whole seconds here (fractions from ${a.fraction_since})`, file, args.argWord(i).range);
           continue;
         }
+        let strtodProblem: ReturnType<typeof checkArg>;
         if (a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0) {
           const v = strtodValue(text);
           const read = argIn(a, this.options.target);
           if (v !== undefined && (read.min === undefined || v >= read.min) && (read.max === undefined || v <= read.max)) continue;
+          // A number strtod reads, out of range ('-1': keepalived "number '-1' outside range [0, 1000]").
+          if (v !== undefined) strtodProblem = outsideRange(read, text, keyword, v);
         }
-        const p = checkArg(argIn(a, this.options.target), text, keyword);
+        const p = strtodProblem ?? checkArg(argIn(a, this.options.target), text, keyword);
         if (!p) {
           if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args.argWord(i).range, file);
           continue;
