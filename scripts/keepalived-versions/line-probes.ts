@@ -10,7 +10,12 @@
 //            the range's end, not one of the enum's words, not an address), one probe per argument;
 //   range    (asked for with --kinds) each numeric argument at the edges of the table's range at the release
 //            and at the edges releases have drawn ranges at (8, 16, 31, 32 bits; timers' 4294 s), in
-//            range or not: a release whose range differs from the table's shows as a miss or a false error.
+//            range or not: a release whose range differs from the table's shows as a miss or a false error;
+//   forms    (asked for with --kinds) each argument's value written another way: a number with a sign, zeros, a
+//            base prefix, an exponent, a suffix, or in other digits; an enum word in other cases; other bool words;
+//            addresses with zeros, prefixes, zones, brackets, host names;
+//   quoted   (asked for with --kinds) the sample arguments each in double quotes;
+//   repeat   (asked for with --kinds) the line (a block keyword's block) written twice.
 // Each probe is one config: the keyword's blocks opened with sample arguments, the probe line, a
 // sentinel keyword in the same block, the blocks closed. One probe per run because keepalived -t ends
 // at the first line it stops on, whichever process reads it (a bare `connect_timeout` in a
@@ -233,7 +238,7 @@ function invalidWords(a: ArgSpec): { word: string; what: string }[] {
 // Probes
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'bare' | 'extra' | 'invalid' | 'range';
+type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat';
 
 /** Numbers at the edges releases have drawn ranges at (8, 16, 31 and 32 bits), and the argument's own edges. */
 const EDGE_INTEGERS = [-1, 0, 1, 255, 256, 65535, 65536, 2147483647, 2147483648, 4294967295, 4294967296];
@@ -247,6 +252,41 @@ function edgeWords(a: ArgSpec): string[] {
   if (a.type === 'decimal' || a.type === 'timer') for (const w of EDGE_DECIMALS) words.add(w);
   for (const n of [a.min, a.max]) if (n !== undefined) for (const d of [-1, 0, 1]) words.add(String(n + d));
   return [...words];
+}
+
+/** Ways of writing a number that some reader takes and another refuses (sign, zeros, base, exponent, suffix, point). */
+const NUMBER_FORMS = ['+5', '05', '007', '0x10', '010', '5abc', '5.', '.5', '1e3', '5s', '-0', '5,0', '٥', '５'];
+/** Words for a bool argument besides the six keepalived documents. */
+const BOOL_FORMS = ['ON', 'Off', 'TRUE', 'Yes', '1', '0', 'enable', 'disabled'];
+/** Address forms: zeros, a prefix where none is asked, a zone, brackets, a host name, a short form. */
+const ADDRESS_FORMS = ['192.0.2.01', '192.0.2.1/24', '192.0.2.1/32', 'fe80::1%eth0', '[2001:db8::1]', '2001:db8::1/64', 'localhost', '127.1', '0.0.0.0', '::'];
+
+/** Other writings of a valid sample value for argument `a`: number forms, an enum word's other cases, bool words, addresses. */
+function formWords(a: ArgSpec): string[] {
+  switch (a.type) {
+    case 'unsigned':
+    case 'integer':
+    case 'decimal':
+    case 'timer':
+    case 'port':
+      return NUMBER_FORMS;
+    case 'enum':
+    case 'enum_or_unsigned': {
+      const out = new Set<string>();
+      for (const v of a.values ?? []) for (const w of [v.toUpperCase(), v.toLowerCase(), v.charAt(0).toUpperCase() + v.slice(1).toLowerCase()]) if (w !== v) out.add(w);
+      return [...out].slice(0, 12);
+    }
+    case 'bool':
+      return BOOL_FORMS;
+    case 'ipaddr':
+    case 'ipv4':
+    case 'ipv6':
+    case 'ip_prefix':
+    case 'host':
+      return ADDRESS_FORMS;
+    default:
+      return [];
+  }
 }
 
 interface Probe {
@@ -281,6 +321,12 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
   const out: Probe[] = [];
   const args = sampleArgs(spec, v);
   if (kinds.has('bare')) out.push({ spec, kind: 'bare', lines: withBlock(spec, spec.name), what: 'no words' });
+  if (args && args.length && kinds.has('quoted')) out.push({ spec, kind: 'quoted', lines: withBlock(spec, [spec.name, ...args.map((w) => `"${w}"`)].join(' ')), what: 'every argument quoted' });
+  if (args && kinds.has('repeat')) {
+    // The line twice (a block keyword's whole block twice, name and all): what each release says of a second one.
+    const once = withBlock(spec, [spec.name, ...args].join(' '));
+    out.push({ spec, kind: 'repeat', lines: [...once, ...once], what: 'written twice' });
+  }
   if (args && kinds.has('extra')) out.push({ spec, kind: 'extra', lines: withBlock(spec, [spec.name, ...args, 'kalint_extra'].join(' ')), what: 'one word too many' });
   if (args && kinds.has('invalid') && !ARG_OVERRIDES[spec.id]) {
     argsIn(spec, v).forEach((raw, i) => {
@@ -295,17 +341,19 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
       }
     });
   }
-  if (args && kinds.has('range') && !ARG_OVERRIDES[spec.id]) {
+  for (const kind of ['range', 'forms'] as const) {
+  if (args && kinds.has(kind) && !ARG_OVERRIDES[spec.id]) {
     argsIn(spec, v).forEach((raw, i) => {
       const a = argIn(raw, v);
       if (i > args.length || (i === args.length && argOptionalIn(a, v))) return;
-      for (const word of edgeWords(a)) {
+      for (const word of kind === 'range' ? edgeWords(a) : formWords(a)) {
         const words = args.slice();
         while (words.length < i) words.push(sampleWord(argIn(argsIn(spec, v)[words.length]!, v)) ?? '1');
         words[i] = word;
-        out.push({ spec, kind: 'range', lines: withBlock(spec, [spec.name, ...words.slice(0, Math.max(i + 1, args.length))].join(' ')), what: `${a.name} = ${word}` });
+        out.push({ spec, kind, lines: withBlock(spec, [spec.name, ...words.slice(0, Math.max(i + 1, args.length))].join(' ')), what: `${a.name} = ${word}` });
       }
     });
+  }
   }
   return out;
 }
@@ -427,7 +475,7 @@ async function probeOne(binary: string, release: string, v: Version, p: Probe, c
   const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
   const quiet = ctl.messages;
   if (dumpDir) {
-    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.conf`, cfg.text);
     writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);
