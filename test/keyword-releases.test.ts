@@ -279,6 +279,27 @@ const CASES: Case[] = [
       '2.0.19': { keepalived: 'reads on', says: /number '-1' outside range \[0, 1000\]/, kalint: /^KA205 error: 'preempt_delay' -1 is outside \[0, 1000\] s/ },
     },
   },
+  {
+    // A repeated DNS_CHECK name: set_value over the first before 094ddde2 (2.1.4), "already specified - ignoring" after.
+    what: 'a second DNS_CHECK name',
+    text: rs('DNS_CHECK', `      name aa.example\n      name bb.example\n      ${SENTINEL}\n`, '53', 'UDP'),
+    line: 6,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: /^KA211 warning: 'name' is set again in 'DNS_CHECK': keepalived silently uses this later value/ },
+      '2.1.5': { keepalived: 'reads on', says: /DNS_CHECK name already specified - ignoring/, kalint: /^KA209 error: 'name' is already set in this block; keepalived ignores this one and keeps the first/ },
+      '2.2.7': { keepalived: 'reads on', says: /DNS_CHECK name already specified - ignoring/, kalint: /^KA209 error/ },
+    },
+  },
+  {
+    // 4b269f81 (2.2.8) reports a repeated helo_name, and still takes the later one.
+    what: 'a second SMTP_CHECK helo_name',
+    text: rs('SMTP_CHECK', `      helo_name a\n      helo_name b\n      ${SENTINEL}\n`, '25'),
+    line: 6,
+    releases: {
+      '2.2.7': { keepalived: 'reads on', silent: true, kalint: /^KA211 warning: 'helo_name' is set again/ },
+      '2.2.8': { keepalived: 'reads on', says: /SMTP_CHECK helo name already specified/, kalint: /^KA209 error: 'helo_name' is already set in this block; keepalived overwrites it and reports an error/ },
+    },
+  },
 ];
 
 const ARGUMENT_CODES = /^KA20[3458] /;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 /** A complete, clean virtual server around `body` lines (real server included unless `bare`). */
 function vs(header: string, body: string[], rs: string[] = ['real_server 10.0.1.1 80 {', '}']): string {
@@ -1046,8 +1047,10 @@ describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
     expect(linesOf(text, 'KA209')).toEqual([11]);
     // Alone, the refused name leaves the default.
     expect(findings(dns('www..example.com'), 'KA524')[0]!.message).toContain('keepalived queries its default name (the root) instead');
-    // Before 2.1.4 the first line is the name and every later one a duplicate.
-    expect(linesOf(text, 'KA209', '2.1.3')).toEqual([9, 10, 11]);
+    // Before 2.1.4 (094ddde2) keepalived neither checks the name nor notices a repeat: each later line silently
+    // replaces it (the 2.0.10 and 2.0.19 builds say nothing of a second name).
+    expect(linesOf(text, 'KA209', '2.1.3')).toEqual([]);
+    expect(linesOf(text, 'KA211', '2.1.3')).toEqual([9, 10, 11]);
     expect(linesOf(text, 'KA524', '2.1.3')).toEqual([]);
   });
 });
@@ -1092,4 +1095,32 @@ describe('KA505: the regex of a url without a path', () => {
     expect(said).toContainEqual(expect.stringMatching(/^7: HTTP\/SSL_GET checker url has no path - ignoring/));
     expect(said.filter((m) => m.includes('regex'))).toEqual([]);
   });
+});
+
+describe('KA540: several dynamic MISC_CHECKs for one real server before 2.2.0', () => {
+  const misc = (path: string) => ['  MISC_CHECK {', `    misc_path ${path}`, '    misc_dynamic', '  }'];
+  const two = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...misc('/bin/true'), ...misc('/bin/false'), '}', 'real_server 10.0.1.2 80 {', ...misc('/bin/true'), '}']);
+  const one = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...misc('/bin/true'), '}', 'real_server 10.0.1.2 80 {', ...misc('/bin/true'), '}']);
+  it('reports the second misc_dynamic of a real server at 2.0.10 to 2.1.x, with the first as related', () => {
+    for (const target of ['1.3.7', '2.0.10', '2.0.19', '2.1.5']) {
+      const found = findings(two, 'KA540', target);
+      expect(found.map((d) => d.range.start.line + 1), target).toEqual([12]);
+      expect(found[0]!.related?.[0]?.range.start.line).toBe(7);
+      expect(found[0]!.message).toMatch(/more than one dynamic misc checker per real server/);
+    }
+  });
+  it('says nothing of one per real server, before 1.3.7, or from 2.2.0 (their weights add up)', () => {
+    expect(findings(one, 'KA540', '2.1.5')).toEqual([]);
+    expect(findings(two, 'KA540', '1.3.5')).toEqual([]);
+    expect(findings(two, 'KA540', '2.2.0')).toEqual([]);
+    expect(findings(two, 'KA540')).toEqual([]);
+  });
+  for (const release of ['2.0.10', '2.1.5', '2.2.7']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      const run = runRelease(binary!, two);
+      const said = run.messages.filter((m) => /more than one dynamic misc checker/.test(m.message)).map((m) => m.line);
+      expect(said, run.stderr).toEqual(linesOf(two, 'KA540', release));
+    });
+  }
 });

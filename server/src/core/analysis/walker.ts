@@ -19,6 +19,7 @@ import {
   looseReadingIn,
   parseVersion,
   contextName,
+  repeatIn,
   schema,
   type ArgSpec,
   type Context,
@@ -2161,9 +2162,10 @@ export class Walker implements LineSink {
       }
       return;
     }
-    if (spec.repeat === 'list' || spec.repeat === 'merge' || missingArgument) return;
+    const repeat = spec.repeat_before === undefined ? spec.repeat : repeatIn(spec, this.options.target);
+    if (repeat === 'list' || repeat === 'merge' || missingArgument) return;
     // keepalived overwrites most settings without a word (KA211); blocks that repeat are other rules' business.
-    const silent = spec.repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
+    const silent = repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
     // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so).
     if (silent && (spec.block !== null || spec.name === 'state')) return;
     const serial = spec.serial;
@@ -2186,9 +2188,9 @@ export class Walker implements LineSink {
       return;
     }
     const what =
-      spec.repeat === 'first_wins'
+      repeat === 'first_wins'
         ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`
-        : spec.repeat === 'replace'
+        : repeat === 'replace'
           ? `A second '${spec.name}' block replaces the first (keepalived reports an error)`
           : `'${spec.name}' is already set in this block; keepalived overwrites it and reports an error`;
     let where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);

@@ -104,6 +104,8 @@ export interface KeywordSpec {
   repeat: Repeat;
   /** First release that reports a repeat of this last_wins keyword ("Duplicate path - overwriting …"): overwrite_error from then on. */
   overwrite_error_since?: string;
+  /** How releases before `until` took a repeat (a DNS_CHECK `name` was overwritten silently before 2.1.4). */
+  repeat_before?: { until: string; repeat: Repeat };
   /**
    * With repeat 'first_wins': keepalived detects a repeat by the value differing from this default,
    * so a first line giving it (or an invalid value) leaves the setting open for the next line.
@@ -227,6 +229,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     args_since: k.args_since && { since: k.args_since.since, args: k.args_since.args.map(uniformArg) },
     repeat: k.repeat,
     overwrite_error_since: k.overwrite_error_since,
+    repeat_before: k.repeat_before,
     unset_by: k.unset_by,
     script_string: k.script_string,
     defines: k.defines,
@@ -392,4 +395,12 @@ export function argOptionalIn(arg: ArgSpec, target: Version): boolean {
   if (!arg.optional_since) return true;
   const since = parseVersion(arg.optional_since);
   return since === undefined || compareVersions(since, target) <= 0;
+}
+
+/** How keepalived `target` takes a repeat of the keyword (`repeat`, or `repeat_before` for releases before its `until`). */
+export function repeatIn(spec: KeywordSpec, target: Version): Repeat {
+  const before = spec.repeat_before;
+  if (before === undefined) return spec.repeat;
+  const until = parseVersion(before.until);
+  return until !== undefined && compareVersions(target, until) < 0 ? before.repeat : spec.repeat;
 }

@@ -39,6 +39,7 @@ import { persistenceGranularityInvalid } from './persistence-granularity-invalid
 import { lvsTimeoutsInvalid } from './lvs-timeouts-invalid.js';
 import { checkerScriptPathThroughSymlink } from './checker-script-path-through-symlink.js';
 import { urlRegexOptionsIgnored } from './url-regex-options-ignored.js';
+import { dynamicMiscChecks } from './dynamic-misc-checks.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -78,4 +79,5 @@ export const lvsRules: Rule[] = [
   lvsTimeoutsInvalid,
   checkerScriptPathThroughSymlink,
   urlRegexOptionsIgnored,
+  dynamicMiscChecks,
 ];
