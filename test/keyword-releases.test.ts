@@ -300,6 +300,24 @@ const CASES: Case[] = [
       '2.2.8': { keepalived: 'reads on', says: /SMTP_CHECK helo name already specified/, kalint: /^KA209 error: 'helo_name' is already set in this block; keepalived overwrites it and reports an error/ },
     },
   },
+  {
+    // The handler reports a repeat with strvec_slot(strvec, 1): a second bare net_namespace_ipvs has no word there.
+    what: 'a second net_namespace_ipvs without a name',
+    text: `net_namespace_ipvs\nnet_namespace_ipvs\n${SENTINEL}\n`,
+    line: 2,
+    releases: {
+      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: 'net_namespace_ipvs' is already set on line 1, .*keepalived stops reading the configuration here/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+    },
+  },
+  {
+    what: 'a second net_namespace_ipvs with a name',
+    text: `net_namespace_ipvs a\nnet_namespace_ipvs b\n${SENTINEL}\n`,
+    line: 2,
+    releases: {
+      '2.2.7': { keepalived: 'reads on', says: /Duplicate net_namespace_ipvs definition b - ignoring/, kalint: /^KA209 error: 'net_namespace_ipvs' is already set in this block; keepalived ignores this one and keeps the first/ },
+    },
+  },
 ];
 
 const ARGUMENT_CODES = /^KA20[3458] /;

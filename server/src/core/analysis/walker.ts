@@ -2187,6 +2187,12 @@ export class Walker implements LineSink {
       this.seenNode[serial] = node;
       return;
     }
+    // A second net_namespace_ipvs without a name: keepalived's report of the repeat prints the missing name (strvec_slot).
+    if (spec.id === 'net_namespace_ipvs' && node.argCount === 0) {
+      const first = prev.file === node.file ? `line ${prev.range.start.line + 1}` : `line ${prev.range.start.line + 1} of ${prev.file}`;
+      this.reportMissing('error', `'net_namespace_ipvs' is already set on ${first}, and keepalived's report of this repeat ("Duplicate net_namespace_ipvs definition NAME - ignoring") reads the name this line does not have`, STOPS_HERE, node, node.range, spec.name, node.file, 0);
+      return;
+    }
     const what =
       repeat === 'first_wins'
         ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`
