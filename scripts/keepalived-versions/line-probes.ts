@@ -15,7 +15,11 @@
 //            base prefix, an exponent, a suffix, or in other digits; an enum word in other cases; other bool words;
 //            addresses with zeros, prefixes, zones, brackets, host names;
 //   quoted   (asked for with --kinds) the sample arguments each in double quotes;
-//   repeat   (asked for with --kinds) the line (a block keyword's block) written twice.
+//   repeat   (asked for with --kinds) the line (a block keyword's block) written twice;
+//   unavailable (asked for with --kinds) each keyword the table dates after the release, in its blocks: the release
+//            should call it unknown (a probe it reads otherwise shows the table's date is late);
+//   values   (asked for with --kinds) lines of value blocks (addresses, routes, rules, unicast peers, virtual server
+//            group entries, mail addresses) with the options keepalived's readers know and some they do not.
 // Each probe is one config: the keyword's blocks opened with sample arguments, the probe line, a
 // sentinel keyword in the same block, the blocks closed. One probe per run because keepalived -t ends
 // at the first line it stops on, whichever process reads it (a bare `connect_timeout` in a
@@ -238,7 +242,65 @@ function invalidWords(a: ArgSpec): { word: string; what: string }[] {
 // Probes
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat';
+type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat' | 'unavailable' | 'values';
+
+/** Lines of value blocks, valid and not, with the options iproute2's grammar and keepalived's readers know (and some they do not). */
+const ADDRESS_LINES = [
+  '192.0.2.10', '192.0.2.10/24', '192.0.2.10/32', '192.0.2.10/0', '192.0.2.10/33', '192.0.2.300', '192.0.2.10/24 dev eth0', '192.0.2.10 dev',
+  '192.0.2.10 scope global', '192.0.2.10 scope host', '192.0.2.10 scope link', '192.0.2.10 scope site', '192.0.2.10 scope nowhere', '192.0.2.10 scope 5', '192.0.2.10 scope 300', '192.0.2.10 scope',
+  '192.0.2.10 label eth0:1', '192.0.2.10/24 dev eth0 label eth0:vip', '192.0.2.10 label foo', '192.0.2.10 label eth0:abcdefghijklmnop',
+  '192.0.2.10/24 brd 192.0.2.255', '192.0.2.10/24 brd +', '192.0.2.10/24 brd -', '192.0.2.10/24 broadcast 192.0.2.255', '192.0.2.10/24 brd 192.0.2.300',
+  '192.0.2.10 no_track', '192.0.2.10 preferred_lft 0', '192.0.2.10 preferred_lft forever', '192.0.2.10 preferred_lft -1', '192.0.2.10 preferred_lft 4294967296',
+  '192.0.2.10 home', '192.0.2.10 -nodad', '192.0.2.10 nodad', '192.0.2.10 noprefixroute', '192.0.2.10 autojoin', '192.0.2.10 peer 192.0.2.11', '192.0.2.10 metric 5',
+  '2001:db8::10/64', '2001:db8::10/64 nodad', '2001:db8::10/129', 'fe80::10/64', '192.0.2.10-20', '192.0.2.10 xyz', '192.0.2.10 dev eth0 dev eth1', '192.0.2.10/24 dev eth0 scope link label eth0:1 no_track',
+  '192.0.2.10 track_group g', '192.0.2.10 use_vmac', '192.0.2.10 use_ipvlan', '0.0.0.0', '::', '224.0.0.1', '192.0.2.10/24/24',
+];
+const ROUTE_LINES = [
+  '198.51.100.0/24 via 192.0.2.254', '198.51.100.0/24 via 192.0.2.254 dev eth0', 'src 192.0.2.1 to 198.51.100.0/24 via 192.0.2.254 dev eth0', '198.51.100.0/24 dev eth0',
+  'blackhole 198.51.100.0/24', 'unreachable 198.51.100.0/24', 'prohibit 198.51.100.0/24', 'throw 198.51.100.0/24', 'local 198.51.100.1', 'broadcast 198.51.100.255 dev eth0', 'anycast 198.51.100.1 dev eth0', 'multicast 224.1.1.1 dev eth0', 'nat 198.51.100.1 dev eth0',
+  '198.51.100.0/24 via 192.0.2.254 table 100', '198.51.100.0/24 via 192.0.2.254 table main', '198.51.100.0/24 via 192.0.2.254 table local', '198.51.100.0/24 via 192.0.2.254 table 4294967296', '198.51.100.0/24 via 192.0.2.254 table xyz',
+  '198.51.100.0/24 via 192.0.2.254 metric 1', '198.51.100.0/24 via 192.0.2.254 preference 1', '198.51.100.0/24 via 192.0.2.254 proto static', '198.51.100.0/24 via 192.0.2.254 proto 300', '198.51.100.0/24 dev eth0 scope link', '198.51.100.0/24 via 192.0.2.254 onlink',
+  '198.51.100.0/24 via 192.0.2.254 mtu 1400', '198.51.100.0/24 via 192.0.2.254 mtu lock 1400', '198.51.100.0/24 via 192.0.2.254 advmss 1400', '198.51.100.0/24 via 192.0.2.254 rtt 10', '198.51.100.0/24 via 192.0.2.254 rttvar 10', '198.51.100.0/24 via 192.0.2.254 reordering 3',
+  '198.51.100.0/24 via 192.0.2.254 window 10', '198.51.100.0/24 via 192.0.2.254 cwnd 10', '198.51.100.0/24 via 192.0.2.254 ssthresh 10', '198.51.100.0/24 via 192.0.2.254 realms 1/2', '198.51.100.0/24 via 192.0.2.254 initcwnd 10', '198.51.100.0/24 via 192.0.2.254 initrwnd 10',
+  '198.51.100.0/24 via 192.0.2.254 features ecn', '198.51.100.0/24 via 192.0.2.254 quickack 1', '198.51.100.0/24 via 192.0.2.254 quickack 2', '198.51.100.0/24 via 192.0.2.254 congctl cubic', '198.51.100.0/24 via 192.0.2.254 congctl lock cubic', '198.51.100.0/24 via 192.0.2.254 pref medium', '198.51.100.0/24 via 192.0.2.254 pref xyz',
+  '198.51.100.0/24 via 192.0.2.254 expires 10', '198.51.100.0/24 nexthop via 192.0.2.254 dev eth0 weight 2 nexthop via 192.0.2.253 dev eth0', '198.51.100.0/24 via 192.0.2.254 no_track', '198.51.100.0/24 via 192.0.2.254 ttl-propagate enabled', '198.51.100.0/24 via 192.0.2.254 fastopen_no_cookie 1',
+  '198.51.100.0/24 via inet6 2001:db8::1', '2001:db8:1::/64 via 2001:db8::1', '198.51.100.0/24', 'default via 192.0.2.254', '0.0.0.0/0 via 192.0.2.254', '198.51.100.0/24 via 192.0.2.254 xyz', '198.51.100.0/24 via 192.0.2.300', '198.51.100.0/33 via 192.0.2.254',
+  '198.51.100.0/24 via 192.0.2.254 tos 10', '198.51.100.0/24 via 192.0.2.254 dsfield 10', '198.51.100.0/24 via 192.0.2.254 src 192.0.2.1', '198.51.100.0/24 via 192.0.2.254 hoplimit 10', '198.51.100.0/24 via 192.0.2.254 rto_min 10', '198.51.100.0/24 encap mpls 100 via 192.0.2.254',
+];
+const RULE_LINES = [
+  'from 192.0.2.0/24 table 100', 'to 198.51.100.0/24 table 100', 'from all table 100', 'from 192.0.2.0/24 lookup 100', 'from 192.0.2.0/24 table main', 'from 192.0.2.0/24 table xyz', 'from 192.0.2.0/24 table 0', 'from 192.0.2.0/24 table 4294967296',
+  'from 192.0.2.0/24 table 100 priority 100', 'from 192.0.2.0/24 table 100 preference 100', 'from 192.0.2.0/24 table 100 order 100', 'from 192.0.2.0/24 table 100 prio 100', 'from 192.0.2.0/24 table 100 priority 4294967296',
+  'iif eth0 table 100', 'oif eth0 table 100', 'fwmark 0x1 table 100', 'fwmark 0x1/0xff table 100', 'fwmark 1 table 100', 'fwmark xyz table 100', 'tos 10 table 100', 'dsfield 10 table 100', 'realms 1/2 table 100',
+  'from 192.0.2.0/24 goto 5', 'from 192.0.2.0/24 nop', 'from 192.0.2.0/24 table 100 suppress_prefixlength 0', 'from 192.0.2.0/24 table 100 suppress_ifgroup 1', 'uidrange 1-2 table 100', 'ipproto tcp table 100', 'ipproto 6 table 100', 'sport 80 table 100', 'dport 80-90 table 100', 'l3mdev', 'protocol 5 table 100',
+  'not from 192.0.2.0/24 table 100', 'from 192.0.2.0/24 table 100 no_track', 'from 192.0.2.0/24 blackhole', 'from 192.0.2.0/24 unreachable', 'from 192.0.2.0/24 prohibit', 'from 192.0.2.0/24 type unreachable', 'from 192.0.2.0/24', 'table 100', 'from 192.0.2.300 table 100', 'from 192.0.2.0/24 table 100 xyz',
+  'from 2001:db8::/64 table 100', 'from 192.0.2.0/24 to 2001:db8::/64 table 100', 'from 192.0.2.0/24 table 100 tunnel_id 5', 'from 192.0.2.0/24 table 100 dev eth0',
+];
+const PEER_LINES = ['192.0.2.20', '192.0.2.300', '2001:db8::20', '192.0.2.20 min_ttl 1', '192.0.2.20 max_ttl 255', '192.0.2.20 min_ttl 0 max_ttl 256', '192.0.2.20 xyz', 'peer.example.com', '192.0.2.20/24', '192.0.2.20 192.0.2.21'];
+const VSG_LINES = ['192.0.2.1 80', '192.0.2.1-10 80', '192.0.2.1-300 80', '192.0.2.1 0', '192.0.2.1 70000', '192.0.2.1', 'fwmark 1', 'fwmark 0', 'fwmark 4294967296', 'fwmark xyz', '192.0.2.1/24 80', '2001:db8::1 80', '2001:db8::1-ff 80', '192.0.2.1 80 xyz', 'fwmark 1 xyz', '192.0.2.10-5 80'];
+const MAIL_LINES = ['root@example.com', 'root', '"root@example.com"', 'a@b@c', '@example.com', 'root@example.com root2@example.com'];
+/** The value lines probed for a value block, by its keyword. */
+function valueLines(spec: KeywordSpec): string[] {
+  switch (spec.name) {
+    case 'virtual_ipaddress':
+    case 'virtual_ipaddress_excluded':
+    case 'static_ipaddress':
+      return ADDRESS_LINES;
+    case 'virtual_routes':
+    case 'static_routes':
+      return ROUTE_LINES;
+    case 'virtual_rules':
+    case 'static_rules':
+      return RULE_LINES;
+    case 'unicast_peer':
+      return PEER_LINES;
+    case 'virtual_server_group':
+      return VSG_LINES;
+    case 'notification_email':
+      return MAIL_LINES;
+    default:
+      return [];
+  }
+}
 
 /** Numbers at the edges releases have drawn ranges at (8, 16, 31 and 32 bits), and the argument's own edges. */
 const EDGE_INTEGERS = [-1, 0, 1, 255, 256, 65535, 65536, 2147483647, 2147483648, 4294967295, 4294967296];
@@ -321,6 +383,10 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
   const out: Probe[] = [];
   const args = sampleArgs(spec, v);
   if (kinds.has('bare')) out.push({ spec, kind: 'bare', lines: withBlock(spec, spec.name), what: 'no words' });
+  if (kinds.has('values') && spec.block === 'values') {
+    const head = [spec.name, ...(sampleArgs(spec, v) ?? [])].join(' ');
+    for (const line of valueLines(spec)) out.push({ spec, kind: 'values', lines: [`${head} {`, `  ${line}`, '}'], what: line });
+  }
   if (args && args.length && kinds.has('quoted')) out.push({ spec, kind: 'quoted', lines: withBlock(spec, [spec.name, ...args.map((w) => `"${w}"`)].join(' ')), what: 'every argument quoted' });
   if (args && kinds.has('repeat')) {
     // The line twice (a block keyword's whole block twice, name and all): what each release says of a second one.
@@ -475,7 +541,7 @@ async function probeOne(binary: string, release: string, v: Version, p: Probe, c
   const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
   const quiet = ctl.messages;
   if (dumpDir) {
-    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' || p.kind === 'values' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.conf`, cfg.text);
     writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);
@@ -594,6 +660,14 @@ for (const [release, binary] of releases) {
   const v = parseVersion(release)!;
   const specs = S.all.filter((s) => availableIn(s, v) && chainOf(s).every((a) => availableIn(a, v)) && !missingFeature(s));
   const probes = specs.flatMap((s) => probesFor(s, v, kinds));
+  if (kinds.has('unavailable')) {
+    // Keywords the table says came after this release, in blocks it has: the release should not know them.
+    for (const s of S.all) {
+      if (availableIn(s, v) || !chainOf(s).every((a) => availableIn(a, v)) || missingFeature(s)) continue;
+      const args = sampleArgs(s, v) ?? [];
+      probes.push({ spec: s, kind: 'unavailable', lines: withBlock(s, [s.name, ...args].join(' ')), what: `since ${s.since}` });
+    }
+  }
   const control = new Map<string, Promise<Control>>();
   const mine: Result[] = [];
   let next = 0;
