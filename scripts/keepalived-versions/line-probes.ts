@@ -19,7 +19,9 @@
 //   unavailable (asked for with --kinds) each keyword the table dates after the release, in its blocks: the release
 //            should call it unknown (a probe it reads otherwise shows the table's date is late);
 //   values   (asked for with --kinds) lines of value blocks (addresses, routes, rules, unicast peers, virtual server
-//            group entries, mail addresses) with the options keepalived's readers know and some they do not.
+//            group entries, mail addresses) with the options keepalived's readers know and some they do not;
+//   oneline  (asked for with --kinds) each block written on one line with one line of body, spaced, glued to its
+//            braces, and with only its '{' or only its '}' on the keyword's line.
 // Each probe is one config: the keyword's blocks opened with sample arguments, the probe line, a
 // sentinel keyword in the same block, the blocks closed. One probe per run because keepalived -t ends
 // at the first line it stops on, whichever process reads it (a bare `connect_timeout` in a
@@ -242,7 +244,7 @@ function invalidWords(a: ArgSpec): { word: string; what: string }[] {
 // Probes
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat' | 'unavailable' | 'values';
+type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat' | 'unavailable' | 'values' | 'oneline';
 
 /** Lines of value blocks, valid and not, with the options iproute2's grammar and keepalived's readers know (and some they do not). */
 const ADDRESS_LINES = [
@@ -383,6 +385,17 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
   const out: Probe[] = [];
   const args = sampleArgs(spec, v);
   if (kinds.has('bare')) out.push({ spec, kind: 'bare', lines: withBlock(spec, spec.name), what: 'no words' });
+  if (kinds.has('oneline') && spec.block && args) {
+    // The block on one line, as users write short ones: `virtual_ipaddress { 192.0.2.10 }`, `TCP_CHECK {connect_timeout 3}`.
+    const head = [spec.name, ...args].join(' ');
+    const inner = spec.block === 'values' ? sampleValueLines(spec)[0] : oneChildLine(spec, v);
+    if (inner !== undefined) {
+      for (const [form, line] of [['spaced', `${head} { ${inner} }`], ['glued', `${head} {${inner}}`], ['open on the line', `${head} { ${inner}`], ['close on the line', `${head} {`]] as const) {
+        const lines = form === 'open on the line' ? [line, '}'] : form === 'close on the line' ? [line, `  ${inner} }`] : [line];
+        out.push({ spec, kind: 'oneline', lines, what: form });
+      }
+    }
+  }
   if (kinds.has('values') && spec.block === 'values') {
     const head = [spec.name, ...(sampleArgs(spec, v) ?? [])].join(' ');
     for (const line of valueLines(spec)) out.push({ spec, kind: 'values', lines: [`${head} {`, `  ${line}`, '}'], what: line });
@@ -422,6 +435,18 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
   }
   }
   return out;
+}
+
+/** A line of one sub-keyword of block `spec` with sample arguments (the first its minimal body asks for, else the first child that can be written), or undefined. */
+function oneChildLine(spec: KeywordSpec, v: Version): string | undefined {
+  const minimal = MINIMAL_BODY[spec.id];
+  if (minimal?.length) return minimal[0]!.lines.length === 1 ? minimal[0]!.lines[0] : undefined;
+  for (const c of spec.children) {
+    if (c.block || !availableIn(c, v) || missingFeature(c)) continue;
+    const a = sampleArgs(c, v);
+    if (a && a.length) return [c.name, ...a].join(' ');
+  }
+  return undefined;
 }
 
 /**
@@ -541,7 +566,7 @@ async function probeOne(binary: string, release: string, v: Version, p: Probe, c
   const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
   const quiet = ctl.messages;
   if (dumpDir) {
-    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' || p.kind === 'values' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' || p.kind === 'values' || p.kind === 'oneline' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.conf`, cfg.text);
     writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);
