@@ -8,14 +8,15 @@ import { vrrpRules } from '../server/src/rules/vrrp/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { applyFix, conf } from './helpers/rule-cases.js';
 import { memoryHost } from './framework-host.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 function findings(text: string, code: string, targetVersion?: string) {
   return lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === code);
 }
 
 /** 1-based lines of the findings with `code`. */
-function lines(text: string, code: string): number[] {
-  return findings(text, code).map((d) => d.range.start.line + 1);
+function lines(text: string, code: string, targetVersion?: string): number[] {
+  return findings(text, code, targetVersion).map((d) => d.range.start.line + 1);
 }
 
 function instance(name: string, body: string): string {
@@ -1558,6 +1559,36 @@ describe('KA356 bfd-instance-invalid', () => {
     for (const [text, reported] of cases) {
       const said = runKeepalived(text).messages.some((m) => /not of the same family|has duplicate .*address|max_hops exceeds ttl/.test(m.message));
       expect(said, text).toBe(reported);
+    }
+  });
+});
+
+describe('KA356 before 2.0.19: duplicate neighbors found at the neighbor line', () => {
+  const bfd = (name: string, body: string) => `bfd_instance ${name} {\n${body.trim().split('\n').map((l) => `    ${l.trim()}`).join('\n')}\n}\n`;
+  // 1-based lines of keepalived 2.0.10's "has duplicate neighbor address" for each config (checked below against the build).
+  const cases: [string, number[]][] = [
+    [bfd('A', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.8') + bfd('B', 'neighbor_ip 192.0.2.1\nsource_ip 192.0.2.9'), [6]],
+    [bfd('A', 'neighbor_ip 192.0.2.1') + bfd('B', 'neighbor_ip 192.0.2.1'), [5]],
+    [bfd('A', 'neighbor_ip 192.0.2.9\nneighbor_ip 192.0.2.9'), [3]],
+    [bfd('A', 'neighbor_ip 192.0.2.9\nneighbor_ip 192.0.2.10'), []],
+    [bfd('A', 'neighbor_ip 192.0.2.1') + bfd('B', 'neighbor_ip 192.0.2.2'), []],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nneighbor_ip 192.0.2.1') + bfd('A', 'neighbor_ip 192.0.2.1'), [3]],
+  ];
+  it('reports the line that drops the instance at 2.0.0 to 2.0.18, and only real duplicates from 2.0.19', () => {
+    for (const [text, want] of cases) {
+      expect(lines(text, 'KA356', '2.0.10'), text).toEqual(want);
+      expect(lines(text, 'KA356', '2.0.0'), text).toEqual(want);
+    }
+    // Different sources tell the sessions apart from 2.0.19 on; one instance's repeated neighbor is no duplicate there.
+    expect(lines(cases[0]![0], 'KA356', '2.0.19')).toEqual([]);
+    expect(lines(cases[2]![0], 'KA356', '2.0.19')).toEqual([]);
+    expect(findings(cases[2]![0], 'KA356', '2.0.10')[0]!.message).toMatch(/find the instance itself .* fixed in 2\.0\.19/);
+  });
+  const binary = releaseBinary('2.0.10');
+  it.skipIf(!binary)('agrees with keepalived 2.0.10 -t', () => {
+    for (const [text, want] of cases) {
+      const run = runRelease(binary!, text);
+      expect(run.messages.filter((m) => /has duplicate neighbou?r address/.test(m.message)).map((m) => m.line), text + run.stderr).toEqual(want);
     }
   });
 });
