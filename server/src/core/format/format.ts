@@ -311,9 +311,14 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     let lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
 
     if (inDefinition) {
-      // A continuation line of a multi-line definition belongs to its value: byte for byte.
-      pushRef(tk.lineStart, lastEnd, false);
-      inDefinition = definitionContinues(text, tk);
+      // A continuation line of a multi-line definition belongs to its value: byte for byte, a line of
+      // blanks too (made empty, it would end the definition for releases that read on past blanks).
+      pushRef(tk.lineStart, count === 0 ? tk.contentEnd : lastEnd, false);
+      // Past a line of blanks, an empty line or a comment line some releases read the definition on (2.0.9 to
+      // 2.0.14 skip an empty line, 2.1.4 on a blank or comment one, 2.2 in the parent process only): the line
+      // after it may still belong to the value, so it is kept as written too.
+      const gap = count === 0 || (count === 1 && tk.kinds[0] === Kind.Comment);
+      inDefinition = gap || definitionContinues(text, tk);
       joinable = -1;
     } else if (count === 0) {
       if (pendingBlank < 0) {
