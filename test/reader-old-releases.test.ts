@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, type SourceHost } from '../server/src/core/index.js';
 import { lintText } from '../server/src/linter.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -421,4 +422,29 @@ describe('an @id prefix before a comment that ends in a backslash', () => {
     for (const v of ['2.0.19', '2.1.5', '2.2.7', '2.4.3']) for (const id of ['x', 'high']) expect(analyze(text, { configId: id, targetVersion: v }).diagnostics, `${v} ${id}`).toEqual([]);
     expect(analyze(text.replace('@^high ', ''), { configId: 'x' }).diagnostics.map((d) => d.code)).toEqual(['KA205']);
   });
+});
+
+// Found by fuzzing against 2.1.5: before 2.2.0 every process reads a line starting '\#' as words, and in a value
+// block they are one more entry (2.2 and later hand the VRRP and checker processes a copy where it is a marker line).
+describe("a line starting '\\#' in a value block, before 2.2.0", () => {
+  const vips = 'vrrp_instance VI_0 {\n\tinterface eth0\n\tvirtual_router_id 5\n\tvirtual_ipaddress {\n\t\t10.0.0.1\n\t\t\\# note\n\t}\n\tunicast_peer {\n\t\t\\# peers\n\t\t10.0.0.9\n\t}\n}\n';
+  const codesAt = (text: string, target: string) => lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+  it('is an entry keepalived checks (2.0.19 and 2.1.5: "VRRP parsed invalid IP #", "malformed unicast peer address[#]")', () => {
+    for (const target of ['2.0.19', '2.1.5']) expect(codesAt(vips, target), target).toEqual(expect.arrayContaining(['6:KA116', '6:KA205', '9:KA116', '9:KA205']));
+    // 2.2.7's VRRP process reads the copy, where the line marks an included file: no entry.
+    expect(codesAt(vips, '2.2.7').filter((c) => c.endsWith('KA205'))).toEqual([]);
+  });
+  it('names a track file keepalived then cannot find (the 2.1.5 build loops on it, or crashes)', () => {
+    const text = 'vrrp_track_file fg0 {\n\tfile /tmp/fg0\n}\nvrrp_instance VI_0 {\n\tinterface eth0\n\tvirtual_router_id 5\n\tvirtual_ipaddress {\n\t\t10.0.0.1\n\t}\n}\nvrrp_sync_group SG0 {\n\tgroup {\n\t\tVI_0\n\t}\n\ttrack_file {\n\t\tfg0\n\t\t\\# note\n\t}\n}\n';
+    const ka315 = lintText(text, { file: 'keepalived.conf', targetVersion: '2.1.5' }).diagnostics.filter((d) => d.code === 'KA315');
+    expect(ka315.map((d) => d.range.start.line + 1)).toEqual([17]);
+    expect(ka315[0]!.message).toMatch(/track_file '#' .* never finishes/);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      const run = runRelease(binary!, vips);
+      expect(run.messages.filter((m) => /invalid IP #|unicast peer address\[#\]/.test(m.message)).map((m) => m.line), run.stderr).toEqual([6, 9]);
+    });
+  }
 });

@@ -795,7 +795,16 @@ export class Reader {
     const head = kinds[from];
     if (head === Kind.Comment) {
       // a comment on its own
-      if (file.text.charCodeAt(starts[from]!) === 92) this.reportEscapedCommentLine(file, starts[from]!, store.end(from));
+      if (file.text.charCodeAt(starts[from]!) === 92) {
+        this.reportEscapedCommentLine(file, starts[from]!, store.end(from));
+        // Before CONF_COPY_SINCE every process reads the line as words (KA116 says so): in a value block they are one
+        // more entry, which keepalived checks as any other (the 2.1.5 build: a track_file entry `\# note` names the
+        // track file '#', and keepalived -t loops or crashes looking it up, KA315).
+        if (this.readsEscapedComments && !this.readsConfCopy) {
+          const block = this.sink.valueBlock?.();
+          if (block !== undefined && block !== 'notification_email') this.readEscapedCommentInLine(frame, from, to, true);
+        }
+      }
       return;
     }
     if (head === Kind.LBrace || head === Kind.RBrace || (head === Kind.Word && !specialFirstChar(file.text.charCodeAt(starts[from]!)) && !isIncludeKeyword(file.text, starts[from]!, store.end(from)))) {
@@ -993,7 +1002,7 @@ export class Reader {
    * character does start one, as the lexer reads it. Lines with a quote or a '$' are left to the usual reading.
    * Returns whether the line was read.
    */
-  private readEscapedCommentInLine(frame: Frame, from: number, to: number): boolean {
+  private readEscapedCommentInLine(frame: Frame, from: number, to: number, quiet = false): boolean {
     const file = frame.file;
     const store = file.lex;
     const text = file.text;
@@ -1017,7 +1026,7 @@ export class Reader {
         if (i + 1 >= end) return false; // a continuation: left to the usual reading
         const next = text.charCodeAt(i + 1);
         if (next === 35 || next === 33) {
-          if (!segments.length && runStart === start) {
+          if (!quiet && !segments.length && runStart === start) {
             this.report('KA116', 'warning', `A backslash keeps '${text[i + 1]}' from starting a comment: keepalived ${this.label()} reads the text after it as more words of this line (2.2.0 and later take it for a comment); remove the backslash to make it a comment`, file, i, i + 2);
           }
           flush(i);
