@@ -2329,3 +2329,28 @@ describe("a '{' among the values of a block opened without its '{'", () => {
     expect(said.filter((m) => /missing|Extra/.test(m))).toEqual([]);
   });
 });
+
+// Found by scripts/fuzz-generate.ts. keepalived's include_check reader takes a plain check only as the first word;
+// a later plain word is ignored with "Duplicate include_check 'X' specified - ignoring" (another check too), so
+// `include_check read match` checks reading only; '+X' / '-X' add or remove one.
+describe('include_check words after the first', () => {
+  const text = ['global_defs {', '  include_check read match', '  include_check +read -brace_match', '  include_check -read foo', '  include_check +bogus', '}'].join('\n') + '\n';
+  const ka205 = () => lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA205');
+  it('reports a later plain word as ignored (with a fix to add it), and unknown checks', () => {
+    const found = ka205().map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    expect(found).toEqual([
+      expect.stringMatching(/^2: .*keepalived ignores 'match' here .*write '\+match' to add it/),
+      expect.stringMatching(/^4: .*keepalived ignores 'foo' here \(keepalived: "Duplicate include_check 'foo'/),
+      expect.stringMatching(/^5: .*got '\+bogus' \(keepalived: "Unknown include_check type 'bogus' - ignoring"\)/),
+    ]);
+    expect(applyFix(text, ka205()[0]!.fix!).split('\n')[1]).toBe('  include_check read +match');
+  });
+  it('a line that adds or removes checks does not replace the ones before it (no KA211)', () => {
+    const repeats = lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA211');
+    expect(repeats).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.filter((m) => /include_check/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+    expect(said).toEqual(["2: Duplicate include_check 'match' specified - ignoring", "4: Duplicate include_check 'foo' specified - ignoring", "5: Unknown include_check type 'bogus' - ignoring"]);
+  });
+});

@@ -1124,3 +1124,40 @@ describe('KA540: several dynamic MISC_CHECKs for one real server before 2.2.0', 
     });
   }
 });
+
+// Found by scripts/fuzz-generate.ts: keepalived gives a real or sorry server the virtual server's valid method when
+// the server's line is read (alloc_rs / alloc_ssvr copy it, from 1.4.0); an lb_kind written later, or an invalid
+// one, does not change it. Before, kalint took the block's last method word for every server.
+describe('KA527/KA510: a server keeps the method the virtual server had at its line', () => {
+  const sorryThen = (method: string) => conf('virtual_server fwmark 1 {', '  real_server 192.0.2.3 0 {', '  }', '  sorry_server fe80::1 138', `  lb_kind ${method}`, '}');
+  const tunThenSorry = conf('virtual_server fwmark 1 {', '  lb_kind TUN', '  real_server 192.0.2.3 0 {', '  }', '  sorry_server fe80::1 0', '}');
+  const invalidAfterTun = vs('192.0.2.9 81', ['protocol TCP', 'lb_algo rr', 'lb_kind TUN', 'lb_kind XYZ'], ['real_server 2001:db8::3 81 {', '}', 'real_server 192.0.2.4 81 {', '}']);
+  const drThenNat = vs('192.0.2.9 80', ['protocol TCP', 'lb_algo rr', 'lb_kind DR'], ['real_server 192.0.2.3 8080 {', '}', 'lb_kind NAT']);
+  it('checks the family of a sorry server read before the tunnelling lb_kind, and not one read after it', () => {
+    expect(linesOf(sorryThen('TUN'), 'KA527')).toEqual([6]);
+    expect(linesOf(sorryThen('DR'), 'KA527')).toEqual([6]);
+    expect(linesOf(tunThenSorry, 'KA527')).toEqual([]);
+    // The dropped sorry server's port is nobody's business any more.
+    expect(linesOf(sorryThen('TUN'), 'KA510')).toEqual([]);
+  });
+  it('an invalid lb_kind keeps the tunnelling one: the IPv6 real server is not skipped', () => {
+    expect(linesOf(invalidAfterTun, 'KA527')).toEqual([]);
+    expect(linesOf(invalidAfterTun, 'KA503')).toEqual([]);
+    const repeat = findings(invalidAfterTun, 'KA211')[0]!;
+    expect(repeat.message).toMatch(/reports this later value \(XYZ\) as invalid and does not use it/);
+  });
+  it('a real server read after lb_kind DR keeps DR when lb_kind NAT follows: its port is reset', () => {
+    const [found] = findings(drThenNat, 'KA510');
+    expect(found?.message).toMatch(/uses port 8080, but DR \(the virtual server's lb_kind when the server's line was read/);
+    expect(findings(drThenNat, 'KA211')[0]!.message).toMatch(/the server on line 5 keeps DR/);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived 2.2.7 -t', () => {
+    const family = (text: string) => runKeepalived(text).messages.filter((m) => /Address family/.test(m.message)).map((m) => m.line);
+    expect(family(sorryThen('TUN'))).toEqual([6]);
+    expect(family(sorryThen('DR'))).toEqual([6]);
+    expect(family(tunThenSorry)).toEqual([]);
+    expect(family(invalidAfterTun)).toEqual([]);
+    expect(runKeepalived(invalidAfterTun).messages.map((m) => m.message)).not.toContainEqual(expect.stringContaining('has no real servers'));
+    expect(runKeepalived(drThenNat).messages.map((m) => m.message)).toContainEqual(expect.stringContaining("real server [192.0.2.3]:tcp:8080 ports don't match - resetting"));
+  });
+});

@@ -1545,6 +1545,13 @@ describe('KA356 bfd-instance-invalid', () => {
     [bfd('A', 'neighbor_ip 2001:db8::1\nmax_hops 65'), true],
     [bfd('A', 'neighbor_ip 2001:db8::1\nhoplimit 100\nmax_hops 65'), false],
     [bfd('A', 'neighbor_ip 192.0.2.1\nttl 10\nmax_hops 300'), false],
+    // max_hops -1 is kept in one byte as 255: above any TTL but 255 (found by scripts/fuzz-generate.ts).
+    [bfd('A', 'neighbor_ip 192.0.2.1\nmax_hops -1'), false],
+    [bfd('A', 'neighbor_ip 192.0.2.1\nttl 125\nmax_hops -1'), true],
+    [bfd('A', 'neighbor_ip 2001:db8::1\nmax_hops -1'), true],
+    // The last neighbor line sets the neighbor, whichever spelling.
+    [bfd('A', 'source_ip 192.0.2.2\nneighbor_ip 192.0.2.3\nneighbour_ip 2001:db8::1'), true],
+    [bfd('A', 'source_ip 192.0.2.2\nneighbour_ip 2001:db8::1\nneighbor_ip 192.0.2.3'), false],
   ];
   it('reports an instance keepalived drops or adjusts, at its closing brace', () => {
     for (const [text, reported] of cases) {
@@ -1559,6 +1566,32 @@ describe('KA356 bfd-instance-invalid', () => {
     for (const [text, reported] of cases) {
       const said = runKeepalived(text).messages.some((m) => /not of the same family|has duplicate .*address|max_hops exceeds ttl/.test(m.message));
       expect(said, text).toBe(reported);
+    }
+  });
+});
+
+// A bfd_instance with a `vrrp` or `checker` line is known to that process only (found by scripts/fuzz-generate.ts).
+describe('KA315 / KA519: a bfd_instance limited to one process', () => {
+  const text = (lines: string) =>
+    conf('bfd_instance b1 {', ...lines.split('|').map((l) => `    ${l}`), '    neighbor_ip 192.0.2.5', '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    track_bfd {', '        b1', '    }', '    virtual_ipaddress {', '        192.0.2.1', '    }', '}',
+      'virtual_server 192.0.2.1 80 {', '    protocol TCP', '    lb_algo rr', '    lb_kind NAT', '    real_server 192.0.2.8 80 {', '        BFD_CHECK {', '            name b1', '        }', '    }', '}');
+  const cases: [string, number[], number[]][] = [
+    ['checker', [9], []],
+    ['vrrp', [], [21]],
+    ['vrrp|checker', [], []],
+    ['min_rx 10', [], []],
+  ];
+  it('track_bfd cannot find a checker-only instance, BFD_CHECK a VRRP-only one', () => {
+    for (const [body, track, check] of cases) {
+      expect(lines(text(body), 'KA315'), body).toEqual(track);
+      expect(lines(text(body), 'KA519'), body).toEqual(check);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [body, track, check] of cases) {
+      const said = runKeepalived(text(body)).messages;
+      expect(said.filter((m) => /track bfd b1 not found/.test(m.message)).map((m) => m.line), body).toEqual(track);
+      expect(said.filter((m) => /BFD b1 not configured/.test(m.message)).map((m) => m.line), body).toEqual(check);
     }
   });
 });

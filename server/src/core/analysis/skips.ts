@@ -83,6 +83,12 @@ export const BFD_NAME_MAX = 31;
  */
 export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
 
+/**
+ * Since 1.4.0 each real and sorry server has a forwarding method of its own, given the virtual server's
+ * (valid) one when the server's line is read: an lb_kind written after a server does not change it.
+ */
+export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 4, 0];
+
 /** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
 export function blockSkipped(keyword: string, args: Args, target?: Version): boolean {
   // Asked for every block keyword line: leave the others before reading any word.

@@ -32,7 +32,7 @@ import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
-import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
+import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -163,7 +163,7 @@ function strtodValue(text: string): number | undefined {
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
 
 /** The checks of checkKeyword that only some keywords get (bits of specialChecks). */
-const Special = { iptables: 1, anyOrder: 2, bfdTimer: 4, statusCode: 8, udpHex: 16, serverPort: 32 } as const;
+const Special = { iptables: 1, anyOrder: 2, bfdTimer: 4, statusCode: 8, udpHex: 16, serverPort: 32, includeCheck: 64 } as const;
 
 function specialOf(spec: KeywordSpec): number {
   const name = spec.name;
@@ -174,6 +174,7 @@ function specialOf(spec: KeywordSpec): number {
   if (name === 'status_code') bits |= Special.statusCode;
   if ((name === 'payload' || name === 'require_reply') && spec.path[spec.path.length - 1] === 'UDP_CHECK') bits |= Special.udpHex;
   if ((name === 'real_server' || name === 'sorry_server') && spec.path.length === 1) bits |= Special.serverPort;
+  if (name === 'include_check') bits |= Special.includeCheck;
   return bits;
 }
 
@@ -1638,6 +1639,7 @@ export class Walker implements LineSink {
     if (special & Special.iptables) this.checkIptablesOnNftablesBuild(node, file);
     const before = this.diagnostics.length;
     if (special & Special.anyOrder && node.argCount > 0) this.checkAnyOrder(node, file);
+    else if (special & Special.includeCheck) this.checkIncludeCheck(node, file);
     else {
       const oldBfdTimer = (special & Special.bfdTimer) !== 0 && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
       this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : argsIn(spec, this.options.target), node, node.keyword, node, file);
@@ -1693,7 +1695,17 @@ export class Walker implements LineSink {
     // A line dropped for its extra words (extra_words 'ignored') sets nothing too.
     const dropped = this.droppedLine;
     this.droppedLine = false;
-    if (!skipped) this.checkDuplicate(node, this.top(), dropped || (this.diagnostics.length > before && this.diagnostics.slice(before).some((d) => d.code === 'KA203' && d.severity === 'error')));
+    if (!skipped) {
+      let missing = dropped;
+      let invalid = false;
+      for (let i = before; i < this.diagnostics.length; i++) {
+        const d = this.diagnostics[i]!;
+        if (d.severity !== 'error') continue;
+        if (d.code === 'KA203') missing = true;
+        else if (d.code === 'KA205') invalid = true;
+      }
+      this.checkDuplicate(node, this.top(), missing, invalid);
+    }
   }
 
   /**
@@ -2030,6 +2042,26 @@ export class Walker implements LineSink {
     }
   }
 
+  /**
+   * `include_check [+|-]CHECK…`: the first word may set the checks outright, every later one must add ('+') or
+   * remove ('-') one; keepalived ignores a later plain word without looking at it ("Duplicate include_check 'X'
+   * specified - ignoring", even for another check), so `include_check read match` checks reading only.
+   */
+  private checkIncludeCheck(node: AstNode, file: string): void {
+    const values = node.spec!.args[0]?.values ?? [];
+    for (let i = 0; i < node.argCount; i++) {
+      const w = node.argText(i)!;
+      const signed = w.startsWith('+') || w.startsWith('-');
+      if (i > 0 && !signed) {
+        this.report('KA205', 'error', `'include_check' takes its checks plain only as the first word; keepalived ignores '${w}' here (keepalived: "Duplicate include_check '${w}' specified - ignoring")${values.includes(w) ? `: write '+${w}' to add it` : ''}`, file, node.argWord(i).range,
+          values.includes(w) && !node.argWord(i).expanded && !node.argWord(i).quoted ? { fix: { description: `Write '+${w}'`, edits: [{ file, range: node.argWord(i).range, newText: `+${w}` }] } } : undefined);
+        continue;
+      }
+      const bare = signed ? w.slice(1) : w;
+      if (!values.includes(bare)) this.report('KA205', 'error', `'include_check' checks must be one of ${values.join(', ')} (with '+' or '-' before it to add or remove one); got '${w}' (keepalived: "Unknown include_check type '${bare}' - ignoring")`, file, node.argWord(i).range);
+    }
+  }
+
   /** Port 0 on a real or sorry server, which 2.0.7 to 2.0.14 refuse (skips.ts, REAL_SERVER_ZERO_PORT_SINCE). */
   private checkZeroServerPort(node: AstNode, file: string): void {
     const port = node.argCount >= 2 ? node.argText(1)! : undefined;
@@ -2102,7 +2134,9 @@ export class Walker implements LineSink {
    * value from another file is more often a deliberate override (a shared include, then this node's
    * own line), so both are information.
    */
-  private reportOverwritten(prev: AstNode, node: AstNode, frame: Frame): void {
+  private reportOverwritten(prev: AstNode, node: AstNode, frame: Frame, invalidValue = false): void {
+    // `include_check +match` adds to the checks set before it instead of replacing them.
+    if (node.keyword === 'include_check' && /^[+-]/.test(node.argText(0) ?? '')) return;
     const before = settingText(prev);
     const now = settingText(node);
     const line = prev.range.start.line + 1;
@@ -2123,7 +2157,33 @@ export class Walker implements LineSink {
       return;
     }
     const severity: Severity = prev.file === node.file ? 'warning' : 'info';
-    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}; keep one`, node.file, node.word!.range, { related });
+    // keepalived reports an invalid value and does not take it (it keeps the setting it had, or for a few keywords
+    // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
+    if (invalidValue && node.argCount === 1) {
+      this.report('KA211', severity, `'${node.keyword}' is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid and does not use it; keep one valid line`, node.file, node.word!.range, { related });
+      return;
+    }
+    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+  }
+
+  /**
+   * For a virtual server's method set again: the real and sorry servers read between the two lines keep
+   * the earlier method (each is given the method when its line is read), said as a clause, else ''.
+   */
+  private serversKeepingMethod(prev: AstNode, node: AstNode, frame: Frame): string {
+    if (frame.node.keyword !== 'virtual_server' || (node.keyword !== 'lb_kind' && node.keyword !== 'lvs_method')) return '';
+    if (compareVersions(this.options.target, SERVER_METHOD_PER_SERVER_SINCE) < 0) return '';
+    const method = prev.argText(0);
+    if (method !== 'NAT' && method !== 'DR' && method !== 'TUN') return '';
+    let from = frame.childStart;
+    while (from < this.childStack.length && this.childStack[from] !== prev) from++;
+    const lines: number[] = [];
+    for (let i = from + 1; i < this.childStack.length; i++) {
+      const k = this.childStack[i]!.keyword;
+      if (k === 'real_server' || k === 'sorry_server') lines.push(this.childStack[i]!.range.start.line + 1);
+    }
+    if (!lines.length) return '';
+    return ` for the servers after it, while the server${lines.length > 1 ? 's' : ''} on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} keep${lines.length > 1 ? '' : 's'} ${method} (a server takes the virtual server's method when its line is read)`;
   }
 
   /**
@@ -2140,7 +2200,8 @@ export class Walker implements LineSink {
     this.report('KA205', 'warning', `'${keyword}' takes ${what}: keepalived silently drops '${dropped}' and reads the address ${kept}`, file, range);
   }
 
-  private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false): void {
+  /** `invalidValue`: the line has a value keepalived reports as invalid (KA205), which it does not use. */
+  private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false, invalidValue = false): void {
     const spec = node.spec!;
     if (spec.repeat === 'instance') {
       // virtual_server "names" are addresses, and keepalived accepts duplicates (an lvs rule checks them).
@@ -2183,7 +2244,7 @@ export class Walker implements LineSink {
     const prev = this.seenNode[serial]!;
     if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
     if (silent) {
-      this.reportOverwritten(prev, node, frame);
+      this.reportOverwritten(prev, node, frame, invalidValue);
       this.seenNode[serial] = node;
       return;
     }

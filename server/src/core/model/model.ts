@@ -185,7 +185,14 @@ export interface VirtualServerGroup {
 export interface BfdInstance {
   node: AstNode;
   name: string;
+  /** The last neighbor_ip / neighbour_ip line's address (the last one sets it). */
   neighborIp?: string;
+  /**
+   * The processes that know the instance: both, unless the block has a `vrrp` or a `checker` line, which
+   * limit it to the VRRP process or the checker process (both lines: both again).
+   */
+  forVrrp: boolean;
+  forChecker: boolean;
 }
 
 export interface KeepalivedConfig {
@@ -824,7 +831,21 @@ function buildModelFor(root: AstNode, target: Version | undefined): KeepalivedCo
     staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
     staticRoutes,
     staticRules,
-    bfdInstances: bfdBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', neighborIp: firstArgText(child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip')) })),
+    bfdInstances: bfdBlocks.map(buildBfdInstance),
     garpGroups,
   };
+}
+
+function buildBfdInstance(n: AstNode): BfdInstance {
+  let neighbor: AstNode | undefined;
+  let vrrp = false;
+  let checker = false;
+  for (let i = 0, kids = n.children; i < kids.length; i++) {
+    const k = kids[i]!.keyword;
+    if (k === 'neighbor_ip' || k === 'neighbour_ip') neighbor = kids[i];
+    else if (k === 'vrrp') vrrp = true;
+    else if (k === 'checker') checker = true;
+  }
+  const both = !vrrp && !checker;
+  return { node: n, name: firstArgText(n) ?? '', neighborIp: firstArgText(neighbor), forVrrp: both || vrrp, forChecker: both || checker };
 }

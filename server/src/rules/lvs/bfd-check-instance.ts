@@ -9,11 +9,11 @@ export const bfdCheckInstance: FileRule = {
   name: 'bfd-check-instance',
   family: 'lvs',
   severity: 'error',
-  description: 'A BFD_CHECK names no bfd_instance, one not defined earlier in the configuration, a second one, or one its real server already follows; keepalived drops the checker.',
+  description: 'A BFD_CHECK names no bfd_instance, one not defined earlier in the configuration, one limited to the VRRP process, a second one, or one its real server already follows; keepalived drops the checker.',
   docs: {
     why:
       'BFD_CHECK follows a `bfd_instance`, which keepalived looks up while reading the checker: it must be defined before the ' +
-      'virtual_server. An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
+      'virtual_server, and be one the checker process knows (a `vrrp` line without a `checker` line keeps it from the checker). An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
       'skipped, and in both cases `keepalived -t` fails and the real server loses that health check. A checker follows one ' +
       'bfd_instance: a second `name` line, or a second BFD_CHECK of the same real server following the same instance, is ' +
       'dropped as well.',
@@ -58,6 +58,13 @@ export const bfdCheckInstance: FileRule = {
                 file: ref.file,
                 range: ref.range,
                 related: def ? [related(def.node, 'defined here, after its use')] : undefined,
+              });
+            } else if (!def.forChecker) {
+              ctx.report({
+                message: `bfd_instance '${name}' has a 'vrrp' line and no 'checker' line, so only the VRRP process knows it; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
+                file: ref.file,
+                range: ref.range,
+                related: [related(def.node, 'defined here, for the VRRP process only')],
               });
             } else if (accepted) {
               ctx.report({

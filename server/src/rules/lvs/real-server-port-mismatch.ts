@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
 import type { VirtualServer } from '../../core/model/model.js';
-import { fix, groupAddressEntries, groupFwmarkEntries, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
+import { fix, groupAddressEntries, groupFwmarkEntries, realServerForwarding, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
 import { keptRealServers, reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -18,8 +18,15 @@ interface PortedServer {
   node: AstNode;
   port?: number;
   method: string;
+  /** Said after the method when the server was given it at its line and a later lb_kind changed the virtual server's. */
+  given?: string;
   label: () => string;
   sorry?: boolean;
+}
+
+/** Why a server has a method the virtual server's last lb_kind does not say, if so. */
+function givenAtLine(own: string | undefined, inherited: string | undefined, last: string | undefined): string | undefined {
+  return !own && inherited && inherited !== last ? `(the virtual server's lb_kind when the server's line was read: a later lb_kind does not change it)` : undefined;
 }
 
 function portWord(node: AstNode): Word | undefined {
@@ -67,7 +74,6 @@ export const realServerPortMismatch: FileRule = {
       const f = fs[i]!;
       const vs = f.vs;
       if (!reachesChecks(f)) continue;
-      const vsMethod = f.forwarding ?? 'NAT';
       // Only DR/TUN servers with a port can be wrong: collected only when there are some.
       let servers: PortedServer[] | undefined;
       for (let j = 0, rList = keptRealServers(f); j < rList.length; j++) {
@@ -76,27 +82,29 @@ export const realServerPortMismatch: FileRule = {
         if (!port) continue;
         // The common DR server has the service's own port: nothing to report, nothing to collect.
         if (vs.kind === 'address' && (vs.port === undefined || vs.port === port)) continue;
-        const method = r.forwarding ?? vsMethod;
-        if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, label: () => rsLabel(r.rs) });
+        const method = realServerForwarding(f, r);
+        if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, given: givenAtLine(r.forwarding, r.inherited, f.forwarding), label: () => rsLabel(r.rs) });
       }
       const sorry = vs.sorryServer;
-      if (sorry) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
+      // A sorry server of the other family was dropped when the block ended.
+      if (sorry && !f.familyFindings.some((x) => x.kind === 'sorry_server')) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, given: givenAtLine(f.sorryOwnForwarding, f.sorryInherited, f.forwarding), label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
       if (!servers) continue;
       for (let k = 0; k < servers.length; k++) {
         const s = servers[k]!;
         if (s.method === 'NAT' || !s.port) continue;
+        const method = s.given ? `${s.method} ${s.given}` : s.method;
         if (vs.kind === 'fwmark') {
           const pw = portWord(s.node);
-          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${s.method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
         } else if (vs.kind === 'address') {
           if (vs.port === undefined || vs.port === s.port) continue;
           // Reading the port word builds the line's words: only for servers that are reported.
           const pw = portWord(s.node);
-          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${s.method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
         } else {
           if (groupFwmarkEntries(f).length) {
             const pw = portWord(s.node);
-            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${s.method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but group '${vs.group}' has fwmark entries and ${method} forwarding ignores it (keepalived: "has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
           }
           // An entry without a port has port 0, which differs from any real server port too.
           const other = groupAddressEntries(f).map((e) => Number(e[1]?.text ?? 0)).find((p) => p !== s.port);
@@ -104,8 +112,8 @@ export const realServerPortMismatch: FileRule = {
           // keepalived 2.2.7 (check_data.c) checks a group's sorry server apart: it ignores its port.
           if (s.sorry) {
             const pw = portWord(s.node);
-            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports: keepalived ignores the sorry server's port (keepalived: "sorry server has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
-          } else report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${s.method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
+            report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${method} forwarding cannot change ports: keepalived ignores the sorry server's port (keepalived: "sorry server has port specified - port will be ignored")`, pw && deletePort(s.node, pw), 'port ignored');
+          } else report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but group '${vs.group}' has an entry on port ${other} and ${method} forwarding cannot change ports (keepalived: "ports don't match")`, undefined, 'port differs');
         }
       }
     }

@@ -11,7 +11,7 @@
 import type { Analysis } from '../../core/index.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
-import { sorryServerKept } from '../../core/analysis/skips.js';
+import { SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept } from '../../core/analysis/skips.js';
 import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { readGroup, vsgReading, type GroupInfo } from './vsg-entries.js';
 import { collectScriptLines, mayHoldScripts } from './util.js';
@@ -57,10 +57,14 @@ export interface GroupDrop {
 
 export interface RealServerFacts {
   rs: RealServer;
-  /** The word of the last lvs_method line, valid or not: the method keepalived has when the block ends. */
-  writtenMethod?: string;
-  /** The last valid lvs_method. */
+  /** The last valid lvs_method of its own. */
   forwarding?: Forwarding;
+  /**
+   * The virtual server's valid method when the real_server line was read (from 1.4.0): keepalived gives the new
+   * server that method, so a later lb_kind does not change it; undefined when none was set yet (the server then
+   * gets the method the virtual server has at the end).
+   */
+  inherited?: Forwarding;
   /** inhibit_on_failure as the block sets it (undefined: never readably set). */
   inhibitOnFailure?: boolean;
 }
@@ -88,6 +92,8 @@ export interface ServerFacts {
   haSuspend?: AstNode;
   /** The last valid sorry_server_lvs_method after the sorry_server line (earlier ones are ignored). */
   sorryOwnForwarding?: Forwarding;
+  /** The virtual server's valid method when the sorry_server line was read (see RealServerFacts.inherited). */
+  sorryInherited?: Forwarding;
   /** Some sorry_server_inhibit comes after the sorry_server line. */
   sorryInhibit: boolean;
   inhibitOnFailure?: boolean;
@@ -215,9 +221,9 @@ function readScripts(f: { scriptLines?: AstNode[] }, node: AstNode): void {
   else if (node.children.length && mayHoldScripts(node.spec)) collectScriptLines(node, (f.scriptLines ??= []));
 }
 
-function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[]; hasSmtpAlert: boolean }): RealServerFacts {
+function readRealServer(rs: RealServer, inherited: Forwarding | undefined, server: { methodLinesWithOptions?: AstNode[]; scriptLines?: AstNode[]; hasSmtpAlert: boolean }): RealServerFacts {
   // Every field written up front: one object shape for all real servers keeps property access fast.
-  const r: RealServerFacts = { rs, writtenMethod: undefined, forwarding: undefined, inhibitOnFailure: undefined };
+  const r: RealServerFacts = { rs, forwarding: undefined, inherited, inhibitOnFailure: undefined };
   const line = entries();
   const kids = rs.node.children;
   for (let i = 0; i < kids.length; i++) {
@@ -225,7 +231,6 @@ function readRealServer(rs: RealServer, server: { methodLinesWithOptions?: AstNo
     const spec = c.spec;
     if (spec === line.realServerLvsMethod) {
       const word = readMethodLine(server, c);
-      r.writtenMethod = word;
       if (isForwarding(word)) r.forwarding = word;
     } else if (spec === line.realServerInhibitOnFailure) {
       r.inhibitOnFailure = flagAfter(r.inhibitOnFailure, c.argText(0));
@@ -243,11 +248,14 @@ function hasChild(node: AstNode, keyword: string): boolean {
   return false;
 }
 
-/** The word of a block's last lvs_method line (for a real_server line the model does not list). */
-function lastMethodWord(node: AstNode): string | undefined {
-  let last: AstNode | undefined;
-  for (const c of node.children) if (c.keyword === 'lvs_method') last = c;
-  return last?.argText(0);
+/** A block's last valid lvs_method (for a real_server line the model does not list). */
+function lastMethod(node: AstNode): Forwarding | undefined {
+  let last: Forwarding | undefined;
+  for (const c of node.children) {
+    const word = c.keyword === 'lvs_method' ? c.argText(0) : undefined;
+    if (isForwarding(word)) last = word;
+  }
+  return last;
 }
 
 // Shared and never modified, but not frozen: a frozen array has an elements kind of its own, and V8
@@ -283,6 +291,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     ops: undefined,
     haSuspend: undefined,
     sorryOwnForwarding: undefined,
+    sorryInherited: undefined,
     sorryInhibit: false,
     inhibitOnFailure: undefined,
     hasSchedulerFlag: false,
@@ -304,10 +313,10 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
   const sorryNode = vs.sorryServer?.node;
   let seenSorry = false;
   let afterSorry = false;
-  // The last sorry_server_lvs_method's word, wherever it is (keepalived's sorry server family check uses it).
-  let sorryMethodWritten: string | undefined;
-  // The method written so far: a real server without its own is checked with it when its block ends.
-  let methodSoFar: string | undefined;
+  // The virtual server's valid method so far: a real or sorry server is given it when its line is read
+  // (from 1.4.0; an invalid method word changes nothing). Before 1.4.0 the method is the block's, at its end.
+  let methodSoFar: Forwarding | undefined;
+  const methodAtLine = compareVersions(target, SERVER_METHOD_PER_SERVER_SINCE) >= 0;
   // The family keepalived has settled on so far, and what settled it.
   let family: Family | undefined = vs.kind === 'address' && vs.address ? sockaddrFamily(vs.address) : undefined;
   let source: AstNode | undefined = family ? vs.node : undefined;
@@ -324,8 +333,8 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
       case line.lbKind:
       case line.lvsMethod: {
         const word = readMethodLine(f, c);
-        methodSoFar = word;
         if (isForwarding(word)) {
+          methodSoFar = word;
           f.forwarding = word;
           f.forwardingState = 'set';
         } else if (f.forwardingState === 'missing') f.forwardingState = 'invalid';
@@ -384,12 +393,14 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
       case line.sorryServer:
         // A line keepalived ignores (an unreadable address or port) creates no sorry server.
         if (c === sorryNode || sorryServerKept(c, target)) seenSorry = true;
-        if (c === sorryNode) afterSorry = true;
+        if (c === sorryNode) {
+          afterSorry = true;
+          if (methodAtLine) f.sorryInherited = methodSoFar;
+        }
         break;
       case line.sorryServerLvsMethod: {
         if (!seenSorry) f.hasSorryOptionBeforeSorry = true;
         const word = readMethodLine(f, c);
-        sorryMethodWritten = word;
         if (afterSorry && isForwarding(word)) f.sorryOwnForwarding = word;
         break;
       }
@@ -419,7 +430,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         let r: RealServerFacts | undefined;
         const model = realServers[nextReal];
         if (model && model.node === c) {
-          r = readRealServer(model, f);
+          r = readRealServer(model, methodAtLine ? methodSoFar : undefined, f);
           f.realServers[nextReal++] = r;
         } else {
           if (hasChild(c, 'smtp_alert')) f.hasSmtpAlert = true;
@@ -427,9 +438,10 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         }
         const rf = sockaddrFamily(r ? r.rs.address : (c.argText(0) ?? ''));
         if (!rf) break;
-        // Except with tunnelling (from 1.4.0): the method the real server has when its block ends.
-        const own = r ? r.writtenMethod : lastMethodWord(c);
-        if ((own || methodSoFar) === 'TUN' && tunnelsCrossFamilies) break;
+        // Except with tunnelling (from 1.4.0): the method the real server has when its block ends, its own or the one
+        // it was given at its line (a virtual server method not set yet is not tunnelling).
+        const own = r ? r.forwarding : lastMethod(c);
+        if ((own ?? methodSoFar) === 'TUN' && tunnelsCrossFamilies) break;
         if (!family) {
           family = rf;
           source = c;
@@ -446,12 +458,14 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     }
   }
   // Real servers the model lists but the lines above did not reach (not expected; kept for safety).
-  for (; nextReal < realServers.length; nextReal++) f.realServers[nextReal] = readRealServer(realServers[nextReal]!, f);
+  for (; nextReal < realServers.length; nextReal++) f.realServers[nextReal] = readRealServer(realServers[nextReal]!, undefined, f);
 
   // The sorry server is checked when the virtual_server block ends.
   const sorry = vs.sorryServer;
   const sf = sorry ? sockaddrFamily(sorry.address) : undefined;
-  const sorryMethod = sorryMethodWritten ?? vs.lbKind?.value;
+  // The sorry server's method when the block ends: its own, else the one it was given at its line (a method the
+  // virtual server sets only after that line is given to it later, after this check).
+  const sorryMethod = f.sorryOwnForwarding ?? f.sorryInherited;
   if (sorry && sf && (sorryMethod !== 'TUN' || !tunnelsCrossFamilies)) {
     if (family && sf !== family) addFinding(f, { node: sorry.node, kind: 'sorry_server', family: sf, expected: family, source });
     else if (!family) {

@@ -28,11 +28,19 @@ export function related(at: { file: string; range: Range }, message: string): { 
 
 export type { Forwarding };
 
-/** The sorry server's method: its own (a valid sorry_server_lvs_method after it), else the VS's, else NAT. */
+/**
+ * The sorry server's method: its own (a valid sorry_server_lvs_method after it), else the VS's when the
+ * sorry_server line was read, else the VS's at the end, else NAT.
+ */
 export function sorryForwarding(f: ServerFacts): Forwarding | undefined {
   if (!f.vs.sorryServer) return undefined;
   // Only a sorry_server_lvs_method after the sorry_server line counts (keepalived ignores earlier ones).
-  return f.sorryOwnForwarding ?? f.forwarding ?? 'NAT';
+  return f.sorryOwnForwarding ?? f.sorryInherited ?? f.forwarding ?? 'NAT';
+}
+
+/** A real server's method after keepalived's checks: its own, else the VS's when its line was read, else the VS's at the end, else NAT. */
+export function realServerForwarding(f: ServerFacts, r: RealServerFacts): Forwarding {
+  return r.forwarding ?? r.inherited ?? f.forwarding ?? 'NAT';
 }
 
 const WEIGHT_LIMIT = 2147483647;

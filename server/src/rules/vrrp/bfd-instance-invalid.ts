@@ -54,7 +54,8 @@ export const bfdInstanceInvalid: FileRule = {
       'At the end of a bfd_instance it disables the instance when source_ip and neighbor_ip are of different address families, ' +
       'and ignores it when an earlier instance already has the same neighbor (and source): track_bfd and BFD_CHECK entries ' +
       'naming it then track nothing. A max_hops above the TTL (hop limit) the session sends with, 255 for IPv4 and 64 for ' +
-      'IPv6 unless ttl says otherwise, is lowered to it. Each is reported as a configuration error. Releases 2.0.0 to ' +
+      'IPv6 unless ttl says otherwise, is lowered to it; max_hops -1 counts as 255 there (keepalived keeps it in one byte), so it is ' +
+      'lowered too unless the TTL is 255. Each is reported as a configuration error. Releases 2.0.0 to ' +
       '2.0.18 (Debian 10 ships 2.0.10) look for the duplicate at the neighbor_ip line instead, ignore source addresses, ' +
       'and count the instance itself: the same neighbor_ip written twice in one instance drops it.',
     bad: 'bfd_instance upstream {\n    neighbor_ip 192.0.2.1\n}\nbfd_instance upstream_fast {\n    neighbor_ip 192.0.2.1\n    min_rx 50\n}\n',
@@ -68,7 +69,8 @@ export const bfdInstanceInvalid: FileRule = {
       // one it dropped is free again.
       if (kept.some((k) => k.name === name)) continue;
       if (atLine && droppedAtNeighborLine(n, name, kept, report)) continue;
-      const nbrLine = child(n, 'neighbor_ip') ?? child(n, 'neighbour_ip');
+      // The last neighbor line of either spelling sets the neighbor.
+      const nbrLine = lastOf(n, 'neighbor_ip', 'neighbour_ip');
       const nbr = sockaddrAddress(nbrLine?.argText(0) ?? '');
       // Without a usable neighbor the instance is gone already (KA347, KA205).
       if (!nbrLine || !nbr) continue;
@@ -96,9 +98,11 @@ export const bfdInstanceInvalid: FileRule = {
       kept.push({ name, neighbor, source, node: n });
       const maxHops = lastValid(n, ['max_hops'], inRange(-1, 255));
       const ttl = lastValid(n, ['ttl', 'hoplimit'], inRange(1, 255))?.value ?? DEFAULT_TTL[nbr.family];
-      if (maxHops && maxHops.value > ttl) {
+      // keepalived keeps max_hops in one byte: -1 ("any number of hops") is 255 there, above any TTL but 255.
+      const hops = maxHops && maxHops.value < 0 ? 255 : maxHops?.value;
+      if (maxHops && hops! > ttl) {
         report({
-          message: `bfd_instance '${name}': max_hops ${maxHops.value} is above the ${nbr.family === 6 ? 'hop limit' : 'TTL'} ${ttl}; keepalived uses ${ttl} (keepalived: "max_hops exceeds ttl/hoplimit")`,
+          message: `bfd_instance '${name}': max_hops ${maxHops.value}${maxHops.value < 0 ? ' (which keepalived keeps as 255)' : ''} is above the ${nbr.family === 6 ? 'hop limit' : 'TTL'} ${ttl}; keepalived uses ${ttl} (keepalived: "max_hops exceeds ttl/hoplimit")`,
           ...at,
           related: [{ file: maxHops.line.file, range: maxHops.line.range, message: 'max_hops' }],
         });
@@ -106,6 +110,14 @@ export const bfdInstanceInvalid: FileRule = {
     }
   },
 };
+
+function lastOf(n: AstNode, a: string, b: string): AstNode | undefined {
+  for (let i = n.children.length - 1; i >= 0; i--) {
+    const k = n.children[i]!.keyword;
+    if (k === a || k === b) return n.children[i];
+  }
+  return undefined;
+}
 
 /**
  * The reading of 2.0.0 to 2.0.18 (CHECKED_AT_LINE): each neighbor line with an address is compared with the instances

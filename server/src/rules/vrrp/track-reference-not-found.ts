@@ -137,6 +137,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
+        } else if (def.keyword === 'bfd_instance' && child(def, 'checker') && !child(def, 'vrrp')) {
+          why = `bfd_instance '${nameWord.text}' has a 'checker' line and no 'vrrp' line, so only the checker process knows it`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, for the checker process only' });
         } else if (REQUIRED_LINE[def.keyword] && !childrenNamed(def, REQUIRED_LINE[def.keyword]!).some((l) => l.argCount)) {
           // Removed only when no line gives a value: a bare line after one that does changes nothing (2.2.7, 2.1.5: silent).
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
@@ -214,7 +217,7 @@ export const trackReferenceNotFound: FileRule = {
   severity: 'error',
   description: 'A tracked script, file, process, BFD instance or track_group is not defined before the line that names it; keepalived ignores the entry.',
   docs: {
-    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found. The same holds for `track_group NAME` on a static_ipaddress, static_routes or static_rules line: the track_group block must come first ("track_group NAME not found"). A track_file name that no track_file with a `file` line defines is worse from 2.1.0 on: when another track file is defined before it, `keepalived -t` never finishes (it loops looking the name up; some releases crash instead).',
+    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found, and a bfd_instance with a `checker` line but no `vrrp` line is only known to the checker process. The same holds for `track_group NAME` on a static_ipaddress, static_routes or static_rules line: the track_group block must come first ("track_group NAME not found"). A track_file name that no track_file with a `file` line defines is worse from 2.1.0 on: when another track file is defined before it, `keepalived -t` never finishes (it loops looking the name up; some releases crash instead).',
     bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
   },
