@@ -2273,3 +2273,25 @@ describe('KA380 interface-delays-reset', () => {
     expect(at(delays('eth0 5') + on('advert_int 1'), '2.2.0')).toEqual([]);
   });
 });
+
+// Found by scripts/fuzz-generate.ts: keepalived's BFD process frees a bfd_instance it disables, so a later block of
+// that name is its instance (read and checked), while the VRRP and checker processes skip it ("already specified").
+describe('KA209 / KA347: a bfd_instance named like one the BFD process disabled', () => {
+  const text = conf('bfd_instance b1 {', '    min_rx 10', '}', 'bfd_instance b1 {', '    min_rx 20', '}', 'bfd_instance b2 {', '    neighbor_ip 192.0.2.7', '}', 'bfd_instance b2 {', '    neighbor_ip 192.0.2.8', '}');
+  it('reads the second block for the BFD process, and still skips a repeat of a kept instance', () => {
+    const found = lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA347');
+    expect(found.map((d) => `${d.code} ${d.range.start.line + 1}`)).toEqual(['KA347 3', 'KA209 4', 'KA347 6', 'KA209 10']);
+    expect(found[1]!.message).toMatch(/the BFD process, which disabled the first one \(line 1\), reads this one/);
+    expect(found[3]!.message).toMatch(/keepalived ignores this whole block/);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.filter((m) => /BFD/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+    expect([...new Set(said)].sort()).toEqual([
+      '10: BFD b2 already specified',
+      '10: Configuration error: BFD instance b2 already configured - ignoring',
+      '3: Configuration error: BFD instance b1 has no neighbor address set, disabling instance',
+      '4: BFD b1 already specified',
+      '6: Configuration error: BFD instance b1 has no neighbor address set, disabling instance',
+    ]);
+  });
+});

@@ -45,6 +45,25 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /**
+ * Whether keepalived's BFD process disables this (finished) bfd_instance block and frees its name: a neighbor
+ * address it cannot read (at that line), no neighbor, or a source address of the other family (at its end).
+ */
+function bfdDisabled(block: AstNode): boolean {
+  let neighbor: number | undefined;
+  let source: number | undefined;
+  for (let i = 0, kids = block.children; i < kids.length; i++) {
+    const c = kids[i]!;
+    const k = c.keyword;
+    if (k === 'neighbor_ip' || k === 'neighbour_ip') {
+      const family = sockaddrFamily(c.argText(0) ?? '');
+      if (family === undefined) return true;
+      neighbor = family;
+    } else if (k === 'source_ip') source = sockaddrFamily(c.argText(0) ?? '') ?? source;
+  }
+  return neighbor === undefined || (source !== undefined && source !== neighbor);
+}
+
+/**
  * Which of keepalived's processes read each top-level keyword at startup (2.2.7: global_parser.c,
  * vrrp_parser.c, check_parser.c, bfd_parser.c, track_file.c): the parent reads global_defs, the
  * VRRP process the vrrp blocks, the checker the LVS blocks; bfd_instance and track_file have
@@ -320,6 +339,8 @@ export class Walker implements LineSink {
    * size, when it closes: growing one array per block by push left spare capacity and garbage.
    */
   private childStack: AstNode[] = [];
+  /** Repeated bfd_instance blocks the BFD process reads, with the disabled block of that name before each. */
+  private bfdRereads: Map<AstNode, AstNode> | undefined;
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
@@ -660,7 +681,18 @@ export class Walker implements LineSink {
 
   private ignoredDuplicate(spec: KeywordSpec, node: AstNode): boolean {
     const name = spec.defines && DUPLICATE_BLOCK_IGNORED.has(spec.defines) ? node.argText(0) : undefined;
-    return name !== undefined && !!this.instanceNames.get(spec.defines!)?.has(name);
+    if (name === undefined) return false;
+    const names = this.instanceNames.get(spec.defines!);
+    const prev = names?.get(name);
+    if (!prev) return false;
+    // The BFD process frees a bfd_instance it disables (no usable neighbor, a source of the other family), so it
+    // reads a later block of that name as its instance; the VRRP and checker processes skip it (checkDuplicate says so).
+    if (spec.defines === 'bfd_instance' && bfdDisabled(prev)) {
+      names!.set(name, node);
+      (this.bfdRereads ??= new Map()).set(node, prev);
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -2211,7 +2243,12 @@ export class Walker implements LineSink {
         let names = this.instanceNames.get(kind);
         if (!names) this.instanceNames.set(kind, (names = new Map()));
         const prev = names.get(name);
-        if (prev) {
+        const disabled = this.bfdRereads?.get(node);
+        if (disabled) {
+          this.report('KA209', 'error', `bfd_instance '${name}' is already defined: the VRRP and checker processes ignore this whole block (keepalived: "BFD ${name} already specified"), while the BFD process, which disabled the first one (line ${disabled.range.start.line + 1}), reads this one as '${name}'`, node.file, node.argWord(0).range, {
+            related: [{ file: disabled.file, range: disabled.argWord(0).range, message: 'first defined here' }],
+          });
+        } else if (prev) {
           const effect = DUPLICATE_BLOCK_IGNORED.has(kind)
             ? 'keepalived ignores this whole block'
             : `keepalived does not notice: it reads this block too, but '${name}' always finds the first one, so this one is never used`;
