@@ -71,13 +71,36 @@ const REQUIRED: Record<string, string[]> = {
   'virtual_server/real_server/SSL_GET/url': ['path /x'],
 };
 
+/** Lines a strict config gives each block first, so that keepalived keeps it (and reads on into what follows). */
+const STRICT_FIRST: Record<string, string[]> = {
+  vrrp_instance: ['virtual_ipaddress {', '  192.0.2.100/24', '}'],
+  virtual_server: ['protocol TCP', 'lb_algo rr', 'lb_kind NAT'],
+  vrrp_script: ['script /bin/true'],
+  track_file: ['file gen-file'],
+  vrrp_track_file: ['file gen-file'],
+  vrrp_track_process: ['process keepalived'],
+  bfd_instance: ['neighbor_ip 192.0.2.50'],
+  global_defs: ['enable_script_security', 'script_user root'],
+  vrrp_sync_group: ['group {', '  VI_1', '}'],
+  'virtual_server/real_server/MISC_CHECK': ['misc_path /bin/true'],
+  'virtual_server/real_server/FILE_CHECK': ['track_file tf_1'],
+  'virtual_server/real_server/BFD_CHECK': ['name bfd_1'],
+};
+
 class Generator {
   private readonly lines: string[] = [];
+  /**
+   * A strict config writes only values of the table's types and ranges, with every required argument: such
+   * configs are the ones keepalived often accepts, where a kalint error is a false one.
+   */
+  private readonly strict: boolean;
 
   constructor(
     private readonly rng: Rng,
     private readonly target: Version,
-  ) {}
+  ) {
+    this.strict = rng.int(100) < 40;
+  }
 
   private chance(percent: number): boolean {
     return this.rng.int(100) < percent;
@@ -90,7 +113,7 @@ class Generator {
   private number(a: ArgSpec): string {
     const lo = a.min ?? 0;
     const hi = a.max ?? 1000;
-    const r = this.rng.int(100);
+    const r = this.strict ? 10 + this.rng.int(90) : this.rng.int(100);
     if (r < 6) return String(hi + 1);
     if (r < 10) return String(lo - 1);
     if (r < 20) return String(lo);
@@ -120,7 +143,7 @@ class Generator {
         return this.rng.pick(['on', 'off', 'true', 'false', 'yes', 'no']);
       case 'enum':
       case 'enum_or_unsigned':
-        return a.values?.length && this.chance(95) ? this.rng.pick(a.values) : this.rng.pick(['other', '1']);
+        return a.values?.length && (this.strict || this.chance(95)) ? this.rng.pick(a.values) : this.rng.pick(['other', '1']);
       case 'ipaddr':
       case 'ipv4':
       case 'host':
@@ -174,8 +197,8 @@ class Generator {
       out.push(this.word(spec, a));
       if (a.repeat) while (this.chance(30)) out.push(this.word(spec, a));
     }
-    if (this.chance(3) && out.length) out.pop();
-    if (this.chance(2)) out.push('extra');
+    if (!this.strict && this.chance(3) && out.length) out.pop();
+    if (!this.strict && this.chance(2)) out.push('extra');
     return out;
   }
 
@@ -243,6 +266,7 @@ class Generator {
       for (let n = 1 + this.rng.int(3); n > 0; n--) this.lines.push(`${ind}  ${this.valueLine(spec)}`);
     } else {
       for (const l of REQUIRED[spec.id] ?? []) this.lines.push(`${ind}  ${l}`);
+      if (this.strict) for (const l of STRICT_FIRST[spec.id] ?? []) this.lines.push(`${ind}  ${l}`);
       this.body(spec, depth + 1);
     }
     this.lines.push(`${ind}}`);
@@ -252,12 +276,12 @@ class Generator {
   private body(spec: KeywordSpec, depth: number): void {
     const kids = spec.children.filter((c) => this.usable(c));
     if (spec.name === 'vrrp_instance') {
-      this.lines.push(`${'  '.repeat(depth)}interface ${this.rng.pick(INTERFACES)}`);
+      this.lines.push(`${'  '.repeat(depth)}interface ${this.strict ? 'eth0' : this.rng.pick(INTERFACES)}`);
       this.lines.push(`${'  '.repeat(depth)}virtual_router_id ${this.rng.pick(['1', '2', '51'])}`);
     }
     if (spec.name === 'virtual_server' || spec.name === 'virtual_server_group') {
       const server = kids.find((c) => c.name === 'real_server');
-      if (server && spec.name === 'virtual_server') for (let n = this.rng.int(3); n > 0; n--) this.emit(server, depth);
+      if (server && spec.name === 'virtual_server') for (let n = this.strict ? 1 + this.rng.int(2) : this.rng.int(3); n > 0; n--) this.emit(server, depth);
     }
     if (!kids.length) return;
     const n = depth > 2 ? this.rng.int(3) : this.rng.int(7);
