@@ -685,6 +685,9 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/zero port only valid for persistent/, 'KA520'],
   [/one packet scheduling requires UDP/, 'KA521'],
   [/cannot use ha_suspend with fwmarks/, 'KA522'],
+  [/vmac_xmit_base is only valid with a vmac/, 'KA352'],
+  [/ipvlan requires a source ip address/, 'KA358'],
+  [/the first IPv6 VIP address must be link local/, 'KA348'],
 ];
 
 export interface KeepalivedMessage {
@@ -715,7 +718,7 @@ export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMes
   );
 }
 
-export type DisagreementKind = 'miss' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
+export type DisagreementKind = 'miss' | 'miss-lineless' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -796,6 +799,12 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     const here = inMain.filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
+  }
+  // keepalived's checks after reading name no line: each such message must have a finding of its code somewhere.
+  for (const m of hostIndependent) {
+    if (m.line !== undefined || hostCascade(m)) continue;
+    const mapped = LINELESS_GIST_TO_CODE.find(([re]) => re.test(m.message));
+    if (mapped && !diagnostics.some((d) => d.code === mapped[1])) out.push({ kind: 'miss-lineless', detail: `${m.message} (no ${mapped[1]})` });
   }
   const onlyHost = hostIndependent.every((m) => m.line === undefined);
   // Whether keepalived failed the configuration: its exit status, or, where that status leaves the

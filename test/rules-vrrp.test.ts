@@ -2295,3 +2295,33 @@ describe('KA209 / KA347: a bfd_instance named like one the BFD process disabled'
     ]);
   });
 });
+
+// Found by scripts/fuzz-generate.ts against the 2.2.8 and 2.4.3 builds: from 2.2.8 a sync group or track_group
+// without members is removed when its block ends, and the name is free again: a later block of that name is read.
+describe('KA209: a sync group or track_group named like one removed for having no members (2.2.8 on)', () => {
+  const text = conf(
+    'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '        192.0.2.1', '    }', '}',
+    'vrrp_sync_group SG_1 {', '    track_script {', '        chk_x', '    }', '}',
+    'vrrp_sync_group SG_1 {', '    track_script {', '        chk_y', '    }', '}',
+    'track_group tg_1 {', '}', 'track_group tg_1 {', '    group {', '        VI_1', '    }', '}',
+  );
+  it('reads the second block from 2.2.8, and skips it before', () => {
+    const at = (target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA209', 'KA315', 'KA319', 'KA335'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
+    expect(at('2.2.8')).toEqual(['KA315 10', 'KA319 12', 'KA209 13', 'KA315 15', 'KA319 17', 'KA335 19', 'KA209 20']);
+    expect(lintText(text, { file: 'k.conf', targetVersion: '2.2.8' }).diagnostics.find((d) => d.code === 'KA209')!.message).toMatch(/removed the first one \(line 8\) when its block ended/);
+    expect(at()).toEqual(['KA319 8', 'KA315 10', 'KA209 13', 'KA209 20']);
+  });
+  for (const release of ['2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      const said = runRelease(binary!, text).messages.filter((m) => /not found|no members|already defined/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+      expect([...new Set(said)]).toEqual([
+        '10: (SG_1) track script chk_x not found, ignoring...',
+        '12: Sync group SG_1 has no members - removing',
+        '15: (SG_1) track script chk_y not found, ignoring...',
+        '17: Sync group SG_1 has no members - removing',
+        '19: Static track group tg_1 has no members - removing',
+      ]);
+    });
+  }
+});

@@ -44,6 +44,16 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
  */
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
+/** From 2.2.8 (its end handlers) a vrrp_sync_group or track_group without members is removed when its block ends. */
+const GROUPS_REMOVED_AT_END: ReadonlySet<string> = new Set(['vrrp_sync_group', 'track_group']);
+const GROUPS_REMOVED_AT_END_SINCE: Version = [2, 2, 8];
+
+/** Whether a (finished) sync group or track_group block names members: its first group block has an entry. */
+function hasGroupMembers(block: AstNode): boolean {
+  for (let i = 0, kids = block.children; i < kids.length; i++) if (kids[i]!.keyword === 'group') return (kids[i]!.values?.length ?? 0) > 0;
+  return false;
+}
+
 /**
  * Whether keepalived's BFD process disables this (finished) bfd_instance block and frees its name: a neighbor
  * address it cannot read (at that line), no neighbor, or a source address of the other family (at its end).
@@ -339,8 +349,11 @@ export class Walker implements LineSink {
    * size, when it closes: growing one array per block by push left spare capacity and garbage.
    */
   private childStack: AstNode[] = [];
-  /** Repeated bfd_instance blocks the BFD process reads, with the disabled block of that name before each. */
-  private bfdRereads: Map<AstNode, AstNode> | undefined;
+  /**
+   * Repeated blocks keepalived reads because it removed the block of that name before each (a bfd_instance the BFD
+   * process disabled; from 2.2.8 a sync group or track_group without members), with that block.
+   */
+  private rereads: Map<AstNode, AstNode> | undefined;
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
@@ -687,9 +700,10 @@ export class Walker implements LineSink {
     if (!prev) return false;
     // The BFD process frees a bfd_instance it disables (no usable neighbor, a source of the other family), so it
     // reads a later block of that name as its instance; the VRRP and checker processes skip it (checkDuplicate says so).
-    if (spec.defines === 'bfd_instance' && bfdDisabled(prev)) {
+    // From 2.2.8 a sync group or track_group without members is removed when its block ends, freeing its name.
+    if ((spec.defines === 'bfd_instance' && bfdDisabled(prev)) || (GROUPS_REMOVED_AT_END.has(spec.defines!) && compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0 && !hasGroupMembers(prev))) {
       names!.set(name, node);
-      (this.bfdRereads ??= new Map()).set(node, prev);
+      (this.rereads ??= new Map()).set(node, prev);
       return false;
     }
     return true;
@@ -2243,10 +2257,14 @@ export class Walker implements LineSink {
         let names = this.instanceNames.get(kind);
         if (!names) this.instanceNames.set(kind, (names = new Map()));
         const prev = names.get(name);
-        const disabled = this.bfdRereads?.get(node);
-        if (disabled) {
-          this.report('KA209', 'error', `bfd_instance '${name}' is already defined: the VRRP and checker processes ignore this whole block (keepalived: "BFD ${name} already specified"), while the BFD process, which disabled the first one (line ${disabled.range.start.line + 1}), reads this one as '${name}'`, node.file, node.argWord(0).range, {
-            related: [{ file: disabled.file, range: disabled.argWord(0).range, message: 'first defined here' }],
+        const removed = this.rereads?.get(node);
+        if (removed && kind === 'bfd_instance') {
+          this.report('KA209', 'error', `bfd_instance '${name}' is already defined: the VRRP and checker processes ignore this whole block (keepalived: "BFD ${name} already specified"), while the BFD process, which disabled the first one (line ${removed.range.start.line + 1}), reads this one as '${name}'`, node.file, node.argWord(0).range, {
+            related: [{ file: removed.file, range: removed.argWord(0).range, message: 'first defined here' }],
+          });
+        } else if (removed) {
+          this.report('KA209', 'warning', `${kind} '${name}' is defined again: keepalived ${this.options.targetLabel} removed the first one (line ${removed.range.start.line + 1}) when its block ended, for it has no members, so it reads this one as '${name}'; keep one`, node.file, node.argWord(0).range, {
+            related: [{ file: removed.file, range: removed.argWord(0).range, message: 'first defined here, and removed' }],
           });
         } else if (prev) {
           const effect = DUPLICATE_BLOCK_IGNORED.has(kind)

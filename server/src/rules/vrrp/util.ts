@@ -546,9 +546,10 @@ export const syncMembership = perModel((model): Membership => {
   const names = instancesByName(model);
   const seenGroups = new Set<string>();
   for (const g of model.syncGroups) {
-    // A second sync group with the same name is skipped by keepalived (KA209 reports it).
+    // A second sync group with the same name is skipped by keepalived (KA209 reports it), unless the first had no
+    // members: from 2.2.8 that one is removed at its end, and the walker then keeps the second in the tree.
     if (seenGroups.has(g.name)) continue;
-    seenGroups.add(g.name);
+    if (g.members.length) seenGroups.add(g.name);
     const valid: Word[] = [];
     for (const m of g.members) {
       if (!names.has(m.text) || groupOf.has(m.text)) continue;
