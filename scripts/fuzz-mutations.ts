@@ -643,6 +643,7 @@ export const HOST_DEPENDENT: RegExp[] = [
 ];
 
 /** keepalived's lineless messages and the rule reporting each: a finding of that rule is not a false error when keepalived printed it. */
+/** keepalived's lineless messages and the kalint code (or codes, space-separated) that says each. */
 export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/the virtual router id must be set/, 'KA300'],
   [/both use VRID \d+|duplicate VRID conflict/, 'KA301'],
@@ -685,7 +686,7 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/zero port only valid for persistent/, 'KA520'],
   [/one packet scheduling requires UDP/, 'KA521'],
   [/cannot use ha_suspend with fwmarks/, 'KA522'],
-  [/vmac_xmit_base is only valid with a vmac/, 'KA352'],
+  [/vmac_xmit_base is only valid with a vmac/, 'KA352 KA353'],
   [/ipvlan requires a source ip address/, 'KA358'],
   [/the first IPv6 VIP address must be link local/, 'KA348'],
 ];
@@ -804,7 +805,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   for (const m of hostIndependent) {
     if (m.line !== undefined || hostCascade(m)) continue;
     const mapped = LINELESS_GIST_TO_CODE.find(([re]) => re.test(m.message));
-    if (mapped && !diagnostics.some((d) => d.code === mapped[1])) out.push({ kind: 'miss-lineless', detail: `${m.message} (no ${mapped[1]})` });
+    if (mapped && !diagnostics.some((d) => mapped[1].split(' ').includes(d.code))) out.push({ kind: 'miss-lineless', detail: `${m.message} (no ${mapped[1]})` });
   }
   const onlyHost = hostIndependent.every((m) => m.line === undefined);
   // Whether keepalived failed the configuration: its exit status, or, where that status leaves the
@@ -824,8 +825,8 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
       if (scriptsRemoved && d.code === 'KA209' && /^'(?:notify\w*|script|misc_path|quorum_up|quorum_down)' is already set/.test(d.message)) continue;
       // keepalived's checks after reading (the lineless ones) do not run once a host problem failed
       // the configuration (an instance's interface missing here): only a clean exit proves them wrong.
-      if (failed && LINELESS_GIST_TO_CODE.some(([, c]) => c === d.code)) continue;
-      const lineless = LINELESS_GIST_TO_CODE.filter(([, c]) => c === d.code);
+      if (failed && LINELESS_GIST_TO_CODE.some(([, c]) => c.split(' ').includes(d.code))) continue;
+      const lineless = LINELESS_GIST_TO_CODE.filter(([, c]) => c.split(' ').includes(d.code));
       if (lineless.some(([re]) => hostIndependent.some((m) => re.test(m.message)))) continue;
       out.push({ kind: 'false-error', line: d.range.start.line + 1, detail: `${d.code} ${d.message}` });
     }

@@ -1403,6 +1403,18 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
       expect(said.some((m) => /unicast with use_vmac requires vmac_xmit_base/.test(m)), c.body).toBe(c.ka353);
     }
   });
+  // Found by the fuzz classifier's lineless check: with use_ipvlan, the vmac_xmit_base keepalived sets is then refused.
+  it('says of a unicast ipvlan instance that the vmac_xmit_base keepalived sets is refused in turn', () => {
+    const text = base(`use_ipvlan 10.0.0.5/24\n${unicast}`);
+    const [found] = findings(text, 'KA353');
+    expect(found?.message).toMatch(/sets it .*then finds vmac_xmit_base without use_vmac and ignores it \("vmac_xmit_base is only valid with a vmac"\)/);
+    expect(findings(text, 'KA352')).toEqual([]);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(text).messages.map((m) => m.message);
+      expect(said).toContainEqual(expect.stringContaining('unicast with use_vmac requires vmac_xmit_base - setting'));
+      expect(said).toContainEqual(expect.stringContaining('vmac_xmit_base is only valid with a vmac'));
+    }
+  });
   it('says that 2.1.x clears use_vmac with unicast peers, vmac_xmit_base or not, and 2.0.x says nothing', () => {
     // keepalived 2.1.0 and 2.1.5 built from their tags, at the instance's '}' (2.0.19 prints nothing):
     // "(A): Cannot use VMAC/ipvlan with unicast peers - clearing use_vmac"
@@ -2322,6 +2334,35 @@ describe('KA209: a sync group or track_group named like one removed for having n
         '17: Sync group SG_1 has no members - removing',
         '19: Static track group tg_1 has no members - removing',
       ]);
+    });
+  }
+});
+
+// From 2.2.8 keepalived keeps a track_group or sync group at its end handler, which a block ended by a repeated
+// group list's '}' never reaches: the group is lost (found with scripts/fuzz-generate.ts against 2.4.3).
+describe('KA209: a group ended by a repeated group list is lost from 2.2.8', () => {
+  const text = conf(
+    'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '        192.0.2.1', '    }', '}',
+    'track_group tg_1 {', '    group {', '        VI_1', '    }', '    group {', '        VI_1', '    }', '}',
+    'static_ipaddress {', '    192.0.2.9 dev eth0 track_group tg_1', '}',
+    'vrrp_sync_group SG_1 {', '    group {', '        VI_1', '    }', '    group {', '        VI_1', '    }', '}',
+    'vrrp_sync_group SG_1 {', '    group {', '        VI_1', '    }', '}',
+  );
+  const at = (target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA209', 'KA315'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
+  it('loses the group from 2.2.8 (references not found, a later block read), keeps it before', () => {
+    expect(at('2.2.8')).toEqual(['KA209 12', 'KA315 17', 'KA209 23']);
+    expect(at()).toEqual(['KA209 12', 'KA209 23', 'KA209 27']);
+    expect(lintText(text, { file: 'k.conf', targetVersion: '2.4.3' }).diagnostics.find((d) => d.code === 'KA209')!.message).toMatch(/'tg_1' is lost altogether: references to it are not found/);
+  });
+  for (const release of ['2.2.7', '2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      const said = runRelease(binary!, text).messages.filter((m) => /not found|already/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+      expect([...new Set(said)]).toEqual(
+        release === '2.2.7'
+          ? ['12: Group list already specified for sync group tg_1', '23: Group list already specified for sync group SG_1', '27: vrrp sync group SG_1 already defined']
+          : ['12: Group list already specified for sync group tg_1', '17: track_group tg_1 not found', '23: Group list already specified for sync group SG_1'],
+      );
     });
   }
 });

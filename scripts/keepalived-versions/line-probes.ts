@@ -14,6 +14,8 @@
 //   forms    (asked for with --kinds) each argument's value written another way: a number with a sign, zeros, a
 //            base prefix, an exponent, a suffix, or in other digits; an enum word in other cases; other bool words;
 //            addresses with zeros, prefixes, zones, brackets, host names;
+//   enums    (asked for with --kinds) each word of each enum argument in turn, those the table dates after the
+//            release (values_since) included: a word the release does not know shows as a miss;
 //   quoted   (asked for with --kinds) the sample arguments each in double quotes;
 //   repeat   (asked for with --kinds) the line (a block keyword's block) written twice;
 //   unavailable (asked for with --kinds) each keyword the table dates after the release, in its blocks: the release
@@ -244,7 +246,7 @@ function invalidWords(a: ArgSpec): { word: string; what: string }[] {
 // Probes
 // ---------------------------------------------------------------------------------------------
 
-type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'quoted' | 'repeat' | 'unavailable' | 'values' | 'oneline';
+type Kind = 'bare' | 'extra' | 'invalid' | 'range' | 'forms' | 'enums' | 'quoted' | 'repeat' | 'unavailable' | 'values' | 'oneline';
 
 /** Lines of value blocks, valid and not, with the options iproute2's grammar and keepalived's readers know (and some they do not). */
 const ADDRESS_LINES = [
@@ -420,12 +422,13 @@ function probesFor(spec: KeywordSpec, v: Version, kinds: Set<Kind>): Probe[] {
       }
     });
   }
-  for (const kind of ['range', 'forms'] as const) {
+  for (const kind of ['range', 'forms', 'enums'] as const) {
   if (args && kinds.has(kind) && !ARG_OVERRIDES[spec.id]) {
     argsIn(spec, v).forEach((raw, i) => {
       const a = argIn(raw, v);
       if (i > args.length || (i === args.length && argOptionalIn(a, v))) return;
-      for (const word of kind === 'range' ? edgeWords(a) : formWords(a)) {
+      // enums: every word the table lists, also those it dates after the release (values_since), which the release should refuse.
+      for (const word of kind === 'range' ? edgeWords(a) : kind === 'forms' ? formWords(a) : a.type === 'enum' || a.type === 'enum_or_unsigned' ? (raw.values ?? []) : []) {
         const words = args.slice();
         while (words.length < i) words.push(sampleWord(argIn(argsIn(spec, v)[words.length]!, v)) ?? '1');
         words[i] = word;
@@ -566,7 +569,7 @@ async function probeOne(binary: string, release: string, v: Version, p: Probe, c
   const [run, ctl] = await Promise.all([runKeepalived(binary, cfg.text), control.get(parentKey)!]);
   const quiet = ctl.messages;
   if (dumpDir) {
-    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' || p.kind === 'values' || p.kind === 'oneline' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
+    const base = join(dumpDir, release, `${p.spec.id.replace(/\//g, '.')}.${p.kind}${p.kind === 'invalid' || p.kind === 'range' || p.kind === 'forms' || p.kind === 'enums' || p.kind === 'values' || p.kind === 'oneline' ? `.${p.what.replace(/\W+/g, '_')}` : ''}`);
     mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.conf`, cfg.text);
     writeFileSync(`${base}.out`, `exit ${run.status}${run.signal ? ` ${run.signal}` : ''}\n${run.stderr}`);

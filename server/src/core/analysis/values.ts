@@ -501,7 +501,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       // "'state' state must be" says the name twice.
       const what = spec.name === keyword ? '' : ` ${spec.name}`;
       const fallback = ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
-      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${caseNote}${fallback}`, severity: 'error' };
+      const later = spec.values_since?.[word] !== undefined ? ` ('${word}' came in keepalived ${spec.values_since[word]})` : '';
+      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${fallback}`, severity: 'error' };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':

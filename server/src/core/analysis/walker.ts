@@ -231,7 +231,7 @@ function wholeMilliseconds(args: ArgSpec[]): ArgSpec[] {
  * length limit, and no reading of it that a release changes (checkArg then has nothing to say).
  */
 function plainEnum(a: ArgSpec): boolean {
-  return a.values !== undefined && a.max_length === undefined && a.clamped === undefined && a.loose === undefined && a.fraction_since === undefined && a.decimals_since === undefined;
+  return a.values !== undefined && a.values_since === undefined && a.max_length === undefined && a.clamped === undefined && a.loose === undefined && a.fraction_since === undefined && a.decimals_since === undefined;
 }
 
 /** The words keepalived's check_true_false reads as false. */
@@ -660,7 +660,11 @@ export class Walker implements LineSink {
     this.report(
       'KA209',
       'error',
-      `'group' is already set in ${owner} '${name}'; keepalived skips this list, and its '}' also ends the ${owner} block: the lines after it are read at the top level (keepalived: "Group list already specified for sync group ${name}")`,
+      `'group' is already set in ${owner} '${name}'; keepalived skips this list, and its '}' also ends the ${owner} block: the lines after it are read at the top level (keepalived: "Group list already specified for sync group ${name}")${
+        compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0
+          ? `. keepalived ${this.options.targetLabel} keeps a ${owner} only when its block ends normally, so '${name}' is lost altogether: ${owner === 'track_group' ? 'references to it are not found' : 'its instances are not synchronised'}, and a later block of that name is read`
+          : ''
+      }`,
       node.file,
       node.word!.range,
       { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] },
@@ -1539,6 +1543,14 @@ export class Walker implements LineSink {
       if (open) this.endedEarly.add(`${open.file}\0${open.start}`);
       parent.node.closeBrace = brace;
       this.closeFrame(parent);
+      // From 2.2.8 a group is kept at its end handler, which a block ended this way never reaches: the group is lost,
+      // and its name free for a later block.
+      if (GROUPS_REMOVED_AT_END.has(parent.node.keyword) && compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0) {
+        if (this.childStack[this.childStack.length - 1] === parent.node) this.childStack.pop();
+        const name = parent.node.argText(0);
+        const names = this.instanceNames.get(parent.node.keyword);
+        if (name !== undefined && names?.get(name) === parent.node) names.delete(name);
+      }
     }
     if (this.stack.length === 1) this.vrrpAtTop = undefined;
     // A skipped real_server's level ends into its virtual_server's, where kalint is too.

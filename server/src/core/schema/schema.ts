@@ -62,6 +62,8 @@ export interface ArgSpec {
   after_invalid?: 'stops';
   /** Releases from `since` to before `before` crash after reporting a value they cannot read here (`note`: why). */
   invalid_crashes?: { since: string; before: string; note: string };
+  /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
+  values_since?: Record<string, string>;
   /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it (or, with too_long 'ignored', drops the setting). */
   max_length?: number;
   too_long?: 'truncated' | 'ignored';
@@ -203,7 +205,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -348,6 +350,7 @@ function inEarlier(r: { until: string; since?: string }, target: Version): boole
 
 /** `arg` as keepalived `target` reads it: a later release's larger max (`wider_max`), an earlier release's (`earlier_max`); a whole-number argument that later releases read with decimal places (`decimals_since`) is a decimal from then on, its least value one unit of the last place. */
 export function argIn(arg: ArgSpec, target: Version): ArgSpec {
+  if (arg.values_since) return valuesIn(arg, target);
   if (arg.wider_max) {
     const since = parseVersion(arg.wider_max.since);
     if (since !== undefined && compareVersions(since, target) <= 0) return { ...arg, max: arg.wider_max.max };
@@ -363,6 +366,26 @@ export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (since === undefined || compareVersions(since, target) > 0) return arg;
   const decimals = arg.decimals ?? 3;
   return { ...arg, type: 'decimal', decimals, min: 10 ** -decimals };
+}
+
+const valuesCache = new WeakMap<ArgSpec, { target: Version; read: ArgSpec }>();
+/** An enum `arg` with the words `target` knows (see `values_since`). */
+function valuesIn(arg: ArgSpec, target: Version): ArgSpec {
+  const hit = valuesCache.get(arg);
+  if (hit && hit.target === target) return hit.read;
+  const since = arg.values_since!;
+  const values = arg.values?.filter((v) => {
+    const from = since[v] === undefined ? undefined : parseVersion(since[v]!);
+    return from === undefined || compareVersions(target, from) >= 0;
+  });
+  const read = values?.length === arg.values?.length ? arg : { ...arg, values };
+  valuesCache.set(arg, { target, read });
+  return read;
+}
+
+/** Whether enum word `value` of `arg` is one keepalived `target` knows. */
+export function valueKnownIn(arg: ArgSpec, value: string, target: Version): boolean {
+  return argIn(arg, target).values?.includes(value) ?? false;
 }
 
 /** How keepalived `target` reads `arg` when it reads it loosely (see `loose`), else undefined. */

@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { fix, moveLineAfter, related } from './util.js';
-import { lvsFacts, SCHEDULERS } from './server-facts.js';
+import { lvsFacts, schedulerKnown } from './server-facts.js';
 
 
 // 'hashed' is read by the same handler: keepalived names the sh scheduler for it too (and does nothing with it under sh or mh).
@@ -33,7 +33,7 @@ export const schedulerFlagMisplaced: FileRule = {
         const c = kids[i]!;
         if (c.keyword === 'lb_algo' || c.keyword === 'lvs_sched') {
           const v = c.args[0]?.text;
-          if (v && SCHEDULERS.has(v)) {
+          if (schedulerKnown(v, ctx.target)) {
             sched = v;
             schedNode = c;
           }

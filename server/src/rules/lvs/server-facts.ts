@@ -19,13 +19,16 @@ import { granularityFamily } from './granularity.js';
 
 /** From this release a tunnelled (TUN) real or sorry server may be of the other family than its virtual server (c1d34c9f). */
 export const TUNNEL_FAMILY_FREE_SINCE: Version = [1, 4, 0];
-import { compareVersions, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
+import { compareVersions, schema, valueKnownIn, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
 export const isForwarding = (v: string | undefined): v is Forwarding => v === 'NAT' || v === 'DR' || v === 'TUN';
 
-export const SCHEDULERS = new Set(['rr', 'wrr', 'lc', 'wlc', 'lblc', 'sh', 'mh', 'dh', 'fo', 'ovf', 'lblcr', 'sed', 'nq', 'twos']);
+/** Whether keepalived `target` takes `word` as a scheduler (the table's lb_algo words as of that release: `twos` from 2.2.5). */
+export function schedulerKnown(word: string | undefined, target: Version): boolean {
+  return word !== undefined && valueKnownIn(schema().root.childMap.get('virtual_server')!.childMap.get('lb_algo')!.args[0]!, word, target);
+}
 
 const isProtocol = (upper: string) => upper === 'TCP' || upper === 'UDP' || upper === 'SCTP';
 
@@ -350,7 +353,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
       }
       case line.lbAlgo:
       case line.lvsSched:
-        if (SCHEDULERS.has(c.argText(0) ?? '')) f.schedulerState = 'set';
+        if (schedulerKnown(c.argText(0), target)) f.schedulerState = 'set';
         else if (f.schedulerState === 'missing') f.schedulerState = 'invalid';
         break;
       case line.hashed:

@@ -79,7 +79,11 @@ export const unicastVmacWithoutXmitBase: FileRule = {
       }
       if (xmitBase) continue;
       report({
-        message: `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")`,
+        // With use_ipvlan the flag it sets is then refused too: it only goes with a VMAC (KA352's message, without a line).
+        message:
+          vmacLine.keyword === 'use_ipvlan'
+            ? `'${inst.name}' uses unicast with use_ipvlan; keepalived reports that it needs vmac_xmit_base and sets it ("unicast with use_vmac requires vmac_xmit_base - setting"), then finds vmac_xmit_base without use_vmac and ignores it ("vmac_xmit_base is only valid with a vmac"): two configuration errors for one ipvlan instance`
+            : `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")`,
         ...closeRange(inst.node),
         related: [
           { file: vmacLine.file, range: vmacLine.range, message: `${vmacLine.keyword} here` },
