@@ -669,6 +669,7 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/Ignoring track_interface .* since own interface/, 'KA328'],
   [/State MASTER must match being address owner/, 'KA334'],
   [/Unknown interface!|Unicast instances must have unicast_src_ip or interface/, 'KA338'],
+  [/xmit_base is incompatible with strict mode/, 'KA339 KA353'],
   [/incompatible with strict mode|Strict mode requires no|strict mode requires higher_prio_send_advert|accept mode for VRRP version 2 does not comply/i, 'KA339'],
   [/is configured on VRRP instance and sync group/, 'KA340'],
   [/must be in units of 10ms/, 'KA343'],

@@ -1415,6 +1415,14 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
       expect(said).toContainEqual(expect.stringContaining('vmac_xmit_base is only valid with a vmac'));
     }
   });
+  it('says that strict mode then resets the vmac_xmit_base it set, where strict mode lets the instance through', () => {
+    const text = base(`strict_mode\nuse_vmac\n${unicast}`);
+    const said = (target?: string) => findings(text, 'KA353', target)[0]?.message ?? '';
+    expect(said()).toMatch(/then resets it for strict mode \("xmit_base is incompatible with strict mode - resetting"\)/);
+    // 2.2.4 and 2.4.3 reject unicast peers in strict mode first (KA362) and never get there.
+    expect(said('2.4.3')).not.toMatch(/resets it for strict mode/);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('xmit_base is incompatible with strict mode - resetting'));
+  });
   it('says that 2.1.x clears use_vmac with unicast peers, vmac_xmit_base or not, and 2.0.x says nothing', () => {
     // keepalived 2.1.0 and 2.1.5 built from their tags, at the instance's '}' (2.0.19 prints nothing):
     // "(A): Cannot use VMAC/ipvlan with unicast peers - clearing use_vmac"

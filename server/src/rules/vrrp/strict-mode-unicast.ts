@@ -13,6 +13,11 @@ import { anyInstanceStrict, isStrict, isUnicast, keywordRange } from './util.js'
 const CHECK_LOST_SINCE: Version = [2, 2, 5];
 const CHECK_BACK_SINCE: Version = [2, 4, 0];
 
+/** Whether keepalived `target` lets an instance with unicast peers run in strict mode (2.2.5 to 2.3.x, see above). */
+export function strictUnicastPeersAccepted(target: Version): boolean {
+  return compareVersions(target, CHECK_LOST_SINCE) >= 0 && compareVersions(target, CHECK_BACK_SINCE) < 0;
+}
+
 export const strictModeUnicast: FileRule = {
   kind: 'file',
   code: 'KA362',

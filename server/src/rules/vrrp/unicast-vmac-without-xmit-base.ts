@@ -7,7 +7,8 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { anyInstanceHasRareLine, closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
+import { anyInstanceHasRareLine, closeRange, firstUnicastKeyword, hasAnyUnicastPeerLine, hasRareLine, isStrict, RareLine, uniqueInstances } from './util.js';
+import { strictUnicastPeersAccepted } from './strict-mode-unicast.js';
 
 /** Releases that clear use_vmac/use_ipvlan on an instance with unicast peers. */
 const REFUSED_FROM: Version = [2, 1, 0];
@@ -83,7 +84,12 @@ export const unicastVmacWithoutXmitBase: FileRule = {
         message:
           vmacLine.keyword === 'use_ipvlan'
             ? `'${inst.name}' uses unicast with use_ipvlan; keepalived reports that it needs vmac_xmit_base and sets it ("unicast with use_vmac requires vmac_xmit_base - setting"), then finds vmac_xmit_base without use_vmac and ignores it ("vmac_xmit_base is only valid with a vmac"): two configuration errors for one ipvlan instance`
-            : `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")`,
+            : `'${inst.name}' uses unicast with ${vmacLine.keyword} but has no vmac_xmit_base; keepalived reports it and sets vmac_xmit_base (keepalived: "unicast with use_vmac requires vmac_xmit_base - setting")${
+                // In strict mode it then takes it back (when strict mode lets the unicast instance through at all, KA362).
+                isStrict(analysis.model, inst) && (!hasAnyUnicastPeerLine(inst) || strictUnicastPeersAccepted(target))
+                  ? `, then resets it for strict mode ("xmit_base is incompatible with strict mode - resetting"): a strict unicast VMAC instance sends its adverts from the VMAC`
+                  : ''
+              }`,
         ...closeRange(inst.node),
         related: [
           { file: vmacLine.file, range: vmacLine.range, message: `${vmacLine.keyword} here` },
