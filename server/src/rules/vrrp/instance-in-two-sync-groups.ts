@@ -24,7 +24,8 @@ export const instanceInTwoSyncGroups: FileRule = {
     const seenGroups = new Set<string>();
     for (const g of analysis.model.syncGroups) {
       if (seenGroups.has(g.name)) continue;
-      seenGroups.add(g.name);
+      // A group without members is removed (from 2.2.8 at its end, freeing the name: the walker then keeps a later one).
+      if (g.members.length) seenGroups.add(g.name);
       for (const m of g.members) {
         if (!known.has(m.text)) continue;
         const prev = owner.get(m.text);
