@@ -1161,3 +1161,20 @@ describe('KA527/KA510: a server keeps the method the virtual server had at its l
     expect(runKeepalived(drThenNat).messages.map((m) => m.message)).toContainEqual(expect.stringContaining("real server [192.0.2.3]:tcp:8080 ports don't match - resetting"));
   });
 });
+
+// Found by scripts/fuzz-generate.ts against the 2.0.19 build: before 2.1.4 (22b81182) 'hashed' was a flag of its own.
+describe('KA511: hashed before 2.1.4', () => {
+  const text = vs('192.0.2.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind NAT', 'hashed']);
+  it('is a flag of its own before 2.1.4, ignored with another scheduler from it', () => {
+    expect(linesOf(text, 'KA511', '2.0.19')).toEqual([]);
+    expect(linesOf(text, 'KA511', '2.1.3')).toEqual([]);
+    expect(linesOf(text, 'KA511', '2.1.4')).toEqual([5]);
+    expect(linesOf(text, 'KA511')).toEqual([5]);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      expect(runRelease(binary!, text).messages.filter((m) => /hashed only applies/.test(m.message)).map((m) => m.line)).toEqual(linesOf(text, 'KA511', release));
+    });
+  }
+});

@@ -2,9 +2,12 @@ import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { fix, moveLineAfter, related } from './util.js';
 import { lvsFacts, schedulerKnown } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 
 // 'hashed' is read by the same handler: keepalived names the sh scheduler for it too (and does nothing with it under sh or mh).
+/** The first release whose handler no longer reads 'hashed' as a flag of its own. */
+const HASHED_FLAG_UNTIL: Version = [2, 1, 4];
 const FLAG_SCHEDULER: Record<string, 'sh' | 'mh'> = { hashed: 'sh', 'sh-port': 'sh', 'sh-fallback': 'sh', 'mh-port': 'mh', 'mh-fallback': 'mh' };
 
 export const schedulerFlagMisplaced: FileRule = {
@@ -41,6 +44,8 @@ export const schedulerFlagMisplaced: FileRule = {
         }
         const wanted = FLAG_SCHEDULER[c.keyword];
         if (!wanted || sched === wanted) continue;
+        // Before 2.1.4 (22b81182) 'hashed' set IPVS's hashed flag whatever the scheduler, without a word.
+        if (c.keyword === 'hashed' && compareVersions(ctx.target, HASHED_FLAG_UNTIL) < 0) continue;
         // A later lb_algo with the right scheduler: the fix moves the flag after it.
         const later = kids.slice(i + 1).find((k) => (k.keyword === 'lb_algo' || k.keyword === 'lvs_sched') && k.args[0]?.text === wanted);
         const moveFix = later ? fix(`Move '${c.keyword}' after 'lb_algo ${wanted}'`, moveLineAfter(ctx.analysis, c, later)) : undefined;
