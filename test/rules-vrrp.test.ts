@@ -2374,3 +2374,25 @@ describe('KA209: a group ended by a repeated group list is lost from 2.2.8', () 
     });
   }
 });
+
+// Found by scripts/fuzz-generate.ts: an instance in strict mode takes global_defs' vrrp_down_timer_adverts when it
+// sets none, and keepalived resets that too.
+describe("KA339: global_defs' vrrp_down_timer_adverts for a strict instance", () => {
+  const text = (global: string, own = '') =>
+    conf('global_defs {', `    vrrp_down_timer_adverts ${global}`, '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    strict_mode', ...(own ? [`    ${own}`] : []), '    virtual_ipaddress {', '        192.0.2.1', '    }', '}');
+  const cases: [string, string, number[]][] = [
+    ['5', '', [4]],
+    ['3', '', []],
+    ['5', 'down_timer_adverts 3', []],
+    ['5', 'down_timer_adverts 4', [8]],
+  ];
+  it('reports the global timer at the instance, unless the instance sets its own', () => {
+    for (const [global, own, want] of cases) expect(lines(text(global, own), 'KA339'), `${global} ${own}`).toEqual(want);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [global, own, want] of cases) {
+      const said = runKeepalived(text(global, own)).messages.some((m) => /down_timer_adverts is incompatible with strict mode/.test(m.message));
+      expect(said, `${global} ${own}`).toBe(want.length > 0);
+    }
+  });
+});

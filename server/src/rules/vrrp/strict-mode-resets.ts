@@ -5,7 +5,7 @@ import { parseDecimal } from '../../core/analysis/values.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { macProblem, VMAC_MAC_SINCE } from './use-vmac-invalid.js';
-import { anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, RareLine } from './util.js';
+import { anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, nameRange, RareLine, topLevelBlocks } from './util.js';
 
 const OFF = new Set(['off', 'false', 'no']);
 
@@ -26,6 +26,15 @@ export const strictModeResets: FileRule = {
     if (!anyInstanceStrict(analysis.model)) return;
     const model = analysis.model;
     const macs = compareVersions(target, VMAC_MAC_SINCE) >= 0;
+    // An instance without its own down_timer_adverts takes global_defs' vrrp_down_timer_adverts (its last valid line).
+    let globalTimer: { line: AstNode; value: number } | undefined;
+    for (const g of topLevelBlocks(analysis.ast, 'global_defs')) {
+      for (const line of g.children) {
+        if (line.keyword !== 'vrrp_down_timer_adverts') continue;
+        const v = parseDecimal(line.argText(0) ?? '')?.value;
+        if (v !== undefined && Number.isInteger(v) && v >= 1 && v <= 100) globalTimer = { line, value: v };
+      }
+    }
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (!isStrict(model, inst)) continue;
@@ -41,6 +50,14 @@ export const strictModeResets: FileRule = {
       // An initial MASTER loses its preempt_delay for that reason first (KA309).
       if (!initialMaster(model, inst)) nonZero('preempt_delay', 'strict mode has no preempt delay');
       nonZero('down_timer_adverts', 'the master-down timer must be the RFC 3 adverts', 3);
+      if (globalTimer && globalTimer.value !== 3 && !child(inst.node, 'down_timer_adverts')) {
+        report({
+          message: `'${inst.name}' takes 'vrrp_down_timer_adverts ${globalTimer.value}' from global_defs, which strict mode resets to 3 for it: the master-down timer must be the RFC 3 adverts (keepalived: "down_timer_adverts is incompatible with strict mode - resetting")`,
+          file: inst.node.file,
+          range: nameRange(inst.node),
+          related: [{ file: globalTimer.line.file, range: globalTimer.line.range, message: 'set here for every instance' }],
+        });
+      }
       nonZero('garp_lower_prio_repeat', 'no repeated GARPs to a lower priority master');
       nonZero('garp_lower_prio_delay', 'no repeated GARP delay');
       const lpna = child(inst.node, 'lower_prio_no_advert');
