@@ -143,6 +143,30 @@ export function checkMutant(
   }
 }
 
+/** Disagreements grouped by cause (causeKey): how many, and the first few configs showing each. */
+export type CauseTally = Map<string, { count: number; examples: number[] }>;
+
+/** Counts `disagreements` of config `example` into `byCause`. */
+export function tallyCauses(byCause: CauseTally, disagreements: Disagreement[], example: number): void {
+  for (const d of disagreements) {
+    const key = causeKey(d);
+    const c = byCause.get(key) ?? { count: 0, examples: [] };
+    c.count++;
+    if (c.examples.length < 5) c.examples.push(example);
+    byCause.set(key, c);
+  }
+}
+
+/** The tally, most frequent cause first, one line each. */
+export function causeLines(byCause: CauseTally): string[] {
+  return [...byCause].sort((a, b) => b[1].count - a[1].count).map(([key, c]) => `${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);
+}
+
+/** One line per disagreement, as the NNNN.txt files beside kept configs have them. */
+export function disagreementLines(disagreements: Disagreement[]): string[] {
+  return disagreements.map((d) => `${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`);
+}
+
 /** Where scripts/keepalived-versions/README.md builds a release (2.2.7 is the packaged one). */
 function releaseBinary(version: string): string {
   const built = `/tmp/ka${version}/keepalived/keepalived`;
@@ -209,7 +233,7 @@ function main(argv: string[]): void {
   console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
-  const byCause = new Map<string, { count: number; examples: number[] }>();
+  const byCause: CauseTally = new Map();
   const byKind = new Map<string, number>();
   let mutants = 0;
   let disagreeing = 0;
@@ -250,18 +274,12 @@ function main(argv: string[]): void {
     }
     if (!disagreements.length) continue;
     disagreeing++;
-    for (const d of disagreements) {
-      byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
-      const key = causeKey(d);
-      const c = byCause.get(key) ?? { count: 0, examples: [] };
-      c.count++;
-      if (c.examples.length < 5) c.examples.push(index);
-      byCause.set(key, c);
-    }
+    for (const d of disagreements) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
+    tallyCauses(byCause, disagreements, index);
     if (outDir) {
       const id = String(index).padStart(4, '0');
       writeFileSync(join(outDir, `${id}.conf`), m.text);
-      const lines = [`source: ${source.path}`, ...m.edits.map((e) => `edit: ${e}`), ...disagreements.map((d) => `${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`)];
+      const lines = [`source: ${source.path}`, ...m.edits.map((e) => `edit: ${e}`), ...disagreementLines(disagreements)];
       writeFileSync(join(outDir, `${id}.txt`), lines.join('\n') + '\n');
     }
   }
@@ -270,7 +288,7 @@ function main(argv: string[]): void {
     `keepalived: ${stats.located} distinct located host-independent messages compared; ${stats.clean} mutants accepted cleanly (kalint errors on them, those classify() explains included: ${stats.errorsOnClean} [${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}]); ${stats.crashes} crashes or hangs (${stats.inheritedCrashes} not predicted but the unmutated config crashes too)`,
   );
   console.log([...byKind].map(([k, n]) => `${k}: ${n}`).join(', ') || 'no disagreements');
-  for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);
+  for (const line of causeLines(byCause)) console.log(line);
 }
 
 // Run as a program (the bundle), not when a test imports the module.

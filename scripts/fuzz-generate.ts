@@ -18,8 +18,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { argIn, argOptionalIn, argsIn, availableIn, DEFAULT_TARGET_VERSION, parseVersion, schema, type ArgSpec, type KeywordSpec, type Version } from '../server/src/core/schema/schema.js';
-import { checkMutant } from './fuzz-differential.js';
-import { causeKey, crashedOrHung, isHostMessage, makeRng, type Rng } from './fuzz-mutations.js';
+import { causeLines, checkMutant, disagreementLines, tallyCauses, type CauseTally } from './fuzz-differential.js';
+import { crashedOrHung, isHostMessage, makeRng, type Rng } from './fuzz-mutations.js';
 
 /** Names each kind of definition draws from: few, so that references hit and definitions repeat. */
 const NAME_POOLS: Record<string, string[]> = {
@@ -327,7 +327,7 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   if (outDir) mkdirSync(outDir, { recursive: true });
-  const byCause = new Map<string, { count: number; examples: number[] }>();
+  const byCause: CauseTally = new Map();
   let disagreeing = 0;
   let crashes = 0;
   let clean = 0;
@@ -342,22 +342,16 @@ function main(argv: string[]): void {
     if (ka.status === 0 && !here.length) clean++;
     if (!disagreements.length) continue;
     disagreeing++;
-    for (const d of disagreements) {
-      const key = causeKey(d);
-      const c = byCause.get(key) ?? { count: 0, examples: [] };
-      c.count++;
-      if (c.examples.length < 5) c.examples.push(i);
-      byCause.set(key, c);
-    }
+    tallyCauses(byCause, disagreements, i);
     if (outDir) {
       const id = String(i).padStart(4, '0');
       writeFileSync(join(outDir, `${id}.conf`), text);
-      writeFileSync(join(outDir, `${id}.txt`), disagreements.map((d) => `${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`).join('\n') + '\n');
+      writeFileSync(join(outDir, `${id}.txt`), disagreementLines(disagreements).join('\n') + '\n');
     }
   }
   console.log(`${count} generated configs (seed ${seed}, target ${targetVersion ?? DEFAULT_TARGET_VERSION}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
   console.log(`keepalived: ${located} located host-independent messages, ${clean} configs accepted cleanly, ${crashes} crashes or hangs`);
-  for (const [key, c] of [...byCause].sort((a, b) => b[1].count - a[1].count)) console.log(`${String(c.count).padStart(5)}  ${key}  [${c.examples.join(' ')}]`);
+  for (const line of causeLines(byCause)) console.log(line);
 }
 
 if (/fuzz-generate\.c?js$/.test(process.argv[1] ?? '')) main(process.argv.slice(2));
