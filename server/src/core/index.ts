@@ -99,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics].sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
-    model = buildModel(walker.root, target.version);
+    model = buildModel(walker.root, target.version, walker.lostBlocks);
   } catch {
     model = buildModel(new AstNode(undefined, undefined, []));
   }

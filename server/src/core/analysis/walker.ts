@@ -3,6 +3,7 @@
 // *not* skipped (keepalived reads the inner lines at the enclosing level and the inner `}` closes
 // the enclosing block). The result is the AST plus the schema diagnostics.
 
+import type { LostBlock } from '../model/model.js';
 import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes, latinForHomoglyphs, describeHomoglyphs } from '../syntax/lookalikes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
@@ -343,6 +344,11 @@ function addedIn(since: string | undefined): string {
 export class Walker implements LineSink {
   readonly root: AstNode;
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Top-level blocks keepalived read and then lost (from 2.2.8, a group ended by a repeated `group` list), each
+   * with where it would have stood among the root's children: their lines were checked as they were read.
+   */
+  readonly lostBlocks: LostBlock[] = [];
   private stack: Frame[];
   /**
    * Children of the open blocks, innermost last. A block gets its children array, at its exact
@@ -1546,7 +1552,10 @@ export class Walker implements LineSink {
       // From 2.2.8 a group is kept at its end handler, which a block ended this way never reaches: the group is lost,
       // and its name free for a later block.
       if (GROUPS_REMOVED_AT_END.has(parent.node.keyword) && compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0) {
-        if (this.childStack[this.childStack.length - 1] === parent.node) this.childStack.pop();
+        if (this.childStack[this.childStack.length - 1] === parent.node) {
+          this.childStack.pop();
+          if (this.stack.length === 1) this.lostBlocks.push({ node: parent.node, before: this.childStack.length });
+        }
         const name = parent.node.argText(0);
         const names = this.instanceNames.get(parent.node.keyword);
         if (name !== undefined && names?.get(name) === parent.node) names.delete(name);

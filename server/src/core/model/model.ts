@@ -195,8 +195,21 @@ export interface BfdInstance {
   forChecker: boolean;
 }
 
+/** A top-level block keepalived read and then lost, keeping nothing of it (see `KeepalivedConfig.lostBlocks`). */
+export interface LostBlock {
+  node: AstNode;
+  /** How many of the root's children come before it in keepalived's read order. */
+  before: number;
+}
+
 export interface KeepalivedConfig {
   root: AstNode;
+  /**
+   * Top-level blocks out of the tree that keepalived read and then lost (from 2.2.8, a sync group or
+   * track_group ended by a repeated `group` list): what it checks as it reads a line (a tracked name not found,
+   * a duplicate track entry) it still said of their lines.
+   */
+  lostBlocks: LostBlock[];
   globalDefs?: GlobalDefs;
   vrrpScripts: VrrpScript[];
   trackFiles: TrackFile[];
@@ -761,16 +774,16 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   };
 }
 
-export function buildModel(root: AstNode, target?: Version): KeepalivedConfig {
+export function buildModel(root: AstNode, target?: Version, lostBlocks: LostBlock[] = NONE): KeepalivedConfig {
   looseTarget = target;
   try {
-    return buildModelFor(root, target);
+    return buildModelFor(root, target, lostBlocks);
   } finally {
     looseTarget = undefined;
   }
 }
 
-function buildModelFor(root: AstNode, target: Version | undefined): KeepalivedConfig {
+function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: LostBlock[]): KeepalivedConfig {
   // Top-level blocks by kind, in file order.
   const globalDefsBlocks: AstNode[] = [];
   const vrrpScriptBlocks: AstNode[] = [];
@@ -814,6 +827,7 @@ function buildModelFor(root: AstNode, target: Version | undefined): KeepalivedCo
   const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: firstSetWeight(n, 1, 254) });
   return {
     root,
+    lostBlocks: lostBlocks.length ? lostBlocks : NONE,
     globalDefs,
     vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
     // concat, not a spread of the two: the spread of an empty list deoptimized this function on every build.

@@ -17,7 +17,9 @@ export const duplicateTrackEntry: FileRule = {
   },
   check({ analysis, report }) {
     const model = analysis.model;
-    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
+    // With the sync groups keepalived lost at a repeated `group` list: it checked their lines as it read them.
+    const groupNodes = model.syncGroups.map((g) => g.node).concat(model.lostBlocks.filter((b) => b.node.keyword === 'vrrp_sync_group').map((b) => b.node));
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...groupNodes.map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
       const blocks = blocksOfOwners[i]!;
       if (!blocks.length) continue;

@@ -80,6 +80,13 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
     const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: g.node, blocks });
   }
+  // A sync group keepalived lost at a repeated `group` list had its track lines looked up as they were read.
+  for (let j = 0, lost = model.lostBlocks; j < lost.length; j++) {
+    const node = lost[j]!.node;
+    if (node.keyword !== 'vrrp_sync_group') continue;
+    const blocks = node.children.filter((b) => TARGET[b.keyword]);
+    if (blocks.length) tracking.push({ owner: node, blocks });
+  }
   if (!tracking.length) return out;
   const order = topLevelOrder(model);
   // name -> the first definition keepalived keeps, per target kind

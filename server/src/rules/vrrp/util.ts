@@ -521,6 +521,8 @@ export function anyInstanceStrict(model: KeepalivedConfig): boolean {
 export const topLevelOrder = perModel((model): Map<AstNode, number> => {
   const order = new Map<AstNode, number>();
   model.root.children.forEach((n, i) => order.set(n, i));
+  // A lost block (see KeepalivedConfig.lostBlocks) was read between two of the root's children.
+  for (let i = 0, lost = model.lostBlocks; i < lost.length; i++) order.set(lost[i]!.node, lost[i]!.before - 0.5);
   return order;
 });
 
