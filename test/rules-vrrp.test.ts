@@ -843,15 +843,55 @@ describe('KA335-KA341', () => {
     expect(at(body('2001:db8::2'), '2.2.8')).toEqual([]);
     expect(at(body('fe80::2'), '2.2.7').map((d) => d.message)).toEqual([expect.stringContaining('Unknown interface!')]);
   });
-  it('KA338: from 2.3.0 an IPv6 unicast source without an interface or an IPv6 peer crashes keepalived', () => {
-    // Found by fuzzing against 2.4.3: builds of 2.3.0, 2.3.4 and 2.4.3 exit 139 under -t; 2.2.8 says "Unknown interface!".
+  it('KA338: from 2.2.8 an IPv6 unicast source without an interface or an IPv6 peer crashes keepalived', () => {
+    // Found by fuzzing against 2.4.3: builds of 2.2.8, 2.3.0, 2.3.4 and 2.4.3 exit 139 under -t; 2.2.7 says "Unknown interface!".
     const at = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === 'KA338');
     const body = (peers: string) => instance('A', `virtual_router_id 51\nunicast_src_ip 2001:db8::10\n${peers}${vip('10.0.0.1')}`);
-    for (const peers of ['', 'unicast_peer {\n192.168.1.2\n}\n']) {
-      expect(at(body(peers), '2.4.3').map((d) => d.message), peers).toEqual([expect.stringContaining('falls back to multicast, which needs one, and crashes')]);
-      expect(at(body(peers), '2.2.8').map((d) => d.message), peers).toEqual([expect.stringContaining('Unknown interface!')]);
+    for (const peers of ['', 'unicast_peer {\n192.168.1.2\n}\n', 'unicast_fault_no_peer\n']) {
+      for (const release of ['2.2.8', '2.4.3']) {
+        expect(at(body(peers), release).map((d) => d.message), peers).toEqual([expect.stringContaining('falls back to multicast, which needs one, and crashes')]);
+      }
+      expect(at(body(peers), '2.2.7').map((d) => d.message), peers).toEqual([expect.stringContaining('Unknown interface!')]);
     }
     expect(at(body('unicast_peer {\n2001:db8::3\n}\n'), '2.4.3').map((d) => d.message)).not.toContainEqual(expect.stringContaining('crashes'));
+  });
+  describe('KA338: from 2.2.8 any unicast keyword lets an instance omit its interface, peers or not', () => {
+    // keepalived 2.2.8 (vrrp.c chk_min_cfg) tests the flag every unicast keyword sets: an instance without an interface
+    // (none, 'interface lo', a name too long) is not "Unknown interface!" then; it needs a source address of its family
+    // (mcast_src_ip counts), falls back to multicast without peers, and crashes when that is IPv6 (found by fuzzing 2.4.3).
+    // lines: where kalint reports KA338 at 2.2.7 and from 2.2.8 (' crash': a crash predicted); says: what 2.2.8 and 2.4.3 print.
+    const cases: { body: string; lines: [string[], string[]]; says: RegExp[] }[] = [
+      { body: 'unicast_src_ip 10.0.0.1\nvirtual_ipaddress {\n10.0.0.5\n10.0.0.6 dev eth0\n}\n', lines: [['1'], ['5']], says: [/no interface for vip 10\.0\.0\.5 - removing/] },
+      { body: 'check_unicast_src\n', lines: [['1'], ['1']], says: [/Unicast instances must have unicast_src_ip or interface/] },
+      { body: 'mcast_src_ip 10.0.0.1\ncheck_unicast_src\nvirtual_ipaddress {\n10.0.0.5 dev eth0\n}\n', lines: [['1'], []], says: [] },
+      { body: 'mcast_src_ip 2001:db8::1\ncheck_unicast_src\n', lines: [['1'], ['1 crash']], says: [] },
+      { body: 'interface lo\nunicast_src_ip 10.0.0.1\nvirtual_ipaddress {\n10.0.0.5 dev eth0\n}\n', lines: [['3'], ['3']], says: [/^cannot use a loopback interface|\) cannot use a loopback interface/] },
+      { body: 'interface lo\nunicast_src_ip 2001:db8::1\n', lines: [['3'], ['3 crash']], says: [/cannot use a loopback interface/] },
+      { body: 'unicast_src_ip 10.0.0.1\nunicast_src_ip 2001:db8::1\nvirtual_ipaddress {\n10.0.0.5 dev eth0\n}\n', lines: [['1'], ['1']], says: [/MUST be of the same family/, /Unicast instances must have unicast_src_ip or interface/] },
+      { body: 'unicast_src_ip fe80::1\n', lines: [['1'], ['3']], says: [/Non link-local address required if interface omitted/] },
+      { body: 'unicast_ttl 5\nvirtual_ipaddress {\n10.0.0.5\n}\n', lines: [['1'], ['1']], says: [/Unknown interface!/] },
+    ];
+    const text = (body: string) => `vrrp_instance A {\nvirtual_router_id 1\n${body}}\n`;
+    const ours = (body: string, release: string) =>
+      lintText(text(body), { file: 'keepalived.conf', targetVersion: release }).diagnostics.filter((d) => d.code === 'KA338').map((d) => `${d.range.start.line + 1}${d.message.includes('crashes') ? ' crash' : ''}`);
+    it('reports each case as the release does', () => {
+      for (const c of cases) {
+        expect(ours(c.body, '2.2.7'), c.body).toEqual(c.lines[0]);
+        for (const release of ['2.2.8', '2.4.3']) expect(ours(c.body, release), `${release} ${c.body}`).toEqual(c.lines[1]);
+      }
+    });
+    for (const release of ['2.2.8', '2.4.3']) {
+      it.skipIf(!releaseBinary(release))(`agrees with keepalived ${release} -t`, () => {
+        for (const c of cases) {
+          const run = runRelease(releaseBinary(release)!, text(c.body));
+          const messages = run.messages.map((m) => m.message);
+          expect(run.signal === 'SIGSEGV', c.body).toBe(c.lines[1].some((l) => l.endsWith('crash')));
+          for (const said of c.says) expect(messages, c.body).toContainEqual(expect.stringMatching(said));
+          // "Unknown interface!" only where the case expects it.
+          expect(messages.some((m) => /Unknown interface!/.test(m)), c.body).toBe(c.says.some((r) => r.source.includes('Unknown interface')));
+        }
+      });
+    }
   });
   it('KA338: 2.0.8 to 2.0.15 crash on an instance without an interface', () => {
     // keepalived 2.0.8, 2.0.9 and 2.0.14 built from their tags: exit 139 (SIGSEGV) under -t, with no
@@ -2371,6 +2411,30 @@ describe('KA209: a group ended by a repeated group list is lost from 2.2.8', () 
           ? ['12: Group list already specified for sync group tg_1', '23: Group list already specified for sync group SG_1', '27: vrrp sync group SG_1 already defined']
           : ['12: Group list already specified for sync group tg_1', '17: track_group tg_1 not found', '23: Group list already specified for sync group SG_1'],
       );
+    });
+  }
+});
+
+// keepalived looks a sync group's tracked names up as it reads each line, so a group it then loses at a repeated
+// `group` list (from 2.2.8) has had them reported already (found with scripts/fuzz-generate.ts against 2.2.8 and 2.4.3).
+describe('KA315/KA337: the track lines of a sync group lost at a repeated group list', () => {
+  const text = conf(
+    'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '        192.0.2.1', '    }', '}',
+    'vrrp_sync_group SG_1 {', '    track_process {', '        tp_1', '    }', '    track_interface {', '        eth0', '        eth0', '    }',
+    '    group {', '        VI_1', '    }', '    group {', '        VI_1', '    }', '}',
+    'vrrp_script chk_1 {', '    script /usr/bin/true', '}',
+  );
+  const at = (target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA315', 'KA337'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
+  it('reports them from 2.2.8 as before', () => {
+    expect(at('2.2.8')).toEqual(['KA315 10', 'KA337 14']);
+    expect(at('2.4.3')).toEqual(['KA315 10', 'KA337 14']);
+    expect(at()).toEqual(['KA315 10', 'KA337 14']);
+  });
+  for (const release of ['2.2.7', '2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      const said = runRelease(binary!, text).messages.filter((m) => /not found|duplicate/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+      expect([...new Set(said)]).toEqual(['10: (SG_1) track process tp_1 not found, ignoring...', '14: (SG_1) duplicate track_interface eth0 - ignoring']);
     });
   }
 });

@@ -3,13 +3,17 @@
 import { sockaddrFamily, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { isUnicast, nameRange, uniqueInstances } from './util.js';
+import type { Range } from '../../core/syntax/cst.js';
+import type { Located, VrrpInstance } from '../../core/model/model.js';
+import { firstUnicastKeyword, instanceFamily, isUnicast, nameRange, uniqueInstances } from './util.js';
 
 /**
  * From 2.1.0 (commit 557dfbe9) a unicast instance, one with unicast peers, may omit its interface.
  * 2.2.5 to 2.2.7 test a flag set only later, so they reject it again ("Unknown interface!", seen
- * with the 2.2.7 package); 2.2.8 tests the right one (commit 75f30737). Builds of 2.1.0, 2.1.5,
- * 2.2.0, 2.2.4, 2.2.8 and 2.3.1 accept such an instance.
+ * with the 2.2.7 package); 2.2.8 tests the flag any unicast keyword sets (commit 75f30737), so from
+ * then an instance with unicast_src_ip, check_unicast_src… and no peers may omit it too (it falls back
+ * to multicast: builds of 2.2.8 and 2.4.3 remove its addresses without `dev`, and crash when it is IPv6).
+ * Builds of 2.1.0, 2.1.5, 2.2.0, 2.2.4, 2.2.8 and 2.3.1 accept such an instance.
  */
 const UNICAST_WITHOUT_INTERFACE_SINCE: Version = [2, 1, 0];
 const UNICAST_WITHOUT_INTERFACE_LAPSED: Version = [2, 2, 5];
@@ -29,12 +33,6 @@ const CRASHES_FROM: Version = [2, 0, 8];
 const CRASHES_ANY_BEFORE: Version = [2, 0, 16];
 const CRASHES_AFTER_ANOTHER_BEFORE: Version = [2, 1, 0];
 
-/**
- * From this release an instance without an interface whose unicast_src_ip is IPv6 (not link-local) and which has
- * no IPv6 unicast peer crashes keepalived (also under -t): it falls back to multicast, which needs an interface.
- * Builds of 2.3.0, 2.3.4 and 2.4.3 crash; 2.2.8 reports the instance instead.
- */
-const IPV6_FALLBACK_CRASH_SINCE: Version = [2, 3, 0];
 
 /** An IPv6 link-local address (fe80::/10): a unicast source without an interface cannot be one. */
 const linkLocal = (address: string | undefined) => address !== undefined && /^fe[89ab][0-9a-f]?:/i.test(address) && address.includes(':');
@@ -42,15 +40,111 @@ const linkLocal = (address: string | undefined) => address !== undefined && /^fe
 /** Whether keepalived ignores this interface name (16 bytes or more; a UTF-16 unit is at most 3 bytes). */
 const tooLong = (name: string | undefined) => name !== undefined && utf8Length(name) >= 16;
 
+/**
+ * The source address keepalived has from the config at the end of the instance: the last mcast_src_ip or
+ * unicast_src_ip that parses, unless a later one of the other family cleared it ("… MUST be of the same family !!!
+ * Skipping..."; a malformed one changes nothing).
+ */
+function configuredSource(inst: VrrpInstance, family: 4 | 6): Located<string> | undefined {
+  let source: Located<string> | undefined;
+  for (let i = 0, lines = inst.node.children; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.keyword !== 'unicast_src_ip' && line.keyword !== 'mcast_src_ip') continue;
+    const text = line.argText(0);
+    const f = text === undefined ? undefined : sockaddrFamily(text);
+    if (f === undefined) continue;
+    source = f === family ? { value: text!, node: line } : undefined;
+  }
+  return source;
+}
+
+type Report = (finding: { message: string; file: string; range: Range }) => void;
+
+/**
+ * An instance without an interface that keepalived lets through as unicast (2.1.0 to 2.2.4: one with unicast peers;
+ * from 2.2.8: one with any unicast keyword, peers or not), and what keepalived then requires of it or does to it.
+ * `noInterface` words a finding for an instance whose interface line keepalived ignored (else undefined).
+ */
+function unicastWithoutInterface(
+  inst: VrrpInstance,
+  target: Version,
+  noInterface: (what: string, said: string) => string | undefined,
+  where: { file: string; range: Range },
+  report: Report,
+): void {
+  const release = target.join('.');
+  const family = instanceFamily(inst) ?? 4;
+  const source = configuredSource(inst, family);
+  if (!source) {
+    const said = 'Unicast instances must have unicast_src_ip or interface';
+    report({ message: noInterface(`with no unicast_src_ip keepalived rejects the VRRP configuration`, said) ?? `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration ("${said}")`, ...where });
+    return;
+  }
+  if (family === 6 && linkLocal(source.value)) {
+    // A link-local source only means something on one interface.
+    const said = 'Non link-local address required if interface omitted';
+    report({
+      message: noInterface(`with the link-local unicast_src_ip ${source.value} keepalived ${release} rejects the VRRP configuration`, said) ?? `unicast instance '${inst.name}' has no 'interface' and a link-local unicast_src_ip ${source.value}; keepalived ${release} rejects the VRRP configuration ("${said}")`,
+      file: source.node.file,
+      range: source.node.args[0]?.range ?? source.node.range,
+    });
+    return;
+  }
+  if (family === 6 && !isUnicast(inst)) {
+    // Without peers keepalived falls back to multicast (2.2.8 and 2.4.3 also with unicast_fault_no_peer), which needs an interface.
+    const how = `with an IPv6 source but no IPv6 unicast peer keepalived ${release} falls back to multicast, which needs one, and crashes (a segmentation fault, also under keepalived -t)`;
+    report({ message: ignoredInterfaceLead(noInterface, how) ?? `vrrp_instance '${inst.name}' has no 'interface', and ${how}`, ...where });
+    return;
+  }
+  // The ignored interface line is a configuration error of its own, whatever keepalived then makes of the instance.
+  const v = inst.interface?.value;
+  if (v !== undefined) {
+    const ignoredHow = v === 'lo' ? `'${inst.name}' cannot use the loopback interface lo: keepalived ignores the line ("cannot use a loopback interface (lo) for vrrp - ignoring")` : `'${inst.name}' has no interface keepalived can use: the name '${v}' is longer than 15 bytes and keepalived ignores it ("Interface name '${v}' too long - ignoring")`;
+    report({ message: `${ignoredHow}; keepalived ${release} goes on without an interface, as it may for an instance with ${compareVersions(target, UNICAST_WITHOUT_INTERFACE_AGAIN) >= 0 ? 'a unicast keyword' : 'unicast peers'}`, ...where });
+  }
+  // An address has no interface to go on but its own 'dev': keepalived removes the others
+  // (2.2.4, 2.2.8 and 2.3.1: "(VI_1): no interface for vip 192.0.2.10 - removing", exit 5; 2.1.x only logs it).
+  const said = compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) >= 0 ? '' : `; keepalived ${release} -t does not report it`;
+  const who = isUnicast(inst) ? 'unicast instance' : 'vrrp_instance';
+  const why = ignored(inst) ?? "has no 'interface'";
+  for (const [list, e] of [[inst.virtualIpaddresses, ''], [inst.virtualIpaddressesExcluded, 'e']] as const) {
+    for (const a of list) {
+      if (a.options.includes('dev')) continue;
+      report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME'; keepalived ${release} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
+    }
+  }
+  // A VMAC or ipvlan is made on the instance's interface: from 2.2.8 keepalived drops the option as a config error
+  // (2.2.8, 2.3.1 and 2.4.3: "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac"; KA353
+  // reports what releases before 2.2.5 do).
+  if (compareVersions(target, UNICAST_WITHOUT_INTERFACE_AGAIN) < 0) return;
+  for (const line of inst.node.children) {
+    if (line.keyword !== 'use_vmac' && line.keyword !== 'use_ipvlan') continue;
+    report({ message: `${who} '${inst.name}' ${why}, so there is none to make a ${line.keyword === 'use_vmac' ? 'VMAC' : 'ipvlan'} on; keepalived ${release} drops '${line.keyword}' ("Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac")`, file: line.file, range: line.range });
+  }
+}
+
+/** A finding's words for an instance whose interface line keepalived ignored, from `noInterface` without a quote. */
+function ignoredInterfaceLead(noInterface: (what: string, said: string) => string | undefined, how: string): string | undefined {
+  const m = noInterface(how, '');
+  return m?.replace(/ \(""\)$/, '');
+}
+
+/** Why an instance with an interface line has none (the loopback, or a name too long), else undefined. */
+function ignored(inst: VrrpInstance): string | undefined {
+  const v = inst.interface?.value;
+  if (v === undefined) return undefined;
+  return v === 'lo' ? "has only the loopback interface lo, which keepalived ignores" : `has only the interface name '${v}', which keepalived ignores (longer than 15 bytes)`;
+}
+
 export const missingInterface: FileRule = {
   kind: 'file',
   code: 'KA338',
   name: 'missing-interface',
   family: 'vrrp',
   severity: 'error',
-  description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 and from 2.2.8 (each virtual address then needs its own `dev`).',
+  description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 (with unicast peers) and from 2.2.8 (with any unicast keyword; each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.3.0 an instance without one whose unicast_src_ip is IPv6 but which has no IPv6 unicast peer crashes keepalived too.',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -73,60 +167,39 @@ export const missingInterface: FileRule = {
         : crashesAlways
           ? 'crashes (a segmentation fault, also under keepalived -t)'
           : `crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check, which reads the interface of every instance after '${before}' without looking whether there is one (where the interface of '${before}' exists)`;
-      if (inst.interface?.value === 'lo') {
-        // keepalived ignores the loopback interface, which leaves the instance without one.
-        report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
+      // An interface line keepalived ignores leaves the instance without one: the loopback, or a name of 16 bytes or more
+      // ("Interface name … too long - ignoring") with no shorter interface line. The usual short name needs no look.
+      const ignored = inst.interface?.value === 'lo' ? 'lo' : inst.interface && tooLong(inst.interface.value) && inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0))) ? 'long' : undefined;
+      if (inst.interface && !ignored) {
+        withInterface ??= inst.name;
         continue;
       }
-      if (inst.interface) {
-        // keepalived ignores a name of 16 bytes or more ("Interface name … too long - ignoring"):
-        // with no shorter interface line the instance has none. The usual short name needs no look.
-        if (!tooLong(inst.interface.value) || !inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0)))) {
-          withInterface ??= inst.name;
-          continue;
-        }
+      const ifaceNode = inst.interface?.node;
+      const ifaceRange = ifaceNode ? { file: ifaceNode.file, range: ifaceNode.args[0]?.range ?? ifaceNode.range } : { file: inst.node.file, range: nameRange(inst.node) };
+      /** What keepalived does with the instance having no interface, and which message it prints for it. */
+      const noInterface = (what: string, said: string) =>
+        ignored === 'lo'
+          ? `'${inst.name}' cannot use the loopback interface lo; keepalived ignores it, so the instance has no interface, and ${what} ("${said}")`
+          : ignored === 'long'
+            ? `'${inst.name}' has no interface keepalived can use: the name '${inst.interface!.value}' is longer than 15 bytes, keepalived ignores it, and ${what} ("${said}")`
+            : undefined;
+      // From 2.2.8 any unicast keyword lets an instance omit its interface, with or without peers.
+      if (at(UNICAST_WITHOUT_INTERFACE_AGAIN) && firstUnicastKeyword(inst) && !crashes) {
+        unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
+        continue;
+      }
+      if (ignored === 'lo') {
+        report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, ...ifaceRange });
+        continue;
+      }
+      if (ignored === 'long') {
         if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp && !linkLocal(inst.unicastSrcIp.value)) continue;
-        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface.value}' is longer than 15 bytes, ${keepalived} ignores it and ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.interface.node.file, range: inst.interface.node.args[0]?.range ?? inst.interface.node.range });
-        continue;
-      }
-      const src = inst.unicastSrcIp?.value;
-      if (at(IPV6_FALLBACK_CRASH_SINCE) && src !== undefined && sockaddrFamily(src) === 6 && !linkLocal(src) && !isUnicast(inst)) {
-        report({
-          message: `vrrp_instance '${inst.name}' has no 'interface', and with an IPv6 unicast_src_ip but no IPv6 unicast peer keepalived ${release} falls back to multicast, which needs one, and crashes (a segmentation fault, also under keepalived -t)`,
-          file: inst.node.file,
-          range: nameRange(inst.node),
-        });
+        report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface!.value}' is longer than 15 bytes, ${keepalived} ignores it and ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, ...ifaceRange });
         continue;
       }
       if (unicastMayOmit && isUnicast(inst)) {
-        // A link-local source only means something on one interface (2.2.8 vrrp.c chk_min_cfg:
-        // "(VI_1) Non link-local address required if interface omitted", then the configuration is rejected).
-        if (inst.unicastSrcIp && linkLocal(inst.unicastSrcIp.value)) {
-          report({ message: `unicast instance '${inst.name}' has no 'interface' and a link-local unicast_src_ip ${inst.unicastSrcIp.value}; keepalived ${release} rejects the VRRP configuration ("Non link-local address required if interface omitted")`, file: inst.unicastSrcIp.node.file, range: inst.unicastSrcIp.node.args[0]?.range ?? inst.unicastSrcIp.node.range });
-          continue;
-        }
-        if (inst.unicastSrcIp) {
-          // An address has no interface to go on but its own 'dev': keepalived removes the others
-          // (2.2.4, 2.2.8 and 2.3.1: "(VI_1): no interface for vip 192.0.2.10 - removing", exit 5;
-          // 2.1.x only logs it).
-          const said = at(VIP_REMOVAL_REPORTED_SINCE) ? '' : `; keepalived ${release} -t does not report it`;
-          for (const [list, e] of [[inst.virtualIpaddresses, ''], [inst.virtualIpaddressesExcluded, 'e']] as const) {
-            for (const a of list) {
-              if (a.options.includes('dev')) continue;
-              report({ message: `unicast instance '${inst.name}' has no 'interface', so this address needs 'dev IFNAME'; keepalived ${release} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
-            }
-          }
-          // A VMAC or ipvlan is made on the instance's interface: without one keepalived drops the
-          // option as a config error (2.2.8, 2.3.1 and 2.4.3: "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac";
-          // KA353 reports what releases before 2.2.5 do).
-          if (!at(UNICAST_WITHOUT_INTERFACE_AGAIN)) continue;
-          for (const line of inst.node.children) {
-            if (line.keyword !== 'use_vmac' && line.keyword !== 'use_ipvlan') continue;
-            report({ message: `unicast instance '${inst.name}' has no 'interface' to make a ${line.keyword === 'use_vmac' ? 'VMAC' : 'ipvlan'} on; keepalived ${release} drops '${line.keyword}' ("Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac")`, file: line.file, range: line.range });
-          }
-          continue;
-        }
-        report({ message: `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration ("Unicast instances must have unicast_src_ip or interface")`, file: inst.node.file, range: nameRange(inst.node) });
+        // 2.1.0 to 2.2.4: an instance with unicast peers may omit its interface.
+        unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
         continue;
       }
       report({ message: `vrrp_instance '${inst.name}' has no 'interface'; ${keepalived} ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.node.file, range: nameRange(inst.node) });
