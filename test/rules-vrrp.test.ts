@@ -2415,6 +2415,41 @@ describe('KA209: a group ended by a repeated group list is lost from 2.2.8', () 
   }
 });
 
+// From 2.2.8 an instance without an interface falls back to multicast when it has a unicast keyword but no peer, and
+// keepalived's duplicate VRID check then reads its missing interface (found with scripts/fuzz-generate.ts against 2.2.8).
+describe('KA338: two multicast instances of one VRID, one without an interface, crash 2.2.8+', () => {
+  const inst = (name: string, vrid: number, body: string) => `vrrp_instance ${name} {\nvirtual_router_id ${vrid}\n${body}}\n`;
+  const fallback = (name: string, vrid = 51, src = '192.0.2.2') => inst(name, vrid, `unicast_src_ip ${src}\nvirtual_ipaddress {\n10.0.0.2 dev eth0\n}\n`);
+  const withIface = (body: string) => inst('A', 51, `interface eth0\n${body}`);
+  const cases: [string, string, string[]][] = [
+    ['an instance with an interface', withIface('virtual_ipaddress {\n10.0.0.1\n}\n') + fallback('B'), ['B']],
+    ['another instance falling back', fallback('B') + fallback('C'), ['B', 'C']],
+    ['another multicast group', withIface('mcast_dst_ip 224.0.0.19\nvirtual_ipaddress {\n10.0.0.1\n}\n') + fallback('B'), ['B']],
+    ['another family', withIface('virtual_ipaddress {\nfe80::1\n}\n') + fallback('B'), []],
+    ['a unicast instance', withIface('unicast_peer {\n192.0.2.9\n}\nvirtual_ipaddress {\n10.0.0.1\n}\n') + fallback('B'), []],
+    ['another VRID', fallback('B') + fallback('C', 52), []],
+    ['an instance keepalived rejects', inst('A', 51, 'virtual_ipaddress {\n10.0.0.1\n}\n') + fallback('B') + fallback('C'), []],
+  ];
+  const crashing = (text: string, release: string) =>
+    lintText(text, { file: 'k.conf', targetVersion: release }).diagnostics.filter((d) => d.code === 'KA338' && d.message.includes('duplicate virtual_router_id check')).map((d) => /'(\w+)'/.exec(d.message)![1]);
+  it('predicts the crash from 2.2.8 only', () => {
+    for (const [what, text, want] of cases) {
+      expect(crashing(text, '2.2.8'), what).toEqual(want);
+      expect(crashing(text, '2.4.3'), what).toEqual(want);
+      expect(crashing(text, '2.2.7'), what).toEqual([]);
+    }
+  });
+  for (const release of ['2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t (the cases that need no interface on the host)`, () => {
+      for (const [what, text, want] of cases) {
+        if (text.includes('interface eth0') && want.length) continue;
+        expect(runRelease(binary!, text).signal === 'SIGSEGV', what).toBe(want.length > 0);
+      }
+    });
+  }
+});
+
 // keepalived looks a sync group's tracked names up as it reads each line, so a group it then loses at a repeated
 // `group` list (from 2.2.8) has had them reported already (found with scripts/fuzz-generate.ts against 2.2.8 and 2.4.3).
 describe('KA315/KA337: the track lines of a sync group lost at a repeated group list', () => {

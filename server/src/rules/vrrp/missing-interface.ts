@@ -71,14 +71,14 @@ function unicastWithoutInterface(
   noInterface: (what: string, said: string) => string | undefined,
   where: { file: string; range: Range },
   report: Report,
-): void {
+): 'rejected' | 'multicast' | 'unicast' {
   const release = target.join('.');
   const family = instanceFamily(inst) ?? 4;
   const source = configuredSource(inst, family);
   if (!source) {
     const said = 'Unicast instances must have unicast_src_ip or interface';
     report({ message: noInterface(`with no unicast_src_ip keepalived rejects the VRRP configuration`, said) ?? `unicast instance '${inst.name}' has neither 'interface' nor 'unicast_src_ip'; keepalived rejects the VRRP configuration ("${said}")`, ...where });
-    return;
+    return 'rejected';
   }
   if (family === 6 && linkLocal(source.value)) {
     // A link-local source only means something on one interface.
@@ -88,13 +88,13 @@ function unicastWithoutInterface(
       file: source.node.file,
       range: source.node.args[0]?.range ?? source.node.range,
     });
-    return;
+    return 'rejected';
   }
   if (family === 6 && !isUnicast(inst)) {
     // Without peers keepalived falls back to multicast (2.2.8 and 2.4.3 also with unicast_fault_no_peer), which needs an interface.
     const how = `with an IPv6 source but no IPv6 unicast peer keepalived ${release} falls back to multicast, which needs one, and crashes (a segmentation fault, also under keepalived -t)`;
     report({ message: ignoredInterfaceLead(noInterface, how) ?? `vrrp_instance '${inst.name}' has no 'interface', and ${how}`, ...where });
-    return;
+    return 'rejected';
   }
   // The ignored interface line is a configuration error of its own, whatever keepalived then makes of the instance.
   const v = inst.interface?.value;
@@ -116,11 +116,13 @@ function unicastWithoutInterface(
   // A VMAC or ipvlan is made on the instance's interface: from 2.2.8 keepalived drops the option as a config error
   // (2.2.8, 2.3.1 and 2.4.3: "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac"; KA353
   // reports what releases before 2.2.5 do).
-  if (compareVersions(target, UNICAST_WITHOUT_INTERFACE_AGAIN) < 0) return;
+  const outcome = isUnicast(inst) ? 'unicast' : 'multicast';
+  if (compareVersions(target, UNICAST_WITHOUT_INTERFACE_AGAIN) < 0) return outcome;
   for (const line of inst.node.children) {
     if (line.keyword !== 'use_vmac' && line.keyword !== 'use_ipvlan') continue;
     report({ message: `${who} '${inst.name}' ${why}, so there is none to make a ${line.keyword === 'use_vmac' ? 'VMAC' : 'ipvlan'} on; keepalived ${release} drops '${line.keyword}' ("Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac")`, file: line.file, range: line.range });
   }
+  return outcome;
 }
 
 /** A finding's words for an instance whose interface line keepalived ignored, from `noInterface` without a quote. */
@@ -156,7 +158,12 @@ export const missingInterface: FileRule = {
     const release = target.join('.');
     /** The first instance so far with an interface keepalived uses (the crash of 2.0.16 to 2.0.19 needs one before). */
     let withInterface: string | undefined;
-    for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
+    /** Whether keepalived rejects (or crashes on) an instance for its interface: it then never compares VRIDs. */
+    let anyRejected = false;
+    /** Instances keepalived 2.2.8+ lets fall back to multicast without an interface. */
+    const multicastWithoutInterface: VrrpInstance[] = [];
+    const instances = uniqueInstances(analysis.model);
+    for (let i = 0, insts = instances; i < insts.length; i++) {
       const inst = insts[i]!;
       const before = withInterface;
       const crashes = crashesAlways || (crashesAfterAnother && before !== undefined);
@@ -183,26 +190,39 @@ export const missingInterface: FileRule = {
           : ignored === 'long'
             ? `'${inst.name}' has no interface keepalived can use: the name '${inst.interface!.value}' is longer than 15 bytes, keepalived ignores it, and ${what} ("${said}")`
             : undefined;
-      // From 2.2.8 any unicast keyword lets an instance omit its interface, with or without peers.
-      if (at(UNICAST_WITHOUT_INTERFACE_AGAIN) && firstUnicastKeyword(inst) && !crashes) {
-        unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
+      // From 2.2.8 any unicast keyword lets an instance omit its interface, with or without peers; from 2.1.0 to 2.2.4
+      // unicast peers do.
+      const letThrough = at(UNICAST_WITHOUT_INTERFACE_AGAIN) ? firstUnicastKeyword(inst) !== undefined : unicastMayOmit && isUnicast(inst);
+      if (letThrough && !crashes) {
+        const outcome = unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
+        if (outcome === 'rejected') anyRejected = true;
+        else if (outcome === 'multicast') multicastWithoutInterface.push(inst);
         continue;
       }
+      anyRejected = true;
       if (ignored === 'lo') {
         report({ message: `'${inst.name}' cannot use the loopback interface lo; ${keepalived} ignores it and then ${rejects}`, ...ifaceRange });
         continue;
       }
       if (ignored === 'long') {
-        if (unicastMayOmit && isUnicast(inst) && inst.unicastSrcIp && !linkLocal(inst.unicastSrcIp.value)) continue;
         report({ message: `'${inst.name}' has no interface keepalived can use: the name '${inst.interface!.value}' is longer than 15 bytes, ${keepalived} ignores it and ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, ...ifaceRange });
         continue;
       }
-      if (unicastMayOmit && isUnicast(inst)) {
-        // 2.1.0 to 2.2.4: an instance with unicast peers may omit its interface.
-        unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
-        continue;
-      }
       report({ message: `vrrp_instance '${inst.name}' has no 'interface'; ${keepalived} ${crashes ? rejects : `${rejects} ("Unknown interface!")`}`, file: inst.node.file, range: nameRange(inst.node) });
+    }
+    // Every instance read (all with a VRID; an instance without one is rejected first), keepalived compares their VRIDs,
+    // and for two multicast instances of one family and VRID it reads both interfaces without looking whether there is one.
+    if (anyRejected || !multicastWithoutInterface.length || instances.some((inst) => inst.virtualRouterId === undefined)) return;
+    for (const inst of multicastWithoutInterface) {
+      const family = instanceFamily(inst) ?? 4;
+      const other = instances.find((o) => o !== inst && o.virtualRouterId!.value === inst.virtualRouterId!.value && (instanceFamily(o) ?? 4) === family && !isUnicast(o));
+      if (!other) continue;
+      const where = other.interface && !multicastWithoutInterface.includes(other) ? ` (where the interface of '${other.name}' exists)` : '';
+      report({
+        message: `vrrp_instance '${inst.name}' has no interface and, with no unicast peer, falls back to multicast; like '${other.name}' it uses VRID ${inst.virtualRouterId!.value} for IPv${family} multicast, and keepalived ${release} crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check, which reads the interface of both${where}`,
+        file: inst.node.file,
+        range: nameRange(inst.node),
+      });
     }
   },
 };
