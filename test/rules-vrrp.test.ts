@@ -1501,6 +1501,43 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
   });
 });
 
+// Before 2.2.5 keepalived's end-of-instance check tests the whole VMAC flag word, so vmac_xmit_base and use_vmac_addr
+// count as a VMAC there (found with scripts/fuzz-generate.ts against 2.1.5).
+describe('KA352/KA353 before 2.2.5: every VMAC flag counts', () => {
+  const text = (body: string) => `vrrp_instance A {\nvirtual_router_id 1\n${body}unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}\nvirtual_ipaddress {\n10.0.0.5 dev eth0\n}\n}\n`;
+  // body -> the lines of KA352 and KA353 per release, and what the release says (its messages, line or none).
+  const cases: [string, Record<string, string[]>][] = [
+    ['interface eth0\nvmac_xmit_base\n', { '2.1.5': ['KA353 12'], '2.2.4': ['KA352 4'], '2.2.7': ['KA352 4'] }],
+    ['vmac_xmit_base\n', { '2.1.5': ['KA353 11'], '2.2.4': ['KA353 11'], '2.2.7': ['KA352 3'] }],
+    ['interface eth0\nuse_vmac_addr\n', { '2.2.4': ['KA353 12'], '2.2.7': [] }],
+  ];
+  const ours = (body: string, release: string) =>
+    lintText(text(body), { file: 'keepalived.conf', targetVersion: release }).diagnostics.filter((d) => d.code === 'KA352' || d.code === 'KA353').map((d) => `${d.code} ${d.range.start.line + 1}`);
+  it('reports what each release does', () => {
+    for (const [body, want] of cases) for (const [release, codes] of Object.entries(want)) expect(ours(body, release), `${release} ${body}`).toEqual(codes);
+    expect(lintText(text('interface eth0\nuse_vmac_addr\n'), { file: 'k.conf', targetVersion: '2.2.4' }).diagnostics.find((d) => d.code === 'KA353')!.message).toContain('vmac_xmit_base is only valid with a vmac');
+  });
+  // What the releases print: the VMAC messages, with their line (0: none).
+  const said: Record<string, Record<string, string[]>> = {
+    '2.1.5': { 'interface eth0\nvmac_xmit_base\n': ['12 Cannot use VMAC/ipvlan with unicast peers'], 'vmac_xmit_base\n': ['11 Cannot use VMAC/ipvlan with unicast peers'] },
+    '2.2.4': {
+      'interface eth0\nvmac_xmit_base\n': ['0 vmac_xmit_base is only valid with a vmac'],
+      'vmac_xmit_base\n': ['11 Cannot use VMAC/ipvlan with unicast peers and no interface'],
+      'interface eth0\nuse_vmac_addr\n': ['12 unicast with use_vmac requires vmac_xmit_base', '0 vmac_xmit_base is only valid with a vmac'],
+    },
+  };
+  for (const release of ['2.1.5', '2.2.4']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      for (const [body, want] of Object.entries(said[release]!)) {
+        const messages = runRelease(binary!, text(body)).messages.filter((m) => /vmac|VMAC/.test(m.message)).map((m) => `${m.line ?? 0} ${m.message.replace(/^\(A\):? /, '')}`);
+        expect(messages.length, body).toBe(want.length);
+        want.forEach((w, k) => expect(messages[k], body).toContain(w));
+      }
+    });
+  }
+});
+
 describe('KA354 garp-group-without-delay', () => {
   // Each garp_group body with whether keepalived 2.2.7 removes the group (checked below against the binary).
   const cases: [string, boolean][] = [

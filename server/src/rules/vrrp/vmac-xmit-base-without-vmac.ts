@@ -1,6 +1,7 @@
 // KA352: vmac_xmit_base in an instance without use_vmac (keepalived 2.2.7 vrrp.c, after reading).
 
 import type { AstNode } from '../../core/analysis/ast.js';
+import { vmacFlagsClearedAtEnd } from './unicast-vmac-without-xmit-base.js';
 import type { FileRule } from '../types.js';
 import { anyInstanceHasRareLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
@@ -20,7 +21,7 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     // Nothing to find when no instance has the line (the usual case).
     if (!anyInstanceHasRareLine(analysis.model, RareLine.vmacXmitBase)) return;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
@@ -33,7 +34,8 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
         if (line.keyword === 'use_vmac') vmac = true;
         else if (line.keyword === 'vmac_xmit_base') xmitBase ??= line;
       }
-      if (!xmitBase || vmac) continue;
+      // Before 2.2.5 a unicast instance may have lost every VMAC flag already (KA353 reports that instead).
+      if (!xmitBase || vmac || vmacFlagsClearedAtEnd(inst, target)) continue;
       report({
         message: `vmac_xmit_base in '${inst.name}', which has no use_vmac: keepalived ignores it (keepalived: "vmac_xmit_base is only valid with a vmac")`,
         file: xmitBase.file,
