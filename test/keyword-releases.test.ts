@@ -262,6 +262,24 @@ const CASES: Case[] = [
     },
   },
   {
+    // Before 2.2.3 the least vrrp_startup_delay is the C float 0.001F / TIMER_HZ, a hair above 1e-9 (fuzz-generate, 2.1.5).
+    what: 'a vrrp_startup_delay of 1e-9 s',
+    text: `global_defs {\n  vrrp_startup_delay 1e-9\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', says: /vrrp_startup_delay '1e-9' is invalid/, kalint: /^KA205 error: 'vrrp_startup_delay' 1e-9 is outside \[1e-9, 4294\] s \(keepalived holds the lower bound in a C float/ },
+      '2.1.5': { keepalived: 'reads on', says: /number '1e-9' outside range \[1e-09, 4294\]/, kalint: /^KA205 error: 'vrrp_startup_delay' 1e-9 is outside \[1e-9, 4294\] s/ },
+    },
+  },
+  {
+    what: 'a vrrp_startup_delay of 0.0000000011 s',
+    text: `global_defs {\n  vrrp_startup_delay 0.0000000011\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.1.5': { keepalived: 'reads on', silent: true, kalint: 'none' },
+    },
+  },
+  {
     // Before 2.2.3 a timer is read with strtod: '-0' is -0.0, no less than a least value of 0.
     what: 'a checker warmup of -0',
     text: rs('TCP_CHECK', `      warmup -0\n      ${SENTINEL}\n`),

@@ -368,7 +368,9 @@ const ZERO_IS_DEFAULT: Record<string, string> = {
 
 export function outsideRange(spec: ArgSpec, word: string, keyword: string, value: number): ValueProblem {
   const zero = value === 0 ? ZERO_IS_DEFAULT[keyword] : undefined;
-  const note = zero ? `; keepalived reports it and ignores the line, and ${zero} is already its default: remove the line` : '';
+  let note = zero ? `; keepalived reports it and ignores the line, and ${zero} is already its default: remove the line` : '';
+  // A bound shown as a decimal but held in a C float a hair above it refuses that decimal itself.
+  if (spec.min_shown !== undefined && spec.min !== undefined && value >= Number(spec.min_shown) && value < spec.min) note += ` (keepalived holds the lower bound in a C float, ${spec.min}, a hair above ${spec.min_shown})`;
   return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}${note}`, severity: 'error' };
 }
 
@@ -383,8 +385,9 @@ const UNIT_NAMES: Record<string, string> = { s: 'seconds', ms: 'milliseconds', u
 
 export function describeRange(spec: ArgSpec): string {
   const unit = spec.unit ? ` ${spec.unit}` : '';
-  if (spec.min !== undefined && spec.max !== undefined) return `[${spec.min}, ${spec.max}]${unit}`;
-  if (spec.min !== undefined) return `>= ${spec.min}${unit}`;
+  const min = spec.min_shown ?? spec.min;
+  if (spec.min !== undefined && spec.max !== undefined) return `[${min}, ${spec.max}]${unit}`;
+  if (spec.min !== undefined) return `>= ${min}${unit}`;
   if (spec.max !== undefined) return `<= ${spec.max}${unit}`;
   return '';
 }

@@ -28,7 +28,9 @@ export interface ArgSpec {
   /** A larger max in releases before `until` (`persistence_timeout`: UINT32_MAX s before 2.1.3, which capped it at 31 days); from `since` on, when given. */
   earlier_max?: { until: string; max: number; since?: string };
   /** Another min in releases from `since` (when given) to before `until` (a real server's `weight`: 1 from 2.0.0 to 2.0.15). */
-  earlier_min?: { until: string; min: number; since?: string };
+  earlier_min?: { until: string; min: number; since?: string; shown?: string };
+  /** How messages write `min` when it is a C float a hair off the decimal keepalived's source writes (see `earlier_min.shown`). */
+  min_shown?: string;
   /**
    * Before `until`, keepalived's handler reads this number without looking at the rest of the word
    * (atoi/strtoul/atof; the strict readers came in 2.0.7): the leading number is taken and the rest
@@ -358,7 +360,7 @@ export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (arg.earlier_max || arg.earlier_min) {
     let read = arg;
     if (arg.earlier_max && inEarlier(arg.earlier_max, target)) read = { ...read, max: arg.earlier_max.max };
-    if (arg.earlier_min && inEarlier(arg.earlier_min, target)) read = { ...read, min: arg.earlier_min.min };
+    if (arg.earlier_min && inEarlier(arg.earlier_min, target)) read = { ...read, min: arg.earlier_min.min, min_shown: arg.earlier_min.shown };
     if (read !== arg) return read;
   }
   if (!arg.decimals_since) return arg;
