@@ -646,6 +646,21 @@ describe('lvs rules', () => {
     const heavy = vs('10.0.0.1 80', [...BASICS, 'quorum 30'], ['real_server 10.0.1.1 80 {', '  weight 10', '}', 'real_server 10.0.1.2 80 {', '  weight 10', '}']);
     expect(findings(heavy, 'KA513', '2.0.9')[0]!.message).toContain('lowers it to 2, the number of real servers');
   });
+  // 2.1.0 to 2.1.5 mark a real server's unset weight with INT_MAX, which is also the largest weight: 'weight 2147483647'
+  // reads as none, and the server takes the virtual server's weight (found with fuzz-generate against 2.1.5).
+  const maxWeight = vs('10.0.0.1 80', [...BASICS, 'quorum 5'], ['real_server 10.0.1.1 80 {', '  weight 2147483647', '}', 'real_server 10.0.1.2 80 {', '}']);
+  it("counts 'weight 2147483647' as no weight in 2.1.0 to 2.1.5", () => {
+    expect(findings(maxWeight, 'KA513', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('exceeds the total real server weight 2;')]);
+    expect(findings(maxWeight, 'KA513', '2.0.19')).toEqual([]);
+    expect(findings(maxWeight, 'KA513', '2.2.0')).toEqual([]);
+  });
+  for (const release of ['2.1.5', '2.2.4']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t on 'weight 2147483647'`, () => {
+      const said = runRelease(binary!, maxWeight).messages.filter((m) => /exceeds total weight/.test(m.message)).map((m) => m.message);
+      expect(said).toEqual(release === '2.1.5' ? [expect.stringContaining('exceeds total weight of real servers 2, reducing quorum to 2')] : []);
+    });
+  }
   // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
   // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
   it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {

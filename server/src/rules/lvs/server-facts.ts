@@ -25,6 +25,9 @@ export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
 export const isForwarding = (v: string | undefined): v is Forwarding => v === 'NAT' || v === 'DR' || v === 'TUN';
 
+/** Releases where a real server's weight of INT_MAX is its "unset" mark (see ServerFacts.maxWeightUnset). */
+const MAX_WEIGHT_UNSET: [Version, Version] = [[2, 1, 0], [2, 2, 0]];
+
 /** Whether keepalived `target` takes `word` as a scheduler (the table's lb_algo words as of that release: `twos` from 2.2.5). */
 export function schedulerKnown(word: string | undefined, target: Version): boolean {
   return word !== undefined && valueKnownIn(schema().root.childMap.get('virtual_server')!.childMap.get('lb_algo')!.args[0]!, word, target);
@@ -89,6 +92,11 @@ export interface ServerFacts {
   quorum?: IntegerLine;
   hysteresis?: IntegerLine;
   persistenceTimeout?: IntegerLine;
+  /**
+   * Whether a real server's `weight 2147483647` reads as no weight (2.1.0 to 2.1.5: INT_MAX both bounds the weight
+   * and marks it unset, so the server takes the virtual server's weight; 2.2.0 marks unset apart).
+   */
+  maxWeightUnset: boolean;
   /** Some persistence_timeout line has no value (keepalived reads that as 360 s). */
   barePersistenceTimeout: boolean;
   ops?: AstNode;
@@ -290,6 +298,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     quorum: undefined,
     hysteresis: undefined,
     persistenceTimeout: undefined,
+    maxWeightUnset: compareVersions(target, MAX_WEIGHT_UNSET[0]) >= 0 && compareVersions(target, MAX_WEIGHT_UNSET[1]) < 0,
     barePersistenceTimeout: false,
     ops: undefined,
     haSuspend: undefined,
