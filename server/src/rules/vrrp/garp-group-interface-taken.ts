@@ -4,6 +4,14 @@
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { garpGroupHasDelay } from './garp-group-without-delay.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/**
+ * From a58403e5 (2.1.0) the report of a repeated interface in an `interfaces` block names an entry of the block;
+ * before, it reads the `interfaces` line's second word, which is not there: the 2.0.10 and 2.0.19 builds say the line
+ * "is missing a parameter after keyword `interfaces` at word position 2" and stop reading the configuration.
+ */
+const BLOCK_REPORT_NAMES_ENTRY_SINCE: Version = [2, 1, 0];
 
 export const garpGroupInterfaceTaken: FileRule = {
   kind: 'file',
@@ -18,7 +26,9 @@ export const garpGroupInterfaceTaken: FileRule = {
       'one ("garp_group already specified for …"), so the later group\'s delays never apply to it. In an `interfaces { }` ' +
       'block keepalived 2.2.7 also names the wrong interface in that report, and when the block holds only the repeated ' +
       'interface its report reads past the end of the list: keepalived says the line "is missing a parameter" and stops ' +
-      'reading the configuration there, so nothing after it is configured. A group removed for having no delay (KA354) ' +
+      'reading the configuration there, so nothing after it is configured; before 2.1.0 that report always reads past the ' +
+      '`interfaces` line itself, so any repeated interface in such a block stops keepalived there (as does, on the host, ' +
+      'an interface that does not exist). A group removed for having no delay (KA354) ' +
       'frees its interfaces. An empty `interfaces` block is reported too.',
     bad: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}\ngarp_group {\n    garp_interval 0.01\n    interfaces {\n        eth0\n    }\n}',
     good: 'garp_group {\n    garp_interval 0.001\n    interface eth0\n}\ngarp_group {\n    garp_interval 0.01\n    interfaces {\n        eth1\n    }\n}',
@@ -49,7 +59,7 @@ export const garpGroupInterfaceTaken: FileRule = {
             });
           }
         } else if (line.keyword === 'interfaces') {
-          interfacesBlock(line, owner, claim, taken, report);
+          interfacesBlock(line, owner, claim, taken, report, compareVersions(target, BLOCK_REPORT_NAMES_ENTRY_SINCE) < 0 ? target.join('.') : undefined);
         }
       }
       // keepalived removes a group without a delay at its '}', and the interfaces it had are free again.
@@ -64,6 +74,8 @@ function interfacesBlock(
   claim: (w: Word) => void,
   taken: (w: Word) => { file: string; range: Word['range']; message: string },
   report: Parameters<FileRule['check']>[0]['report'],
+  /** The release, when its report of a repeated entry always reads past the `interfaces` line (before 2.1.0). */
+  stopsAlways: string | undefined,
 ): void {
   const entries = (line.values ?? []).flatMap((v) => v.words);
   // keepalived reads the whole block first: its reports name the line of the block's '}'.
@@ -80,10 +92,12 @@ function interfacesBlock(
       claim(word);
       continue;
     }
-    if (entries.length < 2) {
+    if (entries.length < 2 || stopsAlways) {
       // keepalived 2.2.7 names the block's second entry in this report; with one entry there is none.
       report({
-        message: `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived 2.2.7's report of that reads a second entry this block does not have: it stops reading the configuration here ("missing a parameter"), so nothing after this block is configured`,
+        message: stopsAlways
+          ? `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived ${stopsAlways}'s report of that reads a second word of the 'interfaces' line, which has none: it stops reading the configuration here ("missing a parameter after keyword \`interfaces\` at word position 2"), so nothing after this block is configured`
+          : `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived 2.2.7's report of that reads a second entry this block does not have: it stops reading the configuration here ("missing a parameter"), so nothing after this block is configured`,
         severity: 'error',
         ...at(word),
         related: [{ file: word.file, range: word.range, message: `${word.text} repeated here` }, taken(word)],
