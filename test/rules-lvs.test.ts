@@ -443,7 +443,7 @@ const cases: Record<string, Case> = {
     keepalived: /Invalid IPv4 persistence_granularity specified/,
     bad: vs('10.0.0.1 443', [...BASICS, 'persistence_granularity 08', 'persistence_granularity 1.2.65536', 'persistence_granularity 0x']),
     lines: [5, 6, 7],
-    good: vs('10.0.0.1 443', [...BASICS, 'persistence_granularity 0x10', 'persistence_granularity 1.2.65535', 'persistence_granularity 24']),
+    good: vs('10.0.0.1 443', [...BASICS, 'persistence_granularity 0x10.0.0.0', 'persistence_granularity 255.255.65535']),
   },
   'persistence_granularity of an IPv6 service is a prefix length 1..128': {
     code: 'KA533',
@@ -872,6 +872,27 @@ describe('KA533: a netmask that is not solid, by release', () => {
   it.skipIf(!keepalivedAvailable())('2.2.7 reads it silently', async () => {
     const said = (await runKeepalivedAsync(odd)).messages.filter((m) => /granularity/.test(m.message));
     expect(said).toEqual([]);
+  });
+});
+
+// A real server read before the line settles the family of a fwmark or group service too (its end handler sets it),
+// and on an IPv4 service a bare number is a whole address to inet_aton (found with fuzz-generate against 2.0.19).
+describe('KA533: the family a real server settles, and a bare number on an IPv4 service', () => {
+  const text = (g: string) => vs('fwmark 1', ['lb_algo rr', 'lb_kind NAT', 'real_server 10.0.0.2 80 {', '}', `persistence_granularity ${g}`]);
+  const ka533 = (g: string, target?: string) => findings(text(g), 'KA533', target).map((d) => `${d.severity} ${d.message.includes('not solid') ? 'solid' : d.message.includes('0.0.0.') ? 'bare' : 'other'}`);
+  it('reads the value as IPv4 after an IPv4 real server', () => {
+    expect(ka533('129')).toEqual(['warning bare']);
+    expect(ka533('24')).toEqual(['warning bare']);
+    expect(findings(text('24'), 'KA533')[0]!.message).toContain("is read as the netmask 0.0.0.24 (a bare number is a whole IPv4 address), not as a prefix length; for a /24 write 255.255.255.0");
+    expect(ka533('24', '2.0.19')).toEqual(['error solid']);
+    expect(ka533('255.255.255.0')).toEqual([]);
+  });
+  const binary = releaseBinary('2.0.19');
+  it.skipIf(!binary)('agrees with keepalived 2.0.19 -t', () => {
+    for (const g of ['129', '1', '64']) expect(runRelease(binary!, text(g)).messages.map((m) => m.message), g).toContainEqual(expect.stringContaining(`IPv4 persistence_granularity netmask is not solid - ${g}`));
+  });
+  it.skipIf(!keepalivedAvailable())('2.2.7 reads a bare number on an IPv4 service silently', async () => {
+    expect((await runKeepalivedAsync(text('129'))).messages).toEqual([]);
   });
 });
 

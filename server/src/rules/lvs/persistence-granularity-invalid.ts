@@ -1,9 +1,15 @@
 import type { FileRule } from '../types.js';
-import { ipFamily, type Family } from '../../core/analysis/values.js';
+import type { Family } from '../../core/analysis/values.js';
 import { vsLabel } from './util.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { lvsFacts } from './server-facts.js';
 import { GRANULARITY_FAMILY_GUESSED_SINCE, inetAtonValue, IPV4_GRANULARITY_INVERTED_BEFORE, isInetAton, isPrefixLength, isSolidMask, SOLID_MASK_CHECKED } from './granularity.js';
+
+/** The dotted IPv4 netmask of a prefix length 1..32. */
+function prefixMask(prefix: number): string {
+  const mask = prefix === 32 ? 0xffffffff : (~(0xffffffff >>> prefix)) >>> 0;
+  return [mask >>> 24, (mask >>> 16) & 255, (mask >>> 8) & 255, mask & 255].join('.');
+}
 
 export const persistenceGranularityInvalid: FileRule = {
   kind: 'file',
@@ -18,7 +24,8 @@ export const persistenceGranularityInvalid: FileRule = {
       'IPv6 service a prefix length. keepalived reads the value by the service\'s address family (for a fwmark or group ' +
       'service without ip_family: a value with a dot is IPv4, and the first value read fixes the family); a value it ' +
       'cannot read is reported ("Invalid IPv4 persistence_granularity specified") and ignored, so each client address ' +
-      'is persistent on its own. Placeholders left from documentation (`<NETMASK>`) are the usual cause.',
+      'is persistent on its own. Placeholders left from documentation (`<NETMASK>`) are the usual cause. On an IPv4 service a ' +
+      'bare number is no prefix length: inet_aton reads `24` as the address 0.0.0.24, a netmask that groups nothing useful (a warning).',
     bad: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity <NETMASK>\n    real_server 10.0.1.1 443 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 443 {\n    protocol TCP\n    persistence_timeout 50\n    persistence_granularity 255.255.255.0\n    real_server 10.0.1.1 443 {\n    }\n}',
   },
@@ -31,18 +38,13 @@ export const persistenceGranularityInvalid: FileRule = {
       // Only a persistence_granularity line is reported (the shared pass notes whether there is one).
       if (!servers[i]!.hasPersistenceGranularity) continue;
       const vs = servers[i]!.vs;
-      // keepalived's vs->af while it reads the block: the service address's family, else set by
-      // ip_family or by the first persistence_granularity it reads.
-      let family: Family | undefined = vs.kind === 'address' && vs.address !== undefined ? ipFamily(vs.address) : undefined;
+      // keepalived's vs->af when it reads the line: the service address's family, else set by ip_family, an
+      // accepted persistence_granularity or a real server read before (the shared pass follows them).
+      const familyAt = servers[i]!.granularityFamilyAt!;
       for (let j = 0, cs = vs.node.children; j < cs.length; j++) {
         const c = cs[j]!;
-        if (c.keyword === 'ip_family' && family === undefined) {
-          const f = c.argText(0);
-          if (f === 'inet') family = 4;
-          else if (f === 'inet6') family = 6;
-          continue;
-        }
         if (c.keyword !== 'persistence_granularity') continue;
+        const family = familyAt.get(c);
         const text = c.argText(0);
         if (text === undefined) continue; // a missing value stops keepalived (KA203)
         // Before 1.3.7 a service whose address is not IPv6 (a fwmark, a group) reads the value as IPv4.
@@ -68,10 +70,21 @@ export const persistenceGranularityInvalid: FileRule = {
           });
           continue;
         }
-        if (ok) {
-          family ??= f;
+        if (ok && f === 4 && !text.includes('.')) {
+          // inet_aton reads a bare number as a whole address: '24' is the netmask 0.0.0.24, not a prefix length.
+          const mask = inetAtonValue(text);
+          const asAddress = [mask >>> 24, (mask >>> 16) & 255, (mask >>> 8) & 255, mask & 255].join('.');
+          const prefix = Number(text);
+          const meant = Number.isInteger(prefix) && prefix >= 1 && prefix <= 32 ? `; for a /${prefix} write ${prefixMask(prefix)}` : '';
+          ctx.report({
+            message: `persistence_granularity '${text}' of the IPv4 service '${vsLabel(vs)}' is read as the netmask ${asAddress} (a bare number is a whole IPv4 address), not as a prefix length${meant}`,
+            severity: 'warning',
+            file: c.file,
+            range: c.argWord(0).range,
+          });
           continue;
         }
+        if (ok) continue;
         const word = c.argWord(0);
         ctx.report({
           message:

@@ -117,6 +117,11 @@ export interface ServerFacts {
   hasSorryOptionBeforeSorry: boolean;
   /** Some persistence_granularity line (KA533 reads the block's lines only then). */
   hasPersistenceGranularity: boolean;
+  /**
+   * The family keepalived has settled on when it reads each persistence_granularity line (undefined: none yet),
+   * from the service address, ip_family, an earlier accepted value or a real server read before it.
+   */
+  granularityFamilyAt: Map<AstNode, Family | undefined> | undefined;
   /** Some smtp_alert line in the block or in one of its real_server blocks (KA708 reads the block's lines only then). */
   hasSmtpAlert: boolean;
   /** lb_kind / lvs_method / sorry_server_lvs_method lines with words after the method (KA528), in reading order. */
@@ -309,6 +314,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     hasSchedulerFlag: false,
     hasSorryOptionBeforeSorry: false,
     hasPersistenceGranularity: false,
+    granularityFamilyAt: undefined,
     hasSmtpAlert: false,
     methodLinesWithOptions: undefined,
     scriptLines: undefined,
@@ -388,6 +394,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
       }
       case line.persistenceGranularity: {
         f.hasPersistenceGranularity = true;
+        (f.granularityFamilyAt ??= new Map()).set(c, family);
         // A value keepalived accepts fixes a family not set yet ('.': IPv4), as an ip_family line would.
         const g = granularityFamily(c.argText(0), family, target);
         if (g) {
