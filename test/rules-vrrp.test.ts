@@ -1501,6 +1501,34 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
   });
 });
 
+// keepalived keeps an instance's first valid version: a later different one "conflicts with configured or deduced
+// version" and is ignored (found with fuzz-generate against 2.0.19; 2.2.7 does the same). kalint had taken the last.
+describe("KA209: a vrrp_instance's second, different version", () => {
+  const text = (versions: string[]) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 2\n${versions.map((v) => `  version ${v}\n`).join('')}  advert_int 1.5\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+  // versions -> [line of the conflict or none, whether VRRPv2's advert_int rounding (KA326) applies]
+  const cases: [string[], number[], boolean][] = [
+    [['2', '3'], [5], true],
+    [['3', '2'], [5], false],
+    [['3', '3'], [], false],
+    [['x', '3'], [], false],
+    [['2', '2', '3'], [6], true],
+  ];
+  it('reports the conflict and keeps the first version', () => {
+    for (const [versions, at, v2] of cases) {
+      const ds = lintText(text(versions), { file: 'k.conf' }).diagnostics;
+      expect(ds.filter((d) => d.code === 'KA209').map((d) => d.range.start.line + 1), versions.join()).toEqual(at);
+      expect(ds.some((d) => d.code === 'KA326'), versions.join()).toBe(v2);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [versions, at, v2] of cases) {
+      const said = runKeepalived(text(versions)).messages;
+      expect(said.filter((m) => /conflicts with configured or deduced version/.test(m.message)).map((m) => m.line), versions.join()).toEqual(at);
+      expect(said.some((m) => /advertisement interval .* must be an integer/.test(m.message)), versions.join()).toBe(v2);
+    }
+  });
+});
+
 // Before 2.2.5 keepalived's end-of-instance check tests the whole VMAC flag word, so vmac_xmit_base and use_vmac_addr
 // count as a VMAC there (found with scripts/fuzz-generate.ts against 2.1.5).
 describe('KA352/KA353 before 2.2.5: every VMAC flag counts', () => {

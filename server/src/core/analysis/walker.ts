@@ -2318,6 +2318,18 @@ export class Walker implements LineSink {
       return;
     }
     const prev = this.seenNode[serial]!;
+    if (spec.id === INSTANCE_VERSION) {
+      // keepalived keeps the first valid version: a different later one is refused, the same one changes nothing.
+      const before = instanceVersion(prev);
+      const now = instanceVersion(node);
+      if (before === undefined) this.seenNode[serial] = node;
+      else if (now !== undefined && now !== before) {
+        this.report('KA209', 'error', `'version ${now}' conflicts with the version ${before} set on line ${prev.range.start.line + 1}; keepalived ignores this line and keeps VRRPv${before} (keepalived: "vrrp_version ${now} conflicts with configured or deduced version ${before}; ignoring.")`, node.file, node.range, {
+          related: [{ file: prev.file, range: prev.range, message: 'first set here' }],
+        });
+      } else if (now === before) this.reportOverwritten(prev, node, frame, invalidValue);
+      return;
+    }
     if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
     if (silent) {
       this.reportOverwritten(prev, node, frame, invalidValue);
@@ -2362,6 +2374,14 @@ function overwriteReportedIn(spec: KeywordSpec, target: Version): boolean {
   let since = overwriteErrorSince.get(spec);
   if (since === undefined && !overwriteErrorSince.has(spec)) overwriteErrorSince.set(spec, (since = parseVersion(spec.overwrite_error_since)));
   return since !== undefined && compareVersions(since, target) <= 0;
+}
+
+const INSTANCE_VERSION = 'vrrp_instance/version';
+
+/** The VRRP version a `version` line sets (2 or 3), else undefined (keepalived refuses the line). */
+function instanceVersion(node: AstNode): 2 | 3 | undefined {
+  const v = node.argDigits(0);
+  return v === 2 || v === 3 ? v : undefined;
 }
 
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */

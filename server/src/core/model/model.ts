@@ -249,6 +249,12 @@ const asSeconds = (s: string) => {
 // builtin and allocates a result: 2-3x slower, and much garbage). test/shared-empty.test.ts checks it stays empty.
 const NONE: never[] = [];
 
+/** Whether a `version` line sets the instance's version (2 or 3). */
+function validVersion(node: AstNode): boolean {
+  const v = parsedNumber(node, asInt);
+  return v === 2 || v === 3;
+}
+
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
 function validVrid(node: AstNode): boolean {
   const digits = node.argDigits(0);
@@ -588,7 +594,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
         break;
       case 'priority': priorityNode = c; break;
       case 'advert_int': advertIntNode = c; break;
-      case 'version': versionNode = c; break;
+      // keepalived keeps the first valid version: a later different one conflicts and is ignored.
+      case 'version': if (!versionNode || !validVersion(versionNode)) versionNode = c; break;
       case 'unicast_src_ip': unicastSrcNode = c; break;
       case 'mcast_dst_ip': mcastDstNode = c; break;
       case 'nopreempt': nopreempt = c; break;
