@@ -651,16 +651,35 @@ describe('lvs rules', () => {
   const maxWeight = vs('10.0.0.1 80', [...BASICS, 'quorum 5'], ['real_server 10.0.1.1 80 {', '  weight 2147483647', '}', 'real_server 10.0.1.2 80 {', '}']);
   it("counts 'weight 2147483647' as no weight in 2.1.0 to 2.1.5", () => {
     expect(findings(maxWeight, 'KA513', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('exceeds the total real server weight 2;')]);
-    expect(findings(maxWeight, 'KA513', '2.0.19')).toEqual([]);
+    // 2.0.0 to 2.0.19 refuse it (at most 65535: "Real server weight 2147483647 is outside range 0-65535"): the same sum.
+    expect(findings(maxWeight, 'KA513', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('exceeds the total real server weight 2;')]);
     expect(findings(maxWeight, 'KA513', '2.2.0')).toEqual([]);
   });
-  for (const release of ['2.1.5', '2.2.4']) {
+  for (const release of ['2.0.19', '2.1.5', '2.2.4']) {
     const binary = releaseBinary(release);
     it.skipIf(!binary)(`agrees with keepalived ${release} -t on 'weight 2147483647'`, () => {
       const said = runRelease(binary!, maxWeight).messages.filter((m) => /exceeds total weight/.test(m.message)).map((m) => m.message);
-      expect(said).toEqual(release === '2.1.5' ? [expect.stringContaining('exceeds total weight of real servers 2, reducing quorum to 2')] : []);
+      expect(said).toEqual(release === '2.2.4' ? [] : [expect.stringContaining('exceeds total weight of real servers 2, reducing quorum to 2')]);
     });
   }
+  // A weight line out of the release's range is refused (the server keeps the virtual server's weight), and an invalid
+  // later quorum or hysteresis line keeps the earlier value ("Hysteresis -1 must be in [0, 4294967295] - ignoring").
+  // Found with fuzz-generate against 2.0.19.
+  const refusedWeight = vs('10.0.0.1 80', [...BASICS, 'quorum 5'], ['real_server 10.0.1.1 80 {', '  weight 65536', '}']);
+  const laterInvalid = vs('10.0.0.1 80', [...BASICS, 'quorum 3', 'hysteresis 4', 'hysteresis -1', 'quorum 0'], ['real_server 10.0.1.1 80 {', '  weight 5', '}']);
+  it('counts a weight the release refuses as none, and keeps a quorum or hysteresis over a later invalid line', () => {
+    expect(findings(refusedWeight, 'KA513', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('exceeds the total real server weight 1;')]);
+    expect(findings(refusedWeight, 'KA513', '2.2.7')).toEqual([]);
+    // (An invalid quorum is not ignored but set to 1: "Quorum 0 must be in [1, 4294967295]. Setting to 1.")
+    expect(findings(laterInvalid, 'KA514').map((d) => d.message)).toEqual([expect.stringContaining('hysteresis 4 is not below the quorum 1')]);
+  });
+  const build = releaseBinary('2.0.19');
+  it.skipIf(!build)("agrees with keepalived 2.0.19 -t on a refused weight", () => {
+    expect(runRelease(build!, refusedWeight).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('exceeds total weight of real servers 1, reducing quorum to 1'));
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on a later invalid hysteresis', async () => {
+    expect((await runKeepalivedAsync(laterInvalid)).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('hysteresis 4 >= quorum 1'));
+  });
   // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
   // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
   it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {

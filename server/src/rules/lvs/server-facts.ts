@@ -19,11 +19,21 @@ import { granularityFamily } from './granularity.js';
 
 /** From this release a tunnelled (TUN) real or sorry server may be of the other family than its virtual server (c1d34c9f). */
 export const TUNNEL_FAMILY_FREE_SINCE: Version = [1, 4, 0];
-import { compareVersions, schema, valueKnownIn, type KeywordSpec, type Version } from '../../core/schema/schema.js';
+import { argIn, compareVersions, schema, valueKnownIn, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
 export const isForwarding = (v: string | undefined): v is Forwarding => v === 'NAT' || v === 'DR' || v === 'TUN';
+
+let weightRangeMemo: { target: Version; range: readonly [number, number] } | undefined;
+/** The range of a real server's weight in `target` (65535 at most from 2.0.0 to 2.0.19, and at least 1 until 2.0.16). */
+function realWeightRange(target: Version): readonly [number, number] {
+  if (weightRangeMemo?.target === target) return weightRangeMemo.range;
+  const arg = argIn(schema().root.childMap.get('virtual_server')!.childMap.get('real_server')!.childMap.get('weight')!.args[0]!, target);
+  const range = [arg.min ?? 0, arg.max ?? 2147483647] as const;
+  weightRangeMemo = { target, range };
+  return range;
+}
 
 /** Releases where a real server's weight of INT_MAX is its "unset" mark (see ServerFacts.maxWeightUnset). */
 const MAX_WEIGHT_UNSET: [Version, Version] = [[2, 1, 0], [2, 2, 0]];
@@ -97,6 +107,8 @@ export interface ServerFacts {
    * and marks it unset, so the server takes the virtual server's weight; 2.2.0 marks unset apart).
    */
   maxWeightUnset: boolean;
+  /** The weights a real server's `weight` line may set in the target release (others are refused: the server keeps the default). */
+  realWeightRange: readonly [number, number];
   /** Some persistence_timeout line has no value (keepalived reads that as 360 s). */
   barePersistenceTimeout: boolean;
   ops?: AstNode;
@@ -224,6 +236,19 @@ function integerLine(node: AstNode, word: string | undefined): IntegerLine {
   return { node, value: parseInteger(word ?? '') };
 }
 
+/**
+ * The line of a repeated whole-number setting keepalived keeps: the new one, unless its value is out of the release's
+ * range while the earlier one's is in it (keepalived reports such a line, "… - ignoring", and keeps what it had).
+ */
+function keptIntegerLine(prev: IntegerLine | undefined, node: AstNode, target: Version): IntegerLine {
+  const line = integerLine(node, argAsReadIn(node, 0, target));
+  const spec = node.spec?.args[0];
+  if (!prev || !spec) return line;
+  const arg = argIn(spec, target);
+  const inRange = (v: number | undefined) => v !== undefined && (arg.min === undefined || v >= arg.min) && (arg.max === undefined || v <= arg.max);
+  return inRange(line.value) || !inRange(prev.value) ? line : prev;
+}
+
 /** A method line: the method word, and the line itself when options follow it (KA528 reads those). */
 function readMethodLine(f: { methodLinesWithOptions?: AstNode[] }, node: AstNode): string | undefined {
   const word = node.argText(0);
@@ -304,6 +329,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     hysteresis: undefined,
     persistenceTimeout: undefined,
     maxWeightUnset: compareVersions(target, MAX_WEIGHT_UNSET[0]) >= 0 && compareVersions(target, MAX_WEIGHT_UNSET[1]) < 0,
+    realWeightRange: realWeightRange(target),
     barePersistenceTimeout: false,
     ops: undefined,
     haSuspend: undefined,
@@ -379,17 +405,18 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         f.hasSchedulerFlag = true;
         break;
       case line.weight:
-        f.weight = integerLine(c, argAsReadIn(c, 0, target));
+        f.weight = keptIntegerLine(f.weight, c, target);
         break;
       case line.quorum:
+        // An invalid quorum is not ignored: keepalived sets 1 ("Quorum 0 must be in [1, …]. Setting to 1.").
         f.quorum = integerLine(c, argAsReadIn(c, 0, target));
         break;
       case line.hysteresis:
-        f.hysteresis = integerLine(c, argAsReadIn(c, 0, target));
+        f.hysteresis = keptIntegerLine(f.hysteresis, c, target);
         break;
       case line.persistenceTimeout: {
         if (!c.argCount) f.barePersistenceTimeout = true;
-        f.persistenceTimeout = integerLine(c, argAsReadIn(c, 0, target));
+        f.persistenceTimeout = keptIntegerLine(f.persistenceTimeout, c, target);
         break;
       }
       case line.persistenceGranularity: {

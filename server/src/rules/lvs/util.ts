@@ -48,7 +48,8 @@ const WEIGHT_LIMIT = 2147483647;
 /** keepalived's effective weight of a real server: its own (0..2^31-1), else the VS `weight` (default 1). */
 export function effectiveWeight(f: ServerFacts, r: RealServerFacts): number {
   const own = r.rs.weight;
-  if (own !== undefined && own >= 0 && own <= WEIGHT_LIMIT && !(own === WEIGHT_LIMIT && f.maxWeightUnset)) return own;
+  const [min, max] = f.realWeightRange;
+  if (own !== undefined && own >= min && own <= max && !(own === WEIGHT_LIMIT && f.maxWeightUnset)) return own;
   const w = f.weight?.value;
   return w !== undefined && w >= 1 && w <= WEIGHT_LIMIT ? w : 1;
 }
