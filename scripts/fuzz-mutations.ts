@@ -640,6 +640,9 @@ export const HOST_DEPENDENT: RegExp[] = [
   // The instance's interface did not exist on this machine, so keepalived has none for its VMAC.
   // (2.2.4 and earlier: "with unicast peers and no interface").
   /Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
+  // Before 2.1.0 the report of a garp_group interface this machine lacks reads the 'interfaces' line's missing word
+  // (KA371 reports the same garbled message for a repeated interface, which needs no host).
+  /Configuration line starting `interfaces` is missing a parameter/,
 ];
 
 /** keepalived's lineless messages and the rule reporting each: a finding of that rule is not a false error when keepalived printed it. */

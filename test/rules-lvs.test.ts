@@ -680,6 +680,25 @@ describe('lvs rules', () => {
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on a later invalid hysteresis', async () => {
     expect((await runKeepalivedAsync(laterInvalid)).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('hysteresis 4 >= quorum 1'));
   });
+  // Before b95e37f0 (2.1.0) a sorry server read before any lb_kind keeps no method, and the port check, which spares only
+  // NAT, resets its port (found with fuzz-generate against 2.0.19).
+  const sorryFirst = conf(
+    'virtual_server 192.0.2.2 80 {', '  protocol TCP', '  real_server 192.0.2.3 80 {', '  }', '  sorry_server 192.0.2.1 24', '}',
+    'virtual_server 192.0.2.2 81 {', '  protocol TCP', '  lb_kind NAT', '  real_server 192.0.2.3 81 {', '  }', '  sorry_server 192.0.2.1 24', '}',
+    'virtual_server 192.0.2.2 82 {', '  protocol TCP', '  sorry_server 192.0.2.1 24', '  lb_kind NAT', '  real_server 192.0.2.3 82 {', '  }', '}',
+  );
+  it('resets the port of a sorry server without a method before 2.1.0', () => {
+    expect(findings(sorryFirst, 'KA510', '2.0.19').map((d) => d.range.start.line + 1)).toEqual([1, 14]);
+    expect(findings(sorryFirst, 'KA510', '2.0.19')[0]!.message).toContain('it has no forwarding method');
+    expect(findings(sorryFirst, 'KA510', '2.1.5')).toEqual([]);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t on a sorry server read before lb_kind`, () => {
+      const said = runRelease(binary!, sorryFirst).messages.filter((m) => /sorry server ports don't match/.test(m.message)).map((m) => /:(\d+) and sorry/.exec(m.message)![1]);
+      expect(said).toEqual(release === '2.0.19' ? ['80', '82'] : []);
+    });
+  }
   // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
   // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
   it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {

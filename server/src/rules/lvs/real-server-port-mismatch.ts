@@ -13,6 +13,14 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
  */
 const OVERRIDDEN_SINCE: Version = [2, 0, 15];
 
+/**
+ * Before b95e37f0 (2.1.0) a sorry server that has no method when its line is read (neither its own nor the virtual
+ * server's yet) keeps none: it never gets the virtual server's later method nor the NAT default, and the port check,
+ * which only spares NAT, resets its port (the 2.0.19 build: "virtual server … and sorry server ports don't match -
+ * resetting" for a service without lb_kind).
+ */
+const SORRY_METHOD_DEFAULTED_SINCE: Version = [2, 1, 0];
+
 /** A real or sorry server forwarded with DR or TUN, whose port keepalived checks. */
 interface PortedServer {
   node: AstNode;
@@ -87,7 +95,17 @@ export const realServerPortMismatch: FileRule = {
       }
       const sorry = vs.sorryServer;
       // A sorry server of the other family was dropped when the block ended.
-      if (sorry && !f.familyFindings.some((x) => x.kind === 'sorry_server')) (servers ??= []).push({ node: sorry.node, port: sorry.port, method: sorryForwarding(f)!, given: givenAtLine(f.sorryOwnForwarding, f.sorryInherited, f.forwarding), label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`, sorry: true });
+      if (sorry && !f.familyFindings.some((x) => x.kind === 'sorry_server')) {
+        const methodless = compareVersions(ctx.target, SORRY_METHOD_DEFAULTED_SINCE) < 0 && !f.sorryOwnForwarding && !f.sorryInherited;
+        (servers ??= []).push({
+          node: sorry.node,
+          port: sorry.port,
+          method: methodless ? 'no' : sorryForwarding(f)!,
+          given: methodless ? `(keepalived ${ctx.target.join('.')} gives a sorry server the virtual server's lb_kind only when one is set before its line, and its port check spares only NAT; set lb_kind before the sorry_server line)` : givenAtLine(f.sorryOwnForwarding, f.sorryInherited, f.forwarding),
+          label: () => `sorry_server ${sorry.node.args.map((w) => w.text).join(' ')}`,
+          sorry: true,
+        });
+      }
       if (!servers) continue;
       for (let k = 0; k < servers.length; k++) {
         const s = servers[k]!;
@@ -100,7 +118,8 @@ export const realServerPortMismatch: FileRule = {
           if (vs.port === undefined || vs.port === s.port) continue;
           // Reading the port word builds the line's words: only for servers that are reported.
           const pw = portWord(s.node);
-          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${method} forwarding cannot change ports: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+          const why = s.method === 'no' ? `it has no forwarding method ${s.given}` : `${method} forwarding cannot change ports`;
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${why}: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
         } else {
           if (groupFwmarkEntries(f).length) {
             const pw = portWord(s.node);
