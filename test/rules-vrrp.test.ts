@@ -1501,6 +1501,30 @@ describe('KA352 vmac-xmit-base-without-vmac / KA353 unicast-vmac-without-xmit-ba
   });
 });
 
+// use_vmac and use_ipvlan name one interface (vrrp_parser.c's vmac_ifname): a name from one stops the other's
+// (found with fuzz-generate against 2.1.5; 2.2.7 and 2.4.3 do the same).
+describe('KA351: use_vmac and use_ipvlan share the interface name', () => {
+  const text = (a: string, b: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  ${a}\n  ${b}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+  const cases: [string, string, Record<string, boolean>][] = [
+    ['use_vmac vm1', 'use_ipvlan ipv1 10.0.0.9/24', { '2.1.5': true, '2.2.7': true }],
+    ['use_ipvlan ipv1 10.0.0.9/24', 'use_vmac vm1', { '2.1.5': false, '2.2.7': true }],
+  ];
+  it('reports the second name at its line', () => {
+    for (const [a, b, want] of cases) {
+      for (const [release, reported] of Object.entries(want)) expect(findings(text(a, b), 'KA351', release).map((d) => d.range.start.line + 1), `${release} ${a}; ${b}`).toEqual(reported ? [5] : []);
+    }
+  });
+  for (const release of ['2.1.5', '2.2.7']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
+      for (const [a, b, want] of cases) {
+        const said = runRelease(binary!, text(a, b)).messages.filter((m) => /interface (?:name )?already specified/.test(m.message)).map((m) => m.line);
+        expect(said, `${a}; ${b}`).toEqual(want[release] ? [5] : []);
+      }
+    });
+  }
+});
+
 // keepalived keeps an instance's first valid version: a later different one "conflicts with configured or deduced
 // version" and is ignored (found with fuzz-generate against 2.0.19; 2.2.7 does the same). kalint had taken the last.
 describe("KA209: a vrrp_instance's second, different version", () => {

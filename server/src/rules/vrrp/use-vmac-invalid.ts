@@ -114,8 +114,9 @@ export const useVmacInvalid: FileRule = {
       // Only use_vmac and use_ipvlan lines are read (and only they add to `taken`).
       if (!hasRareLine(inst, RareLine.useVmac | RareLine.useIpvlan)) continue;
       // What keepalived has accepted for this instance so far (later words cannot replace it).
-      const state = { named: false, macSet: false };
-      const ipvlan = { named: false, addressSet: false, typeSet: false };
+      // use_vmac and use_ipvlan name one interface (vmac_ifname): a name from either stops the other's.
+      const state = { named: false, macSet: false, addressSet: false, typeSet: false, namedBy: '' };
+      const ipvlan = state;
       let ipvlanRead = false;
       for (let k = 0, lines = inst.node.children; k < lines.length; k++) {
         const line = lines[k]!;
@@ -178,7 +179,7 @@ function sharedNameHandling(target: Version, ipvlan: boolean): SharedNameHandlin
 }
 
 /** What keepalived before 2.2.5 says of use_vmac's first word, which it always reads as the interface name. */
-function oldNameProblem(text: string, instance: string, nameCharacters: boolean, state: { named: boolean }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
+function oldNameProblem(text: string, instance: string, nameCharacters: boolean, state: { named: boolean; namedBy?: string }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
   if (nameCharacters) {
     const why = text.includes(':') ? "contains a ':', which interface names cannot (a MAC address for the VMAC came in 2.2.5)" : nameProblem(text);
     if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
@@ -189,6 +190,7 @@ function oldNameProblem(text: string, instance: string, nameCharacters: boolean,
   if (other !== undefined) return sharedNameMessage(other, 'VMAC name', text, sharing, ' and names this VMAC vrrp.VRID');
   taken.set(text, instance);
   state.named = true;
+  state.namedBy = 'use_vmac';
   return undefined;
 }
 
@@ -205,7 +207,7 @@ function sharedNameMessage(other: string, kind: string, text: string, sharing: S
 function ipvlanWordProblem(
   text: string,
   instance: string,
-  state: { named: boolean; addressSet: boolean; typeSet: boolean },
+  state: { named: boolean; addressSet: boolean; typeSet: boolean; namedBy?: string },
   taken: Map<string, string>,
   sharing: SharedNameHandling,
 ): string | undefined {
@@ -219,18 +221,21 @@ function ipvlanWordProblem(
     state.addressSet = true;
     return undefined;
   }
-  if (state.named) return `use_ipvlan gives a second interface name '${text}'; keepalived keeps the first (keepalived: "IPVLAN interface already specified")`;
+  if (state.named) return state.namedBy === 'use_vmac'
+    ? `use_ipvlan gives the interface name '${text}', but use_vmac already named this instance's interface; keepalived keeps that name (keepalived: "IPVLAN interface already specified")`
+    : `use_ipvlan gives a second interface name '${text}'; keepalived keeps the first (keepalived: "IPVLAN interface already specified")`;
   const bytes = utf8Length(text);
   if (bytes > MAX_NAME) return `IPVLAN interface name '${text}' is ${bytes} characters; interface names have at most ${MAX_NAME}, and keepalived ignores it (keepalived: "IPVLAN interface name … too long")`;
   const other = taken.get(text);
   if (other !== undefined) return sharedNameMessage(other, 'interface name', text, sharing, '');
   taken.set(text, instance);
   state.named = true;
+  state.namedBy = 'use_ipvlan';
   return undefined;
 }
 
 /** What keepalived says of one use_vmac word, updating what the instance has accepted. */
-function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
+function wordProblem(text: string, instance: string, state: { named: boolean; macSet: boolean; namedBy?: string }, taken: Map<string, string>, sharing: SharedNameHandling): string | undefined {
   if (text.includes(':')) {
     if (state.macSet) return `use_vmac gives a second MAC address '${text}'; keepalived keeps the first (keepalived: "VMAC interface address already specified")`;
     const why = macProblem(text);
@@ -238,12 +243,15 @@ function wordProblem(text: string, instance: string, state: { named: boolean; ma
     state.macSet = true;
     return undefined;
   }
-  if (state.named) return `use_vmac gives a second interface name '${text}'; keepalived keeps the first (keepalived: "VMAC interface name already specified")`;
+  if (state.named) return state.namedBy === 'use_ipvlan'
+    ? `use_vmac gives the interface name '${text}', but use_ipvlan already named this instance's interface; keepalived keeps that name (keepalived: "VMAC interface name already specified")`
+    : `use_vmac gives a second interface name '${text}'; keepalived keeps the first (keepalived: "VMAC interface name already specified")`;
   const why = nameProblem(text);
   if (why) return `VMAC interface name '${text}' ${why}; keepalived ignores it and names the VMAC vrrp.VRID (keepalived: "too long or invalid characters")`;
   const other = taken.get(text);
   if (other !== undefined) return sharedNameMessage(other, 'VMAC name', text, sharing, ' and names this VMAC vrrp.VRID');
   taken.set(text, instance);
   state.named = true;
+  state.namedBy = 'use_vmac';
   return undefined;
 }
