@@ -2565,21 +2565,21 @@ describe('KA338: two multicast instances of one VRID, one without an interface, 
 describe('KA315/KA337: the track lines of a sync group lost at a repeated group list', () => {
   const text = conf(
     'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '        192.0.2.1', '    }', '}',
-    'vrrp_sync_group SG_1 {', '    track_process {', '        tp_1', '    }', '    track_interface {', '        eth0', '        eth0', '    }',
+    'vrrp_sync_group SG_1 {', '    track_process {', '        tp_1', '    }', '    track_interface {', '        eth0', '        eth0', '        lo weight 255', '    }',
     '    group {', '        VI_1', '    }', '    group {', '        VI_1', '    }', '}',
     'vrrp_script chk_1 {', '    script /usr/bin/true', '}',
   );
-  const at = (target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA315', 'KA337'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
+  const at = (target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA315', 'KA336', 'KA337'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
   it('reports them from 2.2.8 as before', () => {
-    expect(at('2.2.8')).toEqual(['KA315 10', 'KA337 14']);
-    expect(at('2.4.3')).toEqual(['KA315 10', 'KA337 14']);
-    expect(at()).toEqual(['KA315 10', 'KA337 14']);
+    expect(at('2.2.8')).toEqual(['KA315 10', 'KA337 14', 'KA336 15']);
+    expect(at('2.4.3')).toEqual(['KA315 10', 'KA337 14', 'KA336 15']);
+    expect(at()).toEqual(['KA315 10', 'KA337 14', 'KA336 15']);
   });
   for (const release of ['2.2.7', '2.2.8', '2.4.3']) {
     const binary = releaseBinary(release);
     it.skipIf(!binary)(`agrees with keepalived ${release} -t`, () => {
-      const said = runRelease(binary!, text).messages.filter((m) => /not found|duplicate/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
-      expect([...new Set(said)]).toEqual(['10: (SG_1) track process tp_1 not found, ignoring...', '14: (SG_1) duplicate track_interface eth0 - ignoring']);
+      const said = runRelease(binary!, text).messages.filter((m) => /not found|duplicate|must be between/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+      expect([...new Set(said)]).toEqual(['10: (SG_1) track process tp_1 not found, ignoring...', '14: (SG_1) duplicate track_interface eth0 - ignoring', '15: (SG_1) weight 255 for lo must be between [-253..253] inclusive. Ignoring...']);
     });
   }
 });

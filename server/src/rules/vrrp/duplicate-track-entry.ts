@@ -1,7 +1,7 @@
 // KA337: the same object twice in one track_* block: keepalived keeps the first entry.
 
 import type { FileRule } from '../types.js';
-import { TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
+import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
 
 export const duplicateTrackEntry: FileRule = {
   kind: 'file',
@@ -18,8 +18,7 @@ export const duplicateTrackEntry: FileRule = {
   check({ analysis, report }) {
     const model = analysis.model;
     // With the sync groups keepalived lost at a repeated `group` list: it checked their lines as it read them.
-    const groupNodes = model.syncGroups.map((g) => g.node).concat(model.lostBlocks.filter((b) => b.node.keyword === 'vrrp_sync_group').map((b) => b.node));
-    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...groupNodes.map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
       const blocks = blocksOfOwners[i]!;
       if (!blocks.length) continue;

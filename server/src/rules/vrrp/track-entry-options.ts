@@ -3,7 +3,7 @@
 import { looseNumber, parseInteger } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
+import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
@@ -22,7 +22,8 @@ export const trackEntryOptions: FileRule = {
   },
   check({ analysis, report, target }) {
     const model = analysis.model;
-    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...model.syncGroups.map((g) => g.node.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
+    // With the sync groups keepalived lost at a repeated `group` list: it checked their lines as it read them.
+    const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
       const blocks = blocksOfOwners[i]!;
       for (let j = 0; j < blocks.length; j++) {

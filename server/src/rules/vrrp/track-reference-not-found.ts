@@ -7,7 +7,7 @@ import { argText, child, childrenNamed, type AstNode, type Word } from '../../co
 import type { Range } from '../../core/syntax/cst.js';
 import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
-import { topLevelOrder, trackBlocks, wordsRange } from './util.js';
+import { syncGroupsAsRead, topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
 import { suggest, suggestByWords } from '../../core/analysis/suggest.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -75,15 +75,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
     const blocks = trackBlocks(inst).filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: inst.node, blocks });
   }
-  for (let j = 0, gs = model.syncGroups; j < gs.length; j++) {
-    const g = gs[j]!;
-    const blocks = g.node.children.filter((b) => TARGET[b.keyword]);
-    if (blocks.length) tracking.push({ owner: g.node, blocks });
-  }
-  // A sync group keepalived lost at a repeated `group` list had its track lines looked up as they were read.
-  for (let j = 0, lost = model.lostBlocks; j < lost.length; j++) {
-    const node = lost[j]!.node;
-    if (node.keyword !== 'vrrp_sync_group') continue;
+  // With the sync groups keepalived lost at a repeated `group` list: it looked their track lines up as it read them.
+  for (let j = 0, gs = syncGroupsAsRead(model); j < gs.length; j++) {
+    const node = gs[j]!;
     const blocks = node.children.filter((b) => TARGET[b.keyword]);
     if (blocks.length) tracking.push({ owner: node, blocks });
   }

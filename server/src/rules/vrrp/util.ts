@@ -517,6 +517,16 @@ export function anyInstanceStrict(model: KeepalivedConfig): boolean {
   return (model.globalDefs?.vrrpStrict ?? false) || anyInstanceHasRareLine(model, RareLine.strictMode);
 }
 
+/**
+ * The sync groups whose lines keepalived read, in order: those it keeps, then those it lost at a repeated `group`
+ * list (from 2.2.8): what it checks as it reads a line (track entries) it said of both.
+ */
+export const syncGroupsAsRead = perModel((model): AstNode[] => {
+  const out = model.syncGroups.map((g) => g.node);
+  for (let i = 0, lost = model.lostBlocks; i < lost.length; i++) if (lost[i]!.node.keyword === 'vrrp_sync_group') out.push(lost[i]!.node);
+  return out;
+});
+
 /** Position of each top-level block in keepalived's read order (includes already inlined). */
 export const topLevelOrder = perModel((model): Map<AstNode, number> => {
   const order = new Map<AstNode, number>();
