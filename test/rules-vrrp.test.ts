@@ -694,6 +694,18 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
 });
 
 describe('KA335-KA341', () => {
+  // A bare `file` line is reported and leaves the file an earlier line set: the track file is kept (fuzz-generate, 2.2.8).
+  const fileThenBare = 'track_file tf_2 {\n  file /run/kalint-tf\n  file\n}\nvrrp_instance VI_2 {\n  interface eth0\n  virtual_router_id 51\n  track_file {\n    tf_2\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+  it('KA335/KA315: a bare file line after one with a path keeps the track file', () => {
+    expect(lines(fileThenBare, 'KA335')).toEqual([]);
+    expect(lines(fileThenBare, 'KA315')).toEqual([]);
+    expect(lines(fileThenBare.replace('  file /run/kalint-tf\n', ''), 'KA335')).toEqual([3]);
+  });
+  it.skipIf(!keepalivedAvailable())('KA335/KA315: agrees with keepalived -t on a bare file line after a path', () => {
+    const said = runKeepalived(fileThenBare).messages.map((m) => m.message);
+    expect(said).toContainEqual(expect.stringContaining('track file file name missing'));
+    expect(said.filter((m) => /No file set|not found/.test(m))).toEqual([]);
+  });
   it('KA335: track_file without file and vrrp_track_process without process, at the closing brace', () => {
     expect(lines('track_file tf {\n    weight 5\n}\nvrrp_track_process p {\n    weight 1\n}\n', 'KA335')).toEqual([3, 6]);
     expect(lines('track_file tf {\n    file /run/x\n}\n', 'KA335')).toEqual([]);

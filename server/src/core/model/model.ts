@@ -249,6 +249,13 @@ const asSeconds = (s: string) => {
 // builtin and allocates a result: 2-3x slower, and much garbage). test/shared-empty.test.ts checks it stays empty.
 const NONE: never[] = [];
 
+/** The last `keyword` line of `node` that has a value. */
+function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
+  const kids = node.children;
+  for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === keyword && kids[i]!.argCount > 0) return kids[i];
+  return undefined;
+}
+
 /** Whether a `version` line sets the instance's version (2 or 3). */
 function validVersion(node: AstNode): boolean {
   const v = parsedNumber(node, asInt);
@@ -831,7 +838,8 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
 
   const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks, target) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
-  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(child(n, 'file')), weight: firstSetWeight(n, 1, 254) });
+  // A bare `file` line leaves the file an earlier line set.
+  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(lastWithValue(n, 'file')), weight: firstSetWeight(n, 1, 254) });
   return {
     root,
     lostBlocks: lostBlocks.length ? lostBlocks : NONE,

@@ -56,9 +56,10 @@ export const trackDefinitionIncomplete: FileRule = {
       }
       const needed = REQUIRED.get(n.keyword);
       if (!needed) continue;
-      // A bare `file` line is reported and leaves the file unset (a bare `process` stops keepalived, KA203).
+      // A bare `file` line is reported and leaves the file as it was: unset, or an earlier line's (a bare `process`
+      // stops keepalived, KA203).
       const line = child(n, needed);
-      if (line && (line.argCount || needed === 'process')) continue;
+      if (line && (needed === 'process' || n.children.some((c) => c.keyword === needed && c.argCount > 0))) continue;
       // keepalived checks when the block ends and reports the closing brace's line.
       report({
         message: `${n.keyword} '${n.args[0]?.text ?? ''}' has ${line ? `a '${needed}' line without a value` : `no '${needed}' line`}; keepalived removes it${

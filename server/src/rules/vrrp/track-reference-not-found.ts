@@ -100,7 +100,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
     }
   }
   // The track files keepalived has on its list before a position: those with a 'file' line.
-  const keptTrackFiles = model.root.children.filter((n) => TARGET.track_file!.blocks.includes(n.keyword) && argText(n) && child(n, 'file')?.argCount);
+  // (A bare `file` line leaves an earlier line's file: any line with a value keeps the track file.)
+  const keptTrackFiles = model.root.children.filter((n) => TARGET.track_file!.blocks.includes(n.keyword) && argText(n) && n.children.some((c) => c.keyword === 'file' && c.argCount > 0));
   const keptTrackFileBefore = (pos: number) => keptTrackFiles.some((n) => (order.get(n) ?? 0) < pos);
   for (let q = 0; q < tracking.length; q++) {
     const { owner, blocks } = tracking[q]!;
