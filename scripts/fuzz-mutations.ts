@@ -640,10 +640,14 @@ export const HOST_DEPENDENT: RegExp[] = [
   // The instance's interface did not exist on this machine, so keepalived has none for its VMAC.
   // (2.2.4 and earlier: "with unicast peers and no interface").
   /Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
-  // Before 2.1.0 the report of a garp_group interface this machine lacks reads the 'interfaces' line's missing word
-  // (KA371 reports the same garbled message for a repeated interface, which needs no host).
-  /Configuration line starting `interfaces` is missing a parameter/,
 ];
+
+/**
+ * Before 2.1.0 the report of a garp_group interface this machine lacks reads the 'interfaces' line's missing word and
+ * stops keepalived; KA371 reports the same garbled message for a repeated interface, which needs no host. Without a
+ * finding at its line the message is the host's doing (not a miss), but keepalived still stopped there.
+ */
+const GARBLED_INTERFACES_REPORT = /Configuration line starting `interfaces` is missing a parameter/;
 
 /** keepalived's lineless messages and the rule reporting each: a finding of that rule is not a false error when keepalived printed it. */
 /** keepalived's lineless messages and the kalint code (or codes, space-separated) that says each. */
@@ -802,6 +806,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     if (m.line === undefined || hostCascade(m) || m.line > markerLine) continue;
     const lines = unterminated && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
     const here = inMain.filter((d) => lines.includes(d.range.start.line + 1));
+    if (!here.length && GARBLED_INTERFACES_REPORT.test(m.message)) continue;
     if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }

@@ -699,6 +699,27 @@ describe('lvs rules', () => {
       expect(said).toEqual(release === '2.0.19' ? ['80', '82'] : []);
     });
   }
+  // From 36318cb4 (2.0.14) to ca49b6cd (2.1.4) an SMTP_CHECK host block starts as a copy of the checker's connection so
+  // far: it takes the checker's connect_ip and bind_if (found with fuzz-generate against 2.0.19).
+  const smtpHosts = (bindIf: string) => vs('2001:db8::1 25', ['protocol TCP'], ['real_server 2001:db8::2 25 {', '  SMTP_CHECK {', '    connect_ip fe80::1', ...(bindIf ? [bindIf] : []), '    host {', '    }', '    host {', '      connect_ip fe80::2', '    }', '  }', '}']);
+  it('KA530: an SMTP_CHECK host takes the checker connect_ip and bind_if in 2.0.14 to 2.1.3', () => {
+    const at = (text: string, target: string) => findings(text, 'KA530', target).map((d) => d.range.start.line + 1);
+    const withBind = smtpHosts('    bind_if eth0');
+    const without = smtpHosts('');
+    expect(at(withBind, '2.0.19')).toEqual([]);
+    expect(at(withBind, '2.1.5')).toEqual([11]);
+    expect(at(without, '2.0.19')).toEqual([7, 10, 11]);
+    expect(at(without, '2.2.7')).toEqual([10, 11]);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on SMTP_CHECK hosts`, () => {
+      for (const [bind, want] of [['    bind_if eth0', release === '2.0.19' ? [] : [11]], ['', release === '2.0.19' ? [7, 10, 11] : [10, 11]]] as const) {
+        const said = runRelease(binary!, smtpHosts(bind)).messages.filter((m) => /requires a bind_if/.test(m.message)).map((m) => m.line!);
+        expect([...new Set(said)].sort((a, b) => a - b), `${release} ${bind}`).toEqual(want);
+      }
+    });
+  }
   // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
   // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
   it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {

@@ -131,7 +131,8 @@ export const checkerConnectionAddress: FileRule = {
       // keepalived's checker starts with the real server as its destination (connect_ip); each
       // connect_ip or bindto is checked against the other as it is read, and a mismatching one
       // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).
-      // SMTP_CHECK's own connection has no destination (but in SMTP_FROM_SERVER): each of its host blocks starts from the real server.
+      // SMTP_CHECK's own connection has no destination (but in SMTP_FROM_SERVER, where each of its host blocks starts as a
+      // copy of the checker's connection so far, 36318cb4 to ca49b6cd); each host block starts from the real server.
       // The model notes which connection lines the checker has: most have none, and then nothing
       // below but the link-local check applies.
       const lines = ck.connectionLines;
@@ -144,8 +145,19 @@ export const checkerConnectionAddress: FileRule = {
         // Each host is a connection of its own, checked when its block ends: it inherits no bind_if, and
         // keepalived drops the host alone (check_smtp.c, smtp_host_end_handler).
         const own = checkFamilies(ctx, rs, host, true);
-        const hostTarget = own.connectIp && ipFamily(own.connectIp) ? own.connectIp : rs.address;
-        if (own.bindIf || !isLinkLocal6(hostTarget)) continue;
+        // In the releases that start a host from the checker's connection (fromServer), it takes the checker's
+        // connect_ip and bind_if read before it.
+        let inheritedTarget: string | undefined;
+        let inheritedBindIf = false;
+        if (fromServer) {
+          for (let k = 0; k < m; k++) {
+            const c = hosts[k]!;
+            if (c.keyword === 'connect_ip' && ipFamily(c.argText(0) ?? '')) inheritedTarget = c.argText(0);
+            else if (c.keyword === 'bind_if' && c.argCount > 0) inheritedBindIf = true;
+          }
+        }
+        const hostTarget = own.connectIp && ipFamily(own.connectIp) ? own.connectIp : (inheritedTarget ?? rs.address);
+        if (own.bindIf || inheritedBindIf || !isLinkLocal6(hostTarget)) continue;
         ctx.report({
           message: `this SMTP_CHECK host connects to the link-local address ${hostTarget} but has no 'bind_if'; keepalived drops the host (keepalived: "Checker link local address … requires a bind_if")`,
           file: host.file,
