@@ -720,6 +720,30 @@ describe('lvs rules', () => {
       }
     });
   }
+  // Before 2.1.0 a DNS_CHECK dropped for its link-local address frees the built-in default name: an abort (fuzz-generate, 2.0.19).
+  const dnsLinkLocal = (name: string) => vs('2001:db8::3 53', ['protocol UDP'], ['real_server fe80::1 53 {', '  DNS_CHECK {', ...(name ? [`    name ${name}`] : []), '  }', '}']);
+  it('KA530: predicts the 2.0.x abort on a dropped DNS_CHECK without a name', () => {
+    const crash = (text: string, target: string) => findings(text, 'KA530', target).map((d) => d.message.includes('free(): invalid pointer'));
+    expect(crash(dnsLinkLocal(''), '2.0.19')).toEqual([true]);
+    expect(crash(dnsLinkLocal('example.com'), '2.0.19')).toEqual([false]);
+    expect(crash(dnsLinkLocal(''), '2.1.5')).toEqual([false]);
+  });
+  // The same default name is freed when keepalived drops a group virtual server whose group is missing (KA515).
+  const dnsInMissingGroup = vs('group nosuch', ['protocol UDP'], ['real_server 192.0.2.4 53 {', '  DNS_CHECK {', '  }', '}']);
+  it('KA515: predicts the 2.0.x abort when it drops a virtual server with a DNS_CHECK without a name', () => {
+    expect(findings(dnsInMissingGroup, 'KA515', '2.0.19').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['error', true]]);
+    expect(findings(dnsInMissingGroup, 'KA515', '2.1.5').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['warning', false]]);
+  });
+  for (const release of ['2.0.10', '2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`KA515: agrees with keepalived ${release} -t on a dropped virtual server with a DNS_CHECK`, () => {
+      expect(runRelease(binary!, dnsInMissingGroup).signal === 'SIGABRT').toBe(release !== '2.1.5');
+    });
+    it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on a dropped DNS_CHECK`, () => {
+      expect(runRelease(binary!, dnsLinkLocal('')).signal === 'SIGABRT').toBe(release !== '2.1.5');
+      expect(runRelease(binary!, dnsLinkLocal('example.com')).signal).toBeUndefined();
+    });
+  }
   // keepalived 1.3.5's checker dump of an empty virtual_server_group G used by a virtual server: "Virtual Server
   // Group = G", "VS GROUP = G" with its real server, no word of removing; 5ef57352 (1.3.7) added "has no entries - removing".
   it('before 1.3.7 says that an empty virtual_server_group is kept but gives no service', () => {

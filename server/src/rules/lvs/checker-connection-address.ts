@@ -86,6 +86,18 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
   return { connectIp, bindIf };
 }
 
+/**
+ * Before 2.1.0 keepalived frees a dropped DNS_CHECK's name even when it is the built-in default (no `name` line): the
+ * 2.0.10 and 2.0.19 builds abort ("free(): invalid pointer") after "Checker link local address … requires a bind_if";
+ * 2.1.5 does not.
+ */
+const DNS_DEFAULT_NAME_FREED_BEFORE: Version = [2, 1, 0];
+
+/** Whether freeing this DNS_CHECK crashes keepalived `target` (a DNS_CHECK without a `name` line, before 2.1.0). */
+export function dnsCheckFreeCrashes(checker: AstNode, target: Version): boolean {
+  return compareVersions(target, DNS_DEFAULT_NAME_FREED_BEFORE) < 0 && !checker.children.some((c) => c.keyword === 'name' && c.argCount > 0);
+}
+
 /** Releases that crash at the end of an SMTP_CHECK whose own connect_ip was skipped (see checkFamilies). */
 const SMTP_UNSET_DESTINATION_CRASH: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
 /**
@@ -178,8 +190,13 @@ export const checkerConnectionAddress: FileRule = {
       }
       const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
       if (bindIf || !isLinkLocal6(target)) continue;
+      // Before 2.1.0 dropping a DNS_CHECK frees its name, which without a `name` line is the built-in default.
+      const crash =
+        ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, ctx.target)
+          ? `, and keepalived ${ctx.target.join('.')} then crashes freeing the default name of a DNS_CHECK without a 'name' line ("free(): invalid pointer", an abort, also under keepalived -t; fixed in 2.1.0)`
+          : '';
       ctx.report({
-        message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")`,
+        message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")${crash}`,
         file: ck.node.file,
         range: blockEnd(ck.node),
         related: [related(ck.node, `${ck.kind} starts here`)],

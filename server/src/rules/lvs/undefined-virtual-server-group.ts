@@ -4,6 +4,20 @@ import { related, vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
 import { REMOVED_SINCE } from './virtual-server-group-empty.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { VirtualServer } from '../../core/model/model.js';
+import { dnsCheckFreeCrashes } from './checker-connection-address.js';
+
+/** What dropping the virtual server does to keepalived `target` besides: freeing a DNS_CHECK without a name crashes 2.0.x. */
+function dropCrash(vs: VirtualServer, target: Version): string {
+  for (const rs of vs.realServers) {
+    for (const ck of rs.checkers) {
+      if (ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, target)) {
+        return `; and as keepalived ${target.join('.')} frees it, the DNS_CHECK without a 'name' line (line ${ck.node.range.start.line + 1}) crashes it ("free(): invalid pointer", an abort, also under keepalived -t; fixed in 2.1.0)`;
+      }
+    }
+  }
+  return '';
+}
 
 /** 1.3.6 drops a virtual server whose group is missing; 1.3.5 keeps it with no group, and IPVS gets no service from it. */
 const DROPPED_SINCE: Version = [1, 3, 6];
@@ -37,8 +51,10 @@ export const undefinedVirtualServerGroup: FileRule = {
         // Before 1.3.7 the group stays and KA526 says its virtual servers add no service.
         if (!f.group!.removed || compareVersions(ctx.target, REMOVED_SINCE) < 0) continue;
         const w = vs.node.args[1]!;
+        const crash = dropCrash(vs, ctx.target);
         ctx.report({
-          message: `'${vsLabel(vs)}': keepalived removes virtual_server_group '${vs.group}' (no usable entries), so it drops this virtual server too and only logs it — keepalived -t stays silent about the virtual server`,
+          message: `'${vsLabel(vs)}': keepalived removes virtual_server_group '${vs.group}' (no usable entries), so it drops this virtual server too and only logs it — keepalived -t stays silent about the virtual server${crash}`,
+          ...(crash ? { severity: 'error' as const } : {}),
           file: w.file,
           range: w.range,
           related: [related(group.node, 'the group keepalived removes')],
@@ -47,12 +63,14 @@ export const undefinedVirtualServerGroup: FileRule = {
       }
       const nameWord = vs.node.args[1]!;
       const guess = suggest(vs.group, (names ??= groups.map((g) => g.name)));
+      const crash = dropCrash(vs, ctx.target);
       const effect =
         compareVersions(ctx.target, DROPPED_SINCE) < 0
           ? `keepalived ${ctx.target.join('.')} keeps this virtual server without addresses, so IPVS gets no service from it, and only logs "specified but not configured - ignoring virtual server"`
-          : 'keepalived drops this virtual server and only logs it — keepalived -t stays silent';
+          : `keepalived drops this virtual server and only logs it — keepalived -t stays silent${crash}`;
       ctx.report({
         message: `'${vsLabel(vs)}': no virtual_server_group '${vs.group}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}; ${effect}`,
+        ...(crash ? { severity: 'error' as const } : {}),
         file: nameWord.file,
         range: nameWord.range,
         fix: guess && !nameWord.quoted && !nameWord.expanded ? { description: `Replace with '${guess}'`, edits: [{ file: nameWord.file, range: nameWord.range, newText: guess }] } : undefined,
