@@ -734,10 +734,17 @@ describe('lvs rules', () => {
     expect(findings(dnsInMissingGroup, 'KA515', '2.0.19').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['error', true]]);
     expect(findings(dnsInMissingGroup, 'KA515', '2.1.5').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['warning', false]]);
   });
+  // And when it drops a group virtual server whose group is of the other family (KA532).
+  const dnsInOtherFamily = conf('virtual_server_group G {', '  192.0.2.1 53', '}') + vs('group G', ['protocol UDP'], ['real_server 2001:db8::4 53 {', '  DNS_CHECK {', '  }', '}']);
+  it('KA532: predicts the 2.0.x abort too', () => {
+    expect(findings(dnsInOtherFamily, 'KA532', '2.0.19').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['error', true]]);
+    expect(findings(dnsInOtherFamily, 'KA532', '2.1.5').map((d) => [d.severity, d.message.includes('free(): invalid pointer')])).toEqual([['warning', false]]);
+  });
   for (const release of ['2.0.10', '2.0.19', '2.1.5']) {
     const binary = releaseBinary(release);
-    it.skipIf(!binary)(`KA515: agrees with keepalived ${release} -t on a dropped virtual server with a DNS_CHECK`, () => {
+    it.skipIf(!binary)(`KA515/KA532: agree with keepalived ${release} -t on a dropped virtual server with a DNS_CHECK`, () => {
       expect(runRelease(binary!, dnsInMissingGroup).signal === 'SIGABRT').toBe(release !== '2.1.5');
+      expect(runRelease(binary!, dnsInOtherFamily).signal === 'SIGABRT').toBe(release !== '2.1.5');
     });
     it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on a dropped DNS_CHECK`, () => {
       expect(runRelease(binary!, dnsLinkLocal('')).signal === 'SIGABRT').toBe(release !== '2.1.5');

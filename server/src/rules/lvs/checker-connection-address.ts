@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { blockEnd, related, allCheckers } from './util.js';
-import { ConnectionLine, type RealServer } from '../../core/model/model.js';
+import { ConnectionLine, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 function isLinkLocal6(addr: string): boolean {
@@ -92,6 +92,21 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
  * 2.1.5 does not.
  */
 const DNS_DEFAULT_NAME_FREED_BEFORE: Version = [2, 1, 0];
+
+/**
+ * What dropping a whole virtual server does to keepalived `target` besides (KA515, KA532): freeing a DNS_CHECK
+ * without a name crashes 2.0.x. '' when nothing.
+ */
+export function virtualServerDropCrash(vs: VirtualServer, target: Version): string {
+  for (const rs of vs.realServers) {
+    for (const ck of rs.checkers) {
+      if (ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, target)) {
+        return `; and as keepalived ${target.join('.')} frees it, the DNS_CHECK without a 'name' line (line ${ck.node.range.start.line + 1}) crashes it ("free(): invalid pointer", an abort, also under keepalived -t; fixed in 2.1.0)`;
+      }
+    }
+  }
+  return '';
+}
 
 /** Whether freeing this DNS_CHECK crashes keepalived `target` (a DNS_CHECK without a `name` line, before 2.1.0). */
 export function dnsCheckFreeCrashes(checker: AstNode, target: Version): boolean {

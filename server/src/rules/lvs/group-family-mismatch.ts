@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import { familyName } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { related, vsLabel } from './util.js';
+import { virtualServerDropCrash } from './checker-connection-address.js';
 
 export const groupFamilyMismatch: FileRule = {
   kind: 'file',
@@ -30,8 +31,10 @@ export const groupFamilyMismatch: FileRule = {
       const g = drop.groupFamilies!;
       const groupText = g.v4 && g.v6 ? 'both IPv4 and IPv6 entries' : `${g.v4 ? 'IPv4' : 'IPv6'} entries`;
       const nameWord = vs.node.args[1] ?? vs.node.word!;
+      const crash = virtualServerDropCrash(vs, ctx.target);
       ctx.report({
-        message: `'${vsLabel(vs)}' is ${familyName(family!)} (from line ${(source ?? vs.node).range.start.line + 1}) but group '${vs.group}' has ${groupText}; keepalived drops this virtual server and only logs it ("${drop.reason === 'mixed-group' ? "virtual server group with IPv4 & IPv6 doesn't match virtual server" : "address family doesn't match virtual server"}") — keepalived -t stays silent`,
+        ...(crash ? { severity: 'error' as const } : {}),
+        message: `'${vsLabel(vs)}' is ${familyName(family!)} (from line ${(source ?? vs.node).range.start.line + 1}) but group '${vs.group}' has ${groupText}; keepalived drops this virtual server and only logs it ("${drop.reason === 'mixed-group' ? "virtual server group with IPv4 & IPv6 doesn't match virtual server" : "address family doesn't match virtual server"}") — keepalived -t stays silent${crash}`,
         file: nameWord.file,
         range: nameWord.range,
         related: source ? [related(source, `${familyName(family!)} from here`)] : undefined,

@@ -4,20 +4,7 @@ import { related, vsLabel } from './util.js';
 import { lvsFacts } from './server-facts.js';
 import { REMOVED_SINCE } from './virtual-server-group-empty.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import type { VirtualServer } from '../../core/model/model.js';
-import { dnsCheckFreeCrashes } from './checker-connection-address.js';
-
-/** What dropping the virtual server does to keepalived `target` besides: freeing a DNS_CHECK without a name crashes 2.0.x. */
-function dropCrash(vs: VirtualServer, target: Version): string {
-  for (const rs of vs.realServers) {
-    for (const ck of rs.checkers) {
-      if (ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, target)) {
-        return `; and as keepalived ${target.join('.')} frees it, the DNS_CHECK without a 'name' line (line ${ck.node.range.start.line + 1}) crashes it ("free(): invalid pointer", an abort, also under keepalived -t; fixed in 2.1.0)`;
-      }
-    }
-  }
-  return '';
-}
+import { virtualServerDropCrash as dropCrash } from './checker-connection-address.js';
 
 /** 1.3.6 drops a virtual server whose group is missing; 1.3.5 keeps it with no group, and IPVS gets no service from it. */
 const DROPPED_SINCE: Version = [1, 3, 6];
