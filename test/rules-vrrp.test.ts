@@ -1087,6 +1087,17 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
     expect(message('vrrp_mcast_group4 ff02::12', '2.1.5')).toEqual([expect.stringContaining('before 2.2.5 does not check the family')]);
     expect(message('vrrp_mcast_group4 192.0.2.230', '2.2.5')).toEqual([expect.stringContaining('keepalived ignores it')]);
     expect(message('vrrp_mcast_group4 224.0.0.19', '2.0.19')).toEqual([]);
+    // An address of the other family is KA342's alone (the schema check leaves it), and -t says nothing before 2.2.5
+    // (the 2.0.10 build: rc 0, silent; found by fuzz-generate).
+    const other = g('vrrp_mcast_group4 fe80::1');
+    expect(lintText(other, { file: 'k.conf', targetVersion: '2.0.10' }).diagnostics.map((d) => d.code)).toEqual(['KA342']);
+    expect(message('vrrp_mcast_group4 fe80::1', '2.0.10')).toEqual([expect.stringContaining('(keepalived -t does not report it)')]);
+    expect(lintText(other, { file: 'k.conf' }).diagnostics.map((d) => d.code)).toEqual(['KA342']);
+  });
+  it.skipIf(!keepalivedAvailable())('global groups of the other family: agrees with keepalived -t', () => {
+    const said = runKeepalived('global_defs {\n    vrrp_mcast_group4 fe80::1\n    vrrp_mcast_group6 224.0.0.18\n}\n').messages.map((m) => `${m.line} ${m.message}`);
+    expect(said).toEqual(expect.arrayContaining(['2 vrrp_mcast_group4 [fe80::1] is not IPv4. Skipping', '3 vrrp_mcast_group6 [224.0.0.18] is not IPv6. Skipping']));
+    expect(lintText('global_defs {\n    vrrp_mcast_group4 fe80::1\n    vrrp_mcast_group6 224.0.0.18\n}\n', { file: 'k.conf' }).diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}`)).toEqual(['KA342 2', 'KA342 3']);
   });
   it('VRRPv3 advert_int in centiseconds', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 0.125'), 'KA343')).toHaveLength(1);

@@ -31,7 +31,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -1911,6 +1911,8 @@ export class Walker implements LineSink {
           if (v !== undefined) strtodProblem = outsideRange(read, text, keyword, v);
         }
         const p = strtodProblem ?? checkArg(argIn(a, this.options.target), text, keyword);
+        // An address of the other family for a global multicast group: KA342 says what the release does with it.
+        if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {
           if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args.argWord(i).range, file);
           continue;

@@ -30,7 +30,7 @@ export const mcastAddressInvalid: FileRule = {
       checked
         ? 'keepalived ignores it'
         : family
-          ? 'keepalived before 2.2.5 does not check the family and writes the parsed address over its group, so adverts go to a wrong address'
+          ? 'keepalived before 2.2.5 does not check the family and writes the parsed address over its group, so adverts go to a wrong address (keepalived -t does not report it)'
           : 'keepalived before 2.2.5 accepts it without a word and sends its adverts there, where the peers do not listen';
     const say = (node: AstNode, message: string, severity?: Severity) =>
       report({ message, file: node.file, range: node.args[0]?.range ?? node.range, severity });
