@@ -720,6 +720,28 @@ describe('lvs rules', () => {
       }
     });
   }
+  // Before 36318cb4 (2.0.14) an SMTP_CHECK checks its own connection only when one of its options is set, and frees it
+  // twice when it drops it (found with fuzz-generate against 2.0.10).
+  const smtpOwn = (body: string[]) => vs('2001:db8::3 25', ['protocol TCP'], ['real_server fe80::1 25 {', '  SMTP_CHECK {', ...body, '  }', '}']);
+  const smtpCases: [string, string[], string[]][] = [
+    ['no option', [], []],
+    ['an fwmark', ['    fwmark 5'], ['6 crash']],
+    ['a host block', ['    host {', '    }'], ['6']],
+  ];
+  it('KA530: SMTP_CHECK before 2.0.14 checks its connection only when an option is set, and then crashes', () => {
+    for (const [what, body, want] of smtpCases) {
+      expect(findings(smtpOwn(body), 'KA530', '2.0.10').map((d) => `${d.range.start.line + 1}${d.message.includes('crashes') ? ' crash' : ''}`), what).toEqual(want);
+    }
+    expect(findings(smtpOwn([]), 'KA530', '2.0.19').map((d) => d.range.start.line + 1)).toEqual([5]);
+  });
+  const build2010 = releaseBinary('2.0.10');
+  it.skipIf(!build2010)('KA530: agrees with keepalived 2.0.10 -t on SMTP_CHECK connections', () => {
+    for (const [what, body, want] of smtpCases) {
+      const run = runRelease(build2010!, smtpOwn(body));
+      expect(run.messages.filter((m) => /requires a bind_if/.test(m.message)).map((m) => String(m.line)), what).toEqual(want.map((w) => w.split(' ')[0]!));
+      expect(run.signal === 'SIGSEGV', what).toBe(want.some((w) => w.endsWith('crash')));
+    }
+  });
   // Before 2.1.0 a DNS_CHECK dropped for its link-local address frees the built-in default name: an abort (fuzz-generate, 2.0.19).
   const dnsLinkLocal = (name: string) => vs('2001:db8::3 53', ['protocol UDP'], ['real_server fe80::1 53 {', '  DNS_CHECK {', ...(name ? [`    name ${name}`] : []), '  }', '}']);
   it('KA530: predicts the 2.0.x abort on a dropped DNS_CHECK without a name', () => {

@@ -113,6 +113,9 @@ export function dnsCheckFreeCrashes(checker: AstNode, target: Version): boolean 
   return compareVersions(target, DNS_DEFAULT_NAME_FREED_BEFORE) < 0 && !checker.children.some((c) => c.keyword === 'name' && c.argCount > 0);
 }
 
+/** The SMTP_CHECK options that make a release before 2.0.14 check (and use) the checker's own connection. */
+const SMTP_CONNECTION_OPTIONS: ReadonlySet<string> = new Set(['connect_ip', 'connect_port', 'bindto', 'bind_port', 'bind_if', 'fwmark', 'connect_timeout']);
+
 /** Releases that crash at the end of an SMTP_CHECK whose own connect_ip was skipped (see checkFamilies). */
 const SMTP_UNSET_DESTINATION_CRASH: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
 /**
@@ -205,11 +208,17 @@ export const checkerConnectionAddress: FileRule = {
       }
       const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
       if (bindIf || !isLinkLocal6(target)) continue;
+      // Before 36318cb4 (2.0.14) an SMTP_CHECK checks its own connection only when one of its options is set, and
+      // then frees it twice when it drops it.
+      const oldSmtp = smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[0]) < 0;
+      if (oldSmtp && !ck.node.children.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
       // Before 2.1.0 dropping a DNS_CHECK frees its name, which without a `name` line is the built-in default.
       const crash =
         ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, ctx.target)
           ? `, and keepalived ${ctx.target.join('.')} then crashes freeing the default name of a DNS_CHECK without a 'name' line ("free(): invalid pointer", an abort, also under keepalived -t; fixed in 2.1.0)`
-          : '';
+          : oldSmtp
+            ? `, and keepalived ${ctx.target.join('.')} then frees the SMTP_CHECK's connection twice and crashes (a segmentation fault, also under keepalived -t; fixed in 2.0.14)`
+            : '';
       ctx.report({
         message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")${crash}`,
         file: ck.node.file,
