@@ -886,6 +886,18 @@ describe('KA335-KA341', () => {
     const text = (body: string) => `vrrp_instance A {\nvirtual_router_id 1\n${body}}\n`;
     const ours = (body: string, release: string) =>
       lintText(text(body), { file: 'keepalived.conf', targetVersion: release }).diagnostics.filter((d) => d.code === 'KA338').map((d) => `${d.range.start.line + 1}${d.message.includes('crashes') ? ' crash' : ''}`);
+    it('KA312: an instance keepalived runs without an interface loses its addresses without dev', () => {
+      // 2.2.8 and 2.4.3: "(A): no interface for vip 10.0.0.5 - removing", then "(A) No VIP specified; at least one is required" (VRRPv3).
+      const body = 'version 3\nunicast_src_ip 10.0.0.1\nvirtual_ipaddress {\n10.0.0.5\n}\n';
+      const ka312 = (release: string) => lintText(text(body), { file: 'keepalived.conf', targetVersion: release }).diagnostics.filter((d) => d.code === 'KA312').map((d) => d.message);
+      expect(ka312('2.2.8')).toEqual([expect.stringContaining("it runs without an interface, and keepalived removes every address that names no 'dev'")]);
+      expect(lintText(text(body.replace('10.0.0.5\n', '10.0.0.5 dev eth0\n')), { file: 'keepalived.conf', targetVersion: '2.2.8' }).diagnostics.filter((d) => d.code === 'KA312')).toEqual([]);
+    });
+    it.skipIf(!releaseBinary('2.2.8'))('KA312: agrees with keepalived 2.2.8 -t on addresses removed for want of an interface', () => {
+      const body = 'version 3\nunicast_src_ip 10.0.0.1\nvirtual_ipaddress {\n10.0.0.5\n}\n';
+      expect(runRelease(releaseBinary('2.2.8')!, text(body)).messages.map((m) => m.message)).toContainEqual(expect.stringContaining('No VIP specified; at least one is required'));
+      expect(runRelease(releaseBinary('2.2.8')!, text(body.replace('10.0.0.5\n', '10.0.0.5 dev eth0\n'))).messages.map((m) => m.message)).not.toContainEqual(expect.stringContaining('No VIP specified'));
+    });
     it('reports each case as the release does', () => {
       for (const c of cases) {
         expect(ours(c.body, '2.2.7'), c.body).toEqual(c.lines[0]);

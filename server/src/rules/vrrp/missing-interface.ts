@@ -61,6 +61,23 @@ function configuredSource(inst: VrrpInstance, family: 4 | 6): Located<string> | 
 type Report = (finding: { message: string; file: string; range: Range }) => void;
 
 /**
+ * Whether keepalived `target` runs the instance without an interface (none, or one it ignores), and so removes every
+ * virtual address that names no `dev` of its own (see unicastWithoutInterface).
+ */
+export function runsWithoutInterface(inst: VrrpInstance, target: Version): boolean {
+  const at = (v: Version) => compareVersions(target, v) >= 0;
+  const v = inst.interface?.value;
+  const ignored = v === 'lo' || (v !== undefined && tooLong(v) && inst.node.children.every((c) => c.keyword !== 'interface' || tooLong(c.argText(0))));
+  if (inst.interface && !ignored) return false;
+  const letThrough = at(UNICAST_WITHOUT_INTERFACE_AGAIN) ? firstUnicastKeyword(inst) !== undefined : at(UNICAST_WITHOUT_INTERFACE_SINCE) && !at(UNICAST_WITHOUT_INTERFACE_LAPSED) && isUnicast(inst);
+  if (!letThrough) return false;
+  const family = instanceFamily(inst) ?? 4;
+  const source = configuredSource(inst, family);
+  // Refused without a source or with a link-local one; an IPv6 instance without peers crashes it.
+  return source !== undefined && !(family === 6 && (linkLocal(source.value) || !isUnicast(inst)));
+}
+
+/**
  * An instance without an interface that keepalived lets through as unicast (2.1.0 to 2.2.4: one with unicast peers;
  * from 2.2.8: one with any unicast keyword, peers or not), and what keepalived then requires of it or does to it.
  * `noInterface` words a finding for an instance whose interface line keepalived ignored (else undefined).

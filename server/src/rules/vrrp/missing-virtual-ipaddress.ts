@@ -1,7 +1,8 @@
 // KA312: an instance with no virtual_ipaddress: a warning for VRRPv2, rejected for VRRPv3/strict.
 
 import type { FileRule } from '../types.js';
-import { effectiveVersion, firstUsableVip, hasNoVirtualIpaddress, isStrict, nameRange, uniqueInstances } from './util.js';
+import { effectiveVersion, firstUsableVip, hasNoVirtualIpaddress, isStrict, keptVirtualAddresses, nameRange, uniqueInstances } from './util.js';
+import { runsWithoutInterface } from './missing-interface.js';
 
 /**
  * What an instance without usable VIPs still does on failover: virtual_ipaddress_excluded addresses
@@ -26,12 +27,14 @@ export const missingVirtualIpaddress: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    version 3\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
     for (let i = 0, insts = uniqueInstances(model); i < insts.length; i++) {
       const inst = insts[i]!;
-      // Addresses of the other family (KA313) or skipped for their options (KA346) do not count.
-      if (firstUsableVip(inst)) continue;
+      // Addresses of the other family (KA313) or skipped for their options (KA346) do not count, nor, on an
+      // instance keepalived runs without an interface, those without their own `dev` (KA338).
+      const usable = firstUsableVip(inst);
+      if (usable && !(runsWithoutInterface(inst, target) && !keptVirtualAddresses(inst).some((a) => a.options.includes('dev')))) continue;
       // keepalived 2.2.8+ has `no_virtual_ipaddress` to say this is intended, except in strict mode, where it
       // clears it (2.2.8 and 2.4.3: "no_virtual_ipaddress and strict mode incompatible, clearing
       // no_virtual_ipaddress", then "No VIP specified; at least one is required").
@@ -40,9 +43,11 @@ export const missingVirtualIpaddress: FileRule = {
       if (cleared && !strict) continue;
       const required = effectiveVersion(model, inst) === 3 || strict;
       // Addresses were written but keepalived skips each one (invalid, other family): say so, not "none".
-      const none = inst.virtualIpaddresses.length > 0
-        ? `has no usable virtual_ipaddress (keepalived skips every address in its block)`
-        : 'has no virtual_ipaddress';
+      const none = usable
+        ? `has no usable virtual_ipaddress (it runs without an interface, and keepalived removes every address that names no 'dev')`
+        : inst.virtualIpaddresses.length > 0
+          ? `has no usable virtual_ipaddress (keepalived skips every address in its block)`
+          : 'has no virtual_ipaddress';
       report({
         message: required
           ? `vrrp_instance '${inst.name}' ${none}; with ${strict ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration${cleared ? ' (strict mode clears no_virtual_ipaddress)' : ''}`
