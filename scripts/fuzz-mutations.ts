@@ -653,7 +653,8 @@ const GARBLED_INTERFACES_REPORT = /Configuration line starting `interfaces` is m
 /** keepalived's lineless messages and the kalint code (or codes, space-separated) that says each. */
 export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/the virtual router id must be set/, 'KA300'],
-  [/both use VRID \d+|duplicate VRID conflict/, 'KA301'],
+  // (Before 2.1.0 two instances without a VRID "both use VRID 0": KA300 says so.)
+  [/both use VRID \d+|duplicate VRID conflict/, 'KA301 KA300'],
   [/does not support authentication|Cannot use AH authentication with IPv6/, 'KA303'],
   [/Authentication specified but no password given/, 'KA304'],
   [/Initial state master is incompatible with AH authentication/, 'KA305'],

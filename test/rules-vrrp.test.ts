@@ -1,7 +1,7 @@
 // The VRRP rules (KA300-KA399) on the cases their docs examples do not cover: the conditions under
 // which keepalived does or does not act, checked against what keepalived 2.2.7 was seen to do.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
@@ -1556,6 +1556,24 @@ describe('KA351: use_vmac and use_ipvlan share the interface name', () => {
         const said = runRelease(binary!, text(a, b)).messages.filter((m) => /interface (?:name )?already specified/.test(m.message)).map((m) => m.line);
         expect(said, `${a}; ${b}`).toEqual(want[release] ? [5] : []);
       }
+    });
+  }
+});
+
+// Before 2.1.0 keepalived compares VRIDs before it wants one set: two instances without a VRID on one interface share
+// VRID 0 (found with the mutation fuzzer against 2.0.19).
+describe('KA300 before 2.1.0: two instances without a VRID both use VRID 0', () => {
+  const text = 'vrrp_instance A {\n  interface eth0\n  virtual_router_id x\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\nvrrp_instance B {\n  interface eth0\n  virtual_ipaddress {\n    10.0.0.2\n  }\n}\n';
+  it('names the conflict keepalived reports instead of the missing VRID', () => {
+    expect(findings(text, 'KA300', '2.0.19').map((d) => d.message)).toEqual(Array(2).fill(expect.stringContaining('("A and B both use VRID 0 with IPv4 on interface eth0")')));
+    expect(findings(text, 'KA300', '2.1.5').map((d) => d.message)).toEqual(Array(2).fill(expect.stringContaining('"the virtual router id must be set"')));
+    expect(findings(text.replace(/vrrp_instance B[^]*$/, ''), 'KA300', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('"the virtual router id must be set"')]);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary || !existsSync('/sys/class/net/eth0'))(`agrees with keepalived ${release} -t`, () => {
+      const said = runRelease(binary!, text).messages.map((m) => m.message);
+      expect(said).toContainEqual(release === '2.0.19' ? 'A and B both use VRID 0 with IPv4 on interface eth0' : expect.stringContaining('the virtual router id must be set'));
     });
   }
 });
