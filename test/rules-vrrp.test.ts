@@ -1560,6 +1560,19 @@ describe('KA351: use_vmac and use_ipvlan share the interface name', () => {
   }
 });
 
+// keepalived reports an auth_type it does not know and keeps the one it had (found with fuzz-generate against 2.4.3).
+describe('KA303: an unknown auth_type after a valid one keeps the valid one', () => {
+  const text = 'vrrp_instance A {\n  interface eth0\n  virtual_router_id 51\n  version 3\n  authentication {\n    auth_type PASS\n    auth_pass secret\n    auth_type bogus\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+  it('still reports the authentication VRRPv3 ignores', () => {
+    expect(findings(text, 'KA303').map((d) => d.message)).toEqual([expect.stringContaining('VRRPv3 has no authentication')]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(text).messages.map((m) => m.message);
+    expect(said).toContainEqual(expect.stringContaining("unknown authentication type 'bogus'"));
+    expect(said).toContainEqual(expect.stringContaining('does not support authentication'));
+  });
+});
+
 // Before 2.1.0 keepalived compares VRIDs before it wants one set: two instances without a VRID on one interface share
 // VRID 0 (found with the mutation fuzzer against 2.0.19).
 describe('KA300 before 2.1.0: two instances without a VRID both use VRID 0', () => {

@@ -493,6 +493,25 @@ function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
   return undefined;
 }
 
+/**
+ * The auth_type line keepalived goes by: the last that says PASS or AH (it reports any other word and keeps what it
+ * had), else the last line (rules report its word).
+ */
+function lastAuthType(blocks: AstNode[]): AstNode | undefined {
+  let last: AstNode | undefined;
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const kids = blocks[b]!.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i]!;
+      if (c.keyword !== 'auth_type') continue;
+      last ??= c;
+      const t = c.argText(0);
+      if (t === 'PASS' || t === 'AH') return c;
+    }
+  }
+  return last;
+}
+
 /** The words keepalived's check_true_false reads as false. */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
 const ON_WORDS = new Set(['on', 'true', 'yes']);
@@ -644,9 +663,9 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     priorityLine,
     advertInt: locatedNumber(advertIntNode, asSeconds),
     version,
-    // Repeated authentication blocks merge; the last auth_type / auth_pass wins.
+    // Repeated authentication blocks merge; the last auth_type keepalived knows / auth_pass wins.
     authentication: authNodes
-      ? { node: authNodes[0]!, type: locatedWord(lastIn(authNodes, 'auth_type')), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
+      ? { node: authNodes[0]!, type: locatedWord(lastAuthType(authNodes)), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
       : undefined,
     virtualIpaddresses: vips,
     virtualIpaddressesExcluded: evips,
