@@ -1560,6 +1560,18 @@ describe('KA351: use_vmac and use_ipvlan share the interface name', () => {
   }
 });
 
+// From 5681838a (2.2.5) a second vrf line is refused once the first set the VRF interface (fuzz-generate, 2.2.8).
+describe('KA209: a repeated vrf line from 2.2.5', () => {
+  const text = 'vrrp_instance A {\n  virtual_router_id 51\n  vrf eth0\n  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n  }\n  vrf eth0\n  virtual_ipaddress {\n    10.0.0.5 dev eth0\n  }\n}\n';
+  it('is refused from 2.2.5, a silent overwrite before', () => {
+    expect(lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA211').map((d) => `${d.code} ${d.range.start.line + 1}`)).toEqual(['KA209 8']);
+    expect(lintText(text, { file: 'k.conf', targetVersion: '2.2.4' }).diagnostics.filter((d) => d.code === 'KA209').map((d) => d.range.start.line + 1)).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable() || !existsSync('/sys/class/net/eth0'))('agrees with keepalived -t', () => {
+    expect(runKeepalived(text).messages.map((m) => `${m.line} ${m.message}`)).toContainEqual("8 (A) VRF interface already specified as 'eth0' - ignoring");
+  });
+});
+
 // keepalived reports an auth_type it does not know and keeps the one it had (found with fuzz-generate against 2.4.3).
 describe('KA303: an unknown auth_type after a valid one keeps the valid one', () => {
   const text = 'vrrp_instance A {\n  interface eth0\n  virtual_router_id 51\n  version 3\n  authentication {\n    auth_type PASS\n    auth_pass secret\n    auth_type bogus\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
