@@ -742,6 +742,19 @@ describe('lvs rules', () => {
       expect(run.signal === 'SIGSEGV', what).toBe(want.some((w) => w.endsWith('crash')));
     }
   });
+  // From ca49b6cd (2.1.4) an SMTP_CHECK with host blocks and no connection option of its own checks only its hosts; from
+  // 2.2.8 a host's connect_ip of the other family is dropped, leaving the real server (found with fuzz-generate, 2.4.3).
+  const otherFamilyHost = vs('2001:db8::3 25', ['protocol TCP'], ['real_server fe80::1 25 {', '  SMTP_CHECK {', '    host {', '      connect_ip 192.0.2.1', '    }', '  }', '}']);
+  const hostCases: Record<string, number[]> = { '2.0.19': [8], '2.1.5': [], '2.2.7': [], '2.2.8': [7], '2.4.3': [7] };
+  it('KA530: an SMTP_CHECK with hosts, and a host connect_ip of the other family, by release', () => {
+    for (const [release, want] of Object.entries(hostCases)) expect(findings(otherFamilyHost, 'KA530', release).map((d) => d.range.start.line + 1), release).toEqual(want);
+  });
+  for (const release of Object.keys(hostCases)) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on an SMTP_CHECK host of the other family`, () => {
+      expect(runRelease(binary!, otherFamilyHost).messages.filter((m) => /requires a bind_if/.test(m.message)).map((m) => m.line), release).toEqual(hostCases[release]);
+    });
+  }
   // Before 2.1.0 a DNS_CHECK dropped for its link-local address frees the built-in default name: an abort (fuzz-generate, 2.0.19).
   const dnsLinkLocal = (name: string) => vs('2001:db8::3 53', ['protocol UDP'], ['real_server fe80::1 53 {', '  DNS_CHECK {', ...(name ? [`    name ${name}`] : []), '  }', '}']);
   it('KA530: predicts the 2.0.x abort on a dropped DNS_CHECK without a name', () => {

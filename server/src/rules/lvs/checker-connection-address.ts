@@ -113,6 +113,9 @@ export function dnsCheckFreeCrashes(checker: AstNode, target: Version): boolean 
   return compareVersions(target, DNS_DEFAULT_NAME_FREED_BEFORE) < 0 && !checker.children.some((c) => c.keyword === 'name' && c.argCount > 0);
 }
 
+/** From this release an SMTP_CHECK host's connect_ip of the other family than its real server is dropped. */
+const SMTP_HOST_FAMILY_CHECKED_SINCE: Version = [2, 2, 8];
+
 /** The SMTP_CHECK options that make a release before 2.0.14 check (and use) the checker's own connection. */
 const SMTP_CONNECTION_OPTIONS: ReadonlySet<string> = new Set(['connect_ip', 'connect_port', 'bindto', 'bind_port', 'bind_if', 'fwmark', 'connect_timeout']);
 
@@ -169,6 +172,7 @@ export const checkerConnectionAddress: FileRule = {
       const smtp = ck.kind === 'SMTP_CHECK';
       const fromServer = !smtp || (compareVersions(ctx.target, SMTP_FROM_SERVER[0]) >= 0 && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) < 0);
       const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, fromServer, smtp);
+      const hostFamilyChecked = compareVersions(ctx.target, SMTP_HOST_FAMILY_CHECKED_SINCE) >= 0;
       if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
         if (host.keyword !== 'host') continue;
@@ -186,7 +190,10 @@ export const checkerConnectionAddress: FileRule = {
             else if (c.keyword === 'bind_if' && c.argCount > 0) inheritedBindIf = true;
           }
         }
-        const hostTarget = own.connectIp && ipFamily(own.connectIp) ? own.connectIp : (inheritedTarget ?? rs.address);
+        // From 2.2.8 a host's connect_ip of the other family than the real server is dropped without a word (the 2.2.8
+        // and 2.4.3 builds then find the real server's link-local address; 2.2.7 and 2.1.5 use the connect_ip).
+        const ownTarget = own.connectIp && ipFamily(own.connectIp) && !(hostFamilyChecked && ipFamily(own.connectIp) !== ipFamily(rs.address)) ? own.connectIp : undefined;
+        const hostTarget = ownTarget ?? inheritedTarget ?? rs.address;
         if (own.bindIf || inheritedBindIf || !isLinkLocal6(hostTarget)) continue;
         ctx.report({
           message: `this SMTP_CHECK host connects to the link-local address ${hostTarget} but has no 'bind_if'; keepalived drops the host (keepalived: "Checker link local address … requires a bind_if")`,
@@ -212,6 +219,9 @@ export const checkerConnectionAddress: FileRule = {
       // then frees it twice when it drops it.
       const oldSmtp = smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[0]) < 0;
       if (oldSmtp && !ck.node.children.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
+      // From ca49b6cd (2.1.4) an SMTP_CHECK with host blocks and none of those options uses its hosts' connections
+      // only: its own is never checked.
+      if (smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) >= 0 && ck.node.children.some((c) => c.keyword === 'host') && !ck.node.children.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
       // Before 2.1.0 dropping a DNS_CHECK frees its name, which without a `name` line is the built-in default.
       const crash =
         ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, ctx.target)
