@@ -743,7 +743,8 @@ describe('lvs rules', () => {
     }
   });
   // From ca49b6cd (2.1.4) an SMTP_CHECK with host blocks and no connection option of its own checks only its hosts; from
-  // 2.2.8 a host's connect_ip of the other family is dropped, leaving the real server (found with fuzz-generate, 2.4.3).
+  // 2.2.8 a host's connect_ip goes to the checker's connection, leaving the host on the real server (found with
+  // fuzz-generate, 2.4.3; see the host-line cases below).
   const otherFamilyHost = vs('2001:db8::3 25', ['protocol TCP'], ['real_server fe80::1 25 {', '  SMTP_CHECK {', '    host {', '      connect_ip 192.0.2.1', '    }', '  }', '}']);
   const hostCases: Record<string, number[]> = { '2.0.19': [8], '2.1.5': [], '2.2.7': [], '2.2.8': [7], '2.4.3': [7] };
   it('KA530: an SMTP_CHECK with hosts, and a host connect_ip of the other family, by release', () => {
@@ -753,6 +754,30 @@ describe('lvs rules', () => {
     const binary = releaseBinary(release);
     it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on an SMTP_CHECK host of the other family`, () => {
       expect(runRelease(binary!, otherFamilyHost).messages.filter((m) => /requires a bind_if/.test(m.message)).map((m) => m.line), release).toEqual(hostCases[release]);
+    });
+  }
+  // A host keepalived drops leaves the checker without hosts, and then it checks its own connection (fuzz-generate,
+  // 2.1.5; 2.2.7 too). From 2.2.8 a host's connection lines set the checker's connection, and the host connects to the
+  // real server (fuzz-generate found the first of these as "a connect_ip of the other family is dropped").
+  const smtpWithHost = (server: string, hostLines: string[]) => vs('2001:db8::3 25', ['protocol TCP'], [`real_server ${server} 25 {`, '  SMTP_CHECK {', '    host {', ...hostLines.map((l) => `      ${l}`), '    }', '  }', '}']);
+  const hostLineCases: [string, string, Record<string, number[]>][] = [
+    ['every host dropped', smtpWithHost('fe80::1', ['connect_port 25']), { '2.1.5': [7, 8], '2.2.7': [7, 8], '2.2.8': [7, 8], '2.4.3': [7, 8] }],
+    ["a host's link-local connect_ip", smtpWithHost('2001:db8::2', ['connect_ip fe80::5']), { '2.1.5': [7], '2.2.7': [7], '2.2.8': [8], '2.4.3': [8] }],
+    ["a host's connect_ip with its bind_if", smtpWithHost('2001:db8::2', ['connect_ip fe80::5', 'bind_if eth0']), { '2.2.7': [], '2.2.8': [], '2.4.3': [] }],
+  ];
+  it('KA530: SMTP_CHECK hosts dropped, and host lines that set the checker connection from 2.2.8', () => {
+    for (const [what, text, byRelease] of hostLineCases) {
+      for (const [release, want] of Object.entries(byRelease)) expect(findings(text, 'KA530', release).map((d) => d.range.start.line + 1), `${what} ${release}`).toEqual(want);
+    }
+  });
+  for (const release of ['2.1.5', '2.2.7', '2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`KA530: agrees with keepalived ${release} -t on SMTP_CHECK host lines`, () => {
+      for (const [what, text, byRelease] of hostLineCases) {
+        if (!byRelease[release]) continue;
+        const said = runRelease(binary!, text).messages.filter((m) => /requires a bind_if/.test(m.message)).map((m) => m.line!);
+        expect([...new Set(said)], `${what} ${release}`).toEqual(byRelease[release]);
+      }
     });
   }
   // Before 2.1.0 a DNS_CHECK dropped for its link-local address frees the built-in default name: an abort (fuzz-generate, 2.0.19).

@@ -26,7 +26,7 @@ function serverEndpoint(rs: RealServer): Endpoint | undefined {
  * none: SMTP_CHECK's own connection); reports a line of the other
  * family. Returns the last connect_ip word and whether there is a bind_if.
  */
-function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, block: AstNode, fromServer: boolean, smtpOwn = false): { connectIp?: string; bindIf: boolean } {
+function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, lines: readonly AstNode[], fromServer: boolean, smtpOwn = false): { connectIp?: string; bindIf: boolean } {
   const rsNode = rs.node;
   // The real server's endpoint is worked out at the first connect_ip or bindto line: most
   // checkers have none (null: not yet worked out).
@@ -37,7 +37,7 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, bl
   // The report of the last connect_ip when it was skipped: SMTP_CHECK's own connection left without a
   // destination crashes some releases at its end (below).
   let skippedConnect: Parameters<typeof ctx.report>[0] | undefined;
-  for (let i = 0, cs = block.children; i < cs.length; i++) {
+  for (let i = 0, cs = lines; i < cs.length; i++) {
     const c = cs[i]!;
     const k = c.keyword;
     if (k === 'bind_if') bindIf = true;
@@ -113,8 +113,23 @@ export function dnsCheckFreeCrashes(checker: AstNode, target: Version): boolean 
   return compareVersions(target, DNS_DEFAULT_NAME_FREED_BEFORE) < 0 && !checker.children.some((c) => c.keyword === 'name' && c.argCount > 0);
 }
 
-/** From this release an SMTP_CHECK host's connect_ip of the other family than its real server is dropped. */
-const SMTP_HOST_FAMILY_CHECKED_SINCE: Version = [2, 2, 8];
+/**
+ * From 2.2.8 (the parser rework that gave each block level its own pointer) the connection lines of an SMTP_CHECK host
+ * block set the checker's own connection, and each host connects to the real server without a bind_if (the 2.2.8 and
+ * 2.4.3 builds: a host's `connect_ip fe80::5` is reported at the SMTP_CHECK's '}', not the host's; one of the other
+ * family leaves the host on the real server's address).
+ */
+const HOST_LINES_SET_CHECKER_SINCE: Version = [2, 2, 8];
+
+/** An SMTP_CHECK's own connection lines as 2.2.8 and later read them: its hosts' lines among its own, in order. */
+function withHostLines(checker: AstNode): AstNode[] {
+  const out: AstNode[] = [];
+  for (const c of checker.children) {
+    if (c.keyword === 'host') out.push(...c.children);
+    else out.push(c);
+  }
+  return out;
+}
 
 /** The SMTP_CHECK options that make a release before 2.0.14 check (and use) the checker's own connection. */
 const SMTP_CONNECTION_OPTIONS: ReadonlySet<string> = new Set(['connect_ip', 'connect_port', 'bindto', 'bind_port', 'bind_if', 'fwmark', 'connect_timeout']);
@@ -171,14 +186,17 @@ export const checkerConnectionAddress: FileRule = {
       const lines = ck.connectionLines;
       const smtp = ck.kind === 'SMTP_CHECK';
       const fromServer = !smtp || (compareVersions(ctx.target, SMTP_FROM_SERVER[0]) >= 0 && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) < 0);
-      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ck.node, fromServer, smtp);
-      const hostFamilyChecked = compareVersions(ctx.target, SMTP_HOST_FAMILY_CHECKED_SINCE) >= 0;
+      const hostLinesToChecker = smtp && compareVersions(ctx.target, HOST_LINES_SET_CHECKER_SINCE) >= 0;
+      const ownLines = hostLinesToChecker && (lines === undefined || (lines & ConnectionLine.host) !== 0) ? withHostLines(ck.node) : ck.node.children;
+      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ownLines, fromServer, smtp);
+      // Hosts keepalived keeps (it drops one whose connection fails its link-local check, below).
+      let keptHosts = 0;
       if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
         const host = hosts[m]!;
         if (host.keyword !== 'host') continue;
         // Each host is a connection of its own, checked when its block ends: it inherits no bind_if, and
         // keepalived drops the host alone (check_smtp.c, smtp_host_end_handler).
-        const own = checkFamilies(ctx, rs, host, true);
+        const own = hostLinesToChecker ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, host.children, true);
         // In the releases that start a host from the checker's connection (fromServer), it takes the checker's
         // connect_ip and bind_if read before it.
         let inheritedTarget: string | undefined;
@@ -190,15 +208,15 @@ export const checkerConnectionAddress: FileRule = {
             else if (c.keyword === 'bind_if' && c.argCount > 0) inheritedBindIf = true;
           }
         }
-        // From 2.2.8 a host's connect_ip of the other family than the real server is dropped without a word (the 2.2.8
-        // and 2.4.3 builds then find the real server's link-local address; 2.2.7 and 2.1.5 use the connect_ip).
-        const ownTarget = own.connectIp && ipFamily(own.connectIp) && !(hostFamilyChecked && ipFamily(own.connectIp) !== ipFamily(rs.address)) ? own.connectIp : undefined;
+        const ownTarget = own.connectIp && ipFamily(own.connectIp) ? own.connectIp : undefined;
         const hostTarget = ownTarget ?? inheritedTarget ?? rs.address;
-        if (own.bindIf || inheritedBindIf || !isLinkLocal6(hostTarget)) continue;
+        if (own.bindIf || inheritedBindIf || !isLinkLocal6(hostTarget)) {
+          keptHosts++;
+          continue;
+        }
         ctx.report({
           message: `this SMTP_CHECK host connects to the link-local address ${hostTarget} but has no 'bind_if'; keepalived drops the host (keepalived: "Checker link local address … requires a bind_if")`,
-          file: host.file,
-          range: blockEnd(host),
+          ...blockEnd(host),
           related: [related(host, 'host starts here')],
         });
       }
@@ -219,9 +237,10 @@ export const checkerConnectionAddress: FileRule = {
       // then frees it twice when it drops it.
       const oldSmtp = smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[0]) < 0;
       if (oldSmtp && !ck.node.children.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
-      // From ca49b6cd (2.1.4) an SMTP_CHECK with host blocks and none of those options uses its hosts' connections
-      // only: its own is never checked.
-      if (smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) >= 0 && ck.node.children.some((c) => c.keyword === 'host') && !ck.node.children.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
+      // From ca49b6cd (2.1.4) an SMTP_CHECK with host blocks keepalived kept and none of those options uses its hosts'
+      // connections only: its own is never checked. With every host dropped it checks its own (the 2.1.5 build: "requires
+      // a bind_if" at the host's '}' and again at the checker's).
+      if (smtp && keptHosts > 0 && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) >= 0 && !ownLines.some((c) => SMTP_CONNECTION_OPTIONS.has(c.keyword))) continue;
       // Before 2.1.0 dropping a DNS_CHECK frees its name, which without a `name` line is the built-in default.
       const crash =
         ck.kind === 'DNS_CHECK' && dnsCheckFreeCrashes(ck.node, ctx.target)
@@ -231,8 +250,7 @@ export const checkerConnectionAddress: FileRule = {
             : '';
       ctx.report({
         message: `${ck.kind} connects to the link-local address ${target} but has no 'bind_if'; keepalived drops the checker (keepalived: "Checker link local address … requires a bind_if")${crash}`,
-        file: ck.node.file,
-        range: blockEnd(ck.node),
+        ...blockEnd(ck.node),
         related: [related(ck.node, `${ck.kind} starts here`)],
       });
     }
