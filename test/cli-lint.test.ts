@@ -158,6 +158,17 @@ describe('.kalint.json', () => {
   });
 });
 
+describe('one file included under two names', () => {
+  // Found with the include fuzzer: `include /abs/dir/x.conf` and `include x*.conf` read one file twice, under an
+  // absolute and a relative name; kalint showed each of its findings twice, on the same line.
+  it('shows each finding of it once', () => {
+    const twice = join(dir, 'twice');
+    write({ 'twice/keepalived.conf': `include ${twice}/part.conf\ninclude par*.conf\n`, 'twice/part.conf': 'global_defs {\n    routr_id lb1\n}\n' });
+    const out = kalint(['lint', '--format', 'gnu', 'keepalived.conf'], twice).stdout.trim().split('\n');
+    expect(out.filter((l) => l.includes('KA201'))).toEqual(["part.conf:2:5: error: Unknown keyword 'routr_id' in 'global_defs'; did you mean 'router_id'? [KA201]"]);
+  });
+});
+
 describe('formats', () => {
   it('sarif, json, github, checkstyle and gnu report the same findings', () => {
     write({ 'fmt/k.conf': 'global_defs {\n    router_id lb1 lb2\n    routr_id x\n}\n' });

@@ -115,8 +115,13 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   // Kept for the cluster rules, so a cluster member is not analysed twice.
   // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing.
   results.forEach((r, i) => r.template || analyses.set(analysisKey(file, ids[i]), r.analysis));
-  const runs = results.map((r) => r.diagnostics.map(displayPaths));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
+  // One file included by two spellings (`include /etc/keepalived/x.conf` and `include x.conf` beside it)
+  // is read twice under two names, which show as one: its findings once.
+  const runs = results.map((r) => {
+    const shownOnce = new Set<string>();
+    return r.diagnostics.map(displayPaths).filter((d) => !shownOnce.has(key(d)) && !!shownOnce.add(key(d)));
+  });
   // The same suppressed finding under several ids is one.
   const suppressed = new Map<string, SuppressedDiagnostic>();
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });

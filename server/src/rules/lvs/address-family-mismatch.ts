@@ -34,15 +34,13 @@ export const addressFamilyMismatch: FileRule = {
                 ? `keepalived ${ctx.target.join('.')} skips this real server at its first line but reads the lines of its block into the real server before it, or, when there is none, its checker process crashes (segmentation fault)`
                 : 'keepalived skips this real server'
             } (keepalived: "Address family of virtual server and real server … don't match")`,
-            file: f.node.file,
-            range: blockEnd(f.node),
+            ...blockEnd(f.node),
             related: f.source ? [related(f.source, `${name(f.expected)} from here`)] : undefined,
           });
         } else {
           ctx.report({
             message: `sorry_server ${f.node.args[0]?.text ?? ''} is ${name(f.family)}, but '${vsLabel(vs)}' is ${name(f.expected)}; keepalived drops the sorry server (keepalived: "Address family of virtual server and sorry server … don't match")`,
-            file: vs.node.file,
-            range: blockEnd(vs.node),
+            ...blockEnd(vs.node),
             related: [related(f.node, 'sorry server')],
           });
         }

@@ -37,8 +37,7 @@ export const bfdCheckInstance: FileRule = {
           if (!names.length) {
             ctx.report({
               message: `BFD_CHECK has no 'name'; keepalived skips this checker (keepalived: "No name has been specified for BFD_CHECKER - skipping")`,
-              file: ck.node.file,
-              range: blockEnd(ck.node),
+              ...blockEnd(ck.node),
               related: [related(ck.node, 'BFD_CHECK starts here')],
             });
             continue;

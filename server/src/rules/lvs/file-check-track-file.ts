@@ -28,8 +28,7 @@ export const fileCheckTrackFile: FileRule = {
       if (!refs.length) {
         ctx.report({
           message: `FILE_CHECK has no 'track_file'; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
-          file: ck.node.file,
-          range: blockEnd(ck.node),
+          ...blockEnd(ck.node),
           related: [related(ck.node, 'FILE_CHECK starts here')],
         });
         continue;
@@ -60,8 +59,7 @@ export const fileCheckTrackFile: FileRule = {
       if (!found) {
         ctx.report({
           message: `FILE_CHECK is left without a track_file; keepalived drops this checker (keepalived: "FILE_CHECK has no track_file specified - ignoring")`,
-          file: ck.node.file,
-          range: blockEnd(ck.node),
+          ...blockEnd(ck.node),
           related: [related(refs[0]!.ref, 'the track_file that is not found')],
         });
       }

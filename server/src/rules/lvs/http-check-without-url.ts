@@ -79,8 +79,7 @@ export const httpCheckWithoutUrl: FileRule = {
       // keepalived reports this when the checker block closes.
       ctx.report({
         message: `${ck.kind} checker is dropped: ${why} (keepalived: "HTTP/SSL_GET checker has no urls specified - ignoring")${crash}`,
-        file: ck.node.file,
-        range: blockEnd(ck.node),
+        ...blockEnd(ck.node),
         related: [related(ck.node, `${ck.kind} starts here`)],
       });
     }

@@ -37,8 +37,7 @@ export const miscCheckWithoutPath: FileRule = {
         message: crashes
           ? `MISC_CHECK has no 'misc_path'; keepalived ${ctx.target.join('.')}'s checker process crashes on it as it starts, and keepalived stops (keepalived: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)"); 1.3.7 and later skip the checker`
           : `MISC_CHECK has no ${unsplittable ? "'misc_path' keepalived can use (it cannot split the command: a quote left open)" : "'misc_path'"}; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
-        file: ck.node.file,
-        range: blockEnd(ck.node),
+        ...blockEnd(ck.node),
         related: [related(ck.node, 'MISC_CHECK starts here')],
       });
     }

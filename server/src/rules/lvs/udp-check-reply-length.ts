@@ -35,8 +35,7 @@ export const udpCheckReplyLength: FileRule = {
       if (min === undefined || min <= max) continue;
       ctx.report({
         message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; no reply can pass, the check always fails (keepalived: "will always fail")`,
-        file: ck.node.file,
-        range: blockEnd(ck.node),
+        ...blockEnd(ck.node),
         related: [related(minNode!, 'min_reply_length set here')],
       });
     }

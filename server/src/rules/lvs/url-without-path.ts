@@ -54,8 +54,7 @@ export const urlWithoutPath: FileRule = {
         if (url.path === undefined || url.path === '') {
           ctx.report({
             message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")${own.length ? ', but not its regex, which it gives to the next url it reads' : ''}`,
-            file: url.node.file,
-            range: blockEnd(url.node),
+            ...blockEnd(url.node),
             related: [related(url.node, 'url starts here')],
           });
           continue;

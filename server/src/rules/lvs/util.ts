@@ -86,9 +86,12 @@ export function isFwmarkService(f: ServerFacts): boolean {
   return false;
 }
 
-/** Where keepalived reports problems found when a block ends: its closing `}` (same file), else the keyword line. */
-export function blockEnd(node: AstNode): Range {
-  return node.close && node.fullRange.end.offset === node.close.end.offset && node.close.start.offset >= node.range.start.offset ? node.close : node.range;
+/** Where keepalived reports problems found when a block ends: the line of its closing `}`, else the keyword line. */
+export function blockEnd(node: AstNode): { file: string; range: Range } {
+  // The '}' may be in another file than the keyword (a block opened in an included file and closed after
+  // it), or earlier in the same file when that file is included twice: keepalived names the '}' line.
+  const close = node.closeBrace;
+  return close ? { file: close.file, range: close.range } : { file: node.file, range: node.range };
 }
 
 // Which schema entries can hold a script line somewhere below them, so that the search for scripts

@@ -32,7 +32,7 @@ export const virtualServerGroupEmpty: FileRule = {
           ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived ${ctx.target.join('.')} keeps it, and the virtual servers using it add no service to IPVS (1.3.7 and later remove it)`
           : `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
         : `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`;
-      ctx.report({ message, file: g.node.file, range: blockEnd(g.node) });
+      ctx.report({ message, ...blockEnd(g.node) });
     }
   },
 };
