@@ -51,7 +51,7 @@ export function collectConfigs(dirs: string[]): { path: string; text: string }[]
 }
 
 /** Reads only inside `root`: the mutant's directory (its relative includes are not there, for keepalived either). */
-function hostWithin(root: string): SourceHost {
+export function hostWithin(root: string): SourceHost {
   return {
     readFile(path) {
       if (!resolve(path).startsWith(root + '/')) return undefined;
@@ -164,7 +164,7 @@ export function causeLines(byCause: CauseTally): string[] {
 
 /** One line per disagreement, as the NNNN.txt files beside kept configs have them. */
 export function disagreementLines(disagreements: Disagreement[]): string[] {
-  return disagreements.map((d) => `${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`);
+  return disagreements.map((d) => `${d.kind}${d.file ? ` ${d.file}` : ''}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`);
 }
 
 /** Where scripts/keepalived-versions/README.md builds a release (2.2.7 is the packaged one). */

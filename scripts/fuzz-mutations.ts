@@ -703,6 +703,8 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
 export interface KeepalivedMessage {
   line?: number;
   message: string;
+  /** A located message in a file other than the main one: that file, as kalint names it. */
+  file?: string;
 }
 
 export interface KeepalivedVerdict {
@@ -718,14 +720,22 @@ export function crashedOrHung(ka: KeepalivedVerdict): boolean {
   return ka.timedOut || ka.signal === 'SIGSEGV' || ka.signal === 'SIGABRT' || ka.status === 139 || ka.status === 134;
 }
 
-/** keepalived's stderr as messages (indented lines continue the one before); only the main file's lines count as located. */
-export function parseKeepalived(stderr: string, mainFile: string): KeepalivedMessage[] {
+/**
+ * keepalived's stderr as messages (indented lines continue the one before). The main file's lines count as
+ * located; another file's only where `otherFile` knows it (it maps keepalived's name for the file, relative to
+ * its run directory, to kalint's), and such a message carries that file.
+ */
+export function parseKeepalived(stderr: string, mainFile: string, otherFile?: (named: string) => string | undefined, unnamedIsMain = true): KeepalivedMessage[] {
   // The main file by the name it was given, or by an absolute path ending in it. Not a relative name that
   // ends so: 2.2.x name a file after a '\# cat /etc/keepalived/keepalived.conf' line "cat /etc/keepalived/keepalived.conf"
   // and count its lines from there (KA116).
-  return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) =>
-    m.line !== undefined && (m.file === undefined || m.file === mainFile || (m.file.startsWith('/') && m.file.endsWith(`/${mainFile}`))) ? { line: m.line, message: m.message } : { message: m.message },
-  );
+  return parseKeepalivedStderr(stderr, { joinIndented: true }).map((m) => {
+    if (m.line === undefined) return { message: m.message };
+    if (m.file === undefined && !unnamedIsMain) return { message: m.message };
+    if (m.file === undefined || m.file === mainFile || (m.file.startsWith('/') && m.file.endsWith(`/${mainFile}`))) return { line: m.line, message: m.message };
+    const file = m.file ? otherFile?.(m.file) : undefined;
+    return file ? { line: m.line, message: m.message, file } : { message: m.message };
+  });
 }
 
 export type DisagreementKind = 'miss' | 'miss-lineless' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
@@ -733,6 +743,8 @@ export type DisagreementKind = 'miss' | 'miss-lineless' | 'miss-info-only' | 'fa
 export interface Disagreement {
   kind: DisagreementKind;
   line?: number;
+  /** The included file the line is in (undefined: the main file). */
+  file?: string;
   /** keepalived's message or kalint's finding, to group by cause. */
   detail: string;
 }
@@ -761,8 +773,11 @@ export function exitStatusCountsAllReadings(release: string | undefined): boolea
   return !(major === 2 && minor === 1);
 }
 
-/** How keepalived's verdict and kalint's findings on one text disagree; `release` is the keepalived that gave the verdict (default kalint's own target). */
-export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string): Disagreement[] {
+/**
+ * How keepalived's verdict and kalint's findings on one text disagree; `release` is the keepalived that gave the
+ * verdict (default kalint's own target); `included` holds the texts of the other files read, by kalint's name.
+ */
+export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string, included?: ReadonlyMap<string, string>): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
   if (diagnostics.some((d) => d.code === 'KA108')) return out;
@@ -788,7 +803,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
   const seen = new Set<string>();
   const hostIndependent = ka.messages.filter((m) => {
-    const key = `${m.line}\0${m.message}`;
+    const key = `${m.file}\0${m.line}\0${m.message}`;
     if (isHostMessage(m.message) || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -796,20 +811,22 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // keepalived's first reading counts a last line without a newline one short (`(Line 3) Extra '}'`
   // for line 4; its other processes, when they read that far, say Line 4): kalint names the line
   // itself, so such a message is matched on the last line.
-  const lastLine = text.split('\n').length;
-  const unterminated = !text.endsWith('\n');
+  const textOf = (file: string | undefined) => (file === undefined ? text : included?.get(file) ?? '');
   // After a line starting '\\#' or '\\!' (KA116) keepalived's VRRP and checker processes count lines from a
   // marker of their copy, and after a '\\!' they read freed memory: their line numbers say nothing from there.
   const markers = inMain.filter((d) => d.code === 'KA116');
   // (A '\\!' line pops their file stack, and then even numbers before it come out counted from it.)
   const markerLine = markers.some((d) => d.message.includes("starting with '!'")) ? 0 : Math.min(...markers.map((d) => d.range.start.line + 1));
   for (const m of hostIndependent) {
-    if (m.line === undefined || hostCascade(m) || m.line > markerLine) continue;
-    const lines = unterminated && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
-    const here = inMain.filter((d) => lines.includes(d.range.start.line + 1));
+    if (m.line === undefined || hostCascade(m) || (m.file === undefined ? m.line > markerLine : markers.length > 0)) continue;
+    const fileText = textOf(m.file);
+    const lastLine = fileText.split('\n').length;
+    const lines = !fileText.endsWith('\n') && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
+    const here = (m.file === undefined ? inMain : diagnostics.filter((d) => d.file === m.file)).filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length && GARBLED_INTERFACES_REPORT.test(m.message)) continue;
-    if (!here.length) out.push({ kind: 'miss', line: m.line, detail: m.message });
-    else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
+    const where = m.file === undefined ? {} : { file: m.file };
+    if (!here.length) out.push({ kind: 'miss', line: m.line, ...where, detail: m.message });
+    else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }
   // keepalived's checks after reading name no line: each such message must have a finding of its code somewhere.
   for (const m of hostIndependent) {
@@ -825,11 +842,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // With net_namespace, keepalived -t stops reading where the namespace does not exist (KA360 says so): its silence proves nothing.
   const namespaceStops = diagnostics.some((d) => d.code === 'KA360');
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
-  const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => m.line));
+  const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => `${m.file ?? mainFile}\0${m.line}`));
   if (onlyHost && !namespaceStops && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
-      if (d.file === mainFile && hostLines.has(d.range.start.line + 1)) continue;
+      if (hostLines.has(`${d.file}\0${d.range.start.line + 1}`)) continue;
       // A script keepalived dropped for a host reason (its default user missing) leaves the slot empty, so a
       // repeated notify line is taken instead of "notify script already specified" (a host cascade).
       if (scriptsRemoved && d.code === 'KA209' && /^'(?:notify\w*|script|misc_path|quorum_up|quorum_down)' is already set/.test(d.message)) continue;
@@ -838,7 +855,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
       if (failed && LINELESS_GIST_TO_CODE.some(([, c]) => c.split(' ').includes(d.code))) continue;
       const lineless = LINELESS_GIST_TO_CODE.filter(([, c]) => c.split(' ').includes(d.code));
       if (lineless.some(([re]) => hostIndependent.some((m) => re.test(m.message)))) continue;
-      out.push({ kind: 'false-error', line: d.range.start.line + 1, detail: `${d.code} ${d.message}` });
+      out.push({ kind: 'false-error', line: d.range.start.line + 1, ...(d.file === mainFile ? {} : { file: d.file }), detail: `${d.code} ${d.message}` });
     }
   }
   return out;

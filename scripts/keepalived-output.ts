@@ -13,10 +13,12 @@ export interface PrintedMessage {
   message: string;
 }
 
-// `(FILE: Line N) text` when several files are involved, `(Line N) text` while only the main file is.
+// `(FILE: Line N) text` when several files are involved (`(FILE:N) text` before 2.1.4), `(Line N) text` while only the main file is.
 // FILE may be empty: 2.2.x take a line starting '#' in their copy of the configuration for the start of
 // an included file named by what follows its second character (a '\#' line, KA116), and name it so.
 const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
+/** Before 2.1.4 an included file is named `(FILE:N)`. */
+const LOCATED_OLD = /^\(([^\s()]*[./][^\s()]*):(\d+)\) (.*)$/;
 
 /**
  * keepalived's stderr as messages, blank lines dropped. With `joinIndented`, an indented line
@@ -27,7 +29,7 @@ export function parseKeepalivedStderr(stderr: string, options: { joinIndented?: 
   for (const raw of stderr.split('\n')) {
     const text = raw.replace(/\r$/, '');
     if (!text.trim()) continue;
-    const m = LOCATED.exec(text);
+    const m = LOCATED.exec(text) ?? LOCATED_OLD.exec(text);
     const body = m ? m[3]! : text;
     if (options.joinIndented && /^\s/.test(body) && out.length) {
       out[out.length - 1]!.message += ` ${body.trim()}`;

@@ -277,6 +277,32 @@ describe('parseKeepalived', () => {
   });
 });
 
+describe('parseKeepalived and classify with included files (the include fuzzer)', () => {
+  const stderr = ['(conf.d/a.conf: Line 2) Unknown keyword \'x\'', '(conf.d/b.conf:7) Unknown keyword \'y\'', '(Line 3) Unknown keyword \'z\'', '(other.conf: Line 1) w'].join('\n');
+  const known = (named: string) => (named.startsWith('conf.d/') ? `/run/${named}` : undefined);
+  it('locates messages in the included files it knows, in both ways releases name them', () => {
+    expect(parseKeepalived(stderr, 'keepalived.conf', known)).toEqual([
+      { line: 2, message: "Unknown keyword 'x'", file: '/run/conf.d/a.conf' },
+      { line: 7, message: "Unknown keyword 'y'", file: '/run/conf.d/b.conf' },
+      { line: 3, message: "Unknown keyword 'z'" },
+      { message: 'w' },
+    ]);
+    // Before 2.1.4 an unnamed line may be any file's.
+    expect(parseKeepalived(stderr, 'keepalived.conf', known, false)[2]).toEqual({ message: "Unknown keyword 'z'" });
+  });
+  it('matches them with the findings in that file, and counts a last line without a newline there', () => {
+    const ka = { status: 1, signal: null, timedOut: false, messages: parseKeepalived(stderr, 'keepalived.conf', known) };
+    const at = (file: string, line: number, code = 'KA201'): Diagnostic => ({ code, severity: 'error', message: 'm', file, range: { start: { line: line - 1, column: 0, offset: 0 }, end: { line: line - 1, column: 1, offset: 1 } } });
+    const included = new Map([['/run/conf.d/a.conf', 'a\nx'], ['/run/conf.d/b.conf', '\n'.repeat(8)]]);
+    const main = '/run/keepalived.conf';
+    expect(classify('a\nb\nz\n', ka, [at(main, 3), at('/run/conf.d/a.conf', 2), at('/run/conf.d/b.conf', 7)], main, undefined, undefined, included)).toEqual([]);
+    expect(classify('a\nb\nz\n', ka, [at(main, 3), at(main, 2), at(main, 7)], main, undefined, undefined, included).map((d) => `${d.kind} ${d.file} ${d.line}`)).toEqual([
+      'miss /run/conf.d/a.conf 2',
+      'miss /run/conf.d/b.conf 7',
+    ]);
+  });
+});
+
 describe('withInterface', () => {
   it('replaces a ${NAME} interface reference whole (found on configs/1996.conf of pqarmitage/keepalived-devel-tools)', () => {
     expect(withInterface('    interface ${IF}\n    10.0.0.1/24 dev ${IF} label ${IF}:1\n', 'eth0')).toBe('    interface eth0\n    10.0.0.1/24 dev eth0 label ${IF}:1\n');

@@ -59,6 +59,16 @@ export interface LineSink {
   countedBrace?(brace: Word, open: boolean, why?: string): void;
   /** Whether keepalived's parent process reads a keyword line here (the top level, global_defs), not a block only its other processes read. */
   parentReads?(): boolean;
+  /**
+   * Before INCLUDE_OWN_STREAM_BEFORE: an included file is read as a stream of its own, at the block the include
+   * line is in. `begin` when its first line is read, `end` when the file ends (the blocks opened in it end there).
+   */
+  beginIncludedStream?(): void;
+  endIncludedStream?(): void;
+  /** The '}' that ended the included file's stream (a '}' at its outer level inside a block), once. */
+  includedStreamEndedBy?(): Word | undefined;
+  /** The rest of that file is read only by the processes that skip the top-level block by its braces. */
+  ownerStopsReading?(stopped: boolean): void;
 }
 
 export interface SourceFile {
@@ -99,6 +109,8 @@ interface Frame {
   pendingDefinition?: Definition;
   /** Offset of the next `$` at or after the current line in this file (text.length: none). */
   nextDollar: number;
+  /** An included file read as a stream of its own (before INCLUDE_OWN_STREAM_BEFORE); `open` once begun, `ended` after a '}' ended it. */
+  ownStream?: 'pending' | 'open' | 'ended';
 }
 
 /** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
@@ -212,6 +224,14 @@ const SEQ_IN_MULTILINE_VALUE_SINCE: Version = [2, 0, 15];
  * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
  */
 const CONF_COPY_SINCE: Version = [2, 2, 0];
+
+/**
+ * Before 2.1.4 (3fc6126e, which put included files on a stack of open files) keepalived reads an included file
+ * with a parser loop of its own, started at the block the include line is in: the blocks opened in the file end
+ * with it (the 2.0.19 build reads a vrrp_instance of the next included file at the top level after one left
+ * open), and a '}' at the file's outer level ends the reading of the file, not the block around the include line.
+ */
+const INCLUDE_OWN_STREAM_BEFORE: Version = [2, 1, 4];
 /**
  * From this release keepalived strips comments from a line again after substituting into it (efbc0cd5): before
  * it, `$OFF priority 300` with OFF='\#' reads the keyword '#' (the 2.0.19 build: "Unknown keyword '#'").
@@ -608,13 +628,55 @@ export class Reader {
     const stack = this.stack;
     while (stack.length) {
       const frame = stack[stack.length - 1]!;
+      if (frame.ownStream === 'pending') {
+        frame.ownStream = 'open';
+        this.sink.beginIncludedStream?.();
+      }
       if (frame.line >= frame.file.lex.lineStarts.length) {
         stack.pop();
+        if (frame.ownStream === 'ended') this.sink.ownerStopsReading?.(false);
+        if (frame.ownStream === 'open' || frame.ownStream === 'ended') this.sink.endIncludedStream?.();
+        continue;
+      }
+      if (frame.ownStream) {
+        // Line by line, to stop where a '}' ends the file's stream.
+        this.processPhysicalLine(frame, frame.line++);
+        const ended = this.sink.includedStreamEndedBy?.();
+        if (ended) this.endStreamEarly(frame, ended);
         continue;
       }
       // Most lines are plain: read them in one loop, and each other line on its own.
       if (this.readPlainLines(frame)) this.processPhysicalLine(frame, frame.line++);
     }
+  }
+
+  /**
+   * A '}' at the outer level of a file read as a stream of its own (before INCLUDE_OWN_STREAM_BEFORE) ended the
+   * reading of the file: what follows it is not read. Said when something follows.
+   */
+  private endStreamEarly(frame: Frame, brace: Word): void {
+    const file = frame.file;
+    const store = file.lex;
+    const lines = store.lineStarts.length;
+    const braceLine = brace.range.start.line;
+    frame.ownStream = 'ended';
+    this.sink.ownerStopsReading?.(true);
+    // The tokens after the brace on its line, then those of the lines after it; comments do not count.
+    const end = store.lineFirstToken[lines]!;
+    let first = -1;
+    for (let i = store.lineFirstToken[braceLine]!; i < end && first < 0; i++) {
+      if (store.starts[i]! > brace.start && store.kinds[i] !== Kind.Comment) first = i;
+    }
+    if (first < 0) return;
+    const firstLine = store.src.lineOf(store.starts[first]!);
+    this.report(
+      'KA114',
+      'warning',
+      `keepalived ${this.label()} reads an included file as a stream of its own: this '}' at the file's outer level ends the reading of '${file.path}', so nothing after it in the file is read (from line ${firstLine + 1} on), and the block around the include line goes on after the include; 2.1.4 and later end that block here and read on`,
+      file,
+      brace.start,
+      brace.end,
+    );
   }
 
   /**
@@ -868,7 +930,10 @@ export class Reader {
           this.report('KA110', 'error', `keepalived ${this.label()} takes 'include' as an include only when a space follows it: with a tab it reports "Unknown keyword 'include'" and reads nothing from '${file.text.slice(patternStart, patternEnd)}' (fixed in 2.1.5); put a space after 'include'`, file, kw.start, patternEnd);
           return;
         }
-        let pattern = file.text.slice(patternStart, patternEnd);
+        // Before 2.1.4 the pattern is the line's second word as keepalived splits words: a quoted one without its quotes.
+        let pattern = this.before(LINE_FEATURES_SINCE.includeRestOfLine) && this.options.target
+          ? tokens.slice(cl.first + 1, cl.end).map(tokenValue).join('')
+          : file.text.slice(patternStart, patternEnd);
         if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
         this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
         return;
@@ -2125,7 +2190,8 @@ export class Reader {
     }
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
     if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
-    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1 });
+    const ownStream = this.options.target && compareVersions(this.options.target, INCLUDE_OWN_STREAM_BEFORE) < 0 ? 'pending' : undefined;
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream });
     return toRead;
   }
 

@@ -413,6 +413,22 @@ export class Walker implements LineSink {
   private endedEarly = new Set<string>();
   /** Every '{' not yet matched by a '}', counted the way keepalived counts them. */
   private rawOpen: Word[] = [];
+  /** The block depths the included files being read as streams of their own started at (see beginIncludedStream). */
+  private streamFloors: number[] = [];
+  /**
+   * For each such stream, the value block (`virtual_ipaddress { }`…) it was included in, set aside while it is read:
+   * keepalived reads the file as keywords of the block around the value block (undefined: none).
+   */
+  private streamValues: (Frame | undefined)[] = [];
+  /** The '}' that ended the innermost such stream, until the reader asks. */
+  private streamEndedBy: Word | undefined;
+  /**
+   * The rest of a stream a '}' ended (see close): the process reading the block no longer reads it, but the
+   * processes skipping the top-level block by its braces (at their top level, where a '}' ends nothing) do.
+   */
+  private ownerStopped = false;
+  /** Opening braces (file and offset) of blocks that ended with the included file they were opened in. */
+  private endedAtFileEnd = new Set<string>();
   /** The last unknown keyword, to explain the `{` that follows it. */
   private lastUnknown: Word | undefined;
   /** Names of instance blocks per kind (vrrp_instance names must be unique). */
@@ -538,6 +554,7 @@ export class Walker implements LineSink {
   }
 
   tokens(store: TokenStore, from: number, to: number): void {
+    if (this.ownerStopped) return this.readBySkippingOnly(new StoreWord(store, from), to - from - 1);
     if (quotedBraceAt(store, from) || quotedBraceAt(store, to - 1) || (this.stack.length > 1 && this.holdsQuotedBraces(store) && quotedBraceWithin(store, from, to))) {
       // Rare: read word by word (see words()).
       const words: Word[] = new Array(to - from);
@@ -855,7 +872,7 @@ export class Walker implements LineSink {
     const extra = this.extraClose;
     if (extra && !this.bracelessBlock) {
       const why = this.extraCloseWhy ?? (extra.quoted ? 'reads as a quoted word (they drop the quotes and compare every word)' : `does not take as a brace (keepalived ${this.options.targetLabel} takes only a '}' first on its line)`);
-      this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on line ${extra.range.start.line + 1} that the owning process ${why} ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
+      this.report('KA104', 'error', `keepalived's processes that skip this '${cause.keyword}' block count every '}' word, and the '}' on ${extra.file === word.file ? 'line ' : `${extra.file}:`}${extra.range.start.line + 1} that the owning process ${why} ends the block for them, so they read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
         related: [{ file: extra.file, range: extra.range, message: "this '}' ends the block for the processes that skip it" }],
       });
       return;
@@ -883,6 +900,7 @@ export class Walker implements LineSink {
   }
 
   words(words: Word[], file: string): void {
+    if (this.ownerStopped) return this.readBySkippingOnly(words[0]!, words.length - 1);
     if (this.top().kind === 'skip' && this.skipQuotedBraces(words)) return;
     if (this.quotedBraces(words, file)) return;
     if (this.stack.length > 1) this.otherPassesQuotedBraces(words);
@@ -1028,6 +1046,56 @@ export class Walker implements LineSink {
     return this.top().kind === 'skip';
   }
 
+  /** An included file read as a stream of its own starts here (before 2.1.4, see the reader's INCLUDE_OWN_STREAM_BEFORE). */
+  beginIncludedStream(): void {
+    const values = this.top().kind === 'values' ? this.stack.pop() : undefined;
+    this.streamValues.push(values);
+    this.streamFloors.push(this.stack.length);
+  }
+
+  /** Its file ended: keepalived's loop reading it returns, and every block opened in it ends (its braces stay counted). */
+  endIncludedStream(): void {
+    const floor = this.streamFloors.pop();
+    if (floor === undefined) return;
+    // A block keyword the file ends after: keepalived reads an empty block.
+    if (this.pending && this.stack.length >= floor) this.pending = undefined;
+    while (this.stack.length > floor) {
+      const frame = this.stack.pop()!;
+      const open = frame.node.openBrace;
+      if (open) this.endedAtFileEnd.add(`${open.file}\0${open.start}`);
+      this.closeFrame(frame);
+    }
+    // The value block's reading goes on after the include line.
+    const values = this.streamValues.pop();
+    if (values) {
+      // What the stream added belongs to the blocks around the value block (which keeps its entries in `values`).
+      values.childStart = this.childStack.length;
+      this.stack.push(values);
+    }
+  }
+
+  /** Lines from here to the end of the stream are read only by the processes that skip the block (see ownerStopped). */
+  ownerStopsReading(stopped: boolean): void {
+    this.ownerStopped = stopped;
+  }
+
+  /** A word or brace of a line only the processes skipping the top-level block read. */
+  private readBySkippingOnly(first: Word, argCount: number, brace?: 'open' | 'close'): void {
+    if (brace === 'open') this.rawOpen.push(first);
+    else if (brace === 'close') {
+      if (!this.rawOpen.length) {
+        if (this.countsBraces) this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found")`, first.file, first.range);
+      } else this.countedBrace(first, false);
+    }
+    if (this.otherPassesAtTop) this.reportOtherPasses(first, argCount);
+  }
+
+  includedStreamEndedBy(): Word | undefined {
+    const brace = this.streamEndedBy;
+    this.streamEndedBy = undefined;
+    return brace;
+  }
+
   parentReads(): boolean {
     if (this.stack.length === 1) return true;
     const frame = this.top();
@@ -1158,7 +1226,15 @@ export class Walker implements LineSink {
     }
     if (!spec) {
       this.lastUnknown = first;
+      const reported = this.diagnostics.length;
       this.reportUnknown(childCtx, first, file, words.slice(1));
+      const values = this.streamValues.length && this.stack.length === this.streamFloors[this.streamFloors.length - 1] ? this.streamValues[this.streamValues.length - 1] : undefined;
+      if (values) {
+        for (let i = reported; i < this.diagnostics.length; i++) {
+          const d = this.diagnostics[i]!;
+          if (d.code === 'KA201' && d.range.start.offset === first.range.start.offset) d.message += `: keepalived ${this.options.targetLabel} reads a file included inside '${values.node.keyword} { }' as keywords of the block around it, not as its values (values from an include need 2.1.4 or later)`;
+        }
+      }
       return;
     }
     this.lastUnknown = undefined;
@@ -1375,6 +1451,7 @@ export class Walker implements LineSink {
 
   /** A '{'; `counted` false for a quoted one, which keepalived's brace count does not see. */
   open(brace: Word, counted = true): void {
+    if (this.ownerStopped) return counted ? this.readBySkippingOnly(brace, 0, 'open') : undefined;
     const stopped = this.stoppedBareKeyword;
     this.stoppedBareKeyword = undefined;
     if (stopped && stopped.node.file === brace.file && stopped.node.range.start.line === brace.range.start.line && !stopped.node.spec?.block) {
@@ -1457,6 +1534,7 @@ export class Walker implements LineSink {
 
   /** A '}'; `counted` false for a quoted one, which keepalived's brace count does not see. */
   close(brace: Word, counted = true): void {
+    if (this.ownerStopped) return counted ? this.readBySkippingOnly(brace, 0, 'close') : undefined;
     // The old release's reading at the skipped block's level ends at the next '}' (roughly: kalint's braces).
     const endedSkippedLevel = this.skippedInstance;
     this.skippedInstance = undefined;
@@ -1481,6 +1559,16 @@ export class Walker implements LineSink {
       }
     }
     this.lastUnknown = undefined;
+    const floor = this.streamFloors.length ? this.streamFloors[this.streamFloors.length - 1]! : 0;
+    if (counted && floor > 1 && this.stack.length <= floor) {
+      // An included file read as a stream of its own, inside a block: a '}' at its outer level ends the stream
+      // (keepalived does not read the rest of the file), not the block, which goes on after the include line.
+      this.streamEndedBy = brace;
+      // The processes that skip the block count the '}' as any other (one too many ends their skipping).
+      if (this.rawOpen.length) this.countedBrace(brace, false, `takes as the end of the included file it is in (keepalived ${this.options.targetLabel} reads an included file on its own)`);
+      else if (this.countsBraces) this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found")`, brace.file, brace.range);
+      return;
+    }
     // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
@@ -1497,7 +1585,9 @@ export class Walker implements LineSink {
       if (!counted) this.report('KA103', 'error', `'"}"' at the top level closes no block: keepalived reads it as the keyword '}' (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
       else if (!matched && !this.countsBraces) this.report('KA101', 'error', `Extra '}': it closes no block; keepalived ${this.options.targetLabel} reads it as a keyword (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
       else if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
-      else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
+      else if (this.endedAtFileEnd.has(`${matched.file}\0${matched.start}`)) {
+        this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (${matched.file === brace.file ? `line ${matched.range.start.line + 1}` : `${matched.file}:${matched.range.start.line + 1}`}) opened ended with the included file it is in (keepalived ${this.options.targetLabel} reads each included file on its own), so keepalived reads this '}' as an unknown keyword (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
+      } else if (this.endedEarly.has(`${matched.file}\0${matched.start}`)) {
         this.report('KA103', 'error', `'}' at the top level closes no block: the block its '{' (line ${matched.range.start.line + 1}) opened already ended at a repeated 'group' list, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       } else if (this.ignoredBraces.has(`${matched.file}\0${matched.start}`)) {
         this.report('KA103', 'error', `'}' at the top level closes no block: the '{' it matches (line ${matched.range.start.line + 1}) was ignored, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);

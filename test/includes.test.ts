@@ -1,0 +1,152 @@
+// Configs cut into included files, as keepalived reads them: where a finding about a block's end lands when the block
+// spans files, how releases before 2.1.4 read an included file (a stream of its own), and the include fuzzer's pieces.
+// Each case is a directory of files; the release builds that gave the facts are run on the same files when present.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../server/src/linter.js';
+import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { hostWithin } from '../scripts/fuzz-differential.js';
+import { parseKeepalivedStderr } from '../scripts/keepalived-output.js';
+import { makeRng } from '../scripts/fuzz-mutations.js';
+import { RUN_DIR, splitIntoIncludes } from '../scripts/fuzz-includes.js';
+import { releaseBinary } from './helpers/releases.js';
+
+type Files = Record<string, string>;
+
+/** Writes `files` (the main one is keepalived.conf) into a fresh directory and runs `use` on it. */
+function inDir<T>(files: Files, use: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-includes-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** kalint's findings as `FILE:LINE CODE`, FILE relative to the directory. */
+function lint(files: Files, target?: string, codes?: string[]): string[] {
+  return inDir(files, (dir) => {
+    const main = join(dir, 'keepalived.conf');
+    const diagnostics = lintText(files['keepalived.conf']!, { file: main, configId: 'x', host: hostWithin(dir), targetVersion: target }).diagnostics;
+    return diagnostics.filter((d: Diagnostic) => !codes || codes.includes(d.code)).map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line + 1} ${d.code}`);
+  });
+}
+
+/** What a keepalived build printed, as `FILE:LINE message` (FILE as it named it, '' when it named none). */
+function keepalivedSays(binary: string, files: Files): string[] {
+  return inDir(files, (dir) => {
+    const r = spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    return parseKeepalivedStderr(r.stderr ?? '').filter((m) => m.line !== undefined).map((m) => `${m.file ?? ''}:${m.line} ${m.message}`);
+  });
+}
+
+describe('a block that ends in another file than it starts in', () => {
+  // A real_server opened in an included file and closed in the main one: keepalived checks it at its '}' (found with
+  // the include fuzzer, 2.2.7: kalint had reported at the included file's real_server line).
+  const files: Files = {
+    'keepalived.conf': 'virtual_server 2001:db8::1 80 {\n  protocol TCP\n  include conf.d/rs.conf\n  }\n}\n',
+    'conf.d/rs.conf': '  real_server 192.0.2.1 80 {\n    weight 1\n',
+  };
+  it("reports keepalived's end-of-block checks at the '}' line, in its file", () => {
+    expect(lint(files, undefined, ['KA527'])).toEqual(['keepalived.conf:4 KA527']);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does', () => {
+    expect(keepalivedSays(binary!, files).filter((m) => m.includes("don't match"))).toEqual([
+      "keepalived.conf:4 Address family of virtual server and real server 192.0.2.1 don't match - skipping real server.",
+    ]);
+  });
+});
+
+describe('an included file before 2.1.4: a stream of its own', () => {
+  // A block opened in an included file ends with it: 2.0.19 reads the next file's vrrp_instance at the top level, and
+  // the '}' meant for the first block is a top-level '}'. 2.1.5 reads on inside the block.
+  const leftOpen: Files = {
+    'keepalived.conf': 'include conf.d/*.conf\n',
+    'conf.d/a.conf': 'vrrp_instance A {\n  interface eth0\n  virtual_router_id 6\n  virtual_ipaddress {\n    10.1.1.1\n  }\n',
+    'conf.d/b.conf': 'vrrp_instance B {\n  interface eth0\n  virtual_router_id 7\n  virtual_ipaddress {\n    10.1.1.2\n  }\n  bogusB\n}\n}\n',
+  };
+  // A '}' at the outer level of a file included inside a block ends the file, not the block.
+  const closedInside: Files = {
+    'keepalived.conf': 'global_defs {\n  include b.inc\n  bogusMain3\n}\nbogusMain5\n',
+    'b.inc': '  bogusInc1\n}\n  bogusInc3\n',
+  };
+  // A file included inside a value block is read as keywords of the block around it; what it defines at the top
+  // level stays there (keepalived then reads the value block on).
+  const inValueBlock: Files = {
+    'keepalived.conf': 'static_routes {\n  192.0.2.0/24 dev eth0\n  include part.conf\n  192.0.2.64/26 dev eth0\n}\n',
+    'part.conf': '192.0.2.128/25 dev eth0\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_ipaddress {\n    192.0.2.100/24\n  }\n}\n',
+  };
+  const quoted: Files = {
+    'keepalived.conf': 'include "a.conf"\n',
+    'a.conf': 'vrrp_instance A {\n  interface eth0\n  virtual_router_id 6\n  bogusA\n  virtual_ipaddress {\n    10.1.1.1\n  }\n}\n',
+  };
+
+  it('ends the blocks opened in the file at its end (2.0.19), reads on into the next file (2.1.5)', () => {
+    const codes = ['KA201', 'KA202', 'KA103', 'KA101'];
+    expect(lint(leftOpen, '2.0.19', codes)).toEqual(['conf.d/b.conf:7 KA201', 'conf.d/b.conf:9 KA103']);
+    expect(lint(leftOpen, '2.1.5', codes)).toEqual(['conf.d/b.conf:1 KA202', 'conf.d/b.conf:1 KA103', 'conf.d/b.conf:7 KA201', 'conf.d/b.conf:9 KA103']);
+  });
+  it("stops reading a file at a '}' that would end the block around it, and says so", () => {
+    const found = lint(closedInside, '2.0.19');
+    expect(found).toContain('b.inc:2 KA114');
+    expect(found).toContain('keepalived.conf:4 KA101');
+    // The process reading global_defs stops there; the processes skipping the block by its braces read on at the top level.
+    expect(found.filter((f) => f.startsWith('b.inc:3'))).toEqual(['b.inc:3 KA104']);
+    expect(lint(closedInside, '2.1.5')).toContain('b.inc:3 KA201');
+  });
+  it('keeps what a file included in a value block defines at the top level (2.0.19)', () => {
+    expect(lint(inValueBlock, '2.0.19', ['KA201'])).toEqual(['part.conf:1 KA201']);
+    expect(lint(inValueBlock, '2.0.19', ['KA300'])).toEqual(['part.conf:2 KA300']);
+  });
+  it('reads a quoted pattern without its quotes before 2.1.4, as part of the name after', () => {
+    expect(lint(quoted, '2.0.19', ['KA201', 'KA110'])).toEqual(['a.conf:4 KA201']);
+    expect(lint(quoted, '2.2.7', ['KA201', 'KA110'])).toEqual(['keepalived.conf:1 KA110']);
+  });
+
+  const old = releaseBinary('2.0.19');
+  it.skipIf(!old)('as the 2.0.19 build reads them', () => {
+    // Its first reading names no included file; the others name one as FILE:N once a pattern matched several.
+    expect(keepalivedSays(old!, leftOpen)).toEqual(expect.arrayContaining(['conf.d/b.conf:7 Unknown keyword \'bogusB\'', "conf.d/b.conf:9 Unknown keyword '}'"]));
+    expect(keepalivedSays(old!, leftOpen).some((m) => m.includes("Unknown keyword 'vrrp_instance'"))).toBe(false);
+    const closed = keepalivedSays(old!, closedInside);
+    expect(closed).toContain(":4 Extra '}' found");
+    // The first reading (of global_defs) stops at b.inc's '}'; the others read its line 3 at the top level.
+    expect(closed.slice(0, 4)).toEqual([":1 Unknown keyword 'bogusInc1'", ":3 Unknown keyword 'bogusMain3'", ":4 Extra '}' found", ":5 Unknown keyword 'bogusMain5'"]);
+    expect(closed).toContain(":3 Unknown keyword 'bogusInc3'");
+    expect(keepalivedSays(old!, inValueBlock)).toEqual(expect.arrayContaining([":1 Unknown keyword '192.0.2.128/25'"]));
+    expect(keepalivedSays(old!, quoted)).toEqual(expect.arrayContaining([":4 Unknown keyword 'bogusA'"]));
+  });
+  const newer = releaseBinary('2.1.5');
+  it.skipIf(!newer)('and as the 2.1.5 build reads them', () => {
+    expect(keepalivedSays(newer!, leftOpen)).toContain("conf.d/b.conf:1 Unknown keyword 'vrrp_instance'");
+    expect(keepalivedSays(newer!, closedInside)).toContain("b.inc:3 Unknown keyword 'bogusInc3'");
+  });
+});
+
+describe('the include fuzzer', () => {
+  const text = 'global_defs {\n  router_id a\n}\nvrrp_instance V {\n  interface eth0\n  virtual_router_id 5\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+  it('cuts a config the same way for a seed, and moves every line into exactly one file', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const a = splitIntoIncludes(text, makeRng(seed), [2, 2, 7]);
+      expect(splitIntoIncludes(text, makeRng(seed), [2, 2, 7])).toEqual(a);
+      const kept = [a.main, ...a.files.map((f) => f.text)].join('\n').split('\n').filter((l) => l.trim() && !/^\s*include\s/.test(l));
+      expect(kept.sort(), `seed ${seed}`).toEqual(text.split('\n').filter((l) => l.trim()).sort());
+      for (const line of a.main.split('\n')) if (line.includes(RUN_DIR)) expect(line).toMatch(/^\s*include @RUN_DIR@\//);
+    }
+  });
+  it('writes one-word include patterns for releases before 2.1.4 (no trailing comment)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const a = splitIntoIncludes(text, makeRng(seed), [2, 0, 19]);
+      for (const f of [a.main, ...a.files.map((x) => x.text)]) expect(f).not.toMatch(/include \S+ +#/);
+    }
+  });
+});
