@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 /**
  * Runs the keepalived daemon for a few seconds in a private network namespace (a bridge named
@@ -670,4 +671,26 @@ describe('KA608 script-user-terminates-keepalived', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('KA611 misc-check-user-crash', () => {
+  // Found with fuzz-generate against 2.1.5 (`user root extra`: no group 'extra' on the host, then "double free or
+  // corruption"). A user or group the node lacks makes keepalived remove the MISC_CHECK, and 1.3.6-1.3.8 and
+  // 2.0.0-2.2.2 free it wrongly while doing so.
+  const misc = (user: string) => conf('virtual_server 10.0.0.100 443 {', '  protocol TCP', '  real_server 10.0.1.21 443 {', '    MISC_CHECK {', '      misc_path /bin/true', `      ${user}`, '    }', '  }', '}');
+  it('warns on each MISC_CHECK user line for the releases that crash, and only those', () => {
+    for (const v of ['1.3.6', '1.3.8', '2.0.0', '2.0.10', '2.0.19', '2.1.5', '2.2.2']) expect(linesOf(misc('user nosuchuser'), 'KA611', v), v).toEqual([6]);
+    for (const v of ['1.3.5', '1.3.9', '1.4.5', '2.2.3', '2.2.7', '2.4.3']) expect(linesOf(misc('user nosuchuser'), 'KA611', v), v).toEqual([]);
+    expect(findings(misc('user root extra'), 'KA611', '2.1.5')[0]!.message).toContain("if user 'root' and group 'extra' does not exist on the node, keepalived 2.1.5 crashes");
+  });
+  for (const [release, crash] of [['2.0.10', 'SIGSEGV'], ['2.0.19', 'SIGABRT'], ['2.1.5', 'SIGABRT'], ['2.2.4', undefined], ['2.2.7', undefined]] as const) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with the ${release} build on a user the host does not have`, () => {
+      const run = runRelease(binary!, misc('user nosuchuser_kalint'));
+      expect(run.messages.some((m) => m.line === 6 && /Failed to set uid\/gid for misc checker script/.test(m.message))).toBe(true);
+      // A shell reports a crash as 128 + the signal; spawnSync as the signal.
+      const died = run.signal ?? (run.exitStatus === 139 ? 'SIGSEGV' : run.exitStatus === 134 ? 'SIGABRT' : undefined);
+      expect(died).toBe(crash);
+    });
+  }
 });

@@ -12,5 +12,6 @@ import { scriptQuoteUnterminated } from './script-quote-unterminated.js';
 import { scriptCommandEmpty } from './script-command-empty.js';
 import { scriptShellSyntax } from './script-shell-syntax.js';
 import { scriptUserTerminatesKeepalived } from './script-user-terminates-keepalived.js';
+import { miscCheckUserCrash } from './misc-check-user-crash.js';
 
-export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty, scriptShellSyntax, scriptUserTerminatesKeepalived];
+export const securityRules: Rule[] = [scriptSecurityDisabled, scriptUserMissing, unquotedScriptCommand, relativeScriptPath, scriptInWorldWritableDirectory, umaskInvalid, scriptQuoteUnterminated, scriptCommandEmpty, scriptShellSyntax, scriptUserTerminatesKeepalived, miscCheckUserCrash];
