@@ -723,6 +723,14 @@ describe('KA335-KA341', () => {
     expect(at(none, '2.2.8')).toEqual([2]);
     expect(findings(none, 'KA335', '2.4.3')[0]?.message).toContain('Static track group chk_x has no members - removing');
     expect(at('track_group chk_x {\n    group {\n        VI_1\n    }\n}\n', '2.4.3')).toEqual([]);
+    // From 2.2.8 a repeated group list loses the track_group, but its empty first group was reported at its '}'
+    // (the 2.2.8 and 2.4.3 builds; found with the include fuzzer).
+    const thenRepeated = 'track_group chk_x {\n    group {\n    }\n    group {\n        VI_1\n    }\n}\n';
+    for (const v of ['2.2.7', '2.2.8', '2.4.3']) expect(at(thenRepeated, v), v).toEqual([3]);
+    for (const v of ['2.2.7', '2.2.8', '2.4.3']) {
+      const binary = releaseBinary(v);
+      if (binary) expect(runRelease(binary, thenRepeated).messages.filter((m) => /empty group block/.test(m.message)).map((m) => m.line), v).toEqual([3]);
+    }
   });
   it('KA335: keepalived 2.1.0 to 2.1.2 crash as they remove a vrrp_track_process without process', () => {
     // The 2.1.0 build: "(Line 3) track process 'p' process name not specified", then exit 139 under -t;
@@ -2114,6 +2122,21 @@ describe('KA371 garp-group-interface-taken', () => {
       expect(said.map((m) => m.line), c.text).toEqual(c.lines);
       if (c.stops) expect(run.exitStatus, c.text).toBe(2);
     }
+  });
+});
+
+// From 2.1.0 a garp_group's interfaces are looked up when its interfaces block ends: a name no interface can have is
+// reported at the block's '}' (found with the include fuzzer, 2.2.7: an address moved into the block by a cut).
+describe('KA205: a garp_group interface name no interface can have, where keepalived reports it', () => {
+  const text = 'garp_group {\n  garp_interval 1\n  interfaces {\n    eth0\n    2001:db8::1\n  }\n}\n';
+  const at = (target?: string) => findings(text, 'KA205', target).map((d) => `${d.range.start.line + 1}:${d.related?.[0]?.range.start.line !== undefined ? d.related[0].range.start.line + 1 : '-'}`);
+  it("at the interfaces block's '}' from 2.1.0, pointing at the entry; at the entry before", () => {
+    expect(at()).toEqual(['6:5']);
+    expect(at('2.1.5')).toEqual(['6:5']);
+    expect(at('2.0.19')).toEqual(['5:-']);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived 2.2.7 -t', () => {
+    expect(runKeepalived(text).messages.filter((m) => /2001:db8::1 specified for garp_group doesn't exist/.test(m.message)).map((m) => m.line)).toEqual([6]);
   });
 });
 

@@ -142,6 +142,12 @@ const VALUE_BLOCK_EXTRA_WORDS_REPORTED_SINCE: Version = [2, 1, 0];
  */
 const VSG_EXTRA_WORDS_STOP_SINCE: Version = [2, 1, 0];
 /**
+ * From 2.1.0 keepalived looks a garp_group's interfaces up when its `interfaces` block ends, and reports one that
+ * cannot exist there ("WARNING - interface 2001:db8::1 specified for garp_group doesn't exist" at the '}' line; before,
+ * the report garbles and stops keepalived, see KA371).
+ */
+const GARP_INTERFACES_CHECKED_AT_END_SINCE: Version = [2, 1, 0];
+/**
  * Before 1.4.5 a block a handler skips (a nameless vrrp_instance…) ends only the skipping: the lines after its
  * '}' are read at the block's own level until a '}' ends that (4904d3ce, "Fix handling of skip_block() with
  * keyword sublevels", made the skip return to the level around).
@@ -415,6 +421,8 @@ export class Walker implements LineSink {
   private rawOpen: Word[] = [];
   /** The block depths the included files being read as streams of their own started at (see beginIncludedStream). */
   private streamFloors: number[] = [];
+  /** Findings about a value block's entries that keepalived makes when the block ends, held until its '}' (see checkValueLine). */
+  private atBlockEnd = new Map<AstNode, Diagnostic[]>();
   /**
    * For each such stream, the value block (`virtual_ipaddress { }`…) it was included in, set aside while it is read:
    * keepalived reads the file as keywords of the block around the value block (undefined: none).
@@ -1599,6 +1607,7 @@ export class Walker implements LineSink {
       return;
     }
     const frame = this.stack.pop()!;
+    if (this.atBlockEnd.size) this.reportAtBlockEnd(frame.node, brace);
     const unreadKind = frame.node.keyword === 'vrrp_instance' ? this.instancesRead : frame.node.keyword === 'vrrp_sync_group' ? this.syncGroupsRead : -1;
     // A nameless or repeated one (a vrrp_instance or vrrp_sync_group its handler skips).
     const header = this.headerAtSkippedLevel;
@@ -1668,6 +1677,22 @@ export class Walker implements LineSink {
     if (this.stack.length === 1 && node.keyword === 'virtual_server') this.virtualServersRead++;
   }
 
+  /** The findings held for the block's end (see checkValueLine): at its '}', pointing at the entry; without one, at the entry. */
+  private reportAtBlockEnd(block: AstNode, brace?: Word): void {
+    const held = this.atBlockEnd.get(block);
+    if (!held) return;
+    this.atBlockEnd.delete(block);
+    for (const d of held) {
+      if (brace) {
+        d.related = [{ file: d.file, range: d.range, message: 'this entry' }];
+        d.message += ` (keepalived reports it where the '${block.keyword}' block ends)`;
+        d.file = brace.file;
+        d.range = brace.range;
+      }
+      this.diagnostics.push(d);
+    }
+  }
+
   /** Gives a closing block its children. */
   private closeFrame(frame: Frame): void {
     if (frame.farGuesses) {
@@ -1693,6 +1718,7 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
+    for (const block of [...this.atBlockEnd.keys()]) this.reportAtBlockEnd(block);
     const endCrash = `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`;
     // The process reading the block is still inside it (the processes skipping a block by its braces do not crash).
     const crashesAtEnd = compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0 &&
@@ -2279,7 +2305,17 @@ export class Walker implements LineSink {
     if (block.keyword === 'notification_email') return;
     const shape = block.spec?.value_line;
     if (!shape || shape.length === 0) return;
+    const reported = this.diagnostics.length;
     const stopped = this.checkArgs(shape, line, block.keyword, undefined, line.file);
+    if (block.keyword === 'interfaces' && block.parent?.keyword === 'garp_group' && this.diagnostics.length > reported && compareVersions(this.options.target, GARP_INTERFACES_CHECKED_AT_END_SINCE) >= 0) {
+      // A name no interface can have: reported with the block's '}', where keepalived names it.
+      const held = this.atBlockEnd.get(block) ?? [];
+      for (const d of this.diagnostics.splice(reported)) {
+        if (d.code === 'KA205' && d.severity === 'error' && d.message.includes('no Linux interface can have this name')) held.push(d);
+        else this.diagnostics.push(d);
+      }
+      if (held.length) this.atBlockEnd.set(block, held);
+    }
     // keepalived reports words after a linkbeat interface's method ("extra characters … in linkbeat interface").
     if (block.keyword === 'linkbeat_interfaces' && line.argCount > shape.length && !stopped) {
       const extra = line.argWord(shape.length);

@@ -39,6 +39,12 @@ export const trackDefinitionIncomplete: FileRule = {
     // the 2.1.0 build exits 139 after "track process 'p' process name not specified", 2.1.3 exits 0.
     const removalCrashes = compareVersions(target, TRACKED_PROCESS_CRASH[0]) >= 0 && compareVersions(target, TRACKED_PROCESS_CRASH[1]) < 0;
     const removesTrackGroup = compareVersions(target, TRACK_GROUP_REMOVED_SINCE) >= 0;
+    // A track_group that a repeated `group` list ended (2.2.8 on) is lost, but its first group block was read and checked.
+    for (const lost of analysis.model.lostBlocks) {
+      const n = lost.node;
+      const group = n.keyword === 'track_group' ? child(n, 'group') : undefined;
+      if (group && !(group.values ?? []).length) report({ message: `track_group '${n.args[0]?.text ?? ''}' has an empty group block; keepalived reports it and the group tracks no instance`, ...closeRange(group) });
+    }
     for (let itemIndex = 0, itemList = analysis.model.root.children; itemIndex < itemList.length; itemIndex++) {
       const n = itemList[itemIndex]!;
       if (n.keyword === 'track_group') {
