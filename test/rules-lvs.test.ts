@@ -1121,10 +1121,24 @@ describe('KA504: the crash after a checker without urls', () => {
     expect(findings(afterTcpAndDroppedMisc, 'KA504')[0]!.message).not.toContain('crash');
     expect(findings(afterMisc, 'KA504', '2.2.8')[0]!.message).not.toContain('crash');
   });
-  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t after MISC_CHECK, BFD_CHECK and dropped checkers', async () => {
-    for (const text of [afterMisc, afterBfd, afterDroppedMisc]) expect((await runKeepalivedAsync(text)).signal).toBe('SIGSEGV');
-    const reads = await runKeepalivedAsync(afterTcpAndDroppedMisc);
-    expect([reads.signal, reads.exitStatus]).toEqual([undefined, 5]);
+  // Found with the include fuzzer (2.2.7): a FILE_CHECK without track_file is dropped too, and a kept FILE_CHECK has no
+  // connection either.
+  const fileCheck = ['  FILE_CHECK {', '    track_file tf', '  }'];
+  const fileCheckNoTrack = ['  FILE_CHECK {', '  }'];
+  const afterFile = 'track_file tf {\n    file /run/x\n}\n' + after(...fileCheck);
+  const afterDroppedFile = after(...fileCheckNoTrack);
+  const afterTcpAndDroppedFile = after(...tcp, ...fileCheckNoTrack);
+  it('counts a FILE_CHECK as a checker without connection, and one without track_file as dropped', () => {
+    expect(findings(afterFile, 'KA504')[0]!.message).toContain('the FILE_CHECK of line');
+    expect(findings(afterDroppedFile, 'KA504')[0]!.message).toContain('the checkers before it are dropped too, so none is queued');
+    expect(findings(afterTcpAndDroppedFile, 'KA504')[0]!.message).not.toContain('crash');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t after MISC_CHECK, BFD_CHECK, FILE_CHECK and dropped checkers', async () => {
+    for (const text of [afterMisc, afterBfd, afterDroppedMisc, afterFile, afterDroppedFile]) expect((await runKeepalivedAsync(text)).signal, text).toBe('SIGSEGV');
+    for (const text of [afterTcpAndDroppedMisc, afterTcpAndDroppedFile]) {
+      const reads = await runKeepalivedAsync(text);
+      expect([reads.signal, reads.exitStatus], text).toEqual([undefined, 5]);
+    }
   });
 });
 

@@ -17,8 +17,8 @@ const FIRST_CHECKER_CRASH: [Version, Version] = [[1, 3, 7], [2, 2, 8]];
 /** A url keepalived keeps (one function, not a closure per checker). */
 const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.path !== '';
 
-/** Checkers keepalived queues without connection options: reading those of one is a NULL dereference. */
-const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK']);
+/** Checkers keepalived queues without connection options: reading those of one is a NULL dereference (FILE_CHECK: the 2.1.5, 2.2.4 and 2.2.7 builds). */
+const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK', 'FILE_CHECK']);
 
 /**
  * Whether keepalived drops the checker when its block closes, taking it off the queue: an HTTP_GET or
@@ -27,6 +27,9 @@ const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK']);
  */
 function droppedAtClose(ck: Checker): boolean {
   if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') return !ck.urls.some(hasPath);
+  // A FILE_CHECK without a track_file line ("FILE_CHECK has no track_file specified - ignoring"; found with the include
+  // fuzzer, 2.2.7: a dropped FILE_CHECK before an SSL_GET without url left none queued, and keepalived -t crashed).
+  if (ck.kind === 'FILE_CHECK') return !ck.node.children.some((c) => c.keyword === 'track_file' && c.argCount > 0);
   return ck.kind === 'MISC_CHECK' && ck.script === undefined;
 }
 
@@ -50,7 +53,7 @@ export const httpCheckWithoutUrl: FileRule = {
     why:
       'HTTP_GET and SSL_GET need at least one `url { path … }` to know what to request. Without one keepalived discards the ' +
       'checker, so the real server is never health-checked. keepalived 1.3.7 to 2.2.7 go further when it is the first ' +
-      'checker in the file, or the checker before it is a MISC_CHECK or BFD_CHECK (which have no connection): the checker process ' +
+      'checker in the file, or the checker before it is a MISC_CHECK, BFD_CHECK or FILE_CHECK (which have no connection): the checker process ' +
       'crashes with a segmentation fault right after reporting it, so no real server is checked at all, and `keepalived -t` ' +
       '(2.0.4 and later) crashes too (exit 139), which breaks config validation in deployment pipelines.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            connect_timeout 3\n        }\n    }\n}',
