@@ -110,6 +110,8 @@ describe('an included file before 2.1.4: a stream of its own', () => {
   it('reads a quoted pattern without its quotes before 2.1.4, as part of the name after', () => {
     expect(lint(quoted, '2.0.19', ['KA201', 'KA110'])).toEqual(['a.conf:4 KA201']);
     expect(lint(quoted, '2.2.7', ['KA201', 'KA110'])).toEqual(['keepalived.conf:1 KA110']);
+    const said = inDir(quoted, (dir) => lintText(quoted['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.find((d) => d.code === 'KA110')!.message);
+    expect(said).toContain('the double quotes are part of the file name: write the path without them');
   });
 
   const old = releaseBinary('2.0.19');

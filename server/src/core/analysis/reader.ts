@@ -2176,7 +2176,12 @@ export class Reader {
           this.report('KA110', severity, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}`, file, start, end);
           continue;
         }
-        const hint = unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '';
+        // From 2.1.4 the pattern is the rest of the line as written: quotes are part of the name.
+        const unquoted = pattern.trim().replace(/^"(.*)"$/, '$1');
+        const quoted = unquoted !== pattern.trim() && !unquoted.includes('"')
+          ? `; keepalived ${this.label()} reads the rest of the include line as it is written, so the double quotes are part of the file name: write the path without them`
+          : '';
+        const hint = quoted || (unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '');
         this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
         continue;
       }
