@@ -634,6 +634,19 @@ describe('lvs rules', () => {
     expect(findings(dr, 'KA510', '1.3.5')).toEqual([]);
     expect(findings(dr, 'KA510', '2.2.7')).toHaveLength(1);
   });
+  // A virtual server written without a port serves port 0: a DR real server's port is reset to it (found with the
+  // mutation fuzzer: pqarmitage's 1995a.conf with a virtual server's port dropped).
+  const noPort = vs('172.20.133.44', ['protocol TCP', 'lb_algo rr', 'lb_kind DR', 'persistence_timeout 50'], ['real_server 172.20.35.194 465 {', '}']);
+  it('resets a DR real server port to 0 when the virtual server has no port', () => {
+    const [d] = findings(noPort, 'KA510');
+    expect(d!.message).toContain('keepalived resets it to 0 (the virtual server has no port: it serves every port)');
+    expect(applyFix(noPort, d!.fix!)).toContain('real_server 172.20.35.194 {');
+    expect(findings(noPort.replace('lb_kind DR', 'lb_kind NAT'), 'KA510')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t says', () => {
+    expect(runKeepalived(noPort).messages.filter((m) => /ports don't match - resetting/.test(m.message))).toHaveLength(1);
+    expect(runKeepalived(applyFix(noPort, findings(noPort, 'KA510')[0]!.fix!)).messages.filter((m) => /ports don't match/.test(m.message))).toEqual([]);
+  });
   // quorum 5 over one real server of weight 1: keepalived 1.3.5 keeps it ("Lost quorum 5-0=5 > 1 for VS
   // [192.168.1.10]:80"); the 2.0.9 build: "quorum 5 ... exceeds number of real servers 1, reducing quorum to 1"
   // (e00217b0, 1.4.1); 2.0.14: "... exceeds total weight of real servers 1, reducing quorum to 1" (6ff73247).

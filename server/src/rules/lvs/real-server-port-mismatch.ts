@@ -82,6 +82,8 @@ export const realServerPortMismatch: FileRule = {
       const f = fs[i]!;
       const vs = f.vs;
       if (!reachesChecks(f)) continue;
+      // A virtual server written without a port serves port 0 (all ports), which no real server port matches.
+      const vsPort = vs.kind === 'address' ? (vs.port ?? (vs.node.argCount === 1 ? 0 : undefined)) : undefined;
       // Only DR/TUN servers with a port can be wrong: collected only when there are some.
       let servers: PortedServer[] | undefined;
       for (let j = 0, rList = keptRealServers(f); j < rList.length; j++) {
@@ -89,7 +91,7 @@ export const realServerPortMismatch: FileRule = {
         const port = r.rs.port;
         if (!port) continue;
         // The common DR server has the service's own port: nothing to report, nothing to collect.
-        if (vs.kind === 'address' && (vs.port === undefined || vs.port === port)) continue;
+        if (vs.kind === 'address' && (vsPort === undefined || vsPort === port)) continue;
         const method = realServerForwarding(f, r);
         if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, given: givenAtLine(r.forwarding, r.inherited, f.forwarding), label: () => rsLabel(r.rs) });
       }
@@ -115,11 +117,12 @@ export const realServerPortMismatch: FileRule = {
           const pw = portWord(s.node);
           report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
         } else if (vs.kind === 'address') {
-          if (vs.port === undefined || vs.port === s.port) continue;
+          if (vsPort === undefined || vsPort === s.port) continue;
           // Reading the port word builds the line's words: only for servers that are reported.
           const pw = portWord(s.node);
           const why = s.method === 'no' ? `it has no forwarding method ${s.given}` : `${method} forwarding cannot change ports`;
-          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${why}: keepalived resets it to ${vs.port} (keepalived: "ports don't match - resetting")`, pw && replaceWord(pw, String(vs.port)), `port reset to ${vs.port}`);
+          const to = vsPort === 0 && vs.port === undefined ? '0 (the virtual server has no port: it serves every port)' : String(vsPort);
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${why}: keepalived resets it to ${to} (keepalived: "ports don't match - resetting")`, pw && (vsPort === 0 ? deletePort(s.node, pw) : replaceWord(pw, String(vsPort))), `port reset to ${vsPort}`);
         } else {
           if (groupFwmarkEntries(f).length) {
             const pw = portWord(s.node);
