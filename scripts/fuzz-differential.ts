@@ -24,6 +24,7 @@ import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { compareVersions, parseVersion } from '../server/src/core/schema/schema.js';
+import { parseFuzzOptions } from './fuzz-options.js';
 import { causeKey, classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
@@ -180,29 +181,12 @@ function releaseOf(binary: string): string | undefined {
 }
 
 function main(argv: string[]): void {
-  let seed = 16;
-  let count = 500;
-  let outDir: string | undefined;
-  let binary: string | undefined;
-  let targetVersion: string | undefined;
-  let ifname: string | undefined;
-  let maxEdits = 2;
-  const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--seed') seed = Number(argv[++i]);
-    else if (a === '--count') count = Number(argv[++i]);
-    else if (a === '--out') outDir = resolve(argv[++i]!);
-    else if (a === '--keepalived') binary = argv[++i]!;
-    else if (a === '--target-version') targetVersion = argv[++i]!;
-    else if (a === '--interface') ifname = argv[++i]!;
-    else if (a === '--edits') maxEdits = Number(argv[++i]);
-    else if (a.startsWith('-')) {
-      console.error(`unknown option ${a}`);
-      dirs.length = 0;
-      break;
-    } else dirs.push(a);
-  }
+  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'] });
+  const { seed, count, outDir, targetVersion, ifname } = o;
+  let binary = o.binary;
+  const maxEdits = o.values.has('--edits') ? Number(o.values.get('--edits')) : 2;
+  const dirs = o.unknown ? [] : o.dirs;
+  if (o.unknown) console.error(`unknown option ${o.unknown}`);
   const missing = dirs.filter((d) => !existsSync(d) || !statSync(d).isDirectory());
   if (missing.length) {
     console.error(`not a directory: ${missing.join(', ')}`);

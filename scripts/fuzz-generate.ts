@@ -16,7 +16,8 @@
 // NNNN.txt) to reduce by hand.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { parseFuzzOptions } from './fuzz-options.js';
 import { argIn, argOptionalIn, argsIn, availableIn, DEFAULT_TARGET_VERSION, parseVersion, schema, type ArgSpec, type KeywordSpec, type Version } from '../server/src/core/schema/schema.js';
 import { causeLines, checkMutant, disagreementLines, tallyCauses, type CauseTally } from './fuzz-differential.js';
 import { crashedOrHung, isHostMessage, makeRng, type Rng } from './fuzz-mutations.js';
@@ -302,24 +303,13 @@ export function generateConfig(seed: number, target: Version): string {
 }
 
 function main(argv: string[]): void {
-  let seed = 1;
-  let count = 200;
-  let outDir: string | undefined;
-  let binary = 'keepalived';
-  let targetVersion: string | undefined;
-  let checkFormat = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--seed') seed = Number(argv[++i]);
-    else if (a === '--count') count = Number(argv[++i]);
-    else if (a === '--out') outDir = resolve(argv[++i]!);
-    else if (a === '--keepalived') binary = argv[++i]!;
-    else if (a === '--target-version') targetVersion = argv[++i]!;
-    else if (a === '--no-fmt') checkFormat = false;
-    else {
-      console.error(`unknown argument ${a}\nusage: node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt]`);
-      process.exit(2);
-    }
+  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--no-fmt'] });
+  const { seed, count, outDir, targetVersion } = o;
+  const binary = o.binary ?? 'keepalived';
+  const checkFormat = !o.flags.has('--no-fmt');
+  if (o.unknown || o.dirs.length) {
+    console.error(`unknown argument ${o.unknown ?? o.dirs[0]}\nusage: node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt]`);
+    process.exit(2);
   }
   const target = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
   if (!target || !Number.isInteger(seed) || !(count > 0)) {

@@ -24,6 +24,7 @@ import { compareVersions, DEFAULT_TARGET_VERSION, parseVersion, type Version } f
 import { classify, crashedOrHung, isHostMessage, makeRng, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict, type Rng } from './fuzz-mutations.js';
 import { causeLines, collectConfigs, disagreementLines, hostWithin, tallyCauses, type CauseTally } from './fuzz-differential.js';
 import { generateConfig } from './fuzz-generate.js';
+import { parseFuzzOptions } from './fuzz-options.js';
 
 /** Stands for the run directory in an include pattern (absolute includes); replaced when the files are written. */
 export const RUN_DIR = '@RUN_DIR@';
@@ -167,25 +168,12 @@ export function checkSplit(binary: string, split: SplitConfig, dir: string, targ
 }
 
 function main(argv: string[]): void {
-  let seed = 1;
-  let count = 200;
-  let outDir: string | undefined;
-  let binary = 'keepalived';
-  let targetVersion: string | undefined;
-  let ifname: string | undefined;
-  const dirs: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--seed') seed = Number(argv[++i]);
-    else if (a === '--count') count = Number(argv[++i]);
-    else if (a === '--out') outDir = resolve(argv[++i]!);
-    else if (a === '--keepalived') binary = argv[++i]!;
-    else if (a === '--target-version') targetVersion = argv[++i]!;
-    else if (a === '--interface') ifname = argv[++i]!;
-    else if (a.startsWith('--')) {
-      console.error(`unknown argument ${a}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [DIR...]`);
-      process.exit(2);
-    } else dirs.push(a);
+  const o = parseFuzzOptions(argv, { seed: 1, count: 200 });
+  const { seed, count, outDir, targetVersion, ifname, dirs } = o;
+  const binary = o.binary ?? 'keepalived';
+  if (o.unknown) {
+    console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [DIR...]`);
+    process.exit(2);
   }
   const target = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
   if (!target || !Number.isInteger(seed) || !(count > 0)) {
