@@ -797,7 +797,12 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   const filesRemoved = new Set(ka.messages.flatMap((m) => /^realpath\(\) error .* for (\S+)$/.exec(m.message)?.[1] ?? []));
   // read_int_strvec's own "number 'N' outside range [0, CPUS-1]" goes with it, on the same line.
   const cpuLines = new Set(ka.messages.filter((m) => /Invalid cpu_id:\d+ specified for /.test(m.message)).map((m) => m.line));
+  const textOf = (file: string | undefined) => (file === undefined ? text : included?.get(file) ?? '');
+  // A startup/shutdown script line naming a user (and group): "Invalid startup script" when this host lacks them
+  // (the 2.1.5, 2.2.7 and 2.4.3 builds on `startup_script /usr/bin/false root extra`).
+  const namesUser = (m: KeepalivedMessage) => m.line !== undefined && /^\s*(?:startup|shutdown)_script\s+\S+\s+\S+/.test(textOf(m.file).split('\n')[m.line - 1] ?? '');
   const hostCascade = (m: KeepalivedMessage) =>
+    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && namesUser(m)) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
@@ -811,7 +816,6 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // keepalived's first reading counts a last line without a newline one short (`(Line 3) Extra '}'`
   // for line 4; its other processes, when they read that far, say Line 4): kalint names the line
   // itself, so such a message is matched on the last line.
-  const textOf = (file: string | undefined) => (file === undefined ? text : included?.get(file) ?? '');
   // After a line starting '\\#' or '\\!' (KA116) keepalived's VRRP and checker processes count lines from a
   // marker of their copy, and after a '\\!' they read freed memory: their line numbers say nothing from there.
   const markers = inMain.filter((d) => d.code === 'KA116');

@@ -303,6 +303,16 @@ describe('parseKeepalived and classify with included files (the include fuzzer)'
   });
 });
 
+describe('classify: host-dependent script users', () => {
+  // fuzz-generate at 2.1.5: `startup_script /usr/bin/false root extra` on a host without a group 'extra'.
+  it("takes 'Invalid startup script' on a line naming a user for the host's doing, not on one without", () => {
+    const ka = (line: number) => ({ status: 1, signal: null, timedOut: false, messages: [{ line, message: 'Invalid startup script' }] });
+    const text = 'global_defs {\n  startup_script /usr/bin/false root extra\n  shutdown_script "/bin/true\n}\n';
+    expect(classify(text, ka(2), [], 'keepalived.conf')).toEqual([]);
+    expect(classify(text, ka(3), [], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 3']);
+  });
+});
+
 describe('withInterface', () => {
   it('replaces a ${NAME} interface reference whole (found on configs/1996.conf of pqarmitage/keepalived-devel-tools)', () => {
     expect(withInterface('    interface ${IF}\n    10.0.0.1/24 dev ${IF} label ${IF}:1\n', 'eth0')).toBe('    interface eth0\n    10.0.0.1/24 dev eth0 label ${IF}:1\n');
