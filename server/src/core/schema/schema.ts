@@ -277,7 +277,14 @@ export function findChild(ctx: Context, text: string, start: number, end: number
   if (n <= 0) return undefined;
   const list = ctx.childBuckets.get(bucketKey(n, text.charCodeAt(start), text.charCodeAt(end - 1)));
   if (!list) return undefined;
-  for (let i = 0; i < list.length; i++) if (text.startsWith(list[i]!.name, start)) return list[i];
+  // Compared a character at a time: startsWith is a builtin call V8 does not inline, and this runs
+  // once per keyword line (a tenth of reading a large config went to it).
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]!.name;
+    let k = 0;
+    while (k < n && name.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === n) return list[i];
+  }
   return undefined;
 }
 
