@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseCst, withTrivia } from '../server/src/core/syntax/parser.js';
-import { lex, tokenValue } from '../server/src/core/syntax/lexer.js';
+import { lex, lexerDefinitionErrors, tokenValue } from '../server/src/core/syntax/lexer.js';
 import { findTemplateMarker } from '../server/src/core/syntax/template.js';
 import { lintText } from '../server/src/linter.js';
 import type { CstNode, CstStatement } from '../server/src/core/syntax/cst.js';
@@ -18,6 +18,10 @@ function statements(nodes: CstNode[]): CstStatement[] {
 }
 
 describe('lexer', () => {
+  it('has a token set chevrotain finds no fault with (kalint builds its lexer without the check)', () => {
+    expect(lexerDefinitionErrors()).toEqual([]);
+  });
+
   it('splits words, strings, braces and comments the way keepalived does', () => {
     const { tokens } = lex('vrrp_instance V"I "3 {#c\n  priority 1!00\n  advert_int "2#x" }');
     expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([
