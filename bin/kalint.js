@@ -28,7 +28,8 @@ function run() {
     require(bundle);
     return;
   }
-  // V8 checks only the source's length before using a cache: the file names the exact bundle.
+  // V8 takes a cache made from another source of the same length (cachedDataRejected stays false):
+  // the file names the exact bundle it was made from.
   const digest = crypto.createHash('sha1').update(source).digest();
   let cachedData;
   if (!writeCache) {

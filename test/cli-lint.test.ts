@@ -2,6 +2,7 @@
 // project, with .kalint.json files, suppressions, formats, thresholds and exit codes.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -341,5 +342,36 @@ describe('kalint explain', () => {
     const unknown = kalint(['explain', 'KA999']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown rule 'KA999'");
+  });
+});
+
+describe('code cache (dist/kalint.cache, see bin/kalint.js)', () => {
+  it('is written by the build and names the bundle it was made from', () => {
+    const bundle = readFileSync(join(repo, 'dist/kalint.js'));
+    const cache = readFileSync(join(repo, 'dist/kalint.cache'));
+    expect(cache.subarray(0, 20).equals(createHash('sha1').update(bundle).digest())).toBe(true);
+    expect(cache.length).toBeGreaterThan(100_000);
+  });
+
+  it('is ignored when it names another bundle or holds no code, and the lint is the same', () => {
+    // A copy of the install: bin/ and dist/ side by side, with a cache of each bad kind.
+    const copy = join(dir, 'install');
+    mkdirSync(join(copy, 'bin'), { recursive: true });
+    mkdirSync(join(copy, 'dist'), { recursive: true });
+    writeFileSync(join(copy, 'bin/kalint.js'), readFileSync(bin));
+    const bundle = readFileSync(join(repo, 'dist/kalint.js'));
+    writeFileSync(join(copy, 'dist/kalint.js'), bundle);
+    write({ 'cache/err.conf': ERROR + WARNING });
+    const expected = kalint(['lint', '--format', 'gnu', 'cache/err.conf']);
+    expect(codes(expected.stdout)).toEqual(['KA201', 'KA204']);
+    const real = readFileSync(join(repo, 'dist/kalint.cache'));
+    const otherBundle = Buffer.concat([Buffer.alloc(20, 7), real.subarray(20)]);
+    const noCode = Buffer.concat([createHash('sha1').update(bundle).digest(), Buffer.from('not a code cache')]);
+    for (const cache of [otherBundle, noCode, undefined]) {
+      if (cache) writeFileSync(join(copy, 'dist/kalint.cache'), cache);
+      else rmSync(join(copy, 'dist/kalint.cache'), { force: true });
+      const r = spawnSync(process.execPath, [join(copy, 'bin/kalint.js'), 'lint', '--format', 'gnu', 'cache/err.conf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    }
   });
 });
