@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { ArgSpec } from '../server/src/core/schema/schema.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { conf, findings } from './helpers/rule-cases.js';
-import { checkArg, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
+import { checkArg, cutDecimal, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -216,6 +216,41 @@ describe('parseDecimal', () => {
     expect(parseDecimal('1.')).toEqual({ value: 1, decimals: 0 });
     expect(parseDecimal('2.25')).toEqual({ value: 2.25, decimals: 2 });
     for (const bad of ['-1', '1.2.3', '1e3', '0x10', 'abc', '1 ']) expect(parseDecimal(bad)).toBeUndefined();
+  });
+});
+
+describe('a decimal with more places than keepalived reads, and something after them', () => {
+  // Found by mutation fuzzing (a trailing backslash): keepalived 2.2.7 on 'advert_int 1.000000\\' in a VRRPv3
+  // instance: "number '1.000000\\' has too many decimal places", then "(V) VRRPv3 advertisement interval
+  // 1.000001s must be in units of 10ms - rounding": the number is still read, rounded up by the '\\'.
+  it('is cut after its places and rounded up by the next character, whatever it is', () => {
+    expect(cutDecimal('1.000000\\', 6)).toBe(1.000001);
+    expect(cutDecimal('1.0000004x', 6)).toBe(1);
+    expect(cutDecimal('2.5000000s', 6)).toBe(2.5);
+    expect(cutDecimal('+.1235x', 3)).toBe(0.124);
+    expect(cutDecimal('+.1234x', 3)).toBe(0.123);
+    // All digits read the same way (parseDecimal's case, where the model rounds them to the same value).
+    expect(cutDecimal('1.0000004', 6)).toBe(1);
+    // Fewer places before the rest: an invalid number. No '.', or nothing after the places: not this case.
+    for (const w of ['1.5x', '1.12345x6789', '1x', '1.000000']) expect(cutDecimal(w, 6)).toBeUndefined();
+  });
+
+  const instance = (advert: string) => conf('vrrp_instance V {', '  interface eth0', '  state BACKUP', '  virtual_router_id 9', '  priority 100', '  version 3', `  advert_int ${advert}`, '  virtual_ipaddress {', '    10.0.0.9', '  }', '}');
+
+  it("says what keepalived reads, and the instance's rules see it", () => {
+    const [f] = findings(instance('1.000000\\'), 'KA205');
+    expect(f?.message).toContain('keepalived reports it and still reads 1.000001');
+    expect(findings(instance('1.000000\\'), 'KA343')).toHaveLength(1);
+    // Rounded down by a character below '5': a whole second, which VRRPv3 sends as it is.
+    expect(findings(instance('1.0000004x'), 'KA343')).toHaveLength(0);
+    // Before 2.2.3 timers are read by strtod: no such reading is claimed.
+    expect(findings(instance('1.000000\\'), 'KA205', '2.1.5')[0]?.message ?? '').not.toContain('still reads');
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = runKeepalived(instance('1.000000\\')).messages.map((m) => m.message);
+    expect(said).toContain("number '1.000000\\' has too many decimal places");
+    expect(said.some((m) => m.includes('advertisement interval 1.000001s must be in units of 10ms'))).toBe(true);
   });
 });
 

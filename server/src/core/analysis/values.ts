@@ -140,6 +140,24 @@ export function parseDecimal(text: string): { value: number; decimals: number } 
   return { value: Number(`0${m[1]}.${m[2] ?? ''}0`), decimals: m[2]?.length ?? 0 };
 }
 
+const CUT_DECIMAL = /^(\+?\d*)\.(\d+)/;
+
+/**
+ * What keepalived's fixed-point reader makes of a word with more than `places` decimal places that
+ * parseDecimal refuses because something else follows them (`1.000000\`, `0.5000000s`): it reports
+ * "has too many decimal places" and still reads the number, cut after `places` places, one unit of
+ * the last place more when the character after them is '5' or above, whatever that character is
+ * ('\\' and letters are). Undefined when the reader rejects the word (fewer places before the rest).
+ */
+export function cutDecimal(text: string, places: number): number | undefined {
+  const m = CUT_DECIMAL.exec(text);
+  if (!m || m[2]!.length < places || text.length <= m[0].length - m[2]!.length + places) return undefined;
+  const fraction = m[2]!.slice(0, places);
+  const roundUp = text.charCodeAt(m[1]!.length + 1 + places) >= 53;
+  const units = Number(`${m[1]!.replace('+', '')}${fraction}` || '0') + (roundUp ? 1 : 0);
+  return units / 10 ** places;
+}
+
 // ---------- addresses ----------
 
 // Four decimal octets 0..255 without leading zeros (inet_pton rejects them).
@@ -462,6 +480,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'decimal':
     case 'timer': {
       const d = word === '' ? { value: 0, decimals: 0 } : parseDecimal(word);
+      const cut = !d && spec.decimals !== undefined ? cutDecimal(word, spec.decimals) : undefined;
+      if (cut !== undefined && (spec.min === undefined || cut >= spec.min) && (spec.max === undefined || cut <= spec.max)) {
+        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} has more than ${spec.decimals} decimal places: keepalived reports it and still reads ${cut} (its first ${spec.decimals} places, one more in the last when the character after them is '5' or above, whatever it is; keepalived: "has too many decimal places")`, severity: 'error' };
+      }
       if (!d) {
         const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;

@@ -2026,7 +2026,9 @@ export class Walker implements LineSink {
           // A number strtod reads, out of range ('-1': keepalived "number '-1' outside range [0, 1000]").
           if (v !== undefined) strtodProblem = outsideRange(read, text, keyword, v);
         }
-        const p = strtodProblem ?? checkArg(argIn(a, this.options.target), text, keyword);
+        // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
+        const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
+        const p = strtodProblem ?? checkArg(read, text, keyword);
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {

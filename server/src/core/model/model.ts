@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, globalMcastGroupRefused, looseNumber, looselyRead, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 
@@ -239,9 +239,10 @@ const asInt = (s: string) => parseInteger(s);
 const asDecimal = (s: string) => (DECIMAL.test(s) ? Number(s) : undefined);
 const DECIMAL = /^\d+(?:\.\d*)?$/;
 /** Seconds as keepalived's read_decimal reads them ('.5', '+0.5', '5.' too), to the microsecond it keeps. */
+// Timers have six decimal places; one with more and something after them is still read (cutDecimal).
 const asSeconds = (s: string) => {
   const d = parseDecimal(s);
-  return d === undefined ? undefined : Math.round(d.value * 1e6) / 1e6;
+  return d === undefined ? cutDecimal(s, 6) : Math.round(d.value * 1e6) / 1e6;
 };
 
 // Shared and never modified, but not frozen: a frozen array has an elements kind of its own, and V8
