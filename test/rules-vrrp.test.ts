@@ -430,6 +430,18 @@ describe('KA316-KA319 sync groups', () => {
     expect(findings(text, 'KA316').map((d) => d.message)).toEqual([expect.stringContaining("did you mean 'VI_DB'")]);
     expect(findings(text, 'KA318')).toHaveLength(1);
   });
+  // Found by mutation fuzzing (a doubled '{'): keepalived 2.2.7 on 'group {{': "Virtual router { specified in sync
+  // group G doesn't exist - ignoring", then "Sync group G has only 1 virtual router(s)".
+  it("a '{' inside the group list is a member keepalived looks for and drops", () => {
+    const one = (name: string, vrid: number) => `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id ${vrid}\n    ${vip(`10.0.0.${vrid}`)}\n}\n`;
+    const text = one('A', 1) + one('B', 2) + 'vrrp_sync_group G {\n    group {{\n        A\n    }\n}\n';
+    expect(findings(text, 'KA316').map((d) => [d.message, d.range.start.line, d.range.start.column])).toEqual([["sync group 'G' lists '{', which is not a vrrp_instance; keepalived ignores it", 15, 11]]);
+    expect(findings(text, 'KA318')[0]?.message).toContain('after keepalived drops 1 unusable name(s)');
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(text).messages.map((m) => m.message);
+      expect(said).toContain("Virtual router { specified in sync group G doesn't exist - ignoring");
+    }
+  });
   it('does not suggest an instance the group already lists', () => {
     // A real config: group { RH_EXT RH_INT } with only RH_EXT defined got "did you mean 'RH_EXT'?".
     const text = instance('RH_EXT', vip('10.0.0.1')) + group('VG1', ['RH_EXT', 'RH_INT']);

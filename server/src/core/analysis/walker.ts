@@ -1502,8 +1502,11 @@ export class Walker implements LineSink {
         }
       }
       // In a list of tracked names it names a track script/file/process that does not exist, which the
-      // reference rule reports (keepalived 2.2.7 -t hangs on a track_file entry '{' once a track file is defined).
-      if (TRACKED_NAME_LISTS.has(top.node.keyword)) (top.node.values ??= []).push(new ValueLine([brace], brace.file));
+      // reference rule reports (keepalived 2.2.7 -t hangs on a track_file entry '{' once a track file is defined);
+      // in a sync group's list, an instance that does not exist ("Virtual router { specified in sync group … doesn't exist").
+      if (TRACKED_NAME_LISTS.has(top.node.keyword) || (top.node.keyword === 'group' && top.node.parent?.keyword === 'vrrp_sync_group')) {
+        (top.node.values ??= []).push(new ValueLine([brace], brace.file));
+      }
       return;
     }
     const unknown = this.lastUnknown;

@@ -27,7 +27,8 @@ export const syncGroupUnknownMember: FileRule = {
         // An instance the group already lists is not the one meant ('RH_INT' beside 'RH_EXT').
         const listed = new Set(g.members.map((x) => x.text));
         const unlisted = names.filter((n) => !listed.has(n));
-        const guess = suggest(m.text, unlisted) ?? suggestByWords(m.text, unlisted);
+        // A '{' read as a name (a doubled brace, see the walker's open) was not meant as any instance.
+        const guess = m.text === '{' ? undefined : (suggest(m.text, unlisted) ?? suggestByWords(m.text, unlisted));
         report({
           message: `sync group '${g.name}' lists '${m.text}', which is not a vrrp_instance; keepalived ignores it${guess ? ` (did you mean '${guess}'?)` : ''}`,
           file: m.file,
