@@ -66,6 +66,30 @@ describe('a block that ends in another file than it starts in', () => {
   });
 });
 
+describe('include_check brace_match: a `{a,b}` pattern with a missing file reads none of its files', () => {
+  // Found by the include fuzzer (generated configs, 2.2.7): with include_check brace_match, keepalived read nothing
+  // of 'include conf.d/{part1,nothing-here}.conf' and reported the next lines at the top level.
+  const a = 'bogus_in_a\n';
+  const withCheck = (check: string, include = 'include {a,b}.conf'): Files => ({ 'keepalived.conf': `global_defs {\n  ${check}\n}\n${include}\n`, 'a.conf': a });
+  it('reads nothing of the pattern with the check on, from include_check or includeb/includea', () => {
+    for (const files of [withCheck('include_check brace_match'), withCheck('include_check'), withCheck('include_check read +brace_match'), withCheck('router_id x', 'includeb {a,b}.conf'), withCheck('router_id x', 'includea {a,b}.conf')]) {
+      expect(lint(files, undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA110']);
+    }
+    expect(lint(withCheck('include_check brace_match'))[0]).toBeDefined();
+  });
+  it('reads the files that exist without it, or with the check taken off', () => {
+    for (const files of [withCheck('router_id x'), withCheck('include_check match'), withCheck('include_check -brace_match')]) {
+      expect(lint(files, undefined, ['KA201'])).toEqual(['a.conf:1 KA201']);
+    }
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does', () => {
+    expect(keepalivedSays(binary!, withCheck('include_check brace_match')).filter((m) => m.includes('bogus'))).toEqual([]);
+    expect(keepalivedSays(binary!, withCheck('include_check -brace_match')).filter((m) => m.includes('bogus')).length).toBeGreaterThan(0);
+    expect(keepalivedSays(binary!, withCheck('router_id x', 'includeb {a,b}.conf')).filter((m) => m.includes('bogus'))).toEqual([]);
+  });
+});
+
 describe('an included file before 2.1.4: a stream of its own', () => {
   // A block opened in an included file ends with it: 2.0.19 reads the next file's vrrp_instance at the top level, and
   // the '}' meant for the first block is a top-level '}'. 2.1.5 reads on inside the block.

@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import type { Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -69,6 +69,8 @@ export interface LineSink {
   includedStreamEndedBy?(): Word | undefined;
   /** The rest of that file is read only by the processes that skip the top-level block by its braces. */
   ownerStopsReading?(stopped: boolean): void;
+  /** The checks `include_check` in global_defs has set so far (INCLUDE_CHECK bits). */
+  includeCheckFlags?(): number;
 }
 
 export interface SourceFile {
@@ -2129,8 +2131,12 @@ export class Reader {
   private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number, notPlain?: string, dir = frame.dir): SourceFile[] {
     const file = frame.file;
     const host = this.options.host;
-    const strict = variant === 'includem' || variant === 'includew' || variant === 'includea';
-    const severity: Severity = strict ? 'error' : 'warning';
+    // What keepalived counts as a configuration error here: the include keyword's own checks and include_check's.
+    const checks = (INCLUDE_KEYWORD_CHECKS[variant] ?? 0) | (this.sink.includeCheckFlags?.() ?? 0);
+    const braced = hasUnescapedBrace(pattern);
+    // A file that does not exist: keepalived's 'match' check, or 'brace_match' for a `{a,b}` pattern.
+    const severity: Severity = checks & (braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match) ? 'error' : 'warning';
+    const unreadable: Severity = checks & INCLUDE_CHECK.read ? 'error' : 'warning';
     if (!host) {
       this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kwStart, end);
       return [];
@@ -2152,10 +2158,20 @@ export class Reader {
       if (found.length === 0) {
         const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
         const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
-        this.report('KA110', exits ? 'warning' : hasWildcard(alt) && variant !== 'includew' && variant !== 'includea' ? 'info' : severity, `include pattern '${alt}' ${what}${hint}${exits}`, file, start, end);
+        this.report('KA110', exits ? 'warning' : hasWildcard(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity, `include pattern '${alt}' ${what}${hint}${exits}`, file, start, end);
       }
       if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       matches.push(...found);
+    }
+    // brace_match: a `{a,b}` pattern naming a file that does not exist reads none of its files
+    // (keepalived: "Some config files missing"), the ones that exist included.
+    if (braced && checks & INCLUDE_CHECK.brace && this.braceIncludes) {
+      const missing = alternatives.filter((alt) => !hasWildcard(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
+      if (missing.length && matches.length > missing.length) {
+        const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
+        this.report('KA110', 'error', `include '${pattern.trim()}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")`, file, start, end);
+        return [];
+      }
     }
     // Files are pushed in reverse so the first match is read first.
     const toRead: SourceFile[] = [];
@@ -2173,7 +2189,7 @@ export class Reader {
         if (host.readDir(path) !== undefined) {
           // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
           const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${pattern.trim().replace(/\/+$/, '')}/*.conf'`;
-          this.report('KA110', severity, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}`, file, start, end);
+          this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}`, file, start, end);
           continue;
         }
         // From 2.1.4 the pattern is the rest of the line as written: quotes are part of the name.
@@ -2186,7 +2202,7 @@ export class Reader {
         continue;
       }
       if (host.isExecutable?.(path)) {
-        this.report('KA110', severity, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping"); remove the execute bits (chmod a-x)`, file, start, end);
+        this.report('KA110', unreadable, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping"); remove the execute bits (chmod a-x)`, file, start, end);
         continue;
       }
       const ls = file.lex.lineStarts;
@@ -2666,4 +2682,14 @@ function firstConfigLine(text: string): string | undefined {
     if (line) return line;
   }
   return undefined;
+}
+
+/** Whether an include pattern has a '{' no backslash escapes: keepalived then reports its missing files as brace_match's. */
+function hasUnescapedBrace(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 123) return true;
+  }
+  return false;
 }

@@ -29,7 +29,7 @@ import {
 } from '../schema/schema.js';
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
-import { lateLineFeature, lineFeatures } from '../syntax/lines.js';
+import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
@@ -374,6 +374,8 @@ export class Walker implements LineSink {
   private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set by checkArgs when keepalived drops the whole line for its extra words (extra_words 'ignored'). */
   private droppedLine = false;
+  /** What keepalived's include_check line has set, read by the reader at each include (see includeChecksAfter). */
+  private includeChecks = 0;
   /**
    * Where each of keepalived's processes (READERS bits) stopped at a keyword line without its argument:
    * it reads no line after it. The parent stops before it starts the others, so its stop is theirs too.
@@ -1102,6 +1104,11 @@ export class Walker implements LineSink {
     const brace = this.streamEndedBy;
     this.streamEndedBy = undefined;
     return brace;
+  }
+
+  /** The checks `include_check` in global_defs has set so far (INCLUDE_CHECK bits; 0 without the line). */
+  includeCheckFlags(): number {
+    return this.includeChecks;
   }
 
   parentReads(): boolean {
@@ -2238,6 +2245,7 @@ export class Walker implements LineSink {
    * specified - ignoring", even for another check), so `include_check read match` checks reading only.
    */
   private checkIncludeCheck(node: AstNode, file: string): void {
+    this.includeChecks = includeChecksAfter(node);
     const values = node.spec!.args[0]?.values ?? [];
     for (let i = 0; i < node.argCount; i++) {
       const w = node.argText(i)!;
@@ -2526,4 +2534,24 @@ function leavesUnset(node: AstNode, spec: KeywordSpec, unset: string): boolean {
   if (text === undefined || !arg) return true;
   if (checkArg(arg, text, spec.name) !== undefined) return true;
   return parseInteger(text.replace(/^\+/, '')) === Number(unset);
+}
+
+/**
+ * The include checks after an `include_check` line, as keepalived sets them: no word turns on every
+ * check; a plain first word sets 'read' and that check (a later plain word is ignored, KA205); '+'/'-'
+ * add or remove one. An unknown word leaves what the line set so far.
+ */
+function includeChecksAfter(node: AstNode): number {
+  if (node.argCount === 0) return INCLUDE_CHECK.read | INCLUDE_CHECK.match | INCLUDE_CHECK.wildcard | INCLUDE_CHECK.brace;
+  let checks = 0;
+  for (let i = 0; i < node.argCount; i++) {
+    const w = node.argText(i)!;
+    const sign = w.startsWith('+') ? 1 : w.startsWith('-') ? -1 : 0;
+    if (sign === 0 && i > 0) continue;
+    const flag = INCLUDE_CHECK_WORDS[sign === 0 ? w : w.slice(1)] ?? 0;
+    if (sign === 0) checks = flag ? INCLUDE_CHECK.read | flag : 0;
+    else if (sign > 0) checks |= flag;
+    else checks &= ~flag;
+  }
+  return checks;
 }

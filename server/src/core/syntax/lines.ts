@@ -7,6 +7,23 @@ import type { Token } from './lexer.js';
 
 export const INCLUDE_KEYWORDS = new Set(['include', 'includer', 'includem', 'includew', 'includeb', 'includea']);
 
+/**
+ * keepalived's include checks (2.2.0+): which problems of an include line are configuration errors,
+ * and with `brace` a `{a,b}` pattern with a missing file reads none of its files.
+ */
+export const INCLUDE_CHECK = { read: 1, match: 2, wildcard: 4, brace: 8 } as const;
+/** The words of `include_check` in global_defs. */
+export const INCLUDE_CHECK_WORDS: Record<string, number> = { read: INCLUDE_CHECK.read, match: INCLUDE_CHECK.match, wildcard_match: INCLUDE_CHECK.wildcard, brace_match: INCLUDE_CHECK.brace };
+/** The checks each include keyword makes whatever include_check says. */
+export const INCLUDE_KEYWORD_CHECKS: Record<string, number> = {
+  include: 0,
+  includer: INCLUDE_CHECK.read,
+  includem: INCLUDE_CHECK.read | INCLUDE_CHECK.match,
+  includew: INCLUDE_CHECK.read | INCLUDE_CHECK.match | INCLUDE_CHECK.wildcard,
+  includeb: INCLUDE_CHECK.read | INCLUDE_CHECK.brace,
+  includea: INCLUDE_CHECK.read | INCLUDE_CHECK.match | INCLUDE_CHECK.wildcard | INCLUDE_CHECK.brace,
+};
+
 type Release = readonly [number, number, number];
 
 /**
