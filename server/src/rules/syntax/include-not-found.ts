@@ -12,7 +12,9 @@ const rule: CoreRule = {
     why:
       "An 'include' whose file does not exist, or whose pattern matches nothing, contributes nothing: the " +
       'instances and servers it was meant to add are simply missing, and keepalived starts without them. ' +
-      "'includem' and the other strict variants make that an error. keepalived also skips, with a message, an include " +
+      "'includem' and the other strict variants, or 'include_check' in global_defs, make that an error; with their " +
+      "brace_match check ('includeb', 'includea', 'include_check brace_match') a '{a,b}' pattern naming one missing " +
+      'file includes none of its files, the existing ones neither. keepalived also skips, with a message, an include ' +
       'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
       "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. " +
       'When configs are linted away from the host ' +
