@@ -241,7 +241,7 @@ describe('a line with two bad arguments', () => {
   });
   it('says what a handler that stops does with the rest of the line', () => {
     expect(messages('vrrp_track_process p {\n  process keepalived\n  weight x bogus\n}\n', 'KA205')).toEqual([
-      "'weight' expects a whole number, got 'x' (keepalived: invalid number); keepalived reads no further ('bogus' goes unread) and ignores the line",
+      "'weight' expects a whole number, got 'x' (keepalived: invalid number): keepalived -t does not use it, but the running daemon only logs a warning and uses 0 (the word has no leading number); keepalived -t reads no further ('bogus' goes unread) and ignores the line",
     ]);
   });
   it('keeps a silently ignored regex_stack a warning, once (keepalived logs "regex_stack invalid start value" and returns)', () => {

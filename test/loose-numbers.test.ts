@@ -35,10 +35,12 @@ describe('vrrp numbers before 2.0.7', () => {
     expect([model.interval, model.weight?.value, model.fall]).toEqual([2, 2, 3]);
   });
 
-  // keepalived 2.0.7 -t: "invalid number '2.5'" and the like, for each of them.
-  it('rejects them from 2.0.7 on', () => {
+  // keepalived 2.0.7 -t: "invalid number '2.5'" and the like, for each of them. The 2.2.7 daemon logs
+  // "WARNING - invalid number '2.5'" and uses 2 (keywords.json daemon_reads_leading): the model holds that.
+  it('rejects them from 2.0.7 on under -t; the daemon still uses the leading number', () => {
     for (const target of ['2.0.7', '2.2.7']) expect(findings(SCRIPT, target)).toEqual(['3:error', '4:error', '5:error']);
-    expect(analyze(SCRIPT, { targetVersion: '2.2.7' }).model.vrrpScripts[0]!.weight).toBeUndefined();
+    const model = analyze(SCRIPT, { targetVersion: '2.2.7' }).model.vrrpScripts[0]!;
+    expect([model.interval, model.weight?.value, model.fall]).toEqual([2, 2, 3]);
   });
 
   // keepalived 1.3.5: "Rise = 1" (atoi reads 0 and the handler raises it to 1, see clamped-numbers.test.ts).
@@ -96,12 +98,13 @@ describe('LVS numbers before 2.0.7', () => {
     expect(analyze(text, { targetVersion: '1.3.5' }).model.virtualServers[0]!.realServers[0]!.weight).toBe(0);
   });
 
-  // keepalived 1.3.5 dumps `quorum 2x` as "quorum = 2": the LVS rules see the quorum it uses.
-  it('lets the LVS rules see the quorum 1.3.5 reads (KA513: 5 against a total weight of 2)', () => {
+  // keepalived 1.3.5 dumps `quorum 2x` as "quorum = 2": the LVS rules see the quorum it uses. So does
+  // the 2.2.7 daemon (keepalived -t reports '5x' as an invalid number and does not use it).
+  it('lets the LVS rules see the quorum 1.3.5 and the 2.2.7 daemon read (KA513: 5 against a total weight of 2)', () => {
     const text = 'virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  quorum 5x\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n  real_server 10.0.0.3 80 {\n    weight 1\n  }\n}\n';
     const codes = (t: string) => lintText(text, { file: 'keepalived.conf', targetVersion: t }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
     expect(codes('1.3.5')).toEqual(['1:KA513', '5:KA205']);
-    expect(codes('2.2.7')).toEqual(['5:KA205']);
+    expect(codes('2.2.7')).toEqual(['1:KA513', '5:KA205']);
   });
 
   // keepalived 1.3.5: "persistent_timeout invalid" (strtoul with an *endptr check).
@@ -144,10 +147,11 @@ describe('track weights before 2.0.7', () => {
     expect([inst.trackScripts[0]!.weight, inst.trackInterfaces[0]!.weight]).toEqual([-20, 5]);
   });
 
-  // keepalived 2.0.7 -t: "invalid number '-20x'", "(VI_1) track script chk: weight must be between [-253..253] inclusive, ignoring..."
-  it('rejects them from 2.0.7 on', () => {
+  // keepalived 2.0.7 -t: "invalid number '-20x'", "(VI_1) track script chk: weight must be between [-253..253] inclusive, ignoring...";
+  // the 2.2.7 daemon logs "WARNING - invalid number '-20x'" and tracks with -20 (test/daemon-numbers.test.ts).
+  it('rejects them from 2.0.7 on under -t; the daemon still uses the leading number', () => {
     for (const target of ['2.0.7', '2.2.7']) expect(trackFindings(target).map((x) => x.severity)).toEqual(['error', 'error']);
-    expect(analyze(text, { targetVersion: '2.2.7' }).model.vrrpInstances[0]!.trackScripts[0]!.weight).toBeUndefined();
+    expect(analyze(text, { targetVersion: '2.2.7' }).model.vrrpInstances[0]!.trackScripts[0]!.weight).toBe(-20);
   });
 
   // vrrp.c in 2.0.6 removes the weighted tracking of a priority-255 instance; its weight is atoi's -20.

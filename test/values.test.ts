@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import type { ArgSpec } from '../server/src/core/schema/schema.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { conf, findings } from './helpers/rule-cases.js';
-import { checkArg, cutDecimal, digitsIn, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
+import { analyze } from '../server/src/core/index.js';
+import { checkArg, cutDecimal, digitsIn, fixedPointLeading, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -251,6 +252,52 @@ describe('a decimal with more places than keepalived reads, and something after 
     const said = runKeepalived(instance('1.000000\\')).messages.map((m) => m.message);
     expect(said).toContain("number '1.000000\\' has too many decimal places");
     expect(said.some((m) => m.includes('advertisement interval 1.000001s must be in units of 10ms'))).toBe(true);
+  });
+});
+
+describe('a timer written with a unit (delay_loop 6s)', () => {
+  // keepalived 2.2.7's fixed-point reader pads the decimals with zeros after the whole word, reads its
+  // leading digits and, for every timer handler, still uses them when they are in range: a daemon run with
+  // `preempt_delay 5s` dumps "Preempt delay = 5e-06 secs" after "WARNING - invalid number '5s'".
+  it('reads the digits before the unit as millionths of a second', () => {
+    expect(fixedPointLeading('6s', 6)).toBe(0.000006);
+    expect(fixedPointLeading('2.5s', 6)).toBe(0.000025);
+    expect(fixedPointLeading('500ms', 6)).toBe(0.0005);
+    expect(fixedPointLeading('.5x', 6)).toBe(0.000005);
+    expect(fixedPointLeading('x', 6)).toBe(0);
+    // More places than it reads: cut, and rounded up by the digit after them ('6').
+    expect(fixedPointLeading('1.12345x6789', 6)).toBe(0.112346);
+    expect(fixedPointLeading('-5s', 6)).toBeUndefined();
+  });
+
+  const lines = (...body: string[]) => conf('vrrp_instance V {', '  interface eth0', '  state BACKUP', '  virtual_router_id 9', '  priority 100', ...body, '  virtual_ipaddress {', '    10.0.0.9', '  }', '}');
+
+  it('says what keepalived uses and what to write, and the model holds that value', () => {
+    const text = lines('  preempt_delay 5s');
+    const [f] = findings(text, 'KA205');
+    expect(f?.message).toContain('keepalived reports an invalid number and still uses 0.000005 s');
+    expect(f?.message).toContain('releases before 2.2.3 read 5 s); write 5');
+    expect(analyze(text, {}).model.vrrpInstances[0]!.preemptDelay?.value).toBe(0.000005);
+    expect(findings(lines('  preempt_delay 500ms'), 'KA205')[0]?.message).toContain('still uses 0.0005 s: the digits before \'ms\' count as millionths of a second (releases before 2.2.3 read 500 s); write 0.5');
+    // Out of range once read so (advert_int needs 0.01 s or more): ignored, nothing is claimed.
+    const advert = findings(lines('  advert_int 1s'), 'KA205')[0]?.message ?? '';
+    expect(advert).toContain("got '1s'");
+    expect(advert).not.toContain('still uses');
+    // Before 2.2.3 timers are read through strtod (no such reading).
+    expect(findings(text, 'KA205', '2.2.2')[0]?.message ?? '').not.toContain('still uses');
+    expect(analyze(text, { targetVersion: '2.2.2' }).model.vrrpInstances[0]!.preemptDelay).toBeUndefined();
+  });
+
+  it('counts as a setting when the line is repeated (KA211)', () => {
+    const [f] = findings(lines('  preempt_delay 5', '  preempt_delay 5s'), 'KA211');
+    expect(f?.message).toContain('keepalived uses this later value (5s) instead of the one on line 6 (5)');
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t (an invalid number, no later complaint)', () => {
+    const vs = conf('virtual_server 10.0.0.9 80 {', '  delay_loop 6s', '  real_server 10.0.0.2 80 {', '    TCP_CHECK {', '      connect_timeout 3s', '    }', '  }', '}');
+    const said = runKeepalived(vs).messages.map((m) => m.message);
+    expect(said).toEqual(expect.arrayContaining(["invalid number '6s'", "invalid number '3s'"]));
+    expect(findings(vs, 'KA205').map((d) => d.message.includes('still uses 0.00000'))).toEqual([true, true]);
   });
 });
 

@@ -7,6 +7,11 @@ import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js'
 export interface ValueProblem {
   message: string;
   severity: 'error' | 'warning';
+  /**
+   * keepalived reports the value and still uses what it read of it: 'always' (a timer's `6s` is 6
+   * microseconds, for -t too), 'daemon' (`rise 2x`: -t does not use it, the running daemon uses 2).
+   */
+  used?: 'always' | 'daemon';
 }
 
 // ---------- numbers ----------
@@ -156,6 +161,95 @@ export function cutDecimal(text: string, places: number): number | undefined {
   const roundUp = text.charCodeAt(m[1]!.length + 1 + places) >= 53;
   const units = Number(`${m[1]!.replace('+', '')}${fraction}` || '0') + (roundUp ? 1 : 0);
   return units / 10 ** places;
+}
+
+/** From this release the number readers take an `ignore_error` flag (before, `loose` readers used atoi). */
+export const DAEMON_READS_LEADING_SINCE: Version = [2, 0, 7];
+
+const STRTOL_LEAD = /^[ \t\n\v\f\r]*([+-]?)(\d*)(.*)$/s;
+
+/**
+ * The number the running daemon uses for an integer argument marked `daemon_reads_leading` when the
+ * word has other characters after its number (`2x`, `2s`): strtoul/strtol's leading number, no digits
+ * being 0, when it is in the argument's range; undefined when the word is a plain number (valid or out
+ * of range: nothing is read differently), negative for an unsigned reader, or out of range.
+ */
+export function daemonLeadingNumber(spec: ArgSpec, word: string): number | undefined {
+  const m = STRTOL_LEAD.exec(word)!;
+  if (m[3] === '' && m[2] !== '') return undefined;
+  const signed = spec.type === 'integer';
+  if (m[1] === '-' && !signed) return undefined;
+  const value = (m[1] === '-' ? -1 : 1) * (m[2] ? Number(m[2]) : 0);
+  const min = spec.type === 'port' ? 1 : spec.min;
+  const max = spec.type === 'port' ? 65535 : spec.max;
+  if (!Number.isSafeInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) return undefined;
+  return Object.is(value, -0) ? 0 : value;
+}
+
+/** What KA205 adds for such a word: keepalived -t and the daemon disagree, and what to write. */
+export function daemonLeadingNote(word: string, used: number): string {
+  const m = STRTOL_LEAD.exec(word)!;
+  const after = m[3]!.length > 12 ? `${m[3]!.slice(0, 12)}…` : m[3]!;
+  const head = ': keepalived -t does not use it, but the running daemon only logs a warning and uses';
+  return m[2] ? `${head} ${used} (the number before '${after}'); write ${used}` : `${head} 0 (the word has no leading number)`;
+}
+
+/**
+ * Timers (`advert_int`, `delay_loop`, `preempt_delay`, `connect_timeout`…) are read as a fixed-point
+ * number from 2.2.3 on; before, through strtod: 2.0.19, 2.1.5 and 2.2.0 built from their tags accept
+ * `0x10`, `1e3` and `1.2345678` silently, 2.2.4 prints "invalid number '0x10'" and "number '1.2345678'
+ * has too many decimal places" (keepalived commit "Stop using floating point for timer config parameters").
+ */
+export const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
+
+/**
+ * What keepalived's fixed-point reader (2.2.3+) makes of a word it reports as an invalid number
+ * (`6s`, `2.5s`, `1.12345x6789`): it drops the '.', keeps up to `places` digits after it (one more
+ * in the last place when the digit after them is '5' or above), pads with zeros to `places`, and
+ * reads the leading digits of that with strtoull. Every timer handler then uses what it read when
+ * it is in range, so `delay_loop 6s` is 6 microseconds. The value in the word's unit; undefined
+ * when nothing is read (a leading '-' is refused first, "negative number").
+ */
+export function fixedPointLeading(text: string, places: number): number | undefined {
+  if (text.charCodeAt(0) === 45) return undefined;
+  const dp = text.indexOf('.');
+  let kept = dp < 0 ? 0 : text.length - dp - 1;
+  let roundUp = false;
+  if (kept > places) {
+    // A signed char: bytes above 127 are negative, never '5' or above.
+    const c = text.charCodeAt(dp + places + 1);
+    roundUp = c >= 53 && c < 128;
+    kept = places;
+  }
+  const padded = (dp < 0 ? text : text.slice(0, dp) + text.slice(dp + 1, dp + 1 + kept)) + '0'.repeat(places - kept);
+  // strtoull: white space, an optional sign, then the digits up to the first other character.
+  const m = STRTOULL_LEAD.exec(padded)!;
+  if (m[1] === '-') return undefined;
+  const units = (m[2] ? Number(m[2]) : 0) + (roundUp ? 1 : 0);
+  return units / 10 ** places;
+}
+
+const STRTOULL_LEAD = /^[ \t\n\v\f\r]*([+-]?)(\d*)/;
+
+/** A fixed-point value with `places` decimals, without trailing zeros or an exponent (6e-6 is '0.000006'). */
+function fixedText(value: number, places: number): string {
+  const t = value.toFixed(places);
+  return t.includes('.') ? t.replace(/\.?0+$/, '') : t;
+}
+
+/** A number followed by a unit keepalived does not read (`6s`, `2.5sec`, `500ms`): its value in seconds. */
+const SUFFIXED_SECONDS = /^(\d+(?:\.\d+)?|\.\d+)(s|sec|secs|second|seconds|ms|msec)$/i;
+
+/** Why a timer word keepalived reports invalid reads as `used`, and what to write, for a message. */
+function timerUseNote(word: string, used: number, spec: ArgSpec): string {
+  const places = spec.decimals!;
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const head = `keepalived reports an invalid number and still uses ${fixedText(used, places)}${unit}`;
+  const m = SUFFIXED_SECONDS.exec(word);
+  if (!m || spec.unit !== 's') return head;
+  const meant = Number(m[1]) / (m[2]!.toLowerCase().startsWith('ms') ? 1000 : 1);
+  // strtod read the leading number before 2.2.3 (`6s` was 6 seconds there).
+  return `${head}: the digits before '${m[2]}' count as millionths of a second (releases before 2.2.3 read ${Number(m[1])} s); write ${fixedText(meant, places)}`;
 }
 
 // ---------- addresses ----------
@@ -482,12 +576,18 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const d = word === '' ? { value: 0, decimals: 0 } : parseDecimal(word);
       const cut = !d && spec.decimals !== undefined ? cutDecimal(word, spec.decimals) : undefined;
       if (cut !== undefined && (spec.min === undefined || cut >= spec.min) && (spec.max === undefined || cut <= spec.max)) {
-        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} has more than ${spec.decimals} decimal places: keepalived reports it and still reads ${cut} (its first ${spec.decimals} places, one more in the last when the character after them is '5' or above, whatever it is; keepalived: "has too many decimal places")`, severity: 'error' };
+        return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} has more than ${spec.decimals} decimal places: keepalived reports it and still reads ${cut} (its first ${spec.decimals} places, one more in the last when the character after them is '5' or above, whatever it is; keepalived: "has too many decimal places")`, severity: 'error', used: 'always' };
       }
       if (!d) {
         const what = spec.decimals === 0 ? 'a whole number' : 'a number like 1 or 0.5';
         const unit = UNIT_NAMES[spec.unit ?? ''] ?? spec.unit;
-        return { message: `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'${homoglyphNumberNote(word)}`, severity: 'error' };
+        const problem = `'${keyword}' expects ${what}${unit ? ` of ${unit}` : ''}${forArg(spec, keyword, !!unit)}, got '${word}'${homoglyphNumberNote(word)}`;
+        // A timer read as fixed point (the walker leaves `decimals` out for older targets) still uses what it read.
+        const used = spec.type === 'timer' && spec.decimals !== undefined ? fixedPointLeading(word, spec.decimals) : undefined;
+        if (used !== undefined && (spec.min === undefined || used >= spec.min) && (spec.max === undefined || used <= spec.max)) {
+          return { message: `${problem}: ${timerUseNote(word, used, spec)}`, severity: 'error', used: 'always' };
+        }
+        return { message: problem, severity: 'error' };
       }
       if ((spec.min !== undefined && d.value < spec.min) || (spec.max !== undefined && d.value > spec.max)) return outsideRange(spec, word, keyword, d.value);
       if (spec.decimals !== undefined && d.decimals > spec.decimals) {

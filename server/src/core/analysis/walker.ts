@@ -31,7 +31,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -182,13 +182,9 @@ const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
  * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
  */
 const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
-/**
- * Timers (`advert_int`, `delay_loop`, `preempt_delay`, `connect_timeout`…) are read as a fixed-point
- * number from 2.2.3 on; before, through strtod: 2.0.19, 2.1.5 and 2.2.0 built from their tags accept
- * `0x10`, `1e3` and `1.2345678` silently, 2.2.4 prints "invalid number '0x10'" and "number '1.2345678'
- * has too many decimal places" (keepalived commit "Stop using floating point for timer config parameters").
- */
-const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
+/** How keepalived reads a server's port (inet_stosockaddr: an unsigned in 1..65535, errors ignored). */
+const SERVER_PORT_READ: ArgSpec = { name: 'port', type: 'port' };
+
 /** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined. */
 function strtodValue(text: string): number | undefined {
   // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`).
@@ -374,6 +370,10 @@ export class Walker implements LineSink {
   private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set by checkArgs when keepalived drops the whole line for its extra words (extra_words 'ignored'). */
   private droppedLine = false;
+  /** KA205 findings on values keepalived reports and still uses (they set what they say: KA211 treats them as settings). */
+  private readonly reportedButUsed = new WeakSet<Diagnostic>();
+  /** The line being checked for repeats has such a value (KA211 then does not call its use silent). */
+  private lineReportedButUsed = false;
   /** What keepalived's include_check line has set, read by the reader at each include (see includeChecksAfter). */
   private includeChecks = 0;
   /**
@@ -1854,7 +1854,7 @@ export class Walker implements LineSink {
             ? `; keepalived ${this.options.targetLabel} does not check the address: it drops this real_server as another address family than the virtual server's (keepalived: ${said}) but not its block, whose lines set the real_server before it (1.3.7 and later skip the block)`
             : spec.name === 'real_server' && old === 'crash'
               ? `; keepalived ${this.options.targetLabel} does not check the address: it drops this real_server as another address family than the virtual server's (keepalived: ${said}) but not its block, and its checker process crashes on the block's first setting, with no real_server to set (a segmentation fault; 1.3.7 and later skip the block)`
-              : `; keepalived skips this ${spec.name} block and everything in it`;
+              : `; keepalived skips this ${spec.name} block and everything in it${this.daemonServerPort(node, d.message)}`;
       }
     } else if (spec.name === 'real_server' && this.oldRealServer === 'kept') {
       for (let i = before; i < this.diagnostics.length; i++) {
@@ -1875,7 +1875,7 @@ export class Walker implements LineSink {
       // A line keepalived cannot read sets no sorry server: say so on the word at fault.
       for (let i = before; i < this.diagnostics.length; i++) {
         const d = this.diagnostics[i]!;
-        if (d.code === 'KA205' && !d.message.includes('Invalid sorry server')) d.message += `; keepalived ignores this sorry_server (keepalived: "Invalid sorry server IP address ${node.argText(0)} - skipping")`;
+        if (d.code === 'KA205' && !d.message.includes('Invalid sorry server')) d.message += `; keepalived${d.message.includes('running daemon') ? ' -t' : ''} ignores this sorry_server (keepalived: "Invalid sorry server IP address ${node.argText(0)} - skipping")`;
       }
     }
     if (skipped && spec.name === 'bfd_instance' && node.argCount === 1) {
@@ -1895,9 +1895,13 @@ export class Walker implements LineSink {
         const d = this.diagnostics[i]!;
         if (d.severity !== 'error') continue;
         if (d.code === 'KA203') missing = true;
-        else if (d.code === 'KA205') invalid = true;
+        else if (d.code === 'KA205') {
+          if (!this.reportedButUsed.has(d)) invalid = true;
+          else this.lineReportedButUsed = true;
+        }
       }
       this.checkDuplicate(node, this.top(), missing, invalid);
+      this.lineReportedButUsed = false;
     }
   }
 
@@ -2038,16 +2042,27 @@ export class Walker implements LineSink {
         }
         // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
-        const p = strtodProblem ?? checkArg(read, text, keyword);
+        let p = strtodProblem ?? checkArg(read, text, keyword);
+        // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
+        if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
+          const used = daemonLeadingNumber(read, text);
+          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon' };
+        }
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {
           if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args.argWord(i).range, file);
           continue;
         }
-        // A handler that stops at its first bad value never looks at the later words: report this one only.
-        if (a.after_invalid === 'stops') {
-          this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${stopsEffect(args, i, a.invalid === 'logged')}`, file, args.argWord(i).range);
+        // A handler that stops at its first bad value never looks at the later words: report this one only
+        // (a value it reports and still uses is no stop: `eth0 x 5` sets delays of 0 and 5 s; one only the
+        // daemon uses stops keepalived -t, whose reports kalint matches).
+        if (a.after_invalid === 'stops' && p.used !== 'always') {
+          // The daemon goes on with the number it read: only -t stops (and ignores the line).
+          const stops = stopsEffect(args, i, a.invalid === 'logged');
+          const effect = p.used === 'daemon' ? stops.replace(/^; keepalived /, '; keepalived -t ') : stops;
+          this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${effect}`, file, args.argWord(i).range);
+          if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
           return true;
         }
         // A value keepalived only logs as invalid is silently ignored under -t: a warning.
@@ -2061,6 +2076,7 @@ export class Walker implements LineSink {
           ? `; keepalived ${this.options.targetLabel} reports it, then crashes at the end of the block (a segmentation fault, also in keepalived -t: ${c.note}; fixed in ${c.before})`
           : '';
         this.report('KA205', a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range);
+        if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
       }
     }
     if (wi < n && node?.spec) {
@@ -2313,6 +2329,19 @@ export class Walker implements LineSink {
     else if (Number(t1) > 65535) this.report('KA205', 'error', `virtual server port ${t1} is outside 0..65535`, file, args.argWord(at + 1).range);
   }
 
+  /**
+   * For a server skipped for its port (`real_server 10.0.0.2 81x`): keepalived -t skips the block, but the
+   * running daemon (2.0.7+) logs "WARNING - invalid number '81x'" and reads the server with port 81 and
+   * its block (measured with 2.2.7); '' when that is not the case. kalint reads the block as -t does.
+   */
+  private daemonServerPort(node: AstNode, message: string): string {
+    if (compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) < 0 || compareVersions(this.options.target, PORT_RANGE_CHECKED_SINCE) < 0) return '';
+    const word = node.argText(1);
+    if (word === undefined || !message.includes(`'${word}'`) || !/port/.test(message)) return '';
+    const port = daemonLeadingNumber(SERVER_PORT_READ, word);
+    return port === undefined ? '' : ` under keepalived -t, but the running daemon only logs a warning, uses port ${port} and reads the block (kalint reads it as -t does); write ${port}`;
+  }
+
   private checkValueLine(block: AstNode, line: ValueLine): void {
     // notification_email entries may be local user names (keepalived's own samples use 'acassen').
     if (block.keyword === 'notification_email') return;
@@ -2371,7 +2400,7 @@ export class Walker implements LineSink {
       this.report('KA211', severity, `'${node.keyword}' is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid and does not use it; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
-    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived silently uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
   }
 
   /**

@@ -3,8 +3,8 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
-import { argIn, clampedIn, compareVersions, looseReadingIn, type Version } from '../schema/schema.js';
+import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { argIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
@@ -314,11 +314,33 @@ export function argAsReadIn(node: AstNode, i: number, target: Version | undefine
     const clamped = clampedNumber(argIn(arg, target), text, looseReadingIn(arg, target), arg.clamped.signed === true);
     if (clamped !== undefined) return String(clamped.used);
   }
+  if (arg.type === 'timer') {
+    const used = timerUsed(arg, text, target);
+    if (used !== undefined) return used;
+  }
+  // `rise 2x`: the running daemon uses 2 (keepalived -t reports it and does not).
+  if (arg.daemon_reads_leading && compareVersions(target, DAEMON_READS_LEADING_SINCE) >= 0) {
+    const used = daemonLeadingNumber(argIn(arg, target), text);
+    if (used !== undefined) return String(used);
+  }
   if (arg.loose === undefined) return text;
   const reads = looseReadingIn(arg, target);
   if (reads === undefined) return text;
   const read = looselyRead(arg.type, text, reads);
   return read === undefined ? text : String(read.value);
+}
+
+/**
+ * A timer word that keepalived (2.2.3+) reports as an invalid number and still uses (`delay_loop 6s`
+ * is 6 microseconds, see fixedPointLeading), as the number it uses; undefined for any other word.
+ */
+function timerUsed(arg: ArgSpec, text: string, target: Version): string | undefined {
+  const places = arg.decimals ?? 6;
+  if (compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0 || parseDecimal(text) !== undefined || cutDecimal(text, places) !== undefined) return undefined;
+  const used = fixedPointLeading(text, places);
+  const read = argIn(arg, target);
+  if (used === undefined || (read.min !== undefined && used < read.min) || (read.max !== undefined && used > read.max)) return undefined;
+  return used.toFixed(places);
 }
 
 function located<T>(node: AstNode | undefined, parse: Parse<T>, i = 0): Located<T> | undefined {
@@ -475,9 +497,21 @@ function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): Trac
     else if (text === 'reverse' && i > 0 && reverseRead()) reverse = true;
   }
   const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
-  const weight = weightWord === undefined ? undefined : reads === undefined ? parseInteger(weightWord.text) : looseNumber(weightWord.text, reads).value;
+  const weight = weightWord === undefined ? undefined : reads === undefined ? (parseInteger(weightWord.text) ?? daemonTrackWeight(weightWord.text)) : looseNumber(weightWord.text, reads).value;
   return { name: words[0].text, weight, reverse, words };
 }
+
+/**
+ * A track weight with other characters after its number (`weight -20x`): keepalived -t ignores it,
+ * the running daemon (2.0.7+) logs a warning and uses the leading number when it is in -254..254
+ * (measured with 2.2.7: "Tracked scripts : chk weight -20"); undefined for any other word.
+ */
+export function daemonTrackWeight(text: string, target = looseTarget): number | undefined {
+  if (target === undefined || compareVersions(target, DAEMON_READS_LEADING_SINCE) < 0) return undefined;
+  return daemonLeadingNumber(TRACK_WEIGHT_READ, text);
+}
+
+const TRACK_WEIGHT_READ: ArgSpec = { name: 'weight', type: 'integer', min: -254, max: 254 };
 
 function trackRefs(block: AstNode): TrackRef[] {
   const weightSpec = block.spec?.value_line?.find((a) => a.name === 'weight');

@@ -62,6 +62,8 @@ export interface ArgSpec {
   invalid_unreported?: { since: string; until: string; note: string };
   /** 'stops': after reporting an invalid value here the handler reads none of the later words (keywords.json conventions). */
   after_invalid?: 'stops';
+  /** The running daemon (2.0.7+) uses the leading number of `2x` where keepalived -t reports it invalid (keywords.json conventions). */
+  daemon_reads_leading?: boolean;
   /** Releases from `since` to before `before` crash after reporting a value they cannot read here (`note`: why). */
   invalid_crashes?: { since: string; before: string; note: string };
   /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
@@ -207,7 +209,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {

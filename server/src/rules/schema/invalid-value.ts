@@ -12,7 +12,11 @@ const rule: CoreRule = {
     why:
       'keepalived checks numbers, addresses and choices when it reads them. Depending on the keyword an invalid ' +
       'value is rejected (the default stays), replaced with the nearest valid one, or makes keepalived refuse the ' +
-      'whole block. None of these is what the line says, so kalint reports it with the expected type or range.',
+      'whole block. None of these is what the line says, so kalint reports it with the expected type or range. ' +
+      'A number with something after it (`interval 2s`, `rise 2x`) is worse: keepalived -t calls it invalid and ' +
+      'ignores it, while the running daemon only logs a warning and uses the leading number, and timers from 2.2.3 ' +
+      'on read `delay_loop 6s` as 6 microseconds, so what the test passes is not what runs. The message says ' +
+      'what each of them uses.',
     bad: `global_defs {
     router_id lb1
     vrrp_garp_master_delay 5000

@@ -2,6 +2,7 @@
 
 import { looseNumber, parseInteger } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
+import { daemonTrackWeight } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
@@ -56,7 +57,17 @@ export const trackEntryOptions: FileRule = {
             continue;
           }
           let n = parseInteger(value.text);
-          if (n === undefined) {
+          // `weight -20x`: keepalived -t ignores it, the running daemon tracks with -20.
+          const daemon = n === undefined ? daemonTrackWeight(value.text, target) : undefined;
+          if (daemon !== undefined) {
+            n = daemon;
+            report({
+              message: `${what}: weight '${value.text}' is an invalid number: keepalived -t reports it and uses the default weight, but the running daemon only logs a warning and tracks with weight ${n}; write ${n}`,
+              file: line.file,
+              range: value.range,
+              fix: value.expanded ? undefined : { description: `Replace with ${n}`, edits: [{ file: line.file, range: value.range, newText: String(n) }] },
+            });
+          } else if (n === undefined) {
             const read = looseWeight(block.spec?.value_line?.find((a) => a.name === 'weight'), value.text, target);
             if (read !== undefined) {
               n = read.value;

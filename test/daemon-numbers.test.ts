@@ -1,0 +1,138 @@
+// Numbers keepalived -t and the running daemon read differently. keepalived's integer readers, asked by
+// a handler to ignore errors, report `rise 2x` as an invalid number; under -t the handler then ignores
+// it, but the daemon only logs "WARNING - invalid number '2x'" and uses 2 (keywords.json
+// `daemon_reads_leading`). Timers, read as fixed point from 2.2.3, are used by both: `delay_loop 6s` is
+// 6 microseconds. kalint reports what -t reports, at the same line, and says and models what the daemon
+// does: the model is what fails over.
+//
+// The probes run the real daemon in a network namespace: they need root (CAP_NET_ADMIN), and are
+// skipped where it cannot make one.
+
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../server/src/core/index.js';
+import { lintText } from '../server/src/linter.js';
+import { schema } from '../server/src/core/schema/schema.js';
+import { canMakeNamespaces, runDaemon, runDaemonProbe } from './helpers/daemon-probe.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { conf, findings } from './helpers/rule-cases.js';
+import { TARGET } from './helpers/placement.js';
+
+const INTEGRAL = new Set(['unsigned', 'integer', 'port', 'enum_or_unsigned']);
+const daemonProbes = keepalivedAvailable() && canMakeNamespaces();
+
+const SCRIPT_AND_INSTANCE = conf(
+  'global_defs {',
+  '  router_id a',
+  '  enable_script_security',
+  '  script_user root',
+  '}',
+  'vrrp_script chk {',
+  '  script "/bin/true"',
+  '  interval 2s',
+  '  rise 2x',
+  '  fall 3',
+  '}',
+  'vrrp_instance V {',
+  '  interface eth0',
+  '  state BACKUP',
+  '  virtual_router_id 9',
+  '  priority 100',
+  '  preempt_delay 5s',
+  '  garp_master_refresh 60s',
+  '  virtual_ipaddress {',
+  '    10.0.0.9',
+  '  }',
+  '  track_script {',
+  '    chk weight -20x',
+  '  }',
+  '}',
+);
+
+describe('the table: daemon_reads_leading', () => {
+  it('marks integer arguments only, and many of them (87 in 2.2.7)', () => {
+    const marked = schema().all.flatMap((s) => s.args.filter((a) => a.daemon_reads_leading).map((a) => ({ id: s.id, type: a.type })));
+    expect(marked.length).toBeGreaterThanOrEqual(87);
+    for (const m of marked) expect(INTEGRAL.has(m.type), m.id).toBe(true);
+  });
+});
+
+describe('a number with something after it, in -t and in the daemon', () => {
+  it('KA205 says what -t and the daemon each do, and what to write', () => {
+    const byLine = new Map(findings(SCRIPT_AND_INSTANCE, 'KA205').map((d) => [d.range.start.line + 1, d.message]));
+    expect(byLine.get(8)).toContain("got '2s' (keepalived: invalid number): keepalived -t does not use it, but the running daemon only logs a warning and uses 2 (the number before 's'); write 2");
+    expect(byLine.get(9)).toContain('uses 2 (the number before \'x\'); write 2');
+    expect(byLine.get(18)).toContain('uses 60');
+    expect(byLine.get(17)).toContain('keepalived reports an invalid number and still uses 0.000005 s');
+    // Nothing to read: 0, and no advice to write it.
+    const none = findings(conf('vrrp_script c {', '  script "/bin/true"', '  weight x', '}'), 'KA205')[0]?.message ?? '';
+    expect(none).toContain('uses 0 (the word has no leading number)');
+    expect(none).not.toContain('write');
+    // A plain number out of range is read alike by both: nothing more is said.
+    expect(findings(conf('vrrp_script c {', '  script "/bin/true"', '  rise 0', '}'), 'KA205')[0]?.message ?? '').not.toContain('daemon');
+    // Before 2.0.7 the readers were atoi (the `loose` readings say what they read).
+    expect(findings(SCRIPT_AND_INSTANCE, 'KA205', '2.0.6').map((d) => d.message).join('\n')).not.toContain('running daemon');
+  });
+
+  it('the model holds what the daemon uses, and the track weight KA336 names it with a fix', () => {
+    const a = analyze(SCRIPT_AND_INSTANCE, {});
+    const script = a.model.vrrpScripts[0]!;
+    expect([script.interval, script.rise, script.fall]).toEqual([2, 2, 3]);
+    const instance = a.model.vrrpInstances[0]!;
+    expect(instance.preemptDelay?.value).toBe(0.000005);
+    expect(instance.trackScripts[0]!.weight).toBe(-20);
+    const [weight] = lintText(SCRIPT_AND_INSTANCE, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA336');
+    expect(weight?.message).toContain("weight '-20x' is an invalid number: keepalived -t reports it and uses the default weight, but the running daemon only logs a warning and tracks with weight -20; write -20");
+    expect(weight?.fix?.edits[0]?.newText).toBe('-20');
+  });
+
+  it('a repeated line with such a value is a setting the daemon takes (KA211)', () => {
+    const text = conf('vrrp_script c {', '  script "/bin/true"', '  rise 3', '  rise 2x', '}');
+    expect(findings(text, 'KA211')[0]?.message).toContain('keepalived uses this later value (2x) instead of the one on line 3 (3)');
+  });
+
+  const SERVERS = conf('virtual_server 10.0.0.9 80 {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 10.0.0.2 81x {', '    weight 1', '  }', '  sorry_server 10.0.0.3 82x', '}');
+
+  it('a server port: -t skips the server, the daemon uses the number and reads the block', () => {
+    const byLine = new Map(findings(SERVERS, 'KA205').map((d) => [d.range.start.line + 1, d.message]));
+    expect(byLine.get(5)).toContain('keepalived skips this real_server block and everything in it under keepalived -t, but the running daemon only logs a warning, uses port 81 and reads the block');
+    expect(byLine.get(8)).toContain('uses 82');
+    expect(byLine.get(8)).toContain('keepalived -t ignores this sorry_server');
+    const vs = findings(SERVERS.replace('10.0.0.9 80 {', '10.0.0.9 80x {'), 'KA205')[0]?.message;
+    expect(vs).toContain("Invalid virtual server port '80x'; keepalived skips this virtual_server block and everything in it under keepalived -t, but the running daemon only logs a warning, uses port 80");
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports each of them at its line', () => {
+    const run = runKeepalived(SCRIPT_AND_INSTANCE);
+    const at = (line: number) => run.messages.filter((m) => m.line === line).map((m) => m.message);
+    for (const [line, word] of [[8, '2s'], [9, '2x'], [17, '5s'], [18, '60s'], [23, '-20x']] as const) expect(at(line)).toContain(`invalid number '${word}'`);
+    const kalint = new Set(lintText(SCRIPT_AND_INSTANCE, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1));
+    for (const line of [8, 9, 17, 18, 23]) expect(kalint.has(line)).toBe(true);
+  });
+
+  it.skipIf(!daemonProbes)('the daemon dumps the values the model holds', async () => {
+    const { dump } = await runDaemon(SCRIPT_AND_INSTANCE, 'keepalived', { dump: true });
+    expect(dump).toContain('Interval = 2 sec');
+    expect(dump).toContain('Rise = 2');
+    expect(dump).toContain('Preempt delay = 5e-06 secs');
+    expect(dump).toContain('Gratuitous ARP refresh = 60');
+    expect(dump).toContain('chk weight -20');
+  }, 30_000);
+
+  it.skipIf(!daemonProbes)('the daemon reads server ports with something after them', async () => {
+    const { text } = await runDaemon(SERVERS.replace('10.0.0.9 80 {', '10.0.0.9 80x {'));
+    for (const [line, word] of [[1, '80x'], [5, '81x'], [8, '82x']] as const) expect(text).toContain(`Line ${line}) WARNING - invalid number '${word}'`);
+    // Under -t the virtual server is skipped: its real server's line is never read.
+    const t = runKeepalived(SERVERS.replace('10.0.0.9 80 {', '10.0.0.9 80x {'));
+    expect(t.messages.some((m) => m.line === 1 && m.message.includes('skipping'))).toBe(true);
+    expect(t.messages.some((m) => m.line === 5)).toBe(false);
+  }, 30_000);
+
+  it.skipIf(!daemonProbes)('the daemon uses the leading number of exactly the arguments the table marks', async () => {
+    const { probes } = await runDaemonProbe();
+    const used = probes.filter((p) => p.verdict === 'daemon-uses').map((p) => `${p.id}#${p.arg}`).sort();
+    const probed = new Set(probes.map((p) => `${p.id}#${p.arg}`));
+    const marked = TARGET.flatMap((s) => s.args.flatMap((a, i) => (a.daemon_reads_leading ? [`${s.id}#${i}`] : []))).filter((k) => probed.has(k)).sort();
+    expect(used).toEqual(marked);
+    expect(used.length).toBeGreaterThanOrEqual(87);
+  }, 60_000);
+});
