@@ -61,6 +61,7 @@ describe('a number with something after it, in -t and in the daemon', () => {
     const byLine = new Map(findings(SCRIPT_AND_INSTANCE, 'KA205').map((d) => [d.range.start.line + 1, d.message]));
     expect(byLine.get(8)).toContain("got '2s' (keepalived: invalid number): keepalived -t does not use it, but the running daemon only logs a warning and uses 2 (the number before 's'); write 2");
     expect(byLine.get(9)).toContain('uses 2 (the number before \'x\'); write 2');
+    expect(findings(SCRIPT_AND_INSTANCE, 'KA205').find((d) => d.range.start.line === 8)?.fix?.edits[0]?.newText).toBe('2');
     expect(byLine.get(18)).toContain('uses 60');
     expect(byLine.get(17)).toContain('keepalived reports an invalid number and still uses 0.000005 s');
     // Nothing to read: 0, and no advice to write it.

@@ -281,8 +281,11 @@ describe('a timer written with a unit (delay_loop 6s)', () => {
     expect(findings(lines('  preempt_delay 500ms'), 'KA205')[0]?.message).toContain('still uses 0.0005 s: the digits before \'ms\' count as millionths of a second (releases before 2.2.3 read 500 s); write 0.5');
     // Out of range once read so (advert_int needs 0.01 s or more): ignored, nothing is claimed.
     const advert = findings(lines('  advert_int 1s'), 'KA205')[0]?.message ?? '';
-    expect(advert).toContain("got '1s'");
+    expect(advert).toContain("got '1s': keepalived reads no unit; write 1");
     expect(advert).not.toContain('still uses');
+    // Each names the word to write, as a quick fix.
+    expect(findings(lines('  advert_int 1s'), 'KA205')[0]?.fix?.edits[0]?.newText).toBe('1');
+    expect(findings(lines('  preempt_delay 500ms'), 'KA205')[0]?.fix?.edits[0]).toMatchObject({ newText: '0.5', range: { start: { line: 5, column: 16 } } });
     // Before 2.2.3 timers are read through strtod (no such reading).
     expect(findings(text, 'KA205', '2.2.2')[0]?.message ?? '').not.toContain('still uses');
     expect(analyze(text, { targetVersion: '2.2.2' }).model.vrrpInstances[0]!.preemptDelay).toBeUndefined();

@@ -12,6 +12,8 @@ export interface ValueProblem {
    * microseconds, for -t too), 'daemon' (`rise 2x`: -t does not use it, the running daemon uses 2).
    */
   used?: 'always' | 'daemon';
+  /** The word to write instead, when the message names one (`6s` → `6`). */
+  replacement?: string;
 }
 
 // ---------- numbers ----------
@@ -246,10 +248,17 @@ function timerUseNote(word: string, used: number, spec: ArgSpec): string {
   const unit = spec.unit ? ` ${spec.unit}` : '';
   const head = `keepalived reports an invalid number and still uses ${fixedText(used, places)}${unit}`;
   const m = SUFFIXED_SECONDS.exec(word);
-  if (!m || spec.unit !== 's') return head;
-  const meant = Number(m[1]) / (m[2]!.toLowerCase().startsWith('ms') ? 1000 : 1);
+  const meant = meantSeconds(word, spec);
+  if (!m || meant === undefined) return head;
   // strtod read the leading number before 2.2.3 (`6s` was 6 seconds there).
-  return `${head}: the digits before '${m[2]}' count as millionths of a second (releases before 2.2.3 read ${Number(m[1])} s); write ${fixedText(meant, places)}`;
+  return `${head}: the digits before '${m[2]}' count as millionths of a second (releases before 2.2.3 read ${Number(m[1])} s); write ${meant}`;
+}
+
+/** The seconds a timer word with a unit means (`6s` '6', `500ms` '0.5'), else undefined. */
+function meantSeconds(word: string, spec: ArgSpec): string | undefined {
+  const m = SUFFIXED_SECONDS.exec(word);
+  if (!m || spec.unit !== 's') return undefined;
+  return fixedText(Number(m[1]) / (m[2]!.toLowerCase().startsWith('ms') ? 1000 : 1), spec.decimals ?? 6);
 }
 
 // ---------- addresses ----------
@@ -585,7 +594,12 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         // A timer read as fixed point (the walker leaves `decimals` out for older targets) still uses what it read.
         const used = spec.type === 'timer' && spec.decimals !== undefined ? fixedPointLeading(word, spec.decimals) : undefined;
         if (used !== undefined && (spec.min === undefined || used >= spec.min) && (spec.max === undefined || used <= spec.max)) {
-          return { message: `${problem}: ${timerUseNote(word, used, spec)}`, severity: 'error', used: 'always' };
+          return { message: `${problem}: ${timerUseNote(word, used, spec)}`, severity: 'error', used: 'always', replacement: meantSeconds(word, spec) };
+        }
+        // `advert_int 1s`: read as 1 microsecond, out of range; the unit says what was meant.
+        const meant = spec.type === 'timer' ? meantSeconds(word, spec) : undefined;
+        if (meant !== undefined && (spec.min === undefined || Number(meant) >= spec.min) && (spec.max === undefined || Number(meant) <= spec.max)) {
+          return { message: `${problem}: keepalived reads no unit; write ${meant}`, severity: 'error', replacement: meant };
         }
         return { message: problem, severity: 'error' };
       }

@@ -31,7 +31,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -182,6 +182,12 @@ const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
  * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
  */
 const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
+/** A quick fix writing the word a KA205 message names instead (`6s` → `6`); none on substituted words. */
+function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | undefined {
+  if (p.replacement === undefined || word.expanded) return undefined;
+  return { fix: { description: `Replace with '${p.replacement}'`, edits: [{ file: word.file, range: word.range, newText: p.replacement }] } };
+}
+
 /** How keepalived reads a server's port (inet_stosockaddr: an unsigned in 1..65535, errors ignored). */
 const SERVER_PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 
@@ -2046,7 +2052,7 @@ export class Walker implements LineSink {
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
         if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const used = daemonLeadingNumber(read, text);
-          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon' };
+          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon', replacement: /^\s*[+-]?\d/.test(text) ? String(used) : undefined };
         }
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
@@ -2061,7 +2067,7 @@ export class Walker implements LineSink {
           // The daemon goes on with the number it read: only -t stops (and ignores the line).
           const stops = stopsEffect(args, i, a.invalid === 'logged');
           const effect = p.used === 'daemon' ? stops.replace(/^; keepalived /, '; keepalived -t ') : stops;
-          this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${effect}`, file, args.argWord(i).range);
+          this.report('KA205', a.invalid === 'logged' ? 'warning' : p.severity, `${p.message}${effect}`, file, args.argWord(i).range, replacementFix(p, args.argWord(i)));
           if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
           return true;
         }
@@ -2075,7 +2081,7 @@ export class Walker implements LineSink {
         const crashes = c && compareVersions(this.options.target, parseVersion(c.since)!) >= 0 && compareVersions(this.options.target, parseVersion(c.before)!) < 0
           ? `; keepalived ${this.options.targetLabel} reports it, then crashes at the end of the block (a segmentation fault, also in keepalived -t: ${c.note}; fixed in ${c.before})`
           : '';
-        this.report('KA205', a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range);
+        this.report('KA205', a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range, replacementFix(p, args.argWord(i)));
         if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
       }
     }
