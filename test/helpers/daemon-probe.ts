@@ -32,15 +32,19 @@ function probeWord(arg: ArgSpec): string {
   return `${n}x`;
 }
 
-/** Whether this process may make network namespaces (root with CAP_NET_ADMIN and the ip tool). */
+/** Whether this process may make network namespaces with a veth pair in them (root with CAP_NET_ADMIN, the ip tool, the veth driver). */
 export function canMakeNamespaces(): boolean {
   const ns = `kcheck${process.pid}`;
+  let made = false;
   try {
     execFileSync('ip', ['netns', 'add', ns], { stdio: 'ignore' });
-    execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
+    made = true;
+    execFileSync('ip', ['-n', ns, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0x'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
+  } finally {
+    if (made) execFileSync('ip', ['netns', 'del', ns], { stdio: 'ignore' });
   }
 }
 
