@@ -473,6 +473,22 @@ describe('KA316-KA319 sync groups', () => {
   it('an empty group block is reported where keepalived reports it: its closing brace', () => {
     expect(lines(insts + 'vrrp_sync_group G {\n    group {\n    }\n}\n', 'KA319')).toEqual([13]);
   });
+  // Found by include fuzzing (a group list whose only line was a missing include): keepalived 2.2.7 leaves an empty
+  // list unset ("Warning - sync group G has empty group block") and reads the next one, with no "already specified".
+  it('a group list after an empty one is read, not a repeat (KA209), and the empty one is a warning', () => {
+    const text = insts + 'vrrp_sync_group G {\n    group {\n    }\n    group {\n        A\n        B\n    }\n    group {\n        A\n    }\n}\n';
+    const all = lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => ['KA319', 'KA209', 'KA103'].includes(d.code));
+    // The third list is a repeat: skipped, and its '}' ends the group, so the last '}' closes nothing.
+    expect(all.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['13:KA319:warning', '18:KA209:error', '21:KA103:error']);
+    expect(all[1]!.related?.[0]?.range.start.line).toBe(13);
+    const track = 'track_group T {\n    group {\n    }\n    group {\n        A\n    }\n}\n';
+    expect(lintText(insts + track, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA336' || d.code === 'KA349').length).toBe(0);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(text).messages;
+      expect(said.filter((m) => m.message.startsWith('Group list already specified')).map((m) => m.line)).toEqual([18]);
+      expect(said.filter((m) => m.message.includes('has empty group block')).map((m) => m.line)).toEqual([13]);
+    }
+  });
 });
 
 describe("KA315 on a '{' in a track list, which keepalived reads as a name", () => {

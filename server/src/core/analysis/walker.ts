@@ -182,6 +182,13 @@ const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
  * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
  */
 const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
+/** Whether a value block holds a word keepalived reads (an empty one leaves its setting unset). */
+function hasValueWords(block: AstNode): boolean {
+  const lines = block.values;
+  if (lines) for (let i = 0; i < lines.length; i++) if (lines[i]!.argCount > 0) return true;
+  return false;
+}
+
 /** A quick fix writing the word a KA205 message names instead (`6s` → `6`); none on substituted words. */
 function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | undefined {
   if (p.replacement === undefined || word.expanded) return undefined;
@@ -695,6 +702,11 @@ export class Walker implements LineSink {
     if (owner !== 'vrrp_sync_group' && owner !== 'track_group') return false;
     if (this.seenStamp[spec.serial] !== frame.stamp) return false;
     const prev = this.seenNode[spec.serial]!;
+    // An empty list sets nothing (keepalived: "has empty group block"), so a later one is read.
+    if (!hasValueWords(prev)) {
+      this.seenStamp[spec.serial] = -1;
+      return false;
+    }
     const name = frame.node.argText(0) ?? '';
     this.report(
       'KA209',

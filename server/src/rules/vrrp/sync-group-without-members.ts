@@ -3,7 +3,7 @@
 import { child } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { closeRange, nameRange, syncMembership } from './util.js';
+import { closeRange, earlierEmptyGroups, nameRange, syncMembership } from './util.js';
 
 /**
  * From 2.2.8 (commit 516032ec) a group without a `group` block, or with an empty one, is removed
@@ -26,6 +26,10 @@ export const syncGroupWithoutMembers: FileRule = {
   check({ analysis, report, target }) {
     const { members } = syncMembership(analysis.model);
     for (const g of analysis.model.syncGroups) {
+      // An empty list before another sets nothing: keepalived reports it and reads the later one.
+      for (const early of earlierEmptyGroups(g.node)) {
+        report({ message: `sync group '${g.name}' has an empty group block; keepalived reports it ("Warning - sync group ${g.name} has empty group block") and reads the group list after it`, severity: 'warning', ...closeRange(early) });
+      }
       const valid = members.get(g.node);
       if (!valid || valid.length) continue;
       const groupBlock = child(g.node, 'group');
@@ -50,3 +54,4 @@ export const syncGroupWithoutMembers: FileRule = {
     }
   },
 };
+

@@ -5,7 +5,7 @@ import { child } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { TRACKED_PROCESS_CRASH } from './tracked-process-crash.js';
-import { closeRange } from './util.js';
+import { closeRange, earlierEmptyGroups } from './util.js';
 
 const REQUIRED = new Map([
   ['track_file', 'file'],
@@ -51,6 +51,9 @@ export const trackDefinitionIncomplete: FileRule = {
         const group = child(n, 'group');
         const empty = group && !(group.values ?? []).length;
         const name = n.args[0]?.text ?? '';
+        for (const early of earlierEmptyGroups(n)) {
+          report({ message: `track_group '${name}' has an empty group block; keepalived reports it ("Warning - track group ${name} has empty group block") and reads the group list after it`, severity: 'warning', ...closeRange(early) });
+        }
         if (empty) report({ message: `track_group '${name}' has an empty group block; keepalived reports it and the group tracks no instance`, ...closeRange(group) });
         if (removesTrackGroup && (!group || empty)) {
           report({

@@ -739,3 +739,9 @@ export const vipsByAddress = perModel((model): VipsByAddress => {
   }
   return { byAddress, repeated };
 });
+
+/** The `group` blocks of a sync group or track_group that hold no name and come before its last one (which is the one keepalived keeps). */
+export function earlierEmptyGroups(owner: AstNode): AstNode[] {
+  const groups = owner.children.filter((c) => c.keyword === 'group');
+  return groups.slice(0, -1).filter((b) => !(b.values ?? []).some((line) => line.argCount > 0));
+}
