@@ -70,6 +70,7 @@ import {
 } from '../../server/src/core/schema/schema.js';
 import { parseKeepalivedStderr } from '../keepalived-output.js';
 import { isHostMessage } from '../fuzz-mutations.js';
+import { sampleWord as placementSampleWord } from '../../test/helpers/placement.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sample words (as test/schema-binary.test.ts writes them)
@@ -116,56 +117,10 @@ const MINIMAL_BODY: Record<string, { keyword: string; lines: string[] }[]> = {
  * control run names them as the probe's run does), `p_N` in probe lines. */
 let serial = 0;
 let namePrefix = 'p';
+/** A sample word (test/helpers/placement.ts), with names from this script's counter and a hex string every release reads. */
 function sampleWord(a: ArgSpec): string | undefined {
-  switch (a.type) {
-    case 'unsigned':
-    case 'integer':
-    case 'decimal':
-    case 'timer': {
-      const lo = a.min ?? -Infinity;
-      const hi = a.max ?? Infinity;
-      return lo <= 1 && 1 <= hi ? '1' : String(a.min ?? a.max);
-    }
-    case 'bool':
-      return 'on';
-    case 'enum':
-    case 'enum_or_unsigned':
-      return a.values?.[0];
-    case 'ipaddr':
-    case 'ipv4':
-      return '192.0.2.1';
-    case 'ipv6':
-      return '2001:db8::1';
-    case 'ip_prefix':
-      return '192.0.2.10/24';
-    case 'host':
-      return '127.0.0.1';
-    case 'port':
-      return '80';
-    case 'ifname':
-      return 'eth0';
-    case 'string':
-      return a.name === 'user' || a.name === 'group' ? 'root' : 'kalint';
-    case 'path':
-      return 'kalint-sample';
-    case 'email':
-      return 'root@example.com';
-    case 'name':
-      return `${namePrefix}_${++serial}`;
-    case 'script':
-      return '/bin/true';
-    case 'user':
-      return 'root';
-    case 'hex':
-      return '0a0b';
-    case 'status_codes':
-      return '200';
-    case 'vs_service':
-    case 'vsg_entry':
-      return '192.0.2.1 80';
-    default:
-      return undefined;
-  }
+  if (a.type === 'hex') return '0a0b';
+  return placementSampleWord(a, { next: () => `${namePrefix}_${++serial}` });
 }
 
 const OPTIONAL_SAMPLED = new Set(['unsigned', 'integer', 'decimal', 'timer', 'bool', 'enum']);

@@ -55,7 +55,7 @@ export function numberSample(a: ArgSpec): string {
 }
 
 /** One valid word for an argument spec, or undefined when the spec cannot be sampled generically. */
-export function sampleWord(a: ArgSpec, names: Names): string | undefined {
+export function sampleWord(a: ArgSpec, names: { next(): string }): string | undefined {
   switch (a.type) {
     case 'unsigned':
     case 'integer':
