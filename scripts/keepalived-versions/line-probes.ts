@@ -70,35 +70,11 @@ import {
 } from '../../server/src/core/schema/schema.js';
 import { parseKeepalivedStderr } from '../keepalived-output.js';
 import { isHostMessage } from '../fuzz-mutations.js';
-import { sampleWord as placementSampleWord } from '../../test/helpers/placement.js';
+import { ARG_OVERRIDES, sampleWord as placementSampleWord, VALUE_OVERRIDES } from '../../test/helpers/placement.js';
 
 // ---------------------------------------------------------------------------------------------
-// Sample words (as test/schema-binary.test.ts writes them)
+// Sample words (test/helpers/placement.ts, as test/schema-binary.test.ts writes them)
 // ---------------------------------------------------------------------------------------------
-
-const ARG_OVERRIDES: Record<string, string[]> = {
-  'global_defs/vrrp_mcast_group4': ['224.0.0.18'],
-  'global_defs/vrrp_mcast_group6': ['ff02::12'],
-  'global_defs/lvs_timeouts': ['tcp', '900', 'tcpfin', '120', 'udp', '300'],
-  'vrrp_instance/mcast_dst_ip': ['224.0.0.18'],
-  'global_defs/umask': ['0022'],
-  'virtual_server/real_server/UDP_CHECK/payload': ['0a0b'],
-  'virtual_server/real_server/UDP_CHECK/require_reply': ['0a0b'],
-  'virtual_server/persistence_granularity': ['255.255.255.255'],
-  'virtual_server/real_server/HTTP_GET/url/digest': ['0123456789abcdef0123456789abcdef'],
-  'virtual_server/real_server/SSL_GET/url/digest': ['0123456789abcdef0123456789abcdef'],
-};
-
-const VALUE_OVERRIDES: Record<string, string[]> = {
-  static_routes: ['192.0.2.0/24 dev eth0'],
-  static_rules: ['from 192.0.2.1 table 100'],
-  'vrrp_instance/virtual_routes': ['198.51.100.0/24 dev eth0'],
-  'vrrp_instance/virtual_rules': ['from 192.0.2.1 table 100'],
-  linkbeat_interfaces: ['eth0 MII'],
-  interface_up_down_delays: ['eth0 1 1'],
-  'garp_group/interfaces': ['ifb0'],
-  virtual_server_group: ['192.0.2.1 80'],
-};
 
 /**
  * Lines a block needs to be read at all, each group left out when the probe is its keyword: an
