@@ -102,6 +102,17 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(vs).toContain("Invalid virtual server port '80x'; keepalived skips this virtual_server block and everything in it under keepalived -t, but the running daemon only logs a warning, uses port 80");
   });
 
+  const VIPS = conf('vrrp_instance V {', '  interface eth0', '  state BACKUP', '  virtual_router_id 9', '  priority 100', '  virtual_ipaddress {', '    10.0.0.9/24x', '    10.0.0.10/24 preferred_lft 5x', '  }', '}');
+
+  it('an address prefix: /32 to -t, the leading number to the daemon (and the model)', () => {
+    const [prefix] = findings(VIPS, 'KA205');
+    expect(prefix?.message).toContain("got '10.0.0.9/24x': keepalived -t reports an invalid number and uses /32, but the running daemon only logs a warning and uses /24; write 10.0.0.9/24");
+    expect(prefix?.fix?.edits[0]?.newText).toBe('10.0.0.9/24');
+    expect(analyze(VIPS, {}).model.vrrpInstances[0]!.virtualIpaddresses[0]!.prefix?.length).toBe(24);
+    const lft = lintText(VIPS, { file: 'k.conf' }).diagnostics.find((d) => d.code === 'KA346');
+    expect(lft?.message).toContain("preferred_lft '5x' is not a number of seconds or 'forever'; keepalived -t ignores it, but the running daemon only logs a warning and uses 5");
+  });
+
   it.skipIf(!keepalivedAvailable())('keepalived -t reports each of them at its line', () => {
     const run = runKeepalived(SCRIPT_AND_INSTANCE);
     const at = (line: number) => run.messages.filter((m) => m.line === line).map((m) => m.message);
@@ -117,6 +128,12 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(dump).toContain('Preempt delay = 5e-06 secs');
     expect(dump).toContain('Gratuitous ARP refresh = 60');
     expect(dump).toContain('chk weight -20');
+  }, 30_000);
+
+  it.skipIf(!daemonProbes)('the daemon dumps the address prefix it read', async () => {
+    const { dump, text } = await runDaemon(VIPS, 'keepalived', { dump: true });
+    expect(dump).toContain('10.0.0.9/24 dev eth0');
+    expect(text).toContain("WARNING - invalid number '5x'");
   }, 30_000);
 
   it.skipIf(!daemonProbes)('the daemon reads server ports with something after them', async () => {

@@ -427,6 +427,21 @@ export function parsePrefix(text: string): Prefix | undefined {
   return { address: addr, family, length };
 }
 
+/**
+ * An address whose prefix length has something after its number (`10.0.0.9/24x`): keepalived -t reports
+ * an invalid number and uses the full length (/32), the running daemon (2.0.7+) reads the leading number
+ * when it is in range (read_unsigned with errors ignored). That reading, else undefined.
+ */
+export function daemonPrefix(text: string): Prefix | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const address = text.slice(0, slash);
+  const family = ipFamily(address);
+  if (!family) return undefined;
+  const length = daemonLeadingNumber({ name: 'prefix', type: 'unsigned', min: 0, max: family === 4 ? 32 : 128 }, text.slice(slash + 1));
+  return length === undefined ? undefined : { address, family, length };
+}
+
 /** A canonical form for comparing addresses (lower-case, IPv6 expanded). */
 export function canonicalAddress(addr: string): string {
   if (!addr.includes(':')) return addr;

@@ -31,7 +31,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -2061,6 +2061,14 @@ export class Walker implements LineSink {
         // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
         let p = strtodProblem ?? checkArg(read, text, keyword);
+        // `10.0.0.9/24x`: /32 to keepalived -t, /24 to the running daemon.
+        if (p && a.type === 'ip_prefix' && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
+          const read = daemonPrefix(text);
+          if (read !== undefined) {
+            const meant = `${read.address}/${read.length}`;
+            p = { message: `${p.message}: keepalived -t reports an invalid number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}; write ${meant}`, severity: p.severity, used: 'daemon', replacement: meant };
+          }
+        }
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
         if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const used = daemonLeadingNumber(read, text);

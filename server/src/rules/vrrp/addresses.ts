@@ -3,7 +3,8 @@
 
 import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
-import { ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
+import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
+import type { ArgSpec } from '../../core/schema/schema.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -60,6 +61,9 @@ function restHasOption(line: ValueLine, from: number): boolean {
   for (let i = from; i < line.argCount; i++) if (OPTION_WORDS.has(line.argText(i)!)) return true;
   return false;
 }
+
+/** How keepalived reads preferred_lft's seconds (an unsigned 32-bit number). */
+const PREFERRED_LFT_READ: ArgSpec = { name: 'seconds', type: 'unsigned', min: 0, max: 0xffffffff };
 
 /** Walks one address line the way keepalived's address parser does (`target` undefined: 2.2.0 and later). */
 /** Says that keepalived skips the address `addr` (a function of its own: a closure per line cost an allocation per address). */
@@ -161,7 +165,10 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
       }
       case 'preferred_lft':
         if (valueText !== 'forever' && !(parseInteger(valueText!)! >= 0 && parseInteger(valueText!)! <= 0xffffffff)) {
-          say({ word: line.argWord(i + 1), message: `preferred_lft '${valueText}' is not a number of seconds or 'forever'; keepalived ignores it`, severity: 'warning' });
+          // `5x`: -t ignores it, the running daemon (2.0.7+) uses 5 (read with errors ignored).
+          const used = !target || compareVersions(target, DAEMON_READS_LEADING_SINCE) >= 0 ? daemonLeadingNumber(PREFERRED_LFT_READ, valueText!) : undefined;
+          const effect = used === undefined ? 'keepalived ignores it' : `keepalived -t ignores it, but the running daemon only logs a warning and uses ${used}`;
+          say({ word: line.argWord(i + 1), message: `preferred_lft '${valueText}' is not a number of seconds or 'forever'; ${effect}`, severity: 'warning' });
         }
         i++;
         break;
