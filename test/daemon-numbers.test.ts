@@ -113,6 +113,15 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(lft?.message).toContain("preferred_lft '5x' is not a number of seconds or 'forever'; keepalived -t ignores it, but the running daemon only logs a warning and uses 5");
   });
 
+  const GROUP = conf('virtual_server_group g {', '  10.0.0.1-10x 80', '  10.0.0.20 81x', '}', 'virtual_server group g {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 10.0.1.2 80 {', '    weight 1', '  }', '}');
+
+  it('a virtual_server_group entry: -t skips it and then the group, the daemon reads it', () => {
+    const messages = lintText(GROUP, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA525' || d.code === 'KA526').map((d) => d.message);
+    expect(messages[0]).toContain("range end '10x' in '10.0.0.1-10x' is not a valid last octet; keepalived -t skips this entry, but the running daemon only logs a warning and reads the range to 10");
+    expect(messages[1]).toContain("'81x' is not a port; keepalived -t skips this entry, but the running daemon only logs a warning and uses port 81");
+    expect(messages[2]).toContain('the running daemon reads 2 entries -t skips (see KA525) and keeps the group');
+  });
+
   it.skipIf(!keepalivedAvailable())('keepalived -t reports each of them at its line', () => {
     const run = runKeepalived(SCRIPT_AND_INSTANCE);
     const at = (line: number) => run.messages.filter((m) => m.line === line).map((m) => m.message);
@@ -134,6 +143,15 @@ describe('a number with something after it, in -t and in the daemon', () => {
     const { dump, text } = await runDaemon(VIPS, 'keepalived', { dump: true });
     expect(dump).toContain('10.0.0.9/24 dev eth0');
     expect(text).toContain("WARNING - invalid number '5x'");
+  }, 30_000);
+
+  it.skipIf(!daemonProbes)('the daemon reads virtual_server_group entries -t skips', async () => {
+    const { text } = await runDaemon(GROUP);
+    expect(text).toContain("Line 2) WARNING - Virtual server group range '10.0.0.1-10x' has extra characters at end 'x'");
+    expect(text).toContain("Line 3) WARNING - invalid number '81x'");
+    expect(text).not.toContain('has no entries - removing');
+    const t = runKeepalived(GROUP).messages.map((m) => m.message);
+    expect(t.some((m) => m.includes('has no entries - removing'))).toBe(true);
   }, 30_000);
 
   it.skipIf(!daemonProbes)('the daemon reads server ports with something after them', async () => {

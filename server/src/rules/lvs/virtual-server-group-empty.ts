@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import { blockEnd } from './util.js';
 import { lvsFacts } from './server-facts.js';
+import type { VsgEntry } from './vsg-entries.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** 5ef57352 (1.3.7) removes a group without entries; 1.3.5 keeps it, and it gives IPVS no service. */
@@ -30,9 +31,15 @@ export const virtualServerGroupEmpty: FileRule = {
       const message = !valid
         ? compareVersions(ctx.target, REMOVED_SINCE) < 0
           ? `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived ${ctx.target.join('.')} keeps it, and the virtual servers using it add no service to IPVS (1.3.7 and later remove it)`
-          : `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")`
+          : `virtual_server_group '${g.name}' has no ${g.entries.length ? 'valid ' : ''}entries; keepalived removes it (keepalived: "has no entries - removing")${daemonKeeps(f.readings)}`
         : `virtual_server_group '${g.name}' mixes IPv4 and IPv6 entries with a fwmark that has no family; keepalived removes it — add 'inet' or 'inet6' to the fwmark`;
       ctx.report({ message, ...blockEnd(g.node) });
     }
   },
 };
+
+/** When the running daemon reads some entries -t skips (KA525: `10.0.0.1-10x`, `10.0.0.2 81x`), it keeps the group. */
+function daemonKeeps(readings: readonly (VsgEntry | undefined)[]): string {
+  const n = readings.filter((e) => e && !e.ok && e.daemon).length;
+  return n ? `; that is keepalived -t: the running daemon reads ${n === 1 ? 'one entry' : `${n} entries`} -t skips (see KA525) and keeps the group` : '';
+}

@@ -22,7 +22,8 @@ export const virtualServerGroupInvalidEntry: FileRule = {
       const { group: g, readings } = factList[factIndex]!;
       for (const e of readings) {
         if (!e || e.ok) continue;
-        ctx.report({ message: `virtual_server_group '${g.name}': ${e.message}; keepalived skips this entry`, file: e.at.file, range: e.at.range });
+        const effect = e.daemon ? `keepalived -t skips this entry, but the running daemon only logs a warning and ${e.daemon}` : 'keepalived skips this entry';
+        ctx.report({ message: `virtual_server_group '${g.name}': ${e.message}; ${effect}`, file: e.at.file, range: e.at.range });
       }
     }
   },

@@ -9,7 +9,8 @@
 // in 2.1.0 (commit fa1eaf7d; before it an address of another family than the group's first is skipped).
 
 import type { Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, daemonLeadingNumber, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
+import type { ArgSpec } from '../../core/schema/schema.js';
 import type { VirtualServerGroup } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -26,6 +27,8 @@ export interface VsgReading {
 }
 
 const PREFIXES_SINCE: Version = [2, 2, 2];
+/** How keepalived reads an entry's port (inet_stosockaddr: 1..65535, errors ignored outside -t). */
+const PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 const FAMILIES_SINCE: Version = [2, 1, 0];
 const CHECKED_RANGE_END_SINCE: Version = [2, 0, 7];
 
@@ -45,7 +48,7 @@ const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies:
 export type VsgEntry =
   | { ok: true; kind: 'fwmark'; family?: Family }
   | { ok: true; kind: 'address'; family: Family }
-  | { ok: false; message: string; at: Word };
+  | { ok: false; message: string; at: Word; daemon?: string };
 
 function groupsOf6(addr: string): number[] {
   return canonicalAddress(addr).split(':').map((g) => parseInt(g, 16));
@@ -99,7 +102,9 @@ export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgE
   if (port !== undefined && (!/^\d+$/.test(port) || Number(port) > 65535)) {
     // A keyword line pasted into the group ('lbs_sched rr'): the first word is what is wrong.
     if (!family) return { ok: false, message: `'${text} ${port}' is not an address and a port`, at: w0 };
-    return { ok: false, message: `'${port}' is not a port`, at: words[1]! };
+    // `81x`: keepalived -t skips the entry, the running daemon uses port 81 (read with errors ignored).
+    const used = reading.checkedRangeEnd ? daemonLeadingNumber(PORT_READ, port) : undefined;
+    return { ok: false, message: `'${port}' is not a port`, at: words[1]!, daemon: used === undefined ? undefined : `uses port ${used}` };
   }
   if (!family) return { ok: false, message: `'${base}' is not an IP address`, at: w0 };
   if (!reading.prefixes) return readOldRange(text, dash, family, reading, w0);
@@ -123,8 +128,15 @@ export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgE
     }
     const re = family === 4 ? /^\d+$/ : /^[0-9a-fA-F]+$/;
     const last = re.test(end) ? parseInt(end, family === 4 ? 10 : 16) : NaN;
-    if (!(last <= (family === 4 ? 255 : 0xffff))) return { ok: false, message: `range end '${end}' in '${text}' is not a valid last ${family === 4 ? 'octet' : 'group'}`, at: w0 };
     const start = family === 4 ? ipv4ToNumber(base) % 256 : groupsOf6(base)[7]!;
+    if (!(last <= (family === 4 ? 255 : 0xffff))) {
+      // `10.0.0.1-10x`: keepalived -t skips the entry ("has extra characters at end"), the running daemon
+      // reads the range to the leading number (inet_stor, errors ignored outside -t).
+      const lead = (family === 4 ? /^\d+/ : /^[0-9a-fA-F]+/).exec(end)?.[0];
+      const read = lead === undefined || lead === end ? NaN : parseInt(lead, family === 4 ? 10 : 16);
+      const daemon = read <= (family === 4 ? 255 : 0xffff) && read > start ? `reads the range to ${lead}` : undefined;
+      return { ok: false, message: `range end '${end}' in '${text}' is not a valid last ${family === 4 ? 'octet' : 'group'}`, at: w0, daemon };
+    }
     if (start >= last) return { ok: false, message: `range '${text}' does not end after it starts (keepalived: "Address range end is not greater than address range start")`, at: w0 };
     return { ok: true, kind: 'address', family };
   }
