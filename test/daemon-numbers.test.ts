@@ -109,6 +109,10 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(prefix?.message).toContain("got '10.0.0.9/24x': keepalived -t reports an invalid number and uses /32, but the running daemon only logs a warning and uses /24; write 10.0.0.9/24");
     expect(prefix?.fix?.edits[0]?.newText).toBe('10.0.0.9/24');
     expect(analyze(VIPS, {}).model.vrrpInstances[0]!.virtualIpaddresses[0]!.prefix?.length).toBe(24);
+    // A template placeholder: the daemon reads /0, and there is nothing to advise writing.
+    const placeholder = findings(VIPS.replace('10.0.0.9/24x', '10.0.0.9/<MASK>'), 'KA205')[0];
+    expect(placeholder?.message).toContain('uses /0 (the prefix has no leading number)');
+    expect(placeholder?.fix).toBeUndefined();
     const lft = lintText(VIPS, { file: 'k.conf' }).diagnostics.find((d) => d.code === 'KA346');
     expect(lft?.message).toContain("preferred_lft '5x' is not a number of seconds or 'forever'; keepalived -t ignores it, but the running daemon only logs a warning and uses 5");
   });

@@ -2066,7 +2066,10 @@ export class Walker implements LineSink {
           const read = daemonPrefix(text);
           if (read !== undefined) {
             const meant = `${read.address}/${read.length}`;
-            p = { message: `${p.message}: keepalived -t reports an invalid number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}; write ${meant}`, severity: p.severity, used: 'daemon', replacement: meant };
+            // A placeholder (`10.0.0.1/<MASK>`) has no number to keep: no advice to write /0.
+            const digits = /^\s*\+?\d/.test(text.slice(text.indexOf('/') + 1));
+            const head = `${p.message}: keepalived -t reports an invalid number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}`;
+            p = { message: digits ? `${head}; write ${meant}` : `${head} (the prefix has no leading number)`, severity: p.severity, used: 'daemon', replacement: digits ? meant : undefined };
           }
         }
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
