@@ -487,7 +487,7 @@ function addresses(block: AstNode): Address[] {
  * A `track_*` line: the name, then `weight N` and `reverse` anywhere after. `reads`: how the target
  * release reads the weight when it reads it loosely (atoi before 2.0.7: 'weight -20x' is -20).
  */
-function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): TrackRef | undefined {
+function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined, block: string): TrackRef | undefined {
   const words = line.words;
   if (!words[0]) return undefined;
   let weightAt = -1;
@@ -498,7 +498,7 @@ function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): Trac
     else if (text === 'reverse' && i > 0 && reverseRead()) reverse = true;
   }
   const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
-  const weight = weightWord === undefined ? undefined : reads === undefined ? (parseInteger(weightWord.text) ?? daemonTrackWeight(weightWord.text)) : looseNumber(weightWord.text, reads).value;
+  const weight = weightWord === undefined ? undefined : reads === undefined ? (parseInteger(weightWord.text) ?? daemonTrackWeight(weightWord.text, block)) : looseNumber(weightWord.text, reads).value;
   return { name: words[0].text, weight, reverse, words };
 }
 
@@ -507,17 +507,19 @@ function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined): Trac
  * the running daemon (2.0.7+) logs a warning and uses the leading number when it is in -254..254
  * (measured with 2.2.7: "Tracked scripts : chk weight -20"); undefined for any other word.
  */
-export function daemonTrackWeight(text: string, target = looseTarget): number | undefined {
+export function daemonTrackWeight(text: string, block: string, target = looseTarget): number | undefined {
   if (target === undefined || compareVersions(target, DAEMON_READS_LEADING_SINCE) < 0) return undefined;
-  return daemonLeadingNumber(TRACK_WEIGHT_READ, text);
+  return daemonLeadingNumber(block === 'track_bfd' ? TRACK_BFD_WEIGHT_READ : TRACK_WEIGHT_READ, text);
 }
 
 const TRACK_WEIGHT_READ: ArgSpec = { name: 'weight', type: 'integer', min: -254, max: 254 };
+/** track_bfd reads its weight in -253..253 (vrrp_track.c). */
+const TRACK_BFD_WEIGHT_READ: ArgSpec = { name: 'weight', type: 'integer', min: -253, max: 253 };
 
 function trackRefs(block: AstNode): TrackRef[] {
   const weightSpec = block.spec?.value_line?.find((a) => a.name === 'weight');
   const reads = weightSpec === undefined || looseTarget === undefined ? undefined : looseReadingIn(weightSpec, looseTarget);
-  return mapDefined(block.values, (line) => trackRef(line, reads));
+  return mapDefined(block.values, (line) => trackRef(line, reads, block.keyword));
 }
 
 /** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */

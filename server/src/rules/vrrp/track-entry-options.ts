@@ -58,7 +58,7 @@ export const trackEntryOptions: FileRule = {
           }
           let n = parseInteger(value.text);
           // `weight -20x`: keepalived -t ignores it, the running daemon tracks with -20.
-          const daemon = n === undefined ? daemonTrackWeight(value.text, target) : undefined;
+          const daemon = n === undefined ? daemonTrackWeight(value.text, block.keyword, target) : undefined;
           if (daemon !== undefined) {
             n = daemon;
             report({
