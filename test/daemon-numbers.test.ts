@@ -98,6 +98,10 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(byLine.get(5)).toContain('keepalived skips this real_server block and everything in it under keepalived -t, but the running daemon only logs a warning, uses port 81 and reads the block');
     expect(byLine.get(8)).toContain('uses 82');
     expect(byLine.get(8)).toContain('keepalived -t ignores this sorry_server');
+    const [noServer] = lintText(SERVERS, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA503');
+    expect(noServer?.message).toContain('that is keepalived -t: the running daemon reads it (a port with something after its number, see its KA205) and keeps the virtual server');
+    // A server -t and the daemon both refuse (no number at all) gets no such note.
+    expect(lintText(SERVERS.replace('81x', 'x'), { file: 'k.conf' }).diagnostics.find((d) => d.code === 'KA503')?.message).not.toContain('running daemon');
     const vs = findings(SERVERS.replace('10.0.0.9 80 {', '10.0.0.9 80x {'), 'KA205')[0]?.message;
     expect(vs).toContain("Invalid virtual server port '80x'; keepalived skips this virtual_server block and everything in it under keepalived -t, but the running daemon only logs a warning, uses port 80");
   });

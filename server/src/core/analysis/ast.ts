@@ -278,10 +278,16 @@ export class AstNode {
     return this.rare?.skippedServers ?? 0;
   }
 
-  /** Notes one more real_server block skipped (walker). */
-  noteSkippedServer(): void {
+  /** Of the skipped real_server blocks, how many the running daemon reads (a port like `81x`, which only -t refuses). */
+  get daemonReadServers(): number {
+    return this.rare?.daemonReadServers ?? 0;
+  }
+
+  /** Notes one more real_server block skipped (walker); `daemonReads`: only keepalived -t skips it. */
+  noteSkippedServer(daemonReads = false): void {
     const r = this.ensureRare();
     r.skippedServers = (r.skippedServers ?? 0) + 1;
+    if (daemonReads) r.daemonReadServers = (r.daemonReadServers ?? 0) + 1;
   }
 
   /** Lines of a value block (`virtual_ipaddress { … }`). */
@@ -474,6 +480,8 @@ interface RareParts {
   args?: Word[];
   /** real_server blocks keepalived skipped (see AstNode.skippedServers). */
   skippedServers?: number;
+  /** Of those, the ones the running daemon reads (see AstNode.daemonReadServers). */
+  daemonReadServers?: number;
 }
 
 /** Helpers for rules: find children by keyword. */

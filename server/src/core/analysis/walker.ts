@@ -642,7 +642,7 @@ export class Walker implements LineSink {
     const skipped = unread || (spec.block !== null && this.ignoredDuplicate(spec, node));
     if (skipped) {
       node.parent = frame.node;
-      if (spec.name === 'real_server') frame.node.noteSkippedServer();
+      if (spec.name === 'real_server') frame.node.noteSkippedServer(unread && this.daemonReadsServer(node));
     } else this.adopt(frame, node);
     if (spec.name === 'vrrp_instance' && !skipped) this.instancesRead++;
     else if (spec.name === 'vrrp_sync_group' && !skipped) this.syncGroupsRead++;
@@ -2369,6 +2369,16 @@ export class Walker implements LineSink {
     if (word === undefined || !message.includes(`'${word}'`) || !/port/.test(message)) return '';
     const port = daemonLeadingNumber(SERVER_PORT_READ, word);
     return port === undefined ? '' : ` under keepalived -t, but the running daemon only logs a warning, uses port ${port} and reads the block (kalint reads it as -t does); write ${port}`;
+  }
+
+  /** Whether the running daemon reads a real_server -t skips: only its port has something after the number (`81x`). */
+  private daemonReadsServer(node: AstNode): boolean {
+    if (compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) < 0 || compareVersions(this.options.target, PORT_RANGE_CHECKED_SINCE) < 0) return false;
+    const word = node.argText(1);
+    const port = word === undefined ? undefined : daemonLeadingNumber(SERVER_PORT_READ, word);
+    if (port === undefined) return false;
+    const asRead = { argCount: node.argCount, argText: (i: number) => (i === 1 ? String(port) : node.argText(i)) };
+    return !blockSkipped('real_server', asRead, this.options.target);
   }
 
   private checkValueLine(block: AstNode, line: ValueLine): void {

@@ -53,7 +53,7 @@ export const virtualServerWithoutRealServer: FileRule = {
         message: vs.realServers.length
           ? `'${vsLabel(vs)}' has no real_server of its own address family left (the others are skipped); keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`
           : vs.node.skippedServers
-          ? `'${vsLabel(vs)}' has no real_server keepalived reads: it skips ${vs.node.skippedServers === 1 ? 'the one written here' : `all ${vs.node.skippedServers} written here`} (see ${vs.node.skippedServers === 1 ? 'its line' : 'their lines'}), then drops this virtual server (keepalived: "has no real servers - ignoring")`
+          ? `'${vsLabel(vs)}' has no real_server keepalived reads: it skips ${vs.node.skippedServers === 1 ? 'the one written here' : `all ${vs.node.skippedServers} written here`} (see ${vs.node.skippedServers === 1 ? 'its line' : 'their lines'}), then drops this virtual server (keepalived: "has no real servers - ignoring")${vs.node.daemonReadServers ? `; that is keepalived -t: the running daemon reads ${vs.node.daemonReadServers === vs.node.skippedServers ? (vs.node.skippedServers === 1 ? 'it' : 'them') : vs.node.daemonReadServers} (a port with something after its number, see its KA205) and keeps the virtual server` : ''}`
           : `'${vsLabel(vs)}' has no real_server; keepalived drops this virtual server (keepalived: "has no real servers - ignoring")`,
         ...(atBlockEnd ? closeRange(vs.node) : { file: vs.node.file, range: vs.node.range }),
       });
