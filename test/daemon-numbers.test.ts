@@ -70,6 +70,8 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(none).not.toContain('write');
     // A plain number out of range is read alike by both: nothing more is said.
     expect(findings(conf('vrrp_script c {', '  script "/bin/true"', '  rise 0', '}'), 'KA205')[0]?.message ?? '').not.toContain('daemon');
+    // From 2.3.2 vrrp_script reads its interval as a decimal with millisecond places: no integer reading is claimed.
+    expect(findings(SCRIPT_AND_INSTANCE, 'KA205', '2.4.3').find((d) => d.range.start.line === 7)?.message ?? '').not.toContain('running daemon');
     // Before 2.0.7 the readers were atoi (the `loose` readings say what they read).
     expect(findings(SCRIPT_AND_INSTANCE, 'KA205', '2.0.6').map((d) => d.message).join('\n')).not.toContain('running daemon');
   });

@@ -177,6 +177,8 @@ const STRTOL_LEAD = /^[ \t\n\v\f\r]*([+-]?)(\d*)(.*)$/s;
  * of range: nothing is read differently), negative for an unsigned reader, or out of range.
  */
 export function daemonLeadingNumber(spec: ArgSpec, word: string): number | undefined {
+  // A release that reads the argument as a fixed-point decimal (vrrp_script interval from 2.3.2) reads `2s` otherwise.
+  if (spec.type !== 'unsigned' && spec.type !== 'integer' && spec.type !== 'port' && spec.type !== 'enum_or_unsigned') return undefined;
   const m = STRTOL_LEAD.exec(word)!;
   if (m[3] === '' && m[2] !== '') return undefined;
   const signed = spec.type === 'integer';
