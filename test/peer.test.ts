@@ -411,6 +411,19 @@ describe('errors', () => {
     expect(at(PAIR + '}\n')).toEqual({ line: 20, column: 1 });
     expect(at('global_defs {\n    router_id x\n}\n')).toBeUndefined();
   });
+  // Found by scripts/peer-sweep.ts on real configs: 'router_id ${hostname}' (no $hostname= definition) is read
+  // by keepalived as '$' with the rest split at its braces; deriving from '$' wrote '$-peer{hostname}'.
+  it('a value that is an unsubstituted ${NAME} placeholder: refused, or replaced whole when the value is given', () => {
+    const templated = PAIR.replace('router_id LVS_MASTER', 'router_id ${hostname}');
+    expect(peerError(templated)).toMatch(/router_id \(line 2\) is '\$\{hostname\}', a placeholder no \$NAME= definition gives a value \(keepalived reads '\$'/);
+    const given = peer(templated, { routerId: 'lb2' });
+    expect(given.text).toContain('    router_id lb2   # the name\n');
+    expect(given.notes).toContain('router_id ${hostname} → lb2');
+    expect(peerError(PAIR.replace('priority 100', 'priority ${PRIO}'))).toMatch(/priority '\$' \(line 12\) is not a number/);
+    expect(peerError(PAIR.replace('state MASTER', 'state ${STATE}'))).toMatch(/state of VI_1 \(line 9\) is '\$\{STATE\}', a placeholder/);
+    // Defined, it is substituted, and the refusal is the definition's.
+    expect(peerError('$hostname=lb1\n' + templated)).toMatch(/router_id \(line 3\) comes from a \$NAME definition/);
+  });
   // Real pairs: 'state SLAVE' (4 BACKUP files of 85 pairs), 'state backup' (both nodes of one pair).
   // keepalived reads them as BACKUP ("unknown state 'SLAVE', defaulting to BACKUP"), as they say.
   it('derives the peer of a state keepalived reads as BACKUP, and writes the peer a state it knows', () => {

@@ -137,12 +137,29 @@ function generate(text: string, options: PeerOptions): PeerResult {
     fail(`${what} (line ${line + 1}) is on an @id line: this file sets it per node, so it already holds both nodes' configs and there is no separate peer to generate — start keepalived with -i ID on each node (kalint lint --config-id ID1,ID2 checks the nodes as a pair)`, posOf(w));
   };
 
-  /** Replaces a word the user wrote in this file, keeping its quotes. */
-  const replaceWord = (w: Word, value: string, what: string) => {
+  /**
+   * The `${NAME}` a word is the `$` of, when keepalived did not substitute it (no `$NAME=` definition for
+   * this config id): keepalived splits it at its braces and reads `$`, so the word is a fragment of an
+   * unrendered template variable (seen as `router_id ${hostname}`), and editing the fragment garbles it.
+   */
+  const unsubstitutedPlaceholder = (w: Word): { end: number; text: string } | undefined => {
+    if (w.quoted || !w.text.endsWith('$') || text.charCodeAt(w.end) !== 123 /* { */) return undefined;
+    const close = text.indexOf('}', w.end);
+    const lineEnd = text.indexOf('\n', w.end);
+    if (close < 0 || (lineEnd >= 0 && close > lineEnd)) return undefined;
+    return { end: close + 1, text: text.slice(w.start, close + 1) };
+  };
+
+  /** Replaces a word the user wrote in this file, keeping its quotes. `given`: the user named the new value. */
+  const replaceWord = (w: Word, value: string, what: string, given = false) => {
     if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
     if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`, posOf(w));
     refuseConditional(w, what);
-    edits.push({ start: w.start, end: w.end, newText: w.quoted ? `"${value}"` : value });
+    const placeholder = unsubstitutedPlaceholder(w);
+    if (placeholder && !given) {
+      fail(`${what} (line ${lineOf(w)}) is '${placeholder.text}', a placeholder no $NAME= definition gives a value (keepalived reads '${w.text}' and splits the rest at its braces): render the template, or write the value, before generating the peer`, posOf(w));
+    }
+    edits.push({ start: w.start, end: placeholder ? placeholder.end : w.end, newText: w.quoted ? `"${value}"` : value });
   };
 
   // ---- roles and priorities --------------------------------------------------------------
@@ -218,8 +235,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
   if (routerId && routerWord) {
     const next = options.routerId ?? deriveRouterId(routerId.value, demoted.length > 0);
     if (next !== routerId.value) {
-      replaceWord(routerWord, next, 'router_id');
-      notes.push(`router_id ${routerId.value} → ${next}`);
+      const written = unsubstitutedPlaceholder(routerWord)?.text ?? routerId.value;
+      replaceWord(routerWord, next, 'router_id', options.routerId !== undefined);
+      notes.push(`router_id ${written} → ${next}`);
     }
   } else if (options.routerId !== undefined) {
     const gd = model.globalDefs?.node;
