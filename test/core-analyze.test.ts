@@ -2293,6 +2293,19 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     if (keepalivedAvailable()) expect(runKeepalived('global_defs {\n  router_id a\n  router_id\n}\n').stderr).toContain('routerid name missing - ignoring');
   });
 
+  // Found by applying kalint's safe fixes to real configs: `retry 12` then `nb_get_retry 123` in an HTTP_GET
+  // was silent, and renaming nb_get_retry (KA206's fix) then showed the repeat. keepalived 2.2.7 reads the old
+  // names with the new names' handlers (check_http.c http_get_retry_handler sets checker->retry).
+  it('an old name and its new one set one setting: either overwrites the other', () => {
+    const http = (body: string) => `virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n      }\n${body}\n    }\n  }\n}\n`;
+    expect(ka211(http('      retry 12\n      nb_get_retry 123'))).toEqual(['keepalived.conf:8:warning']);
+    const [d] = analyze(http('      retry 12\n      nb_get_retry 123')).diagnostics.filter((x) => x.code === 'KA211');
+    expect(d!.message).toBe("'nb_get_retry' (the same setting as 'retry') is set again in 'HTTP_GET': keepalived silently uses this later value (123) instead of the one on line 7 (12); keep one");
+    expect(ka211('global_defs {\n  vrrp_rlimit_rtime 5\n  vrrp_rlimit_rttime 6\n  lvs_process_name a\n  checker_process_name a\n}\n')).toEqual(['keepalived.conf:3:warning', 'keepalived.conf:5:info']);
+    // Names whose replacement is another block or keyword elsewhere are other settings.
+    expect(ka211(inst('A', '  lvs_sync_daemon_interface eth0\n  interface eth0'))).toEqual([]);
+  });
+
   it('a later value from an included file is information (a deliberate override, more often than not)', () => {
     const host = memoryHost({ '/k/common.inc': '  priority 100\n', '/k/keepalived.conf': '' });
     expect(ka211(inst('A', '  include common.inc\n  priority 150'), { file: '/k/keepalived.conf', host })).toEqual(['/k/keepalived.conf:3:info']);

@@ -2415,6 +2415,7 @@ export class Walker implements LineSink {
     if (node.keyword === 'include_check' && /^[+-]/.test(node.argText(0) ?? '')) return;
     const before = settingText(prev);
     const now = settingText(node);
+    const named = prev.keyword === node.keyword ? `'${node.keyword}'` : `'${node.keyword}' (the same setting as '${prev.keyword}')`;
     const line = prev.range.start.line + 1;
     const where = prev.file === node.file ? `line ${line}` : `${prev.file}:${line}`;
     const block = frame.node.keyword ? ` in '${frame.node.keyword}${frame.node.argText(0) !== undefined ? ` ${frame.node.argText(0)}` : ''}'` : '';
@@ -2429,17 +2430,17 @@ export class Walker implements LineSink {
       return;
     }
     if (before === now) {
-      this.report('KA211', 'info', `'${node.keyword}' is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
+      this.report('KA211', 'info', `${named} is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
       return;
     }
     const severity: Severity = prev.file === node.file ? 'warning' : 'info';
     // keepalived reports an invalid value and does not take it (it keeps the setting it had, or for a few keywords
     // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
     if (invalidValue && node.argCount === 1) {
-      this.report('KA211', severity, `'${node.keyword}' is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid and does not use it; keep one valid line`, node.file, node.word!.range, { related });
+      this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid and does not use it; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
-    this.report('KA211', severity, `'${node.keyword}' is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+    this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
   }
 
   /**
@@ -2514,7 +2515,8 @@ export class Walker implements LineSink {
     const silent = repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
     // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so).
     if (silent && (spec.block !== null || spec.name === 'state')) return;
-    const serial = spec.serial;
+    // An old name and its new one (nb_get_retry, retry) set one setting: either overwrites the other.
+    const serial = spec.settingSerial;
     if (this.seenStamp[serial] !== frame.stamp) {
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
       if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
@@ -2551,12 +2553,13 @@ export class Walker implements LineSink {
       this.reportMissing('error', `'net_namespace_ipvs' is already set on ${first}, and keepalived's report of this repeat ("Duplicate net_namespace_ipvs definition NAME - ignoring") reads the name this line does not have`, STOPS_HERE, node, node.range, spec.name, node.file, 0);
       return;
     }
+    const named = prev.keyword === spec.name ? `'${spec.name}'` : `'${spec.name}' (the same setting as '${prev.keyword}')`;
     const what =
       repeat === 'first_wins'
-        ? `'${spec.name}' is already set in this block; keepalived ignores this one and keeps the first`
+        ? `${named} is already set in this block; keepalived ignores this one and keeps the first`
         : repeat === 'replace'
           ? `A second '${spec.name}' block replaces the first (keepalived reports an error)`
-          : `'${spec.name}' is already set in this block; keepalived overwrites it and reports an error`;
+          : `${named} is already set in this block; keepalived overwrites it and reports an error`;
     let where = prev.parent === node.parent ? what : what.replace('in this block', `in an earlier '${frame.node.keyword}' block`);
     if (prev.keyword === 'vrrp_iptables' && spec.name === 'nftables') {
       where = `'vrrp_iptables' on line ${prev.range.start.line + 1} already set the nftables table on this nftables-only build; keepalived ignores this 'nftables' line (keepalived: "nftables already specified - ignoring")`;

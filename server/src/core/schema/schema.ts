@@ -134,6 +134,13 @@ export interface KeywordSpec {
   parent?: KeywordSpec;
   /** Position in `Schema.all`: an index for per-keyword arrays (the walker's duplicate check). */
   serial: number;
+  /**
+   * The serial of the setting this keyword writes: its own, or for an old name that keepalived still
+   * reads with the same handler (`nb_get_retry` → `retry`, `vrrp_rlimit_rtime` → `vrrp_rlimit_rttime`:
+   * `deprecated.replacement` names a sibling), the new name's. Two lines of one setting under either
+   * name overwrite each other (the walker's duplicate check).
+   */
+  settingSerial: number;
   /** The commonly missing build option this keyword needs (see COMMONLY_MISSING_FEATURES), if any. */
   missingFeature?: string;
 }
@@ -251,6 +258,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     childBuckets: new Map(),
     parent: undefined,
     serial: -1,
+    settingSerial: -1,
     missingFeature: missingFeatureOf(k.build_condition),
   };
 }
@@ -314,6 +322,11 @@ function index(): Schema {
   };
   const tree = (table as unknown as { tree: KeywordSpec[] }).tree.map(uniformSpec);
   const childMap = visit(tree, undefined);
+  for (const n of all) {
+    const siblings = n.parent ? n.parent.childMap : childMap;
+    const same = n.deprecated && n.block === null ? siblings.get(n.deprecated.replacement) : undefined;
+    n.settingSerial = same && same.block === null && same.repeat === n.repeat ? same.serial : n.serial;
+  }
   return { root: { id: '', name: '', children: tree, childMap, childBuckets: bucketsOf(childMap), block: 'keywords' }, all, byId, byName };
 }
 
