@@ -123,6 +123,13 @@ describe('KA302 auth-pass-too-long', () => {
     const [d] = findings(text, 'KA302');
     expect(d?.fix?.edits[0]?.newText).toBe('"01234567"');
     expect(findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass 01234567\n}'), 'KA302')).toHaveLength(0);
+    expect(d?.fix?.safe).toBe(true);
+  });
+  // Found by applying the safe fixes to real configs: 'auth_pass $password' (no definition, an unrendered
+  // template variable) became '$passwor'. Still reported (keepalived reads it so), but --fix leaves it.
+  it('offers the cut of a $NAME template variable as a suggestion only', () => {
+    const [d] = findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass $password\n}'), 'KA302');
+    expect(d?.fix).toMatchObject({ description: "Truncate to '$passwor'", safe: false });
   });
   // Found by differential fuzzing: keepalived reports "Truncating auth_pass to 8 characters" on each line it reads.
   it('reports every long auth_pass line, also one a later line or block replaces', () => {

@@ -55,12 +55,15 @@ export const authPassTooLong: FileRule = {
           const word = node.args[0]!;
           const kept = truncateBytes(value, MAX_AUTH_PASS_BYTES);
           const canFix = !word.expanded;
+          // `auth_pass $password` with no $password= definition is read as written (KA109), but it is most
+          // likely a template's variable: cutting it to '$passwor' would break the template, so --fix leaves it.
+          const templateVariable = /\$[A-Za-z_{]/.test(value);
           report({
             message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and ${reported}`,
             file: node.file,
             range: word.range,
             fix: canFix
-              ? { description: `Truncate to '${kept}'`, edits: [{ file: node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }], safe: true }
+              ? { description: `Truncate to '${kept}'`, edits: [{ file: node.file, range: word.range, newText: word.quoted ? `"${kept}"` : kept }], safe: !templateVariable }
               : undefined,
           });
         }
