@@ -57,6 +57,15 @@ describe('exit codes', () => {
     expect(kalint(['lint', '--max-warnings', 'many', 'exit/clean.conf']).code).toBe(2);
   });
 
+  it('a path that cannot be linted is named with why, exit 2', () => {
+    write({ 'why/clean.conf': CLEAN, 'why/empty/README.md': '# nothing here\n' });
+    expect(kalint(['lint', 'why/nope.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/nope.conf: no such file or directory\n' });
+    expect(kalint(['lint', 'why/empty'])).toMatchObject({ code: 2, stderr: 'kalint: why/empty: no keepalived configs found in this directory\n' });
+    expect(kalint(['lint', 'why/*.cfg'])).toMatchObject({ code: 2, stderr: 'kalint: why/*.cfg: no file matches\n' });
+    // The files that can be read are still linted.
+    expect(kalint(['lint', 'why/nope.conf', 'why/clean.conf']).stdout).toBe('');
+  });
+
   it('are documented in --help', () => {
     const help = kalint(['lint', '--help']).stdout;
     expect(help).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 /);

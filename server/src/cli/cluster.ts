@@ -15,7 +15,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
 import { checkCluster, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
-import { displayPath, fsHost } from './host.js';
+import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
 
@@ -146,7 +146,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       const key = `${loaded!.path}#${i}`;
       if (declaredDone.has(key)) return;
       declaredDone.add(key);
-      for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: cannot read file (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
+      for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: ${unreadableReason(m)} (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
       const specs = members.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
       run(specs, `cluster ${c.name ?? i + 1} of ${displayPath(loaded!.path)}`, false);
     });

@@ -6,7 +6,7 @@
 import type { Rule } from '../rules/types.js';
 import { analyze } from '../core/index.js';
 import { checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
-import { displayPath, fsHost } from './host.js';
+import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { UsageError } from './common.js';
 
@@ -25,7 +25,7 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
   const labels = nodeLabels(specs.map((s) => ({ file: displayPath(s.path), configId: s.configId })));
   specs.forEach((s, i) => {
     const text = fsHost.readFile(s.path);
-    if (text === undefined) throw new UsageError(`${s.path}: cannot read file`);
+    if (text === undefined) throw new UsageError(`${s.path}: ${unreadableReason(s.path)}`);
     let loaded;
     try {
       loaded = findConfig(s.path);

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
-import { decodeConfig, discover, displayPath, readConfigFile, type ConfigText } from './host.js';
+import { decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
 import { EXIT, ioReason, UsageError } from './common.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -102,7 +102,7 @@ export function fmtCommand(argv: string[]): number {
   const files = withoutIgnored(found.files, found.searched);
   let failed = false;
   for (const m of missing) {
-    process.stderr.write(`kalint: ${m}: no such file or directory\n`);
+    process.stderr.write(`kalint: ${m}\n`);
     failed = true;
   }
   let unformatted = 0;
@@ -110,7 +110,7 @@ export function fmtCommand(argv: string[]): number {
     const source = readConfigFile(file);
     const shown = displayPath(file);
     if (source === undefined) {
-      process.stderr.write(`kalint: ${shown}: cannot read file\n`);
+      process.stderr.write(`kalint: ${shown}: ${unreadableReason(file)}\n`);
       failed = true;
       continue;
     }

@@ -7,6 +7,7 @@ import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
+import { ioReason } from './common.js';
 
 export const fsHost: SourceHost = {
   readFile(path) {
@@ -96,7 +97,7 @@ export interface Discovered {
   searched: Set<string>;
   /** keepalived templates (`.j2`, `.tmpl`, …) a directory search left out. */
   templates: string[];
-  /** Arguments that named nothing. */
+  /** Arguments that named nothing, each as `PATH: why` (no such file, permission denied, an empty folder). */
   missing: string[];
 }
 
@@ -116,7 +117,7 @@ export function discover(args: string[]): Discovered {
           return false;
         }
       });
-      if (!existing.length) missing.push(arg);
+      if (!existing.length) missing.push(`${arg}: no file matches`);
       for (const m of existing) {
         const before = files.length;
         if (statSync(m).isDirectory()) walkDir(m, files, templates);
@@ -128,8 +129,8 @@ export function discover(args: string[]): Discovered {
     let st;
     try {
       st = statSync(arg);
-    } catch {
-      missing.push(arg);
+    } catch (e) {
+      missing.push(`${arg}: ${ioReason(e)}`);
       continue;
     }
     if (st.isDirectory()) {
@@ -137,7 +138,7 @@ export function discover(args: string[]): Discovered {
       const templatesBefore = templates.length;
       walkDir(arg.replace(/\/+$/, '') || '/', files, templates);
       for (const f of files.slice(before)) searched.add(f);
-      if (files.length === before && templates.length === templatesBefore) missing.push(`${arg} (no keepalived configs found in it)`);
+      if (files.length === before && templates.length === templatesBefore) missing.push(`${arg}: no keepalived configs found in this directory`);
     } else files.push(arg);
   }
   // A file also named on its own is not a searched one.
@@ -174,6 +175,17 @@ export function readConfigFile(path: string): ConfigText | undefined {
     return decodeConfig(readFileSync(path));
   } catch {
     return undefined;
+  }
+}
+
+/** Why `path`, which a command could not read, cannot be read: in words, for `kalint: PATH: why`. */
+export function unreadableReason(path: string): string {
+  try {
+    if (!statSync(path).isFile()) return 'not a regular file';
+    readFileSync(path);
+    return 'cannot read file';
+  } catch (e) {
+    return ioReason(e);
   }
 }
 

@@ -8,7 +8,7 @@ import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../li
 import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { discover, displayPath, fsHost, isUtf8File } from './host.js';
+import { discover, displayPath, fsHost, isUtf8File, unreadableReason } from './host.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, ioReason, UsageError } from './common.js';
@@ -276,7 +276,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   if (fromStdin) files.unshift(stdinName);
   let ioError = false;
   for (const m of missing) {
-    process.stderr.write(`kalint: ${m}: no such file or directory\n`);
+    process.stderr.write(`kalint: ${m}\n`);
     ioError = true;
   }
   if (templates.length) {
@@ -293,7 +293,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   for (const file of files) {
     const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (text === undefined) {
-      process.stderr.write(`kalint: ${file}: cannot read file\n`);
+      process.stderr.write(`kalint: ${file}: ${unreadableReason(file)}\n`);
       ioError = true;
       continue;
     }
