@@ -4,7 +4,7 @@
 // chevrotain's per-token cost off words and braces, the most common tokens, and making no object
 // per token is what lets multi-megabyte configs lex at well over 50 MB/s.
 //
-// keepalived's rules (see ARCHITECTURE.md, "Lexical rules"):
+// keepalived's rules (checked against the binary by test/lexical-binary.test.ts):
 // - `#` and `!` start a comment anywhere outside double quotes, even in the middle of a word;
 //   `\#` / `\!` are comments too in practice (the child processes de-comment again).
 // - only double quotes quote; a `"` inside a word ends that word.

@@ -221,7 +221,7 @@ export function allCheckers(analysis: Analysis): CheckerAt[] {
   if (out) return out;
   out = [];
   const servers = analysis.model.virtualServers;
-  // Indexed loops: see ARCHITECTURE.md, "Performance notes" (for…of in code optimized on-stack).
+  // Indexed loops: see docs/design/performance.md (for…of in code optimized on-stack).
   for (let i = 0; i < servers.length; i++) {
     const vs = servers[i]!;
     for (let j = 0; j < vs.realServers.length; j++) {
