@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { releaseBinary, runRelease } from './helpers/releases.js';
+import { lintText } from '../server/src/linter.js';
 
 /**
  * Runs the keepalived daemon for a few seconds in a private network namespace (a bridge named
@@ -398,6 +399,33 @@ describe('KA604 relative-script-path', () => {
   it('accepts absolute paths and keepalived\'s "</file" open test', () => {
     const text = SECURE + conf('vrrp_script a {', '  script "/usr/bin/pgrep haproxy"', '}', 'vrrp_script b {', '  script "</dev/tcp/127.0.0.1/80"', '}');
     expect(linesOf(text, 'KA604')).toEqual([]);
+  });
+});
+
+describe('${_PWD} is absolute, as keepalived makes it', () => {
+  // keepalived changes into the configuration file's folder and reads its working directory (getcwd): 2.2.7 run as
+  // `keepalived -t -f realc/0499.conf` names '/tmp/s24/realc/scripts/vs.sh' for 'script ${_PWD}/scripts/vs.sh'.
+  // kalint took the folder as given on its command line, and called such scripts relative (KA604) on 206 lines of
+  // 293 real configs keepalived accepts.
+  const text = SECURE + conf('vrrp_script a {', '  script "${_PWD}/scripts/check.sh"', '}');
+  const host = { readFile: () => undefined, readDir: () => undefined, absolutePath: (p: string) => `/home/me/repo/${p}` };
+  const scriptWord = (options: Parameters<typeof lintText>[1]) => {
+    const a = lintText(text, options).analysis;
+    return a.ast.children.find((n) => n.keyword === 'vrrp_script')!.children[0]!.argText(0);
+  };
+
+  it('made absolute through the host, where the CLI gives the working directory', () => {
+    expect(scriptWord({ file: 'deploy/keepalived.conf', host })).toBe('/home/me/repo/deploy/scripts/check.sh');
+    expect(lintText(text, { file: 'deploy/keepalived.conf', host }).diagnostics.filter((d) => d.code === 'KA604')).toEqual([]);
+  });
+
+  it('the deployed folder where a path mapping names it', () => {
+    expect(scriptWord({ file: 'deploy/keepalived.conf', host, pathMappings: { '/etc/keepalived': '/home/me/repo/deploy' } })).toBe('/etc/keepalived/scripts/check.sh');
+    expect(scriptWord({ file: '/srv/k/keepalived.conf', pathMappings: { '/etc/keepalived/': '/srv/k' } })).toBe('/etc/keepalived/scripts/check.sh');
+  });
+
+  it('without a host, a relative folder stays as given', () => {
+    expect(scriptWord({ file: 'deploy/keepalived.conf' })).toBe('deploy/scripts/check.sh');
   });
 });
 

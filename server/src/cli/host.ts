@@ -26,6 +26,9 @@ export const fsHost: SourceHost = {
       return undefined;
     }
   },
+  absolutePath(path) {
+    return resolve(path);
+  },
   environment(name) {
     // keepalived reads its own environment; the shell or CI job running kalint stands in for it.
     return process.env[name];

@@ -24,6 +24,12 @@ export interface SourceHost {
    * Optional: without it every variable reads as unset.
    */
   environment?(name: string): string | undefined;
+  /**
+   * The absolute form of a folder path as given: keepalived's `${_PWD}` is its working directory after
+   * it changed into the configuration file's folder (getcwd), always absolute. Optional: without it a
+   * relative folder stays as given.
+   */
+  absolutePath?(path: string): string;
 }
 
 export interface ReaderOptions {
@@ -1623,11 +1629,25 @@ export class Reader {
 
   // ---------- definitions and substitution ----------
 
+  /**
+   * `${_PWD}` for a file in `dir`: absolute, as keepalived's getcwd gives it, and where a path mapping
+   * says where the folder is deployed (`/etc/keepalived` → `deploy/keepalived`), the deployed path.
+   */
+  private workingDirectory(dir: string): string {
+    const absolute = (p: string) => (p.startsWith('/') ? p : (this.options.host?.absolutePath?.(p) ?? p));
+    const here = absolute(dir);
+    for (const [deployed, folder] of Object.entries(this.options.pathMappings ?? {})) {
+      const local = absolute(folder).replace(/\/+$/, '');
+      if (here === local || here.startsWith(`${local}/`)) return `${deployed.replace(/\/+$/, '')}${here.slice(local.length)}` || '/';
+    }
+    return here;
+  }
+
   private predefined(name: string, args: string, frame: Frame): string | undefined {
     if (!this.hasPredefined(name)) return undefined;
     switch (name) {
       case '_PWD':
-        return frame.dir;
+        return this.workingDirectory(frame.dir);
       case '_INSTANCE':
         // keepalived's config id (-i; the host name without it): the id this file is read for.
         return this.options.configId;
