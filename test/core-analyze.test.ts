@@ -758,6 +758,20 @@ describe('conditionals, definitions and sequences', () => {
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
   });
+  // keepalived's own test configs (pqarmitage/keepalived-devel-tools, realc 1038.conf) expand one line into
+  // ~25,000: a block of instances for each of 250 ids, twice. kalint stopped at 10,000 lines and then reported
+  // the unread rest (a block never closed, track files not defined) on a file keepalived 2.2.7 reads silently.
+  it('reads a line that definitions expand into tens of thousands of lines; stops definitions that double without end', () => {
+    const block = '$BLOCK= \\\nvrrp_instance V_${ID} { \\\n  interface eth0 \\\n  virtual_router_id 1 \\\n  priority 100 \\\n  virtual_ipaddress { \\\n    10.0.0.1 \\\n  } \\\n}\n';
+    const ids = Array.from({ length: 1500 }, (_, i) => `$ID=${i + 1} \\\n$BLOCK \\\n`).join('');
+    const big = analyze(`${block}$ALL= \\\n${ids}\n$ALL\n`);
+    expect(big.diagnostics.filter((d) => d.code === 'KA113')).toEqual([]);
+    expect(big.model.vrrpInstances.length).toBe(1500);
+    let doubling = '$L0= \\\n  track_interface {\\\n    eth0\\\n  }\n';
+    for (let i = 1; i <= 22; i++) doubling += `$L${i}= \\\n$L${i - 1} \\\n$L${i - 1}\n`;
+    const stopped = analyze(`${doubling}vrrp_instance A {\n$L22\n}\n`).diagnostics.filter((d) => d.code === 'KA113' && /more than/.test(d.message));
+    expect(stopped.map((d) => d.message)).toEqual(['Definitions expand this line into more than 50000 lines; kalint stops expanding']);
+  });
   // Found in pqarmitage/keepalived-devel-tools configs/1996.conf (`$IF=${IF}`, then `interface ${IF}`):
   // keepalived 2.2.7 substitutes again from the text it wrote, so a cycle that does not lengthen the
   // line never ends (keepalived -t hangs); one that lengthens it stops at the line limit (exit 0).

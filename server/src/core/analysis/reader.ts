@@ -332,8 +332,13 @@ const SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN: Version = [2, 2, 8];
 const SUBSTITUTED_LINE_NOT_RECHECKED_SINCE: Version = [2, 4, 0];
 /** Blanks keepalived reads in `${NAME   }` as an empty parameter list: spaces only (a tab ends the name). */
 const SPACES_ONLY = /^ +$/;
-/** How many lines one line may expand into. */
-const MAX_EXPANDED_LINES = 10000;
+/**
+ * How many lines one line may expand into, and all lines of a reading together: bounds for definitions
+ * that grow without end. keepalived's own test configs expand one line into ~25,000 (250 ids, two
+ * families, a block of instances each), which 10,000 cut short.
+ */
+const MAX_EXPANDED_LINES = 50_000;
+const MAX_EXPANDED_LINES_TOTAL = 200_000;
 /** keepalived's line buffer (MAXBUF): a substitution that would make the line this long or longer is not made. */
 const LINE_BUFFER_SIZE = 1024;
 /** How many single replacements kalint makes when it follows a line that grows without end to the buffer's end. */
@@ -475,6 +480,10 @@ export class Reader {
   private seqRows = 0;
   /** Later lines of multi-line values read for the current line, and how deeply they are being expanded now. */
   private expandedLines = 0;
+  /** Lines of multi-line values read in this reading, over all lines (MAX_EXPANDED_LINES_TOTAL). */
+  private expandedLinesTotal = 0;
+  /** A limit was reached while expanding the current outermost line: the rest of it is not read. */
+  private expansionStopped = false;
   private rawNesting = 0;
   /**
    * While a ~SEQ/~LST line's rows are read: the directory keepalived resolves a row's relative include
@@ -1324,14 +1333,32 @@ export class Reader {
   private processTextLines(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' | 'unexpanded-seq', laterLine: boolean, headRead: boolean): void {
     const { lines } = this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
-    if (this.rawNesting === 0) this.expandedLines = 0;
+    if (this.rawNesting === 0) {
+      this.expandedLines = 0;
+      this.expansionStopped = false;
+    }
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;
       if (line.raw) {
+        // Past a limit the rest of the outermost line's expansion is dropped, at every level of it.
+        if (this.expansionStopped) return;
         // A later line of a multi-line value: read only now, after the lines before it.
-        if (++this.expandedLines > MAX_EXPANDED_LINES || this.rawNesting >= MAX_MULTILINE_NESTING) {
+        const overTotal = ++this.expandedLinesTotal > MAX_EXPANDED_LINES_TOTAL;
+        // Reported once: past the total, every later line would say it again.
+        if (overTotal && this.expandedLinesTotal > MAX_EXPANDED_LINES_TOTAL + 1) {
+          this.expansionStopped = true;
+          return;
+        }
+        if (++this.expandedLines > MAX_EXPANDED_LINES || overTotal || this.rawNesting >= MAX_MULTILINE_NESTING) {
           const span = mapRange(line.segments, 0, line.text.length);
-          this.report('KA113', 'error', this.rawNesting >= MAX_MULTILINE_NESTING ? 'Multi-line definitions expand into themselves without end; keepalived loops forever on this line' : `Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`, frame.file, span.start, span.end);
+          const why =
+            this.rawNesting >= MAX_MULTILINE_NESTING
+              ? 'Multi-line definitions expand into themselves without end; keepalived loops forever on this line'
+              : overTotal
+                ? `Definitions expand the configuration into more than ${MAX_EXPANDED_LINES_TOTAL} lines; kalint stops expanding here`
+                : `Definitions expand this line into more than ${MAX_EXPANDED_LINES} lines; kalint stops expanding`;
+          this.report('KA113', 'error', why, frame.file, span.start, span.end);
+          this.expansionStopped = true;
           return;
         }
         this.rawNesting++;
