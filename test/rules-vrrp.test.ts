@@ -616,6 +616,16 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 41'), 'KA327')).toHaveLength(1);
     expect(findings(instance('A', 'advert_int 41'), 'KA327')).toHaveLength(0);
   });
+  // Found by the differential fuzzer (a real config's 'vrrp_version 3' written '3sec'): keepalived -t refuses the
+  // version ("Version must be either 2 or 3"), reads VRRPv2 and prints the rounding without a line; the running
+  // daemon takes 3 (the model's version), where 0.1 s is fine.
+  it('a version line -t refuses: the rounding -t prints is reported, and says what the daemon uses', () => {
+    const text = 'global_defs {\n  vrrp_version 3sec\n}\n' + instance('A', 'interface eth0\nvirtual_router_id 5\nadvert_int 0.1\nvirtual_ipaddress {\n10.0.0.1\n}');
+    const [d] = findings(text, 'KA326');
+    expect(d?.message).toMatch(/keepalived -t, which refuses the version line, reads VRRPv2 and rounds it to 1 .*the running daemon reads VRRPv3 and uses 0\.1 s$/);
+    expect(findings(text.replace('3sec', '3'), 'KA326')).toHaveLength(0);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message)).toContain('(A) VRRPv2 advertisement interval 0.100000s must be an integer. rounding');
+  });
   it("seconds are read as keepalived reads them: '.5' and '+0.5' too, to the microsecond", () => {
     // Found by mutating real configs: keepalived reads '.5' as 0.5 ("VRRPv2 advertisement interval
     // 0.500000s must be an integer"), and keeps 6 decimals (1.0000001 is 1, a whole number).

@@ -1,7 +1,7 @@
 // KA326: VRRPv2 advert_int must be whole seconds; keepalived rounds it.
 
 import type { FileRule } from '../types.js';
-import { effectiveVersion } from './util.js';
+import { effectiveVersion, versionAsTestReads } from './util.js';
 
 export const advertIntNotIntegerV2: FileRule = {
   kind: 'file',
@@ -20,10 +20,16 @@ export const advertIntNotIntegerV2: FileRule = {
       const inst = insts[i]!;
       const ai = inst.advertInt;
       if (!ai || Number.isInteger(ai.value) || ai.value <= 0) continue;
-      if (effectiveVersion(analysis.model, inst) !== 2) continue;
+      const daemon = effectiveVersion(analysis.model, inst);
+      // -t may read another version than the daemon (it refuses `vrrp_version 3sec`, the daemon takes 3).
+      const test = daemon === 2 ? 2 : versionAsTestReads(analysis.model, inst);
+      if (test !== 2) continue;
       const rounded = Math.max(1, Math.round(ai.value));
       report({
-        message: `advert_int ${ai.node.args[0]!.text} of '${inst.name}' is not a whole number of seconds; VRRPv2 keepalived rounds it to ${rounded}`,
+        message:
+          daemon === 2
+            ? `advert_int ${ai.node.args[0]!.text} of '${inst.name}' is not a whole number of seconds; VRRPv2 keepalived rounds it to ${rounded}`
+            : `advert_int ${ai.node.args[0]!.text} of '${inst.name}' is not a whole number of seconds: keepalived -t, which refuses the version line, reads VRRPv2 and rounds it to ${rounded} (keepalived: "VRRPv2 advertisement interval … must be an integer. rounding"); the running daemon reads VRRPv3 and uses ${ai.value} s`,
         file: ai.node.file,
         range: ai.node.args[0]!.range,
       });

@@ -344,6 +344,28 @@ export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2
   return 2;
 }
 
+/** A version line `keepalived -t` reads too: the running daemon also takes the leading number of `3sec`, -t refuses it. */
+const TEST_READS_VERSION = /^\+?\d+$/;
+
+/**
+ * The VRRP version `keepalived -t` gives the instance, where it differs from what the daemon uses
+ * (effectiveVersion): -t refuses `vrrp_version 3sec` ("Version must be either 2 or 3") and keeps the
+ * default, and prints what follows from that (a VRRPv2 advert_int rounded). Undefined when both agree.
+ */
+export function versionAsTestReads(model: KeepalivedConfig, inst: VrrpInstance): 2 | 3 | undefined {
+  if (instanceFamily(inst) === 6) return undefined;
+  const read = (v: VrrpInstance['version']) => (v && TEST_READS_VERSION.test(v.node.argText(0) ?? '') ? v.value : undefined);
+  const own = inst.version;
+  const global = model.globalDefs?.vrrpVersion;
+  if (!(own && (own.value === 2 || own.value === 3)) && !(global && (global.value === 2 || global.value === 3))) return undefined;
+  let test: 2 | 3 = 2;
+  const ownRead = read(own);
+  const globalRead = read(global);
+  if (ownRead === 2 || ownRead === 3) test = ownRead;
+  else if (globalRead === 2 || globalRead === 3) test = globalRead;
+  return test === effectiveVersion(model, inst) ? undefined : test;
+}
+
 /**
  * The initial state as keepalived reads it: once a `state MASTER` line is read, later `state`
  * lines are ignored ("state previously set as MASTER"); any other word means BACKUP.
