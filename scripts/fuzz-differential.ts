@@ -74,7 +74,7 @@ export function hostWithin(root: string): SourceHost {
 }
 
 export function runKeepalivedOn(binary: string, dir: string, name: string, timeoutMs = 10_000): KeepalivedVerdict {
-  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   return { status: r.status, signal: r.signal, timedOut, messages: parseKeepalived(r.stderr ?? '', name) };
 }

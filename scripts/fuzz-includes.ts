@@ -148,7 +148,7 @@ export function checkSplit(binary: string, split: SplitConfig, dir: string, targ
   const mainPath = join(dir, 'keepalived.conf');
   const release = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
   const oldNaming = !!release && compareVersions(release, [2, 1, 4]) < 0;
-  const r = spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const ka: KeepalivedVerdict = {
     status: r.status,
     signal: r.signal,
