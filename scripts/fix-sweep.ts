@@ -21,24 +21,9 @@ import type { Diagnostic, Fix } from '../server/src/core/diagnostics.js';
 import { lintText } from '../server/src/linter.js';
 import { collectConfigs } from './fuzz-differential.js';
 import { parseKeepalivedStderr } from './keepalived-output.js';
+import { parseSweepArgs } from './sweep-args.js';
 
 const MAX_ROUNDS = 10;
-
-function parseArgs(argv: string[]): { keepalived: string; out?: string; dirs: string[] } {
-  const args: { keepalived: string; out?: string; dirs: string[] } = { keepalived: 'keepalived', dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--keepalived' || a === '--out') {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      if (a === '--keepalived') args.keepalived = v;
-      else args.out = v;
-    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else args.dirs.push(a);
-  }
-  if (!args.dirs.length) throw new Error('usage: fix-sweep [--keepalived PATH] [--out DIR] DIR...');
-  return args;
-}
 
 /** The safe fixes of a lint, one per distinct edit list, as `kalint lint --fix` takes them. */
 function safeFixes(diagnostics: Diagnostic[]): { fixes: Fix[]; codes: string[] } {
@@ -71,12 +56,12 @@ function added(before: string[], after: string[]): string[] {
 }
 
 function keepalivedMessages(binary: string, dir: string, name: string): string[] {
-  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'fix-sweep'], { cwd: dir, encoding: 'utf8', timeout: 20_000, maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'fix-sweep'], { cwd: dir, encoding: 'utf8', timeout: 20_000, maxBuffer: 256 * 1024 * 1024 });
   return parseKeepalivedStderr(r.stderr ?? '', { joinIndented: true }).map((m) => gist(m.message));
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseSweepArgs(process.argv.slice(2), 'fix-sweep');
   const configs = collectConfigs(args.dirs);
   const byCode = new Map<string, number>();
   const review: string[] = [];

@@ -22,6 +22,7 @@ import { generatePeer } from '../server/src/core/peer/index.js';
 import { lintText } from '../server/src/linter.js';
 import { collectConfigs } from './fuzz-differential.js';
 import { parseKeepalivedStderr } from './keepalived-output.js';
+import { parseSweepArgs } from './sweep-args.js';
 
 /** keepalived messages that only the node in the original role prints, so the peer rightly lacks them. */
 const ROLE_MESSAGES: [RegExp, string][] = [
@@ -34,31 +35,9 @@ const ROLE_MESSAGES: [RegExp, string][] = [
 /** A placeholder address (`<peer>`, `$US`) moves between unicast_src_ip and unicast_peer: the message then names the other one. */
 const SWAPPED_ADDRESS = /malformed (src|unicast peer) address\[(.*)\]/;
 
-interface Args {
-  keepalived: string;
-  out?: string;
-  dirs: string[];
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { keepalived: 'keepalived', dirs: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--keepalived' || a === '--out') {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      if (a === '--keepalived') args.keepalived = v;
-      else args.out = v;
-    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else args.dirs.push(a);
-  }
-  if (!args.dirs.length) throw new Error('usage: peer-sweep [--keepalived PATH] [--out DIR] DIR...');
-  return args;
-}
-
 /** keepalived -t's messages for `file`, read in `dir` (relative includes and ${_PWD} resolve there), file names masked. */
 function keepalivedMessages(binary: string, dir: string, file: string): string[] {
-  const r = spawnSync(binary, ['-t', '-f', file, '-i', 'peer-sweep'], { cwd: dir, encoding: 'utf8', timeout: 20_000, maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(binary, ['-t', '-f', file, '-i', 'peer-sweep'], { cwd: dir, encoding: 'utf8', timeout: 20_000, maxBuffer: 256 * 1024 * 1024 });
   return parseKeepalivedStderr(r.stderr ?? '', { joinIndented: true }).map((m) => m.message);
 }
 
@@ -81,7 +60,7 @@ function surplus(a: string[], b: string[]): string[] {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseSweepArgs(process.argv.slice(2), 'peer-sweep');
   const configs = collectConfigs(args.dirs);
   const tally = { configs: configs.length, generated: 0, refused: 0, keepalivedSame: 0, keepalivedRoleOnly: 0, broken: 0 };
   const roleCounts = new Map<string, number>();
