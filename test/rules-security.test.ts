@@ -68,6 +68,16 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs without .* runs it as root .* once the script exists/);
   });
 
+  it('points once to a line that definitions and ~SEQ expand into many scripts', () => {
+    // keepalived's own test configs (0560 of the sweep) expand one quorum_up line into 300 scripts.
+    const vs = (n: number) => ['$VS= \\', 'virtual_server 10.0.${N}.1 80 { \\', '    quorum_up "/usr/sbin/ip addr add 10.0.${N}.1 dev lo" \\', '}', `~SEQ(N,1,${n}) $VS`];
+    const [d] = findings(conf(...vs(5)), 'KA601');
+    expect(d!.message).toContain('(and 4 other scripts)');
+    expect(d!.related).toBeUndefined();
+    const withOther = findings(conf(...vs(5), 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance('track_script {', '  chk', '}'), 'KA601');
+    expect(withOther[0]!.related?.map((r) => `${r.range.start.line + 1}: ${r.message}`)).toEqual(['7: \'script\' also runs a script']);
+  });
+
   it('ignores VRRP scripts when there is no vrrp_instance (keepalived never runs them)', () => {
     expect(linesOf(conf('vrrp_script chk {', '  script "/bin/true"', '}'), 'KA601')).toEqual([]);
   });

@@ -70,7 +70,32 @@ export function runFileRules(analysis: Analysis): Diagnostic[] {
 function toDiagnostic(rule: FileRule | ClusterRule, r: ReportInput): Diagnostic {
   // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
   const message = hasLookalike(r.message) ? showLookalikes(r.message) : r.message;
-  return { code: rule.code, severity: r.severity ?? rule.severity, message, file: r.file, range: r.range, related: r.related, fix: r.fix };
+  return { code: rule.code, severity: r.severity ?? rule.severity, message, file: r.file, range: r.range, related: distinctRelated(r), fix: r.fix };
+}
+
+/**
+ * The related locations of a report, each place and message once and none at the finding's own place:
+ * a line expanded from a definition or ~SEQ is one place for every copy (300 `quorum_up` scripts of one
+ * written line are one line to look at, not 300 identical pointers).
+ */
+function distinctRelated(r: ReportInput): ReportInput['related'] {
+  const list = r.related;
+  if (!list || list.length === 0) return list;
+  const key = (file: string, range: Range, message: string) => `${file}\0${range.start.offset}\0${range.end.offset}\0${message}`;
+  const seen = new Set<string>();
+  const at = (file: string, range: Range) => `${file}\0${range.start.offset}\0${range.end.offset}`;
+  const own = at(r.file, r.range);
+  let out: typeof list | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    const k = key(x.file, x.range, x.message);
+    const dropped = seen.has(k) || at(x.file, x.range) === own;
+    seen.add(k);
+    if (dropped) out ??= list.slice(0, i);
+    else out?.push(x);
+  }
+  if (!out) return list;
+  return out.length ? out : undefined;
 }
 
 function internalError(rule: FileRule | ClusterRule, file: string, e: unknown): Diagnostic {
