@@ -6,7 +6,7 @@
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
-import type { Range } from '../syntax/cst.js';
+import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
@@ -259,6 +259,13 @@ const WRITTEN_PREFIX = /^[ \t]*(@\S+)/;
 const SEQ_START = /^[ \t]*~(?:SEQ|LST)/;
 /** How deep kalint follows keepalived into values holding references (keepalived goes on to its line limit). */
 const MAX_VALUE_RESCANS = 8;
+/**
+ * A `$NAME` or `${NAME}` reference. A bare `$NAME` ends at a blank, ',' or ')' or the end (lib/parser.c
+ * find_definition): not at a CR, '\f' or '\v'. One global regex per depth of substituteOnce (a value is
+ * read again inside the loop over its line's references): made once, not for each of the ~500k calls
+ * that a ~SEQ-heavy config makes.
+ */
+const REFERENCES: RegExp[] = Array.from({ length: MAX_VALUE_RESCANS + 1 }, () => /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)]))/g);
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
 /** How deep ~SEQ/~LST rows may expand into further ~SEQ/~LST lines. */
@@ -1364,8 +1371,10 @@ export class Reader {
         }
         this.rawNesting++;
         try {
-          const prefixed = SEQ_START.test(line.text) ? undefined : PREFIXED_SEQ.exec(line.text);
-          if (SEQ_START.test(line.text)) this.seqFromValue(true, frame, line, () => this.processRawSeq(frame, line));
+          // Both forms hold a '~': most value lines (a real_server's settings) are neither.
+          const seq = line.text.includes('~') && SEQ_START.test(line.text);
+          const prefixed = seq || !line.text.includes('~') ? undefined : PREFIXED_SEQ.exec(line.text);
+          if (seq) this.seqFromValue(true, frame, line, () => this.processRawSeq(frame, line));
           else if (prefixed) {
             // `@x ~SEQ(…) $RS` on a later line: the prefix is read first, then the ~SEQ expands the rest as
             // written (2.2.7 expands it for id x). Blanked out, the prefix keeps every offset in place.
@@ -1652,8 +1661,39 @@ export class Reader {
     const ls = file.lex.lineStarts;
     const m = mapRange(segments, t.start, t.end);
     const text = quoted ? tokenValue(t) : t.text;
-    return new SourceWord(text, quoted, file.path, m.start, m.end, positionAt(ls, m.start), positionAt(ls, m.end), !m.verbatim);
+    return new SourceWord(text, quoted, file.path, m.start, m.end, this.sourcePosition(ls, m.start), this.sourcePosition(ls, m.end), !m.verbatim);
   }
+
+  /**
+   * positionAt, remembering the last two answers: the words of an expanded line all point at the
+   * reference that produced them, so a ~SEQ row or a definition's lines ask for the same offsets
+   * again and again. SourceWord copies its positions when asked for a range, so sharing one is safe.
+   */
+  private sourcePosition(lineStarts: Int32Array, offset: number): Position {
+    const memo = this.positionMemo;
+    if (memo.lineStarts === lineStarts) {
+      if (memo.offsetA === offset) return memo.a!;
+      if (memo.offsetB === offset) return memo.b!;
+    } else {
+      memo.lineStarts = lineStarts;
+      memo.offsetA = memo.offsetB = -1;
+    }
+    const p = positionAt(lineStarts, offset);
+    // The older answer gives way.
+    memo.offsetB = memo.offsetA;
+    memo.b = memo.a;
+    memo.offsetA = offset;
+    memo.a = p;
+    return p;
+  }
+
+  private readonly positionMemo: { lineStarts: Int32Array | undefined; offsetA: number; a: Position | undefined; offsetB: number; b: Position | undefined } = {
+    lineStarts: undefined,
+    offsetA: -1,
+    a: undefined,
+    offsetB: -1,
+    b: undefined,
+  };
 
   // ---------- definitions and substitution ----------
 
@@ -1681,7 +1721,12 @@ export class Reader {
         return this.options.configId;
       case '_RANDOM': {
         // Deterministic for analysis: the lower bound of the range.
-        const min = args.trim().split(/\s+/)[0];
+        // args is ' MIN MAX' (checked by the caller): blanks, then the first number.
+        let from = 0;
+        while (from < args.length && /\s/.test(args[from]!)) from++;
+        let to = from;
+        while (to < args.length && !/\s/.test(args[to]!)) to++;
+        const min = args.slice(from, to);
         return min && /^\d+$/.test(min) ? min : '0';
       }
       case '_HASH':
@@ -1880,13 +1925,15 @@ export class Reader {
     frame: Frame,
     rescans = 0,
   ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean } {
-    // A bare `$NAME` ends at a blank, ',' or ')' or the end (lib/parser.c find_definition): not at a CR, '\f' or '\v'.
-    const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)]))/g;
+    const re = REFERENCES[rescans]!;
+    re.lastIndex = 0;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
     if (text.includes('${')) {
-      for (const s of text.matchAll(FOREIGN_REFERENCE)) {
-        if (insideDoubleQuotes(text, s.index!)) continue;
-        const src = mapRange(segments, s.index!, s.index! + s[0].length);
+      FOREIGN_REFERENCE.lastIndex = 0;
+      let s: RegExpExecArray | null;
+      while ((s = FOREIGN_REFERENCE.exec(text))) {
+        if (insideDoubleQuotes(text, s.index)) continue;
+        const src = mapRange(segments, s.index, s.index + s[0].length);
         if (!src.verbatim) continue;
         const shell = SHELL_REFERENCE.exec(s[0]);
         this.undefinedRefs.push({ name: shell ? shell[1]! : s[0], braced: true, shell: shell ? s[0] : undefined, foreign: shell ? undefined : s[0], file: frame.file, start: src.start, end: src.end });
@@ -1999,7 +2046,9 @@ export class Reader {
       // keepalived reads a value it has just put in the line again at once, before the rest of the
       // line, and stops substituting the line after a value that starts with '~' (a ~SEQ/~LST row
       // it is building): `$OFF $RS` with OFF='${_HASH}' and RS='~SEQ…' reads '# ~SEQ…', a comment.
-      const tilde = v.charCodeAt(v.length - v.replace(/^[ \t]+/, '').length) === 126;
+      let first = 0;
+      while (first < v.length && (v.charCodeAt(first) === 32 || v.charCodeAt(first) === 9)) first++;
+      const tilde = v.charCodeAt(first) === 126;
       let stopped = tilde;
       if (!tilde && v.includes('$') && rescans < MAX_VALUE_RESCANS) {
         const inner = this.substituteOnce(v, [{ outStart: 0, outEnd: v.length, srcStart: src.start, srcEnd: src.end, verbatim: false }], frame, rescans + 1);

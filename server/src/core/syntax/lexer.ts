@@ -474,7 +474,8 @@ class LexBuilder {
 
   /** Every token as an object, without a store (see lexLine). */
   tokenObjects(text: string): Token[] {
-    const src = new SourceText('', this.lineStarts.slice(0, this.lineCount), text);
+    // One line (a substituted line has no line break): the shared table, never written to.
+    const src = new SourceText('', this.lineCount === 1 ? ONE_LINE : this.lineStarts.slice(0, this.lineCount), text);
     const out: Token[] = new Array(this.count);
     for (let i = 0; i < this.count; i++) {
       const n = this.lengths[i]!;
@@ -511,11 +512,24 @@ export function lexLine(text: string): Token[] {
   return scan(text).tokenObjects(text);
 }
 
+/** The line table of a text of one line. */
+const ONE_LINE = Int32Array.of(0);
+
+/** A character that starts a piece chevrotain separates from the text runs (see TextTok). */
+const PIECE_START = /["#!\\]/;
+
 /** The lexer's pass: chevrotain's pieces, their text runs split by the scanner. */
 function scan(text: string): LexBuilder {
   // Real configs have one token per 7 to 17 characters (11 typically): starting at one per 10 and
   // growing by half keeps the columns close to their final size, so they are rarely copied.
   const out = new LexBuilder(text, Math.ceil(text.length / 10) + 16);
+  // chevrotain only separates comments, strings and backslashes, and hands a text without them back as
+  // one run: split it directly (most lines that substitution produces; chevrotain's setup per call cost
+  // more than the scan for them).
+  if (!PIECE_START.test(text)) {
+    out.scanText(0, text.length);
+    return out;
+  }
   let raw: { image: string; startOffset: number; tokenType: TokenType }[];
   try {
     raw = lexerInstance().tokenize(text).tokens;

@@ -163,7 +163,9 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
   if (first === end) return { kind: 'empty', condition, first, end, comment };
   const head = tokens[first]!;
   if (head.kind === 'word') {
-    const c0 = head.text.charCodeAt(0);
+    // One character read in place first: most lines are none of these, and `text` makes a string.
+    const c0 = head.src.text.charCodeAt(head.start);
+    if (c0 !== 36 /* $ */ && c0 !== 126 /* ~ */ && c0 !== 105 /* i */) return { kind: 'keyword', condition, first, end, comment };
     if (c0 === 36 /* $ */) {
       const m = !features || features.definitions ? DEFINITION_RE.exec(head.text) : null;
       if (m) return { kind: 'definition', condition, first, end, comment, name: m[1] };
