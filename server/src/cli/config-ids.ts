@@ -1,7 +1,7 @@
 // `--config-id all` (or "configIds": ["all"]): analyse a file once for every `@id` it, or a file it
 // includes, mentions — keepalived reads a different config on each of those hosts.
 
-import { analyze, configIdsIn } from '../core/index.js';
+import { analyze, configIdsIn, type Analysis } from '../core/index.js';
 import type { SourceHost } from '../core/index.js';
 
 export const ALL_CONFIG_IDS = 'all';
@@ -13,7 +13,7 @@ export function expandConfigIds(
   ids: (string | undefined)[],
   file: string,
   text: string,
-  options: { host?: SourceHost; pathMappings?: Record<string, string>; targetVersion?: string },
+  options: { host?: SourceHost; pathMappings?: Record<string, string>; targetVersion?: string; analysis?: Analysis },
 ): (string | undefined)[] {
   if (!ids.includes(ALL_CONFIG_IDS)) return ids;
   const key = `${file}\0${options.targetVersion ?? ''}`;
@@ -22,7 +22,8 @@ export function expandConfigIds(
     const found = new Set<string>();
     if (mayInclude(text)) {
       // Conditionals may sit in included files: read the file once to find every file it includes.
-      const probe = analyze(text, { file, host: options.host, pathMappings: options.pathMappings, targetVersion: options.targetVersion });
+      // An analysis the caller already has for the hosts the file does not name (the same reading) serves.
+      const probe = options.analysis ?? analyze(text, { file, host: options.host, pathMappings: options.pathMappings, targetVersion: options.targetVersion });
       for (const f of probe.files.values()) for (const id of configIdsIn(f.text, options.targetVersion)) found.add(id);
     } else for (const id of configIdsIn(text, options.targetVersion)) found.add(id);
     mentioned = [...found].sort();

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { lintText, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
+import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
@@ -99,9 +99,7 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
   // No id asked for: a file with `@id` lines is read differently on each host it names (keepalived's
   // default id is the host name), so it is checked for each of them and for the hosts it does not name.
   const targetVersion = settings.targetVersion ?? config.targetVersion;
-  const named = given ? [] : expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings, targetVersion }).filter((id) => id !== undefined);
-  const ids = given ? expandConfigIds(given, shown, text, { host: fsHost, pathMappings, targetVersion }) : [...named, undefined];
-  const results = ids.map((configId) =>
+  const lintFor = (configId: string | undefined) =>
     lintText(text, {
       file: shown,
       configId,
@@ -110,8 +108,20 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
       pathMappings,
       severities: { ...config.rules, ...settings.ruleOverrides },
       inlineConfig: settings.inlineConfig,
-    }),
-  );
+    });
+  let ids: (string | undefined)[];
+  let results: LintResult[];
+  if (given) {
+    ids = expandConfigIds(given, shown, text, { host: fsHost, pathMappings, targetVersion });
+    results = ids.map(lintFor);
+  } else {
+    // The hosts the file does not name come first: their analysis reads every file the others' ids are
+    // looked up in, so it stands in for the probe expandConfigIds would otherwise analyse the file for.
+    const others = lintFor(undefined);
+    const named = expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings, targetVersion, analysis: others.analysis }).filter((id) => id !== undefined);
+    ids = [...named, undefined];
+    results = [...named.map(lintFor), others];
+  }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
   // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing.
   results.forEach((r, i) => r.template || analyses.set(analysisKey(file, ids[i]), r.analysis));
