@@ -95,3 +95,44 @@ describe.each(rules.map((r) => [`${r.code} ${r.name}`, r] as const))('%s', (_lab
     });
   }
 });
+
+describe('findings from a line that expands into many', () => {
+  // One ~SEQ line makes 20 instances: each has the same two problems, at the ~SEQ line.
+  const template = (n: number, extra = '') =>
+    [
+      '$VI= \\',
+      'vrrp_instance VI_${N} { \\',
+      '    state BACKUP \\',
+      '    interface eth0 \\',
+      '    virtual_router_id ${N} \\',
+      '    priority 100 \\',
+      '    unicast_src_ip 10.0.0.${N}/24 \\',
+      `${extra}    virtual_ipaddress { \\`,
+      '        10.0.1.${N} \\',
+      '    } \\',
+      '}',
+      `~SEQ(N,1,${n}) $VI`,
+      '',
+    ].join('\n');
+  const lint = (text: string, code: string) => lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === code);
+
+  it('folds findings of one rule that differ only in numbers into the first, with their count', () => {
+    const noPeer = lint(template(20), 'KA323');
+    expect(noPeer.map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([
+      "12: 'VI_1' has 'unicast_src_ip' but no unicast_peer; keepalived falls back to multicast adverts (and 19 more like it from the lines this line expands to)",
+    ]);
+    expect(lint(template(1), 'KA323')[0]!.message).not.toContain('more like it');
+  });
+
+  it('keeps findings apart that differ in words, and findings of lines written out', () => {
+    const typos = lint(template(3, '    wieght 1 \\\n    prioritty 2 \\\n'), 'KA201').map((d) => d.message);
+    expect(typos).toHaveLength(2);
+    expect(typos.join('\n')).toContain("'wieght'");
+    expect(typos.join('\n')).toContain("'prioritty'");
+    const written = [1, 2].map((n) => [`vrrp_instance VI_${n} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${n}`, `  unicast_src_ip 10.0.0.${n}`, '  virtual_ipaddress {', `    10.0.1.${n}`, '  }', '}'].join('\n')).join('\n');
+    expect(lint(written, 'KA323').map((d) => d.message)).toEqual([
+      "'VI_1' has 'unicast_src_ip' but no unicast_peer; keepalived falls back to multicast adverts",
+      "'VI_2' has 'unicast_src_ip' but no unicast_peer; keepalived falls back to multicast adverts",
+    ]);
+  });
+});

@@ -123,7 +123,13 @@ export function runClusterRules(nodes: ClusterNode[], reason: string): Diagnosti
       out.push(internalError(rule, nodes[0]!.analysis.file, e));
     }
   }
-  return out;
+  return dedupe(out, (file) => {
+    for (const n of nodes) {
+      const f = n.analysis.files.get(file);
+      if (f) return f.text;
+    }
+    return undefined;
+  });
 }
 
 /**
@@ -196,18 +202,50 @@ export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options
   if (suppressed.length && options.severities) {
     suppressed = suppressed.flatMap((s) => applySeverities([s.diagnostic], options.severities).map((diagnostic) => ({ diagnostic, reason: s.reason })));
   }
-  return { diagnostics: dedupe(applySeverities(diagnostics, options.severities)).sort(compareDiagnostics), suppressed };
+  const textOf = (file: string) => analysis.files.get(file)?.text;
+  return { diagnostics: dedupe(applySeverities(diagnostics, options.severities), textOf).sort(compareDiagnostics), suppressed };
 }
 
-/** Drops repeats of one finding (a ~SEQ line expands into several lines at the same place). */
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+/**
+ * Drops repeats of one finding (a ~SEQ line expands into several lines at the same place), and at a
+ * line that expands (a `$NAME` reference or a ~SEQ/~LST), folds findings of one rule that differ only
+ * in their numbers into the first: 2,000 instances made by one ~SEQ line are 2,000 "'4.0.1.N' has
+ * unicast_src_ip but no unicast_peer" at one place, which is one thing to fix. Findings that differ
+ * in words ('mcast_src_ip' and 'unicast_src_ip', two unknown keywords) stay apart.
+ */
+export function dedupe(diagnostics: Diagnostic[], textOf: (file: string) => string | undefined = () => undefined): Diagnostic[] {
   const seen = new Set<string>();
-  return diagnostics.filter((d) => {
+  const firstLike = new Map<string, { index: number; more: number }>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
     const key = `${d.code}\0${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    if (/\d/.test(d.message) && expandsAt(textOf(d.file), d.range.start.offset)) {
+      const likeKey = `${d.code}\0${d.severity}\0${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message.replace(/\d+/g, '#')}`;
+      const first = firstLike.get(likeKey);
+      if (first) {
+        first.more++;
+        continue;
+      }
+      firstLike.set(likeKey, { index: out.length, more: 0 });
+    }
+    out.push(d);
+  }
+  for (const { index, more } of firstLike.values()) {
+    if (more) out[index] = { ...out[index]!, message: `${out[index]!.message} (and ${more} more like it from the lines this line expands to)` };
+  }
+  return out;
+}
+
+/** Whether the line holding `offset` of `text` expands into other text: a `$` reference or a ~SEQ/~LST. */
+function expandsAt(text: string | undefined, offset: number): boolean {
+  if (text === undefined || offset < 0 || offset > text.length) return false;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end);
+  return line.includes('$') || line.includes('~SEQ') || line.includes('~LST');
 }
 
 /**
