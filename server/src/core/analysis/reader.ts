@@ -1563,67 +1563,71 @@ export class Reader {
     const acted = this.readOldBraceLine(file, words);
     // The brace words not acted on still count for the processes that skip the block around.
     if (this.sink.countedBrace) {
-      for (const w of words) {
-        if (acted.has(w) || w.quoted || w.end - w.start !== 1) continue;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (acted.has(i) || w.quoted || w.end - w.start !== 1) continue;
         if (w.text === '{' || w.text === '}') this.sink.countedBrace(w, w.text === '{');
       }
     }
   }
 
-  /** emitOldBraceLine's reading of one line's words; returns the brace words it acted on. */
-  private readOldBraceLine(file: SourceFile, words: Word[]): Set<Word> {
-    const acted = new Set<Word>();
-    const open = (w: Word) => {
-      acted.add(w);
-      this.sink.open(w);
+  /**
+   * emitOldBraceLine's reading of one line's words; returns the indices of the brace words it acted on
+   * (indices: two braces expanded from one reference may be one word object).
+   */
+  private readOldBraceLine(file: SourceFile, words: Word[]): Set<number> {
+    const acted = new Set<number>();
+    const open = (i: number) => {
+      acted.add(i);
+      this.sink.open(words[i]!);
     };
-    const close = (w: Word) => {
-      acted.add(w);
-      this.sink.close(w);
+    const close = (i: number) => {
+      acted.add(i);
+      this.sink.close(words[i]!);
     };
     const head = words[0]!;
     const isBrace = (w: Word, b: string) => !w.quoted && w.text === b && w.end - w.start === 1;
     // A skipped block is skipped by counting the brace words of each line.
     if (this.sink.skipping?.()) {
-      for (const w of words) {
-        if (isBrace(w, '{')) open(w);
-        else if (isBrace(w, '}')) close(w);
+      for (let i = 0; i < words.length; i++) {
+        if (isBrace(words[i]!, '{')) open(i);
+        else if (isBrace(words[i]!, '}')) close(i);
       }
       return acted;
     }
     if (isBrace(head, '}')) {
-      close(head);
+      close(0);
       return acted;
     }
-    // Values up to a `}` word, which ends the list (read_value_block; the rest of the line is not read).
-    const valuesUpToBrace = (values: Word[]) => {
-      const end = values.findIndex((w) => isBrace(w, '}'));
-      const read = end < 0 ? values : values.slice(0, end);
-      if (read.length) this.sink.words(read, file.path);
-      if (end >= 0) close(values[end]!);
+    // Values from word `from` up to a `}` word, which ends the list (read_value_block; the rest of the line is not read).
+    const valuesUpToBrace = (from: number) => {
+      let end = from;
+      while (end < words.length && !isBrace(words[end]!, '}')) end++;
+      if (end > from) this.sink.words(words.slice(from, end), file.path);
+      if (end < words.length) close(end);
     };
     const list = this.sink.valueBlock?.();
     if (list !== undefined) {
-      if (READS_VALUE_WORDS.has(list)) valuesUpToBrace(words);
+      if (READS_VALUE_WORDS.has(list)) valuesUpToBrace(0);
       // alloc_value_block: every other line is a value, braces included.
       else this.sink.words(words, file.path);
       return acted;
     }
     if (isBrace(head, '{')) {
-      open(head);
+      open(0);
       return acted;
     }
     if (!head.quoted && words.length > 1 && READS_VALUE_WORDS.has(head.text)) {
       this.sink.words([head], file.path);
-      const second = words[1]!;
-      if (isBrace(second, '{')) open(second);
-      valuesUpToBrace(words.slice(isBrace(second, '{') ? 2 : 1));
+      const braced = isBrace(words[1]!, '{');
+      if (braced) open(1);
+      valuesUpToBrace(braced ? 2 : 1);
       return acted;
     }
     const last = words[words.length - 1]!;
     if (words.length > 1 && isBrace(last, '{')) {
       this.sink.words(words.slice(0, -1), file.path);
-      open(last);
+      open(words.length - 1);
       return acted;
     }
     this.sink.words(words.slice(), file.path);
@@ -1661,8 +1665,24 @@ export class Reader {
     const ls = file.lex.lineStarts;
     const m = mapRange(segments, t.start, t.end);
     const text = quoted ? tokenValue(t) : t.text;
-    return new SourceWord(text, quoted, file.path, m.start, m.end, this.sourcePosition(ls, m.start), this.sourcePosition(ls, m.end), !m.verbatim);
+    const expanded = !m.verbatim;
+    // A definition's lines expanded 30,000 times by ~SEQ rows are the same few words at the same place
+    // each time: one word object each (words are immutable and compared by file and offset, never by
+    // identity), which keeps such an analysis about half as large.
+    let byFile = this.wordMemo.get(file.path);
+    if (!byFile) this.wordMemo.set(file.path, (byFile = new Map()));
+    const slot = m.start * 2 + (quoted ? 1 : 0);
+    let byText = byFile.get(slot);
+    if (!byText) byFile.set(slot, (byText = new Map()));
+    const known = byText.get(text);
+    if (known && known.end === m.end && known.expanded === expanded) return known;
+    const word = new SourceWord(text, quoted, file.path, m.start, m.end, this.sourcePosition(ls, m.start), this.sourcePosition(ls, m.end), expanded);
+    byText.set(text, word);
+    return word;
   }
+
+  /** Words made for substituted text, by file, place (start offset and quoting) and text: see makeWord. */
+  private readonly wordMemo = new Map<string, Map<number, Map<string, SourceWord>>>();
 
   /**
    * positionAt, remembering the last two answers: the words of an expanded line all point at the
