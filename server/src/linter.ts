@@ -217,11 +217,19 @@ export function dedupe(diagnostics: Diagnostic[], textOf: (file: string) => stri
   const seen = new Set<string>();
   const firstLike = new Map<string, { index: number; more: number }>();
   const out: Diagnostic[] = [];
+  // Thousands of findings may share a place: look each place's line up once.
+  const expanding = new Map<string, boolean>();
+  const expandsHere = (d: Diagnostic) => {
+    const place = `${d.file}\0${d.range.start.offset}`;
+    let yes = expanding.get(place);
+    if (yes === undefined) expanding.set(place, (yes = expandsAt(textOf(d.file), d.range.start.offset)));
+    return yes;
+  };
   for (const d of diagnostics) {
     const key = `${d.code}\0${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (/\d/.test(d.message) && expandsAt(textOf(d.file), d.range.start.offset)) {
+    if (/\d/.test(d.message) && expandsHere(d)) {
       const likeKey = `${d.code}\0${d.severity}\0${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.message.replace(/\d+/g, '#')}`;
       const first = firstLike.get(likeKey);
       if (first) {
