@@ -25,6 +25,17 @@ describe('KA701 glued-brace', () => {
     expect(linesOf(glued, 'KA701')).toEqual([1, 5, 6]);
   });
 
+  it("leaves braces in text written after '//' to KA204 and KA103 (a comment to its author; a blank changes nothing)", () => {
+    // Seen in a real config: `virtual_router_id 80 //VRID ... MAC 00-00-5E-00-01-{VRID}`; keepalived 2.2.7 says
+    // "Unexpected '{' - ignoring" and "Unknown keyword 'VRID'", and its '}' closes the vrrp_instance.
+    const slashed = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 80 //MAC 00-00-5E-00-01-{VRID}', '}');
+    expect(linesOf(slashed, 'KA701')).toEqual([]);
+    expect(linesOf(slashed, 'KA204')).toEqual([3]);
+    expect(linesOf(slashed, 'KA103')).toEqual([3, 4]); // its '}' closed the instance: the last one is extra
+    // 1.3.5 reads '00-00-5E-00-01-{VRID}' as one extra word, which is what the author meant: no blank to add.
+    expect(linesOf(slashed, 'KA701', '1.3.5')).toEqual([]);
+  });
+
   it('is a warning for 2.2.7 and an error for releases before 1.4.2', () => {
     expect(new Set(findings(glued, 'KA701').map((d) => d.severity))).toEqual(new Set(['warning']));
     expect(new Set(findings(glued, 'KA701', '1.3.5').map((d) => d.severity))).toEqual(new Set(['error']));

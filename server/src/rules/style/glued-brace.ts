@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { Kind } from '../../core/syntax/lexer.js';
+import { Kind, type TokenStore } from '../../core/syntax/lexer.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
 import { rangeOf } from '../fixes.js';
@@ -18,6 +18,14 @@ const isBrace = (k: number) => k === Kind.LBrace || k === Kind.RBrace;
 function nextBracePair(kinds: Uint8Array, from: number, count: number): number {
   for (let i = from; i + 1 < count; i++) if (isBrace(kinds[i]!) || isBrace(kinds[i + 1]!)) return i;
   return Math.max(count - 1, from);
+}
+
+/** Whether a word starting with `//` comes before token `i` on its line (`line`, as the store counts). */
+function afterSlashComment(store: TokenStore, text: string, line: number, i: number): boolean {
+  for (let k = store.lineFirstToken[line]!; k <= i; k++) {
+    if (store.kinds[k] === Kind.Word && text.startsWith('//', store.starts[k]!)) return true;
+  }
+  return false;
 }
 
 export const gluedBrace: FileRule = {
@@ -105,6 +113,10 @@ export const gluedBrace: FileRule = {
         // `{password}`: a template placeholder, which KA705 reports; 1.4.2+ read its braces as braces, but
         // not "correctly" in any sense the author meant, and a blank would not help.
         if (!old && inBracedPlaceholder(ctx.analysis, file, i)) continue;
+        // `virtual_router_id 80 //MAC 00-00-5E-00-01-{VRID}`: the brace is in text meant as a comment, which
+        // KA204 and KA103 report ('//' starts none). A blank beside it changes nothing on 1.4.2+, and makes
+        // older releases, which read the glued words as one extra argument (as the author meant), see braces.
+        if (afterSlashComment(store, file.text, line, i)) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);
