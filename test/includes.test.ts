@@ -90,6 +90,22 @@ describe('include_check brace_match: a `{a,b}` pattern with a missing file reads
   });
 });
 
+describe('include_check set in an included file ends with that file', () => {
+  // Found by the include fuzzer (seed 100): keepalived saves include_check when it opens an include's files and puts
+  // it back at the end of each (lib/parser.c, end_file), so a global_defs in an included file checks nothing after it.
+  const inIncluded: Files = { 'keepalived.conf': 'include g.conf\ninclude {a,b}.conf\n', 'g.conf': 'global_defs {\n  include_check\n}\n', 'a.conf': 'bogus_in_a\n' };
+  const inMain: Files = { 'keepalived.conf': 'global_defs {\n  include_check\n}\ninclude {a,b}.conf\n', 'a.conf': 'bogus_in_a\n' };
+  it('reads the pattern\'s files after the included file ends, not after a global_defs of the main file', () => {
+    expect(lint(inIncluded, undefined, ['KA201'])).toEqual(['a.conf:1 KA201']);
+    expect(lint(inMain, undefined, ['KA201'])).toEqual([]);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does', () => {
+    expect(keepalivedSays(binary!, inIncluded).filter((m) => m.includes('bogus')).length).toBeGreaterThan(0);
+    expect(keepalivedSays(binary!, inMain).filter((m) => m.includes('bogus'))).toEqual([]);
+  });
+});
+
 describe('an included file before 2.1.4: a stream of its own', () => {
   // A block opened in an included file ends with it: 2.0.19 reads the next file's vrrp_instance at the top level, and
   // the '}' meant for the first block is a top-level '}'. 2.1.5 reads on inside the block.

@@ -77,6 +77,8 @@ export interface LineSink {
   ownerStopsReading?(stopped: boolean): void;
   /** The checks `include_check` in global_defs has set so far (INCLUDE_CHECK bits). */
   includeCheckFlags?(): number;
+  /** An included file ended: keepalived puts back the checks its include line saw (an include_check inside it ends with it). */
+  restoreIncludeCheckFlags?(flags: number): void;
 }
 
 export interface SourceFile {
@@ -119,6 +121,8 @@ interface Frame {
   nextDollar: number;
   /** An included file read as a stream of its own (before INCLUDE_OWN_STREAM_BEFORE); `open` once begun, `ended` after a '}' ended it. */
   ownStream?: 'pending' | 'open' | 'ended';
+  /** An included file: the include checks when its include line was read, which keepalived restores when the file ends. */
+  includeChecksBefore?: number;
 }
 
 /** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
@@ -659,6 +663,7 @@ export class Reader {
       }
       if (frame.line >= frame.file.lex.lineStarts.length) {
         stack.pop();
+        if (frame.includeChecksBefore !== undefined) this.sink.restoreIncludeCheckFlags?.(frame.includeChecksBefore);
         if (frame.ownStream === 'ended') this.sink.ownerStopsReading?.(false);
         if (frame.ownStream === 'open' || frame.ownStream === 'ended') this.sink.endIncludedStream?.();
         continue;
@@ -2329,7 +2334,8 @@ export class Reader {
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
     if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
     const ownStream = this.options.target && compareVersions(this.options.target, INCLUDE_OWN_STREAM_BEFORE) < 0 ? 'pending' : undefined;
-    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream });
+    const includeChecksBefore = this.sink.includeCheckFlags?.();
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore });
     return toRead;
   }
 

@@ -1129,6 +1129,11 @@ export class Walker implements LineSink {
     return this.includeChecks;
   }
 
+  /** keepalived (lib/parser.c, end_file) restores at the end of each included file what include_check was at its include line. */
+  restoreIncludeCheckFlags(flags: number): void {
+    this.includeChecks = flags;
+  }
+
   parentReads(): boolean {
     if (this.stack.length === 1) return true;
     const frame = this.top();
