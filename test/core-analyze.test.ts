@@ -1795,11 +1795,11 @@ describe('a second group list in a vrrp_sync_group or track_group', () => {
 
 describe('a bfd_instance name longer than keepalived keeps', () => {
   const text = (n: number) => `bfd_instance ${'b'.repeat(n)} {\n    neighbor_ip 10.0.0.1\n}\n`;
-  it('is reported, and the block is skipped', () => {
+  it('is reported, and the block is read by the checker process alone', () => {
     expect(analyze(text(31)).diagnostics).toEqual([]);
     const a = analyze(text(32));
     expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA205:error']);
-    expect(a.model.bfdInstances).toEqual([]);
+    expect(a.model.bfdInstances.map((b) => [b.readBy, b.forVrrp, b.forChecker])).toEqual([[{ bfd: false, vrrp: false, checker: true }, false, true]]);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     expect(runKeepalived(text(31)).messages).toEqual([]);

@@ -2597,7 +2597,7 @@ describe('KA209 / KA347: a bfd_instance named like one the BFD process disabled'
   it('reads the second block for the BFD process, and still skips a repeat of a kept instance', () => {
     const found = lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA347');
     expect(found.map((d) => `${d.code} ${d.range.start.line + 1}`)).toEqual(['KA347 3', 'KA209 4', 'KA347 6', 'KA209 10']);
-    expect(found[1]!.message).toMatch(/the BFD process, which disabled the first one \(line 1\), reads this one/);
+    expect(found[1]!.message).toMatch(/the BFD process, which disabled the one on line 1 \(it has no neighbor_ip\), reads this one/);
     expect(found[3]!.message).toMatch(/keepalived ignores this whole block/);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
@@ -2609,6 +2609,69 @@ describe('KA209 / KA347: a bfd_instance named like one the BFD process disabled'
       '4: BFD b1 already specified',
       '6: Configuration error: BFD instance b1 has no neighbor address set, disabling instance',
     ]);
+  });
+});
+
+// Found by scripts/fuzz-generate.ts and fuzz-includes.ts: each of the three processes reading bfd_instance keeps its
+// own names. The VRRP process drops a block naming the checker only (and the checker one naming the VRRP process
+// only) when it ends, so it alone reads a later block of that name: its weight and unknown keywords, nothing else.
+describe('KA209 / KA205 / KA201: a bfd_instance repeated after a block that one process dropped', () => {
+  const block = (name: string, ...lines: string[]) => [`bfd_instance ${name} {`, ...lines.map((l) => `    ${l}`), '}'];
+  const found = (text: string, target?: string) =>
+    lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => ['KA201', 'KA205', 'KA209', 'KA315', 'KA347', 'KA519'].includes(d.code)).map((d) => `${d.code} ${d.range.start.line + 1}`);
+  const afterChecker = conf(...block('b1', 'neighbor_ip 192.0.2.9', 'checker'), ...block('b1', 'neighbor_ip 192.0.2.8', 'weight -254 reverse', 'min_rx 0', 'bogus 1'));
+  const afterVrrp = conf(...block('b1', 'neighbor_ip 192.0.2.9', 'vrrp'), ...block('b1', 'neighbor_ip 192.0.2.8', 'weight -254 reverse', 'min_rx 0', 'bogus 1'));
+  const afterDisabled = conf(...block('b1', 'weight 10'), ...block('b1', 'neighbor_ip 192.0.2.8', 'weight -254 reverse', 'min_rx 0', 'bogus 1'));
+  // Before 2.2.3 a 'checker' line counts for every later block the VRRP process reads.
+  const checkerEarlier = conf(
+    ...block('b1', 'neighbor_ip 192.0.2.9', 'checker'), ...block('b2', 'neighbor_ip 192.0.2.8'), ...block('b2', 'neighbor_ip 192.0.2.7', 'weight 300', 'bogus3'),
+    'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 5', '    virtual_ipaddress {', '        192.0.2.1', '    }', '    track_bfd {', '        b2', '    }', '}',
+  );
+
+  it('the VRRP process reads the block after one naming the checker only: weight and unknown keywords, not min_rx', () => {
+    expect(found(afterChecker)).toEqual(['KA209 5', 'KA205 7', 'KA201 9']);
+    const d = lintText(afterChecker, { file: 'k.conf' }).diagnostics.find((x) => x.code === 'KA209')!;
+    expect(d.message).toContain("the BFD and checker processes ignore this whole block");
+    expect(d.message).toContain("the VRRP process, which dropped the one on line 1 (it has a 'checker' line and no 'vrrp' line), reads this one as 'b1'");
+    expect(d.related!.map((r) => `${r.range.start.line + 1} ${r.message}`)).toEqual(['1 defined here, and kept by the BFD and checker processes', '1 dropped here by the VRRP process']);
+  });
+
+  it('the checker reads the block after one naming the VRRP process only: unknown keywords alone', () => {
+    expect(found(afterVrrp)).toEqual(['KA209 5', 'KA201 9']);
+  });
+
+  it('the BFD process reads the block after one it disabled: its settings, not weight', () => {
+    expect(found(afterDisabled)).toEqual(['KA347 3', 'KA209 4', 'KA205 7', 'KA201 8']);
+  });
+
+  it('before 2.2.3 the VRRP process still counts an earlier block\'s checker line', () => {
+    expect(found(checkerEarlier, '2.1.5')).toEqual(['KA209 8', 'KA205 10', 'KA201 11', 'KA315 20']);
+    const track = lintText(checkerEarlier, { file: 'k.conf', targetVersion: '2.1.5' }).diagnostics.find((x) => x.code === 'KA315')!;
+    expect(track.message).toContain("the 'checker' line of bfd_instance 'b1' (line 1) still counts");
+    expect(found(checkerEarlier)).toEqual(['KA209 8']);
+  });
+
+  it('a name too long for the BFD and VRRP processes is read by the checker alone', () => {
+    const long = conf(...block('abcdefghijabcdefghijabcdefghijabcdefghij', 'neighbour_ip 192.0.2.9', 'weight 300', 'bogus 1'));
+    expect(found(long)).toEqual(['KA205 1', 'KA201 4']);
+  });
+
+  it('a BFD_CHECK finds the block the checker keeps', () => {
+    const vs = ['virtual_server 192.0.2.1 80 {', '    protocol TCP', '    real_server 192.0.2.9 80 {', '        BFD_CHECK {', '            name b1', '        }', '    }', '}'];
+    expect(found(conf(...block('b1', 'neighbor_ip 192.0.2.9', 'vrrp'), ...vs))).toEqual(['KA519 9']);
+    expect(found(conf(...block('b1', 'neighbor_ip 192.0.2.9', 'vrrp'), ...block('b1', 'neighbor_ip 192.0.2.8'), ...vs))).toEqual(['KA209 5']);
+  });
+
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const said = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.line !== undefined).map((m) => `${m.line}: ${m.message}`))].sort();
+    expect(said(afterChecker)).toEqual([
+      '5: BFD b1 already specified',
+      '5: Configuration error: BFD instance b1 already configured - ignoring',
+      "7: Configuration error: BFD instance b1 weight value -254 not valid (must be in range [-253-253]), ignoring",
+      "7: number '-254' outside range [-253, 253]",
+      "9: Unknown keyword 'bogus'",
+    ]);
+    expect(said(afterVrrp)).toEqual(['5: BFD b1 already specified', '5: Configuration error: BFD instance b1 already configured - ignoring', "9: Unknown keyword 'bogus'"]);
   });
 });
 

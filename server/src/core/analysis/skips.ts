@@ -89,12 +89,14 @@ export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
  */
 export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 4, 0];
 
-/** Whether keepalived skips this block for its header: a server it cannot read, a bfd_instance name too long. */
+/**
+ * Whether keepalived skips this block for its header: a server it cannot read. (A bfd_instance name too long is
+ * skipped by two of the three processes reading it: bfd-processes.ts.)
+ */
 export function blockSkipped(keyword: string, args: Args, target?: Version): boolean {
   // Asked for every block keyword line: leave the others before reading any word.
-  if (keyword !== 'real_server' && keyword !== 'virtual_server' && keyword !== 'bfd_instance') return false;
+  if (keyword !== 'real_server' && keyword !== 'virtual_server') return false;
   const a0 = args.argText(0);
-  if (keyword === 'bfd_instance') return a0 !== undefined && utf8Length(a0) > BFD_NAME_MAX;
   if (a0 === undefined) return false; // a missing parameter stops keepalived instead
   const portChecked = portCheckedIn(target);
   if (keyword === 'real_server') return !readsServer(a0, args, target !== undefined && zeroPortRefused(target), portChecked);

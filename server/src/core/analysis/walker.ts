@@ -35,6 +35,7 @@ import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE,
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
+import { ALL_BFD_PROCESSES, BFD_PROCESS, BFD_PROCESS_NAMES, BfdProcesses, bfdLineReader, CHECKER_PROCESS, VRRP_PROCESS } from './bfd-processes.js';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
 const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
@@ -53,25 +54,6 @@ const GROUPS_REMOVED_AT_END_SINCE: Version = [2, 2, 8];
 function hasGroupMembers(block: AstNode): boolean {
   for (let i = 0, kids = block.children; i < kids.length; i++) if (kids[i]!.keyword === 'group') return (kids[i]!.values?.length ?? 0) > 0;
   return false;
-}
-
-/**
- * Whether keepalived's BFD process disables this (finished) bfd_instance block and frees its name: a neighbor
- * address it cannot read (at that line), no neighbor, or a source address of the other family (at its end).
- */
-function bfdDisabled(block: AstNode): boolean {
-  let neighbor: number | undefined;
-  let source: number | undefined;
-  for (let i = 0, kids = block.children; i < kids.length; i++) {
-    const c = kids[i]!;
-    const k = c.keyword;
-    if (k === 'neighbor_ip' || k === 'neighbour_ip') {
-      const family = sockaddrFamily(c.argText(0) ?? '');
-      if (family === undefined) return true;
-      neighbor = family;
-    } else if (k === 'source_ip') source = sockaddrFamily(c.argText(0) ?? '') ?? source;
-  }
-  return neighbor === undefined || (source !== undefined && source !== neighbor);
 }
 
 /**
@@ -371,10 +353,12 @@ export class Walker implements LineSink {
    */
   private childStack: AstNode[] = [];
   /**
-   * Repeated blocks keepalived reads because it removed the block of that name before each (a bfd_instance the BFD
-   * process disabled; from 2.2.8 a sync group or track_group without members), with that block.
+   * Repeated blocks keepalived reads because it removed the block of that name before each (from 2.2.8 a sync
+   * group or track_group without members), with that block.
    */
   private rereads: Map<AstNode, AstNode> | undefined;
+  /** Which of keepalived's processes read and keep each bfd_instance block (made at the first one). */
+  private bfd: BfdProcesses | undefined;
   /** A block keyword whose `{` has not been seen yet. */
   private pending: AstNode | undefined;
   /** The pending block is one keepalived skips (a vrrp_instance without exactly one name…). */
@@ -631,6 +615,11 @@ export class Walker implements LineSink {
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
+    // A repeated bfd_instance read by some processes only: a line only the others handle is read by none.
+    if (this.bfd !== undefined && frame.node.keyword === 'bfd_instance' && this.bfdLineUnread(frame.node, spec.name)) {
+      this.adopt(frame, node);
+      return;
+    }
     const repeatedGroup = this.repeatedGroupList(frame, spec, node);
     let unread = (spec.block !== null && EXACTLY_ONE_NAME.has(spec.name) && node.argCount !== 1) || (spec.block !== null && blockSkipped(spec.name, node, this.options.target)) || repeatedGroup;
     this.oldRealServer = undefined;
@@ -750,18 +739,70 @@ export class Walker implements LineSink {
   private ignoredDuplicate(spec: KeywordSpec, node: AstNode): boolean {
     const name = spec.defines && DUPLICATE_BLOCK_IGNORED.has(spec.defines) ? node.argText(0) : undefined;
     if (name === undefined) return false;
+    // Each of the three processes reading bfd_instance skips a name it holds (checkDuplicate says which).
+    if (spec.defines === 'bfd_instance') return (this.bfd ??= new BfdProcesses(this.options.target)).open(node, name) === 0;
     const names = this.instanceNames.get(spec.defines!);
     const prev = names?.get(name);
     if (!prev) return false;
-    // The BFD process frees a bfd_instance it disables (no usable neighbor, a source of the other family), so it
-    // reads a later block of that name as its instance; the VRRP and checker processes skip it (checkDuplicate says so).
     // From 2.2.8 a sync group or track_group without members is removed when its block ends, freeing its name.
-    if ((spec.defines === 'bfd_instance' && bfdDisabled(prev)) || (GROUPS_REMOVED_AT_END.has(spec.defines!) && compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0 && !hasGroupMembers(prev))) {
+    if (GROUPS_REMOVED_AT_END.has(spec.defines!) && compareVersions(this.options.target, GROUPS_REMOVED_AT_END_SINCE) >= 0 && !hasGroupMembers(prev)) {
       names!.set(name, node);
       (this.rereads ??= new Map()).set(node, prev);
       return false;
     }
     return true;
+  }
+
+  /** Whether no process reading this bfd_instance block reads a line of this keyword (`weight` is the VRRP process's, the session settings the BFD process's). */
+  private bfdLineUnread(block: AstNode, keyword: string): boolean {
+    const readers = this.bfd!.readings.get(block)?.readers ?? ALL_BFD_PROCESSES;
+    return readers !== ALL_BFD_PROCESSES && (readers & bfdLineReader(keyword)) === 0;
+  }
+
+  /**
+   * A bfd_instance whose name an earlier block took: each process that holds the name skips it, each that
+   * dropped its block of that name reads it (BfdProcesses).
+   */
+  private checkBfdRepeat(node: AstNode, name: string, prev: AstNode): void {
+    const bfd = this.bfd!;
+    const readers = bfd.readings.get(node)?.readers ?? 0;
+    const processes = [BFD_PROCESS, VRRP_PROCESS, CHECKER_PROCESS];
+    const lineOf = (n: AstNode) => (n.file === node.file ? `line ${n.range.start.line + 1}` : `line ${n.range.start.line + 1} of ${n.file}`);
+    const names = (ps: number[]) => {
+      const words = ps.map((p) => BFD_PROCESS_NAMES[p]!);
+      return `the ${words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : words[0]} process${ps.length > 1 ? 'es' : ''}`;
+    };
+    const skippers = processes.filter((p) => !(readers & p));
+    const readersList = processes.filter((p) => readers & p);
+    const related: { file: string; range: Range; message: string }[] = [];
+    const holders = new Map<AstNode, number[]>();
+    for (const p of skippers) {
+      const held = bfd.heldBy(p, name) ?? prev;
+      holders.set(held, [...(holders.get(held) ?? []), p]);
+    }
+    for (const [held, ps] of holders) related.push({ file: held.file, range: held.argWord(0).range, message: `defined here, and kept by ${names(ps)}` });
+    const dropClauses: string[] = [];
+    for (const p of readersList) {
+      const dropped = bfd.droppedBy(p, name);
+      const why = dropped && bfd.readings.get(dropped)?.dropped[p];
+      if (!dropped || !why) continue;
+      dropClauses.push(`${names([p])}, which ${p === BFD_PROCESS ? 'disabled' : 'dropped'} the one on ${lineOf(dropped)} (${why})`);
+      related.push({ file: dropped.file, range: dropped.argWord(0).range, message: `dropped here by ${names([p])}` });
+    }
+    if (!skippers.length) {
+      this.report('KA209', 'warning', `bfd_instance '${name}' is defined again: keepalived reads this block as '${name}', for every process dropped the one before it (${dropClauses.join('; ')}); keep one`, node.file, node.argWord(0).range, { related });
+      return;
+    }
+    const quotes = [
+      ...(skippers.some((p) => p !== BFD_PROCESS) ? [`"BFD ${name} already specified"`] : []),
+      ...(skippers.includes(BFD_PROCESS) ? [`"Configuration error: BFD instance ${name} already configured - ignoring"`] : []),
+    ].join(', ');
+    const effect = !readersList.length
+      ? 'keepalived ignores this whole block'
+      : `${names(skippers)} ignore${skippers.length > 1 ? '' : 's'} this whole block (keepalived: ${quotes}), while ${dropClauses.join(' and ')}, read${readersList.length > 1 ? '' : 's'} this one as '${name}'${
+          readers & BFD_PROCESS ? '' : readers & VRRP_PROCESS ? ": only its lines' names and its 'weight' are checked, the BFD settings in it are read by no process" : ": only its lines' names are checked, its settings are read by no process"
+        }`;
+    this.report('KA209', 'error', `bfd_instance '${name}' is already defined; ${effect}`, node.file, node.argWord(0).range, { related });
   }
 
   /**
@@ -1751,6 +1792,7 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
+    this.bfd?.close();
     for (const block of [...this.atBlockEnd.keys()]) this.reportAtBlockEnd(block);
     const endCrash = `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`;
     // The process reading the block is still inside it (the processes skipping a block by its braces do not crash).
@@ -1901,9 +1943,9 @@ export class Walker implements LineSink {
         if (d.code === 'KA205' && !d.message.includes('Invalid sorry server')) d.message += `; keepalived${d.message.includes('running daemon') ? ' -t' : ''} ignores this sorry_server (keepalived: "Invalid sorry server IP address ${node.argText(0)} - skipping")`;
       }
     }
-    if (skipped && spec.name === 'bfd_instance' && node.argCount === 1) {
+    if (spec.name === 'bfd_instance' && node.argCount === 1 && this.bfd?.readings.get(node)?.nameTooLong) {
       const name = node.argText(0)!;
-      this.report('KA205', 'error', `bfd_instance name '${name}' is longer than ${BFD_NAME_MAX} characters; keepalived ignores the whole instance (keepalived: "BFD instance … name too long")`, file, node.argWord(0).range);
+      this.report('KA205', 'error', `bfd_instance name '${name}' is longer than ${BFD_NAME_MAX} characters; keepalived's BFD and VRRP processes ignore the whole instance (keepalived: "BFD instance … name too long", "BFD name … too long"), so no session runs and track_bfd cannot use it (the checker process alone reads the block)`, file, node.argWord(0).range);
     }
     // A skipped block defines nothing: its name (if any) stays free for a later block. A line
     // missing its argument that keepalived reports (KA203 error) sets nothing either: keepalived
@@ -2494,11 +2536,8 @@ export class Walker implements LineSink {
         if (!names) this.instanceNames.set(kind, (names = new Map()));
         const prev = names.get(name);
         const removed = this.rereads?.get(node);
-        if (removed && kind === 'bfd_instance') {
-          this.report('KA209', 'error', `bfd_instance '${name}' is already defined: the VRRP and checker processes ignore this whole block (keepalived: "BFD ${name} already specified"), while the BFD process, which disabled the first one (line ${removed.range.start.line + 1}), reads this one as '${name}'`, node.file, node.argWord(0).range, {
-            related: [{ file: removed.file, range: removed.argWord(0).range, message: 'first defined here' }],
-          });
-        } else if (removed) {
+        if (kind === 'bfd_instance' && prev) this.checkBfdRepeat(node, name, prev);
+        else if (removed) {
           this.report('KA209', 'warning', `${kind} '${name}' is defined again: keepalived ${this.options.targetLabel} removed the first one (line ${removed.range.start.line + 1}) when its block ended, for it has no members, so it reads this one as '${name}'; keep one`, node.file, node.argWord(0).range, {
             related: [{ file: removed.file, range: removed.argWord(0).range, message: 'first defined here, and removed' }],
           });

@@ -6,6 +6,7 @@ import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '.
 import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
+import { BFD_PROCESS, CHECKER_PROCESS, readBfdBlocks, VRRP_PROCESS } from '../analysis/bfd-processes.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -188,11 +189,16 @@ export interface BfdInstance {
   /** The last neighbor_ip / neighbour_ip line's address (the last one sets it). */
   neighborIp?: string;
   /**
-   * The processes that know the instance: both, unless the block has a `vrrp` or a `checker` line, which
-   * limit it to the VRRP process or the checker process (both lines: both again).
+   * Whether the VRRP process (for track_bfd) and the checker (for BFD_CHECK) keep the instance: both, unless the
+   * block has a `vrrp` or a `checker` line, which limit it to that process (both lines: both again), or the
+   * process skipped the block, holding an earlier one of the name (see bfd-processes.ts).
    */
   forVrrp: boolean;
   forChecker: boolean;
+  /** Which processes read the block: the BFD process (which runs the session), the VRRP process, the checker. */
+  readBy: { bfd: boolean; vrrp: boolean; checker: boolean };
+  /** Why the VRRP process or the checker, having read the block, dropped it (words that fit after "it"). */
+  droppedBy: { vrrp?: string; checker?: string };
 }
 
 /** A top-level block keepalived read and then lost, keeping nothing of it (see `KeepalivedConfig.lostBlocks`). */
@@ -917,21 +923,26 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
     staticRoutes,
     staticRules,
-    bfdInstances: bfdBlocks.map(buildBfdInstance),
+    bfdInstances: buildBfdInstances(bfdBlocks, target),
     garpGroups,
   };
 }
 
-function buildBfdInstance(n: AstNode): BfdInstance {
-  let neighbor: AstNode | undefined;
-  let vrrp = false;
-  let checker = false;
-  for (let i = 0, kids = n.children; i < kids.length; i++) {
-    const k = kids[i]!.keyword;
-    if (k === 'neighbor_ip' || k === 'neighbour_ip') neighbor = kids[i];
-    else if (k === 'vrrp') vrrp = true;
-    else if (k === 'checker') checker = true;
-  }
-  const both = !vrrp && !checker;
-  return { node: n, name: firstArgText(n) ?? '', neighborIp: firstArgText(neighbor), forVrrp: both || vrrp, forChecker: both || checker };
+function buildBfdInstances(blocks: AstNode[], target: Version | undefined): BfdInstance[] {
+  if (!blocks.length) return [];
+  const readings = readBfdBlocks(blocks, target).readings;
+  return blocks.map((n) => {
+    let neighbor: AstNode | undefined;
+    for (let i = 0, kids = n.children; i < kids.length; i++) if (kids[i]!.keyword === 'neighbor_ip' || kids[i]!.keyword === 'neighbour_ip') neighbor = kids[i];
+    const r = readings.get(n)!;
+    return {
+      node: n,
+      name: firstArgText(n) ?? '',
+      neighborIp: firstArgText(neighbor),
+      forVrrp: (r.held & VRRP_PROCESS) !== 0,
+      forChecker: (r.held & CHECKER_PROCESS) !== 0,
+      readBy: { bfd: (r.readers & BFD_PROCESS) !== 0, vrrp: (r.readers & VRRP_PROCESS) !== 0, checker: (r.readers & CHECKER_PROCESS) !== 0 },
+      droppedBy: { vrrp: r.dropped[VRRP_PROCESS] ?? (r.nameTooLong ? 'its name is longer than 31 characters, which the VRRP process refuses' : undefined), checker: r.dropped[CHECKER_PROCESS] },
+    };
+  });
 }

@@ -42,7 +42,7 @@ export const bfdCheckInstance: FileRule = {
             });
             continue;
           }
-          byName ??= firstByName(model.bfdInstances);
+          byName ??= checkerBfds(model.bfdInstances);
           // keepalived reads the name lines in order and drops the checker at the first bad one;
           // it ignores the lines after that.
           let accepted: { ref: AstNode; name: string } | undefined;
@@ -59,11 +59,14 @@ export const bfdCheckInstance: FileRule = {
                 related: def ? [related(def.node, 'defined here, after its use')] : undefined,
               });
             } else if (!def.forChecker) {
+              const reason = def.droppedBy.checker ?? '';
               ctx.report({
-                message: `bfd_instance '${name}' has a 'vrrp' line and no 'checker' line, so only the VRRP process knows it; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
+                message: reason.startsWith("it has a 'vrrp' line")
+                  ? `bfd_instance '${name}' has a 'vrrp' line and no 'checker' line, so only the VRRP process knows it; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`
+                  : `The checker process dropped bfd_instance '${name}' (line ${def.node.range.start.line + 1}): ${reason}; keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
                 file: ref.file,
                 range: ref.range,
-                related: [related(def.node, 'defined here, for the VRRP process only')],
+                related: [related(def.node, 'defined here, and dropped by the checker process')],
               });
             } else if (accepted) {
               ctx.report({
@@ -92,3 +95,18 @@ export const bfdCheckInstance: FileRule = {
     }
   },
 };
+
+/**
+ * The checker process's block of each name: the one it keeps (it skips later ones while it holds it), else the
+ * last it read and dropped, else the first.
+ */
+function checkerBfds(bfds: BfdInstance[]): Map<string, BfdInstance> {
+  const out = firstByName(bfds);
+  for (let i = 0; i < bfds.length; i++) {
+    const b = bfds[i]!;
+    if (!b.readBy.checker) continue;
+    const cur = out.get(b.name)!;
+    if (cur === b || !cur.forChecker || !cur.readBy.checker) out.set(b.name, b);
+  }
+  return out;
+}

@@ -64,10 +64,10 @@ export const bfdInstanceInvalid: FileRule = {
   check({ analysis, report, target }) {
     const kept: { name: string; neighbor: string; source?: string; node: AstNode }[] = [];
     const atLine = compareVersions(target, CHECKED_AT_LINE[0]) >= 0 && compareVersions(target, CHECKED_AT_LINE[1]) < 0;
-    for (const { node: n, name } of analysis.model.bfdInstances) {
-      // keepalived skips a block named like an instance it keeps (KA209 reports it); the name of
+    for (const { node: n, name, readBy } of analysis.model.bfdInstances) {
+      // keepalived's BFD process skips a block named like an instance it keeps (KA209 reports it); the name of
       // one it dropped is free again.
-      if (kept.some((k) => k.name === name)) continue;
+      if (!readBy.bfd || kept.some((k) => k.name === name)) continue;
       if (atLine && droppedAtNeighborLine(n, name, kept, report)) continue;
       // The last neighbor line of either spelling sets the neighbor.
       const nbrLine = lastOf(n, 'neighbor_ip', 'neighbour_ip');

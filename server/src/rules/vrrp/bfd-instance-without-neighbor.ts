@@ -17,8 +17,9 @@ export const bfdInstanceWithoutNeighbor: FileRule = {
     good: 'bfd_instance upstream {\n    neighbor_ip 192.168.1.1\n    min_rx 300\n    min_tx 300\n}\n',
   },
   check({ analysis, report }) {
-    for (const { node: n } of analysis.model.bfdInstances) {
-      if (child(n, 'neighbor_ip') || child(n, 'neighbour_ip')) continue;
+    for (const { node: n, readBy } of analysis.model.bfdInstances) {
+      // A repeated block the BFD process skips (KA209) is not checked by it.
+      if (!readBy.bfd || child(n, 'neighbor_ip') || child(n, 'neighbour_ip')) continue;
       report({
         message: `bfd_instance '${n.args[0]?.text ?? ''}' has no neighbor_ip; keepalived disables it`,
         ...closeRange(n),

@@ -6,6 +6,7 @@
 import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { Analysis } from '../../core/index.js';
+import type { BfdInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { syncGroupsAsRead, topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
@@ -99,6 +100,16 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
       if (!m.has(name)) m.set(name, n);
     }
   }
+  // A bfd_instance name is the VRRP process's block of that name: the one it keeps, else the last it read and dropped.
+  const bfdByNode = new Map<AstNode, BfdInstance>();
+  for (let k = 0, bs = model.bfdInstances; k < bs.length; k++) {
+    const b = bs[k]!;
+    bfdByNode.set(b.node, b);
+    const m = defs.get('track_bfd');
+    if (!m || !b.readBy.vrrp) continue;
+    const cur = m.get(b.name);
+    if (!cur || !bfdByNode.get(cur)?.forVrrp) m.set(b.name, b.node);
+  }
   // The track files keepalived has on its list before a position: those with a 'file' line.
   // (A bare `file` line leaves an earlier line's file: any line with a value keeps the track file.)
   const keptTrackFiles = model.root.children.filter((n) => TARGET.track_file!.blocks.includes(n.keyword) && argText(n) && n.children.some((c) => c.keyword === 'file' && c.argCount > 0));
@@ -139,9 +150,12 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
-        } else if (def.keyword === 'bfd_instance' && child(def, 'checker') && !child(def, 'vrrp')) {
-          why = `bfd_instance '${nameWord.text}' has a 'checker' line and no 'vrrp' line, so only the checker process knows it`;
-          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, for the checker process only' });
+        } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def) && !bfdByNode.get(def)!.forVrrp) {
+          const reason = bfdByNode.get(def)!.droppedBy.vrrp ?? '';
+          why = reason.startsWith("it has a 'checker' line")
+            ? `bfd_instance '${nameWord.text}' has a 'checker' line and no 'vrrp' line, so only the checker process knows it`
+            : `the VRRP process, which reads track_bfd, dropped bfd_instance '${nameWord.text}' (line ${def.range.start.line + 1}): ${reason}`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, and dropped by the VRRP process' });
         } else if (REQUIRED_LINE[def.keyword] && !childrenNamed(def, REQUIRED_LINE[def.keyword]!).some((l) => l.argCount)) {
           // Removed only when no line gives a value: a bare line after one that does changes nothing (2.2.7, 2.1.5: silent).
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';

@@ -13,7 +13,8 @@ const trackedObjects = perModel((model) => ({
   scripts: new Map(model.vrrpScripts.map((s) => [s.name, s])),
   files: new Map(model.trackFiles.map((f) => [f.name, f])),
   processes: new Map(model.trackProcesses.map((p) => [p.name, p])),
-  bfds: new Map(model.bfdInstances.map((b) => [b.name, b])),
+  // The one block of a name the VRRP process keeps (it skips later ones while it holds it).
+  bfds: new Map(model.bfdInstances.filter((b) => b.forVrrp).map((b) => [b.name, b])),
 }));
 
 const GROUP_TRACKING = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
