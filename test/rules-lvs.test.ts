@@ -1153,6 +1153,20 @@ describe('KA504: the crash after a checker without urls', () => {
       expect([reads.signal, reads.exitStatus], text).toEqual([undefined, 5]);
     }
   });
+  // Found with the include fuzzer (seed 102, 2.2.7): a checker connecting to a link-local address without bind_if is
+  // dropped at its '}' too ("Checker link local address … requires a bind_if").
+  const tcpLinkLocal = ['  TCP_CHECK {', '    connect_ip fe80::1', '  }'];
+  const tcpLinkLocalBound = ['  TCP_CHECK {', '    connect_ip fe80::1', '    bind_if eth0', '  }'];
+  const afterLinkLocal = after(...tcpLinkLocal);
+  const afterLinkLocalBound = after(...tcpLinkLocalBound);
+  it('counts a checker connecting to a link-local address without bind_if as dropped', () => {
+    expect(findings(afterLinkLocal, 'KA504')[0]!.message).toContain('the checkers before it are dropped too, so none is queued');
+    expect(findings(afterLinkLocalBound, 'KA504')[0]!.message).not.toContain('crash');
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t after a link-local checker', async () => {
+    expect((await runKeepalivedAsync(afterLinkLocal)).signal).toBe('SIGSEGV');
+    expect((await runKeepalivedAsync(afterLinkLocalBound)).signal).toBeUndefined();
+  });
 });
 
 describe('KA537 smtp-check-host-hangs', () => {

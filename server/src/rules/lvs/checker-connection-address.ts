@@ -5,7 +5,7 @@ import { blockEnd, related, allCheckers } from './util.js';
 import { ConnectionLine, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
-function isLinkLocal6(addr: string): boolean {
+export function isLinkLocal6(addr: string): boolean {
   // Most targets are IPv4: no colon, no IPv6 (a cheap test before the full parse).
   if (!addr.includes(':') || ipFamily(addr) !== 6) return false;
   const first = parseInt(canonicalAddress(addr).split(':')[0]!, 16);

@@ -1,6 +1,8 @@
 import type { FileRule } from '../types.js';
 import { blockEnd, related, allCheckers, type CheckerAt } from './util.js';
-import type { Checker } from '../../core/model/model.js';
+import type { Checker, RealServer } from '../../core/model/model.js';
+import { sockaddrFamily, sockaddrText } from '../../core/analysis/values.js';
+import { isLinkLocal6 } from './checker-connection-address.js';
 import { CONFIG_TEST_SINCE, compareVersions, type Version } from '../../core/schema/schema.js';
 
 /**
@@ -20,12 +22,33 @@ const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.pat
 /** Checkers keepalived queues without connection options: reading those of one is a NULL dereference (FILE_CHECK: the 2.1.5, 2.2.4 and 2.2.7 builds). */
 const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK', 'FILE_CHECK']);
 
+/** Checkers whose connection keepalived checks when their block closes (check_conn_opts; SMTP_CHECK's hosts aside). */
+const CONNECTION_CHECKED = new Set(['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'DNS_CHECK', 'UDP_CHECK', 'PING_CHECK']);
+
+/**
+ * Whether the checker connects to an IPv6 link-local address with no bind_if: keepalived drops it at its '}'
+ * ("Checker link local address … requires a bind_if"; KA530 says more). The destination is the last connect_ip
+ * keepalived can read, else the real server. (Found by the include fuzzer, 2.2.7: an SSL_GET dropped so, then an
+ * HTTP_GET without url left none queued, and keepalived -t crashed.)
+ */
+function linkLocalWithoutBindIf(ck: Checker, rs: RealServer): boolean {
+  if (!CONNECTION_CHECKED.has(ck.kind)) return false;
+  let dst = rs.address;
+  for (let i = 0, kids = ck.node.children; i < kids.length; i++) {
+    const c = kids[i]!;
+    if (c.keyword === 'bind_if' && c.argCount > 0) return false;
+    if (c.keyword === 'connect_ip' && sockaddrFamily(c.argText(0) ?? '') !== undefined) dst = sockaddrText(c.argText(0)!);
+  }
+  return isLinkLocal6(dst);
+}
+
 /**
  * Whether keepalived drops the checker when its block closes, taking it off the queue: an HTTP_GET or
- * SSL_GET without a url path, a MISC_CHECK without misc_path. (Other drops — a link-local address
- * without bind_if, an unknown BFD name — are left out: rarer, and they need more than the block.)
+ * SSL_GET without a url path, a MISC_CHECK without misc_path, a FILE_CHECK without track_file, a connection to a
+ * link-local address without bind_if. (An unknown BFD name is left out: rarer, and it needs more than the block.)
  */
-function droppedAtClose(ck: Checker): boolean {
+function droppedAtClose(ck: Checker, rs: RealServer): boolean {
+  if (linkLocalWithoutBindIf(ck, rs)) return true;
   if (ck.kind === 'HTTP_GET' || ck.kind === 'SSL_GET') return !ck.urls.some(hasPath);
   // A FILE_CHECK without a track_file line ("FILE_CHECK has no track_file specified - ignoring"; found with the include
   // fuzzer, 2.2.7: a dropped FILE_CHECK before an SSL_GET without url left none queued, and keepalived -t crashed).
@@ -36,8 +59,8 @@ function droppedAtClose(ck: Checker): boolean {
 /** The last checker still queued when checkers[i] closes, or undefined. */
 function queuedBefore(checkers: readonly CheckerAt[], i: number): Checker | undefined {
   for (let j = i - 1; j >= 0; j--) {
-    const ck = checkers[j]!.checker;
-    if (!droppedAtClose(ck)) return ck;
+    const { checker: ck, rs } = checkers[j]!;
+    if (!droppedAtClose(ck, rs)) return ck;
   }
   return undefined;
 }
