@@ -2381,3 +2381,33 @@ describe('include_check words after the first', () => {
     expect(said).toEqual(["2: Duplicate include_check 'match' specified - ignoring", "4: Duplicate include_check 'foo' specified - ignoring", "5: Unknown include_check type 'bogus' - ignoring"]);
   });
 });
+
+describe("a configuration for DPVS's keepalived fork", () => {
+  // Real configs written for DPVS (iqiyi/dpvs) use its keywords and methods; upstream keepalived rejects them, and the
+  // finding says where they come from instead of guessing a misspelling.
+  const text = [
+    'local_address_group laddr_g1 {',
+    '    192.0.2.21 dpdk0',
+    '}',
+    'virtual_server 192.0.2.10 80 {',
+    '    lb_algo conhash',
+    '    lb_kind FNAT',
+    '    protocol TCP',
+    '    laddr_group_name laddr_g1',
+    '    syn_proxy',
+    '    real_server 192.0.2.31 80 {',
+    '        weight 1',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  it('names the fork on its keywords and values', () => {
+    const forked = analyze(text).diagnostics.filter((d) => d.message.includes("DPVS's keepalived fork")).map((d) => `${d.range.start.line + 1} ${d.code}`);
+    expect(forked).toEqual(['1 KA201', '5 KA205', '6 KA205', '8 KA201', '9 KA201']);
+    expect(analyze(text).diagnostics.find((d) => d.range.start.line === 7)!.message).not.toContain('did you mean');
+  });
+  it.skipIf(!keepalivedAvailable())('where keepalived -t reports them', () => {
+    const lines = new Set(runKeepalived(text).messages.map((m) => m.line));
+    for (const line of [1, 5, 6, 8, 9]) expect(lines.has(line), `line ${line}`).toBe(true);
+  });
+});

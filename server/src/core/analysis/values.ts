@@ -1,6 +1,7 @@
 // Argument checking and typed value parsing, following how keepalived reads each argument type
 // (strtol/strtoul semantics for numbers, fixed-point timers, exact enums, inet_pton addresses).
 
+import { forkNote, forkOfValue } from '../schema/forks.js';
 import { compareVersions, type ArgSpec, type Version } from '../schema/schema.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js';
 
@@ -658,7 +659,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const what = spec.name === keyword ? '' : ` ${spec.name}`;
       const fallback = ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
       const later = spec.values_since?.[word] !== undefined ? ` ('${word}' came in keepalived ${spec.values_since[word]})` : '';
-      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${fallback}`, severity: 'error' };
+      const fork = forkOfValue(keyword, word);
+      const forkWords = fork ? forkNote(fork, `'${word}'`) : '';
+      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${forkWords}${fallback}`, severity: 'error' };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':

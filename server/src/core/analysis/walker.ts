@@ -35,6 +35,7 @@ import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE,
 import { editDistance, suggest } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
+import { forkNote, forkOfKeyword } from '../schema/forks.js';
 import { ALL_BFD_PROCESSES, BFD_PROCESS, BFD_PROCESS_NAMES, BfdProcesses, bfdLineReader, CHECKER_PROCESS, VRRP_PROCESS } from './bfd-processes.js';
 
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
@@ -1402,6 +1403,12 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: this line looks like the end of the comment on line ${wrapped}, wrapped onto a line of its own; keepalived reads it as a keyword. Join it to line ${wrapped} or start it with '#'`, file, word.range, {
         fix: { description: "Start the line with '#'", edits: [{ file, range: { start: word.range.start, end: word.range.start }, newText: '# ' }] },
       });
+      return;
+    }
+    // A keyword of a fork of keepalived (DPVS's `laddr_group_name`): say so rather than guess a misspelling.
+    const fork = forkOfKeyword(ctx.id, name);
+    if (fork) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${forkNote(fork, `'${name}'`)}`, file, word.range);
       return;
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
