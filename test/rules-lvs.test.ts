@@ -266,6 +266,14 @@ const cases: Record<string, Case> = {
     lines: [8],
     good: vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.1.1 53 {', '  UDP_CHECK {', '    min_reply_length 300', '    max_reply_length 512', '  }', '}']),
   },
+  // Found by the generator fuzzer (seed 105): a later line keepalived reports as invalid keeps the minimum before it.
+  'UDP_CHECK minimum above the default maximum, then an invalid minimum': {
+    keepalived: /will always fail/,
+    code: 'KA523',
+    bad: vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.1.1 53 {', '  UDP_CHECK {', '    min_reply_length 300', '    min_reply_length 65536', '  }', '}']),
+    lines: [9],
+    good: vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.1.1 53 {', '  UDP_CHECK {', '    min_reply_length 300', '    min_reply_length 100', '  }', '}']),
+  },
   'DNS_CHECK name with an empty label': {
     keepalived: /has empty label/,
     code: 'KA524',

@@ -1,7 +1,18 @@
 import type { FileRule } from '../types.js';
-import { child } from '../../core/analysis/ast.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger } from '../../core/analysis/values.js';
 import { blockEnd, related, allCheckers } from './util.js';
+
+/** The last `keyword` line of a block whose value keepalived reads (0 to 65535), and that value. */
+function lastValid(block: AstNode, keyword: string): { node: AstNode; value: number } | undefined {
+  for (let i = block.children.length - 1; i >= 0; i--) {
+    const c = block.children[i]!;
+    if (c.keyword !== keyword) continue;
+    const v = parseInteger(c.argText(0) ?? '');
+    if (v !== undefined && v >= 0 && v <= 65535) return { node: c, value: v };
+  }
+  return undefined;
+}
 
 /** keepalived's default max_reply_length when none is given. */
 const DEFAULT_MAX_REPLY = 255;
@@ -26,11 +37,12 @@ export const udpCheckReplyLength: FileRule = {
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'UDP_CHECK') continue;
-      const minNode = child(ck.node, 'min_reply_length');
-      const maxNode = child(ck.node, 'max_reply_length');
-      const valid = (v: number | undefined) => (v !== undefined && v >= 0 && v <= 65535 ? v : undefined);
-      const min = valid(parseInteger(minNode?.args[0]?.text ?? ''));
-      const maxWritten = valid(parseInteger(maxNode?.args[0]?.text ?? ''));
+      // The last line keepalived can read sets each: one it reports as invalid keeps the value before.
+      const minLine = lastValid(ck.node, 'min_reply_length');
+      const maxLine = lastValid(ck.node, 'max_reply_length');
+      const minNode = minLine?.node;
+      const min = minLine?.value;
+      const maxWritten = maxLine?.value;
       const max = maxWritten ?? DEFAULT_MAX_REPLY;
       if (min === undefined || min <= max) continue;
       ctx.report({
