@@ -2651,6 +2651,17 @@ describe('KA209 / KA205 / KA201: a bfd_instance repeated after a block that one 
     expect(found(checkerEarlier)).toEqual(['KA209 8']);
   });
 
+  const afterDuplicateNeighbor = conf(...block('a', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.8', 'min_rx 0', 'weight 300'));
+  it('the BFD process reads the block after one it dropped as a second session to a neighbor', () => {
+    expect(found(afterDuplicateNeighbor)).toEqual(['KA209 7', 'KA205 9']);
+    expect(lintText(afterDuplicateNeighbor, { file: 'k.conf' }).diagnostics.find((x) => x.code === 'KA209')!.message).toContain("which disabled the one on line 4 (bfd_instance 'a' (line 1) already has its neighbor)");
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t after a second session to a neighbor', () => {
+    const lines = runKeepalived(afterDuplicateNeighbor).messages.map((m) => `${m.line}: ${m.message}`);
+    expect(lines).toContain("9: Configuration error: BFD instance b min_rx value 0 is not valid (must be in range [1-4294967]), ignoring");
+    expect(lines.some((l) => l.startsWith('10:'))).toBe(false);
+  });
+
   it('a name too long for the BFD and VRRP processes is read by the checker alone', () => {
     const long = conf(...block('abcdefghijabcdefghijabcdefghijabcdefghij', 'neighbour_ip 192.0.2.9', 'weight 300', 'bogus 1'));
     expect(found(long)).toEqual(['KA205 1', 'KA201 4']);
