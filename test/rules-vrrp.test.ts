@@ -2650,6 +2650,12 @@ describe('KA209 / KA205 / KA201: a bfd_instance repeated after a block that one 
     expect(track.message).toContain("the 'checker' line of bfd_instance 'b1' (line 1) still counts");
     expect(found(checkerEarlier)).toEqual(['KA209 8']);
   });
+  it.skipIf(!releaseBinary('2.1.5'))('agrees with keepalived 2.1.5 -t on the checker line that still counts', () => {
+    const said = runRelease(releaseBinary('2.1.5')!, checkerEarlier).messages.filter((m) => m.line !== undefined).map((m) => `${m.line}: ${m.message}`);
+    expect(said).toContain("10: number '300' outside range [-253, 253]");
+    expect(said).toContain("11: Unknown keyword 'bogus3'");
+    expect(said).toContain('20: (VI_1) track bfd b2 not found, ignoring...');
+  });
 
   const afterDuplicateNeighbor = conf(...block('a', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.8', 'min_rx 0', 'weight 300'));
   it('the BFD process reads the block after one it dropped as a second session to a neighbor', () => {
