@@ -2382,7 +2382,7 @@ describe('include_check words after the first', () => {
   });
 });
 
-describe("a configuration for DPVS's keepalived fork", () => {
+describe('a configuration for a FULLNAT fork of keepalived (DPVS)', () => {
   // Real configs written for DPVS (iqiyi/dpvs) use its keywords and methods; upstream keepalived rejects them, and the
   // finding says where they come from instead of guessing a misspelling.
   const text = [
@@ -2402,7 +2402,7 @@ describe("a configuration for DPVS's keepalived fork", () => {
     '',
   ].join('\n');
   it('names the fork on its keywords and values', () => {
-    const forked = analyze(text).diagnostics.filter((d) => d.message.includes("DPVS's keepalived fork")).map((d) => `${d.range.start.line + 1} ${d.code}`);
+    const forked = analyze(text).diagnostics.filter((d) => d.message.includes('the FULLNAT forks of keepalived')).map((d) => `${d.range.start.line + 1} ${d.code}`);
     expect(forked).toEqual(['1 KA201', '5 KA205', '6 KA205', '8 KA201', '9 KA201']);
     expect(analyze(text).diagnostics.find((d) => d.range.start.line === 7)!.message).not.toContain('did you mean');
   });
