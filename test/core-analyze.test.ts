@@ -1924,6 +1924,11 @@ describe('~SEQ features a target before 2.1.0 lacks', () => {
     // "(Line 5) VRRP parsed invalid IP ~SEQ(n,. skipping IP...", "… invalid IP {. …", "Unknown keyword '.0.1/32'":
     // in a value block the braces of '${n}' split the line too, and its '}' closes the block.
     expect(ka113(vb.replace('192.0.2.$n', '10.${n}.0.1/32'), '2.0.19')).toEqual([expect.stringContaining("the '}' of '${n}' closes 'virtual_ipaddress'")]);
+    // ~SEQx too is read as values there (the 2.0.19 build, found by the mutation fuzzer, seed 115: "VRRP parsed invalid
+    // IP ~SEQx(AD,. skipping IP...", "Unknown keyword ':1'", then "Unknown keyword '}'" two lines on).
+    const vbx = vb.replace('~SEQ(n,1,2) 192.0.2.$n', '~SEQx(AD, 0x90, 0x10, 0xc0) fe80::10:${AD}:1');
+    expect(ka113(vbx, '2.0.19')).toEqual([expect.stringContaining("6:keepalived 2.0.19 reads a ~SEQ line inside 'virtual_ipaddress { }' as values, '~SEQx(AD, 0x90, 0x10, 0xc0)' included")]);
+    expect(analyze(vbx, { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.code === 'KA103' || d.code === 'KA201').map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['6 KA103', '6 KA201', '8 KA103']);
     // $n without braces has always worked.
     expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([]);
   });

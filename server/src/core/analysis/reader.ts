@@ -2185,17 +2185,18 @@ export class Reader {
       const valueBlock = this.sink.valueBlock?.();
       const why = head.startsWith('~LST')
         ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces, '${head.split(/[{}]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
-        : head.startsWith('~SEQx')
-          ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
-          : valueBlock
-            ? `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`
+        : valueBlock
+          ? `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`
+          : head.startsWith('~SEQx')
+            ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
             : undefined; // a brace elsewhere splits the line first (see the start of expandSeqLine)
       if (why) {
         const r = src(start, end);
         this.report('KA113', 'error', why, file, r.start, r.end);
         // keepalived reads such a line (~LST, or ~SEQ among values) as words, split at its braces, which can close the
         // block around it (2.0.10: "Unknown keyword '}'" on the lines after). A '${NAME}' it leaves as written is split too.
-        const unexpanded = head.startsWith('~LST') || (valueBlock && !head.startsWith('~SEQx'));
+        // In a value block ~SEQx is read so too (the 2.0.19 build: "VRRP parsed invalid IP ~SEQx(AD,", "Unknown keyword ':1'").
+        const unexpanded = head.startsWith('~LST') || valueBlock;
         if (unexpanded) this.processText(frame, text.slice(start, end), segments ? sliceSegments(segments, start, end) : [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'unexpanded-seq');
         return;
       }
