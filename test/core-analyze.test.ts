@@ -532,6 +532,32 @@ describe('schema diagnostics', () => {
     expect(codes(text)).toEqual(['3:KA104', '5:KA104', '6:KA101']);
   });
 
+  it('says nothing of the lines inside a top-level block the processes skipping the instance open there', () => {
+    // Found by the include fuzzer (seed 119, 2.0.19): the other processes read 'vrrp_script chk {' at the top level and
+    // skip its block (or, for a block of their own, read it): in keepalived 2.2.7 -t only the instance's own process
+    // reports 'interval' (once), and the '}' of line 8 ends the instance for it.
+    const text = [
+      'vrrp_instance VI_1 {', //  1
+      '    authentication', //    2  no '{'
+      '        auth_type PASS', // 3  keepalived: Missing '{'
+      '    }', //                 4  the other processes stop skipping here
+      '    priority 100', //      5  Unknown keyword 'priority' for them
+      'vrrp_script chk {', //     6  a block they know: skipped
+      '    interval 2', //        7
+      '}', //                     8
+      '    nopreempt', //         9  Unknown keyword 'nopreempt' for them again
+      '}', //                    10  Extra '}' found
+    ].join('\n');
+    expect(codes(text).filter((c) => c.endsWith('KA104') || c.endsWith('KA101'))).toEqual(['3:KA104', '5:KA104', '10:KA101']);
+    expect(codes(text).filter((c) => c.startsWith('7:') || c.startsWith('9:'))).toEqual(['7:KA202', '9:KA202']);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does, on the lines inside a top-level block the other processes open', () => {
+    const text = 'vrrp_instance VI_1 {\n    authentication\n        auth_type PASS\n    }\n    priority 100\nvrrp_script chk {\n    interval 2\n}\n    nopreempt\n}\n';
+    const messages = runKeepalived(text).messages;
+    expect(messages.filter((m) => m.line === 7).map((m) => m.message)).toEqual(["Unknown keyword 'interval'"]);
+    expect(messages.some((m) => m.line === 8)).toBe(false);
+  });
+
   it("names what the processes that skip a braceless top-level block report for its first line", () => {
     // keepalived 2.2.7 -t on this file: "(Line 2) Missing '{' at beginning of configuration block", and from the
     // processes that skip global_defs: "(keepalived.conf: Line 2) Unknown keyword 'router_id'".

@@ -90,6 +90,23 @@ describe('include_check brace_match: a `{a,b}` pattern with a missing file reads
   });
 });
 
+describe('an included file before 2.1.4, whose outer-level "}" ends the instance for the processes skipping it', () => {
+  // Found by the include fuzzer against 2.0.19 (seed 119, case 155): the '}' ends the file for the instance's own
+  // process and the instance for the others, which then read 'vrrp_script chk_1 {' at the top level and skip its
+  // block: 2.0.19 prints nothing about its lines.
+  const files: Files = {
+    'keepalived.conf': 'vrrp_instance VI_1 {\n  interface eth0\n  include conf.d/part0.conf\n',
+    'conf.d/part0.conf': '  virtual_router_id 51\n  garp_master_refresh 55\n}\nvrrp_script chk_1 {\n  fall 95\n  init_fail\n}\n',
+  };
+  it('reports nothing on the lines of the block they skip', () => {
+    expect(lint(files, '2.0.19', ['KA104', 'KA201', 'KA202', 'KA103'])).toEqual([]);
+  });
+  const binary = releaseBinary('2.0.19');
+  it.skipIf(!binary)('as keepalived 2.0.19 -t does', () => {
+    expect(keepalivedSays(binary!, files).filter((m) => /conf\.d|part0/.test(m) || /Unknown keyword|Unexpected/.test(m))).toEqual([]);
+  });
+});
+
 describe('include_check set in an included file ends with that file', () => {
   // Found by the include fuzzer (seed 100): keepalived saves include_check when it opens an include's files and puts
   // it back at the end of each (lib/parser.c, end_file), so a global_defs in an included file checks nothing after it.

@@ -467,6 +467,11 @@ export class Walker implements LineSink {
    * top-level block lose count: they read these lines at the top level.
    */
   private otherPassesAtTop: AstNode | undefined;
+  /**
+   * A block the other processes opened at the top level (see reportOtherPasses), while they read `otherPassesAtTop`'s
+   * lines there: the brace count before its '{', and whether that '{' came.
+   */
+  private othersBlock: { cause: AstNode; base: number; opened: boolean } | undefined;
   /** The block whose '{' is missing most recently, the cause reported with those lines. */
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
@@ -928,12 +933,25 @@ export class Walker implements LineSink {
    */
   private reportOtherPasses(word: Word, argCount = 0): void {
     const cause = this.bracelessBlock ?? this.otherPassesAtTop!;
+    // Inside a block they opened at the top level with a keyword they know, the other processes read or skip its
+    // lines as that block's: nothing to say about them (their brace count, rawOpen, tells where it ends).
+    const inBlock = this.othersBlock;
+    if (inBlock && inBlock.cause === cause) {
+      const depth = this.rawOpen.length;
+      if (depth > inBlock.base) {
+        inBlock.opened = true;
+        return;
+      }
+      this.othersBlock = undefined;
+      if (inBlock.opened) return; // the '}' that ends it
+    } else this.othersBlock = undefined;
     const at = `${word.file}\0${word.range.start.line}`;
     if (at === this.otherPassesLine) return;
     const text = word.text;
     // A top-level keyword of a later release is an unknown keyword to them too.
     const topLevel = word.quoted ? undefined : schema().root.childMap.get(text);
     if (topLevel && availableIn(topLevel, this.options.target)) {
+      if (topLevel.block) this.othersBlock = { cause, base: this.rawOpen.length, opened: false };
       this.otherPassesMissingName(topLevel, word, argCount, cause);
       return;
     }
