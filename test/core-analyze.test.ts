@@ -517,13 +517,17 @@ describe('schema diagnostics', () => {
     expect(keywords(a.ast)).toEqual(['global_defs', 'router_id', 'notify_fifo']);
   });
 
+  // An instance whose nested block lost its '{': the processes skipping the instance read on at the top level.
+  const lostBrace = [
+    'vrrp_instance VI_1 {', //  1
+    '    authentication', //    2  no '{'
+    '        auth_type PASS', // 3  keepalived: Missing '{'
+    '    }', //                 4  the other processes stop skipping here
+    '    priority 100', //      5  Unknown keyword 'priority' for them
+  ];
   it("reports the lines after a nested block's lost '{' that the processes skipping the instance read at the top level", () => {
     const text = [
-      'vrrp_instance VI_1 {', //  1
-      '    authentication', //    2  no '{'
-      '        auth_type PASS', // 3  keepalived: Missing '{'
-      '    }', //                 4  the other processes stop skipping here
-      '    priority 100', //      5  Unknown keyword 'priority' for them
+      ...lostBrace,
       '}', //                     6  Extra '}' found
       'vrrp_instance VI_2 {', //  7  in step again
       '    priority 100', //      8
@@ -537,11 +541,7 @@ describe('schema diagnostics', () => {
     // skip its block (or, for a block of their own, read it): in keepalived 2.2.7 -t only the instance's own process
     // reports 'interval' (once), and the '}' of line 8 ends the instance for it.
     const text = [
-      'vrrp_instance VI_1 {', //  1
-      '    authentication', //    2  no '{'
-      '        auth_type PASS', // 3  keepalived: Missing '{'
-      '    }', //                 4  the other processes stop skipping here
-      '    priority 100', //      5  Unknown keyword 'priority' for them
+      ...lostBrace,
       'vrrp_script chk {', //     6  a block they know: skipped
       '    interval 2', //        7
       '}', //                     8
@@ -552,7 +552,7 @@ describe('schema diagnostics', () => {
     expect(codes(text).filter((c) => c.startsWith('7:') || c.startsWith('9:'))).toEqual(['7:KA202', '9:KA202']);
   });
   it.skipIf(!keepalivedAvailable())('as keepalived -t does, on the lines inside a top-level block the other processes open', () => {
-    const text = 'vrrp_instance VI_1 {\n    authentication\n        auth_type PASS\n    }\n    priority 100\nvrrp_script chk {\n    interval 2\n}\n    nopreempt\n}\n';
+    const text = [...lostBrace, 'vrrp_script chk {', '    interval 2', '}', '    nopreempt', '}', ''].join('\n');
     const messages = runKeepalived(text).messages;
     expect(messages.filter((m) => m.line === 7).map((m) => m.message)).toEqual(["Unknown keyword 'interval'"]);
     expect(messages.some((m) => m.line === 8)).toBe(false);
