@@ -102,19 +102,27 @@ export async function runDaemon(configText: string, keepalived = 'keepalived', o
     ip('-n', ns, 'link', 'set', 'eth0', 'up');
     ip('-n', ns, 'link', 'set', 'lo', 'up');
     const log = join(dir, 'daemon.log');
-    const run = spawn('ip', ['netns', 'exec', ns, keepalived, '-n', '-l', '-D', '-f', config, '-p', join(dir, 'k.pid'), '-r', join(dir, 'v.pid'), '-c', join(dir, 'c.pid'), '-b', join(dir, 'b.pid')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own (`ip netns exec` becomes keepalived): its VRRP and checker children can be ended
+    // with it, and while any of them lives it holds our pipes open.
+    const run = spawn('ip', ['netns', 'exec', ns, keepalived, '-n', '-l', '-D', '-f', config, '-p', join(dir, 'k.pid'), '-r', join(dir, 'v.pid'), '-c', join(dir, 'c.pid'), '-b', join(dir, 'b.pid')], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let text = '';
     run.stdout.on('data', (d) => (text += d));
     run.stderr.on('data', (d) => (text += d));
     const closed = new Promise((r) => run.on('close', r));
-    await new Promise((r) => setTimeout(r, (options.seconds ?? 3) * 1000));
+    const exited = new Promise((r) => run.on('exit', r));
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const readPid = (): number => {
+      try {
+        return Number(readFileSync(join(dir, 'k.pid'), 'utf8').trim()) || 0;
+      } catch {
+        return 0;
+      }
+    };
+    // The time to read the configuration counts from the pid file (a loaded host may take seconds to get there).
+    for (let waited = 0; waited < 20_000 && run.exitCode === null && readPid() === 0; waited += 100) await sleep(100);
+    await sleep((options.seconds ?? 3) * 1000);
     // The daemon may have ended already (an empty pid file): never signal pid 0, our own process group.
-    let pid = 0;
-    try {
-      pid = Number(readFileSync(join(dir, 'k.pid'), 'utf8').trim());
-    } catch {
-      pid = 0;
-    }
+    const pid = readPid();
     const signal = (sig: NodeJS.Signals): boolean => {
       try {
         if (pid > 0) process.kill(pid, sig);
@@ -132,8 +140,21 @@ export async function runDaemon(configText: string, keepalived = 'keepalived', o
         dump = '';
       }
     }
-    if (!signal('SIGTERM')) run.kill('SIGKILL');
-    await closed;
+    const group = (sig: NodeJS.Signals): void => {
+      try {
+        if (run.pid) process.kill(-run.pid, sig);
+      } catch {
+        // already gone
+      }
+    };
+    if (!signal('SIGTERM')) group('SIGTERM');
+    // Bounded waits: a daemon that does not end, or children left holding the pipes, are killed with their group.
+    if ((await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) === false) group('SIGKILL');
+    if ((await Promise.race([closed.then(() => true), sleep(5_000).then(() => false)])) === false) {
+      group('SIGKILL');
+      run.stdout.destroy();
+      run.stderr.destroy();
+    }
     writeFileSync(log, text);
     return { config, log, text, dump };
   } finally {
