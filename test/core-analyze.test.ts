@@ -558,6 +558,22 @@ describe('schema diagnostics', () => {
     expect(messages.some((m) => m.line === 8)).toBe(false);
   });
 
+  it('reports a line right inside a block of their own that one of them reads there, when it is no keyword of it', () => {
+    // A real config's mutant (0415.conf): the checker, skipping the instance, reads 'virtual_server … {' at the top
+    // level as its own block, where 'virtual_ipaddress' is no keyword (keepalived 2.2.7 -t: "Unknown keyword
+    // 'virtual_ipaddress'"); the lines it knows there, and those of a nested block lacking its '{', are not reported.
+    const text = [...lostBrace, 'virtual_server 192.0.2.40 443 {', '    delay_loop 6', '    virtual_ipaddress {', '        192.0.2.41', '    }', '}', '}', ''].join('\n');
+    expect(codes(text).filter((c) => c.endsWith('KA104'))).toEqual(['3:KA104', '5:KA104', '8:KA104']);
+    expect(analyze(text).diagnostics.find((d) => d.code === 'KA104' && d.range.start.line === 7)!.message).toContain("where they opened a 'virtual_server' block");
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does, on a block of their own read at the top level', () => {
+    const text = [...lostBrace, 'virtual_server 192.0.2.40 443 {', '    delay_loop 6', '    virtual_ipaddress {', '        192.0.2.41', '    }', '}', '}', ''].join('\n');
+    const messages = runKeepalived(text).messages;
+    expect(messages.some((m) => m.line === 8 && m.message === "Unknown keyword 'virtual_ipaddress'")).toBe(true);
+    // 'delay_loop' is unknown to the instance's own process only (kalint: KA202), not to the checker reading it.
+    expect(messages.filter((m) => m.line === 7).map((m) => m.message)).toEqual(["Unknown keyword 'delay_loop'"]);
+  });
+
   it("names what the processes that skip a braceless top-level block report for its first line", () => {
     // keepalived 2.2.7 -t on this file: "(Line 2) Missing '{' at beginning of configuration block", and from the
     // processes that skip global_defs: "(keepalived.conf: Line 2) Unknown keyword 'router_id'".

@@ -471,7 +471,7 @@ export class Walker implements LineSink {
    * A block the other processes opened at the top level (see reportOtherPasses), while they read `otherPassesAtTop`'s
    * lines there: the brace count before its '{', and whether that '{' came.
    */
-  private othersBlock: { cause: AstNode; base: number; opened: boolean } | undefined;
+  private othersBlock: { cause: AstNode; base: number; opened: boolean; spec: KeywordSpec; read: boolean; awaitsBrace: boolean } | undefined;
   /** The block whose '{' is missing most recently, the cause reported with those lines. */
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
@@ -940,6 +940,16 @@ export class Walker implements LineSink {
       const depth = this.rawOpen.length;
       if (depth > inBlock.base) {
         inBlock.opened = true;
+        // A block one of them reads as its own: a line right inside it that is no keyword of that block is reported.
+        // After a nested block keyword without its '{' that process reads on in its own way: nothing more is said.
+        if (inBlock.awaitsBrace) {
+          inBlock.awaitsBrace = false;
+          if (word.text !== '{') inBlock.read = false;
+        }
+        const child = word.quoted ? undefined : inBlock.spec.childMap.get(word.text);
+        if (child?.block && depth === inBlock.base + 1) inBlock.awaitsBrace = true;
+        const known = word.quoted || word.text === '{' || word.text === '}' || child !== undefined;
+        if (inBlock.read && depth === inBlock.base + 1 && !known) this.otherPassesInBlock(word, inBlock.spec, cause);
         return;
       }
       this.othersBlock = undefined;
@@ -951,7 +961,12 @@ export class Walker implements LineSink {
     // A top-level keyword of a later release is an unknown keyword to them too.
     const topLevel = word.quoted ? undefined : schema().root.childMap.get(text);
     if (topLevel && availableIn(topLevel, this.options.target)) {
-      if (topLevel.block) this.othersBlock = { cause, base: this.rawOpen.length, opened: false };
+      if (topLevel.block) {
+        const owners = READERS[this.stack[1]?.node.keyword ?? cause.keyword] ?? 0;
+        // Without the name it needs, the process reading it stops there (otherPassesMissingName): nothing inside is read.
+        const named = argCount > 0 || !topLevel.args[0] || !!topLevel.args[0].optional;
+        this.othersBlock = { cause, base: this.rawOpen.length, opened: false, spec: topLevel, read: named && ((READERS[topLevel.name] ?? 0) & ~owners) !== 0, awaitsBrace: false };
+      }
       this.otherPassesMissingName(topLevel, word, argCount, cause);
       return;
     }
@@ -967,6 +982,16 @@ export class Walker implements LineSink {
     }
     this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
       related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
+    });
+  }
+
+  /** A line right inside a block the other processes opened at the top level and one of them reads: no keyword of it. */
+  private otherPassesInBlock(word: Word, spec: KeywordSpec, cause: AstNode): void {
+    const at = `${word.file}\0${word.range.start.line}`;
+    if (at === this.otherPassesLine) return;
+    this.otherPassesLine = at;
+    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block read on at the top level (see line ${cause.range.start.line + 1}), where they opened a '${spec.name}' block; the process that reads '${spec.name}' takes this line as one of its keywords, and '${word.text}' is none (keepalived: "Unknown keyword '${word.text}'")`, word.file, word.range, {
+      related: [{ file: cause.file, range: cause.range, message: 'where they started reading at the top level' }],
     });
   }
 
