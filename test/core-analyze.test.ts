@@ -1489,6 +1489,26 @@ describe('a repeated string setting keepalived replaces, with or without a messa
   });
 });
 
+// A setting line keepalived reports as invalid ("… - ignoring") leaves what an earlier line set.
+describe('a repeated setting whose later value keepalived ignores', () => {
+  const vsText = [
+    'virtual_server 10.0.0.1 80 {', '  lb_algo rr', '  lvs_sched rrr', '  lb_kind DR', '  lvs_method NATT', '  protocol udp', '  protocol UDPP',
+    '  persistence_timeout 600', '  persistence_timeout 0', '  delay_loop 5', '  delay_loop 0', '  real_server 10.0.1.1 80 {', '  }', '}', '',
+  ].join('\n');
+  it('the model keeps the earlier scheduler, method, protocol, persistence and delay loop', () => {
+    const vs = analyze(vsText).model.virtualServers[0]!;
+    expect([vs.lbAlgo?.value, vs.lbKind?.value, vs.protocol?.value, vs.persistenceTimeout, vs.delayLoop]).toEqual(['rr', 'DR', 'udp', 600, 5]);
+    const later = analyze(vsText.replace('rrr', 'wlc').replace('NATT', 'NAT')).model.virtualServers[0]!;
+    expect([later.lbAlgo?.value, later.lbKind?.value]).toEqual(['wlc', 'NAT']);
+  });
+  it('a bare persistence_timeout is keepalived\'s default, 360 s', () => {
+    expect(analyze(vsText.replace('persistence_timeout 0', 'persistence_timeout')).model.virtualServers[0]!.persistenceTimeout).toBe(360);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports each ignored line', () => {
+    expect(runKeepalived(vsText).messages.map((m) => m.line)).toEqual(expect.arrayContaining([3, 5, 7, 9, 11]));
+  });
+});
+
 // keepalived tests a track_file's weight against its default 1 (a track process's against 0) to find
 // a repeat: after 'weight 1' (or an invalid weight) the next weight line is taken without a word.
 describe('a repeated track_file / vrrp_track_process weight', () => {

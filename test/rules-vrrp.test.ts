@@ -626,6 +626,15 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(text.replace('3sec', '3'), 'KA326')).toHaveLength(0);
     if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message)).toContain('(A) VRRPv2 advertisement interval 0.100000s must be an integer. rounding');
   });
+  // Found by the generator fuzzer (seed 123): keepalived ignores an advert_int it cannot read ("Advert interval (256)
+  // not valid! … - ignoring"), so the fraction before it stays and is rounded.
+  it('an advert_int keepalived ignores keeps the one before it', () => {
+    const body = 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\nadvert_int 2.5\nadvert_int 256\nadvert_int 0';
+    const [d] = findings(instance('A', body), 'KA326');
+    expect(d?.range.start.line).toBe(6);
+    expect(findings(instance('A', body.replace('256', '3')), 'KA326')).toHaveLength(0);
+    if (keepalivedAvailable()) expect(runKeepalived(instance('A', body)).messages.map((m) => m.message)).toContain('(A) VRRPv2 advertisement interval 2.500000s must be an integer. rounding');
+  });
   it("seconds are read as keepalived reads them: '.5' and '+0.5' too, to the microsecond", () => {
     // Found by mutating real configs: keepalived reads '.5' as 0.5 ("VRRPv2 advertisement interval
     // 0.500000s must be an integer"), and keeps 6 decimals (1.0000001 is 1, a whole number).

@@ -98,6 +98,7 @@ export interface VrrpInstance {
    * then uses 100, not the priority derived from the state.
    */
   priorityLine?: AstNode;
+  /** The last advert_int keepalived takes (it ignores one it cannot read). */
   advertInt?: Located<number>;
   version?: Located<number>;
   authentication?: Authentication;
@@ -168,9 +169,11 @@ export interface VirtualServer {
   port?: number;
   fwmark?: number;
   group?: string;
+  /** The settings keepalived keeps: the last line whose value it takes (it ignores one it reports as invalid). */
   lbAlgo?: Located<string>;
   lbKind?: Located<LbKind | string>;
   protocol?: Located<Protocol | string>;
+  /** Seconds; 360 for a bare `persistence_timeout`. */
   persistenceTimeout?: number;
   delayLoop?: number;
   sorryServer?: { address: string; port?: number; node: AstNode };
@@ -267,6 +270,12 @@ function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
 function validVersion(node: AstNode): boolean {
   const v = parsedNumber(node, asInt);
   return v === 2 || v === 3;
+}
+
+/** Whether keepalived takes an `advert_int` line: 0.01 to 255 seconds. */
+function validAdvertInt(node: AstNode): boolean {
+  const v = parsedNumber(node, asSeconds);
+  return v !== undefined && v >= 0.01 && v <= 255;
 }
 
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
@@ -663,7 +672,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
         if (!vridNode || validVrid(c)) vridNode = c;
         break;
       case 'priority': priorityNode = c; break;
-      case 'advert_int': advertIntNode = c; break;
+      // keepalived ignores an advert_int it cannot read ("not valid! … - ignoring"): an earlier valid one stays.
+      case 'advert_int': if (!advertIntNode || validAdvertInt(c)) advertIntNode = c; break;
       // keepalived keeps the first valid version: a later different one conflicts and is ignored.
       case 'version': if (!versionNode || !validVersion(versionNode)) versionNode = c; break;
       case 'unicast_src_ip': unicastSrcNode = c; break;
@@ -806,26 +816,44 @@ function portOf(n: AstNode, i: number): number | undefined {
   return text !== undefined ? serverPort(text) : undefined;
 }
 
+const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+const DEFAULT_PERSISTENCE = 360;
+
+/** Whether keepalived takes the word of an enum setting line (a scheduler, a forwarding method): one the table lists. */
+function enumValueKept(node: AstNode): boolean {
+  const word = node.argText(0);
+  return word !== undefined && node.spec?.args[0]?.values?.includes(word) === true;
+}
+
+/** Whether keepalived takes a persistence_timeout line: no value (the default) or one in its range. */
+function persistenceKept(node: AstNode): boolean {
+  if (node.argCount === 0) return true;
+  const v = parsedNumber(node, asInt);
+  const arg = node.spec?.args[0];
+  const max = arg ? (looseTarget ? argIn(arg, looseTarget) : arg).max : undefined;
+  return v !== undefined && v >= 1 && (max === undefined || v <= max);
+}
+
 function buildVirtualServer(n: AstNode): VirtualServer {
   const a0 = n.argText(0);
   const kind = a0 === 'fwmark' ? 'fwmark' : a0 === 'group' ? 'group' : 'address';
-  let lbAlgo: AstNode | undefined;
-  let lvsSched: AstNode | undefined;
-  let lbKind: AstNode | undefined;
-  let lvsMethod: AstNode | undefined;
+  let scheduler: AstNode | undefined;
+  let method: AstNode | undefined;
   let protocol: AstNode | undefined;
   let persistenceTimeout: AstNode | undefined;
   let delayLoop: AstNode | undefined;
   let sorry: AstNode | undefined;
+  // keepalived reports a value it cannot read ("Invalid lvs_scheduler … - ignoring", "Unknown protocol … - ignoring")
+  // and keeps the one an earlier line set; lb_algo and lvs_sched, lb_kind and lvs_method are one setting each.
   for (const c of n.children) {
     switch (c.keyword) {
-      case 'lb_algo': lbAlgo = c; break;
-      case 'lvs_sched': lvsSched = c; break;
-      case 'lb_kind': lbKind = c; break;
-      case 'lvs_method': lvsMethod = c; break;
-      case 'protocol': protocol = c; break;
-      case 'persistence_timeout': persistenceTimeout = c; break;
-      case 'delay_loop': delayLoop = c; break;
+      case 'lb_algo':
+      case 'lvs_sched': if (!scheduler || enumValueKept(c)) scheduler = c; break;
+      case 'lb_kind':
+      case 'lvs_method': if (!method || enumValueKept(c)) method = c; break;
+      case 'protocol': if (!protocol || PROTOCOLS.has((c.argText(0) ?? '').toUpperCase())) protocol = c; break;
+      case 'persistence_timeout': if (!persistenceTimeout || persistenceKept(c)) persistenceTimeout = c; break;
+      case 'delay_loop': if (!delayLoop || (parsedNumber(c, asSeconds) ?? 0) > 0) delayLoop = c; break;
       // An address or port keepalived cannot read leaves the sorry server an earlier line set.
       case 'sorry_server': if (sorryServerKept(c, looseTarget)) sorry = c; break;
     }
@@ -841,10 +869,11 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     port: kind === 'address' ? number : undefined,
     fwmark: kind === 'fwmark' ? number : undefined,
     group: kind === 'group' ? a1 : undefined,
-    lbAlgo: locatedWord(lbAlgo ?? lvsSched),
-    lbKind: locatedWord(lbKind ?? lvsMethod),
+    lbAlgo: locatedWord(scheduler),
+    lbKind: locatedWord(method),
     protocol: locatedWord(protocol),
-    persistenceTimeout: parsedNumber(persistenceTimeout, asInt),
+    // A bare persistence_timeout turns persistence on with keepalived's default, 360 s.
+    persistenceTimeout: persistenceTimeout?.argCount === 0 ? DEFAULT_PERSISTENCE : parsedNumber(persistenceTimeout, asInt),
     delayLoop: parsedNumber(delayLoop, asSeconds),
     sorryServer: sorry ? { address: sockaddrText(sorry.argText(0) ?? ''), port: portOf(sorry, 1), node: sorry } : undefined,
     realServers: mapChildren(n, isRealServer, buildRealServer),
