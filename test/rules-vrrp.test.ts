@@ -1201,6 +1201,25 @@ describe('KA345-KA347, KA338 on lo', () => {
     ]);
     expect(findings(instance('A', vip('10.0.0.1/24 dev eth0 label eth0:vip brd + scope link no_track')), 'KA346')).toHaveLength(0);
   });
+  // Found by the mutation fuzzer (seed 125, keepalived's own sample): `dev bond0.2:3` names an address label, which no
+  // interface can be, so keepalived skips the address on every host ("WARNING - interface bond0.2:3 for ip address …
+  // doesn't exist"); with dynamic_interfaces it keeps the address and waits for an interface that never appears.
+  it("KA346: a 'dev' name no interface can have skips the address", () => {
+    const body = (extra: string) => `interface eth0\nvirtual_router_id 5\n${vip(`10.0.0.1/24\n10.0.0.2/24 dev eth0:3${extra}\n10.0.0.3/24 dev averyverylongname0`)}`;
+    const text = instance('A', body(''));
+    expect(findings(text, 'KA346').map((d) => [d.range.start.line + 1, d.range.start.column + 1, d.severity])).toEqual([[6, 21, "error"], [7, 21, "error"]]);
+    expect(findings(text, 'KA346')[0]!.message).toMatch(/^interface name 'eth0:3' has a ':' .*keepalived skips the address 10\.0\.0\.2\/24/);
+    const dynamic = `global_defs {\n  dynamic_interfaces\n}\n${text}`;
+    expect(findings(dynamic, 'KA346').map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(findings(instance('A', body('').replace('eth0:3', 'eth0.3')), 'KA346')).toHaveLength(1);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
+        [6, "WARNING - interface eth0:3 for ip address 10.0.0.2/24 doesn't exist"],
+        [7, "WARNING - interface averyverylongname0 for ip address 10.0.0.3/24 doesn't exist"],
+      ]));
+      expect(runKeepalived(dynamic).messages.filter((m) => /doesn't exist/.test(m.message))).toEqual([]);
+    }
+  });
   it('KA346: a C-style comment after an address is one finding, with the fix to #', () => {
     // keepalived 2.2.7 on '10.0.0.1 // VRRP H vip' (qa18, a Chinese tutorial): "(Line 3) Unknown configuration entry
     // '//' for ip address - ignoring", then the same for 'VRRP', 'H' and 'vip'.

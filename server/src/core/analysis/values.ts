@@ -557,6 +557,18 @@ function forArg(spec: ArgSpec, keyword: string, unitSaid: boolean): string {
 const NOT_IN_IFNAME = /[/:\s]/;
 
 /**
+ * Why no Linux interface can have this name (the kernel's dev_valid_name: no '/', ':' or blank, and
+ * not '.' or '..'), or undefined when one can. Length is checked by the callers.
+ */
+export function invalidIfnameReason(word: string): string | undefined {
+  const bad = NOT_IN_IFNAME.exec(word)?.[0];
+  if (bad === undefined && word !== '.' && word !== '..') return undefined;
+  if (sockaddrFamily(word) !== undefined) return 'is an IP address';
+  if (bad === ':') return "has a ':' (an address label such as eth0:0 is not an interface; give the interface, and the label with 'label')";
+  return bad === '/' ? "has a '/'" : bad !== undefined ? 'has a blank' : 'is a path component';
+}
+
+/**
  * A status code word: `/^(\d+)(?:-(\d+))?$/` with both numbers 100..599 and the second not below
  * the first, read in place (a 6 MB config has thousands of `status_code 200-299` lines).
  */
@@ -696,13 +708,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'ifname': {
       const bytes = utf8Length(word);
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
-      // The kernel's dev_valid_name: no '/', ':' or blank, and not '.' or '..'. keepalived finds no such
-      // interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
-      const bad = NOT_IN_IFNAME.exec(word)?.[0];
-      if (bad !== undefined || word === '.' || word === '..') {
-        const why = sockaddrFamily(word) !== undefined ? 'is an IP address' : bad === ':' ? "has a ':' (an address label such as eth0:0 is not an interface; give the interface, and the label with 'label')" : bad === '/' ? "has a '/'" : bad !== undefined ? 'has a blank' : 'is a path component';
-        return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
-      }
+      // keepalived finds no such interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
+      const why = invalidIfnameReason(word);
+      if (why !== undefined) return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
       // A legal name, but keepalived looks the interface up by name, not by an address it holds.
       if (isIPv4(word)) return { message: `interface name '${word}' is an IPv4 address: keepalived looks for an interface of that name, not for the one holding the address; write the interface's name (eth0, ens192…)`, severity: 'warning' };
       return undefined;

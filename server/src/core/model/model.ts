@@ -49,6 +49,8 @@ export interface GlobalDefs {
   enableScriptSecurity: boolean;
   scriptUser?: Located<string>;
   vrrpStrict: boolean;
+  /** `dynamic_interfaces`: keepalived waits for an interface that does not exist instead of refusing it. */
+  dynamicInterfaces: boolean;
   vrrpVersion?: Located<number>;
   vrrpMcastGroup4?: Located<string>;
   vrrpMcastGroup6?: Located<string>;
@@ -616,6 +618,7 @@ function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): Global
     enableScriptSecurity: !!lastIn(blocks, 'enable_script_security'),
     scriptUser: located(lastIn(blocks, 'script_user'), asString),
     vrrpStrict: globalOptionOn(blocks, 'vrrp_strict', !!target && compareVersions(target, GLOBAL_OPTION_VALUE_SINCE) >= 0),
+    dynamicInterfaces: !!lastIn(blocks, 'dynamic_interfaces'),
     vrrpVersion: located(lastIn(blocks, 'vrrp_version'), asInt),
     vrrpMcastGroup4: located(lastMcastGroup(blocks, 'vrrp_mcast_group4', target), asString),
     vrrpMcastGroup6: located(lastMcastGroup(blocks, 'vrrp_mcast_group6', target), asString),

@@ -12,18 +12,24 @@ export const addressOptions: FileRule = {
   severity: 'error',
   description: 'An option after a virtual_ipaddress / virtual_ipaddress_excluded / static_ipaddress address that keepalived rejects (the address is skipped) or ignores.',
   docs: {
-    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes and scope/label on IPv6 are ignored with a configuration error.',
+    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a `dev` name no Linux interface can have (`eth0:1` is a label, not an interface), a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes and scope/label on IPv6 are ignored with a configuration error.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:frontend-vip\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:vip\n    }\n}\n',
   },
   check({ analysis, report, target }) {
     const model = analysis.model;
+    const dynamic = model.globalDefs?.dynamicInterfaces === true;
     // Indexed loops: this runs for every address of a large config, and for-of here kept its iterators.
     const say = (addresses: Address[]) => {
       for (let i = 0; i < addresses.length; i++) {
         const problems = addressProblems(addresses[i]!, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
+          if (p.impossibleInterface !== undefined && dynamic) {
+            const message = `interface name '${p.word.text}' ${p.impossibleInterface}: no Linux interface can have this name; with dynamic_interfaces keepalived keeps the address and waits for the interface, which never appears, so the address is never added`;
+            report({ message, severity: 'warning', file: p.word.file, range: p.word.range });
+            continue;
+          }
           report({ message: p.message, severity: p.severity, file: p.word.file, range: p.through ? { start: p.word.range.start, end: p.through.range.end } : p.word.range, fix: p.fix });
         }
       }

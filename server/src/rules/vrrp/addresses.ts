@@ -3,7 +3,7 @@
 
 import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
-import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
+import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, invalidIfnameReason, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
 import type { ArgSpec } from '../../core/schema/schema.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -16,6 +16,8 @@ export interface AddressProblem {
   /** 'error': keepalived skips the address; 'warning': it ignores the option. */
   severity: Severity;
   fix?: Fix;
+  /** The problem is a `dev` name no interface can have: with dynamic_interfaces keepalived keeps the address, waiting for it. */
+  impossibleInterface?: string;
 }
 
 type Say = (p: AddressProblem) => void;
@@ -106,6 +108,17 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
           return;
         }
         sawDev = true;
+        {
+          // keepalived looks the interface up and skips the address when it finds none ("WARNING - interface … for
+          // ip address … doesn't exist"): with a name no interface can have, that is on every host.
+          const name = valueText!;
+          const bytes = utf8Length(name);
+          const why = bytes >= 16 ? `is ${bytes} bytes (Linux allows at most 15)` : invalidIfnameReason(name);
+          if (why !== undefined) {
+            say({ word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")`, severity: 'error', impossibleInterface: why });
+            return;
+          }
+        }
         i++;
         break;
       case 'scope': {
