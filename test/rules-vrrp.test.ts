@@ -1177,6 +1177,12 @@ describe('KA313 for source addresses, KA342 multicast groups, KA343 VRRPv3 preci
     expect(findings(instance('A', 'version 3\nadvert_int 0.125'), 'KA343')).toHaveLength(1);
     expect(findings(instance('A', 'version 3\nadvert_int 0.25'), 'KA343')).toHaveLength(0);
     expect(findings(instance('A', 'advert_int 0.125'), 'KA343')).toHaveLength(0);
+    // Found by the generator fuzzer against 2.1.5 (seed 126): before 2.2.3 keepalived reads 2.01 through strtod and
+    // truncates to 2009999 µs ("VRRPv3 advertisement interval 2.009999s must be in units of 10ms - rounding").
+    const old = (t: string, v: string) => lintText(instance('A', `version 3\nadvert_int ${t}`), { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA343');
+    expect(old('2.01', '2.1.5')[0]?.message).toMatch(/keepalived 2\.1\.5 reads it through floating point as 2\.009999 s/);
+    expect(old('2.01', '2.2.3')).toHaveLength(0);
+    expect(old('2.5', '2.1.5')).toHaveLength(0);
   });
 });
 

@@ -2,6 +2,8 @@
 
 import type { FileRule } from '../types.js';
 import { effectiveVersion, versionAsTestReads } from './util.js';
+import { FIXED_POINT_TIMERS_SINCE } from '../../core/analysis/values.js';
+import { compareVersions } from '../../core/schema/schema.js';
 
 export const advertIntNotIntegerV2: FileRule = {
   kind: 'file',
@@ -15,11 +17,15 @@ export const advertIntNotIntegerV2: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    advert_int 0.5\n}\n',
     good: 'vrrp_instance VI_1 {\n    version 3\n    advert_int 0.5\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    // Before 2.2.3 keepalived multiplies the strtod value by 10^6 and truncates (see KA343).
+    const truncates = compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0;
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       const ai = inst.advertInt;
-      if (!ai || Number.isInteger(ai.value) || ai.value <= 0) continue;
+      if (!ai || ai.value <= 0) continue;
+      const micros = truncates ? Math.trunc(Number(ai.node.args[0]!.text) * 1e6) : Math.round(ai.value * 1e6);
+      if (!Number.isFinite(micros) || micros % 1e6 === 0) continue;
       const daemon = effectiveVersion(analysis.model, inst);
       // -t may read another version than the daemon (it refuses `vrrp_version 3sec`, the daemon takes 3).
       const test = daemon === 2 ? 2 : versionAsTestReads(analysis.model, inst);
