@@ -101,12 +101,12 @@ function main(): void {
       if ((gone.length || added.length) && (swapOnly || (!unexplainedGone.length && !added.length))) tally.keepalivedRoleOnly++;
       else if (gone.length || added.length) why.push(`keepalived -t: the peer lacks ${JSON.stringify(unexplainedGone)} and adds ${JSON.stringify(added)}`);
 
-      // Compared without line numbers (a priority line the peer adds moves the lines below) and quoted words
-      // (a swapped placeholder address is named under the other keyword).
+      // Compared without line numbers (a priority line the peer adds moves the lines below), quoted words and IPv4
+      // addresses (the peer swaps unicast_src_ip and its peer, and a swapped placeholder is named under the other keyword).
       const errors = (t: string, file: string) =>
         lintText(t, { file })
           .diagnostics.filter((d) => d.severity === 'error')
-          .map((d) => `${d.code} ${d.message.replace(/\blines? \d+/g, 'line N').replace(/'[^']*'/g, "'…'")}`);
+          .map((d) => `${d.code} ${d.message.replace(/\blines? \d+/g, 'line N').replace(/'[^']*'/g, "'…'").replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ADDR')}`);
       const newErrors = surplus(errors(peer.text, name), errors(text, name));
       if (newErrors.length) why.push(`kalint errors in the peer only: ${newErrors.join(' | ')}`);
 
