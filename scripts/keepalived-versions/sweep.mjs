@@ -110,6 +110,7 @@ for (const path of configs) {
     const run = runTest(binary, path, names);
     const found = lint(path, text, version);
     const lines = new Set(found.map((d) => `${basename(d.file)}:${d.range.start.line + 1}`));
+    const lastLine = text.split('\n').length;
     const seen = new Set();
     let located = 0;
     let unlocated = 0;
@@ -136,7 +137,10 @@ for (const path of configs) {
       seen.add(`${key} ${m.message}`);
       located++;
       s.messages++;
-      if (lines.has(key)) s.matched++;
+      // keepalived's first reading counts a last line without a newline one short (its other processes do not):
+      // kalint names the line itself.
+      const shortCounted = !text.endsWith('\n') && basename(m.file ?? path) === basename(path) && m.line === lastLine - 1 && lines.has(`${basename(path)}:${lastLine}`);
+      if (lines.has(key) || shortCounted) s.matched++;
       else r.misses.push(`${path}${m.file ? ` (${m.file})` : ''}:${m.line}: ${m.message}`);
     }
     const hung = run.error?.code === 'ETIMEDOUT';
