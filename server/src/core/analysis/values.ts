@@ -556,6 +556,11 @@ function forArg(spec: ArgSpec, keyword: string, unitSaid: boolean): string {
  */
 const NOT_IN_IFNAME = /[/:\s]/;
 
+/** Whether no Linux interface can have this name (a test without a match object; see invalidIfnameReason). */
+export function mayBeInvalidIfname(word: string): boolean {
+  return NOT_IN_IFNAME.test(word) || word === '.' || word === '..';
+}
+
 /**
  * Why no Linux interface can have this name (the kernel's dev_valid_name: no '/', ':' or blank, and
  * not '.' or '..'), or undefined when one can. Length is checked by the callers.
@@ -709,7 +714,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const bytes = utf8Length(word);
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       // keepalived finds no such interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
-      const why = invalidIfnameReason(word);
+      const why = mayBeInvalidIfname(word) ? invalidIfnameReason(word) : undefined;
       if (why !== undefined) return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };
       // A legal name, but keepalived looks the interface up by name, not by an address it holds.
       if (isIPv4(word)) return { message: `interface name '${word}' is an IPv4 address: keepalived looks for an interface of that name, not for the one holding the address; write the interface's name (eth0, ens192…)`, severity: 'warning' };
