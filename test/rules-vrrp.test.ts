@@ -689,6 +689,20 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(findings(rules, 'KA331', '2.0.1')).toEqual([]);
     expect(findings(rules, 'KA331', '2.0.2')).toHaveLength(1);
   });
+  // As for an address (KA346): keepalived looks the interface up and drops the route or rule that names none.
+  it("skips a route or rule whose 'dev', 'oif' or 'iif' no interface can have", () => {
+    const text = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\nvirtual_routes {\n10.1.0.0/16 via 10.0.0.254 dev eth0:1\n10.2.0.0/16 dev eth0\n10.4.0.0/16 oif averyverylongname0\n}\nvirtual_rules {\nfrom 10.0.0.0/8 table 100 iif eth0:2 priority 5\nfrom 10.3.0.0/16 table 100 priority 6\n}');
+    expect(findings(text, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[8, 'error'], [10, 'error'], [13, 'error']]);
+    expect(findings(text, 'KA330')[0]!.message).toMatch(/^interface name 'eth0:1' has a ':' .*keepalived skips this virtual route$/);
+    expect(findings(`global_defs {\n  dynamic_interfaces\n}\n${text}`, 'KA330').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
+        [8, "WARNING - interface eth0:1 for VROUTE nexthop doesn't exist"],
+        [10, "WARNING - interface averyverylongname0 for VROUTE nexthop doesn't exist"],
+        [13, "WARNING - interface eth0:2 for rule doesn't exist"],
+      ]));
+    }
+  });
   it('finds invalid addresses and rules without preference', () => {
     const rules = 'static_rules {\n    from 192.168.100.0/24 table 1\n    to 192.168.100./24 table 1\n    from 10.0.0.0/8 table 2 priority 100\n    from 10.1.0.0/16\n}\n';
     expect(lines(rules, 'KA331')).toEqual([2]);

@@ -562,6 +562,17 @@ export function mayBeInvalidIfname(word: string): boolean {
 }
 
 /**
+ * Why no Linux interface can have this name, its length included (at most 15 bytes), or undefined when one
+ * can: for the names keepalived looks up and, finding no such interface, refuses (`dev` of an address, route or rule).
+ */
+export function impossibleIfname(name: string): string | undefined {
+  // Read in place for the common name: a UTF-16 unit is at most 3 bytes, so 5 units are at most 15.
+  const bytes = name.length <= 5 ? 0 : utf8Length(name);
+  if (bytes >= 16) return `is ${bytes} bytes (Linux allows at most 15)`;
+  return mayBeInvalidIfname(name) ? invalidIfnameReason(name) : undefined;
+}
+
+/**
  * Why no Linux interface can have this name (the kernel's dev_valid_name: no '/', ':' or blank, and
  * not '.' or '..'), or undefined when one can. Length is checked by the callers.
  */

@@ -3,7 +3,7 @@
 
 import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
-import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, invalidIfnameReason, mayBeInvalidIfname, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
+import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, impossibleIfname, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
 import type { ArgSpec } from '../../core/schema/schema.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -111,10 +111,8 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         {
           // keepalived looks the interface up and skips the address when it finds none ("WARNING - interface … for
           // ip address … doesn't exist"): with a name no interface can have, that is on every host.
-          // Read in place for the common name: a UTF-16 unit is at most 3 bytes, so 5 units are at most 15.
           const name = valueText!;
-          const bytes = name.length <= 5 ? 0 : utf8Length(name);
-          const why = bytes >= 16 ? `is ${bytes} bytes (Linux allows at most 15)` : mayBeInvalidIfname(name) ? invalidIfnameReason(name) : undefined;
+          const why = impossibleIfname(name);
           if (why !== undefined) {
             say({ word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")`, severity: 'error', impossibleInterface: why });
             return;

@@ -60,9 +60,15 @@ export const invalidRoute: FileRule = {
   check({ analysis, target, report }) {
     const model = analysis.model;
     const older = compareVersions(target, ROUTE_DEFAULT_ANY_FAMILY_SINCE) < 0;
+    const dynamic = model.globalDefs?.dynamicInterfaces === true;
     const say = (kind: string, what: string, p: LineProblem) => {
       // An adjustment a release before the target's does not make is not this target's problem.
       if (p.since && compareVersions(target, p.since) < 0) return;
+      if (p.impossibleInterface !== undefined && dynamic) {
+        const message = `interface name '${p.word.text}' ${p.impossibleInterface}: no Linux interface can have this name; with dynamic_interfaces keepalived keeps this ${kind} ${what} and waits for the interface, which never appears, so it is never installed`;
+        report({ message, file: p.word.file, range: p.word.range, severity: 'warning' });
+        return;
+      }
       report({
         message:
           p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,

@@ -4,7 +4,7 @@
 // rules without preference or with several actions.
 
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
-import { ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
+import { impossibleIfname, ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
 import type { Version } from '../../core/schema/schema.js';
 
@@ -18,6 +18,8 @@ export interface LineProblem {
   effect: 'skip' | 'adjust' | 'stops';
   /** An adjustment that changes what the line does (reported as an error, not a warning). */
   serious?: boolean;
+  /** A `dev` name no interface can have (why): with dynamic_interfaces keepalived keeps the line, waiting for it. */
+  impossibleInterface?: string;
   /** The first release that makes this adjustment (earlier targets are not told). */
   since?: Version;
 }
@@ -145,6 +147,12 @@ function parseRouteAddress(text: string): Parsed {
 }
 
 const skip = (word: Word, message: string): LineProblem => ({ word, message, effect: 'skip' });
+/** keepalived looks up a route's or rule's interface and drops the line when it finds none; some names none can have. */
+function interfaceProblem(name: Word, what: string): LineProblem | undefined {
+  const why = impossibleIfname(name.text);
+  if (why === undefined) return undefined;
+  return { ...skip(name, `interface name '${name.text}' ${why}: no Linux interface can have this name (keepalived: "WARNING - interface ${name.text} for ${what} doesn't exist")`), impossibleInterface: why };
+}
 /** An option that needs a value ends the line: keepalived 2.2.7 stops reading the configuration. */
 const noValue = (word: Word): LineProblem => ({ word, message: `'${word.text}' needs a value after it (keepalived: "missing a parameter after keyword")`, effect: 'stops' });
 
@@ -310,6 +318,13 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
       if (!v) {
         r.problems.push(noValue(words[k - 1]!));
         return r;
+      }
+      if (s === 'dev' || s === 'oif') {
+        const bad = interfaceProblem(v, 'VROUTE nexthop');
+        if (bad) {
+          r.problems.push(bad);
+          return r;
+        }
       }
       if (ROUTE_NUMERIC.has(s)) {
         const max = ROUTE_NUMERIC_MAX[s] ?? 4294967295;
@@ -665,6 +680,13 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
       r.problems.push(instanceTrackGroup(w));
       return r;
     } else if (RULE_ONE_ARG.has(s)) {
+      if ((s === 'dev' || s === 'iif' || s === 'oif') && next) {
+        const bad = interfaceProblem(next, 'rule');
+        if (bad) {
+          r.problems.push(bad);
+          return r;
+        }
+      }
       if (s === 'fwmark' && next && !fwmarkValid(next.text)) {
         r.problems.push(skip(next, `fwmark '${next.text}' is not a number or number/mask`));
         return r;
