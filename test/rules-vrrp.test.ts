@@ -703,6 +703,27 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
       ]));
     }
   });
+  // A nexthop's `dev` ends the nexthops (the route stays); with dynamic_interfaces keepalived makes a
+  // placeholder interface and reads the rest of the line, so a rule there still gets its preference assigned.
+  it("drops the nexthops from one whose 'dev' no interface can have, and reads on with dynamic_interfaces", () => {
+    const text = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\nvirtual_routes {\n10.1.0.0/16 nexthop via 10.0.0.254 dev eth0 nexthop via 10.0.0.253 dev eth0:1 nexthop via 10.0.0.252 dev eth0\n}\nvirtual_rules {\nfrom 10.0.0.0/8 table 100 iif eth0:2\n}');
+    const nexthop = findings(text, 'KA330');
+    expect(nexthop.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[8, 'warning'], [11, 'error']]);
+    expect(nexthop[0]!.message).toMatch(/keepalived drops this nexthop and those after it$/);
+    expect(findings(text, 'KA331')).toEqual([]);
+    const dynamic = `global_defs {\n  dynamic_interfaces\n}\n${text}`;
+    expect(findings(dynamic, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[11, 'warning'], [14, 'warning']]);
+    expect(findings(dynamic, 'KA331').map((d) => d.range.start.line + 1)).toEqual([14]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
+        [8, "WARNING - interface eth0:1 for VROUTE nexthop doesn't exist"],
+        [11, "WARNING - interface eth0:2 for rule doesn't exist"],
+      ]));
+      const dynamicRun = runKeepalived(dynamic).messages.map((m) => [m.line, m.message]);
+      expect(dynamicRun).toContainEqual([14, 'Rule has no preference specified - setting to 16384. This is probably not what you want.']);
+      expect(dynamicRun.filter(([, m]) => /doesn't exist/.test(String(m)))).toEqual([]);
+    }
+  });
   it('finds invalid addresses and rules without preference', () => {
     const rules = 'static_rules {\n    from 192.168.100.0/24 table 1\n    to 192.168.100./24 table 1\n    from 10.0.0.0/8 table 2 priority 100\n    from 10.1.0.0/16\n}\n';
     expect(lines(rules, 'KA331')).toEqual([2]);

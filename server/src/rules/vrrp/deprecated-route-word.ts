@@ -18,7 +18,7 @@ export const deprecatedRouteWord: FileRule = {
   check({ analysis, report }) {
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        for (const d of readRoute(line, block).deprecated) {
+        for (const d of readRoute(line, block, analysis.model.globalDefs?.dynamicInterfaces === true).deprecated) {
           const w = d.word;
           const canFix = d.replacement === 'via' && !w.expanded && !w.quoted;
           report({

@@ -80,7 +80,7 @@ export const invalidRoute: FileRule = {
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {
-        const r = readRoute(line, block);
+        const r = readRoute(line, block, dynamic);
         for (const p of r.problems) say(kind, 'route', p);
         if (older && !skipped(r.problems)) for (const p of olderRouteProblems(line, r, target)) say(kind, 'route', p);
       }
@@ -88,7 +88,7 @@ export const invalidRoute: FileRule = {
     for (const block of ruleBlocks(model)) {
       const kind = block.keyword === 'static_rules' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {
-        const r = readRule(line, block);
+        const r = readRule(line, block, dynamic);
         for (const p of r.problems) say(kind, 'rule', p);
         if (!skipped(r.problems) && r.complete && !r.actions.length) {
           report({ message: `this ${kind} rule has no action (table, goto, nop, blackhole, unreachable or prohibit); keepalived skips it`, file: line.file, range: line.range });

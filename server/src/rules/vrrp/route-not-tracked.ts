@@ -23,7 +23,7 @@ export const routeNotTracked: FileRule = {
     if (compareVersions(target, TRACKED_SINCE) < 0) return;
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        const r = readRoute(line, block);
+        const r = readRoute(line, block, analysis.model.globalDefs?.dynamicInterfaces === true);
         if (skipped(r.problems) || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
         report({
           message: `route ${r.dest.text} has no 'dev'; keepalived cannot track it (add 'dev IFNAME' or 'no_track')`,

@@ -24,7 +24,7 @@ export const routeProtocolReplaced: FileRule = {
     for (const { what, blocks, read } of kinds) {
       for (const block of blocks) {
         for (const line of block.values ?? []) {
-          const r = read(line, block);
+          const r = read(line, block, analysis.model.globalDefs?.dynamicInterfaces === true);
           if (!r.foreignProtocol || r.noTrack || skipped(r.problems)) continue;
           report({
             message: `keepalived replaces protocol '${r.foreignProtocol.text}' with its own because it tracks this ${what}; add 'no_track' to keep it`,

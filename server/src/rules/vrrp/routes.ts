@@ -147,11 +147,16 @@ function parseRouteAddress(text: string): Parsed {
 }
 
 const skip = (word: Word, message: string): LineProblem => ({ word, message, effect: 'skip' });
-/** keepalived looks up a route's or rule's interface and drops the line when it finds none; some names none can have. */
-function interfaceProblem(name: Word, what: string): LineProblem | undefined {
+/**
+ * keepalived looks up a route's or rule's interface and drops the line when it finds none; some
+ * names none can have. With dynamic_interfaces it makes a placeholder interface and keeps the line
+ * (then an 'adjust': the line is read on, and the rule reports it as never installed).
+ */
+function interfaceProblem(name: Word, what: string, dynamicInterfaces: boolean): LineProblem | undefined {
   const why = impossibleIfname(name.text);
   if (why === undefined) return undefined;
-  return { ...skip(name, `interface name '${name.text}' ${why}: no Linux interface can have this name (keepalived: "WARNING - interface ${name.text} for ${what} doesn't exist")`), impossibleInterface: why };
+  const message = `interface name '${name.text}' ${why}: no Linux interface can have this name (keepalived: "WARNING - interface ${name.text} for ${what} doesn't exist")`;
+  return { word: name, message, effect: dynamicInterfaces ? 'adjust' : 'skip', impossibleInterface: why };
 }
 /** An option that needs a value ends the line: keepalived 2.2.7 stops reading the configuration. */
 const noValue = (word: Word): LineProblem => ({ word, message: `'${word.text}' needs a value after it (keepalived: "missing a parameter after keyword")`, effect: 'stops' });
@@ -202,16 +207,16 @@ const routeReadings = new WeakMap<ValueLine, RouteReading>();
 const ruleReadings = new WeakMap<ValueLine, RuleReading>();
 
 /** A line of `block` (static_routes, or an instance's virtual_routes). */
-export function readRoute(line: ValueLine, block: AstNode): RouteReading {
+export function readRoute(line: ValueLine, block: AstNode, dynamicInterfaces: boolean): RouteReading {
   let r = routeReadings.get(line);
-  if (!r) routeReadings.set(line, (r = walkRoute(line, block.keyword === 'static_routes')));
+  if (!r) routeReadings.set(line, (r = walkRoute(line, block.keyword === 'static_routes', dynamicInterfaces)));
   return r;
 }
 
 /** A line of `block` (static_rules, or an instance's virtual_rules). */
-export function readRule(line: ValueLine, block: AstNode): RuleReading {
+export function readRule(line: ValueLine, block: AstNode, dynamicInterfaces: boolean): RuleReading {
   let r = ruleReadings.get(line);
-  if (!r) ruleReadings.set(line, (r = walkRule(line, block.keyword === 'static_rules')));
+  if (!r) ruleReadings.set(line, (r = walkRule(line, block.keyword === 'static_rules', dynamicInterfaces)));
   return r;
 }
 
@@ -219,7 +224,7 @@ export function readRule(line: ValueLine, block: AstNode): RuleReading {
 // virtual_routes or virtual_rules it is an unknown word and the line is dropped.
 const instanceTrackGroup = (w: Word) => skip(w, `'track_group' applies to static routes and rules only; an instance's own routes and rules follow the instance`);
 
-function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
+function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean): RouteReading {
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -277,6 +282,15 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
           r.problems.push(noValue(words[k]!));
           break;
         }
+        // A nexthop's interface no host can have ends the nexthops there (as an unreadable weight does).
+        const badDev = gw && words[k]!.text === 'dev' ? interfaceProblem(gw, 'VROUTE nexthop', dynamicInterfaces) : undefined;
+        if (badDev) {
+          if (dynamicInterfaces) r.problems.push(badDev);
+          else {
+            r.problems.push({ ...badDev, message: `${badDev.message}; keepalived drops this nexthop and those after it`, effect: 'adjust' });
+            break;
+          }
+        }
         // A weight or realms keepalived cannot read ends its nexthops there: it keeps the ones before.
         const unread = gw && nexthopValueProblem(words[k]!.text, gw.text);
         if (unread) {
@@ -320,10 +334,10 @@ function walkRoute(line: ValueLine, staticBlock: boolean): RouteReading {
         return r;
       }
       if (s === 'dev' || s === 'oif') {
-        const bad = interfaceProblem(v, 'VROUTE nexthop');
+        const bad = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces);
         if (bad) {
           r.problems.push(bad);
-          return r;
+          if (bad.effect === 'skip') return r;
         }
       }
       if (ROUTE_NUMERIC.has(s)) {
@@ -605,7 +619,7 @@ function ruleValueProblem(option: string, text: string): string | undefined {
   return undefined;
 }
 
-function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
+function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -681,10 +695,10 @@ function walkRule(line: ValueLine, staticBlock: boolean): RuleReading {
       return r;
     } else if (RULE_ONE_ARG.has(s)) {
       if ((s === 'dev' || s === 'iif' || s === 'oif') && next) {
-        const bad = interfaceProblem(next, 'rule');
+        const bad = interfaceProblem(next, 'rule', dynamicInterfaces);
         if (bad) {
           r.problems.push(bad);
-          return r;
+          if (bad.effect === 'skip') return r;
         }
       }
       if (s === 'fwmark' && next && !fwmarkValid(next.text)) {

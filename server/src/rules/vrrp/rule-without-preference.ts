@@ -23,7 +23,7 @@ export const ruleWithoutPreference: FileRule = {
     if (compareVersions(target, ASSIGNED_SINCE) < 0) return;
     for (const block of ruleBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
-        const r = readRule(line, block);
+        const r = readRule(line, block, analysis.model.globalDefs?.dynamicInterfaces === true);
         if (skipped(r.problems) || !r.complete || !r.actions.length || r.hasPreference) continue;
         report({ message: 'this rule has no preference; keepalived assigns one counting down from 16384 — add `priority N`', file: line.file, range: line.range });
       }
