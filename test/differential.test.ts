@@ -78,7 +78,7 @@ function listFiles(dir: string): string[] {
 }
 
 function lint(path: string, configId = CONFIG_ID): { diagnostics: Diagnostic[]; included: string[] } {
-  const { analysis, diagnostics } = lintText(readFileSync(path, 'utf8'), { file: path, configId, host: fsHost });
+  const { analysis, diagnostics } = lintText(fsHost.readFile(path) ?? '', { file: path, configId, host: fsHost });
   return { diagnostics, included: [...analysis.files.keys()].filter((f) => f !== path).map((f) => resolve(f)) };
 }
 

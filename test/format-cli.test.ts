@@ -212,11 +212,27 @@ describe('a config that is not UTF-8 keeps its bytes', () => {
     expect(diff.includes(latin('+  router_id lb2   # caf\xe9\n'))).toBe(true);
   });
 
-  it('lint --fix leaves such a file alone and says why', () => {
+  it('lint --fix writes the fixed file with the same bytes', () => {
     writeFileSync(join(dir, 'enc/f.conf'), latin('global_defs {\n  lvs_id lb1 # caf\xe9\n}\n'));
     const r = kalint(['lint', '--fix', 'enc/f.conf']);
-    expect(r.stderr).toContain('enc/f.conf: fixes not applied: the file is not valid UTF-8');
-    expect(r.stdout).toContain('KA201');
-    expect(readFileSync(join(dir, 'enc/f.conf'))).toEqual(latin('global_defs {\n  lvs_id lb1 # caf\xe9\n}\n'));
+    expect(r.stderr).not.toContain('not applied');
+    expect(readFileSync(join(dir, 'enc/f.conf'))).toEqual(latin('global_defs {\n  router_id lb1 # caf\xe9\n}\n'));
+  });
+
+  // keepalived counts bytes: a GBK password of three characters is 6 bytes, which it keeps whole.
+  it('lint counts the bytes the file has and shows those that are not UTF-8 as \\xNN', () => {
+    const gbk = (pass: string) => Buffer.concat([Buffer.from('vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  authentication {\n    auth_type PASS\n    auth_pass '), latin(pass), Buffer.from('\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n')]);
+    writeFileSync(join(dir, 'enc/g6.conf'), gbk('\xc3\xdc\xc2\xeb12'));
+    writeFileSync(join(dir, 'enc/g10.conf'), gbk('\xc3\xdc\xc2\xeb123456'));
+    const json = (f: string) => JSON.parse(kalint(['lint', '--format', 'json', f]).stdout) as { code: string; message: string }[];
+    expect(json('enc/g6.conf').filter((d) => d.code === 'KA302')).toEqual([]);
+    const long = json('enc/g10.conf').filter((d) => d.code === 'KA302');
+    expect(long.map((d) => d.message)).toEqual([expect.stringContaining("is 10 bytes; keepalived uses only the first 8 ('\\xc3\\xdc\\xc2\\xeb1234')")]);
+    // A Latin-1 no-break space (byte A0) as indentation: keepalived reads it as a word ("Unknown keyword '\xa0\xa0'").
+    writeFileSync(join(dir, 'enc/nbsp.conf'), latin('vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  authentication {\n\xa0\xa0 auth_type PASS\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n'));
+    const nbsp = json('enc/nbsp.conf');
+    expect(nbsp.find((d) => d.code === 'KA201')?.message).toMatch(/^Unknown keyword '\\xa0\\xa0' in 'authentication': it contains 2 × no-break space saved as Latin-1 \(byte 0xA0\)/);
+    expect(kalint(['lint', '--fix', 'enc/nbsp.conf']).code).toBe(0);
+    expect(readFileSync(join(dir, 'enc/nbsp.conf')).includes(latin('\n   auth_type PASS\n'))).toBe(true);
   });
 });

@@ -14,7 +14,7 @@
 //   /usr/sbin/keepalived. Releases before 2.0.7 are left out: 2.0.0 has no -t, and 2.0.4 to 2.0.6
 //   start the daemon under -t and log without line numbers (1.3.5: ../keepalived-1.3.5/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,10 +58,11 @@ writeFileSync(
   join(work, 'lint.mjs'),
   `import { lintText } from '${root}/server/src/linter.js';
 import { fsHost } from '${root}/server/src/cli/host.js';
-export const lint = (file, text, targetVersion) => lintText(text, { file, host: fsHost, targetVersion, configId: 'x' }).diagnostics;`,
+export const lint = (file, text, targetVersion) => lintText(text, { file, host: fsHost, targetVersion, configId: 'x' }).diagnostics;
+export const readText = (file) => fsHost.readFile(file);`,
 );
 await build({ entryPoints: [join(work, 'lint.mjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(work, 'lint.cjs'), logLevel: 'error' });
-const { lint } = (await import(join(work, 'lint.cjs'))).default;
+const { lint, readText } = (await import(join(work, 'lint.cjs'))).default;
 
 /**
  * The interface names a config uses: keepalived -t looks them up on the machine, and skips much of
@@ -101,7 +102,8 @@ const stats = new Map(runs.map((r) => [r.version, { configs: 0, messages: 0, mat
 const report = Object.fromEntries(runs.map((r) => [r.version, { misses: [], falseErrors: [], crashes: [] }]));
 const configs = dirs.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.conf')).sort().map((n) => resolve(d, n)));
 for (const path of configs) {
-  const text = readFileSync(path, 'utf8');
+  // As kalint reads it: a byte that is not UTF-8 is kept as one (see core/syntax/encoding.ts).
+  const text = readText(path) ?? '';
   const names = interfaceNames(text);
   for (const { version, binary } of runs) {
     const s = stats.get(version);

@@ -6,7 +6,7 @@ import { analyze, type Analysis, type AnalyzeOptions } from './core/index.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
 import type { Range } from './core/syntax/cst.js';
 import { Kind } from './core/syntax/lexer.js';
-import { hasLookalike, showLookalikes } from './core/syntax/lookalikes.js';
+import { showUnseen } from './core/syntax/lookalikes.js';
 import { findTemplateMarker, type TemplateMarker } from './core/syntax/template.js';
 import { positionAt } from './core/syntax/parser.js';
 import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
@@ -69,8 +69,9 @@ export function runFileRules(analysis: Analysis): Diagnostic[] {
 
 function toDiagnostic(rule: FileRule | ClusterRule, r: ReportInput): Diagnostic {
   // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
-  const message = hasLookalike(r.message) ? showLookalikes(r.message) : r.message;
-  return { code: rule.code, severity: r.severity ?? rule.severity, message, file: r.file, range: r.range, related: distinctRelated(r), fix: r.fix };
+  const message = showUnseen(r.message);
+  const fix = r.fix && showUnseen(r.fix.description) !== r.fix.description ? { ...r.fix, description: showUnseen(r.fix.description) } : r.fix;
+  return { code: rule.code, severity: r.severity ?? rule.severity, message, file: r.file, range: r.range, related: distinctRelated(r), fix };
 }
 
 /**

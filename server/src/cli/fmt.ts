@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
-import { decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
+import { configBytes, decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
 import { EXIT, ioReason, UsageError } from './common.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -90,8 +90,8 @@ export function fmtCommand(argv: string[]): number {
     if (range) {
       let out = text;
       for (const e of formatRange(text, range[0] - 1, range[1] - 1, options)) out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
-      process.stdout.write(Buffer.from(out, source.encoding));
-    } else process.stdout.write(Buffer.from(r.text, source.encoding));
+      process.stdout.write(configBytes(out));
+    } else process.stdout.write(configBytes(r.text));
     return EXIT.ok;
   }
 
@@ -125,7 +125,7 @@ export function fmtCommand(argv: string[]): number {
     if (values.check) process.stdout.write(`${shown}\n`);
     else {
       try {
-        writeAtomically(file, Buffer.from(r.text, source.encoding));
+        writeAtomically(file, configBytes(r.text));
         process.stdout.write(`formatted ${shown}\n`);
       } catch (e) {
         process.stderr.write(`kalint: ${shown}: cannot write: ${ioReason(e)}\n`);

@@ -1,12 +1,12 @@
 // File-system adapters for the CLI: the SourceHost the core reads includes through, and the
 // discovery of config files from paths, directories and globs.
 
-import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
+import { decodeBytes, encodeText, hasEscapedBytes } from '../core/syntax/encoding.js';
 import { ioReason } from './common.js';
 
 export const fsHost: SourceHost = {
@@ -14,7 +14,7 @@ export const fsHost: SourceHost = {
     try {
       const st = statSync(path);
       if (!st.isFile()) return undefined;
-      return readFileSync(path, 'utf8');
+      return decodeBytes(readFileSync(path));
     } catch {
       return undefined;
     }
@@ -157,18 +157,26 @@ export function displayPath(p: string): string {
 }
 
 /**
- * A config's bytes as text, and the encoding that gives the same bytes back. keepalived reads bytes;
- * a file that is not UTF-8 (a Latin-1 or GBK comment) is decoded byte for byte as Latin-1, so a
- * command that only moves ASCII (fmt's whitespace, peer's words) writes every other byte back as it
- * was, where UTF-8 decoding would have replaced each of them with U+FFFD.
+ * A config's bytes as text. keepalived reads bytes; a file that is not UTF-8 (a Latin-1 or GBK
+ * comment, a Latin-1 no-break space) keeps each byte that is not UTF-8 as an escape (decodeBytes), so
+ * lengths count its bytes and a command that writes the text back (fmt, peer, --fix) writes every
+ * such byte as it was, where UTF-8 decoding would have replaced each of them with U+FFFD.
  */
 export interface ConfigText {
   text: string;
-  encoding: 'utf8' | 'latin1';
+  /** The file was not UTF-8 throughout. */
+  escapedBytes: boolean;
 }
 
 export function decodeConfig(bytes: Buffer): ConfigText {
-  return isUtf8(bytes) ? { text: bytes.toString('utf8'), encoding: 'utf8' } : { text: bytes.toString('latin1'), encoding: 'latin1' };
+  const text = decodeBytes(bytes);
+  return { text, escapedBytes: hasEscapedBytes(text) };
+}
+
+/** The bytes of a config's text (the inverse of decodeConfig). */
+export function configBytes(text: string): Buffer {
+  const bytes = encodeText(text);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Reads a config file for a command that writes it back (undefined when it cannot be read). */
@@ -189,14 +197,5 @@ export function unreadableReason(path: string): string {
     return 'cannot read file';
   } catch (e) {
     return ioReason(e);
-  }
-}
-
-/** Whether the file's bytes are UTF-8 (an unreadable file counts as UTF-8: reading it fails later). */
-export function isUtf8File(path: string): boolean {
-  try {
-    return isUtf8(readFileSync(path));
-  } catch {
-    return true;
   }
 }

@@ -8,7 +8,8 @@ import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnos
 import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { discover, displayPath, fsHost, isUtf8File, unreadableReason } from './host.js';
+import { configBytes, discover, displayPath, fsHost, unreadableReason } from './host.js';
+import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, ioReason, UsageError } from './common.js';
@@ -197,12 +198,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
   const notices: string[] = [];
   const done: string[] = [];
   for (const [file, fixes] of byFile) {
-    // The fixes' offsets are in the text as decoded from UTF-8: written back, every byte that is
-    // not UTF-8 (a Latin-1 or GBK comment) would have become U+FFFD.
-    if (!isUtf8File(file)) {
-      notices.push(`${file}: fixes not applied: the file is not valid UTF-8, and writing it would replace the bytes that are not (convert it to UTF-8 first)`);
-      continue;
-    }
+    // A byte that is not UTF-8 (a Latin-1 or GBK comment) is an escape in the text and is written back as it was.
     const text = texts.get(resolve(file)) ?? fsHost.readFile(file);
     if (text === undefined) {
       errors.push(`${file}: cannot read file to fix it`);
@@ -211,7 +207,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     const r = applyFixes(text, file, fixes);
     if (!r.applied || r.text === text) continue;
     try {
-      writeAtomically(file, r.text);
+      writeAtomically(file, configBytes(r.text));
     } catch (e) {
       errors.push(`${file}: cannot write the fixes: ${ioReason(e)}`);
       continue;
@@ -228,7 +224,7 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
 
 function readStdin(): string | undefined {
   try {
-    return readFileSync(0, 'utf8');
+    return decodeBytes(readFileSync(0));
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
-import { decodeConfig, displayPath, type ConfigText } from './host.js';
+import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
 import { EXIT, ioReason, UsageError } from './common.js';
 
@@ -86,7 +86,7 @@ export function peerCommand(argv: string[]): number {
     return EXIT.usage;
   }
   const text = source.text;
-  const bytes = (s: string) => Buffer.from(s, source.encoding);
+  const bytes = configBytes;
   const shown = displayPath(input);
   const options: PeerOptions = {
     file: shown,

@@ -6,6 +6,8 @@
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
+import { decodeBytes, encodeText } from '../syntax/encoding.js';
+import { showUnseen } from '../syntax/lookalikes.js';
 import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
@@ -650,7 +652,7 @@ export class Reader {
 
   private report(code: string, severity: Severity, message: string, file: SourceFile, start: number, end: number): void {
     const ls = file.lex.lineStarts;
-    this.diagnostics.push({ code, severity, message, file: file.path, range: { start: positionAt(ls, start), end: positionAt(ls, end) } });
+    this.diagnostics.push({ code, severity, message: showUnseen(message), file: file.path, range: { start: positionAt(ls, start), end: positionAt(ls, end) } });
   }
 
   private run(): void {
@@ -1469,7 +1471,7 @@ export class Reader {
     }
     if (!conditionHolds(cl.condition, this.options.configId)) return false; // dropped either way
     // keepalived's buffer after the substitution: from the prefix to the last word (comments stripped).
-    const buf = new TextEncoder().encode(line.text.slice(toks[0]!.start, toks[cl.end - 1]!.end));
+    const buf = encodeText(line.text.slice(toks[0]!.start, toks[cl.end - 1]!.end));
     let prefix = 0;
     while (prefix < buf.length && buf[prefix] !== 32 && buf[prefix] !== 9) prefix++;
     if (prefix === buf.length) return false; // nothing after the id: the line is dropped
@@ -1490,7 +1492,7 @@ export class Reader {
     const bytes = new Uint8Array(buf.length);
     bytes.set(buf.subarray(prefix, prefix + moved));
     bytes.set(buf.subarray(moved), moved);
-    const garbled = new TextDecoder().decode(bytes);
+    const garbled = decodeBytes(bytes);
     this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
     const gt = lexLine(garbled);
     const gcl = classifyLine(gt, 0, gt.length);

@@ -4,6 +4,7 @@
 import { forkNote, forkOfValue } from '../schema/forks.js';
 import { compareVersions, type ArgSpec, type Version } from '../schema/schema.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js';
+import { isEscapedByte } from '../syntax/encoding.js';
 
 export interface ValueProblem {
   message: string;
@@ -473,8 +474,9 @@ export function utf8Length(text: string): number {
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // Each UTF-16 unit is one byte already counted; add the rest (a surrogate pair is 4 bytes in all).
-    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdbff ? 1 : c >= 0xdc00 && c <= 0xdfff ? 1 : 2;
+    // Each UTF-16 unit is one byte already counted; add the rest (a surrogate pair is 4 bytes in all,
+    // and a byte that was not UTF-8, escaped as a lone surrogate by decodeBytes, is one).
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdbff ? 1 : c >= 0xdc00 && c <= 0xdfff ? (isEscapedByte(c, i ? text.charCodeAt(i - 1) : 0) ? 0 : 1) : 2;
   }
   return n;
 }

@@ -4,7 +4,7 @@
 // the enclosing block). The result is the AST plus the schema diagnostics.
 
 import type { LostBlock } from '../model/model.js';
-import { hasLookalike, replaceLookalikes, showLookalikes, describeLookalikes, latinForHomoglyphs, describeHomoglyphs } from '../syntax/lookalikes.js';
+import { hasLookalike, replaceLookalikes, showLookalikes, showUnseen, describeLookalikes, latinForHomoglyphs, describeHomoglyphs } from '../syntax/lookalikes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
 import {
@@ -559,7 +559,7 @@ export class Walker implements LineSink {
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
     // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
-    this.diagnostics.push({ code, severity, message: hasLookalike(message) ? showLookalikes(message) : message, file, range, ...extra });
+    this.diagnostics.push({ code, severity, message: showUnseen(message), file, range, ...extra });
   }
 
   private top(): Frame {

@@ -127,7 +127,7 @@ function utf8Length(s: string, from: number, to: number): number {
     else if (c >= 0xd800 && c < 0xdc00 && i + 1 < to) {
       n += 4;
       i++;
-    } else n += 3;
+    } else n += c >= 0xdc80 && c <= 0xdcff ? 1 : 3; // a lone one is a byte that was not UTF-8 (see encoding.ts)
   }
   return n;
 }

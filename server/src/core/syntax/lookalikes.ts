@@ -3,6 +3,8 @@
 // and word processors: `priority<U+00A0>100` is one unknown word, `“/bin/notify.sh”` a command
 // whose name starts with a quote mark.
 
+import { hasEscapedBytes, isEscapedByte, showEscapedBytes } from './encoding.js';
+
 export type LookalikeKind = 'space' | 'invisible' | 'quote' | 'brace';
 
 interface LookalikeInfo {
@@ -29,6 +31,9 @@ const INFO = new Map<number, LookalikeInfo>([
   [0x202f, { kind: 'space', name: 'narrow no-break space', replacement: ' ' }],
   [0x205f, { kind: 'space', name: 'medium mathematical space', replacement: ' ' }],
   [0x3000, { kind: 'space', name: 'ideographic space', replacement: ' ' }],
+  // Byte 0xA0 of a file that is not UTF-8 (escaped by decodeBytes): a no-break space in Latin-1 and
+  // Windows-1252, as a word processor or web page saved it.
+  [0xdca0, { kind: 'space', name: 'no-break space saved as Latin-1', replacement: ' ' }],
   [0x200b, { kind: 'invisible', name: 'zero-width space', replacement: '' }],
   [0x200c, { kind: 'invisible', name: 'zero-width non-joiner', replacement: '' }],
   [0x200d, { kind: 'invisible', name: 'zero-width joiner', replacement: '' }],
@@ -47,7 +52,8 @@ const INFO = new Map<number, LookalikeInfo>([
   [0xfe5c, { kind: 'brace', name: 'small right curly bracket', replacement: '}' }],
 ]);
 
-const CHARS = '[\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff\\u201c-\\u201f\\u00ab\\u00bb\\ufe5b\\ufe5c\\uff5b\\uff5d]';
+// The escaped byte 0xA0 is a lone low surrogate, never the second half of a pair.
+const CHARS = '(?:[\\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060\\u3000\\ufeff\\u201c-\\u201f\\u00ab\\u00bb\\ufe5b\\ufe5c\\uff5b\\uff5d]|(?<![\\ud800-\\udbff])\\udca0)';
 /** Every lookalike character, for matchAll and replace only (never exec/test: its lastIndex must stay 0). */
 export const LOOKALIKE_RE = new RegExp(CHARS, 'g');
 const ANY_LOOKALIKE = new RegExp(CHARS);
@@ -60,14 +66,26 @@ export function hasLookalike(text: string): boolean {
   return ANY_LOOKALIKE.test(text);
 }
 
-/** U+00A0 style code point. */
+/** U+00A0 style code point; `byte 0xA0` for a byte of a file that is not UTF-8. */
 export function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = char.codePointAt(0)!;
+  if (char.length === 1 && isEscapedByte(code, 0)) return `byte 0x${(code - 0xdc00).toString(16).toUpperCase()}`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A message as shown: lookalikes as <U+XXXX> and the bytes of a file that is not UTF-8 as \xNN, so
+ * it shows what the eye (or a terminal, which prints such a byte as '�') cannot.
+ */
+export function showUnseen(message: string): string {
+  const shown = hasLookalike(message) ? showLookalikes(message) : message;
+  return hasEscapedBytes(shown) ? showEscapedBytes(shown) : shown;
 }
 
 /** `text` with each lookalike shown as <U+XXXX>, so a message shows what the eye cannot. */
 export function showLookalikes(text: string): string {
-  return text.replace(LOOKALIKE_RE, (c) => `<${codePoint(c)}>`);
+  // A byte of a file that is not UTF-8 shows as \xNN, as other such bytes do (showUnseen).
+  return text.replace(LOOKALIKE_RE, (c) => (c.length === 1 && isEscapedByte(c.charCodeAt(0), 0) ? showEscapedBytes(c) : `<${codePoint(c)}>`));
 }
 
 /** `text` with each lookalike replaced by what was meant. */

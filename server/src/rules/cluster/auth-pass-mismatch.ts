@@ -4,6 +4,7 @@ import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, effectiveAuthOf, rel } from '../../cluster/model.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../../core/syntax/lookalikes.js';
+import { encodeText } from '../../core/syntax/encoding.js';
 
 
 /** keepalived keeps only this many bytes of auth_pass. */
@@ -11,7 +12,7 @@ const AUTH_PASS_LENGTH = 8;
 
 /** The bytes keepalived keeps, as text to compare (a character cut in two stays distinct). */
 function kept(pass: string): string {
-  return [...new TextEncoder().encode(pass).slice(0, AUTH_PASS_LENGTH)].join(',');
+  return [...encodeText(pass).slice(0, AUTH_PASS_LENGTH)].join(',');
 }
 
 /** Passwords that differ only by Cyrillic or Greek letters drawn like Latin ones print alike: say so. */
@@ -45,7 +46,7 @@ export const authPassMismatch: ClusterRule = {
         const pass = a!.pass;
         if (pass === refPass) continue;
         const same8 = kept(pass) === kept(refPass);
-        const byteLength = (t: string) => new TextEncoder().encode(t).length;
+        const byteLength = (t: string) => encodeText(t).length;
         ctx.report({
           ...at(a!.passAt!.node),
           severity: same8 ? 'info' : undefined,

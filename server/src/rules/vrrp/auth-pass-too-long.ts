@@ -6,18 +6,17 @@ import { authenticationBlocks } from './util.js';
 import { configErrorsCounted } from '../../core/schema/schema.js';
 
 const MAX_AUTH_PASS_BYTES = 8;
-const utf8 = new TextEncoder();
 /** Whether every character is ASCII (a loop: a regex call per password cost more, on thousands of instances). */
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
-/** The longest prefix of `text` that fits in `max` UTF-8 bytes. */
+/** The longest prefix of `text` that fits in `max` bytes (as the file has them, see utf8Length). */
 function truncateBytes(text: string, max: number): string {
   let out = '';
   for (const ch of text) {
-    if (utf8.encode(out + ch).length > max) break;
+    if (utf8Length(out + ch) > max) break;
     out += ch;
   }
   return out;
