@@ -845,9 +845,12 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   const failed = ka.status !== 0 || (!exitStatusCountsAllReadings(release) && ka.messages.length > 0);
   // With net_namespace, keepalived -t stops reading where the namespace does not exist (KA360 says so): its silence proves nothing.
   const namespaceStops = diagnostics.some((d) => d.code === 'KA360');
+  // Nor where an include error failed the whole configuration (include_check, includem…): only keepalived's
+  // main process read the file, and it exits before the VRRP and checker processes read it.
+  const refusedAll = diagnostics.some((d) => d.code === 'KA110' && d.severity === 'error' && d.message.includes('refuses the whole configuration'));
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
   const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => `${m.file ?? mainFile}\0${m.line}`));
-  if (onlyHost && !namespaceStops && (!failed || hostIndependent.length === 0)) {
+  if (onlyHost && !namespaceStops && !refusedAll && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
       if (hostLines.has(`${d.file}\0${d.range.start.line + 1}`)) continue;

@@ -209,3 +209,33 @@ describe('the include fuzzer', () => {
     }
   });
 });
+
+describe('an include error that a check makes an error refuses the whole configuration (2.2.0 and later)', () => {
+  // Found by the include fuzzer (seed 143, case 990): with include_check, keepalived 2.2.7 -t printed only "Config
+  // files missing" and exited 6; its main process reads the file and stops before the VRRP and checker processes read
+  // it (the daemon too: "Stopped Keepalived", exit 6). Without the check the file is only skipped.
+  const config = (global: string, include = 'include missing.conf') => ({
+    'keepalived.conf': `global_defs {\n  ${global}\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  bogus_in_instance\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n${include}\n`,
+  });
+  const ka110 = (files: Files, target?: string) =>
+    inDir(files, (dir) => lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir), targetVersion: target }).diagnostics.filter((d) => d.code === 'KA110'));
+  it('says so where include_check or a strict include keyword makes the missing file an error', () => {
+    for (const [files, by] of [[config('include_check'), "'include_check' in global_defs"], [config('router_id x', 'includem missing.conf'), "'includem'"]] as const) {
+      const [d] = ka110(files);
+      expect(d?.severity).toBe('error');
+      expect(d?.message).toContain(`with ${by} that is a configuration file error: keepalived refuses the whole configuration, starts nothing and exits with status 6`);
+    }
+    expect(ka110(config('router_id x'))[0]?.message).not.toContain('refuses');
+    expect(ka110(config('router_id x'))[0]?.severity).toBe('warning');
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does: exit 6, and the VRRP process never reads the file', () => {
+    const run = (files: Files) =>
+      inDir(files, (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }));
+    const refused = run(config('include_check'));
+    expect(refused.status).toBe(6);
+    expect(refused.stderr).toContain("Config files missing 'missing.conf'");
+    expect(refused.stderr).not.toContain('bogus_in_instance');
+    expect(run(config('router_id x')).stderr).toContain('bogus_in_instance');
+  });
+});

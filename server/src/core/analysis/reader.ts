@@ -471,6 +471,12 @@ const BRACE_INCLUDES_SINCE: Version = [1, 3, 8];
 const LONE_BACKSLASH_GLUED_SINCE: Version = [2, 0, 9];
 const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
 /**
+ * From 2.2.0 an include error that a check (include_check, includem…) makes an error marks the
+ * configuration as failed: the main process reads it all, then exits with status 6 before any other
+ * process reads it (keepalived/core/main.c, had_config_file_error; checked with 2.2.7, -t and daemon).
+ */
+const INCLUDE_ERROR_REFUSES_SINCE: Version = [2, 2, 0];
+/**
  * From 1.4.2 (5332be8c) keepalived splits `{` and `}` from the words they touch. Before it (1.3.5, 1.4.0 and 1.4.1
  * read alike: lib/parser.c, alloc_strvec) a line is split at blanks and quotes only, so `TCP_CHECK{`, `eth0}` and
  * `}}` are single words; see `emitOldBraceLine`.
@@ -1885,6 +1891,13 @@ export class Reader {
     return !since || !this.options.target || compareVersions(this.options.target, since) >= 0;
   }
 
+  /** What an include problem of this severity does to the whole configuration (see INCLUDE_ERROR_REFUSES_SINCE). */
+  private refusal(severity: Severity, variant: string, check: number): string {
+    if (severity !== 'error' || this.before(INCLUDE_ERROR_REFUSES_SINCE)) return '';
+    const by = (INCLUDE_KEYWORD_CHECKS[variant] ?? 0) & check ? `'${variant}'` : "'include_check' in global_defs";
+    return `; with ${by} that is a configuration file error: keepalived refuses the whole configuration, starts nothing and exits with status 6 (keepalived -t prints only what its main process reads)`;
+  }
+
   private before(v: Version): boolean {
     return !this.options.target || compareVersions(this.options.target, v) < 0;
   }
@@ -2283,7 +2296,8 @@ export class Reader {
       if (found.length === 0) {
         const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
         const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
-        this.report('KA110', exits ? 'warning' : hasWildcard(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity, `include pattern '${alt}' ${what}${hint}${exits}`, file, start, end);
+        const level: Severity = exits ? 'warning' : hasWildcard(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity;
+        this.report('KA110', level, `include pattern '${alt}' ${what}${hint}${exits}${this.refusal(level, variant, hasWildcard(alt) ? INCLUDE_CHECK.wildcard : braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
       }
       if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       matches.push(...found);
@@ -2294,7 +2308,7 @@ export class Reader {
       const missing = alternatives.filter((alt) => !hasWildcard(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
       if (missing.length && matches.length > missing.length) {
         const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
-        this.report('KA110', 'error', `include '${pattern.trim()}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")`, file, start, end);
+        this.report('KA110', 'error', `include '${pattern.trim()}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
         return [];
       }
     }
@@ -2314,7 +2328,7 @@ export class Reader {
         if (host.readDir(path) !== undefined) {
           // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
           const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${pattern.trim().replace(/\/+$/, '')}/*.conf'`;
-          this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}`, file, start, end);
+          this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}`, file, start, end);
           continue;
         }
         // From 2.1.4 the pattern is the rest of the line as written: quotes are part of the name.
@@ -2323,11 +2337,11 @@ export class Reader {
           ? `; keepalived ${this.label()} reads the rest of the include line as it is written, so the double quotes are part of the file name: write the path without them`
           : '';
         const hint = quoted || (unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '');
-        this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}`, file, start, end);
+        this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}${this.refusal(severity, variant, braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
         continue;
       }
       if (host.isExecutable?.(path)) {
-        this.report('KA110', unreadable, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping"); remove the execute bits (chmod a-x)`, file, start, end);
+        this.report('KA110', unreadable, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping")${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}; remove the execute bits (chmod a-x)`, file, start, end);
         continue;
       }
       const ls = file.lex.lineStarts;

@@ -12,7 +12,9 @@ const rule: CoreRule = {
     why:
       "An 'include' whose file does not exist, or whose pattern matches nothing, contributes nothing: the " +
       'instances and servers it was meant to add are simply missing, and keepalived starts without them. ' +
-      "'includem' and the other strict variants, or 'include_check' in global_defs, make that an error; with their " +
+      "'includem' and the other strict variants, or 'include_check' in global_defs, make that an error, and from " +
+      '2.2.0 such an error fails the whole configuration: keepalived starts nothing and exits with status 6 (keepalived -t ' +
+      'then reports only what its main process reads, not the VRRP and checker problems further on); with their ' +
       "brace_match check ('includeb', 'includea', 'include_check brace_match') a '{a,b}' pattern naming one missing " +
       'file includes none of its files, the existing ones neither. keepalived also skips, with a message, an include ' +
       'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
