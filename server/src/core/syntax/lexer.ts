@@ -92,8 +92,10 @@ export class Token {
 }
 
 // keepalived reads lines up to '\n' (then drops a trailing '\r'): a bare '\r' is not a line end.
-const CommentTok = createToken({ name: 'Comment', pattern: /\\?[#!][^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
-const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n]|\r(?!\n))*"?/ });
+// It measures a line with strlen, so a NUL byte ends it, in a quoted string too: what follows is never
+// read (checked with 2.2.7), as if it were a comment.
+const CommentTok = createToken({ name: 'Comment', pattern: /(?:\\?[#!]|\0)[^\r\n]*(?:\r(?!\n)[^\r\n]*)*/ });
+const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\r\n\0]|\r(?!\n))*"?/ });
 /** What the backslash pattern returns: chevrotain only reads it. */
 const BACKSLASH_MATCH: [string] = ['\\'];
 /**
@@ -108,7 +110,7 @@ const BackslashTok = createToken({
   line_breaks: false,
 });
 /** Words, braces, blanks and line breaks: split by the scanner below. */
-const TextTok = createToken({ name: 'Text', pattern: /[^"#!\\]+/, line_breaks: true });
+const TextTok = createToken({ name: 'Text', pattern: /[^"#!\\\0]+/, line_breaks: true });
 
 const allTokens: TokenType[] = [CommentTok, StringTok, BackslashTok, TextTok];
 
@@ -516,7 +518,7 @@ export function lexLine(text: string): Token[] {
 const ONE_LINE = Int32Array.of(0);
 
 /** A character that starts a piece chevrotain separates from the text runs (see TextTok). */
-const PIECE_START = /["#!\\]/;
+const PIECE_START = /["#!\\\0]/;
 
 /** The lexer's pass: chevrotain's pieces, their text runs split by the scanner. */
 function scan(text: string): LexBuilder {
