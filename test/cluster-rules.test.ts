@@ -561,3 +561,32 @@ describe('node labels in messages', () => {
     expect(found[0]!.related![0]!.file).toBe('prod/site1/lb1.conf');
   });
 });
+
+describe('three nodes or more: the odd one out is reported, whatever the order of the files', () => {
+  // Found on a harvested repo (one621/mydoc, qpid-ha): of a BACKUP, a MASTER and an LB node, the BACKUP's VI_1
+  // had another VIP; given first, it made the other two look wrong, given last it was left out as "a different
+  // instance" with the same VRID (KA402), since the name lookup depended on which file came first.
+  const node = (o: { vip?: string; advert?: number; pass?: string; state?: string; servers?: string[]; https?: boolean }) =>
+    'vrrp_instance VI_1 {\n' +
+    `    state ${o.state ?? 'BACKUP'}\n    interface eth0\n    virtual_router_id 51\n    priority ${o.state === 'MASTER' ? 100 : 90}\n    advert_int ${o.advert ?? 1}\n` +
+    `    authentication {\n        auth_type PASS\n        auth_pass ${o.pass ?? 's3cret'}\n    }\n` +
+    `    virtual_ipaddress {\n        ${o.vip ?? '10.0.0.10'}\n    }\n}\n` +
+    `virtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n${(o.servers ?? ['10.0.0.1', '10.0.0.2']).map((a) => `    real_server ${a} 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n`).join('')}}\n` +
+    (o.https === false ? '' : 'virtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.0.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n');
+  const nodes: ClusterInput[] = [
+    { file: 'a.conf', text: node({ state: 'MASTER', advert: 2 }) },
+    { file: 'b.conf', text: node({ vip: '10.0.0.99', pass: 'other' }) },
+    { file: 'c.conf', text: node({ servers: ['10.0.0.1', '10.0.0.3'], https: false }) },
+  ];
+  const findings = (order: ClusterInput[]) =>
+    lintCluster(order).diagnostics.filter((d) => d.code.startsWith('KA4')).map((d) => `${d.file}:${d.range.start.line + 1} ${d.code}${d.message.includes(' is defined on ') || d.code === 'KA432' ? ` ${d.message}` : ''}`).sort();
+  const permutations = <T,>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+  it('reports each difference on the node that differs, for every order of the three files', () => {
+    const expected = findings(nodes);
+    expect(expected).toEqual(expect.arrayContaining(['a.conf:6 KA410', 'b.conf:9 KA404', 'b.conf:11 KA412']));
+    expect(expected).toContain('a.conf:30 KA413 virtual_server 10.0.0.10 443 TCP is defined on a.conf, b.conf but not on c.conf; the service is lost when c.conf takes over');
+    expect(expected.filter((f) => f.startsWith('c.conf:15 KA413'))).toHaveLength(1);
+    expect(expected.filter((f) => f.endsWith('KA402'))).toEqual([]);
+    for (const order of permutations(nodes)) expect(findings(order)).toEqual(expected);
+  });
+});

@@ -103,7 +103,13 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
     }
   }
   // The others by name; an instance joins a VRID group of its name when its node is not in it yet.
+  // The VRID groups' names are known before any node is visited, so that the order of the files does
+  // not decide whether an instance that differs in its VIPs joins its namesake or stands apart.
   const byName = new Map<string, InstanceGroup>();
+  for (const g of bySignature.values()) {
+    if (g.members.length < 2) continue;
+    for (const m of g.members) if (!byName.has(m.instance.name)) byName.set(m.instance.name, g);
+  }
   const allGroups: InstanceGroup[] = [];
   const listed = new Set<InstanceGroup>();
   nodes.forEach((node, index) => {
@@ -135,6 +141,23 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   const model: ClusterModel = { nodes, groups: merged.filter((g) => g.members.length >= 2), allGroups: merged, groupOf };
   cache.set(nodes, model);
   return model;
+}
+
+/**
+ * `items` with a reference first: the first of those whose value most items share; the others after it
+ * in their order. Rules compare each node with the reference, so among three nodes or more the odd one
+ * out is reported, whatever the order the files were given in (for two nodes the first is the reference).
+ */
+export function majorityFirst<T>(items: readonly T[], valueOf: (item: T) => string | number | undefined): T[] {
+  if (items.length < 3) return [...items];
+  const counts = new Map<string | number | undefined, number>();
+  for (const item of items) {
+    const v = valueOf(item);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  let best = 0;
+  for (let i = 1; i < items.length; i++) if (counts.get(valueOf(items[i]!))! > counts.get(valueOf(items[best]!))!) best = i;
+  return [items[best]!, ...items.slice(0, best), ...items.slice(best + 1)];
 }
 
 // ---------- locations and wording ----------

@@ -27,14 +27,18 @@ export const failoverTie: ClusterRule = {
         return new Set(tied.map((x) => sim.facts[x.i]!.base)).size > 1;
       });
       if (!ties.length) continue;
-      const first = ties[0]!;
+      // The scenario and the node it is reported on do not depend on the order the files were given in:
+      // the healthy state first, then by the scenario's words; the tied node whose label sorts first.
+      const byWords = (x: { kind: string; label: string }) => `${x.kind === 'healthy' ? 0 : 1}|${x.label}`;
+      const first = ties.reduce((best, s) => (byWords(s) < byWords(best) ? s : best));
       const tiedIdx = first.states.map((s, i) => ({ s, i })).filter((x) => first.tie!.includes(x.s.node)).map((x) => x.i);
-      const [a, ...rest] = tiedIdx.map((i) => sim.group.members[i]!);
+      const [a, ...rest] = tiedIdx.map((i) => sim.group.members[i]!).sort((x, y) => (x.node.label < y.node.label ? -1 : x.node.label > y.node.label ? 1 : 0));
       const where = first.tracker ? first.tracker.where : priorityAt(a!);
       const prio = first.states[tiedIdx[0]!]!.priority;
+      const tie = [...first.tie!].sort();
       ctx.report({
         ...where,
-        message: `${sim.group.name}: ${first.label === 'all healthy' ? 'while everything is healthy' : first.kind === 'node-down' ? `when ${first.states[first.nodeIndex!]!.node} is down` : `when ${first.label}`}, ${first.tie!.length === 2 ? `${first.tie!.join(' and ')} both end` : `${first.tie!.slice(0, -1).join(', ')} and ${first.tie![first.tie!.length - 1]} all end`} at priority ${prio}: ${first.kind === 'healthy' ? 'whichever node comes up first keeps the VIPs (an equal priority does not take over), so the boot order decides' : `only the ${first.tie!.length === 2 ? 'higher' : 'highest'} IP address decides who takes the VIPs`}${ties.length > 1 ? ` (${ties.length} scenarios tie; see kalint explain KA432)` : ''}`,
+        message: `${sim.group.name}: ${first.label === 'all healthy' ? 'while everything is healthy' : first.kind === 'node-down' ? `when ${first.states[first.nodeIndex!]!.node} is down` : `when ${first.label}`}, ${tie.length === 2 ? `${tie.join(' and ')} both end` : `${tie.slice(0, -1).join(', ')} and ${tie[tie.length - 1]} all end`} at priority ${prio}: ${first.kind === 'healthy' ? 'whichever node comes up first keeps the VIPs (an equal priority does not take over), so the boot order decides' : `only the ${tie.length === 2 ? 'higher' : 'highest'} IP address decides who takes the VIPs`}${ties.length > 1 ? ` (${ties.length} scenarios tie; see kalint explain KA432)` : ''}`,
         related: [a!, ...rest].map((m) => rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}`)),
       });
     }

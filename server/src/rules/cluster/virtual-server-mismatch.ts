@@ -2,7 +2,7 @@
 
 import type { ClusterRule, ClusterNode } from '../types.js';
 import type { VirtualServer } from '../../core/model/model.js';
-import { at, fallback, quoteList, rel } from '../../cluster/model.js';
+import { at, fallback, majorityFirst, quoteList, rel } from '../../cluster/model.js';
 
 function vsKey(vs: VirtualServer): string {
   const proto = (vs.protocol?.value ?? '').toUpperCase();
@@ -38,6 +38,67 @@ function serviceSettings(vs: VirtualServer): [string, string][] {
   ];
 }
 
+type Report = Parameters<ClusterRule['check']>[0];
+
+/** A director that takes over runs the service its own way: say where the settings differ from the reference's. */
+function compareSettings(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => VirtualServer): void {
+  const vs = service(ref!);
+  const refLabel = ctx.nodes[ref!]!.label;
+  const theirSettings = serviceSettings(vs);
+  for (const k of rest) {
+    const mine = service(k);
+    const label = ctx.nodes[k]!.label;
+    const differ = serviceSettings(mine).filter(([, v], i) => v !== theirSettings[i]![1]).map(([name, v]) => {
+      const t = theirSettings.find(([tk]) => tk === name)![1];
+      return `${name} ${t} on ${refLabel} but ${v} on ${label}`;
+    });
+    if (!differ.length) continue;
+    ctx.report({
+      ...at(mine.node),
+      message: `virtual_server ${key}: ${differ.join('; ')}; the service changes when the other director takes over`,
+      related: [rel(at(vs.node), `virtual_server ${key} on ${refLabel}`)],
+    });
+  }
+}
+
+/** The real servers of each director against the reference's. */
+function compareServers(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => VirtualServer): void {
+  const vs = service(ref!);
+  const refLabel = ctx.nodes[ref!]!.label;
+  const theirKeys = vs.realServers.map(rsKey);
+  for (const k of rest) {
+    const mine = service(k);
+    const label = ctx.nodes[k]!.label;
+    const ourKeys = mine.realServers.map(rsKey);
+    // The same real servers in the same order (the usual case): nothing to compare further.
+    if (theirKeys.length === ourKeys.length && theirKeys.every((x, i) => x === ourKeys[i])) continue;
+    const theirs = new Set(theirKeys);
+    const ours = new Set(ourKeys);
+    const missing = [...theirs].filter((r) => !ours.has(r));
+    const extra = [...ours].filter((r) => !theirs.has(r));
+    // One real server on each director, a different one: the common "each director serves its own
+    // local service" setup (keepalived + MySQL/HAProxy, a notify_down script stopping keepalived).
+    if (theirs.size === 1 && ours.size === 1 && missing.length === 1 && extra.length === 1) {
+      ctx.report({
+        ...at(mine.node),
+        severity: 'info',
+        message: `virtual_server ${key}: ${label} balances to ${extra[0]} only, ${refLabel} to ${missing[0]} only; right if each director serves its own local service, otherwise the service moves to another server at failover`,
+        related: [rel(at(vs.node), `virtual_server ${key} on ${refLabel}`)],
+      });
+      continue;
+    }
+    if (!missing.length && !extra.length) continue;
+    const parts: string[] = [];
+    if (missing.length) parts.push(`missing ${quoteList(missing)}`);
+    if (extra.length) parts.push(`has ${quoteList(extra)} in addition`);
+    ctx.report({
+      ...at(mine.node),
+      message: `virtual_server ${key}: the real servers on ${label} differ from ${refLabel} (${parts.join('; ')})`,
+      related: [rel(at(vs.node), `virtual_server ${key} on ${refLabel}`)],
+    });
+  }
+}
+
 export const virtualServerMismatch: ClusterRule = {
   kind: 'cluster',
   code: 'KA413',
@@ -54,75 +115,34 @@ export const virtualServerMismatch: ClusterRule = {
   check(ctx) {
     const indexes = ctx.nodes.map(index);
     if (indexes.every((i) => i.size === 0)) return;
-    const [refIndex, ...rest] = indexes;
-    const ref = ctx.nodes[0]!;
-    rest.forEach((idx, k) => {
-      const node = ctx.nodes[k + 1]!;
-      const otherAt = (n: ClusterNode, i: Map<string, VirtualServer>) => {
-        const first = i.values().next().value as VirtualServer | undefined;
-        return first ? at(first.node) : fallback(n);
-      };
-      for (const [key, vs] of refIndex!) {
-        const mine = idx.get(key);
-        if (!mine) {
-          ctx.report({
-            ...at(vs.node),
-            message: `virtual_server ${key} is defined on ${ref.label} but not on ${node.label}; the service is lost when ${node.label} takes over`,
-            related: [rel(otherAt(node, idx), `virtual servers of ${node.label}`)],
-          });
-          continue;
-        }
-        // A director that takes over runs the service its own way: say where the settings differ.
-        const theirSettings = serviceSettings(vs);
-        const differ = serviceSettings(mine).filter(([, v], i) => v !== theirSettings[i]![1]).map(([k, v]) => {
-          const t = theirSettings.find(([tk]) => tk === k)![1];
-          return `${k} ${t} on ${ref.label} but ${v} on ${node.label}`;
-        });
-        if (differ.length) {
-          ctx.report({
-            ...at(mine.node),
-            message: `virtual_server ${key}: ${differ.join('; ')}; the service changes when the other director takes over`,
-            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
-          });
-        }
-        const theirKeys = vs.realServers.map(rsKey);
-        const ourKeys = mine.realServers.map(rsKey);
-        // The same real servers in the same order (the usual case): nothing to compare further.
-        if (theirKeys.length === ourKeys.length && theirKeys.every((k, i) => k === ourKeys[i])) continue;
-        const theirs = new Set(theirKeys);
-        const ours = new Set(ourKeys);
-        const missing = [...theirs].filter((r) => !ours.has(r));
-        const extra = [...ours].filter((r) => !theirs.has(r));
-        // One real server on each director, a different one: the common "each director serves its own
-        // local service" setup (keepalived + MySQL/HAProxy, a notify_down script stopping keepalived).
-        if (theirs.size === 1 && ours.size === 1 && missing.length === 1 && extra.length === 1) {
-          ctx.report({
-            ...at(mine.node),
-            severity: 'info',
-            message: `virtual_server ${key}: ${node.label} balances to ${extra[0]} only, ${ref.label} to ${missing[0]} only; right if each director serves its own local service, otherwise the service moves to another server at failover`,
-            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
-          });
-          continue;
-        }
-        if (missing.length || extra.length) {
-          const parts: string[] = [];
-          if (missing.length) parts.push(`missing ${quoteList(missing)}`);
-          if (extra.length) parts.push(`has ${quoteList(extra)} in addition`);
-          ctx.report({
-            ...at(mine.node),
-            message: `virtual_server ${key}: the real servers on ${node.label} differ from ${ref.label} (${parts.join('; ')})`,
-            related: [rel(at(vs.node), `virtual_server ${key} on ${ref.label}`)],
-          });
-        }
-      }
-      for (const [key, vs] of idx) {
-        if (refIndex!.has(key)) continue;
+    const otherAt = (n: ClusterNode, i: Map<string, VirtualServer>) => {
+      const first = i.values().next().value as VirtualServer | undefined;
+      return first ? at(first.node) : fallback(n);
+    };
+    const labels = (ks: number[]) => quoteList(ks.map((k) => ctx.nodes[k]!.label).sort());
+    // Every service, in the order the nodes define them: where it is missing, said once at its first
+    // definition; where several nodes define it, each compared with the one most of them agree with.
+    const keys = [...new Set(indexes.flatMap((i) => [...i.keys()]))];
+    for (const key of keys) {
+      const holders = indexes.flatMap((i, k) => (i.has(key) ? [k] : []));
+      const lacking = indexes.flatMap((i, k) => (i.has(key) ? [] : [k]));
+      if (lacking.length) {
+        // Said at the definition of the holder whose label sorts first (not the first file given).
+        const shownAt = holders.reduce((a, b) => (ctx.nodes[b]!.label < ctx.nodes[a]!.label ? b : a));
+        const vs = indexes[shownAt]!.get(key)!;
+        const missingOn = labels(lacking);
         ctx.report({
           ...at(vs.node),
-          message: `virtual_server ${key} is defined on ${node.label} but not on ${ref.label}; the service is lost when ${ref.label} takes over`,
-          related: [rel(otherAt(ref, refIndex!), `virtual servers of ${ref.label}`)],
+          message: `virtual_server ${key} is defined on ${labels(holders)} but not on ${missingOn}; the service is lost when ${lacking.map((k) => ctx.nodes[k]!.label).sort().join(' or ')} takes over`,
+          related: lacking.map((k) => rel(otherAt(ctx.nodes[k]!, indexes[k]!), `virtual servers of ${ctx.nodes[k]!.label}`)),
         });
       }
-    });
+      if (holders.length < 2) continue;
+      const service = (k: number) => indexes[k]!.get(key)!;
+      const settingsKey = (k: number) => serviceSettings(service(k)).map(([, v]) => v).join('|');
+      const serversKey = (k: number) => service(k).realServers.map(rsKey).join(',');
+      compareSettings(ctx, key, majorityFirst(holders, settingsKey), service);
+      compareServers(ctx, key, majorityFirst(holders, serversKey), service);
+    }
   },
 };
