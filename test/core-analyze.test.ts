@@ -50,6 +50,19 @@ describe('schema diagnostics', () => {
     expect(d.fix!.edits[0]!.newText).toBe('promote_secondaries');
   });
 
+  // Other software's role words (a harvested CloudStack template has `notify_primary`): keepalived knows only
+  // MASTER and BACKUP ("Unknown keyword 'notify_primary'", "unknown state 'PRIMARY', defaulting to BACKUP").
+  it("names keepalived's role word for primary, secondary, slave and standby", () => {
+    const a = analyze('vrrp_instance VI_1 {\n  state SLAVE\n  notify_primary /bin/true\n  notify_secondary /bin/true\n  notify_Standby /bin/true\n}\n');
+    const unknown = a.diagnostics.filter((d) => d.code === 'KA201');
+    expect(unknown.map((d) => d.fix?.edits[0]?.newText)).toEqual(['notify_master', 'notify_backup', 'notify_backup']);
+    expect(unknown[0]!.message).toBe("Unknown keyword 'notify_primary' in 'vrrp_instance': keepalived calls the roles MASTER and BACKUP only; write 'notify_master'");
+    expect(a.diagnostics.find((d) => d.code === 'KA205')!.message).toContain("got 'SLAVE' (keepalived calls this role BACKUP: write 'BACKUP')");
+    expect(analyze('vrrp_instance VI_1 {\n  state primary\n}\n').diagnostics.find((d) => d.code === 'KA205')!.message).toContain("write 'MASTER'");
+    // A word with no keyword behind it keeps the ordinary guess.
+    expect(analyze('vrrp_instance VI_1 {\n  primary_thing 1\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain('calls the roles');
+  });
+
   it('suggests nothing for a word that differs from a keyword in a whole part, or for a variable', () => {
     // Real configs: 'track_vips' and 'track_all' were offered 'track_file', '$NETWORK_INTERFACE'
     // 'interface', and a sync group's missing 'VI_INSIDE' the instance 'VI_OUTSIDE'.
@@ -127,7 +140,7 @@ describe('schema diagnostics', () => {
   it('says what keepalived does with a state, auth_type or lb_algo it does not know', () => {
     const message = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA205')?.message;
     // keepalived 2.2.7: "(A) unknown state 'SLAVE', defaulting to BACKUP"
-    expect(message('vrrp_instance A {\n state SLAVE\n}\n')).toBe("'state' must be one of MASTER, BACKUP; got 'SLAVE'; keepalived reports it and starts the instance as BACKUP");
+    expect(message('vrrp_instance A {\n state SLAVE\n}\n')).toBe("'state' must be one of MASTER, BACKUP; got 'SLAVE' (keepalived calls this role BACKUP: write 'BACKUP'); keepalived reports it and starts the instance as BACKUP");
     // "(A) unknown authentication type 'no_auth'": the type stays unset, so no authentication.
     expect(message('vrrp_instance A {\n authentication {\n  auth_type no_auth\n }\n}\n')).toMatch(/got 'no_auth'; keepalived reports it and sets no authentication$/);
     // "Invalid lvs_scheduler 'loadbalance' - ignoring"

@@ -469,6 +469,9 @@ export function ipv4ToNumber(addr: string): number {
 
 // ---------- argument checks ----------
 
+/** Other software's names for the VRRP roles, as keepalived's `state` values. */
+const ROLE_VALUES: Record<string, string | undefined> = { primary: 'MASTER', active: 'MASTER', slave: 'BACKUP', secondary: 'BACKUP', standby: 'BACKUP', passive: 'BACKUP' };
+
 /** The length of `text` in UTF-8 bytes, without encoding it (keepalived's limits are in bytes). */
 export function utf8Length(text: string): number {
   let n = text.length;
@@ -677,12 +680,15 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
         if (n !== undefined) return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
+      // Other software's words for the roles (`state SLAVE`, `state PRIMARY`): keepalived's are MASTER and BACKUP.
+      const role = ROLE_VALUES[word.toLowerCase()];
+      const roleNote = role && values.includes(role) ? ` (keepalived calls this role ${role}: write '${role}')` : '';
       // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
       const latin = latinForHomoglyphs(word);
       const lookalike = latin !== undefined && values.some((v) => (ci ? v.toLowerCase() === latin.toLowerCase() : v === latin));
       const caseNote = lookalike
         ? ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`
-        : hint ? ` (values are case-sensitive: write '${hint}')` : '';
+        : hint ? ` (values are case-sensitive: write '${hint}')` : roleNote;
       // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
       // "'state' state must be" says the name twice.

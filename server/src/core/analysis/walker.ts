@@ -191,6 +191,22 @@ function strtodValue(text: string): number | undefined {
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
 
 /** The checks of checkKeyword that only some keywords get (bits of specialChecks). */
+/** Other software's names for the roles, and keepalived's: primary/secondary, active/passive, slave. */
+const ROLE_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/primary/i, 'master'],
+  [/secondary|slave|standby/i, 'backup'],
+];
+
+/** keepalived's keyword for `name` written with another word for a role (`notify_primary`: 'notify_master'), if `known`. */
+function roleSynonym(name: string, known: (keyword: string) => boolean): string | undefined {
+  for (const [re, ours] of ROLE_WORDS) {
+    if (!re.test(name)) continue;
+    const meant = name.replace(re, (w) => (w === w.toUpperCase() ? ours.toUpperCase() : ours));
+    if (meant !== name && known(meant)) return meant;
+  }
+  return undefined;
+}
+
 const Special = { iptables: 1, anyOrder: 2, bfdTimer: 4, statusCode: 8, udpHex: 16, serverPort: 32, includeCheck: 64 } as const;
 
 function specialOf(spec: KeywordSpec): number {
@@ -1455,6 +1471,14 @@ export class Walker implements LineSink {
       return;
     }
     const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
+    // Other software's words for the two roles (`notify_primary`, `notify_slave`): keepalived has only MASTER and BACKUP.
+    const role = roleSynonym(name, (k) => ctx.childMap.has(k) && candidates.includes(k));
+    if (role && !word.quoted && !word.expanded) {
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived calls the roles MASTER and BACKUP only; write '${role}'`, file, word.range, {
+        fix: { description: `Replace with '${role}'`, edits: [{ file, range: word.range, newText: role }], safe: true },
+      });
+      return;
+    }
     let guess = suggest(name, candidates);
     // A guess far from the word (it holds the keyword: `dpdk_interface` for `interface`) that this block
     // already set on an earlier line names something else: the fix would set that keyword a second time.
