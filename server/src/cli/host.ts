@@ -6,7 +6,7 @@ import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
-import { decodeBytes, encodeText, hasEscapedBytes } from '../core/syntax/encoding.js';
+import { decodeBytes, encodeText } from '../core/syntax/encoding.js';
 import { ioReason } from './common.js';
 
 export const fsHost: SourceHost = {
@@ -164,13 +164,10 @@ export function displayPath(p: string): string {
  */
 export interface ConfigText {
   text: string;
-  /** The file was not UTF-8 throughout. */
-  escapedBytes: boolean;
 }
 
 export function decodeConfig(bytes: Buffer): ConfigText {
-  const text = decodeBytes(bytes);
-  return { text, escapedBytes: hasEscapedBytes(text) };
+  return { text: decodeBytes(bytes) };
 }
 
 /** The bytes of a config's text (the inverse of decodeConfig). */
