@@ -34,78 +34,88 @@ export function decodeBytes(bytes: Uint8Array): string {
   }
 }
 
+/** Whether bytes[i] is a continuation byte within [lo, hi]. */
+function cont(bytes: Uint8Array, i: number, lo = 0x80, hi = 0xbf): boolean {
+  if (i >= bytes.length) return false;
+  const b = bytes[i]!;
+  return b >= lo && b <= hi;
+}
+
 /** The length of the valid UTF-8 sequence at `i`, or 0 (overlong forms, surrogates and > U+10FFFF are not). */
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const b0 = bytes[i]!;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
-  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
-  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (b0 >= 0xe1 && b0 <= 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(bytes, i + 1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(bytes, i + 1, 0xa0) && cont(bytes, i + 2) ? 3 : 0;
+  if (b0 === 0xed) return cont(bytes, i + 1, 0x80, 0x9f) && cont(bytes, i + 2) ? 3 : 0;
+  if (b0 >= 0xe1 && b0 <= 0xef) return cont(bytes, i + 1) && cont(bytes, i + 2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(bytes, i + 1, 0x90) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(bytes, i + 1) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(bytes, i + 1, 0x80, 0x8f) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
   return 0;
 }
 
+/** One pass: UTF-16 units into a typed array (never more units than bytes), made a string in chunks. */
 function decodeEscaping(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let units: number[] = [];
-  const flush = () => {
-    parts.push(String.fromCharCode.apply(null, units));
-    units = [];
-  };
-  let runStart = 0;
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
     if (b < 0x80) {
+      units[n++] = b;
       i++;
       continue;
     }
-    const n = sequenceLength(bytes, i);
-    if (n) {
-      i += n;
+    const len = sequenceLength(bytes, i);
+    if (len === 2) units[n++] = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+    else if (len === 3) units[n++] = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+    else if (len === 4) {
+      const cp = ((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
+      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    } else {
+      // A byte that is not part of valid UTF-8.
+      units[n++] = ESCAPE_BASE + b;
+      i++;
       continue;
     }
-    // A byte that is not UTF-8: the valid run before it is decoded as a whole.
-    if (i > runStart) {
-      if (units.length) flush();
-      parts.push(FATAL.decode(bytes.subarray(runStart, i)));
-    }
-    units.push(ESCAPE_BASE + b);
-    if (units.length >= 4096) flush();
-    i++;
-    runStart = i;
+    i += len;
   }
-  if (units.length) flush();
-  if (i > runStart) parts.push(FATAL.decode(bytes.subarray(runStart, i)));
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 8192)) as unknown as number[]));
   return parts.join('');
 }
 
 /** The bytes of a text made by decodeBytes (or any text): escaped bytes as themselves, the rest as UTF-8. */
 export function encodeText(text: string): Uint8Array {
   if (!hasEscapedBytes(text)) return ENCODER.encode(text);
-  const out: Uint8Array[] = [];
-  let total = 0;
-  let from = 0;
-  const push = (a: Uint8Array) => {
-    out.push(a);
-    total += a.length;
-  };
-  for (const m of text.matchAll(ESCAPED_BYTE_RE)) {
-    if (m.index! > from) push(ENCODER.encode(text.slice(from, m.index)));
-    push(Uint8Array.of(m[0].charCodeAt(0) - ESCAPE_BASE));
-    from = m.index! + 1;
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out[n++] = c;
+    else if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      const cp = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+      out[n++] = 0xf0 | (cp >> 18);
+      out[n++] = 0x80 | ((cp >> 12) & 0x3f);
+      out[n++] = 0x80 | ((cp >> 6) & 0x3f);
+      out[n++] = 0x80 | (cp & 0x3f);
+    } else if (c >= 0xdc80 && c <= 0xdcff) out[n++] = c - ESCAPE_BASE; // an escaped byte (not after a high surrogate: see above)
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate no decoding made: U+FFFD, as TextEncoder writes it.
+      out[n++] = 0xef;
+      out[n++] = 0xbf;
+      out[n++] = 0xbd;
+    } else {
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+      out[n++] = 0x80 | (c & 0x3f);
+    }
   }
-  if (from < text.length) push(ENCODER.encode(text.slice(from)));
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const a of out) {
-    bytes.set(a, at);
-    at += a.length;
-  }
-  return bytes;
+  return out.slice(0, n);
 }
 
 /** `text` with each escaped byte written `\xNN`, for messages: a terminal would show each as '�'. */
