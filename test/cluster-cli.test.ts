@@ -142,6 +142,18 @@ describe('other sources of clusters', () => {
     expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
   });
 
+  // A healthy pair has no finding to carry the pairing reason: --show-clusters says what was compared.
+  it('--show-clusters names each cluster and why, healthy ones too', () => {
+    const auto = kalint(['lint', '--show-clusters', 'healthy-pair/']);
+    expect(auto.code).toBe(0);
+    expect(auto.stderr).toMatch(/^kalint: auto-paired: .*healthy-pair\/a\.conf and .*healthy-pair\/b\.conf both define VRID 51 with VIPs 192\.168\.10\.100$/m);
+    expect(kalint(['lint', '--show-clusters', '--cluster', 'healthy-pair/a.conf', 'healthy-pair/b.conf']).stderr).toMatch(/^kalint: cluster of healthy-pair\/a\.conf, healthy-pair\/b\.conf \(given with --cluster\)$/m);
+    expect(kalint(['lint', '--show-clusters', 'config-ids/keepalived.conf']).stderr).toContain('kalint: cluster of config-ids/keepalived.conf (@lb1), config-ids/keepalived.conf (@lb2) (config ids lb1, lb2 of one file)');
+    expect(kalint(['lint', '--show-clusters', 'healthy-pair/a.conf']).stderr).toContain('kalint: no cluster');
+    // Without the option, nothing on stderr.
+    expect(kalint(['lint', 'healthy-pair/']).stderr).toBe('');
+  });
+
   it('auto pairing leaves files alone when their instances do not match', () => {
     const dir = join(scratch, 'unrelated');
     cpSync(join(fixtures, 'vrid-mismatch'), dir, { recursive: true });

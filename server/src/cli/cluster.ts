@@ -37,6 +37,8 @@ export interface ClusterLintOptions {
 
 export interface ClusterLintResult {
   diagnostics: Diagnostic[];
+  /** Each set of nodes compared as one cluster (node labels), and why they were. */
+  clusters: { nodes: string[]; reason: string }[];
   /** Problems to print on stderr (a cluster member that cannot be read). */
   errors: string[];
 }
@@ -55,6 +57,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const errors: string[] = [];
   const analyses = new Map<string, ClusterNode['analysis'] | null>(options.analyses ?? []);
   const out: Diagnostic[] = [];
+  const clusters: ClusterLintResult['clusters'] = [];
   const seen = new Set<string>();
 
   const texts = new Map<string, string | undefined>(options.texts ?? []);
@@ -99,6 +102,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     if (readable.length < 2) return;
     const labels = nodeLabels(readable.map((x) => ({ file: x.a!.file, configId: x.s.configId })));
     const nodes: ClusterNode[] = readable.map((x, i) => ({ label: labels[i]!, analysis: x.a! }));
+    clusters.push({ nodes: readable.map((x) => `${displayPath(x.s.path)}${x.s.configId !== undefined ? ` (@${x.s.configId})` : ''}`), reason });
     let diags = checkCluster(nodes, reason, annotate);
     if (options.inlineConfig !== false) {
       // `# kalint-disable…` comments in any node apply to the cluster findings located there.
@@ -119,7 +123,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     const specs = readableFiles.flatMap((path) => idsFor(path).map((configId) => ({ path, configId })));
     if (specs.length < 2) errors.push('--cluster needs at least two nodes (two files, or one file with several --config-id ids)');
     run(specs, 'given with --cluster', false);
-    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
+    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors };
   }
 
   // One file seen with several config ids: the ids are the nodes (when the file, or what it
@@ -193,7 +197,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   for (const paths of byParent.values()) {
     if (paths.length >= 2 && new Set(paths.map((p) => dirname(resolve(p)))).size >= 2) pairIn(paths, true);
   }
-  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), errors };
+  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors };
 }
 
 function safeConfig(path: string, errors: string[]) {

@@ -34,6 +34,8 @@ Options:
                              default: those @IDs compared as a cluster, plus the hosts not named
       --cluster              the files given (or the config ids of one file) are the nodes of
                              one cluster: compare them (KA4xx) and simulate failover
+      --show-clusters        name on stderr each set of files (or config ids) compared as one
+                             cluster, and why: given, declared in .kalint.json, or auto-paired
       --target-version V     keepalived version to check against (default 2.2.7)
       --rule CODE=SEVERITY   set a rule's severity: off | info | warning | error (repeatable;
                              CODE may be a rule name)
@@ -240,6 +242,7 @@ export function lintCommand(argv: string[], passes = 1): number {
       'stdin-filename': { type: 'string' },
       'config-id': { type: 'string' },
       cluster: { type: 'boolean' },
+      'show-clusters': { type: 'boolean' },
       'target-version': { type: 'string' },
       rule: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
@@ -325,6 +328,11 @@ export function lintCommand(argv: string[], passes = 1): number {
   const mains = files.filter((f) => !fragments.has(resolve(f)));
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
   for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
+  if (values['show-clusters'] && passes === 1) {
+    if (!clusters.clusters.length) process.stderr.write('kalint: no cluster: no files were compared as the nodes of one\n');
+    // An auto-pairing reason names its files already.
+    for (const c of clusters.clusters) process.stderr.write(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
+  }
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
   all.sort(compareDiagnostics);
