@@ -142,6 +142,18 @@ describe('other sources of clusters', () => {
     expect(clusterFindings(json(['lint', '.'], dir).findings)).toEqual([]);
   });
 
+  // kalint's own fixtures/clusters: a scenario folder whose two files do not pair (another VRID on each) left
+  // one of them to pair with a file of another scenario folder. A folder of several configs is no node's folder.
+  it('auto pairing across folders takes only folders that hold one config', () => {
+    const dir = join(scratch, 'scenarios');
+    cpSync(join(fixtures, 'vrid-mismatch'), join(dir, 'one'), { recursive: true });
+    cpSync(join(fixtures, 'auth-pass-mismatch', 'a.conf'), join(dir, 'two', 'keepalived.conf'));
+    expect(kalint(['lint', '--show-clusters', '.'], dir).stderr).toContain('kalint: no cluster');
+    // With one config in each folder, they pair.
+    cpSync(join(fixtures, 'auth-pass-mismatch', 'b.conf'), join(dir, 'three', 'keepalived.conf'));
+    expect(kalint(['lint', '--show-clusters', '.'], dir).stderr).toMatch(/auto-paired: three\/keepalived\.conf and two\/keepalived\.conf both define VRID 51/);
+  });
+
   // A healthy pair has no finding to carry the pairing reason: --show-clusters says what was compared.
   it('--show-clusters names each cluster and why, healthy ones too', () => {
     const auto = kalint(['lint', '--show-clusters', 'healthy-pair/']);

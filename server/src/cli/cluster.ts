@@ -14,7 +14,7 @@ import { analyze, configIdsIn, type Analysis } from '../core/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
-import { checkCluster, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
+import { checkCluster, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
@@ -184,10 +184,13 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   // The nodes of a cluster often sit in sibling folders, one file each (lb1/keepalived.conf and
   // lb2/keepalived.conf, master/ and slave/: 20 of 94 real clusters): the files left unpaired in their
   // folder are paired across the folders of one parent, unless they are copies of one config.
+  // Only a folder that holds one config (kept copies aside) is a node's folder: the files left over in a
+  // folder of several (a scenario folder among examples) are not paired with other folders' files.
   const byParent = new Map<string, string[]>();
   for (const [dir, paths] of byDir) {
+    if (paths.filter((p) => !isCopyName(p)).length !== 1) continue;
     for (const path of paths) {
-      if (paired.has(path)) continue;
+      if (paired.has(path) || isCopyName(path)) continue;
       const parent = dirname(dir);
       const list = byParent.get(parent);
       if (list) list.push(path);
