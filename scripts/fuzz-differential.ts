@@ -24,7 +24,7 @@ import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { compareVersions, parseVersion } from '../server/src/core/schema/schema.js';
-import { parseFuzzOptions } from './fuzz-options.js';
+import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
 import { causeKey, classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
@@ -168,22 +168,9 @@ export function disagreementLines(disagreements: Disagreement[]): string[] {
   return disagreements.map((d) => `${d.kind}${d.file ? ` ${d.file}` : ''}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`);
 }
 
-/** Where scripts/keepalived-versions/README.md builds a release (2.2.7 is the packaged one). */
-function releaseBinary(version: string): string {
-  const built = `/tmp/ka${version}/keepalived/keepalived`;
-  return existsSync(built) || version !== '2.2.7' ? built : '/usr/sbin/keepalived';
-}
-
-/** The release a binary says it is (`Keepalived v2.0.19 (…)` from `-v`), or undefined. */
-function releaseOf(binary: string): string | undefined {
-  const r = spawnSync(binary, ['-v'], { encoding: 'utf8', timeout: 10_000 });
-  return /Keepalived v(\d+\.\d+\.\d+)/.exec(`${r.stdout ?? ''}${r.stderr ?? ''}`)?.[1];
-}
-
 function main(argv: string[]): void {
   const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'] });
   const { seed, count, outDir, targetVersion, ifname } = o;
-  let binary = o.binary;
   const maxEdits = o.values.has('--edits') ? Number(o.values.get('--edits')) : 2;
   const dirs = o.unknown ? [] : o.dirs;
   if (o.unknown) console.error(`unknown option ${o.unknown}`);
@@ -196,23 +183,7 @@ function main(argv: string[]): void {
     console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] DIR...');
     process.exit(2);
   }
-  binary ??= targetVersion ? releaseBinary(targetVersion) : 'keepalived';
-  // The binary must be the release kalint lints for, or every version gate is compared with the wrong one.
-  const printed = releaseOf(binary);
-  if (!printed) {
-    console.error(`${binary}: not a keepalived binary (\`-v\` printed no version)`);
-    process.exit(2);
-  }
-  // `-t` came in 2.0.0 and only 2.0.7 stops after it (2.0.4 to 2.0.6 start the daemon): an older binary
-  // reads no config here and every mutant would look accepted. scripts/keepalived-1.3.5 runs those.
-  if (compareVersions(parseVersion(printed)!, [2, 0, 7]) < 0) {
-    console.error(`${binary} is keepalived ${printed}, which has no usable config test mode (-t); see scripts/keepalived-1.3.5/README.md`);
-    process.exit(2);
-  }
-  if (targetVersion && printed !== targetVersion) {
-    console.error(`${binary} is keepalived ${printed}, not ${targetVersion}`);
-    process.exit(2);
-  }
+  const { binary, release: printed } = fuzzBinary(o);
   const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
   console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
@@ -226,7 +197,7 @@ function main(argv: string[]): void {
   const crashesUnmutated = (source: { path: string; text: string }): boolean => {
     let crashes = unmutatedCrash.get(source.path);
     if (crashes === undefined) {
-      const { ka } = checkMutant(binary!, source.text, false, 10_000, targetVersion);
+      const { ka } = checkMutant(binary, source.text, false, 10_000, targetVersion);
       crashes = crashedOrHung(ka);
       unmutatedCrash.set(source.path, crashes);
     }

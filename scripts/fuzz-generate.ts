@@ -17,7 +17,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFuzzOptions } from './fuzz-options.js';
+import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
 import { argIn, argOptionalIn, argsIn, availableIn, DEFAULT_TARGET_VERSION, parseVersion, schema, type ArgSpec, type KeywordSpec, type Version } from '../server/src/core/schema/schema.js';
 import { causeLines, checkMutant, disagreementLines, tallyCauses, type CauseTally } from './fuzz-differential.js';
 import { crashedOrHung, isHostMessage, makeRng, type Rng } from './fuzz-mutations.js';
@@ -305,7 +305,6 @@ export function generateConfig(seed: number, target: Version): string {
 function main(argv: string[]): void {
   const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--no-fmt'] });
   const { seed, count, outDir, targetVersion } = o;
-  const binary = o.binary ?? 'keepalived';
   const checkFormat = !o.flags.has('--no-fmt');
   if (o.unknown || o.dirs.length) {
     console.error(`unknown argument ${o.unknown ?? o.dirs[0]}\nusage: node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt]`);
@@ -316,6 +315,7 @@ function main(argv: string[]): void {
     console.error('--seed and --count take whole numbers, --target-version a release (2.2.7)');
     process.exit(2);
   }
+  const { binary } = fuzzBinary(o);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const byCause: CauseTally = new Map();
   let disagreeing = 0;

@@ -24,7 +24,7 @@ import { compareVersions, DEFAULT_TARGET_VERSION, parseVersion, type Version } f
 import { classify, crashedOrHung, isHostMessage, makeRng, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict, type Rng } from './fuzz-mutations.js';
 import { causeLines, collectConfigs, disagreementLines, hostWithin, tallyCauses, type CauseTally } from './fuzz-differential.js';
 import { generateConfig } from './fuzz-generate.js';
-import { parseFuzzOptions } from './fuzz-options.js';
+import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
 
 /** Stands for the run directory in an include pattern (absolute includes); replaced when the files are written. */
 export const RUN_DIR = '@RUN_DIR@';
@@ -170,7 +170,6 @@ export function checkSplit(binary: string, split: SplitConfig, dir: string, targ
 function main(argv: string[]): void {
   const o = parseFuzzOptions(argv, { seed: 1, count: 200 });
   const { seed, count, outDir, targetVersion, ifname, dirs } = o;
-  const binary = o.binary ?? 'keepalived';
   if (o.unknown) {
     console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [DIR...]`);
     process.exit(2);
@@ -180,6 +179,7 @@ function main(argv: string[]): void {
     console.error('--seed and --count take whole numbers, --target-version a release (2.2.7)');
     process.exit(2);
   }
+  const { binary } = fuzzBinary(o);
   const sources = dirs.length ? collectConfigs(dirs) : [];
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
