@@ -233,6 +233,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(found.filter((d) => d.code === 'KA300')).toEqual([]);
   });
 
+  // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a
+  // word to keepalived (isspace is ASCII only), where JavaScript's trim() took the line for blank and dropped it.
+  it('a no-break space alone on a line of a multi-line definition is a word: an unknown keyword where it expands', () => {
+    const text = '$VS=\u00a0 \\\nvirtual_server 10.0.0.4 80 { \\\n  delay_loop 3 \\\n  protocol TCP \\\n}\n\n$VS\n';
+    const a = agree(text);
+    expect(a.ka).toContain("7: Unknown keyword '\u00a0'");
+    expect(a.missing).toEqual([]);
+    const unknown = a.diagnostics.find((d) => d.code === 'KA201' && d.range.start.line === 6);
+    expect(unknown?.message).toMatch(/^Unknown keyword '<U\+00A0>' in the top level: .*keepalived reads them as an unknown keyword \(see KA704\)$/);
+  });
+
   it('an unclosed quote drops the rest of its line, braces included', () => {
     const text = conf(
       'virtual_server 10.0.0.1 80 {',

@@ -1756,9 +1756,9 @@ export class Reader {
         // Deterministic for analysis: the lower bound of the range.
         // args is ' MIN MAX' (checked by the caller): blanks, then the first number.
         let from = 0;
-        while (from < args.length && /\s/.test(args[from]!)) from++;
+        while (from < args.length && isBlankText(args[from]!)) from++;
         let to = from;
-        while (to < args.length && !/\s/.test(args[to]!)) to++;
+        while (to < args.length && !isBlankText(args[to]!)) to++;
         const min = args.slice(from, to);
         return min && /^\d+$/.test(min) ? min : '0';
       }
@@ -2060,7 +2060,7 @@ export class Reader {
         return { changed: true, text: out, segments: outSegs };
       }
       if (value.length > 1) {
-        if (text.slice(refEnd).trim() !== '') continue; // multi-line values only expand at the end of a line
+        if (!isBlankText(text.slice(refEnd))) continue; // multi-line values only expand at the end of a line
         // A line of the value that defines the same name again, with lines still to come: 2.2.7 and
         // 2.2.8 replace the value while they read it and read the rest from freed memory (garbage
         // keywords, or a segmentation fault); 2.4.3 reads that line as an unknown keyword.
@@ -2477,16 +2477,24 @@ function expansionOf(def: Definition): string[] {
   const lines = def.lines;
   if (lines.length === 1) return lines;
   let valueBeforeLast = false;
-  for (let i = 0; i < lines.length - 1 && !valueBeforeLast; i++) valueBeforeLast = lines[i]!.trim() !== '';
+  for (let i = 0; i < lines.length - 1 && !valueBeforeLast; i++) valueBeforeLast = !isBlankText(lines[i]!);
   if (!valueBeforeLast) return [lines[lines.length - 1]!];
-  const kept = lines.filter((l) => l.trim() !== '');
+  const kept = lines.filter((l) => !isBlankText(l));
   if (kept.length < 2) kept.push('');
   return kept;
 }
 
 function isEmptyDefinition(def: Definition): boolean {
   const lines = expansionOf(def);
-  return lines.length === 1 && lines[0]!.trim() === '';
+  return lines.length === 1 && isBlankText(lines[0]!);
+}
+
+/**
+ * Whether a text is empty or only blanks to keepalived: C's isspace, ASCII only (a no-break space is a
+ * word character to it, where JavaScript's trim() and \s take it for a blank).
+ */
+function isBlankText(text: string): boolean {
+  return /^[ \t\n\v\f\r]*$/.test(text);
 }
 
 function definitionLineText(text: string, tokens: Token[], from: number, to: number, valueStart: number | undefined, commentBackslash: boolean, escapes: boolean): { text: string; continues: boolean; escaped?: boolean } {

@@ -1416,7 +1416,7 @@ export class Walker implements LineSink {
       const meant = plain ? plain.split(/[ \t]+/)[0]! : '';
       const brace = plain === '{' || plain === '}';
       const effect = !plain
-        ? 'keepalived reads them as an unknown keyword, and the keyword after them on this line is lost'
+        ? `keepalived reads them as an unknown keyword${after.length ? ', and the keyword after them on this line is lost' : ''}`
         : brace
           ? `written as '${plain}' it would ${plain === '}' ? 'close' : 'open'} a block`
           : ctx.childMap.has(meant)
