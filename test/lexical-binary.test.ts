@@ -244,6 +244,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(unknown?.message).toMatch(/^Unknown keyword '<U\+00A0>' in the top level: .*keepalived reads them as an unknown keyword \(see KA704\)$/);
   });
 
+  // A no-break space left before a number (`priority <NBSP>100`, where two blanks were typed) is part of the word:
+  // keepalived's number readers skip ASCII blanks only ("invalid number ' 100'"), where \s in a pattern took it for one.
+  it('a no-break space before a number makes it no number', () => {
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id \u00a051', '    priority \u00a0100', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(expect.arrayContaining(["3: invalid number '\u00a051'", "4: invalid number '\u00a0100'"]));
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(expect.arrayContaining(['1: KA300', '3: KA205', '4: KA205']));
+  });
+
   it('an unclosed quote drops the rest of its line, braces included', () => {
     const text = conf(
       'virtual_server 10.0.0.1 80 {',

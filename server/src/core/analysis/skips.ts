@@ -15,7 +15,7 @@ interface Args {
 
 // In constants: a regular expression literal in a function makes a new object each time it runs,
 // and these run for every real_server line.
-const UNSIGNED = /^\s*\+?\d+$/;
+const UNSIGNED = /^[ \t\n\v\f\r]*\+?\d+$/;
 const NOT_ALL_ZEROS = /[^0]/;
 
 /** keepalived's read_unsigned: blanks, an optional '+', decimal digits, within [min, max]. */

@@ -27,7 +27,7 @@ export interface ValueProblem {
  * undefined for any other word, which they look up as a name.
  */
 export function rtNumber(text: string): number | undefined {
-  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(text);
   if (!m) return undefined;
   const digits = m[2]!;
   let v = BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits.slice(1)}` : digits);
@@ -37,7 +37,7 @@ export function rtNumber(text: string): number | undefined {
   return Number(v % (1n << 32n));
 }
 
-const SIGNED_INTEGER = /^\s*[+-]?\d+$/;
+const SIGNED_INTEGER = /^[ \t\n\v\f\r]*[+-]?\d+$/;
 
 export function parseInteger(text: string): number | undefined {
   const plain = plainDigits(text);

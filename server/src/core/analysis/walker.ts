@@ -2188,7 +2188,7 @@ export class Walker implements LineSink {
           if (read !== undefined) {
             const meant = `${read.address}/${read.length}`;
             // A placeholder (`10.0.0.1/<MASK>`) has no number to keep: no advice to write /0.
-            const digits = /^\s*\+?\d/.test(text.slice(text.indexOf('/') + 1));
+            const digits = /^[ \t\n\v\f\r]*\+?\d/.test(text.slice(text.indexOf('/') + 1));
             const head = `${p.message}: keepalived -t reports an invalid number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}`;
             p = { message: digits ? `${head}; write ${meant}` : `${head} (the prefix has no leading number)`, severity: p.severity, used: 'daemon', replacement: digits ? meant : undefined };
           }
@@ -2196,7 +2196,7 @@ export class Walker implements LineSink {
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
         if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const used = daemonLeadingNumber(read, text);
-          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon', replacement: /^\s*[+-]?\d/.test(text) ? String(used) : undefined };
+          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon', replacement: /^[ \t\n\v\f\r]*[+-]?\d/.test(text) ? String(used) : undefined };
         }
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
@@ -2473,7 +2473,7 @@ export class Walker implements LineSink {
     if (digits >= 0 && digits <= 65535) return;
     if (!UNSIGNED_WORD.test(t1) && compareVersions(this.options.target, PORT_RANGE_CHECKED_SINCE) < 0) {
       // 1.3.5's inet_stosockaddr reads the port with atoi.
-      const read = /^\s*[+-]?\d+/.exec(t1)?.[0].trim() ?? '0';
+      const read = /^[ \t\n\v\f\r]*[+-]?\d+/.exec(t1)?.[0].trim() ?? '0';
       this.report('KA205', 'warning', `keepalived ${this.options.targetLabel} reads the virtual server port '${t1}' as ${Number(read) & 0xffff}: it takes the leading number and silently ignores the rest (${PORT_RANGE_CHECKED_SINCE.join('.')} and later reject it as an invalid port)`, file, args.argWord(at + 1).range);
     } else if (!UNSIGNED_WORD.test(t1)) this.report('KA205', 'error', `Invalid virtual server port '${t1}'`, file, args.argWord(at + 1).range);
     else if (Number(t1) > 65535) this.report('KA205', 'error', `virtual server port ${t1} is outside 0..65535`, file, args.argWord(at + 1).range);

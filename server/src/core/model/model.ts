@@ -797,7 +797,7 @@ function buildChecker(n: AstNode): Checker {
 function serverPort(text: string): number | undefined {
   const plain = parseInteger(text);
   if (plain !== undefined || looseTarget === undefined || compareVersions(looseTarget, PORT_RANGE_CHECKED_SINCE) >= 0) return plain;
-  const digits = /^\s*[+-]?\d+/.exec(text);
+  const digits = /^[ \t\n\v\f\r]*[+-]?\d+/.exec(text);
   return digits ? Number(digits[0].trim()) & 0xffff : 0;
 }
 

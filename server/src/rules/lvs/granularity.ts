@@ -59,7 +59,7 @@ export const GRANULARITY_FAMILY_GUESSED_SINCE: Version = [1, 3, 7];
 
 /** keepalived's read_unsigned in 1..128 (blanks, optional '+', decimal digits). */
 export function isPrefixLength(text: string): boolean {
-  if (!/^\s*\+?\d+$/.test(text)) return false;
+  if (!/^[ \t\n\v\f\r]*\+?\d+$/.test(text)) return false;
   const v = Number(text.trim());
   return v >= 1 && v <= 128;
 }

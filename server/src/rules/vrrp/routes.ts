@@ -723,7 +723,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
         }
       }
       // A rule's protocol is a decimal 0..255 (read_unsigned); keepalived reports another and keeps the rule without it.
-      if (next && s === 'protocol' && !(/^\s*\+?\d+$/.test(next.text) && Number(next.text) <= 255)) {
+      if (next && s === 'protocol' && !(/^[ \t\n\v\f\r]*\+?\d+$/.test(next.text) && Number(next.text) <= 255)) {
         const why = RULE_WORDS.has(next.text) ? `'protocol' has no value: keepalived takes the next option, '${next.text}', as the protocol` : `a rule's protocol is a whole number 0..255, not '${next.text}'`;
         r.problems.push({ word: next, message: `${why}; keepalived ignores it (keepalived: "Invalid protocol ${next.text}")`, effect: 'adjust' });
       } else if (next && s === 'protocol' && Number(next.text) !== 18) r.foreignProtocol = next;
