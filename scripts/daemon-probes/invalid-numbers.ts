@@ -14,5 +14,6 @@
 
 import { runDaemonProbe } from '../../test/helpers/daemon-probe.js';
 
-const result = await runDaemonProbe(process.argv[2] ?? 'keepalived');
+// keep: the result names the config and the log, left for reading.
+const result = await runDaemonProbe(process.argv[2] ?? 'keepalived', { keep: true });
 console.log(JSON.stringify(result, null, 1));

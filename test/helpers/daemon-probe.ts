@@ -3,7 +3,7 @@
 // keepalived daemon (not -t) in a network namespace; what it logged at each line says whether it uses the number.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArgSpec, KeywordSpec } from '../../server/src/core/schema/schema.js';
@@ -48,7 +48,7 @@ export function canMakeNamespaces(): boolean {
   }
 }
 
-export async function runDaemonProbe(keepalived = 'keepalived'): Promise<{ config: string; log: string; probes: DaemonProbeResult[] }> {
+export async function runDaemonProbe(keepalived = 'keepalived', options: { keep?: boolean } = {}): Promise<{ config: string; log: string; probes: DaemonProbeResult[] }> {
   const probes: Probe[] = [];
   for (const spec of TARGET) {
     if (behindMissingFeature(spec) || spec.deprecated || spec.block) continue;
@@ -71,7 +71,7 @@ export async function runDaemonProbe(keepalived = 'keepalived'): Promise<{ confi
     });
   }
 
-  const { config, log, text } = await runDaemon(out.text, keepalived);
+  const { config, log, text } = await runDaemon(out.text, keepalived, { keep: options.keep });
   const said = new Map<number, string[]>();
   for (const m of text.matchAll(/\((?:[^:()]*: )?Line (\d+)\) (.*)/g)) {
     const line = Number(m[1]);
@@ -87,9 +87,10 @@ export async function runDaemonProbe(keepalived = 'keepalived'): Promise<{ confi
 
 /**
  * Runs the keepalived daemon (not -t) on `configText` in a network namespace of its own holding eth0,
- * for `seconds`; with `dump`, asks it for its data dump (SIGUSR1: /tmp/keepalived.data) first.
+ * for `seconds`; with `dump`, asks it for its data dump (SIGUSR1: /tmp/keepalived.data) first. Its folder (the
+ * config and the log) is removed afterwards unless `keep` asks to look at it (the by-hand probes do).
  */
-export async function runDaemon(configText: string, keepalived = 'keepalived', options: { seconds?: number; dump?: boolean } = {}): Promise<{ config: string; log: string; text: string; dump: string }> {
+export async function runDaemon(configText: string, keepalived = 'keepalived', options: { seconds?: number; dump?: boolean; keep?: boolean } = {}): Promise<{ config: string; log: string; text: string; dump: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'kalint-daemon-probe-'));
   const config = join(dir, 'keepalived.conf');
   writeFileSync(config, configText);
@@ -159,5 +160,6 @@ export async function runDaemon(configText: string, keepalived = 'keepalived', o
     return { config, log, text, dump };
   } finally {
     ip('netns', 'del', ns);
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
