@@ -21,6 +21,12 @@ const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
 const LOCATED_OLD = /^\(([^\s()]*[./][^\s()]*):(\d+)\) (.*)$/;
 
 /**
+ * Messages keepalived 2.4 prints while reading a line it then drops, before counting that line: they name the line
+ * before it (none for the first line).
+ */
+const NAMES_LINE_BEFORE = /^(?:configuration appears to have embedded NULs - ignoring line|line too long - ignoring)$/;
+
+/**
  * keepalived's stderr as messages, blank lines dropped. With `joinIndented`, an indented line
  * continues the message before it (keepalived prints some explanations on a second line).
  */
@@ -33,6 +39,10 @@ export function parseKeepalivedStderr(stderr: string, options: { joinIndented?: 
     const body = m ? m[3]! : text;
     if (options.joinIndented && /^\s/.test(body) && out.length) {
       out[out.length - 1]!.message += ` ${body.trim()}`;
+      continue;
+    }
+    if (NAMES_LINE_BEFORE.test(body)) {
+      out.push({ file: m?.[1], line: m ? Number(m[2]) + 1 : 1, message: body });
       continue;
     }
     out.push(m ? { file: m[1], line: Number(m[2]), message: body } : { message: body });

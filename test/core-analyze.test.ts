@@ -2358,6 +2358,48 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
   });
 });
 
+describe('NUL bytes (KA117)', () => {
+  const nul = (opts: Parameters<typeof analyze>[1] = {}, text = 'global_defs {\n  router_id a\0 b\n}\n') =>
+    analyze(text, opts).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.code} ${d.severity}`);
+
+  it('before 2.4 a NUL ends the line: a warning naming what is lost', () => {
+    expect(nul()).toEqual(['2:14 KA117 warning']);
+    expect(analyze('global_defs {\n  router_id a\0 b\n}\n').diagnostics[0]!.message).toContain("ignores 'b' after it");
+    // Nothing but blanks after it: nothing lost now, the line dropped from 2.4 on.
+    expect(analyze('global_defs {\n  router_id a\0  \n}\n').diagnostics[0]!.message).toContain('nothing after it is lost; keepalived 2.4.0 and later drop');
+  });
+
+  it('from 2.4 the line is dropped, a NUL in a comment included; a last line without a newline is read up to it', () => {
+    expect(nul({ targetVersion: '2.4.3' })).toEqual(['2:14 KA117 error']);
+    // The dropped router_id leaves a later unknown word unread: only the NUL is said.
+    expect(nul({ targetVersion: '2.4.3' }, 'global_defs {\n  router_idd a # b\0\n}\n')).toEqual(['2:19 KA117 error']);
+    expect(nul({ targetVersion: '2.2.7' }, 'global_defs {\n  router_idd a # b\0\n}\n')).toEqual(['2:3 KA201 error', '2:19 KA117 warning']);
+    const last = analyze('global_defs {\n  router_id a\n}\nrouter_idd\0 b', { targetVersion: '2.4.3' }).diagnostics;
+    expect(last.map((d) => `${d.range.start.line + 1} ${d.code} ${d.severity}`)).toEqual(['4 KA201 error', '4 KA117 warning']);
+    expect(last[1]!.message).toContain('reads a last line without a newline up to it');
+  });
+
+  it('from 2.4 a dropped line ends a multi-line definition, as an empty line does', () => {
+    const text = '$D=router_id a \\\n  x\0\nglobal_defs {\n  $D\n}\n';
+    const a = analyze(text, { targetVersion: '2.4.3' });
+    expect(a.definitions.get('D')!.lines).toEqual(['router_id a', '']);
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual(['2 KA117']);
+  });
+
+  it('a file saved as UTF-16 gets one finding, not one per line', () => {
+    const body = 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n}\n';
+    const le = '\udcff\udcfe' + [...body].map((c) => c + '\0').join('');
+    const be = [...body].map((c) => '\0' + c).join('');
+    for (const [text, why] of [[le, 'byte order mark FF FE'], [be, 'a NUL byte beside each character']] as const) {
+      for (const targetVersion of ['2.2.7', '2.4.3']) {
+        const found = analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA117');
+        expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.severity}`)).toEqual(['1:1 error']);
+        expect(found[0]!.message).toContain(why);
+      }
+    }
+  });
+});
+
 describe('settings keepalived overwrites without a word (KA211)', () => {
   const ka211 = (text: string, opts: Parameters<typeof analyze>[1] = {}) =>
     analyze(text, opts).diagnostics.filter((d) => d.code === 'KA211').map((d) => `${d.file}:${d.range.start.line + 1}:${d.severity}`);

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainText, generatedDocs, listText } from '../server/src/cli/explain.js';
+import { explainText, generatedDocs, listText, shownExample } from '../server/src/cli/explain.js';
 import { rules } from '../server/src/rules/index.js';
 
 const root = join(__dirname, '..');
@@ -32,7 +32,7 @@ describe('generated docs', () => {
     for (const r of rules) {
       const page = generated.get(`docs/rules/${r.code}.md`)!;
       const text = explainText(r);
-      for (const line of r.docs.bad.split('\n').filter((l) => l.trim())) {
+      for (const line of shownExample(r.docs.bad).split('\n').filter((l) => l.trim())) {
         expect(page).toContain(line);
         expect(text).toContain(line);
       }

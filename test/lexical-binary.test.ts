@@ -10,6 +10,7 @@ import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { conf } from './helpers/rule-cases.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 /** keepalived messages about the machine the test runs on, not the config. */
 const HOST = /interface .* doesn't exist|Non-existent interface|SECURITY VIOLATION|not (?:executable|accessible)|No such file/;
@@ -228,9 +229,23 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(said).toContain(`Unterminated quote 'router_id "lb'`);
     expect(said.filter((m) => /virtual router id|invalid number|52|junk|extra/.test(m))).toEqual([]);
     const found = lintText(text, { file: 'keepalived.conf' }).diagnostics;
-    expect(found.filter((d) => d.range.start.line + 1 === 2).map((d) => d.code).sort()).toEqual(['KA105', 'KA203']);
-    expect(found.filter((d) => d.range.start.line + 1 === 6)).toEqual([]);
+    expect(found.filter((d) => d.range.start.line + 1 === 2).map((d) => d.code).sort()).toEqual(['KA105', 'KA117', 'KA203']);
+    // The NUL itself is said (KA117), a warning: 2.2.7 reads the line up to it, silently.
+    expect(found.filter((d) => d.range.start.line + 1 === 6).map((d) => `${d.code} ${d.severity} ${d.range.start.column + 1}`)).toEqual(['KA117 warning 25']);
+    expect(found.find((d) => d.range.start.line + 1 === 6)!.message).toContain("ignores '52 junk' after it without a word");
     expect(found.filter((d) => d.code === 'KA300')).toEqual([]);
+  });
+
+  // keepalived 2.4.0 (f220eaa8) drops a line holding a NUL, reporting it with the number of the line before.
+  const release243 = releaseBinary('2.4.3');
+  it.skipIf(!release243)('keepalived 2.4 drops a line holding a NUL byte: the instance loses its virtual_router_id', () => {
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51\0 52', '    priority 100', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    const run = runRelease(release243!, text);
+    const said = run.messages.filter((m) => !HOST.test(m.message)).map((m) => `${m.line ?? '-'}: ${m.message}`);
+    expect(said).toContain('3: configuration appears to have embedded NULs - ignoring line');
+    expect(said.some((m) => m.includes('virtual router id must be set'))).toBe(true);
+    const found = lintText(text, { file: 'keepalived.conf', targetVersion: '2.4.3' }).diagnostics;
+    expect(found.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`)).toEqual(['1: KA300 error', '3: KA117 error']);
   });
 
   // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a

@@ -95,6 +95,8 @@ export interface SourceFile {
    * for lines ending in `\\` does not see them, the reader does.
    */
   definitionLinesAfterGap?: number[];
+  /** Lines holding a NUL byte that the target drops whole (2.4.0 and later, see noteNulBytes; 0-based). */
+  nulDroppedLines?: Set<number>;
   /** Which file included it, and where. */
   includedFrom?: { file: string; range: Range };
 }
@@ -441,6 +443,8 @@ export const MAX_LINE_LENGTH = 1022;
 const LINE_CHUNK_BYTES = 1023;
 /** From 2.4.0 keepalived drops the full pieces of a long line instead of reading each (lib/parser.c, bisected). */
 const LONG_LINE_DROPPED_SINCE: Version = [2, 4, 0];
+/** From 2.4.0 keepalived drops a line holding a NUL byte (f220eaa8) instead of reading it up to the NUL. */
+const NUL_LINE_DROPPED_SINCE: Version = [2, 4, 0];
 
 /**
  * keepalived 2.1.4 (from 3fc6126e, "include on any line") reads the first line of an included file a second time
@@ -653,7 +657,54 @@ export class Reader {
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
     const file: SourceFile = { path, text, lex: lex(text, path), inactiveLines: [], includedFrom };
     this.files.set(path, file);
+    if (text.indexOf('\0') >= 0) this.noteNulBytes(file);
     return file;
+  }
+
+  /**
+   * NUL bytes (KA117). keepalived measures a line with strlen: before 2.4.0 a NUL ends the line and what follows it
+   * is not read, silently (the lexer makes it a comment); from 2.4.0 a line holding one is dropped whole, with
+   * "configuration appears to have embedded NULs - ignoring line" (checked with 2.2.7 and 2.4.3), except a last
+   * line without a newline, which is read up to the NUL. A file saved as UTF-16 has a NUL beside every ASCII
+   * character: one finding says so instead of one per line.
+   */
+  private noteNulBytes(file: SourceFile): void {
+    const text = file.text;
+    const lineStarts = file.lex.lineStarts;
+    const drops = !this.before(NUL_LINE_DROPPED_SINCE);
+    const label = this.label();
+    const utf16 = looksUtf16(text);
+    if (utf16) {
+      this.report(
+        'KA117',
+        'error',
+        `The file is saved as UTF-16 (${utf16}): keepalived reads bytes and ends each line at its first NUL byte, so it reads next to nothing of it${drops ? ` (keepalived ${label}: "configuration appears to have embedded NULs - ignoring line", line after line)` : ', mostly without a word'}; save it as UTF-8`,
+        file,
+        0,
+        1,
+      );
+    }
+    for (let at = text.indexOf('\0'); at >= 0; ) {
+      const ln = file.lex.src.lineOf(at);
+      const lineEnd = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : text.length;
+      const hasNewline = text.charCodeAt(lineEnd - 1) === 10;
+      // A line keepalived reads in pieces (KA106) is left to that reading.
+      const fits = lineEnd - lineStarts[ln]! <= LINE_CHUNK_BYTES;
+      if (drops && hasNewline && fits) (file.nulDroppedLines ??= new Set()).add(ln);
+      if (!utf16) {
+        const contentEnd = hasNewline ? (text.charCodeAt(lineEnd - 2) === 13 ? lineEnd - 2 : lineEnd - 1) : lineEnd;
+        const lost = text.slice(at + 1, contentEnd).replace(/\0/g, ' ').trim();
+        const upgrade = `; keepalived 2.4.0 and later drop a line holding a NUL ("configuration appears to have embedded NULs - ignoring line")`;
+        const message =
+          drops && hasNewline && fits
+            ? `A NUL byte in this line: keepalived ${label} drops the whole line ("configuration appears to have embedded NULs - ignoring line"), so nothing on it is read; remove the byte`
+            : lost
+              ? `A NUL byte in this line: keepalived ${drops ? `${label} reads a last line without a newline up to it` : 'ends the line there'} and ignores '${lost.length > 40 ? `${lost.slice(0, 40)}…` : lost}' after it without a word${drops ? '' : upgrade}; remove the byte`
+              : `A NUL byte in this line: keepalived ${drops ? `${label} reads a last line without a newline up to it` : 'ends the line there, so nothing after it is lost'}${drops ? '' : upgrade}; remove the byte`;
+        this.report('KA117', drops && hasNewline && fits ? 'error' : 'warning', message, file, at, at + 1);
+      }
+      at = text.indexOf('\0', lineEnd);
+    }
   }
 
   private report(code: string, severity: Severity, message: string, file: SourceFile, start: number, end: number): void {
@@ -732,9 +783,10 @@ export class Reader {
     const lineCount = lineStarts.length;
     const stack = this.stack;
     const sink = this.sink;
+    const nulDropped = file.nulDroppedLines;
     for (let ln = frame.line; ln < lineCount; ln++) {
-      // A line continuing a definition (set by a definition after a brace).
-      if (frame.pendingDefinition) {
+      // A line continuing a definition (set by a definition after a brace), or one the target drops for its NUL byte.
+      if (frame.pendingDefinition || (nulDropped !== undefined && nulDropped.has(ln))) {
         frame.line = ln;
         return true;
       }
@@ -825,6 +877,16 @@ export class Reader {
 
     const lineStart = lineStarts[ln]!;
     const lineEnd = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : file.text.length;
+    // Dropped for its NUL byte (2.4.0 and later): keepalived reads an empty line in its place, which ends a definition.
+    if (file.nulDroppedLines?.has(ln)) {
+      const def = frame.pendingDefinition;
+      if (def && this.skipsEmptyLineInDefinition) def.afterGap = true;
+      else if (def) {
+        def.lines.push('');
+        frame.pendingDefinition = undefined;
+      }
+      return;
+    }
     // A line of more than LINE_CHUNK_BYTES bytes (UTF-8) reaches keepalived in pieces: a line may have up to 3 bytes per character.
     if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && from < to && !frame.pendingDefinition && this.readLongLine(frame, lineStart, lineEnd)) return;
 
@@ -2457,6 +2519,19 @@ function commentStartIn(text: string): number {
 }
 
 /** Whether text[start, end) is a line with nothing but its line end (keepalived strips '\n' and '\r'). */
+/**
+ * How a text read as bytes shows it was saved as UTF-16, or undefined: a byte order mark (bytes FF FE or FE FF, kept as
+ * escapes by decodeBytes), or a NUL byte beside most characters of its start.
+ */
+function looksUtf16(text: string): string | undefined {
+  if (text.startsWith('\udcff\udcfe')) return 'it starts with the byte order mark FF FE';
+  if (text.startsWith('\udcfe\udcff')) return 'it starts with the byte order mark FE FF';
+  const sample = Math.min(text.length, 256);
+  let nuls = 0;
+  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0) nuls++;
+  return sample >= 8 && nuls * 5 >= sample * 2 ? 'a NUL byte beside each character' : undefined;
+}
+
 function isEmptyLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

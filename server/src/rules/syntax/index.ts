@@ -17,6 +17,7 @@ import templateFile from './template-file.js';
 import undefinedDefinition from './undefined-definition.js';
 import definitionSplit from './definition-split.js';
 import escapedCommentLine from './escaped-comment-line.js';
+import nulByte from './nul-byte.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -35,4 +36,5 @@ export const syntaxRules: CoreRule[] = [
   undefinedDefinition,
   definitionSplit,
   escapedCommentLine,
+  nulByte,
 ];
