@@ -1755,6 +1755,30 @@ describe("KA209: a vrrp_instance's second, different version", () => {
 
 // Before 2.2.5 keepalived's end-of-instance check tests the whole VMAC flag word, so vmac_xmit_base and use_vmac_addr
 // count as a VMAC there (found with scripts/fuzz-generate.ts against 2.1.5).
+describe('KA352 when keepalived drops use_vmac for want of an interface (2.2.8 and later)', () => {
+  // Generator fuzzer against 2.4.3 (seed 160): a unicast instance whose only interface is lo loses its use_vmac
+  // ("Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac"), then its vmac_xmit_base.
+  const text = (iface: string) => instance('A', `${iface}virtual_router_id 51\nunicast_src_ip 10.0.0.2\nuse_vmac\nvmac_xmit_base\n${vip('10.0.0.1 dev eth0')}`);
+  it('reports the vmac_xmit_base left without its VMAC, for an instance without an interface or with lo', () => {
+    for (const iface of ['', 'interface lo\n']) {
+      expect(findings(text(iface), 'KA352', '2.4.3').map((d) => d.message), iface).toEqual([expect.stringContaining('whose use_vmac keepalived drops for want of an interface')]);
+      expect(findings(text(iface), 'KA338', '2.4.3').some((d) => d.message.includes("drops 'use_vmac'")), iface).toBe(true);
+      // 2.2.7 rejects an instance without an interface instead (KA338), and keeps use_vmac.
+      expect(findings(text(iface), 'KA352', '2.2.7'), iface).toEqual([]);
+    }
+    expect(findings(text('interface eth0\n'), 'KA352', '2.4.3')).toEqual([]);
+  });
+  for (const release of ['2.2.8', '2.4.3']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`agrees with keepalived ${release}`, () => {
+      for (const iface of ['', 'interface lo\n', 'interface eth0\n']) {
+        const said = runRelease(binary!, text(iface)).messages.map((m) => m.message);
+        expect(said.some((m) => /vmac_xmit_base is only valid with a vmac/.test(m)), iface).toBe(findings(text(iface), 'KA352', release).length > 0);
+      }
+    });
+  }
+});
+
 describe('KA352/KA353 before 2.2.5: every VMAC flag counts', () => {
   const text = (body: string) => `vrrp_instance A {\nvirtual_router_id 1\n${body}unicast_src_ip 10.0.0.1\nunicast_peer {\n10.0.0.2\n}\nvirtual_ipaddress {\n10.0.0.5 dev eth0\n}\n}\n`;
   // body -> the lines of KA352 and KA353 per release, and what the release says (its messages, line or none).

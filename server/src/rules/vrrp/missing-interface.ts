@@ -78,6 +78,14 @@ export function runsWithoutInterface(inst: VrrpInstance, target: Version): boole
 }
 
 /**
+ * Whether keepalived `target` drops the instance's use_vmac or use_ipvlan for want of an interface (2.2.8 and later:
+ * "Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac"; reported by this rule).
+ */
+export function vmacClearedForNoInterface(inst: VrrpInstance, target: Version): boolean {
+  return compareVersions(target, UNICAST_WITHOUT_INTERFACE_AGAIN) >= 0 && runsWithoutInterface(inst, target);
+}
+
+/**
  * An instance without an interface that keepalived lets through as unicast (2.1.0 to 2.2.4: one with unicast peers;
  * from 2.2.8: one with any unicast keyword, peers or not), and what keepalived then requires of it or does to it.
  * `noInterface` words a finding for an instance whose interface line keepalived ignored (else undefined).

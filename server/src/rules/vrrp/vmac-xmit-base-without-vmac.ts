@@ -3,6 +3,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import { vmacFlagsClearedAtEnd } from './unicast-vmac-without-xmit-base.js';
 import type { FileRule } from '../types.js';
+import { vmacClearedForNoInterface } from './missing-interface.js';
 import { anyInstanceHasRareLine, hasRareLine, RareLine, uniqueInstances } from './util.js';
 
 export const vmacXmitBaseWithoutVmac: FileRule = {
@@ -35,9 +36,14 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
         else if (line.keyword === 'vmac_xmit_base') xmitBase ??= line;
       }
       // Before 2.2.5 a unicast instance may have lost every VMAC flag already (KA353 reports that instead).
-      if (!xmitBase || vmac || vmacFlagsClearedAtEnd(inst, target)) continue;
+      if (!xmitBase || vmacFlagsClearedAtEnd(inst, target)) continue;
+      // From 2.2.8 a unicast instance without a usable interface loses its use_vmac first (KA338 says so).
+      const cleared = vmac && vmacClearedForNoInterface(inst, target);
+      if (vmac && !cleared) continue;
       report({
-        message: `vmac_xmit_base in '${inst.name}', which has no use_vmac: keepalived ignores it (keepalived: "vmac_xmit_base is only valid with a vmac")`,
+        message: cleared
+          ? `vmac_xmit_base in '${inst.name}', whose use_vmac keepalived drops for want of an interface (KA338): keepalived ignores vmac_xmit_base too (keepalived: "vmac_xmit_base is only valid with a vmac")`
+          : `vmac_xmit_base in '${inst.name}', which has no use_vmac: keepalived ignores it (keepalived: "vmac_xmit_base is only valid with a vmac")`,
         file: xmitBase.file,
         range: xmitBase.range,
       });
