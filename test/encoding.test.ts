@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, encodeText, hasEscapedBytes, showEscapedBytes } from '../server/src/core/syntax/encoding.js';
+import { decodeBytes, decodeUtf16, encodeText, hasEscapedBytes, showEscapedBytes, utf16Evidence } from '../server/src/core/syntax/encoding.js';
 import { utf8Length } from '../server/src/core/analysis/values.js';
 import { lintText } from '../server/src/linter.js';
 
@@ -70,5 +70,39 @@ describe('a text with escaped bytes through the linter', () => {
     expect(lintText(config('\udcc3\udcdc\udcc2\udceb12')).diagnostics.filter((d) => d.code === 'KA302')).toEqual([]);
     const [long] = lintText(config('\udcc3\udcdc\udcc2\udceb123456')).diagnostics.filter((d) => d.code === 'KA302');
     expect(long?.message).toContain("is 10 bytes; keepalived uses only the first 8 ('\\xc3\\xdc\\xc2\\xeb1234')");
+  });
+});
+
+describe('files saved as UTF-16 (KA117)', () => {
+  const text = 'global_defs {\n  router_id lb-é1 # 主\n}\n';
+  const utf16 = (bigEndian: boolean, bom: boolean): string => {
+    const units = [...(bom ? [0xfeff] : []), ...[...text].map((c) => c.charCodeAt(0))];
+    const b = new Uint8Array(units.length * 2);
+    units.forEach((u, i) => {
+      b[2 * i + (bigEndian ? 1 : 0)] = u & 0xff;
+      b[2 * i + (bigEndian ? 0 : 1)] = u >> 8;
+    });
+    return decodeBytes(b);
+  };
+
+  it('are told by their byte order mark or their NULs, and decoded either way round', () => {
+    for (const bigEndian of [false, true]) {
+      for (const bom of [false, true]) {
+        const read = utf16(bigEndian, bom);
+        expect(utf16Evidence(read), `${bigEndian} ${bom}`).toBeDefined();
+        expect(decodeUtf16(read), `${bigEndian} ${bom}`).toBe(text);
+      }
+    }
+    expect(utf16Evidence(text)).toBeUndefined();
+    expect(utf16Evidence('a\0b')).toBeUndefined();
+    // An odd number of bytes is no UTF-16.
+    expect(decodeUtf16(utf16(false, true) + 'x')).toBeUndefined();
+  });
+
+  it('get one finding whose safe fix writes the same text as UTF-8', () => {
+    const found = lintText(utf16(false, true), { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA117');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix).toMatchObject({ safe: true, edits: [{ newText: text, range: { start: { offset: 0 } } }] });
+    expect(found[0]!.fix!.edits[0]!.range.end.offset).toBe(utf16(false, true).length);
   });
 });

@@ -120,6 +120,13 @@ describe('canonical style', () => {
     expect(formatRange('x {\n<%= @vips %>\n}\n', 0, 2)).toEqual([]);
   });
 
+  it('leaves a UTF-16 file alone: re-indenting it byte by byte would scramble it (KA117 converts it)', () => {
+    const utf16le = '\udcff\udcfe' + [...'a {\nb 1\n}\n'].map((c) => `${c}\0`).join('');
+    const t = format(utf16le);
+    expect(isFormatError(t) && t.error).toMatch(/^1:1: the file is saved as UTF-16 \(it starts with the byte order mark FF FE\)/);
+    expect(formatRange(utf16le, 0, 2)).toEqual([]);
+  });
+
   it('refuses files with syntax errors and names line:column', () => {
     const extra = format('a {\n}\n  }\n');
     expect(isFormatError(extra) && extra.error).toBe("3:3: extra '}': it closes no block");

@@ -6,7 +6,7 @@
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
-import { decodeBytes, encodeText } from '../syntax/encoding.js';
+import { decodeBytes, decodeUtf16, encodeText, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
 import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -673,7 +673,7 @@ export class Reader {
     const lineStarts = file.lex.lineStarts;
     const drops = !this.before(NUL_LINE_DROPPED_SINCE);
     const label = this.label();
-    const utf16 = looksUtf16(text);
+    const utf16 = utf16Evidence(text);
     if (utf16) {
       this.report(
         'KA117',
@@ -683,6 +683,13 @@ export class Reader {
         0,
         1,
       );
+      // The same text in UTF-8 is what was meant: a safe fix (kalint lint --fix writes it).
+      const converted = decodeUtf16(text);
+      const d = this.diagnostics[this.diagnostics.length - 1]!;
+      if (converted !== undefined) {
+        const whole = { start: positionAt(lineStarts, 0), end: positionAt(lineStarts, text.length) };
+        d.fix = { description: 'Convert the file from UTF-16 to UTF-8', edits: [{ file: file.path, range: whole, newText: converted }], safe: true };
+      }
     }
     for (let at = text.indexOf('\0'); at >= 0; ) {
       const ln = file.lex.src.lineOf(at);
@@ -2519,19 +2526,6 @@ function commentStartIn(text: string): number {
 }
 
 /** Whether text[start, end) is a line with nothing but its line end (keepalived strips '\n' and '\r'). */
-/**
- * How a text read as bytes shows it was saved as UTF-16, or undefined: a byte order mark (bytes FF FE or FE FF, kept as
- * escapes by decodeBytes), or a NUL byte beside most characters of its start.
- */
-function looksUtf16(text: string): string | undefined {
-  if (text.startsWith('\udcff\udcfe')) return 'it starts with the byte order mark FF FE';
-  if (text.startsWith('\udcfe\udcff')) return 'it starts with the byte order mark FE FF';
-  const sample = Math.min(text.length, 256);
-  let nuls = 0;
-  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0) nuls++;
-  return sample >= 8 && nuls * 5 >= sample * 2 ? 'a NUL byte beside each character' : undefined;
-}
-
 function isEmptyLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

@@ -18,6 +18,7 @@ import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax
 import { Kind, LineTokens, scanLine } from './scan.js';
 import { findTemplateMarker, markerPosition } from '../syntax/template.js';
 import { commentScanOpenQuote } from '../syntax/comment-scan.js';
+import { utf16Evidence } from '../syntax/encoding.js';
 
 export interface FormatOptions {
   /** Spaces per level (default 4); ignored with `useTabs`. */
@@ -147,6 +148,12 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     const { line, column } = markerPosition(text, template);
     const message = `this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: kalint does not format templates`;
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
+  }
+  // Re-indenting a UTF-16 file byte by byte would scramble it (KA117 converts it instead).
+  const utf16 = utf16Evidence(text);
+  if (utf16) {
+    const message = `the file is saved as UTF-16 (${utf16}), which keepalived cannot read: kalint does not format it; convert it to UTF-8 first (kalint lint --fix does, KA117)`;
+    return { error: `1:1: ${message}`, message, line: 0, column: 0 };
   }
   const unit = indentUnit(options);
   const indents: string[] = [''];

@@ -122,3 +122,51 @@ export function encodeText(text: string): Uint8Array {
 export function showEscapedBytes(text: string): string {
   return text.replace(ESCAPED_BYTE_RE, (c) => `\\x${(c.charCodeAt(0) - ESCAPE_BASE).toString(16).padStart(2, '0')}`);
 }
+
+/**
+ * How a text read as bytes shows it was saved as UTF-16, or undefined: a byte order mark (bytes FF FE or FE FF, kept
+ * as escapes by decodeBytes), or a NUL byte beside most characters of its start. keepalived reads such a file byte by
+ * byte and ends each line at its first NUL (KA117).
+ */
+export function utf16Evidence(text: string): string | undefined {
+  if (text.startsWith('\udcff\udcfe')) return 'it starts with the byte order mark FF FE';
+  if (text.startsWith('\udcfe\udcff')) return 'it starts with the byte order mark FE FF';
+  const sample = Math.min(text.length, 256);
+  let nuls = 0;
+  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0) nuls++;
+  return sample >= 8 && nuls * 5 >= sample * 2 ? 'a NUL byte beside each character' : undefined;
+}
+
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true });
+
+/**
+ * The text of a file saved as UTF-16 (see utf16Evidence), from its bytes as decodeBytes kept them: little-endian after
+ * FF FE, big-endian after FE FF, else the side of the NULs says; the byte order mark is dropped. Undefined when the
+ * bytes are not UTF-16 (an odd count, a broken surrogate pair).
+ */
+export function decodeUtf16(text: string): string | undefined {
+  const bytes = encodeText(text);
+  if (bytes.length % 2 !== 0) return undefined;
+  let bigEndian: boolean;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) bigEndian = false;
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) bigEndian = true;
+  else {
+    let evenNuls = 0;
+    let oddNuls = 0;
+    for (let i = 0; i < Math.min(bytes.length, 512); i++) if (bytes[i] === 0) (i % 2 === 0 ? evenNuls++ : oddNuls++);
+    bigEndian = evenNuls > oddNuls;
+  }
+  if (bigEndian) {
+    for (let i = 0; i < bytes.length; i += 2) {
+      const b = bytes[i]!;
+      bytes[i] = bytes[i + 1]!;
+      bytes[i + 1] = b;
+    }
+  }
+  try {
+    // TextDecoder drops a leading byte order mark (U+FEFF) itself.
+    return UTF16LE.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -16,7 +16,7 @@ const rule: CoreRule = {
       'embedded NULs - ignoring line"), so the same file loses its virtual_router_id on upgrade. A file saved as UTF-16 ' +
       '(some Windows editors do it) has a NUL beside every ASCII character: keepalived reads next to nothing of it, and ' +
       'before 2.4 `keepalived -t` may not say so. NUL bytes come from editors, broken copies and encodings, never from ' +
-      'a line meant for keepalived: remove them, and save the file as UTF-8. Shown here as ␀.',
+      'a line meant for keepalived: remove them, and save the file as UTF-8 (`kalint lint --fix` converts a UTF-16 file, which `kalint fmt` leaves alone). Shown here as ␀.',
     bad: `vrrp_instance VI_1 {
     state MASTER
     interface eth0
