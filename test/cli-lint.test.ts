@@ -310,6 +310,16 @@ describe('directory search', () => {
     // Named on the command line, a file is linted whatever its name.
     expect(kalint(['lint', '--format', 'gnu', 'named/keepalived.service']).stdout).not.toBe('');
   });
+
+  it('finds a config saved as UTF-16 by its words, and --fix writes it as UTF-8', () => {
+    const text = 'vrrp_instance VI_1 {\n    interface eth0\n}\n';
+    mkdirSync(join(dir, 'utf16'), { recursive: true });
+    writeFileSync(join(dir, 'utf16/lb.conf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(codes(kalint(['lint', '--format', 'gnu', '--rule', 'KA201=off', 'utf16']).stdout)).toEqual(['KA117']);
+    expect(kalint(['fmt', '--write', 'utf16/lb.conf']).code).toBe(2);
+    kalint(['lint', '--fix', 'utf16']);
+    expect(readFileSync(join(dir, 'utf16/lb.conf'), 'utf8')).toBe(text);
+  });
 });
 
 describe('templates (KA108)', () => {

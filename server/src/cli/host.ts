@@ -6,7 +6,7 @@ import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
-import { decodeBytes, encodeText } from '../core/syntax/encoding.js';
+import { decodeBytes, encodeText, utf16Evidence } from '../core/syntax/encoding.js';
 import { ioReason } from './common.js';
 
 export const fsHost: SourceHost = {
@@ -62,7 +62,14 @@ export function looksLikeKeepalived(path: string): boolean {
   if (/keepalived/i.test(name)) return true;
   if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
   const text = fsHost.readFile(path);
-  return text !== undefined && KEEPALIVED_HINT.test(text.slice(0, 65536));
+  return text !== undefined && hintsKeepalived(text);
+}
+
+/** Whether the start of a text holds a keepalived top-level word; a UTF-16 file's too, for KA117 to say what it is. */
+function hintsKeepalived(text: string): boolean {
+  const start = text.slice(0, 65536);
+  // Read as UTF-16 roughly: the NULs and a byte order mark (FF FE or FE FF, kept as escapes) taken out.
+  return KEEPALIVED_HINT.test(utf16Evidence(start) ? start.replace(/\0/g, '').replace(/^(?:\udcff\udcfe|\udcfe\udcff)/, '') : start);
 }
 
 /** A keepalived template by name (`keepalived.conf.j2`) or by content (`vrrp_instance {{ name }} {`). */
@@ -70,7 +77,7 @@ function looksLikeKeepalivedTemplate(path: string): boolean {
   const name = path.split('/').pop() ?? '';
   if (/keepalived/i.test(name)) return true;
   const text = fsHost.readFile(path);
-  return text !== undefined && KEEPALIVED_HINT.test(text.slice(0, 65536));
+  return text !== undefined && hintsKeepalived(text);
 }
 
 /** `templates`: files left out because their names say they are templates to render (KA108). */
