@@ -848,12 +848,16 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // Nor where an include error failed the whole configuration (include_check, includem…): only keepalived's
   // main process read the file, and it exits before the VRRP and checker processes read it.
   const refusedAll = diagnostics.some((d) => d.code === 'KA110' && d.severity === 'error' && d.message.includes('refuses the whole configuration'));
+  const securityStop = ka.status === 6 && ka.messages.some((m) => /SECURITY VIOLATION/.test(m.message));
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
   const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => `${m.file ?? mainFile}\0${m.line}`));
   if (onlyHost && !namespaceStops && !refusedAll && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
       if (hostLines.has(`${d.file}\0${d.range.start.line + 1}`)) continue;
+      // A script security violation (a host message: the script exists here) ends the run with exit 6 before the
+      // point where keepalived would loop (KA537's SMTP_CHECK host block, generator seed 163 against 2.3.3).
+      if (securityStop && HANGS.test(d.message)) continue;
       // A script keepalived dropped for a host reason (its default user missing) leaves the slot empty, so a
       // repeated notify line is taken instead of "notify script already specified" (a host cascade).
       if (scriptsRemoved && d.code === 'KA209' && /^'(?:notify\w*|script|misc_path|quorum_up|quorum_down)' is already set/.test(d.message)) continue;
@@ -867,6 +871,9 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   }
   return out;
 }
+
+/** A finding that says keepalived never gets through the configuration. */
+const HANGS = /loops forever|never returns|never finishes/;
 
 /** A stable key for grouping disagreements by cause: the message with names, numbers and quoted words blurred. */
 export function causeKey(d: Disagreement): string {
