@@ -801,8 +801,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // A startup/shutdown script line naming a user (and group): "Invalid startup script" when this host lacks them
   // (the 2.1.5, 2.2.7 and 2.4.3 builds on `startup_script /usr/bin/false root extra`).
   const namesUser = (m: KeepalivedMessage) => m.line !== undefined && /^\s*(?:startup|shutdown)_script\s+\S+\s+\S+/.test(textOf(m.file).split('\n')[m.line - 1] ?? '');
+  // Or one without a user, where keepalived's default script user is not on this host ("Unable to set default user
+  // keepalived_script for script" on the same line; generator seed 165 against 2.2.8).
+  const defaultUserLines = new Set(ka.messages.filter((m) => m.line !== undefined && /^Unable to set default user /.test(m.message)).map((m) => `${m.file}\0${m.line}`));
   const hostCascade = (m: KeepalivedMessage) =>
-    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && namesUser(m)) ||
+    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
