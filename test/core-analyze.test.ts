@@ -2365,6 +2365,10 @@ describe('NUL bytes (KA117)', () => {
   it('before 2.4 a NUL ends the line: a warning naming what is lost', () => {
     expect(nul()).toEqual(['2:14 KA117 warning']);
     expect(analyze('global_defs {\n  router_id a\0 b\n}\n').diagnostics[0]!.message).toContain("ignores 'b' after it");
+    // The fix cuts the line at the NUL: what keepalived reads, so safe; where 2.4 drops the line, a suggestion.
+    const fixOf = (targetVersion: string) => analyze('global_defs {\n  router_id a\0 b\r\n}\n', { targetVersion }).diagnostics[0]!.fix!;
+    expect(fixOf('2.2.7')).toMatchObject({ safe: true, edits: [{ newText: '', range: { start: { line: 1, column: 13 }, end: { line: 1, column: 16 } } }] });
+    expect(fixOf('2.4.3').safe).toBe(false);
     // Nothing but blanks after it: nothing lost now, the line dropped from 2.4 on.
     expect(analyze('global_defs {\n  router_id a\0  \n}\n').diagnostics[0]!.message).toContain('nothing after it is lost; keepalived 2.4.0 and later drop');
   });

@@ -708,7 +708,16 @@ export class Reader {
             : lost
               ? `A NUL byte in this line: keepalived ${drops ? `${label} reads a last line without a newline up to it` : 'ends the line there'} and ignores '${lost.length > 40 ? `${lost.slice(0, 40)}…` : lost}' after it without a word${drops ? '' : upgrade}; remove the byte`
               : `A NUL byte in this line: keepalived ${drops ? `${label} reads a last line without a newline up to it` : 'ends the line there, so nothing after it is lost'}${drops ? '' : upgrade}; remove the byte`;
-        this.report('KA117', drops && hasNewline && fits ? 'error' : 'warning', message, file, at, at + 1);
+        const dropped = drops && hasNewline && fits;
+        this.report('KA117', dropped ? 'error' : 'warning', message, file, at, at + 1);
+        // Cutting the line at the NUL writes what keepalived before 2.4 reads: safe where the target reads that, a
+        // suggestion where it drops the line.
+        const range = { start: positionAt(lineStarts, at), end: positionAt(lineStarts, Math.max(at + 1, contentEnd)) };
+        this.diagnostics[this.diagnostics.length - 1]!.fix = {
+          description: lost ? `Remove the NUL byte and '${lost.length > 40 ? `${lost.slice(0, 40)}…` : lost}' after it` : 'Remove the NUL byte and what follows it on the line',
+          edits: [{ file: file.path, range, newText: '' }],
+          safe: !dropped,
+        };
       }
       at = text.indexOf('\0', lineEnd);
     }
