@@ -155,6 +155,15 @@ const cases: Record<string, Case> = {
     lines: [1],
     good: vs('10.0.0.1 80', [...BASICS, 'quorum 2'], ['real_server 10.0.1.1 80 {', '  weight 2', '}']),
   },
+  'quorum above the weight an invalid later weight line leaves': {
+    // Generator fuzzer against 2.4.3 (seed 169): keepalived ignores the invalid line and keeps weight 1, where kalint
+    // took the last line and fell back to the default.
+    keepalived: /exceeds total weight of real servers 1/,
+    code: 'KA513',
+    bad: vs('10.0.0.1 80', [...BASICS, 'quorum 2'], ['real_server 10.0.1.1 80 {', '  weight 1', '  weight 2147483648', '}']),
+    lines: [1],
+    good: vs('10.0.0.1 80', [...BASICS, 'quorum 2'], ['real_server 10.0.1.1 80 {', '  weight 1', '  weight 2', '}']),
+  },
   'hysteresis not below quorum': {
     keepalived: />= quorum/,
     code: 'KA514',

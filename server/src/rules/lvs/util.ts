@@ -47,11 +47,31 @@ const WEIGHT_LIMIT = 2147483647;
 
 /** keepalived's effective weight of a real server: its own (0..2^31-1), else the VS `weight` (default 1). */
 export function effectiveWeight(f: ServerFacts, r: RealServerFacts): number {
-  const own = r.rs.weight;
   const [min, max] = f.realWeightRange;
-  if (own !== undefined && own >= min && own <= max && !(own === WEIGHT_LIMIT && f.maxWeightUnset)) return own;
+  const valid = (w: number | undefined): w is number => w !== undefined && w >= min && w <= max && !(w === WEIGHT_LIMIT && f.maxWeightUnset);
+  let own = r.rs.weight;
+  // keepalived reports an invalid weight line and ignores it: an earlier valid one stays (generator seed 169).
+  if (own !== undefined && !valid(own)) own = earlierValidWeight(r.rs.node, valid);
+  if (valid(own)) return own;
   const w = f.weight?.value;
   return w !== undefined && w >= 1 && w <= WEIGHT_LIMIT ? w : 1;
+}
+
+/** The weight of the last `weight` line that `valid` accepts, before the last one (which it does not). */
+function earlierValidWeight(server: AstNode, valid: (w: number | undefined) => boolean): number | undefined {
+  let last = true;
+  for (let i = server.children.length - 1; i >= 0; i--) {
+    const c = server.children[i]!;
+    if (c.keyword !== 'weight') continue;
+    if (last) {
+      last = false;
+      continue;
+    }
+    const text = c.argText(0);
+    const w = text !== undefined && /^\d{1,10}$/.test(text) ? Number(text) : undefined;
+    if (valid(w)) return w;
+  }
+  return undefined;
 }
 
 /** An unsigned setting (its last line) as keepalived reads it, or undefined when absent/invalid. */
