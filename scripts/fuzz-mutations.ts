@@ -802,10 +802,12 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // (the 2.1.5, 2.2.7 and 2.4.3 builds on `startup_script /usr/bin/false root extra`).
   const namesUser = (m: KeepalivedMessage) => m.line !== undefined && /^\s*(?:startup|shutdown)_script\s+\S+\s+\S+/.test(textOf(m.file).split('\n')[m.line - 1] ?? '');
   // Or one without a user, where keepalived's default script user is not on this host ("Unable to set default user
-  // keepalived_script for script" on the same line; generator seed 165 against 2.2.8).
+  // keepalived_script for script" on the same line; generator seed 165 against 2.2.8), or where the global script_user
+  // is not ("Error setting global script uid/gid", then 2.4.3's "Invalid startup script"; mutation fuzzer seed 172).
   const defaultUserLines = new Set(ka.messages.filter((m) => m.line !== undefined && /^Unable to set default user /.test(m.message)).map((m) => `${m.file}\0${m.line}`));
+  const globalUserMissing = ka.messages.some((m) => /^Error setting global script uid\/gid/.test(m.message));
   const hostCascade = (m: KeepalivedMessage) =>
-    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
+    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || globalUserMissing || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.
