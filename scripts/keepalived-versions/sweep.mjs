@@ -14,7 +14,7 @@
 //   /usr/sbin/keepalived. Releases before 2.0.7 are left out: 2.0.0 has no -t, and 2.0.4 to 2.0.6
 //   start the daemon under -t and log without line numbers (1.3.5: ../keepalived-1.3.5/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,8 @@ export const readText = (file) => fsHost.readFile(file);`,
 );
 await build({ entryPoints: [join(work, 'lint.mjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(work, 'lint.cjs'), logLevel: 'error' });
 const { lint, readText } = (await import(join(work, 'lint.cjs'))).default;
+// Loaded: the bundle's folder is not needed any more (each sweep left one in /tmp).
+rmSync(work, { recursive: true, force: true });
 
 /**
  * The interface names a config uses: keepalived -t looks them up on the machine, and skips much of
