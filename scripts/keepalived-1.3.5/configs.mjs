@@ -10,7 +10,7 @@
 // Usage: [KA_RELEASE=1.3.9] node configs.mjs [--out FILE] [--cache DIR] DIR...   (root; KEEPALIVED_135,
 // KEEPALIVED_139 as for run.sh)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,8 @@ export const lint = (file, text) => lintText(text, { file, host: fsHost, targetV
 );
 await build({ entryPoints: [join(work, 'lint.mjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(work, 'lint.cjs'), logLevel: 'error' });
 const { lint } = (await import(join(work, 'lint.cjs'))).default;
+// The bundle is loaded; its folder is not needed any more.
+rmSync(work, { recursive: true, force: true });
 
 /** Lines 1.3.x logs on every start, and its -d dump. */
 const NOISE = [

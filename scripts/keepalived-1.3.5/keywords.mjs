@@ -4,7 +4,7 @@
 // keyword not); one dated later must be an "Unknown keyword". Prints the keywords that disagree.
 // Usage: [KA_RELEASE=1.3.9] node keywords.mjs [old|new] [N]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,6 @@ for (const [k, anc] of walk(table.tree, [])) {
   if (wantOld && (!unknown.has('zz_sentinel') || unknown.has(k.name))) disagree.push(`${path} (${k.build_condition ?? 'no build condition'})${child.includes('missing a parameter') ? ': missing a parameter' : ''}`);
   if (!wantOld && !unknown.has(k.name)) disagree.push(path);
 }
+rmSync(dir, { recursive: true, force: true });
 console.log(`${n} keywords dated ${wantOld ? 'at or before' : 'after'} ${release}; ${disagree.length} disagree with keepalived ${release}`);
 for (const d of disagree) console.log(`  ${d}`);
