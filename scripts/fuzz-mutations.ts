@@ -806,8 +806,13 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // is not ("Error setting global script uid/gid", then 2.4.3's "Invalid startup script"; mutation fuzzer seed 172).
   const defaultUserLines = new Set(ka.messages.filter((m) => m.line !== undefined && /^Unable to set default user /.test(m.message)).map((m) => `${m.file}\0${m.line}`));
   const globalUserMissing = ka.messages.some((m) => /^Error setting global script uid\/gid/.test(m.message));
+  // A VIP whose `dev` interface is not on this host is dropped as it is read ("WARNING - interface eth1 for ip address
+  // … doesn't exist"), so the instance's address family comes from the next address or unicast peer, and the
+  // family messages that follow are the host's (mutation seeds 161 against 2.4.3 and 181 against 2.2.7).
+  const vipDropped = ka.messages.some((m) => /^WARNING - interface \S+ for ip address \S+ doesn't exist$/.test(m.message));
   const hostCascade = (m: KeepalivedMessage) =>
     (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || globalUserMissing || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
+    (vipDropped && /address family must match VRRP instance|MUST be of the same family/.test(m.message)) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');
   // keepalived's processes each read the file and repeat its messages: one of each is enough.

@@ -217,6 +217,17 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', other, [], 'keepalived.conf', undefined, '2.2.8').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 35']);
   });
 
+  it('takes family messages after a VIP dropped for its missing dev interface as a host cascade', () => {
+    // Mutation seed 181 against 2.2.7: `1000::1 dev eth1` is the instance's first VIP; without eth1 keepalived drops
+    // it, the next VIP (IPv4) sets the family, and the IPv6 VIPs after it "must match". On a host with eth1 the
+    // instance is IPv6, as kalint reads it. 2.4.3 does the same with unicast peers (seed 161).
+    const dropped = { line: 51, message: "WARNING - interface eth1 for ip address 1000::1 doesn't exist" };
+    const family = { line: 97, message: '(VI_1): address family must match VRRP instance [fe80::4000/64] - ignoring' };
+    const peer = { line: 40, message: 'Configuration error: VRRP instance[MGMT] and unicast peer address[10.1.0.2] MUST be of the same family !!! Skipping...' };
+    expect(classify('x\n', verdict(1, [dropped, family, peer]), [], 'keepalived.conf')).toEqual([]);
+    expect(classify('x\n', verdict(1, [family, peer]), [], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 97', 'miss 40']);
+  });
+
   it('takes a repeated notify line after its script was dropped for a missing user as a host cascade', () => {
     // Found fuzzing pasted configs: a duplicated `notify` line. Where keepalived_script does not exist the first
     // script is dropped ("Unable to set default user keepalived_script for script"), so keepalived takes the
