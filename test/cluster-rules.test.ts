@@ -531,6 +531,19 @@ describe('quick fixes of the cluster rules', () => {
     expect(find(oneFile('@a state MASTER\n@b state BACKUP\n@a priority 100\n@b priority 100\n'), 'KA406').fix!.description).toMatch(/^Set priority 90 on /);
   });
 
+  it('KA407 compares every MASTER with the one that wins the election, whatever the order of the nodes', () => {
+    const node = (name: string, priority: number) => ({
+      file: `${name}.conf`,
+      text: `vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority ${priority}\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`,
+    });
+    const nodes = [node('a', 100), node('b', 200), node('c', 150)];
+    const report = (order: typeof nodes) =>
+      lintCluster(order).diagnostics.filter((d) => d.code === 'KA407').map((d) => `${d.file} ${d.related?.[0]?.file} ${d.fix?.description}`).sort();
+    const expected = ["a.conf b.conf Write 'state BACKUP' on a.conf, so that one node starts as MASTER", "c.conf b.conf Write 'state BACKUP' on c.conf, so that one node starts as MASTER"];
+    expect(report(nodes)).toEqual(expected);
+    expect(report([...nodes].reverse())).toEqual(expected);
+  });
+
   it('no password in a fix description, and no fix where the passwords agree in the 8 characters kept', () => {
     const { before } = fixed('auth-pass-mismatch', 'KA404');
     const passwords = loadScenario('auth-pass-mismatch').flatMap((n) => [...n.text.matchAll(/auth_pass\s+(\S+)/g)].map((m) => m[1]!));

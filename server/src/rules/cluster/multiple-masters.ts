@@ -23,17 +23,19 @@ export const multipleMasters: ClusterRule = {
       if (masters.length < 2) continue;
       // Two address owners are reported by KA408.
       if (masters.filter((m) => m.instance.effectivePriority === 255).length >= 2) continue;
-      const [first, ...rest] = masters;
-      for (const m of rest) {
-        const tie = m.instance.effectivePriority === first!.instance.effectivePriority;
+      // The one that wins the election (the highest priority; the first node among equals) is the reference, so
+      // the findings and their fixes do not depend on the order the nodes were given in.
+      const winner = masters.reduce((best, m) => (m.instance.effectivePriority > best.instance.effectivePriority ? m : best));
+      for (const m of masters) {
+        if (m === winner) continue;
+        const tie = m.instance.effectivePriority === winner.instance.effectivePriority;
         ctx.report({
           ...(m.instance.state ? at(m.instance.state.node) : instanceAt(m)),
-          message: `${g.name}: both ${first!.node.label} and ${m.node.label} start as MASTER; ${tie ? 'with equal priorities the higher IP address wins' : 'the lower priority one steps back only after hearing the other'}, so the VIPs flap at every restart`,
-          related: [rel(first!.instance.state ? at(first!.instance.state.node) : instanceAt(first!), `state MASTER on ${first!.node.label}`)],
-          // The node that does not win anyway becomes the BACKUP (a higher one would then outrank its MASTER);
+          message: `${g.name}: both ${winner.node.label} and ${m.node.label} start as MASTER; ${tie ? 'with equal priorities the higher IP address wins' : 'the lower priority one steps back only after hearing the other'}, so the VIPs flap at every restart`,
+          related: [rel(winner.instance.state ? at(winner.instance.state.node) : instanceAt(winner), `state MASTER on ${winner.node.label}`)],
+          // The node that does not win the election anyway becomes a BACKUP;
           // not when its state line is the other nodes' too (one file, no `@id`): that would make every node BACKUP.
           fix:
-            m.instance.effectivePriority <= first!.instance.effectivePriority &&
             !lineOfOthers(m.instance.state?.node, g.members.filter((o) => o !== m).map((o) => o.instance.state?.node))
               ? replaceArgFix(m.instance.state?.node, 0, 'BACKUP', `Write 'state BACKUP' on ${m.node.label}, so that one node starts as MASTER`)
               : undefined,
