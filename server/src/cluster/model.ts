@@ -144,20 +144,41 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
 }
 
 /**
- * `items` with a reference first: the first of those whose value most items share; the others after it
- * in their order. Rules compare each node with the reference, so among three nodes or more the odd one
- * out is reported, whatever the order the files were given in (for two nodes the first is the reference).
+ * `items` with a reference first: of those whose value most items share, the one `rankOf` ranks highest
+ * (the first of equals); the others after it in their order. Rules compare each node with the reference, so
+ * among three nodes or more the odd one out is reported, and between two the node that starts as MASTER is the
+ * reference (users copy the MASTER's file to the BACKUP and edit it), whatever the order the files were given in.
  */
-export function majorityFirst<T>(items: readonly T[], valueOf: (item: T) => string | number | undefined): T[] {
-  if (items.length < 3) return [...items];
+export function majorityFirst<T>(items: readonly T[], valueOf: (item: T) => string | number | undefined, rankOf?: (item: T) => number): T[] {
+  if (items.length < 2) return [...items];
   const counts = new Map<string | number | undefined, number>();
   for (const item of items) {
     const v = valueOf(item);
     counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   let best = 0;
-  for (let i = 1; i < items.length; i++) if (counts.get(valueOf(items[i]!))! > counts.get(valueOf(items[best]!))!) best = i;
+  let bestCount = counts.get(valueOf(items[0]!))!;
+  for (let i = 1; i < items.length; i++) {
+    const count = counts.get(valueOf(items[i]!))!;
+    if (count > bestCount || (count === bestCount && rankOf !== undefined && rankOf(items[i]!) > rankOf(items[best]!))) {
+      best = i;
+      bestCount = count;
+    }
+  }
   return [items[best]!, ...items.slice(0, best), ...items.slice(best + 1)];
+}
+
+/** How strongly a member stands for the intended setting: one that starts as MASTER, then the higher priority. */
+export function masterRank(m: Member): number {
+  return (startState(m) === 'MASTER' ? 256 : 0) + m.instance.effectivePriority;
+}
+
+/** Likewise for a whole node (settings outside instances, such as virtual servers): how many instances it starts as MASTER. */
+export function nodeMasterRank(node: ClusterNode): number {
+  const model = node.analysis.model;
+  let n = 0;
+  for (const inst of model.vrrpInstances) if (initialMaster(model, inst)) n++;
+  return n;
 }
 
 // ---------- locations and wording ----------

@@ -2,7 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, versionOf, type Member, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, rel, versionOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 const advertInt = (m: Member) => m.instance.advertInt?.value ?? 1;
 const advertAt = (m: Member) => (m.instance.advertInt ? at(m.instance.advertInt.node) : instanceAt(m));
@@ -22,7 +22,7 @@ export const advertIntMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const [ref, ...rest] = majorityFirst(g.members, advertInt);
+      const [ref, ...rest] = majorityFirst(g.members, advertInt, masterRank);
       for (const m of rest) {
         if (advertInt(m) === advertInt(ref!)) continue;
         const v3 = versionOf(m) === 3 && versionOf(ref!) === 3;

@@ -2,7 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, effectiveAuthOf, rel, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, effectiveAuthOf, rel, majorityFirst, masterRank } from '../../cluster/model.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../../core/syntax/lookalikes.js';
 import { encodeText } from '../../core/syntax/encoding.js';
 
@@ -38,7 +38,7 @@ export const authPassMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const withAuth = majorityFirst(g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a && x.a.passAt), (x) => x.a!.pass);
+      const withAuth = majorityFirst(g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a && x.a.passAt), (x) => x.a!.pass, (x) => masterRank(x.m));
       const ref = withAuth[0];
       if (!ref) continue;
       const refPass = ref.a!.pass;

@@ -2,7 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, effectiveAuthOf, instanceAt, rel, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, effectiveAuthOf, instanceAt, rel, majorityFirst, masterRank } from '../../cluster/model.js';
 
 
 export const authTypeMismatch: ClusterRule = {
@@ -20,7 +20,7 @@ export const authTypeMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const withAuth = majorityFirst(g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a), (x) => x.a!.type);
+      const withAuth = majorityFirst(g.members.map((m) => ({ m, a: effectiveAuthOf(m) })).filter((x) => x.a), (x) => x.a!.type, (x) => masterRank(x.m));
       const ref = withAuth[0];
       if (!ref) continue;
       for (const { m, a } of withAuth.slice(1)) {

@@ -3,7 +3,7 @@
 import { child, type AstNode } from '../../core/analysis/ast.js';
 import { parseInteger } from '../../core/analysis/values.js';
 import type { ClusterNode, ClusterRule } from '../types.js';
-import { at, globalChild, rel, majorityFirst } from '../../cluster/model.js';
+import { at, globalChild, rel, majorityFirst, nodeMasterRank } from '../../cluster/model.js';
 
 const OPTION_WORDS = new Set(['inst', 'id', 'maxlen', 'port', 'ttl', 'group']);
 
@@ -53,7 +53,7 @@ export const lvsSyncIdMismatch: ClusterRule = {
     const ids = ctx.nodes.map(lvsSyncId);
     const withId = ids.flatMap((x, i) => (x?.id !== undefined ? [i] : []));
     if (!withId.length) return;
-    const refIndex = majorityFirst(withId, (i) => ids[i]!.id)[0]!;
+    const refIndex = majorityFirst(withId, (i) => ids[i]!.id, (i) => nodeMasterRank(ctx.nodes[i]!))[0]!;
     const ref = ids[refIndex]!;
     ids.forEach((x, i) => {
       if (i === refIndex || !x || x.id === undefined || x.id === ref.id) return;

@@ -1,7 +1,7 @@
 // KA416: the multicast group of one virtual router differs between nodes.
 
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, isUnicast, mcastGroup, rel, type Member, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, isUnicast, mcastGroup, rel, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 function describe(m: Member): { text: string; where: ReturnType<typeof instanceAt> } {
   const g = mcastGroup(m.node, m.instance);
@@ -24,7 +24,7 @@ export const mcastGroupMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const multicast = majorityFirst(g.members.filter((m) => !isUnicast(m.instance)), (m) => mcastGroup(m.node, m.instance).value);
+      const multicast = majorityFirst(g.members.filter((m) => !isUnicast(m.instance)), (m) => mcastGroup(m.node, m.instance).value, masterRank);
       const [ref, ...rest] = multicast;
       if (!ref) continue;
       const refGroup = mcastGroup(ref.node, ref.instance).value;

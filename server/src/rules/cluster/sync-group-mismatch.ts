@@ -2,7 +2,7 @@
 
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, quoteList, rel, syncGroupOf, type Member, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, quoteList, rel, syncGroupOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 export const syncGroupMismatch: ClusterRule = {
   kind: 'cluster',
@@ -37,7 +37,7 @@ export const syncGroupMismatch: ClusterRule = {
     };
     const seen = new Set<string>();
     for (const g of model.groups) {
-      const [ref, ...rest] = majorityFirst(g.members, (m) => partners(m).join(','));
+      const [ref, ...rest] = majorityFirst(g.members, (m) => partners(m).join(','), masterRank);
       const refPartners = partners(ref!);
       for (const m of rest) {
         const mine = partners(m);

@@ -2,7 +2,7 @@
 
 import type { ClusterRule } from '../types.js';
 import type { Location } from '../../core/diagnostics.js';
-import { at, clusterModel, familyOf, instanceAt, rel, versionOf, type Member, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, familyOf, instanceAt, rel, versionOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 /** Where the version comes from: the instance, global_defs, or an IPv6 VIP (v3). */
 function versionOrigin(m: Member): { where: Location; why: string } {
@@ -31,7 +31,7 @@ export const versionMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const [ref, ...rest] = majorityFirst(g.members, versionOf);
+      const [ref, ...rest] = majorityFirst(g.members, versionOf, masterRank);
       for (const m of rest) {
         const v = versionOf(m);
         const rv = versionOf(ref!);

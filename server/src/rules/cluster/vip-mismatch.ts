@@ -2,7 +2,7 @@
 
 import { child } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, quoteList, rel, vipSet, type Member, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, instanceAt, quoteList, rel, vipSet, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 function vipAt(m: Member) {
   const block = child(m.instance.node, 'virtual_ipaddress');
@@ -24,7 +24,7 @@ export const vipMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const [ref, ...rest] = majorityFirst(g.members, (m) => vipSet(m.instance).join(','));
+      const [ref, ...rest] = majorityFirst(g.members, (m) => vipSet(m.instance).join(','), masterRank);
       const refSet = vipSet(ref!.instance);
       let refKeys: Set<string> | undefined;
       for (const m of rest) {

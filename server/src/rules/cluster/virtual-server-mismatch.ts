@@ -2,7 +2,7 @@
 
 import type { ClusterRule, ClusterNode } from '../types.js';
 import type { VirtualServer } from '../../core/model/model.js';
-import { at, fallback, majorityFirst, quoteList, rel } from '../../cluster/model.js';
+import { at, fallback, majorityFirst, nodeMasterRank, quoteList, rel } from '../../cluster/model.js';
 
 function vsKey(vs: VirtualServer): string {
   const proto = (vs.protocol?.value ?? '').toUpperCase();
@@ -123,6 +123,9 @@ export const virtualServerMismatch: ClusterRule = {
     // Every service, in the order the nodes define them: where it is missing, said once at its first
     // definition; where several nodes define it, each compared with the one most of them agree with.
     const keys = [...new Set(indexes.flatMap((i) => [...i.keys()]))];
+    // Between two nodes the one that starts as MASTER of more instances is the reference.
+    const ranks = ctx.nodes.map(nodeMasterRank);
+    const rank = (k: number) => ranks[k]!;
     for (const key of keys) {
       const holders = indexes.flatMap((i, k) => (i.has(key) ? [k] : []));
       const lacking = indexes.flatMap((i, k) => (i.has(key) ? [] : [k]));
@@ -141,8 +144,8 @@ export const virtualServerMismatch: ClusterRule = {
       const service = (k: number) => indexes[k]!.get(key)!;
       const settingsKey = (k: number) => serviceSettings(service(k)).map(([, v]) => v).join('|');
       const serversKey = (k: number) => service(k).realServers.map(rsKey).join(',');
-      compareSettings(ctx, key, majorityFirst(holders, settingsKey), service);
-      compareServers(ctx, key, majorityFirst(holders, serversKey), service);
+      compareSettings(ctx, key, majorityFirst(holders, settingsKey, rank), service);
+      compareServers(ctx, key, majorityFirst(holders, serversKey, rank), service);
     }
   },
 };

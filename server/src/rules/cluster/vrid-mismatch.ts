@@ -2,7 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, rel, majorityFirst } from '../../cluster/model.js';
+import { at, clusterModel, rel, majorityFirst, masterRank } from '../../cluster/model.js';
 
 export const vridMismatch: ClusterRule = {
   kind: 'cluster',
@@ -19,7 +19,7 @@ export const vridMismatch: ClusterRule = {
   },
   check(ctx) {
     for (const g of clusterModel(ctx.nodes).groups) {
-      const withVrid = majorityFirst(g.members.filter((m) => m.instance.virtualRouterId), (m) => m.instance.virtualRouterId!.value);
+      const withVrid = majorityFirst(g.members.filter((m) => m.instance.virtualRouterId), (m) => m.instance.virtualRouterId!.value, masterRank);
       const ref = withVrid[0];
       if (!ref) continue;
       const refVrid = ref.instance.virtualRouterId!;
