@@ -535,13 +535,13 @@ describe('quick fixes of the cluster rules', () => {
     // A folder sorts backup.conf before master.conf; the BACKUP is the copy that was edited.
     const node = (name: string, state: string, priority: number, vrid: number, advert: number, vip: string) => ({
       file: `${name}.conf`,
-      text: `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    advert_int ${advert}\n    authentication {\n        auth_type PASS\n        auth_pass ${name}\n    }\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`,
+      text: `global_defs {\n    router_id LVS_DEVEL\n}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    advert_int ${advert}\n    authentication {\n        auth_type PASS\n        auth_pass ${name}\n    }\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`,
     });
     const master = node('master', 'MASTER', 100, 51, 1, '10.0.0.10');
     const backup = node('backup', 'BACKUP', 90, 52, 2, '10.0.0.11');
     for (const order of [[backup, master], [master, backup]]) {
-      const found = lintCluster(order).diagnostics.filter((d) => ['KA401', 'KA404', 'KA410', 'KA412'].includes(d.code));
-      expect(found.map((d) => `${d.code} ${d.file}`).sort()).toEqual(['KA401 backup.conf', 'KA404 backup.conf', 'KA410 backup.conf', 'KA412 backup.conf']);
+      const found = lintCluster(order).diagnostics.filter((d) => ['KA401', 'KA404', 'KA410', 'KA412', 'KA415'].includes(d.code));
+      expect(found.map((d) => `${d.code} ${d.file}`).sort()).toEqual(['KA401 backup.conf', 'KA404 backup.conf', 'KA410 backup.conf', 'KA412 backup.conf', 'KA415 backup.conf']);
       expect(found.find((d) => d.code === 'KA401')!.fix!.description).toBe('Set virtual_router_id 51 on backup.conf, as on master.conf');
     }
   });

@@ -1,7 +1,7 @@
 // KA415: two nodes use the same router_id.
 
 import type { ClusterRule } from '../types.js';
-import { at, rel } from '../../cluster/model.js';
+import { at, nodeMasterRank, rel } from '../../cluster/model.js';
 
 export const duplicateRouterId: ClusterRule = {
   kind: 'cluster',
@@ -18,7 +18,11 @@ export const duplicateRouterId: ClusterRule = {
   },
   check(ctx) {
     const first = new Map<string, number>();
-    ctx.nodes.forEach((node, i) => {
+    // The node that starts as MASTER of more instances is taken first: the others are the copies reported.
+    const ranks = ctx.nodes.map(nodeMasterRank);
+    const order = ctx.nodes.map((_, i) => i).sort((a, b) => ranks[b]! - ranks[a]! || a - b);
+    order.forEach((i) => {
+      const node = ctx.nodes[i]!;
       const rid = node.analysis.model.globalDefs?.routerId;
       if (!rid) return;
       const prev = first.get(rid.value);
