@@ -859,9 +859,13 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // main process read the file, and it exits before the VRRP and checker processes read it.
   const refusedAll = diagnostics.some((d) => d.code === 'KA110' && d.severity === 'error' && d.message.includes('refuses the whole configuration'));
   const securityStop = ka.status === 6 && ka.messages.some((m) => /SECURITY VIOLATION/.test(m.message));
+  // keepalived 2.2.5 to 2.2.7's -t sends itself SIGTERM when it checks a script that runs as another user (KA608, KA603): it
+  // checks nothing after that point, so its silence proves nothing; a SIGTERM kalint did not foresee is a disagreement.
+  const selfTerminated = ka.signal === 'SIGTERM' || ka.status === 143;
+  if (selfTerminated && !diagnostics.some((d) => d.code === 'KA608' || d.code === 'KA603')) out.push({ kind: 'crash-not-predicted', detail: 'SIGTERM' });
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
   const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => `${m.file ?? mainFile}\0${m.line}`));
-  if (onlyHost && !namespaceStops && !refusedAll && (!failed || hostIndependent.length === 0)) {
+  if (onlyHost && !namespaceStops && !refusedAll && !selfTerminated && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
       if (hostLines.has(`${d.file}\0${d.range.start.line + 1}`)) continue;

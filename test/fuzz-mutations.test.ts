@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { checkMutant, collectConfigs } from '../scripts/fuzz-differential.js';
-import { classify, exitStatusCountsAllReadings, makeRng, mutate, parseKeepalived, withInterface } from '../scripts/fuzz-mutations.js';
+import { classify, exitStatusCountsAllReadings, makeRng, mutate, parseKeepalived, withInterface, type KeepalivedVerdict } from '../scripts/fuzz-mutations.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable } from './helpers/keepalived.js';
 import { applyFix, conf } from './helpers/rule-cases.js';
@@ -215,6 +215,17 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', ka, [], 'keepalived.conf', undefined, '2.2.8')).toEqual([]);
     const other = verdict(5, [...ka.messages, { line: 35, message: '(N1) track file other not found, ignoring...' }]);
     expect(classify('x\n', other, [], 'keepalived.conf', undefined, '2.2.8').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 35']);
+  });
+
+  it('takes a config test that sent itself SIGTERM as no verdict on what follows, and as a disagreement unless KA608 foresaw it', () => {
+    // A harvested config with `script_user nobody` and a tracked vrrp_script: 2.2.7's -t exits 143 with nothing
+    // printed, before its check that clears nopreempt on a MASTER (KA308 is no false error there).
+    const terminated: KeepalivedVerdict = { status: null, signal: 'SIGTERM', timedOut: false, messages: [] };
+    const nopreempt = diag('KA308', 29, "'VI_1' has nopreempt with state MASTER; keepalived clears nopreempt, so this node preempts");
+    const foreseen = diag('KA608', 15, "keepalived 2.2.7's config test (keepalived -t) kills itself when it checks this script");
+    expect(classify('x\n', terminated, [nopreempt, foreseen], 'keepalived.conf', undefined, '2.2.7')).toEqual([]);
+    expect(classify('x\n', terminated, [nopreempt], 'keepalived.conf', undefined, '2.2.7').map((d) => `${d.kind} ${d.detail}`)).toEqual(['crash-not-predicted SIGTERM']);
+    expect(classify('x\n', verdict(0, []), [nopreempt], 'keepalived.conf', undefined, '2.2.7').map((d) => d.kind)).toEqual(['false-error']);
   });
 
   it('takes family messages after a VIP dropped for its missing dev interface as a host cascade', () => {
