@@ -777,6 +777,16 @@ export function exitStatusCountsAllReadings(release: string | undefined): boolea
  * How keepalived's verdict and kalint's findings on one text disagree; `release` is the keepalived that gave the
  * verdict (default kalint's own target); `included` holds the texts of the other files read, by kalint's name.
  */
+/** The lines of `vrrp_instance NAME` as written (up to the next line starting with '}' or another top-level block). */
+function instanceBlock(text: string, name: string): string | undefined {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim().split(/\s+/)[0] === 'vrrp_instance' && l.trim().split(/\s+/)[1]?.replace(/\{$/, '') === name);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && !/^(?:\}|[A-Za-z])/.test(lines[end]!)) end++;
+  return lines.slice(start, end).join('\n');
+}
+
 export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string, included?: ReadonlyMap<string, string>): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
@@ -810,7 +820,18 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // … doesn't exist"), so the instance's address family comes from the next address or unicast peer, and the
   // family messages that follow are the host's (mutation seeds 161 against 2.4.3 and 181 against 2.2.7).
   const vipDropped = ka.messages.some((m) => /^WARNING - interface \S+ for ip address \S+ doesn't exist$/.test(m.message));
+  // Before 2.2.5 two unicast instances on one interface conflict when their source addresses match, and one without
+  // unicast_src_ip sends from its interface's address on this host (generator seed 189 against 2.1.5: eth0 here holds
+  // 192.0.2.2, another instance's unicast_src_ip). 2.2.5 and later also need a common peer, which kalint checks.
+  const sourceFromHost = (m: KeepalivedMessage) => {
+    const names = /^\((\S+)\) duplicate VRID conflict with (\S+) VRID \d+$/.exec(m.message);
+    return names !== null && [names[1]!, names[2]!].some((name) => {
+      const block = instanceBlock(text, name);
+      return block !== undefined && /^\s*unicast_peer\b/m.test(block) && !/^\s*unicast_src_ip\b/m.test(block);
+    });
+  };
   const hostCascade = (m: KeepalivedMessage) =>
+    sourceFromHost(m) ||
     (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || globalUserMissing || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
     (vipDropped && /address family must match VRRP instance|MUST be of the same family/.test(m.message)) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||

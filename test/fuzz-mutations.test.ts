@@ -228,6 +228,17 @@ describe("the classifier, for releases other than the one CI runs", () => {
     expect(classify('x\n', verdict(0, []), [nopreempt], 'keepalived.conf', undefined, '2.2.7').map((d) => d.kind)).toEqual(['false-error']);
   });
 
+  it("takes a unicast VRID conflict through an instance's interface address as the host's (before 2.2.5)", () => {
+    const instance = (name: string, src: string) => `vrrp_instance ${name} {\n  interface eth0\n  virtual_router_id 51\n${src}  unicast_peer {\n    198.51.100.7\n  }\n}\n`;
+    const conflict = verdict(1, [{ message: '(VI_3) duplicate VRID conflict with VI_2 VRID 51' }]);
+    // VI_3 sends from eth0's address, which on the fuzzing host is VI_2's unicast_src_ip.
+    const viaHost = instance('VI_3', '') + instance('VI_2', '  unicast_src_ip 192.0.2.2\n');
+    expect(classify(viaHost, conflict, [], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
+    // Both sources written in the file: the conflict is the file's, and kalint must say so.
+    const written = instance('VI_3', '  unicast_src_ip 192.0.2.2\n') + instance('VI_2', '  unicast_src_ip 192.0.2.2\n');
+    expect(classify(written, conflict, [], 'keepalived.conf', undefined, '2.1.5').map((d) => d.kind)).toEqual(['miss-lineless']);
+  });
+
   it('takes family messages after a VIP dropped for its missing dev interface as a host cascade', () => {
     // Mutation seed 181 against 2.2.7: `1000::1 dev eth1` is the instance's first VIP; without eth1 keepalived drops
     // it, the next VIP (IPv4) sets the family, and the IPv6 VIPs after it "must match". On a host with eth1 the
