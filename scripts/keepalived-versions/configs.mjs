@@ -23,7 +23,7 @@ const crashes = [];
 for (const dir of dirs) {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.conf')).sort()) {
     files++;
-    const run = spawnSync(binary, ['-t', '-f', f, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+    const run = spawnSync(binary, ['-t', '-f', f, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 30000, maxBuffer: 256 * 1024 * 1024 });
     if (run.signal) crashes.push(`${join(dir, f)} (${run.signal})`);
     const lint = spawnSync(process.execPath, [kalint, 'lint', '--target-version', version, '--format', 'json', f], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
     let found;

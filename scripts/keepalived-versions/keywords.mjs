@@ -40,7 +40,7 @@ const INNER = { HTTP_GET: 'url {\n path /\n}', SSL_GET: 'url {\n path /\n}' };
 
 
 // A binary without a config test mode (before 2.0.4) cannot be checked this way: see ../keepalived-1.3.5.
-const probe = spawnSync(binary, ['-t', '-f', '/dev/null'], { encoding: 'utf8', timeout: 20000 });
+const probe = spawnSync(binary, ['-t', '-f', '/dev/null'], { encoding: 'utf8', timeout: 20000, maxBuffer: 256 * 1024 * 1024 });
 if (/Unknown option -t|unrecognized option/.test(`${probe.stdout}${probe.stderr}`)) {
   console.error(`${binary} has no -t (config test), which came in 2.0.4`);
   process.exit(2);
@@ -63,7 +63,7 @@ for (const [k, anc] of walk(table.tree, [])) {
   const { text, line: keywordLine } = keywordConfig(k, anc, argLine, `${k.name} ${ARG_OVERRIDES[k.name] ?? argLine(k)}`, INNER[k.name]);
   const file = join(dir, `${n}.conf`);
   writeFileSync(file, text);
-  const run = spawnSync(binary, ['-t', '-f', file, '-i', 'x'], { encoding: 'utf8', timeout: 20000 });
+  const run = spawnSync(binary, ['-t', '-f', file, '-i', 'x'], { encoding: 'utf8', timeout: 20000, maxBuffer: 256 * 1024 * 1024 });
   const out = `${run.stdout}${run.stderr}`;
   const unknownAt = new Set([...out.matchAll(/Line (\d+)\) Unknown keyword '([^']*)'/g)].map((m) => `${m[2]}@${m[1]}`));
   const keywordUnknown = unknownAt.has(`${k.name}@${keywordLine}`);
