@@ -53,6 +53,22 @@ describe('kalint fmt', () => {
     expect(readFileSync(join(dir, 'c/messy.conf'), 'utf8')).toBe(MESSY);
   });
 
+  it('--diff prints a unified diff of each file that would change and exits 1; 0 and nothing when all are formatted', () => {
+    write({ 'd/messy.conf': MESSY, 'd/neat.conf': NEAT });
+    const r = kalint(['fmt', '--diff', 'd']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['--- a/d/messy.conf', '+++ b/d/messy.conf', '@@ -1,6 +1,7 @@']);
+    // Applying the diff gives the formatted file: its '+' and ' ' lines are the new text.
+    expect(lines.slice(3).filter((l) => l.startsWith('+') || l.startsWith(' ')).map((l) => l.slice(1)).join('\n') + '\n').toBe(NEAT);
+    expect(r.stdout).not.toContain('neat.conf');
+    expect(kalint(['fmt', '--diff', 'd/neat.conf'])).toMatchObject({ code: 0, stdout: '' });
+    // With --check, each name comes before its diff; nothing is written.
+    expect(kalint(['fmt', '--check', '--diff', 'd/messy.conf']).stdout.split('\n').slice(0, 2)).toEqual(['d/messy.conf', '--- a/d/messy.conf']);
+    expect(readFileSync(join(dir, 'd/messy.conf'), 'utf8')).toBe(MESSY);
+    expect(kalint(['fmt', '--diff', '--write', 'd'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--diff and --write exclude each other') });
+  });
+
   it('--check lists a folder\'s files in name order, then its subfolders\'', () => {
     // The listing came out z → a within a folder (entries were sorted backwards for the walk's stack).
     write({ 'o/z.conf': MESSY, 'o/a.conf': MESSY, 'o/m.conf': MESSY, 'o/b/y.conf': MESSY, 'o/b/c.conf': MESSY, 'o/a/q.conf': MESSY });

@@ -7,10 +7,12 @@ import { format, formatRange, isFormatError, type FormatOptions } from '../core/
 import { findConfig, withoutIgnored } from './config.js';
 import { configBytes, decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
 import { EXIT, ioReason, UsageError } from './common.js';
+import { unifiedDiff } from './diff.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
        kalint fmt --check [options] PATH... list files that are not formatted
        kalint fmt --write [options] PATH... rewrite, in place, the files that change
+       kalint fmt --diff [options] PATH...  show what would change, as a unified diff
 
 PATH may be a file, a directory (searched for keepalived configs) or a glob.
 Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAME= definitions,
@@ -19,6 +21,8 @@ quote is not formatted.
 
 Options:
   -c, --check          list the files that would change; exit 1 if there are any
+  -d, --diff           print a unified diff of each file that would change (a/ and b/
+                       labels, as git does); exit 1 if there are any
   -w, --write          rewrite the files that change (atomic: temporary file + rename,
                        permissions kept)
       --indent N       spaces per indentation level (default 4)
@@ -29,7 +33,8 @@ Options:
 Indentation also comes from .kalint.json: "format": { "indentWidth": 2, "useTabs": false };
 the command line wins.
 
-Exit codes: 0 done (with --check: every file is formatted), 1 --check found files to format,
+Exit codes: 0 done (with --check or --diff: every file is formatted), 1 --check or --diff found
+files to format,
 2 usage error, unreadable file, invalid .kalint.json, or a file with a syntax error (it is
 reported as FILE:LINE:COL and left untouched; the other files are still processed).
 `;
@@ -41,6 +46,7 @@ export function fmtCommand(argv: string[]): number {
     options: {
       check: { type: 'boolean', short: 'c' },
       write: { type: 'boolean', short: 'w' },
+      diff: { type: 'boolean', short: 'd' },
       indent: { type: 'string' },
       tabs: { type: 'boolean' },
       range: { type: 'string' },
@@ -51,7 +57,9 @@ export function fmtCommand(argv: string[]): number {
     process.stdout.write(FMT_HELP);
     return EXIT.ok;
   }
-  if (values.check && values.write) throw new UsageError('--check and --write exclude each other');
+  if (values.write && (values.check || values.diff)) throw new UsageError(`${values.check ? '--check' : '--diff'} and --write exclude each other`);
+  // --diff shows how each file --check lists would change (the two together: each name, then its diff).
+  const listing = values.check || values.diff;
   let indent: number | undefined;
   if (values.indent !== undefined) {
     indent = Number(values.indent);
@@ -68,7 +76,7 @@ export function fmtCommand(argv: string[]): number {
     };
   };
 
-  if (!values.check && !values.write) {
+  if (!listing && !values.write) {
     if (positionals.length !== 1) throw new UsageError('print mode formats one file; use --check or --write for several');
     const arg = positionals[0]!;
     const stdin = arg === '-';
@@ -96,6 +104,7 @@ export function fmtCommand(argv: string[]): number {
   }
 
   if (range) throw new UsageError('--range works in print mode only');
+
   if (positionals.includes('-')) throw new UsageError("'-' (stdin) works in print mode only");
   const found = discover(positionals);
   const { missing } = found;
@@ -122,8 +131,10 @@ export function fmtCommand(argv: string[]): number {
     }
     if (!r.changed) continue;
     unformatted++;
-    if (values.check) process.stdout.write(`${shown}\n`);
-    else {
+    if (listing) {
+      if (values.check) process.stdout.write(`${shown}\n`);
+      if (values.diff) process.stdout.write(unifiedDiff(shown, shown, source.text, r.text));
+    } else {
       try {
         writeAtomically(file, configBytes(r.text));
         process.stdout.write(`formatted ${shown}\n`);
@@ -134,7 +145,7 @@ export function fmtCommand(argv: string[]): number {
     }
   }
   if (failed) return EXIT.usage;
-  return values.check && unformatted > 0 ? EXIT.findings : EXIT.ok;
+  return listing && unformatted > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function parseRange(spec: string): [number, number] {

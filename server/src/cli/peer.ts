@@ -3,11 +3,11 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
 import { EXIT, ioReason, UsageError } from './common.js';
+import { unifiedDiff } from './diff.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
 
@@ -115,13 +115,7 @@ export function peerCommand(argv: string[]): number {
     }
   }
   if (values.diff) {
-    const to = output !== undefined ? displayPath(output) : shown;
-    // The file names are printed as UTF-8, the lines of the config as the bytes they are.
-    const patch = createTwoFilesPatch('a', 'b', text, r.text, undefined, undefined, { context: 3 }).replace(/^=+\n--- a\n\+\+\+ b\n/, '');
-    // git's prefixes go before a relative path; an absolute one (outside the working folder) keeps its own '/'.
-    const prefixed = (prefix: string, p: string) => (p.startsWith('/') ? `${prefix}${p}` : `${prefix}/${p}`);
-    process.stdout.write(`--- ${prefixed('a', shown)}\n+++ ${prefixed('b', to)}\n`);
-    process.stdout.write(bytes(patch));
+    process.stdout.write(unifiedDiff(shown, output !== undefined ? displayPath(output) : shown, text, r.text));
   } else if (output === undefined) process.stdout.write(bytes(r.text));
   return EXIT.ok;
 }
