@@ -260,6 +260,33 @@ describe('formats', () => {
     expect(kalint(['lint', '--fix', '-'], dir, 'x\n')).toMatchObject({ code: 2 });
   });
 
+  it('--fix-dry-run prints what --fix would write as a diff, writes nothing, and exits 1 (0 when nothing is fixable)', () => {
+    const text = 'global_defs {\n    lvs_id lb1\n}\nvrrp_instance VI_1 {\n    authentication {\n        auth_pass 0123456789\n    }\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        TCP_CHECK{\n            nb_get_retry 3\n        }\n    }\n}\n';
+    write({ 'dry/k.conf': text, 'dry/fixed.conf': text });
+    const r = kalint(['lint', '--fix-dry-run', 'dry/k.conf']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'dry/k.conf'), 'utf8')).toBe(text);
+    expect(r.stderr).toContain("kalint: would fix dry/k.conf:2:5: Replace with 'router_id' (KA201)\n");
+    // The diff, applied, gives what --fix writes.
+    kalint(['lint', '--fix', 'dry/fixed.conf']);
+    const fixed = readFileSync(join(dir, 'dry/fixed.conf'), 'utf8');
+    expect(fixed).not.toBe(text);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['--- a/dry/k.conf', '+++ b/dry/k.conf']);
+    let patched = text;
+    for (const hunk of r.stdout.split(/^@@.*@@$/m).slice(1)) {
+      const body = hunk.split('\n').slice(1).filter((l) => /^[-+ ]/.test(l));
+      const from = body.filter((l) => !l.startsWith('+')).map((l) => l.slice(1)).join('\n');
+      const to = body.filter((l) => !l.startsWith('-')).map((l) => l.slice(1)).join('\n');
+      expect(patched).toContain(from);
+      patched = patched.replace(from, to);
+    }
+    expect(patched).toBe(fixed);
+    expect(kalint(['lint', '--fix-dry-run', 'dry/fixed.conf'])).toMatchObject({ code: 0, stdout: '' });
+    expect(kalint(['lint', '--fix-dry-run', '--fix', 'dry/k.conf']).code).toBe(2);
+    expect(kalint(['lint', '--fix-dry-run', '-'], dir, 'x\n').code).toBe(2);
+  });
+
   it('stylish prints the quick fix under a finding that has one', () => {
     write({ 'fmt/fix.conf': 'vrrp_instance VI_1 {\n    prompte_secondaries\n}\n' });
     expect(kalint(['lint', 'fmt/fix.conf']).stdout).toMatch(/KA201\n {20}suggestion: Replace with 'promote_secondaries'\n/);

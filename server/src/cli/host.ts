@@ -9,8 +9,26 @@ import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
 import { decodeBytes, encodeText, utf16Evidence } from '../core/syntax/encoding.js';
 import { ioReason } from './common.js';
 
+/**
+ * Texts `kalint lint --fix-dry-run` has fixed in place of their files, by absolute path: every later read of the file
+ * in this process sees them (the next round of fixes, includes, clusters), and nothing is written.
+ */
+const stagedTexts = new Map<string, string>();
+
+/** Puts `text` in place of the file at `path` for the rest of this process, without writing it. */
+export function stageText(path: string, text: string): void {
+  stagedTexts.set(resolve(path), text);
+}
+
+/** The files staged so far (absolute paths) with their new texts. */
+export function stagedFiles(): ReadonlyMap<string, string> {
+  return stagedTexts;
+}
+
 export const fsHost: SourceHost = {
   readFile(path) {
+    const staged = stagedTexts.get(resolve(path));
+    if (staged !== undefined) return staged;
     try {
       const st = statSync(path);
       if (!st.isFile()) return undefined;

@@ -8,7 +8,8 @@ import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnos
 import { resolveTarget, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { configBytes, discover, displayPath, fsHost, unreadableReason } from './host.js';
+import { configBytes, discover, displayPath, fsHost, stagedFiles, stageText, unreadableReason } from './host.js';
+import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
@@ -46,6 +47,9 @@ Options:
                              no-break spaces…) to the files, atomically, naming each on
                              stderr, then report what is left; the other fixes are
                              suggestions, shown as 'suggestion:'
+      --fix-dry-run          show what --fix would write, as unified diffs (a/ b/ labels,
+                             ready for 'git apply'), instead of the report; write nothing;
+                             exit 1 when a fix would change a file
       --color / --no-color   force or disable colour (default: colour on a terminal)
   -h, --help                 this help
 
@@ -177,7 +181,7 @@ function includedFragments(analyses: Map<string, Analysis>): Set<string> {
 }
 
 /** Applies the fixes of `diagnostics` to the files they edit; the texts read in this run are the base. */
-function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { applied: number; files: number; errors: string[]; notices: string[]; done: string[] } {
+function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>, dryRun: boolean): { applied: number; files: number; errors: string[]; notices: string[]; done: string[] } {
   const byFile = new Map<string, Fix[]>();
   const seen = new Set<string>();
   /** The finding each fix comes from, to say what was fixed and where. */
@@ -209,7 +213,8 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     const r = applyFixes(text, file, fixes);
     if (!r.applied || r.text === text) continue;
     try {
-      writeAtomically(file, configBytes(r.text));
+      if (dryRun) stageText(file, r.text);
+      else writeAtomically(file, configBytes(r.text));
     } catch (e) {
       errors.push(`${file}: cannot write the fixes: ${ioReason(e)}`);
       continue;
@@ -218,10 +223,28 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>): { ap
     files++;
     for (const fix of r.taken) {
       const d = findingOf.get(fix)!;
-      done.push(`fixed ${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${fix.description} (${d.code})`);
+      done.push(`${dryRun ? 'would fix' : 'fixed'} ${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${fix.description} (${d.code})`);
     }
   }
   return { applied, files, errors, notices, done };
+}
+
+/** What --fix-dry-run shows: each staged file against the file on disk, in name order; exit 1 when any differs. */
+function printStagedDiffs(): number {
+  let changed = 0;
+  for (const [path, text] of [...stagedFiles()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let before: string;
+    try {
+      before = decodeBytes(readFileSync(path));
+    } catch (e) {
+      process.stderr.write(`kalint: ${displayPath(path)}: cannot read: ${ioReason(e)}\n`);
+      return EXIT.usage;
+    }
+    if (before === text) continue;
+    changed++;
+    process.stdout.write(unifiedDiff(displayPath(path), displayPath(path), before, text));
+  }
+  return changed ? EXIT.findings : EXIT.ok;
 }
 
 function readStdin(): string | undefined {
@@ -249,6 +272,7 @@ export function lintCommand(argv: string[], passes = 1): number {
       'max-warnings': { type: 'string' },
       'no-inline-config': { type: 'boolean' },
       fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -278,7 +302,9 @@ export function lintCommand(argv: string[], passes = 1): number {
   // '-' is standard input, read once under the name --stdin-filename gives it.
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const fromStdin = positionals.includes('-');
-  if (fromStdin && values.fix) throw new UsageError("--fix rewrites files: it cannot be used with '-' (standard input)");
+  const dryRun = !!values['fix-dry-run'];
+  if (dryRun && values.fix) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (fromStdin && (values.fix || dryRun)) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: it cannot be used with '-' (standard input)`);
   const found = discover(positionals.filter((p) => p !== '-'));
   const { missing, templates } = found;
   const files = withoutIgnored(found.files, found.searched);
@@ -336,17 +362,19 @@ export function lintCommand(argv: string[], passes = 1): number {
   if (clusters.errors.length) ioError = true;
   all.push(...clusters.diagnostics);
   all.sort(compareDiagnostics);
-  if (values.fix) {
-    const fixed = writeFixes(all, texts);
+  if (values.fix || dryRun) {
+    const fixed = writeFixes(all, texts, dryRun);
     for (const n of fixed.notices) if (passes === 1) process.stderr.write(`kalint: ${n}\n`);
     for (const e of fixed.errors) process.stderr.write(`kalint: ${e}\n`);
     if (fixed.errors.length) return EXIT.usage;
     if (fixed.applied) {
       for (const line of fixed.done) process.stderr.write(`kalint: ${line}\n`);
-      process.stderr.write(`kalint: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
+      process.stderr.write(`kalint: ${dryRun ? 'would apply' : 'applied'} ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
       // Again while fixes apply (a fix can uncover another), then report what is left.
-      return passes < 10 ? lintCommand(argv, passes + 1) : lintCommand(argv.filter((a) => a !== '--fix'));
+      if (passes < 10) return lintCommand(argv, passes + 1);
+      if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'));
     }
+    if (dryRun) return printStagedDiffs();
   }
   if (values.quiet) {
     all = all.filter((d) => d.severity === 'error');
