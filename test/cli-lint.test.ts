@@ -282,6 +282,9 @@ describe('formats', () => {
       patched = patched.replace(from, to);
     }
     expect(patched).toBe(fixed);
+    // -o puts the same diff in a file.
+    expect(kalint(['lint', '--fix-dry-run', '-o', 'dry/fixes.patch', 'dry/k.conf'])).toMatchObject({ code: 1, stdout: '' });
+    expect(readFileSync(join(dir, 'dry/fixes.patch'), 'utf8')).toBe(r.stdout);
     expect(kalint(['lint', '--fix-dry-run', 'dry/fixed.conf'])).toMatchObject({ code: 0, stdout: '' });
     expect(kalint(['lint', '--fix-dry-run', '--fix', 'dry/k.conf']).code).toBe(2);
     expect(kalint(['lint', '--fix-dry-run', '-'], dir, 'x\n').code).toBe(2);

@@ -48,8 +48,9 @@ Options:
                              stderr, then report what is left; the other fixes are
                              suggestions, shown as 'suggestion:'
       --fix-dry-run          show what --fix would write, as unified diffs (a/ b/ labels,
-                             ready for 'git apply'), instead of the report; write nothing;
-                             exit 1 when a fix would change a file
+                             ready for 'git apply'; -o writes them to a file) instead of
+                             the report; the configs are not written; exit 1 when a fix
+                             would change a file
       --color / --no-color   force or disable colour (default: colour on a terminal)
   -h, --help                 this help
 
@@ -229,9 +230,13 @@ function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>, dryRu
   return { applied, files, errors, notices, done };
 }
 
-/** What --fix-dry-run shows: each staged file against the file on disk, in name order; exit 1 when any differs. */
-function printStagedDiffs(): number {
+/**
+ * What --fix-dry-run shows: each staged file against the file on disk, in name order, on stdout or in `outputFile`;
+ * exit 1 when any differs.
+ */
+function printStagedDiffs(outputFile: string | undefined): number {
   let changed = 0;
+  const diffs: Buffer[] = [];
   for (const [path, text] of [...stagedFiles()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let before: string;
     try {
@@ -242,8 +247,10 @@ function printStagedDiffs(): number {
     }
     if (before === text) continue;
     changed++;
-    process.stdout.write(unifiedDiff(displayPath(path), displayPath(path), before, text));
+    diffs.push(unifiedDiff(displayPath(path), displayPath(path), before, text));
   }
+  if (outputFile !== undefined) writeFileSync(outputFile, Buffer.concat(diffs));
+  else for (const d of diffs) process.stdout.write(d);
   return changed ? EXIT.findings : EXIT.ok;
 }
 
@@ -374,7 +381,7 @@ export function lintCommand(argv: string[], passes = 1): number {
       if (passes < 10) return lintCommand(argv, passes + 1);
       if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'));
     }
-    if (dryRun) return printStagedDiffs();
+    if (dryRun) return printStagedDiffs(values['output-file']);
   }
   if (values.quiet) {
     all = all.filter((d) => d.severity === 'error');
