@@ -46,6 +46,15 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '}', 'real_server 10.0.1.2 80 {', '}']),
     fixes: true,
   },
+  'duplicate real_server in a group virtual server, and in one keepalived drops for its group': {
+    // The group is missing in `good` (or removed, or of the other family): keepalived drops the virtual server
+    // before its duplicate check, and says nothing of the repeat (generator seed 193 against 2.2.7).
+    keepalived: /is duplicated - removing second rs/,
+    code: 'KA502',
+    bad: vs('group G', ['protocol TCP'], ['real_server 10.0.1.1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']) + conf('virtual_server_group G {', '  192.0.2.10 80', '}'),
+    lines: [1],
+    good: vs('group G', ['protocol TCP'], ['real_server 10.0.1.1 80 {', '}', 'real_server 10.0.1.1 80 {', '}']) + conf('virtual_server_group H {', '  192.0.2.10 80', '}'),
+  },
   'virtual_server without real_server': {
     keepalived: /has no real servers - ignoring/,
     code: 'KA503',
