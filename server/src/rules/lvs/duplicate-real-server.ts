@@ -22,7 +22,8 @@ export const duplicateRealServer: FileRule = {
       'keepalived identifies a real server by its address and port. When a virtual_server lists the same one twice, keepalived ' +
       'keeps the first block, drops the second with all its health checks, and `keepalived -t` fails. The settings of the ' +
       'second block (weight, checkers) never take effect. keepalived before 2.0.20 does not check this and keeps both blocks, ' +
-      'whose health checks then fight over the one IPVS destination.',
+      'whose health checks then fight over the one IPVS destination. A group virtual server keepalived drops (its ' +
+      'virtual_server_group missing, removed or of the other family, KA515) is gone before this check and is not reported.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 1\n    }\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        weight 5\n    }\n}',
   },
