@@ -129,9 +129,20 @@ describe('router_id derivation', () => {
     ['lb-a', 'lb-b'],
     ['GW_A', 'GW_B'],
     ['data', 'data-backup'],
-    ['LVS_DEVEL', 'LVS_DEVEL-backup'],
+    // The suffix follows the id's separator and case (real pairs: LVS_MIRROR → LVS_MIRROR_BACKUP).
+    ['LVS_DEVEL', 'LVS_DEVEL_BACKUP'],
+    ['nginx_ha', 'nginx_ha_backup'],
+    ['my-lb', 'my-lb-backup'],
+    ['Redis_HA', 'Redis_HA_backup'],
+    ['lb_main-xy', 'lb_main-xy-backup'],
+    ['PG_PRIMARY', 'PG_SECONDARY'],
+    ['db-primary', 'db-secondary'],
+    // A host name keeps its domain; the node is named in its first label.
+    ['raspberrypi-hole1.local', 'raspberrypi-hole2.local'],
+    ['lb.example.com', 'lb-backup.example.com'],
+    ['192.168.1.10', '192.168.1.11'],
     // The number of an interface name at the end is not the node's (a real config's LBA_eth0 became LBA_eth1).
-    ['LBA_eth0', 'LBA-backup_eth0'],
+    ['LBA_eth0', 'LBA_BACKUP_eth0'],
     ['lb1_eth0', 'lb2_eth0'],
     ['LB_MASTER-ens192', 'LB_BACKUP-ens192'],
     ['eth0', 'eth1'],

@@ -19,7 +19,8 @@ with nopreempt or preempt_delay, which stay BACKUP with a lower priority (in str
 with AH authentication a promoted instance keeps state BACKUP: keepalived allows state MASTER
 there only at priority 255, and the higher priority wins anyway). When a tracked weight
 is smaller than 10, the nodes are put closer than it, so that one failure moves the VIPs.
-router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, else a -backup suffix).
+router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, lb1.example.com →
+lb2.example.com, else a backup suffix in the id's style: LVS_DEVEL → LVS_DEVEL_BACKUP, web → web-backup).
 Everything else is copied byte for byte.
 
 Options:

@@ -595,17 +595,29 @@ function higher(r: Role, step: number): number {
 /** An interface name ending a router_id after a separator (eth0, ens192, enp3s0, bond0, br0, vlan10…). */
 const INTERFACE_SUFFIX = /[-_.](?:eth|ens|eno|enp|em|bond|br|vlan|wlan|ib|team)\d[a-z0-9]*$/i;
 
+/** A role word in a router_id, replaced in the same case (`LVS_MASTER` → `LVS_BACKUP`, `Primary` → `Secondary`). */
+function swapRole(id: string, pattern: RegExp, to: string): string {
+  return id.replace(pattern, (m) => (m === m.toUpperCase() ? to.toUpperCase() : m === m.toLowerCase() ? to : to[0]!.toUpperCase() + to.slice(1)));
+}
+
 /**
- * The peer's router_id: MASTER → BACKUP in any case and position, else a trailing number plus
- * one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus one (`lb-a` →
- * `lb-b`), else a `-backup` suffix; an interface name at the end (`lb1_eth0`) is kept as it is.
+ * The peer's router_id: MASTER → BACKUP (primary → secondary) in any case and position, else a
+ * trailing number plus one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus
+ * one (`lb-a` → `lb-b`), else a `backup` suffix written in the id's own style (`LVS_DEVEL` →
+ * `LVS_DEVEL_BACKUP`, `data` → `data-backup`). An interface name at the end (`lb1_eth0`) is kept
+ * as it is, and so is the domain of a host name (`lb1.example.com` → `lb2.example.com`).
  */
-export function deriveRouterId(id: string, demoting = true): string {
+export function deriveRouterId(id: string, demoting = true, whole = id): string {
   // `LBA_eth0`, `lb1-ens192`: the trailing number is the interface's, not the node's.
   const iface = INTERFACE_SUFFIX.exec(id);
-  if (iface && iface.index > 0) return deriveRouterId(id.slice(0, iface.index), demoting) + iface[0];
-  if (demoting && /master/i.test(id)) return id.replace(/master/gi, (m) => (m === m.toUpperCase() ? 'BACKUP' : m === m.toLowerCase() ? 'backup' : 'Backup'));
-  if (!demoting && /backup|slave/i.test(id)) return id.replace(/backup|slave/gi, (m) => (m === m.toUpperCase() ? 'MASTER' : m === m.toLowerCase() ? 'master' : 'Master'));
+  if (iface && iface.index > 0) return deriveRouterId(id.slice(0, iface.index), demoting, whole) + iface[0];
+  if (demoting && /master/i.test(id)) return swapRole(id, /master/gi, 'backup');
+  if (demoting && /primary/i.test(id)) return swapRole(id, /primary/gi, 'secondary');
+  if (!demoting && /backup|slave/i.test(id)) return swapRole(id, /backup|slave/gi, 'master');
+  if (!demoting && /secondary/i.test(id)) return swapRole(id, /secondary/gi, 'primary');
+  // A host name names the node in its first label (`lb1.example.com`); an IPv4 address in its last number.
+  const host = /^([A-Za-z][A-Za-z0-9_-]*)(\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)$/.exec(id);
+  if (host) return deriveRouterId(host[1]!, demoting, whole) + host[2]!;
   const m = /^(.*?)(\d+)$/.exec(id);
   if (m) {
     const next = String(BigInt(m[2]!) + 1n);
@@ -614,5 +626,9 @@ export function deriveRouterId(id: string, demoting = true): string {
   // `lb-a` → `lb-b`: a single letter after a separator names the node.
   const letter = /^(.+[-_.])([a-yA-Y])$/.exec(id);
   if (letter) return letter[1]! + String.fromCharCode(letter[2]!.charCodeAt(0) + 1);
-  return id + (demoting ? '-backup' : '-peer');
+  const suffix = demoting ? 'backup' : 'peer';
+  // The id's own separator (`LVS_DEVEL_BACKUP`, `my-lb-backup`) and case (an id in capitals gets `BACKUP`).
+  const separator = whole.includes('_') && !whole.includes('-') ? '_' : '-';
+  const shouting = /[A-Z]/.test(id) && !/[a-z]/.test(id);
+  return id + separator + (shouting ? suffix.toUpperCase() : suffix);
 }
