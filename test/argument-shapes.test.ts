@@ -112,6 +112,26 @@ describe('the first virtual_server refused for its address, without its {', () =
   });
 });
 
+describe('a vrrp_instance skipped for its name that the file ends inside', () => {
+  // Found by the include fuzzer (seed 208 against 2.2.7): the glob read the file holding the block twice.
+  const part = 'vrrp_instance VI_1 extra {\n';
+  const main = 'include inc/p1.conf\n  interface eth0\ninclude inc/p1.conf\n}\n';
+  const ka102 = (text: string, target?: string) => lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message).join();
+  it('says releases before 2.2.8 may crash, unless an instance was read before it', () => {
+    expect(ka102(part)).toMatch(/never created.*may crash/);
+    expect(ka102('vrrp_instance {\n  interface eth0\n')).toMatch(/may crash/);
+    expect(ka102(part, '2.2.8')).not.toMatch(/crash/);
+    expect(ka102(part, '2.0.19')).not.toMatch(/crash/);
+    expect(ka102('vrrp_instance VI_1 {\n  priority 100\n}\nvrrp_instance VI_1 {\n')).not.toMatch(/crash/);
+    expect(ka102('vrrp_instance VI_1 {\n  priority 100\n')).not.toMatch(/crash/);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7 (abort after "free(): invalid next size")', async () => {
+    const r = await runKeepalivedAsync(main, { files: { 'inc/p1.conf': part } });
+    expect(r.signal).toBe('SIGABRT');
+    expect(r.stderr).toContain('free(): invalid next size');
+  });
+});
+
 describe('a UDP_CHECK hex string ending in byte ff', () => {
   const text = (hex: string) => VS('192.0.2.1 80', `  real_server 192.0.2.22 80 {\n    UDP_CHECK {\n      payload ${hex}\n    }\n  }\n`);
   it('is reported for 2.2.0 to 2.3.2 (keepalived: "Invalid hex string for UDP_CHECK payload")', () => {

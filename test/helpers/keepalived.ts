@@ -119,6 +119,10 @@ export function runKeepalivedAsync(text: string, options: RunOptions = {}): Prom
   if (!bin) return Promise.reject(new Error('keepalived is not installed (set $KEEPALIVED to its path)'));
   const dir = mkdtempSync(join(tmpdir(), 'kalint-ka-'));
   writeFileSync(join(dir, mainFile), text);
+  for (const [rel, content] of Object.entries(options.files ?? {})) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
   return new Promise<KeepalivedRun>((resolve, reject) => {
     const child = spawn(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
     let stderr = '';

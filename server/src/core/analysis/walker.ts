@@ -100,6 +100,10 @@ const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'v
  * skipping the block still count it. 2.1.3 and 2.2.0 report a missing '}' and exit 4 and 5.
  */
 const MISSING_BRACE_CRASH: [Version, Version] = [[2, 1, 4], [2, 2, 0]];
+
+/** Releases that run a skipped vrrp_instance's end handler when the file ends inside it (see endsOnUncreatedInstance). */
+const UNCREATED_INSTANCE_END_HANDLED: [Version, Version] = [[2, 2, 0], [2, 2, 8]];
+const UNCREATED_INSTANCE_END = "; keepalived skipped this vrrp_instance, yet releases before 2.2.8 still run its end-of-block checks when the file ends inside it, on an instance that was never created (no vrrp_instance was read before it): undefined behaviour, and keepalived may crash (2.2.7 -t aborted with \"free(): invalid next size\")";
 /**
  * Releases whose next reading of the file inherits the skip a process was still in at its end:
  * from 2.0.8 the config test reads the file for the parent, checker, VRRP and BFD processes in turn
@@ -1908,7 +1912,7 @@ export class Walker implements LineSink {
       const aborts = owner?.keyword === 'virtual_server' && !this.swallowedNodes.has(owner) && blockSkipped('virtual_server', owner)
         ? "; keepalived 2.2.7 then aborts (\"free(): invalid pointer\", also keepalived -t): the file ends inside a virtual_server it skips for its address"
         : '';
-      const crashes = !aborts && crashesAtEnd ? endCrash : '';
+      const crashes = !aborts && crashesAtEnd ? endCrash : owner && this.endsOnUncreatedInstance(owner) ? UNCREATED_INSTANCE_END : '';
       if (crashes && this.countsBraces) crashSaid = true;
       if (!this.countsBraces) {
         // Nothing to quote: the block just ends with the file, which may have been cut short. These
@@ -1939,6 +1943,17 @@ export class Walker implements LineSink {
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
+  }
+
+  /**
+   * A vrrp_instance skipped for its name (none, several, or one already defined) that the file ends
+   * inside: before 2.2.8 keepalived runs the instance's end handler anyway, on the last instance of its
+   * list, and with no instance read before there is none (2.2.7 aborted with "free(): invalid next
+   * size" in some layouts of such a file; 2.2.8 runs end handlers only for blocks it created).
+   */
+  private endsOnUncreatedInstance(owner: AstNode): boolean {
+    return owner.keyword === 'vrrp_instance' && this.instancesRead === 0 && this.stack.some((f) => f.kind === 'skip' && f.node === owner) &&
+      compareVersions(this.options.target, UNCREATED_INSTANCE_END_HANDLED[0]) >= 0 && compareVersions(this.options.target, UNCREATED_INSTANCE_END_HANDLED[1]) < 0;
   }
 
   // ---------- checks on one keyword ----------
@@ -2201,7 +2216,7 @@ export class Walker implements LineSink {
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {
-          if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args.argWord(i).range, file);
+          if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args, i, file);
           continue;
         }
         // A handler that stops at its first bad value never looks at the later words: report this one only
@@ -2466,7 +2481,7 @@ export class Walker implements LineSink {
     }
     const p = checkArg(VS_ADDRESS, t0, keyword);
     if (p) this.report('KA205', 'error', `Invalid virtual server address '${t0}'`, file, args.argWord(at).range);
-    else this.reportIgnoredAddressPart(keyword, t0, args.argWord(at).range, file);
+    else this.reportIgnoredAddressPart(keyword, t0, args, at, file);
     if (t1 === undefined) return;
     // A plain port in range, the common case, needs no test of its text.
     const digits = args.argDigits(at + 1);
@@ -2590,9 +2605,11 @@ export class Walker implements LineSink {
    * drops the rest without a word (inet_stosockaddr): `real_server 10.0.0.2-5 80` is the one server
    * 10.0.0.2, `unicast_src_ip 10.0.0.1/24` the address 10.0.0.1.
    */
-  private reportIgnoredAddressPart(keyword: string, text: string, range: Range, file: string): void {
+  /** The word's range is made only for a report: a large config has thousands of valid addresses. */
+  private reportIgnoredAddressPart(keyword: string, text: string, args: ArgList, i: number, file: string): void {
     const dropped = sockaddrIgnoredPart(text);
     if (dropped === undefined) return;
+    const range = args.argWord(i).range;
     const kept = text.slice(0, text.length - dropped.length);
     const what = dropped.startsWith('-') ? 'no address range (it is one address)' : 'no prefix length';
     this.report('KA205', 'warning', `'${keyword}' takes ${what}: keepalived silently drops '${dropped}' and reads the address ${kept}`, file, range);
