@@ -16,6 +16,10 @@ export interface QuorumFacts {
 }
 
 export function quorumFacts(f: ServerFacts): QuorumFacts {
+  return (f.settled ??= settle(f));
+}
+
+function settle(f: ServerFacts): QuorumFacts {
   let weightSum = 0;
   for (const r of keptRealServers(f)) weightSum += effectiveWeight(f, r);
   const quorum = unsignedSetting(f.quorum, 1, UINT_MAX);

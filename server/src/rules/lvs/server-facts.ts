@@ -101,6 +101,8 @@ export interface ServerFacts {
   weight?: IntegerLine;
   quorum?: IntegerLine;
   hysteresis?: IntegerLine;
+  /** The quorum and hysteresis keepalived ends up with, made once for KA513 and KA514 (quorum.ts). */
+  settled?: import('./quorum.js').QuorumFacts;
   persistenceTimeout?: IntegerLine;
   /**
    * Whether a real server's `weight 2147483647` reads as no weight (2.1.0 to 2.1.5: INT_MAX both bounds the weight
