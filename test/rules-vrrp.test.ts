@@ -2632,6 +2632,20 @@ describe('KA360 net-namespace-config-test', () => {
     // No -t before 2.0.4.
     expect(findings(text('net_namespace blue\n'), 'KA360', '2.0.3')).toEqual([]);
   });
+  it('says 2.0.8 to 2.0.10 abort there with an smtp_server and no smtp_helo_name (the 2.0.10 build: "double free or corruption")', () => {
+    // Found by the release sweep with a 2.0.10 build (Debian 10): two real configs with net_namespace and an smtp_server.
+    const mail = (lines: string) => `net_namespace low\nglobal_defs {\n    router_id lb1\n${lines}}\n`;
+    const aborts = (t: string, target = '2.0.10') => findings(t, 'KA360', target)[0]!.message.includes('double free or corruption');
+    expect(aborts(mail('    smtp_server 10.1.1.1\n'))).toBe(true);
+    expect(aborts(mail('    smtp_server 10.1.1.1\n'), '2.0.8')).toBe(true);
+    // The 2.0.7 and 2.0.19 builds exit 0; a HELO name of its own, or a server named by host (not read before 2.1.4), does not abort.
+    expect(aborts(mail('    smtp_server 10.1.1.1\n'), '2.0.7')).toBe(false);
+    expect(aborts(mail('    smtp_server 10.1.1.1\n'), '2.0.11')).toBe(false);
+    expect(aborts(mail('    smtp_server 10.1.1.1\n    smtp_helo_name h\n'))).toBe(false);
+    expect(aborts(mail('    smtp_server mail.example.com\n'))).toBe(false);
+    // The order of the lines does not matter.
+    expect(aborts('global_defs {\n    smtp_server 10.1.1.1\n}\nnet_namespace low\n')).toBe(true);
+  });
   it.runIf(keepalivedAvailable())('keepalived -t exits 0 without a word when the namespace is missing', () => {
     const r = runKeepalived(text('net_namespace kalint_no_such_ns\n'));
     expect(r.messages).toEqual([]);
