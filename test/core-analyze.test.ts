@@ -1354,6 +1354,16 @@ it('from 2.4.0 a definition line whose comment ends with a backslash does not go
   expect(at('2.4.0')).toEqual(['2:KA201']);
 });
 
+// Found by the release sweep with 2.0.7 and 2.0.8 builds: a comment's trailing backslash survives the comment only
+// from 2.0.9 (fd4fe0d7) on keyword lines; a definition's comment continues it in every release with definitions.
+it('before 2.0.9 a comment ending with a backslash is only a comment on a keyword line', () => {
+  const text = '! a note \\\nfoo2 # c \\\nfoo3\n$D=bar1 # c \\\n  bar2\n$D\n';
+  const at = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA201').map((d) => `${d.range.start.line + 1}:${d.message.split("'")[1]}`);
+  // The 2.0.8 build: "Unknown keyword 'foo2'", 'foo3', 'bar1', 'bar2'; the 2.0.10 build adds '\' (line 1) and reads 'foo2\'.
+  expect(at('2.0.8')).toEqual(['2:foo2', '3:foo3', '6:bar1', '6:bar2']);
+  expect(at('2.0.10')).toEqual(['1:\\', '2:foo2\\', '3:foo3', '6:bar1', '6:bar2']);
+});
+
 describe('smtp_server names no machine can resolve', () => {
   // Placeholders copied from blog posts: keepalived 2.2.7 says "Invalid smtp server" for them on
   // every machine (a real name's resolution depends on the machine and is not checked).

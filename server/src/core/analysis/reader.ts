@@ -948,10 +948,11 @@ export class Reader {
       if (!this.readKeepingBackslash(frame, ln, from, to, starts[to - 1]!, lineStart)) return;
     }
 
-    // keepalived before 2.4.0 strips a comment but keeps the line's trailing `\` even when the comment
-    // holds it: `# text \` reads as the line `\`, and `word # text \` as `word\`.
+    // keepalived 2.0.9 (fd4fe0d7) to 2.3.x strips a comment but keeps the line's trailing `\` even when the
+    // comment holds it: `# text \` reads as the line `\`, and `word # text \` as `word\` (the 2.0.7 and
+    // 2.0.8 builds drop it with the comment; a definition's comment still continues it there).
     // Not on a line starting '\#' or '\!': keepalived does not take that line for a comment (KA116, below).
-    if (this.commentBackslash && kinds[to - 1] === Kind.Comment && !(to - 1 === from && file.text.charCodeAt(starts[from]!) === 92 && !this.before(ESCAPED_COMMENT_SINCE))) {
+    if (this.commentBackslash && !this.before(ESCAPED_COMMENT_SINCE) && kinds[to - 1] === Kind.Comment && !(to - 1 === from && file.text.charCodeAt(starts[from]!) === 92 && !this.before(ESCAPED_COMMENT_SINCE))) {
       const bs = commentTrailingBackslash(file.text, starts[to - 1]!, store.end(to - 1));
       const rest = bs >= 0 ? this.readKeepingBackslash(frame, ln, from, to, bs, lineStart) : undefined;
       if (bs >= 0 && !rest) return;
