@@ -80,6 +80,15 @@ describe('KA301 duplicate-vrid', () => {
   it('lets IPv4 and IPv6 share a VRID', () => {
     expect(findings(mc('A', 5) + mc('B', 5, '', 'fe80::2'), 'KA301')).toHaveLength(0);
   });
+  it('says 1.3.9 to 2.0.7 do not notice (Ubuntu 18.04 ships 1.3.9)', () => {
+    // The release sweep with a 2.0.7 build: -t silent on such a pair (an address on the interface), and its daemon
+    // ran both instances, each MASTER; the 2.0.8 build: "A and B both use VRID 5 with IPv4 on interface eth0".
+    const message = (target: string) => findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2'), 'KA301', target)[0]!.message;
+    expect(message('2.0.7')).toMatch(/2\.0\.7 does not notice.*-t does not report it/);
+    expect(message('1.3.9')).toMatch(/does not notice/);
+    expect(message('1.3.5')).toMatch(/keepalived rejects/);
+    expect(message('2.0.8')).toMatch(/keepalived rejects/);
+  });
   it('lets different interfaces or multicast groups share a VRID', () => {
     expect(findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2', 'eth1'), 'KA301')).toHaveLength(0);
     expect(findings(mc('A', 5) + mc('B', 5, 'mcast_dst_ip 224.0.0.30', '10.0.0.2'), 'KA301')).toHaveLength(0);

@@ -58,6 +58,16 @@ const UNICAST_SEPARATE_SINCE: Version = [2, 1, 0];
  * for peers 192.0.2.3 and 192.0.2.4); 2.2.5 lets unicast instances with no common peer share it.
  */
 const UNICAST_PEERS_APART_SINCE: Version = [2, 2, 5];
+/**
+ * From 1.3.9 (18a9d31c: the VRID index is filled only when the instances get their sockets) to 2.0.7 the
+ * duplicate check reads that index before it is filled and finds nothing; 2.0.8 (18cd187a) checks the
+ * instances themselves. The 2.0.4 and 2.0.7 builds: -t silent; the 2.0.7 daemon ran both instances,
+ * each MASTER. Ubuntu 18.04 ships 1.3.9.
+ */
+const UNNOTICED: [Version, Version] = [
+  [1, 3, 9],
+  [2, 0, 8],
+];
 
 /** Why two instances conflict, or undefined. */
 function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersApart: boolean): string | undefined {
@@ -100,7 +110,7 @@ export const duplicateVrid: FileRule = {
   severity: 'error',
   description: 'Two vrrp_instances use the same virtual_router_id on the same interface, address family and multicast group (or unicast peers).',
   docs: {
-    why: 'A virtual router is identified by its VRID on an interface, per address family and multicast group. keepalived rejects a configuration where two instances would share one ("A and B both use VRID N …"). IPv4 and IPv6 instances may share a VRID, as may instances on different interfaces, with different mcast_dst_ip, or unicast instances with no common peer.',
+    why: 'A virtual router is identified by its VRID on an interface, per address family and multicast group. keepalived rejects a configuration where two instances would share one ("A and B both use VRID N …"). IPv4 and IPv6 instances may share a VRID, as may instances on different interfaces, with different mcast_dst_ip, or unicast instances with no common peer. keepalived 1.3.9 to 2.0.7 (Ubuntu 18.04 ships 1.3.9) miss the conflict and run both instances.',
     bad: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
     good: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
   },
@@ -108,6 +118,7 @@ export const duplicateVrid: FileRule = {
     const model = analysis.model;
     const unicastApart = compareVersions(target, UNICAST_SEPARATE_SINCE) >= 0;
     const peersApart = compareVersions(target, UNICAST_PEERS_APART_SINCE) >= 0;
+    const unnoticed = compareVersions(target, UNNOTICED[0]) >= 0 && compareVersions(target, UNNOTICED[1]) < 0;
     // Only instances with the same VRID can conflict: compare within each VRID (an array by VRID,
     // 1 to 255, rather than a map), in the order the VRIDs first appear.
     const byVrid: (VrrpInstance[] | undefined)[] = [];
@@ -161,7 +172,7 @@ export const duplicateVrid: FileRule = {
         const why = conflict(factsOf(i), factsOf(j), unicastApart, peersApart)!;
         const vridNode = b.virtualRouterId!.node;
         report({
-          message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; keepalived rejects the VRRP configuration`,
+          message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; ${unnoticed ? `keepalived ${target.join('.')} does not notice: its check reads an index it fills only later (from 1.3.9; 2.0.8 fixed it), so -t does not report it and the daemon runs both on one virtual router (the 2.0.7 build made both MASTER)` : 'keepalived rejects the VRRP configuration'}`,
           file: vridNode.file,
           range: vridNode.args[0]?.range ?? nameRange(b.node),
           related: [{ file: a.virtualRouterId!.node.file, range: a.virtualRouterId!.node.args[0]?.range ?? nameRange(a.node), message: `VRID ${argText(a.virtualRouterId!.node)} of '${a.name}'` }],
