@@ -1035,6 +1035,16 @@ describe('KA335-KA341', () => {
       expect(findings(text, 'KA338', '2.0.7')[0]!.message).not.toContain('crashes');
     }
   });
+  it('KA338: before 2.0.8 an instance with use_vmac and no interface crashes', () => {
+    // Found by the release sweep with a 2.0.7 build: exit 139 under -t on an instance with use_vmac and no
+    // interface, "(VI_1) Unknown interface!" without use_vmac (the duplicate VRID check reads ifp->base_ifp).
+    const text = (vmac: string) => instance('A', `virtual_router_id 5\n${vmac}${vip('10.0.0.1')}`);
+    const message = (t: string, target: string) => findings(t, 'KA338', target)[0]!.message;
+    expect(message(text('use_vmac\n'), '2.0.7')).toMatch(/2\.0\.7 crashes .*use_vmac/);
+    expect(message(text('use_vmac\n'), '2.0.0')).toMatch(/crashes/);
+    expect(message(text(''), '2.0.7')).not.toMatch(/crashes/);
+    expect(message(text('use_vmac\n'), '1.3.9')).not.toMatch(/crashes/);
+  });
   it('KA338: 2.1.0 to 2.2.4 accept a unicast instance without an interface too', () => {
     // Builds of 2.1.0, 2.1.5, 2.2.0 and 2.2.4 exit 0 silent on `unicast` (commit 557dfbe9, 2.1.0: an
     // instance with unicast peers may omit it); 2.0.19 and 2.2.7 print "(A) Unknown interface!".

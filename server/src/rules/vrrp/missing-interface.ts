@@ -5,7 +5,7 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { Located, VrrpInstance } from '../../core/model/model.js';
-import { firstUnicastKeyword, instanceFamily, isUnicast, nameRange, uniqueInstances } from './util.js';
+import { firstUnicastKeyword, hasRareLine, instanceFamily, isUnicast, nameRange, RareLine, uniqueInstances } from './util.js';
 
 /**
  * From 2.1.0 (commit 557dfbe9) a unicast instance, one with unicast peers, may omit its interface.
@@ -30,6 +30,12 @@ const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
  * interface exists; 2.1.0 compares VRIDs first.
  */
 const CRASHES_FROM: Version = [2, 0, 8];
+/**
+ * Before CRASHES_FROM the same check takes the base interface of an instance with use_vmac from the
+ * interface it lacks (2.0.0 to 2.0.7 source; the 2.0.7 build crashes, and says "Unknown interface!"
+ * without use_vmac).
+ */
+const VMAC_CRASHES_FROM: Version = [2, 0, 0];
 const CRASHES_ANY_BEFORE: Version = [2, 0, 16];
 const CRASHES_AFTER_ANOTHER_BEFORE: Version = [2, 1, 0];
 
@@ -171,7 +177,7 @@ export const missingInterface: FileRule = {
   severity: 'error',
   description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 (with unicast peers) and from 2.2.8 (with any unicast keyword; each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks).',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t; 2.0.0 to 2.0.7 when it has use_vmac), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks).',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -191,13 +197,16 @@ export const missingInterface: FileRule = {
     for (let i = 0, insts = instances; i < insts.length; i++) {
       const inst = insts[i]!;
       const before = withInterface;
-      const crashes = crashesAlways || (crashesAfterAnother && before !== undefined);
+      const vmacCrash = at(VMAC_CRASHES_FROM) && !at(CRASHES_FROM) && hasRareLine(inst, RareLine.useVmac);
+      const crashes = crashesAlways || (crashesAfterAnother && before !== undefined) || vmacCrash;
       // Who acts, and what it does then (with its message where it prints one).
       const keepalived = crashes ? `keepalived ${release}` : 'keepalived';
       const rejects = !crashes
         ? 'rejects the VRRP configuration'
         : crashesAlways
           ? 'crashes (a segmentation fault, also under keepalived -t)'
+          : vmacCrash
+          ? 'crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check, which reads the base interface of the VMAC (use_vmac) from the interface the instance lacks'
           : `crashes (a segmentation fault, also under keepalived -t) in its duplicate virtual_router_id check, which reads the interface of every instance after '${before}' without looking whether there is one (where the interface of '${before}' exists)`;
       // An interface line keepalived ignores leaves the instance without one: the loopback, or a name of 16 bytes or more
       // ("Interface name … too long - ignoring") with no shorter interface line. The usual short name needs no look.
