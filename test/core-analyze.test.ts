@@ -1364,6 +1364,20 @@ it('before 2.0.9 a comment ending with a backslash is only a comment on a keywor
   expect(at('2.0.10')).toEqual(['1:\\', '2:foo2\\', '3:foo3', '6:bar1', '6:bar2']);
 });
 
+// Found by the release sweep with a 2.0.8 build (426 "Extra '}' found" on 138 real configs): 2.0.8 counts a
+// brace only when, its line cut at the brace, the brace is alone; it cuts comments later (2.0.9 first).
+it('2.0.8 does not count a brace that a comment follows on its line', () => {
+  const text = 'global_defs {\n  notification_email {  # who\n    a@example.com\n  }\n}\nvrrp_instance VI_1 { # x\n  priority 100\n} # end\n';
+  const at = (v: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA101' || d.code === 'KA102').map((d) => `${d.range.start.line + 1}:${d.code}`);
+  // The 2.0.8 build: "(Line 5) Extra '}' found", nothing else about braces; 2.0.10 nothing.
+  expect(at('2.0.8')).toEqual(['5:KA101']);
+  expect(analyze(text, { targetVersion: '2.0.8' }).diagnostics.find((d) => d.code === 'KA101')!.message).toContain("does not count the '{' of line 2");
+  expect(at('2.0.10')).toEqual([]);
+  expect(at('2.0.7')).toEqual([]);
+  // A comment on the next line is not on the brace's line.
+  expect(analyze('global_defs {\n# note\n  router_id a\n}\n', { targetVersion: '2.0.8' }).diagnostics).toEqual([]);
+});
+
 describe('smtp_server names no machine can resolve', () => {
   // Placeholders copied from blog posts: keepalived 2.2.7 says "Invalid smtp server" for them on
   // every machine (a real name's resolution depends on the machine and is not checked).

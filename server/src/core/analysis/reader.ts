@@ -52,8 +52,9 @@ export interface LineSink {
   tokens(store: TokenStore, from: number, to: number): void;
   /** A line whose words were produced by substitution or rewritten. */
   words(words: Word[], file: string): void;
-  open(brace: Word): void;
-  close(brace: Word): void;
+  /** `counted` false: keepalived's brace count does not see it (see bracesBeforeCommentUncounted). */
+  open(brace: Word, counted?: boolean): void;
+  close(brace: Word, counted?: boolean): void;
   /** The keyword of the value block lines go to now (`virtual_ipaddress`…), if any. */
   valueBlock?(): string | undefined;
   /** Whether a keyword line here is read at the top level (by every process: the VRRP and checker ones report its unknown keywords). */
@@ -216,6 +217,16 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
 export const COMMENT_CUTS_BACKSLASH_SINCE: Version = [2, 4, 0];
 /** From this release (fd4fe0d7) a backslash before '#' or '!' keeps it from starting a comment, and the comment pass takes the backslash off. */
 const ESCAPED_COMMENT_SINCE: Version = [2, 0, 9];
+/** keepalived counts braces from 2.0.8 on ("Extra '}' found"; the walker's MISSING_BRACE_CHECK_SINCE). */
+const BRACES_COUNTED_SINCE: Version = [2, 0, 8];
+
+/** Whether the token after token `i` is a comment on the same line (only blanks between). */
+function commentFollowsOnLine(store: TokenStore, i: number): boolean {
+  if (i + 1 >= store.count || store.kinds[i + 1] !== Kind.Comment) return false;
+  const text = store.src.text;
+  for (let at = store.end(i); at < store.starts[i + 1]!; at++) if (text.charCodeAt(at) === 10) return false;
+  return true;
+}
 /**
  * From ESCAPED_COMMENT_SINCE (fd4fe0d7) until this release (cf36ff2a) keepalived skips an empty line before it
  * looks at a multi-line definition, so the definition goes on past it (2.0.10: `$X= \` then an empty line takes
@@ -552,6 +563,12 @@ export class Reader {
   private readonly redefinedInValue = new Set<Definition>();
   /** Whether a brace touching a word is part of it (releases before BRACES_SPLIT_SINCE). */
   private readonly gluesBraces: boolean;
+  /**
+   * 2.0.8 counts a brace only when its line, cut at the brace, is the brace alone; it cuts comments later
+   * (fd4fe0d7, 2.0.9, cuts them first). So a brace with a comment after it on its line (`global_defs { # note`,
+   * `} # end`) opens or ends its block uncounted: the '}' of such a block is "Extra '}' found" (the 2.0.8 build).
+   */
+  private readonly bracesBeforeCommentUncounted: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -563,6 +580,7 @@ export class Reader {
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
     this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
     this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
+    this.bracesBeforeCommentUncounted = !!options.target && compareVersions(options.target, BRACES_COUNTED_SINCE) >= 0 && compareVersions(options.target, ESCAPED_COMMENT_SINCE) < 0;
     this.readsEscapedComments = !options.target || compareVersions(options.target, ESCAPED_COMMENT_SINCE) >= 0;
     this.readsConfCopy = !options.target || compareVersions(options.target, CONF_COPY_SINCE) >= 0;
     this.keepsSubstitutedComment = this.readsEscapedComments && !!options.target && compareVersions(options.target, SUBSTITUTED_LINE_DECOMMENTED_SINCE) < 0;
@@ -839,8 +857,9 @@ export class Reader {
       // The commonest lines, handed over at once: a lone brace, and words (the last neither an
       // unclosed string nor a lone `\\`, see emitStore and emitStoreRun).
       if (end - from === 1 && head !== Kind.Word) {
-        if (head === Kind.LBrace) sink.open(new StoreWord(store, from));
-        else sink.close(new StoreWord(store, from));
+        const counted = !(this.bracesBeforeCommentUncounted && commentFollowsOnLine(store, from));
+        if (head === Kind.LBrace) sink.open(new StoreWord(store, from), counted);
+        else sink.close(new StoreWord(store, from), counted);
         continue;
       }
       let words = head === Kind.Word;
@@ -1108,8 +1127,9 @@ export class Reader {
       if (k === Kind.LBrace || k === Kind.RBrace) {
         if (i > runStart) this.emitStoreRun(file, runStart, i, false);
         runStart = i + 1;
-        if (k === Kind.LBrace) this.sink.open(new StoreWord(store, i));
-        else this.sink.close(new StoreWord(store, i));
+        const counted = !(this.bracesBeforeCommentUncounted && commentFollowsOnLine(store, i));
+        if (k === Kind.LBrace) this.sink.open(new StoreWord(store, i), counted);
+        else this.sink.close(new StoreWord(store, i), counted);
         // keepalived reads what follows a brace as a line of its own: an `@id` prefix, a definition,
         // a ~SEQ or an include there covers the rest of the line.
         if (runStart < to && kinds[runStart] === Kind.Word) {

@@ -563,6 +563,8 @@ export class Walker implements LineSink {
 
   /** Whether the target reads a brace touching a word as part of it (before BRACES_SPLIT_SINCE): such words reach the walker whole. */
   private readonly bracesGlued: boolean;
+  /** The last unquoted '{' keepalived's count does not see (one a comment follows, in 2.0.8). */
+  private lastUncountedOpen: Word | undefined;
   /** Whether the target counts braces as it reads them ("Extra '}' found", from MISSING_BRACE_CHECK_SINCE). */
   private readonly countsBraces: boolean;
 
@@ -1615,6 +1617,7 @@ export class Walker implements LineSink {
       stopped.diagnostic.message += ` ('${stopped.node.keyword}' takes its value on this line, not inside a '{ }' block)`;
     }
     if (counted) this.rawOpen.push(brace);
+    else if (!brace.quoted) this.lastUncountedOpen = brace;
     if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     const p = this.pending;
     if (p) {
@@ -1739,7 +1742,13 @@ export class Walker implements LineSink {
       if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     } else if (!matched && this.stack.length > 1) {
       // Braces are counted as read, whatever the blocks: after a block without its '{' the count goes below zero first.
-      this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here`, brace.file, brace.range);
+      // 2.0.8 does not count a brace that a comment follows on its line (the reader's bracesBeforeCommentUncounted):
+      // name the last such '{' before this '}'.
+      const opened = this.lastUncountedOpen;
+      const why = opened
+        ? ` (keepalived ${this.options.targetLabel} does not count the '{' of line ${opened.range.start.line + 1}: it skips a brace that a comment follows on its line; 2.0.9 and later count it)`
+        : '';
+      this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here${why}`, brace.file, brace.range);
     } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
       if (!counted) this.report('KA103', 'error', `'"}"' at the top level closes no block: keepalived reads it as the keyword '}' (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
