@@ -568,6 +568,15 @@ describe('KA322 weighted-tracking-in-sync-group', () => {
     // group", then "Changing effective priority from 100 to 80" when eth1 went down.
     expect(findings(text, 'KA322').find((d) => d.severity === 'warning')!.message).toContain('but applies it anyway');
   });
+  it("takes a track_bfd entry's weight from its bfd_instance when the line has none (and KA307 too)", () => {
+    // Found by the generator (seed 215 against 2.0.10); the 2.0.10, 2.0.19, 2.2.4 and 2.2.8 builds: "(A) ignoring
+    // tracked bfd bfd_2 with weight -236 due to SYNC group"; 2.2.7 with priority 255: "… due to address_owner".
+    const bfd = 'bfd_instance bfd_2 {\n    neighbor_ip 192.0.2.50\n    weight -236\n}\n';
+    const text = bfd + instance('A', 'track_bfd {\nbfd_2\n}') + b + group();
+    expect(findings(text, 'KA322').map((d) => d.message)).toEqual([expect.stringContaining("track_bfd 'bfd_2' (weight -236) of 'A' is removed")]);
+    expect(findings(bfd.replace('    weight -236\n', '') + instance('A', 'track_bfd {\nbfd_2\n}') + b + group(), 'KA322')).toEqual([]);
+    expect(findings(bfd + instance('A', 'priority 255\ntrack_bfd {\nbfd_2\n}'), 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("track_bfd 'bfd_2' (weight -236)")]);
+  });
   it('is silent with sync_group_tracking_weight or weight 0', () => {
     expect(findings(script + instance('A', 'track_script {\nchk\n}') + b + group('    sync_group_tracking_weight\n'), 'KA322')).toHaveLength(0);
     expect(findings(script + instance('A', 'track_script {\nchk weight 0\n}') + b + group(), 'KA322')).toHaveLength(0);

@@ -17,6 +17,23 @@ const trackedObjects = perModel((model) => ({
   bfds: new Map(model.bfdInstances.filter((b) => b.forVrrp).map((b) => [b.name, b])),
 }));
 
+/**
+ * The weight a track_bfd entry without its own takes from the bfd_instance the VRRP process keeps: its last
+ * `weight` line in -253..253 (keepalived 2.0.10 to 2.2.8: "(VI_1) ignoring tracked bfd bfd_2 with weight -236
+ * due to SYNC group" for an entry with no weight of its own), else 0.
+ */
+function bfdOwnWeight(bfds: Map<string, { node: AstNode }>, name: string): number {
+  const bfd = bfds.get(name);
+  if (!bfd) return 0;
+  let weight = 0;
+  for (const line of bfd.node.children) {
+    if (line.keyword !== 'weight') continue;
+    const n = /^[-+]?\d+$/.test(line.argText(0) ?? '') ? Number(line.argText(0)) : Number.NaN;
+    if (Number.isInteger(n) && Math.abs(n) <= 253) weight = n;
+  }
+  return weight;
+}
+
 const GROUP_TRACKING = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
 
 /**
@@ -45,10 +62,8 @@ function groupWeightedEntries(analysis: Analysis, group: AstNode): { kind: strin
         if (kind === 'track_script') weight = scripts.get(name)?.weight?.value ?? 0;
         else if (kind === 'track_file') weight = files.get(name)?.weight?.value ?? 1;
         else if (kind === 'track_process') weight = processes.get(name)?.weight?.value ?? 0;
-        else if (kind === 'track_bfd') {
-          const w = bfds.get(name) && child(bfds.get(name)!.node, 'weight');
-          weight = w ? Number.parseInt(w.argText(0) ?? '0', 10) || 0 : 0;
-        } else weight = 0;
+        else if (kind === 'track_bfd') weight = bfdOwnWeight(bfds, name);
+        else weight = 0;
       }
       if (weight) out.push({ kind, name, weight, line: { file: line.file, range: wordsRange(line.words) } });
     }
@@ -105,6 +120,7 @@ export function weightedEntries(analysis: Analysis, inst: VrrpInstance): Weighte
         if (!s) continue;
         weight = s.weight?.value ?? 0;
       }
+      if (kind === 'track_bfd' && own === undefined) weight = bfdOwnWeight(trackedObjects(model).bfds, name);
       if (kind === 'track_file') {
         if (own === undefined) {
           const f = files.get(name);
