@@ -1,8 +1,7 @@
-import type { AstNode } from '../../core/analysis/ast.js';
 import { sockaddrAddress } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { topLevelBlocks } from '../vrrp/util.js';
+import { lastSetting, topLevelBlocks } from '../vrrp/util.js';
 
 /*
  * keepalived 2.0.8 (54136b2f) looks the host name up only when something needs it: no router_id, or an
@@ -16,12 +15,6 @@ const CRASH: [Version, Version] = [
   [2, 0, 11],
 ];
 
-/** The last line of `keyword` with a value in the global_defs blocks (keepalived reads them all, later lines win). */
-function lastSetting(blocks: AstNode[], keyword: string): AstNode | undefined {
-  let found: AstNode | undefined;
-  for (const block of blocks) for (const line of block.children) if (line.keyword === keyword && line.argCount > 0) found = line;
-  return found;
-}
 
 export const mailSettingsCrash: FileRule = {
   kind: 'file',

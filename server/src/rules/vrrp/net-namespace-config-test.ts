@@ -2,7 +2,7 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import { sockaddrAddress } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
-import { topLevelBlocks } from './util.js';
+import { lastSetting, topLevelBlocks } from './util.js';
 
 /*
  * With `net_namespace NAME`, keepalived reads the global settings, then enters the namespace before it
@@ -25,12 +25,6 @@ const HELO_DOUBLE_FREE: [Version, Version] = [
   [2, 0, 11],
 ];
 
-/** The last line of `keyword` with a value in the global_defs blocks (later lines win). */
-function lastSetting(blocks: AstNode[], keyword: string): AstNode | undefined {
-  let found: AstNode | undefined;
-  for (const block of blocks) for (const line of block.children) if (line.keyword === keyword && line.argCount > 0) found = line;
-  return found;
-}
 
 /** Whether the target aborts as -t exits early for the missing namespace (see HELO_DOUBLE_FREE). */
 function heloFreedTwice(blocks: AstNode[], target: Version): boolean {

@@ -497,6 +497,13 @@ export function perModel<T>(compute: (model: KeepalivedConfig) => T): (model: Ke
 
 const topLevelCache = new WeakMap<AstNode, Map<string, AstNode[]>>();
 
+/** The last line of `keyword` with a value in these global_defs blocks (keepalived reads them all, later lines win). */
+export function lastSetting(blocks: AstNode[], keyword: string): AstNode | undefined {
+  let found: AstNode | undefined;
+  for (const block of blocks) for (const line of block.children) if (line.keyword === keyword && line.argCount > 0) found = line;
+  return found;
+}
+
 /**
  * The top-level blocks of `root` with this keyword, in order (shared: callers must not modify it).
  * A large config has ~12k top-level blocks; the rules that want the few global_defs blocks find
