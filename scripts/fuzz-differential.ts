@@ -11,7 +11,10 @@
 // exit 0 after errors of their VRRP and checker readings).
 // --interface names an interface of this machine for every `interface X`/`dev X` of the sources
 // (keepalived skips its checks after reading when an instance's interface is missing). --edits N
-// applies up to N mutations to each config instead of two (for exploring, not for counts).
+// applies up to N mutations to each config instead of two (for exploring, not for counts). --preprocessor
+// makes each mutant's first edit one with keepalived's preprocessor: a word or lines moved into a `$NAME=`
+// definition (multi-line ones too), a line or a block repeated by `~SEQ`/`~LST`, a predefined name, a
+// definition that holds a config id.
 // A seed and the same directories give the same mutants. With --out, each mutant that disagrees
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
@@ -169,9 +172,10 @@ export function disagreementLines(disagreements: Disagreement[]): string[] {
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'] });
+  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'], flags: ['--preprocessor'] });
   const { seed, count, outDir, targetVersion, ifname } = o;
   const maxEdits = o.values.has('--edits') ? Number(o.values.get('--edits')) : 2;
+  const preprocessor = o.flags.has('--preprocessor');
   const dirs = o.unknown ? [] : o.dirs;
   if (o.unknown) console.error(`unknown option ${o.unknown}`);
   const missing = dirs.filter((d) => !existsSync(d) || !statSync(d).isDirectory());
@@ -180,12 +184,12 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
-    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] DIR...');
+    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] [--preprocessor] DIR...');
     process.exit(2);
   }
   const { binary, release: printed } = fuzzBinary(o);
   const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
-  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}`);
+  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}${preprocessor ? '; first edit with the preprocessor' : ''}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
   const byCause: CauseTally = new Map();
@@ -207,7 +211,7 @@ function main(argv: string[]): void {
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
     const source = configs[rng.int(configs.length)]!;
-    const m = mutate(source.text, rng, maxEdits);
+    const m = mutate(source.text, rng, maxEdits, preprocessor);
     if (!m) continue;
     mutants++;
     const checked = checkMutant(binary, m.text, true, 10_000, targetVersion);

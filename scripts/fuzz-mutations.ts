@@ -488,6 +488,149 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
+/** The indentation of a line. */
+function indentOf(line: string): string {
+  return /^\s*/.exec(line)![0];
+}
+
+/** The index of the line holding the '}' that closes the block opened on line i (a line ending in '{'), or undefined. */
+function blockEnd(d: Doc, i: number): number | undefined {
+  let depth = 0;
+  for (let j = i; j < d.lines.length && j < i + 40; j++) {
+    const line = d.lines[j]!;
+    if (!isCodeLine(line)) continue;
+    for (const c of line.replace(/#.*$/, '')) {
+      if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) return j;
+    }
+  }
+  return undefined;
+}
+
+const DEFINITION_NAMES = ['D', 'VIP', 'PORT_1', 'x2', 'LONG_NAME_'];
+const SEQ_HEADS = ['~SEQ(I, 2)', '~SEQ(I, 1, 3)', '~SEQ(I, 10, 5, 20)', '~SEQ(I, 3, -1, 1)', '~SEQx(I, 9, 11)', '~LST(I, 1, 7)', '~LST({I,J}, {1,a}, {2,b})', '~SEQ(I, 1, 0, 3)', '~SEQ(I)', '~SEQ (I, 2)', '~SEQ(I, 1, 2) ~LST(J, a, b)'];
+/** How a use of NAME is written: `$NAME` must be followed by a blank, ',', ')' or the end of the line to be one. */
+const useOf = (name: string, rng: Rng) => (rng.int(3) ? `\${${name}}` : `$${name}`);
+
+/**
+ * Edits with keepalived's preprocessor (`$NAME=` definitions, multi-line ones, `~SEQ`/`~LST`,
+ * predefined names, conditional definitions), the way configs that generate lines write them.
+ * Chosen with --preprocessor (scripts/fuzz-differential.ts); kept apart so that a seed without it
+ * still names the mutants it always did.
+ */
+const PREPROCESSOR_MUTATIONS: Mutation[] = [
+  {
+    name: 'define-word',
+    weight: 5,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).some((w) => !/[{}#!"$]/.test(w.text)));
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!).filter((w) => !/[{}#!"$]/.test(w.text));
+      const k = rng.int(ws.length);
+      const name = rng.pick(DEFINITION_NAMES);
+      // The value: the word, or it and the words after it on the line (a definition may hold several).
+      const upTo = rng.int(3) ? k : Math.min(ws.length - 1, k + 1 + rng.int(2));
+      const value = ws.slice(k, upTo + 1).map((w) => w.text).join(' ');
+      const line = d.lines[i]!;
+      const end = ws[upTo]!.start + ws[upTo]!.text.length;
+      d.lines[i] = line.slice(0, ws[k]!.start) + useOf(name, rng) + line.slice(end);
+      // Mostly before its use; sometimes after it (the use is then left as written) or spaced (`$D = x` is no definition).
+      const at = rng.int(5) ? rng.int(i + 1) : i + 1 + rng.int(d.lines.length - i);
+      const def = rng.int(12) ? `$${name}=${value}` : `$${name} = ${value}`;
+      d.lines.splice(at, 0, def);
+      return `line ${i + 1}: '${value}' as ${name}, defined on line ${at + 1} ('${def}')`;
+    },
+  },
+  {
+    name: 'define-lines',
+    weight: 4,
+    apply(d, rng) {
+      // Lines i..j (code lines, braces balanced or not) moved into a multi-line definition used in their place.
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      let j = i;
+      for (let n = rng.int(4); n > 0 && j + 1 < d.lines.length && isCodeLine(d.lines[j + 1]!); n--) j++;
+      const name = rng.pick(DEFINITION_NAMES);
+      const body = d.lines.slice(i, j + 1).map((l) => l.trim());
+      const indent = indentOf(d.lines[i]!);
+      const head = rng.int(2) ? [`$${name}=${body[0]}`, ...body.slice(1)] : [`$${name}=`, ...body];
+      const def = head.map((l, k) => (k < head.length - 1 ? `${l} \\` : l));
+      d.lines.splice(i, j - i + 1, `${indent}${useOf(name, rng)}`);
+      const at = rng.int(6) ? rng.int(i + 1) : i + 1;
+      d.lines.splice(at, 0, ...def);
+      return `lines ${i + 1}-${j + 1}: as the multi-line definition ${name} on line ${at + 1}`;
+    },
+  },
+  {
+    name: 'seq-line',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && !l.trim().startsWith('$') && !l.trim().startsWith('~'));
+      if (i === undefined) return undefined;
+      const head = rng.pick(SEQ_HEADS);
+      let line = d.lines[i]!;
+      // The loop variable in place of a number or an address's last part, mostly.
+      const ws = wordsOf(line).filter((w) => /\d/.test(w.text) && !/[{}"]/.test(w.text));
+      if (ws.length && rng.int(4)) {
+        const w = rng.pick(ws);
+        const v = useOf('I', rng);
+        line = replaceWord(line, w, /\.\d+$/.test(w.text) ? w.text.replace(/\d+$/, v) : /^\d+$/.test(w.text) ? v : w.text.replace(/\d+/, v));
+      }
+      d.lines[i] = `${indentOf(line)}${head} ${line.trimStart()}`;
+      return `line ${i + 1}: repeated by '${head}'`;
+    },
+  },
+  {
+    name: 'seq-block',
+    weight: 3,
+    apply(d, rng) {
+      // A block written once as a multi-line definition and repeated: `~SEQ(I, 1, 2) $B`.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && /\{\s*$/.test(l) && !/^\s*[$~@]/.test(l));
+      if (i === undefined) return undefined;
+      const j = blockEnd(d, i);
+      if (j === undefined || j === i) return undefined;
+      const name = rng.pick(DEFINITION_NAMES);
+      const body = d.lines.slice(i, j + 1).filter(isCodeLine).map((l) => l.trim());
+      const ws = wordsOf(body[0]!).filter((w) => /\d/.test(w.text));
+      if (ws.length) body[0] = replaceWord(body[0]!, rng.pick(ws), rng.pick(['10.0.0.${I}', '${I}', '${I}0']));
+      const def = [`$${name}=${body[0]}`, ...body.slice(1)].map((l, k, all) => (k < all.length - 1 ? `${l} \\` : l));
+      const head = rng.pick(SEQ_HEADS.slice(0, 7));
+      d.lines.splice(i, j - i + 1, `${indentOf(d.lines[i]!)}${head} ${useOf(name, rng)}`);
+      d.lines.splice(rng.int(i + 1), 0, ...def);
+      return `lines ${i + 1}-${j + 1}: a block defined as ${name} and repeated by '${head}'`;
+    },
+  },
+  {
+    name: 'predefined',
+    weight: 2,
+    apply(d, rng) {
+      const i = pickLine(d, rng, isCodeLine);
+      if (i === undefined) return undefined;
+      const ws = wordsOf(d.lines[i]!);
+      const w = rng.pick(ws);
+      const p = rng.pick(['${_PWD}', '${_INSTANCE}', '${_HASH}', '${_BANG}', '$_INSTANCE', '${_UNKNOWN}', '${_PWD}/x.sh']);
+      const glue = rng.int(3);
+      d.lines[i] = glue === 0 ? replaceWord(d.lines[i]!, w, p) : glue === 1 ? replaceWord(d.lines[i]!, w, w.text + p) : replaceWord(d.lines[i]!, w, p + w.text);
+      return `line ${i + 1}: '${p}' at '${w.text}'`;
+    },
+  },
+  {
+    name: 'conditional-define',
+    weight: 2,
+    apply(d, rng) {
+      // `$IF_X=@x` then `$IF_X priority 100`: a definition that holds a line's config id.
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && !/^\s*[$~@]/.test(l));
+      if (i === undefined) return undefined;
+      const id = rng.pick(['@x', '@^x', '@y', '@^y']);
+      const line = d.lines[i]!;
+      d.lines[i] = `${indentOf(line)}${rng.int(3) ? '$IF_X' : '${IF_X}'} ${line.trimStart()}`;
+      const at = rng.int(i + 1);
+      d.lines.splice(at, 0, `$IF_X=${id}`);
+      return `line ${i + 1}: under '$IF_X=${id}' (line ${at + 1})`;
+    },
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // Keywords of kalint's table with plausible arguments
 // ---------------------------------------------------------------------------------------------
@@ -565,15 +708,13 @@ function plausibleArgument(a: TableArg, rng: Rng): string {
 // One mutant
 // ---------------------------------------------------------------------------------------------
 
-const TOTAL_WEIGHT = MUTATIONS.reduce((s, m) => s + m.weight, 0);
-
-function pickMutation(rng: Rng): Mutation {
-  let r = rng.int(TOTAL_WEIGHT);
-  for (const m of MUTATIONS) {
+function pickMutation(rng: Rng, set: readonly Mutation[] = MUTATIONS): Mutation {
+  let r = rng.int(set.reduce((s, m) => s + m.weight, 0));
+  for (const m of set) {
     r -= m.weight;
     if (r < 0) return m;
   }
-  return MUTATIONS[MUTATIONS.length - 1]!;
+  return set[set.length - 1]!;
 }
 
 /**
@@ -591,13 +732,16 @@ export interface Mutant {
   edits: string[];
 }
 
-/** One to `maxEdits` (default two) mutations of `text`; undefined when none applied or the text came out the same. */
-export function mutate(text: string, rng: Rng, maxEdits = 2): Mutant | undefined {
+/**
+ * One to `maxEdits` (default two) mutations of `text`; undefined when none applied or the text came out the same.
+ * `preprocessor`: the first edit is one of PREPROCESSOR_MUTATIONS (definitions, ~SEQ…), the others as usual.
+ */
+export function mutate(text: string, rng: Rng, maxEdits = 2, preprocessor = false): Mutant | undefined {
   const d = toDoc(text);
   const edits: string[] = [];
   const count = 1 + rng.int(maxEdits);
   for (let tries = 0; edits.length < count && tries < 10; tries++) {
-    const m = pickMutation(rng);
+    const m = pickMutation(rng, preprocessor && edits.length === 0 ? PREPROCESSOR_MUTATIONS : MUTATIONS);
     const done = m.apply(d, rng);
     if (done) edits.push(`${m.name}: ${done}`);
   }
