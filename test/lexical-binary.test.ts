@@ -476,6 +476,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(line)).toContain('3: KA201');
   });
 
+  it('a comment a substitution made, with a reference after it, still leaves its ending backslash', () => {
+    // Found by the preprocessor mutations (seed 301, `${_BANG}` before `$BLOCK4=\`): keepalived cuts the comment
+    // before it looks for the `$B` behind it again, and keeps the backslash that ended it, alone or glued to the
+    // word before. kalint cut the backslash with the comment and saw an empty line.
+    const a = agree(conf('global_defs {', '    router_id a', '}', '${_BANG}$B=\\', '${_HASH}$B x \\', 'global_defs {', '    router_id${_BANG}$B\\', '}'));
+    expect(a.ka).toEqual(["4: Unknown keyword '\\'", "5: Unknown keyword '\\'", "7: Unknown keyword 'router_id\\'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['4: KA201', '5: KA201', '7: KA201', '7: KA702']);
+  });
+
   it('${NAME   } with spaces before the brace is a reference whose replacement leaves the spaces and the brace', () => {
     // Found by fuzzing pqarmitage's 1756.conf (`${TESTM    }` after a deleted brace; TESTM='#' made it a
     // comment): keepalived reads the spaces as an empty parameter list and replaces as many characters as

@@ -1936,8 +1936,12 @@ export class Reader {
       // `#` that a substitution produced (`$OFF $RS` with OFF='#') is never substituted.
       const cut = cur.includes('$') ? commentStartIn(cur) : -1;
       if (cut >= 0 && cur.indexOf('$', cut) >= 0) {
-        cur = cur.slice(0, cut);
-        segs = sliceSegments(segs, 0, cut);
+        // Before 2.4.0 the backslash that ends the comment stays (`${_BANG}$B=\` reads '\'): keep the
+        // comment's first character and that backslash, which the line's lexing then treats as any comment's.
+        const bs = this.commentBackslash ? commentTrailingBackslash(cur, cut, cur.length) : -1;
+        const kept = bs > cut ? [...sliceSegments(segs, 0, cut + 1), ...shiftSegments(sliceSegments(segs, bs, bs + 1), cut + 1 - bs)] : sliceSegments(segs, 0, cut);
+        cur = bs > cut ? cur.slice(0, cut + 1) + '\\' : cur.slice(0, cut);
+        segs = kept;
       }
       if (cur.includes('$')) {
         rechecked = true;
@@ -2699,6 +2703,11 @@ function firstBraceOutsideQuotes(text: string, start: number, end: number): numb
     else if (!quoted && (c === 123 || c === 125)) return i;
   }
   return -1;
+}
+
+/** Segments moved by `by` characters in the output text (their source places unchanged). */
+function shiftSegments(segments: Segment[], by: number): Segment[] {
+  return segments.map((s) => ({ ...s, outStart: s.outStart + by, outEnd: s.outEnd + by }));
 }
 
 function sliceSegments(segments: Segment[], from: number, to: number): Segment[] {
