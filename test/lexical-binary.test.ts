@@ -301,7 +301,8 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
   it('a comment line or a line of blanks in a multi-line definition: the parent reads on, the other processes stop (KA115)', () => {
     // keepalived's parent skips such a line and goes on with the definition; the VRRP and checker
     // processes read its copy, where the line is empty, and end the definition there (their unknown
-    // keywords at lines 3, 6 and 10). kalint reads as those processes do and warns on the line.
+    // keywords at lines 3, 6 and 10). kalint reads as those processes do and warns on the line; what the
+    // parent, whose messages -t prints too, reads otherwise comes from a second reading as it reads.
     const text = conf(
       '$A=a \\',
       '   ',
@@ -324,16 +325,35 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     );
     const a = agree(text);
     for (const m of ["3: Unknown keyword 'bogus1'", "6: Unknown keyword 'bogus2'", "10: Unknown keyword 'bogus4'", "14: Unknown keyword 'bogus1'", "16: Unknown keyword 'foo'", "17: Unknown keyword 'd'"]) expect(a.ka).toContain(m);
+    // The parent's values take in the lines after the split: 'a bogus1' is two lines for it, read in global_defs.
+    for (const m of ["14: Unknown keyword 'a'", "15: Unknown keyword 'b'", "15: Unknown keyword 'bogus2'", "16: Unknown keyword 'bogus4'"]) expect(a.ka).toContain(m);
+    expect(a.diagnostics.filter((d) => /parent process reads the file/.test(d.message)).map((d) => `${d.range.start.line + 1}: ${d.message.replace(/ \[.*/, '')} (${/it reads (\$\w+)/.exec(d.message)?.[1]})`)).toEqual([
+      "14: Unknown keyword 'bogus1' in 'global_defs' ($A)",
+      "15: Unknown keyword 'bogus2' in 'global_defs' ($B)",
+      "16: Unknown keyword 'bogus4' in 'global_defs' ($C)",
+    ]);
     expect(a.missing).toEqual([]);
     expect(at(a, 2)).toEqual(['KA115']);
     expect(at(a, 5)).toEqual(['KA115']);
     expect(at(a, 9)).toEqual(['KA115']);
     // An empty line ends the definition for every process: no warning there.
     expect(at(a, 12)).toEqual([]);
-    expect(errors(a)).toEqual(['3: KA201', '6: KA201', '10: KA201', '14: KA201', '15: KA201', '16: KA201', '17: KA201']);
+    expect(errors(a)).toEqual(['3: KA201', '6: KA201', '10: KA201', '14: KA201', '14: KA201', '15: KA201', '15: KA201', '16: KA201', '16: KA201', '17: KA201']);
     // `$C= \`: the stored value starts with its first line that is not blank, glued to the text before
     // the reference ('foo bogus3 z' is one line).
-    expect(a.diagnostics.filter((d) => d.range.start.line === 15).map((d) => d.message)).toEqual(["Unknown keyword 'foo' in 'global_defs'"]);
+    expect(a.diagnostics.filter((d) => d.range.start.line === 15).map((d) => d.message.replace(/ \[.*/, ''))).toEqual(["Unknown keyword 'foo' in 'global_defs'", "Unknown keyword 'bogus4' in 'global_defs'"]);
+  });
+
+  it("a split definition that takes in a block's '}' for the parent: the parent's unknown keywords and missing brace", () => {
+    // Found by the preprocessor mutations (seed 301): `$N=… \` then a line of blanks, then global_defs's '}'.
+    // The VRRP and checker processes end $N at the blank line; the parent reads the '}' into $N, so for it
+    // global_defs never closes and the blocks after it are unknown keywords there (keepalived -t exits 5).
+    const text = conf('global_defs {', '    router_id a', '    $N', '$N=enable_script_security \\', '   ', '}', '', 'vrrp_script chk {', '    script "/bin/true"', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["3: Unknown keyword '$N'", "8: Unknown keyword 'vrrp_script'", "8: Unexpected '{' - ignoring", "9: Unknown keyword 'script'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['1: KA102', '3: KA201', '8: KA202', '8: KA103', '9: KA202']);
+    expect(a.diagnostics.find((d) => d.code === 'KA102')!.message).toContain("\"There are 1 missing '}'s or extra '{'s\") [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads $N on past line 5 (KA115)");
   });
 
   it('a multi-line definition with nothing before its last line is a one-line definition', () => {

@@ -96,7 +96,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   } catch (e) {
     internalError(e);
   }
-  const diagnostics = [...reader.diagnostics, ...walker.diagnostics].sort(compareDiagnostics);
+  const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
+  if (reader.diagnostics.some((d) => d.code === 'KA115')) diagnostics.push(...parentOnlyFindings(text, options, configId, target, diagnostics));
+  diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
     model = buildModel(walker.root, target.version, walker.lostBlocks);
@@ -114,6 +116,59 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     definitions: reader.definitions,
     usedDefinitions: reader.usedDefinitions,
   };
+}
+
+/**
+ * What keepalived's parent process reports as it reads the lines of a file: unknown keywords and braces (not
+ * what the walker says of the other processes, which read the main reading's way).
+ */
+const PARENT_PRINTED = new Set(['KA101', 'KA102', 'KA103', 'KA201', 'KA202']);
+const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s/;
+
+/**
+ * Where a multi-line definition holds a line of blanks or a comment alone (KA115), keepalived's parent process
+ * reads the definition on past it while the VRRP and checker processes, which kalint follows, end it there.
+ * `keepalived -t` prints the parent's messages about the lines that follow: the parent's reading, done again,
+ * gives its unknown keywords and brace findings that the main reading does not have.
+ */
+function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: string, target: NonNullable<ReturnType<typeof resolveTarget>>, seen: Diagnostic[]): Diagnostic[] {
+  try {
+    const walker = new Walker({ target: target.version, targetLabel: target.label });
+    const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
+    walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
+    walker.readSourceWith((path) => reader.sourceText(path));
+    const file = options.file ?? 'keepalived.conf';
+    reader.read(file, text);
+    walker.finish(() => ({ file, range: lastLineRange(text) }));
+    const key = (d: Diagnostic) => `${d.code}\0${d.file}\0${d.range.start.line}\0${d.message}`;
+    const known = new Set(seen.map(key));
+    const splits = seen.filter((d) => d.code === 'KA115');
+    const out: Diagnostic[] = [];
+    // The parent reads global_defs and the top level; it skips the other blocks (vrrp_instance, virtual_server…),
+    // whose lines only the VRRP, checker or BFD process reads and reports, the main reading's way.
+    // A block never closed runs to the end of its file.
+    const skippedBlocks = walker.root.children
+      .filter((n) => n.keyword !== 'global_defs')
+      .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity }));
+    const inSkippedBlock = (d: Diagnostic) => skippedBlocks.some((b) => b.file === d.file && b.start <= d.range.start.offset && d.range.start.offset < b.end);
+    for (const d of walker.diagnostics) {
+      if (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || known.has(key(d))) continue;
+      if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
+      // The split whose definition the finding's line uses, else the nearest before it in its file, is the one the parent read past.
+      const source = reader.sourceText(d.file);
+      const lineText = source === undefined ? '' : source.slice(d.range.start.offset - d.range.start.column, source.indexOf('\n', d.range.start.offset) >>> 0);
+      const nameOf = (k: Diagnostic) => /definition \$(\w+)/.exec(k.message)?.[1] ?? '';
+      let split = splits.find((k) => new RegExp(`\\$\\{?${nameOf(k)}\\b`).test(lineText));
+      if (!split) for (const k of splits) if (k.file === d.file && k.range.start.offset <= d.range.start.offset) split = k;
+      split ??= splits[0]!;
+      const name = `$${nameOf(split)}`;
+      const where = split.file === d.file ? `line ${split.range.start.line + 1}` : `line ${split.range.start.line + 1} of ${split.file}`;
+      out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${name} on past ${where} (KA115); its VRRP and checker processes do not]` });
+    }
+    return out;
+  } catch {
+    return [];
+  }
 }
 
 /** The plain parse API: lossless tree of `text` plus keepalived's view of it. Never throws. */

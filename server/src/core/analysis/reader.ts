@@ -45,6 +45,12 @@ export interface ReaderOptions {
   /** The keepalived release read as (default: any recent one; a `\\` ending a comment is read as 2.2.7 does), and how to name it. */
   target?: Version;
   targetLabel?: string;
+  /**
+   * Read as keepalived's parent process, whose messages `keepalived -t` prints, where it and the processes
+   * reading its copy differ: a line of blanks or a comment alone inside a multi-line definition, which the
+   * parent skips, reading the definition on (KA115).
+   */
+  parentReading?: boolean;
 }
 
 export interface LineSink {
@@ -586,7 +592,7 @@ export class Reader {
     this.keepsSubstitutedComment = this.readsEscapedComments && !!options.target && compareVersions(options.target, SUBSTITUTED_LINE_DECOMMENTED_SINCE) < 0;
     this.skipsEmptyLineInDefinition = this.readsEscapedComments && !!options.target && compareVersions(options.target, EMPTY_LINE_ENDS_DEFINITION_AGAIN_SINCE) < 0;
     this.seqsWaitForMultiline = !!options.target && compareVersions(options.target, SEQ_IN_MULTILINE_VALUE_SINCE) < 0;
-    this.skipsDecommentedLineInDefinition = !this.readsConfCopy && !!options.target && compareVersions(options.target, DECOMMENTED_EMPTY_LINE_SKIPPED_SINCE) >= 0;
+    this.skipsDecommentedLineInDefinition = this.readsConfCopy ? !!options.parentReading : !!options.target && compareVersions(options.target, DECOMMENTED_EMPTY_LINE_SKIPPED_SINCE) >= 0;
   }
 
   /** What the target does with the braces of a reference it leaves as written. */
@@ -1343,7 +1349,8 @@ export class Reader {
    * A line of blanks or of a comment alone inside a multi-line definition. keepalived's processes
    * disagree on it (2.2.7, 2.2.8, 2.4.3): the parent finds nothing left once the comment is cut, reads
    * the next line and goes on with the definition; the VRRP, checker and BFD processes read the
-   * parent's copy, where the line is empty, and end the definition there. kalint reads as they do.
+   * parent's copy, where the line is empty, and end the definition there. kalint reads as they do, and
+   * reads the file again as the parent does for its findings (index.ts, parentOnlyFindings).
    */
   private reportSplitDefinition(file: SourceFile, def: Definition, lineStart: number, lineEnd: number, blank: boolean): void {
     const text = file.text;

@@ -1,6 +1,7 @@
 // KA115: a comment line, or a line of blanks, inside a multi-line $definition: keepalived's parent
 // process reads the definition on past it, its VRRP and checker processes end the definition there.
-// Emitted by the reader, which reads as the VRRP and checker processes do.
+// Emitted by the reader, which reads as the VRRP and checker processes do; `analyze` then reads the file again as
+// the parent does and adds the parent's unknown keywords and brace findings, which keepalived -t prints too.
 import type { CoreRule } from '../types.js';
 
 const rule: CoreRule = {
@@ -17,8 +18,10 @@ const rule: CoreRule = {
       'next line as part of the definition. But the VRRP, checker and BFD processes, which configure the addresses and ' +
       'services, read a copy the parent wrote with comments removed, where that line is empty: for them the ' +
       'definition ends there, the lines after it are read in place as configuration of their own (often unknown ' +
-      'keywords at the top level), and every use of the definition lacks them. Checked with keepalived 2.2.7, 2.2.8 and ' +
-      '2.4.3. Remove the comment from the definition; a line meant to end it should be truly empty.',
+      'keywords at the top level), and every use of the definition lacks them. The parent, whose messages `keepalived -t` ' +
+      "prints too, reports what its own reading makes of the lines after the split (kalint adds those findings, marked as " +
+      "the parent's): a `}` taken into the value leaves its block open to the end of the file. Checked with keepalived 2.2.7, " +
+      '2.2.8 and 2.4.3. Remove the comment from the definition; a line meant to end it should be truly empty.',
     bad: `$CHECK= \\
     TCP_CHECK { \\
         connect_port 80 \\
