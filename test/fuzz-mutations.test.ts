@@ -45,6 +45,27 @@ describe.skipIf(!available)('mutants of corpus configs, against keepalived -t', 
     }
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it(`${MUTANTS / 2} mutants whose first edit uses the preprocessor ($NAME= definitions, ~SEQ, …; seed ${SEED + 1}) agree`, () => {
+    const configs = collectConfigs([CORPUS]);
+    const rng = makeRng(SEED + 1);
+    const problems: string[] = [];
+    const kinds = new Set<string>();
+    let done = 0;
+    for (let i = 0; done < MUTANTS / 2; i++) {
+      const source = configs[rng.int(configs.length)]!;
+      const m = mutate(source.text, rng, 2, true);
+      if (!m) continue;
+      done++;
+      kinds.add(m.edits[0]!.split(':')[0]!);
+      for (const d of checkMutant(BINARY!, m.text).disagreements) {
+        problems.push(`mutant ${i} of ${source.path.replace(CORPUS + '/', '')} (${m.edits.join('; ')}): ${d.kind}${d.line ? ` line ${d.line}` : ''}: ${d.detail}`);
+      }
+    }
+    // Every kind of preprocessor edit was made.
+    expect([...kinds].sort()).toEqual(['conditional-define', 'define-lines', 'define-word', 'predefined', 'seq-block', 'seq-line']);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
 
 describe('track_file names keepalived -t cannot find', () => {
