@@ -11,7 +11,8 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/fuzz-generate.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-generate.cjs
-//   nice -n 10 node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt]
+//   nice -n 10 node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt] [--preprocessor]
+// --preprocessor gives each config one edit with keepalived's preprocessor (see scripts/fuzz-mutations.ts).
 // A seed gives the same configs. With --out, each config that disagrees is kept there (NNNN.conf and
 // NNNN.txt) to reduce by hand.
 
@@ -20,7 +21,7 @@ import { join } from 'node:path';
 import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
 import { argIn, argOptionalIn, argsIn, availableIn, DEFAULT_TARGET_VERSION, parseVersion, schema, type ArgSpec, type KeywordSpec, type Version } from '../server/src/core/schema/schema.js';
 import { causeLines, checkMutant, disagreementLines, tallyCauses, type CauseTally } from './fuzz-differential.js';
-import { crashedOrHung, isHostMessage, makeRng, type Rng } from './fuzz-mutations.js';
+import { crashedOrHung, isHostMessage, makeRng, mutate, type Rng } from './fuzz-mutations.js';
 
 /** Names each kind of definition draws from: few, so that references hit and definitions repeat. */
 const NAME_POOLS: Record<string, string[]> = {
@@ -303,11 +304,13 @@ export function generateConfig(seed: number, target: Version): string {
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--no-fmt'] });
+  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--no-fmt', '--preprocessor'] });
   const { seed, count, outDir, targetVersion } = o;
   const checkFormat = !o.flags.has('--no-fmt');
+  // One preprocessor edit per config (definitions, ~SEQ…: fuzz-mutations.ts), from a generator of its own.
+  const preprocessor = o.flags.has('--preprocessor') ? makeRng(seed ^ 0x5eed) : undefined;
   if (o.unknown || o.dirs.length) {
-    console.error(`unknown argument ${o.unknown ?? o.dirs[0]}\nusage: node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt]`);
+    console.error(`unknown argument ${o.unknown ?? o.dirs[0]}\nusage: node dist/fuzz-generate.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--no-fmt] [--preprocessor]`);
     process.exit(2);
   }
   const target = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
@@ -324,7 +327,8 @@ function main(argv: string[]): void {
   let located = 0;
   const started = Date.now();
   for (let i = 0; i < count; i++) {
-    const text = generateConfig(seed * 100_003 + i, target);
+    const generated = generateConfig(seed * 100_003 + i, target);
+    const text = preprocessor ? (mutate(generated, preprocessor, 1, true)?.text ?? generated) : generated;
     const { ka, disagreements } = checkMutant(binary, text, checkFormat, 10_000, targetVersion);
     if (crashedOrHung(ka)) crashes++;
     const here = ka.messages.filter((m) => m.line !== undefined && !isHostMessage(m.message));
@@ -339,7 +343,7 @@ function main(argv: string[]): void {
       writeFileSync(join(outDir, `${id}.txt`), disagreementLines(disagreements).join('\n') + '\n');
     }
   }
-  console.log(`${count} generated configs (seed ${seed}, target ${targetVersion ?? DEFAULT_TARGET_VERSION}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
+  console.log(`${count} generated configs (seed ${seed}, target ${targetVersion ?? DEFAULT_TARGET_VERSION}${preprocessor ? ', one preprocessor edit each' : ''}) in ${((Date.now() - started) / 1000).toFixed(0)} s; ${disagreeing} disagree`);
   console.log(`keepalived: ${located} located host-independent messages, ${clean} configs accepted cleanly, ${crashes} crashes or hangs`);
   for (const line of causeLines(byCause)) console.log(line);
 }
