@@ -248,6 +248,27 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(found.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.severity}`)).toEqual(['1: KA300 error', '3: KA117 error']);
   });
 
+  // Preprocessor mutations against 2.4.3 (seed 303): a ~SEQ/~LST row is copied into keepalived's line buffer and read
+  // like a written line, its `@id` prefix included, in every release. kalint took a row's prefix for one a
+  // substitution wrote, which 2.4 reads as a keyword ("Unknown keyword '@low'") and 2.0.x loops on.
+  it("a ~SEQ/~LST row's own @id prefix is read as written, in every release", () => {
+    const text = conf('vrrp_instance V {', '    interface eth0', '    virtual_router_id 1', '~SEQ(I, 1, 2) @low     priority 30$I', '~LST(I, 7, 8) @^low     advert_int 30$I', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    const lines = (version: string, id: string) =>
+      lintText(text, { file: 'keepalived.conf', targetVersion: version, configId: id })
+        .diagnostics.filter((d) => d.code === 'KA205' || d.code === 'KA201' || d.code === 'KA113')
+        .map((d) => `${d.range.start.line + 1}: ${d.code}`);
+    for (const v of ['2.2.7', '2.3.3', '2.4.3']) {
+      expect(lines(v, 'low')).toEqual(['4: KA205']);
+      expect(lines(v, 'x')).toEqual(['5: KA205']);
+    }
+    // 2.0.x has ~SEQ but no ~LST; its row prefix is read as written too (no "loops forever").
+    expect(lines('2.0.19', 'low')).toContain('4: KA205');
+    expect(lines('2.0.19', 'low').filter((l) => l.startsWith('4:'))).toEqual(['4: KA205']);
+    const said = (run: { messages: { line?: number; message: string }[] }) => [...new Set(run.messages.filter((m) => m.line !== undefined).map((m) => m.line))];
+    expect(said(runKeepalived(text, { configId: 'x' }))).toEqual([5]);
+    if (release243) expect(said(runRelease(release243, text))).toEqual([5]);
+  });
+
   // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a
   // word to keepalived (isspace is ASCII only), where JavaScript's trim() took the line for blank and dropped it.
   it('a no-break space alone on a line of a multi-line definition is a word: an unknown keyword where it expands', () => {

@@ -1517,10 +1517,10 @@ export class Reader {
       if (cl.condition && headRead && index === 0 && !line.substituted) cl = { kind: 'keyword', first: 0, end: cl.end, comment: cl.comment };
       // A ~SEQ/~LST line the target does not expand (see expandSeqLine) is words and braces like any other line.
       if (origin === 'unexpanded-seq' && index === 0 && cl.kind === 'seq') cl = { kind: 'keyword', first: cl.first, end: cl.end, comment: cl.comment };
-      // A later line of a multi-line value that starts with `@id` as written: keepalived reads the prefix before it
+      // A later line of a multi-line value, or a ~SEQ/~LST row, that starts with `@id` as written: keepalived reads the prefix before it
       // substitutes, like any line's (2.0.19 reads `@^y retry ${_RANDOM 1 3}` there without the loop of a prefix a
       // definition writes).
-      const writtenPrefix = laterLine && index === 0 && cl.condition !== undefined && WRITTEN_PREFIX.exec(text)?.[1] === toks[0]!.text;
+      const writtenPrefix = (laterLine || origin === 'seq') && index === 0 && cl.condition !== undefined && WRITTEN_PREFIX.exec(text)?.[1] === toks[0]!.text;
       if (line.substituted && !writtenPrefix && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
