@@ -9,7 +9,8 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/fuzz-includes.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-includes.cjs
-//   nice -n 10 node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [DIR...]
+//   nice -n 10 node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor] [DIR...]
+// --preprocessor gives each config one edit with keepalived's preprocessor before it is cut (scripts/fuzz-mutations.ts).
 // Without DIRs the configs come from the generator (scripts/fuzz-generate.ts); with them, from the
 // real configs found there (--interface IF then names an interface of this machine for theirs).
 // With --out, each case that disagrees is kept there as a directory NNNN/ (its files and why.txt).
@@ -21,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { lintText } from '../server/src/linter.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { compareVersions, DEFAULT_TARGET_VERSION, parseVersion, type Version } from '../server/src/core/schema/schema.js';
-import { classify, crashedOrHung, isHostMessage, makeRng, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict, type Rng } from './fuzz-mutations.js';
+import { classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict, type Rng } from './fuzz-mutations.js';
 import { causeLines, collectConfigs, disagreementLines, hostWithin, tallyCauses, type CauseTally } from './fuzz-differential.js';
 import { generateConfig } from './fuzz-generate.js';
 import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
@@ -168,10 +169,10 @@ export function checkSplit(binary: string, split: SplitConfig, dir: string, targ
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 1, count: 200 });
+  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--preprocessor'] });
   const { seed, count, outDir, targetVersion, ifname, dirs } = o;
   if (o.unknown) {
-    console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [DIR...]`);
+    console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor] [DIR...]`);
     process.exit(2);
   }
   const target = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
@@ -183,6 +184,8 @@ function main(argv: string[]): void {
   const sources = dirs.length ? collectConfigs(dirs) : [];
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
+  // One preprocessor edit per config before it is cut (definitions then span files), from a generator of its own.
+  const preprocessor = o.flags.has('--preprocessor') ? makeRng(seed ^ 0x5eed) : undefined;
   const byCause: CauseTally = new Map();
   let disagreeing = 0;
   let crashes = 0;
@@ -190,8 +193,10 @@ function main(argv: string[]): void {
   const started = Date.now();
   for (let i = 0; i < count; i++) {
     const source = sources.length ? rng.pick(sources) : undefined;
-    const text = source ? (ifname ? withInterface(source.text, ifname) : source.text) : generateConfig(seed * 100_003 + i, target);
-    const split = splitIntoIncludes(text, rng, target);
+    const written = source ? (ifname ? withInterface(source.text, ifname) : source.text) : generateConfig(seed * 100_003 + i, target);
+    const edited = preprocessor ? mutate(written, preprocessor, 1, true) : undefined;
+    const split = splitIntoIncludes(edited?.text ?? written, rng, target);
+    if (edited) split.edits.unshift(...edited.edits);
     const dir = mkdtempSync(join(tmpdir(), 'kalint-inc-'));
     try {
       const { ka, disagreements } = checkSplit(binary, split, dir, targetVersion);

@@ -66,6 +66,28 @@ describe('a block that ends in another file than it starts in', () => {
   });
 });
 
+describe('a multi-line definition open at the end of an included file', () => {
+  // keepalived reads the definition's next line from whichever file comes next: the next file of the pattern, or the
+  // line after the include line (found with the include fuzzer and the preprocessor edits, seed 320: kalint ended
+  // the definition with the file and read the next line as a keyword line, "Unknown keyword '10.0.0.2\\'").
+  const files: Files = {
+    'keepalived.conf': 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 1\n  include conf.d/def.conf\n    10.0.0.2 \\\n  }\n  $VIP\n}\n',
+    'conf.d/def.conf': '$VIP=virtual_ipaddress { \\\n    10.0.0.1 \\\n',
+  };
+  it('goes on with the line after the include line, which a scan for backslashes above it does not find', () => {
+    expect(lint(files)).toEqual([]);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads it: both addresses, no unknown keyword', () => {
+    expect(keepalivedSays(binary!, files).filter((m) => !/doesn't exist/.test(m))).toEqual([]);
+    // An empty line after the include line ends the definition: then '10.0.0.2 \\' is an unknown keyword, and so
+    // is the definition's own first line where the top level reads it.
+    const broken = { ...files, 'keepalived.conf': files['keepalived.conf']!.replace('  include conf.d/def.conf\n', '  include conf.d/def.conf\n\n') };
+    expect(keepalivedSays(binary!, broken)).toContain("keepalived.conf:6 Unknown keyword '10.0.0.2\\'");
+    expect(lint(broken, undefined, ['KA201'])).toEqual(['keepalived.conf:6 KA201', 'keepalived.conf:8 KA201']);
+  });
+});
+
 describe('include_check brace_match: a `{a,b}` pattern with a missing file reads none of its files', () => {
   // Found by the include fuzzer (generated configs, 2.2.7): with include_check brace_match, keepalived read nothing
   // of 'include conf.d/{part1,nothing-here}.conf' and reported the next lines at the top level.

@@ -98,10 +98,10 @@ export interface SourceFile {
   inactiveLines: number[];
   /**
    * Lines a multi-line definition took in past a line the target skips there (0-based): an empty line for
-   * 2.0.9 to 2.0.14, a comment line or a line of blanks for 2.1.4 to 2.1.x (see readDefinitionGap). A scan
-   * for lines ending in `\\` does not see them, the reader does.
+   * 2.0.9 to 2.0.14, a comment line or a line of blanks for 2.1.4 to 2.1.x (see readDefinitionGap); or after
+   * the end of the included file it began in. A scan for lines ending in `\\` does not see them, the reader does.
    */
-  definitionLinesAfterGap?: number[];
+  definitionLinesOutOfSight?: number[];
   /** Lines holding a NUL byte that the target drops whole (2.4.0 and later, see noteNulBytes; 0-based). */
   nulDroppedLines?: Set<number>;
   /** Which file included it, and where. */
@@ -116,8 +116,11 @@ interface Definition {
    * read the parent's copy see it unescaped and cut the value there (see definitionLineText).
    */
   escapedComment?: boolean;
-  /** Still being read past a line the target skips inside a definition (see readDefinitionGap). */
-  afterGap?: boolean;
+  /**
+   * Still being read past a line the target skips inside a definition (see readDefinitionGap), or past the end of
+   * the file it began in: its next lines are not found by looking up for a line ending in `\\`.
+   */
+  outOfSight?: boolean;
   file: string;
   start: number;
   end: number;
@@ -762,6 +765,13 @@ export class Reader {
       }
       if (frame.line >= frame.file.lex.lineStarts.length) {
         stack.pop();
+        // A multi-line definition still open at the end of an included file goes on with the next line keepalived
+        // reads (the next file of the include, or the line after the include line): one read of its line buffer
+        // takes lines from whichever file comes next (2.2.7 read_line, get_next_file).
+        if (frame.pendingDefinition && !frame.ownStream && stack.length) {
+          frame.pendingDefinition.outOfSight = true;
+          stack[stack.length - 1]!.pendingDefinition = frame.pendingDefinition;
+        }
         if (frame.includeChecksBefore !== undefined) this.sink.restoreIncludeCheckFlags?.(frame.includeChecksBefore);
         if (frame.ownStream === 'ended') this.sink.ownerStopsReading?.(false);
         if (frame.ownStream === 'open' || frame.ownStream === 'ended') this.sink.endIncludedStream?.();
@@ -921,7 +931,7 @@ export class Reader {
     // Dropped for its NUL byte (2.4.0 and later): keepalived reads an empty line in its place, which ends a definition.
     if (file.nulDroppedLines?.has(ln)) {
       const def = frame.pendingDefinition;
-      if (def && this.skipsEmptyLineInDefinition) def.afterGap = true;
+      if (def && this.skipsEmptyLineInDefinition) def.outOfSight = true;
       else if (def) {
         def.lines.push('');
         frame.pendingDefinition = undefined;
@@ -933,6 +943,8 @@ export class Reader {
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
+      // Past the file's last newline there is no line: the definition goes on with the next file keepalived reads.
+      if (lineStart >= file.text.length) return;
       // A '\#' or '\!' line: the copy 2.2+ hands the VRRP and checker processes has a marker line here, which
       // they skip, so for them the definition goes on with the next line (2.2.7, 2.4.3: `global_defs {` after it
       // becomes part of the value and its settings "Unknown keyword"s).
@@ -948,11 +960,11 @@ export class Reader {
       if (gap) {
         const empty = from === to && isEmptyLine(file.text, lineStart, lineEnd);
         if (empty ? this.skipsEmptyLineInDefinition : this.skipsDecommentedLineInDefinition) {
-          def.afterGap = true;
+          def.outOfSight = true;
           return;
         }
       }
-      if (def.afterGap) (file.definitionLinesAfterGap ??= []).push(ln);
+      if (def.outOfSight) (file.definitionLinesOutOfSight ??= []).push(ln);
       def.lines.push(text);
       if (escaped) def.escapedComment = true;
       if (!continues) {

@@ -27,7 +27,7 @@ function classifyStoreLine(file: SourceFile, ln: number): ClassifiedLine {
 
 /** Whether line `ln` is the body of a multi-line `$NAME=` definition started above it. */
 function inDefinitionBody(file: SourceFile, ln: number): boolean {
-  if (file.definitionLinesAfterGap?.includes(ln)) return true;
+  if (file.definitionLinesOutOfSight?.includes(ln)) return true;
   for (let prev = ln - 1; prev >= 0 && continues(file, prev); prev--) {
     if (classifyStoreLine(file, prev).kind === 'definition') return true;
   }
