@@ -1,10 +1,26 @@
 // What keepalived reads at the start of a line, by release (lines.ts LINE_FEATURES_SINCE): a target
 // without a feature reads such a line as a keyword. The messages quoted are the 1.3.5 build's
 // (scripts/keepalived-1.3.5/run.sh) and, for 2.0.8, 2.1.3 and 2.1.5, their builds under -t.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, configIdsIn, type SourceHost } from '../server/src/core/index.js';
 import { lintText } from '../server/src/linter.js';
 import { releaseBinary, runRelease } from './helpers/releases.js';
+
+/** `BINARY -t -f keepalived.conf -i ID` on `text`, stopped after 5 s (a loop is killed with SIGTERM). */
+function inDirRun(binary: string, text: string, id: string): { status: number | null; signal: string | null } {
+  const dir = mkdtempSync(join(tmpdir(), 'kalint-old-'));
+  try {
+    writeFileSync(join(dir, 'keepalived.conf'), text);
+    const r = spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', id], { cwd: dir, encoding: 'utf8', timeout: 5_000 });
+    return { status: r.status, signal: r.signal };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -398,6 +414,12 @@ describe('a ~SEQ line with a brace, before 2.1.0', () => {
     expect(lines(header, '2.0.10', 'KA103')).toEqual(['11', '13']);
     for (const v of ['2.1.0', '2.2.7']) expect(findings(text, v).filter((f) => !f.includes(':KA211:')), v).toEqual([]);
   });
+  it("is a warning: the errors are what the split makes keepalived report; a lone '}' just closes the block", () => {
+    // The 2.0.19 build is silent on `~SEQ(I, 3, -1, 1) }` closing global_defs (preprocessor mutations, seed 305).
+    const text = 'global_defs {\n router_id a\n~SEQ(I, 3, -1, 1) }\n';
+    const found = analyze(text, { targetVersion: '2.0.19' }).diagnostics;
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['3:KA113:warning']);
+  });
 });
 
 describe('an @id prefix written on a later line of a multi-line definition, on a line with a reference', () => {
@@ -410,6 +432,23 @@ describe('an @id prefix written on a later line of a multi-line definition, on a
       expect(analyze(text, { configId: 'x', targetVersion: v }).diagnostics.map((d) => d.code), v).toEqual([]);
       expect(analyze(text, { configId: 'y', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), v).toEqual(['11:KA201']);
     }
+  });
+});
+
+describe('an @id prefix a definition writes, before 2.1.4', () => {
+  // The 2.0.19 build with `$P=@low` and `$P router_id a`: -i low never ends (killed after 10 s), -i x is silent, exit 0.
+  // Found by the preprocessor mutations against 2.0.19 (seed 305): kalint said it loops for every id.
+  const text = '$P=@low\nglobal_defs {\n  $P router_id a\n}\n';
+  const loops = (id: string) => analyze(text, { configId: id, targetVersion: '2.0.19' }).diagnostics.filter((d) => d.message.includes('loops forever')).map((d) => d.range.start.line + 1);
+  it('loops forever where the id is this host\'s, and drops the line where it is another\'s', () => {
+    expect(loops('low')).toEqual([3]);
+    expect(loops('x')).toEqual([]);
+  });
+  const binary = releaseBinary('2.0.19');
+  it.skipIf(!binary)('as the 2.0.19 build does', () => {
+    const run = (id: string) => inDirRun(binary!, text, id);
+    expect(run('x').status).toBe(0);
+    expect(run('low').signal).toBe('SIGTERM');
   });
 });
 

@@ -1590,6 +1590,8 @@ export class Reader {
     }
     if (!cl.condition || !this.before(SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN)) return false;
     if (this.before(SUBSTITUTED_CONDITION_HANGS_BEFORE)) {
+      // A line whose id is another host's is dropped at the first look: only a kept one loops (2.0.19, -i y and -i x).
+      if (!conditionHolds(cl.condition, this.options.configId)) return false;
       this.report('KA113', 'error', `keepalived ${label} loops forever on this line: a definition writes ${head} at its start (fixed in 2.1.4). ${advice}`, frame.file, span.start, span.end);
       return true;
     }
@@ -2272,9 +2274,11 @@ export class Reader {
         const residue = text.slice(brace, end).trim();
         const before = text.slice(start, brace).trim();
         const braced = text.charCodeAt(brace - 1) === 36 ? /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(residue)?.[1] : undefined;
+        // A warning: what the split makes keepalived report (an unknown keyword, an extra '}') has its own error,
+        // and a lone '}' after the ~SEQ just closes the block, silently (the 2.0.19 build).
         this.report(
           'KA113',
-          'error',
+          'warning',
           braced
             ? `keepalived ${this.label()} does not substitute '\${${braced}}' in a ~SEQ line (2.1.0 does): it splits the line at that brace first, reads '${residue}' as a line of its own before the rows of '${before}', and the '}' closes the block around this line; write '$${braced}'`
             : `keepalived ${this.label()} splits a ~SEQ line at its first brace before it reads the ~SEQ (2.1.0 reads the ~SEQ first): '${residue}' is read as a line of its own, before the rows of '${before}', and a '}' in it closes the block around this line`,
