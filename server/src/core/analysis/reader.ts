@@ -2260,6 +2260,28 @@ export class Reader {
     }
   }
 
+  /**
+   * Before 2.1.0: a ~LST line, or a ~SEQ line in a value block, which keepalived reads as plain words split at their
+   * braces. A warning: what the words make keepalived report (an unknown keyword, an invalid address, a '}' closing the
+   * block) has its own finding, and among free values (notification_email) they are silently kept.
+   */
+  private readOldSeqAsWords(frame: Frame, text: string, start: number, end: number, head: string, headerEnd: number, segments?: Segment[]): void {
+    const label = this.options.targetLabel ?? this.options.target!.join('.');
+    const rest = headerEnd < 0 ? '' : text.slice(headerEnd, end);
+    const parsed = headerEnd < 0 ? undefined : parseSeqHeader(head);
+    const braced = parsed && !('error' in parsed) ? parsed.vars.find((v) => rest.includes('${' + v + '}')) : undefined;
+    const valueBlock = this.sink.valueBlock?.();
+    const why = head.startsWith('~LST')
+      ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces, '${head.split(/[{}]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
+      : `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`;
+    const r = segments ? mapRange(segments, start, end) : { start, end };
+    this.report('KA113', 'warning', why, frame.file, r.start, r.end);
+    // The words, split at their braces, can close the block around the line (2.0.10: "Unknown keyword '}'" on the lines
+    // after); a '${NAME}' left as written is split too. In a value block ~SEQx is read so too (the 2.0.19 build:
+    // "VRRP parsed invalid IP ~SEQx(AD,", "Unknown keyword ':1'").
+    this.processText(frame, text.slice(start, end), segments ? sliceSegments(segments, start, end) : [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'unexpanded-seq');
+  }
+
   private expandSeqLine(frame: Frame, text: string, start: number, end: number, segments?: Segment[]): void {
     const file = frame.file;
     const src = (a: number, b: number) => (segments ? mapRange(segments, a, b) : { start: a, end: b });
@@ -2294,6 +2316,17 @@ export class Reader {
     }
     const headerEnd = seqHeaderEnd(text, start, end);
     let head = text.slice(start, headerEnd < 0 ? end : headerEnd);
+    // Before 2.1.0 a ~LST line, or a ~SEQ line among values, is plain words: keepalived never reads its header.
+    if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0 && (head.startsWith('~LST') || this.sink.valueBlock?.())) {
+      this.readOldSeqAsWords(frame, text, start, end, head, headerEnd, segments);
+      return;
+    }
+    // ~SEQx before 2.1.0: keepalived reports "Invalid ~SEQ specification" and the line is lost.
+    if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0 && head.startsWith('~SEQx')) {
+      const r = src(start, end);
+      this.report('KA113', 'error', `keepalived ${this.options.targetLabel ?? this.options.target.join('.')} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`, file, r.start, r.end);
+      return;
+    }
     // Definitions in the numbers came in 2.1.0 (938211c3); the 2.0.19 build reports "Invalid ~SEQ definition".
     const numbersSubstituted = !this.options.target || compareVersions(this.options.target, SEQ_FEATURES_SINCE) >= 0;
     if (headerEnd >= 0 && head.startsWith('~SEQ') && head.includes('$') && numbersSubstituted) {
@@ -2320,28 +2353,6 @@ export class Reader {
     // Only blanks and tabs (add_seq's strspn " \t"): a no-break space after the ')' starts the row text (KA704).
     while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
     const rest = text.slice(restStart, end);
-    if (this.options.target && compareVersions(this.options.target, SEQ_FEATURES_SINCE) < 0) {
-      const label = this.options.targetLabel ?? this.options.target.join('.');
-      const braced = parsed.vars.find((v) => rest.includes('${' + v + '}'));
-      const valueBlock = this.sink.valueBlock?.();
-      const why = head.startsWith('~LST')
-        ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces, '${head.split(/[{}]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
-        : valueBlock
-          ? `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`
-          : head.startsWith('~SEQx')
-            ? `keepalived ${label} has no ~SEQx (it came in 2.1.0): it reports "Invalid ~SEQ specification" and the line is lost`
-            : undefined; // a brace elsewhere splits the line first (see the start of expandSeqLine)
-      if (why) {
-        const r = src(start, end);
-        this.report('KA113', 'error', why, file, r.start, r.end);
-        // keepalived reads such a line (~LST, or ~SEQ among values) as words, split at its braces, which can close the
-        // block around it (2.0.10: "Unknown keyword '}'" on the lines after). A '${NAME}' it leaves as written is split too.
-        // In a value block ~SEQx is read so too (the 2.0.19 build: "VRRP parsed invalid IP ~SEQx(AD,", "Unknown keyword ':1'").
-        const unexpanded = head.startsWith('~LST') || valueBlock;
-        if (unexpanded) this.processText(frame, text.slice(start, end), segments ? sliceSegments(segments, start, end) : [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'unexpanded-seq');
-        return;
-      }
-    }
     this.seqRows += parsed.rows.length;
     if (this.seqRows > MAX_SEQ_ROWS_PER_RUN) {
       const r = src(start, end);
