@@ -11,12 +11,12 @@ import { lintText } from '../server/src/linter.js';
 import { releaseBinary, runRelease } from './helpers/releases.js';
 
 /** `BINARY -t -f keepalived.conf -i ID` on `text`, stopped after 5 s (a loop is killed with SIGTERM). */
-function inDirRun(binary: string, text: string, id: string): { status: number | null; signal: string | null } {
+function inDirRun(binary: string, text: string, id: string): { status: number | null; signal: string | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'kalint-old-'));
   try {
     writeFileSync(join(dir, 'keepalived.conf'), text);
     const r = spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', id], { cwd: dir, encoding: 'utf8', timeout: 5_000 });
-    return { status: r.status, signal: r.signal };
+    return { status: r.status, signal: r.signal, stderr: r.stderr ?? '' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -437,18 +437,27 @@ describe('an @id prefix written on a later line of a multi-line definition, on a
 
 describe('an @id prefix a definition writes, before 2.1.4', () => {
   // The 2.0.19 build with `$P=@low` and `$P router_id a`: -i low never ends (killed after 10 s), -i x is silent, exit 0.
-  // Found by the preprocessor mutations against 2.0.19 (seed 305): kalint said it loops for every id.
+  // Found by the preprocessor mutations against 2.0.19 (seed 305): kalint said it loops for every id. An empty value
+  // before the prefix leaves a blank in front of it, which these releases do not strip: '@low' is then a keyword
+  // ("Unknown keyword '@low'", -i x; a real config, 1175.conf, switches lines off so).
   const text = '$P=@low\nglobal_defs {\n  $P router_id a\n}\n';
   const loops = (id: string) => analyze(text, { configId: id, targetVersion: '2.0.19' }).diagnostics.filter((d) => d.message.includes('loops forever')).map((d) => d.range.start.line + 1);
   it('loops forever where the id is this host\'s, and drops the line where it is another\'s', () => {
     expect(loops('low')).toEqual([3]);
     expect(loops('x')).toEqual([]);
   });
+  it('reads the keyword @low where an empty value leaves a blank before it', () => {
+    const blank = '$E=\nglobal_defs {\n$E @low router_id b\n}\n';
+    for (const id of ['low', 'x']) expect(analyze(blank, { configId: id, targetVersion: '2.0.19' }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`), id).toEqual(['3:KA201']);
+    // 2.1.4 and later strip the line again: the prefix holds.
+    expect(analyze(blank, { configId: 'x', targetVersion: '2.2.7' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
   const binary = releaseBinary('2.0.19');
   it.skipIf(!binary)('as the 2.0.19 build does', () => {
     const run = (id: string) => inDirRun(binary!, text, id);
     expect(run('x').status).toBe(0);
     expect(run('low').signal).toBe('SIGTERM');
+    expect(inDirRun(binary!, '$E=\nglobal_defs {\n$E @low router_id b\n}\n', 'x').stderr).toContain("(Line 3) Unknown keyword '@low'");
   });
 });
 

@@ -1590,6 +1590,13 @@ export class Reader {
     }
     if (!cl.condition || !this.before(SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN)) return false;
     if (this.before(SUBSTITUTED_CONDITION_HANGS_BEFORE)) {
+      // These releases do not strip the substituted line again: a blank the substitution left before the '@' (an empty
+      // value, `$E @low router_id b`) means no prefix, and '@low' is a keyword (2.0.19: "Unknown keyword '@low'").
+      const blanks = (t: string) => t.length - t.trimStart().length;
+      if (blanks(line.text) > blanks(before)) {
+        this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+        return true;
+      }
       // A line whose id is another host's is dropped at the first look: only a kept one loops (2.0.19, -i y and -i x).
       if (!conditionHolds(cl.condition, this.options.configId)) return false;
       this.report('KA113', 'error', `keepalived ${label} loops forever on this line: a definition writes ${head} at its start (fixed in 2.1.4). ${advice}`, frame.file, span.start, span.end);
