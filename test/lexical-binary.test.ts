@@ -269,6 +269,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     if (release243) expect(said(runRelease(release243, text))).toEqual([5]);
   });
 
+  // Preprocessor mutations (seed 308): what follows a brace that starts a line is a line of its own, read before any
+  // substitution, so `{ $C=DNS_CHECK \` begins a multi-line definition. kalint had substituted the whole line first
+  // and read '$C=DNS_CHECK\' as an unknown keyword.
+  it('a definition after a brace that starts the line', () => {
+    const text = conf('global_defs {', '    router_id a', '}', '{ $C=router_id \\', 'b', '}', 'global_defs {', '    $C', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["4: Unexpected '{' - ignoring", "6: Unknown keyword '}'", '8: routerid name missing - ignoring', "8: Unknown keyword 'b'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['4: KA103', '6: KA103', '8: KA201', '8: KA203']);
+  });
+
   // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a
   // word to keepalived (isspace is ASCII only), where JavaScript's trim() took the line for blank and dropped it.
   it('a no-break space alone on a line of a multi-line definition is a word: an unknown keyword where it expands', () => {

@@ -98,8 +98,9 @@ export interface SourceFile {
   inactiveLines: number[];
   /**
    * Lines a multi-line definition took in past a line the target skips there (0-based): an empty line for
-   * 2.0.9 to 2.0.14, a comment line or a line of blanks for 2.1.4 to 2.1.x (see readDefinitionGap); or after
-   * the end of the included file it began in. A scan for lines ending in `\\` does not see them, the reader does.
+   * 2.0.9 to 2.0.14, a comment line or a line of blanks for 2.1.4 to 2.1.x (see readDefinitionGap); after the end
+   * of the included file it began in; or begun after a brace that starts its line, that line too. A scan for lines
+   * ending in `\\` does not see them, the reader does.
    */
   definitionLinesOutOfSight?: number[];
   /** Lines holding a NUL byte that the target drops whole (2.4.0 and later, see noteNulBytes; 0-based). */
@@ -1066,6 +1067,11 @@ export class Reader {
         const { text, continues, escaped } = definitionLineText(file.text, tokens, 0, tokens.length, valueStart, this.commentBackslash, this.readsEscapedComments);
         const def: Definition = { name, lines: [text], file: file.path, start: head.start, end: head.start + name.length + 1 };
         if (escaped) def.escapedComment = true;
+        // Begun after a brace (`{ $X=… \\`), the definition's lines do not look like one to a scan of the file.
+        if (residue) {
+          def.outOfSight = true;
+          (file.definitionLinesOutOfSight ??= []).push(ln);
+        }
         this.definitions.set(name, def);
         if (continues) frame.pendingDefinition = def;
         return;
@@ -1095,6 +1101,14 @@ export class Reader {
       case 'keyword': {
         const start = tokens[cl.first]!.start;
         const end = tokens[cl.end - 1]!.end;
+        const lead = tokens[cl.first]!.kind;
+        if ((lead === 'lbrace' || lead === 'rbrace') && cl.end > cl.first + 1 && !this.gluesBraces && this.hasDollar(frame, start, end)) {
+          // A brace that starts the line is a line of its own, and keepalived reads what follows it as another, before
+          // it substitutes: `{ $X=DNS_CHECK \` there begins a multi-line definition.
+          this.emitStore(file, from + cl.first, from + cl.first + 1);
+          this.processTokens(frame, ln, from + cl.first + 1, to, true);
+          return;
+        }
         if (this.hasDollar(frame, start, end)) {
           const glued = this.gluedLastBackslash(file, tokens, cl.first, cl.end);
           if (glued >= 0) {
