@@ -388,6 +388,18 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.find((d) => d.code === 'KA102')!.message).toContain("\"There are 1 missing '}'s or extra '{'s\") [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads $N on past line 5 (KA115)");
   });
 
+  it("a split definition's lines in global_defs: unknown keywords there only the parent reports", () => {
+    // Preprocessor mutations, seed 309: `$X= \` then a line of blanks inside global_defs. The VRRP and checker
+    // processes end $X there and read 'bogus1 y' as a keyword, but they report no unknown keyword in global_defs;
+    // the parent takes the line into $X. keepalived -t is silent and exits 0: a warning, no error.
+    const text = conf('global_defs {', '  router_id a', '$x2= \\', '\t', 'bogus1 y', '  router_id b', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(runKeepalived(text).exitStatus).toBe(0);
+    expect(errors(a)).toEqual([]);
+    expect(at(a, 5)).toEqual(['KA201']);
+  });
+
   it('a multi-line definition with nothing before its last line is a one-line definition', () => {
     // keepalived clears `multiline` when the value is still empty as the definition ends: '$X bar'
     // expands X mid-line, and an empty one expands to nothing.

@@ -97,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     internalError(e);
   }
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
-  if (reader.diagnostics.some((d) => d.code === 'KA115')) diagnostics.push(...parentOnlyFindings(text, options, configId, target, diagnostics));
+  if (reader.diagnostics.some((d) => d.code === 'KA115')) diagnostics.push(...parentOnlyFindings(text, options, configId, target, diagnostics, walker.root));
   diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
@@ -131,7 +131,7 @@ const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s
  * `keepalived -t` prints the parent's messages about the lines that follow: the parent's reading, done again,
  * gives its unknown keywords and brace findings that the main reading does not have.
  */
-function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: string, target: NonNullable<ReturnType<typeof resolveTarget>>, seen: Diagnostic[]): Diagnostic[] {
+function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: string, target: NonNullable<ReturnType<typeof resolveTarget>>, seen: Diagnostic[], mainRoot: AstNode): Diagnostic[] {
   try {
     const walker = new Walker({ target: target.version, targetLabel: target.label });
     const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
@@ -151,19 +151,35 @@ function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: str
       .filter((n) => n.keyword !== 'global_defs')
       .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity }));
     const inSkippedBlock = (d: Diagnostic) => skippedBlocks.some((b) => b.file === d.file && b.start <= d.range.start.offset && d.range.start.offset < b.end);
-    for (const d of walker.diagnostics) {
-      if (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || known.has(key(d))) continue;
-      if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
-      // The split whose definition the finding's line uses, else the nearest before it in its file, is the one the parent read past.
+    // The split whose definition the finding's line uses, else the nearest before it in its file, is the one the parent read past.
+    const nameOf = (k: Diagnostic) => /definition \$(\w+)/.exec(k.message)?.[1] ?? '';
+    const splitOf = (d: Diagnostic): string => {
       const source = reader.sourceText(d.file);
       const lineText = source === undefined ? '' : source.slice(d.range.start.offset - d.range.start.column, source.indexOf('\n', d.range.start.offset) >>> 0);
-      const nameOf = (k: Diagnostic) => /definition \$(\w+)/.exec(k.message)?.[1] ?? '';
       let split = splits.find((k) => new RegExp(`\\$\\{?${nameOf(k)}\\b`).test(lineText));
       if (!split) for (const k of splits) if (k.file === d.file && k.range.start.offset <= d.range.start.offset) split = k;
       split ??= splits[0]!;
-      const name = `$${nameOf(split)}`;
       const where = split.file === d.file ? `line ${split.range.start.line + 1}` : `line ${split.range.start.line + 1} of ${split.file}`;
-      out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${name} on past ${where} (KA115); its VRRP and checker processes do not]` });
+      return `$${nameOf(split)} on past ${where}`;
+    };
+    const parentKeys = new Set<string>();
+    for (const d of walker.diagnostics) {
+      parentKeys.add(key(d));
+      if (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || known.has(key(d))) continue;
+      if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
+      out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
+    }
+    // In global_defs only the parent reports an unknown keyword or a brace: where the main reading, the VRRP and
+    // checker processes', has one the parent's does not, keepalived says nothing (2.2.7: `$X= \`, a line of blanks,
+    // then 'bogus y' in global_defs, exit 0). Such a finding stays, as a warning.
+    const globalDefs = mainRoot.children
+      .filter((n) => n.keyword === 'global_defs')
+      .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity }));
+    for (let i = 0; i < seen.length; i++) {
+      const d = seen[i]!;
+      if (d.severity !== 'error' || !PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || parentKeys.has(key(d))) continue;
+      if (!globalDefs.some((b) => b.file === d.file && b.start < d.range.start.offset && d.range.start.offset < b.end)) continue;
+      seen[i] = { ...d, severity: 'warning', message: `${d.message} [as keepalived's VRRP and checker processes read the file, which do not report it in global_defs; its parent process reads ${splitOf(d)} (KA115), and keepalived -t says nothing here]` };
     }
     return out;
   } catch {

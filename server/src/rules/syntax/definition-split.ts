@@ -20,7 +20,8 @@ const rule: CoreRule = {
       'definition ends there, the lines after it are read in place as configuration of their own (often unknown ' +
       'keywords at the top level), and every use of the definition lacks them. The parent, whose messages `keepalived -t` ' +
       "prints too, reports what its own reading makes of the lines after the split (kalint adds those findings, marked as " +
-      "the parent's): a `}` taken into the value leaves its block open to the end of the file. Checked with keepalived 2.2.7, " +
+      "the parent's): a `}` taken into the value leaves its block open to the end of the file. In global_defs only the parent " +
+      "reports unknown keywords, so what the other processes alone read as one there is a warning. Checked with keepalived 2.2.7, " +
       '2.2.8 and 2.4.3. Remove the comment from the definition; a line meant to end it should be truly empty.',
     bad: `$CHECK= \\
     TCP_CHECK { \\
