@@ -280,6 +280,62 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual(['4: KA103', '6: KA103', '8: KA201', '8: KA203']);
   });
 
+  // Preprocessor mutations (2.4.3, seed 351): keepalived substitutes the whole line before it splits it at its braces,
+  // and reads the substituted rest after a brace as a line of its own, so a prefix a definition writes there is one:
+  // `} ${IF_X}` with IF_X='@y' is dropped for other ids. kalint had read the rest first, unsubstituted, then taken the
+  // prefix its substitution made for a keyword ("Unknown keyword '@y'" from 2.4.0, where a substituted line is not
+  // checked again).
+  it('the substituted rest of a line after a brace is a line of its own, read with its @id prefix', () => {
+    const text = conf(
+      '$IF_X=@y garp_master_delay 3',
+      '$W=5',
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    authentication {',
+      '        auth_type PASS',
+      '    } ${IF_X}',
+      '    virtual_ipaddress {',
+      '        10.0.0.1/24',
+      '    }',
+      '}',
+      'vrrp_instance VI_2 {',
+      '    interface eth0',
+      '    virtual_router_id 52',
+      '    virtual_ipaddress { $W',
+      '    }',
+      '} ${IF_X}',
+    );
+    for (const id of ['y', 'kalint']) {
+      const a = agree(text, id);
+      expect(a.missing).toEqual([]);
+      expect(errors(a)).toEqual(id === 'y' ? ['16: KA205', '18: KA202'] : ['16: KA205']);
+      expect(a.ka.filter((m) => /garp_master_delay|@y/.test(m))).toEqual(id === 'y' ? ["18: Unknown keyword 'garp_master_delay'"] : []);
+    }
+    // The same in 2.4.3, which does not check again a line that a substitution made start with '@'.
+    const at243 = lintText(text, { file: 'keepalived.conf', configId: 'kalint', targetVersion: '2.4.3' }).diagnostics;
+    expect(at243.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual(['16: KA205']);
+    const release243 = releaseBinary('2.4.3');
+    if (release243) expect(runRelease(release243, text).messages.filter((m) => /@y|garp/.test(m.message))).toEqual([]);
+  });
+
+  // keepalived reads the rest after a brace afresh once the whole line is substituted, so a definition a value writes
+  // there is one in every release, 2.4 included (which does not check a substituted line again): `} $P` with
+  // P='$Q=5' defines Q.
+  it('a definition that a substitution writes after a brace is one', () => {
+    const text = conf('$P=$Q=5', 'global_defs {', '    router_id a', '} $P', 'global_defs {', '    router_id $Q', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    for (const target of ['2.2.7', '2.4.3']) {
+      const r = lintText(text, { file: 'keepalived.conf', targetVersion: target });
+      expect(r.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual(['6: KA211']);
+      expect(r.diagnostics[0]!.message).toContain('(5)');
+    }
+    const release243 = releaseBinary('2.4.3');
+    if (release243) expect(runRelease(release243, text).messages).toEqual([]);
+  });
+
   // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a
   // word to keepalived (isspace is ASCII only), where JavaScript's trim() took the line for blank and dropped it.
   it('a no-break space alone on a line of a multi-line definition is a word: an unknown keyword where it expands', () => {

@@ -162,6 +162,8 @@ interface Segment {
 }
 
 const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+/** A bound on rests of lines read afresh within rests (a definition whose value brings back its own reference after a brace). */
+const MAX_RESIDUE_NESTING = 32;
 /** `include` and its variants, tested without slicing the word. */
 function isIncludeKeyword(text: string, start: number, end: number): boolean {
   const n = end - start;
@@ -514,6 +516,8 @@ export class Reader {
   readonly definitions = new Map<string, Definition>();
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
+  /** How deep rests of substituted lines after a brace are being read as lines of their own (see emitTokens). */
+  private residueNesting = 0;
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
   /**
    * References to nothing; `newer` marks `${_ENV …}` read by a release before ENV_DEFINITION_SINCE, `predefinedSince`
@@ -1102,9 +1106,10 @@ export class Reader {
         const start = tokens[cl.first]!.start;
         const end = tokens[cl.end - 1]!.end;
         const lead = tokens[cl.first]!.kind;
-        if ((lead === 'lbrace' || lead === 'rbrace') && cl.end > cl.first + 1 && !this.gluesBraces && this.hasDollar(frame, start, end)) {
-          // A brace that starts the line is a line of its own, and keepalived reads what follows it as another, before
-          // it substitutes: `{ $X=DNS_CHECK \` there begins a multi-line definition.
+        if ((lead === 'lbrace' || lead === 'rbrace') && cl.end > cl.first + 1 && !this.gluesBraces && this.hasDollar(frame, start, end) && !this.substitutionChanges(frame, start, end)) {
+          // A brace that starts the line is a line of its own, and keepalived reads what follows it as another. It
+          // substitutes the whole line first, so where no reference resolves, `{ $X=DNS_CHECK \` begins a multi-line
+          // definition; where one does, the substituted rest is that line (emitTokens).
           this.emitStore(file, from + cl.first, from + cl.first + 1);
           this.processTokens(frame, ln, from + cl.first + 1, to, true);
           return;
@@ -1123,6 +1128,25 @@ export class Reader {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Whether keepalived's substitution changes text[start, end) of the frame's file: it substitutes a whole line
+   * before it splits it at its braces. Asked without leaving anything behind (undefined references, findings).
+   */
+  private substitutionChanges(frame: Frame, start: number, end: number): boolean {
+    if (!this.substitutes) return false;
+    const diagnostics = this.diagnostics.length;
+    const refs = this.undefinedRefs.length;
+    const used = [...this.usedDefinitions];
+    try {
+      return this.substituteOnce(frame.file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], frame).changed;
+    } finally {
+      this.diagnostics.length = diagnostics;
+      this.undefinedRefs.length = refs;
+      this.usedDefinitions.clear();
+      for (const name of used) this.usedDefinitions.add(name);
     }
   }
 
@@ -1579,7 +1603,7 @@ export class Reader {
       }
       // A later line of a multi-line value that no substitution changed skips keepalived's comment
       // pass, which is what moves a line-ending `\` onto the word before it (`auth_type PASS \` reads 'PASS').
-      this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments, !laterLine || line.substituted === true);
+      this.emitTokens(frame.file, toks, cl.first, cl.end, line.segments, !laterLine || line.substituted === true, frame);
     }
   }
 
@@ -1599,7 +1623,7 @@ export class Reader {
       if (!cl.condition && !line.rechecked && !line.text.includes('$')) return false;
       const meant = cl.condition ? 'honour the prefix' : cl.kind === 'definition' ? 'read it as a definition' : 'expand it';
       this.report('KA113', 'warning', `A definition writes ${head} at the start of this line; keepalived ${label} does not check a substituted line again and reads ${head} as a keyword (2.2.8 to 2.3.x ${meant}). ${advice}`, frame.file, span.start, span.end);
-      this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+      this.emitTokens(frame.file, toks, 0, cl.end, line.segments, true, frame);
       return true;
     }
     if (!cl.condition || !this.before(SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN)) return false;
@@ -1608,7 +1632,7 @@ export class Reader {
       // value, `$E @low router_id b`) means no prefix, and '@low' is a keyword (2.0.19: "Unknown keyword '@low'").
       const blanks = (t: string) => t.length - t.trimStart().length;
       if (blanks(line.text) > blanks(before)) {
-        this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+        this.emitTokens(frame.file, toks, 0, cl.end, line.segments, true, frame);
         return true;
       }
       // A line whose id is another host's is dropped at the first look: only a kept one loops (2.0.19, -i y and -i x).
@@ -1633,7 +1657,7 @@ export class Reader {
     }
     if (moved === 0) {
       this.report('KA113', 'error', `keepalived ${label} reads ${head} as a keyword here: a definition writes it at the start of this line, and 2.1.4 to 2.2.7 ${how}, which moves nothing here (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
-      this.emitTokens(frame.file, toks, 0, cl.end, line.segments);
+      this.emitTokens(frame.file, toks, 0, cl.end, line.segments, true, frame);
       return true;
     }
     const bytes = new Uint8Array(buf.length);
@@ -1650,7 +1674,7 @@ export class Reader {
   }
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
-  private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined, gluesBackslash = true): void {
+  private emitTokens(file: SourceFile, tokens: Token[], from: number, to: number, segments: Segment[] | undefined, gluesBackslash = true, frame?: Frame): void {
     this.linesEmitted++;
     // As in emitStore: keepalived drops an unclosed `"…` also when a substitution produced it
     // (`$Q` with Q='"x foo' reads nothing; 2.2.7 reports only the unterminated quote).
@@ -1680,9 +1704,30 @@ export class Reader {
         runStart = i + 1;
         if (t.kind === 'lbrace') this.sink.open(segments ? this.makeWord(file, t, segments) : t);
         else this.sink.close(segments ? this.makeWord(file, t, segments) : t);
+        // After a substitution too, what follows a brace is a line of its own: keepalived reads it afresh, so an
+        // `@id` prefix, a definition, a ~SEQ or an include there (`} ${X}` with X='@y') is one.
+        if (frame && segments && runStart < to && this.residueNesting < MAX_RESIDUE_NESTING && this.freshLineStart(tokens, runStart, to)) {
+          const a = tokens[runStart]!.start;
+          const b = tokens[to - 1]!.end;
+          this.residueNesting++;
+          try {
+            this.processText(frame, tokens[runStart]!.src.text.slice(a, b), shiftSegments(sliceSegments(segments, a, b), -a), 0, 'definition');
+          } finally {
+            this.residueNesting--;
+          }
+          return;
+        }
       }
     }
     if (to > runStart) this.emitRun(file, tokens, runStart, to, segments, gluesBackslash);
+  }
+
+  /** Whether tokens[at, to) read as a line of their own start one keepalived treats specially (`@id`, `$NAME=`, `~SEQ`, an include). */
+  private freshLineStart(tokens: Token[], at: number, to: number): boolean {
+    const t = tokens[at]!;
+    if (t.kind !== 'word') return false;
+    const text = t.src.text;
+    return specialFirstChar(text.charCodeAt(t.start)) || (at + 1 < to && isIncludeKeyword(text, t.start, t.end));
   }
 
   /**
