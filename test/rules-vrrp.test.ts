@@ -944,6 +944,16 @@ describe('KA335-KA341', () => {
     const excluded = (dev: string) => instance('A', `interface eth0\nvirtual_ipaddress_excluded {\n10.0.0.1${dev}\n}\n${vip('10.0.0.1')}`);
     expect(at(excluded(''), '2.4.3')).toEqual([expect.stringMatching(/^7: virtual address 10.0.0.1 repeats 10.0.0.1 of this instance; .*\("VIP duplicates an excluded VIP"\)/)]);
     expect(at(excluded(' dev eth1'), '2.4.3')).toEqual([]);
+    // keepalived compares with every address it kept: one on another interface between them hides nothing (generator
+    // seed 356; 2.4.3: "(A): Excluded VIP duplicates an excluded VIP 10.0.0.2 - ignoring" for the third line).
+    const between = instance('A', `interface eth0
+${vip('10.0.0.9')}
+virtual_ipaddress_excluded {
+10.0.0.2 brd 10.0.0.255
+10.0.0.2/32 dev lo
+10.0.0.2
+}`);
+    expect(at(between, '2.4.3')).toEqual([expect.stringMatching(/^9: excluded virtual address 10.0.0.2 repeats 10.0.0.2 of this instance; .*\("VIP duplicates an excluded VIP"\)/)]);
   });
   it('KA338: no interface; from 2.2.8 unicast instances with a source address may omit it', () => {
     // keepalived 2.2.7 prints "(A) Unknown interface!" (exit 5) for the unicast instance; builds of
@@ -1316,7 +1326,7 @@ describe('KA345-KA347, KA338 on lo', () => {
     // The 2.0.19, 2.1.5 and 2.2.0 builds read `192.0.2.10 label eth0:abcdefghijklmnopqrst` silently; 2.2.4 and 2.2.7:
     // "Address label eth0:abcdefghijklmnopqrst is longer than maximum length 15 - removing address" (3e8a2b2d, 2.2.3).
     const text = instance('A', vip('10.0.0.1 label eth0:abcdefghijklmnopqrst'));
-    expect(findings(text, 'KA346', '2.2.0').map((d) => d.message)).toEqual([expect.stringContaining('keepalived before 2.2.3 keeps the address 10.0.0.1 but its label has no end')]);
+    expect(findings(text, 'KA346', '2.2.0').map((d) => d.message)).toEqual([expect.stringMatching(/keepalived before 2.2.3 keeps the address 10.0.0.1 but its label has no end.* \(keepalived -t does not report it\)$/)]);
     expect(findings(text, 'KA346', '2.2.3').map((d) => d.message)).toEqual([expect.stringContaining('keepalived skips the address 10.0.0.1')]);
     expect(findings(text, 'KA346').map((d) => d.message)).toEqual([expect.stringContaining('keepalived skips the address 10.0.0.1')]);
   });

@@ -154,7 +154,7 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         if (utf8Length(valueText!) > LABEL_MAX_BYTES) {
           if (target && compareVersions(target, LABEL_LENGTH_CHECKED_SINCE) < 0) {
             // Still an 'error': the address never comes up, only later than keepalived -t can tell.
-            say({ word: line.argWord(i + 1), message: `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up`, severity: 'error' });
+            say({ word: line.argWord(i + 1), message: `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up (keepalived -t does not report it)`, severity: 'error' });
             return;
           }
           dropAddress(say, addr, line.argWord(i + 1), `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters`);

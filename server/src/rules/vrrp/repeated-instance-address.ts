@@ -41,15 +41,17 @@ export const repeatedInstanceAddress: FileRule = {
       const inst = itemList[itemIndex]!;
       // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
       // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
-      const vips = new Map<string, Address>();
-      const evips = new Map<string, Address>();
+      // Every earlier address kept, by address: one on another interface does not hide an earlier one on this
+      // interface (2.4.3 compares with each address it kept).
+      const vips = new Map<string, Address[]>();
+      const evips = new Map<string, Address[]>();
       const family = inst.virtualIpaddresses.find((a) => a.prefix)?.family;
       const visit = (a: Address, excluded: boolean) => {
         if (!a.prefix || (!excluded && a.family !== family)) return;
         const key = canonicalAddress(a.prefix.address);
-        const vip = vips.get(key);
-        const evip = evips.get(key);
-        const prev = vip && (!excluded || devOf(vip) === devOf(a)) ? vip : evip && evip.family === a.family && devOf(evip) === devOf(a) ? evip : undefined;
+        const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
+        const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
+        const prev = vip ?? evip;
         if (prev) {
           const word = a.words[0]!;
           report({
@@ -60,7 +62,10 @@ export const repeatedInstanceAddress: FileRule = {
           });
           return;
         }
-        (excluded ? evips : vips).set(key, a);
+        const kept = excluded ? evips : vips;
+        const list = kept.get(key);
+        if (list) list.push(a);
+        else kept.set(key, [a]);
       };
       // In the order keepalived reads them: block by block, whichever kind comes first.
       const byBlock = new Map<object, [Address[], boolean]>();
