@@ -513,6 +513,19 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.ka).toContain("6: Unknown keyword 'bogus1'");
     expect(a.missing).toEqual([]);
     expect(a.diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}: ${d.message.split(':')[0]}`)).toEqual(['6: Line 2 of the value of $H defines $H again']);
+    // Every release frees the value it is reading (builds of 2.0.19, 2.1.5 and 2.4.3 too: "Unknown keyword '^E'"), and
+    // where the memory is not reused yet reads the lines as written without a word (2.0.19, mutation seed 357). From
+    // 2.4.0 a first line of the value that does it is an unknown keyword instead, the substituted line not being
+    // checked again ("Unknown keyword '$H='", then the rest as written): no error of freed memory there.
+    const ka113 = (t: string, v: string) => lintText(t, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA113' && d.severity === 'error');
+    for (const v of ['2.0.19', '2.2.7', '2.4.3']) expect(ka113(text, v).map((d) => d.message)).toEqual([expect.stringMatching(/keepalived frees the value while it still reads it.*-t does not report it/)]);
+    const first = conf('$H=\\', '$H=\\', '    bogus1 \\', '    bogus2', 'global_defs {', '$H', '}');
+    expect(ka113(first, '2.2.7')).toHaveLength(1);
+    expect(ka113(first, '2.4.3')).toEqual([]);
+    const at243 = lintText(first, { file: 'keepalived.conf', targetVersion: '2.4.3' }).diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message.split(' in ')[0]);
+    expect(at243).toEqual(["Unknown keyword '$H='", "Unknown keyword 'bogus1'"]);
+    const release243 = releaseBinary('2.4.3');
+    if (release243) expect(runRelease(release243, first).messages.map((m) => m.message)).toEqual(["Unknown keyword '$H='", "Unknown keyword 'bogus1'", "Unknown keyword 'bogus2'"]);
   });
 
   it('a value is substituted again at once, a value starting with ~ ends the substitution, and a # it produced ends the line', () => {

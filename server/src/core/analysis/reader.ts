@@ -2251,13 +2251,15 @@ export class Reader {
       }
       if (value.length > 1) {
         if (!isBlankText(text.slice(refEnd))) continue; // multi-line values only expand at the end of a line
-        // A line of the value that defines the same name again, with lines still to come: 2.2.7 and
-        // 2.2.8 replace the value while they read it and read the rest from freed memory (garbage
-        // keywords, or a segmentation fault); 2.4.3 reads that line as an unknown keyword.
+        // A line of the value that defines the same name again, with lines still to come: keepalived frees the
+        // value while it reads it and reads the rest from freed memory (garbage keywords or a segmentation fault
+        // from 2.0.19 to 2.4.3; the lines as written where the memory is not reused yet). From 2.4.0 the first
+        // line, being the substituted line, is not checked again: it is an unknown keyword, and nothing is freed.
         const again = value.findIndex((l, i) => i < value.length - 1 && l.startsWith(`$${name}=`));
-        if (again >= 0 && def && !this.redefinedInValue.has(def)) {
+        const firstNotRechecked = again === 0 && !this.before(SUBSTITUTED_LINE_NOT_RECHECKED_SINCE);
+        if (again >= 0 && !firstNotRechecked && def && !this.redefinedInValue.has(def)) {
           this.redefinedInValue.add(def);
-          this.report('KA113', 'error', `Line ${again + 1} of the value of $${name} defines $${name} again: keepalived 2.2.7 and 2.2.8 replace the value while they read it and read its other lines from freed memory (garbage keywords, or a crash), 2.4.3 reads '$${name}=' as an unknown keyword; remove that line`, frame.file, src.start, src.end);
+          this.report('KA113', 'error', `Line ${again + 1} of the value of $${name} defines $${name} again: keepalived frees the value while it still reads it, so what it reads of the lines after that one is left to chance (garbage keywords or a crash; where the memory is not reused yet, the lines as written, and -t does not report it); remove that line`, frame.file, src.start, src.end);
         }
         copy(last, refStart);
         const prefix = out;

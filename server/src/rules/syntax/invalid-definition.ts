@@ -19,8 +19,10 @@ const rule: CoreRule = {
       'keepalived before 2.1.4, is misread or crashes it in 2.1.4 to 2.2.7 (it strips the prefix with the length the ' +
       'line had before the substitution), and is read as a keyword from 2.4.0, which does not check a substituted ' +
       'line again (nor a definition or ~SEQ line one writes): write `@lb1` on the line itself. A multi-line value ' +
-      'with a line that defines the same name again (a doubled `$NAME= \\` line) makes 2.2.7 and 2.2.8 read the rest ' +
-      'of the value from freed memory: garbage keywords, or a crash.',
+      'with a line that defines the same name again (a doubled `$NAME= \\` line) makes keepalived free the value while ' +
+      'it reads it: the rest comes from freed memory, garbage keywords or a crash, or the lines as written while the ' +
+      'memory is not reused, which -t then does not report (every release from 2.0 on; from 2.4.0 not when that line ' +
+      'is the value\'s first, which is then an unknown keyword).',
     bad: `global_defs {
     router_id lb1
     notification_email {
