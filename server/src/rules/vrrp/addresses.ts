@@ -6,7 +6,7 @@ import type { Address } from '../../core/model/model.js';
 import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, impossibleIfname, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
 import type { ArgSpec } from '../../core/schema/schema.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
-import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 
 export interface AddressProblem {
   word: Word;
@@ -154,7 +154,7 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         if (utf8Length(valueText!) > LABEL_MAX_BYTES) {
           if (target && compareVersions(target, LABEL_LENGTH_CHECKED_SINCE) < 0) {
             // Still an 'error': the address never comes up, only later than keepalived -t can tell.
-            say({ word: line.argWord(i + 1), message: `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up (keepalived -t does not report it)`, severity: 'error' });
+            say({ word: line.argWord(i + 1), message: `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters; keepalived before 2.2.3 keeps the address ${addr} but its label has no end, and the kernel refuses a label that long when the address is added, so ${addr} is not brought up${compareVersions(target, CONFIG_TEST_SINCE) >= 0 ? ' (keepalived -t does not report it)' : ''}`, severity: 'error' });
             return;
           }
           dropAddress(say, addr, line.argWord(i + 1), `label '${valueText}' is longer than ${LABEL_MAX_BYTES} characters`);
