@@ -887,6 +887,22 @@ describe('includes', () => {
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
   });
 
+  it('a file included by each row of a ~SEQ is read once per row, no cycle', () => {
+    // Include fuzzer, seed 354: the rows come before any file they include, so the second row's include finds the
+    // first one's file pushed but not read from yet; keepalived 2.2.7 reads it once per row ("Unknown keyword '}'"
+    // for the one '}' that closes nothing), where kalint had reported an include cycle.
+    const main = ['$VIP=virtual_ipaddress { \\', '192.168.1.10/24 \\', 'include part0.conf', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    ~SEQ(I, 10, 5, 20) ${VIP}', '}', ''].join('\n');
+    const files = { 'part0.conf': '}\n' };
+    const a = analyze(main, { file: '/k/keepalived.conf', host: memoryHost({ '/k/keepalived.conf': main, '/k/part0.conf': files['part0.conf'] }) });
+    expect(a.diagnostics.filter((d) => d.code === 'KA111')).toEqual([]);
+    const braces = lintText(main, { file: '/k/keepalived.conf', host: memoryHost({ '/k/keepalived.conf': main, '/k/part0.conf': files['part0.conf'] }) }).diagnostics.filter((d) => d.code === 'KA103' && d.message.startsWith("'}'"));
+    expect(braces.map((d) => `${d.file.replace('/k/', '')}:${d.range.start.line + 1}`).sort()).toEqual(['keepalived.conf:8', 'part0.conf:1']);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(main, { files }).messages.filter((m) => /Unknown keyword '\}'/.test(m.message)).map((m) => `${m.file}:${m.line}`);
+      expect([...new Set(said)].sort()).toEqual(['keepalived.conf:8', 'part0.conf:1']);
+    }
+  });
+
   it('reports the instances of an include cycle where keepalived reads them again', () => {
     const vi = (n: string, id: number) => `vrrp_instance ${n} {\n interface eth0\n virtual_router_id ${id}\n virtual_ipaddress {\n  10.0.0.${id}\n }\n}\n`;
     const main = `include b.conf\n${vi('X', 1)}`;

@@ -2519,12 +2519,15 @@ export class Reader {
     }
     // Files are pushed in reverse so the first match is read first.
     const toRead: SourceFile[] = [];
+    // The files being read: a file pushed by an earlier ~SEQ row or line of a multi-line value, not read from yet,
+    // is no includer (keepalived reads it once more after the one before it; no recursion).
+    const reading = this.stack.filter((f) => f.line > 0);
     for (const path of matches) {
-      if (this.stack.some((f) => f.file.path === path)) {
-        this.report('KA111', 'error', `include cycle: '${path}' is already being read (${this.stack.map((f) => f.file.path).join(' -> ')} -> ${path}); keepalived recurses until it runs out of file descriptors`, file, start, end);
+      if (reading.some((f) => f.file.path === path)) {
+        this.report('KA111', 'error', `include cycle: '${path}' is already being read (${reading.map((f) => f.file.path).join(' -> ')} -> ${path}); keepalived recurses until it runs out of file descriptors`, file, start, end);
         // keepalived reads the files of the cycle again on every pass: their instances are defined again.
         const line = positionAt(file.lex.lineStarts, start).line + 1;
-        const cycle = this.stack.slice(this.stack.findIndex((f) => f.file.path === path)).map((f) => f.file);
+        const cycle = reading.slice(reading.findIndex((f) => f.file.path === path)).map((f) => f.file);
         this.reportInstancesReadAgain(cycle, (name) => `keepalived reads vrrp_instance '${name}' again on each pass of the include cycle at ${file.path}:${line}, and rejects it ("vrrp instance ${name} already defined")`);
         continue;
       }
