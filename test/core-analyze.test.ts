@@ -2047,6 +2047,20 @@ describe('~SEQ features a target before 2.1.0 lacks', () => {
     // $n without braces has always worked.
     expect(ka113(g('~SEQ(n,1,2) vrrp_garp_master_repeat 2$n'), '2.0.19')).toEqual([]);
   });
+  it('substitutes nothing in a line it reads as words (mutation fuzzer, 2.0.19 seed 376)', () => {
+    // keepalived substitutes no line that starts with '~': with X='}', the 2.0.19 build says only "Unknown keyword
+    // '~LST(I,'" for `~LST(I, 1) $X` in global_defs, and router_id on the next line is global_defs' own; kalint had
+    // substituted the '}', closed global_defs there and reported the next two lines. In a value block the same: the 2.0.19
+    // build says only "VRRP parsed invalid IP ~SEQ(n,1,2)", the '}' of X closing nothing.
+    const x = (line: string) => `$X=}
+${g(line)}`;
+    const errors = (text: string) => analyze(text, { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1} ${d.code}`);
+    expect(errors(x('~LST(I, 1) $X'))).toEqual(['3 KA201']);
+    expect(ka113(x('~LST(I, 1) $X'), '2.0.19')).toEqual([expect.stringContaining("substitutes none of them, '~LST(I,' an unknown keyword")]);
+    const values = `$X=}
+${vb.replace('192.0.2.$n', '192.0.2.1 $X')}`;
+    expect(errors(values)).toEqual(['7 KA205']);
+  });
   it('reads them from 2.1.0 on', () => {
     for (const v of ['2.1.0', '2.2.7']) {
       for (const line of ['~LST(n,1,2) vrrp_garp_master_repeat 2$n', '~SEQx(n,1,2) vrrp_garp_master_repeat 2$n', '~SEQ(n,1,2) vrrp_garp_master_repeat 2${n}']) expect(ka113(g(line), v), `${v} ${line}`).toEqual([]);

@@ -336,6 +336,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     if (release243) expect(runRelease(release243, text).messages).toEqual([]);
   });
 
+  // keepalived substitutes no line that starts with '~' unless it expands it as a ~SEQ/~LST (read_line stops at the
+  // '~' before replace_param), a later line of a multi-line value included: with X='}', `~FOO $X` is only the unknown
+  // keyword '~FOO', and the block goes on. kalint had substituted the '}' (mutation fuzzer, 2.0.19 seed 376).
+  it('a line starting with ~ that is no ~SEQ/~LST is not substituted', () => {
+    const text = conf('$X=}', '$M=router_id a \\', '~FOO $X \\', 'router_id b', 'global_defs {', '  ~FOO $X', '  router_id a', '}', 'global_defs {', '  $M', '  router_id c', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["6: Unknown keyword '~FOO'", "10: Unknown keyword '~FOO'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['6: KA201', '10: KA201']);
+  });
+
   // Mutation fuzzer against 2.1.5 (seed 152): a no-break space as the first line of a multi-line definition is a
   // word to keepalived (isspace is ASCII only), where JavaScript's trim() took the line for blank and dropped it.
   it('a no-break space alone on a line of a multi-line definition is a word: an unknown keyword where it expands', () => {

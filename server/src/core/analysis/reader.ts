@@ -1114,7 +1114,8 @@ export class Reader {
           this.processTokens(frame, ln, from + cl.first + 1, to, true);
           return;
         }
-        if (this.hasDollar(frame, start, end)) {
+        // keepalived substitutes no line that starts with '~' (one it does not read as a ~SEQ/~LST): `~FOO $X` stays as written.
+        if (this.hasDollar(frame, start, end) && (file.text.charCodeAt(start) !== 126 || !this.substitutes)) {
           const glued = this.gluedLastBackslash(file, tokens, cl.first, cl.end);
           if (glued >= 0) {
             // keepalived's comment pass moves a backslash that ends the line onto the word before it
@@ -1508,7 +1509,8 @@ export class Reader {
   }
 
   private processTextLines(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' | 'unexpanded-seq', laterLine: boolean, headRead: boolean): void {
-    const { lines } = this.substitute(text, frame, segments);
+    // A line starting with '~' that keepalived does not expand is read as written: it substitutes no such line.
+    const { lines } = origin === 'unexpanded-seq' && this.substitutes ? { lines: [{ text, segments } as ExpandedLine] } : this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) {
       this.expandedLines = 0;
@@ -1548,7 +1550,8 @@ export class Reader {
             // `@x ~SEQ(…) $RS` on a later line: the prefix is read first, then the ~SEQ expands the rest as
             // written (2.2.7 expands it for id x). Blanked out, the prefix keeps every offset in place.
             if ((prefixed[3] === this.options.configId) !== (prefixed[2] === '^')) this.seqFromValue(true, frame, line, () => this.processRawSeq(frame, { ...line, text: ' '.repeat(prefixed[1]!.length) + line.text.slice(prefixed[1]!.length) }));
-          } else this.processText(frame, line.text, line.segments, depth, origin, true);
+          } else if (line.text.trimStart().startsWith('~') && !/^\s*~(?:SEQ|LST)/.test(line.text)) this.processText(frame, line.text, line.segments, depth, 'unexpanded-seq', true);
+          else this.processText(frame, line.text, line.segments, depth, origin, true);
         } finally {
           this.rawNesting--;
         }
@@ -2340,7 +2343,7 @@ export class Reader {
     const braced = parsed && !('error' in parsed) ? parsed.vars.find((v) => rest.includes('${' + v + '}')) : undefined;
     const valueBlock = this.sink.valueBlock?.();
     const why = head.startsWith('~LST')
-      ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces, '${head.split(/[{}]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
+      ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces and substitutes none of them, '${head.split(/[{}\s]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
       : `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`;
     const r = segments ? mapRange(segments, start, end) : { start, end };
     this.report('KA113', 'warning', why, frame.file, r.start, r.end);
