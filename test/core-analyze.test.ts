@@ -1780,6 +1780,19 @@ describe('a definition that writes an @id prefix (keepalived 2.1.4 to 2.2.7 stri
     // Not this node: keepalived drops the line before anything goes wrong.
     expect(analyze(longer, { configId: 'lb2' }).diagnostics).toEqual([]);
   });
+  it('says that -t does not report the rewrite where the line it reads is valid', () => {
+    // Mutation fuzzer against 2.1.5 (seed 391): with an empty first line the value starts at '@x priority 100', and
+    // keepalived 2.1.5 and 2.2.7 read 'priority 10 100' silently (-i x): priority 10, the rest ignored. With
+    // '@x virtual_router_id 300' they say "Unknown keyword 'virtual_rourouter_id'", as kalint predicts.
+    const text = (v: string) => ['$LONG_NAME_= \\', `@x ${v}`, 'vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    ${LONG_NAME_}', '    virtual_ipaddress {', '        192.0.2.10', '    }', '}', ''].join('\n');
+    const a = analyze(text('priority 100'), { configId: 'x' });
+    expect(a.diagnostics.filter((d) => d.code === 'KA113').map((d) => d.message)).toEqual([expect.stringMatching(/reads this line as 'priority 10 100'.*-t does not report the change itself/)]);
+    expect(a.model.vrrpInstances[0]?.priority?.value).toBe(10);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text('priority 100'), { configId: 'x' }).messages).toEqual([]);
+      expect(runKeepalived(text('virtual_router_id 300'), { configId: 'x' }).messages.map((m) => m.message)).toEqual(["Unknown keyword 'virtual_rourouter_id'"]);
+    }
+  });
   it('2.2.8 to 2.3.x read the prefix; 2.4.0 reads it as a keyword; before 2.1.4 keepalived hangs', () => {
     for (const v of ['2.2.8', '2.3.1']) {
       expect(at(longer, v)).toEqual([]);

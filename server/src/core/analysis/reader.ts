@@ -1667,7 +1667,7 @@ export class Reader {
     bytes.set(buf.subarray(prefix, prefix + moved));
     bytes.set(buf.subarray(moved), moved);
     const garbled = decodeBytes(bytes);
-    this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8). ${advice}`, frame.file, span.start, span.end);
+    this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8); -t does not report the change itself, only what the line it reads makes it say. ${advice}`, frame.file, span.start, span.end);
     const gt = lexLine(garbled);
     const gcl = classifyLine(gt, 0, gt.length);
     if (gcl.kind !== 'empty' && gcl.kind !== 'comment') {
