@@ -267,6 +267,12 @@ describe('KA305-KA311: state, priority and preemption', () => {
     // keepalived 2.2.7 ignores the second entry first ("(VI_1) duplicate track_script chk - ignoring", KA337), then
     // prints "(VI_1) ignoring tracked script chk with weights due to address_owner" once.
     expect(findings(scripts + instance('A', 'priority 255\ntrack_script {\nchk\n}\ntrack_script {\nchk\n}'), 'KA307').map((d) => d.range.start.line + 1)).toEqual([11]);
+    // A vrrp_script defined twice: keepalived finds the first one (generator seed 393; 2.1.5 and 2.2.7 both say
+    // "(A) ignoring tracked script chk with weights due to address_owner" where only the first has a weight).
+    const twice = `${scripts}vrrp_script chk {\n    script "/bin/true"\n}\n`;
+    const owner = twice + instance('A', `interface eth0\nvirtual_router_id 51\nstate MASTER\ntrack_script {\nchk\n}\n${vip('10.0.0.1')}`);
+    expect(findings(owner, 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
+    if (keepalivedAvailable()) expect(runKeepalived(owner).messages.map((m) => m.message)).toContain('(A) ignoring tracked script chk with weights due to address_owner');
   });
   it('weights a sync group tracks with are cleared when a member is address owner (KA307)', () => {
     // keepalived 2.2.7: "(G) Cannot have weighted track script 'chk' with member having priority 255 - clearing weight"

@@ -6,13 +6,17 @@ import type { KeepalivedConfig, VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { trackLineIgnored } from './track-reference-not-found.js';
+import { firstByName } from '../lvs/util.js';
 import { basePriority, instancesByName, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
-/** Tracked objects by name (the last definition of a name, as keepalived's lists are searched). */
+/**
+ * Tracked objects by name: the first definition of a name, as keepalived searches its lists from the head and
+ * adds each new block at the tail (2.2.7 find_script_by_name; a repeated vrrp_script is never used, KA209).
+ */
 const trackedObjects = perModel((model) => ({
-  scripts: new Map(model.vrrpScripts.map((s) => [s.name, s])),
-  files: new Map(model.trackFiles.map((f) => [f.name, f])),
-  processes: new Map(model.trackProcesses.map((p) => [p.name, p])),
+  scripts: firstByName(model.vrrpScripts),
+  files: firstByName(model.trackFiles),
+  processes: firstByName(model.trackProcesses),
   // The one block of a name the VRRP process keeps (it skips later ones while it holds it).
   bfds: new Map(model.bfdInstances.filter((b) => b.forVrrp).map((b) => [b.name, b])),
 }));
