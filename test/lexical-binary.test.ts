@@ -467,6 +467,20 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(at(a, 5)).toEqual(['KA201']);
   });
 
+  it("a split definition in global_defs taking a '{' the VRRP and checker processes count: they skip on, silently", () => {
+    // Preprocessor mutations, seeds 395 and 411: after the split the other processes read 'virtual_ipaddress {' in
+    // global_defs, which they skip by counting braces, so they skip on to the '}' that balances it, over the
+    // vrrp_instance too; the parent takes that line into $P, and global_defs ends at line 6. keepalived 2.2.7 is
+    // silent and exits 0 (the instance's invalid state and VRID are never read). kalint had reported the last '}' as
+    // one that closes no block.
+    const text = conf('global_defs {', '$P= \\', '        # a note', 'virtual_ipaddress {', '        max_auto_priority 10', '}', 'vrrp_instance VI_1 {', '        state BOGUS', '        interface eth0', '        virtual_router_id 999', '        virtual_ipaddress {', '              10.0.0.1', '        }', '}', 'bogus_top x');
+    const a = agree(text);
+    expect(a.ka).toEqual(["15: Unknown keyword 'bogus_top'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['7: KA103', '15: KA201']);
+    expect(a.diagnostics.find((d) => d.range.start.line === 6)!.message).toContain('keepalived -t does not report the vrrp_instance missing');
+  });
+
   it('a multi-line definition with nothing before its last line is a one-line definition', () => {
     // keepalived clears `multiline` when the value is still empty as the definition ends: '$X bar'
     // expands X mid-line, and an empty one expands to nothing.

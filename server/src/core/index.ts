@@ -97,7 +97,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     internalError(e);
   }
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
-  if (reader.diagnostics.some((d) => d.code === 'KA115')) diagnostics.push(...parentOnlyFindings(text, options, configId, target, diagnostics, walker.root));
+  if (reader.diagnostics.some((d) => d.code === 'KA115')) {
+    const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped);
+    if (unread.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !unread.has(d)));
+    diagnostics.push(...added);
+  }
   diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
@@ -131,7 +135,16 @@ const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s
  * `keepalived -t` prints the parent's messages about the lines that follow: the parent's reading, done again,
  * gives its unknown keywords and brace findings that the main reading does not have.
  */
-function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: string, target: NonNullable<ReturnType<typeof resolveTarget>>, seen: Diagnostic[], mainRoot: AstNode): Diagnostic[] {
+function parentOnlyFindings(
+  text: string,
+  options: AnalyzeOptions,
+  configId: string,
+  target: NonNullable<ReturnType<typeof resolveTarget>>,
+  seen: Diagnostic[],
+  mainRoot: AstNode,
+  whileGlobalDefsSkipped: ReadonlySet<Diagnostic>,
+): { added: Diagnostic[]; unread: Set<Diagnostic> } {
+  const unread = new Set<Diagnostic>();
   try {
     const walker = new Walker({ target: target.version, targetLabel: target.label });
     const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
@@ -181,9 +194,13 @@ function parentOnlyFindings(text: string, options: AnalyzeOptions, configId: str
       if (!globalDefs.some((b) => b.file === d.file && b.start < d.range.start.offset && d.range.start.offset < b.end)) continue;
       seen[i] = { ...d, severity: 'warning', message: `${d.message} [as keepalived's VRRP and checker processes read the file, which do not report it in global_defs; its parent process reads ${splitOf(d)} (KA115), and keepalived -t says nothing here]` };
     }
-    return out;
+    // Where those processes skip global_defs on past its end (a '{' the main reading took for an "Unexpected '{'"),
+    // only the parent would read the lines, and it reads them otherwise: a finding its reading lacks is no one's
+    // (2.2.7 is silent on the lines after such a '{' up to the '}' that balances it).
+    for (const d of whileGlobalDefsSkipped) if (!parentKeys.has(key(d))) unread.add(d);
+    return { added: out, unread };
   } catch {
-    return [];
+    return { added: [], unread };
   }
 }
 

@@ -363,6 +363,14 @@ export class Walker implements LineSink {
   readonly root: AstNode;
   readonly diagnostics: Diagnostic[] = [];
   /**
+   * Findings made while the processes that skip global_defs skip on past its end (see `swallow`), so that only the
+   * parent process reads the lines: for a file the parent reads otherwise (KA115), `analyze` keeps those its own
+   * parent reading has.
+   */
+  readonly whileGlobalDefsSkipped = new Set<Diagnostic>();
+  /** The '}' that ended such skipping: findings on it belong with them. */
+  private swallowEnd: { file: string; offset: number } | undefined;
+  /**
    * Top-level blocks keepalived read and then lost (from 2.2.8, a group ended by a repeated `group` list), each
    * with where it would have stood among the root's children: their lines were checked as they were read.
    */
@@ -581,7 +589,10 @@ export class Walker implements LineSink {
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
     // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
-    this.diagnostics.push({ code, severity, message: showUnseen(message), file, range, ...extra });
+    const d: Diagnostic = { code, severity, message: showUnseen(message), file, range, ...extra };
+    this.diagnostics.push(d);
+    const end = this.swallowEnd;
+    if (this.swallow?.block.keyword === 'global_defs' || (end && end.file === file && end.offset === range.start.offset)) this.whileGlobalDefsSkipped.add(d);
   }
 
   private top(): Frame {
@@ -752,9 +763,11 @@ export class Walker implements LineSink {
     node.parent = this.root;
     this.swallowedNodes.add(node);
     const line = block.range.start.line + 1;
-    this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and the '{' it ignored on line ${brace.range.start.line + 1} is never matched, so they skip on past the end of that block and over this one`, node.file, node.word!.range, {
+    this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and the '{' it ignored on line ${brace.range.start.line + 1} is never matched, so they skip on past the end of that block and over this one (keepalived -t does not report the ${spec.name} missing)`, node.file, node.word!.range, {
       related: [{ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" }],
     });
+    // True whichever way the parent reads the file: the processes that read this block skip it.
+    this.whileGlobalDefsSkipped.delete(this.diagnostics[this.diagnostics.length - 1]!);
     if (spec.block) {
       this.pending = node;
       this.pendingSkip = true;
@@ -1736,7 +1749,10 @@ export class Walker implements LineSink {
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
     const matched = counted ? this.rawOpen.pop() : brace;
-    if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
+    if (this.swallow && this.rawOpen.length < this.swallow.depth) {
+      if (this.swallow.block.keyword === 'global_defs') this.swallowEnd = { file: brace.file, offset: brace.range.start.offset };
+      this.swallow = undefined;
+    }
     if (!matched && this.stack.length > 1 && !this.countsBraces) {
       // Releases before MISSING_BRACE_CHECK_SINCE count no braces: the '}' ends the block, silently.
       if (this.otherPassesAtTop) this.reportOtherPasses(brace);
