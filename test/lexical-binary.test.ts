@@ -481,6 +481,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.find((d) => d.range.start.line === 6)!.message).toContain('keepalived -t does not report the vrrp_instance missing');
   });
 
+  it("the lines the parent reads on into a split definition are no trailing-backslash mistake (KA702)", () => {
+    // Preprocessor mutations, seed 395 (four edits): the parent takes 'track_script { \' … 'notify …' into $x2, and the
+    // other processes, past the split, skip global_defs on to its last '}'. keepalived 2.2.7 is silent here; kalint had
+    // said KA702 of 'check_vip_health \' and reported the lines after the '}' at the top level.
+    const text = conf('global_defs {', '$x2= \\', '    ! note', 'track_script { \\', 'check_vip_health \\', '} \\', 'notify "/bin/true"', '    router_id a', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA702')).toEqual([]);
+  });
+
   it('a multi-line definition with nothing before its last line is a one-line definition', () => {
     // keepalived clears `multiline` when the value is still empty as the definition ends: '$X bar'
     // expands X mid-line, and an empty one expands to nothing.

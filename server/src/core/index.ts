@@ -98,7 +98,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
   if (reader.diagnostics.some((d) => d.code === 'KA115')) {
-    const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped);
+    const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped, reader.files);
     if (unread.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !unread.has(d)));
     diagnostics.push(...added);
   }
@@ -143,6 +143,7 @@ function parentOnlyFindings(
   seen: Diagnostic[],
   mainRoot: AstNode,
   whileGlobalDefsSkipped: ReadonlySet<Diagnostic>,
+  mainFiles: ReadonlyMap<string, SourceFile>,
 ): { added: Diagnostic[]; unread: Set<Diagnostic> } {
   const unread = new Set<Diagnostic>();
   try {
@@ -153,6 +154,13 @@ function parentOnlyFindings(
     const file = options.file ?? 'keepalived.conf';
     reader.read(file, text);
     walker.finish(() => ({ file, range: lastLineRange(text) }));
+    // The lines the parent reads on into a definition past the split are a definition's lines too, where a trailing
+    // backslash continues it (KA702 leaves them to KA115).
+    for (const [path, f] of reader.files) {
+      const lines = f.definitionLinesOutOfSight;
+      const main = mainFiles.get(path);
+      if (lines?.length && main) main.definitionLinesOutOfSight = [...new Set([...(main.definitionLinesOutOfSight ?? []), ...lines])];
+    }
     const key = (d: Diagnostic) => `${d.code}\0${d.file}\0${d.range.start.line}\0${d.message}`;
     const known = new Set(seen.map(key));
     const splits = seen.filter((d) => d.code === 'KA115');
