@@ -516,6 +516,9 @@ describe('KA609 script-quote-unterminated', () => {
     vscript("script '/bin/echo done!'"),
     vscript('script "/bin/pgrep nginx'),
     vscript('script /bin/true \\'),
+    // A substitution made the line, and the quote it leaves open is written after it (mutation fuzzer, 2.3.3 seed 422:
+    // `${VIP} haproxy"  # note` with VIP='script -0'; 2.2.7 to 2.4.3 exit 139).
+    `$C=script /bin/true\n${vscript('${C} x" # c')}`,
     misc("misc_path '/bin/true"),
     // Found by fuzzing 2.2.8, 2.3.1 and 2.4.3 (2.2.7 too): the url regex handler splits its line the same
     // way, unchecked ("String 'regex a\"b': missing terminating \"", then a segmentation fault).
@@ -543,6 +546,8 @@ describe('KA609 script-quote-unterminated', () => {
     vscript('script "/bin/true "x"'),
     misc('misc_path "${_PWD}/vs.sh vs3"'),
     vscript('script \\"/bin/true\\"'),
+    // The same with nothing after the quote: 2.2.7 reads it (exit 5, "missing terminating").
+    `$C=script /bin/true\n${vscript('${C} x"')}`,
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

@@ -214,7 +214,10 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
       if (!w.quoted) return w.text;
       return i === last && glued && w.text.endsWith('\\') ? `"${w.text.slice(0, -1)}"\\` : `"${w.text}"`;
     });
-    return unsplittable(words.join(' '));
+    // A quote left open after the words, which the reader drops (KA105), is still on the line the script parser
+    // splits: `${CMD} x"  # note` with CMD='script -0' crashes 2.2.7 as the written line would.
+    const after = last >= 0 && line.args[last]!.file === word.file ? openQuoteAfter(text, line.args[last]!.end, lineEnd) : '';
+    return unsplittable(words.join(' ') + after);
   }
   let end = text.indexOf('\n', word.end);
   if (end < 0) end = text.length;
@@ -241,6 +244,19 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : '');
   if (escapedQuote) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
   return unsplittable(read);
+}
+
+/** What follows text[from, to) up to a comment, when it opens a double quote there (else ''). */
+function openQuoteAfter(text: string, from: number, to: number): string {
+  let inDouble = false;
+  let i = from;
+  for (; i < to; i++) {
+    const c = text[i]!;
+    if (c === '"') inDouble = !inDouble;
+    else if (!inDouble && (c === '#' || c === '!' || c === '{' || c === '}')) break;
+  }
+  const tail = text.slice(from, i).trimEnd();
+  return tail.includes('"') ? tail : '';
 }
 
 /** Text ending in an odd number of backslashes. */
