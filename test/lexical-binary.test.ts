@@ -492,6 +492,16 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.filter((d) => d.code === 'KA702')).toEqual([]);
   });
 
+  it("the parent's '}' read as an unknown keyword after a split definition is reported too", () => {
+    // Preprocessor mutations, 2.4.3 seed 430: the parent reads $x2 on past the comment, so for it global_defs never
+    // closes and 'vvrp_script {' leaves a '}' that closes nothing ("(Line 11) Unknown keyword '}'"); kalint had taken the
+    // parent's findings by their words, and this one's were not those of an unknown keyword.
+    const text = conf('$x2=notification_email { \\', '# note', 'admin@example.com \\', '}', 'global_defs {', '   ~SEQ(I, 10, 5, 20) ${x2}', '   router_id LVS_DEVEL', '}', 'vvrp_script chk {', '\tscript "/bin/true"', '}');
+    const a = agree(text);
+    expect(a.ka).toContain("11: Unknown keyword '}'");
+    expect(a.missing).toEqual([]);
+  });
+
   it('a multi-line definition with nothing before its last line is a one-line definition', () => {
     // keepalived clears `multiline` when the value is still empty as the definition ends: '$X bar'
     // expands X mid-line, and an empty one expands to nothing.

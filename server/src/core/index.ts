@@ -127,7 +127,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * what the walker says of the other processes, which read the main reading's way).
  */
 const PARENT_PRINTED = new Set(['KA101', 'KA102', 'KA103', 'KA201', 'KA202']);
-const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s/;
+const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s|reads this '\}' as an unknown keyword/;
 
 /**
  * Where a multi-line definition holds a line of blanks or a comment alone (KA115), keepalived's parent process
@@ -184,8 +184,12 @@ function parentOnlyFindings(
       return `$${nameOf(split)} on past ${where}`;
     };
     const parentKeys = new Set<string>();
+    // Where on a line the parent's reading finds something of a kind (its own words for it may differ).
+    const parentLines = new Set<string>();
+    const lineKey = (d: Diagnostic) => `${d.code}\0${d.file}\0${d.range.start.line}`;
     for (const d of walker.diagnostics) {
       parentKeys.add(key(d));
+      parentLines.add(lineKey(d));
       if (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || known.has(key(d))) continue;
       if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
       out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
@@ -205,7 +209,7 @@ function parentOnlyFindings(
     // Where those processes skip global_defs on past its end (a '{' the main reading took for an "Unexpected '{'"),
     // only the parent would read the lines, and it reads them otherwise: a finding its reading lacks is no one's
     // (2.2.7 is silent on the lines after such a '{' up to the '}' that balances it).
-    for (const d of whileGlobalDefsSkipped) if (!parentKeys.has(key(d))) unread.add(d);
+    for (const d of whileGlobalDefsSkipped) if (!parentLines.has(lineKey(d))) unread.add(d);
     return { added: out, unread };
   } catch {
     return { added: [], unread };
