@@ -296,6 +296,13 @@ describe('KA312 missing-virtual-ipaddress', () => {
     expect(findings(instance('A', 'virtual_router_id 1\nversion 3'), 'KA312').map((d) => d.severity)).toEqual(['error']);
     expect(findings(`global_defs {\n    vrrp_strict\n}\n${instance('A', 'virtual_router_id 1')}`, 'KA312').map((d) => d.severity)).toEqual(['error']);
   });
+  it('before 2.2.0 the VIPs a unicast instance without an interface loses are removed silently (2.1.5 mutation seed 431)', () => {
+    // The 2.1.5 build is silent and exits 0 on this VRRPv3 instance: the removal is only logged (KA338 says so).
+    const text = instance('A', 'virtual_router_id 51\nversion 3\nunicast_src_ip 192.168.10.11\nunicast_peer {\n192.168.10.12\n}\nvirtual_ipaddress {\n192.168.10.100/24\n}');
+    expect(findings(text, 'KA312', '2.1.5').map((d) => d.message)).toEqual([expect.stringMatching(/rejects the VRRP configuration; keepalived 2\.1\.5 -t does not report it/)]);
+    const release = releaseBinary('2.1.5');
+    if (release) expect(runRelease(release, text).messages).toEqual([]);
+  });
   it('no_virtual_ipaddress (2.2.8+) says no VIP is intended, except in strict mode, which clears it', () => {
     // keepalived 2.2.8 and 2.4.3: "(A) no_virtual_ipaddress and strict mode incompatible, clearing no_virtual_ipaddress",
     // then "(A) No VIP specified; at least one is required" (exit 5); without vrrp_strict: silent, exit 0.

@@ -20,7 +20,7 @@ const UNICAST_WITHOUT_INTERFACE_LAPSED: Version = [2, 2, 5];
 const UNICAST_WITHOUT_INTERFACE_AGAIN: Version = [2, 2, 8];
 
 /** Before 2.2.0 an address removed for want of an interface is only logged (-t prints nothing). */
-const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
+export const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
 
 /**
  * keepalived 2.0.8 to 2.0.15 crash on an instance without an interface: their duplicate

@@ -2,7 +2,8 @@
 
 import type { FileRule } from '../types.js';
 import { effectiveVersion, firstUsableVip, hasNoVirtualIpaddress, isStrict, keptVirtualAddresses, nameRange, uniqueInstances } from './util.js';
-import { runsWithoutInterface } from './missing-interface.js';
+import { runsWithoutInterface, VIP_REMOVAL_REPORTED_SINCE } from './missing-interface.js';
+import { compareVersions } from '../../core/schema/schema.js';
 
 /**
  * What an instance without usable VIPs still does on failover: virtual_ipaddress_excluded addresses
@@ -48,9 +49,11 @@ export const missingVirtualIpaddress: FileRule = {
         : inst.virtualIpaddresses.length > 0
           ? `has no usable virtual_ipaddress (keepalived skips every address in its block)`
           : 'has no virtual_ipaddress';
+      // Before 2.2.0 the addresses without 'dev' are removed after the checks -t makes, which then sees them (KA338).
+      const unseen = usable && compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) < 0 ? `; keepalived ${target.join('.')} -t does not report it (it only logs the addresses' removal)` : '';
       report({
         message: required
-          ? `vrrp_instance '${inst.name}' ${none}; with ${strict ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration${cleared ? ' (strict mode clears no_virtual_ipaddress)' : ''}`
+          ? `vrrp_instance '${inst.name}' ${none}; with ${strict ? 'strict mode' : 'VRRPv3'} keepalived rejects the VRRP configuration${cleared ? ' (strict mode clears no_virtual_ipaddress)' : ''}${unseen}`
           : `vrrp_instance '${inst.name}' ${none}; ${movesNothing(inst.virtualIpaddressesExcluded.length)}`,
         file: inst.node.file,
         range: nameRange(inst.node),
