@@ -11,6 +11,7 @@
 
 import { dirname, resolve } from 'node:path';
 import { analyze, configIdsIn, type Analysis } from '../core/index.js';
+import { rangeAt } from '../core/syntax/parser.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
@@ -18,12 +19,13 @@ import { checkCluster, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } 
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
+import { findTemplateMarker } from '../core/syntax/template.js';
 
 export interface ClusterLintOptions {
   /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
   files: string[];
-  /** Analyses lint already made, by `analysisKey` (so no file is analysed twice). */
-  analyses?: Map<string, Analysis>;
+  /** Analyses lint already made, by `analysisKey` (so no file is analysed twice); null: a template (KA108), no node. */
+  analyses?: Map<string, Analysis | null>;
   /** Texts lint already read, by resolved path (so no file is read, and held, twice). */
   texts?: Map<string, string>;
   /** --cluster: the files given are the nodes of one cluster. */
@@ -41,6 +43,12 @@ export interface ClusterLintResult {
   clusters: { nodes: string[]; reason: string }[];
   /** Problems to print on stderr (a cluster member that cannot be read). */
   errors: string[];
+}
+
+/** Whether KA108 is turned off (by code or name), so that a template is read as a config. */
+function templateRuleOff(severities: Record<string, SeveritySetting>): boolean {
+  const probe: Diagnostic = { code: 'KA108', severity: 'error', message: '', file: '', range: rangeAt([0], 0, 0) };
+  return applySeverities([probe], severities).length === 0;
 }
 
 /** The key of one file seen with one config id. */
@@ -86,6 +94,11 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       return undefined;
     }
     const loaded = safeConfig(spec.path, errors);
+    // A template (KA108) is no node: what keepalived reads is the file it renders to.
+    if (findTemplateMarker(text) && !templateRuleOff({ ...loaded?.config.rules, ...options.ruleOverrides })) {
+      analyses.set(key, null);
+      return undefined;
+    }
     const a = analyze(text, {
       file: displayPath(spec.path),
       configId: spec.configId,
@@ -173,7 +186,8 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const paired = new Set<string>();
   const pairIn = (paths: string[], apartOnly: boolean) => {
     paths.sort();
-    const specs = paths.map((path) => ({ path, configId: idsFor(path)[0] }));
+    // A template (KA108) or an unreadable file has no analysis, and is no node.
+    const specs = paths.map((path) => ({ path, configId: idsFor(path)[0] })).filter((s) => analysisOf(s));
     const analysed = specs.map((s) => analysisOf(s)!);
     for (const pair of pairAnalyses(analysed, { apartOnly })) {
       for (const m of pair.members) paired.add(specs[m]!.path);

@@ -98,7 +98,7 @@ function displayPaths(d: Diagnostic): Diagnostic {
  * Lints one file for each config id. Findings every id shares are reported once; the others carry
  * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
  */
-function lintFile(file: string, text: string, settings: LintSettings, analyses: Map<string, Analysis>): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+function lintFile(file: string, text: string, settings: LintSettings, analyses: Map<string, Analysis | null>): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const shown = displayPath(file);
@@ -131,8 +131,9 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
     results = [...named.map(lintFor), others];
   }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
-  // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing.
-  results.forEach((r, i) => r.template || analyses.set(analysisKey(file, ids[i]), r.analysis));
+  // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing
+  // (null tells the cluster rules not to analyse it themselves).
+  results.forEach((r, i) => analyses.set(analysisKey(file, ids[i]), r.template ? null : r.analysis));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
   // One file included by two spellings (`include /etc/keepalived/x.conf` and `include x.conf` beside it)
   // is read twice under two names, which show as one: its findings once.
@@ -166,9 +167,10 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
  * Files read as includes of another linted file. A file is left in when it also includes its
  * includer (a cycle), so each file of a cycle is still reported once.
  */
-function includedFragments(analyses: Map<string, Analysis>): Set<string> {
+function includedFragments(analyses: Map<string, Analysis | null>): Set<string> {
   const includes = new Map<string, Set<string>>();
   for (const a of analyses.values()) {
+    if (!a) continue;
     const main = resolve(a.file);
     const set = includes.get(main) ?? new Set<string>();
     for (const p of a.files.keys()) if (resolve(p) !== main) set.add(resolve(p));
@@ -328,7 +330,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
-  const analyses = new Map<string, Analysis>();
+  const analyses = new Map<string, Analysis | null>();
   const texts = new Map<string, string>();
   const linted: string[] = [];
   const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
