@@ -594,6 +594,32 @@ describe('lvs rules', () => {
     expect(linesOf(text + vs('10.0.0.1 80', ['protocol UDP', 'lb_algo rr', 'lb_kind NAT']), 'KA501')).toEqual([8]);
   });
 
+  it('before 2.0.0 a lower-case protocol is no protocol: the release reads only TCP, UDP and SCTP as written', () => {
+    // Found by the 1.3.5 sweep of session 36 (a harvested config's `protocol tcp`): the 1.3.5 build's checker
+    // process logs "Unknown protocol tcp - ignoring" and its dump shows "protocol = 0"; 1.3.5 to 1.4.5 compare
+    // with strcmp, 2.0.0 with strcasecmp (keepalived 2.2.7 -t accepts `protocol tcp` silently, checked below).
+    const text = vs('10.0.0.1 80', ['protocol tcp', 'lb_algo rr', 'lb_kind NAT']);
+    for (const v of ['2.0.0', '2.2.7']) expect([...linesOf(text, 'KA205', v), ...linesOf(text, 'KA507', v)], v).toEqual([]);
+    for (const v of ['1.3.5', '1.3.9', '1.4.5']) {
+      const schemaFinding = findings(text, 'KA205', v);
+      expect(schemaFinding.map((d) => d.range.start.line + 1), v).toEqual([2]);
+      expect(schemaFinding[0]!.message).toContain("got 'tcp' (keepalived before 2.0.0 reads only the word in this case: write 'TCP')");
+      expect(schemaFinding[0]!.fix?.edits[0]!.newText).toBe('TCP');
+      expect(schemaFinding[0]!.fix?.safe).toBeFalsy();
+      expect(findings(text, 'KA507', v)[0]!.message, v).toContain("has no valid 'protocol' (keepalived ignored it)");
+    }
+    expect(findings(text, 'KA507', '1.3.5')[0]!.message).toContain('leaves its protocol unset (0)');
+    expect(findings(text, 'KA507', '1.3.9')[0]!.message).toContain('keepalived makes it a UDP service');
+    // The model, and with it duplicate detection, reads the same: 'tcp' is TCP from 2.0.0 only.
+    expect(linesOf(text + vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind NAT']), 'KA501')).toEqual([8]);
+    expect(linesOf(text + vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind NAT']), 'KA501', '1.3.9')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 -t reads a lower-case protocol without a word', () => {
+    const text = vs('10.0.0.1 80', ['protocol tcp', 'lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.1.1 80 {', '}']);
+    expect(runKeepalived(text).messages).toEqual([]);
+  });
+
   it('before 1.4.0 a tunnelled real server must match the family too, and one that does not breaks the block', () => {
     // Found by the 1.3.5 sweep (pqarmitage's 876a.conf, the libnl build): "Address family of virtual server and real
     // server 10.1.0.1 don't match - skipping.", then the checker process died (SIGSEGV) on the block's 'weight 1'.

@@ -667,7 +667,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     case 'enum_or_unsigned': {
       const values = spec.values ?? [];
       if (values.length === 0 || values.includes(word)) return undefined; // the common, exact case first
-      const ci = CASE_INSENSITIVE_ENUM_KEYWORDS.has(keyword) || spec.type === 'enum_or_unsigned';
+      const ci = (CASE_INSENSITIVE_ENUM_KEYWORDS.has(keyword) && !spec.case_sensitive) || spec.type === 'enum_or_unsigned';
       const bare = word.replace(/^[+-]/, '');
       const candidates = spec.name === 'checks' ? [word, bare] : [word];
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
@@ -688,6 +688,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const lookalike = latin !== undefined && values.some((v) => (ci ? v.toLowerCase() === latin.toLowerCase() : v === latin));
       const caseNote = lookalike
         ? ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`
+        : hint && spec.case_sensitive ? ` (keepalived before ${spec.case_insensitive_since} reads only the word in this case: write '${hint}')`
         : hint ? ` (values are case-sensitive: write '${hint}')` : roleNote;
       // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
@@ -697,7 +698,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const later = spec.values_since?.[word] !== undefined ? ` ('${word}' came in keepalived ${spec.values_since[word]})` : '';
       const fork = forkOfValue(keyword, word);
       const forkWords = fork ? forkNote(fork, `'${word}'`) : '';
-      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${forkWords}${fallback}`, severity: 'error' };
+      // The word in the table's case, or in Latin letters, is a suggestion: it changes what keepalived reads.
+      const meant = lookalike ? values.find((v) => (ci ? v.toLowerCase() === latin!.toLowerCase() : v === latin)) : hint;
+      return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${forkWords}${fallback}`, severity: 'error', replacement: meant };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
     case 'ipaddr':

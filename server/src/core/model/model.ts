@@ -4,7 +4,7 @@
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
-import { argIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
+import { argIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, readBfdBlocks, VRRP_PROCESS } from '../analysis/bfd-processes.js';
 
@@ -819,7 +819,11 @@ function portOf(n: AstNode, i: number): number | undefined {
   return text !== undefined ? serverPort(text) : undefined;
 }
 
-const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+/** Whether keepalived takes a protocol line's word: TCP, UDP or SCTP, in any case from 2.0.0 (exactly before). */
+function protocolKept(node: AstNode): boolean {
+  const arg = node.spec?.args[0];
+  return arg !== undefined && caseFoldedValueIn(arg, node.argText(0), looseTarget) !== undefined;
+}
 const DEFAULT_PERSISTENCE = 360;
 
 /** Whether keepalived takes the word of an enum setting line (a scheduler, a forwarding method): one the table lists. */
@@ -854,7 +858,7 @@ function buildVirtualServer(n: AstNode): VirtualServer {
       case 'lvs_sched': if (!scheduler || enumValueKept(c)) scheduler = c; break;
       case 'lb_kind':
       case 'lvs_method': if (!method || enumValueKept(c)) method = c; break;
-      case 'protocol': if (!protocol || PROTOCOLS.has((c.argText(0) ?? '').toUpperCase())) protocol = c; break;
+      case 'protocol': if (!protocol || protocolKept(c)) protocol = c; break;
       case 'persistence_timeout': if (!persistenceTimeout || persistenceKept(c)) persistenceTimeout = c; break;
       case 'delay_loop': if (!delayLoop || (parsedNumber(c, asSeconds) ?? 0) > 0) delayLoop = c; break;
       // An address or port keepalived cannot read leaves the sorry server an earlier line set.

@@ -68,6 +68,10 @@ export interface ArgSpec {
   invalid_crashes?: { since: string; before: string; note: string };
   /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
   values_since?: Record<string, string>;
+  /** The release from which keepalived compares this enum's words case-insensitively (`protocol`: 2.0.0); before it, only the exact words. */
+  case_insensitive_since?: string;
+  /** Set by `argIn` for a target before `case_insensitive_since`: only the exact words are read. */
+  case_sensitive?: boolean;
   /** Longest value keepalived keeps, in bytes: it reports a longer one and truncates it (or, with too_long 'ignored', drops the setting). */
   max_length?: number;
   too_long?: 'truncated' | 'ignored';
@@ -216,7 +220,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -375,6 +379,7 @@ function inEarlier(r: { until: string; since?: string }, target: Version): boole
 /** `arg` as keepalived `target` reads it: a later release's larger max (`wider_max`), an earlier release's (`earlier_max`); a whole-number argument that later releases read with decimal places (`decimals_since`) is a decimal from then on, its least value one unit of the last place. */
 export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (arg.values_since) return valuesIn(arg, target);
+  if (arg.case_insensitive_since) return caseIn(arg, target);
   if (arg.wider_max) {
     const since = parseVersion(arg.wider_max.since);
     if (since !== undefined && compareVersions(since, target) <= 0) return { ...arg, max: arg.wider_max.max };
@@ -390,6 +395,16 @@ export function argIn(arg: ArgSpec, target: Version): ArgSpec {
   if (since === undefined || compareVersions(since, target) > 0) return arg;
   const decimals = arg.decimals ?? 3;
   return { ...arg, type: 'decimal', decimals, min: 10 ** -decimals };
+}
+
+const caseCache = new WeakMap<ArgSpec, ArgSpec>();
+/** An enum `arg` whose words `target` compares exactly when it predates `case_insensitive_since`. */
+function caseIn(arg: ArgSpec, target: Version): ArgSpec {
+  const since = parseVersion(arg.case_insensitive_since!);
+  if (since === undefined || compareVersions(target, since) >= 0) return arg;
+  let read = caseCache.get(arg);
+  if (!read) caseCache.set(arg, (read = { ...arg, case_sensitive: true }));
+  return read;
 }
 
 const valuesCache = new WeakMap<ArgSpec, { target: Version; read: ArgSpec }>();
@@ -410,6 +425,20 @@ function valuesIn(arg: ArgSpec, target: Version): ArgSpec {
 /** Whether enum word `value` of `arg` is one keepalived `target` knows. */
 export function valueKnownIn(arg: ArgSpec, value: string, target: Version): boolean {
   return argIn(arg, target).values?.includes(value) ?? false;
+}
+
+/**
+ * The table's word keepalived `target` reads for `word` of a case-insensitive enum (`protocol tcp` is
+ * TCP from 2.0.0; before, only the exact word is read), else undefined.
+ */
+export function caseFoldedValueIn(arg: ArgSpec, word: string | undefined, target: Version | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  const read = target ? argIn(arg, target) : arg;
+  const values = read.values ?? [];
+  if (values.includes(word)) return word;
+  if (read.case_sensitive) return undefined;
+  const lower = word.toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower);
 }
 
 /** How keepalived `target` reads `arg` when it reads it loosely (see `loose`), else undefined. */

@@ -19,7 +19,7 @@ import { granularityFamily } from './granularity.js';
 
 /** From this release a tunnelled (TUN) real or sorry server may be of the other family than its virtual server (c1d34c9f). */
 export const TUNNEL_FAMILY_FREE_SINCE: Version = [1, 4, 0];
-import { argIn, compareVersions, schema, valueKnownIn, type KeywordSpec, type Version } from '../../core/schema/schema.js';
+import { argIn, caseFoldedValueIn, compareVersions, schema, valueKnownIn, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 
 export type Forwarding = 'NAT' | 'DR' | 'TUN';
 
@@ -43,7 +43,6 @@ export function schedulerKnown(word: string | undefined, target: Version): boole
   return word !== undefined && valueKnownIn(schema().root.childMap.get('virtual_server')!.childMap.get('lb_algo')!.args[0]!, word, target);
 }
 
-const isProtocol = (upper: string) => upper === 'TCP' || upper === 'UDP' || upper === 'SCTP';
 
 /**
  * How a setting keepalived validates line by line ended up: 'set' when some line has a valid
@@ -387,9 +386,9 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         break;
       }
       case line.protocol: {
-        const upper = (c.argText(0) ?? '').toUpperCase();
-        if (isProtocol(upper)) {
-          f.protocol = upper;
+        const read = c.spec ? caseFoldedValueIn(c.spec.args[0]!, c.argText(0), target) : undefined;
+        if (read !== undefined) {
+          f.protocol = read;
           f.protocolState = 'set';
         } else if (f.protocolState === 'missing') f.protocolState = 'invalid';
         break;
