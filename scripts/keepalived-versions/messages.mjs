@@ -9,6 +9,8 @@ export const HOST = [
   /not supported by (?:the )?kernel|track file .* (?:directory|filesystem)/i,
   /Invalid smtp server/,
   /unknown interface \S+ specified for |Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
+  // The sweep's network namespace has every interface the config names, a use_vmac name included.
+  /interface \S+ already exists and is not a private macvlan/,
 ];
 /**
  * A predicate for the messages of one run that follow from a host message: 2.2.8 and later remove a
