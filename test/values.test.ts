@@ -314,6 +314,25 @@ describe('enum values written with look-alike letters', () => {
   });
 });
 
+describe('misspelt enum values', () => {
+  const state: ArgSpec = { name: 'state', type: 'enum', values: ['MASTER', 'BACKUP'] };
+  const method: ArgSpec = { name: 'method', type: 'enum', values: ['NAT', 'DR', 'TUN'] };
+  it('name the nearest value and suggest it (a suggestion only: it changes what keepalived reads)', () => {
+    // `state BACUP` and `auth_type PASS;` are in real configs of session 36's harvest; `lb_kind DRR` is the issue's example.
+    expect(checkArg(state, 'BACUP', 'state')).toMatchObject({ replacement: 'BACKUP' });
+    expect(checkArg(state, 'BACUP', 'state')?.message).toContain("got 'BACUP' (did you mean 'BACKUP'?)");
+    expect(checkArg(method, 'DRR', 'lb_kind')?.replacement).toBe('DR');
+    expect(checkArg({ name: 'type', type: 'enum', values: ['PASS', 'AH'] }, 'PASS;', 'auth_type')?.replacement).toBe('PASS');
+    expect(findings(conf('vrrp_instance VI_1 {', '  state BACUP', '}'), 'KA205')[0]!.fix).toMatchObject({ description: "Replace with 'BACKUP'", edits: [{ newText: 'BACKUP' }] });
+  });
+  it('suggest nothing for a placeholder, another fork\'s word or a word near no value', () => {
+    for (const w of ['%MASTER%', '<STATE>', 'SLAVE_NODE']) expect(checkArg(state, w, 'state')?.replacement, w).toBeUndefined();
+    // DPVS's FNAT is no misspelt NAT (forks.ts says whose it is).
+    expect(checkArg(method, 'FNAT', 'lb_kind')?.message).not.toContain('did you mean');
+    expect(checkArg(method, 'FNAT', 'lb_kind')?.replacement).toBeUndefined();
+  });
+});
+
 describe('checkArg path', () => {
   const path: ArgSpec = { name: 'path', type: 'path' };
   it('finds a component over 255 bytes, however short the word is in characters', () => {

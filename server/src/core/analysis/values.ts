@@ -4,6 +4,7 @@
 import { forkNote, forkOfValue } from '../schema/forks.js';
 import { compareVersions, type ArgSpec, type Version } from '../schema/schema.js';
 import { describeHomoglyphs, latinForHomoglyphs } from '../syntax/lookalikes.js';
+import { suggest } from './suggest.js';
 import { isEscapedByte } from '../syntax/encoding.js';
 
 export interface ValueProblem {
@@ -491,6 +492,8 @@ function homoglyphNumberNote(word: string): string {
   return ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`;
 }
 
+/** Characters of template placeholders (`%VIP%`, `<STATE>`, `{{ state }}`, `@STATE@`): such a word is no typo. */
+const PLACEHOLDER_MARKS = /[%<>{}$@]/;
 const BOOL_WORDS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
 /** Enums keepalived compares case-insensitively; everything else is exact. */
 // keepalived compares these case-insensitively (syntax.md §3); keyed by keyword, because argument
@@ -686,10 +689,14 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
       const latin = latinForHomoglyphs(word);
       const lookalike = latin !== undefined && values.some((v) => (ci ? v.toLowerCase() === latin.toLowerCase() : v === latin));
+      // A misspelt word (`state BACUP`, `lb_kind DRR`): the nearest value, when one is near enough.
+      // Not for another fork's word (DPVS's FNAT is no misspelt NAT) nor a placeholder (`%MASTER%`, `<STATE>`).
+      const near = lookalike || hint || roleNote || word.length < 3 || PLACEHOLDER_MARKS.test(word) || forkOfValue(keyword, word) ? undefined : suggest(word, values);
       const caseNote = lookalike
         ? ` (it is written with ${describeHomoglyphs(word)}: write '${latin}')`
         : hint && spec.case_sensitive ? ` (keepalived before ${spec.case_insensitive_since} reads only the word in this case: write '${hint}')`
-        : hint ? ` (values are case-sensitive: write '${hint}')` : roleNote;
+        : hint ? ` (values are case-sensitive: write '${hint}')`
+        : near ? ` (did you mean '${near}'?)` : roleNote;
       // A lone allowed word ('weight N reverse'): "must be one of reverse" reads oddly.
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
       // "'state' state must be" says the name twice.
@@ -699,7 +706,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const fork = forkOfValue(keyword, word);
       const forkWords = fork ? forkNote(fork, `'${word}'`) : '';
       // The word in the table's case, or in Latin letters, is a suggestion: it changes what keepalived reads.
-      const meant = lookalike ? values.find((v) => (ci ? v.toLowerCase() === latin!.toLowerCase() : v === latin)) : hint;
+      const meant = lookalike ? values.find((v) => (ci ? v.toLowerCase() === latin!.toLowerCase() : v === latin)) : hint ?? near;
       return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${forkWords}${fallback}`, severity: 'error', replacement: meant };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
