@@ -182,17 +182,17 @@ describe('kalint peer', () => {
     expect(readFileSync(join(dir, 'peer/master.conf'), 'utf8')).toBe(master());
   });
 
-  it('errors: no vrrp_instance, no state, ambiguous interface → exit 1 with the reason; usage → 2', () => {
+  it('errors: no vrrp_instance, an unknown state, ambiguous interface → exit 1 with the reason; usage → 2', () => {
     write({
       'peer/none.conf': 'global_defs {\n    router_id x\n}\n',
-      'peer/stateless.conf': 'vrrp_instance V {\n    interface eth0\n}\n',
+      'peer/stateless.conf': 'vrrp_instance V {\n    state master\n    interface eth0\n}\n',
       'peer/two.conf': 'vrrp_instance A {\n    state MASTER\n    interface eth0\n}\nvrrp_instance B {\n    state MASTER\n    interface eth1\n}\n',
     });
     expect(kalint(['peer', '--interface', 'ens1', 'peer/two.conf'])).toMatchObject({ code: 1 });
     expect(kalint(['peer', '--interface', 'ens1', 'peer/two.conf']).stderr).toContain('ambiguous --interface');
     expect(kalint(['peer', 'peer/none.conf'])).toMatchObject({ code: 1 });
     expect(kalint(['peer', 'peer/none.conf']).stderr).toContain('no vrrp_instance');
-    expect(kalint(['peer', 'peer/stateless.conf']).stderr).toContain('peer/stateless.conf:1:1: vrrp_instance V (line 1) has no state');
+    expect(kalint(['peer', 'peer/stateless.conf']).stderr).toContain("peer/stateless.conf:2:11: vrrp_instance V: unknown state 'master' (line 2)");
     expect(kalint(['peer']).code).toBe(2);
     expect(kalint(['peer', '--priority', '80', '--priority-step', '5', 'peer/none.conf']).code).toBe(2);
     expect(kalint(['peer', '--priority', 'high', 'peer/none.conf']).code).toBe(2);

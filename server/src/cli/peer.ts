@@ -17,8 +17,10 @@ wins with every tracked script healthy); instances already BACKUP (dual-master) 
 with the priorities mirrored when a failing tracked check still moves the VIPs, except those
 with nopreempt or preempt_delay, which stay BACKUP with a lower priority (in strict mode or
 with AH authentication a promoted instance keeps state BACKUP: keepalived allows state MASTER
-there only at priority 255, and the higher priority wins anyway). When a tracked weight
-is smaller than 10, the nodes are put closer than it, so that one failure moves the VIPs.
+there only at priority 255, and the higher priority wins anyway). Instances without a state
+(keepalived starts them as BACKUP, or MASTER at priority 255) stay so, with a lower priority.
+When a tracked weight is smaller than 10, the nodes are put closer than it, so that one failure
+moves the VIPs.
 router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, lb1.example.com →
 lb2.example.com, else a backup suffix in the id's style: LVS_DEVEL → LVS_DEVEL_BACKUP, web → web-backup).
 Everything else is copied byte for byte.
@@ -38,8 +40,8 @@ Options:
   -q, --quiet               do not print what was changed (on stderr)
   -h, --help                this help
 
-Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, an instance without
-state, an ambiguous or impossible request), 2 usage error or unreadable/unwritable file.
+Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, a state set per node on
+@ID lines, an ambiguous or impossible request), 2 usage error or unreadable/unwritable file.
 `;
 
 function integer(name: string, v: string | undefined): number | undefined {

@@ -165,11 +165,14 @@ function generate(text: string, options: PeerOptions): PeerResult {
   // ---- roles and priorities --------------------------------------------------------------
   const roles: Role[] = instances.map((inst) => {
     const stateWord = inst.state?.node.args[0];
-    if (!inst.state || !stateWord) {
-      const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
-      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived${conditional ? " (its state is set per node on @ID lines: the file already holds both nodes' configs, so there is no separate peer to generate)" : ''}`, posOf(inst.node.word));
+    const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
+    if (!inst.state && conditional) {
+      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state here: its state is set per node on @ID lines, so the file already holds both nodes' configs and there is no separate peer to generate`, posOf(inst.node.word));
     }
-    let state = stateWord!.text;
+    if (inst.state && !stateWord) fail(`vrrp_instance ${inst.name}: 'state' (line ${lineOf(inst.state.node.word)}) has no value: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived`, posOf(inst.state.node.word));
+    // Without a state keepalived starts the instance as BACKUP on every node, and the priority alone
+    // decides who becomes master: the peer keeps no state, one step lower (this file is the MASTER's).
+    let state = stateWord?.text ?? 'BACKUP';
     if (state !== 'MASTER' && state !== 'BACKUP') {
       // keepalived reads any other word as BACKUP, with a warning. Where that is what the word says
       // too (SLAVE, backup: 5 of 85 real pairs), the peer is derived from BACKUP; 'master' means
@@ -183,7 +186,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
     // such a pair is both nodes BACKUP, the priority decides.
-    const kind = state === 'MASTER' ? 'demote' : inst.nopreempt || inst.preemptDelay ? 'stay-backup' : 'promote';
+    const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
     const smallestWeightWritten = weights.length ? weights.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : undefined;
@@ -197,7 +200,16 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   for (const r of roles) {
     const inst = r.inst;
-    const stateWord = inst.state!.node.args[0]!;
+    if (!inst.state) {
+      const priorityWord = inst.priority?.node.args[0];
+      if (priorityWord) {
+        if (inst.priority!.value !== r.to) replaceWord(priorityWord, String(r.to), `priority of ${inst.name}`);
+      } else if (r.to !== r.from) insertLineAfterBrace(inst.node, `priority ${r.to}`, `a priority to vrrp_instance ${inst.name}`);
+      const start = r.from === OWNER_PRIORITY ? 'keepalived starts it as MASTER at priority 255, and the peer, below 255, as BACKUP' : 'keepalived starts both as BACKUP, and the higher priority becomes master';
+      notes.push(`vrrp_instance ${inst.name}: no state, as on the MASTER (${start}), priority ${r.from} → ${r.to}`);
+      continue;
+    }
+    const stateWord = inst.state.node.args[0]!;
     // keepalived allows state MASTER below priority 255 neither in strict mode ("State MASTER must
     // match being address owner") nor with AH authentication ("Initial state master is incompatible
     // with AH authentication"): both are config errors, and it starts the instance as BACKUP anyway.
@@ -292,12 +304,14 @@ function generate(text: string, options: PeerOptions): PeerResult {
     edits.push({ start: lineEnd, end: lineEnd, newText: atEnd ? `${eol}${indent}${content}` : `${indent}${content}${eol}` });
   }
 
-  /** Inserts `content` as the first line inside a block. */
-  function insertLineAfterBrace(node: AstNode, content: string): void {
-    const open = node.openBrace!;
+  /** Inserts `content` as the first line inside a block (`what`: what is added, for a refusal). */
+  function insertLineAfterBrace(node: AstNode, content: string, what = 'a router_id'): void {
+    const open = node.openBrace;
+    if (!open || open.file !== file || open.expanded || node.word?.expanded) fail(`cannot add ${what}: its block does not open in this file as written`);
     const line = positionAt(lineStarts, open.start).line;
+    refuseConditional(node.word!, `the block of ${what.replace(/^a priority to /, '')}`);
     const rest = text.slice(open.end, line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length);
-    if (!/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) fail(`cannot add a router_id: global_defs has statements on its '{' line (line ${line + 1})`, { line: line + 1, column: 1 });
+    if (!/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) fail(`cannot add ${what}: the block has statements on its '{' line (line ${line + 1})`, { line: line + 1, column: 1 });
     const kwLine = positionAt(lineStarts, node.word!.start).line;
     const baseIndent = /^[ \t]*/.exec(text.slice(lineStarts[kwLine]!))![0];
     const childLine = node.children[0]?.word;
