@@ -111,6 +111,19 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics[0]!.message).toContain('vrrp_instance > authentication');
   });
 
+  // An issue thread's config (session 36): the '}' meant for the instance closed its virtual_ipaddress,
+  // so the next vrrp_instance is read inside the first. The finding names the block still open.
+  it('a top-level keyword inside a block names the top-level block still open', () => {
+    const text = 'vrrp_instance vip1 {\n    state MASTER\n    virtual_ipaddress {\n        1.1.1.1\n}\n\nvrrp_instance vip2 {\n    state BACKUP\n}\n';
+    const d = analyze(text).diagnostics.find((x) => x.code === 'KA202')!;
+    expect(d.range.start.line + 1).toBe(7);
+    expect(d.message).toBe("'vrrp_instance' is not valid in 'vrrp_instance'; it belongs in the top level; the 'vrrp_instance vip1' block opened on line 1 is still open here: is a '}' missing before this line? (keepalived: Unknown keyword 'vrrp_instance')");
+    const vs = 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n    }\n\nvirtual_server 10.0.0.1 81 {\n}\n}\n';
+    expect(analyze(vs).diagnostics.find((x) => x.code === 'KA202')!.message).toContain("in 'real_server'; it belongs in the top level; the 'virtual_server 10.0.0.1 80' block opened on line 1 is still open here");
+    // A keyword that also belongs in the block it is in, or one inside no block, gets no such hint.
+    expect(analyze('vrrp_instance VI_1 {\n  auth_pass secret\n}\n').diagnostics[0]!.message).not.toContain('still open');
+  });
+
   it('checks enums, ranges and addresses', () => {
     expect(codes('vrrp_instance A {\n state SLAVE\n priority 300\n virtual_router_id 51\n virtual_ipaddress {\n  192.168.1.300/24\n }\n}\n')).toEqual(['2:KA205', '3:KA205', '6:KA205']);
     expect(codes('virtual_server 10.0.0.1 80 {\n lb_kind DRR\n lb_algo rr\n protocol TCP\n}\n')).toContain('2:KA205');

@@ -1401,6 +1401,21 @@ export class Walker implements LineSink {
     this.addKeyword(frame, spec, AstNode.fromWords(spec, first, words));
   }
 
+  /**
+   * A keyword of the top level inside a block usually means a '}' is missing above it (a value block's
+   * '}' taken for its block's): name the top-level block still open, where its '{' is.
+   */
+  private stillOpenHint(ctx: Context, places: string[]): string {
+    if (ctx === schema().root || !places.includes('the top level')) return '';
+    const open = this.stack[1]?.node;
+    const brace = open?.openBrace;
+    if (!open || !brace || this.stack[1]!.kind === 'skip') return '';
+    // A virtual_server is named by its address and port (or `group NAME`, `fwmark N`), other blocks by their name.
+    const words = open.keyword === 'virtual_server' ? [open.argText(0), open.argText(1)] : [open.argText(0)];
+    const name = words.filter((w) => w !== undefined).map((w) => ` ${w}`).join('');
+    return `; the '${open.keyword}${name}' block opened on line ${brace.range.start.line + 1} is still open here: is a '}' missing before this line?`;
+  }
+
   private reportUnknown(ctx: Context, word: Word, file: string, after: Word[] = []): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
@@ -1463,7 +1478,7 @@ export class Walker implements LineSink {
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
       const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
-      const instead = replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '';
+      const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + this.stillOpenHint(ctx, places);
       this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
     }
