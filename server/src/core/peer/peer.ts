@@ -163,10 +163,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
   };
 
   // ---- roles and priorities --------------------------------------------------------------
+  /** Whether the file sets a state on `@id` lines (searched once: the text may be megabytes). */
+  let perNode: boolean | undefined;
+  const stateSetPerNode = () => (perNode ??= options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text));
   const roles: Role[] = instances.map((inst) => {
     const stateWord = inst.state?.node.args[0];
-    const conditional = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+state\b/m.test(text);
-    if (!inst.state && conditional) {
+    if (!inst.state && stateSetPerNode()) {
       fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state here: its state is set per node on @ID lines, so the file already holds both nodes' configs and there is no separate peer to generate`, posOf(inst.node.word));
     }
     if (inst.state && !stateWord) fail(`vrrp_instance ${inst.name}: 'state' (line ${lineOf(inst.state.node.word)}) has no value: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived`, posOf(inst.state.node.word));
