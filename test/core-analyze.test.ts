@@ -120,8 +120,11 @@ describe('schema diagnostics', () => {
     expect(d.message).toBe("'vrrp_instance' is not valid in 'vrrp_instance'; it belongs in the top level; the 'vrrp_instance vip1' block opened on line 1 is still open here: is a '}' missing before this line? (keepalived: Unknown keyword 'vrrp_instance')");
     const vs = 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n    }\n\nvirtual_server 10.0.0.1 81 {\n}\n}\n';
     expect(analyze(vs).diagnostics.find((x) => x.code === 'KA202')!.message).toContain("in 'real_server'; it belongs in the top level; the 'virtual_server 10.0.0.1 80' block opened on line 1 is still open here");
-    // A keyword that also belongs in the block it is in, or one inside no block, gets no such hint.
+    // A keyword of another block gets no such hint, nor a plain top-level line, which is more likely just
+    // misplaced (`net_namespace` inside an instance, from an issue thread's config).
     expect(analyze('vrrp_instance VI_1 {\n  auth_pass secret\n}\n').diagnostics[0]!.message).not.toContain('still open');
+    const ns = analyze('vrrp_instance VI_1 {\n  net_namespace ns1\n}\n').diagnostics.find((x) => x.code === 'KA202')!;
+    expect(ns.message).toBe("'net_namespace' is not valid in 'vrrp_instance'; it belongs in the top level (keepalived: Unknown keyword 'net_namespace')");
   });
 
   it('checks enums, ranges and addresses', () => {

@@ -1402,11 +1402,12 @@ export class Walker implements LineSink {
   }
 
   /**
-   * A keyword of the top level inside a block usually means a '}' is missing above it (a value block's
-   * '}' taken for its block's): name the top-level block still open, where its '{' is.
+   * A top-level block (vrrp_instance, virtual_server…) inside a block usually means a '}' is missing
+   * above it (a value block's '}' taken for its block's): name the top-level block still open, where
+   * its '{' is. A plain top-level line (net_namespace) is more likely just misplaced: no hint.
    */
-  private stillOpenHint(ctx: Context, places: string[]): string {
-    if (ctx === schema().root || !places.includes('the top level')) return '';
+  private stillOpenHint(ctx: Context): string {
+    if (ctx === schema().root) return '';
     const open = this.stack[1]?.node;
     const brace = open?.openBrace;
     if (!open || !brace || this.stack[1]!.kind === 'skip') return '';
@@ -1478,7 +1479,8 @@ export class Walker implements LineSink {
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
       const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
-      const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + this.stillOpenHint(ctx, places);
+      const topBlock = elsewhere.some((e) => e.path.length === 0 && !!e.block);
+      const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + (topBlock ? this.stillOpenHint(ctx) : '');
       this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
     }
