@@ -2327,6 +2327,18 @@ describe('KA205: a garp_group interface name no interface can have, where keepal
   it.skipIf(!keepalivedAvailable())('agrees with keepalived 2.2.7 -t', () => {
     expect(runKeepalived(text).messages.filter((m) => /2001:db8::1 specified for garp_group doesn't exist/.test(m.message)).map((m) => m.line)).toEqual([6]);
   });
+  // A name over 15 bytes is looked up too, and not found (generator seed 452 against 2.4.3: `${_PWD}` in the block, a
+  // 23-byte directory name; the 2.2.7 and 2.4.3 builds: "WARNING - interface abcdefghijklmnopq specified for
+  // garp_group doesn't exist" at the '}').
+  const long = text.replace('2001:db8::1', 'abcdefghijklmnopq');
+  it("an overlong name likewise, as a name no interface can have", () => {
+    const [d] = findings(long, 'KA205');
+    expect(d!.range.start.line + 1).toBe(6);
+    expect(d!.message).toBe("interface name 'abcdefghijklmnopq' is 17 bytes; Linux allows at most 15: no Linux interface can have this name, so keepalived finds no such interface (keepalived reports it where the 'interfaces' block ends)");
+  });
+  it.skipIf(!keepalivedAvailable())('the overlong name agrees with keepalived 2.2.7 -t', () => {
+    expect(runKeepalived(long).messages.filter((m) => /abcdefghijklmnopq specified for garp_group doesn't exist/.test(m.message)).map((m) => m.line)).toEqual([6]);
+  });
 });
 
 // Before 2.1.0 the report of a repeated interface in an interfaces block reads the 'interfaces' line's second word
