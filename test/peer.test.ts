@@ -334,6 +334,17 @@ vrrp_instance VI_2 {
     expect(generatePeer(comma)).toMatchObject({ at: { line: comma.split('\n').findIndex((l) => l.includes(',')) + 1, column: 9 } });
   });
 
+  it('refuses a source address keepalived cannot read, which would become the peer\'s only unicast peer', () => {
+    // A real config (a blog's WireGuard pair): `unicast_src_ip 192.168.4`. keepalived 2.2.7 -t: "malformed src
+    // address[192.168.4]. Skipping..."; copied into the peer's unicast_peer list it leaves the peer without a
+    // peer ("A unicast keyword has been specified without any unicast peers. Defaulting to multicast").
+    const short = UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.4');
+    expect(peerError(short)).toMatch(/its source address '192\.168\.4' \(line \d+\) is not an IP address, so keepalived skips it/);
+    expect(generatePeer(short)).toMatchObject({ at: { line: short.split('\n').findIndex((l) => l.includes('unicast_src_ip')) + 1, column: 20 } });
+    // Read as an address: a placeholder is swapped (above), and so is a word keepalived reads up to its '/'.
+    expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.1.1/24')).text).toContain('unicast_peer {\n        192.168.1.1/24\n');
+  });
+
   it('needs the peer\'s address when the MASTER has several unicast peers', () => {
     const three = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
     expect(peerError(three)).toMatch(/2 unicast peers.*--unicast-src-ip/);

@@ -439,6 +439,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const entry = peers.find((p) => p.text === peerAddress);
       if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
+      // Likewise a source address keepalived cannot read (`192.168.4`): it skips the line, and the
+      // copy in the peer's unicast_peer list would leave the peer with no peer at all.
+      const sourceWord = inst.unicastSrcIp?.node.args[0] ?? mcastSrcLines(inst).at(-1)?.args[0];
+      if (sourceWord && sourceWord.text === masterAddress && LOOKS_LIKE_ADDRESS.test(masterAddress) && sockaddrFamily(masterAddress) === undefined) {
+        fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
+      }
       if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
       if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
       const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
