@@ -238,6 +238,21 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(['KA107']);
   });
 
+  it("flags the comment markers of INI files, SQL and CJK input methods the same way: ';', '--', dashes, '＃'", () => {
+    // Real configs from blog posts: '; 节点名' in global_defs, '-- master', a line of dashes between two
+    // files' contents, '＃ 备注'. keepalived 2.2.7 -t: "Unknown keyword ';'" (and '--', '------', '＃').
+    const text = 'global_defs {\n  ; the id\n  ;;note\n  -- master\n  ------------\n  ＃ 备注\n  router_id a\n}\n';
+    const found = analyze(text).diagnostics;
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['2:KA107', '3:KA107', '4:KA107', '5:KA107', '6:KA107']);
+    expect(found[0]!.message).toBe("';' does not start a comment in keepalived.conf; keepalived reads ';' as a keyword. Use '#' or '!'");
+    expect(found[4]!.message).toContain("'＃' (a full-width number sign, U+FF03) does not start a comment");
+    expect(applyFix(text, found[1]!.fix!).split('\n')[2]).toBe('  #note');
+    expect(applyFix(text, found[3]!.fix!).split('\n')[4]).toBe('  #----------');
+    expect(applyFix(text, found[4]!.fix!).split('\n')[5]).toBe('  # 备注');
+    // A quoted word, or one with the marker inside (`-1`, `a;b`), is an unknown keyword like any other.
+    expect(analyze('global_defs {\n  "; x"\n  -1\n}\n').diagnostics.map((d) => d.code)).toEqual(['KA201', 'KA201']);
+  });
+
   it("offers no fix for a '//' a $NAME wrote (the fix would rewrite the reference)", () => {
     const a = analyze('$NOTE=// the id\nglobal_defs {\n  $NOTE\n  router_id a\n}\n');
     const d = a.diagnostics.find((x) => x.code === 'KA107')!;

@@ -1428,12 +1428,14 @@ export class Walker implements LineSink {
       this.report('KA207', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived ${this.options.targetLabel} reads this line as a keyword (${late})`, file, word.range);
       return;
     }
-    if (name.startsWith('//') || name.startsWith('/*')) {
-      // C and C++ comment markers (`// note`, `/* healthcheck */`): keepalived reads them as a keyword.
-      const marker = name.slice(0, 2);
-      // No fix on a word a $NAME wrote: its range is the reference, whose first two characters are not the marker.
-      this.report('KA107', 'error', `'${marker}' does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, word.expanded ? undefined : {
-        fix: { description: `Replace '${marker}' with '#'`, edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + 2, offset: word.range.start.offset + 2 } }, newText: '#' }] },
+    const marker = word.quoted ? undefined : foreignCommentMarker(name);
+    if (marker) {
+      // Other languages' comment markers (`// note`, `/* healthcheck */`, `; INI`, `-- SQL`, a full-width '＃'
+      // typed with a CJK input method): keepalived reads them as a keyword.
+      const shown = marker.startsWith('\uFF03') ? `'${marker}' (a full-width number sign, U+FF03)` : `'${marker}'`;
+      // No fix on a word a $NAME wrote: its range is the reference, whose first characters are not the marker.
+      this.report('KA107', 'error', `${shown} does not start a comment in keepalived.conf; keepalived reads '${name}' as a keyword. Use '#' or '!'`, file, word.range, word.expanded ? undefined : {
+        fix: { description: `Replace '${marker}' with '#'`, edits: [{ file, range: { start: word.range.start, end: { ...word.range.start, column: word.range.start.column + marker.length, offset: word.range.start.offset + marker.length } }, newText: '#' }] },
       });
       return;
     }
@@ -2807,4 +2809,17 @@ function includeChecksAfter(node: AstNode): number {
     else checks &= ~flag;
   }
   return checks;
+}
+
+/**
+ * The comment marker of another language a keyword starts with, if any: '//' and '/*' (C), a run of ';'
+ * (INI files), '--' and a run of dashes (SQL, separator lines), a run of full-width '＃' (U+FF03). No
+ * keepalived keyword starts with these characters.
+ */
+function foreignCommentMarker(name: string): string | undefined {
+  if (name.startsWith('//') || name.startsWith('/*')) return name.slice(0, 2);
+  const run = /^(?:;+|-{2,}|\uFF03+)/.exec(name);
+  if (!run) return undefined;
+  // A separator line of dashes keeps its look: only the first two become '#'.
+  return run[0][0] === '-' ? '--' : run[0];
 }

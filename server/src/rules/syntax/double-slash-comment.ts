@@ -1,4 +1,5 @@
-// KA107: '//' or '/*' used as a comment marker. Emitted by the schema walker (with a fix).
+// KA107: another language's comment marker ('//', '/*', ';', '--', a full-width '＃') used as one. Emitted by the
+// schema walker (with a fix). The name predates the other markers and stays, as rule names do.
 import type { CoreRule } from '../types.js';
 
 const rule: CoreRule = {
@@ -7,12 +8,13 @@ const rule: CoreRule = {
   name: 'double-slash-comment',
   family: 'syntax',
   severity: 'error',
-  description: "'//' or '/*' used as a comment: keepalived reads it as a keyword",
+  description: "'//', '/*', ';', '--' or a full-width '＃' used as a comment: keepalived reads it as a keyword",
   docs: {
     why:
-      "Only '#' and '!' start comments in keepalived.conf. A line starting with '//' (or a C comment '/* ... */') is " +
-      "read as a keyword named '//' (or '/*'), which is unknown, and the words after it are read too. The fix " +
-      "replaces the marker with '#'.",
+      "Only '#' and '!' start comments in keepalived.conf. A line starting with another language's marker, '//' or " +
+      "'/* ... */' (C), ';' (INI files), '--' (SQL, or a separator line of dashes) or a full-width '＃' (what a CJK input " +
+      "method types for '#'), is read as an unknown keyword, and the words after it are read too: a '{' or '}' in such a " +
+      "line still opens or closes a block. The fix replaces the marker with '#'.",
     bad: `global_defs {
     // the name in notification mails
     router_id lb1
