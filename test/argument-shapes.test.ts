@@ -362,6 +362,32 @@ describe('what 2.0.10 reads of a weight, and of a bare router_id', () => {
   });
 });
 
+// A blog's annotated config (a Chinese tutorial) leaves `notify_master #…` and `notify_backup #…` without their commands.
+// Before 2.0.0 notify_script_init took the command with set_value, which gives nothing for a bare line: the script is
+// kept with no name, and the security check at start-up (strchr on its name) kills the process. Measured with the 1.3.5
+// and 1.3.9 builds (scripts/keepalived-1.3.5/run.sh): the VRRP child dies of SIGSEGV for a bare notify, notify_master,
+// notify_backup, notify_fault or notify_stop in an instance and in a sync group; the checker child for notify_up,
+// notify_down, quorum_up and quorum_down. From 2.0.0 the command is read with strvec_slot: "missing a parameter", and
+// keepalived stops.
+describe('a notify or quorum script keyword without its command, before 2.0.0', () => {
+  const instance = (line: string) => `vrrp_instance V {\n  state BACKUP\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n  ${line}\n}\n`;
+  const server = 'virtual_server 10.0.0.9 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  quorum_up\n  real_server 192.168.1.3 80 {\n    notify_down\n    TCP_CHECK {\n      connect_timeout 3\n    }\n  }\n}\n';
+  it('crashes the process that checks the script as it starts', () => {
+    for (const line of ['notify', 'notify_master # run as MASTER', 'notify_backup', 'notify_fault', 'notify_stop']) {
+      expect(messages(instance(line), 'KA203', '1.3.5')).toEqual([`'${line.split(' ')[0]}' is missing its command; keepalived 1.3.5 accepts the line and keeps a script with no name, and its VRRP process dies of a segmentation fault as it starts, when it checks that script (2.0.0 and later stop reading the configuration here)`]);
+    }
+    expect(messages(server, 'KA203', '1.3.9').map((m) => m.includes('its checker process dies of a segmentation fault'))).toEqual([true, true]);
+    const group = 'vrrp_sync_group G {\n  group {\n    V\n  }\n  notify_backup\n}\n' + instance('');
+    expect(messages(group, 'KA203', '1.4.5')[0]).toContain('keepalived 1.4.5 accepts the line and keeps a script with no name, and its VRRP process dies');
+  });
+  it('stops keepalived from 2.0.0, and the later lines are read before it', () => {
+    expect(messages(instance('notify_backup'), 'KA203', '2.0.0')).toEqual(["'notify_backup' is missing its command; keepalived stops reading the configuration here"]);
+    expect(messages(server, 'KA203', '2.2.7')[1]).toContain('never reads this line');
+    // At 1.3.5 nothing stops: the line after the bare one is read and checked as usual.
+    expect(at(instance('notify_backup\n  priority 300'), '1.3.5')).toContain('10:KA205');
+  });
+});
+
 // Found by fuzzing pasted configs (a mutant of keepalived#2723's `table 200` became `table 1.5`): keepalived
 // 2.2.7 reads a table as a strtoul number, else as a name in /etc/iproute2/rt_tables, and drops the line
 // ("Routing table 1.5 not found for rule"). Words that are not number-like are names only the host knows.

@@ -2192,6 +2192,7 @@ export class Walker implements LineSink {
               : node?.spec?.crashes_without_args_before
             : undefined;
           const silentBefore = n === 0 ? node?.spec?.without_args_silent_before : undefined;
+          const nullCommandBefore = n === 0 ? node?.spec?.null_command_crashes_before : undefined;
           // A line that releases from `without_args_reported_since` on report (regex from 2.2.8) is only logged before.
           const reportedSince = n === 0 ? node?.spec?.without_args_reported_since : undefined;
           const reported = reportedSince !== undefined && compareVersions(this.options.target, parseVersion(reportedSince)!) >= 0;
@@ -2199,6 +2200,8 @@ export class Walker implements LineSink {
           const label = this.options.targetLabel;
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
             ? ['error' as const, `keepalived ${label} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
+            : nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0
+            ? ['error' as const, `keepalived ${label} accepts the line and keeps a script with no name, and its ${node?.spec?.path[0] === 'virtual_server' ? 'checker' : 'VRRP'} process dies of a segmentation fault as it starts, when it checks that script (${nullCommandBefore} and later stop reading the configuration here)`]
             : silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0
             ? ['warning' as const, `keepalived ${label} ignores the line without a word (${silentBefore} and later ${LATER_RELEASES_DO[node?.spec?.without_args ?? 'stops']})`]
             : reportedSince && !reported && kind === 'accepted'

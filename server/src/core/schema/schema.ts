@@ -97,6 +97,11 @@ export interface KeywordSpec {
   crashes_without_args_before?: string;
   /** Releases from `since` up to `before` crash on the line without its argument too (2.0.7 to 2.0.12: read_timer read the missing word). */
   crashes_without_args_window?: { since: string; before: string };
+  /**
+   * Releases before this one accept a script keyword's line without its command, and the script with no
+   * name crashes the process that checks it at start-up (notify_*, quorum_*: 1.3.5 and 1.3.9 measured).
+   */
+  null_command_crashes_before?: string;
   /** Releases before this one ignore the line without its argument silently (set_value gave the handler nothing; ed7ca7d5 made them report it). */
   without_args_silent_before?: string;
   /** The first release that reports the line without its argument and ignores it ('ignored'); before it, `without_args` says what happens. */
@@ -238,6 +243,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     without_args: k.without_args,
     crashes_without_args_before: k.crashes_without_args_before,
     crashes_without_args_window: k.crashes_without_args_window,
+    null_command_crashes_before: k.null_command_crashes_before,
     without_args_silent_before: k.without_args_silent_before,
     without_args_reported_since: k.without_args_reported_since,
     extra_words: k.extra_words,
