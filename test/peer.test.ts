@@ -443,6 +443,11 @@ describe('errors', () => {
     expect(given.notes).toContain('router_id ${hostname} → lb2');
     expect(peerError(PAIR.replace('priority 100', 'priority ${PRIO}'))).toMatch(/priority '\$' \(line 12\) is not a number/);
     expect(peerError(PAIR.replace('state MASTER', 'state ${STATE}'))).toMatch(/state of VI_1 \(line 9\) is '\$\{STATE\}', a placeholder/);
+    // A heredoc's unicast pair (`unicast_src_ip ${CURRENT_IP}`, `${ANOTHER_IP}` in unicast_peer): the braces in
+    // the list leave keepalived no peer, and the source address is refused as the placeholder it is.
+    const unicast = PAIR.replace('    virtual_ipaddress {', '    unicast_src_ip 192.168.1.1\n    unicast_peer {\n        192.168.1.2\n    }\n    virtual_ipaddress {');
+    const heredoc = unicast.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip ${CURRENT_IP}').replace('        192.168.1.2\n', '        ${ANOTHER_IP}\n');
+    expect(peerError(heredoc)).toMatch(/^unicast_src_ip of VI_1 \(line \d+\) is '\$\{CURRENT_IP\}', a placeholder no \$NAME= definition/);
     // Defined, it is substituted, and the refusal is the definition's.
     expect(peerError('$hostname=lb1\n' + templated)).toMatch(/router_id \(line 3\) comes from a \$NAME definition/);
   });

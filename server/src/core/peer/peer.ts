@@ -150,15 +150,19 @@ function generate(text: string, options: PeerOptions): PeerResult {
     return { end: close + 1, text: text.slice(w.start, close + 1) };
   };
 
+  /** Refuses to edit around an unrendered `${NAME}`: what keepalived reads of it is a fragment. */
+  const refusePlaceholder = (w: Word, what: string) => {
+    const placeholder = unsubstitutedPlaceholder(w);
+    if (placeholder) fail(`${what} (line ${lineOf(w)}) is '${placeholder.text}', a placeholder no $NAME= definition gives a value (keepalived reads '${w.text}' and splits the rest at its braces): render the template, or write the value, before generating the peer`, posOf(w));
+  };
+
   /** Replaces a word the user wrote in this file, keeping its quotes. `given`: the user named the new value. */
   const replaceWord = (w: Word, value: string, what: string, given = false) => {
     if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
     if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`, posOf(w));
     refuseConditional(w, what);
     const placeholder = unsubstitutedPlaceholder(w);
-    if (placeholder && !given) {
-      fail(`${what} (line ${lineOf(w)}) is '${placeholder.text}', a placeholder no $NAME= definition gives a value (keepalived reads '${w.text}' and splits the rest at its braces): render the template, or write the value, before generating the peer`, posOf(w));
-    }
+    if (!given) refusePlaceholder(w, what);
     edits.push({ start: w.start, end: placeholder ? placeholder.end : w.end, newText: w.quoted ? `"${value}"` : value });
   };
 
@@ -394,6 +398,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
   /** Puts the peer's own address in a source address line (a copied one would make it advertise as the MASTER). */
   function replaceSourceAddress(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
     const w = line.args[0]!;
+    // `unicast_src_ip ${CURRENT_IP}` with `${PEER_IP}` in unicast_peer: the braces leave keepalived no peer.
+    refusePlaceholder(w, `${line.keyword} of ${inst.name}`);
     if (own === undefined) {
       fail(`vrrp_instance ${inst.name}: ${line.keyword} ${w.text} (line ${lineOf(w)}) is the MASTER's own address, and the peer must advertise from its own: give it with --unicast-src-ip (or remove the line, and keepalived uses the interface's address)`, posOf(w));
     }
