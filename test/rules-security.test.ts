@@ -548,6 +548,9 @@ describe('KA609 script-quote-unterminated', () => {
     vscript('script \\"/bin/true\\"'),
     // The same with nothing after the quote: 2.2.7 reads it (exit 5, "missing terminating").
     `$C=script /bin/true\n${vscript('${C} x"')}`,
+    // Escaped quotes a definition substitutes (a heredoc's `script \"/usr/bin/systemctl is-active haproxy\"` in a
+    // multi-line $VIP, fuzzed against 2.1.5): read as written, "missing terminating", no crash.
+    '$S=script \\"/usr/bin/systemctl is-active haproxy\\"\n' + vscript('$S'),
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

@@ -217,7 +217,12 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     // A quote left open after the words, which the reader drops (KA105), is still on the line the script parser
     // splits: `${CMD} x"  # note` with CMD='script -0' crashes 2.2.7 as the written line would.
     const after = last >= 0 && line.args[last]!.file === word.file ? openQuoteAfter(text, line.args[last]!.end, lineEnd) : '';
-    return unsplittable(words.join(' ') + after);
+    const read = words.join(' ') + after;
+    // As on a written line (below): with a `\"` the reader and the script parser disagree on the quotes, and
+    // keepalived was seen to report such a line without a crash (a `$VIP` definition holding
+    // `script \"/usr/bin/systemctl is-active haproxy\"`: 2.1.5 to 2.2.7 "missing terminating", exit 0).
+    if (read.includes('\\"')) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
+    return unsplittable(read);
   }
   let end = text.indexOf('\n', word.end);
   if (end < 0) end = text.length;
