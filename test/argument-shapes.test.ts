@@ -379,6 +379,8 @@ describe('a notify or quorum script keyword without its command, before 2.0.0', 
     expect(messages(server, 'KA203', '1.3.9').map((m) => m.includes('its checker process dies of a segmentation fault'))).toEqual([true, true]);
     const group = 'vrrp_sync_group G {\n  group {\n    V\n  }\n  notify_backup\n}\n' + instance('');
     expect(messages(group, 'KA203', '1.4.5')[0]).toContain('keepalived 1.4.5 accepts the line and keeps a script with no name, and its VRRP process dies');
+    // Its block written on the next lines (`notify {`): the hint holds at every release.
+    expect(messages(instance('notify {\n    /bin/true\n  }'), 'KA203', '1.3.5')[0]).toMatch(/dies of a segmentation fault .* \('notify' takes its value on this line, not inside a '\{ \}' block\)$/);
   });
   it('stops keepalived from 2.0.0, and the later lines are read before it', () => {
     expect(messages(instance('notify_backup'), 'KA203', '2.0.0')).toEqual(["'notify_backup' is missing its command; keepalived stops reading the configuration here"]);

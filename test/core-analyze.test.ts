@@ -249,8 +249,9 @@ describe('schema diagnostics', () => {
     expect(applyFix(text, found[1]!.fix!).split('\n')[2]).toBe('  #note');
     expect(applyFix(text, found[3]!.fix!).split('\n')[4]).toBe('  #----------');
     expect(applyFix(text, found[4]!.fix!).split('\n')[5]).toBe('  # 备注');
-    // A quoted word, or one with the marker inside (`-1`, `a;b`), is an unknown keyword like any other.
-    expect(analyze('global_defs {\n  "; x"\n  -1\n}\n').diagnostics.map((d) => d.code)).toEqual(['KA201', 'KA201']);
+    // A quoted word, one with the marker inside (`-1`, `a;b`), or a placeholder between dashes (`--OTHER_IPS--`, a
+    // real template's) is an unknown keyword like any other.
+    expect(analyze('global_defs {\n  "; x"\n  -1\n  --OTHER_IPS--\n}\n').diagnostics.map((d) => d.code)).toEqual(['KA201', 'KA201', 'KA201']);
   });
 
   it("offers no fix for a '//' a $NAME wrote (the fix would rewrite the reference)", () => {

@@ -289,6 +289,8 @@ function missingArgumentEffect(kind: MissingArgumentEffect, target: Version, lab
 /** The first release whose builds all crashed on a keyword line reading a word past its end (missingArgumentEffect). */
 const PAST_THE_LINE_CRASHES_SINCE: Version = [2, 2, 0];
 const STOPS_HERE = 'keepalived stops reading the configuration here';
+/** What releases before `null_command_crashes_before` do with a bare script keyword (reportMissing looks for it). */
+const NULL_COMMAND_KEPT = 'keeps a script with no name';
 /** What releases from a `without_args_silent_before` on do with the line, for KA203's warning before it. */
 const LATER_RELEASES_DO: Record<MissingArgumentEffect, string> = {
   stops: 'stop reading the configuration here',
@@ -2201,7 +2203,7 @@ export class Walker implements LineSink {
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
             ? ['error' as const, `keepalived ${label} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
             : nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0
-            ? ['error' as const, `keepalived ${label} accepts the line and keeps a script with no name, and its ${node?.spec?.path[0] === 'virtual_server' ? 'checker' : 'VRRP'} process dies of a segmentation fault as it starts, when it checks that script (${nullCommandBefore} and later stop reading the configuration here)`]
+            ? ['error' as const, `keepalived ${label} accepts the line and ${NULL_COMMAND_KEPT}, and its ${node?.spec?.path[0] === 'virtual_server' ? 'checker' : 'VRRP'} process dies of a segmentation fault as it starts, when it checks that script (${nullCommandBefore} and later stop reading the configuration here)`]
             : silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0
             ? ['warning' as const, `keepalived ${label} ignores the line without a word (${silentBefore} and later ${LATER_RELEASES_DO[node?.spec?.without_args ?? 'stops']})`]
             : reportedSince && !reported && kind === 'accepted'
@@ -2372,7 +2374,7 @@ export class Walker implements LineSink {
     }
     this.report('KA203', severity, `${missing}; ${said}`, file, node?.range ?? at);
     // A '{' right after it on the line (`notify {` with the command inside) is the cause: open() says so.
-    if (n === 0 && node && stops) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
+    if (n === 0 && node && (stops || effect.includes(NULL_COMMAND_KEPT))) this.stoppedBareKeyword = { node, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
     if (stops) this.stopsBeforeCrash(at.start.line + 1);
   }
 
@@ -2816,13 +2818,13 @@ function includeChecksAfter(node: AstNode): number {
 
 /**
  * The comment marker of another language a keyword starts with, if any: '//' and '/*' (C), a run of ';'
- * (INI files), '--' and a run of dashes (SQL, separator lines), a run of full-width '＃' (U+FF03). No
- * keepalived keyword starts with these characters.
+ * (INI files), a word of two or more dashes (SQL's '--', separator lines; only the first two become '#'), a
+ * run of full-width '＃' (U+FF03). No keepalived keyword starts with these characters.
  */
 function foreignCommentMarker(name: string): string | undefined {
   if (name.startsWith('//') || name.startsWith('/*')) return name.slice(0, 2);
-  const run = /^(?:;+|-{2,}|\uFF03+)/.exec(name);
-  if (!run) return undefined;
-  // A separator line of dashes keeps its look: only the first two become '#'.
-  return run[0][0] === '-' ? '--' : run[0];
+  // Dashes only as a word of their own (`-- note`, a separator line): `--OTHER_IPS--` is a template's placeholder.
+  if (/^-{2,}$/.test(name)) return '--';
+  const run = /^(?:;+|\uFF03+)/.exec(name);
+  return run ? run[0] : undefined;
 }
