@@ -195,6 +195,27 @@ describe('template markup (KA108)', () => {
     expect(r.diagnostics[0]!.message).toMatch(/^this is a shell template \(\$\{INTERFACE:-eth0\} on line 2\), not a config keepalived can read as it is/);
   });
 
+  it('takes unrendered ${NAME}s for markup in a file named as a template, and only there', () => {
+    // envsubst and heredoc templates (47 of the 139 configs harvested from shell scripts and YAML in session 37):
+    // keepalived splits each ${NAME} at its braces, about 40 findings a file.
+    const text = 'vrrp_instance VI_1 {\n    state ${role}\n    interface ${netdev}\n    priority ${priority}\n}\n';
+    const at = (t: string, name?: string) => {
+      const m = findTemplateMarker(t, name);
+      return m && `${m.language}: ${t.slice(m.start, m.end)}`;
+    };
+    for (const name of ['keepalived.conf.template', '/etc/k/keepalived.conf.tmpl', 'k.tpl']) expect(at(text, name), name).toBe('shell template: ${role}');
+    // Any other name: a conf.d fragment linted on its own uses its includer's definitions (KA109 names them).
+    expect(at(text, 'conf.d/vrrp.conf')).toBeUndefined();
+    expect(at(text)).toBeUndefined();
+    // What gives the names values in keepalived, or too little to tell: not markup.
+    for (const plain of ['$role=MASTER\n' + text, 'include defs.conf\n' + text, '~SEQ(I, 1, 2) x ${I} ${J}\n', '  state ${role}\n',
+      '  script "/bin/x ${A} ${B}"\n', '  # ${A} ${B}\n', '  notify ${_PWD}/n.sh ${_INSTANCE}\n'])
+      expect(at(plain, 'keepalived.conf.template'), plain).toBeUndefined();
+    const r = lintText(text, { file: 'keepalived.conf.template' });
+    expect(r.diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}`)).toEqual(['KA108:2']);
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.length).toBeGreaterThan(10);
+  });
+
   it('is one finding in place of the brace errors; turned off, the template is read as a config', () => {
     const text = '# kalint-disable-next-line KA201 -- no such line\nvrrp_instance {{ name }} {\n  state {{ state }}\n}\n';
     const r = lintText(text, { file: 'k.conf.j2' });

@@ -277,7 +277,7 @@ export function suppressAcross(diagnostics: Diagnostic[], analyses: Analysis[], 
 
 /** Lints one config text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
-  const template = findTemplateMarker(text);
+  const template = findTemplateMarker(text, options.file);
   if (template) {
     const templated = lintTemplate(text, template, options);
     if (templated) return templated;

@@ -95,7 +95,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     }
     const loaded = safeConfig(spec.path, errors);
     // A template (KA108) is no node: what keepalived reads is the file it renders to.
-    if (findTemplateMarker(text) && !templateRuleOff({ ...loaded?.config.rules, ...options.ruleOverrides })) {
+    if (findTemplateMarker(text, spec.path) && !templateRuleOff({ ...loaded?.config.rules, ...options.ruleOverrides })) {
       analyses.set(key, null);
       return undefined;
     }

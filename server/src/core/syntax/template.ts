@@ -42,10 +42,55 @@ function findShellExpansion(text: string): { start: number; end: number } | unde
 }
 
 /** Files whose name says they are templates; a directory search leaves them out. */
-export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|tmpl|tpl|gotmpl|erb|epp|mustache|hbs)$/i;
+export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|tmpl|tpl|gotmpl|erb|epp|mustache|hbs|template)$/i;
 
-/** The first template markup in the text, if any. */
-export function findTemplateMarker(text: string): TemplateMarker | undefined {
+// `${NAME}` with keepalived's own syntax; names starting with '_' are keepalived's predefined ones (${_PWD}).
+const BRACED_REFERENCE = /\$\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+// What gives a `${NAME}` its value in keepalived: a `$NAME=` line, an included file, a ~SEQ/~LST loop variable.
+const DEFINES_OR_INCLUDES = /^[ \t]*(?:@\^?\S+[ \t]+)?(?:\$[A-Za-z_][A-Za-z0-9_]*=|include[rmwba]?\b)|~(?:SEQ|LST)\(/m;
+
+/**
+ * In a file named as a template (`keepalived.conf.template` for envsubst, `.tmpl`): the first of two or more
+ * distinct `${NAME}`s that nothing in the file defines, outside quotes and comments. keepalived splits each at
+ * its braces (some 40 findings a file on real heredoc templates). Not for other names: a conf.d fragment linted on
+ * its own uses the definitions of the file that includes it, and an undefined name there is KA109's.
+ */
+function findUndefinedReferences(text: string): { start: number; end: number } | undefined {
+  if (DEFINES_OR_INCLUDES.test(text)) return undefined;
+  const names = new Set<string>();
+  let first: { start: number; end: number } | undefined;
+  BRACED_REFERENCE.lastIndex = 0;
+  for (let m = BRACED_REFERENCE.exec(text); m; m = BRACED_REFERENCE.exec(text)) {
+    if (!outsideQuotesAndComments(text, m.index)) continue;
+    names.add(m[1]!);
+    first ??= { start: m.index, end: m.index + m[0].length };
+  }
+  return names.size >= 2 ? first : undefined;
+}
+
+/** Whether text[at] is neither inside a '"…"' string nor in a comment of its line. */
+function outsideQuotesAndComments(text: string, at: number): boolean {
+  let quoted = false;
+  for (let i = text.lastIndexOf('\n', at) + 1; i < at; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '#' || c === '!')) return false;
+  }
+  return !quoted;
+}
+
+/**
+ * The first template markup in the text, if any. `fileName`: a name with a template extension also makes
+ * unrendered `${NAME}` variables markup (findUndefinedReferences).
+ */
+export function findTemplateMarker(text: string, fileName?: string): TemplateMarker | undefined {
+  const marker = findMarkup(text);
+  if (marker || !fileName || !TEMPLATE_EXTENSION.test(fileName) || !text.includes('${')) return marker;
+  const reference = findUndefinedReferences(text);
+  return reference && { language: 'shell template', ...reference };
+}
+
+function findMarkup(text: string): TemplateMarker | undefined {
   // Plain configs have none of the opening pairs: skip the regexes for them. A lone '%' is found
   // several times faster than a pair starting with the common '{', and most configs have none.
   const shell = text.includes('${') && text.includes(':') ? findShellExpansion(text) : undefined;
