@@ -124,6 +124,21 @@ describe('KA301 duplicate-vrid', () => {
     // Other interfaces and families stay apart in every release.
     expect(findings(mc('A', 5) + mc('B', 5, '', '10.0.0.2', 'eth1') + mc('C', 5, '', 'fe80::2'), 'KA301', '1.3.5')).toHaveLength(0);
   });
+  it('from 2.0.8 to 2.2.4 sees an instance without addresses as of no family yet', () => {
+    // Found by fuzzing 2.0.19 (seed 477). The 2.0.19, 2.1.5 and 2.2.4 builds in a namespace with eth0: an instance with
+    // no VIP beside an IPv4 one passes; two without VIPs: "web and db both use VRID 60 with IPv6 on interface eth0".
+    // 2.2.7 (the check moved after the default IPv4 in 2.2.5) and 1.3.5 reject all three.
+    const bare = (name: string) => instance(name, 'interface eth0\nvirtual_router_id 5');
+    for (const v of ['2.0.8', '2.0.19', '2.1.5', '2.2.4']) {
+      expect(findings(mc('A', 5) + bare('B'), 'KA301', v), v).toHaveLength(0);
+      expect(findings(bare('A') + mc('B', 5), 'KA301', v), v).toHaveLength(0);
+      expect(findings(bare('A') + bare('B'), 'KA301', v)[0]?.message, v).toMatch(/no address family yet.*naming it IPv6/);
+    }
+    for (const v of ['1.3.5', '2.2.5', '2.2.7']) {
+      expect(findings(mc('A', 5) + bare('B'), 'KA301', v), v).toHaveLength(1);
+      expect(findings(bare('A') + bare('B'), 'KA301', v)[0]?.message, v).toMatch(/IPv4/);
+    }
+  });
 });
 
 describe('KA302 auth-pass-too-long', () => {

@@ -19,9 +19,27 @@ function multicastGroup(model: KeepalivedConfig, inst: VrrpInstance, family: 4 |
   return canonicalAddress(global ?? (family === 4 ? DEFAULT_GROUP4 : DEFAULT_GROUP6));
 }
 
+/**
+ * From 2.0.8 to 2.2.4 keepalived compares VRIDs before it completes the instances, so an instance whose family no
+ * line has set yet (no VIP, unicast or source address) is still of no family there: it conflicts only with another
+ * such instance, and keepalived names that family IPv6 ("web and db both use VRID 60 with IPv6 on interface eth0",
+ * the 2.0.19, 2.1.5 and 2.2.4 builds). 2.2.5 moved the check after the default IPv4 is set. 1.3.5 checks an index
+ * by interface alone, and 1.3.9 to 2.0.7 do not notice (UNNOTICED).
+ */
+const FAMILY_UNSET_AT_CHECK: [Version, Version] = [
+  [2, 0, 8],
+  [2, 2, 5],
+];
+
+/** The family the VRID check sees: 0 for an instance no line has given one, where the target checks before defaulting it. */
+function checkedFamily(inst: VrrpInstance, unsetKept: boolean): 0 | 4 | 6 {
+  const family = instanceFamily(inst);
+  return family === undefined ? (unsetKept ? 0 : 4) : (family as 4 | 6);
+}
+
 /** What decides whether two instances share a virtual router, computed once per instance. */
 interface RouterFacts {
-  family: 4 | 6;
+  family: 0 | 4 | 6;
   unicast: boolean;
   iface?: string;
   /** Multicast group (multicast instances). */
@@ -31,11 +49,11 @@ interface RouterFacts {
   peers?: Map<string, string>;
 }
 
-function routerFacts(model: KeepalivedConfig, inst: VrrpInstance): RouterFacts {
-  const family = (instanceFamily(inst) ?? 4) as 4 | 6;
+function routerFacts(model: KeepalivedConfig, inst: VrrpInstance, unsetKept: boolean): RouterFacts {
+  const family = checkedFamily(inst, unsetKept);
   const unicast = isUnicast(inst);
   const iface = inst.interface?.value;
-  if (!unicast) return { family, unicast, iface, group: multicastGroup(model, inst, family) };
+  if (!unicast) return { family, unicast, iface, group: multicastGroup(model, inst, family || 4) };
   const sa = inst.unicastSrcIp?.value;
   const peers = new Map<string, string>();
   for (let i = 0, ws = unicastPeerWords(inst); i < ws.length; i++) {
@@ -69,13 +87,17 @@ const UNNOTICED: [Version, Version] = [
   [2, 0, 8],
 ];
 
+/** How the reason names the instances' family ('IPv4'), or says that neither has one yet. */
+const familyWords = (family: 0 | 4 | 6, target: Version) =>
+  family ? `IPv${family}` : `no address family yet (no VIP or unicast address sets one, and keepalived ${target.join('.')} compares VRIDs before it defaults the family to IPv4, naming it IPv6)`;
+
 /** Why two instances conflict, or undefined. */
-function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersApart: boolean): string | undefined {
+function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersApart: boolean, target: Version): string | undefined {
   if (a.family !== b.family) return undefined;
   if (!unicastApart) {
     // One VRID per family and interface, whatever the instances send to.
     if (!a.iface || a.iface !== b.iface) return undefined;
-    return `both use IPv${a.family} on interface ${a.iface} (keepalived before 2.1 keeps one VRID per interface and family, unicast or not)`;
+    return `both use ${familyWords(a.family, target)} on interface ${a.iface} (keepalived before 2.1 keeps one VRID per interface and family, unicast or not)`;
   }
   if (a.unicast !== b.unicast) return undefined; // unicast and multicast are separate VRID spaces
   const ifa = a.iface;
@@ -99,7 +121,7 @@ function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersAp
   }
   if (!ifa || ifa !== ifb) return undefined;
   if (a.group !== b.group) return undefined;
-  return `both use IPv${a.family} multicast on interface ${ifa}`;
+  return a.family ? `both use IPv${a.family} multicast on interface ${ifa}` : `both use multicast on interface ${ifa} with ${familyWords(0, target)}`;
 }
 
 export const duplicateVrid: FileRule = {
@@ -110,7 +132,7 @@ export const duplicateVrid: FileRule = {
   severity: 'error',
   description: 'Two vrrp_instances use the same virtual_router_id on the same interface, address family and multicast group (or unicast peers).',
   docs: {
-    why: 'A virtual router is identified by its VRID on an interface, per address family and multicast group. keepalived rejects a configuration where two instances would share one ("A and B both use VRID N …"). IPv4 and IPv6 instances may share a VRID, as may instances on different interfaces, with different mcast_dst_ip, or unicast instances with no common peer. keepalived 1.3.9 to 2.0.7 (Ubuntu 18.04 ships 1.3.9) miss the conflict and run both instances.',
+    why: 'A virtual router is identified by its VRID on an interface, per address family and multicast group. keepalived rejects a configuration where two instances would share one ("A and B both use VRID N …"). IPv4 and IPv6 instances may share a VRID, as may instances on different interfaces, with different mcast_dst_ip, or unicast instances with no common peer. keepalived 1.3.9 to 2.0.7 (Ubuntu 18.04 ships 1.3.9) miss the conflict and run both instances; 2.0.8 to 2.2.4 compare VRIDs before giving an instance with no address its default IPv4, so such an instance conflicts only with another one like it.',
     bad: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
     good: 'vrrp_instance WEB {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\nvrrp_instance DB {\n    interface eth0\n    virtual_router_id 52\n    virtual_ipaddress {\n        192.168.1.20/24\n    }\n}\n',
   },
@@ -119,6 +141,7 @@ export const duplicateVrid: FileRule = {
     const unicastApart = compareVersions(target, UNICAST_SEPARATE_SINCE) >= 0;
     const peersApart = compareVersions(target, UNICAST_PEERS_APART_SINCE) >= 0;
     const unnoticed = compareVersions(target, UNNOTICED[0]) >= 0 && compareVersions(target, UNNOTICED[1]) < 0;
+    const unsetKept = compareVersions(target, FAMILY_UNSET_AT_CHECK[0]) >= 0 && compareVersions(target, FAMILY_UNSET_AT_CHECK[1]) < 0;
     // Only instances with the same VRID can conflict: compare within each VRID (an array by VRID,
     // 1 to 255, rather than a map), in the order the VRIDs first appear.
     const byVrid: (VrrpInstance[] | undefined)[] = [];
@@ -140,12 +163,12 @@ export const duplicateVrid: FileRule = {
       // Made when a pair must be compared as a whole (unicast ones, older targets, a report): the
       // multicast ones are told apart by family, interface and group without an object each.
       const facts: (RouterFacts | undefined)[] = [];
-      const factsOf = (k: number) => (facts[k] ??= routerFacts(model, insts[k]!));
+      const factsOf = (k: number) => (facts[k] ??= routerFacts(model, insts[k]!, unsetKept));
       // Each instance is reported against the first earlier one it conflicts with. Multicast
       // routers conflict exactly when family, interface and group are equal: the first with the
       // same key. Unicast ones (rare) are compared pair by pair.
       // By family (4, 6), interface, then group: no key string to build and hash per instance.
-      const firstMulticast: (Map<string, Map<string, number>> | undefined)[] = [];
+      const firstMulticast: (Map<string, Map<string, number>> | undefined)[] = []; // by family: 0 (unset), 4, 6
       const unicastSoFar: number[] = [];
       for (let j = 0; j < insts.length; j++) {
         const inst = insts[j]!;
@@ -153,8 +176,8 @@ export const duplicateVrid: FileRule = {
         if (unicastApart && !isUnicast(inst)) {
           const iface = inst.interface?.value;
           if (!iface) continue;
-          const family = (instanceFamily(inst) ?? 4) as 4 | 6;
-          const group = multicastGroup(model, inst, family);
+          const family = checkedFamily(inst, unsetKept);
+          const group = multicastGroup(model, inst, family || 4);
           const byIface = (firstMulticast[family] ??= new Map());
           let byGroup = byIface.get(iface);
           if (!byGroup) byIface.set(iface, (byGroup = new Map()));
@@ -163,13 +186,13 @@ export const duplicateVrid: FileRule = {
         } else {
           // Unicast ones (rare), and every instance on an older target, pair by pair.
           const fb = factsOf(j);
-          i = unicastSoFar.find((k) => conflict(factsOf(k), fb, unicastApart, peersApart));
+          i = unicastSoFar.find((k) => conflict(factsOf(k), fb, unicastApart, peersApart, target));
           unicastSoFar.push(j);
         }
         if (i === undefined) continue;
         const a = insts[i]!;
         const b = inst;
-        const why = conflict(factsOf(i), factsOf(j), unicastApart, peersApart)!;
+        const why = conflict(factsOf(i), factsOf(j), unicastApart, peersApart, target)!;
         const vridNode = b.virtualRouterId!.node;
         report({
           message: `vrrp_instance '${b.name}' uses VRID ${b.virtualRouterId!.value} like '${a.name}' and ${why}; ${unnoticed ? `keepalived ${target.join('.')} does not notice: its check reads an index it fills only later (from 1.3.9; 2.0.8 fixed it), so -t does not report it and the daemon runs both on one virtual router (the 2.0.7 build made both MASTER)` : 'keepalived rejects the VRRP configuration'}`,
