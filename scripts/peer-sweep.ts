@@ -32,8 +32,12 @@ const ROLE_MESSAGES: [RegExp, string][] = [
   [/ignoring tracked script .* with weights due to address_owner/, 'weights are ignored at priority 255 only'],
   [/unknown state '.*', defaulting to BACKUP/, 'the peer is written a state keepalived knows'],
 ];
-/** A placeholder address (`<peer>`, `$US`) moves between unicast_src_ip and unicast_peer: the message then names the other one. */
-const SWAPPED_ADDRESS = /malformed (src|unicast peer) address\[(.*)\]/;
+/**
+ * An address the message names under unicast_src_ip or unicast_peer, which the peer swaps: a placeholder (`<peer>`,
+ * `$US`) keepalived cannot read, or an address of the other family than the instance's ("MUST be of the same family",
+ * an IPv4 pair in an IPv6 instance): the peer's message then names the other one.
+ */
+const SWAPPED_ADDRESS = /(?:malformed (?:src|unicast peer)|and (?:src|unicast peer)) address\[(.*?)\]/;
 
 /** keepalived -t's messages for `file`, read in `dir` (relative includes and ${_PWD} resolve there), file names masked. */
 function keepalivedMessages(binary: string, dir: string, file: string): string[] {
@@ -96,7 +100,7 @@ function main(): void {
       });
       // A swapped placeholder: the peer names under one field the address the original names under the other.
       const swapped = (m: string) => SWAPPED_ADDRESS.test(m);
-      const addresses = (list: string[]) => list.filter(swapped).map((m) => SWAPPED_ADDRESS.exec(m)![2]).sort().join(' ');
+      const addresses = (list: string[]) => list.filter(swapped).map((m) => SWAPPED_ADDRESS.exec(m)![1]).sort().join(' ');
       const swapOnly = addresses(unexplainedGone) === addresses(added) && added.every(swapped) && unexplainedGone.every(swapped);
       if ((gone.length || added.length) && (swapOnly || (!unexplainedGone.length && !added.length))) tally.keepalivedRoleOnly++;
       else if (gone.length || added.length) why.push(`keepalived -t: the peer lacks ${JSON.stringify(unexplainedGone)} and adds ${JSON.stringify(added)}`);
