@@ -1021,6 +1021,15 @@ describe('lvs rules', () => {
     ]);
   });
 
+  it("KA525 reads an entry's port as read_unsigned does, and not at all before 2.0.7", () => {
+    // keepalived 2.2.7 -t in a namespace: '+5', '0' and '000' pass (only zeros are no port); "number '+0' outside range
+    // [1, 65535]", "number '65536' outside range", "invalid number '81x'", each "- skipping". Found by fuzzing 2.4.3 (seed 478).
+    const text = conf('virtual_server_group WEB {', '  10.0.0.1 +5', '  10.0.0.2 0', '  10.0.0.3 000', '  10.0.0.4 +0', '  10.0.0.5 65536', '  10.0.0.6 81x', '}') + vs('group WEB', BASICS);
+    expect(linesOf(text, 'KA525')).toEqual([5, 6, 7]);
+    // 1.3.5's inet_stosockaddr takes atoi's number and refuses no port.
+    expect(linesOf(text, 'KA525', '1.3.5')).toEqual([]);
+  });
+
   it('KA515 also follows a group keepalived removes', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);

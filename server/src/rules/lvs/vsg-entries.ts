@@ -24,6 +24,8 @@ export interface VsgReading {
   mixedFamilies: boolean;
   /** A range end with extra characters, or too large, is reported and skipped under -t (2.0.7+; before, strtoul's number is taken). */
   checkedRangeEnd: boolean;
+  /** The port is read as 1..65535 by read_unsigned (2.0.7+; before, inet_stosockaddr takes atoi's number and never refuses one). */
+  portChecked: boolean;
 }
 
 const PREFIXES_SINCE: Version = [2, 2, 2];
@@ -31,6 +33,12 @@ const PREFIXES_SINCE: Version = [2, 2, 2];
 const PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 const FAMILIES_SINCE: Version = [2, 1, 0];
 const CHECKED_RANGE_END_SINCE: Version = [2, 0, 7];
+/**
+ * A port keepalived's read_unsigned takes: blanks, an optional '+', decimal digits (`+5` is port 5: the 2.2.7 -t
+ * accepts `10.0.0.1 +5`, found by fuzzing 2.4.3, seed 478). A port of only zeros is no port and passes too.
+ */
+const READ_UNSIGNED = /^[ \t\n\v\f\r]*\+?\d+$/;
+const ONLY_ZEROS = /^0*$/;
 
 export function vsgReading(target: Version): VsgReading {
   const families = compareVersions(target, FAMILIES_SINCE) >= 0;
@@ -39,11 +47,12 @@ export function vsgReading(target: Version): VsgReading {
     fwmarkFamily: families,
     mixedFamilies: families,
     checkedRangeEnd: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
+    portChecked: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
   };
 }
 
 /** What the latest releases read (the default for callers without a target). */
-const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies: true, checkedRangeEnd: true };
+const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies: true, checkedRangeEnd: true, portChecked: true };
 
 export type VsgEntry =
   | { ok: true; kind: 'fwmark'; family?: Family }
@@ -99,7 +108,7 @@ export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgE
   const cut = [dash, slash].filter((i) => i >= 0);
   const base = text.slice(0, cut.length ? Math.min(...cut) : undefined);
   const family = ipFamily(base);
-  if (port !== undefined && (!/^\d+$/.test(port) || Number(port) > 65535)) {
+  if (port !== undefined && reading.portChecked && !ONLY_ZEROS.test(port) && !(READ_UNSIGNED.test(port) && Number(port.trim()) >= 1 && Number(port.trim()) <= 65535)) {
     // A keyword line pasted into the group ('lbs_sched rr'): the first word is what is wrong.
     if (!family) return { ok: false, message: `'${text} ${port}' is not an address and a port`, at: w0 };
     // `81x`: keepalived -t skips the entry, the running daemon uses port 81 (read with errors ignored).
