@@ -85,7 +85,8 @@ function interfaceNames(text) {
       if (words[0] === '}') inTrack = false;
       else if (words[0]) names.add(words[0]);
     }
-    if (/^(?:track_interface|vrrp_track_interface)$/.test(words[0]) && words.includes('{')) inTrack = true;
+    // garp_group's `interfaces { … }` too: 2.0.19 reports a missing one with a word of the wrong line ("missing a parameter … at word position 2").
+    if (/^(?:track_interface|vrrp_track_interface|interfaces)$/.test(words[0]) && words.includes('{')) inTrack = true;
     if (/^(?:interface|lvs_sync_daemon|lvs_sync_daemon_interface|garp_extra_if|vrrp_garp_extra_if|default_interface|vrf)$/.test(words[0]) && words[1]) names.add(words[1]);
     for (let i = 0; i < words.length - 1; i++) if (words[i] === 'dev' || words[i] === 'oif' || words[i] === 'iif') names.add(words[i + 1]);
   }
