@@ -796,6 +796,9 @@ describe('conditionals, definitions and sequences', () => {
 
   it('keeps @id lines for the matching config id only', () => {
     expect(configIdsIn(text)).toEqual(['node1']);
+    // keepalived drops a line with nothing after its id, for every id (pqarmitage's check_align_old.conf writes
+    // '@PID_DIR=${_HASH}' lines): such an id names no node.
+    expect(configIdsIn('@PID_DIR=${_HASH}\n@low\n@high \n@^mid\tstate BACKUP\n' + text)).toEqual(['mid', 'node1']);
     const n1 = analyze(text, { configId: 'node1' }).model.vrrpInstances[0]!;
     const n2 = analyze(text, { configId: 'node2' }).model.vrrpInstances[0]!;
     expect(n1.state!.value).toBe('MASTER');

@@ -229,10 +229,13 @@ export function parse(text: string, options: AnalyzeOptions = {}): ParseResult {
 export function configIdsIn(text: string, target?: string): string[] {
   const ids = new Set<string>();
   const features = lineFeatures(target ? parseVersion(target) : undefined);
-  const re = features && !features.indentedCondition ? /^@\^?(\S+)/gm : /^[ \t]*@\^?(\S+)/gm;
+  // An id with nothing after it on its line (`@PID_DIR=${_HASH}`) names no node: keepalived drops such a line whatever
+  // the id ("We need something after the system_id", lib/parser.c).
+  const re = features && !features.indentedCondition ? /^@\^?(\S+)[ \t]+[^ \t\r\n]/gm : /^[ \t]*@\^?(\S+)[ \t]+[^ \t\r\n]/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const c = parseCondition(new Token('word', 0, m[0].trim().length, new SourceText('', Int32Array.of(0), m[0].trim())), !features || features.negatedCondition);
+    const word = m[0].trim().split(/[ \t]/)[0]!;
+    const c = parseCondition(new Token('word', 0, word.length, new SourceText('', Int32Array.of(0), word)), !features || features.negatedCondition);
     // An id written '^y' for a release without '@^' matches no host's id: no node is meant by it.
     if (c && c.id && !(features && !features.negatedCondition && c.id.startsWith('^'))) ids.add(c.id);
   }
