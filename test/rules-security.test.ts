@@ -532,6 +532,10 @@ describe('KA609 script-quote-unterminated', () => {
     misc('misc_path "${_PWD}/vs.sh vs3" \\'),
     // Found by fuzzing against 2.1.5: escaped quotes (a heredoc's \" kept) and a trailing backslash (2.1.5, 2.2.4, 2.2.7: exit 139).
     vscript('script \\"/bin/true\\"\\'),
+    // The quote a definition itself leaves open (a harvested revision's `script "/usr/bin/killall -0 haproxy"`, cut by
+    // fuzzing 2.1.5, seed 491): the reader drops the fragment, the script parser still crashes (2.0.19 to 2.4.3, exit 139).
+    '$V=script "/usr/bin/killall -0\n' + vscript('$V'),
+    '$V= \\\nmisc_path "/usr/bin/killall -0\n' + misc('$V'),
     // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
     vscript('script "/bin/true" # x \\'),
   ];
@@ -551,6 +555,8 @@ describe('KA609 script-quote-unterminated', () => {
     // Escaped quotes a definition substitutes (a heredoc's `script \"/usr/bin/systemctl is-active haproxy\"` in a
     // multi-line $VIP, fuzzed against 2.1.5): read as written, "missing terminating", no crash.
     '$S=script \\"/usr/bin/systemctl is-active haproxy\\"\n' + vscript('$S'),
+    // A definition leaving only a quote open at its end opens nothing for the script parser (2.2.7: exit 6, no crash).
+    '$V=script /bin/true "\n' + vscript('$V'),
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

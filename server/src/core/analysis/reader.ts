@@ -1689,7 +1689,8 @@ export class Reader {
         // where the substitution is, as keepalived does ("Unterminated quote" on the line using it).
         if (segments && !mapRange(segments, t.start, t.start + 1).verbatim) {
           const span = mapRange(segments, t.start, t.end);
-          this.report('KA105', 'error', 'Unterminated double quote from a substitution: the value leaves a quote open, and keepalived drops the quoted fragment', file, span.start, span.end);
+          const fragment = t.src.text.slice(t.start, t.end);
+          this.report('KA105', 'error', `Unterminated double quote from a substitution: the value leaves '${fragment.length > 40 ? `${fragment.slice(0, 39)}…` : fragment}' open, and keepalived drops the quoted fragment`, file, span.start, span.end);
         }
       }
     }

@@ -201,7 +201,7 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   const word = line.word;
   const text = word ? fileText(analysis, word.file) : undefined;
   if (!word || text === undefined || line.args.some((w) => w.file !== word.file)) return undefined;
-  if (line.args.some((w) => w.expanded)) {
+  if (word.expanded || line.args.some((w) => w.expanded)) {
     // A line made by substitution: its words are what keepalived read (braces and comments already
     // handled); a double-quoted word gets back the quotes the script parser sees, and a backslash
     // that ended the written line (glued to the last word) goes after its closing quote.
@@ -216,7 +216,14 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     });
     // A quote left open after the words, which the reader drops (KA105), is still on the line the script parser
     // splits: `${CMD} x"  # note` with CMD='script -0' crashes 2.2.7 as the written line would.
-    const after = last >= 0 && line.args[last]!.file === word.file ? openQuoteAfter(text, line.args[last]!.end, lineEnd) : '';
+    // So is one the substitution itself left open (`$V` with V='script "/bin/x -0'): the reader drops the fragment and
+    // reports it where the reference is (KA105), and keepalived's script parser crashes on it (2.0.19 to 2.4.3, exit 139).
+    const after =
+      last >= 0 && line.args[last]!.file === word.file && openQuoteAfter(text, line.args[last]!.end, lineEnd)
+        ? openQuoteAfter(text, line.args[last]!.end, lineEnd)
+        : substitutionLeftQuoteOpen(analysis, word.file, word.start, lineEnd)
+          ? ' "x'
+          : '';
     const read = words.join(' ') + after;
     // As on a written line (below): with a `\"` the reader and the script parser disagree on the quotes, and
     // keepalived was seen to report such a line without a crash (a `$VIP` definition holding
@@ -250,6 +257,18 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   if (escapedQuote) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
   return unsplittable(read);
 }
+
+/** Whether the reader dropped a double-quoted fragment a substitution left open on text[from, to) of `file` (its KA105). */
+function substitutionLeftQuoteOpen(analysis: Analysis, file: string, from: number, to: number): boolean {
+  const ds = analysis.diagnostics;
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    // A quote with nothing after it opens nothing for the script parser (see splitQuotedEscaped).
+    if (d.code === 'KA105' && d.file === file && d.range.start.offset >= from && d.range.start.offset <= to && d.message.startsWith(SUBSTITUTED_OPEN_QUOTE) && !d.message.startsWith(`${SUBSTITUTED_OPEN_QUOTE}'"'`)) return true;
+  }
+  return false;
+}
+const SUBSTITUTED_OPEN_QUOTE = 'Unterminated double quote from a substitution: the value leaves ';
 
 /** What follows text[from, to) up to a comment, when it opens a double quote there (else ''). */
 function openQuoteAfter(text: string, from: number, to: number): string {
