@@ -551,6 +551,22 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual(['5: KA205', '6: KA113', '7: KA113']);
   });
 
+  it('a ~LST set with fewer values than variables crashes 2.1.x (fixed in 2.2.0)', () => {
+    // Found by fuzzing 2.1.5 (seed 491): the 2.1.5 build dies of SIGSEGV under -t before printing anything;
+    // 2.2.4 and 2.2.7 read the missing values as empty (db28d6d4 adds them to the set).
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 5', '~LST({A,B},{1,2},{3}) advert_int ${A}', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    const crash = (t: string, v: string) => lintText(t, { file: 'k.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA113').map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    for (const v of ['2.1.0', '2.1.5']) expect(crash(text, v), v).toEqual([expect.stringMatching(/^4: keepalived 2\.1\.\d crashes on this ~LST \(segmentation fault.*fewer values than the 2 variables/)]);
+    for (const v of ['2.2.0', '2.2.7']) expect(crash(text, v), v).toEqual([]);
+    expect(crash(text.replace('{3}', '{3,4}'), '2.1.5')).toEqual([]);
+  });
+  const release215 = releaseBinary('2.1.5');
+  it.skipIf(!release215)('keepalived 2.1.5 crashes on a short ~LST set and reads a full one', () => {
+    const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 5', '~LST({A,B},{1}) advert_int 1', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    expect(runRelease(release215!, text).signal).toBe('SIGSEGV');
+    expect(runRelease(release215!, text.replace('{1}', '{1,2}')).signal).toBeUndefined();
+  });
+
   it('a multi-line value that defines its own name again is an error (keepalived reads freed memory)', () => {
     // Found by fuzzing (a doubled `$HEALTHCHECK_DEFINITION=\` line): 2.2.7 printed garbage keywords
     // ("Unknown keyword 'M-^YU'") or crashed with a segmentation fault.

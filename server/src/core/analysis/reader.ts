@@ -311,6 +311,15 @@ const MAX_SEQ_ROWS_PER_RUN = 200000;
  */
 const SEQ_FEATURES_SINCE: Version = [2, 1, 0];
 /**
+ * 2.1.0 to 2.1.5 fill a ~LST set of values shorter than the variables with empty values and then lose them
+ * (db28d6d4, in 2.2.0, adds them to the set): the 2.1.5 build dies of SIGSEGV under -t on `~LST({A,B},{1}) …`
+ * before it prints anything; 2.2.4 and 2.2.7 read the missing values as empty. Found by fuzzing 2.1.5 (seed 491).
+ */
+const SHORT_LST_SET_CRASHES: [Version, Version] = [
+  [2, 1, 0],
+  [2, 2, 0],
+];
+/**
  * Before 2.1.4 keepalived loops forever on a line where `$A` (A defined) is followed at once by a
  * reference to an empty definition (`$A$B`, `$A${B}`): 2.0.9, 2.0.19, 2.1.0 and 2.1.3 built from their
  * tags hang under -t on `router_id $V$V` after `$V=`; 2.1.4 reads it.
@@ -2421,6 +2430,11 @@ export class Reader {
       this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}${unsubstituted}`, file, r.start, r.end);
       return;
     }
+    if (parsed.shortSet && this.options.target && compareVersions(this.options.target, SHORT_LST_SET_CRASHES[0]) >= 0 && compareVersions(this.options.target, SHORT_LST_SET_CRASHES[1]) < 0) {
+      const r = src(start, headerEnd);
+      const n = parsed.vars.length;
+      this.report('KA113', 'error', `keepalived ${this.label()} crashes on this ~LST (segmentation fault, exit status 139) before it checks or starts anything: a set has fewer values than the ${n} variable${n === 1 ? '' : 's'}, and 2.1.x loses the empty values it fills in for the missing ones (fixed in 2.2.0); give every set ${n} value${n === 1 ? '' : 's'}`, file, r.start, r.end);
+    }
     let restStart = headerEnd;
     // Only blanks and tabs (add_seq's strspn " \t"): a no-break space after the ')' starts the row text (KA704).
     while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
@@ -2904,7 +2918,7 @@ function seqNumbersStart(head: string): number {
   return p < head.length - 1 ? p + 1 : -1;
 }
 
-export function parseSeqHeader(head: string): { vars: string[]; rows: string[][] } | { error: string } {
+export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]; shortSet?: boolean } | { error: string } {
   const m = /^~(SEQx?|LST)[ \t]*\((.*)\)$/s.exec(head.trim());
   if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
   const kind = m[1]!;
@@ -2973,7 +2987,7 @@ function strtolC(s: string, i: number): [number, number] {
  * ')' too), so `{{A, B}` names the variables '{A' and 'B' (2.2.7 and 2.4.3 read it silently);
  * a row with fewer values than variables gets empty ones.
  */
-function parseLstBody(s: string): { vars: string[]; rows: string[][] } | { error: string } {
+function parseLstBody(s: string): { vars: string[]; rows: string[][]; shortSet?: boolean } | { error: string } {
   const at = (i: number) => s[i] ?? '';
   const blanks = (i: number) => {
     while (at(i) === ' ' || at(i) === '\t') i++;
@@ -3004,6 +3018,7 @@ function parseLstBody(s: string): { vars: string[]; rows: string[][] } | { error
   if (at(p) !== ',') return invalid;
   p = blanks(p + 1);
   const rows: string[][] = [];
+  let shortSet = false;
   for (;;) {
     let rowEnd = ',';
     if (at(p) === '{') {
@@ -3021,6 +3036,7 @@ function parseLstBody(s: string): { vars: string[]; rows: string[][] } | { error
       p = blanks(p + 1);
       if (row.length >= vars.length) return { error: `a set of values has more values than the ${vars.length} variable${vars.length === 1 ? '' : 's'} (keepalived: "~LST specification has too many values")` };
     }
+    if (row.length < vars.length) shortSet = true;
     while (row.length < vars.length) row.push('');
     rows.push(row);
     if (at(p) === '}' && rowEnd === '}') p = blanks(p + 1);
@@ -3028,7 +3044,7 @@ function parseLstBody(s: string): { vars: string[]; rows: string[][] } | { error
     if (at(p) !== ',') return invalid;
     p = blanks(p + 1);
   }
-  return { vars, rows };
+  return shortSet ? { vars, rows, shortSet } : { vars, rows };
 }
 
 export { parseCondition };
