@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOST, hostCascade, locatedMessage } from './messages.mjs';
+import { releaseBuilds } from './builds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -29,14 +30,7 @@ if (!setups || process.getuid?.() !== 0) {
   process.exit(2);
 }
 
-const cmp = (a, b) => a.split('.').map(Number).reduce((r, x, i) => r || x - Number(b.split('.')[i]), 0);
-const prefix = process.env.KA_BUILDS ?? '/tmp/ka';
-const releases = readdirSync(dirname(prefix))
-  .map((n) => join(dirname(prefix), n))
-  .filter((p) => p.startsWith(prefix) && /\d+\.\d+\.\d+$/.test(p) && existsSync(join(p, 'keepalived/keepalived')))
-  .map((p) => ({ version: /(\d+\.\d+\.\d+)$/.exec(p)[1], binary: join(p, 'keepalived/keepalived') }));
-if (existsSync('/usr/sbin/keepalived') && !releases.some((r) => r.version === '2.2.7')) releases.push({ version: '2.2.7', binary: '/usr/sbin/keepalived' });
-const runs = releases.filter((r) => cmp(r.version, '2.0.7') >= 0 && (!only || only.includes(r.version))).sort((a, b) => cmp(a.version, b.version));
+const runs = releaseBuilds(only);
 
 const rows = readFileSync(join(setups, 'manifest.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
 const mains = [];

@@ -10,16 +10,17 @@
 //   release crashes (nor a KA108 refusal of an unrendered template).
 // Prints a table, and writes every miss, false error and crash to OUT (JSON) for triage.
 // Usage: node sweep.mjs [--out FILE] [--only 2.0.19,2.2.8] DIR...
-//   Builds: /tmp/kaX.Y.Z/keepalived/keepalived (KA_BUILDS=/other/prefix), 2.2.7 from
+//   Builds (builds.mjs): /tmp/kaX.Y.Z/keepalived/keepalived (KA_BUILDS=/other/prefix), 2.2.7 from
 //   /usr/sbin/keepalived. Releases before 2.0.7 are left out: 2.0.0 has no -t, and 2.0.4 to 2.0.6
 //   start the daemon under -t and log without line numbers (1.3.5: ../keepalived-1.3.5/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { HOST, hostCascade, locatedMessage } from './messages.mjs';
+import { releaseBuilds } from './builds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -43,14 +44,7 @@ if (!dirs.length) {
  */
 const CANNOT_SEE = /not reported by keepalived -t|-t does not report|accepts it without a word/;
 
-const prefix = process.env.KA_BUILDS ?? '/tmp/ka';
-const cmp = (a, b) => a.split('.').map(Number).reduce((r, x, i) => r || x - Number(b.split('.')[i]), 0);
-const releases = readdirSync(dirname(prefix))
-  .map((n) => join(dirname(prefix), n))
-  .filter((p) => p.startsWith(prefix) && /\d+\.\d+\.\d+$/.test(p) && existsSync(join(p, 'keepalived/keepalived')))
-  .map((p) => ({ version: /(\d+\.\d+\.\d+)$/.exec(p)[1], binary: join(p, 'keepalived/keepalived') }));
-if (existsSync('/usr/sbin/keepalived') && !releases.some((r) => r.version === '2.2.7')) releases.push({ version: '2.2.7', binary: '/usr/sbin/keepalived' });
-const runs = releases.filter((r) => cmp(r.version, '2.0.7') >= 0 && (!only || only.includes(r.version))).sort((a, b) => cmp(a.version, b.version));
+const runs = releaseBuilds(only);
 
 // kalint in-process, bundled from this tree's sources.
 const work = mkdtempSync(join(tmpdir(), 'kalint-sweep-'));
