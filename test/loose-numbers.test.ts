@@ -107,6 +107,18 @@ describe('LVS numbers before 2.0.7', () => {
     expect(codes('2.2.7')).toEqual(['1:KA513', '5:KA205']);
   });
 
+  // Found by fuzzing 2.2.7 (seed 486): -t ignores `weight 200%` (the daemon reads 200), so only -t's total is short
+  // of the quorum: "Warning - quorum 10 … exceeds total weight of real servers 1, reducing quorum to 1" (2.0.19 and
+  // 2.2.7 builds); after a valid `weight 5` line, "… total weight of real servers 5".
+  it('KA513 also says when only keepalived -t finds the quorum above the weight', () => {
+    const vs = (weights: string) => `virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  quorum 10\n  real_server 10.0.0.2 80 {\n${weights}  }\n}\n`;
+    const ka513 = (t: string, target = '2.2.7') => lintText(t, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA513').map((d) => d.message);
+    expect(ka513(vs('    weight 200%\n'))).toEqual([expect.stringMatching(/keepalived -t counts, 1: .*lowers it to 1, while the daemon counts 200 and keeps it/)]);
+    expect(ka513(vs('    weight 5\n    weight 200%\n'))).toEqual([expect.stringMatching(/keepalived -t counts, 5:/)]);
+    expect(ka513(vs('    weight 200%\n'), '2.0.19')).toHaveLength(1);
+    expect(ka513(vs('    weight 200\n'))).toEqual([]);
+  });
+
   // keepalived 1.3.5: "persistent_timeout invalid" (strtoul with an *endptr check).
   it('keeps persistence_timeout strict at 1.3.5', () => {
     const text = LVS('    weight 1\n', '  persistence_timeout 50.5\n');

@@ -9,6 +9,7 @@ import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingStat
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, CONFIG_TEST_SINCE, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 import { fix, insertFirstInBlock } from '../fixes.js';
+import { parseInteger } from '../../core/analysis/values.js';
 
 // The text-edit helpers live in ../fixes.ts; these rules import them from here too.
 export { fileText, rangeOf, insertFirstInBlock, deleteLine, moveLineAfter, fix } from '../fixes.js';
@@ -47,9 +48,26 @@ const WEIGHT_LIMIT = 2147483647;
 
 /** keepalived's effective weight of a real server: its own (0..2^31-1), else the VS `weight` (default 1). */
 export function effectiveWeight(f: ServerFacts, r: RealServerFacts): number {
+  return weightOf(f, r, r.rs.weight);
+}
+
+/**
+ * The weight `keepalived -t` counts: effectiveWeight's, except where the last weight line holds a number only the
+ * running daemon reads (`weight 200%`: -t reports it and ignores the line, the daemon uses 200; KA205 says so).
+ */
+export function testedWeight(f: ServerFacts, r: RealServerFacts): number {
+  if (r.rs.weight === undefined) return effectiveWeight(f, r);
+  const lines = r.rs.node.children;
+  let last: AstNode | undefined;
+  for (let i = lines.length - 1; i >= 0 && !last; i--) if (lines[i]!.keyword === 'weight') last = lines[i];
+  const text = last?.argText(0);
+  return text === undefined || parseInteger(text) !== undefined ? effectiveWeight(f, r) : weightOf(f, r, NaN);
+}
+
+/** The weight keepalived keeps when the last weight line reads as `own` (NaN: a line it ignores). */
+function weightOf(f: ServerFacts, r: RealServerFacts, own: number | undefined): number {
   const [min, max] = f.realWeightRange;
   const valid = (w: number | undefined): w is number => w !== undefined && w >= min && w <= max && !(w === WEIGHT_LIMIT && f.maxWeightUnset);
-  let own = r.rs.weight;
   // keepalived reports an invalid weight line and ignores it: an earlier valid one stays (generator seed 169).
   if (own !== undefined && !valid(own)) own = earlierValidWeight(r.rs.node, valid);
   if (valid(own)) return own;
