@@ -982,6 +982,11 @@ virtual_ipaddress_excluded {
 10.0.0.2
 }`);
     expect(at(between, '2.4.3')).toEqual([expect.stringMatching(/^9: excluded virtual address 10.0.0.2 repeats 10.0.0.2 of this instance; .*\("VIP duplicates an excluded VIP"\)/)]);
+    // A first VIP keepalived skips for its options fixes no family: the IPv4 ones after it are the instance's, and
+    // their repeats count (generator seed 500; 2.3.3: "VRRP is trying to assign a broadcast brd to the IPv6 address",
+    // then "(A): VIP duplicates a VIP 10.0.0.2 - ignoring").
+    const skippedFirst = instance('A', `interface eth0\n${vip('2001:db8::2 brd 10.0.0.255\n10.0.0.2/24\n10.0.0.2 dev eth0')}`);
+    expect(at(skippedFirst, '2.3.3')).toEqual([expect.stringMatching(/^6: virtual address 10.0.0.2 repeats 10.0.0.2\/24 of this instance/)]);
   });
   it('KA338: no interface; from 2.2.8 unicast instances with a source address may omit it', () => {
     // keepalived 2.2.7 prints "(A) Unknown interface!" (exit 5) for the unicast instance; builds of

@@ -6,7 +6,8 @@ import { canonicalAddress, sockaddrAddress } from '../../core/analysis/values.js
 import type { Address } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { uniqueInstances, unicastPeerWords, wordsRange } from './util.js';
+import { addressDropped } from './addresses.js';
+import { instanceFamily, uniqueInstances, unicastPeerWords, wordsRange } from './util.js';
 
 /** First release that checks an instance's VIPs and unicast peers for repeats. */
 export const REPEATS_CHECKED_SINCE: Version = [2, 3, 3];
@@ -45,9 +46,10 @@ export const repeatedInstanceAddress: FileRule = {
       // interface (2.4.3 compares with each address it kept).
       const vips = new Map<string, Address[]>();
       const evips = new Map<string, Address[]>();
-      const family = inst.virtualIpaddresses.find((a) => a.prefix)?.family;
+      // The family keepalived settles: an address it skips for its options (KA346) fixes nothing, and is no repeat.
+      const family = instanceFamily(inst);
       const visit = (a: Address, excluded: boolean) => {
-        if (!a.prefix || (!excluded && a.family !== family)) return;
+        if (!a.prefix || addressDropped(a) || (!excluded && family !== undefined && a.family !== family)) return;
         const key = canonicalAddress(a.prefix.address);
         const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
         const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
