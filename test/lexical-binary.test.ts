@@ -887,4 +887,20 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(ka116(text, '2.1.5')).toEqual(['4: error']);
     expect(ka116(text, '2.0.8')).toEqual([]);
   });
+
+  // Found by fuzzing 2.1.5 (seed 501): keepalived ends the de-commented line '# }' at its brace and reads the '}' as
+  // a line of its own, so the block closes there; 2.0.19 and 2.1.5 builds: "Unknown keyword '#'" on line 4, then
+  // "Unknown keyword 'virtual_ipaddress'" at the top level and "(VI_1) No VIP specified".
+  const escapedThenBrace = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    \\# }', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+  it('from 2.0.9 to 2.1.x a brace after the escaped word still counts', () => {
+    const at = (v: string) => lintText(escapedThenBrace, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.severity === 'error' || d.code === 'KA312').map((d) => `${d.range.start.line + 1}: ${d.code}`);
+    for (const v of ['2.0.19', '2.1.5']) expect(at(v), v).toEqual(['1: KA312', '4: KA116', '5: KA202', '5: KA103', '6: KA201', '7: KA103', '8: KA101']);
+  });
+  const release215b = releaseBinary('2.1.5');
+  it.skipIf(!release215b)('keepalived 2.1.5 closes the block at the brace after an escaped comment', () => {
+    const out = runRelease(release215b!, escapedThenBrace).stderr;
+    expect(out).toContain("Line 4) Unknown keyword '#'");
+    expect(out).toContain("Line 5) Unknown keyword 'virtual_ipaddress'");
+    expect(out).toContain('(VI_1) No VIP specified');
+  });
 });

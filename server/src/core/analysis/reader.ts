@@ -1030,9 +1030,11 @@ export class Reader {
         // Before CONF_COPY_SINCE every process reads the line as words (KA116 says so): in a value block they are one
         // more entry, which keepalived checks as any other (the 2.1.5 build: a track_file entry `\# note` names the
         // track file '#', and keepalived -t loops or crashes looking it up, KA315).
+        // Elsewhere the word itself is all KA116 says, but a brace after it still counts: keepalived ends the line
+        // at its first brace and reads the rest as a line of its own (2.1.5: `\# }` closes the vrrp_instance it is in).
         if (this.readsEscapedComments && !this.readsConfCopy) {
           const block = this.sink.valueBlock?.();
-          if (block !== undefined && block !== 'notification_email') this.readEscapedCommentInLine(frame, from, to, true);
+          this.readEscapedCommentInLine(frame, from, to, true, !(block !== undefined && block !== 'notification_email'));
         }
       }
       return;
@@ -1270,7 +1272,7 @@ export class Reader {
    * character does start one, as the lexer reads it. Lines with a quote or a '$' are left to the usual reading.
    * Returns whether the line was read.
    */
-  private readEscapedCommentInLine(frame: Frame, from: number, to: number, quiet = false): boolean {
+  private readEscapedCommentInLine(frame: Frame, from: number, to: number, quiet = false, fromFirstBrace = false): boolean {
     const file = frame.file;
     const store = file.lex;
     const text = file.text;
@@ -1326,7 +1328,9 @@ export class Reader {
       tokens.push(new Token('word', k, e, source));
       k = e;
     }
-    if (tokens.length) this.emitTokens(file, tokens, 0, tokens.length, segments);
+    let first = 0;
+    if (fromFirstBrace) while (first < tokens.length && tokens[first]!.kind === 'word') first++;
+    if (tokens.length > first) this.emitTokens(file, tokens, first, tokens.length, segments);
     return true;
   }
 
