@@ -397,6 +397,40 @@ describe('KA705 placeholder-left', () => {
     expect(findings(text, 'KA705')[1]!.message).toContain("'<password>' looks like a placeholder");
   });
 
+  // Harvested configs: 'interface __NETWORK_NIC__' (a deploy script's sed marker), 'auth_pass CHANGE_ME_VRRP_SECRET',
+  // 'auth_pass your_password_here', 'vrrp_notify_fifo_script /usr/local/bin/your_fifo_script_path' (voxpupuli's README),
+  // 'x.x.x.x/24 brd x.x.x.255'. keepalived -t says nothing about any but the address (a missing interface at most).
+  it('reports placeholders written as plain words', () => {
+    const plain = conf(
+      'global_defs {', //                                                   1
+      '    vrrp_notify_fifo_script /usr/local/bin/your_fifo_script_path', // 2
+      '}', //                                                               3
+      'vrrp_instance VI_1 {', //                                            4
+      '    interface __NETWORK_NIC__', //                                   5
+      '    virtual_router_id 51', //                                        6
+      '    authentication {', //                                            7
+      '        auth_type PASS', //                                          8
+      '        auth_pass CHANGE_ME', //                                     9
+      '    }', //                                                           10
+      '    virtual_ipaddress {', //                                         11
+      '        x.x.x.x/24 brd x.x.x.255', //                                12
+      '        10.0.0.2 dev __NETWORK_NIC__', //                            13
+      '    }', //                                                           14
+      '    notify_master "/etc/keepalived/notify.sh 192.168.1.x"', //       15
+      '}',
+    );
+    expect(findings(plain, 'KA705').map((d) => `${d.range.start.line + 1}: ${d.message.split(' looks')[0]}`)).toEqual([
+      "2: 'your_fifo_script_path'",
+      "5: '__NETWORK_NIC__'",
+      "9: 'CHANGE_ME'",
+      "13: '__NETWORK_NIC__'",
+      "15: '192.168.1.x'",
+    ]);
+    // Real names that only look alike: a Python cache directory, words that merely contain the letters, a file name.
+    const alike = conf('global_defs {', '    router_id changemessage', '    notification_email_from yourself@example.com', '}', 'vrrp_script chk {', '    script "/usr/bin/test -d /opt/app/__pycache__ -a -f /etc/nginx.x.conf"', '}');
+    expect(findings(alike, 'KA705')).toEqual([]);
+  });
+
   it('costs nothing on a file without a <', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });

@@ -14,6 +14,21 @@ import { keywordLine } from './lines.js';
 const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/;
 
 /**
+ * Placeholders written as plain words: `__VIP__` (a marker a deploy script replaces with sed), `CHANGE_ME_VIP`,
+ * `REPLACE_ME`, `changeme`, `your_password_here`, and addresses with x for digits (`x.x.x.x`, `192.168.1.x`).
+ * Each is matched as a whole name: `changemessage`, `yourself` and `nginx.conf` are not placeholders.
+ */
+const WORD_PLACEHOLDER =
+  /(?<![A-Za-z0-9])(?:change|replace)[_-]?me(?:[_-][A-Za-z0-9_-]*)?(?![A-Za-z0-9])|(?<![A-Za-z0-9])your[_-][A-Za-z][\w-]*|(?<![\w.])(?=[\d.]*x)(?:(?:\d{1,3}|x{1,3})\.){3}(?:\d{1,3}|x{1,3})(?![\w.])/i;
+/** `__VIP__`: capitals only (`__pycache__` is a real name). */
+const SED_MARKER = /(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9])/;
+function wordPlaceholder(text: string): string | undefined {
+  return (SED_MARKER.exec(text) ?? WORD_PLACEHOLDER.exec(text))?.[0];
+}
+/** A quick test of a whole file for WORD_PLACEHOLDER's shapes, before the rule walks its lines. */
+const WORD_PLACEHOLDER_HINT = /__[A-Za-z]|change[_-]?me|replace[_-]?me|your[_-]|\bx{1,3}\.|\.x{1,3}\b/i;
+
+/**
  * Lines left alone: `<…>` matched as text (HTML in a url regex), and a value another rule already
  * reports as invalid (KA533 for persistence_granularity).
  */
@@ -114,10 +129,10 @@ export const placeholderLeft: FileRule = {
   name: 'placeholder-left',
   family: 'style',
   severity: 'warning',
-  description: 'A placeholder from an example or a template (`<public-ip>`, `<password>`, `{VIRTUAL_IP}`) is left in the configuration.',
+  description: 'A placeholder from an example or a template (`<public-ip>`, `<password>`, `{VIRTUAL_IP}`, `__VIP__`, `CHANGE_ME`, `your_password`, `x.x.x.x`) is left in the configuration.',
   docs: {
     why:
-      'Guides write `<vip>`, `<interface>` or `<password>` where you are meant to put your own value, and configs ' +
+      'Guides write `<vip>`, `<interface>` or `<password>` (or `CHANGE_ME_VIP`, `your_password_here`, `x.x.x.x`, and deploy scripts `__VIP__` for sed to replace) where you are meant to put your own value, and configs ' +
       'copied from them keep the placeholder more often than one would think. keepalived reads it as it is: an ' +
       '`auth_pass <password>` becomes the password `<passwor`, a `script "check.sh <public-ip>"` hands the text ' +
       '`<public-ip>` to the script, and `keepalived -t` says nothing for either. (Where an address or a number is expected the ' +
@@ -133,15 +148,20 @@ export const placeholderLeft: FileRule = {
     reportBracedPlaceholders(analysis, report, compareVersions(target, BRACES_SPLIT_SINCE) < 0);
     // Most files hold no '<' or '[' at all: nothing to walk.
     let any = false;
-    for (const f of analysis.files.values()) if (f.text.includes('<') || f.text.includes('[')) any = true;
+    let plainWords = false;
+    for (const f of analysis.files.values()) {
+      if (f.text.includes('<') || f.text.includes('[')) any = true;
+      if (WORD_PLACEHOLDER_HINT.test(f.text)) any = plainWords = true;
+    }
     if (!any) return;
     // A placeholder where a typed value is expected is already an invalid value (KA2xx): one finding is enough.
     const invalid = new Set<string>();
     for (const d of analysis.diagnostics) if (d.severity === 'error' && d.code.startsWith('KA2')) invalid.add(`${d.file}\0${d.range.start.offset}`);
     const say = (words: readonly Word[], i: number, node: AstNode) => {
       const word = words[i]!;
-      if (invalid.has(`${word.file}\0${word.range.start.offset}`)) return false;
-      let text: string | undefined = PLACEHOLDER.exec(word.text)?.[0];
+      let text: string | undefined = PLACEHOLDER.exec(word.text)?.[0] ?? (plainWords ? wordPlaceholder(word.text) : undefined);
+      // Already reported as an invalid value: that finding covers the line (`x.x.x.x/24 brd x.x.x.255`).
+      if (invalid.has(`${word.file}\0${word.range.start.offset}`)) return text !== undefined;
       let last = word;
       if (text === undefined) {
         // `<generate a password>`, `[Instance local network interface]`: a placeholder of several words, which
@@ -157,7 +177,7 @@ export const placeholderLeft: FileRule = {
       });
       return true;
     };
-    const candidate = (t: string) => t.includes('<') || t.startsWith('[');
+    const candidate = (t: string) => t.includes('<') || t.startsWith('[') || (plainWords && wordPlaceholder(t) !== undefined);
     walkAst(analysis.ast, (node) => {
       if (SKIPPED.has(node.keyword)) return;
       // One finding per line is enough.
