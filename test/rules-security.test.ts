@@ -635,6 +635,18 @@ describe('KA610 script-command-empty', () => {
     const n = runKeepalived(notify);
     for (const line of [7, 8, 13, 15]) expect(n.stderr).not.toContain(`Line ${line})`);
   });
+
+  // Found by fuzzing 2.1.5 (seed 509: a `notify_fault ""` of a sync group repeated by ~SEQ): an empty command sets no
+  // script, so the line after it is no repeat (KA209 said "already set"); an empty line after a set one still is one.
+  const repeated = conf('vrrp_sync_group G {', '  group {', '    VI_1', '  }', '  notify_fault ""', '  notify_fault ""', '  notify_master "  "', '  notify_master "/bin/true"', '  notify_backup "/bin/true"', '  notify_backup ""', '}') +
+    instance('notify_master ""', 'notify_master "/bin/true"', 'notify_stop "/bin/true"', 'notify_stop " "');
+  it('an empty command leaves the script unset: the next line sets it, no repeat', () => {
+    expect(linesOf(repeated, 'KA209')).toEqual([10, 21]);
+  });
+  it.skipIf(!keepalivedAvailable())('matches keepalived on the repeats after an empty command', () => {
+    const out = runKeepalived(repeated).stderr;
+    expect([...out.matchAll(/Line (\d+)\) .*script already specified/g)].map((m) => Number(m[1]))).toEqual([10, 21]);
+  });
 });
 
 describe('KA608 script-user-terminates-keepalived', () => {

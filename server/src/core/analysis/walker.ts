@@ -2709,6 +2709,9 @@ export class Walker implements LineSink {
     if (this.seenStamp[serial] !== frame.stamp) {
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
       if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
+      // A script line with no command (`notify_master ""`) sets no script, so the next line is no repeat (2.0.19 to
+      // 2.4.3 builds; KA610 reports the empty one).
+      if (spec.script_string && BLANK_COMMAND.test(node.argText(0) ?? '-')) return;
       // A DNS_CHECK name keepalived refuses leaves the name unset: the next `name` line is read (KA524 reports the refused one).
       if (spec.id === DNS_CHECK_NAME && dnsNameRefused(node.argText(0) ?? '', this.options.target)) return;
       // A global multicast group keepalived refuses keeps the group before it (KA342 reports the line).
@@ -2756,6 +2759,9 @@ export class Walker implements LineSink {
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
 }
+
+/** A script command keepalived finds nothing in: empty, or ASCII blanks only (its isspace). */
+const BLANK_COMMAND = /^[ \t\n\v\f\r]*$/;
 
 /** keepalived 2.2.8 and later report a repeated string setting (set_string: path, virtualhost, snmp_name). */
 /** The words after a keyword that keepalived reads (extra ones are KA204's), as one string to compare settings by. */
