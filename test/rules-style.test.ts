@@ -399,7 +399,8 @@ describe('KA705 placeholder-left', () => {
 
   // Harvested configs: 'interface __NETWORK_NIC__' (a deploy script's sed marker), 'auth_pass CHANGE_ME_VRRP_SECRET',
   // 'auth_pass your_password_here', 'vrrp_notify_fifo_script /usr/local/bin/your_fifo_script_path' (voxpupuli's README),
-  // 'x.x.x.x/24 brd x.x.x.255'. keepalived -t says nothing about any but the address (a missing interface at most).
+  // 'x.x.x.x/24 brd x.x.x.255' (the address is an invalid value, KA205; the brd after it a placeholder). keepalived -t
+  // says nothing about any but the address (a missing interface at most).
   it('reports placeholders written as plain words', () => {
     const plain = conf(
       'global_defs {', //                                                   1
@@ -423,6 +424,7 @@ describe('KA705 placeholder-left', () => {
       "2: 'your_fifo_script_path'",
       "5: '__NETWORK_NIC__'",
       "9: 'CHANGE_ME'",
+      "12: 'x.x.x.255'",
       "13: '__NETWORK_NIC__'",
       "15: '192.168.1.x'",
     ]);

@@ -159,9 +159,8 @@ export const placeholderLeft: FileRule = {
     for (const d of analysis.diagnostics) if (d.severity === 'error' && d.code.startsWith('KA2')) invalid.add(`${d.file}\0${d.range.start.offset}`);
     const say = (words: readonly Word[], i: number, node: AstNode) => {
       const word = words[i]!;
+      if (invalid.has(`${word.file}\0${word.range.start.offset}`)) return false;
       let text: string | undefined = PLACEHOLDER.exec(word.text)?.[0] ?? (plainWords ? wordPlaceholder(word.text) : undefined);
-      // Already reported as an invalid value: that finding covers the line (`x.x.x.x/24 brd x.x.x.255`).
-      if (invalid.has(`${word.file}\0${word.range.start.offset}`)) return text !== undefined;
       let last = word;
       if (text === undefined) {
         // `<generate a password>`, `[Instance local network interface]`: a placeholder of several words, which
