@@ -232,6 +232,14 @@ describe('cluster findings in detail', () => {
     expect(d!.message).toMatch(/nopreempt keeps b.conf from taking the VIPs from a running a.conf/);
   });
 
+  // cookeem/kubeadm-ha's script (three BACKUPs at 102/101/100 with nopreempt, weight -5): the message named both
+  // higher nodes with "has a higher priority".
+  it('KA430 names every higher node that nopreempt holds back, in plain English', () => {
+    const node = (prio: number) => `vrrp_script chk {\n  script "/usr/bin/true"\n  weight -5\n}\nvrrp_instance VI_1 {\n  state BACKUP\n  nopreempt\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  track_script {\n    chk\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const diags = lintCluster([{ file: 'a.conf', text: node(102) }, { file: 'b.conf', text: node(101) }, { file: 'c.conf', text: node(100) }]).diagnostics.filter((d) => d.code === 'KA430');
+    expect(diags.map((d) => d.message)).toEqual([expect.stringContaining('b.conf and c.conf have higher priorities but nopreempt: the running MASTER keeps the VIPs')]);
+  });
+
   it('KA406 compares a BACKUP with the MASTER that holds the VIPs, not with a lower second MASTER', () => {
     const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const diags = lintCluster([{ file: 'a.conf', text: node('MASTER', 100) }, { file: 'b.conf', text: node('BACKUP', 90) }, { file: 'c.conf', text: node('MASTER', 80) }]).diagnostics;

@@ -290,7 +290,11 @@ function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | 
     if (!preempting.length) {
       scn.holderIndex = previous;
       scn.holder = states[previous]!.node;
-      if (challengers.length) scn.note = `${names(challengers).join(', ')} has a higher priority but nopreempt: the running MASTER keeps the VIPs`;
+      if (challengers.length) {
+        const who = names(challengers);
+        const listed = who.length === 1 ? `${who[0]} has a higher priority` : `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]} have higher priorities`;
+        scn.note = `${listed} but nopreempt: the running MASTER keeps the VIPs`;
+      }
       return;
     }
     const best = highest(states, preempting);
