@@ -11,6 +11,8 @@ export const HOST = [
   /unknown interface \S+ specified for |Cannot use VMAC\/ipvlan with unicast (?:peers )?and no interface/,
   // The sweep's network namespace has every interface the config names, a use_vmac name included.
   /interface \S+ already exists and is not a private macvlan/,
+  // A routing table given by name is looked up in the host's /etc/iproute2/rt_tables.
+  /Routing table (?![+-]?\d)\S+ not found for (?:rule|route)/,
 ];
 /**
  * A predicate for the messages of one run that follow from a host message: 2.2.8 and later remove a
