@@ -609,6 +609,28 @@ describe('KA609 with the consequences keepalived draws from a dropped command', 
   });
 });
 
+describe('a script line a definition makes is split as keepalived splits its text', () => {
+  // Found by fuzzing 2.2.4 (seed 516): `script ""pidof" haproxy"` substituted from a multi-line definition. The words
+  // touch, so keepalived's script parser reads the one word 'pidof haproxy' (no message); KA320 said "no command"
+  // from the empty first word alone.
+  const glued = conf('$D=vrrp_script chk { \\', 'script ""pidof" haproxy" \\', '}', '$D') + instance('track_script {', '  chk', '}');
+  // A definition holding `script \"/usr/bin/systemctl is-active haproxy\"` (a heredoc's escaped quotes): keepalived
+  // 2.2.7 says "String '"/usr/bin/systemctl': missing terminating" (line 2) and "No script set for vrrp_script chk -
+  // removing" (line 3), as for the written line; kalint said neither, and KA603/KA604 called '\' the program.
+  const escaped = conf('$S=script \\"/usr/bin/systemctl is-active haproxy\\"', 'vrrp_script chk {', '$S', '}') + instance('track_script {', '  chk', '}');
+  it('reads touching words as one and finds no fault in them', () => {
+    expect(linesOf(glued, 'KA320')).toEqual([]);
+  });
+  it('says what keepalived says about a line it cannot split, and nothing about its program', () => {
+    expect([linesOf(escaped, 'KA609'), linesOf(escaped, 'KA320'), linesOf(escaped, 'KA603'), linesOf(escaped, 'KA604')]).toEqual([[3], [4], [], []]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    expect(runKeepalived(glued).messages.filter((m) => /No script set|missing terminating/.test(m.message))).toEqual([]);
+    const lines = runKeepalived(escaped).messages.filter((m) => /No script set|missing terminating/.test(m.message)).map((m) => m.line);
+    expect(lines).toEqual([3, 4]);
+  });
+});
+
 describe('KA610 script-command-empty', () => {
   const startup = conf('global_defs {', '  startup_script ""', '  shutdown_script " "', '  startup_script_timeout 5', '}');
   const notify = instance('notify_master ""', "notify_backup ''", 'notify "/etc/keepalived/notify.sh"') +

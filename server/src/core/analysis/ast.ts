@@ -22,6 +22,12 @@ export interface Word {
   readonly range: Range;
   /** True when the word came out of a `$NAME` substitution or a ~SEQ expansion. */
   readonly expanded?: boolean;
+  /**
+   * An expanded word that touched the word before it in the substituted text (`""pidof"`): keepalived's
+   * script parser, which reads the line as text, takes the two for one word. (Words read as written have
+   * their offsets for that.)
+   */
+  readonly gluedToPrevious?: boolean;
 }
 
 /** A word that is not one token as written: produced by substitution, or with a trailing `\` glued on. */
@@ -35,7 +41,13 @@ export class SourceWord implements Word {
     private readonly startPos: Position,
     private readonly endPos: Position,
     readonly expanded: boolean,
+    readonly gluedToPrevious = false,
   ) {}
+
+  /** This word, touching the one before it in substituted text (see Word.gluedToPrevious). */
+  gluedCopy(): SourceWord {
+    return new SourceWord(this.text, this.quoted, this.file, this.start, this.end, this.startPos, this.endPos, this.expanded, true);
+  }
 
   get range(): Range {
     return { start: { ...this.startPos }, end: { ...this.endPos } };

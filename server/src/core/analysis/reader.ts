@@ -1861,7 +1861,9 @@ export class Reader {
     for (let k = 0; k < n; k++) {
       const t = tokens[from + k]!;
       // The common case: the token itself is the word (no allocation).
-      words[k] = this.makeWord(file, t, segments);
+      const word = this.makeWord(file, t, segments);
+      // In substituted text only the word itself can say it touched the one before (see Word.gluedToPrevious).
+      words[k] = segments && k > 0 && tokens[from + k - 1]!.end === t.start && word instanceof SourceWord ? word.gluedCopy() : word;
     }
     if (gluedBackslash) {
       const prev = words[n - 1]!;

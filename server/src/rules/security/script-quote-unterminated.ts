@@ -9,7 +9,7 @@ import type { Version } from '../../core/schema/schema.js';
 /** 2.0.0 runs scripts with execve (its words split at blanks); 1.x runs them with system(), through /bin/sh. */
 const EXEC_WITHOUT_SHELL_SINCE: Version = [2, 0, 0];
 import { urlHoldsOnlyPathAndStatus } from '../lvs/util.js';
-import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped } from './scripts.js';
+import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped, wordsAsText } from './scripts.js';
 
 /** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
 function pushChildrenNamed(node: AstNode, keyword: string, out: AstNode[]): void {
@@ -82,9 +82,8 @@ export const scriptQuoteUnterminated: FileRule = {
       if (crashing.has(s.node)) continue;
       const args = s.words;
       const first = args[0]!;
-      // Words made by a definition or spread over files are not read here.
-      if (args.some((w) => w.expanded || w.file !== first.file)) continue;
-      const written = fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
+      // Words made by a definition or spread over files: the text their words make (quotes and touching words kept).
+      const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
       if (written === undefined || !/['"]/.test(written) || written.endsWith('\\')) continue;
       const words = splitQuotedEscaped(written);
       const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : [];

@@ -28,6 +28,8 @@ export interface ConfiguredScript {
    * first of them into the program and its arguments. Undefined when keepalived cannot split it.
    */
   escaped?: { words: string[]; command: string[] };
+  /** The written line holds a backslash and keepalived cannot split it at all (KA609): it runs no program. */
+  unsplittable?: boolean;
 }
 
 const SPACE = ' \t\n\r\f\v';
@@ -80,16 +82,30 @@ export function splitQuotedEscaped(text: string): string[] | undefined {
   return words;
 }
 
+/**
+ * The text keepalived's script parser reads for words not all read as written (substituted, or from
+ * another file): each double-quoted word gets its quotes back, and words that touched in the substituted
+ * text stay together (`""pidof" haproxy"` is the one word `pidof haproxy`).
+ */
+export function wordsAsText(words: readonly Word[]): string {
+  let text = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i > 0 && !w.gluedToPrevious) text += ' ';
+    text += w.quoted ? `"${w.text}"` : w.text;
+  }
+  return text;
+}
+
 /** keepalived's reading of a script line whose written words hold a backslash (see ConfiguredScript.escaped). */
-function escapedReading(analysis: Analysis, args: readonly Word[]): ConfiguredScript['escaped'] {
+function escapedReading(analysis: Analysis, args: readonly Word[]): ConfiguredScript['escaped'] | 'unsplittable' {
   const first = args[0]!;
   const last = args[args.length - 1]!;
-  if (args.some((w) => w.expanded || w.file !== first.file)) return undefined;
-  const written = fileText(analysis, first.file)?.slice(first.start, last.end);
+  const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, last.end);
   if (written === undefined || !written.includes('\\')) return undefined;
   const words = splitQuotedEscaped(written);
   const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : undefined;
-  return words && command ? { words, command } : undefined;
+  return words && command ? { words, command } : 'unsplittable';
 }
 
 /** Keywords whose command is followed by the separate `user` keyword of their block. */
@@ -162,13 +178,15 @@ function collect(analysis: Analysis): ConfiguredScript[] {
     const n = ns[i]!;
     const args = n.args;
     if (!args.length) continue;
-    const escaped = escapedReading(analysis, args);
+    const reading = escapedReading(analysis, args);
+    const escaped = reading === 'unsplittable' ? undefined : reading;
+    const unsplittable = reading === 'unsplittable' || undefined;
     if (BLOCK_USER_KEYWORDS.has(n.keyword)) {
       const userNode = n.parent ? child(n.parent, 'user') : undefined;
-      out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0], escaped });
+      out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0], escaped, unsplittable });
       continue;
     }
-    out.push({ node: n, words: args, userOnLine: true, user: args[1], escaped });
+    out.push({ node: n, words: args, userOnLine: true, user: args[1], escaped, unsplittable });
   }
   return out;
 }
@@ -210,10 +228,9 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const glued = text.charCodeAt(lineEnd - 1) === 92 && endsWithLoneBackslash(text, lineEnd);
     const last = line.args.length - 1;
-    const words = line.args.map((w, i) => {
-      if (!w.quoted) return w.text;
-      return i === last && glued && w.text.endsWith('\\') ? `"${w.text.slice(0, -1)}"\\` : `"${w.text}"`;
-    });
+    const lastWord = line.args[last];
+    // A backslash that ended the written line, glued to a quoted last word, goes after its closing quote.
+    const movedBackslash = lastWord !== undefined && lastWord.quoted && glued && lastWord.text.endsWith('\\');
     // A quote left open after the words, which the reader drops (KA105), is still on the line the script parser
     // splits: `${CMD} x"  # note` with CMD='script -0' crashes 2.2.7 as the written line would.
     // So is one the substitution itself left open (`$V` with V='script "/bin/x -0'): the reader drops the fragment and
@@ -224,7 +241,7 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
         : substitutionLeftQuoteOpen(analysis, word.file, word.start, lineEnd)
           ? ' "x'
           : '';
-    const read = words.join(' ') + after;
+    const read = (movedBackslash ? `${wordsAsText(line.args.slice(0, last))}${last > 0 && !lastWord.gluedToPrevious ? ' ' : ''}"${lastWord.text.slice(0, -1)}"\\` : wordsAsText(line.args)) + after;
     // As on a written line (below): with a `\"` the reader and the script parser disagree on the quotes, and
     // keepalived was seen to report such a line without a crash (a `$VIP` definition holding
     // `script \"/usr/bin/systemctl is-active haproxy\"`: 2.1.5 to 2.2.7 "missing terminating", exit 0).
@@ -295,7 +312,7 @@ function unsplittable(read: string): 'an unclosed quote' | 'a trailing backslash
 /** The program a script runs: the first word of its command (quotes group the command and its arguments). */
 export function programOf(s: ConfiguredScript): { path: string; word: Word } | undefined {
   const w = s.words[0];
-  if (!w) return undefined;
+  if (!w || s.unsplittable) return undefined;
   if (s.escaped) return s.escaped.command[0] ? { path: s.escaped.command[0], word: w } : undefined;
   // A single-quoted command ('/path arg') is split by the ordinary tokenizer; the quote is not part of the path.
   // Blanks as keepalived's isspace: ASCII only (an ideographic space is part of the program's name).

@@ -78,6 +78,8 @@ export const unquotedScriptCommand: FileRule = {
       if (lookalikeInfo(cmd.text)?.kind === 'quote') continue;
       // A backslash changes keepalived's split: judge by its own words (one word is one command).
       if (s.escaped && s.escaped.words.length < 2) continue;
+      // A line keepalived cannot split at all runs nothing (KA609 and KA320 say so): `script \"/bin/x arg\"`.
+      if (s.unsplittable) continue;
       if (!s.userOnLine) {
         const dropped = s.escaped ? s.escaped.words.slice(1).join(' ') : s.words.slice(1).map((w) => w.text).join(' ');
         ctx.report({

@@ -5,7 +5,7 @@ import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped } from '../security/scripts.js';
+import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped, wordsAsText } from '../security/scripts.js';
 import { closeRange } from './util.js';
 
 /**
@@ -20,8 +20,8 @@ export function commandProblem(analysis: Analysis, line: AstNode): 'empty' | 'un
   if (!args.length) return 'empty';
   const first = args[0]!;
   // Blank as keepalived's isspace is (ASCII only): an ideographic space (U+3000) is a program name to it.
-  if (args.some((w) => w.expanded || w.file !== first.file)) return /[^ \t\n\v\f\r]/.test(first.text) ? undefined : 'empty';
-  const written = fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
+  // Words not all read as written: the text keepalived's script parser reads is theirs, quotes and touching words kept.
+  const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
   const words = written === undefined ? undefined : splitQuotedEscaped(written);
   // The first split failing is another matter (keepalived crashes there: KA609).
   if (!words) return undefined;
