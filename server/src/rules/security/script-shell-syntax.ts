@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { fileText } from '../fixes.js';
-import { configuredScripts, splitQuotedEscaped, type ConfiguredScript } from './scripts.js';
+import { configuredScripts, splitQuotedEscaped, wordsAsText, type ConfiguredScript } from './scripts.js';
 
 /** What a shell would have made of an operator; keepalived passes it on as a plain word. */
 const MEANING: Record<string, string> = {
@@ -68,6 +68,9 @@ function operatorInWord(word: string): string | undefined {
   return unquotedShellOperator(word.replace(/["'\\]/g, ''));
 }
 
+/** A shell operator character after an odd number of backslashes, with the backslashes before it kept as pairs. */
+const ESCAPED_OPERATOR = /(?<!\\)((?:\\\\)*)\\[<>|&;]/g;
+
 export interface ShellSyntax {
   operator: string;
   /** The program keepalived runs. */
@@ -88,22 +91,21 @@ export interface ShellSyntax {
 export function shellSyntaxOf(analysis: Analysis, s: ConfiguredScript): ShellSyntax | undefined {
   const first = s.words[0]!;
   const last = s.words[s.words.length - 1]!;
-  let words = s.escaped?.words;
-  if (!words) {
-    if (s.words.some((w) => w.expanded || w.file !== first.file)) return undefined;
-    const written = fileText(analysis, first.file)?.slice(first.start, last.end);
-    words = written === undefined ? undefined : splitQuotedEscaped(written);
-  }
-  const command = words?.[0];
-  if (!words || command === undefined) return undefined;
+  const raw = s.words.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(s.words) : fileText(analysis, first.file)?.slice(first.start, last.end);
+  const words = s.escaped?.words ?? (raw === undefined ? undefined : splitQuotedEscaped(raw));
+  // An operator the line escapes (`80-\>192.168.1.1:80`, written for a shell's sake) is the character itself for the
+  // writer as for keepalived: look for operators in a split where those are a plain letter (word boundaries unchanged).
+  const probe = raw === undefined || !raw.includes('\\') ? words : splitQuotedEscaped(raw.replace(ESCAPED_OPERATOR, '$1_'));
+  const command = probe?.[0];
+  if (!words || !probe || command === undefined) return undefined;
   // `</path` makes keepalived test that the file opens, through /bin/sh: there the shell reads it.
   if (/^\s*<\s*\//.test(command)) return undefined;
-  const program = splitQuotedEscaped(command)?.[0];
+  const program = splitQuotedEscaped(words[0] ?? '')?.[0];
   if (!program) return undefined;
   const reservedWord = SHELL_RESERVED_WORDS.has(program);
   const inCommand = unquotedShellOperator(command);
   if (inCommand) return { operator: inCommand, program, words, inCommand: true, reservedWord };
-  for (const w of words.slice(1)) {
+  for (const w of probe.slice(1)) {
     const operator = operatorInWord(w);
     if (operator) return { operator, program, words, inCommand: false, reservedWord };
   }

@@ -341,6 +341,8 @@ export function scriptSide(node: AstNode): 'vrrp' | 'checker' | 'both' | 'main' 
  * when there is a vrrp_instance, checker-side ones only when there is a virtual_server.
  */
 export function scriptIsChecked(analysis: Analysis, s: ConfiguredScript): boolean {
+  // A line keepalived cannot split sets no script (it says "missing terminating" and drops it).
+  if (s.unsplittable) return false;
   const vrrp = analysis.model.vrrpInstances.length > 0;
   const checker = analysis.model.virtualServers.length > 0;
   switch (scriptSide(s.node)) {
