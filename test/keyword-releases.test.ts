@@ -309,6 +309,17 @@ const CASES: Case[] = [
     },
   },
   {
+    // A repeated vrrp_iptables: strcpy over the first before 2.1.0, "iptables already specified - ignoring" after (found
+    // by fuzzing 2.0.19, seed 519: a global_defs repeated by ~SEQ). The 2.1.5 build here has no iptables support and
+    // 2.2.4 and later are nftables-only builds, so only 2.0.19 is run.
+    what: 'a second vrrp_iptables',
+    text: `global_defs {\n  vrrp_iptables TESTIN TESTOUT\n  vrrp_iptables A B\n  ${SENTINEL}\n}\n`,
+    line: 3,
+    releases: {
+      '2.0.19': { keepalived: 'reads on', silent: true, kalint: /^KA211 warning: 'vrrp_iptables' is set again in 'global_defs': keepalived silently uses this later value/ },
+    },
+  },
+  {
     // 4b269f81 (2.2.8) reports a repeated helo_name, and still takes the later one.
     what: 'a second SMTP_CHECK helo_name',
     text: rs('SMTP_CHECK', `      helo_name a\n      helo_name b\n      ${SENTINEL}\n`, '25'),
