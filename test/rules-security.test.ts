@@ -317,12 +317,16 @@ describe('KA603 unquoted-script-command', () => {
 
 describe('KA607 script-shell-syntax: escaped operators and definitions', () => {
   // pqarmitage's test configs write a checker's name as `10.0.${NUM}.4:80-\>192.168.${NUM}.1:80` inside a multi-line
-  // definition: the escaped '>' is the character the writer meant, for keepalived as for a shell. Once definitions
-  // were split like written lines, KA607 called it "not a redirection" in 165 compare-output cases.
+  // definition (and `80->192…` unescaped in others): the '>' is the character the writer meant, a label's arrow. Once
+  // definitions were split like written lines, KA607 called it "not a redirection" in 267 compare-output cases.
   const misc = (path: string) => conf('virtual_server 10.0.0.4 80 {', '  real_server 192.168.1.1 80 {', '    MISC_CHECK {', `      misc_path ${path}`, '    }', '  }', '}');
   it('leaves an escaped operator alone, written or substituted', () => {
     expect(linesOf(SECURE + misc('"/etc/keepalived/vs.sh RS 10.0.0.4:80-\\>192.168.1.1:80"'), 'KA607')).toEqual([]);
     expect(linesOf(SECURE + '$M=misc_path "/etc/keepalived/vs.sh RS 10.0.0.4:80-\\>192.168.1.1:80"\n' + misc('$M').replace('misc_path $M', '$M'), 'KA607')).toEqual([]);
+  });
+  it('leaves an arrow inside a word alone: a label, not a redirection', () => {
+    expect(linesOf(SECURE + misc('"/etc/keepalived/vs.sh RS 10.0.0.4:80->192.168.1.1:80"'), 'KA607')).toEqual([]);
+    expect(linesOf(SECURE + misc('"/etc/keepalived/vs.sh RS >/tmp/rs.log"'), 'KA607')).toEqual([8]);
   });
   it('reports an operator a definition substitutes, as on a written line', () => {
     const text = SECURE + '$C=script "/usr/bin/pgrep haproxy | wc -l"\n' + conf('vrrp_script chk {', '  $C', '}') + instance('track_script {', '  chk', '}');

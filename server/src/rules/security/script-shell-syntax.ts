@@ -53,6 +53,8 @@ export function unquotedShellOperator(command: string): string | undefined {
       }
     }
     if (c === '|') return next === '|' ? '||' : '|';
+    // An arrow in a word (`10.0.0.4:80->192.168.1.1:80`, `a=>b`) is a label, not a redirection anyone meant.
+    if (c === '>' && i > 0 && (command[i - 1] === '-' || command[i - 1] === '=') && i > 1 && !/\s/.test(command[i - 2]!)) continue;
     if (c === '>') return next === '>' ? '>>' : '>';
     if (c === '<' || c === ';' || c === '`') return c;
     if (c === '&' && next === '&') return '&&';
