@@ -1909,6 +1909,16 @@ describe('KA354 garp-group-without-delay', () => {
     expect(at('garp_interval 3000\ninterface eth0', '2.3.2')).toEqual([]);
     expect(at('gna_interval 4294.967296\ninterface eth0', '2.4.3')).toEqual(['2:KA205', '4:KA354']);
   });
+  // Found by the generator fuzzer against 2.1.5 (seed 522): before fixed-point timers (2.2.3) a word that is no
+  // number is refused ("garp_group gna_interval 'extra' invalid"), so the group has no delay and is removed.
+  it('before 2.2.3 a word that is no number sets no delay', () => {
+    for (const v of ['2.0.19', '2.1.5']) expect(lines(group('gna_interval extra\ninterface eth0'), 'KA354', v), v).toEqual([4]);
+    for (const v of ['2.2.4', '2.2.7']) expect(lines(group('gna_interval extra\ninterface eth0'), 'KA354', v), v).toEqual([]);
+  });
+  const release215 = releaseBinary('2.1.5');
+  it.skipIf(!release215)('the 2.1.5 build removes that group', () => {
+    expect(runRelease(release215!, group('gna_interval extra\ninterface eth0')).stderr).toContain('does not have any delay set - removing');
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [body, removed] of cases) {
       const said = runKeepalived(group(body)).messages.some((m) => /does not have any delay set/.test(m.message));

@@ -4,7 +4,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { closeRange } from './util.js';
-import { parseDecimal } from '../../core/analysis/values.js';
+import { FIXED_POINT_TIMERS_SINCE, parseDecimal } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** keepalived's limit for both intervals, in seconds (checked with the binary: CORRECTIONS.md). */
@@ -12,6 +12,8 @@ const MAX_INTERVAL = 2147.483647;
 /** From 2.3.2 (commit 360ec2a8) the intervals take the full unsigned range of microseconds (the 2.4.3 build reads 3000). */
 const WIDER_MAX_SINCE: Version = [2, 3, 2];
 const WIDER_MAX_INTERVAL = 4294.967295;
+/** The intervals' table entries read words loosely (as decimals) until 2.0.7. */
+const STRICT_TIMERS_SINCE: Version = [2, 0, 7];
 
 /** Whether keepalived `target` keeps the garp_group: it has a garp_interval or gna_interval it accepts. */
 export function garpGroupHasDelay(group: AstNode, target: Version): boolean {
@@ -21,8 +23,11 @@ export function garpGroupHasDelay(group: AstNode, target: Version): boolean {
     const text = line.argText(0);
     if (text === undefined) return false;
     // keepalived reads a word that is no number at all as 0 (after "invalid number"); a
-    // negative or too large number it rejects, and the delay stays unset.
+    // negative or too large number it rejects, and the delay stays unset. Before fixed-point timers
+    // (2.2.3) it rejects the word too ("garp_group gna_interval 'extra' invalid": the 2.0.19 and 2.1.5
+    // builds then remove the group); before 2.0.7 it read the word loosely, as a decimal.
     const value = parseDecimal(text);
+    if (!value && compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0 && compareVersions(target, STRICT_TIMERS_SINCE) >= 0) return false;
     return !text.startsWith('-') && !(value && value.value > max);
   });
 }
