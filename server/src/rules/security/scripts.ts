@@ -28,7 +28,7 @@ export interface ConfiguredScript {
    * first of them into the program and its arguments. Undefined when keepalived cannot split it.
    */
   escaped?: { words: string[]; command: string[] };
-  /** The written line holds a backslash and keepalived cannot split it at all (KA609): it runs no program. */
+  /** The line holds a backslash and keepalived (2.0.6 and later) cannot split it at all (KA609): it runs no program. */
   unsplittable?: boolean;
 }
 
@@ -180,7 +180,8 @@ function collect(analysis: Analysis): ConfiguredScript[] {
     if (!args.length) continue;
     const reading = escapedReading(analysis, args);
     const escaped = reading === 'unsplittable' ? undefined : reading;
-    const unsplittable = reading === 'unsplittable' || undefined;
+    // Before 2.0.6 keepalived did not split commands at quotes (1.x hands them to /bin/sh -c): the script is there.
+    const unsplittable = (reading === 'unsplittable' && compareVersions(analysis.target, QUOTED_SCRIPT_SPLIT_SINCE) >= 0) || undefined;
     if (BLOCK_USER_KEYWORDS.has(n.keyword)) {
       const userNode = n.parent ? child(n.parent, 'user') : undefined;
       out.push({ node: n, words: args, userOnLine: false, user: userNode?.args[0], escaped, unsplittable });
