@@ -152,6 +152,17 @@ describe('.kalint.json', () => {
     expect(codes(kalint(['lint', '-f', 'gnu', '--target-version', '2.2.7', 'tv/keepalived.conf']).stdout)).toContain('KA207');
   });
 
+  it('a target older or newer than the releases kalint knows is named once on stderr, and only then', () => {
+    write({ 'old/a.conf': CLEAN, 'old/b.conf': CLEAN, 'old2/.kalint.json': JSON.stringify({ targetVersion: '1.2.24' }), 'old2/c.conf': CLEAN });
+    const older = kalint(['lint', '--target-version', '1.2.24', 'old/a.conf', 'old/b.conf']);
+    expect(older.code).toBe(0);
+    expect(older.stderr.match(/kalint: note: keepalived 1\.2\.24 is older than 1\.3\.0/g)).toHaveLength(1);
+    // From .kalint.json as from the command line.
+    expect(kalint(['lint', 'old2/c.conf']).stderr).toContain('keepalived 1.2.24 is older than 1.3.0');
+    expect(kalint(['lint', '--target-version', '2.5.0', 'old/a.conf']).stderr).toContain('keepalived 2.5.0 is newer than 2.4.3');
+    for (const known of ['1.3.0', '1.3.5', '2.2.7', '2.4.3']) expect(kalint(['lint', '--target-version', known, 'old/a.conf']).stderr).toBe('');
+  });
+
   it('an invalid config stops the run with exit 2 and names the file', () => {
     write({ 'bad/.kalint.json': '{ "rules": { "KA204": "warn" }, "colour": true }', 'bad/keepalived.conf': CLEAN });
     const r = kalint(['lint', 'bad/keepalived.conf']);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, configIdsIn, parse, type SourceHost } from '../server/src/core/index.js';
+import { analyze, configIdsIn, parse, targetCaveat, type SourceHost } from '../server/src/core/index.js';
 import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
 import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
@@ -2637,5 +2637,14 @@ describe('a configuration for a FULLNAT fork of keepalived (DPVS)', () => {
   it.skipIf(!keepalivedAvailable())('where keepalived -t reports them', () => {
     const lines = new Set(runKeepalived(text).messages.map((m) => m.line));
     for (const line of [1, 5, 6, 8, 9]) expect(lines.has(line), `line ${line}`).toBe(true);
+  });
+});
+
+describe('targets outside the releases kalint knows', () => {
+  it('names what it cannot promise below 1.3.0 and above 2.4.3, nothing in between', () => {
+    expect(targetCaveat('1.2.13')).toMatch(/^keepalived 1\.2\.13 is older than 1\.3\.0.*not reported as unknown/);
+    expect(targetCaveat('2.4.4')).toMatch(/^keepalived 2\.4\.4 is newer than 2\.4\.3/);
+    for (const v of [undefined, '1.3.0', '1.3.5', '2.0.10', '2.2.7', '2.4.3']) expect(targetCaveat(v)).toBeUndefined();
+    expect(targetCaveat('not-a-version')).toBeUndefined();
   });
 });

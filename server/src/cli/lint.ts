@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
-import { resolveTarget, type Analysis } from '../core/index.js';
+import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
 import { configBytes, discover, displayPath, fsHost, stagedFiles, stageText, unreadableReason } from './host.js';
@@ -334,6 +334,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   const texts = new Map<string, string>();
   const linted: string[] = [];
   const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
+  const caveats = new Set<string>();
   for (const file of files) {
     const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (text === undefined) {
@@ -345,6 +346,13 @@ export function lintCommand(argv: string[], passes = 1): number {
     texts.set(resolve(file), text);
     try {
       perFile.push({ file, ...lintFile(file, text, settings, analyses) });
+      // A target outside the releases kalint knows is named once, whichever file or .kalint.json set it.
+      const target = settings.targetVersion ?? findConfig(file)?.config.targetVersion;
+      const caveat = targetCaveat(target);
+      if (caveat && !caveats.has(caveat)) {
+        caveats.add(caveat);
+        process.stderr.write(`kalint: note: ${caveat}\n`);
+      }
     } catch (e) {
       // An invalid .kalint.json stops the run: linting with half the settings would mislead.
       if (!(e instanceof ConfigError)) throw e;

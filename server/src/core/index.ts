@@ -8,7 +8,7 @@ import { Walker } from './analysis/walker.js';
 import { AstNode } from './analysis/ast.js';
 import { buildModel, type KeepalivedConfig } from './model/model.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
-import { DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
+import { compareVersions, DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
 import { lineFeatures, parseCondition } from './syntax/lines.js';
 import { SourceText, Token } from './syntax/lexer.js';
 
@@ -51,6 +51,29 @@ export function resolveTarget(v: string | undefined): { version: Version; label:
   const label = v ?? DEFAULT_TARGET_VERSION;
   const version = parseVersion(label);
   return version ? { version, label } : undefined;
+}
+
+/** The oldest release the keyword table dates keywords from: what 1.3.0 already had is marked `<=1.3.0`. */
+export const OLDEST_DATED_RELEASE: Version = [1, 3, 0];
+/** The newest release the table and the reader's release differences were checked against (its build). */
+export const NEWEST_CHECKED_RELEASE: Version = [2, 4, 3];
+
+/**
+ * What kalint cannot promise for a target outside the releases it knows, or undefined inside them.
+ * The CLI prints it once; the findings for such a target are still the nearest release's.
+ */
+export function targetCaveat(v: string | undefined): string | undefined {
+  const target = resolveTarget(v);
+  if (!target) return undefined;
+  const { version, label } = target;
+  const show = (r: Version) => r.join('.');
+  if (compareVersions(version, OLDEST_DATED_RELEASE) < 0) {
+    return `keepalived ${label} is older than ${show(OLDEST_DATED_RELEASE)}, the oldest release kalint's keyword table dates keywords from: keywords added between ${label} and ${show(OLDEST_DATED_RELEASE)} are not reported as unknown, and lines are read as the oldest releases kalint models (1.3.x) read them`;
+  }
+  if (compareVersions(version, NEWEST_CHECKED_RELEASE) > 0) {
+    return `keepalived ${label} is newer than ${show(NEWEST_CHECKED_RELEASE)}, the latest release kalint was checked against: lines are read as ${show(NEWEST_CHECKED_RELEASE)} reads them, and keywords added after it are reported as unknown`;
+  }
+  return undefined;
 }
 
 /**
