@@ -910,14 +910,15 @@ const CANNOT_SEE = /not reported by keepalived -t|-t does not report|accepts it 
 const REJECTS = /invalid|unknown|ignor|not valid|out of range|must|missing|error|cannot|too long|not supported|unsupported|failed|expected|bad /i;
 
 /**
- * Whether a release's `-t` exit status counts the errors its VRRP and checker readings found. 2.1.0
- * to 2.1.5 exit with what the parent's own reading found only: 0 after "(VI_1) Unknown interface!"
- * or "track script chk_x not found" (builds of 2.1.0, 2.1.3, 2.1.4, 2.1.5; 2.0.19 exits 4, 2.2.0 5).
+ * Whether a release's `-t` exit status counts the errors its VRRP and checker readings found. 2.0.20
+ * to 2.1.5 exit with what the parent's own reading found only: 0 after "(VI_1) Unknown interface!",
+ * "Non-existent interface specified" or "track script chk_x not found" (builds of 2.0.20, 2.1.0, 2.1.3,
+ * 2.1.4, 2.1.5; 2.0.10 and 2.0.19 exit 4, 2.2.0 5).
  */
 export function exitStatusCountsAllReadings(release: string | undefined): boolean {
   if (!release) return true;
-  const [major, minor] = release.split('.').map(Number);
-  return !(major === 2 && minor === 1);
+  const [major, minor, patch] = release.split('.').map(Number);
+  return !(major === 2 && (minor === 1 || (minor === 0 && patch! >= 20)));
 }
 
 /**
