@@ -879,6 +879,26 @@ describe('conditionals, definitions and sequences', () => {
     expect(r.signal).toBe('SIGTERM');
     expect(runKeepalived(grows).exitStatus).toBe(0);
   });
+  // Fuzz seed 539 (2.2.2): a multi-line definition holding a ~SEQ line that uses the definition itself. Each row
+  // makes the same ~SEQ line again; the 2.0.19, 2.2.2, 2.2.7 and 2.4.3 builds expand it silently until memory runs out.
+  const seqSelf = '$RS= \\\nreal_server 10.0.0.${N} 80 { \\\n} \\\n~SEQ(N,1,3) $RS\nvirtual_server 10.0.0.1 80 {\n  ~SEQ(N,1,3) $RS\n}\n';
+  const seqDeep = Array.from({ length: 18 }, (_, i) => `$S${i}=~SEQ(I${i},1,1) $S${i + 1}`).join('\n') + '\n$S18=router_id x\nglobal_defs {\n  $S0\n}\n';
+  it('says keepalived loops forever on a ~SEQ line whose rows make it again; a merely deep nesting stays a warning', () => {
+    for (const target of ['2.0.19', '2.2.7', '2.4.3']) {
+      const d = analyze(seqSelf, { targetVersion: target }).diagnostics.filter((x) => x.code === 'KA113');
+      expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`), target).toEqual(['6:error']);
+      expect(d[0]!.message).toContain('loops forever');
+    }
+    const deep = analyze(seqDeep).diagnostics.filter((x) => x.code === 'KA113');
+    expect(deep.map((x) => `${x.severity}:${/more than 16 deep/.test(x.message)}`)).toEqual(['warning:true']);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t: a ~SEQ line that makes itself again does not finish', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kalint-ka113-'));
+    writeFileSync(join(dir, 'keepalived.conf'), seqSelf);
+    const r = spawnSync('keepalived', ['-t', '-f', join(dir, 'keepalived.conf'), '-i', 'x'], { timeout: 2000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.signal).toBe('SIGTERM');
+  });
 });
 
 describe('includes', () => {
@@ -1512,10 +1532,11 @@ describe('a ~SEQ/~LST row that is itself a ~SEQ/~LST line', () => {
     expect(names('~LST(i,a,b) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual([]);
     expect(names('~SEQ(i,1,2) ~SEQ(j,1,$i) vrrp_instance V_${i}_${j} { }\n')).toEqual(['V_1_1', 'V_2_1', 'V_2_2']);
   });
-  it('stops a ~SEQ whose rows make itself again, with one warning (found by the property test)', () => {
-    // A='~SEQ(i,1,3) $A' (a one-line definition: its first line is empty): each row is the line again.
+  it('stops a ~SEQ whose rows make itself again, with one error (found by the property test)', () => {
+    // A='~SEQ(i,1,3) $A' (a one-line definition: its first line is empty): each row is the line again, and
+    // keepalived 2.2.7 -t expands it until memory runs out.
     const d = analyze('$A=\\\n~SEQ(i,1,3) $A\n~SEQ(i,1,3) $A\n').diagnostics;
-    expect(d.map((x) => `${x.range.start.line + 1}:${x.code}:${x.severity}`)).toEqual(['3:KA113:warning']);
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.code}:${x.severity}`)).toEqual(['3:KA113:error']);
   });
   it('substitutes definitions in a header before reading its numbers', () => {
     expect(names('$N=3\n~SEQ(i,$N) vrrp_instance V_$i { }\n')).toEqual(['V_1', 'V_2', 'V_3']);

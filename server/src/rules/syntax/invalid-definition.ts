@@ -13,7 +13,8 @@ const rule: CoreRule = {
       "'~SEQ(VAR, START, STEP, END)' and '~LST(VAR, ...)' repeat the rest of their line once per value, and " +
       "'$NAME' is replaced by its definition. A malformed header (wrong number of values, a step of zero or going " +
       'the wrong way) or definitions that refer to each other without end expand to nothing useful, so the lines ' +
-      'they were meant to generate are missing. `${_RANDOM MIN MAX}` with MIN above MAX (or `${_RANDOM N}` with N ' +
+      'they were meant to generate are missing. A definition that holds a ~SEQ line using that same definition makes the ' +
+      'line again from each of its rows: keepalived, -t included, expands it silently until it runs out of memory. `${_RANDOM MIN MAX}` with MIN above MAX (or `${_RANDOM N}` with N ' +
       'above the default 32767) crashes keepalived before 2.4.0 when MIN is one above MAX (a division by zero). A ' +
       'definition that writes an `@id` prefix at the start of a line (`$M priority 150` after `$M=@lb1`) hangs ' +
       'keepalived before 2.1.4, is misread or crashes it in 2.1.4 to 2.2.7 (it strips the prefix with the length the ' +
