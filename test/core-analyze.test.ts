@@ -2125,10 +2125,21 @@ describe('~SEQ features a target before 2.1.0 lacks', () => {
 ${g(line)}`;
     const errors = (text: string) => analyze(text, { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1} ${d.code}`);
     expect(errors(x('~LST(I, 1) $X'))).toEqual(['3 KA201']);
-    expect(ka113(x('~LST(I, 1) $X'), '2.0.19')).toEqual([expect.stringContaining("substitutes none of them, '~LST(I,' an unknown keyword")]);
+    expect(ka113(x('~LST(I, 1) $X'), '2.0.19')).toEqual([expect.stringContaining("substitutes nothing before the first brace, '~LST(I,' an unknown keyword")]);
     const values = `$X=}
 ${vb.replace('192.0.2.$n', '192.0.2.1 $X')}`;
     expect(errors(values)).toEqual(['7 KA205']);
+  });
+  it('substitutes the rest of such a line from its first brace on, which keepalived reads as a line of its own (fuzz seed 540, 2.0.20)', () => {
+    // `${D}` after the first brace is substituted: ')' is the unknown keyword and D's '{' is never closed (the 2.0.20
+    // build: "Unknown keyword ')'", "Unexpected '{'", "There are 1 missing '}'s"); before that brace nothing is.
+    const text = '$D=virtual_ipaddress {\nvrrp_instance V {\n  ~LST({I,J}, {1,a}) ${D}\n}\n';
+    const found = analyze(text, { targetVersion: '2.0.20' }).diagnostics.filter((d) => ['KA102', 'KA103', 'KA201'].includes(d.code));
+    expect(found.filter((d) => d.code === 'KA201').map((d) => /'([^']*)'/.exec(d.message)![1])).toEqual(['~LST(', 'I,J', ',', '1,a', ')']);
+    expect(found.filter((d) => d.code === 'KA102').map((d) => d.range.start.line + 1)).toEqual([4]);
+    // A '${D}' the first brace splits is not substituted: 'D' is read as a keyword.
+    const split = analyze('$D=virtual_ipaddress {\nvrrp_instance V {\n  ~LST(I, 1, 2) ${D}\n}\n', { targetVersion: '2.0.20' }).diagnostics;
+    expect(split.filter((d) => d.code === 'KA201').map((d) => /'([^']*)'/.exec(d.message)![1])).toEqual(['~LST(I,', 'D']);
   });
   it('reads them from 2.1.0 on', () => {
     for (const v of ['2.1.0', '2.2.7']) {

@@ -1524,7 +1524,18 @@ export class Reader {
   }
 
   private processTextLines(frame: Frame, text: string, segments: Segment[], depth: number, origin: 'seq' | 'definition' | 'unexpanded-seq', laterLine: boolean, headRead: boolean): void {
-    // A line starting with '~' that keepalived does not expand is read as written: it substitutes no such line.
+    // A line starting with '~' that keepalived does not expand is read as written: it substitutes no such line. But it
+    // splits the line at its first brace, and reads the rest as a line of its own, which it substitutes like any other
+    // (2.0.20 on `~LST({I,J}, {1,a}) ${D}`: ')' is the unknown keyword, not 'D'; 2.2.7 likewise after `~x {`).
+    if (origin === 'unexpanded-seq' && this.substitutes) {
+      const brace = firstBraceOutsideQuotes(text, 0, text.length);
+      if (brace > 0 && text.indexOf('$', brace) > 0) {
+        this.processTextLines(frame, text.slice(0, brace), sliceSegments(segments, 0, brace), depth, origin, laterLine, headRead);
+        const rest = sliceSegments(segments, brace, text.length).map((g) => ({ ...g, outStart: g.outStart - brace, outEnd: g.outEnd - brace }));
+        this.processTextLines(frame, text.slice(brace), rest, depth, 'definition', laterLine, headRead);
+        return;
+      }
+    }
     const { lines } = origin === 'unexpanded-seq' && this.substitutes ? { lines: [{ text, segments } as ExpandedLine] } : this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) {
@@ -2370,7 +2381,7 @@ export class Reader {
     const braced = parsed && !('error' in parsed) ? parsed.vars.find((v) => rest.includes('${' + v + '}')) : undefined;
     const valueBlock = this.sink.valueBlock?.();
     const why = head.startsWith('~LST')
-      ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces and substitutes none of them, '${head.split(/[{}\s]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
+      ? `keepalived ${label} has no ~LST (it came in 2.1.0): it reads the line as plain words split at its braces and substitutes nothing before the first brace, '${head.split(/[{}\s]/)[0]}' an unknown keyword${/[{}]/.test(text.slice(start, end)) ? ", and a '}' among them closes the block around the line" : ''}`
       : `keepalived ${label} reads a ~SEQ line inside '${valueBlock} { }' as values, '${head}' included (~SEQ in value blocks came in 2.1.0)${braced ? `; the '}' of '\${${braced}}' closes '${valueBlock}'` : ''}`;
     const r = segments ? mapRange(segments, start, end) : { start, end };
     this.report('KA113', 'warning', why, frame.file, r.start, r.end);
