@@ -2857,6 +2857,31 @@ describe('KA209 / KA205 / KA201: a bfd_instance repeated after a block that one 
     expect(said).toContain('20: (VI_1) track bfd b2 not found, ignoring...');
   });
 
+  // Generator seed 543 (2.2.2): keepalived -t reads the checker's part first, in the same process, and before 2.2.3 its
+  // VRRP reading starts with the lines counted there (1a005a04 cleared them); the daemon reads so after a reload.
+  const track = (...names: string[]) => ['vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 5', '    virtual_ipaddress {', '        192.0.2.1', '    }', '    track_bfd {', ...names.map((n) => `        ${n}`), '    }', '}'];
+  const checkerLater = conf(...block('b1', 'neighbor_ip 192.0.2.9'), ...block('b2', 'neighbor_ip 192.0.2.8', 'checker'), ...track('b1'));
+  const vrrpLater = conf(...block('b1', 'neighbor_ip 192.0.2.9', 'checker'), ...block('b2', 'neighbor_ip 192.0.2.8', 'vrrp'), ...track('b1', 'b2'));
+  it('before 2.2.3 keepalived -t drops a block the daemon keeps at start, when a later block says checker only', () => {
+    const at = (text: string, target?: string) => lintText(text, { file: 'k.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA315').map((d) => `${d.range.start.line + 1} ${d.severity}`);
+    expect(at(checkerLater, '2.2.2')).toEqual(['15 warning']);
+    const d = lintText(checkerLater, { file: 'k.conf', targetVersion: '2.0.19' }).diagnostics.find((x) => x.code === 'KA315')!;
+    expect(d.message).toContain(`works when keepalived starts, but keepalived -t before 2.2.3 reports "track bfd b1 not found" here, and the daemon ignores it after a reload`);
+    expect(d.message).toContain("the 'checker' line of bfd_instance 'b2' (line 4) still counts");
+    expect(at(checkerLater)).toEqual([]);
+    // The other way: the daemon drops b1 at start (checker only), -t keeps it (a 'vrrp' line was counted first).
+    expect(at(vrrpLater, '2.1.5')).toEqual(['16 error']);
+    expect(lintText(vrrpLater, { file: 'k.conf', targetVersion: '2.1.5' }).diagnostics.find((x) => x.code === 'KA315')!.message).toContain('keepalived -t does not report it before 2.2.3');
+    expect(lintText(vrrpLater, { file: 'k.conf' }).diagnostics.find((x) => x.code === 'KA315')!.message).not.toContain('keepalived -t');
+  });
+  for (const release of ['2.0.19', '2.1.5', '2.2.2']) {
+    it.skipIf(!releaseBinary(release))(`agrees with keepalived ${release} -t on the lines an earlier reading counted`, () => {
+      const said = (text: string) => runRelease(releaseBinary(release)!, text).messages.filter((m) => /track bfd/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+      expect(said(checkerLater)).toEqual(['15: (VI_1) track bfd b1 not found, ignoring...']);
+      expect(said(vrrpLater)).toEqual([]);
+    });
+  }
+
   const afterDuplicateNeighbor = conf(...block('a', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.8', 'min_rx 0', 'weight 300'));
   it('the BFD process reads the block after one it dropped as a second session to a neighbor', () => {
     expect(found(afterDuplicateNeighbor)).toEqual(['KA209 7', 'KA205 9']);

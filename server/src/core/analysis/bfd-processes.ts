@@ -12,7 +12,9 @@
  *
  * Before 2.2.3 (1a005a04) the VRRP and checker processes never clear what the `vrrp`/`checker` lines said:
  * it adds up over every block they read, so one `checker` line makes the VRRP process drop every later
- * block until a `vrrp` line.
+ * block until a `vrrp` line. Nor does a new reading in the same process clear them: `keepalived -t` reads the checker's
+ * part first and then the VRRP part, and the daemon's VRRP process reads the file again on a reload, so those readings
+ * start with the lines counted before (configTestVrrpReadings).
  */
 import type { AstNode } from './ast.js';
 import { compareVersions, type Version } from '../schema/schema.js';
@@ -73,6 +75,8 @@ export function bfdDisabledWhy(block: AstNode): string | undefined {
 interface EventLine {
   block: AstNode;
   keyword: 'vrrp' | 'checker';
+  /** Counted in an earlier reading of the file by the same keepalived process. */
+  carried?: boolean;
 }
 
 /** Follows the blocks in the order keepalived reads them: `open` at each block's line, `close` once it has ended. */
@@ -95,10 +99,19 @@ export class BfdProcesses {
   /** The sessions the BFD process keeps: neighbor and source (canonical), for its duplicate check. */
   private readonly sessions: { neighbor: string; source?: string; node: AstNode }[] = [];
 
-  /** `target`: the release read as; without one, the current behaviour. */
-  constructor(target: Version | undefined) {
+  /**
+   * `target`: the release read as; without one, the current behaviour. `vrrpStartsWith`: the `vrrp`/`checker` lines
+   * the VRRP process has counted before this reading (before 2.2.3 a reading in the same process leaves them set).
+   */
+  constructor(target: Version | undefined, vrrpStartsWith: readonly EventLine[] = []) {
     this.bitsKept = target !== undefined && compareVersions(target, EVENT_BITS_CLEARED_PER_BLOCK_SINCE) < 0;
     this.duplicateAtLine = target !== undefined && compareVersions(target, DUPLICATE_CHECKED_AT_END_SINCE) < 0;
+    this.events.get(VRRP_PROCESS)!.lines.push(...vrrpStartsWith);
+  }
+
+  /** The `vrrp`/`checker` lines a process counts at the end of the reading (after `close`). */
+  countedAtEnd(process: number): readonly EventLine[] {
+    return this.events.get(process)?.lines ?? [];
   }
 
   /** Per process, the last block of each name it read and dropped. */
@@ -202,14 +215,31 @@ export class BfdProcesses {
     if (lines.every((l) => l.block === node)) return `it has a '${other}' line and no '${mine}' line`;
     const first = lines.find((l) => l.keyword === other)!.block;
     const where = first === node ? `its own '${other}' line` : `the '${other}' line of bfd_instance '${first.argText(0) ?? ''}' (line ${first.range.start.line + 1})`;
+    if (lines.some((l) => l.carried)) return `keepalived before 2.2.3 keeps counting the 'vrrp' and 'checker' lines of an earlier reading: ${where} still counts, and none says '${mine}'`;
     return `the ${BFD_PROCESS_NAMES[process]} process of keepalived before 2.2.3 adds up the 'vrrp' and 'checker' lines of every bfd_instance it reads: ${where} still counts, and none says '${mine}'`;
   }
 }
 
 /** Reads a tree's bfd_instance blocks (in file order, all read by some process) as keepalived's processes do. */
-export function readBfdBlocks(blocks: readonly AstNode[], target: Version | undefined): BfdProcesses {
-  const p = new BfdProcesses(target);
+export function readBfdBlocks(blocks: readonly AstNode[], target: Version | undefined, vrrpStartsWith: readonly EventLine[] = []): BfdProcesses {
+  const p = new BfdProcesses(target, vrrpStartsWith);
   for (const b of blocks) p.open(b, b.argText(0) ?? '');
   p.close();
   return p;
+}
+
+/**
+ * The VRRP process's reading of the blocks in `keepalived -t` before 2.2.3, where it differs from the daemon's at start.
+ * The config test reads the checker's part first, in the same process, and nothing cleared the `vrrp`/`checker` lines
+ * counted then (1a005a04 cleared them), so the VRRP reading starts with them all; the daemon's VRRP process reads so
+ * after a reload (its own lines from the reading before). Undefined when the two readings agree on every block.
+ */
+export function configTestVrrpReadings(blocks: readonly AstNode[], target: Version | undefined, atStart: BfdProcesses): Map<AstNode, BfdBlockReading> | undefined {
+  if (!target || compareVersions(target, EVENT_BITS_CLEARED_PER_BLOCK_SINCE) >= 0) return undefined;
+  const carried = atStart.countedAtEnd(CHECKER_PROCESS).map((l) => ({ ...l, carried: true }));
+  if (!carried.length) return undefined;
+  const test = readBfdBlocks(blocks, target, carried);
+  let differs = false;
+  for (const [node, r] of test.readings) if ((r.held & VRRP_PROCESS) !== (atStart.readings.get(node)!.held & VRRP_PROCESS)) differs = true;
+  return differs ? test.readings : undefined;
 }

@@ -6,7 +6,7 @@ import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '.
 import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
-import { BFD_PROCESS, CHECKER_PROCESS, readBfdBlocks, VRRP_PROCESS } from '../analysis/bfd-processes.js';
+import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
 
 export type VrrpState = 'MASTER' | 'BACKUP';
 export type LbKind = 'NAT' | 'DR' | 'TUN';
@@ -204,6 +204,12 @@ export interface BfdInstance {
   readBy: { bfd: boolean; vrrp: boolean; checker: boolean };
   /** Why the VRRP process or the checker, having read the block, dropped it (words that fit after "it"). */
   droppedBy: { vrrp?: string; checker?: string };
+  /**
+   * Where `keepalived -t` before 2.2.3 (and the daemon after a reload) has the VRRP process keep or drop the block
+   * otherwise than the daemon at start does: the VRRP reading starts with the `vrrp`/`checker` lines of an earlier
+   * reading still counted (see configTestVrrpReadings). Absent where the readings agree.
+   */
+  vrrpUnderConfigTest?: { held: boolean; why?: string };
 }
 
 /** A top-level block keepalived read and then lost, keeping nothing of it (see `KeepalivedConfig.lostBlocks`). */
@@ -964,9 +970,17 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
   };
 }
 
+/** The config test's VRRP reading of a block, where it keeps or drops what the daemon at start does not. */
+function vrrpUnderConfigTest(test: BfdBlockReading | undefined, atStart: BfdBlockReading): Pick<BfdInstance, 'vrrpUnderConfigTest'> {
+  if (!test || (test.held & VRRP_PROCESS) === (atStart.held & VRRP_PROCESS)) return {};
+  return { vrrpUnderConfigTest: { held: (test.held & VRRP_PROCESS) !== 0, why: test.dropped[VRRP_PROCESS] } };
+}
+
 function buildBfdInstances(blocks: AstNode[], target: Version | undefined): BfdInstance[] {
   if (!blocks.length) return [];
-  const readings = readBfdBlocks(blocks, target).readings;
+  const atStart = readBfdBlocks(blocks, target);
+  const readings = atStart.readings;
+  const configTest = configTestVrrpReadings(blocks, target, atStart);
   return blocks.map((n) => {
     let neighbor: AstNode | undefined;
     for (let i = 0, kids = n.children; i < kids.length; i++) if (kids[i]!.keyword === 'neighbor_ip' || kids[i]!.keyword === 'neighbour_ip') neighbor = kids[i];
@@ -979,6 +993,7 @@ function buildBfdInstances(blocks: AstNode[], target: Version | undefined): BfdI
       forChecker: (r.held & CHECKER_PROCESS) !== 0,
       readBy: { bfd: (r.readers & BFD_PROCESS) !== 0, vrrp: (r.readers & VRRP_PROCESS) !== 0, checker: (r.readers & CHECKER_PROCESS) !== 0 },
       droppedBy: { vrrp: r.dropped[VRRP_PROCESS] ?? (r.nameTooLong ? 'its name is longer than 31 characters, which the VRRP process refuses' : undefined), checker: r.dropped[CHECKER_PROCESS] },
+      ...vrrpUnderConfigTest(configTest?.get(n), r),
     };
   });
 }

@@ -57,6 +57,12 @@ export interface IgnoredTrackLine {
 const ignoredCache = new WeakMap<Analysis, IgnoredTrackLine[]>();
 
 /**
+ * track_bfd lines whose bfd_instance the VRRP process keeps when keepalived starts but drops in `keepalived -t`
+ * before 2.2.3, and after a reload (see BfdInstance.vrrpUnderConfigTest), with why.
+ */
+const configTestDropsCache = new WeakMap<Analysis, { owner: AstNode; name: Word; why: string; def: AstNode }[]>();
+
+/**
  * The track_script / track_file / track_process / track_bfd lines keepalived ignores, and why.
  * The failover simulation leaves them out too: what keepalived ignores cannot fault an instance
  * or move its priority.
@@ -66,6 +72,8 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   if (hit) return hit;
   const out: IgnoredTrackLine[] = [];
   ignoredCache.set(analysis, out);
+  const configTestDrops: { owner: AstNode; name: Word; why: string; def: AstNode }[] = [];
+  configTestDropsCache.set(analysis, configTestDrops);
   const model = analysis.model;
   // The tracking blocks, by owner: the instances' then the sync groups'.
   const tracking: { owner: AstNode; blocks: AstNode[] }[] = [];
@@ -155,7 +163,13 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           why = reason.startsWith("it has a 'checker' line")
             ? `bfd_instance '${nameWord.text}' has a 'checker' line and no 'vrrp' line, so only the checker process knows it`
             : `the VRRP process, which reads track_bfd, dropped bfd_instance '${nameWord.text}' (line ${def.range.start.line + 1}): ${reason}`;
+          // The config test's VRRP reading starts with a 'vrrp' line an earlier reading counted, and keeps the block.
+          if (bfdByNode.get(def)!.vrrpUnderConfigTest?.held) {
+            why += ` (keepalived -t does not report it before 2.2.3: it reads the checker's part first, in the same process, and its VRRP reading starts with the 'vrrp' and 'checker' lines counted there, a 'vrrp' line among them, so it keeps the block; the daemon reads it so after a reload)`;
+          }
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, and dropped by the VRRP process' });
+        } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def)?.vrrpUnderConfigTest?.held === false) {
+          configTestDrops.push({ owner, name: nameWord, why: bfdByNode.get(def)!.vrrpUnderConfigTest!.why ?? '', def });
         } else if (REQUIRED_LINE[def.keyword] && !childrenNamed(def, REQUIRED_LINE[def.keyword]!).some((l) => l.argCount)) {
           // Removed only when no line gives a value: a bare line after one that does changes nothing (2.2.7, 2.1.5: silent).
           const line = child(def, REQUIRED_LINE[def.keyword]!) ? 'a bare' : 'no';
@@ -233,14 +247,26 @@ export const trackReferenceNotFound: FileRule = {
   severity: 'error',
   description: 'A tracked script, file, process, BFD instance or track_group is not defined before the line that names it; keepalived ignores the entry.',
   docs: {
-    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found, and a bfd_instance with a `checker` line but no `vrrp` line is only known to the checker process. The same holds for `track_group NAME` on a static_ipaddress, static_routes or static_rules line: the track_group block must come first ("track_group NAME not found"). A track_file name that no track_file with a `file` line defines is worse from 2.1.0 on: when another track file is defined before it, `keepalived -t` never finishes (it loops looking the name up; some releases crash instead). From 2.2.8 keepalived also checks the directory of a track file\'s `file` as it reads the block and forgets the track file when that directory does not exist on the machine ("realpath() error"): the entries naming it are then not found in the same way, so create the directory before running `keepalived -t`.',
+    why: 'keepalived looks tracked objects up while it reads the track_* line, so a vrrp_script (or track_file, vrrp_track_process, bfd_instance) must appear earlier in the configuration than the vrrp_instance or vrrp_sync_group that tracks it. Otherwise the entry is dropped ("track script X not found, ignoring...") and the health check never influences failover. A vrrp_script without a `script` line is removed before it can be found, and a bfd_instance with a `checker` line but no `vrrp` line is only known to the checker process (before 2.2.3 such a line keeps counting for later blocks, and `keepalived -t`, which reads the checker\'s part first, and the daemon after a reload start their VRRP reading with the lines counted before, so they can keep or drop a block otherwise than keepalived at start: kalint says where). The same holds for `track_group NAME` on a static_ipaddress, static_routes or static_rules line: the track_group block must come first ("track_group NAME not found"). A track_file name that no track_file with a `file` line defines is worse from 2.1.0 on: when another track file is defined before it, `keepalived -t` never finishes (it loops looking the name up; some releases crash instead). From 2.2.8 keepalived also checks the directory of a track file\'s `file` as it reads the block and forgets the track file when that directory does not exist on the machine ("realpath() error"): the entries naming it are then not found in the same way, so create the directory before running `keepalived -t`.',
     bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    track_script {\n        chk_haproxy\n    }\n}\n',
   },
   check({ analysis, report, target }) {
     reportStaticTrackGroups(analysis, report);
     const configTestHangs = compareVersions(target, CONFIG_TEST_HANGS_SINCE) >= 0;
-    for (let i = 0, ts = ignoredTrackLines(analysis); i < ts.length; i++) {
+    const ignored = ignoredTrackLines(analysis);
+    for (const d of configTestDropsCache.get(analysis) ?? []) {
+      report({
+        severity: 'warning',
+        message:
+          `track_bfd '${d.name.text}' in '${argText(d.owner) ?? d.owner.keyword}' works when keepalived starts, but keepalived -t before 2.2.3 reports "track bfd ${d.name.text} not found" here, and the daemon ignores it after a reload: ` +
+          `-t reads the checker's part first, in the same process (the daemon, its own reading before the reload), and ${d.why.replace(/^keepalived before 2\.2\.3 keeps counting the 'vrrp' and 'checker' lines of an earlier reading: /, 'that reading leaves its lines counted: ')}. Give bfd_instance '${d.name.text}' a 'vrrp' line (and a 'checker' line if a BFD_CHECK uses it too)`,
+        file: d.name.file,
+        range: wordsRange([d.name]),
+        related: [{ file: d.def.file, range: d.def.args[0]?.range ?? d.def.range, message: 'defined here' }],
+      });
+    }
+    for (let i = 0, ts = ignored; i < ts.length; i++) {
       const t = ts[i]!;
       const hang = t.hangsConfigTest && configTestHangs ? "; and keepalived -t never finishes on it (it loops forever looking the name up among the track files defined before it, or crashes)" : '';
       report({
