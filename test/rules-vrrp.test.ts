@@ -2881,6 +2881,12 @@ describe('KA209 / KA205 / KA201: a bfd_instance repeated after a block that one 
       expect(said(vrrpLater)).toEqual([]);
     });
   }
+  it.skipIf(!releaseBinary('2.2.3'))('agrees with keepalived 2.2.3 -t, which clears the lines for each block', () => {
+    const said = (text: string) => runRelease(releaseBinary('2.2.3')!, text).messages.filter((m) => /track bfd/.test(m.message)).map((m) => `${m.line}: ${m.message}`);
+    expect(said(checkerLater)).toEqual([]);
+    expect(said(vrrpLater)).toEqual(['16: (VI_1) track bfd b1 not found, ignoring...']);
+    expect(lintText(checkerLater, { file: 'k.conf', targetVersion: '2.2.3' }).diagnostics.filter((d) => d.code === 'KA315')).toEqual([]);
+  });
 
   const afterDuplicateNeighbor = conf(...block('a', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.9'), ...block('b', 'neighbor_ip 192.0.2.8', 'min_rx 0', 'weight 300'));
   it('the BFD process reads the block after one it dropped as a second session to a neighbor', () => {
