@@ -360,6 +360,14 @@ describe('what 2.0.10 reads of a weight, and of a bare router_id', () => {
     expect(messages(dns, 'KA203', '2.0.10')[0]).toContain('keepalived 2.0.10 ignores the line without a word');
     expect(messages(dns, 'KA203', '2.2.7')[0]).toContain('stops reading the configuration here');
   });
+  it('takes a bare line it ignores before 2.0.17 as setting nothing: the next line of the keyword is no repeat (generator seed 552)', () => {
+    // The 2.0.10 build: silent on `file` then `file /tmp/a` in a vrrp_track_file (the bare line leaves no path).
+    const bareFirst = 'vrrp_track_file tf {\n  file\n  file /tmp/a\n}\n';
+    expect(lintText(bareFirst, { file: 'k.conf', targetVersion: '2.0.10' }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    // After a line that set the path, the bare one still repeats it.
+    const bareAfter = 'vrrp_track_file tf {\n  file /tmp/a\n  file\n}\n';
+    expect(lintText(bareAfter, { file: 'k.conf', targetVersion: '2.0.10' }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toContain('3:KA209');
+  });
 });
 
 // A blog's annotated config (a Chinese tutorial) leaves `notify_master #…` and `notify_backup #…` without their commands.

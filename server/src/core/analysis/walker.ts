@@ -400,6 +400,8 @@ export class Walker implements LineSink {
   private stoppedBareKeyword: { node: AstNode; diagnostic: Diagnostic } | undefined;
   /** Set by checkArgs when keepalived drops the whole line for its extra words (extra_words 'ignored'). */
   private droppedLine = false;
+  /** The line is a bare keyword the target ignores without a word: it sets nothing, but still repeats an earlier line. */
+  private ignoredBareLine = false;
   /** KA205 findings on values keepalived reports and still uses (they set what they say: KA211 treats them as settings). */
   private readonly reportedButUsed = new WeakSet<Diagnostic>();
   /** The line being checked for repeats has such a value (KA211 then does not call its use silent). */
@@ -2090,6 +2092,8 @@ export class Walker implements LineSink {
     // A line dropped for its extra words (extra_words 'ignored') sets nothing too.
     const dropped = this.droppedLine;
     this.droppedLine = false;
+    const ignoredBare = this.ignoredBareLine;
+    this.ignoredBareLine = false;
     if (!skipped) {
       let missing = dropped;
       let invalid = false;
@@ -2102,7 +2106,7 @@ export class Walker implements LineSink {
           else this.lineReportedButUsed = true;
         }
       }
-      this.checkDuplicate(node, this.top(), missing, invalid);
+      this.checkDuplicate(node, this.top(), missing, invalid, ignoredBare);
       this.lineReportedButUsed = false;
     }
   }
@@ -2209,6 +2213,9 @@ export class Walker implements LineSink {
             : reportedSince && !reported && kind === 'accepted'
             ? ['warning' as const, `keepalived ${label} ignores the line and only logs it, -t does not report it (${reportedSince} and later do)`]
             : missingArgumentEffect(kind, this.options.target, label);
+          // A line an older release ignores without a word sets nothing (checkDuplicate).
+          const silentlyIgnored = !(crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0) && !(nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0) && ((silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0) || (reportedSince && !reported && kind === 'accepted'));
+          if (silentlyIgnored) this.ignoredBareLine = true;
           if (at) this.reportMissing(severity, missing, effect, node, at, keyword, file, n);
         }
         break;
@@ -2670,7 +2677,7 @@ export class Walker implements LineSink {
   }
 
   /** `invalidValue`: the line has a value keepalived reports as invalid (KA205), which it does not use. */
-  private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false, invalidValue = false): void {
+  private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false, invalidValue = false, setsNothing = false): void {
     const spec = node.spec!;
     if (spec.repeat === 'instance') {
       // virtual_server "names" are addresses, and keepalived accepts duplicates (an lvs rule checks them).
@@ -2707,6 +2714,9 @@ export class Walker implements LineSink {
     // An old name and its new one (nb_get_retry, retry) set one setting: either overwrites the other.
     const serial = spec.settingSerial;
     if (this.seenStamp[serial] !== frame.stamp) {
+      // A bare line an older release ignores without a word (2.0.10: `file` in vrrp_track_file) leaves the setting
+      // unset, so the next line is no repeat; after a line that set it, it is one (its handler says "already set").
+      if (setsNothing) return;
       // keepalived sees `weight 1` in a track_file (its default) as no weight yet: the next line sets it.
       if (spec.unset_by !== undefined && leavesUnset(node, spec, spec.unset_by)) return;
       // A script line with no command (`notify_master ""`) sets no script, so the next line is no repeat (2.0.19 to
