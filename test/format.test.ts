@@ -204,6 +204,17 @@ describe('a line of blanks inside a multi-line definition', () => {
   });
 });
 
+// Found by fuzzing (seed 557): a file whose last line opens a multi-line definition, then the final newline.
+describe('a multi-line definition still open at the end of the file', () => {
+  it('gets no line past the last newline, so a second run changes nothing', () => {
+    for (const text of ['global_defs {\n}\n$D= \\\n', '$D=a \\\n  b \\\n', '$D= \\']) {
+      const once = fmt(text);
+      expect(once).toBe(text.endsWith('\n') ? text : `${text}\n`);
+      expect(fmt(once)).toBe(once);
+    }
+  });
+});
+
 describe('range formatting', () => {
   const src = 'global_defs{ router_id x}\nvrrp_instance VI_1\n{\n   state   MASTER\n\tinterface eth0\n}\n';
 

@@ -317,7 +317,10 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     }
     let lastEnd = count ? tk.ends[count - 1]! : tk.lineStart;
 
-    if (inDefinition) {
+    if (inDefinition && tk.eolLength === 0 && tk.contentEnd === tk.lineStart) {
+      // Past the file's last newline there is no line, also when the definition asks for one: writing one
+      // would add an empty line on every run (fuzz seed 557).
+    } else if (inDefinition) {
       // A continuation line of a multi-line definition belongs to its value: byte for byte, a line of
       // blanks too (made empty, it would end the definition for releases that read on past blanks).
       pushRef(tk.lineStart, count === 0 ? tk.contentEnd : lastEnd, false);
