@@ -88,6 +88,54 @@ describe('a multi-line definition open at the end of an included file', () => {
   });
 });
 
+describe('an include line inside a multi-line definition', () => {
+  // Mutation fuzzing, seed 557 (2.2.7): keepalived's parent writes an empty line for every include line into the copy
+  // its VRRP and checker processes read, and an empty line ends a multi-line definition. For them $VS ends at line 3:
+  // lines 4 to 6 are read where they stand (line 5, an include line, is empty for them), and where $VS is used the
+  // included file follows its lines, inside the virtual_server. The parent reads $VS to its end and the included
+  // file after it, at the top level. kalint had read it the parent's way only, and missed every message of the others.
+  const files: Files = {
+    'keepalived.conf': '$VS=virtual_server 10.0.0.1 80 { \\\n    lb_algo rr \\\n    include rs.conf \\\n    protocol TCP \\\n    include missing.conf \\\n}\n$VS\n',
+    'rs.conf': 'real_server 10.0.0.5 80 {\n  weight 1\n}\n',
+  };
+  it('ends the definition there for the VRRP and checker processes, and adds what the parent reads otherwise', () => {
+    expect(lint(files)).toEqual([
+      'keepalived.conf:3 KA115',
+      'keepalived.conf:4 KA202',
+      'keepalived.conf:6 KA101',
+      'keepalived.conf:7 KA102',
+      'keepalived.conf:7 KA110',
+      'keepalived.conf:7 KA507',
+      'keepalived.conf:7 KA509',
+      'rs.conf:1 KA202',
+      'rs.conf:1 KA103',
+      'rs.conf:2 KA202',
+      'rs.conf:3 KA103',
+    ]);
+    // The parent's findings say whose they are.
+    expect(inDir(files, (dir) => lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.filter((d) => d.file.endsWith('rs.conf')).every((d) => /parent process reads the file/.test(d.message)))).toBe(true);
+    // An include line that is the definition's last line splits nothing: the files follow the value either way.
+    const last = { ...files, 'keepalived.conf': '$VS=virtual_server 10.0.0.1 80 { \\\n    protocol TCP \\\n    lb_algo rr \\\n    include rs.conf\n}\n$VS\n' };
+    expect(lint(last, undefined, ['KA115', 'KA202'])).toEqual([]);
+    // Before 2.2.0 every process reads the file itself: the definition goes on, and the included file comes after it.
+    expect(lint(files, '2.1.5')).toEqual(['keepalived.conf:7 KA110', 'keepalived.conf:7 KA503', 'rs.conf:1 KA202', 'rs.conf:1 KA103', 'rs.conf:2 KA202', 'rs.conf:3 KA103']);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads it', () => {
+    expect([...new Set(keepalivedSays(binary!, files))].sort()).toEqual([
+      // The parent names the file it is about to read when a later include line of the value fails.
+      "keepalived.conf:4 Unknown keyword 'protocol'",
+      "keepalived.conf:6 Extra '}' found",
+      "keepalived.conf:6 Unknown keyword '}'",
+      "rs.conf:0 Config files missing 'missing.conf'.",
+      "rs.conf:1 Unexpected '{' - ignoring",
+      "rs.conf:1 Unknown keyword 'real_server'",
+      "rs.conf:2 Unknown keyword 'weight'",
+      "rs.conf:3 Unknown keyword '}'",
+    ]);
+  });
+});
+
 describe('include_check brace_match: a `{a,b}` pattern with a missing file reads none of its files', () => {
   // Found by the include fuzzer (generated configs, 2.2.7): with include_check brace_match, keepalived read nothing
   // of 'include conf.d/{part1,nothing-here}.conf' and reported the next lines at the top level.

@@ -217,6 +217,11 @@ function parentOnlyFindings(
       if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
       out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
     }
+    // An include line a split definition took in is the parent's alone: it reads the files where the definition is used.
+    for (const d of reader.diagnostics) {
+      if (d.code !== 'KA110' || known.has(key(d))) continue;
+      out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
+    }
     // In global_defs only the parent reports an unknown keyword or a brace: where the main reading, the VRRP and
     // checker processes', has one the parent's does not, keepalived says nothing (2.2.7: `$X= \`, a line of blanks,
     // then 'bogus y' in global_defs, exit 0). Such a finding stays, as a warning.

@@ -138,6 +138,8 @@ interface Frame {
   ownStream?: 'pending' | 'open' | 'ended';
   /** An included file: the include checks when its include line was read, which keepalived restores when the file ends. */
   includeChecksBefore?: number;
+  /** An include line ended a definition for the processes reading the copy (KA115): the parent still takes this line into it. */
+  parentDefinitionGoesOn?: boolean;
 }
 
 /** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
@@ -165,6 +167,14 @@ const DEFAULT_MAX_INCLUDE_DEPTH = 32;
 /** A bound on rests of lines read afresh within rests (a definition whose value brings back its own reference after a brace). */
 const MAX_RESIDUE_NESTING = 32;
 /** `include` and its variants, tested without slicing the word. */
+/**
+ * Whether keepalived's parent writes an empty line for this line (de-commented, leading blanks cut) into the copy
+ * its other processes read: it starts with `include` or a variant and a blank (lib/parser.c's test, 2.2.0 to 2.4.3).
+ */
+function isCopyBlankedInclude(line: string): boolean {
+  return /^include[rmwba]?[ \t\v\f\r]/.test(line);
+}
+
 function isIncludeKeyword(text: string, start: number, end: number): boolean {
   const n = end - start;
   return n >= 7 && n <= 8 && text.startsWith('include', start) && INCLUDE_KEYWORDS.has(text.slice(start, end));
@@ -983,12 +993,29 @@ export class Reader {
       if (def.outOfSight) (file.definitionLinesOutOfSight ??= []).push(ln);
       def.lines.push(text);
       if (escaped) def.escapedComment = true;
+      // The copy the VRRP and checker processes read has an empty line for every line starting with an include
+      // keyword, which ends the definition for them. The parent takes the include into the value and reads the
+      // files where the definition is used, after the rest of its lines; the copy holds them there, so for the
+      // other processes too they come after the value, which the include now ends.
+      if (continues && this.readsConfCopy && !this.options.parentReading && isCopyBlankedInclude(text)) {
+        frame.pendingDefinition = undefined;
+        frame.parentDefinitionGoesOn = true;
+        this.reportSplitDefinition(file, def, lineStart, lineEnd, 'include');
+        return;
+      }
       if (!continues) {
         frame.pendingDefinition = undefined;
         // From CONF_COPY_SINCE the parent skips the line and the processes reading its copy end the definition here.
-        if (this.readsConfCopy && gap && !(from === to && isEmptyLine(file.text, lineStart, lineEnd))) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to);
+        if (this.readsConfCopy && gap && !(from === to && isEmptyLine(file.text, lineStart, lineEnd))) this.reportSplitDefinition(file, def, lineStart, lineEnd, from === to ? 'blank' : 'comment');
       }
       return;
+    }
+    // The lines the parent still takes into a definition an include line split (above) are configuration for the
+    // other processes, except the include lines among them, which are empty lines in their copy.
+    if (frame.parentDefinitionGoesOn) {
+      const { text, continues } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
+      frame.parentDefinitionGoesOn = continues;
+      if (isCopyBlankedInclude(text)) return;
     }
     if (from === to) return;
 
@@ -1418,21 +1445,17 @@ export class Reader {
    * parent's copy, where the line is empty, and end the definition there. kalint reads as they do, and
    * reads the file again as the parent does for its findings (index.ts, parentOnlyFindings).
    */
-  private reportSplitDefinition(file: SourceFile, def: Definition, lineStart: number, lineEnd: number, blank: boolean): void {
+  private reportSplitDefinition(file: SourceFile, def: Definition, lineStart: number, lineEnd: number, kind: 'blank' | 'comment' | 'include'): void {
     const text = file.text;
     let start = lineStart;
-    if (!blank) while (start < lineEnd && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
+    if (kind !== 'blank') while (start < lineEnd && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
     let end = lineEnd;
     while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-    const what = blank ? 'line of blanks' : 'comment line';
-    this.report(
-      'KA115',
-      'warning',
-      `This ${what} ends the multi-line definition $${def.name} for keepalived's VRRP and checker processes, which read the lines after it as configuration of their own, while its parent process skips the line and reads $${def.name} on; ${blank ? 'make the line empty to end the definition here, or remove it' : 'remove the comment'}`,
-      file,
-      start,
-      end,
-    );
+    const message =
+      kind === 'include'
+        ? `This include line ends the multi-line definition $${def.name} for keepalived's VRRP and checker processes: the copy of the configuration they read has an empty line in place of each include line, so they read the lines after it as configuration of their own, and where $${def.name} is used, its lines up to here and then the included files; its parent process takes the include into $${def.name} and reads $${def.name} on; make the include the definition's last line, or write it where $${def.name} is used`
+        : `This ${kind === 'blank' ? 'line of blanks' : 'comment line'} ends the multi-line definition $${def.name} for keepalived's VRRP and checker processes, which read the lines after it as configuration of their own, while its parent process skips the line and reads $${def.name} on; ${kind === 'blank' ? 'make the line empty to end the definition here, or remove it' : 'remove the comment'}`;
+    this.report('KA115', 'warning', message, file, start, end);
   }
 
   /**
