@@ -146,6 +146,12 @@ const SKIP_ENDS_BLOCK_SINCE: Version = [1, 4, 5];
 const MISSING_BRACE_AT_LAST_LINE: [Version, Version] = [[2, 0, 8], [2, 1, 4]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
 const HEX_LAST_FF_REJECTED: [Version, Version] = [[2, 2, 0], [2, 3, 3]];
+/**
+ * From this release (516032ec) keepalived runs a keyword's handler only while the object it configures exists:
+ * the lines of a block its handler refused, read for want of a '{' to skip (reportSkipWithoutBrace), configure
+ * nothing. Before, they changed the block of that kind read before, or memory that is not one.
+ */
+const UNMADE_BLOCK_IGNORED_SINCE: Version = [2, 2, 8];
 /** The first virtual_server refused for its address, with no '{': a crash from 2.0.7 until 2.2.8 (reportSkipWithoutBrace). */
 const VS_SKIP_WITHOUT_BRACE_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 /** `virtual_server fwmark` or `virtual_server group` without its word: 2.0.7 to 2.4.3 built from their tags exit 139 under -t. */
@@ -344,6 +350,8 @@ interface Frame {
   stamp: number;
   /** A skipped block whose '}' also ends the block around it (see `repeatedGroupList`). */
   closesParent?: boolean;
+  /** A block whose lines configure nothing: no keyword handler runs in it (see UNMADE_BLOCK_IGNORED_SINCE). */
+  unmade?: boolean;
   /**
    * Unknown keywords of this block given a did-you-mean far from the word (`dpdk_interface` →
    * `interface`): if the block sets that keyword on a later line, the guess names something else and
@@ -660,6 +668,19 @@ export class Walker implements LineSink {
    */
   private addKeyword(frame: Frame, spec: KeywordSpec, node: AstNode): void {
     if (this.swallow && this.stack.length === 1 && this.swallowed(spec, node)) return;
+    if (frame.unmade) {
+      // No handler runs, so nothing is checked. A keyword block is still entered (its lines are looked up, the
+      // unknown ones reported); a value list's handler would have read its lines itself, so without it its '{'
+      // is unexpected and its lines are keywords here, up to its '}', which ends this block (2.2.8, 2.4.3).
+      this.adopt(frame, node);
+      if (spec.block === 'keywords') {
+        this.pending = node;
+        this.pendingSkip = false;
+        this.pendingSkippedByHandler = false;
+        this.pendingClosesParent = false;
+      }
+      return;
+    }
     // A repeated bfd_instance read by some processes only: a line only the others handle is read by none.
     if (this.bfd !== undefined && frame.node.keyword === 'bfd_instance' && this.bfdLineUnread(frame.node, spec.name)) {
       this.adopt(frame, node);
@@ -897,9 +918,11 @@ export class Walker implements LineSink {
     // vrrp_instance's 'priority 300' and stops at a bare 'protocol' there), the other processes read
     // them at the top level, as after any block without its '{'. A block no process reads (see
     // `swallowed`) and a value list read twice stay as they were.
+    let unmade = false;
     if (this.pendingSkip) {
       if (!this.pendingSkippedByHandler) return;
       this.reportSkipWithoutBrace(p, next);
+      unmade = compareVersions(this.options.target, UNMADE_BLOCK_IGNORED_SINCE) >= 0;
     } else if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.
@@ -926,6 +949,7 @@ export class Walker implements LineSink {
       this.otherPassesLine = p.spec?.block === 'values' ? '' : `${next.file}\0${next.range.start.line}`;
     }
     this.pushBlock(p, undefined);
+    if (unmade) this.top().unmade = true;
   }
 
   /**
@@ -941,7 +965,10 @@ export class Walker implements LineSink {
     // crash under -t on every such body we tried (after "free(): invalid pointer"); 2.2.8 does not.
     const crashes = this.skippedVsCrashes(p);
     const crash = crashes ? `keepalived ${this.options.targetLabel} crashes at the '}' that ends them, also under keepalived -t` : 'keepalived may crash';
-    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made, changing the previous one, or memory that is not one (${crash}; keepalived: "Missing '{' at beginning of configuration block")`, next.file, next.range, {
+    const effect = compareVersions(this.options.target, UNMADE_BLOCK_IGNORED_SINCE) >= 0
+      ? `: it reports the unknown ones, applies none of the others, and reads a value list's lines as keywords too (keepalived: "Missing '{' at beginning of configuration block")`
+      : `, changing the previous one, or memory that is not one (${crash}; keepalived: "Missing '{' at beginning of configuration block")`;
+    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, but this line is not its '{': the process that owns '${p.keyword}' then reads the lines up to the next '}' as keywords of a '${p.keyword}' it never made${effect}`, next.file, next.range, {
       related: [{ file: p.file, range: p.range, message: `'${p.keyword}' needs '{' here` }],
     });
     if (crashes) this.crashAtClose = { node: p, diagnostic: this.diagnostics[this.diagnostics.length - 1]! };
@@ -1729,7 +1756,8 @@ export class Walker implements LineSink {
       }
       stamp = this.mergeStamp[spec.serial]!;
     } else stamp = this.nextStamp++;
-    this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp });
+    const unmade = this.top().unmade;
+    this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp, ...(unmade ? { unmade } : {}) });
     this.lastUnknown = undefined;
   }
 

@@ -15,7 +15,11 @@ const rule: CoreRule = {
       'up closing nothing, so the nesting of the rest of the file is off by one. keepalived reports it on the line ' +
       "it read instead of the '{'. It also reads the file once per process (parent, VRRP, checker, BFD), and the " +
       'processes that skip the enclosing top-level block find its end by counting braces: with one missing they ' +
-      'stop too early and read the following lines as top-level keywords, each an error; kalint reports those lines too.',
+      'stop too early and read the following lines as top-level keywords, each an error; kalint reports those lines too. ' +
+      "A block keepalived refuses (a repeated name, an address it cannot read) and then finds no '{' to skip is worse: the " +
+      "process that owns it reads the lines up to the next '}' as that block's keywords. Before 2.2.8 it applies them to " +
+      'the block of that kind read before, or to memory that is not one, which can crash it; from 2.2.8 it applies none, ' +
+      "but still reports the unknown ones, and a value list's lines among them are unknown keywords.",
     bad: `global_defs
     router_id lb1
 }
