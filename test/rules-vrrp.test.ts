@@ -1109,6 +1109,25 @@ virtual_ipaddress_excluded {
     expect(findings(noDev, 'KA338', '2.2.4').map((d) => d.message)).toEqual([expect.stringMatching(/no interface for vip 10.0.0.1 - removing"\)$/)]);
     expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it')]);
   });
+  it('KA338: 2.2.3 crashes on a unicast instance without an interface', () => {
+    // Fuzz seed 569 (2.2.3): its new check of the interface's debounce timers reads the interface the instance
+    // lacks (fixed in 2.2.4, e7f931be). The 2.2.3 build exits 139 under -t, with or without addresses of its own.
+    const withDev = instance('A', `virtual_router_id 51\nunicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1 dev eth0')}`);
+    const noVip = instance('A', 'virtual_router_id 51\nunicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n');
+    for (const text of [withDev, noVip]) expect(findings(text, 'KA338', '2.2.3').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.2.3 crashes on it (a segmentation fault, also under keepalived -t)')]);
+    for (const v of ['2.2.2', '2.2.4']) expect(findings(withDev, 'KA338', v), v).toEqual([]);
+    const build = releaseBinary('2.2.3');
+    if (build) {
+      expect(runRelease(build, withDev).signal).toBe('SIGSEGV');
+      expect(runRelease(build, noVip).signal).toBe('SIGSEGV');
+    }
+    const before = releaseBinary('2.2.2');
+    if (before) expect(runRelease(before, withDev).signal).toBeUndefined();
+    // Without its virtual_router_id the instance is rejected before that check ("the virtual router id must be set").
+    const noVrid = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1 dev eth0')}`);
+    expect(findings(noVrid, 'KA338', '2.2.3')).toEqual([]);
+    if (build) expect(runRelease(build, noVrid).signal).toBeUndefined();
+  });
   it('KA338: 2.0.16 to 2.0.19 crash on an instance without an interface after one with an interface', () => {
     // Builds of 2.0.16 and 2.0.19: exit 139 under -t (the duplicate virtual_router_id check looks at
     // the first instance's interface, not at the later one's); 2.0.7 and 2.1.0 print "(B) Unknown

@@ -19,6 +19,13 @@ const UNICAST_WITHOUT_INTERFACE_SINCE: Version = [2, 1, 0];
 const UNICAST_WITHOUT_INTERFACE_LAPSED: Version = [2, 2, 5];
 const UNICAST_WITHOUT_INTERFACE_AGAIN: Version = [2, 2, 8];
 
+/**
+ * 2.2.3 alone crashes on an instance it runs without an interface: its new check of the interface's debounce
+ * timers reads the interface without looking whether there is one (fixed in 2.2.4, e7f931be). The 2.2.3 build
+ * exits 139 under -t on IPv4 and IPv6 unicast instances without an interface, with or without addresses.
+ */
+const DEBOUNCE_CHECK_CRASH: [Version, Version] = [[2, 2, 3], [2, 2, 4]];
+
 /** Before 2.2.0 an address removed for want of an interface is only logged (-t prints nothing). */
 export const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
 
@@ -125,6 +132,13 @@ function unicastWithoutInterface(
     // Without peers keepalived falls back to multicast (2.2.8 and 2.4.3 also with unicast_fault_no_peer), which needs an interface.
     const how = `with an IPv6 source but no IPv6 unicast peer keepalived ${release} falls back to multicast, which needs one, and crashes (a segmentation fault, also under keepalived -t)`;
     report({ message: ignoredInterfaceLead(noInterface, how) ?? `vrrp_instance '${inst.name}' has no 'interface', and ${how}`, ...where });
+    return 'rejected';
+  }
+  // Reached only past the checks before it: an instance without its virtual_router_id is rejected first (KA300).
+  const vrid = inst.virtualRouterId?.value;
+  if (compareVersions(target, DEBOUNCE_CHECK_CRASH[0]) >= 0 && compareVersions(target, DEBOUNCE_CHECK_CRASH[1]) < 0 && vrid !== undefined && vrid >= 1 && vrid <= 255) {
+    const how = `keepalived ${release} crashes on it (a segmentation fault, also under keepalived -t): its check of the interface's debounce timers reads the interface the instance lacks (fixed in 2.2.4)`;
+    report({ message: ignoredInterfaceLead(noInterface, how) ?? `unicast instance '${inst.name}' has no 'interface', and ${how}`, ...where });
     return 'rejected';
   }
   // The ignored interface line is a configuration error of its own, whatever keepalived then makes of the instance.
