@@ -166,7 +166,6 @@ interface Segment {
 const DEFAULT_MAX_INCLUDE_DEPTH = 32;
 /** A bound on rests of lines read afresh within rests (a definition whose value brings back its own reference after a brace). */
 const MAX_RESIDUE_NESTING = 32;
-/** `include` and its variants, tested without slicing the word. */
 /**
  * Whether keepalived's parent writes an empty line for this line (de-commented, leading blanks cut) into the copy
  * its other processes read: it starts with `include` or a variant and a blank (lib/parser.c's test, 2.2.0 to 2.4.3).
@@ -175,6 +174,7 @@ function isCopyBlankedInclude(line: string): boolean {
   return /^include[rmwba]?[ \t\v\f\r]/.test(line);
 }
 
+/** `include` and its variants, tested without slicing the word. */
 function isIncludeKeyword(text: string, start: number, end: number): boolean {
   const n = end - start;
   return n >= 7 && n <= 8 && text.startsWith('include', start) && INCLUDE_KEYWORDS.has(text.slice(start, end));
