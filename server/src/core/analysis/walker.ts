@@ -1757,7 +1757,10 @@ export class Walker implements LineSink {
       stamp = this.mergeStamp[spec.serial]!;
     } else stamp = this.nextStamp++;
     const unmade = this.top().unmade;
-    this.stack.push({ node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp, ...(unmade ? { unmade } : {}) });
+    const frame: Frame = { node, kind: skip ? 'skip' : spec?.block === 'values' ? 'values' : 'keywords', childStart: this.childStack.length, stamp };
+    // Rare: set apart so that every other frame keeps one shape.
+    if (unmade) frame.unmade = true;
+    this.stack.push(frame);
     this.lastUnknown = undefined;
   }
 
