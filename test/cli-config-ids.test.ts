@@ -86,3 +86,14 @@ it('an id given on the command line (or in .kalint.json) is the only view', () =
   const r = lint(['--config-id', 'nfs1', 'nfs/keepalived.conf']);
   expect(r.findings.filter((f) => ['KA306', 'KA407'].includes(f.code))).toEqual([]);
 });
+
+it('an empty --config-id is a usage error, not a lint of no id that reports nothing', () => {
+  for (const empty of ['', ' , ']) {
+    const r = spawnSync(process.execPath, [bin, 'lint', '--config-id', empty, 'keepalived.conf'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--config-id needs an id');
+  }
+  const peer = spawnSync(process.execPath, [bin, 'peer', '--config-id', '', 'keepalived.conf'], { cwd: dir, encoding: 'utf8' });
+  expect(peer.status).toBe(2);
+  expect(peer.stderr).toContain('--config-id takes one id');
+});

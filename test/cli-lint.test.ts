@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,6 +208,27 @@ describe('formats', () => {
     const r = kalint(['lint', '-f', 'sarif', '-o', 'fmt/out.sarif', 'fmt/o.conf']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(JSON.parse(readFileSync(join(dir, 'fmt/out.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('-o never overwrites a config the run reads, and says why a write failed', () => {
+    write({ 'out/k.conf': 'include inc.conf\n' + ERROR, 'out/inc.conf': CLEAN });
+    symlinkSync('k.conf', join(dir, 'out/alias.conf'));
+    // The linted file, a link to it, and a file it includes: exit 2, every config as it was.
+    for (const target of ['out/k.conf', 'out/alias.conf', './out/../out/inc.conf']) {
+      const r = kalint(['lint', '-f', 'json', '-o', target, 'out/k.conf']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/a config this run reads: the report never overwrites a config\n$/);
+    }
+    expect(readFileSync(join(dir, 'out/k.conf'), 'utf8')).toBe('include inc.conf\n' + ERROR);
+    expect(readFileSync(join(dir, 'out/inc.conf'), 'utf8')).toBe(CLEAN);
+    // A directory is a message, not a stack trace; a missing folder is made (reports/ in CI).
+    mkdirSync(join(dir, 'out/adir'), { recursive: true });
+    expect(kalint(['lint', '-o', 'out/adir', 'out/k.conf'])).toMatchObject({ code: 2, stdout: '', stderr: 'kalint: out/adir: cannot write: it is a directory\n' });
+    expect(kalint(['lint', '-f', 'gnu', '-o', 'out/reports/kalint.txt', 'out/k.conf'])).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect(codes(readFileSync(join(dir, 'out/reports/kalint.txt'), 'utf8'))).toEqual(['KA201']);
+    // /dev/stdout is written to as a redirection would be (here a pipe: node's own stdio is a socket, which /dev/stdout cannot open).
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" lint -f gnu -o /dev/stdout out/k.conf | cat`], { cwd: dir, encoding: 'utf8' });
+    expect(codes(piped.stdout)).toEqual(['KA201']);
   });
 
   it('stylish is coloured only when asked', () => {

@@ -1,7 +1,7 @@
 // `kalint fmt` and `kalint peer` as users run them: the CLI bundled from source (into a scratch
 // folder, so parallel test files never race on dist/), real files, stdin, exit codes.
 
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -180,6 +180,18 @@ describe('kalint peer', () => {
     symlinkSync('master.conf', join(dir, 'peer/alias.conf'));
     expect(kalint(['peer', '-o', 'peer/alias.conf', 'peer/master.conf']).code).toBe(2);
     expect(readFileSync(join(dir, 'peer/master.conf'), 'utf8')).toBe(master());
+    // A named pipe (or /dev/null, /dev/stdout) is written to, never replaced by a regular file.
+    execFileSync('mkfifo', [join(dir, 'peer/pipe')]);
+    const reader = spawn('cat', [join(dir, 'peer/pipe')]);
+    let piped = '';
+    reader.stdout.on('data', (b: Buffer) => (piped += b.toString()));
+    const done = new Promise((ok) => reader.on('close', ok));
+    return (async () => {
+      expect(kalint(['peer', '-q', '-o', 'peer/pipe', 'peer/master.conf']).code).toBe(0);
+      await done;
+      expect(piped).toBe(kalint(['peer', '-q', 'peer/master.conf']).stdout);
+      expect(lstatSync(join(dir, 'peer/pipe')).isFIFO()).toBe(true);
+    })();
   });
 
   it('errors: no vrrp_instance, an unknown state, ambiguous interface → exit 1 with the reason; usage → 2', () => {

@@ -1,4 +1,7 @@
-// Shared by the CLI commands: exit codes and usage errors.
+// Shared by the CLI commands: exit codes, usage errors, and telling whether two paths are one file.
+
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export const VERSION = '0.1.0';
 
@@ -30,4 +33,27 @@ export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code) return IO_REASONS[code] ?? code;
   return (e as Error)?.message ?? String(e);
+}
+
+/** Whether two paths name one file (the same path after links, or the same inode); `b` may not exist yet. */
+export function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      try {
+        return join(realpathSync(dirname(resolve(p))), basename(p));
+      } catch {
+        return resolve(p);
+      }
+    }
+  };
+  if (real(a) === real(b)) return true;
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
 }

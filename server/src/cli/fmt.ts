@@ -1,6 +1,6 @@
 // `kalint fmt`: print, check or rewrite configs in the canonical layout.
 
-import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
@@ -168,6 +168,23 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
     target = realpathSync(path);
   } catch {
     // A new file: write it where it was named.
+  }
+  // `-o /dev/stdout`, `/dev/null` or a named pipe: written to, never replaced (a rename would put a
+  // regular file in the device's place, or replace the file the shell redirected standard output to).
+  if (/^\/(?:dev|proc)\//.test(resolve(path))) {
+    writeFileSync(path, text);
+    return;
+  }
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(target);
+  } catch {
+    // Nothing there yet.
+  }
+  if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  if (existing && !existing.isFile()) {
+    writeFileSync(target, text);
+    return;
   }
   let mode = 0o644;
   let owner: { uid: number; gid: number } | undefined;

@@ -1,8 +1,8 @@
 // `kalint lint`: lint files, directories and globs in one process. Settings come from the nearest
 // .kalint.json of each file, then from the command line (which wins).
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
@@ -13,7 +13,7 @@ import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
-import { EXIT, ioReason, UsageError } from './common.js';
+import { EXIT, ioReason, sameFile, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
@@ -27,7 +27,8 @@ input. Settings are read from the nearest .kalint.json above each file; options 
 
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
-  -o, --output-file FILE     write the report to FILE instead of standard output
+  -o, --output-file FILE     write the report to FILE instead of standard output (never
+                             over a config this run reads; a missing folder is made)
       --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
                              its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
@@ -251,9 +252,38 @@ function printStagedDiffs(outputFile: string | undefined): number {
     changed++;
     diffs.push(unifiedDiff(displayPath(path), displayPath(path), before, text));
   }
-  if (outputFile !== undefined) writeFileSync(outputFile, Buffer.concat(diffs));
-  else for (const d of diffs) process.stdout.write(d);
+  if (outputFile !== undefined) {
+    const failed = writeOutput(outputFile, Buffer.concat(diffs));
+    if (failed !== undefined) return failed;
+  } else for (const d of diffs) process.stdout.write(d);
   return changed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The config of this run that `-o FILE` names, if any: the files linted and every file their
+ * analyses read (includes too), so that a report never replaces a config.
+ */
+function configRead(outputFile: string, files: string[], analyses: Map<string, Analysis | null>, stdinName: string | undefined): string | undefined {
+  const read = new Set<string>();
+  for (const f of files) if (f !== stdinName) read.add(f);
+  for (const a of analyses.values()) if (a) for (const p of a.files.keys()) if (p !== stdinName) read.add(p);
+  for (const p of read) if (sameFile(p, outputFile)) return p;
+  return undefined;
+}
+
+/**
+ * Writes the report to `-o FILE` as a redirection would (through links, into /dev/stdout or a pipe),
+ * making its folder when missing (`-o reports/kalint.sarif` in CI); an exit code when it failed.
+ */
+function writeOutput(outputFile: string, content: string | Buffer): number | undefined {
+  try {
+    mkdirSync(dirname(resolve(outputFile)), { recursive: true });
+    writeFileSync(outputFile, content);
+    return undefined;
+  } catch (e) {
+    process.stderr.write(`kalint: ${outputFile}: cannot write: ${ioReason(e)}\n`);
+    return EXIT.usage;
+  }
 }
 
 function readStdin(): string | undefined {
@@ -300,6 +330,8 @@ export function lintCommand(argv: string[], passes = 1): number {
     maxWarnings = Number(values['max-warnings']);
   }
   if (positionals.length === 0) throw new UsageError('no files to lint (give files, directories or globs)');
+  // An empty list would analyse each file for no id at all, and report nothing.
+  if (values['config-id'] !== undefined && !values['config-id'].split(',').some((s) => s.trim())) throw new UsageError("--config-id needs an id (e.g. --config-id lb1,lb2, or 'all')");
   const settings: LintSettings = {
     format: format as FormatName,
     configIds: values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean),
@@ -360,6 +392,14 @@ export function lintCommand(argv: string[], passes = 1): number {
       return EXIT.usage;
     }
   }
+  const outputFile = values['output-file'];
+  if (outputFile !== undefined) {
+    const config = configRead(outputFile, files, analyses, fromStdin ? stdinName : undefined);
+    if (config !== undefined) {
+      process.stderr.write(`kalint: -o ${outputFile} is ${config === outputFile ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
+      return EXIT.usage;
+    }
+  }
   // A file that another linted file includes (conf.d/*.conf of /etc/keepalived) is reported as
   // part of its includer, where its definitions and context are known, not again on its own.
   const fragments = includedFragments(analyses);
@@ -391,7 +431,7 @@ export function lintCommand(argv: string[], passes = 1): number {
       if (passes < 10) return lintCommand(argv, passes + 1);
       if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'));
     }
-    if (dryRun) return printStagedDiffs(values['output-file']);
+    if (dryRun) return printStagedDiffs(outputFile);
   }
   if (values.quiet) {
     all = all.filter((d) => d.severity === 'error');
@@ -400,8 +440,10 @@ export function lintCommand(argv: string[], passes = 1): number {
 
   const color = values['no-color'] ? false : values.color ? true : !values['output-file'] && !!process.stdout.isTTY && !process.env.NO_COLOR;
   const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed });
-  if (values['output-file']) writeFileSync(values['output-file'], report);
-  else process.stdout.write(report);
+  if (outputFile !== undefined) {
+    const failed = writeOutput(outputFile, report);
+    if (failed !== undefined) return failed;
+  } else process.stdout.write(report);
 
   if (ioError) return EXIT.usage;
   if (all.some((d) => d.severity === 'error')) return EXIT.findings;

@@ -1,12 +1,11 @@
 // `kalint peer`: the BACKUP node's config from the MASTER's, as a file or a diff.
 
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { EXIT, ioReason, UsageError } from './common.js';
+import { EXIT, ioReason, sameFile, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
@@ -74,6 +73,7 @@ export function peerCommand(argv: string[]): number {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'peer takes one MASTER file' : "no MASTER file given (e.g. 'kalint peer keepalived.conf')");
   if (values.priority !== undefined && values['priority-step'] !== undefined) throw new UsageError('--priority and --priority-step exclude each other');
+  if (values['config-id'] !== undefined && !/^\S+$/.test(values['config-id'])) throw new UsageError(`--config-id takes one id without blanks (got '${values['config-id']}')`);
   const input = positionals[0]!;
   const output = values.output;
   if (output !== undefined && sameFile(input, output)) {
@@ -123,25 +123,3 @@ export function peerCommand(argv: string[]): number {
   return EXIT.ok;
 }
 
-/** Whether `output` names the input file (same path after links, or the same inode). */
-function sameFile(input: string, output: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      try {
-        return join(realpathSync(dirname(resolve(p))), basename(p));
-      } catch {
-        return resolve(p);
-      }
-    }
-  };
-  if (real(input) === real(output)) return true;
-  try {
-    const a = statSync(input);
-    const b = statSync(output);
-    return a.dev === b.dev && a.ino === b.ino;
-  } catch {
-    return false;
-  }
-}
