@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { ConfigError, ignorePatternRegex, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
+import { locatePointer } from '../server/src/cli/json-locate.js';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas/kalint.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -67,10 +68,40 @@ describe('.kalint.json validation', () => {
     expect(props).toContain('unknown-keyword');
   });
 
-  it('reports invalid JSON and invalid settings with the file path', () => {
+  it('reports invalid JSON and invalid settings with the file path, line and column', () => {
     expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": ')).toThrow(ConfigError);
-    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": ')).toThrow(/^\/repo\/\.kalint\.json: invalid JSON/);
-    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": { "KA204": "warn" } }')).toThrow(/^\/repo\/\.kalint\.json: invalid configuration:\n {2}\/rules\/KA204/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": ')).toThrow(/^\/repo\/\.kalint\.json:1:12: invalid JSON: Unexpected end of JSON input$/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{\n  "rules": {\n    "KA201": "off",\n  }\n}\n')).toThrow(/^\/repo\/\.kalint\.json:4:3: invalid JSON: Expected double-quoted property name$/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": { "KA204": "warn" } }')).toThrow(
+      /^\/repo\/\.kalint\.json: invalid configuration:\n {2}\/repo\/\.kalint\.json:1:23: \/rules\/KA204: severity must be/,
+    );
+    const nested = '{\n  "clusters": [\n    { "files": ["a.conf", "b.conf"] },\n    { "files": "c.conf" }\n  ],\n  "targetVersion": 2.2\n}\n';
+    let message = '';
+    try {
+      loadConfigFile('/repo/.kalint.json', nested);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^ {2}\/repo\/\.kalint\.json:4:16: \/clusters\/1\/files: /),
+      expect.stringMatching(/^ {2}\/repo\/\.kalint\.json:6:20: \/targetVersion: /),
+    ]);
+  });
+
+  it('locates a JSON pointer past strings holding braces, quotes and slashes', () => {
+    const text = '{ "a\\"}": [1, {"x": "]}"}], "pathMappings": { "/etc/k": "x", "/etc/k": "deploy" }, "rules": {"KA1": [ ] } }';
+    expect(JSON.parse(text)).toBeTruthy();
+    const at = (p: string) => locatePointer(text, p);
+    expect(text.slice(at('/pathMappings/~1etc~1k')!)).toMatch(/^"deploy"/); // the last of a duplicated key, as JSON.parse keeps
+    expect(text.slice(at('/rules/KA1')!)).toMatch(/^\[ \]/);
+    expect(text.slice(at('/a"}/1/x')!)).toMatch(/^"\]\}"/);
+    expect(at('/rules/KA2')).toBeUndefined();
+    expect(at('/rules/KA1/0')).toBeUndefined();
+    expect(at('')).toBe(0);
+  });
+
+  it('reads a .kalint.json saved with a byte order mark', () => {
+    expect(loadConfigFile('/repo/.kalint.json', '\ufeff{ "rules": { "KA204": "off" } }').config.rules).toEqual({ KA204: 'off' });
   });
 
   it('resolves path mappings relative to the folder of the config', () => {

@@ -8,6 +8,7 @@ import { fsHost } from './host.js';
 import type { SeveritySetting } from '../linter.js';
 import { rules } from '../rules/index.js';
 import { resolveTarget } from '../core/index.js';
+import { lineColumn, locatePointer, parseErrorOffset } from './json-locate.js';
 
 export interface KalintConfig {
   /** Severity per rule code or name: off | info | warning | error. */
@@ -53,8 +54,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Problems in a parsed `.kalint.json`, each as `/json/pointer: what is wrong`. Empty when valid. */
 export function validateConfig(value: unknown): string[] {
-  const errors: string[] = [];
-  const err = (path: string, msg: string) => errors.push(`${path || '/'}: ${msg}`);
+  return configProblems(value).map((p) => `${p.pointer || '/'}: ${p.message}`);
+}
+
+/** Problems in a parsed `.kalint.json`, each with the JSON pointer of the value at fault. */
+function configProblems(value: unknown): { pointer: string; message: string }[] {
+  const errors: { pointer: string; message: string }[] = [];
+  const err = (pointer: string, message: string) => errors.push({ pointer, message });
   if (!isObject(value)) {
     err('', `must be an object, got ${typeOf(value)}`);
     return errors;
@@ -124,16 +130,32 @@ export function validateConfig(value: unknown): string[] {
   return errors;
 }
 
-/** Reads and validates one `.kalint.json`; throws ConfigError naming the file. */
+/**
+ * Reads and validates one `.kalint.json`; throws ConfigError naming the file, and the line and column
+ * of each problem (FILE:LINE:COL, as kalint's other messages).
+ */
 export function loadConfigFile(path: string, text: string): LoadedConfig {
+  // Editors on Windows save JSON with a byte order mark, which JSON.parse refuses.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const at = (offset: number) => {
+    const { line, column } = lineColumn(json, offset);
+    return `${path}:${line}:${column}`;
+  };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(json);
   } catch (e) {
-    throw new ConfigError(`${path}: invalid JSON: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    const offset = parseErrorOffset(message) ?? json.length;
+    throw new ConfigError(`${at(offset)}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$| at position \d+.*$/, '')}`);
   }
-  const errors = validateConfig(parsed);
-  if (errors.length) throw new ConfigError(`${path}: invalid configuration:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  const problems = configProblems(parsed);
+  if (problems.length) {
+    // In the file's order, as an editor lists them.
+    const placed = problems.map((p) => ({ ...p, offset: locatePointer(json, p.pointer) ?? 0 })).sort((a, b) => a.offset - b.offset);
+    const lines = placed.map((p) => `  ${at(p.offset)}: ${p.pointer || '/'}: ${p.message}`);
+    throw new ConfigError(`${path}: invalid configuration:\n${lines.join('\n')}`);
+  }
   return { path, dir: dirname(path), config: parsed as KalintConfig };
 }
 
