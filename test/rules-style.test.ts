@@ -335,6 +335,17 @@ describe('KA704 lookalike-character', () => {
   });
 });
 
+describe('control characters in messages', () => {
+  it('a message quoting a word shows its control characters, which a terminal prints as nothing', () => {
+    const text = conf('global_defs {', '    rou\u0001ter_id lb1', '    bad\u007fword', '    \u001b[31mrouter_id x', '}');
+    expect(lintText(text, { file: 'k.conf' }).diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual([
+      "Unknown keyword 'rou<U+0001>ter_id' in 'global_defs'; did you mean 'router_id'?",
+      "Unknown keyword 'bad<U+007F>word' in 'global_defs'",
+      "Unknown keyword '<U+001B>[31mrouter_id' in 'global_defs'",
+    ]);
+  });
+});
+
 describe('KA704 full-width braces', () => {
   // A CJK input method left on types '｛' and '｝' (U+FF5B, U+FF5D): keepalived reads them as words, so
   // the block never opens ("vrrp_instance must have a name" for the extra word) or never closes.

@@ -78,9 +78,15 @@ export function codePoint(char: string): string {
  * it shows what the eye (or a terminal, which prints such a byte as '�') cannot.
  */
 export function showUnseen(message: string): string {
-  const shown = hasLookalike(message) ? showLookalikes(message) : message;
+  let shown = hasLookalike(message) ? showLookalikes(message) : message;
+  // A control character in a quoted word prints as nothing (or moves the cursor): 'rou<U+0001>ter_id'.
+  if (CONTROL_CHAR.test(shown)) shown = shown.replace(CONTROL_CHARS, (c) => `<${codePoint(c)}>`);
   return hasEscapedBytes(shown) ? showEscapedBytes(shown) : shown;
 }
+
+/** C0 controls but tab and newline, DEL and the C1 controls. */
+const CONTROL_CHAR = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROL_CHARS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /** `text` with each lookalike shown as <U+XXXX>, so a message shows what the eye cannot. */
 export function showLookalikes(text: string): string {
