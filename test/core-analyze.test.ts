@@ -89,6 +89,19 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_instance VI_1 {\n  prompte_secondaries now\n}\n').diagnostics[0]!.message).toContain("did you mean 'promote_secondaries'");
   });
 
+  it('guesses a keyword with one word written long or short, and a plural', () => {
+    const guesses = (block: string, word: string) =>
+      analyze(`${block} {\n  ${word} 1\n}\n`).diagnostics.find((d) => d.code === 'KA201')?.message.match(/did you mean '([a-z_]+)'/)?.[1];
+    expect(guesses('vrrp_instance VI_1', 'advert_interval')).toBe('advert_int');
+    expect(guesses('vrrp_instance VI_1', 'unicast_source_ip')).toBe('unicast_src_ip');
+    expect(guesses('vrrp_instance VI_1', 'mcast_source_ip')).toBe('mcast_src_ip');
+    expect(guesses('virtual_server 10.0.0.1 80', 'lb_algorythm')).toBe('lb_algo');
+    // One letter more is no value glued to the keyword ('notify_master s' was the fix).
+    expect(guesses('vrrp_instance VI_1', 'notify_masters')).toBe('notify_master');
+    // A whole word, not an abbreviation: no guess.
+    expect(guesses('vrrp_instance VI_1', 'advert_time')).toBeUndefined();
+  });
+
   it('reads an unindented line after a trailing comment as the comment wrapped onto its own line', () => {
     // keepalived 2.2.7: "Unknown keyword 'rp'", "Unknown keyword 'master'" (a Chinese LVS note copied from a PDF)
     const text = 'vrrp_instance VI_1 {\n    virtual_router_id 51 #设置虚拟路由标示，同一个 vr\nrp 实例使用唯一标示\n    priority 50 #数字越大优先级越高，\nmaster 的优先级必须大于 backup\n    advert_int 1\n}\n';

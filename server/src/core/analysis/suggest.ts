@@ -47,6 +47,47 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 }
 
 /**
+ * For keywords, when `suggest` finds nothing: the one candidate whose `_`-separated words are the
+ * word's, but for one that is written short in either (`advert_interval` for `advert_int`,
+ * `unicast_source_ip` for `unicast_src_ip`, `lb_algorythm` for `lb_algo`): the short word starts
+ * as the long one does and keeps its letters in order. Only a single such candidate is a guess.
+ */
+export function suggestAbbreviated(word: string, candidates: Iterable<string>): string | undefined {
+  // Keyword-like words of two parts or more only: prose ('to', 'in') and a value glued on
+  // ('virtual_server192.168.0.100') are no abbreviations.
+  if (!/^[a-z]+(?:_[a-z]+)+$/i.test(word)) return undefined;
+  const w = word.toLowerCase().split('_');
+  let found: string | undefined;
+  for (const c of candidates) {
+    if (c.length < 6 || !oneWordAbbreviated(w, c.toLowerCase().split('_'))) continue;
+    if (found !== undefined) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+function oneWordAbbreviated(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (++differing > 1) return false;
+    const [short, long] = x.length < y.length ? [x, y] : [y, x];
+    if (short.length < 3 || short.length === long.length || short[0] !== long[0] || !inOrder(short, long)) return false;
+  }
+  return differing === 1;
+}
+
+/** Whether the letters of `short` appear in `long` in the same order. */
+function inOrder(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
+}
+
+/**
  * For names the user made up (instances, scripts): the one candidate that is the name with one run of
  * whole `_`-separated words added or removed anywhere, the middle included (`Alef_platform_Data_IPS` for
  * `Alef_platform_IPS`: seen on a pasted config). Only a single such candidate is a guess.

@@ -32,7 +32,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
-import { editDistance, suggest } from './suggest.js';
+import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 import { forkNote, forkOfKeyword } from '../schema/forks.js';
@@ -1550,7 +1550,7 @@ export class Walker implements LineSink {
       });
       return;
     }
-    let guess = suggest(name, candidates);
+    let guess = suggest(name, candidates) ?? suggestAbbreviated(name, candidates);
     // A guess far from the word (it holds the keyword: `dpdk_interface` for `interface`) that this block
     // already set on an earlier line names something else: the fix would set that keyword a second time.
     if (guess && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp && editDistance(name.toLowerCase(), guess.toLowerCase(), 2) > 2) guess = undefined;
@@ -1568,6 +1568,8 @@ export class Walker implements LineSink {
     // guess 'vrrp_script' alone would drop the name, and a vrrp_script without one stops keepalived.
     const namedBlock = (k: string): boolean => { const spec = ctx.childMap.get(k)!; return !!spec.block && spec.args.length > 0; };
     const gluedValue = (k: string, rest: string): boolean => {
+      // One letter more is a plural or a slip of the finger (`notify_masters`), not a value.
+      if (/^[a-z]$/i.test(rest)) return false;
       const value = rest.startsWith('_') && namedBlock(k) && /^_[A-Za-z0-9]/.test(rest) ? rest.slice(1) : rest;
       return !value.startsWith('_') && ![...schema().byName.keys()].some((kw) => kw.length >= 4 && value.startsWith(kw));
     };
