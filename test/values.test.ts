@@ -325,6 +325,17 @@ describe('misspelt enum values', () => {
     expect(checkArg({ name: 'type', type: 'enum', values: ['PASS', 'AH'] }, 'PASS;', 'auth_type')?.replacement).toBe('PASS');
     expect(findings(conf('vrrp_instance VI_1 {', '  state BACUP', '}'), 'KA205')[0]!.fix).toMatchObject({ description: "Replace with 'BACKUP'", edits: [{ newText: 'BACKUP' }] });
   });
+  it('name the IPVS word for another load balancer\'s scheduler or forwarding method, and a role\'s word', () => {
+    const scheduler: ArgSpec = { name: 'scheduler', type: 'enum', values: ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'mh'] };
+    for (const [w, meant] of [['roundrobin', 'rr'], ['leastconn', 'lc'], ['least_conn', 'lc'], ['ip_hash', 'sh'], ['Round-Robin', 'rr'], ['maglev', 'mh']] as const) {
+      expect(checkArg(scheduler, w, 'lb_algo'), w).toMatchObject({ replacement: meant });
+      expect(checkArg(scheduler, w, 'lb_algo')?.message, w).toContain(`(keepalived names it by its IPVS name: write '${meant}')`);
+    }
+    for (const [w, meant] of [['DIRECT', 'DR'], ['direct-routing', 'DR'], ['tunnel', 'TUN'], ['MASQ', 'NAT']] as const) expect(checkArg(method, w, 'lb_kind')?.replacement, w).toBe(meant);
+    // The same words mean nothing to another keyword.
+    expect(checkArg({ name: 'x', type: 'enum', values: ['rr', 'lc'] }, 'roundrobin', 'lvs_method')?.replacement).toBeUndefined();
+    expect(checkArg(state, 'SLAVE', 'state')?.replacement).toBe('BACKUP');
+  });
   it('suggest nothing for a placeholder, another fork\'s word or a word near no value', () => {
     for (const w of ['%MASTER%', '<STATE>', 'SLAVE_NODE']) expect(checkArg(state, w, 'state')?.replacement, w).toBeUndefined();
     // DPVS's FNAT is no misspelt NAT (forks.ts says whose it is).

@@ -473,6 +473,27 @@ export function ipv4ToNumber(addr: string): number {
 /** Other software's names for the VRRP roles, as keepalived's `state` values. */
 const ROLE_VALUES: Record<string, string | undefined> = { primary: 'MASTER', active: 'MASTER', slave: 'BACKUP', secondary: 'BACKUP', standby: 'BACKUP', passive: 'BACKUP' };
 
+/**
+ * Other software's names for IPVS schedulers and forwarding methods (HAProxy's `roundrobin` and
+ * `leastconn`, nginx's `least_conn` and `ip_hash`, ipvsadm's long option names): keepalived takes
+ * only the IPVS short names. Keyed by the word in lower case without '-' and '_'.
+ */
+const OTHER_NAMES: Record<string, Record<string, string | undefined> | undefined> = {
+  lb_algo: {
+    roundrobin: 'rr', weightedroundrobin: 'wrr', staticrr: 'wrr',
+    leastconn: 'lc', leastconns: 'lc', leastconnection: 'lc', leastconnections: 'lc',
+    weightedleastconn: 'wlc', weightedleastconnection: 'wlc', weightedleastconnections: 'wlc',
+    source: 'sh', sourcehash: 'sh', srchash: 'sh', iphash: 'sh',
+    destinationhash: 'dh', dsthash: 'dh', maglev: 'mh', maglevhash: 'mh',
+    neverqueue: 'nq', shortestexpecteddelay: 'sed', weightedfailover: 'fo', overflow: 'ovf',
+  },
+  lb_kind: {
+    direct: 'DR', directrouting: 'DR', directreturn: 'DR', directserverreturn: 'DR', dsr: 'DR', gatewaying: 'DR', gateway: 'DR', route: 'DR', routing: 'DR',
+    tunnel: 'TUN', tunneling: 'TUN', tunnelling: 'TUN', ipip: 'TUN',
+    masq: 'NAT', masquerade: 'NAT', masquerading: 'NAT',
+  },
+};
+
 /** The length of `text` in UTF-8 bytes, without encoding it (keepalived's limits are in bytes). */
 export function utf8Length(text: string): number {
   let n = text.length;
@@ -685,7 +706,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
       // Other software's words for the roles (`state SLAVE`, `state PRIMARY`): keepalived's are MASTER and BACKUP.
       const role = ROLE_VALUES[word.toLowerCase()];
-      const roleNote = role && values.includes(role) ? ` (keepalived calls this role ${role}: write '${role}')` : '';
+      const other = OTHER_NAMES[keyword]?.[word.toLowerCase().replace(/[-_]/g, '')];
+      const roleNote = role && values.includes(role) ? ` (keepalived calls this role ${role}: write '${role}')`
+        : other && values.includes(other) ? ` (keepalived names it by its IPVS name: write '${other}')` : '';
       // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
       const latin = latinForHomoglyphs(word);
       const lookalike = latin !== undefined && values.some((v) => (ci ? v.toLowerCase() === latin.toLowerCase() : v === latin));
@@ -706,7 +729,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const fork = forkOfValue(keyword, word);
       const forkWords = fork ? forkNote(fork, `'${word}'`) : '';
       // The word in the table's case, or in Latin letters, is a suggestion: it changes what keepalived reads.
-      const meant = lookalike ? values.find((v) => (ci ? v.toLowerCase() === latin!.toLowerCase() : v === latin)) : hint ?? near;
+      const meant = lookalike ? values.find((v) => (ci ? v.toLowerCase() === latin!.toLowerCase() : v === latin)) : hint ?? near ?? (roleNote ? (role ?? other) : undefined);
       return { message: `'${keyword}'${what} must be one of ${values.join(', ')}; got '${word}'${later}${caseNote}${forkWords}${fallback}`, severity: 'error', replacement: meant };
     }
     // keepalived reads these as socket addresses: a '-range' or '/mask' after the address is ignored.
