@@ -2,7 +2,7 @@
 // folder, so parallel test files never race on dist/), real files, stdin, exit codes.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -89,6 +89,14 @@ describe('kalint fmt', () => {
     expect(readdirSync(join(dir, 'w')).sort()).toEqual(['link.conf', 'messy.conf', 'neat.conf']);
     const neatAfter = statSync(join(dir, 'w/neat.conf'));
     expect([neatAfter.ino, neatAfter.mtimeMs]).toEqual([neatBefore.ino, neatBefore.mtimeMs]);
+  });
+
+  it('--write keeps a hard-linked file one file: every link sees the new text', () => {
+    write({ 'h/messy.conf': MESSY });
+    linkSync(join(dir, 'h/messy.conf'), join(dir, 'h/other-name.conf'));
+    expect(kalint(['fmt', '--write', 'h/messy.conf']).code).toBe(0);
+    expect(readFileSync(join(dir, 'h/other-name.conf'), 'utf8')).toBe(NEAT);
+    expect(statSync(join(dir, 'h/other-name.conf')).ino).toBe(statSync(join(dir, 'h/messy.conf')).ino);
   });
 
   it('a file with a syntax error: FILE:LINE:COL, exit 2, nothing written, the others still done', () => {

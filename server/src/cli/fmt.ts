@@ -160,7 +160,8 @@ function parseRange(spec: string): [number, number] {
  * Replaces `path`'s content without a moment where the file is half written: the new text goes
  * to a temporary file in the same folder (same file system, so rename is atomic), which takes the
  * old file's permissions (and owner, when allowed), then replaces it. A symlink is followed, so
- * the link stays a link. `like` gives the permissions for a new file.
+ * the link stays a link; a file with other hard links, a device or a pipe is written in place.
+ * `like` gives the permissions for a new file.
  */
 export function writeAtomically(path: string, text: string | Buffer, like?: string): void {
   let target = resolve(path);
@@ -182,7 +183,9 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
     // Nothing there yet.
   }
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
-  if (existing && !existing.isFile()) {
+  // A file with other hard links is written in place, as editors do, so every link keeps seeing it
+  // (a rename would leave the others with the old text).
+  if (existing && (!existing.isFile() || existing.nlink > 1)) {
     writeFileSync(target, text);
     return;
   }
