@@ -2,7 +2,7 @@
 // through their includer (where the scripts they track are defined), not again on their own.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -36,4 +36,23 @@ it('reports an included file once, in its includer’s context', () => {
 
 it('still lints a fragment on its own when it is named alone', () => {
   expect(lint(['conf.d/vi.conf'])).toEqual(['conf.d/vi.conf:10:KA315', 'conf.d/vi.conf:12:KA201']);
+});
+
+it('reads an absolute include that matches nothing here from beside the file, and says so', () => {
+  // The Debian and RHEL habit: `include /etc/keepalived/conf.d/*.conf`, with conf.d beside the file in the repository.
+  const abs = join(dir, 'absolute');
+  mkdirSync(join(abs, 'conf.d'), { recursive: true });
+  writeFileSync(join(abs, 'keepalived.conf'), readFileSync(join(dir, 'keepalived.conf'), 'utf8').replace('include conf.d/*.conf', 'include /etc/keepalived-kalint-test/conf.d/*.conf'));
+  writeFileSync(join(abs, 'conf.d', 'vi.conf'), readFileSync(join(dir, 'conf.d', 'vi.conf'), 'utf8'));
+  const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '.'], { cwd: abs, encoding: 'utf8' });
+  // As with a relative include: the fragment in its includer's context (no KA315, no KA321, no KA110).
+  expect((JSON.parse(r.stdout) as { file: string; line: number; code: string }[]).map((d) => `${d.file}:${d.line}:${d.code}`)).toEqual(['conf.d/vi.conf:12:KA201']);
+  expect(r.stderr).toBe(
+    `kalint: note: keepalived.conf: its includes name files that do not exist on this machine but do beside it: read '/etc/keepalived-kalint-test' as . (a .kalint.json beside it with "pathMappings": { "/etc/keepalived-kalint-test": "." } says so, or maps them elsewhere)\n`,
+  );
+  // A .kalint.json that maps paths is followed as written, even where it maps them to nothing.
+  writeFileSync(join(abs, '.kalint.json'), '{ "pathMappings": { "/etc/keepalived-kalint-test": "elsewhere" } }\n');
+  const mapped = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'keepalived.conf'], { cwd: abs, encoding: 'utf8' });
+  expect(mapped.stderr).toBe('');
+  expect((JSON.parse(mapped.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['KA321', 'KA110']);
 });

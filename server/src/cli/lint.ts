@@ -2,7 +2,7 @@
 // .kalint.json of each file, then from the command line (which wins).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
@@ -99,11 +99,18 @@ function displayPaths(d: Diagnostic): Diagnostic {
  * Lints one file for each config id. Findings every id shares are reported once; the others carry
  * the ids they occur for. An unused suppression (KA002) only counts when unused for every id.
  */
-function lintFile(file: string, text: string, settings: LintSettings, analyses: Map<string, Analysis | null>): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+function lintFile(
+  file: string,
+  text: string,
+  settings: LintSettings,
+  analyses: Map<string, Analysis | null>,
+  inferred?: Record<string, string>,
+): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; note?: string } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const shown = displayPath(file);
-  const pathMappings = loaded ? resolvedPathMappings(loaded) : undefined;
+  const configured = loaded ? resolvedPathMappings(loaded) : undefined;
+  const pathMappings = configured ?? inferred;
   const given = settings.configIds ?? config.configIds;
   // No id asked for: a file with `@id` lines is read differently on each host it names (keepalived's
   // default id is the host name), so it is checked for each of them and for the hosts it does not name.
@@ -130,6 +137,19 @@ function lintFile(file: string, text: string, settings: LintSettings, analyses: 
     const named = expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings, targetVersion, analysis: others.analysis }).filter((id) => id !== undefined);
     ids = [...named, undefined];
     results = [...named.map(lintFor), others];
+  }
+  // `include /etc/keepalived/conf.d/*.conf` in a repository whose conf.d sits beside the file: with no
+  // .kalint.json mapping paths, read it from there, as the node would read it, and say so.
+  if (!configured && !inferred) {
+    const mappings: Record<string, string> = {};
+    for (const r of results) for (const [prefix, dir] of r.analysis.inferredPathMappings) mappings[prefix] ??= resolve(dir);
+    if (Object.keys(mappings).length) {
+      const again = lintFile(file, text, settings, analyses, mappings);
+      const pairs = Object.entries(mappings).map(([prefix, dir]) => `'${prefix}' as ${relative(process.cwd(), dir) === '' ? '.' : displayPath(dir)}`);
+      const json = Object.entries(mappings).map(([prefix, dir]) => `"${prefix}": "${relative(dirname(resolve(file)), dir) || '.'}"`).join(', ');
+      const note = `${shown}: its includes name files that do not exist on this machine but do beside it: read ${pairs.join(', ')} (a .kalint.json beside it with "pathMappings": { ${json} } says so, or maps them elsewhere)`;
+      return { ...again, note };
+    }
   }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
   // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing
@@ -377,7 +397,12 @@ export function lintCommand(argv: string[], passes = 1): number {
     linted.push(displayPath(file));
     texts.set(resolve(file), text);
     try {
-      perFile.push({ file, ...lintFile(file, text, settings, analyses) });
+      const linted = lintFile(file, text, settings, analyses);
+      perFile.push({ file, ...linted });
+      if (linted.note && !caveats.has(linted.note)) {
+        caveats.add(linted.note);
+        if (passes === 1) process.stderr.write(`kalint: note: ${linted.note}\n`);
+      }
       // A target outside the releases kalint knows is named once, whichever file or .kalint.json set it.
       const target = settings.targetVersion ?? findConfig(file)?.config.targetVersion;
       const caveat = targetCaveat(target);

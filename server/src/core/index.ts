@@ -38,6 +38,13 @@ export interface Analysis {
   /** `$NAME=` definitions in effect at the end, and which were used. */
   definitions: Map<string, { file: string; start: number; end: number }>;
   usedDefinitions: Set<string>;
+  /**
+   * Absolute include prefixes that match nothing through the host, where the rest of the path does
+   * match beside the including file (`/etc/keepalived` → that file's folder): the path mappings that
+   * would read what the node reads. A caller may analyse again with them (the CLI does, when no
+   * .kalint.json maps paths).
+   */
+  inferredPathMappings: Map<string, string>;
 }
 
 export interface ParseResult extends Analysis {
@@ -142,6 +149,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     diagnostics,
     definitions: reader.definitions,
     usedDefinitions: reader.usedDefinitions,
+    inferredPathMappings: reader.inferredPathMappings,
   };
 }
 

@@ -535,6 +535,8 @@ export class Reader {
   readonly definitions = new Map<string, Definition>();
   /** Names of definitions referenced at least once. */
   readonly usedDefinitions = new Set<string>();
+  /** See Analysis.inferredPathMappings: filled by mappingHint. */
+  readonly inferredPathMappings = new Map<string, string>();
   /** How deep rests of substituted lines after a brace are being read as lines of their own (see emitTokens). */
   private residueNesting = 0;
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
@@ -2699,6 +2701,7 @@ export class Reader {
       const others = found.filter((f) => f !== including);
       if (!others.length) continue;
       const prefix = '/' + parts.slice(0, k).join('/');
+      if (!this.inferredPathMappings.has(prefix)) this.inferredPathMappings.set(prefix, dir);
       const count = others.length === 1 ? '1 file' : `${others.length} files`;
       return `; '${tail}' beside this file matches ${count}: to check what the node reads, map '${prefix}' to this folder in .kalint.json ("pathMappings": { "${prefix}": "." } in a .kalint.json here)`;
     }
