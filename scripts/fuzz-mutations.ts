@@ -8,6 +8,7 @@
 import keywordTable from '../server/src/core/schema/keywords.json';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { parseKeepalivedStderr } from './keepalived-output.js';
+import { showUnseen } from '../server/src/core/syntax/lookalikes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -885,7 +886,7 @@ export function parseKeepalived(stderr: string, mainFile: string, otherFile?: (n
   });
 }
 
-export type DisagreementKind = 'miss' | 'miss-lineless' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
+export type DisagreementKind = 'miss' | 'miss-word' | 'miss-lineless' | 'miss-info-only' | 'false-error' | 'crash-not-predicted' | 'internal-error' | 'fmt';
 
 export interface Disagreement {
   kind: DisagreementKind;
@@ -1008,7 +1009,14 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     const here = (m.file === undefined ? inMain : diagnostics.filter((d) => d.file === m.file)).filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length && GARBLED_INTERFACES_REPORT.test(m.message)) continue;
     const where = m.file === undefined ? {} : { file: m.file };
+    // "Unknown keyword 'W'": a finding at that line about another word ('~LST(' where keepalived read 'real_server')
+    // reads the line differently; kalint quotes the word (its hidden characters shown as <U+XXXX>).
+    const unknown = /^Unknown keyword '(.*)'$/.exec(m.message)?.[1];
     if (!here.length) out.push({ kind: 'miss', line: m.line, ...where, detail: m.message });
+    // (A line that expands to many says each word once, with a count of the others: no word to compare.)
+    else if (unknown !== undefined && !here.some((d) => d.message.includes(`'${unknown}'`) || d.message.includes(`'${showUnseen(unknown)}'`) || d.message.includes('more like it from the lines'))) {
+      out.push({ kind: 'miss-word', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
+    }
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }
   // keepalived's checks after reading name no line: each such message must have a finding of its code somewhere.

@@ -66,6 +66,13 @@ describe('exit codes', () => {
     expect(kalint(['lint', 'why/nope.conf', 'why/clean.conf']).stdout).toBe('');
   });
 
+  it('a path that exists is linted as named, glob characters and all', () => {
+    write({ 'lit/a[1].conf': ERROR, 'lit/a1.conf': CLEAN });
+    expect(codes(kalint(['lint', '-f', 'gnu', 'lit/a[1].conf']).stdout)).toEqual(['KA201']);
+    // Where no such file exists, the same characters are a pattern.
+    expect(kalint(['lint', '-f', 'gnu', 'lit/a[0-9].conf'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('are documented in --help', () => {
     const help = kalint(['lint', '--help']).stdout;
     expect(help).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*\n\s+2 /);

@@ -1,7 +1,7 @@
 // File-system adapters for the CLI: the SourceHost the core reads includes through, and the
 // discovery of config files from paths, directories and globs.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
@@ -135,8 +135,10 @@ export function discover(args: string[]): Discovered {
   const missing: string[] = [];
   const templates: string[] = [];
   const searched = new Set<string>();
+  // A path that exists is the file or folder it names, even with glob characters in it (`a[1].conf`).
+  const isPattern = (arg: string): boolean => (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) && !existsSync(arg);
   for (const arg of args) {
-    if (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) {
+    if (isPattern(arg)) {
       const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
       const existing = matches.filter((m) => {
         try {
@@ -170,7 +172,7 @@ export function discover(args: string[]): Discovered {
     } else files.push(arg);
   }
   // A file also named on its own is not a searched one.
-  for (const arg of args) if (!hasWildcard(arg)) searched.delete(arg);
+  for (const arg of args) if (!isPattern(arg)) searched.delete(arg);
   return { files: [...new Set(files)], searched, missing, templates: [...new Set(templates)] };
 }
 
