@@ -71,6 +71,18 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(runKeepalived(text, { configId: 'y' }).messages.map((m) => m.message)).toContain('Virtual server [1.1.1.1]:tcp:443 has no real servers - ignoring');
   });
 
+  it('a ~LST first line of a multi-line value that still holds a $ once put in place expands, even when its $ are defined', () => {
+    // Found by fuzzing against 2.2.2 with the word check (play.conf with '~LST' before its $RS's real_server): keepalived
+    // checks the line again as it is, before it substitutes ${X}; kalint substituted first and read '~LST(' as a word.
+    const text = conf('$X=1', '$RS= \\', '~LST({I,J}, {1,a}, {2,b}) real_server 192.168.0.${X} 80 { \\', 'weight 1 \\', '}', '', 'virtual_server 10.0.0.4 80 {', 'protocol TCP', '$RS', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["9: Unknown keyword 'real_server'", "9: Unexpected '{' - ignoring"]);
+    expect(a.missing).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.range.start.line === 8).map((d) => d.message).join('\n')).not.toContain("'~LST('");
+    // 2.4.0 and later check no substituted line again: the line is words there ("Unknown keyword '~LST('").
+    expect(lintText(text, { file: 'keepalived.conf', targetVersion: '2.4.3' }).diagnostics.map((d) => d.message).join('\n')).toContain("Unknown keyword '~LST('");
+  });
+
   it('a bare $NAME ends only at a blank, a comma, a bracket or the line end: a CR after it leaves it as written', () => {
     // Found by fuzzing (a carriage return between words): lib/parser.c find_definition; kalint's \s took in CR.
     const text = conf('$V1=10.0.0.9', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    virtual_ipaddress {', '$V1\r10.0.0.2', '        $V1', '    }', '}');

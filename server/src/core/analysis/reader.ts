@@ -2057,7 +2057,12 @@ export class Reader {
         const out: ExpandedLine[] = [];
         r.multiline.forEach((l, i) => {
           if (i === 0) {
-            for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) out.push(line);
+            // keepalived puts the value's first line in place and, while it holds a `$`, checks it again as it
+            // is, before substituting it: a ~SEQ/~LST there expands, and its rows are substituted, not the line
+            // (`$RS` with RS='~LST({I,J},…) real_server 10.0.${N}.${I} 80 { \…' and N defined). From 2.4.0 the
+            // substituted line is not checked again: it is substituted through and read as words.
+            if (l.text.includes('$') && SEQ_START.test(l.text) && this.before(SUBSTITUTED_LINE_NOT_RECHECKED_SINCE)) out.push({ text: l.text, segments: l.segments, rechecked: true });
+            else for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) out.push(line);
           } else {
             // keepalived reads the second and later lines of a multi-line value afresh, one at a time:
             // a `$NAME=` line there defines NAME for the lines after it, and a `~SEQ` there is one.
