@@ -56,3 +56,14 @@ it('reads an absolute include that matches nothing here from beside the file, an
   expect(mapped.stderr).toBe('');
   expect((JSON.parse(mapped.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['KA321', 'KA110']);
 });
+
+it('a bare pattern beside the file (`*.conf` of `/etc/rules/*.conf`) is no sign of the node\'s folder: nothing is read in its place', () => {
+  // A folder of unrelated configs (a harvest, a set of examples) matches `*.conf` too.
+  const bare = join(dir, 'bare');
+  mkdirSync(bare, { recursive: true });
+  writeFileSync(join(bare, 'keepalived.conf'), 'global_defs {\n    router_id lb1\n}\ninclude /etc/rules-kalint-test/*.conf\n');
+  writeFileSync(join(bare, 'other.conf'), 'global_defs {\n    router_id lb2\n}\n');
+  const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'keepalived.conf'], { cwd: bare, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect((JSON.parse(r.stdout) as { code: string; message: string }[]).map((d) => `${d.code} ${d.message}`)).toEqual(["KA110 include pattern '/etc/rules-kalint-test/*.conf' matches no file"]);
+});

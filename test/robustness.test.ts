@@ -147,6 +147,26 @@ describe('degenerate files', () => {
     expect(depth).toBe(10_000);
   });
 
+  it('200 000 findings in one file: no stack overflow (a spread of them into push() was one), and the CLI lists them all', () => {
+    const lines = ['global_defs {'];
+    for (let i = 0; i < 200_000; i++) lines.push(`  bogus_kw${i % 7} 1`);
+    lines.push('}', '');
+    const text = lines.join('\n');
+    const r = lintText(text, { file: 'many.conf' });
+    expect(r.diagnostics.filter((d) => d.code === 'KA000')).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === 'KA201')).toHaveLength(200_000);
+    const dir = mkdtempSync(join(tmpdir(), 'kalint-many-'));
+    try {
+      writeFileSync(join(dir, 'many.conf'), text);
+      const cli = spawnSync(process.execPath, [resolve(__dirname, '../bin/kalint.js'), 'lint', '-f', 'gnu', 'many.conf'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 27 });
+      expect(cli.stderr).toBe('');
+      expect(cli.status).toBe(1);
+      expect(cli.stdout.split('\n').filter(Boolean)).toHaveLength(200_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('10 000 `}` that close nothing', () => {
     const text = '}\n'.repeat(10_000);
     const { problems } = checkAll(text);

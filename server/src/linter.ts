@@ -13,6 +13,7 @@ import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
+import { appendAll } from './core/arrays.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -198,7 +199,7 @@ export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options
     suppressed = split.suppressed;
     diagnostics = [...split.kept, ...inline.problems];
     // Cluster findings only exist when files are linted together; their suppressions are used there.
-    if (options.reportUnusedSuppressions !== false) diagnostics.push(...unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
+    if (options.reportUnusedSuppressions !== false) appendAll(diagnostics, unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
   }
   if (suppressed.length && options.severities) {
     suppressed = suppressed.flatMap((s) => applySeverities([s.diagnostic], options.severities).map((diagnostic) => ({ diagnostic, reason: s.reason })));

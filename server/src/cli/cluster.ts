@@ -20,6 +20,7 @@ import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
 import { findTemplateMarker } from '../core/syntax/template.js';
+import { appendAll } from '../core/arrays.js';
 
 export interface ClusterLintOptions {
   /** The files being linted, as discovered (unreadable ones are skipped: lint reports them). */
@@ -238,7 +239,7 @@ function withSeverities(diags: Diagnostic[], overrides: Record<string, SeverityS
   const out: Diagnostic[] = [];
   for (const [file, list] of byFile) {
     const rules = safeConfig(resolve(file), errors)?.config.rules;
-    out.push(...applySeverities(list, { ...rules, ...overrides }));
+    appendAll(out, applySeverities(list, { ...rules, ...overrides }));
   }
   return out;
 }

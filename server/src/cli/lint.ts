@@ -19,6 +19,7 @@ import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
 import { writeAtomically } from './fmt.js';
 import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
+import { appendAll } from '../core/arrays.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -430,8 +431,8 @@ export function lintCommand(argv: string[], passes = 1): number {
   const fragments = includedFragments(analyses);
   for (const r of perFile) {
     if (fragments.has(resolve(r.file))) continue;
-    all.push(...r.diagnostics);
-    suppressed.push(...r.suppressed);
+    appendAll(all, r.diagnostics);
+    appendAll(suppressed, r.suppressed);
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
@@ -442,7 +443,7 @@ export function lintCommand(argv: string[], passes = 1): number {
     for (const c of clusters.clusters) process.stderr.write(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
   }
   if (clusters.errors.length) ioError = true;
-  all.push(...clusters.diagnostics);
+  appendAll(all, clusters.diagnostics);
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
     const fixed = writeFixes(all, texts, dryRun);

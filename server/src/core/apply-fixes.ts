@@ -1,6 +1,7 @@
 // Applying quick fixes to a text: pure, so the CLI's --fix and (later) an editor share it.
 
 import type { Fix, TextEdit } from './diagnostics.js';
+import { appendAll } from './arrays.js';
 
 export interface AppliedFixes {
   text: string;
@@ -34,7 +35,7 @@ export function applyFixes(text: string, file: string, fixes: Fix[]): AppliedFix
       skipped++;
       continue;
     }
-    taken.push(...mine);
+    appendAll(taken, mine);
     takenFixes.push(fix);
     applied++;
   }

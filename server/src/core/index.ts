@@ -11,6 +11,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { compareVersions, DEFAULT_TARGET_VERSION, parseVersion, type Version } from './schema/schema.js';
 import { lineFeatures, parseCondition } from './syntax/lines.js';
 import { SourceText, Token } from './syntax/lexer.js';
+import { appendAll } from './arrays.js';
 
 export interface AnalyzeOptions {
   /** Name of the file, as diagnostics should show it. Default `keepalived.conf`. */
@@ -129,8 +130,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
   if (reader.diagnostics.some((d) => d.code === 'KA115')) {
     const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped, reader.files);
-    if (unread.size) diagnostics.splice(0, diagnostics.length, ...diagnostics.filter((d) => !unread.has(d)));
-    diagnostics.push(...added);
+    if (unread.size) {
+      const kept = diagnostics.filter((d) => !unread.has(d));
+      diagnostics.length = 0;
+      appendAll(diagnostics, kept);
+    }
+    appendAll(diagnostics, added);
   }
   diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;

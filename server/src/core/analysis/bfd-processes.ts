@@ -20,6 +20,7 @@ import type { AstNode } from './ast.js';
 import { compareVersions, type Version } from '../schema/schema.js';
 import { canonicalAddress, sockaddrAddress, sockaddrFamily, utf8Length } from './values.js';
 import { BFD_NAME_MAX } from './skips.js';
+import { appendAll } from '../arrays.js';
 
 export const BFD_PROCESS = 1;
 export const VRRP_PROCESS = 2;
@@ -106,7 +107,7 @@ export class BfdProcesses {
   constructor(target: Version | undefined, vrrpStartsWith: readonly EventLine[] = []) {
     this.bitsKept = target !== undefined && compareVersions(target, EVENT_BITS_CLEARED_PER_BLOCK_SINCE) < 0;
     this.duplicateAtLine = target !== undefined && compareVersions(target, DUPLICATE_CHECKED_AT_END_SINCE) < 0;
-    this.events.get(VRRP_PROCESS)!.lines.push(...vrrpStartsWith);
+    appendAll(this.events.get(VRRP_PROCESS)!.lines, vrrpStartsWith);
   }
 
   /** The `vrrp`/`checker` lines a process counts at the end of the reading (after `close`). */
@@ -164,7 +165,7 @@ export class BfdProcesses {
       else {
         const ev = this.events.get(process)!;
         if (!this.bitsKept) ev.lines = [];
-        ev.lines.push(...own);
+        appendAll(ev.lines, own);
         const bits = ev.lines.reduce((b, l) => b | (l.keyword === 'vrrp' ? VRRP_PROCESS : CHECKER_PROCESS), 0);
         ev.bits = bits;
         if (bits && !(bits & process)) why = this.eventWhy(process, node, ev.lines);

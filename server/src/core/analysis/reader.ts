@@ -14,6 +14,7 @@ import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
 import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
 import { compareVersions, type Version } from '../schema/schema.js';
+import { appendAll } from '../arrays.js';
 
 /** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
 export interface SourceHost {
@@ -2581,7 +2582,7 @@ export class Reader {
         this.report('KA110', level, `include pattern '${alt}' ${what}${hint}${exits}${this.refusal(level, variant, hasWildcard(alt) ? INCLUDE_CHECK.wildcard : braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
       }
       if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
-      matches.push(...found);
+      appendAll(matches, found);
     }
     // brace_match: a `{a,b}` pattern naming a file that does not exist reads none of its files
     // (keepalived: "Some config files missing"), the ones that exist included.
@@ -2701,6 +2702,9 @@ export class Reader {
     const parts = pattern.split('/').filter((p) => p !== '');
     for (let k = 1; k < parts.length; k++) {
       const tail = parts.slice(k).join('/');
+      // A bare pattern (`*.conf` of `/etc/rules/*.conf`) matches any folder's configs: only a folder
+      // named in the pattern (`conf.d/*.conf`), or a file's own name, says this folder is the node's.
+      if (hasWildcard(tail) && !tail.includes('/')) continue;
       const here = join(dir, tail);
       const found = hasWildcard(tail) ? globOne(here, (d) => host.readDir(d)) : host.readFile(here) !== undefined ? [here] : [];
       const others = found.filter((f) => f !== including);

@@ -1,49 +1,85 @@
 // "Did you mean": the closest candidate by edit distance (transpositions count as one edit),
 // accepted only when the distance is small for the word's length.
 
+// Rows of the distance table, reused: a broken file asks for a guess for each of its words.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 export function editDistance(a: string, b: string, limit = Infinity): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  if (rowA.length <= m) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
   return prev[m]!;
+}
+
+/** Candidates in lower case, made once per candidate list (the walker keeps one list per block kind). */
+const LOWERED = new WeakMap<readonly string[], string[]>();
+
+function lowered(candidates: readonly string[]): string[] {
+  let out = LOWERED.get(candidates);
+  if (!out) {
+    out = candidates.map((c) => c.toLowerCase());
+    LOWERED.set(candidates, out);
+  }
+  return out;
 }
 
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   // `$NETWORK_INTERFACE`: an unrendered variable, not a misspelt keyword ('interface').
   if (word.startsWith('$')) return undefined;
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  const lowers = lowered(list);
   const lower = word.toLowerCase();
   const limit = word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
   let best: string | undefined;
   let bestD = limit + 1;
   // A word that is whole `_`-separated parts of exactly one candidate, or the other way round
   // (`script_security` for `enable_script_security`): too many edits away, plainly meant.
-  const parts: string[] = [];
-  for (const c of candidates) {
-    if (c.toLowerCase() === lower) return c; // wrong case only
-    const d = editDistance(lower, c.toLowerCase(), limit);
-    if (d < bestD && (d < 3 || alike(lower, c.toLowerCase()))) {
+  let part: string | undefined;
+  let parts = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    const cl = lowers[i]!;
+    if (cl === lower) return c; // wrong case only
+    const d = editDistance(lower, cl, limit);
+    if (d < bestD && (d < 3 || alike(lower, cl))) {
       bestD = d;
       best = c;
     }
-    if (word.length >= 6 && c.length >= 6 && (partOf(lower, c.toLowerCase()) || partOf(c.toLowerCase(), lower))) parts.push(c);
+    if (word.length >= 6 && c.length >= 6 && (partOf(lower, cl) || partOf(cl, lower))) {
+      parts++;
+      part = c;
+    }
   }
-  return best ?? (parts.length === 1 ? parts[0] : undefined);
+  return best ?? (parts === 1 ? part : undefined);
 }
 
 /**
@@ -118,8 +154,9 @@ function wordRunAdded(short: string[], long: string[]): boolean {
 
 /** Whether `part` is `whole` with whole `_`-separated words added before or after it. */
 function partOf(part: string, whole: string): boolean {
-  if (part.length >= whole.length) return false;
-  return whole.endsWith(`_${part}`) || whole.startsWith(`${part}_`);
+  const rest = whole.length - part.length;
+  if (rest < 1) return false;
+  return (whole.charCodeAt(rest - 1) === 95 && whole.endsWith(part)) || (whole.charCodeAt(part.length) === 95 && whole.startsWith(part));
 }
 
 /**

@@ -38,6 +38,11 @@ import RENAMED from '../schema/renamed.json';
 import { forkNote, forkOfKeyword } from '../schema/forks.js';
 import { ALL_BFD_PROCESSES, BFD_PROCESS, BFD_PROCESS_NAMES, BfdProcesses, bfdLineReader, CHECKER_PROCESS, VRRP_PROCESS } from './bfd-processes.js';
 
+/** The keywords renamed.json names (for "did you mean" an old keyword). */
+const RENAMED_KEYWORDS: readonly string[] = Object.keys(RENAMED).filter((k) => k !== '_comment');
+/** Guesses kept per block kind: a file of random words would otherwise keep one for each. */
+const GUESSES_KEPT = 10_000;
+
 /** Blocks keepalived skips entirely unless they have exactly one name word (syntax.md §11). */
 const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 
@@ -1450,6 +1455,20 @@ export class Walker implements LineSink {
     return `; the '${open.keyword}${name}' block opened on line ${brace.range.start.line + 1} is still open here: is a '}' missing before this line?`;
   }
 
+  /** Per block kind: the keywords the target has there, and the guesses made for unknown words (a broken file repeats them). */
+  private readonly unknownWords = new Map<Context, { candidates: string[]; guesses: Map<string, string | undefined> }>();
+  /** The renamed or removed keyword each unknown word is nearest to, if any. */
+  private readonly oldGuesses = new Map<string, string | undefined>();
+
+  private unknownWordsIn(ctx: Context): { candidates: string[]; guesses: Map<string, string | undefined> } {
+    let cache = this.unknownWords.get(ctx);
+    if (!cache) {
+      cache = { candidates: [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target)), guesses: new Map() };
+      this.unknownWords.set(ctx, cache);
+    }
+    return cache;
+  }
+
   private reportUnknown(ctx: Context, word: Word, file: string, after: Word[] = []): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
@@ -1541,7 +1560,8 @@ export class Walker implements LineSink {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${forkNote(fork, `'${name}'`)}`, file, word.range);
       return;
     }
-    const candidates = [...ctx.childMap.keys()].filter((k) => availableIn(ctx.childMap.get(k)!, this.options.target));
+    const cache = this.unknownWordsIn(ctx);
+    const candidates = cache.candidates;
     // Other software's words for the two roles (`notify_primary`, `notify_slave`): keepalived has only MASTER and BACKUP.
     const role = roleSynonym(name, (k) => ctx.childMap.has(k) && candidates.includes(k));
     if (role && !word.quoted && !word.expanded) {
@@ -1550,12 +1570,23 @@ export class Walker implements LineSink {
       });
       return;
     }
-    let guess = suggest(name, candidates) ?? suggestAbbreviated(name, candidates);
+    let guess = cache.guesses.get(name);
+    if (guess === undefined && !cache.guesses.has(name)) {
+      guess = suggest(name, candidates) ?? suggestAbbreviated(name, candidates);
+      if (cache.guesses.size < GUESSES_KEPT) cache.guesses.set(name, guess);
+    }
     // A guess far from the word (it holds the keyword: `dpdk_interface` for `interface`) that this block
     // already set on an earlier line names something else: the fix would set that keyword a second time.
     if (guess && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp && editDistance(name.toLowerCase(), guess.toLowerCase(), 2) > 2) guess = undefined;
     // A misspelt old keyword (`net_mask`): say what became of the one meant.
-    const oldMeant = guess ? undefined : suggest(name, Object.keys(RENAMED).filter((k) => k !== '_comment'));
+    let oldMeant: string | undefined;
+    if (!guess) {
+      oldMeant = this.oldGuesses.get(name);
+      if (oldMeant === undefined && !this.oldGuesses.has(name)) {
+        oldMeant = suggest(name, RENAMED_KEYWORDS);
+        if (this.oldGuesses.size < GUESSES_KEPT) this.oldGuesses.set(name, oldMeant);
+      }
+    }
     const oldEntry = oldMeant ? (RENAMED as unknown as Record<string, { replacement: string | null; note: string }>)[oldMeant] : undefined;
     if (oldMeant && oldEntry && (!oldEntry.replacement || ctx.childMap.has(oldEntry.replacement))) {
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}; did you mean '${oldMeant}'? That keyword is gone too: ${oldEntry.note}${oldEntry.replacement ? ` — write '${oldEntry.replacement}'` : ''}`, file, word.range);
