@@ -1011,7 +1011,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     const where = m.file === undefined ? {} : { file: m.file };
     // "Unknown keyword 'W'": a finding at that line about another word ('~LST(' where keepalived read 'real_server')
     // reads the line differently; kalint quotes the word (its hidden characters shown as <U+XXXX>).
-    const unknown = /^Unknown keyword '(.*)'$/.exec(m.message)?.[1];
+    // Not at a line that expands ($NAME, ~SEQ): its many lines' words are said once per kind there.
+    const expands = /[$~]/.test(fileText.split('\n')[m.line - 1] ?? '');
+    // ('}' read as a keyword is a brace finding: the line's brace findings say what happens to it.)
+    const said = expands ? undefined : /^Unknown keyword '(.*)'$/.exec(m.message)?.[1];
+    const unknown = said === '}' ? undefined : said;
     if (!here.length) out.push({ kind: 'miss', line: m.line, ...where, detail: m.message });
     // (A line that expands to many says each word once, with a count of the others: no word to compare.)
     else if (unknown !== undefined && !here.some((d) => d.message.includes(`'${unknown}'`) || d.message.includes(`'${showUnseen(unknown)}'`) || d.message.includes('more like it from the lines'))) {
