@@ -1862,6 +1862,16 @@ describe('a definition that writes an @id prefix (keepalived 2.1.4 to 2.2.7 stri
       expect(runKeepalived(text('virtual_router_id 300'), { configId: 'x' }).messages.map((m) => m.message)).toEqual(["Unknown keyword 'virtual_rourouter_id'"]);
     }
   });
+  it('a stale line that starts `$NAME=` defines NAME, as keepalived goes on checking it', () => {
+    // Mutation fuzzer against 2.2.7 (seed 606, unicast_vmac.conf): '@^medium<TAB>$IF=eth6' written by a definition reads
+    // '$IF=eium<TAB>$IF=eth6', and keepalived then looks for interface 'eium' ("WARNING - interface eium for vrrp_instance
+    // VI_1 doesn't exist"), with no unknown keyword.
+    const text = ['$LONG_NAME_=@^medium\t$IF=eth6 \\', '@medium\t$IF=br6', '', '${LONG_NAME_}', 'vrrp_instance VI_1 {', '    interface $IF', '    virtual_router_id 51', '    priority 100', '    virtual_ipaddress {', '        192.0.2.10', '    }', '}', ''].join('\n');
+    const a = analyze(text, { configId: 'kalint', targetVersion: '2.2.7' });
+    expect(a.diagnostics.filter((d) => d.code === 'KA201')).toEqual([]);
+    expect(a.model.vrrpInstances[0]?.interface?.value).toBe('eium');
+    if (keepalivedAvailable()) expect(runKeepalived(text, { configId: 'kalint' }).stderr).toContain('interface eium for vrrp_instance VI_1');
+  });
   it('2.2.8 to 2.3.x read the prefix; 2.4.0 reads it as a keyword; before 2.1.4 keepalived hangs', () => {
     for (const v of ['2.2.8', '2.3.1']) {
       expect(at(longer, v)).toEqual([]);

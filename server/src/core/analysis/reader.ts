@@ -1722,9 +1722,11 @@ export class Reader {
     this.report('KA113', 'error', `keepalived ${label} reads this line as '${garbled}': a definition writes ${head} at its start, and 2.1.4 to 2.2.7 ${how}, which was shorter, so stale bytes stay behind (fixed in 2.2.8); -t does not report the change itself, only what the line it reads makes it say. ${advice}`, frame.file, span.start, span.end);
     const gt = lexLine(garbled);
     const gcl = classifyLine(gt, 0, gt.length);
-    if (gcl.kind !== 'empty' && gcl.kind !== 'comment') {
-      this.emitTokens(frame.file, gt, gcl.first, gcl.end, [{ outStart: 0, outEnd: garbled.length, srcStart: span.start, srcEnd: span.end, verbatim: false }]);
-    }
+    const garbledSegments: Segment[] = [{ outStart: 0, outEnd: garbled.length, srcStart: span.start, srcEnd: span.end, verbatim: false }];
+    // keepalived goes on checking the line it now has: one that starts `$NAME=` defines NAME (2.2.7: `$IF=eium<TAB>…`
+    // made interface $IF read 'eium').
+    if (gcl.kind === 'definition' && !gcl.condition) this.defineFromText(frame, garbled, gt, gcl, garbledSegments);
+    else if (gcl.kind !== 'empty' && gcl.kind !== 'comment') this.emitTokens(frame.file, gt, gcl.first, gcl.end, garbledSegments);
     return true;
   }
 
