@@ -346,11 +346,13 @@ describe('parseKeepalived and classify with included files (the include fuzzer)'
   });
   it('matches them with the findings in that file, and counts a last line without a newline there', () => {
     const ka = { status: 1, signal: null, timedOut: false, messages: parseKeepalived(stderr, 'keepalived.conf', known) };
-    const at = (file: string, line: number, code = 'KA201'): Diagnostic => ({ code, severity: 'error', message: 'm', file, range: { start: { line: line - 1, column: 0, offset: 0 }, end: { line: line - 1, column: 1, offset: 1 } } });
+    const at = (file: string, line: number, word = '?'): Diagnostic => ({ code: 'KA201', severity: 'error', message: `Unknown keyword '${word}'`, file, range: { start: { line: line - 1, column: 0, offset: 0 }, end: { line: line - 1, column: 1, offset: 1 } } });
     const included = new Map([['/run/conf.d/a.conf', 'a\nx'], ['/run/conf.d/b.conf', '\n'.repeat(8)]]);
     const main = '/run/keepalived.conf';
-    expect(classify('a\nb\nz\n', ka, [at(main, 3), at('/run/conf.d/a.conf', 2), at('/run/conf.d/b.conf', 7)], main, undefined, undefined, included)).toEqual([]);
-    expect(classify('a\nb\nz\n', ka, [at(main, 3), at(main, 2), at(main, 7)], main, undefined, undefined, included).map((d) => `${d.kind} ${d.file} ${d.line}`)).toEqual([
+    expect(classify('a\nb\nz\n', ka, [at(main, 3, 'z'), at('/run/conf.d/a.conf', 2, 'x'), at('/run/conf.d/b.conf', 7, 'y')], main, undefined, undefined, included)).toEqual([]);
+    // A finding at the line about another word reads the line differently.
+    expect(classify('a\nb\nz\n', ka, [at(main, 3, 'zz'), at('/run/conf.d/a.conf', 2, 'x'), at('/run/conf.d/b.conf', 7, 'y')], main, undefined, undefined, included).map((d) => `${d.kind} ${d.line}`)).toEqual(['miss-word 3']);
+    expect(classify('a\nb\nz\n', ka, [at(main, 3, 'z'), at(main, 2), at(main, 7)], main, undefined, undefined, included).map((d) => `${d.kind} ${d.file} ${d.line}`)).toEqual([
       'miss /run/conf.d/a.conf 2',
       'miss /run/conf.d/b.conf 7',
     ]);
