@@ -83,19 +83,51 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 }
 
 /**
+ * The short words keepalived's keywords use, with the long words users write for them (`advert_interval`
+ * for `advert_int`, `unicast_source_ip` for `unicast_src_ip`).
+ */
+const LONG_FORMS: Record<string, readonly string[]> = {
+  int: ['interval'],
+  algo: ['algorithm'],
+  src: ['source'],
+  dst: ['destination', 'dest'],
+  mcast: ['multicast'],
+  addr: ['address'],
+  prio: ['priority'],
+  pri: ['priority'],
+  max: ['maximum'],
+  min: ['minimum'],
+  num: ['number'],
+  grp: ['group'],
+  sched: ['scheduler', 'scheduling'],
+  rcv: ['receive'],
+  bufs: ['buffers'],
+  conn: ['connection', 'connect'],
+  auth: ['authentication'],
+  lvs: ['ipvs'],
+};
+
+/** Whether `long` is a long form of the keyword word `short`, maybe misspelt by a letter or two (`algorythm`). */
+function longFormOf(short: string, long: string): boolean {
+  const forms = LONG_FORMS[short];
+  if (!forms) return false;
+  for (const f of forms) if (f === long || (long.length >= 6 && editDistance(long, f, 2) <= 2)) return true;
+  return false;
+}
+
+/**
  * For keywords, when `suggest` finds nothing: the one candidate whose `_`-separated words are the
- * word's, but for one that is written short in either (`advert_interval` for `advert_int`,
- * `unicast_source_ip` for `unicast_src_ip`, `lb_algorythm` for `lb_algo`): the short word starts
- * as the long one does and keeps its letters in order. Only a single such candidate is a guess.
+ * word's, but for one that the candidate writes short and the word long, or the other way round
+ * (`advert_interval` for `advert_int`, `unicast_source_ip` for `unicast_src_ip`, `lb_algorythm` for
+ * `lb_algo`). Only known abbreviations count: a keyword with another word glued on
+ * (`virtual_ipaddressweight`) is no long form of it. Only a single such candidate is a guess.
  */
 export function suggestAbbreviated(word: string, candidates: Iterable<string>): string | undefined {
-  // Keyword-like words of two parts or more only: prose ('to', 'in') and a value glued on
-  // ('virtual_server192.168.0.100') are no abbreviations.
   if (!/^[a-z]+(?:_[a-z]+)+$/i.test(word)) return undefined;
   const w = word.toLowerCase().split('_');
   let found: string | undefined;
   for (const c of candidates) {
-    if (c.length < 6 || !oneWordAbbreviated(w, c.toLowerCase().split('_'))) continue;
+    if (!oneWordAbbreviated(w, c.toLowerCase().split('_'))) continue;
     if (found !== undefined) return undefined;
     found = c;
   }
@@ -110,17 +142,9 @@ function oneWordAbbreviated(a: string[], b: string[]): boolean {
     const y = b[i]!;
     if (x === y) continue;
     if (++differing > 1) return false;
-    const [short, long] = x.length < y.length ? [x, y] : [y, x];
-    if (short.length < 3 || short.length === long.length || short[0] !== long[0] || !inOrder(short, long)) return false;
+    if (!longFormOf(y, x) && !longFormOf(x, y)) return false;
   }
   return differing === 1;
-}
-
-/** Whether the letters of `short` appear in `long` in the same order. */
-function inOrder(short: string, long: string): boolean {
-  let j = 0;
-  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
-  return j === short.length;
 }
 
 /**
