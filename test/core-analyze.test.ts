@@ -594,6 +594,20 @@ describe('schema diagnostics', () => {
     expect(codes(text)).toEqual(['3:KA104', '5:KA104', '6:KA101']);
   });
 
+  it('names every word the skipping processes report on a line a brace splits', () => {
+    // Mutation fuzzer against 2.2.7 (seed 605, q0018.conf with authentication's '{' deleted): keepalived 2.2.7 reports
+    // "Unknown keyword 'virtual_ipaddress'", "Unexpected '{' - ignoring" and "Unknown keyword '192.168.100.100/24'" on line 10.
+    const text = ['vrrp_instance VI_1 {', ' state BACKUP', ' interface eth0', ' virtual_router_id 51', ' priority 254', ' advert_int 1', ' authentication', '  auth_type PASS', '  auth_pass 12345', ' } virtual_ipaddress { 192.168.100.100/24 }', '}', ''].join('\n');
+    const line10 = analyze(text).diagnostics.filter((d) => d.code === 'KA104' && d.range.start.line === 9);
+    expect(line10.map((d) => d.message)).toEqual([
+      expect.stringMatching(/\(keepalived: "Unknown keyword 'virtual_ipaddress'", "Unexpected '\{' - ignoring", "Unknown keyword '192\.168\.100\.100\/24'"\)$/),
+    ]);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(text).messages.filter((m) => m.line === 10).map((m) => m.message);
+      for (const m of ["Unknown keyword 'virtual_ipaddress'", "Unexpected '{' - ignoring", "Unknown keyword '192.168.100.100/24'"]) expect(said).toContain(m);
+    }
+  });
+
   it('says nothing of the lines inside a top-level block the processes skipping the instance open there', () => {
     // Found by the include fuzzer (seed 119, 2.0.19): the other processes read 'vrrp_script chk {' at the top level and
     // skip its block (or, for a block of their own, read it): in keepalived 2.2.7 -t only the instance's own process

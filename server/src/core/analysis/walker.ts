@@ -523,6 +523,8 @@ export class Walker implements LineSink {
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
   private otherPassesLine = '';
+  /** The finding made for otherPassesLine by otherPassesAtTop, which later words of that line add to. */
+  private otherPassesFinding: { at: string; diagnostic: Diagnostic; said: string[] } | undefined;
   /** The '}' word that ended the other processes' skipping of the top-level block early (see countedBrace). */
   private extraClose: Word | undefined;
   /** Why the owning process does not take `extraClose` as a brace, when countedBrace said (an escaped comment line). */
@@ -1029,7 +1031,10 @@ export class Walker implements LineSink {
       if (inBlock.opened) return; // the '}' that ends it
     } else this.othersBlock = undefined;
     const at = `${word.file}\0${word.range.start.line}`;
-    if (at === this.otherPassesLine) return;
+    if (at === this.otherPassesLine) {
+      this.otherPassesAlsoSay(at, word);
+      return;
+    }
     const text = word.text;
     // A top-level keyword of a later release is an unknown keyword to them too.
     const topLevel = word.quoted ? undefined : schema().root.childMap.get(text);
@@ -1056,6 +1061,20 @@ export class Walker implements LineSink {
     this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level (keepalived: "${said}")`, word.file, word.range, {
       related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
     });
+    this.otherPassesFinding = { at, diagnostic: this.diagnostics[this.diagnostics.length - 1]!, said: [said] };
+  }
+
+  /**
+   * A later word of a line the skipping processes read at the top level, after a brace splits it
+   * (`} virtual_ipaddress { 10.0.0.1 }`): they report it too, so the line's finding names it (a few at most).
+   */
+  private otherPassesAlsoSay(at: string, word: Word): void {
+    const f = this.otherPassesFinding;
+    if (!f || f.at !== at || word.quoted || word.text === '}' || schema().root.childMap.has(word.text)) return;
+    const said = word.text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${word.text}'`;
+    if (f.said.includes(said) || f.said.length >= 4 || !f.diagnostic.message.endsWith('")')) return;
+    f.said.push(said);
+    f.diagnostic.message = `${f.diagnostic.message.slice(0, -1)}, "${showUnseen(said)}")`;
   }
 
   /** A line right inside a block the other processes opened at the top level and one of them reads: no keyword of it. */
