@@ -62,6 +62,18 @@ describe('sarif', () => {
     expect(ok).toBe(true);
   });
 
+  it('a path that could not be linted makes the run unsuccessful, with a notification that says why (valid SARIF too)', () => {
+    expect(log.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+    const failed = toSarif(SAMPLE, { rules, baseDir: '/work/repo', unlinted: ['conf/missing.conf: no such file or directory'] }) as any;
+    expect(failed.runs[0].invocations).toEqual([
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'conf/missing.conf: no such file or directory' } }] },
+    ]);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(loadSarifSchema());
+    expect(validate(failed), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('the schema check is not vacuous: a broken log fails it', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);

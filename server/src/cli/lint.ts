@@ -371,10 +371,11 @@ export function lintCommand(argv: string[], passes = 1): number {
   const { missing, templates } = found;
   const files = withoutIgnored(found.files, found.searched);
   if (fromStdin) files.unshift(stdinName);
-  let ioError = false;
+  // What kept a path from being linted: said on stderr, and in a SARIF report as a tool notification.
+  const unlinted: string[] = [];
   for (const m of missing) {
     process.stderr.write(`kalint: ${m}\n`);
-    ioError = true;
+    unlinted.push(m);
   }
   if (templates.length) {
     const names = templates.slice(0, 5).map(displayPath).join(', ') + (templates.length > 5 ? `, and ${templates.length - 5} more` : '');
@@ -392,7 +393,7 @@ export function lintCommand(argv: string[], passes = 1): number {
     const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (text === undefined) {
       process.stderr.write(`kalint: ${file}: ${unreadableReason(file)}\n`);
-      ioError = true;
+      unlinted.push(`${file}: ${unreadableReason(file)}`);
       continue;
     }
     linted.push(displayPath(file));
@@ -442,7 +443,7 @@ export function lintCommand(argv: string[], passes = 1): number {
     // An auto-pairing reason names its files already.
     for (const c of clusters.clusters) process.stderr.write(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
   }
-  if (clusters.errors.length) ioError = true;
+  appendAll(unlinted, clusters.errors);
   appendAll(all, clusters.diagnostics);
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
@@ -465,13 +466,13 @@ export function lintCommand(argv: string[], passes = 1): number {
   }
 
   const color = values['no-color'] ? false : values.color ? true : !values['output-file'] && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed });
+  const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed, unlinted });
   if (outputFile !== undefined) {
     const failed = writeOutput(outputFile, report);
     if (failed !== undefined) return failed;
   } else process.stdout.write(report);
 
-  if (ioError) return EXIT.usage;
+  if (unlinted.length) return EXIT.usage;
   if (all.some((d) => d.severity === 'error')) return EXIT.findings;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {

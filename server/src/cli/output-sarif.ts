@@ -23,6 +23,8 @@ interface SarifOptions {
   rules: readonly Rule[];
   /** The folder relative paths are relative to (the working directory). */
   baseDir: string;
+  /** Paths that could not be linted, with why: the run did not check everything it was given. */
+  unlinted?: string[];
 }
 
 function region(r: Range) {
@@ -106,6 +108,13 @@ export function toSarif(diags: Diagnostic[], options: SarifOptions): object {
         tool: { driver: { name: 'kalint', version: VERSION, semanticVersion: VERSION, rules: descriptors } },
         originalUriBaseIds: { '%SRCROOT%': { uri: base } },
         columnKind: 'utf16CodeUnits',
+        // A path that could not be read is no finding, but the run is incomplete: viewers show it as a tool error.
+        invocations: [
+          {
+            executionSuccessful: !options.unlinted?.length,
+            ...(options.unlinted?.length ? { toolExecutionNotifications: options.unlinted.map((m) => ({ level: 'error', message: { text: m } })) } : {}),
+          },
+        ],
         results,
       },
     ],

@@ -88,6 +88,8 @@ export interface OutputContext {
   baseDir: string;
   /** Findings hidden by suppression comments (SARIF lists them as suppressed results). */
   suppressed?: { diagnostic: Diagnostic; reason: string }[];
+  /** Paths that could not be linted, with why (SARIF: tool execution notifications of a failed run). */
+  unlinted?: string[];
 }
 
 export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: OutputContext): string {
@@ -97,7 +99,7 @@ export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: Outpu
     case 'json':
       return formatJson(diags);
     case 'sarif':
-      return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir, suppressed: ctx.suppressed });
+      return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir, suppressed: ctx.suppressed, unlinted: ctx.unlinted });
     case 'github':
       return formatGithub(diags);
     case 'checkstyle':
