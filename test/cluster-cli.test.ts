@@ -79,6 +79,15 @@ describe('kalint lint --cluster', () => {
     expect(r.stderr).toContain('at least two nodes');
   });
 
+  it('one file named twice (a.conf, ./a.conf) is one node, and ids of a file without @id lines are one node too', () => {
+    const twice = kalint(['lint', '--cluster', 'healthy-pair/a.conf', './healthy-pair/a.conf']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('at least two nodes');
+    const ids = kalint(['lint', '--cluster', '--config-id', 'x,y', 'healthy-pair/a.conf']);
+    expect(ids.code).toBe(2);
+    expect(ids.stderr).toContain('healthy-pair/a.conf has no @id lines, so every config id reads it alike');
+  });
+
   it('--rule turns a cluster rule off', () => {
     const { code, findings } = json(['lint', '--cluster', '--rule', 'KA401=off', 'vrid-mismatch/a.conf', 'vrid-mismatch/b.conf']);
     expect(code).toBe(0);

@@ -134,8 +134,23 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const readableFiles = options.files.filter((f) => readText(f) !== undefined);
 
   if (options.cluster) {
-    const specs = readableFiles.flatMap((path) => idsFor(path).map((configId) => ({ path, configId })));
-    if (specs.length < 2) errors.push('--cluster needs at least two nodes (two files, or one file with several --config-id ids)');
+    const alike: string[] = [];
+    const specs = readableFiles.flatMap((path) => {
+      const ids = idsFor(path);
+      if (ids.length < 2) return ids.map((configId) => ({ path, configId }));
+      // A file (and what it includes) without `@id` lines reads the same for every id: one node, not several.
+      const first = analysisOf({ path, configId: ids[0] });
+      const target = options.targetVersion ?? safeConfig(path, errors)?.config.targetVersion;
+      if (first && ![...first.files.values()].some((f) => configIdsIn(f.text, target).length)) {
+        alike.push(displayPath(path));
+        return [{ path, configId: ids[0] }];
+      }
+      return ids.map((configId) => ({ path, configId }));
+    });
+    if (specs.length < 2) {
+      const why = alike.length ? `; ${alike.join(', ')} ${alike.length === 1 ? 'has' : 'have'} no @id lines, so every config id reads ${alike.length === 1 ? 'it' : 'them'} alike` : '';
+      errors.push(`--cluster needs at least two nodes (two files, or one file with several --config-id ids)${why}`);
+    }
     run(specs, 'given with --cluster', false);
     return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors };
   }

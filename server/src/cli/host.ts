@@ -173,7 +173,18 @@ export function discover(args: string[]): Discovered {
   }
   // A file also named on its own is not a searched one.
   for (const arg of args) if (!isPattern(arg)) searched.delete(arg);
-  return { files: [...new Set(files)], searched, missing, templates: [...new Set(templates)] };
+  return { files: distinctPaths(files), searched, missing, templates: distinctPaths(templates) };
+}
+
+/** Each file once, however it was named (`lb1.conf`, `./lb1.conf`, `dir/../lb1.conf`): the first spelling is kept. */
+function distinctPaths(paths: string[]): string[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A path as shown in output: relative to the working directory when below it. */
