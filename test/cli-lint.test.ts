@@ -443,6 +443,9 @@ describe('kalint explain', () => {
     const unknown = kalint(['explain', 'KA999']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown rule 'KA999'");
+    // A name written with '_' or in capitals is the rule; a misspelt one is guessed.
+    expect(kalint(['explain', 'unknown_keyword']).stdout).toMatch(/^KA201 unknown-keyword\n/);
+    expect(kalint(['explain', 'unknwn-keyword']).stderr).toContain('did you mean KA201 unknown-keyword');
   });
 });
 

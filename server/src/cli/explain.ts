@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { ruleByCode, rules as registry } from '../rules/index.js';
+import { suggest } from '../core/analysis/suggest.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
 import { EXIT, UsageError } from './common.js';
 import { SEVERITY_SETTINGS } from './config.js';
@@ -128,10 +129,12 @@ export function explainCommand(argv: string[]): number {
     process.stdout.write(explainFailoverText(clusterRule, positionals.slice(1)));
     return EXIT.ok;
   }
-  const rule = ruleByCode(positionals[0]!);
+  // `unknown_keyword` and `Unknown-Keyword` name unknown-keyword too.
+  const rule = ruleByCode(positionals[0]!) ?? ruleByCode(positionals[0]!.toLowerCase().replace(/_/g, '-'));
   if (!rule) {
     const q = positionals[0]!.toLowerCase();
-    const close = registry.filter((r) => r.name.includes(q) || r.description.toLowerCase().includes(q)).slice(0, 5);
+    const near = suggest(q.replace(/_/g, '-'), registry.map((r) => r.name));
+    const close = [...registry.filter((r) => r.name === near), ...registry.filter((r) => r.name !== near && (r.name.includes(q) || r.description.toLowerCase().includes(q)))].slice(0, 5);
     throw new UsageError(`unknown rule '${positionals[0]}'${close.length ? ` (did you mean ${close.map((r) => `${r.code} ${r.name}`).join(', ')}?)` : ''}; 'kalint explain --list' lists them all`);
   }
   process.stdout.write(explainText(rule));
