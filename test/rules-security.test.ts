@@ -463,6 +463,22 @@ describe('KA605 script-in-world-writable-directory', () => {
     const text = SECURE + instance('notify "/tmp/notify.sh"', 'notify_stop "/var/tmp/stop.sh"', 'notify_fault "/etc/keepalived/fault.sh"');
     expect(linesOf(text, 'KA605')).toEqual([11, 12]);
   });
+
+  it('leaves a path made from ${_PWD} where the linted copy lives (a checkout under /tmp), unless a path mapping says where it is deployed', () => {
+    const text = conf(
+      '$D=${_PWD}/scripts',
+      instance('notify "${_PWD}/notify.sh"', 'notify_stop "${D}/stop.sh"', 'notify_fault "/tmp/fault.sh"', 'notify_backup /tmp/repo/backup.sh'),
+    );
+    const ka605 = (pathMappings?: Record<string, string>) =>
+      lintText(text, { file: '/tmp/repo/keepalived.conf', pathMappings })
+        .diagnostics.filter((d) => d.code === 'KA605')
+        .map((d) => d.range.start.line + 1);
+    // The literal /tmp paths are where keepalived runs them; ${_PWD} is /tmp/repo only on this machine.
+    expect(ka605()).toEqual([10, 11]);
+    // Deployed as /etc/keepalived, ${_PWD} is that folder; deployed under /var/tmp, the scripts are there too.
+    expect(ka605({ '/etc/keepalived': '/tmp/repo' })).toEqual([10, 11]);
+    expect(ka605({ '/var/tmp/ka': '/tmp/repo' })).toEqual([8, 9, 10, 11]);
+  });
 });
 
 describe('KA606 umask-invalid', () => {

@@ -46,6 +46,12 @@ export interface Analysis {
    * .kalint.json maps paths).
    */
   inferredPathMappings: Map<string, string>;
+  /**
+   * The `${_PWD}` values that are the folder where this machine holds a file, because no path mapping
+   * says where it is deployed: a path expanded from one says where the linted copy lives, not where
+   * keepalived will find it.
+   */
+  localWorkingDirectories: ReadonlySet<string>;
 }
 
 export interface ParseResult extends Analysis {
@@ -155,6 +161,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     definitions: reader.definitions,
     usedDefinitions: reader.usedDefinitions,
     inferredPathMappings: reader.inferredPathMappings,
+    localWorkingDirectories: reader.localWorkingDirectories,
   };
 }
 

@@ -538,6 +538,8 @@ export class Reader {
   readonly usedDefinitions = new Set<string>();
   /** See Analysis.inferredPathMappings: filled by mappingHint. */
   readonly inferredPathMappings = new Map<string, string>();
+  /** See Analysis.localWorkingDirectories: filled by workingDirectory. */
+  readonly localWorkingDirectories = new Set<string>();
   /** How deep rests of substituted lines after a brace are being read as lines of their own (see emitTokens). */
   private residueNesting = 0;
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
@@ -1987,6 +1989,7 @@ export class Reader {
       const local = absolute(folder).replace(/\/+$/, '');
       if (here === local || here.startsWith(`${local}/`)) return `${deployed.replace(/\/+$/, '')}${here.slice(local.length)}` || '/';
     }
+    this.localWorkingDirectories.add(here);
     return here;
   }
 
