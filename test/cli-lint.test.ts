@@ -380,6 +380,24 @@ describe('directory search', () => {
     expect(kalint(['lint', '--format', 'gnu', 'named/keepalived.service']).stdout).not.toBe('');
   });
 
+  // Repositories keep copies of keepalived's manual: rendered (keepalived.conf.man), as roff source
+  // (man5/keepalived.conf.5), even saved as keepalived.conf. keepalived would read one as a config of
+  // unknown words, and the rendered page's ~SEQ example expands to a million lines (32 s to lint).
+  it('leaves manual pages out, rendered or as roff source, whatever their names', () => {
+    const rendered = "keepalived.conf(5)        Keepalived Configuration's Manual        keepalived.conf(5)\n\nNAME\n       keepalived.conf - configuration file\n\n       global_defs {\n";
+    const roff = '.TH KEEPALIVED.CONF 5 "Jan 2004" V1.0\n.SH NAME\nkeepalived.conf - configuration file\nvrrp_instance VI_1 {\n';
+    write({
+      'manuals/keepalived.conf.man': rendered,
+      'manuals/doc/keepalived.conf': rendered,
+      'manuals/man5/keepalived.conf.5': roff,
+      'manuals/notes.conf': roff,
+      'manuals/lb1.conf': 'global_defs {\n    lvs_id lb1\n}\n',
+    });
+    const files = (JSON.parse(kalint(['lint', '--format', 'json', 'manuals']).stdout) as { file: string }[]).map((d) => d.file.replace(/^.*manuals\//, ''));
+    expect([...new Set(files)]).toEqual(['lb1.conf']);
+    expect(kalint(['lint', '--format', 'gnu', 'manuals/doc/keepalived.conf']).stdout).toContain('KA201');
+  });
+
   it('finds a config saved as UTF-16 by its words, and --fix writes it as UTF-8', () => {
     const text = 'vrrp_instance VI_1 {\n    interface eth0\n}\n';
     mkdirSync(join(dir, 'utf16'), { recursive: true });

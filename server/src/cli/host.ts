@@ -72,16 +72,31 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
  * `keepalived.service`, `keepalived.conf.in`, `keepalived_UserGuide.pdf` and `… Keepalived.md` notes,
  * two of which, holding config excerpts, were auto-paired as a cluster).
  */
-const NOT_A_CONFIG = /\.(md|markdown|rst|adoc|txt|html?|pdf|docx?|odt|png|jpe?g|gif|svg|ico|gz|tgz|tar|zip|bz2|xz|7z|rpm|deb|sh|bash|zsh|py|pyc|pl|rb|go|js|ts|lua|cc|cpp|hpp|java|ya?ml|json|toml|xml|ini|env|service|socket|timer|target|log|csv|tf|tfvars|tfstate|hcl|lock|patch|diff|in|am|ac|m4|spec|pdb|dll|exe|so|cache|csproj|vcxproj|filters|user)$/i;
+const NOT_A_CONFIG = /\.(md|markdown|rst|adoc|txt|html?|pdf|docx?|odt|png|jpe?g|gif|svg|ico|gz|tgz|tar|zip|bz2|xz|7z|rpm|deb|sh|bash|zsh|py|pyc|pl|rb|go|js|ts|lua|cc|cpp|hpp|java|ya?ml|json|toml|xml|ini|env|service|socket|timer|target|log|csv|tf|tfvars|tfstate|hcl|lock|patch|diff|in|am|ac|m4|spec|pdb|dll|exe|so|cache|csproj|vcxproj|filters|user|man)$/i;
 
 export function looksLikeKeepalived(path: string): boolean {
   const name = path.split('/').pop() ?? '';
   if (NOT_A_CONFIG.test(name)) return false;
-  if (/keepalived/i.test(name)) return true;
+  if (/keepalived/i.test(name)) return !isManualPage(fsHost.readFile(path));
   if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
   const text = fsHost.readFile(path);
-  return text !== undefined && hintsKeepalived(text);
+  return text !== undefined && hintsKeepalived(text) && !isManualPage(text);
 }
+
+/**
+ * A manual page, as roff source (`.TH`) or rendered (`keepalived.conf(5)   …   keepalived.conf(5)`):
+ * repositories keep copies of keepalived's own named `keepalived.conf.man` or `keepalived.conf`.
+ * keepalived would read one as a config full of unknown words (and its ~SEQ example expands to a million
+ * lines), so a directory search leaves it out; named on the command line it is still linted.
+ */
+function isManualPage(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const first = /^\s*(\S[^\n]*)/.exec(text.slice(0, 4096))?.[1] ?? '';
+  return MAN_PAGE_HEADER.test(first) || ROFF_START.test(first);
+}
+
+const MAN_PAGE_HEADER = /^([\w.-]+)\(\d\w*\)\s.*\s\1\(\d\w*\)\s*$/;
+const ROFF_START = /^\.(?:TH|Dd|\\")/;
 
 /** Whether the start of a text holds a keepalived top-level word; a UTF-16 file's too, for KA117 to say what it is. */
 function hintsKeepalived(text: string): boolean {
