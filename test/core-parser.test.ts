@@ -193,6 +193,8 @@ describe('template markup (KA108)', () => {
     const r = lintText('vrrp_instance VI_2 {\n    interface ${INTERFACE:-eth0}\n    state ${STATE:-MASTER}\n}\n', { file: 'keepalived.conf' });
     expect(r.diagnostics.map((d) => [d.code, d.range.start.line + 1])).toEqual([['KA108', 2]]);
     expect(r.diagnostics[0]!.message).toMatch(/^this is a shell template \(\$\{INTERFACE:-eth0\} on line 2\), not a config keepalived can read as it is/);
+    const erb = lintText('vrrp_instance VI_1 {\n    priority <%= @priority %>\n}\n', { file: 'keepalived.conf' });
+    expect(erb.diagnostics[0]!.message).toMatch(/^this is an ERB or EPP template \(<%= @priority %> on line 2\)/);
   });
 
   it('takes unrendered ${NAME}s for markup in a file named as a template, and only there', () => {

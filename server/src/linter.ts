@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic, type Severity } from './core/diagn
 import type { Range } from './core/syntax/cst.js';
 import { Kind } from './core/syntax/lexer.js';
 import { showUnseen } from './core/syntax/lookalikes.js';
-import { findTemplateMarker, type TemplateMarker } from './core/syntax/template.js';
+import { findTemplateMarker, templateLanguage, type TemplateMarker } from './core/syntax/template.js';
 import { positionAt } from './core/syntax/parser.js';
 import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
 import { ruleByCode, rules } from './rules/index.js';
@@ -306,7 +306,7 @@ function lintTemplate(text: string, marker: TemplateMarker, options: LintOptions
   const raw: Diagnostic[] = [{
     code: 'KA108',
     severity: 'error',
-    message: `this is a ${marker.language} (${shown} on line ${start.line + 1}), not a config keepalived can read as it is: kalint checks what keepalived reads, so lint the rendered file instead (nothing else in this file was checked)`,
+    message: `this is ${templateLanguage(marker)} (${shown} on line ${start.line + 1}), not a config keepalived can read as it is: kalint checks what keepalived reads, so lint the rendered file instead (nothing else in this file was checked)`,
     file,
     range: { start, end },
   }];

@@ -16,7 +16,7 @@
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
-import { findTemplateMarker, markerPosition } from '../syntax/template.js';
+import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
 import { commentScanOpenQuote } from '../syntax/comment-scan.js';
 import { utf16Evidence } from '../syntax/encoding.js';
 
@@ -146,7 +146,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   const template = findTemplateMarker(text);
   if (template) {
     const { line, column } = markerPosition(text, template);
-    const message = `this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: kalint does not format templates`;
+    const message = `this is ${templateLanguage(template)} (${text.slice(template.start, template.end)}), not a keepalived config: kalint does not format templates`;
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
   }
   // Re-indenting a UTF-16 file byte by byte would scramble it (KA117 converts it instead).

@@ -7,7 +7,7 @@
 // of one instance; a BACKUP with `nopreempt` or `preempt_delay` (both nodes BACKUP, priority
 // decides) stays BACKUP.
 
-import { findTemplateMarker, markerPosition } from '../syntax/template.js';
+import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig } from '../model/model.js';
@@ -101,7 +101,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
   const template = findTemplateMarker(text);
   if (template) {
     const at = markerPosition(text, template);
-    fail(`this is a ${template.language} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
+    fail(`this is ${templateLanguage(template)} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
   }
 
   const analysis = analyze(text, { file, configId: options.configId });

@@ -4,7 +4,7 @@
 
 export interface TemplateMarker {
   /** The template language the markup belongs to. */
-  language: 'Jinja or Go template' | 'ERB or EPP' | 'shell template';
+  language: 'Jinja or Go template' | 'ERB or EPP template' | 'shell template';
   /** Offsets of the first piece of markup. */
   start: number;
   end: number;
@@ -96,7 +96,7 @@ function findMarkup(text: string): TemplateMarker | undefined {
   const shell = text.includes('${') && text.includes(':') ? findShellExpansion(text) : undefined;
   let best: TemplateMarker | undefined = shell && { language: 'shell template', ...shell };
   if (!text.includes('{{') && (!text.includes('%') || (!text.includes('{%') && !text.includes('<%')))) return best;
-  for (const [re, language] of [[MUSTACHE, 'Jinja or Go template'], [JINJA_TAG, 'Jinja or Go template'], [ERB, 'ERB or EPP']] as const) {
+  for (const [re, language] of [[MUSTACHE, 'Jinja or Go template'], [JINJA_TAG, 'Jinja or Go template'], [ERB, 'ERB or EPP template']] as const) {
     const m = re.exec(text);
     if (m && (!best || m.index < best.start)) best = { language, start: m.index, end: m.index + m[0].length };
   }
@@ -112,4 +112,9 @@ export function markerPosition(text: string, marker: TemplateMarker): { line: nu
     lineStart = i + 1;
   }
   return { line, column: marker.start - lineStart };
+}
+
+/** The marker's language with its article, for messages: 'a Jinja or Go template', 'an ERB or EPP template'. */
+export function templateLanguage(marker: TemplateMarker): string {
+  return `${/^[AEIOU]/.test(marker.language) ? 'an' : 'a'} ${marker.language}`;
 }
