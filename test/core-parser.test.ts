@@ -178,6 +178,20 @@ describe('template markup (KA108)', () => {
       expect(at(plain)).toBeUndefined();
   });
 
+  it('leaves a value put in a comment, which changes nothing keepalived reads, but not a statement there', () => {
+    const at = (t: string) => {
+      const m = findTemplateMarker(t);
+      return m && t.slice(m.start, m.end);
+    };
+    // A real config kept from a templated setup (keepalived 2.2.7 reads it cleanly).
+    expect(at('global_defs {\n    #vrrp_mcast_group4 224.0.0.{{VRID}}\n    ! <%= @note %>\n}\n')).toBeUndefined();
+    expect(at('# {{ ansible_managed }}\nvrrp_instance VI_1 {\n  priority {{ prio }}\n')).toBe('{{ prio }}');
+    // In quotes a '#' starts no comment; statements decide which lines there are, wherever they are.
+    expect(at('  script "/bin/check #{{ port }}"\n')).toBe('{{ port }}');
+    for (const statement of ['# {% if master %}\n', '# {{ range .Peers }}\n', '! <% if @master %>\n', '# {{- if .X }}\n'])
+      expect(at(statement)).toBe(statement.slice(2, -1));
+  });
+
   it("finds a shell template's ${NAME:-default}, which keepalived never reads, where keepalived would split it", () => {
     const at = (t: string) => {
       const m = findTemplateMarker(t);

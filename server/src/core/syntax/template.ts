@@ -97,10 +97,37 @@ function findMarkup(text: string): TemplateMarker | undefined {
   let best: TemplateMarker | undefined = shell && { language: 'shell template', ...shell };
   if (!text.includes('{{') && (!text.includes('%') || (!text.includes('{%') && !text.includes('<%')))) return best;
   for (const [re, language] of [[MUSTACHE, 'Jinja or Go template'], [JINJA_TAG, 'Jinja or Go template'], [ERB, 'ERB or EPP template']] as const) {
-    const m = re.exec(text);
+    const m = firstOutsideComments(re, text);
     if (m && (!best || m.index < best.start)) best = { language, start: m.index, end: m.index + m[0].length };
   }
   return best;
+}
+
+/**
+ * The first match of re that is not in a comment. A value put in a comment (`#vrrp_mcast_group4 224.0.0.{{VRID}}`)
+ * changes nothing keepalived reads, so the file reads the same rendered or not; a statement (`{% if %}`,
+ * `<% if %>`) decides which lines there are, in a comment or not.
+ */
+function firstOutsideComments(re: RegExp, text: string): RegExpExecArray | undefined {
+  const all = new RegExp(re.source, 'g');
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (!OUTPUT_TAG.test(m[0]) || !inComment(text, m.index)) return m;
+  }
+  return undefined;
+}
+
+/** Markup that only puts a value in the text: `{{ x }}`, `<%= x %>` (not `<% if %>`, `{% if %}`, Go's `{{ range … }}`). */
+const OUTPUT_TAG = /^(?:\{\{(?!-?[ \t]*(?:range|if|else|end|with|define|template|block|break|continue)\b)|<%=)/;
+
+/** Whether text[at] follows a '#' or '!' outside a '"…"' string on its line. */
+function inComment(text: string, at: number): boolean {
+  let quoted = false;
+  for (let i = text.lastIndexOf('\n', at) + 1; i < at; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '#' || c === '!')) return true;
+  }
+  return false;
 }
 
 /** 0-based line and column of the marker in the text. */
