@@ -365,6 +365,15 @@ vrrp_instance VI_2 {
     expect(peer(three, { unicastSrcIp: '192.168.1.3' }).text).toContain('unicast_src_ip 192.168.1.3\n    unicast_peer {\n        192.168.1.1\n        192.168.1.2\n        192.168.1.3\n');
   });
 
+  it('says what is wrong when placeholders of several words read as one address', () => {
+    // A blog's config: `unicast_src_ip <private ip BACKUP>` and `<private ip MASTER>` both read '<private'.
+    const placeholders = UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip <private ip MASTER>').replace('        192.168.1.2\n', '        <private ip BACKUP>\n');
+    expect(peerError(placeholders)).toMatch(/its source address and its unicast_peer entries all read '<private'.*write the addresses/);
+    // One-word placeholders are swapped like addresses.
+    const swapped = peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip <MASTER_IP>').replace('        192.168.1.2\n', '        <BACKUP_IP>\n'));
+    expect(swapped.text).toContain('unicast_src_ip <BACKUP_IP>\n    unicast_peer {\n        <MASTER_IP>\n');
+  });
+
   it('takes the MASTER\'s address from --unicast-peer when it has no unicast_src_ip', () => {
     const noSrc = UNICAST.replace('    unicast_src_ip 192.168.1.1\n', '');
     expect(peerError(noSrc)).toMatch(/no unicast_src_ip.*--unicast-peer/);

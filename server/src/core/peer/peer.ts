@@ -434,6 +434,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const others = listsEveryNode ? peers.filter((p) => p.text !== masterAddress) : peers;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
+        // Placeholders of several words (`<private ip BACKUP>`, `<private ip MASTER>`): keepalived reads the
+        // first word of each, the same one, so the MASTER seems to list itself and nothing else.
+        if (others.length === 0 && listsEveryNode && sockaddrFamily(masterAddress) === undefined) {
+          fail(`vrrp_instance ${inst.name}: its source address and its unicast_peer entries all read '${masterAddress}' (keepalived reads the first word of each line as the address): write the addresses and generate the peer again`, peerLine);
+        }
         if (others.length !== 1) fail(`vrrp_instance ${inst.name} has ${others.length} unicast peers${listsEveryNode ? ` besides its own address ${masterAddress}` : ''}: say which one is the peer's own address with --unicast-src-ip`, peerLine);
         peerAddress = others[0]!.text;
       }
