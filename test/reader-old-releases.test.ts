@@ -178,6 +178,25 @@ describe('line features by release', () => {
     expect(findings(text, '1.3.5', { host, file: '/c/k.conf' })[1]).toMatch(/'includer' came in keepalived 2\.2\.0/);
   });
 
+  it('before 2.1.4 a quoted "include" includes: keepalived compares the first word with its quotes taken off', () => {
+    // keepalived 2.0.19 and 2.0.20 -t read inc.conf ("Unknown keyword 'bogus_kw'"); 2.1.5 and 2.2.7 say
+    // "Unknown keyword 'include'" (2.1.4 looks for the text "include " at the start of the line).
+    const host = memoryHost({ '/c/inc.conf': 'bogus_kw 1\n' });
+    const text = 'global_defs {\n  router_id x\n}\n"include" inc.conf\n';
+    const at = (v: string) => lintText(text, { host, file: '/c/k.conf', targetVersion: v }).diagnostics.map((d) => `${d.file}:${d.range.start.line + 1}:${d.code}`);
+    expect(at('2.0.19')).toEqual(['/c/inc.conf:1:KA201']);
+    expect(at('2.1.3')).toEqual(['/c/inc.conf:1:KA201']);
+    expect(at('2.1.4')).toEqual(['/c/k.conf:4:KA201']);
+    expect(at('2.2.7')).toEqual(['/c/k.conf:4:KA201']);
+    // Still exactly one word after it, as for the unquoted keyword (2.0.19: "Unknown keyword 'include'").
+    const twoWords = lintText(text.replace('inc.conf', 'inc.conf x'), { host, file: '/c/k.conf', targetVersion: '2.0.19' }).diagnostics;
+    expect(twoWords.map((d) => `${d.file}:${d.range.start.line + 1}:${d.code}`)).toEqual(['/c/k.conf:4:KA201']);
+    // A quote ends a word there: `"include"inc.conf` and `include"inc.conf"` are two words, and include (2.0.19 reads inc.conf).
+    for (const glued of ['"include"inc.conf', 'include"inc.conf"']) {
+      expect(lintText(text.replace('"include" inc.conf', glued), { host, file: '/c/k.conf', targetVersion: '2.0.19' }).diagnostics.map((d) => d.file), glued).toEqual(['/c/inc.conf']);
+    }
+  });
+
   it('before 1.3.8 include patterns do not expand {a,b}, and one that matches nothing stops keepalived', () => {
     // keepalived 1.3.5: "Unable to find config file(s) 'inc/{a,b}.conf'." and it exits, starting nothing.
     const host = memoryHost({ '/c/inc/a.conf': 'global_defs {\n}\n', '/c/inc/b.conf': 'global_defs {\n}\n' });

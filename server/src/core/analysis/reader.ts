@@ -1144,7 +1144,7 @@ export class Reader {
           ? tokens.slice(cl.first + 1, cl.end).map(tokenValue).join('')
           : file.text.slice(patternStart, patternEnd);
         if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
-        this.include(frame, kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
+        this.include(frame, kw.kind === 'string' ? 'include' : kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
         return;
       }
       case 'keyword': {

@@ -3,7 +3,7 @@
 // in this order: a conditional prefix `@id` / `@^id`, a definition `$NAME=`, a sequence `~SEQ(...)`
 // / `~LST(...)`, an include directive; anything else is keyword text with braces.
 
-import type { Token } from './lexer.js';
+import { tokenValue, type Token } from './lexer.js';
 
 export const INCLUDE_KEYWORDS = new Set(['include', 'includer', 'includem', 'includew', 'includeb', 'includea']);
 
@@ -176,17 +176,23 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
     } else if (INCLUDE_KEYWORDS.has(head.text) && first + 1 < end && (!features || includedBy(tokens, first, end, features))) {
       return { kind: 'include', condition, first, end, comment };
     }
+  } else if (head.kind === 'string' && features && !features.includeRestOfLine && first + 1 < end && tokenValue(head) === 'include' && includedBy(tokens, first, end, features)) {
+    // Before 2.1.4 keepalived compares the first word as it splits words, quotes taken off: `"include" FILE` includes.
+    return { kind: 'include', condition, first, end, comment };
   }
   return { kind: 'keyword', condition, first, end, comment };
 }
 
 /** Whether a release with `features` includes on the line of tokens[first, end) that starts with an include keyword. */
 function includedBy(tokens: Token[], first: number, end: number, features: LineFeatures): boolean {
-  if (tokens[first]!.text !== 'include' && !features.includeVariants) return false;
+  if (tokens[first]!.kind !== 'string' && tokens[first]!.text !== 'include' && !features.includeVariants) return false;
   if (features.includeRestOfLine) return true;
-  // Exactly one word after 'include', as keepalived splits words: at blanks only (a brace is part of a word).
+  // Exactly one word after 'include', as keepalived splits words: at blanks and quotes (a quoted string is
+  // a word of its own, `include"a.conf"` two words), not at braces (a brace is part of a word).
   let words = 1;
-  for (let i = first + 1; i < end; i++) if (tokens[i]!.start !== tokens[i - 1]!.end) words++;
+  for (let i = first + 1; i < end; i++) {
+    if (tokens[i]!.start !== tokens[i - 1]!.end || tokens[i]!.kind === 'string' || tokens[i - 1]!.kind === 'string') words++;
+  }
   return words === 2;
 }
 
