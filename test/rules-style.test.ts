@@ -444,6 +444,29 @@ describe('KA705 placeholder-left', () => {
     expect(findings(alike, 'KA705')).toEqual([]);
   });
 
+  // CloudStack's keepalived.conf.templ: markers in capitals in square brackets that its scripts replace with sed.
+  it('reports [CAPITALS] markers, not a regex class, an IPv6 address in brackets or lower-case words', () => {
+    const marked = conf(
+      'global_defs {', //                                                   1
+      '    router_id [ROUTER_ID]', //                                       2
+      '}', //                                                               3
+      'vrrp_script heartbeat {', //                                         4
+      '    script "[RROUTER_BIN_PATH]/heartbeat.sh"', //                    5
+      '}', //                                                               6
+      'vrrp_script other {', //                                             7
+      '    script "/usr/bin/pgrep -f [H]APROXY[AB]x"', //                   8
+      '}', //                                                               9
+      'global_defs {', //                                                   10
+      '    notification_email_from "[fe80::1]"', //                         11
+      '    smtp_helo_name "[a-z]"', //                                      12
+      '}',
+    );
+    expect(findings(marked, 'KA705').map((d) => `${d.range.start.line + 1}: ${d.message.split(' looks')[0]}`)).toEqual([
+      "2: '[ROUTER_ID]'",
+      "5: '[RROUTER_BIN_PATH]'",
+    ]);
+  });
+
   it('costs nothing on a file without a <', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });

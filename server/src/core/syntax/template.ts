@@ -42,7 +42,7 @@ function findShellExpansion(text: string): { start: number; end: number } | unde
 }
 
 /** Files whose name says they are templates; a directory search leaves them out. */
-export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|tmpl|tpl|gotmpl|erb|epp|mustache|hbs|template)$/i;
+export const TEMPLATE_EXTENSION = /\.(j2|jinja2?|tmpl|templ|tpl|gotmpl|erb|epp|mustache|hbs|template)$/i;
 
 // `${NAME}` with keepalived's own syntax; names starting with '_' are keepalived's predefined ones (${_PWD}).
 const BRACED_REFERENCE = /\$\{([A-Za-z][A-Za-z0-9_]*)\}/g;

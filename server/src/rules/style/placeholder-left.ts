@@ -10,8 +10,12 @@ import { BRACES_SPLIT_SINCE } from '../../core/analysis/reader.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 
-/** `<public-ip>`, `<VIP>`, `<name_of_your_container>`: what examples write where the reader fills in a value. */
-const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>/;
+/**
+ * `<public-ip>`, `<VIP>`, `<name_of_your_container>`: what examples write where the reader fills in a value; and
+ * `[ROUTER_ID]`, `[PRIORITY]`: the markers a deploy script replaces (CloudStack's keepalived.conf.templ): capitals
+ * only, three or more, standing alone (a shell's `grep [M]ASTER` trick and `[ABC]x` classes are not markers).
+ */
+const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>|(?<![A-Za-z0-9])\[[A-Z][A-Z0-9_]{2,}\](?![A-Za-z0-9])/;
 
 /**
  * Placeholders written as plain words: `__VIP__` (a marker a deploy script replaces with sed), `CHANGE_ME_VIP`,
@@ -129,10 +133,10 @@ export const placeholderLeft: FileRule = {
   name: 'placeholder-left',
   family: 'style',
   severity: 'warning',
-  description: 'A placeholder from an example or a template (`<public-ip>`, `<password>`, `{VIRTUAL_IP}`, `__VIP__`, `CHANGE_ME`, `your_password`, `x.x.x.x`) is left in the configuration.',
+  description: 'A placeholder from an example or a template (`<public-ip>`, `<password>`, `{VIRTUAL_IP}`, `[ROUTER_ID]`, `__VIP__`, `CHANGE_ME`, `your_password`, `x.x.x.x`) is left in the configuration.',
   docs: {
     why:
-      'Guides write `<vip>`, `<interface>` or `<password>` (or `CHANGE_ME_VIP`, `your_password_here`, `x.x.x.x`, and deploy scripts `__VIP__` for sed to replace) where you are meant to put your own value, and configs ' +
+      'Guides write `<vip>`, `<interface>` or `<password>` (or `CHANGE_ME_VIP`, `your_password_here`, `x.x.x.x`, and deploy scripts `__VIP__` or `[ROUTER_ID]` for sed to replace) where you are meant to put your own value, and configs ' +
       'copied from them keep the placeholder more often than one would think. keepalived reads it as it is: an ' +
       '`auth_pass <password>` becomes the password `<passwor`, a `script "check.sh <public-ip>"` hands the text ' +
       '`<public-ip>` to the script, and `keepalived -t` says nothing for either. (Where an address or a number is expected the ' +
@@ -176,7 +180,7 @@ export const placeholderLeft: FileRule = {
       });
       return true;
     };
-    const candidate = (t: string) => t.includes('<') || t.startsWith('[') || (plainWords && wordPlaceholder(t) !== undefined);
+    const candidate = (t: string) => t.includes('<') || t.includes('[') || (plainWords && wordPlaceholder(t) !== undefined);
     walkAst(analysis.ast, (node) => {
       if (SKIPPED.has(node.keyword)) return;
       // One finding per line is enough.
