@@ -6,7 +6,7 @@ import type { ArgSpec } from '../server/src/core/schema/schema.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { conf, findings } from './helpers/rule-cases.js';
 import { analyze } from '../server/src/core/index.js';
-import { checkArg, cutDecimal, digitsIn, fixedPointLeading, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
+import { canonicalAddress, checkArg, shownAddress, cutDecimal, digitsIn, fixedPointLeading, isHostName, isIPv4, isIPv4Pattern, isPrefix, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily } from '../server/src/core/analysis/values.js';
 
 describe('isIPv4', () => {
   it('accepts dotted quads without leading zeros, as inet_pton does', () => {
@@ -375,5 +375,29 @@ describe('interface names no Linux interface can have', () => {
     const r = runKeepalived(text);
     expect(r.exitStatus, r.stderr).toBe(5);
     expect(r.messages.some((m) => m.line === 2 && /interface eth0:0 for vrrp_instance A doesn't exist/.test(m.message)), r.stderr).toBe(true);
+  });
+});
+
+describe('shownAddress', () => {
+  it('writes a canonical IPv6 address back in its short form, the longest run of zero groups as ::', () => {
+    const cases: [string, string][] = [
+      ['fd00:1234:5678::9abc', 'fd00:1234:5678::9abc'],
+      ['2001:DB8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+      ['2001:db8:0:1:1:1:1:1', '2001:db8:0:1:1:1:1:1'], // a single zero group stays
+      ['::1', '::1'],
+      ['fe80::', 'fe80::'],
+      ['::', '::'],
+      ['::ffff:10.0.0.1', '::ffff:a00:1'],
+      ['10.0.0.1', '10.0.0.1'],
+    ];
+    for (const [written, shown] of cases) expect(shownAddress(canonicalAddress(written)), written).toBe(shown);
+  });
+
+  it('names the same address as canonicalAddress does', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), (a) => {
+        expect(canonicalAddress(shownAddress(canonicalAddress(a)))).toBe(canonicalAddress(a));
+      }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { runClusterRules } from '../linter.js';
 import type { ClusterNode } from '../rules/types.js';
 import { describeState, simulateCluster, type FailoverReport } from './failover.js';
 import { vipSet } from './model.js';
+import { shownAddress } from '../core/analysis/values.js';
 import type { VrrpInstance } from '../core/model/model.js';
 
 export type { FailoverReport, FailoverScenario, NodeState, Tracker } from './failover.js';
@@ -211,7 +212,7 @@ export function pairAnalyses(analyses: Analysis[], options: { apartOnly?: boolea
       if (vrid === undefined) return;
       n++;
       const vips = vipSet(inst);
-      if (vips.length) add(`vip|${vrid}|${vips.join(',')}`, f, k, `VRID ${vrid} with VIPs ${vips.join(', ')}`);
+      if (vips.length) add(`vip|${vrid}|${vips.join(',')}`, f, k, `VRID ${vrid} with VIPs ${vips.map(shownAddress).join(', ')}`);
       if (inst.name && !GENERIC_NAME.test(inst.name)) add(`name|${inst.name}|${vrid}`, f, k, `instance ${inst.name} with VRID ${vrid}`);
       // Files named for the two roles of one pair match by instance name alone (any VRID and VIPs), so
       // that what differs between them, a VRID or the VIPs, is reported rather than keeping them apart.

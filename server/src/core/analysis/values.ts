@@ -463,6 +463,33 @@ export function canonicalAddress(addr: string): string {
   return [...left, ...fill, ...right].map((g) => g.replace(/^0+(?=.)/, '')).join(':');
 }
 
+/**
+ * A canonical address (canonicalAddress) as people write it: IPv6 with its longest run of zero groups
+ * (two or more) shortened to '::' (RFC 5952), so messages say `fd00:1234:5678::9abc` rather than
+ * `fd00:1234:5678:0:0:0:0:9abc`. IPv4 and anything else is returned as it is.
+ */
+export function shownAddress(canonical: string): string {
+  const groups = canonical.split(':');
+  if (groups.length !== 8) return canonical;
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > bestLength) {
+      best = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  if (best < 0) return canonical;
+  return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLength).join(':')}`;
+}
+
 /** Numeric value of an IPv4 address, for ordering and ranges. */
 export function ipv4ToNumber(addr: string): number {
   return addr.split('.').reduce((n, p) => n * 256 + Number(p), 0);

@@ -2,6 +2,7 @@
 
 import { child } from '../../core/analysis/ast.js';
 import type { ClusterRule } from '../types.js';
+import { shownAddress } from '../../core/analysis/values.js';
 import { at, clusterModel, instanceAt, quoteList, rel, vipSet, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 function vipAt(m: Member) {
@@ -37,12 +38,12 @@ export const vipMismatch: ClusterRule = {
         const extra = set.filter((a) => !inRef.has(a));
         if (!missing.length && !extra.length) continue;
         const parts: string[] = [];
-        if (missing.length) parts.push(`missing ${quoteList(missing)}`);
-        if (extra.length) parts.push(`has ${quoteList(extra)} in addition`);
+        if (missing.length) parts.push(`missing ${quoteList(missing.map(shownAddress))}`);
+        if (extra.length) parts.push(`has ${quoteList(extra.map(shownAddress))} in addition`);
         ctx.report({
           ...vipAt(m),
           message: `${g.name}: the VIPs on ${m.node.label} differ from ${ref!.node.label}'s (${set.length !== refSet.length ? `${set.length} address${set.length === 1 ? '' : 'es'} vs ${refSet.length}; ` : ''}${parts.join('; ')}); keepalived discards adverts whose address list differs, so both nodes become MASTER (skip_check_adv_addr does not help: it only skips the check for a MASTER whose advert was already accepted)`,
-          related: [rel(vipAt(ref!), `VIPs on ${ref!.node.label}: ${quoteList(refSet)}`)],
+          related: [rel(vipAt(ref!), `VIPs on ${ref!.node.label}: ${quoteList(refSet.map(shownAddress))}`)],
         });
       }
     }
