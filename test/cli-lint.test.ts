@@ -57,6 +57,18 @@ describe('exit codes', () => {
     expect(kalint(['lint', '--max-warnings', 'many', 'exit/clean.conf']).code).toBe(2);
   });
 
+  it('an option mistake names the command, guesses the option meant, and points at its --help (exit 2)', () => {
+    write({ 'opts/clean.conf': CLEAN });
+    expect(kalint(['lint', '--formt', 'json', 'opts/clean.conf'])).toMatchObject({ code: 2, stderr: "kalint: lint: unknown option '--formt'; did you mean '--format'?\nRun 'kalint lint --help' for its options.\n" });
+    expect(kalint(['lint', 'opts/clean.conf', '--format']).stderr).toBe("kalint: lint: -f, --format needs a value\nRun 'kalint lint --help' for its options.\n");
+    expect(kalint(['lint', '--quiet=yes', 'opts/clean.conf']).stderr).toMatch(/^kalint: lint: -q, --quiet takes no value\n/);
+    expect(kalint(['fmt', '--chek', 'opts/clean.conf']).stderr).toMatch(/^kalint: fmt: unknown option '--chek'; did you mean '--check'\?\n/);
+    expect(kalint(['peer', '--priorty', '5', 'opts/clean.conf']).stderr).toMatch(/did you mean '--priority'\?/);
+    // `lint --cluster` is where users learn the option; explain takes the files directly.
+    expect(kalint(['explain', 'KA430', '--cluster', 'opts/clean.conf']).stderr).toMatch(/^kalint: explain: unknown option '--cluster': give the cluster's files after the rule, without --cluster/);
+    expect(kalint(['lint', '--bogus', 'opts/clean.conf'])).toMatchObject({ code: 2, stderr: "kalint: lint: unknown option '--bogus'\nRun 'kalint lint --help' for its options.\n" });
+  });
+
   it('a path that cannot be linted is named with why, exit 2', () => {
     write({ 'why/clean.conf': CLEAN, 'why/empty/README.md': '# nothing here\n' });
     expect(kalint(['lint', 'why/nope.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/nope.conf: no such file or directory\n' });

@@ -2,6 +2,8 @@
 
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { suggest } from '../core/analysis/suggest.js';
 
 export const VERSION = '0.1.0';
 
@@ -11,8 +13,44 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** A mistake in the command line: printed with a hint, exit code 2. */
-export class UsageError extends Error {}
+/** A mistake in the command line: printed with a hint (the command's --help when `command` is set), exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * node's parseArgs for one command, with its mistakes told in kalint's words: an unknown option with
+ * the nearest one the command has (`--formt` → --format) or what to do instead (`hints`), and a
+ * missing or unwanted value. node's own text ("To specify a positional argument starting with a '-'…")
+ * is about something else.
+ */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, hints: Record<string, string> = {}) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options, strict: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const message = (e as Error).message;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+      const name = option.replace(/^-+/, '').replace(/=.*$/, '');
+      const hint = hints[name];
+      const guess = hint ? undefined : suggest(name, Object.keys(options));
+      throw new UsageError(`${command}: unknown option '${option}'${hint ? `: ${hint}` : guess ? `; did you mean '--${guess}'?` : ''}`, command);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const m = /^Option '([^']*)' (argument missing|does not take an argument)/.exec(message);
+      if (m) throw new UsageError(`${command}: ${m[1]!.replace(/ <value>$/, '')} ${m[2] === 'argument missing' ? 'needs a value' : 'takes no value'}`, command);
+    }
+    throw new UsageError(`${command}: ${message}`, command);
+  }
+}
 
 const IO_REASONS: Record<string, string> = {
   ENOENT: 'no such file or directory',

@@ -1,11 +1,10 @@
 // `kalint explain CODE|NAME` and `kalint explain --list`, plus the renderers of docs/rules/ and of
 // the rule list in schemas/kalint.schema.json: one source (the rule files) for all of them.
 
-import { parseArgs } from 'node:util';
 import { ruleByCode, rules as registry } from '../rules/index.js';
 import { suggest } from '../core/analysis/suggest.js';
 import type { Rule, RuleFamily } from '../rules/types.js';
-import { EXIT, UsageError } from './common.js';
+import { EXIT, parseCommandArgs, UsageError } from './common.js';
 import { SEVERITY_SETTINGS } from './config.js';
 import { explainFailoverText } from './explain-failover.js';
 
@@ -108,11 +107,12 @@ export function listText(rules: readonly Rule[] = registry): string {
 }
 
 export function explainCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { list: { type: 'boolean', short: 'l' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(
+    'explain',
+    argv,
+    { list: { type: 'boolean', short: 'l' }, help: { type: 'boolean', short: 'h' } },
+    { cluster: "give the cluster's files after the rule, without --cluster: kalint explain KA4xx FILE FILE..." },
+  );
   if (values.help) {
     process.stdout.write(EXPLAIN_HELP);
     return EXIT.ok;

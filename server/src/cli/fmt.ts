@@ -2,11 +2,10 @@
 
 import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
 import { configBytes, decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
-import { EXIT, ioReason, UsageError } from './common.js';
+import { EXIT, ioReason, parseCommandArgs, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -40,18 +39,14 @@ reported as FILE:LINE:COL and left untouched; the other files are still processe
 `;
 
 export function fmtCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      check: { type: 'boolean', short: 'c' },
-      write: { type: 'boolean', short: 'w' },
-      diff: { type: 'boolean', short: 'd' },
-      indent: { type: 'string' },
-      tabs: { type: 'boolean' },
-      range: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('fmt', argv, {
+    check: { type: 'boolean', short: 'c' },
+    write: { type: 'boolean', short: 'w' },
+    diff: { type: 'boolean', short: 'd' },
+    indent: { type: 'string' },
+    tabs: { type: 'boolean' },
+    range: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(FMT_HELP);

@@ -3,7 +3,6 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
@@ -13,7 +12,7 @@ import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
-import { EXIT, ioReason, sameFile, UsageError } from './common.js';
+import { EXIT, ioReason, sameFile, parseCommandArgs, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
@@ -316,27 +315,23 @@ function readStdin(): string | undefined {
 }
 
 export function lintCommand(argv: string[], passes = 1): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'stylish' },
-      'output-file': { type: 'string', short: 'o' },
-      'stdin-filename': { type: 'string' },
-      'config-id': { type: 'string' },
-      cluster: { type: 'boolean' },
-      'show-clusters': { type: 'boolean' },
-      'target-version': { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      quiet: { type: 'boolean', short: 'q' },
-      'max-warnings': { type: 'string' },
-      'no-inline-config': { type: 'boolean' },
-      fix: { type: 'boolean' },
-      'fix-dry-run': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('lint', argv, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    'output-file': { type: 'string', short: 'o' },
+    'stdin-filename': { type: 'string' },
+    'config-id': { type: 'string' },
+    cluster: { type: 'boolean' },
+    'show-clusters': { type: 'boolean' },
+    'target-version': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    quiet: { type: 'boolean', short: 'q' },
+    'max-warnings': { type: 'string' },
+    'no-inline-config': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(LINT_HELP);

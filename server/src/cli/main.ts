@@ -49,7 +49,8 @@ export function main(argv: string[]): number {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`kalint: ${(e as Error).message}\nRun 'kalint --help' for usage.\n`);
+      const command = e instanceof UsageError ? e.command : undefined;
+      process.stderr.write(`kalint: ${(e as Error).message}\n${command ? `Run 'kalint ${command} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
       return EXIT.usage;
     }
     if (e instanceof ConfigError) {

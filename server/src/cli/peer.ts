@@ -1,11 +1,10 @@
 // `kalint peer`: the BACKUP node's config from the MASTER's, as a file or a diff.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { EXIT, ioReason, sameFile, UsageError } from './common.js';
+import { EXIT, ioReason, sameFile, parseCommandArgs, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
@@ -50,22 +49,18 @@ function integer(name: string, v: string | undefined): number | undefined {
 }
 
 export function peerCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      priority: { type: 'string' },
-      'priority-step': { type: 'string' },
-      'router-id': { type: 'string' },
-      interface: { type: 'string' },
-      'unicast-src-ip': { type: 'string' },
-      'unicast-peer': { type: 'string' },
-      'config-id': { type: 'string' },
-      diff: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs('peer', argv, {
+    priority: { type: 'string' },
+    'priority-step': { type: 'string' },
+    'router-id': { type: 'string' },
+    interface: { type: 'string' },
+    'unicast-src-ip': { type: 'string' },
+    'unicast-peer': { type: 'string' },
+    'config-id': { type: 'string' },
+    diff: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(PEER_HELP);
