@@ -69,6 +69,14 @@ describe('exit codes', () => {
     expect(kalint(['lint', '--bogus', 'opts/clean.conf'])).toMatchObject({ code: 2, stderr: "kalint: lint: unknown option '--bogus'\nRun 'kalint lint --help' for its options.\n" });
   });
 
+  it('an unknown command gets the command meant, or how to lint the file it names (exit 2)', () => {
+    expect(kalint(['lnt', 'x.conf'])).toMatchObject({ code: 2, stderr: "kalint: unknown command 'lnt'; did you mean 'kalint lint'?\nRun 'kalint --help' for usage.\n" });
+    expect(kalint(['validate', 'x.conf']).stderr).toMatch(/did you mean 'kalint lint'\?/);
+    expect(kalint(['format', 'x.conf']).stderr).toMatch(/did you mean 'kalint fmt'\?/);
+    expect(kalint(['keepalived.conf']).stderr).toMatch(/^kalint: unknown command 'keepalived.conf'; to check that file, run 'kalint lint keepalived.conf'\n/);
+    expect(kalint(['frobnicate']).stderr).toMatch(/^kalint: unknown command 'frobnicate'\n/);
+  });
+
   it('a path that cannot be linted is named with why, exit 2', () => {
     write({ 'why/clean.conf': CLEAN, 'why/empty/README.md': '# nothing here\n' });
     expect(kalint(['lint', 'why/nope.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/nope.conf: no such file or directory\n' });

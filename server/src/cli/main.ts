@@ -5,6 +5,7 @@ import { explainCommand } from './explain.js';
 import { fmtCommand } from './fmt.js';
 import { peerCommand } from './peer.js';
 import { EXIT, UsageError, VERSION } from './common.js';
+import { suggest } from '../core/analysis/suggest.js';
 import { ConfigError } from './config.js';
 
 const HELP = `kalint ${VERSION} — the keepalived.conf language toolkit
@@ -45,7 +46,7 @@ export function main(argv: string[]): number {
       case 'peer':
         return peerCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'`);
+        throw new UsageError(`unknown command '${command}'${commandGuess(command)}`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -61,4 +62,15 @@ export function main(argv: string[]): number {
     process.stderr.write(`kalint: internal error: ${(e as Error)?.stack ?? e}\n`);
     return EXIT.usage;
   }
+}
+
+/** Other tools' words for kalint's commands. */
+const COMMAND_ALIASES: Record<string, string> = { check: 'lint', validate: 'lint', test: 'lint', format: 'fmt', backup: 'peer', generate: 'peer' };
+
+/** What the user may have meant by an unknown command: a command, or linting the path they gave. */
+function commandGuess(word: string): string {
+  const command = COMMAND_ALIASES[word.toLowerCase()] ?? suggest(word, ['lint', 'explain', 'fmt', 'peer']);
+  if (command) return `; did you mean 'kalint ${command}'?`;
+  if (/[/.*]/.test(word)) return `; to check that file, run 'kalint lint ${word}'`;
+  return '';
 }
