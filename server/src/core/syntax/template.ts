@@ -28,15 +28,7 @@ const SHELL_EXPANSION = /\$\{[A-Za-z_][A-Za-z0-9_]*:[-=?+][^}\n]*\}/g;
 function findShellExpansion(text: string): { start: number; end: number } | undefined {
   SHELL_EXPANSION.lastIndex = 0;
   for (let m = SHELL_EXPANSION.exec(text); m; m = SHELL_EXPANSION.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    let quoted = false;
-    let comment = false;
-    for (let i = lineStart; i < m.index && !comment; i++) {
-      const c = text[i];
-      if (c === '"') quoted = !quoted;
-      else if (!quoted && (c === '#' || c === '!')) comment = true;
-    }
-    if (!quoted && !comment) return { start: m.index, end: m.index + m[0].length };
+    if (placeOnLine(text, m.index) === 'plain') return { start: m.index, end: m.index + m[0].length };
   }
   return undefined;
 }
@@ -61,22 +53,25 @@ function findUndefinedReferences(text: string): { start: number; end: number } |
   let first: { start: number; end: number } | undefined;
   BRACED_REFERENCE.lastIndex = 0;
   for (let m = BRACED_REFERENCE.exec(text); m; m = BRACED_REFERENCE.exec(text)) {
-    if (!outsideQuotesAndComments(text, m.index)) continue;
+    if (placeOnLine(text, m.index) !== 'plain') continue;
     names.add(m[1]!);
     first ??= { start: m.index, end: m.index + m[0].length };
   }
   return names.size >= 2 ? first : undefined;
 }
 
-/** Whether text[at] is neither inside a '"…"' string nor in a comment of its line. */
-function outsideQuotesAndComments(text: string, at: number): boolean {
+/**
+ * Where text[at] is on its line for keepalived: in a comment (after a '#' or '!' outside a '"…"'
+ * string), inside a '"…"' string, or in plain text.
+ */
+function placeOnLine(text: string, at: number): 'comment' | 'quoted' | 'plain' {
   let quoted = false;
   for (let i = text.lastIndexOf('\n', at) + 1; i < at; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '#' || c === '!')) return false;
+    else if (!quoted && (c === '#' || c === '!')) return 'comment';
   }
-  return !quoted;
+  return quoted ? 'quoted' : 'plain';
 }
 
 /**
@@ -111,7 +106,7 @@ function findMarkup(text: string): TemplateMarker | undefined {
 function firstOutsideComments(re: RegExp, text: string): RegExpExecArray | undefined {
   const all = new RegExp(re.source, 'g');
   for (let m = all.exec(text); m; m = all.exec(text)) {
-    if (!OUTPUT_TAG.test(m[0]) || !inComment(text, m.index)) return m;
+    if (!OUTPUT_TAG.test(m[0]) || placeOnLine(text, m.index) !== 'comment') return m;
   }
   return undefined;
 }
@@ -119,16 +114,6 @@ function firstOutsideComments(re: RegExp, text: string): RegExpExecArray | undef
 /** Markup that only puts a value in the text: `{{ x }}`, `<%= x %>` (not `<% if %>`, `{% if %}`, Go's `{{ range … }}`). */
 const OUTPUT_TAG = /^(?:\{\{(?!-?[ \t]*(?:range|if|else|end|with|define|template|block|break|continue)\b)|<%=)/;
 
-/** Whether text[at] follows a '#' or '!' outside a '"…"' string on its line. */
-function inComment(text: string, at: number): boolean {
-  let quoted = false;
-  for (let i = text.lastIndexOf('\n', at) + 1; i < at; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '#' || c === '!')) return true;
-  }
-  return false;
-}
 
 /** 0-based line and column of the marker in the text. */
 export function markerPosition(text: string, marker: TemplateMarker): { line: number; column: number } {
