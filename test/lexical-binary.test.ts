@@ -467,6 +467,19 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.find((d) => d.code === 'KA102')!.message).toContain("\"There are 1 missing '}'s or extra '{'s\") [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads $N on past line 5 (KA115)");
   });
 
+  it("a split definition the parent reads at the top level, where a lost '{' ends a block early for it", () => {
+    // Mutation fuzzing, seed 619: `$D= \`, a comment line, then two more lines of $D for the parent only; in a
+    // vrrp_instance whose authentication '{' a '!' hides, the processes that skip the instance leave it at the
+    // authentication's '}', and the parent then reads `${D}` at the top level with its own value of $D.
+    const text = conf('$D= \\', '# note', 'track_script { \\', 'chk', 'vrrp_instance VI_1 {', '    interface eth1', '    virtual_router_id 100', '    authentication ! {', '        auth_type PASS', '    }', '    ${D}', '}');
+    const a = agree(text);
+    for (const m of ["11: Unknown keyword 'track_script'", "11: Unexpected '{' - ignoring", "11: Unknown keyword 'chk'", "12: Unknown keyword '}'"]) expect(a.ka).toContain(m);
+    expect(a.missing).toEqual([]);
+    const line11 = a.diagnostics.filter((d) => d.range.start.line === 10);
+    expect(line11.map((d) => d.code)).toEqual(['KA104']);
+    expect(line11[0]!.message).toMatch(/\(keepalived: "Unknown keyword 'track_script'", "Unexpected '\{' - ignoring", "Unknown keyword 'chk'"\) \[as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads \$D on past line 2 \(KA115\)/);
+  });
+
   it("a split definition's lines in global_defs: unknown keywords there only the parent reports", () => {
     // Preprocessor mutations, seed 309: `$X= \` then a line of blanks inside global_defs. The VRRP and checker
     // processes end $X there and read 'bogus1 y' as a keyword, but they report no unknown keyword in global_defs;

@@ -171,6 +171,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  */
 const PARENT_PRINTED = new Set(['KA101', 'KA102', 'KA103', 'KA201', 'KA202']);
 const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s|reads this '\}' as an unknown keyword/;
+/**
+ * A line the processes that skip a top-level block read at the top level once a lost '{' ends the block early for
+ * them (KA104): the parent is one of them, and in its reading the line may hold what a split definition gave it.
+ */
+const SKIPPING_PROCESSES_READ = /^keepalived's processes that skip this '[^']+' block .*\(keepalived: "(?:Unknown keyword|Unexpected '\{')/;
 
 /**
  * Where a multi-line definition holds a line of blanks or a comment alone (KA115), keepalived's parent process
@@ -233,8 +238,10 @@ function parentOnlyFindings(
     for (const d of walker.diagnostics) {
       parentKeys.add(key(d));
       parentLines.add(lineKey(d));
-      if (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message) || known.has(key(d))) continue;
-      if (d.code !== 'KA102' && inSkippedBlock(d)) continue;
+      if (known.has(key(d))) continue;
+      const skippersRead = d.code === 'KA104' && SKIPPING_PROCESSES_READ.test(d.message);
+      if (!skippersRead && (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message))) continue;
+      if (!skippersRead && d.code !== 'KA102' && inSkippedBlock(d)) continue;
       out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
     }
     // An include line a split definition took in is the parent's alone: it reads the files where the definition is used.
