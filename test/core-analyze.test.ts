@@ -652,6 +652,10 @@ describe('schema diagnostics', () => {
     const d = analyze('global_defs\n    router_id lb1\n}\n').diagnostics.filter((x) => x.code === 'KA104');
     expect(d.map((x) => x.range.start.line + 1)).toEqual([2]);
     expect(d[0]!.message).toContain("read this line at the top level (keepalived: \"Unknown keyword 'router_id'\")");
+    // A quoted word too: keepalived takes its quotes off and compares ("Unknown keyword 'group'" for `"group" {`;
+    // mutation fuzzing, seed 628), and a quoted top-level keyword is that keyword to them.
+    const quoted = analyze('vrrp_sync_group VG1\n  "group" {\n    VI_1\n  }\n').diagnostics.filter((x) => x.code === 'KA104');
+    expect(quoted[0]!.message).toContain("read this line at the top level (keepalived: \"Unknown keyword 'group'\")");
   });
   it('a line whose comment ends in a backslash keeps its unquoted words unquoted', () => {
     // Before 2.4.0 the backslash stays on the line keepalived reads; the reader took every word of such a line for a

@@ -943,7 +943,7 @@ export class Walker implements LineSink {
     }
     // The processes that skip this top-level block read this very line at the top level too: its finding
     // above names what they report for it.
-    if (this.stack.length === 1 && p.spec?.block !== 'values' && !next.quoted && next.text !== '}' && !schema().root.childMap.has(next.text)) {
+    if (this.stack.length === 1 && p.spec?.block !== 'values' && next.text !== '}' && !schema().root.childMap.has(next.text)) {
       const d = this.diagnostics[this.diagnostics.length - 1];
       if (d?.code === 'KA104' && d.range.start.line === next.range.start.line) d.message += `; keepalived's processes that skip '${p.keyword}' read this line at the top level (keepalived: "Unknown keyword '${next.text}'")`;
     }
