@@ -785,6 +785,17 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(a.diagnostics.find((d) => d.code === 'KA116')!.message).toContain(`"Unknown keyword '#'"`);
   });
 
+  it("in a block whose '{' a comment hides, the parent reads it at the top level: \"Unknown keyword '#note'\"", () => {
+    // Mutation fuzzing, seeds 619 and 628: the processes that skip vrrp_script, the parent among them, read its
+    // lines at the top level once its '{' is lost, and the parent reads the words of a '\#' line.
+    const text = conf('vrrp_script chk #{', '    script "/bin/true"', '    \\#note', '    weight -50', '}');
+    const a = agree(text);
+    expect(a.ka).toContain("3: Unknown keyword '#note'");
+    expect(a.missing).toEqual([]);
+    const d = a.diagnostics.find((x) => x.code === 'KA116')!;
+    expect(d.message).toContain(`keepalived's parent process reads the word '#note' ("Unknown keyword '#note'")`);
+  });
+
   it('in a vrrp_instance the VRRP process takes it for the start of an included file: later messages name that file', () => {
     const text = conf(...instance('    \\# note', '    priority 300'));
     const run = runKeepalived(text);

@@ -75,6 +75,8 @@ export interface LineSink {
   countedBrace?(brace: Word, open: boolean, why?: string): void;
   /** Whether keepalived's parent process reads a keyword line here (the top level, global_defs), not a block only its other processes read. */
   parentReads?(): boolean;
+  /** parentReads, or the parent reads this line at the top level because a lost '{' ended early a block it skips. */
+  parentReadsLine?(): boolean;
   /**
    * Before INCLUDE_OWN_STREAM_BEFORE: an included file is read as a stream of its own, at the block the include
    * line is in. `begin` when its first line is read, `end` when the file ends (the blocks opened in it end there).
@@ -1386,7 +1388,7 @@ export class Reader {
   private reportEscapedCommentLine(file: SourceFile, start: number, end: number, definition?: { name: string; swallows: boolean }, prefixed = false): void {
     if (this.before(ESCAPED_COMMENT_SINCE)) return;
     if (prefixed && !this.before(CONF_COPY_SINCE)) {
-      if (!(this.sink.parentReads?.() ?? false)) return;
+      if (!(this.sink.parentReadsLine?.() ?? this.sink.parentReads?.() ?? false)) return;
       const word = /^[^ \t\r]*/.exec(escapedCommentLineText(file.text, start, end))![0];
       this.report('KA116', 'error', `A backslash keeps '${word[0]}' from starting a comment: keepalived's parent process reads the word '${word}' here ("Unknown keyword '${word}'"; the VRRP and checker processes skip the line); remove the backslash to make it a comment`, file, start, end);
       return;
@@ -1397,7 +1399,7 @@ export class Reader {
     if (this.gluesLoneBackslash) line = line.replace(/[ \t]+\\$/, '\\');
     const word = /^[^ \t]*/.exec(line)![0];
     const bang = word[0] === '!';
-    const parent = definition === undefined && (this.sink.parentReads?.() ?? false);
+    const parent = definition === undefined && (this.sink.parentReadsLine?.() ?? this.sink.parentReads?.() ?? false);
     const unknown = `"Unknown keyword '${word}'"`;
     // In a multi-line definition the processes reading the copy skip the marker and take the next line into the value.
     const swallows = !definition?.swallows ? '' : `, and skip it inside the multi-line definition $${definition.name}, which for them takes in the next line too (a block opened there never opens)`;

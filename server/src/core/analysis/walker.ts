@@ -1321,6 +1321,16 @@ export class Walker implements LineSink {
     return this.stack.length === 1;
   }
 
+  /**
+   * parentReads, or a line the parent reads at the top level because a lost '{' ended the block it skips early
+   * (see `otherPassesAtTop`): the parent is one of the processes that skip a block only its children read.
+   */
+  parentReadsLine(): boolean {
+    if (this.parentReads()) return true;
+    const top = this.stack[1]?.node.keyword;
+    return !!this.otherPassesAtTop && !this.othersBlock && top !== undefined && !((READERS[top] ?? 0) & PARENT);
+  }
+
   valueBlock(): string | undefined {
     const frame = this.top();
     return frame.kind === 'values' ? frame.node.keyword : undefined;
