@@ -480,6 +480,21 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(line11[0]!.message).toMatch(/\(keepalived: "Unknown keyword 'track_script'", "Unexpected '\{' - ignoring", "Unknown keyword 'chk'"\) \[as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads \$D on past line 2 \(KA115\)/);
   });
 
+  it("a '#' or '!' a definition puts in an include line's pattern is a comment: keepalived decomments the substituted line", () => {
+    // Mutation fuzzing, seed 629: `include ${_HASH}conf.d/*.conf` is "Unknown keyword 'include'" (the line is
+    // 'include' alone once decommented), and `include x${_HASH}y` includes 'x'.
+    const said = (line: string) => runKeepalived(conf('global_defs {', '  router_id a', '}', line)).messages.filter((m) => m.line === 4).map((m) => m.message);
+    const found = (line: string) => lintText(conf('global_defs {', '  router_id a', '}', line), { file: 'keepalived.conf' }).diagnostics.filter((d) => d.range.start.line === 3).map((d) => `${d.code}: ${d.message.split(';')[0]}`);
+    for (const line of ['include ${_HASH}conf.d/*.conf', 'include ${_BANG}x']) {
+      expect(said(line), line).toEqual(["Unknown keyword 'include'"]);
+      expect(found(line), line).toEqual(["KA201: Unknown keyword 'include' in the top level"]);
+    }
+    expect(said('include x${_HASH}y')).toEqual(["Config files missing 'x'."]);
+    expect(found('include x${_HASH}y')).toEqual(["KA110: include 'x' not followed: no file access in this context"]);
+    // In quotes it is a character, as on any line.
+    expect(said('include "a${_HASH}b"')).toEqual([`Config files missing '"a#b"'.`]);
+  });
+
   it("a split definition's lines in global_defs: unknown keywords there only the parent reports", () => {
     // Preprocessor mutations, seed 309: `$X= \` then a line of blanks inside global_defs. The VRRP and checker
     // processes end $X there and read 'bogus1 y' as a keyword, but they report no unknown keyword in global_defs;

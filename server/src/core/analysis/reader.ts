@@ -1145,7 +1145,19 @@ export class Reader {
         let pattern = this.before(LINE_FEATURES_SINCE.includeRestOfLine) && this.options.target
           ? tokens.slice(cl.first + 1, cl.end).map(tokenValue).join('')
           : file.text.slice(patternStart, patternEnd);
-        if (pattern.includes('$')) pattern = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
+        if (pattern.includes('$')) {
+          const substituted = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
+          // From 2.1.4 keepalived takes comments off a line again after substituting it: a '#' or '!' a definition put
+          // in the pattern (`${_HASH}`) ends it there (2.2.7: `include x${_HASH}y` reads 'x'), and with nothing before
+          // it the line is 'include' alone, no include ("Unknown keyword 'include'").
+          if (substituted !== pattern && !this.before(SUBSTITUTED_LINE_DECOMMENTED_SINCE)) {
+            pattern = cutAtComment(substituted);
+            if (!pattern.trim()) {
+              this.emitStore(file, from + cl.first, from + cl.first + 1);
+              return;
+            }
+          } else pattern = substituted;
+        }
         this.include(frame, kw.kind === 'string' ? 'include' : kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
         return;
       }
