@@ -309,3 +309,55 @@ describe('an include error that a check makes an error refuses the whole configu
     expect(run(config('router_id x')).stderr).toContain('bogus_in_instance');
   });
 });
+
+describe("what follows an include keyword, as keepalived's include check reads it (from 2.1.4)", () => {
+  // Found with the differential fuzzer (seed 633: `include\r# comment` in a CRLF file). keepalived takes the rest of the
+  // line after the keyword's one separating character, without its comment and without the blanks and tabs at its end
+  // only: a CR before the comment stays, and the pattern is then empty or a CR.
+  const head = 'global_defs {\n  router_id a\n}\n';
+  const vrrp = 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 1\n  prio 1\n}\n';
+  const cases: [string, string, string[]][] = [
+    ['a CR before the comment: an include of nothing', 'include\r# conf.d\n', ['keepalived.conf:4 KA110']],
+    ['a blank and a CR before the comment: an include of a file named CR', 'include \r# conf.d\n', ['keepalived.conf:4 KA110']],
+    ['a CR at the end of the line is the line end: the keyword alone', 'include \r\n', ['keepalived.conf:4 KA201']],
+    ['a double quote right after the keyword: the keyword and a string', 'include"inc.conf"\n', ['keepalived.conf:4 KA201']],
+    ['a form feed after the keyword separates it from 2.2.0', 'include\finc.conf\n', ['inc.conf:4 KA201']],
+  ];
+  for (const [what, line, expected] of cases) {
+    it(what, () => {
+      expect(lint({ 'keepalived.conf': head + line, 'inc.conf': vrrp }, undefined, ['KA110', 'KA201'])).toEqual(expected);
+    });
+  }
+  it('needs a blank or a tab after the keyword in 2.1.x: a CR or form feed makes the line an unknown keyword', () => {
+    expect(lint({ 'keepalived.conf': head + 'include\finc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+    expect(lint({ 'keepalived.conf': head + 'include\rinc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+  });
+  it('says why an include names no file', () => {
+    const text = head + 'include\r# conf.d\n';
+    const message = inDir({ 'keepalived.conf': text }, (dir) => lintText(text, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.find((d) => d.code === 'KA110')?.message);
+    expect(message).toMatch(/names no file.*includes nothing/);
+  });
+  for (const [version, cases2] of [
+    ['2.2.7', cases],
+    ['2.1.5', [['', 'include\finc.conf\n', ['keepalived.conf:4 KA201']] as [string, string, string[]]]],
+  ] as const) {
+    const binary = releaseBinary(version);
+    it.skipIf(!binary)(`as keepalived ${version} -t reads them`, () => {
+      for (const [, line, expected] of cases2) {
+        // Raw stderr: a message naming a file called CR is cut in two by a line parser.
+        const stderr = inDir({ 'keepalived.conf': head + line, 'inc.conf': vrrp }, (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+        expect({
+          line,
+          unknownHere: /Line 4\) Unknown keyword 'include'/.test(stderr),
+          readInc: stderr.includes("Unknown keyword 'prio'"),
+          missing: stderr.includes("Config files missing '\r'"),
+        }).toEqual({
+          line,
+          unknownHere: expected.includes('keepalived.conf:4 KA201'),
+          readInc: expected.includes('inc.conf:4 KA201'),
+          missing: line.startsWith('include \r#'),
+        });
+      }
+    });
+  }
+});

@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, includePatternSpan, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import { decodeBytes, decodeUtf16, encodeText, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
@@ -783,6 +783,15 @@ export class Reader {
     }
   }
 
+  /**
+   * An include line with nothing keepalived reads as its pattern: only a CR, a vertical tab or a form feed after the
+   * keyword, before a comment (`include\r# conf.d`). keepalived's check takes it for an include of an empty pattern,
+   * which matches nothing without a word, so nothing is read and -t says nothing.
+   */
+  private reportEmptyInclude(file: SourceFile, start: number, end: number): void {
+    this.report('KA110', 'warning', `this include names no file: only white space keepalived does not take off (a carriage return, a vertical tab or a form feed) follows the keyword before the comment, so keepalived includes nothing and says nothing; write the pattern, or remove the line`, file, start, end);
+  }
+
   private report(code: string, severity: Severity, message: string, file: SourceFile, start: number, end: number): void {
     const ls = file.lex.lineStarts;
     this.diagnostics.push({ code, severity, message: showUnseen(message), file: file.path, range: { start: positionAt(ls, start), end: positionAt(ls, end) } });
@@ -1135,16 +1144,23 @@ export class Reader {
       }
       case 'include': {
         const kw = tokens[cl.first]!;
-        const patternStart = tokens[cl.first + 1]!.start;
-        const patternEnd = tokens[cl.end - 1]!.end;
+        // From 2.1.4 the pattern is the rest of the line as keepalived's include check reads it (it may be empty).
+        const restOfLine = !this.before(LINE_FEATURES_SINCE.includeRestOfLine);
+        const span = restOfLine ? includePatternSpan(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN)) : undefined;
+        const patternStart = span ? span.start : tokens[cl.first + 1]!.start;
+        const patternEnd = span ? span.end : tokens[cl.end - 1]!.end;
         if (file.text.charCodeAt(kw.end) === 9 && kw.text === 'include' && !this.before(INCLUDE_NEEDS_SPACE_FROM) && this.before(INCLUDE_NEEDS_SPACE_FIXED_IN)) {
           this.report('KA110', 'error', `keepalived ${this.label()} takes 'include' as an include only when a space follows it: with a tab it reports "Unknown keyword 'include'" and reads nothing from '${file.text.slice(patternStart, patternEnd)}' (fixed in 2.1.5); put a space after 'include'`, file, kw.start, patternEnd);
           return;
         }
         // Before 2.1.4 the pattern is the line's second word as keepalived splits words: a quoted one without its quotes.
-        let pattern = this.before(LINE_FEATURES_SINCE.includeRestOfLine) && this.options.target
+        let pattern = !restOfLine && this.options.target
           ? tokens.slice(cl.first + 1, cl.end).map(tokenValue).join('')
           : file.text.slice(patternStart, patternEnd);
+        if (!pattern) {
+          this.reportEmptyInclude(file, kw.start, kw.end);
+          return;
+        }
         if (pattern.includes('$')) {
           const substituted = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
           // From 2.1.4 keepalived takes comments off a line again after substituting it: a '#' or '!' a definition put
@@ -1662,9 +1678,14 @@ export class Reader {
       }
       if (cl.kind === 'include' && depth < 4) {
         const kw = toks[cl.first]!;
-        const pStart = toks[cl.first + 1]!.start;
-        const pEnd = toks[cl.end - 1]!.end;
-        const src = mapRange(line.segments, kw.start, pEnd);
+        const span = this.before(LINE_FEATURES_SINCE.includeRestOfLine) ? undefined : includePatternSpan(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN));
+        const pStart = span ? span.start : toks[cl.first + 1]!.start;
+        const pEnd = span ? span.end : toks[cl.end - 1]!.end;
+        const src = mapRange(line.segments, kw.start, Math.max(pEnd, kw.end));
+        if (pStart === pEnd) {
+          this.reportEmptyInclude(frame.file, src.start, src.end);
+          continue;
+        }
         // Only the first line of a multi-line definition is read twice by keepalived's child
         // processes; an include on a later line is read once, like a plain one (checked with the binary).
         const why = origin === 'seq' ? 'is a ~SEQ/~LST row' : index === 0 && !laterLine ? 'comes from a $definition' : undefined;
@@ -2588,9 +2609,9 @@ export class Reader {
     const matches: string[] = [];
     // Files named by an absolute path no mapping changed: a missing one gets a mapping hint.
     const unmappedAbsolute = new Set<string>();
-    const alternatives = this.braceIncludes ? expandBraces(pattern.trim()) : [pattern.trim()];
+    const alternatives = this.braceIncludes ? expandBraces(trimBlanks(pattern)) : [trimBlanks(pattern)];
     // Before 1.3.8 keepalived exits when a pattern matches nothing (see MISSING_INCLUDE_EXITS_BEFORE).
-    const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${pattern.trim()}'.") and starts nothing (1.3.8 goes on without it)` : '';
+    const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${trimBlanks(pattern)}'.") and starts nothing (1.3.8 goes on without it)` : '';
     for (const alt of alternatives) {
       const mapped = this.mapPath(join(dir, alt));
       const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
@@ -2609,7 +2630,7 @@ export class Reader {
       const missing = alternatives.filter((alt) => !hasWildcard(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
       if (missing.length && matches.length > missing.length) {
         const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
-        this.report('KA110', 'error', `include '${pattern.trim()}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
+        this.report('KA110', 'error', `include '${trimBlanks(pattern)}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
         return [];
       }
     }
@@ -2631,13 +2652,13 @@ export class Reader {
       if (text === undefined) {
         if (host.readDir(path) !== undefined) {
           // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
-          const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${pattern.trim().replace(/\/+$/, '')}/*.conf'`;
+          const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${trimBlanks(pattern).replace(/\/+$/, '')}/*.conf'`;
           this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}`, file, start, end);
           continue;
         }
         // From 2.1.4 the pattern is the rest of the line as written: quotes are part of the name.
-        const unquoted = pattern.trim().replace(/^"(.*)"$/, '$1');
-        const quoted = unquoted !== pattern.trim() && !unquoted.includes('"')
+        const unquoted = trimBlanks(pattern).replace(/^"(.*)"$/, '$1');
+        const quoted = unquoted !== trimBlanks(pattern) && !unquoted.includes('"')
           ? `; keepalived ${this.label()} reads the rest of the include line as it is written, so the double quotes are part of the file name: write the path without them`
           : '';
         const hint = quoted || (unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '');
@@ -3156,3 +3177,9 @@ function hasUnescapedBrace(pattern: string): boolean {
   }
   return false;
 }
+
+/** A pattern without the blanks and tabs around it, which are all keepalived's include check skips (a CR is part of a name). */
+function trimBlanks(pattern: string): string {
+  return pattern.replace(BLANKS_AROUND, '');
+}
+const BLANKS_AROUND = /^[ \t]+|[ \t]+$/g;

@@ -173,7 +173,7 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
       if ((head.text.startsWith('~SEQ') || head.text.startsWith('~LST')) && (!features || features.seq)) {
         return { kind: 'seq', condition, first, end, comment };
       }
-    } else if (INCLUDE_KEYWORDS.has(head.text) && first + 1 < end && (!features || includedBy(tokens, first, end, features))) {
+    } else if (INCLUDE_KEYWORDS.has(head.text) && (features && !features.includeRestOfLine ? first + 1 < end && includedBy(tokens, first, end, features) : includeSeparated(head, comment, features))) {
       return { kind: 'include', condition, first, end, comment };
     }
   } else if (head.kind === 'string' && features && !features.includeRestOfLine && first + 1 < end && tokenValue(head) === 'include' && includedBy(tokens, first, end, features)) {
@@ -181,6 +181,56 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
     return { kind: 'include', condition, first, end, comment };
   }
   return { kind: 'keyword', condition, first, end, comment };
+}
+
+/** C's isspace(): a blank, a tab, a line feed, a vertical tab, a form feed or a carriage return. */
+function isCSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * The end of what keepalived's include check reads after an include keyword ending at `kwEnd` (from 2.1.4, when the
+ * rest of the line is the pattern): the line without its end-of-line CRs, cut at its comment, and without the blanks
+ * and tabs then at its end (its comment pass takes off those two only, so a CR before a comment, a vertical tab or a
+ * form feed stays: `include\r# note` is an include of nothing, `include \r# note` one of a file named '\r').
+ */
+export function includeRestEnd(text: string, kwEnd: number, comment: Token | undefined): number {
+  let end: number;
+  if (comment) end = comment.start;
+  else {
+    end = text.indexOf('\n', kwEnd);
+    if (end < 0) end = text.length;
+    while (end > kwEnd && text.charCodeAt(end - 1) === 13) end--;
+  }
+  while (end > kwEnd && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+/**
+ * Whether keepalived from 2.1.4 (`features` undefined: 2.2.0 and later) takes the line an include keyword starts
+ * for an include: something must follow the keyword on the line, and the character right after it must be a
+ * blank or a tab (2.1.4, 2.1.5: `include\rFILE` is an unknown keyword there), from 2.2.0 any white space, which
+ * includer/includem/… also need. So `include"a.conf"` is the keyword 'include' followed by a string, not an include.
+ */
+function includeSeparated(head: Token, comment: Token | undefined, features: LineFeatures | undefined): boolean {
+  if (features && !features.includeVariants && head.text !== 'include') return false;
+  const text = head.src.text;
+  if (includeRestEnd(text, head.end, comment) <= head.end) return false;
+  const c = text.charCodeAt(head.end);
+  return features && !features.includeVariants ? c === 32 || c === 9 : isCSpace(c);
+}
+
+/**
+ * Where the pattern of an include line (as classifyLine reads it from 2.1.4) starts and ends in its text: after the
+ * keyword's one separating character and the blanks and tabs after it (2.1.4: blanks only), up to includeRestEnd.
+ * It may be empty (keepalived then includes nothing, silently) and may hold a CR, a vertical tab or a form feed.
+ */
+export function includePatternSpan(head: Token, comment: Token | undefined, blanksOnly: boolean): { start: number; end: number } {
+  const text = head.src.text;
+  const end = includeRestEnd(text, head.end, comment);
+  let start = Math.min(head.end + 1, end);
+  while (start < end && (text.charCodeAt(start) === 32 || (!blanksOnly && text.charCodeAt(start) === 9))) start++;
+  return { start, end };
 }
 
 /** Whether a release with `features` includes on the line of tokens[first, end) that starts with an include keyword. */

@@ -3,7 +3,7 @@
 // to choose (10k nested braces must not overflow the JavaScript stack).
 
 import { lex, type Token } from './lexer.js';
-import { classifyLine, endsWithLoneBackslash, seqHeaderEnd, type Condition } from './lines.js';
+import { classifyLine, endsWithLoneBackslash, includePatternSpan, seqHeaderEnd, type Condition } from './lines.js';
 import type {
   CstBlock,
   CstDefinition,
@@ -81,12 +81,13 @@ export function parseCst(text: string): CstFile {
       case 'include': {
         const kw = tokens[cl.first]!;
         const patternTokens = tokens.slice(cl.first + 1, cl.end);
-        const last = patternTokens[patternTokens.length - 1]!;
+        // What keepalived reads as the pattern: it may be empty (`include\r# note`) or hold a CR.
+        const span = includePatternSpan(kw, cl.comment, false);
         container.push({
           type: 'include',
           keyword: kw,
           patternTokens,
-          pattern: text.slice(patternTokens[0]!.start, last.end),
+          pattern: text.slice(span.start, span.end),
           comment: cl.comment,
           condition: cl.condition,
           start: tokens[from]!.start,
