@@ -18,7 +18,7 @@ const rule: CoreRule = {
       "brace_match check ('includeb', 'includea', 'include_check brace_match') a '{a,b}' pattern naming one missing " +
       'file includes none of its files, the existing ones neither. keepalived also skips, with a message, an include ' +
       'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
-      "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. " +
+      "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. An include line with nothing keepalived reads as a pattern (the keyword, then a carriage return before a comment, as a stray CR in a file with Windows line ends leaves it) includes nothing, without a word from keepalived. " +
       'When configs are linted away from the host ' +
       "they run on, map the absolute include prefix to the repository folder with 'pathMappings' in .kalint.json. " +
       'Without file access (e.g. in an editor buffer with no folder) the include is reported as information only.',
