@@ -361,3 +361,45 @@ describe("what follows an include keyword, as keepalived's include check reads i
     });
   }
 });
+
+describe('backslashes in an include line', () => {
+  // keepalived's comment pass glues a line-ending backslash to what is before it, and glob(3) reads a backslash in a
+  // pattern as an escape, matching the pattern against the directory (so keepalived counts it a wildcard pattern).
+  const head = 'global_defs {\n  router_id a\n}\n';
+  const vrrp = 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 1\n  prio 1\n}\n';
+  const files = (line: string): Files => ({ 'keepalived.conf': head + line, 'inc.conf': vrrp });
+  it('finds the file an escaped pattern names (inc\\.conf is inc.conf)', () => {
+    expect(lint(files('include inc\\.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+    expect(lint(files('include \\inc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+  });
+  it('takes an escaped pattern that matches nothing as a wildcard one: a note, an error only with the wildcard check', () => {
+    const missing = (line: string) => inDir(files(line), (dir) => lintText(head + line, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.filter((d) => d.code === 'KA110').map((d) => d.severity));
+    expect(missing('include nothere\\.conf\n')).toEqual(['info']);
+    expect(missing('includem nothere\\.conf\n')).toEqual(['info']);
+    expect(missing('includew nothere\\.conf\n')).toEqual(['error']);
+  });
+  it('reads a backslash that ends the line as the end of the pattern, which then matches nothing', () => {
+    expect(lint(files('include inc.conf \\\n'), undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA110']);
+    expect(lint(files('include inc.conf # note \\\n'), '2.2.7', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA110']);
+    // From 2.4.0 the comment pass stops at the comment.
+    expect(lint(files('include inc.conf # note \\\n'), '2.4.3', ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+  });
+  it("reads 'include \\' as the word 'include\\'", () => {
+    expect(lint(files('include \\\n'), undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
+    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    expect(run('include inc\\.conf\n')).toContain("Unknown keyword 'prio'");
+    expect(run('include nothere\\.conf\n')).not.toContain('missing');
+    expect(run('includew nothere\\.conf\n')).toContain("No config files matched 'nothere\\.conf'.");
+    expect(run('include inc.conf \\\n')).not.toContain("Unknown keyword 'prio'");
+    expect(run('include inc.conf # note \\\n')).not.toContain("Unknown keyword 'prio'");
+    expect(run('include \\\n')).toContain("Unknown keyword 'include\\'");
+  });
+  const binary243 = releaseBinary('2.4.3');
+  it.skipIf(!binary243)('as keepalived 2.4.3 -t reads a backslash after a comment', () => {
+    const stderr = inDir(files('include inc.conf # note \\\n'), (dir) => spawnSync(binary243!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    expect(stderr).toContain("Unknown keyword 'prio'");
+  });
+});

@@ -78,6 +78,15 @@ export function hasWildcard(s: string): boolean {
   return /[*?[]/.test(s);
 }
 
+/**
+ * Whether glob(3) matches `s` by reading directories: a wildcard, or a backslash, which escapes the character after
+ * it (`a\\.conf` finds a.conf). keepalived counts either as a wildcard pattern: one that matches nothing is not a
+ * missing file ("Config files missing") but no match, an error only with the wildcard check.
+ */
+export function isGlobPattern(s: string): boolean {
+  return /[*?[\\]/.test(s);
+}
+
 /** Converts one path segment of a glob into a RegExp. */
 function segmentRegex(seg: string): RegExp {
   let re = '^';
@@ -116,7 +125,7 @@ export function globOne(pattern: string, readDir: (dir: string) => DirEntry[] | 
     const last = k === segs.length - 1;
     const next: string[] = [];
     for (const dir of current) {
-      if (!hasWildcard(seg)) {
+      if (!isGlobPattern(seg)) {
         next.push(dir === '.' && !abs ? seg : join(dir, seg));
         continue;
       }
@@ -124,7 +133,7 @@ export function globOne(pattern: string, readDir: (dir: string) => DirEntry[] | 
       if (!entries) continue;
       const re = segmentRegex(seg);
       const names = entries
-        .filter((e) => (last || e.isDirectory) && re.test(e.name) && (!e.name.startsWith('.') || seg.startsWith('.')))
+        .filter((e) => (last || e.isDirectory) && re.test(e.name) && (!e.name.startsWith('.') || seg.startsWith('.') || seg.startsWith('\\.')))
         .map((e) => e.name)
         .sort();
       for (const n of names) next.push(dir === '.' && !abs ? n : join(dir, n));

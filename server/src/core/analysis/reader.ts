@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, includePatternSpan, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import { decodeBytes, decodeUtf16, encodeText, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
@@ -12,7 +12,7 @@ import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
-import { dirname, expandBraces, globOne, hasWildcard, join, type DirEntry } from './paths.js';
+import { dirname, expandBraces, globOne, hasWildcard, isGlobPattern, join, type DirEntry } from './paths.js';
 import { compareVersions, type Version } from '../schema/schema.js';
 import { appendAll } from '../arrays.js';
 
@@ -1146,7 +1146,7 @@ export class Reader {
         const kw = tokens[cl.first]!;
         // From 2.1.4 the pattern is the rest of the line as keepalived's include check reads it (it may be empty).
         const restOfLine = !this.before(LINE_FEATURES_SINCE.includeRestOfLine);
-        const span = restOfLine ? includePatternSpan(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN)) : undefined;
+        const span = restOfLine ? includePattern(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN), this.commentBackslash) : undefined;
         const patternStart = span ? span.start : tokens[cl.first + 1]!.start;
         const patternEnd = span ? span.end : tokens[cl.end - 1]!.end;
         if (file.text.charCodeAt(kw.end) === 9 && kw.text === 'include' && !this.before(INCLUDE_NEEDS_SPACE_FROM) && this.before(INCLUDE_NEEDS_SPACE_FIXED_IN)) {
@@ -1156,7 +1156,7 @@ export class Reader {
         // Before 2.1.4 the pattern is the line's second word as keepalived splits words: a quoted one without its quotes.
         let pattern = !restOfLine && this.options.target
           ? tokens.slice(cl.first + 1, cl.end).map(tokenValue).join('')
-          : file.text.slice(patternStart, patternEnd);
+          : span ? span.pattern : file.text.slice(patternStart, patternEnd);
         if (!pattern) {
           this.reportEmptyInclude(file, kw.start, kw.end);
           return;
@@ -1678,18 +1678,19 @@ export class Reader {
       }
       if (cl.kind === 'include' && depth < 4) {
         const kw = toks[cl.first]!;
-        const span = this.before(LINE_FEATURES_SINCE.includeRestOfLine) ? undefined : includePatternSpan(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN));
+        const span = this.before(LINE_FEATURES_SINCE.includeRestOfLine) ? undefined : includePattern(kw, cl.comment, this.before(INCLUDE_NEEDS_SPACE_FIXED_IN), this.commentBackslash);
         const pStart = span ? span.start : toks[cl.first + 1]!.start;
         const pEnd = span ? span.end : toks[cl.end - 1]!.end;
         const src = mapRange(line.segments, kw.start, Math.max(pEnd, kw.end));
-        if (pStart === pEnd) {
+        const pattern = span ? span.pattern : line.text.slice(pStart, pEnd);
+        if (!pattern) {
           this.reportEmptyInclude(frame.file, src.start, src.end);
           continue;
         }
         // Only the first line of a multi-line definition is read twice by keepalived's child
         // processes; an include on a later line is read once, like a plain one (checked with the binary).
         const why = origin === 'seq' ? 'is a ~SEQ/~LST row' : index === 0 && !laterLine ? 'comes from a $definition' : undefined;
-        const read = this.include(frame, kw.text, src.start, line.text.slice(pStart, pEnd), src.start, src.end, why, origin === 'seq' ? this.seqIncludeDir : undefined);
+        const read = this.include(frame, kw.text, src.start, pattern, src.start, src.end, why, origin === 'seq' ? this.seqIncludeDir : undefined);
         if (origin === 'seq' && read.length) this.seqIncludeDir = dirname(read[0]!.path);
         continue;
       }
@@ -2594,6 +2595,13 @@ export class Reader {
     // What keepalived counts as a configuration error here: the include keyword's own checks and include_check's.
     const checks = (INCLUDE_KEYWORD_CHECKS[variant] ?? 0) | (this.sink.includeCheckFlags?.() ?? 0);
     const braced = hasUnescapedBrace(pattern);
+    if (endsWithLoneBackslash(trimBlanks(pattern))) {
+      // glob finds no file for a pattern that ends with a backslash, and keepalived counts it a wildcard pattern.
+      const level: Severity = checks & INCLUDE_CHECK.wildcard ? 'error' : 'warning';
+      const said = level === 'error' ? ` (keepalived: "No config files matched '${trimBlanks(pattern)}'.")` : ' and says nothing';
+      this.report('KA110', level, `include '${trimBlanks(pattern)}' ends with a backslash: keepalived has no line continuation on include lines, its comment pass glues the backslash that ends the line to the pattern, and a pattern ending with a backslash matches no file, so keepalived includes nothing${said}; remove the backslash${this.refusal(level, variant, INCLUDE_CHECK.wildcard)}`, file, kwStart, end);
+      return [];
+    }
     // A file that does not exist: keepalived's 'match' check, or 'brace_match' for a `{a,b}` pattern.
     const severity: Severity = checks & (braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match) ? 'error' : 'warning';
     const unreadable: Severity = checks & INCLUDE_CHECK.read ? 'error' : 'warning';
@@ -2614,20 +2622,20 @@ export class Reader {
     const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${trimBlanks(pattern)}'.") and starts nothing (1.3.8 goes on without it)` : '';
     for (const alt of alternatives) {
       const mapped = this.mapPath(join(dir, alt));
-      const found = hasWildcard(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
+      const found = isGlobPattern(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
       if (found.length === 0) {
-        const what = hasWildcard(alt) ? `matches no file` : `does not exist`;
+        const what = isGlobPattern(alt) ? `matches no file` : `does not exist`;
         const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
-        const level: Severity = exits ? 'warning' : hasWildcard(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity;
-        this.report('KA110', level, `include pattern '${alt}' ${what}${hint}${exits}${this.refusal(level, variant, hasWildcard(alt) ? INCLUDE_CHECK.wildcard : braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
+        const level: Severity = exits ? 'warning' : isGlobPattern(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity;
+        this.report('KA110', level, `include pattern '${alt}' ${what}${hint}${exits}${this.refusal(level, variant, isGlobPattern(alt) ? INCLUDE_CHECK.wildcard : braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
       }
-      if (!hasWildcard(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
+      if (!isGlobPattern(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       appendAll(matches, found);
     }
     // brace_match: a `{a,b}` pattern naming a file that does not exist reads none of its files
     // (keepalived: "Some config files missing"), the ones that exist included.
     if (braced && checks & INCLUDE_CHECK.brace && this.braceIncludes) {
-      const missing = alternatives.filter((alt) => !hasWildcard(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
+      const missing = alternatives.filter((alt) => !isGlobPattern(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
       if (missing.length && matches.length > missing.length) {
         const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
         this.report('KA110', 'error', `include '${trimBlanks(pattern)}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
@@ -2652,7 +2660,7 @@ export class Reader {
       if (text === undefined) {
         if (host.readDir(path) !== undefined) {
           // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
-          const instead = hasWildcard(pattern) ? '' : `; include its files with a pattern such as '${trimBlanks(pattern).replace(/\/+$/, '')}/*.conf'`;
+          const instead = isGlobPattern(pattern) ? '' : `; include its files with a pattern such as '${trimBlanks(pattern).replace(/\/+$/, '')}/*.conf'`;
           this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}`, file, start, end);
           continue;
         }

@@ -189,21 +189,32 @@ function isCSpace(c: number): boolean {
 }
 
 /**
- * The end of what keepalived's include check reads after an include keyword ending at `kwEnd` (from 2.1.4, when the
- * rest of the line is the pattern): the line without its end-of-line CRs, cut at its comment, and without the blanks
+ * What keepalived's include check reads after an include keyword ending at `kwEnd` (from 2.1.4, when the rest of the
+ * line is the pattern), up to `end`: the line without its end-of-line CRs, cut at its comment, and without the blanks
  * and tabs then at its end (its comment pass takes off those two only, so a CR before a comment, a vertical tab or a
  * form feed stays: `include\r# note` is an include of nothing, `include \r# note` one of a file named '\r').
+ * A lone backslash that ends a line without a comment is taken off by that pass and put back after the blanks are,
+ * glued to what is before it (at `backslashAt`, else -1): `include a.conf \` reads 'a.conf\', `include \` is the word 'include\'.
  */
-export function includeRestEnd(text: string, kwEnd: number, comment: Token | undefined): number {
+export function includeRest(text: string, kwEnd: number, comment: Token | undefined, commentKeepsBackslash = false): { end: number; backslashAt: number } {
   let end: number;
-  if (comment) end = comment.start;
-  else {
+  let backslashAt = -1;
+  if (comment) {
+    end = comment.start;
+    // Before 2.4.0 the comment pass looks on past a comment for that backslash (`include a.conf # note \\` reads 'a.conf\\').
+    if (commentKeepsBackslash) {
+      let e = comment.end;
+      if (e > end && text.charCodeAt(e - 1) === 13) e--;
+      if (e > end && text.charCodeAt(e - 1) === 92 && endsWithLoneBackslash(text, e)) backslashAt = e - 1;
+    }
+  } else {
     end = text.indexOf('\n', kwEnd);
     if (end < 0) end = text.length;
     while (end > kwEnd && text.charCodeAt(end - 1) === 13) end--;
+    if (end > kwEnd && endsWithLoneBackslash(text, end)) backslashAt = --end;
   }
   while (end > kwEnd && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return end;
+  return { end, backslashAt };
 }
 
 /**
@@ -215,22 +226,23 @@ export function includeRestEnd(text: string, kwEnd: number, comment: Token | und
 function includeSeparated(head: Token, comment: Token | undefined, features: LineFeatures | undefined): boolean {
   if (features && !features.includeVariants && head.text !== 'include') return false;
   const text = head.src.text;
-  if (includeRestEnd(text, head.end, comment) <= head.end) return false;
+  if (includeRest(text, head.end, comment).end <= head.end) return false;
   const c = text.charCodeAt(head.end);
   return features && !features.includeVariants ? c === 32 || c === 9 : isCSpace(c);
 }
 
 /**
- * Where the pattern of an include line (as classifyLine reads it from 2.1.4) starts and ends in its text: after the
- * keyword's one separating character and the blanks and tabs after it (2.1.4: blanks only), up to includeRestEnd.
- * It may be empty (keepalived then includes nothing, silently) and may hold a CR, a vertical tab or a form feed.
+ * The pattern of an include line as classifyLine reads it from 2.1.4, and where it is in the line's text: after the
+ * keyword's one separating character and the blanks and tabs after it (2.1.4: blanks only), up to includeRest's end,
+ * with the backslash it glues on. It may be empty (keepalived then includes nothing, silently) and may hold a CR, a
+ * vertical tab or a form feed.
  */
-export function includePatternSpan(head: Token, comment: Token | undefined, blanksOnly: boolean): { start: number; end: number } {
+export function includePattern(head: Token, comment: Token | undefined, blanksOnly: boolean, commentKeepsBackslash = false): { pattern: string; start: number; end: number } {
   const text = head.src.text;
-  const end = includeRestEnd(text, head.end, comment);
+  const { end, backslashAt } = includeRest(text, head.end, comment, commentKeepsBackslash);
   let start = Math.min(head.end + 1, end);
   while (start < end && (text.charCodeAt(start) === 32 || (!blanksOnly && text.charCodeAt(start) === 9))) start++;
-  return { start, end };
+  return backslashAt < 0 ? { pattern: text.slice(start, end), start, end } : { pattern: `${text.slice(start, end)}\\`, start, end: backslashAt + 1 };
 }
 
 /** Whether a release with `features` includes on the line of tokens[first, end) that starts with an include keyword. */

@@ -3,7 +3,7 @@
 // to choose (10k nested braces must not overflow the JavaScript stack).
 
 import { lex, type Token } from './lexer.js';
-import { classifyLine, endsWithLoneBackslash, includePatternSpan, seqHeaderEnd, type Condition } from './lines.js';
+import { classifyLine, endsWithLoneBackslash, includePattern, seqHeaderEnd, type Condition } from './lines.js';
 import type {
   CstBlock,
   CstDefinition,
@@ -82,7 +82,7 @@ export function parseCst(text: string): CstFile {
         const kw = tokens[cl.first]!;
         const patternTokens = tokens.slice(cl.first + 1, cl.end);
         // What keepalived reads as the pattern: it may be empty (`include\r# note`) or hold a CR.
-        const span = includePatternSpan(kw, cl.comment, false);
+        const span = includePattern(kw, cl.comment, false);
         container.push({
           type: 'include',
           keyword: kw,
