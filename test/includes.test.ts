@@ -386,6 +386,20 @@ describe('backslashes in an include line', () => {
   });
   it("reads 'include \\' as the word 'include\\'", () => {
     expect(lint(files('include \\\n'), undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+    expect(lint(files('include \\\n'), '2.0.19', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+  });
+  it('counts the glued backslash in the one word after include before 2.1.4 (2.0.9 and later glue it)', () => {
+    // `include inc.conf \` is 'include' and 'inc.conf\': an include of a pattern that matches nothing, not a keyword line.
+    expect(lint(files('include inc.conf \\\n'), '2.0.19', ['KA110', 'KA201', 'KA207'])).toEqual(['keepalived.conf:4 KA110']);
+    // A quoted word ends at its quote, so the backslash stays a third word.
+    expect(lint(files('include "inc.conf" \\\n'), '2.0.19', ['KA110', 'KA201', 'KA207'])).toEqual(['keepalived.conf:4 KA207']);
+  });
+  const binary2019 = releaseBinary('2.0.19');
+  it.skipIf(!binary2019)('as keepalived 2.0.19 -t reads them', () => {
+    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary2019!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    expect(run('include inc.conf \\\n')).not.toMatch(/Unknown keyword/);
+    expect(run('include "inc.conf" \\\n')).toContain("Unknown keyword 'include'");
+    expect(run('include \\\n')).toContain("Unknown keyword 'include\\'");
   });
   const binary = releaseBinary('2.2.7');
   it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {

@@ -517,7 +517,7 @@ const BRACE_INCLUDES_SINCE: Version = [1, 3, 8];
  * '51\'" in the 2.0.9 build, nothing in 2.0.8); before, it is a word of its own (1.3.5: "Unknown keyword
  * '$real_server='" for `$real_server= \`).
  */
-const LONE_BACKSLASH_GLUED_SINCE: Version = [2, 0, 9];
+const LONE_BACKSLASH_GLUED_SINCE: Version = LINE_FEATURES_SINCE.gluedBackslash;
 const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
 /**
  * From 2.2.0 an include error that a check (include_check, includem…) makes an error marks the
@@ -2599,7 +2599,7 @@ export class Reader {
       // glob finds no file for a pattern that ends with a backslash, and keepalived counts it a wildcard pattern.
       const level: Severity = checks & INCLUDE_CHECK.wildcard ? 'error' : 'warning';
       const said = level === 'error' ? ` (keepalived: "No config files matched '${trimBlanks(pattern)}'.")` : ' and says nothing';
-      this.report('KA110', level, `include '${trimBlanks(pattern)}' ends with a backslash: keepalived has no line continuation on include lines, its comment pass glues the backslash that ends the line to the pattern, and a pattern ending with a backslash matches no file, so keepalived includes nothing${said}; remove the backslash${this.refusal(level, variant, INCLUDE_CHECK.wildcard)}`, file, kwStart, end);
+      this.report('KA110', level, `include '${trimBlanks(pattern)}' ends with a backslash (keepalived has no line continuation on include lines: a backslash that ends the line becomes the end of the pattern), and a pattern ending with a backslash matches no file, so keepalived includes nothing${said}; remove the backslash${this.refusal(level, variant, INCLUDE_CHECK.wildcard)}`, file, kwStart, end);
       return [];
     }
     // A file that does not exist: keepalived's 'match' check, or 'brace_match' for a `{a,b}` pattern.

@@ -36,6 +36,8 @@ type Release = readonly [number, number, number];
  * - include with more than one word after it (the rest of the line is the pattern): 2.1.4 (3fc6126e);
  *   before, only `include PATTERN` includes, and any other `include` line is an unknown keyword;
  * - includer, includem, includew, includeb, includea: 2.2.0.
+ * Also, from 2.0.9 its comment pass moves a lone `\` that ends a line onto the word before it (`include a.conf \` is
+ * two words, 'include' and 'a.conf\').
  */
 export const LINE_FEATURES_SINCE = {
   definitions: [1, 4, 0],
@@ -44,6 +46,7 @@ export const LINE_FEATURES_SINCE = {
   seq: [2, 0, 9],
   includeRestOfLine: [2, 1, 4],
   includeVariants: [2, 2, 0],
+  gluedBackslash: [2, 0, 9],
 } as const satisfies Record<string, Release>;
 
 /** Which of LINE_FEATURES_SINCE a release has; `undefined` stands for a release with all of them. */
@@ -255,6 +258,9 @@ function includedBy(tokens: Token[], first: number, end: number, features: LineF
   for (let i = first + 1; i < end; i++) {
     if (tokens[i]!.start !== tokens[i - 1]!.end || tokens[i]!.kind === 'string' || tokens[i - 1]!.kind === 'string') words++;
   }
+  // A lone backslash ending the line joins the word before it (not a quoted one: keepalived ends a word at its quote).
+  const last = tokens[end - 1]!;
+  if (features.gluedBackslash && end - first >= 2 && last.kind === 'word' && last.text === '\\' && last.start !== tokens[end - 2]!.end && tokens[end - 2]!.kind !== 'string') words--;
   return words === 2;
 }
 
