@@ -417,3 +417,32 @@ describe('backslashes in an include line', () => {
     expect(stderr).toContain("Unknown keyword 'prio'");
   });
 });
+
+describe('glob bracket expressions in include patterns', () => {
+  const head = 'global_defs {\n  router_id a\n}\n';
+  const vrrp = 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 1\n  prio 1\n}\n';
+  const files = (line: string): Files => ({ 'keepalived.conf': head + line, 'inc.conf': vrrp });
+  it("takes a ']' first in the set as a member (glob(3): [] i] matches ']' or 'i')", () => {
+    expect(lint(files('include []i]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+    expect(lint(files('include [^]x]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+    expect(lint(files('include [^i]nc.conf\n'), undefined, ['KA201'])).toEqual([]);
+  });
+  it('knows the POSIX classes in a set ([[:alpha:]])', () => {
+    expect(lint(files('include [[:alpha:]]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+    expect(lint(files('include [^[:digit:]]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['inc.conf:4 KA201']);
+    expect(lint(files('include [[:digit:]]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA110']);
+  });
+  it("cuts the pattern at a '!' that would negate a set: keepalived's comment pass sees it first", () => {
+    expect(lint(files('include [!x]nc.conf\n'), undefined, ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA110']);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
+    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    expect(run('include []i]nc.conf\n')).toContain("Unknown keyword 'prio'");
+    expect(run('include [^]x]nc.conf\n')).toContain("Unknown keyword 'prio'");
+    expect(run('include [^i]nc.conf\n')).not.toContain("Unknown keyword 'prio'");
+    expect(run('include [!x]nc.conf\n')).not.toContain("Unknown keyword 'prio'");
+    expect(run('include [[:alpha:]]nc.conf\n')).toContain("Unknown keyword 'prio'");
+    expect(run('include [[:digit:]]nc.conf\n')).not.toContain("Unknown keyword 'prio'");
+  });
+});

@@ -87,6 +87,23 @@ export function isGlobPattern(s: string): boolean {
   return /[*?[\\]/.test(s);
 }
 
+const CHAR_CLASS = /^\[:([a-z]+):\]/;
+/** The POSIX classes glob(3) knows in a set (`[[:digit:]]`), as RegExp set members in the C locale. */
+const CHAR_CLASSES: Record<string, string> = {
+  alnum: 'A-Za-z0-9',
+  alpha: 'A-Za-z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '\\x21-\\x7e',
+  lower: 'a-z',
+  print: '\\x20-\\x7e',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: ' \\t\\n\\v\\f\\r',
+  upper: 'A-Z',
+  xdigit: '0-9A-Fa-f',
+};
+
 /** Converts one path segment of a glob into a RegExp. */
 function segmentRegex(seg: string): RegExp {
   let re = '^';
@@ -95,12 +112,27 @@ function segmentRegex(seg: string): RegExp {
     if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else if (c === '[') {
-      const close = seg.indexOf(']', i + 2);
+      // A ']' right after '[' (or after its '!' or '^') is a member of the set, not its end: `[]a]`.
+      let from = i + 1;
+      const negated = seg[from] === '!' || seg[from] === '^';
+      if (negated) from++;
+      // The set ends at the first ']' after its first member that does not end a `[:class:]`.
+      let close = -1;
+      let members = '';
+      for (let k = from; k < seg.length; k++) {
+        if (seg[k] === ']' && k > from) {
+          close = k;
+          break;
+        }
+        const cls = seg[k] === '[' && seg[k + 1] === ':' ? CHAR_CLASS.exec(seg.slice(k)) : null;
+        if (cls && CHAR_CLASSES[cls[1]!] !== undefined) {
+          members += CHAR_CLASSES[cls[1]!];
+          k += cls[0].length - 1;
+        } else members += seg[k]!.replace(/[\\\]^[]/g, '\\$&');
+      }
       if (close < 0) re += '\\[';
       else {
-        let body = seg.slice(i + 1, close);
-        if (body.startsWith('!')) body = '^' + body.slice(1);
-        re += '[' + body.replace(/\\/g, '\\\\') + ']';
+        re += (negated ? '[^' : '[') + members + ']';
         i = close;
       }
     } else if (c === '\\' && i + 1 < seg.length) {
