@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings, linesOf } from './helpers/rule-cases.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { releaseBinary, runRelease } from './helpers/releases.js';
+import { spawnSync } from 'node:child_process';
+import { pcreSyntaxError, quotedEscapedWords } from '../server/src/rules/lvs/pcre-syntax.js';
 
 /** A complete, clean virtual server around `body` lines (real server included unless `bare`). */
 function vs(header: string, body: string[], rs: string[] = ['real_server 10.0.1.1 80 {', '}']): string {
@@ -395,6 +397,23 @@ const cases: Record<string, Case> = {
     bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex ok', '      regex_min_offset 20', '      regex_max_offset 10', '    }', '  }', '}']),
     lines: [10],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex ok', '      regex_min_offset 10', '      regex_max_offset 10', '    }', '  }', '}']),
+  },
+  // keepalived's regex_handler reads the line with alloc_strvec_quoted_escaped: '\\d' reaches PCRE2 as 'd' (-t is silent).
+  'a regex backslash keepalived takes off': {
+    code: 'KA541',
+    keepalived: 'silent',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "uptime: \\d+ v\\.2"', '    }', '  }', '}']),
+    lines: [9],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "uptime: \\\\d+ v\\\\.2"', '    }', '  }', '}']),
+    fixes: true,
+  },
+  // prepare_regex only logs "Invalid regex": -t is silent, and the url keeps the freed pattern (2.1.0 and later).
+  'a regex PCRE2 cannot compile': {
+    code: 'KA541',
+    keepalived: 'silent',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "status: (ok|up"', '    }', '  }', '}']),
+    lines: [9],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /', '      regex "status: (ok|up)"', '    }', '  }', '}']),
   },
   'link-local checker target without bind_if': {
     code: 'KA530',
@@ -1465,4 +1484,30 @@ describe('KA511: hashed before 2.1.4', () => {
       expect(runRelease(binary!, text).messages.filter((m) => /hashed only applies/.test(m.message)).map((m) => m.line)).toEqual(linesOf(text, 'KA511', release));
     });
   }
+});
+
+describe('KA541: what keepalived hands PCRE2, checked against PCRE2 itself', () => {
+  // pcre2test (Debian pcre2-utils, which .ci/run installs) compiles each pattern as keepalived's prepare_regex does.
+  const pcre2test = spawnSync('pcre2test', ['-version'], { encoding: 'utf8' });
+  const patterns = ['a(b', 'a)b', '[a-', '*a', 'a**', '^*', 'a{2}{3}', '(?:*a)', 'x{99999}', 'a{3,2}', '[z-a]', '(?#note', '[[:foo:]]', 'a|*b',
+    'ok.*', '(ok|up)', 'BUILD: rpm-.{3,50} :: DATE: ../../.... .{12}', '[]a]', '[^]a]', '(?<n>x)\\k<n>', '(?i)abc', '(?:a|b)+', '\\Qa(b\\E', '[\\]]', 'a{,3}', '\\d+\\.', '(?=a)b', '(*UTF)a'];
+  it.skipIf(pcre2test.error !== undefined)('reports a pattern as invalid only where PCRE2 fails to compile it, and finds the common mistakes', () => {
+    const delimiters = ['/', '!', '%', '&', ',', ';', '=', '@', '`', '~'];
+    const input = patterns.map((p) => { const d = delimiters.find((x) => !p.includes(x))!; return `${d}${p}${d}\n\n`; }).join('');
+    const out = spawnSync('pcre2test', [], { input, encoding: 'utf8' }).stdout;
+    const verdicts = out.split(/\n(?=[\/!%&,;=@`~])/).slice(1).map((block) => /Failed: error/.test(block));
+    expect(verdicts.length).toBe(patterns.length);
+    for (let k = 0; k < patterns.length; k++) {
+      const ours = pcreSyntaxError(patterns[k]!, false);
+      if (ours) expect(verdicts[k], `${patterns[k]}: ${ours}`).toBe(true);
+    }
+    // Every invalid pattern of the list is one kalint knows.
+    expect(patterns.filter((p, k) => verdicts[k] && !pcreSyntaxError(p, false))).toEqual([]);
+  });
+  it("reads escapes as keepalived's quoted-and-escaped splitter does", () => {
+    expect(quotedEscapedWords('"a\\d b"')?.words).toEqual(['ad b']);
+    expect(quotedEscapedWords("'x\\1'")?.words).toEqual(['x\x01']);
+    expect(quotedEscapedWords('a\\ b \\x41\\tc')?.words).toEqual(['a b', 'A\tc']);
+    expect(quotedEscapedWords('"open')).toBeUndefined();
+  });
 });

@@ -40,6 +40,7 @@ import { lvsTimeoutsInvalid } from './lvs-timeouts-invalid.js';
 import { checkerScriptPathThroughSymlink } from './checker-script-path-through-symlink.js';
 import { urlRegexOptionsIgnored } from './url-regex-options-ignored.js';
 import { dynamicMiscChecks } from './dynamic-misc-checks.js';
+import { urlRegexInvalid } from './url-regex-invalid.js';
 
 export const lvsRules: Rule[] = [
   duplicateVirtualServer,
@@ -80,4 +81,5 @@ export const lvsRules: Rule[] = [
   checkerScriptPathThroughSymlink,
   urlRegexOptionsIgnored,
   dynamicMiscChecks,
+  urlRegexInvalid,
 ];
