@@ -48,6 +48,11 @@ function keepalivedSays(binary: string, files: Files): string[] {
   });
 }
 
+/** What a keepalived build wrote on stderr for `files`, unparsed (a message may hold a CR, which a line parser cuts). */
+function rawStderr(binary: string, files: Files): string {
+  return inDir(files, (dir) => spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+}
+
 describe('a block that ends in another file than it starts in', () => {
   // A real_server opened in an included file and closed in the main one: keepalived checks it at its '}' (found with
   // the include fuzzer, 2.2.7: kalint had reported at the included file's real_server line).
@@ -345,7 +350,7 @@ describe("what follows an include keyword, as keepalived's include check reads i
     it.skipIf(!binary)(`as keepalived ${version} -t reads them`, () => {
       for (const [, line, expected] of cases2) {
         // Raw stderr: a message naming a file called CR is cut in two by a line parser.
-        const stderr = inDir({ 'keepalived.conf': head + line, 'inc.conf': vrrp }, (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+        const stderr = rawStderr(binary!, { 'keepalived.conf': head + line, 'inc.conf': vrrp });
         expect({
           line,
           unknownHere: /Line 4\) Unknown keyword 'include'/.test(stderr),
@@ -396,14 +401,14 @@ describe('backslashes in an include line', () => {
   });
   const binary2019 = releaseBinary('2.0.19');
   it.skipIf(!binary2019)('as keepalived 2.0.19 -t reads them', () => {
-    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary2019!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    const run = (line: string) => rawStderr(binary2019!, files(line));
     expect(run('include inc.conf \\\n')).not.toMatch(/Unknown keyword/);
     expect(run('include "inc.conf" \\\n')).toContain("Unknown keyword 'include'");
     expect(run('include \\\n')).toContain("Unknown keyword 'include\\'");
   });
   const binary = releaseBinary('2.2.7');
   it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
-    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    const run = (line: string) => rawStderr(binary!, files(line));
     expect(run('include inc\\.conf\n')).toContain("Unknown keyword 'prio'");
     expect(run('include nothere\\.conf\n')).not.toContain('missing');
     expect(run('includew nothere\\.conf\n')).toContain("No config files matched 'nothere\\.conf'.");
@@ -413,7 +418,7 @@ describe('backslashes in an include line', () => {
   });
   const binary243 = releaseBinary('2.4.3');
   it.skipIf(!binary243)('as keepalived 2.4.3 -t reads a backslash after a comment', () => {
-    const stderr = inDir(files('include inc.conf # note \\\n'), (dir) => spawnSync(binary243!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    const stderr = rawStderr(binary243!, files('include inc.conf # note \\\n'));
     expect(stderr).toContain("Unknown keyword 'prio'");
   });
 });
@@ -437,7 +442,7 @@ describe('glob bracket expressions in include patterns', () => {
   });
   const binary = releaseBinary('2.2.7');
   it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
-    const run = (line: string) => inDir(files(line), (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }).stderr ?? '');
+    const run = (line: string) => rawStderr(binary!, files(line));
     expect(run('include []i]nc.conf\n')).toContain("Unknown keyword 'prio'");
     expect(run('include [^]x]nc.conf\n')).toContain("Unknown keyword 'prio'");
     expect(run('include [^i]nc.conf\n')).not.toContain("Unknown keyword 'prio'");
