@@ -973,6 +973,31 @@ describe('includes', () => {
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
   });
 
+  it('an include cycle entered more than once per pass never ends, and says so', async () => {
+    // Include fuzzer, seed 640: a file that includes itself twice makes keepalived read it 2, 4, 8… times at each
+    // level until it runs out of file descriptors; `keepalived -t` never finishes. Once per pass is a plain cycle.
+    // analyze() reports a line once per read of its file (the linter then keeps one).
+    const said = (files: Record<string, string>, main: string) => {
+      const host = memoryHost(Object.fromEntries(Object.entries(files).map(([k, v]) => [`/k/${k}`, v])));
+      const cycles = analyze(files[main]!, { file: `/k/${main}`, host }).diagnostics.filter((d) => d.code === 'KA111' && d.message.startsWith('include cycle'));
+      return [...new Set(cycles.map((d) => `${d.file.replace('/k/', '')}:${d.range.start.line + 1}:${/never finishes/.test(d.message) ? 'hangs' : 'ends'}`))];
+    };
+    const cases: { files: Record<string, string>; main: string; expected: string[] }[] = [
+      { files: { 'a.conf': 'include a.conf\ninclude a.conf\n' }, main: 'a.conf', expected: ['a.conf:1:hangs', 'a.conf:2:hangs'] },
+      { files: { 'a.conf': 'include b.conf\ninclude b.conf\n', 'b.conf': 'include a.conf\n' }, main: 'a.conf', expected: ['b.conf:1:hangs'] },
+      { files: { 'a.conf': '~SEQ(i, 1, 2) include a.conf\n' }, main: 'a.conf', expected: ['a.conf:1:hangs'] },
+      { files: { 'a.conf': 'include b.conf\n', 'b.conf': 'include a.conf\nvrrp_instance Y {\n}\n' }, main: 'a.conf', expected: ['b.conf:1:ends'] },
+      { files: { 'a.conf': 'include a.conf\n' }, main: 'a.conf', expected: ['a.conf:1:ends'] },
+      // Two reads of one plain cycle from outside it: each read ends.
+      { files: { 'main.conf': 'include a.conf\ninclude a.conf\n', 'a.conf': 'include a.conf\n' }, main: 'main.conf', expected: ['a.conf:1:ends'] },
+    ];
+    for (const c of cases) expect(said(c.files, c.main), JSON.stringify(c.files)).toEqual(c.expected);
+    if (keepalivedAvailable()) {
+      const runs = await Promise.all(cases.map((c) => runKeepalivedAsync(c.files[c.main]!, { mainFile: c.main, files: c.files, timeoutMs: 4000 })));
+      expect(runs.map((r) => (r.signal ? 'hangs' : 'ends'))).toEqual(cases.map((c) => (c.expected[0]!.endsWith('hangs') ? 'hangs' : 'ends')));
+    }
+  }, 30_000);
+
   it('a file included by each row of a ~SEQ is read once per row, no cycle', () => {
     // Include fuzzer, seed 354: the rows come before any file they include, so the second row's include finds the
     // first one's file pushed but not read from yet; keepalived 2.2.7 reads it once per row ("Unknown keyword '}'"

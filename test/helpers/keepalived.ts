@@ -38,6 +38,8 @@ export interface RunOptions {
   configId?: string;
   /** Name of the main config file. Default `keepalived.conf`. */
   mainFile?: string;
+  /** How long keepalived may run before it is killed (runKeepalivedAsync reports the signal). Default 30 s. */
+  timeoutMs?: number;
 }
 
 // $KEEPALIVED names the binary; otherwise PATH, then the sbin directories a non-root PATH often lacks.
@@ -98,7 +100,7 @@ export function runKeepalived(text: string, options: RunOptions = {}): Keepalive
     const r = spawnSync(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], {
       cwd: dir,
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: options.timeoutMs ?? 30_000,
       maxBuffer: 64 * 1024 * 1024,
     });
     if (r.error) throw new Error(`cannot run ${bin}: ${r.error.message}`);
@@ -124,7 +126,7 @@ export function runKeepalivedAsync(text: string, options: RunOptions = {}): Prom
     writeFileSync(join(dir, rel), content);
   }
   return new Promise<KeepalivedRun>((resolve, reject) => {
-    const child = spawn(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+    const child = spawn(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 30_000 });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (stderr += chunk));

@@ -12,7 +12,9 @@ const rule: CoreRule = {
     why:
       'keepalived does not notice include cycles: it opens the same files again and again until it runs out of ' +
       'file descriptors, then carries on with whatever it had read: every vrrp_instance in the files of the cycle ' +
-      'is read again on each pass and "already defined". The usual cause is a wildcard include that ' +
+      'is read again on each pass and "already defined". When a pass enters the cycle more than once (a file ' +
+      'that includes itself twice, or two ways back), the reads multiply at every level and keepalived never ' +
+      'finishes reading: `keepalived -t` hangs (the daemon reads its configuration the same way). The usual cause is a wildcard include that ' +
       'also matches the file holding it, such as "include /etc/keepalived/*.conf" inside keepalived.conf.',
     bad: `global_defs {
     router_id lb1
