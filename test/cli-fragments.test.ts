@@ -65,5 +65,7 @@ it('a bare pattern beside the file (`*.conf` of `/etc/rules/*.conf`) is no sign 
   writeFileSync(join(bare, 'other.conf'), 'global_defs {\n    router_id lb2\n}\n');
   const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'keepalived.conf'], { cwd: bare, encoding: 'utf8' });
   expect(r.stderr).toBe('');
-  expect((JSON.parse(r.stdout) as { code: string; message: string }[]).map((d) => `${d.code} ${d.message}`)).toEqual(["KA110 include pattern '/etc/rules-kalint-test/*.conf' matches no file"]);
+  expect((JSON.parse(r.stdout) as { code: string; message: string }[]).map((d) => `${d.code} ${d.message}`)).toEqual([
+    `KA110 include pattern '/etc/rules-kalint-test/*.conf' matches no file: the folder '/etc/rules-kalint-test' does not exist (keepalived: "Config files missing")`,
+  ]);
 });

@@ -957,8 +957,9 @@ describe('includes', () => {
   });
 
   it('reports missing files and empty globs', () => {
-    const a = analyze('include missing.conf\nincludem also-missing.conf\ninclude nothing/*.conf\n', { file: '/etc/keepalived/keepalived.conf', host });
-    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA110:warning', '2:KA110:error', '3:KA110:info']);
+    // A glob in a folder that does not exist is a missing file for keepalived (2.2.0 and later), one that matches nothing in a folder that does is not.
+    const a = analyze('include missing.conf\nincludem also-missing.conf\ninclude nothing/*.conf\ninclude vi1/*.nothing\n', { file: '/etc/keepalived/keepalived.conf', host });
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA110:warning', '2:KA110:error', '3:KA110:warning', '4:KA110:info']);
   });
 
   it('detects include cycles and bounds the depth', () => {
@@ -1038,10 +1039,10 @@ describe('includes', () => {
     const repo = memoryHost({ '/repo/deploy/conf.d/x.conf': 'vrrp_script chk {\n  script "/bin/true"\n}\n', '/repo/deploy/keepalived.conf': '' });
     const opts = { file: '/repo/deploy/keepalived.conf', host: repo };
     const [glob] = analyze('include /etc/keepalived/conf.d/*.conf\n', opts).diagnostics;
-    expect(glob!.message).toBe(`include pattern '/etc/keepalived/conf.d/*.conf' matches no file; 'conf.d/*.conf' beside this file matches 1 file: to check what the node reads, map '/etc/keepalived' to this folder in .kalint.json ("pathMappings": { "/etc/keepalived": "." } in a .kalint.json here)`);
+    expect(glob!.message).toBe(`include pattern '/etc/keepalived/conf.d/*.conf' matches no file: the folder '/etc/keepalived/conf.d' does not exist (keepalived: "Config files missing"); 'conf.d/*.conf' beside this file matches 1 file: to check what the node reads, map '/etc/keepalived' to this folder in .kalint.json ("pathMappings": { "/etc/keepalived": "." } in a .kalint.json here)`);
     expect(analyze('include /etc/keepalived/conf.d/x.conf\n', opts).diagnostics[0]!.message).toContain("'conf.d/x.conf' beside this file matches 1 file");
     // No hint from nothing, nor from the including file itself.
-    expect(analyze('include /etc/keepalived/other/*.conf\n', opts).diagnostics[0]!.message).toBe("include pattern '/etc/keepalived/other/*.conf' matches no file");
+    expect(analyze('include /etc/keepalived/other/*.conf\n', opts).diagnostics[0]!.message).toBe(`include pattern '/etc/keepalived/other/*.conf' matches no file: the folder '/etc/keepalived/other' does not exist (keepalived: "Config files missing")`);
     expect(analyze('include /etc/keepalived/keepalived.conf\n', opts).diagnostics[0]!.message).not.toContain('beside');
   });
 

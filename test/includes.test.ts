@@ -451,3 +451,55 @@ describe('glob bracket expressions in include patterns', () => {
     expect(run('include [[:digit:]]nc.conf\n')).not.toContain("Unknown keyword 'prio'");
   });
 });
+
+describe('what glob could not find on the way (2.2.0 and later count it)', () => {
+  // keepalived 2.2.0 (73120d9e) passes glob(3) hooks that count the folders it cannot open and the names it cannot
+  // find. A pattern whose folder is missing (`include /etc/keepalived/conf.d/*.conf` on a machine without conf.d) is
+  // then "Config files missing", an error with the match check, and not a wildcard that matched nothing; a folder
+  // pattern where some folders lack the name is "Some config files missing", which the brace_match check refuses.
+  const vrrp = 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 1\n  prio 1\n}\n';
+  const files = (line: string, global = ''): Files => ({ 'keepalived.conf': `global_defs {\n  router_id a\n${global}}\n${line}`, 'sub1/x.conf': vrrp, 'sub2/y.conf': '\n' });
+  /** KA110's severities and what it quotes of keepalived, and whether sub1/x.conf was read. */
+  const said = (line: string, global = '', target?: string) =>
+    inDir(files(line, global), (dir) => {
+      const all = lintText(files(line, global)['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir), targetVersion: target }).diagnostics;
+      const ka110 = all.filter((d) => d.code === 'KA110').map((d) => `${d.severity} ${/keepalived: "([^"]+)"/.exec(d.message)?.[1] ?? '-'}`);
+      return [...ka110, all.some((d) => d.code === 'KA201' && d.file.endsWith('x.conf')) ? 'read' : 'not read'];
+    });
+  const cases: [line: string, global: string, expected: string[], keepalived: string | undefined][] = [
+    ['include nothere/*.conf\n', '', ['warning Config files missing', 'not read'], 'Config files missing'],
+    ['includem nothere/*.conf\n', '', ['error Config files missing', 'not read'], 'Config files missing'],
+    ['include nothere\\.d/*.conf\n', '', ['warning Config files missing', 'not read'], 'Config files missing'],
+    ['include sub1/nothere/*.conf\n', '', ['warning Config files missing', 'not read'], 'Config files missing'],
+    ['include sub*/z.conf\n', '', ['warning Config files missing', 'not read'], 'Config files missing'],
+    ['include */x.conf\n', '', ['warning Some config files missing', 'read'], 'Some config files missing'],
+    ['include sub[12]/x.conf\n', '', ['warning Some config files missing', 'read'], 'Some config files missing'],
+    ['include {sub1,nothere}/*.conf\n', '', ['warning Some config files missing', 'read'], 'Some config files missing'],
+    ['include */x.conf\n', '  include_check brace_match\n', ['error Some config files missing', 'not read'], 'Some config files missing'],
+    // A wildcard that matches nothing in folders that exist is no missing file.
+    ['include no*/x.conf\n', '', ['info -', 'not read'], undefined],
+    ['include sub1/*.none\n', '', ['info -', 'not read'], undefined],
+  ];
+  it('tells a missing folder or name from a wildcard that matched nothing', () => {
+    for (const [line, global, expected] of cases) expect(said(line, global), line).toEqual(expected);
+  });
+  it('before 2.2.0 every miss is silent: no quote of a message keepalived does not print', () => {
+    expect(said('include nothere/*.conf\n', '', '2.1.5')).toEqual(['info -', 'not read']);
+    expect(said('include */x.conf\n', '', '2.1.5')).toEqual(['read']);
+    const [plain] = said('include nothere.conf\n', '', '2.1.5');
+    expect(plain).toBe('warning -');
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t says', () => {
+    for (const [line, global, , message] of cases) {
+      const stderr = rawStderr(binary!, files(line, global));
+      if (message === 'Config files missing') expect(stderr, line).toMatch(/Config files missing '/);
+      else if (message) expect(stderr, line).toContain(message);
+      else expect(stderr, line).not.toMatch(/config files missing/i);
+    }
+  });
+  const old = releaseBinary('2.1.5');
+  it.skipIf(!old)('as keepalived 2.1.5 -t says: nothing', () => {
+    for (const line of ['include nothere/*.conf\n', 'include */x.conf\n', 'include nothere.conf\n']) expect(rawStderr(old!, files(line)), line).not.toMatch(/missing|matched/i);
+  });
+});

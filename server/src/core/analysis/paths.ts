@@ -174,3 +174,66 @@ export function globOne(pattern: string, readDir: (dir: string) => DirEntry[] | 
   }
   return current;
 }
+
+/** What glob(3) finds for a pattern, and what keepalived's directory hooks count on the way (see globCounted). */
+export interface CountedGlob {
+  /** The names that exist, in glob's order. */
+  matches: string[];
+  /** Folders glob could not open and names it could not lstat: keepalived's missing_directories + missing_files. */
+  missing: number;
+  /** The first of them, and whether it was a folder glob meant to read. */
+  firstMissing?: { path: string; folder: boolean };
+}
+
+/** A path written with glob escapes, as the name it stands for (`conf\.d` is conf.d). */
+function unescapeGlob(s: string): string {
+  return s.replace(/\\(.)/g, '$1');
+}
+
+/**
+ * glob(3) as glibc runs it for keepalived (2.2.0 and later pass GLOB_ALTDIRFUNC hooks that count what is missing):
+ * the pattern splits at its last '/'; a folder part with a wildcard is globbed first (folders only), one without is
+ * taken as written (escapes removed); then in each folder a name without glob characters is looked up (lstat, a
+ * miss counted as a missing file), and one with them reads the folder (a folder that cannot be opened counted as
+ * missing). keepalived then says "Config files missing" when nothing matched and something was missing, and "Some
+ * config files missing" when something matched too; a wildcard that only matched nothing is no missing file.
+ * `exists` tells whether a path names anything (lstat succeeds).
+ */
+export function globCounted(pattern: string, readDir: (dir: string) => DirEntry[] | undefined, exists: (path: string) => boolean): CountedGlob {
+  const out: CountedGlob = { matches: [], missing: 0 };
+  const miss = (path: string, folder: boolean) => {
+    out.missing++;
+    out.firstMissing ??= { path, folder };
+  };
+  const walk = (p: string, foldersOnly: boolean): string[] => {
+    const trimmed = p.length > 1 ? p.replace(/\/+$/, '') : p;
+    const slash = trimmed.lastIndexOf('/');
+    const dirPart = slash < 0 ? '' : slash === 0 ? '/' : trimmed.slice(0, slash);
+    const name = slash < 0 ? trimmed : trimmed.slice(slash + 1);
+    const within = (dir: string, n: string) => (dir === '' ? n : dir === '/' ? `/${n}` : `${dir}/${n}`);
+    const dirs = dirPart !== '' && hasWildcard(dirPart) ? walk(dirPart, true) : [unescapeGlob(dirPart)];
+    const found: string[] = [];
+    for (const dir of dirs) {
+      if (!isGlobPattern(name)) {
+        const path = within(dir, unescapeGlob(name));
+        if (!exists(path)) miss(path, false);
+        else if (!foldersOnly || readDir(path) !== undefined) found.push(path);
+        continue;
+      }
+      const entries = readDir(dir === '' ? '.' : dir);
+      if (!entries) {
+        miss(dir === '' ? '.' : dir, true);
+        continue;
+      }
+      const re = segmentRegex(name);
+      const names = entries
+        .filter((e) => (!foldersOnly || e.isDirectory) && re.test(e.name) && (!e.name.startsWith('.') || name.startsWith('.') || name.startsWith('\\.')))
+        .map((e) => e.name)
+        .sort();
+      for (const n of names) found.push(within(dir, n));
+    }
+    return found;
+  };
+  out.matches = walk(pattern, false);
+  return out;
+}

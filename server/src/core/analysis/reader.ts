@@ -12,7 +12,7 @@ import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
-import { dirname, expandBraces, globOne, hasWildcard, isGlobPattern, join, type DirEntry } from './paths.js';
+import { dirname, expandBraces, globCounted, globOne, hasWildcard, isGlobPattern, join, type CountedGlob, type DirEntry } from './paths.js';
 import { compareVersions, type Version } from '../schema/schema.js';
 import { appendAll } from '../arrays.js';
 
@@ -527,6 +527,12 @@ const MISSING_INCLUDE_EXITS_BEFORE: Version = BRACE_INCLUDES_SINCE;
  * process reads it (keepalived/core/main.c, had_config_file_error; checked with 2.2.7, -t and daemon).
  */
 const INCLUDE_ERROR_REFUSES_SINCE: Version = [2, 2, 0];
+/**
+ * From 2.2.0 (73120d9e) keepalived hands glob(3) hooks that count the folders it cannot open and the names it cannot
+ * find: a pattern with such a miss is "Config files missing" (or "Some config files missing" beside matches), where
+ * before only "No config files matched" was logged, which -t does not print (see globCounted).
+ */
+const GLOB_MISSES_COUNTED_SINCE: Version = [2, 2, 0];
 /**
  * From 1.4.2 (5332be8c) keepalived splits `{` and `}` from the words they touch. Before it (1.3.5, 1.4.0 and 1.4.1
  * read alike: lib/parser.c, alloc_strvec) a line is split at blanks and quotes only, so `TCP_CHECK{`, `eth0}` and
@@ -2627,26 +2633,45 @@ export class Reader {
     const alternatives = this.braceIncludes ? expandBraces(trimBlanks(pattern)) : [trimBlanks(pattern)];
     // Before 1.3.8 keepalived exits when a pattern matches nothing (see MISSING_INCLUDE_EXITS_BEFORE).
     const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${trimBlanks(pattern)}'.") and starts nothing (1.3.8 goes on without it)` : '';
+    // From 2.2.0 keepalived counts what glob could not find on the way (a folder it could not open, a name not there):
+    // a glob pattern with such a miss is a missing file, not a wildcard that matched nothing.
+    const countsMisses = !this.before(GLOB_MISSES_COUNTED_SINCE);
+    const globMisses: { alt: string; path: string; folder: boolean; found: number; hint: string }[] = [];
     for (const alt of alternatives) {
       const mapped = this.mapPath(join(dir, alt));
-      const found = isGlobPattern(alt) ? globOne(mapped, (d) => host.readDir(d)) : [mapped];
-      if (found.length === 0) {
-        const what = isGlobPattern(alt) ? `matches no file` : `does not exist`;
-        const hint = mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
-        const level: Severity = exits ? 'warning' : isGlobPattern(alt) ? (checks & INCLUDE_CHECK.wildcard ? 'error' : 'info') : severity;
-        this.report('KA110', level, `include pattern '${alt}' ${what}${hint}${exits}${this.refusal(level, variant, isGlobPattern(alt) ? INCLUDE_CHECK.wildcard : braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
+      let found: string[];
+      let missed: CountedGlob['firstMissing'];
+      if (isGlobPattern(alt)) {
+        const g = globCounted(mapped, (d) => host.readDir(d), (p) => host.readFile(p) !== undefined || host.readDir(p) !== undefined);
+        found = g.matches;
+        missed = countsMisses ? g.firstMissing : undefined;
+      } else found = [mapped];
+      const hint = found.length === 0 && mapped === alt && alt.startsWith('/') ? this.mappingHint(alt, dir, file.path) : '';
+      // Reported below, once it is known whether the pattern found anything.
+      if (missed) globMisses.push({ alt, ...missed, found: found.length, hint });
+      else if (found.length === 0) {
+        const level: Severity = exits ? 'warning' : checks & INCLUDE_CHECK.wildcard ? 'error' : 'info';
+        this.report('KA110', level, `include pattern '${alt}' matches no file${hint}${exits}${this.refusal(level, variant, INCLUDE_CHECK.wildcard)}`, file, start, end);
       }
       if (!isGlobPattern(alt) && mapped === alt && alt.startsWith('/')) unmappedAbsolute.add(mapped);
       appendAll(matches, found);
     }
-    // brace_match: a `{a,b}` pattern naming a file that does not exist reads none of its files
-    // (keepalived: "Some config files missing"), the ones that exist included.
-    if (braced && checks & INCLUDE_CHECK.brace && this.braceIncludes) {
-      const missing = alternatives.filter((alt) => !isGlobPattern(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
-      if (missing.length && matches.length > missing.length) {
-        const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
-        this.report('KA110', 'error', `include '${trimBlanks(pattern)}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${missing.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
-        return [];
+    // Some of the pattern's names are there and others are not: keepalived says "Some config files missing" and reads
+    // the ones found; with the brace_match check that is an error, and it reads none of them.
+    const missingFiles = alternatives.filter((alt) => !isGlobPattern(alt) && host.readFile(this.mapPath(join(dir, alt))) === undefined && host.readDir(this.mapPath(join(dir, alt))) === undefined);
+    const someFound = matches.length > missingFiles.length;
+    if (someFound && (missingFiles.length > 0 || globMisses.length > 0) && checks & INCLUDE_CHECK.brace && (!braced || this.braceIncludes)) {
+      const names = [...missingFiles, ...globMisses.map((m) => m.path)];
+      const why = variant === 'include' || !(INCLUDE_KEYWORD_CHECKS[variant]! & INCLUDE_CHECK.brace) ? 'include_check in global_defs' : `'${variant}'`;
+      this.report('KA110', 'error', `include '${trimBlanks(pattern)}': with the brace_match check on (${why}) keepalived reads none of the pattern's files when one of them is missing ('${names.join("', '")}'), so the ones that exist are not read either (keepalived: "Some config files missing")${this.refusal('error', variant, INCLUDE_CHECK.brace)}`, file, start, end);
+      return [];
+    }
+    for (const m of globMisses) {
+      const what = m.folder ? `the folder '${m.path}' does not exist` : `'${m.path}' does not exist`;
+      if (someFound) this.report('KA110', 'warning', `include pattern '${m.alt}': ${what}, so keepalived reads only the files the pattern finds elsewhere (keepalived: "Some config files missing")`, file, start, end);
+      else {
+        const level: Severity = exits ? 'warning' : severity;
+        this.report('KA110', level, `include pattern '${m.alt}' matches no file: ${what} (keepalived: "Config files missing")${m.hint}${exits}${this.refusal(level, variant, braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
       }
     }
     // Files are pushed in reverse so the first match is read first.
@@ -2679,7 +2704,8 @@ export class Reader {
           ? `; keepalived ${this.label()} reads the rest of the include line as it is written, so the double quotes are part of the file name: write the path without them`
           : '';
         const hint = quoted || (unmappedAbsolute.has(path) ? this.mappingHint(path, dir, file.path) : '');
-        this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable (keepalived: "Config files missing")${hint}${this.refusal(severity, variant, braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
+        const said = !countsMisses ? `; keepalived ${this.label()} only logs that no file matched, and -t says nothing` : ` (keepalived: "${someFound && braced ? 'Some config files missing' : 'Config files missing'}")`;
+        this.report('KA110', severity, exits ? `include '${path}': file not found${hint}${exits}` : `include '${path}': file not found or not readable${said}${hint}${this.refusal(severity, variant, braced ? INCLUDE_CHECK.brace : INCLUDE_CHECK.match)}`, file, start, end);
         continue;
       }
       if (host.isExecutable?.(path)) {

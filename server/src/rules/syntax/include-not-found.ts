@@ -16,7 +16,10 @@ const rule: CoreRule = {
       '2.2.0 such an error fails the whole configuration: keepalived starts nothing and exits with status 6 (keepalived -t ' +
       'then reports only what its main process reads, not the VRRP and checker problems further on); with their ' +
       "brace_match check ('includeb', 'includea', 'include_check brace_match') a '{a,b}' pattern naming one missing " +
-      'file includes none of its files, the existing ones neither. keepalived also skips, with a message, an include ' +
+      'file includes none of its files, the existing ones neither. From 2.2.0 a wildcard in a folder that does not exist ' +
+      "('include /etc/keepalived/conf.d/*.conf' without conf.d) is a missing file too, not a pattern that matched nothing, " +
+      "and a pattern over several folders ('*/vrrp.conf') with the name missing in some is \"Some config files missing\", " +
+      'which the brace_match check refuses. keepalived also skips, with a message, an include ' +
       'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
       "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. An include line with nothing keepalived reads as a pattern (the keyword, then a carriage return before a comment, as a stray CR in a file with Windows line ends leaves it) includes nothing, without a word from keepalived. " +
       'When configs are linted away from the host ' +
