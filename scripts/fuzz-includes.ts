@@ -104,10 +104,11 @@ export function splitIntoIncludes(text: string, rng: Rng, target: Version): Spli
   const lines = (finalNewline ? text.slice(0, -1) : text).split('\n');
   const out: SplitConfig = { main: '', files: [], edits: [] };
   const kept = cutInto(rng, { lines, finalNewline }, 'conf.d', '', 'part', 0, target, out);
-  // Now and then an include that finds nothing: a missing file, or a pattern matching none.
+  // Now and then an include that finds nothing: a missing file, a pattern matching none, a wildcard in a missing
+  // folder or a name missing in every folder a wildcard finds (both "Config files missing" from 2.2.0).
   if (rng.int(4) === 0) {
     const at = rng.int(kept.length + 1);
-    const missing = rng.pick(['conf.d/missing.conf', 'conf.d/none*.conf', 'conf.d/{a,b}.conf']);
+    const missing = rng.pick(['conf.d/missing.conf', 'conf.d/none*.conf', 'conf.d/{a,b}.conf', 'missing.d/*.conf', 'conf*/missing.conf']);
     kept.splice(at, 0, `include ${missing}`);
     out.edits.push(`include ${missing} at line ${at + 1}`);
   }
