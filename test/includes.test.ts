@@ -333,9 +333,12 @@ describe("what follows an include keyword, as keepalived's include check reads i
       expect(lint({ 'keepalived.conf': head + line, 'inc.conf': vrrp }, undefined, ['KA110', 'KA201'])).toEqual(expected);
     });
   }
-  it('needs a blank or a tab after the keyword in 2.1.x: a CR or form feed makes the line an unknown keyword', () => {
-    expect(lint({ 'keepalived.conf': head + 'include\finc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
-    expect(lint({ 'keepalived.conf': head + 'include\rinc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201'])).toEqual(['keepalived.conf:4 KA201']);
+  it('needs a blank or a tab after the keyword in 2.1.x: a CR or form feed makes the line an unknown keyword, and says why', () => {
+    expect(lint({ 'keepalived.conf': head + 'include\finc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201', 'KA207'])).toEqual(['keepalived.conf:4 KA207']);
+    expect(lint({ 'keepalived.conf': head + 'include\rinc.conf\n', 'inc.conf': vrrp }, '2.1.5', ['KA110', 'KA201', 'KA207'])).toEqual(['keepalived.conf:4 KA207']);
+    const text = head + 'include\rinc.conf\n';
+    const message = inDir({ 'keepalived.conf': text, 'inc.conf': vrrp }, (dir) => lintText(text, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir), targetVersion: '2.1.5' }).diagnostics.find((d) => d.code === 'KA207')?.message);
+    expect(message).toMatch(/only with a blank or a tab after 'include', and a carriage return follows it/);
   });
   it('says why an include names no file', () => {
     const text = head + 'include\r# conf.d\n';

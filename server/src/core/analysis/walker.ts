@@ -1502,7 +1502,8 @@ export class Walker implements LineSink {
     const name = word.text;
     if (name === '}' || name === '{') return;
     // A line feature the target lacks (`$NAME=`, an indented `@id`, `includer`…): it reads the line as a keyword.
-    const late = word.quoted ? undefined : lateLineFeature(name, lineFeatures(this.options.target));
+    const features = lineFeatures(this.options.target);
+    const late = word.quoted ? undefined : lateLineFeature(name, features) ?? this.unseparatedInclude(word, features);
     if (late) {
       this.report('KA207', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived ${this.options.targetLabel} reads this line as a keyword (${late})`, file, word.range);
       return;
@@ -1688,6 +1689,17 @@ export class Walker implements LineSink {
       effect = `keepalived ${label} reads a brace touching a word as part of that word (1.4.2 splits them), so the brace opens or closes nothing`;
     }
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${here}: ${effect} (see KA701)`, file, word.range);
+  }
+
+  /**
+   * 2.1.4 and 2.1.5 take a line as an include only when a blank or a tab follows 'include' (2.2.0: any white space),
+   * so `include` then a carriage return, a form feed or a vertical tab is the keyword 'include' there.
+   */
+  private unseparatedInclude(word: Word, features: ReturnType<typeof lineFeatures>): string | undefined {
+    if (word.text !== 'include' || !features?.includeRestOfLine || features.includeVariants || !(word instanceof StoreWord)) return undefined;
+    const next = word.store.src.text.charCodeAt(word.end);
+    const what = next === 13 ? 'a carriage return' : next === 12 ? 'a form feed' : next === 11 ? 'a vertical tab' : undefined;
+    return what && `it takes an include line only with a blank or a tab after 'include', and ${what} follows it here, which 2.2.0 and later accept; put a blank there`;
   }
 
   /**
