@@ -506,3 +506,30 @@ describe('what glob could not find on the way (2.2.0 and later count it)', () =>
     for (const line of ['include nothere/*.conf\n', 'include */x.conf\n', 'include nothere.conf\n']) expect(rawStderr(old!, files(line)), line).not.toMatch(/missing|matched/i);
   });
 });
+
+describe('includes made by the rows of nested ~SEQ lines', () => {
+  // Include fuzzer, seed 651: keepalived reads the file a row includes only after the whole line, but changes into its
+  // folder at once, so every later row of the line, in the inner and the outer ~SEQ alike, resolves its relative
+  // include there (2.2.7: "Config files missing" for the three other rows, the file read once, with the last values).
+  // kalint had gone back to the including file's folder when the inner ~SEQ ended, read the file twice and reported
+  // its vrrp_instance "already defined" (KA209), which keepalived never said.
+  const files: Files = {
+    'keepalived.conf': '~SEQ(A,1,2) ~SEQ(B,1,2) include conf.d/p.conf\n',
+    'conf.d/p.conf': 'vrrp_instance V_${A}_${B} {\n  bogus_${A}_${B}\n}\n',
+  };
+  it('resolves every later row in the folder of the first included file', () => {
+    const found = lint(files, undefined, ['KA110', 'KA201', 'KA209']);
+    expect(found).toEqual(['conf.d/p.conf:2 KA201', 'keepalived.conf:1 KA110']);
+    const messages = inDir(files, (dir) => lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir) }).diagnostics.map((d) => d.message));
+    expect(messages.some((m) => m.includes("'bogus_2_2'"))).toBe(true);
+    expect(messages.some((m) => m.includes("conf.d/conf.d/p.conf'"))).toBe(true);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
+    const said = keepalivedSays(binary!, files);
+    const bogus = said.filter((m) => m.includes('bogus'));
+    expect(bogus.length).toBe(1);
+    expect(bogus[0]).toContain("Unknown keyword 'bogus_2_2'");
+    expect(said.filter((m) => m.includes("Config files missing 'conf.d/p.conf'")).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -2567,8 +2567,9 @@ export class Reader {
     const restToks = rest.includes('$') ? lex(rest).tokens : undefined;
     const restCl = restToks ? classifyLine(restToks, 0, restToks.length) : undefined;
     const rowDefines = restCl?.kind === 'definition' && (!restCl.condition || conditionHolds(restCl.condition, this.options.configId));
-    const outerIncludeDir = this.seqIncludeDir;
-    this.seqIncludeDir = undefined;
+    // The directory a row's include moved into holds for every later row of the line, in any nested ~SEQ too: keepalived
+    // has changed into it, and the files are read only after the whole line (a nested line's end changes nothing).
+    if (this.seqNesting === 1) this.seqIncludeDir = undefined;
     // A row that is itself a ~SEQ/~LST line (`~SEQ(i,1,2) ~SEQ(j,1,3) …`): keepalived checks each row
     // for one before substituting, and expands the newest sequence first, so the inner one runs in
     // full for every value of the outer one (checked with the binary).
@@ -2579,7 +2580,7 @@ export class Reader {
       else if (rowDefines) this.defineFromText(frame, rest, restToks!, restCl!, restSegs);
       else this.processText(frame, rest, restSegs, 0, 'seq');
     }
-    this.seqIncludeDir = outerIncludeDir;
+    if (this.seqNesting === 1) this.seqIncludeDir = undefined;
     // keepalived sets each variable with set_definition and never removes it: after the line, the
     // variable keeps its last value (`~SEQ(N,1,3) …` leaves $N = 3 for the lines below).
   }
@@ -2804,7 +2805,7 @@ export class Reader {
   private reportInstancesReadAgain(files: SourceFile[], message: (name: string) => string, code = 'KA111'): string[] {
     const names: string[] = [];
     for (const f of files) {
-      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+([^\s{]+)/gm)) {
+      for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?vrrp_instance[ \t]+((?:\$\{[^}\s]*\}|[^\s{])+)/gm)) {
         const name = m[1]!;
         names.push(name);
         const at = m.index + m[0].length - name.length;
