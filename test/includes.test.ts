@@ -533,3 +533,57 @@ describe('includes made by the rows of nested ~SEQ lines', () => {
     expect(said.filter((m) => m.includes("Config files missing 'conf.d/p.conf'")).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("an empty notification_email block that a file's end ends", () => {
+  // Found by the include fuzzer (seed 662, 2.0.20): keepalived's handler warns of an empty block wherever its reading of
+  // the block ends, at the file's end too. Before 2.1.4 an included file is a stream of its own, so its end ends the
+  // block, and keepalived names the file's last line; at the main file's end 2.1.4 and later give no line.
+  const inIncluded: Files = {
+    'keepalived.conf': 'global_defs {\n  router_id lb1\n  include conf.d/mail.conf\n}\n',
+    'conf.d/mail.conf': '  notification_email {\n  # no address yet\n',
+  };
+  const atMainEnd: Files = { 'keepalived.conf': 'global_defs {\n  router_id lb1\n  notification_email {\n' };
+  it("reports it at the included file's last line before 2.1.4, and at the main file's '}' later", () => {
+    expect(lint(inIncluded, '2.0.20', ['KA205'])).toEqual(['conf.d/mail.conf:2 KA205']);
+    expect(lint(inIncluded, undefined, ['KA205'])).toEqual(['keepalived.conf:4 KA205']);
+  });
+  it('reports it at the block at the main file\'s end, where 2.2.7 gives no line; 1.3.5 says nothing of it', () => {
+    const found = lintText(atMainEnd['keepalived.conf']!, { file: 'keepalived.conf', configId: 'x' }).diagnostics.filter((d) => d.code === 'KA205');
+    expect(found.map((d) => [d.range.start.line + 1, d.message])).toEqual([[3, expect.stringContaining('"Warning - empty notification_email block", given without a line number where the file ends')]]);
+    const old = lintText(atMainEnd['keepalived.conf']!, { file: 'keepalived.conf', configId: 'x', targetVersion: '1.3.5' }).diagnostics.filter((d) => d.code === 'KA205');
+    expect(old.map((d) => d.message)).toEqual([expect.stringContaining('keepalived 1.3.5 says nothing of it')]);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does', () => {
+    expect(keepalivedSays(binary!, inIncluded)).toContain(':4 Warning - empty notification_email block');
+    expect(rawStderr(binary!, atMainEnd)).toMatch(/^Warning - empty notification_email block$/m);
+  });
+  const old = releaseBinary('2.0.20');
+  it.skipIf(!old)('as keepalived 2.0.20 -t does', () => {
+    expect(keepalivedSays(old!, inIncluded)).toContain(':2 Warning - empty notification_email block');
+    expect(keepalivedSays(old!, atMainEnd)).toContain(':3 Warning - empty notification_email block');
+  });
+});
+
+describe("what keepalived checks at a block's end, when a file's end ends the block", () => {
+  // Include fuzzer seed 662 (2.0.20): a bfd_instance without neighbor_ip is disabled at its block's end, and where the end
+  // of a file (an included one before 2.1.4, read as a stream of its own, or the main one) ends it, keepalived before
+  // 2.1.4 names that file's last line; 2.1.4 and later give the message without a line, and kalint stays at the name.
+  const inIncluded: Files = { 'keepalived.conf': 'include bfd.conf\n', 'bfd.conf': 'bfd_instance b1 {\n  min_tx 100\n# end\n' };
+  const atMainEnd: Files = { 'keepalived.conf': 'bfd_instance b1 {\n  min_tx 100\n\n' };
+  it("names the file's last line before 2.1.4, the block's name later", () => {
+    expect(lint(inIncluded, '2.0.20', ['KA347'])).toEqual(['bfd.conf:3 KA347']);
+    expect(lint(atMainEnd, '2.0.20', ['KA347'])).toEqual(['keepalived.conf:3 KA347']);
+    expect(lint(inIncluded, undefined, ['KA347'])).toEqual(['bfd.conf:1 KA347']);
+    expect(lint(atMainEnd, undefined, ['KA347'])).toEqual(['keepalived.conf:1 KA347']);
+  });
+  const old = releaseBinary('2.0.20');
+  it.skipIf(!old)('as keepalived 2.0.20 -t does', () => {
+    expect(keepalivedSays(old!, inIncluded)).toContain(':3 Configuration error: BFD instance b1 has no neighbor address set, disabling instance');
+    expect(keepalivedSays(old!, atMainEnd)).toContain(':3 Configuration error: BFD instance b1 has no neighbor address set, disabling instance');
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t does: no line', () => {
+    expect(rawStderr(binary!, atMainEnd)).toMatch(/^Configuration error: BFD instance b1 has no neighbor address set, disabling instance$/m);
+  });
+});

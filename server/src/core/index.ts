@@ -1,7 +1,7 @@
 // The public API of the pure core. No file system, no LSP, no vscode: text and trees in, trees
 // and diagnostics out. File access (for includes) comes in through `SourceHost`.
 
-import { parseCst, rangeAt } from './syntax/parser.js';
+import { lastLineRange, parseCst, rangeAt } from './syntax/parser.js';
 import type { CstFile, Range } from './syntax/cst.js';
 import { Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
 import { Walker } from './analysis/walker.js';
@@ -88,26 +88,6 @@ export function targetCaveat(v: string | undefined): string | undefined {
     return `keepalived ${label} is newer than ${show(NEWEST_CHECKED_RELEASE)}, the latest release kalint was checked against: lines are read as ${show(NEWEST_CHECKED_RELEASE)} reads them, and keywords added after it are reported as unknown`;
   }
   return undefined;
-}
-
-/**
- * The line keepalived names at the end of a file: it counts newlines, so a last line without one is not
- * counted ("(Line 80)" for 80 newlines and a last, unterminated 81st line).
- */
-function lastLineRange(text: string): Range {
-  // Offsets of the last two newlines: the named line runs from after the one before the last to the last.
-  let last = -1;
-  let before = -1;
-  let line = -1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    before = last;
-    last = i;
-    line++;
-  }
-  if (line < 0) return { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: text.length, offset: text.length } };
-  const from = before + 1;
-  const to = last > from && text.charCodeAt(last - 1) === 13 ? last - 1 : last;
-  return { start: { line, column: 0, offset: from }, end: { line, column: to - from, offset: to } };
 }
 
 /** keepalived's view of a config: AST, typed model and core diagnostics. Never throws. */

@@ -311,6 +311,18 @@ export class AstNode {
     if (v || this.rare) this.ensureRare().values = v;
   }
 
+  /**
+   * Where a block that no '}' closed ended, as keepalived names it in the messages it gives at a block's end: the last
+   * line of the file whose end ended the block (before 2.1.4; later releases name no line there). Undefined otherwise.
+   */
+  get endedAt(): { file: string; range: Range } | undefined {
+    return this.rare?.endedAt;
+  }
+
+  set endedAt(at: { file: string; range: Range } | undefined) {
+    if (at || this.rare) this.ensureRare().endedAt = at;
+  }
+
   /** The `{` of a block keyword, when present (a new word object on each read). */
   get openBrace(): Word | undefined {
     return this.rare?.openWord;
@@ -490,6 +502,8 @@ interface RareParts {
   /** The words of a node not read verbatim from a token store. */
   word?: Word;
   args?: Word[];
+  /** Where a block without its '}' ended, as keepalived names it (see AstNode.endedAt). */
+  endedAt?: { file: string; range: Range };
   /** real_server blocks keepalived skipped (see AstNode.skippedServers). */
   skippedServers?: number;
   /** Of those, the ones the running daemon reads (see AstNode.daemonReadServers). */

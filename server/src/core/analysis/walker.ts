@@ -29,6 +29,7 @@ import {
 } from '../schema/schema.js';
 import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
+import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
 import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
@@ -147,6 +148,13 @@ const OVERLONG_IFNAME_IGNORED = /^(interface name '.*' is \d+ bytes; Linux allow
  * keyword sublevels", made the skip return to the level around).
  */
 const SKIP_ENDS_BLOCK_SINCE: Version = [1, 4, 5];
+/** keepalived warns of an empty notification_email block from 1.4.4 (before, its handler just reads no address). */
+const EMPTY_EMAIL_WARNED_SINCE: Version = [1, 4, 4];
+/**
+ * Before 2.1.4 a message keepalived gives where a file ends names the last line it read (its line count); later
+ * releases give it without a line.
+ */
+const END_OF_FILE_LINE_NAMED_BEFORE: Version = [2, 1, 4];
 /** Releases that print "There are N missing '}'s…" with the line keepalived stopped at: the last line of the main file. */
 const MISSING_BRACE_AT_LAST_LINE: [Version, Version] = [[2, 0, 8], [2, 1, 4]];
 /** A UDP_CHECK hex string ending in byte ff is rejected from 2.2.0 (when payload came) until 2.3.3. */
@@ -182,6 +190,11 @@ const INCLUDE_IN_VALUE_BLOCK_SINCE: Version = [2, 1, 4];
  * number '1285.2'" and "… idle_tx value 1285.2 is not valid …, ignoring").
  */
 const BFD_DECIMAL_MS_SINCE: Version = [2, 2, 0];
+/** A notification_email value block that holds no address. */
+function isEmptyEmailBlock(frame: Frame): boolean {
+  return frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email';
+}
+
 /** Whether a value block holds a word keepalived reads (an empty one leaves its setting unset). */
 function hasValueWords(block: AstNode): boolean {
   const lines = block.values;
@@ -1269,6 +1282,8 @@ export class Walker implements LineSink {
       const open = frame.node.openBrace;
       if (open) this.endedAtFileEnd.add(`${open.file}\0${open.start}`);
       this.closeFrame(frame);
+      // Blocks opened in the stream were opened in its file (an include in it is a stream of its own).
+      this.endAtFileEnd(frame, frame.node.file);
     }
     // The value block's reading goes on after the include line.
     const values = this.streamValues.pop();
@@ -1972,10 +1987,38 @@ export class Walker implements LineSink {
     else if (endedSkippedLevel && endedSkippedLevel.keyword !== 'real_server') this.vrrpAtTop = endedSkippedLevel;
     // Arrays grown by push keep spare capacity; a closed block's lists are final, so trim them.
     if (frame.node.values) frame.node.values = frame.node.values.slice();
-    if (frame.kind === 'values' && !frame.node.values?.length && frame.node.keyword === 'notification_email') {
-      // keepalived notices the emptiness at the closing brace, and reports that line.
-      this.report('KA205', 'warning', `Empty 'notification_email' block (keepalived: "Warning - empty notification_email block")`, brace.file, brace.range);
+    // keepalived notices the emptiness at the closing brace, and reports that line.
+    if (isEmptyEmailBlock(frame)) this.reportEmptyEmailBlock(brace.file, brace.range);
+  }
+
+  /**
+   * An empty notification_email block (its handler reads no address): keepalived warns where the block ends, at
+   * its '}', or where the file it is in ends (`where` says how, for a block without its '}').
+   */
+  private reportEmptyEmailBlock(file: string, range: Range, where = '', related?: Diagnostic['related']): void {
+    const warned = compareVersions(this.options.target, EMPTY_EMAIL_WARNED_SINCE) >= 0;
+    const said = warned ? ` (keepalived: "Warning - empty notification_email block"${where})` : `: no address is set (keepalived ${this.options.targetLabel} says nothing of it)`;
+    this.report('KA205', 'warning', `Empty 'notification_email' block${said}`, file, range, related ? { related } : undefined);
+  }
+
+  /**
+   * A block that a file's end ends (no '}'; `fileEnded` is the file whose end it is): before 2.1.4 keepalived names
+   * that file's last line in what it reports at the block's end (`endedAt`, for the rules), later releases no line.
+   * An empty notification_email block is warned of there.
+   */
+  private endAtFileEnd(frame: Frame, fileEnded: string): void {
+    const node = frame.node;
+    const text = compareVersions(this.options.target, END_OF_FILE_LINE_NAMED_BEFORE) < 0 ? this.sourceOf?.(fileEnded) : undefined;
+    const at = text !== undefined ? { file: fileEnded, range: lastLineRange(text) } : undefined;
+    if (at && frame.kind !== 'skip') node.endedAt = at;
+    if (!isEmptyEmailBlock(frame)) return;
+    const keyword = node.word!.range;
+    if (!at || compareVersions(this.options.target, EMPTY_EMAIL_WARNED_SINCE) < 0) {
+      this.reportEmptyEmailBlock(node.file, keyword, `, given without a line number where the file ends`);
+      return;
     }
+    const related = [{ file: node.file, range: keyword, message: "this block, which the file's end ends" }];
+    this.reportEmptyEmailBlock(at.file, at.range, `, at the last line of the file, where the block ends`, related);
   }
 
   private adopt(frame: Frame, node: AstNode): void {
@@ -1985,7 +2028,7 @@ export class Walker implements LineSink {
   }
 
   /** The findings held for the block's end (see checkValueLine): at its '}', pointing at the entry; without one, at the entry. */
-  private reportAtBlockEnd(block: AstNode, brace?: Word): void {
+  private reportAtBlockEnd(block: AstNode, brace?: { file: string; range: Range }): void {
     const held = this.atBlockEnd.get(block);
     if (!held) return;
     this.atBlockEnd.delete(block);
@@ -2025,8 +2068,11 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
+    const mainFile = lastLine?.().file;
+    for (let i = this.stack.length - 1; i > 0; i--) if (mainFile !== undefined) this.endAtFileEnd(this.stack[i]!, mainFile);
     this.bfd?.close();
-    for (const block of [...this.atBlockEnd.keys()]) this.reportAtBlockEnd(block);
+    // A block a file's end ended: where keepalived names that end (before 2.1.4), else at the entry.
+    for (const block of [...this.atBlockEnd.keys()]) this.reportAtBlockEnd(block, block.endedAt);
     const endCrash = `; keepalived ${this.options.targetLabel} then crashes at the end of the file (a segmentation fault, also under keepalived -t)`;
     // The process reading the block is still inside it (the processes skipping a block by its braces do not crash).
     const crashesAtEnd = compareVersions(this.options.target, MISSING_BRACE_CRASH[0]) >= 0 && compareVersions(this.options.target, MISSING_BRACE_CRASH[1]) < 0 &&

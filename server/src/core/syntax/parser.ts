@@ -290,6 +290,26 @@ export function rangeAt(lineStarts: ArrayLike<number>, start: number, end: numbe
   return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
 }
 
+/**
+ * The line keepalived names at the end of a file: it counts newlines, so a last line without one is not
+ * counted ("(Line 80)" for 80 newlines and a last, unterminated 81st line).
+ */
+export function lastLineRange(text: string): Range {
+  // Offsets of the last two newlines: the named line runs from after the one before the last to the last.
+  let last = -1;
+  let before = -1;
+  let line = -1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    before = last;
+    last = i;
+    line++;
+  }
+  if (line < 0) return { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: text.length, offset: text.length } };
+  const from = before + 1;
+  const to = last > from && text.charCodeAt(last - 1) === 13 ? last - 1 : last;
+  return { start: { line, column: 0, offset: from }, end: { line, column: to - from, offset: to } };
+}
+
 /** The whitespace between consecutive tokens, for lossless reconstruction. */
 export function* withTrivia(file: CstFile): Generator<{ trivia: string; token?: Token }> {
   let at = 0;

@@ -124,12 +124,13 @@ export function isFwmarkService(f: ServerFacts): boolean {
   return false;
 }
 
-/** Where keepalived reports problems found when a block ends: the line of its closing `}`, else the keyword line. */
+/** Where keepalived reports problems found when a block ends: the line of its closing `}`, else where a file's end ended it (before 2.1.4), else the keyword line. */
 export function blockEnd(node: AstNode): { file: string; range: Range } {
   // The '}' may be in another file than the keyword (a block opened in an included file and closed after
   // it), or earlier in the same file when that file is included twice: keepalived names the '}' line.
+  // Without one, a file's end ended the block: keepalived names the file's last line (before 2.1.4).
   const close = node.closeBrace;
-  return close ? { file: close.file, range: close.range } : { file: node.file, range: node.range };
+  return close ? { file: close.file, range: close.range } : (node.endedAt ?? { file: node.file, range: node.range });
 }
 
 // Which schema entries can hold a script line somewhere below them, so that the search for scripts

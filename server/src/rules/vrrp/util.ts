@@ -18,11 +18,12 @@ export function nameRange(node: AstNode): Range {
   return node.args[0]?.range ?? keywordRange(node);
 }
 
-/** The closing brace of a block (keepalived reports end-of-block checks on that line), else its header. */
+/** The closing brace of a block (keepalived reports end-of-block checks on that line), else where a file's end ended it (before 2.1.4), else its header. */
 export function closeRange(node: AstNode): { file: string; range: Range } {
   // The brace may sit in another file than the keyword (a block closed inside an include).
   if (node.closeBrace) return { file: node.closeBrace.file, range: node.closeBrace.range };
-  return { file: node.file, range: nameRange(node) };
+  // A file's end ended the block: keepalived names the file's last line (before 2.1.4).
+  return node.endedAt ?? { file: node.file, range: nameRange(node) };
 }
 
 export function wordsRange(words: Word[]): Range {
