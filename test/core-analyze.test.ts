@@ -1788,6 +1788,23 @@ describe('predefined definitions as keepalived 2.2.7 expands them', () => {
   it('${NAME params} is no reference for other definitions', () => {
     expect(codes(params)).toEqual(['3:KA103', '3:KA201', '4:KA103']);
   });
+  // Mutation fuzzer seed 667 (2.2.8): keepalived scans on from the character after the '$' of a `${…}` it leaves, so
+  // the `$I` in `${_RANDOM $I 10}` is put in, and the line's next pass draws `${_RANDOM 1 10}`. kalint had skipped the
+  // whole `${…}` and read its braces as blocks (false errors on a line keepalived reads silently).
+  const inner = '$I=2\nvirtual_server 10.0.0.1 80 {\n    lb_algo rr\n    lb_kind NAT\n    protocol TCP\n    delay_loop ${_RANDOM $I 10}\n    real_server 10.0.0.2 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n';
+  const rows = inner.replace('$I=2\n', '').replace('    delay_loop', '    ~SEQ(I, 1, 2) delay_loop');
+  it('a reference inside the words of ${_RANDOM …} is put in first, then ${_RANDOM MIN MAX} is drawn', () => {
+    expect(codes(inner)).toEqual([]);
+    const delay = analyze(inner).model.virtualServers[0]!.node.children.find((c) => c.keyword === 'delay_loop')!;
+    expect(Number(delay.argText(0))).toBeGreaterThanOrEqual(2);
+    expect(Number(delay.argText(0))).toBeLessThanOrEqual(10);
+    // A ~SEQ row's variable too: two delay_loop lines, the second one kept (KA211).
+    expect(codes(rows)).toEqual(['5:KA211']);
+  });
+  it.skipIf(!keepalivedAvailable())('reads ${_RANDOM $I 10} as keepalived 2.2.7 -t does: without a word', () => {
+    expect(runKeepalived(inner).messages).toEqual([]);
+    expect(runKeepalived(rows).messages).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     expect(runKeepalived(instanceText, { configId: 'lb1' }).messages.map((m) => `${m.line}:${m.message}`)).toEqual(['8:vrrp instance lb1 already defined']);
     const lines = (t: string) => [...new Set(runKeepalived(t).messages.map((m) => m.line))].sort();

@@ -2299,6 +2299,9 @@ export class Reader {
     };
     while ((m = re.exec(text))) {
       const name = m[1] ?? m[3]!;
+      // What keepalived does not substitute it scans on from the character after its '$': the words of a `${…}` it
+      // leaves may hold references (`${_RANDOM $I 10}` is `${_RANDOM 1 10}` once $I is in, on the line's next pass).
+      const resumeAt = m.index + 1;
       // `${NAME   }`: spaces but no parameter still name NAME for keepalived, which then replaces only as
       // many characters as `${NAME}` has, so the rest (`  }`) stays on the line: `${R  }` reads 'abc }'.
       const spacesOnly = m[2] !== undefined && SPACES_ONLY.test(m[2]);
@@ -2307,7 +2310,10 @@ export class Reader {
       const envReference = name === '_ENV' && !this.before(ENV_DEFINITION_SINCE) && !this.definitions.has(name);
       if (envReference) {
         const env = this.environmentReference(args, frame, mapRange(segments, m.index, m.index + m[0].length));
-        if (env === undefined) continue;
+        if (env === undefined) {
+          re.lastIndex = resumeAt;
+          continue;
+        }
       }
       // Only _RANDOM (and _ENV, above) take parameters, and only spaces and digits ending with a digit: keepalived
       // leaves any other `${NAME …}` as it is (and then splits it at its braces).
@@ -2319,6 +2325,7 @@ export class Reader {
           const src = mapRange(segments, m.index, m.index + m[0].length);
           if (src.verbatim) this.undefinedRefs.push({ name, braced: true, predefinedSince: PREDEFINED_SINCE.get(name)!, written: m[0], file: frame.file, start: src.start, end: src.end });
         }
+        re.lastIndex = resumeAt;
         continue;
       }
       const def = this.definitions.get(name);
@@ -2342,6 +2349,7 @@ export class Reader {
           const since = this.hasPredefined(name) ? undefined : PREDEFINED_SINCE.get(name);
           if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end, ...(since ? { predefinedSince: since } : {}) });
         }
+        re.lastIndex = resumeAt;
         continue;
       }
       this.usedDefinitions.add(name);
@@ -2367,7 +2375,11 @@ export class Reader {
         return { changed: true, text: out, segments: outSegs };
       }
       if (value.length > 1) {
-        if (!isBlankText(text.slice(refEnd))) continue; // multi-line values only expand at the end of a line
+        // Multi-line values only expand at the end of a line.
+        if (!isBlankText(text.slice(refEnd))) {
+          re.lastIndex = resumeAt;
+          continue;
+        }
         // A line of the value that defines the same name again, with lines still to come: keepalived frees the
         // value while it reads it and reads the rest from freed memory (garbage keywords or a segmentation fault
         // from 2.0.19 to 2.4.3; the lines as written where the memory is not reused yet). From 2.4.0 the first
