@@ -2068,7 +2068,8 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
-    const mainFile = lastLine?.().file;
+    // Only for blocks left open: lastLine() counts the main file's lines.
+    const mainFile = this.stack.length > 1 ? lastLine?.().file : undefined;
     for (let i = this.stack.length - 1; i > 0; i--) if (mainFile !== undefined) this.endAtFileEnd(this.stack[i]!, mainFile);
     this.bfd?.close();
     // A block a file's end ended: where keepalived names that end (before 2.1.4), else at the entry.
