@@ -657,6 +657,21 @@ describe('schema diagnostics', () => {
     const quoted = analyze('vrrp_sync_group VG1\n  "group" {\n    VI_1\n  }\n').diagnostics.filter((x) => x.code === 'KA104');
     expect(quoted[0]!.message).toContain("read this line at the top level (keepalived: \"Unknown keyword 'group'\")");
   });
+  it("names all they report for the rest of that first line: a '{' and the keyword after it", () => {
+    // Mutation fuzzing, seed 669: `authentication { auth_type PASS` right after a braceless vrrp_instance; keepalived
+    // 2.2.7 -t says "Unknown keyword 'authentication'", "Unexpected '{' - ignoring" and "Unknown keyword 'auth_type'"
+    // on that line, and kalint named only the first.
+    const text = 'vrrp_instance VI_1\nauthentication { auth_type PASS\nauth_pass secret }\n';
+    const d = analyze(text).diagnostics.filter((x) => x.code === 'KA104' && x.range.start.line === 1);
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toContain(`(keepalived: "Unknown keyword 'authentication'", "Unexpected '{' - ignoring", "Unknown keyword 'auth_type'")`);
+  });
+  it.skipIf(!keepalivedAvailable())("as keepalived -t does, on the rest of that first line", () => {
+    const text = 'vrrp_instance VI_1\nauthentication { auth_type PASS\nauth_pass secret }\n';
+    expect(runKeepalived(text).messages.filter((m) => m.line === 2).map((m) => m.message)).toEqual(
+      expect.arrayContaining(["Unknown keyword 'authentication'", "Unexpected '{' - ignoring", "Unknown keyword 'auth_type'"]),
+    );
+  });
   it('a line whose comment ends in a backslash keeps its unquoted words unquoted', () => {
     // Before 2.4.0 the backslash stays on the line keepalived reads; the reader took every word of such a line for a
     // quoted string, so 'priorty' got no "did you mean" fix.

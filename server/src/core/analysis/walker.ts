@@ -958,7 +958,12 @@ export class Walker implements LineSink {
     // above names what they report for it.
     if (this.stack.length === 1 && p.spec?.block !== 'values' && next.text !== '}' && !schema().root.childMap.has(next.text)) {
       const d = this.diagnostics[this.diagnostics.length - 1];
-      if (d?.code === 'KA104' && d.range.start.line === next.range.start.line) d.message += `; keepalived's processes that skip '${p.keyword}' read this line at the top level (keepalived: "Unknown keyword '${next.text}'")`;
+      if (d?.code === 'KA104' && d.range.start.line === next.range.start.line) {
+        const said = `Unknown keyword '${next.text}'`;
+        d.message += `; keepalived's processes that skip '${p.keyword}' read this line at the top level (keepalived: "${said}")`;
+        // What they say of the rest of the line (`authentication { auth_type PASS`: the '{' and 'auth_type') joins it.
+        this.otherPassesFinding = { at: `${next.file}\0${next.range.start.line}`, diagnostic: d, said: [said] };
+      }
     }
     this.bracelessBlock = p;
     // The processes that skip this top-level block find no '{' to skip: they read its body at the top level
