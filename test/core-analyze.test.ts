@@ -945,6 +945,26 @@ describe('conditionals, definitions and sequences', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(r.signal).toBe('SIGTERM');
   });
+  // Mutation fuzzer seed 673 (2.4.3), reduced: a '\\#note' line ends $NUM_BLOCK for the parent, which then defines $NUM
+  // over three lines, the second of which leads back to ${NUM}: the parent expands it forever (every release from
+  // 2.0.19 to 2.4.3 hangs). The VRRP and checker processes skip the marker line and define no $NUM, so the main
+  // reading saw no loop.
+  const parentLoop = ['$VI6=\\', '    interface bond${IF}.${NUM} \\', '', '$VIs= \\', '$VI6', '$ID_BLOCK= \\', '$VIs', '$NUM_BLOCK= \\', '$ID_BLOCK \\', '\\#note', '$NUM=180 \\', '$ID_BLOCK \\', '$IF=1', '$NUM_BLOCK', ''].join('\n');
+  it("says keepalived loops forever where only its parent's reading of a '\\#' line in a definition loops", () => {
+    const d = analyze(parentLoop).diagnostics.filter((x) => x.code === 'KA113' && x.message.includes('loops forever'));
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['14:error']);
+    expect(d[0]!.message).toContain("as keepalived's parent process reads the file");
+    // A plain line there ends the definition for every process alike: the loop is found without the parent's reading.
+    const plain = analyze(parentLoop.replace('\\#note', 'note')).diagnostics.filter((x) => x.code === 'KA113');
+    expect(plain.map((x) => `${x.range.start.line + 1}:${x.message.includes('loops forever')}:${x.message.includes('parent')}`)).toEqual(['14:true:false']);
+  });
+  it.skipIf(!keepalivedAvailable())("keepalived -t: the parent's loop on a '\\#' line in a definition does not finish", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kalint-ka113-'));
+    writeFileSync(join(dir, 'keepalived.conf'), parentLoop);
+    const r = spawnSync('keepalived', ['-t', '-f', join(dir, 'keepalived.conf'), '-i', 'x'], { timeout: 2000, stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.signal).toBe('SIGTERM');
+  });
 });
 
 describe('includes', () => {

@@ -114,8 +114,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     internalError(e);
   }
   const diagnostics = [...reader.diagnostics, ...walker.diagnostics];
-  if (reader.diagnostics.some((d) => d.code === 'KA115')) {
-    const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped, reader.files);
+  const split = reader.diagnostics.some((d) => d.code === 'KA115');
+  if (split || reader.parentDefinesOtherwise) {
+    const { added, unread } = parentOnlyFindings(text, options, configId, target, diagnostics, walker.root, walker.whileGlobalDefsSkipped, reader.files, split);
     if (unread.size) {
       const kept = diagnostics.filter((d) => !unread.has(d));
       diagnostics.length = 0;
@@ -150,6 +151,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * what the walker says of the other processes, which read the main reading's way).
  */
 const PARENT_PRINTED = new Set(['KA101', 'KA102', 'KA103', 'KA201', 'KA202']);
+/** A KA113 finding that keepalived never finishes reading the line. */
+const LOOPS_FOREVER = /loops forever/;
 const PARENT_MESSAGE = /Unknown keyword|Unexpected '\{'|Extra '\}'|missing '\}'s|reads this '\}' as an unknown keyword/;
 /**
  * A line the processes that skip a top-level block read at the top level once a lost '{' ends the block early for
@@ -172,6 +175,7 @@ function parentOnlyFindings(
   mainRoot: AstNode,
   whileGlobalDefsSkipped: ReadonlySet<Diagnostic>,
   mainFiles: ReadonlyMap<string, SourceFile>,
+  split: boolean,
 ): { added: Diagnostic[]; unread: Set<Diagnostic> } {
   const unread = new Set<Diagnostic>();
   try {
@@ -191,8 +195,17 @@ function parentOnlyFindings(
     }
     const key = (d: Diagnostic) => `${d.code}\0${d.file}\0${d.range.start.line}\0${d.message}`;
     const known = new Set(seen.map(key));
+    // The parent reads every line before the other processes start: a line it loops forever on is one keepalived
+    // (-t too) never gets past, whatever the other processes would make of it.
+    const loops: Diagnostic[] = [];
+    for (const d of reader.diagnostics) {
+      if (d.code !== 'KA113' || d.severity !== 'error' || !LOOPS_FOREVER.test(d.message) || known.has(key(d))) continue;
+      known.add(key(d));
+      loops.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file: ${split ? 'it reads a definition on past a line where its VRRP and checker processes end it (KA115)' : "it reads a '\\#' or '\\!' line in a multi-line definition as the definition's last line, where its VRRP and checker processes skip the line and read on (KA116)"}, so it expands the definitions otherwise]` });
+    }
+    if (!split) return { added: loops, unread };
     const splits = seen.filter((d) => d.code === 'KA115');
-    const out: Diagnostic[] = [];
+    const out: Diagnostic[] = loops;
     // The parent reads global_defs and the top level; it skips the other blocks (vrrp_instance, virtual_server…),
     // whose lines only the VRRP, checker or BFD process reads and reports, the main reading's way.
     // A block never closed runs to the end of its file.

@@ -550,6 +550,12 @@ export class Reader {
   readonly inferredPathMappings = new Map<string, string>();
   /** See Analysis.localWorkingDirectories: filled by workingDirectory. */
   readonly localWorkingDirectories = new Set<string>();
+  /**
+   * A '\#' or '\!' line inside a multi-line definition: the parent reads it as the definition's last line, the
+   * processes reading its copy skip it and take the next line into the value, so the parent expands the
+   * definitions otherwise (see analyze: a loop only its reading has is keepalived's too).
+   */
+  parentDefinesOtherwise = false;
   /** How deep rests of substituted lines after a brace are being read as lines of their own (see emitTokens). */
   private residueNesting = 0;
   /** `${NAME}` references, outside double quotes, that named no definition when read (KA109). */
@@ -1003,10 +1009,12 @@ export class Reader {
       // A '\#' or '\!' line: the copy 2.2+ hands the VRRP and checker processes has a marker line here, which
       // they skip, so for them the definition goes on with the next line (2.2.7, 2.4.3: `global_defs {` after it
       // becomes part of the value and its settings "Unknown keyword"s).
-      if (this.readsConfCopy && to - from === 1 && kinds[from] === Kind.Comment && isEscapedCommentStart(file.text, starts[from]!)) {
+      // The parent reads the line itself, as a line of the value.
+      if (this.readsConfCopy && !this.options.parentReading && to - from === 1 && kinds[from] === Kind.Comment && isEscapedCommentStart(file.text, starts[from]!)) {
         // Ending in a backslash itself, the line leaves the definition going on either way: only the marker remains.
         const continues = endsWithLoneBackslash(file.text, store.end(from));
         this.reportEscapedCommentLine(file, starts[from]!, store.end(from), { name: def.name, swallows: !continues });
+        if (!continues) this.parentDefinesOtherwise = true;
         return;
       }
       const { text, continues, escaped } = definitionLineText(file.text, store.slice(from, to), 0, to - from, undefined, this.commentBackslash, this.readsEscapedComments);
