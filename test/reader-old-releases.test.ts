@@ -158,6 +158,22 @@ describe('line features by release', () => {
     expect(d[0]!.message).toContain("one more notification_email address, '#'");
   });
 
+  // Mutation fuzzer seed 676 (2.0.19): a '\\#' line in a multi-line definition. The value keeps '#', and 2.0.9 to
+  // 2.1.x do not de-comment a later line of the value again where it is used: every use is "Unknown keyword '#'"
+  // (the 2.0.19 and 2.1.5 builds, line 7). From 2.2.0 the processes reading the parent's copy skip the line (KA116).
+  const escapedInValue = '$RS= \\\nreal_server 192.168.0.1 80 { \\\n  weight 1 \\\n\\#  inhibit_on_failure \\\n}\nvirtual_server 10.0.0.1 80 {\n  protocol TCP\n  $RS\n}\n';
+  it("for 2.0.9 to 2.1.x a '\\#' line in a multi-line definition is the word '#' where the value is used", () => {
+    for (const v of ['2.0.10', '2.0.19', '2.1.5']) expect(findings(escapedInValue, v).filter((f) => /KA201|KA116/.test(f)), v).toEqual([expect.stringMatching(/^8:KA201: Unknown keyword '#'/)]);
+    expect(findings(escapedInValue, '2.2.7').filter((f) => /KA201/.test(f))).toEqual([]);
+  });
+  for (const release of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`a '\\#' line in a multi-line definition: as keepalived ${release} -t reads it`, () => {
+      const run = runRelease(binary!, escapedInValue);
+      expect(run.messages.filter((m) => m.message.startsWith('Unknown keyword')).map((m) => `${m.line}: ${m.message}`), run.stderr).toEqual(["8: Unknown keyword '#'"]);
+    });
+  }
+
   it("before 2.0.9 a '\\#' is the word '\\' and a comment", () => {
     // The 1.3.5 build (run.sh, VRRP process): "Unknown keyword '\\'" for lines 1 and 6; kalint saw only a comment.
     const text = '\\# VIP1\nglobal_defs {\n  router_id x\n}\nvrrp_instance VI_1 {\n  \\# note\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';

@@ -1662,7 +1662,10 @@ export class Reader {
         }
         continue;
       }
-      const toks = line.substituted && this.keepsSubstitutedComment ? lexKeepingSubstitutedComments(line) : lexLine(line.text);
+      // A later line of a multi-line value is not de-commented again before CONF_COPY_SINCE: a '#' or '!' the value
+      // kept from a `\#` or `\!` is a character there too (2.0.19, 2.1.5: "Unknown keyword '#'" where the value is used).
+      const keepsComment = line.substituted ? this.keepsSubstitutedComment : laterLine && this.readsEscapedComments && !this.readsConfCopy;
+      const toks = keepsComment ? lexKeepingSubstitutedComments(line) : lexLine(line.text);
       // keepalived before 2.4.0 strips the comment of a substituted line again but keeps a `\` that
       // ends it, glued to the word before or alone: `$H 10.0.0.1 \` with H='${_HASH}' reads the line
       // `\` (2.2.7: "VRRP parsed invalid IP \"). A later line no substitution changed skips that pass.
