@@ -646,6 +646,38 @@ describe('schema diagnostics', () => {
     expect(messages.filter((m) => m.line === 7).map((m) => m.message)).toEqual(["Unknown keyword 'delay_loop'"]);
   });
 
+  // Mutation fuzzer seed 684 (2.2.7): a `notification_email` without '{' leaves global_defs open for the parent, while
+  // the processes that skip global_defs read the vrrp_instance after it at the top level, as their own. A line in a
+  // keyword block nested in it that is no keyword of that block is theirs to report too, not only one right inside.
+  const openGlobalDefs = [
+    'global_defs {', //                          1
+    '    notification_email admin@example.com', // 2  no '{'
+    '    router_id lb1', //                        3
+    '}', //                                        4  closes notification_email for the parent
+    'vrrp_instance VI_1 {', //                     5
+    '    interface eth0', //                       6
+    '    virtual_router_id 51', //                 7
+    '    authentication {', //                     8
+    '        smtp_connect_timeout 30', //          9  valid in global_defs, not in authentication
+    '        auth_type PASS', //                  10
+    '    }', //                                   11
+    '    virtual_ipaddress {', //                 12
+    '        10.0.0.1', //                        13  a value to the VRRP process (the parent: "Unknown keyword")
+    '    }', //                                   14
+    '}', //                                       15
+    '',
+  ].join('\n');
+  it('reports a line in a keyword block nested in a block of their own, when it is no keyword of the nested block', () => {
+    const d = analyze(openGlobalDefs).diagnostics.filter((x) => x.code === 'KA104' && x.range.start.line >= 5);
+    expect(d.map((x) => x.range.start.line + 1)).toEqual([9]);
+    expect(d[0]!.message).toContain(`takes this line as a keyword of the 'authentication' block in it, and 'smtp_connect_timeout' is none (keepalived: "Unknown keyword 'smtp_connect_timeout'")`);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does, in a keyword block nested in a block of their own', () => {
+    const unknown = runKeepalived(openGlobalDefs).messages.filter((m) => (m.line ?? 0) >= 9 && m.message.startsWith('Unknown keyword'));
+    // The VRRP process's (the parent has global_defs open there, where the keyword is known).
+    expect(unknown.map((m) => `${m.line}: ${m.message}`)).toContain("9: Unknown keyword 'smtp_connect_timeout'");
+  });
+
   it("names what the processes that skip a braceless top-level block report for its first line", () => {
     // keepalived 2.2.7 -t on this file: "(Line 2) Missing '{' at beginning of configuration block", and from the
     // processes that skip global_defs: "(keepalived.conf: Line 2) Unknown keyword 'router_id'".

@@ -531,7 +531,22 @@ export class Walker implements LineSink {
    * A block the other processes opened at the top level (see reportOtherPasses), while they read `otherPassesAtTop`'s
    * lines there: the brace count before its '{', and whether that '{' came.
    */
-  private othersBlock: { cause: AstNode; base: number; opened: boolean; spec: KeywordSpec; read: boolean; awaitsBrace: boolean } | undefined;
+  private othersBlock:
+    | {
+        cause: AstNode;
+        base: number;
+        opened: boolean;
+        spec: KeywordSpec;
+        read: boolean;
+        /** The block keyword of a line right before, whose '{' the reading process now needs. */
+        awaitsBrace: KeywordSpec | undefined;
+        /**
+         * The keyword block the reading process is in at each brace depth below the block's own (index 0 is
+         * depth base + 2); undefined where it is not in one it reads keywords of (a value block, or a '{' it ignores).
+         */
+        nested: (KeywordSpec | undefined)[];
+      }
+    | undefined;
   /** The block whose '{' is missing most recently, the cause reported with those lines. */
   private bracelessBlock: AstNode | undefined;
   /** The last line (file and line) that got a finding for the other processes. */
@@ -1033,16 +1048,27 @@ export class Walker implements LineSink {
       const depth = this.rawOpen.length;
       if (depth > inBlock.base) {
         inBlock.opened = true;
-        // A block one of them reads as its own: a line right inside it that is no keyword of that block is reported.
-        // After a nested block keyword without its '{' that process reads on in its own way: nothing more is said.
-        if (inBlock.awaitsBrace) {
-          inBlock.awaitsBrace = false;
-          if (word.text !== '{') inBlock.read = false;
+        // A block one of them reads as its own: a line in it that is no keyword of the block it is in is reported,
+        // right inside or in a keyword block nested in it (`authentication { smtp_connect_timeout 30`: 2.2.7 -t
+        // "Unknown keyword 'smtp_connect_timeout'"). A '{' that process ignores leaves what it reads inside unsaid;
+        // after a nested block keyword without its '{' it reads on in its own way: nothing more is said.
+        const awaited = inBlock.awaitsBrace;
+        inBlock.awaitsBrace = undefined;
+        if (word.text === '{' && !word.quoted) {
+          const level = depth - inBlock.base - 2;
+          if (level >= 0) {
+            inBlock.nested.length = level;
+            inBlock.nested.push(awaited?.block === 'keywords' ? awaited : undefined);
+          }
+          return;
         }
-        const child = word.quoted ? undefined : inBlock.spec.childMap.get(word.text);
-        if (child?.block && depth === inBlock.base + 1) inBlock.awaitsBrace = true;
-        const known = word.quoted || word.text === '{' || word.text === '}' || child !== undefined;
-        if (inBlock.read && depth === inBlock.base + 1 && !known) this.otherPassesInBlock(word, inBlock.spec, cause);
+        if (awaited) inBlock.read = false;
+        if (word.text === '}' && !word.quoted) return;
+        const spec = depth === inBlock.base + 1 ? inBlock.spec : inBlock.nested[depth - inBlock.base - 2];
+        if (!spec) return;
+        const child = word.quoted ? undefined : spec.childMap.get(word.text);
+        if (child?.block) inBlock.awaitsBrace = child;
+        if (inBlock.read && !word.quoted && child === undefined) this.otherPassesInBlock(word, inBlock.spec, cause, spec);
         return;
       }
       this.othersBlock = undefined;
@@ -1061,7 +1087,7 @@ export class Walker implements LineSink {
         const owners = READERS[this.stack[1]?.node.keyword ?? cause.keyword] ?? 0;
         // Without the name it needs, the process reading it stops there (otherPassesMissingName): nothing inside is read.
         const named = argCount > 0 || !topLevel.args[0] || !!topLevel.args[0].optional;
-        this.othersBlock = { cause, base: this.rawOpen.length, opened: false, spec: topLevel, read: named && ((READERS[topLevel.name] ?? 0) & ~owners) !== 0, awaitsBrace: false };
+        this.othersBlock = { cause, base: this.rawOpen.length, opened: false, spec: topLevel, read: named && ((READERS[topLevel.name] ?? 0) & ~owners) !== 0, awaitsBrace: undefined, nested: [] };
       }
       this.otherPassesMissingName(topLevel, word, argCount, cause);
       return;
@@ -1096,11 +1122,12 @@ export class Walker implements LineSink {
   }
 
   /** A line right inside a block the other processes opened at the top level and one of them reads: no keyword of it. */
-  private otherPassesInBlock(word: Word, spec: KeywordSpec, cause: AstNode): void {
+  private otherPassesInBlock(word: Word, spec: KeywordSpec, cause: AstNode, inner = spec): void {
     const at = `${word.file}\0${word.range.start.line}`;
     if (at === this.otherPassesLine) return;
     this.otherPassesLine = at;
-    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block read on at the top level (see line ${cause.range.start.line + 1}), where they opened a '${spec.name}' block; the process that reads '${spec.name}' takes this line as one of its keywords, and '${word.text}' is none (keepalived: "Unknown keyword '${word.text}'")`, word.file, word.range, {
+    const as = inner === spec ? 'one of its keywords' : `a keyword of the '${inner.name}' block in it`;
+    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block read on at the top level (see line ${cause.range.start.line + 1}), where they opened a '${spec.name}' block; the process that reads '${spec.name}' takes this line as ${as}, and '${word.text}' is none (keepalived: "Unknown keyword '${word.text}'")`, word.file, word.range, {
       related: [{ file: cause.file, range: cause.range, message: 'where they started reading at the top level' }],
     });
   }
