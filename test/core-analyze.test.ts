@@ -999,6 +999,28 @@ describe('conditionals, definitions and sequences', () => {
   });
 });
 
+describe('a repeated script setting whose first line names the user to run it as', () => {
+  // Mutation fuzzer seed 686 (2.2.7): keepalived drops a script it cannot run as the user named (no "already
+  // specified" for the second line then), so which line counts depends on the host's users; root is on every host.
+  const fifo = (user: string) => `global_defs {\n  notify_fifo_script "/usr/bin/check --fast" ${user}\n  notify_fifo_script /bin/b\n}\n`;
+  const master = (user: string) => `vrrp_instance VI_1 {\n  notify_master "/bin/true a" ${user}\n  notify_master /bin/false\n}\n`;
+  const ka209 = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA209').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+  it('is a warning that says so, unless the user is root', () => {
+    expect(ka209(fifo('kalint_nosuch x'))).toEqual(['3:warning']);
+    expect(ka209(master('kalint_nosuch'))).toEqual(['3:warning']);
+    expect(analyze(fifo('kalint_nosuch')).diagnostics.find((d) => d.code === 'KA209')!.message).toContain("runs its script as 'kalint_nosuch': where that user exists, keepalived ignores this one and keeps the first; where it does not, keepalived drops the first and keeps this one");
+    expect(ka209(fifo('root'))).toEqual(['3:error']);
+    expect(ka209(master('root'))).toEqual(['3:error']);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does: "already specified" only where the first line\'s user exists', () => {
+    const said = (text: string) => runKeepalived(text).messages.some((m) => /already specified/.test(m.message));
+    expect(said(fifo('kalint_nosuch'))).toBe(false);
+    expect(said(fifo('root'))).toBe(true);
+    expect(said(master('kalint_nosuch'))).toBe(false);
+    expect(said(master('root'))).toBe(true);
+  });
+});
+
 describe('includes', () => {
   const files = {
     '/etc/keepalived/keepalived.conf': 'global_defs {\n  router_id lb1\n}\ninclude conf.d/*.conf\nvrrp_instance VI_1 {\n  include vi1/{state,prio}.inc\n  virtual_router_id 51\n}\n',

@@ -2950,6 +2950,16 @@ export class Walker implements LineSink {
     if (prev.keyword === 'vrrp_iptables' && spec.name === 'nftables') {
       where = `'vrrp_iptables' on line ${prev.range.start.line + 1} already set the nftables table on this nftables-only build; keepalived ignores this 'nftables' line (keepalived: "nftables already specified - ignoring")`;
     }
+    // A script keepalived cannot run as the user the first line names is dropped without a word (2.2.7 -t: no
+    // "already specified" then), so which line counts depends on the host's users: root is on every host.
+    const user = repeat === 'first_wins' && spec.args[0]?.type === 'script' && spec.args.some((a) => a.name === 'user') ? prev.argText(1) : undefined;
+    const group = user !== undefined ? prev.argText(2) : undefined;
+    if (user !== undefined && !(user === 'root' && (group === undefined || group === 'root'))) {
+      const runAs = `'${user}'${group !== undefined ? ` (group '${group}')` : ''}`;
+      where = `${where.replace(/; keepalived ignores this one and keeps the first$/, '')}, by a line that runs its script as ${runAs}: where that user exists, keepalived ignores this one and keeps the first; where it does not, keepalived drops the first and keeps this one`;
+      this.report('KA209', 'warning', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
+      return;
+    }
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
 }
