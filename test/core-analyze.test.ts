@@ -999,6 +999,33 @@ describe('conditionals, definitions and sequences', () => {
   });
 });
 
+// Mutation fuzzer seeds 684 (2.2.7) and 711 (2.4.3), reduced: keepalived reads each later line of a multi-line value
+// as a line of its own, looking for `$NAME=` before it substitutes, and a definition begun there that goes on
+// (`\ \` keeps one backslash in the value) takes the value's next lines first.
+describe('a definition on a later line of a multi-line value', () => {
+  const stored = ['$N=300', '$A= \\', 'vrrp_script s1 { \\', '$B=priority $N \\', 'script /usr/bin/true \\', '}', '$A', '$N=50',
+    'vrrp_instance V1 {', '  interface eth0', '  state BACKUP', '  virtual_router_id 5', '  ${B}', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}', ''].join('\n');
+  const goesOn = ['$A= \\', 'vrrp_script s1 { \\', '$B=vrrp_instance V1 { \\ \\', 'interface eth0 \\', 'script /usr/bin/true \\', '}', '$A', '${B}',
+    '  state BACKUP', '  virtual_router_id 5', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}', ''].join('\n');
+  const errors = (text: string, targetVersion: string) => lintText(text, { targetVersion }).diagnostics.filter((d) => d.severity === 'error' || d.code === 'KA113');
+  // As the 2.0.19, 2.1.5 and 2.4.3 builds read them too.
+  for (const targetVersion of ['2.0.19', '2.1.5', '2.2.7', '2.4.3']) {
+    it(`stores the line as written, substituted where it is used (${targetVersion})`, () => {
+      const a = analyze(stored, { targetVersion });
+      expect(a.model.vrrpInstances[0]!.priority!.value).toBe(50);
+      expect(errors(stored, targetVersion)).toEqual([]);
+    });
+    it(`takes the value's next lines into a definition that goes on there (${targetVersion})`, () => {
+      const a = analyze(goesOn, { targetVersion });
+      expect(a.model.vrrpInstances.map((v) => `${v.name}:${v.interface?.value}:${v.virtualRouterId?.value}`)).toEqual(['V1:eth0:5']);
+      expect(errors(goesOn, targetVersion)).toEqual([]);
+    });
+  }
+  it.skipIf(!keepalivedAvailable())('keepalived -t accepts both without a word', () => {
+    for (const text of [stored, goesOn]) expect(runKeepalived(text).messages.filter((m) => !/security|insecure|default user/i.test(m.message))).toEqual([]);
+  });
+});
+
 describe('a repeated script setting whose first line names the user to run it as', () => {
   // Mutation fuzzer seed 686 (2.2.7): keepalived drops a script it cannot run as the user named (no "already
   // specified" for the second line then), so which line counts depends on the host's users; root is on every host.

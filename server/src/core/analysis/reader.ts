@@ -1615,6 +1615,9 @@ export class Reader {
         return;
       }
     }
+    // A later line of a multi-line value that starts `$NAME=` defines NAME as written: keepalived looks for a definition
+    // before it substitutes (2.1.5, 2.2.7, 2.4.3: `$B=priority $N` there stores '$N', read where B is used).
+    if (laterLine && origin === 'definition' && text.includes('$') && this.defineFromValueLine(frame, text, segments)) return;
     const { lines } = origin === 'unexpanded-seq' && this.substitutes ? { lines: [{ text, segments } as ExpandedLine] } : this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) {
@@ -1626,6 +1629,12 @@ export class Reader {
       if (line.raw) {
         // Past a limit the rest of the outermost line's expansion is dropped, at every level of it.
         if (this.expansionStopped) return;
+        // A definition this expansion began and left going on (`$B=… \` on a line of the value) takes the value's
+        // next lines, as keepalived reads them, before any line of the file (2.2.7: `$B=vrrp_instance V1 { \ \`).
+        if (frame.pendingDefinition) {
+          this.continueDefinitionFromValue(frame, frame.pendingDefinition, line.text);
+          continue;
+        }
         // A later line of a multi-line value: read only now, after the lines before it.
         const overTotal = ++this.expandedLinesTotal > MAX_EXPANDED_LINES_TOTAL;
         // Reported once: past the total, every later line would say it again.
@@ -2609,6 +2618,27 @@ export class Reader {
   }
 
   /** A definition that keepalived finds in text it built (a ~SEQ/~LST row, a substituted line). */
+  /** A later line of a multi-line value, read as keepalived reads it first: whether it was a definition (or an `@id` line for another host that would be one). */
+  private defineFromValueLine(frame: Frame, text: string, segments: Segment[]): boolean {
+    const toks = lexLine(text);
+    const cl = classifyLine(toks, 0, toks.length, this.features, 0);
+    if (cl.kind !== 'definition') return false;
+    if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) return true;
+    this.defineFromText(frame, text, toks, cl, segments);
+    return true;
+  }
+
+  /**
+   * A line of a multi-line value read into a definition that an earlier line of the value began: keepalived tests its
+   * last character only, takes a backslash there and the blanks before it off, and goes on; it adds no empty line.
+   */
+  private continueDefinitionFromValue(frame: Frame, def: Definition, text: string): void {
+    const continues = text.charCodeAt(text.length - 1) === 92;
+    const value = continues ? text.slice(0, -1).replace(/[ \t]+$/, '') : text;
+    if (value !== '') def.lines.push(value);
+    if (!continues) frame.pendingDefinition = undefined;
+  }
+
   private defineFromText(frame: Frame, text: string, toks: Token[], cl: ReturnType<typeof classifyLine>, segments: Segment[]): void {
     const name = cl.name!;
     const head = toks[cl.first]!;
