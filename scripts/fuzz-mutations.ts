@@ -1023,9 +1023,16 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     }
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
   }
+  // A track file defined after the instance that tracks it: keepalived -t often finds it anyway, through the bug
+  // KA315 describes (its list of track files linked to the checker's), and then says its weight is ignored in the
+  // sync group; the daemon does not track it, so kalint's KA315 says this and no KA322 (mutation seed 710).
+  const foundByLinkedList = (m: KeepalivedMessage) => {
+    const names = /^\((\S+)\) ignoring weight from tracked file (\S+) due to SYNC group/.exec(m.message);
+    return names !== null && diagnostics.some((d) => d.code === 'KA315' && d.message.includes(`track_file '${names[2]}' in '${names[1]}'`) && d.message.includes('a bug links its list'));
+  };
   // keepalived's checks after reading name no line: each such message must have a finding of its code somewhere.
   for (const m of hostIndependent) {
-    if (m.line !== undefined || hostCascade(m)) continue;
+    if (m.line !== undefined || hostCascade(m) || foundByLinkedList(m)) continue;
     const mapped = LINELESS_GIST_TO_CODE.find(([re]) => re.test(m.message));
     if (mapped && !diagnostics.some((d) => mapped[1].split(' ').includes(d.code))) out.push({ kind: 'miss-lineless', detail: `${m.message} (no ${mapped[1]})` });
   }

@@ -18,11 +18,17 @@ export const HOST = [
  * A predicate for the messages of one run that follow from a host message: 2.2.8 and later remove a
  * track_file whose file's directory is not on this machine ("realpath() error 2 (No such file or
  * directory) for NAME", itself a host message), and every instance tracking it then says "track file
- * NAME not found, ignoring...".
+ * NAME not found, ignoring...". And a global_defs `script_user` naming a user this machine lacks ("Error setting
+ * global script uid/gid") makes every later startup or shutdown script without a user of its own fail to take the
+ * default user: "Invalid startup script".
  */
 export function hostCascade(stderr) {
   const removed = new Set([...stderr.matchAll(/realpath\(\) error .* for (\S+)$/gm)].map((m) => m[1]));
-  return (message) => HOST.some((h) => h.test(message)) || removed.has(/track file (\S+) not found, ignoring/.exec(message)?.[1] ?? '\0');
+  const noDefaultUser = /Error setting global script uid\/gid/.test(stderr);
+  return (message) =>
+    HOST.some((h) => h.test(message)) ||
+    removed.has(/track file (\S+) not found, ignoring/.exec(message)?.[1] ?? '\0') ||
+    (noDefaultUser && /^Invalid (?:startup|shutdown) script$/.test(message));
 }
 const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
 /** Before 2.1 keepalived located a line of an included file as "(FILE:N) message". */
