@@ -1007,6 +1007,8 @@ describe('a definition on a later line of a multi-line value', () => {
     'vrrp_instance V1 {', '  interface eth0', '  state BACKUP', '  virtual_router_id 5', '  ${B}', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}', ''].join('\n');
   const goesOn = ['$A= \\', 'vrrp_script s1 { \\', '$B=vrrp_instance V1 { \\ \\', 'interface eth0 \\', 'script /usr/bin/true \\', '}', '$A', '${B}',
     '  state BACKUP', '  virtual_router_id 5', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}', ''].join('\n');
+  // The same through a ~SEQ row that uses the value.
+  const inSeqRow = stored.replace('vrrp_script s1 {', 'vrrp_script s$I {').replace('$N=300\n$A= \\', '$A= \\').replace('}\n$A\n', '}\n$N=300\n~SEQ(I,1,2) $A\n');
   const errors = (text: string, targetVersion: string) => lintText(text, { targetVersion }).diagnostics.filter((d) => d.severity === 'error' || d.code === 'KA113');
   // As the 2.0.19, 2.1.5 and 2.4.3 builds read them too.
   for (const targetVersion of ['2.0.19', '2.1.5', '2.2.7', '2.4.3']) {
@@ -1014,6 +1016,9 @@ describe('a definition on a later line of a multi-line value', () => {
       const a = analyze(stored, { targetVersion });
       expect(a.model.vrrpInstances[0]!.priority!.value).toBe(50);
       expect(errors(stored, targetVersion)).toEqual([]);
+      expect(inSeqRow).toContain('~SEQ(I,1,2) $A\n$N=50');
+      expect(analyze(inSeqRow, { targetVersion }).model.vrrpInstances[0]!.priority!.value).toBe(50);
+      expect(errors(inSeqRow, targetVersion)).toEqual([]);
     });
     it(`takes the value's next lines into a definition that goes on there (${targetVersion})`, () => {
       const a = analyze(goesOn, { targetVersion });
@@ -1022,7 +1027,7 @@ describe('a definition on a later line of a multi-line value', () => {
     });
   }
   it.skipIf(!keepalivedAvailable())('keepalived -t accepts both without a word', () => {
-    for (const text of [stored, goesOn]) expect(runKeepalived(text).messages.filter((m) => !/security|insecure|default user/i.test(m.message))).toEqual([]);
+    for (const text of [stored, goesOn, inSeqRow]) expect(runKeepalived(text).messages.filter((m) => !/security|insecure|default user/i.test(m.message))).toEqual([]);
   });
 });
 

@@ -1617,7 +1617,7 @@ export class Reader {
     }
     // A later line of a multi-line value that starts `$NAME=` defines NAME as written: keepalived looks for a definition
     // before it substitutes (2.1.5, 2.2.7, 2.4.3: `$B=priority $N` there stores '$N', read where B is used).
-    if (laterLine && origin === 'definition' && text.includes('$') && this.defineFromValueLine(frame, text, segments)) return;
+    if (laterLine && origin !== 'unexpanded-seq' && text.includes('$') && this.defineFromValueLine(frame, text, segments)) return;
     const { lines } = origin === 'unexpanded-seq' && this.substitutes ? { lines: [{ text, segments } as ExpandedLine] } : this.substitute(text, frame, segments);
     // The limit on lines one line expands into counts from the outermost line.
     if (this.rawNesting === 0) {
