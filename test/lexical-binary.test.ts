@@ -480,6 +480,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(line11[0]!.message).toMatch(/\(keepalived: "Unknown keyword 'track_script'", "Unexpected '\{' - ignoring", "Unknown keyword 'chk'"\) \[as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads \$D on past line 2 \(KA115\)/);
   });
 
+  it("a split definition whose '}' ends, for the parent, the block it is used in: the words after it on that line are the parent's", () => {
+    // Mutation fuzzing, seed 714 at 2.4.3, reduced: the parent skips the virtual_server up to the '}' that $RSs brings,
+    // then reads 'bogus_word' at the top level. Every word of the expanded line has the reference's place in the
+    // text, the '}' too: only the order they were read in tells the words after it from those before.
+    const text = conf('$RSs= \\', '# note', '} \\', 'bogus_word', 'virtual_server 10.0.0.1 80 {', '  delay_loop 3', '  $RSs', '}');
+    const a = agree(text);
+    for (const m of ["7: Unknown keyword 'bogus_word'", "8: Extra '}' found"]) expect(a.ka).toContain(m);
+    expect(a.missing).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.range.start.line === 6).map((d) => `${d.code}: ${d.message.replace(/ \[.*/, '')}`)).toEqual(["KA201: Unknown keyword 'bogus_word' in the top level"]);
+  });
+
   it("a '#' or '!' a definition puts in an include line's pattern is a comment: keepalived decomments the substituted line", () => {
     // Mutation fuzzing, seed 629: `include ${_HASH}conf.d/*.conf` is "Unknown keyword 'include'" (the line is
     // 'include' alone once decommented), and `include x${_HASH}y` includes 'x'.

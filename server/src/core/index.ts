@@ -179,7 +179,7 @@ function parentOnlyFindings(
 ): { added: Diagnostic[]; unread: Set<Diagnostic> } {
   const unread = new Set<Diagnostic>();
   try {
-    const walker = new Walker({ target: target.version, targetLabel: target.label });
+    const walker = new Walker({ target: target.version, targetLabel: target.label, notesTopLevelFindings: true });
     const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
     walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
     walker.readSourceWith((path) => reader.sourceText(path));
@@ -208,11 +208,16 @@ function parentOnlyFindings(
     const out: Diagnostic[] = loops;
     // The parent reads global_defs and the top level; it skips the other blocks (vrrp_instance, virtual_server…),
     // whose lines only the VRRP, checker or BFD process reads and reports, the main reading's way.
-    // A block never closed runs to the end of its file.
+    // A block never closed runs to the end of its file. On a line a definition expands, what comes after the block's
+    // '}' shares that brace's place: read with no block open, it is the parent's (mutation fuzzer seed 714 at 2.4.3).
+    const topLevel = walker.emittedAtTopLevel!;
     const skippedBlocks = walker.root.children
       .filter((n) => n.keyword !== 'global_defs')
-      .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity }));
-    const inSkippedBlock = (d: Diagnostic) => skippedBlocks.some((b) => b.file === d.file && b.start <= d.range.start.offset && d.range.start.offset < b.end);
+      .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity, close: n.closeBrace?.file === n.file ? n.closeBrace.range.start.offset : Infinity }));
+    const inSkippedBlock = (d: Diagnostic) => {
+      const at = d.range.start.offset;
+      return skippedBlocks.some((b) => b.file === d.file && b.start <= at && at < b.end && !(at >= b.close && topLevel.has(d)));
+    };
     // The split whose definition the finding's line uses, else the nearest before it in its file, is the one the parent read past.
     const nameOf = (k: Diagnostic) => /definition \$(\w+)/.exec(k.message)?.[1] ?? '';
     const splitOf = (d: Diagnostic): string => {

@@ -381,6 +381,8 @@ interface Frame {
 export interface WalkerOptions {
   target: Version;
   targetLabel: string;
+  /** Note the findings made outside every block (`emittedAtTopLevel`): analyze's reading as keepalived's parent process needs them. */
+  notesTopLevelFindings?: boolean;
 }
 
 /** When a keyword came: 'added in 2.3.0', or for one only in keepalived's development sources, no release yet. */
@@ -398,6 +400,11 @@ export class Walker implements LineSink {
    * parent reading has.
    */
   readonly whileGlobalDefsSkipped = new Set<Diagnostic>();
+  /**
+   * With `notesTopLevelFindings`, the findings made while no block was open: on a line a definition expands, the words
+   * after the '}' that ends a block share the block's place in the text, and only when they were read tells them apart.
+   */
+  readonly emittedAtTopLevel: Set<Diagnostic> | undefined;
   /** The '}' that ended such skipping: findings on it belong with them. */
   private swallowEnd: { file: string; offset: number } | undefined;
   /**
@@ -626,6 +633,7 @@ export class Walker implements LineSink {
   private readonly countsBraces: boolean;
 
   constructor(private readonly options: WalkerOptions) {
+    this.emittedAtTopLevel = options.notesTopLevelFindings ? new Set() : undefined;
     this.bracesGlued = compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
     this.countsBraces = compareVersions(options.target, MISSING_BRACE_CHECK_SINCE) >= 0;
     this.root = new BlockNode(undefined, undefined, []);
@@ -640,6 +648,7 @@ export class Walker implements LineSink {
     // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
     const d: Diagnostic = { code, severity, message: showUnseen(message), file, range, ...extra };
     this.diagnostics.push(d);
+    if (this.emittedAtTopLevel && this.stack.length === 1) this.emittedAtTopLevel.add(d);
     const end = this.swallowEnd;
     if (this.swallow?.block.keyword === 'global_defs' || (end && end.file === file && end.offset === range.start.offset)) this.whileGlobalDefsSkipped.add(d);
   }
