@@ -1028,7 +1028,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // sync group; the daemon does not track it, so kalint's KA315 says this and no KA322 (mutation seed 710).
   const foundByLinkedList = (m: KeepalivedMessage) => {
     const names = /^\((\S+)\) ignoring weight from tracked file (\S+) due to SYNC group/.exec(m.message);
-    return names !== null && diagnostics.some((d) => d.code === 'KA315' && d.message.includes(`track_file '${names[2]}' in '${names[1]}'`) && d.message.includes('a bug links its list'));
+    if (names === null) return false;
+    if (diagnostics.some((d) => d.code === 'KA315' && d.message.includes(`track_file '${names[2]}' in '${names[1]}'`) && d.message.includes('a bug links its list'))) return true;
+    // Or its weight line holds a number only the daemon reads (`weight 0sec`): -t ignores it and keeps the default
+    // weight 1, the daemon uses 0, which the sync group takes silently (KA205 says so; mutation seed 714 at 2.4.3).
+    return diagnostics.some((d) => d.code === 'KA205' && d.message.startsWith("'weight' expects") && d.message.includes('keepalived -t does not use it'));
   };
   // keepalived's checks after reading name no line: each such message must have a finding of its code somewhere.
   for (const m of hostIndependent) {
