@@ -211,9 +211,14 @@ function parentOnlyFindings(
     // A block never closed runs to the end of its file. On a line a definition expands, what comes after the block's
     // '}' shares that brace's place: read with no block open, it is the parent's (mutation fuzzer seed 714 at 2.4.3).
     const topLevel = walker.emittedAtTopLevel!;
+    // A top-level line without a block (`net_namespace x`) holds only itself (mutation fuzzer seed 720: the parent's
+    // findings after such a line were all dropped).
     const skippedBlocks = walker.root.children
       .filter((n) => n.keyword !== 'global_defs')
-      .map((n) => ({ file: n.file, start: n.range.start.offset, end: n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : Infinity, close: n.closeBrace?.file === n.file ? n.closeBrace.range.start.offset : Infinity }));
+      .map((n) => {
+        const end = n.closeBrace?.file === n.file ? n.closeBrace.range.end.offset : n.openBrace ? Infinity : n.range.end.offset;
+        return { file: n.file, start: n.range.start.offset, end, close: n.closeBrace?.file === n.file ? n.closeBrace.range.start.offset : Infinity };
+      });
     const inSkippedBlock = (d: Diagnostic) => {
       const at = d.range.start.offset;
       return skippedBlocks.some((b) => b.file === d.file && b.start <= at && at < b.end && !(at >= b.close && topLevel.has(d)));
