@@ -491,6 +491,26 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.filter((d) => d.range.start.line === 6).map((d) => `${d.code}: ${d.message.replace(/ \[.*/, '')}`)).toEqual(["KA201: Unknown keyword 'bogus_word' in the top level"]);
   });
 
+  it('a split definition after a top-level line without a block: the parent still reports what follows', () => {
+    // Mutation fuzzing, seed 720 at 2.4.3 (`@^samson net_namespace $NAME` on line 5 of a test config): the parent's
+    // findings after such a line were taken for lines of a block never closed, and dropped.
+    const text = conf('use_pid_dir', '$D= \\', '# note', 'bogus_parent', 'global_defs {', '  router_id a', '  $D', '}');
+    const a = agree(text);
+    expect(a.ka).toContain("7: Unknown keyword 'bogus_parent'");
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['4: KA201', '7: KA201']);
+  });
+
+  it("a ~LST header with its ')' in quotes: the rows leave the quote open", () => {
+    // Mutation fuzzing, seed 721: keepalived ends the header at the first ')', so `"7)"` is no string for it and each
+    // row's text starts with the quote the line closed.
+    const text = conf('vrrp_instance V {', '  interface eth0', '  virtual_router_id 5', '  virtual_ipaddress {', '    ~LST(I, 1, "7)" $I.1.0.254/32', '    10.0.0.1', '  }', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual(["5: Unmatched quote: '\" $I.1.0.254/32'"]);
+    expect(a.missing).toEqual([]);
+    expect(errors(a)).toEqual(['5: KA105']);
+  });
+
   it("a '#' or '!' a definition puts in an include line's pattern is a comment: keepalived decomments the substituted line", () => {
     // Mutation fuzzing, seed 629: `include ${_HASH}conf.d/*.conf` is "Unknown keyword 'include'" (the line is
     // 'include' alone once decommented), and `include x${_HASH}y` includes 'x'.

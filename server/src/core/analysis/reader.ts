@@ -2584,6 +2584,17 @@ export class Reader {
     // Only blanks and tabs (add_seq's strspn " \t"): a no-break space after the ')' starts the row text (KA704).
     while (restStart < end && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
     const rest = text.slice(restStart, end);
+    // The header ends at its first ')', one in quotes too (`~LST(I, 1, "7)" $I.0.0.1`): a quote the line pairs as
+    // written is then left open in every row, which keepalived reports ("Unmatched quote") and drops (2.2.7, 2.4.3;
+    // mutation fuzzer seed 721).
+    if (head.includes('"') && rest.includes('"')) {
+      const rowTokens = lex(rest).tokens;
+      const last = rowTokens[rowTokens.length - 1];
+      if (last?.kind === 'string' && (last.end - last.start < 2 || rest.charCodeAt(last.end - 1) !== 34)) {
+        const r = src(restStart + last.start, restStart + last.end);
+        this.report('KA105', 'error', `Unterminated double quote in this ${head.startsWith('~LST') ? '~LST' : '~SEQ'} line's rows: keepalived ends its header at the first ')', the one inside '${head.slice(head.lastIndexOf('"', head.length - 2))}', so each row's text, '${rest}', leaves a quote open, and keepalived drops the quoted fragment ("Unmatched quote"); keep ')' out of quotes in the header`, file, r.start, r.end);
+      }
+    }
     this.seqRows += parsed.rows.length;
     if (this.seqRows > MAX_SEQ_ROWS_PER_RUN) {
       const r = src(start, end);
