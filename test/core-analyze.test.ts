@@ -1002,6 +1002,29 @@ describe('conditionals, definitions and sequences', () => {
 // Mutation fuzzer seeds 684 (2.2.7) and 711 (2.4.3), reduced: keepalived reads each later line of a multi-line value
 // as a line of its own, looking for `$NAME=` before it substitutes, and a definition begun there that goes on
 // (`\ \` keeps one backslash in the value) takes the value's next lines first.
+// Found on keepalived's maintainer's test configs (`script $SCRIPT_DIR/keepalived-addr.sh`): find_definition takes a
+// bare name for a reference only before a blank, a tab, ',' or ')' or at the end of the line.
+describe('a bare $NAME with a character glued after it', () => {
+  const text = ['$N=5', '$BASE=/usr/local/bin', 'vrrp_instance V {', '  interface eth0', '  virtual_router_id 5', '  virtual_ipaddress {', '    10.0.$N.1', '    10.0.${N}.2', '    10.0.0.$N', '  }', '  notify_master $BASE/notify.sh', '  notify_backup "${BASE}/notify.sh"', '}', ''].join('\n');
+  it('says keepalived reads it as written, and how to write it', () => {
+    const d = lintText(text).diagnostics.filter((x) => x.code === 'KA109');
+    expect(d.map((x) => `${x.range.start.line + 1}:${x.range.start.column + 1}:${x.severity}`)).toEqual(['7:10:warning', '11:17:warning']);
+    expect(d[0]!.message).toBe("'$N' is not substituted here: keepalived takes a bare $NAME for a reference only before a blank, a tab, ',' or ')' or at the end of the line, and '.' follows it, so it reads '$N.1' as written; write '${N}.1'");
+    expect(d[1]!.message).toContain("write '${BASE}/notify.sh'");
+    // The words keepalived reads: the glued one as written, the others substituted.
+    expect(analyze(text).model.vrrpInstances[0]!.virtualIpaddresses.map((v) => v.text)).toEqual(['10.0.$N.1', '10.0.5.2', '10.0.0.5']);
+  });
+  it('leaves names that are no definition, and other characters after them, to the other checks', () => {
+    const other = ['$N=5', 'global_defs {', '  router_id a$M.b', '  smtp_server 10.0.0.$N', '}', ''].join('\n');
+    expect(lintText(other).diagnostics.filter((x) => x.code === 'KA109')).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reads the glued reference as written', () => {
+    const said = runKeepalived(text).messages.map((m) => `${m.line}: ${m.message}`);
+    expect(said).toContain('7: VRRP parsed invalid IP 10.0.$N.1. skipping IP...');
+    expect(said.some((m) => m.startsWith('8:') || m.startsWith('9:'))).toBe(false);
+  });
+});
+
 describe('a definition on a later line of a multi-line value', () => {
   const stored = ['$N=300', '$A= \\', 'vrrp_script s1 { \\', '$B=priority $N \\', 'script /usr/bin/true \\', '}', '$A', '$N=50',
     'vrrp_instance V1 {', '  interface eth0', '  state BACKUP', '  virtual_router_id 5', '  ${B}', '  virtual_ipaddress {', '    10.0.0.1', '  }', '}', ''].join('\n');

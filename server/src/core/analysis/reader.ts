@@ -567,7 +567,7 @@ export class Reader {
   private readonly includeFanout = new Map<string, Map<string, number>>();
   /** The KA111 findings of include lines that close a cycle, with the file each line is in. */
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -691,6 +691,11 @@ export class Reader {
       const key = `${ref.file.path}\0${ref.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (ref.gluedTo !== undefined) {
+        const after = ref.file.text.slice(ref.end, ref.end + 24).split(/[ \t\r\n]/)[0]!;
+        this.report('KA109', 'warning', `'$${ref.name}' is not substituted here: keepalived takes a bare $NAME for a reference only before a blank, a tab, ',' or ')' or at the end of the line, and '${ref.gluedTo}' follows it, so it reads '$${ref.name}${ref.gluedTo}${after}' as written; write '\${${ref.name}}${ref.gluedTo}${after}'`, ref.file, ref.start, ref.start + ref.name.length + 1);
+        continue;
+      }
       if (ref.unsubstituted) {
         const written = ref.braced ? `\${${ref.name}}` : `$${ref.name}`;
         this.report('KA109', ref.braced ? 'error' : 'warning', `'${written}' is read as written: keepalived ${this.label()} substitutes nothing ('$NAME=value' definitions came in keepalived ${LINE_FEATURES_SINCE.definitions.join('.')}; an unrendered template variable?)`, ref.file, ref.start, ref.end);
@@ -2286,6 +2291,23 @@ export class Reader {
     return undefined;
   }
 
+  /**
+   * A bare `$NAME` of a definition with another character right after it (`$BASE/check.sh`, `10.0.$N.1`, `"$CMD"`):
+   * keepalived takes a bare name as a reference only before a blank, a tab, ',' or ')' or at the end of the line
+   * (find_definition), so it reads the text as written, silently; `${NAME}` is what was meant.
+   */
+  private noteGluedReferences(text: string, segments: Segment[], frame: Frame): void {
+    if (!this.substitutes) return;
+    GLUED_REFERENCE.lastIndex = 0;
+    let g: RegExpExecArray | null;
+    while ((g = GLUED_REFERENCE.exec(text))) {
+      const name = g[1]!;
+      if (!this.definitions.has(name) && !(PREDEFINED_SINCE.has(name) && this.hasPredefined(name))) continue;
+      const src = mapRange(segments, g.index, g.index + g[0].length);
+      if (src.verbatim) this.undefinedRefs.push({ name, braced: false, gluedTo: g[2]!, file: frame.file, start: src.start, end: src.end });
+    }
+  }
+
   private substituteOnce(
     text: string,
     segments: Segment[],
@@ -2306,6 +2328,7 @@ export class Reader {
         this.undefinedRefs.push({ name: shell ? shell[1]! : s[0], braced: true, shell: shell ? s[0] : undefined, foreign: shell ? undefined : s[0], file: frame.file, start: src.start, end: src.end });
       }
     }
+    if (rescans === 0) this.noteGluedReferences(text, segments, frame);
     let out = '';
     const outSegs: Segment[] = [];
     let last = 0;
@@ -3102,6 +3125,8 @@ const SHELL_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}$/;
  * A `${…}` keepalived cannot read as a reference: its names are letters, digits and '_' (lib/parser.c
  * find_definition), so `${var.vip}`, `${indent(4, x)}`, `${#IPS[*]}` or a shell default stay as written.
  */
+/** A bare `$NAME` with a character right after it that ends no reference for keepalived (not a blank, tab, ',' or ')'). */
+const GLUED_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t,)\r\n{=])/g;
 const FOREIGN_REFERENCE = /\$\{(?![A-Za-z_][A-Za-z0-9_]*(?:\s[^}]*)?\})[^{}\n]*\}/g;
 
 /** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */

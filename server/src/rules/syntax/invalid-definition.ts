@@ -27,14 +27,14 @@ const rule: CoreRule = {
     bad: `global_defs {
     router_id lb1
     notification_email {
-        ~SEQ(N, 1, 0, 3) oncall$N@example.com
+        ~SEQ(N, 1, 0, 3) oncall\${N}@example.com
     }
 }
 `,
     good: `global_defs {
     router_id lb1
     notification_email {
-        ~SEQ(N, 1, 1, 3) oncall$N@example.com
+        ~SEQ(N, 1, 1, 3) oncall\${N}@example.com
     }
 }
 `,

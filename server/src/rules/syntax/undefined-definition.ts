@@ -7,7 +7,7 @@ const rule: CoreRule = {
   name: 'undefined-definition',
   family: 'syntax',
   severity: 'error',
-  description: "A '${NAME}' or whole-word '$NAME' reference names no '$NAME=value' definition read before it, or is no reference keepalived can read ('${NAME:-default}', '${var.vip}')",
+  description: "A '${NAME}' or whole-word '$NAME' reference names no '$NAME=value' definition read before it, or is no reference keepalived can read ('${NAME:-default}', '${var.vip}', '$BASE/x')",
   docs: {
     why:
       "keepalived replaces '${NAME}' and '$NAME' with the value of a '$NAME=value' line it has already read. It knows no " +
@@ -19,7 +19,10 @@ const rule: CoreRule = {
       "keepalived's either and is read the same way; the pieces it leaves are reported as unknown keywords, with no guess " +
       "at a keyword meant. A word that is only '$NAME' (`interface $IFACE`, " +
       '`auth_pass $password`) is read literally without a word from keepalived: a warning. Quoted text and a $ inside a ' +
-      'word are not reported: passwords and script commands hold a $ for their own reasons.',
+      'word are not reported: passwords and script commands hold a $ for their own reasons. One case is: a bare ' +
+      "'$NAME' of a definition that has another character right after it ('$BASE/check.sh', '10.0.$NET.1', '\"$CMD\"'). " +
+      "keepalived takes a bare name for a reference only before a blank, a tab, ',' or ')' or at the end of the line, so " +
+      "it reads such text as written, silently; '${BASE}/check.sh' is what was meant (a warning).",
     bad: `global_defs {
     router_id \${HOSTNAME}
 }
