@@ -174,6 +174,21 @@ describe('line features by release', () => {
     });
   }
 
+  // Before 2.1.0 ',' and ')' end no bare reference (they came with ~SEQ/~LST's parameters): `$N,` is read as written.
+  const commaAfter = '$N=10.0.0.9\nvrrp_instance V {\n  interface eth0\n  virtual_router_id 5\n  virtual_ipaddress {\n    $N,\n    $N)\n    $N\n  }\n}\n';
+  it("before 2.1.0 a bare $NAME followed by ',' or ')' is read as written", () => {
+    const got = (v: string) => findings(commaAfter, v).filter((f) => /KA109|KA205/.test(f)).map((f) => f.replace(/: '\$N' is not substituted.*/, ': glued').replace(/^(\d+:KA205).*got /, '$1 '));
+    expect(got('2.0.19')).toEqual(['6:KA109: glued', "6:KA205 '$N,'", '7:KA109: glued', "7:KA205 '$N)'"]);
+    expect(got('2.1.5')).toEqual(["6:KA205 '10.0.0.9,'", "7:KA205 '10.0.0.9)'"]);
+  });
+  for (const [release, word] of [['2.0.19', '$N'], ['2.1.5', '10.0.0.9']] as const) {
+    const binary = releaseBinary(release);
+    it.skipIf(!binary)(`a bare $NAME followed by ',': as keepalived ${release} -t reads it`, () => {
+      const run = runRelease(binary!, commaAfter);
+      expect(run.messages.filter((m) => m.line === 6).map((m) => m.message), run.stderr).toContain(`VRRP parsed invalid IP ${word},. skipping IP...`);
+    });
+  }
+
   it("before 2.0.9 a '\\#' is the word '\\' and a comment", () => {
     // The 1.3.5 build (run.sh, VRRP process): "Unknown keyword '\\'" for lines 1 and 6; kalint saw only a comment.
     const text = '\\# VIP1\nglobal_defs {\n  router_id x\n}\nvrrp_instance VI_1 {\n  \\# note\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';

@@ -312,6 +312,12 @@ const MAX_VALUE_RESCANS = 8;
  * that a ~SEQ-heavy config makes.
  */
 const REFERENCES: RegExp[] = Array.from({ length: MAX_VALUE_RESCANS + 1 }, () => /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t,)]))/g);
+/**
+ * Before 2.1.0 (where ~SEQ/~LST brought them) ',' and ')' end no bare reference: only a blank, a tab or the end do
+ * (the 2.0.19 build: "VRRP parsed invalid IP $N," where 2.1.5 reads the definition's value).
+ */
+const REFERENCE_ENDS_AT_COMMA_SINCE: Version = [2, 1, 0];
+const REFERENCES_BEFORE_2_1: RegExp[] = Array.from({ length: MAX_VALUE_RESCANS + 1 }, () => /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)((?:\s[^}]*)?)\}|([A-Za-z_][A-Za-z0-9_]*)(?=$|[ \t]))/g);
 /** Multi-line definitions whose lines use multi-line definitions: how deep kalint follows. */
 const MAX_MULTILINE_NESTING = 16;
 /** How deep ~SEQ/~LST rows may expand into further ~SEQ/~LST lines. */
@@ -590,6 +596,8 @@ export class Reader {
   private readonly features: LineFeatures | undefined;
   /** Whether the target substitutes `$NAME` references (1.4.0 on): without, a `$` is just a character. */
   private readonly substitutes: boolean;
+  /** Whether ',' and ')' end a bare `$NAME` (REFERENCE_ENDS_AT_COMMA_SINCE). */
+  private readonly referenceEndsAtComma: boolean;
   /** Whether include patterns expand `{a,b}` (GLOB_BRACE, 1.3.8 on). */
   private readonly braceIncludes: boolean;
   /** Whether a lone trailing `\` joins the word before it (LONE_BACKSLASH_GLUED_SINCE). */
@@ -637,6 +645,7 @@ export class Reader {
     this.commentBackslash = !options.target || compareVersions(options.target, COMMENT_CUTS_BACKSLASH_SINCE) < 0;
     this.features = lineFeatures(options.target);
     this.substitutes = !this.features || this.features.definitions;
+    this.referenceEndsAtComma = !options.target || compareVersions(options.target, REFERENCE_ENDS_AT_COMMA_SINCE) >= 0;
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
     this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
     this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
@@ -693,7 +702,7 @@ export class Reader {
       seen.add(key);
       if (ref.gluedTo !== undefined) {
         const after = ref.file.text.slice(ref.end, ref.end + 24).split(/[ \t\r\n]/)[0]!;
-        this.report('KA109', 'warning', `'$${ref.name}' is not substituted here: keepalived takes a bare $NAME for a reference only before a blank, a tab, ',' or ')' or at the end of the line, and '${ref.gluedTo}' follows it, so it reads '$${ref.name}${ref.gluedTo}${after}' as written; write '\${${ref.name}}${ref.gluedTo}${after}'`, ref.file, ref.start, ref.start + ref.name.length + 1);
+        this.report('KA109', 'warning', `'$${ref.name}' is not substituted here: keepalived ${this.referenceEndsAtComma ? '' : `${this.label()} `}takes a bare $NAME for a reference only before ${this.referenceEndsAtComma ? "a blank, a tab, ',' or ')'" : 'a blank or a tab'} or at the end of the line, and '${ref.gluedTo}' follows it, so it reads '$${ref.name}${ref.gluedTo}${after}' as written; write '\${${ref.name}}${ref.gluedTo}${after}'`, ref.file, ref.start, ref.start + ref.name.length + 1);
         continue;
       }
       if (ref.unsubstituted) {
@@ -2298,9 +2307,10 @@ export class Reader {
    */
   private noteGluedReferences(text: string, segments: Segment[], frame: Frame): void {
     if (!this.substitutes) return;
-    GLUED_REFERENCE.lastIndex = 0;
+    const glued = this.referenceEndsAtComma ? GLUED_REFERENCE : GLUED_REFERENCE_BEFORE_2_1;
+    glued.lastIndex = 0;
     let g: RegExpExecArray | null;
-    while ((g = GLUED_REFERENCE.exec(text))) {
+    while ((g = glued.exec(text))) {
       const name = g[1]!;
       if (!this.definitions.has(name) && !(PREDEFINED_SINCE.has(name) && this.hasPredefined(name))) continue;
       const src = mapRange(segments, g.index, g.index + g[0].length);
@@ -2314,7 +2324,7 @@ export class Reader {
     frame: Frame,
     rescans = 0,
   ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean } {
-    const re = REFERENCES[rescans]!;
+    const re = (this.referenceEndsAtComma ? REFERENCES : REFERENCES_BEFORE_2_1)[rescans]!;
     re.lastIndex = 0;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
     if (text.includes('${')) {
@@ -3127,6 +3137,7 @@ const SHELL_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}$/;
  */
 /** A bare `$NAME` with a character right after it that ends no reference for keepalived (not a blank, tab, ',' or ')'). */
 const GLUED_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t,)\r\n{=])/g;
+const GLUED_REFERENCE_BEFORE_2_1 = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t\r\n{=])/g;
 const FOREIGN_REFERENCE = /\$\{(?![A-Za-z_][A-Za-z0-9_]*(?:\s[^}]*)?\})[^{}\n]*\}/g;
 
 /** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */
