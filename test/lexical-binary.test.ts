@@ -511,6 +511,15 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual(['5: KA105']);
   });
 
+  it("an undefined '${NAME}' in an include line's pattern stays in the pattern: no brace is split", () => {
+    // Preprocessor mutations, seed 727 at 2.4.3: `include 1364-filedb*.conf${_UNKNOWN}`; 2.2.7 is as silent.
+    const text = conf('include nothing*.conf${FOO}', 'global_defs {', '  router_id a', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA109').map((d) => `${d.severity}: ${d.message.split(', so ')[1]}`)).toEqual(['warning: it leaves it in the include pattern as written, silently']);
+  });
+
   it("a '#' or '!' a definition puts in an include line's pattern is a comment: keepalived decomments the substituted line", () => {
     // Mutation fuzzing, seed 629: `include ${_HASH}conf.d/*.conf` is "Unknown keyword 'include'" (the line is
     // 'include' alone once decommented), and `include x${_HASH}y` includes 'x'.

@@ -573,7 +573,7 @@ export class Reader {
   private readonly includeFanout = new Map<string, Map<string, number>>();
   /** The KA111 findings of include lines that close a cycle, with the file each line is in. */
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
-  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; file: SourceFile; start: number; end: number }[] = [];
+  private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; inInclude?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
   private seqRows = 0;
@@ -596,6 +596,8 @@ export class Reader {
   private readonly features: LineFeatures | undefined;
   /** Whether the target substitutes `$NAME` references (1.4.0 on): without, a `$` is just a character. */
   private readonly substitutes: boolean;
+  /** An include line's pattern is being substituted (its braces split nothing). */
+  private substitutingIncludePattern = false;
   /** Whether ',' and ')' end a bare `$NAME` (REFERENCE_ENDS_AT_COMMA_SINCE). */
   private readonly referenceEndsAtComma: boolean;
   /** Whether include patterns expand `{a,b}` (GLOB_BRACE, 1.3.8 on). */
@@ -736,8 +738,10 @@ export class Reader {
       const why = at
         ? `'${written}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
         : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
-      // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is.
-      if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and ${this.bracesRead()}`, ref.file, ref.start, ref.end);
+      // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is,
+      // and so is a braced one in an include line's pattern (2.2.7 and 2.4.3 say nothing; KA110 says what it matches).
+      if (ref.inInclude) this.report('KA109', 'warning', `${why}, so it leaves it in the include pattern as written, silently`, ref.file, ref.start, ref.end);
+      else if (ref.braced) this.report('KA109', 'error', `${why}, so it reads the text as it is and ${this.bracesRead()}`, ref.file, ref.start, ref.end);
       else this.report('KA109', 'warning', `${why}, so it reads '${written}' as literal text and does not report the reference`, ref.file, ref.start, ref.end);
     }
   }
@@ -1197,7 +1201,13 @@ export class Reader {
           return;
         }
         if (pattern.includes('$')) {
-          const substituted = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
+          this.substitutingIncludePattern = true;
+          let substituted: string;
+          try {
+            substituted = this.substitute(pattern, frame, [{ outStart: 0, outEnd: pattern.length, srcStart: patternStart, srcEnd: patternEnd, verbatim: true }]).lines[0]?.text ?? pattern;
+          } finally {
+            this.substitutingIncludePattern = false;
+          }
           // From 2.1.4 keepalived takes comments off a line again after substituting it: a '#' or '!' a definition put
           // in the pattern (`${_HASH}`) ends it there (2.2.7: `include x${_HASH}y` reads 'x'), and with nothing before
           // it the line is 'include' alone, no include ("Unknown keyword 'include'").
@@ -2400,7 +2410,9 @@ export class Reader {
         if (((m[1] !== undefined && !args) || wholeWord) && !insideDoubleQuotes(text, m.index)) {
           const src = mapRange(segments, m.index, m.index + m[0].length);
           const since = this.hasPredefined(name) ? undefined : PREDEFINED_SINCE.get(name);
-          if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end, ...(since ? { predefinedSince: since } : {}) });
+          // An include line's pattern is not split at its braces: the reference stays in the pattern as written.
+          const inInclude = m[1] !== undefined && (this.substitutingIncludePattern || INCLUDE_LINE.test(text));
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: m[1] !== undefined, file: frame.file, start: src.start, end: src.end, ...(since ? { predefinedSince: since } : {}), ...(inInclude ? { inInclude } : {}) });
         }
         re.lastIndex = resumeAt;
         continue;
@@ -3135,6 +3147,8 @@ const SHELL_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=?+])[^}\n]*\}$/;
  * A `${…}` keepalived cannot read as a reference: its names are letters, digits and '_' (lib/parser.c
  * find_definition), so `${var.vip}`, `${indent(4, x)}`, `${#IPS[*]}` or a shell default stay as written.
  */
+/** A line that is an include line (keepalived's include keywords, after an optional `@id`). */
+const INCLUDE_LINE = /^[ \t]*(?:@\S+[ \t]+)?include[rmwba]?[ \t]/;
 /** A bare `$NAME` with a character right after it that ends no reference for keepalived (not a blank, tab, ',' or ')'). */
 const GLUED_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t,)\r\n{=])/g;
 const GLUED_REFERENCE_BEFORE_2_1 = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t\r\n{=])/g;
