@@ -2267,6 +2267,73 @@ describe('an ignored { left unmatched in a top-level block', () => {
   });
 });
 
+describe('a block two processes read, one of them still skipping an earlier block', () => {
+  // Found by fuzzing against 2.1.5 (seed 733): `track_interface {{` leaves a '{' the checker counts while it
+  // skips the vrrp_instance, so it skips on over the track files after it, which only the VRRP process reads;
+  // every FILE_CHECK naming them is "track_file TF_1 not found" (2.1.5, 2.2.7, 2.4.3). The other way round,
+  // a '{' left in a virtual_server keeps its track files and bfd_instances from the VRRP process.
+  const instance = ['vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '    track_interface {{', '        eth0', '    }', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}'];
+  const server = (check: string[]) => ['virtual_server 10.0.0.1 80 {', '    protocol TCP', '    real_server 10.0.1.1 80 {', ...check.map((l) => `        ${l}`), '    }', '}'];
+  const leftOpen = ['virtual_server 10.0.0.1 80 {', '    protocol TCP', '    real_server 10.0.1.1 80 {', '        TCP_CHECK {', '            connect_port 80 {', '        }', '    }', '}'];
+  const tracking = (block: string, name: string) => ['vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', `    ${block} {`, `        ${name}`, '    }', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}'];
+  const lines = (...parts: string[][]) => parts.flat().join('\n') + '\n';
+  const messagesAt = (text: string, line: number) => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.range.start.line + 1 === line);
+
+  it('keeps the track file in the model and notes that the checker never reads it (KA518)', () => {
+    const text = lines(instance, ['track_file TF_1 {', '    file /tmp/tf1', '}', '}'], server(['FILE_CHECK {', '    track_file TF_1', '}']));
+    const a = analyze(text);
+    expect(a.model.trackFiles.map((t) => [t.name, t.unreadBy?.checker, t.unreadBy?.vrrp, t.unreadBy?.skipped.keyword, t.unreadBy?.brace.range.start.line])).toEqual([['TF_1', true, false, 'vrrp_instance', 3]]);
+    const at19 = messagesAt(text, 19);
+    expect(at19.map((d) => d.code)).toEqual(['KA518']);
+    expect(at19[0]!.message).toContain("keepalived's checker process never reads track_file 'TF_1' (line 11): it skips 'vrrp_instance' (line 1)");
+    expect(at19[0]!.related!.map((r) => r.range.start.line + 1)).toEqual([11, 4]);
+    expect(messagesAt(text, 20).map((d) => d.code)).toEqual(['KA518']);
+  });
+
+  it('says nothing where the track file comes before the block left open', () => {
+    const text = lines(['track_file TF_1 {', '    file /tmp/tf1', '}'], instance, ['}'], server(['FILE_CHECK {', '    track_file TF_1', '}']));
+    expect(analyze(text).model.trackFiles[0]!.unreadBy).toBeUndefined();
+    expect(lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA518')).toEqual([]);
+  });
+
+  it('notes the track files and bfd_instances the VRRP process never reads after a virtual_server left open (KA315)', () => {
+    const file = lines(leftOpen, ['track_file TF_1 {', '    file /tmp/tf1', '}', '}'], tracking('track_file', 'TF_1'));
+    const tf = messagesAt(file, 17).filter((d) => d.code === 'KA315');
+    expect(tf).toHaveLength(1);
+    expect(tf[0]!.message).toContain("the VRRP process never reads track_file 'TF_1' (line 9): it skips 'virtual_server' (line 1)");
+    expect(tf[0]!.message).not.toContain('a bug links');
+    const bfd = lines(leftOpen, ['bfd_instance B1 {', '    neighbor_ip 10.0.1.1', '}', '}'], tracking('track_bfd', 'B1'));
+    expect(analyze(bfd).model.bfdInstances[0]!.unreadBy).toMatchObject({ vrrp: true, checker: false });
+    expect(messagesAt(bfd, 17).filter((d) => d.code === 'KA315')[0]!.message).toContain("the VRRP process never reads bfd_instance 'B1'");
+  });
+
+  it('says -t finds such a track file through its linked lists when another track file comes first', () => {
+    const text = lines(['track_file TF_0 {', '    file /tmp/tf0', '}'], leftOpen, ['track_file TF_1 {', '    file /tmp/tf1', '}', '}'], tracking('track_file', 'TF_1'));
+    const tf = messagesAt(text, 20).filter((d) => d.code === 'KA315');
+    expect(tf[0]!.message).toContain("the VRRP process never reads track_file 'TF_1'");
+    expect(tf[0]!.message).toContain('a bug links its list of track files to the checker');
+  });
+
+  it('notes the bfd_instance the checker never reads (KA519)', () => {
+    const text = lines(instance, ['bfd_instance B1 {', '    neighbor_ip 10.0.1.1', '}', '}'], server(['BFD_CHECK {', '    name B1', '}']));
+    const at19 = messagesAt(text, 19).filter((d) => d.code === 'KA519');
+    expect(at19).toHaveLength(1);
+    expect(at19[0]!.message).toContain("keepalived's checker process never reads bfd_instance 'B1' (line 11)");
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports each of them at the same line', () => {
+    const cases: [string, number, RegExp][] = [
+      [lines(instance, ['track_file TF_1 {', '    file /tmp/tf1', '}', '}'], server(['FILE_CHECK {', '    track_file TF_1', '}'])), 19, /track_file TF_1 not found/],
+      [lines(leftOpen, ['track_file TF_1 {', '    file /tmp/tf1', '}', '}'], tracking('track_file', 'TF_1')), 17, /track file TF_1 not found/],
+      [lines(leftOpen, ['bfd_instance B1 {', '    neighbor_ip 10.0.1.1', '}', '}'], tracking('track_bfd', 'B1')), 17, /track bfd B1 not found/],
+      [lines(instance, ['bfd_instance B1 {', '    neighbor_ip 10.0.1.1', '}', '}'], server(['BFD_CHECK {', '    name B1', '}'])), 19, /BFD B1 not configured/],
+    ];
+    for (const [text, line, message] of cases) {
+      expect(runKeepalived(text).messages.filter((m) => m.line === line).map((m) => m.message)).toEqual([expect.stringMatching(message)]);
+    }
+  });
+});
+
 describe('timers read through strtod before 2.2.3', () => {
   // keepalived 2.0.19, 2.1.5 and 2.2.0 built from their tags accept `delay_before_retry 0x10`, `1e3`,
   // `advert_int 1.2345678` and `preempt_delay 0x1` silently; 2.2.4 prints "invalid number '0x10'",

@@ -3,7 +3,7 @@
 // *not* skipped (keepalived reads the inner lines at the enclosing level and the inner `}` closes
 // the enclosing block). The result is the AST plus the schema diagnostics.
 
-import type { LostBlock } from '../model/model.js';
+import type { LostBlock, PartlyUnread } from '../model/model.js';
 import { hasLookalike, replaceLookalikes, showLookalikes, showUnseen, describeLookalikes, latinForHomoglyphs, describeHomoglyphs } from '../syntax/lookalikes.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Range } from '../syntax/cst.js';
@@ -587,6 +587,8 @@ export class Walker implements LineSink {
   private swallow: { block: AstNode; depth: number; brace: Word } | undefined;
   /** Blocks found never read that way. */
   private swallowedNodes = new Set<AstNode>();
+  /** Blocks with two readers of which only one skips on past them that way (see PartlyUnread). */
+  readonly partlyUnread = new Map<AstNode, PartlyUnread>();
 
   /** Which undefined `${NAME}` reference (as written) covers a word, if any: set by the reader. */
   private referenceAt: ((file: string, offset: number) => string | undefined) | undefined;
@@ -830,7 +832,15 @@ export class Walker implements LineSink {
   private swallowed(spec: KeywordSpec, node: AstNode): boolean {
     const { block, brace } = this.swallow!;
     const readers = READERS[spec.name] ?? 0;
-    if (!readers || readers & (READERS[block.keyword] ?? 0)) return false;
+    const blockReaders = READERS[block.keyword] ?? 0;
+    if (readers & blockReaders) {
+      // Read by a process that reads the skipped block too (a track_file after a vrrp_instance): the tree keeps
+      // it, and the model notes which of its other readers never see it.
+      const unread = readers & ~blockReaders;
+      if (unread & (VRRP | CHECKER)) this.partlyUnread.set(node, { vrrp: (unread & VRRP) !== 0, checker: (unread & CHECKER) !== 0, skipped: block, brace });
+      return false;
+    }
+    if (!readers) return false;
     node.parent = this.root;
     this.swallowedNodes.add(node);
     const line = block.range.start.line + 1;

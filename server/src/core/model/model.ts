@@ -73,6 +73,23 @@ export interface TrackFile {
   name: string;
   file?: string;
   weight?: Located<number>;
+  /** Set when one of the two processes that read track files never sees this one (see `PartlyUnread`). */
+  unreadBy?: PartlyUnread;
+}
+
+/**
+ * A top-level block only some of its readers see: the others were still skipping an earlier block, which
+ * they skip by counting braces, when it came, because a '{' inside that block opened nothing and was
+ * never matched (walker: `swallowed`). A track_file after such a vrrp_instance is read by the VRRP
+ * process but not by the checker ("track_file X not found" at a FILE_CHECK), and after such a
+ * virtual_server the other way round.
+ */
+export interface PartlyUnread {
+  vrrp: boolean;
+  checker: boolean;
+  /** The block whose skip ran on past this one, and the '{' that kept it going. */
+  skipped: AstNode;
+  brace: Word;
 }
 
 export interface TrackProcess {
@@ -210,6 +227,8 @@ export interface BfdInstance {
    * reading still counted (see configTestVrrpReadings). Absent where the readings agree.
    */
   vrrpUnderConfigTest?: { held: boolean; why?: string };
+  /** Set when the VRRP process or the checker never sees the block (see `PartlyUnread`). */
+  unreadBy?: PartlyUnread;
 }
 
 /** A top-level block keepalived read and then lost, keeping nothing of it (see `KeepalivedConfig.lostBlocks`). */
@@ -893,16 +912,16 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   };
 }
 
-export function buildModel(root: AstNode, target?: Version, lostBlocks: LostBlock[] = NONE): KeepalivedConfig {
+export function buildModel(root: AstNode, target?: Version, lostBlocks: LostBlock[] = NONE, partlyUnread?: ReadonlyMap<AstNode, PartlyUnread>): KeepalivedConfig {
   looseTarget = target;
   try {
-    return buildModelFor(root, target, lostBlocks);
+    return buildModelFor(root, target, lostBlocks, partlyUnread);
   } finally {
     looseTarget = undefined;
   }
 }
 
-function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: LostBlock[]): KeepalivedConfig {
+function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: LostBlock[], partlyUnread: ReadonlyMap<AstNode, PartlyUnread> | undefined): KeepalivedConfig {
   // Top-level blocks by kind, in file order.
   const globalDefsBlocks: AstNode[] = [];
   const vrrpScriptBlocks: AstNode[] = [];
@@ -944,7 +963,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
   const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks, target) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
   // A bare `file` line leaves the file an earlier line set.
-  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(lastWithValue(n, 'file')), weight: firstSetWeight(n, 1, 254) });
+  const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(lastWithValue(n, 'file')), weight: firstSetWeight(n, 1, 254), unreadBy: partlyUnread?.get(n) });
   return {
     root,
     lostBlocks: lostBlocks.length ? lostBlocks : NONE,
@@ -965,7 +984,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
     staticRoutes,
     staticRules,
-    bfdInstances: buildBfdInstances(bfdBlocks, target),
+    bfdInstances: buildBfdInstances(bfdBlocks, target, partlyUnread),
     garpGroups,
   };
 }
@@ -976,7 +995,7 @@ function vrrpUnderConfigTest(test: BfdBlockReading | undefined, atStart: BfdBloc
   return { vrrpUnderConfigTest: { held: (test.held & VRRP_PROCESS) !== 0, why: test.dropped[VRRP_PROCESS] } };
 }
 
-function buildBfdInstances(blocks: AstNode[], target: Version | undefined): BfdInstance[] {
+function buildBfdInstances(blocks: AstNode[], target: Version | undefined, partlyUnread: ReadonlyMap<AstNode, PartlyUnread> | undefined): BfdInstance[] {
   if (!blocks.length) return [];
   const atStart = readBfdBlocks(blocks, target);
   const readings = atStart.readings;
@@ -994,6 +1013,7 @@ function buildBfdInstances(blocks: AstNode[], target: Version | undefined): BfdI
       readBy: { bfd: (r.readers & BFD_PROCESS) !== 0, vrrp: (r.readers & VRRP_PROCESS) !== 0, checker: (r.readers & CHECKER_PROCESS) !== 0 },
       droppedBy: { vrrp: r.dropped[VRRP_PROCESS] ?? (r.nameTooLong ? 'its name is longer than 31 characters, which the VRRP process refuses' : undefined), checker: r.dropped[CHECKER_PROCESS] },
       ...vrrpUnderConfigTest(configTest?.get(n), r),
+      unreadBy: partlyUnread?.get(n),
     };
   });
 }

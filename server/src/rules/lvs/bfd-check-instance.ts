@@ -49,7 +49,15 @@ export const bfdCheckInstance: FileRule = {
           for (let n = 0; n < names.length; n++) {
             const { ref, name } = names[n]!;
             const def = byName.get(name);
-            if (!def || !readsBefore(def.node, ref)) {
+            if (def?.unreadBy?.checker) {
+              const { skipped, brace } = def.unreadBy;
+              ctx.report({
+                message: `keepalived's checker process never reads bfd_instance '${name}' (line ${def.node.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that bfd_instance; it drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
+                file: ref.file,
+                range: ref.range,
+                related: [related(def.node, 'defined here, where the checker process is still skipping'), related(brace, "this '{' is counted by the processes that skip the block, and never matched")],
+              });
+            } else if (!def || !readsBefore(def.node, ref)) {
               ctx.report({
                 message: def
                   ? `bfd_instance '${name}' is defined later (line ${def.node.range.start.line + 1}); keepalived looks it up while reading this BFD_CHECK and drops the checker (keepalived: "BFD_CHECK - BFD ${name} not configured")`

@@ -20,6 +20,7 @@ export const fileCheckTrackFile: FileRule = {
   check(ctx) {
     const model = ctx.analysis.model;
     let byName: Map<string, TrackFile> | undefined;
+    let unreadByChecker: Map<string, TrackFile> | undefined;
     const checkers = allCheckers(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
@@ -33,11 +34,26 @@ export const fileCheckTrackFile: FileRule = {
         });
         continue;
       }
-      byName ??= firstByName(model.trackFiles);
+      if (!byName) {
+        // The track files the checker process reads, and those only the VRRP process reads (see PartlyUnread).
+        byName = firstByName(model.trackFiles.filter((t) => !t.unreadBy?.checker));
+        unreadByChecker = firstByName(model.trackFiles.filter((t) => t.unreadBy?.checker));
+      }
       let found = false;
       for (let n = 0; n < refs.length; n++) {
         const { ref, name } = refs[n]!;
         const def = byName.get(name);
+        const unread = def ? undefined : unreadByChecker!.get(name);
+        if (unread?.unreadBy) {
+          const { skipped, brace } = unread.unreadBy;
+          ctx.report({
+            message: `keepalived's checker process never reads track_file '${name}' (line ${unread.node.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that track_file; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
+            file: ref.file,
+            range: ref.range,
+            related: [related(unread.node, 'defined here, where the checker process is still skipping'), related(brace, "this '{' is counted by the processes that skip the block, and never matched")],
+          });
+          continue;
+        }
         const before = def !== undefined && readsBefore(def.node, ref);
         // A track_file without a file is removed when its block ends (KA335), before any FILE_CHECK reads it.
         if (before && def.file !== undefined) {

@@ -6,7 +6,7 @@
 import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { Analysis } from '../../core/index.js';
-import type { BfdInstance } from '../../core/model/model.js';
+import type { BfdInstance, TrackFile } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { syncGroupsAsRead, topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
@@ -95,9 +95,17 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   // name -> the first definition keepalived keeps, per target kind
   const defs = new Map<string, Map<string, AstNode>>();
   const targets = Object.entries(TARGET);
+  // Track files the VRRP process never reads (see PartlyUnread): name -> the first of them.
+  let unreadByVrrp: Map<string, TrackFile> | undefined;
+  for (let k = 0, tfs = model.trackFiles; k < tfs.length; k++) {
+    const tf = tfs[k]!;
+    if (tf.unreadBy?.vrrp && !(unreadByVrrp ??= new Map()).has(tf.name)) unreadByVrrp.set(tf.name, tf);
+  }
+  const unreadNodes = unreadByVrrp && new Set([...unreadByVrrp.values()].map((t) => t.node));
   for (let k = 0, ns = model.root.children; k < ns.length; k++) {
     const n = ns[k]!;
     const keyword = n.keyword;
+    if (unreadNodes?.has(n)) continue;
     for (let p = 0, items = targets; p < items.length; p++) {
       const [kind, t] = items[p]!;
       if (!t.blocks.includes(keyword)) continue;
@@ -121,7 +129,18 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
   // The track files keepalived has on its list before a position: those with a 'file' line.
   // (A bare `file` line leaves an earlier line's file: any line with a value keeps the track file.)
   const keptTrackFiles = model.root.children.filter((n) => TARGET.track_file!.blocks.includes(n.keyword) && argText(n) && n.children.some((c) => c.keyword === 'file' && c.argCount > 0));
-  const keptTrackFileBefore = (pos: number) => keptTrackFiles.some((n) => (order.get(n) ?? 0) < pos);
+  // Only those the VRRP process reads are on its list.
+  const keptTrackFileBefore = (pos: number) => keptTrackFiles.some((n) => (order.get(n) ?? 0) < pos && !unreadNodes?.has(n));
+  // With another track file defined before the owner, 2.1.0+'s config test searches on past the
+  // end of the VRRP list (see hangsConfigTest) into the checker's, where an earlier reading of
+  // the file put this one: usually it finds it and says nothing, but with another memory
+  // layout it reads garbage (2.2.7: SIGSEGV for /tmp/a/keepalived.conf given by absolute path,
+  // silent in longer folders; 2.4.3 crashes where a skip kept the track file from the VRRP process).
+  // The running daemon logs "track file X not found, ignoring...".
+  const foundOnCheckerList = (name: string, ownerPos: number) =>
+    keptTrackFileBefore(ownerPos) && compareVersions(analysis.target, CONFIG_TEST_HANGS_SINCE) >= 0
+      ? ` (keepalived -t usually says nothing here: a bug links its list of track files to the checker's, where it finds this one; with another memory layout it crashes instead, e.g. 2.2.7 with the file at /tmp/a/keepalived.conf. The running daemon logs "track file ${name} not found, ignoring...")`
+      : '';
   for (let q = 0; q < tracking.length; q++) {
     const { owner, blocks } = tracking[q]!;
     const ownerPos = order.get(topLevel(owner)) ?? 0;
@@ -136,7 +155,13 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         let why: string | undefined;
         let guess: string | undefined;
         const related: IgnoredTrackLine['related'] = [];
-        if (!def) {
+        const unread = !def && block.keyword === 'track_file' ? unreadByVrrp?.get(nameWord.text)?.unreadBy : undefined;
+        if (unread) {
+          const tf = unreadByVrrp!.get(nameWord.text)!;
+          why = `the VRRP process never reads track_file '${nameWord.text}' (line ${tf.node.range.start.line + 1}): it skips '${unread.skipped.keyword}' (line ${unread.skipped.range.start.line + 1}) by counting braces, and the '{' on line ${unread.brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that track_file${tf.file !== undefined ? foundOnCheckerList(nameWord.text, ownerPos) : ''}`;
+          related.push({ file: tf.node.file, range: tf.node.args[0]?.range ?? tf.node.range, message: 'defined here, where the VRRP process is still skipping' });
+          related.push({ file: unread.brace.file, range: unread.brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" });
+        } else if (!def) {
           const names = defs.get(block.keyword);
           // A name the same block already tracks is not the one meant.
           const listed = new Set(lines.map((l) => l.words[0]?.text));
@@ -147,17 +172,15 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         }
         else if ((order.get(def) ?? 0) > ownerPos) {
           why = `${t.what} '${nameWord.text}' is defined only after '${argText(owner) ?? owner.keyword}'; keepalived needs it defined first`;
-          // With another track file defined before the owner, 2.1.0+'s config test searches on past the
-          // end of the VRRP list (see hangsConfigTest) into the checker's, where an earlier reading of
-          // the file put this one: usually it finds it and says nothing, but with another memory
-          // layout it reads garbage (2.2.7: SIGSEGV for /tmp/a/keepalived.conf given by absolute path,
-          // silent in longer folders). The running daemon logs "track file X not found, ignoring...".
-          if (block.keyword === 'track_file' && keptTrackFileBefore(ownerPos) && compareVersions(analysis.target, CONFIG_TEST_HANGS_SINCE) >= 0) {
-            why += ` (keepalived -t usually says nothing here: a bug links its list of track files to the checker's, where it finds this one; with another memory layout it crashes instead, e.g. 2.2.7 with the file at /tmp/a/keepalived.conf. The running daemon logs "track file ${nameWord.text} not found, ignoring...")`;
-          }
+          if (block.keyword === 'track_file') why += foundOnCheckerList(nameWord.text, ownerPos);
           related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here' });
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
+        } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def)?.unreadBy?.vrrp) {
+          const { skipped, brace } = bfdByNode.get(def)!.unreadBy!;
+          why = `the VRRP process never reads bfd_instance '${nameWord.text}' (line ${def.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that bfd_instance`;
+          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, where the VRRP process is still skipping' });
+          related.push({ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" });
         } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def) && !bfdByNode.get(def)!.forVrrp) {
           const reason = bfdByNode.get(def)!.droppedBy.vrrp ?? '';
           why = reason.startsWith("it has a 'checker' line")
