@@ -1146,6 +1146,21 @@ virtual_ipaddress_excluded {
     expect(findings(instance('A', 'preempt_delay 5'), 'KA339')).toHaveLength(0);
     expect(findings(strict + instance('A', 'priority 255\nstate MASTER\naccept'), 'KA339')).toHaveLength(0);
   });
+  it('KA339: a value keepalived reads otherwise than written is reset as it reads it (fuzzing seed 736)', () => {
+    // keepalived 2.2.7: `preempt_delay 60ms` is "invalid number '60ms'" and still 60 µs, so strict mode resets it;
+    // 2.1.5 ignores the line ("Preempt_delay not valid!"). `garp_lower_prio_delay 0.5`, `5ms` and
+    // `down_timer_adverts 200` are ignored ("invalid - ignoring"): nothing is left to reset.
+    const strict = 'global_defs {\n    vrrp_strict\n}\n';
+    const one = (line: string, v?: string) => findings(strict + instance('A', `state BACKUP\n${line}`), 'KA339', v).length;
+    expect(one('preempt_delay 60ms')).toBe(1);
+    expect(one('preempt_delay 60ms', '2.1.5')).toBe(0);
+    expect(one('preempt_delay 2000')).toBe(0);
+    expect(one('garp_lower_prio_delay 0.5')).toBe(0);
+    expect(one('garp_lower_prio_delay 5ms')).toBe(0);
+    expect(one('garp_lower_prio_delay 5')).toBe(1);
+    expect(one('down_timer_adverts 200')).toBe(0);
+    expect(one('down_timer_adverts 5')).toBe(1);
+  });
   it('KA339: a MAC address of the VMAC is cleared in strict mode (2.2.5+)', () => {
     // keepalived 2.2.7: "(A): cannot specify MAC address with strict mode - clearing"
     const strict = 'global_defs {\n    vrrp_strict\n}\n';

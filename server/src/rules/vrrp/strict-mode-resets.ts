@@ -2,7 +2,8 @@
 
 import { argText, child, type AstNode } from '../../core/analysis/ast.js';
 import { parseDecimal } from '../../core/analysis/values.js';
-import { compareVersions } from '../../core/schema/schema.js';
+import { compareVersions, looseReadingIn, type Version } from '../../core/schema/schema.js';
+import { argAsReadIn } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { macProblem, VMAC_MAC_SINCE } from './use-vmac-invalid.js';
 import { anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, nameRange, RareLine, topLevelBlocks } from './util.js';
@@ -44,7 +45,7 @@ export const strictModeResets: FileRule = {
       };
       const nonZero = (kw: string, why: string, normal = 0) => {
         const n = child(inst.node, kw);
-        const v = parseDecimal(argText(n) ?? '')?.value;
+        const v = n && valueUsed(n, target);
         if (n && v !== undefined && v !== normal) report({ message: `'${kw} ${argText(n)}' of '${inst.name}' is reset in strict mode: ${why}`, file: n.file, range: keywordRange(n) });
       };
       // An initial MASTER loses its preempt_delay for that reason first (KA309).
@@ -77,6 +78,23 @@ export const strictModeResets: FileRule = {
     }
   },
 };
+
+/**
+ * The number keepalived uses from a line's first argument, or undefined where it ignores the line: as it reads it
+ * at `target` (from 2.2.3 `preempt_delay 60ms` is an invalid number it still uses as 60 µs; the daemon takes the
+ * leading digits of `garp_lower_prio_delay 0.5`, i.e. 0, where -t ignores it), within the argument's range.
+ */
+function valueUsed(n: AstNode, target: Version): number | undefined {
+  const v = parseDecimal(argAsReadIn(n, 0, target) ?? '')?.value;
+  const arg = n.spec?.args[0];
+  if (v === undefined || arg === undefined) return v;
+  // `garp_lower_prio_delay 5ms`: keepalived -t ignores it ("invalid - ignoring"), and KA205 says what the daemon does.
+  // (Releases that read it loosely, before 2.0.7, use the leading digits under -t too.)
+  if (arg.daemon_reads_leading && looseReadingIn(arg, target) === undefined && !/^\d+$/.test(n.argText(0) ?? '')) return undefined;
+  if (arg.type !== 'timer' && !Number.isInteger(v)) return undefined;
+  if ((arg.min !== undefined && v < arg.min) || (arg.max !== undefined && v > arg.max)) return undefined;
+  return v;
+}
 
 /** The first MAC address use_vmac accepts (a valid, unicast, non-VRRP one among its first two words). */
 function acceptedVmacMac(lines: readonly AstNode[]) {
