@@ -1,6 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { BfdInstance } from '../../core/model/model.js';
+import { neverRead } from '../unread-blocks.js';
 import { blockEnd, firstByName, readsBefore, related, namingLines } from './util.js';
 
 export const bfdCheckInstance: FileRule = {
@@ -50,13 +51,8 @@ export const bfdCheckInstance: FileRule = {
             const { ref, name } = names[n]!;
             const def = byName.get(name);
             if (def?.unreadBy?.checker) {
-              const { skipped, brace } = def.unreadBy;
-              ctx.report({
-                message: `keepalived's checker process never reads bfd_instance '${name}' (line ${def.node.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that bfd_instance; it drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`,
-                file: ref.file,
-                range: ref.range,
-                related: [related(def.node, 'defined here, where the checker process is still skipping'), related(brace, "this '{' is counted by the processes that skip the block, and never matched")],
-              });
+              const { why, related: places } = neverRead("keepalived's checker process", 'bfd_instance', name, def.node, def.unreadBy);
+              ctx.report({ message: `${why}; it drops this BFD_CHECK (keepalived: "BFD_CHECK - BFD ${name} not configured")`, file: ref.file, range: ref.range, related: places });
             } else if (!def || !readsBefore(def.node, ref)) {
               ctx.report({
                 message: def

@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import type { TrackFile } from '../../core/model/model.js';
+import { neverRead } from '../unread-blocks.js';
 import { blockEnd, firstByName, readsBefore, related, allCheckers, namingLines } from './util.js';
 
 export const fileCheckTrackFile: FileRule = {
@@ -45,13 +46,8 @@ export const fileCheckTrackFile: FileRule = {
         const def = byName.get(name);
         const unread = def ? undefined : unreadByChecker!.get(name);
         if (unread?.unreadBy) {
-          const { skipped, brace } = unread.unreadBy;
-          ctx.report({
-            message: `keepalived's checker process never reads track_file '${name}' (line ${unread.node.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that track_file; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`,
-            file: ref.file,
-            range: ref.range,
-            related: [related(unread.node, 'defined here, where the checker process is still skipping'), related(brace, "this '{' is counted by the processes that skip the block, and never matched")],
-          });
+          const { why, related: places } = neverRead("keepalived's checker process", 'track_file', name, unread.node, unread.unreadBy);
+          ctx.report({ message: `${why}; it drops this FILE_CHECK (keepalived: "track_file ${name} not found")`, file: ref.file, range: ref.range, related: places });
           continue;
         }
         const before = def !== undefined && readsBefore(def.node, ref);

@@ -10,6 +10,7 @@ import type { BfdInstance, TrackFile } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { syncGroupsAsRead, topLevelOrder, trackBlocks, wordsRange } from './util.js';
 import { commandMissing, SCRIPTLESS_REMOVED_SINCE } from './vrrp-script-without-script.js';
+import { neverRead } from '../unread-blocks.js';
 import { suggest, suggestByWords } from '../../core/analysis/suggest.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -158,9 +159,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         const unread = !def && block.keyword === 'track_file' ? unreadByVrrp?.get(nameWord.text)?.unreadBy : undefined;
         if (unread) {
           const tf = unreadByVrrp!.get(nameWord.text)!;
-          why = `the VRRP process never reads track_file '${nameWord.text}' (line ${tf.node.range.start.line + 1}): it skips '${unread.skipped.keyword}' (line ${unread.skipped.range.start.line + 1}) by counting braces, and the '{' on line ${unread.brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that track_file${tf.file !== undefined ? foundOnCheckerList(nameWord.text, ownerPos) : ''}`;
-          related.push({ file: tf.node.file, range: tf.node.args[0]?.range ?? tf.node.range, message: 'defined here, where the VRRP process is still skipping' });
-          related.push({ file: unread.brace.file, range: unread.brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" });
+          const never = neverRead('the VRRP process', 'track_file', nameWord.text, tf.node, unread);
+          why = never.why + (tf.file !== undefined ? foundOnCheckerList(nameWord.text, ownerPos) : '');
+          related.push(...never.related);
         } else if (!def) {
           const names = defs.get(block.keyword);
           // A name the same block already tracks is not the one meant.
@@ -177,10 +178,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
         } else if (def.keyword === 'vrrp_script' && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0 && !childrenNamed(def, 'script').some((l) => l.argCount)) {
           // Kept without a command before 1.3.6, and the VRRP process crashes on it (KA320 says so).
         } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def)?.unreadBy?.vrrp) {
-          const { skipped, brace } = bfdByNode.get(def)!.unreadBy!;
-          why = `the VRRP process never reads bfd_instance '${nameWord.text}' (line ${def.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that bfd_instance`;
-          related.push({ file: def.file, range: def.args[0]?.range ?? def.range, message: 'defined here, where the VRRP process is still skipping' });
-          related.push({ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" });
+          const never = neverRead('the VRRP process', 'bfd_instance', nameWord.text, def, bfdByNode.get(def)!.unreadBy!);
+          why = never.why;
+          related.push(...never.related);
         } else if (def.keyword === 'bfd_instance' && bfdByNode.get(def) && !bfdByNode.get(def)!.forVrrp) {
           const reason = bfdByNode.get(def)!.droppedBy.vrrp ?? '';
           why = reason.startsWith("it has a 'checker' line")
