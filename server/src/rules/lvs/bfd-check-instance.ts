@@ -14,7 +14,8 @@ export const bfdCheckInstance: FileRule = {
   docs: {
     why:
       'BFD_CHECK follows a `bfd_instance`, which keepalived looks up while reading the checker: it must be defined before the ' +
-      'virtual_server, and be one the checker process knows (a `vrrp` line without a `checker` line keeps it from the checker). An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
+      'virtual_server, and be one the checker process knows (a `vrrp` line without a `checker` line keeps it from the checker, and so does ' +
+      'a vrrp_instance before it that holds a `{` opening nothing: the checker skips the instance by counting braces, and on past the bfd_instance). An unknown (or later) name gives "BFD_CHECK - BFD … not configured", a checker without `name` is ' +
       'skipped, and in both cases `keepalived -t` fails and the real server loses that health check. A checker follows one ' +
       'bfd_instance: a second `name` line, or a second BFD_CHECK of the same real server following the same instance, is ' +
       'dropped as well.',

@@ -14,7 +14,9 @@ export const fileCheckTrackFile: FileRule = {
     why:
       'FILE_CHECK follows a `track_file` block, and keepalived looks the name up at the moment it reads the FILE_CHECK: ' +
       'the track_file must be defined before the virtual_server, not after it. Otherwise keepalived reports ' +
-      '"track_file … not found", drops the checker and `keepalived -t` fails.',
+      '"track_file … not found", drops the checker and `keepalived -t` fails. The same happens to a track_file the checker ' +
+      'never reads: one after a vrrp_instance that holds a `{` opening nothing (`track_interface {{`), which the checker, ' +
+      'skipping the instance by counting braces, skips on past.',
     bad: 'virtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        FILE_CHECK {\n            track_file app_ok\n        }\n    }\n}\ntrack_file app_ok {\n    file /run/app.ok\n}',
     good: 'track_file app_ok {\n    file /run/app.ok\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        FILE_CHECK {\n            track_file app_ok\n        }\n    }\n}',
   },
