@@ -7,6 +7,7 @@ import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helper
 import { releaseBinary, runRelease } from './helpers/releases.js';
 import { spawnSync } from 'node:child_process';
 import { pcreSyntaxError, quotedEscapedWords } from '../server/src/rules/lvs/pcre-syntax.js';
+import { lintText } from '../server/src/linter.js';
 
 /** A complete, clean virtual server around `body` lines (real server included unless `bare`). */
 function vs(header: string, body: string[], rs: string[] = ['real_server 10.0.1.1 80 {', '}']): string {
@@ -717,6 +718,22 @@ describe('lvs rules', () => {
   it.skipIf(!keepalivedAvailable())('as keepalived -t says', () => {
     expect(runKeepalived(noPort).messages.filter((m) => /ports don't match - resetting/.test(m.message))).toHaveLength(1);
     expect(runKeepalived(applyFix(noPort, findings(noPort, 'KA510')[0]!.fix!)).messages.filter((m) => /ports don't match/.test(m.message))).toEqual([]);
+  });
+  // `fwmark 0` marks nothing: keepalived reads the block as a service by address, with no address and port 0
+  // (fuzzing seed 748: pqarmitage's 0083.conf with `fwmark 31` made 0).
+  const mark0 = vs('fwmark 0', ['lb_algo rr', 'lb_kind DR', 'ha_suspend'], ['real_server 10.0.1.1 80 {', '}']);
+  it("reads 'virtual_server fwmark 0' as keepalived does: a service by address, with no protocol and port 0", () => {
+    const codes = (text: string) => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code.startsWith('KA5')).map((d) => d.code).sort();
+    expect(codes(mark0)).toEqual(['KA507', 'KA510', 'KA520']);
+    expect(findings(mark0, 'KA510')[0]!.message).toContain('keepalived resets it to 0');
+    expect(findings(mark0.replace('lb_algo rr', 'lb_algo rr\n  protocol TCP'), 'KA506')).toEqual([]);
+    // A mark of 1 is a firewall-mark service: its DR port is cleared and ha_suspend cannot work.
+    expect(codes(mark0.replace('fwmark 0', 'fwmark 1'))).toEqual(['KA510', 'KA522']);
+  });
+  it.skipIf(!keepalivedAvailable())("as keepalived -t says of 'fwmark 0'", () => {
+    const said = runKeepalived(mark0).messages.map((m) => m.message);
+    expect(said.filter((m) => /no protocol set - defaulting to UDP|zero port only valid|ports don't match - resetting/.test(m))).toHaveLength(3);
+    expect(said.filter((m) => /ha_suspend|has port specified/.test(m))).toEqual([]);
   });
   // quorum 5 over one real server of weight 1: keepalived 1.3.5 keeps it ("Lost quorum 5-0=5 > 1 for VS
   // [192.168.1.10]:80"); the 2.0.9 build: "quorum 5 ... exceeds number of real servers 1, reducing quorum to 1"

@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { deleteLine, fix, groupFwmarkEntries, related, vsLabel } from './util.js';
+import { deleteLine, fix, groupFwmarkEntries, marksTraffic, related, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 
@@ -24,7 +24,7 @@ export const haSuspendWithFwmark: FileRule = {
       const vs = f.vs;
       const hs = f.haSuspend;
       if (!hs || !reachesChecks(f)) continue;
-      const fwmark = vs.kind === 'fwmark' || (vs.kind === 'group' && groupFwmarkEntries(f).length > 0);
+      const fwmark = marksTraffic(vs) || (vs.kind === 'group' && groupFwmarkEntries(f).length > 0);
       if (!fwmark) continue;
       ctx.report({
         message: `'ha_suspend' (line ${hs.range.start.line + 1}) cannot work with the firewall marks of '${vsLabel(vs)}'; keepalived clears it (keepalived: "cannot use ha_suspend with fwmarks - clearing ha_suspend")`,

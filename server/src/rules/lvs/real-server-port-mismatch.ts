@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { AstNode, Word } from '../../core/analysis/ast.js';
 import type { TextEdit } from '../../core/diagnostics.js';
 import type { VirtualServer } from '../../core/model/model.js';
-import { fix, groupAddressEntries, groupFwmarkEntries, realServerForwarding, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
+import { fix, groupAddressEntries, groupFwmarkEntries, marksTraffic, realServerForwarding, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
 import { keptRealServers, reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -83,7 +83,9 @@ export const realServerPortMismatch: FileRule = {
       const vs = f.vs;
       if (!reachesChecks(f)) continue;
       // A virtual server written without a port serves port 0 (all ports), which no real server port matches.
-      const vsPort = vs.kind === 'address' ? (vs.port ?? (vs.node.argCount === 1 ? 0 : undefined)) : undefined;
+      // `fwmark 0` marks nothing: keepalived reads an address service with port 0 (see marksTraffic).
+      const byAddress = vs.kind === 'address' || (vs.kind === 'fwmark' && !marksTraffic(vs));
+      const vsPort = vs.kind === 'address' ? (vs.port ?? (vs.node.argCount === 1 ? 0 : undefined)) : byAddress ? 0 : undefined;
       // Only DR/TUN servers with a port can be wrong: collected only when there are some.
       let servers: PortedServer[] | undefined;
       for (let j = 0, rList = keptRealServers(f); j < rList.length; j++) {
@@ -91,7 +93,7 @@ export const realServerPortMismatch: FileRule = {
         const port = r.rs.port;
         if (!port) continue;
         // The common DR server has the service's own port: nothing to report, nothing to collect.
-        if (vs.kind === 'address' && (vsPort === undefined || vsPort === port)) continue;
+        if (byAddress && (vsPort === undefined || vsPort === port)) continue;
         const method = realServerForwarding(f, r);
         if (method !== 'NAT') (servers ??= []).push({ node: r.rs.node, port, method, given: givenAtLine(r.forwarding, r.inherited, f.forwarding), label: () => rsLabel(r.rs) });
       }
@@ -113,10 +115,10 @@ export const realServerPortMismatch: FileRule = {
         const s = servers[k]!;
         if (s.method === 'NAT' || !s.port) continue;
         const method = s.given ? `${s.method} ${s.given}` : s.method;
-        if (vs.kind === 'fwmark') {
+        if (marksTraffic(vs)) {
           const pw = portWord(s.node);
           report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) gives a port, but '${vsLabel(vs)}' forwards with ${method}; keepalived clears it (keepalived: "has port specified - clearing")`, pw && deletePort(s.node, pw), 'port cleared by keepalived');
-        } else if (vs.kind === 'address') {
+        } else if (byAddress) {
           if (vsPort === undefined || vsPort === s.port) continue;
           // Reading the port word builds the line's words: only for servers that are reported.
           const pw = portWord(s.node);

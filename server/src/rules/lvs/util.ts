@@ -111,15 +111,25 @@ export function groupFwmarkEntries(f: ServerFacts): Word[][] {
 }
 
 /** Whether keepalived treats the VS as addressed by ip:port (its protocol and port checks apply). */
+/**
+ * Whether a `virtual_server fwmark N` line gives a mark: `fwmark 0` is none, and keepalived reads that block as an
+ * address service without an address or a port (2.1.5, 2.2.7, 2.4.3: "Virtual server [(none)]:none:0: no protocol
+ * set - defaulting to UDP", "zero port only valid for persistent services - setting").
+ */
+export function marksTraffic(vs: VirtualServer): boolean {
+  return vs.kind === 'fwmark' && vs.fwmark !== 0;
+}
+
 export function isAddressService(f: ServerFacts): boolean {
   if (f.vs.kind === 'address') return true;
+  if (f.vs.kind === 'fwmark') return !marksTraffic(f.vs);
   if (f.vs.kind === 'group') return groupAddressEntries(f).length > 0;
   return false;
 }
 
 /** Whether keepalived treats the VS as fwmark-only (a protocol setting is ignored). */
 export function isFwmarkService(f: ServerFacts): boolean {
-  if (f.vs.kind === 'fwmark') return true;
+  if (f.vs.kind === 'fwmark') return marksTraffic(f.vs);
   if (f.vs.kind === 'group') return groupAddressEntries(f).length === 0 && groupFwmarkEntries(f).length > 0;
   return false;
 }

@@ -34,7 +34,7 @@ export const zeroPortWithoutPersistence: FileRule = {
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.
       if (f.barePersistenceTimeout || validPersistence(f.persistenceTimeout, ctx.target)) continue;
       const zero =
-        vs.kind === 'address'
+        vs.kind === 'address' || vs.kind === 'fwmark'
           ? (vs.port ?? 0) === 0
           : groupAddressEntries(f).some((e) => !e[1] || e[1].text === '0');
       if (!zero) continue;
