@@ -961,9 +961,11 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   // (the 2.1.5, 2.2.7 and 2.4.3 builds on `startup_script /usr/bin/false root extra`).
   const namesUser = (m: KeepalivedMessage) => m.line !== undefined && /^\s*(?:startup|shutdown)_script\s+\S+\s+\S+/.test(textOf(m.file).split('\n')[m.line - 1] ?? '');
   // Or one without a user, where keepalived's default script user is not on this host ("Unable to set default user
-  // keepalived_script for script" on the same line; generator seed 165 against 2.2.8), or where the global script_user
-  // is not ("Error setting global script uid/gid", then 2.4.3's "Invalid startup script"; mutation fuzzer seed 172).
-  const defaultUserLines = new Set(ka.messages.filter((m) => m.line !== undefined && /^Unable to set default user /.test(m.message)).map((m) => `${m.file}\0${m.line}`));
+  // keepalived_script for script"; generator seed 165 against 2.2.8), or where the global script_user is not ("Error
+  // setting global script uid/gid", then 2.4.3's "Invalid startup script"; mutation fuzzer seed 172). keepalived looks
+  // the default user up once and says so once, at the first line that needs it: every later script without a user
+  // fails without a message of its own (an earlier `lvs_notify_fifo FILE` line takes the message; generator seed 754).
+  const defaultUserFailed = ka.messages.some((m) => /^Unable to set default user /.test(m.message));
   const globalUserMissing = ka.messages.some((m) => /^Error setting global script uid\/gid/.test(m.message));
   // A VIP whose `dev` interface is not on this host is dropped as it is read ("WARNING - interface eth1 for ip address
   // … doesn't exist"), so the instance's address family comes from the next address or unicast peer, and the
@@ -981,7 +983,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   };
   const hostCascade = (m: KeepalivedMessage) =>
     sourceFromHost(m) ||
-    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || globalUserMissing || defaultUserLines.has(`${m.file}\0${m.line}`))) ||
+    (/^Invalid (?:startup|shutdown) script$/.test(m.message) && (namesUser(m) || globalUserMissing || defaultUserFailed)) ||
     (vipDropped && /address family must match VRRP instance|MUST be of the same family/.test(m.message)) ||
     (cpuLines.has(m.line) && /^number '[^']*' outside range \[0, \d+\]$/.test(m.message)) ||
     (scriptsRemoved && /track script \S+ not found, ignoring/.test(m.message)) || filesRemoved.has(/track file (\S+) not found, ignoring/.exec(m.message)?.[1] ?? '\0');

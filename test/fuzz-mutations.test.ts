@@ -367,6 +367,18 @@ describe('classify: host-dependent script users', () => {
     expect(classify(text, ka(2), [], 'keepalived.conf')).toEqual([]);
     expect(classify(text, ka(3), [], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 3']);
   });
+
+  // fuzz-generate seed 754 at 2.4.3: keepalived looks its default script user up once, at the first line that needs
+  // it (here `lvs_notify_fifo`), and a later script without a user fails with no message of its own.
+  it("takes 'Invalid shutdown script' for the host's doing once the default user failed on an earlier line", () => {
+    const text = 'global_defs {\n  enable_script_security\n  lvs_notify_fifo gen.pid\n  shutdown_script /usr/bin/false\n}\n';
+    const messages = [
+      { line: 3, message: 'Unable to set default user keepalived_script for script' },
+      { line: 4, message: 'Invalid shutdown script' },
+    ];
+    expect(classify(text, { status: 1, signal: null, timedOut: false, messages }, [], 'keepalived.conf')).toEqual([]);
+    expect(classify(text, { status: 1, signal: null, timedOut: false, messages: messages.slice(1) }, [], 'keepalived.conf').map((d) => `${d.kind} ${d.line}`)).toEqual(['miss 4']);
+  });
 });
 
 describe('withInterface', () => {
