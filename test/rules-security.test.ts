@@ -153,6 +153,51 @@ describe('KA602 script-user-missing', () => {
     expect(findings(noUser, 'KA602')[0]!.message).toMatch(/names no user .* runs it as .* removes it/);
   });
 
+  // From fuzz-generate seed 754 (2.4.3): a FIFO line without a user takes the default script user as it is read.
+  describe('FIFO lines without a user (2.2.5 and later)', () => {
+    const fifoOnly = conf('global_defs {', '  enable_script_security', '  lvs_notify_fifo /run/lvs.fifo', '}');
+    const beforeScriptUser = conf('global_defs {', '  enable_script_security', '  vrrp_notify_fifo /run/vrrp.fifo', '  script_user root', '}', 'vrrp_script chk {', '  script "/bin/true"', '}') +
+      instance('track_script {', '  chk', '}', 'notify_master /bin/true');
+    const beforeSecurity = conf('global_defs {', '  vrrp_notify_fifo /run/vrrp.fifo', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/bin/true"', '}') + instance('track_script {', '  chk', '}');
+
+    it('counts a FIFO line without a user among the lines that need keepalived_script', () => {
+      expect(linesOf(fifoOnly, 'KA602')).toEqual([3]);
+      expect(findings(fifoOnly, 'KA602')[0]!.message).toMatch(/names no user .* where that user does not exist it ignores the FIFO line \(keepalived: "Unable to set default user keepalived_script for script"\)/);
+      // With a user on the line, or before 2.2.5 (2.1.5 and 2.0.19 accept the file), there is nothing to say.
+      expect(linesOf(fifoOnly.replace('/run/lvs.fifo', '/run/lvs.fifo root'), 'KA602')).toEqual([]);
+      expect(linesOf(fifoOnly, 'KA602', '2.2.4')).toEqual([]);
+    });
+
+    it('says that a FIFO line before script_user has keepalived refuse script_user and remove the scripts', () => {
+      const [d] = findings(beforeScriptUser, 'KA602');
+      expect(d!.range.start.line + 1).toBe(3);
+      expect(d!.message).toContain("comes before 'script_user' (line 4)");
+      expect(d!.message).toContain('refuses the later script_user ("Error setting global script uid/gid") and removes every script that names no user of its own (2 here)');
+      expect(d!.related!.map((r) => r.range.start.line + 1)).toEqual([4, 7, 18]);
+      // script_user first: the FIFO gets that user.
+      const reordered = beforeScriptUser.replace('  vrrp_notify_fifo /run/vrrp.fifo\n  script_user root\n', '  script_user root\n  vrrp_notify_fifo /run/vrrp.fifo\n');
+      expect(linesOf(reordered, 'KA602')).toEqual([]);
+    });
+
+    it('is quiet when the FIFO line settled the default user before script security was on', () => {
+      // keepalived_script where it exists, root otherwise: nothing is removed.
+      expect(linesOf(beforeSecurity, 'KA602')).toEqual([]);
+      expect(linesOf(beforeSecurity, 'KA602', '2.1.5')).toEqual([6]);
+    });
+
+    it.skipIf(!keepalivedAvailable() || /^keepalived_script:/m.test(readFileSync('/etc/passwd', 'utf8')))('keepalived 2.2.7 refuses script_user after such a line and removes the script', () => {
+      const r = runKeepalived(beforeScriptUser);
+      const at = (re: RegExp) => r.messages.filter((m) => re.test(m.message)).map((m) => m.line);
+      expect(at(/^Unable to set default user keepalived_script for script$/)).toEqual([3]);
+      expect(at(/^Error setting global script uid\/gid$/)).toEqual([4]);
+      expect(at(/^Unable to set default user for vrrp script chk - removing$/).length).toBeGreaterThan(0);
+      expect(r.exitStatus).not.toBe(0);
+      const quiet = runKeepalived(beforeSecurity);
+      expect(quiet.messages.filter((m) => /user|uid/.test(m.message))).toEqual([]);
+      expect(runKeepalived(fifoOnly).messages.map((m) => `${m.line} ${m.message}`)).toContain('3 Unable to set default user keepalived_script for script');
+    });
+  });
+
   it('is satisfied by script_user, or by a user on every script', () => {
     expect(linesOf(SECURE + conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance(), 'KA602')).toEqual([]);
     const perScript = conf('global_defs {', '  enable_script_security', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') +

@@ -1,6 +1,9 @@
 import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { AstNode } from '../../core/analysis/ast.js';
+import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { related } from '../lvs/util.js';
+import { topLevelBlocks } from '../vrrp/util.js';
 import { configuredScripts, lineOf, scriptIsChecked } from './scripts.js';
 
 /** 1c5bfa29 (1.3.6) removes scripts whose default user is missing; 1.3.5 keeps uid 0 and runs them as root. */
@@ -12,13 +15,65 @@ const REMOVED_SINCE: Version = [1, 3, 6];
  */
 const MISC_REMOVAL_CRASH: [Version, Version] = [[1, 3, 6], [2, 2, 3]];
 
+/**
+ * 95d96ffe (2.2.5): a FIFO line that names no user takes the default script user as it is read. keepalived looks
+ * that user up once: with script security already on and no `keepalived_script` account, the lookup fails for good
+ * ("Unable to set default user keepalived_script for script", keepalived -t exits 5), the FIFO lines without a user
+ * are ignored, a later `script_user` is refused ("Error setting global script uid/gid") and every script without a
+ * user of its own is removed. With script security not yet on, the lookup settles on keepalived_script or, where
+ * that account does not exist, root, and nothing is removed. (2.2.7 and 2.4.3; 2.1.5 and 2.0.19 take no user there.)
+ */
+const FIFO_DEFAULT_USER_SINCE: Version = [2, 2, 5];
+const FIFO_KEYWORDS = new Set(['notify_fifo', 'vrrp_notify_fifo', 'lvs_notify_fifo']);
+
+interface FifoLookup {
+  /** The FIFO line where keepalived looks the default user up. */
+  line: AstNode;
+  /** Whether enable_script_security came before it. */
+  secure: boolean;
+  /** The other FIFO lines without a user, which get the lookup's answer. */
+  others: AstNode[];
+  /** A script_user line after it. */
+  laterScriptUser?: AstNode;
+}
+
+/** global_defs lines in reading order: where the default script user is first looked up by a FIFO line, if it is. */
+function fifoLookup(analysis: Analysis): FifoLookup | undefined {
+  let secure = false;
+  let settled = false;
+  let found: FifoLookup | undefined;
+  const named = new Set<string>();
+  for (const gd of topLevelBlocks(analysis.ast, 'global_defs')) {
+    for (let i = 0, lines = gd.children; i < lines.length; i++) {
+      const line = lines[i]!;
+      const keyword = line.keyword;
+      if (keyword === 'enable_script_security') secure = true;
+      else if (keyword === 'script_user' && line.argCount > 0) {
+        if (found) found.laterScriptUser ??= line;
+        settled = true;
+      } else if (FIFO_KEYWORDS.has(keyword) && line.argCount > 0) {
+        // A second FIFO line of one kind is refused before its user is looked at ("already specified").
+        if (named.has(keyword)) continue;
+        named.add(keyword);
+        if (line.argCount > 1) continue;
+        if (found) found.others.push(line);
+        else if (!settled) {
+          found = { line, secure, others: [] };
+          settled = true;
+        }
+      }
+    }
+  }
+  return found;
+}
+
 export const scriptUserMissing: FileRule = {
   kind: 'file',
   code: 'KA602',
   name: 'script-user-missing',
   family: 'security',
   severity: 'warning',
-  description: "enable_script_security is on, but neither script_user nor a per-script user says who runs the scripts.",
+  description: "enable_script_security is on, but neither script_user nor a per-script user says who runs the scripts (or who owns a notify FIFO).",
   docs: {
     why:
       'With script security on, keepalived runs a script without an explicit user as `keepalived_script`. Most distributions ' +
@@ -26,14 +81,42 @@ export const scriptUserMissing: FileRule = {
       '- removing"), so track scripts stop influencing priority and notify scripts never run. Name the user with ' +
       '`script_user` in global_defs (or per script), and make sure it exists. Before 1.3.6 keepalived runs them as root ' +
       'instead when the account is missing; from 1.3.6 to 2.2.2, removing a MISC_CHECK script that way crashes the health ' +
-      'checker (a segmentation fault, respawned in a loop; keepalived -t crashes too), fixed in 2.2.3.',
+      'checker (a segmentation fault, respawned in a loop; keepalived -t crashes too), fixed in 2.2.3. From 2.2.5 a FIFO line without a user ' +
+      '(`notify_fifo`, `vrrp_notify_fifo`, `lvs_notify_fifo`) takes the default user too, and as it is read: after enable_script_security and ' +
+      'before any script_user, a missing `keepalived_script` account makes keepalived ignore the FIFO, and, since it looks the default user ' +
+      'up only once, refuse a script_user that comes later and remove every script without a user of its own. Put script_user first.',
     bad: 'global_defs {\n    enable_script_security\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
     good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
   },
   check(ctx) {
     const gd = ctx.analysis.model.globalDefs;
-    if (!gd?.enableScriptSecurity || gd.scriptUser) return;
-    const unowned = configuredScripts(ctx.analysis).filter((s) => !s.user && scriptIsChecked(ctx.analysis, s));
+    if (!gd?.enableScriptSecurity) return;
+    const fifo = compareVersions(ctx.target, FIFO_DEFAULT_USER_SINCE) >= 0 ? fifoLookup(ctx.analysis) : undefined;
+    // Settled before script security was on: keepalived_script where it exists, else root; nothing is removed.
+    if (fifo && !fifo.secure) return;
+    const scripts = () => configuredScripts(ctx.analysis).filter((s) => !s.user && scriptIsChecked(ctx.analysis, s));
+    if (fifo?.laterScriptUser) {
+      const removed = scripts();
+      const fifos = fifo.others.length ? ` (and the FIFO line${fifo.others.length > 1 ? 's' : ''} without a user after it)` : '';
+      ctx.report({
+        message:
+          `'${fifo.line.keyword}' names no user and comes before 'script_user' (line ${lineOf(fifo.laterScriptUser)}): keepalived ${ctx.target.join('.')} looks the default script user 'keepalived_script' up at this line, ` +
+          `and where that user does not exist it ignores this FIFO${fifos}, refuses the later script_user ("Error setting global script uid/gid")` +
+          `${removed.length ? ` and removes every script that names no user of its own (${removed.length} here)` : ''}, and keepalived -t fails ` +
+          `(keepalived: "Unable to set default user keepalived_script for script"); put script_user before this line, or name a user on it`,
+        file: fifo.line.file,
+        range: fifo.line.range,
+        related: [
+          related(fifo.laterScriptUser, 'refused where keepalived_script does not exist'),
+          ...removed.slice(0, 19).map((s) => related(s.node, 'removed then: it names no user')),
+        ],
+      });
+      return;
+    }
+    if (gd.scriptUser) return;
+    const unowned: { node: AstNode }[] = scripts();
+    // From 2.2.5 a FIFO line without a user goes the same way (its FIFO is ignored); in reading order, global_defs first.
+    if (fifo) unowned.unshift({ node: fifo.line }, ...fifo.others.map((node) => ({ node })));
     if (!unowned.length) return;
     const first = unowned[0]!;
     const misc = unowned.find((s) => s.node.keyword === 'misc_path');
@@ -42,12 +125,16 @@ export const scriptUserMissing: FileRule = {
         ? `; removing the MISC_CHECK script (line ${lineOf(misc.node)}) crashes keepalived ${ctx.target.join('.')}: the health checker dies with a segmentation fault and is respawned in a loop, and keepalived -t crashes too (fixed in 2.2.3)`
         : '';
     const several = unowned.length > 1;
+    const fifoLines = fifo ? 1 + fifo.others.length : 0;
+    const scriptLines = unowned.length - fifoLines;
     const more = several ? ` (and ${unowned.length - 1} more)` : '';
     ctx.report({
       message:
         compareVersions(ctx.target, REMOVED_SINCE) < 0
           ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived ${ctx.target.join('.')} runs ${several ? 'them' : 'it'} as 'keepalived_script', or as root if that user does not exist, script security or not (keepalived: "Unable to resolve default script username 'keepalived_script' - ignoring")`
-          : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")${crash}`,
+          : fifo
+            ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived gives ${several ? 'them' : 'it'} the user 'keepalived_script', and where that user does not exist it ignores ${fifoLines > 1 ? 'the FIFO lines' : 'the FIFO line'}${scriptLines ? ` and removes ${scriptLines > 1 ? 'the scripts' : 'the script'}` : ''} (keepalived: "Unable to set default user keepalived_script for script")${crash}`
+            : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")${crash}`,
       file: first.node.file,
       range: first.node.range,
       related: unowned.slice(1, 20).map((s) => related(s.node, 'no user either')),
