@@ -825,6 +825,57 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static\n}\n', 'KA344')).toHaveLength(1);
     expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static no_track\n}\n', 'KA344')).toHaveLength(0);
     expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol keepalived\n}\n', 'KA344')).toHaveLength(0);
+    // Tracking, and the reset with it, came in 2.0.1; 1.3.5 keeps the protocol.
+    expect(findings('static_routes {\n    10.2.0.0/16 dev eth0 protocol static\n}\n', 'KA344', '1.3.5')).toHaveLength(0);
+  });
+
+  // The 1.3.5 and 1.3.9 builds (CentOS 7, Ubuntu 18.04) on these lines: "unknown route keyword no_track" (after "VRRP
+  // parsed invalid IP no_track"), the same for ttl-propagate and fastopen_no_cookie, "Unknown rule option no_track",
+  // l3mdev, protocol and ipproto, and "Virtual Routes = 1", "Virtual Rules = 1" in the dump: each such line is dropped.
+  // The 2.0.19 and 2.1.5 builds: "unknown route keyword prepend". Found comparing 1.3.5 with kalint on real configs.
+  describe('route and rule options a release does not know yet', () => {
+    const text = instance('A', [
+      'interface eth0', 'virtual_router_id 1', 'priority 100', 'virtual_ipaddress {', '192.168.1.50/24', '}',
+      'virtual_routes {',
+      '10.1.0.0/16 dev eth0 protocol 112',
+      '10.2.0.0/16 dev eth0 no_track',
+      '10.4.0.0/16 dev eth0 ttl-propagate enabled',
+      '10.5.0.0/16 dev eth0 fastopen_no_cookie 1',
+      '10.6.0.0/16 dev eth0 prepend',
+      '}',
+      'virtual_rules {',
+      'from 10.7.0.0/16 table 100 priority 7 no_track',
+      'from 10.8.0.0/16 l3mdev priority 8',
+      'from 10.9.0.0/16 table 100 priority 9 uidrange 1000-2000',
+      'from 10.10.0.0/16 table 100 priority 10 protocol 5',
+      'from 10.11.0.0/16 table 100 priority 11 ipproto tcp',
+      '}',
+    ].join('\n'));
+    const at = (v: string) => findings(text, 'KA330', v).map((d) => `${d.range.start.line + 1} ${d.message.slice(1, d.message.indexOf("'", 1))}`);
+
+    it('drops the line at such an option, naming the release that added it', () => {
+      expect(at('1.3.5')).toEqual(['10 no_track', '11 ttl-propagate', '12 fastopen_no_cookie', '13 prepend', '16 no_track', '17 l3mdev', '19 protocol', '20 ipproto']);
+      expect(at('1.4.3')).toEqual(['10 no_track', '11 ttl-propagate', '13 prepend', '16 no_track', '19 protocol', '20 ipproto']);
+      expect(at('2.0.7')).toEqual(['11 ttl-propagate', '13 prepend']);
+      expect(at('2.1.5')).toEqual(['13 prepend']);
+      expect(at('2.2.7')).toEqual([]);
+      const [route] = findings(text, 'KA330', '1.3.5');
+      expect(route!.message).toBe("'no_track' is a route option only from keepalived 2.0.3: keepalived 1.3.5 reads it as the destination, which is no address (keepalived: \"unknown route keyword no_track\"); keepalived skips this virtual route");
+      expect(findings(text, 'KA330', '1.3.5').find((d) => d.range.start.line === 18)!.message).toBe("'protocol' is a rule option only from keepalived 2.0.1 (keepalived 1.3.5: \"Unknown rule option protocol\"); keepalived skips this virtual rule");
+    });
+
+    it('leaves a dropped line to KA330 alone: no tracking or protocol findings on it', () => {
+      const noDev = instance('A', 'interface eth0\nvirtual_router_id 1\nvirtual_ipaddress {\n192.168.1.50/24\n}\nvirtual_routes {\n10.4.0.0/16 via 192.168.1.1 ttl-propagate enabled protocol 5\n}');
+      expect(findings(noDev, 'KA332', '2.0.7')).toEqual([]);
+      expect(findings(noDev, 'KA344', '2.0.7')).toEqual([]);
+      expect(findings(noDev, 'KA332', '2.0.8')).toHaveLength(1);
+      expect(findings(noDev, 'KA344', '2.0.8')).toHaveLength(1);
+    });
+
+    it.runIf(!!releaseBinary('2.1.5'))('the 2.1.5 build drops the prepend route', () => {
+      const messages = runRelease(releaseBinary('2.1.5')!, text).messages.filter((m) => /unknown route keyword|Unknown rule option/.test(m.message));
+      expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual(['13 unknown route keyword prepend']);
+    });
   });
 });
 

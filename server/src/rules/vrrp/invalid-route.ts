@@ -4,7 +4,7 @@ import type { ValueLine } from '../../core/analysis/ast.js';
 import { ipFamily } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { readRoute, readRule, routeBlocks, ruleBlocks, skipped, type LineProblem, type RouteReading } from './routes.js';
+import { optionTooNew, readRoute, readRule, routeBlocks, ruleBlocks, skipped, type LineProblem, type RouteReading, type RuleReading } from './routes.js';
 
 /**
  * 2.0.8 changed how a route's destination is read (commits 843ffc80, 912be9f0, b7ddc5f2): before it,
@@ -53,7 +53,7 @@ export const invalidRoute: FileRule = {
   severity: 'error',
   description: 'A virtual_routes / static_routes / virtual_rules / static_rules line keepalived cannot use: a bad address, mixed IPv4/IPv6, no or several actions; the line is skipped.',
   docs: {
-    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination; 2.0.7 also turned a /0 prefix into a single address. A prefix length that is too long, or a single port after sport/dport (2.2.7 wants a range), is reported and replaced.',
+    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination; 2.0.7 also turned a /0 prefix into a single address. Options a release does not know yet drop the line there too (`no_track` and `track_group` came in 2.0.3, `ttl-propagate` in 2.0.8, `vrf` in 2.2.5; for rules `protocol`, `ipproto`, `sport` and `dport` in 2.0.1, `l3mdev` in 1.4.3). A prefix length that is too long, or a single port after sport/dport (2.2.7 wants a range), is reported and replaced.',
     bad: 'static_rules {\n    to 192.168.100./24 table 1\n}\n',
     good: 'static_rules {\n    to 192.168.100.0/24 table 1 priority 100\n}\n',
   },
@@ -77,10 +77,19 @@ export const invalidRoute: FileRule = {
         severity: p.effect === 'adjust' && !p.serious ? 'warning' : 'error',
       });
     };
+    // An option the target does not know yet drops the line at that word: what the walk found before it still happens.
+    const tooNewFirst = (kind: string, what: string, r: RouteReading | RuleReading): boolean => {
+      const tooNew = optionTooNew(r, target);
+      if (!tooNew) return false;
+      for (const p of r.problems) if (p.word.file === tooNew.word.file && p.word.start < tooNew.word.start) say(kind, what, p);
+      say(kind, what, tooNew);
+      return true;
+    };
     for (const block of routeBlocks(model)) {
       const kind = block.keyword === 'static_routes' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {
         const r = readRoute(line, block, dynamic);
+        if (tooNewFirst(kind, 'route', r)) continue;
         for (const p of r.problems) say(kind, 'route', p);
         if (older && !skipped(r.problems)) for (const p of olderRouteProblems(line, r, target)) say(kind, 'route', p);
       }
@@ -89,6 +98,7 @@ export const invalidRoute: FileRule = {
       const kind = block.keyword === 'static_rules' ? 'static' : 'virtual';
       for (const line of block.values ?? []) {
         const r = readRule(line, block, dynamic);
+        if (tooNewFirst(kind, 'rule', r)) continue;
         for (const p of r.problems) say(kind, 'rule', p);
         if (!skipped(r.problems) && r.complete && !r.actions.length) {
           report({ message: `this ${kind} rule has no action (table, goto, nop, blackhole, unreachable or prohibit); keepalived skips it`, file: line.file, range: line.range });

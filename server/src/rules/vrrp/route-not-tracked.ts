@@ -5,7 +5,7 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 
 const TRACKED_SINCE: Version = [2, 0, 1];
-import { readRoute, routeBlocks, skipped } from './routes.js';
+import { readRoute, routeBlocks, skippedAt } from './routes.js';
 
 export const routeNotTracked: FileRule = {
   kind: 'file',
@@ -24,7 +24,7 @@ export const routeNotTracked: FileRule = {
     for (const block of routeBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
         const r = readRoute(line, block, analysis.model.globalDefs?.dynamicInterfaces === true);
-        if (skipped(r.problems) || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
+        if (skippedAt(r, target) || !r.complete || !r.dest || r.hasInterface || r.noTrack) continue;
         report({
           message: `route ${r.dest.text} has no 'dev'; keepalived cannot track it (add 'dev IFNAME' or 'no_track')`,
           file: line.file,

@@ -6,7 +6,7 @@
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { impossibleIfname, ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
-import type { Version } from '../../core/schema/schema.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 export interface LineProblem {
   word: Word;
@@ -38,6 +38,8 @@ export interface RouteReading {
   foreignProtocol?: Word;
   /** False when the walk met something it does not model (then only earlier findings count). */
   complete: boolean;
+  /** Option words that older releases do not know (ROUTE_OPTION_SINCE), in reading order. */
+  dated?: Word[];
 }
 
 export interface RuleReading {
@@ -49,6 +51,64 @@ export interface RuleReading {
   hasPreference: boolean;
   actions: Word[];
   complete: boolean;
+  /** Option words that older releases do not know (RULE_OPTION_SINCE), in reading order. */
+  dated?: Word[];
+}
+
+/**
+ * Route options keepalived added after 1.3.0, by the first release that reads them (each release's
+ * vrrp_iproute.c, from its tag): an earlier one takes the word for the destination, which is no address,
+ * and drops the route ("unknown route keyword X"; 1.3.5 and 1.3.9 builds: `no_track`, `ttl-propagate`,
+ * `fastopen_no_cookie`). 2.0.1 and 2.0.2 spelt `no_track` as `no-track`.
+ */
+const ROUTE_OPTION_SINCE: ReadonlyMap<string, Version> = new Map(Object.entries({
+  fastopen_no_cookie: [1, 4, 3],
+  no_track: [2, 0, 3],
+  track_group: [2, 0, 3],
+  'ttl-propagate': [2, 0, 8],
+  add: [2, 2, 5],
+  append: [2, 2, 5],
+  prepend: [2, 2, 5],
+  vrf: [2, 2, 5],
+} satisfies Record<string, Version>));
+/** Rule options keepalived added after 1.3.0 (vrrp_iprule.c): an earlier release drops the rule ("Unknown rule option X"). */
+const RULE_OPTION_SINCE: ReadonlyMap<string, Version> = new Map(Object.entries({
+  uidrange: [1, 3, 5],
+  l3mdev: [1, 4, 3],
+  inet: [2, 0, 1],
+  inet6: [2, 0, 1],
+  protocol: [2, 0, 1],
+  ipproto: [2, 0, 1],
+  sport: [2, 0, 1],
+  dport: [2, 0, 1],
+  no_track: [2, 0, 3],
+  track_group: [2, 0, 3],
+} satisfies Record<string, Version>));
+
+/**
+ * The first option of the line that `target` does not know yet, as the problem that drops the line there, or
+ * undefined. keepalived stops at that word: what the walk found after it does not happen at that release.
+ */
+export function optionTooNew(r: RouteReading | RuleReading, target: Version): LineProblem | undefined {
+  const dated = r.dated;
+  if (!dated) return undefined;
+  const route = 'deprecated' in r;
+  for (let i = 0; i < dated.length; i++) {
+    const w = dated[i]!;
+    const since = (route ? ROUTE_OPTION_SINCE : RULE_OPTION_SINCE).get(w.text)!;
+    if (compareVersions(target, since) >= 0) continue;
+    const v = target.join('.');
+    const message = route
+      ? `'${w.text}' is a route option only from keepalived ${since.join('.')}: keepalived ${v} reads it as the destination, which is no address (keepalived: "unknown route keyword ${w.text}")`
+      : `'${w.text}' is a rule option only from keepalived ${since.join('.')} (keepalived ${v}: "Unknown rule option ${w.text}")`;
+    return { word: w, message, effect: 'skip' };
+  }
+  return undefined;
+}
+
+/** True when keepalived `target` drops the line: a problem of the walk, or an option it does not know yet. */
+export function skippedAt(r: RouteReading | RuleReading, target: Version): boolean {
+  return skipped(r.problems) || optionTooNew(r, target) !== undefined;
 }
 
 /** Route types keepalived accepts before the destination (iproute2 `rtntype`). */
@@ -233,6 +293,7 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
     const w = words[i]!;
     const s = w.text;
     const next = words[i + 1];
+    if (ROUTE_OPTION_SINCE.has(s)) (r.dated ??= []).push(w);
     if (s === 'inet' || s === 'inet6') {
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
       i += 1;
@@ -639,6 +700,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
     const w = words[i]!;
     const s = w.text;
     const next = words[i + 1];
+    if (RULE_OPTION_SINCE.has(s)) (r.dated ??= []).push(w);
     if (!next && RULE_NEEDS_VALUE.has(s)) {
       r.problems.push(noValue(w));
       return r;

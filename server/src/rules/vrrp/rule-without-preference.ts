@@ -5,7 +5,7 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 
 const ASSIGNED_SINCE: Version = [2, 0, 2];
-import { readRule, ruleBlocks, skipped } from './routes.js';
+import { readRule, ruleBlocks, skippedAt } from './routes.js';
 
 export const ruleWithoutPreference: FileRule = {
   kind: 'file',
@@ -24,7 +24,7 @@ export const ruleWithoutPreference: FileRule = {
     for (const block of ruleBlocks(analysis.model)) {
       for (const line of block.values ?? []) {
         const r = readRule(line, block, analysis.model.globalDefs?.dynamicInterfaces === true);
-        if (skipped(r.problems) || !r.complete || !r.actions.length || r.hasPreference) continue;
+        if (skippedAt(r, target) || !r.complete || !r.actions.length || r.hasPreference) continue;
         report({ message: 'this rule has no preference; keepalived assigns one counting down from 16384 — add `priority N`', file: line.file, range: line.range });
       }
     }
