@@ -554,6 +554,17 @@ describe('KA606 umask-invalid', () => {
     expect(findings(config('IRWXG'), 'KA606')[0]!.message).toContain('IRGRP|IWGRP|IXGRP');
   });
 
+  // The 2.4.3 build: `umask IRWXG|IRWXO` with no message; 2.2.7 "Unknown umask bit IRWXG|IRWXO".
+  it('accepts IRWXU, IRWXG and IRWXO from 2.2.8', () => {
+    for (const v of ['2.2.8', '2.4.3']) expect(linesOf(config('IRWXG|IRWXO'), 'KA606', v), v).toEqual([]);
+    expect(linesOf(config('IRWXG|IRWXO'), 'KA606', '2.2.7')).toEqual([2]);
+    expect(linesOf(config('IRWXG|IRWXQ'), 'KA606', '2.4.3')).toEqual([2]);
+  });
+
+  it.runIf(!!releaseBinary('2.4.3'))('the 2.4.3 build reads IRWXG|IRWXO', () => {
+    expect(runRelease(releaseBinary('2.4.3')!, config('IRWXG|IRWXO')).messages.filter((m) => /umask/.test(m.message))).toEqual([]);
+  });
+
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [v, rejected] of values) {
       const said = runKeepalived(config(v)).messages.filter((m) => m.line === 2 && /umask/.test(m.message));
