@@ -695,6 +695,17 @@ describe('lvs rules', () => {
     expect([old!.severity, old!.message]).toEqual(['error', "'virtual_server 10.0.0.1 80' has no 'lb_algo'; keepalived 1.3.5 hands IPVS an empty scheduler name, and the kernel refuses to add such a service (the 'wlc' default came in 1.3.6)"]);
     expect(findings(text, 'KA508', '1.3.6')[0]!.severity).toBe('warning');
   });
+  // Before 2.0.7 (its handler gained the scheduler list) lb_algo copies whatever word it is given: 1.3.5 and 2.0.6's
+  // lbalgo_handler is a memcpy into the service's scheduler name, which IPVS then refuses to look up.
+  it('before 2.0.7 says that keepalived keeps an unknown scheduler and IPVS refuses it', () => {
+    const text = vs('10.0.0.1 80', ['protocol TCP', 'lb_kind NAT', 'lb_algo foo']);
+    for (const v of ['1.3.5', '2.0.6']) {
+      expect(findings(text, 'KA205', v)[0]!.message, v).toContain(`; keepalived ${v} does not check it: it hands 'foo' to IPVS, which refuses a scheduler it does not know, so this virtual server is never set up`);
+      expect(findings(text, 'KA508', v), v).toEqual([]);
+    }
+    expect(findings(text, 'KA205', '2.0.7')[0]!.message).toContain("keepalived reports it and ignores the line (without another lb_algo, the scheduler is 'wlc')");
+    expect(findings(text, 'KA508', '2.0.7')).toHaveLength(1);
+  });
   // fcd3efa5 (2.0.15) resets DR/TUN real server ports and clears fwmark ones. On voxpupuli's fwmark DR service the
   // 2.0.14 build says nothing of the port and 2.0.16 prints "WARNING - fwmark virtual server FWM 123, real server
   // [10.1.1.2]:tcp:80 has port specified - clearing"; 1.3.5's checker dump keeps "RPORT = 80".

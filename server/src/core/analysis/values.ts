@@ -751,7 +751,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (values.length === 1 && spec.type === 'enum') return { message: `'${keyword}' takes only '${values[0]}' here; got '${word}'${caseNote}`, severity: 'error' };
       // "'state' state must be" says the name twice.
       const what = spec.name === keyword ? '' : ` ${spec.name}`;
-      const fallback = ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
+      const fallback = spec.unchecked_in
+        ? `; keepalived ${spec.unchecked_in} does not check it: it hands '${word}' to IPVS, which refuses a scheduler it does not know, so this virtual server is never set up`
+        : ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
       const later = spec.values_since?.[word] !== undefined ? ` ('${word}' came in keepalived ${spec.values_since[word]})` : '';
       const fork = forkOfValue(keyword, word);
       const forkWords = fork ? forkNote(fork, `'${word}'`) : '';

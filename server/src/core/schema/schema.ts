@@ -68,6 +68,14 @@ export interface ArgSpec {
   invalid_crashes?: { since: string; before: string; note: string };
   /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
   values_since?: Record<string, string>;
+  /**
+   * The first release that checks the word against `values` (lb_algo: 2.0.7, whose handler gained the scheduler
+   * list); an earlier one keeps whatever word is written and hands it on (to IPVS, which refuses a scheduler it
+   * does not know, so the service is never set up).
+   */
+  unchecked_before?: string;
+  /** Set by `argIn` for a target before `unchecked_before`: that release, which keeps any word. */
+  unchecked_in?: string;
   /** The release from which keepalived compares this enum's words case-insensitively (`protocol`: 2.0.0); before it, only the exact words. */
   case_insensitive_since?: string;
   /** Set by `argIn` for a target before `case_insensitive_since`: only the exact words are read. */
@@ -225,7 +233,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -384,6 +392,23 @@ function inEarlier(r: { until: string; since?: string }, target: Version): boole
 
 /** `arg` as keepalived `target` reads it: a later release's larger max (`wider_max`), an earlier release's (`earlier_max`); a whole-number argument that later releases read with decimal places (`decimals_since`) is a decimal from then on, its least value one unit of the last place. */
 export function argIn(arg: ArgSpec, target: Version): ArgSpec {
+  return arg.unchecked_before ? uncheckedIn(arg, target) : readIn(arg, target);
+}
+
+const uncheckedCache = new WeakMap<ArgSpec, { target: Version; read: ArgSpec }>();
+/** An enum `arg` that `target` does not check yet (see `unchecked_before`), on top of what else it reads differently. */
+function uncheckedIn(arg: ArgSpec, target: Version): ArgSpec {
+  const read = readIn(arg, target);
+  const before = parseVersion(arg.unchecked_before!);
+  if (before === undefined || compareVersions(target, before) >= 0) return read;
+  const hit = uncheckedCache.get(arg);
+  if (hit && hit.target === target) return hit.read;
+  const unchecked = { ...read, unchecked_in: target.join('.') };
+  uncheckedCache.set(arg, { target, read: unchecked });
+  return unchecked;
+}
+
+function readIn(arg: ArgSpec, target: Version): ArgSpec {
   if (arg.values_since) return valuesIn(arg, target);
   if (arg.case_insensitive_since) return caseIn(arg, target);
   if (arg.wider_max) {

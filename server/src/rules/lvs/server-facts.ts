@@ -40,7 +40,10 @@ const MAX_WEIGHT_UNSET: [Version, Version] = [[2, 1, 0], [2, 2, 0]];
 
 /** Whether keepalived `target` takes `word` as a scheduler (the table's lb_algo words as of that release: `twos` from 2.2.5). */
 export function schedulerKnown(word: string | undefined, target: Version): boolean {
-  return word !== undefined && valueKnownIn(schema().root.childMap.get('virtual_server')!.childMap.get('lb_algo')!.args[0]!, word, target);
+  if (word === undefined) return false;
+  const arg = schema().root.childMap.get('virtual_server')!.childMap.get('lb_algo')!.args[0]!;
+  // Before 2.0.7 keepalived keeps any word as the scheduler (KA205 says IPVS refuses it).
+  return argIn(arg, target).unchecked_in !== undefined || valueKnownIn(arg, word, target);
 }
 
 
