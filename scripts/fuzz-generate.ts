@@ -228,10 +228,13 @@ class Generator {
       }
       case 'virtual_routes':
       case 'static_routes':
-        return this.rng.pick(['192.0.2.0/24 dev eth0', '198.51.100.0/24 via 192.0.2.1', 'default via 192.0.2.254', '2001:db8:1::/64 dev eth0', 'blackhole 203.0.113.0/24', '192.0.2.0/24 dev eth0 table 100']);
+        // With, at times, an option some releases do not know yet (no_track 2.0.3, ttl-propagate 2.0.8, prepend 2.2.5…).
+        return this.rng.pick(['192.0.2.0/24 dev eth0', '198.51.100.0/24 via 192.0.2.1', 'default via 192.0.2.254', '2001:db8:1::/64 dev eth0', 'blackhole 203.0.113.0/24', '192.0.2.0/24 dev eth0 table 100']) +
+          this.rng.pick(['', '', '', ' no_track', ' ttl-propagate enabled', ' fastopen_no_cookie 1', ' prepend', ' protocol 5', ' metric 10']);
       case 'virtual_rules':
       case 'static_rules':
-        return this.rng.pick(['from 192.0.2.1 table 100', 'to 198.51.100.0/24 table 101', 'from all fwmark 1 table 100', 'from 2001:db8::1 table 100', 'iif eth0 table 100']);
+        return this.rng.pick(['from 192.0.2.1 table 100', 'to 198.51.100.0/24 table 101', 'from all fwmark 1 table 100', 'from 2001:db8::1 table 100', 'iif eth0 table 100']) +
+          this.rng.pick(['', '', ' priority 100', ' no_track', ' protocol 5', ' ipproto tcp', ' sport 1000-2000', ' uidrange 1000-2000']);
       case 'unicast_peer':
         return `${this.address()}${this.rng.pick(['', '', ' min_ttl 1', ' max_ttl 255'])}`;
       case 'virtual_server_group':
