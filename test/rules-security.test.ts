@@ -185,7 +185,25 @@ describe('KA602 script-user-missing', () => {
       expect(linesOf(beforeSecurity, 'KA602', '2.1.5')).toEqual([6]);
     });
 
+    // The same holds for a FIFO script, startup_script and shutdown_script without a user (2.2.7 and 2.4.3 builds:
+    // "Invalid startup script" on the line, then "Error setting global script uid/gid" on script_user's).
+    const scriptFirst = (line: string) => conf('global_defs {', '  enable_script_security', `  ${line}`, '  script_user root', '}', 'vrrp_script chk {', '  script "/bin/true"', '}') + instance('track_script {', '  chk', '}');
+    it('treats a FIFO script, startup_script or shutdown_script without a user as that line too', () => {
+      for (const [line, drops] of [['vrrp_notify_fifo_script /bin/true', 'drops this script,'], ['startup_script /bin/true', 'drops this script ("Invalid startup script"),'], ['shutdown_script /bin/true', 'drops this script ("Invalid shutdown script"),']] as const) {
+        const [d] = findings(scriptFirst(line), 'KA602');
+        expect(d!.range.start.line + 1, line).toBe(3);
+        expect(d!.message, line).toContain(`it ${drops} refuses the later script_user`);
+        expect(d!.message, line).toContain('(1 here)');
+        expect(linesOf(scriptFirst(`${line} root`), 'KA602'), line).toEqual([]);
+      }
+      // Looked up before script security was on: settled, nothing removed (keepalived -t says nothing).
+      const settled = conf('global_defs {', '  vrrp_notify_fifo_script /bin/true', '  enable_script_security', '  vrrp_notify_fifo /run/x.fifo', '}') + instance('notify_master /bin/true');
+      expect(linesOf(settled, 'KA602')).toEqual([]);
+    });
+
     it.skipIf(!keepalivedAvailable() || /^keepalived_script:/m.test(readFileSync('/etc/passwd', 'utf8')))('keepalived 2.2.7 refuses script_user after such a line and removes the script', () => {
+      const startup = runKeepalived(scriptFirst('startup_script /bin/true')).messages.map((m) => `${m.line} ${m.message}`);
+      expect(startup).toEqual(expect.arrayContaining(['3 Unable to set default user keepalived_script for script', '3 Invalid startup script', '4 Error setting global script uid/gid']));
       const r = runKeepalived(beforeScriptUser);
       const at = (re: RegExp) => r.messages.filter((m) => re.test(m.message)).map((m) => m.line);
       expect(at(/^Unable to set default user keepalived_script for script$/)).toEqual([3]);

@@ -16,33 +16,36 @@ const REMOVED_SINCE: Version = [1, 3, 6];
 const MISC_REMOVAL_CRASH: [Version, Version] = [[1, 3, 6], [2, 2, 3]];
 
 /**
- * 95d96ffe (2.2.5): a FIFO line that names no user takes the default script user as it is read. keepalived looks
- * that user up once: with script security already on and no `keepalived_script` account, the lookup fails for good
- * ("Unable to set default user keepalived_script for script", keepalived -t exits 5), the FIFO lines without a user
- * are ignored, a later `script_user` is refused ("Error setting global script uid/gid") and every script without a
- * user of its own is removed. With script security not yet on, the lookup settles on keepalived_script or, where
- * that account does not exist, root, and nothing is removed. (2.2.7 and 2.4.3; 2.1.5 and 2.0.19 take no user there.)
+ * 95d96ffe (2.2.5): global_defs lines that name no user take the default script user as they are read: a FIFO line
+ * with only its name (`notify_fifo`, `vrrp_notify_fifo`, `lvs_notify_fifo`), and a FIFO script, `startup_script` or
+ * `shutdown_script` with only its command. keepalived looks that user up once: with script security already on and no
+ * `keepalived_script` account, the lookup fails for good ("Unable to set default user keepalived_script for script",
+ * keepalived -t exits 5), such lines are dropped (a startup or shutdown script with "Invalid startup script"), a later
+ * `script_user` is refused ("Error setting global script uid/gid") and every script without a user of its own is
+ * removed. With script security not yet on, the lookup settles on keepalived_script or, where that account does not
+ * exist, root, and nothing is removed. (2.2.7 and 2.4.3 builds; 2.1.5 and 2.0.19 look the user up after reading.)
  */
-const FIFO_DEFAULT_USER_SINCE: Version = [2, 2, 5];
+const READ_TIME_LOOKUP_SINCE: Version = [2, 2, 5];
 const FIFO_KEYWORDS = new Set(['notify_fifo', 'vrrp_notify_fifo', 'lvs_notify_fifo']);
+const GLOBAL_SCRIPT_KEYWORDS = new Set(['notify_fifo_script', 'vrrp_notify_fifo_script', 'lvs_notify_fifo_script', 'startup_script', 'shutdown_script']);
 
-interface FifoLookup {
-  /** The FIFO line where keepalived looks the default user up. */
+interface DefaultUserLookup {
+  /** The global_defs line where keepalived first looks the default user up. */
   line: AstNode;
   /** Whether enable_script_security came before it. */
   secure: boolean;
-  /** The other FIFO lines without a user, which get the lookup's answer. */
-  others: AstNode[];
+  /** The FIFO lines without a user, the lookup's own included, which get its answer. */
+  fifos: AstNode[];
   /** A script_user line after it. */
   laterScriptUser?: AstNode;
 }
 
-/** global_defs lines in reading order: where the default script user is first looked up by a FIFO line, if it is. */
-function fifoLookup(analysis: Analysis): FifoLookup | undefined {
+/** global_defs lines in reading order: where the default script user is first looked up as a line is read, if it is. */
+function defaultUserLookup(analysis: Analysis): DefaultUserLookup | undefined {
   let secure = false;
   let settled = false;
-  let found: FifoLookup | undefined;
-  const named = new Set<string>();
+  let found: DefaultUserLookup | undefined;
+  const seen = new Set<string>();
   for (const gd of topLevelBlocks(analysis.ast, 'global_defs')) {
     for (let i = 0, lines = gd.children; i < lines.length; i++) {
       const line = lines[i]!;
@@ -51,16 +54,17 @@ function fifoLookup(analysis: Analysis): FifoLookup | undefined {
       else if (keyword === 'script_user' && line.argCount > 0) {
         if (found) found.laterScriptUser ??= line;
         settled = true;
-      } else if (FIFO_KEYWORDS.has(keyword) && line.argCount > 0) {
-        // A second FIFO line of one kind is refused before its user is looked at ("already specified").
-        if (named.has(keyword)) continue;
-        named.add(keyword);
+      } else if ((FIFO_KEYWORDS.has(keyword) || GLOBAL_SCRIPT_KEYWORDS.has(keyword)) && line.argCount > 0) {
+        // A second line of one kind is refused before its user is looked at ("already specified").
+        if (seen.has(keyword)) continue;
+        seen.add(keyword);
+        // A user on the line: no lookup.
         if (line.argCount > 1) continue;
-        if (found) found.others.push(line);
-        else if (!settled) {
-          found = { line, secure, others: [] };
+        if (!found && !settled) {
+          found = { line, secure, fifos: [] };
           settled = true;
         }
+        if (found && FIFO_KEYWORDS.has(keyword)) found.fifos.push(line);
       }
     }
   }
@@ -81,33 +85,39 @@ export const scriptUserMissing: FileRule = {
       '- removing"), so track scripts stop influencing priority and notify scripts never run. Name the user with ' +
       '`script_user` in global_defs (or per script), and make sure it exists. Before 1.3.6 keepalived runs them as root ' +
       'instead when the account is missing; from 1.3.6 to 2.2.2, removing a MISC_CHECK script that way crashes the health ' +
-      'checker (a segmentation fault, respawned in a loop; keepalived -t crashes too), fixed in 2.2.3. From 2.2.5 a FIFO line without a user ' +
-      '(`notify_fifo`, `vrrp_notify_fifo`, `lvs_notify_fifo`) takes the default user too, and as it is read: after enable_script_security and ' +
-      'before any script_user, a missing `keepalived_script` account makes keepalived ignore the FIFO, and, since it looks the default user ' +
-      'up only once, refuse a script_user that comes later and remove every script without a user of its own. Put script_user first.',
+      'checker (a segmentation fault, respawned in a loop; keepalived -t crashes too), fixed in 2.2.3. From 2.2.5 global_defs lines without a ' +
+      'user take the default user as they are read: a FIFO line (`notify_fifo`, `vrrp_notify_fifo`, `lvs_notify_fifo`), a FIFO script, ' +
+      '`startup_script` and `shutdown_script`. After enable_script_security and before any script_user, a missing `keepalived_script` account ' +
+      'makes keepalived drop that line and, since it looks the default user up only once, refuse a script_user that comes later and remove ' +
+      'every script without a user of its own. Put script_user first.',
     bad: 'global_defs {\n    enable_script_security\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
     good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk\n    }\n}',
   },
   check(ctx) {
     const gd = ctx.analysis.model.globalDefs;
     if (!gd?.enableScriptSecurity) return;
-    const fifo = compareVersions(ctx.target, FIFO_DEFAULT_USER_SINCE) >= 0 ? fifoLookup(ctx.analysis) : undefined;
+    const lookup = compareVersions(ctx.target, READ_TIME_LOOKUP_SINCE) >= 0 ? defaultUserLookup(ctx.analysis) : undefined;
     // Settled before script security was on: keepalived_script where it exists, else root; nothing is removed.
-    if (fifo && !fifo.secure) return;
+    if (lookup && !lookup.secure) return;
     const scripts = () => configuredScripts(ctx.analysis).filter((s) => !s.user && scriptIsChecked(ctx.analysis, s));
-    if (fifo?.laterScriptUser) {
-      const removed = scripts();
-      const fifos = fifo.others.length ? ` (and the FIFO line${fifo.others.length > 1 ? 's' : ''} without a user after it)` : '';
+    if (lookup?.laterScriptUser) {
+      const removed = scripts().filter((s) => s.node !== lookup.line);
+      const keyword = lookup.line.keyword;
+      const dropped = FIFO_KEYWORDS.has(keyword)
+        ? `ignores this FIFO${lookup.fifos.length > 1 ? ' (and the FIFO lines without a user after it)' : ''}`
+        : keyword === 'startup_script' || keyword === 'shutdown_script'
+          ? `drops this script ("Invalid ${keyword.slice(0, keyword.indexOf('_'))} script")`
+          : 'drops this script';
       ctx.report({
         message:
-          `'${fifo.line.keyword}' names no user and comes before 'script_user' (line ${lineOf(fifo.laterScriptUser)}): keepalived ${ctx.target.join('.')} looks the default script user 'keepalived_script' up at this line, ` +
-          `and where that user does not exist it ignores this FIFO${fifos}, refuses the later script_user ("Error setting global script uid/gid")` +
+          `'${keyword}' names no user and comes before 'script_user' (line ${lineOf(lookup.laterScriptUser)}): keepalived ${ctx.target.join('.')} looks the default script user 'keepalived_script' up at this line, ` +
+          `and where that user does not exist it ${dropped}, refuses the later script_user ("Error setting global script uid/gid")` +
           `${removed.length ? ` and removes every script that names no user of its own (${removed.length} here)` : ''}, and keepalived -t fails ` +
           `(keepalived: "Unable to set default user keepalived_script for script"); put script_user before this line, or name a user on it`,
-        file: fifo.line.file,
-        range: fifo.line.range,
+        file: lookup.line.file,
+        range: lookup.line.range,
         related: [
-          related(fifo.laterScriptUser, 'refused where keepalived_script does not exist'),
+          related(lookup.laterScriptUser, 'refused where keepalived_script does not exist'),
           ...removed.slice(0, 19).map((s) => related(s.node, 'removed then: it names no user')),
         ],
       });
@@ -115,8 +125,9 @@ export const scriptUserMissing: FileRule = {
     }
     if (gd.scriptUser) return;
     const unowned: { node: AstNode }[] = scripts();
-    // From 2.2.5 a FIFO line without a user goes the same way (its FIFO is ignored); in reading order, global_defs first.
-    if (fifo) unowned.unshift({ node: fifo.line }, ...fifo.others.map((node) => ({ node })));
+    // From 2.2.5 a FIFO line without a user goes the same way (its FIFO is ignored); global_defs first.
+    const fifo = lookup && lookup.fifos.length ? lookup : undefined;
+    if (fifo) unowned.unshift(...fifo.fifos.map((node) => ({ node })));
     if (!unowned.length) return;
     const first = unowned[0]!;
     const misc = unowned.find((s) => s.node.keyword === 'misc_path');
@@ -125,7 +136,7 @@ export const scriptUserMissing: FileRule = {
         ? `; removing the MISC_CHECK script (line ${lineOf(misc.node)}) crashes keepalived ${ctx.target.join('.')}: the health checker dies with a segmentation fault and is respawned in a loop, and keepalived -t crashes too (fixed in 2.2.3)`
         : '';
     const several = unowned.length > 1;
-    const fifoLines = fifo ? 1 + fifo.others.length : 0;
+    const fifoLines = fifo ? fifo.fifos.length : 0;
     const scriptLines = unowned.length - fifoLines;
     const more = several ? ` (and ${unowned.length - 1} more)` : '';
     ctx.report({
