@@ -759,6 +759,16 @@ describe('KA610 script-command-empty', () => {
     expect(linesOf(others, 'KA610')).toEqual([]);
   });
 
+  // A real config's `notify_master ""` (and notify_backup, notify_fault): KA601 counted them as scripts that run
+  // without script security, though keepalived drops them (2.0.19, 2.2.7 and 2.4.3 -t say nothing of them).
+  it('leaves an empty command out of the scripts the other security rules count', () => {
+    expect(findings(notify, 'KA601').map((d) => d.range.start.line + 1)).toEqual([9]);
+    expect(findings(notify, 'KA601')[0]!.message).not.toContain('other');
+    const onlyEmpty = conf('global_defs {', '  enable_script_security', '}') + instance('notify_master ""');
+    expect(findings(onlyEmpty, 'KA602')).toEqual([]);
+    expect(findings(instance('notify_master ""'), 'KA601')).toEqual([]);
+  });
+
   it.skipIf(!keepalivedAvailable())('matches keepalived: an error for startup scripts, silence for notify scripts', () => {
     const s = runKeepalived(startup);
     expect(s.stderr).toContain('(Line 2) Invalid startup script');

@@ -9,6 +9,7 @@ import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { lvsFacts } from '../lvs/server-facts.js';
 import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
 import { fileText } from '../fixes.js';
+import { commandEmpty } from '../vrrp/vrrp-script-without-script.js';
 
 export interface ConfiguredScript {
   /** The keyword line (`notify_master …`, `script …`, `misc_path …`). */
@@ -342,8 +343,9 @@ export function scriptSide(node: AstNode): 'vrrp' | 'checker' | 'both' | 'main' 
  * when there is a vrrp_instance, checker-side ones only when there is a virtual_server.
  */
 export function scriptIsChecked(analysis: Analysis, s: ConfiguredScript): boolean {
-  // A line keepalived cannot split sets no script (it says "missing terminating" and drops it).
-  if (s.unsplittable) return false;
+  // A line keepalived cannot split sets no script (it says "missing terminating" and drops it), and
+  // neither does an empty or blank command (`notify_master ""`: KA610, KA320, KA517 report it).
+  if (s.unsplittable || commandEmpty(analysis, s.node)) return false;
   const vrrp = analysis.model.vrrpInstances.length > 0;
   const checker = analysis.model.virtualServers.length > 0;
   switch (scriptSide(s.node)) {
