@@ -1440,6 +1440,15 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(findings(text, 'KA346', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining("'use_vmac' is not an address option in keepalived 2.1.5")]);
     expect(findings(text, 'KA346')).toEqual([]);
   });
+  // The 1.3.9 build (Ubuntu 18.04) reads these silently; the 1.3.5 builds say "No noprefixroute parameter specified for
+  // 192.168.1.51/24" and the like (their parser wants a value after every option, and knows none of these). 1.3.6 added them.
+  it('KA346: home, -nodad, mngtmpaddr, noprefixroute and autojoin are address options from 1.3.6', () => {
+    const text = instance('A', vip('192.168.1.51/24 dev eth0 noprefixroute\n192.168.1.52/24 dev eth0 home\n192.168.1.53/24 dev eth0 autojoin\n192.168.1.54/24 dev eth0 mngtmpaddr'));
+    expect(findings(text, 'KA346', '1.3.5').map((d) => d.message.slice(0, d.message.indexOf(' is not')))).toEqual(["'noprefixroute'", "'home'", "'autojoin'", "'mngtmpaddr'"]);
+    for (const v of ['1.3.6', '1.3.9', '1.4.0']) expect(findings(text, 'KA346', v), v).toEqual([]);
+    // A word that is a property of every JavaScript object is still only a word.
+    expect(findings(instance('A', vip('192.168.1.51/24 constructor')), 'KA346', '1.3.5')[0]!.message).toBe("'constructor' is not an address option; keepalived ignores it");
+  });
   it('KA346: a label over 15 characters is kept before 2.2.3, and the kernel refuses it', () => {
     // The 2.0.19, 2.1.5 and 2.2.0 builds read `192.0.2.10 label eth0:abcdefghijklmnopqrst` silently; 2.2.4 and 2.2.7:
     // "Address label eth0:abcdefghijklmnopqrst is longer than maximum length 15 - removing address" (3e8a2b2d, 2.2.3).

@@ -34,11 +34,12 @@ const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer'
  * an older keepalived reports each as an unknown entry and ignores it, then its value the same way.
  */
 const OPTION_SINCE: Record<string, Version> = {
-  home: [1, 4, 0],
-  '-nodad': [1, 4, 0],
-  mngtmpaddr: [1, 4, 0],
-  noprefixroute: [1, 4, 0],
-  autojoin: [1, 4, 0],
+  // 1.3.6's vrrp_ipaddress.c has them (the 1.3.9 build reads them without a word; 1.3.5's has none).
+  home: [1, 3, 6],
+  '-nodad': [1, 3, 6],
+  mngtmpaddr: [1, 3, 6],
+  noprefixroute: [1, 3, 6],
+  autojoin: [1, 3, 6],
   peer: [2, 0, 0],
   no_track: [2, 0, 3],
   track_group: [2, 0, 3],
@@ -91,8 +92,9 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
     const option = line.argText(i)!;
     // The next word's text, when there is one (`value` below is that word).
     const valueText = i + 1 < n ? line.argText(i + 1)! : undefined;
-    const since = target && OPTION_SINCE[option];
-    if (since && compareVersions(target, since) < 0) {
+    // Own keys only: a word such as 'constructor' must not find Object.prototype's.
+    const since = Object.hasOwn(OPTION_SINCE, option) ? OPTION_SINCE[option] : undefined;
+    if (target && since && compareVersions(target, since) < 0) {
       say({ word: line.argWord(i), message: `'${option}' is not an address option in keepalived ${target.join('.')} (it came in ${since.join('.')}); keepalived ignores it`, severity: 'warning' });
       continue;
     }
