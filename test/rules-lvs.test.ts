@@ -1461,7 +1461,7 @@ describe('KA540: several dynamic MISC_CHECKs for one real server before 2.2.0', 
 });
 
 // Found by scripts/fuzz-generate.ts: keepalived gives a real or sorry server the virtual server's valid method when
-// the server's line is read (alloc_rs / alloc_ssvr copy it, from 1.4.0); an lb_kind written later, or an invalid
+// the server's line is read (alloc_rs / alloc_ssvr copy it, from 1.3.6); an lb_kind written later, or an invalid
 // one, does not change it. Before, kalint took the block's last method word for every server.
 describe('KA527/KA510: a server keeps the method the virtual server had at its line', () => {
   const sorryThen = (method: string) => conf('virtual_server fwmark 1 {', '  real_server 192.0.2.3 0 {', '  }', '  sorry_server fe80::1 138', `  lb_kind ${method}`, '}');
@@ -1485,6 +1485,13 @@ describe('KA527/KA510: a server keeps the method the virtual server had at its l
     const [found] = findings(drThenNat, 'KA510');
     expect(found?.message).toMatch(/uses port 8080, but DR \(the virtual server's lb_kind when the server's line was read/);
     expect(findings(drThenNat, 'KA211')[0]!.message).toMatch(/the server on line 5 keeps DR/);
+  });
+  // The 1.3.9 build's checker dump of such a block: "default forwarding method = NAT", the first server "forwarding
+  // method = DR", the second "NAT"; the 1.3.5 build's: "lb_kind = NAT" for the block and nothing per server (1.3.6
+  // gave each server a method of its own).
+  it('a server keeps its method from 1.3.6, not only from 1.4.0', () => {
+    for (const v of ['1.3.6', '1.3.9']) expect(findings(drThenNat, 'KA211', v)[0]!.message, v).toMatch(/the server on line 5 keeps DR/);
+    expect(findings(drThenNat, 'KA211', '1.3.5')[0]!.message).not.toMatch(/keeps DR/);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived 2.2.7 -t', () => {
     const family = (text: string) => runKeepalived(text).messages.filter((m) => /Address family/.test(m.message)).map((m) => m.line);

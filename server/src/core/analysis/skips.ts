@@ -84,10 +84,10 @@ export const BFD_NAME_MAX = 31;
 export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
 
 /**
- * Since 1.4.0 each real and sorry server has a forwarding method of its own, given the virtual server's
+ * Since 1.3.6 each real and sorry server has a forwarding method of its own, given the virtual server's
  * (valid) one when the server's line is read: an lb_kind written after a server does not change it.
  */
-export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 4, 0];
+export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 3, 6];
 
 /**
  * Whether keepalived skips this block for its header: a server it cannot read. (A bfd_instance name too long is

@@ -78,7 +78,7 @@ export interface RealServerFacts {
   /** The last valid lvs_method of its own. */
   forwarding?: Forwarding;
   /**
-   * The virtual server's valid method when the real_server line was read (from 1.4.0): keepalived gives the new
+   * The virtual server's valid method when the real_server line was read (from 1.3.6): keepalived gives the new
    * server that method, so a later lb_kind does not change it; undefined when none was set yet (the server then
    * gets the method the virtual server has at the end).
    */
@@ -362,7 +362,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
   let seenSorry = false;
   let afterSorry = false;
   // The virtual server's valid method so far: a real or sorry server is given it when its line is read
-  // (from 1.4.0; an invalid method word changes nothing). Before 1.4.0 the method is the block's, at its end.
+  // (from 1.3.6; an invalid method word changes nothing). Before 1.3.6 the method is the block's, at its end.
   let methodSoFar: Forwarding | undefined;
   const methodAtLine = compareVersions(target, SERVER_METHOD_PER_SERVER_SINCE) >= 0;
   // The family keepalived has settled on so far, and what settled it.
