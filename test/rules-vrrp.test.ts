@@ -486,6 +486,34 @@ describe('KA316-KA319 sync groups', () => {
       expect(said).toContain("Virtual router { specified in sync group G doesn't exist - ignoring");
     }
   });
+  // Found by fuzzing seed 761 (2.1.5, a harvested config's one-member group): 2.1.0 to 2.2.2 remove such a group
+  // ("Sync group G has only 1 virtual router(s) - this probably isn't what you want - removing"), so its member keeps
+  // weighted tracking: the 2.1.5 build says "ignoring tracked script chk with weights due to address_owner" where
+  // 2.0.19 and 2.2.7 say "due to SYNC group", and only they report the interface tracked on both.
+  describe('a one-member group that 2.1.0 to 2.2.2 remove', () => {
+    const text = conf('vrrp_sync_group G {', '  group {', '    VI_1', '  }', '  track_interface {', '    eth0', '  }', '}', 'vrrp_script chk {', '  script "/bin/true"', '  weight 10', '}',
+      'vrrp_instance VI_1 {', '  interface eth0', '  state MASTER', '  priority 255', '  virtual_router_id 5', '  track_script {', '    chk', '  }', '  virtual_ipaddress {', '    10.0.0.9', '  }', '}');
+    const plain = text.replace('priority 255', 'priority 100');
+    it('leaves the member on its own there', () => {
+      for (const v of ['2.1.0', '2.1.5', '2.2.2']) {
+        expect(findings(text, 'KA318', v)[0]!.message, v).toContain(`keepalived ${v} removes it ("this probably isn't what you want - removing"; 2.1.0 to 2.2.2 do): 'VI_1' runs on its own`);
+        expect(findings(text, 'KA322', v), v).toEqual([]);
+        expect(findings(text, 'KA340', v), v).toEqual([]);
+        expect(findings(text, 'KA307', v).map((d) => d.range.start.line + 1), v).toEqual([19]);
+        expect(findings(plain, 'KA322', v), v).toEqual([]);
+      }
+      for (const v of ['2.0.19', '2.2.3', '2.2.7']) {
+        expect(findings(text, 'KA318', v)[0]!.message, v).not.toContain('removes it');
+        expect(findings(text, 'KA322', v).map((d) => d.range.start.line + 1), v).toEqual([19]);
+        expect(findings(text, 'KA340', v), v).toHaveLength(1);
+      }
+    });
+    it.runIf(!!releaseBinary('2.1.5'))('the 2.1.5 build removes the group and drops the weighted script as the owner', () => {
+      const said = runRelease(releaseBinary('2.1.5')!, text).messages.map((m) => m.message);
+      expect(said).toContain("Sync group G has only 1 virtual router(s) - this probably isn't what you want - removing");
+      expect(said).toContain('(VI_1) ignoring tracked script chk with weights due to address_owner');
+    });
+  });
   it('does not suggest an instance the group already lists', () => {
     // A real config: group { RH_EXT RH_INT } with only RH_EXT defined got "did you mean 'RH_EXT'?".
     const text = instance('RH_EXT', vip('10.0.0.1')) + group('VG1', ['RH_EXT', 'RH_INT']);

@@ -4,6 +4,7 @@
 
 import { child, type AstNode, type Word } from '../core/analysis/ast.js';
 import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
+import { singleMemberSyncGroupRemoved } from '../core/analysis/skips.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
 import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
@@ -290,7 +291,11 @@ export interface SyncMembership {
 
 export function syncGroupByMember(node: ClusterNode): Map<string, SyncMembership> {
   const out = new Map<string, SyncMembership>();
-  for (const sg of node.analysis.model.syncGroups) {
+  const model = node.analysis.model;
+  // 2.1.0 to 2.2.2 remove a group left with one member: that instance runs on its own.
+  const names = singleMemberSyncGroupRemoved(node.analysis.target) ? new Set(model.vrrpInstances.map((i) => i.name)) : undefined;
+  for (const sg of model.syncGroups) {
+    if (names && sg.members.filter((m) => names.has(m.text)).length === 1) continue;
     const trackingWeight = !!child(sg.node, 'sync_group_tracking_weight') || !!child(sg.node, 'global_tracking');
     for (const m of sg.members) if (!out.has(m.text)) out.set(m.text, { name: sg.name, node: sg.node, group: sg, trackingWeight });
   }

@@ -90,6 +90,16 @@ export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
 export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 3, 6];
 
 /**
+ * 2.1.0 to 2.2.2 remove a sync group left with one member after reading ("Sync group G has only 1 virtual router(s) -
+ * this probably isn't what you want - removing", vrrp_sync.c): its member then runs on its own, weighted tracking
+ * included. Earlier and later releases keep such a group (the 2.0.19, 2.2.7 and 2.4.3 builds, without "removing").
+ */
+export const SINGLE_MEMBER_SYNC_GROUP_REMOVED: readonly [Version, Version] = [[2, 1, 0], [2, 2, 3]];
+export function singleMemberSyncGroupRemoved(target: Version): boolean {
+  return compareVersions(target, SINGLE_MEMBER_SYNC_GROUP_REMOVED[0]) >= 0 && compareVersions(target, SINGLE_MEMBER_SYNC_GROUP_REMOVED[1]) < 0;
+}
+
+/**
  * Whether keepalived skips this block for its header: a server it cannot read. (A bfd_instance name too long is
  * skipped by two of the three processes reading it: bfd-processes.ts.)
  */

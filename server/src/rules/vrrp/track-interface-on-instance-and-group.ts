@@ -1,7 +1,7 @@
 // KA340: the same interface tracked by an instance and by its sync group.
 
 import type { FileRule } from '../types.js';
-import { syncMembership, trackLineDropped, wordsRange } from './util.js';
+import { liveSyncMembership, trackLineDropped, wordsRange } from './util.js';
 
 export const trackInterfaceOnInstanceAndGroup: FileRule = {
   kind: 'file',
@@ -16,7 +16,7 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
     good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
   },
   check({ analysis, report, target }) {
-    const { groupOf } = syncMembership(analysis.model);
+    const { groupOf } = liveSyncMembership(analysis.model, target);
     if (!groupOf.size) return;
     for (let itemIndex = 0, itemList = analysis.model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {
       const inst = itemList[itemIndex]!;

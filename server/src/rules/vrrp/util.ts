@@ -7,6 +7,7 @@ import { strictModeOn, type Address, type KeepalivedConfig, type VrrpInstance } 
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
 import { addressDropped } from './addresses.js';
+import { singleMemberSyncGroupRemoved } from '../../core/analysis/skips.js';
 
 /** Where a node's keyword is, for reports (the keyword word, else the line). */
 export function keywordRange(node: AstNode): Range {
@@ -602,6 +603,24 @@ export const syncMembership = perModel((model): Membership => {
   }
   return { groupOf, members };
 });
+
+const liveMemberships = new WeakMap<KeepalivedConfig, Membership>();
+/**
+ * The sync groups keepalived `target` keeps after reading: from 2.1.0 to 2.2.2 without those left with one member,
+ * which it removes (their member then runs on its own). Other releases keep them all (see syncMembership).
+ */
+export function liveSyncMembership(model: KeepalivedConfig, target: Version): Membership {
+  const all = syncMembership(model);
+  if (!all.members.size || !singleMemberSyncGroupRemoved(target)) return all;
+  let live = liveMemberships.get(model);
+  if (!live) {
+    live = { groupOf: new Map(), members: new Map() };
+    for (const [group, words] of all.members) if (words.length !== 1) live.members.set(group, words);
+    for (const [name, group] of all.groupOf) if (live.members.has(group)) live.groupOf.set(name, group);
+    liveMemberships.set(model, live);
+  }
+  return live;
+}
 
 /**
  * Whether a sync group lets its members keep weighted tracking: `sync_group_tracking_weight`, or the

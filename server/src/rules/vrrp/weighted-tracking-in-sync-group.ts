@@ -1,7 +1,7 @@
 // KA322: weights of tracked objects are ignored for instances in a sync group.
 
 import type { FileRule } from '../types.js';
-import { keepsTrackingWeights, syncMembership } from './util.js';
+import { keepsTrackingWeights, liveSyncMembership } from './util.js';
 import { weightedEntries } from './weighted-tracking-on-owner.js';
 
 export const weightedTrackingInSyncGroup: FileRule = {
@@ -16,9 +16,9 @@ export const weightedTrackingInSyncGroup: FileRule = {
     bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n}\nvrrp_instance VI_EXT {\n    track_script {\n        chk_haproxy weight -30\n    }\n}\n',
     good: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_sync_group VG_1 {\n    group {\n        VI_EXT\n        VI_INT\n    }\n    track_script {\n        chk_haproxy\n    }\n}\nvrrp_instance VI_EXT {\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
-    const { groupOf } = syncMembership(model);
+    const { groupOf } = liveSyncMembership(model, target);
     if (!groupOf.size) return;
     const seen = new Set<string>();
     for (let itemIndex = 0, itemList = model.vrrpInstances; itemIndex < itemList.length; itemIndex++) {

@@ -7,7 +7,7 @@ import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { trackLineIgnored } from './track-reference-not-found.js';
 import { firstByName } from '../lvs/util.js';
-import { basePriority, instancesByName, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, syncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
+import { basePriority, instancesByName, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, liveSyncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /**
  * Tracked objects by name: the first definition of a name, as keepalived searches its lists from the head and
@@ -153,9 +153,9 @@ export const weightedTrackingOnOwner: FileRule = {
     bad: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
-    const { groupOf } = syncMembership(model);
+    const { groupOf } = liveSyncMembership(model, target);
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (basePriority(inst) !== 255) continue;
@@ -171,7 +171,7 @@ export const weightedTrackingOnOwner: FileRule = {
       }
     }
     // Tracking written on the sync group itself, while one of its members is address owner.
-    const { members } = syncMembership(model);
+    const { members } = liveSyncMembership(model, target);
     if (!members.size) return;
     const byName = instancesByName(model);
     for (const [group, words] of members) {
