@@ -251,6 +251,28 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(pd, 'KA309')[0]!.message).toContain('keepalived clears the delay');
   });
 
+  it('a timer word strtod reads whole counts at the releases that read it so (KA309 on preempt_delay 0x10)', () => {
+    // 2.0.19 and 2.1.5 builds: `preempt_delay 0x10` (or 1e1) with state MASTER is "preempt delay will not work with
+    // initial state MASTER - clearing", silently read as 16 s; 2.2.3 and later report "invalid number '0x10'" and use 0.
+    for (const word of ['0x10', '1e1']) {
+      const pd = instance('A', `state MASTER\npriority 150\npreempt_delay ${word}`);
+      for (const target of ['2.0.19', '2.1.5', '2.2.2']) {
+        expect(findings(pd, 'KA309', target), `${word} ${target}`).toHaveLength(1);
+        expect(findings(pd, 'KA205', target), `${word} ${target}`).toHaveLength(0);
+      }
+      expect(findings(pd, 'KA205', '2.2.7'), word).toHaveLength(1);
+    }
+    // 2.2.7 uses 0 for `0x10` and a millionth of a second for `1e1` (the digits before the 'e'): only the latter is cleared.
+    expect(findings(instance('A', 'state MASTER\npriority 150\npreempt_delay 0x10'), 'KA309', '2.2.7')).toHaveLength(0);
+    expect(findings(instance('A', 'state MASTER\npriority 150\npreempt_delay 1e1'), 'KA309', '2.2.7')).toHaveLength(1);
+    // 2.0.0 to 2.0.6 read it with atof, which reads hexadecimal too; 1.3.5's strtoul in base 10 stops at the 'x'.
+    const hex = instance('A', 'state MASTER\npriority 150\npreempt_delay 0x10');
+    expect(findings(hex, 'KA309', '2.0.5')).toHaveLength(1);
+    expect(findings(hex, 'KA205', '2.0.5')).toHaveLength(0);
+    expect(findings(hex, 'KA309', '1.3.5')).toHaveLength(0);
+    expect(findings(hex, 'KA205', '1.3.5')[0]!.message).toContain('releases from 2.0.7 to before 2.2.3 read it as 16, later ones reject it as an invalid number');
+  });
+
   it('nopreempt with state MASTER below 255 is KA308', () => {
     expect(findings(instance('A', 'state MASTER\npriority 150\nnopreempt'), 'KA308')).toHaveLength(1);
     expect(findings(instance('A', 'state BACKUP\npriority 150\nnopreempt'), 'KA308')).toHaveLength(0);

@@ -105,6 +105,11 @@ function plainDigits(text: string): number | undefined {
  * leading number reads as 0 (`rest` is then the whole word, `found` false).
  */
 export function looseNumber(text: string, reads: 'whole' | 'decimal'): { value: number; rest: string; found: boolean } {
+  if (reads === 'decimal') {
+    // atof reads a C99 hexadecimal number too: `0x10` is 16, `0x1p3` 8 (atoi and strtoul in base 10 stop at the 'x').
+    const h = LEADING_HEX_FLOAT.exec(text);
+    if (h) return { value: hexFloat(h[1] === '-', h[2]!, h[3]), rest: text.slice(h[0].length), found: true };
+  }
   const m = (reads === 'whole' ? LEADING_WHOLE : LEADING_DECIMAL).exec(text);
   if (!m) return { value: 0, rest: text, found: false };
   return { value: Number(m[1]!.replace(/^\+/, '')), rest: text.slice(m[0].length), found: true };
@@ -136,6 +141,18 @@ export function clampedNumber(spec: ArgSpec, text: string, reads: 'whole' | 'dec
 }
 const LEADING_WHOLE = /^[ \t]*([+-]?\d+)/;
 const LEADING_DECIMAL = /^[ \t]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
+const LEADING_HEX_FLOAT = /^[ \t]*([+-]?)0[xX]((?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+))(?:[pP]([+-]?\d+))?/;
+
+/** The value of a hexadecimal float's digits (`1a.8`) and binary exponent, as strtod reads them. */
+function hexFloat(negative: boolean, digits: string, exponent: string | undefined): number {
+  const dot = digits.indexOf('.');
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const fraction = dot < 0 ? '' : digits.slice(dot + 1);
+  let value = whole === '' ? 0 : parseInt(whole, 16);
+  for (let i = 0; i < fraction.length; i++) value += parseInt(fraction[i]!, 16) / 16 ** (i + 1);
+  value *= 2 ** (exponent === undefined ? 0 : Number(exponent));
+  return negative ? -value : value;
+}
 
 const FIXED_POINT = /^\+?(\d*)(?:\.(\d*))?$/;
 
@@ -208,6 +225,17 @@ export function daemonLeadingNote(word: string, used: number): string {
  * has too many decimal places" (keepalived commit "Stop using floating point for timer config parameters").
  */
 export const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
+
+const STRTOD_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const STRTOD_HEX = /^([+-]?)0[xX]([0-9a-fA-F]+)$/;
+
+/** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined: how timers were read before 2.2.3. */
+export function strtodValue(text: string): number | undefined {
+  // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`).
+  if (STRTOD_DECIMAL.test(text)) return Number(text.charCodeAt(0) === 43 ? text.slice(1) : text);
+  const hex = STRTOD_HEX.exec(text);
+  return hex ? (hex[1] === '-' ? -1 : 1) * parseInt(hex[2]!, 16) : undefined;
+}
 
 /**
  * What keepalived's fixed-point reader (2.2.3+) makes of a word it reports as an invalid number

@@ -32,7 +32,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart, strtodValue } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -211,13 +211,6 @@ function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | unde
 /** How keepalived reads a server's port (inet_stosockaddr: an unsigned in 1..65535, errors ignored). */
 const SERVER_PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 
-/** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined. */
-function strtodValue(text: string): number | undefined {
-  // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`).
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/^\+/, ''));
-  const hex = /^([+-]?)0[xX]([0-9a-fA-F]+)$/.exec(text);
-  return hex ? (hex[1] === '-' ? -1 : 1) * parseInt(hex[2]!, 16) : undefined;
-}
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
 
 /** The checks of checkKeyword that only some keywords get (bits of specialChecks). */
@@ -2633,7 +2626,14 @@ export class Walker implements LineSink {
       const until = a.loose!.until;
       // A fraction is rejected only until the release that reads fractions here.
       const fractionsFrom = a.fraction_since ?? a.decimals_since;
-      const later = fractionsFrom && parseDecimal(text) ? `releases from ${until} to before ${fractionsFrom} reject it as an invalid number, later ones read ${text}` : `${until} and later reject it as an invalid number`;
+      // A timer word strtod reads whole (`0x10`, `1e3`) is taken until the fixed-point reader of 2.2.3.
+      const strtod = a.type === 'timer' && parseDecimal(text) === undefined ? strtodValue(text) : undefined;
+      const later =
+        fractionsFrom && parseDecimal(text)
+          ? `releases from ${until} to before ${fractionsFrom} reject it as an invalid number, later ones read ${text}`
+          : strtod !== undefined && Number.isFinite(strtod)
+            ? `releases from ${until} to before ${FIXED_POINT_TIMERS_SINCE.join('.')} read it as ${strtod}, later ones reject it as an invalid number`
+            : `${until} and later reject it as an invalid number`;
       this.report('KA205', 'warning', `${readAs}: ${why} (${later})`, file, range);
     }
     return true;

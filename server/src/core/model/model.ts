@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
@@ -369,7 +369,24 @@ export function argAsReadIn(node: AstNode, i: number, target: Version | undefine
   const reads = looseReadingIn(arg, target);
   if (reads === undefined) return text;
   const read = looselyRead(arg.type, text, reads);
-  return read === undefined ? text : String(read.value);
+  if (read !== undefined) return String(read.value);
+  // A whole hexadecimal word (`0x10`): atof reads all of it, silently, where the fixed-point parse refuses it.
+  if (reads === 'decimal' && HEX_WORD.test(text)) return String(looseNumber(text, reads).value);
+  return text;
+}
+const HEX_WORD = /^[+-]?0[xX]/;
+
+/**
+ * A timer word that a release before 2.2.3 reads with strtod and takes silently (`preempt_delay 0x10`
+ * is 16 s, `1e3` 1000 s, as the walker checks it), as that number; undefined for a plain decimal
+ * (the fixed-point parse reads it alike), a word the release reads loosely, or one out of range.
+ */
+function strtodTimer(arg: ArgSpec, text: string, target: Version): string | undefined {
+  if (parseDecimal(text) !== undefined || looseReadingIn(arg, target) !== undefined) return undefined;
+  const v = strtodValue(text);
+  const read = argIn(arg, target);
+  if (v === undefined || !Number.isFinite(v) || (read.min !== undefined && v < read.min) || (read.max !== undefined && v > read.max)) return undefined;
+  return String(v === 0 ? 0 : v);
 }
 
 /**
@@ -378,7 +395,8 @@ export function argAsReadIn(node: AstNode, i: number, target: Version | undefine
  */
 function timerUsed(arg: ArgSpec, text: string, target: Version): string | undefined {
   const places = arg.decimals ?? 6;
-  if (compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0 || parseDecimal(text) !== undefined || cutDecimal(text, places) !== undefined) return undefined;
+  if (compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0) return strtodTimer(arg, text, target);
+  if (parseDecimal(text) !== undefined || cutDecimal(text, places) !== undefined) return undefined;
   const used = fixedPointLeading(text, places);
   const read = argIn(arg, target);
   if (used === undefined || (read.min !== undefined && used < read.min) || (read.max !== undefined && used > read.max)) return undefined;
