@@ -120,6 +120,18 @@ describe('line features by release', () => {
     expect(findings(escaped, '2.0.8').filter((f) => /KA116/.test(f))).toEqual([]);
   });
 
+  // The 1.3.5 build on 'abc\\#x': "Unknown keyword 'abc\\'", and on '10.0.0.2\\#vip' among a block's addresses "VRRP parsed
+  // invalid IP 10.0.0.2\\."; kalint had dropped the backslash with the comment (a pqarmitage test config: '$V1=\\#').
+  it("before 2.0.9 a backslash glued to a word before '#' stays on the word", () => {
+    const glued = 'abc\\#x\nvrrp_instance A {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress {\n        10.0.0.1\n        10.0.0.2\\#vip\n    }\n}\n';
+    for (const target of ['1.3.5', '2.0.8']) {
+      const f = findings(glued, target);
+      expect(f, target).toContainEqual(expect.stringMatching(/^1:KA201: Unknown keyword 'abc\\' /));
+      expect(f, target).toContainEqual(expect.stringMatching(/^7:KA205: .*got '10\.0\.0\.2\\'/));
+    }
+    expect(findings(glued, '2.2.7').filter((f) => /^[17]:/.test(f))).toEqual([expect.stringMatching(/^1:KA201: Unknown keyword 'abc' /)]);
+  });
+
   it("a definition '$OFF=\\#' holds '#', which comments out the lines it is substituted into, by release", () => {
     // Found in pqarmitage's reload.conf against a 2.0.19 build ("VRRP parsed invalid IP #"); kalint stored ''.
     // 2.2.7 and 2.4.3: the parent reads '#' (global_defs: no message), the VRRP process reads its copy, where

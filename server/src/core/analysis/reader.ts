@@ -928,7 +928,8 @@ export class Reader {
       if (kinds[end - 1] === Kind.Comment) {
         // keepalived before 2.4.0 keeps a `\` that ends a comment (see processPhysicalLine); 2.0.9 to 2.1.x read
         // a `\#` after a word as the character (readEscapedCommentInLine).
-        if ((this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) || (end - 1 > from && text.charCodeAt(starts[end - 1]!) === 92 && this.readsEscapedCommentInLine())) {
+        // Before 2.0.9 the backslash of a `\#` after a word is a character of the line (processPhysicalLine).
+        if ((this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) || (end - 1 > from && text.charCodeAt(starts[end - 1]!) === 92 && (!this.readsEscapedComments || this.readsEscapedCommentInLine()))) {
           frame.line = ln;
           return true;
         }
@@ -982,7 +983,10 @@ export class Reader {
     const file = frame.file;
     const store = file.lex;
     const tokens = store.slice(from, to - 1);
-    tokens.push(new Token('word', bs, bs + 1, store.src));
+    // Glued to a word (`abc\#x`), the backslash ends that word.
+    const last = tokens[tokens.length - 1];
+    if (last !== undefined && last.end === bs && last.kind === 'word') tokens[tokens.length - 1] = new Token('word', last.start, bs + 1, store.src);
+    else tokens.push(new Token('word', bs, bs + 1, store.src));
     const cl = classifyLine(tokens, 0, tokens.length, this.features, lineStart);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
       file.inactiveLines.push(ln);
@@ -1078,8 +1082,8 @@ export class Reader {
     if (kinds[to - 1] === Kind.Comment && to - 1 > from && file.text.charCodeAt(starts[to - 1]!) === 92 && this.readsEscapedCommentInLine() && this.readEscapedCommentInLine(frame, from, to)) return;
 
     // Before ESCAPED_COMMENT_SINCE a backslash does not escape: `\# note` is the word '\' and a comment (the 1.3.5
-    // build: "Unknown keyword '\'"), `10.0.0.1 \# the VIP` one more word.
-    if (!this.readsEscapedComments && kinds[to - 1] === Kind.Comment && isEscapedCommentStart(file.text, starts[to - 1]!) && (to - 1 === from || isBlank(file.text.charCodeAt(starts[to - 1]! - 1)))) {
+    // build: "Unknown keyword '\'"), `10.0.0.1 \# the VIP` one more word, and `abc\#x` the word 'abc\'.
+    if (!this.readsEscapedComments && kinds[to - 1] === Kind.Comment && isEscapedCommentStart(file.text, starts[to - 1]!)) {
       if (!this.readKeepingBackslash(frame, ln, from, to, starts[to - 1]!, lineStart)) return;
     }
 
