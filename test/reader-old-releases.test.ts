@@ -130,6 +130,8 @@ describe('line features by release', () => {
       expect(f, target).toContainEqual(expect.stringMatching(/^7:KA205: .*got '10\.0\.0\.2\\'/));
     }
     expect(findings(glued, '2.2.7').filter((f) => /^[17]:/.test(f))).toEqual([expect.stringMatching(/^1:KA201: Unknown keyword 'abc' /)]);
+    // And on a line starting with '$' before definitions came (1.4.0): the 1.3.5 build says "Unknown keyword '$V1=\\'".
+    expect(findings('$V1=\\#\n', '1.3.9')).toEqual([expect.stringMatching(/^1:KA207: Unknown keyword '\$V1=\\' /)]);
   });
 
   it("a definition '$OFF=\\#' holds '#', which comments out the lines it is substituted into, by release", () => {

@@ -995,7 +995,8 @@ export class Reader {
     // `@id # note \`: the comment pass leaves `@id\`, an id with nothing after it, and keepalived drops the line
     // whatever the id (2.0.19 to 2.2.7 are silent on such a line among unicast_peer addresses).
     if (cl.condition && cl.end - cl.first === 1) return undefined;
-    if (cl.kind === 'keyword' && !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end)) {
+    // A release without definitions (before 1.4.0) reads a `$` as any other character.
+    if (cl.kind === 'keyword' && ((this.features !== undefined && !this.features.definitions) || !this.hasDollar(frame, tokens[cl.first]!.start, tokens[cl.end - 1]!.end))) {
       this.emitTokens(file, tokens, cl.first, cl.end, undefined);
       return undefined;
     }
