@@ -102,6 +102,30 @@ describe('schema diagnostics', () => {
     expect(guesses('vrrp_instance VI_1', 'advert_time')).toBeUndefined();
   });
 
+  it("names a definition written without its '$' when the file uses the name", () => {
+    // keepalived 2.2.7 on this: "Unknown keyword 'IF=eth0'" and 'KEEPALIVED_OPTIONS=', and router_id '$IF' as written.
+    const text = 'IF=eth0\nKEEPALIVED_OPTIONS="-D"\nglobal_defs {\n    router_id $IF\n}\n';
+    const d = analyze(text).diagnostics;
+    const unknown = d.filter((x) => x.code === 'KA201');
+    expect(unknown.map((x) => x.message)).toEqual([
+      "Unknown keyword 'IF=eth0' in the top level: it looks like the definition of '$IF', which this file uses, written without its '$'; keepalived reads the line as a keyword and defines nothing. Write '$IF='",
+      "Unknown keyword 'KEEPALIVED_OPTIONS=' in the top level",
+    ]);
+    expect(unknown[0]!.fix?.edits).toEqual([{ file: 'keepalived.conf', range: { start: unknown[0]!.range.start, end: unknown[0]!.range.start }, newText: '$' }]);
+    expect(unknown[0]!.fix?.safe).toBeUndefined();
+    expect(d.find((x) => x.code === 'KA109')!.message).toMatch(/^'\$IF' names no definition: line 1 writes 'IF=' without its '\$', which keepalived reads as a keyword/);
+    // Not used as $NAME (only `$IFACE`, or the definition itself): the plain message.
+    expect(analyze('IF=eth0\nglobal_defs {\n    router_id $IFACE\n}\n').diagnostics.find((x) => x.code === 'KA201')!.message).toBe("Unknown keyword 'IF=eth0' in the top level");
+    // A shell script pasted into the config uses it in shell lines only: the plain message.
+    const shell = analyze('A=`ps -C haproxy --no-header | wc -l`\nif [ $A -eq 0 ];then\n    systemctl start haproxy\nfi\n').diagnostics;
+    expect(shell.find((x) => x.code === 'KA201')!.message).toBe("Unknown keyword 'A=`ps' in the top level");
+    expect(shell.find((x) => x.code === 'KA109')!.message).not.toContain("writes 'A='");
+    // After an @id prefix (a keepalived maintainer's test config: '@low VIP=1' above '10.32.12.$VIP').
+    expect(analyze('@low VIP=1\nvrrp_instance A {\n    virtual_ipaddress {\n        10.32.12.$VIP\n    }\n}\n', { configId: 'low' }).diagnostics.find((x) => x.code === 'KA201')!.message).toContain("Write '$VIP='");
+    // 1.3.5 has no definitions at all.
+    expect(analyze(text, { targetVersion: '1.3.5' }).diagnostics.find((x) => x.code === 'KA201')!.message).toBe("Unknown keyword 'IF=eth0' in the top level");
+  });
+
   it('reads an unindented line after a trailing comment as the comment wrapped onto its own line', () => {
     // keepalived 2.2.7: "Unknown keyword 'rp'", "Unknown keyword 'master'" (a Chinese LVS note copied from a PDF)
     const text = 'vrrp_instance VI_1 {\n    virtual_router_id 51 #设置虚拟路由标示，同一个 vr\nrp 实例使用唯一标示\n    priority 50 #数字越大优先级越高，\nmaster 的优先级必须大于 backup\n    advert_int 1\n}\n';

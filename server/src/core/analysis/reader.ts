@@ -14,6 +14,7 @@ import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
 import { dirname, expandBraces, globCounted, globOne, hasWildcard, isGlobPattern, join, type CountedGlob, type DirEntry } from './paths.js';
 import { compareVersions, type Version } from '../schema/schema.js';
+import { configLineUses, dollarlessDefinitionAt } from './dollarless.js';
 import { appendAll } from '../arrays.js';
 
 /** How the core reaches files. Adapters implement it (the CLI with fs, the server with open documents). */
@@ -735,9 +736,12 @@ export class Reader {
       const at = later && this.files.get(later.file);
       const where = at ? `${later!.file === ref.file.path ? '' : `${later!.file}:`}${positionAt(at.lex.lineStarts, later!.start).line + 1}` : '';
       const written = ref.braced ? `\${${ref.name}}` : `$${ref.name}`;
+      const dollarless = at || !configLineUses(ref.file.text, ref.name) ? -1 : dollarlessDefinitionAt(ref.file.text, ref.name);
       const why = at
         ? `'${written}' is used before its definition (line ${where}): keepalived substitutes only definitions read above the line`
-        : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
+        : dollarless >= 0
+          ? `'${written}' names no definition: line ${positionAt(ref.file.lex.lineStarts, dollarless).line + 1} writes '${ref.name}=' without its '$', which keepalived reads as a keyword`
+          : `'${written}' names no definition: keepalived substitutes only its own '$${ref.name}=value' definitions, not environment variables (${this.before(ENV_DEFINITION_SINCE) ? 'an unrendered template variable?' : `write \${_ENV ${ref.name}} to read one`})`;
       // A braced reference is split at its braces (keepalived reports it); a bare one is read silently as the word it is,
       // and so is a braced one in an include line's pattern (2.2.7 and 2.4.3 say nothing; KA110 says what it matches).
       if (ref.inInclude) this.report('KA109', 'warning', `${why}, so it leaves it in the include pattern as written, silently`, ref.file, ref.start, ref.end);

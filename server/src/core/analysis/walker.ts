@@ -36,6 +36,7 @@ import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE,
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
+import { configLineUses, DOLLARLESS_DEFINITION } from './dollarless.js';
 import { forkNote, forkOfKeyword } from '../schema/forks.js';
 import { ALL_BFD_PROCESSES, BFD_PROCESS, BFD_PROCESS_NAMES, BfdProcesses, bfdLineReader, CHECKER_PROCESS, VRRP_PROCESS } from './bfd-processes.js';
 
@@ -212,6 +213,7 @@ function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | unde
 const SERVER_PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
+
 
 /** The checks of checkKeyword that only some keywords get (bits of specialChecks). */
 /** Other software's names for the roles, and keepalived's: primary/secondary, active/passive, slave. */
@@ -1614,6 +1616,7 @@ export class Walker implements LineSink {
     }
     if (this.reportSplitKeyword(ctx, word, file, after[0])) return;
     if (this.reportStrayMarker(ctx, word, file, after[0])) return;
+    if (this.reportDollarlessDefinition(ctx, word, file, features)) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) && availableIn(ctx.childMap.get(renamed.replacement)!, this.options.target) ? renamed.replacement : undefined;
     const renameFix = replacement && !word.quoted && !word.expanded
@@ -1765,6 +1768,24 @@ export class Walker implements LineSink {
    * A keyword broken in two by a blank (`smtp_ server`, `auth type PASS`, `vrrp _mcast_group4`: text
    * retyped from a screenshot or a PDF): the unknown word and the next one make a keyword of this block.
    */
+  /**
+   * `VI4=\` or `IF=eth0` where the file uses `$VI4` or `${IF}`: a definition written without its '$', which
+   * keepalived reads as a keyword (and the references then name nothing). Only when a line of configuration uses
+   * the name, so a pasted shell or sysconfig line (`KEEPALIVED_OPTIONS="-D"`, `A=\`ps …\``) gets the plain message.
+   */
+  private reportDollarlessDefinition(ctx: Context, word: Word, file: string, features: ReturnType<typeof lineFeatures>): boolean {
+    if (word.quoted || word.expanded || (features && !features.definitions)) return false;
+    const m = DOLLARLESS_DEFINITION.exec(word.text);
+    if (!m) return false;
+    const name = m[1]!;
+    const text = this.sourceOf?.(word.file);
+    if (text === undefined || !configLineUses(text, name)) return false;
+    this.report('KA201', 'error', `Unknown keyword '${word.text}' in ${contextName(ctx)}: it looks like the definition of '$${name}', which this file uses, written without its '$'; keepalived reads the line as a keyword and defines nothing. Write '$${name}='`, file, word.range, {
+      fix: { description: `Insert '$' before '${name}='`, edits: [{ file, range: { start: word.range.start, end: word.range.start }, newText: '$' }] },
+    });
+    return true;
+  }
+
   private reportSplitKeyword(ctx: Context, word: Word, file: string, next: Word | undefined): boolean {
     if (!next || word.quoted || next.quoted || word.expanded || next.expanded || next.text === '{' || next.text === '}') return false;
     const name = word.text;
