@@ -25,6 +25,13 @@ describe('looseNumber', () => {
     expect(looseNumber('1e2s', 'decimal')).toEqual({ value: 100, rest: 's', found: true });
     expect(looseNumber('abc', 'whole')).toEqual({ value: 0, rest: 'abc', found: false });
   });
+  it('atof reads hexadecimal numbers too (`preempt_delay 0x10` is 16 s at 2.0.0 to 2.0.6); atoi stops at the x', () => {
+    expect(looseNumber('0x10', 'decimal')).toEqual({ value: 16, rest: '', found: true });
+    expect(looseNumber('0x1.8p1s', 'decimal')).toEqual({ value: 3, rest: 's', found: true });
+    expect(looseNumber('-0xA', 'decimal')).toEqual({ value: -10, rest: '', found: true });
+    expect(looseNumber('0x', 'decimal')).toEqual({ value: 0, rest: 'x', found: true });
+    expect(looseNumber('0x10', 'whole')).toEqual({ value: 0, rest: 'x10', found: true });
+  });
 });
 
 describe('vrrp numbers before 2.0.7', () => {
