@@ -2780,6 +2780,20 @@ describe('references to no definition (KA109)', () => {
     expect(found[0]!.message).toContain("reads '$STATE' as literal text");
   });
 
+
+  it('warns on an undefined $NAME glued to a brace, a word of its own once keepalived splits the brace off', () => {
+    // Found by fix-sweep on a mutant (session 52): `interface $interface}` went unreported, and only after
+    // --fix put a blank before the '}' did the warning appear. keepalived 2.2.7 reads '$interface' either way
+    // ("interface $interface for vrrp_instance VI_1 doesn't exist"); `{$VIP}` is the same word between braces.
+    const glued = 'vrrp_instance VI_1 {\n    interface $interface}\nvirtual_ipaddress {$VIP}\n';
+    const found = analyze(glued).diagnostics.filter((d) => d.code === 'KA109');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}:${d.severity}`)).toEqual(['2:15-25:warning', '3:20-24:warning']);
+    expect(found[0]!.message).toContain("reads '$interface' as literal text");
+    // Defined, the glued name is still no reference for keepalived: the other KA109 says so.
+    const defined = analyze('$interface=eth0\n' + glued).diagnostics.filter((d) => d.code === 'KA109');
+    expect(defined[0]!.message).toContain("'$interface' is not substituted here");
+    expect(analyze('vrrp_instance VI_1 {\n    notify "/bin/x $HOME}"\n    notify_master /bin/x$Y}\n}\n').diagnostics.filter((d) => d.code === 'KA109')).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('matches keepalived, which splits the reference at its braces', () => {
     const said = runKeepalived(text).messages.filter((m) => /Unexpected '\{'/.test(m.message)).map((m) => m.line);
     // Line 3 follows from line 2 (its '}' closed global_defs); the quoted and the defined references read fine.

@@ -2331,7 +2331,16 @@ export class Reader {
     let g: RegExpExecArray | null;
     while ((g = glued.exec(text))) {
       const name = g[1]!;
-      if (!this.definitions.has(name) && !(PREDEFINED_SINCE.has(name) && this.hasPredefined(name))) continue;
+      if (!this.definitions.has(name) && !(PREDEFINED_SINCE.has(name) && this.hasPredefined(name))) {
+        // `interface $IF}`: the brace ends the word as a blank would (keepalived splits it off), so an undefined name
+        // here is read as literal text just as in `interface $IF }`, and said so the same way.
+        if (g[2] === '}' && startsWord(text, g.index) && !insideDoubleQuotes(text, g.index)) {
+          const src = mapRange(segments, g.index, g.index + name.length + 1);
+          const since = this.hasPredefined(name) ? undefined : PREDEFINED_SINCE.get(name);
+          if (src.verbatim) this.undefinedRefs.push({ name, braced: false, file: frame.file, start: src.start, end: src.end, ...(since ? { predefinedSince: since } : {}) });
+        }
+        continue;
+      }
       const src = mapRange(segments, g.index, g.index + g[0].length);
       if (src.verbatim) this.undefinedRefs.push({ name, braced: false, gluedTo: g[2]!, file: frame.file, start: src.start, end: src.end });
     }
@@ -2415,7 +2424,7 @@ export class Reader {
       }
       if (!value) {
         // `${NAME}`, or a bare `$NAME` that is a whole word (`interface $IFACE`; `pa$word` is a password).
-        const wholeWord = m[3] !== undefined && (m.index === 0 || /\s/.test(text[m.index - 1]!)) && !/[,)]/.test(text[m.index + m[0].length] ?? '');
+        const wholeWord = m[3] !== undefined && startsWord(text, m.index) && !/[,)]/.test(text[m.index + m[0].length] ?? '');
         if (((m[1] !== undefined && !args) || wholeWord) && !insideDoubleQuotes(text, m.index)) {
           const src = mapRange(segments, m.index, m.index + m[0].length);
           const since = this.hasPredefined(name) ? undefined : PREDEFINED_SINCE.get(name);
@@ -3162,6 +3171,13 @@ const INCLUDE_LINE = /^[ \t]*(?:@\S+[ \t]+)?include[rmwba]?[ \t]/;
 const GLUED_REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t,)\r\n{=])/g;
 const GLUED_REFERENCE_BEFORE_2_1 = /\$([A-Za-z_][A-Za-z0-9_]*)([^A-Za-z0-9_ \t\r\n{=])/g;
 const FOREIGN_REFERENCE = /\$\{(?![A-Za-z_][A-Za-z0-9_]*(?:\s[^}]*)?\})[^{}\n]*\}/g;
+
+/** Whether a word starts at `at` of the line: at its start, or after a blank or a brace (a word of its own once keepalived splits the braces off). */
+function startsWord(line: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = line.charCodeAt(at - 1);
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 123 || c === 125;
+}
 
 /** Whether `at` lies inside a double-quoted string of the line (keepalived's quotes: no escapes). */
 function insideDoubleQuotes(line: string, at: number): boolean {
