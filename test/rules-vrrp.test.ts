@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
+import { analyze } from '../server/src/core/index.js';
 import { vrrpRules } from '../server/src/rules/vrrp/index.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { applyFix, conf } from './helpers/rule-cases.js';
@@ -1434,6 +1435,24 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(lines(instance('A', 'state MASTER\nstate MASTER'), 'KA345')).toEqual([]);
     // The kept MASTER makes the instance the owner when no priority is set.
     expect(findings(instance('A', 'state MASTER\nstate BACKUP\nnopreempt'), 'KA310')).toHaveLength(1);
+  });
+  it('KA345 and the model read state lines as keepalived does: from 2.0.0 an unknown word after MASTER sets BACKUP again', () => {
+    // Found by peer-sweep on a mutant with 'state MASTER' twice (session 52): the model took the last line, so
+    // 'state MASTER' then 'state BACKUP' was a BACKUP to the cluster rules while keepalived starts it as MASTER.
+    const model = (body: string, targetVersion?: string) => analyze(instance('A', body), { targetVersion }).model.vrrpInstances[0]!;
+    expect(model('state MASTER\npriority 100\nstate BACKUP').effectiveState).toBe('MASTER');
+    expect(model('state MASTER\npriority 100\nstate BACKUP').state?.node.range.start.line).toBe(1);
+    expect(model('state MASTER\nstate SLAVE\npriority 100').effectiveState).toBe('BACKUP');
+    expect(model('state MASTER\nstate SLAVE\npriority 100', '1.3.5').effectiveState).toBe('MASTER');
+    const mixed = 'state MASTER\nstate BACKUP\nstate SLAVE\nstate BACKUP\nvirtual_router_id 5\ninterface lo\npriority 100';
+    expect(lines(instance('A', mixed), 'KA345')).toEqual([3]);
+    expect(model(mixed).effectiveState).toBe('BACKUP');
+    // 1.3.5 sets nothing but MASTER: every later line is ignored.
+    expect(lines(instance('A', mixed), 'KA345', '1.3.5')).toEqual([3, 4, 5]);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(instance('A', mixed)).messages.map((m) => `${m.line}:${m.message}`);
+      expect(said.filter((m) => /state/.test(m))).toEqual(["3:(A) state previously set as MASTER - ignoring BACKUP", "4:(A) unknown state 'SLAVE', defaulting to BACKUP"]);
+    }
   });
   it('KA346: skipped addresses are errors, ignored options warnings', () => {
     const text = instance('A', `interface eth0\n${vip('10.0.0.1/24 label eth0:averyverylonglabel\n10.0.0.2/24 dev\nfe80::1 brd +\n10.0.0.3/24 scope universe\n10.0.0.4 brd +\n10.0.0.5/24 sideways\nfe80::2 scope link')}`);

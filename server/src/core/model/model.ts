@@ -685,6 +685,24 @@ function buildVrrpScript(n: AstNode): VrrpScript {
   };
 }
 
+/** Where an unknown `state` word after `state MASTER` sets BACKUP again (before, only MASTER changed anything). */
+export const UNKNOWN_STATE_RESETS_SINCE: Version = [2, 0, 0];
+
+/**
+ * The `state` line that sets the initial state, given the one kept so far: the last, except that
+ * keepalived ignores a BACKUP read after MASTER ("state previously set as MASTER - ignoring BACKUP",
+ * vrrp_state_handler). From 2.0.0 an unknown word sets BACKUP even then; before 2.0.0 nothing but
+ * MASTER sets the state at all.
+ */
+function keptStateLine(kept: AstNode | undefined, line: AstNode): AstNode | undefined {
+  const word = line.argText(0);
+  if (word === undefined) return kept ?? line;
+  if (kept === undefined || kept.argText(0) !== 'MASTER') return line;
+  // A repeated MASTER changes nothing: the first one stays the line that set it.
+  if (word === 'MASTER' || word === 'BACKUP' || (looseTarget !== undefined && compareVersions(looseTarget, UNKNOWN_STATE_RESETS_SINCE) < 0)) return kept;
+  return line;
+}
+
 function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpInstance {
   // The last line of each keyword wins, as in keepalived; blocks accumulate.
   let stateNode: AstNode | undefined;
@@ -711,7 +729,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   let notify: VrrpInstance['notify'] | undefined;
   for (const c of n.children) {
     switch (c.keyword) {
-      case 'state': stateNode = c; break;
+      case 'state': stateNode = keptStateLine(stateNode, c); break;
       case 'interface': interfaceNode = c; break;
       case 'virtual_router_id':
         // keepalived ignores an invalid VRID line: an earlier valid one stays.

@@ -243,25 +243,15 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
 }
 
 /**
- * Once a `state MASTER` is read, later state lines are ignored. With one state line (the usual
- * case) that is the model's `state`, already read.
+ * The model's `state` is the line keepalived keeps (a BACKUP after MASTER is ignored); any word
+ * but MASTER and BACKUP means BACKUP.
  */
 function keptState(inst: VrrpInstance, count: number): InstanceLines['state'] {
-  if (count === 0) return undefined;
-  if (count === 1 && inst.state) {
-    // The model's { value, node } is the answer when its word is already one of the two (no copy).
-    const v = inst.state.value;
-    if (v === 'MASTER' || v === 'BACKUP') return inst.state as InstanceLines['state'];
-    return { value: 'BACKUP', node: inst.state.node };
-  }
-  let kept: InstanceLines['state'];
-  for (const c of stateLines(inst)) {
-    const text = c.argText(0);
-    if (text === undefined) continue;
-    kept = { value: text === 'MASTER' ? 'MASTER' : 'BACKUP', node: c };
-    if (kept.value === 'MASTER') break;
-  }
-  return kept;
+  if (count === 0 || !inst.state) return undefined;
+  // The model's { value, node } is the answer when its word is already one of the two (no copy).
+  const v = inst.state.value;
+  if (v === 'MASTER' || v === 'BACKUP') return inst.state as InstanceLines['state'];
+  return { value: 'BACKUP', node: inst.state.node };
 }
 
 /** The family a single-address line (unicast_src_ip, mcast_src_ip, mcast_dst_ip) sets. */
@@ -369,8 +359,8 @@ export function versionAsTestReads(model: KeepalivedConfig, inst: VrrpInstance):
 }
 
 /**
- * The initial state as keepalived reads it: once a `state MASTER` line is read, later `state`
- * lines are ignored ("state previously set as MASTER"); any other word means BACKUP.
+ * The initial state as keepalived reads it: once a `state MASTER` line is read, a later BACKUP is
+ * ignored ("state previously set as MASTER"); any other word means BACKUP (see the model's keptStateLine).
  */
 export function stateOf(inst: VrrpInstance): { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined {
   return instanceLines(inst).state;
