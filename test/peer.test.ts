@@ -471,6 +471,23 @@ describe('errors', () => {
     const both = peer(PAIR.replace('state MASTER', 'state backup'));
     expect(both.notes.join('\n')).toMatch(/state 'backup'/);
   });
+  // Found by peer-sweep on mutants (session 52). A second 'state MASTER' line was left as it was, and keepalived
+  // ignores a BACKUP read after MASTER ("state previously set as MASTER - ignoring BACKUP"): two MASTERs.
+  it('gives every state line of an instance the new state, and reads a MASTER before a BACKUP as MASTER', () => {
+    const twice = peer(PAIR.replace('    state MASTER\n', '    state MASTER\n    state MASTER\n'));
+    expect(twice.text).toContain('    state BACKUP\n    state BACKUP\n');
+    expect(analyze(twice.text).model.vrrpInstances[0]!.effectiveState).toBe('BACKUP');
+    // MASTER then BACKUP is a MASTER: the peer is its BACKUP, not a second MASTER.
+    const masterFirst = peer(PAIR.replace('    state MASTER\n', '    state MASTER\n    state BACKUP\n'));
+    expect(masterFirst.notes.join('\n')).toMatch(/VI_1: MASTER → BACKUP/);
+    expect(masterFirst.text).toContain('    state BACKUP\n    state BACKUP\n');
+  });
+  // A comment ending in '\\' makes keepalived 2.2.7 read 'BACKUP\\' ("unknown state"): the word the peer writes
+  // there would be 'MASTER\\', a BACKUP again. The peer is read back before it is given out.
+  it('refuses a peer that keepalived would not read as the state and priority it was given', () => {
+    const glued = PAIR.replace('state MASTER', 'state BACKUP # peer: MASTER\\').replace('priority 100', 'priority 90');
+    expect(peerError(glued)).toMatch(/keepalived would read the peer's state on line 9 as 'MASTER\\', not MASTER \(it reads 'BACKUP\\' there in this file too\)/);
+  });
   it('no vrrp_instance, no state, unknown state, values from definitions, broken braces', () => {
     expect(peerError('global_defs {\n    router_id x\n}\n')).toMatch(/no vrrp_instance/);
     expect(peerError('include conf.d/*.conf\n')).toMatch(/included files are not read/);

@@ -73,6 +73,8 @@ interface Role {
   smallestWeight?: number;
   /** That weight as the config writes it (-2 for a failure that subtracts 2), for the notes. */
   smallestWeightWritten?: number;
+  /** The state the peer's state lines are given (undefined: the instance has none, as on the MASTER). */
+  state?: 'MASTER' | 'BACKUP';
   to?: number;
 }
 
@@ -222,7 +224,15 @@ function generate(text: string, options: PeerOptions): PeerResult {
     // The higher priority alone makes the peer master there.
     const masterRefusedBy = r.kind === 'promote' && r.to !== OWNER_PRIORITY ? refusesInitialMaster(inst, model.globalDefs?.vrrpStrict ?? false) : undefined;
     const newState = r.kind === 'promote' && !masterRefusedBy ? 'MASTER' : 'BACKUP';
+    r.state = newState;
     if (stateWord.text !== newState) replaceWord(stateWord, newState, `state of ${inst.name}`);
+    // Every other state line says the same, or the peer's keepalived may read another role: a BACKUP
+    // written below a MASTER left as it was is ignored ("state previously set as MASTER").
+    for (const line of inst.node.children) {
+      if (line.keyword !== 'state' || line === inst.state.node) continue;
+      const word = line.args[0];
+      if (word && word.text !== newState) replaceWord(word, newState, `state of ${inst.name}`);
+    }
     const priorityWord = inst.priority?.node.args[0];
     if (priorityWord) {
       if (inst.priority!.value !== r.to) replaceWord(priorityWord, String(r.to), `priority of ${inst.name}`);
@@ -284,6 +294,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     pos = e.end;
   }
   out += text.slice(pos);
+  checkPeerReading(out, roles, file, options.configId);
   return {
     text: out,
     edits: edits.map((e) => ({ file, range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })),
@@ -640,6 +651,27 @@ function swapRole(id: string, pattern: RegExp, to: string): string {
  * `LVS_DEVEL_BACKUP`, `data` → `data-backup`). An interface name at the end (`lb1_eth0`) is kept
  * as it is, and so is the domain of a host name (`lb1.example.com` → `lb2.example.com`).
  */
+/**
+ * Reads the peer as keepalived will and refuses it when an instance does not get the state and priority
+ * it was given: the edits replace words, and what keepalived reads of a line can reach past the word
+ * (`state BACKUP # note\` is read as 'BACKUP\' by 2.2.7, so 'MASTER' written there is 'MASTER\').
+ */
+function checkPeerReading(out: string, roles: Role[], file: string, configId: string | undefined): void {
+  const peer = analyze(out, { file, configId }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
+  for (let i = 0; i < roles.length; i++) {
+    const r = roles[i]!;
+    const p = peer[i];
+    if (!p || p.name !== r.inst.name) fail(`internal: the peer's vrrp_instance ${r.inst.name} is not where the MASTER's is`);
+    const read = p!.state?.value;
+    if (r.state !== undefined && read !== r.state) {
+      const line = p!.state?.node.word ? positionAt(computeLineStarts(out), p!.state.node.word.start).line + 1 : undefined;
+      const before = r.inst.state?.value;
+      fail(`vrrp_instance ${r.inst.name}: keepalived would read the peer's state on line ${line} as '${read ?? ''}', not ${r.state}${before !== undefined && before !== 'MASTER' && before !== 'BACKUP' ? ` (it reads '${before}' there in this file too)` : ''}: fix that line so it reads as written, then generate the peer again`, line ? { line, column: 1 } : undefined);
+    }
+    if (p!.effectivePriority !== r.to) fail(`vrrp_instance ${r.inst.name}: keepalived would read the peer's priority as ${p!.effectivePriority}, not ${r.to}: edit the priority line by hand`);
+  }
+}
+
 export function deriveRouterId(id: string, demoting = true, whole = id): string {
   // `LBA_eth0`, `lb1-ens192`: the trailing number is the interface's, not the node's.
   const iface = INTERFACE_SUFFIX.exec(id);
