@@ -2943,6 +2943,19 @@ describe("a '{' among the values of a block opened without its '{'", () => {
     expect(d.filter((x) => /KA10[12]/.test(x))).toEqual([]);
     expect(analyze(mail).diagnostics.filter((x) => x.code === 'KA103').map((x) => x.severity)).toEqual(['warning']);
   });
+  // Found by fix-sweep on a mutant (session 52): with `{{` both braces said they balanced the block, and KA104's
+  // note was appended twice. keepalived 2.2.7 counts the second as open: "There are 1 missing '}'s or extra '{'s".
+  it('lets only the first such brace stand in for the missing one', () => {
+    const twice = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 5\n    track_interface eth0\n    authentication {{\n        auth_type PASS\n    }\n}\n';
+    const d = analyze(twice).diagnostics;
+    expect(d.filter((x) => x.code === 'KA103').map((x) => x.message.replace(/.*values/, ''))).toEqual([
+      "; as the block had no '{' of its own, this one balances the '}' that ends it",
+      ", and still counts it as an open brace, so one '}' further on closes nothing",
+    ]);
+    expect(d.find((x) => x.code === 'KA104')!.message.match(/makes up for it/g)).toHaveLength(1);
+    expect(d.filter((x) => x.code === 'KA102').map((x) => x.range.start.line)).toEqual([0]);
+    if (keepalivedAvailable()) expect(runKeepalived(twice).stderr).toContain("There are 1 missing '}'s or extra '{'s");
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     const said = runKeepalived(vip).messages.map((m) => `${m.line}: ${m.message}`);
     expect(said).toContainEqual(expect.stringMatching(/^6: VRRP parsed invalid IP \{/));

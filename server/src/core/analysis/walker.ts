@@ -371,6 +371,8 @@ interface Frame {
    * is taken back when the block closes.
    */
   farGuesses?: { diagnostic: Diagnostic; serial: number; plain: string }[];
+  /** A value block opened without its '{' has met a '{' among its values, which stands in for it (KA103). */
+  lateBraceRead?: boolean;
 }
 
 export interface WalkerOptions {
@@ -1856,7 +1858,9 @@ export class Walker implements LineSink {
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
       // A block opened without its '{' (KA104) is balanced by this one: the '}' ending the values closes it.
-      const late = top.node.openBrace === undefined;
+      // Only the first such '{' makes up for the missing one; a second is an extra open brace (`track_interface eth0` then `x {{`).
+      const late = top.node.openBrace === undefined && !top.lateBraceRead;
+      if (late) top.lateBraceRead = true;
       const counted = !this.countsBraces ? '' : late ? `; as the block had no '{' of its own, this one balances the '}' that ends it` : `, and still counts it as an open brace, so one '}' further on closes nothing`;
       // notification_email takes any word as an address without a check.
       const severity: Severity = late && top.node.keyword === 'notification_email' ? 'warning' : 'error';
