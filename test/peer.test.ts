@@ -341,6 +341,12 @@ vrrp_instance VI_2 {
     const short = UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.4');
     expect(peerError(short)).toMatch(/its source address '192\.168\.4' \(line \d+\) is not an IP address, so keepalived skips it/);
     expect(generatePeer(short)).toMatchObject({ at: { line: short.split('\n').findIndex((l) => l.includes('unicast_src_ip')) + 1, column: 20 } });
+    // A host name is no address either (found by peer-sweep on a mutant, session 52: keepalived 2.2.7 "malformed src
+    // address[lb.example.com]"; in the peer, "malformed unicast peer address" and then multicast). `x.x.x.x` stays a placeholder.
+    const named = UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip lb1.example.com');
+    expect(peerError(named)).toMatch(/its source address 'lb1\.example\.com' \(line \d+\) is not an IP address \(keepalived resolves no host names\), so keepalived skips it/);
+    expect(peerError(UNICAST.replace(/unicast_peer \{\n(\s+)\S+/, 'unicast_peer {\n$1lb2.example.com'))).toMatch(/unicast_peer entry 'lb2\.example\.com' \(line \d+\) is not an IP address \(keepalived resolves no host names\)/);
+    expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip x.x.x.x')).text).toContain('        x.x.x.x\n');
     // Read as an address: a placeholder is swapped (above), and so is a word keepalived reads up to its '/'.
     expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.1.1/24')).text).toContain('unicast_peer {\n        192.168.1.1/24\n');
   });

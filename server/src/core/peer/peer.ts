@@ -456,16 +456,16 @@ function generate(text: string, options: PeerOptions): PeerResult {
       // A malformed entry (`10.0.0.2,10.0.0.3`) is one keepalived skips: the MASTER then has no such peer,
       // and swapping it in would give the peer a source address keepalived cannot read. Placeholders
       // of a template (`<PEER_IP>`, `%PEER%`) are swapped like addresses.
-      const malformed = peers.find((p) => LOOKS_LIKE_ADDRESS.test(p.text) && sockaddrFamily(p.text) === undefined);
-      if (malformed) fail(`vrrp_instance ${inst.name}: unicast_peer entry '${malformed.text}' (line ${lineOf(malformed.words[0])}) is not an IP address, so keepalived skips it; write one address per line and generate the peer again`, posOf(malformed.words[0]));
+      const malformed = peers.find((p) => unreadableAddress(p.text));
+      if (malformed) fail(`vrrp_instance ${inst.name}: unicast_peer entry '${malformed.text}' (line ${lineOf(malformed.words[0])}) is not an IP address${hostNote(malformed.text)}, so keepalived skips it; write one address per line and generate the peer again`, posOf(malformed.words[0]));
       const entry = peers.find((p) => p.text === peerAddress);
       if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
       // Likewise a source address keepalived cannot read (`192.168.4`): it skips the line, and the
       // copy in the peer's unicast_peer list would leave the peer with no peer at all.
       const sourceWord = inst.unicastSrcIp?.node.args[0] ?? mcastSrcLines(inst).at(-1)?.args[0];
-      if (sourceWord && sourceWord.text === masterAddress && LOOKS_LIKE_ADDRESS.test(masterAddress) && sockaddrFamily(masterAddress) === undefined) {
-        fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
+      if (sourceWord && sourceWord.text === masterAddress && unreadableAddress(masterAddress)) {
+        fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address${hostNote(masterAddress)}, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
       }
       if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
       if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
@@ -485,6 +485,17 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
 /** Words made of address characters only: a mistyped address, not a template's placeholder. */
 const LOOKS_LIKE_ADDRESS = /^[0-9A-Fa-f.:,;/-]+$/;
+/** A DNS name (`lb1.example.com`): keepalived reads addresses only. `x.x.x.x` and `<PEER_IP>` stay placeholders. */
+const HOST_NAME = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+/** A word meant as an address that keepalived cannot read as one (it skips the line); placeholders are not. */
+function unreadableAddress(text: string): boolean {
+  return (LOOKS_LIKE_ADDRESS.test(text) || HOST_NAME.test(text)) && sockaddrFamily(text) === undefined;
+}
+
+function hostNote(text: string): string {
+  return HOST_NAME.test(text) && !LOOKS_LIKE_ADDRESS.test(text) ? ' (keepalived resolves no host names)' : '';
+}
 
 function fail(message: string, at?: { line: number; column: number }): never {
   throw new PeerFailure(message, at);
