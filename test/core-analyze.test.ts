@@ -212,6 +212,14 @@ describe('schema diagnostics', () => {
     expect(byLine[15]!.message).toContain("write 'router_id'");
   });
 
+  // Found by fix-sweep on a mutant (session 52): `nb_get_retry # 3` in TCP_CHECK became `retry # 3` under --fix, and
+  // keepalived 2.2.7, which had skipped the unknown line, then stopped reading at it ("missing a parameter").
+  it('makes a rename that leaves the new keyword without its argument a suggestion, not a safe fix', () => {
+    const tcp = (line: string) => analyze(`virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   ${line}\n  }\n }\n}\n`).diagnostics.find((d) => d.code === 'KA202')!.fix!;
+    expect(tcp('nb_get_retry 3')).toMatchObject({ safe: true, description: "Replace with 'retry'" });
+    expect(tcp('nb_get_retry # 3')).toMatchObject({ safe: false, description: "Replace with 'retry' (and give it its value)" });
+  });
+
   // Found on a pasted config (acassen/keepalived#972): `> global_defs {`, a Markdown quote marker kept from the
   // issue text. keepalived 2.2.7: "Unknown keyword '>'", "Unexpected '{' - ignoring", then router_id at the top
   // level; a bullet or a number before a keyword (`- state MASTER`, `1. priority 100`) loses the line the same way.

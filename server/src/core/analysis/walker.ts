@@ -11,6 +11,7 @@ import {
   argIn,
   argsIn,
   argOptionalIn,
+  requiredArgCount,
   availableIn,
   clampedIn,
   compareVersions,
@@ -1561,6 +1562,16 @@ export class Walker implements LineSink {
     return cache;
   }
 
+  /**
+   * Whether an unknown keyword's line, renamed to `keyword` by a safe fix, has the arguments that keyword needs.
+   * keepalived skips the unknown line but reads the renamed one, and short of an argument it needs that line
+   * would make it stop reading the file (`nb_get_retry # 3` → `retry`): such a rename is only a suggestion.
+   */
+  private argsFit(ctx: Context, keyword: string, after: Word[]): boolean {
+    const spec = ctx.childMap.get(keyword);
+    return spec !== undefined && after.length >= requiredArgCount(spec, this.options.target);
+  }
+
   private reportUnknown(ctx: Context, word: Word, file: string, after: Word[] = []): void {
     const name = word.text;
     if (name === '}' || name === '{') return;
@@ -1609,8 +1620,9 @@ export class Walker implements LineSink {
     }
     const latin = latinForHomoglyphs(name);
     if (latin !== undefined && (ctx.childMap.has(latin) || schema().byName.has(latin))) {
+      const fits = this.argsFit(ctx, latin, after);
       const fix = !word.quoted && !word.expanded
-        ? { fix: { description: `Replace with '${latin}'`, edits: [{ file, range: word.range, newText: latin }], safe: true } }
+        ? { fix: { description: `Replace with '${latin}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: latin }], safe: fits } }
         : undefined;
       const where = ctx.childMap.has(latin) ? '' : ` (and '${latin}' is not valid in ${contextName(ctx)} either)`;
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: it is written with ${describeHomoglyphs(name)}, so keepalived does not read it as '${latin}'${where}`, file, word.range, fix);
@@ -1621,8 +1633,9 @@ export class Walker implements LineSink {
     if (this.reportDollarlessDefinition(ctx, word, file, features)) return;
     const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) && availableIn(ctx.childMap.get(renamed.replacement)!, this.options.target) ? renamed.replacement : undefined;
+    const argsFit = replacement !== undefined && this.argsFit(ctx, replacement, after);
     const renameFix = replacement && !word.quoted && !word.expanded
-      ? { fix: { description: `Replace with '${replacement}'`, edits: [{ file, range: word.range, newText: replacement }], safe: true } }
+      ? { fix: { description: `Replace with '${replacement}'${argsFit ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: replacement }], safe: argsFit } }
       : undefined;
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
@@ -1659,8 +1672,9 @@ export class Walker implements LineSink {
     // Other software's words for the two roles (`notify_primary`, `notify_slave`): keepalived has only MASTER and BACKUP.
     const role = roleSynonym(name, (k) => ctx.childMap.has(k) && candidates.includes(k));
     if (role && !word.quoted && !word.expanded) {
+      const fits = this.argsFit(ctx, role, after);
       this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived calls the roles MASTER and BACKUP only; write '${role}'`, file, word.range, {
-        fix: { description: `Replace with '${role}'`, edits: [{ file, range: word.range, newText: role }], safe: true },
+        fix: { description: `Replace with '${role}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: role }], safe: fits },
       });
       return;
     }

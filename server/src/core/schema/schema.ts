@@ -504,6 +504,22 @@ export function argOptionalIn(arg: ArgSpec, target: Version): boolean {
   return since === undefined || compareVersions(since, target) <= 0;
 }
 
+/**
+ * How many arguments a line of `spec` needs at `target`: fewer is "missing a parameter", which for
+ * most keywords makes keepalived stop reading the configuration (KA203). A list-like argument
+ * (pairs, a service, a route) counts as one.
+ */
+export function requiredArgCount(spec: KeywordSpec, target: Version): number {
+  let n = 0;
+  for (let i = 0; i < spec.args.length; i++) {
+    const a = spec.args[i]!;
+    if (argOptionalIn(a, target) || (a.repeat && i > 0)) continue;
+    n++;
+    if (a.type === 'keyword_value_pairs' || a.type === 'mixed' || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') break;
+  }
+  return n;
+}
+
 /** How keepalived `target` takes a repeat of the keyword (`repeat`, or `repeat_before` for releases before its `until`). */
 export function repeatIn(spec: KeywordSpec, target: Version): Repeat {
   const before = spec.repeat_before;
