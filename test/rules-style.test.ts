@@ -165,6 +165,15 @@ describe('KA702 trailing-backslash', () => {
     expect(findings(script, 'KA702', '2.0.6')[0]!.message).not.toContain('crashes');
   });
 
+  // Found by fix-sweep (sessions 51-52): a keepalived maintainer's test config writes `VI4= \` over backslash-ended
+  // instance lines, a multi-line definition that lost its '$'. --fix took the backslashes away, which the '$' needs.
+  it('offers its fix only as a suggestion on the lines a definition written without its $ would continue', () => {
+    const run = conf('VI4= \\', '    state BACKUP \\', '    priority 100', 'vrrp_instance A {', '    $VI4', '    interface eth0 \\', '}');
+    const d = findings(run, 'KA702');
+    expect(d.map((x) => [x.range.start.line + 1, x.fix!.safe])).toEqual([[1, false], [2, false], [6, true]]);
+    expect(d[1]!.message).toMatch(/; or, if line 1 starts the multi-line definition of '\$VI4' written without its '\$' \(KA201\), write the '\$' and keep the backslashes$/);
+  });
+
   it('reports a trailing backslash on keyword lines, also one ending a comment', () => {
     const d = findings(bad, 'KA702');
     expect(d.map((x) => x.range.start.line + 1)).toEqual([3, 4, 5]);

@@ -11,6 +11,7 @@ import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType, sockaddrFamily } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
 import { crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE } from '../security/scripts.js';
+import { configLineUses, DOLLARLESS_DEFINITION } from '../../core/analysis/dollarless.js';
 
 
 /** The keyword nodes of one file by the 0-based line of their keyword (made only for files with a candidate line). */
@@ -30,6 +31,25 @@ function valueBlocksByLine(analysis: Analysis, path: string): Map<number, AstNod
     for (const v of n.values) if (v.file === path && v.argCount) out.set(v.range.start.line, n);
   });
   return out;
+}
+
+/** The text of line `ln` without its line break. */
+function lineText(text: string, lineStarts: ArrayLike<number>, ln: number): string {
+  const end = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : text.length;
+  return text.slice(lineStarts[ln]!, end).replace(/\r?\n$/, '');
+}
+
+/**
+ * The definition a run of backslash-ended lines continues, when its first line is a `NAME=` definition written
+ * without its '$' (`VI4= \` above `state BACKUP \`, in a keepalived maintainer's test config): with the '$'
+ * written, the backslashes are what makes it one definition, so removing them fixes the wrong thing. `used`:
+ * a line of configuration uses the name (KA201 then says the line lost its '$').
+ */
+function dollarlessDefinitionRun(text: string, lineStarts: ArrayLike<number>, ln: number): { name: string; line: number; used: boolean } | undefined {
+  let first = ln;
+  while (first > 0 && endsWithLoneBackslash(lineText(text, lineStarts, first - 1))) first--;
+  const m = DOLLARLESS_DEFINITION.exec(lineText(text, lineStarts, first).trimStart());
+  return m ? { name: m[1]!, line: first, used: configLineUses(text, m[1]!) } : undefined;
 }
 
 /** Value types keepalived keeps as written, whatever their text (a notification_email address). */
@@ -161,8 +181,12 @@ export const trailingBackslash: FileRule = {
         // `priority "99" \` as 99 and an ignored '\'; in virtual_ipaddress: "Unknown configuration entry '\'").
         const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace' || (wordTok.kind === 'string' && !crashes));
         const error = !pair && !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
+        const definition = dollarlessDefinitionRun(file.text, lineStarts, ln);
+        const orDefinition = definition
+          ? `; or, if line ${definition.line + 1} starts the multi-line definition of '$${definition.name}' written without its '$'${definition.used ? ' (KA201)' : ''}, write the '$' and keep the backslashes`
+          : '';
         ctx.report({
-          message: pair
+          message: (pair
             ? `keepalived has no line continuation on keyword lines: the backslash that ends the comment is joined to the one before it, so keepalived reads one more word, '\\\\', here, and the next line on its own; remove both backslashes`
             : afterBrace
             ? `keepalived has no line continuation on keyword lines: it reads the '\\' after '${wordTok.text}' as a word of its own, and the next line on its own; remove the backslash`
@@ -170,14 +194,14 @@ export const trailingBackslash: FileRule = {
             ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
             : glues || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
-            : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`,
+            : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`) + orDefinition,
           severity: error ? 'error' : 'warning',
           file: file.path,
           range,
           fix: {
             description: pair ? 'Remove both backslashes' : 'Remove the trailing backslash',
             edits: [{ file: file.path, range: del, newText: '' }, ...(pair ? [{ file: file.path, range: rangeOf(ctx.analysis, file.path, comment!.end - 1, comment!.end)!, newText: '' }] : [])],
-            safe: true,
+            safe: !definition,
           },
         });
       }
