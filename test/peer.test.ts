@@ -351,6 +351,11 @@ vrrp_instance VI_2 {
     expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.1.1/24')).text).toContain('unicast_peer {\n        192.168.1.1/24\n');
   });
 
+  // Found by peer-sweep on a mutant (session 52): keepalived 2.2.7 skips a unicast peer of the other family
+  // ("MUST be of the same family"); swapped, the peer got an IPv6 source address in an IPv4 instance, and no peer.
+  it('refuses a source address and a unicast peer of different families', () => {
+    expect(peerError(UNICAST.replace('        192.168.1.2\n', '        2001:db8::10\n'))).toMatch(/its source address 192\.168\.1\.1 is IPv4 but its unicast peer 2001:db8::10 is IPv6, so keepalived skips that peer/);
+  });
   it('needs the peer\'s address when the MASTER has several unicast peers', () => {
     const three = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
     expect(peerError(three)).toMatch(/2 unicast peers.*--unicast-src-ip/);

@@ -468,6 +468,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
         fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address${hostNote(masterAddress)}, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
       }
       if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
+      // keepalived skips a peer of the other family ("MUST be of the same family"): swapped, the peer's source
+      // address would be of the wrong family too, and its one peer skipped.
+      const masterFamily = sockaddrFamily(masterAddress!);
+      const peerFamily = sockaddrFamily(peerAddress);
+      if (masterFamily !== undefined && peerFamily !== undefined && masterFamily !== peerFamily) {
+        fail(`vrrp_instance ${inst.name}: its source address ${masterAddress} is IPv${masterFamily} but its unicast peer ${peerAddress} is IPv${peerFamily}, so keepalived skips that peer; give both nodes addresses of one family and generate the peer again`, entry ? posOf(entry.words[0]) : peerLine);
+      }
       if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
       const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
       const srcWord = inst.unicastSrcIp?.node.args[0];
