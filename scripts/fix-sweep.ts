@@ -9,7 +9,8 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/fix-sweep.ts --bundle --platform=node --format=cjs --outfile=dist/fix-sweep.cjs
-//   node dist/fix-sweep.cjs [--keepalived PATH] [--out DIR] DIR...
+//   node dist/fix-sweep.cjs [--keepalived PATH] [--target-version V] [--out DIR] DIR...
+// --target-version V lints and fixes for release V: give --keepalived a build of that release to read the results.
 // With --out, each fixed config is written there under its own name.
 
 import { spawnSync } from 'node:child_process';
@@ -75,7 +76,7 @@ function main(): void {
       let text = original;
       let rounds = 0;
       for (;;) {
-        const { fixes, codes } = safeFixes(lintText(text, { file: name }).diagnostics);
+        const { fixes, codes } = safeFixes(lintText(text, { file: name, targetVersion: args.targetVersion }).diagnostics);
         if (!fixes.length) break;
         if (++rounds > MAX_ROUNDS) {
           unsettled++;
@@ -91,7 +92,7 @@ function main(): void {
       fixed++;
       if (args.out) writeFileSync(join(args.out, name), text);
 
-      const findings = (t: string) => lintText(t, { file: name }).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${gist(d.message)}`);
+      const findings = (t: string) => lintText(t, { file: name, targetVersion: args.targetVersion }).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${gist(d.message)}`);
       for (const f of added(findings(original), findings(text))) review.push(`${path}: kalint, new after the fixes: ${f}`);
 
       const dir = mkdtempSync(join(work, 'c-'));

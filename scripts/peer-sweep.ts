@@ -65,6 +65,8 @@ function surplus(a: string[], b: string[]): string[] {
 
 function main(): void {
   const args = parseSweepArgs(process.argv.slice(2), 'peer-sweep');
+  // kalint peer derives a peer for the default release only.
+  if (args.targetVersion !== undefined) throw new Error('peer-sweep: --target-version is for fix-sweep');
   const configs = collectConfigs(args.dirs);
   const tally = { configs: configs.length, generated: 0, refused: 0, keepalivedSame: 0, keepalivedRoleOnly: 0, broken: 0 };
   const roleCounts = new Map<string, number>();
