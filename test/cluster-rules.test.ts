@@ -161,6 +161,25 @@ describe('cluster findings in detail', () => {
     expect(text[d!.related![0]!.range.start.line]).toContain('virtual_router_id 51');
   });
 
+  // Found by linting 800 mutants as a cluster with their originals (session 52): 'virtual_router_id 2147483648' and
+  // 'advert_int 0' were compared as if read, but keepalived 2.2.7 ignores both lines ("VRID not valid", "Advert interval
+  // (0) not valid! ... - ignoring"): that node has no VRID (KA300: no VRRP at all) and the default advert_int 1.
+  it('KA401 and KA410 compare only values keepalived keeps, not lines it ignores', () => {
+    const node = (state: string, prio: number, lines: string) =>
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    priority ${prio}\n${lines}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+    const codes = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.map((d) => d.code).filter((c) => c === 'KA401' || c === 'KA410');
+    const master = node('MASTER', 100, '    virtual_router_id 51\n    advert_int 1\n');
+    expect(codes(master, node('BACKUP', 90, '    virtual_router_id 2147483648\n    advert_int 1\n'))).toEqual([]);
+    expect(codes(master, node('BACKUP', 90, '    virtual_router_id 51\n    advert_int 0\n'))).toEqual([]);
+    expect(codes(master, node('BACKUP', 90, '    virtual_router_id 51\n    advert_int 256\n'))).toEqual([]);
+    // Values it keeps still differ.
+    expect(codes(master, node('BACKUP', 90, '    virtual_router_id 52\n    advert_int 2\n'))).toEqual(['KA401', 'KA410']);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(node('BACKUP', 90, '    virtual_router_id 51\n    advert_int 0\n')).stderr;
+      expect(said).toContain('Advert interval (0) not valid! Must be > 0 - ignoring');
+    }
+  });
+
   it('KA404 says passwords differing only after byte 8 are identical', () => {
     const [d] = lint('auth-pass-after-8');
     expect(d!.severity).toBe('info');

@@ -712,6 +712,9 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     expect(findings(instance('A', 'version 3\nadvert_int 0.5'), 'KA326')).toHaveLength(0);
     expect(findings(instance('A', 'version 3\nadvert_int 41'), 'KA327')).toHaveLength(1);
     expect(findings(instance('A', 'advert_int 41'), 'KA327')).toHaveLength(0);
+    // keepalived ignores an advert_int outside 0.01..255 (KA205), and uses 1 s: nothing is capped (session 52).
+    expect(findings(instance('A', 'version 3\nadvert_int 256'), 'KA327')).toHaveLength(0);
+    expect(findings(instance('A', 'version 3\nadvert_int 0.001'), 'KA343')).toHaveLength(0);
   });
   // Found by the differential fuzzer (a real config's 'vrrp_version 3' written '3sec'): keepalived -t refuses the
   // version ("Version must be either 2 or 3"), reads VRRPv2 and prints the rounding without a line; the running

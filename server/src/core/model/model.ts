@@ -110,6 +110,7 @@ export interface VrrpInstance {
   name: string;
   state?: Located<VrrpState | string>;
   interface?: Located<string>;
+  /** The VRID keepalived keeps: the last valid line (it ignores one out of 1..255); undefined when no line is valid. */
   virtualRouterId?: Located<number>;
   priority?: Located<number>;
   /**
@@ -117,7 +118,7 @@ export interface VrrpInstance {
    * then uses 100, not the priority derived from the state.
    */
   priorityLine?: AstNode;
-  /** The last advert_int keepalived takes (it ignores one it cannot read). */
+  /** The last advert_int keepalived takes (it ignores one it cannot read or out of range: then undefined, the default 1 s). */
   advertInt?: Located<number>;
   version?: Located<number>;
   authentication?: Authentication;
@@ -300,9 +301,14 @@ function validVersion(node: AstNode): boolean {
 }
 
 /** Whether keepalived takes an `advert_int` line: 0.01 to 255 seconds. */
+/** Until this release keepalived took any advert_int above 0 and capped or rounded it later (vrrp_adv_handler, then the instance's checks). */
+const ADVERT_INT_RANGE_CHECKED_SINCE: Version = [2, 0, 7];
+
 function validAdvertInt(node: AstNode): boolean {
   const v = parsedNumber(node, asSeconds);
-  return v !== undefined && v >= 0.01 && v <= 255;
+  if (v === undefined) return false;
+  if (looseTarget !== undefined && compareVersions(looseTarget, ADVERT_INT_RANGE_CHECKED_SINCE) < 0) return Math.trunc(v * 1e6) > 0;
+  return v >= 0.01 && v <= 255;
 }
 
 /** Argument `i` of `node`, parsed, with the node it came from; undefined when absent or unparsable. */
@@ -776,10 +782,12 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     name: firstArgText(n) ?? '',
     state,
     interface: located(interfaceNode, asString),
-    virtualRouterId: locatedNumber(vridNode, asInt),
+    // A line keepalived ignores sets nothing ("VRID not valid", "Advert interval … not valid! … - ignoring"): the
+    // instance has no VRID, and the default advert_int. The cluster rules compared such values as if they were read.
+    virtualRouterId: vridNode && validVrid(vridNode) ? locatedNumber(vridNode, asInt) : undefined,
     priority,
     priorityLine,
-    advertInt: locatedNumber(advertIntNode, asSeconds),
+    advertInt: advertIntNode && validAdvertInt(advertIntNode) ? locatedNumber(advertIntNode, asSeconds) : undefined,
     version,
     // Repeated authentication blocks merge; the last auth_type keepalived knows / auth_pass wins.
     authentication: authNodes
