@@ -347,6 +347,8 @@ vrrp_instance VI_2 {
     expect(peerError(named)).toMatch(/its source address 'lb1\.example\.com' \(line \d+\) is not an IP address \(keepalived resolves no host names\), so keepalived skips it/);
     expect(peerError(UNICAST.replace(/unicast_peer \{\n(\s+)\S+/, 'unicast_peer {\n$1lb2.example.com'))).toMatch(/unicast_peer entry 'lb2\.example\.com' \(line \d+\) is not an IP address \(keepalived resolves no host names\)/);
     expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip x.x.x.x')).text).toContain('        x.x.x.x\n');
+    // A line's trailing backslash joins the address (keepalived 2.2.7: "malformed unicast peer address[192.168.1.2\\]").
+    expect(peerError(UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\\\n'))).toMatch(/unicast_peer entry '192\.168\.1\.2\\' \(line \d+\) is not an IP address, so keepalived skips it/);
     // Read as an address: a placeholder is swapped (above), and so is a word keepalived reads up to its '/'.
     expect(peer(UNICAST.replace('unicast_src_ip 192.168.1.1', 'unicast_src_ip 192.168.1.1/24')).text).toContain('unicast_peer {\n        192.168.1.1/24\n');
   });

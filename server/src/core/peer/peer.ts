@@ -490,8 +490,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
   }
 }
 
-/** Words made of address characters only: a mistyped address, not a template's placeholder. */
-const LOOKS_LIKE_ADDRESS = /^[0-9A-Fa-f.:,;/-]+$/;
+/** Words made of address characters only (a backslash a line ended with included): a mistyped address, not a template's placeholder. */
+const LOOKS_LIKE_ADDRESS = /^[0-9A-Fa-f.:,;/\\-]+$/;
 /** A DNS name (`lb1.example.com`): keepalived reads addresses only. `x.x.x.x` and `<PEER_IP>` stay placeholders. */
 const HOST_NAME = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
