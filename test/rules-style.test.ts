@@ -6,6 +6,15 @@ import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 
 describe('KA701 glued-brace', () => {
+  // Found by fix-sweep on a mutant (session 52): with '$VIP=auth_type' defined, '$VIP} PASS' reads '$VIP' as written
+  // (a bare reference ends only at a blank), and --fix's blank made keepalived substitute it: 'auth_type } PASS',
+  // "missing a parameter", and keepalived stopped reading the file.
+  it('offers the blank only as a suggestion after a bare $NAME that names a definition', () => {
+    const text = conf('$VIP=auth_type', 'vrrp_instance V {', '  authentication {', '    $VIP} PASS', '  }', '  interface $IF}', '}');
+    const d = findings(text, 'KA701');
+    expect(d.map((x) => [x.range.start.line + 1, x.fix!.safe])).toEqual([[4, false], [6, true]]);
+    expect(d[0]!.message).toContain("(a blank also makes keepalived read '$VIP' as a reference to a definition: see KA109)");
+  });
   const glued = conf(
     'vrrp_instance VI_1{',
     '  interface eth0',

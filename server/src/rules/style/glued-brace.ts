@@ -28,6 +28,9 @@ function afterSlashComment(store: TokenStore, text: string, line: number, i: num
   return false;
 }
 
+/** A bare `$NAME` ending a word (not `${NAME}`, whose braces the walker reads as a reference). */
+const BARE_REFERENCE_AT_END = /\$[A-Za-z_][A-Za-z0-9_]*$/;
+
 export const gluedBrace: FileRule = {
   kind: 'file',
   code: 'KA701',
@@ -129,13 +132,17 @@ export const gluedBrace: FileRule = {
         const range = rangeOf(ctx.analysis, file.path, starts[braceIndex]!, store.end(braceIndex));
         const at = rangeOf(ctx.analysis, file.path, starts[i + 1]!, starts[i + 1]!);
         if (!range || !at) continue;
+        // `$VIP}` with a `$VIP=` definition: keepalived takes a bare $NAME for a reference only before a blank (KA109),
+        // so a blank here would also substitute it, which the line does not read now: not a change to make unasked.
+        const bare = otherIndex === i ? BARE_REFERENCE_AT_END.exec(otherText)?.[0] : undefined;
+        const reference = bare !== undefined && ctx.analysis.definitions.has(bare.slice(1)) ? bare : undefined;
         const report = (effect: string) =>
           ctx.report({
-            message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them`,
+            message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them${reference ? ` (a blank also makes keepalived read '${reference}' as a reference to a definition: see KA109)` : ''}`,
             file: file.path,
             range,
             severity: old ? 'error' : 'warning',
-            fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: true },
+            fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: reference === undefined },
           });
         if (old) oldGlued.push({ brace: braceIndex, other: otherIndex, line, report });
         else report(`keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`);
