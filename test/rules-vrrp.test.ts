@@ -715,6 +715,14 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
     // keepalived ignores an advert_int outside 0.01..255 (KA205), and uses 1 s: nothing is capped (session 52).
     expect(findings(instance('A', 'version 3\nadvert_int 256'), 'KA327')).toHaveLength(0);
     expect(findings(instance('A', 'version 3\nadvert_int 0.001'), 'KA343')).toHaveLength(0);
+    // Before 2.0.7 the handler takes any interval above 0 (atof, then `(int)(v * 1000000) <= 0` refused), and the
+    // instance's checks cap a VRRPv2 one at 255 s, only logged (v1.3.5 and v2.0.6 vrrp_parser.c / vrrp.c).
+    expect(findings(instance('A', 'advert_int 300'), 'KA205', '1.3.5')).toHaveLength(0);
+    expect(findings(instance('A', 'advert_int 300'), 'KA327', '1.3.5')[0]!.message).toMatch(/too long for VRRPv2 \(< 256 s\); keepalived 1\.3\.5 uses 255/);
+    expect(findings(instance('A', 'advert_int 300'), 'KA327')).toHaveLength(0);
+    expect(findings(instance('A', 'advert_int 300'), 'KA205')).toHaveLength(1);
+    expect(findings(instance('A', 'advert_int 0'), 'KA205', '1.3.5')).toHaveLength(1);
+    expect(findings(instance('A', 'advert_int 3000'), 'KA205', '2.0.6')).toHaveLength(1);
   });
   // Found by the differential fuzzer (a real config's 'vrrp_version 3' written '3sec'): keepalived -t refuses the
   // version ("Version must be either 2 or 3"), reads VRRPv2 and prints the rounding without a line; the running

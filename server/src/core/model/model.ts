@@ -302,12 +302,16 @@ function validVersion(node: AstNode): boolean {
 
 /** Whether keepalived takes an `advert_int` line: 0.01 to 255 seconds. */
 /** Until this release keepalived took any advert_int above 0 and capped or rounded it later (vrrp_adv_handler, then the instance's checks). */
-const ADVERT_INT_RANGE_CHECKED_SINCE: Version = [2, 0, 7];
+export const ADVERT_INT_RANGE_CHECKED_SINCE: Version = [2, 0, 7];
 
 function validAdvertInt(node: AstNode): boolean {
   const v = parsedNumber(node, asSeconds);
   if (v === undefined) return false;
-  if (looseTarget !== undefined && compareVersions(looseTarget, ADVERT_INT_RANGE_CHECKED_SINCE) < 0) return Math.trunc(v * 1e6) > 0;
+  if (looseTarget !== undefined && compareVersions(looseTarget, ADVERT_INT_RANGE_CHECKED_SINCE) < 0) {
+    // `(int)(atof(word) * 1000000) <= 0` is all it refuses (above 2147.483647 s the int overflows negative).
+    const micros = Math.trunc(v * 1e6);
+    return micros > 0 && micros <= 2147483647;
+  }
   return v >= 0.01 && v <= 255;
 }
 
