@@ -494,6 +494,9 @@ describe('errors', () => {
     const masterFirst = peer(PAIR.replace('    state MASTER\n', '    state MASTER\n    state BACKUP\n'));
     expect(masterFirst.notes.join('\n')).toMatch(/VI_1: MASTER → BACKUP/);
     expect(masterFirst.text).toContain('    state BACKUP\n    state BACKUP\n');
+    // A line keepalived reads as an unknown state ('MASTER\\', a BACKUP) stays as written, as keepalived's message about it.
+    const glued = peer(PAIR.replace('    state MASTER\n', '    state MASTER \\\n    state MASTER\n'));
+    expect(glued.text).toContain('    state MASTER \\\n    state BACKUP\n');
   });
   // A comment ending in '\\' makes keepalived 2.2.7 read 'BACKUP\\' ("unknown state"): the word the peer writes
   // there would be 'MASTER\\', a BACKUP again. The peer is read back before it is given out.

@@ -228,10 +228,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (stateWord.text !== newState) replaceWord(stateWord, newState, `state of ${inst.name}`);
     // Every other state line says the same, or the peer's keepalived may read another role: a BACKUP
     // written below a MASTER left as it was is ignored ("state previously set as MASTER").
+    // A word keepalived reads otherwise than written (`state BACKUP \`: 'BACKUP\', an unknown state, so BACKUP) is left
+    // as it is: rewritten it would still be unknown, and the read-back below checks what the lines add up to.
     for (const line of inst.node.children) {
       if (line.keyword !== 'state' || line === inst.state.node) continue;
       const word = line.args[0];
-      if (word && word.text !== newState) replaceWord(word, newState, `state of ${inst.name}`);
+      const asWritten = word !== undefined && (word.quoted || word.expanded || word.text === text.slice(word.start, word.end));
+      if (word && asWritten && word.text !== newState) replaceWord(word, newState, `state of ${inst.name}`);
     }
     const priorityWord = inst.priority?.node.args[0];
     if (priorityWord) {
