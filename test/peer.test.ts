@@ -527,6 +527,8 @@ describe('errors', () => {
     expect(peerError(PAIR, { routerId: 'lb 2' })).toMatch(/single word/);
     expect(peerError(PAIR.replace('priority 100', 'priority 300'))).toMatch(/outside 1..255/);
     expect(peerError(PAIR.replace('priority 100', 'priority high'))).toMatch(/not a number/);
+    // `priority #priority` (a real template whose placeholders are comments to keepalived): no value, not "'' is not a number".
+    expect(peerError(PAIR.replace('priority 100', 'priority #priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived stops reading the configuration there\)/);
   });
 });
 

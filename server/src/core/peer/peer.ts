@@ -190,7 +190,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
       state = 'BACKUP';
     }
     const priorityNode = lastChild(inst.node, 'priority');
-    if (priorityNode && !inst.priority) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]?.text ?? ''}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
+    if (priorityNode && !inst.priority) {
+      const written = priorityNode.args[0]?.text;
+      // `priority #priority`: the placeholder is a comment to keepalived, which then stops reading at the line (KA203).
+      fail(written === undefined || written === ''
+        ? `vrrp_instance ${inst.name}: 'priority' (line ${lineOf(priorityNode.word)}) has no value (keepalived stops reading the configuration there): write the MASTER's priority and generate the peer again`
+        : `vrrp_instance ${inst.name}: priority '${written}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
+    }
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
     // such a pair is both nodes BACKUP, the priority decides.
