@@ -155,6 +155,9 @@ describe('KA302 auth-pass-too-long', () => {
   it('offers the cut of a $NAME template variable as a suggestion only', () => {
     const [d] = findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass $password\n}'), 'KA302');
     expect(d?.fix).toMatchObject({ description: "Truncate to '$passwor'", safe: false });
+    // Likewise an example's placeholder (found by fix-sweep on a mutant, session 52: '<--AUTHPASS-->' became '<--AUTHP').
+    const cut = (pass: string) => findings(instance('A', `authentication {\nauth_type PASS\nauth_pass ${pass}\n}`), 'KA302')[0]?.fix?.safe;
+    expect([cut('<--AUTHPASS-->'), cut('your_password_here'), cut('CHANGE_ME_PASS'), cut('averylongsecret')]).toEqual([false, false, false, true]);
   });
   // Found by differential fuzzing: keepalived reports "Truncating auth_pass to 8 characters" on each line it reads.
   it('reports every long auth_pass line, also one a later line or block replaces', () => {

@@ -29,6 +29,14 @@ const SED_MARKER = /(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9])/;
 function wordPlaceholder(text: string): string | undefined {
   return (SED_MARKER.exec(text) ?? WORD_PLACEHOLDER.exec(text))?.[0];
 }
+
+/**
+ * Whether a whole word is an example's placeholder rather than a value: one of the shapes above, or a word wrapped
+ * in angle brackets (`<--AUTHPASS-->`, `<password>`). Fixes that rewrite a value leave such a word to its author.
+ */
+export function isPlaceholderWord(text: string): boolean {
+  return (text.length > 2 && text.startsWith('<') && text.endsWith('>')) || PLACEHOLDER.test(text) || wordPlaceholder(text) !== undefined;
+}
 /** A quick test of a whole file for WORD_PLACEHOLDER's shapes, before the rule walks its lines. */
 const WORD_PLACEHOLDER_HINT = /__[A-Za-z]|change[_-]?me|replace[_-]?me|your[_-]|\bx{1,3}\.|\.x{1,3}\b/i;
 

@@ -2,6 +2,7 @@
 
 import { utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
+import { isPlaceholderWord } from '../style/placeholder-left.js';
 import { authenticationBlocks } from './util.js';
 import { configErrorsCounted } from '../../core/schema/schema.js';
 
@@ -56,7 +57,9 @@ export const authPassTooLong: FileRule = {
           const canFix = !word.expanded;
           // `auth_pass $password` with no $password= definition is read as written (KA109), but it is most
           // likely a template's variable: cutting it to '$passwor' would break the template, so --fix leaves it.
-          const templateVariable = /\$[A-Za-z_{]/.test(value);
+          // An example's placeholder (`<--AUTHPASS-->`, `your_password_here`, KA705) is not a password: cut to 8 bytes,
+          // the word no longer says what to put there.
+          const templateVariable = /\$[A-Za-z_{]/.test(value) || isPlaceholderWord(value);
           report({
             message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and ${reported}`,
             file: node.file,
