@@ -123,6 +123,24 @@ describe('KA701 glued-brace', () => {
     expect(text.split('\n').slice(0, 6)).toEqual(['vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24 }', '} vrrp_instance VI_2 {']);
   });
 
+  // Found by fix-sweep --target-version 1.3.5 over mutants (session 52): the blank fixed `TCP_CHECK{` for 1.3.5, but
+  // `10.0.0.1/24 }` and `} vrrp_instance` were still lost there (KA706: a '}' is a brace only as a line's first word).
+  it('before 1.4.2 the fixes put a line break where a blank is not enough', () => {
+    let text = glued;
+    for (let guard = 0; guard < 10; guard++) {
+      const d = findings(text, 'KA701', '1.3.5')[0];
+      if (!d) break;
+      text = applyFix(text, d.fix!);
+    }
+    expect(linesOf(text, 'KA701', '1.3.5')).toEqual([]);
+    expect(linesOf(text, 'KA706', '1.3.5')).toEqual([]);
+    expect(text.split('\n').slice(0, 7)).toEqual(['vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}']);
+    expect(text.split('\n')[7]).toBe('vrrp_instance VI_2 {');
+    const [d] = findings(conf('vrrp_instance A {', '  virtual_ipaddress {10.0.0.9', '  }', '}'), 'KA701', '1.3.5');
+    expect(d!.message).toMatch(/put a line break between them$/);
+    expect(d!.fix).toMatchObject({ description: 'Insert a line break', safe: true });
+  });
+
   it('leaves spaced braces, ${NAME} references, definitions and comments alone', () => {
     const text = conf('$IF=eth0', '$BLOCK={ x }', 'vrrp_instance VI_1 { # note{', '  interface ${IF}', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}');
     expect(linesOf(text, 'KA701')).toEqual([]);

@@ -31,6 +31,32 @@ function afterSlashComment(store: TokenStore, text: string, line: number, i: num
 /** A bare `$NAME` ending a word (not `${NAME}`, whose braces the walker reads as a reference). */
 const BARE_REFERENCE_AT_END = /\$[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The file's indentation step: a tab, or the fewest spaces any line is indented by (4 when none is). */
+let lastUnit: { text: string; unit: string } | undefined;
+function indentUnit(text: string): string {
+  if (lastUnit?.text === text) return lastUnit.unit;
+  let least = 0;
+  for (const m of text.matchAll(/^( +)\S/gm)) if (least === 0 || m[1]!.length < least) least = m[1]!.length;
+  const unit = /^\t/m.test(text) && least === 0 ? '\t' : ' '.repeat(least || 4);
+  lastUnit = { text, unit };
+  return unit;
+}
+
+/**
+ * A line break to insert at `at`, with the indentation of the line there: one level less for a '}' that ends the
+ * line's content (`10.0.0.1}`), one more for what follows a '{' (`{10.0.0.1`), the same after a '}' (`}vrrp_instance`).
+ */
+function breakBefore(text: string, at: number, levels: -1 | 0 | 1): string {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let end = lineStart;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  const indent = text.slice(lineStart, end);
+  const unit = indent.includes('\t') ? '\t' : indentUnit(text);
+  const eol = text[lineStart - 2] === '\r' || text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+  if (levels < 0) return eol + (indent.endsWith(unit) ? indent.slice(0, -unit.length) : '');
+  return eol + indent + (levels > 0 ? unit : '');
+}
+
 export const gluedBrace: FileRule = {
   kind: 'file',
   code: 'KA701',
@@ -136,13 +162,19 @@ export const gluedBrace: FileRule = {
         // so a blank here would also substitute it, which the line does not read now: not a change to make unasked.
         const bare = otherIndex === i ? BARE_REFERENCE_AT_END.exec(otherText)?.[0] : undefined;
         const reference = bare !== undefined && ctx.analysis.definitions.has(bare.slice(1)) ? bare : undefined;
+        // Before 1.4.2 a blank is enough only for `TCP_CHECK{`: those releases take a '{' as a brace only as the last
+        // word of its line and a '}' only as the first (KA706), so `10.0.0.1}`, `}}`, `}vrrp_instance` and `{10.0.0.1`
+        // need a line break there.
+        const lineBreak = old && (kinds[braceIndex] === Kind.RBrace || braceIndex === i) ? breakBefore(file.text, starts[i + 1]!, braceIndex === i + 1 && kinds[braceIndex] === Kind.RBrace ? -1 : kinds[braceIndex] === Kind.LBrace ? 1 : 0) : undefined;
         const report = (effect: string) =>
           ctx.report({
-            message: `'${braceText}' is glued to '${otherText}': ${effect}; put a blank between them${reference ? ` (a blank also makes keepalived read '${reference}' as a reference to a definition: see KA109)` : ''}`,
+            message: `'${braceText}' is glued to '${otherText}': ${effect}; put ${lineBreak ? 'a line break' : 'a blank'} between them${reference ? ` (a blank also makes keepalived read '${reference}' as a reference to a definition: see KA109)` : ''}`,
             file: file.path,
             range,
             severity: old ? 'error' : 'warning',
-            fix: { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: reference === undefined },
+            fix: lineBreak
+              ? { description: 'Insert a line break', edits: [{ file: file.path, range: at, newText: lineBreak }], safe: reference === undefined }
+              : { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: reference === undefined },
           });
         if (old) oldGlued.push({ brace: braceIndex, other: otherIndex, line, report });
         else report(`keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`);
