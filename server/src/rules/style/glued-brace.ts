@@ -72,7 +72,7 @@ export const gluedBrace: FileRule = {
       'the enclosing blocks falls to the top level, where it is ignored: a `TCP_CHECK{` in the first real_server loses the ' +
       'real_servers after it. Glued to the last word of a block line (`vrrp_instance VI_1{`), the brace becomes part of that ' +
       'word (the instance is named `VI_1{`); glued to a word, a `}` closes nothing (checked with keepalived 1.3.5). On old ' +
-      'targets the message says what that release does with the file. A blank on both sides of every brace reads the same everywhere. ' +
+      'targets the message says what that release does with the file. A blank on both sides of every brace reads the same from 1.4.2 on; before it a `}` must also be the first word of its line and a `{` the last (KA706), so there the fix puts a line break where a blank is not enough. ' +
       'One exception in every release: an `@id` prefix runs to the first blank, so `@lb1{` is the config id `lb1{` and the ' +
       'line (brace included) is dropped on lb1.',
     bad: 'real_server 10.0.1.1 80 {\n    TCP_CHECK{\n        connect_timeout 3}\n}',
