@@ -38,6 +38,8 @@ const ROLE_MESSAGES: [RegExp, string][] = [
  * `$US`) keepalived cannot read, or an address of the other family than the instance's ("MUST be of the same family",
  * an IPv4 pair in an IPv6 instance): the peer's message then names the other one.
  */
+/** An IPv6 address in a message (the peer swaps its source and peer addresses, of either family). */
+const IPV6_ADDRESS = /\b[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}\b/g;
 const SWAPPED_ADDRESS = /(?:malformed (?:src|unicast peer)|and (?:src|unicast peer)) address\[(.*?)\]/;
 
 /** keepalived -t's messages for `file`, read in `dir` (relative includes and ${_PWD} resolve there), file names masked. */
@@ -113,7 +115,7 @@ function main(): void {
       const errors = (t: string, file: string) =>
         lintText(t, { file })
           .diagnostics.filter((d) => d.severity === 'error')
-          .map((d) => `${d.code} ${d.message.replace(/\blines? \d+/g, 'line N').replace(/'[^']*'/g, "'…'").replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ADDR')}`);
+          .map((d) => `${d.code} ${d.message.replace(/\blines? \d+/g, 'line N').replace(/'[^']*'/g, "'…'").replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ADDR').replace(IPV6_ADDRESS, 'ADDR')}`);
       const newErrors = surplus(errors(peer.text, name), errors(text, name));
       if (newErrors.length) why.push(`kalint errors in the peer only: ${newErrors.join(' | ')}`);
 
