@@ -30,6 +30,7 @@ const ROLE_MESSAGES: [RegExp, string][] = [
   [/Initial state master is incompatible with AH authentication/, 'AH authentication clears state MASTER only'],
   [/(nopreempt|preempt delay) will not work with initial state MASTER/, 'cleared on a MASTER only'],
   [/ignoring tracked script .* with weights due to address_owner/, 'weights are ignored at priority 255 only'],
+  [/Cannot have weighted track .* with member having priority 255 - clearing weight/, 'weights are ignored at priority 255 only'],
   [/nopreempt is incompatible with priority 255/, 'nopreempt is cleared at priority 255 only'],
   [/unknown state '.*', defaulting to BACKUP/, 'the peer is written a state keepalived knows'],
 ];
