@@ -33,6 +33,7 @@ const ROLE_MESSAGES: [RegExp, string][] = [
   [/Cannot have weighted track .* with member having priority 255 - clearing weight/, 'weights are ignored at priority 255 only'],
   [/nopreempt is incompatible with priority 255/, 'nopreempt is cleared at priority 255 only'],
   [/unknown state '.*', defaulting to BACKUP/, 'the peer is written a state keepalived knows'],
+  [/state previously set as MASTER - ignoring BACKUP/, 'every state line of the peer says BACKUP'],
 ];
 /**
  * An address the message names under unicast_src_ip or unicast_peer, which the peer swaps: a placeholder (`<peer>`,
