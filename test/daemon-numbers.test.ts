@@ -54,6 +54,20 @@ describe('the table: daemon_reads_leading', () => {
     expect(marked.length).toBeGreaterThanOrEqual(87);
     for (const m of marked) expect(INTEGRAL.has(m.type), m.id).toBe(true);
   });
+
+  // Found in session 52 (a generated config's `vrrp_vmac_garp_intvl 0 all`, renamed by --fix, read with a unit after):
+  // the probe skips deprecated names, but keepalived installs each with its replacement's handler (2.2.7:
+  // install_keyword("nb_get_retry", &http_get_retry_handler), "vrrp_rlimit_rtime" with vrrp_rt_rlimit_handler…),
+  // so `nb_get_retry 3x` is 3 to the daemon exactly as `retry 3x` is.
+  it('marks a deprecated name as its replacement, whose handler it shares', () => {
+    for (const s of schema().all) {
+      const replacement = s.deprecated?.replacement;
+      if (!replacement || !/^[a-z_0-9]+$/.test(replacement)) continue;
+      const r = (s.parent?.childMap ?? schema().root.childMap).get(replacement);
+      if (!r) continue;
+      expect(s.args.map((a) => a.daemon_reads_leading === true), s.id).toEqual(r.args.map((a) => a.daemon_reads_leading === true));
+    }
+  });
 });
 
 describe('a number with something after it, in -t and in the daemon', () => {
