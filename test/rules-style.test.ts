@@ -503,6 +503,20 @@ describe('KA705 placeholder-left', () => {
     ]);
   });
 
+  // A harvested template (h35-267): markers a deploy script fills in, written `<--NAME-->`. Where a value is typed they
+  // are invalid values (KA205); the interface, the extra word of advert_int and the password were reported by nothing
+  // but KA204 and KA302 ('<--AUTHP').
+  it('reports dashed <--NAME--> markers', () => {
+    const dashed = conf('vrrp_instance VI_1 {', '    interface <--INTERFACE-->', '    virtual_router_id <--VROUTERID-->', '    advert_int 1  <--ADVERT-->', '    authentication {', '        auth_type PASS', '        auth_pass <--AUTHPASS-->', '    }', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+    expect(findings(dashed, 'KA705').map((d) => `${d.range.start.line + 1}: ${d.message.split(' looks')[0]}`)).toEqual([
+      "2: '<--INTERFACE-->'",
+      "4: '<--ADVERT-->'",
+      "7: '<--AUTHPASS-->'",
+    ]);
+    // An arrow in a value is not a marker.
+    expect(findings(conf('vrrp_script chk {', '    script "/bin/check <-- a"', '}'), 'KA705')).toEqual([]);
+  });
+
   it('costs nothing on a file without a <', () => {
     expect(findings('global_defs {\n    router_id lb1\n}\n', 'KA705')).toEqual([]);
   });

@@ -11,11 +11,12 @@ import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
 
 /**
- * `<public-ip>`, `<VIP>`, `<name_of_your_container>`: what examples write where the reader fills in a value; and
+ * `<public-ip>`, `<VIP>`, `<name_of_your_container>`: what examples write where the reader fills in a value (also
+ * dashed, `<--AUTHPASS-->`, the markers of a template a deploy script fills in); and
  * `[ROUTER_ID]`, `[PRIORITY]`: the markers a deploy script replaces (CloudStack's keepalived.conf.templ): capitals
  * only, three or more, standing alone (a shell's `grep [M]ASTER` trick and `[ABC]x` classes are not markers).
  */
-const PLACEHOLDER = /<[A-Za-z][\w.:/-]*>|(?<![A-Za-z0-9])\[[A-Z][A-Z0-9_]{2,}\](?![A-Za-z0-9])/;
+const PLACEHOLDER = /<-*[A-Za-z][\w.:/-]*>|(?<![A-Za-z0-9])\[[A-Z][A-Z0-9_]{2,}\](?![A-Za-z0-9])/;
 
 /**
  * Placeholders written as plain words: `__VIP__` (a marker a deploy script replaces with sed), `CHANGE_ME_VIP`,
