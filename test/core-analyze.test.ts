@@ -2845,7 +2845,20 @@ describe('NUL bytes (KA117)', () => {
     expect(fixOf('2.2.7')).toMatchObject({ safe: true, edits: [{ newText: '', range: { start: { line: 1, column: 13 }, end: { line: 1, column: 16 } } }] });
     expect(fixOf('2.4.3').safe).toBe(false);
     // Nothing but blanks after it: nothing lost now, the line dropped from 2.4 on.
-    expect(analyze('global_defs {\n  router_id a\0  \n}\n').diagnostics[0]!.message).toContain('nothing after it is lost; keepalived 2.4.0 and later drop');
+    expect(analyze('global_defs {\n  router_id a\0  \n}\n').diagnostics[0]!.message).toContain('nothing after it is lost; keepalived also loses count');
+    expect(analyze('global_defs {\n  router_id a\0  \n}\n').diagnostics[0]!.message).toContain('(one per such line); keepalived 2.4.0 and later drop');
+  });
+
+  // A binary file in a harvest (a pickle holding configs): keepalived 2.2.7's messages named lines two above kalint's
+  // after two lines holding a NUL. The line feed is lost with the rest of the line, so keepalived does not count it.
+  it('before 2.4 says that keepalived counts the lines after it one short, where its messages carry line numbers', () => {
+    const message = (targetVersion: string, text = 'global_defs {\n  router_id a\0 b\n  foo1\n}\n') => analyze(text, { targetVersion }).diagnostics.find((d) => d.code === 'KA117')!.message;
+    expect(message('2.2.7')).toContain('loses count of this line, so its messages about later lines may give numbers one too low');
+    expect(message('2.0.7')).toContain('loses count');
+    // 2.0.6 and earlier print no line numbers; 2.4 counts the line it drops; the last line has no line after it.
+    expect(message('2.0.6')).not.toContain('loses count');
+    expect(message('2.4.3')).not.toContain('loses count');
+    expect(message('2.2.7', 'global_defs {\n  router_id a\n}\nrouter_idd\0 b')).not.toContain('loses count');
   });
 
   it('from 2.4 the line is dropped, a NUL in a comment included; a last line without a newline is read up to it', () => {

@@ -248,6 +248,17 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(found.filter((d) => d.code === 'KA300')).toEqual([]);
   });
 
+  // The parent's reading counts the lines after a NUL line one short (the line feed is lost with the rest), which the
+  // KA117 message says; kalint's findings stay on the lines as written.
+  it("keepalived's messages after a NUL line name the line above: KA117 says so", () => {
+    const text = conf('global_defs {', '    router_id a\0 b', '    foo1', '}');
+    const said = runKeepalived(text).messages.filter((m) => m.message.includes('foo1')).map((m) => `${m.line}: ${m.message}`);
+    expect(said[0]).toBe("2: Unknown keyword 'foo1'");
+    const found = lintText(text, { file: 'keepalived.conf' }).diagnostics;
+    expect(found.filter((d) => d.code === 'KA201').map((d) => d.range.start.line + 1)).toEqual([3]);
+    expect(found.find((d) => d.code === 'KA117')!.message).toContain('its messages about later lines may give numbers one too low');
+  });
+
   // keepalived 2.4.0 (f220eaa8) drops a line holding a NUL, reporting it with the number of the line before.
   const release243 = releaseBinary('2.4.3');
   it.skipIf(!release243)('keepalived 2.4 drops a line holding a NUL byte: the instance loses its virtual_router_id', () => {

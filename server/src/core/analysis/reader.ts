@@ -399,6 +399,8 @@ const DEFINITION_PARAMETERS = /^[ \t]+[A-Za-z0-9_]+(?:[ \t]+[A-Za-z0-9_]+)*$/;
 const SUBSTITUTED_CONDITION_HANGS_BEFORE: Version = [2, 1, 4];
 const SUBSTITUTED_CONDITION_STALE_LENGTH_FIXED_IN: Version = [2, 2, 8];
 const SUBSTITUTED_LINE_NOT_RECHECKED_SINCE: Version = [2, 4, 0];
+/** From 2.0.7 keepalived's messages carry the line number (`(Line N)`). */
+const LINE_NUMBERS_IN_MESSAGES_SINCE: Version = [2, 0, 7];
 /** Blanks keepalived reads in `${NAME   }` as an empty parameter list: spaces only (a tab ends the name). */
 const SPACES_ONLY = /^ +$/;
 /**
@@ -802,7 +804,11 @@ export class Reader {
       if (!utf16) {
         const contentEnd = hasNewline ? (text.charCodeAt(lineEnd - 2) === 13 ? lineEnd - 2 : lineEnd - 1) : lineEnd;
         const lost = text.slice(at + 1, contentEnd).replace(/\0/g, ' ').trim();
-        const upgrade = `; keepalived 2.4.0 and later drop a line holding a NUL ("configuration appears to have embedded NULs - ignoring line")`;
+        // The line feed is lost with the rest, so keepalived's count of lines skips this one (2.4 counts it again).
+        const miscounted = !drops && hasNewline && fits && lineEnd < text.length && !this.before(LINE_NUMBERS_IN_MESSAGES_SINCE)
+          ? `; keepalived also loses count of this line, so its messages about later lines may give numbers one too low (one per such line)`
+          : '';
+        const upgrade = `${miscounted}; keepalived 2.4.0 and later drop a line holding a NUL ("configuration appears to have embedded NULs - ignoring line")`;
         const message =
           drops && hasNewline && fits
             ? `A NUL byte in this line: keepalived ${label} drops the whole line ("configuration appears to have embedded NULs - ignoring line"), so nothing on it is read; remove the byte`

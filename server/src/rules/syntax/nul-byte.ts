@@ -12,7 +12,8 @@ const rule: CoreRule = {
     why:
       'keepalived measures each line it reads as a C string, so a NUL byte (0x00) ends it. Before 2.4 keepalived reads the ' +
       'line up to the NUL and ignores the rest without a word: in the example below the instance gets virtual_router_id 51 ' +
-      'although the line shows 52 after it. keepalived 2.4 drops every line holding a NUL ("configuration appears to have ' +
+      'although the line shows 52 after it. The line feed goes with the rest of the line, so keepalived also loses count of ' +
+      'that line, and some of its messages give the lines after it numbers one too low. keepalived 2.4 drops every line holding a NUL ("configuration appears to have ' +
       'embedded NULs - ignoring line"), so the same file loses its virtual_router_id on upgrade. A file saved as UTF-16 ' +
       '(some Windows editors do it) has a NUL beside every ASCII character: keepalived reads next to nothing of it, and ' +
       'before 2.4 `keepalived -t` may not say so. NUL bytes come from editors, broken copies and encodings, never from ' +
