@@ -936,6 +936,21 @@ function instanceBlock(text: string, name: string): string | undefined {
   return lines.slice(start, end).join('\n');
 }
 
+/**
+ * The lines keepalived's count names `line` when it does not count the lines holding a NUL (before 2.4), nor a last
+ * line without a newline: a line is counted once its line feed is read.
+ */
+function linesCountedAs(text: string, line: number): number[] {
+  const out: number[] = [];
+  let counted = 0;
+  const all = text.split('\n');
+  for (let i = 0; i < all.length && counted <= line; i++) {
+    if (!all[i]!.includes('\0') && i < all.length - 1) counted++;
+    if (counted === line) out.push(i + 1);
+  }
+  return out;
+}
+
 export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string, included?: ReadonlyMap<string, string>): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
@@ -1008,6 +1023,9 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     const fileText = textOf(m.file);
     const lastLine = fileText.split('\n').length;
     const lines = !fileText.endsWith('\n') && m.line === lastLine - 1 ? [m.line, lastLine] : [m.line];
+    // Before 2.4 a line holding a NUL loses its line feed with the rest of the line, and the reading that meets it
+    // does not count it (KA117 says so): the lines its count of m.line may mean.
+    if (fileText.includes('\0')) lines.push(...linesCountedAs(fileText, m.line));
     const here = (m.file === undefined ? inMain : diagnostics.filter((d) => d.file === m.file)).filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length && GARBLED_INTERFACES_REPORT.test(m.message)) continue;
     const where = m.file === undefined ? {} : { file: m.file };
