@@ -801,6 +801,16 @@ describe('schema diagnostics', () => {
     expect(analyze(text, { targetVersion: '2.0.19' }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.severity)).toEqual(['warning']);
     expect(analyze(text, { targetVersion: '2.1.0' }).diagnostics.filter((d) => d.code === 'KA208').map((d) => d.severity)).toEqual(['error']);
   });
+  // fix-sweep on a mutant (session 53): `virtual_ipaddress ｛` (U+FF5B) before the instance's '}'. The wrap put the
+  // full-width brace inside braces as an entry, KA704's fix then made it a second '{', and keepalived read one block
+  // more than the file closes.
+  it('offers no wrap when the word after the keyword is a look-alike (KA704 writes the brace)', () => {
+    const text = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress \uff5b\n    }\n}\n';
+    const found = lintText(text, { file: 'keepalived.conf' }).diagnostics;
+    expect(found.find((x) => x.code === 'KA104' && x.range.start.line === 3)).toBeDefined();
+    expect(found.find((x) => x.code === 'KA104' && x.range.start.line === 3)?.fix).toBeUndefined();
+    expect(found.find((x) => x.code === 'KA704')?.fix?.safe).toBe(true);
+  });
   it("offers no fix when the next line reads like one of the block's values", () => {
     const d = analyze('global_defs {\n    notification_email admin@example.com\n        ops@example.com\n    }\n}\n').diagnostics.find((x) => x.code === 'KA104')!;
     expect(d.fix).toBeUndefined();

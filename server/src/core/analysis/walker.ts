@@ -937,6 +937,9 @@ export class Walker implements LineSink {
     const first = args[0]!;
     const last = args[args.length - 1]!;
     if (args.some((a) => a.expanded || a.file !== p.file || a.range.start.line !== kw.range.start.line)) return undefined;
+    // `virtual_ipaddress ｛` (a full-width brace, a no-break space…) meant the block's own brace: KA704 writes the
+    // plain character; wrapping the look-alike in braces would make it an entry, and then a second '{'.
+    if (args.some((a) => hasLookalike(a.text))) return undefined;
     const enclosing = this.stack[this.stack.length - 1]!.node.spec ?? schema().root;
     if (next.quoted || (next.text !== '}' && !enclosing.childMap.has(next.text))) return undefined;
     const text = kw.store.src.text;
