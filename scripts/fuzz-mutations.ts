@@ -830,6 +830,8 @@ export const LINELESS_GIST_TO_CODE: [RegExp, string][] = [
   [/is configured on VRRP instance and sync group/, 'KA340'],
   [/must be in units of 10ms/, 'KA343'],
   [/some member\(s\) as address owner and some not/, 'KA341'],
+  // (2.4's check after reading; skipped, like the others, for an instance whose interface is missing.)
+  [/auth_hmac active_key \d+ is not defined/, 'KA374'],
   [/real server .* is duplicated/, 'KA502'],
   [/has no real servers/, 'KA503'],
   [/has no urls specified/, 'KA504'],
