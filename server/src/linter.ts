@@ -219,10 +219,10 @@ export function dedupe(diagnostics: Diagnostic[], textOf: (file: string) => stri
   const seen = new Set<string>();
   const firstLike = new Map<string, { index: number; more: number }>();
   const out: Diagnostic[] = [];
-  // Thousands of findings may share a place: look each place's line up once.
+  // Thousands of findings may share a line (300,000 addresses written on one): look each line up once.
   const expanding = new Map<string, boolean>();
   const expandsHere = (d: Diagnostic) => {
-    const place = `${d.file}\0${d.range.start.offset}`;
+    const place = `${d.file}\0${d.range.start.line}`;
     let yes = expanding.get(place);
     if (yes === undefined) expanding.set(place, (yes = expandsAt(textOf(d.file), d.range.start.offset)));
     return yes;
