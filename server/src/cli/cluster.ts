@@ -18,7 +18,7 @@ import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.
 import { checkCluster, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
-import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
+import { ALL_CONFIG_IDS, expandConfigIds, tooManyImplicitIds } from './config-ids.js';
 import { findTemplateMarker } from '../core/syntax/template.js';
 import { appendAll } from '../core/arrays.js';
 
@@ -79,11 +79,14 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   /** `named`: with no id asked for, the ids the file names (the nodes a file with `@id` lines is for). */
   const idsFor = (path: string, named = false): (string | undefined)[] => {
     const loaded = safeConfig(path, errors);
-    const ids = options.configIds ?? loaded?.config.configIds ?? (named ? [ALL_CONFIG_IDS] : undefined);
+    const asked = options.configIds ?? loaded?.config.configIds;
+    const ids = asked ?? (named ? [ALL_CONFIG_IDS] : undefined);
     if (!ids || !ids.length) return [undefined];
     const text = readText(path);
     if (text === undefined) return ids;
-    return expandConfigIds(ids, displayPath(path), text, { host: fsHost, pathMappings: loaded ? resolvedPathMappings(loaded) : undefined, targetVersion: options.targetVersion ?? loaded?.config.targetVersion });
+    const expanded = expandConfigIds(ids, displayPath(path), text, { host: fsHost, pathMappings: loaded ? resolvedPathMappings(loaded) : undefined, targetVersion: options.targetVersion ?? loaded?.config.targetVersion });
+    // Ids nobody asked for, too many to analyse one by one (lintFile says so): the file is one node.
+    return !asked && tooManyImplicitIds(expanded.length, text.length) ? [undefined] : expanded;
   };
 
   const analysisOf = (spec: NodeSpec) => {

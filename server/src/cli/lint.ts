@@ -17,7 +17,7 @@ import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
 import { writeAtomically } from './fmt.js';
-import { ALL_CONFIG_IDS, expandConfigIds } from './config-ids.js';
+import { ALL_CONFIG_IDS, expandConfigIds, implicitIdsSkippedNote, tooManyImplicitIds } from './config-ids.js';
 import { appendAll } from '../core/arrays.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
@@ -34,6 +34,7 @@ Options:
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
                              'all' = once for every @ID the file (or what it includes) mentions;
                              default: those @IDs compared as a cluster, plus the hosts not named
+                             (only the latter when the @IDs are too many for the file's size)
       --cluster              the files given (or the config ids of one file) are the nodes of
                              one cluster: compare them (KA4xx) and simulate failover
       --show-clusters        name on stderr each set of files (or config ids) compared as one
@@ -127,6 +128,7 @@ function lintFile(
     });
   let ids: (string | undefined)[];
   let results: LintResult[];
+  let idsNote: string | undefined;
   if (given) {
     ids = expandConfigIds(given, shown, text, { host: fsHost, pathMappings, targetVersion });
     results = ids.map(lintFor);
@@ -135,8 +137,14 @@ function lintFile(
     // looked up in, so it stands in for the probe expandConfigIds would otherwise analyse the file for.
     const others = lintFor(undefined);
     const named = expandConfigIds([ALL_CONFIG_IDS], shown, text, { host: fsHost, pathMappings, targetVersion, analysis: others.analysis }).filter((id) => id !== undefined);
-    ids = [...named, undefined];
-    results = [...named.map(lintFor), others];
+    if (tooManyImplicitIds(named.length, text.length)) {
+      ids = [undefined];
+      results = [others];
+      idsNote = implicitIdsSkippedNote(shown, named.length);
+    } else {
+      ids = [...named, undefined];
+      results = [...named.map(lintFor), others];
+    }
   }
   // `include /etc/keepalived/conf.d/*.conf` in a repository whose conf.d sits beside the file: with no
   // .kalint.json mapping paths, read it from there, as the node would read it, and say so.
@@ -165,7 +173,7 @@ function lintFile(
   // The same suppressed finding under several ids is one.
   const suppressed = new Map<string, SuppressedDiagnostic>();
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
-  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()] };
+  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], ...(idsNote ? { note: idsNote } : {}) };
   const seen = new Map<string, { d: Diagnostic; ids: (string | undefined)[] }>();
   runs.forEach((diags, i) => {
     for (const d of diags) {
