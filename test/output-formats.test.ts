@@ -152,6 +152,22 @@ describe('checkstyle', () => {
     );
     expect(escapeXmlAttribute('\uD800x')).toBe('x');
   });
+  // A scaling sweep (session 53): each finding copied its file's list so far, so 80,000 findings in one file took
+  // 48 s. Linear is 4x from 20,000 to 80,000 findings; the bound leaves room for a loaded machine.
+  it('takes time in proportion to the findings of one file', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...SAMPLE[3]!, range: { start: { line: i, column: 0, offset: i }, end: { line: i, column: 1, offset: i + 1 } } }));
+    const cpu = (n: number) => {
+      const list = many(n);
+      const t0 = process.cpuUsage();
+      expect(formatCheckstyle(list, ['a.conf']).split('<error ').length - 1).toBe(n);
+      const t = process.cpuUsage(t0);
+      return (t.user + t.system) / 1000;
+    };
+    cpu(2000);
+    const small = cpu(20_000);
+    const large = cpu(80_000);
+    if (large > 20) expect(large / small, `20,000: ${small.toFixed(0)} ms, 80,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+  });
 });
 
 describe('gnu', () => {

@@ -56,7 +56,11 @@ export function formatCheckstyle(diags: Diagnostic[], files: string[] = []): str
   const byFile = new Map<string, Diagnostic[]>();
   // Files without findings are listed too, so CI tools know they were checked.
   for (const f of files) byFile.set(f, []);
-  for (const d of diags) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diags) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n';
   for (const [file, list] of byFile) {
     out += `  <file name="${escapeXmlAttribute(file)}">\n`;
