@@ -146,6 +146,19 @@ describe('kalint peer', () => {
     expect(kalint(['peer', '-q', 'peer/master.conf']).stderr).toBe('');
   });
 
+  // A node on 1.3.5 (CentOS 7): 'state BACKUP # note\\' is read as 'BACKUP\\' by 2.2.7 only, so the peer is refused at
+  // the default target, and generated for the release the nodes run (--target-version, or .kalint.json as lint reads it).
+  it('reads both files as the target release does: --target-version, else .kalint.json', () => {
+    const conf = 'vrrp_instance VI_1 {\n    state BACKUP # note\\\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n}\n';
+    write({ 'peer/old.conf': conf, 'peer-old/.kalint.json': '{ "targetVersion": "1.3.5" }', 'peer-old/old.conf': conf });
+    expect(kalint(['peer', 'peer/old.conf'])).toMatchObject({ code: 1, stderr: expect.stringContaining("would read the peer's state on line 2 as 'MASTER\\'") });
+    for (const r of [kalint(['peer', '-q', '--target-version', '1.3.5', 'peer/old.conf']), kalint(['peer', '-q', 'peer-old/old.conf'])]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('    state MASTER # note\\\n');
+    }
+    expect(kalint(['peer', '--target-version', 'x', 'peer/old.conf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("invalid --target-version 'x'") });
+  });
+
   it('--diff prints a unified diff with a/ and b/ labels', () => {
     write({ 'peer/master.conf': master() });
     const r = kalint(['peer', '--diff', '--priority', '80', 'peer/master.conf']);

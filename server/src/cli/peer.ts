@@ -6,6 +6,8 @@ import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.
 import { writeAtomically } from './fmt.js';
 import { EXIT, ioReason, sameFile, parseCommandArgs, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
+import { findConfig } from './config.js';
+import { resolveTarget, targetCaveat } from '../core/index.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
 
@@ -33,6 +35,8 @@ Options:
                             unicast_peer
       --unicast-peer IP     the MASTER's address, when the MASTER has no unicast_src_ip
       --config-id ID        read @ID lines as keepalived -i ID would
+      --target-version V    the keepalived release the nodes run (default 2.2.7, or the
+                            nearest .kalint.json's): how both files are read
       --diff                print a unified diff MASTER → peer (instead of the file)
   -o, --output FILE         write the peer's config to FILE (never the input file)
   -q, --quiet               do not print what was changed (on stderr)
@@ -57,6 +61,7 @@ export function peerCommand(argv: string[]): number {
     'unicast-src-ip': { type: 'string' },
     'unicast-peer': { type: 'string' },
     'config-id': { type: 'string' },
+    'target-version': { type: 'string' },
     diff: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
@@ -69,6 +74,7 @@ export function peerCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'peer takes one MASTER file' : "no MASTER file given (e.g. 'kalint peer keepalived.conf')");
   if (values.priority !== undefined && values['priority-step'] !== undefined) throw new UsageError('--priority and --priority-step exclude each other');
   if (values['config-id'] !== undefined && !/^\S+$/.test(values['config-id'])) throw new UsageError(`--config-id takes one id without blanks (got '${values['config-id']}')`);
+  if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
   const input = positionals[0]!;
   const output = values.output;
   if (output !== undefined && sameFile(input, output)) {
@@ -95,6 +101,8 @@ export function peerCommand(argv: string[]): number {
     unicastSrcIp: values['unicast-src-ip'],
     unicastPeer: values['unicast-peer'],
     configId: values['config-id'],
+    // As kalint lint reads it: the option, else the nearest .kalint.json's.
+    targetVersion: values['target-version'] ?? findConfig(input)?.config.targetVersion,
   };
   const r = generatePeer(text, options);
   if ('error' in r) {
@@ -103,6 +111,8 @@ export function peerCommand(argv: string[]): number {
     return EXIT.findings;
   }
   if (!values.quiet) for (const n of r.notes) process.stderr.write(`kalint: ${n}\n`);
+  const caveat = targetCaveat(options.targetVersion);
+  if (caveat && !values.quiet) process.stderr.write(`kalint: note: ${caveat}\n`);
 
   if (output !== undefined) {
     try {

@@ -32,6 +32,8 @@ export interface PeerOptions {
   file?: string;
   /** Config id for `@id` lines (default kalint's). */
   configId?: string;
+  /** The keepalived release the nodes run (default 2.2.7): how the MASTER's file and the peer are read. */
+  targetVersion?: string;
 }
 
 export interface PeerResult {
@@ -106,7 +108,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     fail(`this is ${templateLanguage(template)} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
   }
 
-  const analysis = analyze(text, { file, configId: options.configId });
+  const analysis = analyze(text, { file, configId: options.configId, targetVersion: options.targetVersion });
   const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
   if (braceProblem) fail(`${braceProblem.message} — fix the braces first`, { line: braceProblem.range.start.line + 1, column: braceProblem.range.start.column + 1 });
   const model = analysis.model;
@@ -303,7 +305,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     pos = e.end;
   }
   out += text.slice(pos);
-  checkPeerReading(out, roles, file, options.configId);
+  checkPeerReading(out, roles, file, options.configId, options.targetVersion);
   return {
     text: out,
     edits: edits.map((e) => ({ file, range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })),
@@ -672,19 +674,12 @@ function swapRole(id: string, pattern: RegExp, to: string): string {
 }
 
 /**
- * The peer's router_id: MASTER → BACKUP (primary → secondary) in any case and position, else a
- * trailing number plus one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus
- * one (`lb-a` → `lb-b`), else a `backup` suffix written in the id's own style (`LVS_DEVEL` →
- * `LVS_DEVEL_BACKUP`, `data` → `data-backup`). An interface name at the end (`lb1_eth0`) is kept
- * as it is, and so is the domain of a host name (`lb1.example.com` → `lb2.example.com`).
- */
-/**
  * Reads the peer as keepalived will and refuses it when an instance does not get the state and priority
  * it was given: the edits replace words, and what keepalived reads of a line can reach past the word
  * (`state BACKUP # note\` is read as 'BACKUP\' by 2.2.7, so 'MASTER' written there is 'MASTER\').
  */
-function checkPeerReading(out: string, roles: Role[], file: string, configId: string | undefined): void {
-  const peer = analyze(out, { file, configId }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
+function checkPeerReading(out: string, roles: Role[], file: string, configId: string | undefined, targetVersion: string | undefined): void {
+  const peer = analyze(out, { file, configId, targetVersion }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
   for (let i = 0; i < roles.length; i++) {
     const r = roles[i]!;
     const p = peer[i];
@@ -699,6 +694,13 @@ function checkPeerReading(out: string, roles: Role[], file: string, configId: st
   }
 }
 
+/**
+ * The peer's router_id: MASTER → BACKUP (primary → secondary) in any case and position, else a
+ * trailing number plus one (`lb1` → `lb2`, `lvs_151` → `lvs_152`), else a trailing node letter plus
+ * one (`lb-a` → `lb-b`), else a `backup` suffix written in the id's own style (`LVS_DEVEL` →
+ * `LVS_DEVEL_BACKUP`, `data` → `data-backup`). An interface name at the end (`lb1_eth0`) is kept
+ * as it is, and so is the domain of a host name (`lb1.example.com` → `lb2.example.com`).
+ */
 export function deriveRouterId(id: string, demoting = true, whole = id): string {
   // `LBA_eth0`, `lb1-ens192`: the trailing number is the interface's, not the node's.
   const iface = INTERFACE_SUFFIX.exec(id);
