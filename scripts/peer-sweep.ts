@@ -10,7 +10,8 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/peer-sweep.ts --bundle --platform=node --format=cjs --outfile=dist/peer-sweep.cjs
-//   node dist/peer-sweep.cjs [--keepalived PATH] [--out DIR] DIR...
+//   node dist/peer-sweep.cjs [--keepalived PATH] [--target-version V] [--out DIR] DIR...
+// --target-version V derives and reads the peers as release V does: give --keepalived a build of that release.
 // With --out, each config whose peer breaks a rule above is kept there (original, peer, why.txt).
 
 import { spawnSync } from 'node:child_process';
@@ -70,8 +71,8 @@ function surplus(a: string[], b: string[]): string[] {
 
 function main(): void {
   const args = parseSweepArgs(process.argv.slice(2), 'peer-sweep');
-  // kalint peer derives a peer for the default release only.
-  if (args.targetVersion !== undefined) throw new Error('peer-sweep: --target-version is for fix-sweep');
+  // --target-version: the peer is derived and read as that release reads it (give --keepalived a build of it).
+  const targetVersion = args.targetVersion;
   const configs = collectConfigs(args.dirs);
   const tally = { configs: configs.length, generated: 0, refused: 0, keepalivedSame: 0, keepalivedRoleOnly: 0, broken: 0 };
   const roleCounts = new Map<string, number>();
@@ -81,7 +82,7 @@ function main(): void {
   try {
     for (const { path, text } of configs) {
       const name = basename(path);
-      const peer = generatePeer(text, { file: name });
+      const peer = generatePeer(text, { file: name, targetVersion });
       if ('error' in peer) {
         tally.refused++;
         continue;
@@ -115,13 +116,13 @@ function main(): void {
       // Compared without line numbers (a priority line the peer adds moves the lines below), quoted words and IPv4
       // addresses (the peer swaps unicast_src_ip and its peer, and a swapped placeholder is named under the other keyword).
       const errors = (t: string, file: string) =>
-        lintText(t, { file })
+        lintText(t, { file, targetVersion })
           .diagnostics.filter((d) => d.severity === 'error')
           .map((d) => `${d.code} ${d.message.replace(/\blines? \d+/g, 'line N').replace(/'[^']*'/g, "'…'").replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, 'ADDR').replace(IPV6_ADDRESS, 'ADDR')}`);
       const newErrors = surplus(errors(peer.text, name), errors(text, name));
       if (newErrors.length) why.push(`kalint errors in the peer only: ${newErrors.join(' | ')}`);
 
-      for (const d of lintCluster([{ file: name, text }, { file: peerName, text: peer.text }]).diagnostics) clusterCodes.set(d.code, (clusterCodes.get(d.code) ?? 0) + 1);
+      for (const d of lintCluster([{ file: name, text }, { file: peerName, text: peer.text }], { targetVersion }).diagnostics) clusterCodes.set(d.code, (clusterCodes.get(d.code) ?? 0) + 1);
 
       if (why.length) {
         tally.broken++;
