@@ -480,6 +480,16 @@ describe('KA705 placeholder-left', () => {
     expect(findings(alike, 'KA705')).toEqual([]);
   });
 
+  // Harvested configs (session 53): 'auth_pass YourSecretPassword' (21 mutants of one), 'YourPassword', 'yourpassword',
+  // 'ChangeThisSecretKey123'. Only KA302 spoke, cutting them to 8 bytes as if they were passwords.
+  it('reports your…password and change-this words, not words that only start alike', () => {
+    const pass = (word: string) => conf('vrrp_instance V {', '    interface eth0', '    virtual_router_id 1', '    authentication {', '        auth_type PASS', `        auth_pass ${word}`, '    }', '}');
+    for (const w of ['YourSecretPassword', 'YourPassword', 'yourpassword', 'your_pass', 'ChangeThisSecretKey123', 'CHANGE_THIS_PASSWORD', 'replace-this']) expect(findings(pass(w), 'KA705').length, w).toBe(1);
+    for (const w of ['yourself', 'youridentity', 'yourpassXYZ', 'mypassword', 'changeling', 'thischange']) expect(findings(pass(w), 'KA705'), w).toEqual([]);
+    // The cut password is no placeholder any more: truncating it is a suggestion, as for the other shapes.
+    expect(findings(pass('YourSecretPassword'), 'KA302')[0]!.fix?.safe).toBe(false);
+  });
+
   // CloudStack's keepalived.conf.templ: markers in capitals in square brackets that its scripts replace with sed.
   it('reports [CAPITALS] markers, not a regex class, an IPv6 address in brackets or lower-case words', () => {
     const marked = conf(

@@ -20,11 +20,12 @@ const PLACEHOLDER = /<-*[A-Za-z][\w.:/-]*>|(?<![A-Za-z0-9])\[[A-Z][A-Z0-9_]{2,}\
 
 /**
  * Placeholders written as plain words: `__VIP__` (a marker a deploy script replaces with sed), `CHANGE_ME_VIP`,
- * `REPLACE_ME`, `changeme`, `your_password_here`, and addresses with x for digits (`x.x.x.x`, `192.168.1.x`).
+ * `REPLACE_ME`, `changeme`, `CHANGE_THIS_PASSWORD`, `your_password_here`, `YourSecretPassword`, and addresses with x
+ * for digits (`x.x.x.x`, `192.168.1.x`).
  * Each is matched as a whole name: `changemessage`, `yourself` and `nginx.conf` are not placeholders.
  */
 const WORD_PLACEHOLDER =
-  /(?<![A-Za-z0-9])(?:change|replace)[_-]?me(?:[_-][A-Za-z0-9_-]*)?(?![A-Za-z0-9])|(?<![A-Za-z0-9])your[_-][A-Za-z][\w-]*|(?<![\w.])(?=[\d.]*x)(?:(?:\d{1,3}|x{1,3})\.){3}(?:\d{1,3}|x{1,3})(?![\w.])/i;
+  /(?<![A-Za-z0-9])(?:change|replace)[_-]?me(?:[_-][A-Za-z0-9_-]*)?(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:change|replace)[_-]?this[\w-]*|(?<![A-Za-z0-9])your[_-][A-Za-z][\w-]*|(?<![A-Za-z0-9])your(?:[A-Za-z]+[_-]?)??(?:password|passwd|pass|secret)(?:[_-]?here)?(?![A-Za-z0-9])|(?<![\w.])(?=[\d.]*x)(?:(?:\d{1,3}|x{1,3})\.){3}(?:\d{1,3}|x{1,3})(?![\w.])/i;
 /** `__VIP__`: capitals only (`__pycache__` is a real name). */
 const SED_MARKER = /(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9])/;
 function wordPlaceholder(text: string): string | undefined {
@@ -39,7 +40,7 @@ export function isPlaceholderWord(text: string): boolean {
   return (text.length > 2 && text.startsWith('<') && text.endsWith('>')) || PLACEHOLDER.test(text) || wordPlaceholder(text) !== undefined;
 }
 /** A quick test of a whole file for WORD_PLACEHOLDER's shapes, before the rule walks its lines. */
-const WORD_PLACEHOLDER_HINT = /__[A-Za-z]|change[_-]?me|replace[_-]?me|your[_-]|\bx{1,3}\.|\.x{1,3}\b/i;
+const WORD_PLACEHOLDER_HINT = /__[A-Za-z]|change[_-]?(?:me|this)|replace[_-]?(?:me|this)|your|\bx{1,3}\.|\.x{1,3}\b/i;
 
 /**
  * Lines left alone: `<…>` matched as text (HTML in a url regex), and a value another rule already
