@@ -100,6 +100,25 @@ describe('linear time on one huge line', () => {
   }
 });
 
+// A scaling sweep (session 53): the style rules asked, for each line ending in a backslash, whether it continues a
+// `$NAME=` definition by walking up to the definition, so a definition of 8,000 lines took 3.6 s.
+describe('linear time on a long multi-line definition', () => {
+  const definition = (lines: number) => '$BIG= \\\n' + Array.from({ length: lines }, (_, i) => `  router_id r${i} \\\n`).join('') + '  router_id end\nglobal_defs {\n$BIG\n}\n';
+  const cpu = (text: string) => {
+    collectGarbage();
+    const t0 = process.cpuUsage();
+    lintText(text, { file: 'k.conf' });
+    const t = process.cpuUsage(t0);
+    return (t.user + t.system) / 1000;
+  };
+  it('4,000 and 16,000 lines', () => {
+    cpu(definition(500));
+    const small = cpu(definition(4000));
+    const large = cpu(definition(16000));
+    if (large > 20) expect(large / small, `4,000 lines: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+  });
+});
+
 describe('degenerate files', () => {
   it('empty file', () => {
     const { codes, problems } = checkAll('');

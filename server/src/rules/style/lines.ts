@@ -25,13 +25,37 @@ function classifyStoreLine(file: SourceFile, ln: number): ClassifiedLine {
   return { ...cl, first: cl.first + from, end: cl.end + from };
 }
 
-/** Whether line `ln` is the body of a multi-line `$NAME=` definition started above it. */
+/** Per file: the lines known to follow (or not) a definition through continued lines, and the lines out of sight. */
+const bodies = new WeakMap<SourceFile, { chained: Map<number, boolean>; outOfSight: Set<number> }>();
+
+/**
+ * Whether line `ln` is the body of a multi-line `$NAME=` definition started above it: the lines above it continue
+ * (end in a backslash) up to a definition. Each line's answer is remembered, so the lines of one long definition
+ * cost one walk up it, not one each (8,000 lines took 3.6 s).
+ */
 function inDefinitionBody(file: SourceFile, ln: number): boolean {
-  if (file.definitionLinesOutOfSight?.includes(ln)) return true;
-  for (let prev = ln - 1; prev >= 0 && continues(file, prev); prev--) {
-    if (classifyStoreLine(file, prev).kind === 'definition') return true;
+  let memo = bodies.get(file);
+  if (!memo) bodies.set(file, (memo = { chained: new Map(), outOfSight: new Set(file.definitionLinesOutOfSight ?? []) }));
+  if (memo.outOfSight.has(ln)) return true;
+  // A line follows a definition when the line above continues and is the definition, or itself follows one.
+  const walked: number[] = [];
+  let result = false;
+  for (let cur = ln; ; cur--) {
+    const known = memo.chained.get(cur);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    walked.push(cur);
+    const prev = cur - 1;
+    if (prev < 0 || !continues(file, prev)) break;
+    if (classifyStoreLine(file, prev).kind === 'definition') {
+      result = true;
+      break;
+    }
   }
-  return false;
+  for (const l of walked) memo.chained.set(l, result);
+  return result;
 }
 
 /** The classification of line `ln` when keepalived reads it as keyword text, else undefined (token indices into the file's store). */
