@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IMPLICIT_CONFIG_ID_BUDGET } from '../server/src/cli/config-ids.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
@@ -106,7 +107,7 @@ it('too many implicit ids for the file size: checked for the hosts not named, wi
   const block = (i: number) => `@h${i} vrrp_instance V${i} {\n@h${i}     interface eth0\n@h${i}     virtual_router_id 300\n@h${i} }\n`;
   const text = Array.from({ length: n }, (_, i) => block(i)).join('') + '#'.repeat(80_000) + '\n';
   writeFileSync(join(dir, 'many-ids.conf'), text);
-  expect(n * text.length).toBeGreaterThan(64_000_000);
+  expect(n * text.length).toBeGreaterThan(IMPLICIT_CONFIG_ID_BUDGET);
   const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'many-ids.conf'], { cwd: dir, encoding: 'utf8' });
   expect(r.stderr).toContain(`many-ids.conf names ${n} config ids (@ID lines): too many to check one by one by default`);
   expect((JSON.parse(r.stdout) as { code: string }[]).filter((f) => f.code === 'KA205')).toEqual([]);
