@@ -45,9 +45,14 @@ function lineText(text: string, lineStarts: ArrayLike<number>, ln: number): stri
  * written, the backslashes are what makes it one definition, so removing them fixes the wrong thing. `used`:
  * a line of configuration uses the name (KA201 then says the line lost its '$').
  */
-function dollarlessDefinitionRun(text: string, lineStarts: ArrayLike<number>, ln: number): { name: string; line: number; used: boolean } | undefined {
+function dollarlessDefinitionRun(text: string, lineStarts: ArrayLike<number>, ln: number, runStarts: Map<number, number>): { name: string; line: number; used: boolean } | undefined {
+  // The run's first line, remembered for every line walked: a run of thousands of backslash lines is walked once,
+  // not once per line (12,000 took 4.3 s).
+  const walked: number[] = [];
   let first = ln;
-  while (first > 0 && endsWithLoneBackslash(lineText(text, lineStarts, first - 1))) first--;
+  while (first > 0 && !runStarts.has(first) && endsWithLoneBackslash(lineText(text, lineStarts, first - 1))) walked.push(first--);
+  first = runStarts.get(first) ?? first;
+  for (const l of walked) runStarts.set(l, first);
   const m = DOLLARLESS_DEFINITION.exec(lineText(text, lineStarts, first).trimStart());
   return m ? { name: m[1]!, line: first, used: configLineUses(text, m[1]!) } : undefined;
 }
@@ -129,6 +134,7 @@ export const trailingBackslash: FileRule = {
       // A line for another config id (`@id`) is not read on this node.
       const inactive = file.inactiveLines.length ? new Set(file.inactiveLines) : undefined;
       let valueBlocks: Map<number, AstNode> | undefined;
+      let runStarts: Map<number, number> | undefined;
       const store = file.lex;
       const { lineFirstToken, lineStarts } = store;
       for (let ln = 0; ln < lineStarts.length; ln++) {
@@ -181,7 +187,7 @@ export const trailingBackslash: FileRule = {
         // `priority "99" \` as 99 and an ignored '\'; in virtual_ipaddress: "Unknown configuration entry '\'").
         const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace' || (wordTok.kind === 'string' && !crashes));
         const error = !pair && !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
-        const definition = dollarlessDefinitionRun(file.text, lineStarts, ln);
+        const definition = dollarlessDefinitionRun(file.text, lineStarts, ln, (runStarts ??= new Map()));
         const orDefinition = definition
           ? `; or, if line ${definition.line + 1} starts the multi-line definition of '$${definition.name}' written without its '$'${definition.used ? ' (KA201)' : ''}, write the '$' and keep the backslashes`
           : '';
