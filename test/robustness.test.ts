@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, parseCst, type SourceHost } from '../server/src/core/index.js';
 import { lintText } from '../server/src/linter.js';
+import { duplicateVrid } from '../server/src/rules/vrrp/duplicate-vrid.js';
 import { generateConfig } from '../scripts/gen-config.js';
 import { diagnosticsViolation, losslessViolation } from './helpers/lossless.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
@@ -122,6 +123,27 @@ describe('linear time on long runs of backslash-ended lines', () => {
       if (large > 20) expect(large / small, `2,000 lines: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`).toBeLessThan(24);
     });
   }
+});
+
+// A scaling sweep (session 53): KA301 compared the unicast instances of one VRID pair by pair (16,000: 4 s). The
+// rule alone is timed, on an analysis made before: linear is 32x from 500 to 16,000, pair by pair ~1,000x.
+describe('linear time on many unicast instances sharing a VRID', () => {
+  const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  const make = (n: number) => Array.from({ length: n }, (_, i) => `vrrp_instance I${i} {\n interface eth0\n virtual_router_id 1\n unicast_src_ip ${ip(i)}\n unicast_peer {\n  ${ip(i + 1)}\n }\n virtual_ipaddress {\n  10.200.0.1\n }\n}\n`).join('');
+  const ruleCpu = (n: number) => {
+    const analysis = analyze(make(n), { file: 'k.conf' });
+    collectGarbage();
+    const t0 = process.cpuUsage();
+    duplicateVrid.check({ analysis, target: analysis.target, report: () => {} } as Parameters<typeof duplicateVrid.check>[0]);
+    const t = process.cpuUsage(t0);
+    return (t.user + t.system) / 1000;
+  };
+  it('500 and 16,000 instances', () => {
+    ruleCpu(250);
+    const small = ruleCpu(500);
+    const large = ruleCpu(16000);
+    if (large > 20) expect(large / small, `500: ${small.toFixed(1)} ms, 16,000: ${large.toFixed(1)} ms`).toBeLessThan(128);
+  });
 });
 
 describe('degenerate files', () => {

@@ -124,6 +124,35 @@ function conflict(a: RouterFacts, b: RouterFacts, unicastApart: boolean, peersAp
   return a.family ? `both use IPv${a.family} multicast on interface ${ifa}` : `both use multicast on interface ${ifa} with ${familyWords(0, target)}`;
 }
 
+/**
+ * The keys under which an instance meets the earlier ones it conflicts with (exactly as conflict() decides): `lookup`
+ * finds them, `register` files the instance for later ones. Family must match; before 2.1.0 the interface (set on both)
+ * is all; after it a unicast source must match (or both be unset, on one interface), the interfaces must not differ
+ * where both are set, and from 2.2.5 a peer must be shared.
+ */
+function conflictKeys(f: RouterFacts, unicastApart: boolean, peersApart: boolean): { lookup: string[]; register: string[] } {
+  if (!unicastApart) {
+    const key = f.iface ? [`O\0${f.family}\0${f.iface}`] : [];
+    return { lookup: key, register: key };
+  }
+  const peers = peersApart ? [...f.peers!.keys()] : ['*'];
+  const lookup: string[] = [];
+  const register: string[] = [];
+  for (const p of peers) {
+    if (f.src !== undefined) {
+      const base = `S\0${f.family}\0${f.src}\0${p}\0`;
+      if (f.iface) lookup.push(`${base}if\0${f.iface}`, `${base}noif`);
+      else lookup.push(`${base}any`);
+      register.push(`${base}any`, f.iface ? `${base}if\0${f.iface}` : `${base}noif`);
+    } else if (f.iface) {
+      const key = `N\0${f.family}\0${f.iface}\0${p}`;
+      lookup.push(key);
+      register.push(key);
+    }
+  }
+  return { lookup, register };
+}
+
 export const duplicateVrid: FileRule = {
   kind: 'file',
   code: 'KA301',
@@ -169,7 +198,7 @@ export const duplicateVrid: FileRule = {
       // same key. Unicast ones (rare) are compared pair by pair.
       // By family (4, 6), interface, then group: no key string to build and hash per instance.
       const firstMulticast: (Map<string, Map<string, number>> | undefined)[] = []; // by family: 0 (unset), 4, 6
-      const unicastSoFar: number[] = [];
+      const firstByKey = new Map<string, number>();
       for (let j = 0; j < insts.length; j++) {
         const inst = insts[j]!;
         let i: number | undefined;
@@ -184,10 +213,14 @@ export const duplicateVrid: FileRule = {
           i = byGroup.get(group);
           if (i === undefined) byGroup.set(group, j);
         } else {
-          // Unicast ones (rare), and every instance on an older target, pair by pair.
-          const fb = factsOf(j);
-          i = unicastSoFar.find((k) => conflict(factsOf(k), fb, unicastApart, peersApart, target));
-          unicastSoFar.push(j);
+          // Unicast ones, and every instance on an older target: the earliest earlier one under a key that
+          // conflict() would accept (12,000 unicast instances on one VRID compared pair by pair took seconds).
+          const keys = conflictKeys(factsOf(j), unicastApart, peersApart);
+          for (let k = 0; k < keys.lookup.length; k++) {
+            const at = firstByKey.get(keys.lookup[k]!);
+            if (at !== undefined && (i === undefined || at < i)) i = at;
+          }
+          for (let k = 0; k < keys.register.length; k++) if (!firstByKey.has(keys.register[k]!)) firstByKey.set(keys.register[k]!, j);
         }
         if (i === undefined) continue;
         const a = insts[i]!;
