@@ -2,9 +2,9 @@
 // Scaling sweep: degenerate configs of many shapes (thousands of findings on one line, thousands of config ids,
 // glued braces on every block…) at n and 4n, each through the kalint commands that read or write it. Linear work
 // takes about 4x as long at 4n (less, with node's start-up in both); a ratio far above that is a quadratic step.
-// Session 53 found nine this way (findings folded per offset, one analysis per implicit config id, jsdiff's Myers
+// Session 53 found ten this way (findings folded per offset, one analysis per implicit config id, jsdiff's Myers
 // diff, applyFixes' overlap check, the checkstyle output, the style rules' and KA702's walks up a run of backslash
-// lines, a search of the whole text per undefined reference, KA301's unicast pairs).
+// lines, a search of the whole text per undefined reference, KA301's unicast pairs, KA701's look for '//' per brace).
 //
 // Usage: node scripts/build.mjs && node scripts/scaling-sweep.mjs [--n N] [--only SHAPE[,SHAPE]] [--keep DIR]
 // Prints one row per shape and command: bytes at 4n, seconds at n and 4n, their ratio; '!!' marks a ratio over 8.
@@ -37,6 +37,7 @@ const SHAPES = {
   'backslash-lines': (n) => `global_defs {\n${times(n, (i) => `  router_id r${i} \\\n`)}}\n`,
   'undefined-references': (n) => `${times(n, (i) => `@id${i % 50} $D${i}=x${i}\n`)}${times(n, (i) => `global_defs { router_id $D${i} }\n`)}`,
   'unicast-instances-one-vrid': (n) => times(n, (i) => `vrrp_instance I${i} {\n interface eth0\n virtual_router_id 1\n unicast_src_ip ${ip(i)}\n unicast_peer {\n  ${ip(i + 1)}\n }\n virtual_ipaddress {\n  10.200.0.1\n }\n}\n`),
+  'glued-braces-one-line': (n) => `vrrp_instance V {\n${'a{'.repeat(n * 4)}\n}\n`,
   'definitions': (n) => `${times(n, (i) => `$D${i}=${ip(i)}\n`)}vrrp_instance A {\n interface eth0\n virtual_router_id 1\n virtual_ipaddress {\n${times(n, (i) => `  $D${i}\n`)} }\n}\n`,
   'config-ids': (n) => times(n, (i) => `@id${i} vrrp_instance I${i} {\n@id${i}  interface eth0\n@id${i}  virtual_router_id 1\n@id${i} }\n`),
   'suppressions': (n) => times(n, (i) => `# kalint-disable-next-line KA201 -- test\nfoo${i}\n`),

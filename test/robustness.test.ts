@@ -125,6 +125,30 @@ describe('linear time on long runs of backslash-ended lines', () => {
   }
 });
 
+// A scaling sweep (session 53): KA701 looked for a '//' word from the start of the line for each glued brace, so
+// 50,000 glued braces on one line took seconds.
+describe('linear time on many glued braces on one line', () => {
+  const shapes: Record<string, (n: number) => string> = {
+    'a{ repeated': (n) => 'vrrp_instance V {\n' + 'a{'.repeat(n) + '\n}\n',
+    '} repeated': (n) => '}'.repeat(n) + '\n',
+  };
+  const cpu = (text: string) => {
+    collectGarbage();
+    const t0 = process.cpuUsage();
+    lintText(text, { file: 'k.conf' });
+    const t = process.cpuUsage(t0);
+    return (t.user + t.system) / 1000;
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`${name}: 10,000 and 40,000`, () => {
+      cpu(make(2000));
+      const small = cpu(make(10_000));
+      const large = cpu(make(40_000));
+      if (large > 20) expect(large / small, `10,000: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+    });
+  }
+});
+
 // A scaling sweep (session 53): KA301 compared the unicast instances of one VRID pair by pair (16,000: 4 s). The
 // rule alone is timed, on an analysis made before: linear is 32x from 500 to 16,000, pair by pair ~1,000x.
 describe('linear time on many unicast instances sharing a VRID', () => {

@@ -20,12 +20,15 @@ function nextBracePair(kinds: Uint8Array, from: number, count: number): number {
   return Math.max(count - 1, from);
 }
 
-/** Whether a word starting with `//` comes before token `i` on its line (`line`, as the store counts). */
-function afterSlashComment(store: TokenStore, text: string, line: number, i: number): boolean {
-  for (let k = store.lineFirstToken[line]!; k <= i; k++) {
-    if (store.kinds[k] === Kind.Word && text.startsWith('//', store.starts[k]!)) return true;
+/**
+ * The store index of the first word of line `line` (as the store counts) that starts with `//`, or Infinity: a brace
+ * after it is in text meant as a comment.
+ */
+function firstSlashComment(store: TokenStore, text: string, line: number): number {
+  for (let k = store.lineFirstToken[line]!, end = store.lineFirstToken[line + 1]!; k < end; k++) {
+    if (store.kinds[k] === Kind.Word && text.startsWith('//', store.starts[k]!)) return k;
   }
-  return false;
+  return Infinity;
 }
 
 /** A bare `$NAME` ending a word (not `${NAME}`, whose braces the walker reads as a reference). */
@@ -85,6 +88,8 @@ export const gluedBrace: FileRule = {
       const { kinds, starts, count } = store;
       let checkedLine = -1;
       let lineOk = false;
+      /** Store index of the line's first word starting '//' (Infinity when none). */
+      let slashAt = Infinity;
       /** Store index of the first token after the line's `@id` prefix (tokens glued to it are part of the id), or -1. */
       let contentFirst = -1;
       let skipUntil = -1;
@@ -98,6 +103,8 @@ export const gluedBrace: FileRule = {
         const line = store.src.lineOf(starts[i]!);
         if (line !== checkedLine) {
           checkedLine = line;
+          // Once per line, not once per brace: 50,000 glued braces on one line took seconds.
+          slashAt = firstSlashComment(store, file.text, line);
           const cl = keywordLine(file, line);
           lineOk = cl !== undefined;
           contentFirst = cl?.condition ? cl.first : -1;
@@ -145,7 +152,7 @@ export const gluedBrace: FileRule = {
         // `virtual_router_id 80 //MAC 00-00-5E-00-01-{VRID}`: the brace is in text meant as a comment, which
         // KA204 and KA103 report ('//' starts none). A blank beside it changes nothing on 1.4.2+, and makes
         // older releases, which read the glued words as one extra argument (as the author meant), see braces.
-        if (afterSlashComment(store, file.text, line, i)) continue;
+        if (i >= slashAt) continue;
         const braceIndex = isBrace(kb) ? i + 1 : i;
         const otherIndex = braceIndex === i + 1 ? i : i + 1;
         const braceText = store.source(braceIndex);
