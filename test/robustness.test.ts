@@ -101,25 +101,27 @@ describe('linear time on one huge line', () => {
   }
 });
 
+/** CPU milliseconds of one lint of `text`, from a collected heap. */
+function lintCpu(text: string): number {
+  collectGarbage();
+  const t0 = process.cpuUsage();
+  lintText(text, { file: 'k.conf' });
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
+}
+
 // A scaling sweep (session 53): the style rules asked, for each line ending in a backslash, whether it continues a
 // `$NAME=` definition by walking up to the definition, so a definition of 8,000 lines took 3.6 s.
 describe('linear time on long runs of backslash-ended lines', () => {
   const definition = (lines: number) => '$BIG= \\\n' + Array.from({ length: lines }, (_, i) => `  router_id r${i} \\\n`).join('') + '  router_id end\nglobal_defs {\n$BIG\n}\n';
-  const cpu = (text: string) => {
-    collectGarbage();
-    const t0 = process.cpuUsage();
-    lintText(text, { file: 'k.conf' });
-    const t = process.cpuUsage(t0);
-    return (t.user + t.system) / 1000;
-  };
   // Likewise KA702 walked up a run of backslash-ended keyword lines to its first line, for each line of the run.
   const backslashLines = (lines: number) => 'global_defs {\n' + Array.from({ length: lines }, (_, i) => `  router_id r${i} \\\n`).join('') + '}\n';
   for (const [name, make] of [['a definition', definition], ['keyword lines ending in a backslash', backslashLines]] as const) {
     // An 8x step: linear is 8x (up to ~16x on a loaded machine), the quadratic walks were 64x on the walk.
     it(`${name}: 2,000 and 16,000 lines`, () => {
-      cpu(make(500));
-      const small = cpu(make(2000));
-      const large = cpu(make(16000));
+      lintCpu(make(500));
+      const small = lintCpu(make(2000));
+      const large = lintCpu(make(16000));
       if (large > 20) expect(large / small, `2,000 lines: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`).toBeLessThan(24);
     });
   }
@@ -132,18 +134,11 @@ describe('linear time on many glued braces on one line', () => {
     'a{ repeated': (n) => 'vrrp_instance V {\n' + 'a{'.repeat(n) + '\n}\n',
     '} repeated': (n) => '}'.repeat(n) + '\n',
   };
-  const cpu = (text: string) => {
-    collectGarbage();
-    const t0 = process.cpuUsage();
-    lintText(text, { file: 'k.conf' });
-    const t = process.cpuUsage(t0);
-    return (t.user + t.system) / 1000;
-  };
   for (const [name, make] of Object.entries(shapes)) {
     it(`${name}: 10,000 and 40,000`, () => {
-      cpu(make(2000));
-      const small = cpu(make(10_000));
-      const large = cpu(make(40_000));
+      lintCpu(make(2000));
+      const small = lintCpu(make(10_000));
+      const large = lintCpu(make(40_000));
       if (large > 20) expect(large / small, `10,000: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
     });
   }
