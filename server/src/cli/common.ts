@@ -4,8 +4,33 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { suggest } from '../core/analysis/suggest.js';
+import { decodeBytes, encodeText, hasEscapedBytes, showEscapedBytes } from '../core/syntax/encoding.js';
 
 export const VERSION = '0.1.0';
+
+/**
+ * A path as node's fs calls take it. File names are bytes: a name that is not UTF-8 (a Latin-1 `sécurité.conf`,
+ * an include written in a Latin-1 config) is kept as text with each such byte escaped (see encoding.ts), and
+ * node would write each escape as U+FFFD's bytes, naming another file; such a path goes to fs as its bytes.
+ */
+export function fsPath(path: string): string | Buffer {
+  return hasEscapedBytes(path) ? Buffer.from(encodeText(path)) : path;
+}
+
+/** realpath of a path that may hold escaped bytes, as text of the same kind. */
+export function realPath(path: string): string {
+  return decodeBytes(realpathSync(fsPath(path), { encoding: 'buffer' }));
+}
+
+/** Writes a message for people on standard error, with the paths in it shown as shownPath shows them. */
+export function tell(message: string): void {
+  process.stderr.write(shownPath(message));
+}
+
+/** A path for people to read: a byte that is not UTF-8 written `\xNN` (a terminal would show '�'). */
+export function shownPath(path: string): string {
+  return hasEscapedBytes(path) ? showEscapedBytes(path) : path;
+}
 
 export const EXIT = {
   ok: 0,
@@ -77,10 +102,10 @@ export function ioReason(e: unknown): string {
 export function sameFile(a: string, b: string): boolean {
   const real = (p: string): string => {
     try {
-      return realpathSync(p);
+      return realPath(p);
     } catch {
       try {
-        return join(realpathSync(dirname(resolve(p))), basename(p));
+        return join(realPath(dirname(resolve(p))), basename(p));
       } catch {
         return resolve(p);
       }
@@ -88,8 +113,8 @@ export function sameFile(a: string, b: string): boolean {
   };
   if (real(a) === real(b)) return true;
   try {
-    const sa = statSync(a);
-    const sb = statSync(b);
+    const sa = statSync(fsPath(a));
+    const sb = statSync(fsPath(b));
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;

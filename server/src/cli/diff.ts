@@ -15,12 +15,13 @@ const MYERS_MAX_CELLS = 4_000_000;
 
 /**
  * A unified diff of a config, labelled as git labels it (`a/PATH`, `b/PATH`; an absolute path keeps its own '/'),
- * as the bytes to print: the labels in UTF-8, the config's lines as the bytes the file has. Empty when nothing differs.
+ * as the bytes to print: the labels as the names' bytes (UTF-8, or the bytes of a name that is not UTF-8, which patch
+ * and git apply then find), the config's lines as the bytes the file has. Empty when nothing differs.
  */
 export function unifiedDiff(fromLabel: string, toLabel: string, before: string, after: string): Buffer {
   const patch = unifiedHunks(before, after);
   const prefixed = (prefix: string, p: string) => (p.startsWith('/') ? `${prefix}${p}` : `${prefix}/${p}`);
-  return Buffer.concat([Buffer.from(`--- ${prefixed('a', fromLabel)}\n+++ ${prefixed('b', toLabel)}\n`, 'utf8'), configBytes(patch)]);
+  return Buffer.concat([configBytes(`--- ${prefixed('a', fromLabel)}\n+++ ${prefixed('b', toLabel)}\n`), configBytes(patch)]);
 }
 
 /** A text's lines, each with its line feed; the last one has none when the text does not end with one. */

@@ -1,11 +1,11 @@
 // `kalint fmt`: print, check or rewrite configs in the canonical layout.
 
-import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
 import { configBytes, decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
-import { EXIT, ioReason, parseCommandArgs, UsageError } from './common.js';
+import { EXIT, fsPath, ioReason, parseCommandArgs, realPath, shownPath, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -77,9 +77,9 @@ export function fmtCommand(argv: string[]): number {
     const stdin = arg === '-';
     let source: ConfigText;
     try {
-      source = decodeConfig(stdin ? readFileSync(0) : readFileSync(arg));
+      source = decodeConfig(stdin ? readFileSync(0) : readFileSync(fsPath(arg)));
     } catch (e) {
-      process.stderr.write(`kalint: ${arg}: cannot read: ${ioReason(e)}\n`);
+      tell(`kalint: ${arg}: cannot read: ${ioReason(e)}\n`);
       return EXIT.usage;
     }
     const text = source.text;
@@ -87,7 +87,7 @@ export function fmtCommand(argv: string[]): number {
     const options = optionsFor(stdin ? join(process.cwd(), 'stdin') : arg);
     const r = format(text, options);
     if (isFormatError(r)) {
-      process.stderr.write(`${shown}:${r.error} — not formatted\n`);
+      tell(`${shown}:${r.error} — not formatted\n`);
       return EXIT.usage;
     }
     if (range) {
@@ -106,35 +106,37 @@ export function fmtCommand(argv: string[]): number {
   const files = withoutIgnored(found.files, found.searched);
   let failed = false;
   for (const m of missing) {
-    process.stderr.write(`kalint: ${m}\n`);
+    tell(`kalint: ${m}\n`);
     failed = true;
   }
   let unformatted = 0;
   for (const file of files) {
     const source = readConfigFile(file);
-    const shown = displayPath(file);
+    const path = displayPath(file);
+    const shown = shownPath(path);
     if (source === undefined) {
-      process.stderr.write(`kalint: ${shown}: ${unreadableReason(file)}\n`);
+      tell(`kalint: ${shown}: ${unreadableReason(file)}\n`);
       failed = true;
       continue;
     }
     const r = format(source.text, optionsFor(file));
     if (isFormatError(r)) {
-      process.stderr.write(`${shown}:${r.error} — not formatted\n`);
+      tell(`${shown}:${r.error} — not formatted\n`);
       failed = true;
       continue;
     }
     if (!r.changed) continue;
     unformatted++;
     if (listing) {
-      if (values.check) process.stdout.write(`${shown}\n`);
-      if (values.diff) process.stdout.write(unifiedDiff(shown, shown, source.text, r.text));
+      // The list gives each name as its bytes (for xargs), the diff its labels (for patch and git apply).
+      if (values.check) process.stdout.write(configBytes(`${path}\n`));
+      if (values.diff) process.stdout.write(unifiedDiff(path, path, source.text, r.text));
     } else {
       try {
         writeAtomically(file, configBytes(r.text));
         process.stdout.write(`formatted ${shown}\n`);
       } catch (e) {
-        process.stderr.write(`kalint: ${shown}: cannot write: ${ioReason(e)}\n`);
+        tell(`kalint: ${shown}: cannot write: ${ioReason(e)}\n`);
         failed = true;
       }
     }
@@ -161,19 +163,19 @@ function parseRange(spec: string): [number, number] {
 export function writeAtomically(path: string, text: string | Buffer, like?: string): void {
   let target = resolve(path);
   try {
-    target = realpathSync(path);
+    target = realPath(path);
   } catch {
     // A new file: write it where it was named.
   }
   // `-o /dev/stdout`, `/dev/null` or a named pipe: written to, never replaced (a rename would put a
   // regular file in the device's place, or replace the file the shell redirected standard output to).
   if (/^\/(?:dev|proc)\//.test(resolve(path))) {
-    writeFileSync(path, text);
+    writeFileSync(fsPath(path), text);
     return;
   }
   let existing: Stats | undefined;
   try {
-    existing = statSync(target);
+    existing = statSync(fsPath(target));
   } catch {
     // Nothing there yet.
   }
@@ -181,7 +183,7 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
   // A file with other hard links is written in place, as editors do, so every link keeps seeing it
   // (a rename would leave the others with the old text).
   if (existing && (!existing.isFile() || existing.nlink > 1)) {
-    writeFileSync(target, text);
+    writeFileSync(fsPath(target), text);
     return;
   }
   let mode = 0o644;
@@ -189,7 +191,7 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
   for (const source of [target, like]) {
     if (!source) continue;
     try {
-      const st = statSync(source);
+      const st = statSync(fsPath(source));
       mode = st.mode & 0o7777;
       owner = { uid: st.uid, gid: st.gid };
       break;
@@ -199,19 +201,19 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
   }
   const temp = join(dirname(target), `.${basename(target)}.kalint-${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
-    chmodSync(temp, mode);
+    writeFileSync(fsPath(temp), text, { mode: 0o600, flag: 'wx' });
+    chmodSync(fsPath(temp), mode);
     if (owner) {
       try {
-        chownSync(temp, owner.uid, owner.gid);
+        chownSync(fsPath(temp), owner.uid, owner.gid);
       } catch {
         // Only root may give a file away; the writer's ownership is what remains.
       }
     }
-    renameSync(temp, target);
+    renameSync(fsPath(temp), fsPath(target));
   } catch (e) {
     try {
-      unlinkSync(temp);
+      unlinkSync(fsPath(temp));
     } catch {
       // Nothing was created.
     }

@@ -7,7 +7,7 @@ import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
 import { decodeBytes, encodeText, utf16Evidence } from '../core/syntax/encoding.js';
-import { ioReason } from './common.js';
+import { fsPath, ioReason } from './common.js';
 
 /**
  * Texts `kalint lint --fix-dry-run` has fixed in place of their files, by absolute path: every later read of the file
@@ -30,16 +30,18 @@ export const fsHost: SourceHost = {
     const staged = stagedTexts.get(resolve(path));
     if (staged !== undefined) return staged;
     try {
-      const st = statSync(path);
+      const native = fsPath(path);
+      const st = statSync(native);
       if (!st.isFile()) return undefined;
-      return decodeBytes(readFileSync(path));
+      return decodeBytes(readFileSync(native));
     } catch {
       return undefined;
     }
   },
   readDir(path) {
     try {
-      return readdirSync(path, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+      // Names as bytes: one that is not UTF-8 keeps its bytes as escapes, and reads back through fsPath.
+      return readdirSync(fsPath(path), { withFileTypes: true, encoding: 'buffer' }).map((d) => ({ name: decodeBytes(d.name), isDirectory: d.isDirectory() }));
     } catch {
       return undefined;
     }
@@ -54,7 +56,7 @@ export const fsHost: SourceHost = {
   isExecutable(path) {
     try {
       // File systems without Unix modes (vfat, NTFS, WSL's /mnt/c) show every file as 0777: no evidence.
-      const mode = statSync(path).mode & 0o777;
+      const mode = statSync(fsPath(path)).mode & 0o777;
       return (mode & 0o111) !== 0 && mode !== 0o777;
     } catch {
       return false;
@@ -157,7 +159,8 @@ export function discover(args: string[]): Discovered {
       const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
       const existing = matches.filter((m) => {
         try {
-          return statSync(m).isFile() || statSync(m).isDirectory();
+          const st = statSync(fsPath(m));
+          return st.isFile() || st.isDirectory();
         } catch {
           return false;
         }
@@ -165,7 +168,7 @@ export function discover(args: string[]): Discovered {
       if (!existing.length) missing.push(`${arg}: no file matches`);
       for (const m of existing) {
         const before = files.length;
-        if (statSync(m).isDirectory()) walkDir(m, files, templates);
+        if (statSync(fsPath(m)).isDirectory()) walkDir(m, files, templates);
         else files.push(m);
         for (const f of files.slice(before)) searched.add(f);
       }
@@ -232,8 +235,9 @@ export function configBytes(text: string): Buffer {
 /** Reads a config file for a command that writes it back (undefined when it cannot be read). */
 export function readConfigFile(path: string): ConfigText | undefined {
   try {
-    if (!statSync(path).isFile()) return undefined;
-    return decodeConfig(readFileSync(path));
+    const native = fsPath(path);
+    if (!statSync(native).isFile()) return undefined;
+    return decodeConfig(readFileSync(native));
   } catch {
     return undefined;
   }
@@ -242,8 +246,9 @@ export function readConfigFile(path: string): ConfigText | undefined {
 /** Why `path`, which a command could not read, cannot be read: in words, for `kalint: PATH: why`. */
 export function unreadableReason(path: string): string {
   try {
-    if (!statSync(path).isFile()) return 'not a regular file';
-    readFileSync(path);
+    const native = fsPath(path);
+    if (!statSync(native).isFile()) return 'not a regular file';
+    readFileSync(native);
     return 'cannot read file';
   } catch (e) {
     return ioReason(e);

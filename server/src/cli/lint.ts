@@ -12,7 +12,7 @@ import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
 import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
-import { EXIT, ioReason, sameFile, parseCommandArgs, UsageError } from './common.js';
+import { EXIT, fsPath, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
@@ -271,9 +271,9 @@ function printStagedDiffs(outputFile: string | undefined): number {
   for (const [path, text] of [...stagedFiles()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let before: string;
     try {
-      before = decodeBytes(readFileSync(path));
+      before = decodeBytes(readFileSync(fsPath(path)));
     } catch (e) {
-      process.stderr.write(`kalint: ${displayPath(path)}: cannot read: ${ioReason(e)}\n`);
+      tell(`kalint: ${displayPath(path)}: cannot read: ${ioReason(e)}\n`);
       return EXIT.usage;
     }
     if (before === text) continue;
@@ -309,7 +309,7 @@ function writeOutput(outputFile: string, content: string | Buffer): number | und
     writeFileSync(outputFile, content);
     return undefined;
   } catch (e) {
-    process.stderr.write(`kalint: ${outputFile}: cannot write: ${ioReason(e)}\n`);
+    tell(`kalint: ${outputFile}: cannot write: ${ioReason(e)}\n`);
     return EXIT.usage;
   }
 }
@@ -377,13 +377,13 @@ export function lintCommand(argv: string[], passes = 1): number {
   // What kept a path from being linted: said on stderr, and in a SARIF report as a tool notification.
   const unlinted: string[] = [];
   for (const m of missing) {
-    process.stderr.write(`kalint: ${m}\n`);
+    tell(`kalint: ${m}\n`);
     unlinted.push(m);
   }
   if (templates.length) {
     const names = templates.slice(0, 5).map(displayPath).join(', ') + (templates.length > 5 ? `, and ${templates.length - 5} more` : '');
     const one = templates.length === 1;
-    process.stderr.write(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
+    tell(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
@@ -395,7 +395,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   for (const file of files) {
     const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (text === undefined) {
-      process.stderr.write(`kalint: ${file}: ${unreadableReason(file)}\n`);
+      tell(`kalint: ${file}: ${unreadableReason(file)}\n`);
       unlinted.push(`${file}: ${unreadableReason(file)}`);
       continue;
     }
@@ -406,19 +406,19 @@ export function lintCommand(argv: string[], passes = 1): number {
       perFile.push({ file, ...linted });
       if (linted.note && !caveats.has(linted.note)) {
         caveats.add(linted.note);
-        if (passes === 1) process.stderr.write(`kalint: note: ${linted.note}\n`);
+        if (passes === 1) tell(`kalint: note: ${linted.note}\n`);
       }
       // A target outside the releases kalint knows is named once, whichever file or .kalint.json set it.
       const target = settings.targetVersion ?? findConfig(file)?.config.targetVersion;
       const caveat = targetCaveat(target);
       if (caveat && !caveats.has(caveat)) {
         caveats.add(caveat);
-        process.stderr.write(`kalint: note: ${caveat}\n`);
+        tell(`kalint: note: ${caveat}\n`);
       }
     } catch (e) {
       // An invalid .kalint.json stops the run: linting with half the settings would mislead.
       if (!(e instanceof ConfigError)) throw e;
-      process.stderr.write(`kalint: ${e.message}\n`);
+      tell(`kalint: ${e.message}\n`);
       return EXIT.usage;
     }
   }
@@ -426,7 +426,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   if (outputFile !== undefined) {
     const config = configRead(outputFile, files, analyses, fromStdin ? stdinName : undefined);
     if (config !== undefined) {
-      process.stderr.write(`kalint: -o ${outputFile} is ${config === outputFile ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
+      tell(`kalint: -o ${outputFile} is ${config === outputFile ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
       return EXIT.usage;
     }
   }
@@ -440,23 +440,23 @@ export function lintCommand(argv: string[], passes = 1): number {
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
-  for (const e of clusters.errors) process.stderr.write(`kalint: ${e}\n`);
+  for (const e of clusters.errors) tell(`kalint: ${e}\n`);
   if (values['show-clusters'] && passes === 1) {
-    if (!clusters.clusters.length) process.stderr.write('kalint: no cluster: no files were compared as the nodes of one\n');
+    if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');
     // An auto-pairing reason names its files already.
-    for (const c of clusters.clusters) process.stderr.write(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
+    for (const c of clusters.clusters) tell(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
   }
   appendAll(unlinted, clusters.errors);
   appendAll(all, clusters.diagnostics);
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
     const fixed = writeFixes(all, texts, dryRun);
-    for (const n of fixed.notices) if (passes === 1) process.stderr.write(`kalint: ${n}\n`);
-    for (const e of fixed.errors) process.stderr.write(`kalint: ${e}\n`);
+    for (const n of fixed.notices) if (passes === 1) tell(`kalint: ${n}\n`);
+    for (const e of fixed.errors) tell(`kalint: ${e}\n`);
     if (fixed.errors.length) return EXIT.usage;
     if (fixed.applied) {
-      for (const line of fixed.done) process.stderr.write(`kalint: ${line}\n`);
-      process.stderr.write(`kalint: ${dryRun ? 'would apply' : 'applied'} ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
+      for (const line of fixed.done) tell(`kalint: ${line}\n`);
+      tell(`kalint: ${dryRun ? 'would apply' : 'applied'} ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
       // Again while fixes apply (a fix can uncover another), then report what is left.
       if (passes < 10) return lintCommand(argv, passes + 1);
       if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'));
@@ -479,7 +479,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   if (all.some((d) => d.severity === 'error')) return EXIT.findings;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`kalint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    tell(`kalint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

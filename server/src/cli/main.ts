@@ -4,7 +4,7 @@ import { lintCommand } from './lint.js';
 import { explainCommand } from './explain.js';
 import { fmtCommand } from './fmt.js';
 import { peerCommand } from './peer.js';
-import { EXIT, UsageError, VERSION } from './common.js';
+import { EXIT, tell, UsageError, VERSION } from './common.js';
 import { suggest } from '../core/analysis/suggest.js';
 import { ConfigError } from './config.js';
 
@@ -51,15 +51,15 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const command = e instanceof UsageError ? e.command : undefined;
-      process.stderr.write(`kalint: ${(e as Error).message}\n${command ? `Run 'kalint ${command} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
+      tell(`kalint: ${(e as Error).message}\n${command ? `Run 'kalint ${command} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
       return EXIT.usage;
     }
     if (e instanceof ConfigError) {
       // An invalid .kalint.json: its path and problems, no stack trace.
-      process.stderr.write(`kalint: ${e.message}\n`);
+      tell(`kalint: ${e.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`kalint: internal error: ${(e as Error)?.stack ?? e}\n`);
+    tell(`kalint: internal error: ${(e as Error)?.stack ?? e}\n`);
     return EXIT.usage;
   }
 }

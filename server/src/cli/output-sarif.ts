@@ -9,6 +9,7 @@ import type { Range } from '../core/syntax/cst.js';
 import type { Rule } from '../rules/types.js';
 import { sortedRules } from './explain.js';
 import { VERSION } from './common.js';
+import { encodeText, hasEscapedBytes } from '../core/syntax/encoding.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -33,9 +34,23 @@ function region(r: Range) {
 
 /** A file as a SARIF artifact location: relative paths against %SRCROOT%, absolute ones as file: URIs. */
 function artifactLocation(file: string) {
-  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
-  const uri = file.split(/[\\/]/).map(encodeURIComponent).join('/');
+  if (isAbsolute(file)) return { uri: hasEscapedBytes(file) ? `file://${file.split('/').map(uriSegment).join('/')}` : pathToFileURL(file).href };
+  const uri = file.split(/[\\/]/).map(uriSegment).join('/');
   return { uri, uriBaseId: '%SRCROOT%' };
+}
+
+/**
+ * One segment of a path in a URI. A URI escapes bytes, so a name that is not UTF-8 (kept with escaped bytes, see
+ * encoding.ts) is escaped byte by byte: `s\xe9c.conf` is `s%E9c.conf` (encodeURIComponent throws on it).
+ */
+function uriSegment(segment: string): string {
+  if (!hasEscapedBytes(segment)) return encodeURIComponent(segment);
+  let out = '';
+  for (const byte of encodeText(segment)) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 function physicalLocation(file: string, range: Range) {

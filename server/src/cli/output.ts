@@ -5,6 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Rule } from '../rules/types.js';
 import { formatSarif } from './output-sarif.js';
 import { formatCheckstyle, formatGithub, formatGnu } from './output-ci.js';
+import { shownPath } from './common.js';
 
 export interface Formatted {
   text: string;
@@ -92,19 +93,24 @@ export interface OutputContext {
   unlinted?: string[];
 }
 
+/**
+ * The report in `format`. A file name that is not UTF-8 keeps its bytes as escapes (encoding.ts): the JSON formats
+ * keep them as they are (`\udce9`, Python's surrogateescape: a Python reader gets the name's bytes back, and SARIF
+ * escapes them in its URIs), and the formats for people and for line-based tools show them as `\xe9`.
+ */
 export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: OutputContext): string {
   switch (format) {
     case 'stylish':
-      return formatStylish(diags, ctx.color);
+      return shownPath(formatStylish(diags, ctx.color));
     case 'json':
       return formatJson(diags);
     case 'sarif':
       return formatSarif(diags, { rules: ctx.rules, baseDir: ctx.baseDir, suppressed: ctx.suppressed, unlinted: ctx.unlinted });
     case 'github':
-      return formatGithub(diags);
+      return shownPath(formatGithub(diags));
     case 'checkstyle':
-      return formatCheckstyle(diags, ctx.files);
+      return shownPath(formatCheckstyle(diags, ctx.files));
     case 'gnu':
-      return formatGnu(diags);
+      return shownPath(formatGnu(diags));
   }
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { EXIT, ioReason, sameFile, parseCommandArgs, UsageError } from './common.js';
+import { EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 import { findConfig } from './config.js';
 import { resolveTarget, targetCaveat } from '../core/index.js';
@@ -78,7 +78,7 @@ export function peerCommand(argv: string[]): number {
   const input = positionals[0]!;
   const output = values.output;
   if (output !== undefined && sameFile(input, output)) {
-    process.stderr.write(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
+    tell(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
     return EXIT.usage;
   }
 
@@ -86,7 +86,7 @@ export function peerCommand(argv: string[]): number {
   try {
     source = decodeConfig(readFileSync(input));
   } catch (e) {
-    process.stderr.write(`kalint: ${input}: cannot read: ${ioReason(e)}\n`);
+    tell(`kalint: ${input}: cannot read: ${ioReason(e)}\n`);
     return EXIT.usage;
   }
   const text = source.text;
@@ -107,18 +107,18 @@ export function peerCommand(argv: string[]): number {
   const r = generatePeer(text, options);
   if ('error' in r) {
     // A refusal about one line names it as FILE:LINE:COL, like the formatter's.
-    process.stderr.write(`kalint: ${shown}${r.at ? `:${r.at.line}:${r.at.column}` : ''}: ${r.error}\n`);
+    tell(`kalint: ${shown}${r.at ? `:${r.at.line}:${r.at.column}` : ''}: ${r.error}\n`);
     return EXIT.findings;
   }
-  if (!values.quiet) for (const n of r.notes) process.stderr.write(`kalint: ${n}\n`);
+  if (!values.quiet) for (const n of r.notes) tell(`kalint: ${n}\n`);
   const caveat = targetCaveat(options.targetVersion);
-  if (caveat && !values.quiet) process.stderr.write(`kalint: note: ${caveat}\n`);
+  if (caveat && !values.quiet) tell(`kalint: note: ${caveat}\n`);
 
   if (output !== undefined) {
     try {
       writeAtomically(output, bytes(r.text), input);
     } catch (e) {
-      process.stderr.write(`kalint: ${output}: cannot write: ${ioReason(e)}\n`);
+      tell(`kalint: ${output}: cannot write: ${ioReason(e)}\n`);
       return EXIT.usage;
     }
   }
