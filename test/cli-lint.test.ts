@@ -379,6 +379,17 @@ describe('file modes', () => {
     chmodSync(file, 0o644);
     expect(kalint(['lint', '--format', 'gnu', 'modes/keepalived.conf']).stdout).toBe('');
   });
+
+  it('an included pipe or device is one keepalived skips, not a missing file', () => {
+    write({ 'modes/special.conf': 'include pipes/*.conf\ninclude /dev/null\n' });
+    mkdirSync(join(dir, 'modes/pipes'), { recursive: true });
+    spawnSync('mkfifo', [join(dir, 'modes/pipes/p.conf')]);
+    const out = kalint(['lint', '--format', 'gnu', 'modes/special.conf']).stdout.trim().split('\n');
+    expect(out).toEqual([
+      `modes/special.conf:1:9: warning: include 'modes/pipes/p.conf' is not a regular file (a device, a pipe or a socket), which keepalived skips (keepalived: "is not a regular non-executable file - skipping") [KA110]`,
+      `modes/special.conf:2:9: warning: include '/dev/null' is not a regular file (a device, a pipe or a socket), which keepalived skips (keepalived: "is not a regular non-executable file - skipping") [KA110]`,
+    ]);
+  });
 });
 
 describe('directory search', () => {

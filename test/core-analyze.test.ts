@@ -1247,6 +1247,17 @@ describe('includes', () => {
     expect(main.diagnostics[0]!.message).toContain('starts with nothing configured');
   });
 
+  it('says keepalived skips an included device, pipe or socket', () => {
+    // keepalived 2.2.7 -t: "Configuration file '/dev/null' is not a regular non-executable file - skipping" (exit 0;
+    // includem: 6), as for a pipe a pattern matches. Without the host's word it is a file that cannot be read.
+    const tree = memoryHost({ '/k/keepalived.conf': '' });
+    const special = { ...tree, isSpecialFile: (p: string) => p === '/dev/null' };
+    const a = analyze('include /dev/null\nincludem /dev/null\n', { file: '/k/keepalived.conf', host: special });
+    expect(a.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['1:KA110:warning', '2:KA110:error']);
+    expect(a.diagnostics[0]!.message).toBe(`include '/dev/null' is not a regular file (a device, a pipe or a socket), which keepalived skips (keepalived: "is not a regular non-executable file - skipping")`);
+    expect(analyze('include /dev/null\n', { file: '/k/keepalived.conf', host: tree }).diagnostics[0]!.message).toContain('file not found');
+  });
+
   it('says includes are not followed without file access', () => {
     const a = analyze('include x.conf\n');
     expect(a.diagnostics.map((d) => `${d.code}:${d.severity}`)).toEqual(['KA110:info']);

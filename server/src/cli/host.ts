@@ -46,6 +46,14 @@ export const fsHost: SourceHost = {
       return undefined;
     }
   },
+  isSpecialFile(path) {
+    try {
+      const st = statSync(fsPath(path));
+      return !st.isFile() && !st.isDirectory();
+    } catch {
+      return false;
+    }
+  },
   absolutePath(path) {
     return resolve(path);
   },

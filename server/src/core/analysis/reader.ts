@@ -24,6 +24,11 @@ export interface SourceHost {
   /** Whether the file has an execute bit: keepalived skips such a configuration file. Optional (false). */
   isExecutable?(path: string): boolean;
   /**
+   * Whether something other than a regular file or a folder is there (a device such as /dev/null, a pipe, a socket):
+   * keepalived skips it as a configuration file. Optional (false: a path readFile cannot read is missing).
+   */
+  isSpecialFile?(path: string): boolean;
+  /**
    * An environment variable of the process keepalived would run as, for `${_ENV NAME}` (2.4.0+).
    * Optional: without it every variable reads as unset.
    */
@@ -2830,6 +2835,10 @@ export class Reader {
           // keepalived's glob marks directories, and it skips them (checked with 2.2.7: exit 0 for include, 6 for includem).
           const instead = isGlobPattern(pattern) ? '' : `; include its files with a pattern such as '${trimBlanks(pattern).replace(/\/+$/, '')}/*.conf'`;
           this.report('KA110', unreadable, `include '${path}' is a directory, which keepalived skips (keepalived: "is a directory - skipping")${instead}${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}`, file, start, end);
+          continue;
+        }
+        if (host.isSpecialFile?.(path)) {
+          this.report('KA110', unreadable, `include '${path}' is not a regular file (a device, a pipe or a socket), which keepalived skips (keepalived: "is not a regular non-executable file - skipping")${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}`, file, start, end);
           continue;
         }
         // From 2.1.4 the pattern is the rest of the line as written: quotes are part of the name.

@@ -7,7 +7,7 @@ const rule: CoreRule = {
   name: 'include-not-found',
   family: 'syntax',
   severity: 'warning',
-  description: 'An include that names no readable file (missing, a directory, or executable), or an executable configuration file',
+  description: 'An include that names no readable file (missing, a directory, a device or pipe, or executable), or an executable configuration file',
   docs: {
     why:
       "An 'include' whose file does not exist, or whose pattern matches nothing, contributes nothing: the " +
@@ -20,7 +20,7 @@ const rule: CoreRule = {
       "('include /etc/keepalived/conf.d/*.conf' without conf.d) is a missing file too, not a pattern that matched nothing, " +
       "and a pattern over several folders ('*/vrrp.conf') with the name missing in some is \"Some config files missing\", " +
       'which the brace_match check refuses. keepalived also skips, with a message, an include ' +
-      'that names a directory and any configuration file with an execute bit (the main file too: keepalived then starts ' +
+      'that names a directory, anything else that is not a regular file (`/dev/null`, a named pipe or a socket a pattern matches), and any configuration file with an execute bit (the main file too: keepalived then starts ' +
       "with nothing configured). keepalived 2.1.4 alone does not read an 'include' followed by a tab. An include line with nothing keepalived reads as a pattern (the keyword, then a carriage return before a comment, as a stray CR in a file with Windows line ends leaves it) includes nothing, without a word from keepalived. " +
       'When configs are linted away from the host ' +
       "they run on, map the absolute include prefix to the repository folder with 'pathMappings' in .kalint.json. " +
