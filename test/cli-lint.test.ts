@@ -392,6 +392,31 @@ describe('file modes', () => {
   });
 });
 
+describe('pipes', () => {
+  // `kalint lint <(ssh lb1 cat /etc/keepalived/keepalived.conf)`: the shell hands over a pipe, readable once.
+  const viaShell = (command: string) => {
+    const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KALINT: bin, NODE: process.execPath } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('a pipe named on the command line is linted (twice read: as a node of a cluster too), and never written', () => {
+    write({ 'pipes/err.conf': ERROR, 'pipes/warn.conf': WARNING });
+    const lint = viaShell('"$NODE" "$KALINT" lint --format gnu <(cat pipes/err.conf)');
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/^\/dev\/fd\/\d+:2:5: error: Unknown keyword 'routr_id'/);
+    expect(viaShell('"$NODE" "$KALINT" lint --format gnu --cluster <(cat pipes/warn.conf) <(cat pipes/warn.conf)').stdout).toMatch(/KA204[\s\S]*KA204/);
+    const fix = viaShell('"$NODE" "$KALINT" lint --fix <(cat pipes/err.conf)');
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toMatch(/^kalint: --fix rewrites files: \/dev\/fd\/\d+ is a pipe\n/);
+    const check = viaShell('"$NODE" "$KALINT" fmt --check <(printf "global_defs {\\nrouter_id a\\n}\\n")');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^\/dev\/fd\/\d+\n$/);
+    const fmtWrite = viaShell('"$NODE" "$KALINT" fmt --write <(printf "global_defs {\\nrouter_id a\\n}\\n")');
+    expect(fmtWrite.code).toBe(2);
+    expect(fmtWrite.stderr).toMatch(/a pipe: the formatted text cannot be written back/);
+  });
+});
+
 describe('directory search', () => {
   // Real repositories hold scripts, units, notes and archives named for keepalived; two markdown notes
   // with config excerpts were even auto-paired as a cluster. Node files named a, b, c still count.

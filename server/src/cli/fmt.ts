@@ -4,7 +4,7 @@ import { chmodSync, chownSync, readFileSync, renameSync, statSync, unlinkSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
-import { configBytes, decodeConfig, discover, displayPath, readConfigFile, unreadableReason, type ConfigText } from './host.js';
+import { configBytes, decodeConfig, discover, displayPath, isPipe, readConfigFile, unreadableReason, type ConfigText } from './host.js';
 import { EXIT, fsPath, ioReason, parseCommandArgs, realPath, shownPath, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
@@ -131,6 +131,9 @@ export function fmtCommand(argv: string[]): number {
       // The list gives each name as its bytes (for xargs), the diff its labels (for patch and git apply).
       if (values.check) process.stdout.write(configBytes(`${path}\n`));
       if (values.diff) process.stdout.write(unifiedDiff(path, path, source.text, r.text));
+    } else if (isPipe(file)) {
+      tell(`kalint: ${shown}: a pipe: the formatted text cannot be written back; 'kalint fmt ${shown}' prints it\n`);
+      failed = true;
     } else {
       try {
         writeAtomically(file, configBytes(r.text));

@@ -25,9 +25,25 @@ export function stagedFiles(): ReadonlyMap<string, string> {
   return stagedTexts;
 }
 
+/**
+ * Texts of pipes named on the command line (`kalint lint <(ssh lb1 cat /etc/keepalived/keepalived.conf)`), by absolute
+ * path: a pipe gives its text once, and a run may read a config more than once (config ids, clusters).
+ */
+const pipedTexts = new Map<string, string>();
+
+/** Whether `path` is a named pipe (a shell's `<(…)` is one): read once as a config, never written. */
+export function isPipe(path: string): boolean {
+  try {
+    return statSync(fsPath(path)).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
 export const fsHost: SourceHost = {
   readFile(path) {
-    const staged = stagedTexts.get(resolve(path));
+    const key = resolve(path);
+    const staged = stagedTexts.get(key) ?? pipedTexts.get(key);
     if (staged !== undefined) return staged;
     try {
       const native = fsPath(path);
@@ -189,6 +205,15 @@ export function discover(args: string[]): Discovered {
       missing.push(`${arg}: ${ioReason(e)}`);
       continue;
     }
+    if (st.isFIFO()) {
+      // Read now, once; an include that names a pipe stays unread, as keepalived skips it.
+      try {
+        pipedTexts.set(resolve(arg), decodeBytes(readFileSync(fsPath(arg))));
+      } catch (e) {
+        missing.push(`${arg}: ${ioReason(e)}`);
+        continue;
+      }
+    }
     if (st.isDirectory()) {
       const before = files.length;
       const templatesBefore = templates.length;
@@ -242,6 +267,8 @@ export function configBytes(text: string): Buffer {
 
 /** Reads a config file for a command that writes it back (undefined when it cannot be read). */
 export function readConfigFile(path: string): ConfigText | undefined {
+  const piped = pipedTexts.get(resolve(path));
+  if (piped !== undefined) return { text: piped };
   try {
     const native = fsPath(path);
     if (!statSync(native).isFile()) return undefined;

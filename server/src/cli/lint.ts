@@ -7,7 +7,7 @@ import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnos
 import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { configBytes, discover, displayPath, fsHost, stagedFiles, stageText, unreadableReason } from './host.js';
+import { configBytes, discover, displayPath, fsHost, isPipe, stagedFiles, stageText, unreadableReason } from './host.js';
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
@@ -22,8 +22,9 @@ import { appendAll } from '../core/arrays.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
-PATH may be a file, a directory (searched for keepalived configs), a glob, or '-' for standard
-input. Settings are read from the nearest .kalint.json above each file; options given here win.
+PATH may be a file, a directory (searched for keepalived configs), a glob, a pipe (the shell's
+<(ssh lb1 cat /etc/keepalived/keepalived.conf)), or '-' for standard input. Settings are read
+from the nearest .kalint.json above each file; options given here win.
 
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
@@ -371,6 +372,8 @@ export function lintCommand(argv: string[], passes = 1): number {
   if (dryRun && values.fix) throw new UsageError('--fix and --fix-dry-run exclude each other');
   if (fromStdin && (values.fix || dryRun)) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: it cannot be used with '-' (standard input)`);
   const found = discover(positionals.filter((p) => p !== '-'));
+  const pipe = values.fix || dryRun ? found.files.find(isPipe) : undefined;
+  if (pipe !== undefined) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: ${pipe} is a pipe`);
   const { missing, templates } = found;
   const files = withoutIgnored(found.files, found.searched);
   if (fromStdin) files.unshift(stdinName);
