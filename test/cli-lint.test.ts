@@ -239,6 +239,7 @@ describe('formats', () => {
 
   it('-o never overwrites a config the run reads, and says why a write failed', () => {
     write({ 'out/k.conf': 'include inc.conf\n' + ERROR, 'out/inc.conf': CLEAN });
+    expect(kalint(['lint', '-o', '', 'out/k.conf'])).toMatchObject({ code: 2, stdout: '', stderr: "kalint: -o needs a file name\nRun 'kalint lint --help' for its options.\n" });
     symlinkSync('k.conf', join(dir, 'out/alias.conf'));
     // The linted file, a link to it, and a file it includes: exit 2, every config as it was.
     for (const target of ['out/k.conf', 'out/alias.conf', './out/../out/inc.conf']) {

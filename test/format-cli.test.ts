@@ -195,6 +195,7 @@ describe('kalint peer', () => {
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('is the input file');
     // An I/O error says why in words, about the file given (node's message named the temporary file).
+    expect(kalint(['peer', '-o', '', 'peer/master.conf'])).toMatchObject({ code: 2, stderr: "kalint: -o needs a file name\nRun 'kalint peer --help' for its options.\n" });
     mkdirSync(join(dir, 'peer/adir'), { recursive: true });
     expect(kalint(['peer', '-q', '-o', 'peer/adir', 'peer/master.conf'])).toMatchObject({ code: 2, stderr: 'kalint: peer/adir: cannot write: it is a directory\n' });
     expect(kalint(['peer', 'peer/none-such.conf'])).toMatchObject({ code: 2, stderr: 'kalint: peer/none-such.conf: cannot read: no such file or directory\n' });

@@ -370,6 +370,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   const fromStdin = positionals.includes('-');
   const dryRun = !!values['fix-dry-run'];
   if (dryRun && values.fix) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  if (values['output-file'] === '') throw new UsageError('-o needs a file name', 'lint');
   if (fromStdin && (values.fix || dryRun)) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: it cannot be used with '-' (standard input)`);
   const found = discover(positionals.filter((p) => p !== '-'));
   const pipe = values.fix || dryRun ? found.files.find(isPipe) : undefined;

@@ -75,6 +75,7 @@ export function peerCommand(argv: string[]): number {
   if (values.priority !== undefined && values['priority-step'] !== undefined) throw new UsageError('--priority and --priority-step exclude each other');
   if (values['config-id'] !== undefined && !/^\S+$/.test(values['config-id'])) throw new UsageError(`--config-id takes one id without blanks (got '${values['config-id']}')`);
   if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
+  if (values.output === '') throw new UsageError('-o needs a file name', 'peer');
   const input = positionals[0]!;
   const output = values.output;
   if (output !== undefined && sameFile(input, output)) {
