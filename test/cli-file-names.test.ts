@@ -83,6 +83,15 @@ describe('file names that are not UTF-8', () => {
     expect(readFileSync(bytePath('fix/gl\xfc.conf'), 'utf8')).toBe(glued.replace('TCP_CHECK{', 'TCP_CHECK {'));
   });
 
+  it('says why such a name given as an argument names nothing, and how to reach the file', () => {
+    // node decodes its arguments as UTF-8: the byte 0xf6 arrives as U+FFFD.
+    const r = spawnSync(process.execPath, [bin, 'lint', Buffer.from('nodes/n\xf6de.conf', 'latin1').toString('utf8')], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`kalint: nodes/n\ufffdde.conf: no such file or directory (the name holds bytes that are not UTF-8, which reach kalint as '\ufffd': name its folder, or a pattern such as 'nodes/n*de.conf', instead)\n`);
+    const peer = spawnSync(process.execPath, [bin, 'peer', 'nodes/n\ufffdde.conf'], { cwd: dir, encoding: 'utf8' });
+    expect(peer.stderr).toContain('let the shell open it: kalint peer /dev/stdin < nodes/n*de.conf');
+  });
+
   it('formats such a file in place, under the same name', () => {
     const check = kalint(['fmt', '--check', 'nodes']);
     expect(check.code).toBe(1);

@@ -22,6 +22,16 @@ export function realPath(path: string): string {
   return decodeBytes(realpathSync(fsPath(path), { encoding: 'buffer' }));
 }
 
+/**
+ * Why a path given on the command line cannot be read. node hands kalint its arguments as UTF-8 text, so a name holding
+ * other bytes arrives with '�' in their place and names nothing: say so, and how to reach the file.
+ */
+export function argumentReason(arg: string, e: unknown, instead = (pattern: string) => `name its folder, or a pattern such as '${pattern}', instead`): string {
+  const reason = ioReason(e);
+  if (!arg.includes('\ufffd') || (e as NodeJS.ErrnoException)?.code !== 'ENOENT') return reason;
+  return `${reason} (the name holds bytes that are not UTF-8, which reach kalint as '\ufffd': ${instead(arg.replace(/\ufffd+/g, '*'))})`;
+}
+
 /** Writes a message for people on standard error, with the paths in it shown as shownPath shows them. */
 export function tell(message: string): void {
   process.stderr.write(shownPath(message));

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
 import { configBytes, decodeConfig, discover, displayPath, isPipe, readConfigFile, unreadableReason, type ConfigText } from './host.js';
-import { EXIT, fsPath, ioReason, parseCommandArgs, realPath, shownPath, tell, UsageError } from './common.js';
+import { argumentReason, EXIT, fsPath, ioReason, parseCommandArgs, realPath, shownPath, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 
 const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted ('-' reads stdin)
@@ -79,7 +79,7 @@ export function fmtCommand(argv: string[]): number {
     try {
       source = decodeConfig(stdin ? readFileSync(0) : readFileSync(fsPath(arg)));
     } catch (e) {
-      tell(`kalint: ${arg}: cannot read: ${ioReason(e)}\n`);
+      tell(`kalint: ${arg}: cannot read: ${argumentReason(arg, e, (pattern) => `let the shell open it: kalint fmt - < ${pattern}`)}\n`);
       return EXIT.usage;
     }
     const text = source.text;

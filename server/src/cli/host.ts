@@ -7,7 +7,7 @@ import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
 import { decodeBytes, encodeText, utf16Evidence } from '../core/syntax/encoding.js';
-import { fsPath, ioReason } from './common.js';
+import { argumentReason, fsPath, ioReason } from './common.js';
 
 /**
  * Texts `kalint lint --fix-dry-run` has fixed in place of their files, by absolute path: every later read of the file
@@ -202,7 +202,7 @@ export function discover(args: string[]): Discovered {
     try {
       st = statSync(arg);
     } catch (e) {
-      missing.push(`${arg}: ${ioReason(e)}`);
+      missing.push(`${arg}: ${argumentReason(arg, e)}`);
       continue;
     }
     if (st.isFIFO()) {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
+import { argumentReason, EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
 import { findConfig } from './config.js';
 import { resolveTarget, targetCaveat } from '../core/index.js';
@@ -87,7 +87,7 @@ export function peerCommand(argv: string[]): number {
   try {
     source = decodeConfig(readFileSync(input));
   } catch (e) {
-    tell(`kalint: ${input}: cannot read: ${ioReason(e)}\n`);
+    tell(`kalint: ${input}: cannot read: ${argumentReason(input, e, (pattern) => `let the shell open it: kalint peer /dev/stdin < ${pattern}`)}\n`);
     return EXIT.usage;
   }
   const text = source.text;
