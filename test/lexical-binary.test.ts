@@ -259,6 +259,21 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(found.find((d) => d.code === 'KA117')!.message).toContain('its messages about later lines may give numbers one too low');
   });
 
+  // Mutation round 838 (a binary file with a definition line cut by a NUL before its '\\'): nothing after the NUL exists
+  // for keepalived, a backslash ending the line neither, so the definition ends there and the next lines are read as
+  // lines of the block (before 2.4.0; a comment's trailing backslash, unlike this, is kept).
+  it('a backslash after a NUL byte continues no definition and joins no word', () => {
+    const text = conf('virtual_server 10.0.0.1 80 {', '$D=x\0junk \\', '    lb_algo x\0junk \\', 'state MASTER', '}', '    delay_loop 6', '}');
+    const run = runKeepalived(text);
+    const said = run.messages.filter((m) => !HOST.test(m.message)).map((m) => m.message);
+    expect(said).toContain("Invalid lvs_scheduler 'x' - ignoring");
+    expect(said).toContain("Unknown keyword 'state'");
+    expect(said).toContain("Unknown keyword 'delay_loop'");
+    const found = lintText(text, { file: 'keepalived.conf' }).diagnostics;
+    expect(found.map((d) => `${d.range.start.line + 1}: ${d.code}`)).toEqual(['1: KA503', '2: KA117', '3: KA205', '3: KA117', '4: KA202', '6: KA202', '7: KA101']);
+    expect(found.find((d) => d.code === 'KA205')!.message).toContain("got 'x'");
+  });
+
   // keepalived 2.4.0 (f220eaa8) drops a line holding a NUL, reporting it with the number of the line before.
   const release243 = releaseBinary('2.4.3');
   it.skipIf(!release243)('keepalived 2.4 drops a line holding a NUL byte: the instance loses its virtual_router_id', () => {

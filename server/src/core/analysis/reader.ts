@@ -236,12 +236,21 @@ function specialFirstChar(c: number): boolean {
 
 /**
  * Offset of the lone `\\` that ends a comment token text[start, end) (keepalived pairs each
- * backslash with the character after it, so only an odd run at the end continues), or -1.
+ * backslash with the character after it, so only an odd run at the end continues), or -1. Not
+ * after a NUL byte (the lexer starts a comment there): keepalived measures the line with strlen,
+ * so nothing after the NUL exists for it, a backslash neither.
  */
 function commentTrailingBackslash(text: string, start: number, end: number): number {
+  if (hasNulIn(text, start, end)) return -1;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return end > start && text.charCodeAt(end - 1) === 92 && endsWithLoneBackslash(text, end) ? end - 1 : -1;
 }
+/** Whether text[start, end) holds a NUL byte. */
+function hasNulIn(text: string, start: number, end: number): boolean {
+  const at = text.indexOf('\0', start);
+  return at >= 0 && at < end;
+}
+
 /**
  * From this release keepalived cuts a comment before it looks for a continuation `\\` (its commit "improve
  * handling of comment stripping and continuation lines"): `word # note \\` is `word`, and a definition line
@@ -3065,7 +3074,10 @@ function definitionLineText(text: string, tokens: Token[], from: number, to: num
   }
   // keepalived before 2.4.0 keeps a `\` that ends the line after a comment: the definition goes on.
   let commentContinues = false;
-  if (end > from && tokens[end - 1]!.kind === 'comment') commentContinues = endsWithLoneBackslash(tokens[--end]!.text) && commentBackslash;
+  if (end > from && tokens[end - 1]!.kind === 'comment') {
+    const comment = tokens[--end]!.text;
+    commentContinues = commentBackslash && endsWithLoneBackslash(comment) && !comment.includes('\0');
+  }
   if (end === from) return { text: '', continues: commentContinues };
   const start = valueStart ?? tokens[from]!.start;
   let s = text.slice(start, tokens[end - 1]!.end).replace(/^[ \t]+/, '');

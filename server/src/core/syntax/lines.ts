@@ -204,8 +204,9 @@ export function includeRest(text: string, kwEnd: number, comment: Token | undefi
   let backslashAt = -1;
   if (comment) {
     end = comment.start;
-    // Before 2.4.0 the comment pass looks on past a comment for that backslash (`include a.conf # note \\` reads 'a.conf\\').
-    if (commentKeepsBackslash) {
+    // Before 2.4.0 the comment pass looks on past a comment for that backslash (`include a.conf # note \\` reads 'a.conf\\'),
+    // not past a NUL byte, where the line ends for keepalived.
+    if (commentKeepsBackslash && !comment.text.includes('\0')) {
       let e = comment.end;
       if (e > end && text.charCodeAt(e - 1) === 13) e--;
       if (e > end && text.charCodeAt(e - 1) === 92 && endsWithLoneBackslash(text, e)) backslashAt = e - 1;

@@ -146,7 +146,8 @@ export const trailingBackslash: FileRule = {
         if (!classified || classified.end <= classified.first) continue;
         const lastTok = store.token(classified.end - 1);
         const comment = classified.comment;
-        const commentEndsInBackslash = comment !== undefined && endsWithLoneBackslash(comment.text);
+        // (Not after a NUL byte: the line ends there for keepalived, and nothing after it is read.)
+        const commentEndsInBackslash = comment !== undefined && endsWithLoneBackslash(comment.text) && !comment.text.includes('\0');
         const inComment = !lastTok.text.endsWith('\\') && commentEndsInBackslash;
         // `x \ # note\`: the line's own backslash is followed by a blank, so it stays a word, and the
         // comment's is appended to it: keepalived reads one more word '\\'.
