@@ -9,7 +9,7 @@ export const Kind = { Word: 0, String: 1, LBrace: 2, RBrace: 3, Comment: 4 } as 
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
 const SPACE = 32, TAB = 9, LF = 10, VT = 11, FF = 12, CR = 13;
-const HASH = 35, BANG = 33, QUOTE = 34, LBRACE = 123, RBRACE = 125, BACKSLASH = 92, DOLLAR = 36, APOSTROPHE = 39;
+const NUL = 0, HASH = 35, BANG = 33, QUOTE = 34, LBRACE = 123, RBRACE = 125, BACKSLASH = 92, DOLLAR = 36, APOSTROPHE = 39;
 
 /** The tokens of one line, in reusable arrays (`count` entries are valid). */
 export class LineTokens {
@@ -71,7 +71,8 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
       i++;
       continue;
     }
-    if (c === HASH || c === BANG || (c === BACKSLASH && i + 1 < n && isCommentChar(text.charCodeAt(i + 1)))) {
+    // A NUL byte ends the line for keepalived (strlen): the core lexer makes it and the rest of the line a comment.
+    if (c === HASH || c === BANG || c === NUL || (c === BACKSLASH && i + 1 < n && isCommentChar(text.charCodeAt(i + 1)))) {
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
@@ -94,7 +95,7 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
           j++;
           break;
         }
-        if (d === LF || d === CR) break;
+        if (d === LF || d === CR || d === NUL) break;
         j++;
       }
       if (j === i + 1 || text.charCodeAt(j - 1) !== QUOTE) out.unterminatedAt = i;
@@ -116,7 +117,7 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
     let j = i;
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (d === SPACE || d === TAB || d === LF || d === CR || d === VT || d === FF || d === LBRACE || d === RBRACE || d === QUOTE || d === HASH || d === BANG) break;
+      if (d === SPACE || d === TAB || d === LF || d === CR || d === VT || d === FF || d === LBRACE || d === RBRACE || d === QUOTE || d === HASH || d === BANG || d === NUL) break;
       if (d === BACKSLASH && j + 1 < n && isCommentChar(text.charCodeAt(j + 1))) break;
       if (d === DOLLAR) out.hasDollar = true;
       else if (d === APOSTROPHE) out.hasApostrophe = true;
