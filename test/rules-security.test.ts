@@ -645,6 +645,9 @@ describe('KA609 script-quote-unterminated', () => {
     // fuzzing 2.1.5, seed 491): the reader drops the fragment, the script parser still crashes (2.0.19 to 2.4.3, exit 139).
     '$V=script "/usr/bin/killall -0\n' + vscript('$V'),
     '$V= \\\nmisc_path "/usr/bin/killall -0\n' + misc('$V'),
+    // A NUL byte ends the line for keepalived (strlen), inside the quotes too: the quote is left open (fuzzing with
+    // --bytes, seed 840: exit 139).
+    vscript('script "/bin/check\0.sh"'),
     // A backslash ending a comment stays on the line before 2.4.0 (2.2.7, 2.2.8 and 2.3.1 exit 139; 2.4.3 reads it).
     vscript('script "/bin/true" # x \\'),
   ];
@@ -666,6 +669,8 @@ describe('KA609 script-quote-unterminated', () => {
     '$S=script \\"/usr/bin/systemctl is-active haproxy\\"\n' + vscript('$S'),
     // A definition leaving only a quote open at its end opens nothing for the script parser (2.2.7: exit 6, no crash).
     '$V=script /bin/true "\n' + vscript('$V'),
+    // An open quote after a NUL byte is never read.
+    vscript('script "/bin/true" \0 "x'),
   ];
   it('says keepalived crashes on a script or misc_path line it cannot split', () => {
     for (const text of crashing) {

@@ -225,8 +225,7 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     // A line made by substitution: its words are what keepalived read (braces and comments already
     // handled); a double-quoted word gets back the quotes the script parser sees, and a backslash
     // that ended the written line (glued to the last word) goes after its closing quote.
-    let lineEnd = text.indexOf('\n', word.end);
-    if (lineEnd < 0) lineEnd = text.length;
+    let lineEnd = lineEndFor(text, word.end);
     if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const glued = text.charCodeAt(lineEnd - 1) === 92 && endsWithLoneBackslash(text, lineEnd);
     const last = line.args.length - 1;
@@ -250,8 +249,7 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     if (read.includes('\\"')) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
     return unsplittable(read);
   }
-  let end = text.indexOf('\n', word.end);
-  if (end < 0) end = text.length;
+  let end = lineEndFor(text, word.end);
   let inDouble = false;
   // Before 2.4.0 a `\\` ending a comment stays on the line keepalived reads (COMMENT_CUTS_BACKSLASH_SINCE).
   let commentBackslash = false;
@@ -275,6 +273,14 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
   const read = text.slice(word.end, end).replace(/\r$/, '').trimEnd() + (commentBackslash ? '\\' : '');
   if (escapedQuote) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
   return unsplittable(read);
+}
+
+/** Where keepalived's line holding `from` ends: at its line feed, or at a NUL byte before it (keepalived measures a line with strlen). */
+function lineEndFor(text: string, from: number): number {
+  let end = text.indexOf('\n', from);
+  if (end < 0) end = text.length;
+  const nul = text.indexOf('\0', from);
+  return nul >= 0 && nul < end ? nul : end;
 }
 
 /** Whether the reader dropped a double-quoted fragment a substitution left open on text[from, to) of `file` (its KA105). */
