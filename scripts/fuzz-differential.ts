@@ -14,7 +14,8 @@
 // applies up to N mutations to each config instead of two (for exploring, not for counts). --preprocessor
 // makes each mutant's first edit one with keepalived's preprocessor: a word or lines moved into a `$NAME=`
 // definition (multi-line ones too), a line or a block repeated by `~SEQ`/`~LST`, a predefined name, a
-// definition that holds a config id.
+// definition that holds a config id. --bytes makes it one with bytes an editor does not show: a NUL byte (with
+// what may follow it) or a control character (vertical tab, form feed, ^A, DEL…).
 // A seed and the same directories give the same mutants. With --out, each mutant that disagrees
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
@@ -172,10 +173,11 @@ export function disagreementLines(disagreements: Disagreement[]): string[] {
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'], flags: ['--preprocessor'] });
+  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'], flags: ['--preprocessor', '--bytes'] });
   const { seed, count, outDir, targetVersion, ifname } = o;
   const maxEdits = o.values.has('--edits') ? Number(o.values.get('--edits')) : 2;
   const preprocessor = o.flags.has('--preprocessor');
+  const bytes = o.flags.has('--bytes');
   const dirs = o.unknown ? [] : o.dirs;
   if (o.unknown) console.error(`unknown option ${o.unknown}`);
   const missing = dirs.filter((d) => !existsSync(d) || !statSync(d).isDirectory());
@@ -184,12 +186,12 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
-    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] [--preprocessor] DIR...');
+    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] [--preprocessor] [--bytes] DIR...');
     process.exit(2);
   }
   const { binary, release: printed } = fuzzBinary(o);
   const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
-  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}${preprocessor ? '; first edit with the preprocessor' : ''}`);
+  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}${preprocessor ? '; first edit with the preprocessor' : ''}${bytes ? '; first edit a NUL or control byte' : ''}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
   const byCause: CauseTally = new Map();
@@ -211,7 +213,7 @@ function main(argv: string[]): void {
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
     const source = configs[rng.int(configs.length)]!;
-    const m = mutate(source.text, rng, maxEdits, preprocessor);
+    const m = mutate(source.text, rng, maxEdits, bytes ? 'bytes' : preprocessor);
     if (!m) continue;
     mutants++;
     const checked = checkMutant(binary, m.text, true, 10_000, targetVersion);

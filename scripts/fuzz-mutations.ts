@@ -705,6 +705,50 @@ function plausibleArgument(a: TableArg, rng: Rng): string {
   }
 }
 
+/**
+ * Edits with bytes a text editor does not show: a NUL (a binary file taken for a config, a line cut from UTF-16) and
+ * the other control characters C's isspace() counts as blanks or not (vertical tab, form feed, ^A, DEL). Chosen with
+ * --bytes (scripts/fuzz-differential.ts), apart from MUTATIONS for the same reason as PREPROCESSOR_MUTATIONS.
+ */
+const BYTE_MUTATIONS: Mutation[] = [
+  {
+    name: 'nul-byte',
+    weight: 4,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => l.trim() !== '');
+      if (i === undefined) return undefined;
+      const line = d.lines[i]!;
+      const words = wordsOf(line);
+      const junk = rng.pick(['', ' junk', 'x \\', ' \\', ' {', ' }', ' # note', '"']);
+      const where = rng.int(5);
+      let at: number;
+      if (where === 0 || !words.length) at = line.length; // at the end
+      else if (where === 1) at = 0; // first byte
+      else if (where === 2 && line.trimEnd().endsWith('\\')) at = line.trimEnd().length - 1; // before a trailing backslash
+      else {
+        const w = rng.pick(words);
+        at = w.start + rng.int(w.text.length + 1); // inside or at the edge of a word
+      }
+      d.lines[i] = line.slice(0, at) + '\0' + junk + line.slice(at);
+      return `line ${i + 1}: NUL${junk ? ` + '${junk}'` : ''} at column ${at + 1}`;
+    },
+  },
+  {
+    name: 'control-char',
+    weight: 3,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 2);
+      if (i === undefined) return undefined;
+      const c = rng.pick(['\v', '\f', '\x01', '\x7f', '\x1b', '\b']);
+      const line = d.lines[i]!;
+      // Between two words (in place of a blank), glued to a word, or at the end of the line.
+      const mode = rng.int(3);
+      d.lines[i] = mode === 0 ? line.replace(/(\S) +(\S)/, `$1${c}$2`) : mode === 1 ? line.replace(/(\S)( |$)/, `$1${c}$2`) : line + c;
+      return `line ${i + 1}: U+${c.charCodeAt(0).toString(16).padStart(4, '0')} ${['between words', 'glued to a word', 'at the end'][mode]}`;
+    },
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // One mutant
 // ---------------------------------------------------------------------------------------------
@@ -735,14 +779,16 @@ export interface Mutant {
 
 /**
  * One to `maxEdits` (default two) mutations of `text`; undefined when none applied or the text came out the same.
- * `preprocessor`: the first edit is one of PREPROCESSOR_MUTATIONS (definitions, ~SEQ…), the others as usual.
+ * `first`: true (or 'preprocessor') makes the first edit one of PREPROCESSOR_MUTATIONS (definitions, ~SEQ…), 'bytes'
+ * one of BYTE_MUTATIONS (a NUL, a control character); the others are as usual.
  */
-export function mutate(text: string, rng: Rng, maxEdits = 2, preprocessor = false): Mutant | undefined {
+export function mutate(text: string, rng: Rng, maxEdits = 2, first: boolean | 'preprocessor' | 'bytes' = false): Mutant | undefined {
   const d = toDoc(text);
   const edits: string[] = [];
   const count = 1 + rng.int(maxEdits);
+  const firstSet = first === 'bytes' ? BYTE_MUTATIONS : first ? PREPROCESSOR_MUTATIONS : MUTATIONS;
   for (let tries = 0; edits.length < count && tries < 10; tries++) {
-    const m = pickMutation(rng, preprocessor && edits.length === 0 ? PREPROCESSOR_MUTATIONS : MUTATIONS);
+    const m = pickMutation(rng, edits.length === 0 ? firstSet : MUTATIONS);
     const done = m.apply(d, rng);
     if (done) edits.push(`${m.name}: ${done}`);
   }
