@@ -323,7 +323,9 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     } else if (inDefinition) {
       // A continuation line of a multi-line definition belongs to its value: byte for byte, a line of
       // blanks too (made empty, it would end the definition for releases that read on past blanks).
-      pushRef(tk.lineStart, count === 0 ? tk.contentEnd : lastEnd, false);
+      // (Trailing blanks go; a vertical tab or a form feed after the last word stays: keepalived strips only
+      // blanks, so a backslash such a character follows continues nothing.)
+      pushRef(tk.lineStart, count === 0 || !onlyBlanksBetween(text, lastEnd, tk.contentEnd) ? tk.contentEnd : lastEnd, false);
       // Past a line of blanks, an empty line or a comment line some releases read the definition on (2.0.9 to
       // 2.0.14 skip an empty line, 2.1.4 on a blank or comment one, 2.2 in the parent process only): the line
       // after it may still belong to the value, so it is kept as written too.
@@ -511,6 +513,15 @@ function hasBrace(tk: LineTokens, end: number): boolean {
  * A definition continues onto the next line when the line ends with a `\`: any after its last word,
  * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
  */
+/** Whether text[from, to) holds spaces and tabs only. */
+function onlyBlanksBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 function definitionContinues(text: string, tk: LineTokens): boolean {
   let end = tk.count;
   if (end > 0 && tk.kinds[end - 1] === Kind.Comment) {

@@ -261,8 +261,25 @@ function includedBy(tokens: Token[], first: number, end: number, features: LineF
   }
   // A lone backslash ending the line joins the word before it (not a quoted one: keepalived ends a word at its quote).
   const last = tokens[end - 1]!;
-  if (features.gluedBackslash && end - first >= 2 && last.kind === 'word' && last.text === '\\' && last.start !== tokens[end - 2]!.end && tokens[end - 2]!.kind !== 'string') words--;
+  if (features.gluedBackslash && end - first >= 2 && last.kind === 'word' && last.text === '\\' && last.start !== tokens[end - 2]!.end && tokens[end - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end)) words--;
   return words === 2;
+}
+
+/**
+ * Whether what ends at `from` is the last thing on its line as keepalived looks for a trailing backslash: only blanks
+ * (space, tab) may follow it before the line end (its CRs stripped first), a comment or a NUL byte. keepalived strips
+ * only those, so a backslash followed by a vertical tab or a form feed (blanks between words to it) is no last
+ * character: it continues no definition and joins no word (2.2.7: `priority 100 \<VT>` reads 100).
+ */
+export function lastOnLine(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 35 || c === 33 || c === 0) return true;
+  if (c !== 13) return false;
+  while (i < text.length && text.charCodeAt(i) === 13) i++;
+  return i >= text.length || text.charCodeAt(i) === 10;
 }
 
 /** The offset just after `~SEQ(...)`/`~LST(...)`'s closing parenthesis, or -1. */
