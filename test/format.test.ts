@@ -88,6 +88,12 @@ describe('canonical style', () => {
     expect(fmt('$M= \\\n  a \\\v\n  b \\  \n  c\n')).toBe('$M= \\\n  a \\\v\n  b \\\n  c\n');
   });
 
+  it('keeps a line with a $ and a vertical tab or form feed as it is (it ends no $NAME; a value keeps it)', () => {
+    // Fuzzing with --bytes (seed 841): `interface $IF<FF>` was written `interface $IF`, which 2.2.7 substitutes.
+    const src = '$IF=eth0\f\nvrrp_instance VI_1 {\n  interface $IF\f\n  virtual_ipaddress {\n    10.0.0.1 dev $IF\vx\n  }\n}\n';
+    expect(fmt(src)).toBe('$IF=eth0\f\nvrrp_instance VI_1 {\n  interface $IF\f\n    virtual_ipaddress {\n    10.0.0.1 dev $IF\vx\n    }\n}\n');
+  });
+
   it('keeps ~SEQ lines and include lines whole', () => {
     expect(fmt('v {\n~SEQ(i, 1, 3)   track_interface { eth$i }\n  include   conf.d/{a,b}.conf   # x\n}\n')).toBe(
       'v {\n    ~SEQ(i, 1, 3)   track_interface { eth$i }\n    include   conf.d/{a,b}.conf   # x\n}\n',
@@ -128,6 +134,16 @@ describe('canonical style', () => {
     const t = format(utf16le);
     expect(isFormatError(t) && t.error).toMatch(/^1:1: the file is saved as UTF-16 \(it starts with the byte order mark FF FE\)/);
     expect(formatRange(utf16le, 0, 2)).toEqual([]);
+  });
+
+  it('leaves a file holding a NUL byte alone: splitting, joining or ending its line changes what some release reads', () => {
+    // Fuzzing with --bytes against 2.4.3 (seed 842), which drops a line holding a NUL except a last one without a newline:
+    // `track_script` + `{<NUL>x` joined into one line lost the keyword too, and a final newline added lost `}<NUL>`.
+    for (const text of ['a {\n    track_script\n    {\0x \\\n    }\n}\n', 'a {\n    b 1\n}\0 junk']) {
+      const t = format(text);
+      expect(isFormatError(t) && t.error, JSON.stringify(text)).toMatch(/^\d+:\d+: a NUL byte: keepalived reads the line only up to it/);
+    }
+    expect(isFormatError(format('a {\n    b 1\0\n}\n')) && format('a {\n    b 1\0\n}\n')).toMatchObject({ line: 1, column: 7 });
   });
 
   it('refuses files with syntax errors and names line:column', () => {

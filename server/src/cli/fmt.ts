@@ -15,8 +15,8 @@ const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted (
 
 PATH may be a file, a directory (searched for keepalived configs) or a glob.
 Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAME= definitions,
-~SEQ and include lines are kept as written. A file with unbalanced braces or an unterminated
-quote is not formatted.
+~SEQ and include lines are kept as written. A file with unbalanced braces, an unterminated
+quote or a NUL byte is not formatted.
 
 Options:
   -c, --check          list the files that would change; exit 1 if there are any

@@ -155,6 +155,16 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     const message = `the file is saved as UTF-16 (${utf16}), which keepalived cannot read: kalint does not format it; convert it to UTF-8 first (kalint lint --fix does, KA117)`;
     return { error: `1:1: ${message}`, message, line: 0, column: 0 };
   }
+  // A NUL byte ends its line for keepalived before 2.4.0 and drops the whole line from 2.4.0 (except a last line
+  // without a newline, read up to it): splitting, joining or ending such a line would change what some release
+  // reads, so the file is left alone (KA117's fix cuts the line at the NUL).
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length - 1;
+    const column = nul - (text.lastIndexOf('\n', nul - 1) + 1);
+    const message = 'a NUL byte: keepalived reads the line only up to it (2.4.0 and later drop the line), so kalint does not format the file; remove it first (kalint lint --fix does, KA117)';
+    return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
+  }
   const unit = indentUnit(options);
   const indents: string[] = [''];
   const indent = (d: number): string => {
@@ -339,6 +349,13 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
+      if (tk.hasDollar && hasVerticalBlank(text, tk.lineStart, tk.contentEnd)) {
+        // A vertical tab or a form feed separates words but does not end a `$NAME` (only a blank, a comma, a bracket
+        // or the line's end does), and a definition's value keeps it: made a space or dropped, it would change what
+        // is substituted. Keep the line as it is.
+        long = true;
+        lastEnd = tk.contentEnd;
+      }
       if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && endsWithLoneBackslash(text, lastEnd)) {
         // `x \ `: keepalived's first process reads the backslash and the blank after it as an
         // escaped blank (no continuation), its other processes read the line without the blanks
@@ -513,6 +530,15 @@ function hasBrace(tk: LineTokens, end: number): boolean {
  * A definition continues onto the next line when the line ends with a `\`: any after its last word,
  * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
  */
+/** Whether text[from, to) holds a vertical tab or a form feed. */
+function hasVerticalBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 11 || c === 12) return true;
+  }
+  return false;
+}
+
 /** Whether text[from, to) holds spaces and tabs only. */
 function onlyBlanksBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
