@@ -92,6 +92,8 @@ describe('canonical style', () => {
     // Fuzzing with --bytes (seed 841): `interface $IF<FF>` was written `interface $IF`, which 2.2.7 substitutes.
     const src = '$IF=eth0\f\nvrrp_instance VI_1 {\n  interface $IF\f\n  virtual_ipaddress {\n    10.0.0.1 dev $IF\vx\n  }\n}\n';
     expect(fmt(src)).toBe('$IF=eth0\f\nvrrp_instance VI_1 {\n  interface $IF\f\n    virtual_ipaddress {\n    10.0.0.1 dev $IF\vx\n    }\n}\n');
+    // Nor does keepalived move a trailing backslash onto the word before it across one (seed 845: `quorum 1<VT> \`).
+    expect(fmt('x {\n quorum 1\v \\\n}\n')).toBe('x {\n quorum 1\v \\\n}\n');
   });
 
   it('keeps ~SEQ lines and include lines whole', () => {

@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, lastOnLine, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, blanksOnly, lastOnLine, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import { decodeBytes, decodeUtf16, encodeText, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
@@ -1595,7 +1595,7 @@ export class Reader {
     const last = to - 1;
     // After a quoted word the moved backslash is a word of its own: keepalived's tokenizer ends a word at its
     // closing quote (`priority "99" \` reads 99 and '\'; 2.2.7 in virtual_ipaddress: "Unknown configuration entry '\'").
-    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && lastOnLine(file.text, store.end(last))) {
+    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && lastOnLine(file.text, store.end(last)) && blanksOnly(file.text, store.end(last - 1), store.starts[last]!)) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -2020,7 +2020,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`; not before a brace on the line (see emitStoreRun).
     const last = tokens[to - 1]!;
-    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end);
+    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end) && blanksOnly(last.src.text, tokens[to - 2]!.end, last.start);
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {

@@ -349,10 +349,11 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
-      if (tk.hasDollar && hasVerticalBlank(text, tk.lineStart, tk.contentEnd)) {
+      if ((tk.hasDollar || text.charCodeAt(lastEnd - 1) === 92) && hasVerticalBlank(text, tk.lineStart, tk.contentEnd)) {
         // A vertical tab or a form feed separates words but does not end a `$NAME` (only a blank, a comma, a bracket
-        // or the line's end does), and a definition's value keeps it: made a space or dropped, it would change what
-        // is substituted. Keep the line as it is.
+        // or the line's end does), a definition's value keeps it, and a trailing backslash is moved onto the word
+        // before it only across blanks: made a space or dropped, it would change what keepalived reads. Keep the
+        // line as it is.
         long = true;
         lastEnd = tk.contentEnd;
       }

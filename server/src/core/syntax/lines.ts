@@ -261,7 +261,7 @@ function includedBy(tokens: Token[], first: number, end: number, features: LineF
   }
   // A lone backslash ending the line joins the word before it (not a quoted one: keepalived ends a word at its quote).
   const last = tokens[end - 1]!;
-  if (features.gluedBackslash && end - first >= 2 && last.kind === 'word' && last.text === '\\' && last.start !== tokens[end - 2]!.end && tokens[end - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end)) words--;
+  if (features.gluedBackslash && end - first >= 2 && last.kind === 'word' && last.text === '\\' && last.start !== tokens[end - 2]!.end && tokens[end - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end) && blanksOnly(last.src.text, tokens[end - 2]!.end, last.start)) words--;
   return words === 2;
 }
 
@@ -280,6 +280,20 @@ export function lastOnLine(text: string, from: number): boolean {
   if (c !== 13) return false;
   while (i < text.length && text.charCodeAt(i) === 13) i++;
   return i >= text.length || text.charCodeAt(i) === 10;
+}
+
+/**
+ * Whether text[from, to) holds spaces and tabs only, up to a comment: keepalived moves a lone trailing backslash (or
+ * the one ending a comment, before 2.4.0) onto the word before it across those (it cuts the comment and strips
+ * blanks, isblank), not across a vertical tab or a form feed, which it leaves in place.
+ */
+export function blanksOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 || c === 33) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** The offset just after `~SEQ(...)`/`~LST(...)`'s closing parenthesis, or -1. */

@@ -6,7 +6,7 @@ import { rangeOf } from '../fixes.js';
 /** keepalived 2.0.9 started moving a line's trailing backslash onto the word before it. */
 const GLUED_SINCE: [number, number, number] = [2, 0, 9];
 import { keywordLine } from './lines.js';
-import { endsWithLoneBackslash, lastOnLine } from '../../core/syntax/lines.js';
+import { blanksOnly, endsWithLoneBackslash, lastOnLine } from '../../core/syntax/lines.js';
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType, sockaddrFamily } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
@@ -166,7 +166,7 @@ export const trailingBackslash: FileRule = {
         const separate = wordTok.start !== lastTok.start;
         // A lone backslash that a vertical tab or a form feed follows is no last character to keepalived: it stays a
         // word of its own (KA204 says it is ignored), joined to nothing.
-        if (separate && !inComment && !lastOnLine(file.text, lastTok.end)) continue;
+        if (separate && !inComment && (!lastOnLine(file.text, lastTok.end) || !blanksOnly(file.text, wordTok.end, lastTok.start))) continue;
         const slashStart = inComment ? comment!.end - 1 : lastTok.end - 1;
         const range = rangeOf(ctx.analysis, file.path, slashStart, slashStart + 1);
         if (!range) continue;
