@@ -1124,7 +1124,14 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   const selfTerminated = ka.signal === 'SIGTERM' || ka.status === 143;
   if (selfTerminated && !diagnostics.some((d) => d.code === 'KA608' || d.code === 'KA603')) out.push({ kind: 'crash-not-predicted', detail: 'SIGTERM' });
   // A line keepalived gave up on for a host reason (an interface not there) was not checked further.
-  const hostLines = new Set(ka.messages.filter((m) => m.line !== undefined && isHostMessage(m.message)).map((m) => `${m.file ?? mainFile}\0${m.line}`));
+  const hostLines = new Set<string>();
+  for (const m of ka.messages) {
+    if (m.line === undefined || !isHostMessage(m.message)) continue;
+    hostLines.add(`${m.file ?? mainFile}\0${m.line}`);
+    // Before 2.4 a line holding a NUL is not counted: the message's number may name a later line (mutation seed 852).
+    const fileText = textOf(m.file);
+    if (fileText.includes('\0')) for (const l of linesCountedAs(fileText, m.line)) hostLines.add(`${m.file ?? mainFile}\0${l}`);
+  }
   if (onlyHost && !namespaceStops && !refusedAll && !selfTerminated && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {
       if (d.severity !== 'error' || d.code === 'KA000' || CANNOT_SEE.test(d.message)) continue;
