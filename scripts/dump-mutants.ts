@@ -7,9 +7,10 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/dump-mutants.ts --bundle --platform=node --format=cjs --outfile=dist/dump-mutants.cjs
-//   node dist/dump-mutants.cjs --seed N --count M --out DIR [--edits E] DIR...
+//   node dist/dump-mutants.cjs --seed N --count M --out DIR [--edits E] [--bytes] DIR...
 // Each mutant is DIR/mNNNN.conf, with DIR/mNNNN.conf.edits naming its source and the edits made (up to E, default
-// 3; one mutant in four starts with a preprocessor edit). A seed and the same folders give the same mutants.
+// 3; one mutant in four starts with a preprocessor edit, or with --bytes every one with a NUL byte or a control
+// character, see fuzz-mutations.ts). A seed and the same folders give the same mutants.
 
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,9 +20,11 @@ function main(): void {
   const argv = process.argv.slice(2);
   const opts: Record<string, string> = {};
   const dirs: string[] = [];
+  let bytes = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--seed' || a === '--count' || a === '--out' || a === '--edits') {
+    if (a === '--bytes') bytes = true;
+    else if (a === '--seed' || a === '--count' || a === '--out' || a === '--edits') {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${a} needs a value`);
       opts[a.slice(2)] = v;
@@ -32,7 +35,7 @@ function main(): void {
   const count = Number(opts.count);
   const edits = Number(opts.edits ?? 3);
   if (!dirs.length || !opts.out || !Number.isInteger(seed) || !(count > 0) || !(edits > 0)) {
-    throw new Error('usage: dump-mutants --seed N --count M --out DIR [--edits E] DIR...');
+    throw new Error('usage: dump-mutants --seed N --count M --out DIR [--edits E] [--bytes] DIR...');
   }
   const files: string[] = [];
   for (const d of dirs) {
@@ -48,7 +51,7 @@ function main(): void {
   // A config some mutation leaves unchanged is drawn again; five draws a mutant bound the loop.
   for (let tries = 0; made < count && tries < count * 5; tries++) {
     const source = files[rng.int(files.length)]!;
-    const m = mutate(readFileSync(source, 'utf8'), rng, edits, rng.int(4) === 0);
+    const m = mutate(readFileSync(source, 'utf8'), rng, edits, bytes ? 'bytes' : rng.int(4) === 0);
     if (!m) continue;
     const name = `m${String(made).padStart(4, '0')}.conf`;
     writeFileSync(join(opts.out, name), m.text);
