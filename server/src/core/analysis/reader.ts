@@ -245,10 +245,10 @@ function commentTrailingBackslash(text: string, start: number, end: number): num
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return end > start && text.charCodeAt(end - 1) === 92 && endsWithLoneBackslash(text, end) ? end - 1 : -1;
 }
-/** Whether text[start, end) holds a NUL byte. */
+/** Whether text[start, end) holds a NUL byte (a loop over the range: indexOf would search on to the end of the text). */
 function hasNulIn(text: string, start: number, end: number): boolean {
-  const at = text.indexOf('\0', start);
-  return at >= 0 && at < end;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0) return true;
+  return false;
 }
 
 /**

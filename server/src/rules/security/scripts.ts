@@ -279,8 +279,8 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
 function lineEndFor(text: string, from: number): number {
   let end = text.indexOf('\n', from);
   if (end < 0) end = text.length;
-  const nul = text.indexOf('\0', from);
-  return nul >= 0 && nul < end ? nul : end;
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 0) return i;
+  return end;
 }
 
 /** Whether the reader dropped a double-quoted fragment a substitution left open on text[from, to) of `file` (its KA105). */
