@@ -46,6 +46,10 @@ const SHAPES = {
   'glued-braces': (n) => times(n, (i) => `virtual_server 10.0.0.1 ${(i % 65535) + 1}{\n real_server 10.0.1.1 80{\n TCP_CHECK{\n }\n }\n}\n`),
   'extra-braces': (n) => '}\n'.repeat(n),
   'seq-lines': (n) => times(n, (i) => `~SEQ(I, 1, 3) vrrp_instance S${i}_$I { interface eth0 virtual_router_id ${(i % 250) + 1} }\n`),
+  // Comments after the words (session 54: a NUL search ran on to the end of the text for each) and lines holding NUL
+  // bytes and vertical tabs after a backslash.
+  'trailing-comments': (n) => `global_defs {\n${times(n, (i) => `  router_id r${i} # ${'note '.repeat(20)}${i}\n`)}}\n`,
+  'nul-and-vt-lines': (n) => `global_defs {\n${times(n, (i) => `  router_id r${i}\0 junk \\\n  notification_email_from a${i}@b \\\v\n`)}}\n`,
   'scripts-and-notify': (n) => times(n, (i) => `vrrp_script s${i} {\n script "/bin/x${i} a b"\n}\n${instance(i, { extra: ` track_script {\n  s${i}\n }\n notify_master "/bin/n${i}.sh"\n` })}`),
 };
 
