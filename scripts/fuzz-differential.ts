@@ -15,7 +15,8 @@
 // makes each mutant's first edit one with keepalived's preprocessor: a word or lines moved into a `$NAME=`
 // definition (multi-line ones too), a line or a block repeated by `~SEQ`/`~LST`, a predefined name, a
 // definition that holds a config id. --bytes makes it one with bytes an editor does not show: a NUL byte (with
-// what may follow it) or a control character (vertical tab, form feed, ^A, DEL…).
+// what may follow it) or a control character (vertical tab, form feed, ^A, DEL…); --latin1 one with a byte that is not
+// UTF-8 (a Latin-1 no-break space, an é), written as the byte.
 // A seed and the same directories give the same mutants. With --out, each mutant that disagrees
 // is kept there (NNNN.conf, with its edits and the disagreement in NNNN.txt) to reduce by hand.
 
@@ -29,6 +30,7 @@ import type { SourceHost } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { compareVersions, parseVersion } from '../server/src/core/schema/schema.js';
 import { fuzzBinary, parseFuzzOptions } from './fuzz-options.js';
+import { decodeBytes, encodeText } from '../server/src/core/syntax/encoding.js';
 import { causeKey, classify, crashedOrHung, isHostMessage, makeRng, mutate, parseKeepalived, withInterface, type Disagreement, type KeepalivedVerdict } from './fuzz-mutations.js';
 
 const NOT_CONFIGS = /\.(json|tsv|md|txt|sh|py|yml|yaml|j2|tmpl|erb)$/i;
@@ -78,9 +80,10 @@ export function hostWithin(root: string): SourceHost {
 }
 
 export function runKeepalivedOn(binary: string, dir: string, name: string, timeoutMs = 10_000): KeepalivedVerdict {
-  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(binary, ['-t', '-f', name, '-i', 'x'], { cwd: dir, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
-  return { status: r.status, signal: r.signal, timedOut, messages: parseKeepalived(r.stderr ?? '', name) };
+  // Read as kalint reads the config: a byte that is not UTF-8 kept as its escape, so the words compare.
+  return { status: r.status, signal: r.signal, timedOut, messages: parseKeepalived(r.stderr ? decodeBytes(r.stderr) : '', name) };
 }
 
 /** keepalived's verdict without line numbers (formatting may join a `{` line to the one before). */
@@ -114,7 +117,7 @@ export function checkMutant(
   try {
     const name = 'keepalived.conf';
     const path = join(dir, name);
-    writeFileSync(path, text);
+    writeFileSync(path, encodeText(text));
     const ka = runKeepalivedOn(binary, dir, name, timeoutMs);
     let diagnostics: Diagnostic[] = [];
     let thrown: unknown;
@@ -130,11 +133,11 @@ export function checkMutant(
         if (!isFormatError(f) && f.changed) {
           const again = format(f.text);
           if (isFormatError(again) || again.changed) disagreements.push({ kind: 'fmt', detail: 'kalint fmt is not idempotent' });
-          writeFileSync(path, f.text);
+          writeFileSync(path, encodeText(f.text));
           if (verdictGist(runKeepalivedOn(binary, dir, name, timeoutMs)) !== verdictGist(ka)) {
             // keepalived is not always deterministic (`${_RANDOM}` values, timeouts under load): a verdict
             // that changes when the unformatted text is read again says nothing about the formatter.
-            writeFileSync(path, text);
+            writeFileSync(path, encodeText(text));
             if (verdictGist(runKeepalivedOn(binary, dir, name, timeoutMs)) === verdictGist(ka)) disagreements.push({ kind: 'fmt', detail: "kalint fmt changes keepalived's verdict" });
           }
         }
@@ -173,11 +176,12 @@ export function disagreementLines(disagreements: Disagreement[]): string[] {
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'], flags: ['--preprocessor', '--bytes'] });
+  const o = parseFuzzOptions(argv, { seed: 16, count: 500 }, { values: ['--edits'], flags: ['--preprocessor', '--bytes', '--latin1'] });
   const { seed, count, outDir, targetVersion, ifname } = o;
   const maxEdits = o.values.has('--edits') ? Number(o.values.get('--edits')) : 2;
   const preprocessor = o.flags.has('--preprocessor');
   const bytes = o.flags.has('--bytes');
+  const latin1 = o.flags.has('--latin1');
   const dirs = o.unknown ? [] : o.dirs;
   if (o.unknown) console.error(`unknown option ${o.unknown}`);
   const missing = dirs.filter((d) => !existsSync(d) || !statSync(d).isDirectory());
@@ -186,12 +190,12 @@ function main(argv: string[]): void {
     process.exit(2);
   }
   if (!dirs.length || !Number.isInteger(seed) || !(count > 0)) {
-    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] [--preprocessor] [--bytes] DIR...');
+    console.error('usage: node dist/fuzz-differential.js --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--edits N] [--preprocessor] [--bytes] [--latin1] DIR...');
     process.exit(2);
   }
   const { binary, release: printed } = fuzzBinary(o);
   const configs = collectConfigs(dirs).map((c) => (ifname ? { ...c, text: withInterface(c.text, ifname) } : c));
-  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}${preprocessor ? '; first edit with the preprocessor' : ''}${bytes ? '; first edit a NUL or control byte' : ''}`);
+  console.log(`${configs.length} configs; seed ${seed}; ${count} mutants; keepalived ${printed} (${binary}), kalint at target ${targetVersion ?? 'default'}${preprocessor ? '; first edit with the preprocessor' : ''}${bytes ? '; first edit a NUL or control byte' : ''}${latin1 ? '; first edit a byte that is not UTF-8' : ''}`);
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
   const byCause: CauseTally = new Map();
@@ -213,7 +217,7 @@ function main(argv: string[]): void {
   const started = Date.now();
   for (let index = 0; mutants < count; index++) {
     const source = configs[rng.int(configs.length)]!;
-    const m = mutate(source.text, rng, maxEdits, bytes ? 'bytes' : preprocessor);
+    const m = mutate(source.text, rng, maxEdits, bytes ? 'bytes' : latin1 ? 'latin1' : preprocessor);
     if (!m) continue;
     mutants++;
     const checked = checkMutant(binary, m.text, true, 10_000, targetVersion);
@@ -239,7 +243,7 @@ function main(argv: string[]): void {
     tallyCauses(byCause, disagreements, index);
     if (outDir) {
       const id = String(index).padStart(4, '0');
-      writeFileSync(join(outDir, `${id}.conf`), m.text);
+      writeFileSync(join(outDir, `${id}.conf`), encodeText(m.text));
       const lines = [`source: ${source.path}`, ...m.edits.map((e) => `edit: ${e}`), ...disagreementLines(disagreements)];
       writeFileSync(join(outDir, `${id}.txt`), lines.join('\n') + '\n');
     }

@@ -749,6 +749,36 @@ const BYTE_MUTATIONS: Mutation[] = [
   },
 ];
 
+/**
+ * Edits with a byte that is not UTF-8 (a config saved as Latin-1 or Windows-1252): kept in the text as the escape
+ * decodeBytes makes of it (U+DC80 + byte - 0x80), written back as the byte. keepalived counts bytes and takes none of
+ * them for a blank (a Latin-1 no-break space 0xA0 glues two words). Chosen with --latin1.
+ */
+const LATIN1_MUTATIONS: Mutation[] = [
+  {
+    name: 'latin1-byte',
+    weight: 1,
+    apply(d, rng) {
+      const i = pickLine(d, rng, (l) => isCodeLine(l) && wordsOf(l).length >= 1);
+      if (i === undefined) return undefined;
+      const byte = rng.pick([0xa0, 0xe9, 0x92, 0xb4, 0xff, 0x80, 0xc3]);
+      const c = String.fromCharCode(0xdc00 + byte);
+      const line = d.lines[i]!;
+      const words = wordsOf(line);
+      const mode = words.length >= 2 ? rng.int(3) : 1 + rng.int(2);
+      let out: string;
+      if (mode === 0) out = line.replace(/(\S) (\S)/, `$1${c}$2`); // in place of a blank
+      else if (mode === 1) {
+        const w = rng.pick(words);
+        const at = w.start + rng.int(w.text.length + 1);
+        out = line.slice(0, at) + c + line.slice(at); // inside or at the edge of a word
+      } else out = line + c; // at the end of the line
+      d.lines[i] = out;
+      return `line ${i + 1}: byte 0x${byte.toString(16)} ${['between words', 'in a word', 'at the end'][mode]}`;
+    },
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // One mutant
 // ---------------------------------------------------------------------------------------------
@@ -780,13 +810,13 @@ export interface Mutant {
 /**
  * One to `maxEdits` (default two) mutations of `text`; undefined when none applied or the text came out the same.
  * `first`: true (or 'preprocessor') makes the first edit one of PREPROCESSOR_MUTATIONS (definitions, ~SEQ…), 'bytes'
- * one of BYTE_MUTATIONS (a NUL, a control character); the others are as usual.
+ * one of BYTE_MUTATIONS (a NUL, a control character), 'latin1' one of LATIN1_MUTATIONS; the others are as usual.
  */
-export function mutate(text: string, rng: Rng, maxEdits = 2, first: boolean | 'preprocessor' | 'bytes' = false): Mutant | undefined {
+export function mutate(text: string, rng: Rng, maxEdits = 2, first: boolean | 'preprocessor' | 'bytes' | 'latin1' = false): Mutant | undefined {
   const d = toDoc(text);
   const edits: string[] = [];
   const count = 1 + rng.int(maxEdits);
-  const firstSet = first === 'bytes' ? BYTE_MUTATIONS : first ? PREPROCESSOR_MUTATIONS : MUTATIONS;
+  const firstSet = first === 'bytes' ? BYTE_MUTATIONS : first === 'latin1' ? LATIN1_MUTATIONS : first ? PREPROCESSOR_MUTATIONS : MUTATIONS;
   for (let tries = 0; edits.length < count && tries < 10; tries++) {
     const m = pickMutation(rng, edits.length === 0 ? firstSet : MUTATIONS);
     const done = m.apply(d, rng);
