@@ -9,8 +9,9 @@
 //
 // Usage (bundle, then run):
 //   npx esbuild scripts/fuzz-includes.ts --bundle --platform=node --format=cjs --outfile=dist/fuzz-includes.cjs
-//   nice -n 10 node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor] [DIR...]
-// --preprocessor gives each config one edit with keepalived's preprocessor before it is cut (scripts/fuzz-mutations.ts).
+//   nice -n 10 node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor | --bytes] [DIR...]
+// --preprocessor gives each config one edit with keepalived's preprocessor before it is cut (scripts/fuzz-mutations.ts),
+// --bytes one with a NUL byte or a control character instead.
 // Without DIRs the configs come from the generator (scripts/fuzz-generate.ts); with them, from the
 // real configs found there (--interface IF then names an interface of this machine for theirs).
 // With --out, each case that disagrees is kept there as a directory NNNN/ (its files and why.txt).
@@ -170,10 +171,10 @@ export function checkSplit(binary: string, split: SplitConfig, dir: string, targ
 }
 
 function main(argv: string[]): void {
-  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--preprocessor'] });
+  const o = parseFuzzOptions(argv, { seed: 1, count: 200 }, { flags: ['--preprocessor', '--bytes'] });
   const { seed, count, outDir, targetVersion, ifname, dirs } = o;
   if (o.unknown) {
-    console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor] [DIR...]`);
+    console.error(`unknown argument ${o.unknown}\nusage: node dist/fuzz-includes.cjs --seed N --count M [--out DIR] [--keepalived PATH] [--target-version V] [--interface IF] [--preprocessor | --bytes] [DIR...]`);
     process.exit(2);
   }
   const target = parseVersion(targetVersion ?? DEFAULT_TARGET_VERSION);
@@ -186,7 +187,8 @@ function main(argv: string[]): void {
   if (outDir) mkdirSync(outDir, { recursive: true });
   const rng = makeRng(seed);
   // One preprocessor edit per config before it is cut (definitions then span files), from a generator of its own.
-  const preprocessor = o.flags.has('--preprocessor') ? makeRng(seed ^ 0x5eed) : undefined;
+  const preprocessor = o.flags.has('--preprocessor') || o.flags.has('--bytes') ? makeRng(seed ^ 0x5eed) : undefined;
+  const firstEdit = o.flags.has('--bytes') ? 'bytes' : true;
   const byCause: CauseTally = new Map();
   let disagreeing = 0;
   let crashes = 0;
@@ -205,7 +207,7 @@ function main(argv: string[]): void {
   for (let i = 0; i < count; i++) {
     const source = sources.length ? rng.pick(sources) : undefined;
     const written = source ? (ifname ? withInterface(source.text, ifname) : source.text) : generateConfig(seed * 100_003 + i, target);
-    const edited = preprocessor ? mutate(written, preprocessor, 1, true) : undefined;
+    const edited = preprocessor ? mutate(written, preprocessor, 1, firstEdit) : undefined;
     const split = splitIntoIncludes(edited?.text ?? written, rng, target);
     if (edited) split.edits.unshift(...edited.edits);
     const dir = mkdtempSync(join(tmpdir(), 'kalint-inc-'));

@@ -137,6 +137,28 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(lft?.message).toContain("preferred_lft '5x' is not a number of seconds or 'forever'; keepalived -t ignores it, but the running daemon only logs a warning and uses 5");
   });
 
+  // `10.0.0.9/` (fuzzing with --bytes found it, a NUL cutting `/24`): an empty prefix is the number 0 to keepalived,
+  // without a word from -t or the daemon (strtoul of nothing). The address goes on as /0.
+  const EMPTY_PREFIX = VIPS.replace('10.0.0.9/24x', '10.0.0.9/');
+
+  it('an empty prefix: /0 to -t and to the daemon alike, silently (a warning, not an invalid number)', () => {
+    const [prefix] = findings(EMPTY_PREFIX, 'KA205');
+    expect(prefix?.severity).toBe('warning');
+    expect(prefix?.message).toBe("'virtual_ipaddress' got '10.0.0.9/': nothing follows the '/', which keepalived reads as the prefix length 0 without a word (keepalived -t does not report it), so it adds the address as 10.0.0.9/0; write the length (/32 for one address) or drop the '/'");
+    expect(findings(EMPTY_PREFIX.replace('10.0.0.9/', '2001:db8::9/'), 'KA205')[0]?.message).toContain('adds the address as 2001:db8::9/0; write the length (/128 for one address)');
+    expect(analyze(EMPTY_PREFIX, {}).model.vrrpInstances[0]!.virtualIpaddresses[0]!.prefix?.length).toBe(0);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t says nothing of an empty prefix', () => {
+    expect(runKeepalived(EMPTY_PREFIX).messages.filter((m) => m.line === 7)).toEqual([]);
+  });
+
+  it.skipIf(!daemonProbes)('the daemon puts an address with an empty prefix on as /0', async () => {
+    const { dump, text } = await runDaemon(EMPTY_PREFIX, 'keepalived', { dump: true });
+    expect(dump).toContain('10.0.0.9/0 dev eth0');
+    expect(text).not.toMatch(/Line 7\)/);
+  }, 30_000);
+
   const GROUP = conf('virtual_server_group g {', '  10.0.0.1-10x 80', '  10.0.0.20 81x', '}', 'virtual_server group g {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 10.0.1.2 80 {', '    weight 1', '  }', '}');
 
   it('a virtual_server_group entry: -t skips it and then the group, the daemon reads it', () => {

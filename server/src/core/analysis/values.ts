@@ -812,7 +812,13 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       if (zone > 0 && zone < word.length - 1 && isIPv6(word.slice(0, zone))) return undefined;
       return { message: `'${keyword}' expects an IP address or a host name, got '${word}': no machine can resolve it (keepalived: "Invalid smtp server")`, severity: 'error' };
     case 'ip_prefix':
-      if (!isPrefix(word)) return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
+      if (!isPrefix(word)) {
+        // `10.1.1.1/`: keepalived reads an empty prefix as 0 (strtoul of nothing, no error), silently, in -t and in the
+        // daemon alike: the address goes on the interface as 10.1.1.1/0 (2.2.7, seen in a network namespace).
+        const family = word.endsWith('/') ? ipFamily(word.slice(0, -1)) : undefined;
+        if (family) return { message: `'${keyword}' got '${word}': nothing follows the '/', which keepalived reads as the prefix length 0 without a word (keepalived -t does not report it), so it adds the address as ${word}0; write the length (/${family === 4 ? 32 : 128} for one address) or drop the '/'`, severity: 'warning' };
+        return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
+      }
       return undefined;
     case 'port': {
       const n = parseInteger(word);

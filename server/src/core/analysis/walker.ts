@@ -2494,7 +2494,7 @@ export class Walker implements LineSink {
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
         let p = strtodProblem ?? checkArg(read, text, keyword);
         // `10.0.0.9/24x`: /32 to keepalived -t, /24 to the running daemon.
-        if (p && a.type === 'ip_prefix' && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
+        if (p && a.type === 'ip_prefix' && !text.endsWith('/') && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const read = daemonPrefix(text);
           if (read !== undefined) {
             const meant = `${read.address}/${read.length}`;
