@@ -1244,6 +1244,31 @@ virtual_ipaddress_excluded {
     expect(findings(noVrid, 'KA338', '2.2.3')).toEqual([]);
     if (build) expect(runRelease(build, noVrid).signal).toBeUndefined();
   });
+  it('KA338: with down_timer_adverts 1, 2.2.4 and 2.2.8 on crash on an instance they run without an interface', () => {
+    // Generator seed 861 (2.2.8): the branch of that check for down_timer_adverts 1 still reads the interface the
+    // instance lacks. Builds of 2.2.4, 2.2.8, 2.3.3 and 2.4.3 exit 139 under -t; 2.2.7 rejects the instance first.
+    const peers = 'virtual_router_id 51\nunicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n';
+    const perInstance = instance('A', `${peers}down_timer_adverts 1\n${vip('10.0.0.1 dev eth0')}`);
+    const global = 'global_defs {\n    vrrp_down_timer_adverts 1\n}\n' + instance('A', `${peers}${vip('10.0.0.1 dev eth0')}`);
+    // From 2.2.8 any unicast keyword lets the instance omit its interface (no peers: multicast), and `lo` is no interface.
+    const sourceOnly = instance('A', 'virtual_router_id 51\ninterface lo\nunicast_src_ip 10.0.0.3\ndown_timer_adverts 1\n');
+    const crash = /keepalived 2\.\d\.\d crashes on it \(a segmentation fault, also under keepalived -t\): with down_timer_adverts 1/;
+    const cases: [string, string, string[]][] = [
+      ['per instance', perInstance, ['2.2.4', '2.2.8', '2.3.3', '2.4.3']],
+      ['global', global, ['2.2.4', '2.2.8', '2.3.3', '2.4.3']],
+      ['source only', sourceOnly, ['2.2.8', '2.3.3', '2.4.3']],
+    ];
+    for (const [name, text, crashing] of cases) {
+      for (const v of ['2.2.4', '2.2.7', '2.2.8', '2.3.3', '2.4.3']) {
+        const said = findings(text, 'KA338', v).some((d) => crash.test(d.message));
+        expect(said, `${name} at ${v}`).toBe(crashing.includes(v));
+        const build = v === '2.2.7' ? (keepalivedAvailable() ? 'keepalived' : undefined) : releaseBinary(v);
+        if (build) expect(runRelease(build, text).signal === 'SIGSEGV', `${name}: the ${v} build`).toBe(crashing.includes(v));
+      }
+    }
+    // Above 1, or in strict mode (which puts the default back), nothing crashes.
+    expect(findings(perInstance.replace('down_timer_adverts 1', 'down_timer_adverts 2'), 'KA338', '2.4.3').some((d) => crash.test(d.message))).toBe(false);
+  });
   it('KA338: 2.0.16 to 2.0.19 crash on an instance without an interface after one with an interface', () => {
     // Builds of 2.0.16 and 2.0.19: exit 139 under -t (the duplicate virtual_router_id check looks at
     // the first instance's interface, not at the later one's); 2.0.7 and 2.1.0 print "(B) Unknown

@@ -14,22 +14,10 @@ import { parseDecimal } from '../../core/analysis/values.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { effectiveVersion, isStrict, topLevelBlocks } from './util.js';
+import { downTimerAdverts, effectiveVersion, globalDownTimerAdverts, topLevelBlocks } from './util.js';
 
 const DELAYS_SINCE: Version = [2, 2, 3];
-const DEFAULT_DOWN_TIMER_ADVERTS = 3;
 const US = 1_000_000;
-
-/** The last line keepalived keeps for a keyword among `lines`: a number within [min, max]. */
-function lastNumber(lines: readonly AstNode[], keyword: string, min: number, max: number): number | undefined {
-  let kept: number | undefined;
-  for (const line of lines) {
-    if (line.keyword !== keyword) continue;
-    const v = parseDecimal(line.argText(0) ?? '')?.value;
-    if (v !== undefined && Number.isInteger(v) && v >= min && v <= max) kept = v;
-  }
-  return kept;
-}
 
 /** Seconds as the shortest decimal (keepalived keeps microseconds). */
 function seconds(us: number): string {
@@ -65,8 +53,7 @@ export const interfaceDelaysReset: FileRule = {
     const delayBlocks = topLevelBlocks(analysis.ast, 'interface_up_down_delays');
     if (!delayBlocks.length) return;
     const model = analysis.model;
-    const globals = topLevelBlocks(analysis.ast, 'global_defs').flatMap((n) => n.children);
-    const globalDownTimerAdverts = lastNumber(globals, 'vrrp_down_timer_adverts', 1, 100) ?? DEFAULT_DOWN_TIMER_ADVERTS;
+    const global = globalDownTimerAdverts(analysis.ast);
 
     // The tightest limit among the instances on each interface: the first to start leaves the
     // delays below it, and the others then find nothing to change.
@@ -75,13 +62,12 @@ export const interfaceDelaysReset: FileRule = {
       const inst = itemList[itemIndex]!;
       const ifname = inst.interface?.value;
       if (!ifname) continue;
-      let downTimerAdverts = lastNumber(inst.node.children, 'down_timer_adverts', 1, 100) ?? globalDownTimerAdverts;
-      if (isStrict(model, inst)) downTimerAdverts = DEFAULT_DOWN_TIMER_ADVERTS;
+      const dta = downTimerAdverts(model, inst, global);
       const advert = inst.advertInt?.value ?? 1;
       const advertUs = Math.round((effectiveVersion(model, inst) === 3 ? Math.min(advert, 40.95) : advert) * US);
-      const belowUs = downTimerAdverts === 1 ? 0 : (downTimerAdverts - 1) * advertUs;
+      const belowUs = dta === 1 ? 0 : (dta - 1) * advertUs;
       const known = limits.get(ifname);
-      if (!known || belowUs < known.belowUs) limits.set(ifname, { inst, downTimerAdverts, advertUs, belowUs });
+      if (!known || belowUs < known.belowUs) limits.set(ifname, { inst, downTimerAdverts: dta, advertUs, belowUs });
     }
     if (!limits.size) return;
 

@@ -5,7 +5,7 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import type { Range } from '../../core/syntax/cst.js';
 import type { Located, VrrpInstance } from '../../core/model/model.js';
-import { firstUnicastKeyword, hasRareLine, instanceFamily, isUnicast, nameRange, RareLine, uniqueInstances } from './util.js';
+import { downTimerAdverts, effectiveVersion, firstUnicastKeyword, globalDownTimerAdverts, hasRareLine, instanceFamily, isUnicast, nameRange, RareLine, uniqueInstances } from './util.js';
 
 /**
  * From 2.1.0 (commit 557dfbe9) a unicast instance, one with unicast peers, may omit its interface.
@@ -25,6 +25,8 @@ const UNICAST_WITHOUT_INTERFACE_AGAIN: Version = [2, 2, 8];
  * exits 139 under -t on IPv4 and IPv6 unicast instances without an interface, with or without addresses.
  */
 const DEBOUNCE_CHECK_CRASH: [Version, Version] = [[2, 2, 3], [2, 2, 4]];
+/** down_timer_adverts (and global_defs vrrp_down_timer_adverts) exist from this release. */
+const DOWN_TIMER_ADVERTS_SINCE: Version = [2, 2, 3];
 
 /** Before 2.2.0 an address removed for want of an interface is only logged (-t prints nothing). */
 export const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
@@ -109,6 +111,7 @@ function unicastWithoutInterface(
   noInterface: (what: string, said: string) => string | undefined,
   where: { file: string; range: Range },
   report: Report,
+  timers: { downTimerAdverts: number; vipRequiredMissing: boolean },
 ): 'rejected' | 'multicast' | 'unicast' {
   const release = target.join('.');
   const family = instanceFamily(inst) ?? 4;
@@ -139,6 +142,14 @@ function unicastWithoutInterface(
   if (compareVersions(target, DEBOUNCE_CHECK_CRASH[0]) >= 0 && compareVersions(target, DEBOUNCE_CHECK_CRASH[1]) < 0 && vrid !== undefined && vrid >= 1 && vrid <= 255) {
     const how = `keepalived ${release} crashes on it (a segmentation fault, also under keepalived -t): its check of the interface's debounce timers reads the interface the instance lacks (fixed in 2.2.4)`;
     report({ message: ignoredInterfaceLead(noInterface, how) ?? `unicast instance '${inst.name}' has no 'interface', and ${how}`, ...where });
+    return 'rejected';
+  }
+  // With down_timer_adverts 1 the same check, in a branch 2.2.4 did not fix, clears the interface's debounce timers
+  // without looking whether there is one: 2.2.4, 2.2.8, 2.3.3 and 2.4.3 exit 139 under -t (generator seed 861). A
+  // VRRPv3 instance without addresses is rejected before it up to 2.2.7 ("No VIP specified; at least one is required").
+  if (timers.downTimerAdverts === 1 && compareVersions(target, DOWN_TIMER_ADVERTS_SINCE) >= 0 && vrid !== undefined && vrid >= 1 && vrid <= 255 && !timers.vipRequiredMissing) {
+    const how = `keepalived ${release} crashes on it (a segmentation fault, also under keepalived -t): with down_timer_adverts 1 it clears the debounce timers of the interface the instance lacks; set down_timer_adverts above 1 or give the instance its interface`;
+    report({ message: ignoredInterfaceLead(noInterface, how) ?? `${isUnicast(inst) ? 'unicast instance' : 'vrrp_instance'} '${inst.name}' has no 'interface', and ${how}`, ...where });
     return 'rejected';
   }
   // The ignored interface line is a configuration error of its own, whatever keepalived then makes of the instance.
@@ -191,7 +202,7 @@ export const missingInterface: FileRule = {
   severity: 'error',
   description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 (with unicast peers) and from 2.2.8 (with any unicast keyword; each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t; 2.0.0 to 2.0.7 when it has use_vmac), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks).',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t; 2.0.0 to 2.0.7 when it has use_vmac), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks). With `down_timer_adverts 1` (or global_defs `vrrp_down_timer_adverts 1`) 2.2.4 and 2.2.8 on crash on any instance they run without an interface: the check of the interface\'s debounce timers reads the interface it lacks.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -205,6 +216,8 @@ export const missingInterface: FileRule = {
     let withInterface: string | undefined;
     /** Whether keepalived rejects (or crashes on) an instance for its interface: it then never compares VRIDs. */
     let anyRejected = false;
+    /** The global vrrp_down_timer_adverts, read when an instance without an interface needs it. */
+    let globalDta: number | undefined;
     /** Instances keepalived 2.2.8+ lets fall back to multicast without an interface. */
     const multicastWithoutInterface: VrrpInstance[] = [];
     const instances = uniqueInstances(analysis.model);
@@ -242,7 +255,8 @@ export const missingInterface: FileRule = {
       // unicast peers do.
       const letThrough = at(UNICAST_WITHOUT_INTERFACE_AGAIN) ? firstUnicastKeyword(inst) !== undefined : unicastMayOmit && isUnicast(inst);
       if (letThrough && !crashes) {
-        const outcome = unicastWithoutInterface(inst, target, noInterface, ifaceRange, report);
+        const timers = { downTimerAdverts: downTimerAdverts(analysis.model, inst, (globalDta ??= globalDownTimerAdverts(analysis.ast))), vipRequiredMissing: inst.virtualIpaddresses.length === 0 && effectiveVersion(analysis.model, inst) === 3 };
+        const outcome = unicastWithoutInterface(inst, target, noInterface, ifaceRange, report, timers);
         if (outcome === 'rejected') anyRejected = true;
         else if (outcome === 'multicast') multicastWithoutInterface.push(inst);
         continue;

@@ -2,7 +2,7 @@
 // priority, strict mode, unicast), read order of top-level blocks, and report shorthands.
 
 import { child, type AstNode, type ValueLine, type Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, ipFamily, isIPv4, looseNumber, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily, isIPv4, looseNumber, parseDecimal, parseInteger, parsePrefix, sockaddrAddress, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { strictModeOn, type Address, type KeepalivedConfig, type VrrpInstance } from '../../core/model/model.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, looseReadingIn, schema, type Version } from '../../core/schema/schema.js';
@@ -29,6 +29,30 @@ export function closeRange(node: AstNode): { file: string; range: Range } {
 
 export function wordsRange(words: Word[]): Range {
   return { start: words[0]!.range.start, end: words[words.length - 1]!.range.end };
+}
+
+/** keepalived's default down_timer_adverts (adverts a backup misses before it takes over). */
+export const DEFAULT_DOWN_TIMER_ADVERTS = 3;
+
+/** The last line keepalived keeps for a keyword among `lines`: a whole number within [min, max]. */
+export function lastWholeNumber(lines: readonly AstNode[], keyword: string, min: number, max: number): number | undefined {
+  let kept: number | undefined;
+  for (const line of lines) {
+    if (line.keyword !== keyword) continue;
+    const v = parseDecimal(line.argText(0) ?? '')?.value;
+    if (v !== undefined && Number.isInteger(v) && v >= min && v <= max) kept = v;
+  }
+  return kept;
+}
+
+/** The global vrrp_down_timer_adverts keepalived keeps (its default when none). */
+export const globalDownTimerAdverts = (root: AstNode): number =>
+  lastWholeNumber(topLevelBlocks(root, 'global_defs').flatMap((n) => n.children), 'vrrp_down_timer_adverts', 1, 100) ?? DEFAULT_DOWN_TIMER_ADVERTS;
+
+/** An instance's down_timer_adverts: its own line, else the global one; strict mode puts the default back. */
+export function downTimerAdverts(model: KeepalivedConfig, inst: VrrpInstance, global: number): number {
+  if (isStrict(model, inst)) return DEFAULT_DOWN_TIMER_ADVERTS;
+  return lastWholeNumber(inst.node.children, 'down_timer_adverts', 1, 100) ?? global;
 }
 
 /** Whether `vrrp_strict` (global) or the instance's own `strict_mode` applies. */
