@@ -678,6 +678,25 @@ describe('schema diagnostics', () => {
     expect(messages.filter((m) => m.line === 7).map((m) => m.message)).toEqual(["Unknown keyword 'delay_loop'"]);
   });
 
+  // Includes fuzzer seed 883 (2.3.3): the checker and BFD processes, reading on at the top level, open global_defs and
+  // an empty notification_email block in it; keepalived warns where its '}' ends it, as in a global_defs it reads.
+  const emptyEmailThere = [...lostBrace, 'global_defs {', '    notification_email {', '    }', '    router_id lb1', '}', '}', ''].join('\n');
+  it('warns of an empty notification_email block the other processes read in a global_defs they open at the top level', () => {
+    const found = analyze(emptyEmailThere).diagnostics.filter((d) => d.message.includes('empty notification_email block'));
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['8:KA205:warning']);
+    expect(found[0]!.message).toContain("where they opened a 'global_defs' block");
+    const withAddress = emptyEmailThere.replace('notification_email {', 'notification_email { ops@example.com');
+    expect(analyze(withAddress).diagnostics.filter((d) => d.message.includes('empty notification_email block'))).toEqual([]);
+    // 1.4.4 was the first release to warn of it.
+    expect(analyze(emptyEmailThere, { targetVersion: '1.3.5' }).diagnostics.filter((d) => d.message.includes('empty notification_email'))).toEqual([]);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does, on an empty notification_email block read there', () => {
+    const messages = runKeepalived(emptyEmailThere).messages;
+    expect(messages.filter((m) => m.message.includes('empty notification_email')).map((m) => m.line)).toContain(8);
+    const withAddress = emptyEmailThere.replace('notification_email {', 'notification_email { ops@example.com');
+    expect(runKeepalived(withAddress).messages.some((m) => m.message.includes('empty notification_email'))).toBe(false);
+  });
+
   // Mutation fuzzer seed 684 (2.2.7): a `notification_email` without '{' leaves global_defs open for the parent, while
   // the processes that skip global_defs read the vrrp_instance after it at the top level, as their own. A line in a
   // keyword block nested in it that is no keyword of that block is theirs to report too, not only one right inside.

@@ -550,6 +550,11 @@ export class Walker implements LineSink {
          * depth base + 2); undefined where it is not in one it reads keywords of (a value block, or a '{' it ignores).
          */
         nested: (KeywordSpec | undefined)[];
+        /**
+         * A notification_email block the reading process opened in it, by its level in `nested`: empty until a word
+         * comes (keepalived warns of an empty one at its '}', as in a block it reads where it should).
+         */
+        email: { level: number; empty: boolean } | undefined;
       }
     | undefined;
   /** The block whose '{' is missing most recently, the cause reported with those lines. */
@@ -1074,8 +1079,11 @@ export class Walker implements LineSink {
         // after a nested block keyword without its '{' it reads on in its own way: nothing more is said.
         const awaited = inBlock.awaitsBrace;
         inBlock.awaitsBrace = undefined;
+        const email = inBlock.email;
         if (word.text === '{' && !word.quoted) {
           const level = depth - inBlock.base - 2;
+          if (email) email.empty = false; // a '{' inside it is one of its values
+          else if (awaited?.name === 'notification_email' && inBlock.read && level >= 0) inBlock.email = { level, empty: true };
           if (level >= 0) {
             inBlock.nested.length = level;
             inBlock.nested.push(awaited?.block === 'keywords' ? awaited : undefined);
@@ -1083,7 +1091,19 @@ export class Walker implements LineSink {
           return;
         }
         if (awaited) inBlock.read = false;
-        if (word.text === '}' && !word.quoted) return;
+        if (word.text === '}' && !word.quoted) {
+          // The '}' has been counted: `depth` is the level around the block it ends.
+          if (email && depth - inBlock.base - 1 === email.level) {
+            inBlock.email = undefined;
+            if (email.empty && compareVersions(this.options.target, EMPTY_EMAIL_WARNED_SINCE) >= 0) {
+              this.report('KA205', 'warning', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block read on at the top level (see line ${cause.range.start.line + 1}), where they opened a '${inBlock.spec.name}' block; this '}' ends the 'notification_email' block they read in it, with no address (keepalived: "Warning - empty notification_email block")`, word.file, word.range, {
+                related: [{ file: cause.file, range: cause.range, message: 'where they started reading at the top level' }],
+              });
+            }
+          }
+          return;
+        }
+        if (email) email.empty = false;
         const spec = depth === inBlock.base + 1 ? inBlock.spec : inBlock.nested[depth - inBlock.base - 2];
         if (!spec) return;
         const child = word.quoted ? undefined : spec.childMap.get(word.text);
@@ -1107,7 +1127,7 @@ export class Walker implements LineSink {
         const owners = READERS[this.stack[1]?.node.keyword ?? cause.keyword] ?? 0;
         // Without the name it needs, the process reading it stops there (otherPassesMissingName): nothing inside is read.
         const named = argCount > 0 || !topLevel.args[0] || !!topLevel.args[0].optional;
-        this.othersBlock = { cause, base: this.rawOpen.length, opened: false, spec: topLevel, read: named && ((READERS[topLevel.name] ?? 0) & ~owners) !== 0, awaitsBrace: undefined, nested: [] };
+        this.othersBlock = { cause, base: this.rawOpen.length, opened: false, spec: topLevel, read: named && ((READERS[topLevel.name] ?? 0) & ~owners) !== 0, awaitsBrace: undefined, nested: [], email: undefined };
       }
       this.otherPassesMissingName(topLevel, word, argCount, cause);
       return;
