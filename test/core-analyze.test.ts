@@ -2864,6 +2864,19 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
     expect(codes(`global_defs {\n  router_id ${'é'.repeat(600)}\n}\n`)).toEqual(['2:KA106', '2:KA201']);
   });
 
+  // A GBK comment's bytes are mostly not UTF-8: each is one byte to keepalived, kept as one escape by decodeBytes, and
+  // kalint had counted such an escape as no byte at all, missing a long line and the word its second piece starts with.
+  const gbkComment = `global_defs {\n  router_id lb1  # ${'\udcb0\udca1'.repeat(520)} bogus\n  bogus1\n}\n`;
+  it('counts a byte that is not UTF-8 as one byte of the line', () => {
+    const a = analyze(gbkComment);
+    expect(a.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.column + 1}`)).toEqual(['KA106@2:1', 'KA201@2:1024', 'KA201@3:3']);
+    expect(a.diagnostics[0]!.message).toContain('Line is 1065 bytes long');
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t does, on a long line of bytes that are not UTF-8', () => {
+    const lines = runKeepalived(gbkComment).messages.filter((m) => m.message.startsWith('Unknown keyword')).map((m) => m.line);
+    expect(lines).toEqual([2, 3]);
+  });
+
   it('keepalived 2.4 drops the full pieces and reads the rest', () => {
     // keepalived 2.4.3 (built from its tag): "line too long - ignoring", then "Unknown keyword 'b'"; a line
     // of exactly 1023 bytes is a full piece too.

@@ -4,6 +4,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { encodeText } from '../../server/src/core/syntax/encoding.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseKeepalivedStderr } from '../../scripts/keepalived-output.js';
@@ -91,7 +92,7 @@ export function runKeepalived(text: string, options: RunOptions = {}): Keepalive
     const write = (rel: string, content: string) => {
       const full = join(dir, rel);
       mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, content);
+      writeFileSync(full, encodeText(content)); // (bytes that are not UTF-8 written as the bytes: see encoding.ts)
     };
     write(mainFile, text);
     for (const [rel, content] of Object.entries(options.files ?? {})) write(rel, content);
@@ -120,10 +121,10 @@ export function runKeepalivedAsync(text: string, options: RunOptions = {}): Prom
   const bin = findBinary();
   if (!bin) return Promise.reject(new Error('keepalived is not installed (set $KEEPALIVED to its path)'));
   const dir = mkdtempSync(join(tmpdir(), 'kalint-ka-'));
-  writeFileSync(join(dir, mainFile), text);
+  writeFileSync(join(dir, mainFile), encodeText(text));
   for (const [rel, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), content);
+    writeFileSync(join(dir, rel), encodeText(content));
   }
   return new Promise<KeepalivedRun>((resolve, reject) => {
     const child = spawn(bin, ['-t', '-f', mainFile, '-i', options.configId ?? 'kalint'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 30_000 });

@@ -6,7 +6,7 @@
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
 import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, blanksOnly, lastOnLine, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
-import { decodeBytes, decodeUtf16, encodeText, utf16Evidence } from '../syntax/encoding.js';
+import { decodeBytes, decodeUtf16, encodeText, isEscapedByte, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
 import type { Position, Range } from '../syntax/cst.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
@@ -1363,7 +1363,8 @@ export class Reader {
     let bytes = 0;
     for (let i = lineStart; i < contentEnd; i++) {
       const c = text.charCodeAt(i);
-      const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+      // (A surrogate pair is 4 bytes, counted at its first half; a lone U+DC80-U+DCFF is one byte that was not UTF-8.)
+      const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? (isEscapedByte(c, text.charCodeAt(i - 1)) ? 1 : 0) : 3;
       if (bytes + size > LINE_CHUNK_BYTES) {
         cuts.push(i);
         bytes = 0;
