@@ -9,6 +9,8 @@ import keywordTable from '../server/src/core/schema/keywords.json';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { parseKeepalivedStderr } from './keepalived-output.js';
 import { showUnseen } from '../server/src/core/syntax/lookalikes.js';
+import { utf8Length } from '../server/src/core/analysis/values.js';
+import { hasLongLine, linesCountingPieces } from './keepalived-versions/line-count.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -1029,6 +1031,13 @@ function linesCountedAs(text: string, line: number): number[] {
   return out;
 }
 
+/** The lines a message numbered `line` may mean when the file has a line keepalived reads in pieces (line-count.mjs). */
+function longLineCandidates(text: string, line: number): number[] {
+  if (text.length < 1023) return [];
+  const bytes = text.split('\n').map((l) => utf8Length(l));
+  return hasLongLine(bytes) ? linesCountingPieces(bytes, line) : [];
+}
+
 export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string, included?: ReadonlyMap<string, string>): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
@@ -1104,6 +1113,8 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     // Before 2.4 a line holding a NUL loses its line feed with the rest of the line, and the reading that meets it
     // does not count it (KA117 says so): the lines its count of m.line may mean.
     if (fileText.includes('\0')) lines.push(...linesCountedAs(fileText, m.line));
+    // After a line keepalived reads in pieces (KA106), the processes that count each piece name later lines too high.
+    lines.push(...longLineCandidates(fileText, m.line));
     const here = (m.file === undefined ? inMain : diagnostics.filter((d) => d.file === m.file)).filter((d) => lines.includes(d.range.start.line + 1));
     if (!here.length && GARBLED_INTERFACES_REPORT.test(m.message)) continue;
     const where = m.file === undefined ? {} : { file: m.file };
@@ -1161,6 +1172,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     // Before 2.4 a line holding a NUL is not counted: the message's number may name a later line (mutation seed 852).
     const fileText = textOf(m.file);
     if (fileText.includes('\0')) for (const l of linesCountedAs(fileText, m.line)) hostLines.add(`${m.file ?? mainFile}\0${l}`);
+    for (const l of longLineCandidates(fileText, m.line)) hostLines.add(`${m.file ?? mainFile}\0${l}`);
   }
   if (onlyHost && !namespaceStops && !refusedAll && !selfTerminated && (!failed || hostIndependent.length === 0)) {
     for (const d of diagnostics) {

@@ -2877,6 +2877,25 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
     expect(lines).toEqual([2, 3]);
   });
 
+  // A harvested config (a Chinese article saved as .conf): keepalived's messages after its 1,144-byte line named lines
+  // one too high, in the VRRP and checker processes of 2.2.7 and in every process of 2.4.3.
+  const thenInstance = `${line(1100)}vrrp_instance VI_1 {\n  bogus2\n}\n`;
+  it('says that the processes counting each piece as a line name later lines too high', () => {
+    const note = (targetVersion: string, text = thenInstance) => analyze(text, { targetVersion }).diagnostics.find((d) => d.code === 'KA106')!.message;
+    expect(note('2.1.5')).not.toContain('too high');
+    expect(note('2.2.7')).toContain("keepalived's VRRP and checker processes count each piece as a line, so their messages about later lines of this file give numbers one too high");
+    expect(note('2.4.3')).toContain('keepalived counts each piece as a line, so its messages about later lines of this file give numbers one too high');
+    expect(note('2.2.7', `${line(1100)}vrrp_instance VI_1 {\n  bogus2\n}\n`.replace('router_id ', `router_id ${'a'.repeat(1000)}`))).toContain('give numbers 2 too high');
+    // Nothing after the line: no later numbers to shift.
+    expect(note('2.2.7', `global_defs {\n}\nrouter_id ${'a'.repeat(1100)}`)).not.toContain('too high');
+    expect(codes(thenInstance).filter((c) => c.endsWith('KA201'))).toEqual(['2:KA201', '5:KA201']);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t numbers the lines after a long one', () => {
+    const messages = runKeepalived(thenInstance).messages.filter((m) => m.message === "Unknown keyword 'bogus2'");
+    // 2.2.7: the VRRP process reads its copy, where the line's two pieces are two lines.
+    expect(messages.map((m) => m.line)).toEqual([6]);
+  });
+
   it('keepalived 2.4 drops the full pieces and reads the rest', () => {
     // keepalived 2.4.3 (built from its tag): "line too long - ignoring", then "Unknown keyword 'b'"; a line
     // of exactly 1023 bytes is a full piece too.

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostCascade, locatedMessage } from './messages.mjs';
+import { hasLongLine, linesCountingPieces } from './line-count.mjs';
 
 const kalint = join(dirname(fileURLToPath(import.meta.url)), '../../bin/kalint.js');
 const [binary, version, ...dirs] = process.argv.slice(2);
@@ -41,6 +42,9 @@ for (const dir of dirs) {
     const text = readFileSync(join(dir, f), 'latin1');
     const lastLine = text.split('\n').length;
     const unterminated = text.length > 0 && !text.endsWith('\n');
+    // After a line keepalived reads in pieces, its processes that count each piece name later lines too high.
+    const lineBytes = text.split('\n').map((l) => l.length); // (read as latin1: a character a byte)
+    const piecesCounted = hasLongLine(lineBytes);
     for (const raw of (run.stderr ?? '').split('\n')) {
       const m = locatedMessage(raw);
       if (!m || isHost(m.message)) continue;
@@ -49,7 +53,8 @@ for (const dir of dirs) {
       if (seen.has(`${key} ${m.message}`)) continue;
       seen.add(`${key} ${m.message}`);
       messages++;
-      if (lines.has(key)) matched++;
+      const shifted = basename(m.file ?? f) === f && piecesCounted ? linesCountingPieces(lineBytes, m.line) : [];
+      if (lines.has(key) || shifted.some((l) => lines.has(`${f}:${l}`))) matched++;
       else misses.push(`${join(dir, f)}${m.file ? ` (${m.file})` : ''}:${m.line}: ${m.message}`);
     }
   }

@@ -1361,6 +1361,7 @@ export class Reader {
     // Piece boundaries as string offsets; a character cut by a boundary goes with the next piece.
     const cuts = [lineStart];
     let bytes = 0;
+    let totalBytes = 0;
     for (let i = lineStart; i < contentEnd; i++) {
       const c = text.charCodeAt(i);
       // (A surrogate pair is 4 bytes, counted at its first half; a lone U+DC80-U+DCFF is one byte that was not UTF-8.)
@@ -1370,8 +1371,8 @@ export class Reader {
         bytes = 0;
       }
       bytes += size;
+      totalBytes += size;
     }
-    const totalBytes = (cuts.length - 1) * LINE_CHUNK_BYTES + bytes;
     const dropsFullPieces = !!this.options.target && compareVersions(this.options.target, LONG_LINE_DROPPED_SINCE) >= 0;
     // From 2.4.0 a line of exactly 1023 bytes is a full piece without its newline: dropped too.
     if (dropsFullPieces && bytes === LINE_CHUNK_BYTES) cuts.push(contentEnd);
@@ -1381,9 +1382,10 @@ export class Reader {
     this.report(
       'KA106',
       'error',
-      dropsFullPieces
+      (dropsFullPieces
         ? `Line is ${totalBytes} bytes long; keepalived ${this.options.targetLabel ?? ''} reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and drops the ${pieces === 1 ? 'first piece' : `first ${pieces} pieces`} ("line too long - ignoring"), reading only the rest`
-        : `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and reads each of the ${cuts.length} pieces of this one as a line of its own, without a word`,
+        : `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and reads each of the ${cuts.length} pieces of this one as a line of its own, without a word`) +
+        this.longLineCountNote(Math.floor(totalBytes / LINE_CHUNK_BYTES), lineEnd < text.length, dropsFullPieces),
       file,
       lineStart,
       contentEnd,
@@ -1395,6 +1397,19 @@ export class Reader {
       if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
     }
     return true;
+  }
+
+  /**
+   * What a long line does to keepalived's line numbers: a process that counts each piece it reads as a line (from 2.4.0
+   * all of them; from CONF_COPY_SINCE the VRRP and checker processes, whose copy of the file holds each piece as a line)
+   * names every later line of the file `extra` too high (2.2.7 and 2.4.3 builds, on lines of 1,024 to 2,100 bytes).
+   */
+  private longLineCountNote(extra: number, linesAfter: boolean, allProcesses: boolean): string {
+    if (!linesAfter || extra < 1 || !this.readsConfCopy) return '';
+    const howMany = extra === 1 ? 'one' : String(extra);
+    return allProcesses
+      ? `; keepalived counts each piece as a line, so its messages about later lines of this file give numbers ${howMany} too high`
+      : `; keepalived's VRRP and checker processes count each piece as a line, so their messages about later lines of this file give numbers ${howMany} too high`;
   }
 
   /** Whether the target's processes all read `\#` in a line as the character '#' (2.0.9 to 2.1.x: no copy yet). */
