@@ -260,6 +260,26 @@ describe('a lone trailing backslash by release', () => {
     expect(vrid('2.0.9')).toBeGreaterThan(0);
     expect(vrid('2.0.8')).toBe(0);
   });
+
+  // A harvested config's shell snippet (`--create-namespace \ `): keepalived's comment pass takes a backslash and the
+  // blank after it for an escaped character and strips trailing blanks only then, so the backslash is no last
+  // character for it. The VRRP and checker processes of 2.2.0 and later read the parent's copy, where it is.
+  const blankAfter = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51 \\ \n    priority 100 \\\t\n}\n';
+  it('is a word of its own before 2.2.0 when a blank follows it; glued from 2.2.0', () => {
+    const read = (v: string) => lintText(blankAfter, { configId: 'x', targetVersion: v }).diagnostics.filter((d) => /KA205|KA204|KA702/.test(d.code)).map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
+    for (const v of ['2.0.19', '2.1.5']) expect(read(v), v).toEqual(['3:KA204:warning', '3:KA702:warning', '4:KA204:warning', '4:KA702:warning']);
+    expect(read('2.2.7')).toEqual(['3:KA205:error', '3:KA702:error', '4:KA205:error', '4:KA702:error']);
+    const model = (v: string) => analyze(blankAfter, { configId: 'x', targetVersion: v }).model.vrrpInstances.map((i) => [i.virtualRouterId?.value, i.priority?.value]);
+    expect(model('2.1.5')).toEqual([[51, 100]]);
+    expect(lintText(blankAfter, { configId: 'x', targetVersion: '2.1.5' }).diagnostics.find((d) => d.code === 'KA702')!.message).toContain("reads '\\' as one more word here (the blank after it keeps it from ending the line");
+  });
+  for (const [version, said] of [['2.0.19', false], ['2.1.5', false], ['2.2.4', true], ['2.2.7', true]] as const) {
+    it.skipIf(!releaseBinary(version))(`as keepalived ${version} -t reads it`, () => {
+      const messages = runRelease(releaseBinary(version)!, blankAfter).messages.map((m) => m.message);
+      expect(messages.includes("invalid number '51\\'"), messages.join('\n')).toBe(said);
+      expect(messages.includes("invalid number '100\\'")).toBe(said);
+    });
+  }
 });
 
 describe('braces before 2.0.8, which count none', () => {

@@ -292,7 +292,7 @@ const SEQ_IN_MULTILINE_VALUE_SINCE: Version = [2, 0, 15];
  * From this release the VRRP and checker processes read a de-commented copy the parent writes, where a
  * line starting with '#' opens an included file and one starting with '!' closes it (lib/parser.c, read_conf_copy).
  */
-const CONF_COPY_SINCE: Version = [2, 2, 0];
+export const CONF_COPY_SINCE: Version = [2, 2, 0];
 
 /**
  * Before 2.1.4 (3fc6126e, which put included files on a stack of open files) keepalived reads an included file
@@ -1602,6 +1602,20 @@ export class Reader {
     return prev.end;
   }
 
+  /**
+   * Whether a lone backslash that ends at `end` ends its line for keepalived, which then moves it onto the word
+   * before it. A space or tab after it: keepalived's comment pass takes the backslash and that blank for an escaped
+   * character and only then strips the trailing blanks, so the backslash stays a word of its own, for every process
+   * before 2.2.0 and for the parent after; the VRRP and checker processes of 2.2.0 and later read the parent's copy,
+   * where it does end the line (2.0.19 and 2.1.5 read `virtual_router_id 51 \ ` as 51, 2.2.7 as '51\').
+   */
+  private backslashEndsLine(text: string, end: number): boolean {
+    if (!lastOnLine(text, end)) return false;
+    if (this.readsConfCopy && !this.options.parentReading) return true;
+    const c = text.charCodeAt(end);
+    return c !== 32 && c !== 9;
+  }
+
   /** `endsLine`: no brace follows the run on its line. */
   private emitStoreRun(file: SourceFile, from: number, to: number, endsLine: boolean): void {
     const store = file.lex;
@@ -1611,7 +1625,7 @@ export class Reader {
     const last = to - 1;
     // After a quoted word the moved backslash is a word of its own: keepalived's tokenizer ends a word at its
     // closing quote (`priority "99" \` reads 99 and '\'; 2.2.7 in virtual_ipaddress: "Unknown configuration entry '\'").
-    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && lastOnLine(file.text, store.end(last)) && blanksOnly(file.text, store.end(last - 1), store.starts[last]!)) {
+    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && this.backslashEndsLine(file.text, store.end(last)) && blanksOnly(file.text, store.end(last - 1), store.starts[last]!)) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -2036,7 +2050,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`; not before a brace on the line (see emitStoreRun).
     const last = tokens[to - 1]!;
-    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && lastOnLine(last.src.text, last.end) && blanksOnly(last.src.text, tokens[to - 2]!.end, last.start);
+    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && this.backslashEndsLine(last.src.text, last.end) && blanksOnly(last.src.text, tokens[to - 2]!.end, last.start);
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {

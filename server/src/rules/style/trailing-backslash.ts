@@ -1,4 +1,4 @@
-import { COMMENT_CUTS_BACKSLASH_SINCE } from '../../core/analysis/reader.js';
+import { COMMENT_CUTS_BACKSLASH_SINCE, CONF_COPY_SINCE } from '../../core/analysis/reader.js';
 import type { FileRule } from '../types.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
@@ -119,7 +119,8 @@ export const trailingBackslash: FileRule = {
     why:
       'A trailing backslash continues a line only inside a `$NAME=` definition. On a keyword line keepalived removes the ' +
       'blanks before it and keeps it as part of the last word: `virtual_router_id 51 \\` is read as `virtual_router_id 51\\`, ' +
-      'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment.) ' +
+      'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment; ' +
+      'before 2.2.0 a space or tab after the backslash keeps it a word of its own.) ' +
       'An error when keepalived then rejects the word (a number, an address, the keyword itself); a warning when the word is ' +
       'a string, which keepalived keeps with the backslash without a word. Backslashes pair from the left: `\\\\` at the end ' +
       'is an escaped backslash, not a continuation.',
@@ -164,6 +165,11 @@ export const trailingBackslash: FileRule = {
         // From 2.4.0 keepalived cuts the comment, backslash and all, before it looks for one.
         if (inComment && compareVersions(ctx.target, COMMENT_CUTS_BACKSLASH_SINCE) >= 0) continue;
         const separate = wordTok.start !== lastTok.start;
+        // A space or tab after a lone backslash: keepalived's comment pass takes the two for an escaped character, so
+        // before 2.2.0 (and in the parent process after) the backslash stays a word of its own; the VRRP and checker
+        // processes of 2.2.0 and later read the parent's copy, where it ends the line and is glued (2.1.5 and 2.2.7).
+        const blankAfter = separate && !inComment && (file.text.charCodeAt(lastTok.end) === 32 || file.text.charCodeAt(lastTok.end) === 9);
+        const gluesHere = glues && !(blankAfter && compareVersions(ctx.target, CONF_COPY_SINCE) < 0);
         // A lone backslash that a vertical tab or a form feed follows is no last character to keepalived: it stays a
         // word of its own (KA204 says it is ignored), joined to nothing.
         if (separate && !inComment && (!lastOnLine(file.text, lastTok.end) || !blanksOnly(file.text, wordTok.end, lastTok.start))) continue;
@@ -190,7 +196,7 @@ export const trailingBackslash: FileRule = {
         // A quote ends a word too: after a quoted word the backslash stays a word of its own (2.2.7 reads
         // `priority "99" \` as 99 and an ignored '\'; in virtual_ipaddress: "Unknown configuration entry '\'").
         const afterBrace = lastTok.text === '\\' && (wordTok.kind === 'lbrace' || wordTok.kind === 'rbrace' || (wordTok.kind === 'string' && !crashes));
-        const error = !pair && !afterBrace && (crashes || ((glues || !separate) && !free && rejected(node, seen)));
+        const error = !pair && !afterBrace && (crashes || ((gluesHere || !separate) && !free && rejected(node, seen)));
         const definition = dollarlessDefinitionRun(file.text, lineStarts, ln, (runStarts ??= new Map()));
         const orDefinition = definition
           ? `; or, if line ${definition.line + 1} starts the multi-line definition of '$${definition.name}' written without its '$'${definition.used ? ' (KA201)' : ''}, write the '$' and keep the backslashes`
@@ -202,8 +208,10 @@ export const trailingBackslash: FileRule = {
             ? `keepalived has no line continuation on keyword lines: it reads the '\\' after '${wordTok.text}' as a word of its own, and the next line on its own; remove the backslash`
             : crashes
             ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
-            : glues || !separate
+            : gluesHere || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
+            : glues
+            ? `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word here (the blank after it keeps it from ending the line, so it is not joined to '${base}'), and the next line on its own; remove the backslash`
             : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`) + orDefinition,
           severity: error ? 'error' : 'warning',
           file: file.path,
