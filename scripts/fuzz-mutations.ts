@@ -1125,9 +1125,12 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
     // ('}' read as a keyword is a brace finding: the line's brace findings say what happens to it.)
     const said = expands ? undefined : /^Unknown keyword '(.*)'$/.exec(m.message)?.[1];
     const unknown = said === '}' ? undefined : said;
+    // keepalived's parent leaves a lone backslash that a blank follows a word of its own, where its VRRP and checker
+    // processes (2.2.0 on), which kalint follows, glue it to the word before (KA702): the parent names the word without it.
+    const unglued = unknown !== undefined && /\\[ \t]+\r?$/.test(fileText.split('\n')[m.line - 1] ?? '') ? `'${unknown}\\'` : undefined;
     if (!here.length) out.push({ kind: 'miss', line: m.line, ...where, detail: m.message });
     // (A line that expands to many says each word once, with a count of the others: no word to compare.)
-    else if (unknown !== undefined && !here.some((d) => d.message.includes(`'${unknown}'`) || d.message.includes(`'${showUnseen(unknown)}'`) || d.message.includes('more like it from the lines'))) {
+    else if (unknown !== undefined && !here.some((d) => d.message.includes(`'${unknown}'`) || d.message.includes(`'${showUnseen(unknown)}'`) || (unglued !== undefined && d.message.includes(unglued)) || d.message.includes('more like it from the lines'))) {
       out.push({ kind: 'miss-word', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
     }
     else if (here.every((d) => d.severity === 'info') && REJECTS.test(m.message)) out.push({ kind: 'miss-info-only', line: m.line, ...where, detail: `${m.message} / ${here.map((d) => d.code).join(',')}` });
