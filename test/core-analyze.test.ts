@@ -2877,6 +2877,24 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
     expect(lines).toEqual([2, 3]);
   });
 
+  // keepalived cuts bytes, not characters: here byte 1,023 falls inside the 3-byte '的', whose first byte ends the
+  // first piece and whose last two bytes start the second (kalint had given the whole character to the second piece).
+  const cutCharacter = `global_defs {\n  router_id lb1\n}\nab${'的'.repeat(400)}\nvrrp_instance VI_1 {\n}\n`;
+  const unknownWords = (messages: string[]) => [...new Set(messages.filter((m) => m.startsWith('Unknown keyword')).map((m) => /'(.*)'/s.exec(m)![1]!))];
+  it('cuts a character that a piece boundary falls inside, as keepalived does', () => {
+    const a = analyze(cutCharacter);
+    expect(a.diagnostics.filter((d) => d.code === 'KA201').map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}`)).toEqual(['4:1-344', '4:343-403']);
+    const [first, second] = unknownWords(a.diagnostics.map((d) => d.message));
+    expect(first).toBe(`ab${'的'.repeat(340)}\\xe7`);
+    expect(second).toBe(`\\x9a\\x84${'的'.repeat(59)}`);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t quotes the words of a long line cut inside a character', () => {
+    // keepalived prints the cut bytes raw, which its output read as UTF-8 shows as U+FFFD (one or more for each part).
+    const words = unknownWords(runKeepalived(cutCharacter).messages.map((m) => m.message)).map((w) => w.replace(/\ufffd+/g, '\ufffd'));
+    const kalint = unknownWords(analyze(cutCharacter).diagnostics.map((d) => d.message)).map((w) => w.replace(/(?:\\x[0-9a-f]{2})+/g, '\ufffd'));
+    expect(words).toEqual(kalint);
+  });
+
   // A harvested config (a Chinese article saved as .conf): keepalived's messages after its 1,144-byte line named lines
   // one too high, in the VRRP and checker processes of 2.2.7 and in every process of 2.4.3.
   const thenInstance = `${line(1100)}vrrp_instance VI_1 {\n  bogus2\n}\n`;

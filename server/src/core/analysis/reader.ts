@@ -1358,8 +1358,10 @@ export class Reader {
     const text = frame.file.text;
     let contentEnd = lineEnd;
     if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 10) contentEnd--;
-    // Piece boundaries as string offsets; a character cut by a boundary goes with the next piece.
+    // Piece boundaries as string offsets. keepalived cuts bytes, so a boundary may fall inside a character: `splitAt`
+    // holds, for such a boundary, the character's UTF-16 length and how many of its bytes end the piece before.
     const cuts = [lineStart];
+    const splitAt = new Map<number, { units: number; head: number }>();
     let bytes = 0;
     let totalBytes = 0;
     for (let i = lineStart; i < contentEnd; i++) {
@@ -1367,10 +1369,11 @@ export class Reader {
       // (A surrogate pair is 4 bytes, counted at its first half; a lone U+DC80-U+DCFF is one byte that was not UTF-8.)
       const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? (isEscapedByte(c, text.charCodeAt(i - 1)) ? 1 : 0) : 3;
       if (bytes + size > LINE_CHUNK_BYTES) {
+        const head = LINE_CHUNK_BYTES - bytes;
         cuts.push(i);
-        bytes = 0;
-      }
-      bytes += size;
+        if (head > 0) splitAt.set(i, { units: size === 4 ? 2 : 1, head });
+        bytes = size - head;
+      } else bytes += size;
       totalBytes += size;
     }
     const dropsFullPieces = !!this.options.target && compareVersions(this.options.target, LONG_LINE_DROPPED_SINCE) >= 0;
@@ -1392,9 +1395,8 @@ export class Reader {
     );
     cuts.push(contentEnd);
     for (let k = dropsFullPieces ? cuts.length - 2 : 0; k < cuts.length - 1; k++) {
-      const start = cuts[k]!;
-      const end = cuts[k + 1]!;
-      if (end > start) this.processText(frame, text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0);
+      const piece = longLinePiece(text, cuts[k]!, cuts[k + 1]!, splitAt.get(cuts[k]!), splitAt.get(cuts[k + 1]!));
+      if (piece.text) this.processText(frame, piece.text, piece.segments, 0);
     }
     return true;
   }
@@ -3241,6 +3243,40 @@ function insideDoubleQuotes(line: string, at: number): boolean {
   let inside = false;
   for (let i = line.indexOf('"'); i >= 0 && i < at; i = line.indexOf('"', i + 1)) inside = !inside;
   return inside;
+}
+
+/**
+ * The text keepalived reads as one piece of a long line: [start, end) of `text`, where a character the piece's
+ * first or last boundary cuts contributes only its bytes on this side, each as an escaped byte (the same '\xNN'
+ * keepalived's messages then print raw). Those bytes map to the whole character they come from.
+ */
+function longLinePiece(text: string, start: number, end: number, cutBefore: { units: number; head: number } | undefined, cutAfter: { units: number; head: number } | undefined): { text: string; segments: Segment[] } {
+  const segments: Segment[] = [];
+  let out = '';
+  let from = start;
+  if (cutBefore) {
+    const tail = escapedBytes(text.slice(start, start + cutBefore.units)).slice(cutBefore.head);
+    segments.push({ outStart: 0, outEnd: tail.length, srcStart: start, srcEnd: start + cutBefore.units, verbatim: false });
+    out = tail;
+    from = start + cutBefore.units;
+  }
+  if (end > from) {
+    segments.push({ outStart: out.length, outEnd: out.length + end - from, srcStart: from, srcEnd: end, verbatim: true });
+    out += text.slice(from, end);
+  }
+  if (cutAfter) {
+    const head = escapedBytes(text.slice(end, end + cutAfter.units)).slice(0, cutAfter.head);
+    segments.push({ outStart: out.length, outEnd: out.length + head.length, srcStart: end, srcEnd: end + cutAfter.units, verbatim: false });
+    out += head;
+  }
+  return { text: out, segments };
+}
+
+/** A character's UTF-8 bytes, each escaped as decodeBytes escapes a byte that is not UTF-8. */
+function escapedBytes(char: string): string {
+  let out = '';
+  for (const b of encodeText(char)) out += String.fromCharCode(0xdc00 + b);
+  return out;
 }
 
 function mapRange(segments: Segment[], from: number, to: number): { start: number; end: number; verbatim: boolean } {
