@@ -9,6 +9,7 @@ import { applyPatch } from 'diff';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignLines, unifiedDiff, unifiedHunks } from '../server/src/cli/diff.js';
+import { cpuMs, expectScalesWithin } from './helpers/scaling.js';
 
 const patchOf = (before: string, after: string) => `--- a/x\n+++ b/x\n${unifiedHunks(before, after)}`;
 
@@ -50,16 +51,13 @@ describe('unified diffs', () => {
       Array.from({ length: n }, (_, i) => `virtual_server 10.0.${i >> 8}.${i & 255} 80${glued ? '{' : ' {'}\n    real_server 10.1.0.1 80${glued ? '{' : ' {'}\n        TCP_CHECK${glued ? '{' : ' {'}\n        }\n    }\n}\n`).join('');
     const time = (n: number) => {
       const [before, after] = [config(n, true), config(n, false)];
-      const t0 = process.cpuUsage();
-      const hunks = unifiedHunks(before, after);
-      const t = process.cpuUsage(t0);
+      let hunks = '';
+      const ms = cpuMs(() => (hunks = unifiedHunks(before, after)));
       expect(applyPatch(before, `--- a/x\n+++ b/x\n${hunks}`)).toBe(after);
-      return (t.user + t.system) / 1000;
+      return ms;
     };
     time(500); // warm up
-    const small = time(4000);
-    const large = time(16000);
-    if (large > 20) expect(large / small, `4,000 blocks: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+    expectScalesWithin(time, 4000, 16000, 12, (small, large) => `4,000 blocks: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`);
   });
 
   it('are accepted by git apply', () => {

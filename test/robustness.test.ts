@@ -18,6 +18,7 @@ import { duplicateVrid } from '../server/src/rules/vrrp/duplicate-vrid.js';
 import { generateConfig } from '../scripts/gen-config.js';
 import { diagnosticsViolation, losslessViolation } from './helpers/lossless.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { cpuMs, expectScalesWithin } from './helpers/scaling.js';
 
 /** parseCst + analyze + lintText, with every invariant checked; returns the lint diagnostics' codes. */
 function checkAll(text: string, options: { host?: SourceHost; file?: string; maxIncludeDepth?: number } = {}): { codes: string[]; problems: string[] } {
@@ -104,10 +105,7 @@ describe('linear time on one huge line', () => {
 /** CPU milliseconds of one lint of `text`, from a collected heap. */
 function lintCpu(text: string): number {
   collectGarbage();
-  const t0 = process.cpuUsage();
-  lintText(text, { file: 'k.conf' });
-  const t = process.cpuUsage(t0);
-  return (t.user + t.system) / 1000;
+  return cpuMs(() => lintText(text, { file: 'k.conf' }));
 }
 
 // A scaling sweep (session 53): the style rules asked, for each line ending in a backslash, whether it continues a
@@ -120,9 +118,7 @@ describe('linear time on long runs of backslash-ended lines', () => {
     // An 8x step: linear is 8x (up to ~16x on a loaded machine), the quadratic walks were 64x on the walk.
     it(`${name}: 2,000 and 16,000 lines`, () => {
       lintCpu(make(500));
-      const small = lintCpu(make(2000));
-      const large = lintCpu(make(16000));
-      if (large > 20) expect(large / small, `2,000 lines: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`).toBeLessThan(24);
+      expectScalesWithin((n) => lintCpu(make(n)), 2000, 16000, 24, (small, large) => `2,000 lines: ${small.toFixed(0)} ms, 16,000: ${large.toFixed(0)} ms`);
     });
   }
 });
@@ -134,9 +130,7 @@ describe('linear time on many lines ending in a comment', () => {
   // An 8x step: linear measured 4.3x, the search made it 22x to 26x.
   it('10,000 and 80,000 lines', () => {
     lintCpu(make(2000));
-    const small = lintCpu(make(10_000));
-    const large = lintCpu(make(80_000));
-    if (large > 20) expect(large / small, `10,000: ${small.toFixed(0)} ms, 80,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+    expectScalesWithin((n) => lintCpu(make(n)), 10_000, 80_000, 12, (small, large) => `10,000: ${small.toFixed(0)} ms, 80,000: ${large.toFixed(0)} ms`);
   });
 });
 
@@ -150,9 +144,7 @@ describe('linear time on many glued braces on one line', () => {
   for (const [name, make] of Object.entries(shapes)) {
     it(`${name}: 10,000 and 40,000`, () => {
       lintCpu(make(2000));
-      const small = lintCpu(make(10_000));
-      const large = lintCpu(make(40_000));
-      if (large > 20) expect(large / small, `10,000: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`).toBeLessThan(12);
+      expectScalesWithin((n) => lintCpu(make(n)), 10_000, 40_000, 12, (small, large) => `10,000: ${small.toFixed(0)} ms, 40,000: ${large.toFixed(0)} ms`);
     });
   }
 });
@@ -165,16 +157,11 @@ describe('linear time on many unicast instances sharing a VRID', () => {
   const ruleCpu = (n: number) => {
     const analysis = analyze(make(n), { file: 'k.conf' });
     collectGarbage();
-    const t0 = process.cpuUsage();
-    duplicateVrid.check({ analysis, target: analysis.target, report: () => {} } as Parameters<typeof duplicateVrid.check>[0]);
-    const t = process.cpuUsage(t0);
-    return (t.user + t.system) / 1000;
+    return cpuMs(() => duplicateVrid.check({ analysis, target: analysis.target, report: () => {} } as Parameters<typeof duplicateVrid.check>[0]));
   };
   it('500 and 16,000 instances', () => {
     ruleCpu(250);
-    const small = ruleCpu(500);
-    const large = ruleCpu(16000);
-    if (large > 20) expect(large / small, `500: ${small.toFixed(1)} ms, 16,000: ${large.toFixed(1)} ms`).toBeLessThan(128);
+    expectScalesWithin(ruleCpu, 500, 16000, 128, (small, large) => `500: ${small.toFixed(1)} ms, 16,000: ${large.toFixed(1)} ms`);
   });
 });
 
