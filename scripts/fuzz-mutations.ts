@@ -7,6 +7,7 @@
 
 import keywordTable from '../server/src/core/schema/keywords.json';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
+import { compareVersions, parseVersion } from '../server/src/core/schema/schema.js';
 import { parseKeepalivedStderr } from './keepalived-output.js';
 import { showUnseen } from '../server/src/core/syntax/lookalikes.js';
 import { utf8Length } from '../server/src/core/analysis/values.js';
@@ -1038,6 +1039,18 @@ function longLineCandidates(text: string, line: number): number[] {
   return hasLongLine(bytes) ? linesCountingPieces(bytes, line) : [];
 }
 
+/**
+ * A crash that follows removing a MISC_CHECK script for want of its user on this host ("Unable to set default user for
+ * misc script … - removing", after global_defs' script_user named a user the host lacks): the health checker of
+ * 1.3.6 to 2.2.2 then crashes (the 2.0.19 and 2.1.5 builds, keepalived -t: a segmentation fault; 2.2.4 and later
+ * do not). kalint predicts it where the missing user is keepalived_script (KA602); a script_user this
+ * host lacks is the host's business.
+ */
+function miscScriptRemovalCrash(ka: KeepalivedVerdict, release: string | undefined): boolean {
+  if (!release || compareVersions(parseVersion(release)!, [2, 2, 3]) >= 0) return false;
+  return ka.messages.some((m) => /^Unable to set default user for misc script .* - removing$/.test(m.message));
+}
+
 export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagnostic[], mainFile: string, thrown?: unknown, release?: string, included?: ReadonlyMap<string, string>): Disagreement[] {
   const out: Disagreement[] = [];
   // A template (KA108): kalint refuses to read it, on purpose, and keepalived's verdict on it means nothing.
@@ -1046,7 +1059,7 @@ export function classify(text: string, ka: KeepalivedVerdict, diagnostics: Diagn
   for (const d of diagnostics) if (d.code === 'KA000') out.push({ kind: 'internal-error', line: d.range.start.line + 1, detail: d.message });
   const inMain = diagnostics.filter((d) => d.file === mainFile);
   if (crashedOrHung(ka)) {
-    if (!diagnostics.some((d) => PREDICTS_CRASH.test(d.message))) out.push({ kind: 'crash-not-predicted', detail: ka.timedOut ? 'timeout' : `${ka.signal ?? ka.status}` });
+    if (!diagnostics.some((d) => PREDICTS_CRASH.test(d.message)) && !miscScriptRemovalCrash(ka, release)) out.push({ kind: 'crash-not-predicted', detail: ka.timedOut ? 'timeout' : `${ka.signal ?? ka.status}` });
     return out;
   }
   // A vrrp_script keepalived removed for a host reason (no such user, script not there) is then
