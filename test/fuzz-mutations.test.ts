@@ -241,7 +241,7 @@ describe("the classifier, for releases other than the one CI runs", () => {
   it('takes a crash after a MISC_CHECK script was removed for a user this host lacks as the host\'s (before 2.2.3)', () => {
     // Harvest 56 (keepalived's devel-tools configs, `script_user quentin`): the 2.0.19 and 2.1.5 builds print this, then
     // -t dies of a segmentation fault; 2.2.4 and later print the same and do not crash.
-    const crashed: KeepalivedVerdict = { status: 139, timedOut: false, messages: [{ line: 13, message: "Unable to set default user for misc script '/bin/true' - removing" }] };
+    const crashed: KeepalivedVerdict = { status: 139, signal: null, timedOut: false, messages: [{ line: 13, message: "Unable to set default user for misc script '/bin/true' - removing" }] };
     expect(classify('x\n', crashed, [], 'keepalived.conf', undefined, '2.1.5')).toEqual([]);
     expect(classify('x\n', crashed, [], 'keepalived.conf', undefined, '2.2.4').map((d) => d.kind)).toEqual(['crash-not-predicted']);
     expect(classify('x\n', { ...crashed, messages: [] }, [], 'keepalived.conf', undefined, '2.1.5').map((d) => d.kind)).toEqual(['crash-not-predicted']);

@@ -2412,6 +2412,12 @@ describe('KA358 ipvlan-without-source-address', () => {
     [`use_ipvlan ipvl0 10.0.0.5\n${vip('10.0.0.1/24')}`, false],
     [`use_ipvlan\n${vip('2001:db8::1/64')}`, false],
     [vip('10.0.0.1/24'), false],
+    // Only the first line is read ("use_ipvlan already specified"): an address on a second one is never seen (fuzz
+    // round 903 on a harvested config).
+    [`use_ipvlan ipvl0 300.1.1.1\nuse_ipvlan ipvl0 10.0.0.5/24\n${vip('10.0.0.1/24')}`, true],
+    [`use_ipvlan ipvl0 10.0.0.5/24\nuse_ipvlan ipvl0\n${vip('10.0.0.1/24')}`, false],
+    // Nor does the second line's address decide the instance's family.
+    [`use_ipvlan ipvl0\nuse_ipvlan ipvl0 fe80::5/64\n${vip('10.0.0.1/24')}`, true],
   ];
   const config = (body: string) => instance('A', `interface eth0\nvirtual_router_id 51\n${body}`);
   it('reports an IPv4 instance whose use_ipvlan gives no IPv4 address', () => {

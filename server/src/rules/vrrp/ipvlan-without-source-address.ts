@@ -39,15 +39,12 @@ export const ipvlanWithoutSourceAddress: FileRule = {
       if (!hasRareLine(inst, RareLine.useIpvlan)) continue;
       // An instance without addresses is IPv4 for keepalived.
       if ((instanceFamily(inst) ?? 4) !== 4) continue;
+      // Only the first use_ipvlan line is read: keepalived ignores the others ("use_ipvlan already specified").
       let first: AstNode | undefined;
-      let addressed = false;
-      for (let j = 0, lines = inst.node.children; j < lines.length; j++) {
-        const line = lines[j]!;
-        if (line.keyword !== 'use_ipvlan') continue;
-        first ??= line;
-        if (givesAddress(line, 4)) addressed = true;
+      for (let j = 0, lines = inst.node.children; j < lines.length && !first; j++) {
+        if (lines[j]!.keyword === 'use_ipvlan') first = lines[j];
       }
-      if (!first || addressed) continue;
+      if (!first || givesAddress(first, 4)) continue;
       report({
         message: `use_ipvlan in the IPv4 instance '${inst.name}' gives no IPv4 address for the ipvlan interface; keepalived keeps the instance in fault state (keepalived: "IPv4 ipvlan requires a source ip address")`,
         file: first.file,

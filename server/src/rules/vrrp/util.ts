@@ -76,6 +76,8 @@ class InstanceLines {
   family: Family | undefined = undefined;
   /** How many `state` lines there are (see stateLines). */
   stateCount = 0;
+  /** Whether a use_ipvlan line was read: keepalived ignores every later one ("use_ipvlan already specified"). */
+  ipvlanRead = false;
   /** The state keepalived keeps (see stateOf). */
   state: { value: 'MASTER' | 'BACKUP'; node: AstNode } | undefined = undefined;
   /** The last of `nopreempt` / `preempt`. */
@@ -245,7 +247,8 @@ function readInstanceLines(inst: VrrpInstance): InstanceLines {
         break;
       case 'use_ipvlan':
         // The ipvlan interface's address, when it comes first, fixes the family too.
-        if (!r.family) r.setFamily(c, ipvlanFamily(c));
+        if (!r.family && !r.ipvlanRead) r.setFamily(c, ipvlanFamily(c));
+        r.ipvlanRead = true;
         break;
       case 'mcast_dst_ip':
         r.mcastDstCount++;
