@@ -95,8 +95,9 @@ interface ObjectIndex {
 
 const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
 
-function hasReverse(n: AstNode, target: Version): boolean {
-  return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse');
+/** Whether the weight line keepalived reads (a repeat is ignored: the first wins) says `reverse`. */
+function hasReverse(n: AstNode, target: Version, ignored: ReadonlySet<AstNode>): boolean {
+  return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse' && !ignored.has(c));
 }
 
 /** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */
@@ -107,8 +108,8 @@ function objects(node: ClusterNode): ObjectIndex {
   idx = { scripts: new Map(), files: new Map(), processes: new Map() };
   for (const s of model.vrrpScripts) if (!idx.scripts.has(s.name)) idx.scripts.set(s.name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
   // keepalived's default weight for a track_file is 1 (multiplied by the number in the file).
-  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node, node.analysis.target) });
-  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node, node.analysis.target) });
+  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node, node.analysis.target, model.ignoredRepeats) });
+  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node, node.analysis.target, model.ignoredRepeats) });
   objectCache.set(node, idx);
   return idx;
 }

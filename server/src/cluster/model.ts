@@ -223,12 +223,13 @@ export function pairs<T>(items: T[]): [T, T][] {
 
 // ---------- facts keepalived derives per node ----------
 
+/** The global_defs line of `keyword` keepalived keeps: the last, bar repeats it ignores (a first-wins setting). */
 export function globalChild(node: ClusterNode, keyword: string): AstNode | undefined {
+  const ignored = node.analysis.model.ignoredRepeats;
   let found: AstNode | undefined;
   for (const gd of node.analysis.model.root.children) {
     if (gd.keyword !== 'global_defs') continue;
-    const c = child(gd, keyword);
-    if (c) found = c;
+    for (const c of gd.children) if (c.keyword === keyword && !ignored.has(c)) found = c;
   }
   return found;
 }

@@ -127,7 +127,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {
-    model = buildModel(walker.root, target.version, walker.lostBlocks, walker.partlyUnread);
+    model = buildModel(walker.root, target.version, walker.lostBlocks, walker.partlyUnread, walker.ignoredRepeats);
   } catch {
     model = buildModel(new AstNode(undefined, undefined, []));
   }

@@ -592,6 +592,12 @@ export class Walker implements LineSink {
   private swallowedNodes = new Set<AstNode>();
   /** Blocks with two readers of which only one skips on past them that way (see PartlyUnread). */
   readonly partlyUnread = new Map<AstNode, PartlyUnread>();
+  /**
+   * Lines keepalived ignores because the block already set their setting and the first one wins (`notify_master`,
+   * `lvs_sync_daemon`, a track_file's `weight`…: KA209 reports them). The model and the rules skip them, for they
+   * never run or count.
+   */
+  readonly ignoredRepeats = new Set<AstNode>();
 
   /** Which undefined `${NAME}` reference (as written) covers a word, if any: set by the reader. */
   private referenceAt: ((file: string, offset: number) => string | undefined) | undefined;
@@ -2989,6 +2995,9 @@ export class Walker implements LineSink {
       if (spec.script_string && BLANK_COMMAND.test(node.argText(0) ?? '-')) return;
       // A DNS_CHECK name keepalived refuses leaves the name unset: the next `name` line is read (KA524 reports the refused one).
       if (spec.id === DNS_CHECK_NAME && dnsNameRefused(node.argText(0) ?? '', this.options.target)) return;
+      // So does a url digest keepalived refuses (not 32 hex digits): the next `digest` line is read (KA529 reports the
+      // refused one; 2.2.7: "character length should be 32", then no "is a duplicate" for the next).
+      if (spec.name === 'digest' && !DIGEST_READ.test(node.argText(0) ?? '')) return;
       // A global multicast group keepalived refuses keeps the group before it (KA342 reports the line).
       if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
       this.seenStamp[serial] = frame.stamp;
@@ -3041,6 +3050,7 @@ export class Walker implements LineSink {
       this.report('KA209', 'warning', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
       return;
     }
+    if (repeat === 'first_wins') this.ignoredRepeats.add(node);
     this.report('KA209', 'error', where, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
   }
 }
@@ -3078,6 +3088,8 @@ function instanceVersion(node: AstNode): 2 | 3 | undefined {
 
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */
 const DNS_CHECK_NAME = 'virtual_server/real_server/DNS_CHECK/name';
+/** A url digest keepalived keeps: an MD5 sum as 32 hex digits. */
+const DIGEST_READ = /^[0-9a-fA-F]{32}$/;
 
 function leavesUnset(node: AstNode, spec: KeywordSpec, unset: string): boolean {
   const text = node.argText(0);

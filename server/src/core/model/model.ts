@@ -247,6 +247,8 @@ export interface KeepalivedConfig {
    * a duplicate track entry) it still said of their lines.
    */
   lostBlocks: LostBlock[];
+  /** Lines keepalived ignores as repeats of a first-wins setting (see Walker.ignoredRepeats): nothing they say runs. */
+  ignoredRepeats: ReadonlySet<AstNode>;
   globalDefs?: GlobalDefs;
   vrrpScripts: VrrpScript[];
   trackFiles: TrackFile[];
@@ -290,7 +292,7 @@ const NONE: never[] = [];
 /** The last `keyword` line of `node` that has a value. */
 function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
   const kids = node.children;
-  for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === keyword && kids[i]!.argCount > 0) return kids[i];
+  for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === keyword && kids[i]!.argCount > 0 && !ignoredLines.has(kids[i]!)) return kids[i];
   return undefined;
 }
 
@@ -341,6 +343,9 @@ function firstSetWeight(n: AstNode, unset: number, limit: number): Located<numbe
 
 /** The release buildModel reads for, while it runs (argAsRead needs it); else undefined. */
 let looseTarget: Version | undefined;
+/** The build's ignored repeats (buildModel's argument), read where a block's lines are gathered. */
+let ignoredLines: ReadonlySet<AstNode> = new Set();
+const NO_REPEATS: ReadonlySet<AstNode> = new Set();
 /** From this release a weight may be followed by 'reverse' (79f7dbab and its siblings); before it the word is ignored. */
 export const WEIGHT_REVERSE_SINCE: Version = [2, 0, 18];
 /** Whether the release being modelled reads a weight's 'reverse'. */
@@ -766,7 +771,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
       case 'virtual_routes': (virtualRoutes ??= []).push(c); break;
       case 'virtual_rules': (virtualRules ??= []).push(c); break;
       default:
-        if (c.keyword.startsWith('notify')) {
+        // A repeated notify line is ignored (the first wins): its script never runs.
+        if (c.keyword.startsWith('notify') && !ignoredLines.has(c)) {
           const words = c.args;
           (notify ??= []).push({ kind: c.keyword, node: c, command: words[0]?.text ?? '', words });
         }
@@ -960,12 +966,14 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   };
 }
 
-export function buildModel(root: AstNode, target?: Version, lostBlocks: LostBlock[] = NONE, partlyUnread?: ReadonlyMap<AstNode, PartlyUnread>): KeepalivedConfig {
+export function buildModel(root: AstNode, target?: Version, lostBlocks: LostBlock[] = NONE, partlyUnread?: ReadonlyMap<AstNode, PartlyUnread>, ignoredRepeats: ReadonlySet<AstNode> = NO_REPEATS): KeepalivedConfig {
   looseTarget = target;
+  ignoredLines = ignoredRepeats;
   try {
     return buildModelFor(root, target, lostBlocks, partlyUnread);
   } finally {
     looseTarget = undefined;
+    ignoredLines = NO_REPEATS;
   }
 }
 
@@ -1015,6 +1023,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
   return {
     root,
     lostBlocks: lostBlocks.length ? lostBlocks : NONE,
+    ignoredRepeats: ignoredLines,
     globalDefs,
     vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
     // concat, not a spread of the two: the spread of an empty list deoptimized this function on every build.

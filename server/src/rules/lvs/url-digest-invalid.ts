@@ -26,7 +26,8 @@ export const urlDigestInvalid: FileRule = {
         if (url.hasDigest === false) continue;
         for (let n = 0, ds = url.node.children; n < ds.length; n++) {
           const d = ds[n]!;
-          if (d.keyword !== 'digest') continue;
+          // A repeat keepalived ignores (the first valid digest wins, KA209) is not checked.
+          if (d.keyword !== 'digest' || ctx.analysis.model.ignoredRepeats.has(d)) continue;
           const w = d.args[0];
           if (!w) continue;
           const problem = w.text.length !== 32

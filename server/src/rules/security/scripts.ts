@@ -170,7 +170,9 @@ function scriptLines(analysis: Analysis): AstNode[] {
     if (top.spec?.script_string) lines.push(top);
     else if (top.children.length && mayHoldScripts(top.spec)) collectScriptLines(top, lines);
   }
-  return lines;
+  // A repeated script line keepalived ignores (the first wins, KA209) never runs: nothing to say of its script.
+  const ignored = analysis.model.ignoredRepeats;
+  return ignored.size ? lines.filter((n) => !ignored.has(n)) : lines;
 }
 
 function collect(analysis: Analysis): ConfiguredScript[] {

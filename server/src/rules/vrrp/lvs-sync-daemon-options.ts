@@ -62,7 +62,8 @@ export const lvsSyncDaemonOptions: FileRule = {
     const zeroRefused = compareVersions(target, ZERO_REFUSED_SINCE) >= 0;
     for (const top of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of top.children) {
-        if (line.keyword !== 'lvs_sync_daemon') continue;
+        // A repeat keepalived ignores (the first wins, KA209) is not read.
+        if (line.keyword !== 'lvs_sync_daemon' || analysis.model.ignoredRepeats.has(line)) continue;
         // keepalived's word i is argument i - 1 here.
         const n = line.argCount + 1;
         const instanceWord = line.argCount > 1 ? line.argWord(1) : undefined;

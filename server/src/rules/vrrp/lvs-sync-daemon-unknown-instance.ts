@@ -39,7 +39,8 @@ export const lvsSyncDaemonUnknownInstance: FileRule = {
   check({ analysis, report }) {
     for (const top of topLevelBlocks(analysis.ast, 'global_defs')) {
       for (const line of top.children) {
-        if (line.keyword !== 'lvs_sync_daemon') continue;
+        // A repeat keepalived ignores (the first wins, KA209) is not read.
+        if (line.keyword !== 'lvs_sync_daemon' || analysis.model.ignoredRepeats.has(line)) continue;
         const at = instanceArg(line);
         if (at < 0) continue;
         const name = line.argText(at)!;
