@@ -42,6 +42,8 @@ describe("a weight line keepalived ignores as a repeat says nothing of 'reverse'
     const cluster = (text: string) => lintCluster([{ file: 'k.conf', text, configId: 'lb1' }, { file: 'k.conf', text, configId: 'lb2' }]).diagnostics.map((d) => d.code);
     // weight -50 is read: the MASTER's failing process moves the VIPs (100 - 50 < 90).
     expect(cluster(process('    weight -50\n    weight 5 reverse\n'))).not.toContain('KA430');
+    // Nor does a weight keepalived refuses (out of range): the next line sets the weight.
+    expect(cluster(process('    weight 999 reverse\n    weight -50\n'))).not.toContain('KA430');
   });
   it('in the peer `kalint peer` writes', () => {
     const text = `track_file maint {\n    file /var/run/keepalived/maint\n    weight -5\n    weight 5 reverse\n}\n${instance('    track_file {\n        maint\n    }\n').replace('state BACKUP', 'state MASTER')}`;

@@ -95,9 +95,12 @@ interface ObjectIndex {
 
 const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
 
-/** Whether the weight line keepalived reads (a repeat is ignored: the first wins) says `reverse`. */
-function hasReverse(n: AstNode, target: Version, ignored: ReadonlySet<AstNode>): boolean {
-  return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && n.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse' && !ignored.has(c));
+/**
+ * Whether the weight line keepalived keeps says `reverse`: the model's weight, the first line with a weight it takes
+ * (a repeat is ignored, and so is an out-of-range `weight 999 reverse`).
+ */
+function hasReverse(weight: { node: AstNode } | undefined, target: Version): boolean {
+  return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && weight?.node.argText(1) === 'reverse';
 }
 
 /** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */
@@ -108,8 +111,8 @@ function objects(node: ClusterNode): ObjectIndex {
   idx = { scripts: new Map(), files: new Map(), processes: new Map() };
   for (const s of model.vrrpScripts) if (!idx.scripts.has(s.name)) idx.scripts.set(s.name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
   // keepalived's default weight for a track_file is 1 (multiplied by the number in the file).
-  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.node, node.analysis.target, model.ignoredRepeats) });
-  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.node, node.analysis.target, model.ignoredRepeats) });
+  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.weight, node.analysis.target) });
+  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.weight, node.analysis.target) });
   objectCache.set(node, idx);
   return idx;
 }

@@ -562,8 +562,8 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   for (const t of inst.trackInterfaces) add(t.weight, t.reverse);
   for (const t of inst.trackFiles) {
     const file = model.trackFiles.find((f) => f.name === t.name);
-    // The weight line keepalived reads: a repeat is ignored (the first wins).
-    const reverse = !!file?.node.children.some((c) => c.keyword === 'weight' && c.argText(1) === 'reverse' && !model.ignoredRepeats.has(c));
+    // The weight line keepalived keeps (the model's: a repeat or an out-of-range weight is ignored).
+    const reverse = file?.weight?.node.argText(1) === 'reverse';
     add(t.weight ?? file?.weight?.value ?? 1, t.weight !== undefined ? t.reverse : reverse);
   }
   for (const t of inst.trackProcesses) add(t.weight ?? model.trackProcesses.find((p) => p.name === t.name)?.weight?.value, t.reverse);
