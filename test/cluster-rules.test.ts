@@ -455,6 +455,21 @@ describe('cluster findings in detail', () => {
     }
   });
 
+  it('KA413 compares the protocol and scheduler keepalived runs a service with, not a word it refuses', () => {
+    // An audit in session 56: 'protocol UDP' against no protocol line (2.2.7: "no protocol set - defaulting to UDP"),
+    // and an 'lb_algo rrr' keepalived refuses ("Invalid lvs_scheduler 'rrr' - ignoring") against wlc, its default.
+    const director = (lines: string) => `virtual_server 10.0.0.100 53 {\n    delay_loop 6\n    lb_kind NAT\n${lines}    real_server 10.0.0.11 53 {\n        weight 1\n    }\n}\n`;
+    const pair = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: director(a) }, { file: 'b.conf', text: director(b) }]).diagnostics.map((d) => d.code);
+    expect(pair('    lb_algo rr\n    protocol UDP\n', '    lb_algo rr\n')).toEqual([]);
+    expect(pair('    lb_algo rrr\n    protocol TCP\n', '    lb_algo wlc\n    protocol TCP\n')).toEqual([]);
+    // A real difference is still one.
+    expect(pair('    lb_algo rr\n    protocol TCP\n', '    lb_algo rr\n')).toEqual(['KA413', 'KA413']);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(director('    lb_algo rr\n')).messages.map((m) => m.message)).toContain('Virtual server [10.0.0.100]:none:53: no protocol set - defaulting to UDP');
+      expect(runKeepalived(director('    lb_algo rrr\n    protocol TCP\n')).messages.map((m) => m.message)).toContain("Invalid lvs_scheduler 'rrr' - ignoring");
+    }
+  });
+
   it('KA421 also catches a copied mcast_src_ip: the same source address for multicast adverts', () => {
     const diags = lint('mcast-src-ip-shared');
     expect(diags.map((d) => d.code)).toEqual(['KA421']);

@@ -3,21 +3,46 @@
 import type { ClusterRule, ClusterNode } from '../types.js';
 import type { VirtualServer } from '../../core/model/model.js';
 import { at, fallback, majorityFirst, nodeMasterRank, quoteList, rel } from '../../cluster/model.js';
+import type { Version } from '../../core/schema/schema.js';
+import { lvsFacts, schedulerKnown } from '../lvs/server-facts.js';
+import { effectiveProtocol } from '../lvs/util.js';
 
-function vsKey(vs: VirtualServer): string {
-  const proto = (vs.protocol?.value ?? '').toUpperCase();
+/** The service a virtual_server line makes, with the protocol keepalived runs it with (a refused or missing one: its default). */
+function vsKey(vs: VirtualServer, protocol: string): string {
   if (vs.kind === 'fwmark') return `fwmark ${vs.fwmark ?? '?'}`;
   if (vs.kind === 'group') return `group ${vs.group ?? '?'}`;
-  return `${vs.address ?? '?'} ${vs.port ?? ''}${proto ? ` ${proto}` : ''}`.trim();
+  return `${vs.address ?? '?'} ${vs.port ?? ''} ${protocol}`.trim();
 }
 
-function index(node: ClusterNode): Map<string, VirtualServer> {
-  const out = new Map<string, VirtualServer>();
-  for (const vs of node.analysis.model.virtualServers) {
-    const key = vsKey(vs);
-    if (!out.has(key)) out.set(key, vs);
+/** The director's virtual servers by service, each with the scheduler keepalived runs it with. */
+interface Service {
+  vs: VirtualServer;
+  scheduler: string;
+}
+
+function index(node: ClusterNode): Map<string, Service> {
+  const out = new Map<string, Service>();
+  const target = node.analysis.target;
+  // The lvs facts are aligned with the model's list of virtual servers.
+  const facts = lvsFacts(node.analysis).servers;
+  for (let i = 0, list = node.analysis.model.virtualServers; i < list.length; i++) {
+    const vs = list[i]!;
+    const key = vsKey(vs, facts[i]?.vs === vs ? effectiveProtocol(facts[i]!) : (vs.protocol?.value ?? '').toUpperCase());
+    if (!out.has(key)) out.set(key, { vs, scheduler: scheduler(vs, target) });
   }
   return out;
+}
+
+/** The scheduler keepalived keeps: the last lb_algo/lvs_sched word it knows, else wlc (IPVS_DEF_SCHED). */
+function scheduler(vs: VirtualServer, target: Version): string {
+  let kept = 'wlc';
+  for (let i = 0, lines = vs.node.children; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.keyword !== 'lb_algo' && line.keyword !== 'lvs_sched') continue;
+    const word = line.argText(0);
+    if (word !== undefined && schedulerKnown(word, target)) kept = word;
+  }
+  return kept;
 }
 
 const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.port ?? ''}`.trim();
@@ -26,13 +51,13 @@ const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.
  * What a director does with the service, as keepalived runs it: an unset or unknown lb_kind is NAT,
  * an unset lb_algo wlc (IPVS_DEF_SCHED), a persistence_timeout below 1 is refused.
  */
-function serviceSettings(vs: VirtualServer): [string, string][] {
+function serviceSettings({ vs, scheduler }: Service): [string, string][] {
   const kind = vs.lbKind?.value;
   const persistence = vs.persistenceTimeout !== undefined && vs.persistenceTimeout >= 1 ? `${vs.persistenceTimeout}` : 'none';
   const sorry = vs.sorryServer ? `${vs.sorryServer.address}${vs.sorryServer.port !== undefined ? ` ${vs.sorryServer.port}` : ''}` : 'none';
   return [
     ['lb_kind', kind === 'NAT' || kind === 'DR' || kind === 'TUN' ? kind : 'NAT'],
-    ['lb_algo', vs.lbAlgo?.value ?? 'wlc'],
+    ['lb_algo', scheduler],
     ['persistence_timeout', persistence],
     ['sorry_server', sorry],
   ];
@@ -41,14 +66,16 @@ function serviceSettings(vs: VirtualServer): [string, string][] {
 type Report = Parameters<ClusterRule['check']>[0];
 
 /** A director that takes over runs the service its own way: say where the settings differ from the reference's. */
-function compareSettings(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => VirtualServer): void {
-  const vs = service(ref!);
+function compareSettings(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => Service): void {
+  const theirs = service(ref!);
+  const vs = theirs.vs;
   const refLabel = ctx.nodes[ref!]!.label;
-  const theirSettings = serviceSettings(vs);
+  const theirSettings = serviceSettings(theirs);
   for (const k of rest) {
-    const mine = service(k);
+    const mineService = service(k);
+    const mine = mineService.vs;
     const label = ctx.nodes[k]!.label;
-    const differ = serviceSettings(mine).filter(([, v], i) => v !== theirSettings[i]![1]).map(([name, v]) => {
+    const differ = serviceSettings(mineService).filter(([, v], i) => v !== theirSettings[i]![1]).map(([name, v]) => {
       const t = theirSettings.find(([tk]) => tk === name)![1];
       return `${name} ${t} on ${refLabel} but ${v} on ${label}`;
     });
@@ -115,9 +142,9 @@ export const virtualServerMismatch: ClusterRule = {
   check(ctx) {
     const indexes = ctx.nodes.map(index);
     if (indexes.every((i) => i.size === 0)) return;
-    const otherAt = (n: ClusterNode, i: Map<string, VirtualServer>) => {
-      const first = i.values().next().value as VirtualServer | undefined;
-      return first ? at(first.node) : fallback(n);
+    const otherAt = (n: ClusterNode, i: Map<string, Service>) => {
+      const first = i.values().next().value as Service | undefined;
+      return first ? at(first.vs.node) : fallback(n);
     };
     const labels = (ks: number[]) => quoteList(ks.map((k) => ctx.nodes[k]!.label).sort());
     // Every service, in the order the nodes define them: where it is missing, said once at its first
@@ -132,7 +159,7 @@ export const virtualServerMismatch: ClusterRule = {
       if (lacking.length) {
         // Said at the definition of the holder whose label sorts first (not the first file given).
         const shownAt = holders.reduce((a, b) => (ctx.nodes[b]!.label < ctx.nodes[a]!.label ? b : a));
-        const vs = indexes[shownAt]!.get(key)!;
+        const vs = indexes[shownAt]!.get(key)!.vs;
         const missingOn = labels(lacking);
         ctx.report({
           ...at(vs.node),
@@ -143,9 +170,9 @@ export const virtualServerMismatch: ClusterRule = {
       if (holders.length < 2) continue;
       const service = (k: number) => indexes[k]!.get(key)!;
       const settingsKey = (k: number) => serviceSettings(service(k)).map(([, v]) => v).join('|');
-      const serversKey = (k: number) => service(k).realServers.map(rsKey).join(',');
+      const serversKey = (k: number) => service(k).vs.realServers.map(rsKey).join(',');
       compareSettings(ctx, key, majorityFirst(holders, settingsKey, rank), service);
-      compareServers(ctx, key, majorityFirst(holders, serversKey, rank), service);
+      compareServers(ctx, key, majorityFirst(holders, serversKey, rank), (k) => service(k).vs);
     }
   },
 };
