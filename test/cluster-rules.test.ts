@@ -180,6 +180,19 @@ describe('cluster findings in detail', () => {
     }
   });
 
+  it('KA410 compares the intervals as keepalived rounds them (VRRPv2: whole seconds; VRRPv3: 10 ms)', () => {
+    const node = (state: string, prio: number, lines: string) =>
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n${lines}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+    const ka410 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 100, a) }, { file: 'b.conf', text: node('BACKUP', 90, b) }]).diagnostics.filter((d) => d.code === 'KA410');
+    expect(ka410('    advert_int 1.5\n', '    advert_int 2\n')).toEqual([]);
+    expect(ka410('    version 3\n    advert_int 0.504\n', '    version 3\n    advert_int 0.5\n')).toEqual([]);
+    const [d] = ka410('    advert_int 1.4\n', '    advert_int 2\n');
+    expect(d!.message).toContain('advert_int 2 on b.conf but 1.4 (1 as keepalived rounds it) on a.conf');
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(node('MASTER', 100, '    advert_int 1.5\n')).messages.map((m) => m.message)).toContain('(VI_1) VRRPv2 advertisement interval 1.500000s must be an integer. rounding');
+    }
+  });
+
   it('KA404 says passwords differing only after byte 8 are identical', () => {
     const [d] = lint('auth-pass-after-8');
     expect(d!.severity).toBe('info');

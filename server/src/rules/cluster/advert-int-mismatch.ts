@@ -4,7 +4,26 @@ import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, rel, versionOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
-const advertInt = (m: Member) => m.instance.advertInt?.value ?? 1;
+/**
+ * The interval keepalived runs the instance with, in seconds: VRRPv2 rounds to whole seconds (half up, at most 255),
+ * VRRPv3 to 10 ms (at most 40.95), each "must be an integer. rounding" / "in units of 10ms - rounding" (2.2.7 vrrp.c).
+ */
+function advertInt(m: Member): number {
+  const written = m.instance.advertInt?.value ?? 1;
+  const unit = versionOf(m) === 3 ? 10_000 : 1_000_000;
+  const max = versionOf(m) === 3 ? 4095 * unit : 255 * unit;
+  let us = Math.round(written * 1e6);
+  if (us >= max + unit) us = max;
+  else if (us % unit) us = Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));
+  return us / 1e6;
+}
+
+/** How a node's interval reads in a message: as written, with what keepalived makes of it when that differs. */
+function advertLabel(m: Member): string {
+  const written = m.instance.advertInt?.value ?? 1;
+  const used = advertInt(m);
+  return used === written ? `${used}` : `${written} (${used} as keepalived rounds it)`;
+}
 const advertAt = (m: Member) => (m.instance.advertInt ? at(m.instance.advertInt.node) : instanceAt(m));
 
 export const advertIntMismatch: ClusterRule = {
@@ -30,8 +49,8 @@ export const advertIntMismatch: ClusterRule = {
           ...advertAt(m),
           severity: v3 ? 'warning' : undefined,
           message: v3
-            ? `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv3 adopts the MASTER's interval, so failover timing depends on who is MASTER`
-            : `${g.name}: advert_int ${advertInt(m)} on ${m.node.label} but ${advertInt(ref!)} on ${ref!.node.label}; VRRPv2 drops adverts with another interval, so both nodes become MASTER`,
+            ? `${g.name}: advert_int ${advertLabel(m)} on ${m.node.label} but ${advertLabel(ref!)} on ${ref!.node.label}; VRRPv3 adopts the MASTER's interval, so failover timing depends on who is MASTER`
+            : `${g.name}: advert_int ${advertLabel(m)} on ${m.node.label} but ${advertLabel(ref!)} on ${ref!.node.label}; VRRPv2 drops adverts with another interval, so both nodes become MASTER`,
           related: [rel(advertAt(ref!), `advert_int ${advertInt(ref!)} on ${ref!.node.label}`)],
           // As the reference node writes it (1 when it has no advert_int line).
           fix: replaceArgFix(m.instance.advertInt?.node, 0, ref!.instance.advertInt?.node.argText(0) ?? '1', `Set advert_int ${advertInt(ref!)} on ${m.node.label}, as on ${ref!.node.label}`),
