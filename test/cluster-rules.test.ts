@@ -180,6 +180,20 @@ describe('cluster findings in detail', () => {
     }
   });
 
+  it('KA411 takes the VRRP version from lines keepalived accepts ("Version must be either 2 or 3")', () => {
+    const node = (state: string, global: string, own = '') =>
+      `global_defs {\n${global}}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${state === 'MASTER' ? 100 : 90}\n${own}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+    const ka411 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.filter((d) => d.code === 'KA411');
+    // A refused global 'vrrp_version 4' after 'vrrp_version 3' leaves VRRPv3.
+    expect(ka411(node('MASTER', '    vrrp_version 3\n    vrrp_version 4\n'), node('BACKUP', '    vrrp_version 3\n'))).toEqual([]);
+    // A refused instance 'version 4' is not where the version comes from.
+    const [d] = ka411(node('MASTER', '    vrrp_version 3\n', '    version 4\n'), node('BACKUP', ''));
+    expect(d!.message).toContain('VRRPv3 on a.conf (global vrrp_version 3)');
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(node('MASTER', '    vrrp_version 3\n    vrrp_version 4\n')).messages.map((m) => m.message)).toContain('VRRP Error: Version must be either 2 or 3');
+    }
+  });
+
   it('KA410 compares the intervals as keepalived rounds them (VRRPv2: whole seconds; VRRPv3: 10 ms)', () => {
     const node = (state: string, prio: number, lines: string) =>
       `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n${lines}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;

@@ -598,6 +598,15 @@ function trackRefs(block: AstNode): TrackRef[] {
 }
 
 /** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */
+/** The last global `vrrp_version` line keepalived takes: one it refuses ("Version must be either 2 or 3") changes nothing. */
+function lastVersionLine(blocks: AstNode[]): AstNode | undefined {
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const kids = blocks[b]!.children;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === 'vrrp_version' && validVersion(kids[i]!)) return kids[i];
+  }
+  return undefined;
+}
+
 function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const found = child(blocks[b]!, keyword);
@@ -677,7 +686,7 @@ function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): Global
     scriptUser: located(lastIn(blocks, 'script_user'), asString),
     vrrpStrict: globalOptionOn(blocks, 'vrrp_strict', !!target && compareVersions(target, GLOBAL_OPTION_VALUE_SINCE) >= 0),
     dynamicInterfaces: !!lastIn(blocks, 'dynamic_interfaces'),
-    vrrpVersion: located(lastIn(blocks, 'vrrp_version'), asInt),
+    vrrpVersion: located(lastVersionLine(blocks), asInt),
     vrrpMcastGroup4: located(lastMcastGroup(blocks, 'vrrp_mcast_group4', target), asString),
     vrrpMcastGroup6: located(lastMcastGroup(blocks, 'vrrp_mcast_group6', target), asString),
   };

@@ -10,7 +10,8 @@ function versionOrigin(m: Member): { where: Location; why: string } {
   if (familyOf(inst) === 6) {
     return { where: inst.version ? at(inst.version.node) : instanceAt(m), why: versionOf(m) === 3 ? 'IPv6 implies VRRPv3' : '`version 2` before the first IPv6 address sticks' };
   }
-  if (inst.version) return { where: at(inst.version.node), why: `version ${inst.version.value}` };
+  // A version line keepalived refuses (not 2 or 3) sets nothing.
+  if (inst.version && (inst.version.value === 2 || inst.version.value === 3)) return { where: at(inst.version.node), why: `version ${inst.version.value}` };
   const g = m.node.analysis.model.globalDefs?.vrrpVersion;
   if (g) return { where: at(g.node), why: `global vrrp_version ${g.value}` };
   return { where: instanceAt(m), why: 'default VRRPv2' };
