@@ -255,6 +255,23 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(pd, 'KA309')[0]!.message).toContain('keepalived clears the delay');
   });
 
+  it('a preempt_delay keepalived refuses is no delay: nothing for KA309 or KA311 to clear', () => {
+    // 2.2.7: "(A) Preempt_delay not valid! must be between 0-1000", and the delay is 0; no "preempt_delay is
+    // incompatible with nopreempt" or "preempt delay will not work with initial state MASTER" follows.
+    const nopreempt = instance('A', 'state BACKUP\npriority 90\nnopreempt\npreempt_delay 2000');
+    const master = instance('A', 'state MASTER\npriority 150\npreempt_delay 5000');
+    expect(findings(nopreempt, 'KA311')).toEqual([]);
+    expect(findings(master, 'KA309')).toEqual([]);
+    expect(findings(nopreempt.replace('2000', '20'), 'KA311')).toHaveLength(1);
+    if (keepalivedAvailable()) {
+      for (const text of [nopreempt, master]) {
+        const said = runKeepalived(text).messages.map((m) => m.message);
+        expect(said).toContain('(A) Preempt_delay not valid! must be between 0-1000');
+        expect(said.some((m) => /incompatible with nopreempt|preempt delay will not work/.test(m))).toBe(false);
+      }
+    }
+  });
+
   it('a timer word strtod reads whole counts at the releases that read it so (KA309 on preempt_delay 0x10)', () => {
     // 2.0.19 and 2.1.5 builds: `preempt_delay 0x10` (or 1e1) with state MASTER is "preempt delay will not work with
     // initial state MASTER - clearing", silently read as 16 s; 2.2.3 and later report "invalid number '0x10'" and use 0.

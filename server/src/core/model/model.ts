@@ -439,6 +439,15 @@ function plainNumberArg(node: AstNode, i: number): number {
 }
 
 /** `located` for a number argument (`parse` is asInt, asSeconds or asDecimal), a plain number read in place. */
+/** The preempt_delay keepalived sets: a value it refuses (not 0 to 1000 seconds) sets 0, no delay ("Preempt_delay not valid!"). */
+function preemptDelayOf(node: AstNode | undefined): Located<number> | undefined {
+  if (node === undefined) return undefined;
+  const delay = locatedNumber(node, asSeconds);
+  return delay && delay.value >= 0 && delay.value <= PREEMPT_DELAY_MAX ? delay : { value: 0, node };
+}
+/** TIMER_MAX_SEC: the longest preempt_delay keepalived takes, in seconds. */
+const PREEMPT_DELAY_MAX = 1000;
+
 function locatedNumber(node: AstNode | undefined, parse: Parse<number>): Located<number> | undefined {
   if (node === undefined) return undefined;
   const n = plainNumberArg(node, 0);
@@ -825,7 +834,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     unicastPeers,
     mcastDstIp: located(mcastDstNode, sockaddrText),
     nopreempt,
-    preemptDelay: locatedNumber(preemptDelayNode, asSeconds),
+    preemptDelay: preemptDelayOf(preemptDelayNode),
     notify: notify ?? NONE,
     family,
     effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),

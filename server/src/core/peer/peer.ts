@@ -202,7 +202,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
     // such a pair is both nodes BACKUP, the priority decides.
-    const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay ? 'stay-backup' : 'promote';
+    const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay?.value ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
     const smallestWeightWritten = weights.length ? weights.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : undefined;
