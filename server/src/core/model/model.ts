@@ -439,11 +439,13 @@ function plainNumberArg(node: AstNode, i: number): number {
 }
 
 /** `located` for a number argument (`parse` is asInt, asSeconds or asDecimal), a plain number read in place. */
-/** The preempt_delay keepalived sets: a value it refuses (not 0 to 1000 seconds) sets 0, no delay ("Preempt_delay not valid!"). */
+/**
+ * The preempt_delay keepalived sets: a number out of range (not 0 to 1000 seconds) sets 0, no delay ("Preempt_delay
+ * not valid!"). A word that is no number stays unread here (undefined), as its reading depends on the release.
+ */
 function preemptDelayOf(node: AstNode | undefined): Located<number> | undefined {
-  if (node === undefined) return undefined;
   const delay = locatedNumber(node, asSeconds);
-  return delay && delay.value >= 0 && delay.value <= PREEMPT_DELAY_MAX ? delay : { value: 0, node };
+  return delay && (delay.value < 0 || delay.value > PREEMPT_DELAY_MAX) ? { value: 0, node: delay.node } : delay;
 }
 /** TIMER_MAX_SEC: the longest preempt_delay keepalived takes, in seconds. */
 const PREEMPT_DELAY_MAX = 1000;
