@@ -129,6 +129,15 @@ function clampWeight(w: number): number {
   return w;
 }
 
+/**
+ * Whether a track line reverses its weight: the object's own setting (none for an interface), changed only by a
+ * 'reverse' or 'noreverse' after the weight, which keepalived reads even when it refuses the weight (vrrp_track.c).
+ */
+function trackReverse(r: TrackRef, objectReverse: boolean): boolean {
+  if (r.reverse) return true;
+  return r.words[3]?.text === 'noreverse' ? false : objectReverse;
+}
+
 function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], fromSyncGroup?: string): Tracker[] {
   const out: Tracker[] = [];
   const seen = new Set<string>();
@@ -139,13 +148,13 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
     if (kind !== 'interface' && trackLineIgnored(node.analysis, r.words[0]!)) continue;
     seen.add(r.name);
     const def = objectWeight(node, kind, r.name);
-    // A weight outside -254..254 is refused; the object's own weight stays.
+    // A weight outside -254..254 is refused; the object's own weight stays (an interface's: 0).
     const explicit = r.weight !== undefined && Math.abs(r.weight) <= 254;
     out.push({
       kind,
       name: r.name,
       weight: clampWeight(explicit ? r.weight! : def.weight),
-      reverse: explicit ? r.reverse : def.reverse,
+      reverse: trackReverse(r, def.reverse),
       where: r.words[0] ? atWord(r.words[0]) : at(node.analysis.model.root),
       fromSyncGroup,
     });

@@ -608,7 +608,6 @@ function trackRefs(block: AstNode): TrackRef[] {
   return mapDefined(block.values, (line) => trackRef(line, reads, block.keyword));
 }
 
-/** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */
 /** The last global `vrrp_version` line keepalived takes: one it refuses ("Version must be either 2 or 3") changes nothing. */
 function lastVersionLine(blocks: AstNode[]): AstNode | undefined {
   for (let b = blocks.length - 1; b >= 0; b--) {
@@ -618,6 +617,7 @@ function lastVersionLine(blocks: AstNode[]): AstNode | undefined {
   return undefined;
 }
 
+/** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */
 function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const found = child(blocks[b]!, keyword);

@@ -10,7 +10,7 @@
 import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
 import { analyze } from '../index.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
-import { strictModeOn, type VrrpInstance, type KeepalivedConfig } from '../model/model.js';
+import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
 import { sockaddrFamily } from '../analysis/values.js';
@@ -555,19 +555,25 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   const add = (w: number | undefined, reverse: boolean) => {
     if (w !== undefined && w !== 0 && !reverse) out.push(w);
   };
+  // A track line's weight outside -254..254 is refused: the object's own weight stays (an interface's, 0). Its
+  // 'reverse' or 'noreverse' still counts; without one the object's own setting does (vrrp_track.c).
+  const own = (t: TrackRef, objectWeight: number | undefined) => (t.weight !== undefined && Math.abs(t.weight) <= 254 ? t.weight : objectWeight);
+  const reversed = (t: TrackRef, objectReverse: boolean) => t.reverse || (t.words[3]?.text !== 'noreverse' && objectReverse);
   for (const t of inst.trackScripts) {
     const script = model.vrrpScripts.find((s) => s.name === t.name);
-    add(t.weight ?? script?.weight?.value, t.reverse || (t.weight === undefined && !!script?.weightReverse));
+    add(own(t, script?.weight?.value), reversed(t, !!script?.weightReverse));
   }
-  for (const t of inst.trackInterfaces) add(t.weight, t.reverse);
+  for (const t of inst.trackInterfaces) add(own(t, undefined), t.reverse);
   for (const t of inst.trackFiles) {
     const file = model.trackFiles.find((f) => f.name === t.name);
     // The weight line keepalived keeps (the model's: a repeat or an out-of-range weight is ignored).
-    const reverse = file?.weight?.node.argText(1) === 'reverse';
-    add(t.weight ?? file?.weight?.value ?? 1, t.weight !== undefined ? t.reverse : reverse);
+    add(own(t, file?.weight?.value ?? 1), reversed(t, file?.weight?.node.argText(1) === 'reverse'));
   }
-  for (const t of inst.trackProcesses) add(t.weight ?? model.trackProcesses.find((p) => p.name === t.name)?.weight?.value, t.reverse);
-  for (const t of inst.trackBfds) add(t.weight, t.reverse);
+  for (const t of inst.trackProcesses) {
+    const process = model.trackProcesses.find((p) => p.name === t.name);
+    add(own(t, process?.weight?.value), reversed(t, process?.weight?.node.argText(1) === 'reverse'));
+  }
+  for (const t of inst.trackBfds) add(own(t, undefined), t.reverse);
   return out;
 }
 
