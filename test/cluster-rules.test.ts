@@ -180,6 +180,17 @@ describe('cluster findings in detail', () => {
     }
   });
 
+  it('KA418 says nothing of a source address keepalived cannot read: it clears the source', () => {
+    // 2.2.7: "malformed src address[10.0.0.256]. Skipping...", and its daemon dumps "Using src_ip = (none)": the
+    // earlier 10.0.0.2 is gone too (inet_stosockaddr leaves no family), so no peer list can name the source.
+    const node = (state: string, prio: number, src: string, peer: string) =>
+      `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${prio}\n${src}    unicast_peer {\n        ${peer}\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+    const a = node('MASTER', 100, '    unicast_src_ip 10.0.0.1\n', '10.0.0.3');
+    const ka418 = (b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.filter((d) => d.code === 'KA418').map((d) => d.message);
+    expect(ka418(node('BACKUP', 90, '    unicast_src_ip 10.0.0.2\n    unicast_src_ip 10.0.0.256\n', '10.0.0.1'))).toEqual([]);
+    expect(ka418(node('BACKUP', 90, '    unicast_src_ip 10.0.0.2\n', '10.0.0.1'))).toEqual([expect.stringContaining("lacks b.conf's unicast_src_ip 10.0.0.2")]);
+  });
+
   it('KA411 takes the VRRP version from lines keepalived accepts ("Version must be either 2 or 3")', () => {
     const node = (state: string, global: string, own = '') =>
       `global_defs {\n${global}}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id 51\n    priority ${state === 'MASTER' ? 100 : 90}\n${own}    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;

@@ -1,7 +1,7 @@
 // KA418: a node's unicast_src_ip is missing from a peer's unicast_peer list.
 
 import { child } from '../../core/analysis/ast.js';
-import { canonicalAddress } from '../../core/analysis/values.js';
+import { canonicalAddress, ipFamily } from '../../core/analysis/values.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, instanceAt, isUnicast, rel, unicastPeers } from '../../cluster/model.js';
 
@@ -26,7 +26,9 @@ export const unicastPeerMissing: ClusterRule = {
         const peers = new Set(unicastPeers(a.instance));
         const peerAt = child(a.instance.node, 'unicast_peer');
         for (const b of unicast) {
-          if (b === a || !b.instance.unicastSrcIp) continue;
+          // A source keepalived cannot read clears the source address, an earlier line's included (2.2.7's daemon:
+          // "Using src_ip = (none)"): the node then sends from its interface's address, which no config names.
+          if (b === a || !b.instance.unicastSrcIp || ipFamily(b.instance.unicastSrcIp.value) === undefined) continue;
           const src = canonicalAddress(b.instance.unicastSrcIp.value);
           // The same address on both nodes is KA421's finding (a copied config), not a missing peer.
           if (peers.has(src) || (a.instance.unicastSrcIp && canonicalAddress(a.instance.unicastSrcIp.value) === src)) continue;
