@@ -526,6 +526,11 @@ export function ipv4ToNumber(addr: string): number {
 // ---------- argument checks ----------
 
 /** Other software's names for the VRRP roles, as keepalived's `state` values. */
+/** `record[key]` when the record has that key of its own (never a property of Object.prototype). */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 const ROLE_VALUES: Record<string, string | undefined> = { primary: 'MASTER', active: 'MASTER', slave: 'BACKUP', secondary: 'BACKUP', standby: 'BACKUP', passive: 'BACKUP' };
 
 /**
@@ -760,8 +765,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       }
       const hint = values.find((v) => v.toLowerCase() === word.toLowerCase());
       // Other software's words for the roles (`state SLAVE`, `state PRIMARY`): keepalived's are MASTER and BACKUP.
-      const role = ROLE_VALUES[word.toLowerCase()];
-      const other = OTHER_NAMES[keyword]?.[word.toLowerCase().replace(/[-_]/g, '')];
+      // Looked up as own keys: a word such as 'constructor' must not find Object.prototype's.
+      const role = ownValue(ROLE_VALUES, word.toLowerCase());
+      const other = ownValue(OTHER_NAMES[keyword], word.toLowerCase().replace(/[-_]/g, ''));
       const roleNote = role && values.includes(role) ? ` (keepalived calls this role ${role}: write '${role}')`
         : other && values.includes(other) ? ` (keepalived names it by its IPVS name: write '${other}')` : '';
       // `MАSTER` with a Cyrillic 'А' prints like the value it misses: name the letter.
@@ -782,7 +788,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       const fallback = spec.unchecked_in
         ? `; keepalived ${spec.unchecked_in} does not check it: it hands '${word}' to IPVS, which refuses a scheduler it does not know, so this virtual server is never set up`
         : ENUM_FALLBACK[keyword] ? `; ${ENUM_FALLBACK[keyword]}` : '';
-      const later = spec.values_since?.[word] !== undefined ? ` ('${word}' came in keepalived ${spec.values_since[word]})` : '';
+      const since = ownValue(spec.values_since, word);
+      const later = since !== undefined ? ` ('${word}' came in keepalived ${since})` : '';
       const fork = forkOfValue(keyword, word);
       const forkWords = fork ? forkNote(fork, `'${word}'`) : '';
       // The word in the table's case, or in Latin letters, is a suggestion: it changes what keepalived reads.

@@ -2155,6 +2155,26 @@ export class Walker implements LineSink {
     }
   }
 
+  /**
+   * `state Backup` after `state MASTER`: the word means BACKUP to keepalived, but writing 'BACKUP' would be
+   * ignored after MASTER ("state previously set as MASTER"), making the node start as MASTER: no such fix.
+   */
+  private noBackupFixAfterMaster(node: AstNode, from: number): void {
+    const frame = this.top();
+    let master = false;
+    for (let i = frame.childStart; i < this.childStack.length && !master; i++) {
+      const c = this.childStack[i]!;
+      master = c !== node && c.keyword === 'state' && c.argText(0) === 'MASTER';
+    }
+    if (!master) return;
+    for (let i = from; i < this.diagnostics.length; i++) {
+      const d = this.diagnostics[i]!;
+      if (d.code !== 'KA205' || d.fix?.edits[0]?.newText !== 'BACKUP') continue;
+      d.fix = undefined;
+      d.message += "; but 'BACKUP' here would be ignored after the earlier 'state MASTER', and the node would start as MASTER: keep one state line";
+    }
+  }
+
   /** Gives a closing block its children. */
   private closeFrame(frame: Frame): void {
     if (frame.farGuesses) {
@@ -2304,6 +2324,7 @@ export class Walker implements LineSink {
     else {
       const oldBfdTimer = (special & Special.bfdTimer) !== 0 && compareVersions(this.options.target, BFD_DECIMAL_MS_SINCE) < 0;
       this.checkArgs(oldBfdTimer ? wholeMilliseconds(spec.args) : argsIn(spec, this.options.target), node, node.keyword, node, file);
+      if (spec.name === 'state' && this.diagnostics.length > before) this.noBackupFixAfterMaster(node, before);
     }
     if (special) {
       if (special & Special.statusCode && compareVersions(this.options.target, STATUS_CODE_LISTS_SINCE) < 0) this.checkOldStatusCode(node, file);

@@ -570,19 +570,21 @@ function addresses(block: AstNode): Address[] {
 }
 
 /**
- * A `track_*` line: the name, then `weight N` and `reverse` anywhere after. `reads`: how the target
- * release reads the weight when it reads it loosely (atoi before 2.0.7: 'weight -20x' is -20).
+ * A `track_*` line: the name, then `weight N`, then `reverse`. keepalived reads `reverse` only as the
+ * fourth word, after a weight (`chk weight -10 x reverse` is not reversed: vrrp_track.c). `reads`: how
+ * the target release reads the weight when it reads it loosely (atoi before 2.0.7: 'weight -20x' is -20).
  */
 function trackRef(line: ValueLine, reads: 'whole' | 'decimal' | undefined, block: string): TrackRef | undefined {
   const words = line.words;
   if (!words[0]) return undefined;
   let weightAt = -1;
-  let reverse = false;
   for (let i = 0; i < words.length; i++) {
-    const text = words[i]!.text;
-    if (text === 'weight' && weightAt < 0) weightAt = i;
-    else if (text === 'reverse' && i > 0 && reverseRead()) reverse = true;
+    if (words[i]!.text === 'weight') {
+      weightAt = i;
+      break;
+    }
   }
+  const reverse = words[1]?.text === 'weight' && words[3]?.text === 'reverse' && reverseRead();
   const weightWord = weightAt >= 0 ? words[weightAt + 1] : undefined;
   const weight = weightWord === undefined ? undefined : reads === undefined ? (parseInteger(weightWord.text) ?? daemonTrackWeight(weightWord.text, block)) : looseNumber(weightWord.text, reads).value;
   return { name: words[0].text, weight, reverse, words };
@@ -677,6 +679,24 @@ export function strictModeOn(strictModeLine: AstNode | undefined, globalStrict: 
   const v = strictModeLine.argText(0);
   if (v === undefined || ON_WORDS.has(v)) return true;
   return OFF_WORDS.has(v) ? false : globalStrict;
+}
+
+/**
+ * Where a block's `keyword` lines, read with keepalived's check_true_false (no word or on/true/yes: on;
+ * off/false/no: off; any other word is refused and changes nothing), leave the setting: the line that
+ * decided it and whether it is on, or undefined when no line decided it.
+ */
+export function flagSetting(block: AstNode, keyword: string): { line: AstNode; on: boolean } | undefined {
+  let found: { line: AstNode; on: boolean } | undefined;
+  const lines = block.children;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.keyword !== keyword) continue;
+    const v = line.argText(0);
+    if (v === undefined || ON_WORDS.has(v)) found = { line, on: true };
+    else if (OFF_WORDS.has(v)) found = { line, on: false };
+  }
+  return found;
 }
 
 /** From this release `vrrp_strict` and `vrrp_skip_check_adv_addr` read on/off (commit 548743ec). */

@@ -10,7 +10,7 @@
 
 import type { Analysis } from '../../core/index.js';
 import type { AstNode } from '../../core/analysis/ast.js';
-import { parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
+import { ownValue, parseInteger, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept } from '../../core/analysis/skips.js';
 import { argAsReadIn, type KeepalivedConfig, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { readGroup, vsgReading, type GroupInfo } from './vsg-entries.js';
@@ -459,7 +459,8 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
         if (afterSorry) f.sorryInhibit = true;
         break;
       case line.inhibitOnFailure:
-        f.inhibitOnFailure = flagAfter(f.inhibitOnFailure, c.argText(0));
+        // The virtual server's line reads no word (`inhibit_on_failure off` still turns it on); a real server's does.
+        f.inhibitOnFailure = true;
         break;
       case line.ipFamily: {
         const word = c.argText(0);
@@ -467,7 +468,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
           seenIpFamily = true;
           f.firstIpFamily = word ?? '';
         }
-        const wf = FAMILY_WORDS[word ?? ''];
+        const wf = ownValue(FAMILY_WORDS, word ?? '');
         if (!wf) break;
         if (family && family !== wf) addFinding(f, { node: c, kind: 'ip_family', family: wf, expected: family });
         else if (!family) {

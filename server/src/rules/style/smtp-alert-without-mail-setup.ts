@@ -8,11 +8,16 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
 import { hasRareLine, RareLine } from '../vrrp/util.js';
 import { lvsFacts } from '../lvs/server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
-/** The words keepalived's check_true_false reads as false. */
+/** The words keepalived's check_true_false reads, exactly (`On` or `1` is refused and changes nothing). */
 const OFF_WORDS = new Set(['off', 'false', 'no']);
+const ON_WORDS = new Set(['on', 'true', 'yes']);
+/** Before 2.0.0 smtp_alert read no word: any line turned alerts on. */
+const SMTP_ALERT_READS_WORD_SINCE: Version = [2, 0, 0];
 
 /** Where smtp_alert (or a global variant) can switch alert mail on, by block. */
+const REAL_SERVER_KEYWORDS = ['smtp_alert'];
 const ALERT_KEYWORDS: Record<string, readonly string[]> = {
   global_defs: ['smtp_alert', 'smtp_alert_vrrp', 'smtp_alert_checker'],
   vrrp_sync_group: ['smtp_alert'],
@@ -20,8 +25,21 @@ const ALERT_KEYWORDS: Record<string, readonly string[]> = {
   virtual_server: ['smtp_alert'],
 };
 
-function switchesOn(line: AstNode): boolean {
-  return line.argCount === 0 || !OFF_WORDS.has(line.argText(0)!.toLowerCase());
+/**
+ * The lines of `block` that leave one of `keywords` on, one per keyword: its last line that switches it
+ * on, unless a later line switches it off (a refused word changes nothing).
+ */
+function linesLeftOn(block: AstNode, keywords: readonly string[], readsWord: boolean, out: AstNode[]): void {
+  for (const keyword of keywords) {
+    let on: AstNode | undefined;
+    for (const line of block.children) {
+      if (line.keyword !== keyword) continue;
+      const word = line.argText(0);
+      if (!readsWord || word === undefined || ON_WORDS.has(word)) on = line;
+      else if (OFF_WORDS.has(word)) on = undefined;
+    }
+    if (on) out.push(on);
+  }
 }
 
 export const smtpAlertWithoutMailSetup: FileRule = {
@@ -39,7 +57,8 @@ export const smtpAlertWithoutMailSetup: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    smtp_alert\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'global_defs {\n    notification_email {\n        ops@example.com\n    }\n    notification_email_from lb1@example.com\n    smtp_server 192.0.2.25\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    smtp_alert\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    const readsWord = compareVersions(target, SMTP_ALERT_READS_WORD_SINCE) >= 0;
     let hasServer = false;
     let hasRecipient = false;
     const alerts: AstNode[] = [];
@@ -74,11 +93,9 @@ export const smtpAlertWithoutMailSetup: FileRule = {
           if (line.keyword === 'smtp_server' && line.argCount > 0) hasServer = true;
           if (line.keyword === 'notification_email' && line.values?.some((v) => v.words.length > 0)) hasRecipient = true;
         }
-        if (keywords.includes(line.keyword) && switchesOn(line)) alerts.push(line);
-        if (block.keyword === 'virtual_server' && line.keyword === 'real_server') {
-          for (const rs of line.children) if (rs.keyword === 'smtp_alert' && switchesOn(rs)) alerts.push(rs);
-        }
+        if (block.keyword === 'virtual_server' && line.keyword === 'real_server') linesLeftOn(line, REAL_SERVER_KEYWORDS, readsWord, alerts);
       }
+      linesLeftOn(block, keywords, readsWord, alerts);
     }
     if (!alerts.length || (hasServer && hasRecipient)) return;
     const missing = !hasServer && !hasRecipient ? 'no smtp_server and no notification_email address' : !hasServer ? 'no smtp_server' : 'no notification_email address';

@@ -111,8 +111,24 @@ export function skippedAt(r: RouteReading | RuleReading, target: Version): boole
   return skipped(r.problems) || optionTooNew(r, target) !== undefined;
 }
 
-/** Route types keepalived accepts before the destination (iproute2 `rtntype`). */
-const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast']);
+/** Route types keepalived accepts before the destination (lib/rttables.c's names, exact). */
+const ROUTE_TYPES = new Set(['unicast', 'local', 'broadcast', 'brd', 'multicast', 'throw', 'unreachable', 'prohibit', 'blackhole', 'nat', 'anycast', 'xresolve']);
+/** A route type written as a number: strtoul(…, 0) read whole (decimal, 0x hex, 0-led octal), 0..255, no '-'. */
+const RTNTYPE_NUMBER = /^[ \t\n\v\f\r]*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/;
+
+/** The route type keepalived's find_rttables_rtntype reads from a word: its number, or undefined. */
+function routeTypeNumber(text: string): number | undefined {
+  const digits = RTNTYPE_NUMBER.exec(text)?.[1];
+  if (digits === undefined) return undefined;
+  const v = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : digits.length > 1 && digits[0] === '0' ? parseInt(digits.slice(1), 8) : Number(digits);
+  return v <= 255 ? v : undefined;
+}
+
+function isRouteType(text: string): boolean {
+  return ROUTE_TYPES.has(text) || routeTypeNumber(text) !== undefined;
+}
+/** The rule actions a route type number stands for (RTN_BLACKHOLE, RTN_UNREACHABLE, RTN_PROHIBIT). */
+const RULE_ACTION_NUMBERS: Record<number, string> = { 6: 'blackhole', 7: 'unreachable', 8: 'prohibit' };
 /** Route options with one value; those in ROUTE_LOCKABLE may be preceded by `lock`. */
 const ROUTE_PREF_NAMES: ReadonlySet<string> = new Set(['low', 'medium', 'high']);
 const ROUTE_ONE_ARG = new Set(['tos', 'dsfield', 'table', 'scope', 'metric', 'priority', 'preference', 'dev', 'oif', 'expires', 'hoplimit', 'window', 'realms', 'initcwnd', 'initrwnd', 'features', 'quickack', 'pref', 'ttl-propagate', 'fastopen_no_cookie', 'vrf', 'track_group']);
@@ -366,6 +382,11 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
         r.problems.push(skip(next, rtValueMessage('protocol', next.text, bad, `Protocol ${next.text} not found or invalid for route`)));
         return r;
       }
+      const protocolCase = next && nameCaseMessage('protocol', next.text, `Protocol ${next.text} not found or invalid for route`);
+      if (protocolCase) {
+        r.problems.push(skip(next, protocolCase));
+        return r;
+      }
       if (next && !KEEPALIVED_PROTOCOL.has(next.text)) r.foreignProtocol = next;
       i += 2;
     } else if (s === 'as') {
@@ -414,6 +435,12 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
         r.problems.push(skip(v, tableMessage(v.text, 'route')));
         return r;
       }
+      const nameCase =
+        s === 'table' ? nameCaseMessage('table', v.text, `Routing table ${v.text} not found for route`) : s === 'scope' ? nameCaseMessage('scope', v.text, `Scope ${v.text} not found or invalid for route`) : undefined;
+      if (nameCase) {
+        r.problems.push(skip(v, nameCase));
+        return r;
+      }
       const looked = ROUTE_LOOKUPS[s];
       if (looked) {
         const parts = s === 'realms' ? v.text.split(/\/(.*)/s, 2) : [v.text];
@@ -451,15 +478,18 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
       }
       i = k + 1;
     } else {
-      // The destination, optionally after `to` and a route type.
+      // The destination, after `to` or after a route type. keepalived looks the type up in the word it is at, so
+      // after `to` it takes no type: `to blackhole 10.9.0.0/16` reads 'blackhole' as the destination.
       let k = i;
-      if (words[k]?.text === 'to') k++;
-      if (words[k] && ROUTE_TYPES.has(words[k]!.text)) k++;
+      const afterTo = words[k]?.text === 'to';
+      if (afterTo) k++;
+      else if (words[k] && isRouteType(words[k]!.text)) k++;
       const d = words[k];
       if (!d) break;
       const p = parseRouteAddress(d.text);
       if (!p.ok) {
-        r.problems.push(skip(d, `'${d.text}' is neither a route option nor a valid destination address`));
+        const hint = afterTo && ROUTE_TYPES.has(d.text) ? ` (keepalived reads no route type after 'to': write '${d.text}' before 'to' or drop 'to')` : '';
+        r.problems.push(skip(d, `'${d.text}' is neither a route option nor a valid destination address${hint}`));
         return r;
       }
       if (!fam.accept(d, p, 'destination')) return r;
@@ -509,6 +539,24 @@ function rtValueMessage(option: string, text: string, kind: 'option' | 'number' 
       ? `${option} '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a name it can find`
       : `${option} ${text} is out of range 0..${max}`;
   return `${why} (keepalived: "${said}")`;
+}
+
+/** The names keepalived knows without the host's /etc/iproute2 files (lib/rttables.c), by option. */
+const BUILT_IN_NAMES: Record<'scope' | 'table' | 'protocol', readonly string[]> = {
+  scope: ['global', 'nowhere', 'host', 'link', 'site'],
+  table: ['default', 'main', 'local'],
+  protocol: ['none', 'redirect', 'kernel', 'boot', 'static', 'gated', 'ra', 'mrt', 'zebra', 'bird', 'babel', 'dnrouted', 'xorp', 'ntk', 'dhcp'],
+};
+const HOST_FILES = { scope: 'rt_scopes', table: 'rt_tables', protocol: 'rt_protos' };
+
+/**
+ * A name that is one keepalived knows in another case (`scope Link`, `table MAIN`, `protocol Static`): it looks
+ * names up exactly, so unless the host's file defines this spelling it drops the line. Undefined for other words.
+ */
+function nameCaseMessage(option: 'scope' | 'table' | 'protocol', text: string, said: string): string | undefined {
+  const lower = text.toLowerCase();
+  if (lower === text || !BUILT_IN_NAMES[option].includes(lower)) return undefined;
+  return `${option} '${text}' is not a name keepalived knows: it compares names exactly, and the built-in one is '${lower}'; unless /etc/iproute2/${HOST_FILES[option]} on the host defines '${text}', keepalived drops the line (keepalived: "${said}")`;
 }
 
 /** Route options whose value keepalived looks up with find_entry (max 255), with what it says when it cannot. */
@@ -726,6 +774,11 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
         r.problems.push(skip(next, tableMessage(next.text, 'rule')));
         return r;
       }
+      const tableCase = next && nameCaseMessage('table', next.text, `Routing table ${next.text} not found for rule`);
+      if (tableCase) {
+        r.problems.push(skip(next, tableCase));
+        return r;
+      }
       // find_entry keeps the low 32 bits of what strtoul read: 4294967296, like 0 or 0x0, is table 0.
       if (next && rtNumber(next.text) === 0) {
         r.problems.push(skip(next, next.text === '0' ? 'table 0 is not a valid routing table' : `table '${next.text}' reads as 0, which is not a valid routing table (keepalived: "Table 0 is not valid")`));
@@ -804,8 +857,12 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if (TABLE_OPTIONS.has(s)) tableOption ??= w;
       if (s === 'realms' && !fam.set(w, 4)) return r;
       i += 2;
-    } else if (ROUTE_TYPES.has(s)) {
-      r.problems.push(skip(w, `'${s}' is not a rule action (blackhole, unreachable or prohibit)`));
+    } else if (routeTypeNumber(s) !== undefined && RULE_ACTION_NUMBERS[routeTypeNumber(s)!] !== undefined) {
+      // `type 7`: the number of a route type, read as the action it stands for (unreachable).
+      if (!action(w)) return r;
+      i += 1;
+    } else if (isRouteType(s)) {
+      r.problems.push(skip(w, `'${s}' is not a rule action (blackhole, unreachable or prohibit${routeTypeNumber(s) !== undefined ? ', or their numbers 6, 7, 8' : ''}) (keepalived: "Invalid rule action ${s}")`));
       return r;
     } else {
       r.problems.push(skip(w, `'${s}' is not a rule option`));

@@ -3,12 +3,10 @@
 import { argText, child, type AstNode } from '../../core/analysis/ast.js';
 import { parseDecimal } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type Version } from '../../core/schema/schema.js';
-import { argAsReadIn } from '../../core/model/model.js';
+import { argAsReadIn, flagSetting } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { macProblem, VMAC_MAC_SINCE } from './use-vmac-invalid.js';
 import { anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, initialMaster, isStrict, keywordRange, nameRange, RareLine, topLevelBlocks } from './util.js';
-
-const OFF = new Set(['off', 'false', 'no']);
 
 export const strictModeResets: FileRule = {
   kind: 'file',
@@ -39,8 +37,8 @@ export const strictModeResets: FileRule = {
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (!isStrict(model, inst)) continue;
-      const flag = (kw: string, why: string) => {
-        const n = child(inst.node, kw);
+      const flag = (kw: string, why: string, line?: AstNode) => {
+        const n = line ?? child(inst.node, kw);
         if (n) report({ message: `'${kw}' of '${inst.name}' is reset in strict mode: ${why}`, file: n.file, range: keywordRange(n) });
       };
       const nonZero = (kw: string, why: string, normal = 0) => {
@@ -61,10 +59,11 @@ export const strictModeResets: FileRule = {
       }
       nonZero('garp_lower_prio_repeat', 'no repeated GARPs to a lower priority master');
       nonZero('garp_lower_prio_delay', 'no repeated GARP delay');
-      const lpna = child(inst.node, 'lower_prio_no_advert');
-      if (lpna && OFF.has(argText(lpna) ?? '')) report({ message: `'lower_prio_no_advert ${argText(lpna)}' of '${inst.name}' is reset in strict mode: no adverts to lower priority masters`, file: lpna.file, range: keywordRange(lpna) });
-      const hpsa = child(inst.node, 'higher_prio_send_advert');
-      if (hpsa && !OFF.has(argText(hpsa) ?? '')) flag('higher_prio_send_advert', 'it must be clear');
+      // Words as keepalived's check_true_false reads them: a refused word (`True`, `ON`) leaves the setting unset.
+      const lpna = flagSetting(inst.node, 'lower_prio_no_advert');
+      if (lpna && !lpna.on) report({ message: `'lower_prio_no_advert ${argText(lpna.line)}' of '${inst.name}' is reset in strict mode: no adverts to lower priority masters`, file: lpna.line.file, range: keywordRange(lpna.line) });
+      const hpsa = flagSetting(inst.node, 'higher_prio_send_advert');
+      if (hpsa?.on) flag('higher_prio_send_advert', 'it must be clear', hpsa.line);
       if (child(inst.node, 'accept') && effectiveVersion(model, inst) === 2 && basePriority(inst) < 255) {
         flag('accept', 'accept mode with VRRPv2 is not RFC 3768 compliant below priority 255');
       }

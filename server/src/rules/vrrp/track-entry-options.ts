@@ -4,7 +4,7 @@ import { looseNumber, parseInteger } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import { daemonTrackWeight } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
+import { fourthWordDropsEntry, syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
@@ -17,7 +17,7 @@ export const trackEntryOptions: FileRule = {
   severity: 'error',
   description: 'A track_* entry has options keepalived rejects: anything but `weight N [reverse|noreverse]`, a missing or out-of-range weight.',
   docs: {
-    why: 'Each line of a track_* block is `NAME [weight N [reverse|noreverse]]` with N between -253 and 253. keepalived drops an entry whose second word is not `weight` or whose weight has no value, ignores an out-of-range weight (using the default instead), and turns ±254 into ±253 — each reported as a configuration error. A dropped entry means the object is not tracked at all.',
+    why: 'Each line of a track_* block is `NAME [weight N [reverse|noreverse]]` with N between -253 and 253. keepalived drops an entry whose second word is not `weight` or whose weight has no value, ignores an out-of-range weight (using the default instead), and turns ±254 into ±253 — each reported as a configuration error. After the weight it reads one word, `reverse` or `noreverse` (a track_interface only `reverse`): in a track_file or track_bfd block any other word drops the entry, elsewhere it is ignored. A dropped entry means the object is not tracked at all.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 -20\n        eth2 weight\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n        eth2 weight 0\n    }\n}\n',
   },
@@ -89,6 +89,11 @@ export const trackEntryOptions: FileRule = {
           }
           if (dir && kept) {
             report({ message: `${what}: keepalived ${target.join('.')} reads nothing after the weight ('reverse' came in 2.0.18): it ignores '${dir.text}' without a word`, file: line.file, range: dir.range, severity: 'warning' });
+          } else if (dir && fourthWordDropsEntry(dir.text, block.keyword, target)) {
+            report({ message: `${what}: '${dir.text}' is not a weight option (reverse or noreverse); keepalived ignores the whole entry, so '${name.text}' is not tracked`, file: line.file, range: dir.range });
+          } else if (dir && block.keyword === 'track_interface' && dir.text !== 'reverse' && !kept) {
+            // An interface takes only 'reverse': 'noreverse' (its default anyway) is reported and ignored.
+            report({ message: `${what}: '${dir.text}' is not a weight option of track_interface (only reverse); keepalived ignores it`, file: line.file, range: dir.range, severity: 'warning' });
           } else if (dir && dir.text !== 'reverse' && dir.text !== 'noreverse') {
             report({ message: `${what}: '${dir.text}' is not a weight option (reverse or noreverse); keepalived ignores it`, file: line.file, range: dir.range, severity: 'warning' });
           }

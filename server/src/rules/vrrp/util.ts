@@ -748,10 +748,21 @@ export function trackLineKeptDespiteOptions(block: string, target: Version): boo
   return (block === 'track_interface' || block === 'track_script') && compareVersions(target, TRACK_OPTIONS_DROP_SINCE) < 0;
 }
 
-/** A line of track block `block` keepalived `target` drops for its options: a second word other than `weight`, or no value (KA336). */
+/**
+ * A line of track block `block` keepalived `target` drops for its options (KA336): a second word other than
+ * `weight`, or no value; and in a track_file or track_bfd block, a fourth word other than reverse/noreverse
+ * (those two return where the other kinds only ignore the word, since 2.0.18 read the fourth word).
+ */
 export function trackLineDropped(words: Word[], block: string, target: Version): boolean {
   const opt = words[1];
-  return !!opt && (opt.text !== 'weight' || !words[2]) && !trackLineKeptDespiteOptions(block, target);
+  if (!opt) return false;
+  if (opt.text !== 'weight' || !words[2]) return !trackLineKeptDespiteOptions(block, target);
+  return fourthWordDropsEntry(words[3]?.text, block, target);
+}
+
+/** Whether `dir`, the word after a track line's weight, makes keepalived `target` drop the whole entry. */
+export function fourthWordDropsEntry(dir: string | undefined, block: string, target: Version): boolean {
+  return dir !== undefined && dir !== 'reverse' && dir !== 'noreverse' && (block === 'track_file' || block === 'track_bfd') && compareVersions(target, TRACK_OPTIONS_DROP_SINCE) >= 0;
 }
 
 /** The first virtual address keepalived keeps: not skipped for its options, of the instance's family. */
