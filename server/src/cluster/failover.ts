@@ -15,7 +15,7 @@ import { WEIGHT_REVERSE_SINCE, type TrackRef, type VrrpInstance } from '../core/
 import { compareVersions, type Version } from '../core/schema/schema.js';
 import type { ClusterNode } from '../rules/types.js';
 import { trackLineDropped } from '../rules/vrrp/util.js';
-import { trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
+import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
 import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
@@ -103,16 +103,40 @@ function hasReverse(weight: { node: AstNode } | undefined, target: Version): boo
   return compareVersions(target, WEIGHT_REVERSE_SINCE) >= 0 && weight?.node.argText(1) === 'reverse';
 }
 
-/** Tracked objects of a node by name (first definition wins, as keepalived keeps it). */
+/** The definitions of each name, in file order. */
+function byName<T extends { name: string }>(defs: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const d of defs) {
+    const list = out.get(d.name);
+    if (list) list.push(d);
+    else out.set(d.name, [d]);
+  }
+  return out;
+}
+
+/**
+ * Tracked objects of a node by name: the first definition keepalived keeps (it removes one without a script, file
+ * or process line at its end, and then finds the next of that name).
+ */
 function objects(node: ClusterNode): ObjectIndex {
   let idx = objectCache.get(node);
   if (idx) return idx;
-  const model = node.analysis.model;
+  const analysis = node.analysis;
+  const model = analysis.model;
   idx = { scripts: new Map(), files: new Map(), processes: new Map() };
-  for (const s of model.vrrpScripts) if (!idx.scripts.has(s.name)) idx.scripts.set(s.name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
+  for (const [name, defs] of byName(model.vrrpScripts)) {
+    const s = keptDefinition(analysis, defs)!;
+    idx.scripts.set(name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
+  }
   // keepalived's default weight for a track_file is 1 (multiplied by the number in the file).
-  for (const f of model.trackFiles) if (!idx.files.has(f.name)) idx.files.set(f.name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.weight, node.analysis.target) });
-  for (const p of model.trackProcesses) if (!idx.processes.has(p.name)) idx.processes.set(p.name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.weight, node.analysis.target) });
+  for (const [name, defs] of byName(model.trackFiles)) {
+    const f = keptDefinition(analysis, defs)!;
+    idx.files.set(name, { weight: f.weight?.value ?? 1, reverse: hasReverse(f.weight, analysis.target) });
+  }
+  for (const [name, defs] of byName(model.trackProcesses)) {
+    const p = keptDefinition(analysis, defs)!;
+    idx.processes.set(name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.weight, analysis.target) });
+  }
   objectCache.set(node, idx);
   return idx;
 }

@@ -53,6 +53,10 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
  * Named blocks whose second definition keepalived drops ("… already defined"). For the others
  * (vrrp_script, virtual_server_group…) it keeps both and name lookups find the first.
  */
+/** The line a tracked object's block needs; keepalived removes the block at its end without one with a value. */
+export const REQUIRED_DEFINITION_LINE: Readonly<Record<string, string>> = { vrrp_script: 'script', track_file: 'file', vrrp_track_file: 'file', vrrp_track_process: 'process' };
+/** 1.3.6 (37bef174) removes a vrrp_script without a command; before it the block stays. */
+export const SCRIPTLESS_SCRIPT_REMOVED_SINCE: Version = [1, 3, 6];
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /** From 2.2.8 (its end handlers) a vrrp_sync_group or track_group without members is removed when its block ends. */
@@ -2968,6 +2972,17 @@ export class Walker implements LineSink {
     this.report('KA205', 'warning', `'${keyword}' takes ${what}: keepalived silently drops '${dropped}' and reads the address ${kept}`, file, range);
   }
 
+  /**
+   * Whether keepalived removes a closed tracked-object block at its end for want of its script, file or process
+   * line (a vrrp_script from 1.3.6), so that a later block of the name is the one found.
+   */
+  private removesDefinition(block: AstNode): boolean {
+    const required = REQUIRED_DEFINITION_LINE[block.keyword];
+    if (!required || !block.closeBrace) return false;
+    if (block.keyword === 'vrrp_script' && compareVersions(this.options.target, SCRIPTLESS_SCRIPT_REMOVED_SINCE) < 0) return false;
+    return !block.children.some((c) => c.keyword === required && c.argCount > 0);
+  }
+
   /** `invalidValue`: the line has a value keepalived reports as invalid (KA205), which it does not use. */
   private checkDuplicate(node: AstNode, frame: Frame, missingArgument = false, invalidValue = false, setsNothing = false): void {
     const spec = node.spec!;
@@ -2985,6 +3000,12 @@ export class Walker implements LineSink {
           this.report('KA209', 'warning', `${kind} '${name}' is defined again: keepalived ${this.options.targetLabel} removed the first one (line ${removed.range.start.line + 1}) when its block ended, for it has no members, so it reads this one as '${name}'; keep one`, node.file, node.argWord(0).range, {
             related: [{ file: removed.file, range: removed.argWord(0).range, message: 'first defined here, and removed' }],
           });
+        } else if (prev && this.removesDefinition(prev)) {
+          // The first one, now closed, lacks its script/file/process line: keepalived removes it, and finds this one.
+          this.report('KA209', 'warning', `${kind} '${name}' is defined again: the first one (line ${prev.range.start.line + 1}) has no '${REQUIRED_DEFINITION_LINE[prev.keyword]}' line, so keepalived removes it when its block ends and uses this one; keep one`, node.file, node.argWord(0).range, {
+            related: [{ file: prev.file, range: prev.argWord(0).range, message: 'first defined here, and removed' }],
+          });
+          names.set(name, node);
         } else if (prev) {
           const effect = DUPLICATE_BLOCK_IGNORED.has(kind)
             ? 'keepalived ignores this whole block'

@@ -18,6 +18,11 @@ function vsKey(vs: VirtualServer, protocol: string): string {
 interface Service {
   vs: VirtualServer;
   scheduler: string;
+  /**
+   * The real servers of every block of the service: a second virtual_server block for it adds its real servers to
+   * the one IPVS service (ipvswrapper.c takes EEXIST as success); the settings stay the first block's.
+   */
+  realServers: VirtualServer['realServers'];
 }
 
 function index(node: ClusterNode): Map<string, Service> {
@@ -28,7 +33,9 @@ function index(node: ClusterNode): Map<string, Service> {
   for (let i = 0, list = node.analysis.model.virtualServers; i < list.length; i++) {
     const vs = list[i]!;
     const key = vsKey(vs, facts[i]?.vs === vs ? effectiveProtocol(facts[i]!) : (vs.protocol?.value ?? '').toUpperCase());
-    if (!out.has(key)) out.set(key, { vs, scheduler: scheduler(vs, target) });
+    const known = out.get(key);
+    if (!known) out.set(key, { vs, scheduler: scheduler(vs, target), realServers: vs.realServers });
+    else known.realServers = [...known.realServers, ...vs.realServers];
   }
   return out;
 }
@@ -89,14 +96,14 @@ function compareSettings(ctx: Report, key: string, [ref, ...rest]: number[], ser
 }
 
 /** The real servers of each director against the reference's. */
-function compareServers(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => VirtualServer): void {
-  const vs = service(ref!);
+function compareServers(ctx: Report, key: string, [ref, ...rest]: number[], service: (k: number) => Service): void {
+  const vs = service(ref!).vs;
   const refLabel = ctx.nodes[ref!]!.label;
-  const theirKeys = vs.realServers.map(rsKey);
+  const theirKeys = service(ref!).realServers.map(rsKey);
   for (const k of rest) {
-    const mine = service(k);
+    const mine = service(k).vs;
     const label = ctx.nodes[k]!.label;
-    const ourKeys = mine.realServers.map(rsKey);
+    const ourKeys = service(k).realServers.map(rsKey);
     // The same real servers in the same order (the usual case): nothing to compare further.
     if (theirKeys.length === ourKeys.length && theirKeys.every((x, i) => x === ourKeys[i])) continue;
     const theirs = new Set(theirKeys);
@@ -170,9 +177,9 @@ export const virtualServerMismatch: ClusterRule = {
       if (holders.length < 2) continue;
       const service = (k: number) => indexes[k]!.get(key)!;
       const settingsKey = (k: number) => serviceSettings(service(k)).map(([, v]) => v).join('|');
-      const serversKey = (k: number) => service(k).vs.realServers.map(rsKey).join(',');
+      const serversKey = (k: number) => service(k).realServers.map(rsKey).join(',');
       compareSettings(ctx, key, majorityFirst(holders, settingsKey, rank), service);
-      compareServers(ctx, key, majorityFirst(holders, serversKey, rank), (k) => service(k).vs);
+      compareServers(ctx, key, majorityFirst(holders, serversKey, rank), service);
     }
   },
 };

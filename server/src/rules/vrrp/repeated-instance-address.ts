@@ -1,6 +1,7 @@
 // KA373: the same virtual address, or the same unicast peer, twice in one vrrp_instance: from 2.3.3 on
 // keepalived reports the repeat as a configuration error and ignores it (vrrp_data.c, vip_is_duplicate and
-// alloc_vrrp_unicast_peer); earlier releases keep both entries without a word.
+// alloc_vrrp_unicast_peer); earlier releases keep both entries without a word, and a repeated VIP then goes
+// into every advert twice, which a node listing it once discards (a split brain, seen with two 2.2.7 daemons).
 
 import { canonicalAddress, sockaddrAddress } from '../../core/analysis/values.js';
 import type { Address } from '../../core/model/model.js';
@@ -24,20 +25,22 @@ export const repeatedInstanceAddress: FileRule = {
   name: 'repeated-instance-address',
   family: 'vrrp',
   severity: 'warning',
-  description: 'A vrrp_instance lists the same virtual address, or the same unicast peer, twice; keepalived 2.3.3 and later report the repeat and ignore it.',
+  description: 'A vrrp_instance lists the same virtual address, or the same unicast peer, twice; keepalived 2.3.3 and later report the repeat and ignore it, earlier releases put a repeated VIP in the adverts twice.',
   docs: {
     why:
-      'An address is added to the interface once, and a peer is sent one advert per interval, however often they are listed, so the repeat does nothing, ' +
-      'and often a copy was meant to be a different address. From 2.3.3 keepalived says so ("VIP duplicates a VIP 192.168.1.10/24 - ignoring", ' +
+      'Often a copy was meant to be a different address. Before 2.3.3 keepalived keeps every line: a VIP listed twice is sent twice in each advert, ' +
+      'and a node that lists it once discards adverts whose address count differs from its own ("received an unexpected ip number count 2, expected 1"), ' +
+      'so both nodes become MASTER and hold the VIPs (a repeated unicast peer only gets two adverts per interval). From 2.3.3 keepalived says so ("VIP duplicates a VIP 192.168.1.10/24 - ignoring", ' +
       '"192.0.2.2 - duplicate unicast_peer"), a configuration error `keepalived -t` fails on. A repeated VIP counts whatever its prefix length ' +
       '(192.168.1.10/24 and 192.168.1.10/32 are one address; the second line, with its options, is ignored); a virtual address and an excluded one ' +
-      'are a repeat when they are on the same interface. Earlier releases keep both entries silently, so the rule reports only from 2.3.3.',
+      'are a repeat when they are on the same interface. Before 2.3.3 the rule reports only a repeated VIP, as a warning that keepalived -t does not give.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2\n        192.0.2.2\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n        192.168.1.10/32\n    }\n}\n',
     target: '2.4.3',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_peer {\n        192.0.2.2\n    }\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
   check({ analysis, target, report }) {
-    if (compareVersions(target, REPEATS_CHECKED_SINCE) < 0) return;
+    // Before 2.3.3 both entries are kept: only a repeated VIP matters, as the adverts then carry it twice.
+    const keptBoth = compareVersions(target, REPEATS_CHECKED_SINCE) < 0;
     for (let itemIndex = 0, itemList = uniqueInstances(analysis.model); itemIndex < itemList.length; itemIndex++) {
       const inst = itemList[itemIndex]!;
       // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
@@ -50,10 +53,21 @@ export const repeatedInstanceAddress: FileRule = {
       const family = instanceFamily(inst);
       const visit = (a: Address, excluded: boolean) => {
         if (!a.prefix || addressDropped(a) || (!excluded && family !== undefined && a.family !== family)) return;
+        if (keptBoth && excluded) return;
         const key = canonicalAddress(a.prefix.address);
         const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
         const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
         const prev = vip ?? evip;
+        if (prev && keptBoth) {
+          const word = a.words[0]!;
+          report({
+            message: `virtual address ${a.text} repeats ${prev.text} of this instance; keepalived ${target.join('.')} keeps both, so its adverts carry the address twice, and a node that lists it once discards them as "an unexpected ip number count": both nodes become MASTER. List it once (2.3.3 and later ignore the repeat)`,
+            file: word.file,
+            range: wordsRange(a.words),
+            related: [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }],
+          });
+          return;
+        }
         if (prev) {
           const word = a.words[0]!;
           report({
@@ -78,6 +92,7 @@ export const repeatedInstanceAddress: FileRule = {
         if (entry) for (const a of entry[0]) visit(a, entry[1]);
       }
       // Unicast peers: the same address twice (the words after it are not compared).
+      if (keptBoth) continue;
       const peers = new Map<string, string>();
       for (const word of unicastPeerWords(inst)) {
         const address = sockaddrAddress(word.text);

@@ -5,6 +5,7 @@
 
 import { argText, child, childrenNamed, type AstNode, type Word } from '../../core/analysis/ast.js';
 import type { Range } from '../../core/syntax/cst.js';
+import { REQUIRED_DEFINITION_LINE } from '../../core/analysis/walker.js';
 import type { Analysis } from '../../core/index.js';
 import type { BfdInstance, TrackFile } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
@@ -25,7 +26,31 @@ const TARGET: Record<string, { blocks: string[]; what: string }> = {
 };
 
 /** Definitions keepalived removes when this line is missing (KA320, KA335). */
-const REQUIRED_LINE: Record<string, string> = { vrrp_script: 'script', track_file: 'file', vrrp_track_file: 'file', vrrp_track_process: 'process' };
+const REQUIRED_LINE = REQUIRED_DEFINITION_LINE;
+
+/**
+ * Whether keepalived removes a tracked object's definition at the end of its block, so that a later definition of the
+ * same name is the one found: a vrrp_script, track file or track process without a valued script/file/process line
+ * (a vrrp_script from 1.3.6), or a vrrp_script whose script lines give no command keepalived can use.
+ */
+export function definitionRemoved(analysis: Analysis, def: AstNode): boolean {
+  const required = REQUIRED_LINE[def.keyword];
+  if (!required) return false;
+  const script = def.keyword === 'vrrp_script';
+  if (script && compareVersions(analysis.target, SCRIPTLESS_REMOVED_SINCE) < 0) return false;
+  const lines = childrenNamed(def, required);
+  if (!lines.some((l) => l.argCount)) return true;
+  return script && lines.every((l) => commandMissing(analysis, l, analysis.target));
+}
+
+/**
+ * The definition keepalived finds for a name among `defs` (in file order): the first it keeps; when it removes
+ * them all, the first (its findings say why).
+ */
+export function keptDefinition<T extends { node: AstNode }>(analysis: Analysis, defs: readonly T[]): T | undefined {
+  for (const d of defs) if (!definitionRemoved(analysis, d.node)) return d;
+  return defs[0];
+}
 
 function topLevel(node: AstNode): AstNode {
   let n = node;
@@ -114,7 +139,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
       if (!name) continue;
       let m = defs.get(kind);
       if (!m) defs.set(kind, (m = new Map()));
-      if (!m.has(name)) m.set(name, n);
+      // The first definition keepalived keeps: one it removes leaves the name to the next (a pasted copy completed).
+      const cur = m.get(name);
+      if (!cur || (cur.keyword !== 'bfd_instance' && definitionRemoved(analysis, cur) && !definitionRemoved(analysis, n))) m.set(name, n);
     }
   }
   // A bfd_instance name is the VRRP process's block of that name: the one it keeps, else the last it read and dropped.

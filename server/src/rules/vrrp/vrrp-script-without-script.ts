@@ -7,6 +7,7 @@ import { fileText } from '../fixes.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped, wordsAsText } from '../security/scripts.js';
 import { closeRange } from './util.js';
+import { SCRIPTLESS_SCRIPT_REMOVED_SINCE } from '../../core/analysis/walker.js';
 
 /**
  * What keepalived makes of the command on a `script` line: it splits the words after the keyword
@@ -50,7 +51,7 @@ export function commandMissing(analysis: Analysis, line: AstNode, target: Versio
  * missing command and dies as it starts (a 1.3.5 build: "Keepalived_vrrp exited due to segmentation
  * fault (SIGSEGV)"); a script no instance tracks is left disabled. `script ""` is a command there.
  */
-export const SCRIPTLESS_REMOVED_SINCE: Version = [1, 3, 6];
+export const SCRIPTLESS_REMOVED_SINCE: Version = SCRIPTLESS_SCRIPT_REMOVED_SINCE;
 
 export const vrrpScriptWithoutScript: FileRule = {
   kind: 'file',
