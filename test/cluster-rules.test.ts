@@ -361,9 +361,10 @@ describe('cluster findings in detail', () => {
     expect(ka409(node(150, '  nopreempt\n', 2), node(100, '', 2))).toEqual([]);
     // A positive weight lifts b above a when both are healthy: b takes the VIPs back.
     expect(ka409(node(150, '  nopreempt\n'), node(100, '', 60)).map((x) => x.file)).toEqual(['b.conf']);
-    // Equal priorities: a BACKUP does not take over, a node starting as MASTER may (higher IP wins).
+    // Equal priorities: neither takes over, not even a node starting as MASTER, which starts in BACKUP like any other
+    // below 255 (two 2.2.7 daemons, session 57: the state MASTER node joining later, with the higher IP, stayed BACKUP).
     expect(ka409(node(100, '  nopreempt\n'), node(100, ''))).toEqual([]);
-    expect(ka409(node(100, '  nopreempt\n'), node(100, '').replace('state BACKUP', 'state MASTER')).map((x) => x.file)).toEqual(['b.conf']);
+    expect(ka409(node(100, '  nopreempt\n'), node(100, '').replace('state BACKUP', 'state MASTER'))).toEqual([]);
   });
 
   // Found on a real pair (nriet/radar-storage-system): the MASTER writes preempt and preempt_delay,

@@ -207,19 +207,21 @@ vrrp_instance VI_2 {
   });
 
   it('counts a track_file weight (default 1) like the failover simulation does', () => {
-    // A real MASTER at priority 254 tracking a file: with --priority-step 1 the peer got 253, and
-    // with the file's +1 both nodes ran at 254 (lint --cluster: KA432, a tie the IP address decides).
+    // keepalived adds the number in the file times the weight: nothing while the file holds 0 or is missing, so a
+    // healthy file lifts no node (two 2.2.7 daemons, session 57: priorities 100/90, not 101/91).
     const file = 'track_file prio_file {\n    file /etc/keepalived/prio\n}\n';
     const tracked = (prio: number, extra = '') => file + PAIR.slice(PAIR.indexOf('vrrp_instance')).replace('    priority 100\n', `    priority ${prio}\n    track_file {\n        prio_file${extra}\n    }\n`).replace(/ {4}track_script \{\n {8}chk\n {4}\}\n/, '');
     const capped = tracked(254);
     const r = peer(capped, { priorityStep: 1 });
-    expect(r.text).toContain('    priority 252\n');
+    expect(r.text).toContain('    priority 253\n');
     const cluster = lintCluster([{ file: 'a.conf', text: capped }, { file: 'b.conf', text: r.text }]).diagnostics;
     expect(cluster.map((d) => d.code)).not.toContain('KA432');
-    // A weight of 5 on the file: a failure must still move the VIPs, so the nodes are 4 apart.
-    const weighted = tracked(100, ' weight 5');
+    // A weight of -5 on the file: a failure (the file holding 1) must still move the VIPs, so the nodes are 4 apart.
+    const weighted = tracked(100, ' weight -5');
     expect(peer(weighted).text).toContain('    priority 96\n');
     expect(lintCluster([{ file: 'a.conf', text: weighted }, { file: 'b.conf', text: peer(weighted).text }]).diagnostics.map((d) => d.code)).not.toContain('KA430');
+    // A weight of +5 lifts a node whose file holds 1: no failure to plan for, the usual step.
+    expect(peer(tracked(100, ' weight 5')).text).toContain('    priority 90\n');
   });
 
   it('in strict mode leaves a promoted instance in state BACKUP: state MASTER is only for priority 255 there', () => {

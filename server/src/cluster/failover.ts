@@ -14,7 +14,7 @@ import type { AstNode } from '../core/analysis/ast.js';
 import { WEIGHT_REVERSE_SINCE, type TrackRef, type VrrpInstance } from '../core/model/model.js';
 import { compareVersions, type Version } from '../core/schema/schema.js';
 import type { ClusterNode } from '../rules/types.js';
-import { trackLineDropped } from '../rules/vrrp/util.js';
+import { isStrict, trackLineDropped } from '../rules/vrrp/util.js';
 import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
 import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
@@ -222,8 +222,10 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
     // keepalived registers the interface with its weight before it clears the entry's (seen live,
     // 2.1.5 and 2.2.7: "ignoring eth1 tracked interface weight due to SYNC group", then "Changing
     // effective priority from 100 to 80" when eth1 went down).
+    // A file at the default weight 1 becomes weight 0 for a sync group without tracking weight and for an address
+    // owner alike ("ignoring weight from tracked file … due to address_owner. specify weight 0", vrrp.c).
     if (sync && !owner && t.kind === 'interface') trackers.push(t);
-    else if (sync && !owner && t.kind === 'file' && t.weight === 1) trackers.push({ ...t, weight: 0 });
+    else if (t.kind === 'file' && t.weight === 1) trackers.push({ ...t, weight: 0 });
   }
   if (sync) {
     // keepalived clears the weight of the group's own track_script lines for every member when
@@ -270,13 +272,20 @@ function factsOf(m: Member): MemberFacts {
   }
   const nopreempt = !!nopreemptOf(m) && !owner && startState(m) !== 'MASTER';
   const startsMaster = !sync && startState(m) === 'MASTER';
-  return { member: m, base, owner, nopreempt, startsMaster, preemptDelay: inst.preemptDelay?.value, trackers };
+  // keepalived clears preempt_delay for an initial MASTER, with nopreempt and in strict mode (KA309, KA311, KA339).
+  const delayCleared = startState(m) === 'MASTER' || !!nopreemptOf(m) || isStrict(node.analysis.model, inst);
+  return { member: m, base, owner, nopreempt, startsMaster, preemptDelay: delayCleared ? undefined : inst.preemptDelay?.value, trackers };
 }
 
-/** Contribution of one tracker to the priority, or 'fault'. */
+/**
+ * Contribution of one tracker to the priority, or 'fault'. A script, interface or process adds a positive weight
+ * while healthy and a negative one when it fails; a track file adds its number times the weight, so nothing while
+ * it holds 0 (or is missing: healthy) and the weight, of either sign, when it holds 1 (failed; seen live with 2.2.7).
+ */
 function contribution(t: Tracker, failed: boolean): number | 'fault' {
   const mult = t.reverse ? -1 : 1;
   if (t.weight === 0) return failed === !t.reverse ? 'fault' : 0;
+  if (t.kind === 'file') return failed ? t.weight * mult : 0;
   if (!failed) return t.weight > 0 ? t.weight * mult : 0;
   return t.weight < 0 ? t.weight * mult : 0;
 }

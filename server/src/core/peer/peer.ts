@@ -547,8 +547,8 @@ function computeLineStarts(text: string): number[] {
 /**
  * The weights of what the instance tracks (scripts, interfaces, files, processes, BFD sessions),
  * when non-zero and not reversed: a positive one is added while healthy, a negative one on
- * failure. A track_file's weight (default 1) multiplies the number in the file; like the failover
- * simulation, a healthy file counts as adding its weight.
+ * failure. A track_file's weight (default 1) multiplies the number in the file, 0 while healthy:
+ * only a weight that lowers the priority when the file holds 1 is a failure's (as in the failover simulation).
  */
 function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   const out: number[] = [];
@@ -567,7 +567,9 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   for (const t of inst.trackFiles) {
     const file = model.trackFiles.find((f) => f.name === t.name);
     // The weight line keepalived keeps (the model's: a repeat or an out-of-range weight is ignored).
-    add(own(t, file?.weight?.value ?? 1), reversed(t, file?.weight?.node.argText(1) === 'reverse'));
+    const w = own(t, file?.weight?.value ?? 1);
+    const effect = w === undefined ? undefined : reversed(t, file?.weight?.node.argText(1) === 'reverse') ? -w : w;
+    if (effect !== undefined && effect < 0) out.push(effect);
   }
   for (const t of inst.trackProcesses) {
     const process = model.trackProcesses.find((p) => p.name === t.name);

@@ -46,12 +46,11 @@ export const nopreemptMismatch: ClusterRule = {
       // checks recover) with a priority above the node that holds them then. A node that never
       // outranks another healthy node takes nothing back, with or without nopreempt.
       const healthy = sim.scenarios[0]!.states;
-      // A node that starts as MASTER does not wait for a higher priority: at an equal one the
-      // higher IP address wins, so it may take the VIPs back then too.
+      // Only a higher priority takes the VIPs back: a node that starts as MASTER below 255 starts in BACKUP like the
+      // others, and a BACKUP keeps to an advert of equal priority (seen live with 2.2.7, with both start orders).
       const canTakeBack = (m: Member) => {
         const p = healthy[g.members.indexOf(m)]?.priority;
-        const master = startState(m) === 'MASTER';
-        return p !== undefined && healthy.some((o, i) => g.members[i] !== m && o.priority !== undefined && (p > o.priority || (master && p === o.priority)));
+        return p !== undefined && healthy.some((o, i) => g.members[i] !== m && o.priority !== undefined && p > o.priority);
       };
       const effective = g.members.filter((m) => nopreemptOf(m) && !clearedBecause(m));
       const written = g.members.filter((m) => nopreemptOf(m));

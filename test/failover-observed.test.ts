@@ -1,0 +1,66 @@
+// The failover table against what live keepalived 2.2.7 pairs did (session 57: each node a daemon in its own network
+// namespace on a shared bridge, every row of `kalint explain KA409` played; scripts/cluster-live holds the harness
+// of the earlier runs). Each case here is a row the table had wrong, and the code keepalived follows in it.
+
+import { describe, expect, it } from 'vitest';
+import { buildNodes, failoverReports, lintCluster } from '../server/src/cluster/index.js';
+import { conf } from './helpers/rule-cases.js';
+
+const instance = (state: string, priority: number, body: string[] = []) =>
+  conf('vrrp_instance VI_1 {', `  state ${state}`, '  interface eth0', '  virtual_router_id 51', `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', '    10.0.0.100', '  }', '}');
+
+function table(a: string, b: string) {
+  const nodes = buildNodes([
+    { file: 'a.conf', text: a },
+    { file: 'b.conf', text: b },
+  ]);
+  return failoverReports(nodes)[0]!.scenarios;
+}
+const codes = (a: string, b: string) =>
+  lintCluster([
+    { file: 'a.conf', text: a },
+    { file: 'b.conf', text: b },
+  ]).diagnostics.map((d) => d.code);
+
+describe('a track file', () => {
+  const file = (name: string, weight?: number) => conf(`track_file ${name} {`, `  file /run/${name}`, ...(weight === undefined ? [] : [`  weight ${weight}`]), '}');
+
+  it('adds nothing while it holds 0: a positive weight lifts no node in the healthy row', () => {
+    // b BACKUP 95 with a +10 file: live, a (100) held the VIPs with the file missing or holding 0; b reached 105 only
+    // once the file held 1.
+    const a = instance('MASTER', 100);
+    const b = file('tf_up', 10) + instance('BACKUP', 95, ['track_file {', '  tf_up', '}']);
+    const [healthy, setOnB] = table(a, b);
+    expect(healthy!.states.map((s) => s.priority)).toEqual([100, 95]);
+    expect(healthy!.holder).toBe('a.conf');
+    expect(setOnB!.label).toBe('file tf_up fails on b.conf');
+    expect(setOnB!.states.map((s) => s.priority)).toEqual([100, 105]);
+    expect(codes(a, b)).not.toContain('KA431');
+  });
+
+  it('at the default weight 1 puts an address owner in FAULT when it holds 1 (the weight becomes 0)', () => {
+    // "(VI_1) ignoring weight from tracked file tf_def due to address_owner. specify weight 0"; writing 1 to the
+    // file: "tracked file tf_def now FAULT state", and b took the VIPs.
+    const a = file('tf_def') + instance('MASTER', 255, ['track_file {', '  tf_def', '}']);
+    const b = instance('BACKUP', 100);
+    const row = table(a, b).find((s) => s.label === 'file tf_def fails on a.conf');
+    expect(row?.states[0]!.state).toBe('fault');
+    expect(row?.holder).toBe('b.conf');
+    // A weighted file on the owner is dropped, as before: no row.
+    expect(table(file('tf_w', -30) + instance('MASTER', 255, ['track_file {', '  tf_w', '}']), b).map((s) => s.label)).not.toContain('file tf_w fails on a.conf');
+  });
+});
+
+describe('preempt_delay', () => {
+  it('is no delay on a node whose preempt_delay keepalived clears (state MASTER)', () => {
+    // "(VI_1) Warning - preempt delay will not work with initial state MASTER - clearing": b took over at once.
+    const script = conf('vrrp_script chk {', '  script "/bin/true"', '  weight -20', '}');
+    const a = script + instance('MASTER', 100, ['track_script {', '  chk', '}']);
+    const b = instance('MASTER', 90, ['preempt_delay 8']);
+    const row = table(a, b).find((s) => s.label === 'script chk fails on a.conf');
+    expect(row?.holder).toBe('b.conf');
+    expect(row?.note ?? '').not.toContain('preempt_delay');
+    // Kept on a BACKUP: the note stays.
+    expect(table(a, instance('BACKUP', 90, ['preempt_delay 8'])).find((s) => s.label === 'script chk fails on a.conf')?.note).toBe('after preempt_delay 8s');
+  });
+});
