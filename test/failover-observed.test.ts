@@ -64,3 +64,26 @@ describe('preempt_delay', () => {
     expect(table(a, instance('BACKUP', 90, ['preempt_delay 8'])).find((s) => s.label === 'script chk fails on a.conf')?.note).toBe('after preempt_delay 8s');
   });
 });
+
+describe("a sync group's own track_interface and track_file", () => {
+  it('put the whole group in FAULT on the node where they fail', () => {
+    // Live: eth1 down on a gave "(VI_1) Entering FAULT STATE", "VRRP_Group(G1) Syncing instances to FAULT state",
+    // and b took both VIPs; writing 1 to tf0 (weight 0) likewise.
+    const group = (state: string, priority: number) =>
+      conf('track_file tf0 {', '  file /run/tf0', '  weight 0', '}', 'vrrp_sync_group G1 {', '  group {', '    VI_1', '    VI_2', '  }', '  track_interface {', '    eth1', '  }', '  track_file {', '    tf0', '  }', '}') +
+      [1, 2]
+        .map((k) => conf(`vrrp_instance VI_${k} {`, `  state ${state}`, '  interface eth0', `  virtual_router_id ${103 + k}`, `  priority ${priority}`, '  virtual_ipaddress {', `    10.0.0.${99 + k}`, '  }', '}'))
+        .join('');
+    const nodes = buildNodes([
+      { file: 'a.conf', text: group('MASTER', 100) },
+      { file: 'b.conf', text: group('BACKUP', 90) },
+    ]);
+    for (const report of failoverReports(nodes)) {
+      const rows = new Map(report.scenarios.map((s) => [s.label, s]));
+      for (const label of ['interface eth1 goes down on a.conf', 'file tf0 fails on a.conf']) {
+        expect(rows.get(label)?.holder, `${report.instance}: ${label}`).toBe('b.conf');
+        expect(rows.get(label)?.states[0]!.state).toBe('fault');
+      }
+    }
+  });
+});

@@ -53,8 +53,9 @@ export interface FailoverScenario {
   holder?: string;
   holderIndex?: number;
   /**
-   * Nodes that tie at the top priority. After a failure they claim the VIPs at the same moment
-   * and the higher primary IP address decides; at the start the first node up keeps them, as an
+   * Nodes that tie at the top priority. After a failure their master-down timers race: the first to
+   * expire takes the VIPs, and the higher primary IP address decides only when both claim MASTER at
+   * once (live, 18 failovers: 10 to the higher address); at the start the first node up keeps them, as an
    * equal priority does not take over (seen live: two BACKUPs at 100, the one started first won
    * in every run, the lower address).
    */
@@ -232,9 +233,19 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
     // any member is an address owner ("Cannot have weighted track script … with member having
     // priority 255 - clearing weight"): a failing check then puts the whole group in FAULT.
     const groupHasOwner = owner || sync.group.members.some((w) => instanceNamed(node, w.text)?.effectivePriority === 255);
-    for (const t of refsToTrackers(node, 'script', sync.group.trackScripts, sync.name)) {
-      if (trackers.some((x) => x.kind === 'script' && x.name === t.name)) continue;
-      trackers.push(groupHasOwner ? { ...t, weight: 0 } : t);
+    // The group's interfaces, files and processes likewise ("Cannot have weighted track … - setting weight 0"):
+    // live, eth1 down on one node put its whole group in FAULT and the other node took every VIP.
+    const groupTracks: [TrackerKind, TrackRef[]][] = [
+      ['script', sync.group.trackScripts],
+      ['interface', sync.group.trackInterfaces],
+      ['file', sync.group.trackFiles],
+      ['process', sync.group.trackProcesses],
+    ];
+    for (const [kind, refs] of groupTracks) {
+      for (const t of refsToTrackers(node, kind, refs, sync.name)) {
+        if (trackers.some((x) => x.kind === kind && x.name === t.name)) continue;
+        trackers.push(groupHasOwner ? { ...t, weight: 0 } : t);
+      }
     }
   }
   return trackers;

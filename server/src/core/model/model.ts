@@ -156,7 +156,11 @@ export interface SyncGroup {
   node: AstNode;
   name: string;
   members: Word[];
+  /** What the group tracks, for every member (vrrp.c adds each entry to each instance of the group). */
   trackScripts: TrackRef[];
+  trackInterfaces: TrackRef[];
+  trackFiles: TrackRef[];
+  trackProcesses: TrackRef[];
 }
 
 export interface Checker {
@@ -1074,6 +1078,9 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
       name: firstArgText(n) ?? '',
       members: (child(n, 'group')?.values ?? NONE).flatMap((l) => l.words),
       trackScripts: childrenNamed(n, 'track_script').flatMap(trackRefs),
+      trackInterfaces: childrenNamed(n, 'track_interface').flatMap(trackRefs),
+      trackFiles: childrenNamed(n, 'track_file').flatMap(trackRefs),
+      trackProcesses: childrenNamed(n, 'track_process').flatMap(trackRefs),
     })),
     vrrpInstances: instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion)),
     virtualServerGroups: virtualServerGroupBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', entries: (n.values ?? NONE).map((l) => l.words) })),
