@@ -255,7 +255,7 @@ describe('the scenario table', () => {
     expect(table).toMatch(/all healthy\s+110\s+110\s+tie n1\.conf \/ n2\.conf \(the first up keeps the VIPs\)/);
     expect(diagnostics.find((d) => d.code === 'KA432')?.message).toContain('whichever node comes up first keeps the VIPs');
     const three = cluster({ body: 'state MASTER\npriority 100' }, { body: 'priority 90' }, { body: 'priority 90' });
-    expect(formatScenarioTable(three.scenarios[0]!)).toMatch(/n1\.conf down\s+down\s+90\s+90\s+tie n2\.conf \/ n3\.conf \(higher IP wins\)/);
+    expect(formatScenarioTable(three.scenarios[0]!)).toMatch(/n1\.conf down\s+down\s+90\s+90\s+tie n2\.conf \/ n3\.conf \(either may win: a race, the higher IP only at the same moment\)/);
   });
 
   // Seen live (scripts/cluster-live, keepalived 2.2.7 in network namespaces): with chk failing

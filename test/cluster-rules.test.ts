@@ -397,7 +397,7 @@ describe('cluster findings in detail', () => {
     const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const nodes = [{ file: 'a.conf', text: node('MASTER', 150) }, ...['b', 'c', 'd'].map((n) => ({ file: `${n}.conf`, text: node('BACKUP', 100) }))];
     const d = lintCluster(nodes).diagnostics.find((x) => x.code === 'KA432')!;
-    expect(d.message).toMatch(/when a.conf is down, b.conf, c.conf and d.conf all end at priority 100: only the highest IP address/);
+    expect(d.message).toMatch(/when a.conf is down, b.conf, c.conf and d.conf all end at priority 100: which of them takes the VIPs is a race between their timers \(the highest IP address wins only/);
   });
 
   it('KA412 says keepalived discards adverts unless skip_check_adv_addr', () => {

@@ -308,7 +308,7 @@ export function pairFiles(inputs: ClusterInput[], options: { targetVersion?: str
 export function formatScenarioTable(report: FailoverReport): string {
   const header = ['scenario', ...report.nodes, 'VIPs held by'];
   const rows = report.scenarios.map((s) => {
-    let holder = s.holder ?? (s.tie ? `tie ${s.tie.join(' / ')} (${s.kind === 'healthy' ? 'the first up keeps the VIPs' : 'higher IP wins'})` : 'nobody');
+    let holder = s.holder ?? (s.tie ? `tie ${s.tie.join(' / ')} (${s.kind === 'healthy' ? 'the first up keeps the VIPs' : 'either may win: a race, the higher IP only at the same moment'})` : 'nobody');
     const healthyHolder = report.scenarios[0]?.holder;
     if (s.kind === 'check-fails' && s.nodeIndex !== undefined && s.holder && s.holder === healthyHolder && s.states[s.nodeIndex]!.node === s.holder && s.states[s.nodeIndex]!.state === 'up') {
       holder += ' (no failover)';
