@@ -224,6 +224,12 @@ vrrp_instance VI_2 {
     expect(peer(tracked(100, ' weight 5')).text).toContain('    priority 90\n');
   });
 
+  it('names why an instance stays BACKUP: nopreempt, preempt_delay or no state line', () => {
+    const backup = (extra: string) => `vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n`;
+    expect(peer(backup('    preempt_delay 6\n')).notes.join('\n')).toContain('stays BACKUP (preempt_delay 6: the priority decides)');
+    expect(peer(backup('    nopreempt\n')).notes.join('\n')).toContain('stays BACKUP (nopreempt: the priority decides)');
+  });
+
   it('in strict mode leaves a promoted instance in state BACKUP: state MASTER is only for priority 255 there', () => {
     // keepalived 2.2.7 -t on a strict instance with state MASTER and priority 100: "(VI_2) State MASTER must match
     // being address owner" (a config error; it starts the instance as BACKUP). The higher priority still wins.

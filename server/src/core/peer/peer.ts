@@ -259,7 +259,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
           ? `master by its higher priority (${promotion}); state stays BACKUP, since ${masterRefusedBy} keepalived allows state MASTER only with priority 255`
           : r.kind === 'promote'
             ? `BACKUP → MASTER (${promotion})`
-            : 'stays BACKUP (nopreempt: the priority decides)';
+            : `stays BACKUP (${r.inst.nopreempt ? 'nopreempt' : r.inst.preemptDelay?.value ? `preempt_delay ${r.inst.preemptDelay.value}` : 'no state line'}: the priority decides)`;
     notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
     if (r.kind === 'demote' && inst.nopreempt) {
       // keepalived ignores nopreempt in state MASTER ("nopreempt will not work with initial state
