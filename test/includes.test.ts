@@ -587,3 +587,21 @@ describe("what keepalived checks at a block's end, when a file's end ends the bl
     expect(rawStderr(binary!, atMainEnd)).toMatch(/^Configuration error: BFD instance b1 has no neighbor address set, disabling instance$/m);
   });
 });
+
+describe('a file included twice (a glob, then the file by name)', () => {
+  // Common in real setups: `include conf.d/*.conf` and then one of its files again. keepalived reads it twice (found
+  // by an audit of repeated blocks, session 57); kalint said "already defined" at the file against itself.
+  const files: Files = {
+    'keepalived.conf': 'include conf.d/*.conf\ninclude conf.d/vi.conf\n',
+    'conf.d/vi.conf': 'vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n',
+  };
+  it('is said at the second include line, naming the first', () => {
+    expect(lint(files, undefined, ['KA114', 'KA209']).sort()).toEqual(['conf.d/vi.conf:1 KA209', 'keepalived.conf:2 KA114']);
+    // A template with $ references may be meant to be read more than once: left alone.
+    expect(lint({ ...files, 'conf.d/vi.conf': files['conf.d/vi.conf']!.replace('51', '$VRID'), 'keepalived.conf': '$VRID=51\n' + files['keepalived.conf'] }, undefined, ['KA114'])).toEqual([]);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads it', () => {
+    expect(keepalivedSays(binary!, files)).toContain('conf.d/vi.conf:1 vrrp instance VI_1 already defined');
+  });
+});

@@ -590,6 +590,8 @@ export class Reader {
   private readonly includeFanout = new Map<string, Map<string, number>>();
   /** The KA111 findings of include lines that close a cycle, with the file each line is in. */
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
+  /** Where each file a plain include line read was first included (a second include of it reads it again). */
+  private readonly firstIncluded = new Map<string, { file: string; line: number; pattern: string }>();
   private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; inInclude?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
@@ -2897,6 +2899,7 @@ export class Reader {
         continue;
       }
       const ls = file.lex.lineStarts;
+      if (!notPlain) this.noteIncludedAgain(path, text, trimBlanks(pattern), file, kwStart, end);
       const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kwStart), end: positionAt(ls, end) } });
       toRead.push(included);
     }
@@ -2906,6 +2909,23 @@ export class Reader {
     const includeChecksBefore = this.sink.includeCheckFlags?.();
     for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore });
     return toRead;
+  }
+
+  /**
+   * A file a plain include line reads that an earlier include already read (`include conf.d/*.conf`, then
+   * `include conf.d/web.conf`): keepalived reads it again, so what it holds is defined twice (its
+   * vrrp_instances "already defined"). A file with `$` references is left alone: read again under other
+   * definitions, it may be a template meant to be included more than once.
+   */
+  private noteIncludedAgain(path: string, text: string, pattern: string, file: SourceFile, start: number, end: number): void {
+    const first = this.firstIncluded.get(path);
+    if (!first) {
+      this.firstIncluded.set(path, { file: file.path, line: positionAt(file.lex.lineStarts, start).line + 1, pattern });
+      return;
+    }
+    if (text.includes('$')) return;
+    const how = first.pattern === pattern ? '' : ` through '${first.pattern}'`;
+    this.report('KA114', 'warning', `'${path}' is already included (${first.file}:${first.line}${how}): keepalived reads it again, so everything in it is defined twice (a vrrp_instance in it is "already defined" and keepalived -t fails); include each file once`, file, start, end);
   }
 
   /**

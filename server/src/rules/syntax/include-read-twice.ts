@@ -1,6 +1,7 @@
-// KA114: an include line that is not plain (an @id prefix, a ~SEQ/~LST row, a $definition): keepalived
-// 2.2.7's VRRP and checker processes read the included files twice; and 2.1.4 reading an included file's first line
-// again when it opens a block. Emitted by the reader.
+// KA114: a file read twice: included again by a later include line (a glob, then the file by name), or through an
+// include line that is not plain (an @id prefix, a ~SEQ/~LST row, a $definition), which keepalived 2.2.7's VRRP and
+// checker processes read twice; and 2.1.4 reading an included file's first line again when it opens a block.
+// Emitted by the reader.
 import type { CoreRule } from '../types.js';
 
 const rule: CoreRule = {
@@ -9,10 +10,13 @@ const rule: CoreRule = {
   name: 'include-read-twice',
   family: 'syntax',
   severity: 'warning',
-  description: 'An include behind an @id prefix, a ~SEQ/~LST or a $definition: keepalived reads the included files twice (and 2.1.4 an included first line that opens a block)',
+  description: 'A file included twice, or an include behind an @id prefix, a ~SEQ/~LST or a $definition: keepalived reads the included files twice (and 2.1.4 an included first line that opens a block)',
   docs: {
     why:
-      'keepalived reads the configuration once in its parent process and hands its VRRP and checker processes a ' +
+      'keepalived reads a file as often as include lines name it: `include conf.d/*.conf` followed by `include ' +
+      'conf.d/web.conf` reads web.conf twice, and everything in it is defined twice (a vrrp_instance "already defined" ' +
+      'fails keepalived -t). A file with $ references is not reported, as it may be a template meant to be read under ' +
+      'other definitions. Separately, keepalived reads the configuration once in its parent process and hands its VRRP and checker processes a ' +
       'copy with the included files written out in place. It recognises an include line in that copy only when the ' +
       "line starts with 'include'; a line that becomes an include after its '@id' prefix is checked, a ~SEQ/~LST row " +
       'or a $definition that expands to one stays in the copy next to the text already written out, so those ' +
