@@ -87,3 +87,15 @@ describe("a sync group's own track_interface and track_file", () => {
     }
   });
 });
+
+describe('a state MASTER node below 255 against a higher nopreempt BACKUP', () => {
+  it('keeps the VIPs only if it is up first, and the table says so', () => {
+    // vrrp_init_state gives it the usual master-down timer: started together, the BACKUP at 100 became MASTER (two
+    // live 2.2.7 daemons, both start orders within milliseconds); the MASTER at 51 won only when up 3.6 s earlier.
+    const a = instance('MASTER', 51);
+    const b = instance('BACKUP', 100, ['nopreempt']);
+    const [healthy] = table(a, b);
+    expect(healthy!.holder).toBe('a.conf');
+    expect(healthy!.note).toContain('if a.conf is up first (started together, the higher priority');
+  });
+});

@@ -392,7 +392,14 @@ function decideStart(scn: FailoverScenario, facts: MemberFacts[]): void {
   if (!masters.length) return decide(scn, facts, undefined);
   const best = highest(states, masters);
   const first = masters.filter((i) => states[i]!.priority === best);
-  if (first.length === 1) return decide(scn, facts, first[0]);
+  if (first.length === 1) {
+    decide(scn, facts, first[0]);
+    // Below 255, state MASTER starts in BACKUP with the usual master-down timer (vrrp_init_state), which is shorter
+    // for a higher priority: started together, the nopreempt node becomes MASTER (two live 2.2.7 daemons, session 57);
+    // the MASTER keeps the VIPs only when it is up first, as when the other's scripts have not yet succeeded.
+    if (scn.holderIndex === first[0] && scn.note) scn.note += ` if ${states[first[0]!]!.node} is up first (started together, the higher priority's shorter master-down timer makes it MASTER)`;
+    return;
+  }
   // Starting MASTERs that tie: unless a BACKUP preempts them all, the tie stands.
   if (upNodes(states, (s, i) => s.priority! > best && !facts[i]!.nopreempt).length) return decide(scn, facts, undefined);
   scn.tie = first.map((i) => states[i]!.node);
