@@ -80,3 +80,15 @@ describe('two virtual_server blocks for one service', () => {
     expect(cluster(a, b.replace('real_server 10.0.0.6', 'real_server 10.0.0.7')).filter((d) => d.code === 'KA413')).toHaveLength(1);
   });
 });
+
+describe('two virtual_server_groups of one name, the first without entries', () => {
+  const text = conf('virtual_server_group VSG {', '}', 'virtual_server_group VSG {', '  10.0.0.101 80', '}', 'virtual_server group VSG {', '  lb_kind DR', '  protocol TCP', '  real_server 10.0.0.5 8080 {', '  }', '}');
+  it('leave the name to the second: the virtual server uses it (KA510 as keepalived, no KA515)', () => {
+    expect(findings(text, 'KA515')).toEqual([]);
+    expect(findings(text, 'KA209')[0]?.message).toContain('the first one (line 1) has no entries, so keepalived removes it when its block ends and uses this one');
+    expect(findings(text, 'KA510')).toHaveLength(1);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads them', () => {
+    expect(runKeepalived(text).stderr).toContain("virtual server [VSG]:0:[10.0.0.101,80] and real server [10.0.0.5]:tcp:8080 ports don't match");
+  });
+});

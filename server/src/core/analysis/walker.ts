@@ -57,6 +57,8 @@ const EXACTLY_ONE_NAME = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_gro
 export const REQUIRED_DEFINITION_LINE: Readonly<Record<string, string>> = { vrrp_script: 'script', track_file: 'file', vrrp_track_file: 'file', vrrp_track_process: 'process' };
 /** 1.3.6 (37bef174) removes a vrrp_script without a command; before it the block stays. */
 export const SCRIPTLESS_SCRIPT_REMOVED_SINCE: Version = [1, 3, 6];
+/** From 1.3.7 a virtual_server_group without entries is removed when its block ends (server-facts' REMOVED_SINCE). */
+const EMPTY_VSG_REMOVED_SINCE: Version = [1, 3, 7];
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /** From 2.2.8 (its end handlers) a vrrp_sync_group or track_group without members is removed when its block ends. */
@@ -2977,6 +2979,8 @@ export class Walker implements LineSink {
    * line (a vrrp_script from 1.3.6), so that a later block of the name is the one found.
    */
   private removesDefinition(block: AstNode): boolean {
+    // A virtual_server_group without entries is removed at its end ("has no entries - removing", 1.3.7 on).
+    if (block.keyword === 'virtual_server_group') return !!block.closeBrace && !block.values?.some((l) => l.words.length > 0) && compareVersions(this.options.target, EMPTY_VSG_REMOVED_SINCE) >= 0;
     const required = REQUIRED_DEFINITION_LINE[block.keyword];
     if (!required || !block.closeBrace) return false;
     if (block.keyword === 'vrrp_script' && compareVersions(this.options.target, SCRIPTLESS_SCRIPT_REMOVED_SINCE) < 0) return false;
@@ -3002,7 +3006,8 @@ export class Walker implements LineSink {
           });
         } else if (prev && this.removesDefinition(prev)) {
           // The first one, now closed, lacks its script/file/process line: keepalived removes it, and finds this one.
-          this.report('KA209', 'warning', `${kind} '${name}' is defined again: the first one (line ${prev.range.start.line + 1}) has no '${REQUIRED_DEFINITION_LINE[prev.keyword]}' line, so keepalived removes it when its block ends and uses this one; keep one`, node.file, node.argWord(0).range, {
+          const lacks = prev.keyword === 'virtual_server_group' ? 'no entries' : `no '${REQUIRED_DEFINITION_LINE[prev.keyword]}' line`;
+          this.report('KA209', 'warning', `${kind} '${name}' is defined again: the first one (line ${prev.range.start.line + 1}) has ${lacks}, so keepalived removes it when its block ends and uses this one; keep one`, node.file, node.argWord(0).range, {
             related: [{ file: prev.file, range: prev.argWord(0).range, message: 'first defined here, and removed' }],
           });
           names.set(name, node);

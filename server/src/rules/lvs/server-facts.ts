@@ -180,8 +180,12 @@ export function lvsFacts(analysis: Analysis): LvsFacts {
 function readModel(model: KeepalivedConfig, target: Version): LvsFacts {
   const reading = vsgReading(target);
   const groups = model.virtualServerGroups.map((g) => readGroup(g, reading));
+  // The group a name finds: the first keepalived keeps (one it removes at its end leaves the name to the next).
   const groupByName = new Map<string, GroupInfo>();
-  for (const g of groups) if (!groupByName.has(g.group.name)) groupByName.set(g.group.name, g);
+  for (const g of groups) {
+    const cur = groupByName.get(g.group.name);
+    if (!cur || (cur.removed && !g.removed)) groupByName.set(g.group.name, g);
+  }
   const servers = model.virtualServers.map((vs) => readServer(vs, groupByName, target));
   return { servers, groups, groupByName };
 }
