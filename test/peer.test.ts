@@ -224,6 +224,18 @@ vrrp_instance VI_2 {
     expect(peer(tracked(100, ' weight 5')).text).toContain('    priority 90\n');
   });
 
+  it('plans only with the track lines keepalived keeps (a repeat, the own interface, a removed script are ignored)', () => {
+    // keepalived: "duplicate track_script chk2 - ignoring", KA328's own interface, "No script set for vrrp_script chk -
+    // removing"; kalint peer had put the nodes 2 apart for the ignored weight -3 (an audit of repeated blocks, session 57).
+    const master = (scripts: string, tracks: string) => `${scripts}vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 150\n${tracks}    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n`;
+    const chk2 = 'vrrp_script chk2 {\n    script "/bin/true"\n}\n';
+    expect(peer(master(chk2, '    track_script {\n        chk2 weight -30\n    }\n    track_script {\n        chk2 weight -3\n    }\n')).text).toContain('    priority 140\n');
+    expect(peer(master('', '    track_interface {\n        eth0 weight -5\n    }\n')).text).toContain('    priority 140\n');
+    expect(peer(master('vrrp_script chk {\n    interval 2\n    weight -4\n}\n', '    track_script {\n        chk\n    }\n')).text).toContain('    priority 140\n');
+    // The kept line still counts: -3 puts the nodes 2 apart.
+    expect(peer(master(chk2, '    track_script {\n        chk2 weight -3\n    }\n')).text).toContain('    priority 148\n');
+  });
+
   it('names why an instance stays BACKUP: nopreempt, preempt_delay or no state line', () => {
     const backup = (extra: string) => `vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n${extra}    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n`;
     expect(peer(backup('    preempt_delay 6\n')).notes.join('\n')).toContain('stays BACKUP (preempt_delay 6: the priority decides)');

@@ -14,6 +14,7 @@ import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef }
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
 import { sockaddrFamily } from '../analysis/values.js';
+import { REQUIRED_DEFINITION_LINE } from '../analysis/walker.js';
 
 export interface PeerOptions {
   /** Priority for the instances that become BACKUP. */
@@ -559,24 +560,56 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   // 'reverse' or 'noreverse' still counts; without one the object's own setting does (vrrp_track.c).
   const own = (t: TrackRef, objectWeight: number | undefined) => (t.weight !== undefined && Math.abs(t.weight) <= 254 ? t.weight : objectWeight);
   const reversed = (t: TrackRef, objectReverse: boolean) => t.reverse || (t.words[3]?.text !== 'noreverse' && objectReverse);
-  for (const t of inst.trackScripts) {
-    const script = model.vrrpScripts.find((s) => s.name === t.name);
+  // A line naming no definition keepalived keeps is ignored ("track script … not found").
+  for (const t of keptLines(inst.trackScripts)) {
+    const script = keptByName(model.vrrpScripts, t.name);
+    if (!script) continue;
     add(own(t, script?.weight?.value), reversed(t, !!script?.weightReverse));
   }
-  for (const t of inst.trackInterfaces) add(own(t, undefined), t.reverse);
-  for (const t of inst.trackFiles) {
-    const file = model.trackFiles.find((f) => f.name === t.name);
+  // keepalived ignores a track_interface line naming the instance's own interface (KA328).
+  for (const t of keptLines(inst.trackInterfaces)) if (t.name !== inst.interface?.value) add(own(t, undefined), t.reverse);
+  for (const t of keptLines(inst.trackFiles)) {
+    const file = keptByName(model.trackFiles, t.name);
+    if (!file) continue;
     // The weight line keepalived keeps (the model's: a repeat or an out-of-range weight is ignored).
     const w = own(t, file?.weight?.value ?? 1);
     const effect = w === undefined ? undefined : reversed(t, file?.weight?.node.argText(1) === 'reverse') ? -w : w;
     if (effect !== undefined && effect < 0) out.push(effect);
   }
-  for (const t of inst.trackProcesses) {
-    const process = model.trackProcesses.find((p) => p.name === t.name);
+  for (const t of keptLines(inst.trackProcesses)) {
+    const process = keptByName(model.trackProcesses, t.name);
+    if (!process) continue;
     add(own(t, process?.weight?.value), reversed(t, process?.weight?.node.argText(1) === 'reverse'));
   }
-  for (const t of inst.trackBfds) add(own(t, undefined), t.reverse);
+  for (const t of keptLines(inst.trackBfds)) add(own(t, undefined), t.reverse);
   return out;
+}
+
+/**
+ * The track lines keepalived keeps: the first of each name ("duplicate track_script … - ignoring"), and none whose
+ * second word is not 'weight' or whose weight has no value (the entry is dropped, KA336).
+ */
+function keptLines(refs: readonly TrackRef[]): TrackRef[] {
+  const seen = new Set<string>();
+  const out: TrackRef[] = [];
+  for (const t of refs) {
+    const opt = t.words[1];
+    if (opt && (opt.text !== 'weight' || !t.words[2])) continue;
+    if (seen.has(t.name)) continue;
+    seen.add(t.name);
+    out.push(t);
+  }
+  return out;
+}
+
+/** The definition of `name` keepalived finds: the first that has its script, file or process line (one without is removed). */
+function keptByName<T extends { name: string; node: AstNode }>(defs: readonly T[], name: string): T | undefined {
+  for (const d of defs) {
+    if (d.name !== name) continue;
+    const required = REQUIRED_DEFINITION_LINE[d.node.keyword];
+    if (!required || d.node.children.some((c) => c.keyword === required && c.argCount > 0)) return d;
+  }
+  return undefined;
 }
 
 /**
