@@ -94,3 +94,13 @@ describe('url digest lines', () => {
     expect(runKeepalived(readThenRepeat).messages.map((m) => m.message)).toEqual(["Digest '1234' is a duplicate"]);
   });
 });
+
+describe('a global lvs_sync_daemon repeated in a second global_defs block', () => {
+  it('is one finding (KA209), as keepalived prints one message', () => {
+    // keepalived 2.2.7: "lvs_sync_daemon has already been specified as eth0 VI_1 - ignoring" (an audit of repeated
+    // blocks, session 57: KA368 said it a second time).
+    const text = 'global_defs {\n  lvs_sync_daemon eth0 VI_1\n}\nglobal_defs {\n  lvs_sync_daemon eth1 VI_1\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+    const at5 = lintText(text).diagnostics.filter((d) => d.range.start.line === 4).map((d) => d.code);
+    expect(at5).toEqual(['KA209']);
+  });
+});

@@ -94,7 +94,8 @@ export const lvsSyncDaemonSetTwice: FileRule = {
         }
         continue;
       }
-      if (c.block === first.block && c.line.keyword === 'lvs_sync_daemon') continue;
+      // A repeat in global_defs (the blocks are merged) is KA209's: one finding for keepalived's one message.
+      if ((c.block === first.block && c.line.keyword === 'lvs_sync_daemon') || analysis.model.ignoredRepeats.has(c.line)) continue;
       const by = first.line.keyword === 'lvs_sync_daemon' ? 'global_defs lvs_sync_daemon' : `'${first.instance}'`;
       const said = c.line.keyword === 'lvs_sync_daemon' ? `lvs_sync_daemon has already been specified as ${ifname} …` : `lvs_sync_daemon_interface has already been specified as ${ifname}`;
       report({
