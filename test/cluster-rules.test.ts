@@ -75,7 +75,7 @@ const EXPECTED: Record<string, string[]> = {
   'lvs-sync-id-mismatch': ['KA420'],
   'lvs-sync-id-same': [],
   'checksum-old-never': ['KA422'],
-  'checksum-old-one-node': ['KA422:info'],
+  'checksum-old-one-node': ['KA422'],
   'checksum-old-pair': [],
   'failover-weight-too-small': ['KA430'],
   'failover-weight-ok': [],

@@ -359,7 +359,8 @@ export function effectiveAuthOf(m: Member): EffectiveAuth | undefined {
 export function effectiveAuth(node: ClusterNode, inst: VrrpInstance): EffectiveAuth | undefined {
   const a = inst.authentication;
   // Strict mode and VRRPv3 both ignore authentication ("does not support authentication").
-  if (!a || !a.pass || isStrict(node.analysis.model, inst) || effectiveVersion(node.analysis.model, inst) === 3) return undefined;
+  // An empty password (`auth_pass ""`) turns authentication off too ("Authentication specified but no password given").
+  if (!a || !a.pass || a.pass.value === '' || isStrict(node.analysis.model, inst) || effectiveVersion(node.analysis.model, inst) === 3) return undefined;
   // keepalived sets a type only for the exact words PASS and AH; without one (no auth_type line,
   // 'pass', 'PASS;') the instance sends and expects adverts without authentication.
   const type = a.type?.value;

@@ -49,8 +49,9 @@ export const checksumMismatch: ClusterRule = {
       'the instance) leaves it out, as VRRPv2 does, for peers that compute it that way; a node without it rejects such adverts ' +
       '("Invalid VRRPv3 checksum"), does not hear the MASTER and takes the VIPs too. For unicast, `old_unicast_checksum` uses the ' +
       'checksum of keepalived 1.3.6 and older and accepts only that; a node with `old_unicast_checksum never` never adopts it, so the ' +
-      'two reject each other for good. A node without the line adopts the old checksum once it receives one, after a short time in ' +
-      'which both nodes may be MASTER (reported as information).',
+      'two reject each other for good. A node without the line accepts the old checksum once it has received one, but the node with ' +
+      'the line keeps rejecting the other\'s adverts, so whenever the other node is MASTER both hold the VIPs (two 2.2.7 daemons and ' +
+      'two 2.4.3 ones: "Invalid VRRPv3 checksum" every second until the first node was MASTER again).',
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    version 3\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    old_unicast_checksum\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    version 3\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    version 3\n    unicast_src_ip 10.0.0.3\n    unicast_peer {\n        10.0.0.2\n    }\n    old_unicast_checksum never\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -85,7 +86,7 @@ export const checksumMismatch: ClusterRule = {
           ...(unicastMode(m).line ? at(unicastMode(m).line!) : instanceAt(m)),
           ...(mode === 'never'
             ? { message: `${g.name}: old_unicast_checksum on ${o.node.label} but 'old_unicast_checksum never' on ${m.node.label}; each rejects the other's adverts ("Invalid VRRPv3 checksum") and both become MASTER` }
-            : { message: `${g.name}: old_unicast_checksum on ${o.node.label} but not on ${m.node.label}; ${o.node.label} rejects ${m.node.label}'s adverts until ${m.node.label} receives one of its own and adopts the old checksum, so both may be MASTER for a while`, severity: 'info' as const }),
+            : { message: `${g.name}: old_unicast_checksum on ${o.node.label} but not on ${m.node.label}; ${m.node.label} accepts the old checksum once it has received one, but ${o.node.label} keeps rejecting ${m.node.label}'s adverts ("Invalid VRRPv3 checksum"), so whenever ${m.node.label} is MASTER both hold the VIPs; set old_unicast_checksum on every node or on none` }),
           related: [rel(at(unicastMode(o).line!), `old_unicast_checksum on ${o.node.label}`)],
         });
       }

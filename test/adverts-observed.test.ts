@@ -1,0 +1,54 @@
+// Whether two nodes hear and accept each other's adverts, as live keepalived 2.2.7 pairs showed (session 57: 111
+// cases, each node a daemon in its own network namespace on a shared bridge; who was MASTER read from each node's
+// dump). Each case here is one where kalint's cluster rules said otherwise.
+
+import { describe, expect, it } from 'vitest';
+import { lintCluster } from '../server/src/cluster/index.js';
+import { conf } from './helpers/rule-cases.js';
+
+const node = (state: string, priority: number, body: string[] = [], globals: string[] = []) =>
+  (globals.length ? conf('global_defs {', ...globals.map((l) => `  ${l}`), '}') : '') +
+  conf('vrrp_instance VI_1 {', `  state ${state}`, '  interface eth0', '  virtual_router_id 60', `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', '    10.57.0.100/24', '  }', '}');
+
+const findings = (a: string, b: string, code: string, targetVersion?: string) =>
+  lintCluster(
+    [
+      { file: 'a.conf', text: a },
+      { file: 'b.conf', text: b },
+    ],
+    { targetVersion },
+  ).diagnostics.filter((d) => d.code === code);
+
+describe('authentication', () => {
+  it('with an empty auth_pass is off, so a node without any agrees with it (no KA405)', () => {
+    // keepalived: "(VI_1) Authentication specified but no password given. Ignoring"; the pair elected one MASTER.
+    const a = node('MASTER', 100, ['authentication {', '  auth_type PASS', '  auth_pass ""', '}']);
+    expect(findings(a, node('BACKUP', 90), 'KA405')).toEqual([]);
+    expect(findings(a.replace('auth_pass ""', 'auth_pass secret'), node('BACKUP', 90), 'KA405')).toHaveLength(1);
+  });
+});
+
+describe('vrrp_strict on one node of a unicast pair', () => {
+  const unicast = (src: string, peer: string) => ['unicast_src_ip ' + src, 'unicast_peer {', `  ${peer}`, '}'];
+  const a = node('BACKUP', 100, unicast('10.57.0.1', '10.57.0.2'), ['vrrp_strict']);
+  const b = node('BACKUP', 90, unicast('10.57.0.2', '10.57.0.1'));
+  it('changes nothing in the adverts where the release accepts unicast in strict mode (2.2.5 to 2.3.x)', () => {
+    // 2.2.7: no "Unicast peers are not supported in strict mode"; the strict node ran unicast and the pair worked.
+    const [d] = findings(a, b, 'KA417');
+    expect(d?.message).toContain('the adverts match today');
+    expect(d?.message).not.toContain('refuses unicast peers');
+    expect(findings(a, b, 'KA417', '2.4.3')[0]?.message).toContain("the nodes' adverts no longer match");
+  });
+});
+
+describe('old_unicast_checksum on one node only', () => {
+  it('splits the pair whenever the other node is MASTER: an error', () => {
+    // a (old_unicast_checksum) logged "Invalid VRRPv3 checksum" every second while b was MASTER, with 2.2.7 and 2.4.3.
+    const unicast = (src: string, peer: string) => ['version 3', 'unicast_src_ip ' + src, 'unicast_peer {', `  ${peer}`, '}'];
+    const a = node('MASTER', 100, [...unicast('10.57.0.1', '10.57.0.2'), 'old_unicast_checksum']);
+    const b = node('BACKUP', 90, unicast('10.57.0.2', '10.57.0.1'));
+    const [d] = findings(a, b, 'KA422');
+    expect(d?.severity).toBe('error');
+    expect(d?.message).toContain('whenever b.conf is MASTER both hold the VIPs');
+  });
+});
