@@ -52,3 +52,17 @@ describe('old_unicast_checksum on one node only', () => {
     expect(d?.message).toContain('whenever b.conf is MASTER both hold the VIPs');
   });
 });
+
+describe('a unicast_src_ip copied to the other node (KA421)', () => {
+  const unicast = (src: string, peer: string) => ['unicast_src_ip ' + src, 'unicast_peer {', `  ${peer}`, '}'];
+  const a = node('MASTER', 100, unicast('10.57.0.1', '10.57.0.2'));
+  const b = node('BACKUP', 90, unicast('10.57.0.1', '10.57.0.2'));
+  it('leaves the node without the address in FAULT from 2.1.0 to 2.3.2: no split, and no failover', () => {
+    // 2.2.7: "(VI_1): entering FAULT state (src address not configured)" on b; with a stopped nobody held the VIPs.
+    expect(findings(a, b, 'KA421')[0]?.message).toContain('the instance stays in FAULT ("src address not configured") and never takes over');
+  });
+  it('splits the pair with 2.3.3 and later, which bind with IP_FREEBIND (and 2.0.x, which do not bind)', () => {
+    // 2.4.3: both MASTER.
+    for (const v of ['2.4.3', '2.0.19']) expect(findings(a, b, 'KA421', v)[0]?.message).toContain('both become MASTER');
+  });
+});
