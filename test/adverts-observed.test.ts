@@ -66,3 +66,14 @@ describe('a unicast_src_ip copied to the other node (KA421)', () => {
     for (const v of ['2.4.3', '2.0.19']) expect(findings(a, b, 'KA421', v)[0]?.message).toContain('both become MASTER');
   });
 });
+
+describe('a unicast config copied unchanged, without unicast_src_ip', () => {
+  it('lists the same one peer on both nodes: one of them lists itself (KA418)', () => {
+    // Live (2.2.7): both MASTER from the start; a logged "equal priority advert received from remote host with our IP
+    // address". kalint had said nothing, as neither node names its own address.
+    const peers = (peer: string) => ['unicast_peer {', `  ${peer}`, '}'];
+    const ka418 = (pa: string, pb: string) => findings(node('MASTER', 100, peers(pa)), node('BACKUP', 90, peers(pb)), 'KA418');
+    expect(ka418('10.57.0.1', '10.57.0.1').map((d) => d.message)).toEqual([expect.stringContaining('both list only 10.57.0.1 in unicast_peer')]);
+    expect(ka418('10.57.0.2', '10.57.0.1')).toEqual([]);
+  });
+});

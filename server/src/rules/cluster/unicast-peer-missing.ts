@@ -13,7 +13,7 @@ export const unicastPeerMissing: ClusterRule = {
   severity: 'error',
   description: 'A node\'s unicast_src_ip is not in the unicast_peer list of another node of the same VRRP instance.',
   docs: {
-    why: 'With unicast, a node sends its adverts only to the addresses in its unicast_peer list. If a peer\'s unicast_src_ip is not listed, that peer never receives the adverts: whenever the node that left it out holds the VIPs, the peer takes them too (split brain). With the unlisted peer as the higher-priority MASTER nothing shows while all is healthy; the split comes with the first failover to the other node; with check_unicast_src the packets are also rejected ("not a unicast peer").',
+    why: 'With unicast, a node sends its adverts only to the addresses in its unicast_peer list. If a peer\'s unicast_src_ip is not listed, that peer never receives the adverts: whenever the node that left it out holds the VIPs, the peer takes them too (split brain). With the unlisted peer as the higher-priority MASTER nothing shows while all is healthy; the split comes with the first failover to the other node; with check_unicast_src the packets are also rejected ("not a unicast peer"). Without unicast_src_ip a node sends from its interface\'s address, which kalint cannot know; but two nodes that list the same one peer have a config copied unchanged: one of them is that address and lists itself, and both become MASTER.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.3\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.2\n    unicast_peer {\n        10.0.0.1\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    unicast_src_ip 10.0.0.1\n    unicast_peer {\n        10.0.0.2\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -22,6 +22,23 @@ export const unicastPeerMissing: ClusterRule = {
     for (const g of clusterModel(ctx.nodes).groups) {
       const unicast = g.members.filter((m) => isUnicast(m.instance));
       if (unicast.length < 2) continue;
+      // Two nodes without unicast_src_ip that list the same one peer: a config copied unchanged. One of them is that
+      // address and lists itself, so the other never receives its adverts (two live 2.2.7 nodes: both MASTER, "equal
+      // priority advert received from remote host with our IP address").
+      if (g.members.length === 2 && unicast.length === 2 && unicast.every((m) => !m.instance.unicastSrcIp)) {
+        const [a, b] = unicast as [(typeof unicast)[0], (typeof unicast)[0]];
+        const pa = unicastPeers(a.instance);
+        const pb = unicastPeers(b.instance);
+        if (pa.length === 1 && pb.length === 1 && pa[0] === pb[0]) {
+          const bAt = child(b.instance.node, 'unicast_peer');
+          ctx.report({
+            ...(bAt ? at(bAt) : instanceAt(b)),
+            message: `${g.name}: ${a.node.label} and ${b.node.label} both list only ${pa[0]} in unicast_peer (a config copied unchanged?): one of them is ${pa[0]} and sends its adverts to itself, so the other never hears it and both become MASTER (split brain); list the other node's address on each`,
+            related: [rel(at(child(a.instance.node, 'unicast_peer') ?? a.instance.node), `unicast_peer on ${a.node.label}`)],
+          });
+          continue;
+        }
+      }
       for (const a of unicast) {
         const peers = new Set(unicastPeers(a.instance));
         const peerAt = child(a.instance.node, 'unicast_peer');
