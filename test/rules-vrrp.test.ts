@@ -3292,3 +3292,17 @@ describe("KA339: global_defs' vrrp_down_timer_adverts for a strict instance", ()
     }
   });
 });
+
+describe('KA382 ipv6-unicast-without-source', () => {
+  // Two live 2.2.7 nodes (and two 2.4.3 ones) with IPv6 VIPs, each listing the other's global address and neither
+  // a unicast_src_ip: "VRRP sockpool: … unicast, address(fe80::…)", both MASTER all the time (session 57).
+  const text = (extra: string, peer = '2001:db8::2') => instance('VI_1', `interface eth0\n${extra}unicast_peer {\n${peer}\n}\n${vip('2001:db8::100/64')}`);
+  it('reports a global peer without unicast_src_ip, from 2.1.0', () => {
+    expect(findings(text(''), 'KA382')).toHaveLength(1);
+    expect(findings(text('unicast_src_ip 2001:db8::1\n'), 'KA382')).toEqual([]);
+    expect(findings(text('', 'fe80::2'), 'KA382')).toEqual([]);
+    expect(findings(text('', '2001:db8::2'), 'KA382', '2.0.19')).toEqual([]);
+    // IPv4: the source is the interface's primary address, which the peers list.
+    expect(findings(instance('VI_1', `interface eth0\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.100')}`), 'KA382')).toEqual([]);
+  });
+});

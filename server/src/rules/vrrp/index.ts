@@ -54,6 +54,7 @@ import { conflictingState } from './conflicting-state.js';
 import { addressOptions } from './address-options.js';
 import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
+import { ipv6UnicastWithoutSource } from './ipv6-unicast-without-source.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 import { tooManyVips } from './too-many-vips.js';
 import { useVmacInvalid } from './use-vmac-invalid.js';
@@ -133,6 +134,7 @@ export const vrrpRules: Rule[] = [
   addressOptions,
   bfdInstanceWithoutNeighbor,
   ipv6FirstVipNotLinkLocal,
+  ipv6UnicastWithoutSource,
   lvsSyncDaemonUnknownInstance,
   tooManyVips,
   useVmacInvalid,
