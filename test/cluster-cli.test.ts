@@ -201,6 +201,13 @@ describe('kalint explain KA4xx FILE…', () => {
     expect(r.stdout).toContain('KA430 findings:');
   });
 
+  it('says under the table when the nodes do not accept each other\'s adverts', () => {
+    // Live pairs with such findings had two MASTERs in every row the table gives one holder (session 57).
+    const r = kalint(['explain', 'KA409', 'auth-pass-mismatch/a.conf', 'auth-pass-mismatch/b.conf']);
+    expect(r.stdout).toMatch(/Note: KA404 on these files: the nodes do not accept each other's adverts for \S+, so where the table names one holder, more than one node may hold the VIPs/);
+    expect(kalint(['explain', 'KA409', 'healthy-pair/a.conf', 'healthy-pair/b.conf']).stdout).not.toContain('Note:');
+  });
+
   it('accepts FILE@ID nodes', () => {
     const r = kalint(['explain', 'KA418', 'config-ids/keepalived.conf@lb1', 'config-ids/keepalived.conf@lb2']);
     expect(r.code).toBe(0);

@@ -5,7 +5,7 @@
 
 import type { Rule } from '../rules/types.js';
 import { analyze } from '../core/index.js';
-import { checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
+import { ADVERT_LOSS_CODES, checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { UsageError } from './common.js';
@@ -43,11 +43,18 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
     nodes.push({ label: labels[i]!, analysis });
   });
   const reports = failoverReports(nodes);
+  const all = checkCluster(nodes);
   let out = `${rule.code} ${rule.name}: failover scenarios of ${labels.join(', ')}\n`;
   out += 'Priorities are effective priorities (base + tracking weights, 1..254); FAULT: the instance is down on that node.\n\n';
   if (!reports.length) out += 'The files share no VRRP instance (matched by name, or by VRID + interface + VIPs).\n';
-  for (const r of reports) out += formatScenarioTable(r) + '\n';
-  const findings = checkCluster(nodes).filter((d) => d.code === rule.code);
+  for (const r of reports) {
+    out += formatScenarioTable(r);
+    // The table elects on priorities, as if every advert got through; live pairs with these findings had two MASTERs.
+    const deaf = [...new Set(all.filter((d) => d.severity === 'error' && ADVERT_LOSS_CODES.has(d.code) && d.message.startsWith(`${r.instance}:`)).map((d) => d.code))].sort();
+    if (deaf.length) out += `Note: ${deaf.join(', ')} on these files: the nodes do not accept each other's adverts for ${r.instance}, so where the table names one holder, more than one node may hold the VIPs. The table assumes the adverts get through.\n`;
+    out += '\n';
+  }
+  const findings = all.filter((d) => d.code === rule.code);
   out += findings.length ? `${rule.code} findings:\n` : `No ${rule.code} finding on these nodes.\n`;
   for (const d of findings) {
     out += `  ${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity}: ${d.message}\n`;

@@ -27,6 +27,13 @@ export interface ClusterOptions {
   reason?: string;
 }
 
+/**
+ * Cluster findings whose errors say adverts between the nodes are lost or rejected (VRID, authentication, interval,
+ * version, VIP list, multicast group, unicast peers and sources, checksums): the failover table, which elects on
+ * priorities, then names one holder where live pairs had two MASTERs (scripts/cluster-live, session 57's pairs).
+ */
+export const ADVERT_LOSS_CODES: ReadonlySet<string> = new Set(['KA401', 'KA403', 'KA404', 'KA405', 'KA410', 'KA411', 'KA412', 'KA416', 'KA418', 'KA419', 'KA422']);
+
 /** Display names: the file, plus `@id` when one file is several nodes. */
 export function nodeLabels(inputs: { file: string; configId?: string }[]): string[] {
   const count = new Map<string, number>();
