@@ -99,3 +99,15 @@ describe('a state MASTER node below 255 against a higher nopreempt BACKUP', () =
     expect(healthy!.note).toContain('if a.conf is up first (started together, the higher priority');
   });
 });
+
+describe('a node keepalived keeps in FAULT (unicast_fault_no_peer without peers)', () => {
+  it('is FAULT in every row: nobody holds the VIPs when the other node is down', () => {
+    // Live (2.2.7): "(VI_1) Cannot use unicast without any peers - going to fault state"; with a stopped, MASTER none.
+    const a = instance('MASTER', 100);
+    const b = instance('BACKUP', 90, ['unicast_src_ip 10.0.0.2', 'unicast_fault_no_peer', 'unicast_peer {', '}']);
+    const rows = new Map(table(a, b).map((s) => [s.label, s]));
+    expect(rows.get('all healthy')!.states[1]!.state).toBe('fault');
+    expect(rows.get('a.conf down')!.holder).toBeUndefined();
+    expect(rows.get('a.conf down')!.note).toBe('no node can hold the VIPs');
+  });
+});

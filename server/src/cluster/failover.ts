@@ -16,6 +16,7 @@ import { compareVersions, type Version } from '../core/schema/schema.js';
 import type { ClusterNode } from '../rules/types.js';
 import { isStrict, trackLineDropped } from '../rules/vrrp/util.js';
 import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
+import { faultsForWantOfPeers } from '../rules/vrrp/unicast-keyword-without-peers.js';
 import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
@@ -86,6 +87,8 @@ export interface MemberFacts {
   startsMaster: boolean;
   preemptDelay?: number;
   trackers: Tracker[];
+  /** keepalived keeps the instance in FAULT whatever happens (unicast_fault_no_peer without peers, KA323). */
+  alwaysFault?: boolean;
 }
 
 interface ObjectIndex {
@@ -285,7 +288,8 @@ function factsOf(m: Member): MemberFacts {
   const startsMaster = !sync && startState(m) === 'MASTER';
   // keepalived clears preempt_delay for an initial MASTER, with nopreempt and in strict mode (KA309, KA311, KA339).
   const delayCleared = startState(m) === 'MASTER' || !!nopreemptOf(m) || isStrict(node.analysis.model, inst);
-  return { member: m, base, owner, nopreempt, startsMaster, preemptDelay: delayCleared ? undefined : inst.preemptDelay?.value, trackers };
+  const alwaysFault = faultsForWantOfPeers(inst, node.analysis.target);
+  return { member: m, base, owner, nopreempt, startsMaster, preemptDelay: delayCleared ? undefined : inst.preemptDelay?.value, trackers, alwaysFault };
 }
 
 /**
@@ -302,6 +306,7 @@ function contribution(t: Tracker, failed: boolean): number | 'fault' {
 }
 
 function evaluate(f: MemberFacts, failing: Tracker | undefined): { priority?: number; state: 'up' | 'fault' } {
+  if (f.alwaysFault) return { state: 'fault' };
   if (f.owner) {
     for (const t of f.trackers) if (contribution(t, t === failing) === 'fault') return { state: 'fault' };
     return { priority: 255, state: 'up' };

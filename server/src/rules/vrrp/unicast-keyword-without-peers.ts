@@ -1,11 +1,20 @@
 // KA323: unicast settings without any unicast_peer: keepalived falls back to multicast, or with
 // unicast_fault_no_peer keeps the instance in FAULT.
 
-import { compareVersions } from '../../core/schema/schema.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { firstFilledUnicastPeerBlock, firstUnicastKeyword, hasAnyReadablePeer, hasAnyUnicastPeerLine, hasUnicastFaultNoPeer, isUnicast, keywordRange } from './util.js';
 
 const FAULT_NO_PEER_SINCE: [number, number, number] = [2, 2, 5];
+
+/**
+ * Whether keepalived keeps the instance in FAULT for good: unicast_fault_no_peer (2.2.5 on) with no unicast_peer it
+ * can read ("Cannot use unicast without any peers - going to fault state"). The failover simulation counts it down.
+ */
+export function faultsForWantOfPeers(inst: VrrpInstance, target: Version): boolean {
+  return compareVersions(target, FAULT_NO_PEER_SINCE) >= 0 && !!firstUnicastKeyword(inst) && !isUnicast(inst) && hasUnicastFaultNoPeer(inst);
+}
 
 export const unicastKeywordWithoutPeers: FileRule = {
   kind: 'file',
