@@ -77,3 +77,17 @@ describe('a unicast config copied unchanged, without unicast_src_ip', () => {
     expect(ka418('10.57.0.2', '10.57.0.1')).toEqual([]);
   });
 });
+
+describe('min_ttl/max_ttl on a peer the peer does not meet (KA423)', () => {
+  const withTtl = (peer: string, extra: string[] = []) => [...extra, 'unicast_src_ip ' + (peer.startsWith('10.57.0.2') ? '10.57.0.1' : '10.57.0.2'), 'unicast_peer {', `  ${peer}`, '}'];
+  it('a minimum above what the peer sends: an error; a maximum below it: a warning (unless routers lie between)', () => {
+    // Live (2.2.7): "TTL/HL 10 not in range 250 - 250" and "TTL/HL 255 not in range 254 - 254", both MASTER after failover.
+    const b = (extra: string[] = []) => node('BACKUP', 90, withTtl('10.57.0.1', extra));
+    const below = findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 250 max_ttl 250')), b(['unicast_ttl 10']), 'KA423');
+    expect(below.map((d) => d.severity)).toEqual(['error']);
+    expect(below[0]!.message).toContain('"TTL/HL 10 not in range 250 - 250"');
+    const above = findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 254 max_ttl 254')), b(), 'KA423');
+    expect(above.map((d) => d.severity)).toEqual(['warning']);
+    expect(findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 250')), b(), 'KA423')).toEqual([]);
+  });
+});

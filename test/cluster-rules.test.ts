@@ -70,6 +70,7 @@ const EXPECTED: Record<string, string[]> = {
   'strict-one-node': ['KA417'],
   'unicast-peer-missing': ['KA418'],
   'unicast-pair': [],
+  'unicast-ttl-out-of-range': ['KA423:warning'],
   'unicast-src-ip-shared': ['KA421'],
   'unicast-multicast-mix': ['KA419'],
   'lvs-sync-id-mismatch': ['KA420'],

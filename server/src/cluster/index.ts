@@ -32,7 +32,7 @@ export interface ClusterOptions {
  * version, VIP list, multicast group, unicast peers and sources, checksums): the failover table, which elects on
  * priorities, then names one holder where live pairs had two MASTERs (scripts/cluster-live, session 57's pairs).
  */
-export const ADVERT_LOSS_CODES: ReadonlySet<string> = new Set(['KA401', 'KA403', 'KA404', 'KA405', 'KA410', 'KA411', 'KA412', 'KA416', 'KA418', 'KA419', 'KA422']);
+export const ADVERT_LOSS_CODES: ReadonlySet<string> = new Set(['KA401', 'KA403', 'KA404', 'KA405', 'KA410', 'KA411', 'KA412', 'KA416', 'KA418', 'KA419', 'KA422', 'KA423']);
 
 /** Display names: the file, plus `@id` when one file is several nodes. */
 export function nodeLabels(inputs: { file: string; configId?: string }[]): string[] {

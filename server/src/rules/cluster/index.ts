@@ -19,6 +19,7 @@ import { duplicateRouterId } from './duplicate-router-id.js';
 import { mcastGroupMismatch } from './mcast-group-mismatch.js';
 import { strictMismatch } from './strict-mismatch.js';
 import { unicastPeerMissing } from './unicast-peer-missing.js';
+import { unicastTtlOutOfRange } from './unicast-ttl-out-of-range.js';
 import { unicastMulticastMix } from './unicast-multicast-mix.js';
 import { unicastSrcIpShared } from './unicast-src-ip-shared.js';
 import { lvsSyncIdMismatch } from './lvs-sync-id-mismatch.js';
@@ -47,6 +48,7 @@ export const clusterRules: Rule[] = [
   mcastGroupMismatch,
   strictMismatch,
   unicastPeerMissing,
+  unicastTtlOutOfRange,
   unicastMulticastMix,
   unicastSrcIpShared,
   lvsSyncIdMismatch,

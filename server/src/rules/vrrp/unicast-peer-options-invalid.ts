@@ -19,6 +19,27 @@ function ttlValue(word: Word): number | undefined {
   return n !== undefined && n >= 0 && n <= MAX_TTL ? n : undefined;
 }
 
+/**
+ * The TTL range keepalived `target` accepts adverts from a peer in, as it reads the words after the peer's address
+ * (what this rule reports aside): undefined without a min_ttl or max_ttl it takes, or with a min above the max.
+ */
+export function peerTtlRange(words: readonly Word[], target: Version): { min: number; max: number; at: Word } | undefined {
+  if (words.length < 3 || compareVersions(target, TTL_OPTIONS_SINCE) < 0) return undefined;
+  let min = 0;
+  let max = MAX_TTL;
+  let at: Word | undefined;
+  for (let i = 1; i + 1 < words.length; i += 2) {
+    const option = words[i]!.text;
+    if (!TTL_OPTIONS.has(option)) break;
+    const n = ttlValue(words[i + 1]!);
+    if (n === undefined) continue;
+    if (option === 'min_ttl') min = n;
+    else max = n;
+    at ??= words[i]!;
+  }
+  return at && min <= max ? { min, max, at } : undefined;
+}
+
 export const unicastPeerOptionsInvalid: FileRule = {
   kind: 'file',
   code: 'KA355',
