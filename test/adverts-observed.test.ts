@@ -91,3 +91,15 @@ describe('min_ttl/max_ttl on a peer the peer does not meet (KA423)', () => {
     expect(findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 250')), b(), 'KA423')).toEqual([]);
   });
 });
+
+describe('a unicast peer list that lacks the other node, on a node that checks unicast sources (KA418)', () => {
+  it('says the nodes never hear each other, not only while the lister is MASTER', () => {
+    // Live (2.2.7): b with vrrp_check_unicast_src logged "unicast source address 10.57.1.1 not a unicast peer", and
+    // both nodes were MASTER from the start.
+    const a = node('MASTER', 100, ['unicast_src_ip 10.57.1.1', 'unicast_peer {', '  10.57.0.2', '}']);
+    const b = (globals: string[]) => node('BACKUP', 90, ['unicast_src_ip 10.57.0.2', 'unicast_peer {', '  10.57.0.1', '}'], globals);
+    const [d] = findings(a, b(['vrrp_check_unicast_src']), 'KA418');
+    expect(d?.message).toContain('as b.conf checks unicast sources (vrrp_check_unicast_src), it drops a.conf\'s adverts too');
+    expect(findings(a, b([]), 'KA418')[0]?.message).not.toContain('checks unicast sources');
+  });
+});

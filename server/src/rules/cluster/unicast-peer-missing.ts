@@ -3,7 +3,18 @@
 import { child } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily } from '../../core/analysis/values.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, isUnicast, rel, unicastPeers } from '../../cluster/model.js';
+import { at, clusterModel, globalChild, instanceAt, isUnicast, rel, unicastPeers, type Member } from '../../cluster/model.js';
+
+/** Why a node checks the source of unicast adverts against its peers, or undefined. */
+function checksUnicastSource(m: Member): string | undefined {
+  if (child(m.instance.node, 'check_unicast_src')) return 'check_unicast_src';
+  if (globalChild(m.node, 'vrrp_check_unicast_src')) return 'vrrp_check_unicast_src';
+  for (const block of m.instance.node.children) {
+    if (block.keyword !== 'unicast_peer') continue;
+    for (const line of block.values ?? []) if (line.words.some((w) => w.text === 'min_ttl' || w.text === 'max_ttl')) return 'a TTL range on a peer turns it on';
+  }
+  return undefined;
+}
 
 export const unicastPeerMissing: ClusterRule = {
   kind: 'cluster',
@@ -49,9 +60,14 @@ export const unicastPeerMissing: ClusterRule = {
           const src = canonicalAddress(b.instance.unicastSrcIp.value);
           // The same address on both nodes is KA421's finding (a copied config), not a missing peer.
           if (peers.has(src) || (a.instance.unicastSrcIp && canonicalAddress(a.instance.unicastSrcIp.value) === src)) continue;
+          // A node that checks unicast sources (check_unicast_src, or a TTL range on a peer) also drops adverts from an
+          // address it does not list ("unicast source address … not a unicast peer"): then neither hears the other.
+          const checks = checksUnicastSource(a);
           ctx.report({
             ...(peerAt ? at(peerAt) : instanceAt(a)),
-            message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts, so whenever ${a.node.label} holds the VIPs ${b.node.label} takes them too (split brain)`,
+            message: `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts, so whenever ${a.node.label} holds the VIPs ${b.node.label} takes them too (split brain)${
+              checks ? `; and as ${a.node.label} checks unicast sources (${checks}), it drops ${b.node.label}'s adverts too ("not a unicast peer"): both nodes are MASTER all the time` : ''
+            }`,
             related: [rel(at(b.instance.unicastSrcIp.node), `unicast_src_ip ${b.instance.unicastSrcIp.value} on ${b.node.label}`)],
           });
         }
