@@ -103,3 +103,11 @@ describe('a unicast peer list that lacks the other node, on a node that checks u
     expect(findings(a, b([]), 'KA418')[0]?.message).not.toContain('checks unicast sources');
   });
 });
+
+describe('KA416 names an IPv6 group as written', () => {
+  it('ff02::13, not its expanded form', () => {
+    const v6 = (globals: string[]) => node('BACKUP', 90, [], globals).replace('10.57.0.100/24', 'fd57::100/64');
+    const [d] = findings(v6(['vrrp_mcast_group6 ff02::13']), v6([]), 'KA416');
+    expect(d?.message).toContain('ff02::13 (global vrrp_mcast_group6)');
+  });
+});

@@ -1,12 +1,13 @@
 // KA416: the multicast group of one virtual router differs between nodes.
 
 import type { ClusterRule } from '../types.js';
+import { shownAddress } from '../../core/analysis/values.js';
 import { at, clusterModel, instanceAt, isUnicast, mcastGroup, rel, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 function describe(m: Member): { text: string; where: ReturnType<typeof instanceAt> } {
   const g = mcastGroup(m.node, m.instance);
   const how = m.instance.mcastDstIp ? 'mcast_dst_ip' : g.where ? `global ${g.where.keyword}` : 'default';
-  return { text: `${g.value} (${how})`, where: g.where ? at(g.where) : instanceAt(m) };
+  return { text: `${shownAddress(g.value)} (${how})`, where: g.where ? at(g.where) : instanceAt(m) };
 }
 
 export const mcastGroupMismatch: ClusterRule = {
