@@ -111,3 +111,14 @@ describe('a node keepalived keeps in FAULT (unicast_fault_no_peer without peers)
     expect(rows.get('a.conf down')!.note).toBe('no node can hold the VIPs');
   });
 });
+
+describe('two nodes in state MASTER below 255 (KA407)', () => {
+  it('from 2.0 start in BACKUP like any node: no flap, the priority (or the first up) decides', () => {
+    // vrrp_init_state (2.0 on) gives a non-owner MASTER the usual master-down timer; live 2.2.7 pairs of two MASTERs
+    // at 100: the first node up kept the VIPs, and a restarted node stayed BACKUP.
+    const ka407 = (targetVersion?: string) =>
+      lintCluster([{ file: 'a.conf', text: instance('MASTER', 100) }, { file: 'b.conf', text: instance('MASTER', 100) }], { targetVersion }).diagnostics.filter((d) => d.code === 'KA407');
+    expect(ka407()[0]?.message).toContain('starts each in BACKUP below priority 255 (state MASTER gives no head start), so with equal priorities the first node up keeps the VIPs');
+    expect(ka407('1.3.5')[0]?.message).toContain('flap at every restart');
+  });
+});
