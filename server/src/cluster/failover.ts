@@ -80,9 +80,10 @@ export interface MemberFacts {
   owner: boolean;
   nopreempt: boolean;
   /**
-   * Starts as MASTER (state MASTER, or address owner) outside a sync group: keepalived gives it a
-   * master-down timer of one advert interval instead of three, so at a common start it is MASTER
-   * before any node that starts as BACKUP, which then takes over only as a preempting BACKUP would.
+   * Starts as MASTER (state MASTER, or address owner) outside a sync group. Only an owner is MASTER at once; below
+   * 255 the instance starts in BACKUP with the usual master-down timer (vrrp_init_state, 2.0 on), so it holds the
+   * VIPs against a higher nopreempt node only when it is up first (or that node's scripts are not yet up, as in a
+   * live run of session 49): decideStart keeps it as the holder and says on what that depends.
    */
   startsMaster: boolean;
   preemptDelay?: number;
