@@ -82,8 +82,8 @@ export interface MemberFacts {
   /**
    * Starts as MASTER (state MASTER, or address owner) outside a sync group. Only an owner is MASTER at once; below
    * 255 the instance starts in BACKUP with the usual master-down timer (vrrp_init_state, 2.0 on), so it holds the
-   * VIPs against a higher nopreempt node only when it is up first (or that node's scripts are not yet up, as in a
-   * live run of session 49): decideStart keeps it as the holder and says on what that depends.
+   * VIPs against a higher nopreempt node only when it is up first (or that node's scripts are not yet up, as in an
+   * earlier live run, scripts/cluster-live/README.md): decideStart keeps it as the holder and says on what that depends.
    */
   startsMaster: boolean;
   preemptDelay?: number;
