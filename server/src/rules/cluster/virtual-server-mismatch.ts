@@ -4,7 +4,8 @@ import type { ClusterRule, ClusterNode } from '../types.js';
 import type { VirtualServer } from '../../core/model/model.js';
 import { at, fallback, majorityFirst, nodeMasterRank, quoteList, rel } from '../../cluster/model.js';
 import type { Version } from '../../core/schema/schema.js';
-import { lvsFacts, schedulerKnown } from '../lvs/server-facts.js';
+import { lvsFacts, schedulerKnown, type ServerFacts } from '../lvs/server-facts.js';
+import { persistentByGranularity } from '../lvs/granularity.js';
 import { effectiveProtocol } from '../lvs/util.js';
 
 /** The service a virtual_server line makes, with the protocol keepalived runs it with (a refused or missing one: its default). */
@@ -18,6 +19,8 @@ function vsKey(vs: VirtualServer, protocol: string): string {
 interface Service {
   vs: VirtualServer;
   scheduler: string;
+  /** Persistence keepalived runs the service with: a valid timeout, else 360 s from an accepted granularity or port 0. */
+  persistence: string;
   /**
    * The real servers of every block of the service: a second virtual_server block for it adds its real servers to
    * the one IPVS service (ipvswrapper.c takes EEXIST as success); the settings stay the first block's.
@@ -34,10 +37,22 @@ function index(node: ClusterNode): Map<string, Service> {
     const vs = list[i]!;
     const key = vsKey(vs, facts[i]?.vs === vs ? effectiveProtocol(facts[i]!) : (vs.protocol?.value ?? '').toUpperCase());
     const known = out.get(key);
-    if (!known) out.set(key, { vs, scheduler: scheduler(vs, target), realServers: vs.realServers });
+    if (!known) out.set(key, { vs, scheduler: scheduler(vs, target), persistence: persistenceOf(vs, facts[i]?.vs === vs ? facts[i] : undefined, target), realServers: vs.realServers });
     else known.realServers = [...known.realServers, ...vs.realServers];
   }
   return out;
+}
+
+/**
+ * The persistence timeout keepalived runs a service with: a valid persistence_timeout; else 360 s when an accepted
+ * persistence_granularity turned it on, or for an address service on port 0 (keepalived: "zero port only valid for
+ * persistent services - setting"); else none.
+ */
+function persistenceOf(vs: VirtualServer, f: ServerFacts | undefined, target: Version): string {
+  if (vs.persistenceTimeout !== undefined && vs.persistenceTimeout >= 1) return `${vs.persistenceTimeout}`;
+  if (f && (f.barePersistenceTimeout || persistentByGranularity(f, target))) return '360';
+  if (vs.kind === 'address' && (vs.port ?? 0) === 0) return '360';
+  return 'none';
 }
 
 /** The scheduler keepalived keeps: the last lb_algo/lvs_sched word it knows, else wlc (IPVS_DEF_SCHED). */
@@ -58,9 +73,8 @@ const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.
  * What a director does with the service, as keepalived runs it: an unset or unknown lb_kind is NAT,
  * an unset lb_algo wlc (IPVS_DEF_SCHED), a persistence_timeout below 1 is refused.
  */
-function serviceSettings({ vs, scheduler }: Service): [string, string][] {
+function serviceSettings({ vs, scheduler, persistence }: Service): [string, string][] {
   const kind = vs.lbKind?.value;
-  const persistence = vs.persistenceTimeout !== undefined && vs.persistenceTimeout >= 1 ? `${vs.persistenceTimeout}` : 'none';
   const sorry = vs.sorryServer ? `${vs.sorryServer.address}${vs.sorryServer.port !== undefined ? ` ${vs.sorryServer.port}` : ''}` : 'none';
   return [
     ['lb_kind', kind === 'NAT' || kind === 'DR' || kind === 'TUN' ? kind : 'NAT'],

@@ -1,3 +1,4 @@
+import type { AstNode } from '../../core/analysis/ast.js';
 // How keepalived reads a persistence_granularity value (check_parser.c pgr_handler): shared by KA533, which
 // reports the values it refuses, and the virtual server facts, where an accepted one fixes the family.
 import type { Family } from '../../core/analysis/values.js';
@@ -79,4 +80,28 @@ export function granularityFamily(text: string | undefined, family: Family | und
   if (!isInetAton(text)) return undefined;
   const solidChecked = compareVersions(target, SOLID_MASK_CHECKED[0]) >= 0 && compareVersions(target, SOLID_MASK_CHECKED[1]) < 0;
   return solidChecked && !isSolidMask(inetAtonValue(text)) ? undefined : 4;
+}
+
+/**
+ * Whether keepalived `target` accepts a persistence_granularity value on a service of family `family` (undefined: not
+ * set yet), and with it turns persistence on for 360 s when no persistence_timeout came before (pgr_handler, every
+ * release). Before 1.4.3 an IPv4 value is accepted only when inet_aton cannot read it (the inverted test above).
+ */
+export function granularityAccepted(text: string | undefined, family: Family | undefined, target: Version): boolean {
+  if (text === undefined) return false;
+  const f: Family = family ?? (compareVersions(target, GRANULARITY_FAMILY_GUESSED_SINCE) < 0 || text.includes('.') ? 4 : 6);
+  if (f === 6) return isPrefixLength(text);
+  if (compareVersions(target, IPV4_GRANULARITY_INVERTED_BEFORE) < 0) return !isInetAton(text);
+  if (!isInetAton(text)) return false;
+  const solidChecked = compareVersions(target, SOLID_MASK_CHECKED[0]) >= 0 && compareVersions(target, SOLID_MASK_CHECKED[1]) < 0;
+  return !(solidChecked && !isSolidMask(inetAtonValue(text)));
+}
+
+/** Whether a virtual server is made persistent by a persistence_granularity line keepalived accepts. */
+export function persistentByGranularity(f: { hasPersistenceGranularity: boolean; granularityFamilyAt: Map<AstNode, Family | undefined> | undefined; vs: { node: AstNode } }, target: Version): boolean {
+  if (!f.hasPersistenceGranularity) return false;
+  for (const c of f.vs.node.children) {
+    if (c.keyword === 'persistence_granularity' && granularityAccepted(c.argText(0), f.granularityFamilyAt?.get(c), target)) return true;
+  }
+  return false;
 }

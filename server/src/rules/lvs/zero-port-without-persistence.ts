@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { persistentByGranularity } from './granularity.js';
 import { fix, groupAddressEntries, insertFirstInBlock, isAddressService, unsignedSetting, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
@@ -22,7 +23,7 @@ export const zeroPortWithoutPersistence: FileRule = {
     why:
       'Port 0 makes IPVS balance every port of the address. Without persistence a client\'s connections to different ports ' +
       'could land on different real servers, so keepalived turns persistence on (360 seconds) and `keepalived -t` reports ' +
-      'it. Set persistence_timeout yourself so the behaviour is visible in the config.',
+      'it. An accepted persistence_granularity turns persistence on as well (360 s, silently). Set persistence_timeout yourself so the behaviour is visible in the config.',
     bad: 'virtual_server 10.0.0.1 0 {\n    protocol TCP\n    real_server 10.0.1.1 0 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 0 {\n    persistence_timeout 360\n    protocol TCP\n    real_server 10.0.1.1 0 {\n    }\n}',
   },
@@ -32,7 +33,8 @@ export const zeroPortWithoutPersistence: FileRule = {
       const vs = f.vs;
       if (!reachesChecks(f) || !isAddressService(f)) continue;
       // A bare 'persistence_timeout' means 360 s; an invalid value is ignored.
-      if (f.barePersistenceTimeout || validPersistence(f.persistenceTimeout, ctx.target)) continue;
+      // An accepted persistence_granularity turns persistence on too (360 s): keepalived says nothing then.
+      if (f.barePersistenceTimeout || validPersistence(f.persistenceTimeout, ctx.target) || persistentByGranularity(f, ctx.target)) continue;
       const zero =
         vs.kind === 'address' || vs.kind === 'fwmark'
           ? (vs.port ?? 0) === 0

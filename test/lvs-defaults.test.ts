@@ -1,0 +1,35 @@
+// Values an LVS setting takes when it is not written (an audit of LVS defaults in session 57, checked with keepalived
+// 2.2.7 -t and with what its checker process settled, dumped by a test build that stops before IPVS).
+
+import { describe, expect, it } from 'vitest';
+import { lintCluster } from '../server/src/cluster/index.js';
+import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { conf, findings } from './helpers/rule-cases.js';
+
+const vs = (port: number, lines: string[]) =>
+  conf(`virtual_server 10.0.0.1 ${port} {`, '  lb_algo rr', '  lb_kind DR', '  protocol TCP', ...lines.map((l) => `  ${l}`), `  real_server 10.0.1.1 ${port} {`, '    weight 1', '  }', '}');
+
+describe('persistence_granularity', () => {
+  it('turns persistence on (360 s): a port-0 service with it is persistent (no KA520)', () => {
+    // pgr_handler sets persistence_timeout 360 when none came before; -t says nothing for this file.
+    const text = vs(0, ['persistence_granularity 255.255.255.0']);
+    expect(findings(text, 'KA520')).toEqual([]);
+    expect(findings(vs(0, []), 'KA520')).toHaveLength(1);
+    // A value keepalived refuses turns nothing on.
+    expect(findings(vs(0, ['persistence_granularity 255.255.255.x']), 'KA520')).toHaveLength(1);
+    if (keepalivedAvailable()) expect(runKeepalived(text).stderr).not.toContain('zero port only valid for persistent services');
+  });
+
+  it('and the directors are compared with the persistence keepalived runs (KA413)', () => {
+    const pair = (a: string, b: string) =>
+      lintCluster([
+        { file: 'a.conf', text: a },
+        { file: 'b.conf', text: b },
+      ]).diagnostics.filter((d) => d.code === 'KA413');
+    // The dump of the first: "persistence timeout = 360".
+    expect(pair(vs(80, ['persistence_granularity 255.255.255.0']), vs(80, ['persistence_timeout 360']))).toEqual([]);
+    // Port 0 without a timeout is 360 s too ("zero port only valid for persistent services - setting").
+    expect(pair(vs(0, []), vs(0, ['persistence_timeout 360']))).toEqual([]);
+    expect(pair(vs(80, []), vs(80, ['persistence_timeout 360']))).toHaveLength(1);
+  });
+});
