@@ -96,13 +96,24 @@ describe('KA601 script-security-disabled', () => {
 
   it('fixes by creating global_defs, or by adding to the existing one', () => {
     const fixed = applyFix(bad, findings(bad, 'KA601')[0]!.fix!);
-    expect(fixed.startsWith('global_defs {\n    enable_script_security\n}\n')).toBe(true);
+    // With script_user root: without one, keepalived would run the scripts as keepalived_script and remove them where
+    // that user does not exist (an audit of quick fixes, session 57: the tracked script gone from the daemon's dump).
+    expect(fixed.startsWith('global_defs {\n    enable_script_security\n    script_user root\n}\n')).toBe(true);
     expect(linesOf(fixed, 'KA601')).toEqual([]);
     const headed = conf('! Configuration File for keepalived', '') + bad;
     expect(applyFix(headed, findings(headed, 'KA601')[0]!.fix!).startsWith('! Configuration File for keepalived\n\nglobal_defs {\n')).toBe(true);
     const withGd = conf('global_defs {', '  router_id lb1', '}') + bad;
     const fixed2 = applyFix(withGd, findings(withGd, 'KA601')[0]!.fix!);
-    expect(fixed2.split('\n').slice(0, 3)).toEqual(['global_defs {', '  enable_script_security', '  router_id lb1']);
+    expect(fixed2.split('\n').slice(0, 4)).toEqual(['global_defs {', '  enable_script_security', '  script_user root', '  router_id lb1']);
+    // A global script_user already set: only the switch is added.
+    const withUser = conf('global_defs {', '  script_user nobody', '}') + bad;
+    expect(applyFix(withUser, findings(withUser, 'KA601')[0]!.fix!).split('\n').slice(0, 3)).toEqual(['global_defs {', '  enable_script_security', '  script_user nobody']);
+    // A keyword after the '{' keeps its own line (it had become the new line's tail: router_id lost).
+    const sameLine = 'global_defs { router_id LB1\n}\n' + bad;
+    expect(applyFix(sameLine, findings(sameLine, 'KA601')[0]!.fix!).split('\n').slice(0, 4)).toEqual(['global_defs {', '    enable_script_security', '    script_user root', '    router_id LB1']);
+    // A comment after the '{' stays on its line.
+    const commented = 'global_defs {   # node settings\n  router_id lb1\n}\n' + bad;
+    expect(applyFix(commented, findings(commented, 'KA601')[0]!.fix!).split('\n').slice(0, 2)).toEqual(['global_defs {   # node settings', '  enable_script_security']);
   });
 
   it.skipIf(!keepalivedAvailable())('keepalived -t exits 6 with the security violation when the script exists', () => {

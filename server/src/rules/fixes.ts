@@ -46,7 +46,7 @@ function lineEndOffset(text: string, offset: number): number {
  * An edit that adds `line` as the first entry of a block, indented like the block's existing
  * entries. Undefined when the block has no `{` in the same file (nothing safe to anchor on).
  */
-export function insertFirstInBlock(analysis: Analysis, block: AstNode, line: string): TextEdit | undefined {
+export function insertFirstInBlock(analysis: Analysis, block: AstNode, lineOrLines: string | readonly string[]): TextEdit | undefined {
   const open = block.open;
   const text = fileText(analysis, block.file);
   if (!open || !text) return undefined;
@@ -55,10 +55,20 @@ export function insertFirstInBlock(analysis: Analysis, block: AstNode, line: str
   const indent = firstChild && firstChild.range.start.line !== open.start.line
     ? indentOfLine(text, lineStartOffset(text, firstChild.range.start.offset))
     : blockIndent + (blockIndent.includes('\t') ? '\t' : '    ');
-  const at = open.end.offset;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const r = rangeOf(analysis, block.file, at, at);
-  return r ? { file: block.file, range: r, newText: `${eol}${indent}${line}` } : undefined;
+  const line = typeof lineOrLines === 'string' ? lineOrLines : lineOrLines.join(`${eol}${indent}`);
+  const at = open.end.offset;
+  const lineEnd = lineEndOffset(text, at);
+  const rest = text.slice(at, lineEnd);
+  const blanks = rest.length - rest.trimStart().length;
+  // A comment after the '{' stays on its line: the new line goes after it.
+  if (rest.trim() === '' || /^[#!]/.test(rest.trimStart())) {
+    const r = rangeOf(analysis, block.file, lineEnd, lineEnd);
+    return r ? { file: block.file, range: r, newText: `${eol}${indent}${line}` } : undefined;
+  }
+  // A keyword after the '{' (`{ lb_algo rr`) keeps its own line below the new one, rather than becoming its tail.
+  const r = rangeOf(analysis, block.file, at, at + blanks);
+  return r ? { file: block.file, range: r, newText: `${eol}${indent}${line}${eol}${indent}` } : undefined;
 }
 
 /** An edit that deletes the whole line `node` is on (when nothing else shares the line). */

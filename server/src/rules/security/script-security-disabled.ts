@@ -33,8 +33,11 @@ export const scriptSecurityDisabled: FileRule = {
     const first = scripts[0]!;
     const several = scripts.length > 1;
     const more = several ? ` (and ${scripts.length - 1} other script${scripts.length > 2 ? 's' : ''})` : '';
+    // Without a script_user, keepalived then runs a script that names no user as keepalived_script, and removes it
+    // where that user does not exist (Debian's and Ubuntu's packages create none): root keeps what runs today.
+    const lines = gd?.scriptUser ? ['enable_script_security'] : ['enable_script_security', 'script_user root'];
     let edit;
-    if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, 'enable_script_security');
+    if (gd) edit = insertFirstInBlock(ctx.analysis, gd.node, lines);
     else {
       // A new global_defs goes after the file's opening comment lines (a header usually describes the file).
       const text = ctx.analysis.files.get(ctx.analysis.file)?.text ?? '';
@@ -43,7 +46,7 @@ export const scriptSecurityDisabled: FileRule = {
       const r = rangeOf(ctx.analysis, ctx.analysis.file, at, at);
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
       const lead = at > 0 && !/(\r?\n){2}$/.test(header) && header.endsWith('\n') ? eol : '';
-      if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}    enable_script_security${eol}}${eol}${eol}` };
+      if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}${lines.map((l) => `    ${l}${eol}`).join('')}}${eol}${eol}` };
     }
     // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway.
     const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6` : `keepalived ${ctx.target.join('.')} only logs it`;
@@ -52,7 +55,7 @@ export const scriptSecurityDisabled: FileRule = {
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
-      fix: fix("Add 'enable_script_security' to global_defs", [edit]),
+      fix: fix(lines.length > 1 ? "Add 'enable_script_security' and 'script_user root' to global_defs" : "Add 'enable_script_security' to global_defs", [edit]),
     });
   },
 };

@@ -4,7 +4,7 @@ import { addLineAfterFix, fileText } from '../fixes.js';
 import type { Fix } from '../../core/diagnostics.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
-import { keywordRange, stateOf } from './util.js';
+import { isStrict, keywordRange, stateOf } from './util.js';
 
 export const masterWithoutPriority: FileRule = {
   kind: 'file',
@@ -27,9 +27,12 @@ export const masterWithoutPriority: FileRule = {
         message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
         file: state.node.file,
         range: keywordRange(state.node),
-        fix:
-          priorityOnStateLine(state.node, fileText(analysis, state.node.file)) ??
-          addLineAfterFix(state.node, fileText(analysis, state.node.file), 'priority 150', "Add 'priority 150' after 'state MASTER'"),
+        // In strict mode only an address owner may start as MASTER ("State MASTER must match being address owner"):
+        // a priority below 255 would start the node as BACKUP and turn accept mode off, so no fix there.
+        fix: isStrict(analysis.model, inst)
+          ? undefined
+          : (priorityOnStateLine(state.node, fileText(analysis, state.node.file)) ??
+            addLineAfterFix(state.node, fileText(analysis, state.node.file), 'priority 150', "Add 'priority 150' after 'state MASTER'")),
       });
     }
   },

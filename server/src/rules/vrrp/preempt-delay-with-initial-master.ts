@@ -28,7 +28,9 @@ export const preemptDelayWithInitialMaster: FileRule = {
       const message = old
         ? `preempt_delay of '${inst.name}' does not delay its takeover at start: the instance starts as MASTER; keepalived ${target.join('.')} keeps the delay, which applies only after the node has become BACKUP`
         : `preempt_delay of '${inst.name}' has no effect: the instance starts as MASTER, keepalived clears the delay`;
-      report({ message, file: pd.node.file, range: keywordRange(pd.node), fix: startAsBackupFix(inst, 'preempt_delay') });
+      // With nopreempt too, a BACKUP start would only swap one cleared setting for another ("preempt_delay is
+      // incompatible with nopreempt") and stop preemption: no fix then.
+      report({ message, file: pd.node.file, range: keywordRange(pd.node), fix: inst.nopreempt ? undefined : startAsBackupFix(inst, 'preempt_delay') });
     }
   },
 };

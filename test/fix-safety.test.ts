@@ -1,0 +1,32 @@
+// Quick fixes that did harm (an audit of every fix, safe or not, in session 57: each applied alone to 2,011 configs,
+// keepalived -t before and after, and the daemon's dump where the meaning was in doubt).
+
+import { describe, expect, it } from 'vitest';
+import { applyFix, conf, findings } from './helpers/rule-cases.js';
+
+describe("a line inserted first in a block ('{' with text after it on the same line)", () => {
+  it('leaves a keyword after the brace on its own line (KA507: the scheduler was lost)', () => {
+    // 'virtual_server … { lb_algo rr' had become 'protocol TCP lb_algo rr': keepalived then ran wlc.
+    const text = conf('virtual_server 10.0.0.1 80 { lb_algo rr', '    lb_kind DR', '    real_server 10.0.1.1 80 {', '    }', '}');
+    const fixed = applyFix(text, findings(text, 'KA507')[0]!.fix!);
+    expect(fixed.split('\n').slice(0, 3)).toEqual(['virtual_server 10.0.0.1 80 {', '    protocol TCP', '    lb_algo rr']);
+    expect(findings(fixed, 'KA508')).toEqual([]);
+  });
+});
+
+describe('fixes that change how a node starts are not offered', () => {
+  it("KA306 in strict mode: 'priority 150' would start the MASTER as BACKUP", () => {
+    // Strict mode: "State MASTER must match being address owner"; the dump after the fix: BACKUP, accept mode off.
+    const strict = conf('global_defs {', '    vrrp_strict', '}', 'vrrp_instance VI_1 {', '    state MASTER', '    interface eth0', '    virtual_router_id 51', '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
+    const [d] = findings(strict, 'KA306');
+    expect(d).toBeDefined();
+    expect(d!.fix).toBeUndefined();
+    expect(findings(strict.replace('    vrrp_strict\n', ''), 'KA306')[0]?.fix).toBeDefined();
+  });
+
+  it("KA309 with nopreempt: 'state BACKUP' would only swap one cleared setting for another", () => {
+    const text = conf('vrrp_instance VI_1 {', '    state MASTER', '    interface eth0', '    virtual_router_id 51', '    priority 150', '    nopreempt', '    preempt_delay 60', '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
+    expect(findings(text, 'KA309')[0]?.fix).toBeUndefined();
+    expect(findings(text.replace('    nopreempt\n', ''), 'KA309')[0]?.fix).toBeDefined();
+  });
+});
