@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings } from './helpers/rule-cases.js';
+import { lintText } from '../server/src/linter.js';
 
 describe("a line inserted first in a block ('{' with text after it on the same line)", () => {
   it('leaves a keyword after the brace on its own line (KA507: the scheduler was lost)', () => {
@@ -28,5 +29,21 @@ describe('fixes that change how a node starts are not offered', () => {
     const text = conf('vrrp_instance VI_1 {', '    state MASTER', '    interface eth0', '    virtual_router_id 51', '    priority 150', '    nopreempt', '    preempt_delay 60', '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
     expect(findings(text, 'KA309')[0]?.fix).toBeUndefined();
     expect(findings(text.replace('    nopreempt\n', ''), 'KA309')[0]?.fix).toBeDefined();
+  });
+});
+
+describe('moving a line (KA511)', () => {
+  const vs = (line: string) => conf('virtual_server 10.0.0.1 80 {', '    protocol TCP', '    lb_kind NAT', `    ${line}`, '    lb_algo sh', '    real_server 10.0.1.1 80 {', '    }', '}');
+  it('takes its comment along', () => {
+    const text = vs('sh-port   # hash on the port as well');
+    const fixed = applyFix(text, findings(text, 'KA511')[0]!.fix!);
+    expect(fixed).toContain('    lb_algo sh\n    sh-port   # hash on the port as well\n');
+    expect(fixed).not.toContain('lb_kind NAT\n    sh-port');
+  });
+  it('is not offered for a line behind an @id prefix (the prefix would stay behind)', () => {
+    const text = vs('sh-port').replace('    sh-port', '@lb1 sh-port');
+    const d = lintText(text, { file: 'keepalived.conf', configId: 'lb1' }).diagnostics.find((x) => x.code === 'KA511');
+    expect(d).toBeDefined();
+    expect(d!.fix).toBeUndefined();
   });
 });

@@ -95,6 +95,9 @@ export function moveLineAfter(analysis: Analysis, node: AstNode, anchor: AstNode
   if (node.file !== anchor.file || node.fullRange.start.line === anchor.fullRange.end.line) return undefined;
   const text = fileText(analysis, node.file);
   if (!text) return undefined;
+  // An `@id` prefix (or anything) before the keyword: moving the keyword alone would leave the prefix behind and make
+  // the line every node's; no fix then.
+  if (text.slice(lineStartOffset(text, node.fullRange.start.offset), node.fullRange.start.offset).trim() !== '') return undefined;
   const del = deleteLine(analysis, node);
   if (!del) return undefined;
   const indent = indentOfLine(text, lineStartOffset(text, anchor.range.start.offset));
@@ -102,7 +105,9 @@ export function moveLineAfter(analysis: Analysis, node: AstNode, anchor: AstNode
   const r = rangeOf(analysis, node.file, at, at);
   if (!r) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const body = text.slice(node.fullRange.start.offset, node.fullRange.end.offset);
+  // The line's comment goes with it (deleteLine takes the whole line then).
+  const after = text.slice(node.fullRange.end.offset, lineEndOffset(text, node.fullRange.end.offset));
+  const body = text.slice(node.fullRange.start.offset, node.fullRange.end.offset) + (/^\s*[#!]/.test(after) ? after.trimEnd() : '');
   return [del, { file: node.file, range: r, newText: `${eol}${indent}${body}` }];
 }
 
