@@ -47,3 +47,10 @@ describe('moving a line (KA511)', () => {
     expect(d!.fix).toBeUndefined();
   });
 });
+
+describe('a KA205 replacement that would change nothing', () => {
+  it('is not offered (a backslash ending the comment makes keepalived read PASS\\)', () => {
+    const text = conf('vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    priority 100', '    authentication {', '        auth_type PASS   # PASS or AH\\', '        auth_pass secret', '    }', '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
+    for (const d of findings(text, 'KA205')) expect(d.fix === undefined || applyFix(text, d.fix) !== text).toBe(true);
+  });
+});

@@ -212,7 +212,11 @@ function hasValueWords(block: AstNode): boolean {
 
 /** A quick fix writing the word a KA205 message names instead (`6s` → `6`); none on substituted words. */
 function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | undefined {
+  // The word as written may already be the replacement when keepalived reads more than it (a '\\' ending a comment
+  // after it joins the next line: `PASS   # PASS or AH\\` reads 'PASS\\'): no fix that changes nothing.
   if (p.replacement === undefined || word.expanded) return undefined;
+  const written = word.quoted ? undefined : word.text.slice(0, word.end - word.start);
+  if (written === p.replacement) return undefined;
   return { fix: { description: `Replace with '${p.replacement}'`, edits: [{ file: word.file, range: word.range, newText: p.replacement }] } };
 }
 
