@@ -54,3 +54,11 @@ describe('a KA205 replacement that would change nothing', () => {
     for (const d of findings(text, 'KA205')) expect(d.fix === undefined || applyFix(text, d.fix) !== text).toBe(true);
   });
 });
+
+describe("KA210's 'Replace with nftables'", () => {
+  it('is not offered when nftables is already set before it (keepalived: "nftables already specified")', () => {
+    const text = conf('global_defs {', '    nftables', '    vrrp_iptables KA_IN KA_OUT', '}');
+    expect(findings(text, 'KA210')[0]?.fix).toBeUndefined();
+    expect(findings(conf('global_defs {', '    vrrp_iptables KA_IN KA_OUT', '}'), 'KA210')[0]?.fix).toBeDefined();
+  });
+});

@@ -2419,7 +2419,10 @@ export class Walker implements LineSink {
       : 'keepalived reads it as an unknown keyword';
     const args = node.args;
     const substituted = node.word!.expanded || args.some((a) => a.expanded || a.file !== file);
-    const fix = fallback && !substituted
+    // With an nftables line before it, writing another would only be "nftables already specified - ignoring".
+    const nftablesEntry = schema().byId.get('global_defs/nftables');
+    const nftablesBefore = !!nftablesEntry && this.seenStamp[nftablesEntry.serial] === this.top().stamp;
+    const fix = fallback && !substituted && !nftablesBefore
       ? { fix: { description: "Replace with 'nftables'", edits: [{ file, range: { start: node.word!.range.start, end: (args[args.length - 1] ?? node.word!).range.end }, newText: 'nftables' }], safe: false } }
       : undefined;
     this.report('KA210', 'warning', `'vrrp_iptables' needs a keepalived built with iptables support; Debian's and Ubuntu's packages are built with nftables only, where ${effect}; write 'nftables' for those hosts`, file, node.word!.range, fix);
