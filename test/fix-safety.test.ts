@@ -62,3 +62,15 @@ describe("KA210's 'Replace with nftables'", () => {
     expect(findings(conf('global_defs {', '    vrrp_iptables KA_IN KA_OUT', '}'), 'KA210')[0]?.fix).toBeDefined();
   });
 });
+
+describe("KA201's did-you-mean", () => {
+  it('is a fix only when the guess has the shape of the line (a block for a line that opens one)', () => {
+    const inst = (line: string) => conf('vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    priority 100', `    ${line}`, '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
+    // 'track_sip {' guessed as the flag 'track_src_ip': keepalived still says "Unexpected '{'" after it.
+    const [flag] = findings(inst('track_sip {\n    }'), 'KA201');
+    expect(flag?.message).toContain("did you mean 'track_src_ip'?");
+    expect(flag?.fix).toBeUndefined();
+    expect(findings(inst('prioirty 100'), 'KA201')[0]?.fix?.edits[0]?.newText).toBe('priority');
+    expect(findings(inst('track_scrpit {\n        chk\n    }'), 'KA201')[0]?.fix?.edits[0]?.newText).toBe('track_script');
+  });
+});

@@ -210,6 +210,13 @@ function hasValueWords(block: AstNode): boolean {
   return false;
 }
 
+/** Whether the token after a word read as written is a '{' (the line opens a block; the reader hands it over apart). */
+function braceFollows(word: Word): boolean {
+  if (!(word instanceof StoreWord)) return false;
+  const next = word.index + 1;
+  return next < word.store.count && word.store.kinds[next] === Kind.LBrace;
+}
+
 /** A quick fix writing the word a KA205 message names instead (`6s` → `6`); none on substituted words. */
 function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | undefined {
   // The word as written may already be the replacement when keepalived reads more than it (a '\\' ending a comment
@@ -1776,7 +1783,11 @@ export class Walker implements LineSink {
     }
     // Sync group members written straight in the block (an old sample does it): they belong in 'group { }'.
     const hint = guess ? `; did you mean '${guess}'?` : ctx.id === 'vrrp_sync_group' ? "; the instances of a sync group are listed inside its 'group { }' block" : '';
-    const fix = guess && !word.quoted && !word.expanded
+    // A guess of another shape than the line (`track_sip {` → the flag 'track_src_ip'; a block keyword for a plain
+    // line) is still said, but is no fix: the line would stay wrong in another way.
+    const opensBlock = after.some((w) => !w.quoted && w.text === '{') || braceFollows(after[after.length - 1] ?? word);
+    const shapeFits = !!guess && !!ctx.childMap.get(guess)!.block === opensBlock;
+    const fix = guess && shapeFits && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
