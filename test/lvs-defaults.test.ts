@@ -33,3 +33,11 @@ describe('persistence_granularity', () => {
     expect(pair(vs(80, []), vs(80, ['persistence_timeout 360']))).toHaveLength(1);
   });
 });
+
+describe('UDP_CHECK reply lengths (KA523)', () => {
+  const udp = (extra: string[]) => conf('virtual_server 10.0.0.1 53 {', '  protocol UDP', '  real_server 10.0.1.1 53 {', '    UDP_CHECK {', '      payload 00010203', '      min_reply_length 300', ...extra.map((l) => `      ${l}`), '    }', '  }', '}');
+  it('say "always fails" only where the running checker compares lengths: with require_reply data (2.2.0 on)', () => {
+    expect(findings(udp(['require_reply 0001']), 'KA523')[0]?.message).toContain('the check always fails');
+    expect(findings(udp([]), 'KA523')[0]?.message).toContain('the running checker never compares lengths without require_reply data');
+  });
+});

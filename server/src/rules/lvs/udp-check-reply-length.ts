@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { parseInteger } from '../../core/analysis/values.js';
 import { blockEnd, related, allCheckers } from './util.js';
@@ -16,6 +17,9 @@ function lastValid(block: AstNode, keyword: string): { node: AstNode; value: num
 
 /** keepalived's default max_reply_length when none is given. */
 const DEFAULT_MAX_REPLY = 255;
+
+/** From 2.2.0 reply lengths are checked only when require_reply gives data (check_udp.c udp_check_thread). */
+const LENGTHS_ONLY_WITH_REPLY_SINCE: Version = [2, 2, 0];
 
 export const udpCheckReplyLength: FileRule = {
   kind: 'file',
@@ -45,8 +49,13 @@ export const udpCheckReplyLength: FileRule = {
       const maxWritten = maxLine?.value;
       const max = maxWritten ?? DEFAULT_MAX_REPLY;
       if (min === undefined || min <= max) continue;
+      // From 2.2.0 the running checker compares reply lengths only with require_reply data to compare (check_udp.c).
+      const lengthsChecked = compareVersions(ctx.target, LENGTHS_ONLY_WITH_REPLY_SINCE) < 0 || ck.node.children.some((c) => c.keyword === 'require_reply' && c.argCount > 0);
+      const effect = lengthsChecked
+        ? 'no reply can pass, the check always fails'
+        : 'keepalived -t fails on it, though the running checker never compares lengths without require_reply data (any reply passes)';
       ctx.report({
-        message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; no reply can pass, the check always fails (keepalived: "will always fail")`,
+        message: `UDP_CHECK min_reply_length ${min} is larger than max_reply_length ${max}${maxWritten === undefined ? ' (the default)' : ''}; ${effect} (keepalived: "will always fail")`,
         ...blockEnd(ck.node),
         related: [related(minNode!, 'min_reply_length set here')],
       });
