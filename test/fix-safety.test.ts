@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, conf, findings } from './helpers/rule-cases.js';
 import { lintText } from '../server/src/linter.js';
+import { lintCluster } from '../server/src/cluster/index.js';
 
 describe("a line inserted first in a block ('{' with text after it on the same line)", () => {
   it('leaves a keyword after the brace on its own line (KA507: the scheduler was lost)', () => {
@@ -72,5 +73,18 @@ describe("KA201's did-you-mean", () => {
     expect(flag?.fix).toBeUndefined();
     expect(findings(inst('prioirty 100'), 'KA201')[0]?.fix?.edits[0]?.newText).toBe('priority');
     expect(findings(inst('track_scrpit {\n        chk\n    }'), 'KA201')[0]?.fix?.edits[0]?.newText).toBe('track_script');
+  });
+});
+
+describe("KA401's 'Set virtual_router_id N'", () => {
+  it('is not offered when another instance of that node already uses N on the interface', () => {
+    // The edit made keepalived reject the configuration: "VI_1 and VI_2 both use VRID 51 with IPv4 on interface eth0".
+    const inst = (name: string, vrid: number, vip: string) => conf(`vrrp_instance ${name} {`, '    state BACKUP', '    interface eth0', `    virtual_router_id ${vrid}`, '    priority 100', '    virtual_ipaddress {', `        ${vip}`, '    }', '}');
+    const a = inst('VI_1', 51, '10.0.0.1') + inst('VI_2', 52, '10.0.0.2');
+    const b = inst('VI_1', 53, '10.0.0.1') + inst('VI_2', 51, '10.0.0.2');
+    const ka401 = lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]).diagnostics.filter((d) => d.code === 'KA401');
+    // b's VI_1 would take 51, which b's VI_2 has: no fix; b's VI_2 may take 52.
+    expect(ka401.find((d) => d.message.startsWith('VI_1:'))?.fix).toBeUndefined();
+    expect(ka401.find((d) => d.message.startsWith('VI_2:'))?.fix?.description).toBe('Set virtual_router_id 52 on b.conf, as on a.conf');
   });
 });

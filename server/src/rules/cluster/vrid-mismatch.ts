@@ -27,11 +27,16 @@ export const vridMismatch: ClusterRule = {
         const v = m.instance.virtualRouterId!;
         if (v.value === refVrid.value) continue;
         const loc = at(v.node);
+        // Another instance of this node already on that VRID and interface: the edit would make keepalived reject the
+        // configuration ("both use VRID 51 … on interface eth0"), so no fix then.
+        const taken = m.node.analysis.model.vrrpInstances.some(
+          (o) => o !== m.instance && o.virtualRouterId?.value === refVrid.value && o.interface?.value === m.instance.interface?.value,
+        );
         ctx.report({
           ...loc,
           message: `${m.instance.name}: virtual_router_id ${v.value} on ${m.node.label} but ${refVrid.value} on ${ref.node.label}; the nodes never hear each other and both become MASTER (split brain)`,
           related: [rel(at(refVrid.node), `virtual_router_id ${refVrid.value} on ${ref.node.label}`)],
-          fix: replaceArgFix(v.node, 0, String(refVrid.value), `Set virtual_router_id ${refVrid.value} on ${m.node.label}, as on ${ref.node.label}`),
+          fix: taken ? undefined : replaceArgFix(v.node, 0, String(refVrid.value), `Set virtual_router_id ${refVrid.value} on ${m.node.label}, as on ${ref.node.label}`),
         });
       }
     }
