@@ -41,3 +41,25 @@ describe('UDP_CHECK reply lengths (KA523)', () => {
     expect(findings(udp([]), 'KA523')[0]?.message).toContain('the running checker never compares lengths without require_reply data');
   });
 });
+
+describe('KA413 compares what IPVS gets', () => {
+  const pair = (a: string, b: string) =>
+    lintCluster([
+      { file: 'a.conf', text: a },
+      { file: 'b.conf', text: b },
+    ]).diagnostics.filter((d) => d.code === 'KA413');
+  const svc = (head: string[], rs: string[]) => conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', ...head.map((l) => `  ${l}`), ...rs.flatMap((r) => [`  ${r} {`, '  }']), '}');
+  it("each real server's own method, not the virtual server's lb_kind", () => {
+    // The checker's dumps: 'forwarding method = DR' on both nodes.
+    const own = (method: string, head: string[] = []) => conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', ...head.map((l) => `  ${l}`), '  real_server 10.0.1.1 80 {', `    lvs_method ${method}`, '  }', '}');
+    expect(pair(own('DR'), svc(['lb_kind DR'], ['real_server 10.0.1.1 80']))).toEqual([]);
+    // The same lb_kind, a real server's own other method: a difference.
+    expect(pair(svc(['lb_kind DR'], ['real_server 10.0.1.1 80']), own('NAT', ['lb_kind DR']))).toHaveLength(1);
+  });
+  it('the port keepalived fills in: `real_server 10.0.1.1` is 10.0.1.1 80 on port 80', () => {
+    expect(pair(svc(['lb_kind DR'], ['real_server 10.0.1.1 80']), svc(['lb_kind DR'], ['real_server 10.0.1.1']))).toEqual([]);
+    expect(pair(svc(['lb_kind NAT'], ['real_server 10.0.1.1 80']), svc(['lb_kind NAT'], ['real_server 10.0.1.1']))).toEqual([]);
+    expect(pair(svc(['lb_kind DR', 'sorry_server 10.0.1.9 80'], ['real_server 10.0.1.1 80']), svc(['lb_kind DR', 'sorry_server 10.0.1.9'], ['real_server 10.0.1.1 80']))).toEqual([]);
+    expect(pair(svc(['lb_kind NAT'], ['real_server 10.0.1.1 80']), svc(['lb_kind NAT'], ['real_server 10.0.1.1 8080']))).toHaveLength(1);
+  });
+});

@@ -5,6 +5,8 @@ import type { VirtualServer } from '../../core/model/model.js';
 import { at, fallback, majorityFirst, nodeMasterRank, quoteList, rel } from '../../cluster/model.js';
 import type { Version } from '../../core/schema/schema.js';
 import { lvsFacts, schedulerKnown, type ServerFacts } from '../lvs/server-facts.js';
+import { realServerForwarding, sorryForwarding } from '../lvs/util.js';
+import { canonicalAddress } from '../../core/analysis/values.js';
 import { persistentByGranularity } from '../lvs/granularity.js';
 import { effectiveProtocol } from '../lvs/util.js';
 
@@ -25,7 +27,51 @@ interface Service {
    * The real servers of every block of the service: a second virtual_server block for it adds its real servers to
    * the one IPVS service (ipvswrapper.c takes EEXIST as success); the settings stay the first block's.
    */
-  realServers: VirtualServer['realServers'];
+  realServers: ServiceDestination[];
+  /** The forwarding methods of the real servers (and sorry server), as keepalived settles them, e.g. 'DR'. */
+  methods: string;
+  sorry: string;
+}
+
+/** A real server as IPVS gets it: canonical address and the port keepalived fills in. */
+interface ServiceDestination {
+  key: string;
+}
+
+/**
+ * The port IPVS gets for a destination: the service's for a DR or TUN server (keepalived resets it; fwmark: 0), the
+ * written one for a NAT server, else the service's (validate_check_config fills it in; the checker's dump showed
+ * `RPORT = 80` for `real_server 10.0.1.1` on port 80).
+ */
+function destinationPort(vs: VirtualServer, method: string, written: number | undefined): string {
+  const servicePort = vs.kind === 'address' ? (vs.port ?? 0) : vs.kind === 'fwmark' ? 0 : undefined;
+  if (servicePort === undefined) return written === undefined ? '' : String(written);
+  if (method !== 'NAT') return String(servicePort);
+  return String(written ?? (vs.kind === 'address' ? servicePort : 0));
+}
+
+function destinations(vs: VirtualServer, f: ServerFacts | undefined): { list: ServiceDestination[]; methods: Set<string>; sorry: string } {
+  const methods = new Set<string>();
+  const list = vs.realServers.map((rs, j) => {
+    const r = f?.realServers[j];
+    const method = f && r ? realServerForwarding(f, r) : kindOf(vs);
+    methods.add(method);
+    return { key: `${canonicalAddress(rs.address)} ${destinationPort(vs, method, rs.port)}`.trim() };
+  });
+  let sorry = 'none';
+  if (vs.sorryServer) {
+    const method = f ? (sorryForwarding(f) ?? 'NAT') : kindOf(vs);
+    // A NAT sorry server keeps its port (none: 0).
+    const port = method === 'NAT' ? String(vs.sorryServer.port ?? 0) : destinationPort(vs, method, vs.sorryServer.port);
+    sorry = `${canonicalAddress(vs.sorryServer.address)} ${port}`.trim();
+    methods.add(method);
+  }
+  return { list, methods, sorry };
+}
+
+function kindOf(vs: VirtualServer): string {
+  const kind = vs.lbKind?.value;
+  return kind === 'NAT' || kind === 'DR' || kind === 'TUN' ? kind : 'NAT';
 }
 
 function index(node: ClusterNode): Map<string, Service> {
@@ -37,8 +83,13 @@ function index(node: ClusterNode): Map<string, Service> {
     const vs = list[i]!;
     const key = vsKey(vs, facts[i]?.vs === vs ? effectiveProtocol(facts[i]!) : (vs.protocol?.value ?? '').toUpperCase());
     const known = out.get(key);
-    if (!known) out.set(key, { vs, scheduler: scheduler(vs, target), persistence: persistenceOf(vs, facts[i]?.vs === vs ? facts[i] : undefined, target), realServers: vs.realServers });
-    else known.realServers = [...known.realServers, ...vs.realServers];
+    const f = facts[i]?.vs === vs ? facts[i] : undefined;
+    const d = destinations(vs, f);
+    if (!known) out.set(key, { vs, scheduler: scheduler(vs, target), persistence: persistenceOf(vs, f, target), realServers: d.list, methods: [...d.methods].sort().join('+') || kindOf(vs), sorry: d.sorry });
+    else {
+      known.realServers = [...known.realServers, ...d.list];
+      known.methods = [...new Set([...known.methods.split('+'), ...d.methods])].sort().join('+');
+    }
   }
   return out;
 }
@@ -67,17 +118,16 @@ function scheduler(vs: VirtualServer, target: Version): string {
   return kept;
 }
 
-const rsKey = (rs: VirtualServer['realServers'][number]) => `${rs.address} ${rs.port ?? ''}`.trim();
+const rsKey = (rs: ServiceDestination) => rs.key;
 
 /**
  * What a director does with the service, as keepalived runs it: an unset or unknown lb_kind is NAT,
  * an unset lb_algo wlc (IPVS_DEF_SCHED), a persistence_timeout below 1 is refused.
  */
-function serviceSettings({ vs, scheduler, persistence }: Service): [string, string][] {
-  const kind = vs.lbKind?.value;
-  const sorry = vs.sorryServer ? `${vs.sorryServer.address}${vs.sorryServer.port !== undefined ? ` ${vs.sorryServer.port}` : ''}` : 'none';
+function serviceSettings({ scheduler, persistence, methods, sorry }: Service): [string, string][] {
+  // The forwarding method is each real server's (its own lvs_method, else lb_kind as it stood when its line was read).
   return [
-    ['lb_kind', kind === 'NAT' || kind === 'DR' || kind === 'TUN' ? kind : 'NAT'],
+    ['lb_kind', methods],
     ['lb_algo', scheduler],
     ['persistence_timeout', persistence],
     ['sorry_server', sorry],
@@ -155,7 +205,7 @@ export const virtualServerMismatch: ClusterRule = {
   severity: 'warning',
   description: 'The nodes of a cluster define different virtual servers or real servers, or run a service differently.',
   docs: {
-    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different lb_kind, lb_algo, persistence_timeout or sorry_server (an unset lb_kind is NAT, an unset lb_algo wlc). Keep the virtual_server blocks identical on every director. One different real server on each director is often deliberate (each director balances to its own local service, as in keepalived + MySQL setups): that is reported as info.',
+    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different forwarding method, lb_algo, persistence_timeout or sorry_server, compared as keepalived settles them (each real server\'s own lvs_method, else the lb_kind in force when its line was read, else NAT; an unset lb_algo is wlc; a persistence_granularity or port 0 turns persistence on for 360 s; a real server without a port, or a DR or TUN one, gets the service\'s port). Keep the virtual_server blocks identical on every director. One different real server on each director is often deliberate (each director balances to its own local service, as in keepalived + MySQL setups): that is reported as info.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n' },
