@@ -63,3 +63,20 @@ describe('KA413 compares what IPVS gets', () => {
     expect(pair(svc(['lb_kind NAT'], ['real_server 10.0.1.1 80']), svc(['lb_kind NAT'], ['real_server 10.0.1.1 8080']))).toHaveLength(1);
   });
 });
+
+describe('a connect_ip keepalived cannot read', () => {
+  // co_ip_handler: inet_stosockaddr leaves the destination's family unset; the checker's dump: 'Dest family = 0'.
+  const linkLocal = conf('virtual_server 2001:db8::1 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server fe80::10 80 {', '        TCP_CHECK {', '            connect_ip fe80::10::1', '        }', '    }', '}');
+  it('leaves no destination: no link-local test (KA530), and no checker dropped for it (KA504)', () => {
+    expect(findings(linkLocal, 'KA530')).toEqual([]);
+    const withUrlLess = linkLocal.replace(/\}\n$/, '    real_server 2001:db8::20 80 {\n        HTTP_GET {\n        }\n    }\n}\n');
+    expect(findings(withUrlLess, 'KA504').map((d) => d.message)).toEqual([expect.not.stringContaining('crashes')]);
+    // A valid link-local connect_ip without bind_if is still reported.
+    expect(findings(linkLocal.replace('fe80::10::1', 'fe80::11'), 'KA530')).toHaveLength(1);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads it (no link-local message, no crash)', () => {
+    const r = runKeepalived(linkLocal);
+    expect(r.stderr).toContain('Invalid connect_ip address fe80::10::1 - ignoring');
+    expect(r.stderr).not.toContain('requires a bind_if');
+  });
+});

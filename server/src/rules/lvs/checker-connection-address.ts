@@ -26,7 +26,7 @@ function serverEndpoint(rs: RealServer): Endpoint | undefined {
  * none: SMTP_CHECK's own connection); reports a line of the other
  * family. Returns the last connect_ip word and whether there is a bind_if.
  */
-function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, lines: readonly AstNode[], fromServer: boolean, smtpOwn = false): { connectIp?: string; bindIf: boolean } {
+function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, lines: readonly AstNode[], fromServer: boolean, smtpOwn = false): { connectIp?: string; bindIf: boolean; destCleared: boolean } {
   const rsNode = rs.node;
   // The real server's endpoint is worked out at the first connect_ip or bindto line: most
   // checkers have none (null: not yet worked out).
@@ -34,6 +34,9 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, li
   let bind: Endpoint | undefined;
   let connectIp: string | undefined;
   let bindIf = false;
+  // The last connect_ip left no destination (unreadable, or of bindto's other family): keepalived's family is then
+  // unset, so its link-local test does not apply, and the checker cannot open a connection at all.
+  let destCleared = false;
   // The report of the last connect_ip when it was skipped: SMTP_CHECK's own connection left without a
   // destination crashes some releases at its end (below).
   let skippedConnect: Parameters<typeof ctx.report>[0] | undefined;
@@ -47,7 +50,16 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, li
     // Read as a socket address: a '/len' or '-range' after the address is ignored, not an error.
     const f = sockaddrFamily(text ?? '');
     if (k === 'connect_ip') connectIp = text;
-    if (!f) continue;
+    if (!f) {
+      // An address keepalived cannot read clears what the line sets (inet_stosockaddr leaves the family unset), an
+      // earlier valid line's value too: no destination (or bind address) is left to compare with (check_api.c).
+      if (k === 'connect_ip') {
+        dst = undefined;
+        connectIp = undefined;
+        destCleared = true;
+      } else bind = undefined;
+      continue;
+    }
     const other: Endpoint | undefined = k === 'connect_ip' ? bind : dst;
     const mine: Endpoint | undefined = other && other.family !== f ? undefined : { node: c, text: text!, family: f };
     if (!mine) {
@@ -72,6 +84,7 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, li
     if (k === 'connect_ip') {
       dst = mine;
       if (!mine) connectIp = undefined;
+      destCleared = !mine;
     } else bind = mine;
   }
   if (skippedConnect) {
@@ -83,7 +96,7 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, li
     }
     ctx.report(skippedConnect);
   }
-  return { connectIp, bindIf };
+  return { connectIp, bindIf, destCleared };
 }
 
 /**
@@ -149,7 +162,7 @@ const SMTP_FROM_SERVER: [Version, Version] = [[2, 0, 14], [2, 1, 4]];
  * (check_ping.c, layer4.c udp_bind_connect; keepalived's development tree added both after 2.4.3,
  * commits e5978068 and 5149ad54).
  */
-const NO_CONNECTION_LINES: { connectIp?: string; bindIf: boolean } = { connectIp: undefined, bindIf: false };
+const NO_CONNECTION_LINES: { connectIp?: string; bindIf: boolean; destCleared: boolean } = { connectIp: undefined, bindIf: false, destCleared: false };
 
 const BIND_IGNORED_UP_TO: Version = [2, 4, 3];
 const IGNORED_BIND: Record<string, readonly string[]> = { PING_CHECK: ['bindto', 'bind_if', 'bind_port'], UDP_CHECK: ['bind_if'] };
@@ -188,7 +201,7 @@ export const checkerConnectionAddress: FileRule = {
       const fromServer = !smtp || (compareVersions(ctx.target, SMTP_FROM_SERVER[0]) >= 0 && compareVersions(ctx.target, SMTP_FROM_SERVER[1]) < 0);
       const hostLinesToChecker = smtp && compareVersions(ctx.target, HOST_LINES_SET_CHECKER_SINCE) >= 0;
       const ownLines = hostLinesToChecker && (lines === undefined || (lines & ConnectionLine.host) !== 0) ? withHostLines(ck.node) : ck.node.children;
-      const { connectIp, bindIf } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ownLines, fromServer, smtp);
+      const { connectIp, bindIf, destCleared } = lines === 0 ? NO_CONNECTION_LINES : checkFamilies(ctx, rs, ownLines, fromServer, smtp);
       // Hosts keepalived keeps (it drops one whose connection fails its link-local check, below).
       let keptHosts = 0;
       if (ck.kind === 'SMTP_CHECK' && (lines === undefined || (lines & ConnectionLine.host) !== 0)) for (let m = 0, hosts = ck.node.children; m < hosts.length; m++) {
@@ -232,7 +245,9 @@ export const checkerConnectionAddress: FileRule = {
         });
       }
       const target = connectIp && ipFamily(connectIp) ? connectIp : rs.address;
-      if (bindIf || !isLinkLocal6(target)) continue;
+      // A connect_ip that left no destination: keepalived's family is unset and its link-local test does not apply
+      // (an SMTP_CHECK takes the real server's address then, from 2.1.4).
+      if (bindIf || (destCleared && !smtp) || !isLinkLocal6(target)) continue;
       // Before 36318cb4 (2.0.14) an SMTP_CHECK checks its own connection only when one of its options is set, and
       // then frees it twice when it drops it.
       const oldSmtp = smtp && compareVersions(ctx.target, SMTP_FROM_SERVER[0]) < 0;

@@ -37,7 +37,11 @@ function linkLocalWithoutBindIf(ck: Checker, rs: RealServer): boolean {
   for (let i = 0, kids = ck.node.children; i < kids.length; i++) {
     const c = kids[i]!;
     if (c.keyword === 'bind_if' && c.argCount > 0) return false;
-    if (c.keyword === 'connect_ip' && sockaddrFamily(c.argText(0) ?? '') !== undefined) dst = sockaddrText(c.argText(0)!);
+    if (c.keyword !== 'connect_ip') continue;
+    if (sockaddrFamily(c.argText(0) ?? '') !== undefined) dst = sockaddrText(c.argText(0)!);
+    // An address keepalived cannot read leaves no destination (the family unset), so no link-local test (an
+    // SMTP_CHECK takes the real server's then).
+    else if (ck.kind !== 'SMTP_CHECK') dst = '';
   }
   return isLinkLocal6(dst);
 }
