@@ -88,3 +88,12 @@ describe("KA401's 'Set virtual_router_id N'", () => {
     expect(ka401.find((d) => d.message.startsWith('VI_2:'))?.fix?.description).toBe('Set virtual_router_id 52 on b.conf, as on a.conf');
   });
 });
+
+describe("KA201's did-you-mean of a deprecated keyword", () => {
+  it('is said, but is no fix (keepalived would report the deprecated keyword in turn)', () => {
+    const inst = (line: string) => conf('vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    priority 100', `    ${line}`, '    virtual_ipaddress {', '        10.0.0.100/24', '    }', '}');
+    const [d] = findings(inst('lvs_sync_daemon_interfac eth0'), 'KA201');
+    expect(d?.message).toContain("did you mean 'lvs_sync_daemon_interface'?");
+    expect(d?.fix).toBeUndefined();
+  });
+});

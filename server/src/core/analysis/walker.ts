@@ -1787,7 +1787,9 @@ export class Walker implements LineSink {
     // line) is still said, but is no fix: the line would stay wrong in another way.
     const opensBlock = after.some((w) => !w.quoted && w.text === '{') || braceFollows(after[after.length - 1] ?? word);
     const shapeFits = !!guess && !!ctx.childMap.get(guess)!.block === opensBlock;
-    const fix = guess && shapeFits && !word.quoted && !word.expanded
+    // Nor is a deprecated keyword a fix (`lvs_sync_daemon_interface`): keepalived reports that one in turn (KA206).
+    const current = !!guess && !ctx.childMap.get(guess)!.deprecated;
+    const fix = guess && shapeFits && current && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
