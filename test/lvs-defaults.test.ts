@@ -80,3 +80,13 @@ describe('a connect_ip keepalived cannot read', () => {
     expect(r.stderr).not.toContain('requires a bind_if');
   });
 });
+
+describe("a virtual server's weight the target refuses", () => {
+  it('leaves the real servers at weight 1 (KA513 at 2.0.19, where the range is 1-65535)', () => {
+    // 2.0.19 -t: "Virtual server weight 70000 is outside range 1-65535", then "quorum 3 … exceeds total weight of
+    // real servers 2, reducing quorum to 2".
+    const text = conf('virtual_server 10.0.0.1 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    weight 70000', '    quorum 3', '    real_server 10.0.1.1 80 {', '    }', '    real_server 10.0.1.2 80 {', '    }', '}');
+    expect(findings(text, 'KA513', '2.0.19').map((d) => d.message)).toEqual([expect.stringContaining('exceeds the total real server weight 2')]);
+    expect(findings(text, 'KA513')).toEqual([]);
+  });
+});

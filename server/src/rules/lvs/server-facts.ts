@@ -35,6 +35,15 @@ function realWeightRange(target: Version): readonly [number, number] {
   return range;
 }
 
+let vsWeightMemo: { target: Version; max: number } | undefined;
+/** The largest virtual_server `weight` (the real servers' default) `target` accepts: 65535 from 2.0.0 to 2.0.19. */
+function vsWeightMax(target: Version): number {
+  if (vsWeightMemo?.target === target) return vsWeightMemo.max;
+  const arg = argIn(schema().root.childMap.get('virtual_server')!.childMap.get('weight')!.args[0]!, target);
+  vsWeightMemo = { target, max: arg.max ?? 2147483647 };
+  return vsWeightMemo.max;
+}
+
 /** Releases where a real server's weight of INT_MAX is its "unset" mark (see ServerFacts.maxWeightUnset). */
 const MAX_WEIGHT_UNSET: [Version, Version] = [[2, 1, 0], [2, 2, 0]];
 
@@ -113,6 +122,8 @@ export interface ServerFacts {
   maxWeightUnset: boolean;
   /** The weights a real server's `weight` line may set in the target release (others are refused: the server keeps the default). */
   realWeightRange: readonly [number, number];
+  /** The largest virtual_server weight the target accepts (a larger one is refused: the default stays 1). */
+  vsWeightMax: number;
   /** Some persistence_timeout line has no value (keepalived reads that as 360 s). */
   barePersistenceTimeout: boolean;
   ops?: AstNode;
@@ -338,6 +349,7 @@ function readServer(vs: VirtualServer, groupByName: Map<string, GroupInfo>, targ
     persistenceTimeout: undefined,
     maxWeightUnset: compareVersions(target, MAX_WEIGHT_UNSET[0]) >= 0 && compareVersions(target, MAX_WEIGHT_UNSET[1]) < 0,
     realWeightRange: realWeightRange(target),
+    vsWeightMax: vsWeightMax(target),
     barePersistenceTimeout: false,
     ops: undefined,
     haSuspend: undefined,

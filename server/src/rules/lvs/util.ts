@@ -71,8 +71,9 @@ function weightOf(f: ServerFacts, r: RealServerFacts, own: number | undefined): 
   // keepalived reports an invalid weight line and ignores it: an earlier valid one stays (generator seed 169).
   if (own !== undefined && !valid(own)) own = earlierValidWeight(r.rs.node, valid);
   if (valid(own)) return own;
+  // A virtual_server weight the target refuses (2.0.x: above 65535, "outside range 1-65535") leaves the default 1.
   const w = f.weight?.value;
-  return w !== undefined && w >= 1 && w <= WEIGHT_LIMIT ? w : 1;
+  return w !== undefined && w >= 1 && w <= Math.min(WEIGHT_LIMIT, f.vsWeightMax) ? w : 1;
 }
 
 /** The weight of the last `weight` line that `valid` accepts, before the last one (which it does not). */
