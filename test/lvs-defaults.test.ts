@@ -90,3 +90,12 @@ describe("a virtual server's weight the target refuses", () => {
     expect(findings(text, 'KA513')).toEqual([]);
   });
 });
+
+describe('an address line repeated with a value keepalived cannot read (KA211)', () => {
+  it('says the earlier address is lost too', () => {
+    // check_api.c: inet_stosockaddr unsets the bindto before it reports "Invalid bindto address"; the checker's dump has
+    // no 'Bind to' line then.
+    const text = conf('virtual_server 10.0.0.1 80 {', '    protocol TCP', '    real_server 10.0.1.1 80 {', '        TCP_CHECK {', '            bindto 10.0.0.5', '            bindto 10.0.0.300', '        }', '    }', '}');
+    expect(findings(text, 'KA211')[0]?.message).toContain('the earlier address is lost too');
+  });
+});

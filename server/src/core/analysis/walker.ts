@@ -59,6 +59,8 @@ export const REQUIRED_DEFINITION_LINE: Readonly<Record<string, string>> = { vrrp
 export const SCRIPTLESS_SCRIPT_REMOVED_SINCE: Version = [1, 3, 6];
 /** From 1.3.7 a virtual_server_group without entries is removed when its block ends (server-facts' REMOVED_SINCE). */
 const EMPTY_VSG_REMOVED_SINCE: Version = [1, 3, 7];
+/** Address lines whose unreadable value also unsets the address an earlier line set (inet_stosockaddr; check_api.c, vrrp_parser.c). */
+const ADDRESS_CLEARED_BY_INVALID: ReadonlySet<string> = new Set(['connect_ip', 'bindto', 'unicast_src_ip', 'mcast_src_ip']);
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /** From 2.2.8 (its end handlers) a vrrp_sync_group or track_group without members is removed when its block ends. */
@@ -2952,7 +2954,9 @@ export class Walker implements LineSink {
     // keepalived reports an invalid value and does not take it (it keeps the setting it had, or for a few keywords
     // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
     if (invalidValue && node.argCount === 1) {
-      this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid and does not use it; keep one valid line`, node.file, node.word!.range, { related });
+      // An address keepalived cannot read is not ignored: inet_stosockaddr has already unset the earlier one.
+      const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword) ? 'and the earlier address is lost too (keepalived unsets it as it fails to read this one)' : 'and does not use it';
+      this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid ${effect}; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
     this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
