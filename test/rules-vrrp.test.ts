@@ -781,6 +781,15 @@ describe('KA323-KA328: unicast, advert_int, own interface', () => {
   it('tracking the own interface is dropped', () => {
     expect(findings(instance('A', 'interface eth0\ntrack_interface {\neth0\neth1\n}'), 'KA328')).toHaveLength(1);
   });
+  it('with dont_track_primary the dropped entry leaves the own interface untracked', () => {
+    // keepalived 2.2.7 live (s58 audit): interface eth1, dont_track_primary, track_interface { eth1 }: "Ignoring
+    // track_interface eth1 since own interface"; eth1 down left the node MASTER with its VIP.
+    const said = findings(instance('A', 'interface eth0\ndont_track_primary\ntrack_interface {\neth0 weight -7\n}'), 'KA328');
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toMatch(/does not track eth0 at all/);
+    expect(said[0]!.message).toMatch(/weight -7/);
+    expect(said[0]!.message).not.toMatch(/already tracks/);
+  });
   it('before 2.0.0 the own interface is tracked like any other', () => {
     // keepalived 1.3.5 (scripts/keepalived-1.3.5/run.sh, VRRP process dump) on `track_interface { eth0 weight -20
     // eth1 }` of an instance on eth0: "Tracked interfaces = 2", "eth0 weight -20", "eth1 weight 0", no word
