@@ -1406,6 +1406,8 @@ virtual_ipaddress_excluded {
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);
+    // keepalived reports it, then tracks the interface once: a warning, not an error (live 2.2.7, s58 audit).
+    expect(findings(text, 'KA340').map((f) => f.severity)).toEqual(['warning']);
   });
   it("KA340: a sync group tracking a member's own interface (keepalived tracks it already)", () => {
     const group = (ifs: string) => `vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n${ifs}\n    }\n}\n`;

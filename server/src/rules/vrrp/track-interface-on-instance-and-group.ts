@@ -8,10 +8,12 @@ export const trackInterfaceOnInstanceAndGroup: FileRule = {
   code: 'KA340',
   name: 'track-interface-on-instance-and-group',
   family: 'vrrp',
-  severity: 'error',
+  // A warning: keepalived -t reports it, then merges the two entries and tracks the interface once,
+  // which is what the user wrote (live 2.2.7: down and up behaved as configured).
+  severity: 'warning',
   description: 'An interface is tracked both by a vrrp_instance and by the vrrp_sync_group it belongs to.',
   docs: {
-    why: 'Tracking on the sync group already applies to every member. keepalived reports the double tracking as a configuration error ("configured on VRRP instance and sync group. Remove vrrp instance or sync group config"). Track it in one place.',
+    why: 'Tracking on the sync group already applies to every member. keepalived reports the double tracking as a configuration error ("configured on VRRP instance and sync group. Remove vrrp instance or sync group config"), then merges the two entries and tracks the interface once Track it in one place, so that the configuration test passes and one line says how the interface counts.',
     bad: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
     good: 'vrrp_sync_group VG_1 {\n    group {\n        VI_1\n        VI_2\n    }\n    track_interface {\n        eth1\n    }\n}\nvrrp_instance VI_1 {\n    interface eth0\n}\nvrrp_instance VI_2 {\n    interface eth0\n}\n',
   },
