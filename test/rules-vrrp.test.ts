@@ -332,6 +332,18 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(owner, 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
     if (keepalivedAvailable()) expect(runKeepalived(owner).messages.map((m) => m.message)).toContain('(A) ignoring tracked script chk with weights due to address_owner');
   });
+  it('a track file at the default weight stays on the owner, unweighted (KA307)', () => {
+    // keepalived 2.2.7: "(A) ignoring weight from tracked file tf due to address_owner. specify weight 0"; live (s58
+    // audit), writing 1 to the file put the owner in FAULT and took its VIP away. A weight of 5 drops the entry.
+    const files = 'track_file tf {\n    file /tmp/tf\n}\ntrack_file heavy {\n    file /tmp/heavy\n    weight 5\n}\n';
+    const text = files + instance('A', `priority 255\ntrack_file {\ntf\nheavy\n}\ninterface eth0\nvirtual_router_id 5\n${vip('10.0.0.1')}`);
+    const said = findings(text, 'KA307');
+    expect(said.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[11, 'warning'], [12, 'error']]);
+    expect(said[0]!.message).toMatch(/tracked by keepalived without its weight.*puts 'A' in FAULT/);
+    expect(said[0]!.message).not.toMatch(/removed/);
+    expect(said[1]!.message).toMatch(/is removed by keepalived/);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message)).toEqual(expect.arrayContaining([expect.stringMatching(/ignoring weight from tracked file tf due to address_owner/)]));
+  });
   it('weights a sync group tracks with are cleared when a member is address owner (KA307)', () => {
     // keepalived 2.2.7: "(G) Cannot have weighted track script 'chk' with member having priority 255 - clearing weight"
     // and "(G) Cannot have weighted track file 'f' with member having priority 255 - setting weight 0" (a

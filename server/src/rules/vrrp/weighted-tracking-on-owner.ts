@@ -149,7 +149,7 @@ export const weightedTrackingOnOwner: FileRule = {
   severity: 'error',
   description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries.',
   docs: {
-    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"). The health check then has no effect and a failing service never moves the VIP. When a member of a vrrp_sync_group is address owner, keepalived sets the weights the group itself tracks with to 0 ("Cannot have weighted track script \'x\' with member having priority 255 - clearing weight"): a failure then puts the whole group in FAULT instead of lowering its priority. Priority 255 also arises from `state MASTER` without a priority.',
+    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"); a track_file at the default weight 1 stays, unweighted, so any value but 0 in the file puts the instance in FAULT. The health check then has no effect and a failing service never moves the VIP. When a member of a vrrp_sync_group is address owner, keepalived sets the weights the group itself tracks with to 0 ("Cannot have weighted track script \'x\' with member having priority 255 - clearing weight"): a failure then puts the whole group in FAULT instead of lowering its priority. Priority 255 also arises from `state MASTER` without a priority.',
     bad: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
   },
@@ -164,6 +164,15 @@ export const weightedTrackingOnOwner: FileRule = {
       if (group && !keepsTrackingWeights(group)) continue;
       for (let j = 0, es = weightedEntries(analysis, inst); j < es.length; j++) {
         const e = es[j]!;
+        if (!e.dropped) {
+          // A track file at weight 1 stays, unweighted: live 2.2.7, writing 1 to it put the owner in FAULT.
+          report({
+            message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is tracked by keepalived without its weight: priority 255 (address owner) cannot be changed by tracking, so any value but 0 in the file puts '${inst.name}' in FAULT; write weight 0 to say so, or give a priority below 255 for weighted tracking`,
+            severity: 'warning',
+            ...e.line,
+          });
+          continue;
+        }
         report({
           message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking`,
           ...e.line,
