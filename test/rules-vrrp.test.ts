@@ -159,6 +159,15 @@ describe('KA302 auth-pass-too-long', () => {
     const cut = (pass: string) => findings(instance('A', `authentication {\nauth_type PASS\nauth_pass ${pass}\n}`), 'KA302')[0]?.fix?.safe;
     expect([cut('<--AUTHPASS-->'), cut('your_password_here'), cut('CHANGE_ME_PASS'), cut('averylongsecret')]).toEqual([false, false, false, true]);
   });
+  // Found by the s58 precision audit (harvest55/K-0101): keepalived copies 8 bytes, so 'abc密码密码' keeps 'abc密' and
+  // two bytes of '码'. The fix had cut to 'abc密', and live 2.2.7 the fixed node logged "invalid passwd", both MASTER.
+  it('offers no fix when the 8th byte falls inside a character, and says which bytes are kept', () => {
+    const [d] = findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass abc密码密码\n}'), 'KA302');
+    expect(d?.message).toContain("is 15 bytes; keepalived uses only the first 8 ('abc密' and the first 2 of the 3 bytes of '码')");
+    expect(d?.fix).toBeUndefined();
+    // Cut on a character boundary, the fix stays.
+    expect(findings(instance('A', 'authentication {\nauth_type PASS\nauth_pass ab密码密码\n}'), 'KA302')[0]?.fix?.edits[0]?.newText).toBe('ab密码');
+  });
   // Found by differential fuzzing: keepalived reports "Truncating auth_pass to 8 characters" on each line it reads.
   it('reports every long auth_pass line, also one a later line or block replaces', () => {
     const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass 0123456789\nauth_pass abcdefghij\n}\nauthentication {\nauth_pass 0123456789\n}');

@@ -54,14 +54,20 @@ export const authPassTooLong: FileRule = {
           if (bytes <= MAX_AUTH_PASS_BYTES) continue;
           const word = node.args[0]!;
           const kept = truncateBytes(value, MAX_AUTH_PASS_BYTES);
-          const canFix = !word.expanded;
+          // keepalived copies 8 bytes, whatever characters they are part of: when the 8th byte falls inside a
+          // character, no text ending on a character reproduces those bytes, and a fix would change the
+          // password this node uses (live 2.2.7: "invalid passwd" and both nodes MASTER after such a cut).
+          const splitChar = utf8Length(kept) < MAX_AUTH_PASS_BYTES ? [...value.slice(kept.length)][0] : undefined;
+          const canFix = !word.expanded && splitChar === undefined;
           // `auth_pass $password` with no $password= definition is read as written (KA109), but it is most
           // likely a template's variable: cutting it to '$passwor' would break the template, so --fix leaves it.
           // An example's placeholder (`<--AUTHPASS-->`, `your_password_here`, KA705) is not a password: cut to 8 bytes,
           // the word no longer says what to put there.
           const templateVariable = /\$[A-Za-z_{]/.test(value) || isPlaceholderWord(value);
           report({
-            message: `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and ${reported}`,
+            message: splitChar === undefined
+              ? `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and ${reported}`
+              : `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}' and the first ${MAX_AUTH_PASS_BYTES - utf8Length(kept)} of the ${utf8Length(splitChar)} bytes of '${splitChar}') and ${reported}; no text of whole characters keeps those bytes, so give every node a password of at most ${MAX_AUTH_PASS_BYTES} bytes`,
             file: node.file,
             range: word.range,
             fix: canFix
