@@ -2902,6 +2902,16 @@ describe('KA381 vip-is-source-address', () => {
     expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.1\nmcast_src_ip 192.168.99.100', '192.168.99.100')), 'KA381')).toEqual([13]);
     expect(lines(instance('VI_1', body('mcast_src_ip 192.168.99.100\nunicast_src_ip 192.168.99.1', '192.168.99.100')), 'KA381')).toEqual([]);
   });
+  // s58 precision audit, live 2.2.7 pairs: a VIP 10.57.0.1/24 on a node whose eth0 has 10.57.0.1/24 was deleted at start
+  // ("removing VIPs"), and the unicast instance stayed in FAULT ("src address not configured"); written as 10.57.0.1
+  // (/32), the node kept its /24 address as BACKUP while the other node, MASTER, brought up 10.57.0.1/32 too.
+  it('says what each prefix leads to: kept and doubled, or deleted (and FAULT with unicast_src_ip)', () => {
+    const say = (src: string, vip: string) => findings(instance('VI_1', body(src, vip)), 'KA381')[0]!.message;
+    expect(say('unicast_src_ip 192.168.99.100', '192.168.99.100')).toMatch(/if the interface has it with another prefix, this node keeps it in every state .* both answer for it; if with the same one, keepalived deletes it .* the instance stays in FAULT; give the VIPs an address no node has$/);
+    expect(say('unicast_src_ip 192.168.99.100', '192.168.99.100/24')).toMatch(/if the interface has it as \/24 too, keepalived deletes it when it starts and whenever it leaves MASTER, so this node has its own address only while MASTER, and without it cannot send adverts from it: the instance stays in FAULT; if with another prefix/);
+    expect(say('mcast_src_ip 192.168.99.100', '192.168.99.100/24')).not.toMatch(/FAULT/);
+    expect(say('unicast_src_ip 192.168.99.100', '192.168.99.100/24')).not.toMatch(/priority 255, if/);
+  });
   it('is quiet for the address owner (priority 255), other VIPs, and without a source address', () => {
     expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.100', 255)), 'KA381')).toEqual([]);
     expect(lines(instance('VI_1', body('unicast_src_ip 192.168.99.100', '192.168.99.10')), 'KA381')).toEqual([]);

@@ -18,12 +18,14 @@ export const vipIsSourceAddress: FileRule = {
   description: "A VIP is the instance's own source address (unicast_src_ip or mcast_src_ip) while its priority is below 255.",
   docs: {
     why:
-      'The source address is this node\'s own address: the one it sends adverts from, which stays on it whatever the VRRP ' +
-      'state. A VIP moves: when another node takes over, it brings the VIP up there. If the VIP is this node\'s own address, ' +
-      'the other node then claims an address this node still has (it is still up when a tracked check fails or the instance ' +
-      'goes to FAULT), and both answer for it; while this node is MASTER, failing over moves nothing it does not already own. ' +
-      'VRRP has one case where a virtual address is a node\'s own: the address owner, priority 255. Give the VIPs an address ' +
-      'no node has, or, if this node is meant to own the address, priority 255.',
+      'The source address is this node\'s own address, the one it sends adverts from. A VIP moves: the node that takes over ' +
+      'brings it up, and keepalived takes it down everywhere else. When a VIP is also a node\'s own address, what happens ' +
+      'depends on the prefix the interface has it with, which the file does not say. With a different prefix (a VIP ' +
+      'written without one is /32, an interface address is usually /24), this node keeps its address whatever the VRRP ' +
+      'state, and a node that takes over brings up an address this node still has: both answer for it. With the same ' +
+      'prefix, keepalived deletes the address when it starts and whenever it leaves MASTER (live 2.2.7: "removing VIPs"), ' +
+      'so this node has its own address only while MASTER; with unicast_src_ip it then cannot bind its advert socket, and ' +
+      'the instance stays in FAULT ("src address not configured"). Give the VIPs an address no node has.',
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 102\n    unicast_src_ip 192.168.99.100\n    unicast_peer {\n        192.168.99.101\n    }\n    virtual_ipaddress {\n        192.168.99.100\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 102\n    unicast_src_ip 192.168.99.100\n    unicast_peer {\n        192.168.99.101\n    }\n    virtual_ipaddress {\n        192.168.99.10\n    }\n}\n',
   },
@@ -47,11 +49,21 @@ export const vipIsSourceAddress: FileRule = {
       for (let j = 0; j < vips.length; j++) {
         const vip = vips[j]!;
         if (canonicalAddress(sockaddrText(vip.text)) !== own) continue;
+        // Whether keepalived deletes the node's own address depends on the interface's prefix, which the file does
+        // not have: a host-size VIP most likely differs from it (live: kept, both nodes had it), a written one most
+        // likely matches (live: deleted at start, and a unicast instance then stayed in FAULT).
+        const slash = vip.text.indexOf('/');
+        const prefix = slash < 0 ? undefined : vip.text.slice(slash + 1);
+        const hostSize = prefix === undefined || prefix === (own.includes(':') ? '128' : '32');
+        const sameLoss = `keepalived deletes it when it starts and whenever it leaves MASTER, so this node has its own address only while MASTER` +
+          (source.keyword === 'unicast_src_ip' ? `, and without it cannot send adverts from it: the instance stays in FAULT` : '');
+        const consequence = hostSize
+          ? `if the interface has it with another prefix, this node keeps it in every state and a node that takes over brings up an address this node still has, so both answer for it; if with the same one, ${sameLoss}`
+          : `if the interface has it as /${prefix} too, ${sameLoss}; if with another prefix, a node that takes over brings up an address this node still has, and both answer for it`;
         report({
           message:
             `VIP ${vip.text} of '${inst.name}' is its own ${source.keyword} (this node's address) at priority ${inst.effectivePriority}: ` +
-            `a node that takes over brings up an address this node still has, and both answer for it; give the VIPs an address no node has ` +
-            `(or priority 255, if this node is meant to own it)`,
+            `${consequence}; give the VIPs an address no node has`,
           file: vip.words[0]!.file,
           range: vip.words[0]!.range,
           related: [{ file: source.file, range: source.range, message: `${source.keyword} is set here` }],
