@@ -68,6 +68,24 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs without .* runs it as root .* once the script exists/);
   });
 
+  // s58 precision audit: with `script_user nobody` (or the vrrp_script's own `user nobody`) and no
+  // enable_script_security, the 2.2.7 daemon ran the check as nobody, 4 times of 4; keepalived -t exited 143
+  // ("Terminated", KA608) before it could report the violation.
+  it('names the user the scripts run as, and says when -t stops before the violation', async () => {
+    const withUser = conf('global_defs {', '  script_user nobody', '}') + bad;
+    const [d] = findings(withUser, 'KA601');
+    expect(d!.message).toMatch(/runs it as 'nobody', global_defs' script_user \(line 2\) without checking who can modify it, and keepalived logs it at start \(keepalived -t stops earlier, see KA608\)/);
+    expect(d!.message).not.toMatch(/as root|exit 6/);
+    // 2.2.8 fixed the test, which then reports the violation.
+    expect(findings(withUser, 'KA601', '2.2.8')[0]!.message).toMatch(/as 'nobody'.* once the script exists keepalived -t fails with exit 6/);
+    const own = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh"');
+    expect(findings(own, 'KA601')[0]!.message).toMatch(/runs them as root or as the users they name without checking/);
+    expect(findings(conf('global_defs {', '  script_user root', '}') + bad, 'KA601')[0]!.message).toMatch(/runs it as root without checking .* exit 6/);
+    if (keepalivedVersion() === '2.2.7' && spawnSync('id', ['nobody']).status === 0) {
+      expect((await runKeepalivedAsync(withUser)).signal).toBe('SIGTERM');
+    }
+  });
+
   it('points once to a line that definitions and ~SEQ expand into many scripts', () => {
     // keepalived's own test configs (0560 of the sweep) expand one quorum_up line into 300 scripts.
     const vs = (n: number) => ['$VS= \\', 'virtual_server 10.0.${N}.1 80 { \\', '    quorum_up "/usr/sbin/ip addr add 10.0.${N}.1 dev lo" \\', '}', `~SEQ(N,1,${n}) $VS`];

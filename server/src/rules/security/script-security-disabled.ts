@@ -3,6 +3,7 @@ import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/sch
 import { related } from '../lvs/util.js';
 import { fix, insertFirstInBlock, rangeOf } from '../fixes.js';
 import { configuredScripts, programOf, scriptIsChecked } from './scripts.js';
+import { CONFIG_TEST_FIXED_IN, describeRunAs, PARENT_CHECK_SINCE, runAs, switchesToCheck, switchesUser } from './script-user-terminates-keepalived.js';
 
 /** Script security (enable_script_security, script_user) came in 1.3.0 (b266fd95); before it there is nothing to enable. */
 const SCRIPT_SECURITY_SINCE: Version = [1, 3, 0];
@@ -17,7 +18,7 @@ export const scriptSecurityDisabled: FileRule = {
   description: 'The configuration runs scripts but global_defs has no enable_script_security.',
   docs: {
     why:
-      'Without `enable_script_security` keepalived runs notify, track and check scripts as root and does not verify that the ' +
+      'Without `enable_script_security` keepalived runs notify, track and check scripts as root (unless the script or `script_user` names another user) and does not verify that the ' +
       'script and the directories above it are writable only by root, so anyone who can edit such a file gets root. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
       'executed but script_security not enabled" and exits 6.',
@@ -48,10 +49,30 @@ export const scriptSecurityDisabled: FileRule = {
       const lead = at > 0 && !/(\r?\n){2}$/.test(header) && header.endsWith('\n') ? eol : '';
       if (r) edit = { file: ctx.analysis.file, range: r, newText: `${lead}global_defs {${eol}${lines.map((l) => `    ${l}${eol}`).join('')}}${eol}${eol}` };
     }
-    // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway.
-    const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) >= 0 ? `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6` : `keepalived ${ctx.target.join('.')} only logs it`;
+    // Without script security a script runs as the user it names, else global_defs' script_user, else root (or
+    // keepalived_script where that account exists): live 2.2.7, `script_user nobody` ran the check as nobody.
+    const scriptUser = gd?.scriptUser?.node.args;
+    const users = new Set<string>();
+    let named;
+    let switching = false;
+    for (const s of scripts) {
+      const r = runAs(s, scriptUser);
+      if (r && switchesUser(r)) {
+        users.add(r.user.text);
+        named ??= r;
+        if (switchesToCheck(s)) switching = true;
+      } else users.add('root');
+    }
+    const who = users.size === 1 ? (named ? describeRunAs(named) : 'root') : 'root or as the users they name';
+    // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway. 2.2.5 to 2.2.7's -t kills itself
+    // at the first script run as another user (KA608), before it reports the violation.
+    const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0
+      ? `keepalived ${ctx.target.join('.')} only logs it`
+      : switching && compareVersions(ctx.target, PARENT_CHECK_SINCE) >= 0 && compareVersions(ctx.target, CONFIG_TEST_FIXED_IN) < 0
+        ? `keepalived logs it at start (keepalived -t stops earlier, see KA608)`
+        : `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6`;
     ctx.report({
-      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as root without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as ${who} without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),

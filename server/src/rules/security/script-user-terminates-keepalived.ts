@@ -23,7 +23,7 @@ const START_STOP_FIXED_IN: Version = [2, 3, 0];
 
 const START_STOP = new Set(['startup_script', 'shutdown_script']);
 
-interface RunAs {
+export interface RunAs {
   user: Word;
   group?: Word;
   /** Where the user is named: the script's own line or `user` keyword, or global_defs' script_user. */
@@ -31,7 +31,7 @@ interface RunAs {
 }
 
 /** The user and group a script runs as when the configuration names them, as keepalived reads the line. */
-function runAs(s: ConfiguredScript, scriptUser: readonly Word[] | undefined): RunAs | undefined {
+export function runAs(s: ConfiguredScript, scriptUser: readonly Word[] | undefined): RunAs | undefined {
   const byDefault: RunAs | undefined = scriptUser?.length ? { user: scriptUser[0]!, group: scriptUser[1], from: 'script_user' } : undefined;
   if (s.userOnLine) {
     // A backslash changes keepalived's split of the line: a user it names is left alone.
@@ -63,12 +63,12 @@ export function switchesToCheck(s: ConfiguredScript): boolean {
 const ACCOUNT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*\$?$/;
 
 /** keepalived runs as root; a script run as root with root's group needs no switch. */
-function switchesUser(r: RunAs): boolean {
+export function switchesUser(r: RunAs): boolean {
   if (!ACCOUNT_NAME.test(r.user.text) || (r.group && !ACCOUNT_NAME.test(r.group.text))) return false;
   return r.user.text !== 'root' || (r.group !== undefined && r.group.text !== 'root');
 }
 
-function describe(r: RunAs): string {
+export function describeRunAs(r: RunAs): string {
   const who = `'${r.user.text}'${r.group ? ` (group '${r.group.text}')` : ''}`;
   return r.from === 'script_user' ? `${who}, global_defs' script_user (line ${r.user.range.start.line + 1})` : who;
 }
@@ -114,7 +114,7 @@ export const scriptUserTerminatesKeepalived: FileRule = {
       ctx.report({
         severity: 'error',
         message:
-          `keepalived ${version} kills itself at start when it checks this ${s.node.keyword}, which runs as ${describe(r)}: ` +
+          `keepalived ${version} kills itself at start when it checks this ${s.node.keyword}, which runs as ${describeRunAs(r)}: ` +
           `the main process sends itself SIGTERM and keepalived never comes up${compareVersions(target, CONFIG_TEST_FIXED_IN) < 0 ? ' (keepalived -t too: exit 143, "Terminated")' : ''}. ` +
           `This happens on a host where user '${r.user.text}' exists (where it does not, keepalived reports that instead). ` +
           `Run it as root ('${s.words[0]!.text} root'), or use keepalived 2.3.0 or later`,
@@ -127,7 +127,7 @@ export const scriptUserTerminatesKeepalived: FileRule = {
     const [first, ...rest] = others;
     ctx.report({
       message:
-        `keepalived ${version}'s config test (keepalived -t) kills itself when it checks this script, which runs as ${describe(first!.r)}, ` +
+        `keepalived ${version}'s config test (keepalived -t) kills itself when it checks this script, which runs as ${describeRunAs(first!.r)}, ` +
         `on a host where that user exists: exit status 143 ("Terminated") and nothing after it is checked (where it does not exist, ` +
         `keepalived reports that it cannot set that user instead). The daemon runs the script normally; keepalived 2.2.8 fixed the test`,
       file: first!.s.node.file,
