@@ -109,8 +109,8 @@ const LONG_FORMS: Record<string, readonly string[]> = {
 
 /** Whether `long` is a long form of the keyword word `short`, maybe misspelt by a letter or two (`algorythm`). */
 function longFormOf(short: string, long: string): boolean {
-  const forms = LONG_FORMS[short];
-  if (!forms) return false;
+  if (!Object.hasOwn(LONG_FORMS, short)) return false;
+  const forms = LONG_FORMS[short]!;
   for (const f of forms) if (f === long || (long.length >= 6 && editDistance(long, f, 2) <= 2)) return true;
   return false;
 }

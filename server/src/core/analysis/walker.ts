@@ -1679,7 +1679,8 @@ export class Walker implements LineSink {
     if (this.reportSplitKeyword(ctx, word, file, after[0])) return;
     if (this.reportStrayMarker(ctx, word, file, after[0])) return;
     if (this.reportDollarlessDefinition(ctx, word, file, features)) return;
-    const renamed = name === '_comment' ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
+    // An own key only: `constructor` or `toString` is no renamed keyword (it read Object.prototype's functions).
+    const renamed = name === '_comment' || !Object.hasOwn(RENAMED, name) ? undefined : (RENAMED as unknown as Record<string, { replacement: string | null; note: string } | undefined>)[name];
     const replacement = renamed?.replacement && ctx.childMap.has(renamed.replacement) && availableIn(ctx.childMap.get(renamed.replacement)!, this.options.target) ? renamed.replacement : undefined;
     const argsFit = replacement !== undefined && this.argsFit(ctx, replacement, after);
     const renameFix = replacement && !word.quoted && !word.expanded
