@@ -350,6 +350,27 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // Found by the s58 precision audit on harvested configs: guesses that keepalived reads, but not as meant.
+  it("does not offer a guess that means the opposite, another checker, or a keyword without its value", () => {
+    const ka201 = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA201')!;
+    // `no_email_faults` turns fault mails off; they are on without it.
+    const faults = ka201('global_defs {\n    email_faults\n}\n');
+    expect(faults.message).toBe("Unknown keyword 'email_faults' in 'global_defs': keepalived has 'no_email_faults', which does the opposite; without it keepalived already does what this line says, so the line can go");
+    expect(faults.fix).toBeUndefined();
+    // keepalived 2.2.7 on the guess as written: "(Line 1) net_namespace name missing - ignoring".
+    expect(ka201('net_namespace_blue\n').fix?.description).toBe("Replace with 'net_namespace' (and give it its value)");
+    expect(ka201('global_defs {\n    routr_id lb1\n}\n').fix?.description).toBe("Replace with 'router_id'");
+    // An SMTP check against an FTP server marks it down: keepalived has no FTP checker, so list the ones it has.
+    const rs = (checker: string) => `virtual_server 10.0.0.1 21 {\n  real_server 10.0.0.2 21 {\n    ${checker} {\n      connect_timeout 3\n    }\n  }\n}\n`;
+    const ftp = ka201(rs('FTP_CHECK'));
+    expect(ftp.message).toMatch(/^Unknown keyword 'FTP_CHECK' in 'real_server': keepalived has no such checker; its checkers here are .*TCP_CHECK.*HTTP_GET/);
+    expect(ftp.fix).toBeUndefined();
+    // A protocol keepalived has a checker for names that checker, not the nearest spelling (TCP_CHECK, HTTP_GET).
+    const meant = (checker: string) => /did you mean '([A-Z_]+)'/.exec(ka201(rs(checker)).message)?.[1];
+    expect(['HTTP_CHECK', 'HTTPS_GET', 'SSL_CHECK', 'ICMP_CHECK', 'TCP_CHEK', 'UPD_CHECK'].map(meant)).toEqual(['HTTP_GET', 'SSL_GET', 'SSL_GET', 'PING_CHECK', 'TCP_CHECK', 'UDP_CHECK']);
+    expect(ka201(rs('constructor_CHECK')).message).not.toMatch(/function/);
+  });
+
   it('reports missing arguments, extra arguments and values put on a block line', () => {
     expect(codes('vrrp_instance A {\n virtual_router_id\n priority 100 200\n virtual_ipaddress 10.0.0.1\n}\n')).toEqual(expect.arrayContaining(['2:KA203', '3:KA204', '4:KA208']));
   });

@@ -243,6 +243,14 @@ const ROLE_WORDS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** keepalived's keyword for `name` written with another word for a role (`notify_primary`: 'notify_master'), if `known`. */
+/** A checker's keyword (`TCP_CHECK`, `HTTP_GET`), or a word written like one. */
+const CHECKER_WORD = /^[A-Z0-9]+_(?:CHECK|GET)$/i;
+/** keepalived's checker for a protocol named in a checker-like word (`HTTPS_CHECK` → SSL_GET). */
+const CHECKER_FOR: Readonly<Record<string, string>> = {
+  http: 'HTTP_GET', https: 'SSL_GET', ssl: 'SSL_GET', tls: 'SSL_GET', icmp: 'PING_CHECK', ping: 'PING_CHECK',
+  tcp: 'TCP_CHECK', udp: 'UDP_CHECK', smtp: 'SMTP_CHECK', dns: 'DNS_CHECK', misc: 'MISC_CHECK', file: 'FILE_CHECK', bfd: 'BFD_CHECK',
+};
+
 function roleSynonym(name: string, known: (keyword: string) => boolean): string | undefined {
   for (const [re, ours] of ROLE_WORDS) {
     if (!re.test(name)) continue;
@@ -1784,6 +1792,24 @@ export class Walker implements LineSink {
       });
       return;
     }
+    // A guess that means the opposite (`email_faults` → 'no_email_faults', found on a real config) is no fix.
+    if (guess && (guess === `no_${name}` || name === `no_${guess}`)) {
+      const already = guess.startsWith('no_') ? `; without it keepalived already does what this line says, so the line can go` : '';
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived has '${guess}', which does the opposite${already}`, file, word.range);
+      return;
+    }
+    // A checker named by its protocol (`HTTP_CHECK`, `HTTPS_GET`, `ICMP_CHECK`) means keepalived's checker of that
+    // protocol, whatever the spelling is closest to (TCP_CHECK, HTTP_GET).
+    const protocol = CHECKER_WORD.test(name) ? name.slice(0, name.indexOf('_')).toLowerCase() : '';
+    const meantChecker = Object.hasOwn(CHECKER_FOR, protocol) ? CHECKER_FOR[protocol] : undefined;
+    if (meantChecker && meantChecker !== name && candidates.includes(meantChecker)) guess = meantChecker;
+    // Nor another checker for the one named (`FTP_CHECK` → SMTP_CHECK would test a service that is not there).
+    else if (guess && CHECKER_WORD.test(name) && CHECKER_WORD.test(guess)
+      && editDistance(name.slice(0, name.indexOf('_')).toLowerCase(), guess.slice(0, guess.indexOf('_')).toLowerCase(), 1) > 1) {
+      const checkers = candidates.filter((k) => CHECKER_WORD.test(k));
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: keepalived has no such checker; its checkers here are ${checkers.join(', ')}`, file, word.range);
+      return;
+    }
     // Sync group members written straight in the block (an old sample does it): they belong in 'group { }'.
     const hint = guess ? `; did you mean '${guess}'?` : ctx.id === 'vrrp_sync_group' ? "; the instances of a sync group are listed inside its 'group { }' block" : '';
     // A guess of another shape than the line (`track_sip {` → the flag 'track_src_ip'; a block keyword for a plain
@@ -1792,8 +1818,11 @@ export class Walker implements LineSink {
     const shapeFits = !!guess && !!ctx.childMap.get(guess)!.block === opensBlock;
     // Nor is a deprecated keyword a fix (`lvs_sync_daemon_interface`): keepalived reports that one in turn (KA206).
     const current = !!guess && !ctx.childMap.get(guess)!.deprecated;
+    // A guess whose values the line lacks (`net_namespace_blue` → 'net_namespace') says so: renamed as it is,
+    // keepalived would refuse the line ("net_namespace name missing").
+    const fits = !!guess && this.argsFit(ctx, guess, after);
     const fix = guess && shapeFits && current && !word.quoted && !word.expanded
-      ? { description: `Replace with '${guess}'`, edits: [{ file, range: word.range, newText: guess }] }
+      ? { description: `Replace with '${guess}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
     if (guess && editDistance(name.toLowerCase(), guess.toLowerCase(), 2) > 2) {
