@@ -196,14 +196,25 @@ vrrp_instance VI_2 {
     expect(lintCluster([{ file: 'master.conf', text }, { file: 'backup.conf', text: text.replace('state MASTER', 'state X').replace('state BACKUP', 'state MASTER').replace('state X', 'state BACKUP').replace('priority 100', 'priority P').replace('priority 50', 'priority 100').replace('priority P', 'priority 50') }]).diagnostics.map((d) => d.code)).toContain('KA430');
   });
 
-  it('says that a MASTER\'s nopreempt, ignored there, works on the peer it is copied to', () => {
-    // keepalived -t on the MASTER: "nopreempt will not work with initial state MASTER". Copied to
-    // the BACKUP it works, and lint --cluster reports the pair (KA409, and KA430 when a failing
-    // check on the MASTER then moves nothing): the user is told why.
-    const r = peer(PAIR.replace('    priority 100\n', '    priority 100\n    nopreempt\n'));
-    expect(r.text).toContain('    state BACKUP\n');
-    expect(r.notes.some((n) => /VI_1: nopreempt is ignored on the MASTER .* make both nodes state BACKUP/.test(n))).toBe(true);
+  it('comments out a MASTER\'s nopreempt, which keepalived clears there and the peer would keep', () => {
+    // keepalived -t on the MASTER: "nopreempt will not work with initial state MASTER". Copied to the BACKUP it
+    // works, and the pair is half preemptive: live 2.2.7 (s58 audit, a real k8s pair), the MASTER's failing check
+    // left the VIPs on it; without the line on the peer they moved and came back. lint --cluster had said KA409.
+    const text = PAIR.replace('    priority 100\n', '    priority 100\n    nopreempt\n');
+    const r = peer(text);
+    expect(r.text).toContain('    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    # nopreempt\n');
+    expect(r.notes.some((n) => /VI_1: nopreempt commented out \(line 13\): keepalived clears it on the MASTER .* state BACKUP with nopreempt/.test(n))).toBe(true);
+    expect(lintCluster([{ file: 'master.conf', text }, { file: 'backup.conf', text: r.text }]).diagnostics.filter((d) => d.code.startsWith('KA4')).map((d) => d.code)).toEqual([]);
     expect(peer(PAIR).notes.some((n) => n.includes('nopreempt'))).toBe(false);
+  });
+
+  it('keeps an instance in state BACKUP at priority 255 on the MASTER\'s side: the address owner wins whatever its state', () => {
+    // A real pair (s55 K-0251/K-0252): state BACKUP, priority 255 against state BACKUP, priority 100. Live 2.2.7,
+    // the 255 node became MASTER; kalint peer had refused ("no priority up to 254 lets the peer win it").
+    const owner = PAIR.replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 255');
+    const r = peer(owner);
+    expect(r.text).toContain('    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 245\n');
+    expect(r.notes.join('\n')).toContain('stays BACKUP (priority 255 makes this node the address owner, MASTER whatever its state line says), priority 255 → 245');
   });
 
   it('counts a track_file weight (default 1) like the failover simulation does', () => {
@@ -384,6 +395,31 @@ vrrp_instance VI_2 {
     const r = peer(three, { unicastSrcIp: '192.168.1.3' });
     expect(r.text).toContain('unicast_src_ip 192.168.1.3\n    unicast_peer {\n        192.168.1.2\n        192.168.1.1\n');
     expect(peerError(three, { unicastSrcIp: '192.168.1.9' })).toMatch(/not in its unicast_peer list/);
+  });
+
+  // s58 audit on real pairs: a '/prefix' on a unicast_peer entry, which keepalived drops, made the addresses compare
+  // unequal: "10.0.0.2 is not in its unicast_peer list (10.0.0.2/32)", and a list of every node written with /32 was
+  // refused as "2 unicast peers".
+  it('compares unicast addresses as keepalived reads them, without a /prefix', () => {
+    const prefixed = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2/32\n');
+    const r = peer(prefixed, { unicastSrcIp: '192.168.1.2' });
+    expect(r.text).toContain('unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.1/32\n    }');
+    expect(peer(prefixed).text).toBe(r.text);
+    const everyNode = UNICAST.replace('        192.168.1.2\n', '        192.168.1.1/32\n        192.168.1.2/32\n');
+    expect(peer(everyNode).text).toContain('unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.1/32\n        192.168.1.2/32\n    }');
+    expect(peer(UNICAST, { unicastSrcIp: '192.168.1.2/24' }).text).toContain('unicast_src_ip 192.168.1.2/24\n    unicast_peer {\n        192.168.1.1\n');
+  });
+
+  // s58 audit (s57b K-0229): a check script naming the MASTER's own address (`nc -z <master> 6033`) was copied to
+  // the peer unchanged and silently; live 2.2.7, when the MASTER's service stopped both nodes went to FAULT.
+  it('points at the nodes\' addresses written outside the unicast lines, without changing them', () => {
+    const scripted = UNICAST.replace('script "/usr/bin/true"', 'script "/usr/bin/nc -z 192.168.1.1 6033"').replace('10.0.0.100/24 dev eth0', '10.0.0.100/24 dev eth0\n        192.168.1.10');
+    const r = peer(scripted);
+    expect(r.text).toContain('script "/usr/bin/nc -z 192.168.1.1 6033"');
+    expect(r.notes).toContain("192.168.1.1, the MASTER's address, also appears on line 5: not changed — check it on the peer");
+    // 192.168.1.10 is not 192.168.1.1, nor is a node's address in the unicast lines themselves.
+    expect(r.notes.filter((n) => n.includes('also appears'))).toHaveLength(1);
+    expect(peer(UNICAST).notes.some((n) => n.includes('also appears'))).toBe(false);
   });
 
   it('keeps a unicast_peer list that names every node, the MASTER included, and takes the other entry as the peer', () => {

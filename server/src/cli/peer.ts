@@ -15,15 +15,18 @@ Writes the other node's config: every vrrp_instance in state MASTER becomes BACK
 priority (the MASTER's minus 10 by default, never below 1, and low enough that the MASTER still
 wins with every tracked script healthy); instances already BACKUP (dual-master) become MASTER,
 with the priorities mirrored when a failing tracked check still moves the VIPs, except those
-with nopreempt or preempt_delay, which stay BACKUP with a lower priority (in strict mode or
+with nopreempt or preempt_delay, or at priority 255 (the address owner), which stay BACKUP
+with a lower priority (in strict mode or
 with AH authentication a promoted instance keeps state BACKUP: keepalived allows state MASTER
 there only at priority 255, and the higher priority wins anyway). Instances without a state
 (keepalived starts them as BACKUP, or MASTER at priority 255) stay so, with a lower priority.
 When a tracked weight is smaller than 10, the nodes are put closer than it, so that one failure
-moves the VIPs.
+moves the VIPs. A MASTER's nopreempt, which keepalived clears in state MASTER, is commented
+out on the peer, where it would work.
 router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, lb1.example.com →
 lb2.example.com, else a backup suffix in the id's style: LVS_DEVEL → LVS_DEVEL_BACKUP, web → web-backup).
-Everything else is copied byte for byte.
+Everything else is copied byte for byte; the nodes' addresses written elsewhere (a check
+script's) are listed in the notes, not changed.
 
 Options:
       --priority N          priority of the instances that become BACKUP

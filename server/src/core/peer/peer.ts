@@ -13,7 +13,7 @@ import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
-import { sockaddrFamily } from '../analysis/values.js';
+import { canonicalAddress, sockaddrFamily, sockaddrText } from '../analysis/values.js';
 import { REQUIRED_DEFINITION_LINE } from '../analysis/walker.js';
 
 export interface PeerOptions {
@@ -123,6 +123,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
   const eol = /\r\n/.test(text.slice(0, (text.indexOf('\n') + 1) || text.length)) ? '\r\n' : '\n';
   const edits: { start: number; end: number; newText: string }[] = [];
   const notes: string[] = [];
+  /** The nodes' addresses the unicast swap exchanged, with what each is: looked for elsewhere in the file. */
+  const swappedAddresses = new Map<string, string>();
   const lineOf = (w: Word | undefined) => (w ? positionAt(lineStarts, w.start).line + 1 : 0);
   /** The 1-based position of a word of this file, for a refusal about it. */
   const posOf = (w: Word | undefined) => {
@@ -203,7 +205,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
     // such a pair is both nodes BACKUP, the priority decides.
-    const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay?.value ? 'stay-backup' : 'promote';
+    // Priority 255 makes the instance the address owner, which takes the VIPs whatever its state line says
+    // (live 2.2.7: `state BACKUP`, `priority 255` became MASTER at start): this node is that instance's MASTER.
+    const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay?.value || inst.effectivePriority === OWNER_PRIORITY ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
     const smallestWeightWritten = weights.length ? weights.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : undefined;
@@ -260,12 +264,22 @@ function generate(text: string, options: PeerOptions): PeerResult {
           ? `master by its higher priority (${promotion}); state stays BACKUP, since ${masterRefusedBy} keepalived allows state MASTER only with priority 255`
           : r.kind === 'promote'
             ? `BACKUP → MASTER (${promotion})`
-            : `stays BACKUP (${r.inst.nopreempt ? 'nopreempt' : r.inst.preemptDelay?.value ? `preempt_delay ${r.inst.preemptDelay.value}` : 'no state line'}: the priority decides)`;
+            : r.from === OWNER_PRIORITY && !r.inst.nopreempt && !r.inst.preemptDelay?.value
+              ? `stays BACKUP (priority 255 makes this node the address owner, MASTER whatever its state line says)`
+              : `stays BACKUP (${r.inst.nopreempt ? 'nopreempt' : r.inst.preemptDelay?.value ? `preempt_delay ${r.inst.preemptDelay.value}` : 'no state line'}: the priority decides)`;
     notes.push(`vrrp_instance ${inst.name}: ${verb}, priority ${r.from} → ${r.to}`);
     if (r.kind === 'demote' && inst.nopreempt) {
-      // keepalived ignores nopreempt in state MASTER ("nopreempt will not work with initial state
-      // MASTER"), but the peer is BACKUP, where it works: the pair is then half preemptive.
-      notes.push(`vrrp_instance ${inst.name}: nopreempt is ignored on the MASTER (state MASTER) but works on the peer, which then keeps the VIPs from the MASTER and does not take them when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP`);
+      // keepalived clears nopreempt in state MASTER ("nopreempt will not work with initial state MASTER"), so the
+      // MASTER runs preemptive; copied to the peer, which is BACKUP, it would work there and keep the VIPs when
+      // the MASTER's tracked checks fail (live 2.2.7). The peer gets the line commented out, as the MASTER reads it.
+      const lines = inst.node.children.filter((c) => c.keyword === 'nopreempt');
+      const editable = lines.every((c) => c.word && c.word.file === file && !c.word.expanded);
+      if (editable) {
+        for (const c of lines) edits.push({ start: c.word!.start, end: c.word!.start, newText: '# ' });
+        notes.push(`vrrp_instance ${inst.name}: nopreempt commented out (line ${lines.map((c) => lineOf(c.word)).join(', ')}): keepalived clears it on the MASTER (state MASTER), so the pair runs preemptive, and on the peer it would keep the VIPs when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP with nopreempt`);
+      } else {
+        notes.push(`vrrp_instance ${inst.name}: nopreempt is ignored on the MASTER (state MASTER) but works on the peer, which then keeps the VIPs from the MASTER and does not take them when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP`);
+      }
     }
   }
 
@@ -453,24 +467,26 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const masterAddress = inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text ?? options.unicastPeer;
       // A list of every node, the MASTER's own address included (a template's habit, KA359): the peer's
       // list is the same, and the other entries are the candidates for the peer's address.
-      const listsEveryNode = masterAddress !== undefined && peers.some((p) => p.text === masterAddress);
-      const others = listsEveryNode ? peers.filter((p) => p.text !== masterAddress) : peers;
+      // Compared as keepalived reads them: it drops a '/prefix' from a unicast_peer entry (`10.0.0.2/32`).
+      const masterRead = masterAddress === undefined ? undefined : addressRead(masterAddress);
+      const listsEveryNode = masterRead !== undefined && peers.some((p) => addressRead(p.text) === masterRead);
+      const others = listsEveryNode ? peers.filter((p) => addressRead(p.text) !== masterRead) : peers;
       let peerAddress = options.unicastSrcIp;
       if (peerAddress === undefined) {
         // Placeholders of several words (`<private ip BACKUP>`, `<private ip MASTER>`): keepalived reads the
         // first word of each, the same one, so the MASTER seems to list itself and nothing else.
-        if (others.length === 0 && listsEveryNode && sockaddrFamily(masterAddress) === undefined) {
+        if (others.length === 0 && listsEveryNode && sockaddrFamily(masterAddress!) === undefined) {
           fail(`vrrp_instance ${inst.name}: its source address and its unicast_peer entries all read '${masterAddress}' (keepalived reads the first word of each line as the address): write the addresses and generate the peer again`, peerLine);
         }
         if (others.length !== 1) fail(`vrrp_instance ${inst.name} has ${others.length} unicast peers${listsEveryNode ? ` besides its own address ${masterAddress}` : ''}: say which one is the peer's own address with --unicast-src-ip`, peerLine);
-        peerAddress = others[0]!.text;
+        peerAddress = addressWritten(others[0]!.text);
       }
       // A malformed entry (`10.0.0.2,10.0.0.3`) is one keepalived skips: the MASTER then has no such peer,
       // and swapping it in would give the peer a source address keepalived cannot read. Placeholders
       // of a template (`<PEER_IP>`, `%PEER%`) are swapped like addresses.
       const malformed = peers.find((p) => unreadableAddress(p.text));
       if (malformed) fail(`vrrp_instance ${inst.name}: unicast_peer entry '${malformed.text}' (line ${lineOf(malformed.words[0])}) is not an IP address${hostNote(malformed.text)}, so keepalived skips it; write one address per line and generate the peer again`, posOf(malformed.words[0]));
-      const entry = peers.find((p) => p.text === peerAddress);
+      const entry = peers.find((p) => addressRead(p.text) === addressRead(peerAddress!));
       if (!entry) fail(`vrrp_instance ${inst.name}: ${peerAddress} is not in its unicast_peer list (${peers.map((p) => p.text).join(', ')})`, peerLine);
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
       // Likewise a source address keepalived cannot read (`192.168.4`): it skips the line, and the
@@ -479,7 +495,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
       if (sourceWord && sourceWord.text === masterAddress && unreadableAddress(masterAddress)) {
         fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address${hostNote(masterAddress)}, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
       }
-      if (masterAddress === peerAddress) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
+      if (masterRead === addressRead(peerAddress)) fail(`vrrp_instance ${inst.name}: the MASTER's and the peer's addresses are the same (${peerAddress})`, peerLine);
       // keepalived skips a peer of the other family ("MUST be of the same family"): swapped, the peer's source
       // address would be of the wrong family too, and its one peer skipped.
       const masterFamily = sockaddrFamily(masterAddress!);
@@ -487,7 +503,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
       if (masterFamily !== undefined && peerFamily !== undefined && masterFamily !== peerFamily) {
         fail(`vrrp_instance ${inst.name}: its source address ${masterAddress} is IPv${masterFamily} but its unicast peer ${peerAddress} is IPv${peerFamily}, so keepalived skips that peer; give both nodes addresses of one family and generate the peer again`, entry ? posOf(entry.words[0]) : peerLine);
       }
-      if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress!, `unicast_peer of ${inst.name}`);
+      // The entry's own '/prefix' stays as written (keepalived drops it either way).
+      if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress! + entry!.text.slice(addressWritten(entry!.text).length), `unicast_peer of ${inst.name}`);
       const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
       const srcWord = inst.unicastSrcIp?.node.args[0];
       if (srcWord) {
@@ -498,7 +515,35 @@ function generate(text: string, options: PeerOptions): PeerResult {
       }
       // keepalived keeps one source address: an mcast_src_ip line sets the same one.
       for (const line of mcastSrcLines(inst)) replaceSourceAddress(inst, line, peerAddress);
+      if (sockaddrFamily(masterAddress!) !== undefined) swappedAddresses.set(addressWritten(masterAddress!), 'the MASTER\'s address');
+      if (sockaddrFamily(peerAddress) !== undefined) swappedAddresses.set(addressWritten(peerAddress), 'the peer\'s address');
     }
+    noteAddressesElsewhere();
+  }
+
+  /**
+   * The nodes' own addresses written outside the lines the swap edits (a check script's `nc -z 10.0.0.1`): they
+   * may be meant per node or shared, so they are pointed at, not changed (live 2.2.7: a check of the MASTER's own
+   * address copied to the peer left both nodes in FAULT when the MASTER's service stopped).
+   */
+  function noteAddressesElsewhere(): void {
+    if (!swappedAddresses.size) return;
+    const SWAPPED = new Set(['unicast_src_ip', 'unicast_peer', 'mcast_src_ip']);
+    const found = new Map<string, Set<number>>();
+    walkAst(model.root, (n) => {
+      if (SWAPPED.has(n.keyword)) return;
+      const words = [...n.args, ...(n.values ?? []).flatMap((l) => l.words)];
+      for (const w of words) {
+        if (w.file !== file) continue;
+        for (const addr of swappedAddresses.keys()) {
+          if (!w.text.includes(addr) || !mentionsAddress(w.text, addr)) continue;
+          let lines = found.get(addr);
+          if (!lines) found.set(addr, (lines = new Set()));
+          lines.add(lineOf(w));
+        }
+      }
+    });
+    for (const [addr, lines] of found) notes.push(`${addr}, ${swappedAddresses.get(addr)}, also appears on line ${[...lines].join(', ')}: not changed — check it on the peer`);
   }
 }
 
@@ -510,6 +555,30 @@ const HOST_NAME = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 /** A word meant as an address that keepalived cannot read as one (it skips the line); placeholders are not. */
 function unreadableAddress(text: string): boolean {
   return (LOOKS_LIKE_ADDRESS.test(text) || HOST_NAME.test(text)) && sockaddrFamily(text) === undefined;
+}
+
+/** An address as keepalived reads it from a unicast line (no '/prefix', IPv6 canonical); a placeholder as written. */
+function addressRead(text: string): string {
+  const address = sockaddrText(text);
+  return sockaddrFamily(address) === undefined ? text : canonicalAddress(address);
+}
+
+/** The address part of a unicast_peer entry as written (`10.0.0.2` of `10.0.0.2/32`); a placeholder whole. */
+function addressWritten(text: string): string {
+  const address = sockaddrText(text);
+  return sockaddrFamily(address) === undefined ? text : address;
+}
+
+/** Whether `text` holds `address` as a whole address (not 10.0.0.1 inside 10.0.0.10). */
+function mentionsAddress(text: string, address: string): boolean {
+  for (let at = text.indexOf(address); at >= 0; at = text.indexOf(address, at + 1)) {
+    const before = at > 0 ? text[at - 1]! : '';
+    const after = text[at + address.length] ?? '';
+    if (/[0-9A-Za-z.:]/.test(before)) continue;
+    if (/[0-9A-Za-z]/.test(after) || (after === ':' && address.includes(':')) || (after === '.' && /[0-9]/.test(text[at + address.length + 1] ?? ''))) continue;
+    return true;
+  }
+  return false;
 }
 
 function hostNote(text: string): string {
