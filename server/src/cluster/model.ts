@@ -64,6 +64,11 @@ export function vipSet(inst: VrrpInstance): string[] {
   return [...new Set(vips.map((a) => vipKey(a.text)))].sort();
 }
 
+function validVrid(inst: VrrpInstance): boolean {
+  const vrid = inst.virtualRouterId?.value;
+  return vrid !== undefined && vrid >= 1 && vrid <= 255;
+}
+
 function signature(inst: VrrpInstance): string | undefined {
   const vrid = inst.virtualRouterId?.value;
   if (vrid === undefined) return undefined;
@@ -80,7 +85,10 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   const instancesOf = nodes.map((node) => {
     const seen = new Set<string>();
     // keepalived refuses a second instance of the same name; the first one is the real one.
-    return node.analysis.model.vrrpInstances.filter((i) => !seen.has(i.name) && seen.add(i.name));
+    const instances = node.analysis.model.vrrpInstances.filter((i) => !seen.has(i.name) && seen.add(i.name));
+    // An instance without a valid virtual_router_id makes keepalived refuse the whole VRRP configuration (KA300:
+    // the VRRP process exits, live 2.2.7 on real pairs): that node runs no instance to pair with another.
+    return instances.some((i) => !validVrid(i)) ? [] : instances;
   });
   const bySignature = new Map<string, InstanceGroup>();
   const groupOfInstance = new Map<VrrpInstance, InstanceGroup>();
