@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintCluster, nodeLabels, shortestUniqueSuffixes, type ClusterInput } from '../server/src/cluster/index.js';
+import { formatScenarioTable, lintCluster, nodeLabels, shortestUniqueSuffixes, type ClusterInput } from '../server/src/cluster/index.js';
 import { clusterRules } from '../server/src/rules/cluster/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { configIdsIn } from '../server/src/core/index.js';
@@ -281,6 +281,40 @@ describe('cluster findings in detail', () => {
     expect(lint('equal-priorities')[0]!.message).toMatch(/IP address/);
   });
 
+  // s58 audit, live 2.2.7 pairs adapted from real users' configs (h57 K-0132/K-0134, h55 K-0184/K-0185, h57b K-0099/K-0101).
+  describe('what live pairs showed', () => {
+    const node = (state: string, prio: number, extra = '') => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const pair = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]);
+    it('KA408: two address owners do not both keep the VIPs; one steps back to 254 and the start order decides', () => {
+      // b started first was MASTER/255; a (state MASTER 255) started, and b logged "CONFIGURATION ERROR: local instance and
+      // a remote instance are both configured as address owner, please fix - reducing local priority", BACKUP at 254.
+      const r = pair(node('MASTER', 255), node('BACKUP', 255));
+      const [d] = r.diagnostics.filter((x) => x.code === 'KA408');
+      expect(d!.message).toMatch(/lowers one to 254, so the start order decides which node holds the VIPs/);
+      expect(d!.message).not.toMatch(/both keep/);
+      expect(r.scenarios[0]!.scenarios[0]!.tie).toEqual(['a.conf', 'b.conf']);
+      expect(formatScenarioTable(r.scenarios[0]!)).toContain('tie a.conf / b.conf (address owners: keepalived lowers one to 254 when they hear each other, and the start order decides which)');
+      expect(formatScenarioTable(pair(node('BACKUP', 100), node('BACKUP', 100)).scenarios[0]!)).toContain('(the first up keeps the VIPs)');
+    });
+    it('pairs no instance of a node whose VRRP configuration keepalived refuses (no valid virtual_router_id)', () => {
+      // Every line ended in ';' (`virtual_router_id 51;`): both VRRP processes exited ("the virtual router id must be
+      // set", "exited with permanent error CONFIG"); KA406 and a tie table had described a cluster that never ran.
+      const semi = (state: string) => node(state, 100).replace('virtual_router_id 51', 'virtual_router_id 51;');
+      const r = pair(semi('MASTER'), semi('BACKUP'));
+      expect(r.diagnostics.filter((x) => x.code.startsWith('KA4'))).toEqual([]);
+      expect(r.scenarios).toEqual([]);
+      // One node refused is enough: the other has no peer.
+      expect(pair(node('MASTER', 100), semi('BACKUP')).scenarios).toEqual([]);
+    });
+    it('says that who keeps the VIPs holds only once the nodes hear each other', () => {
+      // Different auth_pass at equal priorities: live both were MASTER with the VIP ("received an invalid passwd!").
+      const auth = (state: string, pass: string) => node(state, 100, `  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n`);
+      const ka406 = pair(auth('BACKUP', 'one'), auth('MASTER', 'two')).diagnostics.filter((x) => x.code === 'KA406');
+      expect(ka406.map((x) => x.message)).toEqual([expect.stringMatching(/\(this holds once the nodes hear each other: as written they drop each other's adverts, see KA404, and each becomes MASTER\)$/)]);
+      expect(pair(auth('BACKUP', 'one'), auth('MASTER', 'one')).diagnostics.find((x) => x.code === 'KA406')!.message).not.toMatch(/hear each other/);
+    });
+  });
+
   it('KA406: a higher BACKUP with nopreempt does not take the VIPs from a running MASTER', () => {
     const node = (state: string, prio: number, extra = '') => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const run = (b: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 50) }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA406');
@@ -329,7 +363,8 @@ describe('cluster findings in detail', () => {
     expect(old.diagnostics.find((d) => d.code === 'KA406')!.message).toContain('keepalived 1.3.5 starts instance1.conf as MASTER');
     const backup = (file: string) => ({ file, text: node('BACKUP', '10.0.0.9') });
     expect(lintCluster([backup('a.conf'), backup('b.conf')]).diagnostics.find((d) => d.code === 'KA406')!.message).toBe(
-      'VI_1: b.conf and a.conf both have priority 100: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when both claim MASTER at once the higher primary IP address wins',
+      // Both send to 10.0.0.9, which is neither node (KA418): the finding says what it assumes.
+      "VI_1: b.conf and a.conf both have priority 100: the first to become MASTER keeps the VIPs (a BACKUP of equal priority does not take them), and when both claim MASTER at once the higher primary IP address wins (this holds once the nodes hear each other: as written they drop each other's adverts, see KA418, and each becomes MASTER)",
     );
   });
 

@@ -81,9 +81,37 @@ export function buildNodes(inputs: ClusterInput[], options: { targetVersion?: st
  */
 export function checkCluster(nodes: ClusterNode[], reason = 'given as one cluster', annotate = false): Diagnostic[] {
   if (nodes.length < 2) return [];
-  const found = runClusterRules(nodes, reason);
+  const found = assumingAdverts(runClusterRules(nodes, reason));
   const out = annotate ? found.map((d) => ({ ...d, message: `${d.message} [${reason}]` })) : found;
   return out.sort(compareDiagnostics);
+}
+
+/** Findings that say who keeps the VIPs, which holds only while the nodes hear each other's adverts. */
+const WHO_HOLDS_CODES: ReadonlySet<string> = new Set(['KA406', 'KA407', 'KA409', 'KA430', 'KA431', 'KA432', 'KA433']);
+
+/**
+ * Where a finding says the nodes drop each other's adverts (ADVERT_LOSS_CODES), each becomes MASTER: a finding about
+ * who keeps the VIPs for the same instance says what it assumes (live 2.2.7, three real pairs with KA404, KA405 or
+ * KA412 next to KA406: both nodes MASTER).
+ */
+function assumingAdverts(found: Diagnostic[]): Diagnostic[] {
+  const instanceOf = (d: Diagnostic) => d.message.slice(0, Math.max(0, d.message.indexOf(': ')));
+  const loss = new Map<string, Set<string>>();
+  for (const d of found) {
+    if (d.severity !== 'error' || !ADVERT_LOSS_CODES.has(d.code)) continue;
+    const name = instanceOf(d);
+    if (!name) continue;
+    let codes = loss.get(name);
+    if (!codes) loss.set(name, (codes = new Set()));
+    codes.add(d.code);
+  }
+  if (!loss.size) return found;
+  return found.map((d) => {
+    const codes = WHO_HOLDS_CODES.has(d.code) ? loss.get(instanceOf(d)) : undefined;
+    if (!codes) return d;
+    const list = [...codes].sort();
+    return { ...d, message: `${d.message} (this holds once the nodes hear each other: as written they drop each other's adverts, see ${list.join(', ')}, and each becomes MASTER)` };
+  });
 }
 
 /** The failover scenarios of every virtual router present on two nodes or more. */
@@ -315,7 +343,12 @@ export function pairFiles(inputs: ClusterInput[], options: { targetVersion?: str
 export function formatScenarioTable(report: FailoverReport): string {
   const header = ['scenario', ...report.nodes, 'VIPs held by'];
   const rows = report.scenarios.map((s) => {
-    let holder = s.holder ?? (s.tie ? `tie ${s.tie.join(' / ')} (${s.kind === 'healthy' ? 'the first up keeps the VIPs' : 'either may win: a race, the higher IP only at the same moment'})` : 'nobody');
+    // Two address owners hear each other: one lowers itself to 254 ("both configured as address owner"), and which one
+    // depends on the start order (live 2.2.7: an owner in state MASTER that starts takes the VIPs from a running one).
+    const owners = !!s.tie && s.states.some((st) => st.priority === 255 && s.tie!.includes(st.node));
+    let holder = s.holder ?? (s.tie
+      ? `tie ${s.tie.join(' / ')} (${owners ? 'address owners: keepalived lowers one to 254 when they hear each other, and the start order decides which' : s.kind === 'healthy' ? 'the first up keeps the VIPs' : 'either may win: a race, the higher IP only at the same moment'})`
+      : 'nobody');
     const healthyHolder = report.scenarios[0]?.holder;
     if (s.kind === 'check-fails' && s.nodeIndex !== undefined && s.holder && s.holder === healthyHolder && s.states[s.nodeIndex]!.node === s.holder && s.states[s.nodeIndex]!.state === 'up') {
       holder += ' (no failover)';
