@@ -488,6 +488,9 @@ describe('KA705 placeholder-left', () => {
     for (const w of ['yourself', 'youridentity', 'yourpassXYZ', 'mypassword', 'changeling', 'thischange']) expect(findings(pass(w), 'KA705'), w).toEqual([]);
     // The cut password is no placeholder any more: truncating it is a suggestion, as for the other shapes.
     expect(findings(pass('YourSecretPassword'), 'KA302')[0]!.fix?.safe).toBe(false);
+    // Nor a cut that leaves one (harvest 58: 'ChangeMe53' cut to 'ChangeMe', which --fix then had KA705 report).
+    expect(findings(pass('ChangeMe53'), 'KA302')[0]!.fix?.safe).toBe(false);
+    expect(findings(pass('Sup3rS3cret'), 'KA302')[0]!.fix?.safe).toBe(true);
   });
 
   // CloudStack's keepalived.conf.templ: markers in capitals in square brackets that its scripts replace with sed.

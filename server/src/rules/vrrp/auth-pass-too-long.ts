@@ -63,7 +63,8 @@ export const authPassTooLong: FileRule = {
           // likely a template's variable: cutting it to '$passwor' would break the template, so --fix leaves it.
           // An example's placeholder (`<--AUTHPASS-->`, `your_password_here`, KA705) is not a password: cut to 8 bytes,
           // the word no longer says what to put there.
-          const templateVariable = /\$[A-Za-z_{]/.test(value) || isPlaceholderWord(value);
+          // Nor when the 8 bytes read as one (`ChangeMe53` → 'ChangeMe', a harvested config): the fix would leave a placeholder.
+          const templateVariable = /\$[A-Za-z_{]/.test(value) || isPlaceholderWord(value) || isPlaceholderWord(kept);
           report({
             message: splitChar === undefined
               ? `auth_pass of '${inst.name}' is ${bytes} bytes; keepalived uses only the first ${MAX_AUTH_PASS_BYTES} ('${kept}') and ${reported}`
