@@ -64,7 +64,7 @@ describe('KA601 script-security-disabled', () => {
     expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([13]);
     expect(findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601')[0]!.related ?? []).toEqual([]);
       // Seen on real configs (acassen/keepalived#535): "'sleep' (vrrp_script) (and 2 other scripts) runs … runs it".
-    expect(d[0]!.message).toMatch(/\(and 1 other script\) run without .* runs them as root without checking who can modify them, and once a script exists/);
+    expect(d[0]!.message).toMatch(/\(and 1 other script\) run without .* runs them as root \(or keepalived_script, where that account exists\) without checking who can modify them, and once a script exists/);
     expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs without .* runs it as root .* once the script exists/);
   });
 
@@ -81,6 +81,7 @@ describe('KA601 script-security-disabled', () => {
     const own = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh"');
     expect(findings(own, 'KA601')[0]!.message).toMatch(/runs them as root or as the users they name without checking/);
     expect(findings(conf('global_defs {', '  script_user root', '}') + bad, 'KA601')[0]!.message).toMatch(/runs it as root without checking .* exit 6/);
+    expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs it as root \(or keepalived_script, where that account exists\) without checking/);
     if (keepalivedVersion() === '2.2.7' && spawnSync('id', ['nobody']).status === 0) {
       expect((await runKeepalivedAsync(withUser)).signal).toBe('SIGTERM');
     }

@@ -23,7 +23,7 @@ export const authMissing: ClusterRule = {
   severity: 'error',
   description: 'Authentication is configured for a VRRP instance on some nodes and not on others.',
   docs: {
-    why: 'A node with authentication rejects adverts without it, and the other way round: the nodes do not accept each other and both become MASTER. vrrp_strict on one node silently drops that node\'s authentication, which causes the same mismatch.',
+    why: 'A node with authentication rejects adverts without it, and the other way round: the nodes do not accept each other and both become MASTER. vrrp_strict on one node drops that node\'s authentication (keepalived reports it: "Strict mode does not support authentication. Ignoring."), which causes the same mismatch.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },

@@ -25,7 +25,7 @@ export const versionMismatch: ClusterRule = {
   severity: 'error',
   description: 'The nodes of one VRRP instance use different VRRP versions.',
   docs: {
-    why: 'A node rejects adverts of the other VRRP version ("wrong VRRP version"), so each node thinks it is alone and takes the VIPs. The version comes from the instance\'s `version`, else global_defs `vrrp_version`, else 3 for IPv6 and 2 otherwise, so a global setting on one node is enough to break the pair.',
+    why: 'A node rejects adverts of the other VRRP version (2.2.7 logs "wrong version. Received N and expect M", 2.3 and later "wrong VRRP version"), so each node thinks it is alone and takes the VIPs. The version comes from the instance\'s `version`; without one an IPv6 instance is VRRPv3 and an IPv4 one takes global_defs `vrrp_version` (default 2), so a global setting on one node is enough to break an IPv4 pair.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'global_defs {\n    vrrp_version 3\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'global_defs {\n    vrrp_version 3\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },

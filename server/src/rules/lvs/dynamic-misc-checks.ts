@@ -29,7 +29,7 @@ export const dynamicMiscChecks: FileRule = {
       'With `misc_dynamic` a MISC_CHECK sets the real server\'s weight from its script\'s exit code. keepalived before 2.2.0 ' +
       'keeps one weight per real server, so two dynamic checkers overwrite each other\'s weight at every run and the ' +
       'weight flips between them; keepalived warns ("more than one dynamic misc checker per real server will cause ' +
-      'problems") and `keepalived -t` fails. Combine the scripts into one, or drop `misc_dynamic` from all but one. ' +
+      'problems"), and 2.0.x\'s `keepalived -t` fails on it (2.1.x\'s exits 0 after any configuration error). Combine the scripts into one, or drop `misc_dynamic` from all but one. ' +
       'From 2.2.0 the dynamic weights of several MISC_CHECKs add up.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path /usr/local/bin/check_app\n            misc_dynamic\n        }\n        MISC_CHECK {\n            misc_path /usr/local/bin/check_db\n            misc_dynamic\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path /usr/local/bin/check_app_and_db\n            misc_dynamic\n        }\n    }\n}',

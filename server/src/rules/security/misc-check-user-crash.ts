@@ -31,10 +31,10 @@ export const miscCheckUserCrash: FileRule = {
       'doing so: the health checker process dies (a segmentation fault or a "double free" abort) and is started again in ' +
       'a loop, and `keepalived -t` crashes the same way instead of reporting the line. Ubuntu 20.04 (2.0.19), Debian 11 and ' +
       'RHEL 8 (2.1.5) ship such releases. Make sure the user and group exist on every node before the config reaches it, ' +
-      'or leave `user` out and set `script_user` in global_defs (a missing default user is reported, not a crash, for ' +
-      'vrrp scripts; see KA602 for MISC_CHECK). 2.2.3 and later drop the check and go on.',
+      'or leave `user` out and let the check run as root: a global_defs `script_user` the node lacks crashes these releases\' ' +
+      'MISC_CHECK the same way (KA602; for vrrp scripts it is only reported). 2.2.3 and later drop the check and go on.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app"\n            user healthcheck\n        }\n    }\n}',
-    good: 'global_defs {\n    script_user healthcheck\n}\nvirtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app"\n        }\n    }\n}',
+    good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app"\n        }\n    }\n}',
     target: '2.1.5',
   },
   check(ctx) {

@@ -29,8 +29,9 @@ export const scriptQuoteUnterminated: FileRule = {
       'first of those words, into the program and its arguments, where single and double quotes group again. A quote ' +
       'opened and not closed at either step, such as `"/etc/keepalived/notify.sh \'MASTER"`, makes keepalived report ' +
       '"String … missing terminating \'" and drop the script: the notification or check never runs. On a vrrp_script ' +
-      '`script`, a MISC_CHECK `misc_path` or a url `regex` line an unclosed quote (or a trailing backslash) is worse: keepalived ' +
-      'crashes (also under `keepalived -t`), from 2.0.7 on.',
+      '`script`, a MISC_CHECK `misc_path` or a url `regex` line, a quote the line itself leaves open (outside a double-quoted ' +
+      'command) or a trailing backslash is worse: keepalived crashes (also under `keepalived -t`), from 2.0.7 on; a quote ' +
+      'left open inside a double-quoted command is reported and the script dropped, as above.',
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
   },

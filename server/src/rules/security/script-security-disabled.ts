@@ -18,12 +18,14 @@ export const scriptSecurityDisabled: FileRule = {
   description: 'The configuration runs scripts but global_defs has no enable_script_security.',
   docs: {
     why:
-      'Without `enable_script_security` keepalived runs notify, track and check scripts as root (unless the script or `script_user` names another user) and does not verify that the ' +
-      'script and the directories above it are writable only by root, so anyone who can edit such a file gets root. ' +
+      'Without `enable_script_security` keepalived runs notify, track and check scripts as the user the script or `script_user` ' +
+      'names, else as `keepalived_script` where that account exists, else as root; and where the script or a directory above ' +
+      'it is writable by others it only logs "Unsafe permissions found" and runs it anyway, so anyone who can edit such a file ' +
+      'gets the account it runs as, root by default. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
       'executed but script_security not enabled" and exits 6.',
     bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
-    good: 'global_defs {\n    enable_script_security\n    script_user keepalived_script\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
+    good: 'global_defs {\n    enable_script_security\n    script_user root\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
   },
   check(ctx) {
     if (compareVersions(ctx.target, SCRIPT_SECURITY_SINCE) < 0) return;
@@ -61,9 +63,10 @@ export const scriptSecurityDisabled: FileRule = {
         users.add(r.user.text);
         named ??= r;
         if (switchesToCheck(s)) switching = true;
-      } else users.add('root');
+      } else users.add(r ? 'root' : '');
     }
-    const who = users.size === 1 ? (named ? describeRunAs(named) : 'root') : 'root or as the users they name';
+    // '' is no user named: keepalived then tries its keepalived_script account before root.
+    const who = users.size > 1 ? 'root or as the users they name' : named ? describeRunAs(named) : users.has('root') ? 'root' : 'root (or keepalived_script, where that account exists)';
     // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway. 2.2.5 to 2.2.7's -t kills itself
     // at the first script run as another user (KA608), before it reports the violation.
     const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0

@@ -61,7 +61,7 @@ export const lookalikeCharacter: FileRule = {
       'words at ASCII blanks only and quotes with the straight `"` only, so `priority` followed by a no-break space and ' +
       '`100` is one unknown keyword (the priority is never set), no-break spaces at the start of a line become a keyword ' +
       'that swallows the real one, and `“/etc/keepalived/notify.sh”` names a command whose first character is a quote ' +
-      'mark, which keepalived accepts without a word and then fails to run on failover. A CJK input method left on types ' +
+      'mark: `keepalived -t` says nothing, and the daemon finds no such file at start and disables the script, so it never runs. A CJK input method left on types ' +
       'full-width braces (`｛`, `｝`), which keepalived reads as words: the block never opens, or never closes. The fix ' +
       'writes the plain character.',
     bad: 'vrrp_instance VI_1 {\n    # the blank after priority is a no-break space (U+00A0)\n    priority\u00a0100\n    notify_master \u201c/etc/keepalived/notify.sh master\u201d\n}',
