@@ -1068,6 +1068,23 @@ describe('KA335-KA341', () => {
     expect(at135.find((d) => d.range.start.line + 1 === 5)!.message).toContain('in -254..254');
     expect(findings(text, 'KA336', '2.0.0').map((d) => d.range.start.line + 1)).toContain(6);
   });
+  // s58 docs audit: only track_interface and track_script turn ±254 into ±253. 2.2.7's daemon dump: `tf1, weight 254`,
+  // `tp1, weight -254` as written and nothing said; a track_bfd `weight 254`: "must be in [-253..253] inclusive.
+  // Ignoring...", `b1: weight 0`. kalint had said "keepalived uses 253" for all three, with a fix.
+  it('KA336: ±254 is kept by track_file and track_process, and out of range for track_bfd', () => {
+    const defs = 'track_file tf1 {\n    file /tmp/tf1\n}\nvrrp_track_process tp1 {\n    process haproxy\n}\nbfd_instance b1 {\n    neighbor_ip 10.0.0.2\n}\n';
+    const text = defs + instance('A', 'track_file {\ntf1 weight 254\n}\ntrack_process {\ntp1 weight -254\n}\ntrack_bfd {\nb1 weight 254\n}\ntrack_interface {\neth1 weight 254\n}');
+    const said = findings(text, 'KA336').map((d) => [d.range.start.line + 1, d.severity, d.message]);
+    expect(said).toEqual([
+      [18, 'error', "track_bfd 'b1': weight '254' must be a whole number in -253..253; keepalived ignores it and uses the default weight"],
+      [21, 'warning', "track_interface 'eth1': weight 254 is out of range; keepalived uses 253"],
+    ]);
+    if (keepalivedAvailable()) {
+      const messages = runKeepalived(text.replace('vrrp_instance A {\n', 'vrrp_instance A {\n    interface eth0\n    virtual_router_id 5\n')).messages.map((m) => m.message);
+      expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('weight for track bfd b1 must be in [-253..253]')]));
+      expect(messages.filter((m) => /tf1|tp1/.test(m))).toEqual([]);
+    }
+  });
   it('KA336: before 2.0.18 track_interface and track_script keep a line with unreadable options, silently', () => {
     // The 2.0.16 build accepts 'lo -20' and 'chk -20' without a word (1.3.5-2.0.17 alloc_track*: the weight is read only
     // after a 'weight' word); the 2.0.19 build: "(V) unknown track_interface lo option -20 - ignoring",

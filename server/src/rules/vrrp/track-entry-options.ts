@@ -9,6 +9,19 @@ const MAX_TRACK_WEIGHT = 253;
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
 
+/**
+ * The weights a track line of `block` may give, as keepalived reads them (2.2.7 vrrp_track.c, track_file.c; the
+ * daemon dump: `tf1, weight 254`, `b1: weight 0`): track_interface and track_script read -254..254 and turn ±254
+ * into ±253 (from 2.0.0); track_file and track_process keep -254..254 as written; track_bfd reads -253..253, and
+ * ±254 is out of range there, so the default weight applies.
+ */
+function weightLimits(block: string, target: Version): { max: number; clamps: boolean } {
+  if (compareVersions(target, WEIGHT_254_TO_253_SINCE) < 0) return { max: MAX_TRACK_WEIGHT + 1, clamps: false };
+  if (block === 'track_bfd') return { max: MAX_TRACK_WEIGHT, clamps: false };
+  if (block === 'track_file' || block === 'track_process') return { max: MAX_TRACK_WEIGHT + 1, clamps: false };
+  return { max: MAX_TRACK_WEIGHT + 1, clamps: true };
+}
+
 export const trackEntryOptions: FileRule = {
   kind: 'file',
   code: 'KA336',
@@ -17,7 +30,7 @@ export const trackEntryOptions: FileRule = {
   severity: 'error',
   description: 'A track_* entry has options keepalived rejects: anything but `weight N [reverse|noreverse]`, a missing or out-of-range weight.',
   docs: {
-    why: 'Each line of a track_* block is `NAME [weight N [reverse|noreverse]]` with N between -253 and 253. keepalived drops an entry whose second word is not `weight` or whose weight has no value, ignores an out-of-range weight (using the default instead), and turns ±254 into ±253 — each reported as a configuration error. After the weight it reads one word, `reverse` or `noreverse` (a track_interface only `reverse`): in a track_file or track_bfd block any other word drops the entry, elsewhere it is ignored. A dropped entry means the object is not tracked at all.',
+    why: 'Each line of a track_* block is `NAME [weight N [reverse|noreverse]]` with N between -253 and 253 (track_file and track_process take ±254 too). keepalived drops an entry whose second word is not `weight` or whose weight has no value, ignores an out-of-range weight (using the default instead; for track_bfd ±254 is out of range), and turns ±254 into ±253 on track_interface and track_script — each reported as a configuration error. After the weight it reads one word, `reverse` or `noreverse` (a track_interface only `reverse`): in a track_file or track_bfd block any other word drops the entry, elsewhere it is ignored. A dropped entry means the object is not tracked at all.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 -20\n        eth2 weight\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    track_interface {\n        eth1 weight -20\n        eth2 weight 0\n    }\n}\n',
   },
@@ -75,10 +88,12 @@ export const trackEntryOptions: FileRule = {
               report({ message: `${what}: keepalived ${target.join('.')} reads weight '${value.text}' as ${n} (atoi ${why}; 2.0.7 and later reject it)`, file: line.file, range: value.range, severity: 'warning' });
             }
           }
-          const max = compareVersions(target, WEIGHT_254_TO_253_SINCE) < 0 ? MAX_TRACK_WEIGHT + 1 : MAX_TRACK_WEIGHT;
-          if (n === undefined || Math.abs(n) > MAX_TRACK_WEIGHT + 1) {
+          const limits = weightLimits(block.keyword, target);
+          // The range to write: a weight keepalived turns from ±254 into ±253 is best written as 253.
+          const max = limits.clamps ? MAX_TRACK_WEIGHT : limits.max;
+          if (n === undefined || Math.abs(n) > limits.max) {
             report({ message: `${what}: weight '${value.text}' must be a whole number in -${max}..${max}; keepalived ignores it and uses the default weight`, file: line.file, range: value.range });
-          } else if (Math.abs(n) > max) {
+          } else if (limits.clamps && Math.abs(n) > max) {
             report({
               message: `${what}: weight ${n} is out of range; keepalived uses ${n < 0 ? -MAX_TRACK_WEIGHT : MAX_TRACK_WEIGHT}`,
               file: line.file,
