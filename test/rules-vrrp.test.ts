@@ -851,7 +851,9 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
   it("skips a route or rule whose 'dev', 'oif' or 'iif' no interface can have", () => {
     const text = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\nvirtual_routes {\n10.1.0.0/16 via 10.0.0.254 dev eth0:1\n10.2.0.0/16 dev eth0\n10.4.0.0/16 oif averyverylongname0\n}\nvirtual_rules {\nfrom 10.0.0.0/8 table 100 iif eth0:2 priority 5\nfrom 10.3.0.0/16 table 100 priority 6\n}');
     expect(findings(text, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[8, 'error'], [10, 'error'], [13, 'error']]);
-    expect(findings(text, 'KA330')[0]!.message).toMatch(/^interface name 'eth0:1' has a ':' .*keepalived skips this virtual route$/);
+    // From 2.0.0, without dynamic_interfaces, the VRRP process then stops at start (s58 docs audit: -t and the daemon).
+    expect(findings(text, 'KA330')[0]!.message).toMatch(/^interface name 'eth0:1' has a ':' .*keepalived skips this virtual route, and then stops the VRRP process at start \("Non-existent interface specified in configuration"\), so no instance runs$/);
+    expect(findings(text, 'KA330', '1.3.5')[0]!.message).toMatch(/keepalived skips this virtual route$/);
     expect(findings(`global_defs {\n  dynamic_interfaces\n}\n${text}`, 'KA330').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
     if (keepalivedAvailable()) {
       expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
@@ -859,6 +861,10 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
         [10, "WARNING - interface averyverylongname0 for VROUTE nexthop doesn't exist"],
         [13, "WARNING - interface eth0:2 for rule doesn't exist"],
       ]));
+      expect(runKeepalived(text).messages.map((m) => m.message)).toContain('Non-existent interface specified in configuration');
+      const vip = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1/24 dev eth0:1\n10.0.0.2/24\n}');
+      expect(runKeepalived(vip).messages.map((m) => m.message)).toContain('Non-existent interface specified in configuration');
+      expect(findings(vip, 'KA346')[0]!.message).toContain('and then stops the VRRP process at start ("Non-existent interface specified in configuration")');
     }
   });
   // A nexthop's `dev` ends the nexthops (the route stays); with dynamic_interfaces keepalived makes a

@@ -12,7 +12,7 @@ export const addressOptions: FileRule = {
   severity: 'error',
   description: 'An option after a virtual_ipaddress / virtual_ipaddress_excluded / static_ipaddress address that keepalived rejects (the address is skipped) or ignores.',
   docs: {
-    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a `dev` name no Linux interface can have (`eth0:1` is a label, not an interface), a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes and scope/label on IPv6 are ignored with a configuration error.',
+    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a `dev` name no Linux interface can have (`eth0:1` is a label, not an interface: from 2.0.0, unless dynamic_interfaces is set, keepalived then also stops the VRRP process at start, "Non-existent interface specified in configuration"), a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes and scope/label on IPv6 are ignored with a configuration error.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:frontend-vip\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:vip\n    }\n}\n',
   },

@@ -8,6 +8,13 @@ import type { ArgSpec } from '../../core/schema/schema.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 
+/**
+ * From 2.0.0 (d6f874f9, dynamic_interfaces) an interface named in the configuration that does not exist stops the VRRP
+ * process at start, unless dynamic_interfaces is set: 2.2.7 -t and the daemon, for a VIP, a route and a rule `dev eth0:1`.
+ */
+export const MISSING_INTERFACE_STOPS_VRRP_SINCE: Version = [2, 0, 0];
+export const MISSING_INTERFACE_STOPS_VRRP = 'then stops the VRRP process at start ("Non-existent interface specified in configuration"), so no instance runs';
+
 export interface AddressProblem {
   word: Word;
   /** The last word of the problem, when it spans several. */
@@ -116,7 +123,8 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
           const name = valueText!;
           const why = impossibleIfname(name);
           if (why !== undefined) {
-            say({ word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")`, severity: 'error', impossibleInterface: why });
+            const stops = (!target || compareVersions(target, MISSING_INTERFACE_STOPS_VRRP_SINCE) >= 0) ? `, and ${MISSING_INTERFACE_STOPS_VRRP}` : '';
+            say({ word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")${stops}`, severity: 'error', impossibleInterface: why });
             return;
           }
         }

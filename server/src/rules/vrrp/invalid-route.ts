@@ -1,5 +1,6 @@
 // KA330: a route or rule line keepalived cannot parse (bad address, no destination, no action).
 
+import { MISSING_INTERFACE_STOPS_VRRP, MISSING_INTERFACE_STOPS_VRRP_SINCE } from './addresses.js';
 import type { ValueLine } from '../../core/analysis/ast.js';
 import { ipFamily } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -53,7 +54,7 @@ export const invalidRoute: FileRule = {
   severity: 'error',
   description: 'A virtual_routes / static_routes / virtual_rules / static_rules line keepalived cannot use: a bad address, mixed IPv4/IPv6, no or several actions; the line is skipped.',
   docs: {
-    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination; 2.0.7 also turned a /0 prefix into a single address. Options a release does not know yet drop the line there too (`no_track` and `track_group` came in 2.0.3, `ttl-propagate` in 2.0.8, `vrf` in 2.2.5; for rules `protocol`, `ipproto`, `sport` and `dport` in 2.0.1, `l3mdev` in 1.4.3). A prefix length that is too long, or a single port after sport/dport (2.2.7 wants a range), is reported and replaced.',
+    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination; 2.0.7 also turned a /0 prefix into a single address. Options a release does not know yet drop the line there too (`no_track` and `track_group` came in 2.0.3, `ttl-propagate` in 2.0.8, `vrf` in 2.2.5; for rules `protocol`, `ipproto`, `sport` and `dport` in 2.0.1, `l3mdev` in 1.4.3). A prefix length that is too long is reported and replaced; a single port after sport/dport (2.2.7 wants a range such as `80-80`) is reported and dropped, so the rule matches every port. A `dev`, `oif` or `iif` no interface can have drops the line, and from 2.0.0, unless dynamic_interfaces is set, stops the VRRP process at start.',
     bad: 'static_rules {\n    to 192.168.100./24 table 1\n}\n',
     good: 'static_rules {\n    to 192.168.100.0/24 table 1 priority 100\n}\n',
   },
@@ -71,7 +72,7 @@ export const invalidRoute: FileRule = {
       }
       report({
         message:
-          p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
+          p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}${p.impossibleInterface !== undefined && compareVersions(target, MISSING_INTERFACE_STOPS_VRRP_SINCE) >= 0 ? `, and ${MISSING_INTERFACE_STOPS_VRRP}` : ''}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
         file: p.word.file,
         range: p.word.range,
         severity: p.effect === 'adjust' && !p.serious ? 'warning' : 'error',
