@@ -375,10 +375,15 @@ describe('KA312 missing-virtual-ipaddress', () => {
     expect(findings(instance('A', 'virtual_router_id 1\nversion 3'), 'KA312').map((d) => d.severity)).toEqual(['error']);
     expect(findings(`global_defs {\n    vrrp_strict\n}\n${instance('A', 'virtual_router_id 1')}`, 'KA312').map((d) => d.severity)).toEqual(['error']);
   });
-  it('before 2.2.0 the VIPs a unicast instance without an interface loses are removed silently (2.1.5 mutation seed 431)', () => {
-    // The 2.1.5 build is silent and exits 0 on this VRRPv3 instance: the removal is only logged (KA338 says so).
+  it('before 2.2.0 the VIPs of a unicast instance without an interface go on the default interface (2.1.5 mutation seed 431)', () => {
+    // The 2.1.5 build is silent and exits 0 on this VRRPv3 instance. Its daemon (s58 docs audit) put the address on
+    // global_defs' default_interface, eth0 by default: `Virtual IP : 10.0.0.100/24 dev eth0`, and ran the instance.
+    // 2.2.0 and later remove it ("no interface for vip … - removing"), and a VRRPv3 instance with no VIP is refused.
     const text = instance('A', 'virtual_router_id 51\nversion 3\nunicast_src_ip 192.168.10.11\nunicast_peer {\n192.168.10.12\n}\nvirtual_ipaddress {\n192.168.10.100/24\n}');
-    expect(findings(text, 'KA312', '2.1.5').map((d) => d.message)).toEqual([expect.stringMatching(/rejects the VRRP configuration; keepalived 2\.1\.5 -t does not report it/)]);
+    expect(findings(text, 'KA312', '2.1.5')).toEqual([]);
+    expect(findings(text, 'KA312', '2.2.4').map((d) => d.message)).toEqual([expect.stringMatching(/rejects the VRRP configuration/)]);
+    expect(findings(text, 'KA338', '2.1.5').map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringContaining("keepalived 2.1.5 puts it on the default interface, eth0 (global_defs' default_interface, else eth0)")]]);
+    expect(findings(`global_defs {\n    default_interface bond0\n}\n${text}`, 'KA338', '2.1.5')[0]!.message).toContain('on the default interface, bond0 (');
     const release = releaseBinary('2.1.5');
     if (release) expect(runRelease(release, text).messages).toEqual([]);
   });
@@ -1298,7 +1303,7 @@ virtual_ipaddress_excluded {
     // (exit 5); 2.1.5 only logs it and exits 0.
     const noDev = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
     expect(findings(noDev, 'KA338', '2.2.4').map((d) => d.message)).toEqual([expect.stringMatching(/no interface for vip 10.0.0.1 - removing"\)$/)]);
-    expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it')]);
+    expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it; 2.2.0 and later remove it')]);
   });
   it('KA338: 2.2.3 crashes on a unicast instance without an interface', () => {
     // Fuzz seed 569 (2.2.3): its new check of the interface's debounce timers reads the interface the instance

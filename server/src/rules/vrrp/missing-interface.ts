@@ -4,7 +4,8 @@ import { sockaddrFamily, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import type { Range } from '../../core/syntax/cst.js';
-import type { Located, VrrpInstance } from '../../core/model/model.js';
+import type { KeepalivedConfig, Located, VrrpInstance } from '../../core/model/model.js';
+import type { Severity } from '../../core/diagnostics.js';
 import { downTimerAdverts, effectiveVersion, firstUnicastKeyword, globalDownTimerAdverts, hasRareLine, instanceFamily, isUnicast, nameRange, RareLine, uniqueInstances } from './util.js';
 
 /**
@@ -73,7 +74,7 @@ function configuredSource(inst: VrrpInstance, family: 4 | 6): Located<string> | 
   return source;
 }
 
-type Report = (finding: { message: string; file: string; range: Range }) => void;
+type Report = (finding: { message: string; file: string; range: Range; severity?: Severity }) => void;
 
 /**
  * Whether keepalived `target` runs the instance without an interface (none, or one it ignores), and so removes every
@@ -111,7 +112,7 @@ function unicastWithoutInterface(
   noInterface: (what: string, said: string) => string | undefined,
   where: { file: string; range: Range },
   report: Report,
-  timers: { downTimerAdverts: number; vipRequiredMissing: boolean },
+  timers: { downTimerAdverts: number; vipRequiredMissing: boolean; defaultInterface: string },
 ): 'rejected' | 'multicast' | 'unicast' {
   const release = target.join('.');
   const family = instanceFamily(inst) ?? 4;
@@ -163,9 +164,16 @@ function unicastWithoutInterface(
   const said = compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) >= 0 ? '' : `; keepalived ${release} -t does not report it`;
   const who = isUnicast(inst) ? 'unicast instance' : 'vrrp_instance';
   const why = ignored(inst) ?? "has no 'interface'";
+  // 2.1.x first falls back on global_defs' default_interface (eth0 unless set): live 2.1.5, `10.0.0.100/24 dev eth0`.
+  const fallsBack = compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) < 0;
+  const defaultIf = timers.defaultInterface;
   for (const [list, e] of [[inst.virtualIpaddresses, ''], [inst.virtualIpaddressesExcluded, 'e']] as const) {
     for (const a of list) {
       if (a.options.includes('dev')) continue;
+      if (fallsBack) {
+        report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME': keepalived ${release} puts it on the default interface, ${defaultIf} (global_defs' default_interface, else eth0), and removes it where that interface does not exist ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}; 2.2.0 and later remove it`, file: a.line.file, range: a.words[0]?.range ?? a.line.range, severity: 'warning' });
+        continue;
+      }
       report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME'; keepalived ${release} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
     }
   }
@@ -182,6 +190,13 @@ function unicastWithoutInterface(
 }
 
 /** A finding's words for an instance whose interface line keepalived ignored, from `noInterface` without a quote. */
+/** global_defs' default_interface (the last line), else keepalived's default, eth0. */
+function defaultInterfaceOf(model: KeepalivedConfig): string {
+  const lines = model.globalDefs?.node.children ?? [];
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.keyword === 'default_interface' && lines[i]!.argCount) return lines[i]!.argText(0)!;
+  return 'eth0';
+}
+
 function ignoredInterfaceLead(noInterface: (what: string, said: string) => string | undefined, how: string): string | undefined {
   const m = noInterface(how, '');
   return m?.replace(/ \(""\)$/, '');
@@ -202,7 +217,7 @@ export const missingInterface: FileRule = {
   severity: 'error',
   description: 'A vrrp_instance has no `interface`; keepalived rejects that, except for unicast instances with a unicast_src_ip that is not IPv6 link-local in 2.1.0 to 2.2.4 (with unicast peers) and from 2.2.8 (with any unicast keyword; each virtual address then needs its own `dev`).',
   docs: {
-    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev`; 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t; 2.0.0 to 2.0.7 when it has use_vmac), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks). With `down_timer_adverts 1` (or global_defs `vrrp_down_timer_adverts 1`) 2.2.4 and 2.2.8 on crash on any instance they run without an interface: the check of the interface\'s debounce timers reads the interface it lacks.',
+    why: 'Multicast adverts are sent and received on the instance\'s interface, so keepalived rejects an instance without one ("Unknown interface!") and no VRRP instance starts. A unicast instance (one with unicast peers; from 2.2.8 one with any unicast keyword) may omit it in 2.1.0 to 2.2.4 and from 2.2.8 if it has a unicast_src_ip that is not an IPv6 link-local address (which only means something on one interface), and then keepalived removes every virtual address that does not name its own `dev` (2.1.x first puts it on global_defs\' `default_interface`, eth0 unless set, and removes it only where that interface does not exist); 2.2.5 to 2.2.7 check this before they know an instance is unicast, so even unicast instances need `interface` there. keepalived 2.0.8 to 2.0.15 crash on an instance without an interface instead (also under keepalived -t; 2.0.0 to 2.0.7 when it has use_vmac), and 2.0.16 to 2.0.19 when it follows an instance that has one; from 2.2.8 an instance without one that has a unicast keyword but no unicast peer falls back to multicast without an interface, and when it is IPv6 that crashes keepalived too, as does an IPv4 one that shares its VRID with another multicast instance (the duplicate VRID check reads the interface it lacks). With `down_timer_adverts 1` (or global_defs `vrrp_down_timer_adverts 1`) 2.2.4 and 2.2.8 on crash on any instance they run without an interface: the check of the interface\'s debounce timers reads the interface it lacks.',
     bad: 'vrrp_instance VI_1 {\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
   },
@@ -218,6 +233,7 @@ export const missingInterface: FileRule = {
     let anyRejected = false;
     /** The global vrrp_down_timer_adverts, read when an instance without an interface needs it. */
     let globalDta: number | undefined;
+    let defaultIf: string | undefined;
     /** Instances keepalived 2.2.8+ lets fall back to multicast without an interface. */
     const multicastWithoutInterface: VrrpInstance[] = [];
     const instances = uniqueInstances(analysis.model);
@@ -255,7 +271,7 @@ export const missingInterface: FileRule = {
       // unicast peers do.
       const letThrough = at(UNICAST_WITHOUT_INTERFACE_AGAIN) ? firstUnicastKeyword(inst) !== undefined : unicastMayOmit && isUnicast(inst);
       if (letThrough && !crashes) {
-        const timers = { downTimerAdverts: downTimerAdverts(analysis.model, inst, (globalDta ??= globalDownTimerAdverts(analysis.ast))), vipRequiredMissing: inst.virtualIpaddresses.length === 0 && effectiveVersion(analysis.model, inst) === 3 };
+        const timers = { downTimerAdverts: downTimerAdverts(analysis.model, inst, (globalDta ??= globalDownTimerAdverts(analysis.ast))), vipRequiredMissing: inst.virtualIpaddresses.length === 0 && effectiveVersion(analysis.model, inst) === 3, defaultInterface: (defaultIf ??= defaultInterfaceOf(analysis.model)) };
         const outcome = unicastWithoutInterface(inst, target, noInterface, ifaceRange, report, timers);
         if (outcome === 'rejected') anyRejected = true;
         else if (outcome === 'multicast') multicastWithoutInterface.push(inst);

@@ -35,7 +35,9 @@ export const missingVirtualIpaddress: FileRule = {
       // Addresses of the other family (KA313) or skipped for their options (KA346) do not count, nor, on an
       // instance keepalived runs without an interface, those without their own `dev` (KA338).
       const usable = firstUsableVip(inst);
-      if (usable && !(runsWithoutInterface(inst, target) && !keptVirtualAddresses(inst).some((a) => a.options.includes('dev')))) continue;
+      // Before 2.2.0 such an address goes on the default interface instead (eth0 unless default_interface says otherwise:
+      // live 2.1.5, `dev eth0`), which the host is taken to have.
+      if (usable && !(runsWithoutInterface(inst, target) && compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) >= 0 && !keptVirtualAddresses(inst).some((a) => a.options.includes('dev')))) continue;
       // keepalived 2.2.8+ has `no_virtual_ipaddress` to say this is intended, except in strict mode, where it
       // clears it (2.2.8 and 2.4.3: "no_virtual_ipaddress and strict mode incompatible, clearing
       // no_virtual_ipaddress", then "No VIP specified; at least one is required").
