@@ -22,8 +22,8 @@ export const tooManyVips: FileRule = {
       'virtual_ipaddress_excluded: they still move on failover, but they are no longer advertised, so a peer cannot see ' +
       'them and nodes that list them differently are not noticed. Split the addresses over several instances (in a ' +
       'vrrp_sync_group) or list the extra ones under virtual_ipaddress_excluded yourself.',
-    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        ~SEQ(n, 0, 299) 10.${n}.0.1/32\n    }\n}\n',
-    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/32\n    }\n    virtual_ipaddress_excluded {\n        ~SEQ(n, 1, 299) 10.${n}.0.1/32\n    }\n}\n',
+    bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        ~SEQ(n, 0, 199) 10.0.${n}.1/32\n        ~SEQ(n, 0, 99) 10.1.${n}.1/32\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/32\n    }\n    virtual_ipaddress_excluded {\n        ~SEQ(n, 1, 199) 10.0.${n}.1/32\n        ~SEQ(n, 0, 99) 10.1.${n}.1/32\n    }\n}\n',
   },
   check({ analysis, report }) {
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
