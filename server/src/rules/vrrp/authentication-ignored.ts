@@ -16,7 +16,7 @@ export const authenticationIgnored: FileRule = {
   severity: 'warning',
   description: 'The authentication block has no effect: VRRPv3 and vrrp_strict do not support it, AH does not work with IPv6, and auth_hmac (2.4.0+) replaces it.',
   docs: {
-    why: 'Authentication exists only in VRRPv2. With VRRPv3 (version 3, global vrrp_version 3, or any IPv6 instance) or in strict mode keepalived discards the authentication block and reports a configuration error. The config reads as if adverts were authenticated while they are not, and a peer that still uses VRRPv2 with a password rejects this node\'s adverts. From 2.4.0 an instance with `auth_hmac` drops its authentication block too ("auth_hmac cannot be combined with authentication, dropping legacy auth").',
+    why: 'Authentication exists only in VRRPv2. With VRRPv3 (version 3, global vrrp_version 3 for IPv4, or an IPv6 instance unless `version 2` comes before its first address) or in strict mode keepalived discards the authentication block and reports a configuration error. The config reads as if adverts were authenticated while they are not, and a peer that still uses VRRPv2 with a password rejects this node\'s adverts. From 2.4.0 an instance with `auth_hmac` drops its authentication block too ("auth_hmac cannot be combined with authentication, dropping legacy auth").',
     bad: 'vrrp_instance VI_1 {\n    version 3\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    version 3\n}\n',
   },

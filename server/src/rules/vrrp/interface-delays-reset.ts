@@ -41,8 +41,8 @@ export const interfaceDelaysReset: FileRule = {
   description: "An interface_up_down_delays value not below (down_timer_adverts - 1) x advert_int of a VRRP instance on that interface; keepalived shortens it (or clears it, with down_timer_adverts 1) and only logs it.",
   docs: {
     why:
-      'The delays hide a link flap from VRRP for a while. keepalived keeps each delay below the time a backup waits before it takes over, ' +
-      '(down_timer_adverts - 1) x advert_int (2 s with the defaults), so that the master notices its own link going down before a backup replaces it; ' +
+      'The delays hide a link flap from VRRP for a while. keepalived keeps each delay below (down_timer_adverts - 1) x advert_int ' +
+      '(2 s with the defaults), one advert interval less than a backup waits before it takes over, so that the master notices its own link going down before a backup replaces it; ' +
       'with down_timer_adverts 1 no delay is possible. When an instance starts on the interface, keepalived shortens a longer delay to just under that ' +
       'limit, or clears both, and only logs it: the interface reacts sooner than the file says, and `keepalived -t` shows nothing.',
     bad: 'interface_up_down_delays {\n    eth0 5 1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',

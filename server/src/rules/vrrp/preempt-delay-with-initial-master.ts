@@ -14,7 +14,7 @@ export const preemptDelayWithInitialMaster: FileRule = {
   severity: 'warning',
   description: '`preempt_delay` has no effect on an instance that starts as MASTER; keepalived clears it.',
   docs: {
-    why: 'The delay applies to a BACKUP that sees a lower-priority master. An instance that starts as MASTER (state MASTER, or priority 255) never waits, so keepalived clears preempt_delay ("preempt delay will not work with initial state MASTER").',
+    why: 'The delay applies to a BACKUP that sees a lower-priority master. An instance that starts as MASTER (state MASTER, or priority 255 with no state line) never waits, so keepalived clears preempt_delay ("preempt delay will not work with initial state MASTER").',
     bad: 'vrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    preempt_delay 60\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    priority 150\n    preempt_delay 60\n}\n',
   },

@@ -30,7 +30,7 @@ export const repeatedInstanceAddress: FileRule = {
     why:
       'Often a copy was meant to be a different address. Before 2.3.3 keepalived keeps every line: a VIP listed twice is sent twice in each advert, ' +
       'and a node that lists it once discards adverts whose address count differs from its own ("received an unexpected ip number count 2, expected 1"), ' +
-      'so both nodes become MASTER and hold the VIPs (a repeated unicast peer only gets two adverts per interval). From 2.3.3 keepalived says so ("VIP duplicates a VIP 192.168.1.10/24 - ignoring", ' +
+      'so both nodes become MASTER and hold the VIPs (a repeated unicast peer only gets two adverts per interval). From 2.3.3 keepalived says so ("VIP duplicates a VIP 192.168.1.10/32 - ignoring", naming the repeated line, ' +
       '"192.0.2.2 - duplicate unicast_peer"), a configuration error `keepalived -t` fails on. A repeated VIP counts whatever its prefix length ' +
       '(192.168.1.10/24 and 192.168.1.10/32 are one address; the second line, with its options, is ignored); a virtual address and an excluded one ' +
       'are a repeat when they are on the same interface. Before 2.3.3 the rule reports only a repeated VIP, as a warning that keepalived -t does not give.',

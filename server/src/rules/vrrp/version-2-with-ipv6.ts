@@ -11,7 +11,7 @@ export const version2WithIpv6: FileRule = {
   severity: 'warning',
   description: '`version 2` on an IPv6 instance: keepalived ignores it or runs non-standard VRRPv2 over IPv6, depending on line order.',
   docs: {
-    why: 'RFC 3768 (VRRPv2) has no IPv6. What keepalived 2.2.7 does depends on where the line is: `version 2` after the first IPv6 address is ignored ("vrrp_version 2 conflicts with configured or deduced version 3") and the instance runs VRRPv3 (dropping any authentication); before it, the instance silently runs non-standard VRRPv2 over IPv6; in strict mode it is always VRRPv3. Two nodes that order the lines differently speak different versions and both become MASTER.',
+    why: 'RFC 3768 (VRRPv2) has no IPv6. What keepalived 2.2.7 does depends on where the line is: `version 2` after the first IPv6 address is ignored ("vrrp_version 2 conflicts with configured or deduced version …; ignoring") and the instance runs VRRPv3 (dropping any authentication); before it, the instance silently runs non-standard VRRPv2 over IPv6; in strict mode it is always VRRPv3. Two nodes that order the lines differently speak different versions and both become MASTER.',
     bad: 'vrrp_instance VI_6 {\n    version 2\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
     good: 'vrrp_instance VI_6 {\n    version 3\n    virtual_ipaddress {\n        2001:db8::10/64\n    }\n}\n',
   },

@@ -16,9 +16,10 @@ export const vrfWithInterface: FileRule = {
   severity: 'error',
   description: "A vrrp_instance's `vrf` comes with an `interface`, or without unicast; keepalived ignores or clears the vrf.",
   docs: {
-    why: 'In keepalived 2.2.7 a VRF instance is a unicast instance without an interface. After an `interface` line `vrf` is ignored ("Cannot specify VRF interface and interface - ignoring"); an `interface` after it, or no unicast peers, make keepalived clear the vrf once the instance is read ("vrf can only be specified without interface / with unicast - clearing"). Both are configuration errors under -t, and the instance runs outside the VRF.',
+    why: 'A VRF instance is a unicast instance without an interface. keepalived 2.2.5 to 2.2.7 refuse every instance without an interface ("Unknown interface!", KA338), so a VRF instance cannot run there; from 2.2.8 it runs, and each of its addresses needs `dev` with an interface of the VRF (an address without one is removed). After an `interface` line `vrf` is ignored ("Cannot specify VRF interface and interface - ignoring"); an `interface` after it, or no unicast peers, make keepalived clear the vrf once the instance is read ("vrf can only be specified without interface / with unicast - clearing"). Both are configuration errors under -t, and the instance runs outside the VRF.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    vrf vrf-blue\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
-    good: 'vrrp_instance VI_1 {\n    vrf vrf-blue\n    unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.3\n    }\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24\n    }\n}\n',
+    good: 'vrrp_instance VI_1 {\n    vrf vrf-blue\n    unicast_src_ip 192.168.1.2\n    unicast_peer {\n        192.168.1.3\n    }\n    virtual_router_id 51\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth1\n    }\n}\n',
+    target: '2.2.8',
   },
   check({ analysis, report }) {
     // Nothing to find when no instance has the line (the usual case).
