@@ -217,6 +217,21 @@ vrrp_instance VI_2 {
     expect(r.notes.join('\n')).toContain('stays BACKUP (priority 255 makes this node the address owner, MASTER whatever its state line says), priority 255 → 245');
   });
 
+  // Harvest 58 (K-0008, K-0058), live 2.2.7: the MASTER's failing check changed nothing, yet the peer was put 1 and 9
+  // apart "so that a tracked failure moves the VIPs". keepalived had cleared the weight (a sync group without
+  // sync_group_tracking_weight) or ignored the line (its vrrp_script defined after the instance, KA315).
+  it('plans the gap only with the weights keepalived applies: none in a sync group, none from a script defined later', () => {
+    const light = PAIR.replace('    weight 20\n', '    weight -2\n');
+    expect(peer(light).notes.join('\n')).toContain('priorities 1 apart (not 10)');
+    const grouped = `${light}vrrp_sync_group G {\n    group {\n        VI_1\n    }\n}\n`;
+    expect(peer(grouped).notes.join('\n')).not.toContain('apart');
+    expect(peer(grouped).text).toContain('    priority 90\n');
+    expect(peer(grouped.replace('    group {', '    sync_group_tracking_weight\n    group {')).notes.join('\n')).toContain('priorities 1 apart');
+    const script = light.slice(light.indexOf('vrrp_script'), light.indexOf('vrrp_instance'));
+    const later = light.replace(script, '') + script;
+    expect(peer(later).notes.join('\n')).not.toContain('apart');
+  });
+
   it('counts a track_file weight (default 1) like the failover simulation does', () => {
     // keepalived adds the number in the file times the weight: nothing while the file holds 0 or is missing, so a
     // healthy file lifts no node (two 2.2.7 daemons, session 57: priorities 100/90, not 101/91).

@@ -629,25 +629,37 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   // 'reverse' or 'noreverse' still counts; without one the object's own setting does (vrrp_track.c).
   const own = (t: TrackRef, objectWeight: number | undefined) => (t.weight !== undefined && Math.abs(t.weight) <= 254 ? t.weight : objectWeight);
   const reversed = (t: TrackRef, objectReverse: boolean) => t.reverse || (t.words[3]?.text !== 'noreverse' && objectReverse);
+  // In a sync group without sync_group_tracking_weight keepalived sets the weights of scripts, files and processes to
+  // 0 (a failure is FAULT, not a lower priority); interfaces keep theirs. Seen live on harvest 58's K-0008: the note
+  // "priorities N apart, so that a tracked failure moves the VIPs" about a check that changed nothing.
+  const group = model.syncGroups.find((g) => g.members.some((w) => w.text === inst.name));
+  const weightsCleared = !!group && !group.node.children.some((c) => c.keyword === 'sync_group_tracking_weight');
+  // keepalived looks a script, file or process up when it reads the track line: one defined further down this file
+  // is "not found" and ignored (KA315; K-0058 of harvest 58).
+  const definedBefore = (def: { node: AstNode }, t: TrackRef) => {
+    const d = def.node.word;
+    const w = t.words[0];
+    return !d || !w || d.file !== w.file || d.start < w.start;
+  };
   // A line naming no definition keepalived keeps is ignored ("track script … not found").
-  for (const t of keptLines(inst.trackScripts)) {
+  for (const t of weightsCleared ? [] : keptLines(inst.trackScripts)) {
     const script = keptByName(model.vrrpScripts, t.name);
-    if (!script) continue;
+    if (!script || !definedBefore(script, t)) continue;
     add(own(t, script?.weight?.value), reversed(t, !!script?.weightReverse));
   }
   // keepalived ignores a track_interface line naming the instance's own interface (KA328).
   for (const t of keptLines(inst.trackInterfaces)) if (t.name !== inst.interface?.value) add(own(t, undefined), t.reverse);
-  for (const t of keptLines(inst.trackFiles)) {
+  for (const t of weightsCleared ? [] : keptLines(inst.trackFiles)) {
     const file = keptByName(model.trackFiles, t.name);
-    if (!file) continue;
+    if (!file || !definedBefore(file, t)) continue;
     // The weight line keepalived keeps (the model's: a repeat or an out-of-range weight is ignored).
     const w = own(t, file?.weight?.value ?? 1);
     const effect = w === undefined ? undefined : reversed(t, file?.weight?.node.argText(1) === 'reverse') ? -w : w;
     if (effect !== undefined && effect < 0) out.push(effect);
   }
-  for (const t of keptLines(inst.trackProcesses)) {
+  for (const t of weightsCleared ? [] : keptLines(inst.trackProcesses)) {
     const process = keptByName(model.trackProcesses, t.name);
-    if (!process) continue;
+    if (!process || !definedBefore(process, t)) continue;
     add(own(t, process?.weight?.value), reversed(t, process?.weight?.node.argText(1) === 'reverse'));
   }
   for (const t of keptLines(inst.trackBfds)) add(own(t, undefined), t.reverse);
