@@ -306,6 +306,20 @@ describe('cluster findings in detail', () => {
       // One node refused is enough: the other has no peer.
       expect(pair(node('MASTER', 100), semi('BACKUP')).scenarios).toEqual([]);
     });
+    // Harvest 58 K-0117/K-0118: an owner at 255 and a BACKUP both track a weightless check. With KA433's advice
+    // (`weight -50`) applied, live, the owner logged "ignoring tracked script chk_nginx with weights due to
+    // address_owner" and kept the VIPs while its check failed.
+    it('KA433 does not advise a weight where keepalived ignores weights', () => {
+      const chk = 'vrrp_script chk {\n  script "/usr/bin/true"\n}\n';
+      const tracked = (state: string, prio: number, extra = '') => chk + node(state, prio, `${extra}  track_script {\n    chk\n  }\n`);
+      const msg = (a: string, b: string) => pair(a, b).diagnostics.find((x) => x.code === 'KA433')!.message;
+      expect(msg(tracked('MASTER', 100), tracked('BACKUP', 90))).toMatch(/into FAULT instead of lowering its priority; .* a weight \(e\.g\. -50\) would lower the priority instead$/);
+      const owner = msg(tracked('MASTER', 255), tracked('BACKUP', 90));
+      expect(owner).toMatch(/into FAULT \(a weight would not lower it: keepalived ignores weighted tracking on the address owner\); .* a priority below 255 with a weight \(e\.g\. -50\) would lower the priority instead$/);
+      const group = (inst: string) => `vrrp_sync_group G {\n  group {\n    ${inst}\n  }\n}\n`;
+      const synced = msg(tracked('MASTER', 100) + group('VI_1'), tracked('BACKUP', 90) + group('VI_1'));
+      expect(synced).toMatch(/keepalived ignores track weights in sync group G without sync_group_tracking_weight\); .* sync_group_tracking_weight in G and a weight/);
+    });
     it('says that who keeps the VIPs holds only once the nodes hear each other', () => {
       // Different auth_pass at equal priorities: live both were MASTER with the VIP ("received an invalid passwd!").
       const auth = (state: string, pass: string) => node(state, 100, `  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n`);

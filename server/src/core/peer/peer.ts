@@ -633,7 +633,7 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   // 0 (a failure is FAULT, not a lower priority); interfaces keep theirs. Seen live on harvest 58's K-0008: the note
   // "priorities N apart, so that a tracked failure moves the VIPs" about a check that changed nothing.
   const group = model.syncGroups.find((g) => g.members.some((w) => w.text === inst.name));
-  const weightsCleared = !!group && !group.node.children.some((c) => c.keyword === 'sync_group_tracking_weight');
+  const weightsCleared = !!group && !group.node.children.some((c) => c.keyword === 'sync_group_tracking_weight' || c.keyword === 'global_tracking');
   // keepalived looks a script, file or process up when it reads the track line: one defined further down this file
   // is "not found" and ignored (KA315; K-0058 of harvest 58).
   const definedBefore = (def: { node: AstNode }, t: TrackRef) => {

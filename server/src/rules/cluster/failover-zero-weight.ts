@@ -2,7 +2,7 @@
 
 import type { ClusterRule } from '../types.js';
 import { simulateCluster } from '../../cluster/failover.js';
-import { describePriority, priorityAt, rel } from '../../cluster/model.js';
+import { describePriority, priorityAt, rel, syncGroupOf } from '../../cluster/model.js';
 
 export const failoverZeroWeight: ClusterRule = {
   kind: 'cluster',
@@ -27,18 +27,32 @@ export const failoverZeroWeight: ClusterRule = {
         // Inherited through a sync group: reported with the instance that tracks it.
         if (t.kind !== 'script' || t.weight !== 0 || t.viaInstance || scn.states[h]!.state !== 'fault') continue;
         const holder = sim.group.members[h]!;
+        // Where keepalived ignores weights (an address owner; a sync group without sync_group_tracking_weight: KA307,
+        // KA322), a weight is no way out: live (harvest 58), an owner given `weight -50` kept the VIPs while failing.
+        const sync = syncGroupOf(holder.node, holder.instance);
+        const ignoresWeights = sim.facts[h]!.owner ? 'owner' : sync && !sync.trackingWeight ? sync.group.name : undefined;
+        const why = ignoresWeights === undefined
+          ? ' instead of lowering its priority'
+          : ignoresWeights === 'owner'
+            ? ` (a weight would not lower it: keepalived ignores weighted tracking on the address owner)`
+            : ` (a weight would not lower its priority: keepalived ignores track weights in sync group ${ignoresWeights} without sync_group_tracking_weight)`;
+        const instead = ignoresWeights === undefined
+          ? 'a weight (e.g. -50) would lower the priority instead'
+          : ignoresWeights === 'owner'
+            ? 'a priority below 255 with a weight (e.g. -50) would lower the priority instead'
+            : `sync_group_tracking_weight in ${ignoresWeights} and a weight (e.g. -50) would lower the priority instead`;
         const next = scn.holderIndex !== undefined ? sim.group.members[scn.holderIndex]! : undefined;
         // The risk the FAULT design carries: a check every node runs the same way fails on all of them
         // together when what it watches is shared, and then no node may hold the VIPs.
         const everyNode = sim.facts.every((f, i) => i === h || f.trackers.some((o) => o.kind === 'script' && o.name === t.name && o.weight === 0 && !o.viaInstance));
         ctx.report({
           ...t.where,
-          message: `${sim.group.name}: ${t.kind} ${t.name}${t.fromSyncGroup ? ` (from sync group ${t.fromSyncGroup})` : ''} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT instead of lowering its priority; ${
+          message: `${sim.group.name}: ${t.kind} ${t.name}${t.fromSyncGroup ? ` (from sync group ${t.fromSyncGroup})` : ''} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT${why}; ${
             next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (decided by IP address)` : 'no other node can take the VIPs'
           }${
             next || scn.tie
               ? everyNode
-                ? `. Every node tracks ${t.name} this way: if what it checks is shared (a database, a gateway), it fails on all of them at once and no node holds the VIPs; a weight (e.g. -50) would lower the priority instead`
+                ? `. Every node tracks ${t.name} this way: if what it checks is shared (a database, a gateway), it fails on all of them at once and no node holds the VIPs; ${instead}`
                 : ''
               : ''
           }`,
