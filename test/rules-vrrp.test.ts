@@ -693,6 +693,15 @@ describe('KA322 weighted-tracking-in-sync-group', () => {
     // group", then "Changing effective priority from 100 to 80" when eth1 went down.
     expect(findings(text, 'KA322').find((d) => d.severity === 'warning')!.message).toContain('but applies it anyway');
   });
+  // s58 daemon audit: with the group tracking chk too, 2.2.7 logged "(VI_1) ignoring tracked script chk with weights
+  // due to SYNC group", then "Changing effective priority from 100 to 80" through the group's entry (weight -20).
+  it('says the group\'s own entry applies when the group tracks the same script', () => {
+    const text = script + instance('A', 'track_script {\nchk weight -30\n}') + b + group('    track_script {\n        chk\n    }\n');
+    const [d] = findings(text, 'KA322');
+    expect(d!.severity).toBe('warning');
+    expect(d!.message).toMatch(/which tracks 'chk' itself: the group's entry, with the group's weight, applies to 'A' instead; remove this line$/);
+    expect(findings(script + instance('A', 'track_script {\nchk weight -30\n}') + b + group(), 'KA322')[0]!.message).toMatch(/no longer affects failover/);
+  });
   it("takes a track_bfd entry's weight from its bfd_instance when the line has none (and KA307 too)", () => {
     // Found by the generator (seed 215 against 2.0.10); the 2.0.10, 2.0.19, 2.2.4 and 2.2.8 builds: "(A) ignoring
     // tracked bfd bfd_2 with weight -236 due to SYNC group"; 2.2.7 with priority 255: "… due to address_owner".

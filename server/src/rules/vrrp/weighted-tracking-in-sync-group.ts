@@ -29,15 +29,20 @@ export const weightedTrackingInSyncGroup: FileRule = {
       if (!group || keepsTrackingWeights(group)) continue;
       const groupName = group.args[0]?.text ?? '';
       for (const e of weightedEntries(analysis, inst)) {
+        // The group tracking the same object adds its own entry to every member, with its weight: live 2.2.7, the
+        // instance's line dropped, the member's priority still went 100 -> 80 on the group's weight -20.
+        const groupTracks = group.children.some((c) => c.keyword === e.kind && (c.values ?? []).some((l) => l.words[0]?.text === e.name));
         report({
-          message: e.dropped
+          message: e.dropped && groupTracks
+            ? `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived because the instance is in sync group '${groupName}', which tracks '${e.name}' itself: the group's entry, with the group's weight, applies to '${inst.name}' instead; remove this line`
+            : e.dropped
             ? `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is removed by keepalived because the instance is in sync group '${groupName}'; the check no longer affects failover`
             : e.kind === 'track_interface'
               ? // Live (scripts/cluster-live, 2.1.5 and 2.2.7): after "(VI_1) ignoring eth1 tracked interface weight due to SYNC group", eth1 going down still logged "Changing effective priority from 100 to 80".
                 `keepalived logs that it ignores the weight ${e.weight} of track_interface '${e.name}' in '${inst.name}' (sync group '${groupName}') but applies it anyway: it registered the interface with the weight before clearing it, so the priority still changes while '${e.name}' is down`
               : `the weight ${e.weight} of ${e.kind} '${e.name}' in '${inst.name}' is ignored because the instance is in sync group '${groupName}'`,
           ...e.line,
-          severity: e.dropped ? 'error' : 'warning',
+          severity: e.dropped && !groupTracks ? 'error' : 'warning',
         });
       }
     }
