@@ -491,7 +491,9 @@ describe('templates (KA108)', () => {
   // A shell template with '@id' lines (found in a harvested repository): its ids are no cluster of
   // their own, since what each host reads is the rendered file; their analyses are templates too.
   it('a template with @id lines is no cluster of its ids, with or without --cluster', () => {
-    const tpl = 'vrrp_instance VI_2 {\n  interface ${INTERFACE:-eth0}\n  virtual_router_id 51\n@main priority ${PRIORITY:-200}\n@backup priority ${PRIORITY_BACKUP:-180}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+    // (An `interface ${INTERFACE:-eth0}` line would end the instance at its braces, before its VRID: keepalived then
+    // refuses the VRRP configuration, and no id is a node to pair.)
+    const tpl = 'vrrp_instance VI_2 {\n  interface eth0\n  virtual_router_id 51\n@main priority ${PRIORITY:-200}\n@backup priority ${PRIORITY_BACKUP:-180}\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
     write({ 'tpl3/keepalived.conf': tpl, 'tpl3/lb.conf': 'vrrp_instance VI_2 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n' });
     for (const args of [['tpl3/keepalived.conf'], ['tpl3'], ['--cluster', 'tpl3/keepalived.conf', 'tpl3/lb.conf']]) {
       const r = kalint(['lint', '--format', 'gnu', '--rule', 'KA601=off', ...args]);
