@@ -2824,6 +2824,16 @@ describe('KA363 strict-drops-vip-traffic', () => {
     expect(lines(inst('    strict_mode\n'), 'KA363')).toEqual([6]);
     expect(lines(inst(), 'KA363')).toEqual([]);
   });
+  // s58 daemon audit, 2.2.7 without vrrp_strict: "use_vmac or no_accept/strict specified, but no firewall configured -
+  // using nftables", then "(VI_1) setting firewall drop rule" on entering MASTER.
+  it('an explicit no_accept drops the VIPs\' traffic without strict mode too', () => {
+    const d = findings(inst('    no_accept\n'), 'KA363');
+    expect(d.map((x) => [x.range.start.line + 1, x.message.slice(0, 60)])).toEqual([[6, "no_accept turns accept mode off for 'VI_1': while MASTER, ke"]]);
+    expect(lines(inst('    no_accept\n    accept\n'), 'KA363')).toEqual([]);
+    expect(lines(inst('    no_accept\n', '255').replace('BACKUP', 'MASTER'), 'KA363')).toEqual([]);
+    // Under strict mode the vrrp_strict finding says it already.
+    expect(lines(strict() + inst('    no_accept\n'), 'KA363')).toEqual([2]);
+  });
 });
 
 describe('KA362 strict-mode-unicast', () => {

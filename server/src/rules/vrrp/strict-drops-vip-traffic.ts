@@ -10,7 +10,7 @@
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { anyInstanceStrict, basePriority, effectiveVersion, isStrict, keywordRange, topLevelBlocks } from './util.js';
+import { anyInstanceHasRareLine, anyInstanceStrict, basePriority, effectiveVersion, hasRareLine, isStrict, keywordRange, RareLine, topLevelBlocks } from './util.js';
 
 /** Whether the instance ends up in accept mode under strict mode: 'accept' written last, and VRRPv3. */
 function acceptsUnderStrict(inst: VrrpInstance, version: 2 | 3): boolean {
@@ -28,20 +28,37 @@ export const strictDropsVipTraffic: FileRule = {
   name: 'strict-drops-vip-traffic',
   family: 'vrrp',
   severity: 'warning',
-  description: 'vrrp_strict leaves an instance below priority 255 without accept mode: keepalived drops every packet addressed to its VIPs, so no service on them can be reached.',
+  description: 'vrrp_strict (or an explicit no_accept) leaves an instance below priority 255 without accept mode: keepalived drops every packet addressed to its VIPs, so no service on them can be reached.',
   docs: {
     why:
       'Strict mode follows the RFC rule that a backup router that took over a VIP must not accept packets for it. keepalived turns accept mode off for every instance below priority 255 (an explicit `accept` too, with VRRPv2) and, ' +
       'as the instance becomes MASTER, adds a firewall rule that drops everything addressed to its VIPs. That suits a VIP used only as a gateway; a service listening on the VIP (haproxy, nginx, a database) becomes unreachable ' +
       'and the VIP does not answer ping, although `keepalived -t` accepts the file. vrrp_strict is in the sample keepalived.conf many packages ship, which is how it ends up in load-balancer configs. ' +
-      'Remove `vrrp_strict` when the VIPs carry services (or use `vrrp_version 3` with `accept`).',
+      'Remove `vrrp_strict` when the VIPs carry services (or use `vrrp_version 3` with `accept`). An explicit `no_accept` turns accept mode off without strict mode, with the same drop rule.',
     bad: 'global_defs {\n    vrrp_strict\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'global_defs {\n    vrrp_skip_check_adv_addr\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
   check({ analysis, report }) {
-    // Every finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
-    if (!anyInstanceStrict(analysis.model)) return;
     const model = analysis.model;
+    // An explicit no_accept does the same outside strict mode (daemon audit, 2.2.7 without vrrp_strict: "use_vmac or
+    // no_accept/strict specified, but no firewall configured - using nftables", then "(VI_1) setting firewall drop rule").
+    if (anyInstanceHasRareLine(model, RareLine.noAccept)) {
+      for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
+        const inst = insts[i]!;
+        if (!hasRareLine(inst, RareLine.noAccept) || isStrict(model, inst) || basePriority(inst) === 255) continue;
+        if (!inst.virtualIpaddresses.length && !inst.virtualIpaddressesExcluded.length) continue;
+        let last: AstNode | undefined;
+        for (const c of inst.node.children) if (c.keyword === 'accept' || c.keyword === 'no_accept') last = c;
+        if (last?.keyword !== 'no_accept') continue;
+        report({
+          message: `no_accept turns accept mode off for '${inst.name}': while MASTER, keepalived adds a firewall rule that drops every packet addressed to the VIPs, so no service listening on them can be reached and they do not answer ping. If the VIPs carry services, remove no_accept`,
+          file: last.file,
+          range: keywordRange(last),
+        });
+      }
+    }
+    // Every other finding is about an instance in strict mode: none without vrrp_strict or a strict_mode line.
+    if (!anyInstanceStrict(model)) return;
     const dropped: VrrpInstance[] = [];
     const byOwnLine: { inst: VrrpInstance; line: AstNode }[] = [];
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {

@@ -140,6 +140,7 @@ export const RareLine = {
   mcastDstIp: 2048,
   lvsSyncDaemonInterface: 4096,
   strictMode: 8192,
+  noAccept: 16384,
 } as const;
 const RARE_LINES = new Map<string, number>([
   ['use_vmac', RareLine.useVmac],
@@ -156,6 +157,7 @@ const RARE_LINES = new Map<string, number>([
   ['mcast_dst_ip', RareLine.mcastDstIp],
   ['lvs_sync_daemon_interface', RareLine.lvsSyncDaemonInterface],
   ['strict_mode', RareLine.strictMode],
+  ['no_accept', RareLine.noAccept],
 ]);
 
 /** RareLine bits by keyword serial: one array read per line instead of a lookup by name. */
