@@ -226,7 +226,16 @@ describe('parseDecimal', () => {
     expect(parseDecimal('.5')).toEqual({ value: 0.5, decimals: 1 });
     expect(parseDecimal('1.')).toEqual({ value: 1, decimals: 0 });
     expect(parseDecimal('2.25')).toEqual({ value: 2.25, decimals: 2 });
-    for (const bad of ['-1', '1.2.3', '1e3', '0x10', 'abc', '1 ']) expect(parseDecimal(bad)).toBeUndefined();
+    for (const bad of ['-1', '1.2.3', '1e3', '0x10', 'abc', '1 ', ' -1', ' 1 ']) expect(parseDecimal(bad)).toBeUndefined();
+  });
+  // s58 template audit (A-0037: `warmup "  64"`): strtoull skips leading white space. keepalived 2.2.7 -t is silent on
+  // `delay_loop " 6"`, and the checker dump shows 6 s; KA205 had called it an invalid number.
+  it('skips leading white space, as strtoull does', () => {
+    expect(parseDecimal('  64')).toEqual({ value: 64, decimals: 0 });
+    expect(parseDecimal('\t0.5')).toEqual({ value: 0.5, decimals: 1 });
+    const text = conf('global_defs {', '    vrrp_garp_interval " 0.5"', '}', 'virtual_server 10.0.0.1 80 {', '    delay_loop " 6"', '    protocol TCP', '    lb_algo rr', '    lb_kind DR', '    real_server 10.0.0.2 80 {', '        TCP_CHECK {', '            connect_timeout " 3"', '        }', '    }', '}');
+    expect(findings(text, 'KA205')).toEqual([]);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages).toEqual([]);
   });
 });
 

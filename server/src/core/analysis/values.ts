@@ -154,7 +154,8 @@ function hexFloat(negative: boolean, digits: string, exponent: string | undefine
   return negative ? -value : value;
 }
 
-const FIXED_POINT = /^\+?(\d*)(?:\.(\d*))?$/;
+// strtoull skips leading white space: a quoted `" 6"` reads as 6 (2.2.7 -t silent, the checker dump 6 s).
+const FIXED_POINT = /^[ \t\n\v\f\r]*\+?(\d*)(?:\.(\d*))?$/;
 
 /** A fixed-point value `digits[.digits]` (no sign, no exponent), as timers and decimals are read. */
 export function parseDecimal(text: string): { value: number; decimals: number } | undefined {
