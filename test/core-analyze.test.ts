@@ -350,6 +350,15 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // s58 template audit (harvest55 K-0007): `script "/bin/true -p x` loses its quoted fragment, and KA203 said keepalived
+  // does not report the line; 2.2.7 -t reports the quote three times, then crashes (KA609 says so).
+  it('no KA203 "does not report this line" for an argument lost to a quote left open', () => {
+    const ka203 = (line: string) => analyze(`vrrp_script chk {\n  ${line}\n}\n`).diagnostics.filter((d) => d.code === 'KA203').map((d) => d.message);
+    expect(ka203('script "/bin/true -p x')).toEqual([]);
+    expect(ka203('script')).toEqual(["'script' is missing its command; keepalived 2.2.7 does not report this line"]);
+    expect(ka203('script # "x')).toHaveLength(1);
+  });
+
   // Found by the s58 precision audit on harvested configs: guesses that keepalived reads, but not as meant.
   it("does not offer a guess that means the opposite, another checker, or a keyword without its value", () => {
     const ka201 = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA201')!;
