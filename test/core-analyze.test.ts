@@ -350,6 +350,16 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // s58 template audit (41-mirrors-t0272): `max_auto_priority=[-1]`, the man page's notation; keepalived refuses '[-1]'.
+  it('writes a keyword=value without the brackets a man page puts round the value', () => {
+    const ka201 = (line: string) => analyze(`global_defs {\n    ${line}\n}\n`).diagnostics.find((d) => d.code === 'KA201')!;
+    expect(ka201('max_auto_priority=[-1]').fix!.edits[0]!.newText).toBe('max_auto_priority -1');
+    expect(ka201('router_id=<lb1>').fix!.edits[0]!.newText).toBe('router_id <lb1>');
+    const still = ka201('vrrp_garp_interval=[x]');
+    expect(still.message).toMatch(/Write 'vrrp_garp_interval \[x\]', with a value keepalived takes$/);
+    expect(still.fix!.description).toBe("Replace with 'vrrp_garp_interval [x]' (and give it a valid value)");
+  });
+
   // s58 template audit (harvest55 K-0007): `script "/bin/true -p x` loses its quoted fragment, and KA203 said keepalived
   // does not report the line; 2.2.7 -t reports the quote three times, then crashes (KA609 says so).
   it('no KA203 "does not report this line" for an argument lost to a quote left open', () => {

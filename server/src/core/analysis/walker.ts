@@ -1795,14 +1795,22 @@ export class Walker implements LineSink {
       // `connect_timeout=10`, `priority:100` (the key=value habit of other formats): the '=' is no part of the value;
       // `vrrp_script_chk {`: nor is the '_' that joins a block's name to its keyword.
       const sep = /^[=:](?=.)/.exec(rest)?.[0] ?? (rest.startsWith('_') ? '_' : undefined);
-      const split = `${glued} ${sep ? rest.slice(1) : rest}`;
+      let value = sep ? rest.slice(1) : rest;
+      // A man page's notation copied with it (`max_auto_priority=[-1]`): keepalived refuses '[-1]', so write
+      // what is inside the brackets when that is a value keepalived takes (template audit, a harvested config).
+      const first = ctx.childMap.get(glued)!.args[0];
+      const refused = (v: string) => first !== undefined && checkArg(first, v, glued)?.severity === 'error';
+      const bracketed = /^[[<](.+)[\]>]$/.exec(value)?.[1];
+      if (bracketed !== undefined && refused(value) && !refused(bracketed)) value = bracketed;
+      const split = `${glued} ${value}`;
       const what = sep === '_'
         ? `it is '${glued}' with its name joined to it by '_'; keepalived splits words only at blanks`
         : sep
         ? `it is '${glued}' with its value written after '${sep}'; keepalived takes no '${sep}' between a keyword and its value and splits words only at blanks`
         : `it is '${glued}' glued to '${rest}'; keepalived splits words only at blanks`;
-      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${what}. Write '${split}'`, file, word.range, {
-        fix: { description: `Replace with '${split}'`, edits: [{ file, range: word.range, newText: split }] },
+      const invalid = refused(value) ? ', with a value keepalived takes' : '';
+      this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}: ${what}. Write '${split}'${invalid}`, file, word.range, {
+        fix: { description: `Replace with '${split}'${invalid ? ' (and give it a valid value)' : ''}`, edits: [{ file, range: word.range, newText: split }] },
       });
       return;
     }
