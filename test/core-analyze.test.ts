@@ -350,6 +350,14 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // s58 template audit (H-0079: connect_timeout inside a url): the list was cut to 4 places without a word, leaving out
+  // HTTP_GET, the block one level up.
+  it('KA202 names the enclosing blocks first and says when its list of places is cut', () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        connect_timeout 3\n      }\n    }\n  }\n}\n';
+    const msg = analyze(text).diagnostics.find((d) => d.code === 'KA202')!.message;
+    expect(msg).toMatch(/belongs in virtual_server, virtual_server > real_server, virtual_server > real_server > HTTP_GET, .* and \d+ other blocks \(keepalived/);
+  });
+
   // s58 template audit (41-mirrors-t0272): `max_auto_priority=[-1]`, the man page's notation; keepalived refuses '[-1]'.
   it('writes a keyword=value without the brackets a man page puts round the value', () => {
     const ka201 = (line: string) => analyze(`global_defs {\n    ${line}\n}\n`).diagnostics.find((d) => d.code === 'KA201')!;

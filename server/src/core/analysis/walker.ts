@@ -1710,10 +1710,15 @@ export class Walker implements LineSink {
       : undefined;
     const elsewhere = (schema().byName.get(name) ?? []).filter((s) => availableIn(s, this.options.target));
     if (elsewhere.length) {
-      const places = [...new Set(elsewhere.map((s) => (s.path.length ? s.path.join(' > ') : 'the top level')))].slice(0, 4);
+      // The blocks this line sits in come first (`connect_timeout` in a url belongs in its HTTP_GET), and a list cut
+      // short says so (template audit: the cut had left out the block one level up).
+      const enclosing = new Set(this.stack.map((f) => f.node?.keyword));
+      const paths = elsewhere.map((s) => s.path).sort((a, b) => Number(enclosing.has(b[b.length - 1])) - Number(enclosing.has(a[a.length - 1])));
+      const allPlaces = [...new Set(paths.map((p) => (p.length ? p.join(' > ') : 'the top level')))];
+      const placesText = allPlaces.length > 4 ? `${allPlaces.slice(0, 4).join(', ')} and ${allPlaces.length - 4} other block${allPlaces.length > 5 ? 's' : ''}` : allPlaces.join(', ');
       const topBlock = elsewhere.some((e) => e.path.length === 0 && !!e.block);
       const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + (topBlock ? this.stillOpenHint(ctx) : '');
-      this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${places.join(', ')}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
+      this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${placesText}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
     }
     if (renamed) {
