@@ -350,6 +350,19 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // s58 daemon audit (2.2.7 checker dump, daemon mode): a regex_max_offset line keepalived cannot read ('50x', two values,
+  // none) logs "Invalid regex_max_offset …" or "Missing or too may options …" and leaves max_offset = 0, so only a match
+  // at the start of the page counts. -t says nothing. kalint had said the line or word was ignored.
+  it('a regex_max_offset keepalived cannot read sets the maximum offset to 0', () => {
+    const url = (line: string) => `virtual_server 10.0.0.1 80 {\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n        regex ok\n        ${line}\n      }\n    }\n  }\n}\n`;
+    const said = (line: string) => analyze(url(line)).diagnostics.filter((d) => /^KA20[345]$/.test(d.code)).map((d) => [d.code, d.severity, d.message.replace(/^.*?; /, '')]);
+    const zero = 'keepalived -t says nothing, and the running daemon only logs it and sets the maximum offset to 0: the regex then matches only at the very start of the page, so the check fails on most pages';
+    expect(said('regex_max_offset 50x')).toEqual([['KA205', 'error', zero]]);
+    expect(said('regex_max_offset 10 20')).toEqual([['KA204', 'error', `with '20' after it, ${zero}`]]);
+    expect(said('regex_max_offset')).toEqual([['KA203', 'error', zero]]);
+    expect(said('regex_min_offset 5x')).toEqual([['KA205', 'warning', 'keepalived -t says nothing, and the running daemon only logs it and ignores it']]);
+  });
+
   // s58 template audit (H-0079: connect_timeout inside a url): the list was cut to 4 places without a word, leaving out
   // HTTP_GET, the block one level up.
   it('KA202 names the enclosing blocks first and says when its list of places is cut', () => {

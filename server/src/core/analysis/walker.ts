@@ -333,6 +333,9 @@ function quoteLeftOpen(word: Word): boolean {
   return quoted;
 }
 
+/** What keepalived 2.2.7 makes of a regex_max_offset line it cannot read (a bad value, none, or more than one). */
+const REGEX_MAX_OFFSET_ZERO = 'keepalived -t says nothing, and the running daemon only logs it and sets the maximum offset to 0: the regex then matches only at the very start of the page, so the check fails on most pages';
+
 function missingArgumentEffect(kind: MissingArgumentEffect, target: Version, label: string): [Severity, string] {
   switch (kind) {
     case 'stops':
@@ -2582,6 +2585,8 @@ export class Walker implements LineSink {
             ? ['warning' as const, `keepalived ${label} ignores the line without a word (${silentBefore} and later ${LATER_RELEASES_DO[node?.spec?.without_args ?? 'stops']})`]
             : reportedSince && !reported && kind === 'accepted'
             ? ['warning' as const, `keepalived ${label} ignores the line and only logs it, -t does not report it (${reportedSince} and later do)`]
+            : keyword === 'regex_max_offset' && kind === 'accepted'
+            ? ['error' as const, REGEX_MAX_OFFSET_ZERO]
             : missingArgumentEffect(kind, this.options.target, label);
           // A line an older release ignores without a word sets nothing (checkDuplicate).
           const silentlyIgnored = !(crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0) && !(nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0) && ((silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0) || (reportedSince && !reported && kind === 'accepted'));
@@ -2668,7 +2673,11 @@ export class Walker implements LineSink {
         const crashes = c && compareVersions(this.options.target, parseVersion(c.since)!) >= 0 && compareVersions(this.options.target, parseVersion(c.before)!) < 0
           ? `; keepalived ${this.options.targetLabel} reports it, then crashes at the end of the block (a segmentation fault, also in keepalived -t: ${c.note}; fixed in ${c.before})`
           : '';
-        this.report('KA205', a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message}; keepalived ignores it without a word` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range, replacementFix(p, args.argWord(i)));
+        // A value the handler only logs (the daemon: "Invalid regex_min_offset 1x specified"; -t says nothing). A
+        // regex_max_offset it cannot read leaves the maximum at 0 (daemon audit: the checker dump's max_offset = 0).
+        const maxOffset = a.invalid === 'logged' && keyword === 'regex_max_offset';
+        const logged = maxOffset ? `; ${REGEX_MAX_OFFSET_ZERO}` : '; keepalived -t says nothing, and the running daemon only logs it and ignores it';
+        this.report('KA205', maxOffset ? 'error' : a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message.replace(/ \(keepalived: invalid number\)$/, '')}${logged}` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range, replacementFix(p, args.argWord(i)));
         if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
       }
     }
@@ -2719,7 +2728,12 @@ export class Walker implements LineSink {
         // A trailing '// note' is the usual cause: say why keepalived reads it at all.
         const marker = extra[0]!.text.slice(0, 2);
         const slashes = marker === '//' || marker === '/*' ? `; '${marker}' does not start a comment in keepalived.conf, use '#' or '!'` : '';
-        this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
+        if (keyword === 'regex_max_offset') {
+          // Not the extra word alone: the handler refuses a line of more than one value ("Missing or too may options").
+          this.report('KA204', 'error', `'${keyword}' takes one argument; with '${extra.map((w) => w.text).join(' ')}' after it, ${REGEX_MAX_OFFSET_ZERO}`, file, r);
+        } else {
+          this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
+        }
       }
     }
     return false;
