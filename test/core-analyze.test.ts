@@ -350,6 +350,16 @@ describe('schema diagnostics', () => {
     expect(analyze('vrrp_script_chk chk {\n  script "/bin/true"\n}\n').diagnostics.find((d) => d.code === 'KA201')!.message).not.toContain("joined to it by '_'");
   });
 
+  // s58 daemon audit (2.2.7, A-0061's `checker_rt_priority -3.5`): -t refuses the word, the daemon reads the leading
+  // number and raises or lowers it into 1..99 ("less than minimum 1 - setting to minimum"; the dump: priority 1, 99).
+  it('a real-time priority the daemon reads out of range is raised or lowered into 1..99', () => {
+    const said = (line: string) => analyze(`global_defs {\n    ${line}\n}\n`).diagnostics.find((d) => d.code === 'KA205')!;
+    expect(said('checker_rt_priority -3.5').message).toMatch(/the running daemon only logs a warning, reads -3 and raises it to 1; write 1$/);
+    expect(said('bfd_rt_priority 150x').message).toMatch(/reads 150 and lowers it to 99; write 99$/);
+    expect(said('bfd_rt_priority 150x').fix?.edits[0]?.newText).toBe('99');
+    expect(said('vrrp_rt_priority 27asdf').message).toMatch(/uses 27 \(the number before 'asdf'\); write 27$/);
+  });
+
   // s58 daemon audit (2.2.7 checker dump, daemon mode): a regex_max_offset line keepalived cannot read ('50x', two values,
   // none) logs "Invalid regex_max_offset …" or "Missing or too may options …" and leaves max_offset = 0, so only a match
   // at the start of the page counts. -t says nothing. kalint had said the line or word was ignored.

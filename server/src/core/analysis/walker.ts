@@ -2643,8 +2643,18 @@ export class Walker implements LineSink {
         }
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
         if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
-          const used = daemonLeadingNumber(read, text);
-          if (used !== undefined) p = { message: `${p.message}${daemonLeadingNote(text, used)}`, severity: p.severity, used: 'daemon', replacement: /^[ \t\n\v\f\r]*[+-]?\d/.test(text) ? String(used) : undefined };
+          let used = daemonLeadingNumber(read, text);
+          let note = used === undefined ? '' : daemonLeadingNote(text, used);
+          // A real-time priority's number outside 1..99 is raised or lowered to the range, not refused (daemon
+          // audit, 2.2.7: 'bfd_rt_priority 150x' runs at 99, "greater than maximum 99 - setting to maximum").
+          if (used === undefined && keyword.endsWith('_rt_priority') && read.min !== undefined && read.max !== undefined) {
+            const wide = daemonLeadingNumber({ ...read, min: undefined, max: undefined }, text);
+            if (wide !== undefined) {
+              used = Math.min(read.max, Math.max(read.min, wide));
+              note = `: keepalived -t does not use it, but the running daemon only logs a warning, reads ${wide} and ${wide < read.min ? 'raises' : 'lowers'} it to ${used}; write ${used}`;
+            }
+          }
+          if (used !== undefined) p = { message: `${p.message}${note}`, severity: p.severity, used: 'daemon', replacement: /^[ \t\n\v\f\r]*[+-]?\d/.test(text) ? String(used) : undefined };
         }
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
