@@ -862,6 +862,23 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(findings(rules, 'KA331', '2.0.2')).toHaveLength(1);
   });
   // As for an address (KA346): keepalived looks the interface up and drops the route or rule that names none.
+  // s58 daemon audit: 'default6' is deprecated ("please replace with 'inet6 default'"), and that advice fails: keepalived
+  // 2.0.8 to 2.4.3 step past the word after inet/inet6 in a route, as in a rule. 2.2.7 -t: `inet6 default via fe80::2 dev
+  // eth0` "Route must have a destination"; `default inet6 via fe80::2 dev eth0` is silent and routes to fe80::2.
+  it('inet/inet6 in a route skip the next word, and default6 is deprecated for ::/0', () => {
+    const route = (l: string) => instance('A', `interface eth0\nvirtual_router_id 5\n${vip('10.0.0.1')}\nvirtual_routes {\n${l}\n}`);
+    const said = (l: string) => findings(route(l), 'KA330').map((d) => [d.severity, d.message.slice(0, 70)]);
+    expect(said('default6 via fe80::1 dev eth0')).toEqual([['warning', "'default6' is deprecated since keepalived 2.0.8: the running daemon lo"]]);
+    expect(findings(route('default6 via fe80::1 dev eth0'), 'KA330')[0]!.fix!.edits[0]!.newText).toBe('::/0');
+    expect(findings(route('default6 via fe80::1 dev eth0'), 'KA330', '2.0.7')).toEqual([]);
+    expect(said('inet6 default via fe80::2 dev eth0').map(([s]) => s)).toEqual(['error', 'error']);
+    expect(said('default inet6 via fe80::2 dev eth0')).toEqual([['error', "keepalived skips the word after 'inet6' in a route: 'via' is not read;"]]);
+    for (const ok of ['::/0 via fe80::2 dev eth0', 'default via fe80::2 dev eth0 inet6']) expect(said(ok), ok).toEqual([]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(route('inet6 default via fe80::2 dev eth0')).messages.map((m) => m.message)).toContain('Route must have a destination');
+      expect(runKeepalived(route('::/0 via fe80::2 dev eth0')).messages).toEqual([]);
+    }
+  });
   it("skips a route or rule whose 'dev', 'oif' or 'iif' no interface can have", () => {
     const text = instance('A', 'interface eth0\nvirtual_router_id 5\nvirtual_ipaddress {\n10.0.0.1\n}\nvirtual_routes {\n10.1.0.0/16 via 10.0.0.254 dev eth0:1\n10.2.0.0/16 dev eth0\n10.4.0.0/16 oif averyverylongname0\n}\nvirtual_rules {\nfrom 10.0.0.0/8 table 100 iif eth0:2 priority 5\nfrom 10.3.0.0/16 table 100 priority 6\n}');
     expect(findings(text, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[8, 'error'], [10, 'error'], [13, 'error']]);
@@ -924,8 +941,9 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(at('2.0.7')).toEqual([[8, 'error'], [9, 'error'], [10, 'error'], [12, 'error']]);
     expect(at('1.3.5')).toEqual([[9, 'error'], [10, 'error']]);
     expect(findings(text, 'KA330', '1.3.5')[0]!.message).toContain("write 'default6'");
-    expect(at('2.0.8')).toEqual([]);
-    expect(at('2.2.7')).toEqual([]);
+    // From 2.0.8 -t is silent; the daemon logs default6 as deprecated (a warning).
+    expect(at('2.0.8')).toEqual([[11, 'warning']]);
+    expect(at('2.2.7')).toEqual([[11, 'warning']]);
   });
   // keepalived 2.2.7: "missing a parameter after keyword `dev`" and the reading stops (exit 2).
   // `dev ! eth3` is the usual way to get there: the comment takes the interface.

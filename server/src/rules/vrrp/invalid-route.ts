@@ -93,6 +93,12 @@ export const invalidRoute: FileRule = {
         if (tooNewFirst(kind, 'route', r)) continue;
         for (const p of r.problems) say(kind, 'route', p);
         if (older && !skipped(r.problems)) for (const p of olderRouteProblems(line, r, target)) say(kind, 'route', p);
+        // From 2.0.8 'default' serves both families; 'default6' still works, and the daemon logs it as deprecated
+        // (daemon audit, 2.2.7: "'default6' is deprecated - please replace with 'inet6 default'"; -t says nothing).
+        if (!older && r.dest?.text === 'default6' && !skipped(r.problems)) {
+          // Not its advice: keepalived skips the word after 'inet6' in a route, so 'inet6 default' has no destination.
+          report({ message: `'default6' is deprecated since keepalived 2.0.8: the running daemon logs "'default6' is deprecated - please replace with 'inet6 default'" (keepalived -t says nothing); write '::/0' (what the log advises drops the route: keepalived skips the word after 'inet6', and the route has no destination)`, file: r.dest.file, range: r.dest.range, severity: 'warning', fix: r.dest.expanded ? undefined : { description: "Replace with '::/0'", edits: [{ file: r.dest.file, range: r.dest.range, newText: '::/0' }] } });
+        }
       }
     }
     for (const block of ruleBlocks(model)) {

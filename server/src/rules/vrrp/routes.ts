@@ -312,7 +312,13 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
     if (ROUTE_OPTION_SINCE.has(s)) (r.dated ??= []).push(w);
     if (s === 'inet' || s === 'inet6') {
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
-      i += 1;
+      // As in a rule, keepalived (2.0.8 to 2.4.3) steps past the word after inet/inet6 without reading it:
+      // `inet6 default via …` has no destination ("Route must have a destination"), and in `default inet6 via X`
+      // X becomes the destination. Found with keepalived's own advice for 'default6' ('inet6 default').
+      if (next && next.text !== 'inet' && next.text !== 'inet6') {
+        r.problems.push({ word: next, message: `keepalived skips the word after '${s}' in a route: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust', serious: true });
+      }
+      i += 2;
     } else if (!next && ROUTE_NEEDS_VALUE.has(s)) {
       r.problems.push(noValue(w));
       return r;
