@@ -320,6 +320,15 @@ describe('cluster findings in detail', () => {
       const synced = msg(tracked('MASTER', 100) + group('VI_1'), tracked('BACKUP', 90) + group('VI_1'));
       expect(synced).toMatch(/keepalived ignores track weights in sync group G without sync_group_tracking_weight\); .* sync_group_tracking_weight in G and a weight/);
     });
+    // s58 template audit (keepalived's own A-0036: `vrrp_mcast_group6 ff02::12`): the default IPv6 group was compared
+    // as written and a written one canonically, so KA416 said ff02::12 differs from ff02::12, and KA402 missed a clash.
+    it('KA416 and KA402 compare the default IPv6 group like a written one', () => {
+      const v6 = (name: string, vrid: number, global = '') => `${global}vrrp_instance ${name} {\n  state MASTER\n  interface eth0\n  virtual_router_id ${vrid}\n  priority 100\n  virtual_ipaddress {\n    fe80::${vrid}\n  }\n}\n`;
+      const g = (group: string) => `global_defs {\n  vrrp_mcast_group6 ${group}\n}\n`;
+      expect(pair(v6('VI_6', 6, g('ff02::12')), v6('VI_6', 6)).diagnostics.filter((x) => x.code === 'KA416')).toEqual([]);
+      expect(pair(v6('VI_6', 6, g('ff02::13')), v6('VI_6', 6)).diagnostics.filter((x) => x.code === 'KA416')).toHaveLength(1);
+      expect(pair(v6('VI_6', 6, g('ff02:0::12')), v6('VI_X', 6).replace('fe80::6', 'fe80::66')).diagnostics.filter((x) => x.code === 'KA402')).toHaveLength(1);
+    });
     it('says that who keeps the VIPs holds only once the nodes hear each other', () => {
       // Different auth_pass at equal priorities: live both were MASTER with the VIP ("received an invalid passwd!").
       const auth = (state: string, pass: string) => node(state, 100, `  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n`);

@@ -276,7 +276,8 @@ export function mcastGroup(node: ClusterNode, inst: VrrpInstance): { value: stri
   const six = familyOf(inst) === 6;
   const g = six ? gd?.vrrpMcastGroup6 : gd?.vrrpMcastGroup4;
   if (g) return { value: canonicalAddress(g.value), where: g.node };
-  return { value: six ? 'ff02::12' : '224.0.0.18' };
+  // Canonical like a written group: a global `vrrp_mcast_group6 ff02::12` is the default (tmpl audit: KA416 said they differ).
+  return { value: six ? canonicalAddress('ff02::12') : '224.0.0.18' };
 }
 
 /** Global vrrp_strict on a node. */
