@@ -319,6 +319,9 @@ describe('cluster findings in detail', () => {
       const group = (inst: string) => `vrrp_sync_group G {\n  group {\n    ${inst}\n  }\n}\n`;
       const synced = msg(tracked('MASTER', 100) + group('VI_1'), tracked('BACKUP', 90) + group('VI_1'));
       expect(synced).toMatch(/keepalived ignores track weights in sync group G without sync_group_tracking_weight\); .* sync_group_tracking_weight in G and a weight/);
+      // Two takers at one priority: a race between their timers (live, s58 template audit: the lower address won 4 of 6).
+      const three = lintCluster([{ file: 'a.conf', text: tracked('MASTER', 100) }, { file: 'b.conf', text: node('BACKUP', 90) }, { file: 'c.conf', text: node('BACKUP', 90) }]).diagnostics.find((x) => x.code === 'KA433')!;
+      expect(three.message).toContain("the VIPs move to b.conf or c.conf (whichever's timer expires first: a race)");
     });
     // s58 template audit (keepalived's own A-0036: `vrrp_mcast_group6 ff02::12`): the default IPv6 group was compared
     // as written and a written one canonically, so KA416 said ff02::12 differs from ff02::12, and KA402 missed a clash.

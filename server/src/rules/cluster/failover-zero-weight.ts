@@ -48,7 +48,7 @@ export const failoverZeroWeight: ClusterRule = {
         ctx.report({
           ...t.where,
           message: `${sim.group.name}: ${t.kind} ${t.name}${t.fromSyncGroup ? ` (from sync group ${t.fromSyncGroup})` : ''} has no weight, so when it fails keepalived puts the instance on ${holder.node.label} into FAULT${why}; ${
-            next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (decided by IP address)` : 'no other node can take the VIPs'
+            next ? `the VIPs move to ${next.node.label}` : scn.tie ? `the VIPs move to ${scn.tie.join(' or ')} (whichever's timer expires first: a race)` : 'no other node can take the VIPs'
           }${
             next || scn.tie
               ? everyNode
