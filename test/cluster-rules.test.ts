@@ -305,6 +305,14 @@ describe('cluster findings in detail', () => {
       expect(r.scenarios).toEqual([]);
       // One node refused is enough: the other has no peer.
       expect(pair(node('MASTER', 100), semi('BACKUP')).scenarios).toEqual([]);
+      // Likewise an instance without an interface (KA338, "Unknown interface!") or a VRID used twice in a file (KA301,
+      // "both use VRID 51"): live 2.2.7, both daemons exited with "permanent error CONFIG" (template audit).
+      const noIf = (state: string) => node(state, 100).replace('  interface eth0\n', '');
+      expect(pair(noIf('MASTER'), noIf('BACKUP')).diagnostics.filter((x) => x.code.startsWith('KA4'))).toEqual([]);
+      const twice = (state: string) => node(state, 100) + node('BACKUP', 90).replace('VI_1', 'VI_0').replace('10.0.0.1', '10.0.0.9');
+      expect(pair(twice('MASTER'), twice('BACKUP')).scenarios).toEqual([]);
+      // An instance keepalived accepts is still paired.
+      expect(pair(node('MASTER', 100), node('BACKUP', 100)).diagnostics.map((x) => x.code)).toContain('KA406');
     });
     // Harvest 58 K-0117/K-0118: an owner at 255 and a BACKUP both track a weightless check. With KA433's advice
     // (`weight -50`) applied, live, the owner logged "ignoring tracked script chk_nginx with weights due to
@@ -495,7 +503,7 @@ describe('cluster findings in detail', () => {
   it('KA402 points at the instance that reuses the VRID and at the other node', () => {
     const [d] = lint('vrid-shared');
     expect(d!.file).toBe('vrid-shared/b.conf');
-    expect(d!.message).toMatch(/db .* web|web .* db/);
+    expect(d!.message).toMatch(/db .* api|api .* db/);
     expect(d!.related![0]!.file).toBe('vrid-shared/a.conf');
   });
 

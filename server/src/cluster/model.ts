@@ -8,7 +8,12 @@ import { singleMemberSyncGroupRemoved } from '../core/analysis/skips.js';
 import type { Location } from '../core/diagnostics.js';
 import type { Range } from '../core/syntax/cst.js';
 import type { Located, SyncGroup, VrrpInstance } from '../core/model/model.js';
-import type { ClusterNode } from '../rules/types.js';
+import type { Analysis } from '../core/index.js';
+import type { ClusterNode, FileRule } from '../rules/types.js';
+import { addressOptions } from '../rules/vrrp/address-options.js';
+import { duplicateVrid } from '../rules/vrrp/duplicate-vrid.js';
+import { missingInterface } from '../rules/vrrp/missing-interface.js';
+import { missingVirtualIpaddress } from '../rules/vrrp/missing-virtual-ipaddress.js';
 import {
   effectiveVersion,
   initialMaster,
@@ -64,6 +69,28 @@ export function vipSet(inst: VrrpInstance): string[] {
   return [...new Set(vips.map((a) => vipKey(a.text)))].sort();
 }
 
+/**
+ * The file rules that say keepalived refuses the VRRP configuration or stops the VRRP process at start (KA338 no
+ * interface, KA301 a VRID used twice, KA312 VRRPv3 or strict mode without a VIP, KA346 an interface no host can have):
+ * live 2.2.7, "exited with permanent error CONFIG" on both nodes of real pairs that kalint had paired (template audit).
+ */
+const VRRP_REFUSERS: readonly FileRule[] = [missingInterface, duplicateVrid, missingVirtualIpaddress, addressOptions];
+const VRRP_REFUSED = /rejects the VRRP configuration|stops the VRRP process/;
+const refusedCache = new WeakMap<Analysis, boolean>();
+
+/** Whether keepalived refuses this node's VRRP configuration as a whole. */
+export function vrrpRefused(analysis: Analysis): boolean {
+  let refused = refusedCache.get(analysis);
+  if (refused !== undefined) return refused;
+  refused = false;
+  for (const rule of VRRP_REFUSERS) {
+    rule.check({ analysis, target: analysis.target, report: (r) => { if (r.severity !== 'warning' && VRRP_REFUSED.test(r.message)) refused = true; } });
+    if (refused) break;
+  }
+  refusedCache.set(analysis, refused);
+  return refused;
+}
+
 function validVrid(inst: VrrpInstance): boolean {
   const vrid = inst.virtualRouterId?.value;
   return vrid !== undefined && vrid >= 1 && vrid <= 255;
@@ -87,8 +114,9 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
     // keepalived refuses a second instance of the same name; the first one is the real one.
     const instances = node.analysis.model.vrrpInstances.filter((i) => !seen.has(i.name) && seen.add(i.name));
     // An instance without a valid virtual_router_id makes keepalived refuse the whole VRRP configuration (KA300:
-    // the VRRP process exits, live 2.2.7 on real pairs): that node runs no instance to pair with another.
-    return instances.some((i) => !validVrid(i)) ? [] : instances;
+    // the VRRP process exits, live 2.2.7 on real pairs), as do the findings of vrrpRefused: that node runs no
+    // instance to pair with another.
+    return instances.some((i) => !validVrid(i)) || vrrpRefused(node.analysis) ? [] : instances;
   });
   const bySignature = new Map<string, InstanceGroup>();
   const groupOfInstance = new Map<VrrpInstance, InstanceGroup>();
