@@ -340,6 +340,17 @@ describe('cluster findings in detail', () => {
       expect(pair(v6('VI_6', 6, g('ff02::13')), v6('VI_6', 6)).diagnostics.filter((x) => x.code === 'KA416')).toHaveLength(1);
       expect(pair(v6('VI_6', 6, g('ff02:0::12')), v6('VI_X', 6).replace('fe80::6', 'fe80::66')).diagnostics.filter((x) => x.code === 'KA402')).toHaveLength(1);
     });
+    // s58 template audit, live: with a and b at 100 and c at 90, c going down changed nothing (a stayed MASTER); owners
+    // at 255 never race (one lowers itself to 254). KA432 had called both a race between timers.
+    it('KA432 leaves out ties a failure does not change and ties of address owners', () => {
+      const three = (pa: number, pb: number, pc: number) => lintCluster([{ file: 'a.conf', text: node('MASTER', pa) }, { file: 'b.conf', text: node('BACKUP', pb) }, { file: 'c.conf', text: node('BACKUP', pc) }]);
+      const r = three(100, 100, 90);
+      expect(r.diagnostics.filter((x) => x.code === 'KA432')).toEqual([]);
+      expect(formatScenarioTable(r.scenarios[0]!)).toMatch(/c\.conf down .* tie a\.conf \/ b\.conf \(no change: the node holding the VIPs keeps them\)/);
+      expect(three(255, 255, 200).diagnostics.filter((x) => x.code === 'KA432')).toEqual([]);
+      // A tie a failure makes is still reported: a down, b and c at 90 race.
+      expect(three(100, 90, 90).diagnostics.filter((x) => x.code === 'KA432').map((x) => x.message)).toEqual([expect.stringContaining('when a.conf is down, b.conf and c.conf both end at priority 90: which of them takes the VIPs is a race')]);
+    });
     it('says that who keeps the VIPs holds only once the nodes hear each other', () => {
       // Different auth_pass at equal priorities: live both were MASTER with the VIP ("received an invalid passwd!").
       const auth = (state: string, pass: string) => node(state, 100, `  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n`);

@@ -546,6 +546,13 @@ export function breakdown(f: MemberFacts, failing?: Tracker): string {
 }
 
 /** How the table and messages write a priority. */
+/** Whether a failure scenario's tie is the healthy one, with the failed node outside it (so no holder changes). */
+export function tieUnchanged(s: FailoverScenario, healthy: FailoverScenario | undefined): boolean {
+  const before = healthy?.tie;
+  if (!before || !s.tie || s.tie.length !== before.length || !s.tie.every((n) => before.includes(n))) return false;
+  return s.nodeIndex === undefined || !before.includes(s.states[s.nodeIndex]!.node);
+}
+
 export function describeState(s: NodeState): string {
   return s.state === 'up' ? String(s.priority) : s.state === 'fault' ? 'FAULT' : 'down';
 }

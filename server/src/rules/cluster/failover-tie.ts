@@ -1,7 +1,7 @@
 // KA432: a failure scenario where the next MASTER is decided by a race between tied nodes, not by the config.
 
 import type { ClusterRule } from '../types.js';
-import { simulateCluster } from '../../cluster/failover.js';
+import { simulateCluster, tieUnchanged } from '../../cluster/failover.js';
 import { describePriority, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverTie: ClusterRule = {
@@ -19,10 +19,15 @@ export const failoverTie: ClusterRule = {
   },
   check(ctx) {
     for (const sim of simulateCluster(ctx.nodes)) {
+      const healthy = sim.report.scenarios[0];
       const ties = sim.report.scenarios.filter((s) => {
         if (!s.tie) return false;
+        // Address owners tied at 255 do not race: one lowers itself to 254 when it hears the other (KA408).
+        if (s.states.some((st) => st.priority === 255 && s.tie!.includes(st.node))) return false;
+        // A failure elsewhere leaves a tie that was there when healthy as it was: nothing changes hands (template
+        // audit, live: c.conf down left a.conf MASTER and b.conf BACKUP at 100 each).
+        if (s.kind !== 'healthy') return !tieUnchanged(s, healthy);
         // Equal configured priorities in the healthy state are KA406's finding.
-        if (s.kind !== 'healthy') return true;
         const tied = s.states.map((st, i) => ({ st, i })).filter((x) => s.tie!.includes(x.st.node));
         return new Set(tied.map((x) => sim.facts[x.i]!.base)).size > 1;
       });
