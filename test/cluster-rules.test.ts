@@ -549,6 +549,12 @@ describe('cluster findings in detail', () => {
     );
   });
 
+  // s58 template audit, live: a copied mcast_src_ip splits the pair only while the node that has the address is not the
+  // highest (its lower priority, or a tracked failure); the usual copy direction failed over and back normally.
+  it('KA421 on a copied mcast_src_ip says when the pair splits', () => {
+    const [d] = lint('mcast-src-ip-shared').filter((x) => x.code === 'KA421');
+    expect(d!.message).toMatch(/drops the other's adverts \(they claim to come from its own address\): whenever that node is not the one with the highest priority \(a lower priority, or a tracked failure\), both become MASTER/);
+  });
   it('KA421 points at the copied unicast_src_ip, and KA418 does not call it a missing peer', () => {
     const diags = lint('unicast-src-ip-shared');
     expect(diags.map((d) => d.code)).toEqual(['KA421']);

@@ -46,7 +46,11 @@ export const unicastSrcIpShared: ClusterRule = {
         const bindsSource = unicast && compareVersions(target, SOURCE_BOUND_SINCE) >= 0 && compareVersions(target, FREEBIND_SINCE) < 0;
         const effect = bindsSource
           ? `keepalived ${target.join('.')} binds its unicast socket to that address, so on the node that does not have ${value} the instance stays in FAULT ("src address not configured") and never takes over: when the other node fails, nobody holds the VIPs`
-          : 'keepalived sends every advert from the address written there, so the two nodes claim one address and one of them never hears the other (both become MASTER)';
+          : unicast
+            ? 'keepalived sends every advert from the address written there, so the two nodes claim one address and one of them never hears the other (both become MASTER)'
+            // Live (template audit): only the node that has the address drops the other's adverts; a pair whose higher
+            // node has it failed over and back normally, and one whose lower node has it ran with both MASTER.
+            : `keepalived sends every advert from the address written there, and the node that has ${value} drops the other's adverts (they claim to come from its own address): whenever that node is not the one with the highest priority (a lower priority, or a tracked failure), both become MASTER`;
         ctx.report({
           ...at(line),
           message: `${g.name}: ${m.node.label} gives the same ${line.keyword} ${value} as ${first.m.node.label}; ${effect}: ${
