@@ -342,6 +342,17 @@ describe('cluster findings in detail', () => {
     });
     // s58 template audit, live: with a and b at 100 and c at 90, c going down changed nothing (a stayed MASTER); owners
     // at 255 never race (one lowers itself to 254). KA432 had called both a race between timers.
+    // s58 template audit, live: weight +2 -> the advice said 13, then 24, and the VIPs stayed; with `reverse`, the
+    // advised weight (or weight 0) moved the VIPs to the failing node.
+    it('KA430 advises only weights that move the VIPs, and leaves reversed weights alone', () => {
+      const chk = (w: string) => `vrrp_script chk {\n  script "/usr/bin/true"\n  weight ${w}\n}\n`;
+      const tracked = (state: string, prio: number, w: string) => chk(w) + node(state, prio, '  track_script {\n    chk\n  }\n');
+      const ka430 = (a: string, b: string) => pair(a, b).diagnostics.filter((x) => x.code === 'KA430').map((x) => x.message);
+      expect(ka430(tracked('MASTER', 100, '2'), node('BACKUP', 90))).toEqual([expect.stringContaining('(a larger positive weight would not help, since a failure only takes the bonus away; a weight of -11 or lower, or weight 0 for FAULT, would move them)')]);
+      expect(ka430(tracked('MASTER', 100, '2'), tracked('BACKUP', 90, '2'))).toEqual([expect.stringContaining('(a weight of 11 or higher on every node, or weight 0 for FAULT, would move them)')]);
+      expect(ka430(tracked('MASTER', 100, '-5'), node('BACKUP', 90))).toEqual([expect.stringContaining('(a weight of -11 or lower, or weight 0 for FAULT, would move them)')]);
+      expect(ka430(tracked('MASTER', 100, '20 reverse'), node('BACKUP', 70))).toEqual([]);
+    });
     it('KA432 leaves out ties a failure does not change and ties of address owners', () => {
       const three = (pa: number, pb: number, pc: number) => lintCluster([{ file: 'a.conf', text: node('MASTER', pa) }, { file: 'b.conf', text: node('BACKUP', pb) }, { file: 'c.conf', text: node('BACKUP', pc) }]);
       const r = three(100, 100, 90);

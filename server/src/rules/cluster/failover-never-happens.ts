@@ -25,8 +25,10 @@ export const failoverNeverHappens: ClusterRule = {
       for (const scn of sim.report.scenarios) {
         if (scn.kind !== 'check-fails' || scn.nodeIndex !== h || !scn.tracker) continue;
         const t = scn.tracker;
-        // A track_file's effect depends on the number written into the file.
-        if (t.kind === 'file' || scn.states[h]!.state !== 'up' || scn.holderIndex !== h) continue;
+        // A track_file's effect depends on the number written into the file. A reversed weight raises the priority
+        // on a failure: keeping the VIPs then is what `reverse` is for (template audit: the advice moved them to the
+        // failing node, live).
+        if (t.kind === 'file' || t.reverse || scn.states[h]!.state !== 'up' || scn.holderIndex !== h) continue;
         const holder = sim.group.members[h]!;
         const mine = scn.states[h]!.priority!;
         const others = scn.states.map((s, i) => ({ s, i })).filter((x) => x.i !== h && x.s.state === 'up');
@@ -46,7 +48,15 @@ export const failoverNeverHappens: ClusterRule = {
         } else {
           const gap = mine - best;
           const needed = mine - Math.max(...preempting.map((x) => x.s.priority!));
-          const fix = t.weight < 0 ? `a weight of ${t.weight - needed - 1} or lower` : `a weight of ${t.weight + needed + 1} or higher`;
+          // A failing check with a positive weight only takes its bonus away: a larger bonus moves nothing unless each
+          // taker gains it too (tracks the same check with that weight). Live (template audit): weight 2 -> 13 -> 24,
+          // the VIPs stayed. A negative weight lowers the failing node itself.
+          const takersGainIt = preempting.every((x) => sim.facts[x.i]!.trackers.some((o) => o.kind === t.kind && o.name === t.name && o.weight === t.weight && !o.reverse));
+          const fix = t.weight < 0
+            ? `a weight of ${t.weight - needed - 1} or lower`
+            : takersGainIt
+              ? `a weight of ${t.weight + needed + 1} or higher on every node`
+              : `a larger positive weight would not help, since a failure only takes the bonus away; a weight of ${-needed - 1} or lower`;
           why = `${mine} is still ${gap === 0 ? 'equal to' : 'above'} the best other priority ${best}${gap === 0 ? ' (a BACKUP only takes over with a strictly higher priority)' : ''}: the VIPs never move (${fix}, or weight 0 for FAULT, would move them)`;
         }
         ctx.report({
