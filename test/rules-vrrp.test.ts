@@ -3094,6 +3094,14 @@ describe('KA380 interface-delays-reset', () => {
   const on = (body: string) => instance('VI_1', `state BACKUP\ninterface eth0\nvirtual_router_id 51\npriority 100\n${body}\n${vip('10.0.0.1')}`);
   const at = (text: string, target?: string) => findings(text, 'KA380', target).map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.message}`);
 
+  // s58 daemon audit (2.2.7 daemon log; -t silent): "No timeouts specified for eth0 up/down delays" and "Too many
+  // parameters for eth1 up/down delays", the first two delays of that line still set.
+  it('reports a line with no delay and the words after two delays, with or without an instance', () => {
+    expect(at(delays('eth0'))).toEqual([expect.stringMatching(/^2:5 eth0 has no delays: keepalived only logs it \("No timeouts specified for eth0 up\/down delays"/)]);
+    expect(at(delays('eth1 1 1 2'))).toEqual([expect.stringMatching(/^2:14 eth1 takes two delays, down and up: .* ignores '2'$/)]);
+    expect(at(delays('eth1 1 1'))).toEqual([]);
+    expect(at(delays('eth0'), '2.2.2')).toEqual([]);
+  });
   it('reports a delay not below (down_timer_adverts - 1) x advert_int, with the value keepalived keeps', () => {
     // keepalived 2.2.7 in a network namespace with eth0: "VI_1: interface eth0 debounce timer(s) not less
     // that 2 * advert_int - resetting", and its config dump then shows "Down debounce timer = 1996094us"

@@ -38,13 +38,13 @@ export const interfaceDelaysReset: FileRule = {
   name: 'interface-delays-reset',
   family: 'vrrp',
   severity: 'warning',
-  description: "An interface_up_down_delays value not below (down_timer_adverts - 1) x advert_int of a VRRP instance on that interface; keepalived shortens it (or clears it, with down_timer_adverts 1) and only logs it.",
+  description: "An interface_up_down_delays value not below (down_timer_adverts - 1) x advert_int of a VRRP instance on that interface; keepalived shortens it (or clears it, with down_timer_adverts 1) and only logs it; likewise a line with no delay, or words after the two delays.",
   docs: {
     why:
       'The delays hide a link flap from VRRP for a while. keepalived keeps each delay below (down_timer_adverts - 1) x advert_int ' +
       '(2 s with the defaults), one advert interval less than a backup waits before it takes over, so that the master notices its own link going down before a backup replaces it; ' +
       'with down_timer_adverts 1 no delay is possible. When an instance starts on the interface, keepalived shortens a longer delay to just under that ' +
-      'limit, or clears both, and only logs it: the interface reacts sooner than the file says, and `keepalived -t` shows nothing.',
+      'limit, or clears both, and only logs it: the interface reacts sooner than the file says, and `keepalived -t` shows nothing. A line with an interface and no delay sets nothing, and words after the two delays are ignored, both only logged too.',
     bad: 'interface_up_down_delays {\n    eth0 5 1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'interface_up_down_delays {\n    eth0 1.5 1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
@@ -52,6 +52,19 @@ export const interfaceDelaysReset: FileRule = {
     if (compareVersions(target, DELAYS_SINCE) < 0) return;
     const delayBlocks = topLevelBlocks(analysis.ast, 'interface_up_down_delays');
     if (!delayBlocks.length) return;
+    // Lines keepalived only logs about (daemon audit, 2.2.7; -t says nothing): an interface with no delay sets
+    // nothing ("No timeouts specified for eth0 up/down delays"); a word after the two delays is ignored ("Too many
+    // parameters for eth1 up/down delays"), the two delays still set.
+    for (const block of delayBlocks) {
+      for (const line of block.values ?? []) {
+        const words = line.words;
+        if (words.length === 1) {
+          report({ message: `${words[0]!.text} has no delays: keepalived only logs it ("No timeouts specified for ${words[0]!.text} up/down delays", keepalived -t says nothing) and the line sets nothing; give a down delay (and an up delay)`, file: line.file, range: words[0]!.range });
+        } else if (words.length > 3) {
+          report({ message: `${words[0]!.text} takes two delays, down and up: keepalived only logs the rest ("Too many parameters for ${words[0]!.text} up/down delays", keepalived -t says nothing) and ignores '${words.slice(3).map((w) => w.text).join(' ')}'`, file: line.file, range: { start: words[3]!.range.start, end: words[words.length - 1]!.range.end } });
+        }
+      }
+    }
     const model = analysis.model;
     const global = globalDownTimerAdverts(analysis.ast);
 
