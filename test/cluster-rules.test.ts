@@ -353,6 +353,18 @@ describe('cluster findings in detail', () => {
       expect(ka430(tracked('MASTER', 100, '-5'), node('BACKUP', 90))).toEqual([expect.stringContaining('(a weight of -11 or lower, or weight 0 for FAULT, would move them)')]);
       expect(ka430(tracked('MASTER', 100, '20 reverse'), node('BACKUP', 70))).toEqual([]);
     });
+    // s58 suggestions audit, live: both at 101 with `weight 2`, the fix set the BACKUP to 91 and a failing check no longer
+    // moved the VIP (KA430 after it); a nopreempt BACKUP lowered below the MASTER made the pair preemptive (KA409).
+    it('KA406 fixes keep one failure able to move the VIPs, and leave nopreempt pairs alone', () => {
+      const chk = (w: string) => `vrrp_script chk {\n  script "/usr/bin/true"\n  weight ${w}\n}\n`;
+      const tracked = (state: string, prio: number, w: string) => chk(w) + node(state, prio, '  track_script {\n    chk\n  }\n');
+      const fixOf = (a: string, b: string) => pair(a, b).diagnostics.find((x) => x.code === 'KA406')?.fix?.description;
+      expect(fixOf(node('MASTER', 101), node('BACKUP', 101))).toBe("Set priority 91 on b.conf, below the MASTER's 101");
+      expect(fixOf(tracked('MASTER', 101, '2'), tracked('BACKUP', 101, '2'))).toBe("Set priority 100 on b.conf, below the MASTER's 101");
+      expect(fixOf(tracked('MASTER', 101, '-5'), tracked('BACKUP', 101, '-5'))).toBe("Set priority 97 on b.conf, below the MASTER's 101");
+      expect(fixOf(tracked('MASTER', 101, '1'), tracked('BACKUP', 101, '1'))).toBeUndefined();
+      expect(fixOf(node('MASTER', 101), node('BACKUP', 101, '  nopreempt\n'))).toBeUndefined();
+    });
     it('KA432 leaves out ties a failure does not change and ties of address owners', () => {
       const three = (pa: number, pb: number, pc: number) => lintCluster([{ file: 'a.conf', text: node('MASTER', pa) }, { file: 'b.conf', text: node('BACKUP', pb) }, { file: 'c.conf', text: node('BACKUP', pc) }]);
       const r = three(100, 100, 90);

@@ -15,9 +15,9 @@ const MASTER_WAITS_SINCE: Version = [2, 0, 0];
  * Lowers a BACKUP's written priority below the MASTER's: by 10, as kalint peer does, then by 10 more
  * while another node has (or was just offered) that priority, so two fixed BACKUPs do not tie; never under 1.
  */
-function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number, taken: Set<number>): Fix | undefined {
-  let target = Math.max(1, masterPriority - 10);
-  while (taken.has(target) && target > 10) target -= 10;
+function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number, taken: Set<number>, step = 10): Fix | undefined {
+  let target = Math.max(1, masterPriority - step);
+  while (taken.has(target) && target > step) target -= step;
   if (!b.instance.priority || target >= masterPriority || taken.has(target)) return undefined;
   taken.add(target);
   return replaceArgFix(b.instance.priority.node, 0, String(target), `Set priority ${target} on ${b.node.label}, below the MASTER's ${masterPriority}`);
@@ -42,8 +42,23 @@ export const priorityOrder: ClusterRule = {
     const sims = simulateCluster(ctx.nodes);
     const healthyOf = new Map(sims.map((s) => [s.group, s.report.scenarios[0]!.states]));
     const scenariosOf = new Map(sims.map((s) => [s.group, s.report.scenarios]));
+    const factsOf = new Map(sims.map((s) => [s.group, s.facts]));
     for (const g of clusterModel(ctx.nodes).groups) {
       const healthy = healthyOf.get(g);
+      /**
+       * The priority gap a fix may open between BACKUP b and MASTER m (suggestions audit, live: a fix 10 below left a
+       * check of weight 2 unable to move the VIPs): closer than the smallest weight either tracks, so one failure still
+       * hands the VIPs over; none with nopreempt on either, whose pair the user made non-preemptive on purpose, nor
+       * when a weight below 2 leaves no gap that works.
+       */
+      const fixGap = (b: (typeof g.members)[number], m: (typeof g.members)[number]): number | undefined => {
+        if (nopreemptOf(b) || nopreemptOf(m)) return undefined;
+        const facts = factsOf.get(g);
+        const weights = [b, m].flatMap((x) => facts?.[g.members.indexOf(x)]?.trackers ?? []).map((t) => Math.abs(t.weight)).filter((w) => w > 0);
+        const smallest = weights.length ? Math.min(...weights) : Infinity;
+        if (smallest > 10) return 10;
+        return smallest >= 2 ? smallest - 1 : undefined;
+      };
       const healthyPriority = (m: (typeof g.members)[number]) => {
         const s = healthy?.[g.members.indexOf(m)];
         return s?.state === 'up' ? s.priority : undefined;
@@ -82,7 +97,7 @@ export const priorityOrder: ClusterRule = {
                   : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: keepalived ${ctx.target.join('.')} starts ${m.node.label} as MASTER, and between two MASTERs of equal priority the higher primary IP address wins, so which node holds the VIPs depends on addressing`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
             // Not when b's priority line is the other nodes' too (one file, no `@id`): all would move together.
-            fix: lineOfOthers(b.instance.priority?.node, g.members.filter((o) => o !== b).map((o) => o.instance.priority?.node)) ? undefined : lowerFix(b, mp, taken),
+            fix: lineOfOthers(b.instance.priority?.node, g.members.filter((o) => o !== b).map((o) => o.instance.priority?.node)) ? undefined : fixGap(b, m) === undefined ? undefined : lowerFix(b, mp, taken, fixGap(b, m)),
           });
         }
       }
