@@ -709,6 +709,16 @@ describe('lvs rules', () => {
   // fcd3efa5 (2.0.15) resets DR/TUN real server ports and clears fwmark ones. On voxpupuli's fwmark DR service the
   // 2.0.14 build says nothing of the port and 2.0.16 prints "WARNING - fwmark virtual server FWM 123, real server
   // [10.1.1.2]:tcp:80 has port specified - clearing"; 1.3.5's checker dump keeps "RPORT = 80".
+  // s58 suggestions audit (2.2.7 checker dump): a checker without connect_port takes the server's port as written,
+  // before keepalived resets it; "Remove the port" left TCP_CHECK probing port 0 and the server marked down.
+  it('offers no port removal that would leave a health check probing port 0', () => {
+    const fw = (checker: string[]) => vs('fwmark 123', ['lb_algo rr', 'lb_kind DR'], ['real_server 10.1.1.2 80 {', ...checker, '}']);
+    expect(findings(fw([]), 'KA510')[0]!.fix?.description).toBe('Remove the port');
+    expect(findings(fw(['    TCP_CHECK {', '        connect_timeout 3', '    }']), 'KA510')[0]!.fix).toBeUndefined();
+    expect(findings(fw(['    TCP_CHECK {', '        connect_port 80', '    }']), 'KA510')[0]!.fix?.description).toBe('Remove the port');
+    const dr = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo rr', 'lb_kind DR'], ['real_server 10.0.1.1 8080 {', '    TCP_CHECK {', '        connect_timeout 3', '    }', '}']);
+    expect(findings(dr, 'KA510')[0]!.fix?.description).toBe('Use port 80 (the health checks then probe port 80 too)');
+  });
   it('leaves DR/TUN ports alone before 2.0.15, which keeps them as written', () => {
     const fw = vs('fwmark 123', ['lb_algo rr', 'lb_kind DR'], ['real_server 10.1.1.2 80 {', '}']);
     expect(findings(fw, 'KA510', '2.0.14')).toEqual([]);

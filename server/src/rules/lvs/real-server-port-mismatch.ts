@@ -37,6 +37,13 @@ function givenAtLine(own: string | undefined, inherited: string | undefined, las
   return !own && inherited && inherited !== last ? `(the virtual server's lb_kind when the server's line was read: a later lb_kind does not change it)` : undefined;
 }
 
+/** Checkers that connect to a port: without their own connect_port they probe the server's port as written. */
+const PORT_CHECKERS: ReadonlySet<string> = new Set(['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'SMTP_CHECK', 'DNS_CHECK', 'UDP_CHECK']);
+
+function probesServerPort(server: AstNode): boolean {
+  return server.children.some((c) => PORT_CHECKERS.has(c.keyword) && !c.children.some((l) => l.keyword === 'connect_port'));
+}
+
 function portWord(node: AstNode): Word | undefined {
   return node.args[1];
 }
@@ -62,22 +69,26 @@ export const realServerPortMismatch: FileRule = {
     why:
       'Direct routing and tunnelling deliver the packet unchanged, so they cannot rewrite the destination port: the real ' +
       'server receives traffic on the virtual server port. keepalived resets a different real server port to the virtual ' +
-      'server port (and clears ports on firewall-mark services) and `keepalived -t` reports it; health checks then probe a ' +
-      'port other than the one you wrote. Use NAT to map ports, or write the port that is really used. Releases before 2.0.15 ' +
+      'server port (and clears ports on firewall-mark services) and `keepalived -t` reports it; its health checks, which took ' +
+      'the port as written before the reset, still probe that port unless they set connect_port. Use NAT to map ports, or write the port that is really used. Releases before 2.0.15 ' +
       'keep the port as written (the kernel ignores it, the health checks probe it).',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 8080 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
     if (compareVersions(ctx.target, OVERRIDDEN_SINCE) < 0) return;
-    const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string) =>
+    const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string) => {
+      // A checker without connect_port took the server's port as written when its block was read, before keepalived
+      // reset it (suggestions audit, 2.2.7 checker dump): removing the port makes it probe port 0, which fails.
+      const probes = probesServerPort(s.node);
       ctx.report({
         message,
         file: vs.node.file,
         range: vs.node.range,
         related: [related(s.node, what)],
-        fix: fix(edit?.newText ? `Use port ${edit.newText}` : 'Remove the port', [edit]),
+        fix: edit && !edit.newText && probes ? undefined : fix(edit?.newText ? `Use port ${edit.newText}${probes ? ` (the health checks then probe port ${edit.newText} too)` : ''}` : 'Remove the port', [edit]),
       });
+    };
     for (let i = 0, fs = lvsFacts(ctx.analysis).servers; i < fs.length; i++) {
       const f = fs[i]!;
       const vs = f.vs;
