@@ -373,6 +373,16 @@ describe('schema diagnostics', () => {
     expect(said('regex_min_offset 5x')).toEqual([['KA205', 'warning', 'keepalived -t says nothing, and the running daemon only logs it and ignores it']]);
   });
 
+  // s58 suggestions audit: a stray bare `fail` in a vrrp_script with `fall 2` was offered 'fall', which keepalived, reading
+  // a second fall without its value, stops the configuration at.
+  it('offers no did-you-mean fix for a keyword the block already set', () => {
+    const ka201 = (body: string) => analyze(`vrrp_script chk {\n    script "/bin/true"\n${body}}\n`).diagnostics.filter((d) => d.code === 'KA201');
+    const [fail] = ka201('    fall 2\n    fail\n');
+    expect(fail!.message).toContain("did you mean 'fall'?");
+    expect(fail!.fix).toBeUndefined();
+    expect(ka201('    fail 2\n')[0]!.fix?.description).toBe("Replace with 'fall'");
+  });
+
   // s58 template audit (H-0079: connect_timeout inside a url): the list was cut to 4 places without a word, leaving out
   // HTTP_GET, the block one level up.
   it('KA202 names the enclosing blocks first and says when its list of places is cut', () => {

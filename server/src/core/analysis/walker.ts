@@ -1851,7 +1851,10 @@ export class Walker implements LineSink {
     // A guess whose values the line lacks (`net_namespace_blue` → 'net_namespace') says so: renamed as it is,
     // keepalived would refuse the line ("net_namespace name missing").
     const fits = !!guess && this.argsFit(ctx, guess, after);
-    const fix = guess && shapeFits && current && !word.quoted && !word.expanded
+    // Nor a keyword this block already set (suggestions audit: a stray bare `fail` in a vrrp_script with `fall 2` became
+    // a second, bare `fall`, and keepalived then stops reading the configuration).
+    const alreadySet = !!guess && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp;
+    const fix = guess && shapeFits && current && !alreadySet && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
     this.report('KA201', 'error', `Unknown keyword '${name}' in ${contextName(ctx)}${hint}`, file, word.range, fix ? { fix } : undefined);
