@@ -365,6 +365,16 @@ describe('cluster findings in detail', () => {
       expect(fixOf(tracked('MASTER', 101, '1'), tracked('BACKUP', 101, '1'))).toBeUndefined();
       expect(fixOf(node('MASTER', 101), node('BACKUP', 101, '  nopreempt\n'))).toBeUndefined();
     });
+    // s58 suggestions audit: the fix copied a 10-byte password whole, and the fixed node's keepalived -t then failed
+    // ("Truncating auth_pass to 8 characters"); the 8 bytes keepalived keeps are the same password to it.
+    it('KA404 copies the 8 bytes keepalived keeps of the other node\'s password', () => {
+      const auth = (state: string, prio: number, pass: string) => node(state, prio, `  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n`);
+      const fixOf = (a: string, b: string) => pair(a, b).diagnostics.find((x) => x.code === 'KA404')!.fix!;
+      const long = fixOf(auth('MASTER', 100, 'secret1234'), auth('BACKUP', 90, 'other'));
+      expect(long.edits[0]!.newText).toBe('secret12');
+      expect(long.description).toMatch(/auth_pass on .* \(the 8 bytes keepalived keeps of it\)$/);
+      expect(fixOf(auth('MASTER', 100, 'short'), auth('BACKUP', 90, 'other')).edits[0]!.newText).toBe('short');
+    });
     it('KA432 leaves out ties a failure does not change and ties of address owners', () => {
       const three = (pa: number, pb: number, pc: number) => lintCluster([{ file: 'a.conf', text: node('MASTER', pa) }, { file: 'b.conf', text: node('BACKUP', pb) }, { file: 'c.conf', text: node('BACKUP', pc) }]);
       const r = three(100, 100, 90);

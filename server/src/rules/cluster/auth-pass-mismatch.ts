@@ -15,6 +15,20 @@ function kept(pass: string): string {
   return [...encodeText(pass).slice(0, AUTH_PASS_LENGTH)].join(',');
 }
 
+/**
+ * The password to copy: the whole characters within the 8 bytes keepalived keeps, when they are exactly those bytes
+ * (suggestions audit: a copied 10-byte password made the fixed node's keepalived -t fail with "Truncating auth_pass");
+ * else as written, which keepalived cuts the same way on both nodes.
+ */
+function keptText(pass: string): string {
+  let out = '';
+  for (const ch of pass) {
+    if (encodeText(out + ch).length > AUTH_PASS_LENGTH) break;
+    out += ch;
+  }
+  return encodeText(out).length === Math.min(AUTH_PASS_LENGTH, encodeText(pass).length) ? out : pass;
+}
+
 /** Passwords that differ only by Cyrillic or Greek letters drawn like Latin ones print alike: say so. */
 function lookalikeNote(pass: string, refPass: string): string {
   const latin = latinForHomoglyphs(pass) ?? pass;
@@ -55,7 +69,7 @@ export const authPassMismatch: ClusterRule = {
             : `${m.instance.name}: auth_pass on ${m.node.label} differs from ${ref.m.node.label}'s${byteLength(pass) > AUTH_PASS_LENGTH || byteLength(refPass) > AUTH_PASS_LENGTH ? ` (even in the ${AUTH_PASS_LENGTH} bytes keepalived keeps)` : ''}${lookalikeNote(pass, refPass)}; adverts are rejected ("invalid passwd") and both nodes become MASTER`,
           related: [rel(at(ref.a!.passAt!.node), `auth_pass on ${ref.m.node.label}`)],
           // The password itself is not repeated in the description (it ends up in CI logs).
-          fix: same8 ? undefined : replaceArgFix(a!.passAt!.node, 0, refPass, `Use ${ref.m.node.label}'s auth_pass on ${m.node.label}`),
+          fix: same8 ? undefined : replaceArgFix(a!.passAt!.node, 0, keptText(refPass), `Use ${ref.m.node.label}'s auth_pass on ${m.node.label}${keptText(refPass) === refPass ? '' : ` (the ${AUTH_PASS_LENGTH} bytes keepalived keeps of it)`}`),
         });
       }
     }
