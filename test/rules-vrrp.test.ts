@@ -542,6 +542,9 @@ describe('KA316-KA319 sync groups', () => {
     const text = instance('VI_WEB', vip('10.0.0.1')) + instance('VI_DB', vip('10.0.0.2')) + group('G', ['VI_WEB', 'VI_DBB']);
     expect(findings(text, 'KA316').map((d) => d.message)).toEqual([expect.stringContaining("did you mean 'VI_DB'")]);
     expect(findings(text, 'KA318')).toHaveLength(1);
+    // Not an instance another group lists: keepalived refuses one in two groups (s58 suggestions audit).
+    const other = instance('VI_WEB', vip('10.0.0.1')) + instance('VI_DB', vip('10.0.0.2')) + instance('VI_X', vip('10.0.0.3')) + group('G1', ['VI_DB', 'VI_X']) + group('G2', ['VI_WEB', 'VI_DBB']);
+    expect(findings(other, 'KA316').map((d) => [d.message.includes('did you mean'), d.fix])).toEqual([[false, undefined]]);
   });
   // Found by mutation fuzzing (a doubled '{'): keepalived 2.2.7 on 'group {{': "Virtual router { specified in sync
   // group G doesn't exist - ignoring", then "Sync group G has only 1 virtual router(s)".

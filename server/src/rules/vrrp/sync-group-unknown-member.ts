@@ -26,6 +26,9 @@ export const syncGroupUnknownMember: FileRule = {
         names ??= analysis.model.vrrpInstances.map((i) => i.name);
         // An instance the group already lists is not the one meant ('RH_INT' beside 'RH_EXT').
         const listed = new Set(g.members.map((x) => x.text));
+        // Nor one another group lists: keepalived refuses an instance in two groups ("cannot exist in more than one
+        // sync group"; suggestions audit).
+        for (const other of analysis.model.syncGroups) if (other !== g) for (const x of other.members) listed.add(x.text);
         const unlisted = names.filter((n) => !listed.has(n));
         // A '{' read as a name (a doubled brace, see the walker's open) was not meant as any instance.
         const guess = m.text === '{' ? undefined : (suggest(m.text, unlisted) ?? suggestByWords(m.text, unlisted));
