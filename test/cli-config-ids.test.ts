@@ -114,3 +114,18 @@ it('too many implicit ids for the file size: checked for the hosts not named, wi
   const some = lint(['--config-id', 'h1,h2', 'many-ids.conf']);
   expect(some.findings.filter((f) => f.code === 'KA205').map((f) => f.message.slice(0, 5))).toEqual(['[@h1]', '[@h2]']);
 });
+
+// s58 suggestions audit: KA306's "Add 'priority 150'" for the hosts no @id names inserted a line every host reads, and
+// the named hosts (`@nfs1 priority 101`) then had their priority set twice (KA211). A fix for some hosts is kept only
+// when it edits their own @id lines.
+it('a fix for some hosts only is withheld when it edits lines every host reads', () => {
+  writeFileSync(join(dir, 'per-host.conf'), 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 101\n@nfs1 priority 101\n@nfs2 priority 100\n    virtual_ipaddress {\n        192.168.50.10\n    }\n}\n');
+  const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'per-host.conf'], { cwd: dir, encoding: 'utf8' });
+  const ka306 = (JSON.parse(r.stdout) as { code: string; message: string; fix?: unknown }[]).filter((f) => f.code === 'KA306');
+  expect(ka306.map((f) => [f.message.slice(0, 13), f.fix])).toEqual([['[other hosts]', undefined]]);
+  // On an @id line of its own the fix stays: `@nfs2 priority 300` is out of range for nfs2 only.
+  writeFileSync(join(dir, 'per-host2.conf'), 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 101\n@nfs1 priority 101\n@nfs2 nopreempt_x\n    virtual_ipaddress {\n        192.168.50.10\n    }\n}\n');
+  const r2 = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'per-host2.conf'], { cwd: dir, encoding: 'utf8' });
+  const ka201 = (JSON.parse(r2.stdout) as { code: string; message: string; fix?: unknown }[]).filter((f) => f.code === 'KA201');
+  expect(ka201.map((f) => [f.message.slice(0, 7), !!f.fix])).toEqual([['[@nfs2]', true]]);
+});

@@ -185,10 +185,22 @@ function lintFile(
       } else seen.set(k, { d, ids: [ids[i]] });
     }
   });
+  // A fix for some hosts only edits text every host reads, unless each edit is on a line of those hosts' own (`@id`):
+  // "Add 'priority 150'" for the hosts no @id names gave the named ones a second priority (suggestions audit).
+  const textOf = (f: string) => results.find((r) => r.analysis?.files.get(f))?.analysis?.files.get(f)?.text;
+  const onOwnLines = (fix: NonNullable<Diagnostic['fix']>) => fix.edits.every((e) => {
+    const text = textOf(e.file);
+    if (text === undefined) return false;
+    const lineStart = text.lastIndexOf('\n', e.range.start.offset - 1) + 1;
+    return /^[ \t]*@/.test(text.slice(lineStart, e.range.start.offset + 1));
+  });
   const out: Diagnostic[] = [];
   for (const { d, ids: found } of seen.values()) {
     if (found.length === ids.length) out.push(d);
-    else if (d.code !== 'KA002') out.push({ ...d, message: `[${found.map((id) => (id === undefined ? 'other hosts' : '@' + id)).join(',')}] ${d.message}` });
+    else if (d.code !== 'KA002') {
+      const fix = d.fix && onOwnLines(d.fix) ? d.fix : undefined;
+      out.push({ ...d, fix, message: `[${found.map((id) => (id === undefined ? 'other hosts' : '@' + id)).join(',')}] ${d.message}` });
+    }
   }
   return { diagnostics: out, suppressed: [...suppressed.values()] };
 }
