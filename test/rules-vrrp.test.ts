@@ -2220,7 +2220,8 @@ describe('KA354 garp-group-without-delay', () => {
     // keepalived 2.2.7 and the 2.3.1 build: "number '3000' outside range [0.000000, 2147.483647]"; the 2.4.3 build reads it.
     const at = (body: string, v: string) => lintText(group(body), { file: 'keepalived.conf', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
     expect(at('garp_interval 3000\ninterface eth0', '2.3.1')).toEqual(['2:KA205', '4:KA354']);
-    expect(at('garp_interval 3000\ninterface eth0', '2.3.2')).toEqual([]);
+    // Valid there, and very large (KA383: keepalived only logs it).
+    expect(at('garp_interval 3000\ninterface eth0', '2.3.2')).toEqual(['2:KA383']);
     expect(at('gna_interval 4294.967296\ninterface eth0', '2.4.3')).toEqual(['2:KA205', '4:KA354']);
   });
   // Found by the generator fuzzer against 2.1.5 (seed 522): before fixed-point timers (2.2.3) a word that is no
@@ -3089,6 +3090,21 @@ describe('KA360 net-namespace-config-test', () => {
     const r = runKeepalived(text('net_namespace kalint_no_such_ns\nglobal_defs {\n    router_id\n}\nfoo_top 1\n'));
     expect(r.messages.map((m) => `${m.line}: ${m.message}`)).toEqual(['3: routerid name missing - ignoring', "5: Unknown keyword 'foo_top'"]);
     expect(r.exitStatus).toBe(0);
+  });
+});
+
+// s58 daemon audit (2.2.7 daemon log; -t silent): "The vrrp_garp_interval is very large - 1 seconds", the ARPs then
+// one a second; "The garp_interval is very large - 2 seconds", "The vrrp_startup_delay is very large - 90 seconds".
+describe('KA383 garp-interval-large', () => {
+  it('reports an interval of a second or more and a start delayed a minute or more', () => {
+    const text = 'global_defs {\n    vrrp_garp_interval 1\n    vrrp_gna_interval 0.5\n    vrrp_startup_delay 90\n}\ngarp_group {\n    garp_interval 2\n    gna_interval 1.5\n    interface eth0\n}\n';
+    expect(findings(text, 'KA383').map((d) => [d.range.start.line + 1, d.severity, d.message.slice(0, 40)])).toEqual([
+      [2, 'info', 'vrrp_garp_interval 1 s: keepalived space'],
+      [4, 'info', 'vrrp_startup_delay 90 s: keepalived star'],
+      [7, 'info', 'garp_interval 2 s: keepalived spaces the'],
+      [8, 'info', 'gna_interval 1.5 s: keepalived spaces th'],
+    ]);
+    expect(findings('global_defs {\n    vrrp_garp_interval 0.999\n    vrrp_startup_delay 59\n}\n', 'KA383')).toEqual([]);
   });
 });
 

@@ -55,6 +55,7 @@ import { addressOptions } from './address-options.js';
 import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 import { ipv6UnicastWithoutSource } from './ipv6-unicast-without-source.js';
+import { garpIntervalLarge } from './garp-interval-large.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 import { tooManyVips } from './too-many-vips.js';
 import { useVmacInvalid } from './use-vmac-invalid.js';
@@ -160,4 +161,5 @@ export const vrrpRules: Rule[] = [
   netNamespaceConfigTest,
   interfaceDelaysReset,
   strictDropsVipTraffic,
+  garpIntervalLarge,
 ];
