@@ -1851,9 +1851,9 @@ export class Walker implements LineSink {
     // A guess whose values the line lacks (`net_namespace_blue` → 'net_namespace') says so: renamed as it is,
     // keepalived would refuse the line ("net_namespace name missing").
     const fits = !!guess && this.argsFit(ctx, guess, after);
-    // Nor a keyword this block already set (suggestions audit: a stray bare `fail` in a vrrp_script with `fall 2` became
-    // a second, bare `fall`, and keepalived then stops reading the configuration).
-    const alreadySet = !!guess && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp;
+    // Nor, without its value, a keyword this block already set (suggestions audit: a stray bare `fail` in a vrrp_script
+    // with `fall 2` became a second, bare `fall`, and keepalived then stops reading the configuration).
+    const alreadySet = !!guess && !fits && this.seenStamp[ctx.childMap.get(guess)!.serial] === this.top().stamp;
     const fix = guess && shapeFits && current && !alreadySet && !word.quoted && !word.expanded
       ? { description: `Replace with '${guess}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: guess }] }
       : undefined;
