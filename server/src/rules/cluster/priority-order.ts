@@ -15,12 +15,18 @@ const MASTER_WAITS_SINCE: Version = [2, 0, 0];
  * Lowers a BACKUP's written priority below the MASTER's: by 10, as kalint peer does, then by 10 more
  * while another node has (or was just offered) that priority, so two fixed BACKUPs do not tie; never under 1.
  */
-function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number, taken: Set<number>, step = 10): Fix | undefined {
-  let target = Math.max(1, masterPriority - step);
-  while (taken.has(target) && target > step) target -= step;
-  if (!b.instance.priority || target >= masterPriority || taken.has(target)) return undefined;
+function lowerFix(b: { instance: { priority?: { value: number; node: AstNode } }; node: { label: string } }, masterPriority: number, taken: Set<number>, plan: { target: number; gap: number; healthy: { b: number; m: number } } | undefined): Fix | undefined {
+  if (!plan) return undefined;
+  // A second BACKUP steps one gap further down: below the first, not tied with it.
+  let target = plan.target;
+  while (taken.has(target) && target - plan.gap >= 1) target -= plan.gap;
+  const healthy = { b: plan.healthy.b - (plan.target - target), m: plan.healthy.m };
+  if (!b.instance.priority || target >= b.instance.priority.value || taken.has(target)) return undefined;
   taken.add(target);
-  return replaceArgFix(b.instance.priority.node, 0, String(target), `Set priority ${target} on ${b.node.label}, below the MASTER's ${masterPriority}`);
+  const said = healthy && (healthy.b !== target || healthy.m !== masterPriority)
+    ? `Set priority ${target} on ${b.node.label}: ${healthy.b} with its tracked weights, below the MASTER's ${healthy.m}`
+    : `Set priority ${target} on ${b.node.label}, below the MASTER's ${masterPriority}`;
+  return replaceArgFix(b.instance.priority.node, 0, String(target), said);
 }
 
 export const priorityOrder: ClusterRule = {
@@ -51,13 +57,20 @@ export const priorityOrder: ClusterRule = {
        * hands the VIPs over; none with nopreempt on either, whose pair the user made non-preemptive on purpose, nor
        * when a weight below 2 leaves no gap that works.
        */
-      const fixGap = (b: (typeof g.members)[number], m: (typeof g.members)[number]): number | undefined => {
+      // Counted on the healthy priorities, each node's own bonus included (live check: with +5 on the BACKUP, or +2 on
+      // the MASTER against a BACKUP as high, a written gap left the pair as it was): b ends below the MASTER's healthy
+      // priority by less than one failure of the MASTER's takes away.
+      const fixTarget = (b: (typeof g.members)[number], m: (typeof g.members)[number]): { target: number; gap: number; healthy: { b: number; m: number } } | undefined => {
         if (nopreemptOf(b) || nopreemptOf(m)) return undefined;
-        const facts = factsOf.get(g);
-        const weights = [b, m].flatMap((x) => facts?.[g.members.indexOf(x)]?.trackers ?? []).map((t) => Math.abs(t.weight)).filter((w) => w > 0);
+        const facts = factsOf.get(g)?.[g.members.indexOf(m)];
+        const weights = (facts?.trackers ?? []).filter((t) => !t.reverse).map((t) => Math.abs(t.weight)).filter((w) => w > 0);
         const smallest = weights.length ? Math.min(...weights) : Infinity;
-        if (smallest > 10) return 10;
-        return smallest >= 2 ? smallest - 1 : undefined;
+        const gap = smallest > 10 ? 10 : smallest >= 2 ? smallest - 1 : undefined;
+        if (gap === undefined) return undefined;
+        const hm = healthyPriority(m) ?? m.instance.effectivePriority;
+        const bonus = (healthyPriority(b) ?? b.instance.effectivePriority) - b.instance.effectivePriority;
+        const target = hm - gap - bonus;
+        return target >= 1 && target <= 254 ? { target, gap, healthy: { b: hm - gap, m: hm } } : undefined;
       };
       const healthyPriority = (m: (typeof g.members)[number]) => {
         const s = healthy?.[g.members.indexOf(m)];
@@ -83,6 +96,8 @@ export const priorityOrder: ClusterRule = {
           const hb = healthyPriority(b);
           const hm = healthyPriority(m);
           if (hb !== undefined && hm !== undefined && hm > hb) continue;
+          // Equal once the bonuses count (102 and 102): not "b takes the VIPs", the boot order decides (KA432 says so).
+          if (hb !== undefined && hm !== undefined && hm === hb && bp !== mp) continue;
           ctx.report({
             ...priorityAt(b),
             message:
@@ -97,7 +112,7 @@ export const priorityOrder: ClusterRule = {
                   : `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}: keepalived ${ctx.target.join('.')} starts ${m.node.label} as MASTER, and between two MASTERs of equal priority the higher primary IP address wins, so which node holds the VIPs depends on addressing`,
             related: [rel(priorityAt(m), `MASTER ${m.node.label}: ${describePriority(m)}`)],
             // Not when b's priority line is the other nodes' too (one file, no `@id`): all would move together.
-            fix: lineOfOthers(b.instance.priority?.node, g.members.filter((o) => o !== b).map((o) => o.instance.priority?.node)) ? undefined : fixGap(b, m) === undefined ? undefined : lowerFix(b, mp, taken, fixGap(b, m)),
+            fix: lineOfOthers(b.instance.priority?.node, g.members.filter((o) => o !== b).map((o) => o.instance.priority?.node)) ? undefined : lowerFix(b, mp, taken, fixTarget(b, m)),
           });
         }
       }
