@@ -3105,6 +3105,8 @@ describe('KA383 garp-interval-large', () => {
       [8, 'info', 'gna_interval 1.5 s: keepalived spaces th'],
     ]);
     expect(findings('global_defs {\n    vrrp_garp_interval 0.999\n    vrrp_startup_delay 59\n}\n', 'KA383')).toEqual([]);
+    // A live check (3 VIPs at 1 s: 4 ARPs over 3 s): queued repeats of an address are merged, about one ARP per VIP a round.
+    expect(findings(text, 'KA383')[0]!.message).toContain('the last of N VIPs is announced about (N - 1) x 1 s after the first');
   });
 });
 

@@ -1,9 +1,9 @@
 // KA383: a gratuitous ARP/NA interval of a second or more, or a VRRP start delayed a minute or more.
 //
-// keepalived spaces the gratuitous ARPs (NAs for IPv6) it sends on an interface by this interval, for every VIP and
-// every repeat (garp_master_repeat, 5 by default): with `vrrp_garp_interval 1` and two VIPs, the ten ARPs of a
-// takeover go out one a second, and the second VIP is first announced after a second, fully after ten (daemon audit,
-// keepalived 2.2.7). The daemon only logs "The vrrp_garp_interval is very large - 1 seconds"; -t says nothing.
+// keepalived spaces the gratuitous ARPs (NAs for IPv6) it sends on an interface by this interval; the repeats of an
+// address still queued are merged into one, so each VIP goes out about once per round (a live check of 2.2.7, 3 VIPs
+// at 1 s: 4 ARPs over 3 s; queue_garp / vrrp_arp_thread). The last of N VIPs is announced about N - 1 intervals after
+// the first. The daemon only logs "The vrrp_garp_interval is very large - 1 seconds"; -t says nothing.
 
 import { checkArg, parseDecimal } from '../../core/analysis/values.js';
 import { argIn } from '../../core/schema/schema.js';
@@ -30,9 +30,9 @@ export const garpIntervalLarge: FileRule = {
   docs: {
     why:
       'After a takeover keepalived announces each VIP with gratuitous ARPs (unsolicited neighbour advertisements for IPv6), ' +
-      '`garp_master_repeat` of them (5 by default), and spaces all those it sends on one interface by `vrrp_garp_interval` ' +
-      '(or a garp_group\'s `garp_interval`). The interval is meant to be milliseconds: at one second, two VIPs need ten ' +
-      'seconds to be announced, and switches and neighbours keep sending to the old node meanwhile. keepalived only logs ' +
+      'and spaces all those it sends on one interface by `vrrp_garp_interval` (or a garp_group\'s `garp_interval`). The ' +
+      'interval is meant to be milliseconds: at one second the last of ten VIPs is announced nine seconds after the first, ' +
+      'and switches and neighbours keep sending its traffic to the old node meanwhile. keepalived only logs ' +
       '"The vrrp_garp_interval is very large" and `keepalived -t` says nothing. Likewise a `vrrp_startup_delay` of a minute ' +
       'or more keeps a restarted node out of the election that long.',
     bad: 'global_defs {\n    vrrp_garp_interval 1\n}\n',
@@ -54,7 +54,7 @@ export const garpIntervalLarge: FileRule = {
       report({
         message: line.keyword === 'vrrp_startup_delay'
           ? `vrrp_startup_delay ${text} s: keepalived starts VRRP only after that ("Delaying startup for ${text} seconds"), so a restarted node takes no part in the election for that long; keepalived only logs that it is very large`
-          : `${said} ${text} s: keepalived spaces the ${large.what} it sends on an interface by this, for every VIP and every repeat (garp_master_repeat, 5 by default), so after a takeover announcing N VIPs takes about 5 x N x ${text} s; keepalived only logs "The ${said} is very large" (keepalived -t says nothing). A few milliseconds is usual`,
+          : `${said} ${text} s: keepalived spaces the ${large.what} it sends on an interface by this, so after a takeover the last of N VIPs is announced about (N - 1) x ${text} s after the first, and its traffic goes to the old node meanwhile; keepalived only logs "The ${said} is very large" (keepalived -t says nothing). A few milliseconds is usual`,
         file: line.file,
         range: line.args[0]?.range ?? line.range,
       });
