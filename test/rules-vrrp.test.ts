@@ -2911,6 +2911,14 @@ describe('vrrp_strict off: no value before 2.3.0 (commit 548743ec)', () => {
 // acassen/keepalived#834 (1.3.9) posted an instance whose only unicast_peer was its own unicast_src_ip.
 // keepalived sends an advert to each peer in turn (vrrp_send_adv, vrrp.c) and keepalived -t accepts any peer.
 describe('KA359 unicast-peer-self', () => {
+  // A harvested config (h57 K-0096) lists its VIP as its only peer; a live check (2.2.7): both nodes became MASTER.
+  it('reports a unicast_peer that is one of the instance\'s own VIPs', () => {
+    const inst = (peers: string) => instance('VI_1', `interface eth0\nvirtual_router_id 51\nunicast_src_ip 62.84.113.123\nunicast_peer {\n${peers}\n}\n${vip('84.252.130.37/24 brd 84.252.130.255')}`);
+    const only = findings(inst('84.252.130.37'), 'KA359');
+    expect(only.map((d) => [d.severity, d.message.slice(0, 90)])).toEqual([['warning', "the only unicast_peer of 'VI_1' is 84.252.130.37, one of its own VIPs: the node that holds"]]);
+    expect(findings(inst('62.84.113.124\n84.252.130.37'), 'KA359').map((d) => d.severity)).toEqual(['info']);
+    expect(findings(inst('62.84.113.124'), 'KA359')).toEqual([]);
+  });
   const body = (peers: string) => `interface eth0\nvirtual_router_id 7\nunicast_src_ip 172.16.20.182\nunicast_peer {\n${peers}\n}\n${vip('172.16.20.134')}`;
   it('says no other node hears the instance when its own address is the only peer', () => {
     const [d] = findings(instance('vips7', body('172.16.20.182')), 'KA359');

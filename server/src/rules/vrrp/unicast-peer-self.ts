@@ -3,7 +3,7 @@
 import { canonicalAddress, sockaddrText } from '../../core/analysis/values.js';
 import type { VrrpInstance } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { anyInstanceHasRareLine, hasRareLine, RareLine, unicastPeerWords } from './util.js';
+import { anyInstanceHasRareLine, hasRareLine, keptVirtualAddresses, RareLine, unicastPeerWords } from './util.js';
 
 export const unicastPeerSelf: FileRule = {
   kind: 'file',
@@ -11,7 +11,7 @@ export const unicastPeerSelf: FileRule = {
   name: 'unicast-peer-self',
   family: 'vrrp',
   severity: 'warning',
-  description: "unicast_peer lists this node's own address (the instance's unicast_src_ip, or another instance's), so keepalived sends adverts to this node itself.",
+  description: "unicast_peer lists this node's own address (the instance's unicast_src_ip, another instance's, or one of its VIPs), so keepalived sends adverts to this node itself.",
   docs: {
     why:
       'keepalived sends each advert to every address in unicast_peer, one by one, and accepts any address there, its own ' +
@@ -21,7 +21,8 @@ export const unicastPeerSelf: FileRule = {
       '(split brain). List the other nodes only. The same holds for an address another instance of the config gives as its ' +
       'unicast_src_ip: either it is this node\'s own, or that instance took another node\'s address, a line copied from the ' +
       'other node\'s config, and keepalived puts it in FAULT ("src address not configured"; a real pair had both nodes send ' +
-      'their second instance from the other node\'s address, and keepalived issue #2651 one config for three hosts).',
+      'their second instance from the other node\'s address, and keepalived issue #2651 one config for three hosts). A VIP ' +
+      'listed as a peer goes to whichever node holds it: the MASTER sends its adverts to itself.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.11\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.12\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
   },
@@ -36,6 +37,27 @@ export const unicastPeerSelf: FileRule = {
       if (!src) continue;
       const key = canonicalAddress(sockaddrText(src.value));
       if (!sources.has(key)) sources.set(key, insts[i]!);
+    }
+    for (let i = 0; i < insts.length; i++) {
+      const inst = insts[i]!;
+      if (!hasRareLine(inst, RareLine.unicastPeer)) continue;
+      // A peer that is one of the instance's own VIPs: the node holding the VIPs sends its adverts to itself (a live
+      // check, 2.2.7: with that the only peer, both nodes became MASTER).
+      const peersOfInst = unicastPeerWords(inst);
+      const vips = new Set(keptVirtualAddresses(inst).map((a) => canonicalAddress(sockaddrText(a.text))));
+      for (let j = 0; j < peersOfInst.length && vips.size; j++) {
+        const peer = peersOfInst[j]!;
+        if (!vips.has(canonicalAddress(sockaddrText(peer.text)))) continue;
+        const alone = peersOfInst.length === 1;
+        report({
+          message: alone
+            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, one of its own VIPs: the node that holds the VIPs sends its adverts to itself, so the other nodes never hear the MASTER and take the VIPs too (split brain); list the other nodes' own addresses`
+            : `unicast_peer of '${inst.name}' lists ${peer.text}, one of its own VIPs: the MASTER, which holds it, also sends each advert to itself; list only the other nodes' own addresses`,
+          severity: alone ? undefined : 'info',
+          file: peer.file,
+          range: peer.range,
+        });
+      }
     }
     if (!sources.size) return;
     for (let i = 0; i < insts.length; i++) {
