@@ -14,6 +14,7 @@ import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
 import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
 import { appendAll } from './core/arrays.js';
+import { editsSharedText } from './rules/fixes.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -106,7 +107,7 @@ function internalError(rule: FileRule | ClusterRule, file: string, e: unknown): 
 
 function runOne(rule: FileRule, analysis: Analysis, out: Diagnostic[]): void {
   try {
-    rule.check({ analysis, target: analysis.target, report: (r) => out.push(toDiagnostic(rule, r)) });
+    rule.check({ analysis, target: analysis.target, report: (r) => out.push(toDiagnostic(rule, r.fix && editsSharedText(analysis, r.fix) ? { ...r, fix: undefined } : r)) });
   } catch (e) {
     out.push(internalError(rule, analysis.file, e));
   }

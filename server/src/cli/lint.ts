@@ -176,12 +176,15 @@ function lintFile(
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
   if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], ...(idsNote ? { note: idsNote } : {}) };
   const seen = new Map<string, { d: Diagnostic; ids: (string | undefined)[] }>();
+  const fixKey = (d: Diagnostic) => (d.fix ? JSON.stringify(d.fix.edits) : '');
   runs.forEach((diags, i) => {
     for (const d of diags) {
       const k = key(d);
       const entry = seen.get(k);
       if (entry) {
         if (!entry.ids.includes(ids[i])) entry.ids.push(ids[i]);
+        // One finding, another fix on another host (a block one host opens behind `@id`): no edit serves them all.
+        if (entry.d.fix && fixKey(entry.d) !== fixKey(d)) entry.d = { ...entry.d, fix: undefined };
       } else seen.set(k, { d, ids: [ids[i]] });
     }
   });
@@ -192,7 +195,8 @@ function lintFile(
     const text = textOf(e.file);
     if (text === undefined) return false;
     const lineStart = text.lastIndexOf('\n', e.range.start.offset - 1) + 1;
-    return /^[ \t]*@/.test(text.slice(lineStart, e.range.start.offset + 1));
+    // A new line the edit adds after an `@id` line is every host's unless it has its own prefix.
+    return /^[ \t]*@/.test(text.slice(lineStart, e.range.start.offset + 1)) && !/\n(?![ \t]*@)/.test(e.newText);
   });
   const out: Diagnostic[] = [];
   for (const { d, ids: found } of seen.values()) {

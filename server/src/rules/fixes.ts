@@ -50,6 +50,12 @@ export function insertFirstInBlock(analysis: Analysis, block: AstNode, lineOrLin
   const open = block.open;
   const text = fileText(analysis, block.file);
   if (!open || !text) return undefined;
+  // A '{' out of a `$NAME` that also closes the block: the whole block is the reference, and a line added after it
+  // lands outside the block. (A definition that only opens it, `$GD=global_defs {`, has the body after the reference.)
+  const closer = block.closeBrace;
+  if (block.openBrace?.expanded && (!closer || closer.expanded)) return undefined;
+  // A header behind `@id`: an unprefixed line added after it is read by every host, outside the block on the others.
+  if (/^[ \t]*@/.test(text.slice(lineStartOffset(text, open.start.offset), open.start.offset))) return undefined;
   const firstChild = block.children.find((c) => c.file === block.file && c.range.start.offset > open.end.offset);
   const blockIndent = indentOfLine(text, lineStartOffset(text, block.range.start.offset));
   const indent = firstChild && firstChild.range.start.line !== open.start.line
@@ -74,7 +80,8 @@ export function insertFirstInBlock(analysis: Analysis, block: AstNode, lineOrLin
 /** An edit that deletes the whole line `node` is on (when nothing else shares the line). */
 export function deleteLine(analysis: Analysis, node: AstNode): TextEdit | undefined {
   const text = fileText(analysis, node.file);
-  if (!text) return undefined;
+  // A line out of a `$NAME` or a ~SEQ row: its text is the reference, which holds other lines (or rows) too.
+  if (!text || node.word?.expanded) return undefined;
   const s = lineStartOffset(text, node.fullRange.start.offset);
   const e = lineEndOffset(text, node.fullRange.end.offset);
   const before = text.slice(s, node.fullRange.start.offset);
@@ -168,4 +175,28 @@ export function startAsBackupFix(inst: { node: AstNode }, setting: string): Fix 
   for (const c of inst.node.children) if (c.keyword === 'state') state = c;
   if (!state || state.argText(0) !== 'MASTER') return undefined;
   return replaceArgFix(state, 0, 'BACKUP', `Write 'state BACKUP': ${setting} only works on an instance that starts as BACKUP`);
+}
+
+/** A `$NAME` or `${NAME}` reference in replaced text. */
+const REFERENCE = /\$\{?([A-Za-z_]\w*)/g;
+
+/** Whether `text` names a definition (or a predefined `${_PWD}`…); an undefined `$password` is read as written. */
+function holdsReference(analysis: Analysis, text: string): boolean {
+  if (!text.includes('$')) return false;
+  for (const m of text.matchAll(REFERENCE)) if (m[1]!.startsWith('_') || analysis.definitions.has(m[1]!)) return true;
+  return false;
+}
+
+/**
+ * Whether a fix would edit text that stands for more than the finding: a file the analysis reads more than once
+ * (included twice, each time in another block or under other definitions), or a `$NAME` reference (which may hold
+ * other settings, or be used elsewhere). Such fixes are withheld whatever rule made them.
+ */
+export function editsSharedText(analysis: Analysis, fix: Fix): boolean {
+  for (const e of fix.edits) {
+    const file = analysis.files.get(e.file);
+    if (!file || file.readAgain) return true;
+    if (e.range.end.offset > e.range.start.offset && holdsReference(analysis, file.text.slice(e.range.start.offset, e.range.end.offset))) return true;
+  }
+  return false;
 }

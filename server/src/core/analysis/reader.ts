@@ -116,6 +116,8 @@ export interface SourceFile {
   nulDroppedLines?: Set<number>;
   /** Which file included it, and where. */
   includedFrom?: { file: string; range: Range };
+  /** Read more than once (included twice): an edit of its text changes every place that reads it. */
+  readAgain?: boolean;
 }
 
 interface Definition {
@@ -775,6 +777,8 @@ export class Reader {
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
     const file: SourceFile = { path, text, lex: lex(text, path), inactiveLines: [], includedFrom };
+    const earlier = this.files.get(path);
+    if (earlier) earlier.readAgain = file.readAgain = true;
     this.files.set(path, file);
     if (text.indexOf('\0') >= 0) this.noteNulBytes(file);
     return file;

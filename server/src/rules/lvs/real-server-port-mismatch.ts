@@ -44,8 +44,10 @@ function probesServerPort(server: AstNode): boolean {
   return server.children.some((c) => PORT_CHECKERS.has(c.keyword) && !c.children.some((l) => l.keyword === 'connect_port'));
 }
 
+/** The port word to edit; none when the address or port came out of a `$NAME` or a ~SEQ row (the edit would land on the reference). */
 function portWord(node: AstNode): Word | undefined {
-  return node.args[1];
+  const w = node.args[1];
+  return w && !w.expanded && !node.args[0]?.expanded ? w : undefined;
 }
 
 function replaceWord(w: Word, newText: string): TextEdit {
