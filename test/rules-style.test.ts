@@ -169,6 +169,14 @@ describe('KA701 glued-brace', () => {
 });
 
 describe('KA702 trailing-backslash', () => {
+  // Found by the substitution audit (session 59): the body of a definition a ~SEQ line makes was taken for keyword
+  // lines, and --fix took its backslashes off (keepalived then: "Unknown keyword 'virtual_router_id'").
+  it('leaves the body of a definition a ~SEQ/~LST line makes alone', () => {
+    const body = ['    interface eth0 \\', '    virtual_router_id 5${N} \\', '    priority 100', 'vrrp_instance VI_1 {', '    $VI1', '    virtual_ipaddress {', '        10.0.0.1/24', '    }', '}'];
+    expect(findings(conf('~SEQ(N,1,1) $VI${N}=\\', ...body), 'KA702')).toEqual([]);
+    expect(findings(conf('~LST(N,1) ~SEQ(M,1,1) $VI${N}=\\', ...body), 'KA702')).toEqual([]);
+    expect(findings(conf('~SEQ(N,1,1) virtual_router_id 5${N} \\', ...body.slice(1)), 'KA702')).not.toEqual([]);
+  });
   const bad = conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51 \\', '  advert_int 1\\', '  priority 100 # primary \\', '}');
 
   it('is a warning on a unicast_peer entry with a prefix, which keepalived still reads up to the /', () => {

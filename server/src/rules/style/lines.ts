@@ -4,7 +4,7 @@
 
 import type { SourceFile } from '../../core/analysis/reader.js';
 import { Kind } from '../../core/syntax/lexer.js';
-import { classifyLine, endsWithLoneBackslash, type ClassifiedLine } from '../../core/syntax/lines.js';
+import { classifyLine, endsWithLoneBackslash, seqHeaderEnd, type ClassifiedLine } from '../../core/syntax/lines.js';
 
 /** Whether line `ln` (without its comment) ends with a backslash: a definition would continue. */
 function continues(file: SourceFile, ln: number): boolean {
@@ -23,6 +23,26 @@ function classifyStoreLine(file: SourceFile, ln: number): ClassifiedLine {
   const to = file.lex.lineFirstToken[ln + 1]!;
   const cl = classifyLine(file.lex.slice(from, to), 0, to - from);
   return { ...cl, first: cl.first + from, end: cl.end + from };
+}
+
+/** What a generated definition starts with once its ~SEQ/~LST headers are read: `$VI${N}=`. */
+const GENERATED_DEFINITION = /^[ \t]*\$[A-Za-z_{][^\s=]*=/;
+
+/** Whether a ~SEQ/~LST line makes definitions (`~SEQ(N,1,3) $VI${N}=\`): its continued lines are their bodies. */
+function seqDefines(file: SourceFile, line: ClassifiedLine): boolean {
+  const text = file.text;
+  const lineEnd = file.lex.end(line.end - 1);
+  let at = file.lex.starts[line.first]!;
+  for (let headers = 0; headers < 16; headers++) {
+    const end = seqHeaderEnd(text, at, lineEnd);
+    if (end < 0) return false;
+    const rest = text.slice(end, lineEnd);
+    const next = rest.search(/\S/);
+    if (next < 0) return false;
+    if (!rest.startsWith('~SEQ', next) && !rest.startsWith('~LST', next)) return GENERATED_DEFINITION.test(rest);
+    at = end + next;
+  }
+  return false;
 }
 
 /** Per file: the lines known to follow (or not) a definition through continued lines, and the lines out of sight. */
@@ -49,7 +69,8 @@ function inDefinitionBody(file: SourceFile, ln: number): boolean {
     walked.push(cur);
     const prev = cur - 1;
     if (prev < 0 || !continues(file, prev)) break;
-    if (classifyStoreLine(file, prev).kind === 'definition') {
+    const above = classifyStoreLine(file, prev);
+    if (above.kind === 'definition' || (above.kind === 'seq' && seqDefines(file, above))) {
       result = true;
       break;
     }
