@@ -1065,6 +1065,17 @@ describe('conditionals, definitions and sequences', () => {
     expect(unknowns('~SEQx(n,-1,2) x$n')).toEqual(['KA113']);
   });
 
+  // Found by the substitution audit (session 59): keepalived 2.2.7 substitutes from left to right and stops at the
+  // first reference that would take the line past its limit. It reads 'router_id aaa… ${B}': "Unexpected '{'",
+  // "Unknown keyword 'B'", "Unknown keyword '}'". kalint had left ${A} and substituted ${B}.
+  it('at the line limit, keeps the references before the one that does not fit substituted', () => {
+    const text = `$A=${'a'.repeat(600)}\n$B=${'b'.repeat(600)}\nglobal_defs {\n    router_id \${A} \${B}\n}\n`;
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual(["Unknown keyword 'B' in 'global_defs'"]);
+    expect(a.diagnostics.filter((d) => d.code === 'KA113').map((d) => d.range.start.line)).toEqual([3]);
+    expect(a.model.globalDefs?.routerId?.value).toBe('a'.repeat(600));
+  });
+
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
   });

@@ -2216,7 +2216,16 @@ export class Reader {
     let halfway = 0;
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
       if (pass === MAX_SUBSTITUTION_PASSES / 2) halfway = cur.length;
-      const r = this.substituteOnce(cur, segs, frame);
+      const r = this.substituteOnce(cur, segs, frame, 0, MAX_LINE_LENGTH);
+      if (r.overLimit) {
+        // keepalived stops substituting at its line limit and only logs it (at a level -t does not
+        // print); what it then reads is the line substituted up to the reference that did not fit.
+        const span = mapRange(segments, 0, text.length);
+        this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it at the first reference that does not fit, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
+        cur = r.text;
+        segs = r.segments;
+        return done();
+      }
       if (!r.changed) return done();
       if (r.multiline) {
         // The last reference expanded into several lines; each is processed on its own.
@@ -2237,13 +2246,6 @@ export class Reader {
         });
         if (out[0] && !out[0].raw) out[0].substituted = true;
         return { lines: out };
-      }
-      if (r.text.length > MAX_LINE_LENGTH) {
-        // keepalived stops substituting at its line limit and only logs it (at a level -t does not
-        // print); what it then reads is the partly expanded line.
-        const span = mapRange(segments, 0, text.length);
-        this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
-        return done();
       }
       cur = r.text;
       segs = r.segments;
@@ -2409,7 +2411,8 @@ export class Reader {
     segments: Segment[],
     frame: Frame,
     rescans = 0,
-  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean } {
+    limit = Infinity,
+  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean; overLimit?: boolean } {
     const re = (this.referenceEndsAtComma ? REFERENCES : REFERENCES_BEFORE_2_1)[rescans]!;
     re.lastIndex = 0;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
@@ -2531,6 +2534,10 @@ export class Reader {
           this.redefinedInValue.add(def);
           this.report('KA113', 'error', `Line ${again + 1} of the value of $${name} defines $${name} again: keepalived frees the value while it still reads it, so what it reads of the lines after that one is left to chance (garbage keywords or a crash; where the memory is not reused yet, the lines as written, and -t does not report it); remove that line`, frame.file, src.start, src.end);
         }
+        if (out.length + refStart - last + value[0]!.length > limit) {
+          copy(last, text.length);
+          return { changed, text: out, segments: outSegs, overLimit: true };
+        }
         copy(last, refStart);
         const prefix = out;
         const prefixSegs = outSegs.slice();
@@ -2543,8 +2550,15 @@ export class Reader {
         });
         return { changed: true, text, segments, multiline: lines };
       }
-      copy(last, refStart);
       let v = value[0]!;
+      // keepalived substitutes from left to right and stops at the first reference whose value would take the line
+      // past its limit: the references before it stay substituted, it and the rest as written.
+      const room = limit - (out.length + refStart - last + text.length - refEnd);
+      if (v.length > room) {
+        copy(last, text.length);
+        return { changed, text: out, segments: outSegs, overLimit: true };
+      }
+      copy(last, refStart);
       // keepalived reads a value it has just put in the line again at once, before the rest of the
       // line, and stops substituting the line after a value that starts with '~' (a ~SEQ/~LST row
       // it is building): `$OFF $RS` with OFF='${_HASH}' and RS='~SEQ…' reads '# ~SEQ…', a comment.
@@ -2559,10 +2573,18 @@ export class Reader {
           stopped = inner.stopped === true;
         }
       }
+      // A value whose own references would take the line past the limit goes in as written, and keepalived stops at
+      // them (taken as the first of them: one that still fits is left as written too).
+      const innerOverLimit = v.length > room;
+      if (innerOverLimit) v = value[0]!;
       outSegs.push({ outStart: out.length, outEnd: out.length + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
       out += v;
       last = refEnd;
       changed = true;
+      if (innerOverLimit) {
+        copy(last, text.length);
+        return { changed, text: out, segments: outSegs, overLimit: true };
+      }
       if (stopped) {
         copy(last, text.length);
         return { changed: true, text: out, segments: outSegs, stopped: true };
