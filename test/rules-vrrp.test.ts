@@ -1109,6 +1109,22 @@ describe('KA335-KA341', () => {
     expect(at135.find((d) => d.range.start.line + 1 === 5)!.message).toContain('in -254..254');
     expect(findings(text, 'KA336', '2.0.0').map((d) => d.range.start.line + 1)).toContain(6);
   });
+  // Found by the substitution audit (session 59): keepalived looks for a repeat before it reads an entry's options
+  // (2.2.7: only "duplicate track_script chk - ignoring" for 'chk weight abc' after 'chk'); an entry dropped for its
+  // options tracks nothing, so the next one is no repeat ("weight without value", then "weight must be between").
+  it('KA336/KA337: a repeated entry is dropped before its options are read; a dropped entry is no first entry', () => {
+    const script = 'vrrp_script chk {\n    script "/usr/bin/true"\n}\n';
+    const repeat = script + instance('A', 'track_script {\nchk\nchk weight abc\n}');
+    expect(findings(repeat, 'KA336')).toEqual([]);
+    expect(findings(repeat, 'KA337').map((d) => d.range.start.line + 1)).toEqual([7]);
+    const dropped = script + instance('A', 'track_script {\nchk weight\nchk weight abc\nchk weight 5\n}');
+    expect(findings(dropped, 'KA336').map((d) => d.range.start.line + 1)).toEqual([6, 7]);
+    expect(findings(dropped, 'KA337').map((d) => d.range.start.line + 1)).toEqual([8]);
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(dropped.replace('vrrp_instance A {\n', 'vrrp_instance A {\n    interface eth0\n    virtual_router_id 5\n')).messages.map((m) => m.message);
+      expect(said).toEqual(expect.arrayContaining([expect.stringContaining('weight without value'), expect.stringContaining('weight must be between'), expect.stringContaining('duplicate track_script chk')]));
+    }
+  });
   // s58 docs audit: only track_interface and track_script turn ±254 into ±253. 2.2.7's daemon dump: `tf1, weight 254`,
   // `tp1, weight -254` as written and nothing said; a track_bfd `weight 254`: "must be in [-253..253] inclusive.
   // Ignoring...", `b1: weight 0`. kalint had said "keepalived uses 253" for all three, with a fix.

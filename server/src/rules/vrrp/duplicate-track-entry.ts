@@ -1,7 +1,7 @@
 // KA337: the same object twice in one track_* block: keepalived keeps the first entry.
 
 import type { FileRule } from '../types.js';
-import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, wordsRange } from './util.js';
+import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 export const duplicateTrackEntry: FileRule = {
   kind: 'file',
@@ -15,7 +15,7 @@ export const duplicateTrackEntry: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    track_script {\n        chk_nginx\n        chk_nginx weight -50\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    track_script {\n        chk_nginx weight -50\n    }\n}\n',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     const model = analysis.model;
     // With the sync groups keepalived lost at a repeated `group` list: it checked their lines as it read them.
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
@@ -34,7 +34,7 @@ export const duplicateTrackEntry: FileRule = {
           if (!name) continue;
           if (names.has(name.text)) {
             report({ message: `${block.keyword} '${name.text}' is already tracked here; keepalived ignores this entry`, file: line.file, range: wordsRange(line.words) });
-          } else names.add(name.text);
+          } else if (!trackLineDropped(line.words, block.keyword, target)) names.add(name.text); // a dropped entry tracks nothing
         }
       }
     }

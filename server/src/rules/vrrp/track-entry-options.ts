@@ -4,7 +4,7 @@ import { looseNumber, parseInteger } from '../../core/analysis/values.js';
 import { compareVersions, looseReadingIn, type ArgSpec, type Version } from '../../core/schema/schema.js';
 import { daemonTrackWeight } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { fourthWordDropsEntry, syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineKeptDespiteOptions, wordsRange } from './util.js';
+import { fourthWordDropsEntry, syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineDropped, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
@@ -40,12 +40,20 @@ export const trackEntryOptions: FileRule = {
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
       const blocks = blocksOfOwners[i]!;
+      // keepalived looks for a repeat before it reads the options: an entry tracked already is dropped as that (KA337),
+      // its options unread. One list per kind, as in KA337.
+      const tracked = new Map<string, Set<string>>();
       for (let j = 0; j < blocks.length; j++) {
         const block = blocks[j]!;
+        let names = tracked.get(block.keyword);
+        if (!names) tracked.set(block.keyword, (names = new Set()));
         for (let k = 0, lines = block.values ?? []; k < lines.length; k++) {
           const line = lines[k]!;
           const [name, opt, value, dir] = line.words;
-          if (!name || !opt) continue;
+          if (!name) continue;
+          if (names.has(name.text)) continue;
+          if (!trackLineDropped(line.words, block.keyword, target)) names.add(name.text);
+          if (!opt) continue;
           const what = `${block.keyword} '${name.text}'`;
           // Before 2.0.18 track_interface and track_script keep such a line, with the default weight, silently.
           const kept = trackLineKeptDespiteOptions(block.keyword, target);
