@@ -410,6 +410,21 @@ describe('schema diagnostics', () => {
     expect(ka203('script # "x')).toHaveLength(1);
   });
 
+  // Found by the substitution audit (session 59): a notify script's handler reads the line again for its quotes (from
+  // 2.0.6). With a quote left open that fails and keepalived 2.2.7 goes on (rc 5, 'priority 300' on the next line still
+  // reported); a bare keyword stops it (rc 2). KA203 had said it stops for both.
+  it('KA203: a notify script lost to a quote left open does not stop keepalived', () => {
+    const ka203 = (line: string, target?: string) => analyze(`vrrp_instance A {\n  ${line}\n  priority 300\n}\n`, { targetVersion: target }).diagnostics.filter((d) => d.code === 'KA203' || d.code === 'KA205').map((d) => `${d.code} ${d.message}`);
+    expect(ka203('notify_master "/usr/bin/logger a')).toEqual([
+      "KA203 'notify_master' is missing its command; keepalived reads the line again for its quotes, reports that the quote is never closed and goes on without this script",
+      "KA205 'priority' 300 is outside [1, 255]",
+    ]);
+    expect(ka203('notify_master')[0]).toContain('keepalived stops reading the configuration here');
+    expect(ka203('notify_master "/usr/bin/logger a', '2.0.5')[0]).toContain('keepalived stops reading the configuration here');
+    const rs = analyze('virtual_server 10.0.0.1 80 {\n  real_server 10.0.1.1 80 {\n    notify_up "/bin/x\n  }\n}\n').diagnostics.find((d) => d.code === 'KA203');
+    expect(rs?.message).toContain('goes on without this script');
+  });
+
   // Found by the s58 precision audit on harvested configs: guesses that keepalived reads, but not as meant.
   it("does not offer a guess that means the opposite, another checker, or a keyword without its value", () => {
     const ka201 = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA201')!;

@@ -350,6 +350,14 @@ function missingArgumentEffect(kind: MissingArgumentEffect, target: Version, lab
         : ['error', `keepalived ${label} reads a word past the end of this line: it crashes here (a segmentation fault, also in keepalived -t) or stops reading the configuration here, depending on what its memory holds`];
   }
 }
+/**
+ * Script lines whose handler reads the raw line again for its quotes and escapes (2.0.6 on) and never looks at the
+ * words: with a quote left open that reading fails, keepalived logs "Unable to parse notify script" and goes on
+ * without the script (2.2.7: rc 5, later lines still checked), where the bare keyword stops it.
+ */
+const REREAD_SCRIPT_LINES: ReadonlySet<string> = new Set(['notify', 'notify_master', 'notify_backup', 'notify_fault', 'notify_stop', 'notify_deleted', 'notify_master_rx_lower_pri', 'notify_up', 'notify_down', 'quorum_up', 'quorum_down']);
+const SCRIPT_LINE_REREAD_SINCE: Version = [2, 0, 6];
+const NOTIFY_QUOTE_LEFT_OPEN = 'keepalived reads the line again for its quotes, reports that the quote is never closed and goes on without this script';
 /** The first release whose builds all crashed on a keyword line reading a word past its end (missingArgumentEffect). */
 const PAST_THE_LINE_CRASHES_SINCE: Version = [2, 2, 0];
 const STOPS_HERE = 'keepalived stops reading the configuration here';
@@ -2590,6 +2598,8 @@ export class Walker implements LineSink {
             ? ['warning' as const, `keepalived ${label} ignores the line and only logs it, -t does not report it (${reportedSince} and later do)`]
             : keyword === 'regex_max_offset' && kind === 'accepted'
             ? ['error' as const, REGEX_MAX_OFFSET_ZERO]
+            : kind === 'stops' && n === 0 && REREAD_SCRIPT_LINES.has(keyword) && node?.word && quoteLeftOpen(node.word) && compareVersions(this.options.target, SCRIPT_LINE_REREAD_SINCE) >= 0
+            ? ['error' as const, NOTIFY_QUOTE_LEFT_OPEN]
             : missingArgumentEffect(kind, this.options.target, label);
           // A line an older release ignores without a word sets nothing (checkDuplicate).
           const silentlyIgnored = !(crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0) && !(nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0) && ((silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0) || (reportedSince && !reported && kind === 'accepted'));
