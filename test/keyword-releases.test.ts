@@ -15,7 +15,8 @@ import { releaseBinary, runRelease } from './helpers/releases.js';
 
 interface AtRelease {
   /** What keepalived -t does: reads on past the line (the sentinel after it is reported), stops there, or crashes. */
-  keepalived: 'reads on' | 'stops' | 'crashes';
+  /** 'crashes or stops': a word read past the line, where what the memory holds decides (one build crashes, another stops). */
+  keepalived: 'reads on' | 'stops' | 'crashes' | 'crashes or stops';
   /** A message keepalived prints for the line; with `silent`, it prints none. */
   says?: RegExp;
   silent?: boolean;
@@ -130,8 +131,8 @@ const CASES: Case[] = [
     text: `bfd_instance b1 {\n  neighbor_ip\n  ${SENTINEL}\n}\n`,
     line: 2,
     releases: {
-      '2.0.19': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.0\.19 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
-      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived 2\.1\.5 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
+      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.0\.19 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
+      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.1\.5 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
       '2.2.4': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.4 crashes on this line/ },
       '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
       '2.2.8': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.8 crashes on this line/ },
@@ -142,9 +143,9 @@ const CASES: Case[] = [
     text: `bfd_instance {\n}\n${SENTINEL}\n`,
     line: 1,
     releases: {
-      '2.0.10': { keepalived: 'crashes', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
-      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
-      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.0.10': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
       '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
     },
   },
@@ -389,7 +390,7 @@ for (const release of [...new Set(CASES.flatMap((c) => Object.keys(c.releases)))
         const crashed = run.signal === 'SIGSEGV' || run.exitStatus === 139;
         const sentinelRead = run.messages.some((m) => m.message === `Unknown keyword '${SENTINEL}'`);
         const seen = crashed ? 'crashes' : stopped ? 'stops' : sentinelRead ? 'reads on' : 'neither';
-        expect(seen, run.stderr).toBe(want.keepalived);
+        expect(want.keepalived.split(' or '), run.stderr).toContain(seen);
         if (want.says) expect(here, run.stderr).toContainEqual(expect.stringMatching(want.says));
         if (want.silent) expect(here, run.stderr).toEqual([]);
       });
