@@ -348,6 +348,42 @@ const CASES: Case[] = [
       '2.2.7': { keepalived: 'reads on', says: /Duplicate net_namespace_ipvs definition b - ignoring/, kalint: /^KA209 error: 'net_namespace_ipvs' is already set in this block; keepalived ignores this one and keeps the first/ },
     },
   },
+  // Found by the release audit (session 59): keywords added after 2.2.7 whose handlers count their words themselves.
+  {
+    what: 'a bare json_version',
+    text: `global_defs {\n  json_version\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.2.8': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+      '2.3.3': { keepalived: 'reads on', says: /json_version requires version/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+      '2.4.3': { keepalived: 'reads on', says: /json_version requires version/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+    },
+  },
+  {
+    what: 'a bare state_dump_file',
+    text: `global_defs {\n  state_dump_file\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.3.3': { keepalived: 'reads on', says: /state_dump_file requires a non-empty path/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+      '2.4.3': { keepalived: 'reads on', says: /state_dump_file requires a non-empty path/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+    },
+  },
+  {
+    what: 'a word after a json_dump_file path',
+    text: `global_defs {\n  json_dump_file /tmp/ka.json extra\n  ${SENTINEL}\n}\n`,
+    line: 2,
+    releases: {
+      '2.4.3': { keepalived: 'reads on', says: /json_dump_file requires a non-empty path/, kalint: /^KA204 error: .*ignores the whole line/ },
+    },
+  },
+  {
+    what: 'an auth_hmac key without its value',
+    text: `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  auth_hmac {\n    key 3\n    ${SENTINEL}\n  }\n}\n`,
+    line: 5,
+    releases: {
+      '2.4.3': { keepalived: 'reads on', says: /auth_hmac key needs an id and a value/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
+    },
+  },
 ];
 
 const ARGUMENT_CODES = /^KA20[3458] /;
