@@ -2514,11 +2514,20 @@ describe('KA330 rule preference and route encap values, KA346 preferred_lft rang
       expect([...new Set((reported ? ds : ds.filter((d) => d.severity === 'error')).map((d) => d.range.start.line + 1))], line).toEqual(reported ? [2] : []);
     }
   });
+  // The release audit (session 59): the same at every release from 2.0.19 to 2.4.3, so no message names 2.2.7; and a
+  // single port is reported ("invalid sport range 80") and the selector dropped, so the rule matches every port.
+  it('KA330: a single sport/dport is dropped, and the message says so for any target', () => {
+    const text = instance('A', 'interface eth0\nvirtual_router_id 1\nvirtual_rules {\nfrom 10.2.0.0/16 table 100 ipproto tcp sport 80 priority 100\n}');
+    for (const v of ['2.0.19', '2.2.7', '2.4.3']) {
+      const [d] = findings(text, 'KA330', v);
+      expect(d?.message, v).toBe(`keepalived accepts only a port range here ("invalid sport range 80"): it drops the selector, so the rule matches every port; write '80-80'`);
+    }
+  });
   it('warns that keepalived skips the word after inet/inet6 in a rule', () => {
     const d = findings(config('static_rules', 'inet6 inet6 from 2001:db8::1 table 28 preference 9'), 'KA330');
     expect(d).toEqual([]);
     const w = findings(config('static_rules', 'inet6 not from 2001:db8::1 table 28 preference 9'), 'KA330');
-    expect(w.map((x) => [x.severity, x.message.slice(0, 50)])).toEqual([['warning', "keepalived 2.2.7 skips the word after 'inet6' in a"]]);
+    expect(w.map((x) => [x.severity, x.message.slice(0, 50)])).toEqual([['warning', "keepalived skips the word after 'inet6' in a rule:"]]);
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
     for (const [block, line, , reported] of cases) {

@@ -24,7 +24,7 @@ export const garpGroupInterfaceTaken: FileRule = {
     why:
       'An interface belongs to one garp_group: keepalived keeps the first group that names it and reports every later ' +
       'one ("garp_group already specified for …"), so the later group\'s delays never apply to it. In an `interfaces { }` ' +
-      'block keepalived 2.2.7 also names the wrong interface in that report, and when the block holds only the repeated ' +
+      'block keepalived also names the wrong interface in that report, and when the block holds only the repeated ' +
       'interface its report reads past the end of the list: keepalived says the line "is missing a parameter" and stops ' +
       'reading the configuration there, so nothing after it is configured; before 2.1.0 that report always reads past the ' +
       '`interfaces` line itself, so any repeated interface in such a block stops keepalived there (as does, on the host, ' +
@@ -97,7 +97,7 @@ function interfacesBlock(
       report({
         message: stopsAlways
           ? `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived ${stopsAlways}'s report of that reads a second word of the 'interfaces' line, which has none: it stops reading the configuration here ("missing a parameter after keyword \`interfaces\` at word position 2"), so nothing after this block is configured`
-          : `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived 2.2.7's report of that reads a second entry this block does not have: it stops reading the configuration here ("missing a parameter"), so nothing after this block is configured`,
+          : `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived's report of that reads a second entry this block does not have: it stops reading the configuration here ("missing a parameter"), so nothing after this block is configured`,
         severity: 'error',
         ...at(word),
         related: [{ file: word.file, range: word.range, message: `${word.text} repeated here` }, taken(word)],

@@ -766,7 +766,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
       // keepalived 2.2.7 steps past the word after inet/inet6 in a rule without reading it.
       if (next && next.text !== 'inet' && next.text !== 'inet6') {
-        r.problems.push({ word: next, message: `keepalived 2.2.7 skips the word after '${s}' in a rule: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust' });
+        r.problems.push({ word: next, message: `keepalived skips the word after '${s}' in a rule: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust' });
       }
       i += 2;
     } else if (s === 'type' && !next) {
@@ -806,9 +806,9 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if (!action(w)) return r;
       i += 1;
     } else if (s === 'sport' || s === 'dport') {
-      // keepalived 2.2.7 reads a port range `A-B` and rejects a single port (the option is dropped).
+      // keepalived (2.0.19 to 2.4.3) reads a port range `A-B` and rejects a single port (the option is dropped).
       if (next && !/^\d+-\d+$/.test(next.text)) {
-        r.problems.push({ word: next, message: `keepalived 2.2.7 accepts only a port range here; write '${next.text}-${next.text}'`, effect: 'adjust' });
+        r.problems.push({ word: next, message: `keepalived accepts only a port range here ("invalid ${s} range ${next.text}"): it drops the selector, so the rule matches every port; write '${next.text}-${next.text}'`, effect: 'adjust' });
       }
       i += 2;
     } else if (s === 'track_group' && !staticBlock) {

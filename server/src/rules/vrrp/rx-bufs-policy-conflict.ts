@@ -28,7 +28,7 @@ export const rxBufsPolicyConflict: FileRule = {
       'vrrp_rx_bufs_policy sizes the receive buffers of the VRRP sockets: from the interface MTU, from the advert size, ' +
       'or a fixed number of bytes. The three do not combine, and keepalived adds up every vrrp_rx_bufs_policy line before ' +
       'deciding: with a size and a policy word it drops the policy ("Cannot set vrrp_rx_bufs_policy size and policy"), ' +
-      'with MTU and ADVERT it drops ADVERT. keepalived 2.2.7 also reads the size from the first word of the line, so ' +
+      'with MTU and ADVERT it drops ADVERT. keepalived also reads the size from the first word of the line, so ' +
       '`vrrp_rx_bufs_policy MTU 65536` is rejected ("invalid number \'MTU\'"). Each report makes `keepalived -t` fail. ' +
       'Write one setting.',
     bad: 'global_defs {\n    vrrp_rx_bufs_policy MTU\n    vrrp_rx_bufs_policy 65536\n}',
@@ -49,14 +49,14 @@ export const rxBufsPolicyConflict: FileRule = {
           // Any other word after a size is read as the first word again: silently ignored.
           size = true;
           const word = line.argWord(i);
-          report({ message: `keepalived 2.2.7 reads the size from the first word of the line again instead of '${text}', so '${text}' is ignored without a word; write one size per line`, file: word.file, range: word.range });
+          report({ message: `keepalived reads the size from the first word of the line again instead of '${text}', so '${text}' is ignored without a word; write one size per line`, file: word.file, range: word.range });
         } else if (byteSize(text) !== undefined) {
           // keepalived reads argument 0 as the size, whichever word is not a policy word.
           if (byteSize(first!) !== undefined) size = true;
           else if (isPolicyWord(first!)) {
             const word = line.argWord(i);
             report({
-              message: `keepalived 2.2.7 reads the size from the first word of the line ('${first}'), so it rejects ${text} here ("invalid number '${first}'"); write the size on its own line`,
+              message: `keepalived reads the size from the first word of the line ('${first}'), so it rejects ${text} here ("invalid number '${first}'"); write the size on its own line`,
               severity: 'error',
               file: word.file,
               range: word.range,
