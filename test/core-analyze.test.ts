@@ -425,6 +425,17 @@ describe('schema diagnostics', () => {
     expect(rs?.message).toContain('goes on without this script');
   });
 
+  // Found by the fuzz audit (session 59): keepalived 2.2.7 does not ignore a tracked interface's long name, it looks it up
+  // ("tracked interface garp_master_refresh doesn't exist", "Non-existent interface specified in configuration", rc 5).
+  it('KA205: a track_interface name over 15 bytes refuses the configuration; an instance interface is ignored', () => {
+    const text = 'vrrp_instance VI_1 {\n  interface garp_master_refresh\n  virtual_router_id 1\n  track_interface {\n    garp_master_refresh\n  }\n}\n';
+    const said = analyze(text).diagnostics.filter((d) => d.code === 'KA205').map((d) => [d.range.start.line + 1, d.message]);
+    expect(said).toEqual([
+      [2, "interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, keepalived ignores it"],
+      [5, "interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named 'garp_master_ref', in FAULT)"],
+    ]);
+  });
+
   // Found by the s58 precision audit on harvested configs: guesses that keepalived reads, but not as meant.
   it("does not offer a guess that means the opposite, another checker, or a keyword without its value", () => {
     const ka201 = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA201')!;

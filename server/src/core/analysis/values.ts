@@ -835,6 +835,10 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
     }
     case 'ifname': {
       const bytes = utf8Length(word);
+      // A tracked interface is looked up by the name as written: none has it, and keepalived refuses the configuration
+      // (2.2.7: "tracked interface … doesn't exist", "Non-existent interface specified in configuration"; the daemon
+      // terminates). With dynamic_interfaces it tracks the name cut to 15 bytes, and the instance stays in FAULT.
+      if (bytes >= 16 && keyword === 'track_interface') return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named '${cutToBytes(word, 15)}', in FAULT)`, severity: 'error' };
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       // keepalived finds no such interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
       const why = mayBeInvalidIfname(word) ? invalidIfnameReason(word) : undefined;
@@ -909,4 +913,17 @@ export function globalMcastGroupRefused(keyword: string, text: string | undefine
 /** Whether `target` refuses this DNS_CHECK name, leaving the name unset for a later `name` line. */
 export function dnsNameRefused(name: string, target: Version): boolean {
   return compareVersions(target, DNS_NAME_REFUSED_SINCE) >= 0 && (hasEmptyLabel(name) || misreadFirstLabel(name));
+}
+
+/** The first `max` bytes of `text` in UTF-8, as a C string cut there reads (a split character's bytes left out). */
+function cutToBytes(text: string, max: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const n = utf8Length(ch);
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
 }
