@@ -1885,6 +1885,15 @@ describe('KA338 with an interface name keepalived ignores', () => {
 });
 
 describe('KA351 use-vmac-invalid', () => {
+  // The release audit (session 59): 2.3.0 gave use_ipvlan use_vmac's `name NAME` and `group NAME` (2.3.3 and 2.4.3 read
+  // both silently; 2.2.8 says "IPVLAN interface already specified - ignoring 'ipvl1'").
+  it('reads use_ipvlan name and group from 2.3.0', () => {
+    const text = (words: string) => instance('A', `interface eth0\nvirtual_router_id 1\nuse_ipvlan ${words}`);
+    for (const words of ['name ipvl1 192.168.1.201/24', 'ipvl0 192.168.1.202/24 bridge group g2']) {
+      expect(findings(text(words), 'KA351', '2.3.3'), words).toEqual([]);
+      expect(findings(text(words), 'KA351', '2.2.8'), words).not.toEqual([]);
+    }
+  });
   it('from 2.3.0 reads every word, and netlink_notify_msg, group and name are options', () => {
     // keepalived 2.2.8: "VMAC interface name 'netlink_notify_msg' too long or invalid characters - ignoring";
     // 2.3.1 and 2.4.3 accept it, read `name IFNAME`, and report a third word: "VMAC interface name already specified".

@@ -125,6 +125,16 @@ export const useVmacInvalid: FileRule = {
           if (ipvlanRead) continue;
           ipvlanRead = true;
           for (let i = 0; i < line.argCount; i++) {
+            // From 2.3.0 use_ipvlan takes use_vmac's `name NAME` and `group NAME` too (the group is looked up in the
+            // host's rt_tables: not checked here).
+            if (options) {
+              const text = line.argText(i);
+              if (text === 'group') {
+                i++;
+                continue;
+              }
+              if (text === 'name' && i + 1 < line.argCount) i++;
+            }
             const w = line.argWord(i);
             const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, ipvlanSharing);
             if (message) report({ message, file: w.file, range: w.range });
