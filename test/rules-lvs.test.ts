@@ -1304,6 +1304,17 @@ describe('KA537 smtp-check-host-hangs', () => {
     for (const v of ['2.2.7', '2.2.8', '2.3.4', '2.4.3']) expect(linesOf(two, 'KA537', v)).toEqual([]);
     expect(linesOf(smtp('            connect_timeout 5'), 'KA537', '2.3.1')).toEqual([]);
   });
+  // The release audit (session 59): the 2.3.3 build returns at once (exit 0) on one empty host block, and hangs as
+  // soon as a connection line is in it or beside it, or a second host block follows.
+  it('leaves one host block without connection lines alone for 2.3.x', () => {
+    const empty = ['            host {', '            }'];
+    expect(linesOf(smtp(...empty), 'KA537', '2.3.3')).toEqual([]);
+    expect(linesOf(smtp('            helo_name x', ...empty), 'KA537', '2.3.3')).toEqual([]);
+    expect(linesOf(smtp('            connect_timeout 5', ...empty), 'KA537', '2.3.3')).toEqual([8]);
+    expect(linesOf(smtp(...empty, ...empty), 'KA537', '2.3.3')).toEqual([7]);
+    expect(linesOf(smtp('            host {', '                bind_port 2000', '            }'), 'KA537', '2.3.3')).toEqual([7]);
+    expect(linesOf(smtp(...empty), 'KA537', '2.1.3')).toEqual([7]);
+  });
   it('reports it for 2.1.0 to 2.1.3 too', () => {
     // The 2.1.0 and 2.1.3 builds never return from keepalived -t on a config with one host block
     // (killed after 3 s, also with only connect_port in it); 2.0.19, 2.1.4 and 2.1.5 exit 0 (ca49b6cd).

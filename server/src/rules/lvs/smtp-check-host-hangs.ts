@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { childrenNamed } from '../../core/analysis/ast.js';
+import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { related } from './util.js';
 
@@ -13,10 +13,17 @@ import { related } from './util.js';
  * copied checker kept the list entry of the one it was copied from until commit ca49b6cd (2.1.4).
  * The 2.1.0 and 2.1.3 builds hang under -t on the example; 2.0.19 and 2.1.4 read it.
  */
-const HOST_LOOPS: [since: Version, fixedIn: Version][] = [
-  [[2, 1, 0], [2, 1, 4]],
-  [[2, 3, 0], [2, 3, 4]],
-];
+const LOOP_2_3: [since: Version, fixedIn: Version] = [[2, 3, 0], [2, 3, 4]];
+const HOST_LOOPS: [since: Version, fixedIn: Version][] = [[[2, 1, 0], [2, 1, 4]], LOOP_2_3];
+
+/**
+ * The 2.3.3 build reads one `host` block with no connection line, in it or beside it, and returns (exit 0); two host
+ * blocks, or any of these lines in the host block or in the SMTP_CHECK, and it hangs (release audit, session 59).
+ */
+const CONNECTION_LINES: ReadonlySet<string> = new Set(['connect_ip', 'connect_port', 'bindto', 'bind_port', 'bind_if', 'connect_timeout', 'fwmark']);
+function hasConnectionLine(block: AstNode): boolean {
+  return block.children.some((c) => CONNECTION_LINES.has(c.keyword));
+}
 
 export const smtpCheckHostHangs: FileRule = {
   kind: 'file',
@@ -30,7 +37,8 @@ export const smtpCheckHostHangs: FileRule = {
       'The `host` block of SMTP_CHECK (deprecated: one SMTP_CHECK per host is the current form) makes keepalived ' +
       '2.1.0 to 2.1.3 and 2.3.0 to 2.3.3 loop forever while they read the configuration: `keepalived -t` never returns, and the ' +
       'health-checking process hangs at start, so no real server is checked or added. 2.1.4 and 2.3.4 fixed it; ' +
-      '2.0.x and 2.2.x read the block. Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
+      '2.0.x and 2.2.x read the block. (2.3.x reads a single host block with no connection line in it or beside it, which ' +
+      'checks the real server as a plain SMTP_CHECK would.) Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
     bad:
       'virtual_server 10.0.0.1 25 {\n    protocol TCP\n    real_server 10.0.1.1 25 {\n        SMTP_CHECK {\n            host {\n                connect_ip 10.0.1.1\n                connect_port 25\n            }\n        }\n    }\n}',
     good:
@@ -49,6 +57,7 @@ export const smtpCheckHostHangs: FileRule = {
           if (ck.kind !== 'SMTP_CHECK') continue;
           const [first, ...rest] = childrenNamed(ck.node, 'host');
           if (!first) continue;
+          if (loop === LOOP_2_3 && rest.length === 0 && !hasConnectionLine(first) && !hasConnectionLine(ck.node)) continue;
           ctx.report({
             message:
               `keepalived ${target.join('.')} loops forever reading this SMTP_CHECK 'host' block: keepalived -t never returns and the ` +
