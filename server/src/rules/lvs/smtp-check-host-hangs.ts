@@ -37,8 +37,8 @@ export const smtpCheckHostHangs: FileRule = {
       'The `host` block of SMTP_CHECK (deprecated: one SMTP_CHECK per host is the current form) makes keepalived ' +
       '2.1.0 to 2.1.3 and 2.3.0 to 2.3.3 loop forever while they read the configuration: `keepalived -t` never returns, and the ' +
       'health-checking process hangs at start, so no real server is checked or added. 2.1.4 and 2.3.4 fixed it; ' +
-      '2.0.x and 2.2.x read the block. (2.3.x reads a single host block with no connection line in it or beside it, which ' +
-      'checks the real server as a plain SMTP_CHECK would.) Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
+      '2.0.x and 2.2.x read the block. (2.3.x does read a single host block with no connection line in it or beside it.) ' +
+      'Write one SMTP_CHECK per host, with connect_ip and connect_port in it.',
     bad:
       'virtual_server 10.0.0.1 25 {\n    protocol TCP\n    real_server 10.0.1.1 25 {\n        SMTP_CHECK {\n            host {\n                connect_ip 10.0.1.1\n                connect_port 25\n            }\n        }\n    }\n}',
     good:
