@@ -574,6 +574,13 @@ describe('KA316-KA319 sync groups', () => {
         expect(findings(text, 'KA307', v).map((d) => d.range.start.line + 1), v).toEqual([19]);
         expect(findings(plain, 'KA322', v), v).toEqual([]);
       }
+      // The release audit (session 59): 1.x removes it too (1.3.5's daemon: "has only 1 virtual router(s) - removing",
+      // then "Changing effective priority from 100 to 80"); 1.4.0 began keeping it.
+      for (const v of ['1.3.5', '1.3.9']) {
+        expect(findings(plain, 'KA318', v)[0]!.message, v).toContain(`keepalived ${v} removes it ("has only 1 virtual router(s) - removing"; releases before 1.4.0 do)`);
+        expect(findings(plain, 'KA322', v), v).toEqual([]);
+      }
+      expect(findings(plain, 'KA322', '1.4.0')).toHaveLength(1);
       for (const v of ['2.0.19', '2.2.3', '2.2.7']) {
         expect(findings(text, 'KA318', v)[0]!.message, v).not.toContain('removes it');
         expect(findings(text, 'KA322', v).map((d) => d.range.start.line + 1), v).toEqual([19]);

@@ -90,13 +90,17 @@ export const SERVER_ADDRESS_CHECKED_SINCE: Version = [1, 3, 7];
 export const SERVER_METHOD_PER_SERVER_SINCE: Version = [1, 3, 6];
 
 /**
- * 2.1.0 to 2.2.2 remove a sync group left with one member after reading ("Sync group G has only 1 virtual router(s) -
- * this probably isn't what you want - removing", vrrp_sync.c): its member then runs on its own, weighted tracking
- * included. Earlier and later releases keep such a group (the 2.0.19, 2.2.7 and 2.4.3 builds, without "removing").
+ * Releases before 1.4.0 and 2.1.0 to 2.2.2 remove a sync group left with one member after reading ("Sync group G has
+ * only 1 virtual router(s) - removing", vrrp_sync.c; 1.x also detaches the member): its member then runs on its own,
+ * weighted tracking included (the 1.3.5 daemon: "Changing effective priority from 100 to 80"). 1.4.0 to 2.0.x and
+ * 2.2.3 on keep such a group (the 2.0.19, 2.2.7 and 2.4.3 builds, without "removing").
  */
-export const SINGLE_MEMBER_SYNC_GROUP_REMOVED: readonly [Version, Version] = [[2, 1, 0], [2, 2, 3]];
+export const SINGLE_MEMBER_SYNC_GROUP_REMOVED: readonly (readonly [Version, Version])[] = [
+  [[0, 0, 0], [1, 4, 0]],
+  [[2, 1, 0], [2, 2, 3]],
+];
 export function singleMemberSyncGroupRemoved(target: Version): boolean {
-  return compareVersions(target, SINGLE_MEMBER_SYNC_GROUP_REMOVED[0]) >= 0 && compareVersions(target, SINGLE_MEMBER_SYNC_GROUP_REMOVED[1]) < 0;
+  return SINGLE_MEMBER_SYNC_GROUP_REMOVED.some(([since, before]) => compareVersions(target, since) >= 0 && compareVersions(target, before) < 0);
 }
 
 /**

@@ -625,7 +625,7 @@ export const syncMembership = perModel((model): Membership => {
 
 const liveMemberships = new WeakMap<KeepalivedConfig, Membership>();
 /**
- * The sync groups keepalived `target` keeps after reading: from 2.1.0 to 2.2.2 without those left with one member,
+ * The sync groups keepalived `target` keeps after reading: before 1.4.0 and from 2.1.0 to 2.2.2 without those left with one member,
  * which it removes (their member then runs on its own). Other releases keep them all (see syncMembership).
  */
 export function liveSyncMembership(model: KeepalivedConfig, target: Version): Membership {
