@@ -1189,6 +1189,17 @@ describe('KA335-KA341', () => {
     ]);
     expect(at()).toEqual([]);
   });
+  // The release audit (session 59), 2.4.3 -t: "key 1 length 0" (a '0x' makes the hex nothing), "key 2 length 31" (61
+  // digits: the last one alone is a byte), "duplicate auth_hmac key id 3".
+  it('KA374: hex decoded as keepalived does, and a repeated key id', () => {
+    const h = (n: number) => '0f'.repeat(n);
+    const text = instance('A', `interface eth0\nauth_hmac {\nkey 1 hex:0x${h(32)}\nkey 2 hex:${h(30)}0\nkey 3 hex:${h(32)}\nkey 3 hex:${h(33)}\nactive_key 3\n}\n${vip('10.0.0.1')}`);
+    expect(findings(text, 'KA374', '2.4.3').map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^4: auth_hmac key 1 is 0 bytes \(a character that is no hex digit/),
+      expect.stringMatching(/^5: auth_hmac key 2 is 31 bytes/),
+      expect.stringMatching(/^7: auth_hmac key id 3 is already defined in this block; .*"duplicate auth_hmac key id 3"/),
+    ]);
+  });
   it('KA374: an active_key that names no key kept, or none at all, disables auth_hmac (2.4.0 on)', () => {
     // keepalived 2.4.3: "(A) auth_hmac active_key 2 is not defined, disabling extension"; without an active_key
     // line "(A) auth_hmac active_key 0 is not defined, disabling extension" (both exit 5, no line).

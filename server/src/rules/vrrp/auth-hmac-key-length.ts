@@ -14,12 +14,21 @@ const AUTH_HMAC_SINCE: Version = [2, 4, 0];
 const KEY_MIN = 32;
 const KEY_MAX = 64;
 
-/** The key's length in bytes as keepalived decodes it, or undefined when kalint cannot tell (a file, odd hex). */
+/**
+ * The key's length in bytes as keepalived decodes it, or undefined when kalint cannot tell (a file). keepalived's hex
+ * reader (read_hex_str) takes two digits a byte, a digit alone before a blank or the end as a byte of its own, skips
+ * blanks, and gives nothing at all for any other character (`hex:0x00…` is 0 bytes).
+ */
 export function hmacKeyBytes(value: string): number | undefined {
   if (value.startsWith('file:')) return undefined;
   if (value.startsWith('hex:')) {
-    const digits = value.slice(4);
-    return /^(?:[0-9A-Fa-f]{2})*$/.test(digits) ? digits.length / 2 : undefined;
+    let bytes = 0;
+    for (const run of value.slice(4).split(/[ \t]+/)) {
+      if (!run) continue;
+      if (!/^[0-9A-Fa-f]+$/.test(run)) return 0;
+      bytes += Math.ceil(run.length / 2);
+    }
+    return bytes;
   }
   return utf8Length(value);
 }
@@ -30,7 +39,7 @@ export const authHmacKeyLength: FileRule = {
   name: 'auth-hmac-key-length',
   family: 'vrrp',
   severity: 'error',
-  description: 'An auth_hmac key is shorter than 32 or longer than 64 bytes, or active_key names no key keepalived keeps; keepalived drops the key, or auth_hmac altogether.',
+  description: 'An auth_hmac key is shorter than 32 or longer than 64 bytes (hex read as keepalived reads it) or repeats a key id, or active_key names no key keepalived keeps; keepalived drops the key, or auth_hmac altogether.',
   docs: {
     why:
       'keepalived 2.4 authenticates adverts with HMAC keys (`auth_hmac { key ID VALUE }`). The value is the key itself, ' +
@@ -55,11 +64,18 @@ export const authHmacKeyLength: FileRule = {
           const id = /^\d+$/.test(key.args[0]?.text ?? '') ? Number(key.args[0]!.text) : 0;
           const value = key.args[1];
           const bytes = value && hmacKeyBytes(value.text);
-          if (value && id >= 1 && id <= 255 && !kept.has(id) && (bytes === undefined || (bytes >= KEY_MIN && bytes <= KEY_MAX))) kept.add(id);
+          const lengthKept = bytes === undefined || (bytes >= KEY_MIN && bytes <= KEY_MAX);
+          if (value && id >= 1 && id <= 255 && lengthKept) {
+            if (kept.has(id)) {
+              report({ message: `auth_hmac key id ${id} is already defined in this block; keepalived keeps the first and drops this one ("duplicate auth_hmac key id ${id}")`, file: key.file, range: key.range });
+              continue;
+            }
+            kept.add(id);
+          }
           if (!value) continue;
-          if (bytes === undefined || (bytes >= KEY_MIN && bytes <= KEY_MAX)) continue;
+          if (lengthKept) continue;
           report({
-            message: `auth_hmac key ${key.args[0]!.text} is ${bytes} bytes; keepalived takes ${KEY_MIN} to ${KEY_MAX} and drops this key ("length ${bytes} not in range [${KEY_MIN}, ${KEY_MAX}]")`,
+            message: `auth_hmac key ${key.args[0]!.text} is ${bytes} bytes${bytes === 0 && value.text.startsWith('hex:') ? " (a character that is no hex digit, such as '0x', makes the whole value nothing)" : ''}; keepalived takes ${KEY_MIN} to ${KEY_MAX} and drops this key ("length ${bytes} not in range [${KEY_MIN}, ${KEY_MAX}]")`,
             file: value.file,
             range: value.range,
           });
