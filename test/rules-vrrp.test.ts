@@ -3502,3 +3502,27 @@ describe('KA382 ipv6-unicast-without-source', () => {
     expect(findings(instance('VI_1', `interface eth0\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.100')}`), 'KA382')).toEqual([]);
   });
 });
+
+// Found by the release audit (session 59): checks of 2.2.8 and 2.3.3 that kalint did not know. The 2.2.8, 2.3.3 and
+// 2.4.3 builds print each message quoted here, and nothing for the good variants.
+describe('KA384 instance-setting-reset', () => {
+  const inst = (name: string, ...lines: string[]) => instance(name, ['interface eth0', 'virtual_router_id 51', ...lines].join('\n'));
+  it('timer_expired_backup without nopreempt in effect (2.2.8 on)', () => {
+    const bare = inst('A', 'state BACKUP', 'priority 100', 'timer_expired_backup');
+    expect(findings(bare, 'KA384', '2.2.8').map((d) => d.message)).toEqual([
+      `timer_expired_backup of 'A' needs nopreempt, and the instance has no nopreempt: keepalived resets it ("expired_timer_backup requires nopreempt - resetting")`,
+    ]);
+    expect(findings(inst('A', 'state MASTER', 'priority 150', 'nopreempt', 'timer_expired_backup 200'), 'KA384', '2.4.3')[0]?.message).toContain('keepalived clears nopreempt on an instance that starts as MASTER');
+    expect(findings(inst('A', 'state BACKUP', 'priority 100', 'nopreempt', 'timer_expired_backup'), 'KA384', '2.4.3')).toEqual([]);
+    expect(findings(bare, 'KA384', '2.2.7')).toEqual([]);
+  });
+  it('owner_ignore_adverts off the owner, or turned off on it (2.3.3 on)', () => {
+    const notOwner = inst('A', 'priority 100', 'owner_ignore_adverts');
+    expect(findings(notOwner, 'KA384', '2.3.3').map((d) => d.message)).toEqual([
+      `owner_ignore_adverts of 'A' is for the address owner only, and its priority is 100: keepalived ignores it ("ignoring owner_ignore_adverts since priority is not 255")`,
+    ]);
+    expect(findings(inst('A', 'priority 255', 'owner_ignore_adverts false'), 'KA384', '2.4.3')[0]?.message).toContain('keepalived turns owner_ignore_adverts back on, strict mode or not');
+    expect(findings(inst('A', 'priority 255', 'owner_ignore_adverts'), 'KA384', '2.4.3')).toEqual([]);
+    expect(findings(inst('A', 'priority 100', 'owner_ignore_adverts off'), 'KA384', '2.4.3')).toEqual([]);
+  });
+});

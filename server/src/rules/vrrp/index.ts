@@ -56,6 +56,7 @@ import { bfdInstanceWithoutNeighbor } from './bfd-instance-without-neighbor.js';
 import { ipv6FirstVipNotLinkLocal } from './ipv6-first-vip-not-link-local.js';
 import { ipv6UnicastWithoutSource } from './ipv6-unicast-without-source.js';
 import { garpIntervalLarge } from './garp-interval-large.js';
+import { instanceSettingReset } from './instance-setting-reset.js';
 import { lvsSyncDaemonUnknownInstance } from './lvs-sync-daemon-unknown-instance.js';
 import { tooManyVips } from './too-many-vips.js';
 import { useVmacInvalid } from './use-vmac-invalid.js';
@@ -162,4 +163,5 @@ export const vrrpRules: Rule[] = [
   interfaceDelaysReset,
   strictDropsVipTraffic,
   garpIntervalLarge,
+  instanceSettingReset,
 ];
