@@ -13,7 +13,7 @@ const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted (
        kalint fmt --write [options] PATH... rewrite, in place, the files that change
        kalint fmt --diff [options] PATH...  show what would change, as a unified diff
 
-PATH may be a file, a directory (searched for keepalived configs) or a glob.
+PATH may be a file, a directory (searched for keepalived configs) or a glob ('**' spans folders).
 Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAME= definitions,
 ~SEQ and include lines are kept as written. A file with unbalanced braces, an unterminated
 quote or a NUL byte is not formatted.

@@ -160,6 +160,54 @@ function walkDir(dir: string, out: string[], templates: string[]): void {
   }
 }
 
+/**
+ * A glob given on the command line, as the shell's globstar, ESLint and Prettier read one (and `ignorePatterns`):
+ * a `**` segment matches zero or more folders (not hidden ones, nor node_modules, .git…); the other segments match
+ * one name each as glob(3) does. (An `include` in a config keeps keepalived's glob(3), where `**` is `*`: that is
+ * the core's globOne, which also matches each other segment here.)
+ */
+function globCommandLine(pattern: string): string[] {
+  const abs = pattern.startsWith('/');
+  const segs = pattern.split('/').filter((s) => s !== '');
+  const within = (dir: string, name: string) => (dir === '.' && !abs ? name : dir === '/' ? `/${name}` : `${dir}/${name}`);
+  let current: string[] = [abs ? '/' : '.'];
+  for (let k = 0; k < segs.length; k++) {
+    const seg = segs[k]!;
+    const next: string[] = [];
+    if (seg === '**' && k === segs.length - 1) {
+      // `dir/**` names everything below the folder: the folder's search finds it all.
+      for (const d of current) if (isDirectory(d)) next.push(d);
+    } else if (seg === '**') {
+      // Zero folders, then every folder below, each once.
+      for (const top of current) {
+        const stack = [top];
+        while (stack.length) {
+          const d = stack.pop()!;
+          next.push(d);
+          const subdirs = (fsHost.readDir(d) ?? [])
+            .filter((e) => e.isDirectory && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name))
+            .map((e) => e.name)
+            .sort();
+          for (let i = subdirs.length - 1; i >= 0; i--) stack.push(within(d, subdirs[i]!));
+        }
+      }
+    } else {
+      // One segment, read by the core's glob(3) model with '.' standing for the folder.
+      for (const dir of current) for (const name of globOne(seg, (d) => (d === '.' ? fsHost.readDir(dir) : undefined))) next.push(within(dir, name));
+    }
+    current = [...new Set(next)];
+  }
+  return current;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(fsPath(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export interface Discovered {
   files: string[];
   /** The files found by searching a directory or expanding a glob (not named one by one). */
@@ -180,7 +228,7 @@ export function discover(args: string[]): Discovered {
   const isPattern = (arg: string): boolean => (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) && !existsSync(arg);
   for (const arg of args) {
     if (isPattern(arg)) {
-      const matches = expandBraces(arg).flatMap((p) => globOne(p, (d) => fsHost.readDir(d)));
+      const matches = expandBraces(arg).flatMap(globCommandLine);
       const existing = matches.filter((m) => {
         try {
           const st = statSync(fsPath(m));

@@ -22,9 +22,10 @@ import { appendAll } from '../core/arrays.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
-PATH may be a file, a directory (searched for keepalived configs), a glob, a pipe (the shell's
-<(ssh lb1 cat /etc/keepalived/keepalived.conf)), or '-' for standard input. Settings are read
-from the nearest .kalint.json above each file; options given here win.
+PATH may be a file, a directory (searched for keepalived configs), a glob (quoted; '**' spans
+folders), a pipe (the shell's <(ssh lb1 cat /etc/keepalived/keepalived.conf)), or '-' for
+standard input. Settings are read from the nearest .kalint.json above each file; options given
+here win.
 
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
