@@ -62,3 +62,39 @@ describe('globs on the command line', () => {
     expect(kalint(['lint', 'nothing/**/keepalived.conf'], cwd)).toMatchObject({ code: 2, stderr: 'kalint: nothing/**/keepalived.conf: no file matches\n' });
   });
 });
+
+describe('directory search', () => {
+  it('leaves out sources, scripts, binaries, XML and package files named for keepalived; keeps the configs', () => {
+    const elf = Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\0\0\0', 'latin1'), Buffer.from('vrrp_instance VI_1 {\n')]);
+    write({
+      'ops/keepalived.conf': ERROR,
+      'ops/keepalived-backup.conf': ERROR,
+      'ops/sample-keepalived.conf.vrrp.rules': ERROR,
+      'ops/keepalived.vips': '# VIPs of lb1\nvirtual_ipaddress {\n    10.0.0.1\n}\n',
+      'ops/keepalived': elf,
+      'ops/keepalived.bin': Buffer.from('abc\0def\nglobal_defs {\n', 'latin1'),
+      'ops/keepalived_netlink.c': '#include "keepalived_netlink.h"\nstatic int x;\n',
+      'ops/keepalived_magic.h': '#ifndef _KEEPALIVED_MAGIC_H\n#define _KEEPALIVED_MAGIC_H\n#endif\n',
+      'ops/org.keepalived.Vrrp1.Vrrp.xml_template': '<node>\n  <interface name="org.keepalived.Vrrp1.Vrrp">\n  </interface>\n</node>\n',
+      'ops/org.keepalived.Vrrp1.conf': '<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN">\n<busconfig>\n</busconfig>\n',
+      'ops/keepalived.pp': 'class keepalived {\n  package { "keepalived": ensure => installed }\n}\n',
+      'ops/keepalived.sls': 'keepalived:\n  pkg.installed: []\n',
+      'ops/keepalived.te': 'policy_module(keepalived, 1.0)\n',
+      'ops/keepalived.init': '# chkconfig: - 21 79\ncase "$1" in\n  start)\n    /usr/sbin/keepalived -D\n    ;;\nesac\n',
+      'ops/keepalived.logrotate': '/var/log/keepalived.log {\n  weekly\n}\n',
+      'ops/keepalived.sysconfig': 'KEEPALIVED_OPTIONS="-D"\n',
+      'ops/keepalived.default': 'KEEPALIVED_OPTIONS="-D"\n',
+      'ops/check_keepalived': '#!/bin/bash\npgrep keepalived\n',
+      'ops/keepalived-wrapper': '#!/bin/sh\nexec keepalived "$@"\n',
+      'ops/Dockerfile.keepalived': 'FROM debian\nRUN apt-get install keepalived\n',
+    });
+    const r = kalint(['lint', '-f', 'gnu', 'ops']);
+    expect(r.stderr).toBe('');
+    expect(filesIn(r.stdout)).toEqual(['ops/keepalived-backup.conf', 'ops/keepalived.conf', 'ops/keepalived.vips', 'ops/sample-keepalived.conf.vrrp.rules']);
+    // fmt --write leaves them as they are.
+    const w = kalint(['fmt', '--write', 'ops']);
+    expect(w.stdout.trim().split('\n').sort()).toEqual(['formatted ops/keepalived-backup.conf', 'formatted ops/keepalived.conf', 'formatted ops/sample-keepalived.conf.vrrp.rules']);
+    // Named one by one, a file is still checked.
+    expect(kalint(['lint', '-f', 'gnu', 'ops/keepalived.sysconfig']).code).toBe(1);
+  });
+});

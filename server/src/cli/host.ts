@@ -93,20 +93,63 @@ const KEEPALIVED_HINT = /^\s*(global_defs|vrrp_instance|vrrp_script|virtual_serv
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
 
 /**
- * Endings of documents, scripts, data and binaries: a directory search takes a file named for
+ * Endings of documents, scripts, sources, data and binaries: a directory search takes a file named for
  * keepalived as a config unless its name ends so (real repositories hold `check_keepalived.sh`,
  * `keepalived.service`, `keepalived.conf.in`, `keepalived_UserGuide.pdf` and `… Keepalived.md` notes,
- * two of which, holding config excerpts, were auto-paired as a cluster).
+ * two of which, holding config excerpts, were auto-paired as a cluster; keepalived's own source tree holds
+ * `keepalived_netlink.c`, `keepalived_magic.h` and D-Bus `.xml_template`s; ops repositories Puppet `.pp`,
+ * Salt `.sls`, SELinux `.te`/`.fc`/`.if` and `.logrotate` files).
  */
-const NOT_A_CONFIG = /\.(md|markdown|rst|adoc|txt|html?|pdf|docx?|odt|png|jpe?g|gif|svg|ico|gz|tgz|tar|zip|bz2|xz|7z|rpm|deb|sh|bash|zsh|py|pyc|pl|rb|go|js|ts|lua|cc|cpp|hpp|java|ya?ml|json|toml|xml|ini|env|service|socket|timer|target|log|csv|tf|tfvars|tfstate|hcl|lock|patch|diff|in|am|ac|m4|spec|pdb|dll|exe|so|cache|csproj|vcxproj|filters|user|man)$/i;
+const NOT_A_CONFIG = /\.(md|markdown|rst|adoc|txt|html?|pdf|docx?|odt|png|jpe?g|gif|svg|ico|gz|tgz|tar|zip|bz2|xz|7z|rpm|deb|sh|bash|zsh|py|pyc|pl|rb|go|js|ts|lua|c|h|cc|cpp|hpp|java|ya?ml|json|toml|xml|xml_template|xsd|dtd|ini|env|service|socket|timer|target|log|csv|tf|tfvars|tfstate|hcl|lock|patch|diff|in|am|ac|m4|spec|pdb|dll|exe|so|cache|csproj|vcxproj|filters|user|man|pp|sls|te|fc|if|logrotate)$/i;
+
+/**
+ * Endings of a service's other files, named for the package (`keepalived.init`, `keepalived.sysconfig`,
+ * `keepalived.default` for /etc/default): not configs, unless the name says it is one (`keepalived.conf.default`).
+ */
+const PACKAGE_FILE = /\.(init|initd|rc|openrc|upstart|sysconfig|default|defaults|cron|pam)$/i;
+
+/** A name that says it is a config: `keepalived.conf`, `lb1.cfg`, `keepalived.conf.backup`, `keepalived.conf-lb1`. */
+const CONFIG_NAME = /\.(conf|cfg)(?:$|[.\-_~])/i;
+
+/**
+ * Words that start a line of a keepalived config, top-level or in its blocks: a file named for keepalived whose
+ * name does not say it is a config (`keepalived`, `Dockerfile.keepalived`, `keepalived.vips`) is one only when its
+ * opening text holds one of them.
+ */
+const KEEPALIVED_WORD = /^[ \t]*(?:@\^?\S+[ \t]+)?(?:global_defs|vrrp_\w+|virtual_server(?:_group)?|static_(?:ipaddress|routes|rules)|include|virtual_ipaddress(?:_excluded)?|virtual_routes|virtual_rules|real_server|track_(?:script|interface|process|file)|unicast_(?:peer|src_ip)|router_id|notification_email(?:_from)?|smtp_server|bfd_instance|garp_group|net_namespace|\$[A-Za-z_]\w*[ \t]*=)(?=[\s{]|$)/m;
 
 export function looksLikeKeepalived(path: string): boolean {
   const name = path.split('/').pop() ?? '';
   if (NOT_A_CONFIG.test(name)) return false;
-  if (/keepalived/i.test(name)) return !isManualPage(fsHost.readFile(path));
+  if (/keepalived/i.test(name)) {
+    const configName = CONFIG_NAME.test(name);
+    if (!configName && PACKAGE_FILE.test(name)) return false;
+    const text = fsHost.readFile(path);
+    // One that cannot be read is taken, so that the search says why it could not be read.
+    if (text === undefined) return true;
+    if (isManualPage(text) || notConfigText(text)) return false;
+    return configName || KEEPALIVED_WORD.test(readableStart(text));
+  }
   if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
   const text = fsHost.readFile(path);
-  return text !== undefined && hintsKeepalived(text) && !isManualPage(text);
+  return text !== undefined && hintsKeepalived(text) && !isManualPage(text) && !notConfigText(text);
+}
+
+/**
+ * A text no keepalived config starts with: a script (`#!`), a binary (an ELF header, or NUL bytes in a file not saved
+ * as UTF-16, which KA117 explains) or an XML document (a D-Bus policy named `org.keepalived.Vrrp1.conf`).
+ */
+function notConfigText(text: string): boolean {
+  const start = text.slice(0, 65536);
+  if (/^(?:\ufeff)?#!/.test(start) || start.startsWith('\x7fELF')) return true;
+  if (start.includes('\0') && !utf16Evidence(start)) return true;
+  return /^(?:\ufeff)?\s*<(?:\?xml|!DOCTYPE)\b/i.test(start);
+}
+
+/** The opening text of a file, a UTF-16 one read roughly (without its NULs and byte order mark). */
+function readableStart(text: string): string {
+  const start = text.slice(0, 65536);
+  return utf16Evidence(start) ? start.replace(/\0/g, '').replace(/^(?:\udcff\udcfe|\udcfe\udcff)/, '') : start;
 }
 
 /**
@@ -126,9 +169,7 @@ const ROFF_START = /^\.(?:TH|Dd|\\")/;
 
 /** Whether the start of a text holds a keepalived top-level word; a UTF-16 file's too, for KA117 to say what it is. */
 function hintsKeepalived(text: string): boolean {
-  const start = text.slice(0, 65536);
-  // Read as UTF-16 roughly: the NULs and a byte order mark (FF FE or FE FF, kept as escapes) taken out.
-  return KEEPALIVED_HINT.test(utf16Evidence(start) ? start.replace(/\0/g, '').replace(/^(?:\udcff\udcfe|\udcfe\udcff)/, '') : start);
+  return KEEPALIVED_HINT.test(readableStart(text));
 }
 
 /** A keepalived template by name (`keepalived.conf.j2`) or by content (`vrrp_instance {{ name }} {`). */
