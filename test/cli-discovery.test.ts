@@ -98,3 +98,26 @@ describe('directory search', () => {
     expect(kalint(['lint', '-f', 'gnu', 'ops/keepalived.sysconfig']).code).toBe(1);
   });
 });
+
+describe('globs filter as a directory search does', () => {
+  it('a glob takes only the configs it matches; files named one by one are taken as they are', () => {
+    write({
+      'g/keepalived/keepalived.conf': ERROR,
+      'g/nginx/nginx.conf': 'server {\n  listen 80;\n  location / { proxy_pass http://x; }\n}\n',
+      'g/supervisor/web.conf': '[program:web]\ncommand=/usr/bin/web\n    --port 8080\n',
+      'g/keepalived/keepalived.conf.j2': 'global_defs {\n    router_id {{ id }}\n}\n',
+    });
+    const w = kalint(['fmt', '--write', 'g/*/*.conf']);
+    expect(w).toMatchObject({ code: 0, stdout: 'formatted g/keepalived/keepalived.conf\n' });
+    expect(kalint(['fmt', '--check', 'g/supervisor/web.conf']).code).toBe(1);
+    const r = kalint(['lint', '-f', 'gnu', 'g/**/*']);
+    expect(filesIn(r.stdout)).toEqual(['g/keepalived/keepalived.conf']);
+    expect(r.stderr).toMatch(/^kalint: left out 1 template \(g\/keepalived\/keepalived\.conf\.j2\)/);
+    // Named one by one, a template is linted (KA108) and not said to be left out.
+    const named = kalint(['lint', '-f', 'gnu', 'g', 'g/keepalived/keepalived.conf.j2']);
+    expect(named.stdout).toContain('g/keepalived/keepalived.conf.j2:');
+    expect(named.stderr).not.toContain('left out');
+    // A glob that matches files but no config says so.
+    expect(kalint(['lint', 'g/nginx/*'])).toMatchObject({ code: 2, stderr: 'kalint: g/nginx/*: no keepalived configs among the files it matches\n' });
+  });
+});

@@ -279,12 +279,17 @@ export function discover(args: string[]): Discovered {
         }
       });
       if (!existing.length) missing.push(`${arg}: no file matches`);
+      const before = files.length;
+      const templatesBefore = templates.length;
       for (const m of existing) {
-        const before = files.length;
+        // A file the glob matches is taken as a directory search would take it (`'g/*/*.conf'` matches nginx.conf too).
         if (statSync(fsPath(m)).isDirectory()) walkDir(m, files, templates);
-        else files.push(m);
-        for (const f of files.slice(before)) searched.add(f);
+        else if (TEMPLATE_EXTENSION.test(m.split('/').pop() ?? '')) {
+          if (looksLikeKeepalivedTemplate(m)) templates.push(m);
+        } else if (looksLikeKeepalived(m)) files.push(m);
       }
+      for (const f of files.slice(before)) searched.add(f);
+      if (existing.length && files.length === before && templates.length === templatesBefore) missing.push(`${arg}: no keepalived configs among the files it matches`);
       continue;
     }
     let st;
@@ -313,7 +318,10 @@ export function discover(args: string[]): Discovered {
   }
   // A file also named on its own is not a searched one.
   for (const arg of args) if (!isPattern(arg)) searched.delete(arg);
-  return { files: distinctPaths(files), searched, missing, templates: distinctPaths(templates) };
+  const distinct = distinctPaths(files);
+  // A template named one by one is linted (KA108), not left out.
+  const linted = new Set(distinct.map((f) => resolve(f)));
+  return { files: distinct, searched, missing, templates: distinctPaths(templates).filter((t) => !linted.has(resolve(t))) };
 }
 
 /** Each file once, however it was named (`lb1.conf`, `./lb1.conf`, `dir/../lb1.conf`): the first spelling is kept. */
