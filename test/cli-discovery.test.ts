@@ -2,7 +2,7 @@
 // the built bin/kalint.js in a scratch folder.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,23 @@ describe('globs filter as a directory search does', () => {
     expect(named.stderr).not.toContain('left out');
     // A glob that matches files but no config says so.
     expect(kalint(['lint', 'g/nginx/*'])).toMatchObject({ code: 2, stderr: 'kalint: g/nginx/*: no keepalived configs among the files it matches\n' });
+  });
+});
+
+describe('a file reached by two names', () => {
+  it('is linted once and is one cluster node: a symlink, a hard link, two spellings, stdin named as the file', () => {
+    const lb1 = readFileSync(join(repo, 'fixtures/examples/web-vip/lb1.conf'), 'utf8');
+    const lb2 = readFileSync(join(repo, 'fixtures/examples/web-vip/lb2.conf'), 'utf8');
+    write({ 'two/keepalived-master.conf': lb1, 'two/keepalived-backup.conf': lb2, 'hard/lb1.conf': lb1, 'hard/lb2.conf': lb2 });
+    symlinkSync('keepalived-master.conf', join(dir, 'two/keepalived.conf'));
+    linkSync(join(dir, 'hard/lb1.conf'), join(dir, 'hard/keepalived.conf'));
+    for (const folder of ['two', 'hard']) {
+      const r = kalint(['lint', '-f', 'gnu', '--show-clusters', folder]);
+      expect(r.stdout).not.toMatch(/KA407|KA415/);
+      expect(r.stderr).toMatch(/auto-paired: \S+ and \S+ /);
+    }
+    write({ 'two/err.conf': ERROR });
+    const twice = spawnSync(process.execPath, [bin, 'lint', '-f', 'gnu', '--stdin-filename', './two/err.conf', '-', 'two/err.conf', 'two/./err.conf'], { cwd: dir, input: ERROR, encoding: 'utf8' });
+    expect(twice.stdout).toBe("two/err.conf:2:3: error: Unknown keyword 'routr_id' in 'global_defs'; did you mean 'router_id'? [KA201]\n");
   });
 });

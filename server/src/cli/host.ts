@@ -320,19 +320,32 @@ export function discover(args: string[]): Discovered {
   for (const arg of args) if (!isPattern(arg)) searched.delete(arg);
   const distinct = distinctPaths(files);
   // A template named one by one is linted (KA108), not left out.
-  const linted = new Set(distinct.map((f) => resolve(f)));
-  return { files: distinct, searched, missing, templates: distinctPaths(templates).filter((t) => !linted.has(resolve(t))) };
+  const linted = new Set(distinct.map(fileIdentity));
+  return { files: distinct, searched, missing, templates: distinctPaths(templates).filter((t) => !linted.has(fileIdentity(t))) };
 }
 
-/** Each file once, however it was named (`lb1.conf`, `./lb1.conf`, `dir/../lb1.conf`): the first spelling is kept. */
+/**
+ * Each file once, however it was named (`lb1.conf`, `./lb1.conf`, `dir/../lb1.conf`, a symlink to it, a hard link):
+ * the first name is kept, so that one file is linted once and is one cluster node.
+ */
 function distinctPaths(paths: string[]): string[] {
   const seen = new Set<string>();
   return paths.filter((p) => {
-    const key = resolve(p);
+    const key = fileIdentity(p);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** What tells one file from another: its device and inode (through links), else its absolute path. */
+export function fileIdentity(path: string): string {
+  try {
+    const st = statSync(fsPath(path));
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** A path as shown in output: relative to the working directory when below it. */

@@ -393,8 +393,9 @@ export function lintCommand(argv: string[], passes = 1): number {
   const pipe = values.fix || dryRun ? found.files.find(isPipe) : undefined;
   if (pipe !== undefined) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: ${pipe} is a pipe`);
   const { missing, templates } = found;
-  const files = withoutIgnored(found.files, found.searched);
-  if (fromStdin) files.unshift(stdinName);
+  let files = withoutIgnored(found.files, found.searched);
+  // `--stdin-filename lb1.conf - lb1.conf`: one file, linted once (as the text given on stdin).
+  if (fromStdin) files = [stdinName, ...files.filter((f) => !sameFile(f, stdinName))];
   // What kept a path from being linted: said on stderr, and in a SARIF report as a tool notification.
   const unlinted: string[] = [];
   for (const m of missing) {
