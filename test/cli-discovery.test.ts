@@ -2,7 +2,7 @@
 // the built bin/kalint.js in a scratch folder.
 
 import { spawnSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,17 @@ function write(files: Record<string, string | Buffer>): void {
 
 function kalint(args: string[], cwd = dir) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * kalint run by a user the folder's permissions apply to: root reads any folder, so as root the run is made as
+ * nobody (uid 65534), with the scratch folder opened to it.
+ */
+function kalintUnprivileged(args: string[]) {
+  const root = process.getuid?.() === 0;
+  if (root) chmodSync(dir, 0o755);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(root ? { uid: 65534, gid: 65534 } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -137,5 +148,21 @@ describe('a file reached by two names', () => {
     write({ 'two/err.conf': ERROR });
     const twice = spawnSync(process.execPath, [bin, 'lint', '-f', 'gnu', '--stdin-filename', './two/err.conf', '-', 'two/err.conf', 'two/./err.conf'], { cwd: dir, input: ERROR, encoding: 'utf8' });
     expect(twice.stdout).toBe("two/err.conf:2:3: error: Unknown keyword 'routr_id' in 'global_defs'; did you mean 'router_id'? [KA201]\n");
+  });
+});
+
+describe('a folder that cannot be read', () => {
+  it('is named with why, exit 2, in a search and when named; a SARIF report lists it', () => {
+    write({ 'd2/keepalived.conf': CLEAN, 'd2/inner/keepalived.conf': ERROR });
+    chmodSync(join(dir, 'd2/inner'), 0o000);
+    try {
+      expect(kalintUnprivileged(['lint', '-f', 'gnu', 'd2'])).toMatchObject({ code: 2, stdout: '', stderr: 'kalint: d2/inner: permission denied\n' });
+      expect(kalintUnprivileged(['fmt', '--check', 'd2'])).toMatchObject({ code: 2, stderr: 'kalint: d2/inner: permission denied\n' });
+      expect(kalintUnprivileged(['lint', 'd2/inner'])).toMatchObject({ code: 2, stderr: 'kalint: d2/inner: permission denied\n' });
+      const sarif = JSON.parse(kalintUnprivileged(['lint', '-f', 'sarif', 'd2']).stdout);
+      expect(sarif.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'd2/inner: permission denied' } }] });
+    } finally {
+      chmodSync(join(dir, 'd2/inner'), 0o755);
+    }
   });
 });

@@ -180,25 +180,38 @@ function looksLikeKeepalivedTemplate(path: string): boolean {
   return text !== undefined && hintsKeepalived(text);
 }
 
-/** `templates`: files left out because their names say they are templates to render (KA108). */
-function walkDir(dir: string, out: string[], templates: string[]): void {
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    const entries = fsHost.readDir(d) ?? [];
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // Files in name order, then the subfolders in name order (pushed last first, as the stack pops).
-    const dirs: string[] = [];
-    for (const e of entries) {
-      const p = d === '.' ? e.name : `${d}/${e.name}`;
-      if (e.isDirectory) {
-        if (!SKIP_DIRS.has(e.name)) dirs.push(p);
-      } else if (TEMPLATE_EXTENSION.test(e.name)) {
-        if (looksLikeKeepalivedTemplate(p)) templates.push(p);
-      } else if (looksLikeKeepalived(p)) out.push(p);
+/**
+ * Searches a folder: configs to `out`, templates their names say are to be rendered (KA108) to `templates`, and each
+ * folder that cannot be read (permission denied) to `problems`, as `PATH: why`.
+ */
+function walkDir(dir: string, out: string[], templates: string[], problems: string[]): void {
+  const search = (root: string): void => {
+    const stack = [root];
+    while (stack.length) {
+      const d = stack.pop()!;
+      let entries: { name: string; isDirectory: boolean; isLink: boolean }[];
+      try {
+        // Names as bytes: one that is not UTF-8 keeps its bytes as escapes, and reads back through fsPath.
+        entries = readdirSync(fsPath(d), { withFileTypes: true, encoding: 'buffer' }).map((e) => ({ name: decodeBytes(e.name), isDirectory: e.isDirectory(), isLink: e.isSymbolicLink() }));
+      } catch (e) {
+        problems.push(`${d}: ${ioReason(e)}`);
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // Files in name order, then the subfolders in name order (pushed last first, as the stack pops).
+      const dirs: string[] = [];
+      for (const e of entries) {
+        const p = d === '.' ? e.name : d === '/' ? `/${e.name}` : `${d}/${e.name}`;
+        if (e.isDirectory) {
+          if (!SKIP_DIRS.has(e.name)) dirs.push(p);
+        } else if (TEMPLATE_EXTENSION.test(e.name)) {
+          if (looksLikeKeepalivedTemplate(p)) templates.push(p);
+        } else if (looksLikeKeepalived(p)) out.push(p);
+      }
+      for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]!);
     }
-    for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]!);
-  }
+  };
+  search(dir);
 }
 
 /**
@@ -279,17 +292,18 @@ export function discover(args: string[]): Discovered {
         }
       });
       if (!existing.length) missing.push(`${arg}: no file matches`);
+      const missingBefore = missing.length;
       const before = files.length;
       const templatesBefore = templates.length;
       for (const m of existing) {
         // A file the glob matches is taken as a directory search would take it (`'g/*/*.conf'` matches nginx.conf too).
-        if (statSync(fsPath(m)).isDirectory()) walkDir(m, files, templates);
+        if (statSync(fsPath(m)).isDirectory()) walkDir(m, files, templates, missing);
         else if (TEMPLATE_EXTENSION.test(m.split('/').pop() ?? '')) {
           if (looksLikeKeepalivedTemplate(m)) templates.push(m);
         } else if (looksLikeKeepalived(m)) files.push(m);
       }
       for (const f of files.slice(before)) searched.add(f);
-      if (existing.length && files.length === before && templates.length === templatesBefore) missing.push(`${arg}: no keepalived configs among the files it matches`);
+      if (existing.length && files.length === before && templates.length === templatesBefore && missing.length === missingBefore) missing.push(`${arg}: no keepalived configs among the files it matches`);
       continue;
     }
     let st;
@@ -311,9 +325,11 @@ export function discover(args: string[]): Discovered {
     if (st.isDirectory()) {
       const before = files.length;
       const templatesBefore = templates.length;
-      walkDir(arg.replace(/\/+$/, '') || '/', files, templates);
+      const missingBefore = missing.length;
+      walkDir(arg.replace(/\/+$/, '') || '/', files, templates, missing);
       for (const f of files.slice(before)) searched.add(f);
-      if (files.length === before && templates.length === templatesBefore) missing.push(`${arg}: no keepalived configs found in this directory`);
+      // A folder that cannot be read says why, not that it holds no config.
+      if (files.length === before && templates.length === templatesBefore && missing.length === missingBefore) missing.push(`${arg}: no keepalived configs found in this directory`);
     } else files.push(arg);
   }
   // A file also named on its own is not a searched one.
