@@ -166,3 +166,17 @@ describe('a folder that cannot be read', () => {
     }
   });
 });
+
+describe('a symlink to a folder in a directory search', () => {
+  it('is followed, each folder once (no loop), files keeping their own names where both reach them', () => {
+    write({ 'sl/real/keepalived/keepalived.conf': ERROR, 'sl/real/other/lb.conf': ERROR, 'sl/repo/roles/keepalived.conf': ERROR });
+    symlinkSync('../real/keepalived', join(dir, 'sl/repo/keepalived'));
+    symlinkSync('../real/other', join(dir, 'sl/repo/etc'));
+    symlinkSync('roles', join(dir, 'sl/repo/a-roles'));
+    symlinkSync('..', join(dir, 'sl/repo/roles/up'));
+    const r = kalint(['lint', '-f', 'gnu', 'sl/repo']);
+    expect(r).toMatchObject({ code: 1, stderr: '' });
+    expect(filesIn(r.stdout)).toEqual(['sl/repo/etc/lb.conf', 'sl/repo/keepalived/keepalived.conf', 'sl/repo/roles/keepalived.conf']);
+    expect(kalint(['fmt', '--check', 'sl/repo'])).toMatchObject({ code: 1, stderr: '' });
+  });
+});

@@ -7,7 +7,7 @@ import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
 import { decodeBytes, encodeText, utf16Evidence } from '../core/syntax/encoding.js';
-import { argumentReason, fsPath, ioReason } from './common.js';
+import { argumentReason, fsPath, ioReason, realPath } from './common.js';
 
 /**
  * Texts `kalint lint --fix-dry-run` has fixed in place of their files, by absolute path: every later read of the file
@@ -182,13 +182,25 @@ function looksLikeKeepalivedTemplate(path: string): boolean {
 
 /**
  * Searches a folder: configs to `out`, templates their names say are to be rendered (KA108) to `templates`, and each
- * folder that cannot be read (permission denied) to `problems`, as `PATH: why`.
+ * folder that cannot be read (permission denied) to `problems`, as `PATH: why`. A symlink to a folder is followed
+ * after the real folders (so that files keep their own names where both reach them), each folder searched once
+ * (a link back up is no loop).
  */
 function walkDir(dir: string, out: string[], templates: string[], problems: string[]): void {
+  const visited = new Set<string>();
+  const linked: string[] = [];
   const search = (root: string): void => {
     const stack = [root];
     while (stack.length) {
       const d = stack.pop()!;
+      let real: string;
+      try {
+        real = realPath(d);
+      } catch {
+        real = resolve(d);
+      }
+      if (visited.has(real)) continue;
+      visited.add(real);
       let entries: { name: string; isDirectory: boolean; isLink: boolean }[];
       try {
         // Names as bytes: one that is not UTF-8 keeps its bytes as escapes, and reads back through fsPath.
@@ -202,8 +214,10 @@ function walkDir(dir: string, out: string[], templates: string[], problems: stri
       const dirs: string[] = [];
       for (const e of entries) {
         const p = d === '.' ? e.name : d === '/' ? `/${e.name}` : `${d}/${e.name}`;
-        if (e.isDirectory) {
-          if (!SKIP_DIRS.has(e.name)) dirs.push(p);
+        if (e.isDirectory || (e.isLink && isDirectory(p))) {
+          if (SKIP_DIRS.has(e.name)) continue;
+          if (e.isDirectory) dirs.push(p);
+          else linked.push(p);
         } else if (TEMPLATE_EXTENSION.test(e.name)) {
           if (looksLikeKeepalivedTemplate(p)) templates.push(p);
         } else if (looksLikeKeepalived(p)) out.push(p);
@@ -212,6 +226,7 @@ function walkDir(dir: string, out: string[], templates: string[], problems: stri
     }
   };
   search(dir);
+  while (linked.length) search(linked.shift()!);
 }
 
 /**
