@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -553,6 +553,27 @@ describe('code cache (dist/kalint.cache, see bin/kalint.js)', () => {
       else rmSync(join(copy, 'dist/kalint.cache'), { force: true });
       const r = spawnSync(process.execPath, [join(copy, 'bin/kalint.js'), 'lint', '--format', 'gnu', 'cache/err.conf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(expected);
+    }
+  });
+});
+
+describe('standard output that cannot be written', () => {
+  // `kalint lint -f sarif . > report.sarif` on a full disk: node's error with a stack trace and exit 1 read as findings.
+  it.skipIf(!existsSync('/dev/full'))('says so, exit 2, no stack trace, for every command', () => {
+    write({ 'full/keepalived.conf': 'global_defs {\n  routr_id lb1\n}\n' }); // an error, not formatted
+    const fd = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['--version'], ['--help'], ['explain', 'KA201'], ['explain', '--list'], ['lint', 'full'], ['lint', '-q', '-f', 'sarif', 'full'], ['fmt', '--check', 'full'], ['fmt', 'full/keepalived.conf'], ['peer', 'full/keepalived.conf']]) {
+        const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        if (args[0] === 'peer') {
+          // peer refuses this file before it writes anything (no vrrp_instance).
+          expect(r.status).toBe(1);
+          continue;
+        }
+        expect({ args, code: r.status, stderr: r.stderr }).toEqual({ args, code: 2, stderr: 'kalint: cannot write the report: no space left on device\n' });
+      }
+    } finally {
+      closeSync(fd);
     }
   });
 });

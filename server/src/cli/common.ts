@@ -95,6 +95,9 @@ const IO_REASONS: Record<string, string> = {
   EPERM: 'permission denied',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
+  EIO: 'input/output error',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
   EEXIST: 'a temporary file of that name is in the way',
 };
 
