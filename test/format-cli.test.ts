@@ -137,6 +137,27 @@ describe('kalint fmt', () => {
 describe('kalint peer', () => {
   const master = () => readFileSync(join(CORPUS, 'seed003-master.conf'), 'utf8');
 
+  // keepalived 2.2.7 -t: "VRRP instance[VI_1] malformed src address[999.1.1.1]. Skipping..."; an IPv6 source address
+  // made the peer's instance IPv6 and its IPv4 VIP was dropped (KA313, KA312).
+  it('refuses a --unicast-src-ip or --unicast-peer keepalived cannot read, or of the other family (exit 2)', () => {
+    const own = 'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  unicast_src_ip 10.0.0.5\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+    const peers = 'vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  unicast_peer {\n    10.0.0.6\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n';
+    write({ 'peer/us.conf': own, 'peer/up.conf': peers });
+    for (const [option, value, file] of [['--unicast-src-ip', '999.1.1.1', 'peer/us.conf'], ['--unicast-src-ip', 'hostname.example', 'peer/us.conf'], ['--unicast-peer', '300.0.0.1', 'peer/up.conf']]) {
+      const r = kalint(['peer', '-q', option!, value!, file!]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`kalint: ${option} takes an IP address keepalived can read, such as 10.0.0.2 or fd00::2 (got '${value}'`);
+    }
+    const v6 = kalint(['peer', '-q', '--unicast-src-ip', 'fe80::1', 'peer/us.conf']);
+    expect(v6).toMatchObject({ code: 2, stdout: '' });
+    expect(v6.stderr).toMatch(/^kalint: peer\/us\.conf:1:1: --unicast-src-ip fe80::1 is IPv6 but vrrp_instance VI_1 is IPv4/);
+    expect(kalint(['peer', '-q', '--unicast-peer', 'fd00::5', 'peer/up.conf'])).toMatchObject({ code: 2, stdout: '' });
+    // The right family is taken.
+    expect(kalint(['peer', '-q', '--unicast-src-ip', '10.0.0.6', 'peer/us.conf']).stdout).toContain('unicast_src_ip 10.0.0.6');
+    expect(kalint(['peer', '-q', '--unicast-peer', '10.0.0.5', 'peer/up.conf']).stdout).toContain('unicast_peer {\n    10.0.0.5\n  }');
+  });
+
   it('prints the BACKUP to stdout, what changed to stderr', () => {
     write({ 'peer/master.conf': master() });
     const r = kalint(['peer', 'peer/master.conf']);

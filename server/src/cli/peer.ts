@@ -8,6 +8,7 @@ import { argumentReason, EXIT, ioReason, parseCommandArgs, sameFile, tell, Usage
 import { unifiedDiff } from './diff.js';
 import { findConfig } from './config.js';
 import { resolveTarget, targetCaveat } from '../core/index.js';
+import { sockaddrAddress } from '../core/analysis/values.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
 
@@ -46,7 +47,8 @@ Options:
   -h, --help                this help
 
 Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, a state set per node on
-@ID lines, an ambiguous or impossible request), 2 usage error or unreadable/unwritable file.
+@ID lines, an ambiguous or impossible request), 2 usage error (an address keepalived cannot
+read, or of the other family than the instance's, too) or unreadable/unwritable file.
 `;
 
 function integer(name: string, v: string | undefined): number | undefined {
@@ -79,6 +81,11 @@ export function peerCommand(argv: string[]): number {
   if (values['config-id'] !== undefined && !/^\S+$/.test(values['config-id'])) throw new UsageError(`--config-id takes one id without blanks (got '${values['config-id']}')`);
   if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
   if (values.output === '') throw new UsageError('-o needs a file name', 'peer');
+  // As keepalived reads a unicast address (it resolves no host names): '999.1.1.1' would give the peer a line it skips.
+  for (const name of ['unicast-src-ip', 'unicast-peer'] as const) {
+    const v = values[name];
+    if (v !== undefined && sockaddrAddress(v) === undefined) throw new UsageError(`--${name} takes an IP address keepalived can read, such as 10.0.0.2 or fd00::2 (got '${v}'; keepalived resolves no host names)`, 'peer');
+  }
   const input = positionals[0]!;
   const output = values.output;
   if (output !== undefined && sameFile(input, output)) {
@@ -112,7 +119,8 @@ export function peerCommand(argv: string[]): number {
   if ('error' in r) {
     // A refusal about one line names it as FILE:LINE:COL, like the formatter's.
     tell(`kalint: ${shown}${r.at ? `:${r.at.line}:${r.at.column}` : ''}: ${r.error}\n`);
-    return EXIT.findings;
+    // An option's value that does not fit the file is a usage error, like the options refused above.
+    return r.option ? EXIT.usage : EXIT.findings;
   }
   if (!values.quiet) for (const n of r.notes) tell(`kalint: ${n}\n`);
   const caveat = targetCaveat(options.targetVersion);

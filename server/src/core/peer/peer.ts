@@ -47,6 +47,8 @@ export interface PeerResult {
 
 export interface PeerError {
   error: string;
+  /** The refusal is about a value given in the options (an address of the other family), not about the file. */
+  option?: true;
   /** Where in the MASTER's file the refusal points (1-based), when it is about one line. */
   at?: { line: number; column: number };
 }
@@ -60,6 +62,7 @@ class PeerFailure extends Error {
   constructor(
     message: string,
     readonly at?: { line: number; column: number },
+    readonly option?: true,
   ) {
     super(message);
   }
@@ -85,7 +88,7 @@ export function generatePeer(text: string, options: PeerOptions = {}): PeerResul
   try {
     return generate(text, options);
   } catch (e) {
-    if (e instanceof PeerFailure) return e.at ? { error: e.message, at: e.at } : { error: e.message };
+    if (e instanceof PeerFailure) return { error: e.message, ...(e.at ? { at: e.at } : {}), ...(e.option ? { option: e.option } : {}) };
     throw e;
   }
 }
@@ -433,7 +436,18 @@ function generate(text: string, options: PeerOptions): PeerResult {
   }
 
   /** Puts the peer's own address in a source address line (a copied one would make it advertise as the MASTER). */
+  /**
+   * An address given in the options must be of the instance's family: keepalived takes an instance's family from its
+   * first address, and drops the addresses of the other (KA313), so the peer's instance would lose its VIPs.
+   */
+  function refuseOtherFamily(inst: VrrpInstance, address: string | undefined, option: string): void {
+    const family = address === undefined ? undefined : sockaddrFamily(address);
+    if (family === undefined || inst.family === undefined || family === inst.family) return;
+    throw new PeerFailure(`${option} ${address} is IPv${family} but vrrp_instance ${inst.name} is IPv${inst.family}: keepalived would read the peer's instance as IPv${family} and drop its IPv${inst.family} addresses; give an IPv${inst.family} address`, posOf(inst.node.word), true);
+  }
+
   function replaceSourceAddress(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
+    refuseOtherFamily(inst, options.unicastSrcIp, '--unicast-src-ip');
     const w = line.args[0]!;
     // `unicast_src_ip ${CURRENT_IP}` with `${PEER_IP}` in unicast_peer: the braces leave keepalived no peer.
     refusePlaceholder(w, `${line.keyword} of ${inst.name}`);
@@ -457,6 +471,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
       return;
     }
     for (const inst of unicast) {
+      refuseOtherFamily(inst, options.unicastSrcIp, '--unicast-src-ip');
+      if (!inst.unicastSrcIp && !mcastSrcLines(inst).length) refuseOtherFamily(inst, options.unicastPeer, '--unicast-peer');
       const peers = inst.unicastPeers;
       // Refusals about an instance's unicast settings point at its unicast_peer line.
       const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
