@@ -41,8 +41,8 @@ const INVALID: [string, unknown, string][] = [
   ['config id with blank', { configIds: ['a b'] }, '/configIds/0'],
   ['cluster of one', { clusters: [{ files: ['a.conf'] }] }, '/clusters/0/files: must list at least two files'],
   ['cluster extra key', { clusters: [{ files: ['a', 'b'], nodes: 2 }] }, '/clusters/0/nodes: unknown setting'],
-  ['relative mapping prefix', { pathMappings: { 'etc/keepalived': 'x' } }, '/pathMappings/etc/keepalived: the prefix must be an absolute path'],
-  ['mapping to nothing', { pathMappings: { '/etc': '' } }, '/pathMappings//etc: must map to a folder path'],
+  ['relative mapping prefix', { pathMappings: { 'etc/keepalived': 'x' } }, '/pathMappings/etc~1keepalived: the prefix must be an absolute path'],
+  ['mapping to nothing', { pathMappings: { '/etc': '' } }, '/pathMappings/~1etc: must map to a folder path'],
   ['indent out of range', { format: { indentWidth: 0 } }, '/format/indentWidth'],
   ['tabs not boolean', { format: { useTabs: 'yes' } }, '/format/useTabs: must be true or false'],
   ['ignore pattern not a list', { ignorePatterns: 'examples/' }, '/ignorePatterns: must be an array of globs'],
@@ -74,6 +74,17 @@ describe('.kalint.json validation', () => {
     expect(() => loadConfigFile('/repo/.kalint.json', '{\n  "rules": {\n    "KA201": "off",\n  }\n}\n')).toThrow(/^\/repo\/\.kalint\.json:4:3: invalid JSON: Expected double-quoted property name$/);
     expect(() => loadConfigFile('/repo/.kalint.json', '{ "rules": { "KA204": "warn" } }')).toThrow(
       /^\/repo\/\.kalint\.json: invalid configuration:\n {2}\/repo\/\.kalint\.json:1:23: \/rules\/KA204: severity must be/,
+    );
+    // V8 gives no position for an unexpected character or literal, and quotes the text over several lines.
+    expect(() => loadConfigFile('/repo/.kalint.json', '{\n  "rules": {"KA204": error}\n}\n')).toThrow(/^\/repo\/\.kalint\.json:2:22: invalid JSON: Unexpected token 'e'$/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{"a": tru}')).toThrow(/^\/repo\/\.kalint\.json:1:10: invalid JSON: Unexpected token '}'$/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{"a": .5}')).toThrow(/^\/repo\/\.kalint\.json:1:7: invalid JSON: Unexpected token '\.'$/);
+    // JSONC comments, where they start.
+    expect(() => loadConfigFile('/repo/.kalint.json', '// comment\n{"rules": { "KA204": "error" }}')).toThrow(/^\/repo\/\.kalint\.json:1:1: invalid JSON: comments are not allowed in JSON/);
+    expect(() => loadConfigFile('/repo/.kalint.json', '{\n  /* severities */\n  "rules": {}\n}')).toThrow(/^\/repo\/\.kalint\.json:2:3: invalid JSON: comments are not allowed in JSON/);
+    // A value error at the value, its pointer escaped as RFC 6901 says.
+    expect(() => loadConfigFile('/repo/.kalint.json', '{\n  "targetVersion": "2.2.7",\n  "pathMappings": {\n    "/etc/keepalived": ""\n  }\n}\n')).toThrow(
+      /^\/repo\/\.kalint\.json: invalid configuration:\n {2}\/repo\/\.kalint\.json:4:24: \/pathMappings\/~1etc~1keepalived: must map to a folder path$/,
     );
     const nested = '{\n  "clusters": [\n    { "files": ["a.conf", "b.conf"] },\n    { "files": "c.conf" }\n  ],\n  "targetVersion": 2.2\n}\n';
     let message = '';

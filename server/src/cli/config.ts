@@ -8,7 +8,7 @@ import { fsHost } from './host.js';
 import type { SeveritySetting } from '../linter.js';
 import { rules } from '../rules/index.js';
 import { resolveTarget } from '../core/index.js';
-import { lineColumn, locatePointer, parseErrorOffset } from './json-locate.js';
+import { jsonSyntaxError, lineColumn, locatePointer, parseErrorOffset } from './json-locate.js';
 
 export interface KalintConfig {
   /** Severity per rule code or name: off | info | warning | error. */
@@ -48,6 +48,11 @@ function typeOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+/** A key as a JSON pointer writes it (RFC 6901): `~` as `~0`, `/` as `~1` (`/pathMappings/~1etc~1keepalived`). */
+function pointerKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeOf(v) === 'object';
 }
@@ -66,15 +71,15 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     return errors;
   }
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_KEYS.has(key)) err(`/${key}`, `unknown setting (known: ${[...TOP_LEVEL_KEYS].filter((k) => k !== '$schema').join(', ')})`);
+    if (!TOP_LEVEL_KEYS.has(key)) err(`/${pointerKey(key)}`, `unknown setting (known: ${[...TOP_LEVEL_KEYS].filter((k) => k !== '$schema').join(', ')})`);
   }
   if (value.$schema !== undefined && typeof value.$schema !== 'string') err('/$schema', 'must be a string');
   if (value.rules !== undefined) {
     if (!isObject(value.rules)) err('/rules', `must be an object of rule code or name to severity, got ${typeOf(value.rules)}`);
     else {
       for (const [k, v] of Object.entries(value.rules)) {
-        if (!rules.some((r) => r.code === k || r.name === k)) err(`/rules/${k}`, `unknown rule '${k}': use a rule code such as KA201 or a name such as unknown-keyword (see 'kalint explain --list')`);
-        if (typeof v !== 'string' || !(SEVERITY_SETTINGS as string[]).includes(v)) err(`/rules/${k}`, `severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(v)}`);
+        if (!rules.some((r) => r.code === k || r.name === k)) err(`/rules/${pointerKey(k)}`, `unknown rule '${k}': use a rule code such as KA201 or a name such as unknown-keyword (see 'kalint explain --list')`);
+        if (typeof v !== 'string' || !(SEVERITY_SETTINGS as string[]).includes(v)) err(`/rules/${pointerKey(k)}`, `severity must be one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(v)}`);
       }
     }
   }
@@ -94,7 +99,7 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     else value.clusters.forEach((c, i) => {
       const p = `/clusters/${i}`;
       if (!isObject(c)) return err(p, `must be an object with "files", got ${typeOf(c)}`);
-      for (const key of Object.keys(c)) if (key !== 'name' && key !== 'files') err(`${p}/${key}`, 'unknown setting (known: name, files)');
+      for (const key of Object.keys(c)) if (key !== 'name' && key !== 'files') err(`${p}/${pointerKey(key)}`, 'unknown setting (known: name, files)');
       if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) err(`${p}/name`, 'must be a non-empty string');
       if (!Array.isArray(c.files) || c.files.length < 2) err(`${p}/files`, 'must list at least two files (the nodes of the cluster)');
       else c.files.forEach((f, j) => {
@@ -106,8 +111,8 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     if (!isObject(value.pathMappings)) err('/pathMappings', `must be an object of absolute prefix to folder, got ${typeOf(value.pathMappings)}`);
     else {
       for (const [k, v] of Object.entries(value.pathMappings)) {
-        if (!k.startsWith('/')) err(`/pathMappings/${k}`, 'the prefix must be an absolute path (as written in include lines)');
-        if (typeof v !== 'string' || v === '') err(`/pathMappings/${k}`, 'must map to a folder path');
+        if (!k.startsWith('/')) err(`/pathMappings/${pointerKey(k)}`, 'the prefix must be an absolute path (as written in include lines)');
+        if (typeof v !== 'string' || v === '') err(`/pathMappings/${pointerKey(k)}`, 'must map to a folder path');
       }
     }
   }
@@ -121,7 +126,7 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
   if (value.format !== undefined) {
     if (!isObject(value.format)) err('/format', `must be an object, got ${typeOf(value.format)}`);
     else {
-      for (const key of Object.keys(value.format)) if (key !== 'indentWidth' && key !== 'useTabs') err(`/format/${key}`, 'unknown setting (known: indentWidth, useTabs)');
+      for (const key of Object.keys(value.format)) if (key !== 'indentWidth' && key !== 'useTabs') err(`/format/${pointerKey(key)}`, 'unknown setting (known: indentWidth, useTabs)');
       const w = value.format.indentWidth;
       if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 16)) err('/format/indentWidth', `must be an integer from 1 to 16, got ${JSON.stringify(w)}`);
       if (value.format.useTabs !== undefined && typeof value.format.useTabs !== 'boolean') err('/format/useTabs', 'must be true or false');
@@ -146,8 +151,14 @@ export function loadConfigFile(path: string, text: string): LoadedConfig {
     parsed = JSON.parse(json);
   } catch (e) {
     const message = (e as Error).message;
-    const offset = parseErrorOffset(message) ?? json.length;
-    throw new ConfigError(`${at(offset)}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$| at position \d+.*$/, '')}`);
+    const position = parseErrorOffset(message);
+    // V8 gives no position for an unexpected character or literal: find it by reading the text.
+    const found = jsonSyntaxError(json);
+    const offset = position ?? found?.offset ?? json.length;
+    // One line: without the position, and without V8's excerpt of the text (`Unexpected token 'e', ..."x": e"...`).
+    let said = message.replace(/ in JSON at position \d+.*$| at position \d+.*$/s, '').replace(/^(Unexpected token .*?), (?:\.\.\.)?".*$/s, '$1').split('\n')[0]!;
+    if (found?.comment && found.offset === offset) said = 'comments are not allowed in JSON (JSONC editors accept them, .kalint.json is plain JSON)';
+    throw new ConfigError(`${at(offset)}: invalid JSON: ${said}`);
   }
   const problems = configProblems(parsed);
   if (problems.length) {

@@ -90,3 +90,100 @@ export function parseErrorOffset(message: string): number | undefined {
   const m = /at position (\d+)/.exec(message);
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * Where a text JSON.parse refuses goes wrong: the offset of the first character that no JSON text can have there,
+ * and whether a comment starts there (`//`, `/*`, which JSONC editors allow and JSON does not). V8 gives no position
+ * for an unexpected character or literal ("Unexpected token 'e', ..."), so this reads the text as RFC 8259 does.
+ * Undefined when the text is JSON.
+ */
+export function jsonSyntaxError(text: string): { offset: number; comment: boolean } | undefined {
+  const n = text.length;
+  let i = 0;
+  const stopAt = (at: number): never => {
+    throw { offset: at, comment: text.startsWith('//', at) || text.startsWith('/*', at) };
+  };
+  const blank = (): void => {
+    while (i < n && BLANKS.includes(text[i]!)) i++;
+  };
+  const expect = (c: string): void => {
+    blank();
+    if (text[i] !== c) stopAt(i);
+    i++;
+  };
+  const string = (): void => {
+    if (text[i] !== '"') stopAt(i);
+    i++;
+    for (;;) {
+      if (i >= n) stopAt(n);
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < ' ') stopAt(i);
+      if (c === '\\') {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) stopAt(i);
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else stopAt(i);
+      } else i++;
+    }
+  };
+  const value = (): void => {
+    blank();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      blank();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        blank();
+        if (c === '{') {
+          string();
+          expect(':');
+        }
+        value();
+        blank();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
+        stopAt(i);
+      }
+    }
+    if (c === '"') return string();
+    const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    number.lastIndex = i;
+    if (c !== undefined && /[-\d]/.test(c)) {
+      if (!number.test(text)) stopAt(i);
+      i = number.lastIndex;
+      return;
+    }
+    for (const word of ['true', 'false', 'null']) {
+      if (c !== word[0]) continue;
+      for (let k = 0; k < word.length; k++) if (text[i + k] !== word[k]) stopAt(i + k);
+      i += word.length;
+      return;
+    }
+    stopAt(i);
+  };
+  try {
+    value();
+    blank();
+    if (i < n) stopAt(i);
+    return undefined;
+  } catch (e) {
+    return e as { offset: number; comment: boolean };
+  }
+}
