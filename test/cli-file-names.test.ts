@@ -68,6 +68,9 @@ describe('file names that are not UTF-8', () => {
     const stylish = kalint(['lint', 'nodes']).stdout.toString('utf8');
     expect(stylish).toContain('nodes/n\\xf6de.conf\n');
     expect(stylish).not.toContain('\ufffd');
+    // Checkstyle too: XML cannot carry the escapes, so the name is shown before it is escaped for XML.
+    const checkstyle = kalint(['lint', '--format', 'checkstyle', 'nodes']).stdout.toString('utf8');
+    expect(checkstyle).toContain('<file name="nodes/n\\xf6de.conf">');
   });
 
   it('labels a fix diff with the name\'s bytes, and --fix writes that file', () => {

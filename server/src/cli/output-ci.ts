@@ -3,6 +3,7 @@
 // (Emacs compilation mode, Vim quickfix). All positions 1-based.
 
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
+import { shownPath } from './common.js';
 
 // ---------- GitHub Actions ----------
 
@@ -63,9 +64,10 @@ export function formatCheckstyle(diags: Diagnostic[], files: string[] = []): str
   }
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n';
   for (const [file, list] of byFile) {
-    out += `  <file name="${escapeXmlAttribute(file)}">\n`;
+    // A name's bytes that are not UTF-8 (kept as lone surrogates, which XML cannot carry) are shown as `\xNN` first.
+    out += `  <file name="${escapeXmlAttribute(shownPath(file))}">\n`;
     for (const d of list) {
-      out += `    <error line="${d.range.start.line + 1}" column="${d.range.start.column + 1}" severity="${d.severity}" message="${escapeXmlAttribute(d.message)}" source="kalint.${escapeXmlAttribute(d.code)}"/>\n`;
+      out += `    <error line="${d.range.start.line + 1}" column="${d.range.start.column + 1}" severity="${d.severity}" message="${escapeXmlAttribute(shownPath(d.message))}" source="kalint.${escapeXmlAttribute(d.code)}"/>\n`;
     }
     out += '  </file>\n';
   }

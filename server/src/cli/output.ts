@@ -109,7 +109,7 @@ export function formatOutput(format: FormatName, diags: Diagnostic[], ctx: Outpu
     case 'github':
       return shownPath(formatGithub(diags));
     case 'checkstyle':
-      return shownPath(formatCheckstyle(diags, ctx.files));
+      return formatCheckstyle(diags, ctx.files);
     case 'gnu':
       return shownPath(formatGnu(diags));
   }
