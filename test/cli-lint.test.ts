@@ -84,6 +84,12 @@ describe('exit codes', () => {
     expect(kalint(['lint', 'why/*.cfg'])).toMatchObject({ code: 2, stderr: 'kalint: why/*.cfg: no file matches\n' });
     // The files that can be read are still linted.
     expect(kalint(['lint', 'why/nope.conf', 'why/clean.conf']).stdout).toBe('');
+    // In words, not node's codes (ELOOP, ENAMETOOLONG, ENOTDIR).
+    symlinkSync('self1.conf', join(dir, 'why/self1.conf'));
+    expect(kalint(['lint', 'why/self1.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/self1.conf: too many levels of symbolic links (a symlink loop?)\n' });
+    const long = `why/${'a'.repeat(300)}.conf`;
+    expect(kalint(['lint', long])).toMatchObject({ code: 2, stderr: `kalint: ${long}: file name too long\n` });
+    expect(kalint(['lint', 'why/clean.conf/x.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/clean.conf/x.conf: a part of the path is not a directory\n' });
   });
 
   it('a path that exists is linted as named, glob characters and all', () => {

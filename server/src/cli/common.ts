@@ -91,6 +91,8 @@ const IO_REASONS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EISDIR: 'it is a directory',
   ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many levels of symbolic links (a symlink loop?)',
+  ENAMETOOLONG: 'file name too long',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'read-only file system',
