@@ -323,7 +323,13 @@ function configRead(outputFile: string, files: string[], analyses: Map<string, A
  */
 function writeOutput(outputFile: string, content: string | Buffer): number | undefined {
   try {
-    mkdirSync(dirname(resolve(outputFile)), { recursive: true });
+    try {
+      mkdirSync(dirname(resolve(outputFile)), { recursive: true });
+    } catch (e) {
+      // `-o good.conf/x.json`: a file stands where a folder of the path should be (mkdir says EEXIST or ENOTDIR).
+      const code = (e as NodeJS.ErrnoException).code;
+      throw code === 'EEXIST' ? Object.assign(new Error('a part of the path is not a directory'), { code: 'ENOTDIR' }) : e;
+    }
     writeFileSync(outputFile, content);
     return undefined;
   } catch (e) {
