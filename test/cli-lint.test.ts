@@ -90,6 +90,14 @@ describe('exit codes', () => {
     const long = `why/${'a'.repeat(300)}.conf`;
     expect(kalint(['lint', long])).toMatchObject({ code: 2, stderr: `kalint: ${long}: file name too long\n` });
     expect(kalint(['lint', 'why/clean.conf/x.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/clean.conf/x.conf: a part of the path is not a directory\n' });
+    // Standard input opened on a folder: not a file named <stdin> that does not exist.
+    const fd = openSync(join(dir, 'why'), 'r');
+    try {
+      const r = spawnSync(process.execPath, [bin, 'lint', '-'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 2, stderr: 'kalint: <stdin>: standard input is a directory\n' });
+    } finally {
+      closeSync(fd);
+    }
     // -o under a file: mkdir fails with EEXIST, which is no temporary file in the way.
     expect(kalint(['lint', '-o', 'why/clean.conf/r/x.json', 'why/clean.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/clean.conf/r/x.json: cannot write: a part of the path is not a directory\n' });
     expect(kalint(['lint', '-o', 'why/clean.conf/x.json', 'why/clean.conf'])).toMatchObject({ code: 2, stderr: 'kalint: why/clean.conf/x.json: cannot write: a part of the path is not a directory\n' });

@@ -338,11 +338,12 @@ function writeOutput(outputFile: string, content: string | Buffer): number | und
   }
 }
 
-function readStdin(): string | undefined {
+/** Standard input's text, or why it cannot be read (`kalint lint - < somedir`: it is a directory). */
+function readStdin(): string | { error: string } {
   try {
     return decodeBytes(readFileSync(0));
-  } catch {
-    return undefined;
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'standard input is a directory' : `cannot read standard input: ${ioReason(e)}` };
   }
 }
 
@@ -421,7 +422,13 @@ export function lintCommand(argv: string[], passes = 1): number {
   const perFile: ({ file: string } & ReturnType<typeof lintFile>)[] = [];
   const caveats = new Set<string>();
   for (const file of files) {
-    const text = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
+    const read = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
+    if (typeof read === 'object') {
+      tell(`kalint: ${file}: ${read.error}\n`);
+      unlinted.push(`${file}: ${read.error}`);
+      continue;
+    }
+    const text = read;
     if (text === undefined) {
       tell(`kalint: ${file}: ${unreadableReason(file)}\n`);
       unlinted.push(`${file}: ${unreadableReason(file)}`);
