@@ -205,6 +205,9 @@ describe('.kalint.json', () => {
     expect(kalint(['lint', 'old2/c.conf']).stderr).toContain('keepalived 1.2.24 is older than 1.3.0');
     expect(kalint(['lint', '--target-version', '2.5.0', 'old/a.conf']).stderr).toContain('keepalived 2.5.0 is newer than 2.4.3');
     for (const known of ['1.3.0', '1.3.5', '2.2.7', '2.4.3']) expect(kalint(['lint', '--target-version', known, 'old/a.conf']).stderr).toBe('');
+    // An empty value (`--target-version "$UNSET"` in CI) is refused, as --config-id '' is.
+    expect(kalint(['lint', '--target-version', '', 'old/a.conf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("invalid --target-version ''") });
+    expect(kalint(['peer', '--target-version', '', 'old/a.conf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("invalid --target-version ''") });
   });
 
   it('an invalid config stops the run with exit 2 and names the file', () => {

@@ -372,7 +372,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   }
   const format = values.format!;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
-  if (values['target-version'] && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
+  if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`invalid --max-warnings '${values['max-warnings']}' (expected a number of warnings, e.g. 0)`);
