@@ -340,6 +340,16 @@ describe('formats', () => {
     expect(kalint(['lint', '--fix', '-'], dir, 'x\n')).toMatchObject({ code: 2 });
   });
 
+  it('--fix says once what the first pass said on stderr, not again in its reruns', () => {
+    write({ 'fixonce/keepalived.conf': 'global_defs {\n    lvs_id lb1\n}\n', 'fixonce/keepalived.conf.j2': 'global_defs {\n    router_id {{ id }}\n}\n' });
+    const r = kalint(['lint', '--fix', '--target-version', '2.5.0', 'fixonce', 'fixonce/missing.conf']);
+    expect(r.code).toBe(2);
+    for (const said of ['kalint: fixonce/missing.conf: no such file or directory\n', 'kalint: left out 1 template', 'is newer than 2.4.3']) {
+      expect(r.stderr.split(said).length - 1, said).toBe(1);
+    }
+    expect(r.stderr).toContain("kalint: fixed fixonce/keepalived.conf:2:5: Replace with 'router_id' (KA201)\n");
+  });
+
   it('--fix-dry-run prints what --fix would write as a diff, writes nothing, and exits 1 (0 when nothing is fixable)', () => {
     const text = 'global_defs {\n    lvs_id lb1\n}\nvrrp_instance VI_1 {\n    authentication {\n        auth_pass 0123456789\n    }\n}\nvirtual_server 10.0.0.1 80 {\n    real_server 10.0.1.1 80 {\n        TCP_CHECK{\n            nb_get_retry 3\n        }\n    }\n}\n';
     write({ 'dry/k.conf': text, 'dry/fixed.conf': text });

@@ -347,7 +347,15 @@ function readStdin(): string | { error: string } {
   }
 }
 
-export function lintCommand(argv: string[], passes = 1): number {
+/**
+ * `passes`: the round of --fix this is (each reruns the lint); `again`: the report after the fixes, a rerun too. A
+ * rerun does not repeat what the first run said on stderr (missing paths, left-out templates, notes).
+ */
+export function lintCommand(argv: string[], passes = 1, again = false): number {
+  const first = passes === 1 && !again;
+  const say = (message: string) => {
+    if (first) tell(message);
+  };
   const { values, positionals } = parseCommandArgs('lint', argv, {
     format: { type: 'string', short: 'f', default: 'stylish' },
     'output-file': { type: 'string', short: 'o' },
@@ -406,13 +414,13 @@ export function lintCommand(argv: string[], passes = 1): number {
   // What kept a path from being linted: said on stderr, and in a SARIF report as a tool notification.
   const unlinted: string[] = [];
   for (const m of missing) {
-    tell(`kalint: ${m}\n`);
+    say(`kalint: ${m}\n`);
     unlinted.push(m);
   }
   if (templates.length) {
     const names = templates.slice(0, 5).map(displayPath).join(', ') + (templates.length > 5 ? `, and ${templates.length - 5} more` : '');
     const one = templates.length === 1;
-    tell(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
+    say(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
@@ -424,13 +432,13 @@ export function lintCommand(argv: string[], passes = 1): number {
   for (const file of files) {
     const read = fromStdin && file === stdinName ? readStdin() : fsHost.readFile(file);
     if (typeof read === 'object') {
-      tell(`kalint: ${file}: ${read.error}\n`);
+      say(`kalint: ${file}: ${read.error}\n`);
       unlinted.push(`${file}: ${read.error}`);
       continue;
     }
     const text = read;
     if (text === undefined) {
-      tell(`kalint: ${file}: ${unreadableReason(file)}\n`);
+      say(`kalint: ${file}: ${unreadableReason(file)}\n`);
       unlinted.push(`${file}: ${unreadableReason(file)}`);
       continue;
     }
@@ -441,14 +449,14 @@ export function lintCommand(argv: string[], passes = 1): number {
       perFile.push({ file, ...linted });
       if (linted.note && !caveats.has(linted.note)) {
         caveats.add(linted.note);
-        if (passes === 1) tell(`kalint: note: ${linted.note}\n`);
+        say(`kalint: note: ${linted.note}\n`);
       }
       // A target outside the releases kalint knows is named once, whichever file or .kalint.json set it.
       const target = settings.targetVersion ?? findConfig(file)?.config.targetVersion;
       const caveat = targetCaveat(target);
       if (caveat && !caveats.has(caveat)) {
         caveats.add(caveat);
-        tell(`kalint: note: ${caveat}\n`);
+        say(`kalint: note: ${caveat}\n`);
       }
     } catch (e) {
       // An invalid .kalint.json stops the run: linting with half the settings would mislead.
@@ -475,8 +483,8 @@ export function lintCommand(argv: string[], passes = 1): number {
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
-  for (const e of clusters.errors) tell(`kalint: ${e}\n`);
-  if (values['show-clusters'] && passes === 1) {
+  for (const e of clusters.errors) say(`kalint: ${e}\n`);
+  if (values['show-clusters'] && first) {
     if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');
     // An auto-pairing reason names its files already.
     for (const c of clusters.clusters) tell(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
@@ -486,7 +494,7 @@ export function lintCommand(argv: string[], passes = 1): number {
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
     const fixed = writeFixes(all, texts, dryRun);
-    for (const n of fixed.notices) if (passes === 1) tell(`kalint: ${n}\n`);
+    for (const n of fixed.notices) say(`kalint: ${n}\n`);
     for (const e of fixed.errors) tell(`kalint: ${e}\n`);
     if (fixed.errors.length) return EXIT.usage;
     if (fixed.applied) {
@@ -494,7 +502,7 @@ export function lintCommand(argv: string[], passes = 1): number {
       tell(`kalint: ${dryRun ? 'would apply' : 'applied'} ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
       // Again while fixes apply (a fix can uncover another), then report what is left.
       if (passes < 10) return lintCommand(argv, passes + 1);
-      if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'));
+      if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'), 1, true);
     }
     if (dryRun) return printStagedDiffs(outputFile);
   }
