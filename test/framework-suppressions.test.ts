@@ -39,6 +39,12 @@ describe('kalint-disable-next-line', () => {
   it('without a reason reports KA001 and suppresses nothing', () => {
     expect(codes('global_defs {\n    # kalint-disable-next-line KA204\n    router_id lb1 lb2\n}\n')).toEqual(['KA001@2', 'KA204@3']);
     expect(codes('global_defs {\n    # kalint-disable-next-line KA204 --   \n    router_id lb1 lb2\n}\n')).toEqual(['KA001@2', 'KA204@3']);
+    // An em dash (an editor's '--'), an en dash or one hyphen in place of ' -- ': KA001 with a hint, not an unknown rule per word.
+    for (const dash of ['—', '–', '-']) {
+      const text = `global_defs {\n    # kalint-disable-next-line KA204 ${dash} em dash reason\n    router_id lb1 lb2\n}\n`;
+      expect(codes(text)).toEqual(['KA001@2', 'KA204@3']);
+      expect(lintText(text, { file: 'a.conf' }).diagnostics.find((d) => d.code === 'KA001')!.message).toContain(`its reason follows '${dash}', and kalint reads one after ' -- ' (two hyphens)`);
+    }
   });
 
   it('reports unknown rules (KA003) and still applies the known ones', () => {

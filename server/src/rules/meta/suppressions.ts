@@ -75,7 +75,10 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
         continue;
       }
       const sep = rest.indexOf('--');
-      const codesText = sep < 0 ? rest : rest.slice(0, sep);
+      // An em or en dash, or one hyphen, where ' -- ' belongs (an editor turned '--' into '—'): the words after it
+      // are a reason written with the wrong separator, not rule names.
+      const lookalike = sep < 0 ? /[ \t]*(?:[\u2012-\u2015\u2212]|(?<=[ \t])-(?=[ \t]|$))/.exec(rest) : null;
+      const codesText = sep >= 0 ? rest.slice(0, sep) : lookalike ? rest.slice(0, lookalike.index) : rest;
       const reason = sep < 0 ? '' : rest.slice(sep + 2).trim();
       const written = codesText.split(/[\s,]+/).filter(Boolean);
       if (written.length === 0) {
@@ -92,7 +95,10 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
         }
       }
       if (!reason) {
-        problem('KA001', `'kalint-${directive}' has no reason: add ' -- ' and why the finding does not apply; until then it suppresses nothing`);
+        const wrote = lookalike?.[0].trim();
+        problem('KA001', wrote
+          ? `'kalint-${directive}' has no reason: its reason follows '${wrote}', and kalint reads one after ' -- ' (two hyphens); write ' -- ' there; until then it suppresses nothing`
+          : `'kalint-${directive}' has no reason: add ' -- ' and why the finding does not apply; until then it suppresses nothing`);
         continue;
       }
       if (codes.size === 0) continue;
