@@ -2,7 +2,7 @@
 // `kalint explain KA4xx FILE…`, as users run them: the built bin/kalint.js on fixtures/clusters.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,5 +216,23 @@ describe('kalint explain KA4xx FILE…', () => {
 
   it('refuses node files after a rule that is not a cluster rule', () => {
     expect(kalint(['explain', 'KA201', 'healthy-pair/a.conf', 'healthy-pair/b.conf']).code).toBe(2);
+  });
+});
+
+describe('a suppressed cluster finding', () => {
+  it('is listed in SARIF as suppressed in source, with its reason, as file findings are', () => {
+    const lb1 = readFileSync(join(__dirname, '..', 'fixtures/examples/web-vip/lb1.conf'), 'utf8');
+    const lb2 = readFileSync(join(__dirname, '..', 'fixtures/examples/web-vip/lb2.conf'), 'utf8').replace('    virtual_router_id 51', '    # kalint-disable-next-line KA401 -- renumbered in the next change\n    virtual_router_id 52');
+    const folder = mkdtempSync(join(tmpdir(), 'kalint-cluster-sup-'));
+    try {
+      writeFileSync(join(folder, 'lb1.conf'), lb1);
+      writeFileSync(join(folder, 'lb2.conf'), lb2);
+      const r = spawnSync(process.execPath, [join(__dirname, '..', 'bin/kalint.js'), 'lint', '-f', 'sarif', '--cluster', 'lb1.conf', 'lb2.conf'], { cwd: folder, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; suppressions?: { kind: string; justification: string }[] }[];
+      expect(results.filter((x) => x.ruleId === 'KA401')).toEqual([expect.objectContaining({ suppressions: [{ kind: 'inSource', justification: 'renumbered in the next change' }] })]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

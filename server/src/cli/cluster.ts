@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { analyze, configIdsIn, type Analysis } from '../core/index.js';
 import { rangeAt } from '../core/syntax/parser.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { applySeverities, type SeveritySetting } from '../linter.js';
+import { applySeverities, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
 import { checkCluster, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
@@ -44,6 +44,8 @@ export interface ClusterLintResult {
   clusters: { nodes: string[]; reason: string }[];
   /** Problems to print on stderr (a cluster member that cannot be read). */
   errors: string[];
+  /** Cluster findings a `# kalint-disable…` comment in a node covers, with its reason (SARIF lists them as suppressed). */
+  suppressed: SuppressedDiagnostic[];
 }
 
 /** Whether KA108 is turned off (by code or name), so that a template is read as a config. */
@@ -68,6 +70,10 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const out: Diagnostic[] = [];
   const clusters: ClusterLintResult['clusters'] = [];
   const seen = new Set<string>();
+  const suppressedOut: SuppressedDiagnostic[] = [];
+  const seenSuppressed = new Set<string>();
+  const suppressedWithSeverities = (): SuppressedDiagnostic[] =>
+    suppressedOut.flatMap((s) => withSeverities([s.diagnostic], options.ruleOverrides, errors).map((diagnostic) => ({ diagnostic, reason: s.reason })));
 
   const texts = new Map<string, string | undefined>(options.texts ?? []);
   const readText = (path: string) => {
@@ -121,13 +127,22 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     const nodes: ClusterNode[] = readable.map((x, i) => ({ label: labels[i]!, analysis: x.a! }));
     clusters.push({ nodes: readable.map((x) => `${displayPath(x.s.path)}${x.s.configId !== undefined ? ` (@${x.s.configId})` : ''}`), reason });
     let diags = checkCluster(nodes, reason, annotate);
+    const show = (d: Diagnostic): Diagnostic => ({ ...d, file: displayPath(d.file), related: d.related?.map((r) => ({ ...r, file: displayPath(r.file) })) });
+    const keyOf = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.code}\0${d.message}`;
     if (options.inlineConfig !== false) {
       // `# kalint-disable…` comments in any node apply to the cluster findings located there.
-      diags = applySuppressions(diags, nodes.flatMap((n) => readInlineConfig(n.analysis).suppressions)).kept;
+      const applied = applySuppressions(diags, nodes.flatMap((n) => readInlineConfig(n.analysis).suppressions));
+      diags = applied.kept;
+      for (const s of applied.suppressed) {
+        const shown = show(s.diagnostic);
+        if (seenSuppressed.has(keyOf(shown))) continue;
+        seenSuppressed.add(keyOf(shown));
+        suppressedOut.push({ diagnostic: shown, reason: s.reason });
+      }
     }
     for (const d of diags) {
-      const shown = { ...d, file: displayPath(d.file), related: d.related?.map((r) => ({ ...r, file: displayPath(r.file) })) };
-      const key = `${shown.file}\0${shown.range.start.offset}\0${shown.code}\0${shown.message}`;
+      const shown = show(d);
+      const key = keyOf(shown);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(shown);
@@ -155,7 +170,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       errors.push(`--cluster needs at least two nodes (two files, or one file with several --config-id ids)${why}`);
     }
     run(specs, 'given with --cluster', false);
-    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors };
+    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities() };
   }
 
   // One file seen with several config ids: the ids are the nodes (when the file, or what it
@@ -233,7 +248,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   for (const paths of byParent.values()) {
     if (paths.length >= 2 && new Set(paths.map((p) => dirname(resolve(p)))).size >= 2) pairIn(paths, true);
   }
-  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors };
+  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities() };
 }
 
 function safeConfig(path: string, errors: string[]) {

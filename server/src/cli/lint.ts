@@ -491,6 +491,7 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   }
   appendAll(unlinted, clusters.errors);
   appendAll(all, clusters.diagnostics);
+  appendAll(suppressed, clusters.suppressed);
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
     const fixed = writeFixes(all, texts, dryRun);
