@@ -7,6 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rea
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { colourByEnvironment } from '../server/src/cli/lint.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
@@ -283,6 +284,22 @@ describe('formats', () => {
     write({ 'fmt/c.conf': ERROR });
     expect(kalint(['lint', 'fmt/c.conf']).stdout).not.toContain('\x1b[');
     expect(kalint(['lint', '--color', 'fmt/c.conf']).stdout).toContain('\x1b[31m');
+    // FORCE_COLOR as node and chalk read it: colour in a pipe (a CI log), winning over NO_COLOR; 0 turns it off.
+    const withEnv = (env: Record<string, string>, args: string[] = []) => {
+      const base = { ...process.env };
+      delete base.NO_COLOR;
+      delete base.FORCE_COLOR;
+      return spawnSync(process.execPath, [bin, 'lint', ...args, 'fmt/c.conf'], { cwd: dir, encoding: 'utf8', env: { ...base, ...env } }).stdout;
+    };
+    expect(withEnv({ FORCE_COLOR: '1' })).toContain('\x1b[31m');
+    expect(withEnv({ FORCE_COLOR: '1', NO_COLOR: '1' })).toContain('\x1b[31m');
+    expect(withEnv({ FORCE_COLOR: '0' })).not.toContain('\x1b[');
+    expect(withEnv({ FORCE_COLOR: '1' }, ['--no-color'])).not.toContain('\x1b[');
+    expect(colourByEnvironment({ FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(colourByEnvironment({ FORCE_COLOR: 'false' }, true)).toBe(false);
+    expect(colourByEnvironment({ FORCE_COLOR: '' }, false)).toBe(true);
+    expect(colourByEnvironment({}, true)).toBe(true);
+    expect(colourByEnvironment({ NO_COLOR: '1' }, true)).toBe(false);
   });
 
   it("'-' lints standard input, named by --stdin-filename, with includes and .kalint.json from its folder", () => {

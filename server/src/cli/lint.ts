@@ -55,7 +55,8 @@ Options:
                              ready for 'git apply'; -o writes them to a file) instead of
                              the report; the configs are not written; exit 1 when a fix
                              would change a file
-      --color / --no-color   force or disable colour (default: colour on a terminal)
+      --color / --no-color   force or disable colour (default: colour on a terminal;
+                             FORCE_COLOR=1 or 0 and NO_COLOR are honoured)
   -h, --help                 this help
 
 Exit codes:
@@ -339,6 +340,17 @@ function writeOutput(outputFile: string, content: string | Buffer): number | und
 }
 
 /** Standard input's text, or why it cannot be read (`kalint lint - < somedir`: it is a directory). */
+/**
+ * Whether the report on standard output is coloured when no option says: FORCE_COLOR as node and chalk read it
+ * ('', 1, 2, 3 or true: colour, even in a pipe; 0, false or anything else: none, even on a terminal), which wins
+ * over NO_COLOR (set and not empty: none); else colour on a terminal.
+ */
+export function colourByEnvironment(env: NodeJS.ProcessEnv, tty: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
+  return tty && !env.NO_COLOR;
+}
+
 function readStdin(): string | { error: string } {
   try {
     return decodeBytes(readFileSync(0));
@@ -512,7 +524,7 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     suppressed = suppressed.filter((s) => s.diagnostic.severity === 'error');
   }
 
-  const color = values['no-color'] ? false : values.color ? true : !values['output-file'] && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const color = values['no-color'] ? false : values.color ? true : values['output-file'] === undefined && colourByEnvironment(process.env, !!process.stdout.isTTY);
   const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed, unlinted });
   if (outputFile !== undefined) {
     const failed = writeOutput(outputFile, report);
