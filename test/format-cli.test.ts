@@ -307,3 +307,23 @@ describe('a config that is not UTF-8 keeps its bytes', () => {
     expect(readFileSync(join(dir, 'enc/nbsp.conf')).includes(latin('\n   auth_type PASS\n'))).toBe(true);
   });
 });
+
+describe('a read-only file', () => {
+  // The atomic rename replaced a file marked read-only (chmod a-w) without a word, as the folder was writable.
+  it('fmt --write and lint --fix refuse to replace it: say so, exit 2, leave it unchanged', () => {
+    const text = 'global_defs {\n  lvs_id lb1\n}\n';
+    write({ 'ro/keepalived.conf': text });
+    const file = join(dir, 'ro/keepalived.conf');
+    chmodSync(file, 0o444);
+    try {
+      expect(kalint(['fmt', '--write', 'ro/keepalived.conf'])).toMatchObject({ code: 2, stdout: '', stderr: 'kalint: ro/keepalived.conf: cannot write: the file is read-only (no write permission for its owner): left as it is\n' });
+      const fix = kalint(['lint', '--fix', 'ro/keepalived.conf']);
+      expect(fix.code).toBe(2);
+      expect(fix.stderr).toContain('kalint: ro/keepalived.conf: cannot write the fixes: the file is read-only (no write permission for its owner): left as it is\n');
+      expect(readFileSync(file, 'utf8')).toBe(text);
+      expect(statSync(file).mode & 0o777).toBe(0o444);
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  });
+});

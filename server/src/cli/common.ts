@@ -101,6 +101,7 @@ const IO_REASONS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
   EEXIST: 'a temporary file of that name is in the way',
+  EREADONLY: 'the file is read-only (no write permission for its owner): left as it is',
 };
 
 /**

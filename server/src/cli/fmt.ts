@@ -1,6 +1,6 @@
 // `kalint fmt`: print, check or rewrite configs in the canonical layout.
 
-import { chmodSync, chownSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, chownSync, constants, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { format, formatRange, isFormatError, type FormatOptions } from '../core/format/index.js';
 import { findConfig, withoutIgnored } from './config.js';
@@ -23,7 +23,7 @@ Options:
   -d, --diff           print a unified diff of each file that would change (a/ and b/
                        labels, as git does); exit 1 if there are any
   -w, --write          rewrite the files that change (atomic: temporary file + rename,
-                       permissions kept)
+                       permissions kept; a read-only file is refused)
       --indent N       spaces per indentation level (default 4)
       --tabs           indent with tabs
       --range A:B      format only lines A to B (1-based, inclusive; print mode only)
@@ -183,6 +183,12 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
     // Nothing there yet.
   }
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  // A file its owner marked read-only (chmod a-w), or one this user may not write: the rename below would replace it
+  // all the same, as the folder is writable; an editor, Prettier and ESLint refuse, and so does kalint.
+  if (existing?.isFile()) {
+    if ((existing.mode & 0o200) === 0) throw Object.assign(new Error(`${path} is read-only`), { code: 'EREADONLY' });
+    accessSync(fsPath(target), constants.W_OK);
+  }
   // A file with other hard links is written in place, as editors do, so every link keeps seeing it
   // (a rename would leave the others with the old text).
   if (existing && (!existing.isFile() || existing.nlink > 1)) {
