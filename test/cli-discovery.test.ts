@@ -180,3 +180,38 @@ describe('a symlink to a folder in a directory search', () => {
     expect(kalint(['fmt', '--check', 'sl/repo'])).toMatchObject({ code: 1, stderr: '' });
   });
 });
+
+// Found by the recheck of session 59's own changes.
+describe('what the first versions of these changes lost', () => {
+  it('one shared file linked from two folders is two configs when it includes files beside each name', () => {
+    // keepalived resolves `include vrrp.conf` from the folder of the name it was given.
+    write({
+      'sh/common/keepalived.conf': 'global_defs {\n    router_id x\n}\ninclude vrrp.conf\n',
+      'sh/hosts/lb1/vrrp.conf': 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n',
+      'sh/hosts/lb2/vrrp.conf': 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    priority 300\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n',
+    });
+    symlinkSync('../../common/keepalived.conf', join(dir, 'sh/hosts/lb1/keepalived.conf'));
+    symlinkSync('../../common/keepalived.conf', join(dir, 'sh/hosts/lb2/keepalived.conf'));
+    const r = kalint(['lint', '-f', 'gnu', 'sh/hosts/lb1/keepalived.conf', 'sh/hosts/lb2/keepalived.conf']);
+    expect(r.stdout).toContain("sh/hosts/lb2/vrrp.conf:4:14: error: 'priority' 300 is outside [1, 255]");
+    expect(r.code).toBe(1);
+  });
+
+  it('a glob keeps conf.d files that start with any keepalived block, a definition or an @id line', () => {
+    write({
+      'cd/conf.d/a.conf': 'vrrp_track_process nginx {\n    process nginx\n}\n',
+      'cd/conf.d/b.conf': 'bfd_instance b1 {\n    neighbor_ip 10.0.0.2\n}\n',
+      'cd/conf.d/d.conf': '$VIP=10.0.0.1/24\n',
+      'cd/conf.d/i.conf': '@lb1 global_defs {\n@lb1     router_id lb1\n@lb1 }\n',
+      'cd/conf.d/nginx.conf': 'server {\n  listen 80;\n}\n',
+    });
+    const r = kalint(['lint', '-f', 'checkstyle', 'cd/conf.d/*.conf']);
+    const files = [...r.stdout.matchAll(/<file name="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(files).toEqual(['cd/conf.d/a.conf', 'cd/conf.d/b.conf', 'cd/conf.d/d.conf', 'cd/conf.d/i.conf']);
+  });
+
+  it('a keepalived.conf holding a NUL byte is searched and linted (KA117 explains it)', () => {
+    write({ 'nul/keepalived.conf': 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n}\n\0' });
+    expect(kalint(['lint', '-f', 'gnu', 'nul']).stdout).toContain('KA117');
+  });
+});

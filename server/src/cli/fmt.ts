@@ -184,7 +184,8 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
   }
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
   // A file its owner marked read-only (chmod a-w), or one this user may not write: the rename below would replace it
-  // all the same, as the folder is writable; an editor, Prettier and ESLint refuse, and so does kalint.
+  // all the same, as the folder is writable. kalint refuses both, root included (root could write it, as vim's `:w!`
+  // does): a config kept read-only on purpose is changed only after `chmod u+w`.
   if (existing?.isFile()) {
     if ((existing.mode & 0o200) === 0) throw Object.assign(new Error(`${path} is read-only`), { code: 'EREADONLY' });
     accessSync(fsPath(target), constants.W_OK);

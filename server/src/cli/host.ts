@@ -2,7 +2,7 @@
 // discovery of config files from paths, directories and globs.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { resolve, relative, isAbsolute } from 'node:path';
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
 import { TEMPLATE_EXTENSION } from '../core/syntax/template.js';
@@ -89,7 +89,7 @@ export const fsHost: SourceHost = {
 };
 
 /** Words that make a file look like a keepalived config, when a directory is searched. */
-const KEEPALIVED_HINT = /^\s*(global_defs|vrrp_instance|vrrp_script|virtual_server|vrrp_sync_group|virtual_server_group|static_ipaddress|include)\b/m;
+
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
 
 /**
@@ -116,7 +116,7 @@ const CONFIG_NAME = /\.(conf|cfg)(?:$|[.\-_~])/i;
  * name does not say it is a config (`keepalived`, `Dockerfile.keepalived`, `keepalived.vips`) is one only when its
  * opening text holds one of them.
  */
-const KEEPALIVED_WORD = /^[ \t]*(?:@\^?\S+[ \t]+)?(?:global_defs|vrrp_\w+|virtual_server(?:_group)?|static_(?:ipaddress|routes|rules)|include|virtual_ipaddress(?:_excluded)?|virtual_routes|virtual_rules|real_server|track_(?:script|interface|process|file)|unicast_(?:peer|src_ip)|router_id|notification_email(?:_from)?|smtp_server|bfd_instance|garp_group|net_namespace|\$[A-Za-z_]\w*[ \t]*=)(?=[\s{]|$)/m;
+const KEEPALIVED_WORD = /^[ \t]*(?:@\^?\S+[ \t]+)?(?:(?:global_defs|vrrp_\w+|virtual_server(?:_group)?|static_(?:ipaddress|routes|rules)|include|virtual_ipaddress(?:_excluded)?|virtual_routes|virtual_rules|real_server|track_(?:script|interface|process|file)|unicast_(?:peer|src_ip)|router_id|notification_email(?:_from)?|smtp_server|bfd_instance|garp_group|net_namespace)(?=[\s{]|$)|\$[A-Za-z_]\w*[ \t]*=)/m;
 
 export function looksLikeKeepalived(path: string): boolean {
   const name = path.split('/').pop() ?? '';
@@ -127,7 +127,7 @@ export function looksLikeKeepalived(path: string): boolean {
     const text = fsHost.readFile(path);
     // One that cannot be read is taken, so that the search says why it could not be read.
     if (text === undefined) return true;
-    if (isManualPage(text) || notConfigText(text)) return false;
+    if (isManualPage(text) || notConfigText(text, configName)) return false;
     return configName || KEEPALIVED_WORD.test(readableStart(text));
   }
   if (!/\.(conf|cfg)$/i.test(name) && !/\.conf\./.test(name)) return false;
@@ -139,10 +139,11 @@ export function looksLikeKeepalived(path: string): boolean {
  * A text no keepalived config starts with: a script (`#!`), a binary (an ELF header, or NUL bytes in a file not saved
  * as UTF-16, which KA117 explains) or an XML document (a D-Bus policy named `org.keepalived.Vrrp1.conf`).
  */
-function notConfigText(text: string): boolean {
+function notConfigText(text: string, configName = false): boolean {
   const start = text.slice(0, 65536);
   if (/^(?:\ufeff)?#!/.test(start) || start.startsWith('\x7fELF')) return true;
-  if (start.includes('\0') && !utf16Evidence(start)) return true;
+  // A NUL in a file named as a config (`keepalived.conf`) is KA117's to explain, not a sign of a binary.
+  if (!configName && start.includes('\0') && !utf16Evidence(start)) return true;
   return /^(?:\ufeff)?\s*<(?:\?xml|!DOCTYPE)\b/i.test(start);
 }
 
@@ -169,7 +170,7 @@ const ROFF_START = /^\.(?:TH|Dd|\\")/;
 
 /** Whether the start of a text holds a keepalived top-level word; a UTF-16 file's too, for KA117 to say what it is. */
 function hintsKeepalived(text: string): boolean {
-  return KEEPALIVED_HINT.test(readableStart(text));
+  return KEEPALIVED_WORD.test(readableStart(text));
 }
 
 /** A keepalived template by name (`keepalived.conf.j2`) or by content (`vrrp_instance {{ name }} {`). */
@@ -369,15 +370,33 @@ function distinctPaths(paths: string[]): string[] {
   });
 }
 
-/** What tells one file from another: its device and inode (through links), else its absolute path. */
+/**
+ * What tells one file from another: its device and inode (through links), else its absolute path. keepalived reads
+ * relative includes from the folder of the name it was given, so a file with include lines reached from two folders
+ * (`hosts/lb1/keepalived.conf` and `hosts/lb2/keepalived.conf`, links to one shared file with a `vrrp.conf` beside
+ * each) is two configs.
+ */
 export function fileIdentity(path: string): string {
   try {
     const st = statSync(fsPath(path));
-    return `${st.dev}:${st.ino}`;
+    const id = `${st.dev}:${st.ino}`;
+    if (!st.isFile()) return id;
+    const text = fsHost.readFile(path);
+    if (text === undefined || !INCLUDE_LINE_START.test(text)) return id;
+    let folder = dirname(resolve(path));
+    try {
+      folder = realPath(folder);
+    } catch {
+      // The folder as named.
+    }
+    return `${id}\0${folder}`;
   } catch {
     return resolve(path);
   }
 }
+
+/** A line that may include a file (`include`, `includew`…, behind `@id` or not). */
+const INCLUDE_LINE_START = /^[ \t]*(?:@\^?\S+[ \t]+)?include\w?[ \t]/m;
 
 /** A path as shown in output: relative to the working directory when below it. */
 export function displayPath(p: string): string {
