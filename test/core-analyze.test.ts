@@ -1102,6 +1102,17 @@ describe('conditionals, definitions and sequences', () => {
     expect(a.model.globalDefs?.routerId?.value).toBe('a'.repeat(600));
   });
 
+  // The recheck of session 59: a reference inside a value is substituted in place against what is left (2.2.7:
+  // `$C=${A} ${B}` reads ${A} and stops at ${B}); and the limit is 1023 characters without the leading blanks (the
+  // 2.0.19, 2.1.5, 2.2.7 and 2.4.3 builds: `router_id ${A} x` expands to 1023 and stops at 1024, indented by four to 1027).
+  it('at the line limit, substitutes a value\'s own references up to the one that does not fit; the limit is 1023 characters', () => {
+    const nested = `$A=${'a'.repeat(600)}\n$B=${'b'.repeat(600)}\n$C=\${A} \${B}\nglobal_defs {\n    router_id x $C\n}\n`;
+    expect(analyze(nested).diagnostics.filter((d) => d.code === 'KA201').map((d) => d.message)).toEqual(["Unknown keyword 'B' in 'global_defs'"]);
+    const line = (indent: number, total: number) => `$A=${'a'.repeat(total - 'router_id '.length - 2)}\nglobal_defs {\n${' '.repeat(indent)}router_id \${A} x\n}\n`;
+    const stops = (indent: number, total: number) => analyze(line(indent, total)).diagnostics.some((d) => d.code === 'KA113');
+    expect([stops(0, 1023), stops(0, 1024), stops(4, 1023), stops(4, 1024)]).toEqual([false, true, false, true]);
+  });
+
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
   });

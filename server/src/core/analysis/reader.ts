@@ -511,6 +511,12 @@ export function runawaySubstitution(text: string, value: (name: string, atEnd: b
 }
 /** keepalived reads lines into a 1024-byte buffer: 1022 characters plus newline and NUL. */
 export const MAX_LINE_LENGTH = 1022;
+/**
+ * The longest line substitution may make, leading blanks not counted (keepalived has taken them off): it stops at a
+ * reference whose value would take the line to its 1024-byte buffer (the 2.0.19, 2.1.5, 2.2.7 and 2.4.3 builds expand
+ * `router_id ${A} x` to 1023 characters and stop at 1024, with four blanks before it to 1027 and 1028).
+ */
+export const SUBSTITUTED_LINE_MAX = 1023;
 /** What one fgets into keepalived's 1024-byte line buffer takes from a longer line. */
 const LINE_CHUNK_BYTES = 1023;
 /** From 2.4.0 keepalived drops the full pieces of a long line instead of reading each (lib/parser.c, bisected). */
@@ -2216,12 +2222,12 @@ export class Reader {
     let halfway = 0;
     for (let pass = 0; pass < MAX_SUBSTITUTION_PASSES; pass++) {
       if (pass === MAX_SUBSTITUTION_PASSES / 2) halfway = cur.length;
-      const r = this.substituteOnce(cur, segs, frame, 0, MAX_LINE_LENGTH);
+      const r = this.substituteOnce(cur, segs, frame, 0, SUBSTITUTED_LINE_MAX);
       if (r.overLimit) {
         // keepalived stops substituting at its line limit and only logs it (at a level -t does not
         // print); what it then reads is the line substituted up to the reference that did not fit.
         const span = mapRange(segments, 0, text.length);
-        this.report('KA113', 'warning', `Substituting definitions makes this line longer than keepalived's ${MAX_LINE_LENGTH}-character limit; keepalived stops expanding it at the first reference that does not fit, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
+        this.report('KA113', 'warning', `Substituting definitions makes this line longer than the ${SUBSTITUTED_LINE_MAX} characters keepalived substitutes into; it stops expanding it at the first reference that does not fit, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
         cur = r.text;
         segs = r.segments;
         return done();
@@ -2566,17 +2572,17 @@ export class Reader {
       while (first < v.length && (v.charCodeAt(first) === 32 || v.charCodeAt(first) === 9)) first++;
       const tilde = v.charCodeAt(first) === 126;
       let stopped = tilde;
+      // The value's own references are substituted in place, against what is left of the limit: keepalived stops at
+      // the first of them that does not fit, the ones before it substituted.
+      let innerOverLimit = false;
       if (!tilde && v.includes('$') && rescans < MAX_VALUE_RESCANS) {
-        const inner = this.substituteOnce(v, [{ outStart: 0, outEnd: v.length, srcStart: src.start, srcEnd: src.end, verbatim: false }], frame, rescans + 1);
+        const inner = this.substituteOnce(v, [{ outStart: 0, outEnd: v.length, srcStart: src.start, srcEnd: src.end, verbatim: false }], frame, rescans + 1, room);
         if (inner.changed && !inner.multiline) {
           v = inner.text;
           stopped = inner.stopped === true;
         }
+        innerOverLimit = inner.overLimit === true;
       }
-      // A value whose own references would take the line past the limit goes in as written, and keepalived stops at
-      // them (taken as the first of them: one that still fits is left as written too).
-      const innerOverLimit = v.length > room;
-      if (innerOverLimit) v = value[0]!;
       outSegs.push({ outStart: out.length, outEnd: out.length + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
       out += v;
       last = refEnd;
