@@ -1127,6 +1127,12 @@ describe('KA335-KA341', () => {
     const dropped = script + instance('A', 'track_script {\nchk weight\nchk weight abc\nchk weight 5\n}');
     expect(findings(dropped, 'KA336').map((d) => d.range.start.line + 1)).toEqual([6, 7]);
     expect(findings(dropped, 'KA337').map((d) => d.range.start.line + 1)).toEqual([8]);
+    // Before 2.0.0 there is no repeat check (the 1.3.5 daemon: both entries kept, "weight must be between [-254..254]"
+    // for the repeat): KA336 reads the repeat's options, KA337 says both count.
+    const old = script + instance('A', 'track_script {\nchk\nchk weight 300\n}');
+    expect(findings(old, 'KA336', '1.3.5').map((d) => d.range.start.line + 1)).toEqual([7]);
+    expect(findings(old, 'KA337', '1.3.5')[0]?.message).toContain('keepalived 1.3.5 keeps both entries');
+    expect(findings(old, 'KA336', '2.0.0')).toEqual([]);
     if (keepalivedAvailable()) {
       const said = runKeepalived(dropped.replace('vrrp_instance A {\n', 'vrrp_instance A {\n    interface eth0\n    virtual_router_id 5\n')).messages.map((m) => m.message);
       expect(said).toEqual(expect.arrayContaining([expect.stringContaining('weight without value'), expect.stringContaining('weight must be between'), expect.stringContaining('duplicate track_script chk')]));

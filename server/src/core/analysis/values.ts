@@ -697,7 +697,7 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function checkArg(spec: ArgSpec, word: string, keyword: string): ValueProblem | undefined {
+export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: Version): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
     const bytes = utf8Length(word);
     if (bytes > spec.max_length) {
@@ -838,7 +838,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string): ValuePro
       // A tracked interface is looked up by the name as written: none has it, and keepalived refuses the configuration
       // (2.2.7: "tracked interface … doesn't exist", "Non-existent interface specified in configuration"; the daemon
       // terminates). With dynamic_interfaces it tracks the name cut to 15 bytes, and the instance stays in FAULT.
-      if (bytes >= 16 && keyword === 'track_interface') return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named '${cutToBytes(word, 15)}', in FAULT)`, severity: 'error' };
+      if (bytes >= 16 && keyword === 'track_interface' && (!target || compareVersions(target, TRACKED_IFNAME_LOOKED_UP_SINCE) >= 0)) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named '${cutToBytes(word, 15)}', in FAULT)`, severity: 'error' };
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
       // keepalived finds no such interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
       const why = mayBeInvalidIfname(word) ? invalidIfnameReason(word) : undefined;
@@ -914,6 +914,9 @@ export function globalMcastGroupRefused(keyword: string, text: string | undefine
 export function dnsNameRefused(name: string, target: Version): boolean {
   return compareVersions(target, DNS_NAME_REFUSED_SINCE) >= 0 && (hasEmptyLabel(name) || misreadFirstLabel(name));
 }
+
+/** Before 2.0.0 a tracked interface no host has is logged ("no match, ignoring...") and left out (1.3.5 runs). */
+const TRACKED_IFNAME_LOOKED_UP_SINCE: Version = [2, 0, 0];
 
 /** The first `max` bytes of `text` in UTF-8, as a C string cut there reads (a split character's bytes left out). */
 function cutToBytes(text: string, max: number): string {

@@ -2642,7 +2642,7 @@ export class Walker implements LineSink {
         }
         // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
-        let p = strtodProblem ?? checkArg(read, text, keyword);
+        let p = strtodProblem ?? checkArg(read, text, keyword, this.options.target);
         // `10.0.0.9/24x`: /32 to keepalived -t, /24 to the running daemon.
         if (p && a.type === 'ip_prefix' && !text.endsWith('/') && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const read = daemonPrefix(text);

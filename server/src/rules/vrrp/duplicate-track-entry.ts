@@ -1,6 +1,8 @@
 // KA337: the same object twice in one track_* block: keepalived keeps the first entry.
 
 import type { FileRule } from '../types.js';
+import { compareVersions } from '../../core/schema/schema.js';
+import { TRACK_REPEAT_CHECKED_SINCE } from './track-entry-options.js';
 import { syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 export const duplicateTrackEntry: FileRule = {
@@ -17,6 +19,7 @@ export const duplicateTrackEntry: FileRule = {
   },
   check({ analysis, report, target }) {
     const model = analysis.model;
+    const repeatsChecked = compareVersions(target, TRACK_REPEAT_CHECKED_SINCE) >= 0;
     // With the sync groups keepalived lost at a repeated `group` list: it checked their lines as it read them.
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
@@ -33,8 +36,9 @@ export const duplicateTrackEntry: FileRule = {
           const name = line.words[0];
           if (!name) continue;
           if (names.has(name.text)) {
-            report({ message: `${block.keyword} '${name.text}' is already tracked here; keepalived ignores this entry`, file: line.file, range: wordsRange(line.words) });
-          } else if (!trackLineDropped(line.words, block.keyword, target)) names.add(name.text); // a dropped entry tracks nothing
+            const said = repeatsChecked ? 'keepalived ignores this entry' : `keepalived ${target.join('.')} keeps both entries, so it is tracked twice and its weight counts twice (2.0.0 and later ignore the repeat)`;
+            report({ message: `${block.keyword} '${name.text}' is already tracked here; ${said}`, file: line.file, range: wordsRange(line.words) });
+          } else if (!repeatsChecked || !trackLineDropped(line.words, block.keyword, target)) names.add(name.text); // a dropped entry tracks nothing
         }
       }
     }

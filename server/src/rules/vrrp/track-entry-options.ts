@@ -6,6 +6,8 @@ import { daemonTrackWeight } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { fourthWordDropsEntry, syncGroupsAsRead, TRACK_BLOCKS, trackBlocks, trackLineDropped, trackLineKeptDespiteOptions, wordsRange } from './util.js';
 const MAX_TRACK_WEIGHT = 253;
+/** 2.0.0 began refusing a repeated track entry ("duplicate track_script chk - ignoring"); 1.x keeps both, options read. */
+export const TRACK_REPEAT_CHECKED_SINCE: Version = [2, 0, 0];
 /** Before 2.0.0 a weight of ±254 is used as written (1.3.5's vrrp_track.c checks -254..254); 2.0.0 made it ±253. */
 const WEIGHT_254_TO_253_SINCE: Version = [2, 0, 0];
 
@@ -40,6 +42,7 @@ export const trackEntryOptions: FileRule = {
     const blocksOfOwners = [...model.vrrpInstances.map(trackBlocks), ...syncGroupsAsRead(model).map((n) => n.children.filter((c) => TRACK_BLOCKS.has(c.keyword)))];
     for (let i = 0; i < blocksOfOwners.length; i++) {
       const blocks = blocksOfOwners[i]!;
+      const repeatsChecked = compareVersions(target, TRACK_REPEAT_CHECKED_SINCE) >= 0;
       // keepalived looks for a repeat before it reads the options: an entry tracked already is dropped as that (KA337),
       // its options unread. One list per kind, as in KA337.
       const tracked = new Map<string, Set<string>>();
@@ -51,7 +54,7 @@ export const trackEntryOptions: FileRule = {
           const line = lines[k]!;
           const [name, opt, value, dir] = line.words;
           if (!name) continue;
-          if (names.has(name.text)) continue;
+          if (repeatsChecked && names.has(name.text)) continue;
           if (!trackLineDropped(line.words, block.keyword, target)) names.add(name.text);
           if (!opt) continue;
           const what = `${block.keyword} '${name.text}'`;
