@@ -1314,6 +1314,9 @@ describe('KA537 smtp-check-host-hangs', () => {
     expect(linesOf(smtp(...empty, ...empty), 'KA537', '2.3.3')).toEqual([7]);
     expect(linesOf(smtp('            host {', '                bind_port 2000', '            }'), 'KA537', '2.3.3')).toEqual([7]);
     expect(linesOf(smtp(...empty), 'KA537', '2.1.3')).toEqual([7]);
+    // A connection line whose value keepalived refuses sets nothing: 2.3.3 says "Invalid checker connect_port 'abc'" and returns.
+    expect(linesOf(smtp('            connect_port abc', ...empty), 'KA537', '2.3.3')).toEqual([]);
+    expect(linesOf(smtp('            host {', '                connect_port abc', '            }'), 'KA537', '2.3.3')).toEqual([]);
   });
   it('reports it for 2.1.0 to 2.1.3 too', () => {
     // The 2.1.0 and 2.1.3 builds never return from keepalived -t on a config with one host block

@@ -1205,6 +1205,10 @@ describe('KA335-KA341', () => {
       expect.stringMatching(/^5: auth_hmac key 2 is 31 bytes/),
       expect.stringMatching(/^7: auth_hmac key id 3 is already defined in this block; .*"duplicate auth_hmac key id 3"/),
     ]);
+    // A lone digit ends its byte at a blank only: before a tab it is 0 bytes in 2.4.3 ("length 0"), before a blank 1.
+    const lone = (sep: string) => findings(instance('A', `interface eth0\nauth_hmac {\nkey 3 "hex:0${sep}${h(32)}"\nactive_key 3\n}\n${vip('10.0.0.1')}`), 'KA374', '2.4.3').map((d) => d.message);
+    expect(lone('\t')[0]).toMatch(/^auth_hmac key 3 is 0 bytes/);
+    expect(lone(' ')).toEqual([]);
   });
   it('KA374: an active_key that names no key kept, or none at all, disables auth_hmac (2.4.0 on)', () => {
     // keepalived 2.4.3: "(A) auth_hmac active_key 2 is not defined, disabling extension"; without an active_key
@@ -3521,6 +3525,8 @@ describe('KA384 instance-setting-reset', () => {
     expect(findings(inst('A', 'state MASTER', 'priority 150', 'nopreempt', 'timer_expired_backup 200'), 'KA384', '2.4.3')[0]?.message).toContain('keepalived clears nopreempt on an instance that starts as MASTER');
     expect(findings(inst('A', 'state BACKUP', 'priority 100', 'nopreempt', 'timer_expired_backup'), 'KA384', '2.4.3')).toEqual([]);
     expect(findings(bare, 'KA384', '2.2.7')).toEqual([]);
+    // A value keepalived refuses sets nothing (2.2.8, 2.4.3: only "highest_other_priority not valid!").
+    expect(findings(inst('A', 'state BACKUP', 'priority 100', 'timer_expired_backup 300'), 'KA384', '2.4.3')).toEqual([]);
   });
   it('owner_ignore_adverts off the owner, or turned off on it (2.3.3 on)', () => {
     const notOwner = inst('A', 'priority 100', 'owner_ignore_adverts');
@@ -3530,5 +3536,7 @@ describe('KA384 instance-setting-reset', () => {
     expect(findings(inst('A', 'priority 255', 'owner_ignore_adverts false'), 'KA384', '2.4.3')[0]?.message).toContain('keepalived turns owner_ignore_adverts back on, strict mode or not');
     expect(findings(inst('A', 'priority 255', 'owner_ignore_adverts'), 'KA384', '2.4.3')).toEqual([]);
     expect(findings(inst('A', 'priority 100', 'owner_ignore_adverts off'), 'KA384', '2.4.3')).toEqual([]);
+    // A later line with a value keepalived refuses leaves the earlier one in force (2.4.3 still says "ignoring").
+    expect(findings(inst('A', 'priority 100', 'owner_ignore_adverts', 'owner_ignore_adverts bogus'), 'KA384', '2.4.3')).toHaveLength(1);
   });
 });

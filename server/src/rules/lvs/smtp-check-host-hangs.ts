@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import { childrenNamed, type AstNode } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { related } from './util.js';
+import { ipFamily } from '../../core/analysis/values.js';
 
 /*
  * An SMTP_CHECK `host` block makes keepalived 2.3.0 to 2.3.3 loop forever while they read the
@@ -22,7 +23,27 @@ const HOST_LOOPS: [since: Version, fixedIn: Version][] = [[[2, 1, 0], [2, 1, 4]]
  */
 const CONNECTION_LINES: ReadonlySet<string> = new Set(['connect_ip', 'connect_port', 'bindto', 'bind_port', 'bind_if', 'connect_timeout', 'fwmark']);
 function hasConnectionLine(block: AstNode): boolean {
-  return block.children.some((c) => CONNECTION_LINES.has(c.keyword));
+  return block.children.some((c) => CONNECTION_LINES.has(c.keyword) && connectionValueRead(c));
+}
+
+/** Whether keepalived takes the line's value (a refused one, `connect_port abc`, sets nothing: 2.3.3 then returns). */
+function connectionValueRead(line: AstNode): boolean {
+  const text = line.argText(0);
+  if (text === undefined) return false;
+  switch (line.keyword) {
+    case 'connect_ip':
+    case 'bindto':
+      return ipFamily(text) !== undefined;
+    case 'connect_port':
+    case 'bind_port':
+      return /^\d+$/.test(text) && Number(text) <= 65535;
+    case 'connect_timeout':
+      return /^\d+(?:\.\d+)?$/.test(text);
+    case 'fwmark':
+      return /^\d+$/.test(text);
+    default:
+      return true;
+  }
 }
 
 export const smtpCheckHostHangs: FileRule = {

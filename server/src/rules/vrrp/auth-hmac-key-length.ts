@@ -22,11 +22,17 @@ const KEY_MAX = 64;
 export function hmacKeyBytes(value: string): number | undefined {
   if (value.startsWith('file:')) return undefined;
   if (value.startsWith('hex:')) {
+    // As read_hex_str reads it: blanks and tabs are skipped before a byte; a byte's second digit is whatever follows
+    // its first unless that is a blank (a tab there is a digit that is no hex digit).
+    const hex = value.slice(4);
+    const isHex = (c: string | undefined) => c !== undefined && /[0-9A-Fa-f]/.test(c);
     let bytes = 0;
-    for (const run of value.slice(4).split(/[ \t]+/)) {
-      if (!run) continue;
-      if (!/^[0-9A-Fa-f]+$/.test(run)) return 0;
-      bytes += Math.ceil(run.length / 2);
+    for (let i = 0; ; ) {
+      while (hex[i] === ' ' || hex[i] === '\t') i++;
+      if (i >= hex.length) break;
+      if (!isHex(hex[i++])) return 0;
+      if (i < hex.length && hex[i] !== ' ' && !isHex(hex[i++])) return 0;
+      bytes++;
     }
     return bytes;
   }

@@ -15,10 +15,22 @@ const OWNER_IGNORE_ADVERTS_SINCE: Version = [2, 3, 3];
 const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 'on', 'yes']);
 const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'off', 'no']);
 
-function lastNamed(inst: AstNode, names: ReadonlySet<string>): AstNode | undefined {
+/** The last line of these names whose value keepalived takes (a handler refusing the value sets nothing). */
+function lastValid(inst: AstNode, names: ReadonlySet<string>, valid: (line: AstNode) => boolean): AstNode | undefined {
   let last: AstNode | undefined;
-  for (const c of inst.children) if (names.has(c.keyword)) last = c;
+  for (const c of inst.children) if (names.has(c.keyword) && valid(c)) last = c;
   return last;
+}
+
+/** timer_expired_backup's optional highest other priority: 1..254. */
+function timerValueValid(line: AstNode): boolean {
+  const text = line.argText(0);
+  return text === undefined || (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 254);
+}
+
+function boolValueValid(line: AstNode): boolean {
+  const text = line.argText(0);
+  return text === undefined || TRUE_WORDS.has(text) || FALSE_WORDS.has(text);
 }
 
 const TIMER_EXPIRED: ReadonlySet<string> = new Set(['timer_expired_backup', 'thread_timer_expired']);
@@ -50,7 +62,7 @@ export const instanceSettingReset: FileRule = {
     if (!timerChecked) return;
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
-      const timer = lastNamed(inst.node, TIMER_EXPIRED);
+      const timer = lastValid(inst.node, TIMER_EXPIRED, timerValueValid);
       if (timer) {
         const owner = basePriority(inst) === 255;
         const np = nopreemptNode(inst);
@@ -65,11 +77,10 @@ export const instanceSettingReset: FileRule = {
         }
       }
       if (!ownerChecked) continue;
-      const ignore = lastNamed(inst.node, OWNER_IGNORE);
+      const ignore = lastValid(inst.node, OWNER_IGNORE, boolValueValid);
       if (!ignore) continue;
       const word = ignore.argText(0);
       const on = word === undefined || TRUE_WORDS.has(word);
-      if (!on && !FALSE_WORDS.has(word!)) continue;
       const priority = basePriority(inst);
       if (on && priority !== 255) {
         report({ message: `owner_ignore_adverts of '${inst.name}' is for the address owner only, and its priority is ${priority}: keepalived ignores it ("ignoring owner_ignore_adverts since priority is not 255")`, file: ignore.file, range: keywordRange(ignore) });
