@@ -443,7 +443,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
   function refuseOtherFamily(inst: VrrpInstance, address: string | undefined, option: string): void {
     const family = address === undefined ? undefined : sockaddrFamily(address);
     if (family === undefined || inst.family === undefined || family === inst.family) return;
-    throw new PeerFailure(`${option} ${address} is IPv${family} but vrrp_instance ${inst.name} is IPv${inst.family}: keepalived would read the peer's instance as IPv${family} and drop its IPv${inst.family} addresses; give an IPv${inst.family} address`, posOf(inst.node.word), true);
+    throw new PeerFailure(`${option} ${address} is IPv${family} but vrrp_instance ${inst.name} is IPv${inst.family}: the first address keepalived reads in the peer's instance sets its family, and it drops what comes after of the other one (the IPv${inst.family} addresses, or this one); give an IPv${inst.family} address`, posOf(inst.node.word), true);
   }
 
   function replaceSourceAddress(inst: VrrpInstance, line: AstNode, own: string | undefined): void {
