@@ -1915,6 +1915,13 @@ describe('KA338 with an interface name keepalived ignores', () => {
 describe('KA351 use-vmac-invalid', () => {
   // The release audit (session 59): 2.3.0 gave use_ipvlan use_vmac's `name NAME` and `group NAME` (2.3.3 and 2.4.3 read
   // both silently; 2.2.8 says "IPVLAN interface already specified - ignoring 'ipvl1'").
+  // The recheck of session 59: a trailing `name` or `group` stops 2.3.3 and 2.4.3 ("missing a parameter after keyword").
+  it('says keepalived stops at a use_vmac/use_ipvlan name or group without its value (2.3.0 on)', () => {
+    for (const words of ['use_vmac name', 'use_vmac group', 'use_ipvlan name', 'use_ipvlan 10.0.0.5/24 group']) {
+      const text = instance('A', `interface eth0\nvirtual_router_id 1\n${words}`);
+      expect(findings(text, 'KA351', '2.3.3').map((d) => d.message), words).toEqual([expect.stringContaining('keepalived stops reading the configuration here ("missing a parameter after keyword')]);
+    }
+  });
   it('reads use_ipvlan name and group from 2.3.0', () => {
     const text = (words: string) => instance('A', `interface eth0\nvirtual_router_id 1\nuse_ipvlan ${words}`);
     for (const words of ['name ipvl1 192.168.1.201/24', 'ipvl0 192.168.1.202/24 bridge group g2']) {

@@ -4,7 +4,7 @@
 // a type (bridge, private, vepa), an address and an interface name, one of each. The interface is
 // still created; only the ignored word has no effect. Both names share one space across instances.
 
-import type { Word } from '../../core/analysis/ast.js';
+import type { AstNode, Word } from '../../core/analysis/ast.js';
 import { ipFamily, parsePrefix, utf8Length } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
@@ -129,11 +129,15 @@ export const useVmacInvalid: FileRule = {
             // host's rt_tables: not checked here).
             if (options) {
               const text = line.argText(i);
+              if ((text === 'group' || text === 'name') && i + 1 >= line.argCount) {
+                report(optionWithoutValue(line, i));
+                break;
+              }
               if (text === 'group') {
                 i++;
                 continue;
               }
-              if (text === 'name' && i + 1 < line.argCount) i++;
+              if (text === 'name') i++;
             }
             const w = line.argWord(i);
             const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, ipvlanSharing);
@@ -161,6 +165,10 @@ export const useVmacInvalid: FileRule = {
           if (options) {
             const text = line.argText(i);
             if (text === 'netlink_notify_msg') continue;
+            if ((text === 'group' || text === 'name') && i + 1 >= line.argCount) {
+              report(optionWithoutValue(line, i));
+              break;
+            }
             // The group is looked up in the host's rt_tables: not checked here.
             if (text === 'group') {
               i++;
@@ -178,6 +186,19 @@ export const useVmacInvalid: FileRule = {
 };
 
 const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/**
+ * `name` or `group` as the line's last word: from 2.3.0 keepalived reads the word after it all the same, finds none and
+ * stops (the 2.3.3 and 2.4.3 builds: "missing a parameter after keyword `name`", nothing after the line read).
+ */
+function optionWithoutValue(line: AstNode, i: number) {
+  const w = line.argWord(i);
+  return {
+    message: `${line.keyword} '${w.text}' has no value after it; keepalived stops reading the configuration here ("missing a parameter after keyword \`${w.text}\`")`,
+    file: w.file,
+    range: w.range,
+  };
+}
 
 /** What the target release does with an interface name another instance already uses. */
 type SharedNameHandling = 'unchecked' | 'reported-but-kept' | 'ignored';
