@@ -208,6 +208,20 @@ vrrp_instance VI_2 {
     expect(peer(PAIR).notes.some((n) => n.includes('nopreempt'))).toBe(false);
   });
 
+  // The fmt/peer audit of session 59: `nopreempt }` became `# nopreempt }` (the block never closed); and a MASTER's
+  // preempt_delay, cleared there, was copied to the peer, where it delayed the take-over (live 2.2.7: 23.8 s, not 3.5 s).
+  it('comments out only the word on a line that also closes the block, and a MASTER\'s preempt_delay too', () => {
+    const glued = PAIR.replace(/(    virtual_ipaddress \{\n[^}]*\}\n)\}/, '$1    nopreempt }');
+    expect(glued).toContain('    nopreempt }');
+    const r = peer(glued);
+    expect(r.text).toContain('    # nopreempt\n    }');
+    expect(analyze(r.text).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    const delayed = PAIR.replace('    priority 100\n', '    priority 100\n    preempt_delay 20\n');
+    const d = peer(delayed);
+    expect(d.text).toContain('    # preempt_delay 20\n');
+    expect(d.notes.some((n) => /VI_1: preempt_delay commented out \(line \d+\): keepalived clears it on the MASTER/.test(n))).toBe(true);
+  });
+
   it('keeps an instance in state BACKUP at priority 255 on the MASTER\'s side: the address owner wins whatever its state', () => {
     // A real pair (s55 K-0251/K-0252): state BACKUP, priority 255 against state BACKUP, priority 100. Live 2.2.7,
     // the 255 node became MASTER; kalint peer had refused ("no priority up to 254 lets the peer win it").

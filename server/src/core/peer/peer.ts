@@ -278,10 +278,23 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const lines = inst.node.children.filter((c) => c.keyword === 'nopreempt');
       const editable = lines.every((c) => c.word && c.word.file === file && !c.word.expanded);
       if (editable) {
-        for (const c of lines) edits.push({ start: c.word!.start, end: c.word!.start, newText: '# ' });
+        for (const c of lines) edits.push(...commentOut(text, c));
         notes.push(`vrrp_instance ${inst.name}: nopreempt commented out (line ${lines.map((c) => lineOf(c.word)).join(', ')}): keepalived clears it on the MASTER (state MASTER), so the pair runs preemptive, and on the peer it would keep the VIPs when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP with nopreempt`);
       } else {
         notes.push(`vrrp_instance ${inst.name}: nopreempt is ignored on the MASTER (state MASTER) but works on the peer, which then keeps the VIPs from the MASTER and does not take them when the MASTER's tracked checks fail; for a non-preemptive pair, make both nodes state BACKUP`);
+      }
+    }
+    if (r.kind === 'demote' && inst.preemptDelay?.value) {
+      // keepalived clears preempt_delay in state MASTER too ("preempt delay will not work with initial state MASTER");
+      // copied to the peer it works there and delays its taking over when the MASTER's tracked checks fail (live 2.2.7:
+      // 23.8 s against 3.5 s with preempt_delay 20). The peer gets the line commented out, as the MASTER reads it.
+      const lines = inst.node.children.filter((c) => c.keyword === 'preempt_delay');
+      const editable = lines.every((c) => c.word && c.word.file === file && !c.word.expanded && c.args.every((a) => !a.expanded));
+      if (editable) {
+        for (const c of lines) edits.push(...commentOut(text, c));
+        notes.push(`vrrp_instance ${inst.name}: preempt_delay commented out (line ${lines.map((c) => lineOf(c.word)).join(', ')}): keepalived clears it on the MASTER (state MASTER), and on the peer it would delay taking the VIPs when the MASTER's tracked checks fail`);
+      } else {
+        notes.push(`vrrp_instance ${inst.name}: preempt_delay is ignored on the MASTER (state MASTER) but works on the peer, which then waits that long before it takes the VIPs when the MASTER's tracked checks fail`);
       }
     }
   }
@@ -615,6 +628,27 @@ function refusesInitialMaster(inst: VrrpInstance, globalStrict: boolean): string
 function lastChild(node: AstNode, keyword: string): AstNode | undefined {
   for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.keyword === keyword) return node.children[i];
   return undefined;
+}
+
+/**
+ * Edits that comment out the line of `node`: '# ' before its keyword, and, when something other than a comment
+ * follows it on the line (`nopreempt }`), a line break after it, so that what follows stays read.
+ */
+function commentOut(text: string, node: AstNode): { start: number; end: number; newText: string }[] {
+  const start = node.word!.start;
+  const end = node.range.end.offset;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const rest = text.slice(end, lineEnd).replace(/\r$/, '');
+  const edits = [{ start, end: start, newText: '# ' }];
+  if (rest.trim() !== '' && !/^\s*[#!]/.test(rest)) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0];
+    const blanks = rest.length - rest.trimStart().length;
+    const eol = text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
+    edits.push({ start: end, end: end + blanks, newText: `${eol}${indent}` });
+  }
+  return edits;
 }
 
 function computeLineStarts(text: string): number[] {
