@@ -222,6 +222,12 @@ vrrp_instance VI_2 {
     expect(d.notes.some((n) => /VI_1: preempt_delay commented out \(line \d+\): keepalived clears it on the MASTER/.test(n))).toBe(true);
   });
 
+  it('refuses an instance whose priority is set on @id lines only (the priority it would write is dead on those hosts)', () => {
+    const text = PAIR.replace('    priority 100\n', '@lb1 priority 150\n@lb2 priority 100\n');
+    const r = generatePeer(text, { file: 'keepalived.conf' } as PeerOptions);
+    expect('error' in r && r.error).toMatch(/VI_1 \(line \d+\) has no priority here: its priority is set per node on @ID lines/);
+  });
+
   it('keeps an instance in state BACKUP at priority 255 on the MASTER\'s side: the address owner wins whatever its state', () => {
     // A real pair (s55 K-0251/K-0252): state BACKUP, priority 255 against state BACKUP, priority 100. Live 2.2.7,
     // the 255 node became MASTER; kalint peer had refused ("no priority up to 254 lets the peer win it").

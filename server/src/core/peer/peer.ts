@@ -185,6 +185,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
     if (!inst.state && stateSetPerNode()) {
       fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no state here: its state is set per node on @ID lines, so the file already holds both nodes' configs and there is no separate peer to generate`, posOf(inst.node.word));
     }
+    // A priority set on @id lines only (`@lb1 priority 150`): the hosts the file names read it, and a priority written
+    // for the other hosts would be dead there (fmt/peer audit, session 59).
+    if (!inst.priority && options.configId === undefined && inst.node.file === file && /^[ \t]*@\^?\S+[ \t]+priority\b/m.test(text.slice(inst.node.fullRange.start.offset, inst.node.fullRange.end.offset))) {
+      fail(`vrrp_instance ${inst.name} (line ${lineOf(inst.node.word)}) has no priority here: its priority is set per node on @ID lines, so the file already holds both nodes' configs and there is no separate peer to generate`, posOf(inst.node.word));
+    }
     if (inst.state && !stateWord) fail(`vrrp_instance ${inst.name}: 'state' (line ${lineOf(inst.state.node.word)}) has no value: write 'state MASTER' or 'state BACKUP' so the peer's role can be derived`, posOf(inst.state.node.word));
     // Without a state keepalived starts the instance as BACKUP on every node, and the priority alone
     // decides who becomes master: the peer keeps no state, one step lower (this file is the MASTER's).
