@@ -376,3 +376,31 @@ describe('large generated configs', () => {
     expect(keepalivedView(fmt(small))).toEqual(keepalivedView(small));
   });
 });
+
+// Found by the fmt/peer audit of session 59, each checked with keepalived 2.2.7 (-t and the daemon's dump).
+describe('lines whose blanks keepalived reads as written', () => {
+  it('keeps the gaps of a line where a backslash escapes a tab or a blank before another blank', () => {
+    // The script was '/usr/bin/test ' with '-n' and 'x'; one space after the backslash made it '/usr/bin/test -n'.
+    for (const line of ['    script /usr/bin/test\\  -n  x', '    notify_master /usr/bin/logger\\\ta  b']) {
+      const text = `vrrp_instance VI_1 {\n${line}\n}\n`;
+      expect(fmt(text)).toBe(text);
+    }
+    // A backslash before one blank joins nothing new: the line is formatted as any other.
+    expect(fmt('vrrp_script chk {\n    script   /bin/a\\ b   x\n}\n')).toBe('vrrp_script chk {\n    script /bin/a\\ b x\n}\n');
+  });
+
+  it('keeps a line holding a vertical tab or a form feed byte for byte', () => {
+    // keepalived takes only blanks and tabs off a line's start and ends an @id at a blank or tab.
+    for (const text of ['\finclude b.conf\n', '@lb1\vglobal_defs {\n    router_id lb1\n}\n', 'include b.conf\v\n', '  \v@h vrrp_instance VI_1 {\n}\n']) {
+      expect(fmt(text).split('\n')[0]).toBe(text.split('\n')[0]);
+    }
+  });
+
+  it('keeps an @id line as written when blanks at its braces would take it past the line buffer', () => {
+    const line = `@lb1 virtual_server 10.0.0.1 80{real_server 10.0.0.2 80{MISC_CHECK{misc_path "/bin/true ${'x'.repeat(930)}"}}}`;
+    expect(line.length).toBeLessThanOrEqual(1022);
+    expect(fmt(`${line}\n`)).toBe(`${line}\n`);
+    const short = '@lb1 virtual_server 10.0.0.1 80{real_server 10.0.0.2 80{MISC_CHECK{misc_path "/bin/true"}}}\n';
+    expect(fmt(short)).toBe('@lb1 virtual_server 10.0.0.1 80 { real_server 10.0.0.2 80 { MISC_CHECK { misc_path "/bin/true" } } }\n');
+  });
+});

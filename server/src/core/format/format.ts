@@ -310,6 +310,8 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
 
   let pos = 0;
   let nextBackslash = text.indexOf('\\');
+  let nextVertical = nextVerticalBlank(text, 0);
+  let escapedGap = false;
   for (;; ln++) {
     lineStarts.push(pos);
     scanLine(text, pos, tk);
@@ -349,13 +351,22 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       }
     } else {
       long = exceeds(text, tk.lineStart, lastEnd, limit);
-      if ((tk.hasDollar || text.charCodeAt(lastEnd - 1) === 92) && hasVerticalBlank(text, tk.lineStart, tk.contentEnd)) {
-        // A vertical tab or a form feed separates words but does not end a `$NAME` (only a blank, a comma, a bracket
-        // or the line's end does), a definition's value keeps it, and a trailing backslash is moved onto the word
-        // before it only across blanks: made a space or dropped, it would change what keepalived reads. Keep the
-        // line as it is.
+      escapedGap = false;
+      if (nextVertical >= 0 && nextVertical < tk.lineStart) nextVertical = nextVerticalBlank(text, tk.lineStart);
+      if (nextVertical >= 0 && nextVertical < tk.contentEnd) {
+        // A vertical tab or a form feed: keepalived takes only blanks and tabs off a line's start and ends an `@id`
+        // at a blank or tab, so one before the first word or after an id is part of that word (`\finclude x` is an
+        // unknown keyword, `@lb1\vglobal_defs` an id that matches no host); it does not end a `$NAME` either, a
+        // definition's value keeps it, and a trailing backslash is moved onto the word before it only across blanks.
+        // Made a space or dropped, it would change what keepalived reads: keep the line as it is.
         long = true;
         lastEnd = tk.contentEnd;
+      }
+      if (!long && nextBackslash >= 0 && nextBackslash < lastEnd && escapedBlank(text, nextBackslash, lastEnd)) {
+        // `script /usr/bin/test\  -n x`: keepalived reads a script or notify line again with `\` escaping the next
+        // character, a blank too: the word is '/usr/bin/test ' and the blanks after the escaped one separate. A gap
+        // made one space would join the words: keep the line's gaps as written.
+        escapedGap = true;
       }
       if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && endsWithLoneBackslash(text, lastEnd)) {
         // `x \ `: keepalived's first process reads the backslash and the blank after it as an
@@ -394,7 +405,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
       } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
         fixedVerbatim(depth);
-      } else if (long || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1)) || conditionAfterBrace(text, tk, end) || backslashBeforeBrace(text, tk, end)) {
+      } else if (long || escapedGap || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1)) || conditionAfterBrace(text, tk, end) || backslashBeforeBrace(text, tk, end)) {
         // (A lone `\` that ends a line with a brace stays on that line: keepalived glues it to the
         // token before it, and moving it to a line of its own would change what keepalived reads.)
         const before = depth;
@@ -402,8 +413,10 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
         const startsWithClose = headKind === Kind.RBrace;
         const d = startsWithClose ? before - 1 : before;
-        const body = firstIsCondition && !gluedPrefix && !tk.hasApostrophe && !tk.hasDollar ? oneLine() : text.slice(tk.starts[0], lastEnd);
-        if (long) pushRef(tk.lineStart, lastEnd, false);
+        const body = firstIsCondition && !gluedPrefix && !tk.hasApostrophe && !tk.hasDollar && !escapedGap ? oneLine() : text.slice(tk.starts[0], lastEnd);
+        // An `@id` line rebuilt with a blank at each brace may outgrow keepalived's line buffer, which would then cut it.
+        const outgrows = !long && body.length !== lastEnd - tk.starts[0]! && exceeds(indent(d) + body, 0, indent(d).length + body.length, limit);
+        if (long || outgrows) pushRef(tk.lineStart, lastEnd, false);
         else push(indent(d) + body, startsWithClose);
         lastOpens = tk.kinds[end - 1] === Kind.LBrace;
       } else if (headKind === Kind.RBrace && end === 1 && depth > 0 && isCanonical(indent(depth - 1), end)) {
@@ -527,15 +540,23 @@ function hasBrace(tk: LineTokens, end: number): boolean {
   return false;
 }
 
-/**
- * A definition continues onto the next line when the line ends with a `\`: any after its last word,
- * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
- */
-/** Whether text[from, to) holds a vertical tab or a form feed. */
-function hasVerticalBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 11 || c === 12) return true;
+/** The offset of the next vertical tab or form feed from `from`, or -1. */
+function nextVerticalBlank(text: string, from: number): number {
+  const vt = text.indexOf('\v', from);
+  const ff = text.indexOf('\f', from);
+  return vt < 0 ? ff : ff < 0 ? vt : Math.min(vt, ff);
+}
+
+/** Whether text[from, to) holds a `\` that escapes a tab, or a blank followed by another blank (`\  `). */
+function escapedBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i >= 0 && i < to; i = text.indexOf('\\', i)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 92) {
+      i += 2;
+      continue;
+    }
+    if (c === 9 || (c === 32 && (text.charCodeAt(i + 2) === 32 || text.charCodeAt(i + 2) === 9))) return true;
+    i++;
   }
   return false;
 }
@@ -549,6 +570,10 @@ function onlyBlanksBetween(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * A definition continues onto the next line when the line ends with a `\`: any after its last word,
+ * a lone one at the end of its comment (keepalived keeps a comment's unpaired trailing backslash).
+ */
 function definitionContinues(text: string, tk: LineTokens): boolean {
   let end = tk.count;
   if (end > 0 && tk.kinds[end - 1] === Kind.Comment) {
