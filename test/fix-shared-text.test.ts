@@ -3,28 +3,14 @@
 // header behind `@id`. The finding stays; the fix is withheld.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inDir } from './helpers/scratch.js';
 import { lintText } from '../server/src/linter.js';
 import { hostWithin } from '../scripts/fuzz-differential.js';
 import { conf, findings } from './helpers/rule-cases.js';
 
 const repo = join(__dirname, '..');
-
-function inDir<T>(files: Record<string, string>, use: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'kalint-shared-fix-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    return use(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('a line out of a multi-line $NAME', () => {
   it("KA510: 'Use port 80' would replace the $RS reference (keepalived then drops the virtual server)", () => {

@@ -3,10 +3,9 @@
 // Each case is a directory of files; the release builds that gave the facts are run on the same files when present.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inDir } from './helpers/scratch.js';
 import { lintText } from '../server/src/linter.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { hostWithin } from '../scripts/fuzz-differential.js';
@@ -16,20 +15,6 @@ import { RUN_DIR, splitIntoIncludes } from '../scripts/fuzz-includes.js';
 import { releaseBinary } from './helpers/releases.js';
 
 type Files = Record<string, string>;
-
-/** Writes `files` (the main one is keepalived.conf) into a fresh directory and runs `use` on it. */
-function inDir<T>(files: Files, use: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'kalint-includes-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
-    return use(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** kalint's findings as `FILE:LINE CODE`, FILE relative to the directory. */
 function lint(files: Files, target?: string, codes?: string[]): string[] {

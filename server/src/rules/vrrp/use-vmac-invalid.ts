@@ -124,21 +124,8 @@ export const useVmacInvalid: FileRule = {
           // keepalived reads the first use_ipvlan line only (a second one is KA209).
           if (ipvlanRead) continue;
           ipvlanRead = true;
-          for (let i = 0; i < line.argCount; i++) {
-            // From 2.3.0 use_ipvlan takes use_vmac's `name NAME` and `group NAME` too (the group is looked up in the
-            // host's rt_tables: not checked here).
-            if (options) {
-              const text = line.argText(i);
-              if ((text === 'group' || text === 'name') && i + 1 >= line.argCount) {
-                report(optionWithoutValue(line, i));
-                break;
-              }
-              if (text === 'group') {
-                i++;
-                continue;
-              }
-              if (text === 'name') i++;
-            }
+          // From 2.3.0 use_ipvlan takes use_vmac's `name NAME` and `group NAME` too.
+          for (const i of wordsRead(line, options, line.argCount, report)) {
             const w = line.argWord(i);
             const message = ipvlanWordProblem(w.text, inst.name, ipvlan, taken, ipvlanSharing);
             if (message) report({ message, file: w.file, range: w.range });
@@ -161,21 +148,7 @@ export const useVmacInvalid: FileRule = {
           }
           continue;
         }
-        for (let i = 0; i < line.argCount && (options || i < 2); i++) {
-          if (options) {
-            const text = line.argText(i);
-            if (text === 'netlink_notify_msg') continue;
-            if ((text === 'group' || text === 'name') && i + 1 >= line.argCount) {
-              report(optionWithoutValue(line, i));
-              break;
-            }
-            // The group is looked up in the host's rt_tables: not checked here.
-            if (text === 'group') {
-              i++;
-              continue;
-            }
-            if (text === 'name' && i + 1 < line.argCount) i++;
-          }
+        for (const i of wordsRead(line, options, 2, report)) {
           const w = line.argWord(i);
           const message = wordProblem(w.text, inst.name, state, taken, sharing);
           if (message) report({ message, file: w.file, range: w.range });
@@ -186,6 +159,29 @@ export const useVmacInvalid: FileRule = {
 };
 
 const IPVLAN_TYPES = new Set(['bridge', 'private', 'vepa']);
+
+/**
+ * The indices of the words of a use_vmac/use_ipvlan line to check. Without options (before 2.3.0) the first
+ * `withoutOptions`; with them, every word but `netlink_notify_msg`, a `group NAME` (looked up in the host's rt_tables:
+ * not checked here) and the `name` before a name; up to a `name` or `group` that ends the line (reported: a stop).
+ */
+function wordsRead(line: AstNode, options: boolean, withoutOptions: number, report: (r: ReturnType<typeof optionWithoutValue>) => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < line.argCount && (options || i < withoutOptions); i++) {
+    const text = options ? line.argText(i) : undefined;
+    if (text === 'netlink_notify_msg' && line.keyword === 'use_vmac') continue;
+    if (text === 'group' || text === 'name') {
+      if (i + 1 >= line.argCount) {
+        report(optionWithoutValue(line, i));
+        break;
+      }
+      i++;
+      if (text === 'group') continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
 
 /**
  * `name` or `group` as the line's last word: from 2.3.0 keepalived reads the word after it all the same, finds none and

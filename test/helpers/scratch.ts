@@ -1,0 +1,19 @@
+// A scratch folder for tests that need files on disk (includes, the CLI): written, used, removed.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Writes `files` (paths relative to a fresh folder) and runs `use` on the folder, which is removed afterwards. */
+export function inDir<T>(files: Record<string, string>, use: (dir: string) => T, prefix = 'kalint-scratch-'): T {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
