@@ -1920,6 +1920,7 @@ describe('KA351 use-vmac-invalid', () => {
     for (const words of ['use_vmac name', 'use_vmac group', 'use_ipvlan name', 'use_ipvlan 10.0.0.5/24 group']) {
       const text = instance('A', `interface eth0\nvirtual_router_id 1\n${words}`);
       expect(findings(text, 'KA351', '2.3.3').map((d) => d.message), words).toEqual([expect.stringContaining('keepalived stops reading the configuration here ("missing a parameter after keyword')]);
+      expect(findings(text, 'KA358', '2.3.3'), words).toEqual([]);
     }
   });
   it('reads use_ipvlan name and group from 2.3.0', () => {

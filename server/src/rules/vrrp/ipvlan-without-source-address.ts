@@ -3,6 +3,7 @@
 
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
+import { compareVersions } from '../../core/schema/schema.js';
 import { parsePrefix } from '../../core/analysis/values.js';
 import { anyInstanceHasRareLine, hasRareLine, instanceFamily, RareLine, uniqueInstances } from './util.js';
 
@@ -31,7 +32,7 @@ export const ipvlanWithoutSourceAddress: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_ipvlan ipvl0\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_ipvlan ipvl0 10.0.0.5/24\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
     // Nothing to find when no instance has the line (the usual case).
     if (!anyInstanceHasRareLine(analysis.model, RareLine.useIpvlan)) return;
     for (let i = 0, insts = uniqueInstances(analysis.model); i < insts.length; i++) {
@@ -45,6 +46,9 @@ export const ipvlanWithoutSourceAddress: FileRule = {
         if (lines[j]!.keyword === 'use_ipvlan') first = lines[j];
       }
       if (!first || givesAddress(first, 4)) continue;
+      // A `name` or `group` ending the line stops keepalived there from 2.3.0 (KA351): no instance is built.
+      const last = first.argText(first.argCount - 1);
+      if ((last === 'name' || last === 'group') && compareVersions(target, [2, 3, 0]) >= 0) continue;
       report({
         message: `use_ipvlan in the IPv4 instance '${inst.name}' gives no IPv4 address for the ipvlan interface; keepalived keeps the instance in fault state (keepalived: "IPv4 ipvlan requires a source ip address")`,
         file: first.file,
