@@ -1115,6 +1115,14 @@ describe('conditionals, definitions and sequences', () => {
     expect([stops(0, 1023), stops(0, 1024), stops(4, 1023), stops(4, 1024)]).toEqual([false, true, false, true]);
   });
 
+  // The fmt/peer audit of session 59: keepalived 2.2.7 takes only blanks and tabs off a line's start, so `\finclude
+  // b.conf` is "Unknown keyword 'include'" (b.conf not read) and `\v~SEQ(…)` an unknown keyword too.
+  it('reads a line with a vertical tab or form feed before its first word as a keyword line', () => {
+    expect(codes('\finclude b.conf\n')).toEqual(['1:KA201']);
+    expect(codes('vrrp_instance X {\n\v~SEQ(i,1,2) track_interface { eth$i }\n}\n').filter((c) => c.startsWith('2:'))).toEqual(expect.arrayContaining(['2:KA201']));
+    expect(codes('  \tinclude b.conf\n')).not.toContain('1:KA201');
+  });
+
   it('reports definitions that never stop expanding', () => {
     expect(codes('$A=$B\n$B=$A\nglobal_defs {\n  router_id $A\n}\n')).toContain('4:KA113');
   });

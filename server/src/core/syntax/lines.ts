@@ -147,6 +147,11 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
     end--;
   }
   if (end === from) return { kind: comment ? 'comment' : 'empty', first: from, end, comment };
+  // keepalived takes only blanks and tabs off a line's start: a vertical tab or a form feed before the first word is
+  // part of it, so the line is no `@id`, include, ~SEQ or definition line (`\finclude x`: "Unknown keyword 'include'").
+  if (lineStart >= 0 && tokens[from]!.start > lineStart && verticalBlankBefore(tokens[from]!.src.text, lineStart, tokens[from]!.start)) {
+    return { kind: 'keyword', first: from, end, comment };
+  }
   let first = from;
   let condition = !features || features.indentedCondition || tokens[first]!.start === lineStart ? parseCondition(tokens[first]!, !features || features.negatedCondition) : undefined;
   if (condition) {
@@ -184,6 +189,15 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
     return { kind: 'include', condition, first, end, comment };
   }
   return { kind: 'keyword', condition, first, end, comment };
+}
+
+/** Whether text[from, to) holds a vertical tab or a form feed. */
+function verticalBlankBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 11 || c === 12) return true;
+  }
+  return false;
 }
 
 /** C's isspace(): a blank, a tab, a line feed, a vertical tab, a form feed or a carriage return. */
