@@ -358,41 +358,50 @@ export function discover(args: string[]): Discovered {
 
 /**
  * Each file once, however it was named (`lb1.conf`, `./lb1.conf`, `dir/../lb1.conf`, a symlink to it, a hard link):
- * the first name is kept, so that one file is linted once and is one cluster node.
+ * the first name is kept, so that one file is linted once and is one cluster node. keepalived reads relative includes
+ * from the folder of the name it was given, so a file with include lines reached from two folders
+ * (`hosts/lb1/keepalived.conf` and `hosts/lb2/keepalived.conf`, links to one shared file with a `vrrp.conf` beside
+ * each) is two configs. (A file is read for its include lines only when a second name reaches it.)
  */
 function distinctPaths(paths: string[]): string[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string[]>();
   return paths.filter((p) => {
     const key = fileIdentity(p);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const names = seen.get(key);
+    if (!names) {
+      seen.set(key, [p]);
+      return true;
+    }
+    const folder = realFolder(p);
+    if (names.some((n) => realFolder(n) === folder) || !includesFiles(p)) return false;
+    names.push(p);
     return true;
   });
 }
 
-/**
- * What tells one file from another: its device and inode (through links), else its absolute path. keepalived reads
- * relative includes from the folder of the name it was given, so a file with include lines reached from two folders
- * (`hosts/lb1/keepalived.conf` and `hosts/lb2/keepalived.conf`, links to one shared file with a `vrrp.conf` beside
- * each) is two configs.
- */
+/** What tells one file from another: its device and inode (through links), else its absolute path. */
 export function fileIdentity(path: string): string {
   try {
     const st = statSync(fsPath(path));
-    const id = `${st.dev}:${st.ino}`;
-    if (!st.isFile()) return id;
-    const text = fsHost.readFile(path);
-    if (text === undefined || !INCLUDE_LINE_START.test(text)) return id;
-    let folder = dirname(resolve(path));
-    try {
-      folder = realPath(folder);
-    } catch {
-      // The folder as named.
-    }
-    return `${id}\0${folder}`;
+    return `${st.dev}:${st.ino}`;
   } catch {
     return resolve(path);
   }
+}
+
+/** The folder of a path after links: where keepalived reads the file's relative includes from. */
+function realFolder(path: string): string {
+  const folder = dirname(resolve(path));
+  try {
+    return realPath(folder);
+  } catch {
+    return folder;
+  }
+}
+
+function includesFiles(path: string): boolean {
+  const text = fsHost.readFile(path);
+  return text !== undefined && INCLUDE_LINE_START.test(text);
 }
 
 /** A line that may include a file (`include`, `includew`…, behind `@id` or not). */
