@@ -934,3 +934,13 @@ describe('KA611 misc-check-user-crash', () => {
     });
   }
 });
+
+// The fmt/peer audit of session 59: with a backslash, the program is keepalived's first word, not the token with its
+// backslash (2.2.7's dump: `script /bin/echo\\ hello x` runs '/usr/bin/echo' 'hello'; `/bin/echo\\  hello x` runs '/usr/bin/echo').
+describe('KA603 with an escaped blank', () => {
+  it("names the command keepalived runs, without the backslash", () => {
+    const text = (line: string) => `global_defs {\n    enable_script_security\n    script_user root\n}\nvrrp_script chk {\n    script ${line}\n}\n`;
+    expect(findings(text('/bin/echo\\ hello x'), 'KA603')[0]?.message).toBe("keepalived runs only '/bin/echo hello' here: the unquoted arguments 'x' are dropped; quote the whole command");
+    expect(findings(text('/bin/echo\\  hello x'), 'KA603')[0]?.message).toBe("keepalived runs only '/bin/echo' here: the unquoted arguments 'hello x' are dropped; quote the whole command");
+  });
+});

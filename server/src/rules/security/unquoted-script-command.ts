@@ -83,7 +83,8 @@ export const unquotedScriptCommand: FileRule = {
       if (!s.userOnLine) {
         const dropped = s.escaped ? s.escaped.words.slice(1).join(' ') : s.words.slice(1).map((w) => w.text).join(' ');
         ctx.report({
-          message: `keepalived runs only '${cmd.text}' here: the unquoted arguments '${dropped}' are dropped; quote the whole command`,
+          // With a backslash, the program is keepalived's first word (`/bin/echo\ hello` is '/bin/echo hello').
+          message: `keepalived runs only '${s.escaped ? s.escaped.words[0]!.trim() : cmd.text}' here: the unquoted arguments '${dropped}' are dropped; quote the whole command`,
           file: cmd.file,
           range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
           fix: quoteFix(ctx, s, s.words.length),
