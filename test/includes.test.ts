@@ -585,8 +585,20 @@ describe('a file included twice (a glob, then the file by name)', () => {
     // A template with $ references may be meant to be read more than once: left alone.
     expect(lint({ ...files, 'conf.d/vi.conf': files['conf.d/vi.conf']!.replace('51', '$VRID'), 'keepalived.conf': '$VRID=51\n' + files['keepalived.conf'] }, undefined, ['KA114'])).toEqual([]);
   });
+  // One settings snippet included into each of two instances is reuse: each block reads it once (session 60's
+  // audit: kalint said everything in it was defined twice; 2.2.7 -t exit 0, the daemon's dump one password each).
+  const shared: Files = {
+    'keepalived.conf': ['A', 'B'].map((n, i) => `vrrp_instance ${n} {\n  interface eth0\n  virtual_router_id ${5 + i}\n  priority 100\n  include common.inc\n  virtual_ipaddress {\n    10.0.0.${5 + i}\n  }\n}\n`).join(''),
+    'common.inc': 'advert_int 1\nauthentication {\n  auth_type PASS\n  auth_pass s3cret\n}\n',
+  };
+  it('is not said of a snippet included once into each of several blocks, but is into the same block', () => {
+    expect(lint(shared, undefined, ['KA114'])).toEqual([]);
+    const twiceInA = { ...shared, 'keepalived.conf': shared['keepalived.conf']!.replace('  include common.inc\n', '  include common.inc\n  include common.inc\n') };
+    expect(lint(twiceInA, undefined, ['KA114'])).toEqual(['keepalived.conf:6 KA114']);
+  });
   const binary = releaseBinary('2.2.7');
   it.skipIf(!binary)('as keepalived 2.2.7 -t reads it', () => {
     expect(keepalivedSays(binary!, files)).toContain('conf.d/vi.conf:1 vrrp instance VI_1 already defined');
+    expect(keepalivedSays(binary!, shared)).toEqual([]);
   });
 });

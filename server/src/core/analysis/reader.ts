@@ -72,6 +72,8 @@ export interface LineSink {
   valueBlock?(): string | undefined;
   /** Whether a keyword line here is read at the top level (by every process: the VRRP and checker ones report its unknown keywords). */
   atTopLevel?(): boolean;
+  /** The block lines go to now, as an identity only (the same object while that block is open, the top level included). */
+  currentBlock?(): object;
   /** Whether lines go to a block keepalived skips unread (only its braces count). */
   skipping?(): boolean;
   /**
@@ -599,7 +601,7 @@ export class Reader {
   /** The KA111 findings of include lines that close a cycle, with the file each line is in. */
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
   /** Where each file a plain include line read was first included (a second include of it reads it again). */
-  private readonly firstIncluded = new Map<string, { file: string; line: number; pattern: string }>();
+  private readonly firstIncluded = new Map<string, { file: string; line: number; pattern: string; block: object | undefined }[]>();
   private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; inInclude?: boolean; file: SourceFile; start: number; end: number }[] = [];
   private stack: Frame[] = [];
   /** Lines produced by ~SEQ/~LST so far, against MAX_SEQ_ROWS_PER_RUN. */
@@ -2944,20 +2946,25 @@ export class Reader {
   }
 
   /**
-   * A file a plain include line reads that an earlier include already read (`include conf.d/*.conf`, then
-   * `include conf.d/web.conf`): keepalived reads it again, so what it holds is defined twice (its
-   * vrrp_instances "already defined"). A file with `$` references is left alone: read again under other
-   * definitions, it may be a template meant to be included more than once.
+   * A file a plain include line reads that an earlier include already read into the same block (`include
+   * conf.d/*.conf`, then `include conf.d/web.conf`): keepalived reads it again, so what it holds is defined twice
+   * (its vrrp_instances "already defined"). A snippet included once into each of several blocks (one
+   * authentication block for every vrrp_instance) is reuse, not a repeat. A file with `$` references is left
+   * alone: read again under other definitions, it may be a template meant to be included more than once.
    */
   private noteIncludedAgain(path: string, text: string, pattern: string, file: SourceFile, start: number, end: number): void {
-    const first = this.firstIncluded.get(path);
+    const block = this.sink.currentBlock?.();
+    let reads = this.firstIncluded.get(path);
+    if (!reads) this.firstIncluded.set(path, (reads = []));
+    const first = reads.find((r) => r.block === block);
     if (!first) {
-      this.firstIncluded.set(path, { file: file.path, line: positionAt(file.lex.lineStarts, start).line + 1, pattern });
+      reads.push({ file: file.path, line: positionAt(file.lex.lineStarts, start).line + 1, pattern, block });
       return;
     }
     if (text.includes('$')) return;
     const how = first.pattern === pattern ? '' : ` through '${first.pattern}'`;
-    this.report('KA114', 'warning', `'${path}' is already included (${first.file}:${first.line}${how}): keepalived reads it again, so everything in it is defined twice (a vrrp_instance in it is "already defined" and keepalived -t fails); include each file once`, file, start, end);
+    const where = this.sink.atTopLevel?.() ?? true ? '' : ' into the same block';
+    this.report('KA114', 'warning', `'${path}' is already included${where} (${first.file}:${first.line}${how}): keepalived reads it again, so everything in it is defined twice (a vrrp_instance in it is "already defined" and keepalived -t fails); include each file once`, file, start, end);
   }
 
   /**

@@ -1466,6 +1466,10 @@ export class Walker implements LineSink {
     return this.stack.length === 1;
   }
 
+  currentBlock(): object {
+    return this.top();
+  }
+
   /**
    * parentReads, or a line the parent reads at the top level because a lost '{' ended the block it skips early
    * (see `otherPassesAtTop`): the parent is one of the processes that skip a block only its children read.

@@ -15,7 +15,7 @@ const rule: CoreRule = {
     why:
       'keepalived reads a file as often as include lines name it: `include conf.d/*.conf` followed by `include ' +
       'conf.d/web.conf` reads web.conf twice, and everything in it is defined twice (a vrrp_instance "already defined" ' +
-      'fails keepalived -t). A file with $ references is not reported, as it may be a template meant to be read under ' +
+      'fails keepalived -t). A snippet included once into each of several blocks (one authentication block for every vrrp_instance) is reuse and is not reported; nor is a file with $ references, as it may be a template meant to be read under ' +
       'other definitions. Separately, keepalived reads the configuration once in its parent process and hands its VRRP and checker processes a ' +
       'copy with the included files written out in place. It recognises an include line in that copy only when the ' +
       "line starts with 'include'; a line that becomes an include after its '@id' prefix is checked, a ~SEQ/~LST row " +
