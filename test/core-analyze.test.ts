@@ -417,7 +417,7 @@ describe('schema diagnostics', () => {
     const ka203 = (line: string, target?: string) => analyze(`vrrp_instance A {\n  ${line}\n  priority 300\n}\n`, { targetVersion: target }).diagnostics.filter((d) => d.code === 'KA203' || d.code === 'KA205').map((d) => `${d.code} ${d.message}`);
     expect(ka203('notify_master "/usr/bin/logger a')).toEqual([
       "KA203 'notify_master' is missing its command; keepalived reads the line again for its quotes, reports that the quote is never closed and goes on without this script",
-      "KA205 'priority' 300 is outside [1, 255]",
+      "KA205 'priority' 300 is outside [1, 255]; keepalived reports it and uses 100 instead",
     ]);
     expect(ka203('notify_master')[0]).toContain('keepalived stops reading the configuration here');
     expect(ka203('notify_master "/usr/bin/logger a', '2.0.5')[0]).toContain('keepalived stops reading the configuration here');
@@ -3138,6 +3138,35 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(ka211(auth('A') + auth('B'))).toEqual([]);
     expect(ka211(inst('A', '  @lb1 priority 150\n  @lb2 priority 100'), { configId: 'lb1' })).toEqual([]);
     expect(ka211(inst('A', '  state MASTER\n  state BACKUP'))).toEqual([]);
+  });
+
+  // Session 60's audit: a later MASTER overwrites BACKUP silently (2.2.7's dump: Wantstate = MASTER), and an
+  // unknown state after MASTER sets BACKUP ("unknown state 'FOO', defaulting to BACKUP").
+  it('a later state MASTER overwrites BACKUP; an unknown one sets BACKUP', () => {
+    expect(ka211(inst('A', '  state BACKUP\n  state MASTER'))).toEqual(['keepalived.conf:3:warning']);
+    const [d] = analyze(inst('A', '  state MASTER\n  state FOO')).diagnostics.filter((x) => x.code === 'KA211');
+    expect(d!.message).toContain('keepalived reports this later value (FOO) as invalid and uses BACKUP instead, so the earlier value is lost too');
+  });
+
+  // keepalived installs lb_kind and lvs_method (lb_algo and lvs_sched, bfd ttl and hoplimit) with one handler:
+  // the later line decides (session 60's audit: DR then NAT was silent).
+  it('synonyms set one setting', () => {
+    const vs = (body: string) => `virtual_server 10.0.0.1 80 {\n  protocol TCP\n${body}\n}\n`;
+    expect(ka211(vs('  lb_kind DR\n  lvs_method NAT\n  lb_algo wlc\n  lvs_sched rr'))).toEqual(['keepalived.conf:4:warning', 'keepalived.conf:6:warning']);
+    const [d] = analyze(vs('  lb_kind DR\n  lvs_method NAT')).diagnostics.filter((x) => x.code === 'KA211');
+    expect(d!.message).toContain("'lvs_method' (the same setting as 'lb_kind') is set again");
+  });
+
+  // keepalived's priority, rise and fall handlers set a default when they report a value; a vrrp_script's weight
+  // handler keeps the number it read (the audit's daemon dump: Priority = 100, Fall = 1, Weight = 300).
+  it('says what keepalived sets for an invalid later value', () => {
+    const said = (text: string, code: string) => analyze(text).diagnostics.filter((x) => x.code === code).map((x) => x.message);
+    expect(said(inst('A', '  priority 150\n  priority 1x'), 'KA211')[0]).toContain('uses 100 instead, so the earlier value is lost too');
+    expect(said(inst('A', '  priority 0'), 'KA205')[0]).toContain('keepalived reports it and uses 100 instead');
+    const script = (body: string) => `vrrp_script S {\n  script /bin/true\n${body}\n}\n`;
+    expect(said(script('  fall 3\n  fall -1'), 'KA211')[0]).toContain('uses 1 instead');
+    expect(said(script('  weight 10\n  weight 300'), 'KA211')[0]).toContain('keepalived uses this later value (300)');
+    expect(said(script('  weight 300'), 'KA205')[0]).toContain('keepalived reports it and still uses 300');
   });
 
   it('leaves alone a repeat that is missing its argument: keepalived ignores that line or stops there (KA203 says so)', () => {

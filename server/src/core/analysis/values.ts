@@ -211,6 +211,13 @@ export function daemonLeadingNumber(spec: ArgSpec, word: string): number | undef
   return Object.is(value, -0) ? 0 : value;
 }
 
+/** strtol's leading number of a word (no digits: 0), as a handler that assigns before it checks keeps it. */
+export function strtolLeading(word: string): number {
+  const m = STRTOL_LEAD.exec(word)!;
+  const value = (m[1] === '-' ? -1 : 1) * (m[2] ? Number(m[2]) : 0);
+  return Object.is(value, -0) ? 0 : value;
+}
+
 /** What KA205 adds for such a word: keepalived -t and the daemon disagree, and what to write. */
 export function daemonLeadingNote(word: string, used: number): string {
   const m = STRTOL_LEAD.exec(word)!;

@@ -33,7 +33,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart, strtodValue } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -2702,6 +2702,13 @@ export class Walker implements LineSink {
           : '';
         // A value the handler only logs (the daemon: "Invalid regex_min_offset 1x specified"; -t says nothing). A
         // regex_max_offset it cannot read leaves the maximum at 0 (daemon audit: the checker dump's max_offset = 0).
+        // What keepalived sets instead of ignoring the line (priority's default, a vrrp_script weight read anyway).
+        if (a.invalid_sets !== undefined && !p.used && !p.message.includes('keepalived reports it')) {
+          if (a.invalid_sets === 'leading') {
+            const used = strtolLeading(text);
+            p = { ...p, message: `${p.message}; keepalived reports it and still uses ${used}`, used: 'always' };
+          } else p = { ...p, message: `${p.message}; keepalived reports it and uses ${a.invalid_sets} instead` };
+        }
         const maxOffset = a.invalid === 'logged' && keyword === 'regex_max_offset';
         const logged = maxOffset ? `; ${REGEX_MAX_OFFSET_ZERO}` : '; keepalived -t says nothing, and the running daemon only logs it and ignores it';
         this.report('KA205', maxOffset ? 'error' : a.invalid === 'logged' ? 'warning' : crashes ? 'error' : p.severity, a.invalid === 'logged' ? `${p.message.replace(/ \(keepalived: invalid number\)$/, '')}${logged}` : `${p.message}${unreported}${crashes}`, file, args.argWord(i).range, replacementFix(p, args.argWord(i)));
@@ -3056,7 +3063,12 @@ export class Walker implements LineSink {
     // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
     if (invalidValue && node.argCount === 1) {
       // An address keepalived cannot read is not ignored: inet_stosockaddr has already unset the earlier one.
-      const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword) ? 'and the earlier address is lost too (keepalived unsets it as it fails to read this one)' : 'and does not use it';
+      const sets = node.spec?.args[0]?.invalid_sets;
+      const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword)
+        ? 'and the earlier address is lost too (keepalived unsets it as it fails to read this one)'
+        : sets !== undefined && sets !== 'leading'
+          ? `and uses ${sets} instead, so the earlier value is lost too`
+          : 'and does not use it';
       this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid ${effect}; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
@@ -3152,8 +3164,7 @@ export class Walker implements LineSink {
     if (repeat === 'list' || repeat === 'merge' || missingArgument) return;
     // keepalived overwrites most settings without a word (KA211); blocks that repeat are other rules' business.
     const silent = repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
-    // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so).
-    if (silent && (spec.block !== null || spec.name === 'state')) return;
+    if (silent && spec.block !== null) return;
     // An old name and its new one (nb_get_retry, retry) set one setting: either overwrites the other.
     const serial = spec.settingSerial;
     if (this.seenStamp[serial] !== frame.stamp) {
@@ -3191,6 +3202,9 @@ export class Walker implements LineSink {
     }
     if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
     if (silent) {
+      // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so); a later
+      // MASTER overwrites a BACKUP silently (2.2.7's dump: Wantstate = MASTER).
+      if (spec.name === 'state' && prev.argText(0) === 'MASTER' && node.argText(0) === 'BACKUP') return;
       this.reportOverwritten(prev, node, frame, invalidValue);
       this.seenNode[serial] = node;
       return;

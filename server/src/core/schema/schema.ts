@@ -66,6 +66,12 @@ export interface ArgSpec {
   daemon_reads_leading?: boolean;
   /** Releases from `since` to before `before` crash after reporting a value they cannot read here (`note`: why). */
   invalid_crashes?: { since: string; before: string; note: string };
+  /**
+   * What keepalived sets when it reports this value invalid, where it does not just ignore the line: a value
+   * (`priority`: its default 100, `state`: BACKUP, a vrrp_script's rise and fall: 1), or 'leading' for the
+   * number strtol reads, kept though out of range (a vrrp_script's `weight 300` is 300).
+   */
+  invalid_sets?: string;
   /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
   values_since?: Record<string, string>;
   /**
@@ -138,6 +144,8 @@ export interface KeywordSpec {
   defines?: string;
   refs?: { arg: string; kind: RefKind; resolved?: string }[];
   deprecated?: { replacement: string; since: string; how: string };
+  /** A second name keepalived installs with the same handler, neither deprecated (`lvs_method` for `lb_kind`). */
+  synonym_of?: string;
   build_condition?: string;
   in_2_2_7: boolean;
   since: string;
@@ -154,7 +162,8 @@ export interface KeywordSpec {
   /**
    * The serial of the setting this keyword writes: its own, or for an old name that keepalived still
    * reads with the same handler (`nb_get_retry` → `retry`, `vrrp_rlimit_rtime` → `vrrp_rlimit_rttime`:
-   * `deprecated.replacement` names a sibling), the new name's. Two lines of one setting under either
+   * `deprecated.replacement` names a sibling) or for a synonym (`lvs_method` → `lb_kind`: `synonym_of`), the
+   * other name's. Two lines of one setting under either
    * name overwrite each other (the walker's duplicate check).
    */
   settingSerial: number;
@@ -233,7 +242,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, invalid_sets: a.invalid_sets, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
@@ -266,6 +275,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     defines: k.defines,
     refs: k.refs,
     deprecated: k.deprecated,
+    synonym_of: k.synonym_of,
     build_condition: k.build_condition,
     in_2_2_7: k.in_2_2_7,
     since: k.since,
@@ -342,7 +352,8 @@ function index(): Schema {
   const childMap = visit(tree, undefined);
   for (const n of all) {
     const siblings = n.parent ? n.parent.childMap : childMap;
-    const same = n.deprecated && n.block === null ? siblings.get(n.deprecated.replacement) : undefined;
+    const other = n.deprecated?.replacement ?? n.synonym_of;
+    const same = other !== undefined && n.block === null ? siblings.get(other) : undefined;
     n.settingSerial = same && same.block === null && same.repeat === n.repeat ? same.serial : n.serial;
   }
   return { root: { id: '', name: '', children: tree, childMap, childBuckets: bucketsOf(childMap), block: 'keywords' }, all, byId, byName };
