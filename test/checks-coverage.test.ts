@@ -4,7 +4,7 @@
 // 2.2.7 reports the problem under -t, its message, on the line kalint points at), or the reason the
 // check is not kalint's business. A row added to checks.md without an entry fails here.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
@@ -14,6 +14,7 @@ import { rules as ALL_RULES } from '../server/src/rules/index.js';
 import { keepalivedAvailable, keepalivedVersion, runKeepalivedAsync } from './helpers/keepalived.js';
 import { ROWS, type CoverageCase, type CoverageRow } from './checks-coverage.data.js';
 import { coveragePage } from './checks-coverage.page.js';
+import { hostInterfaces } from './helpers/host-interfaces.js';
 
 const CHECKS = join(__dirname, '..', '..', 'shared', 'reference', 'checks.md');
 
@@ -37,13 +38,7 @@ export function countChecks(text: string): Map<number, number> {
 }
 
 /** This host's first interface stands in for the `eth0` the configs name. */
-const IFACE = (() => {
-  try {
-    return readdirSync('/sys/class/net').filter((n) => n !== 'lo').sort()[0] ?? 'eth0';
-  } catch {
-    return 'eth0';
-  }
-})();
+const IFACE = hostInterfaces()[0] ?? 'eth0';
 const onHost = (text: string) => (IFACE === 'eth0' ? text : text.replace(/\beth0\b/g, IFACE));
 
 function lintCase(cs: CoverageCase): Diagnostic[] {

@@ -4,10 +4,10 @@
 // authentication, unicast, multicast groups, preemption, tracking, sync groups, strict mode) in
 // random order, because keepalived's outcome depends on both the combination and the line order.
 
-import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
+import { hostInterfaces } from './helpers/host-interfaces.js';
 
 /** keepalived message gist -> the rule that reports it. */
 const GIST: [RegExp, string][] = [
@@ -60,13 +60,7 @@ const CASES = 220;
 const SEED = Number(process.env.KALINT_FUZZ_SEED ?? 20261121);
 
 /** Interfaces of this host: the first carries the instances, the others are tracked. */
-const INTERFACES = (() => {
-  try {
-    return readdirSync('/sys/class/net').filter((n) => n !== 'lo').sort();
-  } catch {
-    return [];
-  }
-})();
+const INTERFACES = hostInterfaces();
 
 function generator(seed: number) {
   let s = seed;

@@ -1,7 +1,7 @@
 // The VRRP rules (KA300-KA399) on the cases their docs examples do not cover: the conditions under
 // which keepalived does or does not act, checked against what keepalived 2.2.7 was seen to do.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
 import { analyze } from '../server/src/core/index.js';
@@ -10,6 +10,7 @@ import { keepalivedAvailable, runKeepalived } from './helpers/keepalived.js';
 import { applyFix, conf } from './helpers/rule-cases.js';
 import { memoryHost } from './framework-host.js';
 import { releaseBinary, runRelease } from './helpers/releases.js';
+import { hostInterfaces, interfaceFlags } from './helpers/host-interfaces.js';
 
 function findings(text: string, code: string, targetVersion?: string) {
   return lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === code);
@@ -1766,13 +1767,7 @@ describe('KA345-KA347, KA338 on lo', () => {
 // What the rules claim keepalived does, checked against the binary: for each case keepalived must
 // print the message (or, for things it cannot see, accept the file silently) and kalint must report
 // the rule. Needs a real network interface for the checks keepalived only makes on existing ones.
-const IFACE = (() => {
-  try {
-    return readdirSync('/sys/class/net').find((n) => n !== 'lo' && !n.startsWith('bonding'));
-  } catch {
-    return undefined;
-  }
-})();
+const IFACE = hostInterfaces().find((n) => !n.startsWith('bonding'));
 const binaryReady = keepalivedAvailable() && IFACE !== undefined;
 
 const SCRIPT_SECURITY = 'global_defs {\n    enable_script_security\n    script_user root\n}\n';
@@ -2945,13 +2940,7 @@ describe('KA362 strict-mode-unicast', () => {
     expect(at(unicast(''), '2.4.3')).toEqual([]);
   });
   // keepalived checks only on an interface that can multicast (IFF_MULTICAST, 0x1000).
-  const multicastIface = (() => {
-    try {
-      return readdirSync('/sys/class/net').find((n) => n !== 'lo' && (Number(readFileSync(`/sys/class/net/${n}/flags`, 'utf8')) & 0x1000) !== 0);
-    } catch {
-      return undefined;
-    }
-  })();
+  const multicastIface = hostInterfaces().find((n) => (interfaceFlags(n) & 0x1000) !== 0);
   it.skipIf(!keepalivedAvailable() || !multicastIface)('keepalived 2.2.7 accepts it', () => {
     const r = runKeepalived(unicast(global).replace('eth0', multicastIface!));
     expect(r.messages.map((m) => m.message)).not.toContain('(VI_1) Unicast peers are not supported in strict mode');
