@@ -122,3 +122,47 @@ describe('two nodes in state MASTER below 255 (KA407)', () => {
     expect(ka407('1.3.5')[0]?.message).toContain('flap at every restart');
   });
 });
+
+// Session 60's live pairs (2.2.7, each node a daemon in its own network namespace): three rows the table had wrong.
+describe('sync groups and weights keepalived keeps', () => {
+  const group = (members: string[], body: string[] = []) => conf('vrrp_sync_group G {', '  group {', ...members.map((m) => `    ${m}`), '  }', ...body.map((l) => `  ${l}`), '}');
+  const named = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const pair = (top: string, bodyA: string[], pa: number, pb: number) => [
+    top + group(['VI_1', 'VI_2']) + named('VI_1', 51, '10.0.0.100', pa, bodyA) + named('VI_2', 52, '10.0.0.101', pa, bodyA),
+    group(['VI_1', 'VI_2']) + named('VI_1', 51, '10.0.0.100', pb) + named('VI_2', 52, '10.0.0.101', pb),
+  ] as const;
+
+  it('a weighted track_process counts in a sync group without sync_group_tracking_weight', () => {
+    // vrrp.c's check drops weighted scripts and files of sync members, and has no branch for processes; live, both
+    // members went "from 100 to 40" when the process was missing.
+    const [a, b] = pair(conf('vrrp_track_process tp {', '  process c60pa', '  weight -60', '}'), ['track_process {', '  tp', '}'], 100, 90);
+    const row = table(a, b).find((s) => s.label === 'process tp fails on a.conf');
+    expect(row?.states.map((s) => s.priority)).toEqual([40, 90]);
+    expect(row?.holder).toBe('b.conf');
+  });
+
+  it('a track_file weight of -254 is FAULT, not -253', () => {
+    // Live: writing 1 to the file: "tracked file tf now FAULT state", and b (nopreempt, 90) took the VIPs.
+    const a = conf('track_file tf {', '  file /run/tf', '  weight -254', '}') + instance('BACKUP', 100, ['track_file {', '  tf', '}']);
+    const b = instance('BACKUP', 90, ['nopreempt']);
+    const row = table(a, b).find((s) => s.label === 'file tf fails on a.conf');
+    expect(row?.states[0]!.state).toBe('fault');
+    expect(row?.holder).toBe('b.conf');
+  });
+
+  it('an object tracked by an instance and by its sync group takes the group\'s weight', () => {
+    // "(VI_1) track_script chk is configured on VRRP instance and sync group. Remove vrrp instance config": live, VI_1
+    // went from 100 to 40 (the group's -60, not its own -10) and b took both addresses.
+    const top = conf('vrrp_script chk {', '  script "/bin/true"', '}');
+    const a = top + conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '  track_script {', '    chk weight -60', '  }', '  sync_group_tracking_weight', '}') +
+      named('VI_1', 51, '10.0.0.100', 100, ['track_script {', '  chk weight -10', '}']) + named('VI_2', 52, '10.0.0.101', 100);
+    const b = group(['VI_1', 'VI_2']) + named('VI_1', 51, '10.0.0.100', 85) + named('VI_2', 52, '10.0.0.101', 85);
+    const rows = buildNodes([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]);
+    for (const report of failoverReports(rows)) {
+      const row = report.scenarios.find((s) => s.label === 'script chk fails on a.conf');
+      expect(row?.states.map((s) => s.priority)).toEqual([40, 85]);
+      expect(row?.holder).toBe('b.conf');
+    }
+  });
+});

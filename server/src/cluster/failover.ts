@@ -6,7 +6,8 @@
 // puts the instance into FAULT instead. The effective priority is clamped to 1..254; an address
 // owner (priority 255) ignores weights (keepalived drops weighted trackers there), and so does an
 // instance in a sync group without `sync_group_tracking_weight` (weighted scripts and files are
-// dropped; an interface keeps its weight, although keepalived logs that it ignores it). A BACKUP only takes over from a running MASTER when its
+// dropped; an interface keeps its weight, although keepalived logs that it ignores it, and a process is not
+// checked at all). Only track_script and track_interface weights of ±254 become ±253. A BACKUP only takes over from a running MASTER when its
 // priority is strictly higher and it does not have `nopreempt`.
 
 import type { Location } from '../core/diagnostics.js';
@@ -152,7 +153,9 @@ function objectWeight(node: ClusterNode, kind: TrackerKind, name: string): { wei
   return found ?? { weight: kind === 'file' ? 1 : 0, reverse: false };
 }
 
-function clampWeight(w: number): number {
+/** keepalived turns a weight of ±254 into ±253 on track_script and track_interface lines only (vrrp_track.c). */
+function clampWeight(kind: TrackerKind, w: number): number {
+  if (kind !== 'script' && kind !== 'interface') return w;
   if (w === 254) return 253;
   if (w === -254) return -253;
   return w;
@@ -182,7 +185,7 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
     out.push({
       kind,
       name: r.name,
-      weight: clampWeight(explicit ? r.weight! : def.weight),
+      weight: clampWeight(kind, explicit ? r.weight! : def.weight),
       reverse: trackReverse(r, def.reverse),
       where: r.words[0] ? atWord(r.words[0]) : at(node.analysis.model.root),
       fromSyncGroup,
@@ -223,13 +226,15 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
       continue;
     }
     // Weighted tracking is not applied here: default-weighted files fall back to weight 0 in a
-    // sync group; weighted scripts, files and processes are dropped. An interface's weight stays:
+    // sync group; weighted scripts and files are dropped, a process keeps its weight. An interface's weight stays:
     // keepalived registers the interface with its weight before it clears the entry's (seen live,
     // 2.1.5 and 2.2.7: "ignoring eth1 tracked interface weight due to SYNC group", then "Changing
     // effective priority from 100 to 80" when eth1 went down).
     // A file at the default weight 1 becomes weight 0 for a sync group without tracking weight and for an address
     // owner alike ("ignoring weight from tracked file … due to address_owner. specify weight 0", vrrp.c).
-    if (sync && !owner && t.kind === 'interface') trackers.push(t);
+    // keepalived's check has no branch for track_process (vrrp.c, 2.1.5 to 2.3.3): its weight applies in a sync
+    // group too (seen live with 2.2.7: "Changing effective priority from 100 to 40" for both members).
+    if (sync && !owner && (t.kind === 'interface' || t.kind === 'process')) trackers.push(t);
     else if (t.kind === 'file' && t.weight === 1) trackers.push({ ...t, weight: 0 });
   }
   if (sync) {
@@ -247,8 +252,12 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
     ];
     for (const [kind, refs] of groupTracks) {
       for (const t of refsToTrackers(node, kind, refs, sync.name)) {
-        if (trackers.some((x) => x.kind === kind && x.name === t.name)) continue;
-        trackers.push(groupHasOwner ? { ...t, weight: 0 } : t);
+        const fromGroup = groupHasOwner ? { ...t, weight: 0 } : t;
+        // Tracked by the instance too: keepalived uses the group's weight and reverse unless the instance's entry is
+        // unweighted ("track_script chk is configured on VRRP instance and sync group"; vrrp.c, track_file.c).
+        const same = trackers.findIndex((x) => x.kind === kind && x.name === t.name);
+        if (same < 0) trackers.push(fromGroup);
+        else if (trackers[same]!.weight !== 0) trackers[same] = { ...trackers[same]!, weight: fromGroup.weight, reverse: fromGroup.reverse };
       }
     }
   }
@@ -301,7 +310,8 @@ function factsOf(m: Member): MemberFacts {
 function contribution(t: Tracker, failed: boolean): number | 'fault' {
   const mult = t.reverse ? -1 : 1;
   if (t.weight === 0) return failed === !t.reverse ? 'fault' : 0;
-  if (t.kind === 'file') return failed ? t.weight * mult : 0;
+  // A file's status times its weight of -254 or less puts the instance in FAULT (vrrp_track.c: "tracked file … now FAULT state").
+  if (t.kind === 'file') return failed ? (t.weight * mult <= -254 ? 'fault' : t.weight * mult) : 0;
   if (!failed) return t.weight > 0 ? t.weight * mult : 0;
   return t.weight < 0 ? t.weight * mult : 0;
 }
@@ -455,6 +465,20 @@ export function simulateGroup(group: InstanceGroup): GroupSimulation {
 
   const vrid = group.members[0]!.instance.virtualRouterId?.value;
   return { group, facts, report: { instance: group.name, vrid, nodes: labels, scenarios } };
+}
+
+/**
+ * Whether some scenario of the simulation gives `holder` the VIPs (alone or in a tie) while `other` is up: what a
+ * node that never hears the holder's adverts needs to take them too (KA418, KA423). Without such a scenario the
+ * deaf node only ever outranks the holder, and its own adverts keep the holder BACKUP.
+ */
+export function holdsWhileUp(nodes: ClusterNode[], group: InstanceGroup, holder: Member, other: Member): boolean {
+  const sim = simulateCluster(nodes).find((s) => s.group === group);
+  if (!sim) return true;
+  const h = group.members.indexOf(holder);
+  const o = group.members.indexOf(other);
+  if (h < 0 || o < 0) return true;
+  return sim.report.scenarios.some((s) => s.states[o]!.state === 'up' && s.states[h]!.state === 'up' && (s.holderIndex === h || (s.tie?.includes(s.states[h]!.node) ?? false)));
 }
 
 const simCache = new WeakMap<ClusterNode[], GroupSimulation[]>();
