@@ -98,7 +98,8 @@ describe('kalint lint --cluster', () => {
 describe('other sources of clusters', () => {
   it('--config-id lb1,lb2 on one file checks the two ids as one cluster', () => {
     const { code, findings } = json(['lint', '--config-id', 'lb1,lb2', 'config-ids/keepalived.conf']);
-    expect(code).toBe(1);
+    // A warning: @lb2 (100) never outranks @lb1 (150), so the split it risks is latent.
+    expect(code).toBe(0);
     const [d] = clusterFindings(findings);
     expect(d!.code).toBe('KA418');
     expect(d!.message).toContain('@lb2');

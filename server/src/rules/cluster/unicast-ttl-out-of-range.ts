@@ -3,6 +3,7 @@
 import { canonicalAddress, ipFamily, parseInteger, sockaddrText } from '../../core/analysis/values.js';
 import type { ClusterRule } from '../types.js';
 import { at, clusterModel, isUnicast, rel, type Member } from '../../cluster/model.js';
+import { holdsWhileUp } from '../../cluster/failover.js';
 import { unicastTtlLine, wordsRange } from '../vrrp/util.js';
 import { peerTtlRange } from '../vrrp/unicast-peer-options-invalid.js';
 
@@ -28,8 +29,8 @@ export const unicastTtlOutOfRange: ClusterRule = {
       'A `min_ttl`/`max_ttl` after a unicast peer\'s address makes keepalived (2.1.0 and later) drop adverts from that peer that arrive with another TTL ' +
       '("TTL/HL 255 not in range 254 - 254"), and turns check_unicast_src on for the instance. The peer sends with its unicast_ttl, 255 by default, ' +
       'and every router on the way takes one off. With a minimum above what the peer sends, its adverts are always dropped; with a maximum below ' +
-      'it, they are dropped on a shared link. Whenever that peer holds the VIPs the node does not hear it and takes them too (two live 2.2.7 nodes: ' +
-      'both MASTER after the first failover). Make the range include what the peer sends, less the routers between the nodes.',
+      'it, they are dropped on a shared link. Whenever that peer holds the VIPs while the node is up, the node does not hear it and takes them too (two live 2.2.7 nodes: ' +
+      'both MASTER after the first failover); if the peer only ever holds them while the node is down, the node takes them back when it returns, and kalint warns of the latent split. Make the range include what the peer sends, less the routers between the nodes.',
     bad: PEER('10.0.0.1', '10.0.0.2 min_ttl 254 max_ttl 254', ''),
     good: PEER('10.0.0.1', '10.0.0.2 min_ttl 250 max_ttl 255', ''),
     files: { '/etc/keepalived/peer.conf': PEER('10.0.0.2', '10.0.0.1', '').replace('priority 100', 'priority 90') },
@@ -56,13 +57,18 @@ export const unicastTtlOutOfRange: ClusterRule = {
             if (ttl >= range.min && ttl <= range.max) continue;
             const sends = `${b.node.label} sends with TTL ${ttl}${written ? '' : ' (no unicast_ttl)'}`;
             const below = ttl < range.min;
+            // As for KA418: the split needs b to hold the VIPs while a is up.
+            const latent = !holdsWhileUp(ctx.nodes, g, b, a);
+            const consequence = latent
+              ? `. Today ${b.node.label} holds the VIPs only while ${a.node.label} is down or in FAULT, and ${a.node.label} takes them back when it returns, so nothing shows; but if ${b.node.label} ever outranks ${a.node.label} while both are up, both hold the VIPs (split brain)`
+              : `, so whenever ${b.node.label} holds the VIPs ${a.node.label} takes them too (split brain)`;
             ctx.report({
               file: line.file,
               range: wordsRange(line.words.slice(1)),
-              severity: below ? undefined : 'warning',
+              severity: below && !latent ? undefined : 'warning',
               message: `${g.name}: ${a.node.label} accepts adverts from ${line.words[0]!.text} only with a TTL in ${range.min}..${range.max}, but ${sends}, ${
                 below ? 'and routers only lower it' : `which arrives in that range only after crossing ${ttl - range.max} router${ttl - range.max === 1 ? '' : 's'} or more`
-              }: ${a.node.label} drops ${b.node.label}'s adverts (keepalived: "TTL/HL ${ttl} not in range ${range.min} - ${range.max}"), so whenever ${b.node.label} holds the VIPs ${a.node.label} takes them too (split brain)`,
+              }: ${a.node.label} drops ${b.node.label}'s adverts (keepalived: "TTL/HL ${ttl} not in range ${range.min} - ${range.max}")${consequence}`,
               related: [rel(b.instance.unicastSrcIp ? at(b.instance.unicastSrcIp.node) : at(b.instance.node), `unicast_src_ip of ${b.node.label}`)],
             });
           }
