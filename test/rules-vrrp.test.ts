@@ -342,6 +342,13 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(owner, 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
     if (keepalivedAvailable()) expect(runKeepalived(owner).messages.map((m) => m.message)).toContain('(A) ignoring tracked script chk with weights due to address_owner');
   });
+  it('a weighted track_interface on the owner is removed, not kept unweighted (KA307)', () => {
+    // Session 60's audit: 2.2.7 -t says "(A) ignoring eth1 tracked interface due to address owner" (free_track_if);
+    // live, the owner stayed MASTER with eth1 down. kalint had said "tracked without its weight" and advised weight 0.
+    const text = instance('A', `priority 255\ntrack_interface {\neth1 weight 10\n}\ninterface eth0\nvirtual_router_id 5\n${vip('10.0.0.1')}`);
+    const said = findings(text, 'KA307');
+    expect(said.map((d) => [d.severity, d.message])).toEqual([['error', "track_interface 'eth1' (weight 10) of 'A' is removed by keepalived: priority 255 (address owner) cannot be changed by tracking"]]);
+  });
   it('a track file at the default weight stays on the owner, unweighted (KA307)', () => {
     // keepalived 2.2.7: "(A) ignoring weight from tracked file tf due to address_owner. specify weight 0"; live (s58
     // audit), writing 1 to the file put the owner in FAULT and took its VIP away. A weight of 5 drops the entry.

@@ -164,7 +164,9 @@ export const weightedTrackingOnOwner: FileRule = {
       if (group && !keepsTrackingWeights(group)) continue;
       for (let j = 0, es = weightedEntries(analysis, inst); j < es.length; j++) {
         const e = es[j]!;
-        if (!e.dropped) {
+        // An owner's weighted interface is removed, not kept unweighted as in a sync group (2.2.7: "(B) ignoring eth1
+        // tracked interface due to address owner"; live, the owner stayed MASTER with the link down).
+        if (!e.dropped && e.kind !== 'track_interface') {
           // A track file at weight 1 stays, unweighted: live 2.2.7, writing 1 to it put the owner in FAULT.
           report({
             message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' is tracked by keepalived without its weight: priority 255 (address owner) cannot be changed by tracking, so any value but 0 in the file puts '${inst.name}' in FAULT; write weight 0 to say so, or give a priority below 255 for weighted tracking`,
