@@ -79,6 +79,15 @@ const cases: Record<string, Case> = {
     lines: [9],
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  SSL_GET {', '    url {', '      path /', '      status_code 200', '    }', '  }', '}']),
   },
+  'url path without its leading slash': {
+    // keepalived -t accepts it; the request line is built from the path as written (session 60's audit).
+    keepalived: 'silent',
+    code: 'KA542',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path healthz', '      status_code 200', '    }', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /healthz', '      status_code 200', '    }', '    url {', '      path http://example.com/', '    }', '  }', '}']),
+    fixes: true,
+  },
   'protocol on a fwmark service': {
     keepalived: /protocol specified for fwmark/,
     code: 'KA506',

@@ -7,6 +7,7 @@ import { duplicateRealServer } from './duplicate-real-server.js';
 import { virtualServerWithoutRealServer } from './virtual-server-without-real-server.js';
 import { httpCheckWithoutUrl } from './http-check-without-url.js';
 import { urlWithoutPath } from './url-without-path.js';
+import { urlPathNotAbsolute } from './url-path-not-absolute.js';
 import { fwmarkWithProtocol } from './fwmark-with-protocol.js';
 import { virtualServerWithoutProtocol } from './virtual-server-without-protocol.js';
 import { virtualServerWithoutScheduler } from './virtual-server-without-scheduler.js';
@@ -48,6 +49,7 @@ export const lvsRules: Rule[] = [
   virtualServerWithoutRealServer,
   httpCheckWithoutUrl,
   urlWithoutPath,
+  urlPathNotAbsolute,
   fwmarkWithProtocol,
   virtualServerWithoutProtocol,
   virtualServerWithoutScheduler,
