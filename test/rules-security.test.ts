@@ -271,6 +271,19 @@ describe('KA602 script-user-missing', () => {
 });
 
 describe('KA603 unquoted-script-command', () => {
+  // Session 60's audit: `script "/usr/bin/touch /tmp/flag" root` ran the command and ignored 'root' (2.2.7's handler
+  // splits only the quoted word); the daemon ran the script, -t said nothing.
+  it('a word after a quoted script or misc_path command is ignored: says so, and where the user goes', () => {
+    const text = SECURE + 'vrrp_script chk {\n  script "/usr/bin/touch /tmp/flag" root\n}\nvirtual_server 10.0.0.1 80 {\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    MISC_CHECK {\n      misc_path "/bin/check web" --fast\n    }\n  }\n}\n';
+    const said = findings(text, 'KA603').map((d) => d.message);
+    expect(said).toEqual([
+      "keepalived runs the quoted command '/usr/bin/touch /tmp/flag' and ignores 'root' after it: 'script' takes the command as one word; to run it as user 'root', write 'user root' in this vrrp_script block",
+      "keepalived runs the quoted command '/bin/check web' and ignores '--fast' after it: 'misc_path' takes the command as one word; put arguments inside the quotes",
+    ]);
+    // A notify line's words after the command are its user and group: not this finding.
+    expect(findings(SECURE + instance('notify_master "/bin/echo hello" root'), 'KA603')).toEqual([]);
+  });
+
   it('takes the word after an unquoted notify command as a user name: a warning with a quoting fix (keepalived -t accepts it)', () => {
     const bad = SECURE + instance('notify_master /bin/echo hello');
     const d = findings(bad, 'KA603');

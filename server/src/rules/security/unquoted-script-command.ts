@@ -63,15 +63,31 @@ export const unquotedScriptCommand: FileRule = {
       'when no such user exists keepalived just logs it and drops the script — `keepalived -t` says nothing. When the word ' +
       'names an account that exists (`backup` does on every Debian and Ubuntu system), the script runs as that user without ' +
       'its argument, and the config test of keepalived 2.2.5 to 2.2.7 kills itself on the line (exit 143, see KA608). For `script` ' +
-      'and `misc_path` the words after the first are silently dropped. Put the whole command in double quotes.',
+      'and `misc_path` the words after the first are silently dropped, also after a quoted command (`script "/usr/bin/pgrep haproxy" root` ' +
+      'does not run as root: those blocks take a `user` line). Put the whole command in double quotes.',
     bad: 'vrrp_instance VI_1 {\n    notify_master /etc/keepalived/notify.sh MASTER\n}',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}',
   },
   check(ctx) {
     for (const s of configuredScripts(ctx.analysis)) {
       const cmd = s.words[0]!;
+      if (s.words.length < 2) continue;
+      // `script "/usr/bin/pgrep -x haproxy" root`: keepalived splits only the quoted command and drops the words after
+      // it (vrrp_script and MISC_CHECK take their user from a `user` line, not from the command line).
+      if (cmd.quoted && !s.userOnLine && !s.escaped && !s.unsplittable && !shellSyntaxOf(ctx.analysis, s)) {
+        const rest = s.words.slice(1).map((w) => w.text).join(' ');
+        const userLike = s.words.length === 2 && USER_NAME.test(s.words[1]!.text) && !STATE_WORDS.has(s.words[1]!.text.toLowerCase());
+        ctx.report({
+          message: `keepalived runs the quoted command '${cmd.text}' and ignores '${rest}' after it: '${s.node.keyword}' takes the command as one word${
+            userLike ? `; to run it as user '${rest}', write 'user ${rest}' in this ${s.node.keyword === 'script' ? 'vrrp_script' : 'MISC_CHECK'} block` : '; put arguments inside the quotes'
+          }`,
+          file: s.words[1]!.file,
+          range: { start: s.words[1]!.range.start, end: s.words[s.words.length - 1]!.range.end },
+        });
+        continue;
+      }
       // Script lines also accept single quotes (the ordinary tokenizer does not, hence the check on the text).
-      if (cmd.quoted || cmd.text.startsWith("'") || s.words.length < 2) continue;
+      if (cmd.quoted || cmd.text.startsWith("'")) continue;
       // `/x.sh > /tmp/log`: quoting would not make the redirection happen; KA607 says why.
       if (shellSyntaxOf(ctx.analysis, s)) continue;
       // Quoted with curly quotes: KA704 turns them into '"', which quotes the whole command already.
