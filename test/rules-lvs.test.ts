@@ -755,10 +755,19 @@ describe('lvs rules', () => {
   it("reads 'virtual_server fwmark 0' as keepalived does: a service by address, with no protocol and port 0", () => {
     const codes = (text: string) => lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code.startsWith('KA5')).map((d) => d.code).sort();
     expect(codes(mark0)).toEqual(['KA507', 'KA510', 'KA520']);
+    // Session 60's audit: nothing said the mark was the problem, and KA507/KA520 offered a protocol and persistence.
+    const all = lintText(mark0, { file: 'keepalived.conf' }).diagnostics;
+    expect(all.find((d) => d.code === 'KA205')?.message).toContain('fwmark 0 is no firewall mark (marks start at 1)');
+    expect(all.filter((d) => d.code === 'KA507' || d.code === 'KA520').map((d) => d.fix)).toEqual([undefined, undefined]);
     expect(findings(mark0, 'KA510')[0]!.message).toContain('keepalived resets it to 0');
     expect(findings(mark0.replace('lb_algo rr', 'lb_algo rr\n  protocol TCP'), 'KA506')).toEqual([]);
     // A mark of 1 is a firewall-mark service: its DR port is cleared and ha_suspend cannot work.
     expect(codes(mark0.replace('fwmark 0', 'fwmark 1'))).toEqual(['KA510', 'KA522']);
+  });
+  // The daemon reads `fwmark 12x` as 12 (session 60's daemon audit: "WARNING - invalid number '12x'", then FWM 12).
+  it("says the running daemon reads 'fwmark 12x' as 12", () => {
+    const d = lintText(vs('fwmark 12x', ['lb_algo rr', 'lb_kind DR']), { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA205');
+    expect(d?.message).toContain('the running daemon only logs a warning, uses fwmark 12 and reads the block');
   });
   it.skipIf(!keepalivedAvailable())("as keepalived -t says of 'fwmark 0'", () => {
     const said = runKeepalived(mark0).messages.map((m) => m.message);

@@ -230,6 +230,8 @@ function replacementFix(p: ValueProblem, word: Word): Partial<Diagnostic> | unde
 }
 
 /** How keepalived reads a server's port (inet_stosockaddr: an unsigned in 1..65535, errors ignored). */
+/** How alloc_vs reads a virtual server's fwmark (read_unsigned, 0 to 2^32-1). */
+const FWMARK_READ: ArgSpec = { name: 'fwmark', type: 'unsigned', min: 0, max: 4294967295 };
 const SERVER_PORT_READ: ArgSpec = { name: 'port', type: 'port' };
 
 const BFD_MS_KEYWORDS: ReadonlySet<string> = new Set(['min_rx', 'min_tx', 'idle_tx']);
@@ -2963,6 +2965,9 @@ export class Walker implements LineSink {
         this.report('KA203', 'error', `'${keyword} ${t0}' is missing its ${t0 === 'fwmark' ? 'mark' : 'group name'}${crash}`, file, args.argWord(at).range);
       } else if (t0 === 'fwmark' && !UNSIGNED_WORD.test(t1)) this.report('KA205', 'error', `fwmark must be a number, got '${t1}'`, file, args.argWord(at + 1).range);
       else if (t0 === 'fwmark' && Number(t1) > 4294967295) this.report('KA205', 'error', `virtual server fwmark ${t1} is outside 0..4294967295; keepalived skips this virtual_server`, file, args.argWord(at + 1).range);
+      // keepalived reads the mark 0 but takes 0 for "no mark": the block becomes an address service with no address
+      // and no port (2.2.7: "Virtual server [(none)]:none:0: no protocol set - defaulting to UDP"), which IPVS cannot add.
+      else if (t0 === 'fwmark' && Number(t1) === 0) this.report('KA205', 'error', `fwmark 0 is no firewall mark (marks start at 1): keepalived reads this virtual_server as an address service with no address and port 0 (keepalived: "Virtual server [(none)]:none:0: no protocol set - defaulting to UDP"), which IPVS cannot set up; give the mark your firewall sets`, file, args.argWord(at + 1).range);
       return;
     }
     const p = checkArg(VS_ADDRESS, t0, keyword);
@@ -2988,6 +2993,12 @@ export class Walker implements LineSink {
   private daemonServerPort(node: AstNode, message: string): string {
     if (compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) < 0 || compareVersions(this.options.target, PORT_RANGE_CHECKED_SINCE) < 0) return '';
     const word = node.argText(1);
+    // `virtual_server fwmark 12x`: the daemon's alloc_vs reads the leading number too (session 60's daemon audit:
+    // "WARNING - invalid number '12x'", then FWM 12 with its real servers). A mark of 0 is no mark: left to -t's reading.
+    if (node.keyword === 'virtual_server' && node.argText(0) === 'fwmark' && word !== undefined && message.includes(`'${word}'`)) {
+      const mark = daemonLeadingNumber(FWMARK_READ, word);
+      return mark === undefined || mark === 0 ? '' : ` under keepalived -t, but the running daemon only logs a warning, uses fwmark ${mark} and reads the block (kalint reads it as -t does); write ${mark}`;
+    }
     if (word === undefined || !message.includes(`'${word}'`) || !/port/.test(message)) return '';
     const port = daemonLeadingNumber(SERVER_PORT_READ, word);
     return port === undefined ? '' : ` under keepalived -t, but the running daemon only logs a warning, uses port ${port} and reads the block (kalint reads it as -t does); write ${port}`;

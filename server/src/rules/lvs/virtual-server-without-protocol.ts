@@ -41,7 +41,8 @@ export const virtualServerWithoutProtocol: FileRule = {
         file: vs.node.file,
         range: vs.node.range,
         // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one.
-        fix: defaultSettingFix(ctx.analysis, vs, state, 'protocol', 'TCP'),
+        // `fwmark 0` (KA205): a protocol would not make a service of it.
+        fix: vs.kind === 'fwmark' ? undefined : defaultSettingFix(ctx.analysis, vs, state, 'protocol', 'TCP'),
       });
     }
   },

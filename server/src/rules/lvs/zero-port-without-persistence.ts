@@ -44,7 +44,8 @@ export const zeroPortWithoutPersistence: FileRule = {
         message: `'${vsLabel(vs)}' serves port 0 (all ports) without persistence_timeout; keepalived sets persistence to 360 s (keepalived: "zero port only valid for persistent services - setting")`,
         file: vs.node.file,
         range: vs.node.range,
-        fix: fix("Add 'persistence_timeout 360'", [insertFirstInBlock(ctx.analysis, vs.node, 'persistence_timeout 360')]),
+        // `fwmark 0` (KA205): persistence would not make a service of it.
+        fix: vs.kind === 'fwmark' ? undefined : fix("Add 'persistence_timeout 360'", [insertFirstInBlock(ctx.analysis, vs.node, 'persistence_timeout 360')]),
       });
     }
   },
