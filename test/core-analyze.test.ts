@@ -1062,6 +1062,8 @@ describe('conditionals, definitions and sequences', () => {
       expect(a.diagnostics.filter((d) => d.code === 'KA201')).toEqual([]);
       expect(a.model.vrrpInstances[0]!.state).toBeUndefined();
       expect(a.model.vrrpInstances[0]!.priority!.value).toBe(150);
+      // Session 60's audit: keepalived says nothing, and kalint did not either (KA118 now warns; none for '@^').
+      expect(a.diagnostics.filter((d) => d.code === 'KA118').map((d) => [d.range.start.line + 1, d.range.start.column, d.severity])).toEqual([[2, 4, 'warning']]);
     }
     expect(configIdsIn(t)).toEqual([]);
   });

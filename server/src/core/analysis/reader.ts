@@ -1190,6 +1190,11 @@ export class Reader {
     const tokens = store.slice(from, to);
     const cl = classifyLine(tokens, 0, tokens.length, this.features, residue ? -1 : store.lineStarts[ln]);
     if (cl.condition && !conditionHolds(cl.condition, this.options.configId)) {
+      // `@ advert_int 3` (a template whose host variable rendered empty): no config id is empty, so no host reads it.
+      if (!residue && cl.condition.id === '' && !cl.condition.negated && cl.first < cl.end) {
+        const at = cl.condition.token;
+        this.report('KA118', 'warning', `'@' is followed by no config id, so keepalived reads this line on no host (an id never matches an empty one); write the id right after '@' (or '@^id' for every host but one), or remove the '@'`, file, at.start, at.end);
+      }
       if (!residue) file.inactiveLines.push(ln);
       return;
     }

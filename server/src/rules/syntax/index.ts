@@ -18,6 +18,7 @@ import undefinedDefinition from './undefined-definition.js';
 import definitionSplit from './definition-split.js';
 import escapedCommentLine from './escaped-comment-line.js';
 import nulByte from './nul-byte.js';
+import conditionWithoutId from './condition-without-id.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -37,4 +38,5 @@ export const syntaxRules: CoreRule[] = [
   definitionSplit,
   escapedCommentLine,
   nulByte,
+  conditionWithoutId,
 ];
