@@ -1123,6 +1123,11 @@ describe('conditionals, definitions and sequences', () => {
     expect(codes('\finclude b.conf\n')).toEqual(['1:KA201']);
     expect(codes('vrrp_instance X {\n\v~SEQ(i,1,2) track_interface { eth$i }\n}\n').filter((c) => c.startsWith('2:'))).toEqual(expect.arrayContaining(['2:KA201']));
     expect(codes('  \tinclude b.conf\n')).not.toContain('1:KA201');
+    // Session 60's fuzzing: a carriage return too (a stray CR, or a CR-only file), and a `$NAME=` after any of the
+    // three is no definition (2.2.7: "Unknown keyword '@x'", "Unknown keyword '$X=router_id'", "Unknown keyword '$X'").
+    expect(codes('global_defs {\n \r@x router_id a\n}\n', { configId: 'x' })).toEqual(['2:KA201']);
+    expect(codes('global_defs {\n \rinclude none.conf\n}\n')).toEqual(['2:KA201']);
+    for (const blank of ['\v', '\f', '\r']) expect(codes(`${blank}$X=router_id a\nglobal_defs {\n $X\n}\n`).filter((c) => c.endsWith('KA201'))).toEqual(['1:KA201', '3:KA201']);
   });
 
   it('reports definitions that never stop expanding', () => {

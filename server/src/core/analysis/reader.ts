@@ -1284,13 +1284,17 @@ export class Reader {
         }
         // keepalived substitutes no line that starts with '~' (one it does not read as a ~SEQ/~LST): `~FOO $X` stays as written.
         if (this.hasDollar(frame, start, end) && (file.text.charCodeAt(start) !== 126 || !this.substitutes)) {
+          // A vertical tab, form feed or CR before the first word made this a keyword line (classifyLine): the text
+          // substituted keeps it, so `\v$X=a` is not read again as a definition (keepalived: "Unknown keyword '$X=a'").
+          const lineStart = residue ? start : store.lineStarts[ln]!;
+          const from0 = lineStart < start && /[\v\f\r]/.test(file.text.slice(lineStart, start)) ? lineStart : start;
           const glued = this.gluedLastBackslash(file, tokens, cl.first, cl.end);
           if (glued >= 0) {
             // keepalived's comment pass moves a backslash that ends the line onto the word before it
             // before it substitutes: `$K \` reads '$K\', no reference (2.2.7: "Unknown keyword '$K\'").
-            const text = file.text.slice(start, glued) + '\\';
-            this.processText(frame, text, [{ outStart: 0, outEnd: glued - start, srcStart: start, srcEnd: glued, verbatim: true }, { outStart: glued - start, outEnd: text.length, srcStart: end - 1, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
-          } else this.processText(frame, file.text.slice(start, end), [{ outStart: 0, outEnd: end - start, srcStart: start, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
+            const text = file.text.slice(from0, glued) + '\\';
+            this.processText(frame, text, [{ outStart: 0, outEnd: glued - from0, srcStart: from0, srcEnd: glued, verbatim: true }, { outStart: glued - from0, outEnd: text.length, srcStart: end - 1, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
+          } else this.processText(frame, file.text.slice(from0, end), [{ outStart: 0, outEnd: end - from0, srcStart: from0, srcEnd: end, verbatim: true }], 0, 'definition', false, true);
         } else {
           const rest = this.emitStore(file, from + cl.first, from + cl.end);
           if (rest >= 0) this.processTokens(frame, ln, rest, to, true);

@@ -147,7 +147,7 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
     end--;
   }
   if (end === from) return { kind: comment ? 'comment' : 'empty', first: from, end, comment };
-  // keepalived takes only blanks and tabs off a line's start: a vertical tab or a form feed before the first word is
+  // keepalived takes only blanks and tabs off a line's start: a vertical tab, a form feed or a carriage return before the first word is
   // part of it, so the line is no `@id`, include, ~SEQ or definition line (`\finclude x`: "Unknown keyword 'include'").
   if (lineStart >= 0 && tokens[from]!.start > lineStart && verticalBlankBefore(tokens[from]!.src.text, lineStart, tokens[from]!.start)) {
     return { kind: 'keyword', first: from, end, comment };
@@ -191,11 +191,11 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
   return { kind: 'keyword', condition, first, end, comment };
 }
 
-/** Whether text[from, to) holds a vertical tab or a form feed. */
+/** Whether text[from, to) holds a vertical tab, a form feed or a carriage return (keepalived strips only blanks and tabs). */
 function verticalBlankBefore(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 11 || c === 12) return true;
+    if (c === 11 || c === 12 || c === 13) return true;
   }
   return false;
 }
