@@ -1441,6 +1441,16 @@ describe('parse API', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  // Session 60's API audit: a host answering a number made lintText throw ("text.indexOf is not a function").
+  it('takes a host that throws or answers the wrong type for one that finds nothing', () => {
+    const odd = { readFile: () => 42 as unknown as string, readDir: () => 'x' as unknown as [] };
+    const throwing = { readFile: (): string => { throw new Error('boom'); }, readDir: (): [] => { throw new Error('boom'); } };
+    for (const host of [odd, throwing]) {
+      const said = lintText('include x.conf\ninclude y*.conf\n', { file: '/k/a.conf', host }).diagnostics.map((d) => d.code);
+      expect(said).toEqual(['KA110', 'KA110']);
+    }
+  });
+
   it('never throws, whatever the input', () => {
     for (const s of ['\u0000\u0001{{{', '}'.repeat(1000), '"'.repeat(999), '$'.repeat(500), '@'.repeat(100), '~SEQ(', 'include {a,{b,c}}']) {
       expect(() => parse(s)).not.toThrow();

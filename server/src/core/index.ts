@@ -3,7 +3,7 @@
 
 import { lastLineRange, parseCst, rangeAt } from './syntax/parser.js';
 import type { CstFile, Range } from './syntax/cst.js';
-import { Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
+import { guardHost, Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
 import { Walker } from './analysis/walker.js';
 import { AstNode } from './analysis/ast.js';
 import { buildModel, type KeepalivedConfig } from './model/model.js';
@@ -96,7 +96,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const configId = options.configId ?? DEFAULT_CONFIG_ID;
   const target = resolveTarget(options.targetVersion) ?? resolveTarget(undefined)!;
   const walker = new Walker({ target: target.version, targetLabel: target.label });
-  const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label }, walker);
+  const reader = new Reader({ configId, host: guardHost(options.host), pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label }, walker);
   walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
   walker.readSourceWith((path) => reader.sourceText(path));
   // A bug in kalint must not take the editor or the CI job down: report it as a finding.
@@ -180,7 +180,7 @@ function parentOnlyFindings(
   const unread = new Set<Diagnostic>();
   try {
     const walker = new Walker({ target: target.version, targetLabel: target.label, notesTopLevelFindings: true });
-    const reader = new Reader({ configId, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
+    const reader = new Reader({ configId, host: guardHost(options.host), pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
     walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
     walker.readSourceWith((path) => reader.sourceText(path));
     const file = options.file ?? 'keepalived.conf';

@@ -41,6 +41,31 @@ export interface SourceHost {
   absolutePath?(path: string): string;
 }
 
+/**
+ * The host as the reader uses it: a method that throws or answers with the wrong type reads as "nothing there"
+ * (undefined, false), so a faulty host costs its files, never the analysis ("nothing here throws").
+ */
+export function guardHost(host: SourceHost | undefined): SourceHost | undefined {
+  if (!host) return undefined;
+  const call = <T>(f: () => T, ok: (v: unknown) => boolean): T | undefined => {
+    try {
+      const v = f();
+      return ok(v) ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const isString = (v: unknown) => typeof v === 'string';
+  return {
+    readFile: (p) => call(() => host.readFile(p), isString),
+    readDir: (p) => call(() => host.readDir(p), (v) => Array.isArray(v)),
+    isExecutable: host.isExecutable && ((p) => call(() => host.isExecutable!(p), (v) => typeof v === 'boolean') ?? false),
+    isSpecialFile: host.isSpecialFile && ((p) => call(() => host.isSpecialFile!(p), (v) => typeof v === 'boolean') ?? false),
+    environment: host.environment && ((n) => call(() => host.environment!(n), isString)),
+    absolutePath: host.absolutePath && ((p) => call(() => host.absolutePath!(p), isString) ?? p),
+  };
+}
+
 export interface ReaderOptions {
   /** The config id `@id` lines are compared with (keepalived's -i, default: short host name). */
   configId: string;
