@@ -40,6 +40,13 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 only logs it');
     expect(findings(bad, 'KA601')[0]!.message).toContain('keepalived -t fails with exit 6');
   });
+  // Session 60's audit: with only checker scripts, 2.2.7 -t prints the checker process's wording (exit 6).
+  it("quotes the checker process's words when only checker scripts run", () => {
+    const misc = conf('virtual_server 10.0.0.1 80 {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 10.0.0.10 80 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '  }', '}');
+    expect(findings(misc, 'KA601')[0]!.message).toContain('"SECURITY VIOLATION - check scripts are being executed but script_security not enabled"');
+    expect(findings(misc + bad, 'KA601')[0]!.message).toContain('"SECURITY VIOLATION - scripts are being executed');
+    if (keepalivedAvailable()) expect(runKeepalived(misc).stderr).toContain('SECURITY VIOLATION - check scripts are being executed but script_security not enabled');
+  });
   it('is quiet before 1.3.0, which has no script security to enable (acassen/keepalived#328, 1.2.20)', () => {
     // Script security came with commit b266fd95 (v1.3.0); 1.2.24 runs every script as root and would
     // report enable_script_security itself as an unknown keyword (KA207).

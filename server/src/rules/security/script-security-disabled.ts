@@ -74,8 +74,10 @@ export const scriptSecurityDisabled: FileRule = {
       : switching && compareVersions(ctx.target, PARENT_CHECK_SINCE) >= 0 && compareVersions(ctx.target, CONFIG_TEST_FIXED_IN) < 0
         ? `keepalived logs it at start (keepalived -t stops earlier, see KA608)`
         : `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6`;
+    // The checker process words it its own way; with VRRP scripts too, the VRRP process's line comes first.
+    const checkerOnly = scripts.every((s) => s.node.spec?.path[0] === 'virtual_server');
     ctx.report({
-      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as ${who} without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as ${who} without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - ${checkerOnly ? 'check ' : ''}scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
