@@ -82,7 +82,7 @@ describe('vrrp numbers before 2.0.7', () => {
   it('still reports a negative value for an unsigned number', () => {
     const text = INSTANCE('  garp_master_delay -1\n');
     const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
-    expect(d.map((x) => x.message)).toEqual(["'garp_master_delay' seconds cannot be negative ('-1')"]);
+    expect(d.map((x) => x.message)).toEqual(["'garp_master_delay' cannot be negative ('-1')"]);
   });
 });
 

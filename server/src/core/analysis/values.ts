@@ -719,7 +719,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       const n = word === '' ? 0 : parseInteger(word);
       if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}'${homoglyphNumberNote(word)} (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
-      if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
+      if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return outsideRange(spec, word, keyword, n);
       return undefined;
     }
@@ -767,7 +767,7 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       if (spec.type === 'enum_or_unsigned') {
         // Read like an unsigned: "" is 0, and any leading '-' is "negative number" ('-0' too).
         const n = word === '' ? 0 : parseInteger(word);
-        if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${spec.name} cannot be negative ('${word}')`, severity: 'error' };
+        if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
         if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
         if (n !== undefined) return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }

@@ -2706,10 +2706,13 @@ export class Walker implements LineSink {
         // regex_max_offset it cannot read leaves the maximum at 0 (daemon audit: the checker dump's max_offset = 0).
         // What keepalived sets instead of ignoring the line (priority's default, a vrrp_script weight read anyway).
         if (a.invalid_sets !== undefined && !p.used && !p.message.includes('keepalived reports it')) {
+          // Before its range check (a loose reading: atoi) keepalived takes the value without a word.
+          const silently = looseReadingIn(a, this.options.target) !== undefined;
+          const says = silently ? `keepalived ${this.options.targetLabel} takes it without a word and` : 'keepalived reports it and';
           if (a.invalid_sets === 'leading') {
             const used = strtolLeading(text);
-            p = { ...p, message: `${p.message}; keepalived reports it and still uses ${used}`, used: 'always' };
-          } else p = { ...p, message: `${p.message}; keepalived reports it and uses ${a.invalid_sets} instead` };
+            p = { ...p, message: `${p.message}; ${says} still uses ${used}`, used: 'always' };
+          } else p = { ...p, message: `${p.message}; ${says} uses ${a.invalid_sets} instead` };
         }
         const maxOffset = a.invalid === 'logged' && keyword === 'regex_max_offset';
         const logged = maxOffset ? `; ${REGEX_MAX_OFFSET_ZERO}` : '; keepalived -t says nothing, and the running daemon only logs it and ignores it';
