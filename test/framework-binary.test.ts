@@ -14,6 +14,7 @@ const KEEPALIVED_SILENT: Record<string, string> = {
   KA206: 'keepalived logs the deprecation of vrrp_rlimit_rtime at info level, which -t does not print',
   KA211: 'keepalived overwrites the earlier setting without a word: that is the problem',
   KA117: 'before 2.4 a NUL byte silently ends the line (the rest is lost); 2.4 drops the line with an error',
+  KA118: "a line behind an '@' with no id is dropped on every host without a word: that is the problem",
 };
 
 const examples = rules.filter((r) => r.kind === 'core' && (r.family === 'syntax' || r.family === 'schema') && !r.docs.files);
