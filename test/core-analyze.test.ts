@@ -3186,6 +3186,20 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(said(script('  weight 300'), 'KA205')[0]).toContain('keepalived reports it and still uses 300');
   });
 
+  // vrrp_garp_refresh_handler sets 0 (no refresh) on a value it reports, quorum_handler 1 ("Setting to 1."), from the
+  // strict readers of 2.0.7 (session 60's audit: the 2.2.7 dump's "Gratuitous ARP refresh = 0" after 20 then -5).
+  // 1.3.5 to 2.0.6 read garp_master_refresh with atoi and clamp quorum: nothing of the kind is said there.
+  it('garp_master_refresh and a virtual server quorum fall back to 0 and 1', () => {
+    const said = (text: string, code: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((x) => x.code === code).map((x) => x.message);
+    expect(said(inst('A', '  garp_master_refresh 20\n  garp_master_refresh -5'), 'KA211')[0]).toContain('uses 0 (no refresh) instead, so the earlier value is lost too');
+    expect(said(inst('A', '  garp_master_refresh -5'), 'KA205')[0]).toContain('keepalived reports it and uses 0 (no refresh) instead');
+    expect(said(inst('A', '  garp_master_refresh -5'), 'KA205', '2.0.0')[0]).not.toContain('uses 0');
+    const vs = (body: string) => `virtual_server 10.0.0.1 80 {\n  protocol TCP\n${body}\n}\n`;
+    expect(said(vs('  quorum 3\n  quorum 0'), 'KA211')[0]).toContain('uses 1 instead, so the earlier value is lost too');
+    expect(said(vs('  quorum 0'), 'KA205')[0]).toContain('keepalived reports it and uses 1 instead');
+    if (keepalivedAvailable()) expect(runKeepalived(vs('  quorum 3\n  quorum 0')).stderr).toContain('Setting to 1.');
+  });
+
   it('leaves alone a repeat that is missing its argument: keepalived ignores that line or stops there (KA203 says so)', () => {
     // From an unrendered template (`router_id ${router_id}` splits at its braces): keepalived 2.2.7
     // prints "routerid name missing - ignoring" and keeps 'a'; a bare 'priority' stops it.

@@ -21,6 +21,7 @@ import {
   looseReadingIn,
   parseVersion,
   contextName,
+  invalidSetsIn,
   repeatIn,
   schema,
   type ArgSpec,
@@ -2705,14 +2706,15 @@ export class Walker implements LineSink {
         // A value the handler only logs (the daemon: "Invalid regex_min_offset 1x specified"; -t says nothing). A
         // regex_max_offset it cannot read leaves the maximum at 0 (daemon audit: the checker dump's max_offset = 0).
         // What keepalived sets instead of ignoring the line (priority's default, a vrrp_script weight read anyway).
-        if (a.invalid_sets !== undefined && !p.used && !p.message.includes('keepalived reports it')) {
+        const sets = invalidSetsIn(a, this.options.target);
+        if (sets !== undefined && !p.used && !p.message.includes('keepalived reports it')) {
           // Before its range check (a loose reading: atoi) keepalived takes the value without a word.
           const silently = looseReadingIn(a, this.options.target) !== undefined;
           const says = silently ? `keepalived ${this.options.targetLabel} takes it without a word and` : 'keepalived reports it and';
-          if (a.invalid_sets === 'leading') {
+          if (sets === 'leading') {
             const used = strtolLeading(text);
             p = { ...p, message: `${p.message}; ${says} still uses ${used}`, used: 'always' };
-          } else p = { ...p, message: `${p.message}; ${says} uses ${a.invalid_sets} instead` };
+          } else p = { ...p, message: `${p.message}; ${says} uses ${sets} instead` };
         }
         const maxOffset = a.invalid === 'logged' && keyword === 'regex_max_offset';
         const logged = maxOffset ? `; ${REGEX_MAX_OFFSET_ZERO}` : '; keepalived -t says nothing, and the running daemon only logs it and ignores it';
@@ -3077,7 +3079,7 @@ export class Walker implements LineSink {
     // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
     if (invalidValue && node.argCount === 1) {
       // An address keepalived cannot read is not ignored: inet_stosockaddr has already unset the earlier one.
-      const sets = node.spec?.args[0]?.invalid_sets;
+      const sets = invalidSetsIn(node.spec?.args[0], this.options.target);
       const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword)
         ? 'and the earlier address is lost too (keepalived unsets it as it fails to read this one)'
         : sets !== undefined && sets !== 'leading'

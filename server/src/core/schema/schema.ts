@@ -493,6 +493,17 @@ export function looseReadingIn(arg: ArgSpec, target: Version): 'whole' | 'decima
   return wholeUntil !== undefined && compareVersions(target, wholeUntil) < 0 ? 'whole' : loose.reads;
 }
 
+/**
+ * What keepalived `target` sets when it reports a value of `arg` invalid (see `invalid_sets`): a value is the strict
+ * handler's (2.0.7 on), so not for a release that reads the argument loosely (`loose`: 1.3.5's atoi keeps
+ * `garp_master_refresh -5` as -5).
+ */
+export function invalidSetsIn(arg: ArgSpec | undefined, target: Version): string | undefined {
+  const sets = arg?.invalid_sets;
+  if (sets === undefined || sets === 'leading') return sets;
+  return looseReadingIn(arg!, target) === undefined ? sets : undefined;
+}
+
 /** Whether keepalived `target` clamps `arg` to its range instead of rejecting it (see `clamped`). */
 export function clampedIn(arg: ArgSpec, target: Version): boolean {
   const until = arg.clamped === undefined ? undefined : parseVersion(arg.clamped.until);
