@@ -3186,6 +3186,25 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(said(script('  weight 300'), 'KA205')[0]).toContain('keepalived reports it and still uses 300');
   });
 
+  // Session 60's audit: from 2.2.5 keepalived keeps the first VMAC name and reports a second ("VMAC interface name
+  // already specified", KA351), and every release keeps the first lvs_sync_daemon_interface ("has already been
+  // specified as eth0 - ignoring"); a different ip_family is refused ("… conflicts with server family", KA527).
+  it('leaves to other findings the repeats keepalived reports and ignores: use_vmac from 2.2.5, lvs_sync_daemon_interface, ip_family', () => {
+    const codes = (text: string, targetVersion?: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => /KA2(09|11)|KA351|KA368|KA527/.test(d.code)).map((d) => `${d.range.start.line + 1}:${d.code}`);
+    const vmac = inst('A', '  interface eth0\n  use_vmac vrrp1\n  use_vmac vrrp2');
+    expect(codes(vmac)).toEqual(['4:KA351']);
+    expect(codes(vmac, '2.2.4')).toEqual(['4:KA211']);
+    // A MAC address after a name adds to it (2.2.5 on).
+    expect(codes(inst('A', '  interface eth0\n  use_vmac vrrp1\n  use_vmac 02:11:22:33:44:55'))).toEqual([]);
+    expect(codes(inst('A', '  interface eth0\n  lvs_sync_daemon_interface eth0\n  lvs_sync_daemon_interface eth1'))).toEqual(['4:KA209']);
+    const vs = (body: string) => `virtual_server fwmark 1 {\n  lb_algo rr\n${body}\n}\n`;
+    expect(codes(vs('  ip_family inet\n  ip_family inet\n  ip_family inet6'))).toEqual(['4:KA211', '5:KA527']);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(vmac).stderr).toContain('VMAC interface name already specified');
+      expect(runKeepalived(vs('  ip_family inet\n  ip_family inet\n  ip_family inet6')).stderr.match(/conflicts with server family/g)).toHaveLength(1);
+    }
+  });
+
   // vrrp_garp_refresh_handler sets 0 (no refresh) on a value it reports, quorum_handler 1 ("Setting to 1."), from the
   // strict readers of 2.0.7 (session 60's audit: the 2.2.7 dump's "Gratuitous ARP refresh = 0" after 20 then -5).
   // 1.3.5 to 2.0.6 read garp_master_refresh with atoi and clamp quorum: nothing of the kind is said there.

@@ -3225,6 +3225,13 @@ export class Walker implements LineSink {
       this.seenNode[serial] = node;
       return;
     }
+    // A first-wins setting keepalived refuses only for another value (ip_family): the rule named reports that
+    // line; the same value again changes nothing (KA211's note).
+    if (repeat === 'first_wins' && spec.conflict_reported_by !== undefined) {
+      if (settingText(prev) === settingText(node)) this.reportOverwritten(prev, node, frame, invalidValue);
+      else this.ignoredRepeats.add(node);
+      return;
+    }
     // A second net_namespace_ipvs without a name: keepalived's report of the repeat prints the missing name (strvec_slot).
     if (spec.id === 'net_namespace_ipvs' && node.argCount === 0) {
       const first = prev.file === node.file ? `line ${prev.range.start.line + 1}` : `line ${prev.range.start.line + 1} of ${prev.file}`;

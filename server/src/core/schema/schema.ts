@@ -144,6 +144,11 @@ export interface KeywordSpec {
   defines?: string;
   refs?: { arg: string; kind: RefKind; resolved?: string }[];
   deprecated?: { replacement: string; since: string; how: string };
+  /**
+   * With repeat 'first_wins': keepalived refuses a later line only when its value differs from the one it keeps, and
+   * this rule reports that line (`ip_family`: KA527); the same value again passes silently.
+   */
+  conflict_reported_by?: string;
   /** A second name keepalived installs with the same handler, neither deprecated (`lvs_method` for `lb_kind`). */
   synonym_of?: string;
   build_condition?: string;
@@ -275,6 +280,7 @@ function uniformSpec(k: KeywordSpec): KeywordSpec {
     defines: k.defines,
     refs: k.refs,
     deprecated: k.deprecated,
+    conflict_reported_by: k.conflict_reported_by,
     synonym_of: k.synonym_of,
     build_condition: k.build_condition,
     in_2_2_7: k.in_2_2_7,
