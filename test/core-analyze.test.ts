@@ -3205,6 +3205,32 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     }
   });
 
+  // Session 60's audit: lvs_timeouts sets only the options it names (2.2.7 dump: LVS TCP timeout = 200 and the UDP
+  // one 50 after `tcp 100 udp 50`, `tcp 200`); from 2.0.17 status_code adds codes (check_http.c sets bits, never
+  // clears), regex_options ORs its options, and allow_if_changes and a garp interval's `all` are only ever turned on.
+  it('keywords whose repeats add up: each part compared, or nothing said', () => {
+    const said = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA211').map((d) => `${d.range.start.line + 1}:${d.severity} ${d.message}`);
+    const global = (body: string) => `global_defs {\n${body}\n}\n`;
+    expect(said(global('  lvs_timeouts tcp 100 udp 50\n  lvs_timeouts tcp 200'))).toEqual([
+      "3:warning 'lvs_timeouts' is set again in 'global_defs': keepalived silently uses this later value (tcp 200) instead of the one on line 2 (tcp 100), and keeps 'udp 50' from that line (a line without it does not unset it); keep one",
+    ]);
+    expect(said(global('  lvs_timeouts tcp 100\n  lvs_timeouts udp 50'))).toEqual([]);
+    expect(said(global('  lvs_timeouts tcp 100 udp 50\n  lvs_timeouts udp 50'))).toEqual([
+      "3:info 'lvs_timeouts' is given again in 'global_defs' without 'tcp 100': keepalived keeps it from line 2 (a line without it does not unset it), so the repetition does nothing",
+    ]);
+    expect(said(global('  dynamic_interfaces allow_if_changes\n  dynamic_interfaces'))[0]).toContain("without 'allow_if_changes': keepalived keeps it from line 2");
+    expect(said(global('  dynamic_interfaces\n  dynamic_interfaces allow_if_changes'))).toEqual([]);
+    expect(said(global('  dynamic_interfaces allow_if_changes\n  dynamic_interfaces allow_if_changes'))[0]).toContain('with the same value (allow_if_changes) as on line 2; the repetition does nothing');
+    expect(said(global('  lvs_timeouts tcp 100 udp 50\n  lvs_timeouts udp 50 tcp 100'))[0]).toContain('with the same value (udp 50 tcp 100) as on line 2; the repetition does nothing');
+    expect(said(global('  vrrp_garp_extra_if 5 all\n  vrrp_garp_extra_if 6'))[0]).toContain("uses this later value (6) instead of the one on line 2 (5), and keeps 'all' from that line");
+    expect(said(inst('A', '  garp_extra_if all 5\n  garp_extra_if 5'))[0]).toContain("without 'all'");
+    // Before 2.2.5 a bare use_vmac leaves the name (the handler reads a name only when one is given).
+    expect(said(inst('A', '  use_vmac vrrp1\n  use_vmac'), '2.2.4')[0]).toContain("without 'vrrp1': keepalived keeps it");
+    const url = (body: string) => `virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    HTTP_GET {\n      url {\n        path /\n${body}\n      }\n    }\n  }\n}\n`;
+    expect(said(url('        status_code 404\n        status_code 200\n        regex_options caseless\n        regex_options multiline'))).toEqual([]);
+    expect(said(url('        status_code 404\n        status_code 200'), '2.0.16')).toHaveLength(1);
+  });
+
   // vrrp_garp_refresh_handler sets 0 (no refresh) on a value it reports, quorum_handler 1 ("Setting to 1."), from the
   // strict readers of 2.0.7 (session 60's audit: the 2.2.7 dump's "Gratuitous ARP refresh = 0" after 20 then -5).
   // 1.3.5 to 2.0.6 read garp_master_refresh with atoi and clamp quorum: nothing of the kind is said there.

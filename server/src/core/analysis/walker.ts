@@ -3054,8 +3054,33 @@ export class Walker implements LineSink {
   private reportOverwritten(prev: AstNode, node: AstNode, frame: Frame, invalidValue = false): void {
     // `include_check +match` adds to the checks set before it instead of replacing them.
     if (node.keyword === 'include_check' && /^[+-]/.test(node.argText(0) ?? '')) return;
-    const before = settingText(prev);
-    const now = settingText(node);
+    let before = settingText(prev);
+    let now = settingText(node);
+    // Words an earlier line set that this one, naming other parts only, leaves as they are (ArgSpec.sticky).
+    let kept = '';
+    if (!invalidValue && node.spec?.args.some((a) => a.sticky)) {
+      const parts = changedParts(node.spec, prev, node);
+      // This line only adds parts the earlier one did not give (`lvs_timeouts udp 50` after `tcp 100`): nothing replaced.
+      if (parts.changed.length === 0 && parts.added) return;
+      const them = parts.kept.length > 1 ? 'them' : 'it';
+      const from = prev.file === node.file ? `line ${prev.range.start.line + 1}` : `${prev.file}:${prev.range.start.line + 1}`;
+      const words = parts.kept.map((k) => `'${k}'`).join(', ');
+      if (parts.changed.length === 0 && parts.kept.length) {
+        const block = frame.node.keyword ? ` in '${frame.node.keyword}${frame.node.argText(0) !== undefined ? ` ${frame.node.argText(0)}` : ''}'` : '';
+        this.report('KA211', 'info', `'${node.keyword}' is given again${block} without ${words}: keepalived keeps ${them} from ${from} (a line without ${them} does not unset ${them}), so the repetition does nothing`, node.file, node.word!.range, { related: [{ file: prev.file, range: prev.word!.range, message: 'first set here' }] });
+        return;
+      }
+      if (parts.changed.length) {
+        before = parts.changed.map((c) => c.before).join(' ');
+        now = parts.changed.map((c) => c.now).join(' ');
+      } else {
+        // The same parts again, in any order: the words as written.
+        now = '';
+        for (let i = 0; i < node.argCount; i++) now += (i ? ' ' : '') + node.argText(i);
+        before = now;
+      }
+      if (parts.kept.length) kept = `, and keeps ${words} from that line (a line without ${them} does not unset ${them})`;
+    }
     const named = prev.keyword === node.keyword ? `'${node.keyword}'` : `'${node.keyword}' (the same setting as '${prev.keyword}')`;
     const line = prev.range.start.line + 1;
     const where = prev.file === node.file ? `line ${line}` : `${prev.file}:${line}`;
@@ -3071,7 +3096,7 @@ export class Walker implements LineSink {
       return;
     }
     if (before === now) {
-      this.report('KA211', 'info', `${named} is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}; the repetition does nothing`, node.file, node.word!.range, { related });
+      this.report('KA211', 'info', `${named} is given again${block} with the same ${now ? `value (${now})` : 'form'} as on ${where}${kept}; the repetition does nothing`, node.file, node.word!.range, { related });
       return;
     }
     const severity: Severity = prev.file === node.file ? 'warning' : 'info';
@@ -3088,7 +3113,7 @@ export class Walker implements LineSink {
       this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid ${effect}; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
-    this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+    this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${kept}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
   }
 
   /**
@@ -3275,6 +3300,52 @@ function settingText(node: AstNode): string {
   let out = '';
   for (let i = 0; i < n; i++) out += (i ? ' ' : '') + node.argText(i);
   return out;
+}
+
+/**
+ * Two lines of a keyword with sticky arguments (ArgSpec.sticky) as keepalived takes the later one: the parts it sets
+ * again with another value, the earlier parts it leaves (a flag word, an option it does not name, a word it lacks),
+ * and whether it adds a part the earlier line did not give. The keyword's other words are one part.
+ */
+function changedParts(spec: KeywordSpec, prev: AstNode, node: AstNode): { changed: { before: string; now: string }[]; kept: string[]; added: boolean } {
+  const a = partsOf(spec, prev);
+  const b = partsOf(spec, node);
+  const changed: { before: string; now: string }[] = [];
+  const kept: string[] = [];
+  let added = false;
+  for (const [key, text] of a) {
+    const later = b.get(key);
+    if (later === undefined) kept.push(text);
+    else if (later !== text) changed.push({ before: text, now: later });
+  }
+  for (const key of b.keys()) if (!a.has(key)) added = true;
+  return { changed, kept, added };
+}
+
+/** A line's parts by key: '' for the words no sticky argument takes, a flag word, an option, or a sticky position. */
+function partsOf(spec: KeywordSpec, node: AstNode): Map<string, string> {
+  const parts = new Map<string, string>();
+  const plain: string[] = [];
+  const flags = new Set<string>();
+  let pairs: readonly string[] | undefined;
+  const positions = new Set<number>();
+  spec.args.forEach((arg, i) => {
+    if (!arg.sticky) return;
+    if (arg.type === 'keyword_value_pairs') pairs = arg.values;
+    else if (arg.type === 'enum') for (const v of arg.values ?? []) flags.add(v);
+    else positions.add(i);
+  });
+  for (let i = 0; i < node.argCount; i++) {
+    const w = node.argText(i)!;
+    if (flags.has(w)) parts.set(w, w);
+    else if (pairs?.includes(w) && i + 1 < node.argCount) {
+      parts.set(w, `${w} ${node.argText(i + 1)}`);
+      i++;
+    } else if (positions.has(i)) parts.set(`#${i}`, w);
+    else plain.push(w);
+  }
+  if (plain.length || !pairs) parts.set('', plain.join(' '));
+  return parts;
 }
 
 /** parseVersion of each spec's overwrite_error_since, by spec: asked for every keyword line that may repeat. */

@@ -72,6 +72,12 @@ export interface ArgSpec {
    * number strtol reads, kept though out of range (a vrrp_script's `weight 300` is 300).
    */
   invalid_sets?: string;
+  /**
+   * A later line of the keyword without this argument leaves what an earlier line set (keepalived only sets it when
+   * given): an enum's words are flags only ever turned on (`vrrp_garp_extra_if … all`), keyword_value_pairs set only
+   * the options they name (`lvs_timeouts tcp 200` keeps an earlier `udp 50`), another type its own word.
+   */
+  sticky?: boolean;
   /** Enum words a release added (`twos`: 2.2.5): before it keepalived rejects the word like any other. */
   values_since?: Record<string, string>;
   /**
@@ -247,7 +253,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, invalid_sets: a.invalid_sets, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, invalid_sets: a.invalid_sets, sticky: a.sticky, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
