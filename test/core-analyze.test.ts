@@ -3231,6 +3231,19 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(said(url('        status_code 404\n        status_code 200'), '2.0.16')).toHaveLength(1);
   });
 
+  // Session 60's audit: a later mcast_dst_ip that is no multicast group, or an mcast_src_ip of the other family, is
+  // written over the earlier address and then unset (2.2.7 dump: "Multicast address 224.0.0.18" after 224.0.0.19 then
+  // 10.0.0.2; "Using src_ip = 10.0.0.1", the interface's, after 10.0.0.9 then fe80::1).
+  it('a refused later address loses the earlier one too', () => {
+    const said = (body: string) => analyze(inst('A', `  interface eth0\n${body}\n  virtual_ipaddress {\n    10.0.0.5\n  }`)).diagnostics.filter((d) => d.code === 'KA211').map((d) => d.message);
+    expect(said('  mcast_dst_ip 224.0.0.19\n  mcast_dst_ip 10.0.0.2')[0]).toContain('the earlier address is lost too (keepalived unsets it as it rejects this one), so it uses the default group');
+    expect(said('  mcast_dst_ip 224.0.0.19\n  mcast_dst_ip ff02::12')[0]).toContain('the earlier address is lost too');
+    expect(said('  mcast_dst_ip 224.0.0.19\n  mcast_dst_ip 224.0.0.20')[0]).toContain('silently uses this later value (224.0.0.20)');
+    expect(said('  mcast_src_ip 10.0.0.9\n  mcast_src_ip fe80::1')[0]).toContain("the earlier address is lost too (keepalived unsets it as it rejects this one), so it uses the interface's own address");
+    // The VIP block after them does not count: the first mcast_src_ip gave the instance its family.
+    expect(said('  mcast_src_ip 10.0.0.9\n  mcast_src_ip 10.0.0.8')[0]).toContain('silently uses this later value (10.0.0.8)');
+  });
+
   // vrrp_garp_refresh_handler sets 0 (no refresh) on a value it reports, quorum_handler 1 ("Setting to 1."), from the
   // strict readers of 2.0.7 (session 60's audit: the 2.2.7 dump's "Gratuitous ARP refresh = 0" after 20 then -5).
   // 1.3.5 to 2.0.6 read garp_master_refresh with atoi and clamp quorum: nothing of the kind is said there.

@@ -34,7 +34,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -61,7 +61,7 @@ export const SCRIPTLESS_SCRIPT_REMOVED_SINCE: Version = [1, 3, 6];
 /** From 1.3.7 a virtual_server_group without entries is removed when its block ends (server-facts' REMOVED_SINCE). */
 const EMPTY_VSG_REMOVED_SINCE: Version = [1, 3, 7];
 /** Address lines whose unreadable value also unsets the address an earlier line set (inet_stosockaddr; check_api.c, vrrp_parser.c). */
-const ADDRESS_CLEARED_BY_INVALID: ReadonlySet<string> = new Set(['connect_ip', 'bindto', 'unicast_src_ip', 'mcast_src_ip']);
+const ADDRESS_CLEARED_BY_INVALID: ReadonlySet<string> = new Set(['connect_ip', 'bindto', 'unicast_src_ip', 'mcast_src_ip', 'mcast_dst_ip']);
 const DUPLICATE_BLOCK_IGNORED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
 
 /** From 2.2.8 (its end handlers) a vrrp_sync_group or track_group without members is removed when its block ends. */
@@ -3106,7 +3106,7 @@ export class Walker implements LineSink {
       // An address keepalived cannot read is not ignored: inet_stosockaddr has already unset the earlier one.
       const sets = invalidSetsIn(node.spec?.args[0], this.options.target);
       const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword)
-        ? 'and the earlier address is lost too (keepalived unsets it as it fails to read this one)'
+        ? `and the earlier address is lost too (keepalived unsets it as it rejects this one)${sets !== undefined ? `, so it uses ${sets}` : ''}`
         : sets !== undefined && sets !== 'leading'
           ? `and uses ${sets} instead, so the earlier value is lost too`
           : 'and does not use it';
@@ -3114,6 +3114,57 @@ export class Walker implements LineSink {
       return;
     }
     this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${kept}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+  }
+
+  /**
+   * Whether keepalived refuses a vrrp_instance's mcast_src_ip (unicast_src_ip) or mcast_dst_ip that it can read: an
+   * address of another family than the instance's (set by the first address line before it), or a group that is not
+   * multicast (IPv6: link-local multicast). Both handlers have written it over the earlier address by then and unset
+   * it (2.2.7 vrrp_parser.c vrrp_srcip_handler, vrrp_mcast_dstip_handler; 1.3.5 to 2.4.3 the same).
+   */
+  private instanceAddressRefused(node: AstNode, frame: Frame): boolean {
+    const k = node.keyword;
+    if (frame.node.keyword !== 'vrrp_instance' || (k !== 'mcast_src_ip' && k !== 'unicast_src_ip' && k !== 'mcast_dst_ip')) return false;
+    const sa = sockaddrAddress(node.argText(0) ?? '');
+    if (!sa) return false;
+    const family = this.instanceFamilyBefore(frame, node);
+    if (family !== undefined && sa.family !== family) return true;
+    if (k !== 'mcast_dst_ip') return false;
+    if (sa.family === 4) {
+      const first = parseInt(sa.address, 10);
+      return first < 224 || first > 239;
+    }
+    const head = parseInt(canonicalAddress(sa.address).split(':')[0] || '0', 16);
+    return head >> 8 !== 0xff || (head & 0x0f) !== 2;
+  }
+
+  /**
+   * The address family keepalived has given the vrrp_instance being read when it reaches `node`: that of the first
+   * line before it that sets one (an mcast/unicast source, mcast_dst_ip, native_ipv6, the first VIP or unicast peer;
+   * 2.2.7 vrrp_parser.c and vrrp_data.c), else undefined.
+   */
+  private instanceFamilyBefore(frame: Frame, node: AstNode): 4 | 6 | undefined {
+    for (let i = frame.childStart; i < this.childStack.length; i++) {
+      const c = this.childStack[i]!;
+      if (c === node) break;
+      let word: string | undefined;
+      switch (c.keyword) {
+        case 'mcast_src_ip':
+        case 'unicast_src_ip':
+        case 'mcast_dst_ip':
+          word = c.argText(0);
+          break;
+        case 'native_ipv6':
+          return 6;
+        case 'virtual_ipaddress':
+        case 'unicast_peer':
+          word = c.values?.find((l) => l.argCount > 0)?.argText(0);
+          break;
+      }
+      const family = word === undefined ? undefined : sockaddrAddress(word)?.family;
+      if (family !== undefined) return family;
+    }
+    return undefined;
   }
 
   /**
@@ -3246,7 +3297,7 @@ export class Walker implements LineSink {
       // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so); a later
       // MASTER overwrites a BACKUP silently (2.2.7's dump: Wantstate = MASTER).
       if (spec.name === 'state' && prev.argText(0) === 'MASTER' && node.argText(0) === 'BACKUP') return;
-      this.reportOverwritten(prev, node, frame, invalidValue);
+      this.reportOverwritten(prev, node, frame, invalidValue || this.instanceAddressRefused(node, frame));
       this.seenNode[serial] = node;
       return;
     }
