@@ -963,6 +963,42 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(at('2.0.8')).toEqual([[11, 'warning']]);
     expect(at('2.2.7')).toEqual([[11, 'warning']]);
   });
+  // Found by session 60's fuzzing (a CR-only file joined two route lines): from 2.0.8 a destination default/any/all
+  // has no family, and after an address (or inet6, realms) keepalived reports "Cannot mix IPv4 and IPv6 addresses for
+  // route (default)" and drops the route (2.0.19, 2.2.7 and 2.4.3 -t alike); first on the line, or before another
+  // destination, it is taken.
+  const specialAfterFamily = [
+    ['192.0.2.0/24 default via 192.0.2.1 dev eth0', 'default', 'IPv4'],
+    ['src 192.0.2.5 any via 192.0.2.1 dev eth0', 'any', 'IPv4'],
+    ['via 192.0.2.1 default dev eth0', 'default', 'IPv4'],
+    ['blackhole 203.0.113.0/24 no_track default', 'default', 'IPv4'],
+    ['192.0.2.0/24 via 192.0.2.1 dev eth0 any', 'any', 'IPv4'],
+    ['inet6 x default via 2001:db8::1 dev eth0', 'default', 'IPv6'],
+    ['realms 1 all dev eth0', 'all', 'IPv4'],
+  ] as const;
+  const specialFirst = ['default via 192.0.2.1 dev eth0', 'default all via 192.0.2.1 dev eth0', 'default 2001:db8::/32 via 2001:db8::1 dev eth0', 'any via 2001:db8::1 dev eth0'];
+  it('a destination default/any/all after the line has a family drops the route (2.0.8 and later)', () => {
+    for (const [l, word, fam] of specialAfterFamily) {
+      // (The word after inet6 is a finding of its own.)
+      const ds = findings(`static_routes {\n    ${l}\n}\n`, 'KA330').filter((d) => !d.message.includes("after 'inet6'"));
+      expect(ds.map((d) => [d.severity, d.message]), l).toEqual([['error', `'${word}' has no address family, but the line is already ${fam} (keepalived: "Cannot mix IPv4 and IPv6 addresses for route (${word})"); keepalived takes it only before any address; write '${fam === 'IPv4' ? '0.0.0.0/0' : '::/0'}'; keepalived skips this static route`]]);
+      expect(ds[0]!.range.start.column, l).toBe(4 + ` ${l} `.indexOf(` ${word} `));
+      // KA332 does not talk about the route keepalived drops.
+      expect(findings(`static_routes {\n    ${l.replace(/ dev eth0/, '')}\n}\n`, 'KA332'), l).toEqual([]);
+    }
+    for (const l of specialFirst) expect(findings(`static_routes {\n    ${l}\n}\n`, 'KA330'), l).toEqual([]);
+    // Before 2.0.8 'default' was IPv4 and 'any' no destination: those releases are told what they did.
+    expect(findings('static_routes {\n    192.0.2.0/24 default via 192.0.2.1 dev eth0\n}\n', 'KA330', '2.0.7')).toEqual([]);
+    expect(findings('static_routes {\n    src 192.0.2.5 any via 192.0.2.1 dev eth0\n}\n', 'KA330', '2.0.7').map((d) => d.message)).toEqual([expect.stringContaining("keepalived 2.0.7 has no route destination 'any'")]);
+    expect(findings('static_routes {\n    192.0.2.0/24 default via 192.0.2.1\n}\n', 'KA332', '2.0.7')).toHaveLength(1);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on default/any/all after an address', () => {
+    for (const [l, word] of specialAfterFamily) {
+      const run = runKeepalived(`static_routes {\n    ${l.replace(/eth0/g, 'lo')}\n}\n`);
+      expect(run.messages.map((m) => `${m.line} ${m.message}`), l).toContain(`2 Cannot mix IPv4 and IPv6 addresses for route (${word})`);
+    }
+    for (const l of specialFirst) expect(runKeepalived(`static_routes {\n    ${l.replace(/eth0/g, 'lo')}\n}\n`).messages, l).toEqual([]);
+  });
   // keepalived 2.2.7: "missing a parameter after keyword `dev`" and the reading stops (exit 2).
   // `dev ! eth3` is the usual way to get there: the comment takes the interface.
   const lastWithoutValue = [

@@ -20,7 +20,7 @@ export interface LineProblem {
   serious?: boolean;
   /** A `dev` name no interface can have (why): with dynamic_interfaces keepalived keeps the line, waiting for it. */
   impossibleInterface?: string;
-  /** The first release that makes this adjustment (earlier targets are not told). */
+  /** The first release that makes this adjustment or drops the line for it (earlier targets are not told). */
   since?: Version;
 }
 
@@ -108,7 +108,7 @@ export function optionTooNew(r: RouteReading | RuleReading, target: Version): Li
 
 /** True when keepalived `target` drops the line: a problem of the walk, or an option it does not know yet. */
 export function skippedAt(r: RouteReading | RuleReading, target: Version): boolean {
-  return skipped(r.problems) || optionTooNew(r, target) !== undefined;
+  return skipped(r.problems, target) || optionTooNew(r, target) !== undefined;
 }
 
 /** Route types keepalived accepts before the destination (lib/rttables.c's names, exact). */
@@ -190,6 +190,8 @@ function rttReset(text: string, unitsPerMs: number): { why: string; said: string
 const ROUTE_NO_ARG = new Set(['onlink', 'add', 'prepend', 'append', 'no_track']);
 /** Route options keepalived reads a value after (a last word among these stops its reading). */
 const ROUTE_NEEDS_VALUE = new Set([...ROUTE_ONE_ARG, ...ROUTE_LOCKABLE, 'via', 'gw', 'src', 'from', 'or', 'protocol', 'as']);
+/** The first release whose route destination `default`/`any`/`all` has no family (vrrp_ipaddress.c parse_route). */
+export const SPECIAL_DEST_UNSPEC_SINCE: Version = [2, 0, 8];
 /** Destinations that are not addresses (family left open). */
 const SPECIAL_DESTS = new Set(['default', 'any', 'all']);
 /** keepalived's own route protocol, by name and number. */
@@ -243,7 +245,7 @@ class FamilyCheck {
   constructor(private readonly problems: LineProblem[]) {}
 
   /** False (and a problem recorded) when the address is unusable or of the other family. */
-  accept(word: Word, parsed: Parsed, what: string, specialHasNoFamily = false): boolean {
+  accept(word: Word, parsed: Parsed, what: string, specialHasNoFamily?: 'rule' | 'route'): boolean {
     if (!parsed.ok) {
       this.problems.push(skip(word, `${what} '${word.text}' is not a valid IP address`));
       return false;
@@ -252,10 +254,13 @@ class FamilyCheck {
       this.problems.push({ word, message: `prefix length /${parsed.badPrefix} of '${word.text}' is not valid for IPv${parsed.family}; keepalived uses /${parsed.family === 4 ? 32 : 128}`, effect: 'adjust' });
     }
     if (parsed.family === undefined) {
-      // A rule's from/to `all`, `any` or `default` has no family, which keepalived compares with the family
-      // the line already has as a mismatch.
+      // A rule's from/to or a route's destination `all`, `any` or `default` has no family (AF_UNSPEC), which
+      // keepalived compares with the family the line already has as a mismatch; only first on the line it is
+      // taken. For routes from 2.0.8 (843ffc80): before it `default` was IPv4 and `any`/`all` no destination.
       if (specialHasNoFamily && this.family !== undefined) {
-        this.problems.push(skip(word, `'${word.text}' has no address family, but the line is already IPv${this.family} (keepalived: "rule specification has mixed IPv4 and IPv6"); put it first or leave it out`));
+        const said = specialHasNoFamily === 'rule' ? 'rule specification has mixed IPv4 and IPv6' : `Cannot mix IPv4 and IPv6 addresses for route (${word.text})`;
+        const fix = specialHasNoFamily === 'rule' ? 'put it first or leave it out' : `keepalived takes it only before any address; write '${this.family === 4 ? '0.0.0.0/0' : '::/0'}'`;
+        this.problems.push({ ...skip(word, `'${word.text}' has no address family, but the line is already IPv${this.family} (keepalived: "${said}"); ${fix}`), ...(specialHasNoFamily === 'route' ? { since: SPECIAL_DEST_UNSPEC_SINCE } : {}) });
         return false;
       }
       return true;
@@ -498,7 +503,11 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
         r.problems.push(skip(d, `'${d.text}' is neither a route option nor a valid destination address${hint}`));
         return r;
       }
-      if (!fam.accept(d, p, 'destination')) return r;
+      if (!fam.accept(d, p, 'destination', 'route')) {
+        // A release before 2.0.8 reads the special name otherwise (invalid-route's olderRouteProblems looks at it).
+        if (p.family === undefined) r.dest = d;
+        return r;
+      }
       r.dest = d;
       i = k + 1;
     }
@@ -760,7 +769,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       return r;
     }
     if (s === 'from' || s === 'to') {
-      if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`, true)) return r;
+      if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`, 'rule')) return r;
       i += 2;
     } else if (s === 'inet' || s === 'inet6') {
       if (!fam.set(w, s === 'inet' ? 4 : 6)) return r;
@@ -894,8 +903,9 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
 }
 
 /** True when keepalived drops the line. */
-export function skipped(problems: LineProblem[]): boolean {
-  return problems.some((p) => p.effect !== 'adjust');
+/** True when keepalived drops the line (at `target`, when given: a problem a later release brings does not count). */
+export function skipped(problems: LineProblem[], target?: Version): boolean {
+  return problems.some((p) => p.effect !== 'adjust' && !(target && p.since && compareVersions(target, p.since) < 0));
 }
 
 /** Every route block with the lines keepalived reads in it. */
