@@ -11,6 +11,7 @@ import { applyFix, conf } from './helpers/rule-cases.js';
 import { memoryHost } from './framework-host.js';
 import { releaseBinary, runRelease } from './helpers/releases.js';
 import { hostInterfaces, interfaceFlags } from './helpers/host-interfaces.js';
+import { canMakeNamespaces, runDaemon } from './helpers/daemon-probe.js';
 
 function findings(text: string, code: string, targetVersion?: string) {
   return lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics.filter((d) => d.code === code);
@@ -3579,4 +3580,42 @@ describe('KA384 instance-setting-reset', () => {
     // A later line with a value keepalived refuses leaves the earlier one in force (2.4.3 still says "ignoring").
     expect(findings(inst('A', 'priority 100', 'owner_ignore_adverts', 'owner_ignore_adverts bogus'), 'KA384', '2.4.3')).toHaveLength(1);
   });
+});
+
+// Found by session 60's mistakes audit: `10.61.0.1/16 via …` in virtual_routes passes -t, and on MASTER the daemon
+// logs "Netlink: error: Invalid argument(22), type=RTM_NEWROUTE(24)" and no route is there (1.3.5, 2.0.19, 2.2.7,
+// 2.4.3 daemons in a namespace; `ip route add 10.61.0.1/16 …`: "Invalid prefix for given prefix length").
+describe('KA385 route-host-bits', () => {
+  const routes = (block: string, ...l: string[]) =>
+    block === 'static_routes' ? conf('static_routes {', ...l.map((x) => `    ${x}`), '}') : instance('A', `interface eth0\nvirtual_router_id 1\npriority 100\n${vip('10.250.1.50/24')}\n${block} {\n${l.join('\n')}\n}`);
+  it('reports an IPv4 destination with bits beyond its prefix, with the network address as the fix', () => {
+    const text = routes('virtual_routes', '10.61.0.1/16 via 10.250.1.254 dev eth0', '10.60.0.0/16 via 10.250.1.254 dev eth0', 'blackhole 10.62.3.4/8', '10.63.0.1 via 10.250.1.254 dev eth0', '192.168.1.129/25 dev eth0', '192.168.1.128/25 dev eth0');
+    const ds = findings(text, 'KA385');
+    expect(ds.map((d) => [d.range.start.line + 1, d.range.start.column, d.severity])).toEqual([[9, 4, 'error'], [11, 14, 'error'], [13, 4, 'error']]);
+    expect(ds[0]!.message).toBe('route destination 10.61.0.1/16 has bits set beyond its /16 prefix: keepalived -t accepts it, but the kernel refuses the route each time keepalived adds it on becoming MASTER (the daemon logs "Netlink: error: Invalid argument"), so this virtual route is never installed; write the network address 10.61.0.0/16 (or /32 for one host)');
+    expect(ds.map((d) => d.fix!.edits[0]!.newText)).toEqual(['10.61.0.0/16', '10.0.0.0/8', '192.168.1.128/25']);
+    expect(applyFix(text, ds[0]!.fix!)).toContain('    10.61.0.0/16 via 10.250.1.254 dev eth0\n');
+    expect(findings(routes('static_routes', '10.99.0.1/16 via 10.250.1.254 dev eth0'), 'KA385')[0]!.message).toContain('the kernel refuses the route when keepalived adds it at start');
+  });
+  it('leaves IPv6 routes (the kernel masks them), rules, and lines keepalived drops alone', () => {
+    expect(findings(routes('static_routes', '2001:db8:7::1/48 via 2001:db8::fe dev eth0', '10.61.0.1/33 dev eth0', '0.0.0.0/0 dev eth0'), 'KA385')).toEqual([]);
+    expect(findings(conf('static_rules {', '    from 10.61.0.1/16 table 100 priority 100', '}'), 'KA385')).toEqual([]);
+    // Dropped (KA330): a second destination with another family.
+    expect(findings(routes('static_routes', '10.61.0.1/16 via 2001:db8::1 dev eth0'), 'KA385')).toEqual([]);
+    // 2.0.7 reads /0 as /32 (KA330 says so): nothing lies beyond it.
+    expect(findings(routes('static_routes', '10.0.0.1/0 dev eth0'), 'KA385', '2.0.7')).toEqual([]);
+    expect(findings(routes('static_routes', '10.0.0.1/0 dev eth0'), 'KA385')[0]!.fix!.edits[0]!.newText).toBe('0.0.0.0/0');
+    // From a $NAME: reported, no edit of the definition's text.
+    expect(findings(conf('$NET=10.61.0.1/16', 'static_routes {', '    $NET dev eth0', '}'), 'KA385').map((d) => d.fix)).toEqual([undefined]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t says nothing of it', () => {
+    expect(runKeepalived(routes('static_routes', '10.99.0.1/16 dev lo')).messages).toEqual([]);
+  });
+  it.skipIf(!(keepalivedAvailable() && canMakeNamespaces()))('the daemon cannot install it; the network address, an IPv6 route and a rule go on', async () => {
+    const bad = await runDaemon(routes('static_routes', '10.99.0.1/16 dev eth0'));
+    expect(bad.text.match(/Netlink: error: Invalid argument\(22\), type=RTM_NEWROUTE/g)).toHaveLength(1);
+    const good = await runDaemon(conf('static_routes {', '    10.99.0.0/16 dev eth0', '    2001:db8:7::1/48 dev eth0', '}', 'static_rules {', '    from 10.61.0.1/16 table 100 priority 100', '}'));
+    expect(good.text).toContain('Startup complete');
+    expect(good.text).not.toContain('Netlink: error');
+  }, 60_000);
 });

@@ -82,6 +82,7 @@ import { netNamespaceConfigTest } from './net-namespace-config-test.js';
 import { scriptPathThroughSymlink } from './script-path-through-symlink.js';
 import { interfaceDelaysReset } from './interface-delays-reset.js';
 import { strictDropsVipTraffic } from './strict-drops-vip-traffic.js';
+import { routeHostBits } from './route-host-bits.js';
 
 export const vrrpRules: Rule[] = [
   missingVirtualRouterId,
@@ -164,4 +165,5 @@ export const vrrpRules: Rule[] = [
   strictDropsVipTraffic,
   garpIntervalLarge,
   instanceSettingReset,
+  routeHostBits,
 ];

@@ -18,7 +18,7 @@ const ROUTE_DEFAULT_ANY_FAMILY_SINCE: Version = [2, 0, 8];
  * outside range [1, 32]", "Invalid address prefix len 0 for address 0.0.0.0 - using 32" (the 2.0.7
  * build); 2.0.6 took it with atoi and 2.0.8 allows 0 for routes again (843ffc80).
  */
-const ZERO_PREFIX_REFUSED: [Version, Version] = [[2, 0, 7], [2, 0, 8]];
+export const ZERO_PREFIX_REFUSED: [Version, Version] = [[2, 0, 7], [2, 0, 8]];
 
 /** What a release before 2.0.8 does differently with this route line's addresses. */
 function olderRouteProblems(line: ValueLine, r: RouteReading, target: Version): LineProblem[] {
