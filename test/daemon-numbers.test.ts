@@ -218,3 +218,57 @@ describe('a number with something after it, in -t and in the daemon', () => {
     expect(used.length).toBeGreaterThanOrEqual(87);
   }, 60_000);
 });
+
+// Session 60's mistakes audit: `192.168.10.100/33` is a VIP keepalived (2.0.7 on) reports and adds as /32 ("Invalid
+// address prefix len 33 for address 192.168.10.100/33 - using 32"; the 2.2.7 daemon in a namespace: 192.168.10.100/32
+// on the interface); KA516 called it no VIP. A '+' or leading zeros (`/+24`, `/0024`) are strtoul's: 2.2.7 -t is silent.
+describe('a prefix length keepalived replaces by the full length: still the VIP it becomes', () => {
+  const LONG = conf(
+    'vrrp_instance V {', '  interface eth0', '  state MASTER', '  virtual_router_id 9', '  priority 150', '  virtual_ipaddress {',
+    '    192.168.10.100/33', '    192.168.10.101/-1', '    192.168.10.102/33x', '    192.168.10.103/+24', '    192.168.10.104/0024', '  }', '}',
+    'virtual_server 192.168.10.100 80 {', '  lb_algo wlc', '  lb_kind DR', '  protocol TCP', '  real_server 10.20.0.11 80 {', '    weight 1', '  }', '}',
+  );
+  const SIX = conf('vrrp_instance W {', '  interface eth0', '  virtual_router_id 10', '  virtual_ipaddress {', '    2001:db8::5/129', '  }', '}');
+
+  it('KA205 says what keepalived adds, with it as the fix; the model holds that address', () => {
+    const ds = findings(LONG, 'KA205');
+    expect(ds.map((d) => [d.range.start.line + 1, d.severity, d.message])).toEqual([
+      [7, 'error', `'virtual_ipaddress' prefix length /33 of '192.168.10.100/33' is longer than IPv4's 32 bits: keepalived reports it ("Invalid address prefix len 33 for address 192.168.10.100/33 - using 32") and adds the address as 192.168.10.100/32; write 192.168.10.100/32, or the length you meant`],
+      [8, 'error', `'virtual_ipaddress' prefix length /-1 of '192.168.10.101/-1' is negative: keepalived reports it ("Invalid address prefix len -1 for address 192.168.10.101/-1 - using 32") and adds the address as 192.168.10.101/32; write 192.168.10.101/32, or the length you meant`],
+      [9, 'error', `'virtual_ipaddress' prefix length /33x of '192.168.10.102/33x' reads as 33, longer than IPv4's 32 bits: keepalived reports it ("Invalid address prefix len 33x for address 192.168.10.102/33x - using 32") and adds the address as 192.168.10.102/32; write 192.168.10.102/32, or the length you meant`],
+    ]);
+    expect(ds.map((d) => d.fix?.edits[0]?.newText)).toEqual(['192.168.10.100/32', '192.168.10.101/32', '192.168.10.102/32']);
+    expect(findings(SIX, 'KA205')[0]?.message).toContain("prefix length /129 of '2001:db8::5/129' is longer than IPv6's 128 bits: keepalived reports it (\"Invalid address prefix len 129 for address 2001:db8::5/129 - using 128\") and adds the address as 2001:db8::5/128");
+    const vips = analyze(LONG, {}).model.vrrpInstances[0]!.virtualIpaddresses.map((a) => `${a.prefix?.address}/${a.prefix?.length}`);
+    expect(vips).toEqual(['192.168.10.100/32', '192.168.10.101/32', '192.168.10.102/32', '192.168.10.103/24', '192.168.10.104/24']);
+  });
+
+  it('KA516 counts it as the VIP it becomes (before 2.0.7 the kernel refuses such an address: still none)', () => {
+    expect(findings(LONG, 'KA516')).toEqual([]);
+    // 1.3.5's daemon: "Netlink: error: Invalid argument" for /33 and /-1 (atoi into a byte), the address never comes up.
+    expect(findings(LONG, 'KA516', '2.0.6')).toHaveLength(1);
+    expect(findings(LONG, 'KA205', '2.0.6').map((d) => d.message)).toContain("'virtual_ipaddress' expects an address with an optional /prefix, got '192.168.10.100/33'");
+  });
+
+  it('a prefix with a + or leading zeros is a length like any other', () => {
+    expect(findings(LONG, 'KA205').filter((d) => d.range.start.line >= 9)).toEqual([]);
+    expect(findings(conf('static_routes {', '  10.0.0.0/+8 dev eth0', '  10.1.0.0/0016 dev eth0', '}', 'static_rules {', '  from 10.2.0.0/+16 table 5 priority 5', '}'), 'KA330')).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports each refused length at its line, and is silent on /+24 and /0024', () => {
+    const run = runKeepalived(LONG);
+    const at = (line: number) => run.messages.filter((m) => m.line === line).map((m) => m.message);
+    expect(at(7)).toContain('Invalid address prefix len 33 for address 192.168.10.100/33 - using 32');
+    expect(at(8)).toContain('Invalid address prefix len -1 for address 192.168.10.101/-1 - using 32');
+    expect(at(9)).toContain('Invalid address prefix len 33x for address 192.168.10.102/33x - using 32');
+    expect([...at(10), ...at(11)]).toEqual([]);
+    expect(runKeepalived(SIX).messages.filter((m) => m.line === 5).map((m) => m.message)).toContain('Invalid address prefix len 129 for address 2001:db8::5/129 - using 128');
+    expect(runKeepalived(conf('static_routes {', '  10.0.0.0/+8 dev lo', '  10.1.0.0/0016 dev lo', '}')).messages).toEqual([]);
+  });
+
+  it.skipIf(!daemonProbes)('the daemon adds them as /32 and /24', async () => {
+    // The VRRP part only (the dump lists a full-length address without its /32).
+    const { dump } = await runDaemon(LONG.slice(0, LONG.indexOf('virtual_server')), 'keepalived', { dump: true });
+    for (const a of ['192.168.10.100', '192.168.10.101', '192.168.10.102', '192.168.10.103/24', '192.168.10.104/24']) expect(dump).toContain(`     ${a} dev eth0 scope global`);
+  }, 30_000);
+});

@@ -450,7 +450,7 @@ export function isPrefix(text: string): boolean {
   // The common IPv4 `a.b.c.d/len`, checked in place.
   if (isIPv4(text, 0, slash)) {
     const len = digitsIn(text, slash + 1, text.length);
-    return text.length - slash - 1 <= 3 && len >= 0 && len <= 32;
+    if (text.length - slash - 1 <= 3 && len >= 0 && len <= 32) return true;
   }
   return parsePrefix(text) !== undefined;
 }
@@ -462,10 +462,35 @@ export function parsePrefix(text: string): Prefix | undefined {
   if (!family) return undefined;
   if (slash < 0) return { address: addr, family };
   // 1 to 3 digits after the slash, read in place (the model parses every VIP).
-  const length = text.length - slash - 1 <= 3 ? digitsIn(text, slash + 1, text.length) : -1;
+  let length = text.length - slash - 1 <= 3 ? digitsIn(text, slash + 1, text.length) : -1;
+  // keepalived reads the length with strtoul (atoi before 2.0.7), which also takes a '+' and leading zeros
+  // (`/+24`, `/0024`: 2.2.7 -t says nothing and uses /24).
+  if (length < 0 && /^\+?\d+$/.test(text.slice(slash + 1))) length = Number(text.slice(slash + 1).replace(/^\+/, ''));
   if (length < 0) return undefined;
   if (length > (family === 4 ? 32 : 128)) return undefined;
   return { address: addr, family, length };
+}
+
+/**
+ * An address whose prefix length keepalived from 2.0.7 refuses under -t and in the daemon alike, and
+ * replaces by the family's full length (parse_ipaddress: "Invalid address prefix len 33 for address
+ * 192.168.10.100/33 - using 32"): a number beyond 32 (IPv4) or 128 (IPv6), with or without something after
+ * it, or a negative one (strtoul wraps it). The address is still added, as /32 or /128 (2.2.7 daemon in a
+ * namespace: 192.168.10.100/33 is on the interface as /32). Undefined for any other word; before 2.0.7
+ * keepalived read the length with atoi into a byte, and the kernel refused an address such as /33.
+ */
+export function fullLengthPrefix(text: string): (Prefix & { length: number; why: 'long' | 'negative' }) | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const address = text.slice(0, slash);
+  const family = ipFamily(address);
+  if (!family) return undefined;
+  const m = STRTOL_LEAD.exec(text.slice(slash + 1))!;
+  // No digits: strtoul reads 0, which the daemon uses (daemonPrefix); '-0' is 0 as well.
+  if (!m[2] || /^0+$/.test(m[2])) return undefined;
+  const full = family === 4 ? 32 : 128;
+  if (m[1] === '-') return { address, family, length: full, why: 'negative' };
+  return Number(m[2]) > full ? { address, family, length: full, why: 'long' } : undefined;
 }
 
 /**

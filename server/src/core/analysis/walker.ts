@@ -34,7 +34,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
+import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, fullLengthPrefix, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -2650,8 +2650,17 @@ export class Walker implements LineSink {
         // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
         let p = strtodProblem ?? checkArg(read, text, keyword, this.options.target);
+        // `10.0.0.9/33`, `/-1`: from 2.0.7 keepalived reports the length and adds the address with the full one.
+        const full = p && a.type === 'ip_prefix' && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0 ? fullLengthPrefix(text) : undefined;
+        if (p && full) {
+          const len = text.slice(text.indexOf('/') + 1);
+          const uses = `${full.address}/${full.length}`;
+          const read = /\d+/.exec(len)![0].replace(/^0+(?=\d)/, '');
+          const why = full.why === 'negative' ? `is negative` : `${read === len ? 'is' : `reads as ${read},`} longer than IPv${full.family}'s ${full.length} bits`;
+          p = { message: `'${keyword}' prefix length /${len} of '${text}' ${why}: keepalived reports it ("Invalid address prefix len ${len} for address ${text} - using ${full.length}") and adds the address as ${uses}; write ${uses}, or the length you meant`, severity: p.severity, used: 'always', replacement: uses };
+        }
         // `10.0.0.9/24x`: /32 to keepalived -t, /24 to the running daemon.
-        if (p && a.type === 'ip_prefix' && !text.endsWith('/') && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
+        if (p && !full && a.type === 'ip_prefix' && !text.endsWith('/') && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
           const read = daemonPrefix(text);
           if (read !== undefined) {
             const meant = `${read.address}/${read.length}`;

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
@@ -558,11 +558,17 @@ class AddressLine implements Address {
   }
 }
 
+/** The address keepalived (2.0.7+) adds for a prefix length it refuses and replaces by the full length. */
+function fullLength(text: string): Prefix | undefined {
+  const p = fullLengthPrefix(text);
+  return p && { address: p.address, family: p.family, length: p.length };
+}
+
 function addressLine(line: ValueLine, block: AstNode): Address | undefined {
   const text = line.argText(0);
   if (text === undefined) return undefined;
-  // `10.0.0.9/24x`: the running daemon uses /24 (keepalived -t /32; KA205 says so).
-  const prefix = parsePrefix(text) ?? (looseTarget !== undefined && compareVersions(looseTarget, DAEMON_READS_LEADING_SINCE) >= 0 ? daemonPrefix(text) : undefined);
+  // `10.0.0.9/24x`: the running daemon uses /24 (keepalived -t /32; KA205 says so). `10.0.0.9/33`: both use /32.
+  const prefix = parsePrefix(text) ?? (looseTarget !== undefined && compareVersions(looseTarget, DAEMON_READS_LEADING_SINCE) >= 0 ? fullLength(text) ?? daemonPrefix(text) : undefined);
   // Without a valid prefix, the part before the slash may still be an address (rare).
   const slash = prefix ? -1 : text.indexOf('/');
   return new AddressLine(text, prefix, prefix ? prefix.family : slash > 0 ? ipFamily(text.slice(0, slash)) : undefined, line, block);

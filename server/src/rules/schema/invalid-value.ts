@@ -16,7 +16,9 @@ const rule: CoreRule = {
       'A number with something after it (`interval 2s`, `rise 2x`) is worse: keepalived -t calls it invalid and ' +
       'ignores it, while the running daemon only logs a warning and uses the leading number, and timers from 2.2.3 ' +
       'on read `delay_loop 6s` as 6 microseconds, so what the test passes is not what runs. The message says ' +
-      'what each of them uses. A choice written in the wrong case, with a look-alike letter or misspelt (`state BACUP`, ' +
+      'what each of them uses. An address whose prefix is too long or negative (`192.168.10.100/33`) is reported, and ' +
+      'from 2.0.7 added with the full length (/32, /128): it is still a VIP, only not the network meant. ' +
+      'A choice written in the wrong case, with a look-alike letter or misspelt (`state BACUP`, ' +
       '`lb_kind DRR`) names the value meant and offers it as a suggestion, never applied by `--fix`: it changes what ' +
       'keepalived reads.',
     bad: `global_defs {

@@ -212,7 +212,8 @@ function parseAddress(text: string, allowPrefix: boolean): Parsed {
   if (ipFamily(addr) !== family) return { ok: false };
   if (slash >= 0) {
     const len = text.slice(slash + 1);
-    if (!/^\d+$/.test(len) || Number(len) > (family === 4 ? 32 : 128)) return { ok: true, family, badPrefix: len };
+    // strtoul takes a '+' and leading zeros (`/+8`, `/0016`: 2.2.7 -t says nothing).
+    if (!/^\+?\d+$/.test(len) || Number(len.replace(/^\+/, '')) > (family === 4 ? 32 : 128)) return { ok: true, family, badPrefix: len };
   }
   return { ok: true, family };
 }
