@@ -3591,7 +3591,7 @@ describe('KA385 route-host-bits', () => {
   it('reports an IPv4 destination with bits beyond its prefix, with the network address as the fix', () => {
     const text = routes('virtual_routes', '10.61.0.1/16 via 10.250.1.254 dev eth0', '10.60.0.0/16 via 10.250.1.254 dev eth0', 'blackhole 10.62.3.4/8', '10.63.0.1 via 10.250.1.254 dev eth0', '192.168.1.129/25 dev eth0', '192.168.1.128/25 dev eth0');
     const ds = findings(text, 'KA385');
-    expect(ds.map((d) => [d.range.start.line + 1, d.range.start.column, d.severity])).toEqual([[9, 4, 'error'], [11, 14, 'error'], [13, 4, 'error']]);
+    expect(ds.map((d) => [d.range.start.line + 1, d.range.start.column, d.severity])).toEqual([[9, 4, 'warning'], [11, 14, 'warning'], [13, 4, 'warning']]);
     expect(ds[0]!.message).toBe('route destination 10.61.0.1/16 has bits set beyond its /16 prefix: keepalived -t accepts it, but the kernel refuses the route each time keepalived adds it on becoming MASTER (the daemon logs "Netlink: error: Invalid argument"), so this virtual route is never installed; write the network address 10.61.0.0/16 (or /32 for one host)');
     expect(ds.map((d) => d.fix!.edits[0]!.newText)).toEqual(['10.61.0.0/16', '10.0.0.0/8', '192.168.1.128/25']);
     expect(applyFix(text, ds[0]!.fix!)).toContain('    10.61.0.0/16 via 10.250.1.254 dev eth0\n');
