@@ -602,3 +602,16 @@ describe('a file included twice (a glob, then the file by name)', () => {
     expect(keepalivedSays(binary!, shared)).toEqual([]);
   });
 });
+
+// Session 60's missed-mistakes audit: the hint named "line 1" of the including file, where the block was opened in
+// the included one ("There are 1 missing '}'s or extra '{'s" from keepalived, which names no line).
+describe("a block left open at the end of an included file", () => {
+  const files: Files = {
+    'keepalived.conf': 'global_defs {\n    router_id lb1\n}\ninclude conf.d/*.conf\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n',
+    'conf.d/a.conf': 'vrrp_script chk {\n    script "/usr/bin/true"\n    interval 2\n',
+  };
+  it('names the file and line of its opening, and where the } belongs', () => {
+    const said = inDir(files, (dir) => lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.find((d) => d.code === 'KA202')!.message.replaceAll(dir + '/', ''));
+    expect(said).toContain("the 'vrrp_script chk' block opened at conf.d/a.conf:1 is still open here: is a '}' missing at the end of conf.d/a.conf?");
+  });
+});

@@ -1625,7 +1625,7 @@ export class Walker implements LineSink {
    * above it (a value block's '}' taken for its block's): name the top-level block still open, where
    * its '{' is. A plain top-level line (net_namespace) is more likely just misplaced: no hint.
    */
-  private stillOpenHint(ctx: Context): string {
+  private stillOpenHint(ctx: Context, file: string): string {
     if (ctx === schema().root) return '';
     const open = this.stack[1]?.node;
     const brace = open?.openBrace;
@@ -1633,6 +1633,8 @@ export class Walker implements LineSink {
     // A virtual_server is named by its address and port (or `group NAME`, `fwmark N`), other blocks by their name.
     const words = open.keyword === 'virtual_server' ? [open.argText(0), open.argText(1)] : [open.argText(0)];
     const name = words.filter((w) => w !== undefined).map((w) => ` ${w}`).join('');
+    // Opened in another file (an include whose last '}' is missing): name that file, where the '}' belongs.
+    if (brace.file !== file) return `; the '${open.keyword}${name}' block opened at ${brace.file}:${brace.range.start.line + 1} is still open here: is a '}' missing at the end of ${brace.file}?`;
     return `; the '${open.keyword}${name}' block opened on line ${brace.range.start.line + 1} is still open here: is a '}' missing before this line?`;
   }
 
@@ -1735,7 +1737,7 @@ export class Walker implements LineSink {
       const allPlaces = [...new Set(paths.map((p) => (p.length ? p.join(' > ') : 'the top level')))];
       const placesText = allPlaces.length > 4 ? `${allPlaces.slice(0, 4).join(', ')} and ${allPlaces.length - 4} other block${allPlaces.length > 5 ? 's' : ''}` : allPlaces.join(', ');
       const topBlock = elsewhere.some((e) => e.path.length === 0 && !!e.block);
-      const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + (topBlock ? this.stillOpenHint(ctx) : '');
+      const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + (topBlock ? this.stillOpenHint(ctx, file) : '');
       this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${placesText}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
     }
