@@ -448,6 +448,15 @@ describe('KA607 script-shell-syntax: escaped operators and definitions', () => {
 });
 
 describe('KA607 script-shell-syntax', () => {
+  // Session 60's audit with the 1.3.5 build: `script "/bin/echo hi > FILE"` wrote FILE (system(), a shell); 2.0.0 execve.
+  it('before 2.0.0 the command goes through a shell: an info that it stops working on upgrade', () => {
+    const text = SECURE + conf('vrrp_script chk {', '  script "/bin/echo hi > /tmp/flag"', '}') + instance('track_script {', '  chk', '}');
+    const old = findings(text, 'KA607', '1.3.5');
+    expect(old.map((d) => d.severity)).toEqual(['info']);
+    expect(old[0]!.message).toContain("keepalived 1.3.5 runs this command through /bin/sh -c, so '>' works here; from 2.0.0");
+    expect(findings(text, 'KA607', '2.0.0').map((d) => d.severity)).toEqual(['warning']);
+  });
+
   // Found in real threads: acassen/keepalived#600 (`notify_master "/etc/keepalived/master.sh master">  /etc/keepalived/abc.txt`),
   // #938 (`script "ps aux | grep -v "grep" | grep haproxy"`) and redhat-cop/keepalived-operator#32 (`curl … && curl …`).
   it('flags a pipe, && or a redirection keepalived passes on as plain words', () => {

@@ -2,6 +2,7 @@ import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { fileText } from '../fixes.js';
 import { configuredScripts, splitQuotedEscaped, wordsAsText, type ConfiguredScript } from './scripts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** What a shell would have made of an operator; keepalived passes it on as a plain word. */
 const MEANING: Record<string, string> = {
@@ -21,6 +22,9 @@ const MEANING: Record<string, string> = {
  * Words only a shell understands, with no program of that name to run: `script "[[ -f /x ]] && exit 1"`
  * starts with one. (`[` and `test` are programs too, so they stay out.)
  */
+/** From 2.0.0 keepalived runs a script's program itself (execve); before, it handed the command line to system(). */
+const EXECVE_SINCE: Version = [2, 0, 0];
+
 export const SHELL_RESERVED_WORDS: ReadonlySet<string> = new Set(['[[', ']]', '((', '!', '{', '}', 'if', 'then', 'elif', 'else', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'function']);
 
 /**
@@ -162,6 +166,17 @@ export const scriptShellSyntax: FileRule = {
       if (found.reservedWord) {
         ctx.report({
           message: reservedWordMessage(s, program, operator),
+          file: s.words[0]!.file,
+          range: { start: s.words[0]!.range.start, end: s.words[s.words.length - 1]!.range.end },
+        });
+        continue;
+      }
+      // Before 2.0.0 keepalived hands a script's command line to system(), so a quoted command goes through /bin/sh -c
+      // (1.3.5, live: a '>' in a vrrp_script wrote its file); 2.0.0 runs the program directly (execve).
+      if (found.inCommand && compareVersions(ctx.target, EXECVE_SINCE) < 0) {
+        ctx.report({
+          message: `keepalived ${ctx.target.join('.')} runs this command through /bin/sh -c, so '${operator}' works here; from 2.0.0 keepalived runs '${program}' directly and '${operator}' reaches it as an argument, so the line stops working on upgrade. Do the ${MEANING[operator]?.includes('redirection') ? 'redirection' : 'shell work'} inside the script, or write /bin/sh -c '…'`,
+          severity: 'info',
           file: s.words[0]!.file,
           range: { start: s.words[0]!.range.start, end: s.words[s.words.length - 1]!.range.end },
         });
