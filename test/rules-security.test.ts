@@ -298,6 +298,9 @@ describe('KA603 unquoted-script-command', () => {
     expect(d[0]!.message).toContain("as user 'hello'");
     const fixed = applyFix(bad, d[0]!.fix!);
     expect(fixed).toContain('notify_master "/bin/echo hello"');
+    // Session 60's audit: with more words the sentence read "as user '-t' and 'keepalived' as the group; '…' is ignored, not with these words as arguments".
+    const long = findings(SECURE + instance('notify_master /usr/bin/logger -t keepalived gw1 is now active'), 'KA603')[0]!.message;
+    expect(long).toContain("keepalived runs '/usr/bin/logger' with no arguments, as user '-t' and group 'keepalived', and ignores 'gw1 is now active';");
     expect(linesOf(fixed, 'KA603')).toEqual([]);
   });
 

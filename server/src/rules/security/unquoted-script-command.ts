@@ -110,8 +110,8 @@ export const unquotedScriptCommand: FileRule = {
       const second = s.words[1]!;
       const reason = s.words.length > 3 ? 'certain' : argumentReason(cmd.text, second);
       if (!reason) continue;
-      const group = s.words[2] ? ` and '${s.words[2].text}' as the group` : '';
-      const ignored = s.words.length > 3 ? `; '${s.words.slice(3).map((w) => w.text).join(' ')}' is ignored` : '';
+      const group = s.words[2] ? ` and group '${s.words[2].text}'` : '';
+      const ignored = s.words.length > 3 ? `, and ignores '${s.words.slice(3).map((w) => w.text).join(' ')}'` : '';
       // startup_script/shutdown_script report the dropped script as a configuration error ("Invalid startup
       // script"); the other notify lines only log it.
       const startupOrShutdown = s.node.keyword === 'startup_script' || s.node.keyword === 'shutdown_script';
@@ -125,7 +125,7 @@ export const unquotedScriptCommand: FileRule = {
         ? `; '${second.text}' is a system account on Debian and Ubuntu, where keepalived ${ctx.target.join('.')}'s config test (keepalived -t) kills itself when it checks this line (exit 143, "Terminated"; see KA608)`
         : '';
       ctx.report({
-        message: `keepalived runs '${cmd.text}' as user '${second.text}'${group}${ignored}, not with these words as arguments; if no such user exists ${dropped}${exists}. Quote the whole command`,
+        message: `keepalived runs '${cmd.text}' with no arguments, as user '${second.text}'${group}${ignored}; if no such user exists ${dropped}${exists}. Quote the whole command`,
         file: cmd.file,
         range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
         fix: quoteFix(ctx, s, s.words.length),
