@@ -620,6 +620,8 @@ describe('errors', () => {
     expect(peerError(PAIR.replace('priority 100', 'priority high'))).toMatch(/not a number/);
     // `priority #priority` (a real template whose placeholders are comments to keepalived): no value, not "'' is not a number".
     expect(peerError(PAIR.replace('priority 100', 'priority #priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived stops reading the configuration there\)/);
+    // A bare line after a valid one: the model keeps 100 (the bare line sets nothing), but keepalived stops there.
+    expect(peerError(PAIR.replace('priority 100', 'priority 100\n    priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived stops reading the configuration there\)/);
   });
 });
 

@@ -4,7 +4,7 @@
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
 import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
-import { argIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, type ArgSpec, type Version } from '../schema/schema.js';
+import { argIn, argOptionalIn, argsIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, parseVersion, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
 
@@ -292,6 +292,35 @@ const asSeconds = (s: string) => {
 // then stops inlining for-of over every list that may be it (each step goes through the iterator
 // builtin and allocates a result: 2-3x slower, and much garbage). test/shared-empty.test.ts checks it stays empty.
 const NONE: never[] = [];
+
+/**
+ * Whether a line sets nothing for want of its value: its keyword needs an argument and the line has none. keepalived
+ * reports it and goes on, says nothing, or stops reading there (KA203 says which); in each case the setting keeps
+ * what an earlier line gave it (2.2.7: `router_id a` then a bare `router_id` runs with router ID a). Before its
+ * `null_command_crashes_before` a bare script keyword did set a script, one with no name.
+ */
+function bareLine(c: AstNode): boolean {
+  if (c.argCount > 0) return false;
+  const spec = c.spec;
+  if (spec === undefined) return false;
+  const first = (looseTarget === undefined ? spec.args : argsIn(spec, looseTarget))[0];
+  if (first === undefined || (looseTarget === undefined ? first.optional === true : argOptionalIn(first, looseTarget))) return false;
+  const crashesBefore = spec.null_command_crashes_before === undefined || looseTarget === undefined ? undefined : parseVersion(spec.null_command_crashes_before);
+  return crashesBefore === undefined || compareVersions(looseTarget!, crashesBefore) >= 0;
+}
+
+/** The last `keyword` line of `node` that sets something (see bareLine). */
+function lastSet(node: AstNode, keyword: string): AstNode | undefined {
+  const kids = node.children;
+  for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === keyword && !bareLine(kids[i]!)) return kids[i];
+  return undefined;
+}
+
+/** The first `keyword` line of `node` that sets something, for a setting keepalived keeps the first of. */
+function firstSet(node: AstNode, keyword: string): AstNode | undefined {
+  for (const c of node.children) if (c.keyword === keyword && !bareLine(c)) return c;
+  return undefined;
+}
 
 /** The last `keyword` line of `node` that has a value. */
 function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
@@ -629,10 +658,13 @@ function lastVersionLine(blocks: AstNode[]): AstNode | undefined {
   return undefined;
 }
 
-/** The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win. */
+/**
+ * The last child with this keyword in any of the blocks: keepalived merges repeated blocks, later settings win (a
+ * line without its value sets nothing: see bareLine).
+ */
 function lastIn(blocks: AstNode[], keyword: string): AstNode | undefined {
   for (let b = blocks.length - 1; b >= 0; b--) {
-    const found = child(blocks[b]!, keyword);
+    const found = lastSet(blocks[b]!, keyword);
     if (found) return found;
   }
   return undefined;
@@ -734,19 +766,19 @@ function buildGlobalDefs(blocks: AstNode[], target: Version | undefined): Global
 }
 
 function buildVrrpScript(n: AstNode): VrrpScript {
-  const weight = child(n, 'weight');
+  const weight = lastSet(n, 'weight');
   const weightText = weight === undefined ? undefined : argAsRead(weight, 0);
   const weightValue = weightText === undefined ? undefined : parseInteger(weightText);
   return {
     node: n,
     name: firstArgText(n) ?? '',
-    script: located(child(n, 'script'), asString),
-    interval: parsedArg(child(n, 'interval'), asDecimal),
+    script: located(lastSet(n, 'script'), asString),
+    interval: parsedArg(lastSet(n, 'interval'), asDecimal),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
     weightReverse: weight?.argText(1) === 'reverse' && reverseRead(),
-    rise: parsedArg(child(n, 'rise'), asInt),
-    fall: parsedArg(child(n, 'fall'), asInt),
-    user: located(child(n, 'user'), asString),
+    rise: parsedArg(lastSet(n, 'rise'), asInt),
+    fall: parsedArg(lastSet(n, 'fall'), asInt),
+    user: located(lastSet(n, 'user'), asString),
   };
 }
 
@@ -793,6 +825,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   let virtualRules: AstNode[] | undefined;
   let notify: VrrpInstance['notify'] | undefined;
   for (const c of n.children) {
+    // A line without its value sets nothing (bareLine); a bare `state` is still the state line, for the rules and peer.
+    if (c.keyword !== 'state' && bareLine(c) && c.children.length === 0) continue;
     switch (c.keyword) {
       case 'state': stateNode = keptStateLine(stateNode, c); break;
       case 'interface': interfaceNode = c; break;
@@ -887,7 +921,7 @@ function buildUrl(u: AstNode): Checker['urls'][number] {
   let hasDigest = false;
   for (const c of u.children) {
     const keyword = c.keyword;
-    if (keyword === 'path') path = c;
+    if (keyword === 'path') path = bareLine(c) ? path : c;
     else if (keyword === 'status_code') statusCodes = append(statusCodes, argTexts(c));
     else if (keyword === 'digest') hasDigest = true;
   }
@@ -900,8 +934,8 @@ function buildChecker(n: AstNode): Checker {
   let connectionLines = 0;
   for (const c of n.children) {
     switch (c.keyword) {
-      case 'connect_port': connectPort = c; break;
-      case 'misc_path': miscPath = c; break;
+      case 'connect_port': if (!bareLine(c)) connectPort = c; break;
+      case 'misc_path': if (!bareLine(c)) miscPath = c; break;
       case 'connect_ip': connectionLines |= ConnectionLine.connectIp; break;
       case 'bindto': connectionLines |= ConnectionLine.bindto; break;
       case 'bind_if': connectionLines |= ConnectionLine.bindIf; break;
@@ -935,7 +969,7 @@ function buildRealServer(n: AstNode): RealServer {
     node: n,
     address: sockaddrText(n.argText(0) ?? ''),
     port: portOf(n, 1),
-    weight: parsedNumber(child(n, 'weight'), asInt),
+    weight: parsedNumber(lastSet(n, 'weight'), asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
   };
 }
@@ -1078,7 +1112,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     vrrpScripts: vrrpScriptBlocks.map(buildVrrpScript),
     // concat, not a spread of the two: the spread of an empty list deoptimized this function on every build.
     trackFiles: trackFileBlocks.map(trackFileModel).concat(vrrpTrackFileBlocks.map(trackFileModel)),
-    trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(child(n, 'process')), weight: firstSetWeight(n, 0, 254) })),
+    trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(firstSet(n, 'process')), weight: firstSetWeight(n, 0, 254) })),
     syncGroups: syncGroupBlocks.map((n) => ({
       node: n,
       name: firstArgText(n) ?? '',

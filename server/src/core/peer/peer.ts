@@ -203,7 +203,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
       state = 'BACKUP';
     }
     const priorityNode = lastChild(inst.node, 'priority');
-    if (priorityNode && !inst.priority) {
+    // The last line as written: a bare one sets nothing in the model (which keeps an earlier value), but keepalived stops there.
+    if (priorityNode && (!inst.priority || priorityNode.argCount === 0)) {
       const written = priorityNode.args[0]?.text;
       // `priority #priority`: the placeholder is a comment to keepalived, which then stops reading at the line (KA203).
       fail(written === undefined || written === ''
