@@ -2035,7 +2035,7 @@ describe('a repeated setting whose later value keepalived ignores', () => {
   ].join('\n');
   it('the model keeps the earlier scheduler, method, protocol, persistence and delay loop', () => {
     const vs = analyze(vsText).model.virtualServers[0]!;
-    expect([vs.lbAlgo?.value, vs.lbKind?.value, vs.protocol?.value, vs.persistenceTimeout, vs.delayLoop]).toEqual(['rr', 'DR', 'udp', 600, 5]);
+    expect([vs.lbAlgo?.value, vs.lbKind?.value, vs.protocol?.value, vs.persistenceTimeout, vs.delayLoop]).toEqual(['rr', 'DR', 'UDP', 600, 5]);
     const later = analyze(vsText.replace('rrr', 'wlc').replace('NATT', 'NAT')).model.virtualServers[0]!;
     expect([later.lbAlgo?.value, later.lbKind?.value]).toEqual(['wlc', 'NAT']);
   });

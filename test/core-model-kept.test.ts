@@ -61,3 +61,41 @@ describe('a line without its value keeps the earlier value', () => {
     expect(model(instance('  priority 150\n  priority\n')).vrrpInstances[0]!.priority?.value).toBe(150);
   });
 });
+
+describe('values keepalived replaces or refuses', () => {
+  it('a vrrp_track_process keeps its first process (2.2.7: "Process already set … - ignoring cron", dump Process = sshd)', () => {
+    const m = model('vrrp_track_process P2 {\n  process sshd\n  process cron\n  weight 6\n}\n');
+    expect(m.trackProcesses[0]!.process).toBe('sshd');
+  });
+
+  it('an invalid vrrp_script rise or fall is 1 (dump: Rise = 1, Fall = 1)', () => {
+    const m = model('vrrp_script S3 {\n  script /bin/true\n  rise 0\n  fall 3\n  fall -1\n}\nvrrp_script S4 {\n  script /bin/true\n  rise 2147483648\n  fall 4\n}\n');
+    expect(m.vrrpScripts.map((s) => [s.rise, s.fall])).toEqual([[1, 1], [1, 4]]);
+  });
+
+  it('an invalid priority is 100, on its line (dump: Priority = 100)', () => {
+    for (const p of ['0', '256', 'abc']) {
+      const vi = model(instance(`  priority 150\n  priority ${p}\n`)).vrrpInstances[0]!;
+      expect(vi.priority?.value).toBe(100);
+      expect(vi.priority?.node.argText(0)).toBe(p);
+      expect(vi.effectivePriority).toBe(100);
+    }
+    expect(model(instance('  priority 255\n')).vrrpInstances[0]!.priority?.value).toBe(255);
+  });
+
+  it('an address with a prefix length out of range has the full length, and so a family (dump: 2001:db8::5, VRRP Version = 3)', () => {
+    const vi = model('vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  advert_int 1.5\n  virtual_ipaddress {\n    2001:db8::5/129\n    192.168.1.60/33\n  }\n}\n').vrrpInstances[0]!;
+    expect(vi.virtualIpaddresses.map((a) => [a.prefix?.length, a.family])).toEqual([[128, 6], [32, 4]]);
+    expect(vi.family).toBe(6);
+    expect(vi.effectiveVersion).toBe(3);
+    // Before 2.0.7 keepalived read the length with atoi: no guess at what it used.
+    expect(model('vrrp_instance VI_1 {\n  virtual_ipaddress {\n    192.168.1.60/33\n  }\n}\n', '1.3.5').vrrpInstances[0]!.virtualIpaddresses[0]!.prefix).toBeUndefined();
+  });
+
+  it('a virtual_server keeps no setting keepalived refuses; protocol is read in any case', () => {
+    const vs = model('virtual_server 192.168.1.10 80 {\n  lb_algo RR\n  lb_kind dr\n  protocol tcp\n  persistence_timeout 0\n  delay_loop 0\n  real_server 192.168.1.20 80 {\n    weight -1\n  }\n  real_server 192.168.1.21 80 {\n    weight 3\n    weight -1\n  }\n}\n').virtualServers[0]!;
+    expect([vs.lbAlgo, vs.lbKind, vs.persistenceTimeout, vs.delayLoop]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(vs.protocol?.value).toBe('TCP');
+    expect(vs.realServers.map((r) => r.weight)).toEqual([undefined, 3]);
+  });
+});

@@ -22,6 +22,7 @@ export interface Located<T> {
 
 export interface Address {
   text: string;
+  /** The address and prefix length keepalived uses: the full length (/32, /128) for one it refuses (`/33`), from 2.0.7. */
   prefix?: Prefix;
   family?: Family;
   /** The family of the address part alone (before any `/`), even when the prefix length is invalid. */
@@ -63,6 +64,7 @@ export interface VrrpScript {
   interval?: number;
   weight?: Located<number>;
   weightReverse: boolean;
+  /** 1 for a value keepalived refuses (`rise 0`: "invalid, defaulting to 1"). */
   rise?: number;
   fall?: number;
   user?: Located<string>;
@@ -112,6 +114,7 @@ export interface VrrpInstance {
   interface?: Located<string>;
   /** The VRID keepalived keeps: the last valid line (it ignores one out of 1..255); undefined when no line is valid. */
   virtualRouterId?: Located<number>;
+  /** The priority keepalived keeps: the last line's, or 100 for a value it refuses (`priority 0`, `256`, `abc`). */
   priority?: Located<number>;
   /**
    * The last `priority` line with an argument, also when that argument is not a number: keepalived
@@ -181,6 +184,7 @@ export interface RealServer {
   node: AstNode;
   address: string;
   port?: number;
+  /** The last weight keepalived takes (it ignores one out of range); undefined: the virtual server's weight applies. */
   weight?: number;
   checkers: Checker[];
 }
@@ -489,6 +493,37 @@ function locatedNumber(node: AstNode | undefined, parse: Parse<number>): Located
   return n >= 0 ? { value: n, node } : located(node, parse);
 }
 
+/** Whether `v` is in the range keepalived (the release modelled) takes for argument `arg`. */
+function inRange(arg: ArgSpec, v: number): boolean {
+  const read = looseTarget === undefined ? arg : argIn(arg, looseTarget);
+  return (read.min === undefined || v >= read.min) && (read.max === undefined || v <= read.max);
+}
+
+/**
+ * `locatedNumber` for a setting whose invalid value keepalived replaces (the table's `invalid_sets`: `priority 0`
+ * is 100, `rise 0` is 1): that value, on the line that set it.
+ */
+function keptNumber(node: AstNode | undefined, parse: Parse<number>): Located<number> | undefined {
+  if (node === undefined) return undefined;
+  const v = locatedNumber(node, parse);
+  const arg = node.spec?.args[0];
+  const sets = arg?.invalid_sets === undefined || arg.invalid_sets === 'leading' ? NaN : Number(arg.invalid_sets);
+  if (Number.isNaN(sets) || (v !== undefined && inRange(arg!, v.value))) return v;
+  return { value: sets, node };
+}
+
+/** A number setting keepalived ignores when invalid: the last line whose value it takes, else undefined (its default). */
+function lastValidNumber(node: AstNode, keyword: string, parse: Parse<number>): number | undefined {
+  const kids = node.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i]!;
+    if (c.keyword !== keyword || c.spec === undefined) continue;
+    const v = parsedNumber(c, parse);
+    if (v !== undefined && inRange(c.spec.args[0]!, v)) return v;
+  }
+  return undefined;
+}
+
 /** `parsedArg` for a number argument (see locatedNumber). */
 function parsedNumber(node: AstNode | undefined, parse: Parse<number>): number | undefined {
   if (node === undefined) return undefined;
@@ -570,7 +605,7 @@ class AddressLine implements Address {
     readonly block: AstNode,
   ) {}
 
-  /** A text with a slash but an invalid length has no family (as ipFamily of the whole text). */
+  /** The family of the address as keepalived reads it (see `prefix`). */
   get family(): Family | undefined {
     return this.prefix?.family;
   }
@@ -602,6 +637,9 @@ function addressLine(line: ValueLine, block: AstNode): Address | undefined {
   const slash = prefix ? -1 : text.indexOf('/');
   return new AddressLine(text, prefix, prefix ? prefix.family : slash > 0 ? ipFamily(text.slice(0, slash)) : undefined, line, block);
 }
+
+/** From this release an invalid prefix length is the address's full length (read_unsigned; atoi before). */
+export const INVALID_PREFIX_FULL_SINCE: Version = [2, 0, 7];
 
 /** The address lines of a block (`virtual_ipaddress { … }`, `unicast_peer { … }`). */
 function addresses(block: AstNode): Address[] {
@@ -776,8 +814,9 @@ function buildVrrpScript(n: AstNode): VrrpScript {
     interval: parsedArg(lastSet(n, 'interval'), asDecimal),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
     weightReverse: weight?.argText(1) === 'reverse' && reverseRead(),
-    rise: parsedArg(lastSet(n, 'rise'), asInt),
-    fall: parsedArg(lastSet(n, 'fall'), asInt),
+    // An invalid rise or fall is 1 ("vrrp script rise value '0' invalid, defaulting to 1").
+    rise: keptNumber(lastSet(n, 'rise'), asInt)?.value,
+    fall: keptNumber(lastSet(n, 'fall'), asInt)?.value,
     user: located(lastSet(n, 'user'), asString),
   };
 }
@@ -863,7 +902,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     }
   }
   const state = locatedWord(stateNode);
-  const priority = locatedNumber(priorityNode, asInt);
+  // An invalid priority is 100 ("Priority not valid! must be between 1 & 255. Using default 100").
+  const priority = keptNumber(priorityNode, asInt);
   const version = locatedNumber(versionNode, asInt);
   const unicastSrcIp = located(unicastSrcNode, sockaddrText);
   const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
@@ -969,7 +1009,8 @@ function buildRealServer(n: AstNode): RealServer {
     node: n,
     address: sockaddrText(n.argText(0) ?? ''),
     port: portOf(n, 1),
-    weight: parsedNumber(lastSet(n, 'weight'), asInt),
+    // A weight out of range is reported and ignored ("Real server weight -1 is outside range 0-…").
+    weight: lastValidNumber(n, 'weight', asInt),
     checkers: mapChildren(n, isChecker, buildChecker),
   };
 }
@@ -1013,17 +1054,18 @@ function buildVirtualServer(n: AstNode): VirtualServer {
   let persistenceTimeout: AstNode | undefined;
   let delayLoop: AstNode | undefined;
   let sorry: AstNode | undefined;
-  // keepalived reports a value it cannot read ("Invalid lvs_scheduler … - ignoring", "Unknown protocol … - ignoring")
-  // and keeps the one an earlier line set; lb_algo and lvs_sched, lb_kind and lvs_method are one setting each.
+  // keepalived reports a value it cannot read ("Invalid lvs_scheduler … - ignoring", "Unknown protocol … - ignoring",
+  // "delay loop '0' invalid - ignoring") and keeps the one an earlier line set, else its default (undefined here);
+  // lb_algo and lvs_sched, lb_kind and lvs_method are one setting each.
   for (const c of n.children) {
     switch (c.keyword) {
       case 'lb_algo':
-      case 'lvs_sched': if (!scheduler || enumValueKept(c)) scheduler = c; break;
+      case 'lvs_sched': if (enumValueKept(c)) scheduler = c; break;
       case 'lb_kind':
-      case 'lvs_method': if (!method || enumValueKept(c)) method = c; break;
-      case 'protocol': if (!protocol || protocolKept(c)) protocol = c; break;
-      case 'persistence_timeout': if (!persistenceTimeout || persistenceKept(c)) persistenceTimeout = c; break;
-      case 'delay_loop': if (!delayLoop || (parsedNumber(c, asSeconds) ?? 0) > 0) delayLoop = c; break;
+      case 'lvs_method': if (enumValueKept(c)) method = c; break;
+      case 'protocol': if (protocolKept(c)) protocol = c; break;
+      case 'persistence_timeout': if (persistenceKept(c)) persistenceTimeout = c; break;
+      case 'delay_loop': if ((parsedNumber(c, asSeconds) ?? 0) > 0) delayLoop = c; break;
       // An address or port keepalived cannot read leaves the sorry server an earlier line set.
       case 'sorry_server': if (sorryServerKept(c, looseTarget)) sorry = c; break;
     }
@@ -1041,7 +1083,8 @@ function buildVirtualServer(n: AstNode): VirtualServer {
     group: kind === 'group' ? a1 : undefined,
     lbAlgo: locatedWord(scheduler),
     lbKind: locatedWord(method),
-    protocol: locatedWord(protocol),
+    // keepalived 2.x reads the protocol in any case: `protocol tcp` is TCP.
+    protocol: protocol ? { value: caseFoldedValueIn(protocol.spec!.args[0]!, protocol.argText(0), looseTarget)!, node: protocol } : undefined,
     // A bare persistence_timeout turns persistence on with keepalived's default, 360 s.
     persistenceTimeout: persistenceTimeout?.argCount === 0 ? DEFAULT_PERSISTENCE : parsedNumber(persistenceTimeout, asInt),
     delayLoop: parsedNumber(delayLoop, asSeconds),

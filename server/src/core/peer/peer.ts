@@ -13,7 +13,7 @@ import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
-import { canonicalAddress, sockaddrFamily, sockaddrText } from '../analysis/values.js';
+import { canonicalAddress, parseInteger, sockaddrFamily, sockaddrText } from '../analysis/values.js';
 import { REQUIRED_DEFINITION_LINE } from '../analysis/walker.js';
 
 export interface PeerOptions {
@@ -211,7 +211,10 @@ function generate(text: string, options: PeerOptions): PeerResult {
         ? `vrrp_instance ${inst.name}: 'priority' (line ${lineOf(priorityNode.word)}) has no value (keepalived stops reading the configuration there): write the MASTER's priority and generate the peer again`
         : `vrrp_instance ${inst.name}: priority '${written}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
     }
-    if (inst.priority && (inst.priority.value < 1 || inst.priority.value > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${inst.priority.value} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
+    // The model holds the 100 keepalived uses for an invalid priority; the line as written decides here.
+    const writtenPriority = priorityNode?.args[0] === undefined ? undefined : parseInteger(priorityNode.args[0].text);
+    if (priorityNode && writtenPriority === undefined) fail(`vrrp_instance ${inst.name}: priority '${priorityNode.args[0]!.text}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
+    if (writtenPriority !== undefined && (writtenPriority < 1 || writtenPriority > OWNER_PRIORITY)) fail(`vrrp_instance ${inst.name}: priority ${writtenPriority} (line ${lineOf(priorityNode?.word)}) is outside 1..255; fix it first`, posOf(priorityNode?.word));
     // nopreempt and preempt_delay work only in state BACKUP (keepalived clears them on a MASTER):
     // such a pair is both nodes BACKUP, the priority decides.
     // Priority 255 makes the instance the address owner, which takes the VIPs whatever its state line says

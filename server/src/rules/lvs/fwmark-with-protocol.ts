@@ -26,7 +26,7 @@ export const fwmarkWithProtocol: FileRule = {
       if (!vs.protocol || f.protocolState !== 'set' || !reachesChecks(f)) continue;
       if (!isFwmarkService(f)) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.value}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,
+        message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.node.argText(0)}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,
         file: vs.node.file,
         range: vs.node.range,
         related: [related(vs.protocol.node, 'ignored protocol')],
