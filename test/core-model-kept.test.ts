@@ -99,3 +99,28 @@ describe('values keepalived replaces or refuses', () => {
     expect(vs.realServers.map((r) => r.weight)).toEqual([undefined, 3]);
   });
 });
+
+describe("a vrrp_script weight's 'reverse' stays once set (2.2.7 dump: Weight = 60 reverse, Effective priority = 90)", () => {
+  const a = `global_defs {\n  router_id a\n  enable_script_security\n  script_user root\n}\nvrrp_script chk {\n  script "/bin/true"\n  weight 10 reverse\n  weight 60\n}\nvrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 150\n  virtual_ipaddress {\n    192.168.1.50/24\n  }\n  track_script {\n    chk\n  }\n}\n`;
+  const b = `global_defs {\n  router_id b\n}\nvrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    192.168.1.50/24\n  }\n}\n`;
+
+  it('the model says reverse, with the last weight', () => {
+    const s = model(a).vrrpScripts[0]!;
+    expect([s.weight?.value, s.weightReverse]).toEqual([60, true]);
+    // Before 2.0.18 keepalived reads no 'reverse'.
+    expect(model(a, '2.0.17').vrrpScripts[0]!.weightReverse).toBe(false);
+  });
+
+  it('the failover simulation runs the MASTER at 90 while healthy, the same as with `weight 60 reverse`', () => {
+    const healthy = (text: string) => lintCluster([{ file: 'a.conf', text }, { file: 'b.conf', text: b }]).scenarios[0]!.scenarios[0]!;
+    const got = healthy(a);
+    const written = healthy(a.replace('  weight 10 reverse\n  weight 60\n', '  weight 60 reverse\n'));
+    expect(got.states.map((s) => (s.state === 'up' ? s.priority : s.state))).toEqual([90, 100]);
+    expect([got.holder, got.states]).toEqual([written.holder, written.states]);
+  });
+
+  it("KA211 says the earlier line's reverse stays", () => {
+    const ka211 = lintText(a).diagnostics.find((d) => d.code === 'KA211')!;
+    expect(ka211.message).toMatch(/the 'reverse' of line 8 stays \(keepalived never clears it\): the script runs reversed with this weight; keep one, with 'reverse' if the script is meant to run reversed/);
+  });
+});

@@ -3124,7 +3124,8 @@ export class Walker implements LineSink {
       this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid ${effect}; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
-    this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${kept}${this.serversKeepingMethod(prev, node, frame)}; keep one`, node.file, node.word!.range, { related });
+    const reverse = this.reverseKept(node, frame);
+    this.report('KA211', severity, `${named} is set again${block}: keepalived ${this.lineReportedButUsed ? '' : 'silently '}uses this later value${now ? ` (${now})` : ''} instead of the one on ${where}${before ? ` (${before})` : ''}${kept}${this.serversKeepingMethod(prev, node, frame)}${reverse}; keep one${reverse ? ", with 'reverse' if the script is meant to run reversed" : ''}`, node.file, node.word!.range, { related });
   }
 
   /**
@@ -3182,6 +3183,23 @@ export class Walker implements LineSink {
    * For a virtual server's method set again: the real and sorry servers read between the two lines keep
    * the earlier method (each is given the method when its line is read), said as a clause, else ''.
    */
+  /**
+   * For a vrrp_script weight set again without 'reverse' after a line with it: keepalived's handler sets the flag on
+   * the word and never clears it (2.2.7 dump for `weight 10 reverse` then `weight 60`: "Weight = 60 reverse"), as a
+   * clause, else ''.
+   */
+  private reverseKept(node: AstNode, frame: Frame): string {
+    if (frame.node.keyword !== 'vrrp_script' || node.keyword !== 'weight' || node.argText(1) === 'reverse') return '';
+    if (!node.spec || !argsIn(node.spec, this.options.target).some((a) => a.name === 'reverse')) return '';
+    for (let i = frame.childStart; i < this.childStack.length; i++) {
+      const c = this.childStack[i]!;
+      if (c !== node && c.keyword === 'weight' && c.argText(1) === 'reverse') {
+        return `, and the 'reverse' of line ${c.range.start.line + 1} stays (keepalived never clears it): the script runs reversed with this weight`;
+      }
+    }
+    return '';
+  }
+
   private serversKeepingMethod(prev: AstNode, node: AstNode, frame: Frame): string {
     if (frame.node.keyword !== 'virtual_server' || (node.keyword !== 'lb_kind' && node.keyword !== 'lvs_method')) return '';
     if (compareVersions(this.options.target, SERVER_METHOD_PER_SERVER_SINCE) < 0) return '';

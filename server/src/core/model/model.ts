@@ -63,6 +63,7 @@ export interface VrrpScript {
   script?: Located<string>;
   interval?: number;
   weight?: Located<number>;
+  /** Whether any weight line says `reverse` (keepalived keeps the flag once set, whatever a later weight line says). */
   weightReverse: boolean;
   /** 1 for a value keepalived refuses (`rise 0`: "invalid, defaulting to 1"). */
   rise?: number;
@@ -331,6 +332,15 @@ function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
   const kids = node.children;
   for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.keyword === keyword && kids[i]!.argCount > 0 && !ignoredLines.has(kids[i]!)) return kids[i];
   return undefined;
+}
+
+/**
+ * Whether any `weight` line of a vrrp_script says `reverse`: keepalived's handler sets the flag on that word and never
+ * clears it, so `weight 10 reverse` then `weight 60` runs reversed (2.2.7 dump: "Weight = 60 reverse").
+ */
+function someWeightReversed(n: AstNode): boolean {
+  for (const c of n.children) if (c.keyword === 'weight' && c.argText(1) === 'reverse') return true;
+  return false;
 }
 
 /** Whether a `version` line sets the instance's version (2 or 3). */
@@ -813,7 +823,7 @@ function buildVrrpScript(n: AstNode): VrrpScript {
     script: located(lastSet(n, 'script'), asString),
     interval: parsedArg(lastSet(n, 'interval'), asDecimal),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
-    weightReverse: weight?.argText(1) === 'reverse' && reverseRead(),
+    weightReverse: reverseRead() && someWeightReversed(n),
     // An invalid rise or fall is 1 ("vrrp script rise value '0' invalid, defaulting to 1").
     rise: keptNumber(lastSet(n, 'rise'), asInt)?.value,
     fall: keptNumber(lastSet(n, 'fall'), asInt)?.value,
