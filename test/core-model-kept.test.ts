@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/index.js';
 import { lintText } from '../server/src/linter.js';
 import { lintCluster } from '../server/src/cluster/index.js';
+import { generatePeer } from '../server/src/core/peer/index.js';
 
 const model = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).model;
 const codes = (text: string) => lintText(text).diagnostics.map((d) => d.code);
@@ -122,5 +123,32 @@ describe("a vrrp_script weight's 'reverse' stays once set (2.2.7 dump: Weight = 
   it("KA211 says the earlier line's reverse stays", () => {
     const ka211 = lintText(a).diagnostics.find((d) => d.code === 'KA211')!;
     expect(ka211.message).toMatch(/the 'reverse' of line 8 stays \(keepalived never clears it\): the script runs reversed with this weight; keep one, with 'reverse' if the script is meant to run reversed/);
+  });
+});
+
+describe("the instance's family and VRRP version in keepalived's read order (bug 8)", () => {
+  const t26 = 'vrrp_instance VI_1 {\n  interface eth0\n  state MASTER\n  priority 150\n  virtual_router_id 51\n  unicast_src_ip 192.168.101.1\n  advert_int 1.5\n  virtual_ipaddress {\n    2001:db8::12/64\n    192.168.101.50/24\n  }\n  unicast_peer {\n    192.168.101.2\n  }\n}\n';
+
+  it('the first address read sets the family: unicast_src_ip before the VIPs makes an IPv4, VRRPv2 instance', () => {
+    const vi = model(t26).vrrpInstances[0]!;
+    expect([vi.family, vi.effectiveVersion]).toEqual([4, 2]);
+    const mcast = model(t26.replace('unicast_src_ip', 'mcast_src_ip')).vrrpInstances[0]!;
+    expect([mcast.family, mcast.effectiveVersion]).toEqual([4, 2]);
+  });
+
+  it('kalint peer takes an IPv4 --unicast-src-ip for it', () => {
+    const r = generatePeer(t26, { unicastSrcIp: '192.168.101.2', unicastPeer: '192.168.101.1' });
+    expect('error' in r ? r.error : '').toBe('');
+  });
+
+  it('an invalid version line sets nothing (dump: VRRP Version = 2); IPv6 is VRRPv3 over a global vrrp_version 2', () => {
+    expect(model(instance('  version 4\n')).vrrpInstances[0]!.version).toBeUndefined();
+    expect(model(instance('  version 4\n')).vrrpInstances[0]!.effectiveVersion).toBe(2);
+    expect(model(instance('  version 4\n  version 3\n')).vrrpInstances[0]!.version?.value).toBe(3);
+    const v6 = 'global_defs {\n  vrrp_version 2\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  virtual_ipaddress {\n    2001:db8::5/64\n  }\n}\n';
+    expect(model(v6).vrrpInstances[0]!.effectiveVersion).toBe(3);
+    // A `version 2` read before the first IPv6 address sticks; after it, it is ignored.
+    expect(model(v6.replace('  virtual_router_id 51\n', '  virtual_router_id 51\n  version 2\n')).vrrpInstances[0]!.effectiveVersion).toBe(2);
+    expect(model(v6.replace('  }\n}\n', '  }\n  version 2\n}\n')).vrrpInstances[0]!.effectiveVersion).toBe(3);
   });
 });

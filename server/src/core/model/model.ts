@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, argOptionalIn, argsIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, parseVersion, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
@@ -124,6 +124,7 @@ export interface VrrpInstance {
   priorityLine?: AstNode;
   /** The last advert_int keepalived takes (it ignores one it cannot read or out of range: then undefined, the default 1 s). */
   advertInt?: Located<number>;
+  /** The first valid `version` line (2 or 3): keepalived ignores another word and a later different version. */
   version?: Located<number>;
   authentication?: Authentication;
   virtualIpaddresses: Address[];
@@ -141,9 +142,15 @@ export interface VrrpInstance {
   nopreempt?: AstNode;
   preemptDelay?: Located<number>;
   notify: { kind: string; node: AstNode; command: string; words: Word[] }[];
-  /** The address family of the instance, from its first VIP (or unicast addresses). */
+  /**
+   * The address family of the instance: that of the first line keepalived reads an address from (a VIP, a unicast
+   * peer, unicast_src_ip, mcast_src_ip, mcast_dst_ip) or native_ipv6; it refuses later addresses of the other family.
+   */
   family?: Family;
-  /** The effective VRRP version: explicit, else global, else 3 for IPv6, else 2. */
+  /**
+   * The VRRP version keepalived runs: 3 for IPv6 (2 when a `version 2` line came before the first IPv6 address, outside
+   * strict mode), else the first valid `version`, else the global vrrp_version, else 2.
+   */
   effectiveVersion: number;
   /** Effective priority: explicit, else 255 with state MASTER, else 100 (keepalived's defaults). */
   effectivePriority: number;
@@ -651,6 +658,15 @@ function addressLine(line: ValueLine, block: AstNode): Address | undefined {
 /** From this release an invalid prefix length is the address's full length (read_unsigned; atoi before). */
 export const INVALID_PREFIX_FULL_SINCE: Version = [2, 0, 7];
 
+/** The family of the address on a use_ipvlan line (its first word that reads as ADDRESS[/prefix]). */
+function ipvlanFamily(line: AstNode): Family | undefined {
+  for (let i = 0; i < line.argCount; i++) {
+    const family = parsePrefix(line.argText(i)!)?.family;
+    if (family) return family;
+  }
+  return undefined;
+}
+
 /** The address lines of a block (`virtual_ipaddress { … }`, `unicast_peer { … }`). */
 function addresses(block: AstNode): Address[] {
   return mapDefined(block.values, (line) => addressLine(line, block));
@@ -849,7 +865,7 @@ function keptStateLine(kept: AstNode | undefined, line: AstNode): AstNode | unde
   return line;
 }
 
-function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpInstance {
+function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, globalStrict: boolean): VrrpInstance {
   // The last line of each keyword wins, as in keepalived; blocks accumulate.
   let stateNode: AstNode | undefined;
   let interfaceNode: AstNode | undefined;
@@ -858,6 +874,19 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   let advertIntNode: AstNode | undefined;
   let versionNode: AstNode | undefined;
   let unicastSrcNode: AstNode | undefined;
+  let strictModeNode: AstNode | undefined;
+  // The first line that gives the instance an address family (keepalived fixes it there and refuses later addresses of
+  // the other), and the child index of it and of the version line.
+  let family: Family | undefined;
+  let familyAt = -1;
+  let versionAt = -1;
+  let at = -1;
+  const setFamily = (f: Family | undefined) => {
+    if (family === undefined && f !== undefined) {
+      family = f;
+      familyAt = at;
+    }
+  };
   let mcastDstNode: AstNode | undefined;
   let nopreempt: AstNode | undefined;
   let preemptDelayNode: AstNode | undefined;
@@ -874,6 +903,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   let virtualRules: AstNode[] | undefined;
   let notify: VrrpInstance['notify'] | undefined;
   for (const c of n.children) {
+    at++;
     // A line without its value sets nothing (bareLine); a bare `state` is still the state line, for the rules and peer.
     if (c.keyword !== 'state' && bareLine(c) && c.children.length === 0) continue;
     switch (c.keyword) {
@@ -887,15 +917,42 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
       // keepalived ignores an advert_int it cannot read ("not valid! … - ignoring"): an earlier valid one stays.
       case 'advert_int': if (!advertIntNode || validAdvertInt(c)) advertIntNode = c; break;
       // keepalived keeps the first valid version: a later different one conflicts and is ignored.
-      case 'version': if (!versionNode || !validVersion(versionNode)) versionNode = c; break;
-      case 'unicast_src_ip': unicastSrcNode = c; break;
-      case 'mcast_dst_ip': mcastDstNode = c; break;
+      // keepalived keeps the first valid version ("Version must be either 2 or 3" ignores another; a later different one
+      // conflicts and is ignored).
+      case 'version':
+        if (!versionNode && validVersion(c)) {
+          versionNode = c;
+          versionAt = at;
+        }
+        break;
+      case 'unicast_src_ip':
+        unicastSrcNode = c;
+        setFamily(sockaddrFamily(c.argText(0)!));
+        break;
+      case 'mcast_src_ip': setFamily(sockaddrFamily(c.argText(0)!)); break;
+      case 'mcast_dst_ip':
+        mcastDstNode = c;
+        setFamily(sockaddrFamily(c.argText(0)!));
+        break;
+      case 'native_ipv6': setFamily(6); break;
+      case 'use_ipvlan': setFamily(ipvlanFamily(c)); break;
+      case 'strict_mode': strictModeNode = c; break;
       case 'nopreempt': nopreempt = c; break;
       case 'preempt_delay': preemptDelayNode = c; break;
       case 'authentication': (authNodes ??= []).push(c); break;
-      case 'virtual_ipaddress': vips = append(vips, addresses(c)); break;
+      case 'virtual_ipaddress': {
+        const list = addresses(c);
+        setFamily(list.find((a) => a.addressFamily !== undefined)?.addressFamily);
+        vips = append(vips, list);
+        break;
+      }
       case 'virtual_ipaddress_excluded': evips = append(evips, addresses(c)); break;
-      case 'unicast_peer': unicastPeers = append(unicastPeers, addresses(c)); break;
+      case 'unicast_peer': {
+        const list = addresses(c);
+        setFamily(list.find((a) => a.addressFamily !== undefined)?.addressFamily);
+        unicastPeers = append(unicastPeers, list);
+        break;
+      }
       case 'track_script': trackScripts = append(trackScripts, trackRefs(c)); break;
       case 'track_interface': trackInterfaces = append(trackInterfaces, trackRefs(c)); break;
       case 'track_file': trackFiles = append(trackFiles, trackRefs(c)); break;
@@ -916,7 +973,9 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
   const priority = keptNumber(priorityNode, asInt);
   const version = locatedNumber(versionNode, asInt);
   const unicastSrcIp = located(unicastSrcNode, sockaddrText);
-  const family = vips[0]?.family ?? (unicastSrcIp ? ipFamily(unicastSrcIp.value) : undefined) ?? unicastPeers[0]?.family;
+  // IPv6 is VRRPv3, unless a `version 2` read before the first IPv6 address stuck (not in strict mode); else the
+  // instance's version, else the global one, else 2 (vrrp_complete_instance).
+  const effectiveVersion = family === 6 ? (version?.value === 2 && versionAt < familyAt && !strictModeOn(strictModeNode, globalStrict) ? 2 : 3) : (version?.value ?? globalVersion ?? 2);
   const validPriority = priority && priority.value >= 1 && priority.value <= 255 ? priority.value : undefined;
   const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
   const priorityLine = priorityNode?.argText(0) !== undefined ? priorityNode : undefined;
@@ -953,7 +1012,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined): VrrpI
     preemptDelay: preemptDelayOf(preemptDelayNode),
     notify: notify ?? NONE,
     family,
-    effectiveVersion: version?.value ?? globalVersion ?? (family === 6 ? 3 : 2),
+    effectiveVersion,
     effectivePriority,
     effectiveState,
     derived: undefined,
@@ -1175,7 +1234,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
       trackFiles: childrenNamed(n, 'track_file').flatMap(trackRefs),
       trackProcesses: childrenNamed(n, 'track_process').flatMap(trackRefs),
     })),
-    vrrpInstances: instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion)),
+    vrrpInstances: instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion, globalDefs?.vrrpStrict ?? false)),
     virtualServerGroups: virtualServerGroupBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', entries: (n.values ?? NONE).map((l) => l.words) })),
     virtualServers: virtualServerBlocks.map(buildVirtualServer),
     staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
