@@ -7,6 +7,9 @@ import { analyze } from '../server/src/core/index.js';
 import { lintText } from '../server/src/linter.js';
 import { lintCluster } from '../server/src/cluster/index.js';
 import { generatePeer } from '../server/src/core/peer/index.js';
+import { initialMaster } from '../server/src/rules/vrrp/util.js';
+import { join } from 'node:path';
+import { CORPUS, proofFiles, readText } from './helpers/format-props.js';
 
 const model = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).model;
 const codes = (text: string) => lintText(text).diagnostics.map((d) => d.code);
@@ -150,5 +153,63 @@ describe("the instance's family and VRRP version in keepalived's read order (bug
     // A `version 2` read before the first IPv6 address sticks; after it, it is ignored.
     expect(model(v6.replace('  virtual_router_id 51\n', '  virtual_router_id 51\n  version 2\n')).vrrpInstances[0]!.effectiveVersion).toBe(2);
     expect(model(v6.replace('  }\n}\n', '  }\n  version 2\n}\n')).vrrpInstances[0]!.effectiveVersion).toBe(3);
+  });
+});
+
+describe('startState: the state keepalived starts an instance in (bug 2)', () => {
+  const starts = (text: string) => model(text).vrrpInstances.map((i) => `${i.name}:${i.effectiveState}>${i.startState}`);
+  const vi = (name: string, vrid: number, lines: string) => `vrrp_instance ${name} {\n  interface eth0\n  virtual_router_id ${vrid}\n${lines}  virtual_ipaddress {\n    192.168.1.${vrid}/24\n  }\n}\n`;
+
+  it('strict mode: MASTER exactly for the address owner (2.2.7 dump: VI_1 Wantstate = BACKUP, VI_2 MASTER)', () => {
+    const text = `global_defs {\n  vrrp_strict\n}\n${vi('VI_1', 51, '  state MASTER\n  priority 100\n')}${vi('VI_2', 52, '  state BACKUP\n  priority 255\n')}`;
+    expect(starts(text)).toEqual(['VI_1:MASTER>BACKUP', 'VI_2:BACKUP>MASTER']);
+    // An instance's own strict_mode off wins over the global vrrp_strict.
+    expect(starts(text.replace('  priority 100\n', '  priority 100\n  strict_mode off\n'))[0]).toBe('VI_1:MASTER>MASTER');
+  });
+
+  it('AH authentication: a MASTER below 255 starts BACKUP ("Initial state master is incompatible with AH authentication - clearing")', () => {
+    const auth = '  authentication {\n    auth_type AH\n    auth_pass secret\n  }\n';
+    expect(starts(vi('VI_1', 51, `  state MASTER\n  priority 100\n${auth}`))).toEqual(['VI_1:MASTER>BACKUP']);
+    expect(starts(vi('VI_1', 51, `  state MASTER\n  priority 255\n${auth}`))).toEqual(['VI_1:MASTER>MASTER']);
+    // VRRPv3 drops the authentication first ("VRRP version 3 does not support authentication").
+    expect(starts(vi('VI_1', 51, `  state MASTER\n  priority 100\n  version 3\n${auth}`))).toEqual(['VI_1:MASTER>MASTER']);
+  });
+
+  it('a sync group with a member that is not a MASTER at 255 starts every member BACKUP (dump: Wantstate = BACKUP)', () => {
+    const group = 'vrrp_sync_group G1 {\n  group {\n    VI_1\n    VI_2\n  }\n}\n';
+    expect(starts(group + vi('VI_1', 51, '  state MASTER\n  priority 150\n') + vi('VI_2', 52, '  state MASTER\n  priority 150\n'))).toEqual(['VI_1:MASTER>BACKUP', 'VI_2:MASTER>BACKUP']);
+    expect(starts(group + vi('VI_1', 51, '  state MASTER\n  priority 255\n') + vi('VI_2', 52, '  priority 255\n'))).toEqual(['VI_1:MASTER>MASTER', 'VI_2:MASTER>MASTER']);
+    // Outside the group, VI_3 keeps its state.
+    expect(starts(group + vi('VI_1', 51, '  state MASTER\n  priority 150\n') + vi('VI_2', 52, '  state BACKUP\n  priority 100\n') + vi('VI_3', 53, '  state MASTER\n  priority 150\n'))).toEqual(['VI_1:MASTER>BACKUP', 'VI_2:BACKUP>BACKUP', 'VI_3:MASTER>MASTER']);
+  });
+
+  it('the corpus samples the audit ran (2.2.7 logs: Entering BACKUP STATE (init), Wantstate = BACKUP)', () => {
+    const corpus = (name: string) => analyze(readText(join(CORPUS, name))).model.vrrpInstances;
+    const ssl = corpus('sample-keepalived.conf.SSL_GET').find((i) => i.name === 'VI_1')!;
+    expect([ssl.effectiveState, ssl.startState]).toEqual(['MASTER', 'BACKUP']);
+    for (const name of ['sample-keepalived.conf.vrrp.sync', 'sample-keepalived.conf.vrrp.scripts']) {
+      const a = analyze(readText(join(CORPUS, name))).model;
+      const grouped = new Set(a.syncGroups.flatMap((g) => g.members.map((w) => w.text)));
+      const members = a.vrrpInstances.filter((i) => grouped.has(i.name) && i.effectiveState === 'MASTER');
+      expect(members.length).toBeGreaterThan(1);
+      expect(members.map((i) => i.startState)).toEqual(members.map(() => 'BACKUP'));
+    }
+  });
+
+  it('agrees with the rules and the cluster code (initialMaster) on every corpus and fixture instance outside a sync group', () => {
+    let compared = 0;
+    const differ: string[] = [];
+    for (const [label, path] of proofFiles()) {
+      const a = analyze(readText(path));
+      const grouped = new Set(a.model.syncGroups.flatMap((g) => g.members.map((w) => w.text)));
+      for (const inst of a.model.vrrpInstances) {
+        if (grouped.has(inst.name)) continue;
+        compared++;
+        const rules = initialMaster(a.model, inst) ? 'MASTER' : 'BACKUP';
+        if (inst.startState !== rules) differ.push(`${label} ${inst.name}: model ${inst.startState}, rules ${rules}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -154,8 +154,21 @@ export interface VrrpInstance {
   effectiveVersion: number;
   /** Effective priority: explicit, else 255 with state MASTER, else 100 (keepalived's defaults). */
   effectivePriority: number;
-  /** Effective initial state: explicit, else MASTER when priority is 255. */
+  /**
+   * The state the configuration asks for: the `state` line keepalived keeps (any word but MASTER is BACKUP), else
+   * MASTER when the priority is 255. Before keepalived's corrections at start-up: see `startState` for the state it
+   * starts in.
+   */
   effectiveState: VrrpState;
+  /**
+   * The state keepalived starts the instance in (its wantstate; 2.2.7 dumps): `effectiveState`, except that strict mode
+   * makes it MASTER exactly for the address owner ("State MASTER must match being address owner"), AH authentication
+   * (VRRPv2, IPv4, outside strict mode) turns a MASTER below priority 255 into BACKUP ("Initial state master is
+   * incompatible with AH authentication - clearing"), and a vrrp_sync_group with a MASTER member and a member that is
+   * not a MASTER at priority 255 starts all its members as BACKUP. An instance that starts BACKUP may still become
+   * MASTER at once when no other router is heard.
+   */
+  startState: VrrpState;
   /**
    * What rules/vrrp/util.ts derives from the instance's lines, filled there on first use: a field
    * rather than a WeakMap, as some fifty rules ask about each of ~8k instances of a large config.
@@ -980,6 +993,14 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, global
   const effectiveState: VrrpState = state ? (state.value === 'MASTER' ? 'MASTER' : 'BACKUP') : validPriority === 255 ? 'MASTER' : 'BACKUP';
   const priorityLine = priorityNode?.argText(0) !== undefined ? priorityNode : undefined;
   const effectivePriority = validPriority ?? (priorityLine ? 100 : state?.value === 'MASTER' ? 255 : 100);
+  const owner = effectivePriority === 255;
+  const strict = strictModeOn(strictModeNode, globalStrict);
+  // vrrp_complete_instance: strict mode first (it also drops any authentication), then AH, which needs a password.
+  const authentication: Authentication | undefined = authNodes
+    ? { node: authNodes[0]!, type: locatedWord(lastAuthType(authNodes)), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
+    : undefined;
+  const ah = !strict && authentication?.type?.value === 'AH' && !!authentication.pass?.value && effectiveVersion === 2 && family !== 6;
+  const startState: VrrpState = strict && state ? (owner ? 'MASTER' : 'BACKUP') : effectiveState === 'MASTER' && ah && !owner ? 'BACKUP' : effectiveState;
   return {
     node: n,
     name: firstArgText(n) ?? '',
@@ -993,9 +1014,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, global
     advertInt: advertIntNode && validAdvertInt(advertIntNode) ? locatedNumber(advertIntNode, asSeconds) : undefined,
     version,
     // Repeated authentication blocks merge; the last auth_type keepalived knows / auth_pass wins.
-    authentication: authNodes
-      ? { node: authNodes[0]!, type: locatedWord(lastAuthType(authNodes)), pass: located(lastIn(authNodes, 'auth_pass'), asString) }
-      : undefined,
+    authentication,
     virtualIpaddresses: vips,
     virtualIpaddressesExcluded: evips,
     virtualRoutes: virtualRoutes ?? NONE,
@@ -1015,6 +1034,7 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, global
     effectiveVersion,
     effectivePriority,
     effectiveState,
+    startState,
     derived: undefined,
   };
 }
@@ -1214,6 +1234,17 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
 
   const globalDefs = globalDefsBlocks.length ? buildGlobalDefs(globalDefsBlocks, target) : undefined;
   const globalVersion = globalDefs?.vrrpVersion?.value;
+  const vrrpInstances = instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion, globalDefs?.vrrpStrict ?? false));
+  const syncGroups = syncGroupBlocks.map((n): SyncGroup => ({
+    node: n,
+    name: firstArgText(n) ?? '',
+    members: (child(n, 'group')?.values ?? NONE).flatMap((l) => l.words),
+    trackScripts: childrenNamed(n, 'track_script').flatMap(trackRefs),
+    trackInterfaces: childrenNamed(n, 'track_interface').flatMap(trackRefs),
+    trackFiles: childrenNamed(n, 'track_file').flatMap(trackRefs),
+    trackProcesses: childrenNamed(n, 'track_process').flatMap(trackRefs),
+  }));
+  if (syncGroups.length) syncGroupStartStates(syncGroups, vrrpInstances);
   // A bare `file` line leaves the file an earlier line set.
   const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(lastWithValue(n, 'file')), weight: firstSetWeight(n, 1, 254), unreadBy: partlyUnread?.get(n) });
   return {
@@ -1225,16 +1256,8 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     // concat, not a spread of the two: the spread of an empty list deoptimized this function on every build.
     trackFiles: trackFileBlocks.map(trackFileModel).concat(vrrpTrackFileBlocks.map(trackFileModel)),
     trackProcesses: trackProcessBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', process: firstArgText(firstSet(n, 'process')), weight: firstSetWeight(n, 0, 254) })),
-    syncGroups: syncGroupBlocks.map((n) => ({
-      node: n,
-      name: firstArgText(n) ?? '',
-      members: (child(n, 'group')?.values ?? NONE).flatMap((l) => l.words),
-      trackScripts: childrenNamed(n, 'track_script').flatMap(trackRefs),
-      trackInterfaces: childrenNamed(n, 'track_interface').flatMap(trackRefs),
-      trackFiles: childrenNamed(n, 'track_file').flatMap(trackRefs),
-      trackProcesses: childrenNamed(n, 'track_process').flatMap(trackRefs),
-    })),
-    vrrpInstances: instanceBlocks.map((n) => buildVrrpInstance(n, globalVersion, globalDefs?.vrrpStrict ?? false)),
+    syncGroups,
+    vrrpInstances,
     virtualServerGroups: virtualServerGroupBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', entries: (n.values ?? NONE).map((l) => l.words) })),
     virtualServers: virtualServerBlocks.map(buildVirtualServer),
     staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
@@ -1243,6 +1266,30 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     bfdInstances: buildBfdInstances(bfdBlocks, target, partlyUnread),
     garpGroups,
   };
+}
+
+/**
+ * keepalived's start-up check of the sync groups (vrrp.c, "if any sync group has member wanting to start in master
+ * state…"): a group with a member starting MASTER and one that is not a MASTER at priority 255 starts all its members
+ * as BACKUP. An instance belongs to the first group that names it ("cannot exist in more than one sync group"); a
+ * name keepalived finds no instance of is left out; two instances of one name are one (the first).
+ */
+function syncGroupStartStates(groups: SyncGroup[], instances: VrrpInstance[]): void {
+  const byName = new Map<string, VrrpInstance>();
+  for (const i of instances) if (!byName.has(i.name)) byName.set(i.name, i);
+  const taken = new Set<VrrpInstance>();
+  for (const g of groups) {
+    const members: VrrpInstance[] = [];
+    for (const w of g.members) {
+      const inst = byName.get(w.text);
+      if (inst === undefined || taken.has(inst)) continue;
+      taken.add(inst);
+      members.push(inst);
+    }
+    const master = members.some((i) => i.startState === 'MASTER');
+    const notOwnerMaster = members.some((i) => i.startState !== 'MASTER' || i.effectivePriority !== 255);
+    if (master && notOwnerMaster) for (const i of members) i.startState = 'BACKUP';
+  }
 }
 
 /** The config test's VRRP reading of a block, where it keeps or drops what the daemon at start does not. */
