@@ -213,3 +213,18 @@ describe('startState: the state keepalived starts an instance in (bug 2)', () =>
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('mcast_src_ip sets the same source address as unicast_src_ip (bug 10; 2.2.7 dump: Using src_ip = 192.168.1.11 (from configuration))', () => {
+  const text = 'vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  mcast_src_ip 192.168.1.11\n  unicast_peer {\n    192.168.1.11\n  }\n  virtual_ipaddress {\n    192.168.1.50/24\n  }\n}\n';
+
+  it('the model says so, and the last of the two lines wins', () => {
+    expect(model(text).vrrpInstances[0]!.unicastSrcIp?.value).toBe('192.168.1.11');
+    const both = model(text.replace('  mcast_src_ip', '  unicast_src_ip 192.168.1.12\n  mcast_src_ip')).vrrpInstances[0]!.unicastSrcIp!;
+    expect([both.value, both.node.keyword]).toEqual(['192.168.1.11', 'mcast_src_ip']);
+  });
+
+  it('KA359 sees the instance list its own address, and names the keyword', () => {
+    const ka359 = lintText(text).diagnostics.filter((d) => d.code === 'KA359');
+    expect(ka359.map((d) => d.message)).toEqual([expect.stringContaining("the only unicast_peer of 'VI_1' is its own mcast_src_ip 192.168.1.11")]);
+  });
+});

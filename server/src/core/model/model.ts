@@ -136,6 +136,10 @@ export interface VrrpInstance {
   trackFiles: TrackRef[];
   trackProcesses: TrackRef[];
   trackBfds: TrackRef[];
+  /**
+   * The address the instance sends from: the last unicast_src_ip or mcast_src_ip line (one setting in keepalived; its
+   * node says which keyword), as keepalived reads it (up to a '/' or '-').
+   */
   unicastSrcIp?: Located<string>;
   unicastPeers: Address[];
   mcastDstIp?: Located<string>;
@@ -938,11 +942,12 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, global
           versionAt = at;
         }
         break;
+      // One setting: both keywords set the address the instance sends from (vrrp_srcip_handler), the last line wins.
       case 'unicast_src_ip':
+      case 'mcast_src_ip':
         unicastSrcNode = c;
         setFamily(sockaddrFamily(c.argText(0)!));
         break;
-      case 'mcast_src_ip': setFamily(sockaddrFamily(c.argText(0)!)); break;
       case 'mcast_dst_ip':
         mcastDstNode = c;
         setFamily(sockaddrFamily(c.argText(0)!));

@@ -444,6 +444,13 @@ function generate(text: string, options: PeerOptions): PeerResult {
   }
 
   /** The instance's mcast_src_ip lines: keepalived sends from that address, which is the MASTER's own. */
+  /** The instance's last unicast_src_ip line with a value (the model's unicastSrcIp may be an mcast_src_ip line, the same setting). */
+  function unicastSrcOf(inst: VrrpInstance): { node: AstNode; value: string } | undefined {
+    const lines = inst.node.children;
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.keyword === 'unicast_src_ip' && lines[i]!.args[0]) return { node: lines[i]!, value: sockaddrText(lines[i]!.argText(0)!) };
+    return undefined;
+  }
+
   function mcastSrcLines(inst: VrrpInstance): AstNode[] {
     return inst.node.children.filter((c) => c.keyword === 'mcast_src_ip' && c.args[0]);
   }
@@ -494,7 +501,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     }
     for (const inst of unicast) {
       refuseOtherFamily(inst, options.unicastSrcIp, '--unicast-src-ip');
-      if (!inst.unicastSrcIp && !mcastSrcLines(inst).length) refuseOtherFamily(inst, options.unicastPeer, '--unicast-peer');
+      if (!unicastSrcOf(inst) && !mcastSrcLines(inst).length) refuseOtherFamily(inst, options.unicastPeer, '--unicast-peer');
       const peers = inst.unicastPeers;
       // Refusals about an instance's unicast settings point at its unicast_peer line.
       const peerLine = posOf(inst.node.children.find((c) => c.keyword === 'unicast_peer')?.word ?? inst.node.word);
@@ -502,7 +509,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
       // is copied as written: the model's value stops where keepalived stops reading ('-', '/').
       // --unicast-peer is for the instances that name no source address: another instance's own
       // address (often on another interface) wins over it.
-      const masterAddress = inst.unicastSrcIp?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text ?? options.unicastPeer;
+      const masterAddress = unicastSrcOf(inst)?.node.args[0]?.text ?? mcastSrcLines(inst).at(-1)?.args[0]?.text ?? options.unicastPeer;
       // A list of every node, the MASTER's own address included (a template's habit, KA359): the peer's
       // list is the same, and the other entries are the candidates for the peer's address.
       // Compared as keepalived reads them: it drops a '/prefix' from a unicast_peer entry (`10.0.0.2/32`).
@@ -529,7 +536,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
       if (masterAddress === undefined) fail(`vrrp_instance ${inst.name} has no unicast_src_ip: give the MASTER's own address with --unicast-peer, for the peer's unicast_peer list`, peerLine);
       // Likewise a source address keepalived cannot read (`192.168.4`): it skips the line, and the
       // copy in the peer's unicast_peer list would leave the peer with no peer at all.
-      const sourceWord = inst.unicastSrcIp?.node.args[0] ?? mcastSrcLines(inst).at(-1)?.args[0];
+      const sourceWord = unicastSrcOf(inst)?.node.args[0] ?? mcastSrcLines(inst).at(-1)?.args[0];
       if (sourceWord && sourceWord.text === masterAddress && unreadableAddress(masterAddress)) {
         fail(`vrrp_instance ${inst.name}: its source address '${masterAddress}' (line ${lineOf(sourceWord)}) is not an IP address${hostNote(masterAddress)}, so keepalived skips it, and the peer's unicast_peer list would get it: write the MASTER's address and generate the peer again`, posOf(sourceWord));
       }
@@ -544,10 +551,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
       // The entry's own '/prefix' stays as written (keepalived drops it either way).
       if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress! + entry!.text.slice(addressWritten(entry!.text).length), `unicast_peer of ${inst.name}`);
       const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
-      const srcWord = inst.unicastSrcIp?.node.args[0];
+      const unicastSrc = unicastSrcOf(inst);
+      const srcWord = unicastSrc?.node.args[0];
       if (srcWord) {
         replaceWord(srcWord, peerAddress, `unicast_src_ip of ${inst.name}`);
-        notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${inst.unicastSrcIp!.value} → ${peerAddress}, ${listNote}`);
+        notes.push(`vrrp_instance ${inst.name}: unicast_src_ip ${unicastSrc!.value} → ${peerAddress}, ${listNote}`);
       } else {
         notes.push(`vrrp_instance ${inst.name}: unicast_peer ${peerAddress} → ${masterAddress}; no unicast_src_ip (keepalived uses the interface's address)`);
       }

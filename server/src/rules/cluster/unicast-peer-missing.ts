@@ -67,7 +67,7 @@ export const unicastPeerMissing: ClusterRule = {
           // The split needs a to hold the VIPs while b is up; if a only ever holds them while b is down or in FAULT,
           // b returning at a higher priority takes them back as it would anyway (live 2.2.7 pairs, session 60).
           const latent = !checks && !holdsWhileUp(ctx.nodes, g, a, b);
-          const head = `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s unicast_src_ip ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts`;
+          const head = `${g.name}: the unicast_peer list on ${a.node.label} lacks ${b.node.label}'s ${b.instance.unicastSrcIp.node.keyword} ${b.instance.unicastSrcIp.value}; ${b.node.label} never receives ${a.node.label}'s adverts`;
           ctx.report({
             ...(peerAt ? at(peerAt) : instanceAt(a)),
             severity: latent ? 'warning' : undefined,
@@ -76,7 +76,7 @@ export const unicastPeerMissing: ClusterRule = {
               : `${head}, so whenever ${a.node.label} holds the VIPs ${b.node.label} takes them too (split brain)${
                   checks ? `; and as ${a.node.label} checks unicast sources (${checks}), it drops ${b.node.label}'s adverts too ("not a unicast peer"): both nodes are MASTER all the time` : ''
                 }`,
-            related: [rel(at(b.instance.unicastSrcIp.node), `unicast_src_ip ${b.instance.unicastSrcIp.value} on ${b.node.label}`)],
+            related: [rel(at(b.instance.unicastSrcIp.node), `${b.instance.unicastSrcIp.node.keyword} ${b.instance.unicastSrcIp.value} on ${b.node.label}`)],
           });
         }
       }

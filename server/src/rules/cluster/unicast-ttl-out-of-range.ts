@@ -69,7 +69,7 @@ export const unicastTtlOutOfRange: ClusterRule = {
               message: `${g.name}: ${a.node.label} accepts adverts from ${line.words[0]!.text} only with a TTL in ${range.min}..${range.max}, but ${sends}, ${
                 below ? 'and routers only lower it' : `which arrives in that range only after crossing ${ttl - range.max} router${ttl - range.max === 1 ? '' : 's'} or more`
               }: ${a.node.label} drops ${b.node.label}'s adverts (keepalived: "TTL/HL ${ttl} not in range ${range.min} - ${range.max}")${consequence}`,
-              related: [rel(b.instance.unicastSrcIp ? at(b.instance.unicastSrcIp.node) : at(b.instance.node), `unicast_src_ip of ${b.node.label}`)],
+              related: [rel(b.instance.unicastSrcIp ? at(b.instance.unicastSrcIp.node) : at(b.instance.node), `${b.instance.unicastSrcIp?.node.keyword ?? 'unicast_src_ip'} of ${b.node.label}`)],
             });
           }
         }

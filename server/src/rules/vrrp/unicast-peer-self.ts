@@ -73,13 +73,13 @@ export const unicastPeerSelf: FileRule = {
         if (address === own) {
           report({
             message: alone
-              ? `the only unicast_peer of '${inst.name}' is its own unicast_src_ip ${src!.value}: keepalived sends its adverts to this node alone, so no other node hears it and they take the VIPs too (split brain); list the other nodes`
-              : `unicast_peer of '${inst.name}' lists its own unicast_src_ip ${src!.value}: keepalived also sends each advert to this node itself; list only the other nodes`,
+              ? `the only unicast_peer of '${inst.name}' is its own ${src!.node.keyword} ${src!.value}: keepalived sends its adverts to this node alone, so no other node hears it and they take the VIPs too (split brain); list the other nodes`
+              : `unicast_peer of '${inst.name}' lists its own ${src!.node.keyword} ${src!.value}: keepalived also sends each advert to this node itself; list only the other nodes`,
             // Among other peers it only costs a packet per advert (a config copied unchanged to every node): a note.
             severity: alone ? undefined : 'info',
             file: peer.file,
             range: peer.range,
-            related: [{ file: src!.node.file, range: src!.node.range, message: 'unicast_src_ip is set here' }],
+            related: [{ file: src!.node.file, range: src!.node.range, message: `${src!.node.keyword} is set here` }],
           });
           continue;
         }
@@ -93,11 +93,11 @@ export const unicastPeerSelf: FileRule = {
         const fault = `if it is another node's, keepalived cannot bind '${other.name}' to it and puts '${other.name}' in FAULT ("src address not configured")`;
         report({
           message: alone
-            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: one of the two is wrong — if ${otherSrc.value} is this node's address, '${inst.name}' sends its adverts to this node alone and the other nodes take its VIPs too (split brain); ${fault}`
-            : `unicast_peer of '${inst.name}' lists ${peer.text}, the unicast_src_ip of '${other.name}' in this same config: ${fault}; if it is this node's, '${inst.name}' also sends its adverts to this node itself`,
+            ? `the only unicast_peer of '${inst.name}' is ${peer.text}, the ${otherSrc.node.keyword} of '${other.name}' in this same config: one of the two is wrong — if ${otherSrc.value} is this node's address, '${inst.name}' sends its adverts to this node alone and the other nodes take its VIPs too (split brain); ${fault}`
+            : `unicast_peer of '${inst.name}' lists ${peer.text}, the ${otherSrc.node.keyword} of '${other.name}' in this same config: ${fault}; if it is this node's, '${inst.name}' also sends its adverts to this node itself`,
           file: peer.file,
           range: peer.range,
-          related: [{ file: otherSrc.node.file, range: otherSrc.node.range, message: `unicast_src_ip of '${other.name}'` }],
+          related: [{ file: otherSrc.node.file, range: otherSrc.node.range, message: `${otherSrc.node.keyword} of '${other.name}'` }],
         });
       }
     }
