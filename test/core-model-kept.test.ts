@@ -228,3 +228,18 @@ describe('mcast_src_ip sets the same source address as unicast_src_ip (bug 10; 2
     expect(ka359.map((d) => d.message)).toEqual([expect.stringContaining("the only unicast_peer of 'VI_1' is its own mcast_src_ip 192.168.1.11")]);
   });
 });
+
+describe('preempt after nopreempt turns preemption back on (2.2.7 dump: Preempt = enabled)', () => {
+  const text = 'global_defs {\n  router_id lb1\n}\nvrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  nopreempt\n  preempt\n  virtual_ipaddress {\n    192.168.1.50/24\n  }\n}\n';
+  it('the model has no nopreempt, and kalint peer derives the peer as without the two lines', () => {
+    expect(model(text).vrrpInstances[0]!.nopreempt).toBeUndefined();
+    expect(model(text.replace('  preempt\n', '')).vrrpInstances[0]!.nopreempt).toBeDefined();
+    const notes = (t: string) => {
+      const r = generatePeer(t, { routerId: 'lb2' });
+      if ('error' in r) throw new Error(r.error);
+      return r.notes;
+    };
+    expect(notes(text).join('\n')).toContain('VI_1: BACKUP → MASTER');
+    expect(notes(text)).toEqual(notes(text.replace('  nopreempt\n  preempt\n', '')));
+  });
+});

@@ -143,6 +143,7 @@ export interface VrrpInstance {
   unicastSrcIp?: Located<string>;
   unicastPeers: Address[];
   mcastDstIp?: Located<string>;
+  /** The nopreempt line in effect: the last of the nopreempt and preempt lines, when it is a nopreempt. */
   nopreempt?: AstNode;
   preemptDelay?: Located<number>;
   notify: { kind: string; node: AstNode; command: string; words: Word[] }[];
@@ -956,6 +957,8 @@ function buildVrrpInstance(n: AstNode, globalVersion: number | undefined, global
       case 'use_ipvlan': setFamily(ipvlanFamily(c)); break;
       case 'strict_mode': strictModeNode = c; break;
       case 'nopreempt': nopreempt = c; break;
+      // `preempt` clears what a nopreempt before it set (vrrp_preempt_handler; 2.2.7 dump: Preempt = enabled).
+      case 'preempt': nopreempt = undefined; break;
       case 'preempt_delay': preemptDelayNode = c; break;
       case 'authentication': (authNodes ??= []).push(c); break;
       case 'virtual_ipaddress': {
