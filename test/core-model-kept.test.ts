@@ -243,3 +243,15 @@ describe('preempt after nopreempt turns preemption back on (2.2.7 dump: Preempt 
     expect(notes(text)).toEqual(notes(text.replace('  nopreempt\n  preempt\n', '')));
   });
 });
+
+describe('a vrrp_script interval as the running daemon keeps it (2.2.7 dumps)', () => {
+  const interval = (...lines: string[]) => model(`vrrp_script chk {\n  script /bin/true\n${lines.map((l) => `  interval ${l}\n`).join('')}}\n`).vrrpScripts[0]!.interval;
+  it('0 is 1, +4 is 4, 4295 and -1 are ignored (an earlier line stays), 2.5 is 2', () => {
+    expect(interval('0')).toBe(1);
+    expect(interval('+4')).toBe(4);
+    expect(interval('4295')).toBeUndefined();
+    expect(interval('5', '4295')).toBe(5);
+    expect(interval('2.5', '-1')).toBe(2);
+    expect(interval('7')).toBe(7);
+  });
+});

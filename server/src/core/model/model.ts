@@ -360,6 +360,25 @@ function lastWithValue(node: AstNode, keyword: string): AstNode | undefined {
 }
 
 /**
+ * The interval keepalived runs a vrrp_script at, in seconds: the last line it takes (as the running daemon reads it:
+ * `2.5` is 2 before 2.3.2, `+4` is 4), 1 for 0 ("must be greater than 0, setting to 1"); a value out of range is
+ * reported and ignored, leaving an earlier line's (2.2.7 dump for `interval 2.5`, `interval -1`: 2 sec). Undefined: the
+ * default, 1 s.
+ */
+function scriptInterval(n: AstNode): number | undefined {
+  const kids = n.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i]!;
+    if (c.keyword !== 'interval' || bareLine(c) || c.spec === undefined) continue;
+    // strtoul takes a leading '+'.
+    const v = parsedArg(c, (t) => asDecimal(t.charCodeAt(0) === 43 ? t.slice(1) : t));
+    if (v === 0) return 1;
+    if (v !== undefined && inRange(c.spec.args[0]!, v)) return v;
+  }
+  return undefined;
+}
+
+/**
  * Whether any `weight` line of a vrrp_script says `reverse`: keepalived's handler sets the flag on that word and never
  * clears it, so `weight 10 reverse` then `weight 60` runs reversed (2.2.7 dump: "Weight = 60 reverse").
  */
@@ -855,7 +874,7 @@ function buildVrrpScript(n: AstNode): VrrpScript {
     node: n,
     name: firstArgText(n) ?? '',
     script: located(lastSet(n, 'script'), asString),
-    interval: parsedArg(lastSet(n, 'interval'), asDecimal),
+    interval: scriptInterval(n),
     weight: weightValue === undefined ? undefined : { value: weightValue, node: weight! },
     weightReverse: reverseRead() && someWeightReversed(n),
     // An invalid rise or fall is 1 ("vrrp script rise value '0' invalid, defaulting to 1").
