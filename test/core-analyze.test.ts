@@ -1325,6 +1325,15 @@ describe('includes', () => {
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
   });
 
+  it('counts as include depth the files being read, not the later matches of a glob that wait beside them', () => {
+    // Session 60: the first of 40 files a glob matched, including one more file, was "nested deeper than 32 levels".
+    const files: Record<string, string> = { '/g/leaf.conf': '' };
+    for (let i = 0; i < 40; i++) files[`/g/d/f${String(i).padStart(2, '0')}.conf`] = 'include ../leaf.conf\n';
+    const a = analyze('include d/*.conf\n', { file: '/g/keepalived.conf', host: memoryHost(files) });
+    expect(a.diagnostics.filter((d) => d.code === 'KA112')).toEqual([]);
+    expect(a.files.has('/g/leaf.conf')).toBe(true);
+  });
+
   it('an include cycle entered more than once per pass never ends, and says so', async () => {
     // Include fuzzer, seed 640: a file that includes itself twice makes keepalived read it 2, 4, 8… times at each
     // level until it runs out of file descriptors; `keepalived -t` never finishes. Once per pass is a plain cycle.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inDir } from './helpers/scratch.js';
 import { lintText } from '../server/src/linter.js';
+import { analyze } from '../server/src/core/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { hostWithin } from '../scripts/fuzz-differential.js';
 import { parseKeepalivedStderr } from '../scripts/keepalived-output.js';
@@ -613,5 +614,49 @@ describe("a block left open at the end of an included file", () => {
   it('names the file and line of its opening, and where the } belongs', () => {
     const said = inDir(files, (dir) => lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), host: hostWithin(dir) }).diagnostics.find((d) => d.code === 'KA202')!.message.replaceAll(dir + '/', ''));
     expect(said).toContain("the 'vrrp_script chk' block opened at conf.d/a.conf:1 is still open here: is a '}' missing at the end of conf.d/a.conf?");
+  });
+});
+
+describe('files that each include every file of their folder (`include *.conf` in each)', () => {
+  // Session 60's audit: kalint read each file again along every chain of includes, n! reads: 7 files took 5.6 s and
+  // gave 95,943 findings, 20 ran out of memory after 136 s. keepalived 2.2.7 never finishes reading such a folder: each
+  // read of a file reads every file again, until it runs out of file descriptors, and on ("Config files missing" at
+  // each include line, the other messages again and again; -t hangs). kalint reads each file once and says so there.
+  const folder = (n: number): Files => {
+    const files: Files = { 'keepalived.conf': 'include *.conf\nglobal_defs {\n  router_id a\n}\n' };
+    for (let i = 1; i <= n; i++) files[`f${i}.conf`] = 'include *.conf\n';
+    files['f3.conf'] = 'include *.conf\nbogus_keyword 1\n';
+    return files;
+  };
+  /** `FILE:LINE CODE` of the findings, with ' hangs' for an include cycle keepalived never finishes reading. */
+  const said = (dir: string, diagnostics: Diagnostic[]) =>
+    diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line + 1} ${d.code}${/never finishes/.test(d.message) ? ' hangs' : ''}`);
+  const includeLines = (files: Files) => Object.keys(files).map((f) => `${f}:1 KA111 hangs`).sort();
+  for (const n of [8, 20]) {
+    it(`reads ${n} of them at once, with one finding for each include line that keepalived never gets past`, () => {
+      const files = folder(n);
+      inDir(files, (dir) => {
+        const options = { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir) };
+        const t0 = performance.now();
+        const a = analyze(files['keepalived.conf']!, options);
+        const linted = lintText(files['keepalived.conf']!, options).diagnostics;
+        expect(performance.now() - t0).toBeLessThan(3000);
+        // Each file read once: the include lines' findings and one file's unknown keyword, a few for each file.
+        expect(a.diagnostics.length).toBeLessThan(3 * (n + 1));
+        const found = said(dir, linted);
+        expect(found.filter((f) => f.includes('KA111')).sort()).toEqual(includeLines(files));
+        expect(found).toContain('f3.conf:2 KA201');
+      });
+    });
+  }
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads 3 of them: it never finishes, and names each include line', () => {
+    const files = folder(3);
+    const r = inDir(files, (dir) => spawnSync(binary!, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 3000, maxBuffer: 256 * 1024 * 1024 }));
+    expect(r.signal).toBe('SIGTERM');
+    const messages = new Set(parseKeepalivedStderr(r.stderr ?? '').map((m) => `${m.file ?? 'keepalived.conf'}:${m.line} ${m.message}`));
+    expect([...messages].filter((m) => m.includes('Config files missing')).map((m) => `${m.split(' ')[0]} KA111 hangs`).sort()).toEqual(includeLines(files));
+    expect(messages).toContain("f3.conf:2 Unknown keyword 'bogus_keyword'");
+    expect(inDir(files, (dir) => said(dir, lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir) }).diagnostics)).filter((f) => f.includes('KA111')).sort()).toEqual(includeLines(files));
   });
 });

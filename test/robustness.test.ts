@@ -324,6 +324,31 @@ describe('includes through an in-memory host', () => {
     checkAll(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf', maxIncludeDepth: 5 });
   });
 
+  it('include lines that branch and meet again, level after level, are followed up to a bound, which is said', () => {
+    // Two files on each of 20 levels, each including both files of the next: keepalived reads 2^20 files, kalint stops
+    // at its bound on files read (tiny files) or on their lines (longer ones), with one finding (KA112) where it stops.
+    const bounded = (body: string, bound: RegExp) => {
+      const files: Record<string, string> = {};
+      for (let l = 0; l < 20; l++) for (const s of ['a', 'b']) files[`/etc/k/l${l}${s}.conf`] = (l < 19 ? `include l${l + 1}a.conf\ninclude l${l + 1}b.conf\n` : '') + body;
+      const main = 'include l0a.conf\ninclude l0b.conf\n';
+      const t0 = performance.now();
+      const a = analyze(main, { host: memoryHost(files), file: '/etc/k/keepalived.conf' });
+      expect(performance.now() - t0).toBeLessThan(20_000);
+      expect(a.diagnostics.filter((d) => d.code === 'KA112').map((d) => d.message)).toEqual([expect.stringMatching(bound)]);
+    };
+    bounded('', /have read more than 20,000 files/);
+    bounded(Array.from({ length: 30 }, (_, i) => `# note ${i}`).join('\n') + '\n', /have read more than 500,000 lines/);
+  });
+
+  it('a folder of files that each include `*.conf` is read once each (n! chains of includes)', () => {
+    const files: Record<string, string> = { '/etc/k/keepalived.conf': 'include *.conf\nglobal_defs {\n  router_id a\n}\n' };
+    for (let i = 1; i <= 20; i++) files[`/etc/k/f${i}.conf`] = 'include *.conf\n';
+    const t0 = performance.now();
+    const { codes } = checkAll(files['/etc/k/keepalived.conf']!, { host: memoryHost(files), file: '/etc/k/keepalived.conf' });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(count(codes, 'KA111')).toBe(21);
+  });
+
   it('a wide include fan-out of one shared file is read every time without blowing up', () => {
     const files: Record<string, string> = { '/etc/k/shared.conf': 'global_defs {\n}\n' };
     const main = Array.from({ length: 500 }, () => 'include shared.conf').join('\n') + '\n';

@@ -204,6 +204,15 @@ interface Segment {
 }
 
 const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+/**
+ * Bounds on what includes read in one reading, the same files again and again counted each time: files read through
+ * include lines, and their lines. keepalived reads a file once per include path to it, so includes that branch and
+ * meet again (two files each including both of the next two, level after level) read 2^depth files; kalint stops
+ * following includes past these. Real configs stay far below (a glob of a few hundred files; the biggest expanded
+ * config seen, ~240,000 lines, is one file).
+ */
+const MAX_INCLUDE_READS = 20_000;
+const MAX_INCLUDED_LINES_TOTAL = 500_000;
 /** A bound on rests of lines read afresh within rests (a definition whose value brings back its own reference after a brace). */
 const MAX_RESIDUE_NESTING = 32;
 /**
@@ -625,6 +634,23 @@ export class Reader {
   private readonly includeFanout = new Map<string, Map<string, number>>();
   /** The KA111 findings of include lines that close a cycle, with the file each line is in. */
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
+  /** The include lines (file, offset) and the files on the stack they closed a cycle to: each reported once. */
+  private readonly cyclesReported = new Set<string>();
+  /** includeFanout changed since multiplyingFiles was worked out. */
+  private fanoutChanged = false;
+  /** Inclusions noted (noteIncluded), edges of includeFanout, and inclusions noted when multiplyingFiles was worked out. */
+  private inclusionsNoted = 0;
+  private fanoutEdges = 0;
+  private notedAtLastWorkOut = -Infinity;
+  /** The files of the include cycles known so far to multiply (see cyclesThatMultiply), worked out when needed. */
+  private multiplyingFiles = new Set<string>();
+  /** Files read through include lines so far, and their lines, against MAX_INCLUDE_READS and MAX_INCLUDED_LINES_TOTAL. */
+  private includeReads = 0;
+  private includedLines = 0;
+  /** The included files whose reading has begun, each with its latest reading. */
+  private readonly startedReading = new Map<string, SourceFile>();
+  /** Past one of those bounds: no more includes are followed (said once). */
+  private includesStopped = false;
   /** Where each file a plain include line read was first included (a second include of it reads it again). */
   private readonly firstIncluded = new Map<string, { file: string; line: number; pattern: string; block: object | undefined }[]>();
   private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; inInclude?: boolean; file: SourceFile; start: number; end: number }[] = [];
@@ -901,6 +927,14 @@ export class Reader {
     const stack = this.stack;
     while (stack.length) {
       const frame = stack[stack.length - 1]!;
+      if (frame.line === 0 && frame.file.includedFrom) {
+        // A later match of a glob, waiting since before its cycle was seen to multiply, and read since by another way.
+        if (this.readAlready(frame)) {
+          stack.pop();
+          continue;
+        }
+        this.startedReading.set(frame.file.path, frame.file);
+      }
       if (frame.ownStream === 'pending') {
         frame.ownStream = 'open';
         this.sink.beginIncludedStream?.();
@@ -929,6 +963,19 @@ export class Reader {
       // Most lines are plain: read them in one loop, and each other line on its own.
       if (this.readPlainLines(frame)) this.processPhysicalLine(frame, frame.line++);
     }
+  }
+
+  /**
+   * Whether an included file about to be read need not be: it waited on the stack (a later match of a glob) while
+   * the files before it were read, and those read it and showed it to be in an include cycle that multiplies, which
+   * keepalived never finishes reading (see include). Its earlier reading then stands for the file.
+   */
+  private readAlready(frame: Frame): boolean {
+    const path = frame.file.path;
+    const earlier = this.startedReading.get(path);
+    if (!earlier || frame.pendingDefinition || !this.inCycleThatMultiplies(path)) return false;
+    if (this.files.get(path) === frame.file) this.files.set(path, earlier);
+    return true;
   }
 
   /**
@@ -2872,7 +2919,11 @@ export class Reader {
       this.report('KA110', 'info', `include '${pattern}' not followed: no file access in this context`, file, kwStart, end);
       return [];
     }
-    const depth = this.stack.length;
+    // The files being read: a file pushed by an earlier ~SEQ row or line of a multi-line value, or a later match of a
+    // glob, not read from yet, is no includer (keepalived reads it once more after the one before it; no recursion).
+    const reading = this.stack.filter((f) => f.line > 0);
+    // How deeply includes nest here: the files being read (the later matches of a glob wait beside, not inside).
+    const depth = reading.length;
     if (depth >= (this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH)) {
       this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kwStart, end);
       return [];
@@ -2926,20 +2977,27 @@ export class Reader {
     }
     // Files are pushed in reverse so the first match is read first.
     const toRead: SourceFile[] = [];
-    // The files being read: a file pushed by an earlier ~SEQ row or line of a multi-line value, not read from yet,
-    // is no includer (keepalived reads it once more after the one before it; no recursion).
-    const reading = this.stack.filter((f) => f.line > 0);
+    // All of them first: whether a file already read belongs to a cycle that multiplies depends on them too.
+    for (const path of matches) this.noteIncluded(frame, path);
+    // The files this line comes back to (a glob may match several of those being read), and files read again.
+    const cycleTargets: string[] = [];
+    let cycleFrom = reading.length;
+    const again = new Map<string, { paths: string[]; message: (names: string, plural: boolean) => string }>();
     for (const path of matches) {
-      this.noteIncluded(frame, path);
-      if (reading.some((f) => f.file.path === path)) {
-        this.report('KA111', 'error', `include cycle: '${path}' is already being read (${reading.map((f) => f.file.path).join(' -> ')} -> ${path}); keepalived recurses until it runs out of file descriptors`, file, start, end);
-        this.cycleReports.push({ diagnostic: this.diagnostics[this.diagnostics.length - 1]!, from: file.path });
-        // keepalived reads the files of the cycle again on every pass: their instances are defined again.
-        const line = positionAt(file.lex.lineStarts, start).line + 1;
-        const cycle = reading.slice(reading.findIndex((f) => f.file.path === path)).map((f) => f.file);
-        this.reportInstancesReadAgain(cycle, (name) => `keepalived reads vrrp_instance '${name}' again on each pass of the include cycle at ${file.path}:${line}, and rejects it ("vrrp instance ${name} already defined")`);
+      const onStack = reading.findIndex((f) => f.file.path === path);
+      if (onStack >= 0) {
+        // Once per include line and file it comes back to, however many ways the reading came here.
+        const key = `${file.path}\0${start}\0${path}`;
+        if (this.cyclesReported.has(key)) continue;
+        this.cyclesReported.add(key);
+        cycleTargets.push(path);
+        cycleFrom = Math.min(cycleFrom, onStack);
         continue;
       }
+      // A file of an include cycle that multiplies, read before: keepalived never finishes reading such a cycle (KA111
+      // says so where it closes), and each more way into it would read the whole cycle again, the ways multiplying
+      // (n files each including `*.conf`: n! reads). It is read once.
+      if (this.files.has(path) && this.inCycleThatMultiplies(path)) continue;
       const text = host.readFile(path);
       if (text === undefined) {
         if (host.readDir(path) !== undefined) {
@@ -2966,11 +3024,35 @@ export class Reader {
         this.report('KA110', unreadable, `include '${path}': the file is executable here, and keepalived skips executable configuration files, so its lines are not read where it is deployed executable (keepalived: "is not a regular non-executable file - skipping")${this.refusal(unreadable, variant, INCLUDE_CHECK.read)}; remove the execute bits (chmod a-x)`, file, start, end);
         continue;
       }
+      if (this.includesStopped) continue;
+      if (++this.includeReads > MAX_INCLUDE_READS || (this.includedLines += lineCount(text)) > MAX_INCLUDED_LINES_TOTAL) {
+        this.includesStopped = true;
+        const over = this.includeReads > MAX_INCLUDE_READS ? `more than ${MAX_INCLUDE_READS.toLocaleString('en-US')} files` : `more than ${MAX_INCLUDED_LINES_TOTAL.toLocaleString('en-US')} lines`;
+        this.report('KA112', 'error', `the includes have read ${over} so far, mostly the same files again and again (keepalived reads a file once for each chain of include lines that leads to it, and include lines that branch and meet again multiply the chains); kalint follows no include from here on`, file, kwStart, end);
+        continue;
+      }
       const ls = file.lex.lineStarts;
-      if (!notPlain) this.noteIncludedAgain(path, text, trimBlanks(pattern), file, kwStart, end);
+      const repeat = notPlain ? undefined : this.includedAgain(path, text, trimBlanks(pattern), file, kwStart);
+      if (repeat) {
+        const same = again.get(repeat.key);
+        if (same) same.paths.push(path);
+        else again.set(repeat.key, { paths: [path], message: repeat.message });
+      }
       const included = this.addFile(path, text, { file: file.path, range: { start: positionAt(ls, kwStart), end: positionAt(ls, end) } });
       toRead.push(included);
     }
+    if (cycleTargets.length) {
+      const names = nameList(cycleTargets);
+      const chain = reading.map((f) => f.file.path).join(' -> ');
+      const what = cycleTargets.length === 1 ? `${names} is already being read (${chain} -> ${cycleTargets[0]})` : `${names} are already being read (${chain} -> each of them)`;
+      this.report('KA111', 'error', `include cycle: ${what}; keepalived recurses until it runs out of file descriptors`, file, start, end);
+      this.cycleReports.push({ diagnostic: this.diagnostics[this.diagnostics.length - 1]!, from: file.path });
+      // keepalived reads the files of the cycle again on every pass: their instances are defined again.
+      const line = positionAt(file.lex.lineStarts, start).line + 1;
+      const cycle = reading.slice(cycleFrom).map((f) => f.file);
+      this.reportInstancesReadAgain(cycle, (name) => `keepalived reads vrrp_instance '${name}' again on each pass of the include cycle at ${file.path}:${line}, and rejects it ("vrrp instance ${name} already defined")`);
+    }
+    for (const { paths, message } of again.values()) this.report('KA114', 'warning', message(nameList(paths), paths.length > 1), file, kwStart, end);
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
     if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
     const ownStream = this.options.target && compareVersions(this.options.target, INCLUDE_OWN_STREAM_BEFORE) < 0 ? 'pending' : undefined;
@@ -2985,20 +3067,29 @@ export class Reader {
    * (its vrrp_instances "already defined"). A snippet included once into each of several blocks (one
    * authentication block for every vrrp_instance) is reuse, not a repeat. A file with `$` references is left
    * alone: read again under other definitions, it may be a template meant to be included more than once.
+   * Returns the finding's message (for one file or several) and, for the files a line reads again, a key that is the
+   * same for those the same earlier include read (the caller reports them together); undefined for a first read.
    */
-  private noteIncludedAgain(path: string, text: string, pattern: string, file: SourceFile, start: number, end: number): void {
+  private includedAgain(path: string, text: string, pattern: string, file: SourceFile, start: number): { key: string; message: (names: string, plural: boolean) => string } | undefined {
     const block = this.sink.currentBlock?.();
     let reads = this.firstIncluded.get(path);
     if (!reads) this.firstIncluded.set(path, (reads = []));
     const first = reads.find((r) => r.block === block);
     if (!first) {
       reads.push({ file: file.path, line: positionAt(file.lex.lineStarts, start).line + 1, pattern, block });
-      return;
+      return undefined;
     }
-    if (text.includes('$')) return;
+    if (text.includes('$')) return undefined;
     const how = first.pattern === pattern ? '' : ` through '${first.pattern}'`;
     const where = this.sink.atTopLevel?.() ?? true ? '' : ' into the same block';
-    this.report('KA114', 'warning', `'${path}' is already included${where} (${first.file}:${first.line}${how}): keepalived reads it again, so everything in it is defined twice (a vrrp_instance in it is "already defined" and keepalived -t fails); include each file once`, file, start, end);
+    // Files a glob reads again that the same earlier line included: one finding.
+    return {
+      key: `${first.file}\0${first.line}\0${how}\0${where}`,
+      message: (names, plural) =>
+        plural
+          ? `${names} are already included${where} (${first.file}:${first.line}${how}): keepalived reads them again, so everything in them is defined twice (a vrrp_instance in them is "already defined" and keepalived -t fails); include each file once`
+          : `${names} is already included${where} (${first.file}:${first.line}${how}): keepalived reads it again, so everything in it is defined twice (a vrrp_instance in it is "already defined" and keepalived -t fails); include each file once`,
+    };
   }
 
   /**
@@ -3042,7 +3133,54 @@ export class Reader {
     counts.set(path, n);
     let most = this.includeFanout.get(frame.file.path);
     if (!most) this.includeFanout.set(frame.file.path, (most = new Map()));
-    if ((most.get(path) ?? 0) < n) most.set(path, n);
+    this.inclusionsNoted++;
+    const before = most.get(path) ?? 0;
+    if (before < n) {
+      if (before === 0) this.fanoutEdges++;
+      most.set(path, n);
+      this.fanoutChanged = true;
+    }
+  }
+
+  /**
+   * Whether `path` is a file of an include cycle that multiplies, as far as the includes read so far show. Such a
+   * cycle has been reported (KA111) before it can multiply: the includes are worked through again only then.
+   */
+  private inCycleThatMultiplies(path: string): boolean {
+    if (this.cycleReports.length === 0) return false;
+    // The graph only grows (more edges, parts that merge): a file of a cycle that multiplies stays one.
+    if (this.multiplyingFiles.has(path)) return true;
+    // Worked out again once the graph changed, and (the work is the graph's size) after an eighth as many more
+    // inclusions as it has edges: a cycle that just began to multiply may be read a few more times, no more.
+    if (this.fanoutChanged && this.inclusionsNoted - this.notedAtLastWorkOut >= this.fanoutEdges / 8) {
+      this.fanoutChanged = false;
+      this.notedAtLastWorkOut = this.inclusionsNoted;
+      const { component, multiplies } = this.cyclesThatMultiply();
+      this.multiplyingFiles = new Set();
+      for (const [file, id] of component) if (multiplies.has(id)) this.multiplyingFiles.add(file);
+    }
+    return this.multiplyingFiles.has(path);
+  }
+
+  /**
+   * The strongly connected parts of the include graph (a part number for each file), and for those that multiply
+   * (more include edges among their files, counted with repetition, than files), how many files and edges they have.
+   */
+  private cyclesThatMultiply(): { component: Map<string, number>; multiplies: Map<number, { files: number; lines: number }> } {
+    const component = includeComponents(this.includeFanout);
+    const files = new Map<number, number>();
+    const edges = new Map<number, number>();
+    for (const id of component.values()) files.set(id, (files.get(id) ?? 0) + 1);
+    for (const [from, targets] of this.includeFanout) {
+      const id = component.get(from)!;
+      for (const [to, n] of targets) if (component.get(to) === id) edges.set(id, (edges.get(id) ?? 0) + n);
+    }
+    const multiplies = new Map<number, { files: number; lines: number }>();
+    for (const [id, lines] of edges) {
+      const count = files.get(id) ?? 0;
+      if (lines > count) multiplies.set(id, { files: count, lines });
+    }
+    return { component, multiplies };
   }
 
   /**
@@ -3054,19 +3192,11 @@ export class Reader {
    */
   private reportCyclesThatMultiply(): void {
     if (this.cycleReports.length === 0) return;
-    const component = includeComponents(this.includeFanout);
-    const files = new Map<number, number>();
-    const edges = new Map<number, number>();
-    for (const id of component.values()) files.set(id, (files.get(id) ?? 0) + 1);
-    for (const [from, targets] of this.includeFanout) {
-      const id = component.get(from)!;
-      for (const [to, n] of targets) if (component.get(to) === id) edges.set(id, (edges.get(id) ?? 0) + n);
-    }
+    const { component, multiplies } = this.cyclesThatMultiply();
     for (const { diagnostic, from } of this.cycleReports) {
-      const id = component.get(from)!;
-      const lines = edges.get(id) ?? 0;
-      const count = files.get(id) ?? 0;
-      if (lines <= count) continue;
+      const found = multiplies.get(component.get(from)!);
+      if (!found) continue;
+      const { files: count, lines } = found;
       diagnostic.message = diagnostic.message.replace(
         /; keepalived recurses until it runs out of file descriptors$/,
         `; ${count === 1 ? `the file includes itself ${lines} times` : `the cycle's ${count} files include one another ${lines} times`} on each pass, so keepalived's reads multiply at every level until it runs out of file descriptors: it never finishes reading the configuration (keepalived -t hangs)`,
@@ -3574,6 +3704,20 @@ function firstConfigLine(text: string): string | undefined {
     if (line) return line;
   }
   return undefined;
+}
+
+/** Paths quoted and listed (`'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`); past five, how many more. */
+function nameList(paths: string[]): string {
+  const shown = paths.slice(0, paths.length > 5 ? 4 : 5).map((p) => `'${p}'`);
+  if (paths.length > 5) return `${shown.join(', ')} and ${paths.length - 4} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** How many lines a text has, as the lexer counts them (a last line without a newline counts; an empty text is one line). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 /** Whether an include pattern has a '{' no backslash escapes: keepalived then reports its missing files as brace_match's. */
