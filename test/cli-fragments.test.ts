@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const repo = join(__dirname, '..');
@@ -68,4 +69,23 @@ it('a bare pattern beside the file (`*.conf` of `/etc/rules/*.conf`) is no sign 
   expect((JSON.parse(r.stdout) as { code: string; message: string }[]).map((d) => `${d.code} ${d.message}`)).toEqual([
     `KA110 include pattern '/etc/rules-kalint-test/*.conf' matches no file: the folder '/etc/rules-kalint-test' does not exist (keepalived: "Config files missing")`,
   ]);
+});
+
+it('reports the files that include one another once, through the first of them, at once', () => {
+  // Session 60's audit: a folder of files that each include `*.conf` (each includes every other, itself too) was linted
+  // from every file, each finding once per file (20 files: 860 findings); the first file reads them all.
+  const fan = mkdtempSync(join(tmpdir(), 'kalint-fan-'));
+  try {
+    writeFileSync(join(fan, 'keepalived.conf'), 'include *.conf\nglobal_defs {\n    router_id lb1\n}\n');
+    for (let i = 1; i <= 20; i++) writeFileSync(join(fan, `f${String(i).padStart(2, '0')}.conf`), i === 3 ? 'include *.conf\nbogus_keyword 1\n' : 'include *.conf\n');
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '.'], { cwd: fan, encoding: 'utf8' });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    const found = (JSON.parse(r.stdout) as { file: string; line: number; code: string }[]).map((d) => `${d.file}:${d.line}:${d.code}`);
+    // One include cycle at each file's include line, the unknown keyword once.
+    expect(found.filter((f) => f.endsWith(':KA111')).sort()).toEqual(['keepalived.conf:1:KA111', ...Array.from({ length: 20 }, (_, i) => `f${String(i + 1).padStart(2, '0')}.conf:1:KA111`)].sort());
+    expect(found.filter((f) => f.endsWith(':KA201'))).toEqual(['f03.conf:2:KA201']);
+  } finally {
+    rmSync(fan, { recursive: true, force: true });
+  }
 });

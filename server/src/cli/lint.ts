@@ -212,8 +212,9 @@ function lintFile(
 }
 
 /**
- * Files read as includes of another linted file. A file is left in when it also includes its
- * includer (a cycle), so each file of a cycle is still reported once.
+ * Files read as includes of another linted file. Of files that include one another (a cycle), the first linted is
+ * left in, and reads the others: each file of a cycle is still reported once (a folder of n files that each include
+ * `*.conf` gave each finding n times, once from each file).
  */
 function includedFragments(analyses: Map<string, Analysis | null>): Set<string> {
   const includes = new Map<string, Set<string>>();
@@ -224,9 +225,10 @@ function includedFragments(analyses: Map<string, Analysis | null>): Set<string> 
     for (const p of a.files.keys()) if (resolve(p) !== main) set.add(resolve(p));
     includes.set(main, set);
   }
+  const order = new Map([...includes.keys()].map((main, i) => [main, i]));
   const out = new Set<string>();
   for (const [main, set] of includes) {
-    for (const inc of set) if (includes.has(inc) && !includes.get(inc)!.has(main)) out.add(inc);
+    for (const inc of set) if (includes.has(inc) && (!includes.get(inc)!.has(main) || order.get(main)! < order.get(inc)!)) out.add(inc);
   }
   return out;
 }
