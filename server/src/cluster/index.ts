@@ -23,6 +23,9 @@ export interface ClusterInput {
 export interface ClusterOptions {
   targetVersion?: string;
   host?: SourceHost;
+  /** As for analyze: absolute include prefixes mapped to folders, and the include depth bound. */
+  pathMappings?: Record<string, string>;
+  maxIncludeDepth?: number;
   /** Why these inputs are one cluster; auto-pairing reasons are added to every message. */
   reason?: string;
 }
@@ -67,11 +70,11 @@ export function shortestUniqueSuffixes(paths: string[]): Map<string, string> {
   return out;
 }
 
-export function buildNodes(inputs: ClusterInput[], options: { targetVersion?: string; host?: SourceHost } = {}): ClusterNode[] {
+export function buildNodes(inputs: ClusterInput[], options: Omit<ClusterOptions, 'reason'> = {}): ClusterNode[] {
   const labels = nodeLabels(inputs);
   return inputs.map((input, i) => ({
     label: labels[i]!,
-    analysis: analyze(input.text, { file: input.file, configId: input.configId, targetVersion: options.targetVersion, host: options.host }),
+    analysis: analyze(input.text, { file: input.file, configId: input.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth }),
   }));
 }
 
@@ -328,9 +331,9 @@ export function pairAnalyses(analyses: Analysis[], options: { apartOnly?: boolea
 }
 
 /** Auto pairing of the files of one folder when their instances match. Never throws. */
-export function pairFiles(inputs: ClusterInput[], options: { targetVersion?: string; host?: SourceHost } = {}): { nodes: ClusterInput[]; reason: string }[] {
+export function pairFiles(inputs: ClusterInput[], options: Omit<ClusterOptions, 'reason'> = {}): { nodes: ClusterInput[]; reason: string }[] {
   try {
-    const analyses = inputs.map((i) => analyze(i.text, { file: i.file, configId: i.configId, targetVersion: options.targetVersion, host: options.host }));
+    const analyses = inputs.map((i) => analyze(i.text, { file: i.file, configId: i.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth }));
     return pairAnalyses(analyses).map((p) => ({ nodes: p.members.map((m) => inputs[m]!), reason: p.reason }));
   } catch {
     return [];

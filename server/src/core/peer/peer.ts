@@ -89,7 +89,8 @@ export function generatePeer(text: string, options: PeerOptions = {}): PeerResul
     return generate(text, options);
   } catch (e) {
     if (e instanceof PeerFailure) return { error: e.message, ...(e.at ? { at: e.at } : {}), ...(e.option ? { option: e.option } : {}) };
-    throw e;
+    // A bug of kalint's own: an error to show, not an exception for the caller (the library promises none).
+    return { error: `kalint internal error while deriving the peer: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
