@@ -127,6 +127,46 @@ describe('priority arithmetic', () => {
   });
 });
 
+describe('track_bfd', () => {
+  const bfd = (name: string, weight?: string) => `bfd_instance ${name} {\n    neighbor_ip 10.0.0.3\n${weight ? `    weight ${weight}\n` : ''}}\n`;
+
+  it('counts like the other trackers: the weight while the session is down, weight 0 FAULT, reverse, the bfd_instance weight', () => {
+    const { scenarios } = cluster(
+      { top: bfd('b1') + bfd('b2') + bfd('b3', '-40') + bfd('b4', '30 reverse'), body: 'priority 100\ntrack_bfd {\n    b1 weight -50\n    b2\n    b3\n    b4\n}' },
+      { body: 'priority 90' },
+    );
+    const r = scenarios[0]!;
+    // b4: +30 reversed is -30 while the session is up.
+    expect(row(r, 'all healthy')).toMatchObject({ priorities: [70, 90], holder: 'n2.conf' });
+    expect(row(r, 'bfd b1 goes down on n1.conf').priorities).toEqual([20, 90]);
+    expect(row(r, 'bfd b2 goes down on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
+    expect(row(r, 'bfd b3 goes down on n1.conf').priorities).toEqual([30, 90]);
+    expect(row(r, 'bfd b4 goes down on n1.conf').priorities).toEqual([100, 90]);
+  });
+
+  it('a track_bfd weight of ±254 is refused (the bfd_instance\'s stays), not clamped', () => {
+    const { scenarios } = cluster({ top: bfd('b1', '-20'), body: 'priority 100\ntrack_bfd {\n    b1 weight -254\n}' }, { body: 'priority 90' });
+    expect(row(scenarios[0]!, 'bfd b1 goes down on n1.conf').priorities).toEqual([80, 90]);
+  });
+
+  it('is dropped when weighted on an owner or in a sync group without sync_group_tracking_weight; a group\'s own track_bfd counts', () => {
+    const sg = (extra = '') => `vrrp_sync_group G {\n    group {\n        VI_1\n    }\n${extra}}\n`;
+    const owner = cluster({ top: bfd('b1'), body: 'priority 255\ntrack_bfd {\n    b1 weight -50\n}' }, { body: 'priority 90' });
+    expect(owner.scenarios[0]!.scenarios.map((s) => s.label)).toEqual(['all healthy', 'n1.conf down', 'n2.conf down']);
+    const synced = cluster({ top: bfd('b1') + sg(), body: 'priority 100\ntrack_bfd {\n    b1 weight -50\n}' }, { body: 'priority 90' });
+    expect(synced.scenarios[0]!.scenarios.map((s) => s.label)).not.toContain('bfd b1 goes down on n1.conf');
+    const weighted = cluster({ top: bfd('b1') + sg('    sync_group_tracking_weight\n'), body: 'priority 100\ntrack_bfd {\n    b1 weight -50\n}' }, { body: 'priority 90' });
+    expect(row(weighted.scenarios[0]!, 'bfd b1 goes down on n1.conf')).toMatchObject({ priorities: [50, 90], holder: 'n2.conf' });
+    const group = cluster({ top: bfd('b1') + sg('    track_bfd {\n        b1\n    }\n'), body: 'priority 100' }, { body: 'priority 90' });
+    expect(row(group.scenarios[0]!, 'bfd b1 goes down on n1.conf')).toMatchObject({ priorities: ['fault', 90], holder: 'n2.conf' });
+  });
+
+  it('KA430 says when a BFD session going down never moves the VIPs', () => {
+    const { diagnostics } = cluster({ top: bfd('b1'), body: 'priority 100\ntrack_bfd {\n    b1 weight -5\n}' }, { body: 'priority 90' });
+    expect(diagnostics.find((d) => d.code === 'KA430')?.message).toContain('when bfd b1 (weight -5) goes down on n1.conf, which holds the VIPs, its priority becomes 100 - 5');
+  });
+});
+
 describe('election', () => {
   it('nopreempt on the BACKUP keeps the VIPs on a running MASTER even with a lower priority', () => {
     const { scenarios, diagnostics } = cluster(

@@ -166,3 +166,16 @@ describe('sync groups and weights keepalived keeps', () => {
     }
   });
 });
+
+describe('a track_bfd', () => {
+  it('moves the VIPs when the session goes down (weight -50), and KA430 sees a weight that cannot', () => {
+    // Live (session 60, a third namespace ran the BFD peer): "Tracked BFD instance bfdc is DOWN", "Changing effective
+    // priority from 100 to 50", "Master received advert from 10.1.0.2 with higher priority 90, ours 50": b held the VIP.
+    const bfd = conf('bfd_instance bfdc {', '  neighbor_ip 10.1.0.3', '}');
+    const b = instance('BACKUP', 90);
+    const row = table(bfd + instance('BACKUP', 100, ['track_bfd {', '  bfdc weight -50', '}']), b).find((s) => s.label === 'bfd bfdc goes down on a.conf');
+    expect(row?.states.map((s) => s.priority)).toEqual([50, 90]);
+    expect(row?.holder).toBe('b.conf');
+    expect(codes(bfd + instance('BACKUP', 100, ['track_bfd {', '  bfdc weight -5', '}']), b)).toContain('KA430');
+  });
+});

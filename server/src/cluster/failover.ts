@@ -5,9 +5,10 @@
 // (-1 with `reverse`) adds W*M while healthy when W > 0, and W*M while failed when W < 0; weight 0
 // puts the instance into FAULT instead. The effective priority is clamped to 1..254; an address
 // owner (priority 255) ignores weights (keepalived drops weighted trackers there), and so does an
-// instance in a sync group without `sync_group_tracking_weight` (weighted scripts and files are
+// instance in a sync group without `sync_group_tracking_weight` (weighted scripts, files and BFD sessions are
 // dropped; an interface keeps its weight, although keepalived logs that it ignores it, and a process is not
-// checked at all). Only track_script and track_interface weights of ±254 become ±253. A BACKUP only takes over from a running MASTER when its
+// checked at all). A track_bfd counts like the others: its weight while the session is up or down, weight 0 FAULT
+// while it is down (vrrp_track.c initialise_track_bfd_state, vrrp_scheduler.c vrrp_handle_bfd_event). Only track_script and track_interface weights of ±254 become ±253. A BACKUP only takes over from a running MASTER when its
 // priority is strictly higher and it does not have `nopreempt`.
 
 import type { Location } from '../core/diagnostics.js';
@@ -20,7 +21,7 @@ import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-
 import { faultsForWantOfPeers } from '../rules/vrrp/unicast-keyword-without-peers.js';
 import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
-export type TrackerKind = 'script' | 'interface' | 'file' | 'process';
+export type TrackerKind = 'script' | 'interface' | 'file' | 'process' | 'bfd';
 
 export interface Tracker {
   kind: TrackerKind;
@@ -97,6 +98,7 @@ interface ObjectIndex {
   scripts: Map<string, { weight: number; reverse: boolean }>;
   files: Map<string, { weight: number; reverse: boolean }>;
   processes: Map<string, { weight: number; reverse: boolean }>;
+  bfds: Map<string, { weight: number; reverse: boolean }>;
 }
 
 const objectCache = new WeakMap<ClusterNode, ObjectIndex>();
@@ -129,7 +131,7 @@ function objects(node: ClusterNode): ObjectIndex {
   if (idx) return idx;
   const analysis = node.analysis;
   const model = analysis.model;
-  idx = { scripts: new Map(), files: new Map(), processes: new Map() };
+  idx = { scripts: new Map(), files: new Map(), processes: new Map(), bfds: new Map() };
   for (const [name, defs] of byName(model.vrrpScripts)) {
     const s = keptDefinition(analysis, defs)!;
     idx.scripts.set(name, { weight: s.weight?.value ?? 0, reverse: s.weightReverse });
@@ -143,13 +145,28 @@ function objects(node: ClusterNode): ObjectIndex {
     const p = keptDefinition(analysis, defs)!;
     idx.processes.set(name, { weight: p.weight?.value ?? 0, reverse: hasReverse(p.weight, analysis.target) });
   }
+  // A bfd_instance the VRRP process keeps: its last weight line in -253..253 (else 0), reversed once any weight line
+  // says `reverse` (bfd_parser.c bfd_vrrp_weight_handler, 2.0.19 to 2.2.8).
+  for (const b of model.bfdInstances) {
+    if (!b.forVrrp || idx.bfds.has(b.name)) continue;
+    let weight = 0;
+    let reverse = false;
+    for (const line of b.node.children) {
+      if (line.keyword !== 'weight') continue;
+      const text = line.argText(0) ?? '';
+      const n = /^[-+]?\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (Number.isInteger(n) && Math.abs(n) <= 253) weight = n;
+      if (line.argText(1) === 'reverse' && compareVersions(analysis.target, WEIGHT_REVERSE_SINCE) >= 0) reverse = true;
+    }
+    idx.bfds.set(b.name, { weight, reverse });
+  }
   objectCache.set(node, idx);
   return idx;
 }
 
 function objectWeight(node: ClusterNode, kind: TrackerKind, name: string): { weight: number; reverse: boolean } {
   const idx = objects(node);
-  const found = kind === 'script' ? idx.scripts.get(name) : kind === 'file' ? idx.files.get(name) : kind === 'process' ? idx.processes.get(name) : undefined;
+  const found = kind === 'script' ? idx.scripts.get(name) : kind === 'file' ? idx.files.get(name) : kind === 'process' ? idx.processes.get(name) : kind === 'bfd' ? idx.bfds.get(name) : undefined;
   return found ?? { weight: kind === 'file' ? 1 : 0, reverse: false };
 }
 
@@ -180,8 +197,8 @@ function refsToTrackers(node: ClusterNode, kind: TrackerKind, refs: TrackRef[], 
     if (kind !== 'interface' && trackLineIgnored(node.analysis, r.words[0]!)) continue;
     seen.add(r.name);
     const def = objectWeight(node, kind, r.name);
-    // A weight outside -254..254 is refused; the object's own weight stays (an interface's: 0).
-    const explicit = r.weight !== undefined && Math.abs(r.weight) <= 254;
+    // A weight outside -254..254 (a track_bfd's: -253..253) is refused; the object's own weight stays (an interface's: 0).
+    const explicit = r.weight !== undefined && Math.abs(r.weight) <= (kind === 'bfd' ? 253 : 254);
     out.push({
       kind,
       name: r.name,
@@ -211,13 +228,14 @@ const NO_TRACKERS = Object.freeze([]) as unknown as Tracker[];
 function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
   const owner = inst.effectivePriority === 255;
   const sync = syncGroupOf(node, inst);
-  if (!sync && !inst.trackScripts.length && !inst.trackInterfaces.length && !inst.trackFiles.length && !inst.trackProcesses.length) return NO_TRACKERS;
+  if (!sync && !inst.trackScripts.length && !inst.trackInterfaces.length && !inst.trackFiles.length && !inst.trackProcesses.length && !inst.trackBfds.length) return NO_TRACKERS;
   const noWeights = owner || (!!sync && !sync.trackingWeight);
   const own: Tracker[] = [
     ...refsToTrackers(node, 'script', inst.trackScripts),
     ...refsToTrackers(node, 'interface', inst.trackInterfaces.filter((t) => t.name !== inst.interface?.value)),
     ...refsToTrackers(node, 'file', inst.trackFiles),
     ...refsToTrackers(node, 'process', inst.trackProcesses),
+    ...refsToTrackers(node, 'bfd', inst.trackBfds),
   ];
   const trackers: Tracker[] = [];
   for (const t of own) {
@@ -249,6 +267,7 @@ function computeTrackers(node: ClusterNode, inst: VrrpInstance): Tracker[] {
       ['interface', sync.group.trackInterfaces],
       ['file', sync.group.trackFiles],
       ['process', sync.group.trackProcesses],
+      ['bfd', sync.group.trackBfds],
     ];
     for (const [kind, refs] of groupTracks) {
       for (const t of refsToTrackers(node, kind, refs, sync.name)) {
@@ -445,7 +464,7 @@ export function simulateGroup(group: InstanceGroup): GroupSimulation {
 
   facts.forEach((f, i) => {
     for (const t of f.trackers) {
-      const verb = t.kind === 'interface' ? 'goes down' : 'fails';
+      const verb = failVerb(t.kind);
       const scn: FailoverScenario = {
         label: `${t.kind} ${t.name} ${verb} on ${labels[i]}`,
         kind: 'check-fails',
@@ -554,6 +573,11 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
       scn.note = `${m.node.label} would take over, but its sync group ${sync.name} moves only as a whole and ${holdingBack.join(', ')} there stays BACKUP: the running MASTER keeps the VIPs`;
     }
   }
+}
+
+/** How the table and messages say a tracked object fails: an interface or a BFD session goes down. */
+export function failVerb(kind: TrackerKind): string {
+  return kind === 'interface' || kind === 'bfd' ? 'goes down' : 'fails';
 }
 
 /** `100 + 20 (script chk) = 120`: how a node's priority is made up in a scenario. */

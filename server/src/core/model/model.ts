@@ -190,6 +190,7 @@ export interface SyncGroup {
   trackInterfaces: TrackRef[];
   trackFiles: TrackRef[];
   trackProcesses: TrackRef[];
+  trackBfds: TrackRef[];
 }
 
 export interface Checker {
@@ -1270,6 +1271,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     trackInterfaces: childrenNamed(n, 'track_interface').flatMap(trackRefs),
     trackFiles: childrenNamed(n, 'track_file').flatMap(trackRefs),
     trackProcesses: childrenNamed(n, 'track_process').flatMap(trackRefs),
+    trackBfds: childrenNamed(n, 'track_bfd').flatMap(trackRefs),
   }));
   if (syncGroups.length) syncGroupStartStates(syncGroups, vrrpInstances);
   // A bare `file` line leaves the file an earlier line set.

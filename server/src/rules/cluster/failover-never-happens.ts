@@ -1,7 +1,7 @@
 // KA430: a tracked check on the MASTER whose failure never moves the VIPs.
 
 import type { ClusterRule } from '../types.js';
-import { breakdown, describeState, simulateCluster, trackerLine } from '../../cluster/failover.js';
+import { breakdown, describeState, failVerb, simulateCluster, trackerLine } from '../../cluster/failover.js';
 import { at, describePriority, nopreemptOf, priorityAt, rel } from '../../cluster/model.js';
 
 export const failoverNeverHappens: ClusterRule = {
@@ -10,7 +10,7 @@ export const failoverNeverHappens: ClusterRule = {
   name: 'failover-never-happens',
   family: 'cluster',
   severity: 'warning',
-  description: 'A tracked script, interface or process on the MASTER can fail without moving the VIPs to another node.',
+  description: 'A tracked script, interface, process or BFD session on the MASTER can fail without moving the VIPs to another node.',
   docs: {
     why: 'A tracked check with a weight only changes the priority. If the MASTER\'s priority after the failure is still at least the BACKUP\'s (MASTER 100, BACKUP 90, weight -5: 95 > 90), or the BACKUP has nopreempt, the VIPs stay on the broken node. The weight must bring the MASTER below the BACKUP (the usual advice is a clear gap, e.g. -50), or use weight 0 so the instance goes to FAULT. `kalint explain KA430 a.conf b.conf` prints every scenario.',
     bad: 'vrrp_script chk_web {\n    script "/usr/local/bin/chk_web"\n    interval 2\n    weight -5\n}\nvrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    track_script {\n        chk_web\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n',
@@ -61,7 +61,7 @@ export const failoverNeverHappens: ClusterRule = {
         }
         ctx.report({
           ...t.where,
-          message: `${sim.group.name}: when ${trackerLine(t)} ${t.kind === 'interface' ? 'goes down' : 'fails'} on ${holder.node.label}, which holds the VIPs, its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
+          message: `${sim.group.name}: when ${trackerLine(t)} ${failVerb(t.kind)} on ${holder.node.label}, which holds the VIPs, its priority becomes ${breakdown(sim.facts[h]!, t)} (${before} when healthy); ${why}`,
           related: others.flatMap((x) => {
             const m = sim.group.members[x.i]!;
             const lines = [rel(priorityAt(m), `${m.node.label}: ${describePriority(m)}, ${describeState(x.s)} in this scenario`)];
