@@ -179,3 +179,21 @@ describe('a track_bfd', () => {
     expect(codes(bfd + instance('BACKUP', 100, ['track_bfd {', '  bfdc weight -5', '}']), b)).toContain('KA430');
   });
 });
+
+describe('two virtual routers sharing a VRID (KA402)', () => {
+  it('is a warning that says failover still works, not that the routers fight', () => {
+    // Live (session 60): db on a (100) and c (90), web on b, all VRID 51 on eth0 with one password: a held .20, b .30;
+    // a stopped, c took .20 and b kept .30; a back, it preempted c. b logged "(web) ip address associated with VRID 51
+    // not present in MASTER advert: 10.1.0.30" every second: vrrp_state_backup ignores a rejected advert.
+    const node = (name: string, priority: number, vip: string) =>
+      conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', '  virtual_router_id 51', `  priority ${priority}`, '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+    const found = lintCluster([
+      { file: 'a.conf', text: node('db', 100, '10.1.0.20/24') },
+      { file: 'b.conf', text: node('web', 100, '10.1.0.30/24') },
+      { file: 'c.conf', text: node('db', 90, '10.1.0.20/24') },
+    ]).diagnostics.filter((d) => d.code === 'KA402');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('warning');
+    expect(found[0]!.message).toContain('failover still works');
+  });
+});

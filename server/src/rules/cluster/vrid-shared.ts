@@ -8,10 +8,10 @@ export const vridShared: ClusterRule = {
   code: 'KA402',
   name: 'cluster-vrid-shared',
   family: 'cluster',
-  severity: 'error',
+  severity: 'warning',
   description: 'Two different VRRP instances on different nodes use the same VRID with the same family, VRRP version, interface and multicast group.',
   docs: {
-    why: 'keepalived only checks VRID clashes inside one file. When two different virtual routers of the cluster share a VRID, family, interface and multicast group, each receives the other one\'s adverts: they carry the wrong VIPs or password and are rejected (keepalived 2.x logs the reason: "received an invalid passwd", "ip address associated with VRID … not present in MASTER advert"; 1.3.x "bogus VRRP packet"), and the routers fight. Use a distinct VRID (or mcast_dst_ip, or unicast) per virtual router.',
+    why: 'keepalived only checks VRID clashes inside one file. When two different virtual routers of the cluster share a VRID, family, interface and multicast group, each receives the other one\'s adverts: they carry the wrong VIPs or password and are rejected, which keepalived logs at every advert interval (2.x: "received an invalid passwd", "ip address associated with VRID … not present in MASTER advert"; 1.3.x "bogus VRRP packet"). A rejected advert is otherwise ignored (it does not restart a BACKUP\'s master-down timer), so each virtual router still elects and fails over among its own nodes (live 2.2.7: two MASTERs on VRID 51 each kept their VIPs, and when one stopped its BACKUP took over). What remains is the log noise, a segment that breaks VRRP\'s rule of one virtual router per VRID, and, with use_vmac, two MASTERs using the one virtual MAC the VRID maps to (00:00:5e:00:01:VRID, :02: for IPv6). Use a distinct VRID (or mcast_dst_ip, or unicast) per virtual router.',
     bad: 'vrrp_instance db {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.20\n    }\n}\n',
     good: 'vrrp_instance db {\n    state BACKUP\n    interface eth0\n    virtual_router_id 52\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.20\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance web {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n' },
@@ -54,7 +54,7 @@ export const vridShared: ClusterRule = {
         const vrid = b.instance.virtualRouterId!;
         ctx.report({
           ...at(vrid.node),
-          message: `VRID ${vrid.value} is used by ${b.instance.name} on ${b.node.label} and by a different instance, ${a.instance.name} on ${a.node.label}, on interface ${b.instance.interface?.value ?? '(none)'}: each receives the other's adverts and rejects them`,
+          message: `VRID ${vrid.value} is used by ${b.instance.name} on ${b.node.label} and by a different instance, ${a.instance.name} on ${a.node.label}, on interface ${b.instance.interface?.value ?? '(none)'}: each receives the other's adverts and rejects them, logging it at every advert interval (failover still works: a rejected advert is ignored)`,
           related: [rel(at(a.instance.virtualRouterId!.node), `${a.instance.name} uses VRID ${vrid.value} on ${a.node.label}`)],
         });
       }
