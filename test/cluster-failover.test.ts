@@ -325,6 +325,45 @@ describe('the scenario table', () => {
   });
 });
 
+describe('sync groups as a whole', () => {
+  const sg = 'vrrp_sync_group G {\n    group {\n        VI_1\n        VI_2\n    }\n}\n';
+  const inst = (name: string, vrid: number, vip: string, prio: number) =>
+    `vrrp_instance ${name} {\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${prio}\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;
+  const node = (p1: number, p2: number, grouped = false) => (grouped ? sg : '') + inst('VI_1', 51, '10.0.0.100', p1) + inst('VI_2', 52, '10.0.0.101', p2);
+  const run = (...texts: string[]) => lintCluster(texts.map((text, i) => ({ file: `n${i + 1}.conf`, text })));
+
+  it('a group held back at the start sends its members\' VIPs to their best other node, which may differ', () => {
+    // n1's G loses VI_2 to n2 (ungrouped, 95): VI_1 goes to its next best, n3 (95), VI_2 stays on n2.
+    // Live (fixE, 2.2.7, three namespaces): n3 held .100 and n2 .101; n2 stopped, n1 held both; n2 back, as at first;
+    // n3 stopped, n2 held both.
+    const { scenarios, diagnostics } = run(node(100, 80, true), node(90, 95), node(95, 50));
+    const [vi1, vi2] = scenarios;
+    expect(row(vi1!, 'all healthy')).toMatchObject({ priorities: [100, 90, 95], holder: 'n3.conf' });
+    expect(row(vi2!, 'all healthy')).toMatchObject({ priorities: [80, 95, 50], holder: 'n2.conf' });
+    // With n2 down, n1's group wins both.
+    expect(row(vi1!, 'n2.conf down').holder).toBe('n1.conf');
+    expect(row(vi2!, 'n2.conf down').holder).toBe('n1.conf');
+    // With n3 down, n1's group is still held back by VI_2, and n2 takes VI_1 as well.
+    expect(row(vi1!, 'n3.conf down').holder).toBe('n2.conf');
+    const ka424 = diagnostics.filter((d) => d.code === 'KA424');
+    expect(ka424.map((d) => d.message)).toEqual([
+      "sync group G on n1.conf: VI_2 goes to n2.conf (95 against 80 on n1.conf), and keepalived keeps a sync group's members in one state, so G on n1.conf stays BACKUP while everything is healthy and n3.conf holds VI_1, though n1.conf has the highest priority there (VI_1: 100 against 95 on n3.conf); give the members the same order of priorities on every node, or take them out of the group",
+    ]);
+  });
+
+  it('the table says a crossed pair of groups is a start race', () => {
+    const { scenarios, diagnostics } = run(node(100, 80, true), node(90, 95, true));
+    expect(formatScenarioTable(scenarios[0]!)).toMatch(/all healthy\s+100\s+90\s+tie n1\.conf \/ n2\.conf \(crossed sync groups: each node's group wants another member's VIPs elsewhere, and a group is MASTER or BACKUP as a whole, so the first node up takes the VIPs of all its group's members\)/);
+    expect(diagnostics.map((d) => d.code)).toEqual(['KA424']);
+  });
+
+  it('leaves groups alone whose members agree on the node', () => {
+    const { scenarios, diagnostics } = run(node(100, 100, true), node(90, 95, true));
+    for (const r of scenarios) expect(row(r, 'all healthy').holder).toBe('n1.conf');
+    expect(diagnostics.map((d) => d.code)).not.toContain('KA424');
+  });
+});
+
 describe('pairFiles', () => {
   it('pairs files whose instances match and says why; leaves the others alone', () => {
     const node = (vrid: number, vip: string) => `vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id ${vrid}\n    virtual_ipaddress {\n        ${vip}\n    }\n}\n`;

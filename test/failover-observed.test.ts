@@ -197,3 +197,90 @@ describe('two virtual routers sharing a VRID (KA402)', () => {
     expect(found[0]!.message).toContain('failover still works');
   });
 });
+
+// Session 60's live pairs (2.2.7): a sync group is MASTER or BACKUP as a whole on a node ("VRRP_Group(G) Syncing
+// instances to BACKUP state"; vrrp_sync_backup, vrrp_sync_can_goto_master).
+describe('a sync group on the node that loses a member', () => {
+  const group = conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '  sync_group_tracking_weight', '}');
+  const named = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const tables = (a: string, b: string) => new Map(failoverReports(buildNodes([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }])).map((r) => [r.instance, r.scenarios]));
+
+  it('takes the other members to BACKUP: their VIPs go to the node that took the first', () => {
+    // a: G {VI_1 (chk -50), VI_2} at 100; b: VI_1 and VI_2 at 90, no group. rm chk.ok on a: "(VI_1) Entering BACKUP
+    // STATE", "VRRP_Group(G) Syncing instances to BACKUP state", "(VI_2) Entering BACKUP STATE"; b took both VIPs.
+    const chk = conf('vrrp_script chk {', '  script "/bin/true"', '  weight -50', '}');
+    const a = chk + group + named('VI_1', 51, '10.0.0.100', 100, ['track_script {', '  chk', '}']) + named('VI_2', 52, '10.0.0.101', 100);
+    const b = named('VI_1', 51, '10.0.0.100', 90) + named('VI_2', 52, '10.0.0.101', 90);
+    const t = tables(a, b);
+    expect(t.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')?.holder).toBe('b.conf');
+    const vi2 = t.get('VI_2')!;
+    expect(vi2.map((s) => s.label)).toEqual(['all healthy', 'script chk fails on a.conf', 'a.conf down', 'b.conf down']);
+    const row = vi2[1]!;
+    expect(row.states.map((s) => s.priority)).toEqual([100, 90]);
+    expect(row.holder).toBe('b.conf');
+    expect(row.note).toBe("a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to b.conf");
+    // b grouping them too, with the check's weight on VI_1 only: b's group is held back, a keeps both (as before).
+    const bGrouped = group + b;
+    const held = tables(a, bGrouped);
+    expect(held.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')?.holder).toBe('a.conf');
+    expect(held.get('VI_2')!.map((s) => s.label)).toEqual(['all healthy', 'a.conf down', 'b.conf down']);
+  });
+});
+
+describe('the healthy row with sync groups', () => {
+  const group = conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '}');
+  const named = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const pair = (p1: number, p2: number) => named('VI_1', 51, '10.0.0.100', p1) + named('VI_2', 52, '10.0.0.101', p2);
+  const healthy = (a: string, b: string) => failoverReports(buildNodes([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }])).map((r) => r.scenarios[0]!);
+
+  it('never splits a group: with crossed priorities and a group on one node only, the other node holds both', () => {
+    // a: G {VI_1 100, VI_2 80}; b: VI_1 90, VI_2 95 ungrouped. Live, started together and with a 2 s ahead: b held
+    // both VIPs every time (a's VI_2 loses to 95, so its group stays BACKUP and b's VI_1 times out).
+    const rows = healthy(group + pair(100, 80), pair(90, 95));
+    expect(rows.map((r) => r.holder)).toEqual(['b.conf', 'b.conf']);
+    expect(rows[0]!.note).toBe("a.conf's sync group G is BACKUP as a whole, since its VI_2 goes to b.conf");
+    expect(codes(group + pair(100, 80), pair(90, 95))).toContain('KA424');
+  });
+
+  it('with the group on both nodes, the first node up holds both: a start race, not the split', () => {
+    // Live, three starts: together and b 0.5 s first -> b held both; a 2 s first -> a held both.
+    const rows = healthy(group + pair(100, 80), group + pair(90, 95));
+    for (const r of rows) {
+      expect(r.holder).toBeUndefined();
+      expect(r.tie).toEqual(['a.conf', 'b.conf']);
+      expect(r.syncGroup?.race).toBe(true);
+    }
+    const found = codes(group + pair(100, 80), group + pair(90, 95));
+    expect(found).toContain('KA424');
+    expect(found).not.toContain('KA432');
+  });
+
+  it('a node whose group was held back takes every member once each of them outranks the holder', () => {
+    // a: G {VI_1 100, VI_2 80}; b: VI_1 90, VI_2 95 (chk -50), no group. Live (fixE, 2.2.7): healthy b held both; rm
+    // chk.ok on b: b's VI_2 at 45, a "(VI_2) Entering MASTER STATE", "(VI_1) Entering MASTER STATE", a held both; the
+    // check back, b took both again.
+    const chk = conf('vrrp_script chk {', '  script "/bin/true"', '  weight -50', '}');
+    const b = chk + named('VI_1', 51, '10.0.0.100', 90) + named('VI_2', 52, '10.0.0.101', 95, ['track_script {', '  chk', '}']);
+    const reports = failoverReports(buildNodes([{ file: 'a.conf', text: group + pair(100, 80) }, { file: 'b.conf', text: b }]));
+    for (const r of reports) {
+      expect(r.scenarios[0]!.holder, r.instance).toBe('b.conf');
+      expect(r.scenarios.find((s) => s.label === 'script chk fails on b.conf')?.holder, r.instance).toBe('a.conf');
+    }
+    expect(reports[0]!.scenarios.find((s) => s.label === 'script chk fails on b.conf')?.note).toBe("a.conf's sync group G takes every member's VIPs, as each of them wants MASTER there");
+  });
+
+  it('no false KA431: the ungrouped node holds both when the grouped node loses a member', () => {
+    // a: VI_1 and VI_2 at 100, no group; b: G {VI_1 90 + chk 20, VI_2 90} with sync_group_tracking_weight. Live: a held
+    // both every time; b "VRRP_Group(G) Syncing instances to BACKUP state", its VI_1 (110) held in BACKUP.
+    const chk = conf('vrrp_script chk {', '  script "/bin/true"', '  weight 20', '}');
+    const b = chk + conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '  sync_group_tracking_weight', '}') +
+      named('VI_1', 51, '10.0.0.100', 90, ['track_script {', '  chk', '}']) + named('VI_2', 52, '10.0.0.101', 90);
+    const rows = healthy(pair(100, 100), b);
+    expect(rows.map((r) => r.holder)).toEqual(['a.conf', 'a.conf']);
+    const found = codes(pair(100, 100), b);
+    expect(found).not.toContain('KA431');
+    expect(found).toContain('KA424');
+  });
+});

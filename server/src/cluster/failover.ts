@@ -9,7 +9,9 @@
 // dropped; an interface keeps its weight, although keepalived logs that it ignores it, and a process is not
 // checked at all). A track_bfd counts like the others: its weight while the session is up or down, weight 0 FAULT
 // while it is down (vrrp_track.c initialise_track_bfd_state, vrrp_scheduler.c vrrp_handle_bfd_event). Only track_script and track_interface weights of ±254 become ±253. A BACKUP only takes over from a running MASTER when its
-// priority is strictly higher and it does not have `nopreempt`.
+// priority is strictly higher and it does not have `nopreempt`. A sync group is MASTER or BACKUP as a whole on a node
+// (vrrp_sync.c): simulateCluster settles the rows of all virtual routers together, at the start (settleSyncGroups)
+// and after each failure (holdBackSyncGroups on the node that would take over, syncGroupsToBackup on the one that loses).
 
 import type { Location } from '../core/diagnostics.js';
 import type { AstNode } from '../core/analysis/ast.js';
@@ -67,6 +69,12 @@ export interface FailoverScenario {
   note?: string;
   /** The sync group (on the node that would take over) that keeps the running MASTER in place. */
   heldBySyncGroup?: string;
+  /**
+   * Set where a sync group moved these VIPs: the group on `node` went (or stayed) BACKUP as a whole because its member
+   * `lost` goes to `to` (vrrp_sync_backup, vrrp_sync_can_goto_master). With `race`, the groups of several nodes each
+   * want the members' VIPs on a different node, and the first group to become MASTER keeps them all.
+   */
+  syncGroup?: { node: string; group: string; lost: string; to?: string; race?: boolean };
 }
 
 export interface FailoverReport {
@@ -446,21 +454,29 @@ export interface GroupSimulation {
   report: FailoverReport;
 }
 
-export function simulateGroup(group: InstanceGroup): GroupSimulation {
-  const facts = group.members.map(factsOf);
-  const labels = group.members.map((m) => m.node.label);
-  const scenarios: FailoverScenario[] = [];
-  const stateRow = (failIndex: number | undefined, failing: Tracker | undefined, downIndex: number | undefined): NodeState[] =>
-    facts.map((f, i) => {
-      if (i === downIndex) return { node: labels[i]!, state: 'down' };
-      const r = evaluate(f, i === failIndex ? failing : undefined);
-      return { node: labels[i]!, ...r };
-    });
+function stateRow(group: InstanceGroup, facts: MemberFacts[], failIndex: number | undefined, failing: Tracker | undefined, downIndex: number | undefined): NodeState[] {
+  return facts.map((f, i) => {
+    const node = group.members[i]!.node.label;
+    if (i === downIndex) return { node, state: 'down' };
+    return { node, ...evaluate(f, i === failIndex ? failing : undefined) };
+  });
+}
 
-  const healthy: FailoverScenario = { label: 'all healthy', kind: 'healthy', states: stateRow(undefined, undefined, undefined) };
+/** The healthy row of one virtual router, each node on its own (simulateCluster then applies the sync groups). */
+function startGroup(group: InstanceGroup): GroupSimulation {
+  const facts = group.members.map(factsOf);
+  const healthy: FailoverScenario = { label: 'all healthy', kind: 'healthy', states: stateRow(group, facts, undefined, undefined, undefined) };
   decideStart(healthy, facts);
-  scenarios.push(healthy);
-  const previous = healthy.holderIndex;
+  const vrid = group.members[0]!.instance.virtualRouterId?.value;
+  return { group, facts, report: { instance: group.name, vrid, nodes: group.members.map((m) => m.node.label), scenarios: [healthy] } };
+}
+
+/** The failure rows, from the healthy holder. */
+function failGroup(sim: GroupSimulation): void {
+  const { group, facts } = sim;
+  const labels = sim.report.nodes;
+  const scenarios = sim.report.scenarios;
+  const previous = scenarios[0]!.holderIndex;
 
   facts.forEach((f, i) => {
     for (const t of f.trackers) {
@@ -470,20 +486,23 @@ export function simulateGroup(group: InstanceGroup): GroupSimulation {
         kind: 'check-fails',
         nodeIndex: i,
         tracker: t,
-        states: stateRow(i, t, undefined),
+        states: stateRow(group, facts, i, t, undefined),
       };
       decide(scn, facts, previous);
       scenarios.push(scn);
     }
   });
   facts.forEach((_, i) => {
-    const scn: FailoverScenario = { label: `${labels[i]} down`, kind: 'node-down', nodeIndex: i, states: stateRow(undefined, undefined, i) };
+    const scn: FailoverScenario = { label: `${labels[i]} down`, kind: 'node-down', nodeIndex: i, states: stateRow(group, facts, undefined, undefined, i) };
     decide(scn, facts, previous === i ? undefined : previous);
     scenarios.push(scn);
   });
+}
 
-  const vrid = group.members[0]!.instance.virtualRouterId?.value;
-  return { group, facts, report: { instance: group.name, vrid, nodes: labels, scenarios } };
+export function simulateGroup(group: InstanceGroup): GroupSimulation {
+  const sim = startGroup(group);
+  failGroup(sim);
+  return sim;
 }
 
 /**
@@ -506,8 +525,11 @@ const simCache = new WeakMap<ClusterNode[], GroupSimulation[]>();
 export function simulateCluster(nodes: ClusterNode[]): GroupSimulation[] {
   const hit = simCache.get(nodes);
   if (hit) return hit;
-  const sims = clusterModel(nodes).groups.map(simulateGroup);
+  const sims = clusterModel(nodes).groups.map(startGroup);
+  syncGroupsAtStart(sims);
+  for (const sim of sims) failGroup(sim);
   holdBackSyncGroups(sims);
+  syncGroupsToBackup(sims);
   simCache.set(nodes, sims);
   return sims;
 }
@@ -543,8 +565,8 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
   const holderIn = (sim: GroupSimulation, key: string): number | undefined => {
     const byEvent = moves.get(sim)!;
     if (byEvent.has(key)) return byEvent.get(key);
-    const healthy = sim.report.scenarios[0]!.holderIndex;
-    return healthy === undefined ? undefined : sim.group.members[healthy]!.index;
+    const steady = steadyWinner(sim);
+    return steady === undefined ? undefined : sim.group.members[steady]!.index;
   };
   for (const sim of sims) {
     const previous = sim.report.scenarios[0]!.holderIndex;
@@ -571,6 +593,223 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
       scn.tie = undefined;
       scn.heldBySyncGroup = sync.name;
       scn.note = `${m.node.label} would take over, but its sync group ${sync.name} moves only as a whole and ${holdingBack.join(', ')} there stays BACKUP: the running MASTER keeps the VIPs`;
+    }
+  }
+}
+
+/**
+ * Who would hold a virtual router's VIPs after an event that changes nothing for it, each node on its own: the healthy
+ * holder, unless a sync group put the VIPs elsewhere at the start (KA424) and the node it held back outranks the
+ * holder, which it then wants to take over whenever its group lets it.
+ */
+function steadyWinner(sim: GroupSimulation): number | undefined {
+  const healthy = sim.report.scenarios[0]!;
+  if (healthy.holderIndex === undefined || !healthy.syncGroup) return healthy.holderIndex;
+  const r: FailoverScenario = { label: healthy.label, kind: 'check-fails', states: healthy.states };
+  decide(r, sim.facts, healthy.holderIndex);
+  return r.holderIndex;
+}
+
+/** One node's sync group, with its members that are virtual routers of the cluster (two at least). */
+interface SyncUnit {
+  /** Cluster index and label of the node. */
+  node: number;
+  label: string;
+  group: string;
+  /** Each member: its virtual router and its index among that router's members. */
+  parts: { sim: GroupSimulation; i: number }[];
+}
+
+function syncUnits(sims: GroupSimulation[]): { units: SyncUnit[]; unitOf: Map<GroupSimulation, Map<number, SyncUnit>> } {
+  const byKey = new Map<string, SyncUnit>();
+  for (const sim of sims) {
+    sim.group.members.forEach((m, i) => {
+      const sync = syncGroupOf(m.node, m.instance);
+      if (!sync) return;
+      const key = `${m.index}\0${sync.name}`;
+      let u = byKey.get(key);
+      if (!u) byKey.set(key, (u = { node: m.index, label: m.node.label, group: sync.name, parts: [] }));
+      u.parts.push({ sim, i });
+    });
+  }
+  const units = [...byKey.values()].filter((u) => u.parts.length > 1);
+  const unitOf = new Map<GroupSimulation, Map<number, SyncUnit>>();
+  for (const u of units) {
+    for (const p of u.parts) {
+      let m = unitOf.get(p.sim);
+      if (!m) unitOf.set(p.sim, (m = new Map()));
+      m.set(p.i, u);
+    }
+  }
+  return { units, unitOf };
+}
+
+/** Whether the member `i` of a row loses the VIPs to another node although it is up. */
+function loses(row: FailoverScenario, i: number): boolean {
+  if (row.states[i]!.state !== 'up') return false;
+  if (row.holderIndex !== undefined) return row.holderIndex !== i;
+  return !!row.tie && !row.tie.includes(row.states[i]!.node);
+}
+
+/**
+ * keepalived keeps the members of a sync group in one state on a node: a member that hears a higher priority (or
+ * starts below one) wants BACKUP, and then the group goes to BACKUP as a whole ("VRRP_Group(G) Syncing instances to
+ * BACKUP state", vrrp_sync_backup) and no member may become MASTER while one wants BACKUP (vrrp_sync_can_goto_master).
+ * So a group that would hold some of its members' VIPs and lose another's holds none: those VIPs go to their best
+ * other node. A group loses for sure to a node that is not itself held back (no sync group there, or one that holds
+ * all its members); where the groups of several nodes each lose a member to another (crossed priorities), the one
+ * that becomes MASTER first keeps everything: at the start a race (`start`), after a failure the running MASTER's.
+ * Live 2.2.7 (session 60): a's G {VI_1 100, VI_2 80}, b's VI_1 90, VI_2 95 without a group: b held both, in every start
+ * order; with G on b too, whichever node was up first held both.
+ */
+function settleSyncGroups(rows: Map<GroupSimulation, FailoverScenario>, rowOf: (sim: GroupSimulation) => FailoverScenario | undefined, allUnits: SyncUnit[], unitOf: Map<GroupSimulation, Map<number, SyncUnit>>, start: boolean): void {
+  const excluded = new Map<FailoverScenario, Set<number>>();
+  // Only the groups with a member whose row the event changes (all of them at the start), and those the settling reaches.
+  const scope = new Set<SyncUnit>(start ? allUnits : []);
+  const reach = (sim: GroupSimulation) => {
+    for (const u of unitOf.get(sim)?.values() ?? []) scope.add(u);
+  };
+  if (!start) for (const sim of rows.keys()) reach(sim);
+  const units = scope;
+  const row = (sim: GroupSimulation): FailoverScenario | undefined => {
+    let r = rows.get(sim);
+    if (!r && (r = rowOf(sim))) rows.set(sim, r);
+    return r;
+  };
+  for (let round = 0; round <= allUnits.length; round++) {
+    const conflicted = new Set<SyncUnit>();
+    for (const u of units) {
+      let held = false;
+      let lost = false;
+      for (const p of u.parts) {
+        const r = row(p.sim);
+        if (!r) continue;
+        if (r.holderIndex === p.i) held = true;
+        else if (loses(r, p.i)) lost = true;
+      }
+      if (held && lost) conflicted.add(u);
+    }
+    if (!conflicted.size) return;
+    // A group beaten by a node that is not held back itself.
+    const beaten: { u: SyncUnit; lost: { sim: GroupSimulation; i: number } }[] = [];
+    for (const u of conflicted) {
+      for (const p of u.parts) {
+        const r = row(p.sim);
+        if (!r || !loses(r, p.i)) continue;
+        // To the holder, or to whichever of the tied nodes wins.
+        const winners = r.holderIndex !== undefined ? [r.holderIndex] : r.states.flatMap((st, i) => (r.tie!.includes(st.node) ? [i] : []));
+        if (winners.every((w) => {
+          const theirs = unitOf.get(p.sim)?.get(w);
+          return !theirs || !conflicted.has(theirs);
+        })) {
+          beaten.push({ u, lost: p });
+          break;
+        }
+      }
+    }
+    if (!beaten.length) {
+      if (!start) return;
+      // Crossed groups at the start: the first node's group up takes every member's VIPs.
+      for (const u of conflicted) {
+        const lost = u.parts.find((p) => loses(row(p.sim)!, p.i))!;
+        for (const p of u.parts) {
+          const r = row(p.sim)!;
+          const racing = [...conflicted].filter((o) => o.parts.some((q) => q.sim === p.sim && r.states[q.i]!.state === 'up'));
+          const tie = p.sim.group.members.map((m) => m.node.label).filter((l) => racing.some((o) => o.label === l));
+          if (tie.length < 2) continue;
+          r.holderIndex = undefined;
+          r.holder = undefined;
+          r.tie = tie;
+          r.note = undefined;
+          r.syncGroup ??= { node: u.label, group: u.group, lost: lost.sim.group.members[lost.i]!.instance.name, race: true };
+        }
+      }
+      return;
+    }
+    for (const { u, lost } of beaten) {
+      const lostRow = row(lost.sim)!;
+      const to = lostRow.holderIndex !== undefined ? lostRow.states[lostRow.holderIndex]!.node : lostRow.tie!.join(' or ');
+      for (const p of u.parts) {
+        const r = row(p.sim);
+        if (!r || r.holderIndex !== p.i) continue;
+        let out = excluded.get(r);
+        if (!out) excluded.set(r, (out = new Set()));
+        out.add(p.i);
+        const tmp: FailoverScenario = { label: r.label, kind: r.kind, states: r.states.map((st, i) => (out!.has(i) ? { node: st.node, state: 'down' } : st)) };
+        if (start) decideStart(tmp, p.sim.facts);
+        else decide(tmp, p.sim.facts, undefined);
+        r.holderIndex = tmp.holderIndex;
+        r.holder = tmp.holder;
+        r.tie = tmp.tie;
+        r.heldBySyncGroup = undefined;
+        r.syncGroup = { node: u.label, group: u.group, lost: lost.sim.group.members[lost.i]!.instance.name, to };
+        r.note = syncNote(r.syncGroup, tmp.note);
+        reach(p.sim);
+      }
+    }
+  }
+}
+
+function syncNote(g: NonNullable<FailoverScenario['syncGroup']>, then?: string): string {
+  return `${g.node}'s sync group ${g.group} is BACKUP as a whole, since its ${g.lost} goes to ${g.to}${then ? `; ${then}` : ''}`;
+}
+
+/** The healthy rows with the sync groups of every node applied. */
+function syncGroupsAtStart(sims: GroupSimulation[]): void {
+  const { units, unitOf } = syncUnits(sims);
+  if (!units.length) return;
+  const rows = new Map(sims.map((s) => [s, s.report.scenarios[0]!] as const));
+  settleSyncGroups(rows, () => undefined, units, unitOf, true);
+}
+
+/**
+ * The failure rows with the sync groups applied on the node that loses a member: its other members' VIPs go too.
+ * A virtual router without a row for the event (nothing changes for it by itself) gets one when they do.
+ */
+function syncGroupsToBackup(sims: GroupSimulation[]): void {
+  const { units, unitOf } = syncUnits(sims);
+  if (!units.length) return;
+  const events = new Map<string, Map<GroupSimulation, FailoverScenario>>();
+  const sources = new Map<string, { scn: FailoverScenario; node: number }>();
+  for (const sim of sims) {
+    if (!unitOf.has(sim)) continue;
+    for (const scn of sim.report.scenarios) {
+      const key = eventKey(sim, scn);
+      if (!key) continue;
+      let byEvent = events.get(key);
+      if (!byEvent) events.set(key, (byEvent = new Map()));
+      byEvent.set(sim, scn);
+      if (!sources.has(key)) sources.set(key, { scn, node: sim.group.members[scn.nodeIndex!]!.index });
+    }
+  }
+  for (const [key, rows] of events) {
+    const src = sources.get(key)!;
+    const added = new Set<FailoverScenario>();
+    const rowOf = (sim: GroupSimulation): FailoverScenario | undefined => {
+      const i = sim.group.members.findIndex((m) => m.index === src.node);
+      if (i < 0 || src.scn.kind !== 'check-fails') return undefined;
+      const healthy = sim.report.scenarios[0]!;
+      const r: FailoverScenario = { label: src.scn.label, kind: 'check-fails', nodeIndex: i, tracker: src.scn.tracker, states: healthy.states, holder: healthy.holder, holderIndex: healthy.holderIndex, tie: healthy.tie };
+      // Each node on its own, the running MASTER as before: where a sync group put the VIPs elsewhere while healthy,
+      // the settling puts them there again unless the event lets the whole group take them.
+      if (healthy.holderIndex !== undefined && healthy.syncGroup) {
+        r.holder = r.holderIndex = r.tie = undefined;
+        decide(r, sim.facts, healthy.holderIndex);
+      }
+      added.add(r);
+      return r;
+    };
+    settleSyncGroups(rows, rowOf, units, unitOf, false);
+    for (const [sim, r] of rows) {
+      const healthy = sim.report.scenarios[0]!;
+      if (!added.has(r) || (r.holderIndex === healthy.holderIndex && (r.tie ?? []).join('\0') === (healthy.tie ?? []).join('\0'))) continue;
+      if (!r.note && r.holderIndex !== undefined) {
+        const u = unitOf.get(sim)?.get(r.holderIndex);
+        if (u) r.note = `${u.label}'s sync group ${u.group} takes every member's VIPs, as each of them wants MASTER there`;
+      }
+      const list = sim.report.scenarios;
+      const at = list.findIndex((x) => x.kind === 'node-down');
+      list.splice(at < 0 ? list.length : at, 0, r);
     }
   }
 }

@@ -350,7 +350,7 @@ export function formatScenarioTable(report: FailoverReport): string {
     // depends on the start order (live 2.2.7: an owner in state MASTER that starts takes the VIPs from a running one).
     const owners = !!s.tie && s.states.some((st) => st.priority === 255 && s.tie!.includes(st.node));
     let holder = s.holder ?? (s.tie
-      ? `tie ${s.tie.join(' / ')} (${owners ? 'address owners: keepalived lowers one to 254 when they hear each other, and the start order decides which' : s.kind === 'healthy' ? 'the first up keeps the VIPs' : tieUnchanged(s, report.scenarios[0]) ? 'no change: the node holding the VIPs keeps them' : 'either may win: a race, the higher IP only at the same moment'})`
+      ? `tie ${s.tie.join(' / ')} (${owners ? 'address owners: keepalived lowers one to 254 when they hear each other, and the start order decides which' : s.syncGroup?.race ? `crossed sync groups: each node's group wants another member's VIPs elsewhere, and a group is MASTER or BACKUP as a whole, so the first node up takes the VIPs of all its group's members` : s.kind === 'healthy' ? 'the first up keeps the VIPs' : tieUnchanged(s, report.scenarios[0]) ? 'no change: the node holding the VIPs keeps them' : 'either may win: a race, the higher IP only at the same moment'})`
       : 'nobody');
     const healthyHolder = report.scenarios[0]?.holder;
     if (s.kind === 'check-fails' && s.nodeIndex !== undefined && s.holder && s.holder === healthyHolder && s.states[s.nodeIndex]!.node === s.holder && s.states[s.nodeIndex]!.state === 'up') {

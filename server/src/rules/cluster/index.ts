@@ -28,6 +28,7 @@ import { failoverNeverHappens } from './failover-never-happens.js';
 import { failoverBackupWins } from './failover-backup-wins.js';
 import { failoverTie } from './failover-tie.js';
 import { failoverZeroWeight } from './failover-zero-weight.js';
+import { syncGroupCrossed } from './sync-group-crossed.js';
 
 export const clusterRules: Rule[] = [
   vridMismatch,
@@ -57,4 +58,5 @@ export const clusterRules: Rule[] = [
   failoverBackupWins,
   failoverTie,
   failoverZeroWeight,
+  syncGroupCrossed,
 ];
