@@ -271,6 +271,23 @@ describe('the healthy row with sync groups', () => {
     expect(reports[0]!.scenarios.find((s) => s.label === 'script chk fails on b.conf')?.note).toBe("a.conf's sync group G takes every member's VIPs, as each of them wants MASTER there");
   });
 
+  it('after a start race, a failure that lets one group want every member settles it; a smaller one leaves it', () => {
+    // a: G {VI_1 100 (chk -50), VI_2 80} with sync_group_tracking_weight; b: G {VI_1 90, VI_2 95}. Live (fixE, 2.2.7): a
+    // up 6 s first held both; rm chk.ok on a: "(VI_1) Master received advert from 10.1.0.2 with higher priority 90, ours
+    // 50", a's VI_1 and VI_2 BACKUP, b "(VI_1) Entering MASTER STATE", "(VI_2) Entering MASTER STATE".
+    const chk = (w: number) => conf('vrrp_script chk {', '  script "/bin/true"', `  weight ${w}`, '}');
+    const tracked = conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '  sync_group_tracking_weight', '}') +
+      named('VI_1', 51, '10.0.0.100', 100, ['track_script {', '  chk', '}']) + named('VI_2', 52, '10.0.0.101', 80);
+    const rows = (w: number) =>
+      failoverReports(buildNodes([{ file: 'a.conf', text: chk(w) + tracked }, { file: 'b.conf', text: group + pair(90, 95) }])).map((r) => r.scenarios.find((s) => s.label === 'script chk fails on a.conf'));
+    expect(rows(-50).map((r) => r?.holder)).toEqual(['b.conf', 'b.conf']);
+    // At 95 a's VI_1 still outranks b's 90: each group still loses a member to the other, nothing changes hands.
+    const [vi1, vi2] = rows(-5);
+    expect(vi1?.tie).toEqual(['a.conf', 'b.conf']);
+    expect(vi1?.syncGroup?.race).toBe(true);
+    expect(vi2).toBeUndefined();
+  });
+
   it('no false KA431: the ungrouped node holds both when the grouped node loses a member', () => {
     // a: VI_1 and VI_2 at 100, no group; b: G {VI_1 90 + chk 20, VI_2 90} with sync_group_tracking_weight. Live: a held
     // both every time; b "VRRP_Group(G) Syncing instances to BACKUP state", its VI_1 (110) held in BACKUP.

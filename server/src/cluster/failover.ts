@@ -792,7 +792,8 @@ function syncGroupsToBackup(sims: GroupSimulation[]): void {
       const r: FailoverScenario = { label: src.scn.label, kind: 'check-fails', nodeIndex: i, tracker: src.scn.tracker, states: healthy.states, holder: healthy.holder, holderIndex: healthy.holderIndex, tie: healthy.tie };
       // Each node on its own, the running MASTER as before: where a sync group put the VIPs elsewhere while healthy,
       // the settling puts them there again unless the event lets the whole group take them.
-      if (healthy.holderIndex !== undefined && healthy.syncGroup) {
+      // After a start race, likewise from no holder: the race stands below unless the event settles it.
+      if (healthy.syncGroup && (healthy.holderIndex !== undefined || healthy.syncGroup.race)) {
         r.holder = r.holderIndex = r.tie = undefined;
         decide(r, sim.facts, healthy.holderIndex);
       }
@@ -800,6 +801,25 @@ function syncGroupsToBackup(sims: GroupSimulation[]): void {
       return r;
     };
     settleSyncGroups(rows, rowOf, units, unitOf, false);
+    // Groups that still each lose a member to another after a start race: whichever node holds the VIPs keeps them.
+    const stillCrossed = (u: SyncUnit) => {
+      let held = false;
+      let lost = false;
+      for (const p of u.parts) {
+        const r = rows.get(p.sim);
+        if (!r) continue;
+        if (r.holderIndex === p.i) held = true;
+        else if (loses(r, p.i)) lost = true;
+      }
+      return held && lost;
+    };
+    const revert = [...rows].filter(([sim]) => sim.report.scenarios[0]!.syncGroup?.race && [...unitOf.get(sim)!.values()].some(stillCrossed));
+    for (const [sim, r] of revert) {
+      const healthy = sim.report.scenarios[0]!;
+      r.holderIndex = r.holder = r.note = undefined;
+      r.tie = healthy.tie;
+      r.syncGroup = healthy.syncGroup;
+    }
     for (const [sim, r] of rows) {
       const healthy = sim.report.scenarios[0]!;
       if (!added.has(r) || (r.holderIndex === healthy.holderIndex && (r.tie ?? []).join('\0') === (healthy.tie ?? []).join('\0'))) continue;
