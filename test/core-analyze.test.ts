@@ -148,6 +148,17 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics[0]!.message).toContain('vrrp_instance > authentication');
   });
 
+  // Session 60's missed-mistakes audit: `interfaces eth0` in an instance is a misspelt interface, not a garp_group
+  // line, and a checker's `timeout` its connect_timeout.
+  it("puts this block's near keyword, or the one meant here, before where the word belongs", () => {
+    const said = (text: string) => analyze(text).diagnostics.find((d) => d.code === 'KA202')!;
+    const near = said('vrrp_instance VI_1 {\n  interfaces eth0\n}\n');
+    expect(near.message).toBe("'interfaces' is not valid in 'vrrp_instance'; did you mean 'interface'? ('interfaces' belongs in garp_group) (keepalived: Unknown keyword 'interfaces')");
+    expect(near.fix?.edits[0]?.newText).toBe('interface');
+    expect(said('vrrp_instance VI_1 {\n  router_id 51\n}\n').message).toContain("did you mean 'virtual_router_id'?");
+    expect(said('virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      timeout 3\n    }\n  }\n}\n').message).toContain("did you mean 'connect_timeout'?");
+  });
+
   // An issue thread's config (session 36): the '}' meant for the instance closed its virtual_ipaddress,
   // so the next vrrp_instance is read inside the first. The finding names the block still open.
   it('a top-level keyword inside a block names the top-level block still open', () => {

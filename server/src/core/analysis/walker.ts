@@ -382,6 +382,34 @@ const MISPLACED_HINTS: Record<string, string> = {
   'vrrp_instance ip_family': "; a vrrp_instance takes its address family from its addresses, and 'native_ipv6' makes it IPv6",
 };
 
+/**
+ * A keyword of another block written where a keyword of this one was meant (block name, word → this block's
+ * keyword): the instance's router id is its virtual_router_id, a password is auth_pass, a checker's timeout is its
+ * connect_timeout (the missed-mistakes audit of session 60: KA202 had sent users to global_defs, SSL and vrrp_script).
+ */
+const MEANT_HERE: Record<string, string> = {
+  'vrrp_instance router_id': 'virtual_router_id',
+  'authentication password': 'auth_pass',
+  'HTTP_GET timeout': 'connect_timeout',
+  'SSL_GET timeout': 'connect_timeout',
+  'TCP_CHECK timeout': 'connect_timeout',
+  'SMTP_CHECK timeout': 'connect_timeout',
+  'DNS_CHECK timeout': 'connect_timeout',
+  'UDP_CHECK timeout': 'connect_timeout',
+  'PING_CHECK timeout': 'connect_timeout',
+};
+
+/** This block's keyword one edit away from `name` (`interfaces` → `interface`), when exactly one is. */
+function nearKeywordHere(ctx: Context, name: string): string | undefined {
+  let found: string | undefined;
+  for (const k of ctx.childMap.keys()) {
+    if (Math.abs(k.length - name.length) > 1 || editDistance(name, k, 1) > 1) continue;
+    if (found !== undefined) return undefined;
+    found = k;
+  }
+  return found;
+}
+
 /** Arguments read by index without making a word array: an AstNode, or a ValueLine. */
 interface ArgList {
   readonly argCount: number;
@@ -1737,6 +1765,15 @@ export class Walker implements LineSink {
       const allPlaces = [...new Set(paths.map((p) => (p.length ? p.join(' > ') : 'the top level')))];
       const placesText = allPlaces.length > 4 ? `${allPlaces.slice(0, 4).join(', ')} and ${allPlaces.length - 4} other block${allPlaces.length > 5 ? 's' : ''}` : allPlaces.join(', ');
       const topBlock = elsewhere.some((e) => e.path.length === 0 && !!e.block);
+      // A keyword of this block one edit away, or the one meant here, comes first: `interfaces` in a vrrp_instance is
+      // a misspelt `interface`, not a garp_group line out of place.
+      const meant = replacement ? undefined : MEANT_HERE[`${ctx.name} ${name}`] ?? nearKeywordHere(ctx, name);
+      if (meant !== undefined && availableIn(ctx.childMap.get(meant)!, this.options.target)) {
+        const fits = this.argsFit(ctx, meant, after);
+        const fix = !word.quoted && !word.expanded ? { fix: { description: `Replace with '${meant}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: meant }], safe: false } } : undefined;
+        this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; did you mean '${meant}'? ('${name}' belongs in ${placesText}) (keepalived: Unknown keyword '${name}')`, file, word.range, fix);
+        return;
+      }
       const instead = (replacement ? `; here, use '${replacement}'` : MISPLACED_HINTS[`${ctx.id} ${name}`] ?? '') + (topBlock ? this.stillOpenHint(ctx, file) : '');
       this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; it belongs in ${placesText}${instead} (keepalived: Unknown keyword '${name}')`, file, word.range, renameFix);
       return;
