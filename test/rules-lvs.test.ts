@@ -1588,3 +1588,17 @@ describe('KA541: what keepalived hands PCRE2, checked against PCRE2 itself', () 
     expect(quotedEscapedWords('"open')).toBeUndefined();
   });
 });
+
+// Session 60's missed-mistakes audit: `lbkind DR` drew KA509's "Add 'lb_kind NAT'" beside KA201's rename, and applying
+// both left a duplicate, with NAT where the user wrote DR.
+describe('a setting found missing that is there, misspelt', () => {
+  it('is named, and no line is offered to add', () => {
+    const text = vs('10.0.0.1 80', ['lbkind DR', 'lb_algorithm wlc', 'protocol TCP']);
+    for (const [code, word] of [['KA509', 'lbkind'], ['KA508', 'lb_algorithm']] as const) {
+      const [d] = findings(text, code);
+      expect(d!.message).toContain(`(probably the misspelt '${word}' on line`);
+      expect(d!.fix).toBeUndefined();
+    }
+    expect(findings(vs('10.0.0.1 80', ['protocol TCP']), 'KA509')[0]!.fix).toBeDefined();
+  });
+});

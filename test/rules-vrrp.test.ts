@@ -3619,3 +3619,11 @@ describe('KA385 route-host-bits', () => {
     expect(good.text).not.toContain('Netlink: error');
   }, 60_000);
 });
+
+describe('KA306 with the priority there, misspelt', () => {
+  it('names the line and offers no priority to add', () => {
+    const [d] = findings(instance('A', 'state MASTER\nPRIORITY 150\ninterface eth0\nvirtual_router_id 5\n' + vip('10.0.0.1')), 'KA306');
+    expect(d!.message).toContain("(probably the misspelt 'PRIORITY' on line");
+    expect(d!.fix).toBeUndefined();
+  });
+});

@@ -4,7 +4,7 @@
 // shares its start with something other than blanks.
 
 import type { Analysis } from '../core/index.js';
-import type { Fix, TextEdit } from '../core/diagnostics.js';
+import type { Diagnostic, Fix, TextEdit } from '../core/diagnostics.js';
 import type { AstNode, Word } from '../core/analysis/ast.js';
 import type { Range } from '../core/syntax/cst.js';
 import { positionAt } from '../core/syntax/parser.js';
@@ -199,4 +199,29 @@ export function editsSharedText(analysis: Analysis, fix: Fix): boolean {
     if (e.range.end.offset > e.range.start.offset && holdsReference(analysis, file.text.slice(e.range.start.offset, e.range.end.offset))) return true;
   }
   return false;
+}
+
+/**
+ * An unknown keyword inside `block` whose "did you mean" is `keyword` (KA201/KA202 with that replacement): the line
+ * that is there, misspelt, when a rule finds `keyword` missing (`lbkind DR` for lb_kind). Such a rule then names it
+ * and offers no line to add, which would leave the misspelt one and could contradict its value.
+ */
+export function misspeltLine(analysis: Analysis, block: AstNode, keyword: string): Diagnostic | undefined {
+  // A block node's range is its header: the block runs to its '}' (to the end of the file when left open).
+  const start = block.range.start.offset;
+  const end = block.closeBrace?.range.end.offset ?? Infinity;
+  for (const d of analysis.diagnostics) {
+    if ((d.code !== 'KA201' && d.code !== 'KA202') || d.file !== block.file) continue;
+    if (d.range.start.offset < start || d.range.end.offset > end) continue;
+    if (d.fix?.edits.length === 1 && d.fix.edits[0]!.newText === keyword) return d;
+  }
+  return undefined;
+}
+
+/** ' (probably the misspelt 'lbkind' on line 4)' for misspeltLine's finding, or ''. */
+export function misspeltNote(analysis: Analysis, block: AstNode, keyword: string): string {
+  const d = misspeltLine(analysis, block, keyword);
+  if (!d) return '';
+  const text = fileText(analysis, d.file)?.slice(d.range.start.offset, d.range.end.offset);
+  return ` (probably the misspelt '${text ?? '?'}' on line ${d.range.start.line + 1})`;
 }

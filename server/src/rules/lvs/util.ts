@@ -8,7 +8,7 @@ import type { Checker, VirtualServer, RealServer } from '../../core/model/model.
 import type { Forwarding, IntegerLine, RealServerFacts, ServerFacts, SettingState } from './server-facts.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, CONFIG_TEST_SINCE, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
-import { fix, insertFirstInBlock } from '../fixes.js';
+import { fix, insertFirstInBlock, misspeltLine } from '../fixes.js';
 import { parseInteger } from '../../core/analysis/values.js';
 
 // The text-edit helpers live in ../fixes.ts; these rules import them from here too.
@@ -238,7 +238,7 @@ export function quoteDefaultMessage(target: Version, message: string): string {
 
 
 export function defaultSettingFix(analysis: Analysis, vs: VirtualServer, state: SettingState, keyword: string, value: string): Fix | undefined {
-  if (state !== 'missing') return undefined;
+  if (state !== 'missing' || misspeltLine(analysis, vs.node, keyword)) return undefined;
   return fix(`Add '${keyword} ${value}'`, [insertFirstInBlock(analysis, vs.node, `${keyword} ${value}`)]);
 }
 

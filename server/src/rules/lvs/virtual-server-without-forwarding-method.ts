@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { defaultSettingFix, quoteDefaultMessage, vsLabel } from './util.js';
+import { misspeltNote } from '../fixes.js';
 import { keptRealServers, reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -34,7 +35,7 @@ export const virtualServerWithoutForwardingMethod: FileRule = {
         (vs.sorryServer !== undefined && !f.sorryOwnForwarding);
       if (!needs) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' ${state === 'missing' ? "has no 'lb_kind'" : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT ${compareVersions(ctx.target, DEFAULT_REPORTED_SINCE) >= 0 ? quoteDefaultMessage(ctx.target, 'no forwarding method set, setting default NAT') : `(keepalived ${ctx.target.join('.')} says nothing)`}`,
+        message: `'${vsLabel(vs)}' ${state === 'missing' ? `has no 'lb_kind'${misspeltNote(ctx.analysis, vs.node, 'lb_kind')}` : "has no valid 'lb_kind' (keepalived ignored it)"}; keepalived forwards with NAT ${compareVersions(ctx.target, DEFAULT_REPORTED_SINCE) >= 0 ? quoteDefaultMessage(ctx.target, 'no forwarding method set, setting default NAT') : `(keepalived ${ctx.target.join('.')} says nothing)`}`,
         file: vs.node.file,
         range: vs.node.range,
         fix: defaultSettingFix(ctx.analysis, vs, state, 'lb_kind', 'NAT'),

@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { defaultSettingFix, quoteDefaultMessage, isAddressService, vsLabel } from './util.js';
+import { misspeltNote } from '../fixes.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -30,7 +31,7 @@ export const virtualServerWithoutProtocol: FileRule = {
       const state = f.protocolState;
       if (state === 'set' || !reachesChecks(f)) continue;
       if (!isAddressService(f)) continue;
-      const what = state === 'missing' ? "has no 'protocol'" : "has no valid 'protocol' (keepalived ignored it)";
+      const what = state === 'missing' ? `has no 'protocol'${misspeltNote(ctx.analysis, vs.node, 'protocol')}` : "has no valid 'protocol' (keepalived ignored it)";
       // keepalived 1.3.5 leaves the protocol 0 (its dump: "protocol = 0"), which the kernel's IPVS
       // refuses for any service; the UDP default came in 1.3.6.
       const effect = compareVersions(ctx.target, UDP_DEFAULT_SINCE) < 0

@@ -1,5 +1,6 @@
 import type { FileRule } from '../types.js';
 import { defaultSettingFix, quoteDefaultMessage, vsLabel } from './util.js';
+import { misspeltNote } from '../fixes.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -29,7 +30,7 @@ export const virtualServerWithoutScheduler: FileRule = {
       // An invalid value is reported at its line by the schema check; the fallback is reported here.
       const state = f.schedulerState;
       if (state === 'set' || !reachesChecks(f)) continue;
-      const what = state === 'missing' ? "has no 'lb_algo'" : "has no valid 'lb_algo' (keepalived ignored it)";
+      const what = state === 'missing' ? `has no 'lb_algo'${misspeltNote(ctx.analysis, vs.node, 'lb_algo')}` : "has no valid 'lb_algo' (keepalived ignored it)";
       // keepalived 1.3.5's dump shows "lb_algo = " (empty); the kernel finds no scheduler module 'ip_vs_' for it.
       const before = compareVersions(ctx.target, WLC_DEFAULT_SINCE) < 0;
       ctx.report({

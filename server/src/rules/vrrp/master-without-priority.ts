@@ -1,6 +1,6 @@
 // KA306: `state MASTER` with no priority silently makes the node the address owner (255).
 
-import { addLineAfterFix, fileText } from '../fixes.js';
+import { addLineAfterFix, fileText, misspeltLine, misspeltNote } from '../fixes.js';
 import type { Fix } from '../../core/diagnostics.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import type { FileRule } from '../types.js';
@@ -23,13 +23,14 @@ export const masterWithoutPriority: FileRule = {
       const inst = insts[i]!;
       const state = stateOf(inst);
       if (inst.priorityLine || state?.value !== 'MASTER') continue;
+      const misspelt = misspeltLine(analysis, inst.node, 'priority');
       report({
-        message: `'${inst.name}' has state MASTER and no priority; keepalived gives it priority 255, making it the address owner`,
+        message: `'${inst.name}' has state MASTER and no priority${misspeltNote(analysis, inst.node, 'priority')}; keepalived gives it priority 255, making it the address owner`,
         file: state.node.file,
         range: keywordRange(state.node),
         // In strict mode only an address owner may start as MASTER ("State MASTER must match being address owner"):
         // a priority below 255 would start the node as BACKUP and turn accept mode off, so no fix there.
-        fix: isStrict(analysis.model, inst)
+        fix: isStrict(analysis.model, inst) || misspelt
           ? undefined
           : (priorityOnStateLine(state.node, fileText(analysis, state.node.file)) ??
             addLineAfterFix(state.node, fileText(analysis, state.node.file), 'priority 150', "Add 'priority 150' after 'state MASTER'")),
