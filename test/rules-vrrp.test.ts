@@ -3627,3 +3627,24 @@ describe('KA306 with the priority there, misspelt', () => {
     expect(d!.fix).toBeUndefined();
   });
 });
+
+// Session 60's missed-mistakes audit: a netmask after a VIP (ifconfig's habit), misspelt address options, and an
+// instance keyword written inside virtual_ipaddress got findings that did not say what was meant.
+describe('address lines: a netmask, a misspelt option, a keyword of the instance', () => {
+  const text = instance('VI_1', 'interface eth0\nvirtual_router_id 5\npriority 100\nvirtual_ipaddress {\n192.168.10.100 255.255.255.0\n192.168.10.101/24 lable eth0:web\nadvert_int 1\n}');
+  it('says the mask leaves the address /32 and offers the prefix', () => {
+    const [mask, lable] = findings(text, 'KA346');
+    expect(mask!.message).toContain("'255.255.255.0' is a netmask, which keepalived does not read after an address: it ignores the word and adds 192.168.10.100 as /32");
+    expect(applyFix(text, mask!.fix!)).toContain('192.168.10.100/24\n');
+    expect(lable!.message).toBe("'lable' is not an address option; did you mean 'label'? keepalived ignores it and 'eth0:web' after it (keepalived: \"Unknown configuration entry\" for each)");
+    expect(lable!.fix?.edits[0]?.newText).toBe('label');
+  });
+  it('names the instance keyword written inside the address block', () => {
+    const d = findings(text, 'KA205').find((x) => x.message.includes('advert_int'));
+    expect(d!.message).toContain("'advert_int' is a vrrp_instance keyword: move it out of the 'virtual_ipaddress' block");
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived 2.2.7 -t reads them', () => {
+    const said = runKeepalived(text).messages.map((m) => m.message);
+    expect(said).toEqual(expect.arrayContaining(["Unknown configuration entry '255.255.255.0' for ip address - ignoring", "Unknown configuration entry 'lable' for ip address - ignoring", "Unknown configuration entry 'eth0:web' for ip address - ignoring"]));
+  });
+});

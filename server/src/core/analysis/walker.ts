@@ -3074,6 +3074,16 @@ export class Walker implements LineSink {
     if (!shape || shape.length === 0) return;
     const reported = this.diagnostics.length;
     const stopped = this.checkArgs(shape, line, block.keyword, undefined, line.file);
+    // `advert_int 1` inside virtual_ipaddress: a keyword of the block around it, written inside (or the value
+    // block's '}' is missing above it). Said so, beside what keepalived makes of it as a value.
+    if (this.diagnostics.length > reported && block.parent?.spec) {
+      const first = line.argText(0);
+      const outer = first !== undefined ? block.parent.spec.childMap.get(first) : undefined;
+      const d = this.diagnostics[reported]!;
+      if (outer && d.code === 'KA205' && d.range.start.offset === line.argWord(0).range.start.offset) {
+        d.message += `; '${first}' is a ${block.parent.keyword} keyword: move it out of the '${block.keyword}' block (or is that block's '}' missing above this line?)`;
+      }
+    }
     if (block.keyword === 'interfaces' && block.parent?.keyword === 'garp_group' && this.diagnostics.length > reported && compareVersions(this.options.target, GARP_INTERFACES_CHECKED_AT_END_SINCE) >= 0) {
       // A name no interface can have: reported with the block's '}', where keepalived names it.
       const held = this.atBlockEnd.get(block) ?? [];

@@ -5,6 +5,7 @@ import type { ValueLine, Word } from '../../core/analysis/ast.js';
 import type { Address } from '../../core/model/model.js';
 import { DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, impossibleIfname, ipFamily, parseInteger, rtNumber, utf8Length } from '../../core/analysis/values.js';
 import type { ArgSpec } from '../../core/schema/schema.js';
+import { editDistance } from '../../core/analysis/suggest.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 
@@ -65,6 +66,28 @@ const MESSAGES_SETTLED_SINCE: Version = LABEL_LENGTH_CHECKED_SINCE;
 
 /** The words keepalived reads as options (with or without a value) in an address line. */
 const OPTION_WORDS = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer', 'preferred_lft', 'home', '-nodad', 'mngtmpaddr', 'noprefixroute', 'autojoin', 'no_track', 'track_group', 'use_vmac']);
+
+/** The prefix length of a dotted IPv4 netmask (`255.255.255.0`: 24), else undefined. */
+function netmaskLength(word: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(word);
+  if (!m) return undefined;
+  const bytes = m.slice(1).map(Number);
+  if (bytes.some((b) => b > 255) || bytes[0] === 0) return undefined;
+  const bits = bytes.map((b) => b.toString(2).padStart(8, '0')).join('');
+  return /^1+0*$/.test(bits) ? bits.indexOf('0') < 0 ? 32 : bits.indexOf('0') : undefined;
+}
+
+/** The address option one edit away from `word` (`lable`: label, `scop`: scope), when exactly one is. */
+function nearOption(word: string): string | undefined {
+  if (word.length < 3) return undefined;
+  let found: string | undefined;
+  for (const o of OPTION_WORDS) {
+    if (Math.abs(o.length - word.length) > 1 || editDistance(word, o, 1) > 1) continue;
+    if (found !== undefined) return undefined;
+    found = o;
+  }
+  return found;
+}
 
 /** Whether a word from `from` on is an option keepalived would still apply. */
 function restHasOption(line: ValueLine, from: number): boolean {
@@ -229,6 +252,33 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
             fix: first.expanded ? undefined : { description: `Replace '${marker}' with '#'`, edits: [{ file: first.file, range: { start: first.range.start, end: { ...first.range.start, column: first.range.start.column + 2, offset: first.range.start.offset + 2 } }, newText: '#' }] },
           });
           return;
+        }
+        // `192.168.10.100 255.255.255.0` (ifconfig's habit): the mask is no option, and the address stays /32.
+        if (i === 1 && slash < 0 && family === 4 && netmaskLength(option) !== undefined) {
+          const len = netmaskLength(option)!;
+          const first = line.argWord(0);
+          const mask = line.argWord(1);
+          say({
+            word: mask,
+            message: `'${option}' is a netmask, which keepalived does not read after an address: it ignores the word and adds ${addr} as /32 (keepalived: "Unknown configuration entry '${option}' for ip address - ignoring"); write ${addr}/${len}`,
+            severity: 'warning',
+            fix: first.expanded || mask.expanded || first.file !== mask.file ? undefined : { description: `Write ${addr}/${len}`, edits: [{ file: first.file, range: { start: first.range.start, end: mask.range.end }, newText: `${addr}/${len}` }] },
+          });
+          break;
+        }
+        // A misspelt option (`lable eth0:web`): keepalived ignores it and, one by one, the words after it.
+        const near = nearOption(option);
+        if (near !== undefined) {
+          const takesValue = NEEDS_VALUE.has(near) && valueText !== undefined && !OPTION_WORDS.has(valueText);
+          say({
+            word: line.argWord(i),
+            through: takesValue ? line.argWord(i + 1) : undefined,
+            message: `'${option}' is not an address option; did you mean '${near}'? keepalived ignores it${takesValue ? ` and '${valueText}' after it (keepalived: "Unknown configuration entry" for each)` : ''}`,
+            severity: 'warning',
+            fix: line.argWord(i).expanded ? undefined : { description: `Replace with '${near}'`, edits: [{ file: line.argWord(i).file, range: line.argWord(i).range, newText: near }] },
+          });
+          if (takesValue) i++;
+          continue;
         }
         say({ word: line.argWord(i), message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
     }
