@@ -443,7 +443,7 @@ describe('schema diagnostics', () => {
     const said = analyze(text).diagnostics.filter((d) => d.code === 'KA205').map((d) => [d.range.start.line + 1, d.message]);
     expect(said).toEqual([
       [2, "interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, keepalived ignores it"],
-      [5, "interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named 'garp_master_ref', in FAULT)"],
+      [5, "interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named 'garp_master_ref', in FAULT); 'garp_master_refresh' is a vrrp_instance keyword: move it out of the 'track_interface' block (or is that block's '}' missing above this line?)"],
     ]);
     // 1.3.5 logs "no match, ignoring..." and runs.
     expect(analyze(text, { targetVersion: '1.3.5' }).diagnostics.find((d) => d.code === 'KA205' && d.range.start.line === 4)?.message).toBe("interface name 'garp_master_refresh' is 19 bytes; Linux allows at most 15, keepalived ignores it");
