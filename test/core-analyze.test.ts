@@ -148,6 +148,13 @@ describe('schema diagnostics', () => {
     expect(a.diagnostics[0]!.message).toContain('vrrp_instance > authentication');
   });
 
+  // Session 60's missed-mistakes audit: `router_id = lb1` made router_id '=' with only "keepalived ignores 'lb1'".
+  it("says an '=' between a keyword and its value is read as the value, with a fix", () => {
+    const d = analyze('global_defs {\n  router_id = lb1\n}\n').diagnostics.find((x) => x.code === 'KA204')!;
+    expect(d.message).toBe("keepalived takes no '=' between a keyword and its value: it reads '=' as the value of 'router_id' and ignores 'lb1'. Write 'router_id lb1'");
+    expect(applyFix('global_defs {\n  router_id = lb1\n}\n', d.fix!)).toBe('global_defs {\n  router_id lb1\n}\n');
+  });
+
   // Session 60's missed-mistakes audit: `interfaces eth0` in an instance is a misspelt interface, not a garp_group
   // line, and a checker's `timeout` its connect_timeout.
   it("puts this block's near keyword, or the one meant here, before where the word belongs", () => {

@@ -2820,6 +2820,14 @@ export class Walker implements LineSink {
         if (keyword === 'regex_max_offset') {
           // Not the extra word alone: the handler refuses a line of more than one value ("Missing or too may options").
           this.report('KA204', 'error', `'${keyword}' takes one argument; with '${extra.map((w) => w.text).join(' ')}' after it, ${REGEX_MAX_OFFSET_ZERO}`, file, r);
+        } else if (specs.length === 1 && (node.argText(0) === '=' || node.argText(0) === ':')) {
+          // `router_id = lb1`: the '=' is the value keepalived reads, and the value the word it ignores.
+          const sep = node.argText(0)!;
+          const eq = node.argWord(0);
+          const fixIt = !eq.expanded && !extra[0]!.expanded && eq.file === extra[0]!.file
+            ? { fix: { description: `Remove '${sep}'`, edits: [{ file: eq.file, range: { start: eq.range.start, end: extra[0]!.range.start }, newText: '' }] } }
+            : undefined;
+          this.report('KA204', 'warning', `keepalived takes no '${sep}' between a keyword and its value: it reads '${sep}' as the value of '${keyword}' and ignores '${extra.map((w) => w.text).join(' ')}'. Write '${keyword} ${extra.map((w) => w.text).join(' ')}'`, file, { start: eq.range.start, end: r.end }, fixIt);
         } else {
           this.report('KA204', 'warning', `'${keyword}' takes ${specs.length === 0 ? 'no arguments' : specs.length === 1 ? 'one argument' : `${specs.length} arguments`}; keepalived ignores '${extra.map((w) => w.text).join(' ')}'${slashes}`, file, r);
         }
