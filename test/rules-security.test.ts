@@ -298,6 +298,9 @@ describe('KA603 unquoted-script-command', () => {
     expect(d[0]!.message).toContain("as user 'hello'");
     const fixed = applyFix(bad, d[0]!.fix!);
     expect(fixed).toContain('notify_master "/bin/echo hello"');
+    // The 1.3.5 build (session 60's audit): "Invalid user/group for notify script", and the script ran anyway, as root.
+    expect(findings(bad, 'KA603', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 logs it and runs the script anyway, as its default script user');
+    expect(findings(bad, 'KA603', '1.4.5')[0]!.message).toContain('it drops the script and only logs it (keepalived 1.4.5 has no -t to report it)');
     // Session 60's audit: with more words the sentence read "as user '-t' and 'keepalived' as the group; '…' is ignored, not with these words as arguments".
     const long = findings(SECURE + instance('notify_master /usr/bin/logger -t keepalived gw1 is now active'), 'KA603')[0]!.message;
     expect(long).toContain("keepalived runs '/usr/bin/logger' with no arguments, as user '-t' and group 'keepalived', and ignores 'gw1 is now active';");

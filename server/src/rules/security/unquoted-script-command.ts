@@ -4,8 +4,11 @@ import { fileText } from '../fixes.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
 import { configuredScripts, scriptIsChecked, type ConfiguredScript } from './scripts.js';
 import { CONFIG_TEST_FIXED_IN, PARENT_CHECK_SINCE, switchesToCheck } from './script-user-terminates-keepalived.js';
-import { compareVersions } from '../../core/schema/schema.js';
+import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 import { shellSyntaxOf } from './script-shell-syntax.js';
+
+/** From 1.3.6 a notify script whose user does not exist is dropped; before, only logged and run as the default user. */
+const NOTIFY_BAD_USER_DROPPED_SINCE: Version = [1, 3, 6];
 
 /** Programs that are pointless without arguments: a word after them is an argument, not a user. */
 const NEEDS_ARGUMENTS = new Set([
@@ -115,9 +118,13 @@ export const unquotedScriptCommand: FileRule = {
       // startup_script/shutdown_script report the dropped script as a configuration error ("Invalid startup
       // script"); the other notify lines only log it.
       const startupOrShutdown = s.node.keyword === 'startup_script' || s.node.keyword === 'shutdown_script';
+      // Before 1.3.6 an unknown user was only logged: the script stayed, run as the default script user (the 1.3.5
+      // build: "Invalid user/group for notify script", then the script ran with no arguments).
       const dropped = startupOrShutdown
         ? `keepalived drops the script (keepalived: "Invalid ${s.node.keyword.replace('_script', '')} script")`
-        : 'it drops the script and only logs it (keepalived -t stays silent)';
+        : compareVersions(ctx.target, NOTIFY_BAD_USER_DROPPED_SINCE) < 0
+          ? `keepalived ${ctx.target.join('.')} logs it and runs the script anyway, as its default script user`
+          : `it drops the script and only logs it (${compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0 ? `keepalived ${ctx.target.join('.')} has no -t to report it` : 'keepalived -t stays silent'})`;
       // The Debian 2.2.7 package on `notify_backup /etc/keepalived/notify.sh backup`: "Terminated", exit 143.
       const killsTest = DEBIAN_SYSTEM_ACCOUNTS.has(second.text) && !s.words[2] && switchesToCheck(s) && scriptIsChecked(ctx.analysis, s) &&
         compareVersions(ctx.target, PARENT_CHECK_SINCE) >= 0 && compareVersions(ctx.target, CONFIG_TEST_FIXED_IN) < 0;
