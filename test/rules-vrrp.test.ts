@@ -3648,3 +3648,15 @@ describe('address lines: a netmask, a misspelt option, a keyword of the instance
     expect(said).toEqual(expect.arrayContaining(["Unknown configuration entry '255.255.255.0' for ip address - ignoring", "Unknown configuration entry 'lable' for ip address - ignoring", "Unknown configuration entry 'eth0:web' for ip address - ignoring"]));
   });
 });
+
+// Session 60's fuzzing: keepalived reads a unicast peer up to a '-' (2.2.7 -t: "address family must match VRRP
+// instance [192.0.2.50] - ignoring", "No VIP specified; at least one is required").
+describe('a unicast peer written as a range gives the instance its family', () => {
+  it('reports the VIP of the other family, not the peer', () => {
+    const text = instance('VI_1', 'interface eth0\nvirtual_router_id 1\npriority 100\nunicast_peer {\n2001:db8::1-ff\n}\nvirtual_ipaddress {\n192.0.2.50\n}');
+    const lines = (code: string) => findings(text, code).map((d) => d.range.start.line + 1);
+    expect(lines('KA313')).toEqual([9]);
+    expect(findings(text, 'KA323')).toEqual([]);
+    expect(findings(text, 'KA312')).toHaveLength(1);
+  });
+});

@@ -688,9 +688,11 @@ function addressLine(line: ValueLine, block: AstNode): Address | undefined {
   if (text === undefined) return undefined;
   // `10.0.0.9/24x`: the running daemon uses /24 (keepalived -t /32; KA205 says so). `10.0.0.9/33`: both use /32.
   const prefix = parsePrefix(text) ?? (looseTarget !== undefined && compareVersions(looseTarget, DAEMON_READS_LEADING_SINCE) >= 0 ? fullLength(text) ?? daemonPrefix(text) : undefined);
-  // Without a valid prefix, the part before the slash may still be an address (rare).
+  // Without a valid prefix, the part before the slash may still be an address (rare). A unicast peer is read as a
+  // socket address, up to a '-' or a '/' (`2001:db8::1-ff` is the peer 2001:db8::1, of family 6: fuzzing, session 60).
   const slash = prefix ? -1 : text.indexOf('/');
-  return new AddressLine(text, prefix, prefix ? prefix.family : slash > 0 ? ipFamily(text.slice(0, slash)) : undefined, line, block);
+  const head = prefix ? undefined : block.keyword === 'unicast_peer' ? sockaddrText(text) : slash > 0 ? text.slice(0, slash) : undefined;
+  return new AddressLine(text, prefix, prefix ? prefix.family : head ? ipFamily(head) : undefined, line, block);
 }
 
 /** From this release an invalid prefix length is the address's full length (read_unsigned; atoi before). */
