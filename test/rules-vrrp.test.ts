@@ -3660,3 +3660,13 @@ describe('a unicast peer written as a range gives the instance its family', () =
     expect(findings(text, 'KA312')).toHaveLength(1);
   });
 });
+
+// Session 60's fuzzing: a ':' in the prefix makes keepalived read the word as IPv6 and skip it, -t and the daemon alike
+// ("VRRP parsed invalid IP 192.0.2.1/24:5. skipping IP..."); kalint had said /32 (-t) and /24 (the daemon).
+describe("a ':' in a VIP's prefix", () => {
+  it('is an address keepalived skips', () => {
+    const text = instance('VI_1', 'interface eth0\nvirtual_router_id 1\npriority 100\nvirtual_ipaddress {\n192.0.2.1/24:5\n}');
+    expect(findings(text, 'KA312')).toHaveLength(1);
+    expect(findings(text, 'KA205')[0]!.message).not.toContain('running daemon');
+  });
+});

@@ -484,7 +484,8 @@ export function fullLengthPrefix(text: string): (Prefix & { length: number; why:
   if (slash < 0) return undefined;
   const address = text.slice(0, slash);
   const family = ipFamily(address);
-  if (!family) return undefined;
+  // A ':' anywhere makes keepalived read the word as IPv6 (parse_ipaddress): `192.0.2.1/24:5` is then no address at all.
+  if (!family || (family === 4 && text.includes(':', slash))) return undefined;
   const m = STRTOL_LEAD.exec(text.slice(slash + 1))!;
   // No digits: strtoul reads 0, which the daemon uses (daemonPrefix); '-0' is 0 as well.
   if (!m[2] || /^0+$/.test(m[2])) return undefined;
@@ -503,7 +504,8 @@ export function daemonPrefix(text: string): Prefix | undefined {
   if (slash < 0) return undefined;
   const address = text.slice(0, slash);
   const family = ipFamily(address);
-  if (!family) return undefined;
+  // A ':' anywhere makes keepalived read the word as IPv6 (parse_ipaddress): `192.0.2.1/24:5` is then no address at all.
+  if (!family || (family === 4 && text.includes(':', slash))) return undefined;
   const length = daemonLeadingNumber({ name: 'prefix', type: 'unsigned', min: 0, max: family === 4 ? 32 : 128 }, text.slice(slash + 1));
   return length === undefined ? undefined : { address, family, length };
 }

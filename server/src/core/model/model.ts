@@ -691,7 +691,8 @@ function addressLine(line: ValueLine, block: AstNode): Address | undefined {
   // Without a valid prefix, the part before the slash may still be an address (rare). A unicast peer is read as a
   // socket address, up to a '-' or a '/' (`2001:db8::1-ff` is the peer 2001:db8::1, of family 6: fuzzing, session 60).
   const slash = prefix ? -1 : text.indexOf('/');
-  const head = prefix ? undefined : block.keyword === 'unicast_peer' ? sockaddrText(text) : slash > 0 ? text.slice(0, slash) : undefined;
+  // Elsewhere a ':' after the slash makes keepalived read an IPv4 address as IPv6, and fail (`192.0.2.1/24:5`).
+  const head = prefix ? undefined : block.keyword === 'unicast_peer' ? sockaddrText(text) : slash > 0 && !text.includes(':', slash) ? text.slice(0, slash) : undefined;
   return new AddressLine(text, prefix, prefix ? prefix.family : head ? ipFamily(head) : undefined, line, block);
 }
 
