@@ -3670,3 +3670,11 @@ describe("a ':' in a VIP's prefix", () => {
     expect(findings(text, 'KA205')[0]!.message).not.toContain('running daemon');
   });
 });
+
+// Session 60's variants audit: the guess was defined after the instance, so the rename alone left the entry ignored.
+describe('KA315 guessing a vrrp_script defined after the instance', () => {
+  it('says the guess must move up too', () => {
+    const text = conf('vrrp_instance A {', '  interface eth0', '  virtual_router_id 5', '  priority 100', '  track_script {', '    chk_haproy', '  }', '  virtual_ipaddress {', '    10.0.0.5', '  }', '}', 'vrrp_script chk_haproxy {', '  script "/usr/bin/true"', '}');
+    expect(findings(text, 'KA315')[0]!.message).toContain("(did you mean 'chk_haproxy'? It is defined only after 'A', and keepalived needs it defined first)");
+  });
+});

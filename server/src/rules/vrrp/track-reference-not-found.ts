@@ -195,7 +195,9 @@ export function ignoredTrackLines(analysis: Analysis): IgnoredTrackLine[] {
           const listed = new Set(lines.map((l) => l.words[0]?.text));
           const unlisted = names ? [...names.keys()].filter((n) => !listed.has(n)) : [];
           guess = suggest(nameWord.text, unlisted) ?? suggestByWords(nameWord.text, unlisted);
-          why = `no ${t.what} '${nameWord.text}' is defined${guess ? ` (did you mean '${guess}'?)` : ''}`;
+          // A guess defined only after this block would be ignored too: say it must move up as well (variants audit).
+          const late = guess !== undefined && (order.get(names!.get(guess)!) ?? 0) > ownerPos;
+          why = `no ${t.what} '${nameWord.text}' is defined${guess ? ` (did you mean '${guess}'?${late ? ` It is defined only after '${argText(owner) ?? owner.keyword}', and keepalived needs it defined first` : ''})` : ''}`;
           if (guess) related.push({ file: names!.get(guess)!.file, range: names!.get(guess)!.args[0]?.range ?? names!.get(guess)!.range, message: `'${guess}' is defined here` });
         }
         else if ((order.get(def) ?? 0) > ownerPos) {
