@@ -41,7 +41,7 @@ const NEEDS_VALUE = new Set(['dev', 'scope', 'broadcast', 'brd', 'label', 'peer'
  * Options later releases added to the address parser (vrrp_ipaddress.c, bisected over the tags);
  * an older keepalived reports each as an unknown entry and ignores it, then its value the same way.
  */
-const OPTION_SINCE: Record<string, Version> = {
+export const OPTION_SINCE: Record<string, Version> = {
   // 1.3.6's vrrp_ipaddress.c has them (the 1.3.9 build reads them without a word; 1.3.5's has none).
   home: [1, 3, 6],
   '-nodad': [1, 3, 6],

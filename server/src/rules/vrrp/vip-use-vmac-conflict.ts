@@ -4,6 +4,8 @@
 
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
+import { compareVersions } from '../../core/schema/schema.js';
+import { OPTION_SINCE } from './addresses.js';
 import { anyInstanceHasRareLine, hasRareLine, instanceFamily, keptVirtualAddresses, RareLine, uniqueInstances } from './util.js';
 
 /** The word after `dev` on an address line, if any. */
@@ -32,7 +34,9 @@ export const vipUseVmacConflict: FileRule = {
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24 use_vmac\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    use_vmac\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
-  check({ analysis, report }) {
+  check({ analysis, report, target }) {
+    // Before 2.2.0 an address has no use_vmac option at all: KA346 says keepalived ignores the word.
+    if (compareVersions(target, OPTION_SINCE.use_vmac!) < 0) return;
     // Nothing to find when no instance has the line (the usual case).
     if (!anyInstanceHasRareLine(analysis.model, RareLine.useVmac | RareLine.useVmacAddr)) return;
     for (let j = 0, insts = uniqueInstances(analysis.model); j < insts.length; j++) {
