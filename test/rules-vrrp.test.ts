@@ -3681,3 +3681,14 @@ describe('KA315 guessing a vrrp_script defined after the instance', () => {
     expect(findings(text, 'KA315')[0]!.message).toContain("(did you mean 'chk_haproxy'? It is defined only after 'A', and keepalived needs it defined first)");
   });
 });
+
+// Session 60's missed-mistakes audit: 2.2.7 -t "(VI_WEB): address family must match VRRP instance [192.168.10.100/24]
+// - ignoring" — the IPv6 mcast_src_ip read first made the instance IPv6; the finding blamed the VIP alone.
+describe('KA313 names the source address that gave the instance its family', () => {
+  it('points at it from the VIP it costs', () => {
+    const text = instance('VI_WEB', 'interface eth0\nvirtual_router_id 51\npriority 150\nmcast_src_ip 2001:db8::1\nvirtual_ipaddress {\n192.168.10.100/24 dev eth0\n}');
+    const [d] = findings(text, 'KA313');
+    expect(d!.message).toContain("(its family comes from 'mcast_src_ip 2001:db8::1' on line 5, read before the addresses: is that address the one to change?)");
+    expect(d!.related?.[0]?.range.start.line).toBe(4);
+  });
+});

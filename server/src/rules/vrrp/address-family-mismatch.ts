@@ -34,6 +34,19 @@ export const addressFamilyMismatch: FileRule = {
       if (!family) continue;
       // Most instances have only addresses of their own family: nothing to find in their lines.
       if (!hasRareLine(inst, RareLine.unicastSrcIp | RareLine.mcastSrcIp | RareLine.nativeIpv6 | RareLine.unicastPeer) && sameFamily(inst.virtualIpaddresses, family)) continue;
+      // A source address before the VIPs gives the instance its family (session 60's audit: an IPv6 mcast_src_ip made
+      // an IPv4 instance IPv6, and the findings blamed the VIPs alone): name it beside each VIP it costs.
+      let setter: { keyword: string; word: import('../../core/analysis/ast.js').Word } | undefined;
+      for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
+        const k = blocks[j]!.keyword;
+        if (k === 'virtual_ipaddress' || k === 'unicast_peer' || k === 'native_ipv6') break;
+        if (k !== 'unicast_src_ip' && k !== 'mcast_src_ip' && k !== 'mcast_dst_ip') continue;
+        const t = blocks[j]!.argText(0);
+        if (t !== undefined && sockaddrAddress(t)?.family === family) {
+          setter = { keyword: k, word: blocks[j]!.argWord(0) };
+          break;
+        }
+      }
       // unicast_src_ip, mcast_src_ip (mcast_dst_ip: see KA342), virtual_ipaddress, unicast_peer, in order
       for (let j = 0, blocks = inst.node.children; j < blocks.length; j++) {
         const block = blocks[j]!;
@@ -65,10 +78,12 @@ export const addressFamilyMismatch: FileRule = {
           if (vips && addressDropped(a)) continue;
           const first = a.line.argWord(0);
           const what = vips ? 'virtual address' : 'unicast peer';
+          const cause = setter ? ` (its family comes from '${setter.keyword} ${setter.word.text}' on line ${setter.word.range.start.line + 1}, read before the addresses: is that address the one to change?)` : '';
           report({
-            message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance; keepalived ignores it`,
+            message: `${what} ${first.text} is IPv${f} but '${inst.name}' is an IPv${family} instance${cause}; keepalived ignores it`,
             file: a.line.file,
             range: wordsRange([first]),
+            ...(setter ? { related: [{ file: setter.word.file, range: setter.word.range, message: `${setter.keyword} makes '${inst.name}' IPv${family}` }] } : {}),
           });
         }
       }
