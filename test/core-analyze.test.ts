@@ -163,6 +163,8 @@ describe('schema diagnostics', () => {
     expect(near.message).toBe("'interfaces' is not valid in 'vrrp_instance'; did you mean 'interface'? ('interfaces' belongs in garp_group) (keepalived: Unknown keyword 'interfaces')");
     expect(near.fix?.edits[0]?.newText).toBe('interface');
     expect(said('vrrp_instance VI_1 {\n  router_id 51\n}\n').message).toContain("did you mean 'virtual_router_id'?");
+    // Not beside a virtual_router_id the block already has: a global_defs line out of place (the recheck).
+    expect(said('vrrp_instance VI_1 {\n  virtual_router_id 5\n  router_id LVS_DEVEL\n}\n').message).not.toContain('did you mean');
     expect(said('virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      timeout 3\n    }\n  }\n}\n').message).toContain("did you mean 'connect_timeout'?");
   });
 

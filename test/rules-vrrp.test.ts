@@ -3599,6 +3599,8 @@ describe('KA385 route-host-bits', () => {
     expect(ds.map((d) => d.fix!.edits[0]!.newText)).toEqual(['10.61.0.0/16', '10.0.0.0/8', '192.168.1.128/25']);
     expect(applyFix(text, ds[0]!.fix!)).toContain('    10.61.0.0/16 via 10.250.1.254 dev eth0\n');
     expect(findings(routes('static_routes', '10.99.0.1/16 via 10.250.1.254 dev eth0'), 'KA385')[0]!.message).toContain('the kernel refuses the route when keepalived adds it at start');
+    // keepalived reads /+24 as /24 (the recheck: the kernel refused 10.67.0.1/+24 live).
+    expect(findings(routes('static_routes', '10.67.0.1/+24 via 10.250.1.254 dev eth0'), 'KA385').map((d) => d.fix!.edits[0]!.newText)).toEqual(['10.67.0.0/24']);
   });
   it('leaves IPv6 routes (the kernel masks them), rules, and lines keepalived drops alone', () => {
     expect(findings(routes('static_routes', '2001:db8:7::1/48 via 2001:db8::fe dev eth0', '10.61.0.1/33 dev eth0', '0.0.0.0/0 dev eth0'), 'KA385')).toEqual([]);

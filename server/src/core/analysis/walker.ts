@@ -1501,6 +1501,12 @@ export class Walker implements LineSink {
     return this.top();
   }
 
+  /** Whether the block being read has a `keyword` line so far. */
+  private blockHas(keyword: string): boolean {
+    for (let i = this.top().childStart; i < this.childStack.length; i++) if (this.childStack[i]!.keyword === keyword) return true;
+    return false;
+  }
+
   /**
    * parentReads, or a line the parent reads at the top level because a lost '{' ended the block it skips early
    * (see `otherPassesAtTop`): the parent is one of the processes that skip a block only its children read.
@@ -1768,7 +1774,9 @@ export class Walker implements LineSink {
       // A keyword of this block one edit away, or the one meant here, comes first: `interfaces` in a vrrp_instance is
       // a misspelt `interface`, not a garp_group line out of place.
       const meant = replacement ? undefined : MEANT_HERE[`${ctx.name} ${name}`] ?? nearKeywordHere(ctx, name);
-      if (meant !== undefined && availableIn(ctx.childMap.get(meant)!, this.options.target)) {
+      // Not a keyword the block already has: `router_id LVS_DEVEL` beside a virtual_router_id is a global_defs line out
+      // of place, not a second VRID (the recheck of session 60).
+      if (meant !== undefined && availableIn(ctx.childMap.get(meant)!, this.options.target) && !this.blockHas(meant)) {
         const fits = this.argsFit(ctx, meant, after);
         const fix = !word.quoted && !word.expanded ? { fix: { description: `Replace with '${meant}'${fits ? '' : ' (and give it its value)'}`, edits: [{ file, range: word.range, newText: meant }], safe: false } } : undefined;
         this.report('KA202', 'error', `'${name}' is not valid in ${contextName(ctx)}; did you mean '${meant}'? ('${name}' belongs in ${placesText}) (keepalived: Unknown keyword '${name}')`, file, word.range, fix);

@@ -16,7 +16,7 @@ import { readRoute, routeBlocks, skippedAt } from './routes.js';
 
 /** The network address of an IPv4 `address/len` with host bits set, or undefined (no prefix, or none set). */
 export function ipv4NetworkWithHostBits(text: string): string | undefined {
-  const m = /^([^/]+)\/(\d+)$/.exec(text);
+  const m = /^([^/]+)\/\+?(\d+)$/.exec(text); // keepalived reads /+24 as /24 (recheck, session 60)
   if (!m || !isIPv4(m[1]!)) return undefined;
   const len = Number(m[2]);
   if (len >= 32) return undefined;
