@@ -88,6 +88,15 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /healthz', '      status_code 200', '    }', '    url {', '      path http://example.com/', '    }', '  }', '}']),
     fixes: true,
   },
+  'HTTP_GET on a TLS port': {
+    // keepalived -t cannot know what listens there (session 60's missed-mistakes audit, a heuristic users expect).
+    keepalived: 'silent',
+    code: 'KA543',
+    bad: vs('10.0.0.1 443', BASICS, ['real_server 10.0.1.1 443 {', '  HTTP_GET {', '    url {', '      path /healthz', '    }', '  }', '}']),
+    lines: [6],
+    good: vs('10.0.0.1 443', BASICS, ['real_server 10.0.1.1 443 {', '  SSL_GET {', '    url {', '      path /healthz', '    }', '  }', '}', 'real_server 10.0.1.2 443 {', '  HTTP_GET {', '    connect_port 8081', '    url {', '      path /healthz', '    }', '  }', '}']),
+    fixes: true,
+  },
   'protocol on a fwmark service': {
     keepalived: /protocol specified for fwmark/,
     code: 'KA506',
@@ -1600,5 +1609,14 @@ describe('a setting found missing that is there, misspelt', () => {
       expect(d!.fix).toBeUndefined();
     }
     expect(findings(vs('10.0.0.1 80', ['protocol TCP']), 'KA509')[0]!.fix).toBeDefined();
+  });
+});
+
+describe('KA543 checker-tls-port', () => {
+  it('says which port, whose, and the checker to use; SSL_GET on port 80 too', () => {
+    const [d] = findings(vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  SSL_GET {', '    url {', '      path /', '    }', '  }', '}']), 'KA543');
+    expect(d!.message).toBe('SSL_GET checks port 80 (real server 10.0.1.1), a plain HTTP port: it starts a TLS handshake, which a plain HTTP server does not complete, so the check fails on a healthy server and keepalived takes it out of the pool; use HTTP_GET');
+    const [c] = findings(vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    connect_port 443', '    url {', '      path /', '    }', '  }', '}']), 'KA543');
+    expect(c!.message).toContain('HTTP_GET checks port 443 (its connect_port), a TLS port');
   });
 });

@@ -8,6 +8,7 @@ import { virtualServerWithoutRealServer } from './virtual-server-without-real-se
 import { httpCheckWithoutUrl } from './http-check-without-url.js';
 import { urlWithoutPath } from './url-without-path.js';
 import { urlPathNotAbsolute } from './url-path-not-absolute.js';
+import { checkerTlsPort } from './checker-tls-port.js';
 import { fwmarkWithProtocol } from './fwmark-with-protocol.js';
 import { virtualServerWithoutProtocol } from './virtual-server-without-protocol.js';
 import { virtualServerWithoutScheduler } from './virtual-server-without-scheduler.js';
@@ -50,6 +51,7 @@ export const lvsRules: Rule[] = [
   httpCheckWithoutUrl,
   urlWithoutPath,
   urlPathNotAbsolute,
+  checkerTlsPort,
   fwmarkWithProtocol,
   virtualServerWithoutProtocol,
   virtualServerWithoutScheduler,
