@@ -301,3 +301,20 @@ describe('the healthy row with sync groups', () => {
     expect(found).toContain('KA424');
   });
 });
+
+// The recheck of session 60, three 2.2.7 nodes live: b (crossed with a) held both VIPs; when b stopped, c's group took
+// both. The table had kept "a / b, no change" in b's down row, naming a stopped node.
+describe('crossed sync groups when a node of the race goes down', () => {
+  const node = (p1: number, p2: number) => conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', '}') +
+    conf('vrrp_instance VI_1 {', '  state BACKUP', '  interface eth0', '  virtual_router_id 51', `  priority ${p1}`, '  virtual_ipaddress {', '    10.0.0.10', '  }', '}') +
+    conf('vrrp_instance VI_2 {', '  state BACKUP', '  interface eth0', '  virtual_router_id 52', `  priority ${p2}`, '  virtual_ipaddress {', '    10.0.1.10', '  }', '}');
+  it('races again among the nodes left, and never names a node that is down', () => {
+    const nodes = buildNodes([{ file: 'a.conf', text: node(100, 80) }, { file: 'b.conf', text: node(90, 95) }, { file: 'c.conf', text: node(85, 85) }]);
+    for (const report of failoverReports(nodes)) {
+      const bDown = report.scenarios.find((s) => s.label === 'b.conf down')!;
+      expect(bDown.tie).toEqual(['a.conf', 'c.conf']);
+      expect(bDown.syncGroup?.rerace).toBe(true);
+      expect(report.scenarios.find((s) => s.label === 'c.conf down')!.tie).toEqual(['a.conf', 'b.conf']);
+    }
+  });
+});

@@ -74,7 +74,8 @@ export interface FailoverScenario {
    * `lost` goes to `to` (vrrp_sync_backup, vrrp_sync_can_goto_master). With `race`, the groups of several nodes each
    * want the members' VIPs on a different node, and the first group to become MASTER keeps them all.
    */
-  syncGroup?: { node: string; group: string; lost: string; to?: string; race?: boolean };
+  /** `race`: crossed groups, the first node's group up takes every VIP; `rerace`: again among the nodes a failure left. */
+  syncGroup?: { node: string; group: string; lost: string; to?: string; race?: boolean; rerace?: boolean };
 }
 
 export interface FailoverReport {
@@ -814,11 +815,23 @@ function syncGroupsToBackup(sims: GroupSimulation[]): void {
       return held && lost;
     };
     const revert = [...rows].filter(([sim]) => sim.report.scenarios[0]!.syncGroup?.race && [...unitOf.get(sim)!.values()].some(stillCrossed));
+    // Unless the event took a node of the race down or into FAULT: then the groups of the nodes left race again (the
+    // recheck of session 60, three nodes live: b, which held both VIPs, stopped, and c's group took them, not a's).
+    const rerace = new Map<GroupSimulation, FailoverScenario>();
     for (const [sim, r] of revert) {
       const healthy = sim.report.scenarios[0]!;
+      const up = new Set(r.states.filter((st) => st.state === 'up').map((st) => st.node));
+      if (!(healthy.tie ?? []).every((l) => up.has(l))) {
+        rerace.set(sim, r);
+        continue;
+      }
       r.holderIndex = r.holder = r.note = undefined;
       r.tie = healthy.tie;
       r.syncGroup = healthy.syncGroup;
+    }
+    if (rerace.size) {
+      settleSyncGroups(rerace, () => undefined, units, unitOf, true);
+      for (const r of rerace.values()) if (r.syncGroup?.race) r.syncGroup = { ...r.syncGroup, rerace: true };
     }
     for (const [sim, r] of rows) {
       const healthy = sim.report.scenarios[0]!;
