@@ -34,7 +34,7 @@ const LINELESS: [RegExp, string][] = [
 ];
 
 /** lvs/security/style findings keepalived -t cannot show (or shows without a line, checked above). */
-const NOT_LINE_CHECKED = new Set(['KA501', 'KA515', 'KA516', 'KA532', 'KA601', 'KA602', 'KA603', 'KA604', 'KA605', 'KA701', 'KA703', ...LINELESS.map(([, c]) => c)]);
+const NOT_LINE_CHECKED = new Set(['KA501', 'KA515', 'KA516', 'KA532', 'KA542', 'KA543', 'KA601', 'KA602', 'KA603', 'KA604', 'KA605', 'KA701', 'KA703', ...LINELESS.map(([, c]) => c)]);
 
 const MUTATIONS: ((t: string) => string)[] = [
   (t) => t.replace(/\n\s*protocol TCP/, ''),
