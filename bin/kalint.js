@@ -20,6 +20,20 @@ const writeCache = process.env.KALINT_WRITE_CODE_CACHE === '1';
 const DIGEST_BYTES = 20;
 
 /**
+ * Keeps V8's young generation at its first size (1 MB a semi-space) instead of letting it double
+ * up to 16 MB while a large config's tree is built. A lint keeps most of what it allocates (the
+ * tree, the model), so a larger young generation only moves the copying, not the work; the two
+ * 16 MB semi-spaces were a fifth of the process's peak (6 MB config: 149 → 122 MB, same time).
+ * Only this process's own heap is tuned: the core, used as a library, leaves its host's flags
+ * alone. The flag is read whenever the young generation would grow, so setting it here works;
+ * V8 releases that may not know it only get it where they are known to.
+ */
+function keepYoungGenerationSmall() {
+  const major = Number(process.versions.v8.split('.')[0]);
+  if (major >= 11 && major <= 13) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/**
  * The bundle's module function, compiled with the cache when there is a good one. The source text
  * and the cache file stay inside this function, so they can be freed while the lint runs (kept,
  * they added ~4 MB to the peak of a large config's lint).
@@ -67,4 +81,5 @@ function run() {
   mod.loaded = true;
 }
 
+keepYoungGenerationSmall();
 run();
