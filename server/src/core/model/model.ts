@@ -37,9 +37,17 @@ export interface Address {
   derived?: unknown;
 }
 
+/**
+ * One line of a track_* block, as written. keepalived's reading of it depends on the tracked object and the
+ * release, and is applied where it matters (cluster/failover.ts: refsToTrackers): a weight outside -254..254
+ * (a track_bfd's -253..253) is refused and the object's own weight used, ±254 on a track_script or
+ * track_interface line becomes ±253, and a line without `reverse` inherits a vrrp_script's `weight … reverse`.
+ */
 export interface TrackRef {
   name: string;
+  /** The weight on the line (`chk weight 20`), as written; undefined without one. */
   weight?: number;
+  /** Whether the line itself says `reverse` after its weight. */
   reverse: boolean;
   words: Word[];
 }
@@ -105,6 +113,10 @@ export interface TrackProcess {
 export interface Authentication {
   node: AstNode;
   type?: Located<string>;
+  /**
+   * The last auth_pass, as written. keepalived sends only its first 8 bytes (KA302 reports a longer one), so two
+   * passwords that differ after the 8th byte are the same password to it (KA404 compares the kept bytes and says when only the rest differs).
+   */
   pass?: Located<string>;
 }
 
@@ -122,7 +134,11 @@ export interface VrrpInstance {
    * then uses 100, not the priority derived from the state.
    */
   priorityLine?: AstNode;
-  /** The last advert_int keepalived takes (it ignores one it cannot read or out of range: then undefined, the default 1 s). */
+  /**
+   * The last advert_int keepalived takes (it ignores one it cannot read or out of range: then undefined, the default 1 s),
+   * in seconds as written: for VRRPv2 keepalived rounds a fraction to whole seconds (`1.5` is sent as 2; KA326
+   * says so), which this value does not do.
+   */
   advertInt?: Located<number>;
   /** The first valid `version` line (2 or 3): keepalived ignores another word and a later different version. */
   version?: Located<number>;
