@@ -307,6 +307,26 @@ describe('KA603 unquoted-script-command', () => {
     expect(linesOf(fixed, 'KA603')).toEqual([]);
   });
 
+  // Session 60's audit on the 1.3.5 build: `notify_master '/usr/local/n.sh is master'` logged "Unable to access script
+  // `'/usr/local/n.sh`" and disabled the script; so did `notify_fault /usr/local/n.sh\\ escaped`. Quotes other than '"'
+  // and backslashes only group a script's words from 2.0.6 (where both forms run as written).
+  it('before 2.0.6, a notify command quoted with single quotes or a backslash names no script', () => {
+    const single = SECURE + instance("notify_master '/usr/local/n.sh is master'");
+    const [d] = findings(single, 'KA603', '1.3.5');
+    expect(d!.message).toBe(
+      "keepalived 1.3.5 groups the words of a notify line only with double quotes (single quotes and backslashes quote from 2.0.6): a single quote is part of the script's name, ''/usr/local/n.sh', so keepalived finds no such script and disables it (it only logs this); the next word, 'is', is taken as the user. Write the command in double quotes",
+    );
+    expect(applyFix(single, d!.fix!)).toContain('notify_master "/usr/local/n.sh is master"\n');
+    expect(findings(single, 'KA603', '2.0.5')).toHaveLength(1);
+    expect(findings(single, 'KA603', '2.0.6')).toEqual([]);
+    expect(findings(single, 'KA603')).toEqual([]);
+    // One quoted word is still a name with quotes in it; a backslash has no quoting fix (it means another split).
+    expect(findings(SECURE + instance("notify_master '/usr/local/n.sh'"), 'KA603', '1.3.5')[0]!.message).toContain("''/usr/local/n.sh''");
+    const escaped = findings(SECURE + instance('notify_fault /usr/local/n.sh\\ escaped'), 'KA603', '1.3.5');
+    expect(escaped.map((x) => [x.message.includes("a backslash is part of the script's name, '/usr/local/n.sh\\'"), !!x.fix])).toEqual([[true, false]]);
+    expect(findings(SECURE + instance('notify_master "/usr/local/n.sh is master"'), 'KA603', '1.3.5')).toEqual([]);
+  });
+
   // A real LB guide's `notify_backup /etc/keepalived/notify.sh backup`: 'backup' is an account on every Debian and
   // Ubuntu system, and the Debian 2.2.7 package's `keepalived -t` then stops with "Terminated", exit 143 (2.2.4 and
   // 2.2.8 builds: exit 0).

@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import type { Word } from '../../core/analysis/ast.js';
 import { fileText } from '../fixes.js';
 import { lookalikeInfo } from '../../core/syntax/lookalikes.js';
-import { configuredScripts, scriptIsChecked, type ConfiguredScript } from './scripts.js';
+import { configuredScripts, QUOTED_SCRIPT_SPLIT_SINCE, scriptIsChecked, type ConfiguredScript } from './scripts.js';
 import { CONFIG_TEST_FIXED_IN, PARENT_CHECK_SINCE, switchesToCheck } from './script-user-terminates-keepalived.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 import { shellSyntaxOf } from './script-shell-syntax.js';
@@ -51,6 +51,35 @@ function quoteFix(ctx: Parameters<FileRule['check']>[0], s: ConfiguredScript, up
   };
 }
 
+/**
+ * A notify line quoted with single quotes or backslashes, for a release before 2.0.6: only double quotes group its
+ * words there, so the quote or backslash is part of the script's name; keepalived cannot find that file and disables
+ * the script (1.3.5: "Unable to access script `'/usr/local/n.sh`", "Disabling notify script … since not found").
+ */
+function reportOldQuoting(ctx: Parameters<FileRule['check']>[0], s: ConfiguredScript): void {
+  const cmd = s.words[0]!;
+  const how = cmd.text.startsWith("'") ? 'a single quote' : 'a backslash';
+  // The single-quoted span, when one word closes it and nothing in it needs other quoting: double quotes instead.
+  const close = cmd.text.startsWith("'") ? s.words.findIndex((w, i) => (i > 0 || w.text.length > 1) && w.text.endsWith("'")) : -1;
+  const span = close >= 0 ? s.words.slice(0, close + 1) : [];
+  const last = span[span.length - 1];
+  const text = last && span.every((w) => !w.quoted && !w.expanded && w.file === cmd.file) ? fileText(ctx.analysis, cmd.file)?.slice(cmd.start, last.end) : undefined;
+  const fix =
+    last && text !== undefined && !/["\\\r\n]/.test(text)
+      ? { description: 'Quote the command with double quotes', edits: [{ file: cmd.file, range: { start: cmd.range.start, end: last.range.end }, newText: `"${text.slice(1, -1)}"` }] }
+      : undefined;
+  ctx.report({
+    message:
+      `keepalived ${ctx.target.join('.')} groups the words of a notify line only with double quotes (single quotes and backslashes quote from 2.0.6): ` +
+      `${how} is part of the script's name, '${cmd.text}', so keepalived finds no such script and disables it (it only logs this)` +
+      (s.words.length > 1 && close !== 0 ? `; the next word, '${s.words[1]!.text}', is taken as the user` : '') +
+      '. Write the command in double quotes',
+    file: cmd.file,
+    range: { start: cmd.range.start, end: (last ?? cmd).range.end },
+    fix,
+  });
+}
+
 export const unquotedScriptCommand: FileRule = {
   kind: 'file',
   code: 'KA603',
@@ -67,13 +96,18 @@ export const unquotedScriptCommand: FileRule = {
       'names an account that exists (`backup` does on every Debian and Ubuntu system), the script runs as that user without ' +
       'its argument, and the config test of keepalived 2.2.5 to 2.2.7 kills itself on the line (exit 143, see KA608). For `script` ' +
       'and `misc_path` the words after the first are silently dropped, also after a quoted command (`script "/usr/bin/pgrep haproxy" root` ' +
-      'does not run as root: those blocks take a `user` line). Put the whole command in double quotes.',
+      'does not run as root: those blocks take a `user` line). Put the whole command in double quotes: before 2.0.6 they are the ' +
+      'only quotes on a notify line, and a single quote or a backslash becomes part of the script\'s name, which keepalived then cannot find.',
     bad: 'vrrp_instance VI_1 {\n    notify_master /etc/keepalived/notify.sh MASTER\n}',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}',
   },
   check(ctx) {
     for (const s of configuredScripts(ctx.analysis)) {
       const cmd = s.words[0]!;
+      if (s.userOnLine && !cmd.quoted && compareVersions(ctx.target, QUOTED_SCRIPT_SPLIT_SINCE) < 0 && (cmd.text.startsWith("'") || cmd.text.includes('\\'))) {
+        reportOldQuoting(ctx, s);
+        continue;
+      }
       if (s.words.length < 2) continue;
       // `script "/usr/bin/pgrep -x haproxy" root`: keepalived splits only the quoted command and drops the words after
       // it (vrrp_script and MISC_CHECK take their user from a `user` line, not from the command line).
