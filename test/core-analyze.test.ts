@@ -3423,3 +3423,51 @@ describe('targets outside the releases kalint knows', () => {
     expect(targetCaveat('not-a-version')).toBeUndefined();
   });
 });
+
+describe('findings that follow from a brace keepalived did not read as opening a block', () => {
+  // Session 61's audit: one `url { … }` in a TCP_CHECK gave 13 errors, each true to keepalived (-t prints one per
+  // line), with nothing saying that line 10 is the one to fix.
+  const text = [
+    'virtual_server 10.0.0.1 80 {', //              1
+    '    protocol TCP',
+    '    real_server 10.0.0.2 80 {',
+    '        TCP_CHECK {',
+    '            url {', //                          5: 'url' is no TCP_CHECK keyword: its '{' is ignored
+    '                path /health',
+    '            }', //                              7: closes the TCP_CHECK
+    '        }',
+    '    }', //                                      9: closes the virtual_server
+    '    real_server 10.0.0.3 80 {', //             10: read at the top level
+    '        weight 1',
+    '    }',
+    '}',
+    'vrrp_instance VI_1 {', //                      14: a block of its own, read as written
+    '    interface eth0',
+    '    virtual_router_id 5',
+    '    bogus_word',
+    '}',
+    '',
+  ].join('\n');
+  const followers = (t: string, opts = {}) =>
+    analyze(t, opts).diagnostics.filter((d) => d.message.includes("this follows from the '{' on line")).map((d) => `${d.range.start.line + 1} ${d.code}`);
+
+  it('say so and link it, up to the end of the top-level block as written', () => {
+    expect(followers(text)).toEqual(['6 KA202', '10 KA202', '10 KA103', '11 KA202']);
+    const d = analyze(text).diagnostics.find((x) => x.range.start.line === 9 && x.code === 'KA202')!;
+    expect(d.message).toMatch(/in the top level.*\(this follows from the '\{' on line 5, which keepalived did not read as opening a block: fix that line first\)$/);
+    expect(d.related?.map((r) => [r.range.start.line + 1, r.range.start.column + 1, r.message])).toEqual([[5, 17, "the '{' keepalived did not read as opening a block"]]);
+    // The cause itself and the unknown keyword after it stand on their own; so does a later block's mistake.
+    const own = analyze(text).diagnostics.filter((x) => !x.message.includes('this follows from')).map((x) => `${x.range.start.line + 1} ${x.code}`);
+    expect(own).toEqual(expect.arrayContaining(['5 KA202', '5 KA103', '17 KA201']));
+  });
+
+  it('not for a brace keepalived reads, nor before 1.4.2 (a glued brace is part of its word there)', () => {
+    expect(followers(text.replace('            url {\n                path /health\n            }\n', ''))).toEqual([]);
+    expect(followers(text, { targetVersion: '1.3.5' })).toEqual([]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports each of those lines', () => {
+    const lines = new Set(runKeepalived(text).messages.map((m) => m.line));
+    for (const line of [5, 6, 10, 11, 17]) expect(lines.has(line), `line ${line}`).toBe(true);
+  });
+});

@@ -3,7 +3,8 @@
 
 import { lastLineRange, parseCst, rangeAt } from './syntax/parser.js';
 import type { CstFile, Range } from './syntax/cst.js';
-import { guardHost, Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
+import { BRACES_SPLIT_SINCE, guardHost, Reader, type SourceFile, type SourceHost } from './analysis/reader.js';
+import { noteBraceCascades } from './analysis/cascades.js';
 import { Walker } from './analysis/walker.js';
 import { AstNode } from './analysis/ast.js';
 import { buildModel, type KeepalivedConfig } from './model/model.js';
@@ -124,6 +125,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
     appendAll(diagnostics, added);
   }
+  // Before 1.4.2 a glued brace is part of its word, which the file's brace tokens do not show.
+  if (compareVersions(target.version, BRACES_SPLIT_SINCE) >= 0) noteBraceCascades(diagnostics, walker.ignoredBraceWords, reader.files);
   diagnostics.sort(compareDiagnostics);
   let model: KeepalivedConfig;
   try {

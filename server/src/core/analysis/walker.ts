@@ -665,6 +665,8 @@ export class Walker implements LineSink {
   private ignoredOpen: Word | undefined;
   /** Places (file, offset) of every counted '{' that opened no block. */
   private readonly ignoredBraces = new Set<string>();
+  /** The same braces, in reading order (see noteBraceCascades). */
+  readonly ignoredBraceWords: Word[] = [];
   /**
    * Set when a top-level block closed with an ignored '{' inside it still unmatched: the processes
    * that skip that block count it, so they skip on past its end until fewer than `depth` '{' are
@@ -2047,7 +2049,10 @@ export class Walker implements LineSink {
       return;
     }
     if (this.stack.length > 1 && counted) this.ignoredOpen = brace;
-    if (counted) this.ignoredBraces.add(`${brace.file}\0${brace.start}`);
+    if (counted) {
+      this.ignoredBraces.add(`${brace.file}\0${brace.start}`);
+      this.ignoredBraceWords.push(brace);
+    }
     if (top.kind === 'values') {
       // keepalived does not say "Unexpected '{'" here: it takes the '{' as a value (e.g. "VRRP parsed invalid IP {").
       // A block opened without its '{' (KA104) is balanced by this one: the '}' ending the values closes it.

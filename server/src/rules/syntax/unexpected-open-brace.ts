@@ -15,7 +15,9 @@ const rule: CoreRule = {
       "'}' closes the enclosing block too early. Everything after that point lands in the wrong place. keepalived's " +
       "other processes, which skip a top-level block they do not use by counting braces, count the ignored '{' too: " +
       "when no '}' balances it they skip on past the block's end, and the blocks that follow never reach the process " +
-      'that reads them (a virtual_server after such a vrrp_instance is lost to the checker). kalint reports those too.',
+      'that reads them (a virtual_server after such a vrrp_instance is lost to the checker). kalint reports those too. ' +
+      "keepalived reports every misplaced line that follows, and so does kalint, line for line; each of those findings (KA201, KA202, " +
+      "a further KA103) up to the end of the top-level block as written says that it follows from this '{' and links it, so fix this line first.",
     bad: `global_defs {
     router_id lb1
     {
