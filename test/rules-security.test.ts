@@ -327,6 +327,16 @@ describe('KA603 unquoted-script-command', () => {
     expect(findings(SECURE + instance('notify_master "/usr/local/n.sh is master"'), 'KA603', '1.3.5')).toEqual([]);
   });
 
+  // Session 61's audit: `notify_master /usr/bin/test 'a` got KA603 "as user ''a'" next to KA609's "it drops the script"
+  // (2.2.7: "missing terminating '", no script); on a vrrp_script `script` line keepalived crashes.
+  it('says nothing where keepalived cannot split the line at all (KA609)', () => {
+    const text = SECURE + "vrrp_script chk {\n  script /usr/bin/test 'a\n}\n" + instance("notify_master /usr/bin/test 'a");
+    expect(findings(text, 'KA609').length).toBe(2);
+    expect(findings(text, 'KA603')).toEqual([]);
+    // 1.3.5 splits only at blanks and double quotes: the command is '/usr/bin/test', and ''a' is a user or dropped.
+    expect(findings(text, 'KA603', '1.3.5').length).toBe(2);
+  });
+
   // A real LB guide's `notify_backup /etc/keepalived/notify.sh backup`: 'backup' is an account on every Debian and
   // Ubuntu system, and the Debian 2.2.7 package's `keepalived -t` then stops with "Terminated", exit 143 (2.2.4 and
   // 2.2.8 builds: exit 0).
@@ -776,6 +786,17 @@ describe('KA609 script-quote-unterminated', () => {
   it.skipIf(!keepalivedAvailable())('keepalived -t crashes on those lines, not on the others', async () => {
     for (const text of crashing) expect((await runKeepalivedAsync(text)).signal, text).toBe('SIGSEGV');
     for (const text of reported) expect((await runKeepalivedAsync(text)).signal, text).toBeUndefined();
+  });
+});
+
+describe('KA609 for 1.x, which hands /bin/sh only the line\'s first word', () => {
+  // Session 61's audit: 1.3.5's handlers keep the first word as the command (set_value), the others are a user and a
+  // group (notify) or dropped (script): a quote opened in a later word never reaches the shell.
+  it('reports a quote left open in the command, not in the words after it', () => {
+    const later = SECURE + "vrrp_script chk {\n  script /usr/bin/test 'a\n}\n" + instance("notify_master /usr/bin/test 'a");
+    expect(findings(later, 'KA609', '1.3.5')).toEqual([]);
+    const inCommand = SECURE + instance(`notify_master "/usr/bin/test 'a"`);
+    expect(findings(inCommand, 'KA609', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 1.3.5 runs it with /bin/sh -c, which refuses it')]);
   });
 });
 

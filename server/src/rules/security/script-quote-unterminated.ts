@@ -9,7 +9,47 @@ import type { Version } from '../../core/schema/schema.js';
 /** 2.0.0 runs scripts with execve (its words split at blanks); 1.x runs them with system(), through /bin/sh. */
 const EXEC_WITHOUT_SHELL_SINCE: Version = [2, 0, 0];
 import { urlHoldsOnlyPathAndStatus } from '../lvs/util.js';
-import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped, wordsAsText } from './scripts.js';
+import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped, wordsAsText, type ConfiguredScript } from './scripts.js';
+
+/**
+ * keepalived's split of a script's words (from 2.0.6, quotes and backslashes group them): undefined when it
+ * succeeds or the line has no quote, else whether the words split and only the command leaves a quote open.
+ */
+function openQuote(analysis: Parameters<FileRule['check']>[0]['analysis'], s: ConfiguredScript): { insideCommand: boolean } | undefined {
+  const args = s.words;
+  const first = args[0]!;
+  // Words made by a definition or spread over files: the text their words make (quotes and touching words kept).
+  const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
+  if (written === undefined || !/['"]/.test(written) || written.endsWith('\\')) return undefined;
+  const words = splitQuotedEscaped(written);
+  const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : [];
+  return words && command ? undefined : { insideCommand: !!words };
+}
+
+/** Whether /bin/sh finds a quote left open in `text` (a backslash escapes the next character outside single quotes). */
+function shellQuoteLeftOpen(text: string): boolean {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+  }
+  return quote !== '';
+}
+
+/**
+ * Whether KA609 reports this script because keepalived cannot split it (or crashes on it): then what another rule
+ * would say about its words (KA603: a user name, dropped arguments) does not happen.
+ */
+export function scriptLeavesQuoteOpen(analysis: Parameters<FileRule['check']>[0]['analysis'], s: ConfiguredScript, target: Version): boolean {
+  if (compareVersions(target, QUOTED_SCRIPT_SPLIT_SINCE) < 0) return false;
+  if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && (s.node.keyword === 'script' || s.node.keyword === 'misc_path') && crashingScriptLine(analysis, s.node, target)) return true;
+  return openQuote(analysis, s) !== undefined;
+}
 
 /** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
 function pushChildrenNamed(node: AstNode, keyword: string, out: AstNode[]): void {
@@ -83,16 +123,13 @@ export const scriptQuoteUnterminated: FileRule = {
       if (crashing.has(s.node)) continue;
       const args = s.words;
       const first = args[0]!;
-      // Words made by a definition or spread over files: the text their words make (quotes and touching words kept).
-      const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
-      if (written === undefined || !/['"]/.test(written) || written.endsWith('\\')) continue;
-      const words = splitQuotedEscaped(written);
-      const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : [];
-      if (words && command) continue;
+      // 1.x hands /bin/sh only the command, the line's first word (`notify_master /bin/x 'a` runs `/bin/x`, as user 'a).
+      const open = shell ? (shellQuoteLeftOpen(first.text) ? { insideCommand: false } : undefined) : openQuote(analysis, s);
+      if (!open) continue;
       report({
         message: shell
           ? `a quote is not closed in this ${s.node.keyword} command; keepalived ${target.join('.')} runs it with /bin/sh -c, which refuses it, so the script fails every time it runs`
-          : `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${words ? ' inside the quoted command' : ''} (${said}); it drops the script`,
+          : `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${open.insideCommand ? ' inside the quoted command' : ''} (${said}); it drops the script`,
         file: first.file,
         range: { start: first.range.start, end: args[args.length - 1]!.range.end },
       });

@@ -6,6 +6,7 @@ import { configuredScripts, QUOTED_SCRIPT_SPLIT_SINCE, scriptIsChecked, type Con
 import { CONFIG_TEST_FIXED_IN, PARENT_CHECK_SINCE, switchesToCheck } from './script-user-terminates-keepalived.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
 import { shellSyntaxOf } from './script-shell-syntax.js';
+import { scriptLeavesQuoteOpen } from './script-quote-unterminated.js';
 
 /** From 1.3.6 a notify script whose user does not exist is dropped; before, only logged and run as the default user. */
 const NOTIFY_BAD_USER_DROPPED_SINCE: Version = [1, 3, 6];
@@ -109,6 +110,8 @@ export const unquotedScriptCommand: FileRule = {
         continue;
       }
       if (s.words.length < 2) continue;
+      // A quote left open: keepalived drops the script or crashes before any word is a user or an argument (KA609).
+      if (scriptLeavesQuoteOpen(ctx.analysis, s, ctx.target)) continue;
       // `script "/usr/bin/pgrep -x haproxy" root`: keepalived splits only the quoted command and drops the words after
       // it (vrrp_script and MISC_CHECK take their user from a `user` line, not from the command line).
       if (cmd.quoted && !s.userOnLine && !s.escaped && !s.unsplittable && !shellSyntaxOf(ctx.analysis, s)) {
