@@ -3040,8 +3040,10 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
   const line = (n: number) => `global_defs {\n  router_id ${'a'.repeat(n - 14)} b\n}\n`; // line 2 is n bytes
 
   it('reads a line of more than 1023 bytes in pieces, each a line of its own (bytes, not characters)', () => {
-    // keepalived 2.2.7: nothing for 1022 or 1023 bytes; for 1024, "(Line 2) Unknown keyword 'b'".
-    expect(codes(line(1023))).toEqual(['2:KA204']);
+    // keepalived 2.2.7: nothing for 1022 or 1023 bytes; for 1024, "(Line 2) Unknown keyword 'b'". A line of 1023 bytes
+    // is read whole and its newline as an empty piece: only a note, for the line numbers (see below).
+    expect(codes(line(1023))).toEqual(['2:KA106', '2:KA204']);
+    expect(analyze(line(1023)).diagnostics[0]!.severity).toBe('info');
     const a = analyze(line(1024));
     expect(a.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.column + 1}`)).toEqual(['KA106@2:1', 'KA201@2:1024']);
     expect(a.diagnostics[1]!.message).toContain("Unknown keyword 'b'");
@@ -3097,6 +3099,100 @@ describe('lines longer than keepalived reads at once (KA106)', () => {
     const messages = runKeepalived(thenInstance).messages.filter((m) => m.message === "Unknown keyword 'bogus2'");
     // 2.2.7: the VRRP process reads its copy, where the line's two pieces are two lines.
     expect(messages.map((m) => m.line)).toEqual([6]);
+  });
+
+  // fuzz60 bug 3: keepalived reads a continuation line of a multi-line definition with the same fgets. A first piece
+  // that does not end in a backslash ends the definition, and the pieces after it are lines of their own.
+  const continuedLong = `$D=router_id \\\n${' '.repeat(1022)}a zz\nglobal_defs {\n $D\n}\n`;
+  const continuedLongBackslash = `$D=router_id \\\n     a${' '.repeat(1020)}\\\n b\nglobal_defs {\n $D\n}\n`;
+  const at = (text: string, opts: Parameters<typeof analyze>[1] = {}) =>
+    analyze(text, opts).diagnostics.map((d) => `${d.range.start.line + 1} ${d.code} ${/Unknown keyword '([^']*)'/.exec(d.message)?.[1] ?? ''}`.trim());
+  it('cuts a continuation line of a multi-line definition into pieces too', () => {
+    // keepalived 2.2.7: "(Line 2) Unknown keyword 'zz'", then on line 4 "routerid name missing" and "Unknown keyword 'a'".
+    expect(at(continuedLong)).toEqual(['2 KA106', '2 KA201 zz', '4 KA201 a', '4 KA203']);
+    expect(analyze(continuedLong).diagnostics[0]!.message).toContain('the first piece does not end in a backslash, so it ends the multi-line definition $D');
+    // The line ends in a backslash, its first piece does not: ' b' on line 3 is a line of its own, at the top level.
+    expect(at(continuedLongBackslash)).toEqual(['2 KA106', '2 KA201 \\', '3 KA201 b', '5 KA201 a', '5 KA203']);
+    // keepalived 2.4.3: "line too long - ignoring" (the dropped piece ends the definition as an empty line does),
+    // "Unknown keyword 'zz'", "routerid name missing - ignoring"; 'a' is never read.
+    expect(at(continuedLong, { targetVersion: '2.4.3' })).toEqual(['2 KA106', '2 KA201 zz', '4 KA203']);
+    expect(analyze(continuedLong, { targetVersion: '2.4.3' }).diagnostics[0]!.message).toContain('which ends the multi-line definition $D as an empty line does');
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads a long continuation line', () => {
+    const unknown = (text: string) => runKeepalived(text).messages.filter((m) => m.message.startsWith('Unknown keyword') && m.file === 'keepalived.conf').map((m) => `${m.line} ${m.message}`);
+    expect(unknown(continuedLong)).toEqual(expect.arrayContaining(["2 Unknown keyword 'zz'", "4 Unknown keyword 'a'"]));
+    expect(unknown(continuedLongBackslash)).toEqual(expect.arrayContaining(["2 Unknown keyword '\\'", "3 Unknown keyword 'b'", "5 Unknown keyword 'a'"]));
+  });
+
+  // fuzz60 bug 3, addendum: a line of exactly 1023 bytes fills the buffer, and its newline comes as an empty piece.
+  const fullPieceInDefinition = (n: number) => {
+    const head = ' bogus_one #';
+    return `$D=router_id a \\\n${head}${'c'.repeat(n - head.length - 2)} \\\n  bogus_two\nglobal_defs {\n $D\n}\n`;
+  };
+  it('reads the newline of a 1023-byte line as an empty piece, which ends a multi-line definition', () => {
+    // keepalived 2.2.7: "(Line 3) Unknown keyword 'bogus_two'", "(Line 5) Unknown keyword 'bogus_one'"; one byte
+    // shorter, both on line 5.
+    expect(at(fullPieceInDefinition(1023))).toEqual(['2 KA106', '3 KA201 bogus_two', '5 KA201 bogus_one']);
+    expect(analyze(fullPieceInDefinition(1023)).diagnostics[0]!.message).toContain('an empty line, which ends the multi-line definition $D here');
+    expect(at(fullPieceInDefinition(1022))).toEqual(['5 KA201 bogus_one', '5 KA201 bogus_two']);
+    // 2.4.3 drops the full piece: "line too long - ignoring", then "Unknown keyword 'bogus_two'".
+    expect(at(fullPieceInDefinition(1023), { targetVersion: '2.4.3' })).toEqual(['2 KA106', '3 KA201 bogus_two']);
+    // Elsewhere only the numbering of the processes reading keepalived's copy changes (2.2.7: a 'bogus' on line 5 of
+    // the vrrp_instance below is "(Line 6)" for the VRRP process): a note; none where nothing follows, or before 2.2.
+    const comment = `global_defs {\n}\n#${'c'.repeat(1022)}\nvrrp_instance VI_1 {\n  bogus\n}\n`;
+    const note = analyze(comment).diagnostics.find((d) => d.code === 'KA106')!;
+    expect(note.severity).toBe('info');
+    expect(note.message).toContain('give numbers one too high');
+    expect(analyze(comment, { targetVersion: '2.1.5' }).diagnostics.some((d) => d.code === 'KA106')).toBe(false);
+    expect(analyze(`global_defs {\n}\n#${'c'.repeat(1022)}`).diagnostics.some((d) => d.code === 'KA106')).toBe(false);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads a 1023-byte line in a definition', () => {
+    const unknown = runKeepalived(fullPieceInDefinition(1023)).messages.filter((m) => m.message.startsWith('Unknown keyword') && m.file === 'keepalived.conf').map((m) => `${m.line} ${m.message}`);
+    expect(unknown).toEqual(expect.arrayContaining(["3 Unknown keyword 'bogus_two'", "5 Unknown keyword 'bogus_one'"]));
+  });
+
+  // fuzz60 bug 4: a piece is read as a line as it comes: a definition there is one, whose references are substituted
+  // where it is used (keepalived 2.2.7: no message).
+  it('reads a definition that starts in a later piece as a definition line', () => {
+    const text = `${' '.repeat(1030)}$A=bfd_rt_priority \${B}\n$B=67\nglobal_defs {\n  $A\n}\n`;
+    expect(codes(text)).toEqual(['1:KA106']);
+  });
+
+  // fuzz60 bug 12: a piece starting with an invalid ~SEQ is dropped as a ~SEQ line is, '}' and all (keepalived 2.2.7:
+  // "Invalid ~SEQ specification", then "(Line 2) Unknown keyword 'aaaaaaaaaaaaaaa'" inside global_defs); a valid
+  // one without a reference expands.
+  it('reads a ~SEQ at the start of a piece as a ~SEQ line', () => {
+    const seq = (spec: string) => {
+      const head = `  ${spec} } `;
+      return `global_defs {\n${head}${'a'.repeat(1038 - head.length)}\n  router_id x\n}\n`;
+    };
+    expect(at(seq('~SEQ(i,1,2,0)'))).toEqual(['2 KA106', '2 KA113', '2 KA201 aaaaaaaaaaaaaaa']);
+    expect(at(seq('~SEQ(i,1,2,0)'))[1]).toBe('2 KA113');
+    const valid = at(seq('~SEQ(i,1,2)'));
+    expect(valid).toContain('2 KA101');
+    expect(valid).not.toContain('2 KA201 ~SEQ(i,1,2)');
+  });
+
+  // fuzz60 bug 6: keepalived takes comments and quotes off each piece on its own. Cut inside a quoted string, the
+  // first piece leaves its quote open and the second opens one with the closing quote; on a vrrp_script's script line
+  // keepalived 2.2.7 then crashes ("Unterminated quote 'script \"/bin/tru'", ..., a segmentation fault, exit 139).
+  const cutScript = `vrrp_script chk_1 {\n${' '.repeat(1007)}script "/bin/true x"\n  user root\n}\n`;
+  it('checks the quotes of each piece as keepalived reads it', () => {
+    const found = lintText(cutScript).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.code}`);
+    expect(found).toEqual(expect.arrayContaining(['2:1 KA106', '2:1008 KA609', '2:1015 KA105', '2:1027 KA105']));
+    // keepalived reports the line (and crashes): no KA203 saying it does not, and no KA320 for a vrrp_script it removes.
+    expect(found.filter((f) => /KA203|KA320/.test(f))).toEqual([]);
+    const messages = lintText(cutScript).diagnostics.filter((d) => d.code === 'KA105').map((d) => d.message);
+    expect(messages[0]).toContain('this piece ends inside the quoted string');
+    expect(messages[1]).toContain('this piece starts inside a quoted string');
+    // The same cut on another keyword: the quotes, and the name keepalived then misses ("routerid name missing").
+    const routerId = `global_defs {\n${' '.repeat(1007)}router_id "ab cd ef"\n}\n`;
+    expect(lintText(routerId).diagnostics.map((d) => `${d.range.start.column + 1} ${d.code}`)).toEqual(['1 KA106', '1008 KA203', '1018 KA105', '1025 KA201', '1027 KA105']);
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads a long line cut inside a quoted string', async () => {
+    const run = await runKeepalivedAsync(cutScript);
+    expect(run.signal).toBe('SIGSEGV');
+    expect(run.stderr).toContain(`Unterminated quote 'script "/bin/tru'`);
   });
 
   it('keepalived 2.4 drops the full pieces and reads the rest', () => {

@@ -99,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const walker = new Walker({ target: target.version, targetLabel: target.label });
   const reader = new Reader({ configId, host: guardHost(options.host), pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label }, walker);
   walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
-  walker.readSourceWith((path) => reader.sourceText(path));
+  walker.readSourceWith((path) => reader.sourceText(path), (path) => reader.pieceCutsOf(path));
   // A bug in kalint must not take the editor or the CI job down: report it as a finding.
   const internalError = (e: unknown) =>
     walker.diagnostics.push({ code: 'KA000', severity: 'error', message: `kalint internal error: ${(e as Error)?.message ?? e}`, file, range: rangeAt([0], 0, 0) });
@@ -185,7 +185,7 @@ function parentOnlyFindings(
     const walker = new Walker({ target: target.version, targetLabel: target.label, notesTopLevelFindings: true });
     const reader = new Reader({ configId, host: guardHost(options.host), pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth, target: target.version, targetLabel: target.label, parentReading: true }, walker);
     walker.lookUpReferencesWith((path, offset) => reader.undefinedReferenceAt(path, offset));
-    walker.readSourceWith((path) => reader.sourceText(path));
+    walker.readSourceWith((path) => reader.sourceText(path), (path) => reader.pieceCutsOf(path));
     const file = options.file ?? 'keepalived.conf';
     reader.read(file, text);
     walker.finish(() => ({ file, range: lastLineRange(text) }));

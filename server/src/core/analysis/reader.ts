@@ -139,6 +139,11 @@ export interface SourceFile {
    * ending in `\\` does not see them, the reader does.
    */
   definitionLinesOutOfSight?: number[];
+  /**
+   * Where keepalived cuts a long line it reads piece by piece (readLongLine): the offset each piece after the first
+   * starts at, in order. Each piece is a line of its own, for its quotes too (see pieceEndAfter).
+   */
+  pieceCuts?: number[];
   /** Lines holding a NUL byte that the target drops whole (2.4.0 and later, see noteNulBytes; 0-based). */
   nulDroppedLines?: Set<number>;
   /** Which file included it, and where. */
@@ -555,6 +560,7 @@ export const MAX_LINE_LENGTH = 1022;
 export const SUBSTITUTED_LINE_MAX = 1023;
 /** What one fgets into keepalived's 1024-byte line buffer takes from a longer line. */
 const LINE_CHUNK_BYTES = 1023;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 /** From 2.4.0 keepalived drops the full pieces of a long line instead of reading each (lib/parser.c, bisected). */
 const LONG_LINE_DROPPED_SINCE: Version = [2, 4, 0];
 /** From 2.4.0 keepalived drops a line holding a NUL byte (f220eaa8) instead of reading it up to the NUL. */
@@ -832,6 +838,11 @@ export class Reader {
   /** The text of a file read so far, as written. */
   sourceText(path: string): string | undefined {
     return this.files.get(path)?.text;
+  }
+
+  /** Where keepalived cuts the long lines of a file read so far into pieces (SourceFile.pieceCuts). */
+  pieceCutsOf(path: string): readonly number[] | undefined {
+    return this.files.get(path)?.pieceCuts;
   }
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
@@ -1114,6 +1125,12 @@ export class Reader {
   }
 
   private processPhysicalLine(frame: Frame, ln: number): void {
+    this.fullPieceLine = undefined;
+    this.readPhysicalLine(frame, ln);
+    if (this.fullPieceLine) this.endFullPieceLine(frame, this.fullPieceLine);
+  }
+
+  private readPhysicalLine(frame: Frame, ln: number): void {
     const file = frame.file;
     const store = file.lex;
     const { lineFirstToken, lineStarts, kinds, starts } = store;
@@ -1133,7 +1150,8 @@ export class Reader {
       return;
     }
     // A line of more than LINE_CHUNK_BYTES bytes (UTF-8) reaches keepalived in pieces: a line may have up to 3 bytes per character.
-    if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && from < to && !frame.pendingDefinition && this.readLongLine(frame, lineStart, lineEnd)) return;
+    // A continuation line of a multi-line definition too: keepalived reads it with the same fgets (see readLongLine).
+    if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && (from < to || frame.pendingDefinition) && this.readLongLine(frame, ln, lineStart, lineEnd)) return;
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
@@ -1447,9 +1465,14 @@ export class Reader {
    * keepalived reads lines with fgets into a 1024-byte buffer: a line of more than 1023 bytes (the
    * newline aside) arrives as pieces of 1023 bytes and a remainder. Before 2.4.0 each piece is read
    * as a line of its own; from 2.4.0 the full pieces are dropped ("line too long - ignoring") and
-   * only the remainder is read. Checked with 2.2.7 and 2.4.3. Returns false for a line that fits.
+   * only the remainder is read. Checked with 2.2.7 and 2.4.3. A line whose bytes fill its last piece
+   * (1023, 2046 … before the newline) has its newline read as one more piece, an empty line. Each piece
+   * is read as a line as it comes, a continuation line of a multi-line definition included: a piece that
+   * does not end in a backslash ends the definition, an empty or dropped one too (2.2.7 and 2.4.3 read_line).
+   * Returns false for a line that fits; for one that fits but for its newline (before 2.4.0), notes it
+   * in fullPieceLine for processPhysicalLine.
    */
-  private readLongLine(frame: Frame, lineStart: number, lineEnd: number): boolean {
+  private readLongLine(frame: Frame, ln: number, lineStart: number, lineEnd: number): boolean {
     const text = frame.file.text;
     let contentEnd = lineEnd;
     if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 10) contentEnd--;
@@ -1472,28 +1495,157 @@ export class Reader {
       totalBytes += size;
     }
     const dropsFullPieces = !!this.options.target && compareVersions(this.options.target, LONG_LINE_DROPPED_SINCE) >= 0;
-    // From 2.4.0 a line of exactly 1023 bytes is a full piece without its newline: dropped too.
-    if (dropsFullPieces && bytes === LINE_CHUNK_BYTES) cuts.push(contentEnd);
-    if (cuts.length === 1) return false;
+    // A last piece of 1023 bytes leaves the newline for the next read: an empty piece (from 2.4.0 the full piece is
+    // dropped too, also at the end of the file).
+    const emptyLast = bytes === LINE_CHUNK_BYTES && (dropsFullPieces || contentEnd < lineEnd);
+    if (cuts.length === 1) {
+      if (emptyLast && !dropsFullPieces) this.fullPieceLine = { ln, lineStart, contentEnd, linesAfter: lineEnd < text.length };
+      if (!emptyLast || !dropsFullPieces) return false;
+    }
+    if (emptyLast) cuts.push(contentEnd);
     const file = frame.file;
-    const pieces = cuts.length - (dropsFullPieces ? 1 : 0);
+    cuts.push(contentEnd);
+    // cuts now holds each piece's start and the line's end; the pieces read are those from `first` on.
+    const pieceCount = cuts.length - 1;
+    const first = dropsFullPieces ? pieceCount - 1 : 0;
+    const pending = frame.pendingDefinition;
+    let ended: { def: Definition; piece: number } | undefined;
+    // From 2.4.0 each dropped piece is an empty line to a multi-line definition: it ends it.
+    if (dropsFullPieces && pending) {
+      this.readDefinitionPiece(frame, pending, { text: '', segments: [] }, ln);
+      if (!frame.pendingDefinition) ended = { def: pending, piece: 0 };
+    }
+    if (!dropsFullPieces) appendAll((file.pieceCuts ??= []), cuts.slice(1, emptyLast ? -2 : -1));
+    for (let k = first; k < pieceCount; k++) {
+      const piece = longLinePiece(text, cuts[k]!, cuts[k + 1]!, splitAt.get(cuts[k]!), splitAt.get(cuts[k + 1]!));
+      if (piece.text.includes('"')) this.checkPieceQuotes(file, piece);
+      const def = frame.pendingDefinition;
+      if (def) {
+        this.readDefinitionPiece(frame, def, piece, ln);
+        // Ended before the line's last piece, or by the empty piece after it: not where the written line ends it.
+        if (!frame.pendingDefinition && (k < pieceCount - 1 - (emptyLast ? 1 : 0) || (k === pieceCount - 1 && emptyLast))) ended = { def, piece: k };
+      } else if (piece.text) this.readPiece(frame, piece);
+    }
+    const pieces = dropsFullPieces ? pieceCount - 1 : pieceCount - (emptyLast ? 1 : 0);
+    const ord = ended ? ORDINALS[ended.piece] ?? `${ended.piece + 1}th` : '';
+    const message = dropsFullPieces
+      ? `Line is ${totalBytes} bytes long; keepalived ${this.options.targetLabel ?? ''} reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and drops the ${pieces === 1 ? 'first piece' : `first ${pieces} pieces`} ("line too long - ignoring"), ${ended ? `which ends the multi-line definition $${ended.def.name} as an empty line does, ` : ''}${emptyLast ? 'and reads its newline as an empty line: nothing of the line is read' : `reading only the rest${ended ? ' as a line of its own' : ''}`}`
+      : !ended
+        ? `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and reads each of the ${pieces} pieces of this one as a line of its own, without a word`
+        : ended.piece === pieceCount - 1
+          ? `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes, each as a line of its own, and then its newline as one more piece, an empty line, which ends the multi-line definition $${ended.def.name} although the line ends in a backslash`
+          : `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes, one by one: the ${ord} piece does not end in a backslash, so it ends the multi-line definition $${ended.def.name}, and keepalived reads each piece after it as a line of its own, without a word`;
     this.report(
       'KA106',
       'error',
-      (dropsFullPieces
-        ? `Line is ${totalBytes} bytes long; keepalived ${this.options.targetLabel ?? ''} reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and drops the ${pieces === 1 ? 'first piece' : `first ${pieces} pieces`} ("line too long - ignoring"), reading only the rest`
-        : `Line is ${totalBytes} bytes long; keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes and reads each of the ${cuts.length} pieces of this one as a line of its own, without a word`) +
-        this.longLineCountNote(Math.floor(totalBytes / LINE_CHUNK_BYTES), lineEnd < text.length, dropsFullPieces),
+      message + this.longLineCountNote(Math.floor(totalBytes / LINE_CHUNK_BYTES), lineEnd < text.length, dropsFullPieces),
       file,
       lineStart,
       contentEnd,
     );
-    cuts.push(contentEnd);
-    for (let k = dropsFullPieces ? cuts.length - 2 : 0; k < cuts.length - 1; k++) {
-      const piece = longLinePiece(text, cuts[k]!, cuts[k + 1]!, splitAt.get(cuts[k]!), splitAt.get(cuts[k + 1]!));
-      if (piece.text) this.processText(frame, piece.text, piece.segments, 0);
-    }
     return true;
+  }
+
+  /**
+   * A line of exactly 1023 bytes before its newline, read whole before 2.4.0: its newline comes as an empty piece.
+   * That ends a multi-line definition the line left going on; otherwise it only counts as a line for the processes
+   * that read keepalived's copy of the file.
+   */
+  private endFullPieceLine(frame: Frame, line: NonNullable<Reader['fullPieceLine']>): void {
+    this.fullPieceLine = undefined;
+    const file = frame.file;
+    const def = frame.pendingDefinition;
+    if (def) {
+      this.readDefinitionPiece(frame, def, { text: '', segments: [] }, line.ln);
+      if (frame.pendingDefinition) return; // a release that skips an empty line there reads on, as for a whole line
+      this.report(
+        'KA106',
+        'error',
+        `Line is ${LINE_CHUNK_BYTES} bytes long: keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes, so it reads this one whole and then its newline as a piece of its own, an empty line, which ends the multi-line definition $${def.name} here although the line ends in a backslash; the next lines are read as configuration of their own` +
+          this.longLineCountNote(1, line.linesAfter, false),
+        file,
+        line.lineStart,
+        line.contentEnd,
+      );
+      return;
+    }
+    const count = this.longLineCountNote(1, line.linesAfter, false);
+    if (!count) return;
+    this.report('KA106', 'info', `Line is ${LINE_CHUNK_BYTES} bytes long: keepalived reads lines in pieces of ${LINE_CHUNK_BYTES} bytes, so it reads this one whole and then its newline as a piece of its own, an empty line, which it skips` + count, file, line.lineStart, line.contentEnd);
+  }
+  /** Set by readLongLine for a line of exactly one full piece (see endFullPieceLine). */
+  private fullPieceLine: { ln: number; lineStart: number; contentEnd: number; linesAfter: boolean } | undefined;
+
+  /**
+   * keepalived takes comments off each piece of a long line on its own, and a double quote it leaves open there
+   * stays open to the piece's end ("Unterminated quote"), where the line as written closes it: the piece ends inside
+   * the quoted string, or starts inside one and its closing quote opens another. Quotes the line itself leaves open
+   * are the linter's (KA105 from the file's tokens).
+   */
+  private checkPieceQuotes(file: SourceFile, piece: { text: string; segments: Segment[] }): void {
+    const toks = lexLine(piece.text);
+    const t = toks[toks.length - 1];
+    if (!t || t.kind !== 'string' || (t.end - t.start >= 2 && piece.text.charCodeAt(t.end - 1) === 34)) return;
+    const src = mapRange(piece.segments, t.start, t.end);
+    if (!src.verbatim) return;
+    const store = file.lex;
+    // The file's own token at the quote: an unclosed string there is reported already.
+    let lo = 0;
+    let hi = store.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (store.starts[mid]! <= src.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const own = store.count && store.starts[lo] === src.start && store.kinds[lo] === Kind.String ? lo : -1;
+    if (own >= 0 && !(store.end(own) - src.start >= 2 && file.text.charCodeAt(store.end(own) - 1) === 34)) return;
+    const message =
+      own >= 0
+        ? `Unterminated double quote in a piece of this long line: keepalived reads the line in pieces of ${LINE_CHUNK_BYTES} bytes and takes comments and quotes off each on its own, and this piece ends inside the quoted string, so the quote is left open (keepalived: "Unterminated quote") and keepalived drops the quoted fragment`
+        : `Unterminated double quote in a piece of this long line: keepalived reads the line in pieces of ${LINE_CHUNK_BYTES} bytes and takes comments and quotes off each on its own, and this piece starts inside a quoted string, so the quote that closes it opens another, left open (keepalived: "Unterminated quote"), and keepalived drops the quoted fragment`;
+    this.report('KA105', 'error', message, file, src.start, src.end);
+  }
+
+  /**
+   * A piece of a long line, not in a multi-line definition: keepalived reads it as a line as it comes, so a `$NAME=`
+   * at its start defines NAME as written (its references are substituted where it is used) and a ~SEQ/~LST there
+   * expands (or, invalid, is dropped with its own message), before any substitution.
+   */
+  private readPiece(frame: Frame, piece: { text: string; segments: Segment[] }): void {
+    const toks = lexLine(piece.text);
+    const cl = classifyLine(toks, 0, toks.length, this.features, 0);
+    if ((cl.kind === 'definition' || cl.kind === 'seq') && (!cl.condition || conditionHolds(cl.condition, this.options.configId))) {
+      if (cl.kind === 'definition') this.defineFromText(frame, piece.text, toks, cl, piece.segments);
+      else this.expandSeq(frame, piece.text, toks[cl.first]!.start, toks[cl.end - 1]!.end, piece.segments);
+      return;
+    }
+    this.processText(frame, piece.text, piece.segments, 0);
+  }
+
+  /**
+   * A piece of a long line (or the empty one after it) read into the multi-line definition `def`, as
+   * processPhysicalLine reads a whole line there: a piece that does not end in a backslash ends it.
+   */
+  private readDefinitionPiece(frame: Frame, def: Definition, piece: { text: string; segments: Segment[] }, ln: number): void {
+    const file = frame.file;
+    const toks = lexLine(piece.text);
+    const { text, continues, escaped } = definitionLineText(piece.text, toks, 0, toks.length, undefined, this.commentBackslash, this.readsEscapedComments);
+    const gap = !continues && (toks.length === 0 || (toks.length === 1 && toks[0]!.kind === 'comment')) && text.trim() === '';
+    const empty = gap && /^\r*$/.test(piece.text);
+    if (gap && (empty ? this.skipsEmptyLineInDefinition : this.skipsDecommentedLineInDefinition)) {
+      def.outOfSight = true;
+      return;
+    }
+    if (def.outOfSight) (file.definitionLinesOutOfSight ??= []).push(ln);
+    def.lines.push(text);
+    if (escaped) def.escapedComment = true;
+    if (!continues) {
+      frame.pendingDefinition = undefined;
+      if (this.readsConfCopy && gap && !empty) {
+        const span = mapRange(piece.segments, 0, piece.text.length);
+        this.reportSplitDefinition(file, def, span.start, span.end, toks.length ? 'comment' : 'blank');
+      }
+    }
   }
 
   /**
@@ -3493,6 +3645,23 @@ function longLinePiece(text: string, start: number, end: number, cutBefore: { un
     out += head;
   }
   return { text: out, segments };
+}
+
+/**
+ * Where the line keepalived reads from `from` on ends when the physical line (ending at `lineEnd`) is read in pieces
+ * (SourceFile.pieceCuts): at the next cut, else at `lineEnd`.
+ */
+export function pieceEndAfter(pieceCuts: readonly number[] | undefined, from: number, lineEnd: number): number {
+  if (!pieceCuts) return lineEnd;
+  let lo = 0;
+  let hi = pieceCuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pieceCuts[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const cut = pieceCuts[lo];
+  return cut !== undefined && cut < lineEnd ? cut : lineEnd;
 }
 
 /** A character's UTF-8 bytes, each escaped as decodeBytes escapes a byte that is not UTF-8. */

@@ -33,7 +33,7 @@ import { AstNode, BlockNode, StoreWord, ValueLine, type Word } from './ast.js';
 import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
-import { BRACES_SPLIT_SINCE, type LineSink } from './reader.js';
+import { BRACES_SPLIT_SINCE, pieceEndAfter, type LineSink } from './reader.js';
 import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, fullLengthPrefix, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
@@ -322,12 +322,24 @@ type MissingArgumentEffect = NonNullable<KeywordSpec['without_args']>;
  * 2.2.8, 2.3.0, 2.3.4 and 2.4.3 builds crash; the 2.1.5 build stops reading ("missing a parameter"),
  * 2.0.19 stops on a bare bfd_instance and crashes on a bare neighbor_ip, 2.0.10 crashes on both.
  */
-/** Whether the rest of the line after `word` opens a double quote it does not close (outside a comment). */
-function quoteLeftOpen(word: Word): boolean {
-  if (!(word instanceof StoreWord) || word.expanded) return false;
-  const text = word.store.src.text;
+/**
+ * Whether the rest of the line after `word` opens a double quote it does not close (outside a comment). A word read
+ * from a piece of a long line (a SourceWord, not expanded) is looked up in its file's text, and the line ends where
+ * the piece does (`pieceCuts`).
+ */
+function quoteLeftOpen(word: Word, sourceOf?: (file: string) => string | undefined, pieceCuts?: (file: string) => readonly number[] | undefined): boolean {
+  if (word.expanded) return false;
+  const store = word instanceof StoreWord;
+  const text = store ? word.store.src.text : sourceOf?.(word.file);
+  if (text === undefined) return false;
+  let end = text.indexOf('\n', word.end);
+  if (end < 0) end = text.length;
+  const pieceEnd = pieceEndAfter(pieceCuts?.(word.file), word.end, end);
+  // Other words not expanded come from lines with references, whose quotes are the substitution's (KA105 there).
+  if (!store && pieceEnd === end) return false;
+  end = pieceEnd;
   let quoted = false;
-  for (let i = word.end; i < text.length; i++) {
+  for (let i = word.end; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) break;
     if (c === 34 /* " */ && text.charCodeAt(i - 1) !== 92 /* \ */) quoted = !quoted;
@@ -694,9 +706,13 @@ export class Walker implements LineSink {
   /** The text of a file as written: set by the reader. */
   private sourceOf: ((file: string) => string | undefined) | undefined;
 
-  readSourceWith(lookup: (file: string) => string | undefined): void {
+  readSourceWith(lookup: (file: string) => string | undefined, pieceCuts?: (file: string) => readonly number[] | undefined): void {
     this.sourceOf = lookup;
+    this.pieceCutsOf = pieceCuts;
   }
+
+  /** Where keepalived cuts a file's long lines into pieces (SourceFile.pieceCuts): set by the reader. */
+  private pieceCutsOf: ((file: string) => readonly number[] | undefined) | undefined;
 
   /**
    * The line number (1-based) of the indented line before `word`'s line when that line ends with a
@@ -2657,7 +2673,7 @@ export class Walker implements LineSink {
             ? ['warning' as const, `keepalived ${label} ignores the line and only logs it, -t does not report it (${reportedSince} and later do)`]
             : keyword === 'regex_max_offset' && kind === 'accepted'
             ? ['error' as const, REGEX_MAX_OFFSET_ZERO]
-            : kind === 'stops' && n === 0 && REREAD_SCRIPT_LINES.has(keyword) && node?.word && quoteLeftOpen(node.word) && compareVersions(this.options.target, SCRIPT_LINE_REREAD_SINCE) >= 0
+            : kind === 'stops' && n === 0 && REREAD_SCRIPT_LINES.has(keyword) && node?.word && quoteLeftOpen(node.word, this.sourceOf, this.pieceCutsOf) && compareVersions(this.options.target, SCRIPT_LINE_REREAD_SINCE) >= 0
             ? ['error' as const, NOTIFY_QUOTE_LEFT_OPEN]
             : missingArgumentEffect(kind, this.options.target, label);
           // A line an older release ignores without a word sets nothing (checkDuplicate).
@@ -2857,7 +2873,7 @@ export class Walker implements LineSink {
   private reportMissing(severity: Severity, missing: string, effect: string, node: AstNode | undefined, at: Range, keyword: string, file: string, n: number): void {
     // A line whose only argument was a quote left open (`script "/bin/true -p x`): keepalived reports the quote, and
     // KA105 (and KA609 for a script) say what follows; "does not report this line" would be false (template audit).
-    if (n === 0 && effect.endsWith('does not report this line') && node?.word && quoteLeftOpen(node.word)) return;
+    if (n === 0 && effect.endsWith('does not report this line') && node?.word && quoteLeftOpen(node.word, this.sourceOf, this.pieceCutsOf)) return;
     const stops = effect === STOPS_HERE;
     // keepalived exits at the first such line (null_strvec): a later one is never read.
     // Each process stops on its own (keepalived 2.2.7 -t: a virtual_server line without its value is

@@ -4,7 +4,7 @@
 import type { Analysis } from '../../core/index.js';
 import { child, type AstNode, type Word } from '../../core/analysis/ast.js';
 import { compareVersions, schema, type Version } from '../../core/schema/schema.js';
-import { COMMENT_CUTS_BACKSLASH_SINCE } from '../../core/analysis/reader.js';
+import { COMMENT_CUTS_BACKSLASH_SINCE, pieceEndAfter } from '../../core/analysis/reader.js';
 import { endsWithLoneBackslash } from '../../core/syntax/lines.js';
 import { lvsFacts } from '../lvs/server-facts.js';
 import { collectScriptLines, mayHoldScripts } from '../lvs/util.js';
@@ -251,7 +251,8 @@ export function crashingScriptLine(analysis: Analysis, line: AstNode, target: Ve
     if (read.includes('\\"')) return LONE_TRAILING_BACKSLASH.test(read) ? 'a trailing backslash' : undefined;
     return unsplittable(read);
   }
-  let end = lineEndFor(text, word.end);
+  // A line keepalived reads in pieces (KA106) ends, for it, where the piece holding the keyword does.
+  let end = pieceEndAfter(analysis.files.get(word.file)?.pieceCuts, word.end, lineEndFor(text, word.end));
   let inDouble = false;
   // Before 2.4.0 a `\\` ending a comment stays on the line keepalived reads (COMMENT_CUTS_BACKSLASH_SINCE).
   let commentBackslash = false;
