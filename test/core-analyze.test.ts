@@ -1137,6 +1137,36 @@ describe('conditionals, definitions and sequences', () => {
     expect([stops(0, 1023), stops(0, 1024), stops(4, 1023), stops(4, 1024)]).toEqual([false, true, false, true]);
   });
 
+  // fuzz60 bug 5: keepalived keeps the other lines of a multi-line value only once the substitution that put its first
+  // line in is done (2.2.7 replace_param stores where they are at its end): a reference on that first line that does
+  // not fit makes it return first, and the rest of the value is lost. A reference that does not fit on a later line
+  // of the value loses nothing more. The 2.0.19, 2.1.5, 2.2.7 and 2.4.3 builds agree.
+  const vip = (n: number) => `$VIP=${'v'.repeat(n)}\n`;
+  const restLost = `${vip(1015)}$M=router_id a $VIP \\\n   bogus_two\nglobal_defs {\n$M\n}\n`;
+  const braceLost = `${vip(1010)}$M=global_defs { $VIP \\\n   bogus_two \\\n   }\n$M\nbogus_three\n`;
+  const laterLine = `${vip(1015)}$M=router_id a \\\n  bogus_one $VIP \\\n   bogus_two\nglobal_defs {\n$M\n}\n`;
+  const unknown = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA201').map((d) => `${d.range.start.line + 1} ${/'([^']*)'/.exec(d.message)![1]!.slice(0, 12)}`);
+  it('drops the rest of a multi-line value when a reference on its first line does not fit', () => {
+    // keepalived 2.2.7 -t: nothing at all for the first (bogus_two is never read).
+    expect(unknown(restLost)).toEqual([]);
+    const said = analyze(restLost).diagnostics.find((d) => d.code === 'KA113')!.message;
+    expect(said).toContain("as this is the first line of the multi-line value of $M, keepalived also loses the value's other line, which it never reads");
+    // "(Line 5) Unknown keyword 'vvvv…'", "(Line 6) Unknown keyword 'bogus_three'" (inside global_defs), "There are 1
+    // missing '}'s or extra '{'s".
+    expect(unknown(braceLost)).toEqual(['5 vvvvvvvvvvvv', '6 bogus_three']);
+    expect(analyze(braceLost).diagnostics.filter((d) => d.code === 'KA201')[1]!.message).toContain("in 'global_defs'");
+    expect(codes(braceLost)).toContain('5:KA102');
+    // On a later line of the value: keepalived reports bogus_one and bogus_two.
+    expect(unknown(laterLine)).toEqual(['6 bogus_one', '6 bogus_two']);
+    expect(analyze(laterLine).diagnostics.find((d) => d.code === 'KA113')!.message).not.toContain('loses');
+  });
+  it.skipIf(!keepalivedAvailable())('as keepalived -t reads a multi-line value whose first line does not fit', () => {
+    const words = (text: string) => [...new Set(runKeepalived(text).messages.filter((m) => m.message.startsWith('Unknown keyword')).map((m) => `${m.line} ${/'([^']*)'/.exec(m.message)![1]!.slice(0, 12)}`))];
+    expect(words(restLost)).toEqual([]);
+    expect(words(braceLost)).toEqual(['5 vvvvvvvvvvvv', '6 bogus_three']);
+    expect(words(laterLine)).toEqual(['6 bogus_one', '6 bogus_two']);
+  });
+
   // The fmt/peer audit of session 59: keepalived 2.2.7 takes only blanks and tabs off a line's start, so `\finclude
   // b.conf` is "Unknown keyword 'include'" (b.conf not read) and `\v~SEQ(…)` an unknown keyword too.
   it('reads a line with a vertical tab or form feed before its first word as a keyword line', () => {

@@ -2425,7 +2425,12 @@ export class Reader {
    * Replaces `$NAME` and `${NAME}` with definitions until none is left (keepalived repeats the
    * substitution). Multi-line values expand into several lines when the reference ends the line.
    */
-  private substitute(text: string, frame: Frame, segments: Segment[], depth = 0): { lines: ExpandedLine[] } {
+  /**
+   * `multilineRest`: the text is the first line of the multi-line value of that definition, whose other lines
+   * (`count`) keepalived keeps only when this line's first substitution finishes (see the multiline case below).
+   * The answer's `restDropped` says that it did not.
+   */
+  private substitute(text: string, frame: Frame, segments: Segment[], depth = 0, multilineRest?: { name: string; count: number }): { lines: ExpandedLine[]; restDropped?: boolean } {
     if (!this.substitutes) {
       this.noteUnsubstituted(text, frame, segments);
       return { lines: [{ text, segments }] };
@@ -2461,24 +2466,37 @@ export class Reader {
       if (r.overLimit) {
         // keepalived stops substituting at its line limit and only logs it (at a level -t does not
         // print); what it then reads is the line substituted up to the reference that did not fit.
+        // On the first line of a multi-line value, in the same substitution that put the value in (the first pass),
+        // it also loses the value's other lines: it keeps them only once that substitution is done (2.2.7
+        // replace_param returns before it stores where they are).
+        const restDropped = pass === 0 && multilineRest !== undefined;
+        const rest = restDropped
+          ? `; as this is the first line of the multi-line value of $${multilineRest.name}, keepalived also loses the value's ${multilineRest.count === 1 ? 'other line' : `other ${multilineRest.count} lines`}, which it never reads`
+          : '';
         const span = mapRange(segments, 0, text.length);
-        this.report('KA113', 'warning', `Substituting definitions makes this line longer than the ${SUBSTITUTED_LINE_MAX} characters keepalived substitutes into; it stops expanding it at the first reference that does not fit, logs that (not shown by keepalived -t) and reads a partly expanded line`, frame.file, span.start, span.end);
+        this.report('KA113', 'warning', `Substituting definitions makes this line longer than the ${SUBSTITUTED_LINE_MAX} characters keepalived substitutes into; it stops expanding it at the first reference that does not fit, logs that (not shown by keepalived -t) and reads a partly expanded line${rest}`, frame.file, span.start, span.end);
         cur = r.text;
         segs = r.segments;
-        return done();
+        return restDropped ? { ...done(), restDropped } : done();
       }
       if (!r.changed) return done();
       if (r.multiline) {
         // The last reference expanded into several lines; each is processed on its own.
         const out: ExpandedLine[] = [];
+        let restDropped = false;
         r.multiline.forEach((l, i) => {
+          if (restDropped) return;
           if (i === 0) {
             // keepalived puts the value's first line in place and, while it holds a `$`, checks it again as it
             // is, before substituting it: a ~SEQ/~LST there expands, and its rows are substituted, not the line
             // (`$RS` with RS='~LST({I,J},…) real_server 10.0.${N}.${I} 80 { \…' and N defined). From 2.4.0 the
             // substituted line is not checked again: it is substituted through and read as words.
             if (l.text.includes('$') && SEQ_START.test(l.text) && this.before(SUBSTITUTED_LINE_NOT_RECHECKED_SINCE)) out.push({ text: l.text, segments: l.segments, rechecked: true });
-            else for (const line of this.substitute(l.text, frame, l.segments, depth + 1).lines) out.push(line);
+            else {
+              const first = this.substitute(l.text, frame, l.segments, depth + 1, { name: r.multilineName!, count: r.multiline!.length - 1 });
+              for (const line of first.lines) out.push(line);
+              restDropped = first.restDropped === true;
+            }
           } else {
             // keepalived reads the second and later lines of a multi-line value afresh, one at a time:
             // a `$NAME=` line there defines NAME for the lines after it, and a `~SEQ` there is one.
@@ -2653,7 +2671,7 @@ export class Reader {
     frame: Frame,
     rescans = 0,
     limit = Infinity,
-  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; stopped?: boolean; overLimit?: boolean } {
+  ): { changed: boolean; text: string; segments: Segment[]; multiline?: { text: string; segments: Segment[] }[]; multilineName?: string; stopped?: boolean; overLimit?: boolean } {
     const re = (this.referenceEndsAtComma ? REFERENCES : REFERENCES_BEFORE_2_1)[rescans]!;
     re.lastIndex = 0;
     // A shell default (`${IFACE:-eth0}`) or a template's `${var.vip}` is no reference for keepalived: the text stays as written.
@@ -2789,7 +2807,7 @@ export class Reader {
           segs.push({ outStart: base, outEnd: base + v.length, srcStart: src.start, srcEnd: src.end, verbatim: false });
           return { text: t, segments: segs };
         });
-        return { changed: true, text, segments, multiline: lines };
+        return { changed: true, text, segments, multiline: lines, multilineName: name };
       }
       let v = value[0]!;
       // keepalived substitutes from left to right and stops at the first reference whose value would take the line
