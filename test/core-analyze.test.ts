@@ -11,6 +11,7 @@ import { walkAst, type AstNode } from '../server/src/core/analysis/ast.js';
 import { lintText } from '../server/src/linter.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
 import { applyFix } from './helpers/rule-cases.js';
+import { releaseBinary, runRelease } from './helpers/releases.js';
 
 function memoryHost(files: Record<string, string>): SourceHost {
   return {
@@ -3595,5 +3596,28 @@ describe('findings that follow from a brace keepalived did not read as opening a
   it.skipIf(!keepalivedAvailable())('keepalived -t reports each of those lines', () => {
     const lines = new Set(runKeepalived(text).messages.map((m) => m.line));
     for (const line of [5, 6, 10, 11, 17]) expect(lines.has(line), `line ${line}`).toBe(true);
+  });
+});
+
+describe('a line of blanks over 1023 bytes (session 61 audit)', () => {
+  // 2.4.0 and later report every full piece they drop, whatever it holds: "line too long - ignoring", and -t fails.
+  // Earlier releases read the pieces as blank lines.
+  const text = 'global_defs {\n  router_id r1\n}\n' + ' '.repeat(1030) + '\n';
+  const tabs = 'global_defs {\n' + '\t'.repeat(1100) + '\n  router_id r1\n}\n';
+  const ka106 = (t: string, targetVersion?: string) => analyze(t, { targetVersion }).diagnostics.filter((d) => d.code === 'KA106').map((d) => `${d.range.start.line + 1} ${d.severity}`);
+  it('is an error from 2.4.0, nothing before', () => {
+    expect(ka106(text, '2.4.3')).toEqual(['4 error']);
+    expect(ka106(tabs, '2.4.3')).toEqual(['2 error']);
+    expect(ka106(text)).toEqual([]);
+    expect(ka106(tabs, '2.3.3')).toEqual([]);
+  });
+  const release = releaseBinary('2.4.3');
+  it.skipIf(!release)('keepalived 2.4.3 -t fails on it; 2.2.7 does not', () => {
+    for (const t of [text, tabs]) {
+      const r = runRelease(release!, t);
+      expect(r.stderr).toContain('line too long - ignoring');
+      expect(r.exitStatus).not.toBe(0);
+    }
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages).toEqual([]);
   });
 });

@@ -725,6 +725,8 @@ export class Reader {
    * `} # end`) opens or ends its block uncounted: the '}' of such a block is "Extra '}' found" (the 2.0.8 build).
    */
   private readonly bracesBeforeCommentUncounted: boolean;
+  /** From 2.4.0 keepalived drops each full piece of a long line ("line too long - ignoring"), whatever it holds. */
+  private readonly dropsFullPieces: boolean;
 
   constructor(
     private readonly options: ReaderOptions,
@@ -737,6 +739,7 @@ export class Reader {
     this.braceIncludes = !options.target || compareVersions(options.target, BRACE_INCLUDES_SINCE) >= 0;
     this.gluesLoneBackslash = !options.target || compareVersions(options.target, LONE_BACKSLASH_GLUED_SINCE) >= 0;
     this.gluesBraces = !!options.target && compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
+    this.dropsFullPieces = !!options.target && compareVersions(options.target, LONG_LINE_DROPPED_SINCE) >= 0;
     this.bracesBeforeCommentUncounted = !!options.target && compareVersions(options.target, BRACES_COUNTED_SINCE) >= 0 && compareVersions(options.target, ESCAPED_COMMENT_SINCE) < 0;
     this.readsEscapedComments = !options.target || compareVersions(options.target, ESCAPED_COMMENT_SINCE) >= 0;
     this.readsConfCopy = !options.target || compareVersions(options.target, CONF_COPY_SINCE) >= 0;
@@ -1042,7 +1045,12 @@ export class Reader {
       }
       const from = lineFirstToken[ln]!;
       const to = lineFirstToken[ln + 1]!;
-      if (from === to) continue;
+      if (from === to) {
+        // Blanks only: nothing to read, unless the target drops a long line's pieces with a report (readLongLine).
+        if (!this.dropsFullPieces || (ln + 1 < lineCount ? lineStarts[ln + 1]! : text.length) - lineStarts[ln]! < LINE_CHUNK_BYTES / 3) continue;
+        frame.line = ln;
+        return true;
+      }
       // A line keepalived may read in pieces (see readLongLine).
       const lineEnd = ln + 1 < lineCount ? lineStarts[ln + 1]! : text.length;
       let end = to;
@@ -1151,7 +1159,8 @@ export class Reader {
     }
     // A line of more than LINE_CHUNK_BYTES bytes (UTF-8) reaches keepalived in pieces: a line may have up to 3 bytes per character.
     // A continuation line of a multi-line definition too: keepalived reads it with the same fgets (see readLongLine).
-    if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && (from < to || frame.pendingDefinition) && this.readLongLine(frame, ln, lineStart, lineEnd)) return;
+    // A line of blanks only: its pieces are blank lines, except from 2.4.0, which reports each full piece it drops.
+    if (lineEnd - lineStart >= LINE_CHUNK_BYTES / 3 && (from < to || frame.pendingDefinition || this.dropsFullPieces) && this.readLongLine(frame, ln, lineStart, lineEnd)) return;
 
     if (frame.pendingDefinition) {
       const def = frame.pendingDefinition;
@@ -1494,7 +1503,7 @@ export class Reader {
       } else bytes += size;
       totalBytes += size;
     }
-    const dropsFullPieces = !!this.options.target && compareVersions(this.options.target, LONG_LINE_DROPPED_SINCE) >= 0;
+    const dropsFullPieces = this.dropsFullPieces;
     // A last piece of 1023 bytes leaves the newline for the next read: an empty piece (from 2.4.0 the full piece is
     // dropped too, also at the end of the file).
     const emptyLast = bytes === LINE_CHUNK_BYTES && (dropsFullPieces || contentEnd < lineEnd);
