@@ -1817,6 +1817,18 @@ describe('keyword table facts from keepalived 2.2.7', () => {
     expect(d[0]!.message).toContain("'vrrp_strict off' turns it ON");
   });
 
+  it("skip_check_adv_addr 'false' in an instance turns it ON from 2.2.5 (a flag bit set for any value); 2.2.4 reads it", () => {
+    const text = 'vrrp_instance V {\n  interface eth0\n  virtual_router_id 5\n  priority 90\n  skip_check_adv_addr false\n  virtual_ipaddress {\n    10.0.0.50\n  }\n}\n';
+    const at = (targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA204');
+    for (const v of [undefined, '2.2.5', '2.4.3']) {
+      const d = at(v);
+      expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['5:error']);
+      expect(d[0]!.message).toContain("reads 'false' after 'skip_check_adv_addr' and still turns it ON");
+    }
+    expect(at('2.2.4')).toEqual([]);
+    expect(analyze(text.replace('false', 'true')).diagnostics.filter((d) => d.code === 'KA204')).toEqual([]);
+  });
+
   it("vrrp_skip_check_adv_addr takes no value in 2.2.7: keepalived ignores any word after it", () => {
     expect(sev('global_defs {\n  vrrp_skip_check_adv_addr enabled\n}\n')).toEqual(['2:KA204:warning']);
   });

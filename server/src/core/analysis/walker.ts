@@ -2757,6 +2757,12 @@ export class Walker implements LineSink {
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {
           if (a.type === 'ipaddr') this.reportIgnoredAddressPart(keyword, text, args, i, file);
+          // `skip_check_adv_addr false` from 2.2.5: the handler sets the flag for any value it reads.
+          const o = a.off_sets_on;
+          if (o && OFF_WORDS.has(text) && compareVersions(this.options.target, parseVersion(o.since)!) >= 0 && (o.until === undefined || compareVersions(this.options.target, parseVersion(o.until)!) < 0)) {
+            const fixed = o.until ? `${o.until} reads the value again` : `releases before ${o.since} read the value`;
+            this.report('KA204', 'error', `keepalived ${this.options.targetLabel} reads '${text}' after '${keyword}' and still turns it ON (from ${o.since} the handler sets it for any value it accepts; ${fixed}), and -t does not report it; remove the line to leave it off`, file, args.argWord(i).range);
+          }
           continue;
         }
         // A handler that stops at its first bad value never looks at the later words: report this one only

@@ -66,6 +66,8 @@ export interface ArgSpec {
   daemon_reads_leading?: boolean;
   /** Releases from `since` to before `before` crash after reporting a value they cannot read here (`note`: why). */
   invalid_crashes?: { since: string; before: string; note: string };
+  /** A bool whose handler, from `since` (to before `until`), sets the option for any value it reads: 'off' turns it on (`note`: why). */
+  off_sets_on?: { since: string; until?: string; note: string };
   /**
    * What keepalived sets when it reports this value invalid, where it does not just ignore the line: a value
    * (`priority`: its default 100, `state`: BACKUP, a vrrp_script's rise and fall: 1), or 'leading' for the
@@ -253,7 +255,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, invalid_sets: a.invalid_sets, sticky: a.sticky, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, off_sets_on: a.off_sets_on, invalid_sets: a.invalid_sets, sticky: a.sticky, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {
