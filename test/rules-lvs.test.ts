@@ -1620,3 +1620,16 @@ describe('KA543 checker-tls-port', () => {
     expect(c!.message).toContain('HTTP_GET checks port 443 (its connect_port), a TLS port');
   });
 });
+
+// Session 61 variants audit: messages that hold for the target release only.
+describe('version-aware LVS messages', () => {
+  it('KA531: before 2.0.20 keepalived neither reconciles the sorry server nor reports it', () => {
+    const text = vs('10.0.0.5 80', [...BASICS, 'sorry_server 10.0.0.9 80', 'sorry_server_inhibit'], ['real_server 10.0.0.9 80 {', '}']);
+    for (const v of ['1.3.5', '2.0.19']) {
+      const [d] = findings(text, 'KA531', v);
+      expect(d!.message, v).toContain(`keepalived ${v} keeps both settings as written and says nothing`);
+      expect(d!.message, v).not.toContain('matches sorry server');
+    }
+    for (const v of ['2.0.20', '2.1.5', undefined]) expect(findings(text, 'KA531', v)[0]!.message, v).toContain('keepalived clears sorry_server_inhibit (keepalived: "matches sorry server');
+  });
+});
