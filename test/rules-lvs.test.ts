@@ -1632,4 +1632,35 @@ describe('version-aware LVS messages', () => {
     }
     for (const v of ['2.0.20', '2.1.5', undefined]) expect(findings(text, 'KA531', v)[0]!.message, v).toContain('keepalived clears sorry_server_inhibit (keepalived: "matches sorry server');
   });
+
+  // The 1.3.5 build's checker process: each kept ("Activating healthchecker"), no message; the checks came with 1.3.7.
+  const checker = (lines: string[]) => vs('10.0.0.5 80', BASICS, ['real_server 10.0.0.9 80 {', ...lines.map((l) => '  ' + l), '}']);
+  it('KA504: 1.3.5 keeps an HTTP_GET without url blocks and counts each round a success', () => {
+    const text = checker(['HTTP_GET {', '  connect_timeout 3', '}']);
+    const [d] = findings(text, 'KA504', '1.3.5');
+    expect(d!.message).toContain('keepalived 1.3.5 keeps it, but with nothing to request it counts every round as a success');
+    expect(d!.message).not.toContain('is dropped');
+    expect(findings(text, 'KA504', '1.3.7')[0]!.message).toContain('HTTP_GET checker is dropped');
+    // A url without a path is kept there: KA505 alone speaks of it.
+    const pathless = checker(['HTTP_GET {', '  url {', '    status_code 200', '  }', '}']);
+    expect(findings(pathless, 'KA504', '1.3.5')).toEqual([]);
+    expect(findings(pathless, 'KA505', '1.3.5')[0]!.message).toContain("keeps it and requests it without a path (its request line reads 'GET (null) HTTP/1.0')");
+    expect(findings(pathless, 'KA505', '1.3.7')[0]!.message).toContain('keepalived ignores it');
+    expect(findings(pathless, 'KA504', '1.3.7')).toHaveLength(1);
+  });
+  it('KA530: 1.3.5 keeps a link-local or mixed-family connection, which then never connects', () => {
+    const ll = checker(['TCP_CHECK {', '  connect_ip fe80::1', '}']);
+    const [a] = findings(ll, 'KA530', '1.3.5');
+    expect(a!.message).toContain('keepalived 1.3.5 cannot name the link for it (bind_if came in 1.3.7)');
+    expect(a!.message).not.toContain('drops the checker');
+    expect(findings(ll, 'KA530', '1.3.7')[0]!.message).toContain('keepalived drops the checker');
+    const mixed = checker(['TCP_CHECK {', '  connect_ip 10.0.0.9', '  bindto fd00::1', '}']);
+    const [b] = findings(mixed, 'KA530', '1.3.5');
+    expect(b!.range.start.line + 1).toBe(8);
+    expect(b!.message).toContain('keepalived 1.3.5 keeps both, so the connection fails before it is made');
+    // Both lines of one family in the end: 1.3.5 binds and connects (1.3.7 skips the first bindto).
+    const later = checker(['TCP_CHECK {', '  bindto fd00::1', '  connect_ip fd00::2', '}']);
+    expect(findings(later, 'KA530', '1.3.5')).toEqual([]);
+    expect(findings(later, 'KA530', '1.3.7')).toHaveLength(1);
+  });
 });

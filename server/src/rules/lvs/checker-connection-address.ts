@@ -1,8 +1,8 @@
 import type { FileRule } from '../types.js';
 import type { AstNode } from '../../core/analysis/ast.js';
 import { canonicalAddress, ipFamily, sockaddrFamily, type Family } from '../../core/analysis/values.js';
-import { blockEnd, related, allCheckers } from './util.js';
-import { ConnectionLine, type RealServer, type VirtualServer } from '../../core/model/model.js';
+import { blockEnd, related, allCheckers, CHECKERS_CHECKED_SINCE } from './util.js';
+import { ConnectionLine, type Checker, type RealServer, type VirtualServer } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 export function isLinkLocal6(addr: string): boolean {
@@ -167,6 +167,45 @@ const NO_CONNECTION_LINES: { connectIp?: string; bindIf: boolean; destCleared: b
 const BIND_IGNORED_UP_TO: Version = [2, 4, 3];
 const IGNORED_BIND: Record<string, readonly string[]> = { PING_CHECK: ['bindto', 'bind_if', 'bind_port'], UDP_CHECK: ['bind_if'] };
 
+/**
+ * Before 1.3.7 keepalived checks no connection option: it keeps every connect_ip and bindto as written, and has no
+ * bind_if. A bind address of the other family, or a link-local destination (no link can be named), then makes each
+ * connection fail before it is made: the checker logs "… socket bind failed. Rescheduling." and reschedules without
+ * changing the real server's state (the 1.3.5 build, TCP_CHECK to fe80::1, and bindto fd00::1 for 10.0.0.9; check_tcp.c,
+ * check_http.c and check_dns.c do the same). SMTP_CHECK's hosts are left out.
+ */
+function checkUnchecked(ctx: Parameters<FileRule['check']>[0], ck: Checker, rs: RealServer): void {
+  let dst: Endpoint | undefined = serverEndpoint(rs);
+  let bind: Endpoint | undefined;
+  for (let i = 0, cs = ck.node.children; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.keyword !== 'connect_ip' && c.keyword !== 'bindto') continue;
+    const text = c.args[0]?.text ?? '';
+    const family = ipFamily(text);
+    const e = family ? { node: c, text, family } : undefined;
+    if (c.keyword === 'connect_ip') dst = e;
+    else bind = e;
+  }
+  if (!dst) return;
+  const release = `keepalived ${ctx.target.join('.')}`;
+  const unchecked = 'so the connection fails before it is made (it logs "… socket bind failed. Rescheduling." every round) and the real server\'s state never changes: it is not health-checked';
+  if (bind && bind.family !== dst.family) {
+    const what = dst.node === rs.node ? `the real server address ${dst.text}` : `connect_ip ${dst.text}`;
+    ctx.report({
+      message: `bindto ${bind.text} is not the same address family as ${what}; ${release} keeps both, ${unchecked} (1.3.7 and later skip the mismatching line and report it)`,
+      file: bind.node.file,
+      range: bind.node.range,
+      related: [related(dst.node, dst.node === rs.node ? 'real server here' : 'connect_ip here')],
+    });
+  } else if (isLinkLocal6(dst.text)) {
+    ctx.report({
+      message: `${ck.kind} connects to the link-local address ${dst.text}; ${release} cannot name the link for it (bind_if came in 1.3.7), ${unchecked}; use a global address`,
+      ...blockEnd(ck.node),
+      related: [related(ck.node, `${ck.kind} starts here`)],
+    });
+  }
+}
+
 export const checkerConnectionAddress: FileRule = {
   kind: 'file',
   code: 'KA530',
@@ -180,7 +219,9 @@ export const checkerConnectionAddress: FileRule = {
       'interface: without `bind_if` keepalived drops the checker ("requires a bind_if"). The target is `connect_ip`, or the ' +
       'real server address when there is none. Likewise `connect_ip` and `bindto` must be the same family, or keepalived ' +
       'skips the second one. Both make `keepalived -t` fail. And up to 2.4.3 PING_CHECK ignores `bindto` and `bind_if`, ' +
-      'and UDP_CHECK ignores `bind_if`, without a word: the check goes out wherever the routing table sends it.',
+      'and UDP_CHECK ignores `bind_if`, without a word: the check goes out wherever the routing table sends it. Releases ' +
+      'before 1.3.7 check none of this and have no `bind_if`: they keep such a checker, whose connection then fails before ' +
+      'it is made, every round, without changing the real server\'s state, so the server is never health-checked.',
     bad: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n        }\n    }\n}',
     good: 'virtual_server 2001:db8::1 80 {\n    protocol TCP\n    real_server fe80::10 80 {\n        TCP_CHECK {\n            bind_if eth1\n        }\n    }\n}',
   },
@@ -189,6 +230,10 @@ export const checkerConnectionAddress: FileRule = {
     for (let i = 0; i < checkers.length; i++) {
       const { rs, checker: ck } = checkers[i]!;
       if (ck.kind === 'MISC_CHECK' || ck.kind === 'FILE_CHECK' || ck.kind === 'BFD_CHECK') continue;
+      if (compareVersions(ctx.target, CHECKERS_CHECKED_SINCE) < 0) {
+        if (ck.kind !== 'SMTP_CHECK') checkUnchecked(ctx, ck, rs);
+        continue;
+      }
       // keepalived's checker starts with the real server as its destination (connect_ip); each
       // connect_ip or bindto is checked against the other as it is read, and a mismatching one
       // is dropped (an IPv6 bindto for an IPv4 real server without connect_ip, too).

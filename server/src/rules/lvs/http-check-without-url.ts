@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { blockEnd, related, allCheckers, type CheckerAt } from './util.js';
+import { blockEnd, related, allCheckers, CHECKERS_CHECKED_SINCE, type CheckerAt } from './util.js';
 import type { Checker, RealServer } from '../../core/model/model.js';
 import { sockaddrFamily, sockaddrText } from '../../core/analysis/values.js';
 import { isLinkLocal6 } from './checker-connection-address.js';
@@ -82,7 +82,9 @@ export const httpCheckWithoutUrl: FileRule = {
       'checker, so the real server is never health-checked. keepalived 1.3.7 to 2.2.7 go further when it is the first ' +
       'checker in the file, or the checker before it is a MISC_CHECK, BFD_CHECK or FILE_CHECK (which have no connection): the checker process ' +
       'crashes with a segmentation fault right after reporting it, so no real server is checked at all, and `keepalived -t` ' +
-      '(2.0.4 and later) crashes too (exit 139), which breaks config validation in deployment pipelines.',
+      '(2.0.4 and later) crashes too (exit 139), which breaks config validation in deployment pipelines. Releases before 1.3.7 ' +
+      'keep a checker without url blocks and count each round as a success without connecting: the real server is never ' +
+      'checked either.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            connect_timeout 3\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /health\n                status_code 200\n            }\n            connect_timeout 3\n        }\n    }\n}',
   },
@@ -94,6 +96,18 @@ export const httpCheckWithoutUrl: FileRule = {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;
       if (ck.urls.some(hasPath)) continue;
+      if (compareVersions(ctx.target, CHECKERS_CHECKED_SINCE) < 0) {
+        // 1.3.5 keeps the checker and its urls as written: one without a path is requested as it is (KA505 says so).
+        if (ck.urls.length) continue;
+        // With no url to request, each round is a success at once (check_http.c: "enable server w/o checking"; the 1.3.5
+        // build marks an alpha server that does not answer up: "Remote Web server … succeed on service").
+        ctx.report({
+          message: `${ck.kind} checker has no url block; keepalived ${ctx.target.join('.')} keeps it, but with nothing to request it counts every round as a success without connecting, so the real server is never health-checked (1.3.7 and later drop the checker: "HTTP/SSL_GET checker has no urls specified - ignoring")`,
+          ...blockEnd(ck.node),
+          related: [related(ck.node, `${ck.kind} starts here`)],
+        });
+        continue;
+      }
       const why = ck.urls.length ? 'none of its url blocks has a path' : 'it has no url block';
       let crash = '';
       if (crashes) {

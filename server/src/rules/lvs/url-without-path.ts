@@ -2,7 +2,7 @@ import type { AstNode } from '../../core/analysis/ast.js';
 import { DUPLICATE_REGEX_REPORTED_SINCE } from '../../core/analysis/walker.js';
 import { compareVersions } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { blockEnd, related, allCheckers } from './util.js';
+import { blockEnd, related, allCheckers, CHECKERS_CHECKED_SINCE } from './util.js';
 
 /** The `regex` lines of a url keepalived reads (exactly one pattern: "regex missing or too many fields" otherwise). */
 function regexLines(url: AstNode): AstNode[] {
@@ -24,7 +24,8 @@ export const urlWithoutPath: FileRule = {
       '("url has no path - ignoring"), so its status_code or digest is never checked; if it was the only url, the whole ' +
       'checker is dropped too. Its `regex` is not dropped with it: keepalived keeps the pattern pending and gives it to the ' +
       'next url it reads, so a url with no regex of its own (even one of another real server) then only passes when the ' +
-      'page matches a pattern written for another url.',
+      'page matches a pattern written for another url. Releases before 1.3.7 keep the url and request it without a path ' +
+      '(the request line reads `GET (null) HTTP/1.0`), which no server answers as the url expects.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                status_code 200\n            }\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /\n                status_code 200\n            }\n        }\n    }\n}',
   },
@@ -51,6 +52,15 @@ export const urlWithoutPath: FileRule = {
           });
         }
         if (own.length) pending = { line: own[own.length - 1]!, url: url.node };
+        if ((url.path === undefined || url.path === '') && compareVersions(ctx.target, CHECKERS_CHECKED_SINCE) < 0) {
+          // The 1.3.5 build keeps the url (dump: "Checked url = (null)") and sends "GET (null) HTTP/1.0" for it.
+          ctx.report({
+            message: `This url block has no 'path'; keepalived ${label} keeps it and requests it without a path (its request line reads 'GET (null) HTTP/1.0'), so the check normally fails on a healthy server (a 404 for the path '(null)'); 1.3.7 and later ignore the url ("HTTP/SSL_GET checker url has no path - ignoring")`,
+            ...blockEnd(url.node),
+            related: [related(url.node, 'url starts here')],
+          });
+          continue;
+        }
         if (url.path === undefined || url.path === '') {
           ctx.report({
             message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")${own.length ? ', but not its regex, which it gives to the next url it reads' : ''}`,

@@ -294,3 +294,12 @@ export function namingLines(block: AstNode, keyword: string): { ref: AstNode; na
   }
   return out;
 }
+
+/**
+ * The release (1.3.7) from which keepalived checks each checker as its block closes and drops the ones it cannot run
+ * (an HTTP_GET or SSL_GET without a url path, a url without a path, a connection to a link-local address without
+ * bind_if, connect_ip and bindto of different families). Before it (the 1.3.5 build's checker dump) they are kept
+ * as written.
+ */
+export const CHECKERS_CHECKED_SINCE: Version = [1, 3, 7];
+
