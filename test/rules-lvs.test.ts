@@ -1648,6 +1648,22 @@ describe('version-aware LVS messages', () => {
     expect(findings(pathless, 'KA505', '1.3.7')[0]!.message).toContain('keepalived ignores it');
     expect(findings(pathless, 'KA504', '1.3.7')).toHaveLength(1);
   });
+  it('KA520/KA521/KA506 at 1.3.5: no zero-port persistence, and none of the three messages (1.3.6, 1.3.6, 1.3.7)', () => {
+    const zero = vs('10.0.0.6 0', [...BASICS, 'ops'], ['real_server 10.0.0.9 0 {', '}']);
+    const [z] = findings(zero, 'KA520', '1.3.5');
+    expect(z!.severity).toBe('error');
+    expect(z!.message).toContain('keepalived 1.3.5 hands it to IPVS as written without a word');
+    expect(z!.message).not.toContain('keepalived: "zero port');
+    expect(findings(zero, 'KA520', '1.3.6')[0]!.message).toContain('keepalived sets persistence to 360 s');
+    const [o] = findings(zero, 'KA521', '1.3.5');
+    expect(o!.message).toContain('keepalived 1.3.5 leaves it out of the IPVS service without a word');
+    expect(o!.message).not.toContain('resetting');
+    expect(findings(zero, 'KA521', '1.3.6')[0]!.message).toContain('"one packet scheduling requires UDP - resetting"');
+    const mark = vs('fwmark 3', BASICS);
+    expect(findings(mark, 'KA506', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 passes it to IPVS without a word');
+    expect(findings(mark, 'KA506', '1.3.6')[0]!.message).not.toContain('protocol will be ignored');
+    expect(findings(mark, 'KA506', '1.3.7')[0]!.message).toContain('"protocol specified for fwmark - protocol will be ignored"');
+  });
   it('KA530: 1.3.5 keeps a link-local or mixed-family connection, which then never connects', () => {
     const ll = checker(['TCP_CHECK {', '  connect_ip fe80::1', '}']);
     const [a] = findings(ll, 'KA530', '1.3.5');

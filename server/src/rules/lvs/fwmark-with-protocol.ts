@@ -2,6 +2,10 @@ import type { FileRule } from '../types.js';
 import { deleteLine, fix, isFwmarkService, related, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** The warning for a protocol on a fwmark service came with 1.3.7; before it keepalived passes the protocol on silently. */
+const FWMARK_PROTOCOL_REPORTED_SINCE: Version = [1, 3, 7];
 
 export const fwmarkWithProtocol: FileRule = {
   kind: 'file',
@@ -26,7 +30,7 @@ export const fwmarkWithProtocol: FileRule = {
       if (!vs.protocol || f.protocolState !== 'set' || !reachesChecks(f)) continue;
       if (!isFwmarkService(f)) continue;
       ctx.report({
-        message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.node.argText(0)}' (line ${vs.protocol.node.range.start.line + 1}) is ignored (keepalived: "protocol specified for fwmark - protocol will be ignored")`,
+        message: `'${vsLabel(vs)}' is a firewall-mark service; its 'protocol ${vs.protocol.node.argText(0)}' (line ${vs.protocol.node.range.start.line + 1}) is ignored ${compareVersions(ctx.target, FWMARK_PROTOCOL_REPORTED_SINCE) >= 0 ? '(keepalived: "protocol specified for fwmark - protocol will be ignored")' : `(keepalived ${ctx.target.join('.')} passes it to IPVS without a word, and IPVS matches the service by its mark alone; 1.3.7 and later warn about it)`}`,
         file: vs.node.file,
         range: vs.node.range,
         related: [related(vs.protocol.node, 'ignored protocol')],

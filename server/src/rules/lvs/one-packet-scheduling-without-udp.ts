@@ -2,6 +2,10 @@ import type { FileRule } from '../types.js';
 import { deleteLine, effectiveProtocol, fix, isAddressService, related, vsLabel } from './util.js';
 import { reachesChecks } from './families.js';
 import { lvsFacts } from './server-facts.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
+
+/** The check that clears ops on a service that is not UDP, and reports it, came with 1.3.6; before it the flag is only left out of the IPVS service. */
+const OPS_REPORTED_SINCE: Version = [1, 3, 6];
 
 export const onePacketSchedulingWithoutUdp: FileRule = {
   kind: 'file',
@@ -26,8 +30,9 @@ export const onePacketSchedulingWithoutUdp: FileRule = {
       // No (valid) protocol means UDP by keepalived's default, which is fine for ops.
       const proto = effectiveProtocol(f);
       if (proto === 'UDP') continue;
+      const reported = compareVersions(ctx.target, OPS_REPORTED_SINCE) >= 0;
       ctx.report({
-        message: `'ops' (line ${ops.range.start.line + 1}) needs a UDP service, but '${vsLabel(vs)}' is ${proto}; keepalived clears it (keepalived: "one packet scheduling requires UDP - resetting")`,
+        message: `'ops' (line ${ops.range.start.line + 1}) needs a UDP service, but '${vsLabel(vs)}' is ${proto}; ${reported ? 'keepalived clears it (keepalived: "one packet scheduling requires UDP - resetting")' : `keepalived ${ctx.target.join('.')} leaves it out of the IPVS service without a word (its dump: "inactive due to not UDP"; 1.3.6 and later report it)`}`,
         file: vs.node.file,
         range: vs.node.range,
         related: [related(ops, 'ops set here')],
