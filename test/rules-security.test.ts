@@ -40,6 +40,17 @@ describe('KA601 script-security-disabled', () => {
     expect(findings(bad, 'KA601', '1.3.5')[0]!.message).toContain('keepalived 1.3.5 only logs it');
     expect(findings(bad, 'KA601')[0]!.message).toContain('keepalived -t fails with exit 6');
   });
+  // Session 61's variants audit: keepalived -t's exit status after the violation differs by release (the builds).
+  it("says what the target's keepalived -t exits with: 2.0.19 5, 2.1.5 0, 2.2.x 6", () => {
+    expect(findings(bad, 'KA601', '2.0.19')[0]!.message).toContain('keepalived -t fails on it (the 2.0.19 build: exit status 5)');
+    expect(findings(bad, 'KA601', '2.1.5')[0]!.message).toContain('keepalived -t prints it, but exits 0');
+    for (const v of ['2.0.19', '2.1.5']) expect(findings(bad, 'KA601', v)[0]!.message, v).not.toContain('fails with exit 6');
+    expect(findings(bad, 'KA601', '2.2.4')[0]!.message).toContain('keepalived -t fails with exit 6');
+    for (const [v, rc] of [['2.0.19', 5], ['2.1.5', 0], ['2.4.3', 6]] as const) {
+      const bin = releaseBinary(v);
+      if (bin) expect(runRelease(bin, bad.replace('/usr/bin/pgrep haproxy', '/usr/bin/true')).exitStatus, v).toBe(rc);
+    }
+  });
   // Session 60's audit: with only checker scripts, 2.2.7 -t prints the checker process's wording (exit 6).
   it("quotes the checker process's words when only checker scripts run", () => {
     const misc = conf('virtual_server 10.0.0.1 80 {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 10.0.0.10 80 {', '    MISC_CHECK {', '      misc_path "/bin/true"', '    }', '  }', '}');

@@ -8,6 +8,20 @@ import { CONFIG_TEST_FIXED_IN, describeRunAs, PARENT_CHECK_SINCE, runAs, switche
 /** Script security (enable_script_security, script_user) came in 1.3.0 (b266fd95); before it there is nothing to enable. */
 const SCRIPT_SECURITY_SINCE: Version = [1, 3, 0];
 
+/**
+ * keepalived -t's exit status after the violation (measured with the builds, 601-style config): 2.0.19 exits 5, 2.1.5
+ * exits 0 (2.1.x's -t exits 0 after any configuration error, see KA540), 2.2.4 to 2.4.3 exit 6.
+ */
+const CONFIG_TEST_EXIT_ZERO: [Version, Version] = [[2, 1, 0], [2, 2, 0]];
+
+/** What keepalived `target`'s -t does once a script file exists. */
+function configTestOutcome(target: Version, several: boolean): string {
+  const once = `once ${several ? 'a' : 'the'} script exists keepalived -t`;
+  if (compareVersions(target, CONFIG_TEST_EXIT_ZERO[0]) < 0) return `${once} fails on it (the 2.0.19 build: exit status 5)`;
+  if (compareVersions(target, CONFIG_TEST_EXIT_ZERO[1]) < 0) return `${once} prints it, but exits 0 (2.1.x's -t does after any configuration error; 2.2.0 and later exit 6)`;
+  return `${once} fails with exit 6`;
+}
+
 export const scriptSecurityDisabled: FileRule = {
   kind: 'file',
   code: 'KA601',
@@ -23,7 +37,7 @@ export const scriptSecurityDisabled: FileRule = {
       'it is writable by others it only logs "Unsafe permissions found" and runs it anyway, so anyone who can edit such a file ' +
       'gets the account it runs as, root by default. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
-      'executed but script_security not enabled" and exits 6.',
+      'executed but script_security not enabled" and exits 6 (2.0.19\'s exits 5; 2.1.x\'s prints it and exits 0).',
     bad: 'vrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
     good: 'global_defs {\n    enable_script_security\n    script_user root\n}\nvrrp_script chk_haproxy {\n    script "/usr/bin/pgrep haproxy"\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n    track_script {\n        chk_haproxy\n    }\n}',
   },
@@ -73,7 +87,7 @@ export const scriptSecurityDisabled: FileRule = {
       ? `keepalived ${ctx.target.join('.')} only logs it`
       : switching && compareVersions(ctx.target, PARENT_CHECK_SINCE) >= 0 && compareVersions(ctx.target, CONFIG_TEST_FIXED_IN) < 0
         ? `keepalived logs it at start (keepalived -t stops earlier, see KA608)`
-        : `once ${several ? 'a' : 'the'} script exists keepalived -t fails with exit 6`;
+        : configTestOutcome(ctx.target, several);
     // The checker process words it its own way; with VRRP scripts too, the VRRP process's line comes first.
     const checkerOnly = scripts.every((s) => s.node.spec?.path[0] === 'virtual_server');
     ctx.report({
