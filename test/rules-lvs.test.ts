@@ -1664,6 +1664,13 @@ describe('version-aware LVS messages', () => {
     expect(findings(mark, 'KA506', '1.3.6')[0]!.message).not.toContain('protocol will be ignored');
     expect(findings(mark, 'KA506', '1.3.7')[0]!.message).toContain('"protocol specified for fwmark - protocol will be ignored"');
   });
+  it("KA507 suggests 'protocol UDP' for a service that says UDP itself (ops, UDP_CHECK, DNS_CHECK)", () => {
+    const add = (text: string) => findings(text, 'KA507')[0]!.fix?.description;
+    expect(add(vs('10.0.0.6 514', ['lb_algo rr', 'lb_kind NAT', 'ops'], ['real_server 10.0.0.9 514 {', '}']))).toBe("Add 'protocol UDP'");
+    expect(add(vs('10.0.0.6 514', ['lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.0.9 514 {', '  UDP_CHECK {', '  }', '}']))).toBe("Add 'protocol UDP'");
+    expect(add(vs('10.0.0.5 53', ['lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.0.9 53 {', '  DNS_CHECK {', '    name example.com', '  }', '}']))).toBe("Add 'protocol UDP'");
+    expect(add(vs('10.0.0.5 80', ['lb_algo rr', 'lb_kind NAT']))).toBe("Add 'protocol TCP'");
+  });
   it('KA530: 1.3.5 keeps a link-local or mixed-family connection, which then never connects', () => {
     const ll = checker(['TCP_CHECK {', '  connect_ip fe80::1', '}']);
     const [a] = findings(ll, 'KA530', '1.3.5');

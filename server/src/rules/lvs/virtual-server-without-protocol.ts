@@ -2,11 +2,21 @@ import type { FileRule } from '../types.js';
 import { defaultSettingFix, quoteDefaultMessage, isAddressService, vsLabel } from './util.js';
 import { misspeltNote } from '../fixes.js';
 import { reachesChecks } from './families.js';
-import { lvsFacts } from './server-facts.js';
+import { lvsFacts, type ServerFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 /** First release that gives a virtual_server without a protocol UDP. */
 const UDP_DEFAULT_SINCE: Version = [1, 3, 6];
+
+/** Checkers that talk UDP to the real server. */
+const UDP_CHECKERS: ReadonlySet<string> = new Set(['UDP_CHECK', 'DNS_CHECK']);
+
+/** Whether a service shows it is meant as UDP: one-packet scheduling, or a real server checked over UDP. */
+function saysUdp(f: ServerFacts): boolean {
+  if (f.ops) return true;
+  for (const rs of f.vs.realServers) for (const ck of rs.checkers) if (UDP_CHECKERS.has(ck.kind)) return true;
+  return false;
+}
 
 export const virtualServerWithoutProtocol: FileRule = {
   kind: 'file',
@@ -41,9 +51,10 @@ export const virtualServerWithoutProtocol: FileRule = {
         message: `'${vsLabel(vs)}' ${what}; ${effect}`,
         file: vs.node.file,
         range: vs.node.range,
-        // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one.
+        // TCP rather than keepalived's UDP: a service without a protocol is nearly always a TCP one, unless the block
+        // says UDP itself (ops, a UDP_CHECK or DNS_CHECK): 'protocol TCP' would then clear ops (KA521) and change the service.
         // `fwmark 0` (KA205): a protocol would not make a service of it.
-        fix: vs.kind === 'fwmark' ? undefined : defaultSettingFix(ctx.analysis, vs, state, 'protocol', 'TCP'),
+        fix: vs.kind === 'fwmark' ? undefined : defaultSettingFix(ctx.analysis, vs, state, 'protocol', saysUdp(f) ? 'UDP' : 'TCP'),
       });
     }
   },
