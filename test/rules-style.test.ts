@@ -366,6 +366,28 @@ describe('KA704 lookalike-character', () => {
     expect(findings(text, 'KA201')).toEqual([]);
   });
 
+  // Session 61's variants audit: inside quotes the character is the value's own (2.2.7 dump: Password = p\xC2\xA0ss).
+  it('inside a quoted value the fix is a suggestion, not applied by --fix: it changes the value', () => {
+    const auth = conf('vrrp_instance V {', '  authentication {', '    auth_type PASS', `    auth_pass "p${NBSP}ss"`, '  }', '}');
+    const [d] = findings(auth, 'KA704');
+    expect(d!.message).toContain('inside quotes, where keepalived keeps it as part of the value');
+    expect(d!.fix!.safe).toBe(false);
+    // A script's command is split again at blanks: there the no-break space joins two words, and the fix is safe.
+    const notify = conf('vrrp_instance V {', `  notify_master "/x.sh${NBSP}MASTER"`, '}');
+    expect(findings(notify, 'KA704')[0]!.fix!.safe).toBe(true);
+    expect(findings(notify, 'KA704')[0]!.message).toContain('so it reads it as part of the word');
+  });
+
+  it("typographic single quotes are lookalikes in a script's command only, where keepalived quotes with '", () => {
+    const chk = conf('vrrp_script chk {', '  script "/usr/bin/pgrep \u2018haproxy\u2019"', '}');
+    const [d] = findings(chk, 'KA704');
+    expect(d!.message).toContain("'\"/usr/bin/pgrep <U+2018>haproxy<U+2019>\"' contains a left single quotation mark (U+2018) and a right single quotation mark (U+2019)");
+    expect(d!.message).toContain("use straight single quotes (')");
+    expect(applyFix(chk, d!.fix!)).toBe(conf('vrrp_script chk {', `  script "/usr/bin/pgrep 'haproxy'"`, '}'));
+    // Elsewhere an apostrophe is a character like any other, straight or curly.
+    expect(findings(conf('global_defs {', '  router_id it\u2019s', '}'), 'KA704')).toEqual([]);
+  });
+
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t: lookalikes are word characters', () => {
     const said = runKeepalived(copied).messages.map((m) => `${m.line}:${m.message}`);
     expect(said).toContain(`1:Unknown keyword '\ufeffglobal_defs'`);
