@@ -13,7 +13,7 @@ describe('KA701 glued-brace', () => {
     const text = conf('$VIP=auth_type', 'vrrp_instance V {', '  authentication {', '    $VIP} PASS', '  }', '  interface $IF}', '}');
     const d = findings(text, 'KA701');
     expect(d.map((x) => [x.range.start.line + 1, x.fix!.safe])).toEqual([[4, false], [6, true]]);
-    expect(d[0]!.message).toContain("(a blank also makes keepalived read '$VIP' as a reference to a definition: see KA109)");
+    expect(d[0]!.message).toContain("(a line break also makes keepalived read '$VIP' as a reference to a definition: see KA109)");
   });
   const glued = conf(
     'vrrp_instance VI_1{',
@@ -112,7 +112,9 @@ describe('KA701 glued-brace', () => {
     });
   });
 
-  it('the fixes insert the missing blanks', () => {
+  // Session 61's variants audit: at the default target the note promises older releases, so where a blank is not
+  // enough for them (a '}' after a value, a '{' before one) the fix breaks the line as it does for a 1.3.5 target.
+  it('the fixes insert the missing blanks, or a line break where releases before 1.4.2 need one', () => {
     let text = glued;
     for (let guard = 0; guard < 10; guard++) {
       const d = findings(text, 'KA701')[0];
@@ -120,7 +122,13 @@ describe('KA701 glued-brace', () => {
       text = applyFix(text, d.fix!);
     }
     expect(linesOf(text, 'KA701')).toEqual([]);
-    expect(text.split('\n').slice(0, 6)).toEqual(['vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24 }', '} vrrp_instance VI_2 {']);
+    expect(linesOf(text, 'KA706', '1.3.5')).toEqual([]);
+    expect(text.split('\n').slice(0, 8)).toEqual(['vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress {', '    10.0.0.1/24', '  }', '}', 'vrrp_instance VI_2 {']);
+    const [open] = findings(conf('vrrp_instance A {', '  track_interface {eth0', '  }', '}'), 'KA701');
+    expect(open!.message).toMatch(/take a '\{' as a brace only as the last word of its line; put a line break between them$/);
+    expect(open!.fix).toMatchObject({ description: 'Insert a line break', safe: true });
+    // A brace after a block's name needs only the blank, in every release.
+    expect(findings(conf('vrrp_script chk{', '  script "/bin/true"', '}'), 'KA701')[0]!.fix!.description).toBe('Insert a space');
   });
 
   // Found by fix-sweep --target-version 1.3.5 over mutants (session 52): the blank fixed `TCP_CHECK{` for 1.3.5, but

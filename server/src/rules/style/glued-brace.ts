@@ -75,7 +75,7 @@ export const gluedBrace: FileRule = {
       'the enclosing blocks falls to the top level, where it is ignored: a `TCP_CHECK{` in the first real_server loses the ' +
       'real_servers after it. Glued to the last word of a block line (`vrrp_instance VI_1{`), the brace becomes part of that ' +
       'word (the instance is named `VI_1{`); glued to a word, a `}` closes nothing (checked with keepalived 1.3.5). On old ' +
-      'targets the message says what that release does with the file. A blank on both sides of every brace reads the same from 1.4.2 on; before it a `}` must also be the first word of its line and a `{` the last (KA706), so there the fix puts a line break where a blank is not enough. ' +
+      'targets the message says what that release does with the file. A blank on both sides of every brace reads the same from 1.4.2 on; before it a `}` must also be the first word of its line and a `{` the last (KA706), so the fix puts a line break where a blank is not enough for them, whatever the target. ' +
       'One exception in every release: an `@id` prefix runs to the first blank, so `@lb1{` is the config id `lb1{` and the ' +
       'line (brace included) is dropped on lb1.',
     bad: 'real_server 10.0.1.1 80 {\n    TCP_CHECK{\n        connect_timeout 3}\n}',
@@ -172,10 +172,12 @@ export const gluedBrace: FileRule = {
         // Before 1.4.2 a blank is enough only for `TCP_CHECK{`: those releases take a '{' as a brace only as the last
         // word of its line and a '}' only as the first (KA706), so `10.0.0.1}`, `}}`, `}vrrp_instance` and `{10.0.0.1`
         // need a line break there.
-        const lineBreak = old && (kinds[braceIndex] === Kind.RBrace || braceIndex === i) ? breakBefore(file.text, starts[i + 1]!, braceIndex === i + 1 && kinds[braceIndex] === Kind.RBrace ? -1 : kinds[braceIndex] === Kind.LBrace ? 1 : 0) : undefined;
+        // On a newer target the note about older releases holds only with that line break too: a blank would leave
+        // '10.0.0.50 }' and '{ eth0', which they still misread (KA706 at --target-version 1.3.5), so the fix breaks the line there as well.
+        const lineBreak = kinds[braceIndex] === Kind.RBrace || braceIndex === i ? breakBefore(file.text, starts[i + 1]!, braceIndex === i + 1 && kinds[braceIndex] === Kind.RBrace ? -1 : kinds[braceIndex] === Kind.LBrace ? 1 : 0) : undefined;
         const report = (effect: string) =>
           ctx.report({
-            message: `'${braceText}' is glued to '${otherText}': ${effect}; put ${lineBreak ? 'a line break' : 'a blank'} between them${reference ? ` (a blank also makes keepalived read '${reference}' as a reference to a definition: see KA109)` : ''}`,
+            message: `'${braceText}' is glued to '${otherText}': ${effect}; put ${lineBreak ? 'a line break' : 'a blank'} between them${reference ? ` (${lineBreak ? 'a line break' : 'a blank'} also makes keepalived read '${reference}' as a reference to a definition: see KA109)` : ''}`,
             file: file.path,
             range,
             severity: old ? 'error' : 'warning',
@@ -184,7 +186,7 @@ export const gluedBrace: FileRule = {
               : { description: 'Insert a space', edits: [{ file: file.path, range: at, newText: ' ' }], safe: reference === undefined },
           });
         if (old) oldGlued.push({ brace: braceIndex, other: otherIndex, line, report });
-        else report(`keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace`);
+        else report(`keepalived 1.4.2+ reads it correctly, but older releases (1.3.5 on CentOS 7) read '${glued}' as one word and lose the brace${lineBreak ? `, and take ${kinds[braceIndex] === Kind.RBrace ? "a '}' as a brace only as the first word of its line" : "a '{' as a brace only as the last word of its line"}` : ''}`);
       }
       const version = ctx.target.join('.');
       for (let k = 0; k < oldGlued.length; k++) {
