@@ -1671,6 +1671,23 @@ describe('version-aware LVS messages', () => {
     expect(add(vs('10.0.0.5 53', ['lb_algo rr', 'lb_kind NAT'], ['real_server 10.0.0.9 53 {', '  DNS_CHECK {', '    name example.com', '  }', '}']))).toBe("Add 'protocol UDP'");
     expect(add(vs('10.0.0.5 80', ['lb_algo rr', 'lb_kind NAT']))).toBe("Add 'protocol TCP'");
   });
+  it('KA529/KA205: from 2.0.6 a digest pair strtoul reads whole is taken (a blank or sign before one digit)', () => {
+    const url = (digest: string) => checker(['HTTP_GET {', '  url {', '    path /', `    digest ${digest}`, '  }', '}']);
+    // keepalived 2.2.7 -t is silent on each of these (session 61); 'zz…' and '0x…' it refuses.
+    for (const [digest, read] of [['"+123456789abcdef0123456789abcdef"', '0123456789abcdef0123456789abcdef'], ['" 0123456789abcdef0123456789abcde"', '00123456789abcdef0123456789abcde'], ['-f23456789abcdef0123456789abcdef', 'f123456789abcdef0123456789abcdef']]) {
+      const text = url(digest);
+      expect(findings(text, 'KA205'), digest).toEqual([]);
+      const [d] = findings(text, 'KA529');
+      expect(d!.severity).toBe('warning');
+      expect(d!.message).toContain(`it compares the page's MD5 sum with ${read}; write that`);
+      expect(findings(applyFix(text, d!.fix!), 'KA529')).toEqual([]);
+      if (keepalivedAvailable()) expect(runKeepalived(text).messages, digest).toEqual([]);
+    }
+    for (const digest of ['zz23456789abcdef0123456789abcdef', '0x23456789abcdef0123456789abcdef']) {
+      expect(findings(url(digest), 'KA529')[0]!.message).toContain('keepalived ignores it');
+      expect(findings(url(digest), 'KA205')).toHaveLength(1);
+    }
+  });
   it('KA530: 1.3.5 keeps a link-local or mixed-family connection, which then never connects', () => {
     const ll = checker(['TCP_CHECK {', '  connect_ip fe80::1', '}']);
     const [a] = findings(ll, 'KA530', '1.3.5');

@@ -731,6 +731,32 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The release (2.0.6) from which keepalived reads a url digest pair by pair with strtoul, not as text. */
+export const DIGEST_READ_BY_PAIRS_SINCE: Version = [2, 0, 6];
+
+/**
+ * The 32 lower-case hex digits of the MD5 sum keepalived 2.0.6 and later read from a 32-character `digest`, or
+ * undefined when it refuses one of the pairs. Each pair goes through strtoul(…, 16), which must use both characters:
+ * besides two hex digits it takes a blank, '+' or '-' before one digit (' 9' is 09, '-1' is ff: strtoul negates, the
+ * byte keeps the low 8 bits), and refuses the rest ("Unable to interpret hex digit").
+ */
+export function digestBytes(word: string): string | undefined {
+  if (word.length !== 32) return undefined;
+  let out = '';
+  for (let i = 0; i < 32; i += 2) {
+    const a = word[i]!;
+    const b = word[i + 1]!;
+    if (!/[0-9a-fA-F]/.test(b)) return undefined;
+    let v: number;
+    if (/[0-9a-fA-F]/.test(a)) v = parseInt(a + b, 16);
+    else if (/[ \t\n\v\f\r+]/.test(a)) v = parseInt(b, 16);
+    else if (a === '-') v = (256 - parseInt(b, 16)) & 0xff;
+    else return undefined;
+    out += v.toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
 export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: Version): ValueProblem | undefined {
   if (spec.max_length !== undefined) {
     const bytes = utf8Length(word);
@@ -882,6 +908,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       return undefined;
     }
     case 'hex':
+      // A digest keepalived reads pair by pair (KA529 says how it reads one not written as plain hex).
+      if (keyword === 'digest' && target && compareVersions(target, DIGEST_READ_BY_PAIRS_SINCE) >= 0 && digestBytes(word) !== undefined) return undefined;
       // X/x (a wildcard nibble) only in require_reply: keepalived reads payload without a mask.
       // keepalived joins the words and reads the hex with blanks between bytes: "de ad" is fine.
       if (!(keyword === 'require_reply' ? /^[0-9A-Fa-fXx \t]*[0-9A-Fa-fXx][0-9A-Fa-fXx \t]*$/ : /^[0-9A-Fa-f \t]*[0-9A-Fa-f][0-9A-Fa-f \t]*$/).test(word)) return { message: `'${keyword}' expects hex digits, got '${word}'`, severity: 'error' };
