@@ -1655,6 +1655,9 @@ describe('version-aware LVS messages', () => {
     expect(z!.message).toContain('keepalived 1.3.5 hands it to IPVS as written without a word');
     expect(z!.message).not.toContain('keepalived: "zero port');
     expect(findings(zero, 'KA520', '1.3.6')[0]!.message).toContain('keepalived sets persistence to 360 s');
+    // The message's own spelling until 2.0.7, where it became a configuration error (lib: "persistent sevices").
+    expect(findings(zero, 'KA520', '2.0.6')[0]!.message).toContain('"zero port only valid for persistent sevices - setting"');
+    expect(findings(zero, 'KA520', '2.2.7')[0]!.message).toContain('"zero port only valid for persistent services - setting"');
     const [o] = findings(zero, 'KA521', '1.3.5');
     expect(o!.message).toContain('keepalived 1.3.5 leaves it out of the IPVS service without a word');
     expect(o!.message).not.toContain('resetting');

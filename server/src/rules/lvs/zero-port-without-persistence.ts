@@ -15,6 +15,9 @@ function validPersistence(line: IntegerLine | undefined, target: Version): boole
   return !!arg && !!unsignedSetting(line, arg.min ?? 1, argIn(arg, target).max ?? Infinity);
 }
 
+/** Releases before 2.0.7 spell the word "sevices" in that message (fixed as it became a configuration error). */
+const SERVICES_SPELT_SINCE: Version = [2, 0, 7];
+
 export const zeroPortWithoutPersistence: FileRule = {
   kind: 'file',
   code: 'KA520',
@@ -48,7 +51,7 @@ export const zeroPortWithoutPersistence: FileRule = {
       const set = compareVersions(ctx.target, ZERO_PORT_PERSISTENT_SINCE) >= 0;
       ctx.report({
         message: set
-          ? `'${vsLabel(vs)}' serves port 0 (all ports) without persistence_timeout; keepalived sets persistence to 360 s (keepalived: "zero port only valid for persistent services - setting")`
+          ? `'${vsLabel(vs)}' serves port 0 (all ports) without persistence_timeout; keepalived sets persistence to 360 s (keepalived: "zero port only valid for persistent ${compareVersions(ctx.target, SERVICES_SPELT_SINCE) >= 0 ? 'services' : 'sevices'} - setting")`
           : `'${vsLabel(vs)}' serves port 0 (all ports) without persistence_timeout; keepalived ${ctx.target.join('.')} hands it to IPVS as written without a word, and IPVS schedules no connection of a port-0 service that is not persistent (the kernel logs "port zero only supported in persistent services"); 1.3.6 and later set persistence to 360 s`,
         severity: set ? undefined : 'error',
         file: vs.node.file,
