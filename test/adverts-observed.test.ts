@@ -109,6 +109,27 @@ describe('a unicast peer list that lacks the other node, on a node that checks u
   });
 });
 
+describe('unicast peer lists that each lack the other node (KA418)', () => {
+  it('are a split from the first election on, on both nodes: no latent warning on the lower one', () => {
+    // Live (2.2.7, session 61): a (100) and b (90) both listing a mistyped 10.1.0.9, or each listing only itself: both
+    // held the VIP from the first election on; with a stopped only b, with a back both again. The lower node's warning
+    // had said a took the VIPs back and nothing showed.
+    const src = (self: string, peer: string) => [`unicast_src_ip ${self}`, 'unicast_peer {', `  ${peer}`, '}'];
+    for (const [pa, pb] of [['10.57.0.9', '10.57.0.9'], ['10.57.0.1', '10.57.0.2']]) {
+      const diags = findings(node('BACKUP', 100, src('10.57.0.1', pa!)), node('BACKUP', 90, src('10.57.0.2', pb!)), 'KA418');
+      expect(diags.map((d) => `${d.file} ${d.severity}`)).toEqual(['a.conf error', 'b.conf error']);
+      for (const d of diags) {
+        expect(d.message).toContain('neither node hears the other, so both hold the VIPs from the first election on');
+        expect(d.message).not.toContain('nothing shows');
+      }
+    }
+    // b's list names a: a hears b, so the lower node's omission stays latent.
+    const latent = findings(node('BACKUP', 100, src('10.57.0.1', '10.57.0.2')), node('BACKUP', 90, src('10.57.0.2', '10.57.0.9')), 'KA418');
+    expect(latent.map((d) => `${d.file} ${d.severity}`)).toEqual(['b.conf warning']);
+    expect(latent[0]!.message).toContain('nothing shows');
+  });
+});
+
 describe('KA416 names an IPv6 group as written', () => {
   it('ff02::13, not its expanded form', () => {
     const v6 = (globals: string[]) => node('BACKUP', 90, [], globals).replace('10.57.0.100/24', 'fd57::100/64');
