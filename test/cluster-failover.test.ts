@@ -232,6 +232,23 @@ describe('election', () => {
     expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ holder: 'n2.conf', note: 'after preempt_delay 30s' });
   });
 
+  it('with preempt_delay on the winner, a lower preempting node without one holds the VIPs in between', () => {
+    // Live 2.2.7 (session 61): a 100 (check -50 fails), b 90 preempt_delay 10, c 80: c discarded a's adverts at 50 and
+    // became MASTER within about 4 s; b started its delay, accepted the lower adverts, and took the VIPs ~14 s later.
+    const top = { top: script('chk', -50), body: 'priority 100\ntrack_script {\n    chk\n}' };
+    const { scenarios } = cluster(top, { body: 'priority 90\npreempt_delay 10' }, { body: 'priority 80' });
+    const r = row(scenarios[0]!, 'script chk fails on n1.conf');
+    expect(r.holder).toBe('n2.conf');
+    expect(r.note).toBe('the VIPs move twice: first to n3.conf at once (no preempt_delay: it discards the lower adverts and times out); then to n2.conf when its preempt_delay 10s ends (until then it accepts the lower adverts)');
+    expect(formatScenarioTable(scenarios[0]!)).toContain('n2.conf — the VIPs move twice: first to n3.conf at once');
+    // A shorter delay in between, and a node below the failed MASTER's priority, which never takes over.
+    const shorter = cluster(top, { body: 'priority 90\npreempt_delay 10' }, { body: 'priority 80\npreempt_delay 4' }, { body: 'priority 40' });
+    expect(row(shorter.scenarios[0]!, 'script chk fails on n1.conf').note).toBe('the VIPs move twice: first to n3.conf after its preempt_delay 4s; then to n2.conf when its preempt_delay 10s ends (until then it accepts the lower adverts)');
+    // A nopreempt node in between accepts the lower adverts: it takes nothing.
+    const np = cluster(top, { body: 'priority 90\npreempt_delay 10' }, { body: 'priority 80\nnopreempt' });
+    expect(row(np.scenarios[0]!, 'script chk fails on n1.conf').note).toBe('after preempt_delay 10s');
+  });
+
   it('a BACKUP with an equal priority does not take over from a running MASTER (no tie)', () => {
     const { scenarios, diagnostics } = cluster({ top: script('chk', -10), body: 'state MASTER\npriority 100\ntrack_script {\n    chk\n}' }, { body: 'priority 90' });
     expect(row(scenarios[0]!, 'script chk fails on n1.conf')).toMatchObject({ priorities: [90, 90], holder: 'n1.conf' });

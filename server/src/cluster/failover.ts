@@ -405,7 +405,7 @@ function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | 
       scn.holderIndex = winners[0]!;
       scn.holder = states[winners[0]!]!.node;
       const delay = facts[winners[0]!]!.preemptDelay;
-      if (delay) scn.note = `after preempt_delay ${delay}s`;
+      if (delay) scn.note = delayedNote(states, facts, preempting, winners[0]!, delay);
     }
     return;
   }
@@ -416,6 +416,36 @@ function decide(scn: FailoverScenario, facts: MemberFacts[], previous: number | 
     scn.holderIndex = winners[0]!;
     scn.holder = states[winners[0]!]!.node;
   }
+}
+
+/**
+ * The note of a takeover that waits for the winner's preempt_delay. Meanwhile the running MASTER's adverts carry its
+ * lowered priority: a BACKUP with a delay accepts them until its delay (started at the first such advert) ends, but a
+ * preempting BACKUP without one discards them and times out after its master-down interval, so it takes the VIPs
+ * first, and the winner takes them from it when its delay ends (vrrp.c vrrp_state_backup_rx, 2.2.7; live, session 61:
+ * a 100 with a failing check -50, b 90 preempt_delay 10, c 80: c held the VIPs about 10 s, then b). A shorter delay
+ * than the winner's likewise puts its node in between.
+ */
+function delayedNote(states: NodeState[], facts: MemberFacts[], preempting: number[], winner: number, delay: number): string {
+  const earlier = preempting.filter((i) => i !== winner && (facts[i]!.preemptDelay ?? 0) < delay);
+  earlier.sort((x, y) => (facts[x]!.preemptDelay ?? 0) - (facts[y]!.preemptDelay ?? 0));
+  // Each time a delay ends (or at once), the highest priority so far that outranks the current holder takes over.
+  const steps: string[] = [];
+  let held = -Infinity;
+  for (let k = 0; k < earlier.length; ) {
+    const d = facts[earlier[k]!]!.preemptDelay ?? 0;
+    const now: number[] = [];
+    while (k < earlier.length && (facts[earlier[k]!]!.preemptDelay ?? 0) === d) now.push(earlier[k++]!);
+    const best = highest(states, now);
+    if (best <= held) continue;
+    held = best;
+    const who = now.filter((i) => states[i]!.priority === best).map((i) => states[i]!.node);
+    const name = who.length === 1 ? who[0]! : `${who.join(' or ')} (a race)`;
+    steps.push(d ? `${name} after its preempt_delay ${d}s` : `${name} at once (no preempt_delay: ${who.length === 1 ? 'it discards' : 'they discard'} the lower adverts and time${who.length === 1 ? 's' : ''} out)`);
+  }
+  if (!steps.length) return `after preempt_delay ${delay}s`;
+  const w = states[winner]!.node;
+  return `the VIPs move ${steps.length === 1 ? 'twice' : `${steps.length + 1} times`}: first to ${steps.join(', then to ')}; then to ${w} when its preempt_delay ${delay}s ends (until then it accepts the lower adverts)`;
 }
 
 /**
