@@ -181,6 +181,22 @@ describe('election', () => {
     expect(diagnostics.find((d) => d.code === 'KA430')!.message).toContain('fails on n1.conf, which holds the VIPs');
   });
 
+  it('with nopreempt on every node that could win, the healthy row says the start order decides', () => {
+    // Live 2.2.7 (session 61): a 100, b 90, c 80, all BACKUP + nopreempt, started 0.1 s apart with a first: b held the
+    // VIPs in 2 of 9 starts ("Receive advertisement timeout" on b) and kept them; the master-down timers differ by ~39 ms.
+    const np = (p: number) => ({ body: `state BACKUP\nnopreempt\npriority ${p}` });
+    const { scenarios } = cluster(np(100), np(90), np(80));
+    const healthy = row(scenarios[0]!, 'all healthy');
+    expect(healthy.holder).toBe('n1.conf');
+    expect(healthy.note).toBe('a start race: with nopreempt the first node up keeps the VIPs (n2.conf or n3.conf when up first), and n1.conf only when it starts no more than about 39 ms after n2.conf (the gap between their master-down timers, (100 - 90)/256 × advert_int)');
+    expect(formatScenarioTable(scenarios[0]!)).toContain('n1.conf — a start race');
+    // A preempting node takes the VIPs from any lower first node: only the nodes above it race with it.
+    const mixed = cluster(np(100), { body: 'state BACKUP\npriority 90' }, np(80));
+    expect(row(mixed.scenarios[0]!, 'all healthy').note).toContain('(n2.conf when it or n3.conf is up first), and n1.conf only when');
+    // No race when the top node preempts.
+    expect(row(cluster({ body: 'state BACKUP\npriority 100' }, np(90)).scenarios[0]!, 'all healthy').note).toBeUndefined();
+  });
+
   it('KA430 suggests no weight when the other node has nopreempt: no weight moves the VIPs then', () => {
     // Reduced from a real pair (nriet/radar-storage-system): the MASTER's check weighs -20 and the
     // BACKUP, with nopreempt, accepts a running MASTER's adverts whatever their priority (vrrp.c,

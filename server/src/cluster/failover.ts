@@ -21,7 +21,7 @@ import type { ClusterNode } from '../rules/types.js';
 import { isStrict, trackLineDropped } from '../rules/vrrp/util.js';
 import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
 import { faultsForWantOfPeers } from '../rules/vrrp/unicast-keyword-without-peers.js';
-import { at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
+import { advertIntOf, at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process' | 'bfd';
 
@@ -463,7 +463,11 @@ function decideStart(scn: FailoverScenario, facts: MemberFacts[]): void {
   const top = highest(states, up);
   const held = up.length > 0 && up.every((i) => states[i]!.priority !== top || (facts[i]!.nopreempt && !facts[i]!.startsMaster));
   const masters = held ? upNodes(states, (_, i) => facts[i]!.startsMaster) : [];
-  if (!masters.length) return decide(scn, facts, undefined);
+  if (!masters.length) {
+    decide(scn, facts, undefined);
+    if (held && scn.holderIndex !== undefined) startRace(scn, facts);
+    return;
+  }
   const best = highest(states, masters);
   const first = masters.filter((i) => states[i]!.priority === best);
   if (first.length === 1) {
@@ -477,6 +481,38 @@ function decideStart(scn: FailoverScenario, facts: MemberFacts[]): void {
   // Starting MASTERs that tie: unless a BACKUP preempts them all, the tie stands.
   if (upNodes(states, (s, i) => s.priority! > best && !facts[i]!.nopreempt).length) return decide(scn, facts, undefined);
   scn.tie = first.map((i) => states[i]!.node);
+}
+
+/**
+ * The start of a virtual router whose top priority is nopreempt: every node starts in BACKUP, the first master-down
+ * timer to expire makes its node MASTER, and a nopreempt node accepts its adverts however low. So the first node up
+ * keeps the VIPs, unless a preempting node above it takes them: the nodes that can end up holding them are the
+ * nopreempt ones above the best preempting node, and that node. The timers of two such nodes started together differ
+ * by (Δpriority/256) × advert_int (about 39 ms for 100 and 90 at 1 s): live 2.2.7 (session 61), a 100, b 90, c 80, all
+ * nopreempt, started 0.1 s apart with a first: b held the VIPs in 2 of 9 starts, and kept them.
+ */
+function startRace(scn: FailoverScenario, facts: MemberFacts[]): void {
+  const states = scn.states;
+  const winner = scn.holderIndex!;
+  const preempting = upNodes(states, (_, i) => !facts[i]!.nopreempt);
+  const floor = preempting.length ? highest(states, preempting) : -Infinity;
+  const candidates = upNodes(states, (s, i) => s.priority! > floor || (s.priority === floor && !facts[i]!.nopreempt));
+  if (candidates.length < 2 || !candidates.includes(winner)) return;
+  const top = states[winner]!.priority!;
+  const next = highest(states, candidates.filter((i) => i !== winner));
+  const second = candidates.filter((i) => i !== winner && states[i]!.priority === next).map((i) => states[i]!.node);
+  const ms = Math.round(((top - next) / 256) * advertIntOf(facts[winner]!.member) * 1000);
+  const or = (items: string[]) => (items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+  const others = candidates.filter((i) => i !== winner);
+  // A preempting node also takes the VIPs from any node below it that is up first.
+  const below = upNodes(states, (s) => s.priority! < floor).map((i) => states[i]!.node);
+  const quiet = others.filter((i) => facts[i]!.nopreempt).map((i) => states[i]!.node);
+  const takers = others.filter((i) => !facts[i]!.nopreempt).map((i) => states[i]!.node);
+  const when = [
+    ...(quiet.length ? [`${or(quiet)} when up first`] : []),
+    ...(takers.length ? [`${or(takers)} when ${below.length ? `it or ${or(below)} is up` : 'up'} first`] : []),
+  ].join('; ');
+  scn.note = `a start race: with nopreempt the first node up keeps the VIPs (${when}), and ${states[winner]!.node} only when it starts no more than about ${ms} ms after ${second.join(' and ')} (the gap between their master-down timers, (${top} - ${next})/256 × advert_int)`;
 }
 
 export interface GroupSimulation {

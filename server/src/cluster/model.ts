@@ -288,6 +288,20 @@ export function versionOf(m: Member): 2 | 3 {
   return effectiveVersion(m.node.analysis.model, m.instance);
 }
 
+/**
+ * The interval keepalived runs the instance with, in seconds: VRRPv2 rounds to whole seconds (half up, at most 255),
+ * VRRPv3 to 10 ms (at most 40.95), each "must be an integer. rounding" / "in units of 10ms - rounding" (2.2.7 vrrp.c).
+ */
+export function advertIntOf(m: Member): number {
+  const written = m.instance.advertInt?.value ?? 1;
+  const unit = versionOf(m) === 3 ? 10_000 : 1_000_000;
+  const max = versionOf(m) === 3 ? 4095 * unit : 255 * unit;
+  let us = Math.round(written * 1e6);
+  if (us >= max + unit) us = max;
+  else if (us % unit) us = Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));
+  return us / 1e6;
+}
+
 export function familyOf(inst: VrrpInstance): 4 | 6 {
   return instanceFamily(inst) ?? 4;
 }

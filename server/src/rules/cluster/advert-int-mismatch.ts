@@ -2,21 +2,7 @@
 
 import { replaceArgFix } from '../fixes.js';
 import type { ClusterRule } from '../types.js';
-import { at, clusterModel, instanceAt, rel, versionOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
-
-/**
- * The interval keepalived runs the instance with, in seconds: VRRPv2 rounds to whole seconds (half up, at most 255),
- * VRRPv3 to 10 ms (at most 40.95), each "must be an integer. rounding" / "in units of 10ms - rounding" (2.2.7 vrrp.c).
- */
-function advertInt(m: Member): number {
-  const written = m.instance.advertInt?.value ?? 1;
-  const unit = versionOf(m) === 3 ? 10_000 : 1_000_000;
-  const max = versionOf(m) === 3 ? 4095 * unit : 255 * unit;
-  let us = Math.round(written * 1e6);
-  if (us >= max + unit) us = max;
-  else if (us % unit) us = Math.max(unit, us + unit / 2 - ((us + unit / 2) % unit));
-  return us / 1e6;
-}
+import { advertIntOf as advertInt, at, clusterModel, instanceAt, rel, versionOf, type Member, majorityFirst, masterRank } from '../../cluster/model.js';
 
 /** How a node's interval reads in a message: as written, with what keepalived makes of it when that differs. */
 function advertLabel(m: Member): string {
