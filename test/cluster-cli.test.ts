@@ -2,7 +2,7 @@
 // `kalint explain KA4xx FILE…`, as users run them: the built bin/kalint.js on fixtures/clusters.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,22 @@ describe('other sources of clusters', () => {
     // With one config in each folder, they pair.
     cpSync(join(fixtures, 'auth-pass-mismatch', 'b.conf'), join(dir, 'three', 'keepalived.conf'));
     expect(kalint(['lint', '--show-clusters', '.'], dir).stderr).toMatch(/auto-paired: three\/keepalived\.conf and two\/keepalived\.conf both define VRID 51/);
+  });
+
+  // Session 61: instances swapped between hosts that name their interfaces differently had been paired by name; now
+  // by VRID + VIPs, and --show-clusters and explain say how each was paired.
+  it('--show-clusters and explain say how the instances were paired across the nodes', () => {
+    const dir = join(scratch, 'ifnames');
+    const inst = (name: string, iface: string, prio: number, vip: string) =>
+      `vrrp_instance ${name} {\n    state BACKUP\n    interface ${iface}\n    virtual_router_id 51\n    priority ${prio}\n    virtual_ipaddress {\n        ${vip}/24\n    }\n}\n`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.conf'), inst('VI_1', 'eth0', 100, '10.1.0.100') + inst('VI_2', 'eth1', 90, '10.2.0.100'));
+    writeFileSync(join(dir, 'b.conf'), inst('VI_2', 'ens3', 90, '10.1.0.100') + inst('VI_1', 'ens4', 100, '10.2.0.100'));
+    const r = kalint(['lint', '--show-clusters', '--cluster', 'a.conf', 'b.conf'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('kalint:   VI_1 / VI_2 (VRID 51): VI_1 on a.conf (eth0), VI_2 on b.conf (ens3): paired by the same VRID and VIPs, as the hosts name their interfaces differently');
+    expect(r.stderr).toContain('kalint:   VI_2 / VI_1 (VRID 51): VI_2 on a.conf (eth1), VI_1 on b.conf (ens4): paired by the same VRID and VIPs');
+    expect(kalint(['explain', 'KA412', 'a.conf', 'b.conf'], dir).stdout).toContain('Paired: VI_1 / VI_2 (VRID 51): VI_1 on a.conf (eth0), VI_2 on b.conf (ens3)');
   });
 
   // A healthy pair has no finding to carry the pairing reason: --show-clusters says what was compared.

@@ -668,6 +668,42 @@ describe('cluster findings in detail', () => {
     expect(d!.message).toContain('auth_pass');
   });
 
+  // Session 61, live 2.2.7: VI_1 (eth0) and VI_2 (eth1) share VRID 51; the other host names its links ens3/ens4 and its
+  // file swaps the instance names. One holder per VIP, no "invalid" log lines; kalint had paired VI_1 with VI_1 across
+  // the two segments (false KA412 errors and KA406 warnings).
+  describe('instances on interfaces the hosts name differently', () => {
+    const inst = (name: string, iface: string, prio: number, vip: string, vrid = 51) =>
+      `vrrp_instance ${name} {\n    state BACKUP\n    interface ${iface}\n    virtual_router_id ${vrid}\n    priority ${prio}\n    advert_int 1\n    virtual_ipaddress {\n        ${vip}/24\n    }\n}\n`;
+    const a = inst('VI_1', 'eth0', 100, '10.1.0.100') + inst('VI_2', 'eth1', 90, '10.2.0.100');
+    const swapped = inst('VI_2', 'ens3', 90, '10.1.0.100') + inst('VI_1', 'ens4', 100, '10.2.0.100');
+    const run = (b: string) => lintCluster([{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }]);
+
+    it('are paired by VRID + VIPs, not by a name that says otherwise', () => {
+      const r = run(swapped);
+      expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+      expect(r.scenarios.map((s) => `${s.instance}: ${s.scenarios[0]!.holder}`)).toEqual(['VI_1 / VI_2: a.conf', 'VI_2 / VI_1: b.conf']);
+      expect(r.scenarios[0]!.matched).toBe('VI_1 / VI_2 (VRID 51): VI_1 on a.conf (eth0), VI_2 on b.conf (ens3): paired by the same VRID and VIPs, as the hosts name their interfaces differently (the names differ; adverts carry no instance name)');
+      // Other names on both (vr4): one virtual router each too, where the cluster checks had said nothing.
+      const renamed = run(inst('web', 'ens3', 90, '10.1.0.100') + inst('db', 'ens4', 100, '10.2.0.100'));
+      expect(renamed.scenarios.map((s) => s.instance)).toEqual(['VI_1 / web', 'VI_2 / db']);
+    });
+
+    it('stay paired by name where the interface names are shared, or a node has the VRID and VIPs twice', () => {
+      // Same interface names: VI_1 on eth0 on both nodes hear each other, whatever VI_2 on eth1 carries.
+      const shared = run(inst('VI_1', 'eth0', 90, '10.2.0.100') + inst('VI_2', 'eth1', 100, '10.1.0.100'));
+      expect(shared.diagnostics.filter((d) => d.code === 'KA412')).toHaveLength(2);
+      expect(shared.scenarios.map((s) => s.instance)).toEqual(['VI_1', 'VI_2']);
+      expect(shared.scenarios[0]!.matched).toBe('VI_1 (VRID 51): a.conf, b.conf: paired by the name VI_1, though the VRID or the VIPs differ');
+      // Paired by name across interfaces named differently: a finding of lost adverts says so.
+      const byName = run(inst('VI_1', 'ens3', 90, '10.3.0.100') + inst('VI_2', 'ens4', 100, '10.2.0.100'));
+      const ka412 = byName.diagnostics.find((d) => d.code === 'KA412')!;
+      expect(ka412.message).toContain('(paired by the name VI_1 alone: the interfaces differ (eth0 on a.conf, ens3 on b.conf), and kalint cannot tell whether they are one link)');
+      // a.conf with VRID 51 and these VIPs on two interfaces: which of them b.conf's is, nothing says.
+      const twice = lintCluster([{ file: 'a.conf', text: inst('VI_1', 'eth0', 100, '10.1.0.100') + inst('VI_3', 'eth1', 100, '10.1.0.100') }, { file: 'b.conf', text: inst('web', 'ens3', 90, '10.1.0.100') }]);
+      expect(twice.scenarios).toEqual([]);
+    });
+  });
+
   it('one file with @id lines is one node per id', () => {
     const [d] = lint('config-ids');
     expect(d!.message).toContain('10.0.0.11');

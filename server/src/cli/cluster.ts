@@ -15,7 +15,7 @@ import { rangeAt } from '../core/syntax/parser.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { applySeverities, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
-import { checkCluster, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
+import { checkCluster, clusterMatches, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
 import { ALL_CONFIG_IDS, expandConfigIds, tooManyImplicitIds } from './config-ids.js';
@@ -41,7 +41,8 @@ export interface ClusterLintOptions {
 export interface ClusterLintResult {
   diagnostics: Diagnostic[];
   /** Each set of nodes compared as one cluster (node labels), and why they were. */
-  clusters: { nodes: string[]; reason: string }[];
+  /** `routers`: how each virtual router the nodes share was paired across them (clusterMatches). */
+  clusters: { nodes: string[]; reason: string; routers: string[] }[];
   /** Problems to print on stderr (a cluster member that cannot be read). */
   errors: string[];
   /** Cluster findings a `# kalint-disable…` comment in a node covers, with its reason (SARIF lists them as suppressed). */
@@ -125,8 +126,8 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     if (readable.length < 2) return;
     const labels = nodeLabels(readable.map((x) => ({ file: x.a!.file, configId: x.s.configId })));
     const nodes: ClusterNode[] = readable.map((x, i) => ({ label: labels[i]!, analysis: x.a! }));
-    clusters.push({ nodes: readable.map((x) => `${displayPath(x.s.path)}${x.s.configId !== undefined ? ` (@${x.s.configId})` : ''}`), reason });
     let diags = checkCluster(nodes, reason, annotate);
+    clusters.push({ nodes: readable.map((x) => `${displayPath(x.s.path)}${x.s.configId !== undefined ? ` (@${x.s.configId})` : ''}`), reason, routers: clusterMatches(nodes) });
     const show = (d: Diagnostic): Diagnostic => ({ ...d, file: displayPath(d.file), related: d.related?.map((r) => ({ ...r, file: displayPath(r.file) })) });
     const keyOf = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.code}\0${d.message}`;
     if (options.inlineConfig !== false) {

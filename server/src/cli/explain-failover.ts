@@ -46,9 +46,10 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
   const all = checkCluster(nodes);
   let out = `${rule.code} ${rule.name}: failover scenarios of ${labels.join(', ')}\n`;
   out += 'Priorities are effective priorities (base + tracking weights, 1..254); FAULT: the instance is down on that node.\n\n';
-  if (!reports.length) out += 'The files share no VRRP instance (matched by name, or by VRID + interface + VIPs).\n';
+  if (!reports.length) out += 'The files share no VRRP instance (paired by VRID + VIPs, on the same interface unless the hosts name their interfaces differently, else by name).\n';
   for (const r of reports) {
     out += formatScenarioTable(r);
+    out += `Paired: ${r.matched}\n`;
     // The table elects on priorities, as if every advert got through; live pairs with these findings had two MASTERs.
     const deaf = [...new Set(all.filter((d) => d.severity === 'error' && ADVERT_LOSS_CODES.has(d.code) && d.message.startsWith(`${r.instance}:`)).map((d) => d.code))].sort();
     if (deaf.length) out += `Note: ${deaf.join(', ')} on these files: the nodes do not accept each other's adverts for ${r.instance}, so where the table names one holder, more than one node may hold the VIPs. The table assumes the adverts get through.\n`;

@@ -40,7 +40,8 @@ Options:
       --cluster              the files given (or the config ids of one file) are the nodes of
                              one cluster: compare them (KA4xx) and simulate failover
       --show-clusters        name on stderr each set of files (or config ids) compared as one
-                             cluster, and why: given, declared in .kalint.json, or auto-paired
+                             cluster, and why: given, declared in .kalint.json, or auto-paired;
+                             and how each shared instance was paired across the nodes
       --target-version V     keepalived version to check against (default 2.2.7)
       --rule CODE=SEVERITY   set a rule's severity: off | info | warning | error (repeatable;
                              CODE may be a rule name)
@@ -501,7 +502,11 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   if (values['show-clusters'] && first) {
     if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');
     // An auto-pairing reason names its files already.
-    for (const c of clusters.clusters) tell(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
+    for (const c of clusters.clusters) {
+      tell(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
+      // How the instances were paired across the nodes: a pairing kalint got wrong shows as false findings.
+      for (const r of c.routers) tell(`kalint:   ${r}\n`);
+    }
   }
   appendAll(unlinted, clusters.errors);
   appendAll(all, clusters.diagnostics);

@@ -21,7 +21,7 @@ import type { ClusterNode } from '../rules/types.js';
 import { isStrict, trackLineDropped } from '../rules/vrrp/util.js';
 import { keptDefinition, trackLineIgnored } from '../rules/vrrp/track-reference-not-found.js';
 import { faultsForWantOfPeers } from '../rules/vrrp/unicast-keyword-without-peers.js';
-import { advertIntOf, at, atWord, clusterModel, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
+import { advertIntOf, at, atWord, clusterModel, describeMatch, nopreemptOf, startState, syncGroupOf, type InstanceGroup, type Member } from './model.js';
 
 export type TrackerKind = 'script' | 'interface' | 'file' | 'process' | 'bfd';
 
@@ -80,6 +80,8 @@ export interface FailoverScenario {
 
 export interface FailoverReport {
   instance: string;
+  /** How the instances were paired across the nodes (describeMatch). */
+  matched: string;
   vrid?: number;
   nodes: string[];
   scenarios: FailoverScenario[];
@@ -535,7 +537,7 @@ function startGroup(group: InstanceGroup): GroupSimulation {
   const healthy: FailoverScenario = { label: 'all healthy', kind: 'healthy', states: stateRow(group, facts, undefined, undefined, undefined) };
   decideStart(healthy, facts);
   const vrid = group.members[0]!.instance.virtualRouterId?.value;
-  return { group, facts, report: { instance: group.name, vrid, nodes: group.members.map((m) => m.node.label), scenarios: [healthy] } };
+  return { group, facts, report: { instance: group.name, matched: describeMatch(group), vrid, nodes: group.members.map((m) => m.node.label), scenarios: [healthy] } };
 }
 
 /** The failure rows, from the healthy holder. */

@@ -7,7 +7,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { runClusterRules } from '../linter.js';
 import type { ClusterNode } from '../rules/types.js';
 import { describeState, simulateCluster, tieUnchanged, type FailoverReport } from './failover.js';
-import { vipSet } from './model.js';
+import { clusterModel, describeMatch, vipSet } from './model.js';
 import { shownAddress } from '../core/analysis/values.js';
 import type { VrrpInstance } from '../core/model/model.js';
 
@@ -84,9 +84,31 @@ export function buildNodes(inputs: ClusterInput[], options: Omit<ClusterOptions,
  */
 export function checkCluster(nodes: ClusterNode[], reason = 'given as one cluster', annotate = false): Diagnostic[] {
   if (nodes.length < 2) return [];
-  const found = assumingAdverts(runClusterRules(nodes, reason));
+  const found = pairedByNameOnly(nodes, assumingAdverts(runClusterRules(nodes, reason)));
   const out = annotate ? found.map((d) => ({ ...d, message: `${d.message} [${reason}]` })) : found;
   return out.sort(compareDiagnostics);
+}
+
+/**
+ * A finding that the nodes drop each other's adverts, on instances paired by their name alone across interfaces named
+ * differently, says so: nothing else says they share a link, and a wrong pairing shows as such a finding (session 61:
+ * VI_1 and VI_2 swapped on a host naming its interfaces ens3/ens4 gave false KA412 errors before VRID + VIPs paired them).
+ */
+function pairedByNameOnly(nodes: ClusterNode[], found: Diagnostic[]): Diagnostic[] {
+  const loose = new Map<string, string>();
+  for (const g of clusterModel(nodes).groups) {
+    if (g.via !== 'name') continue;
+    const iface = (i: VrrpInstance) => i.interface?.value ?? '';
+    const first = iface(g.members[0]!.instance);
+    if (g.members.every((m) => iface(m.instance) === first)) continue;
+    loose.set(g.name, `paired by the name ${g.name} alone: the interfaces differ (${g.members.map((m) => `${iface(m.instance)} on ${m.node.label}`).join(', ')}), and kalint cannot tell whether they are one link`);
+  }
+  if (!loose.size) return found;
+  return found.map((d) => {
+    if (d.severity !== 'error' || !ADVERT_LOSS_CODES.has(d.code)) return d;
+    const note = loose.get(d.message.slice(0, Math.max(0, d.message.indexOf(': '))));
+    return note ? { ...d, message: `${d.message} (${note})` } : d;
+  });
 }
 
 /** Findings that say who keeps the VIPs, which holds only while the nodes hear each other's adverts. */
@@ -120,6 +142,11 @@ function assumingAdverts(found: Diagnostic[]): Diagnostic[] {
 /** The failover scenarios of every virtual router present on two nodes or more. */
 export function failoverReports(nodes: ClusterNode[]): FailoverReport[] {
   return nodes.length < 2 ? [] : simulateCluster(nodes).map((s) => s.report);
+}
+
+/** How each virtual router shared by two nodes or more was paired across them (describeMatch), in group order. */
+export function clusterMatches(nodes: ClusterNode[]): string[] {
+  return nodes.length < 2 ? [] : clusterModel(nodes).groups.map(describeMatch);
 }
 
 /** Checks the nodes of one cluster against each other. Never throws. */

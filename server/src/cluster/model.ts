@@ -1,6 +1,7 @@
 // The cluster view shared by every cluster rule: which vrrp_instance on one node is the same
 // virtual router as which instance on another. Built once per set of nodes (cached), in linear
-// time: instances with the same VRID + interface + VIP set are one group whatever their names, the rest are matched by name.
+// time: instances with the same VRID + interface + VIP set are one group whatever their names (the interface aside where
+// the hosts name theirs differently), the rest are matched by name.
 
 import { child, type AstNode, type Word } from '../core/analysis/ast.js';
 import { canonicalAddress, sockaddrText } from '../core/analysis/values.js';
@@ -42,6 +43,11 @@ export interface InstanceGroup {
   members: Member[];
   /** How the members were recognised as one virtual router. */
   matchedBy: 'name' | 'vrid-vips';
+  /**
+   * What paired the first members: the same VRID, interface and VIPs; the same VRID and VIPs on interfaces the hosts
+   * name differently; or the name alone (members that join a group later by name are told apart by describeMatch).
+   */
+  via: 'vrid-interface-vips' | 'vrid-vips' | 'name';
 }
 
 export interface ClusterModel {
@@ -102,6 +108,54 @@ function signature(inst: VrrpInstance): string | undefined {
   return `${vrid}|${inst.interface?.value ?? ''}|${vipSet(inst).join(',')}`;
 }
 
+/**
+ * The groups of one VRID and VIP set that differ only in the interface name, merged where the hosts name their
+ * interfaces differently: each group's interface is not an interface of any instance on the other's nodes (eth0 on one
+ * host, ens3 on the other). A VRRP advert carries the VRID and the VIPs, not the instance's name, so such instances
+ * are one virtual router even when the names say otherwise (live 2.2.7, session 61: VI_1 and VI_2 on eth0 and eth1,
+ * swapped on a host with ens3 and ens4, elected one holder per VIP; pairing by name had given false KA412 and KA406).
+ * Where a node has that VRID and VIP set on two interfaces, or the interface names are shared, nothing is merged.
+ */
+function acrossInterfaceNames(groups: InstanceGroup[], instancesOf: VrrpInstance[][]): InstanceGroup[] {
+  const byWire = new Map<string, InstanceGroup[]>();
+  for (const g of groups) {
+    const inst = g.members[0]!.instance;
+    const key = `${inst.virtualRouterId!.value}|${vipSet(inst).join(',')}`;
+    const list = byWire.get(key);
+    if (list) list.push(g);
+    else byWire.set(key, [g]);
+  }
+  const interfacesOf = new Map<number, Set<string>>();
+  const interfaces = (index: number) => {
+    let set = interfacesOf.get(index);
+    if (!set) interfacesOf.set(index, (set = new Set(instancesOf[index]!.map((i) => i.interface?.value ?? ''))));
+    return set;
+  };
+  const merged = new Set<InstanceGroup>();
+  for (const list of byWire.values()) {
+    if (list.length < 2) continue;
+    const nodesSeen = new Set<number>();
+    if (list.some((g) => g.members.some((m) => nodesSeen.has(m.index) || !nodesSeen.add(m.index)))) continue;
+    const out: InstanceGroup[] = [];
+    for (const g of list) {
+      const iface = g.members[0]!.instance.interface?.value ?? '';
+      const into = out.find((o) =>
+        o.members.every((m) => !interfaces(m.index).has(iface)) &&
+        g.members.every((m) => o.members.every((x) => !interfaces(m.index).has(x.instance.interface?.value ?? ''))),
+      );
+      if (!into) {
+        out.push(g);
+        continue;
+      }
+      into.members.push(...g.members);
+      into.members.sort((a, b) => a.index - b.index);
+      into.via = 'vrid-vips';
+      merged.add(g);
+    }
+  }
+  return merged.size ? groups.filter((g) => !merged.has(g)) : groups;
+}
+
 export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   const hit = cache.get(nodes);
   if (hit) return hit;
@@ -125,11 +179,12 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
       const sig = signature(instance);
       if (sig === undefined) continue;
       const g = bySignature.get(sig);
-      if (!g) bySignature.set(sig, { name: instance.name, members: [{ index, node, instance, auth: undefined }], matchedBy: 'name' });
+      if (!g) bySignature.set(sig, { name: instance.name, members: [{ index, node, instance, auth: undefined }], matchedBy: 'name', via: 'vrid-interface-vips' });
       else if (g.members[g.members.length - 1]!.index !== index) g.members.push({ index, node, instance, auth: undefined });
     }
   });
-  for (const g of bySignature.values()) {
+  const wireGroups = acrossInterfaceNames([...bySignature.values()], instancesOf);
+  for (const g of wireGroups) {
     if (g.members.length < 2) continue;
     for (const m of g.members) {
       groupOfInstance.set(m.instance, g);
@@ -143,7 +198,7 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   // The VRID groups' names are known before any node is visited, so that the order of the files does
   // not decide whether an instance that differs in its VIPs joins its namesake or stands apart.
   const byName = new Map<string, InstanceGroup>();
-  for (const g of bySignature.values()) {
+  for (const g of wireGroups) {
     if (g.members.length < 2) continue;
     for (const m of g.members) if (!byName.has(m.instance.name)) byName.set(m.instance.name, g);
   }
@@ -155,7 +210,7 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
       if (!g) {
         g = byName.get(instance.name);
         if (!g || g.members.some((m) => m.index === index)) {
-          g = { name: instance.name, members: [], matchedBy: 'name' };
+          g = { name: instance.name, members: [], matchedBy: 'name', via: 'name' };
           if (!byName.has(instance.name)) byName.set(instance.name, g);
         }
         g.members.push({ index, node, instance, auth: undefined });
@@ -178,6 +233,31 @@ export function clusterModel(nodes: ClusterNode[]): ClusterModel {
   const model: ClusterModel = { nodes, groups: merged.filter((g) => g.members.length >= 2), allGroups: merged, groupOf };
   cache.set(nodes, model);
   return model;
+}
+
+/**
+ * How the members of a virtual router were paired across the nodes, for --show-clusters and `explain`: `VI_1 on
+ * a.conf (eth0), VI_2 on b.conf (ens3): the same VRID 51 and VIPs; …`.
+ */
+export function describeMatch(g: InstanceGroup): string {
+  const first = g.members[0]!.instance;
+  const iface = (i: VrrpInstance) => i.interface?.value ?? '';
+  const vrid = first.virtualRouterId?.value;
+  const wire = (i: VrrpInstance) => `${i.virtualRouterId?.value}|${vipSet(i).join(',')}`;
+  const sameName = g.members.every((m) => m.instance.name === first.name);
+  const sameIface = g.members.every((m) => iface(m.instance) === iface(first));
+  const list = g.members.map((m) => `${sameName ? '' : `${m.instance.name} on `}${m.node.label}${sameIface ? '' : ` (${iface(m.instance)})`}`).join(', ');
+  const head = `${g.name}${vrid !== undefined ? ` (VRID ${vrid})` : ''}: ${list}`;
+  if (g.via === 'name') return `${head}: paired by the name ${first.name}${sameIface ? '' : ' (the interfaces differ)'}${g.members.every((m) => wire(m.instance) === wire(first)) ? '' : ', though the VRID or the VIPs differ'}`;
+  // Members that joined by name, with another VRID or VIP set than the first.
+  const byName = g.members.filter((m) => wire(m.instance) !== wire(first)).map((m) => m.node.label);
+  const how =
+    g.via === 'vrid-vips'
+      ? `paired by the same VRID and VIPs, as the hosts name their interfaces differently${sameName ? '' : ' (the names differ; adverts carry no instance name)'}`
+      : sameName
+        ? 'the same name, VRID, interface and VIPs'
+        : 'paired by the same VRID, interface and VIPs (the names differ; adverts carry no instance name)';
+  return `${head}: ${how}${byName.length ? `; ${byName.join(', ')} by the name only` : ''}`;
 }
 
 /**
