@@ -95,6 +95,13 @@ describe('min_ttl/max_ttl on a peer the peer does not meet (KA423)', () => {
     expect(above.map((d) => d.severity)).toEqual(['warning']);
     expect(findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 250')), b(), 'KA423')).toEqual([]);
   });
+  // As the session 61 audit found for KA418: when each node drops the other's adverts neither hears anyone, and both
+  // hold the VIPs from the first election on; the higher node's finding said "nothing shows".
+  it('both nodes dropping each other: both errors, no latent split', () => {
+    const deaf = findings(node('MASTER', 100, withTtl('10.57.0.2 min_ttl 250 max_ttl 250', ['unicast_ttl 10'])), node('BACKUP', 90, withTtl('10.57.0.1 min_ttl 250 max_ttl 250', ['unicast_ttl 10'])), 'KA423');
+    expect(deaf.map((d) => [d.file, d.severity])).toEqual([['a.conf', 'error'], ['b.conf', 'error']]);
+    for (const d of deaf) expect(d.message).not.toContain('nothing shows');
+  });
 });
 
 describe('a unicast peer list that lacks the other node, on a node that checks unicast sources (KA418)', () => {

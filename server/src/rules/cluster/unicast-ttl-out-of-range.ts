@@ -30,7 +30,7 @@ export const unicastTtlOutOfRange: ClusterRule = {
       '("TTL/HL 255 not in range 254 - 254"), and turns check_unicast_src on for the instance. The peer sends with its unicast_ttl, 255 by default, ' +
       'and every router on the way takes one off. With a minimum above what the peer sends, its adverts are always dropped; with a maximum below ' +
       'it, they are dropped on a shared link. Whenever that peer holds the VIPs while the node is up, the node does not hear it and takes them too (two live 2.2.7 nodes: ' +
-      'both MASTER after the first failover); if the peer only ever holds them while the node is down, the node takes them back when it returns, and kalint warns of the latent split. Make the range include what the peer sends, less the routers between the nodes.',
+      'both MASTER after the first failover); if the peer only ever holds them while the node is down, the node takes them back when it returns, and kalint warns of the latent split (unless the peer drops this node\'s adverts too: then both hold the VIPs from the start). Make the range include what the peer sends, less the routers between the nodes.',
     bad: PEER('10.0.0.1', '10.0.0.2 min_ttl 254 max_ttl 254', ''),
     good: PEER('10.0.0.1', '10.0.0.2 min_ttl 250 max_ttl 255', ''),
     files: { '/etc/keepalived/peer.conf': PEER('10.0.0.2', '10.0.0.1', '').replace('priority 100', 'priority 90') },
@@ -45,6 +45,21 @@ export const unicastTtlOutOfRange: ClusterRule = {
         const src = m.instance.unicastSrcIp?.value;
         if (src !== undefined && ipFamily(src) !== undefined) bySource.set(canonicalAddress(src), m);
       }
+      /** Whether `x` drops `y`'s adverts for their TTL (the range on x's unicast_peer line for y's source). */
+      const dropsForTtl = (x: Member, y: Member): boolean => {
+        const src = y.instance.unicastSrcIp?.value;
+        if (src === undefined || ipFamily(src) === undefined) return false;
+        const { ttl } = sentTtl(y);
+        for (const block of x.instance.node.children) {
+          if (block.keyword !== 'unicast_peer') continue;
+          for (const line of block.values ?? []) {
+            if (canonicalAddress(sockaddrText(line.words[0]!.text)) !== canonicalAddress(src)) continue;
+            const range = peerTtlRange(line.words, x.node.analysis.target);
+            if (range && (ttl < range.min || ttl > range.max)) return true;
+          }
+        }
+        return false;
+      };
       for (const a of unicast) {
         for (const block of a.instance.node.children) {
           if (block.keyword !== 'unicast_peer') continue;
@@ -57,8 +72,9 @@ export const unicastTtlOutOfRange: ClusterRule = {
             if (ttl >= range.min && ttl <= range.max) continue;
             const sends = `${b.node.label} sends with TTL ${ttl}${written ? '' : ' (no unicast_ttl)'}`;
             const below = ttl < range.min;
-            // As for KA418: the split needs b to hold the VIPs while a is up.
-            const latent = !holdsWhileUp(ctx.nodes, g, b, a);
+            // As for KA418: the split needs b to hold the VIPs while a is up, unless b cannot hear a either: then
+            // neither hears the other and both hold the VIPs from the first election on.
+            const latent = !dropsForTtl(b, a) && !holdsWhileUp(ctx.nodes, g, b, a);
             const consequence = latent
               ? `. Today ${b.node.label} holds the VIPs only while ${a.node.label} is down or in FAULT, and ${a.node.label} takes them back when it returns, so nothing shows; but if ${b.node.label} ever outranks ${a.node.label} while both are up, both hold the VIPs (split brain)`
               : `, so whenever ${b.node.label} holds the VIPs ${a.node.label} takes them too (split brain)`;
