@@ -47,6 +47,8 @@ export interface ClusterLintResult {
   errors: string[];
   /** Cluster findings a `# kalint-disable…` comment in a node covers, with its reason (SARIF lists them as suppressed). */
   suppressed: SuppressedDiagnostic[];
+  /** Every file the cluster checks read (declared members not linted, and what they include), for `-o` to stay off them. */
+  read: string[];
 }
 
 /** Whether KA108 is turned off (by code or name), so that a template is read as a config. */
@@ -81,6 +83,13 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     const key = resolve(path);
     if (!texts.has(key)) texts.set(key, fsHost.readFile(path));
     return texts.get(key);
+  };
+
+  const readPaths = (): string[] => {
+    const paths = new Set<string>();
+    for (const [path, text] of texts) if (text !== undefined) paths.add(path);
+    for (const a of analyses.values()) if (a) for (const p of a.files.keys()) paths.add(p);
+    return [...paths];
   };
 
   /** `named`: with no id asked for, the ids the file names (the nodes a file with `@id` lines is for). */
@@ -171,7 +180,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       errors.push(`--cluster needs at least two nodes (two files, or one file with several --config-id ids)${why}`);
     }
     run(specs, 'given with --cluster', false);
-    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities() };
+    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths() };
   }
 
   // One file seen with several config ids: the ids are the nodes (when the file, or what it
@@ -249,7 +258,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   for (const paths of byParent.values()) {
     if (paths.length >= 2 && new Set(paths.map((p) => dirname(resolve(p)))).size >= 2) pairIn(paths, true);
   }
-  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities() };
+  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths() };
 }
 
 function safeConfig(path: string, errors: string[]) {

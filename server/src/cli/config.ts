@@ -199,6 +199,13 @@ export function findConfig(file: string): LoadedConfig | undefined {
   }
 }
 
+/** The `.kalint.json` files read so far in this process (valid ones). */
+export function loadedConfigPaths(): string[] {
+  const paths = new Set<string>();
+  for (const loaded of cache.values()) if (loaded) paths.add(loaded.path);
+  return [...paths];
+}
+
 /** `pathMappings` with the folders made absolute (they are relative to the config file). */
 export function resolvedPathMappings(loaded: LoadedConfig): Record<string, string> | undefined {
   const m = loaded.config.pathMappings;

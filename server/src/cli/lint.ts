@@ -11,7 +11,7 @@ import { configBytes, discover, displayPath, fsHost, isPipe, stagedFiles, stageT
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
-import { ConfigError, findConfig, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
+import { ConfigError, findConfig, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, fsPath, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
@@ -30,7 +30,8 @@ here win.
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output (never
-                             over a config this run reads; a missing folder is made)
+                             over a config or .kalint.json this run reads; a missing
+                             folder is made)
       --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
                              its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
@@ -315,8 +316,9 @@ function printStagedDiffs(outputFile: string | undefined): number {
  */
 function configRead(outputFile: string, files: string[], analyses: Map<string, Analysis | null>, stdinName: string | undefined): string | undefined {
   const read = new Set<string>();
-  for (const f of files) if (f !== stdinName) read.add(f);
-  for (const a of analyses.values()) if (a) for (const p of a.files.keys()) if (p !== stdinName) read.add(p);
+  const stdin = stdinName === undefined ? undefined : resolve(stdinName);
+  for (const f of files) if (resolve(f) !== stdin) read.add(f);
+  for (const a of analyses.values()) if (a) for (const p of a.files.keys()) if (resolve(p) !== stdin) read.add(p);
   for (const p of read) if (sameFile(p, outputFile)) return p;
   return undefined;
 }
@@ -480,14 +482,6 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
       return EXIT.usage;
     }
   }
-  const outputFile = values['output-file'];
-  if (outputFile !== undefined) {
-    const config = configRead(outputFile, files, analyses, fromStdin ? stdinName : undefined);
-    if (config !== undefined) {
-      tell(`kalint: -o ${outputFile} is ${config === outputFile ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
-      return EXIT.usage;
-    }
-  }
   // A file that another linted file includes (conf.d/*.conf of /etc/keepalived) is reported as
   // part of its includer, where its definitions and context are known, not again on its own.
   const fragments = includedFragments(analyses);
@@ -498,6 +492,16 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
+  // Checked once every file is read: a declared cluster's member not named here (and what it includes) is read
+  // by the cluster checks, and the settings files by every check.
+  const outputFile = values['output-file'];
+  if (outputFile !== undefined) {
+    const config = configRead(outputFile, [...files, ...clusters.read], analyses, fromStdin ? stdinName : undefined) ?? loadedConfigPaths().find((p) => sameFile(p, outputFile));
+    if (config !== undefined) {
+      tell(`kalint: -o ${outputFile} is ${config === outputFile || displayPath(config) === displayPath(outputFile) ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
+      return EXIT.usage;
+    }
+  }
   for (const e of clusters.errors) say(`kalint: ${e}\n`);
   if (values['show-clusters'] && first) {
     if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');

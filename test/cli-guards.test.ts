@@ -1,0 +1,66 @@
+// `kalint lint`, `fmt` and `explain` guarding the user against silent mistakes: a report written over a config the
+// run reads, folders and files left out without a word, settings files that cannot be read, one node counted twice,
+// one finding reported once per includer. The built bin/kalint.js in a scratch project.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
+let dir: string;
+
+function write(files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+}
+
+function kalint(args: string[], cwd = dir, input?: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: join(dir, cwd === dir ? '' : cwd), input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const ERROR = 'global_defs {\n    routr_id lb1\n}\n'; // KA201 (error)
+
+/** One node of a pair: VRID 51 on both unless `vrid` says otherwise. */
+function node(name: string, state: 'MASTER' | 'BACKUP', priority: number, vrid = 51): string {
+  return `global_defs {\n    router_id ${name}\n}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n}\n`;
+}
+
+beforeAll(() => {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  dir = mkdtempSync(join(tmpdir(), 'kalint-guards-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('-o never overwrites what the run reads', () => {
+  it('refuses a declared cluster partner not named on the command line, a file it includes, and the .kalint.json read', () => {
+    write({
+      'o1/.kalint.json': JSON.stringify({ autoPair: false, clusters: [{ name: 'edge', files: ['lb1/keepalived.conf', 'lb2/keepalived.conf'] }] }),
+      'o1/lb1/keepalived.conf': node('lb1', 'MASTER', 150),
+      'o1/lb2/keepalived.conf': node('lb2', 'BACKUP', 100, 52) + 'include vips.inc\n',
+      'o1/lb2/vips.inc': '# shared\n',
+    });
+    const before = readFileSync(join(dir, 'o1/lb2/keepalived.conf'), 'utf8');
+    for (const target of ['lb2/keepalived.conf', 'lb2/vips.inc', '.kalint.json']) {
+      for (const extra of [[], ['--fix-dry-run']]) {
+        const r = kalint(['lint', '-f', 'gnu', ...extra, '-o', target, 'lb1/keepalived.conf'], 'o1');
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`kalint: -o ${target} is a config this run reads: the report never overwrites a config\n`);
+      }
+    }
+    expect(readFileSync(join(dir, 'o1/lb2/keepalived.conf'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'o1/lb2/vips.inc'), 'utf8')).toBe('# shared\n');
+    expect(JSON.parse(readFileSync(join(dir, 'o1/.kalint.json'), 'utf8')).autoPair).toBe(false);
+    // A report file of its own is written as before.
+    expect(kalint(['lint', '-f', 'gnu', '-o', 'report.txt', 'lb1/keepalived.conf'], 'o1').code).toBe(1);
+    expect(readFileSync(join(dir, 'o1/report.txt'), 'utf8')).toMatch(/KA401/);
+  });
+});
