@@ -64,3 +64,20 @@ describe('-o never overwrites what the run reads', () => {
     expect(readFileSync(join(dir, 'o1/report.txt'), 'utf8')).toMatch(/KA401/);
   });
 });
+
+describe('what a search enters', () => {
+  it("enters a folder named dist (rendered configs), and still not .git or node_modules", () => {
+    write({
+      'd2/templates/keepalived.conf.j2': 'vrrp_instance {{ name }} {\n}\n',
+      'd2/dist/keepalived.conf': 'global_defs {\nroutr_id lb1\n}\n', // KA201, and not formatted
+      'd2/node_modules/x/keepalived.conf': ERROR,
+      'd2/.git/keepalived.conf': ERROR,
+    });
+    for (const args of [['.'], ['**/*.conf']]) {
+      const r = kalint(['lint', '-f', 'gnu', ...args], 'd2');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("dist/keepalived.conf:2:1: error: Unknown keyword 'routr_id' in 'global_defs'; did you mean 'router_id'? [KA201]\n");
+    }
+    expect(kalint(['fmt', '--check', '.'], 'd2').code).toBe(1);
+  });
+});

@@ -88,9 +88,12 @@ export const fsHost: SourceHost = {
   },
 };
 
-/** Words that make a file look like a keepalived config, when a directory is searched. */
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.hg', '.svn']);
+/**
+ * Folders a directory search and a `**` glob do not enter: version control's own, and installed JS packages. Not
+ * `dist`: an ops repository renders its configs there (templates/ → dist/), and a search that left it out passed
+ * in CI without reading them.
+ */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /**
  * Endings of documents, scripts, sources, data and binaries: a directory search takes a file named for
