@@ -81,3 +81,18 @@ describe('what a search enters', () => {
     expect(kalint(['fmt', '--check', '.'], 'd2').code).toBe(1);
   });
 });
+
+describe('ignorePatterns that leave out everything a path finds', () => {
+  it('say so on stderr and exit 2, as an empty folder or a glob matching nothing does', () => {
+    write({ 'ig3/.kalint.json': '{ "ignorePatterns": ["d/"] }', 'ig3/d/keepalived.conf': ERROR, 'ig3/e/keepalived.conf': 'global_defs {\n    router_id lb1\n}\n' });
+    const why = 'the config found is left out by the ignorePatterns of .kalint.json (name a file on its own to check it)';
+    expect(kalint(['lint', 'd'], 'ig3')).toMatchObject({ code: 2, stdout: '', stderr: `kalint: d: ${why}\n` });
+    expect(kalint(['lint', 'd/*.conf'], 'ig3')).toMatchObject({ code: 2, stderr: `kalint: d/*.conf: ${why}\n` });
+    expect(kalint(['fmt', '--check', 'd'], 'ig3')).toMatchObject({ code: 2, stderr: `kalint: d: ${why}\n` });
+    const sarif = JSON.parse(kalint(['lint', '-f', 'sarif', 'd'], 'ig3').stdout);
+    expect(sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+    // A path that keeps one config is fine; a file named on its own is checked.
+    expect(kalint(['lint', '.'], 'ig3')).toMatchObject({ code: 0, stderr: '' });
+    expect(kalint(['lint', 'd/keepalived.conf'], 'ig3').code).toBe(1);
+  });
+});

@@ -4,7 +4,7 @@
 // runtime check (hand-written, so the CLI needs no schema library), and a test keeps both in step.
 
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fsHost } from './host.js';
+import { displayPath, fsHost } from './host.js';
 import type { SeveritySetting } from '../linter.js';
 import { rules } from '../rules/index.js';
 import { resolveTarget } from '../core/index.js';
@@ -249,16 +249,29 @@ export function ignoredByConfig(file: string): boolean {
   return patterns.some((p) => ignorePatternRegex(p).test(rel));
 }
 
-/** The files to check: those found by a search or glob that a .kalint.json ignores are left out. */
-export function withoutIgnored(files: string[], searched: Set<string>): string[] {
-  return files.filter((f) => {
-    if (!searched.has(f)) return true;
+/**
+ * The files to check: those found by a search or glob that a .kalint.json ignores are left out. A folder or glob whose
+ * every config is left out is a problem, `PATH: why`, as an empty folder is (a pattern too broad would otherwise turn
+ * the lint off without a word).
+ */
+export function withoutIgnored(found: { files: string[]; searched: Set<string>; byArg?: Map<string, string[]> }): { files: string[]; problems: string[] } {
+  const ignored = (f: string): LoadedConfig | undefined => {
     try {
-      return !ignoredByConfig(f);
+      return ignoredByConfig(f) ? findConfig(f) : undefined;
     } catch (e) {
       // An invalid .kalint.json is reported when the file is checked.
-      if (e instanceof ConfigError) return true;
+      if (e instanceof ConfigError) return undefined;
       throw e;
     }
-  });
+  };
+  const files = found.files.filter((f) => !found.searched.has(f) || !ignored(f));
+  const problems: string[] = [];
+  for (const [arg, list] of found.byArg ?? []) {
+    if (!list.length) continue;
+    const by = list.map(ignored);
+    if (!by.every(Boolean)) continue;
+    const configs = [...new Set(by.map((l) => l!.path))].map((p) => displayPath(p));
+    problems.push(`${arg}: ${list.length === 1 ? 'the config found is' : `all ${list.length} configs found are`} left out by the ignorePatterns of ${configs.join(', ')} (name a file on its own to check it)`);
+  }
+  return { files, problems };
 }

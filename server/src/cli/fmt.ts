@@ -103,9 +103,9 @@ export function fmtCommand(argv: string[]): number {
   if (positionals.includes('-')) throw new UsageError("'-' (stdin) works in print mode only");
   const found = discover(positionals);
   const { missing } = found;
-  const files = withoutIgnored(found.files, found.searched);
+  const { files, problems } = withoutIgnored(found);
   let failed = false;
-  for (const m of missing) {
+  for (const m of [...missing, ...problems]) {
     tell(`kalint: ${m}\n`);
     failed = true;
   }

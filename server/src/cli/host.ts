@@ -289,6 +289,8 @@ export interface Discovered {
   templates: string[];
   /** Arguments that named nothing, each as `PATH: why` (no such file, permission denied, an empty folder). */
   missing: string[];
+  /** The configs each directory or glob argument found (before ignorePatterns leave some out). */
+  byArg: Map<string, string[]>;
 }
 
 /** Files named on the command line: plain files as given, directories searched, globs expanded. */
@@ -297,6 +299,7 @@ export function discover(args: string[]): Discovered {
   const missing: string[] = [];
   const templates: string[] = [];
   const searched = new Set<string>();
+  const byArg = new Map<string, string[]>();
   // A path that exists is the file or folder it names, even with glob characters in it (`a[1].conf`).
   const isPattern = (arg: string): boolean => (hasWildcard(arg) || /\{.*,.*\}/.test(arg)) && !existsSync(arg);
   for (const arg of args) {
@@ -322,6 +325,7 @@ export function discover(args: string[]): Discovered {
         } else if (looksLikeKeepalived(m)) files.push(m);
       }
       for (const f of files.slice(before)) searched.add(f);
+      byArg.set(arg, files.slice(before));
       if (existing.length && files.length === before && templates.length === templatesBefore && missing.length === missingBefore) missing.push(`${arg}: no keepalived configs among the files it matches`);
       continue;
     }
@@ -347,6 +351,7 @@ export function discover(args: string[]): Discovered {
       const missingBefore = missing.length;
       walkDir(arg.replace(/\/+$/, '') || '/', files, templates, missing);
       for (const f of files.slice(before)) searched.add(f);
+      byArg.set(arg, files.slice(before));
       // A folder that cannot be read says why, not that it holds no config.
       if (files.length === before && templates.length === templatesBefore && missing.length === missingBefore) missing.push(`${arg}: no keepalived configs found in this directory`);
     } else files.push(arg);
@@ -356,7 +361,7 @@ export function discover(args: string[]): Discovered {
   const distinct = distinctPaths(files);
   // A template named one by one is linted (KA108), not left out.
   const linted = new Set(distinct.map(fileIdentity));
-  return { files: distinct, searched, missing, templates: distinctPaths(templates).filter((t) => !linted.has(fileIdentity(t))) };
+  return { files: distinct, searched, missing, byArg, templates: distinctPaths(templates).filter((t) => !linted.has(fileIdentity(t))) };
 }
 
 /**

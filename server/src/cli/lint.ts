@@ -425,12 +425,13 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   const pipe = values.fix || dryRun ? found.files.find(isPipe) : undefined;
   if (pipe !== undefined) throw new UsageError(`${dryRun ? '--fix-dry-run shows the fixes of files' : '--fix rewrites files'}: ${pipe} is a pipe`);
   const { missing, templates } = found;
-  let files = withoutIgnored(found.files, found.searched);
+  const kept = withoutIgnored(found);
+  let files = kept.files;
   // `--stdin-filename lb1.conf - lb1.conf`: one file, linted once (as the text given on stdin).
   if (fromStdin) files = [stdinName, ...files.filter((f) => !sameFile(f, stdinName))];
   // What kept a path from being linted: said on stderr, and in a SARIF report as a tool notification.
   const unlinted: string[] = [];
-  for (const m of missing) {
+  for (const m of [...missing, ...kept.problems]) {
     say(`kalint: ${m}\n`);
     unlinted.push(m);
   }
