@@ -96,3 +96,26 @@ describe('ignorePatterns that leave out everything a path finds', () => {
     expect(kalint(['lint', 'd/keepalived.conf'], 'ig3').code).toBe(1);
   });
 });
+
+describe('a .kalint.json that cannot be read', () => {
+  it('stops the run (exit 2), where it was skipped and the parent folder settings used', () => {
+    write({ 'unr/.kalint.json': '{ "rules": { "KA204": "error" } }', 'unr/a/.kalint.json': '{ "rules": { "KA204": "off" } }', 'unr/a/b/warn.conf': 'vrrp_instance VI_1 {\n    state MASTER extra\n}\n' });
+    // Readable: a/.kalint.json turns KA204 off.
+    expect(kalint(['lint', '-f', 'gnu', 'a/b/warn.conf'], 'unr').stdout).not.toContain('KA204');
+    const settings = join(dir, 'unr/a/.kalint.json');
+    chmodSync(settings, 0o000);
+    // root reads any file: check as nobody.
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody) chmodSync(dir, 0o755);
+    const r = spawnSync(process.execPath, [bin, 'lint', '-f', 'gnu', 'a/b/warn.conf'], { cwd: join(dir, 'unr'), encoding: 'utf8', ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: '', stderr: 'kalint: a/.kalint.json: permission denied\n' });
+    rmSync(settings);
+    mkdirSync(settings);
+    expect(kalint(['lint', '-f', 'gnu', 'a/b/warn.conf'], 'unr')).toMatchObject({ code: 2, stdout: '', stderr: 'kalint: a/.kalint.json: it is a directory, not a settings file\n' });
+    expect(kalint(['fmt', '--check', 'a/b/warn.conf'], 'unr')).toMatchObject({ code: 2, stderr: 'kalint: a/.kalint.json: it is a directory, not a settings file\n' });
+    // A dangling symlink is no settings file: the parent's apply.
+    rmSync(settings, { recursive: true });
+    symlinkSync('nowhere.json', settings);
+    expect(kalint(['lint', '-f', 'gnu', 'a/b/warn.conf'], 'unr')).toMatchObject({ code: 1, stderr: '' });
+  });
+});

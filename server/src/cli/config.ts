@@ -4,7 +4,10 @@
 // runtime check (hand-written, so the CLI needs no schema library), and a test keeps both in step.
 
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { displayPath, fsHost } from './host.js';
+import { readFileSync, statSync } from 'node:fs';
+import { displayPath } from './host.js';
+import { fsPath, ioReason } from './common.js';
+import { decodeBytes } from '../core/syntax/encoding.js';
 import type { SeveritySetting } from '../linter.js';
 import { rules } from '../rules/index.js';
 import { resolveTarget } from '../core/index.js';
@@ -172,6 +175,28 @@ export function loadConfigFile(path: string, text: string): LoadedConfig {
 
 const cache = new Map<string, LoadedConfig | undefined>();
 
+/**
+ * The text of the `.kalint.json` at `path`, or undefined when there is none (a dangling symlink is none). One that is
+ * there but cannot be read (permission denied, a folder of that name) throws: using the parent folder's settings
+ * instead, without a word, would lint with settings nobody chose.
+ */
+function readSettings(path: string): string | undefined {
+  let st;
+  try {
+    st = statSync(fsPath(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ConfigError(`${displayPath(path)}: ${ioReason(e)}`);
+  }
+  if (!st.isFile()) throw new ConfigError(`${displayPath(path)}: ${st.isDirectory() ? 'it is a directory, not a settings file' : 'not a regular file'}`);
+  try {
+    return decodeBytes(readFileSync(fsPath(path)));
+  } catch (e) {
+    throw new ConfigError(`${displayPath(path)}: ${ioReason(e)}`);
+  }
+}
+
 /** The nearest `.kalint.json` above `file`, or undefined. Throws ConfigError when it is invalid. */
 export function findConfig(file: string): LoadedConfig | undefined {
   let dir = dirname(resolve(file));
@@ -184,7 +209,7 @@ export function findConfig(file: string): LoadedConfig | undefined {
     }
     visited.push(dir);
     const path = join(dir, CONFIG_FILE);
-    const text = fsHost.readFile(path);
+    const text = readSettings(path);
     if (text !== undefined) {
       const loaded = loadConfigFile(path, text);
       for (const v of visited) cache.set(v, loaded);
