@@ -39,6 +39,8 @@ const INVALID: [string, unknown, string][] = [
   ['version as number', { targetVersion: 2.2 }, '/targetVersion'],
   ['empty configIds', { configIds: [] }, '/configIds: must be a non-empty array'],
   ['config id with blank', { configIds: ['a b'] }, '/configIds/0'],
+  ['config id twice', { configIds: ['lb1', 'lb2', 'lb1'] }, '/configIds/2: "lb1" is given twice'],
+  ['cluster file twice', { clusters: [{ files: ['a.conf', 'b.conf', 'a.conf'] }] }, '/clusters/0/files/2: "a.conf" is given twice'],
   ['cluster of one', { clusters: [{ files: ['a.conf'] }] }, '/clusters/0/files: must list at least two files'],
   ['cluster extra key', { clusters: [{ files: ['a', 'b'], nodes: 2 }] }, '/clusters/0/nodes: unknown setting'],
   ['relative mapping prefix', { pathMappings: { 'etc/keepalived': 'x' } }, '/pathMappings/etc~1keepalived: the prefix must be an absolute path'],

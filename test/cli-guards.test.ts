@@ -119,3 +119,36 @@ describe('a .kalint.json that cannot be read', () => {
     expect(kalint(['lint', '-f', 'gnu', 'a/b/warn.conf'], 'unr')).toMatchObject({ code: 1, stderr: '' });
   });
 });
+
+describe('one node counted twice', () => {
+  const IDS = 'vrrp_instance VI_1 {\n    @lb1 state BACKUP\n    @lb2 state MASTER\n    interface eth0\n    @lb1 virtual_router_id 51\n    @lb2 virtual_router_id 52\n    @lb1 priority 90\n    @lb2 priority 100\n    virtual_ipaddress {\n        10.0.0.10/24\n    }\n}\n';
+
+  it('a repeated --config-id is one host (a note says so), never compared with itself', () => {
+    write({ 'n5/ids.conf': IDS });
+    const once = kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'ids.conf'], 'n5');
+    const r = kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2,lb1', 'ids.conf'], 'n5');
+    expect(r.stdout).toBe(once.stdout);
+    expect(r.stdout).toMatch(/^ids\.conf:5:10: error: VI_1: virtual_router_id 51 on ids\.conf@lb1 but 52 on ids\.conf@lb2.*\[KA401\]\n$/);
+    expect(r.stderr).toBe('kalint: note: --config-id names lb1 more than once: each id is checked once (one host)\n');
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb1', 'ids.conf'], 'n5').stdout).not.toMatch(/KA407|KA432/);
+  });
+
+  it('a .kalint.json naming one id or one file twice is refused (exit 2)', () => {
+    write({ 'n5b/ids/.kalint.json': '{ "configIds": ["lb1", "lb2", "lb1"] }', 'n5b/ids/ids.conf': IDS });
+    expect(kalint(['lint', 'ids/ids.conf'], 'n5b')).toMatchObject({ code: 2, stderr: expect.stringContaining('/configIds/2: "lb1" is given twice (each id is one node)') });
+    write({ 'n5b/f/.kalint.json': JSON.stringify({ clusters: [{ name: 'x', files: ['keepalived.conf', './keepalived.conf'] }] }), 'n5b/f/keepalived.conf': node('lb1', 'MASTER', 100) });
+    const r = kalint(['lint', '-f', 'gnu', 'f/keepalived.conf'], 'n5b');
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'kalint: ./keepalived.conf: names the same file as keepalived.conf (cluster x in f/.kalint.json): each node is listed once\n' });
+    symlinkSync('keepalived.conf', join(dir, 'n5b/f/link.conf'));
+    write({ 'n5b/f/.kalint.json': JSON.stringify({ clusters: [{ name: 'x', files: ['keepalived.conf', 'link.conf'] }] }) });
+    expect(kalint(['lint', '-f', 'gnu', 'f/keepalived.conf'], 'n5b')).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('explain KA4xx refuses one file given twice', () => {
+    write({ 'n5c/lb1.conf': node('lb1', 'MASTER', 100) });
+    symlinkSync('lb1.conf', join(dir, 'n5c/link.conf'));
+    for (const again of ['lb1.conf', './lb1.conf', 'link.conf']) {
+      expect(kalint(['explain', 'KA430', 'lb1.conf', again], 'n5c')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`kalint: ${again} is the node lb1.conf again: give each node once\n`) });
+    }
+  });
+});

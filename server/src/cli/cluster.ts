@@ -18,6 +18,7 @@ import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.
 import { checkCluster, clusterMatches, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
+import { sameFile } from './common.js';
 import { ALL_CONFIG_IDS, expandConfigIds, tooManyImplicitIds } from './config-ids.js';
 import { findTemplateMarker } from '../core/syntax/template.js';
 import { appendAll } from '../core/arrays.js';
@@ -208,7 +209,14 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       if (declaredDone.has(key)) return;
       declaredDone.add(key);
       for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: ${unreadableReason(m)} (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
-      const specs = members.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
+      // One file named twice (`a.conf` and `./a.conf`, a symlink to it) is one node, not two compared with each other.
+      const distinct: string[] = [];
+      members.forEach((m, j) => {
+        const first = distinct.find((d) => sameFile(d, m));
+        if (first === undefined) distinct.push(m);
+        else errors.push(`${c.files[j]}: names the same file as ${c.files[members.indexOf(first)]} (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)}): each node is listed once`);
+      });
+      const specs = distinct.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
       run(specs, `cluster ${c.name ?? i + 1} of ${displayPath(loaded!.path)}`, false);
     });
   }

@@ -95,6 +95,8 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     if (!Array.isArray(value.configIds) || value.configIds.length === 0) err('/configIds', 'must be a non-empty array of config ids');
     else value.configIds.forEach((id, i) => {
       if (typeof id !== 'string' || !/^\S+$/.test(id)) err(`/configIds/${i}`, `must be a config id without blanks, got ${JSON.stringify(id)}`);
+      // One host twice would be compared with itself as two nodes of a cluster.
+      else if ((value.configIds as unknown[]).indexOf(id) < i) err(`/configIds/${i}`, `${JSON.stringify(id)} is given twice (each id is one node)`);
     });
   }
   if (value.clusters !== undefined) {
@@ -107,6 +109,7 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
       if (!Array.isArray(c.files) || c.files.length < 2) err(`${p}/files`, 'must list at least two files (the nodes of the cluster)');
       else c.files.forEach((f, j) => {
         if (typeof f !== 'string' || f === '') err(`${p}/files/${j}`, 'must be a non-empty path');
+        else if ((c.files as unknown[]).indexOf(f) < j) err(`${p}/files/${j}`, `${JSON.stringify(f)} is given twice (each file is one node)`);
       });
     });
   }

@@ -8,7 +8,7 @@ import { analyze } from '../core/index.js';
 import { ADVERT_LOSS_CODES, checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
 import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
-import { UsageError } from './common.js';
+import { sameFile, UsageError } from './common.js';
 
 export function splitNodeArg(arg: string): { path: string; configId?: string } {
   // `file@id`, unless the whole argument names an existing file (paths may contain @).
@@ -21,6 +21,11 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
   if (rule.kind !== 'cluster') throw new UsageError(`${rule.code} is not a cluster rule; only cluster rules (KA4xx) take the node files`);
   const specs = args.map(splitNodeArg);
   if (specs.length < 2) throw new UsageError('give at least two nodes (files, or FILE@ID for config ids of one file)');
+  // One node given twice (`a.conf ./a.conf`, a symlink to it) would be compared with itself.
+  specs.forEach((s, i) => {
+    const j = specs.findIndex((o) => o.configId === s.configId && sameFile(o.path, s.path));
+    if (j < i) throw new UsageError(`${args[i]} is the node ${args[j]} again: give each node once`);
+  });
   const nodes: ClusterNode[] = [];
   const labels = nodeLabels(specs.map((s) => ({ file: displayPath(s.path), configId: s.configId })));
   specs.forEach((s, i) => {

@@ -220,6 +220,7 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
       configIds: {
         type: 'array',
         minItems: 1,
+        uniqueItems: true,
         items: { type: 'string', pattern: '^\\S+$' },
         description: 'Config ids (keepalived -i) to check every file for: lines prefixed with @ID apply only to that id.',
       },
@@ -232,7 +233,7 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
           required: ['files'],
           properties: {
             name: { type: 'string', minLength: 1, description: 'A name for messages.' },
-            files: { type: 'array', minItems: 2, items: { type: 'string', minLength: 1 }, description: 'The config files of the nodes.' },
+            files: { type: 'array', minItems: 2, uniqueItems: true, items: { type: 'string', minLength: 1 }, description: 'The config files of the nodes.' },
           },
         },
       },

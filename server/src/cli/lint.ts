@@ -406,14 +406,21 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   if (positionals.length === 0) throw new UsageError('no files to lint (give files, directories or globs)');
   // An empty list would analyse each file for no id at all, and report nothing.
   if (values['config-id'] !== undefined && !values['config-id'].split(',').some((s) => s.trim())) throw new UsageError("--config-id needs an id (e.g. --config-id lb1,lb2, or 'all')");
+  const idsGiven = values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean);
+  // One id twice is one host, not two nodes of a cluster compared with each other.
+  const configIds = idsGiven && [...new Set(idsGiven)];
   const settings: LintSettings = {
     format: format as FormatName,
-    configIds: values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean),
+    configIds,
     targetVersion: values['target-version'],
     ruleOverrides: parseRuleOverrides(values.rule ?? []),
     inlineConfig: !values['no-inline-config'],
   };
 
+  if (idsGiven && configIds && idsGiven.length > configIds.length && passes === 1 && !again) {
+    const twice = [...new Set(idsGiven.filter((id, i) => idsGiven.indexOf(id) < i))];
+    tell(`kalint: note: --config-id names ${twice.join(', ')} more than once: each id is checked once (one host)\n`);
+  }
   // '-' is standard input, read once under the name --stdin-filename gives it.
   const stdinName = values['stdin-filename'] ?? '<stdin>';
   const fromStdin = positionals.includes('-');
