@@ -152,3 +152,17 @@ describe('one node counted twice', () => {
     }
   });
 });
+
+describe('a file several linted configs include', () => {
+  it('has each finding reported once, and counted once towards --max-warnings', () => {
+    const nodeWith = (name: string, vi: string, vrid: number) => `global_defs {\n    router_id ${name}\n}\ninclude ../common/scripts.conf\nvrrp_instance ${vi} {\n    state BACKUP\n    interface eth0\n    virtual_router_id ${vrid}\n    priority 100\n    track_script {\n        chk\n    }\n    virtual_ipaddress {\n        10.0.${vrid}.1\n    }\n}\n`;
+    write({
+      'inc6/lb1/keepalived.conf': nodeWith('lb1', 'VI_1', 51),
+      'inc6/lb2/keepalived.conf': nodeWith('lb2', 'VI_2', 52),
+      'inc6/common/scripts.conf': 'vrrp_script chk {\n    script "/bin/true"\n    interval 2 extra\n}\n',
+    });
+    const r = kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', '--max-warnings', '1', '.'], 'inc6');
+    expect(r).toMatchObject({ code: 0, stdout: "common/scripts.conf:3:16: warning: 'interval' takes one argument; keepalived ignores 'extra' [KA204]\n", stderr: '' });
+    expect(JSON.parse(kalint(['lint', '-f', 'json', '--rule', 'KA601=off', '.'], 'inc6').stdout)).toHaveLength(1);
+  });
+});

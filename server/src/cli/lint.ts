@@ -235,6 +235,18 @@ function includedFragments(analyses: Map<string, Analysis | null>): Set<string> 
   return out;
 }
 
+/** Each finding once: the first of those equal in file, place, code, severity and message. */
+function distinctFindings<T>(items: T[], finding: (item: T) => Diagnostic): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const d = finding(item);
+    const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.severity}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Applies the fixes of `diagnostics` to the files they edit; the texts read in this run are the base. */
 function writeFixes(diagnostics: Diagnostic[], texts: Map<string, string>, dryRun: boolean): { applied: number; files: number; errors: string[]; notices: string[]; done: string[] } {
   const byFile = new Map<string, Fix[]>();
@@ -523,6 +535,11 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   appendAll(unlinted, clusters.errors);
   appendAll(all, clusters.diagnostics);
   appendAll(suppressed, clusters.suppressed);
+  // A file several linted configs include (common/scripts.conf of every node) gives each of its findings once per
+  // includer: one finding, shown once and counted once towards --max-warnings. (One that reads differently in each
+  // includer, `auth_pass of 'VI_1'` / `'VI_2'`, stays apart.)
+  all = distinctFindings(all, (d) => d);
+  suppressed = distinctFindings(suppressed, (s) => s.diagnostic);
   all.sort(compareDiagnostics);
   if (values.fix || dryRun) {
     const fixed = writeFixes(all, texts, dryRun);
