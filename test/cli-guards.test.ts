@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fsHost } from '../server/src/cli/host.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
@@ -164,5 +165,19 @@ describe('a file several linted configs include', () => {
     const r = kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', '--max-warnings', '1', '.'], 'inc6');
     expect(r).toMatchObject({ code: 0, stdout: "common/scripts.conf:3:16: warning: 'interval' takes one argument; keepalived ignores 'extra' [KA204]\n", stderr: '' });
     expect(JSON.parse(kalint(['lint', '-f', 'json', '--rule', 'KA601=off', '.'], 'inc6').stdout)).toHaveLength(1);
+  });
+});
+
+describe('--stdin-filename', () => {
+  it('refuses an empty name and a folder name (exit 2), which lost the folder .kalint.json and gave a false KA110', () => {
+    write({ 's7/.kalint.json': '{ "rules": { "KA204": "error" } }', 's7/sub/x': '' });
+    chmodSync(join(dir, 's7'), 0o755);
+    const text = 'vrrp_instance VI_1 {\n    state MASTER extra\n}\n';
+    expect(kalint(['lint', '-f', 'gnu', '-'], 's7', text).code).toBe(1);
+    expect(kalint(['lint', '-f', 'gnu', '--stdin-filename', '', '-'], 's7', text)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^kalint: --stdin-filename needs a file name\n/) });
+    expect(kalint(['lint', '-f', 'gnu', '--stdin-filename', 'sub', '-'], 's7', text)).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^kalint: --stdin-filename sub: it is a directory/) });
+    // A folder's x bits are no sign of a script (KA110 is about files).
+    expect(fsHost.isExecutable!(join(dir, 's7/sub'))).toBe(false);
+    expect(kalint(['lint', '-f', 'gnu', '--stdin-filename', 'sub/new.conf', '-'], 's7', text).stdout).toContain("sub/new.conf:2:18: error: 'state' takes one argument; keepalived ignores 'extra' [KA204]\n");
   });
 });

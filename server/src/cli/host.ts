@@ -80,7 +80,10 @@ export const fsHost: SourceHost = {
   isExecutable(path) {
     try {
       // File systems without Unix modes (vfat, NTFS, WSL's /mnt/c) show every file as 0777: no evidence.
-      const mode = statSync(fsPath(path)).mode & 0o777;
+      // A folder's x bits let it be entered: no sign of a script.
+      const st = statSync(fsPath(path));
+      if (!st.isFile()) return false;
+      const mode = st.mode & 0o777;
       return (mode & 0o111) !== 0 && mode !== 0o777;
     } catch {
       return false;
@@ -273,7 +276,7 @@ function globCommandLine(pattern: string): string[] {
   return current;
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(fsPath(path)).isDirectory();
   } catch {

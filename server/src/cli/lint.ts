@@ -7,7 +7,7 @@ import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnos
 import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
-import { configBytes, discover, displayPath, fsHost, isPipe, stagedFiles, stageText, unreadableReason } from './host.js';
+import { configBytes, discover, displayPath, fsHost, isDirectory, isPipe, stagedFiles, stageText, unreadableReason } from './host.js';
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
@@ -435,6 +435,9 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   }
   // '-' is standard input, read once under the name --stdin-filename gives it.
   const stdinName = values['stdin-filename'] ?? '<stdin>';
+  // An empty name (`--stdin-filename "$UNSET"`) is the working folder itself: its .kalint.json was looked up from the parent.
+  if (stdinName.trim() === '') throw new UsageError('--stdin-filename needs a file name', 'lint');
+  if (isDirectory(stdinName)) throw new UsageError(`--stdin-filename ${stdinName}: it is a directory; give the name of the config the text stands for`, 'lint');
   const fromStdin = positionals.includes('-');
   const dryRun = !!values['fix-dry-run'];
   if (dryRun && values.fix) throw new UsageError('--fix and --fix-dry-run exclude each other');
