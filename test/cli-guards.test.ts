@@ -181,3 +181,20 @@ describe('--stdin-filename', () => {
     expect(kalint(['lint', '-f', 'gnu', '--stdin-filename', 'sub/new.conf', '-'], 's7', text).stdout).toContain("sub/new.conf:2:18: error: 'state' takes one argument; keepalived ignores 'extra' [KA204]\n");
   });
 });
+
+describe('a declared cluster none of whose members is linted', () => {
+  it('is still resolved: members missing or folders are reported (exit 2), not silently never compared', () => {
+    write({ 'c8/deploy/lb1/keepalived.conf': node('lb1', 'MASTER', 150), 'c8/deploy/lb2/keepalived.conf': node('lb2', 'BACKUP', 100, 52) });
+    const declare = (files: string[]) => write({ 'c8/.kalint.json': JSON.stringify({ autoPair: false, clusters: [{ name: 'edge', files }] }) });
+    declare(['deploy/lb1/keepalived.conf', 'deploy/lb2/keepalived.conf']);
+    expect(kalint(['lint', '-f', 'gnu', 'deploy'], 'c8')).toMatchObject({ code: 1, stdout: expect.stringContaining('[KA401]') });
+    declare(['deploy/lb1/keepalived.cfg', 'deploy/lb2/keepalived.cfg']);
+    expect(kalint(['lint', '-f', 'gnu', 'deploy'], 'c8')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kalint: deploy/lb1/keepalived.cfg: no such file or directory (cluster edge in .kalint.json)\nkalint: deploy/lb2/keepalived.cfg: no such file or directory (cluster edge in .kalint.json)\n',
+    });
+    declare(['deploy/lb1', 'deploy/lb2']);
+    expect(kalint(['lint', '-f', 'gnu', 'deploy'], 'c8')).toMatchObject({ code: 2, stderr: expect.stringContaining('kalint: deploy/lb2: not a regular file (cluster edge in .kalint.json)\n') });
+  });
+});

@@ -195,27 +195,35 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     run(ids.map((configId) => ({ path, configId })), `config ids ${ids.join(', ')} of one file`, false);
   }
 
-  // Clusters declared in .kalint.json.
+  // Clusters declared in .kalint.json. Every member of every cluster of a .kalint.json this run reads is checked, so
+  // that a declaration whose every member is mistyped (or a folder) is reported, not silently never compared.
   const inDeclared = new Set<string>();
+  const declaredChecked = new Map<string, string[]>();
   const declaredDone = new Set<string>();
   for (const path of readableFiles) {
     const loaded = safeConfig(path, errors);
     const clusters = loaded?.config.clusters ?? [];
     clusters.forEach((c, i) => {
       const members = c.files.map((f) => resolve(loaded!.dir, f));
+      const key = `${loaded!.path}#${i}`;
+      let distinct = declaredChecked.get(key);
+      if (!distinct) {
+        const where = `cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)}`;
+        for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: ${unreadableReason(m)} (${where})`);
+        // One file named twice (`a.conf` and `./a.conf`, a symlink to it) is one node, not two compared with each other.
+        const list: string[] = [];
+        members.forEach((m, j) => {
+          const first = list.find((d) => sameFile(d, m));
+          if (first === undefined) list.push(m);
+          else errors.push(`${c.files[j]}: names the same file as ${c.files[members.indexOf(first)]} (${where}): each node is listed once`);
+        });
+        distinct = list;
+        declaredChecked.set(key, list);
+      }
       if (!members.includes(resolve(path))) return;
       for (const m of members) inDeclared.add(m);
-      const key = `${loaded!.path}#${i}`;
       if (declaredDone.has(key)) return;
       declaredDone.add(key);
-      for (const m of members) if (readText(m) === undefined) errors.push(`${displayPath(m)}: ${unreadableReason(m)} (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)})`);
-      // One file named twice (`a.conf` and `./a.conf`, a symlink to it) is one node, not two compared with each other.
-      const distinct: string[] = [];
-      members.forEach((m, j) => {
-        const first = distinct.find((d) => sameFile(d, m));
-        if (first === undefined) distinct.push(m);
-        else errors.push(`${c.files[j]}: names the same file as ${c.files[members.indexOf(first)]} (cluster ${c.name ?? i + 1} in ${displayPath(loaded!.path)}): each node is listed once`);
-      });
       const specs = distinct.flatMap((m) => idsFor(m).slice(0, 1).map((configId) => ({ path: m, configId })));
       run(specs, `cluster ${c.name ?? i + 1} of ${displayPath(loaded!.path)}`, false);
     });
