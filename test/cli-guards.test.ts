@@ -198,3 +198,31 @@ describe('a declared cluster none of whose members is linted', () => {
     expect(kalint(['lint', '-f', 'gnu', 'deploy'], 'c8')).toMatchObject({ code: 2, stderr: expect.stringContaining('kalint: deploy/lb2: not a regular file (cluster edge in .kalint.json)\n') });
   });
 });
+
+describe('absolute includes read from beside the node', () => {
+  const vi = (state: string, priority: number, vrid: number) => `vrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${priority}\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\n`;
+  const MAIN = 'include /etc/kalint-test-node/conf.d/*.conf\n';
+
+  it('explain KA4xx reads them as lint does, and says so', () => {
+    write({ 'm9/lb1/keepalived.conf': MAIN, 'm9/lb1/conf.d/vi.conf': vi('MASTER', 100, 51), 'm9/lb2/keepalived.conf': MAIN, 'm9/lb2/conf.d/vi.conf': vi('BACKUP', 90, 51) });
+    const r = kalint(['explain', 'KA430', 'lb1/keepalived.conf', 'lb2/keepalived.conf'], 'm9');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/all healthy +100 +90 +lb1\/keepalived\.conf/);
+    expect(r.stderr).toContain("kalint: note: lb1/keepalived.conf: its includes name files that do not exist on this machine but do beside it: read '/etc/kalint-test-node' as lb1");
+    expect(r.stderr).toContain("kalint: note: lb2/keepalived.conf: its includes name files that do not exist on this machine but do beside it: read '/etc/kalint-test-node' as lb2");
+  });
+
+  it('a declared cluster member not linted is read so too', () => {
+    write({
+      'm9b/.kalint.json': JSON.stringify({ clusters: [{ name: 'edge', files: ['lb1/keepalived.conf', 'lb2/keepalived.conf'] }] }),
+      'm9b/lb1/keepalived.conf': MAIN,
+      'm9b/lb1/conf.d/vi.conf': vi('MASTER', 100, 51),
+      'm9b/lb2/keepalived.conf': MAIN,
+      'm9b/lb2/conf.d/vi.conf': vi('BACKUP', 90, 52),
+    });
+    const r = kalint(['lint', '-f', 'gnu', 'lb1/keepalived.conf'], 'm9b');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^lb2\/conf\.d\/vi\.conf:4:5: error: VI_1: virtual_router_id 52 .*\[KA401\]$/m);
+    expect(r.stderr).toContain("kalint: note: lb2/keepalived.conf: its includes name files that do not exist on this machine but do beside it: read '/etc/kalint-test-node' as lb2");
+  });
+});

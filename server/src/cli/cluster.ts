@@ -17,7 +17,7 @@ import { applySeverities, type SeveritySetting, type SuppressedDiagnostic } from
 import { applySuppressions, readInlineConfig } from '../rules/meta/suppressions.js';
 import { checkCluster, clusterMatches, isCopyName, nodeLabels, pairAnalyses, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
-import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
+import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, resolvedPathMappings } from './config.js';
 import { sameFile } from './common.js';
 import { ALL_CONFIG_IDS, expandConfigIds, tooManyImplicitIds } from './config-ids.js';
 import { findTemplateMarker } from '../core/syntax/template.js';
@@ -50,6 +50,8 @@ export interface ClusterLintResult {
   suppressed: SuppressedDiagnostic[];
   /** Every file the cluster checks read (declared members not linted, and what they include), for `-o` to stay off them. */
   read: string[];
+  /** Notes for stderr: a member not linted whose absolute includes were read from beside it. */
+  notes: string[];
 }
 
 /** Whether KA108 is turned off (by code or name), so that a template is read as a config. */
@@ -70,6 +72,7 @@ interface NodeSpec {
 
 export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   const errors: string[] = [];
+  const notes: string[] = [];
   const analyses = new Map<string, ClusterNode['analysis'] | null>(options.analyses ?? []);
   const out: Diagnostic[] = [];
   const clusters: ClusterLintResult['clusters'] = [];
@@ -120,13 +123,17 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       analyses.set(key, null);
       return undefined;
     }
-    const a = analyze(text, {
-      file: displayPath(spec.path),
-      configId: spec.configId,
-      targetVersion: options.targetVersion ?? loaded?.config.targetVersion,
-      host: fsHost,
-      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
-    });
+    const configured = loaded ? resolvedPathMappings(loaded) : undefined;
+    const read = (pathMappings: Record<string, string> | undefined) =>
+      analyze(text, { file: displayPath(spec.path), configId: spec.configId, targetVersion: options.targetVersion ?? loaded?.config.targetVersion, host: fsHost, pathMappings });
+    let a = read(configured);
+    // A member not linted (a declared cluster's) reads its absolute includes from beside it as lint reads a file's.
+    const inferred = configured ? undefined : inferredMappings(a.inferredPathMappings);
+    if (inferred) {
+      a = read(inferred);
+      const note = inferredMappingsNote(spec.path, inferred);
+      if (!notes.includes(note)) notes.push(note);
+    }
     analyses.set(key, a);
     return a;
   };
@@ -181,7 +188,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
       errors.push(`--cluster needs at least two nodes (two files, or one file with several --config-id ids)${why}`);
     }
     run(specs, 'given with --cluster', false);
-    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths() };
+    return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths(), notes };
   }
 
   // One file seen with several config ids: the ids are the nodes (when the file, or what it
@@ -274,7 +281,7 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
   for (const paths of byParent.values()) {
     if (paths.length >= 2 && new Set(paths.map((p) => dirname(resolve(p)))).size >= 2) pairIn(paths, true);
   }
-  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths() };
+  return { diagnostics: withSeverities(out, options.ruleOverrides, errors), clusters, errors, suppressed: suppressedWithSeverities(), read: readPaths(), notes };
 }
 
 function safeConfig(path: string, errors: string[]) {

@@ -244,6 +244,23 @@ export function resolvedPathMappings(loaded: LoadedConfig): Record<string, strin
 }
 
 /**
+ * What the CLI says when it reads `file`'s absolute includes from beside it (`include /etc/keepalived/conf.d/*.conf` in
+ * a repository whose conf.d sits beside the file), with no .kalint.json mapping paths: `mappings`, made absolute.
+ */
+export function inferredMappingsNote(file: string, mappings: Record<string, string>): string {
+  const pairs = Object.entries(mappings).map(([prefix, dir]) => `'${prefix}' as ${relative(process.cwd(), dir) === '' ? '.' : displayPath(dir)}`);
+  const json = Object.entries(mappings).map(([prefix, dir]) => `"${prefix}": "${relative(dirname(resolve(file)), dir) || '.'}"`).join(', ');
+  return `${displayPath(file)}: its includes name files that do not exist on this machine but do beside it: read ${pairs.join(', ')} (a .kalint.json beside it with "pathMappings": { ${json} } says so, or maps them elsewhere)`;
+}
+
+/** The mappings `analysis` inferred (absolute include prefixes to folders beside the file), made absolute; none: undefined. */
+export function inferredMappings(inferred: Iterable<[string, string]>): Record<string, string> | undefined {
+  const mappings: Record<string, string> = {};
+  for (const [prefix, dir] of inferred) mappings[prefix] ??= resolve(dir);
+  return Object.keys(mappings).length ? mappings : undefined;
+}
+
+/**
  * A .kalint.json ignore pattern as a regular expression over a path relative to its folder, as
  * .gitignore reads one: without a '/' it matches a file or folder name at any depth, with one it
  * is anchored at the folder; `*` and `?` stay within a name, `**` spans folders; a folder matched

@@ -7,8 +7,8 @@ import type { Rule } from '../rules/types.js';
 import { analyze } from '../core/index.js';
 import { ADVERT_LOSS_CODES, checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
 import { displayPath, fsHost, unreadableReason } from './host.js';
-import { ConfigError, findConfig, resolvedPathMappings } from './config.js';
-import { sameFile, UsageError } from './common.js';
+import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, resolvedPathMappings } from './config.js';
+import { sameFile, tell, UsageError } from './common.js';
 
 export function splitNodeArg(arg: string): { path: string; configId?: string } {
   // `file@id`, unless the whole argument names an existing file (paths may contain @).
@@ -27,6 +27,7 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
     if (j < i) throw new UsageError(`${args[i]} is the node ${args[j]} again: give each node once`);
   });
   const nodes: ClusterNode[] = [];
+  const notes = new Set<string>();
   const labels = nodeLabels(specs.map((s) => ({ file: displayPath(s.path), configId: s.configId })));
   specs.forEach((s, i) => {
     const text = fsHost.readFile(s.path);
@@ -38,13 +39,20 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
       if (e instanceof ConfigError) throw new UsageError(e.message);
       throw e;
     }
-    const analysis = analyze(text, {
-      file: displayPath(s.path),
-      configId: s.configId,
-      targetVersion: loaded?.config.targetVersion,
-      host: fsHost,
-      pathMappings: loaded ? resolvedPathMappings(loaded) : undefined,
-    });
+    const configured = loaded ? resolvedPathMappings(loaded) : undefined;
+    const read = (pathMappings: Record<string, string> | undefined) =>
+      analyze(text, { file: displayPath(s.path), configId: s.configId, targetVersion: loaded?.config.targetVersion, host: fsHost, pathMappings });
+    let analysis = read(configured);
+    // Absolute includes that name nothing here but do beside the file: read from there, as `kalint lint` reads them.
+    const inferred = configured ? undefined : inferredMappings(analysis.inferredPathMappings);
+    if (inferred) {
+      analysis = read(inferred);
+      const note = inferredMappingsNote(s.path, inferred);
+      if (!notes.has(note)) {
+        notes.add(note);
+        tell(`kalint: note: ${note}\n`);
+      }
+    }
     nodes.push({ label: labels[i]!, analysis });
   });
   const reports = failoverReports(nodes);

@@ -11,7 +11,7 @@ import { configBytes, discover, displayPath, fsHost, isDirectory, isPipe, staged
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
-import { ConfigError, findConfig, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
+import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, fsPath, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
@@ -154,14 +154,10 @@ function lintFile(
   // `include /etc/keepalived/conf.d/*.conf` in a repository whose conf.d sits beside the file: with no
   // .kalint.json mapping paths, read it from there, as the node would read it, and say so.
   if (!configured && !inferred) {
-    const mappings: Record<string, string> = {};
-    for (const r of results) for (const [prefix, dir] of r.analysis.inferredPathMappings) mappings[prefix] ??= resolve(dir);
-    if (Object.keys(mappings).length) {
+    const mappings = inferredMappings(results.flatMap((r) => [...r.analysis.inferredPathMappings]));
+    if (mappings) {
       const again = lintFile(file, text, settings, analyses, mappings);
-      const pairs = Object.entries(mappings).map(([prefix, dir]) => `'${prefix}' as ${relative(process.cwd(), dir) === '' ? '.' : displayPath(dir)}`);
-      const json = Object.entries(mappings).map(([prefix, dir]) => `"${prefix}": "${relative(dirname(resolve(file)), dir) || '.'}"`).join(', ');
-      const note = `${shown}: its includes name files that do not exist on this machine but do beside it: read ${pairs.join(', ')} (a .kalint.json beside it with "pathMappings": { ${json} } says so, or maps them elsewhere)`;
-      return { ...again, note };
+      return { ...again, note: inferredMappingsNote(file, mappings) };
     }
   }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
@@ -526,6 +522,11 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     }
   }
   for (const e of clusters.errors) say(`kalint: ${e}\n`);
+  for (const n of clusters.notes) {
+    if (caveats.has(n)) continue;
+    caveats.add(n);
+    say(`kalint: note: ${n}\n`);
+  }
   if (values['show-clusters'] && first) {
     if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');
     // An auto-pairing reason names its files already.
