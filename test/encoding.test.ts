@@ -95,6 +95,12 @@ describe('files saved as UTF-16 (KA117)', () => {
     }
     expect(utf16Evidence(text)).toBeUndefined();
     expect(utf16Evidence('a\0b')).toBeUndefined();
+    // An ELF header and program headers (x86-64 keepalived's first 256 bytes): NULs at both even and odd offsets.
+    const elf = '7f454c4602010100000000000000000003003e0001000000b0790100000000004000000000000000484a0d000000000000000000400038000d0040001d001c000600000004000000400000000000000040000000000000004000000000000000d802000000000000d802000000000000080000000000000003000000040000001803000000000000180300000000000018030000000000001c000000000000001c0000000000000001000000000000000100000004000000000000000000000000000000000000000000000000000000005601000000000000560100000000000010000000000000010000000500000000600100000000000060010000000000';
+    expect(utf16Evidence(decodeBytes(Buffer.from(elf, 'hex')))).toBeUndefined();
+    // UTF-16LE with CJK characters among ASCII ones (U+8BA4's bytes A4 8B... and D0 8B read as one UTF-8 character).
+    const mixed = 'global_defs { # \u8bd0\u8ba4\u8bd5 router_id lb1 }\n'.repeat(4);
+    expect(utf16Evidence(decodeBytes(Buffer.from(mixed, 'utf16le')))).toBeDefined();
     // An odd number of bytes is no UTF-16.
     expect(decodeUtf16(utf16(false, true) + 'x')).toBeUndefined();
   });

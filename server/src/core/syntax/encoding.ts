@@ -132,9 +132,16 @@ export function utf16Evidence(text: string): string | undefined {
   if (text.startsWith('\udcff\udcfe')) return 'it starts with the byte order mark FF FE';
   if (text.startsWith('\udcfe\udcff')) return 'it starts with the byte order mark FE FF';
   const sample = Math.min(text.length, 256);
-  let nuls = 0;
-  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0) nuls++;
-  return sample >= 8 && nuls * 5 >= sample * 2 ? 'a NUL byte beside each character' : undefined;
+  // UTF-16 text puts the NUL of each ASCII character on one side, every other byte; a binary (an ELF header, 199 NULs
+  // in 256 bytes, 86 at even offsets and 113 at odd ones) has as many NULs, at both.
+  // (Sides by byte offset: two bytes that read as one UTF-8 character, a CJK character's, are one character of the text.)
+  let all = 0;
+  for (let i = 0; i < sample; i++) if (text.charCodeAt(i) === 0) all++;
+  if (sample < 8 || all * 5 < sample * 2) return undefined;
+  const bytes = encodeText(text.slice(0, sample));
+  const nuls = [0, 0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nuls[i % 2]!++;
+  return Math.max(nuls[0]!, nuls[1]!) * 10 >= all * 9 ? 'a NUL byte beside each character' : undefined;
 }
 
 const UTF16LE = new TextDecoder('utf-16le', { fatal: true });
