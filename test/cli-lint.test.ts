@@ -300,6 +300,10 @@ describe('formats', () => {
     expect(colourByEnvironment({ FORCE_COLOR: '' }, false)).toBe(true);
     expect(colourByEnvironment({}, true)).toBe(true);
     expect(colourByEnvironment({ NO_COLOR: '1' }, true)).toBe(false);
+    // A dumb terminal shows escape codes as text; FORCE_COLOR still wins.
+    expect(colourByEnvironment({ TERM: 'dumb' }, true)).toBe(false);
+    expect(colourByEnvironment({ TERM: 'dumb', FORCE_COLOR: '1' }, true)).toBe(true);
+    expect(colourByEnvironment({ TERM: 'xterm-256color' }, true)).toBe(true);
   });
 
   it("'-' lints standard input, named by --stdin-filename, with includes and .kalint.json from its folder", () => {

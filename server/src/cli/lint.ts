@@ -57,8 +57,8 @@ Options:
                              ready for 'git apply'; -o writes them to a file) instead of
                              the report; the configs are not written; exit 1 when a fix
                              would change a file
-      --color / --no-color   force or disable colour (default: colour on a terminal;
-                             FORCE_COLOR=1 or 0 and NO_COLOR are honoured)
+      --color / --no-color   force or disable colour (default: colour on a terminal, not
+                             TERM=dumb; FORCE_COLOR=1 or 0 and NO_COLOR are honoured)
   -h, --help                 this help
 
 Exit codes:
@@ -356,12 +356,13 @@ function writeOutput(outputFile: string, content: string | Buffer): number | und
 /**
  * Whether the report on standard output is coloured when no option says: FORCE_COLOR as node and chalk read it
  * ('', 1, 2, 3 or true: colour, even in a pipe; 0, false or anything else: none, even on a terminal), which wins
- * over NO_COLOR (set and not empty: none); else colour on a terminal.
+ * over NO_COLOR (set and not empty: none); else colour on a terminal, unless TERM is dumb.
  */
 export function colourByEnvironment(env: NodeJS.ProcessEnv, tty: boolean): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
-  return tty && !env.NO_COLOR;
+  // A dumb terminal (Emacs' M-x shell) shows escape codes as text, as node's own hasColors() knows.
+  return tty && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 function readStdin(): string | { error: string } {
