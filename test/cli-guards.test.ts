@@ -226,3 +226,14 @@ describe('absolute includes read from beside the node', () => {
     expect(r.stderr).toContain("kalint: note: lb2/keepalived.conf: its includes name files that do not exist on this machine but do beside it: read '/etc/kalint-test-node' as lb2");
   });
 });
+
+describe('a --config-id no @ line names', () => {
+  it('is noted (a typo checks a host nobody runs), and an id with a blank is refused', () => {
+    write({ 'id10/ids.conf': 'global_defs {\n    @lb1 router_id lb1\n    @lb2 router_id lb2\n    @lb2 bogus_kw 1\n}\n', 'id10/plain.conf': 'global_defs {\n    router_id x\n}\n' });
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb', 'ids.conf', 'plain.conf'], 'id10')).toEqual({ code: 0, stdout: '', stderr: "kalint: note: ids.conf names @lb1, @lb2; none is 'lb' (--config-id): checked as a host no @ line names\n" });
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb2', 'ids.conf'], 'id10')).toMatchObject({ code: 1, stderr: '' });
+    // One id named and one not: a host that reads only the lines every host reads, no typo to tell.
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb2,lb3', 'ids.conf'], 'id10')).toMatchObject({ code: 1, stderr: '' });
+    expect(kalint(['lint', '--config-id', 'lb 1', 'ids.conf'], 'id10')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^kalint: invalid --config-id 'lb 1': a config id has no blanks/) });
+  });
+});

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
-import { resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
+import { configIdsIn, resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
 import { configBytes, discover, displayPath, fsHost, isDirectory, isPipe, stagedFiles, stageText, unreadableReason } from './host.js';
@@ -111,7 +111,7 @@ function lintFile(
   settings: LintSettings,
   analyses: Map<string, Analysis | null>,
   inferred?: Record<string, string>,
-): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; note?: string } {
+): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; notes: string[] } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const shown = displayPath(file);
@@ -151,13 +151,22 @@ function lintFile(
       results = [...named.map(lintFor), others];
     }
   }
+  const notes = idsNote ? [idsNote] : [];
+  // Ids asked for of which no `@` line of a file that has some (or of what it includes) names any: a typo, or the
+  // wrong file; say so. (One id named and another not is a host that reads only the shared lines: no note.)
+  if (given) {
+    const named = new Set<string>();
+    for (const r of results) for (const f of r.analysis.files.values()) for (const id of configIdsIn(f.text, targetVersion)) named.add(id);
+    const unnamed = given.filter((id) => id !== ALL_CONFIG_IDS && !named.has(id));
+    if (named.size && unnamed.length && unnamed.length === given.length) notes.push(`${shown} names ${[...named].sort().map((id) => '@' + id).join(', ')}; none is ${unnamed.map((id) => `'${id}'`).join(' or ')}${settings.configIds ? ' (--config-id)' : ' (configIds of .kalint.json)'}: checked as a host no @ line names`);
+  }
   // `include /etc/keepalived/conf.d/*.conf` in a repository whose conf.d sits beside the file: with no
   // .kalint.json mapping paths, read it from there, as the node would read it, and say so.
   if (!configured && !inferred) {
     const mappings = inferredMappings(results.flatMap((r) => [...r.analysis.inferredPathMappings]));
     if (mappings) {
       const again = lintFile(file, text, settings, analyses, mappings);
-      return { ...again, note: inferredMappingsNote(file, mappings) };
+      return { ...again, notes: [inferredMappingsNote(file, mappings), ...again.notes] };
     }
   }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
@@ -174,7 +183,7 @@ function lintFile(
   // The same suppressed finding under several ids is one.
   const suppressed = new Map<string, SuppressedDiagnostic>();
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
-  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], ...(idsNote ? { note: idsNote } : {}) };
+  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], notes };
   const seen = new Map<string, { d: Diagnostic; ids: (string | undefined)[] }>();
   const fixKey = (d: Diagnostic) => (d.fix ? JSON.stringify(d.fix.edits) : '');
   runs.forEach((diags, i) => {
@@ -206,7 +215,7 @@ function lintFile(
       out.push({ ...d, fix, message: `[${found.map((id) => (id === undefined ? 'other hosts' : '@' + id)).join(',')}] ${d.message}` });
     }
   }
-  return { diagnostics: out, suppressed: [...suppressed.values()] };
+  return { diagnostics: out, suppressed: [...suppressed.values()], notes };
 }
 
 /**
@@ -416,6 +425,9 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   // An empty list would analyse each file for no id at all, and report nothing.
   if (values['config-id'] !== undefined && !values['config-id'].split(',').some((s) => s.trim())) throw new UsageError("--config-id needs an id (e.g. --config-id lb1,lb2, or 'all')");
   const idsGiven = values['config-id']?.split(',').map((s) => s.trim()).filter(Boolean);
+  // An `@ID` ends at a blank: an id with one can never match (.kalint.json's configIds refuses it too).
+  const blank = idsGiven?.find((id) => /\s/.test(id));
+  if (blank !== undefined) throw new UsageError(`invalid --config-id '${blank}': a config id has no blanks (an @ID ends at the first one)`, 'lint');
   // One id twice is one host, not two nodes of a cluster compared with each other.
   const configIds = idsGiven && [...new Set(idsGiven)];
   const settings: LintSettings = {
@@ -484,9 +496,10 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     try {
       const linted = lintFile(file, text, settings, analyses);
       perFile.push({ file, ...linted });
-      if (linted.note && !caveats.has(linted.note)) {
-        caveats.add(linted.note);
-        say(`kalint: note: ${linted.note}\n`);
+      for (const note of linted.notes) {
+        if (caveats.has(note)) continue;
+        caveats.add(note);
+        say(`kalint: note: ${note}\n`);
       }
       // A target outside the releases kalint knows is named once, whichever file or .kalint.json set it.
       const target = settings.targetVersion ?? findConfig(file)?.config.targetVersion;
