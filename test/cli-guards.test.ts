@@ -237,3 +237,19 @@ describe('a --config-id no @ line names', () => {
     expect(kalint(['lint', '--config-id', 'lb 1', 'ids.conf'], 'id10')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^kalint: invalid --config-id 'lb 1': a config id has no blanks/) });
   });
 });
+
+describe('the command line takes settings as .kalint.json does', () => {
+  it('a version or a rule spelled as the file refuses it is refused on the command line too', () => {
+    write({ 'cl/a.conf': 'global_defs {\n    router_id lb1 lb2\n}\n' });
+    for (const v of ['v2.2.7', ' 2.2.7', '2.2.7 ']) {
+      expect(kalint(['lint', '--target-version', v, 'a.conf'], 'cl')).toMatchObject({ code: 2, stderr: expect.stringContaining(`invalid --target-version '${v}'`) });
+      expect(kalint(['peer', '--target-version', v, 'a.conf'], 'cl')).toMatchObject({ code: 2, stderr: expect.stringContaining(`invalid --target-version '${v}'`) });
+    }
+    expect(kalint(['lint', '--target-version', '2.2', 'a.conf'], 'cl').code).toBe(0);
+    for (const r of ['ka204', 'extra_arguments']) {
+      expect(kalint(['lint', '--rule', `${r}=error`, 'a.conf'], 'cl')).toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^kalint: unknown rule '${r}' in --rule; did you mean 'KA204' \\(extra-arguments\\)\\?\\n`)) });
+    }
+    expect(kalint(['lint', '--rule', 'KA204=error', 'a.conf'], 'cl').code).toBe(1);
+    expect(kalint(['lint', '--rule', 'extra-arguments=error', 'a.conf'], 'cl').code).toBe(1);
+  });
+});

@@ -60,6 +60,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeOf(v) === 'object';
 }
 
+/** A keepalived version as `.kalint.json` and `--target-version` take it: `2.2.7` or `2.2`, nothing around it. */
+export function isTargetVersion(v: string): boolean {
+  return /^\d+\.\d+(\.\d+)?$/.test(v) && !!resolveTarget(v);
+}
+
 /** Problems in a parsed `.kalint.json`, each as `/json/pointer: what is wrong`. Empty when valid. */
 export function validateConfig(value: unknown): string[] {
   return configProblems(value).map((p) => `${p.pointer || '/'}: ${p.message}`);
@@ -87,7 +92,7 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     }
   }
   if (value.targetVersion !== undefined) {
-    if (typeof value.targetVersion !== 'string' || !/^\d+\.\d+(\.\d+)?$/.test(value.targetVersion) || !resolveTarget(value.targetVersion)) {
+    if (typeof value.targetVersion !== 'string' || !isTargetVersion(value.targetVersion)) {
       err('/targetVersion', `must be a keepalived version such as "2.2.7", got ${JSON.stringify(value.targetVersion)}`);
     }
   }

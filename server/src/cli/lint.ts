@@ -4,14 +4,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { lintText, type LintResult, type SeveritySetting, type SuppressedDiagnostic } from '../linter.js';
-import { configIdsIn, resolveTarget, targetCaveat, type Analysis } from '../core/index.js';
+import { configIdsIn, targetCaveat, type Analysis } from '../core/index.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { ruleByCode, rules } from '../rules/index.js';
 import { configBytes, discover, displayPath, fsHost, isDirectory, isPipe, stagedFiles, stageText, unreadableReason } from './host.js';
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
-import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
+import { ConfigError, findConfig, isTargetVersion, inferredMappings, inferredMappingsNote, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, fsPath, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
@@ -85,8 +85,12 @@ function parseRuleOverrides(specs: string[]): Record<string, SeveritySetting> {
   for (const spec of specs) {
     const m = /^([^=\s]+)=([a-z]+)$/.exec(spec.trim());
     if (!m) throw new UsageError(`invalid --rule '${spec}' (expected CODE=SEVERITY, e.g. KA204=off)`);
-    const rule = ruleByCode(m[1]!);
-    if (!rule) throw new UsageError(`unknown rule '${m[1]}' in --rule (see 'kalint explain --list')`);
+    // As .kalint.json's "rules" take it: a code (KA204) or a name (extra-arguments), exactly.
+    const rule = rules.find((r) => r.code === m[1] || r.name === m[1]);
+    if (!rule) {
+      const near = ruleByCode(m[1]!) ?? ruleByCode(m[1]!.replace(/_/g, '-'));
+      throw new UsageError(`unknown rule '${m[1]}' in --rule${near ? `; did you mean '${near.code}' (${near.name})?` : " (see 'kalint explain --list')"}`);
+    }
     if (!(SEVERITY_SETTINGS as string[]).includes(m[2]!)) throw new UsageError(`invalid severity '${m[2]}' in --rule (${SEVERITY_SETTINGS.join(', ')})`);
     out[rule.code] = m[2] as SeveritySetting;
   }
@@ -415,7 +419,7 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   }
   const format = values.format!;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${FORMATS.join(', ')})`);
-  if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
+  if (values['target-version'] !== undefined && !isTargetVersion(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`invalid --max-warnings '${values['max-warnings']}' (expected a number of warnings, e.g. 0)`);

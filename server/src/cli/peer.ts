@@ -6,8 +6,8 @@ import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.
 import { writeAtomically } from './fmt.js';
 import { argumentReason, EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
-import { findConfig } from './config.js';
-import { resolveTarget, targetCaveat } from '../core/index.js';
+import { findConfig, isTargetVersion } from './config.js';
+import { targetCaveat } from '../core/index.js';
 import { sockaddrAddress } from '../core/analysis/values.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
@@ -79,7 +79,7 @@ export function peerCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'peer takes one MASTER file' : "no MASTER file given (e.g. 'kalint peer keepalived.conf')");
   if (values.priority !== undefined && values['priority-step'] !== undefined) throw new UsageError('--priority and --priority-step exclude each other');
   if (values['config-id'] !== undefined && !/^\S+$/.test(values['config-id'])) throw new UsageError(`--config-id takes one id without blanks (got '${values['config-id']}')`);
-  if (values['target-version'] !== undefined && !resolveTarget(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
+  if (values['target-version'] !== undefined && !isTargetVersion(values['target-version'])) throw new UsageError(`invalid --target-version '${values['target-version']}' (expected e.g. 2.2.7 or 1.3.5)`);
   if (values.output === '') throw new UsageError('-o needs a file name', 'peer');
   // As keepalived reads a unicast address (it resolves no host names): '999.1.1.1' would give the peer a line it skips.
   for (const name of ['unicast-src-ip', 'unicast-peer'] as const) {
