@@ -253,3 +253,20 @@ describe('the command line takes settings as .kalint.json does', () => {
     expect(kalint(['lint', '--rule', 'extra-arguments=error', 'a.conf'], 'cl').code).toBe(1);
   });
 });
+
+describe('writing into a folder that is not writable', () => {
+  it('names the folder, where the file itself is writable (the new text goes beside it, then is renamed)', () => {
+    if (process.getuid?.() !== 0) return; // needs another user to make the folder read-only to
+    write({ 'ro/d/y.conf': 'global_defs {\nrouter_id lb1\n}\n', 'ro/d/z.conf': 'global_defs{\n    router_id lb1\n}\n' });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'ro'), 0o755);
+    chmodSync(join(dir, 'ro/d/y.conf'), 0o666);
+    chmodSync(join(dir, 'ro/d/z.conf'), 0o666);
+    chmodSync(join(dir, 'ro/d'), 0o555);
+    const asNobody = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: join(dir, 'ro'), encoding: 'utf8', uid: 65534, gid: 65534 });
+    const folder = join(dir, 'ro/d');
+    expect(asNobody(['fmt', '--write', 'd/y.conf'])).toMatchObject({ status: 2, stderr: `kalint: d/y.conf: cannot write: permission denied in its folder ${folder} (the new text is written to a file beside it, then renamed over it: the folder must be writable)\n` });
+    expect(asNobody(['lint', '--fix', 'd/z.conf'])).toMatchObject({ status: 2, stderr: expect.stringContaining(`kalint: d/z.conf: cannot write the fixes: permission denied in its folder ${folder}`) });
+    chmodSync(join(dir, 'ro/d'), 0o755);
+  });
+});

@@ -110,6 +110,8 @@ const IO_REASONS: Record<string, string> = {
  */
 export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
+  const folder = (e as { folder?: string })?.folder;
+  if (code === 'EFOLDER' && folder) return `permission denied in its folder ${folder} (the new text is written to a file beside it, then renamed over it: the folder must be writable)`;
   if (code) return IO_REASONS[code] ?? code;
   return (e as Error)?.message ?? String(e);
 }

@@ -227,6 +227,11 @@ export function writeAtomically(path: string, text: string | Buffer, like?: stri
     } catch {
       // Nothing was created.
     }
+    // The file may be writable and its folder not: the new text could not be put beside it.
+    const code = (e as NodeJS.ErrnoException).code;
+    if ((code === 'EACCES' || code === 'EPERM') && existing) {
+      throw Object.assign(new Error(`the folder ${dirname(target)} is not writable`), { code: 'EFOLDER', folder: dirname(target) });
+    }
     throw e;
   }
 }
