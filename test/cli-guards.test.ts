@@ -270,3 +270,13 @@ describe('writing into a folder that is not writable', () => {
     chmodSync(join(dir, 'ro/d'), 0o755);
   });
 });
+
+describe('messages that say what they mean', () => {
+  it('explain with an unknown rule before files, or an empty one; --show-clusters with no cluster', () => {
+    write({ 'w/a.conf': 'global_defs {\n    router_id a\n}\n', 'w/b.conf': 'global_defs {\n    router_id b\n}\n' });
+    expect(kalint(['explain', 'KA999', 'a.conf', 'b.conf'], 'w')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^kalint: unknown rule 'KA999'; 'kalint explain --list' lists them all/) });
+    expect(kalint(['explain', 'KA204', 'a.conf', 'b.conf'], 'w')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^kalint: explain takes one rule code or name; only cluster rules \(KA4xx\) take node files after it/) });
+    expect(kalint(['explain', ''], 'w')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^kalint: give a rule code or name/) });
+    expect(kalint(['lint', '--show-clusters', 'a.conf'], 'w')).toMatchObject({ code: 0, stderr: 'kalint: no cluster: no set of files (or config ids) was compared as the nodes of a cluster\n' });
+  });
+});

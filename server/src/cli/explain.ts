@@ -122,10 +122,11 @@ export function explainCommand(argv: string[]): number {
     process.stdout.write(listText());
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError("give a rule code or name (e.g. 'kalint explain KA201'), or --list");
+  if (positionals.length === 0 || positionals[0]!.trim() === '') throw new UsageError("give a rule code or name (e.g. 'kalint explain KA201'), or --list");
   if (positionals.length > 1) {
-    const clusterRule = ruleByCode(positionals[0]!);
-    if (!clusterRule || clusterRule.kind !== 'cluster') throw new UsageError('explain takes one rule code or name; only cluster rules (KA4xx) take node files after it');
+    const clusterRule = ruleByCode(positionals[0]!) ?? ruleByCode(positionals[0]!.toLowerCase().replace(/_/g, '-'));
+    if (!clusterRule) throw new UsageError(`unknown rule '${positionals[0]}'; 'kalint explain --list' lists them all (only cluster rules, KA4xx, take node files after them)`);
+    if (clusterRule.kind !== 'cluster') throw new UsageError('explain takes one rule code or name; only cluster rules (KA4xx) take node files after it');
     process.stdout.write(explainFailoverText(clusterRule, positionals.slice(1)));
     return EXIT.ok;
   }

@@ -47,7 +47,8 @@ Options:
       --rule CODE=SEVERITY   set a rule's severity: off | info | warning | error (repeatable;
                              CODE may be a rule name)
   -q, --quiet                report errors only
-      --max-warnings N       exit 1 when there are more than N warnings
+      --max-warnings N       exit 1 when there are more than N warnings (those reported:
+                             none with --quiet)
       --no-inline-config     ignore '# kalint-disable…' comments in the configs
       --fix                  apply the safe quick fixes (renamed keywords, glued braces,
                              no-break spaces…) to the files, atomically, naming each on
@@ -546,7 +547,7 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     say(`kalint: note: ${n}\n`);
   }
   if (values['show-clusters'] && first) {
-    if (!clusters.clusters.length) tell('kalint: no cluster: no files were compared as the nodes of one\n');
+    if (!clusters.clusters.length) tell('kalint: no cluster: no set of files (or config ids) was compared as the nodes of a cluster\n');
     // An auto-pairing reason names its files already.
     for (const c of clusters.clusters) {
       tell(c.reason.startsWith('auto-paired') ? `kalint: ${c.reason}\n` : `kalint: cluster of ${c.nodes.join(', ')} (${c.reason})\n`);
