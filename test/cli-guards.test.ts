@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fsHost } from '../server/src/cli/host.js';
+import { shortestUniqueSuffixes } from '../server/src/cluster/index.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
@@ -278,5 +279,19 @@ describe('messages that say what they mean', () => {
     expect(kalint(['explain', 'KA204', 'a.conf', 'b.conf'], 'w')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^kalint: explain takes one rule code or name; only cluster rules \(KA4xx\) take node files after it/) });
     expect(kalint(['explain', ''], 'w')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^kalint: give a rule code or name/) });
     expect(kalint(['lint', '--show-clusters', 'a.conf'], 'w')).toMatchObject({ code: 0, stderr: 'kalint: no cluster: no set of files (or config ids) was compared as the nodes of a cluster\n' });
+  });
+});
+
+describe('pipes as cluster nodes', () => {
+  it('are named by their whole path, not the fd number, and explain KA4xx reads them', () => {
+    expect(shortestUniqueSuffixes(['/dev/fd/62', '/dev/fd/63', 'lb1/keepalived.conf'])).toEqual(new Map([['/dev/fd/62', '/dev/fd/62'], ['/dev/fd/63', '/dev/fd/63'], ['lb1/keepalived.conf', 'keepalived.conf']]));
+    write({ 'p/lb1.conf': node('lb1', 'MASTER', 150), 'p/lb2.conf': node('lb2', 'BACKUP', 100, 52) });
+    const sh = (cmd: string) => spawnSync('bash', ['-c', cmd], { cwd: join(dir, 'p'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const lint = sh(`"${process.execPath}" "${bin}" lint -f gnu --cluster <(cat lb1.conf) <(cat lb2.conf)`);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toMatch(/^\/dev\/fd\/\d+:7:5: error: VI_1: virtual_router_id 52 on \/dev\/fd\/\d+ but 51 on \/dev\/fd\/\d+;/);
+    const explain = sh(`"${process.execPath}" "${bin}" explain KA430 <(cat lb1.conf) <(cat lb2.conf)`);
+    expect(explain).toMatchObject({ status: 0, stderr: '' });
+    expect(explain.stdout).toMatch(/^KA430 failover-never-happens: failover scenarios of \/dev\/fd\/\d+, \/dev\/fd\/\d+\n/);
   });
 });

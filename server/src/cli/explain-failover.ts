@@ -6,7 +6,7 @@
 import type { Rule } from '../rules/types.js';
 import { analyze } from '../core/index.js';
 import { ADVERT_LOSS_CODES, checkCluster, failoverReports, formatScenarioTable, nodeLabels, type ClusterNode } from '../cluster/index.js';
-import { displayPath, fsHost, unreadableReason } from './host.js';
+import { displayPath, fsHost, isPipe, readPipe, unreadableReason } from './host.js';
 import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, resolvedPathMappings } from './config.js';
 import { sameFile, tell, UsageError } from './common.js';
 
@@ -19,6 +19,12 @@ export function splitNodeArg(arg: string): { path: string; configId?: string } {
 
 export function explainFailoverText(rule: Rule, args: string[]): string {
   if (rule.kind !== 'cluster') throw new UsageError(`${rule.code} is not a cluster rule; only cluster rules (KA4xx) take the node files`);
+  // A pipe (`<(ssh lb1 cat /etc/keepalived/keepalived.conf)`) is read once, as lint reads one.
+  for (const arg of args) {
+    if (!isPipe(arg)) continue;
+    const why = readPipe(arg);
+    if (why !== undefined) throw new UsageError(`${arg}: ${why}`);
+  }
   const specs = args.map(splitNodeArg);
   if (specs.length < 2) throw new UsageError('give at least two nodes (files, or FILE@ID for config ids of one file)');
   // One node given twice (`a.conf ./a.conf`, a symlink to it) would be compared with itself.

@@ -40,6 +40,20 @@ export function isPipe(path: string): boolean {
   }
 }
 
+/**
+ * Reads a pipe named on the command line now, once (later reads of its path get the text); an include that names a
+ * pipe stays unread, as keepalived skips it. Why it could not be read, or undefined.
+ */
+export function readPipe(path: string): string | undefined {
+  if (pipedTexts.has(resolve(path))) return undefined;
+  try {
+    pipedTexts.set(resolve(path), decodeBytes(readFileSync(fsPath(path))));
+    return undefined;
+  } catch (e) {
+    return ioReason(e);
+  }
+}
+
 export const fsHost: SourceHost = {
   readFile(path) {
     const key = resolve(path);
@@ -340,11 +354,9 @@ export function discover(args: string[]): Discovered {
       continue;
     }
     if (st.isFIFO()) {
-      // Read now, once; an include that names a pipe stays unread, as keepalived skips it.
-      try {
-        pipedTexts.set(resolve(arg), decodeBytes(readFileSync(fsPath(arg))));
-      } catch (e) {
-        missing.push(`${arg}: ${ioReason(e)}`);
+      const why = readPipe(arg);
+      if (why !== undefined) {
+        missing.push(`${arg}: ${why}`);
         continue;
       }
     }

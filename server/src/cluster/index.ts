@@ -51,13 +51,18 @@ export function nodeLabels(inputs: { file: string; configId?: string }[]): strin
 /**
  * Each path cut to its last segments, as few as keep the paths apart: messages say
  * `lb1.conf` and `lb2.conf` (or `a/keepalived.conf` and `b/keepalived.conf`), while the
- * locations of a finding still carry the full paths.
+ * locations of a finding still carry the full paths. A shell's pipe (/dev/fd/63) keeps its whole path.
  */
 export function shortestUniqueSuffixes(paths: string[]): Map<string, string> {
   const segments = paths.map((p) => p.split(/[\\/]/));
   const out = new Map<string, string>();
   paths.forEach((path, i) => {
     const own = segments[i]!;
+    // A pipe the shell made (`<(ssh lb1 cat …)` is /dev/fd/63): its number alone says nothing of the node.
+    if (/^\/(?:dev|proc\/self)\/fd\/\d+$/.test(path)) {
+      out.set(path, path);
+      return;
+    }
     for (let n = 1; n <= own.length; n++) {
       const suffix = own.slice(-n).join('/');
       const clash = segments.some((other, j) => j !== i && other.slice(-n).join('/') === suffix);
