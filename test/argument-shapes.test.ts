@@ -356,14 +356,14 @@ describe('a bare timer keyword in 2.0.7 to 2.0.12', () => {
   it('crashes where read_timer read it', () => {
     for (const [line, checker] of [['delay_loop', ''], ['warmup', ''], ['delay_before_retry', ''], ['connect_timeout', 'TCP_CHECK'], ['delay_loop', 'HTTP_GET']] as const) {
       expect(said(rs(line, checker), '2.0.10'), `${checker} ${line}`).toContain('keepalived 2.0.10 crashes on this line');
-      for (const v of ['2.0.13', '2.0.19', '2.2.7']) expect(said(rs(line, checker), v), `${checker} ${line} ${v}`).toContain('stops reading the configuration here');
+      for (const v of ['2.0.13', '2.0.19', '2.2.7']) expect(said(rs(line, checker), v), `${checker} ${line} ${v}`).toContain('exits here with a configuration error');
     }
-    expect(said(rs('warmup', 'TCP_CHECK'), '2.0.10')).toContain('stops reading the configuration here');
+    expect(said(rs('warmup', 'TCP_CHECK'), '2.0.10')).toContain('exits here with a configuration error');
     // A bare url digest: 2.0.6 to 2.0.16 parse the missing word as hex (the 2.0.10 build: exit 139; 2.0.19: exit 3).
     const digest = rs('url {\n    path /\n    digest\n   }', 'HTTP_GET');
     expect(said(digest, '2.0.10')).toContain('keepalived 2.0.10 crashes on this line');
-    expect(said(digest, '2.0.19')).toContain('stops reading the configuration here');
-    expect(said(rs('delay_loop'), '2.0.6')).toContain('stops reading the configuration here');
+    expect(said(digest, '2.0.19')).toContain('exits here with a configuration error');
+    expect(said(rs('delay_loop'), '2.0.6')).toContain('exits here with a configuration error');
   });
 });
 
@@ -389,7 +389,7 @@ describe('what 2.0.10 reads of a weight, and of a bare router_id', () => {
     // A bare DNS_CHECK name and a bare url path too (2.0.10: exit 0 and silent on the name; the path-less url is then dropped).
     const dns = 'virtual_server 10.0.0.1 53 {\n protocol UDP\n real_server 10.0.0.2 53 {\n  DNS_CHECK {\n   name\n  }\n }\n}\n';
     expect(messages(dns, 'KA203', '2.0.10')[0]).toContain('keepalived 2.0.10 ignores the line without a word');
-    expect(messages(dns, 'KA203', '2.2.7')[0]).toContain('stops reading the configuration here');
+    expect(messages(dns, 'KA203', '2.2.7')[0]).toContain('exits here with a configuration error');
   });
   it('takes a bare line it ignores before 2.0.17 as setting nothing: the next line of the keyword is no repeat (generator seed 552)', () => {
     // The 2.0.10 build: silent on `file` then `file /tmp/a` in a vrrp_track_file (the bare line leaves no path).
@@ -413,7 +413,7 @@ describe('a notify or quorum script keyword without its command, before 2.0.0', 
   const server = 'virtual_server 10.0.0.9 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  quorum_up\n  real_server 192.168.1.3 80 {\n    notify_down\n    TCP_CHECK {\n      connect_timeout 3\n    }\n  }\n}\n';
   it('crashes the process that checks the script as it starts', () => {
     for (const line of ['notify', 'notify_master # run as MASTER', 'notify_backup', 'notify_fault', 'notify_stop']) {
-      expect(messages(instance(line), 'KA203', '1.3.5')).toEqual([`'${line.split(' ')[0]}' is missing its command; keepalived 1.3.5 accepts the line and keeps a script with no name, and its VRRP process dies of a segmentation fault as it starts, when it checks that script (2.0.0 and later stop reading the configuration here)`]);
+      expect(messages(instance(line), 'KA203', '1.3.5')).toEqual([`'${line.split(' ')[0]}' is missing its command; keepalived 1.3.5 accepts the line and keeps a script with no name, and its VRRP process dies of a segmentation fault as it starts, when it checks that script (2.0.0 and later exit here with a configuration error)`]);
     }
     expect(messages(server, 'KA203', '1.3.9').map((m) => m.includes('its checker process dies of a segmentation fault'))).toEqual([true, true]);
     const group = 'vrrp_sync_group G {\n  group {\n    V\n  }\n  notify_backup\n}\n' + instance('');
@@ -422,7 +422,7 @@ describe('a notify or quorum script keyword without its command, before 2.0.0', 
     expect(messages(instance('notify {\n    /bin/true\n  }'), 'KA203', '1.3.5')[0]).toMatch(/dies of a segmentation fault .* \('notify' takes its value on this line, not inside a '\{ \}' block\)$/);
   });
   it('stops keepalived from 2.0.0, and the later lines are read before it', () => {
-    expect(messages(instance('notify_backup'), 'KA203', '2.0.0')).toEqual(["'notify_backup' is missing its command; keepalived stops reading the configuration here"]);
+    expect(messages(instance('notify_backup'), 'KA203', '2.0.0')).toEqual(["'notify_backup' is missing its command; keepalived exits here with a configuration error: it does not run at all"]);
     expect(messages(server, 'KA203', '2.2.7')[1]).toContain('never reads this line');
     // At 1.3.5 nothing stops: the line after the bare one is read and checked as usual.
     expect(at(instance('notify_backup\n  priority 300'), '1.3.5')).toContain('10:KA205');

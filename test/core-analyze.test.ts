@@ -440,8 +440,8 @@ describe('schema diagnostics', () => {
       "KA203 'notify_master' is missing its command; keepalived reads the line again for its quotes, reports that the quote is never closed and goes on without this script",
       "KA205 'priority' 300 is outside [1, 255]; keepalived reports it and uses 100 instead",
     ]);
-    expect(ka203('notify_master')[0]).toContain('keepalived stops reading the configuration here');
-    expect(ka203('notify_master "/usr/bin/logger a', '2.0.5')[0]).toContain('keepalived stops reading the configuration here');
+    expect(ka203('notify_master')[0]).toContain('keepalived exits here with a configuration error');
+    expect(ka203('notify_master "/usr/bin/logger a', '2.0.5')[0]).toContain('keepalived exits here with a configuration error');
     const rs = analyze('virtual_server 10.0.0.1 80 {\n  real_server 10.0.1.1 80 {\n    notify_up "/bin/x\n  }\n}\n').diagnostics.find((d) => d.code === 'KA203');
     expect(rs?.message).toContain('goes on without this script');
   });
@@ -487,7 +487,7 @@ describe('schema diagnostics', () => {
   it("says what keepalived does with a keyword line that has no argument (keywords.json without_args)", () => {
     const missing = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'KA203').map((d) => `${d.severity}: ${d.message}`);
     // keepalived 2.2.7: "missing a parameter", then reads no further.
-    expect(missing('global_defs {\n smtp_connect_timeout\n}\n')).toEqual([expect.stringMatching(/^error: .*stops reading the configuration here/)]);
+    expect(missing('global_defs {\n smtp_connect_timeout\n}\n')).toEqual([expect.stringMatching(/^error: .*exits here with a configuration error/)]);
     // "routerid name missing - ignoring", and it goes on.
     expect(missing('global_defs {\n router_id\n}\n')).toEqual([expect.stringMatching(/^error: .*reports the line and goes on without it/)]);
     // Not a word about the line.
@@ -536,7 +536,7 @@ describe('schema diagnostics', () => {
     const ka203 = (line: string, targetVersion: string) => analyze(conf(line), { targetVersion }).diagnostics.filter((d) => d.code === 'KA203').map((d) => d.message);
     expect(ka203('connect_port', '1.3.5')).toEqual([expect.stringMatching(/^'connect_port' is missing its port; keepalived 1\.3\.5 crashes on this line: .*fixed in 1\.4\.3/)]);
     expect(ka203('connect_timeout', '1.4.2')).toEqual([expect.stringMatching(/crashes on this line/)]);
-    expect(ka203('connect_port', '1.4.3')).toEqual([expect.stringMatching(/keepalived stops reading the configuration here$/)]);
+    expect(ka203('connect_port', '1.4.3')).toEqual([expect.stringMatching(/keepalived exits here with a configuration error: it does not run at all$/)]);
   });
 
   it('predicts the crash after a nameless vrrp_instance block before 1.4.5', () => {
@@ -654,7 +654,7 @@ describe('schema diagnostics', () => {
     // A bare one: 1.3.5 crashes (atoi of vector_slot, until aa644248 in 1.4.3); from 1.4.3 the word is
     // read with strvec_slot, which stops keepalived (the 2.0.10 build: "missing a parameter", exit 3).
     expect(found('', '1.3.5')).toEqual([expect.stringMatching(/^KA203: 'status_code' is missing its codes .*keepalived 1\.3\.5 crashes on this line.*fixed in 1\.4\.3/)]);
-    expect(found('', '2.0.16')).toEqual([expect.stringMatching(/^KA203: 'status_code' is missing its codes \(keepalived 2\.0\.16; it may be left out from 2\.0\.17 on\); keepalived stops reading the configuration here/)]);
+    expect(found('', '2.0.16')).toEqual([expect.stringMatching(/^KA203: 'status_code' is missing its codes \(keepalived 2\.0\.16; it may be left out from 2\.0\.17 on\); keepalived exits here with a configuration error/)]);
     expect(found('', '2.0.17')).toEqual([]);
     // keepalived 2.0.8 and 2.0.16 (built from their tags) check the one code: "invalid number
     // '200-299'", "Invalid HTTP_GET status code '200-299'", exit 4; `200 301` passes silently.
@@ -695,8 +695,8 @@ describe('schema diagnostics', () => {
     const text = 'virtual_server 192.168.1.10 80 {\n  protocol TCP\n  sorry_server 192.168.1.10\n  real_server 192.168.1.11 {\n  }\n}\n';
     const ka203 = (targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((d) => d.code === 'KA203').map((d) => `${d.range.start.line + 1}: ${d.message}`);
     expect(ka203('1.3.5')).toEqual([
-      "3: 'sorry_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived stops reading the configuration here",
-      "4: 'real_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived never reads this line: it stops reading the configuration at line 3 first, and would stop here too",
+      "3: 'sorry_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived exits here with a configuration error: it does not run at all",
+      "4: 'real_server' is missing its port (keepalived 1.3.5; it may be left out from 2.0.15 on); keepalived never reads this line: it exits at line 3 first (a configuration error), and would exit here too",
     ]);
     expect(ka203('2.0.14')).toHaveLength(2);
     expect(ka203('2.0.15')).toEqual([]);
@@ -2867,7 +2867,7 @@ describe("a virtual_server keepalived skips for its address, without its '{'", (
     expect(ka104(crashing)).toEqual([expect.stringMatching(/^2:.*2\.2\.7 crashes at the '\}' that ends them/)]);
     expect(ka104('virtual_server 192.168.1.300 22\n')).toEqual([expect.stringMatching(/^1:.*file ends.*then crashes/)]);
     expect(ka104('virtual_server 192.168.1.300 22\n', '2.2.8')).toEqual([expect.not.stringContaining('crashes')]);
-    expect(ka104(stopsFirst)[0]).toMatch(/^2:.*would crash at the '\}' that ends them, but stops reading at line 3 first/);
+    expect(ka104(stopsFirst)[0]).toMatch(/^2:.*would crash at the '\}' that ends them, but exits at line 3 first \(a configuration error\)/);
     expect(ka104(stopsAfter)).toEqual([expect.stringContaining('2.2.7 crashes at')]);
     // Found by fuzzing: with the '}' on its own line the block never opens, and 2.2.7 aborts all the same.
     expect(ka104(sameLine)).toEqual([expect.stringMatching(/^1:.*this '\}' leaves it without a block: keepalived 2\.2\.7 then crashes/)]);
@@ -3460,7 +3460,7 @@ describe('a keyword written as a block where keepalived wants its value on the l
     // keepalived 2.2.7: "Configuration line starting `notify` is missing a parameter after keyword `notify` at word position 2", then it stops.
     const text = 'vrrp_instance VI_1 {\n  notify {\n     /tmp/katest.sh\n  }\n}\n';
     const d = analyze(text).diagnostics.find((x) => x.code === 'KA203')!;
-    expect(d.message).toBe("'notify' is missing its command; keepalived stops reading the configuration here ('notify' takes its value on this line, not inside a '{ }' block)");
+    expect(d.message).toBe("'notify' is missing its command; keepalived exits here with a configuration error: it does not run at all ('notify' takes its value on this line, not inside a '{ }' block)");
     // Without a '{' after it, nothing is added.
     expect(analyze('vrrp_instance VI_1 {\n  notify\n}\n').diagnostics.find((x) => x.code === 'KA203')!.message).not.toContain('block');
     if (keepalivedAvailable()) expect(runKeepalived(text).stderr).toContain('missing a parameter after keyword `notify`');

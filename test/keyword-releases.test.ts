@@ -46,8 +46,8 @@ const CASES: Case[] = [
     text: `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  lvs_sync_daemon_interface\n  ${SENTINEL}\n}\n`,
     line: 4,
     releases: {
-      '2.0.10': { keepalived: 'reads on', says: /lvs_sync_daemon_interface against a vrrp is deprecated/, kalint: /^KA203 warning: .*keepalived 2\.0\.10 ignores the line without a word \(2\.0\.17 and later stop reading the configuration here\)/ },
-      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+      '2.0.10': { keepalived: 'reads on', says: /lvs_sync_daemon_interface against a vrrp is deprecated/, kalint: /^KA203 warning: .*keepalived 2\.0\.10 ignores the line without a word \(2\.0\.17 and later exit here with a configuration error\)/ },
+      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived exits here with a configuration error/ },
     },
   },
   {
@@ -57,8 +57,8 @@ const CASES: Case[] = [
     line: 5,
     releases: {
       '2.0.10': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.0\.10 crashes on this line.*fixed in 2\.0\.17/ },
-      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*stops reading the configuration here/ },
-      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*stops reading the configuration here/ },
+      '2.0.19': { keepalived: 'stops', kalint: /^KA203 error: .*exits here with a configuration error/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*exits here with a configuration error/ },
     },
   },
   {
@@ -67,7 +67,7 @@ const CASES: Case[] = [
     text: url('status_code'),
     line: 7,
     releases: {
-      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'status_code' is missing its codes \(keepalived 2\.0\.10; it may be left out from 2\.0\.17 on\); keepalived stops reading the configuration here/ },
+      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'status_code' is missing its codes \(keepalived 2\.0\.10; it may be left out from 2\.0\.17 on\); keepalived exits here with a configuration error/ },
       '2.0.19': { keepalived: 'reads on', silent: true, kalint: 'none' },
     },
   },
@@ -131,8 +131,8 @@ const CASES: Case[] = [
     text: `bfd_instance b1 {\n  neighbor_ip\n  ${SENTINEL}\n}\n`,
     line: 2,
     releases: {
-      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.0\.19 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
-      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.1\.5 reads a word past the end of this line: it crashes here .* or stops reading the configuration here/ },
+      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.0\.19 reads a word past the end of this line: it crashes here .* or exits here with a configuration error/ },
+      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*keepalived 2\.1\.5 reads a word past the end of this line: it crashes here .* or exits here with a configuration error/ },
       '2.2.4': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.4 crashes on this line/ },
       '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
       '2.2.8': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.8 crashes on this line/ },
@@ -143,9 +143,9 @@ const CASES: Case[] = [
     text: `bfd_instance {\n}\n${SENTINEL}\n`,
     line: 1,
     releases: {
-      '2.0.10': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
-      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
-      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or stops reading/ },
+      '2.0.10': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or exits here/ },
+      '2.0.19': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or exits here/ },
+      '2.1.5': { keepalived: 'crashes or stops', kalint: /^KA203 error: .*reads a word past the end of this line: it crashes here .* or exits here/ },
       '2.2.7': { keepalived: 'crashes', kalint: /^KA203 error: .*keepalived 2\.2\.7 crashes on this line/ },
     },
   },
@@ -156,9 +156,9 @@ const CASES: Case[] = [
     line: 1,
     releases: {
       '2.0.19': { keepalived: 'reads on', silent: true, kalint: /^KA208 warning: .*keepalived 2\.0\.19 -t does not report it/ },
-      '2.1.5': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*` is missing a parameter at word position 1/, kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
-      '2.2.7': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*`/, kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
-      '2.2.8': { keepalived: 'stops', kalint: /^KA208 error: .*keepalived stops reading the configuration here/ },
+      '2.1.5': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*` is missing a parameter at word position 1/, kalint: /^KA208 error: .*keepalived exits here with a configuration error/ },
+      '2.2.7': { keepalived: 'stops', says: /`\*\*\*MISSING \*\*\*`/, kalint: /^KA208 error: .*keepalived exits here with a configuration error/ },
+      '2.2.8': { keepalived: 'stops', kalint: /^KA208 error: .*keepalived exits here with a configuration error/ },
     },
   },
   {
@@ -216,8 +216,8 @@ const CASES: Case[] = [
     text: `virtual_server {\n}\n${SENTINEL}\n`,
     line: 1,
     releases: {
-      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'virtual_server' needs an address and port, 'fwmark N' or 'group NAME'; keepalived stops reading the configuration here/ },
-      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+      '2.0.10': { keepalived: 'stops', kalint: /^KA203 error: 'virtual_server' needs an address and port, 'fwmark N' or 'group NAME'; keepalived exits here with a configuration error/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived exits here with a configuration error/ },
     },
   },
   // Ranges that moved (found by line-probes.ts --kinds range): a virtual_server weight was 1-65535 from 2.0.0
@@ -336,8 +336,8 @@ const CASES: Case[] = [
     text: `net_namespace_ipvs\nnet_namespace_ipvs\n${SENTINEL}\n`,
     line: 2,
     releases: {
-      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: 'net_namespace_ipvs' is already set on line 1, .*keepalived stops reading the configuration here/ },
-      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+      '2.1.5': { keepalived: 'stops', kalint: /^KA203 error: 'net_namespace_ipvs' is already set on line 1, .*keepalived exits here with a configuration error/ },
+      '2.2.7': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived exits here with a configuration error/ },
     },
   },
   {
@@ -354,7 +354,7 @@ const CASES: Case[] = [
     text: `global_defs {\n  json_version\n  ${SENTINEL}\n}\n`,
     line: 2,
     releases: {
-      '2.2.8': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived stops reading the configuration here/ },
+      '2.2.8': { keepalived: 'stops', kalint: /^KA203 error: .*keepalived exits here with a configuration error/ },
       '2.3.3': { keepalived: 'reads on', says: /json_version requires version/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
       '2.4.3': { keepalived: 'reads on', says: /json_version requires version/, kalint: /^KA203 error: .*keepalived reports the line and goes on without it/ },
     },

@@ -30,9 +30,9 @@ describe('pasted pages', () => {
   it('a keyword line without its value stops keepalived once: later ones say it never reads them', () => {
     const ka203 = lint(missingValues).filter((d) => d.code === 'KA203').map((d) => `${d.range.start.line + 1}: ${d.severity}: ${d.message}`);
     expect(ka203).toEqual([
-      "4: error: 'mcast_src_ip' is missing its address; keepalived stops reading the configuration here",
-      "5: error: 'garp_master_delay' is missing its seconds; keepalived never reads this line: it stops reading the configuration at line 4 first, and would stop here too",
-      "8: error: 'preempt_delay' is missing its seconds; keepalived never reads this line: it stops reading the configuration at line 4 first, and would stop here too",
+      "4: error: 'mcast_src_ip' is missing its address; keepalived exits here with a configuration error: it does not run at all",
+      "5: error: 'garp_master_delay' is missing its seconds; keepalived never reads this line: it exits at line 4 first (a configuration error), and would exit here too",
+      "8: error: 'preempt_delay' is missing its seconds; keepalived never reads this line: it exits at line 4 first (a configuration error), and would exit here too",
     ]);
   });
 });
@@ -57,12 +57,12 @@ describe('pasted pages, stops per process', () => {
     const text = conf('vrrp_instance A {', '    interface eth0', '    mcast_src_ip', '    virtual_router_id 50', '}', 'virtual_server 10.0.0.1 80 {', '    delay_loop', '    real_server 10.0.0.2 80 {', '    }', '}');
     const ka203 = lint(text).filter((d) => d.code === 'KA203').map((d) => `${d.range.start.line + 1}: ${d.message}`);
     expect(ka203).toEqual([
-      "3: 'mcast_src_ip' is missing its address; keepalived stops reading the configuration here",
-      "7: 'delay_loop' is missing its seconds; keepalived stops reading the configuration here",
+      "3: 'mcast_src_ip' is missing its address; keepalived exits here with a configuration error: it does not run at all",
+      "7: 'delay_loop' is missing its seconds; keepalived exits here with a configuration error: it does not run at all",
     ]);
     // A stop in global_defs ends the parent before it starts the others.
     const parent = conf('global_defs {', '    smtp_connect_timeout', '}', 'vrrp_instance A {', '    interface eth0', '    mcast_src_ip', '}');
-    expect(lint(parent).filter((d) => d.code === 'KA203').map((d) => d.message)[1]).toContain('it stops reading the configuration at line 2 first');
+    expect(lint(parent).filter((d) => d.code === 'KA203').map((d) => d.message)[1]).toContain('it exits at line 2 first');
   });
 });
 

@@ -619,9 +619,9 @@ describe('errors', () => {
     expect(peerError(PAIR.replace('priority 100', 'priority 300'))).toMatch(/outside 1..255/);
     expect(peerError(PAIR.replace('priority 100', 'priority high'))).toMatch(/not a number/);
     // `priority #priority` (a real template whose placeholders are comments to keepalived): no value, not "'' is not a number".
-    expect(peerError(PAIR.replace('priority 100', 'priority #priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived stops reading the configuration there\)/);
+    expect(peerError(PAIR.replace('priority 100', 'priority #priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived exits there with a configuration error\)/);
     // A bare line after a valid one: the model keeps 100 (the bare line sets nothing), but keepalived stops there.
-    expect(peerError(PAIR.replace('priority 100', 'priority 100\n    priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived stops reading the configuration there\)/);
+    expect(peerError(PAIR.replace('priority 100', 'priority 100\n    priority'))).toMatch(/'priority' \(line \d+\) has no value \(keepalived exits there with a configuration error\)/);
   });
 });
 

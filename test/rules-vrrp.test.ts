@@ -1016,7 +1016,7 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
       const ds = findings(text, 'KA330');
       expect(ds.map((d) => [d.range.start.line + 1, d.severity]), line).toEqual([[2, 'error']]);
       expect(ds[0]!.message).toContain(`'${word}' needs a value`);
-      expect(ds[0]!.message).toContain('stops reading');
+      expect(ds[0]!.message).toContain('exits');
     }
   });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on those lines', () => {
@@ -1542,7 +1542,7 @@ virtual_ipaddress_excluded {
     expect(g('eth0 VI_1 5')[0]).toContain("needs the keyword 'id'");
     expect(g('eth0 inst VI_1 group 10.0.0.1 port 0 bogus')).toHaveLength(3);
     expect(g('eth0 inst VI_1 inst VI_2')).toHaveLength(1);
-    expect(g('eth0 inst')[0]).toContain('stops reading');
+    expect(g('eth0 inst')[0]).toContain('exits');
     expect(g('eth0 VI_1 id 5 maxlen 65507 port 8848 ttl 1 group 224.0.0.81')).toEqual([]);
     expect(g('eth0 inst VI_1 group ff02::123')).toEqual([]);
   });
@@ -1958,7 +1958,7 @@ describe('KA351 use-vmac-invalid', () => {
   it('says keepalived stops at a use_vmac/use_ipvlan name or group without its value (2.3.0 on)', () => {
     for (const words of ['use_vmac name', 'use_vmac group', 'use_ipvlan name', 'use_ipvlan 10.0.0.5/24 group']) {
       const text = instance('A', `interface eth0\nvirtual_router_id 1\n${words}`);
-      expect(findings(text, 'KA351', '2.3.3').map((d) => d.message), words).toEqual([expect.stringContaining('keepalived stops reading the configuration here ("missing a parameter after keyword')]);
+      expect(findings(text, 'KA351', '2.3.3').map((d) => d.message), words).toEqual([expect.stringContaining('keepalived exits here with a configuration error ("missing a parameter after keyword')]);
       expect(findings(text, 'KA358', '2.3.3'), words).toEqual([]);
     }
   });
@@ -2808,7 +2808,7 @@ describe('KA205: a garp_group interface name no interface can have, where keepal
 // (a58403e5 named the entry instead): keepalived stops there however many entries the block has.
 describe('KA371 before 2.1.0: a repeated interface in an interfaces block stops keepalived', () => {
   const text = 'garp_group {\n    garp_interval 1\n    interfaces {\n        lo\n        lo lo2\n    }\n}\nvrrp_instance X {\n    bogus_keyword\n}\n';
-  const ka371 = (target: string) => findings(text, 'KA371', target).map((d) => `${d.range.start.line + 1} ${d.severity} ${/stops reading/.test(d.message)}`);
+  const ka371 = (target: string) => findings(text, 'KA371', target).map((d) => `${d.range.start.line + 1} ${d.severity} ${/exits here/.test(d.message)}`);
   it('says so before 2.1.0, and names the wrong entry from it', () => {
     expect(ka371('2.0.19')).toEqual(['6 error true']);
     expect(ka371('2.1.5')).toEqual(['6 warning false']);

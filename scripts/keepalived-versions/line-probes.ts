@@ -33,7 +33,7 @@
 // What keepalived did with the probe: crashes (a signal), stops (its "missing a parameter" message
 // on the line, or nothing read after it), reports (a message on the line, or one the control run
 // does not have), unknown (the build lacks the keyword: left out), silent. What kalint says on the
-// line: crashes, stops ("stops reading the configuration"), error, warning, silent. Listed as
+// line: crashes, stops ("exits here with a configuration error"), error, warning, silent. Listed as
 // disagreements:
 //   miss         keepalived reports, stops or crashes; kalint has no error on the line
 //                (`miss-warning` when it warns);
@@ -458,7 +458,7 @@ const STOP = /missing a parameter/;
 const UNKNOWN = /^Unknown keyword '([^']*)'/;
 /** Findings that say keepalived -t does not see the problem (as sweep.mjs's CANNOT_SEE). */
 const CANNOT_SEE = /not reported by keepalived -t|-t does not report|accepts it without a word|ignores the line without a word|ignores it without a word|says nothing/;
-const KALINT_STOPS = /stops reading the configuration/;
+const KALINT_STOPS = /exits (?:here|at this [^;]*?) with a configuration error|it exits at line \d+ first/;
 const KALINT_CRASH = /crash|segmentation fault|SIGSEGV|abort/i;
 
 type KaEffect = 'crashes' | 'stops' | 'reports' | 'silent' | 'unknown' | 'unread';

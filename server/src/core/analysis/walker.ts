@@ -362,7 +362,7 @@ function missingArgumentEffect(kind: MissingArgumentEffect, target: Version, lab
     case 'crashes':
       return compareVersions(target, PAST_THE_LINE_CRASHES_SINCE) >= 0
         ? ['error', `keepalived ${label} crashes on this line (a segmentation fault, also in keepalived -t: it reads a word past the end of the line)`]
-        : ['error', `keepalived ${label} reads a word past the end of this line: it crashes here (a segmentation fault, also in keepalived -t) or stops reading the configuration here, depending on what its memory holds`];
+        : ['error', `keepalived ${label} reads a word past the end of this line: it crashes here (a segmentation fault, also in keepalived -t) or exits here with a configuration error, depending on what its memory holds`];
   }
 }
 /**
@@ -375,12 +375,16 @@ const SCRIPT_LINE_REREAD_SINCE: Version = [2, 0, 6];
 const NOTIFY_QUOTE_LEFT_OPEN = 'keepalived reads the line again for its quotes, reports that the quote is never closed and goes on without this script';
 /** The first release whose builds all crashed on a keyword line reading a word past its end (missingArgumentEffect). */
 const PAST_THE_LINE_CRASHES_SINCE: Version = [2, 2, 0];
-const STOPS_HERE = 'keepalived stops reading the configuration here';
+/**
+ * A line keepalived's reading process cannot go past (null_strvec): it logs "missing a parameter" and exits, and the
+ * parent process then stops keepalived ("exited with permanent error CONFIG. Terminating"; -t returns 2 on 2.2.7).
+ */
+const STOPS_HERE = 'keepalived exits here with a configuration error: it does not run at all';
 /** What releases before `null_command_crashes_before` do with a bare script keyword (reportMissing looks for it). */
 const NULL_COMMAND_KEPT = 'keeps a script with no name';
 /** What releases from a `without_args_silent_before` on do with the line, for KA203's warning before it. */
 const LATER_RELEASES_DO: Record<MissingArgumentEffect, string> = {
-  stops: 'stop reading the configuration here',
+  stops: 'exit here with a configuration error',
   ignored: 'report it',
   accepted: 'say nothing either',
   crashes: 'crash here',
@@ -1162,7 +1166,7 @@ export class Walker implements LineSink {
     this.crashAtClose = undefined;
     if (!this.stack.some((f) => f.node === pending.node)) return;
     const crash = `keepalived ${this.options.targetLabel} crashes at the '}' that ends them, also under keepalived -t`;
-    pending.diagnostic.message = pending.diagnostic.message.replace(crash, `keepalived ${this.options.targetLabel} would crash at the '}' that ends them, but stops reading at line ${line} first`);
+    pending.diagnostic.message = pending.diagnostic.message.replace(crash, `keepalived ${this.options.targetLabel} would crash at the '}' that ends them, but exits at line ${line} first (a configuration error)`);
   }
 
   /**
@@ -1291,7 +1295,7 @@ export class Walker implements LineSink {
     const owners = READERS[this.stack[1]?.node.keyword ?? cause.keyword] ?? 0;
     if (!((READERS[spec.name] ?? 0) & ~owners)) return;
     this.otherPassesLine = `${word.file}\0${word.range.start.line}`;
-    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level, where '${spec.name}' lacks its ${first.name}: keepalived stops reading the configuration here (keepalived: "missing a parameter after keyword \`${spec.name}\`")`, word.file, word.range, {
+    this.report('KA104', 'error', `keepalived's processes that skip this '${this.stack[1]?.node.keyword ?? cause.keyword}' block count braces, and the '{' missing after '${cause.keyword}' (line ${cause.range.start.line + 1}) makes them read this line at the top level, where '${spec.name}' lacks its ${first.name}: keepalived exits here with a configuration error (keepalived: "missing a parameter after keyword \`${spec.name}\`"), so it does not run at all`, word.file, word.range, {
       related: [{ file: cause.file, range: cause.range, message: `'${cause.keyword}' needs '{' here` }],
     });
   }
@@ -2666,7 +2670,7 @@ export class Walker implements LineSink {
           const [severity, effect] = crashesBefore && compareVersions(this.options.target, parseVersion(crashesBefore)!) < 0
             ? ['error' as const, `keepalived ${label} crashes on this line: its checker process reads the missing value anyway and dies (a segmentation fault; fixed in ${crashesBefore})`]
             : nullCommandBefore && compareVersions(this.options.target, parseVersion(nullCommandBefore)!) < 0
-            ? ['error' as const, `keepalived ${label} accepts the line and ${NULL_COMMAND_KEPT}, and its ${node?.spec?.path[0] === 'virtual_server' ? 'checker' : 'VRRP'} process dies of a segmentation fault as it starts, when it checks that script (${nullCommandBefore} and later stop reading the configuration here)`]
+            ? ['error' as const, `keepalived ${label} accepts the line and ${NULL_COMMAND_KEPT}, and its ${node?.spec?.path[0] === 'virtual_server' ? 'checker' : 'VRRP'} process dies of a segmentation fault as it starts, when it checks that script (${nullCommandBefore} and later exit here with a configuration error)`]
             : silentBefore && compareVersions(this.options.target, parseVersion(silentBefore)!) < 0
             ? ['warning' as const, `keepalived ${label} ignores the line without a word (${silentBefore} and later ${LATER_RELEASES_DO[node?.spec?.without_args ?? 'stops']})`]
             : reportedSince && !reported && kind === 'accepted'
@@ -2816,8 +2820,8 @@ export class Walker implements LineSink {
         const line = r.start.line + 1;
         const checkerStopped = this.stops.get(CHECKER);
         this.report('KA208', 'error', checkerStopped
-          ? `'virtual_server_group' takes only its name before '{'; keepalived never reads this line: it stops reading the configuration at line ${checkerStopped.line}${checkerStopped.file === file ? '' : ` of ${checkerStopped.file}`} first, and would stop here too`
-          : `'virtual_server_group' takes only its name before '{'; with more words keepalived stops reading the configuration here (its report of them reads the line without the group's name: "Configuration line starting \`***MISSING ***\` is missing a parameter at word position 1")`, file, r);
+          ? `'virtual_server_group' takes only its name before '{'; keepalived never reads this line: it exits at line ${checkerStopped.line}${checkerStopped.file === file ? '' : ` of ${checkerStopped.file}`} first (a configuration error), and would exit here too`
+          : `'virtual_server_group' takes only its name before '{'; with more words keepalived exits here with a configuration error, and does not run (its report of them reads the line without the group's name: "Configuration line starting \`***MISSING ***\` is missing a parameter at word position 1")`, file, r);
         if (!checkerStopped) {
           this.stops.set(CHECKER, { file, line });
           this.stopsBeforeCrash(line);
@@ -2893,7 +2897,7 @@ export class Walker implements LineSink {
       if (!earlier || seen.line > earlier.line) earlier = seen;
     }
     const said = earlier
-      ? `keepalived never reads this line: it stops reading the configuration at line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`} first, and would stop here too`
+      ? `keepalived never reads this line: it exits at line ${earlier.line}${earlier.file === file ? '' : ` of ${earlier.file}`} first (a configuration error), and would exit here too`
       : effect;
     if (readers && !earlier) {
       for (let bit = 1; bit <= BFD; bit <<= 1) if ((readers & PARENT || readers & bit) && !this.stops.has(bit)) this.stops.set(bit, { file, line: at.start.line + 1 });

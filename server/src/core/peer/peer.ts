@@ -209,7 +209,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
       const written = priorityNode.args[0]?.text;
       // `priority #priority`: the placeholder is a comment to keepalived, which then stops reading at the line (KA203).
       fail(written === undefined || written === ''
-        ? `vrrp_instance ${inst.name}: 'priority' (line ${lineOf(priorityNode.word)}) has no value (keepalived stops reading the configuration there): write the MASTER's priority and generate the peer again`
+        ? `vrrp_instance ${inst.name}: 'priority' (line ${lineOf(priorityNode.word)}) has no value (keepalived exits there with a configuration error): write the MASTER's priority and generate the peer again`
         : `vrrp_instance ${inst.name}: priority '${written}' (line ${lineOf(priorityNode.word)}) is not a number`, posOf(priorityNode.word));
     }
     // The model holds the 100 keepalived uses for an invalid priority; the line as written decides here.

@@ -11,7 +11,7 @@ const rule: CoreRule = {
   docs: {
     why:
       'Most keywords need a value, and keepalived handles a missing one keyword by keyword. For most it prints ' +
-      '"missing a parameter" and stops reading the configuration at that line; for others it reports the line and goes ' +
+      '"missing a parameter" and exits at that line, so keepalived does not run at all (`keepalived -t` fails); for others it reports the line and goes ' +
       'on without the setting; a few it accepts without a word, and on some (a bfd_instance neighbor_ip without an ' +
       'address) keepalived 2.2.7 crashes. The message says which, from behaviour measured on keepalived 2.2.7 for every ' +
       'keyword. A vrrp_instance, vrrp_sync_group or track_group without a name is skipped whole: nothing inside it is read.',

@@ -154,7 +154,7 @@ export const placeholderLeft: FileRule = {
       '`[eth0 | wlan0]`) is read word by word: the first word is the value and the others are ignored (KA204). Text matched by a url `regex` is not a placeholder. ' +
       'A `{name}` placeholder (a template rendered with str.format, or never rendered) is worse: keepalived 1.4.2 and later ' +
       'split the braces off the name and read them as block braces, so the keyword gets no value: for one that needs a value ' +
-      '(`auth_pass {password}`, `priority {prio}`) keepalived reports the missing parameter and stops reading the configuration ' +
+      '(`auth_pass {password}`, `priority {prio}`) keepalived reports the missing parameter and exits ' +
       'at that line (KA203), and keepalived does not start; elsewhere the errors that follow are about braces, not about the placeholder.',
     bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass <password>\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Kp4ss01\n    }\n}\n',

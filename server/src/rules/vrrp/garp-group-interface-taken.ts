@@ -96,8 +96,8 @@ function interfacesBlock(
       // keepalived 2.2.7 names the block's second entry in this report; with one entry there is none.
       report({
         message: stopsAlways
-          ? `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived ${stopsAlways}'s report of that reads a second word of the 'interfaces' line, which has none: it stops reading the configuration here ("missing a parameter after keyword \`interfaces\` at word position 2"), so nothing after this block is configured`
-          : `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived's report of that reads a second entry this block does not have: it stops reading the configuration here ("missing a parameter"), so nothing after this block is configured`,
+          ? `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived ${stopsAlways}'s report of that reads a second word of the 'interfaces' line, which has none: it exits here with a configuration error ("missing a parameter after keyword \`interfaces\` at word position 2"), so keepalived does not run at all`
+          : `${word.text} in this interfaces block is already in an earlier garp_group, and keepalived's report of that reads a second entry this block does not have: it exits here with a configuration error ("missing a parameter"), so keepalived does not run at all`,
         severity: 'error',
         ...at(word),
         related: [{ file: word.file, range: word.range, message: `${word.text} repeated here` }, taken(word)],

@@ -72,7 +72,7 @@ export const invalidRoute: FileRule = {
       }
       report({
         message:
-          p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}${p.impossibleInterface !== undefined && compareVersions(target, MISSING_INTERFACE_STOPS_VRRP_SINCE) >= 0 ? `, and ${MISSING_INTERFACE_STOPS_VRRP}` : ''}` : p.effect === 'stops' ? `${p.message}; keepalived stops reading the configuration at this ${kind} ${what}` : p.message,
+          p.effect === 'skip' ? `${p.message}; keepalived skips this ${kind} ${what}${p.impossibleInterface !== undefined && compareVersions(target, MISSING_INTERFACE_STOPS_VRRP_SINCE) >= 0 ? `, and ${MISSING_INTERFACE_STOPS_VRRP}` : ''}` : p.effect === 'stops' ? `${p.message}; keepalived exits at this ${kind} ${what} with a configuration error (it does not run at all)` : p.message,
         file: p.word.file,
         range: p.word.range,
         severity: p.effect === 'adjust' && !p.serious ? 'warning' : 'error',

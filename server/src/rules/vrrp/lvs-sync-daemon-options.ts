@@ -93,7 +93,7 @@ export const lvsSyncDaemonOptions: FileRule = {
           }
           if (w === 'inst') {
             // keepalived takes the next word unchecked: without one it stops reading ("missing a parameter").
-            if (i === n - 1) say(`'inst' has no vrrp_instance after it; keepalived stops reading the configuration here ("missing a parameter after keyword \`inst\`")`);
+            if (i === n - 1) say(`'inst' has no vrrp_instance after it; keepalived exits here with a configuration error ("missing a parameter after keyword \`inst\`"): it does not run at all`);
             else if (inst) say('the vrrp_instance is given twice; keepalived ignores the second ("vrrp instance has already been specified")');
             inst = true;
             i++;

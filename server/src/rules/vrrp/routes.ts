@@ -237,7 +237,7 @@ function interfaceProblem(name: Word, what: string, dynamicInterfaces: boolean):
   const message = `interface name '${name.text}' ${why}: no Linux interface can have this name (keepalived: "WARNING - interface ${name.text} for ${what} doesn't exist")`;
   return { word: name, message, effect: dynamicInterfaces ? 'adjust' : 'skip', impossibleInterface: why };
 }
-/** An option that needs a value ends the line: keepalived 2.2.7 stops reading the configuration. */
+/** An option that needs a value ends the line: keepalived 2.2.7 exits there (null_strvec). */
 const noValue = (word: Word): LineProblem => ({ word, message: `'${word.text}' needs a value after it (keepalived: "missing a parameter after keyword")`, effect: 'stops' });
 
 /** Tracks the line's address family like keepalived: the first address fixes it. */

@@ -190,7 +190,7 @@ function wordsRead(line: AstNode, options: boolean, withoutOptions: number, repo
 function optionWithoutValue(line: AstNode, i: number) {
   const w = line.argWord(i);
   return {
-    message: `${line.keyword} '${w.text}' has no value after it; keepalived stops reading the configuration here ("missing a parameter after keyword \`${w.text}\`")`,
+    message: `${line.keyword} '${w.text}' has no value after it; keepalived exits here with a configuration error ("missing a parameter after keyword \`${w.text}\`"): it does not run at all`,
     file: w.file,
     range: w.range,
   };
