@@ -1114,6 +1114,43 @@ describe('lvs rules', () => {
     expect(linesOf(text, 'KA525', '1.3.5')).toEqual([]);
   });
 
+  it('a group entry keepalived lacks a word of is KA203 (it exits there), not KA525', () => {
+    // keepalived 2.2.7 -t: "(Line 3) *** Configuration line starting `fwmark` is missing a parameter after keyword
+    // `fwmark` at word position 2", rc 2, and nothing after it (the same on 2.0.19 and 1.3.5: null_strvec exits).
+    const bare = conf('virtual_server_group WEB {', '  10.0.0.1 80', '  fwmark', '}') + vs('group WEB', BASICS);
+    for (const v of [undefined, '2.0.19', '1.3.5']) {
+      expect(linesOf(bare, 'KA525', v), v).toEqual([]);
+      expect(findings(bare, 'KA203', v).map((d) => [d.range.start.line + 1, d.message]), v).toEqual([[3, expect.stringMatching(/^'fwmark' in a virtual_server_group is missing its mark; keepalived exits/)]]);
+      expect(linesOf(bare, 'KA526', v), v).toEqual([]);
+    }
+    // Before 2.0.7 (eb08c93a) an address entry needs its port: 1.3.5 "missing a parameter after keyword `10.0.0.1`
+    // at word position 2" and "Keepalived_healthcheckers exited with permanent error CONFIG"; the same for
+    // `10.0.0.1:8080`. From 2.0.7 the first is port 0 (KA520) and the second "Invalid virtual server group IP address".
+    const noPort = conf('virtual_server_group WEB {', '  10.0.0.9 80', '  10.0.0.1', '  10.0.0.2:8080', '}') + vs('group WEB', ['protocol TCP', 'lb_algo rr', 'lb_kind DR']);
+    expect(findings(noPort, 'KA203', '1.3.5').map((d) => [d.range.start.line + 1, d.message])).toEqual([
+      [3, expect.stringContaining("entry '10.0.0.1' is missing its port (keepalived 1.3.5; it may be left out from 2.0.7 on)")],
+      [4, expect.stringContaining("'10.0.0.2:8080' is missing its port (keepalived 1.3.5; it may be left out from 2.0.7 on) (to keepalived '10.0.0.2:8080' is one word: write '10.0.0.2 8080'); keepalived never reads this line")],
+    ]);
+    expect([...linesOf(noPort, 'KA520', '1.3.5'), ...linesOf(noPort, 'KA525', '1.3.5')]).toEqual([]);
+    expect(linesOf(noPort, 'KA203', '2.0.7')).toEqual([]);
+    expect(linesOf(noPort, 'KA525', '2.0.7')).toEqual([4]);
+  });
+
+  it('before 2.0.7 a virtual_server without its second word is KA203: keepalived exits there', () => {
+    // keepalived 1.3.5: "*** Configuration line starting `virtual_server` is missing a parameter after keyword
+    // `10.0.0.1` at word position 3", then "Keepalived_healthcheckers exited with permanent error CONFIG"; the same
+    // with `fwmark1` and with a bare `fwmark`. 2.0.19 reads the first as port 0 and skips the second ("Invalid virtual
+    // server IP address fwmark1 - skipping").
+    const body = ['protocol TCP', 'lb_algo rr', 'lb_kind DR', 'persistence_timeout 60'];
+    const at = (header: string, v: string) => findings(vs(header, body), 'KA203', v).map((d) => [d.range.start.line + 1, d.message]);
+    expect(at('10.0.0.1', '1.3.5')).toEqual([[1, expect.stringMatching(/^'virtual_server 10.0.0.1' is missing its port \(keepalived 1.3.5; it may be left out from 2.0.7 on\); keepalived exits/)]]);
+    expect(at('fwmark1', '1.3.5')).toEqual([[1, expect.stringContaining("(to keepalived 'fwmark1' is one word: write 'fwmark 1'); keepalived exits")]]);
+    expect(at('fwmark', '2.0.6')).toEqual([[1, expect.stringMatching(/^'virtual_server fwmark' is missing its mark; keepalived exits/)]]);
+    expect(linesOf(vs('fwmark1', body), 'KA205', '1.3.5')).toEqual([]);
+    expect(at('10.0.0.1', '2.0.7')).toEqual([]);
+    expect(linesOf(vs('fwmark1', body), 'KA205', '2.0.7')).toEqual([1]);
+  });
+
   it('KA515 also follows a group keepalived removes', () => {
     const text = conf('virtual_server_group WEB {', '  10.0.0.3/24 80', '}') + vs('group WEB', BASICS);
     expect(linesOf(text, 'KA526')).toEqual([3]);

@@ -180,6 +180,11 @@ const UNMADE_BLOCK_IGNORED_SINCE: Version = [2, 2, 8];
 const VS_SKIP_WITHOUT_BRACE_CRASH: [Version, Version] = [[2, 0, 7], [2, 2, 8]];
 /** `virtual_server fwmark` or `virtual_server group` without its word: 2.0.7 to 2.4.3 built from their tags exit 139 under -t. */
 const VS_MISSING_WORD_CRASH_SINCE: Version = [2, 0, 7];
+/**
+ * The port of a virtual_server and of a virtual_server_group entry may be left out from 2.0.7 (eb08c93a); before,
+ * their handlers read the second word unconditionally (strvec_slot): without one keepalived exits ("missing a parameter").
+ */
+export const VS_PORT_OPTIONAL_SINCE: Version = [2, 0, 7];
 /** From this release (4b269f81) keepalived reports a url's second regex ("Duplicate regex specified"); before, it replaced it silently. */
 export const DUPLICATE_REGEX_REPORTED_SINCE: Version = [2, 2, 8];
 /** A word keepalived's read_unsigned (strtoul, base 10) takes whole: a '+' sign may lead ('+80' is port 80). */
@@ -445,6 +450,12 @@ function stopsEffect(args: ArgList, at: number, silently = false): string {
   const rest = wordsOf(args, at + 1).map((w) => w.text);
   const unread = rest.length ? ` ('${rest.join(' ')}' goes unread)` : '';
   return `; keepalived reads no further${unread} and ignores the line${silently ? ' without a word' : ''}`;
+}
+
+/** For a word whose second part lost its blank (`10.0.0.1:8080`, `fwmark1`): how to write it. */
+function glued(text: string): string {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(text) ?? /^(fwmark)(\d+)$/.exec(text);
+  return m ? ` (to keepalived '${text}' is one word: write '${m[1]} ${m[2]}')` : '';
 }
 
 function wordsOf(args: ArgList, from: number): Word[] {
@@ -2638,6 +2649,7 @@ export class Walker implements LineSink {
       // A `mixed` argument that is not there is reported below as missing, like any other.
       if (a.type === 'keyword_value_pairs' || (a.type === 'mixed' && wi < n) || a.type === 'vs_service' || a.type === 'vsg_entry' || a.type === 'iproute2_route' || a.type === 'iproute2_rule') {
         if (a.type === 'vs_service') this.checkVsService(args, wi, keyword, node, file);
+        else if (a.type === 'vsg_entry') this.checkVsgEntryWords(args, file);
         wi = n;
         break;
       }
@@ -3058,6 +3070,13 @@ export class Walker implements LineSink {
       this.report('KA204', 'warning', `'${keyword}' takes 2 words before '{'; keepalived silently ignores '${extra.map((w) => w.text).join(' ')}'`, file, { start: extra[0]!.range.start, end: extra[extra.length - 1]!.range.end });
     }
     const t1 = count >= 2 ? args.argText(at + 1)! : undefined;
+    if (t1 === undefined && compareVersions(this.options.target, VS_PORT_OPTIONAL_SINCE) < 0) {
+      // Before 2.0.7 the handler reads the second word whatever the first is (1.3.5: "missing a parameter after
+      // keyword `10.0.0.1` at word position 3", and the checker process exits).
+      const what = t0 === 'fwmark' ? `'${keyword} fwmark' is missing its mark` : t0 === 'group' ? `'${keyword} group' is missing its group name` : `'${keyword} ${t0}' is missing its port (keepalived ${this.options.targetLabel}; it may be left out from ${VS_PORT_OPTIONAL_SINCE.join('.')} on)${glued(t0)}`;
+      if (node) this.reportMissing('error', what, STOPS_HERE, node, args.argWord(at).range, keyword, file, count);
+      return;
+    }
     if (t0 === 'fwmark' || t0 === 'group') {
       if (t1 === undefined) {
         // keepalived reads the missing word anyway: a segmentation fault (2.0.7 to 2.4.3 at least).
@@ -3083,6 +3102,19 @@ export class Walker implements LineSink {
       this.report('KA205', 'warning', `keepalived ${this.options.targetLabel} reads the virtual server port '${t1}' as ${Number(read) & 0xffff}: it takes the leading number and silently ignores the rest (${PORT_RANGE_CHECKED_SINCE.join('.')} and later reject it as an invalid port)`, file, args.argWord(at + 1).range);
     } else if (!UNSIGNED_WORD.test(t1)) this.report('KA205', 'error', `Invalid virtual server port '${t1}'`, file, args.argWord(at + 1).range);
     else if (Number(t1) > 65535) this.report('KA205', 'error', `virtual server port ${t1} is outside 0..65535`, file, args.argWord(at + 1).range);
+  }
+
+  /**
+   * A virtual_server_group entry whose handler reads a word the line does not have: keepalived exits there
+   * (null_strvec, every release for a bare `fwmark`; before 2.0.7 also an address without its port).
+   * KA525 (vsg-entries.ts) leaves these lines alone.
+   */
+  private checkVsgEntryWords(args: ArgList, file: string): void {
+    if (args.argCount !== 1) return;
+    const t0 = args.argText(0)!;
+    const w0 = args.argWord(0);
+    if (t0 === 'fwmark') this.reportMissing('error', `'fwmark' in a virtual_server_group is missing its mark`, STOPS_HERE, undefined, w0.range, t0, file, 1);
+    else if (compareVersions(this.options.target, VS_PORT_OPTIONAL_SINCE) < 0) this.reportMissing('error', `virtual_server_group entry '${t0}' is missing its port (keepalived ${this.options.targetLabel}; it may be left out from ${VS_PORT_OPTIONAL_SINCE.join('.')} on)${glued(t0)}`, STOPS_HERE, undefined, w0.range, t0, file, 1);
   }
 
   /**

@@ -40,6 +40,6 @@ export const virtualServerGroupEmpty: FileRule = {
 
 /** When the running daemon reads some entries -t skips (KA525: `10.0.0.1-10x`, `10.0.0.2 81x`), it keeps the group. */
 function daemonKeeps(readings: readonly (VsgEntry | undefined)[]): string {
-  const n = readings.filter((e) => e && !e.ok && e.daemon).length;
+  const n = readings.filter((e) => e && !e.ok && 'daemon' in e && e.daemon).length;
   return n ? `; that is keepalived -t: the running daemon reads ${n === 1 ? 'one entry' : `${n} entries`} -t skips (see KA525) and keeps the group` : '';
 }

@@ -26,6 +26,8 @@ export interface VsgReading {
   checkedRangeEnd: boolean;
   /** The port is read as 1..65535 by read_unsigned (2.0.7+; before, inet_stosockaddr takes atoi's number and never refuses one). */
   portChecked: boolean;
+  /** An address entry may leave out its port (2.0.7+, eb08c93a; before, keepalived exits at one without it). */
+  portOptional: boolean;
 }
 
 const PREFIXES_SINCE: Version = [2, 2, 2];
@@ -48,16 +50,19 @@ export function vsgReading(target: Version): VsgReading {
     mixedFamilies: families,
     checkedRangeEnd: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
     portChecked: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
+    portOptional: compareVersions(target, CHECKED_RANGE_END_SINCE) >= 0,
   };
 }
 
 /** What the latest releases read (the default for callers without a target). */
-const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies: true, checkedRangeEnd: true, portChecked: true };
+const CURRENT: VsgReading = { prefixes: true, fwmarkFamily: true, mixedFamilies: true, checkedRangeEnd: true, portChecked: true, portOptional: true };
 
 export type VsgEntry =
   | { ok: true; kind: 'fwmark'; family?: Family }
   | { ok: true; kind: 'address'; family: Family }
-  | { ok: false; message: string; at: Word; daemon?: string };
+  | { ok: false; message: string; at: Word; daemon?: string }
+  /** A line whose handler reads a word it does not have: keepalived exits there (KA203 in the walker says so). */
+  | { ok: false; stops: true; at: Word };
 
 function groupsOf6(addr: string): number[] {
   return canonicalAddress(addr).split(':').map((g) => parseInt(g, 16));
@@ -91,9 +96,10 @@ function compare6(a: string, b: string): number {
 
 export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgEntry {
   const w0 = words[0]!;
+  if (words.length === 1 && (w0.text === 'fwmark' || !reading.portOptional)) return { ok: false, stops: true, at: w0 };
   if (w0.text === 'fwmark') {
-    const mark = words[1] ? parseInteger(words[1].text) : undefined;
-    if (mark === undefined || mark < 0 || mark > 4294967295) return { ok: false, message: `fwmark '${words[1]?.text ?? ''}' must be a number in [0, 4294967295]`, at: words[1] ?? w0 };
+    const mark = parseInteger(words[1]!.text);
+    if (mark === undefined || mark < 0 || mark > 4294967295) return { ok: false, message: `fwmark '${words[1]!.text}' must be a number in [0, 4294967295]`, at: words[1]! };
     const fam = words[2]?.text;
     if (fam === undefined || !reading.fwmarkFamily) return { ok: true, kind: 'fwmark' };
     if (fam === 'inet') return { ok: true, kind: 'fwmark', family: 4 };
@@ -211,5 +217,7 @@ export function readGroup(group: VirtualServerGroup, reading: VsgReading = CURRE
     else if (e.family === 6) v6 = true;
   }
   const usable = addressEntries.length + fwmarkEntries.length;
-  return { group, readings, addressEntries, fwmarkEntries, v4, v6, removed: usable === 0 || (v4 && v6 && bareMark) };
+  // keepalived exits at a line it lacks a word of (KA203): it never reaches the group's end.
+  const stops = readings.some((e) => e && !e.ok && 'stops' in e);
+  return { group, readings, addressEntries, fwmarkEntries, v4, v6, removed: !stops && (usable === 0 || (v4 && v6 && bareMark)) };
 }
