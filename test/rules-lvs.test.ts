@@ -778,6 +778,15 @@ describe('lvs rules', () => {
     const d = lintText(vs('fwmark 12x', ['lb_algo rr', 'lb_kind DR']), { file: 'keepalived.conf' }).diagnostics.find((x) => x.code === 'KA205');
     expect(d?.message).toContain('the running daemon only logs a warning, uses fwmark 12 and reads the block');
   });
+  it("does not quote a keepalived message about 'fwmark 0' that keepalived does not print", () => {
+    // mistakes61: with 'protocol TCP' and 'persistence_timeout 60' keepalived 2.2.7 -t prints nothing (rc 0); without
+    // them it prints "no protocol set - defaulting to UDP" and "zero port only valid for persistent services - setting"
+    // with the address as garbage, which KA507 and KA520 report.
+    const quiet = vs('fwmark 0', ['lb_algo rr', 'lb_kind DR', 'protocol TCP', 'persistence_timeout 60'], ['real_server 10.0.1.1 {', '}']);
+    const d = findings(quiet, 'KA205');
+    expect(d.map((x) => x.message)).toEqual([expect.stringContaining('keepalived -t accepts the block when it has both')]);
+    expect(d[0]!.message).not.toMatch(/no protocol set|\(none\)|IPVS cannot/);
+  });
   it.skipIf(!keepalivedAvailable())("as keepalived -t says of 'fwmark 0'", () => {
     const said = runKeepalived(mark0).messages.map((m) => m.message);
     expect(said.filter((m) => /no protocol set - defaulting to UDP|zero port only valid|ports don't match - resetting/.test(m))).toHaveLength(3);

@@ -3084,9 +3084,11 @@ export class Walker implements LineSink {
         this.report('KA203', 'error', `'${keyword} ${t0}' is missing its ${t0 === 'fwmark' ? 'mark' : 'group name'}${crash}`, file, args.argWord(at).range);
       } else if (t0 === 'fwmark' && !UNSIGNED_WORD.test(t1)) this.report('KA205', 'error', `fwmark must be a number, got '${t1}'`, file, args.argWord(at + 1).range);
       else if (t0 === 'fwmark' && Number(t1) > 4294967295) this.report('KA205', 'error', `virtual server fwmark ${t1} is outside 0..4294967295; keepalived skips this virtual_server`, file, args.argWord(at + 1).range);
-      // keepalived reads the mark 0 but takes 0 for "no mark": the block becomes an address service with no address
-      // and no port (2.2.7: "Virtual server [(none)]:none:0: no protocol set - defaulting to UDP"), which IPVS cannot add.
-      else if (t0 === 'fwmark' && Number(t1) === 0) this.report('KA205', 'error', `fwmark 0 is no firewall mark (marks start at 1): keepalived reads this virtual_server as an address service with no address and port 0 (keepalived: "Virtual server [(none)]:none:0: no protocol set - defaulting to UDP"), which IPVS cannot set up; give the mark your firewall sets`, file, args.argWord(at + 1).range);
+      // keepalived reads the mark 0 but takes 0 for "no mark": the block becomes a service by address with no address
+      // and port 0. It says nothing of the mark: from 1.3.6 (fdd729b3) it reports only a missing protocol ("no protocol
+      // set - defaulting to UDP", KA507) or persistence_timeout ("zero port only valid for persistent services", KA520),
+      // and the 2.2.7 -t accepts the block when it has both (rc 0, nothing printed).
+      else if (t0 === 'fwmark' && Number(t1) === 0) this.report('KA205', 'error', `fwmark 0 is no firewall mark (marks start at 1): keepalived reads this virtual_server as a service by address, with no address and port 0, so it does not balance the traffic your firewall marks; keepalived does not report the mark (at most a missing 'protocol' or 'persistence_timeout', KA507/KA520, and keepalived -t accepts the block when it has both); give the mark your firewall sets`, file, args.argWord(at + 1).range);
       return;
     }
     const p = checkArg(VS_ADDRESS, t0, keyword);
