@@ -400,6 +400,19 @@ describe('cluster findings in detail', () => {
     });
   });
 
+  // mistakes61: MASTER 110 / BACKUP 120, both AH. keepalived 2.0.19 and 2.2.7 -t: "(VI_1) Initial state master is
+  // incompatible with AH authentication - clearing", so both start BACKUP and KA406, which compared the states kept,
+  // said nothing; the files still name a.conf the MASTER.
+  it('KA406: a BACKUP above the MASTER the files name, when AH clears that MASTER', () => {
+    const auth = '  authentication {\n    auth_type AH\n    auth_pass secret1\n  }\n';
+    const node = (state: string, prio: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 10\n  priority ${prio}\n${auth}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const run = (b: number, target?: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 110) }, { file: 'b.conf', text: node('BACKUP', b) }], { targetVersion: target }).diagnostics.filter((x) => x.code === 'KA406').map((x) => [x.file, x.range.start.line + 1, x.message]);
+    expect(run(120)).toEqual([['b.conf', 5, expect.stringMatching(/^VI_1: BACKUP b.conf has priority 120, higher than MASTER a.conf's 110: .*with AH authentication keepalived starts a.conf as BACKUP too .*the higher priority wins the election$/)]]);
+    // 1.3.5 starts an AH MASTER as MASTER (a42613f7 came in 2.0.0): the plain message.
+    expect(run(120, '1.3.5')).toEqual([['b.conf', 5, expect.not.stringContaining('AH')]]);
+    expect(run(100)).toEqual([]);
+  });
+
   it('KA406: a higher BACKUP with nopreempt does not take the VIPs from a running MASTER', () => {
     const node = (state: string, prio: number, extra = '') => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${prio}\n${extra}  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
     const run = (b: string) => lintCluster([{ file: 'a.conf', text: node('MASTER', 50) }, { file: 'b.conf', text: b }]).diagnostics.filter((x) => x.code === 'KA406');

@@ -7,6 +7,7 @@ import type { ClusterRule } from '../types.js';
 import { clusterModel, describePriority, lineOfOthers, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
+import { wantsMaster } from '../vrrp/util.js';
 
 /** From 2.0.0 an instance written as MASTER starts in BACKUP for one advert interval, and stays there on an equal advert. */
 const MASTER_WAITS_SINCE: Version = [2, 0, 0];
@@ -80,14 +81,22 @@ export const priorityOrder: ClusterRule = {
       const members = g.members.filter((m) => m.instance.effectivePriority !== 255);
       // Several MASTERs are KA407's finding; a BACKUP is compared with the one that holds the VIPs
       // (the highest), not with a lower MASTER that yields to it anyway.
-      const allMasters = members.filter((m) => startState(m) === 'MASTER');
+      let allMasters = members.filter((m) => startState(m) === 'MASTER');
+      // With AH authentication keepalived (2.0.0 on, KA305) starts a 'state MASTER' below 255 as BACKUP: when that leaves
+      // no MASTER, the MASTER the files name is still the one to compare with (mistakes61: MASTER 110 / BACKUP 120, both AH,
+      // went unreported). keepalived then elects by priority alone, which the message says.
+      // (Before 2.0.0 keepalived starts it as MASTER, as written: the plain message holds.)
+      const ahCleared = !allMasters.length
+        ? members.filter((m) => wantsMaster(m.instance) && m.instance.authentication?.type?.value === 'AH')
+        : [];
+      if (ahCleared.length) allMasters = ahCleared;
       const top = Math.max(...allMasters.map((m) => m.instance.effectivePriority));
       const masters = allMasters.filter((m) => m.instance.effectivePriority === top);
       const reported = new Set<number>();
       // Priorities the fixes must not land on: the nodes that keep theirs, and the fixes already offered.
       const taken = new Set(members.filter((m) => startState(m) === 'MASTER' || m.instance.effectivePriority < top).map((m) => m.instance.effectivePriority));
       for (const b of members) {
-        if (startState(b) === 'MASTER') continue;
+        if (startState(b) === 'MASTER' || ahCleared.includes(b)) continue;
         for (const m of masters) {
           const bp = b.instance.effectivePriority;
           const mp = m.instance.effectivePriority;
@@ -98,13 +107,18 @@ export const priorityOrder: ClusterRule = {
           if (hb !== undefined && hm !== undefined && hm > hb) continue;
           // Equal once the bonuses count (102 and 102): not "b takes the VIPs", the boot order decides (KA432 says so).
           if (hb !== undefined && hm !== undefined && hm === hb && bp !== mp) continue;
+          const ah = ahCleared.includes(m) && compareVersions(ctx.target, MASTER_WAITS_SINCE) >= 0
+            ? `; with AH authentication keepalived starts ${m.node.label} as BACKUP too (it clears 'state MASTER' below priority 255: "Initial state master is incompatible with AH authentication", KA305), so neither written state counts and the higher priority wins the election`
+            : '';
           ctx.report({
             ...priorityAt(b),
             message:
               bp > mp
                 ? nopreemptOf(b)
-                  ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}; nopreempt keeps ${b.node.label} from taking the VIPs from a running ${m.node.label}, but once ${b.node.label} holds them (${m.node.label} restarted or failed, or ${b.node.label} started first) ${m.node.label} never gets them back`
-                  : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs`
+                  ? `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}; nopreempt keeps ${b.node.label} from taking the VIPs from a running ${m.node.label}, but once ${b.node.label} holds them (${m.node.label} restarted or failed, or ${b.node.label} started first) ${m.node.label} never gets them back${ah}`
+                  : `${g.name}: BACKUP ${b.node.label} has ${describePriority(b)}, higher than MASTER ${m.node.label}'s ${mp}: ${b.node.label} takes the VIPs as soon as it runs${ah}`
+                : ah
+                  ? `${g.name}: BACKUP ${b.node.label} and MASTER ${m.node.label} both have priority ${bp}${ah.replace('the higher priority wins the election', 'the first to become MASTER keeps the VIPs (an equal advert keeps the other in BACKUP)')}`
                 : // keepalived's BACKUP yields to an advert of equal priority (vrrp_state_backup); only two
                   // MASTERs compare addresses (vrrp_state_master_rx). Before 2.0.0 'state MASTER' starts as MASTER.
                   compareVersions(ctx.target, MASTER_WAITS_SINCE) >= 0
