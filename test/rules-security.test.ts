@@ -348,6 +348,21 @@ describe('KA603 unquoted-script-command', () => {
     expect(findings(text, 'KA603', '1.3.5').length).toBe(2);
   });
 
+  // mistakes61 on the 1.3.5 build: `notify_master "/bin/echo "MASTER""` logged "Script user 'MASTER' does not exist" and
+  // "Invalid user/group for notify script /bin/echo ", and its dump showed the script '/bin/echo ' as uid:gid 0:0. From 2.0.6
+  // the raw line is read again: the 2.2.7 dump shows '/usr/bin/echo' 'MASTER'.
+  it('before 2.0.6, double quotes inside a double-quoted notify command end it, and the next word is the user', () => {
+    const nested = SECURE + instance('notify_master "/bin/echo "MASTER""');
+    expect(findings(nested, 'KA603', '1.3.5').map((d) => d.message)).toEqual([
+      "keepalived 1.3.5 does not nest double quotes: the command ends at the second '\"', so it is '/bin/echo ' and 'MASTER' is read as the user; if no such user exists keepalived 1.3.5 logs it and runs '/bin/echo ' anyway, with no arguments, as its default script user (from 2.0.6 keepalived reads the quotes inside). Drop the inner quotes",
+    ]);
+    expect(findings(nested, 'KA603', '2.0.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived drops the script and only logs it')]);
+    expect(findings(nested, 'KA603', '2.0.6')).toEqual([]);
+    expect(findings(nested, 'KA603')).toEqual([]);
+    // A quoted command and then a user, with a blank between: as written.
+    expect(findings(SECURE + instance('notify_master "/usr/local/n.sh master" root'), 'KA603', '1.3.5')).toEqual([]);
+  });
+
   // A real LB guide's `notify_backup /etc/keepalived/notify.sh backup`: 'backup' is an account on every Debian and
   // Ubuntu system, and the Debian 2.2.7 package's `keepalived -t` then stops with "Terminated", exit 143 (2.2.4 and
   // 2.2.8 builds: exit 0).

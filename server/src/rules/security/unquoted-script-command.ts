@@ -81,6 +81,27 @@ function reportOldQuoting(ctx: Parameters<FileRule['check']>[0], s: ConfiguredSc
   });
 }
 
+/**
+ * A notify command with double quotes inside double quotes, for a release before 2.0.6 (`"/bin/echo "MASTER""`): the
+ * first inner quote ends the command, and the word after it is read as the user, so the argument is lost. From 2.0.6
+ * keepalived reads the raw line again and runs '/bin/echo' 'MASTER' (2.2.7's dump).
+ */
+function reportNestedQuotes(ctx: Parameters<FileRule['check']>[0], s: ConfiguredScript): void {
+  const cmd = s.words[0]!;
+  const user = s.words[1]!;
+  const group = s.words[2]?.text ? ` and '${s.words[2].text}' as the group` : '';
+  const after = compareVersions(ctx.target, NOTIFY_BAD_USER_DROPPED_SINCE) < 0
+    ? `keepalived ${ctx.target.join('.')} logs it and runs '${cmd.text}' anyway, with no arguments, as its default script user`
+    : `keepalived drops the script and only logs it`;
+  ctx.report({
+    message:
+      `keepalived ${ctx.target.join('.')} does not nest double quotes: the command ends at the second '"', so it is '${cmd.text}' and '${user.text}' is read as the user${group}; ` +
+      `if no such user exists ${after} (from ${QUOTED_SCRIPT_SPLIT_SINCE.join('.')} keepalived reads the quotes inside). Drop the inner quotes`,
+    file: cmd.file,
+    range: { start: cmd.range.start, end: s.words[s.words.length - 1]!.range.end },
+  });
+}
+
 export const unquotedScriptCommand: FileRule = {
   kind: 'file',
   code: 'KA603',
@@ -98,7 +119,8 @@ export const unquotedScriptCommand: FileRule = {
       'its argument, and the config test of keepalived 2.2.5 to 2.2.7 kills itself on the line (exit 143, see KA608). For `script` ' +
       'and `misc_path` the words after the first are silently dropped, also after a quoted command (`script "/usr/bin/pgrep haproxy" root` ' +
       'does not run as root: those blocks take a `user` line). Put the whole command in double quotes: before 2.0.6 they are the ' +
-      'only quotes on a notify line, and a single quote or a backslash becomes part of the script\'s name, which keepalived then cannot find.',
+      'only quotes on a notify line, and a single quote or a backslash becomes part of the script\'s name, which keepalived then cannot find; ' +
+      'they do not nest either: `"/bin/echo "MASTER""` is the command `/bin/echo ` and the user `MASTER` there.',
     bad: 'vrrp_instance VI_1 {\n    notify_master /etc/keepalived/notify.sh MASTER\n}',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}',
   },
@@ -112,6 +134,13 @@ export const unquotedScriptCommand: FileRule = {
       if (s.words.length < 2) continue;
       // A quote left open: keepalived drops the script or crashes before any word is a user or an argument (KA609).
       if (scriptLeavesQuoteOpen(ctx.analysis, s, ctx.target)) continue;
+      // `notify_master "/bin/echo "MASTER""`: before 2.0.6 keepalived reads the line's words as they are split, so the
+      // quoted command ends at the second '"' and the word glued to it is the user (1.3.5: "Script user 'MASTER' does not
+      // exist", "Invalid user/group for notify script /bin/echo ", and its dump shows the script '/bin/echo ' as 0:0).
+      if (s.userOnLine && cmd.quoted && !cmd.expanded && s.words[1]!.file === cmd.file && s.words[1]!.start === cmd.end && compareVersions(ctx.target, QUOTED_SCRIPT_SPLIT_SINCE) < 0) {
+        reportNestedQuotes(ctx, s);
+        continue;
+      }
       // `script "/usr/bin/pgrep -x haproxy" root`: keepalived splits only the quoted command and drops the words after
       // it (vrrp_script and MISC_CHECK take their user from a `user` line, not from the command line).
       if (cmd.quoted && !s.userOnLine && !s.escaped && !s.unsplittable && !shellSyntaxOf(ctx.analysis, s)) {
