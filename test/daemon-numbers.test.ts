@@ -272,3 +272,25 @@ describe('a prefix length keepalived replaces by the full length: still the VIP 
     for (const a of ['192.168.10.100', '192.168.10.101', '192.168.10.102', '192.168.10.103/24', '192.168.10.104/24']) expect(dump).toContain(`     ${a} dev eth0 scope global`);
   }, 30_000);
 });
+
+// mistakes61: range errors that gave only the range. keepalived 2.2.7 and 2.0.19 -t: `interval 0`, `timeout 0`,
+// `smtp_connect_timeout 0` and the garp_master_(refresh_)repeat lines "must be greater than 0, setting to 1" (any other
+// bad value "- ignoring"); `delay_loop 0`, `connect_timeout 0` (virtual_server, real_server, checkers) "invalid - ignoring";
+// a real_server's `weight -1` "is outside range 0-2147483647" and its handler returns (keywords.json zero_sets, invalid_ignored).
+describe('what keepalived does instead with a value out of range', () => {
+  const text = conf(
+    'global_defs {', '  vrrp_garp_master_repeat 0', '  vrrp_garp_master_refresh_repeat 5000000000', '}',
+    'vrrp_script chk {', '  script "/bin/true"', '  interval 0', '  timeout 5000', '}',
+    'virtual_server 10.0.0.1 80 {', '  delay_loop 0', '  connect_timeout 0', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP',
+    '  real_server 10.0.0.5 80 {', '    weight -1', '    TCP_CHECK {', '      connect_timeout 0', '    }', '  }', '}',
+  );
+  const said = (v?: string) => findings(text, 'KA205', v).map((d) => `${d.range.start.line + 1} ${/; keepalived reports it and (uses 1 instead|ignores the line)/.exec(d.message)?.[1] ?? d.message}`);
+  it('says it for 2.0.7 and later', () => {
+    const want = ['2 uses 1 instead', '3 ignores the line', '7 uses 1 instead', '8 ignores the line', '11 ignores the line', '12 ignores the line', '17 ignores the line', '19 ignores the line'];
+    expect(said()).toEqual(want);
+    expect(said('2.0.19')).toEqual(want);
+  });
+  it('leaves the loose readings before 2.0.7 to their own message', () => {
+    expect(said('1.3.5').filter((s) => / (uses 1 instead|ignores the line)$/.test(s))).toEqual([]);
+  });
+});

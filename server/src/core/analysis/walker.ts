@@ -2814,6 +2814,12 @@ export class Walker implements LineSink {
             const used = strtolLeading(text);
             p = { ...p, message: `${p.message}; ${says} still uses ${used}`, used: 'always' };
           } else p = { ...p, message: `${p.message}; ${says} uses ${sets} instead` };
+        } else if (sets === undefined && (a.zero_sets !== undefined || a.invalid_ignored) && looseReadingIn(a, this.options.target) === undefined && !p.used && !p.message.includes('keepalived reports it')) {
+          // `interval 0` is 1 to keepalived ("must be greater than 0, setting to 1"); `delay_loop 0` and any other
+          // value these handlers refuse ("invalid - ignoring") leave the earlier line's value or the default.
+          p = a.zero_sets !== undefined && /^[ \t]*\+?0+$/.test(text)
+            ? { ...p, message: `${p.message}; keepalived reports it and uses ${a.zero_sets} instead` }
+            : { ...p, message: `${p.message}; keepalived reports it and ignores the line (an earlier ${keyword} line's value or the default stays)` };
         }
         const maxOffset = a.invalid === 'logged' && keyword === 'regex_max_offset';
         const logged = maxOffset ? `; ${REGEX_MAX_OFFSET_ZERO}` : '; keepalived -t says nothing, and the running daemon only logs it and ignores it';
