@@ -167,6 +167,17 @@ describe('KA602 script-user-missing', () => {
     expect(linesOf(noUser, 'KA602')).toEqual([5]);
   });
 
+  // mistakes61: 2.0.19 (and 2.1.5, 2.2.4) -t print only "Unable to set default user for vrrp script chk - removing";
+  // "Unable to set default user keepalived_script for script" came with eadf94e3 (2.2.5), 2.2.7 prints both.
+  it('quotes the line the target release prints', () => {
+    for (const v of ['2.0.19', '2.2.4']) {
+      const m = findings(noUser, 'KA602', v)[0]!.message;
+      expect(m, v).toContain('(keepalived: "Unable to set default user for vrrp script chk - removing")');
+      expect(m, v).not.toContain('keepalived_script for script');
+    }
+    expect(findings(noUser, 'KA602', '2.2.7')[0]!.message).toContain('(keepalived: "Unable to set default user keepalived_script for script")');
+  });
+
   // A Terraform LVS director's MISC_CHECK linted for Ubuntu 20.04 (2.0.19) crashed that build's keepalived -t. Reduced:
   // with no keepalived_script account, 1.3.6 to 2.2.2 free the removed MISC_CHECK but keep it queued (fixed by
   // 48387eaf in 2.2.3): the 2.0.19 and 2.2.0 builds' -t "Segmentation fault", the 2.0.0 and 2.0.19 daemons

@@ -26,6 +26,12 @@ const MISC_REMOVAL_CRASH: [Version, Version] = [[1, 3, 6], [2, 2, 3]];
  * exist, root, and nothing is removed. (2.2.7 and 2.4.3 builds; 2.1.5 and 2.0.19 look the user up after reading.)
  */
 const READ_TIME_LOOKUP_SINCE: Version = [2, 2, 5];
+/**
+ * eadf94e3 (2.2.5) prints "Unable to set default user keepalived_script for script" where the lookup fails; before it
+ * keepalived names only each script it removes (2.0.19, 2.1.5, 2.2.4 -t: "Unable to set default user for vrrp script
+ * chk_haproxy - removing"; a MISC_CHECK: "… for misc script CMD - removing").
+ */
+const DEFAULT_USER_LINE_SINCE: Version = [2, 2, 5];
 const FIFO_KEYWORDS = new Set(['notify_fifo', 'vrrp_notify_fifo', 'lvs_notify_fifo']);
 const GLOBAL_SCRIPT_KEYWORDS = new Set(['notify_fifo_script', 'vrrp_notify_fifo_script', 'lvs_notify_fifo_script', 'startup_script', 'shutdown_script']);
 
@@ -136,6 +142,15 @@ export const scriptUserMissing: FileRule = {
         ? `; removing the MISC_CHECK script (line ${lineOf(misc.node)}) crashes keepalived ${ctx.target.join('.')}: the health checker dies with a segmentation fault and is respawned in a loop, and keepalived -t crashes too (fixed in 2.2.3)`
         : '';
     const several = unowned.length > 1;
+    // What keepalived prints: the lookup's own line from 2.2.5, before it only the removal of each script.
+    const vrrpScript = unowned.find((s) => s.node.keyword === 'script' && s.node.parent?.keyword === 'vrrp_script');
+    const said = compareVersions(ctx.target, DEFAULT_USER_LINE_SINCE) >= 0
+      ? ' (keepalived: "Unable to set default user keepalived_script for script")'
+      : vrrpScript
+        ? ` (keepalived: "Unable to set default user for vrrp script ${vrrpScript.node.parent!.argText(0) ?? ''} - removing")`
+        : misc
+          ? ` (keepalived: "Unable to set default user for misc script ${misc.node.argText(0) ?? ''} - removing")`
+          : '';
     const fifoLines = fifo ? fifo.fifos.length : 0;
     const scriptLines = unowned.length - fifoLines;
     const more = several ? ` (and ${unowned.length - 1} more)` : '';
@@ -144,8 +159,8 @@ export const scriptUserMissing: FileRule = {
         compareVersions(ctx.target, REMOVED_SINCE) < 0
           ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived ${ctx.target.join('.')} runs ${several ? 'them' : 'it'} as 'keepalived_script', or as root if that user does not exist, script security or not (keepalived: "Unable to resolve default script username 'keepalived_script' - ignoring")`
           : fifo
-            ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived gives ${several ? 'them' : 'it'} the user 'keepalived_script', and where that user does not exist it ignores ${fifoLines > 1 ? 'the FIFO lines' : 'the FIFO line'}${scriptLines ? ` and removes ${scriptLines > 1 ? 'the scripts' : 'the script'}` : ''} (keepalived: "Unable to set default user keepalived_script for script")${crash}`
-            : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist (keepalived: "Unable to set default user keepalived_script for script")${crash}`,
+            ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived gives ${several ? 'them' : 'it'} the user 'keepalived_script', and where that user does not exist it ignores ${fifoLines > 1 ? 'the FIFO lines' : 'the FIFO line'}${scriptLines ? ` and removes ${scriptLines > 1 ? 'the scripts' : 'the script'}` : ''}${said}${crash}`
+            : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist${said}${crash}`,
       file: first.node.file,
       range: first.node.range,
       related: unowned.slice(1, 20).map((s) => related(s.node, 'no user either')),
