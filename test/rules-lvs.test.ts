@@ -1123,6 +1123,14 @@ describe('lvs rules', () => {
     expect(linesOf(text, 'KA525', '1.3.5')).toEqual([]);
   });
 
+  it("KA508 says nothing of a bare 'lb_algo': keepalived exits at that line (KA203)", () => {
+    // mistakes61: KA508 said "keepalived uses 'wlc'" next to KA203; 2.2.7 -t: "missing a parameter after keyword \`lb_algo\`", rc 2.
+    const bare = vs('10.0.0.1 80', ['protocol TCP', 'lb_algo', 'lb_kind NAT']);
+    expect(linesOf(bare, 'KA508')).toEqual([]);
+    expect(findings(bare, 'KA203').map((d) => d.message)).toEqual([expect.stringContaining('keepalived exits here')]);
+    expect(linesOf(vs('10.0.0.1 80', ['protocol TCP', 'lb_kind NAT']), 'KA508')).toEqual([1]);
+  });
+
   it('a group entry keepalived lacks a word of is KA203 (it exits there), not KA525', () => {
     // keepalived 2.2.7 -t: "(Line 3) *** Configuration line starting `fwmark` is missing a parameter after keyword
     // `fwmark` at word position 2", rc 2, and nothing after it (the same on 2.0.19 and 1.3.5: null_strvec exits).

@@ -30,6 +30,8 @@ export const virtualServerWithoutScheduler: FileRule = {
       // An invalid value is reported at its line by the schema check; the fallback is reported here.
       const state = f.schedulerState;
       if (state === 'set' || !reachesChecks(f)) continue;
+      // A bare `lb_algo` makes keepalived exit at that line (KA203): it never gets to choose a scheduler (mistakes61).
+      if (vs.node.children.some((c) => (c.keyword === 'lb_algo' || c.keyword === 'lvs_sched') && c.argCount === 0)) continue;
       const what = state === 'missing' ? `has no 'lb_algo'${misspeltNote(ctx.analysis, vs.node, 'lb_algo')}` : "has no valid 'lb_algo' (keepalived ignored it)";
       // keepalived 1.3.5's dump shows "lb_algo = " (empty); the kernel finds no scheduler module 'ip_vs_' for it.
       const before = compareVersions(ctx.target, WLC_DEFAULT_SINCE) < 0;
