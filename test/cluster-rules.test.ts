@@ -411,6 +411,10 @@ describe('cluster findings in detail', () => {
     // 1.3.5 starts an AH MASTER as MASTER (a42613f7 came in 2.0.0): the plain message.
     expect(run(120, '1.3.5')).toEqual([['b.conf', 5, expect.not.stringContaining('AH')]]);
     expect(run(100)).toEqual([]);
+    // Under vrrp_strict keepalived ignores the authentication (2.2.7 -t: "Strict mode does not support authentication.
+    // Ignoring.") and starts the MASTER as BACKUP for strict mode's own reason (KA334): no AH to speak of.
+    const strict = (state: string, prio: number) => 'global_defs {\n  vrrp_strict\n}\n' + node(state, prio);
+    expect(lintCluster([{ file: 'a.conf', text: strict('MASTER', 110) }, { file: 'b.conf', text: strict('BACKUP', 120) }]).diagnostics.filter((x) => x.code === 'KA406' && x.message.includes('AH'))).toEqual([]);
   });
 
   it('KA406: a higher BACKUP with nopreempt does not take the VIPs from a running MASTER', () => {

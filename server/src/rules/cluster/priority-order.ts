@@ -7,7 +7,7 @@ import type { ClusterRule } from '../types.js';
 import { clusterModel, describePriority, lineOfOthers, nopreemptOf, priorityAt, rel, startState } from '../../cluster/model.js';
 import { simulateCluster } from '../../cluster/failover.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import { wantsMaster } from '../vrrp/util.js';
+import { ahClearsMaster } from '../vrrp/util.js';
 
 /** From 2.0.0 an instance written as MASTER starts in BACKUP for one advert interval, and stays there on an equal advert. */
 const MASTER_WAITS_SINCE: Version = [2, 0, 0];
@@ -87,7 +87,7 @@ export const priorityOrder: ClusterRule = {
       // went unreported). keepalived then elects by priority alone, which the message says.
       // (Before 2.0.0 keepalived starts it as MASTER, as written: the plain message holds.)
       const ahCleared = !allMasters.length
-        ? members.filter((m) => wantsMaster(m.instance) && m.instance.authentication?.type?.value === 'AH')
+        ? members.filter((m) => ahClearsMaster(m.node.analysis.model, m.instance))
         : [];
       if (ahCleared.length) allMasters = ahCleared;
       const top = Math.max(...allMasters.map((m) => m.instance.effectivePriority));

@@ -685,14 +685,18 @@ export function trackWeightReading(block: AstNode, target: Version): 'whole' | '
  * Whether the instance still starts as MASTER after keepalived's own corrections: strict mode
  * forces the state to match priority 255, and AH authentication turns a non-owner MASTER into BACKUP.
  */
+/** Whether AH authentication makes keepalived (2.0.0 on) start this 'state MASTER' instance as BACKUP (KA305). */
+export function ahClearsMaster(model: KeepalivedConfig, inst: VrrpInstance): boolean {
+  const auth = inst.authentication;
+  return wantsMaster(inst) && basePriority(inst) !== 255 && !isStrict(model, inst) && auth?.type?.value === 'AH' && !!auth.pass?.value && effectiveVersion(model, inst) === 2 && instanceFamily(inst) !== 6;
+}
+
 export function initialMaster(model: KeepalivedConfig, inst: VrrpInstance): boolean {
   const owner = basePriority(inst) === 255;
   const strict = isStrict(model, inst);
   if (strict && stateOf(inst)) return owner;
   if (!wantsMaster(inst)) return false;
-  const auth = inst.authentication;
-  const ahApplies = !strict && auth?.type?.value === 'AH' && !!auth.pass?.value && effectiveVersion(model, inst) === 2 && instanceFamily(inst) !== 6;
-  return !(ahApplies && !owner);
+  return !ahClearsMaster(model, inst);
 }
 
 /** 224.0.0.0/4: the first octet is 224..239. */
