@@ -389,6 +389,23 @@ describe('lines whose blanks keepalived reads as written', () => {
     expect(fmt('vrrp_script chk {\n    script   /bin/a\\ b   x\n}\n')).toBe('vrrp_script chk {\n    script /bin/a\\ b x\n}\n');
   });
 
+  it('keeps the gaps of a line where `\\"` ends a double-quoted string (session 61: the string goes on past it)', () => {
+    // keepalived 2.2.7's dump: Command = '/usr/bin/sh' '-c' 'test  -n x', and '/usr/bin/echo' 'a    b' (one space each before).
+    for (const line of ['script "/bin/sh -c \\"test  -n x\\""', 'notify_master   "/bin/echo \\"a    b\\""', 'notify_backup "/bin/echo \\"a\tb\\""', 'notify "/bin/sh -c \\"echo  #x\\""']) {
+      expect(fmt(`vrrp_instance VI_1 {\n  ${line}\n}\n`)).toBe(`vrrp_instance VI_1 {\n    ${line}\n}\n`);
+    }
+    // An even run of backslashes ends the string for keepalived too: the line is formatted as any other.
+    expect(fmt('vrrp_script chk {\n  script   "/bin/a\\\\"   x\n}\n')).toBe('vrrp_script chk {\n    script "/bin/a\\\\" x\n}\n');
+  });
+
+  it('counts the braces of such a line as keepalived reads them: a `#` inside the string starts no comment', () => {
+    // keepalived's comment scan reads the string on to its last quote, so the `{` after it opens a block.
+    const text = 'vrrp_instance VI_1 {\n  notify "/bin/sh -c \\"echo  #x\\"" {\n  x\n}\n}\n';
+    expect(fmt(text)).toBe('vrrp_instance VI_1 {\n    notify "/bin/sh -c \\"echo  #x\\"" {\n        x\n    }\n}\n');
+    const r = format('vrrp_instance VI_1 {\n  notify "/bin/sh -c \\"echo  #x\\"" {\n}\n');
+    expect(isFormatError(r) && r.error).toBe("1:20: '{' is never closed");
+  });
+
   it('keeps a line holding a vertical tab or a form feed byte for byte', () => {
     // keepalived takes only blanks and tabs off a line's start and ends an @id at a blank or tab.
     for (const text of ['\finclude b.conf\n', '@lb1\vglobal_defs {\n    router_id lb1\n}\n', 'include b.conf\v\n', '  \v@h vrrp_instance VI_1 {\n}\n']) {

@@ -11,7 +11,8 @@
 // `@id` lines (the condition covers the whole line), `$NAME=` definitions (continuation lines
 // byte for byte), `~SEQ`/`~LST` lines (the rest of the line is repeated), include lines (their
 // braces are glob syntax), lines where `$` meets a brace (keepalived substitutes `${NAME}` before
-// it splits at braces), lines with `'` (script strings quote with it), and lines longer than
+// it splits at braces), lines with `'` (script strings quote with it) or with `\"` ending a `"` string (script
+// strings escape quotes with it, and the string goes on), and lines longer than
 // keepalived's 1022-character line buffer (it splits those itself, at a byte count).
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
@@ -255,6 +256,31 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     return -1;
   };
 
+  /**
+   * Applies the braces keepalived finds in text[from, to) to the depth (a line where `\"` ends a `"` string: its
+   * comment scan reads the string on past it, so a `#` there starts no comment); returns the offset of an extra `}` or -1.
+   */
+  const applyBracesAsRead = (from: number, to: number): number => {
+    const cut = commentStart(text, from, to);
+    for (let i = from; i < cut; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34 /* " */) {
+        // keepalived's brace search pairs quotes without escapes; an unpaired one hides the rest.
+        const close = text.indexOf('"', i + 1);
+        if (close < 0 || close >= cut) break;
+        i = close;
+      } else if (c === 123 /* { */) {
+        openBraces.push(i);
+        depth++;
+      } else if (c === 125 /* } */) {
+        if (depth === 0) return i;
+        openBraces.pop();
+        depth--;
+      }
+    }
+    return -1;
+  };
+
   const slice = (i: number): string => text.slice(tk.starts[i], tk.ends[i]);
 
   /** All tokens on one line: single spaces where there were blanks, and around braces. */
@@ -368,6 +394,12 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         // made one space would join the words: keep the line's gaps as written.
         escapedGap = true;
       }
+      if (!long && tk.escapedQuote) {
+        // `script "/bin/sh -c \"test  -n x\""`: keepalived reads a script or notify line again with `\"` as a quote
+        // character inside the string, so the string runs on past it and its blanks are the command's own. The
+        // scanner ends the string at that quote: keep the line's gaps as written.
+        escapedGap = true;
+      }
       if (text.charCodeAt(lastEnd - 1) === 92 /* \ */ && lastEnd < tk.contentEnd && endsWithLoneBackslash(text, lastEnd)) {
         // `x \ `: keepalived's first process reads the backslash and the blank after it as an
         // escaped blank (no continuation), its other processes read the line without the blanks
@@ -409,7 +441,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         // (A lone `\` that ends a line with a brace stays on that line: keepalived glues it to the
         // token before it, and moving it to a line of its own would change what keepalived reads.)
         const before = depth;
-        const extra = applyBraces(head, end);
+        const extra = tk.escapedQuote ? applyBracesAsRead(tk.starts[head]!, lastEnd) : applyBraces(head, end);
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
         const startsWithClose = headKind === Kind.RBrace;
         const d = startsWithClose ? before - 1 : before;
@@ -525,6 +557,21 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   }
 
   return { source: text, lines, refs, indents, origins, joins, lineStarts, eol };
+}
+
+/**
+ * Where keepalived's comment scan (lib/parser.c decomment) ends text[from, to): at a `#` or `!` outside quotes, where a
+ * backslash takes the next character with it, so `\"` neither opens nor closes a quote; `to` when there is none.
+ */
+function commentStart(text: string, from: number, to: number): number {
+  let quote = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quote = !quote;
+    else if (c === 92) i++;
+    else if (!quote && (c === 35 || c === 33)) return i;
+  }
+  return to;
 }
 
 /** Token i is a word that is just a backslash. */

@@ -30,6 +30,11 @@ export class LineTokens {
   hasApostrophe = false;
   /** A `"` string runs to the end of the line without its closing quote. */
   unterminatedAt = -1;
+  /**
+   * A `"` string ends at a quote after an odd run of backslashes (`"sh -c \"`): keepalived's reading of script
+   * and notify lines takes `\"` for a quote character inside the string, which goes on past it.
+   */
+  escapedQuote = false;
 
   push(kind: Kind, start: number, end: number): void {
     const i = this.count++;
@@ -50,6 +55,7 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
   out.hasDollar = false;
   out.hasApostrophe = false;
   out.unterminatedAt = -1;
+  out.escapedQuote = false;
   const n = text.length;
   let i = pos;
   for (;;) {
@@ -92,6 +98,9 @@ export function scanLine(text: string, pos: number, out: LineTokens): void {
         if (j >= n) break;
         const d = text.charCodeAt(j);
         if (d === QUOTE) {
+          let b = j;
+          while (b > i + 1 && text.charCodeAt(b - 1) === BACKSLASH) b--;
+          if ((j - b) % 2 === 1) out.escapedQuote = true;
           j++;
           break;
         }
