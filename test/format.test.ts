@@ -225,6 +225,40 @@ describe('a line of blanks inside a multi-line definition', () => {
   });
 });
 
+// Found by the fmt/peer audit of session 61 (keepalived 2.2.7 -t and its dump read each file as an instance VI_1).
+describe('a `$NAME` that opens or closes a block', () => {
+  const gate = keepalivedGate();
+  const opens = '$INST=vrrp_instance VI_1 {\nglobal_defs {\nrouter_id lb1\n}\n  $INST\ninterface eth0\n   virtual_router_id 51\npriority 100\nvirtual_ipaddress { 10.0.0.1/24 }\n}\n';
+  const closes = '$END=}\nvrrp_instance VI_1 {\ninterface eth0\nvirtual_router_id 51\nvirtual_ipaddress {\n10.0.0.1/24\n}\n$END\n';
+  const multi = '$INST=vrrp_instance VI_1 { \\\n  state MASTER \\\n  interface eth0\n$INST\nvirtual_router_id 51\nvirtual_ipaddress {\n10.0.0.1/24\n}\n}\n';
+  it('counts the braces of the value where the name is used (keepalived substitutes before it splits at braces)', () => {
+    expect(fmt(opens)).toBe(
+      '$INST=vrrp_instance VI_1 {\nglobal_defs {\n    router_id lb1\n}\n$INST\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n',
+    );
+    expect(fmt(closes)).toBe('$END=}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n$END\n');
+    expect(fmt(multi)).toBe('$INST=vrrp_instance VI_1 { \\\n  state MASTER \\\n  interface eth0\n$INST\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n');
+    for (const text of [opens, closes, multi]) expect(fmt(fmt(text))).toBe(fmt(text));
+  });
+
+  it('follows a value that uses another, `${NAME}`, and a line whose own brace the value pairs', () => {
+    expect(fmt('$B={\n$A=vrrp_instance ${B}\n$A\nx\n}\n')).toBe('$B={\n$A=vrrp_instance ${B}\n$A\n    x\n}\n');
+    expect(fmt('$A=vrrp_instance X {\n${A} }\nx\n')).toBe('$A=vrrp_instance X {\n${A} }\nx\n');
+    // A multi-line value replaces only a reference that ends its line: `$INST x` is read as written.
+    expect(isFormatError(format('$I=a { \\\n b\n$I x\n}\n'))).toBe(true);
+  });
+
+  it('says why when the value depends on the node (an @id definition), instead of a false brace message', () => {
+    const r = format('@lb1 $INST=vrrp_instance VI_1 {\n$INST\n    interface eth0\n}\n');
+    expect(isFormatError(r) && r.error).toMatch(/^2:1: the braces this line's '\$NAME' stands for are not the same for every node or release/);
+    // Braces that pair up within the value leave the depth alone, whatever the node.
+    expect(fmt('@lb1 $T=track_interface { eth0 }\nvrrp_instance V {\n$T\n}\n')).toBe('@lb1 $T=track_interface { eth0 }\nvrrp_instance V {\n    $T\n}\n');
+  });
+
+  it.runIf(gate.run)(`keepalived reads the formatted files the same${gate.reason}`, () => {
+    for (const text of [opens, closes, multi]) expect(keepalivedView(fmt(text))).toEqual(keepalivedView(text));
+  });
+});
+
 // Found by fuzzing (seed 557): a file whose last line opens a multi-line definition, then the final newline.
 describe('a multi-line definition still open at the end of the file', () => {
   it('gets no line past the last newline, so a second run changes nothing', () => {

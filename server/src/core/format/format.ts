@@ -13,7 +13,9 @@
 // braces are glob syntax), lines where `$` meets a brace (keepalived substitutes `${NAME}` before
 // it splits at braces), lines with `'` (script strings quote with it) or with `\"` ending a `"` string (script
 // strings escape quotes with it, and the string goes on), and lines longer than
-// keepalived's 1022-character line buffer (it splits those itself, at a byte count).
+// keepalived's 1022-character line buffer (it splits those itself, at a byte count). A `$NAME` line
+// whose value brings braces that do not pair up (`$INST` after `$INST=vrrp_instance VI_1 {`) is kept
+// whole too, at the depth keepalived reads it at once it has substituted the line.
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
@@ -198,6 +200,14 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   /** Output line that a `{` starting the next line may join, or -1. */
   let joinable = -1;
   let inDefinition = false;
+  // `$NAME=` values as keepalived keeps them (a line each), for the braces a `$NAME` line brings: keepalived
+  // substitutes a line before it splits it at braces, so `$INST` after `$INST=vrrp_instance VI_1 {` opens a block.
+  const definitions = new Map<string, Definition>();
+  /** The multi-line definition whose later lines are being read, or null. */
+  let openDefinition: Definition | null = null;
+  /** Some definition's value holds a brace or a `$` (only then are `$NAME` lines expanded). */
+  let braceDefinitions = false;
+  let nextDollar = text.indexOf('$');
   let ln = 0;
   const tk = new LineTokens();
 
@@ -334,6 +344,66 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     return end >= 1;
   };
 
+  let expansion: Expansion | 'uncertain' | null = null;
+  const scratch = new LineTokens();
+  /**
+   * The braces of the current line's tokens [head, end) once keepalived has substituted its `$NAME` references
+   * (lib/parser.c replace_param, 2.2.7: a value is searched again from where it was put, a multi-line value only
+   * replaces a reference that ends the line, and its later lines are read next, substituted in their turn). Null
+   * when they do to the depth what the line's own braces do (no definition whose value holds a brace or a `$` is
+   * used, or its braces pair up), 'uncertain' when they differ and what keepalived reads is not the same for every
+   * node or release.
+   */
+  const bracesAfterSubstitution = (head: number, end: number): Expansion | 'uncertain' | null => {
+    const from = tk.starts[head]!;
+    const to = tk.ends[end - 1]!;
+    if (nextDollar >= 0 && nextDollar < from) nextDollar = text.indexOf('$', from);
+    if (nextDollar < 0 || nextDollar >= to) return null;
+    const queue: string[] = [text.slice(from, to)];
+    const braces: Kind[] = [];
+    let startsWithClose = false;
+    let used = false;
+    let unsure = false;
+    let steps = 0;
+    for (let n = 0; queue.length > 0; n++) {
+      let buf = queue.shift()!;
+      let later: string[] = [];
+      for (let cur = buf.indexOf('$'); cur >= 0 && cur + 1 < buf.length; ) {
+        const ref = definitionReference(buf, cur);
+        const def = ref && definitions.get(ref.name);
+        if (!ref || !def || (def.multiline && !ref.atEnd) || (!def.braceish && !ref.sure)) {
+          cur = buf.indexOf('$', cur + 1);
+          continue;
+        }
+        if (def.braceish) {
+          used = true;
+          if (def.uncertain || def.conditional || !ref.sure) unsure = true;
+        }
+        // keepalived stops at its 1024-byte line buffer; a value that keeps referring to itself gets there.
+        if (++steps > 256 || buf.length + def.lines[0]!.length > LINE_BUFFER_CONTENT) return used ? 'uncertain' : null;
+        buf = buf.slice(0, cur) + def.lines[0] + buf.slice(cur + ref.length);
+        if (def.multiline) later = def.lines.slice(1).concat(later);
+        cur = buf.indexOf('$', cur);
+      }
+      // Values without braces or `$` bring none, and their later lines hold no reference.
+      if (!used) return null;
+      scanLine(buf, 0, scratch);
+      for (let i = 0; i < scratch.count; i++) {
+        const k = scratch.kinds[i]!;
+        if (k === Kind.LBrace || k === Kind.RBrace) {
+          if (n === 0 && i === 0 && k === Kind.RBrace) startsWithClose = true;
+          braces.push(k);
+        }
+      }
+      if (queue.length + later.length > 10000) return 'uncertain';
+      queue.unshift(...later);
+    }
+    const own: Kind[] = [];
+    for (let i = head; i < end; i++) if (tk.kinds[i] === Kind.LBrace || tk.kinds[i] === Kind.RBrace) own.push(tk.kinds[i]!);
+    if (startsWithClose === (tk.kinds[head] === Kind.RBrace) && sameDepthEffect(braces, own)) return null;
+    return unsure ? 'uncertain' : { braces, startsWithClose };
+  };
+
   let pos = 0;
   let nextBackslash = text.indexOf('\\');
   let nextVertical = nextVerticalBlank(text, 0);
@@ -369,6 +439,17 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       // after it may still belong to the value, so it is kept as written too.
       const gap = count === 0 || (count === 1 && tk.kinds[0] === Kind.Comment);
       inDefinition = gap || definitionContinues(text, tk);
+      if (openDefinition) {
+        if (gap) openDefinition.uncertain = true; // the releases differ on where the value ends
+        else {
+          const valueEnd = tk.kinds[count - 1] === Kind.Comment ? (count > 1 ? tk.ends[count - 2]! : tk.starts[0]!) : tk.ends[count - 1]!;
+          const continues = definitionContinues(text, tk);
+          const line = definitionValue(text, tk.starts[0]!, valueEnd, continues);
+          openDefinition.lines.push(line);
+          if (hasBraceOrDollar(line)) openDefinition.braceish = braceDefinitions = true;
+        }
+        if (!inDefinition) openDefinition = null;
+      }
       joinable = -1;
     } else if (count === 0) {
       if (pendingBlank < 0) {
@@ -427,6 +508,17 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       } else if (c0 === 36 /* $ */ && DEFINITION_RE.test(slice(head))) {
         fixedVerbatim(depth);
         inDefinition = definitionContinues(text, tk);
+        const nameStart = tk.starts[head]! + 1;
+        const eq = text.indexOf('=', nameStart);
+        const name = text.slice(nameStart, eq);
+        const line = definitionValue(text, eq + 1, end > head ? tk.ends[end - 1]! : eq + 1, inDefinition);
+        const previous = definitions.get(name);
+        // An `@id` definition is read by some nodes only: where braces come with it (or went with the value it
+        // replaces), the depth after a `$NAME` line depends on the node.
+        const def: Definition = { lines: [line], multiline: inDefinition, braceish: hasBraceOrDollar(line) || (firstIsCondition && previous?.braceish === true), conditional: firstIsCondition, uncertain: false };
+        if (def.braceish) braceDefinitions = true;
+        definitions.set(name, def);
+        openDefinition = inDefinition ? def : null;
       } else if (c0 === 126 /* ~ */ && /^~(SEQ|LST)/.test(slice(head))) {
         fixedVerbatim(depth);
         // The header's parentheses may hold `{A,B}` lists; only braces after it are structure.
@@ -437,6 +529,29 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (extra >= 0) return error(extra, "extra '}': it closes no block");
       } else if (c0 === 105 /* i */ && head + 1 < end && INCLUDE_KEYWORDS.has(slice(head))) {
         fixedVerbatim(depth);
+      } else if (braceDefinitions && head < end && (expansion = bracesAfterSubstitution(head, end)) !== null) {
+        // A line whose `$NAME` brings braces (`$INST`, `$END`): kept whole, its depth and the depth after it as
+        // keepalived reads them once it has substituted the line.
+        if (expansion === 'uncertain') {
+          const message = "the braces this line's '$NAME' stands for are not the same for every node or release (a definition on an '@id' line or going on past an empty or comment line, a reference ended by ',' or ')' or with parameters, or a value that refers to itself): kalint cannot tell how deep the lines after it are";
+          return error(tk.starts[head]!, message);
+        }
+        const before = depth;
+        const startsWithClose = expansion.startsWithClose;
+        for (const k of expansion.braces) {
+          if (k === Kind.LBrace) {
+            openBraces.push(tk.starts[head]!);
+            depth++;
+          } else {
+            if (depth === 0) return error(tk.starts[head]!, "extra '}' (in the text this line's '$NAME' stands for): it closes no block");
+            openBraces.pop();
+            depth--;
+          }
+        }
+        const d = startsWithClose && before > 0 ? before - 1 : before;
+        if (long) pushRef(tk.lineStart, lastEnd, false);
+        else push(indent(d) + text.slice(tk.starts[0], lastEnd), startsWithClose);
+        lastOpens = expansion.braces.length > 0 && expansion.braces[expansion.braces.length - 1] === Kind.LBrace;
       } else if (long || escapedGap || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1)) || conditionAfterBrace(text, tk, end) || backslashBeforeBrace(text, tk, end)) {
         // (A lone `\` that ends a line with a brace stays on that line: keepalived glues it to the
         // token before it, and moving it to a line of its own would change what keepalived reads.)
@@ -559,6 +674,24 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   return { source: text, lines, refs, indents, origins, joins, lineStarts, eol };
 }
 
+/** A `$NAME=` value as keepalived keeps it: a line each, without the continuing backslash and the blanks before it. */
+interface Definition {
+  lines: string[];
+  multiline: boolean;
+  /** Its value holds a brace or a `$` (it may bring braces to the lines that use it). */
+  braceish: boolean;
+  /** Made on an `@id` line: only some nodes read it. */
+  conditional: boolean;
+  /** What it brings is not the same for every release (it goes on past an empty line). */
+  uncertain: boolean;
+}
+
+/** The braces of a line after substitution (LBrace/RBrace kinds, in order), and whether the line starts with a `}`. */
+interface Expansion {
+  braces: Kind[];
+  startsWithClose: boolean;
+}
+
 /**
  * Where keepalived's comment scan (lib/parser.c decomment) ends text[from, to): at a `#` or `!` outside quotes, where a
  * backslash takes the next character with it, so `\"` neither opens nor closes a quote; `to` when there is none.
@@ -572,6 +705,63 @@ function commentStart(text: string, from: number, to: number): number {
     else if (!quote && (c === 35 || c === 33)) return i;
   }
   return to;
+}
+
+/** Whether two runs of braces change the depth alike: the same net change, and as far down on the way. */
+function sameDepthEffect(a: Kind[], b: Kind[]): boolean {
+  const effect = (ks: Kind[]): [number, number] => {
+    let d = 0;
+    let min = 0;
+    for (const k of ks) {
+      d += k === Kind.LBrace ? 1 : -1;
+      if (d < min) min = d;
+    }
+    return [d, min];
+  };
+  const [da, ma] = effect(a);
+  const [db, mb] = effect(b);
+  return da === db && ma === mb;
+}
+
+/** The value text of a definition line (or of a later line of one) from `from` to the end of its last word. */
+function definitionValue(text: string, from: number, to: number, continues: boolean): string {
+  while (from < to && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+  if (continues && to > from && text.charCodeAt(to - 1) === 92) {
+    to--;
+    while (to > from && (text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9)) to--;
+  }
+  return text.slice(from, to);
+}
+
+function hasBraceOrDollar(s: string): boolean {
+  return /[{}$]/.test(s);
+}
+
+/**
+ * A `$NAME` or `${NAME}` reference at `text[at]` (a `$`), as keepalived 2.2.7's find_definition reads one for a
+ * definition of the file's own: a bare name ends at a blank, a tab or the end of the line (`sure`), or at ',' or
+ * ')' (from 2.1.0 only: not `sure`); `${NAME}` with blanks or digits before the `}` is not `sure` either.
+ */
+function definitionReference(text: string, at: number): { name: string; length: number; atEnd: boolean; sure: boolean } | undefined {
+  let p = at + 1;
+  const braced = text.charCodeAt(p) === 123;
+  if (braced) p++;
+  const first = text.charCodeAt(p);
+  if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
+  const nameStart = p;
+  for (let c = text.charCodeAt(++p); c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++p));
+  const name = text.slice(nameStart, p);
+  if (braced) {
+    if (text.charCodeAt(p) === 125) return { name, length: p + 1 - at, atEnd: p + 1 === text.length, sure: true };
+    let q = p;
+    while (q < text.length && (text.charCodeAt(q) === 32 || (text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57))) q++;
+    return text.charCodeAt(q) === 125 ? { name, length: q + 1 - at, atEnd: q + 1 === text.length, sure: false } : undefined;
+  }
+  if (p === text.length) return { name, length: p - at, atEnd: true, sure: true };
+  const c = text.charCodeAt(p);
+  if (c === 32 || c === 9) return { name, length: p - at, atEnd: false, sure: true };
+  if (c === 44 || c === 41) return { name, length: p - at, atEnd: false, sure: false };
+  return undefined;
 }
 
 /** Token i is a word that is just a backslash. */
