@@ -432,6 +432,28 @@ vrrp_instance VI_2 {
     expect(peerError(three, { unicastSrcIp: '192.168.1.9' })).toMatch(/not in its unicast_peer list/);
   });
 
+  // Session 61's fmt/peer audit: both BACKUPs of a 3-node group got priority 90 and router_id lb2 (KA432, KA415 in
+  // lint --cluster), with nothing saying so, and the swapped entry kept '# lb3' beside the MASTER's address.
+  it('says that a group of more than two nodes needs each BACKUP\'s own --priority and --router-id', () => {
+    const three = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2\n        192.168.1.3\n');
+    const notes = peer(three, { unicastSrcIp: '192.168.1.3' }).notes.join('\n');
+    expect(notes).toContain('its unicast group has 3 nodes (192.168.1.1, 192.168.1.2, 192.168.1.3), and this peer is 192.168.1.3: give each BACKUP a --priority and a --router-id of its own (generate the other with --unicast-src-ip 192.168.1.2)');
+    expect(peer(UNICAST).notes.join('\n')).not.toContain('unicast group has');
+  });
+  it('drops the comment of the swapped unicast_peer entry, which named the node whose address it was', () => {
+    const commented = UNICAST.replace('        192.168.1.2\n', '        192.168.1.2    # lb2\n        192.168.1.3\t! lb3  \n');
+    const r = peer(commented, { unicastSrcIp: '192.168.1.3' });
+    expect(r.text).toContain('unicast_src_ip 192.168.1.3\n    unicast_peer {\n        192.168.1.2    # lb2\n        192.168.1.1\n    }');
+    expect(r.notes.join('\n')).toContain("comment '! lb3' dropped from the unicast_peer entry (line ");
+    // A comment that names no node still fits beside the MASTER's address: kept, and pointed at.
+    const relative = peer(UNICAST.replace('        192.168.1.2\n', '        192.168.1.2  # the other node\n'));
+    expect(relative.text).toContain('unicast_peer {\n        192.168.1.1  # the other node\n');
+    expect(relative.notes.join('\n')).toContain("its comment '# the other node', written for 192.168.1.2, is kept: check that it still fits");
+    // A comment after a value block written on one line is the block's, not the entry's: kept.
+    const oneLine = UNICAST.replace(/unicast_peer \{\n\s+192\.168\.1\.2\n\s+\}/, 'unicast_peer { 192.168.1.2 }  # peers');
+    expect(peer(oneLine).text).toContain('unicast_peer { 192.168.1.1 }  # peers');
+  });
+
   // s58 audit on real pairs: a '/prefix' on a unicast_peer entry, which keepalived drops, made the addresses compare
   // unequal: "10.0.0.2 is not in its unicast_peer list (10.0.0.2/32)", and a list of every node written with /32 was
   // refused as "2 unicast peers".

@@ -177,6 +177,24 @@ function generate(text: string, options: PeerOptions): PeerResult {
     edits.push({ start: w.start, end: placeholder ? placeholder.end : w.end, newText: w.quoted ? `"${value}"` : value });
   };
 
+  /**
+   * The comment that ends the line of a value entry written alone on its line (`10.1.1.3  # lb3`): its text, and the
+   * span that removes it with the blanks before it; undefined when there is none.
+   */
+  const lineComment = (last: Word, first: Word): { text: string; from: number; end: number } | undefined => {
+    if (last.file !== file || first.file !== file || last.expanded || first.expanded) return undefined;
+    const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+    if (!/^[ \t]*$/.test(text.slice(lineStart, first.start))) return undefined;
+    let i = last.end;
+    while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+    const c = text.charCodeAt(i);
+    if (i === last.end || (c !== 35 /* # */ && c !== 33) /* ! */) return undefined;
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = text.length;
+    if (text.charCodeAt(e - 1) === 13) e--;
+    return { text: text.slice(i, e).replace(/[ \t]+$/, ''), from: last.end, end: e };
+  };
+
   // ---- roles and priorities --------------------------------------------------------------
   /** Whether the file sets a state on `@id` lines (searched once: the text may be megabytes). */
   let perNode: boolean | undefined;
@@ -550,7 +568,25 @@ function generate(text: string, options: PeerOptions): PeerResult {
         fail(`vrrp_instance ${inst.name}: its source address ${masterAddress} is IPv${masterFamily} but its unicast peer ${peerAddress} is IPv${peerFamily}, so keepalived skips that peer; give both nodes addresses of one family and generate the peer again`, entry ? posOf(entry.words[0]) : peerLine);
       }
       // The entry's own '/prefix' stays as written (keepalived drops it either way).
-      if (!listsEveryNode) replaceWord(entry!.words[0]!, masterAddress! + entry!.text.slice(addressWritten(entry!.text).length), `unicast_peer of ${inst.name}`);
+      const laterNotes: string[] = [];
+      if (!listsEveryNode) {
+        replaceWord(entry!.words[0]!, masterAddress! + entry!.text.slice(addressWritten(entry!.text).length), `unicast_peer of ${inst.name}`);
+        // `10.1.1.3  # lb3`: the comment names the node the entry was; kept, it would label the MASTER's address.
+        // One that names no node (`# peer IP`) still fits, and stays.
+        const comment = lineComment(entry!.words[entry!.words.length - 1]!, entry!.words[0]!);
+        if (comment && NAMES_A_NODE.test(comment.text)) {
+          edits.push({ start: comment.from, end: comment.end, newText: '' });
+          laterNotes.push(`vrrp_instance ${inst.name}: comment '${comment.text}' dropped from the unicast_peer entry (line ${lineOf(entry!.words[0])}): it was about ${peerAddress}, and the entry is ${masterAddress} now`);
+        } else if (comment) {
+          laterNotes.push(`vrrp_instance ${inst.name}: the unicast_peer entry on line ${lineOf(entry!.words[0])} is ${masterAddress} now; its comment '${comment.text}', written for ${peerAddress}, is kept: check that it still fits`);
+        }
+      }
+      if (others.length > 1) {
+        // Each generated node gets the same derived priority and router_id: two BACKUPs then tie (KA432, KA415).
+        const rest = others.filter((p) => p !== entry).map((p) => addressWritten(p.text));
+        const group = [masterAddress, ...others.map((p) => addressWritten(p.text))].join(', ');
+        laterNotes.push(`vrrp_instance ${inst.name}: its unicast group has ${others.length + 1} nodes (${group}), and this peer is ${peerAddress}: give each BACKUP a --priority and a --router-id of its own (generate the ${rest.length === 1 ? 'other' : 'others'} with --unicast-src-ip ${rest.join(' / ')}); with the defaults every generated node gets the same priority and router_id, a tie when the MASTER is down`);
+      }
       const listNote = listsEveryNode ? `unicast_peer kept as it is (it lists every node, ${masterAddress} included)` : `unicast_peer ${peerAddress} → ${masterAddress}`;
       const unicastSrc = unicastSrcOf(inst);
       const srcWord = unicastSrc?.node.args[0];
@@ -560,6 +596,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
       } else {
         notes.push(`vrrp_instance ${inst.name}: unicast_peer ${peerAddress} → ${masterAddress}; no unicast_src_ip (keepalived uses the interface's address)`);
       }
+      notes.push(...laterNotes);
       // keepalived keeps one source address: an mcast_src_ip line sets the same one.
       for (const line of mcastSrcLines(inst)) replaceSourceAddress(inst, line, peerAddress);
       if (sockaddrFamily(masterAddress!) !== undefined) swappedAddresses.set(addressWritten(masterAddress!), 'the MASTER\'s address');
@@ -593,6 +630,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
     for (const [addr, lines] of found) notes.push(`${addr}, ${swappedAddresses.get(addr)}, also appears on line ${[...lines].join(', ')}: not changed — check it on the peer`);
   }
 }
+
+/**
+ * A comment that names a node rather than a relation (`# lb3`, `# nodo 2`, `# backup haproxy`, against `# peer IP`):
+ * a number, or a role, which the swap makes wrong beside the other node's address.
+ */
+const NAMES_A_NODE = /[0-9]|master|backup|primary|secondary|slave|standby/i;
 
 /** Words made of address characters only (a backslash a line ended with included): a mistyped address, not a template's placeholder. */
 const LOOKS_LIKE_ADDRESS = /^[0-9A-Fa-f.:,;/\\-]+$/;
