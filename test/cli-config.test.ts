@@ -27,6 +27,8 @@ const VALID: [string, unknown][] = [
     autoPair: false,
   }],
   ['short version', { targetVersion: '1.3' }],
+  // As fmt --indent 0 (session 61: the file refused what the option took).
+  ['no indentation', { format: { indentWidth: 0 } }],
 ];
 
 const INVALID: [string, unknown, string][] = [
@@ -45,7 +47,8 @@ const INVALID: [string, unknown, string][] = [
   ['cluster extra key', { clusters: [{ files: ['a', 'b'], nodes: 2 }] }, '/clusters/0/nodes: unknown setting'],
   ['relative mapping prefix', { pathMappings: { 'etc/keepalived': 'x' } }, '/pathMappings/etc~1keepalived: the prefix must be an absolute path'],
   ['mapping to nothing', { pathMappings: { '/etc': '' } }, '/pathMappings/~1etc: must map to a folder path'],
-  ['indent out of range', { format: { indentWidth: 0 } }, '/format/indentWidth'],
+  ['indent out of range', { format: { indentWidth: 17 } }, '/format/indentWidth: must be an integer from 0 to 16, got 17'],
+  ['indent not whole', { format: { indentWidth: 2.5 } }, '/format/indentWidth'],
   ['tabs not boolean', { format: { useTabs: 'yes' } }, '/format/useTabs: must be true or false'],
   ['ignore pattern not a list', { ignorePatterns: 'examples/' }, '/ignorePatterns: must be an array of globs'],
   ['empty ignore pattern', { ignorePatterns: [''] }, '/ignorePatterns/0: must be a non-empty glob'],

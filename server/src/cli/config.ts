@@ -139,7 +139,7 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     else {
       for (const key of Object.keys(value.format)) if (key !== 'indentWidth' && key !== 'useTabs') err(`/format/${pointerKey(key)}`, 'unknown setting (known: indentWidth, useTabs)');
       const w = value.format.indentWidth;
-      if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 1 || w > 16)) err('/format/indentWidth', `must be an integer from 1 to 16, got ${JSON.stringify(w)}`);
+      if (w !== undefined && (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 16)) err('/format/indentWidth', `must be an integer from 0 to 16, got ${JSON.stringify(w)}`);
       if (value.format.useTabs !== undefined && typeof value.format.useTabs !== 'boolean') err('/format/useTabs', 'must be true or false');
     }
   }

@@ -260,7 +260,7 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
         description: 'Options of kalint format.',
         additionalProperties: false,
         properties: {
-          indentWidth: { type: 'integer', minimum: 1, maximum: 16, description: 'Spaces per level (default 4).' },
+          indentWidth: { type: 'integer', minimum: 0, maximum: 16, description: 'Spaces per level, 0 to 16 (default 4; 0: no indentation), as fmt --indent.' },
           useTabs: { type: 'boolean', description: 'Indent with tabs.' },
         },
       },
