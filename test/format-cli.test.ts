@@ -167,6 +167,14 @@ describe('kalint peer', () => {
     expect(kalint(['peer', '-q', 'peer/master.conf']).stderr).toBe('');
   });
 
+  it("reads stdin with '-', as lint and fmt do (session 61: '-: cannot read')", () => {
+    const r = kalint(['peer', '-', '--diff'], master());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^--- a\/<stdin>\n\+\+\+ b\/<stdin>\n/);
+    expect(r.stdout).toContain('+        state BACKUP');
+    expect(kalint(['peer', '-q', '-'], master()).stdout).toBe(kalint(['peer', '-q', 'peer/master.conf']).stdout);
+  });
+
   // A node on 1.3.5 (CentOS 7): 'state BACKUP # note\\' is read as 'BACKUP\\' by 2.2.7 only, so the peer is refused at
   // the default target, and generated for the release the nodes run (--target-version, or .kalint.json as lint reads it).
   it('reads both files as the target release does: --target-version, else .kalint.json', () => {

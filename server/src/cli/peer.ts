@@ -1,6 +1,7 @@
 // `kalint peer`: the BACKUP node's config from the MASTER's, as a file or a diff.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
@@ -10,7 +11,7 @@ import { findConfig, isTargetVersion } from './config.js';
 import { targetCaveat } from '../core/index.js';
 import { sockaddrAddress } from '../core/analysis/values.js';
 
-const PEER_HELP = `Usage: kalint peer [options] MASTER.conf
+const PEER_HELP = `Usage: kalint peer [options] MASTER.conf      ('-' reads stdin)
 
 Writes the other node's config: every vrrp_instance in state MASTER becomes BACKUP with a lower
 priority (the MASTER's minus 10 by default, never below 1, and low enough that the MASTER still
@@ -87,22 +88,26 @@ export function peerCommand(argv: string[]): number {
     if (v !== undefined && sockaddrAddress(v) === undefined) throw new UsageError(`--${name} takes an IP address keepalived can read, such as 10.0.0.2 or fd00::2 (got '${v}'; keepalived resolves no host names)`, 'peer');
   }
   const input = positionals[0]!;
+  // '-' reads stdin, as lint and fmt do.
+  const stdin = input === '-';
   const output = values.output;
-  if (output !== undefined && sameFile(input, output)) {
+  if (output !== undefined && !stdin && sameFile(input, output)) {
     tell(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
     return EXIT.usage;
   }
 
   let source: ConfigText;
   try {
-    source = decodeConfig(readFileSync(input));
+    source = decodeConfig(readFileSync(stdin ? 0 : input));
   } catch (e) {
     tell(`kalint: ${input}: cannot read: ${argumentReason(input, e, (pattern) => `let the shell open it: kalint peer /dev/stdin < ${pattern}`)}\n`);
     return EXIT.usage;
   }
   const text = source.text;
   const bytes = configBytes;
-  const shown = displayPath(input);
+  const shown = stdin ? '<stdin>' : displayPath(input);
+  // The .kalint.json that applies: the input's folder's, or the working folder's for stdin.
+  const configFrom = stdin ? join(process.cwd(), 'stdin') : input;
   const options: PeerOptions = {
     file: shown,
     priority: integer('priority', values.priority),
@@ -113,7 +118,7 @@ export function peerCommand(argv: string[]): number {
     unicastPeer: values['unicast-peer'],
     configId: values['config-id'],
     // As kalint lint reads it: the option, else the nearest .kalint.json's.
-    targetVersion: values['target-version'] ?? findConfig(input)?.config.targetVersion,
+    targetVersion: values['target-version'] ?? findConfig(configFrom)?.config.targetVersion,
   };
   const r = generatePeer(text, options);
   if ('error' in r) {
@@ -128,7 +133,7 @@ export function peerCommand(argv: string[]): number {
 
   if (output !== undefined) {
     try {
-      writeAtomically(output, bytes(r.text), input);
+      writeAtomically(output, bytes(r.text), stdin ? undefined : input);
     } catch (e) {
       tell(`kalint: ${output}: cannot write: ${ioReason(e)}\n`);
       return EXIT.usage;
