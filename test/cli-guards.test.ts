@@ -9,17 +9,14 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fsHost } from '../server/src/cli/host.js';
 import { shortestUniqueSuffixes } from '../server/src/cluster/index.js';
+import { writeFiles } from './helpers/scratch.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
 let dir: string;
 
 function write(files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
+  writeFiles(dir, files);
 }
 
 function kalint(args: string[], cwd = dir, input?: string) {

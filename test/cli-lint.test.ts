@@ -8,17 +8,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colourByEnvironment } from '../server/src/cli/lint.js';
+import { writeFiles } from './helpers/scratch.js';
 
 const repo = join(__dirname, '..');
 const bin = join(repo, 'bin/kalint.js');
 let dir: string;
 
 function write(files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
+  writeFiles(dir, files);
 }
 
 function kalint(args: string[], cwd = dir, input?: string) {

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, CORPUS } from './helpers/format-props.js';
+import { writeFiles } from './helpers/scratch.js';
 
 let dir: string;
 let bundle: string;
@@ -21,11 +22,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function write(files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
+  writeFiles(dir, files);
 }
 
 function kalint(args: string[], input?: string) {

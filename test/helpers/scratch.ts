@@ -8,12 +8,17 @@ import { dirname, join } from 'node:path';
 export function inDir<T>(files: Record<string, string>, use: (dir: string) => T, prefix = 'kalint-scratch-'): T {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   try {
-    for (const [name, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), text);
-    }
+    writeFiles(dir, files);
     return use(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes `files` (paths relative to `dir`, folders made as needed). */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
   }
 }

@@ -4,7 +4,7 @@
 // stack so include chains and long files never recurse.
 
 import { Kind, lex, lexLine, SourceText, Token, tokenValue, type TokenStore } from '../syntax/lexer.js';
-import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, blanksOnly, lastOnLine, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
+import { classifyLine, conditionHolds, endsWithLoneBackslash, includePattern, blanksOnly, lastOnLine, INCLUDE_CHECK, INCLUDE_KEYWORD_CHECKS, INCLUDE_KEYWORDS, lineFeatures, parseCondition, referenceNameAt, seqHeaderEnd, type ClassifiedLine, type LineFeatures, LINE_FEATURES_SINCE } from '../syntax/lines.js';
 import { positionAt } from '../syntax/parser.js';
 import { decodeBytes, decodeUtf16, encodeText, isEscapedByte, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
@@ -479,15 +479,11 @@ const MAX_RUNAWAY_STEPS = 4096;
  * ended by a blank, ',', ')' or the end of the line.
  */
 function referenceAt(text: string, at: number): { name: string; length: number; params: boolean; atEnd: boolean } | undefined {
-  let p = at + 1;
-  const braced = text.charCodeAt(p) === 123;
-  if (braced) p++;
-  const first = text.charCodeAt(p);
-  if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  const nameStart = p;
-  p++;
-  for (let c = text.charCodeAt(p); c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++p));
-  const name = text.slice(nameStart, p);
+  const head = referenceNameAt(text, at);
+  if (!head) return undefined;
+  const { name, braced } = head;
+  let p = head.end;
+  const nameStart = p - name.length;
   let params = false;
   if (braced) {
     let lastDigit = -1;

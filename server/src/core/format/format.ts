@@ -17,7 +17,7 @@
 // whose value brings braces that do not pair up (`$INST` after `$INST=vrrp_instance VI_1 {`) is kept
 // whole too, at the depth keepalived reads it at once it has substituted the line.
 
-import { endsWithLoneBackslash, INCLUDE_KEYWORDS, seqHeaderEnd } from '../syntax/lines.js';
+import { endsWithLoneBackslash, INCLUDE_KEYWORDS, referenceNameAt, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
 import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
 import { commentScanOpenQuote } from '../syntax/comment-scan.js';
@@ -743,14 +743,10 @@ function hasBraceOrDollar(s: string): boolean {
  * ')' (from 2.1.0 only: not `sure`); `${NAME}` with blanks or digits before the `}` is not `sure` either.
  */
 function definitionReference(text: string, at: number): { name: string; length: number; atEnd: boolean; sure: boolean } | undefined {
-  let p = at + 1;
-  const braced = text.charCodeAt(p) === 123;
-  if (braced) p++;
-  const first = text.charCodeAt(p);
-  if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
-  const nameStart = p;
-  for (let c = text.charCodeAt(++p); c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++p));
-  const name = text.slice(nameStart, p);
+  const head = referenceNameAt(text, at);
+  if (!head) return undefined;
+  const { name, braced } = head;
+  const p = head.end;
   if (braced) {
     if (text.charCodeAt(p) === 125) return { name, length: p + 1 - at, atEnd: p + 1 === text.length, sure: true };
     let q = p;

@@ -334,3 +334,18 @@ export function seqHeaderEnd(text: string, start: number, lineEnd: number): numb
   return -1;
 }
 
+/**
+ * The name of a `$NAME` or `${NAME}` reference at `text[at]` (a '$'), as keepalived's find_definition scans it: a
+ * letter or '_', then letters, digits and '_'. `end` is the offset after the name; what may follow it is the
+ * caller's to judge (the reader and the formatter read the same endings for different purposes).
+ */
+export function referenceNameAt(text: string, at: number): { name: string; braced: boolean; end: number } | undefined {
+  let p = at + 1;
+  const braced = text.charCodeAt(p) === 123;
+  if (braced) p++;
+  const first = text.charCodeAt(p);
+  if (!(first === 95 || (first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return undefined;
+  const nameStart = p;
+  for (let c = text.charCodeAt(++p); c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = text.charCodeAt(++p));
+  return { name: text.slice(nameStart, p), braced, end: p };
+}
