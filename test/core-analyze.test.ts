@@ -972,6 +972,44 @@ describe('schema diagnostics', () => {
     expect(runKeepalived(lines.join('\n')).messages).toEqual([]);
   });
 
+  // lsp62 (session 62): `virtual_ipaddress 10.0.0.1/24 10.0.0.2/24` was wrapped as ONE line of the block, which
+  // keepalived reads as an address and an unknown option: "Unknown configuration entry '10.0.0.2/24' for ip address -
+  // ignoring" (and `track_script chk1 chk2` as one script with an unknown option: neither tracked).
+  const oneLineEntries = (line: string) =>
+    `vrrp_script chk1 {\n    script "/bin/true"\n}\nvrrp_script chk2 {\n    script "/bin/true"\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    ${line}\n}\n`;
+  const wrapOf = (text: string) => analyze(text).diagnostics.find((x) => x.code === 'KA104')?.fix?.edits[0]?.newText;
+  it('puts each entry of a one-line value block on a line of its own where keepalived reads a line as one entry', () => {
+    expect(wrapOf(oneLineEntries('virtual_ipaddress 10.0.0.1/24 dev eth0 label eth0:1 10.0.0.2/24 brd + 10.0.0.3'))).toBe(
+      ' {\n        10.0.0.1/24 dev eth0 label eth0:1\n        10.0.0.2/24 brd +\n        10.0.0.3\n    }',
+    );
+    expect(wrapOf(oneLineEntries('track_interface eth0 weight -10 reverse eth1'))).toBe(' {\n        eth0 weight -10 reverse\n        eth1\n    }');
+    expect(wrapOf(oneLineEntries('track_script chk1 chk2'))).toBe(' {\n        chk1\n        chk2\n    }');
+    expect(wrapOf(oneLineEntries('unicast_peer 10.0.0.2 min_ttl 2 10.0.0.3'))).toBe(' {\n        10.0.0.2 min_ttl 2\n        10.0.0.3\n    }');
+    // A netmask after an address means a prefix, not a second VIP; a route is one entry, as written.
+    expect(wrapOf(oneLineEntries('virtual_ipaddress 10.0.0.1 255.255.255.0'))).toBe(' {\n        10.0.0.1 255.255.255.0\n    }');
+    expect(wrapOf(oneLineEntries('virtual_routes 10.9.0.0/16 via 10.0.0.254'))).toBe(' {\n        10.9.0.0/16 via 10.0.0.254\n    }');
+    // notification_email reads every word of a line as an address.
+    expect(wrapOf('global_defs {\n    notification_email a@example.com b@example.com\n    router_id lb1\n}\n')).toBe(' {\n        a@example.com b@example.com\n    }');
+    expect(analyze(oneLineEntries('track_script chk1 chk2')).diagnostics.find((x) => x.code === 'KA104')?.fix?.description).toBe(
+      "Put 'chk1' and 'chk2' inside '{ }', one entry per line",
+    );
+  });
+  it("keeps a virtual_server_group's name on its line and offers no wrap of the name alone", () => {
+    const group = (first: string) => `${first}\nvirtual_server group G1 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.0.5 80 {\n        weight 1\n    }\n}\n`;
+    const d = analyze(group('virtual_server_group G1 10.0.0.1 80')).diagnostics.find((x) => x.code === 'KA104')!;
+    expect(d.fix?.edits[0]).toMatchObject({ range: { start: { line: 0, column: 23 } }, newText: ' {\n    10.0.0.1 80\n}' });
+    expect(analyze(group('virtual_server_group G1')).diagnostics.find((x) => x.code === 'KA104' && x.range.start.line === 0)?.fix).toBeUndefined();
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived -t reads every entry of the fixed blocks', () => {
+    for (const line of ['virtual_ipaddress 10.0.0.1/24 10.0.0.2/24 dev eth0', 'track_script chk1 chk2', 'unicast_peer 10.0.0.2 10.0.0.3', 'virtual_ipaddress_excluded 10.0.0.5 10.0.0.6']) {
+      const text = oneLineEntries(line);
+      const e = analyze(text).diagnostics.find((x) => x.code === 'KA104')!.fix!.edits[0]!;
+      const fixed = text.slice(0, e.range.start.offset) + e.newText + text.slice(e.range.end.offset);
+      const messages = runKeepalived(fixed).messages.map((m) => m.message).filter((m) => !/script|security|VIP specified|interface/i.test(m));
+      expect(messages, line).toEqual([]);
+    }
+  });
+
   // Found in Adel-Ahmetzyanov/Up: `preеmpt yes` with a Cyrillic 'е'. keepalived -t: Unknown keyword 'preеmpt',
   // and kalint answered "did you mean 'preempt'?", which prints exactly like the word written.
   it('names a Cyrillic or Greek letter that makes a keyword unknown, with a safe fix', () => {

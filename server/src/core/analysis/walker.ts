@@ -39,6 +39,7 @@ import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
 import { configLineUses, DOLLARLESS_DEFINITION } from './dollarless.js';
+import { valueEntryStarts } from './value-entries.js';
 import { forkNote, forkOfKeyword } from '../schema/forks.js';
 import { ALL_BFD_PROCESSES, BFD_PROCESS, BFD_PROCESS_NAMES, BfdProcesses, bfdLineReader, CHECKER_PROCESS, VRRP_PROCESS } from './bfd-processes.js';
 
@@ -1053,15 +1054,18 @@ export class Walker implements LineSink {
   }
 
   /**
-   * `notification_email admin@example.com` followed by a keyword of the enclosing block or its '}': the entry
-   * written on the keyword's line was plainly meant as the block's one entry. The fix puts it in
-   * braces on lines of their own (keepalived before 1.4.2 reads a '{' only as a line's last word).
+   * `notification_email admin@example.com` followed by a keyword of the enclosing block or its '}': the entries
+   * written on the keyword's line were plainly meant as the block's. The fix puts them in braces on lines of
+   * their own (keepalived before 1.4.2 reads a '{' only as a line's last word), one line per entry where the
+   * block reads a line as one entry (`virtual_ipaddress 10.0.0.1/24 10.0.0.2/24`: two lines, see value-entries.ts);
+   * the block's own arguments (a virtual_server_group's name) stay on the keyword's line.
    */
   private oneLineValueBlockFix(p: AstNode, next: Word): Partial<Diagnostic> | undefined {
     const kw = p.word;
     if (!(kw instanceof StoreWord) || kw.expanded || p.argCount === 0) return undefined;
     const args = p.args;
-    const first = args[0]!;
+    const own = p.spec?.args.length ?? 0;
+    if (args.length <= own) return undefined;
     const last = args[args.length - 1]!;
     if (args.some((a) => a.expanded || a.file !== p.file || a.range.start.line !== kw.range.start.line)) return undefined;
     // `virtual_ipaddress ｛` (a full-width brace, a no-break space…) meant the block's own brace: KA704 writes the
@@ -1077,11 +1081,15 @@ export class Walker implements LineSink {
     const indent = text.slice(lineStart, indentEnd);
     const unit = indent.includes('\t') ? '\t' : '    ';
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const entry = text.slice(first.range.start.offset, last.range.end.offset);
+    const words = args.slice(own);
+    const starts = (p.spec && valueEntryStarts(p.spec, words.map((w) => w.text))) ?? [0];
+    const entries = starts.map((start, i) => text.slice(words[start]!.range.start.offset, words[(starts[i + 1] ?? words.length) - 1]!.range.end.offset));
+    const after = own ? args[own - 1]!.range.end : kw.range.end;
+    const quoted = entries.map((e) => `'${e}'`);
     return {
       fix: {
-        description: `Put '${entry}' inside '{ }'`,
-        edits: [{ file: p.file, range: { start: kw.range.end, end: last.range.end }, newText: ` {${eol}${indent}${unit}${entry}${eol}${indent}}` }],
+        description: entries.length === 1 ? `Put ${quoted[0]} inside '{ }'` : `Put ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]} inside '{ }', one entry per line`,
+        edits: [{ file: p.file, range: { start: after, end: last.range.end }, newText: ` {${eol}${entries.map((e) => `${indent}${unit}${e}${eol}`).join('')}${indent}}` }],
         safe: true,
       },
     };

@@ -19,7 +19,11 @@ const rule: CoreRule = {
       "A block keepalived refuses (a repeated name, an address it cannot read) and then finds no '{' to skip is worse: the " +
       "process that owns it reads the lines up to the next '}' as that block's keywords. Before 2.2.8 it applies them to " +
       'the block of that kind read before, or to memory that is not one, which can crash it; from 2.2.8 it applies none, ' +
-      "but still reports the unknown ones, and a value list's lines among them are unknown keywords.",
+      "but still reports the unknown ones, and a value list's lines among them are unknown keywords. " +
+      "A value block whose entries are written on the keyword's own line (`virtual_ipaddress 10.0.0.1/24 10.0.0.2/24`, then the " +
+      "instance's next keyword) is a warning with a fix that moves them into braces: one line per entry, because keepalived reads a " +
+      "line of virtual_ipaddress, unicast_peer or track_script as one entry and its options (two addresses on one line lose the " +
+      "second), while notification_email takes several addresses on a line.",
     bad: `global_defs
     router_id lb1
 }
