@@ -542,6 +542,43 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(errors(a)).toEqual(['4: KA201', '7: KA201']);
   });
 
+  it("a split definition that brings a block with a '{' the owner ignores: the parent counts it and skips to the '}' that balances it", () => {
+    // Fuzzing (fixF a957/0003), reduced: for the parent $L reads on past the comment and takes in `$X`, which
+    // brings 'global_defs {' and '}' into the vrrp_instance. The processes that read a vrrp_instance would ignore
+    // that '{' and end the instance at its '}', but the parent skips the instance by counting braces: the '{'
+    // counts, and the last '}' only ends its skipping. 2.2.7 is silent; kalint said KA103 there.
+    const text = conf('$X=global_defs { \\', '}', '$L= \\', '# note', '$X', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    $L', '}');
+    const a = agree(text);
+    expect(a.ka).toEqual([]);
+    expect(errors(a)).toEqual([]);
+    expect(at(a, 4)).toEqual(['KA115']);
+    // The same, where the parent reads on at the top level after that '}': what it says there is still reported.
+    const after = agree(`${text}bogus_parent\n`);
+    expect(after.ka).toEqual(["11: Unknown keyword 'bogus_parent'"]);
+    expect(errors(after)).toEqual(['11: KA201']);
+  });
+
+  const release215c = releaseBinary('2.1.5');
+  it("before 2.2.0 every process reads the definition on past the comment: the vrrp_instance ends at the brought '}'", () => {
+    // No copy of the configuration yet: the VRRP process reads $L as the parent does, so it reads 'global_defs' in the
+    // instance and the last '}' at the top level (2.1.5 says so). 2.2.7 and 2.4.3 are silent (the test above).
+    const text = conf('$X=global_defs { \\', '}', '$L= \\', '# note', '$X', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    $L', '}');
+    const lint = (v: string) => lintText(text, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}: ${d.code}`);
+    expect(lint('2.1.5')).toEqual(['9: KA103', '9: KA202', '10: KA103']);
+    for (const v of ['2.2.0', '2.2.7', '2.4.3']) expect(lint(v), v).toEqual([]);
+    if (release215c) {
+      expect([...new Set(runRelease(release215c, text).messages.filter((m) => m.line !== undefined).map((m) => `${m.line}: ${m.message}`))]).toEqual([
+        "9: Unknown keyword 'global_defs'",
+        "9: Unexpected '{' - ignoring",
+        "10: Unknown keyword '}'",
+      ]);
+    }
+    for (const v of ['2.2.4', '2.2.8', '2.4.3']) {
+      const binary = releaseBinary(v);
+      if (binary) expect(runRelease(binary, text).messages.filter((m) => m.line !== undefined), v).toEqual([]);
+    }
+  });
+
   it("a ~LST header with its ')' in quotes: the rows leave the quote open", () => {
     // Mutation fuzzing, seed 721: keepalived ends the header at the first ')', so `"7)"` is no string for it and each
     // row's text starts with the quote the line closed.

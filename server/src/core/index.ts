@@ -247,7 +247,10 @@ function parentOnlyFindings(
       if (known.has(key(d))) continue;
       const skippersRead = d.code === 'KA104' && SKIPPING_PROCESSES_READ.test(d.message);
       if (!skippersRead && (!PARENT_PRINTED.has(d.code) || !PARENT_MESSAGE.test(d.message))) continue;
-      if (!skippersRead && d.code !== 'KA102' && inSkippedBlock(d)) continue;
+      // Where a '{' the owning process ignored has the processes skipping a block count on past its end, the parent,
+      // one of them, reads nothing up to the '}' that balances it (2.2.7: a definition it reads on expands
+      // 'global_defs {' … '}' in a vrrp_instance, and keepalived -t says nothing of the '}' after).
+      if (!skippersRead && d.code !== 'KA102' && (inSkippedBlock(d) || walker.whileParentSkipsOn!.has(d))) continue;
       out.push({ ...d, message: `${d.message} [as keepalived's parent process reads the file, whose messages keepalived -t prints: it reads ${splitOf(d)} (KA115); its VRRP and checker processes do not]` });
     }
     // An include line a split definition took in is the parent's alone: it reads the files where the definition is used.

@@ -514,6 +514,14 @@ export class Walker implements LineSink {
    * after the '}' that ends a block share the block's place in the text, and only when they were read tells them apart.
    */
   readonly emittedAtTopLevel: Set<Diagnostic> | undefined;
+  /**
+   * With `notesTopLevelFindings`, the findings made while the processes that skip a top-level block only keepalived's
+   * parent does not read (a vrrp_instance, a virtual_server) skip on past its end (see `swallow`), and those on the '}'
+   * that ends such skipping: the parent is one of those processes, and reads none of these lines.
+   */
+  readonly whileParentSkipsOn: Set<Diagnostic> | undefined;
+  /** Set while findings are made on a '}' that ends such skipping (see whileParentSkipsOn). */
+  private parentSkipEnding = false;
   /** The '}' that ended such skipping: findings on it belong with them. */
   private swallowEnd: { file: string; offset: number } | undefined;
   /**
@@ -762,6 +770,7 @@ export class Walker implements LineSink {
 
   constructor(private readonly options: WalkerOptions) {
     this.emittedAtTopLevel = options.notesTopLevelFindings ? new Set() : undefined;
+    this.whileParentSkipsOn = options.notesTopLevelFindings ? new Set() : undefined;
     this.bracesGlued = compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
     this.countsBraces = compareVersions(options.target, MISSING_BRACE_CHECK_SINCE) >= 0;
     this.root = new BlockNode(undefined, undefined, []);
@@ -777,6 +786,10 @@ export class Walker implements LineSink {
     const d: Diagnostic = { code, severity, message: showUnseen(message), file, range, ...extra };
     this.diagnostics.push(d);
     if (this.emittedAtTopLevel && this.stack.length === 1) this.emittedAtTopLevel.add(d);
+    if (this.whileParentSkipsOn) {
+      const skipped = this.swallow && !((READERS[this.swallow.block.keyword] ?? 0) & PARENT);
+      if (skipped || this.parentSkipEnding) this.whileParentSkipsOn.add(d);
+    }
     const end = this.swallowEnd;
     if (this.swallow?.block.keyword === 'global_defs' || (end && end.file === file && end.offset === range.start.offset)) this.whileGlobalDefsSkipped.add(d);
   }
@@ -2200,8 +2213,10 @@ export class Walker implements LineSink {
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
     const matched = counted ? this.rawOpen.pop() : brace;
+    let endsParentSkip = false;
     if (this.swallow && this.rawOpen.length < this.swallow.depth) {
       if (this.swallow.block.keyword === 'global_defs') this.swallowEnd = { file: brace.file, offset: brace.range.start.offset };
+      else endsParentSkip = !((READERS[this.swallow.block.keyword] ?? 0) & PARENT);
       this.swallow = undefined;
     }
     if (!matched && this.stack.length > 1 && !this.countsBraces) {
@@ -2218,6 +2233,8 @@ export class Walker implements LineSink {
       this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found"); keepalived still ends the '${this.top().node.keyword}' block here${why}`, brace.file, brace.range);
     } else if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     if (this.stack.length <= 1) {
+      // The processes skipping on read this '}' as the end of their skipping, and no finding is theirs.
+      this.parentSkipEnding = endsParentSkip && !!this.whileParentSkipsOn;
       if (!counted) this.report('KA103', 'error', `'"}"' at the top level closes no block: keepalived reads it as the keyword '}' (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
       else if (!matched && !this.countsBraces) this.report('KA101', 'error', `Extra '}': it closes no block; keepalived ${this.options.targetLabel} reads it as a keyword (keepalived: "Unknown keyword '}'")`, brace.file, brace.range);
       else if (!matched) this.report('KA101', 'error', "Extra '}': it closes no block (keepalived: \"Extra '}' found\")", brace.file, brace.range);
@@ -2232,6 +2249,7 @@ export class Walker implements LineSink {
         const inner = this.ignoredOpen && this.ignoredOpen.file === matched.file && this.ignoredOpen.start > matched.start ? ` (the '{' on line ${this.ignoredOpen.range.start.line + 1} was ignored, so its '}' ended the block)` : '';
         this.report('KA103', 'error', `'}' at the top level closes no block: the block opened on line ${matched.range.start.line + 1} already ended at an earlier '}'${inner}, so keepalived reads this '}' as an unknown keyword`, brace.file, brace.range);
       }
+      this.parentSkipEnding = false;
       return;
     }
     const frame = this.stack.pop()!;
