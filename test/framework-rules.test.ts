@@ -17,7 +17,7 @@ const UNTRIGGERABLE: Record<string, string> = {
 };
 
 /** Core codes the linter adds on top of analyze() (see linter.ts). */
-const LINTER_EMITTED = new Set(['KA105', 'KA108']);
+const LINTER_EMITTED = new Set(['KA105', 'KA108', 'KA119']);
 
 function codesFor(rule: Rule, text: string): string[] {
   const files = { ...(rule.docs.files ?? {}), [EXAMPLE_FILE]: text };

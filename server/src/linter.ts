@@ -8,6 +8,8 @@ import type { Range } from './core/syntax/cst.js';
 import { Kind } from './core/syntax/lexer.js';
 import { showUnseen } from './core/syntax/lookalikes.js';
 import { findTemplateMarker, templateLanguage, type TemplateMarker } from './core/syntax/template.js';
+import { findBinaryEvidence, type BinaryEvidence } from './core/syntax/binary.js';
+import { guardHost } from './core/analysis/reader.js';
 import { positionAt } from './core/syntax/parser.js';
 import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
 import { ruleByCode, rules } from './rules/index.js';
@@ -40,6 +42,8 @@ export interface LintResult {
   suppressed: SuppressedDiagnostic[];
   /** Set when the text is a template to render (KA108): its analysis means nothing, and no rule ran. */
   template?: TemplateMarker;
+  /** Set when the text is binary data (KA119): its analysis is of no text, and no rule ran. */
+  binary?: BinaryEvidence;
 }
 
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
@@ -279,6 +283,11 @@ export function suppressAcross(diagnostics: Diagnostic[], analyses: Analysis[], 
 
 /** Lints one config text. Never throws. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const binary = findBinaryEvidence(text);
+  if (binary) {
+    const read = lintBinary(text, binary, options);
+    if (read) return read;
+  }
   const template = findTemplateMarker(text, options.file);
   if (template) {
     const templated = lintTemplate(text, template, options);
@@ -314,4 +323,51 @@ function lintTemplate(text: string, marker: TemplateMarker, options: LintOptions
   if (!applySeverities(raw, options.severities).length) return undefined;
   const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, { ...options, reportUnusedSuppressions: false });
   return { analysis, diagnostics, suppressed, template: marker };
+}
+
+/**
+ * Binary data (an executable, an archive, an image) is reported once (KA119) instead of being read as keepalived
+ * would read it, which gives a finding for nearly every line. With KA119 turned off the file is linted like any
+ * config (undefined is returned).
+ */
+function lintBinary(text: string, evidence: BinaryEvidence, options: LintOptions): LintResult | undefined {
+  const file = options.file ?? 'keepalived.conf';
+  const before = text.slice(0, evidence.offset);
+  const line = before.split('\n').length - 1;
+  const column = evidence.offset - (before.lastIndexOf('\n') + 1);
+  const range: Range = {
+    start: { line, column, offset: evidence.offset },
+    end: { line, column: column + 1, offset: evidence.offset + 1 },
+  };
+  const what = evidence.kind ? `${evidence.kind} (its first bytes are ${evidence.signature})` : 'binary data';
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const where = `at byte offset ${evidence.byteOffset}, line ${line + 1}`;
+  const counts = [
+    evidence.nuls ? `${plural(evidence.nuls, 'NUL byte', 'NUL bytes')} (the first ${where})` : '',
+    evidence.controls
+      ? `${evidence.nuls ? plural(evidence.controls, 'other control character', 'other control characters') : plural(evidence.controls, 'control character', 'control characters')}${evidence.nuls ? '' : ` (the first, U+${evidence.code.toString(16).toUpperCase().padStart(4, '0')}, ${where})`}`
+      : '',
+    evidence.notUtf8 ? plural(evidence.notUtf8, 'byte that is not UTF-8', 'bytes that are not UTF-8') : '',
+  ].filter(Boolean);
+  const list = counts.length > 1 ? `${counts.slice(0, -1).join(', ')} and ${counts[counts.length - 1]}` : counts[0]!;
+  let executable = false;
+  try {
+    executable = !!guardHost(options.host)?.isExecutable?.(file);
+  } catch {
+    executable = false;
+  }
+  const keepalived = executable
+    ? 'keepalived skips it, as it skips every executable configuration file ("is not a regular non-executable file - skipping"), and starts with nothing configured'
+    : 'keepalived does not refuse such a file: it reads the bytes as configuration lines, each ending at a line feed or at its first NUL byte (from 2.4.0 it drops a line holding a NUL instead), and reports nearly every line as an unknown keyword or a brace error';
+  const raw: Diagnostic[] = [{
+    code: 'KA119',
+    severity: 'error',
+    message: `this file is ${what}, not a text config: ${evidence.whole ? `its ${evidence.sampleBytes} bytes` : `its first ${evidence.sampleBytes} bytes`} hold ${list}; ${keepalived}. kalint reports the file once and checks nothing else in it: lint the config itself`,
+    file,
+    range,
+  }];
+  if (!applySeverities(raw, options.severities).length) return undefined;
+  // No text to read: the analysis is of an empty file (no suppression comment applies to binary data).
+  const analysis = analyze('', { ...options, host: undefined });
+  return { analysis, diagnostics: applySeverities(raw, options.severities), suppressed: [], binary: evidence };
 }

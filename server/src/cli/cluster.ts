@@ -21,6 +21,7 @@ import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, resolv
 import { sameFile } from './common.js';
 import { ALL_CONFIG_IDS, expandConfigIds, tooManyImplicitIds } from './config-ids.js';
 import { findTemplateMarker } from '../core/syntax/template.js';
+import { findBinaryEvidence } from '../core/syntax/binary.js';
 import { appendAll } from '../core/arrays.js';
 
 export interface ClusterLintOptions {
@@ -54,9 +55,9 @@ export interface ClusterLintResult {
   notes: string[];
 }
 
-/** Whether KA108 is turned off (by code or name), so that a template is read as a config. */
-function templateRuleOff(severities: Record<string, SeveritySetting>): boolean {
-  const probe: Diagnostic = { code: 'KA108', severity: 'error', message: '', file: '', range: rangeAt([0], 0, 0) };
+/** Whether KA108 (or `code`) is turned off (by code or name), so that a template (binary data) is read as a config. */
+function templateRuleOff(severities: Record<string, SeveritySetting>, code = 'KA108'): boolean {
+  const probe: Diagnostic = { code, severity: 'error', message: '', file: '', range: rangeAt([0], 0, 0) };
   return applySeverities([probe], severities).length === 0;
 }
 
@@ -120,6 +121,11 @@ export function lintClusters(options: ClusterLintOptions): ClusterLintResult {
     const loaded = safeConfig(spec.path, errors);
     // A template (KA108) is no node: what keepalived reads is the file it renders to.
     if (findTemplateMarker(text, spec.path) && !templateRuleOff({ ...loaded?.config.rules, ...options.ruleOverrides })) {
+      analyses.set(key, null);
+      return undefined;
+    }
+    // Nor is binary data (KA119).
+    if (findBinaryEvidence(text) && !templateRuleOff({ ...loaded?.config.rules, ...options.ruleOverrides }, 'KA119')) {
       analyses.set(key, null);
       return undefined;
     }

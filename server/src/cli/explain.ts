@@ -51,9 +51,12 @@ function kindText(rule: Rule): string {
   return rule.family === 'meta' ? 'reported by kalint about itself and its directives' : KIND_TEXT[rule.kind];
 }
 
-/** An example as shown: a NUL byte (KA117's) as the symbol ␀, which terminals and Markdown can show. */
+/**
+ * An example as shown: a NUL byte (KA117's) as the symbol ␀, and the other control characters (KA119's binary data)
+ * as theirs (␁, ␡), which terminals and Markdown can show. Tabs and line ends stay.
+ */
 export function shownExample(text: string): string {
-  return text.replace(/\0/g, '\u2400');
+  return text.replace(/[\0-\x08\x0b\x0c\x0e-\x1f]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))).replace(/\x7f/g, '\u2421');
 }
 
 function indent(text: string, by: string): string {
@@ -63,6 +66,9 @@ function indent(text: string, by: string): string {
     .map((l) => (l ? by + l : l))
     .join('\n');
 }
+
+/** Rules reporting a file whose comments kalint does not read (binary data, KA119): no comment suppresses them. */
+const NO_COMMENTS_READ = new Set(['KA119']);
 
 /** A rule as `kalint explain` prints it. */
 export function explainText(rule: Rule): string {
@@ -76,7 +82,8 @@ export function explainText(rule: Rule): string {
   const files = Object.entries(rule.docs.files ?? {});
   if (files.length) out += `\nThe examples read ${files.length === 1 ? 'this file' : `these ${files.length} files`}: ${summarizeFiles(files)}\n`;
   out += `\nTurn it off or change its severity in .kalint.json: { "rules": { "${rule.code}": "off" } }\n`;
-  out += `Suppress one finding: # kalint-disable-next-line ${rule.code} -- reason\n`;
+  if (NO_COMMENTS_READ.has(rule.code)) out += `No comment suppresses it (kalint reads none in such a file): --rule ${rule.code}=off does\n`;
+  else out += `Suppress one finding: # kalint-disable-next-line ${rule.code} -- reason\n`;
   return out;
 }
 
@@ -167,7 +174,8 @@ export function ruleMarkdown(rule: Rule): string {
     if (shown.length < files.length) md += `… and ${files.length - shown.length} more files of the same shape, up to \`${files[files.length - 1]![0]}\`.\n\n`;
   }
   md += `## Configuration\n\nChange the severity, or turn the rule off, in \`.kalint.json\`:\n\n\`\`\`json\n{ "rules": { "${rule.code}": "off" } }\n\`\`\`\n\n`;
-  md += `Suppress a single finding with a comment on the line before it (the reason is required):\n\n\`\`\`keepalived\n# kalint-disable-next-line ${rule.code} -- why this is fine here\n\`\`\`\n`;
+  if (NO_COMMENTS_READ.has(rule.code)) md += `A file this rule reports is not read for \`# kalint-disable\` comments: turn the rule off for it with \`--rule ${rule.code}=off\` or in the \`.kalint.json\` of its folder.\n`;
+  else md += `Suppress a single finding with a comment on the line before it (the reason is required):\n\n\`\`\`keepalived\n# kalint-disable-next-line ${rule.code} -- why this is fine here\n\`\`\`\n`;
   return md;
 }
 

@@ -175,9 +175,9 @@ function lintFile(
     }
   }
   // Kept for the cluster rules, so a cluster member is not analysed twice.
-  // A template (KA108) has no meaningful analysis: it is no cluster node and includes nothing
+  // A template (KA108) or binary data (KA119) has no meaningful analysis: it is no cluster node and includes nothing
   // (null tells the cluster rules not to analyse it themselves).
-  results.forEach((r, i) => analyses.set(analysisKey(file, ids[i]), r.template ? null : r.analysis));
+  results.forEach((r, i) => analyses.set(analysisKey(file, ids[i]), r.template || r.binary ? null : r.analysis));
   const key = (d: Diagnostic) => `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
   // One file included by two spellings (`include /etc/keepalived/x.conf` and `include x.conf` beside it)
   // is read twice under two names, which show as one: its findings once.

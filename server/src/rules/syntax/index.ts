@@ -19,6 +19,7 @@ import definitionSplit from './definition-split.js';
 import escapedCommentLine from './escaped-comment-line.js';
 import nulByte from './nul-byte.js';
 import conditionWithoutId from './condition-without-id.js';
+import binaryFile from './binary-file.js';
 
 export const syntaxRules: CoreRule[] = [
   extraCloseBrace,
@@ -39,4 +40,5 @@ export const syntaxRules: CoreRule[] = [
   escapedCommentLine,
   nulByte,
   conditionWithoutId,
+  binaryFile,
 ];
