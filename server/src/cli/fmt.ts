@@ -15,8 +15,11 @@ const FMT_HELP = `Usage: kalint fmt [options] FILE        print FILE formatted (
 
 PATH may be a file, a directory (searched for keepalived configs) or a glob ('**' spans folders).
 Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAME= definitions,
-~SEQ and include lines are kept as written. A file with unbalanced braces, an unterminated
-quote or a NUL byte is not formatted.
+~SEQ and include lines are kept as written. A line too long for keepalived's 1,024-byte line
+buffer (more than 1,022 bytes before the newline, a CR counted), or that formatting would make
+too long, is kept byte for byte, blanks and line ending included: keepalived cuts such a line
+into pieces by its bytes.
+A file with unbalanced braces, an unterminated quote or a NUL byte is not formatted.
 
 Options:
   -c, --check          list the files that would change; exit 1 if there are any

@@ -12,10 +12,18 @@
 // byte for byte), `~SEQ`/`~LST` lines (the rest of the line is repeated), include lines (their
 // braces are glob syntax), lines where `$` meets a brace (keepalived substitutes `${NAME}` before
 // it splits at braces), lines with `'` (script strings quote with it) or with `\"` ending a `"` string (script
-// strings escape quotes with it, and the string goes on), and lines longer than
-// keepalived's 1022-character line buffer (it splits those itself, at a byte count). A `$NAME` line
+// strings escape quotes with it, and the string goes on). A `$NAME` line
 // whose value brings braces that do not pair up (`$INST` after `$INST=vrrp_instance VI_1 {`) is kept
 // whole too, at the depth keepalived reads it at once it has substituted the line.
+//
+// keepalived reads a line into a 1024-byte buffer: a line of more than 1022 bytes before its newline
+// (a CR counts) arrives in pieces of 1023 bytes, read as lines of their own (before 2.4.0) or dropped
+// but for the last ("line too long - ignoring", from 2.4.0), and a line of exactly 1023 bytes brings
+// its newline as one more, empty, piece. Where the cuts fall depends on every byte of the line, its
+// indentation and trailing blanks included. So a line of more than 1022 bytes is kept byte for byte,
+// line ending included, and so is a line whose formatted text would not fit in 1022 bytes even
+// without indentation (a blank added at a brace, a CR added by the file's line ending): the
+// formatted file has the same long lines, cut at the same places, for every release.
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, referenceNameAt, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
@@ -68,6 +76,11 @@ export interface Layout {
   /** Offset of the start of each original line. */
   lineStarts: number[];
   eol: string;
+  /**
+   * Output lines kept byte for byte because of keepalived's line buffer (see the top of this file), with
+   * their own line ending (`\r\n` or `\n`), which may differ from `eol`.
+   */
+  ownEols: Map<number, string>;
 }
 
 export function isFormatError(r: unknown): r is FormatError {
@@ -80,13 +93,21 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   if (isFormatError(l)) return l;
   // Consecutive unchanged lines that were consecutive in the source (same line break) are one slice.
   const chunks: string[] = [];
-  const { lines, refs, eol, indents } = l;
+  const { lines, refs, eol, indents, ownEols } = l;
   let runStart = -1;
   let runEnd = -1;
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i];
     const a = refs[3 * i]!;
     const d = refs[3 * i + 2]!;
+    const own = ownEols.size > 0 ? ownEols.get(i) : undefined;
+    if (own !== undefined) {
+      // A line kept byte for byte for keepalived's line buffer, with its own line ending.
+      if (runStart >= 0) chunks.push(text.slice(runStart, runEnd), eol);
+      runStart = -1;
+      chunks.push(text.slice(a, refs[3 * i + 1]), own);
+      continue;
+    }
     if (s === null && d < 0) {
       if (runStart >= 0 && a === runEnd + eol.length && text.startsWith(eol, runEnd)) {
         runEnd = refs[3 * i + 1]!;
@@ -143,8 +164,11 @@ function exceeds(s: string, from: number, to: number, limit: number): boolean {
   return utf8Length(s, from, to) > limit;
 }
 
-/** Lays `text` out; with `track`, records where each output line comes from (range formatting). */
-export function layout(text: string, options: FormatOptions = {}, track = true): Layout | FormatError {
+/**
+ * Lays `text` out; with `track`, records where each output line comes from (range formatting). `asWritten`: original
+ * lines (0-based) to keep byte for byte, found by a first pass to outgrow keepalived's line buffer once formatted.
+ */
+export function layout(text: string, options: FormatOptions = {}, track = true, asWritten?: ReadonlySet<number>): Layout | FormatError {
   // Re-indenting `{{ name }}` as braces would break the template (KA108): templates are left alone.
   const template = findTemplateMarker(text);
   if (template) {
@@ -181,6 +205,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
 
   const firstLf = text.indexOf('\n');
   const eol = firstLf > 0 && text.charCodeAt(firstLf - 1) === CR ? '\r\n' : '\n';
+  // What an output line may hold before its line ending (the CR of `\r\n` counts for keepalived).
   const limit = LINE_BUFFER_CONTENT - (eol.length - 1);
 
   const lines: (string | null)[] = [];
@@ -189,6 +214,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
   const joins = new Map<number, number>();
   const lineStarts: number[] = [];
   const openBraces: number[] = [];
+  const ownEols = new Map<number, string>();
 
   let depth = 0;
   /** First blank original line of the current run of blank lines, or -1. */
@@ -305,14 +331,30 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     return s;
   };
 
+  /**
+   * Whether the current line is kept byte for byte for keepalived's line buffer: it is longer than the buffer
+   * holds (its CR counted), or a first pass found that formatted it would not fit.
+   */
+  const atBuffer = (): boolean =>
+    exceeds(text, tk.lineStart, tk.contentEnd, LINE_BUFFER_CONTENT - (tk.eolLength === 2 ? 1 : 0)) || (asWritten !== undefined && asWritten.has(ln));
+  /** Pushes the current line byte for byte through its line ending. */
+  const pushWhole = (): number => {
+    const i = pushRef(tk.lineStart, tk.contentEnd, false);
+    ownEols.set(i, tk.eolLength === 2 ? '\r\n' : '\n');
+    return i;
+  };
   // The current line, for `fixed`: whether it is too long to touch, and where its last token ends.
   let long = false;
+  /** The current line is kept byte for byte for keepalived's line buffer (`long` is set too). */
+  let whole = false;
   let lineEnd = 0;
-  /** Pushes a line kept whole: re-indented, or byte for byte when it is too long to touch. */
-  const fixed = (body: string, d: number): number => (long ? pushRef(tk.lineStart, lineEnd, false) : push(indent(d) + body, false));
+  /** Pushes the current line as written up to `to`: byte for byte (line ending too) when `whole`. */
+  const pushAsWritten = (to: number): number => (whole ? pushWhole() : pushRef(tk.lineStart, to, false));
+  /** Pushes a line kept whole: re-indented, or as written when it is too long to touch. */
+  const fixed = (body: string, d: number): number => (long ? pushAsWritten(lineEnd) : push(indent(d) + body, false));
   /** Like `fixed`, for a line kept as written from its first token. */
   const fixedVerbatim = (d: number): number => {
-    if (long) return pushRef(tk.lineStart, lineEnd, false);
+    if (long) return pushAsWritten(lineEnd);
     const ind = indent(d);
     if (tk.starts[0] === tk.lineStart + ind.length && text.startsWith(ind, tk.lineStart)) return pushRef(tk.lineStart, lineEnd, false);
     return pushIndented(d, tk.starts[0]!, lineEnd, false);
@@ -431,9 +473,10 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     } else if (inDefinition) {
       // A continuation line of a multi-line definition belongs to its value: byte for byte, a line of
       // blanks too (made empty, it would end the definition for releases that read on past blanks).
-      // (Trailing blanks go; a vertical tab or a form feed after the last word stays: keepalived strips only
-      // blanks, so a backslash such a character follows continues nothing.)
-      pushRef(tk.lineStart, count === 0 || !onlyBlanksBetween(text, lastEnd, tk.contentEnd) ? tk.contentEnd : lastEnd, false);
+      // (Trailing blanks go, but on a line kept for keepalived's line buffer; a vertical tab or a form feed after
+      // the last word stays: keepalived strips only blanks, so a backslash such a character follows continues nothing.)
+      if (atBuffer()) pushWhole();
+      else pushRef(tk.lineStart, count === 0 || !onlyBlanksBetween(text, lastEnd, tk.contentEnd) ? tk.contentEnd : lastEnd, false);
       // Past a line of blanks, an empty line or a comment line some releases read the definition on (2.0.9 to
       // 2.0.14 skip an empty line, 2.1.4 on a blank or comment one, 2.2 in the parent process only): the line
       // after it may still belong to the value, so it is kept as written too.
@@ -451,13 +494,19 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         if (!inDefinition) openDefinition = null;
       }
       joinable = -1;
+    } else if (count === 0 && atBuffer()) {
+      // Blanks past keepalived's line buffer: from 2.4.0 it drops the full pieces with a message ("line too long").
+      pushWhole();
+      joinable = -1;
     } else if (count === 0) {
       if (pendingBlank < 0) {
         pendingBlank = ln;
         pendingBlankAt = tk.contentEnd === tk.lineStart ? tk.lineStart : -1;
       }
     } else {
-      long = exceeds(text, tk.lineStart, lastEnd, limit);
+      whole = atBuffer();
+      long = whole;
+      if (whole) lastEnd = tk.contentEnd;
       escapedGap = false;
       if (nextVertical >= 0 && nextVertical < tk.lineStart) nextVertical = nextVerticalBlank(text, tk.lineStart);
       if (nextVertical >= 0 && nextVertical < tk.contentEnd) {
@@ -549,7 +598,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
           }
         }
         const d = startsWithClose && before > 0 ? before - 1 : before;
-        if (long) pushRef(tk.lineStart, lastEnd, false);
+        if (long) pushAsWritten(lastEnd);
         else push(indent(d) + text.slice(tk.starts[0], lastEnd), startsWithClose);
         lastOpens = expansion.braces.length > 0 && expansion.braces[expansion.braces.length - 1] === Kind.LBrace;
       } else if (long || escapedGap || firstIsCondition || tk.hasApostrophe || (tk.hasDollar && hasBrace(tk, end)) || (end >= 2 && hasBrace(tk, end) && isLoneBackslash(text, tk, end - 1)) || conditionAfterBrace(text, tk, end) || backslashBeforeBrace(text, tk, end)) {
@@ -563,7 +612,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
         const body = firstIsCondition && !gluedPrefix && !tk.hasApostrophe && !tk.hasDollar && !escapedGap ? oneLine() : text.slice(tk.starts[0], lastEnd);
         // An `@id` line rebuilt with a blank at each brace may outgrow keepalived's line buffer, which would then cut it.
         const outgrows = !long && body.length !== lastEnd - tk.starts[0]! && exceeds(indent(d) + body, 0, indent(d).length + body.length, limit);
-        if (long || outgrows) pushRef(tk.lineStart, lastEnd, false);
+        if (long || outgrows) pushAsWritten(lastEnd);
         else push(indent(d) + body, startsWithClose);
         lastOpens = tk.kinds[end - 1] === Kind.LBrace;
       } else if (headKind === Kind.RBrace && end === 1 && depth > 0 && isCanonical(indent(depth - 1), end)) {
@@ -652,13 +701,15 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
     return error(at, depth === 1 ? "'{' is never closed" : `'{' is never closed (${depth} blocks are left open at the end of the file)`);
   }
 
-  // Deep indentation must not push a line past keepalived's line buffer: give up indentation first.
+  // Deep indentation must not push a line past keepalived's line buffer: give up indentation first. A line that
+  // does not fit even so is kept as written, byte for byte: lay the file out again with it.
+  let unfit: number[] | undefined;
   for (let i = 0; i < lines.length; i++) {
+    if (ownEols.size > 0 && ownEols.has(i)) continue;
     let s = lines[i];
     if (s === null || s === undefined) {
-      // Source lines kept with their own indentation fit, or keepalived splits them itself.
       const d = refs[3 * i + 2]!;
-      if (d < 0 || (indents[d]!.length + refs[3 * i + 1]! - refs[3 * i]!) * 3 <= limit) continue;
+      if (((d >= 0 ? indents[d]!.length : 0) + refs[3 * i + 1]! - refs[3 * i]!) * 3 <= limit) continue;
       s = materialize(i);
     }
     if (!exceeds(s, 0, s.length, limit)) continue;
@@ -668,10 +719,17 @@ export function layout(text: string, options: FormatOptions = {}, track = true):
       cut++;
       over--;
     }
-    lines[i] = s.slice(cut);
+    if (over > 0) (unfit ??= []).push(i);
+    else lines[i] = s.slice(cut);
+  }
+  if (unfit) {
+    if (!track) return layout(text, options, true, asWritten);
+    const more = new Set(asWritten);
+    for (const i of unfit) more.add(origins[i]!);
+    if (more.size > (asWritten?.size ?? 0)) return layout(text, options, track, more);
   }
 
-  return { source: text, lines, refs, indents, origins, joins, lineStarts, eol };
+  return { source: text, lines, refs, indents, origins, joins, lineStarts, eol, ownEols };
 }
 
 /** A `$NAME=` value as keepalived keeps it: a line each, without the continuing backslash and the blanks before it. */

@@ -43,7 +43,7 @@ export function formatRange(text: string, startLine: number, endLine: number, op
   let newText = '';
   for (let i = 0; i < l.lines.length; i++) {
     const o = l.origins[i]!;
-    if (o >= from && o <= to) newText += lineText(l, i) + l.eol;
+    if (o >= from && o <= to) newText += lineText(l, i) + (l.ownEols.get(i) ?? l.eol);
   }
   // The formatter drops blank lines at the very end; keep the file's last line break rule.
   const startOffset = l.lineStarts[from]!;
