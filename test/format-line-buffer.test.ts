@@ -91,6 +91,21 @@ describe("lines at keepalived's line buffer", () => {
     expect(fmt(`vrrp_instance VI_1 {\r\n${crlf}\r\neth0\r\n}\r\n}\r\n`)).toBe(`vrrp_instance VI_1 {\r\n${crlf}\r\n        eth0\r\n    }\r\n}\r\n`);
   });
 
+  it("keeps the blanks between the words of a line whose `$NAME` substitution may reach the buffer", () => {
+    // keepalived substitutes into the line's 1024 bytes and stops where a value does not fit: `priority    $A` stays
+    // unsubstituted ("invalid number '$A'"), `priority $A` fits (2.0.19, 2.2.7 and 2.4.3).
+    const long = `$A=${'9'.repeat(1012)}\nvrrp_instance VI_1 {\n  priority    $A\n}\n`;
+    expect(fmt(long)).toBe(`$A=${'9'.repeat(1012)}\nvrrp_instance VI_1 {\n    priority    $A\n}\n`);
+    // A `{` the formatter would join to it counts too, and a `$` inside a string is substituted as well.
+    const joined = `$A=${'9'.repeat(1000)}\nvrrp_instance VI_1 {\n  notify_master   "/bin/echo $A"\n  {\n  }\n}\n`;
+    expect(fmt(joined)).toBe(`$A=${'9'.repeat(1000)}\nvrrp_instance VI_1 {\n    notify_master   "/bin/echo $A"\n    {\n    }\n}\n`);
+    // Short values, or names no definition gives a value: formatted as any other line.
+    expect(fmt('$A=12\nvrrp_instance VI_1 {\n  priority    $A  $B\n}\n')).toBe('$A=12\nvrrp_instance VI_1 {\n    priority $A $B\n}\n');
+    // A name the formatter cannot follow (an included file may define it; keepalived's own ${_PWD}): no bound.
+    expect(fmt('include x.conf\nvrrp_instance VI_1 {\n  priority    $B\n}\n')).toBe('include x.conf\nvrrp_instance VI_1 {\n    priority    $B\n}\n');
+    expect(fmt('vrrp_instance VI_1 {\n  notify_master   ${_PWD}/x\n}\n')).toBe('vrrp_instance VI_1 {\n    notify_master   ${_PWD}/x\n}\n');
+  });
+
   it('is idempotent on lines of 1019 to 1030 and 2044 to 2047 bytes, and never writes a line past the buffer that was not one', () => {
     for (const length of [1019, 1020, 1021, 1022, 1023, 1024, 1025, 1030, 2044, 2045, 2046, 2047]) {
       for (const eol of ['\n', '\r\n']) {
@@ -131,6 +146,17 @@ for (const [version, binary] of RELEASES) {
         }
       }
       expect(compared).toBeGreaterThan(80);
+    });
+
+    it.runIf(!!binary)(`lines whose \`$NAME\` substitution reaches the buffer, with more blanks or fewer${reason}`, () => {
+      const view = (text: string) => runRelease(binary!, text).messages.map((m) => `${m.line ?? '-'} ${m.message}`);
+      const body = (line: string) => ['vrrp_instance VI_1 {', '  state MASTER', '  interface eth0', '  virtual_router_id 51', line, '  virtual_ipaddress {', '    192.0.2.1/24', '  }', '}', ''].join('\n');
+      for (const v of [1008, 1010, 1012, 1014]) {
+        for (const line of [`  priority    $A`, `  priority  \${A}   # c`, `  notify_master    "/bin/echo $A"`, `  @x notify_master    "/bin/echo $A"`]) {
+          const text = `$A=${'9'.repeat(v)}\n` + body(line);
+          expect(view(fmt(text)), `${v}: ${line}`).toEqual(view(text));
+        }
+      }
     });
   });
 }

@@ -18,7 +18,8 @@ Only whitespace changes: the words, quoted strings, comments, @id prefixes, $NAM
 ~SEQ and include lines are kept as written. A line too long for keepalived's 1,024-byte line
 buffer (more than 1,022 bytes before the newline, a CR counted), or that formatting would make
 too long, is kept byte for byte, blanks and line ending included: keepalived cuts such a line
-into pieces by its bytes.
+into pieces by its bytes. A line whose $NAME values may fill the buffer keeps its blanks:
+keepalived stops substituting where a value does not fit.
 A file with unbalanced braces, an unterminated quote or a NUL byte is not formatted.
 
 Options:

@@ -23,7 +23,9 @@
 // indentation and trailing blanks included. So a line of more than 1022 bytes is kept byte for byte,
 // line ending included, and so is a line whose formatted text would not fit in 1022 bytes even
 // without indentation (a blank added at a brace, a CR added by the file's line ending): the
-// formatted file has the same long lines, cut at the same places, for every release.
+// formatted file has the same long lines, cut at the same places, for every release. keepalived
+// substitutes `$NAME` references into the same buffer and stops at a value that does not fit: a line
+// whose references may get there keeps the blanks between its words (substitutionMayOverflow).
 
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, referenceNameAt, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
@@ -234,6 +236,18 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
   /** Some definition's value holds a brace or a `$` (only then are `$NAME` lines expanded). */
   let braceDefinitions = false;
   let nextDollar = text.indexOf('$');
+  // For lines whose `$NAME` substitution may reach keepalived's line buffer (see substitutionMayOverflow).
+  /** The longest value line of a definition so far, in bytes. */
+  let longestValue = 0;
+  /** A definition so far has a `$` in its value (keepalived substitutes the value again: no bound). */
+  let valueWithDollar = false;
+  /** Where the text first mentions an include or a ~SEQ/~LST, which define names the formatter does not follow. */
+  const firstForeign = text.search(/include|~SEQ|~LST/);
+  const noteValue = (line: string): void => {
+    const n = utf8Length(line, 0, line.length);
+    if (n > longestValue) longestValue = n;
+    if (line.includes('$')) valueWithDollar = true;
+  };
   let ln = 0;
   const tk = new LineTokens();
 
@@ -446,6 +460,30 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
     return unsure ? 'uncertain' : { braces, startsWithClose };
   };
 
+  /**
+   * Whether keepalived's substitution of the `$NAME` references in text[from, to) (the line without its indentation
+   * and comment, as it substitutes it) may reach its 1024-byte line buffer, a `{` the formatter may join to the line
+   * counted: there it stops substituting (lib/parser.c replace_param, 2.2.7: "would exceed maximum line length"), so
+   * whether it substitutes depends on the blanks between the words, which the formatter would change. A value is
+   * bounded by the longest definition so far; a name defined where the formatter does not look (an included file,
+   * ~SEQ/~LST, keepalived's own `_` names such as ${_PWD}) or a value that refers on has no bound.
+   */
+  const substitutionMayOverflow = (from: number, to: number): boolean => {
+    if (nextDollar >= 0 && nextDollar < from) nextDollar = text.indexOf('$', from);
+    if (nextDollar < 0 || nextDollar >= to) return false;
+    let bound = utf8Length(text, from, to) + 2;
+    for (let at = nextDollar; at >= 0 && at < to; at = text.indexOf('$', at + 1)) {
+      const ref = referenceNameAt(text, at);
+      if (!ref) continue;
+      if (definitions.has(ref.name)) {
+        if (valueWithDollar) return true;
+        bound += longestValue;
+      } else if (ref.name.charCodeAt(0) === 95 /* _ */ || (firstForeign >= 0 && firstForeign < from)) return true;
+      if (bound > LINE_BUFFER_CONTENT) return true;
+    }
+    return false;
+  };
+
   let pos = 0;
   let nextBackslash = text.indexOf('\\');
   let nextVertical = nextVerticalBlank(text, 0);
@@ -489,6 +527,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
           const continues = definitionContinues(text, tk);
           const line = definitionValue(text, tk.starts[0]!, valueEnd, continues);
           openDefinition.lines.push(line);
+          noteValue(line);
           if (hasBraceOrDollar(line)) openDefinition.braceish = braceDefinitions = true;
         }
         if (!inDefinition) openDefinition = null;
@@ -522,6 +561,10 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
         // `script /usr/bin/test\  -n x`: keepalived reads a script or notify line again with `\` escaping the next
         // character, a blank too: the word is '/usr/bin/test ' and the blanks after the escaped one separate. A gap
         // made one space would join the words: keep the line's gaps as written.
+        escapedGap = true;
+      }
+      if (!long && !escapedGap && substitutionMayOverflow(tk.starts[0]!, tk.kinds[count - 1] === Kind.Comment ? (count > 1 ? tk.ends[count - 2]! : tk.starts[0]!) : lastEnd)) {
+        // `priority    $P` where $P's value takes the line to keepalived's line buffer: with fewer blanks it may fit.
         escapedGap = true;
       }
       if (!long && tk.escapedQuote) {
@@ -564,6 +607,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
         const previous = definitions.get(name);
         // An `@id` definition is read by some nodes only: where braces come with it (or went with the value it
         // replaces), the depth after a `$NAME` line depends on the node.
+        noteValue(line);
         const def: Definition = { lines: [line], multiline: inDefinition, braceish: hasBraceOrDollar(line) || (firstIsCondition && previous?.braceish === true), conditional: firstIsCondition, uncertain: false };
         if (def.braceish) braceDefinitions = true;
         definitions.set(name, def);
