@@ -3392,6 +3392,34 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
     expect(said(script('  weight 300'), 'KA205')[0]).toContain('keepalived reports it and still uses 300');
   });
 
+  // harvest62: when the earlier line is the one keepalived refused (2.2.7 -t: "Priority not valid! … Using default
+  // 100", "Advert interval (abc) not valid! … ignoring", "Invalid smtp server 192.168.200.1 x"), the later line
+  // replaces no value of the user's, and nothing was silent: said so, not "silently uses … instead of (300)".
+  it('says so when the earlier value was the refused one', () => {
+    const said = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((x) => x.code === 'KA211').map((x) => `${x.range.start.line + 1}:${x.severity} ${x.message}`);
+    const body = '  priority 300\n  priority 150\n  advert_int abc\n  advert_int 2';
+    for (const target of ['2.2.7', '2.0.19', '2.4.3']) {
+      expect(said(inst('A', body), target)).toEqual([
+        "3:warning 'priority' is set again in 'vrrp_instance A': keepalived reports the value on line 2 (300) as invalid and does not take it (it uses 100 until this line), so this later value (150) is the one it uses; keep one valid line",
+        "5:warning 'advert_int' is set again in 'vrrp_instance A': keepalived reports the value on line 4 (abc) as invalid and does not take it, so this later value (2) is the one it uses; keep one valid line",
+      ]);
+    }
+    expect(said('global_defs {\n  smtp_server 192.168.200.1 x\n  smtp_server 192.168.200.1\n}\n')[0]).toContain('keepalived reports the value on line 2 (192.168.200.1 x) as invalid and does not take it, so this later value (192.168.200.1) is the one it uses');
+    // Both refused: neither is taken (priority: the default).
+    expect(said(inst('A', '  priority 300\n  priority 0\n  advert_int abc\n  advert_int xyz'))).toEqual([
+      "3:warning 'priority' is set again in 'vrrp_instance A', and keepalived reports both this value (0) and the one on line 2 (300) as invalid: it uses 100; keep one valid line",
+      "5:warning 'advert_int' is set again in 'vrrp_instance A', and keepalived reports both this value (xyz) and the one on line 4 (abc) as invalid: it takes neither; keep one valid line",
+    ]);
+    // A third, valid line after two refused ones: the one it uses.
+    expect(said(inst('A', '  advert_int abc\n  advert_int xyz\n  advert_int 3'))[1]).toContain('the value on line 3 (xyz) as invalid and does not take it, so this later value (3) is the one it uses');
+    // A value reported and still used is a setting: the later line replaces it (a vrrp_script's weight 300 is 300).
+    expect(said('vrrp_script S {\n  script /bin/true\n  weight 300\n  weight 10\n}\n')[0]).toContain('keepalived silently uses this later value (10) instead of the one on line 3 (300)');
+    if (keepalivedAvailable()) {
+      const out = runKeepalived(inst('A', '  interface eth0\n  virtual_router_id 1\n' + body + '\n  virtual_ipaddress {\n    10.0.0.1\n  }')).messages.map((m) => m.message);
+      expect(out).toEqual(["number '300' outside range [1, 255]", '(A) Priority not valid! must be between 1 & 255. Using default 100', "invalid number 'abc'", '(A) Advert interval (abc) not valid! Must be > 0 - ignoring']);
+    }
+  });
+
   // Session 60's audit: from 2.2.5 keepalived keeps the first VMAC name and reports a second ("VMAC interface name
   // already specified", KA351), and every release keeps the first lvs_sync_daemon_interface ("has already been
   // specified as eth0 - ignoring"); a different ip_family is refused ("… conflicts with server family", KA527).

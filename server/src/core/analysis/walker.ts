@@ -556,6 +556,8 @@ export class Walker implements LineSink {
   private readonly reportedButUsed = new WeakSet<Diagnostic>();
   /** The line being checked for repeats has such a value (KA211 then does not call its use silent). */
   private lineReportedButUsed = false;
+  /** Setting lines whose value keepalived reports and does not take (KA205 errors): a later line replaces no value of theirs. */
+  private readonly rejectedSettings = new WeakSet<AstNode>();
   /** What keepalived's include_check line has set, read by the reader at each include (see includeChecksAfter). */
   private includeChecks = 0;
   /**
@@ -3273,15 +3275,30 @@ export class Walker implements LineSink {
     const severity: Severity = prev.file === node.file ? 'warning' : 'info';
     // keepalived reports an invalid value and does not take it (it keeps the setting it had, or for a few keywords
     // such as priority goes back to its default): this later line overrides nothing, and one of the two is a leftover.
+    // The earlier line's value was reported as invalid and not taken (KA205 there): this line replaces no value the
+    // user wrote, and keepalived has said so, so nothing happens silently (2.2.7 -t: `priority 300` then
+    // `priority 100` prints only "Priority not valid! … Using default 100" for the first; `advert_int abc` only
+    // "Advert interval (abc) not valid! … ignoring"; found by harvest62).
+    const prevRejected = this.rejectedSettings.has(prev);
     if (invalidValue && node.argCount === 1) {
       // An address keepalived cannot read is not ignored: inet_stosockaddr has already unset the earlier one.
       const sets = invalidSetsIn(node.spec?.args[0], this.options.target);
+      if (prevRejected) {
+        this.report('KA211', severity, `${named} is set again${block}, and keepalived reports both this value${now ? ` (${now})` : ''} and the one on ${where}${before ? ` (${before})` : ''} as invalid: ${sets !== undefined && sets !== 'leading' ? `it uses ${sets}` : 'it takes neither'}; keep one valid line`, node.file, node.word!.range, { related });
+        return;
+      }
       const effect = ADDRESS_CLEARED_BY_INVALID.has(node.keyword)
         ? `and the earlier address is lost too (keepalived unsets it as it rejects this one)${sets !== undefined ? `, so it uses ${sets}` : ''}`
         : sets !== undefined && sets !== 'leading'
           ? `and uses ${sets} instead, so the earlier value is lost too`
           : 'and does not use it';
       this.report('KA211', severity, `${named} is set again${block}, after ${where}${before ? ` (${before})` : ''}; keepalived reports this later value${now ? ` (${now})` : ''} as invalid ${effect}; keep one valid line`, node.file, node.word!.range, { related });
+      return;
+    }
+    if (prevRejected) {
+      const sets = invalidSetsIn(prev.spec?.args[0], this.options.target);
+      const meanwhile = sets !== undefined && sets !== 'leading' ? ` (it uses ${sets} until this line)` : '';
+      this.report('KA211', severity, `${named} is set again${block}: keepalived reports the value on ${where}${before ? ` (${before})` : ''} as invalid and does not take it${meanwhile}, so this later value${now ? ` (${now})` : ''} is the one it uses${kept}; keep one valid line`, node.file, node.word!.range, { related });
       return;
     }
     const reverse = this.reverseKept(node, frame);
@@ -3466,6 +3483,7 @@ export class Walker implements LineSink {
       if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
       this.seenStamp[serial] = frame.stamp;
       this.seenNode[serial] = node;
+      if (invalidValue) this.rejectedSettings.add(node);
       return;
     }
     const prev = this.seenNode[serial]!;
@@ -3486,8 +3504,10 @@ export class Walker implements LineSink {
       // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so); a later
       // MASTER overwrites a BACKUP silently (2.2.7's dump: Wantstate = MASTER).
       if (spec.name === 'state' && prev.argText(0) === 'MASTER' && node.argText(0) === 'BACKUP') return;
-      this.reportOverwritten(prev, node, frame, invalidValue || this.instanceAddressRefused(node, frame));
+      const refused = invalidValue || this.instanceAddressRefused(node, frame);
+      this.reportOverwritten(prev, node, frame, refused);
       this.seenNode[serial] = node;
+      if (refused) this.rejectedSettings.add(node);
       return;
     }
     // A first-wins setting keepalived refuses only for another value (ip_family): the rule named reports that

@@ -15,7 +15,10 @@ const rule: CoreRule = {
       'nothing. When a MASTER config is copied and edited into a BACKUP, a new `priority` or `virtual_router_id` line ' +
       'added below the old one decides, while a reader sees the first. kalint warns when the values differ in one file; ' +
       'the same value twice, or a later value from another file (a shared include, then the node\'s own line), is ' +
-      'information. Settings keepalived keeps the first of, or reports, are KA209.',
+      'information. When keepalived refused the earlier line\'s value (KA205 there: `priority 300`, `advert_int abc`), ' +
+      'the earlier value was never in force and keepalived has said so: the finding says that this later line is the ' +
+      'value keepalived uses, and that the refused line is better deleted. Settings keepalived keeps the first of, or ' +
+      'reports, are KA209.',
     bad: `vrrp_instance VI_1 {
     interface eth0
     virtual_router_id 51
