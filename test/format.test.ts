@@ -260,6 +260,49 @@ describe('a `$NAME` that opens or closes a block', () => {
   });
 });
 
+// Found by the lsp62 audit: `$B=$A` with a 600-byte $A makes `router_id $B $B` overflow keepalived's 1024-byte line
+// (2.2.7 replace_param gives up and reads the line as substituted so far, -t silent); no definition holds a brace, so
+// the depth after the line is its own braces', and the file was refused as "not the same for every node or release".
+describe('a `$NAME` line that overflows keepalived\'s line buffer', () => {
+  const gate = keepalivedGate();
+  const long = 'x'.repeat(600);
+  const instance = 'vrrp_instance VI_1 {\n  state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 300\n    virtual_ipaddress {\n        10.0.0.1\n    }\n}\n';
+  const chained = `$A=${long}\n$B=$A\nglobal_defs {\n    router_id $B $B\n}\n${instance}`;
+  // A definition with a brace that the line never reaches changes nothing.
+  const unrelated = `$O=vrrp_script chk {\n${chained}`;
+  const formatted = (t: string) => t.replace('  state BACKUP', '    state BACKUP');
+  it('is formatted when no definition the line reaches holds a brace', () => {
+    expect(fmt(chained)).toBe(formatted(chained));
+    expect(fmt(unrelated)).toBe(formatted(unrelated));
+    // Thirty doubling definitions (the audit's expo.conf).
+    let doubling = '$A0=xx xx\n';
+    for (let i = 1; i < 30; i++) doubling += `$A${i}=$A${i - 1} $A${i - 1}\n`;
+    doubling += 'global_defs {\n router_id $A29\n}\n';
+    expect(fmt(doubling)).toBe(doubling.replace(' router_id', '    router_id'));
+  });
+
+  it('is still refused when a definition it reaches, or one a `$` it leaves may name, brings a brace', () => {
+    const refused = (t: string) => {
+      const r = format(t);
+      return isFormatError(r) && /are not the same for every node or release/.test(r.error);
+    };
+    expect(refused(`$C=}\n$A=${long}\n$B=$A $C\nglobal_defs {\n    router_id $B $B\n}\n`)).toBe(true);
+    // `$D` puts a `$` before the text after it (`${B}C`): the name it makes could be any definition's; before a
+    // blank it makes none.
+    expect(refused(`$C=}\n$D=$\n$A=${long}\n$B=$A $D\nglobal_defs {\n    router_id $B \${B}C\n}\n`)).toBe(true);
+    expect(refused(`$C=}\n$D=$\n$A=${long}\n$B=$A $D\nglobal_defs {\n    router_id $B $B\n}\n`)).toBe(false);
+    expect(refused(`$C=}\n$A=${long}\n$B=$A\nglobal_defs {\n    router_id $B $B $$B\n}\n`)).toBe(true);
+  });
+
+  it.runIf(gate.run)(`keepalived reads the formatted files the same${gate.reason}`, () => {
+    for (const text of [chained, unrelated]) {
+      const view = keepalivedView(text);
+      expect(view.messages.some((m) => m.includes('(VI_1) Priority not valid!'))).toBe(true);
+      expect(keepalivedView(fmt(text))).toEqual(view);
+    }
+  });
+});
+
 // Found by fuzzing (seed 557): a file whose last line opens a multi-line definition, then the final newline.
 describe('a multi-line definition still open at the end of the file', () => {
   it('gets no line past the last newline, so a second run changes nothing', () => {

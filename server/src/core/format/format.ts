@@ -435,8 +435,10 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
           used = true;
           if (def.uncertain || def.conditional || !ref.sure) unsure = true;
         }
-        // keepalived stops at its 1024-byte line buffer; a value that keeps referring to itself gets there.
-        if (++steps > 256 || buf.length + def.lines[0]!.length > LINE_BUFFER_CONTENT) return used ? 'uncertain' : null;
+        // keepalived stops at its 1024-byte line buffer; a value that keeps referring to itself gets there. It then
+        // reads the line as substituted so far (replace_param gives up before it moves any text), so what the rest
+        // would have brought is unknown: only a brace some definition the line reaches holds makes that matter.
+        if (++steps > 256 || buf.length + def.lines[0]!.length > LINE_BUFFER_CONTENT) return used && mayBringBrace(text.slice(from, to)) ? 'uncertain' : null;
         buf = buf.slice(0, cur) + def.lines[0] + buf.slice(cur + ref.length);
         if (def.multiline) later = def.lines.slice(1).concat(later);
         cur = buf.indexOf('$', cur);
@@ -480,6 +482,53 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
         bound += longestValue;
       } else if (ref.name.charCodeAt(0) === 95 /* _ */ || (firstForeign >= 0 && firstForeign < from)) return true;
       if (bound > LINE_BUFFER_CONTENT) return true;
+    }
+    return false;
+  };
+
+  /**
+   * Whether substituting `line` may bring a brace: a definition it refers to, directly or through the values it puts
+   * there, holds one. A `$` that may make a new name with what comes after it once a value is put in (`$$A`, `$X$A`,
+   * `${$A}`, a value ending in `$` or in a name that the text after its reference goes on) may refer to any
+   * definition: then any definition with a brace counts.
+   */
+  const mayBringBrace = (line: string): boolean => {
+    let any = false;
+    for (const d of definitions.values()) if (d.hasBrace) any = true;
+    if (!any) return false;
+    // What may follow a string on the line: the end of the line or a blank (-1), or a character that could go on a name.
+    const goesOn = (c: number): boolean => c >= 0 && c !== 32 && c !== 9;
+    const seen = new Set<string>();
+    const todo: [string, number][] = [[line, -1]];
+    while (todo.length > 0) {
+      const [s, next] = todo.pop()!;
+      for (let i = s.indexOf('$'); i >= 0; i = s.indexOf('$', i + 1)) {
+        const ref = referenceNameAt(s, i);
+        const after = ref ? ref.end : i + 1;
+        const c = after < s.length ? s.charCodeAt(after) : next;
+        if (c === 36 /* $ */ || (after === s.length && goesOn(next))) return true;
+        if (!ref) {
+          if (c === 123 /* { */) return true;
+          continue;
+        }
+        let end = after;
+        if (ref.braced) {
+          const close = s.indexOf('}', after);
+          if (close < 0) {
+            if (next >= 0) return true;
+            continue;
+          }
+          end = close + 1;
+        }
+        const def = definitions.get(ref.name);
+        if (!def) continue;
+        if (def.hasBrace) return true;
+        const follows = def.multiline ? -1 : end < s.length ? s.charCodeAt(end) : next;
+        const key = `${ref.name} ${goesOn(follows)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        def.lines.forEach((l, k) => todo.push([l, k === 0 ? follows : -1]));
+      }
     }
     return false;
   };
@@ -529,6 +578,7 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
           openDefinition.lines.push(line);
           noteValue(line);
           if (hasBraceOrDollar(line)) openDefinition.braceish = braceDefinitions = true;
+          if (hasBraceChar(line)) openDefinition.hasBrace = true;
         }
         if (!inDefinition) openDefinition = null;
       }
@@ -608,7 +658,14 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
         // An `@id` definition is read by some nodes only: where braces come with it (or went with the value it
         // replaces), the depth after a `$NAME` line depends on the node.
         noteValue(line);
-        const def: Definition = { lines: [line], multiline: inDefinition, braceish: hasBraceOrDollar(line) || (firstIsCondition && previous?.braceish === true), conditional: firstIsCondition, uncertain: false };
+        const def: Definition = {
+          lines: [line],
+          multiline: inDefinition,
+          braceish: hasBraceOrDollar(line) || (firstIsCondition && previous?.braceish === true),
+          hasBrace: hasBraceChar(line) || (firstIsCondition && previous?.hasBrace === true),
+          conditional: firstIsCondition,
+          uncertain: false,
+        };
         if (def.braceish) braceDefinitions = true;
         definitions.set(name, def);
         openDefinition = inDefinition ? def : null;
@@ -782,6 +839,8 @@ interface Definition {
   multiline: boolean;
   /** Its value holds a brace or a `$` (it may bring braces to the lines that use it). */
   braceish: boolean;
+  /** Its value itself holds a brace (on an `@id` line: or the value it replaces for the other nodes did). */
+  hasBrace: boolean;
   /** Made on an `@id` line: only some nodes read it. */
   conditional: boolean;
   /** What it brings is not the same for every release (it goes on past an empty line). */
@@ -837,6 +896,10 @@ function definitionValue(text: string, from: number, to: number, continues: bool
 
 function hasBraceOrDollar(s: string): boolean {
   return /[{}$]/.test(s);
+}
+
+function hasBraceChar(s: string): boolean {
+  return /[{}]/.test(s);
 }
 
 /**
