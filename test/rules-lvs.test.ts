@@ -1450,6 +1450,69 @@ describe('KA502 before 2.0.20', () => {
   });
 });
 
+// lsp62: keepalived looks for repeated real servers (address and port as written) before it resets, clears or fills
+// in their ports (2.2.7 check_data.c: the duplicate check, then the port loop), so two servers that only then share
+// an address and port are both kept: the 2.0.19 to 2.4.3 checker processes (in a network namespace without IPVS)
+// each log "Shutting down service [10.0.3.94]:tcp:80" twice, where a repeat written as such is "duplicated - removing
+// second rs". KA510's "Use port 80" made that written repeat: keepalived then dropped the second block and its checks.
+describe('real servers that keepalived\'s port changes make one', () => {
+  const twoServers = (header: string, method: string, first: string, second: string) =>
+    vs(header, method === 'fwmark' ? ['lb_algo rr', 'lb_kind DR'] : ['protocol TCP', 'lb_algo rr', `lb_kind ${method}`], [`real_server ${first} {`, '  weight 1', '}', `real_server ${second} {`, '  weight 2', '}']);
+  const reset = twoServers('10.0.3.100 80', 'DR', '10.0.3.94 8000', '10.0.3.94 80');
+  const cleared = twoServers('fwmark 1', 'fwmark', '10.0.3.94 80', '10.0.3.94 81');
+  const filled = twoServers('10.0.3.100 80', 'NAT', '10.0.3.94', '10.0.3.94 80');
+
+  it('KA510 says a reset port makes the server the same as another, and offers no port that makes a repeat', () => {
+    const [d] = findings(reset, 'KA510');
+    expect(d!.message).toContain("keepalived resets it to 80 (keepalived: \"ports don't match - resetting\"); that makes it the same real server as 'real_server 10.0.3.94 80' (line 8), and keepalived, which looks for repeated real servers before it resets ports, keeps both blocks, each with its own weight and health checks, for one address and port: merge them into one block (written with port 80, this one is a repeat keepalived does notice, and it removes the later block with its health checks, KA502)");
+    expect(d!.fix).toBeUndefined();
+    expect(d!.related?.map((r) => r.range.start.line + 1)).toEqual([5, 8]);
+    // What the old suggestion made: a repeat keepalived removes.
+    expect(findings(reset.replace('10.0.3.94 8000', '10.0.3.94 80'), 'KA502').map((x) => x.message)).toEqual([expect.stringContaining('keepalived removes the second one')]);
+    // Before 2.0.20 keepalived notices no repeat at all: both kept either way.
+    expect(findings(reset, 'KA510', '2.0.19')[0]!.message).not.toContain('KA502');
+    // Another address: the suggestion stays.
+    expect(findings(reset.replace('10.0.3.94 80 {', '10.0.3.95 80 {'), 'KA510')[0]!.fix?.description).toBe('Use port 80');
+  });
+
+  it('KA510 says so for firewall-mark ports keepalived clears', () => {
+    const found = findings(cleared, 'KA510');
+    expect(found.map((d) => d.fix)).toEqual([undefined, undefined]);
+    expect(found[0]!.message).toContain("that makes it the same real server as 'real_server 10.0.3.94 81' (line 7), and keepalived, which looks for repeated real servers before it clears ports, keeps both blocks");
+    expect(found[1]!.message).toContain("the same real server as 'real_server 10.0.3.94 80' (line 4)");
+    // One server without a port: the other's cleared port makes the two one.
+    const [d] = findings(cleared.replace('10.0.3.94 80 {', '10.0.3.94 {'), 'KA510');
+    expect(d!.message).toContain("the same real server as 'real_server 10.0.3.94' (line 4)");
+    expect(d!.fix).toBeUndefined();
+  });
+
+  it('KA502 reports a server without a port that keepalived gives the port of another', () => {
+    for (const text of [filled, filled.replace('lb_kind NAT', 'lb_kind DR'), filled.replace('real_server 10.0.3.94 {', 'real_server 10.0.3.94 0 {')]) {
+      const found = findings(text, 'KA502');
+      expect(found.map((d) => d.message)).toEqual([expect.stringMatching(/^real_server 10\.0\.3\.94( 0)? \(line 5\) has (no port|port 0), so keepalived gives it the virtual server's port, 80: it is then the same real server as real_server 10\.0\.3\.94 80 \(line 8\) in 'virtual_server 10\.0\.3\.100 80', and keepalived, which looks for repeated real servers before it fills in ports, keeps both blocks, each with its own weight and health checks, for one address and port \(keepalived -t does not report it\); merge them into one block$/)]);
+      expect(found[0]!.fix).toBeUndefined();
+      expect(findings(text, 'KA510')).toEqual([]);
+    }
+    // A NAT server keeps its own port; another port, or a firewall-mark service's NAT server, is another server.
+    expect(findings(filled.replace('real_server 10.0.3.94 {', 'real_server 10.0.3.94 8080 {'), 'KA502')).toEqual([]);
+    expect(findings(twoServers('fwmark 1', 'fwmark', '10.0.3.94', '10.0.3.94 80').replace('lb_kind DR', 'lb_kind NAT'), 'KA502')).toEqual([]);
+    // Before 2.0.15 keepalived sets no port.
+    expect(findings(filled, 'KA502', '2.0.14')).toEqual([]);
+    // Many servers (looked up by key).
+    const others = (net: number) => Array.from({ length: 5 }, (_, i) => [`real_server 10.0.${net}.${i} 80 {`, '}']).flat();
+    const many = vs('10.0.3.100 80', BASICS, [...others(4), 'real_server 10.0.3.94 {', '}', ...others(5), 'real_server 10.0.3.94 80 {', '}']);
+    expect(findings(many, 'KA502').map((d) => d.message)).toEqual([expect.stringContaining('real_server 10.0.3.94 (line 15) has no port, so keepalived gives it the virtual server\'s port, 80: it is then the same real server as real_server 10.0.3.94 80 (line 27)')]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('as keepalived -t says: only the reset, no repeat', () => {
+    const said = (text: string) => runKeepalived(text).messages.map((m) => m.message);
+    expect(said(reset)).toEqual(["WARNING - virtual server [10.0.3.100]:tcp:80 and real server [10.0.3.94]:tcp:8000 ports don't match - resetting"]);
+    expect(said(cleared).filter((m) => /duplicated/.test(m))).toEqual([]);
+    expect(said(filled)).toEqual([]);
+    expect(said(reset.replace('10.0.3.94 8000', '10.0.3.94 80'))).toEqual(['VS [10.0.3.100]:tcp:80: real server [10.0.3.94]:tcp:80 is duplicated - removing second rs']);
+  });
+});
+
 describe('KA524 for releases before 2.1.4 and 2.0.20', () => {
   const dns = (name: string) => vs('10.0.0.1 53', ['protocol UDP', 'lb_algo rr', 'lb_kind DR'], ['real_server 10.0.1.1 53 {', '  DNS_CHECK {', '    type A', `    name ${name}`, '  }', '}']);
   it('an empty label is sent, not refused, before 2.1.4', () => {

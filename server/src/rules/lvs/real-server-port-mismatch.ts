@@ -4,6 +4,7 @@ import type { TextEdit } from '../../core/diagnostics.js';
 import type { VirtualServer } from '../../core/model/model.js';
 import { fix, groupAddressEntries, groupFwmarkEntries, marksTraffic, realServerForwarding, related, rsLabel, sorryForwarding, vsLabel } from './util.js';
 import { keptRealServers, reachesChecks } from './families.js';
+import { DUPLICATE_REMOVED_SINCE, portCollisions } from './port-reset.js';
 import { lvsFacts } from './server-facts.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
@@ -28,6 +29,8 @@ interface PortedServer {
   method: string;
   /** Said after the method when the server was given it at its line and a later lb_kind changed the virtual server's. */
   given?: string;
+  /** Another real server of the virtual server that has the same address and port once keepalived has set the ports. */
+  twin?: AstNode;
   label: () => string;
   sorry?: boolean;
 }
@@ -73,22 +76,36 @@ export const realServerPortMismatch: FileRule = {
       'server receives traffic on the virtual server port. keepalived resets a different real server port to the virtual ' +
       'server port (and clears ports on firewall-mark services) and `keepalived -t` reports it; its health checks, which took ' +
       'the port as written before the reset, still probe that port unless they set connect_port. Use NAT to map ports, or write the port that is really used. Releases before 2.0.15 ' +
-      'keep the port as written (the kernel ignores it, the health checks probe it).',
+      'keep the port as written (the kernel ignores it, the health checks probe it). keepalived looks for repeated real ' +
+      'servers before it resets ports: when the reset port makes the server the same address and port as another ' +
+      'real_server of the service, it keeps both blocks, each with its own weight and health checks, and kalint says so ' +
+      'and offers no port (written with that port, the block is a repeat keepalived removes, with its checks: KA502).',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 8080 {\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    lb_kind DR\n    real_server 10.0.1.1 80 {\n    }\n}',
   },
   check(ctx) {
     if (compareVersions(ctx.target, OVERRIDDEN_SINCE) < 0) return;
-    const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string) => {
+    /** `setPort`: the port keepalived resets the server's to (undefined: it clears it). */
+    const report = (vs: VirtualServer, s: PortedServer, message: string, edit: TextEdit | undefined, what: string, setPort?: number) => {
       // A checker without connect_port took the server's port as written when its block was read, before keepalived
       // reset it (suggestions audit, 2.2.7 checker dump): removing the port makes it probe port 0, which fails.
       const probes = probesServerPort(s.node);
+      const twin = s.twin;
+      if (twin) {
+        // keepalived looks for repeated real servers (address and port as written) before it sets the ports, so it
+        // keeps both blocks (lsp62; the 2.0.19 to 2.4.3 checker processes start both). Writing the port it sets
+        // would make a repeat it does notice, and removes with its checks (KA502): no edit, the blocks are to be merged.
+        const changes = setPort === undefined ? 'clears ports' : 'resets ports';
+        const rewritten = setPort ? `written with port ${setPort}, this one is` : 'without their ports, the two are';
+        const noticed = compareVersions(ctx.target, DUPLICATE_REMOVED_SINCE) >= 0 ? ` (${rewritten} a repeat keepalived does notice, and it removes the later block with its health checks, KA502)` : '';
+        message += `; that makes it the same real server as '${twin.keyword} ${twin.args.map((w) => w.text).join(' ')}' (line ${twin.range.start.line + 1}), and keepalived, which looks for repeated real servers before it ${changes}, keeps both blocks, each with its own weight and health checks, for one address and port: merge them into one block${noticed}`;
+      }
       ctx.report({
         message,
         file: vs.node.file,
         range: vs.node.range,
-        related: [related(s.node, what)],
-        fix: edit && !edit.newText && probes ? undefined : fix(edit?.newText ? `Use port ${edit.newText}${probes ? ` (the health checks then probe port ${edit.newText} too)` : ''}` : 'Remove the port', [edit]),
+        related: twin ? [related(s.node, what), related(twin, 'the same address and port once keepalived has set the ports')] : [related(s.node, what)],
+        fix: twin || (edit && !edit.newText && probes) ? undefined : fix(edit?.newText ? `Use port ${edit.newText}${probes ? ` (the health checks then probe port ${edit.newText} too)` : ''}` : 'Remove the port', [edit]),
       });
     };
     for (let i = 0, fs = lvsFacts(ctx.analysis).servers; i < fs.length; i++) {
@@ -124,6 +141,16 @@ export const realServerPortMismatch: FileRule = {
         });
       }
       if (!servers) continue;
+      // Servers that keepalived's ports make one (only looked for where a port is reported).
+      const collisions = portCollisions(f, ctx.target);
+      if (collisions.length) {
+        const twins = new Map<AstNode, AstNode>();
+        for (const c of collisions) {
+          if (!twins.has(c.rs.rs.node)) twins.set(c.rs.rs.node, c.first.rs.node);
+          if (!twins.has(c.first.rs.node)) twins.set(c.first.rs.node, c.rs.rs.node);
+        }
+        for (const s of servers) if (!s.sorry) s.twin = twins.get(s.node);
+      }
       for (let k = 0; k < servers.length; k++) {
         const s = servers[k]!;
         if (s.method === 'NAT' || !s.port) continue;
@@ -137,7 +164,7 @@ export const realServerPortMismatch: FileRule = {
           const pw = portWord(s.node);
           const why = s.method === 'no' ? `it has no forwarding method ${s.given}` : `${method} forwarding cannot change ports`;
           const to = vsPort === 0 && vs.port === undefined ? '0 (the virtual server has no port: it serves every port)' : String(vsPort);
-          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${why}: keepalived resets it to ${to} (keepalived: "ports don't match - resetting")`, pw && (vsPort === 0 ? deletePort(s.node, pw) : replaceWord(pw, String(vsPort))), `port reset to ${vsPort}`);
+          report(vs, s, `'${s.label()}' (line ${s.node.range.start.line + 1}) uses port ${s.port}, but ${why}: keepalived resets it to ${to} (keepalived: "ports don't match - resetting")`, pw && (vsPort === 0 ? deletePort(s.node, pw) : replaceWord(pw, String(vsPort))), `port reset to ${vsPort}`, vsPort);
         } else {
           if (groupFwmarkEntries(f).length) {
             const pw = portWord(s.node);
