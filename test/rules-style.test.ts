@@ -716,6 +716,27 @@ describe('KA707 email-angle-brackets', () => {
     expect(fixed).toEqual(['ops@example.com', '"team@example.com"', 'lb1@example.com']);
     expect(at('2.2.7')[2]!.message).toMatch(/"MAIL FROM:<<lb1@example.com>>"/);
   });
+  it('reports an unquoted display name in notification_email on every release: each word is a recipient, and a refused one stops the alert', () => {
+    // keepalived makes an address of every word of the block (email_handler, 1.3.5 to 2.4.3); with a listener
+    // refusing a recipient without '@', 2.2.7 and 2.4.3 sent "RCPT TO:<Ops>", then QUIT, and never dev@example.com.
+    const names = 'global_defs {\n    notification_email {\n        Ops <ops2@example.com>\n        Ops Team ops3@example.com\n        dev@example.com\n        root\n        a@example.com b@example.com\n        c@example.com local\n        d@example.com (Dee)\n    }\n}\n';
+    for (const v of ['1.3.5', '2.2.7', '2.3.0', '2.4.3']) {
+      const d = lintText(names, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((x) => x.code === 'KA707');
+      // A plain word after the addresses may be a local recipient ('c@example.com local'): not a display name.
+      expect(d.map((x) => x.range.start.line + 1)).toEqual([3, 4, 9]);
+      expect(d[2]!.message).toMatch(/^'\(Dee\)' is a recipient of its own/);
+      expect(d[0]!.message).toContain('"RCPT TO:<Ops>"');
+      expect(d[0]!.message).toContain('no one on the list gets the alert');
+      expect(d[1]!.message).toMatch(/^'Ops' and 'Team' are recipients of their own/);
+      // The advice and the fix leave only the address on the line (not 'Ops ops2@example.com').
+      expect(d[0]!.message).toContain('Write only the address on this line (ops2@example.com)');
+      expect(d.map((x) => x.fix?.edits.map((e) => [e.range.start.column, e.range.end.column, e.newText]))).toEqual([
+        [[8, 30, 'ops2@example.com']],
+        [[8, 33, 'ops3@example.com']],
+        [[8, 27, 'd@example.com']],
+      ]);
+    }
+  });
 });
 
 describe('KA708 smtp-alert-without-mail-setup', () => {
