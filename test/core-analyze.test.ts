@@ -1414,6 +1414,41 @@ describe('includes', () => {
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
   });
 
+  it('KA112 where keepalived runs out of file descriptors under the usual limit of 1,024, not at 32 levels (rules62)', () => {
+    // keepalived 2.2.7 -t with ulimit -n 1024: the main file named with a folder, then files named without one (one
+    // descriptor each): 1,017 files read, d1016.conf's include of d1017.conf "open problem (Too many open files) -
+    // skipping", exit 0; files named with a folder hold two each: 509 read, d508's include of d509 skipped. 2.0.19 and
+    // 2.1.5 hold one descriptor fewer besides, so they read one more file. A 33-level chain is read to its end.
+    const chain = (n: number, folder: boolean, first = '') => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < n; i++) files[`/c/d${i}.conf`] = (i === 0 ? first : '') + `include ${folder ? '/c/' : ''}d${i + 1}.conf\n`;
+      files[`/c/d${n}.conf`] = 'global_defs {\n    bogus_deep_kw\n}\n';
+      return files;
+    };
+    const at = (files: Record<string, string>, targetVersion?: string) => {
+      const a = analyze(files['/c/d0.conf']!, { file: '/c/d0.conf', host: memoryHost(files), targetVersion });
+      return { ka112: a.diagnostics.filter((d) => d.code === 'KA112'), unknown: a.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.file) };
+    };
+    const d33 = at(chain(33, false));
+    expect(d33.ka112).toEqual([]);
+    expect(d33.unknown).toEqual(['/c/d33.conf']);
+    expect(at(chain(1016, false)).ka112).toEqual([]);
+    const over = at(chain(1017, false));
+    expect(over.ka112.map((d) => [d.file, d.range.start.line, d.severity])).toEqual([['/c/d1016.conf', 0, 'error']]);
+    expect(over.ka112[0]!.message).toContain("with the usual limit of 1,024 open files (systemd's default for a service) it has none left for 'd1017.conf' here");
+    expect(over.ka112[0]!.message).toContain('keepalived -t exits 0');
+    expect(over.ka112[0]!.message).not.toContain('kalint stops');
+    // kalint reads on, as keepalived does under a higher limit.
+    expect(over.unknown).toEqual(['/c/d1017.conf']);
+    expect(at(chain(508, true)).ka112).toEqual([]);
+    expect(at(chain(509, true)).ka112.map((d) => d.file)).toEqual(['/c/d508.conf']);
+    expect(at(chain(1017, false), '2.1.5').ka112).toEqual([]);
+    expect(at(chain(1018, false), '2.0.19').ka112.map((d) => d.file)).toEqual(['/c/d1017.conf']);
+    // include_check's read check makes the skipped file a configuration error (2.2.7 -t: exit 6).
+    const checked = at(chain(1017, false, 'global_defs {\n    include_check read\n}\n'));
+    expect(checked.ka112[0]!.message).toContain('keepalived refuses the whole configuration');
+  });
+
   it('counts as include depth the files being read, not the later matches of a glob that wait beside them', () => {
     // Session 60: the first of 40 files a glob matched, including one more file, was "nested deeper than 32 levels".
     const files: Record<string, string> = { '/g/leaf.conf': '' };

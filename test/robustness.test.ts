@@ -310,18 +310,36 @@ describe('includes through an in-memory host', () => {
     expect(codes).toContain('KA111');
   });
 
-  it('include depth is limited (default and configured)', () => {
+  it('include depth is limited by kalint\'s own bound (default 10,000 levels, or maxIncludeDepth), said once as kalint\'s', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`/etc/k/f${i}.conf`] = `include f${i + 1}.conf\n`;
-    files['/etc/k/f60.conf'] = 'global_defs {\n}\n';
+    files['/etc/k/f60.conf'] = 'global_defs {\n  bogus_deep_kw\n}\n';
     const host = memoryHost(files);
+    // keepalived reads a chain of 60 (and of 1,000, rules62): so does kalint, down to the unknown keyword at the end.
     const deflt = analyze(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf' });
-    expect(deflt.diagnostics.map((d) => d.code)).toContain('KA112');
-    expect(deflt.files.size).toBeLessThan(60);
+    expect(deflt.diagnostics.map((d) => d.code)).not.toContain('KA112');
+    expect(deflt.diagnostics.filter((d) => d.code === 'KA201').map((d) => d.file)).toEqual(['/etc/k/f60.conf']);
     const five = analyze(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf', maxIncludeDepth: 5 });
-    expect(five.diagnostics.map((d) => d.code)).toContain('KA112');
+    const stops = five.diagnostics.filter((d) => d.code === 'KA112');
+    expect(stops.map((d) => [d.file, d.severity])).toEqual([['/etc/k/f4.conf', 'warning']]);
+    expect(stops[0]!.message).toMatch(/^include nesting deeper than 5 levels: kalint stops following includes here \(its own bound, set by maxIncludeDepth; keepalived has no bound/);
     expect(five.files.size).toBe(5);
     checkAll(files['/etc/k/f0.conf']!, { host, file: '/etc/k/f0.conf', maxIncludeDepth: 5 });
+  });
+
+  it('a chain of 12,000 includes: kalint stops at its own 10,000 levels, quickly and without a stack overflow', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12_000; i++) files[`/etc/k/f${i}.conf`] = `include f${i + 1}.conf\n`;
+    files['/etc/k/f12000.conf'] = '';
+    const t0 = performance.now();
+    const a = analyze(files['/etc/k/f0.conf']!, { host: memoryHost(files), file: '/etc/k/f0.conf' });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    // Where keepalived runs out of descriptors under the usual limit (an error), and where kalint stops (a warning).
+    expect(a.diagnostics.filter((d) => d.code === 'KA112').map((d) => [d.file, d.severity])).toEqual([
+      ['/etc/k/f1016.conf', 'error'],
+      ['/etc/k/f9999.conf', 'warning'],
+    ]);
+    expect(a.files.size).toBe(10_000);
   });
 
   it('include lines that branch and meet again, level after level, are followed up to a bound, which is said', () => {

@@ -185,6 +185,8 @@ interface Frame {
   parentDefinitionGoesOn?: boolean;
   /** How many times this read of the file included each path so far (see cyclesThatMultiply). */
   includedPaths?: Map<string, number>;
+  /** An included file named by its include line without a '/': keepalived keeps no descriptor of a folder for it (USUAL_FD_LIMIT). */
+  namedWithoutFolder?: boolean;
 }
 
 /** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
@@ -208,7 +210,26 @@ interface Segment {
   verbatim: boolean;
 }
 
-const DEFAULT_MAX_INCLUDE_DEPTH = 32;
+/**
+ * kalint's own bound on how deeply includes nest (keepalived has none): ten times the depth at which keepalived runs out
+ * of file descriptors under the usual limit (see USUAL_FD_LIMIT), so that only a runaway chain meets it, and small enough
+ * that reading to it stays quick (a chain of 10,000 files reads in about 3 s).
+ */
+const DEFAULT_MAX_INCLUDE_DEPTH = 10_000;
+/**
+ * keepalived has no bound on include depth (no depth constant in lib/parser.c, 1.3.5 to 2.4.3), but it keeps each file
+ * of the chain it is reading open, and from 1.4.0 also a descriptor of the folder it left (open(".")) for each file named
+ * with a '/' (it changes to the file's folder). A file it cannot open for want of descriptors it skips, with all it
+ * includes ("Configuration file '…' open problem (Too many open files) - skipping"; an error only with include_check's
+ * readable check). The usual limit is 1,024 (systemd's soft LimitNOFILE for services, and the shell's); keepalived raises
+ * it only after reading the configuration. Besides the chain it holds a few descriptors: 6 in 2.2.x to 2.4.3 (-t and
+ * the daemon's parent, measured with ulimit -n 1024: a chain of 1,017 files named without a folder under a main file
+ * named with one is read, the 1,018th skipped; of 509 files named with folders, the 510th skipped), 5 in 2.0.19 and
+ * 2.1.5 (one file deeper each way).
+ */
+const USUAL_FD_LIMIT = 1024;
+const FOLDER_FD_SINCE: Version = [1, 4, 0];
+const CONF_COPY_FD_SINCE: Version = [2, 2, 0];
 /**
  * Bounds on what includes read in one reading, the same files again and again counted each time: files read through
  * include lines, and their lines. keepalived reads a file once per include path to it, so includes that branch and
@@ -653,6 +674,8 @@ export class Reader {
   private readonly startedReading = new Map<string, SourceFile>();
   /** Past one of those bounds: no more includes are followed (said once). */
   private includesStopped = false;
+  /** kalint's bound on include depth was met and said (KA112): once. */
+  private depthStopReported = false;
   /** Where each file a plain include line read was first included (a second include of it reads it again). */
   private readonly firstIncluded = new Map<string, { file: string; line: number; pattern: string; block: object | undefined }[]>();
   private undefinedRefs: { name: string; braced: boolean; shell?: string; foreign?: string; newer?: boolean; predefinedSince?: Version; written?: string; unsubstituted?: boolean; gluedTo?: string; inInclude?: boolean; file: SourceFile; start: number; end: number }[] = [];
@@ -2564,6 +2587,38 @@ export class Reader {
   }
 
   /** The target release as the user named it. */
+  /**
+   * KA112 where keepalived, under the usual limit on open files, has no descriptor left to open the files of this include
+   * line (USUAL_FD_LIMIT): once, at the line where the chain it is reading fills the limit (deeper lines are in files it
+   * never opened). kalint reads on, as keepalived does with a higher limit.
+   */
+  private reportDescriptorsRunOut(reading: Frame[], file: SourceFile, kwStart: number, end: number, pattern: string, variant: string, checks: number): void {
+    const own = this.before(CONF_COPY_FD_SINCE) ? 5 : 6;
+    const folders = !this.before(FOLDER_FD_SINCE);
+    let held = own;
+    let heldBeforeTop = own;
+    for (const f of reading) {
+      heldBeforeTop = held;
+      held += 1 + (folders && !f.namedWithoutFolder ? 1 : 0);
+    }
+    // The file with this line was opened (a free descriptor was left for it), and nothing is left for the next one.
+    if (held < USUAL_FD_LIMIT || heldBeforeTop >= USUAL_FD_LIMIT) return;
+    const level: Severity = 'error';
+    const checked = checks & INCLUDE_CHECK.read ? this.refusal(level, variant, INCLUDE_CHECK.read) : `; keepalived -t exits 0`;
+    const folderNote = folders ? ', and one more for the folder of each file named with a folder' : '';
+    this.report(
+      'KA112',
+      level,
+      `include chain ${reading.length.toLocaleString('en-US')} files deep: keepalived ${this.label()} keeps each file of the chain it is reading open${folderNote}, ` +
+        `so with the usual limit of ${USUAL_FD_LIMIT.toLocaleString('en-US')} open files (systemd's default for a service) it has none left for '${pattern}' here: ` +
+        `it skips it and everything it includes (keepalived: "open problem (Too many open files) - skipping")${checked}. ` +
+        `Flatten the chain, or raise the limit (LimitNOFILE) where keepalived runs; kalint reads on`,
+      file,
+      kwStart,
+      end,
+    );
+  }
+
   private label(): string {
     return this.options.targetLabel ?? this.options.target?.join('.') ?? '2.2.7';
   }
@@ -3099,10 +3154,16 @@ export class Reader {
     const reading = this.stack.filter((f) => f.line > 0);
     // How deeply includes nest here: the files being read (the later matches of a glob wait beside, not inside).
     const depth = reading.length;
-    if (depth >= (this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH)) {
-      this.report('KA112', 'error', `include nesting deeper than ${this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH} levels; kalint stops following here (keepalived would run out of file descriptors)`, file, kwStart, end);
+    const maxDepth = this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH;
+    if (depth >= maxDepth) {
+      if (!this.depthStopReported) {
+        this.depthStopReported = true;
+        const bound = this.options.maxIncludeDepth === undefined ? 'its own bound' : 'its own bound, set by maxIncludeDepth';
+        this.report('KA112', 'warning', `include nesting deeper than ${maxDepth.toLocaleString('en-US')} levels: kalint stops following includes here (${bound}; keepalived has no bound on the depth and reads on as long as it has file descriptors), so nothing below this line is checked`, file, kwStart, end);
+      }
       return [];
     }
+    this.reportDescriptorsRunOut(reading, file, kwStart, end, trimBlanks(pattern), variant, checks);
     const matches: string[] = [];
     // Files named by an absolute path no mapping changed: a missing one gets a mapping hint.
     const unmappedAbsolute = new Set<string>();
@@ -3232,7 +3293,8 @@ export class Reader {
     if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
     const ownStream = this.options.target && compareVersions(this.options.target, INCLUDE_OWN_STREAM_BEFORE) < 0 ? 'pending' : undefined;
     const includeChecksBefore = this.sink.includeCheckFlags?.();
-    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore });
+    const namedWithoutFolder = !trimBlanks(pattern).includes('/') || undefined;
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore, namedWithoutFolder });
     return toRead;
   }
 
