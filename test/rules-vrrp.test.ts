@@ -464,6 +464,23 @@ describe('KA313 address-family-mismatch / KA314 duplicate-vip / KA329 version-2-
     expect(findings(instance('A', `version 2\n${vip('fe80::1')}`), 'KA329')).toHaveLength(1);
     expect(findings(instance('A', `version 2\n${vip('10.0.0.1')}`), 'KA329')).toHaveLength(0);
   });
+  it('names native_ipv6 as the reason version 2 is not used, before or after it (rules62)', () => {
+    // keepalived 2.2.7: native_ipv6 sets the family and version 3 (vrrp_native_ipv6_handler). 'version 2' after it:
+    // "(VI_1) vrrp_version 2 conflicts with configured or deduced version 3; ignoring."; before it: silent, and the
+    // daemon's dump says "VRRP Version = 3".
+    const after = findings(instance('A', `native_ipv6\nversion 2\n${vip('fe80::1')}`), 'KA329');
+    expect(after).toHaveLength(1);
+    expect(after[0]!.message).toMatch(/^'native_ipv6' \(line \d+\) makes 'A' an IPv6 instance, which runs VRRPv3, so keepalived ignores this 'version 2'/);
+    expect(after[0]!.message).not.toContain('after its first address');
+    const before = findings(instance('A', `version 2\nnative_ipv6\n${vip('fe80::1')}`), 'KA329');
+    expect(before).toHaveLength(1);
+    expect(before[0]!.message).toMatch(/^'native_ipv6' \(line \d+\) sets VRRPv3 as well as IPv6 for 'A', so keepalived overwrites this 'version 2' without a word/);
+    expect(before[0]!.message).not.toContain('non-standard');
+    const afterVip = findings(instance('A', `version 2\n${vip('fe80::1')}\nnative_ipv6`), 'KA329');
+    expect(afterVip[0]!.message).toContain('overwrites');
+    // Without native_ipv6 the order of the address still decides.
+    expect(findings(instance('A', `${vip('fe80::1')}\nversion 2`), 'KA329')[0]!.message).toContain("after its first address ('virtual_ipaddress'");
+  });
 });
 
 describe('KA315 track-reference-not-found', () => {

@@ -341,14 +341,21 @@ export function familySetter(inst: VrrpInstance): { node: AstNode; family: Famil
 /**
  * How `version 2` meets IPv6 in keepalived 2.2.7: a `version 2` read before the first IPv6 address
  * sticks (VRRPv2 over IPv6), one read after it is ignored; strict mode forces VRRPv3 either way.
+ * `native_ipv6` sets the version to 3 as well as the family (vrrp_native_ipv6_handler, 1.3.1 to 2.4.3): a `version 2`
+ * after it is ignored ("conflicts with configured or deduced version 3"), one before it overwritten without a word
+ * ('native'; 2.2.7's dump: "VRRP Version = 3").
  */
-export function ipv6Version2(model: KeepalivedConfig, inst: VrrpInstance): 'kept' | 'ignored' | 'strict' | undefined {
+export function ipv6Version2(model: KeepalivedConfig, inst: VrrpInstance): { how: 'kept' | 'ignored' | 'strict' | 'native'; by: AstNode } | undefined {
   const lines = instanceLines(inst);
   const v = inst.version;
   if (lines.family !== 6 || v?.value !== 2) return undefined;
-  if (isStrict(model, inst)) return 'strict';
+  const by = lines.familyNode!;
+  if (isStrict(model, inst)) return { how: 'strict', by };
   const kids = inst.node.children;
-  return kids.indexOf(v.node) < kids.indexOf(lines.familyNode!) ? 'kept' : 'ignored';
+  const at = kids.indexOf(v.node);
+  if (at > kids.indexOf(by)) return { how: 'ignored', by };
+  for (let i = at + 1; i < kids.length; i++) if (kids[i]!.keyword === 'native_ipv6') return { how: 'native', by: kids[i]! };
+  return { how: 'kept', by };
 }
 
 /**
@@ -357,7 +364,7 @@ export function ipv6Version2(model: KeepalivedConfig, inst: VrrpInstance): 'kept
  * `vrrp_version`, else 2.
  */
 export function effectiveVersion(model: KeepalivedConfig, inst: VrrpInstance): 2 | 3 {
-  if (instanceFamily(inst) === 6) return ipv6Version2(model, inst) === 'kept' ? 2 : 3;
+  if (instanceFamily(inst) === 6) return ipv6Version2(model, inst)?.how === 'kept' ? 2 : 3;
   const own = inst.version?.value;
   if (own === 2 || own === 3) return own;
   const global = model.globalDefs?.vrrpVersion?.value;
