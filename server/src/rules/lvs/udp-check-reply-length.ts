@@ -27,12 +27,15 @@ export const udpCheckReplyLength: FileRule = {
   name: 'udp-check-reply-length',
   family: 'lvs',
   severity: 'error',
-  description: 'A UDP_CHECK min_reply_length is larger than its max_reply_length (255 when not set); the check always fails.',
+  description: 'A UDP_CHECK min_reply_length is larger than its max_reply_length (255 when not set): keepalived -t fails on it, and with require_reply (or before 2.2.0) the check always fails.',
   docs: {
     why:
       'UDP_CHECK accepts a reply whose length lies between min_reply_length and max_reply_length. When the minimum is larger ' +
       'than the maximum no reply can pass, so the real server is always marked down. Note that max_reply_length defaults to ' +
-      '255: a minimum above 255 needs an explicit maximum. keepalived reports "will always fail".',
+      '255: a minimum above 255 needs an explicit maximum. keepalived reports "will always fail" and counts it a configuration ' +
+      'error: `keepalived -t` exits 5 on it (checked with 2.2.4, 2.2.7, 2.2.8, 2.3.3 and 2.4.3), which stops a deploy gated on it. ' +
+      'That is why it is an error even where the check itself does not fail: from 2.2.0 the running checker compares the ' +
+      'lengths only when require_reply gives it data to compare, so without require_reply any reply passes.',
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        UDP_CHECK {\n            min_reply_length 300\n            max_reply_length 1400\n        }\n    }\n}',
   },

@@ -55,7 +55,9 @@ export const bfdInstanceInvalid: FileRule = {
       'and ignores it when an earlier instance already has the same neighbor (and source): track_bfd and BFD_CHECK entries ' +
       'naming it then track nothing. A max_hops above the TTL (hop limit) the session sends with, 255 for IPv4 and 64 for ' +
       'IPv6 unless ttl says otherwise, is lowered to it; max_hops -1 counts as 255 there (keepalived keeps it in one byte), so it is ' +
-      'lowered too unless the TTL is 255. Each is reported as a configuration error. Releases 2.0.0 to ' +
+      'lowered too unless the TTL is 255. Each is reported as a configuration error, and `keepalived -t` exits 5 on each (checked ' +
+      'with 2.2.4, 2.2.7, 2.2.8, 2.3.3 and 2.4.3), so a deploy gated on it stops there: that is why a lowered max_hops is an error ' +
+      'here too, although the session then runs. Releases 2.0.0 to ' +
       '2.0.18 (Debian 10 ships 2.0.10) look for the duplicate at the neighbor_ip line instead, ignore source addresses, ' +
       'and count the instance itself: the same neighbor_ip written twice in one instance drops it.',
     bad: 'bfd_instance upstream {\n    neighbor_ip 192.0.2.1\n}\nbfd_instance upstream_fast {\n    neighbor_ip 192.0.2.1\n    min_rx 50\n}\n',

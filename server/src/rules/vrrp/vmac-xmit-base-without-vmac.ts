@@ -18,7 +18,9 @@ export const vmacXmitBaseWithoutVmac: FileRule = {
       'vmac_xmit_base makes a VMAC instance send its adverts from the base interface instead of the macvlan. Without ' +
       'use_vmac there is no VMAC: keepalived reports "vmac_xmit_base is only valid with a vmac" and drops the setting. ' +
       'Usually use_vmac was removed (or never copied to this node) and vmac_xmit_base left behind; check which one the ' +
-      'cluster is meant to use, since the nodes must agree on how adverts are sent.',
+      'cluster is meant to use, since the nodes must agree on how adverts are sent. It is an error although the instance runs as ' +
+      'it would without the line: keepalived counts it a configuration error, and `keepalived -t` exits 5 on it (checked with ' +
+      '2.2.4, 2.2.7, 2.2.8, 2.3.3 and 2.4.3), which stops a deploy gated on it.',
     bad: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
     good: 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    use_vmac\n    vmac_xmit_base\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}',
   },
