@@ -3430,6 +3430,17 @@ describe('settings keepalived overwrites without a word (KA211)', () => {
   // harvest62: when the earlier line is the one keepalived refused (2.2.7 -t: "Priority not valid! … Using default
   // 100", "Advert interval (abc) not valid! … ignoring", "Invalid smtp server 192.168.200.1 x"), the later line
   // replaces no value of the user's, and nothing was silent: said so, not "silently uses … instead of (300)".
+  // rules62 (session 62): a repeated quorum above quorum_max is refused ("Quorum is greater than quorum_max - ignoring";
+  // 2.2.7's dump keeps Min processes = 3), and KA357 said so on the same line KA211 called a silent override.
+  it('does not call a vrrp_track_process quorum repeat keepalived refuses against quorum_max a silent override', () => {
+    const text = 'vrrp_track_process h6 {\n    process haproxy\n    quorum 3\n    quorum_max 5\n    quorum 6\n}\nvrrp_track_process h7 {\n    process haproxy\n    quorum 4\n    quorum_max 10\n    quorum_max 2\n    quorum 5\n}\n';
+    const ka211 = analyze(text).diagnostics.filter((d) => d.code === 'KA211').map((d) => [d.range.start.line + 1, d.message]);
+    expect(ka211).toEqual([
+      [5, expect.stringContaining('keepalived reports this later value (6) as invalid and does not use it')],
+      [11, expect.stringContaining('keepalived reports this later value (2) as invalid and does not use it')],
+      [12, expect.stringContaining('silently uses this later value (5)')],
+    ]);
+  });
   it('says so when the earlier value was the refused one', () => {
     const said = (text: string, targetVersion?: string) => analyze(text, { targetVersion }).diagnostics.filter((x) => x.code === 'KA211').map((x) => `${x.range.start.line + 1}:${x.severity} ${x.message}`);
     const body = '  priority 300\n  priority 150\n  advert_int abc\n  advert_int 2';

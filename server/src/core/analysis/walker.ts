@@ -3311,6 +3311,33 @@ export class Walker implements LineSink {
    * multicast (IPv6: link-local multicast). Both handlers have written it over the earlier address by then and unset
    * it (2.2.7 vrrp_parser.c vrrp_srcip_handler, vrrp_mcast_dstip_handler; 1.3.5 to 2.4.3 the same).
    */
+  /**
+   * A vrrp_track_process `quorum` above the quorum_max set so far, or a `quorum_max` below the quorum: keepalived checks each
+   * line against the other value as it stands and ignores the line ("Quorum is greater than quorum_max - ignoring"; 2.2.7
+   * vrrp_parser.c, its dump keeps the earlier value), as KA357 reports; a repeat refused so overrides nothing (rules62).
+   */
+  private quorumRefused(node: AstNode, frame: Frame): boolean {
+    const k = node.keyword;
+    if (frame.node.keyword !== 'vrrp_track_process' || (k !== 'quorum' && k !== 'quorum_max')) return false;
+    let quorum = 1;
+    let quorumMax = Infinity;
+    const refusedBy = (c: AstNode): boolean | undefined => {
+      const n = parseInteger(c.argText(0) ?? '');
+      if (c.keyword === 'quorum') {
+        if (n === undefined || n < 1 || n > 65535) return undefined;
+        return n > quorumMax || ((quorum = n), false);
+      }
+      if (n === undefined || n < 0 || n > 65535) return undefined;
+      return ((n !== 0 || quorum > 1) && n < quorum) || ((quorumMax = n), false);
+    };
+    for (let i = frame.childStart; i < this.childStack.length; i++) {
+      const c = this.childStack[i]!;
+      if (c === node) break;
+      if (c.keyword === 'quorum' || c.keyword === 'quorum_max') refusedBy(c);
+    }
+    return refusedBy(node) === true;
+  }
+
   private instanceAddressRefused(node: AstNode, frame: Frame): boolean {
     const k = node.keyword;
     if (frame.node.keyword !== 'vrrp_instance' || (k !== 'mcast_src_ip' && k !== 'unicast_src_ip' && k !== 'mcast_dst_ip')) return false;
@@ -3504,7 +3531,7 @@ export class Walker implements LineSink {
       // A vrrp_instance `state`: MASTER is kept over a later BACKUP, not overwritten (KA345 says so); a later
       // MASTER overwrites a BACKUP silently (2.2.7's dump: Wantstate = MASTER).
       if (spec.name === 'state' && prev.argText(0) === 'MASTER' && node.argText(0) === 'BACKUP') return;
-      const refused = invalidValue || this.instanceAddressRefused(node, frame);
+      const refused = invalidValue || this.instanceAddressRefused(node, frame) || this.quorumRefused(node, frame);
       this.reportOverwritten(prev, node, frame, refused);
       this.seenNode[serial] = node;
       if (refused) this.rejectedSettings.add(node);
