@@ -660,3 +660,57 @@ describe('files that each include every file of their folder (`include *.conf` i
     expect(inDir(files, (dir) => said(dir, lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir) }).diagnostics)).filter((f) => f.includes('KA111')).sort()).toEqual(includeLines(files));
   });
 });
+
+// fuzz62 bug 1: keepalived's parent writes each line to the copy it hands the VRRP and checker processes and leaves out
+// only a line that starts with 'include'; `} include f` starts with a brace, so the copy keeps it, and those processes,
+// splitting the line at the brace, open f themselves and then read its lines in the copy again (2.2.0 and later; before
+// 2.2.0 every process reads the files themselves, once). kalint said nothing.
+describe('an include line after a brace on the same line is read twice by the VRRP and checker processes (2.2.0 and later)', () => {
+  const vi = 'vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n priority 100\n virtual_ipaddress {\n  192.0.2.9\n }\n}\n';
+  const afterClose: Files = { 'keepalived.conf': 'global_defs {\n router_id a\n} include inc/v2.conf\n', 'inc/v2.conf': vi };
+  const atLineStart: Files = { 'keepalived.conf': 'global_defs {\n router_id a\n}\n{ include inc/v2.conf\n}\n', 'inc/v2.conf': vi };
+  const trackScript: Files = {
+    'keepalived.conf': vi.replace(' virtual_ipaddress', ' track_script { include inc/t.conf\n }\n virtual_ipaddress').replace('vrrp_instance', 'vrrp_script chk {\n script /bin/true\n}\nvrrp_instance'),
+    'inc/t.conf': 'chk\n',
+  };
+  const realServer: Files = {
+    'keepalived.conf': 'virtual_server 192.0.2.1 80 {\n protocol TCP\n lb_algo rr\n lb_kind NAT\n real_server 192.0.2.3 80 {\n  weight 1\n } include inc/r.conf\n}\n',
+    'inc/r.conf': 'real_server 192.0.2.2 80 {\n weight 1\n}\n',
+  };
+  const ka114 = (files: Files, target?: string) =>
+    inDir(files, (dir) =>
+      lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir), targetVersion: target })
+        .diagnostics.filter((d) => d.code === 'KA114')
+        .map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line + 1}:${d.range.start.column + 1} ${d.severity}${/follows a brace/.test(d.message) ? ' brace' : ''}`),
+    );
+  it('says so at the include, an error where the second read fails -t', () => {
+    expect(ka114(afterClose)).toEqual(['inc/v2.conf:1:15 error', 'keepalived.conf:3:3 error brace']);
+    expect(ka114(atLineStart)).toEqual(['inc/v2.conf:1:15 error', 'keepalived.conf:4:3 error brace']);
+    expect(ka114(trackScript)).toEqual(['keepalived.conf:8:17 warning brace']);
+    expect(ka114(realServer)).toEqual(['keepalived.conf:7:4 error brace']);
+    // A plain include line, and the same lines before 2.2.0, are read once.
+    expect(ka114({ ...afterClose, 'keepalived.conf': 'global_defs {\n router_id a\n}\ninclude inc/v2.conf\n' })).toEqual([]);
+    for (const v of ['2.0.19', '2.1.5']) {
+      expect(ka114(afterClose, v)).toEqual([]);
+      expect(ka114({ ...afterClose, 'keepalived.conf': '@x include inc/v2.conf\n' }, v)).toEqual([]);
+    }
+    expect(ka114({ ...afterClose, 'keepalived.conf': '@x include inc/v2.conf\n' }, '2.2.0')).toEqual(['inc/v2.conf:1:15 error', 'keepalived.conf:1:4 error']);
+  });
+  for (const version of ['2.2.4', '2.2.7', '2.4.3']) {
+    const binary = releaseBinary(version);
+    it.skipIf(!binary)(`as keepalived ${version} -t reads them`, () => {
+      expect(keepalivedSays(binary!, afterClose)).toContain('inc/v2.conf:1 vrrp instance VI_1 already defined');
+      expect(keepalivedSays(binary!, atLineStart)).toContain('inc/v2.conf:1 vrrp instance VI_1 already defined');
+      expect(keepalivedSays(binary!, trackScript)).toContain('inc/t.conf:1 (VI_1) duplicate track_script chk - ignoring');
+      expect(rawStderr(binary!, realServer)).toContain('real server [192.0.2.2]:tcp:80 is duplicated - removing second rs');
+    });
+  }
+  for (const version of ['2.0.19', '2.1.5']) {
+    const binary = releaseBinary(version);
+    it.skipIf(!binary)(`as keepalived ${version} -t reads them: once`, () => {
+      expect(keepalivedSays(binary!, afterClose).filter((m) => m.includes('already defined'))).toEqual([]);
+      expect(keepalivedSays(binary!, { ...afterClose, 'keepalived.conf': '@x include inc/v2.conf\n' }).filter((m) => m.includes('already defined'))).toEqual([]);
+      expect(rawStderr(binary!, realServer)).not.toContain('is duplicated');
+    });
+  }
+});

@@ -99,6 +99,8 @@ export interface LineSink {
   atTopLevel?(): boolean;
   /** The block lines go to now, as an identity only (the same object while that block is open, the top level included). */
   currentBlock?(): object;
+  /** The keyword of the block lines go to now (undefined at the top level). */
+  blockKeyword?(): string | undefined;
   /** Whether lines go to a block keepalived skips unread (only its braces count). */
   skipping?(): boolean;
   /**
@@ -1385,7 +1387,9 @@ export class Reader {
             }
           } else pattern = substituted;
         }
-        this.include(frame, kw.kind === 'string' ? 'include' : kw.text, kw.start, pattern, patternStart, patternEnd, cl.condition ? 'has an @id prefix' : undefined);
+        // After a brace the line in the parent's copy starts with that brace, not 'include', so the copy keeps it (CONF_COPY_SINCE).
+        const notPlain = cl.condition ? 'has an @id prefix' : residue ? 'follows a brace on the same line' : undefined;
+        this.include(frame, kw.kind === 'string' ? 'include' : kw.text, kw.start, pattern, patternStart, patternEnd, notPlain);
         return;
       }
       case 'keyword': {
@@ -3130,6 +3134,8 @@ export class Reader {
    * `notPlain` why the line is no plain include line (keepalived's other processes then read the files twice).
    */
   private include(frame: Frame, variant: string, kwStart: number, pattern: string, start: number, end: number, notPlain?: string, dir = frame.dir): SourceFile[] {
+    // Before CONF_COPY_SINCE every process reads the configuration files themselves: no include line is read twice.
+    if (!this.readsConfCopy) notPlain = undefined;
     const file = frame.file;
     const host = this.options.host;
     // What keepalived counts as a configuration error here: the include keyword's own checks and include_check's.
@@ -3331,17 +3337,25 @@ export class Reader {
 
   /**
    * keepalived's parent process hands the VRRP and checker processes a copy of the configuration with
-   * included files written out, and drops only the lines that start with 'include' from it: an include
-   * line that is not plain stays, and those processes read the files a second time.
+   * included files written out, and drops only the lines that start with 'include' from it (after its
+   * blanks; lib/parser.c is_include, 2.2.0 to 2.4.3): an include line that is not plain stays (an `@id`
+   * prefix, a substitution, a ~SEQ row, or a brace before the include on the same line, `} include f` or
+   * `track_script { include f`, which they split at the brace as every process does), and those processes
+   * open the files themselves and read them a second time.
    */
   private reportReadTwice(file: SourceFile, start: number, end: number, why: string, files: SourceFile[]): void {
     const names = files.map((f) => `'${f.path}'`).join(', ');
     const line = positionAt(file.lex.lineStarts, start).line + 1;
     const instances = this.reportInstancesReadAgain(files, (name) => `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, 'KA114');
+    // Real servers of the virtual_server the include is in: the checker keeps the first of two alike and fails -t
+    // (2.2.4 to 2.4.3: "real server … is duplicated - removing second rs", exit 5).
+    const servers = this.sink.blockKeyword?.() === 'virtual_server' ? realServersIn(files) : [];
     const consequence = instances.length
       ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
-      : ', and configure what they hold twice';
-    this.report('KA114', instances.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
+      : servers.length
+        ? `: real_server ${servers.map((n) => `'${n}'`).join(', ')} is then in this virtual_server twice, and keepalived's checker process removes the second and fails -t ("real server … is duplicated - removing second rs")`
+        : ', and configure what they hold twice';
+    this.report('KA114', instances.length || servers.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
   }
 
   /** keepalived 2.1.4 reads an included file's first line again after the file when it opens a block. */
@@ -3958,6 +3972,13 @@ function firstConfigLine(text: string): string | undefined {
     if (line) return line;
   }
   return undefined;
+}
+
+/** The real_server lines of the files (address and port as written), for a file read twice into one virtual_server. */
+function realServersIn(files: SourceFile[]): string[] {
+  const servers: string[] = [];
+  for (const f of files) for (const m of f.text.matchAll(/^[ \t]*(?:@\^?\S+[ \t]+)?real_server[ \t]+([^\s{#!]+)(?:[ \t]+([^\s{#!]+))?/gm)) servers.push(m[2] ? `${m[1]} ${m[2]}` : m[1]!);
+  return servers;
 }
 
 /** Paths quoted and listed (`'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`); past five, how many more. */

@@ -1557,6 +1557,10 @@ export class Walker implements LineSink {
     return this.top();
   }
 
+  blockKeyword(): string | undefined {
+    return this.stack.length === 1 ? undefined : this.top().node.keyword;
+  }
+
   /** Whether the block being read has a `keyword` line so far. */
   private blockHas(keyword: string): boolean {
     for (let i = this.top().childStart; i < this.childStack.length; i++) if (this.childStack[i]!.keyword === keyword) return true;
