@@ -714,3 +714,63 @@ describe('an include line after a brace on the same line is read twice by the VR
     });
   }
 });
+
+// fuzz62 bug 8: the VRRP and checker processes read the parent's copy with its marker lines on ('#' starts an included
+// file, '!' ends one), and keep them on in a file they open themselves (a KA114 include that is not plain). A comment
+// line starting with '#' there pushes an entry for a file that is not opened; at the file's end they close the file and
+// go on reading it through the entry below: freed memory. KA114 said it only configures things twice.
+describe("a file read twice (KA114) with a comment line starting with '#': the VRRP and checker processes read freed memory", () => {
+  const crashing: Files = { 'keepalived.conf': 'global_defs {\n@x include inc/g.conf\n}\n', 'inc/g.conf': '# global settings\nrouter_id a\n' };
+  const vi = 'vrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n priority 100\n virtual_ipaddress {\n  192.0.2.9\n }\n}\n';
+  const with_ = (g: string, main = crashing['keepalived.conf']!): Files => ({ 'keepalived.conf': main, 'inc/g.conf': g });
+  const found = (files: Files, target?: string) =>
+    inDir(files, (dir) =>
+      lintText(files['keepalived.conf']!, { file: join(dir, 'keepalived.conf'), configId: 'x', host: hostWithin(dir), targetVersion: target })
+        .diagnostics.filter((d) => d.code === 'KA114')
+        .map((d) => `${d.file.slice(dir.length + 1)}:${d.range.start.line + 1} ${d.severity}${/freed memory/.test(d.message) ? ' crash' : ''}${(d.related ?? []).map((r) => ` <${r.file.slice(dir.length + 1)}:${r.range.start.line + 1}>`).join('')}`),
+    );
+  it('is an error at the include line, pointing at the comment line', () => {
+    expect(found(crashing)).toEqual(['keepalived.conf:2 error crash <inc/g.conf:1>']);
+    // Every way of reading a file twice: a $definition, a ~SEQ row, a brace before the include.
+    expect(found(with_(crashing['inc/g.conf']!, '$I=include inc/g.conf\nglobal_defs {\n$I\n}\n'))).toEqual(['keepalived.conf:3 error crash <inc/g.conf:1>']);
+    expect(found(with_(crashing['inc/g.conf']!, 'global_defs {\n~SEQ(i,1,1) include inc/g.conf\n}\n'))).toEqual(['keepalived.conf:2 error crash <inc/g.conf:1>']);
+    expect(found(with_(crashing['inc/g.conf']!, 'global_defs { include inc/g.conf\n}\n'))).toEqual(['keepalived.conf:1 error crash <inc/g.conf:1>']);
+    // A file the twice-read file includes with a plain line is opened by them too.
+    expect(found({ 'keepalived.conf': 'global_defs {\n@x include inc/a.conf\n}\n', 'inc/a.conf': 'include b.conf\n', 'inc/b.conf': crashing['inc/g.conf']! })).toEqual([
+      'keepalived.conf:2 warning',
+      'keepalived.conf:2 error crash <inc/b.conf:1>',
+    ]);
+    // The top-level case of the audit: the instance is "already defined" too, if keepalived gets that far.
+    expect(found(with_('# VRRP for this node\n' + vi, '@x include inc/g.conf\n'))).toEqual(['inc/g.conf:2 error', 'keepalived.conf:1 error crash <inc/g.conf:1>']);
+  });
+  it("not for an indented comment, a '#!' line, a '#' line a '!' line closes, nor before 2.2.0", () => {
+    expect(found(with_(' # global settings\nrouter_id a\n'))).toEqual(['keepalived.conf:2 warning']);
+    expect(found(with_('#!x\nrouter_id a\n'))).toEqual(['keepalived.conf:2 warning']);
+    expect(found(with_('#a\nrouter_id a\n!\n'))).toEqual(['keepalived.conf:2 warning']);
+    expect(found(crashing, '2.1.5')).toEqual([]);
+  });
+  it("a line starting with '!' that closes no '#' line ends their second read of the file there", () => {
+    // The instance after it is read once (2.2.7: no "already defined").
+    expect(found(with_('!\n' + vi, '@x include inc/g.conf\n'))).toEqual(['keepalived.conf:1 warning']);
+    expect(found(with_(vi + '!\n', '@x include inc/g.conf\n'))).toEqual(['inc/g.conf:1 error', 'keepalived.conf:1 error']);
+  });
+  const run = (binary: string, files: Files) => inDir(files, (dir) => spawnSync(binary, ['-t', '-f', 'keepalived.conf', '-i', 'x'], { cwd: dir, encoding: 'utf8', timeout: 20_000 }));
+  for (const version of ['2.2.4', '2.2.7', '2.2.8', '2.3.3', '2.4.3']) {
+    const binary = releaseBinary(version);
+    it.skipIf(!binary)(`as keepalived ${version} -t reads them: a crash, and none for the others`, () => {
+      // What freed memory holds varies with the layout (the file's lines, the length of the folder's name): some runs
+      // read on. Over a few layouts, most crash.
+      const layouts = ['# global settings\nrouter_id a\n', '#a\nrouter_id a\n', '# x\n#y\nrouter_id a\n!\n', '# VRRP\n' + vi];
+      const signals = layouts.flatMap((g) => [1, 2].map(() => run(binary!, with_(g, g.includes('vrrp') ? '@x include inc/g.conf\n' : undefined)).signal));
+      expect(signals.filter((s) => s === 'SIGSEGV' || s === 'SIGABRT').length).toBeGreaterThan(0);
+      expect(signals.filter((s) => s !== null && s !== 'SIGSEGV' && s !== 'SIGABRT')).toEqual([]);
+      for (const g of [' # global settings\nrouter_id a\n', '#!x\nrouter_id a\n', '#a\nrouter_id a\n!\n']) expect(run(binary!, with_(g))).toMatchObject({ signal: null, status: 0 });
+      expect(keepalivedSays(binary!, with_('!\n' + vi, '@x include inc/g.conf\n')).filter((m) => m.includes('already defined'))).toEqual([]);
+      expect(keepalivedSays(binary!, with_(vi + '!\n', '@x include inc/g.conf\n'))).toContain('inc/g.conf:1 vrrp instance VI_1 already defined');
+    });
+  }
+  const old = releaseBinary('2.1.5');
+  it.skipIf(!old)('as keepalived 2.1.5 -t reads them: once, no crash', () => {
+    expect(run(old!, crashing)).toMatchObject({ signal: null, status: 0 });
+  });
+});

@@ -9,7 +9,7 @@ import { positionAt } from '../syntax/parser.js';
 import { decodeBytes, decodeUtf16, encodeText, isEscapedByte, utf16Evidence } from '../syntax/encoding.js';
 import { showUnseen } from '../syntax/lookalikes.js';
 import type { Position, Range } from '../syntax/cst.js';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Diagnostic, Location, Severity } from '../diagnostics.js';
 import { SourceWord, StoreWord, type Word } from './ast.js';
 import { utf8Length } from './values.js';
 import { dirname, expandBraces, globCounted, globOne, hasWildcard, isGlobPattern, join, type CountedGlob, type DirEntry } from './paths.js';
@@ -189,6 +189,11 @@ interface Frame {
   includedPaths?: Map<string, number>;
   /** An included file named by its include line without a '/': keepalived keeps no descriptor of a folder for it (USUAL_FD_LIMIT). */
   namedWithoutFolder?: boolean;
+  /**
+   * A file keepalived's VRRP and checker processes also open and read themselves (CONF_COPY_SINCE), through the
+   * include line that is not plain at this place (KA114): the files it includes are read that way too.
+   */
+  readRaw?: { file: SourceFile; start: number; end: number };
 }
 
 /** A line that substitution produced; `continued`: a second or later line of a multi-line value. */
@@ -3296,11 +3301,13 @@ export class Reader {
     }
     for (const { paths, message } of again.values()) this.report('KA114', 'warning', message(nameList(paths), paths.length > 1), file, kwStart, end);
     if (notPlain && toRead.length) this.reportReadTwice(file, kwStart, end, notPlain, toRead);
+    else if (frame.readRaw && toRead.length) this.reportMarkerCrash(frame.readRaw, toRead, file, kwStart);
+    const readRaw = notPlain ? { file, start: kwStart, end } : frame.readRaw;
     if (toRead.length && !this.before(INCLUDE_FIRST_LINE_REREAD_FROM) && this.before(INCLUDE_FIRST_LINE_REREAD_FIXED_IN)) this.reportFirstLineReread(file, kwStart, end, toRead);
     const ownStream = this.options.target && compareVersions(this.options.target, INCLUDE_OWN_STREAM_BEFORE) < 0 ? 'pending' : undefined;
     const includeChecksBefore = this.sink.includeCheckFlags?.();
     const namedWithoutFolder = !trimBlanks(pattern).includes('/') || undefined;
-    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore, namedWithoutFolder });
+    for (let i = toRead.length - 1; i >= 0; i--) this.stack.push({ file: toRead[i]!, line: 0, dir: dirname(toRead[i]!.path), nextDollar: -1, ownStream, includeChecksBefore, namedWithoutFolder, ...(readRaw && { readRaw }) });
     return toRead;
   }
 
@@ -3346,16 +3353,62 @@ export class Reader {
   private reportReadTwice(file: SourceFile, start: number, end: number, why: string, files: SourceFile[]): void {
     const names = files.map((f) => `'${f.path}'`).join(', ');
     const line = positionAt(file.lex.lineStarts, start).line + 1;
-    const instances = this.reportInstancesReadAgain(files, (name) => `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, 'KA114');
+    // What they read the second time: up to a line starting with '!' that closes no '#' line before it (see markerLines).
+    const scans = files.map((f) => ({ file: f, ...markerLines(f.text) }));
+    const secondRead = scans.map((m) => (m.stop === undefined ? m.file : { ...m.file, text: m.file.text.slice(0, m.stop) }));
+    const instances = this.reportInstancesReadAgain(secondRead, (name) => `keepalived's VRRP process reads vrrp_instance '${name}' twice, through the include at ${file.path}:${line}, and rejects the second ("vrrp instance ${name} already defined")`, 'KA114');
     // Real servers of the virtual_server the include is in: the checker keeps the first of two alike and fails -t
     // (2.2.4 to 2.4.3: "real server … is duplicated - removing second rs", exit 5).
-    const servers = this.sink.blockKeyword?.() === 'virtual_server' ? realServersIn(files) : [];
+    const servers = this.sink.blockKeyword?.() === 'virtual_server' ? realServersIn(secondRead) : [];
     const consequence = instances.length
       ? `: vrrp_instance ${instances.map((n) => `'${n}'`).join(', ')} is then "already defined" and keepalived -t fails`
       : servers.length
         ? `: real_server ${servers.map((n) => `'${n}'`).join(', ')} is then in this virtual_server twice, and keepalived's checker process removes the second and fails -t ("real server … is duplicated - removing second rs")`
         : ', and configure what they hold twice';
-    this.report('KA114', instances.length || servers.length ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}; use a plain include line`, file, start, end);
+    const crash = this.markerCrash(scans);
+    this.report('KA114', instances.length || servers.length || crash ? 'error' : 'warning', `This include line ${why}, so keepalived's VRRP and checker processes read ${names} a second time${consequence}${crash ? `. ${crash.message}` : ''}; use a plain include line`, file, start, end);
+    if (crash) this.diagnostics[this.diagnostics.length - 1]!.related = crash.related;
+  }
+
+  /**
+   * A file the VRRP and checker processes read themselves (reportReadTwice) includes these files with a plain line:
+   * they open them themselves too, and read their lines starting with '#' as markers (markerLines).
+   */
+  private reportMarkerCrash(raw: { file: SourceFile; start: number; end: number }, files: SourceFile[], includer: SourceFile, at: number): void {
+    const crash = this.markerCrash(files.map((f) => ({ file: f, ...markerLines(f.text) })));
+    if (!crash) return;
+    const line = positionAt(raw.file.lex.lineStarts, raw.start).line + 1;
+    const where = `${includer.path}:${positionAt(includer.lex.lineStarts, at).line + 1}`;
+    this.report('KA114', 'error', `keepalived's VRRP and checker processes read ${files.map((f) => `'${f.path}'`).join(', ')} a second time, through the include at ${where} in a file they read a second time because of this include line. ${crash.message}; use a plain include line`, raw.file, raw.start, raw.end);
+    this.diagnostics[this.diagnostics.length - 1]!.related = crash.related;
+  }
+
+  /**
+   * The VRRP and checker processes read the parent's copy of the configuration with its marker lines on (from
+   * CONF_COPY_SINCE to 2.4.3, lib/parser.c read_line with read_conf_copy), also in a file they open themselves: there
+   * a line starting with '#' (not '#!') pushes one more entry for the file being read, and when the file ends they
+   * close it with that entry and go on reading the closed file through the entry below it: freed memory. The
+   * builds of 2.2.4, 2.2.7, 2.2.8, 2.3.3 and 2.4.3 crash on it with -t (segmentation fault, or glibc's "double
+   * free detected" abort) in most runs (2.2.7: 17 of 20, with folders of different name lengths), and read on in
+   * the others; a comment line a later line starting with '!' closes pushes and pops an entry, and crashes nothing.
+   */
+  private markerCrash(scans: { file: SourceFile; open: number[] }[]): { message: string; related: (Location & { message: string })[] } | undefined {
+    const open = scans.filter((m) => m.open.length);
+    if (!open.length) return undefined;
+    const related = open.flatMap((m) =>
+      m.open.slice(0, 3).map((at) => {
+        const pos = positionAt(m.file.lex.lineStarts, at);
+        const eol = m.file.text.indexOf('\n', at);
+        return { file: m.file.path, range: { start: pos, end: positionAt(m.file.lex.lineStarts, eol < 0 ? m.file.text.length : eol) }, message: "a comment line starting with '#' in column 1, which the VRRP and checker processes take for the start of an included file" };
+      }),
+    );
+    const first = open[0]!;
+    const where = `${first.file.path}:${positionAt(first.file.lex.lineStarts, first.open[0]!).line + 1}`;
+    const message =
+      `Reading it themselves, they take its comment line starting with '#' in the first column (${where}) for the mark of an included file's start in the parent's copy, ` +
+      `and at the file's end they close it and go on reading the closed file: freed memory, on which keepalived -t usually crashes (segmentation fault, or "double free detected" and abort) ` +
+      `and otherwise reads on at random (2.2.4, 2.2.7, 2.2.8, 2.3.3 and 2.4.3; an indented comment is no mark)`;
+    return { message, related };
   }
 
   /** keepalived 2.1.4 reads an included file's first line again after the file when it opens a block. */
@@ -3972,6 +4025,28 @@ function firstConfigLine(text: string): string | undefined {
     if (line) return line;
   }
   return undefined;
+}
+
+/**
+ * The lines of a file that keepalived's VRRP and checker processes open themselves which they take for the copy's
+ * marker lines (see markerCrash): `open`, the offsets of the lines starting with '#' (not '#!') that no later line
+ * starting with '!' closes; `stop`, the offset of a line starting with '!' that closes none, where they leave the file
+ * for the line after the include (it pops the file's own entry: the rest of the file is not read the second time).
+ */
+function markerLines(text: string): { open: number[]; stop?: number } {
+  const open: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const c = text.charCodeAt(at);
+    if (c === 35 && text.charCodeAt(at + 1) !== 33) open.push(at);
+    else if (c === 33) {
+      if (!open.length) return { open, stop: at };
+      open.pop();
+    }
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return { open };
 }
 
 /** The real_server lines of the files (address and port as written), for a file read twice into one virtual_server. */

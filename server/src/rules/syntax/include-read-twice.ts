@@ -23,7 +23,10 @@ const rule: CoreRule = {
       "`track_script { include f`: every process reads what follows a brace as a line of its own) stay in the copy next to the text already written out, so those " +
       'processes open the included files themselves and read them a second time. Every vrrp_instance in them is then "already defined" ' +
       '(keepalived -t fails), a real_server included into its virtual_server twice is "duplicated" (-t fails too), and every other block is configured twice ' +
-      '(before 2.2.0 every process reads the files themselves, once). The rows of a ~SEQ/~LST include after the ' +
+      '(before 2.2.0 every process reads the files themselves, once). Reading such a file themselves, those processes still take its lines as they take ' +
+      "the copy's: a line starting with '#' in the first column marks an included file's start there, and one starting with '!' its end. A comment line " +
+      "starting with '#' in a file read twice makes them go on reading the file after closing it, freed memory: keepalived -t usually crashes " +
+      '(2.2.4 to 2.4.3), and KA114 is then an error pointing at the comment line; indenting the comment is enough to avoid that. The rows of a ~SEQ/~LST include after the ' +
       'first are also read from the directory of the first included file. Write a plain include line (conditions ' +
       'and generated lines can go inside the included file). keepalived 2.1.4 alone also reads the first line of an included ' +
       'file again after the file when that line opens a block, which opens the block a second time in the including file ' +
