@@ -774,3 +774,39 @@ describe("a file read twice (KA114) with a comment line starting with '#': the V
     expect(run(old!, crashing)).toMatchObject({ signal: null, status: 0 });
   });
 });
+
+// fuzz62 bug 6: glibc's glob with GLOB_BRACE (what keepalived's include uses) expands a brace group of one alternative,
+// or none: `{a}` is 'a', `{}` the empty string; a backslash keeps a '{', ',' or '}' out of the braces. kalint read
+// `{a}` and `{}` as written (a false "file not found", and the file keepalived reads unread).
+describe('include patterns with a one-word or empty brace group, as glibc expands them', () => {
+  const base: Files = {
+    'inc/a.conf': 'bogus_a 1\n',
+    'inc/.conf': 'bogus_dot 1\n',
+    'inc/{a}.conf': 'bogus_literal 1\n',
+    'inc/a,b.conf': 'bogus_ab 1\n',
+    'inc/c.conf': 'bogus_c 1\n',
+  };
+  const lines = ['include inc/{a}.conf', 'include inc/{}.conf', 'include inc/{a}*', 'include inc/{a\\,b,c}.conf', 'include inc/\\{a\\}.conf', 'include {,inc/a.conf}', 'include inc/{a}{}.conf', 'include {}'];
+  const files = (line: string): Files => ({ ...base, 'keepalived.conf': line + '\n' });
+  /** The files whose unknown keyword each tool reports, and kalint's KA110 findings. */
+  const kalintReads = (line: string) => lint(files(line), undefined, ['KA201', 'KA110']).map((f) => (f.endsWith('KA201') ? f.split(':')[0]! : f)).sort();
+  it('reads the files the expanded names find', () => {
+    expect(kalintReads('include inc/{a}.conf')).toEqual(['inc/a.conf']);
+    expect(kalintReads('include inc/{}.conf')).toEqual(['inc/.conf']);
+    expect(kalintReads('include inc/{a}*')).toEqual(['inc/a,b.conf', 'inc/a.conf']);
+    expect(kalintReads('include inc/{a\\,b,c}.conf')).toEqual(['inc/a,b.conf', 'inc/c.conf']);
+    expect(kalintReads('include inc/\\{a\\}.conf')).toEqual(['inc/{a}.conf']);
+    expect(kalintReads('include {,inc/a.conf}')).toEqual(['inc/a.conf']);
+    expect(kalintReads('include inc/{a}{}.conf')).toEqual(['inc/a.conf']);
+    // Nothing but an empty name: nothing read, and keepalived says nothing.
+    expect(lint(files('include {}'), undefined).map((f) => f)).toEqual(['keepalived.conf:1 KA110']);
+  });
+  const binary = releaseBinary('2.2.7');
+  it.skipIf(!binary)('as keepalived 2.2.7 -t reads them', () => {
+    for (const line of lines) {
+      const read = [...new Set(keepalivedSays(binary!, files(line)).filter((m) => m.includes('Unknown keyword')).map((m) => m.split(':')[0]!))].sort();
+      expect(read, line).toEqual(kalintReads(line).filter((f) => !f.includes(' ')));
+    }
+    expect(rawStderr(binary!, files('include {}'))).toBe('');
+  });
+});

@@ -26,7 +26,12 @@ export function join(dir: string, p: string): string {
   return normalize(dir + '/' + p);
 }
 
-/** Expands csh-style `{a,b}` alternatives (nested allowed); text without braces is returned as is. */
+/**
+ * Expands csh-style `{a,b}` alternatives (nested allowed) as glibc's glob with GLOB_BRACE does (2.36, posix/glob.c):
+ * the first unescaped '{' starts the group; a group with one alternative or none is expanded too (`{a}` is 'a', `{}`
+ * the empty string); a backslash escapes the character after it, so `\{`, `\,` and `\}` are no part of the braces
+ * (the backslash stays, for matching); a first '{' that nothing closes leaves the whole pattern as written.
+ */
 export function expandBraces(pattern: string): string[] {
   let depth = 0;
   let open = -1;
@@ -44,8 +49,6 @@ export function expandBraces(pattern: string): string[] {
       if (depth === 0) {
         const inner = pattern.slice(open + 1, i);
         const alternatives = splitTopLevel(inner);
-        // `{}` and `{x}` are literal in glob(3).
-        if (alternatives.length < 2) continue;
         const prefix = pattern.slice(0, open);
         const suffix = pattern.slice(i + 1);
         const out: string[] = [];
@@ -63,7 +66,8 @@ function splitTopLevel(s: string): string[] {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === '{') depth++;
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
     else if (c === '}') depth--;
     else if (c === ',' && depth === 0) {
       parts.push(s.slice(from, i));

@@ -3178,7 +3178,13 @@ export class Reader {
     const matches: string[] = [];
     // Files named by an absolute path no mapping changed: a missing one gets a mapping hint.
     const unmappedAbsolute = new Set<string>();
-    const alternatives = this.braceIncludes ? expandBraces(trimBlanks(pattern)) : [trimBlanks(pattern)];
+    // glob matches nothing to an empty name and looks nothing up for it (`{}`, the first alternative of `{,a}`), so
+    // keepalived says nothing about it, whatever include_check says (2.2.7).
+    const alternatives = (this.braceIncludes ? expandBraces(trimBlanks(pattern)) : [trimBlanks(pattern)]).filter((alt) => alt !== '');
+    if (!alternatives.length) {
+      this.report('KA110', 'info', `include pattern '${trimBlanks(pattern)}' names no file: its braces leave an empty name, which matches nothing, so keepalived reads nothing here (and says nothing)`, file, start, end);
+      return [];
+    }
     // Before 1.3.8 keepalived exits when a pattern matches nothing (see MISSING_INCLUDE_EXITS_BEFORE).
     const exits = this.before(MISSING_INCLUDE_EXITS_BEFORE) ? `; keepalived ${this.label()} then stops ("Unable to find config file(s) '${trimBlanks(pattern)}'.") and starts nothing (1.3.8 goes on without it)` : '';
     // From 2.2.0 keepalived counts what glob could not find on the way (a folder it could not open, a name not there):
