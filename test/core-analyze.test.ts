@@ -3034,6 +3034,69 @@ describe('quoted braces', () => {
     expect(valueLine.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['7:KA202', '8:KA103', '9:KA201']);
     expect(valueLine.model.vrrpInstances[0]!.virtualIpaddresses.map((a) => a.text)).toEqual(['10.0.0.1']);
   });
+  // fuzz62 bug 9: a '"{"' one too many has the processes that skip the block skip on past its end, over every top-level
+  // block only they read, until the brace words they count (quoted or not) balance it, in every release (process_stream
+  // compares each word, quotes dropped, with the braces; 1.3.5 to 2.4.3). kalint said nothing and read on as if they did.
+  const vs = 'virtual_server 192.0.2.1 80 {\n  protocol TCP\n  lb_algo rr\n  lb_kind NAT\n  delay_loop 0\n  real_server 192.0.2.2 80 {\n  }\n}\n';
+  const vi = (n: number, priority: number) => `vrrp_instance VI_${n} {\n  interface eth0\n  virtual_router_id ${n}\n  priority ${priority}\n  virtual_ipaddress {\n    192.0.2.${n}\n  }\n}\n`;
+  const lost: Record<string, { text: string; brace: number; lost: number[]; kept: number[] }> = {
+    'global_defs, then a virtual_server': { text: `global_defs {\n  router_id "{"\n}\n${vs}`, brace: 2, lost: [4], kept: [8] },
+    'global_defs, then a vrrp_instance': { text: `global_defs {\n  router_id "{"\n}\n${vi(1, 300)}`, brace: 2, lost: [4], kept: [7] },
+    'a virtual_server, then a vrrp_instance': { text: `virtual_server 192.0.2.1 80 {\n  protocol TCP\n  lb_algo rr\n  lb_kind NAT\n  real_server 192.0.2.2 80 {\n    MISC_CHECK {\n      misc_path "{"\n    }\n  }\n}\n${vi(1, 300)}`, brace: 7, lost: [11], kept: [14] },
+    'a vrrp_script, then a virtual_server': { text: `vrrp_script chk {\n  script "{"\n}\n${vs}`, brace: 2, lost: [4], kept: [8] },
+    // The second global_defs's '{' nests their skipping, its '"}"' and '}' end it: VI_2 is read.
+    'up to a later quoted "}"': { text: `global_defs {\n  router_id "{"\n}\n${vi(1, 300)}global_defs {\n  notification_email_from "}"\n}\n${vi(2, 301)}`, brace: 2, lost: [4], kept: [] },
+  };
+  it('a "{" one too many: the processes that skip the block skip on past its end and lose what follows', () => {
+    for (const [name, c] of Object.entries(lost)) {
+      const a = analyze(c.text);
+      const errors = a.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.filter((d) => d.code === 'KA103').map((d) => d.range.start.line + 1), name).toEqual([c.brace, ...c.lost]);
+      // What they never read is not checked as read.
+      for (const line of c.kept) expect(a.diagnostics.filter((d) => d.range.start.line + 1 === line), name).toEqual([]);
+      const finding = errors.find((d) => d.range.start.line + 1 === c.brace)!;
+      expect(finding.message, name).toContain(`so they take this '"{"' for a '{'`);
+      expect(finding.message, name).toContain('so they never read');
+    }
+    expect(analyze(lost['global_defs, then a vrrp_instance']!.text).model.vrrpInstances).toEqual([]);
+    const later = analyze(lost['up to a later quoted "}"']!.text);
+    expect(later.diagnostics.find((d) => d.range.start.line === 1)!.message).toContain("they skip on up to the '}' on line 14, so they never read vrrp_instance 'VI_1' (line 4)");
+    expect(later.diagnostics.filter((d) => d.code === 'KA205').map((d) => d.range.start.line + 1)).toEqual([18]);
+    expect(later.model.vrrpInstances.map((v) => v.name)).toEqual(['VI_2']);
+    expect(later.diagnostics.filter((d) => d.code === 'KA104')).toEqual([]);
+  });
+  it('a "{" one too many with nothing of theirs after it is a warning, and an error where 2.0.x leaves the skip set under -t', () => {
+    const text = `${vi(1, 100)}global_defs {\n  router_id "{"\n}\n`;
+    const at = (v?: string) => analyze(text, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA103').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    expect(at()).toEqual(['10:warning']);
+    expect(at('2.0.19')).toEqual(['10:error']);
+    expect(analyze(text, { targetVersion: '2.0.19' }).diagnostics.find((d) => d.code === 'KA103')!.message).toContain('leaves this skip set for the next process');
+  });
+  it('a quoted "{" that opens a block is balanced for the skipping processes by its "}", also after an extra "}"', () => {
+    const text = `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress "{"\n    192.0.2.9\n  }\n}\n${vs}`;
+    expect(analyze(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['7:KA101', '12:KA205']);
+  });
+  it("a quoted '}' that balances an ignored '{' for the skipping processes: they read what follows (fuzz62 s999-0039)", () => {
+    const text = `global_defs {\n  router_id a\n  static_routes {\n    192.0.2.0/24 dev eth0 scope "}"\n}\n${vi(1, 300)}`;
+    const a = analyze(text);
+    expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.start.line + 1}:${d.code}`)).toEqual(['1:KA102', '3:KA202', '3:KA103', '4:KA201', '9:KA205']);
+    expect(a.model.vrrpInstances.map((v) => v.name)).toEqual(['VI_1']);
+  });
+  it.skipIf(!keepalivedAvailable())('a "{" one too many agrees with keepalived -t: silent about what the skipping processes lose, not with "x" for it', async () => {
+    for (const [name, c] of Object.entries(lost)) {
+      const located = async (text: string) => [...new Set((await runKeepalivedAsync(text)).messages.filter((m) => m.line && !/interface|uid\/gid|Unknown interface/.test(m.message)).map((m) => m.line))];
+      expect(await located(c.text), name).toEqual(name === 'up to a later quoted "}"' ? [18] : []);
+      expect((await located(c.text.replace('"{"', '"x"'))).length, name).toBeGreaterThan(0);
+    }
+    const ignored = await runKeepalivedAsync(`global_defs {\n  router_id a\n  static_routes {\n    192.0.2.0/24 dev eth0 scope "}"\n}\n${vi(1, 300)}`);
+    expect(ignored.messages.filter((m) => m.line === 9).map((m) => m.message)).toEqual(["number '300' outside range [1, 255]", '(VI_1) Priority not valid! must be between 1 & 255. Using default 100']);
+    for (const v of ['2.0.19', '2.4.3']) {
+      const binary = releaseBinary(v);
+      if (!binary) continue;
+      expect(runRelease(binary, lost['global_defs, then a vrrp_instance']!.text).messages.filter((m) => m.line), v).toEqual([]);
+      expect(runRelease(binary, lost['global_defs, then a vrrp_instance']!.text.replace('"{"', '"x"')).messages.filter((m) => m.line === 7).length, v).toBeGreaterThan(0);
+    }
+  });
   it.skipIf(!keepalivedAvailable())('in a top-level block agree with keepalived -t: the same lines', () => {
     for (const [name, text] of Object.entries(others)) {
       // "Unable to set uid/gid for script" names a user this machine lacks: not the config's business.

@@ -13,10 +13,12 @@ export function neverRead(reader: string, kind: string, name: string, def: AstNo
   return {
     why:
       `${reader} never reads ${kind} '${name}' (line ${def.range.start.line + 1}): it skips '${skipped.keyword}' (line ${skipped.range.start.line + 1}) by counting braces, ` +
-      `and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that ${kind}`,
+      (brace.quoted
+        ? `and the quoted '"{"' on line ${brace.range.start.line + 1}, which it takes for a '{' (it drops the quotes and compares every word), is never matched, so it skips on over that ${kind}`
+        : `and the '{' on line ${brace.range.start.line + 1} that opened nothing is never matched, so it skips on over that ${kind}`),
     related: [
       { file: def.file, range: def.args[0]?.range ?? def.range, message: `defined here, where ${reader.replace(/^keepalived's /, 'the ')} is still skipping` },
-      { file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" },
+      { file: brace.file, range: brace.range, message: `this '${brace.quoted ? '"{"' : '{'}' is counted by the processes that skip the block, and never matched` },
     ],
   };
 }

@@ -696,6 +696,10 @@ export class Walker implements LineSink {
   private quotedNet = 0;
   /** The last quoted '}' counted in quotedNet. */
   private lastQuotedClose: Word | undefined;
+  /** The quoted '{' counted in quotedNet that no quoted '}' after them balances, first first. */
+  private readonly quotedOpens: Word[] = [];
+  /** The counted '}' in the open top-level block that found no '{' open ("Extra '}'"): rawOpen.length does not go below zero. */
+  private rawDeficit = 0;
   /** The source text last asked about and whether it holds a quoted brace at all (most do not: their lines are not scanned). */
   private quotedBraceSrc: object | undefined;
   private quotedBraceHeld = false;
@@ -706,11 +710,12 @@ export class Walker implements LineSink {
   /** The same braces, in reading order (see noteBraceCascades). */
   readonly ignoredBraceWords: Word[] = [];
   /**
-   * Set when a top-level block closed with an ignored '{' inside it still unmatched: the processes
-   * that skip that block count it, so they skip on past its end until fewer than `depth` '{' are
-   * open, over the top-level blocks only they read.
+   * Set when a top-level block closed with an ignored '{' or a quoted '"{"' inside it still unmatched: the
+   * processes that skip that block count it, so they skip on past its end, over the top-level blocks only
+   * they read, until the brace words they count (quoted or not) bring `level` back to zero. For a quoted
+   * one, `finding` is the error on it, finished (`lost` named) when the skipping ends or the file does.
    */
-  private swallow: { block: AstNode; depth: number; brace: Word } | undefined;
+  private swallow: { block: AstNode; level: number; brace: Word; finding?: Diagnostic; lost: AstNode[] } | undefined;
   /** Blocks found never read that way. */
   private swallowedNodes = new Set<AstNode>();
   /** Blocks with two readers of which only one skips on past them that way (see PartlyUnread). */
@@ -978,15 +983,21 @@ export class Walker implements LineSink {
       // Read by a process that reads the skipped block too (a track_file after a vrrp_instance): the tree keeps
       // it, and the model notes which of its other readers never see it.
       const unread = readers & ~blockReaders;
-      if (unread & (VRRP | CHECKER)) this.partlyUnread.set(node, { vrrp: (unread & VRRP) !== 0, checker: (unread & CHECKER) !== 0, skipped: block, brace });
+      if (unread & (VRRP | CHECKER)) {
+        this.partlyUnread.set(node, { vrrp: (unread & VRRP) !== 0, checker: (unread & CHECKER) !== 0, skipped: block, brace });
+        this.swallow!.lost.push(node);
+      }
       return false;
     }
     if (!readers) return false;
     node.parent = this.root;
     this.swallowedNodes.add(node);
+    this.swallow!.lost.push(node);
     const line = block.range.start.line + 1;
-    this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and the '{' it ignored on line ${brace.range.start.line + 1} is never matched, so they skip on past the end of that block and over this one (keepalived -t does not report the ${spec.name} missing)`, node.file, node.word!.range, {
-      related: [{ file: brace.file, range: brace.range, message: "this '{' is counted by the processes that skip the block, and never matched" }],
+    const where = brace.file === node.file ? `line ${brace.range.start.line + 1}` : `${brace.file}:${brace.range.start.line + 1}`;
+    const which = brace.quoted ? `the quoted '"{"' on ${where}, which they take for a '{' (they drop the quotes and compare every word),` : `the '{' it ignored on ${where}`;
+    this.report('KA103', 'error', `keepalived never reads this '${spec.name}': its processes skip '${block.keyword}' (line ${line}) by counting braces, and ${which} is never matched, so they skip on past the end of that block and over this one (keepalived -t does not report the ${spec.name} missing)`, node.file, node.word!.range, {
+      related: [{ file: brace.file, range: brace.range, message: `this '${brace.quoted ? '"{"' : '{'}' is counted by the processes that skip the block, and never matched` }],
     });
     // True whichever way the parent reads the file: the processes that read this block skip it.
     this.whileGlobalDefsSkipped.delete(this.diagnostics[this.diagnostics.length - 1]!);
@@ -1335,10 +1346,98 @@ export class Walker implements LineSink {
   }
 
   words(words: Word[], file: string): void {
+    if (this.swallow) this.swallowQuotedBraces(words);
+    this.readWords(words, file);
+  }
+
+  /**
+   * The quoted braces of a line while the processes that skip a block skip on past its end (see `swallow`): they
+   * count them as braces (lib/parser.c process_stream, every release), and the one that brings them back to the
+   * top level ends their skipping (the rest of its line they do not read). open() and close() leave quoted braces
+   * to this.
+   */
+  private swallowQuotedBraces(words: Word[]): void {
+    for (const w of words) {
+      if (!w.quoted || (w.text !== '{' && w.text !== '}')) continue;
+      if (w.text === '{') this.swallow!.level++;
+      else if (--this.swallow!.level <= 0) {
+        this.endSwallow(w);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The processes skipping on past the end of `swallow.block` are back at the top level after `brace`: the
+   * finding on the quoted '{' that kept them skipping says what they lost. True when that block is one the
+   * parent reads none of (the findings on `brace` are theirs, see whileParentSkipsOn).
+   */
+  private endSwallow(brace: Word | undefined): boolean {
+    const swallow = this.swallow!;
+    this.swallow = undefined;
+    if (swallow.finding) this.finishSwallowFinding(swallow, brace);
+    if (!brace) return false;
+    if (swallow.block.keyword === 'global_defs') {
+      this.swallowEnd = { file: brace.file, offset: brace.range.start.offset };
+      return false;
+    }
+    return !((READERS[swallow.block.keyword] ?? 0) & PARENT);
+  }
+
+  /**
+   * The processes that skip `block` and count `brace`, a quoted '{' in it: which they are, named for a message
+   * (the BFD process only where it is the one that loses something).
+   */
+  private skippers(block: AstNode): string {
+    const readers = READERS[block.keyword] ?? 0;
+    const names: string[] = [];
+    if (!(readers & PARENT)) names.push('the parent');
+    if (!(readers & VRRP)) names.push('the VRRP process');
+    if (!(readers & CHECKER)) names.push('the checker');
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0] ?? 'none';
+  }
+
+  /** A quoted '"{"' left unmatched at the end of a top-level block: the error on it (finished by finishSwallowFinding). */
+  private reportQuotedSwallow(block: AstNode, brace: Word, close: Word): Diagnostic {
+    const closeAt = close.file === brace.file ? `line ${close.range.start.line + 1}` : `${close.file}:${close.range.start.line + 1}`;
+    this.report('KA103', 'error', `keepalived's processes that skip this '${block.keyword}' block (${this.skippers(block)}) drop the quotes and compare every word with '{' and '}', so they take this '"{"' for a '{': the block's '}' (${closeAt}) does not end their skipping`, brace.file, brace.range, {
+      related: [{ file: block.file, range: block.word?.range ?? block.range, message: `the block they skip` }],
+    });
+    const d = this.diagnostics[this.diagnostics.length - 1]!;
+    // True whichever way the parent reads the file.
+    this.whileGlobalDefsSkipped.delete(d);
+    this.whileParentSkipsOn?.delete(d);
+    this.emittedAtTopLevel?.delete(d);
+    return d;
+  }
+
+  /** Says what the processes skipping on past `swallow.block` lost, up to `end` (the brace that ended it) or the end of the file. */
+  private finishSwallowFinding(swallow: NonNullable<Walker['swallow']>, end: Word | undefined): void {
+    const d = swallow.finding!;
+    const brace = swallow.brace;
+    const at = (w: { file: string; range: Range }) => (w.file === brace.file ? `line ${w.range.start.line + 1}` : `${w.file}:${w.range.start.line + 1}`);
+    const upTo = end ? `up to the '${end.quoted ? '"}"' : '}'}' on ${at(end)}` : 'to the end of the file';
+    const lost = swallow.lost;
+    const name = (n: AstNode) => `${n.keyword}${n.args.length ? ` '${n.args.slice(0, 2).map((a) => a.text).join(' ')}'` : ''} (${at(n)})`;
+    const leftOver = !end && compareVersions(this.options.target, SKIP_LEFT_OVER[0]) >= 0 && compareVersions(this.options.target, SKIP_LEFT_OVER[1]) < 0
+      ? `; keepalived ${this.options.targetLabel} also leaves this skip set for the next process's reading of the file under -t, which then skips from the top of the file and usually reads nothing (fixed in 2.0.20)`
+      : '';
+    if (lost.length) {
+      const listed = lost.slice(0, 3).map(name).join(', ') + (lost.length > 3 ? ` and ${lost.length - 3} more` : '');
+      d.message += `, and they skip on ${upTo}, so they never read ${listed}${leftOver}; keepalived -t says nothing of it. Use a value that is not a lone brace`;
+      d.related = [...(d.related ?? []), ...lost.slice(0, 3).map((n) => ({ file: n.file, range: n.word?.range ?? n.range, message: 'never read by the processes still skipping' }))];
+    } else {
+      d.severity = leftOver ? 'error' : 'warning';
+      d.message += `; they skip on ${upTo}, where no block of theirs stands yet, but one put there would be lost without a word from keepalived -t${leftOver}. Use a value that is not a lone brace`;
+    }
+  }
+
+  private readWords(words: Word[], file: string): void {
     if (this.ownerStopped) return this.readBySkippingOnly(words[0]!, words.length - 1);
     if (this.top().kind === 'skip' && this.skipQuotedBraces(words)) return;
     if (this.quotedBraces(words, file)) return;
-    if (this.stack.length > 1) this.otherPassesQuotedBraces(words);
+    // (While processes skip on past an earlier block, they count this block's quoted braces with their skip: swallowQuotedBraces.)
+    if (this.stack.length > 1 && !this.swallow) this.otherPassesQuotedBraces(words);
     this.openPendingWithoutBrace(words[0]!);
     if (this.otherPassesAtTop) this.reportOtherPasses(words[0]!, words.length - 1);
     const frame = this.top();
@@ -1375,15 +1474,18 @@ export class Walker implements LineSink {
    * Quoted braces on a line the owning process reads as words (`script "}"`): the processes that skip
    * the top-level block count them, and a '"}"' one too many ends the block for them; they read the
    * lines after it at the top level (keepalived 2.2.7: "Unknown keyword '}'" on the block's own '}';
-   * global_defs too, which only the parent reads). A '"{"' one too many (they skip on past the end)
-   * is not followed.
+   * global_defs too, which only the parent reads). A '"{"' one too many has them skip on past the
+   * block's end (see `swallow`, set where the block closes).
    */
   private otherPassesQuotedBraces(words: Word[]): void {
     if (READERS[this.stack[1]!.node.keyword] === undefined) return;
     for (const w of words) {
       if (!w.quoted || (w.text !== '{' && w.text !== '}')) continue;
       this.quotedNet += w.text === '{' ? 1 : -1;
-      if (w.text === '}') this.lastQuotedClose = w;
+      if (w.text === '}') {
+        this.lastQuotedClose = w;
+        this.quotedOpens.pop();
+      } else this.quotedOpens.push(w);
       if (!this.otherPassesAtTop && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
         this.otherPassesAtTop = this.stack[1]!.node;
         this.extraClose = w;
@@ -1428,7 +1530,10 @@ export class Walker implements LineSink {
     const counted = () => {
       if (this.stack.length <= 1) return;
       this.quotedNet += last.text === '{' ? 1 : -1;
-      if (last.text === '}') this.lastQuotedClose = last;
+      if (last.text === '}') {
+        this.lastQuotedClose = last;
+        this.quotedOpens.pop();
+      } else this.quotedOpens.push(last);
     };
     if (n === 1) {
       counted();
@@ -1440,7 +1545,7 @@ export class Walker implements LineSink {
     // A value block's line ending with '"}"' ends the block after its values (alloc_value_block
     // compares the last word of each line, quotes dropped, with '}').
     if (last.text === '}' && frame.kind === 'values' && !this.includedIntoValues(frame, file)) {
-      this.words(words.slice(0, -1), file);
+      this.readWords(words.slice(0, -1), file);
       counted();
       this.close(last, false);
       return true;
@@ -1465,10 +1570,11 @@ export class Walker implements LineSink {
   countedBrace(brace: Word, open: boolean, why?: string): void {
     if (open) {
       this.rawOpen.push(brace);
+      if (this.swallow) this.swallow.level++;
       return;
     }
-    this.rawOpen.pop();
-    if (this.swallow && this.rawOpen.length < this.swallow.depth) this.swallow = undefined;
+    if (!this.rawOpen.pop()) this.rawDeficit++;
+    if (this.swallow && --this.swallow.level <= 0) this.endSwallow(brace);
     if (this.stack.length > 1 && !this.otherPassesAtTop && this.rawOpen.length < this.rootRawDepth) {
       this.otherPassesAtTop = this.stack[1]!.node;
       this.extraClose = brace;
@@ -1518,10 +1624,13 @@ export class Walker implements LineSink {
 
   /** A word or brace of a line only the processes skipping the top-level block read. */
   private readBySkippingOnly(first: Word, argCount: number, brace?: 'open' | 'close'): void {
-    if (brace === 'open') this.rawOpen.push(first);
-    else if (brace === 'close') {
+    if (brace === 'open') {
+      this.rawOpen.push(first);
+      if (this.swallow) this.swallow.level++;
+    } else if (brace === 'close') {
       if (!this.rawOpen.length) {
         if (this.countsBraces) this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found")`, first.file, first.range);
+        if (this.swallow && --this.swallow.level <= 0) this.endSwallow(first);
       } else this.countedBrace(first, false);
     }
     if (this.otherPassesAtTop) this.reportOtherPasses(first, argCount);
@@ -2092,6 +2201,8 @@ export class Walker implements LineSink {
     }
     if (counted) this.rawOpen.push(brace);
     else if (!brace.quoted) this.lastUncountedOpen = brace;
+    // (Quoted braces are counted by words(), see swallowQuotedBraces.)
+    if (this.swallow && !brace.quoted) this.swallow.level++;
     if (this.otherPassesAtTop) this.reportOtherPasses(brace);
     const p = this.pending;
     if (p) {
@@ -2156,6 +2267,8 @@ export class Walker implements LineSink {
       this.ignoredOpen = undefined;
       this.quotedNet = 0;
       this.lastQuotedClose = undefined;
+      this.quotedOpens.length = 0;
+      this.rawDeficit = 0;
     }
     // Every global_defs block (repeat 'merge') sets one set of globals: share one stamp, so that a
     // first_wins keyword repeated in a second global_defs is found too (keepalived: "already specified").
@@ -2212,19 +2325,20 @@ export class Walker implements LineSink {
       this.streamEndedBy = brace;
       // The processes that skip the block count the '}' as any other (one too many ends their skipping).
       if (this.rawOpen.length) this.countedBrace(brace, false, `takes as the end of the included file it is in (keepalived ${this.options.targetLabel} reads an included file on its own)`);
-      else if (this.countsBraces) this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found")`, brace.file, brace.range);
+      else {
+        if (this.countsBraces) this.report('KA101', 'error', `Extra '}': more '}' than '{' so far (keepalived: "Extra '}' found")`, brace.file, brace.range);
+        if (this.swallow && --this.swallow.level <= 0) this.endSwallow(brace);
+      }
       return;
     }
     // keepalived counts braces on their own, whatever the blocks: a '}' with no '{' before it is
     // "Extra '}' found"; a '}' that balances an ignored '{' but has no block to close is read as
     // the keyword '}'.
     const matched = counted ? this.rawOpen.pop() : brace;
+    if (!matched) this.rawDeficit++;
     let endsParentSkip = false;
-    if (this.swallow && this.rawOpen.length < this.swallow.depth) {
-      if (this.swallow.block.keyword === 'global_defs') this.swallowEnd = { file: brace.file, offset: brace.range.start.offset };
-      else endsParentSkip = !((READERS[this.swallow.block.keyword] ?? 0) & PARENT);
-      this.swallow = undefined;
-    }
+    // (Quoted braces are counted by words(), see swallowQuotedBraces.)
+    if (this.swallow && !brace.quoted && --this.swallow.level <= 0) endsParentSkip = this.endSwallow(brace);
     if (!matched && this.stack.length > 1 && !this.countsBraces) {
       // Releases before MISSING_BRACE_CHECK_SINCE count no braces: the '}' ends the block, silently.
       if (this.otherPassesAtTop) this.reportOtherPasses(brace);
@@ -2277,13 +2391,24 @@ export class Walker implements LineSink {
       this.skippedInstance = frame.node;
       this.skippedTail = frame.node.keyword === 'virtual_server' ? this.lastVirtualServer : this.lastRealServer;
     }
-    if (this.stack.length === 1 && frame.kind !== 'skip' && this.ignoredOpen && frame.node.openBrace && this.rawOpen.length >= this.rootRawDepth && READERS[frame.node.keyword]) {
-      this.swallow = { block: frame.node, depth: this.rootRawDepth, brace: this.ignoredOpen };
+    // (With processes already skipping on past an earlier block, this block's braces are in their count.)
+    if (this.stack.length === 1 && !this.swallow && frame.kind !== 'skip' && frame.node.openBrace && READERS[frame.node.keyword]) {
+      // The '{' words the processes skipping the block counted and no '}' matched: an ignored one still open in the
+      // count of braces, or quoted ones (`router_id "{"`), which only they count. They skip on that many levels.
+      const ignored = this.ignoredOpen && this.rawOpen.length >= this.rootRawDepth ? this.ignoredOpen : undefined;
+      const quoted = !this.otherPassesAtTop && this.quotedNet > 0 ? this.quotedOpens[0] : undefined;
+      // (A quoted '}' in the block balances an ignored '{' for them: `scope "}"` in the lines after it.)
+      const level = this.rawOpen.length - this.rawDeficit - this.rootRawDepth + 1 + (this.otherPassesAtTop ? 0 : this.quotedNet);
+      const open = ignored ?? quoted;
+      if (open && level > 0) {
+        this.swallow = { block: frame.node, level, brace: open, lost: [] };
+        if (open === quoted) this.swallow.finding = this.reportQuotedSwallow(frame.node, open, brace);
+      }
     }
     if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = this.extraClose = undefined;
     // The processes that skip the top-level block stop at the '}' that balances its '{'; the lines up to this block's own end they read at the top level.
     else if (!this.otherPassesAtTop && this.bracelessBlock && this.rawOpen.length < this.rootRawDepth) this.otherPassesAtTop = this.bracelessBlock;
-    else if (!this.otherPassesAtTop && this.lastQuotedClose && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
+    else if (!this.otherPassesAtTop && !this.swallow && this.lastQuotedClose && this.rawOpen.length + this.quotedNet < this.rootRawDepth) {
       // A quoted '}' read earlier in the block has the processes skipping it end the block at this '}'.
       this.otherPassesAtTop = this.stack[1]!.node;
       this.extraClose = this.lastQuotedClose;
@@ -2418,6 +2543,7 @@ export class Walker implements LineSink {
   finish(lastLine?: () => { file: string; range: Range }): void {
     // First, so that the tree is whole even if reporting fails.
     for (let i = this.stack.length - 1; i >= 0; i--) this.closeFrame(this.stack[i]!);
+    if (this.swallow?.finding) this.finishSwallowFinding(this.swallow, undefined);
     // Only for blocks left open: lastLine() counts the main file's lines.
     const mainFile = this.stack.length > 1 ? lastLine?.().file : undefined;
     for (let i = this.stack.length - 1; i > 0; i--) if (mainFile !== undefined) this.endAtFileEnd(this.stack[i]!, mainFile);

@@ -16,6 +16,9 @@ const rule: CoreRule = {
       "other processes, which skip a top-level block they do not use by counting braces, count the ignored '{' too: " +
       "when no '}' balances it they skip on past the block's end, and the blocks that follow never reach the process " +
       'that reads them (a virtual_server after such a vrrp_instance is lost to the checker). kalint reports those too. ' +
+      "The same goes for a quoted '\"{\"' word (`router_id \"{\"`): the process that reads the block takes it as a value, but the " +
+      "processes that skip the block drop the quotes and count it as a '{', so they skip on past the block's end; kalint reports it " +
+      'as an error when a block they read is lost that way, and as a warning otherwise. ' +
       "keepalived reports every misplaced line that follows, and so does kalint, line for line; each of those findings (KA201, KA202, " +
       "a further KA103) up to the end of the top-level block as written says that it follows from this '{' and links it, so fix this line first.",
     bad: `global_defs {
