@@ -144,6 +144,23 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.diagnostics.find((d) => d.code === 'KA201')!.message).toContain("in 'vrrp_instance'");
   });
 
+  it('a CR, vertical tab or form feed between an @id and its blank is part of the id: `@^x<CR> protocol UDP` is kept on host x', () => {
+    // fuzz62 bug 3 (s983-0225): keepalived ends the id at strpbrk(" \t") in every release, so the id is 'x\r', which
+    // matches no config id. kalint ended it at the control byte and dropped the line for x (a false KA507).
+    for (const c of ['\r', '\v', '\f']) {
+      const vs = (prefix: string) => conf('virtual_server 192.0.2.1 80 {', '    lb_algo rr', '    lb_kind NAT', `${prefix}${c} protocol UDP`, '    real_server 192.0.2.2 80 {', '    }', '}');
+      const kept = agree(vs('@^x'), 'x');
+      expect(kept.ka, JSON.stringify(c)).toEqual([]);
+      expect(errors(kept), JSON.stringify(c)).toEqual([]);
+      // `@x<CR>` is dropped on host x too: the service has no protocol.
+      const dropped = runKeepalived(vs('@x'), { configId: 'x' });
+      expect(dropped.messages.map((m) => m.message), JSON.stringify(c)).toContain('Virtual server [192.0.2.1]:none:80: no protocol set - defaulting to UDP');
+      expect(lintText(vs('@x'), { file: 'keepalived.conf', configId: 'x' }).diagnostics.map((d) => d.code), JSON.stringify(c)).toContain('KA507');
+    }
+    const release243 = releaseBinary('2.4.3');
+    if (release243) expect(runRelease(release243, conf('virtual_server 192.0.2.1 80 {', '    lb_algo rr', '    lb_kind NAT', '@^x\r protocol UDP', '    real_server 192.0.2.2 80 {', '    }', '}')).messages).toEqual([]);
+  });
+
   it('what follows a brace is read as a line of its own: an @id prefix there covers the rest of the line', () => {
     const text = conf('global_defs { @lb1 router_id lb1', '    @lb2 router_id lb2 \\', '}', 'global_defs {@^lb1 router_id x }');
     for (const id of ['lb1', 'lb2']) {

@@ -167,6 +167,15 @@ export function classifyLine(tokens: Token[], from: number, to: number, features
       }
       condition = { token: condition.token, id, negated: condition.negated };
     }
+    // A CR, vertical tab or form feed between the id and the blank that ends it is part of the id too
+    // (`@x\r protocol UDP`: the id is 'x\r', which no config id is; every release from 1.3.5 to 2.4.3).
+    if (first < end) {
+      const last = tokens[first - 1]!;
+      const text = last.src.text;
+      let i = last.end;
+      while (i < tokens[first]!.start && text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) i++;
+      if (i > last.end) condition = { token: condition.token, id: condition.id + text.slice(last.end, i), negated: condition.negated };
+    }
   }
   if (first === end) return { kind: 'empty', condition, first, end, comment };
   const head = tokens[first]!;
