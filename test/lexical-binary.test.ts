@@ -187,6 +187,29 @@ describe.skipIf(!keepalivedAvailable())('lexical corners, against keepalived 2.2
     expect(a.missing).toEqual([]);
   });
 
+  // fuzz62 bug 5 (s982-0033, s1000-0123): from 2.1.4 keepalived takes comments off a substituted line again, and that
+  // pass reports a quote left open before it looks at the line's `$NAME=` or `@id` again.
+  it('an unclosed quote a substitution leaves in a line that becomes a definition, or one dropped for its @id, is reported', () => {
+    const definition = conf('$C=$Q="x', '$C', 'global_defs {', '    router_id $Q', '}');
+    const dropped = conf('$Q=@y router_id "', 'global_defs {', '${Q}x', '}');
+    for (const [text, line] of [[definition, 2], [dropped, 3]] as const) {
+      const a = agree(text, 'x');
+      expect(a.ka).toContain(`${line}: Unterminated quote '${line === 2 ? '$Q="x' : '@y router_id "x'}'`);
+      expect(a.missing).toEqual([]);
+      expect(at(a, line)).toEqual(['KA105']);
+      const ours = (v: string) => lintText(text, { file: 'keepalived.conf', configId: 'x', targetVersion: v }).diagnostics.filter((d) => d.range.start.line + 1 === line).map((d) => d.code);
+      expect(ours('2.1.5')).toEqual(['KA105']);
+      // 2.0.19 does not check the substituted line's quotes: nothing there.
+      expect(ours('2.0.19')).toEqual([]);
+      for (const [v, said] of [['2.1.5', true], ['2.0.19', false]] as const) {
+        const binary = releaseBinary(v);
+        if (binary) expect(runRelease(binary, text).messages.some((m) => m.line === line && m.message.startsWith('Unterminated quote')), v).toBe(said);
+      }
+    }
+    expect(lintText(definition, { file: 'keepalived.conf' }).diagnostics.find((d) => d.range.start.line === 1)!.message).toContain("this line becomes the definition of 'Q'");
+    expect(lintText(dropped, { file: 'keepalived.conf', configId: 'x' }).diagnostics.find((d) => d.range.start.line === 2)!.message).toContain("before it drops the line for its '@y' prefix");
+  });
+
   // Found by mutation fuzzing (scripts/fuzz-differential.ts): the comment scan reads `\"` as an
   // escaped quote though the word splitter does not, so `"\"` is a whole word yet leaves the line
   // in a quote: "(Line 3) Unterminated quote 'notification_email { "\"'", and a `#` after such a

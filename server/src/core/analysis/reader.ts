@@ -377,6 +377,8 @@ const INCLUDE_OWN_STREAM_BEFORE: Version = [2, 1, 4];
  * it, `$OFF priority 300` with OFF='\#' reads the keyword '#' (the 2.0.19 build: "Unknown keyword '#'").
  */
 const SUBSTITUTED_LINE_DECOMMENTED_SINCE: Version = [2, 1, 4];
+// That pass also reports a quote the substituted line leaves open ("Unterminated quote"), before keepalived looks at the
+// line's `@id` prefix or `$NAME=` again: also on a line it then drops for another id, or reads as a definition.
 /** What an unmatched `\!` line leads to (KA116), and the words once a `\#` line after it may keep keepalived from crashing. */
 const CRASH_AFTER_BANG = '2.2.7 -t crashes (segmentation fault) once it reads on to the end of the file';
 const CRASH_AFTER_BANG_UNCERTAIN = "2.2.7 -t crashes (segmentation fault) as it reads on, unless, as may happen here, the '\\#' line after it reuses that memory (then keepalived -t does not report it)";
@@ -2061,6 +2063,9 @@ export class Reader {
       // definition writes).
       const writtenPrefix = (laterLine || origin === 'seq') && index === 0 && cl.condition !== undefined && WRITTEN_PREFIX.exec(text)?.[1] === toks[0]!.text;
       if (line.substituted && !writtenPrefix && (cl.condition || cl.kind === 'definition' || cl.kind === 'seq') && this.readSubstitutedAsTarget(frame, text, line, toks, cl)) continue;
+      if (line.substituted && (cl.kind === 'definition' || (cl.condition && !conditionHolds(cl.condition, this.options.configId))) && !this.before(SUBSTITUTED_LINE_DECOMMENTED_SINCE)) {
+        this.substitutedQuoteNotRead(frame.file, toks, cl, line.segments);
+      }
       if (cl.condition) {
         // A substitution that produces `@id` makes the line conditional (keepalived 2.2.8 to 2.3.x re-check).
         if (!conditionHolds(cl.condition, this.options.configId)) continue;
@@ -2168,6 +2173,25 @@ export class Reader {
     if (gcl.kind === 'definition' && !gcl.condition) this.defineFromText(frame, garbled, gt, gcl, garbledSegments);
     else if (gcl.kind !== 'empty' && gcl.kind !== 'comment') this.emitTokens(frame.file, gt, gcl.first, gcl.end, garbledSegments);
     return true;
+  }
+
+  /**
+   * A substituted line keepalived reads as a definition or drops for its `@id` prefix, with a quote a substitution
+   * left open: keepalived's comment pass over the substituted line reports it first (2.1.4 and later; emitTokens
+   * reports it on the lines read as configuration).
+   */
+  private substitutedQuoteNotRead(file: SourceFile, toks: Token[], cl: ClassifiedLine, segments: Segment[]): void {
+    if (cl.end <= cl.first) return;
+    const t = toks[cl.end - 1]!;
+    if (t.kind !== 'string' || (t.end - t.start >= 2 && t.src.text.charCodeAt(t.end - 1) === 34)) return;
+    if (mapRange(segments, t.start, t.start + 1).verbatim) return; // written in the file: reported there
+    const span = mapRange(segments, t.start, t.end);
+    const text = t.src.text.slice(t.start, t.end);
+    const fragment = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    const fate = cl.kind === 'definition' && (!cl.condition || conditionHolds(cl.condition, this.options.configId))
+      ? `this line becomes the definition of '${cl.name}', and its value keeps the open quote`
+      : `keepalived reports it before it drops the line for its '${cl.condition!.token.text}' prefix`;
+    this.report('KA105', 'error', `Unterminated double quote from a substitution: the value leaves '${fragment}' open (keepalived: "Unterminated quote"); ${fate}`, file, span.start, span.end);
   }
 
   /** Turns tokens into words and braces for the sink; `segments` maps synthetic offsets to the source. */
