@@ -88,6 +88,15 @@ const cases: Record<string, Case> = {
     good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path /healthz', '      status_code 200', '    }', '    url {', '      path http://example.com/', '    }', '  }', '}']),
     fixes: true,
   },
+  'empty url path': {
+    // keepalived keeps `path ""` (an empty string, not a missing path) and the url with it (fuzz62 bug 10): no KA505/KA504.
+    keepalived: 'silent',
+    code: 'KA542',
+    bad: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path ""', '      status_code 200', '    }', '  }', '}']),
+    lines: [8],
+    good: vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path "/"', '      status_code 200', '    }', '  }', '}']),
+    fixes: true,
+  },
   'HTTP_GET on a TLS port': {
     // keepalived -t cannot know what listens there (session 60's missed-mistakes audit, a heuristic users expect).
     keepalived: 'silent',
@@ -1292,6 +1301,14 @@ describe('KA504: the crash after a checker without urls', () => {
   const withUrl = ['  SSL_GET {', '    url {', '      path /', '    }', '  }'];
   const first = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...noUrl, '}']);
   const second = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', ...withUrl, '}', 'real_server 10.0.1.2 80 {', ...noUrl, '}']);
+  it('takes `path ""` for a path: keepalived keeps the empty string and the url (fuzz62 bug 10; 2.0.19 to 2.4.3 -t silent)', () => {
+    const empty = vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  HTTP_GET {', '    url {', '      path ""', '    }', '  }', '}']);
+    for (const target of ['1.3.5', '2.0.19', '2.2.7', '2.4.3']) {
+      expect(findings(empty, 'KA505', target)).toEqual([]);
+      expect(findings(empty, 'KA504', target)).toEqual([]);
+      expect(findings(empty, 'KA542', target)).toHaveLength(1);
+    }
+  });
   it('says keepalived crashes only for the first checker of the file, for the releases that do', () => {
     expect(findings(first, 'KA504')[0]!.message).toContain('no checker comes before it, and keepalived 2.2.7 then crashes');
     expect(findings(second, 'KA504')[0]!.message).not.toContain('crash');

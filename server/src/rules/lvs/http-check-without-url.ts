@@ -16,8 +16,8 @@ import { CONFIG_TEST_SINCE, compareVersions, type Version } from '../../core/sch
  */
 const FIRST_CHECKER_CRASH: [Version, Version] = [[1, 3, 7], [2, 2, 8]];
 
-/** A url keepalived keeps (one function, not a closure per checker). */
-const hasPath = (u: { path?: string }): boolean => u.path !== undefined && u.path !== '';
+/** A url keepalived keeps (one function, not a closure per checker): any path line with a word, `path ""` too. */
+const hasPath = (u: { path?: string }): boolean => u.path !== undefined;
 
 /** Checkers keepalived queues without connection options: reading those of one is a NULL dereference (FILE_CHECK: the 2.1.5, 2.2.4 and 2.2.7 builds). */
 const WITHOUT_CONNECTION = new Set(['MISC_CHECK', 'BFD_CHECK', 'FILE_CHECK']);

@@ -26,13 +26,14 @@ export const urlPathNotAbsolute: FileRule = {
   name: 'url-path-not-absolute',
   family: 'lvs',
   severity: 'warning',
-  description: "An HTTP_GET/SSL_GET url path that does not start with '/': keepalived sends it as written, and web servers refuse the request.",
+  description: "An HTTP_GET/SSL_GET url path that does not start with '/' (or is empty): keepalived sends it as written, and web servers refuse the request.",
   docs: {
     why:
       "keepalived builds its health-check request line from the url's `path` as written: `path healthz` becomes `GET healthz HTTP/1.0`. " +
       "A request target has to start with '/' (or be a full `http://host/…` URL), so nginx, Apache and most other servers answer " +
       '400 Bad Request: with `status_code 200` every real server fails its check and leaves the pool, although all of them are healthy. ' +
-      "keepalived -t accepts the path without a word. Write the path with its leading '/'.",
+      "keepalived -t accepts the path without a word. An empty path (`path \"\"`) is kept too: the request line then has no target at all. " +
+      "Write the path with its leading '/'.",
     bad: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path healthz\n                status_code 200\n            }\n        }\n    }\n}',
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        HTTP_GET {\n            url {\n                path /healthz\n                status_code 200\n            }\n        }\n    }\n}',
   },
@@ -41,10 +42,20 @@ export const urlPathNotAbsolute: FileRule = {
     for (let i = 0; i < checkers.length; i++) {
       for (let m = 0, urls = checkers[i]!.checker.urls; m < urls.length; m++) {
         const path = urls[m]!.path;
-        if (path === undefined || path === '' || VALID_TARGET.test(path) || PLACEHOLDER.test(path)) continue;
+        if (path === undefined || VALID_TARGET.test(path) || PLACEHOLDER.test(path)) continue;
         const line = pathLine(urls[m]!.node);
         const word = line?.argWord(0);
-        if (!line || !word || word.text === '') continue;
+        if (!line || !word) continue;
+        if (path === '') {
+          // `path ""`: keepalived keeps the url with the empty path (STRDUP of the empty word; its check is for a missing one).
+          report({
+            message: `url path is empty: keepalived keeps this url and sends "GET  HTTP/1.x", a request line without a target, which is no valid HTTP request, so the check fails on healthy servers; write the path to request, '/' for the root`,
+            file: line.file,
+            range: word.range,
+            fix: replaceWordFix(word, '/', "Write the path as '/'"),
+          });
+          continue;
+        }
         report({
           message: `url path '${path}' does not start with '/': keepalived sends "GET ${path} HTTP/1.x" as written, which web servers refuse (400 Bad Request), so the check fails on healthy servers; write '/${path}'`,
           file: line.file,

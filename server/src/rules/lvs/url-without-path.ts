@@ -52,7 +52,7 @@ export const urlWithoutPath: FileRule = {
           });
         }
         if (own.length) pending = { line: own[own.length - 1]!, url: url.node };
-        if ((url.path === undefined || url.path === '') && compareVersions(ctx.target, CHECKERS_CHECKED_SINCE) < 0) {
+        if (url.path === undefined && compareVersions(ctx.target, CHECKERS_CHECKED_SINCE) < 0) {
           // The 1.3.5 build keeps the url (dump: "Checked url = (null)") and sends "GET (null) HTTP/1.0" for it.
           ctx.report({
             message: `This url block has no 'path'; keepalived ${label} keeps it and requests it without a path (its request line reads 'GET (null) HTTP/1.0'), so the check normally fails on a healthy server (a 404 for the path '(null)'); 1.3.7 and later ignore the url ("HTTP/SSL_GET checker url has no path - ignoring")`,
@@ -61,7 +61,8 @@ export const urlWithoutPath: FileRule = {
           });
           continue;
         }
-        if (url.path === undefined || url.path === '') {
+        // `path ""` is a path: keepalived keeps the empty word (STRDUP, not NULL) and the url with it (KA542 says what it requests).
+        if (url.path === undefined) {
           ctx.report({
             message: `This url block has no 'path'; keepalived ignores it (keepalived: "HTTP/SSL_GET checker url has no path - ignoring")${own.length ? ', but not its regex, which it gives to the next url it reads' : ''}`,
             ...blockEnd(url.node),
