@@ -560,3 +560,19 @@ describe('nexthop values, encap ip tos, MPLS labels, as to and a last type', () 
     expect(lines(rules)).toEqual([2]);
   });
 });
+
+// fuzz62 bug 2: keepalived's status_code handler (2.0.17 on) reads each end of a code or range with strtoul, which
+// takes blanks and a sign before the digits and keeps the result in an unsigned int; only what follows is refused.
+describe('status_code words read as strtoul reads them', () => {
+  const words = ['200', '+200', '  200', '\t200', '200- 300', '+200-+204', '200 ', '200-', '-200', '', ' ', '200-299', '299-200', '4294967496', '200-4294967496', '600', '99', '+', '200--300', '\v200', '200-\t204', '0x200', '18446744073709551816', '-18446744073709551416'];
+  const refused = [15, 16, 17, 18, 19, 21, 24, 25, 26, 27, 30, 31];
+  const text = VS('192.0.2.1 80').replace('    weight 1\n', `    HTTP_GET {\n      url {\n        path /\n${words.map((w) => `        status_code "${w}"\n`).join('')}      }\n    }\n`);
+  it('reports only the words keepalived refuses', () => {
+    const lines = lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA205').map((d) => d.range.start.line + 1);
+    expect(lines).toEqual(refused);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7 ("Invalid HTTP_GET status code" on exactly those lines)', () => {
+    const lines = runKeepalived(text).messages.filter((m) => /Invalid HTTP_GET status code/.test(m.message)).map((m) => m.line);
+    expect(lines).toEqual(refused);
+  });
+});

@@ -710,20 +710,51 @@ export function invalidIfnameReason(word: string): string | undefined {
 
 /**
  * A status code word: `/^(\d+)(?:-(\d+))?$/` with both numbers 100..599 and the second not below
- * the first, read in place (a 6 MB config has thousands of `status_code 200-299` lines).
+ * the first, read in place (a 6 MB config has thousands of `status_code 200-299` lines); any other
+ * word as keepalived reads it (statusCodesRead).
  */
 function statusCodesValid(word: string): boolean {
   const n = word.length;
   let i = 0;
   let first = 0;
   while (i < n && isDigitAt(word, i)) first = Math.min(first * 10 + word.charCodeAt(i++) - 48, 1e6);
-  if (i === 0 || first < 100 || first > 599) return false;
+  // No leading digit (`+200`, ` 200`), or so many that the unsigned int keepalived keeps wraps: read as keepalived does.
+  if (i === 0 || first >= 1e6) return statusCodesRead(word);
+  if (first < 100 || first > 599) return false;
   if (i === n) return true;
   if (word.charCodeAt(i) !== 45) return false;
   const from = ++i;
   let second = 0;
   while (i < n && isDigitAt(word, i)) second = Math.min(second * 10 + word.charCodeAt(i++) - 48, 1e6);
-  return i === n && i > from && second >= 100 && second <= 599 && second >= first;
+  if (i === from || second >= 1e6) return statusCodesRead(word);
+  return i === n && second >= 100 && second <= 599 && second >= first;
+}
+
+const STRTOUL_AT = /[ \t\n\v\f\r]*([+-]?)(\d+)/y;
+
+/**
+ * strtoul(text + at, &end, 10) kept in an unsigned int, as keepalived's status_code handler (2.0.17 on) reads each
+ * end of a range: blanks and a sign before the digits are read ('-' negates modulo 2^64, a value past 64 bits is
+ * ULONG_MAX), and without digits nothing is (the value is 0 and `end` is `at`).
+ */
+function strtoulAt(text: string, at: number): { value: number; end: number } {
+  STRTOUL_AT.lastIndex = at;
+  const m = STRTOUL_AT.exec(text);
+  if (!m) return { value: 0, end: at };
+  const wrap = 1n << 64n;
+  let v = BigInt(m[2]!);
+  if (v >= wrap) v = wrap - 1n;
+  else if (m[1] === '-') v = (wrap - v) % wrap;
+  return { value: Number(v % (1n << 32n)), end: at + m[0].length };
+}
+
+/** Whether keepalived's status_code handler takes the word: a code, or two joined by '-', each 100..599, the second not below the first. */
+function statusCodesRead(word: string): boolean {
+  const first = strtoulAt(word, 0);
+  let end = first.end;
+  let second = first.value;
+  if (word.charCodeAt(end) === 45) ({ value: second, end } = strtoulAt(word, end + 1));
+  return end === word.length && first.value >= 100 && first.value <= 599 && second >= 100 && second <= 599 && second >= first.value;
 }
 
 function isDigitAt(text: string, i: number): boolean {
