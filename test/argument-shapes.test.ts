@@ -576,3 +576,26 @@ describe('status_code words read as strtoul reads them', () => {
     expect(lines).toEqual(refused);
   });
 });
+
+// fuzz62 bug 4: an empty interface name is no interface on any host; keepalived looks it up like any other name.
+describe('an empty interface name', () => {
+  const instance = 'vrrp_instance VI_1 {\n interface ""\n virtual_router_id 1\n priority 100\n virtual_ipaddress {\n  192.0.2.9\n }\n}\n';
+  const lists = 'linkbeat_interfaces {\n ""\n}\ninterface_up_down_delays {\n "" 1 1\n}\nvrrp_instance VI_1 {\n interface eth0\n virtual_router_id 1\n priority 100\n track_interface {\n  ""\n }\n virtual_ipaddress {\n  192.0.2.9 dev ""\n }\n virtual_routes {\n  198.51.100.0/24 dev ""\n }\n}\n';
+  const bindIf = 'virtual_server 2001:db8::1 80 {\n protocol TCP\n lb_algo rr\n lb_kind NAT\n real_server 2001:db8::2 80 {\n  TCP_CHECK {\n   connect_ip fe80::1\n   bind_if ""\n  }\n }\n}\n';
+  it('is an error where keepalived looks the interface up', () => {
+    expect(lintText(instance, { file: 'keepalived.conf' }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['2:KA205:error']);
+    expect(messages(instance, 'KA205')).toEqual(["interface name '' is empty: no Linux interface can have this name, so keepalived finds no such interface"]);
+    expect(at(lists).filter((c) => /KA205|KA346|KA330/.test(c))).toEqual(['2:KA205', '5:KA205', '12:KA205', '15:KA346', '18:KA330']);
+  });
+  it('is a warning for bind_if, which binds to no interface then (so a link-local destination still lacks one: KA530)', () => {
+    const found = lintText(bindIf, { file: 'keepalived.conf' }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`);
+    expect(found).toEqual(['8:KA205:warning', '9:KA530:error']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const r = runKeepalived(instance);
+    expect(r.exitStatus).toBe(5);
+    expect(r.messages.map((m) => m.line)).toContain(2);
+    expect([...new Set(runKeepalived(lists).messages.filter((m) => m.line !== undefined && !/eth0/.test(m.message)).map((m) => m.line))]).toEqual([2, 5, 12, 15, 18]);
+    expect(runKeepalived(bindIf).messages.map((m) => `${m.line}: ${m.message}`)).toEqual(['9: Checker link local address fe80::1 requires a bind_if']);
+  });
+});

@@ -682,7 +682,7 @@ const NOT_IN_IFNAME = /[/:\s]/;
 
 /** Whether no Linux interface can have this name (a test without a match object; see invalidIfnameReason). */
 export function mayBeInvalidIfname(word: string): boolean {
-  return NOT_IN_IFNAME.test(word) || word === '.' || word === '..';
+  return NOT_IN_IFNAME.test(word) || word === '' || word === '.' || word === '..';
 }
 
 /**
@@ -697,10 +697,13 @@ export function impossibleIfname(name: string): string | undefined {
 }
 
 /**
- * Why no Linux interface can have this name (the kernel's dev_valid_name: no '/', ':' or blank, and
- * not '.' or '..'), or undefined when one can. Length is checked by the callers.
+ * Why no Linux interface can have this name (the kernel's dev_valid_name: not empty, no '/', ':' or blank,
+ * and not '.' or '..'), or undefined when one can. Length is checked by the callers.
  */
 export function invalidIfnameReason(word: string): string | undefined {
+  // `interface ""`: keepalived looks the empty name up like any other and finds nothing (2.2.7 -t: "interface  for
+  // vrrp_instance VI_1 doesn't exist", exit 5).
+  if (word === '') return 'is empty';
   const bad = NOT_IN_IFNAME.exec(word)?.[0];
   if (bad === undefined && word !== '.' && word !== '..') return undefined;
   if (sockaddrFamily(word) !== undefined) return 'is an IP address';
@@ -931,6 +934,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       // terminates). With dynamic_interfaces it tracks the name cut to 15 bytes, and the instance stays in FAULT.
       if (bytes >= 16 && keyword === 'track_interface' && (!target || compareVersions(target, TRACKED_IFNAME_LOOKED_UP_SINCE) >= 0)) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, so no host has it: keepalived reports the tracked interface missing and refuses the configuration (with dynamic_interfaces it waits for an interface named '${cutToBytes(word, 15)}', in FAULT)`, severity: 'error' };
       if (bytes >= 16) return { message: `interface name '${word}' is ${bytes} bytes; Linux allows at most 15, keepalived ignores it`, severity: 'error' };
+      // A checker binds its socket to bind_if only when the name is not empty (layer4.c, 2.0.19 to 2.4.3).
+      if (word === '' && keyword === 'bind_if') return { message: `'bind_if' is empty: keepalived binds the checker to an interface only when the name is not empty, so this line is the same as no bind_if (and undoes an earlier one); write the interface's name or remove the line`, severity: 'warning' };
       // keepalived finds no such interface on any host (2.2.7 -t: "interface eth0:0 for vrrp_instance A doesn't exist", exit 5).
       const why = mayBeInvalidIfname(word) ? invalidIfnameReason(word) : undefined;
       if (why !== undefined) return { message: `interface name '${word}' ${why}: no Linux interface can have this name, so keepalived finds no such interface`, severity: 'error' };

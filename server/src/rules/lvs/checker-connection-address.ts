@@ -43,7 +43,8 @@ function checkFamilies(ctx: Parameters<FileRule['check']>[0], rs: RealServer, li
   for (let i = 0, cs = lines; i < cs.length; i++) {
     const c = cs[i]!;
     const k = c.keyword;
-    if (k === 'bind_if') bindIf = true;
+    // `bind_if ""` binds to no interface (keepalived binds only to a non-empty name): as if there were none.
+    if (k === 'bind_if') bindIf = c.argText(0) !== '';
     if (k !== 'connect_ip' && k !== 'bindto') continue;
     if (dst === null) dst = serverEndpoint(rs);
     const text = c.args[0]?.text;
