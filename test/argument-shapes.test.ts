@@ -599,3 +599,53 @@ describe('an empty interface name', () => {
     expect(runKeepalived(bindIf).messages.map((m) => `${m.line}: ${m.message}`)).toEqual(['9: Checker link local address fe80::1 requires a bind_if']);
   });
 });
+
+// fuzz62 bug 7: keepalived's unsigned reader (read_unsigned, 2.0.7 on) skips white space before strtoul, so a quoted
+// blank-only word reads as 0 without "invalid number", then meets the range like any 0; the signed reader (strtol)
+// and, before 2.2.3, the timer readers (strtoul, then strtod, on the word itself) read no digits there: invalid.
+describe('a blank-only or empty quoted number', () => {
+  const checker = (value: string) => VS('192.0.2.1 80').replace('    weight 1\n', `    weight 1\n    TCP_CHECK {\n      retry ${value}\n    }\n`);
+  const groups = 'virtual_server_group VSG_1 {\n fwmark ""\n}\nvirtual_server_group VSG_2 {\n fwmark " "\n}\nvirtual_server group VSG_1 {\n lb_algo rr\n lb_kind NAT\n real_server 192.0.2.2 80 {\n }\n}\nvirtual_server group VSG_2 {\n lb_algo rr\n lb_kind NAT\n real_server 192.0.2.2 80 {\n }\n}\n';
+  const ports = (value: string) => `virtual_server 192.0.2.1 80 {\n protocol TCP\n lb_algo rr\n lb_kind NAT\n sorry_server 192.0.2.5 ${value}\n real_server 192.0.2.2 ${value} {\n }\n real_server 192.0.2.3 80 {\n }\n}\n`;
+  const script = (value: string) => `vrrp_script chk {\n script /bin/true\n interval ${value}\n weight ${value}\n}\n`;
+  const warmup = (value: string) => VS('192.0.2.1 80', `  warmup ${value}\n`);
+  const unsigned: ArgSpec = { name: 'count', type: 'unsigned', min: 0, max: 10 };
+  it('is 0 to an unsigned argument, then checked against its range', () => {
+    for (const w of [' ', '\t', '', ' \t ']) expect(checkArg(unsigned, w, 'retry')).toBeUndefined();
+    expect(checkArg({ ...unsigned, min: 1 }, ' ', 'retry')?.message).toBe("'retry' ' ' (read as 0) is outside [1, 10]");
+    expect(checkArg({ ...unsigned, type: 'integer', min: -5 }, ' ', 'weight')?.message).toContain('(keepalived: invalid number)');
+    expect(at(checker('" "')).filter((c) => c.endsWith('KA205'))).toEqual([]);
+    expect(at(checker(`"\t"`)).filter((c) => c.endsWith('KA205'))).toEqual([]);
+    expect(at(groups).filter((c) => /KA5(15|25|26)/.test(c))).toEqual([]);
+  });
+  it('is refused where keepalived refuses it: a signed number, a port that is not 0s, a timer before 2.2.3', () => {
+    expect(messages(script('" "'), 'KA205')).toEqual([
+      "'interval' ' ' (read as 0) is outside [1, 4294] s; keepalived reports it and uses 1 instead",
+      expect.stringMatching(/^'weight' expects a whole number.*got ' ' \(keepalived: invalid number\)/),
+    ]);
+    for (const p of ['" "', '" 0"', '+0']) expect(at(ports(p)).filter((c) => c.endsWith('KA205'))).toEqual(['5:KA205', '6:KA205']);
+    for (const p of ['00', '""', '0']) expect(at(ports(p)).filter((c) => c.endsWith('KA205'))).toEqual([]);
+    expect(messages(ports('" 0"'), 'KA205')[1]).toBe("'real_server' port ' 0' reads as 0, but keepalived takes 0 (no port) only written as 0: it reads any other word as a port 1..65535 and refuses this one (keepalived: \"number ' 0' outside range [1, 65535]\"); keepalived skips this real_server block and everything in it");
+    expect(at(warmup('" "'), '2.2.7').filter((c) => c.endsWith('KA205'))).toEqual([]);
+    expect(messages(warmup('" "'), 'KA205', '2.1.5')).toEqual(["'warmup' expects a number of seconds, got ' ' (keepalived 2.1.5: invalid number; 2.2.3 and later read it as 0)"]);
+    expect(messages(warmup('" "'), 'KA205', '2.0.9')[0]).toContain("'warmup' expects a whole number of seconds, got ' ' (keepalived: invalid number)");
+    expect(at(warmup('""'), '2.1.5').filter((c) => c.endsWith('KA205'))).toEqual([]);
+  });
+  it('is 0 to the atoi/strtoul of releases before 2.0.7 too: no different reading to report, and the weight counts as 0', () => {
+    const weight = 'virtual_server 192.0.2.1 80 {\n protocol TCP\n lb_algo rr\n lb_kind NAT\n real_server 192.0.2.2 80 {\n  weight " "\n }\n}\n';
+    expect(at(weight, '1.3.5')).toEqual(['1:KA513', '1:KA514']);
+    expect(at(weight)).toEqual(['1:KA513', '1:KA514']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    expect(runKeepalived(checker('" "')).messages).toEqual([]);
+    expect(runKeepalived(groups).messages).toEqual([]);
+    expect(runKeepalived(script('" "')).messages.map((m) => m.line)).toEqual([3, 4, 4]);
+    for (const p of ['" "', '" 0"', '+0']) expect([...new Set(runKeepalived(ports(p)).messages.map((m) => m.line))]).toEqual([5, 6]);
+    for (const p of ['00', '""']) expect(runKeepalived(ports(p)).messages).toEqual([]);
+    expect(runKeepalived(warmup('" "')).messages).toEqual([]);
+  });
+  const b215 = releaseBinary('2.1.5');
+  it.skipIf(!b215)('agrees with keepalived 2.1.5 on a timer (strtod: invalid)', () => {
+    expect(runRelease(b215!, warmup('" "')).messages.map((m) => m.message)).toEqual(["invalid number ' '", "virtual server warmup ' ' invalid - ignoring"]);
+  });
+});

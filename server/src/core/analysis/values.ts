@@ -39,6 +39,30 @@ export function rtNumber(text: string): number | undefined {
 }
 
 const SIGNED_INTEGER = /^[ \t\n\v\f\r]*[+-]?\d+$/;
+const BLANK_ONLY = /^[ \t\n\v\f\r]*$/;
+
+/**
+ * Whether the word is empty or holds only white space (a quoted `" "`, `"\t"`): keepalived's unsigned reader
+ * (read_unsigned, 2.0.7 on) skips white space and then reads nothing, which is 0 without "invalid number"
+ * (`retry " "` is 0, checked with 2.0.19 to 2.4.3 -t); its signed one (read_int: strtol) reports such a word
+ * invalid, and strtoul/strtod called on the word itself (timers before 2.2.3) too, for they read no digits.
+ */
+export function blankOnly(text: string): boolean {
+  return BLANK_ONLY.test(text);
+}
+
+const READ_UNSIGNED = /^[ \t\n\v\f\r]*(?:\+?(\d+))?$/;
+
+/**
+ * The number keepalived's read_unsigned (2.0.7 on) takes from a word, before its range check: white space, then
+ * an optional '+' and digits, or nothing (0). Undefined for a word it reports ("negative number", "invalid number").
+ */
+export function readUnsigned(text: string): number | undefined {
+  const plain = plainDigits(text);
+  if (plain !== undefined) return plain;
+  const m = READ_UNSIGNED.exec(text);
+  return m ? (m[1] === undefined ? 0 : Number(m[1])) : undefined;
+}
 
 export function parseInteger(text: string): number | undefined {
   const plain = plainDigits(text);
@@ -121,6 +145,8 @@ export function looseNumber(text: string, reads: 'whole' | 'decimal'): { value: 
  * to checkArg, which reports it).
  */
 export function looselyRead(type: string, word: string, reads: 'whole' | 'decimal'): { value: number; rest: string; found: boolean } | undefined {
+  // A blank-only word is 0 to atoi/strtoul and to the later read_unsigned alike (blankOnly): nothing is read differently.
+  if (type === 'unsigned' && reads === 'whole' && blankOnly(word)) return undefined;
   const read = looseNumber(word, reads);
   if (read.found && read.rest === '') return undefined;
   if (type === 'unsigned' && read.value < 0) return undefined;
@@ -634,7 +660,9 @@ export function outsideRange(spec: ArgSpec, word: string, keyword: string, value
   let note = zero ? `; keepalived reports it and ignores the line, and ${zero} is already its default: remove the line` : '';
   // A bound shown as a decimal but held in a C float a hair above it refuses that decimal itself.
   if (spec.min_shown !== undefined && spec.min !== undefined && value >= Number(spec.min_shown) && value < spec.min) note += ` (keepalived holds the lower bound in a C float, ${spec.min}, a hair above ${spec.min_shown})`;
-  return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}${note}`, severity: 'error' };
+  // An empty or blank-only word (`retry " "`) is 0 to keepalived's reader: say so, quoted, rather than print the blanks bare.
+  const shown = blankOnly(word) ? `'${word}' (read as 0)` : word;
+  return { message: `'${keyword}' ${argLabel(spec, keyword)}${shown} is outside ${describeRange(spec)}${note}`, severity: 'error' };
 }
 
 const ENUM_FALLBACK: Record<string, string> = {
@@ -679,6 +707,7 @@ function forArg(spec: ArgSpec, keyword: string, unitSaid: boolean): string {
  * it is evaluated, and checkArg runs for most lines of a file.
  */
 const NOT_IN_IFNAME = /[/:\s]/;
+const ONLY_ZEROS = /^0*$/;
 
 /** Whether no Linux interface can have this name (a test without a match object; see invalidIfnameReason). */
 export function mayBeInvalidIfname(word: string): boolean {
@@ -802,11 +831,14 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
   switch (spec.type) {
     case 'unsigned':
     case 'integer': {
-      // keepalived's number readers take an empty word ("") as 0, without "invalid number".
-      const n = word === '' ? 0 : parseInteger(word);
+      // keepalived's number readers take an empty word ("") as 0, without "invalid number"; the unsigned one a
+      // blank-only word too (blankOnly: `retry " "` is 0, then checked against the range like any 0).
+      const n = word === '' || (spec.type === 'unsigned' && blankOnly(word)) ? 0 : parseInteger(word);
       if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}'${homoglyphNumberNote(word)} (keepalived: invalid number)`, severity: 'error' };
       // keepalived's unsigned reader rejects any leading '-', '-0' included.
       if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
+      // A server's port 0 is no port only when written as 0s (or not at all); keepalived reads any other word as a port.
+      if (n === 0 && spec.zero_needs_zeros && !ONLY_ZEROS.test(word)) return { message: `'${keyword}' ${argLabel(spec, keyword)}'${word}' reads as 0, but keepalived takes 0 (no port) only written as 0: it reads any other word as a port 1..65535 and refuses this one (keepalived: "number '${word}' outside range [1, 65535]")`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return outsideRange(spec, word, keyword, n);
       return undefined;
     }
@@ -852,8 +884,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
       if (ok) return undefined;
       if (spec.type === 'enum_or_unsigned') {
-        // Read like an unsigned: "" is 0, and any leading '-' is "negative number" ('-0' too).
-        const n = word === '' ? 0 : parseInteger(word);
+        // Read like an unsigned: "" and a blank-only word are 0, and any leading '-' is "negative number" ('-0' too).
+        const n = blankOnly(word) ? 0 : parseInteger(word);
         if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
         if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
         if (n !== undefined) return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };

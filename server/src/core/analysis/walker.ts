@@ -34,7 +34,7 @@ import { Kind, type TokenStore } from '../syntax/lexer.js';
 import { lastLineRange } from '../syntax/parser.js';
 import { INCLUDE_CHECK, INCLUDE_CHECK_WORDS, lateLineFeature, lineFeatures } from '../syntax/lines.js';
 import { BRACES_SPLIT_SINCE, pieceEndAfter, type LineSink } from './reader.js';
-import { type ValueProblem, checkArg, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, fullLengthPrefix, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
+import { type ValueProblem, blankOnly, checkArg, clampedNumber, readUnsigned, DAEMON_READS_LEADING_SINCE, daemonPrefix, daemonLeadingNote, daemonLeadingNumber, FIXED_POINT_TIMERS_SINCE, describeRange, dnsNameRefused, fullLengthPrefix, globalMcastGroupRefused, isCheckedArgType, looselyRead, numberSurelyValid, outsideRange, parseDecimal, parseInteger, sockaddrAddress, sockaddrFamily, canonicalAddress, sockaddrIgnoredPart, strtodValue, strtolLeading } from './values.js';
 import { editDistance, suggest, suggestAbbreviated } from './suggest.js';
 import { BFD_NAME_MAX, blockSkipped, PORT_RANGE_CHECKED_SINCE, SERVER_ADDRESS_CHECKED_SINCE, SERVER_METHOD_PER_SERVER_SINCE, sorryServerKept, zeroPortRefused } from './skips.js';
 import RENAMED from '../schema/renamed.json';
@@ -2877,7 +2877,10 @@ export class Walker implements LineSink {
         if (a.loose && this.checkLooseNumber(a, text, keyword, args.argWord(i).range, file)) continue;
         if (a.fraction_since && this.wholeTimer(a)) {
           // A whole number of seconds in this release: checked as one (2.0.7: "invalid number '6.5'").
-          const p = checkArg(argIn({ ...a, type: 'unsigned' }, this.options.target), text, keyword);
+          // read_timer calls strtoul on the word itself: a blank-only one has no digits, an invalid number (`""` is 0).
+          const p = text !== '' && blankOnly(text)
+            ? { message: `'${keyword}' expects a whole number of seconds, got '${text}' (keepalived: invalid number)`, severity: 'error' as const }
+            : checkArg(argIn({ ...a, type: 'unsigned' }, this.options.target), text, keyword);
           if (p) this.report('KA205', p.severity, `${p.message}; keepalived ${this.options.targetLabel} takes whole seconds here (fractions from ${a.fraction_since})`, file, args.argWord(i).range);
           continue;
         }
@@ -2888,6 +2891,8 @@ export class Walker implements LineSink {
           if (v !== undefined && (read.min === undefined || v >= read.min) && (read.max === undefined || v <= read.max)) continue;
           // A number strtod reads, out of range ('-1': keepalived "number '-1' outside range [0, 1000]").
           if (v !== undefined) strtodProblem = outsideRange(read, text, keyword, v);
+          // strtod reads no digits in a blank-only word: an invalid number to 2.0.13 to 2.2.2 (2.2.3's fixed-point reader takes it as 0).
+          else if (text !== '' && blankOnly(text)) strtodProblem = { message: `'${keyword}' expects a number of seconds, got '${text}' (keepalived ${this.options.targetLabel}: invalid number; 2.2.3 and later read it as 0)`, severity: 'error' };
         }
         // Before fixed-point timers, what strtod cannot read is no number with a rounded tail (cutDecimal).
         const read = a.type === 'timer' && compareVersions(this.options.target, FIXED_POINT_TIMERS_SINCE) < 0 ? { ...argIn(a, this.options.target), decimals: undefined } : argIn(a, this.options.target);
@@ -2975,7 +2980,8 @@ export class Walker implements LineSink {
         } else if (sets === undefined && (a.zero_sets !== undefined || a.invalid_ignored) && looseReadingIn(a, this.options.target) === undefined && !p.used && !p.message.includes('keepalived reports it')) {
           // `interval 0` is 1 to keepalived ("must be greater than 0, setting to 1"); `delay_loop 0` and any other
           // value these handlers refuse ("invalid - ignoring") leave the earlier line's value or the default.
-          p = a.zero_sets !== undefined && /^[ \t]*\+?0+$/.test(text)
+          // 0 written any way the unsigned reader takes: `0`, `+00`, `" 0"`, and an empty or blank-only word.
+          p = a.zero_sets !== undefined && readUnsigned(text) === 0
             ? { ...p, message: `${p.message}; keepalived reports it and uses ${a.zero_sets} instead` }
             : { ...p, message: `${p.message}; keepalived reports it and ignores the line (an earlier ${keyword} line's value or the default stays)` };
         }

@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { blankOnly, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, argOptionalIn, argsIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, parseVersion, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
@@ -479,6 +479,8 @@ export function argAsReadIn(node: AstNode, i: number, target: Version | undefine
     const clamped = clampedNumber(argIn(arg, target), text, looseReadingIn(arg, target), arg.clamped.signed === true);
     if (clamped !== undefined) return String(clamped.used);
   }
+  // `weight " "`: a blank-only word is 0 to keepalived's unsigned readers (blankOnly), whatever the release.
+  if (arg.type === 'unsigned' && !arg.zero_needs_zeros && text !== '' && blankOnly(text)) return '0';
   if (arg.type === 'timer') {
     const used = timerUsed(arg, text, target);
     if (used !== undefined) return used;

@@ -74,6 +74,8 @@ export interface ArgSpec {
    * number strtol reads, kept though out of range (a vrrp_script's `weight 300` is 300).
    */
   invalid_sets?: string;
+  /** A server's port whose 0 means no port: keepalived takes 0 only from a word of 0s (or an empty one); any other word must be 1..65535 (keywords.json conventions). */
+  zero_needs_zeros?: boolean;
   /** 2.0.7 on, keepalived takes 0, reports it and uses this value; other invalid values it reports and ignores (keywords.json conventions). */
   zero_sets?: string;
   /** 2.0.7 on, keepalived reports an invalid value and ignores the line, keeping the earlier value or its default (keywords.json conventions). */
@@ -259,7 +261,7 @@ export interface Schema {
 // shapes; the walker reads a dozen of them per keyword line. Rebuilding every entry with all keys
 // in one order gives one shape, which keeps those reads fast.
 function uniformArg(a: ArgSpec): ArgSpec {
-  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, off_sets_on: a.off_sets_on, invalid_sets: a.invalid_sets, zero_sets: a.zero_sets, invalid_ignored: a.invalid_ignored, sticky: a.sticky, max_length: a.max_length, too_long: a.too_long };
+  return { name: a.name, type: a.type, optional: a.optional, optional_since: a.optional_since, missing: a.missing, repeat: a.repeat, min: a.min, max: a.max, decimals: a.decimals, decimals_since: a.decimals_since, wider_max: a.wider_max, earlier_max: a.earlier_max, earlier_min: a.earlier_min, loose: a.loose, clamped: a.clamped, fraction_since: a.fraction_since, unit: a.unit, values: a.values, values_since: a.values_since, unchecked_before: a.unchecked_before, case_insensitive_since: a.case_insensitive_since, note: a.note, invalid: a.invalid, invalid_unreported: a.invalid_unreported, after_invalid: a.after_invalid, daemon_reads_leading: a.daemon_reads_leading, invalid_crashes: a.invalid_crashes, off_sets_on: a.off_sets_on, invalid_sets: a.invalid_sets, zero_sets: a.zero_sets, zero_needs_zeros: a.zero_needs_zeros, invalid_ignored: a.invalid_ignored, sticky: a.sticky, max_length: a.max_length, too_long: a.too_long };
 }
 
 function missingFeatureOf(condition: string | undefined): string | undefined {

@@ -9,7 +9,7 @@
 // in 2.1.0 (commit fa1eaf7d; before it an address of another family than the group's first is skipped).
 
 import type { Word } from '../../core/analysis/ast.js';
-import { canonicalAddress, daemonLeadingNumber, ipFamily, ipv4ToNumber, parseInteger, type Family } from '../../core/analysis/values.js';
+import { canonicalAddress, daemonLeadingNumber, ipFamily, ipv4ToNumber, readUnsigned, type Family } from '../../core/analysis/values.js';
 import type { ArgSpec } from '../../core/schema/schema.js';
 import type { VirtualServerGroup } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
@@ -98,7 +98,8 @@ export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgE
   const w0 = words[0]!;
   if (words.length === 1 && (w0.text === 'fwmark' || !reading.portOptional)) return { ok: false, stops: true, at: w0 };
   if (w0.text === 'fwmark') {
-    const mark = parseInteger(words[1]!.text);
+    // read_unsigned: `""` and a blank-only word are fwmark 0, `+5` is 5, any '-' (even `-0`) is refused.
+    const mark = readUnsigned(words[1]!.text);
     if (mark === undefined || mark < 0 || mark > 4294967295) return { ok: false, message: `fwmark '${words[1]!.text}' must be a number in [0, 4294967295]`, at: words[1]! };
     const fam = words[2]?.text;
     if (fam === undefined || !reading.fwmarkFamily) return { ok: true, kind: 'fwmark' };
