@@ -1755,6 +1755,19 @@ describe('KA345-KA347, KA338 on lo', () => {
     // When an option keepalived applies follows, each word is its own finding, and the option is checked.
     expect(findings(instance('A', vip('10.0.0.1 // note dev')), 'KA346').map((d) => d.severity)).toEqual(['warning', 'warning', 'error']);
   });
+  // Found by mistakes62: '172.18.65.2/16  // floating IP dev ens33' (keepalived 2.2.7: Unknown configuration entry for
+  // '//', 'floating' and 'IP', and the address goes on ens33). kalint said "'//' is not an address option" only, with
+  // no word that '//' is no comment, nor that 'dev ens33' after it still applies.
+  it('KA346: a C-style comment followed by an option says it is no comment and that the option applies', () => {
+    const found = findings(instance('A', vip('172.18.65.2/16  // floating IP dev ens33')), 'KA346');
+    expect(found.map((d) => d.range.start.column + 1)).toEqual([21, 24, 33]);
+    expect(found[0]!.message).toBe(
+      "'//' does not start a comment in keepalived.conf: keepalived ignores '//' (keepalived: \"Unknown configuration entry '//' for ip address - ignoring\") " +
+        "and reads every word after it as an address option, so 'dev' later on this line still applies to 172.18.65.2/16. Use '#' for a comment, after the options",
+    );
+    expect(found[0]!.fix).toBeUndefined();
+    expect(found[1]!.message).toBe("'floating' is not an address option; keepalived ignores it");
+  });
   it('KA346: options newer than the target release are unknown words to it', () => {
     // keepalived 2.0.19 (built from its tag): "(Line 3) Unknown configuration entry 'preferred_lft' for ip
     // address - ignoring" and the same for '0'; preferred_lft came in 2.0.20, use_vmac in 2.2.0.

@@ -253,6 +253,21 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
           });
           return;
         }
+        if (option.startsWith('//') || option.startsWith('/*')) {
+          // `10.0.0.1/24 // floating IP dev eth1`: the "comment" is no comment, and an option word after it still
+          // counts (2.2.7 reports '//', 'floating' and 'IP' and adds the address on eth1). Each word keeps its own
+          // finding, but the marker's says why, and that the rest of the line is read.
+          let next = i + 1;
+          while (next < n && !OPTION_WORDS.has(line.argText(next)!)) next++;
+          say({
+            word: line.argWord(i),
+            message:
+              `'${option.slice(0, 2)}' does not start a comment in keepalived.conf: keepalived ignores '${option}' (keepalived: "Unknown configuration entry '${option}' for ip address - ignoring") ` +
+              `and reads every word after it as an address option, so '${line.argText(next)}' later on this line still applies to ${addr}. Use '#' for a comment, after the options`,
+            severity: 'warning',
+          });
+          continue;
+        }
         // `192.168.10.100 255.255.255.0` (ifconfig's habit): the mask is no option, and the address stays /32.
         if (i === 1 && slash < 0 && family === 4 && netmaskLength(option) !== undefined) {
           const len = netmaskLength(option)!;
