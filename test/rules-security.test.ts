@@ -178,6 +178,16 @@ describe('KA602 script-user-missing', () => {
     expect(findings(noUser, 'KA602', '2.2.7')[0]!.message).toContain('(keepalived: "Unable to set default user keepalived_script for script")');
   });
 
+  // mistakes62: 'script_user' with no name (keepalived 2.2.7: "(Line 5) No script username specified", and the
+  // scripts go to keepalived_script) got "global_defs has no 'script_user'", which the file plainly contradicts.
+  it('says that an empty script_user line names no user, instead of that there is none', () => {
+    const empty = conf('global_defs {', '  enable_script_security', '  script_user', '}', 'vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '}') + instance();
+    const m = findings(empty, 'KA602')[0]!.message;
+    expect(m).toContain("names no user and global_defs' 'script_user' (line 3) names no user, so keepalived sets none: keepalived runs it as 'keepalived_script'");
+    expect(m).not.toContain("global_defs has no 'script_user'");
+    expect(findings(noUser, 'KA602')[0]!.message).toContain("global_defs has no 'script_user'");
+  });
+
   // A Terraform LVS director's MISC_CHECK linted for Ubuntu 20.04 (2.0.19) crashed that build's keepalived -t. Reduced:
   // with no keepalived_script account, 1.3.6 to 2.2.2 free the removed MISC_CHECK but keep it queued (fixed by
   // 48387eaf in 2.2.3): the 2.0.19 and 2.2.0 builds' -t "Segmentation fault", the 2.0.0 and 2.0.19 daemons

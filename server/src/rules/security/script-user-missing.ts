@@ -154,13 +154,20 @@ export const scriptUserMissing: FileRule = {
     const fifoLines = fifo ? fifo.fifos.length : 0;
     const scriptLines = unowned.length - fifoLines;
     const more = several ? ` (and ${unowned.length - 1} more)` : '';
+    // `script_user` with no name: keepalived reports the line ("No script username specified") and sets none, so
+    // global_defs has one in the text but not for keepalived; say so rather than that it has none.
+    let emptyUser: AstNode | undefined;
+    for (const block of topLevelBlocks(ctx.analysis.ast, 'global_defs')) {
+      for (const child of block.children) if (child.keyword === 'script_user' && child.argCount === 0) emptyUser = emptyUser ?? child;
+    }
+    const noScriptUser = emptyUser ? `global_defs' 'script_user' (line ${lineOf(emptyUser)}) names no user, so keepalived sets none` : "global_defs has no 'script_user'";
     ctx.report({
       message:
         compareVersions(ctx.target, REMOVED_SINCE) < 0
-          ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived ${ctx.target.join('.')} runs ${several ? 'them' : 'it'} as 'keepalived_script', or as root if that user does not exist, script security or not (keepalived: "Unable to resolve default script username 'keepalived_script' - ignoring")`
+          ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and ${noScriptUser}: keepalived ${ctx.target.join('.')} runs ${several ? 'them' : 'it'} as 'keepalived_script', or as root if that user does not exist, script security or not (keepalived: "Unable to resolve default script username 'keepalived_script' - ignoring")`
           : fifo
-            ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived gives ${several ? 'them' : 'it'} the user 'keepalived_script', and where that user does not exist it ignores ${fifoLines > 1 ? 'the FIFO lines' : 'the FIFO line'}${scriptLines ? ` and removes ${scriptLines > 1 ? 'the scripts' : 'the script'}` : ''}${said}${crash}`
-            : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and global_defs has no 'script_user': keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist${said}${crash}`,
+            ? `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and ${noScriptUser}: keepalived gives ${several ? 'them' : 'it'} the user 'keepalived_script', and where that user does not exist it ignores ${fifoLines > 1 ? 'the FIFO lines' : 'the FIFO line'}${scriptLines ? ` and removes ${scriptLines > 1 ? 'the scripts' : 'the script'}` : ''}${said}${crash}`
+            : `'${first.node.keyword}' (line ${lineOf(first.node)})${more} ${several ? 'name' : 'names'} no user and ${noScriptUser}: keepalived runs ${several ? 'them' : 'it'} as 'keepalived_script' and removes ${several ? 'them' : 'it'} if that user does not exist${said}${crash}`,
       file: first.node.file,
       range: first.node.range,
       related: unowned.slice(1, 20).map((s) => related(s.node, 'no user either')),
