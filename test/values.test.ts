@@ -420,3 +420,24 @@ describe('shownAddress', () => {
     );
   });
 });
+
+// mistakes62 ('10.0.0.256/24' in a VIP list of harvest62 configs): keepalived 2.2.7 (and 2.0.19, and 1.3.5's
+// inet_pton path) print "VRRP parsed invalid IP 10.0.0.256/24. skipping IP..." and add nothing for the line; the
+// finding said only what was expected, not that the address is dropped, nor which part is wrong.
+describe('an unreadable address in an address list', () => {
+  const text = conf('static_ipaddress {', '  10.0.0.256/24 dev eth0', '}', 'vrrp_instance A {', '  interface eth0', '  virtual_router_id 5', '  virtual_ipaddress {', '    10.0.0.256/24', '    10.0.0.7', '  }', '  virtual_ipaddress_excluded {', '    foo', '  }', '}');
+  it('says that keepalived skips it, and when a part of an IPv4 address is above 255', () => {
+    expect(findings(text, 'KA205').map((d) => `${d.range.start.line + 1}: ${d.message}`)).toEqual([
+      "2: 'static_ipaddress' expects an address with an optional /prefix, got '10.0.0.256/24' (a part of the IPv4 address is above 255); keepalived reports the line and skips it",
+      "8: 'virtual_ipaddress' expects an address with an optional /prefix, got '10.0.0.256/24' (a part of the IPv4 address is above 255); keepalived reports the line and skips it",
+      "12: 'virtual_ipaddress_excluded' expects an address with an optional /prefix, got 'foo'; keepalived reports the line and skips it",
+    ]);
+  });
+  it.skipIf(!keepalivedAvailable())('keepalived 2.2.7 skips each of them', () => {
+    expect(runKeepalived(text).messages.map((m) => `${m.line}: ${m.message}`)).toEqual([
+      '2: VRRP parsed invalid IP 10.0.0.256/24. skipping IP...',
+      '8: VRRP parsed invalid IP 10.0.0.256/24. skipping IP...',
+      '12: VRRP parsed invalid IP foo. skipping IP...',
+    ]);
+  });
+});

@@ -951,7 +951,13 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
         // daemon alike: the address goes on the interface as 10.1.1.1/0 (2.2.7, seen in a network namespace).
         const family = word.endsWith('/') ? ipFamily(word.slice(0, -1)) : undefined;
         if (family) return { message: `'${keyword}' got '${word}': nothing follows the '/', which keepalived reads as the prefix length 0 without a word (keepalived -t does not report it), so it adds the address as ${word}0; write the length (/${family === 4 ? 32 : 128} for one address) or drop the '/'`, severity: 'warning' };
-        return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'`, severity: 'error' };
+        // keepalived reports the line ("VRRP parsed invalid IP … skipping IP", 2.2.7) and adds nothing for it.
+        const quad = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/\d+)?$/.exec(word);
+        const big = quad ? ' (a part of the IPv4 address is above 255)' : '';
+        // Only when the address itself is unreadable: a bad prefix length is read differently by release (KA205 above).
+        const slashAt = word.indexOf('/');
+        const skipped = ipFamily(slashAt < 0 ? word : word.slice(0, slashAt)) ? '' : '; keepalived reports the line and skips it';
+        return { message: `'${keyword}' expects an address with an optional /prefix, got '${word}'${big && quad!.slice(1, 5).some((x) => Number(x) > 255) ? big : ''}${skipped}`, severity: 'error' };
       }
       return undefined;
     case 'port': {
