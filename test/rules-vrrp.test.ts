@@ -180,7 +180,7 @@ describe('KA302 auth-pass-too-long', () => {
   it('says keepalived logs the truncation before 2.0.7 and reports a configuration error from 2.0.7', () => {
     const text = instance('A', 'authentication {\nauth_type PASS\nauth_pass 517la.com\n}');
     expect(findings(text, 'KA302', '1.3.5')[0]!.message).toMatch(/\('517la\.co'\) and logs it$/);
-    expect(findings(text, 'KA302', '2.0.7')[0]!.message).toMatch(/and reports a configuration error$/);
+    expect(findings(text, 'KA302', '2.0.7')[0]!.message).toMatch(/and reports a configuration error \(keepalived -t exits non-zero\)$/);
   });
 });
 

@@ -31,12 +31,12 @@ export const authPassTooLong: FileRule = {
   severity: 'warning',
   description: 'auth_pass is longer than 8 characters; keepalived uses only the first 8 and reports it.',
   docs: {
-    why: 'VRRPv2 PASS and AH authentication carry at most 8 bytes of password. keepalived truncates a longer auth_pass ("Truncating auth_pass to 8 characters", a config error under -t), so the extra characters protect nothing, and two nodes whose passwords differ only after the 8th character accept each other.',
+    why: 'VRRPv2 PASS and AH authentication carry at most 8 bytes of password. keepalived truncates a longer auth_pass ("Truncating auth_pass to 8 characters", a config error under -t), so the extra characters protect nothing, and two nodes whose passwords differ only after the 8th character accept each other. kalint rates it a warning, as the cut itself changes nothing between nodes that share the same first 8 bytes; a deploy gated on `keepalived -t` fails on it all the same (from 2.0.7), so raise it to an error in .kalint.json (`"rules": { "KA302": "error" }`) or lint with `--max-warnings 0` where that matters.',
     bad: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass SuperSecret2024\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    authentication {\n        auth_type PASS\n        auth_pass Sup3rS3c\n    }\n}\n',
   },
   check({ analysis, report, target }) {
-    const reported = configErrorsCounted(target) ? 'reports a configuration error' : 'logs it';
+    const reported = configErrorsCounted(target) ? 'reports a configuration error (keepalived -t exits non-zero)' : 'logs it';
     for (let i = 0, insts = analysis.model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (!inst.authentication) continue;
