@@ -448,6 +448,21 @@ describe('a route or rule table', () => {
   });
 });
 
+// fuzz62 (session 62): `scope ""` on a route, `table " "`: no line of a host's /etc/iproute2 file (a number and a name
+// split at blanks) can define an empty name or one with blanks, so keepalived drops the route or rule on every host.
+describe('a route or rule value that is empty or has blanks', () => {
+  const lines = 'static_routes {\n  198.51.100.0/24 dev eth0 scope ""\n  198.51.101.0/24 dev eth0 table " "\n  198.51.102.0/24 dev eth0 protocol "a b"\n  198.51.103.0/24 dev eth0 scope link\n}\nstatic_rules {\n  from 192.0.2.1 table "" priority 5\n  from 192.0.2.2 table 100 tos "" priority 6\n  from 192.0.2.3 table 100 realms " " priority 7\n}\n';
+  it('is no name any host can have: keepalived skips the line', () => {
+    expect(at(lines).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '8:KA330', '9:KA330', '10:KA330']);
+    expect(messages(lines, 'KA330')[0]).toContain("scope '' is empty, which no host's /etc/iproute2 file can define");
+    expect(messages(lines, 'KA330')[2]).toContain("protocol 'a b' is a name with blanks in it");
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    const seen = runKeepalived(lines).messages.filter((m) => /not found|invalid/i.test(m.message)).map((m) => m.line);
+    expect(seen).toEqual([2, 3, 4, 8, 9, 10]);
+  });
+});
+
 // Found fuzzing pasted configs (keepalived#2723's `scope link src 10.100.0.11` with 'link' lost): keepalived 2.2.7
 // reads the next option as the value, "Scope src not found or invalid for route", and drops the route. A scope is
 // a strtoul number up to 255 or a name (rt_scopes, or global, nowhere, host, link, site).

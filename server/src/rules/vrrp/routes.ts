@@ -524,13 +524,20 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
  * not found for rule"). Words that do not look like numbers are names, which only the host knows.
  */
 function tableMisread(text: string): boolean {
-  return /^[+-]?\d/.test(text) && !/^[+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(text);
+  return (/^[+-]?\d/.test(text) && !/^[+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(text)) || noName(text);
+}
+
+/** An empty word or one with blanks: no line of a host's /etc/iproute2 file (a number and a name) can define it. */
+function noName(text: string): boolean {
+  return text === '' || BLANK.test(text);
 }
 
 function tableMessage(text: string, what: 'route' | 'rule'): string {
   const why = (what === 'route' ? ROUTE_WORDS : RULE_WORDS).has(text)
     ? `'table' has no value: keepalived takes the next option, '${text}', as the table`
-    : `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal)`;
+    : noName(text)
+      ? `table '${text}' is ${text === '' ? 'empty' : 'a name with blanks in it'}, which no host's /etc/iproute2 file can define`
+      : `table '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal)`;
   return `${why}, so it looks it up as a table name in /etc/iproute2/rt_tables and finds none (keepalived: "Routing table ${text} not found for ${what}")`;
 }
 
@@ -541,16 +548,27 @@ function tableMessage(text: string, what: 'route' | 'rule'): string {
  * rt_realms), which only the host knows. Found fuzzing pasted configs: `scope link src 10.0.0.1` with 'link'
  * lost reads 'src' as the scope ("Scope src not found or invalid for route") and drops the route.
  */
-function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 'option' | 'number' | 'range' | undefined {
+/**
+ * What keepalived cannot read in a route or rule option's value: another option word, a word that is neither a number
+ * nor a possible name, or a number out of range. An empty word or one with blanks (`scope ""`, `scope "a b"`) is no name
+ * any host's /etc/iproute2 file can hold (its lines are a number and a name, split at blanks): keepalived reports the
+ * line and drops it whatever the host (2.2.7: "Scope  not found or invalid for route"; fuzz62).
+ */
+function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 'option' | 'number' | 'range' | 'blank' | undefined {
   if (words.has(text)) return 'option';
+  if (noName(text)) return 'blank';
   if (tableMisread(text)) return 'number';
   const v = rtNumber(text);
   return v !== undefined && v > max ? 'range' : undefined;
 }
 
-function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range', said: string, max = 255): string {
+const BLANK = /[ \t]/;
+
+function rtValueMessage(option: string, text: string, kind: 'option' | 'number' | 'range' | 'blank', said: string, max = 255): string {
   const why = kind === 'option'
     ? `'${option}' has no value: keepalived takes the next option, '${text}', as its value`
+    : kind === 'blank'
+      ? `${option} '${text}' is ${text === '' ? 'empty' : 'a name with blanks in it'}, which no host's /etc/iproute2 file can define`
     : kind === 'number'
       ? `${option} '${text}' is not a number keepalived reads (decimal, 0x hex or 0-led octal) nor a name it can find`
       : `${option} ${text} is out of range 0..${max}`;
