@@ -180,3 +180,27 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
   });
 });
+
+// A binary file an include reads (`include conf.d/*` over a folder where a backup archive landed): keepalived reads
+// its bytes as lines, as it does a binary named on the command line (2.2.7 -t: 20 messages for a 1 KB .tgz). One
+// finding on the include line instead of one per line of bytes; the text files it reads are linted as usual.
+describe('an included binary file is one finding on its include line (KA119)', () => {
+  const archive = decodeBytes(gzipSync(Buffer.from(CONFIG.repeat(20))));
+  const files: Record<string, string> = {
+    'conf.d/backup.tgz': archive,
+    'conf.d/vi.conf': 'vrrp_instance VI_2 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 52\n    priority 90\n    virtual_ipaddress {\n        192.168.1.11/24\n    }\n}\n',
+  };
+  const host = { readFile: (p: string) => files[p], readDir: () => undefined };
+  const main = 'global_defs {\n    router_id lb1\n}\ninclude conf.d/backup.tgz\ninclude conf.d/vi.conf\n';
+  it('names the file and what it is, and reports nothing inside it', () => {
+    const d = lintText(main, { file: 'keepalived.conf', host }).diagnostics;
+    expect(d.map((x) => `${x.file}:${x.range.start.line + 1}:${x.code}`)).toEqual(['keepalived.conf:4:KA119']);
+    expect(d[0]!.message).toContain('this include reads conf.d/backup.tgz, which is a gzip archive');
+    expect(d[0]!.related?.[0]?.file).toBe('conf.d/backup.tgz');
+  });
+  it('with KA119 off, reports what keepalived reads in it', () => {
+    const d = lintText(main, { file: 'keepalived.conf', host, severities: { KA119: 'off' } }).diagnostics;
+    expect(d.filter((x) => x.file === 'conf.d/backup.tgz').length).toBeGreaterThan(5);
+  });
+});
+

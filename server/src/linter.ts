@@ -294,9 +294,39 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     if (templated) return templated;
   }
   const analysis = analyze(text, options);
-  const raw = [...analysis.diagnostics, ...unterminatedQuotes(analysis), ...runFileRules(analysis)];
+  const raw = foldBinaryIncludes(analysis, [...analysis.diagnostics, ...unterminatedQuotes(analysis), ...runFileRules(analysis)], options);
   const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, options);
   return { analysis, diagnostics, suppressed };
+}
+
+/**
+ * An include that reads binary data (`include conf.d/*` over a folder where a backup archive or a compiled file
+ * landed): keepalived reads its bytes as configuration lines, as it would a binary named on the command line. The
+ * findings inside such a file are one finding (KA119) on the include line that read it; what its bytes do to the
+ * including file (a stray brace among them) stays reported there. With KA119 off nothing is folded.
+ */
+function foldBinaryIncludes(analysis: Analysis, raw: Diagnostic[], options: LintOptions): Diagnostic[] {
+  let binaries: Map<string, Diagnostic> | undefined;
+  for (const [path, f] of analysis.files) {
+    if (!f.includedFrom || path === analysis.file) continue;
+    const evidence = findBinaryEvidence(f.text);
+    if (!evidence) continue;
+    const what = evidence.kind ? `${evidence.kind} (its first bytes are ${evidence.signature})` : 'binary data';
+    const finding: Diagnostic = {
+      code: 'KA119',
+      severity: 'error',
+      message: `this include reads ${path}, which is ${what}, not a text config: keepalived reads its bytes as configuration lines and reports nearly every one as an unknown keyword or a brace error. kalint reports it once here and not the findings inside it: move the file out of the folder, or narrow the pattern (\`*.conf\`)`,
+      file: f.includedFrom.file,
+      range: f.includedFrom.range,
+      related: [{ file: path, range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } }, message: 'the binary file' }],
+    };
+    if (!applySeverities([finding], options.severities).length) continue;
+    (binaries ??= new Map()).set(path, finding);
+  }
+  if (!binaries) return raw;
+  const kept = raw.filter((d) => !binaries!.has(d.file));
+  for (const finding of binaries.values()) kept.push(finding);
+  return kept;
 }
 
 /**

@@ -8,7 +8,7 @@ const rule: CoreRule = {
   name: 'binary-file',
   family: 'syntax',
   severity: 'error',
-  description: 'The file is binary data (an executable, an archive, an image), not a config: reported once, and nothing else in it is checked',
+  description: 'The file, or a file an include reads, is binary data (an executable, an archive, an image), not a config: reported once, and nothing else in it is checked',
   docs: {
     why:
       'A shell glob or a folder of backups easily puts a file that is no config on the command line: a compiled ' +
@@ -23,7 +23,9 @@ const rule: CoreRule = {
       'feeds and escapes are text) and at least 5% of them are NULs, control characters or bytes that are not UTF-8. ' +
       'A config with a stray NUL byte is text, linted as usual (KA117 explains the byte), as is one saved as UTF-16 ' +
       '(KA117) or one with Latin-1 or GBK bytes in its comments. A directory search leaves binary files out, all but ' +
-      'one named like a keepalived config (`keepalived.conf`), which this rule reports. Turn the rule off to read such a file as a config anyway. Shown here ' +
+      'one named like a keepalived config (`keepalived.conf`), which this rule reports. A binary file an include reads ' +
+      '(`include conf.d/*` over a folder where an archive landed) is reported once on that include line, and its own ' +
+      'findings are left out; what its bytes do to the including file (a stray brace among them) is still reported there. Turn the rule off to read such a file as a config anyway. Shown here ' +
       'with each control character as its symbol (␀ for NUL).',
     bad: '\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\x10\x12\0\0\0\0\0\0@\0\0\0\0\0\0\0\n',
     good: `global_defs {
