@@ -1804,6 +1804,32 @@ describe('KA345-KA347, KA338 on lo', () => {
     const text = instance('A', `interface eth0\n${vip('2001:db8::1/64 scope global\n2001:db8::2/64 scope 0\n2001:db8::3/64 scope link\n2001:db8::4/64 scope 200')}`);
     expect(runKeepalived(text).messages.filter((m) => /Cannot specify scope/.test(m.message)).map((m) => m.line)).toEqual([6, 7]);
   });
+  // Found by msgs63: keepalived (2.0.0 to 2.4.3) keeps the first of two peers, reports the second ("Peer 10.0.0.7 -
+  // another peer has already been specified") and then reads its value as an unknown entry; kalint said nothing.
+  it("KA346: a second 'peer' is ignored, and its value read as another option", () => {
+    const text = instance('A', `interface eth0\n${vip('10.0.0.5 peer 10.0.0.6 peer 10.0.0.7\n10.0.0.8 peer 10.0.0.9 peer dev eth1\n10.0.0.10 peer 1.2.3.4/24 peer 10.0.0.11')}`);
+    const found = findings(text, 'KA346');
+    expect(found.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1}-${d.range.end.column + 1}:${d.severity}`)).toEqual(['4:28-41:warning', '5:28-32:warning', '6:20-30:warning']);
+    expect(found[0]!.message).toBe(
+      "'peer' is given twice: keepalived keeps the first peer (10.0.0.6), ignores this one and then reads '10.0.0.7' as another option, which it ignores too " +
+        '(keepalived: "Peer 10.0.0.7 - another peer has already been specified", then "Unknown configuration entry \'10.0.0.7\' for ip address - ignoring")',
+    );
+    // `peer dev eth1`: 'dev' is read as the option it is.
+    expect(found[1]!.message).toContain("then reads 'dev' as an option of its own");
+    // The first peer was refused, so the second is the one keepalived takes.
+    expect(found[2]!.message).toContain("peer '1.2.3.4/24' is not a plain IP address");
+    const statics = 'static_ipaddress {\n    10.9.0.5 peer 10.9.0.6 peer 10.9.0.7\n}\n';
+    expect(lines(statics, 'KA346')).toEqual([2]);
+    expect(findings(text, 'KA346', '1.3.5').every((d) => !d.message.includes('given twice'))).toBe(true);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.filter((m) => /peer|Unknown/i.test(m.message)).map((m) => `${m.line}:${m.message}`)).toEqual([
+        '4:Peer 10.0.0.7 - another peer has already been specified',
+        "4:Unknown configuration entry '10.0.0.7' for ip address - ignoring",
+        '5:Peer dev - another peer has already been specified',
+        '6:Invalid peer address 1.2.3.4/24',
+      ]);
+    }
+  });
   it('a skipped address neither counts as a VIP nor fixes the family', () => {
     expect(findings(instance('A', `version 3\n${vip('10.0.0.1/24 dev eth0 dev eth0')}`), 'KA312')).toHaveLength(1);
     expect(findings(instance('A', `${vip('fe80::1 label averyveryverylonglabel')}\nunicast_src_ip 10.0.0.1`), 'KA313')).toHaveLength(0);

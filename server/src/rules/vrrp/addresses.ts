@@ -197,6 +197,22 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         break;
       case 'peer': {
         const p = valueText!;
+        if (peer) {
+          // A second peer after one keepalived took: it reports the second and keeps the first, and, having stepped onto
+          // the value but not past it, reads the value as the next option (2.0.0 to 2.4.3: "Peer P - another peer has
+          // already been specified", then "Unknown configuration entry 'P' for ip address" for an address).
+          const valueIsOption = OPTION_WORDS.has(p);
+          say({
+            word: line.argWord(i),
+            through: valueIsOption ? undefined : line.argWord(i + 1),
+            message: valueIsOption
+              ? `'peer' is given twice: keepalived keeps the first peer (${peer.text}) and ignores this one, then reads '${p}' as an option of its own (keepalived: "Peer ${p} - another peer has already been specified")`
+              : `'peer' is given twice: keepalived keeps the first peer (${peer.text}), ignores this one and then reads '${p}' as another option, which it ignores too (keepalived: "Peer ${p} - another peer has already been specified", then "Unknown configuration entry '${p}' for ip address - ignoring")`,
+            severity: 'warning',
+          });
+          if (!valueIsOption) i++;
+          break;
+        }
         if (p.includes('/') || ipFamily(p) === undefined) say({ word: line.argWord(i + 1), message: `peer '${p}' is not a plain IP address; keepalived ignores it`, severity: 'warning' });
         else if (ipFamily(p) !== family) say({ word: line.argWord(i + 1), message: `peer ${p} is not of the address's family; keepalived ignores it`, severity: 'warning' });
         else {
