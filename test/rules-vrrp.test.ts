@@ -1549,9 +1549,31 @@ virtual_ipaddress_excluded {
     // read, then cleared once the instance is complete: "vrf can only be specified without interface / with unicast"
     expect(lines(instance('A', `vrf blue\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
     expect(lines(instance('A', `vrf blue\n${vip('10.0.0.1')}`), 'KA364')).toEqual([2]);
-    // a loopback is refused by keepalived before these checks ("cannot use a loopback interface")
-    expect(lines(instance('A', `vrf lo\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
+    // a loopback is refused by keepalived before these checks ("cannot use a loopback interface"): that is the finding,
+    // not a vrf cleared for the interface after it
+    const lo = findings(instance('A', `vrf lo\ninterface eth0\n${vip('10.0.0.1')}`), 'KA364');
+    expect(lo.map((d) => [d.range.start.line + 1, d.message])).toEqual([[2, `vrf lo: 'A' cannot use the loopback interface as its VRF; keepalived ignores the line ("cannot use a loopback interface (lo) for VRF - ignoring")`]]);
     expect(lines(instance('A', `unicast_src_ip 10.0.0.2\nvrf blue\nunicast_peer {\n10.0.0.3\n}\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
+  });
+  // Found by msgs63: keepalived 2.2.5 to 2.4.3 refuse `vrf lo` on every host ("(V) cannot use a loopback interface (lo)
+  // for VRF - ignoring") and leave the vrf unset; kalint said nothing, and called a vrf line after it a repeat (KA209).
+  it("KA364: 'vrf lo' is refused, and leaves the vrf unset for the next vrf line", () => {
+    const text = instance('W', `vrf lo\nvrf lo\nvrf blue\nunicast_peer {\n10.0.0.9\n}\n${vip('10.0.0.1')}`);
+    expect(lines(text, 'KA364')).toEqual([2, 3]);
+    expect(lines(text, 'KA209')).toEqual([]);
+    // A loopback vrf after one keepalived took is a repeat, not a loopback keepalived looks up.
+    expect(lines(instance('W', `vrf blue\nvrf lo\nunicast_peer {\n10.0.0.9\n}\n${vip('10.0.0.1')}`), 'KA364')).toEqual([]);
+    expect(lines(instance('W', `vrf blue\nvrf lo\nunicast_peer {\n10.0.0.9\n}\n${vip('10.0.0.1')}`), 'KA209')).toEqual([3]);
+    // After `interface lo` (refused too) the instance has no interface yet: the vrf is looked up, and refused.
+    expect(lines(instance('X', `interface lo\nvrf lo\n${vip('10.0.0.1')}`), 'KA364')).toEqual([3]);
+    // The keyword came in 2.2.5: before it the line is an unknown keyword (KA207), nothing more.
+    expect(lines(text, 'KA364', '2.2.4')).toEqual([]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.filter((m) => /VRF/.test(m.message) && !/blue/.test(m.message)).map((m) => `${m.line}:${m.message}`)).toEqual([
+        '2:(W) cannot use a loopback interface (lo) for VRF - ignoring',
+        '3:(W) cannot use a loopback interface (lo) for VRF - ignoring',
+      ]);
+    }
   });
   it('KA366: lvs_sync_daemon options keepalived refuses', () => {
     const g = (args: string) => findings(`global_defs {\n    lvs_sync_daemon ${args}\n}\n`, 'KA366').map((d) => d.message);

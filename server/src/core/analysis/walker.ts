@@ -3642,6 +3642,9 @@ export class Walker implements LineSink {
       // So does a url digest keepalived refuses (not 32 hex digits): the next `digest` line is read (KA529 reports the
       // refused one; 2.2.7: "character length should be 32", then no "is a duplicate" for the next).
       if (spec.name === 'digest' && !DIGEST_READ.test(node.argText(0) ?? '')) return;
+      // `vrf lo`: keepalived refuses the loopback and leaves the vrf unset, so the next vrf line is no repeat (2.2.7:
+      // "cannot use a loopback interface (lo) for VRF - ignoring" for each, and no "already specified"; KA364 reports it).
+      if (spec.id === VRRP_VRF && node.argText(0) === 'lo') return;
       // A global multicast group keepalived refuses keeps the group before it (KA342 reports the line).
       if ((spec.id === 'global_defs/vrrp_mcast_group4' || spec.id === 'global_defs/vrrp_mcast_group6') && globalMcastGroupRefused(spec.name, node.argText(0), this.options.target)) return;
       this.seenStamp[serial] = frame.stamp;
@@ -3791,6 +3794,7 @@ function instanceVersion(node: AstNode): 2 | 3 | undefined {
 
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */
 const DNS_CHECK_NAME = 'virtual_server/real_server/DNS_CHECK/name';
+const VRRP_VRF = 'vrrp_instance/vrf';
 /** A url digest keepalived keeps: an MD5 sum as 32 hex digits. */
 const DIGEST_READ = /^[0-9a-fA-F]{32}$/;
 
