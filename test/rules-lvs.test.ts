@@ -267,6 +267,21 @@ const cases: Record<string, Case> = {
     lines: [14],
     good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}', 'bfd_instance rs2 {', '  neighbor_ip 10.0.1.2', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '  BFD_CHECK {', '    name rs2', '  }', '}']),
   },
+  // Found by msgs63: the word count is checked before the name is looked up, and either way the checker is dropped.
+  'BFD_CHECK whose name line has two words': {
+    keepalived: /BFD_CHECK - No or too many names specified - skipping checker/,
+    code: 'KA519',
+    bad: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1 rs2', '  }', '}']),
+    lines: [10],
+    good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '}']),
+  },
+  'BFD_CHECK whose name line has no word': {
+    keepalived: /BFD_CHECK - No or too many names specified - skipping checker/,
+    code: 'KA519',
+    bad: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name', '  }', '}']),
+    lines: [10],
+    good: conf('bfd_instance rs1 {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', '    name rs1', '  }', '}']),
+  },
   'two BFD_CHECKs of one real server following the same bfd_instance': {
     keepalived: /BFD_CHECK - RS already monitoring rs1/,
     code: 'KA519',
@@ -541,6 +556,38 @@ const cases: Record<string, Case> = {
     good: 'global_defs {\n    lvs_timeouts tcp 7200 tcpfin +120 udp 0\n    lvs_timeouts udp 2678400\n}\n',
   },
 };
+
+// Found by msgs63: keepalived (2.0.0 to 2.4.3) drops a BFD_CHECK at a name line without exactly one word ("No or too
+// many names specified - skipping checker"), before it looks the name up, and then reads nothing more of the checker.
+// kalint said "'name' takes one argument; keepalived ignores 'b'" (KA204), quoted "BFD x not configured" for an
+// unknown first word, and for a bare name added the closing-brace message keepalived never prints there.
+describe('KA519: a BFD_CHECK name line without exactly one word', () => {
+  const config = (...names: string[]) =>
+    conf('bfd_instance a {', '  neighbor_ip 10.0.1.1', '}') + vs('10.0.0.1 80', BASICS, ['real_server 10.0.1.1 80 {', '  BFD_CHECK {', ...names.map((n) => `    ${n}`), '  }', '}']);
+  const said = (text: string) =>
+    lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.range.start.line >= 9).map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`);
+  const DROPPED = 'keepalived drops this BFD_CHECK (keepalived: "BFD_CHECK - No or too many names specified - skipping checker")';
+  it('is one KA519 error on the line, whatever the words name', () => {
+    expect(said(config('name a b'))).toEqual([`10 KA519 'name' takes one bfd_instance, and this line gives 2 words ('a b'); ${DROPPED}`]);
+    expect(said(config('name x y'))).toEqual([`10 KA519 'name' takes one bfd_instance, and this line gives 2 words ('x y'); ${DROPPED}`]);
+    expect(said(config('name'))).toEqual([`10 KA519 'name' gives no bfd_instance; ${DROPPED}`]);
+  });
+  it('drops the checker there: later name lines and the closing brace say nothing', () => {
+    expect(said(config('name a b', 'name a', 'alpha')).map((l) => l.slice(0, 9))).toEqual(['10 KA519 ']);
+    expect(said(config('name', 'name a')).map((l) => l.slice(0, 9))).toEqual(['10 KA519 ']);
+    // After a good name, a bad line is still counted first ("No or too many", not "already specified").
+    expect(said(config('name a', 'name a b'))).toEqual([`11 KA519 'name' takes one bfd_instance, and this line gives 2 words ('a b'); ${DROPPED}`]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const names of [['name a b'], ['name x y'], ['name'], ['name a b', 'name a', 'alpha'], ['name', 'name a'], ['name a', 'name a b']]) {
+      const text = config(...names);
+      const ours = lintText(text, { file: 'keepalived.conf' }).diagnostics.filter((d) => d.code === 'KA519').map((d) => d.range.start.line + 1);
+      const theirs = runKeepalived(text).messages.filter((m) => /BFD/.test(m.message));
+      expect(theirs.map((m) => m.message.replace(/^\(.*?\) /, '')), names.join(' / ')).toEqual(['BFD_CHECK - No or too many names specified - skipping checker']);
+      expect(ours, names.join(' / ')).toEqual(theirs.map((m) => m.line));
+    }
+  });
+});
 
 describe('lvs rules', () => {
   for (const [title, c] of Object.entries(cases)) {

@@ -2801,6 +2801,10 @@ export class Walker implements LineSink {
    */
   private checkArgs(specs: ArgSpec[], args: ArgList, keyword: string, node: AstNode | undefined, file: string): boolean {
     const n = args.argCount;
+    // A BFD_CHECK name line with no word or more than one is not a line keepalived reads without its value or
+    // without the extra words: it drops the whole checker (2.0.0 to 2.4.3, "No or too many names specified -
+    // skipping checker"), which KA519 reports.
+    if (n !== 1 && node?.spec?.id === BFD_CHECK_NAME) return false;
     let wi = 0;
     for (let si = 0; si < specs.length; si++) {
       const a = specs[si]!;
@@ -3623,6 +3627,8 @@ export class Walker implements LineSink {
     }
     const repeat = spec.repeat_before === undefined ? spec.repeat : repeatIn(spec, this.options.target);
     if (repeat === 'list' || repeat === 'merge' || missingArgument) return;
+    // Every BFD_CHECK name line after the first drops the whole checker (2.0.0 to 2.4.3): KA519 reports it.
+    if (spec.id === BFD_CHECK_NAME) return;
     // keepalived overwrites most settings without a word (KA211); blocks that repeat are other rules' business.
     const silent = repeat === 'last_wins' && !overwriteReportedIn(spec, this.options.target);
     if (silent && spec.block !== null) return;
@@ -3795,6 +3801,7 @@ function instanceVersion(node: AstNode): 2 | 3 | undefined {
 /** Whether the line leaves a first_wins setting at its default (`unset`) or is invalid, which keepalived ignores. */
 const DNS_CHECK_NAME = 'virtual_server/real_server/DNS_CHECK/name';
 const VRRP_VRF = 'vrrp_instance/vrf';
+const BFD_CHECK_NAME = 'virtual_server/real_server/BFD_CHECK/name';
 /** A url digest keepalived keeps: an MD5 sum as 32 hex digits. */
 const DIGEST_READ = /^[0-9a-fA-F]{32}$/;
 
