@@ -16,9 +16,11 @@ export interface PrintedMessage {
 // `(FILE: Line N) text` when several files are involved (`(FILE:N) text` before 2.1.4), `(Line N) text` while only the main file is.
 // FILE may be empty: 2.2.x take a line starting '#' in their copy of the configuration for the start of
 // an included file named by what follows its second character (a '\#' line, KA116), and name it so.
-const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/;
+// The `s` flag: a message may quote a carriage return or U+2028 from the config (`Invalid smtp server 1.2.3.4<CR> 25`),
+// which `.` alone does not match; without it such a located message was taken for an unlocated one.
+const LOCATED = /^\((?:(.*?): )?Line (\d+)\) (.*)$/s;
 /** Before 2.1.4 an included file is named `(FILE:N)`. */
-const LOCATED_OLD = /^\(([^\s()]*[./][^\s()]*):(\d+)\) (.*)$/;
+const LOCATED_OLD = /^\(([^\s()]*[./][^\s()]*):(\d+)\) (.*)$/s;
 
 /**
  * Messages keepalived 2.4 prints while reading a line it then drops, before counting that line: they name the line
