@@ -318,3 +318,94 @@ describe('crossed sync groups when a node of the race goes down', () => {
     }
   });
 });
+
+// Session 63, three 2.2.7 nodes live (scripts/cluster-live): when the best challenger is held back by its sync group,
+// it stays BACKUP and silent, and the next preempting node above the MASTER's lowered priority discards the MASTER's
+// adverts and times out. The table had given the VIPs back to the running MASTER (and KA430 said they never move).
+describe('a challenger held back by its sync group, with another node above the MASTER', () => {
+  const vrrp = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const group = (...extra: string[]) => conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', ...extra, '}');
+  const chk = (w: number | undefined) => conf('vrrp_script chk {', '  script "/bin/true"', ...(w === undefined ? [] : [`  weight ${w}`]), '}');
+  const tracked = ['track_script {', '  chk', '}'];
+  const pair = (p1: number, p2: number, b1: string[] = [], b2: string[] = []) => vrrp('VI_1', 51, '10.0.0.100', p1, b1) + vrrp('VI_2', 52, '10.0.0.101', p2, b2);
+  const run = (a: string, b: string, c: string) => {
+    const files = [{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }, { file: 'c.conf', text: c }];
+    const tables = new Map(failoverReports(buildNodes(files)).map((r) => [r.instance, r.scenarios]));
+    return { tables, diags: lintCluster(files).diagnostics };
+  };
+  const bGrouped = group() + pair(90, 80);
+
+  it('gives the VIPs to the next preempting node, not back to the MASTER (no KA430)', () => {
+    // a: VI_1 100 (chk -30), VI_2 100; b: G {VI_1 90, VI_2 80}; c: VI_1 80, VI_2 85. rm chk.ok on a: b "(VI_1) received
+    // lower priority (80) advert from 10.1.0.3 - discarding" (held in BACKUP by G), c "(VI_1) Entering MASTER STATE"
+    // about 4 s later, a "(VI_1) Master received advert from 10.1.0.3 with higher priority 80, ours 70"; a kept VI_2.
+    const { tables, diags } = run(chk(-30) + pair(100, 100, tracked), bGrouped, pair(80, 85));
+    const row = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(row.states.map((s) => s.priority)).toEqual([70, 90, 80]);
+    expect(row.holder).toBe('c.conf');
+    expect(row.note).toBe('b.conf would take over, but its sync group G moves only as a whole and VI_2 there stays BACKUP; c.conf takes the VIPs instead');
+    expect(row.heldBySyncGroup).toBeUndefined();
+    expect(tables.get('VI_2')!.map((s) => s.label)).not.toContain('script chk fails on a.conf');
+    expect(diags.map((d) => d.code)).not.toContain('KA430');
+  });
+
+  it('and the running MASTER\'s own sync group follows: its other members go to BACKUP', () => {
+    // Set g14: the same with G {VI_1, VI_2} and sync_group_tracking_weight on a too. Live: c took VI_1, then a
+    // "VRRP_Group(G) Syncing instances to BACKUP state", and c took VI_2 as well about 3 s later.
+    const { tables, diags } = run(chk(-30) + group('  sync_group_tracking_weight') + pair(100, 100, tracked), bGrouped, pair(80, 85));
+    expect(tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')?.holder).toBe('c.conf');
+    const vi2 = tables.get('VI_2')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(vi2.holder).toBe('c.conf');
+    expect(vi2.note).toBe("a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to c.conf");
+    expect(diags.map((d) => d.code)).not.toContain('KA430');
+  });
+
+  it('still leaves them on the MASTER when the next node has nopreempt (KA430 says why)', () => {
+    // Set g18: c's VI_1 nopreempt. Live: a kept VI_1.
+    const { tables, diags } = run(chk(-30) + group('  sync_group_tracking_weight') + pair(100, 100, tracked), bGrouped, pair(80, 85, ['nopreempt']));
+    const row = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(row.holder).toBe('a.conf');
+    expect(row.heldBySyncGroup).toBe('G');
+    expect(row.note).toBe('b.conf would take over, but its sync group G moves only as a whole and VI_2 there stays BACKUP; c.conf has a higher priority but nopreempt: the running MASTER keeps the VIPs');
+    expect(diags.find((d) => d.code === 'KA430')?.message).toContain('c.conf has a higher priority but nopreempt: the running MASTER keeps the VIPs; track the check in the sync group');
+  });
+
+  it('and leaves them when no other node is above the MASTER\'s new priority', () => {
+    const { tables, diags } = run(chk(-30) + pair(100, 100, tracked), bGrouped, pair(60, 85));
+    const row = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(row.holder).toBe('a.conf');
+    expect(row.note).toBe('b.conf would take over, but its sync group G moves only as a whole and VI_2 there stays BACKUP: the running MASTER keeps the VIPs');
+    expect(diags.find((d) => d.code === 'KA430')?.message).toContain('the running MASTER keeps the VIPs; track the check in the sync group');
+  });
+
+  it('skips every node its group holds back, and names them all when none is left', () => {
+    // a: chk -50 (50); b: G {VI_1 90, VI_2 80}; c: G {VI_1 80, VI_2 70}. Live (session 63): a kept VI_1.
+    const { tables, diags } = run(chk(-50) + pair(100, 100, tracked), bGrouped, group() + pair(80, 70));
+    const row = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(row.holder).toBe('a.conf');
+    expect(row.note).toBe('b.conf and c.conf would take over in turn, but a sync group moves only as a whole and holds each back (G on b.conf: VI_2 there stays BACKUP; G on c.conf: VI_2 there stays BACKUP): the running MASTER keeps the VIPs');
+    expect(diags.filter((d) => d.code === 'KA430')).toHaveLength(1);
+  });
+
+  it('the FAULT form was right already: the node left goes MASTER', () => {
+    // chk without a weight: a's VI_1 in FAULT; live, c took VI_1.
+    const { tables } = run(chk(undefined) + pair(100, 100, tracked), bGrouped, pair(80, 85));
+    const row = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(row.states[0]!.state).toBe('fault');
+    expect(row.holder).toBe('c.conf');
+  });
+
+  it('a holder put there by a held-back group loses to the next node too', () => {
+    // Set g19: a: VI_1 100, VI_2 80; b: G {VI_1 90, VI_2 95}; c: VI_1 85, VI_2 70 + chk +20 (90). Healthy: b's G
+    // BACKUP (VI_1 goes to a), c holds VI_2 (KA424). chk fails on c (70): live, a (80) took VI_2 after 3.5 s.
+    const { tables, diags } = run(pair(100, 80), group() + pair(90, 95), chk(20) + pair(85, 70, [], tracked));
+    const vi2 = tables.get('VI_2')!;
+    expect(vi2[0]!.holder).toBe('c.conf');
+    const row = vi2.find((s) => s.label === 'script chk fails on c.conf')!;
+    expect(row.states.map((s) => s.priority)).toEqual([80, 95, 70]);
+    expect(row.holder).toBe('a.conf');
+    expect(row.note).toBe('b.conf would take over, but its sync group G moves only as a whole and VI_1 there stays BACKUP; a.conf takes the VIPs instead');
+    expect(diags.map((d) => d.code)).not.toContain('KA430');
+  });
+});

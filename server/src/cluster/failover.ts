@@ -613,10 +613,13 @@ function eventKey(sim: GroupSimulation, scn: FailoverScenario): string | undefin
 /**
  * keepalived moves a sync group as a whole: a member that would take over from a running MASTER
  * only does so when every other member of its sync group on that node wants MASTER too
- * (vrrp_sync_can_goto_master), otherwise it stays BACKUP and the MASTER keeps its VIPs. So a
- * weight on one member's check (with sync_group_tracking_weight) moves nothing while the other
- * members' priorities are unchanged. Seen live: a: VI_1 and VI_2 at 100, b at 90, in a sync group
- * on each node; chk (weight -50) fails on a: a's VI_1 at 50, yet a keeps both VI_1 and VI_2.
+ * (vrrp_sync_can_goto_master), otherwise it stays BACKUP. Seen live: a: VI_1 and VI_2 at 100, b at 90, in a sync
+ * group on each node; chk (weight -50) fails on a: a's VI_1 at 50, yet a keeps both VI_1 and VI_2.
+ * The held-back node sends no adverts, so the next preempting node above the MASTER's new priority discards the
+ * MASTER's adverts and times out as if the held-back one were not there: the challengers in priority order, skipping
+ * each one its group holds back, and the MASTER keeps the VIPs only when none is left (live 2.2.7, session 63: a 100
+ * with chk -30, b G {VI_1 90, VI_2 80}, c 80 ungrouped: b "received lower priority (80) advert ... discarding", c
+ * took VI_1 about 4 s after the failure; with nopreempt on c, a kept it).
  */
 function holdBackSyncGroups(sims: GroupSimulation[]): void {
   const simOf = new Map<VrrpInstance, GroupSimulation>();
@@ -637,31 +640,57 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
     const steady = steadyWinner(sim);
     return steady === undefined ? undefined : sim.group.members[steady]!.index;
   };
+  /** The sync group that keeps member `winner` of a router BACKUP in an event, with its members that hold it back. */
+  const heldBack = (sim: GroupSimulation, winner: number, key: string): { group: string; by: string[] } | undefined => {
+    const m = sim.group.members[winner]!;
+    const sync = syncGroupOf(m.node, m.instance);
+    if (!sync) return undefined;
+    const by: string[] = [];
+    for (const w of sync.group.members) {
+      const other = w.text === m.instance.name ? undefined : instanceNamed(m.node, w.text);
+      const otherSim = other && syncGroupOf(m.node, other)?.name === sync.name ? simOf.get(other) : undefined;
+      if (!otherSim || otherSim.group.members.every((x) => x.instance !== other)) continue;
+      if (holderIn(otherSim, key) !== m.index) by.push(other!.name);
+    }
+    return by.length ? { group: sync.name, by } : undefined;
+  };
   for (const sim of sims) {
     const previous = sim.report.scenarios[0]!.holderIndex;
     if (previous === undefined) continue;
     for (const scn of sim.report.scenarios) {
       const key = eventKey(sim, scn);
-      const winner = scn.holderIndex;
       // Only a takeover from a MASTER that is still running (up or not) waits for the siblings.
-      if (!key || winner === undefined || winner === previous || scn.states[previous]!.state === 'down') continue;
+      if (!key || scn.holderIndex === undefined || scn.holderIndex === previous || scn.states[previous]!.state === 'down') continue;
       if (scn.states[previous]!.state === 'fault') continue;
-      const m = sim.group.members[winner]!;
-      const sync = syncGroupOf(m.node, m.instance);
-      if (!sync) continue;
-      const holdingBack: string[] = [];
-      for (const w of sync.group.members) {
-        const other = w.text === m.instance.name ? undefined : instanceNamed(m.node, w.text);
-        const otherSim = other && syncGroupOf(m.node, other)?.name === sync.name ? simOf.get(other) : undefined;
-        if (!otherSim || otherSim.group.members.every((x) => x.instance !== other)) continue;
-        if (holderIn(otherSim, key) !== m.index) holdingBack.push(other!.name);
+      const held: { node: string; group: string; by: string[] }[] = [];
+      const out = new Set<number>();
+      let next: FailoverScenario = scn;
+      for (let winner: number | undefined = scn.holderIndex; winner !== undefined && winner !== previous; winner = next.holderIndex) {
+        const h = heldBack(sim, winner, key);
+        if (!h) break;
+        held.push({ node: scn.states[winner]!.node, ...h });
+        // The next challengers, without the held-back nodes (BACKUP, silent: as if not there).
+        out.add(winner);
+        next = { label: scn.label, kind: scn.kind, states: scn.states.map((st, i) => (out.has(i) ? { node: st.node, state: 'down' } : st)) };
+        decide(next, sim.facts, previous);
       }
-      if (!holdingBack.length) continue;
-      scn.holderIndex = previous;
-      scn.holder = scn.states[previous]!.node;
-      scn.tie = undefined;
-      scn.heldBySyncGroup = sync.name;
-      scn.note = `${m.node.label} would take over, but its sync group ${sync.name} moves only as a whole and ${holdingBack.join(', ')} there stays BACKUP: the running MASTER keeps the VIPs`;
+      if (!held.length) continue;
+      const stays = (by: string[]) => `${by.join(', ')} there ${by.length > 1 ? 'stay' : 'stays'} BACKUP`;
+      const said = held.length === 1
+        ? `${held[0]!.node} would take over, but its sync group ${held[0]!.group} moves only as a whole and ${stays(held[0]!.by)}`
+        : `${held.slice(0, -1).map((x) => x.node).join(', ')} and ${held[held.length - 1]!.node} would take over in turn, but a sync group moves only as a whole and holds each back (${held.map((x) => `${x.group} on ${x.node}: ${stays(x.by)}`).join('; ')})`;
+      scn.holderIndex = next.holderIndex;
+      scn.holder = next.holder;
+      scn.tie = next.tie;
+      scn.heldBySyncGroup = undefined;
+      if (next.holderIndex === previous) {
+        scn.heldBySyncGroup = held[0]!.group;
+        scn.note = next.note ? `${said}; ${next.note}` : `${said}: the running MASTER keeps the VIPs`;
+      } else if (next.holder) {
+        scn.note = `${said}; ${next.holder} takes the VIPs instead${next.note ? ` (${next.note})` : ''}`;
+      } else {
+        scn.note = `${said}; ${next.tie!.join(' and ')} race to take the VIPs instead`;
+      }
     }
   }
 }
