@@ -3772,3 +3772,58 @@ describe('KA313 names the source address that gave the instance its family', () 
     expect(d!.related?.[0]?.range.start.line).toBe(4);
   });
 });
+
+// Session 63's audit of keepalived 2.2.7's own messages (msgs63). parse_nexthops (the same from 1.3.5 to 2.4.3) takes
+// `via inet|inet6 ADDR`, and a nexthop it cannot use ends the nexthops there, not the route: the 2.2.7 daemon installed
+// `10.1.0.0/16 dev eth0 nexthop via 1.2.3 dev eth0` and `… nexthop via inet6 fe80::1 dev eth0` on-link, and
+// `10.5.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 as to 5 nexthop …` on-link too (both nexthops lost); a word
+// that is no nexthop option is "trailing nonsense after nexthops" and the nexthops before it stay (`… bogus` was
+// installed via 192.168.1.1). `nexthop gw X` leaves an empty nexthop, and the kernel (6.18) refused the route.
+describe('KA330 nexthops as parse_nexthops reads them (msgs63 bugs 1 and 5)', () => {
+  const routes = (...ls: string[]) => `static_routes {\n${ls.map((l) => `    ${l}\n`).join('')}}\n`;
+  const said = (text: string) => findings(text, 'KA330').map((d) => [d.range.start.line + 1, d.severity, d.message]);
+  it("takes 'via inet|inet6 ADDR' in a nexthop", () => {
+    const text = routes('10.2.0.0/16 dev eth0 nexthop via inet 192.168.1.1 dev eth0', 'fd00::/64 dev eth0 nexthop via inet6 fe80::1 dev eth0', 'default dev eth0 table 7 nexthop via inet6 fd00::1 dev eth0');
+    expect(said(text)).toEqual([]);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages).toEqual([]);
+  });
+  it('drops the nexthop, not the route, for a bad or mismatched gateway and for as [to]', () => {
+    const text = routes(
+      '10.1.0.0/16 dev eth0 nexthop via 1.2.3 dev eth0',
+      '10.3.0.0/16 dev eth0 nexthop via inet6 fe80::1 dev eth0',
+      '10.20.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 nexthop via fd00::1 dev eth0',
+      '10.5.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 as to 5 nexthop via 192.168.1.2 dev eth0',
+    );
+    expect(said(text)).toEqual([
+      [2, 'warning', `nexthop gateway '1.2.3' is not a valid IP address; keepalived drops this nexthop and those after it (keepalived: "invalid nexthop address 1.2.3")`],
+      [3, 'warning', `'via inet6' says IPv6, but the route is IPv4; keepalived drops this nexthop and those after it (keepalived: "IPv4/6 mismatch for nexthop")`],
+      [4, 'warning', `nexthop gateway 'fd00::1' is IPv6, but the route is IPv4; keepalived drops this nexthop and those after it (keepalived: "Address family mismatch for next hop")`],
+      [5, 'warning', `'as [to]' (NAT) is not supported in a nexthop; keepalived drops this nexthop and those after it (keepalived: "'as [to]' (nat) not supported")`],
+    ]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
+        [2, 'invalid nexthop address 1.2.3'], [3, 'IPv4/6 mismatch for nexthop'], [4, 'Address family mismatch for next hop'], [5, "'as [to]' (nat) not supported"],
+      ]));
+    }
+  });
+  it('warns at the word that ends the nexthops, and errs when it leaves an empty nexthop', () => {
+    const text = routes(
+      '10.7.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 bogus',
+      '10.17.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 table 5',
+      '10.16.0.0/16 dev eth0 nexthop gw 192.168.1.1 dev eth0',
+      '10.23.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 nexthop',
+      '10.19.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 encap foo bar nexthop via 192.168.1.2 dev eth0',
+    );
+    const ds = said(text);
+    expect(ds.map(([l, s]) => [l, s])).toEqual([[2, 'warning'], [3, 'warning'], [4, 'error'], [5, 'error'], [6, 'warning']]);
+    expect(ds[0]![2]).toBe(`'bogus' is not a nexthop option: keepalived keeps the nexthops before it and ignores the rest of the line (keepalived: "Route has trailing nonsense after nexthops - bogus")`);
+    expect(ds[1]![2]).toContain("(route options go before the first 'nexthop')");
+    expect(ds[2]![2]).toMatch(/^'gw' is not a nexthop option \(a nexthop's gateway follows 'via'\): .* the kernel refuses the route when keepalived adds it$/);
+    expect(ds[3]![2]).toMatch(/^keepalived reads nothing for this nexthop/);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual([
+        [2, 'Route has trailing nonsense after nexthops - bogus'], [3, 'Route has trailing nonsense after nexthops - table'], [4, 'Route has trailing nonsense after nexthops - gw'], [6, 'Unknown encap type - foo'],
+      ]);
+    }
+  });
+});

@@ -306,6 +306,139 @@ export function readRule(line: ValueLine, block: AstNode, dynamicInterfaces: boo
 // virtual_routes or virtual_rules it is an unknown word and the line is dropped.
 const instanceTrackGroup = (w: Word) => skip(w, `'track_group' applies to static routes and rules only; an instance's own routes and rules follow the instance`);
 
+/**
+ * The nexthops from words[i] (a `nexthop`) on, as keepalived's parse_nexthops reads them (the same from 1.3.5 to
+ * 2.4.3). A nexthop it cannot use (a gateway that is no address or of the other family, a weight or realms it cannot
+ * read, an interface no host can have, `as [to]`) ends the nexthops there: keepalived drops that nexthop and those after
+ * it and keeps the route with the ones before (2.2.7 daemon: `10.1.0.0/16 dev eth0 nexthop via 1.2.3 dev eth0` was
+ * installed on-link). A word that is no nexthop option ends them too: keepalived keeps what it read and ignores the rest
+ * of the line ("Route has trailing nonsense after nexthops").
+ */
+function walkNexthops(words: Word[], i: number, fam: FamilyCheck, problems: LineProblem[], dynamicInterfaces: boolean): void {
+  const drop = (word: Word, why: string, said?: string) => problems.push({ word, message: `${why}; keepalived drops this nexthop and those after it${said ? ` (keepalived: "${said}")` : ''}`, effect: 'adjust' });
+  // parse_nexthops' own family, set by `via inet`/`via inet6` and kept for the nexthops after.
+  let family: Family | undefined;
+  let k = i;
+  let empty = true;
+  // A nexthop keepalived read nothing for (`nexthop nexthop …`, a bare `nexthop` at the end): it adds it empty.
+  let emptyNexthop: Word | undefined;
+  let start = words[i]!;
+  while (k < words.length && words[k]!.text === 'nexthop') {
+    start = words[k]!;
+    k++;
+    empty = true;
+    for (;;) {
+      const o = words[k];
+      if (!o) break;
+      const s = o.text;
+      if (s === 'onlink') {
+        k++;
+        continue;
+      }
+      if (!NEXTHOP_WORDS.has(s) || s === 'nexthop') break;
+      let v = words[k + 1];
+      if (!v) {
+        // keepalived looks for an encap type itself ("Missing encap type"); the others' value is read regardless.
+        problems.push(s === 'encap' ? { word: o, message: "'encap' needs a type (ip, ip6, mpls, ila); keepalived ignores it", effect: 'adjust' } : noValue(o));
+        return;
+      }
+      if (s === 'via') {
+        if (v.text === 'inet' || v.text === 'inet6') {
+          const given = v;
+          family = v.text === 'inet' ? 4 : 6;
+          k++;
+          v = words[k + 1];
+          if (!v) {
+            problems.push(noValue(given));
+            return;
+          }
+          if (fam.family !== undefined && fam.family !== family) {
+            drop(given, `'via ${given.text}' says IPv${family}, but the route is IPv${fam.family}`, 'IPv4/6 mismatch for nexthop');
+            return;
+          }
+        }
+        if (family !== undefined) fam.family ??= family;
+        const p = parseAddress(v.text, false);
+        if (!p.ok) {
+          drop(v, `nexthop gateway '${v.text}' is not a valid IP address`, `invalid nexthop address ${v.text}`);
+          return;
+        }
+        if (fam.family !== undefined && p.family !== fam.family) {
+          drop(v, `nexthop gateway '${v.text}' is IPv${p.family}, but the route is IPv${fam.family}`, 'Address family mismatch for next hop');
+          return;
+        }
+        fam.family ??= p.family;
+        k += 2;
+      } else if (s === 'dev') {
+        // A nexthop's interface no host can have ends the nexthops there (as an unreadable weight does).
+        const badDev = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces);
+        if (badDev) {
+          if (!dynamicInterfaces) {
+            problems.push({ ...badDev, message: `${badDev.message}; keepalived drops this nexthop and those after it`, effect: 'adjust' });
+            return;
+          }
+          problems.push(badDev);
+        }
+        k += 2;
+      } else if (s === 'weight' || s === 'realms') {
+        // A weight or realms keepalived cannot read ends its nexthops there: it keeps the ones before.
+        const unread = nexthopValueProblem(s, v.text);
+        if (unread) {
+          drop(v, unread[0], unread[1]);
+          return;
+        }
+        if (s === 'realms') {
+          if (fam.family === 6) {
+            drop(o, 'realms exist for IPv4 routes only', 'realms are only supported for IPv4');
+            return;
+          }
+          fam.family = 4;
+        }
+        k += 2;
+      } else if (s === 'as') {
+        // keepalived reads `as [to] ADDRESS` no further than the optional 'to' and gives up on the nexthop.
+        drop(o, "'as [to]' (NAT) is not supported in a nexthop", "'as [to]' (nat) not supported");
+        return;
+      } else {
+        // encap TYPE …: an unknown type also passes over the word after it; a bad value stops at its option's name.
+        if (!ENCAP_TYPES.has(v.text)) {
+          problems.push({ word: v, message: `'${v.text}' is not an encap type (ip, ip6, mpls, ila); keepalived ignores the encapsulation`, effect: 'adjust' });
+          k += 3;
+          continue;
+        }
+        const found: LineProblem[] = [];
+        const resume = walkEncap(words, k + 2, v.text, found);
+        if (resume < 0) {
+          const bad = found.pop()!;
+          const opt = words[words.indexOf(bad.word) - 1]!;
+          problems.push(...found, { word: bad.word, message: `${bad.message}; keepalived stops reading the nexthops at '${opt.text}' and ignores the rest of the line (keepalived: "Route has trailing nonsense after nexthops - ${opt.text}")`, effect: 'adjust' });
+          return;
+        }
+        problems.push(...found);
+        k = resume;
+      }
+      empty = false;
+    }
+    if (empty) emptyNexthop ??= start;
+  }
+  const rest = words[k];
+  // The kernel refuses a route with a nexthop that has no gateway and no interface (2.2.7 daemon, Linux 6.18).
+  const refused = 'the kernel refuses the route when keepalived adds it';
+  // `nexthop gw X`: the word keepalived stops at is reported below, with the empty nexthop it leaves.
+  const endsEmpty = rest !== undefined && empty;
+  if (emptyNexthop && !(endsEmpty && emptyNexthop === start)) {
+    problems.push({ word: emptyNexthop, message: `keepalived reads nothing for this nexthop (no 'via' or 'dev' follows it): it adds the nexthop empty, and ${refused}`, effect: 'adjust', serious: true });
+  }
+  if (!rest) return;
+  const hint = rest.text === 'gw' ? " (a nexthop's gateway follows 'via')" : ROUTE_WORDS.has(rest.text) ? " (route options go before the first 'nexthop')" : '';
+  const said = `Route has trailing nonsense after nexthops - ${rest.text}`;
+  if (endsEmpty) {
+    problems.push({ word: rest, message: `'${rest.text}' is not a nexthop option${hint}: keepalived ignores the rest of the line (keepalived: "${said}"), which leaves the nexthop before it with no gateway or interface, and ${refused}`, effect: 'adjust', serious: true });
+    return;
+  }
+  problems.push({ word: rest, message: `'${rest.text}' is not a nexthop option${hint}: keepalived keeps the nexthops before it and ignores the rest of the line (keepalived: "${said}")`, effect: 'adjust' });
+}
+
 function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean): RouteReading {
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
@@ -364,29 +497,7 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
       i += 2;
     } else if (s === 'nexthop') {
       // What follows describes the nexthops; their `dev` does not give the route an interface.
-      for (let k = i + 1; k < words.length; k++) {
-        const gw = words[k + 1];
-        if ((words[k]!.text === 'via' || words[k]!.text === 'gw') && gw && !fam.accept(gw, parseAddress(gw.text, false), 'nexthop gateway')) return r;
-        if (!gw && (words[k]!.text === 'via' || words[k]!.text === 'dev' || words[k]!.text === 'weight' || words[k]!.text === 'realms')) {
-          r.problems.push(noValue(words[k]!));
-          break;
-        }
-        // A nexthop's interface no host can have ends the nexthops there (as an unreadable weight does).
-        const badDev = gw && words[k]!.text === 'dev' ? interfaceProblem(gw, 'VROUTE nexthop', dynamicInterfaces) : undefined;
-        if (badDev) {
-          if (dynamicInterfaces) r.problems.push(badDev);
-          else {
-            r.problems.push({ ...badDev, message: `${badDev.message}; keepalived drops this nexthop and those after it`, effect: 'adjust' });
-            break;
-          }
-        }
-        // A weight or realms keepalived cannot read ends its nexthops there: it keeps the ones before.
-        const unread = gw && nexthopValueProblem(words[k]!.text, gw.text);
-        if (unread) {
-          r.problems.push({ word: gw!, message: `${unread[0]}; keepalived drops this nexthop and those after it (keepalived: "${unread[1]}")`, effect: 'adjust' });
-          break;
-        }
-      }
+      walkNexthops(words, i, fam, r.problems, dynamicInterfaces);
       break;
     } else if (s === 'protocol') {
       const bad = next && rtValueProblem(next.text, 255, ROUTE_WORDS);
