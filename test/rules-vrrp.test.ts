@@ -3827,3 +3827,19 @@ describe('KA330 nexthops as parse_nexthops reads them (msgs63 bugs 1 and 5)', ()
     }
   });
 });
+
+// msgs63 bug 2: `encap ip6 … tc N` is read like `encap ip … tos N` (find_rttables_dsfield, at most 255). 2.2.7 -t for
+// `tc 300`: "tc value tc is invalid for ip6 encapsulation", then "unknown route keyword tc"; the daemon did not install
+// fd01::/64, and installed the same line with `tc 5`.
+describe('KA330 encap ip6 tc (msgs63 bug 2)', () => {
+  it('drops the route for a tc above 255 or that no rt_dsfield can name, as for encap ip tos', () => {
+    const text = 'static_routes {\n    fd01::/64 dev eth0 encap ip6 id 5 dst fd00::1 tc 300\n    fd02::/64 dev eth0 encap ip6 id 5 dst fd00::1 tc 5\n    fd03::/64 dev eth0 encap ip6 id 5 dst fd00::1 tc 0x1g\n    10.1.0.0/16 dev eth0 encap ip id 5 dst 10.0.0.1 tos 300\n}\n';
+    const ds = findings(text, 'KA330');
+    expect(ds.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [4, 'error'], [5, 'error']]);
+    expect(ds[0]!.message).toBe("'encap ip6 tc' needs a number 0..255 or a name from rt_dsfield, not '300'; keepalived skips this static route");
+    if (keepalivedAvailable()) {
+      const said = runKeepalived(text).messages.filter((m) => /invalid for ip6|dsfield/.test(m.message)).map((m) => m.line);
+      expect(said).toEqual([2, 4, 5]);
+    }
+  });
+});

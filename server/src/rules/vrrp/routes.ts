@@ -768,11 +768,10 @@ function walkEncap(words: Word[], k: number, type: string, problems: LineProblem
         if (!decimalAtMost(val.text, 65535n)) bad = 'a whole number 0..65535';
         break;
       case 'tos':
-        // A number up to 255 or a name from the host's rt_dsfield table (find_rttables_dsfield).
-        if (!v6 && rtValueProblem(val.text, 255, ENCAP_WORDS)) bad = "a number 0..255 or a name from rt_dsfield";
-        break;
       case 'tc':
-        // A number or a name from the host's rt_dsfield table: not checked here.
+        // ip's tos and ip6's tc: a number up to 255 or a name from the host's rt_dsfield table (find_rttables_dsfield,
+        // the same for both: 2.2.7 -t "tc value tc is invalid for ip6 encapsulation" for `tc 300`, and the route is dropped).
+        if (opt.text === (v6 ? 'tc' : 'tos') && rtValueProblem(val.text, 255, ENCAP_WORDS)) bad = 'a number 0..255 or a name from rt_dsfield';
         break;
     }
     const known = opt.text === 'id' || opt.text === 'dst' || opt.text === 'src' || opt.text === 'flags' || opt.text === (v6 ? 'hoplimit' : 'ttl') || opt.text === (v6 ? 'tc' : 'tos');
