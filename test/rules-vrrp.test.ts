@@ -3843,3 +3843,24 @@ describe('KA330 encap ip6 tc (msgs63 bug 2)', () => {
     }
   });
 });
+
+// msgs63 bug 3: keepalived (1.3.5 to 2.4.3) turns `via A or B` into two nexthops; a `nexthop` after it is "Cannot specify
+// nexthops with "or" route" and the route is dropped (2.2.7 daemon: 10.4.0.0/16 not installed), a second `or` is passed
+// over unread ("or" route already specified - ignoring subsequent).
+describe("KA330 'or' with nexthops or a second 'or' (msgs63 bug 3)", () => {
+  it("drops the route for 'or' then 'nexthop', and warns that a second 'or' is ignored", () => {
+    const text = 'static_routes {\n    10.4.0.0/16 dev eth0 via 192.168.1.1 or 192.168.1.2 nexthop via 192.168.1.3 dev eth0\n    10.8.0.0/16 dev eth0 via 192.168.1.1 or 192.168.1.2 or 192.168.1.3\n    10.9.0.0/16 dev eth0 via 192.168.1.1 or 192.168.1.2 or 1.2.3\n}\n';
+    const ds = findings(text, 'KA330');
+    expect(ds.map((d) => [d.range.start.line + 1, d.range.start.column, d.severity])).toEqual([[2, 56, 'error'], [3, 56, 'warning'], [4, 56, 'warning']]);
+    expect(ds[0]!.message).toBe(`an 'or' route cannot have nexthops (keepalived: "Cannot specify nexthops with "or" route", then "Route has trailing nonsense - nexthop"); keepalived skips this static route`);
+    expect(ds[1]!.message).toMatch(/^a route takes one 'or' gateway: keepalived ignores 'or 192\.168\.1\.3'/);
+    // The second 'or' is still deprecated (keepalived says so for each).
+    expect(lines(text, 'KA333')).toEqual([2, 3, 3, 4, 4]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.filter((m) => !/deprecated/.test(m.message)).map((m) => [m.line, m.message])).toEqual([
+        [2, 'Cannot specify nexthops with "or" route'], [2, 'Route has trailing nonsense - nexthop'],
+        [3, '"or" route already specified - ignoring subsequent'], [4, '"or" route already specified - ignoring subsequent'],
+      ]);
+    }
+  });
+});

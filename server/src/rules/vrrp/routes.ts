@@ -443,6 +443,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
   const fam = new FamilyCheck(r.problems);
+  // The first `or`: it turns the gateway into nexthops, so no `nexthop` or second `or` may follow.
+  let orWord: Word | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -457,6 +459,12 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
       if (next && next.text !== 'inet' && next.text !== 'inet6') {
         r.problems.push({ word: next, message: `keepalived skips the word after '${s}' in a route: '${next.text}' is not read; put '${s}' last or leave it out`, effect: 'adjust', serious: true });
       }
+      i += 2;
+    } else if (s === 'or' && orWord) {
+      // keepalived takes one 'or' gateway and passes over any later 'or ADDRESS' unread (the same from 1.3.5 to 2.4.3).
+      r.deprecated.push({ word: w, replacement: 'nexthop' });
+      const dropped = next ? `'or ${next.text}'` : "this 'or'";
+      r.problems.push({ word: w, message: `a route takes one 'or' gateway: keepalived ignores ${dropped} (keepalived: "\"or\" route already specified - ignoring subsequent"); for more gateways write each as 'nexthop via ADDRESS'`, effect: 'adjust' });
       i += 2;
     } else if (!next && ROUTE_NEEDS_VALUE.has(s)) {
       r.problems.push(noValue(w));
@@ -492,10 +500,16 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
       }
       i += 2;
     } else if (s === 'or') {
+      orWord = w;
       r.deprecated.push({ word: w, replacement: 'nexthop' });
       if (next && !fam.accept(next, parseAddress(next.text, false), "'or' address")) return r;
       i += 2;
     } else if (s === 'nexthop') {
+      // After an 'or' keepalived reads no nexthop: the route ends there, and the rest is "trailing nonsense".
+      if (orWord) {
+        r.problems.push(skip(w, `an 'or' route cannot have nexthops (keepalived: "Cannot specify nexthops with \"or\" route", then "Route has trailing nonsense - nexthop")`));
+        return r;
+      }
       // What follows describes the nexthops; their `dev` does not give the route an interface.
       walkNexthops(words, i, fam, r.problems, dynamicInterfaces);
       break;
