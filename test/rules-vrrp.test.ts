@@ -3864,3 +3864,45 @@ describe("KA330 'or' with nexthops or a second 'or' (msgs63 bug 3)", () => {
     }
   });
 });
+
+// msgs63 bugs 4 and 6. After a track_group keepalived found (one defined earlier), a second is "a duplicate": a route stops
+// there and is dropped ("Route has trailing nonsense - TG"; the 2.2.7 daemon did not install it), a rule and a static
+// address keep what was read before it and ignore the rest. A static rule whose track_group keepalived found but that
+// has no `iif`/`dev` loses the track_group ("Static rule cannot have track_group if dev/iif not specified"; the daemon
+// installed the rule). The same from 2.0.19 to 2.4.3.
+describe('KA330/KA346 track_group twice, and a static rule with track_group but no iif (msgs63 bugs 4 and 6)', () => {
+  const group = 'track_group TG {\n    group {\n        V\n    }\n}\n';
+  it('drops the route, warns for the rule and the address, and errs for a rule without iif', () => {
+    const text = `${group}static_routes {\n    10.6.0.0/16 dev eth0 track_group TG track_group TG\n}\nstatic_rules {\n    from 10.1.0.0/16 table 5 priority 6 iif eth0 track_group TG track_group TG\n    from 10.2.0.0/16 iif eth0 track_group TG track_group TG table 5 priority 7\n    from 10.0.0.0/8 table 5 priority 5 track_group TG\n    from 10.3.0.0/16 table 5 priority 8 track_group TG track_group TG iif eth0\n}\nstatic_ipaddress {\n    10.9.0.5/24 dev eth0 track_group TG track_group TG\n}\n`;
+    const ka330 = findings(text, 'KA330').map((d) => [d.range.start.line + 1, d.severity, d.message.slice(0, 40)]);
+    const twice = "'track_group' is given twice, and keepal";
+    const noIif = "a static rule with 'track_group' needs '";
+    expect(ka330).toEqual([
+      [7, 'error', `'track_group' is given twice (keepalived`],
+      [10, 'warning', twice],
+      [11, 'error', 'this static rule has no action (table, g'],
+      [11, 'warning', twice],
+      [12, 'error', noIif],
+      [13, 'error', noIif],
+      [13, 'warning', twice],
+    ]);
+    expect(findings(text, 'KA346').map((d) => [d.range.start.line + 1, d.severity, d.message.slice(0, 40)])).toEqual([[16, 'warning', twice]]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual([
+        [7, 'track_group TG is a duplicate'], [7, 'Route has trailing nonsense - TG'],
+        [10, 'track_group TG is a duplicate'],
+        [11, 'track_group TG is a duplicate'], [11, 'No action specified for rule - ignoring'],
+        [12, 'Static rule cannot have track_group if dev/iif not specified'],
+        [13, 'track_group TG is a duplicate'], [13, 'Static rule cannot have track_group if dev/iif not specified'],
+        [16, 'track_group TG is a duplicate'],
+      ]);
+    }
+  });
+  it('says nothing of a duplicate when the first track_group is defined only later (keepalived looks the second up too)', () => {
+    const text = `static_routes {\n    10.6.0.0/16 dev eth0 track_group TG track_group TG\n}\nstatic_rules {\n    from 10.0.0.0/8 table 5 priority 5 track_group TG\n}\nstatic_ipaddress {\n    10.9.0.5/24 dev eth0 track_group TG track_group TG\n}\n${group}`;
+    expect(findings(text, 'KA330')).toEqual([]);
+    expect(findings(text, 'KA346')).toEqual([]);
+    expect(lines(text, 'KA315')).toEqual([2, 5, 8]);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message).filter((m) => !/not found/.test(m))).toEqual([]);
+  });
+});

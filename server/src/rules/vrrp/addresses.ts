@@ -8,6 +8,7 @@ import type { ArgSpec } from '../../core/schema/schema.js';
 import { editDistance } from '../../core/analysis/suggest.js';
 import type { Fix, Severity } from '../../core/diagnostics.js';
 import { compareVersions, CONFIG_TEST_SINCE, type Version } from '../../core/schema/schema.js';
+import { trackGroupsBefore } from './track-groups.js';
 
 /**
  * From 2.0.0 (d6f874f9, dynamic_interfaces) an interface named in the configuration that does not exist stops the VRRP
@@ -118,7 +119,9 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
   let label: Word | undefined;
   let broadcast: Word | undefined;
   let peer: Word | undefined;
-  for (let i = 1; i < n; i++) {
+  // The name of a track_group keepalived found on this (static) line.
+  let trackGroup: string | undefined;
+  options: for (let i = 1; i < n; i++) {
     const option = line.argText(i)!;
     // The next word's text, when there is one (`value` below is that word).
     const valueText = i + 1 < n ? line.argText(i + 1)! : undefined;
@@ -241,7 +244,13 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
       case 'no_track':
         break;
       case 'track_group':
+        if (where === 'static' && trackGroup !== undefined) {
+          // After a track_group keepalived found, another is "a duplicate": it keeps the address as read so far.
+          say({ word: line.argWord(i), message: `'track_group' is given twice, and keepalived keeps the first ('${trackGroup}') (keepalived: "track_group ${valueText} is a duplicate"): it reads no further, so the rest of the line from here is ignored`, severity: 'warning' });
+          break options;
+        }
         if (where === 'static') {
+          if (trackGroupsBefore(address.block).has(valueText!)) trackGroup = valueText;
           i++;
           break;
         }

@@ -6,6 +6,7 @@
 import type { AstNode, ValueLine, Word } from '../../core/analysis/ast.js';
 import { impossibleIfname, ipFamily, parseDecimal, rtNumber, type Family } from '../../core/analysis/values.js';
 import { perModel } from './util.js';
+import { trackGroupsBefore } from './track-groups.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 
 export interface LineProblem {
@@ -291,19 +292,21 @@ const ruleReadings = new WeakMap<ValueLine, RuleReading>();
 /** A line of `block` (static_routes, or an instance's virtual_routes). */
 export function readRoute(line: ValueLine, block: AstNode, dynamicInterfaces: boolean): RouteReading {
   let r = routeReadings.get(line);
-  if (!r) routeReadings.set(line, (r = walkRoute(line, block.keyword === 'static_routes', dynamicInterfaces)));
+  if (!r) routeReadings.set(line, (r = walkRoute(line, block.keyword === 'static_routes', dynamicInterfaces, trackGroupsBefore(block))));
   return r;
 }
 
 /** A line of `block` (static_rules, or an instance's virtual_rules). */
 export function readRule(line: ValueLine, block: AstNode, dynamicInterfaces: boolean): RuleReading {
   let r = ruleReadings.get(line);
-  if (!r) ruleReadings.set(line, (r = walkRule(line, block.keyword === 'static_rules', dynamicInterfaces)));
+  if (!r) ruleReadings.set(line, (r = walkRule(line, block.keyword === 'static_rules', dynamicInterfaces, trackGroupsBefore(block))));
   return r;
 }
 
 // keepalived takes `track_group NAME` on static routes and rules only; in an instance's
 // virtual_routes or virtual_rules it is an unknown word and the line is dropped.
+/** What keepalived says of a second `track_group` after `first`, which it found. */
+const duplicateTrackGroup = (first: Word, second: Word) => `'track_group' is given twice, and keepalived keeps the first ('${first.text}') (keepalived: "track_group ${second.text} is a duplicate")`;
 const instanceTrackGroup = (w: Word) => skip(w, `'track_group' applies to static routes and rules only; an instance's own routes and rules follow the instance`);
 
 /**
@@ -439,12 +442,14 @@ function walkNexthops(words: Word[], i: number, fam: FamilyCheck, problems: Line
   problems.push({ word: rest, message: `'${rest.text}' is not a nexthop option${hint}: keepalived keeps the nexthops before it and ignores the rest of the line (keepalived: "${said}")`, effect: 'adjust' });
 }
 
-function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean): RouteReading {
+function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean, groups: ReadonlySet<string>): RouteReading {
   const words = line.words;
   const r: RouteReading = { line, problems: [], deprecated: [], hasInterface: false, noTrack: false, complete: true };
   const fam = new FamilyCheck(r.problems);
   // The first `or`: it turns the gateway into nexthops, so no `nexthop` or second `or` may follow.
   let orWord: Word | undefined;
+  // The name of a track_group keepalived found on this line.
+  let trackGroup: Word | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -544,7 +549,12 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
     } else if (s === 'track_group' && !staticBlock) {
       r.problems.push(instanceTrackGroup(w));
       return r;
+    } else if (s === 'track_group' && trackGroup) {
+      // After a track_group keepalived found, another is "a duplicate": it stops there, and the rest is "trailing nonsense".
+      r.problems.push(skip(w, `'track_group' is given twice (keepalived: "track_group ${next!.text} is a duplicate", then "Route has trailing nonsense - ${next!.text}")`));
+      return r;
     } else if (ROUTE_ONE_ARG.has(s) || ROUTE_LOCKABLE.has(s)) {
+      if (s === 'track_group' && groups.has(next!.text)) trackGroup = next;
       if (s === 'dev' || s === 'oif') r.hasInterface = true;
       const k = ROUTE_LOCKABLE.has(s) && next?.text === 'lock' ? i + 2 : i + 1;
       const v = words[k];
@@ -886,7 +896,7 @@ function ruleValueProblem(option: string, text: string): string | undefined {
   return undefined;
 }
 
-function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean): RuleReading {
+function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean, groups: ReadonlySet<string>): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
   const fam = new FamilyCheck(r.problems);
@@ -899,6 +909,9 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
     return true;
   };
   let tableOption: Word | undefined;
+  // The track_group keepalived found on the line, and the rule's input interface (`dev` or `iif`).
+  let trackGroup: Word | undefined;
+  let iif: Word | undefined;
   let gotoTarget: { word: Word; target: number } | undefined;
   let preference: { word: Word; value: number } | undefined;
   let i = 0;
@@ -966,7 +979,13 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
     } else if (s === 'track_group' && !staticBlock) {
       r.problems.push(instanceTrackGroup(w));
       return r;
+    } else if (s === 'track_group' && trackGroup) {
+      // After a track_group keepalived found, another is "a duplicate": it reads no further and keeps the rule as read so far.
+      r.problems.push({ word: w, message: `${duplicateTrackGroup(trackGroup, next!)}: it reads no further, so the rest of the line from here is ignored`, effect: 'adjust' });
+      break;
     } else if (RULE_ONE_ARG.has(s)) {
+      if (s === 'track_group' && groups.has(next!.text)) trackGroup = next;
+      if ((s === 'dev' || s === 'iif') && next) iif = next;
       if ((s === 'dev' || s === 'iif' || s === 'oif') && next) {
         const bad = interfaceProblem(next, 'rule', dynamicInterfaces);
         if (bad) {
@@ -1026,6 +1045,10 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       r.problems.push(skip(w, `'${s}' is not a rule option`));
       return r;
     }
+  }
+  // keepalived ties a static rule to a track_group through its input interface: without one it drops the track_group.
+  if (trackGroup && !iif) {
+    r.problems.push({ word: trackGroup, message: `a static rule with 'track_group' needs 'iif' or 'dev': keepalived drops the track_group (keepalived: "Static rule cannot have track_group if dev/iif not specified"), so the rule follows no instance`, effect: 'adjust', serious: true });
   }
   const first = r.actions[0];
   // A goto rule must come before its target (keepalived 2.2.7 vrrp_iprule.c, checked with the binary).
