@@ -3906,3 +3906,20 @@ describe('KA330/KA346 track_group twice, and a static rule with track_group but 
     if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message).filter((m) => !/not found/.test(m))).toEqual([]);
   });
 });
+
+// msgs63 bug 10: keepalived reads sport/dport with sscanf("%hu-%hu") and drops the selector when it gets fewer than two
+// numbers; "write 'N-N'" fits only a single port the kernel takes (1..65534: the 2.2.7 daemon on Linux 6.18 could not
+// install `dport 0-0` nor `dport 65535-65535`). What gives it two numbers it takes: `-5--5` (2.2.7 -t silent, the daemon
+// installed "dport 65531"), `80-90abc` and `+80-+90` (installed as 80-90).
+describe('KA330 sport/dport as sscanf reads them (msgs63 bug 10)', () => {
+  const rules = (...vs: string[]) => `static_rules {\n${vs.map((v, n) => `    from 10.${n}.0.0/16 ipproto tcp dport ${v} table 5 priority ${n + 5}\n`).join('')}}\n`;
+  it("suggests 'N-N' only for a single port, and says nothing of a range keepalived reads", () => {
+    const text = rules('80', '80-a', 'a', '80-', '0x50-0x60', '0', '-5--5', '80-90abc', '+80-+90');
+    const ds = findings(text, 'KA330');
+    expect(ds.map((d) => d.range.start.line + 1)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(ds[0]!.message).toBe(`keepalived accepts only a port range here ("invalid dport range 80"): it drops the selector, so the rule matches every port; write '80-80'`);
+    expect(ds[1]!.message).toBe(`'80-a' is not a port range keepalived reads (FIRST-LAST, in decimal) ("invalid dport range 80-a"): it drops the selector, so the rule matches every port`);
+    for (const d of ds.slice(1)) expect(d.message).not.toMatch(/write/);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.line)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});

@@ -854,6 +854,8 @@ function unsigned32Value(text: string, decimalOnly = false): number | undefined 
   const value = decimalOnly ? Number(t) : Number(t.toLowerCase().startsWith('0x') ? t : /^0\d/.test(t) ? parseInt(t, 8) : t);
   return value <= 0xffffffff ? value : undefined;
 }
+/** What sscanf("%hu-%hu") reads two numbers from: blanks and a sign allowed before each, anything after the second. */
+const PORT_RANGE_READ = /^[ \t\n\v\f\r]*[+-]?\d+-[ \t\n\v\f\r]*[+-]?\d/;
 /** Rule options that need the `table` action. */
 const TABLE_OPTIONS = new Set(['realms', 'suppress_prefixlength', 'sup_pl', 'suppress_ifgroup', 'sup_group']);
 /** Rule actions besides `table N` and `goto N`. */
@@ -971,9 +973,19 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if (!action(w)) return r;
       i += 1;
     } else if (s === 'sport' || s === 'dport') {
-      // keepalived (2.0.19 to 2.4.3) reads a port range `A-B` and rejects a single port (the option is dropped).
-      if (next && !/^\d+-\d+$/.test(next.text)) {
-        r.problems.push({ word: next, message: `keepalived accepts only a port range here ("invalid ${s} range ${next.text}"): it drops the selector, so the rule matches every port; write '${next.text}-${next.text}'`, effect: 'adjust' });
+      // keepalived (2.0.1 to 2.4.3) reads `A-B` with sscanf("%hu-%hu") and rejects what gives it fewer than two numbers, a
+      // single port too (the option is dropped). What gives it two it takes, as the daemon installs it: `-5--5` is
+      // 65531-65531 (2.2.7 daemon: "dport 65531"), and text after the second number is not read.
+      if (next && !PORT_RANGE_READ.test(next.text)) {
+        const said = `"invalid ${s} range ${next.text}"`;
+        const port = /^\d+$/.test(next.text) ? Number(next.text) : undefined;
+        // The kernel refuses a range with port 0 or 65535 (2.2.7 daemon on Linux 6.18: `dport 0-0`, `65535-65535` not installed).
+        const message = RULE_WORDS.has(next.text)
+          ? `'${s}' has no value: keepalived takes the next option, '${next.text}', as the port range and ignores it (${said})`
+          : port !== undefined && port >= 1 && port <= 65534
+            ? `keepalived accepts only a port range here (${said}): it drops the selector, so the rule matches every port; write '${port}-${port}'`
+            : `'${next.text}' is not a port range keepalived reads (FIRST-LAST, in decimal) (${said}): it drops the selector, so the rule matches every port`;
+        r.problems.push({ word: next, message, effect: 'adjust' });
       }
       i += 2;
     } else if (s === 'track_group' && !staticBlock) {
