@@ -463,6 +463,19 @@ describe('a route or rule value that is empty or has blanks', () => {
   });
 });
 
+// fuzz63: keepalived's find_entry reads the value with strtoul first, which skips leading white space, so
+// `table " 5"` is table 5 and the host's files are never asked; only a blank after the number (`"5 "`) makes a name.
+describe('a route or rule number with blanks before it', () => {
+  const lines = 'static_routes {\n  198.51.100.0/24 via 192.0.2.1 dev eth0 table " 5" realms "\t7" tos " 16" scope " 0"\n  198.51.100.0/25 via 192.0.2.1 dev eth0 table "5 "\n  198.51.100.0/26 via 192.0.2.1 dev eth0 scope " 300"\n}\nstatic_rules {\n  from 192.0.2.1 table " 5" priority 5\n  from 192.0.2.2 table 6 priority 6 tos " 16" realms " 5" suppress_ifgroup " 5"\n}\n';
+  it('is the number; a blank after it is still no name, and the range still counts', () => {
+    expect(at(lines).filter((c) => c.endsWith('KA330'))).toEqual(['3:KA330', '4:KA330']);
+    expect(messages(lines, 'KA330')[1]).toContain('out of range 0..255');
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    expect(runKeepalived(lines).messages.map((m) => m.line)).toEqual([3, 4]);
+  });
+});
+
 // Found fuzzing pasted configs (keepalived#2723's `scope link src 10.100.0.11` with 'link' lost): keepalived 2.2.7
 // reads the next option as the value, "Scope src not found or invalid for route", and drops the route. A scope is
 // a strtoul number up to 255 or a name (rt_scopes, or global, nowhere, host, link, site).

@@ -659,6 +659,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
  * not found for rule"). Words that do not look like numbers are names, which only the host knows.
  */
 function tableMisread(text: string): boolean {
+  // strtoul skips leading white space: `table " 5"` is table 5 (2.2.7 -t silent; fuzz63).
+  if (rtNumber(text) !== undefined) return false;
   return (/^[+-]?\d/.test(text) && !/^[+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(text)) || noName(text);
 }
 
@@ -691,10 +693,12 @@ function tableMessage(text: string, what: 'route' | 'rule'): string {
  */
 function rtValueProblem(text: string, max: number, words: ReadonlySet<string>): 'option' | 'number' | 'range' | 'blank' | undefined {
   if (words.has(text)) return 'option';
+  // A number first: strtoul skips leading white space, so `realms "\t7"` is realm 7, never looked up by name.
+  const v = rtNumber(text);
+  if (v !== undefined) return v > max ? 'range' : undefined;
   if (noName(text)) return 'blank';
   if (tableMisread(text)) return 'number';
-  const v = rtNumber(text);
-  return v !== undefined && v > max ? 'range' : undefined;
+  return undefined;
 }
 
 const BLANK = /[ \t]/;
