@@ -677,3 +677,29 @@ describe('a blank-only or empty quoted number', () => {
     expect(runRelease(b215!, warmup('" "')).messages.map((m) => m.message)).toEqual(["invalid number ' '", "virtual server warmup ' ' invalid - ignoring"]);
   });
 });
+
+// fuzz63 bug 2: white space and a sign before a number that keepalived reads with strtoul.
+describe('a virtual_server_group range end as strtoul reads it (inet_stor, 2.2.2 to 2.4.3)', () => {
+  const GROUP = (entries: string[]) => `virtual_server_group G {\n${entries.map((e) => ` ${e} 80\n`).join('')}}\nvirtual_server group G {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n real_server 192.0.2.3 80 {\n }\n}\n`;
+  const TAKEN = ['192.0.2.1-+10', '"192.0.2.20- 30"', '2001:db8::1-0xff'];
+  // The ends as numbers: 3 is not above 5 ("Address range end is not greater than address range start").
+  const BELOW = ['192.0.2.5-+3', '"192.0.2.6- 3"', '2001:db8::5-0x3', '192.0.2.7--0'];
+  it('takes a sign, white space and (IPv6) a 0x before the end: no KA525 and no KA526', () => {
+    for (const e of TAKEN) {
+      const codes = at(GROUP([e])).filter((c) => /KA52[56]|KA515/.test(c));
+      expect(codes, e).toEqual([]);
+    }
+  });
+  it('compares the number it reads with the start, and a "-N" end wraps past 255', () => {
+    for (const e of BELOW) expect(messages(GROUP([e]), 'KA525')[0], e).toContain('does not end after it starts');
+    expect(messages(GROUP(['192.0.2.8--1']), 'KA525')[0]).toContain("range end '-1' in '192.0.2.8--1' is not a valid last octet; keepalived skips this entry");
+    expect(messages(GROUP(['"192.0.2.10- 20x"']), 'KA525')[0]).toContain('the running daemon only logs a warning and reads the range to 20');
+  });
+  it.runIf(is227)('keepalived 2.2.7 -t agrees', () => {
+    expect(runKeepalived(GROUP(TAKEN.filter((e) => !e.includes(':')))).messages).toEqual([]);
+    const r = runKeepalived(GROUP([...BELOW, '192.0.2.8--1']));
+    // Line 7 is the group's closing brace: with every entry skipped, "has no entries - removing".
+    expect([...new Set(r.messages.map((m) => m.line))]).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(r.messages.filter((m) => m.line === 6).map((m) => m.message).join()).toContain("end '-1' too large");
+  });
+});

@@ -142,21 +142,40 @@ export function readVsgEntry(words: Word[], reading: VsgReading = CURRENT): VsgE
       if (less) return { ok: false, message: `range '${text}' ends before it starts (keepalived: "Address range end is less than address range start")`, at: w0 };
       return { ok: true, kind: 'address', family };
     }
-    const re = family === 4 ? /^\d+$/ : /^[0-9a-fA-F]+$/;
-    const last = re.test(end) ? parseInt(end, family === 4 ? 10 : 16) : NaN;
+    // inet_stor reads the end with strtoul (base 10 for IPv4, 16 for IPv6): white space, a sign and (IPv6) a 0x
+    // before the digits are taken (`-+10`, `"- 30"`, `-0xff`: 2.2.7 and 2.4.3 -t silent), '-' wraps modulo 2^64.
+    const read = strtoulEnd(end, family === 4 ? 10 : 16);
+    const max = family === 4 ? 255 : 0xffff;
+    const last = read.rest === '' && read.value <= max ? read.value : NaN;
     const start = family === 4 ? ipv4ToNumber(base) % 256 : groupsOf6(base)[7]!;
-    if (!(last <= (family === 4 ? 255 : 0xffff))) {
+    if (!(last <= max)) {
       // `10.0.0.1-10x`: keepalived -t skips the entry ("has extra characters at end"), the running daemon
       // reads the range to the leading number (inet_stor, errors ignored outside -t).
-      const lead = (family === 4 ? /^\d+/ : /^[0-9a-fA-F]+/).exec(end)?.[0];
-      const read = lead === undefined || lead === end ? NaN : parseInt(lead, family === 4 ? 10 : 16);
-      const daemon = read <= (family === 4 ? 255 : 0xffff) && read > start ? `reads the range to ${lead}` : undefined;
+      const daemon = read.rest !== '' && read.rest !== end && read.value <= max && read.value > start ? `reads the range to ${end.slice(0, end.length - read.rest.length).trim()}` : undefined;
       return { ok: false, message: `range end '${end}' in '${text}' is not a valid last ${family === 4 ? 'octet' : 'group'}`, at: w0, daemon };
     }
     if (start >= last) return { ok: false, message: `range '${text}' does not end after it starts (keepalived: "Address range end is not greater than address range start")`, at: w0 };
     return { ok: true, kind: 'address', family };
   }
   return { ok: true, kind: 'address', family };
+}
+
+const STRTOUL_DEC = /^[ \t\n\v\f\r]*([+-]?)(\d+)/;
+const STRTOUL_HEX = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)/;
+
+/**
+ * strtoul(end, &rest, base) for base 10 or 16: the value (ULONG_MAX past 64 bits, a '-' negating modulo 2^64;
+ * a Number, exact up to 2^53, which is all a range check needs) and the characters it did not read (all of
+ * them when it read no digits).
+ */
+function strtoulEnd(end: string, base: 10 | 16): { value: number; rest: string } {
+  const m = (base === 10 ? STRTOUL_DEC : STRTOUL_HEX).exec(end);
+  if (!m) return { value: 0, rest: end };
+  const wrap = 1n << 64n;
+  let v = BigInt(base === 16 ? `0x${m[2]}` : m[2]!);
+  if (v >= wrap) v = wrap - 1n;
+  else if (m[1] === '-') v = (wrap - v) % wrap;
+  return { value: Number(v), rest: end.slice(m[0].length) };
 }
 
 /**
