@@ -703,3 +703,17 @@ describe('a virtual_server_group range end as strtoul reads it (inet_stor, 2.2.2
     expect(r.messages.filter((m) => m.line === 6).map((m) => m.message).join()).toContain("end '-1' too large");
   });
 });
+
+// fuzz63 bug 6: track_file_init_handler skips white space before it tests for a digit or a '-', then reads the number with strtol.
+describe("track_file init_file with white space before its value (the handler skips it, 2.0.7 to 2.4.3)", () => {
+  const TF = (line: string) => `track_file G {\n file /tmp/y\n ${line}\n}\n`;
+  it('reads " 5" and "\\t-3" as numbers and " overwrite" as the option', () => {
+    for (const line of ['init_file " 5" overwrite', 'init_file "\t-3"', 'init_file " overwrite" 5']) expect(at(TF(line)), line).toEqual([]);
+    expect(messages(TF('init_file "\t+5"'), 'KA205')).toEqual(["'init_file' takes only 'overwrite' here; got '\t+5'"]);
+  });
+  it.runIf(is227)('keepalived 2.2.7 -t agrees', () => {
+    expect(runKeepalived(TF('init_file " 5" overwrite') + TF('init_file "\t-3"').replace('G', 'H') + TF('init_file " overwrite" 5').replace('G', 'I')).messages).toEqual([]);
+    // Printed once by each process that reads track_file blocks.
+    expect(new Set(runKeepalived(TF('init_file "\t+5"')).messages.map((m) => m.message))).toEqual(new Set(['Unknown track file init option +5']));
+  });
+});

@@ -294,3 +294,118 @@ describe('what keepalived does instead with a value out of range', () => {
     expect(said('1.3.5').filter((s) => / (uses 1 instead|ignores the line)$/.test(s))).toEqual([]);
   });
 });
+
+// fuzz63 bugs 4, 5, 7 and 8: keepalived's readers skip white space before a number and read a sign (strtoul,
+// strtoull), while kalint looked at the word's first character. read_unsigned (lib/parser.c, 2.0.7 to 2.4.3)
+// calls any '-' after the white space "negative number" ('-0' and a quoted " -0" alike), which -t refuses; the
+// running daemon keeps what strtoul read when it is in range, so `-0` is 0 there. The fixed-point reader of
+// timers (2.2.3 on) refuses a '-' only as the first character: `"  -0"` is 0, `"\t-5"` wraps around, silently.
+describe('white space and a sign before a number', () => {
+  const NUMBERS = conf(
+    'vrrp_instance VI_1 {',
+    '  interface eth0',
+    '  virtual_router_id 1',
+    '  priority 100',
+    '  garp_master_delay " -0"',
+    '  garp_extra_if -0',
+    '  preempt_delay "  -0"',
+    '  virtual_ipaddress {',
+    '    192.0.2.9',
+    '    "192.0.2.10/ 24"',
+    '    "192.0.2.11/\t24"',
+    '    "192.0.2.12/ -0"',
+    '  }',
+    '}',
+    'virtual_server 192.0.2.1 80 {',
+    '  lb_algo rr',
+    '  lb_kind NAT',
+    '  protocol TCP',
+    '  hysteresis " -0"',
+    '  delay_loop "\t-5"',
+    '  delay_before_retry "\t-5"',
+    '  warmup "  -0"',
+    '  connect_timeout " -0"',
+    '  real_server 192.0.2.2 80 {',
+    '    weight "  -0"',
+    '    TCP_CHECK {',
+    '      retry "\t-0"',
+    '      connect_timeout "\t-5"',
+    '    }',
+    '  }',
+    '}',
+  );
+  const VS_PORTS = conf('virtual_server 192.0.2.1 80 {', '  lb_algo rr', '  lb_kind NAT', '  protocol TCP', '  real_server 192.0.2.2 " -0" {', '  }', '  real_server 192.0.2.3 -0 {', '  }', '}');
+  const byLine = () => {
+    const m = new Map<number, string>();
+    for (const d of lintText(NUMBERS, { file: 'keepalived.conf' }).diagnostics) if (d.code === 'KA205') m.set(d.range.start.line + 1, d.message);
+    return m;
+  };
+  // What keepalived 2.2.7 and 2.4.3 -t print (the lines without a message are accepted).
+  const REFUSED = [5, 6, 12, 19, 23, 25, 27, 28];
+
+  it('KA205 reports the lines -t refuses, with what the daemon uses, and no other', () => {
+    const m = byLine();
+    expect([...m.keys()].filter((l) => l !== 20 && l !== 21).sort((a, b) => a - b)).toEqual(REFUSED);
+    for (const line of [5, 19, 25, 27]) expect(m.get(line)).toContain("cannot be negative (");
+    expect(m.get(25)).toBe("'weight' cannot be negative ('  -0'): keepalived -t does not use it, but the running daemon only logs a warning and uses 0 ('-0' is the number 0); write 0");
+    expect(m.get(6)).toBe("'garp_extra_if' cannot be negative ('-0'): keepalived -t does not use it, but the running daemon only logs a warning and uses 0 ('-0' is the number 0); write 0; keepalived -t reads no further and ignores the line");
+    expect(m.get(12)).toContain('keepalived -t reports a negative number and uses /32, but the running daemon only logs a warning and uses /0');
+    expect(m.get(23)).toContain('is outside [0.000001, 4294.967295] s');
+    expect(m.get(28)).toContain('wraps the negative number around to 18446744073704.551616 s (about 585 thousand years), outside [0.000001, 4294.967295] s');
+  });
+
+  it('a timer with blanks before its "-": 0 is fine, another number wraps around silently (an error all the same)', () => {
+    const m = byLine();
+    for (const line of [7, 22]) expect(m.has(line)).toBe(false);
+    expect(m.get(20)).toBe("'delay_loop' '\t-5' has blanks before its '-': keepalived's reader refuses a '-' only as the first character, and strtoull skips the blanks and wraps the negative number around to 18446744073704.551616 s (about 585 thousand years), and keepalived -t says nothing; write the number without the '-'");
+    expect(m.get(21)).toContain('keepalived -t says nothing');
+    // 2.0.19 read timers with strtod: "  -0" is -0.0 (taken), "\t-5" is -5 (out of range).
+    const old = findings(NUMBERS, 'KA205', '2.0.19').map((d) => d.range.start.line + 1);
+    expect(old).not.toContain(7);
+    expect(old).not.toContain(22);
+    expect(old).toContain(20);
+  });
+
+  it('the model holds what the daemon uses: weight 0, the wrapped delay, /24 and /0', () => {
+    const { model } = analyze(NUMBERS, { file: 'keepalived.conf' });
+    const vs = model.virtualServers[0]!;
+    expect(vs.realServers[0]!.weight).toBe(0);
+    expect(vs.delayLoop).toBe(18446744073704.551616);
+    const vips = model.vrrpInstances[0]!.virtualIpaddresses.map((v) => `${v.prefix?.address}/${v.prefix?.length}`);
+    expect(vips).toEqual(['192.0.2.9/undefined', '192.0.2.10/24', '192.0.2.11/24', '192.0.2.12/0']);
+  });
+
+  it("a server's port ' -0' is a negative number, as keepalived says, not a 0 written otherwise", () => {
+    const servers = VS_PORTS;
+    expect(findings(servers, 'KA205').map((d) => d.message)).toEqual([
+      "'real_server' port cannot be negative (' -0'); keepalived skips this real_server block and everything in it",
+      "'real_server' port cannot be negative ('-0'); keepalived skips this real_server block and everything in it",
+    ]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports the ports as negative numbers', () => {
+    const messages = runKeepalived(VS_PORTS).messages.map((m) => `${m.line}: ${m.message}`);
+    expect(messages).toContain("5: negative number ' -0'");
+    expect(messages).toContain("7: negative number '-0'");
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t reports exactly those lines', () => {
+    const run = runKeepalived(NUMBERS);
+    expect([...new Set(run.messages.map((m) => m.line))].sort((a, b) => a! - b!)).toEqual(REFUSED);
+    expect(run.messages.filter((m) => m.line === 25).map((m) => m.message)).toContain("negative number '  -0'");
+  });
+
+  // Without IPVS on the host the checker process ends the daemon after reading its part: its log is all there is of it.
+  it.skipIf(!daemonProbes)('the daemon uses weight 0 for "  -0" (its quorum check counts 0)', async () => {
+    const { text } = await runDaemon(NUMBERS);
+    expect(text).toContain("Line 25) WARNING - negative number '  -0'");
+    expect(text).toContain('exceeds total weight of real servers 0, reducing quorum to 0');
+  }, 30_000);
+
+  it.skipIf(!daemonProbes)('the daemon adds "/ 24" as /24 and "/ -0" as /0', async () => {
+    const { dump } = await runDaemon(NUMBERS.split('virtual_server')[0]!, 'keepalived', { dump: true });
+    expect(dump).toContain('192.0.2.10/24 dev eth0');
+    expect(dump).toContain('192.0.2.11/24 dev eth0');
+    expect(dump).toContain('192.0.2.12/0 dev eth0');
+  }, 30_000);
+});

@@ -64,6 +64,16 @@ export function readUnsigned(text: string): number | undefined {
   return m ? (m[1] === undefined ? 0 : Number(m[1])) : undefined;
 }
 
+const LEADING_MINUS = /^[ \t\n\v\f\r]*-/;
+
+/**
+ * Whether keepalived's unsigned reader (read_unsigned, 2.0.7 on) calls the word negative: it skips white space
+ * and then looks for a '-', so `-0` and a quoted `" -0"` are "negative number" too (2.2.7 and 2.4.3 -t).
+ */
+export function unsignedNegative(text: string): boolean {
+  return LEADING_MINUS.test(text);
+}
+
 export function parseInteger(text: string): number | undefined {
   const plain = plainDigits(text);
   if (plain !== undefined) return plain;
@@ -227,12 +237,18 @@ export function daemonLeadingNumber(spec: ArgSpec, word: string): number | undef
   // A release that reads the argument as a fixed-point decimal (vrrp_script interval from 2.3.2) reads `2s` otherwise.
   if (spec.type !== 'unsigned' && spec.type !== 'integer' && spec.type !== 'port' && spec.type !== 'enum_or_unsigned') return undefined;
   const m = STRTOL_LEAD.exec(word)!;
-  if (m[3] === '' && m[2] !== '') return undefined;
-  const signed = spec.type === 'integer';
-  if (m[1] === '-' && !signed) return undefined;
-  const value = (m[1] === '-' ? -1 : 1) * (m[2] ? Number(m[2]) : 0);
   const min = spec.type === 'port' ? 1 : spec.min;
   const max = spec.type === 'port' ? 65535 : spec.max;
+  const signed = spec.type === 'integer';
+  if (m[1] === '-' && !signed) {
+    // read_unsigned reports any '-' ("negative number") but, with errors ignored (the daemon), keeps what strtoul
+    // read when it is in range: '-0', '-00', '-0x', '-' are 0 (2.2.7 daemon: `weight -0` is weight 0); other
+    // digits wrap past 2^32 and are refused.
+    if (!/^0*$/.test(m[2]!)) return undefined;
+    return (min === undefined || min <= 0) && (max === undefined || max >= 0) ? 0 : undefined;
+  }
+  if (m[3] === '' && m[2] !== '') return undefined;
+  const value = (m[1] === '-' ? -1 : 1) * (m[2] ? Number(m[2]) : 0);
   if (!Number.isSafeInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) return undefined;
   return Object.is(value, -0) ? 0 : value;
 }
@@ -249,6 +265,8 @@ export function daemonLeadingNote(word: string, used: number): string {
   const m = STRTOL_LEAD.exec(word)!;
   const after = m[3]!.length > 12 ? `${m[3]!.slice(0, 12)}…` : m[3]!;
   const head = ': keepalived -t does not use it, but the running daemon only logs a warning and uses';
+  // `-0`: strtoul reads 0 and the daemon keeps it, though the reader calls the word negative.
+  if (m[1] === '-' && used === 0 && /^0+$/.test(m[2]!)) return `${head} 0 ('-${m[2]}' is the number 0${m[3] ? `, and it ignores the '${after}' after it` : ''}); write 0`;
   return m[2] ? `${head} ${used} (the number before '${after}'); write ${used}` : `${head} 0 (the word has no leading number)`;
 }
 
@@ -260,12 +278,15 @@ export function daemonLeadingNote(word: string, used: number): string {
  */
 export const FIXED_POINT_TIMERS_SINCE: Version = [2, 2, 3];
 
+const LEADING_WHITE_SPACE = /^[ \t\n\v\f\r]+/;
 const STRTOD_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const STRTOD_HEX = /^([+-]?)0[xX]([0-9a-fA-F]+)$/;
 
 /** The value strtod reads from a whole word (decimal with exponent, or hex), else undefined: how timers were read before 2.2.3. */
 export function strtodValue(text: string): number | undefined {
-  // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`).
+  // A sign is read too: '-0' is -0.0, not below a least value of 0 (the 2.0.19 build takes `warmup -0`), and
+  // white space before it is skipped (2.0.19 takes `warmup "  -0"` and reports `" -0.5"` outside the range).
+  text = text.replace(LEADING_WHITE_SPACE, '');
   if (STRTOD_DECIMAL.test(text)) return Number(text.charCodeAt(0) === 43 ? text.slice(1) : text);
   const hex = STRTOD_HEX.exec(text);
   return hex ? (hex[1] === '-' ? -1 : 1) * parseInt(hex[2]!, 16) : undefined;
@@ -299,6 +320,27 @@ export function fixedPointLeading(text: string, places: number): number | undefi
 }
 
 const STRTOULL_LEAD = /^[ \t\n\v\f\r]*([+-]?)(\d*)/;
+
+const BLANK_MINUS_FIXED = /^[ \t\n\v\f\r]+-(\d*)(?:\.(\d*))?$/;
+
+/**
+ * A fixed-point word with white space before a '-' (`"  -0"`, `"\t-5"`): keepalived's fixed-point reader (2.2.3 to
+ * 2.4.3) refuses a '-' only as the word's first character; strtoull then skips the white space and negates modulo
+ * 2^64, so `"  -0"` is 0 and `"\t-5"` 2^64 - 5000000 microseconds, both without a message (2.2.7 and 2.4.3 -t say
+ * nothing where that is in range). That value in the word's unit; undefined for any other word (too many decimal
+ * places, or a number past 64 bits, which the reader reports).
+ */
+export function blankMinusFixed(text: string, places: number): { value: number; shown: string } | undefined {
+  const m = BLANK_MINUS_FIXED.exec(text);
+  if (!m || (m[2]?.length ?? 0) > places) return undefined;
+  const units = BigInt(`0${m[1]}${(m[2] ?? '').padEnd(places, '0')}`);
+  const wrap = 1n << 64n;
+  if (units >= wrap) return undefined;
+  const read = units === 0n ? 0n : wrap - units;
+  const digits = read.toString().padStart(places + 1, '0');
+  const shown = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return { value: Number(read) / 10 ** places, shown };
+}
 
 /** A fixed-point value with `places` decimals, without trailing zeros or an exponent (6e-6 is '0.000006'). */
 function fixedText(value: number, places: number): string {
@@ -481,6 +523,8 @@ export function isPrefix(text: string): boolean {
   return parsePrefix(text) !== undefined;
 }
 
+const PREFIX_LENGTH = /^[ \t\n\v\f\r]*\+?\d+$/;
+
 export function parsePrefix(text: string): Prefix | undefined {
   const slash = text.indexOf('/');
   const addr = slash < 0 ? text : text.slice(0, slash);
@@ -489,9 +533,9 @@ export function parsePrefix(text: string): Prefix | undefined {
   if (slash < 0) return { address: addr, family };
   // 1 to 3 digits after the slash, read in place (the model parses every VIP).
   let length = text.length - slash - 1 <= 3 ? digitsIn(text, slash + 1, text.length) : -1;
-  // keepalived reads the length with strtoul (atoi before 2.0.7), which also takes a '+' and leading zeros
-  // (`/+24`, `/0024`: 2.2.7 -t says nothing and uses /24).
-  if (length < 0 && /^\+?\d+$/.test(text.slice(slash + 1))) length = Number(text.slice(slash + 1).replace(/^\+/, ''));
+  // keepalived reads the length with strtoul (atoi before 2.0.7), which also takes a '+', leading zeros and white
+  // space before them (`/+24`, `/0024`, a quoted `"10.0.0.1/ 24"`: 2.2.7 and 2.4.3 -t say nothing and use /24).
+  if (length < 0 && PREFIX_LENGTH.test(text.slice(slash + 1))) length = Number(text.slice(slash + 1).replace(LEADING_WHITE_SPACE, '').replace(/^\+/, ''));
   if (length < 0) return undefined;
   if (length > (family === 4 ? 32 : 128)) return undefined;
   return { address: addr, family, length };
@@ -835,8 +879,8 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       // blank-only word too (blankOnly: `retry " "` is 0, then checked against the range like any 0).
       const n = word === '' || (spec.type === 'unsigned' && blankOnly(word)) ? 0 : parseInteger(word);
       if (n === undefined) return { message: `'${keyword}' expects a whole number${forArg(spec, keyword, false)}, got '${word}'${homoglyphNumberNote(word)} (keepalived: invalid number)`, severity: 'error' };
-      // keepalived's unsigned reader rejects any leading '-', '-0' included.
-      if (spec.type === 'unsigned' && (n < 0 || word.charCodeAt(0) === 45)) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
+      // keepalived's unsigned reader rejects any '-' after leading white space, '-0' and " -0" included.
+      if (spec.type === 'unsigned' && (n < 0 || unsignedNegative(word))) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
       // A server's port 0 is no port only when written as 0s (or not at all); keepalived reads any other word as a port.
       if (n === 0 && spec.zero_needs_zeros && !ONLY_ZEROS.test(word)) return { message: `'${keyword}' ${argLabel(spec, keyword)}'${word}' reads as 0, but keepalived takes 0 (no port) only written as 0: it reads any other word as a port 1..65535 and refuses this one (keepalived: "number '${word}' outside range [1, 65535]")`, severity: 'error' };
       if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return outsideRange(spec, word, keyword, n);
@@ -844,6 +888,17 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
     }
     case 'decimal':
     case 'timer': {
+      const wrapped = spec.decimals !== undefined ? blankMinusFixed(word, spec.decimals) : undefined;
+      if (wrapped !== undefined) {
+        const w = wrapped.value;
+        const inRange = (spec.min === undefined || w >= spec.min) && (spec.max === undefined || w <= spec.max);
+        if (w === 0) return inRange ? undefined : outsideRange(spec, word, keyword, 0);
+        const unit = spec.unit ? ` ${spec.unit}` : '';
+        const years = spec.unit === 's' ? ` (about ${Math.round(w / 31_557_600 / 1000)} thousand years)` : '';
+        const read = `'${keyword}' ${argLabel(spec, keyword)}'${word}' has blanks before its '-': keepalived's reader refuses a '-' only as the first character, and strtoull skips the blanks and wraps the negative number around to ${wrapped.shown}${unit}${years}`;
+        if (!inRange) return { message: `${read}, outside ${describeRange(spec)} (keepalived: "outside range")`, severity: 'error' };
+        return { message: `${read}, and keepalived -t says nothing; write the number without the '-'`, severity: 'error', used: 'always' };
+      }
       const d = word === '' ? { value: 0, decimals: 0 } : parseDecimal(word);
       const cut = !d && spec.decimals !== undefined ? cutDecimal(word, spec.decimals) : undefined;
       if (cut !== undefined && (spec.min === undefined || cut >= spec.min) && (spec.max === undefined || cut <= spec.max)) {
@@ -884,9 +939,9 @@ export function checkArg(spec: ArgSpec, word: string, keyword: string, target?: 
       const ok = candidates.some((w) => values.some((v) => (ci ? v.toLowerCase() === w.toLowerCase() : v === w)));
       if (ok) return undefined;
       if (spec.type === 'enum_or_unsigned') {
-        // Read like an unsigned: "" and a blank-only word are 0, and any leading '-' is "negative number" ('-0' too).
+        // Read like an unsigned: "" and a blank-only word are 0, and a '-' after leading white space is "negative number" ('-0', " -0" too).
         const n = blankOnly(word) ? 0 : parseInteger(word);
-        if (n !== undefined && word.charCodeAt(0) === 45) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
+        if (n !== undefined && unsignedNegative(word)) return { message: `'${keyword}' ${argLabel(spec, keyword)}cannot be negative ('${word}')`, severity: 'error' };
         if (n !== undefined && (spec.min === undefined || n >= spec.min) && (spec.max === undefined || n <= spec.max)) return undefined;
         if (n !== undefined) return { message: `'${keyword}' ${argLabel(spec, keyword)}${word} is outside ${describeRange(spec)}`, severity: 'error' };
       }

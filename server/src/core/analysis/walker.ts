@@ -106,6 +106,8 @@ function quotedBraceWithin(store: TokenStore, from: number, to: number): boolean
 
 /** What KA203 says for each `without_args` value of the keyword table. */
 /** Keywords whose words keepalived reads in any order (see Walker.checkAnyOrder). */
+/** White space C's isspace() sees, which keepalived's number readers skip before a number. */
+const LEADING_WHITE = /^[ \t\n\v\f\r]+/;
 const ANY_ORDER: ReadonlySet<string> = new Set(['init_file', 'garp_extra_if', 'vmac_garp_intvl', 'vrrp_garp_extra_if', 'vrrp_vmac_garp_intvl']);
 
 /** First release whose url `status_code` takes ranges and several codes (and may be bare). */
@@ -2916,26 +2918,15 @@ export class Walker implements LineSink {
           if (read !== undefined) {
             const meant = `${read.address}/${read.length}`;
             // A placeholder (`10.0.0.1/<MASK>`) has no number to keep: no advice to write /0.
-            const digits = /^[ \t\n\v\f\r]*\+?\d/.test(text.slice(text.indexOf('/') + 1));
-            const head = `${p.message}: keepalived -t reports an invalid number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}`;
+            // A '-0' is the number 0 too (the daemon keeps what strtoul read, see daemonLeadingNumber).
+            const digits = /^[ \t\n\v\f\r]*[+-]?\d/.test(text.slice(text.indexOf('/') + 1));
+            const negative = /^[ \t\n\v\f\r]*-/.test(text.slice(text.indexOf('/') + 1));
+            const head = `${p.message}: keepalived -t reports ${negative ? 'a negative' : 'an invalid'} number and uses /${read.family === 4 ? 32 : 128}, but the running daemon only logs a warning and uses /${read.length}`;
             p = { message: digits ? `${head}; write ${meant}` : `${head} (the prefix has no leading number)`, severity: p.severity, used: 'daemon', replacement: digits ? meant : undefined };
           }
         }
         // `rise 2x`: an invalid number to keepalived -t, the number 2 to the running daemon.
-        if (p && !p.used && a.daemon_reads_leading && compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) >= 0) {
-          let used = daemonLeadingNumber(read, text);
-          let note = used === undefined ? '' : daemonLeadingNote(text, used);
-          // A real-time priority's number outside 1..99 is raised or lowered to the range, not refused (daemon
-          // audit, 2.2.7: 'bfd_rt_priority 150x' runs at 99, "greater than maximum 99 - setting to maximum").
-          if (used === undefined && keyword.endsWith('_rt_priority') && read.min !== undefined && read.max !== undefined) {
-            const wide = daemonLeadingNumber({ ...read, min: undefined, max: undefined }, text);
-            if (wide !== undefined) {
-              used = Math.min(read.max, Math.max(read.min, wide));
-              note = `: keepalived -t does not use it, but the running daemon only logs a warning, reads ${wide} and ${wide < read.min ? 'raises' : 'lowers'} it to ${used}; write ${used}`;
-            }
-          }
-          if (used !== undefined) p = { message: `${p.message}${note}`, severity: p.severity, used: 'daemon', replacement: /^[ \t\n\v\f\r]*[+-]?\d/.test(text) ? String(used) : undefined };
-        }
+        if (p) p = this.withDaemonReading(p, a, read, text, keyword);
         // An address of the other family for a global multicast group: KA342 says what the release does with it.
         if (p && (keyword === 'vrrp_mcast_group4' || keyword === 'vrrp_mcast_group6') && sockaddrAddress(text)) continue;
         if (!p) {
@@ -3173,18 +3164,26 @@ export class Walker implements LineSink {
   /**
    * Keywords keepalived reads word by word in any order (ANY_ORDER): a word of the enum argument,
    * else a number for the numeric one (the last number wins). init_file takes only words starting
-   * with a digit or '-' as numbers; garp_extra_if needs a number ("specified without time").
+   * with a digit or '-' as numbers, after any white space (its handler skips it first: `" 5"` is 5, `" overwrite"`
+   * the option, 2.0.7 to 2.4.3); garp_extra_if needs a number ("specified without time").
    */
   private checkAnyOrder(node: AstNode, file: string): void {
     const [value, word] = node.spec!.args;
     let numbers = 0;
     for (let i = 0; i < node.argCount; i++) {
       const w = node.argText(i)!;
-      if (word!.values?.includes(w)) continue;
-      const p = node.keyword !== 'init_file' || /^[0-9-]/.test(w) ? checkArg(value!, w, node.keyword) : checkArg(word!, w, node.keyword);
-      if (node.keyword !== 'init_file' || /^[0-9-]/.test(w)) numbers++;
-      if (p && value!.after_invalid === 'stops' && (node.keyword !== 'init_file' || /^[0-9-]/.test(w))) {
-        this.report('KA205', p.severity, `${p.message}${stopsEffect(node, i)}`, file, node.argWord(i).range);
+      const initFile = node.keyword === 'init_file';
+      const bare = initFile ? w.replace(LEADING_WHITE, '') : w;
+      if (word!.values?.includes(bare)) continue;
+      const isNumber = !initFile || /^[0-9-]/.test(bare);
+      let p = isNumber ? checkArg(value!, w, node.keyword) : checkArg(word!, w, node.keyword);
+      if (isNumber) numbers++;
+      // `garp_extra_if 2x`, `-0`: -t stops at the word, the running daemon uses the number it read.
+      if (p && isNumber) p = this.withDaemonReading(p, value!, argIn(value!, this.options.target), w, node.keyword);
+      if (p && value!.after_invalid === 'stops' && isNumber) {
+        const stops = stopsEffect(node, i);
+        this.report('KA205', p.severity, `${p.message}${p.used === 'daemon' ? stops.replace(/^; keepalived /, '; keepalived -t ') : stops}`, file, node.argWord(i).range, replacementFix(p, node.argWord(i)));
+        if (p.used) this.reportedButUsed.add(this.diagnostics[this.diagnostics.length - 1]!);
         return;
       }
       if (p) this.report('KA205', p.severity, p.message, file, node.argWord(i).range);
@@ -3291,6 +3290,26 @@ export class Walker implements LineSink {
     const w0 = args.argWord(0);
     if (t0 === 'fwmark') this.reportMissing('error', `'fwmark' in a virtual_server_group is missing its mark`, STOPS_HERE, undefined, w0.range, t0, file, 1);
     else if (compareVersions(this.options.target, VS_PORT_OPTIONAL_SINCE) < 0) this.reportMissing('error', `virtual_server_group entry '${t0}' is missing its port (keepalived ${this.options.targetLabel}; it may be left out from ${VS_PORT_OPTIONAL_SINCE.join('.')} on)${glued(t0)}`, STOPS_HERE, undefined, w0.range, t0, file, 1);
+  }
+
+  /**
+   * A value keepalived -t refuses but the running daemon (2.0.7+) reads, for an argument marked daemon_reads_leading
+   * (`rise 2x` is 2, `weight -0` is 0): the problem with what the daemon uses added; else the problem as it was.
+   */
+  private withDaemonReading(p: ValueProblem, a: ArgSpec, read: ArgSpec, text: string, keyword: string): ValueProblem {
+    if (p.used || !a.daemon_reads_leading || compareVersions(this.options.target, DAEMON_READS_LEADING_SINCE) < 0) return p;
+    let used = daemonLeadingNumber(read, text);
+    let note = used === undefined ? '' : daemonLeadingNote(text, used);
+    // A real-time priority's number outside 1..99 is raised or lowered to the range, not refused (daemon
+    // audit, 2.2.7: 'bfd_rt_priority 150x' runs at 99, "greater than maximum 99 - setting to maximum").
+    if (used === undefined && keyword.endsWith('_rt_priority') && read.min !== undefined && read.max !== undefined) {
+      const wide = daemonLeadingNumber({ ...read, min: undefined, max: undefined }, text);
+      if (wide !== undefined) {
+        used = Math.min(read.max, Math.max(read.min, wide));
+        note = `: keepalived -t does not use it, but the running daemon only logs a warning, reads ${wide} and ${wide < read.min ? 'raises' : 'lowers'} it to ${used}; write ${used}`;
+      }
+    }
+    return used === undefined ? p : { message: `${p.message}${note}`, severity: p.severity, used: 'daemon', replacement: /^[ \t\n\v\f\r]*[+-]?\d/.test(text) ? String(used) : undefined };
   }
 
   /**

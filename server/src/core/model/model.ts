@@ -3,7 +3,7 @@
 // not modelled here is still in the AST as a generic node.
 
 import { child, childrenNamed, type AstNode, type ValueLine, type Word } from '../analysis/ast.js';
-import { blankOnly, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
+import { blankMinusFixed, blankOnly, clampedNumber, DAEMON_READS_LEADING_SINCE, daemonLeadingNumber, daemonPrefix, FIXED_POINT_TIMERS_SINCE, fixedPointLeading, fullLengthPrefix, globalMcastGroupRefused, looseNumber, looselyRead, cutDecimal, parseDecimal, parseInteger, parsePrefix, strtodValue, ipFamily, sockaddrFamily, sockaddrText, type Family, type Prefix } from '../analysis/values.js';
 import { argIn, argOptionalIn, argsIn, caseFoldedValueIn, clampedIn, compareVersions, looseReadingIn, parseVersion, type ArgSpec, type Version } from '../schema/schema.js';
 import { PORT_RANGE_CHECKED_SINCE, sorryServerKept } from '../analysis/skips.js';
 import { BFD_PROCESS, CHECKER_PROCESS, configTestVrrpReadings, readBfdBlocks, VRRP_PROCESS, type BfdBlockReading } from '../analysis/bfd-processes.js';
@@ -522,8 +522,11 @@ function timerUsed(arg: ArgSpec, text: string, target: Version): string | undefi
   const places = arg.decimals ?? 6;
   if (compareVersions(target, FIXED_POINT_TIMERS_SINCE) < 0) return strtodTimer(arg, text, target);
   if (parseDecimal(text) !== undefined || cutDecimal(text, places) !== undefined) return undefined;
-  const used = fixedPointLeading(text, places);
   const read = argIn(arg, target);
+  // `"  -0"` is 0, `"\t-5"` wraps around (blankMinusFixed), without a message.
+  const wrapped = blankMinusFixed(text, places);
+  if (wrapped !== undefined) return (read.min === undefined || wrapped.value >= read.min) && (read.max === undefined || wrapped.value <= read.max) ? wrapped.shown : undefined;
+  const used = fixedPointLeading(text, places);
   if (used === undefined || (read.min !== undefined && used < read.min) || (read.max !== undefined && used > read.max)) return undefined;
   return used.toFixed(places);
 }
