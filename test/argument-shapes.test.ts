@@ -571,6 +571,18 @@ describe('route features, ttl-propagate, fastopen_no_cookie and expires; rule nu
   });
 });
 
+// fuzz63: inet_proto_a2n skips white space before anything else, then refuses a '-' or an empty word, and a leading
+// strtoul number over 127 even with letters after it; a name after blanks is looked up without them.
+describe('a rule ipproto with blanks before it', () => {
+  const rules = 'static_rules {\n from 192.0.2.1 ipproto " 300" table 100 priority 5\n from 192.0.2.2 ipproto " -1" table 100 priority 6\n from 192.0.2.3 ipproto "" table 100 priority 7\n from 192.0.2.4 ipproto " 6" table 100 priority 8\n from 192.0.2.5 ipproto 300abc table 100 priority 9\n from 192.0.2.6 ipproto " tcp" table 100 priority 10\n from 192.0.2.7 ipproto 17 table 100 priority 11\n}\n';
+  it('is read as keepalived reads it', () => {
+    expect(at(rules).filter((c) => c.endsWith('KA330'))).toEqual(['2:KA330', '3:KA330', '4:KA330', '6:KA330']);
+  });
+  it.skipIf(!is227)('agrees with keepalived 2.2.7', () => {
+    expect(runKeepalived(rules).messages.filter((m) => /ipproto/.test(m.message)).map((m) => m.line)).toEqual([2, 3, 4, 6]);
+  });
+});
+
 // Found probing route and rule option values against keepalived 2.2.7: nexthop weights and realms, encap ip tos,
 // MPLS labels in strtoul's bases, route 'as to' and a rule ending in 'type' were taken without a look.
 describe('nexthop values, encap ip tos, MPLS labels, as to and a last type', () => {

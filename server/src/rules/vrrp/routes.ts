@@ -875,10 +875,14 @@ const RULE_WORDS: ReadonlySet<string> = new Set([...RULE_NEEDS_VALUE, ...RULE_AC
  * over 127 (INT8_MAX in 2.2.7), or a number-like word (0x10, 1.5, 1/2) that is no protocol name.
  */
 function ipprotoMisread(text: string): boolean {
-  if (text.startsWith('-')) return true;
-  const m = /^\+?(\d+)$/.exec(text);
-  if (m) return BigInt(m[1]!) > 127n;
-  return /^\+?(?:0x[0-9a-f]*|[\d./]+)$/i.test(text);
+  // It skips white space first (`" 300"` is 300, refused; `""` and `" -1"` are refused before any lookup).
+  const word = text.replace(/^[ \t\n\v\f\r]+/, '');
+  if (word === '' || word.startsWith('-')) return true;
+  // strtoul's leading number counts even when letters follow it: '300abc' is refused as 300.
+  const m = /^\+?(\d+)/.exec(word);
+  if (m && BigInt(m[1]!) > 127n) return true;
+  if (m && m[0].length === word.length) return false;
+  return /^\+?(?:0x[0-9a-f]*|[\d./]+)$/i.test(word);
 }
 
 /** Why keepalived cannot read a rule option's value and drops the rule, for the options read by number. */
