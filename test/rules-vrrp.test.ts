@@ -1010,6 +1010,40 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(findings('static_routes {\n    src 192.0.2.5 any via 192.0.2.1 dev eth0\n}\n', 'KA330', '2.0.7').map((d) => d.message)).toEqual([expect.stringContaining("keepalived 2.0.7 has no route destination 'any'")]);
     expect(findings('static_routes {\n    192.0.2.0/24 default via 192.0.2.1\n}\n', 'KA332', '2.0.7')).toHaveLength(1);
   });
+  // Up to 2.0.7 a rule's from/to is a plain address (vrrp_iprule.c parse_ipaddress without its specials): the 1.3.5
+  // build prints "VRRP parsed invalid IP all. skipping IP...", "Invalid rule from address all" and dumps no "Virtual
+  // Rules"; 2.0.8 reads them with parse_route (2.0.19 -t: only "Rule has no preference" for them).
+  it('a rule from/to all, any, default or default6 is dropped before 2.0.8', () => {
+    const rules = 'static_rules {\n    from all fwmark 0x10/0xff table 100\n    to any table 101 priority 5\n    from default table 102 priority 6\n    to default6 table 103 priority 7\n    from 10.3.0.0/16 table 104 priority 8\n}\n';
+    for (const v of ['1.3.5', '1.3.9', '2.0.7']) {
+      const ds = findings(rules, 'KA330', v);
+      expect(ds.map((d) => `${d.range.start.line + 1}:${d.range.start.column}`), v).toEqual(['2:9', '3:7', '4:9', '5:7']);
+      expect(ds[0]!.message, v).toContain(`keepalived ${v} reads a rule's 'from' as a plain address, and 'all' is none`);
+      expect(ds[0]!.message, v).toContain('"Invalid rule from address all"');
+      expect(ds[0]!.message, v).toContain("leave 'from all' out (a rule without 'from' matches every source)");
+      expect(ds[0]!.message, v).toMatch(/keepalived skips this static rule$/);
+      expect(ds[1]!.message, v).toContain('"Invalid rule to address any"');
+      // 1.3.5 to 2.0.6 take a /0 prefix, 2.0.7 makes it /32.
+      expect(ds[0]!.message.includes("or write '0.0.0.0/0'"), v).toBe(v !== '2.0.7');
+      expect(ds[3]!.message.includes("or write '::/0'"), v).toBe(v !== '2.0.7');
+    }
+    // The dropped rule has no preference keepalived assigns (2.0.2 to 2.0.7).
+    expect(findings(rules, 'KA331', '2.0.7').map((d) => d.range.start.line + 1)).toEqual([]);
+    for (const v of ['2.0.8', '2.0.19', undefined]) {
+      expect(findings(rules, 'KA330', v), v).toEqual([]);
+      expect(findings(rules, 'KA331', v).map((d) => d.range.start.line + 1), v).toEqual([2]);
+    }
+    // The first word the release cannot read ends the line: an option it does not know yet, or the special address.
+    expect(findings('static_rules {\n    protocol 5 from all table 1 priority 1\n}\n', 'KA330', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining("'protocol' is a rule option only from keepalived 2.0.1")]);
+    expect(findings('static_rules {\n    from all l3mdev priority 1\n}\n', 'KA330', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining("'all' is none")]);
+    // A 2.0.8 problem on the same word is not one before it.
+    expect(findings('static_rules {\n    from 10.0.0.0/8 to all table 1 priority 1\n}\n', 'KA330', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining("'to' as a plain address, and 'all' is none")]);
+    expect(findings('static_rules {\n    from 10.0.0.0/8 to all table 1 priority 1\n}\n', 'KA330').map((d) => d.message)).toEqual([expect.stringContaining('rule specification has mixed IPv4 and IPv6')]);
+  });
+  it.skipIf(!releaseBinary('2.0.19'))('2.0.19 takes a rule from/to all, any and default (2.0.8 and later)', () => {
+    const text = 'static_rules {\n    from all fwmark 0x10/0xff table 100 priority 4\n    to any table 101 priority 5\n    from default table 102 priority 6\n}\n';
+    expect(runRelease(releaseBinary('2.0.19')!, text).messages).toEqual([]);
+  });
   it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on default/any/all after an address', () => {
     for (const [l, word] of specialAfterFamily) {
       const run = runKeepalived(`static_routes {\n    ${l.replace(/eth0/g, 'lo')}\n}\n`);

@@ -23,6 +23,13 @@ export interface LineProblem {
   impossibleInterface?: string;
   /** The first release that makes this adjustment or drops the line for it (earlier targets are not told). */
   since?: Version;
+  /**
+   * The first release that no longer drops the line for it (later targets are not told). Such a problem does not end
+   * the walk: from this release on the line is read on, and before it the line ends here (as with optionTooNew).
+   */
+  until?: Version;
+  /** The message as a given target's reading words it (when it names the release). */
+  messageAt?: (target: Version) => string;
 }
 
 export interface RouteReading {
@@ -91,20 +98,23 @@ const RULE_OPTION_SINCE: ReadonlyMap<string, Version> = new Map(Object.entries({
  * undefined. keepalived stops at that word: what the walk found after it does not happen at that release.
  */
 export function optionTooNew(r: RouteReading | RuleReading, target: Version): LineProblem | undefined {
+  // A word that only releases before `until` refuse (a rule's `from all` before 2.0.8) ends the line there too.
+  const older = r.problems.find((p) => p.until && compareVersions(target, p.until) < 0);
   const dated = r.dated;
-  if (!dated) return undefined;
+  if (!dated) return older;
   const route = 'deprecated' in r;
   for (let i = 0; i < dated.length; i++) {
     const w = dated[i]!;
     const since = (route ? ROUTE_OPTION_SINCE : RULE_OPTION_SINCE).get(w.text)!;
     if (compareVersions(target, since) >= 0) continue;
+    if (older && older.word.file === w.file && older.word.start < w.start) return older;
     const v = target.join('.');
     const message = route
       ? `'${w.text}' is a route option only from keepalived ${since.join('.')}: keepalived ${v} reads it as the destination, which is no address (keepalived: "unknown route keyword ${w.text}")`
       : `'${w.text}' is a rule option only from keepalived ${since.join('.')} (keepalived ${v}: "Unknown rule option ${w.text}")`;
     return { word: w, message, effect: 'skip' };
   }
-  return undefined;
+  return older;
 }
 
 /** True when keepalived `target` drops the line: a problem of the walk, or an option it does not know yet. */
@@ -906,6 +916,24 @@ function ruleValueProblem(option: string, text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Up to 2.0.7 a rule's from/to is read as a plain address (vrrp_iprule.c: parse_ipaddress without its
+ * specials), so `all`, `any`, `default` and `default6` are "VRRP parsed invalid IP all", "Invalid rule from
+ * address all", and the rule is dropped (1.3.5 build: no "Virtual Rules" in its dump). 2.0.8 reads them with
+ * parse_route, as a route's destination. 2.0.7 also refuses a /0 prefix (ZERO_PREFIX_REFUSED, the same
+ * parse_ipaddress), so there `0.0.0.0/0` is no way out; leaving the selector out is (no from: every source).
+ */
+function olderRuleSpecial(option: Word, word: Word): LineProblem {
+  const message = (target: Version): string => {
+    const zero = word.text === 'default6' ? '::/0' : '0.0.0.0/0';
+    const every = option.text === 'from' ? 'source' : 'destination';
+    // 1.3.5 to 2.0.6 take a /0 prefix; 2.0.7 makes it /32 (ZERO_PREFIX_REFUSED).
+    const or = compareVersions(target, [2, 0, 7]) < 0 ? `, or write '${zero}'` : '';
+    return `keepalived ${target.join('.')} reads a rule's '${option.text}' as a plain address, and '${word.text}' is none (from ${SPECIAL_DEST_UNSPEC_SINCE.join('.')} it takes all, any, default and default6 as in a route; keepalived: "Invalid rule ${option.text} address ${word.text}"): leave '${option.text} ${word.text}' out (a rule without '${option.text}' matches every ${every})${or}`;
+  };
+  return { word, message: message([2, 0, 7]), messageAt: message, effect: 'skip', until: SPECIAL_DEST_UNSPEC_SINCE };
+}
+
 function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean, groups: ReadonlySet<string>): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
@@ -935,6 +963,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       return r;
     }
     if (s === 'from' || s === 'to') {
+      if (next && (SPECIAL_DESTS.has(next.text) || next.text === 'default6')) r.problems.push(olderRuleSpecial(w, next));
       if (next && !fam.accept(next, parseRouteAddress(next.text), `rule ${s} address`, 'rule')) return r;
       i += 2;
     } else if (s === 'inet' || s === 'inet6') {
@@ -1091,7 +1120,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
 /** True when keepalived drops the line. */
 /** True when keepalived drops the line (at `target`, when given: a problem a later release brings does not count). */
 export function skipped(problems: LineProblem[], target?: Version): boolean {
-  return problems.some((p) => p.effect !== 'adjust' && !(target && p.since && compareVersions(target, p.since) < 0));
+  return problems.some((p) => p.effect !== 'adjust' && !(target && p.since && compareVersions(target, p.since) < 0) && !(p.until && (!target || compareVersions(target, p.until) >= 0)));
 }
 
 /** Every route block with the lines keepalived reads in it. */
