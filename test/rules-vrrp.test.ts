@@ -1644,6 +1644,29 @@ virtual_ipaddress_excluded {
     expect(g('eth0 VI_1 ttl 0 port 0 maxlen 0', '2.1.3')).toEqual(['lvs_sync_daemon: ttl 0 is not a number in 1..255; keepalived ignores it', 'lvs_sync_daemon: port 0 is not a number in 1..65535; keepalived ignores it', 'lvs_sync_daemon: maxlen 0 is not a number in 1..65507; keepalived ignores it']);
     expect(g('eth0 VI_1 ttl 256', '2.0.19')).toEqual(['lvs_sync_daemon: ttl 256 is not a number in 0..255; keepalived ignores it']);
   });
+  it('KA366: before 2.1.0 a fourth word not starting with a digit is an unknown option, not the sync id', () => {
+    const g = (args: string, v?: string) => findings(`global_defs {\n    lvs_sync_daemon ${args}\n}\n`, 'KA366', v).map((d) => d.message);
+    // The 2.0.19 build: "Unknown option x specified for lvs_sync_daemon"; `bogus 5`: two such lines; `+5` one.
+    expect(g('eth0 VI_1 x', '2.0.19')).toEqual(["lvs_sync_daemon: unknown option 'x' (keepalived 2.0.19 takes the word after the instance for the old sync id only when it starts with a digit; 2.1.0 and later always do) (keepalived: \"Unknown option x specified for lvs_sync_daemon\")"]);
+    expect(g('eth0 VI_1 bogus 5', '2.0.19')).toEqual([expect.stringContaining('"Unknown option bogus specified'), expect.stringContaining('"Unknown option 5 specified')]);
+    expect(g('eth0 VI_1 +5', '1.3.5')).toEqual([expect.stringContaining('"Unknown option +5 specified')]);
+    // A digit first: the sync id, read as a number ("Invalid syncid (5x)"; "syncid value" in the message before 2.2.1).
+    expect(g('eth0 VI_1 5x', '2.0.19')).toEqual([expect.stringContaining("'5x' is not a sync id")]);
+    expect(g('eth0 VI_1 5', '2.0.19')).toEqual([expect.stringContaining('before lvs_sync_daemon syncid value")')]);
+    expect(g('eth0 VI_1 5', '2.1.5')).toEqual([expect.stringContaining('before lvs_sync_daemon syncid value")')]);
+    expect(g('eth0 VI_1 5', '2.2.4')).toEqual([expect.stringContaining('before lvs_sync_daemon SYNCID")')]);
+    // From 2.1.0 the fourth word is always the sync id (the 2.1.5 build: "Invalid syncid (x) - defaulting to vrid").
+    for (const v of ['2.1.5', undefined]) {
+      expect(g('eth0 VI_1 x', v), v).toEqual([expect.stringContaining("'x' is not a sync id")]);
+      expect(g('eth0 VI_1 bogus 5', v), v).toEqual([expect.stringContaining("'bogus' is not a sync id"), expect.stringContaining('"Unknown option 5 specified')]);
+    }
+  });
+  it.skipIf(!releaseBinary('2.0.19') || !releaseBinary('2.1.5'))('KA366: the 2.0.19 and 2.1.5 builds on a fourth lvs_sync_daemon word', () => {
+    const said = (v: string, args: string) => runRelease(releaseBinary(v)!, `global_defs {\n    lvs_sync_daemon ${args}\n}\n`).messages.map((m) => m.message);
+    expect(said('2.0.19', 'eth0 VI_1 x')).toEqual(['Unknown option x specified for lvs_sync_daemon']);
+    expect(said('2.1.5', 'eth0 VI_1 x')).toContain('Invalid syncid (x) - defaulting to vrid');
+    expect(said('2.0.19', 'eth0 VI_1 5')).toEqual(['Please use keyword "id" before lvs_sync_daemon syncid value']);
+  });
   it('KA340: an interface tracked by a member and by its group', () => {
     const text = 'vrrp_sync_group G {\n    group {\n        A\n        B\n    }\n    track_interface {\n        eth1\n    }\n}\n' + instance('A', 'track_interface {\neth1\neth2\n}') + instance('B', '');
     expect(lines(text, 'KA340')).toEqual([12]);

@@ -11,6 +11,14 @@ import { compareVersions, type Version } from '../../core/schema/schema.js';
  * lvs_sync_daemon", and the instance it looks for is 'inst').
  */
 const INST_OPTION_SINCE: Version = [2, 1, 0];
+/*
+ * Before INST_OPTION_SINCE the fourth word is the positional sync id only when it starts with a digit
+ * (`isdigit(strvec_slot(strvec, 3)[0])`, 1.3.5 to 2.0.20); any other goes to the option loop (the 2.0.19 build on
+ * `lvs_sync_daemon eth0 VI_1 x`: "Unknown option x specified for lvs_sync_daemon"). From 2.1.0 it is always read as
+ * the sync id ("invalid number 'x'", "Invalid syncid (x) - defaulting to vrid").
+ */
+/** The positional sync id's message says "SYNCID" from 2.2.1 (ca03dc2b), "syncid value" before (2.0.19, 2.1.5 builds). */
+const SYNCID_WORD_SINCE: Version = [2, 2, 1];
 
 /**
  * Before 2.1.0 keepalived measured the vrrp_instance name against the interface name limit (16 with the NUL) and
@@ -50,7 +58,8 @@ export const lvsSyncDaemonOptions: FileRule = {
       'keepalived reads `lvs_sync_daemon IFNAME [inst NAME] [id N] [maxlen N] [port N] [ttl N] [group ADDR]` word by word. ' +
       'An option without its value, a value out of range (id 0..255, maxlen 1..65507, port 1..65535, ttl 1..255), a group ' +
       'that is not a multicast address, an unknown word, or the old positional sync id (`lvs_sync_daemon eth1 VI_1 10`, ' +
-      '"Please use keyword \\"id\\" before lvs_sync_daemon SYNCID") are each reported as configuration errors and the option ' +
+      '"Please use keyword \\"id\\" before lvs_sync_daemon SYNCID"; before 2.1.0 only a word starting with a digit is read so, and another is an ' +
+      'unknown option) are each reported as configuration errors and the option ' +
       'falls back to its default. keepalived before 2.1.0 ignores the whole line when the vrrp_instance name is longer ' +
       'than 15 characters (it measured it against the interface name limit).',
     bad: 'global_defs {\n    lvs_sync_daemon eth1 VI_1 id 300 ttl\n}\n',
@@ -117,13 +126,15 @@ export const lvsSyncDaemonOptions: FileRule = {
             inst = true;
             continue;
           }
-          if (i === 3) {
+          // Before 2.1.0 only a fourth word that starts with a digit is the old positional sync id; another goes to the options.
+          if (i === 3 && (instOption || /^[0-9]/.test(w))) {
             say(readsUnsigned(w, 0, 255)
-              ? `the sync id ${w} needs the keyword 'id' before it (keepalived: "Please use keyword \\"id\\" before lvs_sync_daemon SYNCID")`
+              ? `the sync id ${w} needs the keyword 'id' before it (keepalived: "Please use keyword \\"id\\" before lvs_sync_daemon ${compareVersions(target, SYNCID_WORD_SINCE) >= 0 ? 'SYNCID' : 'syncid value'}")`
               : `'${w}' is not a sync id (0..255); keepalived uses the VRID ("Invalid syncid")`);
             continue;
           }
-          say(`unknown option '${w}' (keepalived: "Unknown option ${w} specified for lvs_sync_daemon")`);
+          const positional = i === 3 ? ` (keepalived ${target.join('.')} takes the word after the instance for the old sync id only when it starts with a digit; 2.1.0 and later always do)` : '';
+          say(`unknown option '${w}'${positional} (keepalived: "Unknown option ${w} specified for lvs_sync_daemon")`);
         }
       }
     }
