@@ -1354,6 +1354,28 @@ virtual_ipaddress_excluded {
     const skippedFirst = instance('A', `interface eth0\n${vip('2001:db8::2 brd 10.0.0.255\n10.0.0.2/24\n10.0.0.2 dev eth0')}`);
     expect(at(skippedFirst, '2.3.3')).toEqual([expect.stringMatching(/^6: virtual address 10.0.0.2 repeats 10.0.0.2\/24 of this instance/)]);
   });
+  it('KA312: from 2.3.3 VIPs ignored as repeats of excluded VIPs can leave an instance without VIPs', () => {
+    // The 2.3.3 and 2.4.3 builds: "(Line 11) (VI_1): VIP duplicates an excluded VIP 192.168.1.151/24 - ignoring",
+    // "(VI_1) No VIP specified; at least one is sensible"; with version 3 "… at least one is required". 2.2.8 keeps both.
+    const body = (extra: string, vips: string, first = 'virtual_ipaddress_excluded {\n192.168.1.151/24\n}') => instance('VI_1', `interface eth0\n${extra}${first}\n${vip(vips)}`);
+    const only = body('', '192.168.1.151/24');
+    for (const v of ['2.3.3', '2.4.3']) {
+      const ds = findings(only, 'KA312', v);
+      expect(ds.map((d) => [d.severity, d.message]), v).toEqual([['warning', `vrrp_instance 'VI_1' has no usable virtual_ipaddress (keepalived ${v} ignores its address as a repeat of a virtual_ipaddress_excluded address, "VIP duplicates an excluded VIP"); its adverts carry no address, though it still moves its virtual_ipaddress_excluded address on failover; list one address in virtual_ipaddress`]]);
+      expect(findings(body('version 3\n', '192.168.1.151/24'), 'KA312', v).map((d) => d.severity), v).toEqual(['error']);
+      // An invalid address besides: the others are skipped.
+      expect(findings(body('', '192.168.1.151/24\n192.168.1.300/24'), 'KA312', v)[0]!.message, v).toContain('ignores 1 of its addresses as a repeat of a virtual_ipaddress_excluded address, "VIP duplicates an excluded VIP", and skips the others');
+      // Another VIP left, an excluded VIP on another interface, or the VIP block first (the excluded line is the repeat): VIPs remain.
+      expect(findings(body('', '192.168.1.151/24\n192.168.1.152/24'), 'KA312', v), v).toEqual([]);
+      expect(findings(body('', '192.168.1.151/24', 'virtual_ipaddress_excluded {\n192.168.1.151/24 dev eth1\n}'), 'KA312', v), v).toEqual([]);
+      expect(findings(instance('VI_1', `interface eth0\n${vip('192.168.1.151/24')}\nvirtual_ipaddress_excluded {\n192.168.1.151/24\n}`), 'KA312', v), v).toEqual([]);
+    }
+    for (const v of ['2.2.8', undefined]) expect(findings(only, 'KA312', v), v).toEqual([]);
+  });
+  it.skipIf(!releaseBinary('2.3.3') || !hostInterfaces().length)('KA312: the 2.3.3 build on a VIP that repeats an excluded VIP', () => {
+    const text = instance('VI_1', `interface ${hostInterfaces()[0]}\nvirtual_router_id 51\nvirtual_ipaddress_excluded {\n192.168.1.151/24\n}\n${vip('192.168.1.151/24')}`);
+    expect(runRelease(releaseBinary('2.3.3')!, text).messages.map((m) => m.message)).toContain('(VI_1) No VIP specified; at least one is sensible');
+  });
   it('KA338: no interface; from 2.2.8 unicast instances with a source address may omit it', () => {
     // keepalived 2.2.7 prints "(A) Unknown interface!" (exit 5) for the unicast instance; builds of
     // 2.2.8 and 2.3.1 accept it (commit 75f30737), and without unicast_src_ip they print

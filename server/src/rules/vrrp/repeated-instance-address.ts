@@ -4,7 +4,7 @@
 // into every advert twice, which a node listing it once discards (a split brain, seen with two 2.2.7 daemons).
 
 import { canonicalAddress, sockaddrAddress } from '../../core/analysis/values.js';
-import type { Address } from '../../core/model/model.js';
+import type { Address, VrrpInstance } from '../../core/model/model.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
 import { addressDropped } from './addresses.js';
@@ -17,6 +17,57 @@ export const REPEATS_CHECKED_SINCE: Version = [2, 3, 3];
 function devOf(a: Address): string | undefined {
   const i = a.options.indexOf('dev');
   return i >= 0 ? a.options[i + 1] : undefined;
+}
+
+/** An address line that repeats an earlier one of its instance (`prev`), as keepalived reads them. */
+export interface AddressRepeat {
+  address: Address;
+  prev: Address;
+  /** The repeat is a virtual_ipaddress_excluded line. */
+  excluded: boolean;
+  /** What it repeats is an excluded address. */
+  ofExcluded: boolean;
+}
+
+/**
+ * The instance's address lines that repeat an earlier one. With `keptBoth` (before 2.3.3, which keeps every
+ * line) only repeated VIPs, as their adverts carry them twice; otherwise each line 2.3.3 and later ignore.
+ */
+export function addressRepeats(inst: VrrpInstance, keptBoth: boolean): AddressRepeat[] {
+  const out: AddressRepeat[] = [];
+  // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
+  // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
+  // Every earlier address kept, by address: one on another interface does not hide an earlier one on this
+  // interface (2.4.3 compares with each address it kept).
+  const vips = new Map<string, Address[]>();
+  const evips = new Map<string, Address[]>();
+  // The family keepalived settles: an address it skips for its options (KA346) fixes nothing, and is no repeat.
+  const family = instanceFamily(inst);
+  const visit = (a: Address, excluded: boolean) => {
+    if (!a.prefix || addressDropped(a) || (!excluded && family !== undefined && a.family !== family)) return;
+    if (keptBoth && excluded) return;
+    const key = canonicalAddress(a.prefix.address);
+    const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
+    const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
+    const prev = vip ?? evip;
+    if (prev) {
+      out.push({ address: a, prev, excluded, ofExcluded: prev === evip });
+      return;
+    }
+    const kept = excluded ? evips : vips;
+    const list = kept.get(key);
+    if (list) list.push(a);
+    else kept.set(key, [a]);
+  };
+  // In the order keepalived reads them: block by block, whichever kind comes first.
+  const byBlock = new Map<object, [Address[], boolean]>();
+  for (const a of inst.virtualIpaddresses) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], false]).get(a.block)!)[0].push(a);
+  for (const a of inst.virtualIpaddressesExcluded) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], true]).get(a.block)!)[0].push(a);
+  for (const block of inst.node.children) {
+    const entry = byBlock.get(block);
+    if (entry) for (const a of entry[0]) visit(a, entry[1]);
+  }
+  return out;
 }
 
 export const repeatedInstanceAddress: FileRule = {
@@ -43,53 +94,24 @@ export const repeatedInstanceAddress: FileRule = {
     const keptBoth = compareVersions(target, REPEATS_CHECKED_SINCE) < 0;
     for (let itemIndex = 0, itemList = uniqueInstances(analysis.model); itemIndex < itemList.length; itemIndex++) {
       const inst = itemList[itemIndex]!;
-      // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
-      // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
-      // Every earlier address kept, by address: one on another interface does not hide an earlier one on this
-      // interface (2.4.3 compares with each address it kept).
-      const vips = new Map<string, Address[]>();
-      const evips = new Map<string, Address[]>();
-      // The family keepalived settles: an address it skips for its options (KA346) fixes nothing, and is no repeat.
-      const family = instanceFamily(inst);
-      const visit = (a: Address, excluded: boolean) => {
-        if (!a.prefix || addressDropped(a) || (!excluded && family !== undefined && a.family !== family)) return;
-        if (keptBoth && excluded) return;
-        const key = canonicalAddress(a.prefix.address);
-        const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
-        const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
-        const prev = vip ?? evip;
-        if (prev && keptBoth) {
-          const word = a.words[0]!;
+      for (const { address: a, prev, excluded, ofExcluded } of addressRepeats(inst, keptBoth)) {
+        const word = a.words[0]!;
+        const related = [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }];
+        if (keptBoth) {
           report({
             message: `virtual address ${a.text} repeats ${prev.text} of this instance; keepalived ${target.join('.')} keeps both, so its adverts carry the address twice, and a node that lists it once discards them as "an unexpected ip number count": both nodes become MASTER. List it once (2.3.3 and later ignore the repeat)`,
             file: word.file,
             range: wordsRange(a.words),
-            related: [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }],
+            related,
           });
-          return;
+          continue;
         }
-        if (prev) {
-          const word = a.words[0]!;
-          report({
-            message: `${excluded ? 'excluded ' : ''}virtual address ${a.text} repeats ${prev.text} of this instance; keepalived ${target.join('.')} ignores this line ("VIP duplicates ${prev === evip ? 'an excluded ' : 'a '}VIP")`,
-            file: word.file,
-            range: wordsRange(a.words),
-            related: [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }],
-          });
-          return;
-        }
-        const kept = excluded ? evips : vips;
-        const list = kept.get(key);
-        if (list) list.push(a);
-        else kept.set(key, [a]);
-      };
-      // In the order keepalived reads them: block by block, whichever kind comes first.
-      const byBlock = new Map<object, [Address[], boolean]>();
-      for (const a of inst.virtualIpaddresses) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], false]).get(a.block)!)[0].push(a);
-      for (const a of inst.virtualIpaddressesExcluded) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], true]).get(a.block)!)[0].push(a);
-      for (const block of inst.node.children) {
-        const entry = byBlock.get(block);
-        if (entry) for (const a of entry[0]) visit(a, entry[1]);
+        report({
+          message: `${excluded ? 'excluded ' : ''}virtual address ${a.text} repeats ${prev.text} of this instance; keepalived ${target.join('.')} ignores this line ("VIP duplicates ${ofExcluded ? 'an excluded ' : 'a '}VIP")`,
+          file: word.file,
+          range: wordsRange(a.words),
+          related,
+        });
       }
       // Unicast peers: the same address twice (the words after it are not compared).
       if (keptBoth) continue;
