@@ -688,6 +688,56 @@ describe('KA706 one-line-block', () => {
     expect(findings(text, 'KA706', '1.3.5')[0]!.message).toContain('must have a name');
   });
 
+  // versions63 bug 2. 1.3.5 to 1.4.1 pass the line below a value list's keyword to the list's handler with no check for a
+  // '{' (alloc_value_block; 5332be8c added it in 1.4.2). The 1.3.5 build: "VRRP parsed invalid IP {. skipping IP...",
+  // "malformed unicast peer address[{]", "unknown route keyword {", "Unknown rule option {", "{ no match, ignoring...",
+  // the values below still read ("Virtual IP = 1", "Unicast Peer = 1"); `{ 10.0.0.9` loses 10.0.0.9 too.
+  it("reports a '{' first on the line below a value list's keyword before 1.4.2", () => {
+    const text = conf(
+      'static_routes',
+      '{',
+      '    10.9.0.0/16 via 10.0.0.1',
+      '}',
+      'vrrp_instance V {',
+      '    interface eth0',
+      '    virtual_router_id 5',
+      '    unicast_peer',
+      '    {',
+      '        10.0.0.3',
+      '    }',
+      '    track_script',
+      '    { chk',
+      '    }',
+      '    virtual_ipaddress',
+      '    { 10.0.0.9',
+      '        10.0.0.10',
+      '    }',
+      '    authentication',
+      '    {',
+      '        auth_type PASS',
+      '    }',
+      '}',
+      'vrrp_sync_group G {',
+      '    group',
+      '    {',
+      '        V',
+      '    }',
+      '}',
+    );
+    const ds = findings(text, 'KA706', '1.3.5');
+    expect(ds.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'warning'], [9, 'warning'], [13, 'error'], [16, 'error']]);
+    expect(ds[0]!.message).toBe("keepalived 1.3.5 reads the line below 'static_routes' as its first value, with no check for a '{' (1.4.2 added it): it takes '{' for a value and reports it (\"unknown route keyword {\"); the values below are still read; put '{' at the end of the 'static_routes' line");
+    expect(ds[1]!.message).toContain('"malformed unicast peer address[{]. Skipping..."');
+    expect(ds[2]!.message).toContain("drops the line (\"{ no match, ignoring...\"), so 'chk' is lost");
+    expect(ds[3]!.message).toContain("drops the line (\"VRRP parsed invalid IP {. skipping IP...\"), so '10.0.0.9' is lost");
+    for (const v of ['1.4.2', '2.2.7', undefined]) expect(linesOf(text, 'KA706', v), v).toEqual([]);
+    // A virtual_server_group: the checker process exits on '{' alone (1.3.5: "Configuration line starting `{` is missing a
+    // parameter after keyword `{` at word position 2", then "exited with permanent error CONFIG").
+    const vsg = findings(conf('virtual_server_group G', '{', '    10.0.0.1 80', '}'), 'KA706', '1.3.5');
+    expect(vsg.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error']]);
+    expect(vsg[0]!.message).toContain('the checker process exits with a configuration error');
+  });
+
   it('leaves the value lists that read their keyword line, and a lone // note after a block brace, alone', () => {
     const text = conf(
       'global_defs {',

@@ -14,6 +14,7 @@
 //   keywords below it ("Unknown keyword 'virtual_ipaddress'", the next real_server's lines).
 // - `connect_timeout 3 }`: the `}` is one more word of the line; the block stays open.
 // - `} }`: a line that starts with `}` ends one block and the rest of it is ignored.
+// - `virtual_ipaddress` with its `{` on the next line: that line is read as the first address (OWN_LINE_BRACE_READ).
 // Glued braces (`TCP_CHECK{`) are KA701's; 1.4.2 and later split braces from the words around them.
 
 import type { FileRule } from '../types.js';
@@ -42,6 +43,45 @@ function blockClosedAt(analysis: Analysis, file: string, offset: number): AstNod
   return map.get(`${file}\0${offset}`);
 }
 
+/** The block a `{` at `offset` of `file` opens (a map made once per analysis, only when asked). */
+const openers = new WeakMap<Analysis, Map<string, AstNode>>();
+function blockOpenedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  let map = openers.get(analysis);
+  if (!map) {
+    const byKey = new Map<string, AstNode>();
+    walkAst(analysis.ast, (n) => {
+      const open = n.openBrace;
+      if (open) byKey.set(`${open.file}\0${open.start}`, n);
+    });
+    openers.set(analysis, (map = byKey));
+  }
+  return map.get(`${file}\0${offset}`);
+}
+
+/**
+ * The value lists read by alloc_value_block before 1.4.2 (1.3.5 to 1.4.1 lib/parser.c; 1.3.5 vrrp_vip_handler has a
+ * loop of its own that reads the same way), with what each says of a first line holding `{`: that function passes
+ * every line below the keyword's to the list's handler, with no check for a `{` (5332be8c brought the skip of a first
+ * `{` line in 1.4.2). The 1.3.5 build on each block with `{` on the line after its keyword: the message, and the
+ * values on the lines below still read; a `{ 10.0.0.1` line is lost whole ('{' is read as the value).
+ */
+const OWN_LINE_BRACE_READ: Record<string, string> = {
+  virtual_ipaddress: 'VRRP parsed invalid IP {. skipping IP...',
+  virtual_ipaddress_excluded: 'VRRP parsed invalid IP {. skipping IP...',
+  static_ipaddress: 'VRRP parsed invalid IP {. skipping IP...',
+  unicast_peer: 'malformed unicast peer address[{]. Skipping...',
+  virtual_routes: 'unknown route keyword {',
+  static_routes: 'unknown route keyword {',
+  virtual_rules: 'Unknown rule option {',
+  static_rules: 'Unknown rule option {',
+  track_interface: '{ no match, ignoring...',
+  track_script: '{ no match, ignoring...',
+  // The checker process: `{` alone is "Configuration line starting `{` is missing a parameter after keyword `{` at
+  // word position 2" and the process exits (permanent CONFIG error; the 1.3.5 build); with a value after it, '{' is
+  // read as the group's address and the value as its port.
+  virtual_server_group: '',
+};
+
 /** Blocks whose keyword line must hold exactly one name in releases before 1.4.2 (the handler skips the block otherwise). */
 const NAMED_ONCE = new Set(['vrrp_instance', 'vrrp_sync_group']);
 
@@ -54,7 +94,7 @@ export const oneLineBlock: FileRule = {
   name: 'one-line-block',
   family: 'style',
   severity: 'error',
-  description: "On a target before 1.4.2, a '{' with words after it on its line, or a '}' that is not the first word of its line; those releases do not read it as a brace.",
+  description: "On a target before 1.4.2, a '{' with words after it on its line, a '}' that is not the first word of its line, or a '{' on the line below a value list's keyword; those releases do not read it as a brace.",
   docs: {
     why:
       'keepalived 1.4.2 and later split a line at its braces, so `virtual_ipaddress { 10.0.0.1 }` is a block there. Older ' +
@@ -62,7 +102,10 @@ export const oneLineBlock: FileRule = {
       'its line and a `}` only as the first word of a line. A value list written on one line loses its values and takes the ' +
       'lines below it as values, up to the next line that starts with `}` (a `track_script {` below becomes an invalid ' +
       'address); a block such as `authentication { auth_type PASS }` loses what follows its `{` and runs on over the keywords ' +
-      'below it; a `}` after other words leaves its block open. The VIPs, real servers or checks that follow are silently ' +
+      'below it; a `}` after other words leaves its block open. A `{` on the line below a value list\'s keyword (`virtual_ipaddress`, ' +
+      '`unicast_peer`, routes, rules, `track_script`…) is read as the list\'s first value: keepalived reports it as an invalid ' +
+      'address, route or script and reads the values below, but a value written after that `{` is lost, and a ' +
+      '`virtual_server_group` whose `{` stands alone stops the checker process. The VIPs, real servers or checks that follow are silently ' +
       'lost. Only reported when `--target-version` is older than 1.4.2; one brace per line reads the same in every release.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress { 10.0.0.1 }\n    track_script {\n        chk_haproxy\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1\n    }\n    track_script {\n        chk_haproxy\n    }\n}\n',
@@ -110,6 +153,30 @@ export const oneLineBlock: FileRule = {
             message = `keepalived ${version} takes '{' as a brace only as the last word of its line: it reads '${after}' as more words of the '${node.keyword}' line (lost), logs "Missing '{' at beginning of configuration block", and the block runs on to the next line that starts with '}', over the keywords below it; put what follows '{' on lines of its own`;
           } else {
             message = `keepalived ${version} takes '{' as a brace only as the last word of its line: it reads '${after}' as more words of the '${node.keyword}' line (lost) and logs "Missing '{' at beginning of configuration block"; put what follows '{' on lines of its own`;
+          }
+        } else if (kind === Kind.LBrace && firstOnLine) {
+          // `{` first on the line below a value list's keyword: read as the list's first value.
+          const block = blockOpenedAt(ctx.analysis, file.path, starts[i]!);
+          const said = block && OWN_LINE_BRACE_READ[block.keyword];
+          if (!block || said === undefined || block.word?.file !== file.path || block.word.start >= starts[i]!) continue;
+          const kw = block.keyword;
+          const fix = `put '{' at the end of the '${kw}' line`;
+          if (lastOnLine && kw === 'virtual_server_group') {
+            message = `keepalived ${version} reads the line below '${kw}' as the group's first entry, with no check for a '{': '{' alone is an entry without its port ("Configuration line starting \`{\` is missing a parameter after keyword \`{\` at word position 2") and the checker process exits with a configuration error, so no virtual server is set up; ${fix}`;
+          } else if (lastOnLine) {
+            ctx.report({
+              message: `keepalived ${version} reads the line below '${kw}' as its first value, with no check for a '{' (1.4.2 added it): it takes '{' for a value and reports it ("${said}"); the values below are still read; ${fix}`,
+              file: file.path,
+              range: rangeOf(ctx.analysis, file.path, starts[i]!, store.end(i))!,
+              severity: 'warning',
+            });
+            checkedLine = line;
+            continue;
+          } else {
+            const value = rest();
+            message = kw === 'virtual_server_group'
+              ? `keepalived ${version} reads the line below '${kw}' as the group's first entry, with no check for a '{': it takes '{' for the address and the next word for the port, so the entry '${value}' is lost; ${fix}`
+              : `keepalived ${version} reads the line below '${kw}' as its first value, with no check for a '{' (1.4.2 added it): it takes '{' for the value and drops the line ("${said}"), so '${value}' is lost; ${fix}`;
           }
         } else if (kind === Kind.RBrace && !firstOnLine && !readsKeywordLine(blockClosedAt(ctx.analysis, file.path, starts[i]!))) {
           message = `keepalived ${version} takes '}' as a brace only as the first word of a line: here it is one more word of the '${store.source(cl.first)}' line, so the block stays open and each later '}' closes one block too late; put '}' on a line of its own`;
