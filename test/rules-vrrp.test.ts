@@ -1040,6 +1040,16 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(findings('static_rules {\n    from 10.0.0.0/8 to all table 1 priority 1\n}\n', 'KA330', '1.3.5').map((d) => d.message)).toEqual([expect.stringContaining("'to' as a plain address, and 'all' is none")]);
     expect(findings('static_rules {\n    from 10.0.0.0/8 to all table 1 priority 1\n}\n', 'KA330').map((d) => d.message)).toEqual([expect.stringContaining('rule specification has mixed IPv4 and IPv6')]);
   });
+  // 2.0.7's parse_ipaddress (vrrp_ipaddress.c) reads a prefix with read_unsigned from 1, for a rule's from/to as for a
+  // route: "Invalid address prefix len 0 for address 0.0.0.0 - using 32" (2.0.6 took it with atoi, 2.0.8 allows 0 again).
+  it("2.0.7 makes a rule's from/to /0 a single address", () => {
+    const rules = 'static_rules {\n    from 0.0.0.0/0 fwmark 5 table 100 priority 3\n    to ::/0 table 101 priority 4\n    from 10.0.0.0/8 table 102 priority 5\n}\n';
+    const ds = findings(rules, 'KA330', '2.0.7');
+    expect(ds.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error'], [3, 'error']]);
+    expect(ds[0]!.message).toBe("keepalived 2.0.7 refuses prefix length 0 and uses /32, so 'from 0.0.0.0/0' matches that single address only (keepalived: \"Invalid address prefix len 0 for address 0.0.0.0 - using 32\"); leave 'from 0.0.0.0/0' out (a rule without it matches every address), or use 2.0.8 or later");
+    expect(ds[1]!.message).toContain("uses /128, so 'to ::/0' matches that single address only");
+    for (const v of ['1.3.5', '2.0.6', '2.0.8', undefined]) expect(findings(rules, 'KA330', v), v).toEqual([]);
+  });
   it.skipIf(!releaseBinary('2.0.19'))('2.0.19 takes a rule from/to all, any and default (2.0.8 and later)', () => {
     const text = 'static_rules {\n    from all fwmark 0x10/0xff table 100 priority 4\n    to any table 101 priority 5\n    from default table 102 priority 6\n}\n';
     expect(runRelease(releaseBinary('2.0.19')!, text).messages).toEqual([]);

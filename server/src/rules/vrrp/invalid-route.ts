@@ -54,7 +54,7 @@ export const invalidRoute: FileRule = {
   severity: 'error',
   description: 'A virtual_routes / static_routes / virtual_rules / static_rules line keepalived cannot use: a bad address, mixed IPv4/IPv6, no or several actions; the line is skipped.',
   docs: {
-    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. From 2.0.8 the destinations `default`, `any` and `all` have no family, so keepalived takes them only before any address: after one (or after `inet`, `inet6`, `src`, `via`) they count as mixed families and the route is dropped. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination, and the `from`/`to` of a rule had to be an address: `from all`, `any`, `default` or `default6` drop the rule there ("Invalid rule from address all"; leave `from all` out); 2.0.7 also turned a /0 prefix into a single address. Options a release does not know yet drop the line there too (`no_track` and `track_group` came in 2.0.3, `ttl-propagate` in 2.0.8, `vrf` in 2.2.5; for rules `protocol`, `ipproto`, `sport` and `dport` in 2.0.1, `l3mdev` in 1.4.3). A prefix length that is too long is reported and replaced; a single port after sport/dport (2.2.7 wants a range such as `80-80`) is reported and dropped, so the rule matches every port. A nexthop keepalived cannot use (a gateway that is no address or of the other family, a bad weight or realms, `as [to]`) is dropped with those after it, the route keeping the ones before, and a word that is no nexthop option ends the nexthops: keepalived ignores the rest of the line. A second `track_group`, after one keepalived found, drops a static route, and a static rule keeps only what came before it; a static rule with a track_group but no `iif`/`dev` loses the track_group, so it follows no instance. A `dev`, `oif` or `iif` no interface can have drops the line, and from 2.0.0, unless dynamic_interfaces is set, stops the VRRP process at start.',
+    why: 'keepalived parses route and rule lines like `ip route` / `ip rule` arguments. An address it cannot parse (a truncated `192.168.100./24`, a misspelt option read as the destination), IPv4 and IPv6 addresses on one line, a rule with no action or two, or table 0 make it skip the whole line ("VRRP parsed invalid IP …") and report a configuration error, so the route or rule is never installed on failover. From 2.0.8 the destinations `default`, `any` and `all` have no family, so keepalived takes them only before any address: after one (or after `inet`, `inet6`, `src`, `via`) they count as mixed families and the route is dropped. Before 2.0.8 `default` was an IPv4 destination (an IPv6 route needs `default6`) and `any`/`all` were no destination, and the `from`/`to` of a rule had to be an address: `from all`, `any`, `default` or `default6` drop the rule there ("Invalid rule from address all"; leave `from all` out); 2.0.7 also turned a /0 prefix into a single address, in a route and in the `from`/`to` of a rule. Options a release does not know yet drop the line there too (`no_track` and `track_group` came in 2.0.3, `ttl-propagate` in 2.0.8, `vrf` in 2.2.5; for rules `protocol`, `ipproto`, `sport` and `dport` in 2.0.1, `l3mdev` in 1.4.3). A prefix length that is too long is reported and replaced; a single port after sport/dport (2.2.7 wants a range such as `80-80`) is reported and dropped, so the rule matches every port. A nexthop keepalived cannot use (a gateway that is no address or of the other family, a bad weight or realms, `as [to]`) is dropped with those after it, the route keeping the ones before, and a word that is no nexthop option ends the nexthops: keepalived ignores the rest of the line. A second `track_group`, after one keepalived found, drops a static route, and a static rule keeps only what came before it; a static rule with a track_group but no `iif`/`dev` loses the track_group, so it follows no instance. A `dev`, `oif` or `iif` no interface can have drops the line, and from 2.0.0, unless dynamic_interfaces is set, stops the VRRP process at start.',
     bad: 'static_rules {\n    to 192.168.100./24 table 1\n}\n',
     good: 'static_rules {\n    to 192.168.100.0/24 table 1 priority 100\n}\n',
   },
@@ -62,6 +62,7 @@ export const invalidRoute: FileRule = {
     const model = analysis.model;
     const older = compareVersions(target, ROUTE_DEFAULT_ANY_FAMILY_SINCE) < 0;
     const dynamic = model.globalDefs?.dynamicInterfaces === true;
+    const zeroRefused = compareVersions(target, ZERO_PREFIX_REFUSED[0]) >= 0 && compareVersions(target, ZERO_PREFIX_REFUSED[1]) < 0;
     const say = (kind: string, what: string, p: LineProblem) => {
       // An adjustment a release before the target's does not make is not this target's problem.
       if (p.since && compareVersions(target, p.since) < 0) return;
@@ -110,6 +111,19 @@ export const invalidRoute: FileRule = {
         const r = readRule(line, block, dynamic);
         if (tooNewFirst(kind, 'rule', r)) continue;
         for (const p of r.problems) say(kind, 'rule', p);
+        // 2.0.7's parse_ipaddress refuses a /0 prefix for a rule's from/to as for a route (the same function).
+        if (zeroRefused && !skipped(r.problems, target)) {
+          const words = line.words;
+          for (let k = 0; k + 1 < words.length; k++) {
+            if (words[k]!.text !== 'from' && words[k]!.text !== 'to') continue;
+            const w = words[k + 1]!;
+            const [addr, len] = w.text.split('/');
+            const family = len === '0' ? ipFamily(addr!) : undefined;
+            if (!family) continue;
+            const full = family === 4 ? 32 : 128;
+            say(kind, 'rule', { word: w, message: `keepalived ${target.join('.')} refuses prefix length 0 and uses /${full}, so '${words[k]!.text} ${w.text}' matches that single address only (keepalived: "Invalid address prefix len 0 for address ${addr} - using ${full}"); leave '${words[k]!.text} ${w.text}' out (a rule without it matches every address), or use 2.0.8 or later`, effect: 'adjust', serious: true });
+          }
+        }
         if (!skipped(r.problems) && r.complete && !r.actions.length) {
           report({ message: `this ${kind} rule has no action (table, goto, nop, blackhole, unreachable or prohibit); keepalived skips it`, file: line.file, range: line.range });
         }
