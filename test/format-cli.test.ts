@@ -185,6 +185,22 @@ describe('kalint peer', () => {
     expect(kalint(['peer', '--target-version', 'x', 'peer/old.conf'])).toMatchObject({ code: 2, stderr: expect.stringContaining("invalid --target-version 'x'") });
   });
 
+  // fmtpeer63 bug 1: the MASTER's includes were not read (a weight-5 script in an include left the nodes 10 apart, and
+  // a failing check never moved the VIPs; an included instance stayed MASTER on the peer). Read as kalint lint reads them.
+  it("reads the MASTER's included files, from the file's folder and through inferred path mappings", () => {
+    const inst = 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    track_script {\n        chk\n    }\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n';
+    const script = 'vrrp_script chk {\n    script "/usr/bin/true"\n    weight -5\n}\n';
+    write({ 'peer-inc/lb1.conf': `include scripts.conf\n${inst}`, 'peer-inc/scripts.conf': script, 'peer-inc/abs.conf': `include /etc/keepalived/scripts.conf\n${inst}`, 'peer-inc/two.conf': `${inst}include other.conf\n`, 'peer-inc/other.conf': inst.replace('VI_1', 'VI_2') });
+    const r = kalint(['peer', 'peer-inc/lb1.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    priority 96\n');
+    expect(r.stderr).toContain('priorities 4 apart (not 10), so that a tracked failure (weight -5) moves the VIPs');
+    const abs = kalint(['peer', 'peer-inc/abs.conf']);
+    expect(abs).toMatchObject({ code: 0, stdout: expect.stringContaining('    priority 96\n') });
+    expect(abs.stderr).toMatch(/its includes name files that do not exist on this machine but do beside it/);
+    expect(kalint(['peer', 'peer-inc/two.conf'])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^kalint: peer-inc\/two\.conf:13:1: vrrp_instance VI_2 is in peer-inc\/other\.conf line 1, which the include on this line reads/) });
+  });
+
   it('--diff prints a unified diff with a/ and b/ labels', () => {
     write({ 'peer/master.conf': master() });
     const r = kalint(['peer', '--diff', '--priority', '80', 'peer/master.conf']);

@@ -802,3 +802,68 @@ describe('templates', () => {
     expect('error' in r && r.at).toEqual({ line: 5, column: 12 });
   });
 });
+
+// fmtpeer63 bug 1: peer read none of the MASTER's included files and acted as if it had read them all (a tracked
+// weight ignored so the VIPs never moved, an included MASTER instance left MASTER, a false "no router_id", a priority
+// included later in the block that tied the peer with the MASTER). It reads them through the linter's host.
+describe('included files', () => {
+  const host = (files: Record<string, string>) => ({ readFile: (p: string) => files[p], readDir: () => undefined });
+  const INSTANCE = `vrrp_instance VI_1 {
+    state MASTER
+    interface eth0
+    virtual_router_id 51
+    priority 100
+    track_script {
+        chk_haproxy
+    }
+    virtual_ipaddress {
+        10.0.0.1/24
+    }
+}
+`;
+  const SCRIPT = 'vrrp_script chk_haproxy {\n    script "/usr/bin/true"\n    interval 2\n    weight -5\n}\n';
+  const GLOBAL = 'global_defs {\n    router_id lb1\n}\n';
+
+  it('takes the weight of a tracked vrrp_script from an include read before the instance', () => {
+    const text = `${GLOBAL}include scripts.conf\n${INSTANCE}`;
+    const r = peer(text, { file: 'k/lb1.conf', host: host({ 'k/scripts.conf': SCRIPT }) });
+    expect(r.notes.join('\n')).toMatch(/priorities 4 apart \(not 10\), so that a tracked failure \(weight -5\) moves the VIPs/);
+    expect(r.text).toContain('    priority 96\n');
+    // Included after the instance, keepalived does not find the script when it reads the track line.
+    const late = peer(`${GLOBAL}${INSTANCE}include scripts.conf\n`, { file: 'k/lb1.conf', host: host({ 'k/scripts.conf': SCRIPT }) });
+    expect(late.text).toContain('    priority 90\n');
+  });
+
+  it('refuses an instance an include holds, at the include line, naming the file and line', () => {
+    const other = INSTANCE.replace('VI_1', 'VI_2').replace('51', '52').replace('10.0.0.1', '10.0.1.1');
+    const r = generatePeer(`${GLOBAL}${INSTANCE}include other.conf\n`, { file: 'k/main.conf', host: host({ 'k/other.conf': '\n' + other }) });
+    expect(r).toMatchObject({ at: { line: 16, column: 1 } });
+    expect('error' in r && r.error).toMatch(/^vrrp_instance VI_2 is in k\/other\.conf line 2, which the include on this line reads: kalint peer edits only k\/main\.conf/);
+  });
+
+  it('says where an included router_id is set instead of "no router_id"', () => {
+    const r = peer(`include g.conf\n${INSTANCE}`, { file: 'k/m2.conf', host: host({ 'k/g.conf': GLOBAL }) });
+    const notes = r.notes.join('\n');
+    expect(notes).not.toMatch(/no router_id/);
+    expect(notes).toMatch(/router_id lb1 is set in k\/g\.conf line 2 \(included on line 1\), which kalint peer does not edit: .*\(e\.g\. lb2\)/);
+    // A router_id asked for cannot be put where keepalived reads it last.
+    expect(generatePeer(`include g.conf\n${INSTANCE}`, { file: 'k/m2.conf', host: host({ 'k/g.conf': GLOBAL }), routerId: 'lb9' })).toMatchObject({ at: { line: 1, column: 1 } });
+  });
+
+  it('refuses a priority an include sets later in the block (the one it would edit is overridden)', () => {
+    const text = `${GLOBAL}vrrp_instance VI_1 {\n    state MASTER\n    priority 100\n    include body.inc\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n`;
+    const r = generatePeer(text, { file: 'k/lb1.conf', host: host({ 'k/body.inc': 'interface eth0\nvirtual_router_id 51\npriority 150\n' }) });
+    expect(r).toMatchObject({ at: { line: 7, column: 5 } });
+    expect('error' in r && r.error).toMatch(/^priority of VI_1 is set in k\/body\.inc line 3, which the include on this line reads/);
+  });
+
+  it('refuses an include inside an instance it could not read, and notes one elsewhere', () => {
+    const inside = `${GLOBAL}vrrp_instance VI_1 {\n    state MASTER\n    priority 100\n    include body.inc\n}\n`;
+    expect(generatePeer(inside, { file: 'k/lb1.conf', host: host({}) })).toMatchObject({ at: { line: 7, column: 5 } });
+    expect(peerError(inside, { file: 'k/lb1.conf' })).toMatch(/an include inside vrrp_instance VI_1 \(line 7\) was not read \(include 'body\.inc' not followed/);
+    const r = peer(`include g.conf\n${INSTANCE.replace(/    track_script \{\n.*\n    \}\n/, '')}`, { file: 'k/m2.conf' });
+    const notes = r.notes.join('\n');
+    expect(notes).toMatch(/the include on line 1 was not read .*: what it sets on the MASTER .* is not taken into account/);
+    expect(notes).toMatch(/no router_id in the files read \(an include that was not read may set one\)/);
+  });
+});

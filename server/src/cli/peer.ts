@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
-import { configBytes, decodeConfig, displayPath, type ConfigText } from './host.js';
+import { configBytes, decodeConfig, displayPath, fsHost, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
 import { argumentReason, EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { unifiedDiff } from './diff.js';
-import { findConfig, isTargetVersion } from './config.js';
-import { targetCaveat } from '../core/index.js';
+import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, isTargetVersion, resolvedPathMappings } from './config.js';
+import { analyze, targetCaveat } from '../core/index.js';
 import { sockaddrAddress } from '../core/analysis/values.js';
 
 const PEER_HELP = `Usage: kalint peer [options] MASTER.conf      ('-' reads stdin)
@@ -28,7 +28,9 @@ out on the peer, where it would work.
 router_id is derived (LVS_MASTER → LVS_BACKUP, lb1 → lb2, lb-a → lb-b, lb1.example.com →
 lb2.example.com, else a backup suffix in the id's style: LVS_DEVEL → LVS_DEVEL_BACKUP, web → web-backup).
 Everything else is copied byte for byte; the nodes' addresses written elsewhere (a check
-script's) are listed in the notes, not changed.
+script's) are listed in the notes, not changed. The included files are read as kalint lint
+reads them; a value the peer must change that an included file sets is refused at its include
+line (the peer is one file), a router_id set there is kept and noted.
 
 Options:
       --priority N          priority of the instances that become BACKUP
@@ -108,8 +110,28 @@ export function peerCommand(argv: string[]): number {
   const shown = stdin ? '<stdin>' : displayPath(input);
   // The .kalint.json that applies: the input's folder's, or the working folder's for stdin.
   const configFrom = stdin ? join(process.cwd(), 'stdin') : input;
+  let loaded;
+  try {
+    loaded = findConfig(configFrom);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  // The MASTER's included files are read as kalint lint reads them (the .kalint.json's path mappings, else the
+  // folders beside the file its absolute includes name): what they set is part of the MASTER's config.
+  let pathMappings = loaded ? resolvedPathMappings(loaded) : undefined;
+  let mappingsNote: string | undefined;
+  if (!pathMappings && /^[ \t]*(@\^?\S+[ \t]+)?include[rmwba]?[ \t]+\//m.test(text)) {
+    const inferred = inferredMappings(analyze(text, { file: shown, configId: values['config-id'], targetVersion: values['target-version'] ?? loaded?.config.targetVersion, host: fsHost }).inferredPathMappings);
+    if (inferred) {
+      pathMappings = inferred;
+      mappingsNote = inferredMappingsNote(configFrom, inferred);
+    }
+  }
   const options: PeerOptions = {
     file: shown,
+    host: fsHost,
+    pathMappings,
     priority: integer('priority', values.priority),
     priorityStep: integer('priority-step', values['priority-step']),
     routerId: values['router-id'],
@@ -118,7 +140,7 @@ export function peerCommand(argv: string[]): number {
     unicastPeer: values['unicast-peer'],
     configId: values['config-id'],
     // As kalint lint reads it: the option, else the nearest .kalint.json's.
-    targetVersion: values['target-version'] ?? findConfig(configFrom)?.config.targetVersion,
+    targetVersion: values['target-version'] ?? loaded?.config.targetVersion,
   };
   const r = generatePeer(text, options);
   if ('error' in r) {
@@ -127,6 +149,7 @@ export function peerCommand(argv: string[]): number {
     // An option's value that does not fit the file is a usage error, like the options refused above.
     return r.option ? EXIT.usage : EXIT.findings;
   }
+  if (mappingsNote && !values.quiet) tell(`kalint: note: ${mappingsNote}\n`);
   if (!values.quiet) for (const n of r.notes) tell(`kalint: ${n}\n`);
   const caveat = targetCaveat(options.targetVersion);
   if (caveat && !values.quiet) tell(`kalint: note: ${caveat}\n`);

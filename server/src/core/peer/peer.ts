@@ -9,6 +9,7 @@
 
 import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
 import { analyze } from '../index.js';
+import type { SourceHost } from '../analysis/reader.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
@@ -35,6 +36,14 @@ export interface PeerOptions {
   configId?: string;
   /** The keepalived release the nodes run (default 2.2.7): how the MASTER's file and the peer are read. */
   targetVersion?: string;
+  /**
+   * How to read the files the MASTER's includes (the linter's host): what they set (a tracked script's weight, an
+   * instance, a router_id, a priority later in a block) is taken into account. Without it no include is read, and
+   * the notes say so.
+   */
+  host?: SourceHost;
+  /** Absolute include prefixes mapped to folders, as for analyze(). */
+  pathMappings?: Record<string, string>;
 }
 
 export interface PeerResult {
@@ -113,17 +122,62 @@ function generate(text: string, options: PeerOptions): PeerResult {
     fail(`this is ${templateLanguage(template)} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
   }
 
-  const analysis = analyze(text, { file, configId: options.configId, targetVersion: options.targetVersion });
+  const analysis = analyze(text, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings });
   const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
   if (braceProblem) fail(`${braceProblem.message} — fix the braces first`, { line: braceProblem.range.start.line + 1, column: braceProblem.range.start.column + 1 });
   const model = analysis.model;
-  const instances = model.vrrpInstances.filter((i) => i.node.word?.file === file);
-  if (instances.length === 0) {
-    const includes = /^[ \t]*(@\^?\S+[ \t]+)?include[rmwba]?[ \t]/m.test(text);
-    fail(`no vrrp_instance in this file: there is no VRRP role to give the peer${includes ? ' (included files are not read: run kalint peer on the file that holds the instances)' : ''}`);
+  const lineStarts = computeLineStarts(text);
+
+  // ---- included files ------------------------------------------------------------------------
+  /** Where a place in an included file comes from: the include line of this file that reads it (0-based offset). */
+  const anchorOf = (path: string, offset: number): number => {
+    let f = path;
+    let at = offset;
+    for (let guard = 0; f !== file && guard < 10_000; guard++) {
+      const from = analysis.files.get(f)?.includedFrom;
+      if (!from) break;
+      f = from.file;
+      at = from.range.start.offset;
+    }
+    return at;
+  };
+  const positionOf = (offset: number) => {
+    const p = positionAt(lineStarts, offset);
+    return { line: p.line + 1, column: p.column + 1 };
+  };
+  /** `other.conf line 3` for a word of an included file. */
+  const placeOf = (w: Word): string => {
+    const f = analysis.files.get(w.file);
+    return f ? `${w.file} line ${positionAt(f.lex.lineStarts, w.start).line + 1}` : w.file;
+  };
+  /** A refusal about a word an included file sets: at the include line of this file, naming that file and line. */
+  const failIncluded = (w: Word, what: string, why: string, verb = 'is set in'): never =>
+    fail(`${what} ${verb} ${placeOf(w)}, which the include on this line reads: kalint peer edits only ${file}, and ${why}`, positionOf(anchorOf(w.file, w.start)));
+
+  // Includes kalint did not read (no host, a file missing here, a pattern matching nothing, its own bounds): what
+  // they set on the node is unknown. Inside a vrrp_instance one may set the state or the priority the peer must
+  // change (a later line wins): refused; elsewhere, said in the notes.
+  const unreadIncludes = analysis.diagnostics.filter((d) => (d.code === 'KA110' && /^(this )?include/.test(d.message)) || (d.code === 'KA112' && /follow/.test(d.message)));
+  const unreadNotes: string[] = [];
+  for (const d of unreadIncludes) {
+    // At the include keyword (the finding may start at the pattern).
+    const lineStart = d.file === file ? lineStarts[d.range.start.line]! : 0;
+    const at = d.file === file ? lineStart + /^[ \t]*/.exec(text.slice(lineStart, d.range.start.offset))![0].length : anchorOf(d.file, d.range.start.offset);
+    const inside = model.vrrpInstances.find((i) => i.node.word?.file === file && i.node.fullRange.start.offset <= at && at < i.node.fullRange.end.offset);
+    const where = d.file === file ? `line ${d.range.start.line + 1}` : `${d.file} line ${d.range.start.line + 1}`;
+    if (inside) fail(`an include inside vrrp_instance ${inside.name} (${where}) was not read (${d.message}): it may set the instance's state or priority, which the peer must change; make it readable here (or map its path in .kalint.json) and generate the peer again`, positionOf(at));
+    unreadNotes.push(`the include on ${where} was not read (${d.message}): what it sets on the MASTER (an instance, a tracked script's weight, a router_id) is not taken into account — check the peer against it by hand`);
   }
 
-  const lineStarts = computeLineStarts(text);
+  const instances = model.vrrpInstances.filter((i) => i.node.word?.file === file);
+  // An instance an included file holds needs its own state and priority on the peer, in that file.
+  const included = model.vrrpInstances.find((i) => i.node.word && i.node.word.file !== file);
+  if (included) failIncluded(included.node.word!, `vrrp_instance ${included.name}`, `the peer needs it with its own state and priority: move it into ${file}, or generate the peer of ${included.node.word!.file} too and include that on the peer`, 'is in');
+  if (instances.length === 0) {
+    const includes = /^[ \t]*(@\^?\S+[ \t]+)?include[rmwba]?[ \t]/m.test(text);
+    fail(`no vrrp_instance in this file: there is no VRRP role to give the peer${includes && unreadIncludes.length ? ` (${options.host ? 'an include was not read' : 'included files are not read'}: run kalint peer on the file that holds the instances)` : ''}`);
+  }
+
   const eol = /\r\n/.test(text.slice(0, (text.indexOf('\n') + 1) || text.length)) ? '\r\n' : '\n';
   const edits: { start: number; end: number; newText: string }[] = [];
   const notes: string[] = [];
@@ -169,7 +223,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   /** Replaces a word the user wrote in this file, keeping its quotes. `given`: the user named the new value. */
   const replaceWord = (w: Word, value: string, what: string, given = false) => {
-    if (w.file !== file) fail(`${what} is set in ${w.file}, not in ${file}: generate the peer of that file`);
+    if (w.file !== file) failIncluded(w, what, `the peer needs another value there (${value}): move the line into ${file}, or give the peer its own copy of ${w.file}`);
     if (w.expanded) fail(`${what} (line ${lineOf(w)}) comes from a $NAME definition or ~SEQ: edit it by hand`, posOf(w));
     refuseConditional(w, what);
     const placeholder = unsubstitutedPlaceholder(w);
@@ -330,7 +384,11 @@ function generate(text: string, options: PeerOptions): PeerResult {
   // ---- router_id -------------------------------------------------------------------------
   const routerId = model.globalDefs?.routerId;
   const routerWord = routerId?.node.args[0];
-  if (routerId && routerWord) {
+  if (routerId && routerWord && routerWord.file !== file && options.routerId === undefined) {
+    // Set by an included file, which the peer's output does not hold: kept, and said (the peer's node reads its own copy).
+    const next = deriveRouterId(routerId.value, demoted.length > 0);
+    if (next !== routerId.value) notes.push(`router_id ${routerId.value} is set in ${placeOf(routerWord)} (included on line ${positionOf(anchorOf(routerWord.file, routerWord.start)).line}), which kalint peer does not edit: the peer keeps that include, so both nodes have router_id ${routerId.value} unless the peer's copy of ${routerWord.file} sets its own (e.g. ${next})`);
+  } else if (routerId && routerWord) {
     const next = options.routerId ?? deriveRouterId(routerId.value, demoted.length > 0);
     if (next !== routerId.value) {
       const written = unsubstitutedPlaceholder(routerWord)?.text ?? routerId.value;
@@ -343,7 +401,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
     insertLineAfterBrace(gd!, `router_id ${options.routerId}`);
     notes.push(`router_id ${options.routerId} added to global_defs`);
   } else {
-    notes.push('no router_id: keepalived uses each host\'s name, which already differs between the nodes');
+    // Only what was read: an include not read, or a file included from elsewhere, may set one.
+    const perNodeRouterId = options.configId === undefined && /^[ \t]*@\^?\S+[ \t]+router_id\b/m.test(text);
+    if (unreadIncludes.length) notes.push('no router_id in the files read (an include that was not read may set one): without one keepalived uses each host\'s name');
+    else if (perNodeRouterId) notes.push('router_id is set only on @ID lines, which are read per node (kalint read the file as a host none of them names): not changed');
+    else if (!model.globalDefs || model.globalDefs.node.word?.file !== file) notes.push('no router_id here: keepalived uses each host\'s name, which already differs between the nodes (unless a file that includes this one sets one)');
+    else notes.push('no router_id: keepalived uses each host\'s name, which already differs between the nodes');
   }
 
   // ---- interface --------------------------------------------------------------------------
@@ -351,6 +414,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   // ---- unicast ----------------------------------------------------------------------------
   swapUnicast();
+
+  notes.push(...unreadNotes);
 
   // ---- result -----------------------------------------------------------------------------
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -364,7 +429,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     pos = e.end;
   }
   out += text.slice(pos);
-  checkPeerReading(out, roles, file, options.configId, options.targetVersion);
+  checkPeerReading(out, roles, file, { ...options, file });
   return {
     text: out,
     edits: edits.map((e) => ({ file, range: { start: positionAt(lineStarts, e.start), end: positionAt(lineStarts, e.end) }, newText: e.newText })),
@@ -747,10 +812,21 @@ function trackWeights(inst: VrrpInstance, model: KeepalivedConfig): number[] {
   const weightsCleared = !!group && !group.node.children.some((c) => c.keyword === 'sync_group_tracking_weight' || c.keyword === 'global_tracking');
   // keepalived looks a script, file or process up when it reads the track line: one defined further down this file
   // is "not found" and ignored (KA315; K-0058 of harvest 58).
+  // Across files (a vrrp_script an include reads), by the order keepalived reads the top-level blocks in.
+  const topLevel = (n: AstNode) => {
+    let x = n;
+    while (x.parent && x.parent.keyword !== '') x = x.parent;
+    return x;
+  };
   const definedBefore = (def: { node: AstNode }, t: TrackRef) => {
     const d = def.node.word;
     const w = t.words[0];
-    return !d || !w || d.file !== w.file || d.start < w.start;
+    if (!d || !w) return true;
+    if (d.file === w.file) return d.start < w.start;
+    const order = model.root.children;
+    const i = order.indexOf(topLevel(def.node));
+    const j = order.indexOf(topLevel(inst.node));
+    return i < 0 || j < 0 || i < j;
   };
   // A line naming no definition keepalived keeps is ignored ("track script … not found").
   for (const t of weightsCleared ? [] : keptLines(inst.trackScripts)) {
@@ -912,8 +988,8 @@ function swapRole(id: string, pattern: RegExp, to: string): string {
  * it was given: the edits replace words, and what keepalived reads of a line can reach past the word
  * (`state BACKUP # note\` is read as 'BACKUP\' by 2.2.7, so 'MASTER' written there is 'MASTER\').
  */
-function checkPeerReading(out: string, roles: Role[], file: string, configId: string | undefined, targetVersion: string | undefined): void {
-  const peer = analyze(out, { file, configId, targetVersion }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
+function checkPeerReading(out: string, roles: Role[], file: string, options: PeerOptions): void {
+  const peer = analyze(out, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
   for (let i = 0; i < roles.length; i++) {
     const r = roles[i]!;
     const p = peer[i];
