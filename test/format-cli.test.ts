@@ -201,6 +201,16 @@ describe('kalint peer', () => {
     expect(kalint(['peer', 'peer-inc/two.conf'])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^kalint: peer-inc\/two\.conf:13:1: vrrp_instance VI_2 is in peer-inc\/other\.conf line 1, which the include on this line reads/) });
   });
 
+  // fmtpeer63 bug 2: '@lb1 vrrp_instance VI_1 {' was kept, and keepalived -i lb2 read no instance from the peer.
+  it('--config-id ID gives the peer the reading of ID without @ lines', () => {
+    write({ 'peer-id/lb1.conf': 'global_defs {\n    router_id lb1\n}\n@lb1 vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n@lb2 vrrp_instance VI_9 { }\n' });
+    const r = kalint(['peer', '--config-id', 'lb1', 'peer-id/lb1.conf']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^global_defs \{\n    router_id lb2\n\}\nvrrp_instance VI_1 \{\n    state BACKUP\n/);
+    expect(r.stdout).not.toMatch(/@|VI_9/);
+    expect(r.stderr).toContain('read as config id lb1: the @ID prefix removed from 1 line, 1 line for other ids dropped');
+  });
+
   it('--diff prints a unified diff with a/ and b/ labels', () => {
     write({ 'peer/master.conf': master() });
     const r = kalint(['peer', '--diff', '--priority', '80', 'peer/master.conf']);

@@ -624,13 +624,14 @@ describe('errors', () => {
     expect(peer(PAIR.replace('    state MASTER\n', '    state\n')).notes.join('\n')).toContain('VI_1: no state, as on the MASTER');
     // A file that sets the role per node with @ID lines is both nodes' config already. Editing
     // '@lb1 state MASTER' to BACKUP made lb1 and lb2 both BACKUP at one priority (a tie); editing
-    // the other node's lines made both MASTER. Refused, with or without a config id.
+    // the other node's lines made both MASTER. Refused without a config id; with one, the peer is that id's reading
+    // made plain (fmtpeer63 bug 2): the prefix goes, and the other ids' lines with it.
     const conditional = PAIR.replace('    state MASTER\n', '@lb1 state MASTER\n@lb2 state BACKUP\n');
     expect(peerError(conditional)).toMatch(/state is set per node on @ID lines, so the file already holds both nodes' configs/);
-    expect(peerError(conditional, { configId: 'lb1' })).toMatch(/state of VI_1 \(line 9\) is on an @id line: this file sets it per node/);
+    expect(peer(PAIR.replace('    state MASTER\n', '    @lb1 state MASTER\n    @lb2 state BACKUP\n'), { configId: 'lb1' }).text).toBe(peer(PAIR).text);
     const negated = PAIR.replace('    state MASTER\n    interface eth0\n', '    @lb1 state MASTER\n    @^lb1 state BACKUP\n    interface eth0\n');
     expect(peerError(negated)).toMatch(/state of VI_1 \(line 10\) is on an @id line/);
-    expect(peerError(PAIR.replace('    router_id LVS_MASTER', '    @lb1 router_id LVS_MASTER'), { configId: 'lb1' })).toMatch(/router_id \(line 2\) is on an @id line/);
+    expect(peer(PAIR.replace('    router_id LVS_MASTER', '    @lb1 router_id LVS_MASTER'), { configId: 'lb1' }).text).toBe(peer(PAIR).text);
     expect(peerError(PAIR.replace('state MASTER', 'state master'))).toMatch(/unknown state 'master'/);
     // keepalived reads 'master' as BACKUP: the refusal says so.
     expect(peerError(PAIR.replace('state MASTER', 'state Master'))).toMatch(/unknown state 'Master' \(line \d+\); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP/);
@@ -865,5 +866,34 @@ describe('included files', () => {
     const notes = r.notes.join('\n');
     expect(notes).toMatch(/the include on line 1 was not read .*: what it sets on the MASTER .* is not taken into account/);
     expect(notes).toMatch(/no router_id in the files read \(an include that was not read may set one\)/);
+  });
+});
+
+// fmtpeer63 bug 2: with --config-id the peer kept '@lb1 vrrp_instance VI_1 {': the peer's node, started with its own id,
+// skipped that line (keepalived 2.2.7 -i lb2: "Unknown keyword 'state'" … "Extra '}' found") and had no instance.
+describe('--config-id', () => {
+  const ID1 = 'global_defs {\n    router_id lb1\n}\n@lb1 vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n';
+  it("gives the peer the id's reading made plain: prefixes of its lines removed, other ids' lines dropped", () => {
+    const r = peer(ID1, { configId: 'lb1' });
+    expect(r.text).toBe(ID1.replace('@lb1 ', '').replace('router_id lb1', 'router_id lb2').replace('state MASTER', 'state BACKUP').replace('priority 100', 'priority 90'));
+    expect(r.notes[0]).toBe('read as config id lb1: the @ID prefix removed from 1 line, so the peer reads the same whatever config id its keepalived is started with');
+    // The peer reads the same under any id, with its one instance.
+    for (const id of ['lb1', 'lb2', 'kalint']) expect(analyze(r.text, { configId: id }).model.vrrpInstances.map((i) => [i.name, i.effectiveState, i.effectivePriority])).toEqual([['VI_1', 'BACKUP', 90]]);
+    // Per node values: the id's kept (and edited), the others' dropped; a priority line added below a prefixed state is indented as a line.
+    const multi = ID1.replace('    state MASTER\n', '    @lb1 state MASTER\n    @^lb1 state BACKUP\n').replace('    priority 100\n', '').replace('global_defs {\n', 'global_defs {\n    @lb2 router_id other\n');
+    const m = peer(multi, { configId: 'lb1' });
+    expect(m.text).not.toContain('@');
+    // (keepalived runs a MASTER without a priority line at 255.)
+    expect(m.text).toContain('    state BACKUP\n    priority 245\n    interface eth0\n');
+    expect(m.text).not.toContain('other');
+    expect(m.notes[0]).toMatch(/the @ID prefix removed from 2 lines, 2 lines for other ids dropped/);
+  });
+  it('refuses what it cannot flatten: an @ID after a brace, a continued line, an included file with @ID lines', () => {
+    expect(generatePeer(ID1.replace('    virtual_ipaddress {\n', '    virtual_ipaddress { @lb2 10.0.0.9/24\n'), { configId: 'lb1' })).toMatchObject({ at: { line: 9, column: 1 } });
+    expect(peerError(ID1.replace('global_defs {\n', 'global_defs {\n    @lb2 $X=a \\\n'), { configId: 'lb1' })).toMatch(/continues a line or is continued/);
+    const host = { readFile: (p: string) => (p === 'k/ids.conf' ? '@lb1 vrrp_script chk {\n    script /bin/true\n}\n' : undefined), readDir: () => undefined };
+    const r = generatePeer(`include ids.conf\n${ID1}`, { configId: 'lb1', file: 'k/lb1.conf', host });
+    expect(r).toMatchObject({ at: { line: 1, column: 1 } });
+    expect('error' in r && r.error).toMatch(/^k\/ids\.conf has @ID lines \(line 1\), and the include on this line reads it/);
   });
 });

@@ -41,7 +41,9 @@ Options:
                             mcast_src_ip), and the MASTER's address takes its place in
                             unicast_peer
       --unicast-peer IP     the MASTER's address, when the MASTER has no unicast_src_ip
-      --config-id ID        read @ID lines as keepalived -i ID would
+      --config-id ID        read @ID lines as keepalived -i ID would; the peer gets that
+                            reading without @ lines (ID's prefixes removed, the other
+                            ids' lines dropped), the same under any id
       --target-version V    the keepalived release the nodes run (default 2.2.7, or the
                             nearest .kalint.json's): how both files are read
       --diff                print a unified diff MASTER → peer (instead of the file)
@@ -50,7 +52,7 @@ Options:
   -h, --help                this help
 
 Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, a state set per node on
-@ID lines, an ambiguous or impossible request), 2 usage error (an address keepalived cannot
+@ID lines without --config-id, an ambiguous or impossible request), 2 usage error (an address keepalived cannot
 read, or of the other family than the instance's, too) or unreadable/unwritable file.
 `;
 

@@ -8,7 +8,8 @@
 // decides) stays BACKUP.
 
 import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
-import { analyze } from '../index.js';
+import { analyze, configIdsIn, resolveTarget } from '../index.js';
+import { lineFeatures } from '../syntax/lines.js';
 import type { SourceHost } from '../analysis/reader.js';
 import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
@@ -181,6 +182,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
   const eol = /\r\n/.test(text.slice(0, (text.indexOf('\n') + 1) || text.length)) ? '\r\n' : '\n';
   const edits: { start: number; end: number; newText: string }[] = [];
   const notes: string[] = [];
+  if (options.configId !== undefined) flattenConditions(options.configId);
   /** The nodes' addresses the unicast swap exchanged, with what each is: looked for elsewhere in the file. */
   const swappedAddresses = new Map<string, string>();
   const lineOf = (w: Word | undefined) => (w ? positionAt(lineStarts, w.start).line + 1 : 0);
@@ -197,6 +199,8 @@ function generate(text: string, options: PeerOptions): PeerResult {
    * name given to both). Such a file has no separate peer to generate.
    */
   const refuseConditional = (w: Word, what: string) => {
+    // With a config id the peer is that node's reading, flattened: the prefix goes (see flattenConditions).
+    if (options.configId !== undefined) return;
     const line = positionAt(lineStarts, w.start).line;
     if (!/^[ \t]*@/.test(text.slice(lineStarts[line]!, w.start))) return;
     fail(`${what} (line ${line + 1}) is on an @id line: this file sets it per node, so it already holds both nodes' configs and there is no separate peer to generate — start keepalived with -i ID on each node (kalint lint --config-id ID1,ID2 checks the nodes as a pair)`, posOf(w));
@@ -438,6 +442,49 @@ function generate(text: string, options: PeerOptions): PeerResult {
 
   // ---- helpers (closures over the edits) ---------------------------------------------------
 
+  /**
+   * `--config-id ID`: the MASTER's file is read as `keepalived -i ID` reads it, and the peer is for another node,
+   * which keepalived starts with its own id (by default its host name). Left as written, the lines for ID would be
+   * skipped there (a `@lb1 vrrp_instance VI_1 {` leaves the peer no instance and stray braces, keepalived 2.2.7
+   * -i lb2: "Unknown keyword 'state'" … "Extra '}' found") and the other ids' lines read. So the peer is ID's reading
+   * made plain: the `@ID ` prefix of each line ID reads is removed, and each line it skips is dropped; the peer then
+   * reads the same under any id. Included files with `@` lines would still be read per node there: refused.
+   */
+  function flattenConditions(id: string): void {
+    const target = resolveTarget(options.targetVersion);
+    const features = lineFeatures(target?.version);
+    for (const [path, f] of analysis.files) {
+      if (path === file || !configIdsIn(f.text, options.targetVersion).length) continue;
+      const line = f.text.split(/\r?\n/).findIndex((l) => /^[ \t]*@/.test(l)) + 1;
+      fail(`${path} has @ID lines (line ${line}), and the include on this line reads it: the peer's keepalived, started with its own id rather than ${id}, reads other lines of it, which kalint peer does not edit; resolve its @ID lines (or run kalint peer without --config-id) and generate the peer again`, positionOf(anchorOf(path, 0)));
+    }
+    const inactive = new Set(analysis.files.get(file)?.inactiveLines ?? []);
+    const prefix = features && !features.indentedCondition ? /^()(@[^ \t\r\n]*)([ \t]*)/ : /^([ \t]*)(@[^ \t\r\n]*)([ \t]*)/;
+    let stripped = 0;
+    let dropped = 0;
+    for (let ln = 0; ln < lineStarts.length; ln++) {
+      const start = lineStarts[ln]!;
+      const next = ln + 1 < lineStarts.length ? lineStarts[ln + 1]! : text.length;
+      const line = text.slice(start, next);
+      const m = prefix.exec(line);
+      // After a brace the rest of a line is read as a line of its own, which may hold an `@id` too.
+      if (/^[ \t]*[^#!\r\n]*?[{}][ \t]*@/.test(line) && !/^[ \t]*[#!]/.test(line)) fail(`line ${ln + 1} has an @ID prefix after a brace, which keepalived reads as a line of its own: put it on a line of its own and generate the peer again`, { line: ln + 1, column: 1 });
+      if (!m && !inactive.has(ln)) continue;
+      // A line continued from the one before (a multi-line definition) or onto the next: not edited blind.
+      const before = ln > 0 ? text.slice(lineStarts[ln - 1]!, start).replace(/\r?\n$/, '') : '';
+      if (before.endsWith('\\') || line.replace(/\r?\n$/, '').endsWith('\\')) fail(`line ${ln + 1} is a line for some config ids only that continues a line or is continued (a trailing '\\'): edit it by hand`, { line: ln + 1, column: 1 });
+      if (inactive.has(ln)) {
+        edits.push({ start, end: next, newText: '' });
+        dropped++;
+      } else {
+        edits.push({ start: start + m![1]!.length, end: start + m![0]!.length, newText: '' });
+        stripped++;
+      }
+    }
+    if (stripped || dropped) notes.push(`read as config id ${id}: ${[stripped ? `the @ID prefix removed from ${stripped} line${stripped === 1 ? '' : 's'}` : '', dropped ? `${dropped} line${dropped === 1 ? '' : 's'} for other ids dropped` : ''].filter(Boolean).join(', ')}, so the peer reads the same whatever config id its keepalived is started with`);
+  }
+
+
   /** Inserts `content` as a new line after the line of `node`, with the same indentation. */
   function insertLineAfter(node: AstNode, content: string, where: string): void {
     const first = node.word!;
@@ -447,7 +494,9 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const line = positionAt(lineStarts, first.start).line;
     const lineStart = lineStarts[line]!;
     const lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1]! : text.length;
-    const indent = text.slice(lineStart, first.start);
+    // A prefix the peer loses (`@lb1 state MASTER` under --config-id lb1) is no indentation.
+    const written = text.slice(lineStart, first.start);
+    const indent = options.configId !== undefined ? written.replace(/^([ \t]*)@[^ \t\r\n]*[ \t]+$/, '$1') : written;
     const rest = text.slice(last.end, lineEnd);
     if (!/^[ \t]*$/.test(indent) || !/^[ \t]*([#!][^\r\n]*)?(\r?\n)?$/.test(rest)) {
       fail(`cannot add a priority line to ${where}: its state shares a line with other statements (line ${line + 1}); put 'state' on a line of its own or add a priority to the MASTER`, { line: line + 1, column: 1 });
