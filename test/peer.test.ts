@@ -477,6 +477,9 @@ vrrp_instance VI_2 {
     // 192.168.1.10 is not 192.168.1.1, nor is a node's address in the unicast lines themselves.
     expect(r.notes.filter((n) => n.includes('also appears'))).toHaveLength(1);
     expect(peer(UNICAST).notes.some((n) => n.includes('also appears'))).toBe(false);
+    // In a script an included file defines too, named by file and line (fmtpeer63 bug 1: includes were not read).
+    const host = { readFile: (p: string) => (p === 'k/chk.conf' ? 'vrrp_script chk_nc {\n    script "/usr/bin/nc -z 192.168.1.1 6033"\n}\n' : undefined), readDir: () => undefined };
+    expect(peer(`include chk.conf\n${UNICAST}`, { file: 'k/lb1.conf', host }).notes).toContain("192.168.1.1, the MASTER's address, also appears in k/chk.conf line 2: not changed — check it on the peer");
   });
 
   it('keeps a unicast_peer list that names every node, the MASTER included, and takes the other entry as the peer', () => {

@@ -151,6 +151,15 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const f = analysis.files.get(w.file);
     return f ? `${w.file} line ${positionAt(f.lex.lineStarts, w.start).line + 1}` : w.file;
   };
+  /** A word's line for the notes: its number in this file, `other.conf line 3` in an included one. */
+  const lineRef = (w: Word): string => (w.file === file ? String(positionAt(lineStarts, w.start).line + 1) : placeOf(w));
+  /** `line 5, 7`, `line 5 and k/chk.conf line 2`, `k/chk.conf line 2` (lineRef's, in order). */
+  const linesText = (refs: Iterable<string>): string => {
+    const all = [...new Set(refs)];
+    const here = all.filter((r) => /^\d+$/.test(r));
+    const there = all.filter((r) => !/^\d+$/.test(r));
+    return [here.length ? `line ${here.join(', ')}` : '', there.join(', ')].filter(Boolean).join(' and ');
+  };
   /** A refusal about a word an included file sets: at the include line of this file, naming that file and line. */
   const failIncluded = (w: Word, what: string, why: string, verb = 'is set in'): never =>
     fail(`${what} ${verb} ${placeOf(w)}, which the include on this line reads: kalint peer edits only ${file}, and ${why}`, positionOf(anchorOf(w.file, w.start)));
@@ -568,12 +577,12 @@ function generate(text: string, options: PeerOptions): PeerResult {
     }
     notes.push(`interface ${old} → ${wanted} (${renamed.size} place${renamed.size === 1 ? '' : 's'} in the vrrp_instances)`);
     // Other mentions of the old name are not the instance's: point at them rather than guess.
-    const elsewhere: number[] = [];
+    const elsewhere: string[] = [];
     walkAst(model.root, (n) => {
       const words = [...n.args, ...(n.values ?? []).flatMap((l) => l.words)];
-      for (const w of words) if (w.text === old && w.file === file && !renamed.has(place(w))) elsewhere.push(lineOf(w));
+      for (const w of words) if (w.text === old && !renamed.has(place(w))) elsewhere.push(lineRef(w));
     });
-    if (elsewhere.length) notes.push(`'${old}' also appears outside the instances' interface settings (line ${[...new Set(elsewhere)].join(', ')}): not renamed — check it on the peer`);
+    if (elsewhere.length) notes.push(`'${old}' also appears outside the instances' interface settings (${linesText(elsewhere)}): not renamed — check it on the peer`);
   }
 
   /** The instance's mcast_src_ip lines: keepalived sends from that address, which is the MASTER's own. */
@@ -727,21 +736,21 @@ function generate(text: string, options: PeerOptions): PeerResult {
   function noteAddressesElsewhere(): void {
     if (!swappedAddresses.size) return;
     const SWAPPED = new Set(['unicast_src_ip', 'unicast_peer', 'mcast_src_ip']);
-    const found = new Map<string, Set<number>>();
+    const found = new Map<string, Set<string>>();
     walkAst(model.root, (n) => {
       if (SWAPPED.has(n.keyword)) return;
       const words = [...n.args, ...(n.values ?? []).flatMap((l) => l.words)];
       for (const w of words) {
-        if (w.file !== file) continue;
+        // An included file's words too (a check script there): named by file and line.
         for (const addr of swappedAddresses.keys()) {
           if (!w.text.includes(addr) || !mentionsAddress(w.text, addr)) continue;
           let lines = found.get(addr);
           if (!lines) found.set(addr, (lines = new Set()));
-          lines.add(lineOf(w));
+          lines.add(lineRef(w));
         }
       }
     });
-    for (const [addr, lines] of found) notes.push(`${addr}, ${swappedAddresses.get(addr)}, also appears on line ${[...lines].join(', ')}: not changed — check it on the peer`);
+    for (const [addr, lines] of found) notes.push(`${addr}, ${swappedAddresses.get(addr)}, also appears ${[...lines].some((l) => /^\d+$/.test(l)) ? 'on' : 'in'} ${linesText(lines)}: not changed — check it on the peer`);
   }
 }
 
