@@ -838,6 +838,13 @@ describe('included files', () => {
     expect(late.text).toContain('    priority 90\n');
   });
 
+  // A part of a conf.d layout, generated alone: the script its includer defines is not seen, and the notes say so.
+  it('says when a tracked name is defined by nothing it read', () => {
+    const r = peer(INSTANCE, { file: 'k/conf.d/20-web.conf', host: host({}) });
+    expect(r.notes[0]).toBe("vrrp_instance VI_1 tracks 'chk_haproxy', which nothing kalint read defines: keepalived ignores such a line, unless a file that includes this one defines it first, and then its weight, not taken into account here, may need the nodes closer than 10 apart (--priority-step)");
+    expect(peer(`${SCRIPT}${INSTANCE}`).notes.join('\n')).not.toMatch(/nothing kalint read defines/);
+  });
+
   it('refuses an instance an include holds, at the include line, naming the file and line', () => {
     const other = INSTANCE.replace('VI_1', 'VI_2').replace('51', '52').replace('10.0.0.1', '10.0.1.1');
     const r = generatePeer(`${GLOBAL}${INSTANCE}include other.conf\n`, { file: 'k/main.conf', host: host({ 'k/other.conf': '\n' + other }) });

@@ -307,6 +307,14 @@ function generate(text: string, options: PeerOptions): PeerResult {
     // (live 2.2.7: `state BACKUP`, `priority 255` became MASTER at start): this node is that instance's MASTER.
     const kind = state === 'MASTER' ? 'demote' : !inst.state || inst.nopreempt || inst.preemptDelay?.value || inst.effectivePriority === OWNER_PRIORITY ? 'stay-backup' : 'promote';
     const weights = trackWeights(inst, model);
+    // A tracked name nothing read defines: keepalived ignores the line, unless the file is a part another one includes
+    // after defining it (conf.d/*.conf), whose weight then counts on the node but could not be taken into account here.
+    const undefinedNames = [
+      ...keptLines(inst.trackScripts).filter((t) => !keptByName(model.vrrpScripts, t.name)),
+      ...keptLines(inst.trackFiles).filter((t) => !keptByName(model.trackFiles, t.name)),
+      ...keptLines(inst.trackProcesses).filter((t) => !keptByName(model.trackProcesses, t.name)),
+    ].map((t) => t.name);
+    if (undefinedNames.length) notes.push(`vrrp_instance ${inst.name} tracks ${undefinedNames.map((n) => `'${n}'`).join(', ')}, which nothing kalint read defines: keepalived ignores such a line, unless a file that includes this one defines it first, and then its weight, not taken into account here, may need the nodes closer than ${step} apart (--priority-step)`);
     const healthyBonus = weights.reduce((sum, w) => (w > 0 ? sum + w : sum), 0);
     const smallestWeightWritten = weights.length ? weights.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a)) : undefined;
     const smallestWeight = smallestWeightWritten === undefined ? undefined : Math.abs(smallestWeightWritten);
