@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
-import { ConfigError, ignorePatternRegex, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
+import { ConfigError, ignoredPath, ignorePattern, loadConfigFile, resolvedPathMappings, validateConfig } from '../server/src/cli/config.js';
 import { locatePointer } from '../server/src/cli/json-locate.js';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas/kalint.schema.json'), 'utf8'));
@@ -127,21 +127,120 @@ describe('.kalint.json validation', () => {
 });
 
 describe('ignorePatterns', () => {
-  const ignored = (pattern: string, path: string) => ignorePatternRegex(pattern).test(path);
-  it('read as .gitignore reads them', () => {
-    // No '/': a name at any depth, and everything under a folder of that name.
-    expect(ignored('examples', 'examples/a.conf')).toBe(true);
-    expect(ignored('examples', 'docs/examples/a.conf')).toBe(true);
-    expect(ignored('*.bak.conf', 'deploy/lb1.bak.conf')).toBe(true);
-    expect(ignored('examples', 'deploy/examples.conf')).toBe(false);
-    // A '/' anchors at the folder of .kalint.json.
-    expect(ignored('docs/examples/', 'docs/examples/a.conf')).toBe(true);
-    expect(ignored('docs/examples/', 'x/docs/examples/a.conf')).toBe(false);
-    expect(ignored('./test/*.conf', 'test/a.conf')).toBe(true);
-    expect(ignored('test/*.conf', 'test/sub/a.conf')).toBe(false);
-    expect(ignored('test/**/*.conf', 'test/sub/deeper/a.conf')).toBe(true);
-    expect(ignored('test/**/*.conf', 'test/a.conf')).toBe(true);
-    expect(ignored('lb?.conf', 'lb1.conf')).toBe(true);
-    expect(ignored('a+b.conf', 'a+b.conf')).toBe(true);
+  const ignored = (patterns: string[], path: string) => ignoredPath(patterns.map(ignorePattern), path);
+  // Each row as git 2.39 reads the same lines in a .gitignore (`git status --ignored` on a scratch repository with the
+  // file): `!` (the last match wins, nothing comes back under a folder left out), `[...]` classes, a trailing '/' for
+  // folders only, a leading or inner '/' anchoring, `**`, `\` escapes and trailing blanks.
+  const GIT: [string[], string, boolean][] = [
+    [["examples"], "examples/a.conf", true],
+    [["examples"], "docs/examples/a.conf", true],
+    [["*.bak.conf"], "deploy/lb1.bak.conf", true],
+    [["examples"], "deploy/examples.conf", false],
+    [["docs/examples/"], "docs/examples/a.conf", true],
+    [["docs/examples/"], "x/docs/examples/a.conf", false],
+    [["test/*.conf"], "test/sub/a.conf", false],
+    [["test/**/*.conf"], "test/sub/deeper/a.conf", true],
+    [["test/**/*.conf"], "test/a.conf", true],
+    [["lb?.conf"], "lb1.conf", true],
+    [["a+b.conf"], "a+b.conf", true],
+    [["nodes/*", "!nodes/keepalived.conf"], "nodes/keepalived.conf", false],
+    [["nodes/*", "!nodes/keepalived.conf"], "nodes/keepalived-old.conf", true],
+    [["!nodes/keepalived.conf", "nodes/*"], "nodes/keepalived.conf", true],
+    [["*.conf", "!keepalived.conf"], "a/b/keepalived.conf", false],
+    [["*.conf", "!keepalived.conf"], "a/keepalived-x.conf", true],
+    [["a/*", "!a/b/"], "a/b/keepalived.conf", false],
+    [["a/*", "!a/b/"], "a/keepalived.conf", true],
+    [["a/", "!a/b/"], "a/b/keepalived.conf", true],
+    [["a", "!keepalived.conf"], "a/keepalived.conf", true],
+    [["[a]/"], "a/keepalived.conf", true],
+    [["[a]/"], "b/keepalived.conf", false],
+    [["[!a]/"], "b/keepalived.conf", true],
+    [["[^a]/"], "a/keepalived.conf", false],
+    [["lb[0-9].conf"], "lb7.conf", true],
+    [["lb[0-9].conf"], "lbx.conf", false],
+    [["lb[[:digit:]].conf"], "lb7.conf", true],
+    [["lb[[:alpha:]].conf"], "lb7.conf", false],
+    [["lb[]x].conf"], "lb].conf", true],
+    [["lb[a-].conf"], "lb-.conf", true],
+    [["lb[z-a].conf"], "lbz.conf", true],
+    [["a[/]b"], "a/b", false],
+    [["keepalived.conf/"], "keepalived.conf", false],
+    [["keepalived.conf/"], "a/keepalived.conf", false],
+    [["keepalived.conf/"], "keepalived.conf/x.conf", true],
+    [["/keepalived.conf"], "keepalived.conf", true],
+    [["/keepalived.conf"], "a/keepalived.conf", false],
+    [["/a"], "a/x.conf", true],
+    [["/a"], "b/a/x.conf", false],
+    [["**/b"], "a/b/x.conf", true],
+    [["**/b"], "b/x.conf", true],
+    [["a/**"], "a/x.conf", true],
+    [["a/**"], "a/b/c/x.conf", true],
+    [["a/**", "!a/keep.conf"], "a/keep.conf", false],
+    [["a/**/c"], "a/c/x.conf", true],
+    [["a/**/c"], "a/b/d/c/x.conf", true],
+    [["a**b.conf"], "axxb.conf", true],
+    [["a**b.conf"], "a/x/b.conf", false],
+    [["a/x**/y.conf"], "a/xq/z/y.conf", true],
+    [["\\!x.conf"], "!x.conf", true],
+    [["\\#x.conf"], "#x.conf", true],
+    [["x.conf  "], "x.conf", true],
+    [["x.conf\\ "], "x.conf ", true],
+    [["x.conf\\ "], "x.conf", false],
+    [["\\*.conf"], "a.conf", false],
+    [["\\*.conf"], "*.conf", true],
+    [["*"], "a/b/c.conf", true],
+    [["*", "!*/"], "a/b/c.conf", true],
+    [["*", "!*/", "!*.conf"], "a/b/c.conf", false],
+    [["a/b"], "a/b/c.conf", true],
+    [["a/b"], "x/a/b/c.conf", false],
+    [["b/"], "a/b", false],
+    [["*.CONF"], "a.conf", false],
+    [[" x.conf"], "x.conf", false],
+    [["lb[[:foo].conf"], "lb[.conf", true],
+    [["lb[[:foo].conf"], "lbf.conf", true],
+    [["lb[\\]].conf"], "lb].conf", true],
+    [["lb[\\a-c].conf"], "lbb.conf", true],
+    [["lb[[:space:]x].conf"], "lb .conf", true],
+    [["lb[a[:digit:]-z].conf"], "lb-.conf", true],
+    [["lb[a[:digit:]-z].conf"], "lbq.conf", false],
+    [["**"], "a/b.conf", true],
+    [["**/"], "a/b.conf", true],
+    [["/**"], "a/b.conf", true],
+    [["a/**/"], "a/b.conf", false],
+    [["a/**/"], "a/c/b.conf", true],
+    [["*/b/"], "a/b/c.conf", true],
+    [["*/b/"], "x/a/b/c.conf", false],
+    [["d", "!d/e", "d/e/f"], "d/e/f/g.conf", true],
+    [["*.conf", "!/a/*.conf"], "a/x.conf", false],
+    [["*.conf", "!/a/*.conf"], "b/a/x.conf", true],
+    [["**/a/**"], "x/y/a/b/c.conf", true],
+    [["a/b/**/c.conf"], "a/b/c.conf", true],
+    [["***/c.conf"], "x/y/c.conf", true],
+    [["x/***"], "x/y/c.conf", true],
+    [["x/a***"], "x/aq/c.conf", true],
+    [["[!]].conf"], "a.conf", true],
+    [["[!]].conf"], "].conf", false],
+    [["\\ x.conf"], " x.conf", true],
+  ];
+  it.each(GIT)('%j leaves out %s: %s (as git)', (patterns, path, expected) => {
+    expect(ignored(patterns, path)).toBe(expected);
+  });
+
+  it('reads a leading ./ as /, and matches one character with ? and a class (git: one byte)', () => {
+    expect(ignored(['./test/*.conf'], 'test/a.conf')).toBe(true);
+    expect(ignored(['./test/*.conf'], 'x/test/a.conf')).toBe(false);
+    expect(ignored(['l?.conf'], 'l\u00e9.conf')).toBe(true);
+    expect(ignored(['l[\u00e9e].conf'], 'l\u00e9.conf')).toBe(true);
+  });
+
+  it('refuses a pattern .gitignore reads as matching nothing, saying why', () => {
+    const why = (pattern: string) => validateConfig({ ignorePatterns: ['ok/', pattern] }).join('\n');
+    expect(why('#old')).toMatch(/^\/ignorePatterns\/1: "#old": a pattern starting with '#' is a comment in \.gitignore and matches nothing \(write '\\#'/);
+    expect(why('lb[12.conf')).toContain("'[' at 3 opens a class that no ']' closes");
+    expect(why('lb[[:num:]].conf')).toContain("'[:num:]' is no character class");
+    expect(why('!')).toContain('the pattern names nothing');
+    expect(why('/')).toContain('the pattern names nothing');
+    expect(why('x\\')).toContain("a trailing '\\' escapes nothing");
+    expect(validateConfig({ ignorePatterns: ['\\#old', '!keep/', 'lb[12].conf', '[[:digit:]]*'] })).toEqual([]);
   });
 });

@@ -415,6 +415,21 @@ describe('ignorePatterns', () => {
     expect(kalint(['fmt', '--check', 'ign']).code).toBe(0);
     expect(kalint(['fmt', '--check', 'ign/examples/unformatted.conf']).code).toBe(1);
   });
+
+  it('a ! pattern re-includes a file, a trailing / matches folders only, [...] is a class, as in .gitignore', () => {
+    write({
+      'ign2/.kalint.json': '{ "ignorePatterns": ["nodes/*", "!nodes/keepalived.conf", "keepalived.conf/", "[o]ld/"] }',
+      'ign2/nodes/keepalived.conf': ERROR,
+      'ign2/nodes/keepalived-old.conf': ERROR,
+      'ign2/old/keepalived.conf': ERROR,
+      'ign2/keepalived.conf': WARNING,
+    });
+    const r = kalint(['lint', '--format', 'gnu', 'ign2']);
+    expect(r.stdout.trim().split('\n').map((l) => l.replace(/:.*\[/, ' ['))).toEqual(['ign2/keepalived.conf [KA204]', 'ign2/nodes/keepalived.conf [KA201]']);
+    expect(r.code).toBe(1);
+    write({ 'ign3/.kalint.json': '{ "ignorePatterns": ["#old"] }', 'ign3/keepalived.conf': CLEAN });
+    expect(kalint(['lint', 'ign3'])).toMatchObject({ code: 2, stderr: expect.stringContaining(`/ignorePatterns/0: "#old": a pattern starting with '#' is a comment`) });
+  });
 });
 
 describe('file modes', () => {

@@ -3,7 +3,7 @@
 // schemas/kalint.schema.json describes the same shape for editors; validateConfig() is the
 // runtime check (hand-written, so the CLI needs no schema library), and a test keeps both in step.
 
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { displayPath } from './host.js';
 import { fsPath, ioReason } from './common.js';
@@ -131,6 +131,10 @@ function configProblems(value: unknown): { pointer: string; message: string }[] 
     if (!Array.isArray(value.ignorePatterns)) err('/ignorePatterns', `must be an array of globs, got ${typeOf(value.ignorePatterns)}`);
     else value.ignorePatterns.forEach((g, i) => {
       if (typeof g !== 'string' || g.trim() === '') err(`/ignorePatterns/${i}`, `must be a non-empty glob, got ${JSON.stringify(g)}`);
+      else {
+        const why = ignorePatternProblem(g);
+        if (why) err(`/ignorePatterns/${i}`, `${JSON.stringify(g)}: ${why}`);
+      }
     });
   }
   if (value.autoPair !== undefined && typeof value.autoPair !== 'boolean') err('/autoPair', `must be true or false, got ${JSON.stringify(value.autoPair)}`);
@@ -265,29 +269,186 @@ export function inferredMappings(inferred: Iterable<[string, string]>): Record<s
   return Object.keys(mappings).length ? mappings : undefined;
 }
 
-/**
- * A .kalint.json ignore pattern as a regular expression over a path relative to its folder, as
- * .gitignore reads one: without a '/' it matches a file or folder name at any depth, with one it
- * is anchored at the folder; `*` and `?` stay within a name, `**` spans folders; a folder matched
- * takes everything under it.
- */
-export function ignorePatternRegex(pattern: string): RegExp {
-  let p = pattern.trim().replace(/^\.\//, '');
-  const anchored = p.replace(/\/+$/, '').includes('/');
-  p = p.replace(/^\/+/, '').replace(/\/+$/, '');
-  let re = '';
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      const slash = p[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${re}(?:/.*)?$`);
+/** One `ignorePatterns` entry, compiled: what it matches and how (see ignorePattern). */
+export interface IgnorePattern {
+  /** `!pattern`: a match re-includes the path. */
+  negated: boolean;
+  /** `name/`: matches folders only. */
+  folderOnly: boolean;
+  /** Without a '/' (but a trailing one) it matches a name at any depth; with one it is anchored at the folder. */
+  anywhere: boolean;
+  /** Over the path relative to the folder of `.kalint.json` (anchored), or over one name (anywhere). */
+  regex: RegExp;
 }
+
+// The character classes wildmatch (git's matcher) knows inside brackets, over ASCII as git reads them.
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: 'A-Za-z0-9', alpha: 'A-Za-z', blank: ' \\t', cntrl: '\\x00-\\x1f\\x7f', digit: '0-9', graph: '!-~', lower: 'a-z',
+  print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: ' \\t\\n\\v\\f\\r', upper: 'A-Z', xdigit: '0-9A-Fa-f',
+};
+
+const inClass = (c: string): string => c.replace(/[\\\]\[^-]/g, '\\$&');
+
+/**
+ * A bracket expression at `p[i]` === '[' as git's wildmatch reads one (`[abc]`, `[a-z]`, `[!a]` and `[^a]`, `[[:digit:]]`,
+ * `\` escapes, a ']' first is a member): the regular expression and the index after its ']'. Throws (a message) when no
+ * ']' closes it or it names an unknown class; git then matches nothing with the whole pattern.
+ */
+function bracket(p: string, i: number): { re: string; end: number } {
+  let j = i + 1;
+  let negated = false;
+  if (p[j] === '!' || p[j] === '^') {
+    negated = true;
+    j++;
+  }
+  let body = '';
+  let prev: string | undefined; // the last single character, which a '-' can start a range from
+  for (let first = true; ; first = false) {
+    let c = p[j];
+    if (c === undefined) throw new Error(`'[' at ${i + 1} opens a class that no ']' closes (.gitignore then matches nothing; write '\\[' for a '[' in a name)`);
+    if (c === ']' && !first) break;
+    if (c === '\\') {
+      c = p[++j];
+      if (c === undefined) throw new Error(`'[' at ${i + 1} opens a class that no ']' closes (.gitignore then matches nothing; write '\\[' for a '[' in a name)`);
+      body += inClass(c);
+      prev = c;
+      j++;
+    } else if (c === '-' && prev !== undefined && p[j + 1] !== undefined && p[j + 1] !== ']') {
+      let hi = p[j + 1]!;
+      j += 2;
+      if (hi === '\\') {
+        hi = p[j] ?? '';
+        if (hi === '') throw new Error(`'[' at ${i + 1} opens a class that no ']' closes (.gitignore then matches nothing; write '\\[' for a '[' in a name)`);
+        j++;
+      }
+      // A range whose end comes first matches nothing; `prev` is already in the class on its own, as in wildmatch.
+      if (hi.codePointAt(0)! >= prev.codePointAt(0)!) body += `${inClass(prev)}-${inClass(hi)}`;
+      prev = undefined;
+    } else if (c === '[' && p[j + 1] === ':') {
+      const close = p.indexOf(']', j + 2);
+      if (close < 0) throw new Error(`'[' at ${i + 1} opens a class that no ']' closes (.gitignore then matches nothing; write '\\[' for a '[' in a name)`);
+      if (p[close - 1] === ':' && close - 1 >= j + 2) {
+        const name = p.slice(j + 2, close - 1);
+        const cls = POSIX_CLASSES[name];
+        if (cls === undefined) throw new Error(`'[:${name}:]' is no character class (known: ${Object.keys(POSIX_CLASSES).join(', ')})`);
+        body += cls;
+        prev = undefined;
+        j = close + 1;
+      } else {
+        // No ':]': the '[' is a member like any other.
+        body += inClass('[');
+        prev = '[';
+        j++;
+      }
+    } else {
+      const cp = String.fromCodePoint(p.codePointAt(j)!);
+      body += inClass(cp);
+      prev = cp;
+      j += cp.length;
+    }
+  }
+  // Never a '/': a class matches within one name.
+  return { re: negated ? `[^/${body}]` : `(?!/)[${body}]`, end: j + 1 };
+}
+
+/**
+ * A .kalint.json ignore pattern, read as .gitignore reads one (git's wildmatch with WM_PATHNAME): a leading `!` re-includes
+ * what an earlier pattern left out (`\!` for a name that starts with '!'); a trailing `/` matches folders only; a pattern
+ * with no other '/' matches a file or folder name at any depth, and one with a '/' (a leading one too) is anchored at the
+ * folder of .kalint.json; `*`, `?` and `[...]` stay within a name; `**` between slashes (or at either end) spans folders,
+ * elsewhere it is `*`; `\` escapes the next character; trailing blanks are dropped unless escaped. (A leading `./` is
+ * read as `/`, which git does not.) Throws an Error with the reason for a pattern git would read as matching nothing:
+ * a comment (`#`), an empty one, an unclosed `[`, a trailing `\`.
+ */
+export function ignorePattern(pattern: string): IgnorePattern {
+  if (pattern.startsWith('#')) throw new Error("a pattern starting with '#' is a comment in .gitignore and matches nothing (write '\\#' for a name that starts with '#')");
+  // Trailing spaces go, unless a backslash keeps one (`name\ `), as git's trim_trailing_spaces.
+  let end = pattern.length;
+  for (; end > 0 && pattern[end - 1] === ' '; end--) {
+    let backslashes = 0;
+    while (pattern[end - 2 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2) break;
+  }
+  let p = pattern.slice(0, end);
+  const negated = p.startsWith('!');
+  if (negated) p = p.slice(1);
+  p = p.replace(/^\.\//, '/');
+  const folderOnly = p.endsWith('/');
+  p = p.replace(/\/+$/, '');
+  const anywhere = !p.includes('/');
+  p = p.replace(/^\/+/, '');
+  if (p === '') throw new Error('the pattern names nothing (.gitignore matches nothing with it)');
+  // git compares the part before the first wildcard as text and matches the rest on its own, so a `**` right after that
+  // part spans folders as a leading one does (`a/x**/y.conf` matches a/xq/z/y.conf; git 2.39 match_pathname).
+  const literal = anywhere ? 0 : p.search(/[*?[\\]/);
+  let re = '';
+  for (let i = 0; i < p.length; ) {
+    const c = p[i]!;
+    if (c === '\\') {
+      const next = p.codePointAt(i + 1);
+      if (next === undefined) throw new Error("a trailing '\\' escapes nothing (.gitignore then matches nothing)");
+      const ch = String.fromCodePoint(next);
+      re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i += 1 + ch.length;
+    } else if (c === '*') {
+      let j = i;
+      while (p[j] === '*') j++;
+      // `**` spans folders only as a whole segment: `**/x`, `x/**`, `x/**/y`; `a**b` is `a*b`.
+      if (j - i >= 2 && (i === 0 || i === literal || p[i - 1] === '/') && (j === p.length || p[j] === '/')) {
+        if (p[j] === '/') {
+          re += '(?:.*/)?';
+          j++;
+        } else re += '.*';
+      } else re += '[^/]*';
+      i = j;
+    } else if (c === '?') {
+      re += '[^/]';
+      i++;
+    } else if (c === '[') {
+      const b = bracket(p, i);
+      re += b.re;
+      i = b.end;
+    } else {
+      const ch = String.fromCodePoint(p.codePointAt(i)!);
+      re += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      i += ch.length;
+    }
+  }
+  return { negated, folderOnly, anywhere, regex: new RegExp(`^${re}$`, 'su') };
+}
+
+/** Why an ignore pattern matches nothing as .gitignore reads it, or undefined when it is a pattern. */
+export function ignorePatternProblem(pattern: string): string | undefined {
+  try {
+    ignorePattern(pattern);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * Whether `rel` (a file's path relative to the folder of .kalint.json, '/'-separated) is left out by `patterns`, as git
+ * decides for a .gitignore: each folder on the way down, then the file, is left out when the last pattern that matches it
+ * is not a `!` one; nothing under a folder left out comes back (git does not look into it).
+ */
+export function ignoredPath(patterns: readonly IgnorePattern[], rel: string): boolean {
+  const names = rel.split('/').filter((n) => n !== '' && n !== '.');
+  const excluded = (path: string, name: string, isFolder: boolean): boolean => {
+    for (let k = patterns.length - 1; k >= 0; k--) {
+      const pat = patterns[k]!;
+      if (pat.folderOnly && !isFolder) continue;
+      if (pat.regex.test(pat.anywhere ? name : path)) return !pat.negated;
+    }
+    return false;
+  };
+  for (let i = 0; i < names.length; i++) {
+    if (excluded(names.slice(0, i + 1).join('/'), names[i]!, i < names.length - 1)) return true;
+  }
+  return false;
+}
+
+const compiledPatterns = new WeakMap<readonly string[], IgnorePattern[]>();
 
 /** Whether the nearest .kalint.json above `file` leaves it out of directory searches and globs. */
 export function ignoredByConfig(file: string): boolean {
@@ -296,7 +457,9 @@ export function ignoredByConfig(file: string): boolean {
   if (!loaded || !patterns?.length) return false;
   const rel = relative(loaded.dir, resolve(file));
   if (rel.startsWith('..') || isAbsolute(rel)) return false;
-  return patterns.some((p) => ignorePatternRegex(p).test(rel));
+  let compiled = compiledPatterns.get(patterns);
+  if (!compiled) compiledPatterns.set(patterns, (compiled = patterns.map(ignorePattern)));
+  return ignoredPath(compiled, rel.split(sep).join('/'));
 }
 
 /**

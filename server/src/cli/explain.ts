@@ -259,7 +259,7 @@ export function configJsonSchema(rules: readonly Rule[] = registry): object {
       },
       ignorePatterns: {
         type: 'array',
-        description: "Globs, relative to this file's folder, of files a directory search or a glob leaves out (as .gitignore reads them: a pattern without '/' matches a name at any depth, '**' spans folders). Files named one by one are still checked.",
+        description: "Globs, relative to this file's folder, of files a directory search or a glob leaves out, as .gitignore reads them: a pattern without '/' (but a trailing one) matches a name at any depth, one with '/' is anchored here; a trailing '/' matches folders only; '*', '?', '[...]' stay within a name, a '**' segment spans folders; '!pattern' takes back what an earlier one left out (the last match wins; nothing comes back under a folder left out); '\\' escapes. A leading './' reads as '/'. Files named one by one are still checked.",
         items: { type: 'string', minLength: 1 },
         examples: [['examples/', 'test/broken-*.conf']],
       },
