@@ -64,6 +64,29 @@ describe('-o never overwrites what the run reads', () => {
   });
 });
 
+describe('lint --fix-dry-run and a path that names nothing', () => {
+  it('exits 2 as lint and --fix do, for a missing file, an empty folder and a missing declared cluster member', () => {
+    const fixable = 'global_defs {\n    lvs_id lb1\n}\n'; // KA201 with a fix
+    write({
+      'dr/g.conf': 'global_defs {\n    router_id lb1\n}\n',
+      'dr/fix.conf': fixable,
+      'dr/cl/.kalint.json': JSON.stringify({ clusters: [{ name: 'e', files: ['lb1/keepalived.conf', 'lb3/keepalived.conf'] }] }),
+      'dr/cl/lb1/keepalived.conf': node('lb1', 'MASTER', 150),
+    });
+    mkdirSync(join(dir, 'dr/emptydir'), { recursive: true });
+    for (const [args, cwd] of [[['g.conf', 'nothere.conf'], 'dr'], [['fix.conf', 'nothere.conf'], 'dr'], [['fix.conf', 'emptydir/'], 'dr'], [['lb1/keepalived.conf'], 'dr/cl']] as [string[], string][]) {
+      for (const mode of [[], ['--fix-dry-run'], ['--fix']]) {
+        const r = kalint(['lint', '-f', 'gnu', ...mode, ...args], cwd);
+        expect(r.code, `${mode} ${args}`).toBe(2);
+        expect(r.stderr).toMatch(/no such file or directory|no keepalived configs found/);
+      }
+      write({ 'dr/fix.conf': fixable });
+    }
+    // The diff is still shown.
+    expect(kalint(['lint', '--fix-dry-run', 'fix.conf', 'nothere.conf'], 'dr').stdout).toContain('+++ b/fix.conf');
+  });
+});
+
 describe('what a search enters', () => {
   it("enters a folder named dist (rendered configs), and still not .git or node_modules", () => {
     write({

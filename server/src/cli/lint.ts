@@ -576,7 +576,12 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
       if (passes < 10) return lintCommand(argv, passes + 1);
       if (!dryRun) return lintCommand(argv.filter((a) => a !== '--fix'), 1, true);
     }
-    if (dryRun) return printStagedDiffs(outputFile);
+    if (dryRun) {
+      const code = printStagedDiffs(outputFile);
+      // As lint and --fix: a path that named nothing readable (missing, unreadable, an empty folder, a declared
+      // cluster member that is not there) fails the run, whatever the diffs say.
+      return unlinted.length ? EXIT.usage : code;
+    }
   }
   if (values.quiet) {
     all = all.filter((d) => d.severity === 'error');
