@@ -87,6 +87,42 @@ describe('lint --fix-dry-run and a path that names nothing', () => {
   });
 });
 
+describe('peer: option values no config can take', () => {
+  it('are usage errors (exit 2) that point at peer --help, not refusals of the file; an interface name Linux cannot have too', () => {
+    write({ 'pv/good.conf': node('lb1', 'MASTER', 150) });
+    const cases: [string[], string][] = [
+      [['--interface', 'eth0=a:b'], "interface name 'a:b' has a ':'"],
+      [['--interface', 'eth0=a/b'], "interface name 'a/b' has a '/'"],
+      [['--interface', 'eth0=.'], "interface name '.' is a path component"],
+      [['--interface', 'eth0=..'], "interface name '..' is a path component"],
+      [['--interface', 'eth0=a b'], "interface name 'a b' has a blank"],
+      [['--interface', 'eth0=a\tb'], "interface name 'a\tb' has a blank"],
+      [['--interface', 'eth0=abcdefghijklmnop'], "interface name 'abcdefghijklmnop' is 16 bytes (Linux allows at most 15)"],
+      [['--interface', ''], "interface name '' is empty"],
+      [['--interface', 'eth0=a{b'], "interface name 'a{b' has a quote, a brace"],
+      [['--interface', '=eth1'], 'the interface to rename is empty'],
+      [['--priority', '0'], 'priority must be an integer from 1 to 254 (got 0)'],
+      [['--priority', '256'], 'priority must be an integer from 1 to 254 (got 256)'],
+      [['--priority-step', '0'], 'priority step must be an integer from 1 to 253 (got 0)'],
+      [['--router-id', ''], "router_id '' must be a single word"],
+      [['--priority', 'abc'], "--priority takes a whole number (got 'abc')"],
+    ];
+    for (const [args, why] of cases) {
+      const r = kalint(['peer', '-q', ...args, 'good.conf'], 'pv');
+      expect(r, args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^kalint: [^\n]+\nRun 'kalint peer --help' for its options\.\n$/) });
+      expect(r.stderr).toContain(why);
+      expect(r.stderr).not.toContain('good.conf');
+    }
+    // A value that only this file cannot take stays exit 1, with the file named.
+    expect(kalint(['peer', '-q', '--interface', 'eth9=eth1', 'good.conf'], 'pv')).toMatchObject({ code: 1, stderr: "kalint: good.conf: no vrrp_instance uses interface 'eth9' (they use eth0)\n" });
+    expect(kalint(['peer', '-q', '--interface', 'eth0=ens1', 'good.conf'], 'pv')).toMatchObject({ code: 0, stdout: expect.stringContaining('interface ens1') });
+    // Every command's own usage mistake points at its help.
+    expect(kalint(['peer', 'a.conf', 'b.conf'], 'pv').stderr).toBe("kalint: peer takes one MASTER file\nRun 'kalint peer --help' for its options.\n");
+    expect(kalint(['lint', '-f', 'xml', 'good.conf'], 'pv').stderr).toContain("Run 'kalint lint --help' for its options.");
+    expect(kalint(['fmt', '--indent', '99', 'good.conf'], 'pv')).toMatchObject({ code: 2, stderr: expect.stringContaining("Run 'kalint fmt --help' for its options.") });
+  });
+});
+
 describe('what a search enters', () => {
   it("enters a folder named dist (rendered configs), and still not .git or node_modules", () => {
     write({

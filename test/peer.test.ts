@@ -640,7 +640,19 @@ describe('errors', () => {
     expect(peerError(PAIR.replace('state MASTER', 'state Master'))).toMatch(/unknown state 'Master' \(line \d+\); keepalived knows only MASTER and BACKUP, in capitals, and reads this one as BACKUP/);
     expect(peerError('$S=MASTER\n' + PAIR.replace('state MASTER', 'state $S'))).toMatch(/comes from a \$NAME definition/);
     expect(peerError(PAIR + '}\n')).toMatch(/fix the braces first/);
-    expect(peerError(PAIR, { routerId: undefined, interface: 'a b' })).toMatch(/not an interface name/);
+    expect(peerError(PAIR, { routerId: undefined, interface: 'a b' })).toMatch(/interface name 'a b' has a blank: no Linux interface can have this name/);
+    // Names the kernel's dev_valid_name refuses (as KA205 reads an interface line), and config syntax: refusals of the
+    // option's value itself, whatever the file.
+    for (const [spec, why] of [['eth0=a:b', "has a ':'"], ['eth0=a/b', "has a '/'"], ['eth0=.', 'is a path component'], ['..', 'is a path component'], ['', 'is empty'], ['eth0=', 'is empty'], ['eth0=abcdefghijklmnop', 'is 16 bytes'], ['eth0=a{b', "has a quote, a brace, '#' or '!'"], ['=eth1', 'the interface to rename is empty']]) {
+      const r = generatePeer(PAIR, { interface: spec });
+      expect(r, spec).toMatchObject({ error: expect.stringContaining(why), option: true });
+      expect(r).not.toHaveProperty('at');
+    }
+    for (const options of [{ priority: 0 }, { priority: 255 }, { priorityStep: 0 }, { priorityStep: 254 }, { routerId: '' }, { priority: 80, priorityStep: 5 }]) {
+      expect(generatePeer(PAIR, options), JSON.stringify(options)).toMatchObject({ option: true });
+    }
+    // One that does not fit this file stays a refusal about the file.
+    expect(generatePeer(PAIR, { interface: 'eth9=eth1' })).not.toHaveProperty('option');
     expect(peerError(PAIR, { routerId: 'lb 2' })).toMatch(/single word/);
     expect(peerError(PAIR.replace('priority 100', 'priority 300'))).toMatch(/outside 1..255/);
     expect(peerError(PAIR.replace('priority 100', 'priority high'))).toMatch(/not a number/);

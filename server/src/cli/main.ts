@@ -50,8 +50,10 @@ export function main(argv: string[]): number {
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const command = e instanceof UsageError ? e.command : undefined;
-      tell(`kalint: ${(e as Error).message}\n${command ? `Run 'kalint ${command} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
+      // A command's mistake points at that command's help, whichever check found it.
+      const known = ['lint', 'explain', 'fmt', 'peer'].includes(command ?? '') ? command : undefined;
+      const hint = (e instanceof UsageError ? e.command : undefined) ?? known;
+      tell(`kalint: ${(e as Error).message}\n${hint ? `Run 'kalint ${hint} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
       return EXIT.usage;
     }
     if (e instanceof ConfigError) {

@@ -52,8 +52,9 @@ Options:
   -h, --help                this help
 
 Exit codes: 0 done, 1 no peer can be generated (no vrrp_instance, a state set per node on
-@ID lines without --config-id, an ambiguous or impossible request), 2 usage error (an address keepalived cannot
-read, or of the other family than the instance's, too) or unreadable/unwritable file.
+@ID lines without --config-id, an ambiguous or impossible request), 2 usage error (a value no config can take:
+priority 0, an interface name Linux cannot have, an address keepalived cannot read, or one of
+the other family than the instance's) or unreadable/unwritable file.
 `;
 
 function integer(name: string, v: string | undefined): number | undefined {
@@ -146,6 +147,8 @@ export function peerCommand(argv: string[]): number {
   };
   const r = generatePeer(text, options);
   if ('error' in r) {
+    // A value no config could take (--priority 0, --interface eth0=a/b): a mistake in the command line, not in the file.
+    if (r.option && !r.at) throw new UsageError(r.error, 'peer');
     // A refusal about one line names it as FILE:LINE:COL, like the formatter's.
     tell(`kalint: ${shown}${r.at ? `:${r.at.line}:${r.at.column}` : ''}: ${r.error}\n`);
     // An option's value that does not fit the file is a usage error, like the options refused above.

@@ -15,7 +15,7 @@ import { walkAst, type AstNode, type Word } from '../analysis/ast.js';
 import { strictModeOn, type VrrpInstance, type KeepalivedConfig, type TrackRef } from '../model/model.js';
 import type { TextEdit } from '../diagnostics.js';
 import { positionAt } from '../syntax/parser.js';
-import { canonicalAddress, parseInteger, sockaddrFamily, sockaddrText } from '../analysis/values.js';
+import { canonicalAddress, impossibleIfname, parseInteger, sockaddrFamily, sockaddrText } from '../analysis/values.js';
 import { REQUIRED_DEFINITION_LINE } from '../analysis/walker.js';
 
 export interface PeerOptions {
@@ -57,7 +57,10 @@ export interface PeerResult {
 
 export interface PeerError {
   error: string;
-  /** The refusal is about a value given in the options (an address of the other family), not about the file. */
+  /**
+   * The refusal is about a value given in the options, not about the file: one no config could take (priority 0, an
+   * interface name Linux cannot have), or one of the other family than the instance's address (then `at` is set).
+   */
   option?: true;
   /** Where in the MASTER's file the refusal points (1-based), when it is about one line. */
   at?: { line: number; column: number };
@@ -107,14 +110,16 @@ export function generatePeer(text: string, options: PeerOptions = {}): PeerResul
 function generate(text: string, options: PeerOptions): PeerResult {
   const file = options.file ?? 'keepalived.conf';
   const step = options.priorityStep ?? DEFAULT_PRIORITY_STEP;
-  if (options.priority !== undefined && options.priorityStep !== undefined) fail('give either a priority or a priority step, not both');
-  if (options.priority !== undefined && !(Number.isInteger(options.priority) && options.priority >= 1 && options.priority <= 254)) fail(`priority must be an integer from 1 to 254 (got ${options.priority})`);
-  if (!(Number.isInteger(step) && step >= 1 && step <= 253)) fail(`priority step must be an integer from 1 to 253 (got ${options.priorityStep})`);
+  if (options.priority !== undefined && options.priorityStep !== undefined) failOption('give either a priority or a priority step, not both');
+  if (options.priority !== undefined && !(Number.isInteger(options.priority) && options.priority >= 1 && options.priority <= 254)) failOption(`priority must be an integer from 1 to 254 (got ${options.priority})`);
+  if (!(Number.isInteger(step) && step >= 1 && step <= 253)) failOption(`priority step must be an integer from 1 to 253 (got ${options.priorityStep})`);
 
   // Values go into the config as single words: a blank, quote, brace or comment sign would change its structure.
   for (const [name, v] of [['router_id', options.routerId], ['unicast_src_ip', options.unicastSrcIp], ['unicast_peer', options.unicastPeer]] as const) {
-    if (v !== undefined && !/^[^\s{}"#!]+$/.test(v)) fail(`${name} '${v}' must be a single word (no blanks, quotes, braces, # or !)`);
+    if (v !== undefined && !/^[^\s{}"#!]+$/.test(v)) failOption(`${name} '${v}' must be a single word (no blanks, quotes, braces, # or !)`);
   }
+
+  if (options.interface !== undefined) checkInterfaceOption(options.interface);
 
   // A template's braces and words are not keepalived's (KA108): editing it as a config would break it.
   const template = findTemplateMarker(text);
@@ -542,7 +547,6 @@ function generate(text: string, options: PeerOptions): PeerResult {
     const eq = spec.indexOf('=');
     const wanted = eq >= 0 ? spec.slice(eq + 1) : spec;
     let old = eq >= 0 ? spec.slice(0, eq) : undefined;
-    if (!/^[^\s{}"#!]+$/.test(wanted) || wanted.length >= 16) fail(`'${wanted}' is not an interface name (no blanks, quotes or braces, shorter than 16 bytes)`);
     const used = [...new Set(instances.map((i) => i.interface?.value).filter((v): v is string => !!v))];
     if (used.length === 0) fail('no vrrp_instance has an interface line to rename');
     if (old === undefined) {
@@ -808,6 +812,25 @@ function hostNote(text: string): string {
 
 function fail(message: string, at?: { line: number; column: number }): never {
   throw new PeerFailure(message, at);
+}
+
+/** A refusal of an option's value on its own, whatever the file: a usage error for the CLI. */
+function failOption(message: string): never {
+  throw new PeerFailure(message, undefined, true);
+}
+
+/**
+ * The interface option, `NEW` or `OLD=NEW`, refused when NEW is a name no Linux interface can have (the kernel's
+ * dev_valid_name, as KA205 reads an interface line: empty, over 15 bytes, a '/', ':' or blank, '.' or '..'), or one the
+ * peer's config would read as syntax (a quote, a brace, '#' or '!'), or when OLD is empty.
+ */
+function checkInterfaceOption(spec: string): void {
+  const eq = spec.indexOf('=');
+  const wanted = eq >= 0 ? spec.slice(eq + 1) : spec;
+  if (eq === 0) failOption(`interface '${spec}': the interface to rename is empty (write OLD=NEW, e.g. eth0=${wanted || 'eth1'})`);
+  const impossible = impossibleIfname(wanted);
+  if (impossible !== undefined) failOption(`interface name '${wanted}' ${impossible}: no Linux interface can have this name`);
+  if (/[{}"#!]/.test(wanted)) failOption(`interface name '${wanted}' has a quote, a brace, '#' or '!', which keepalived would read as part of the config, not of the name`);
 }
 
 /** Why keepalived would refuse `state MASTER` below priority 255 on this instance ('in strict mode', 'with AH authentication'), if it would. */
