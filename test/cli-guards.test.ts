@@ -123,6 +123,43 @@ describe('peer: option values no config can take', () => {
   });
 });
 
+describe('no output over an input', () => {
+  it('peer -o refuses the input, a file the MASTER includes (through a link too) and the .kalint.json read', () => {
+    write({
+      'po/master.conf': node('lb1', 'MASTER', 150) + 'include conf.d/*.conf\n',
+      'po/conf.d/extra.conf': 'vrrp_script chk {\n    script "/bin/true"\n}\n',
+      'po/.kalint.json': '{"targetVersion":"2.2.7"}\n',
+    });
+    symlinkSync('conf.d/extra.conf', join(dir, 'po/alias.conf'));
+    const cases: [string, string][] = [
+      ['master.conf', 'kalint: -o master.conf is the input file: the peer\'s config never overwrites the MASTER\'s\n'],
+      ['conf.d/extra.conf', "kalint: -o conf.d/extra.conf is a file the MASTER includes: the peer's config never overwrites an input\n"],
+      ['alias.conf', "kalint: -o alias.conf is conf.d/extra.conf, a file the MASTER includes: the peer's config never overwrites an input\n"],
+      ['.kalint.json', "kalint: -o .kalint.json is the settings file this run reads: the peer's config never overwrites an input\n"],
+    ];
+    for (const [target, said] of cases) {
+      expect(kalint(['peer', '-q', '-o', target, 'master.conf'], 'po'), target).toMatchObject({ code: 2, stderr: said, stdout: '' });
+    }
+    // Standard input: what it includes (from the working folder) and the .kalint.json there.
+    expect(kalint(['peer', '-q', '-o', 'conf.d/extra.conf', '-'], 'po', readFileSync(join(dir, 'po/master.conf'), 'utf8')).code).toBe(2);
+    expect(readFileSync(join(dir, 'po/conf.d/extra.conf'), 'utf8')).toBe('vrrp_script chk {\n    script "/bin/true"\n}\n');
+    expect(readFileSync(join(dir, 'po/.kalint.json'), 'utf8')).toBe('{"targetVersion":"2.2.7"}\n');
+    // A file of its own is written.
+    expect(kalint(['peer', '-q', '-o', 'lb2.conf', 'master.conf'], 'po').code).toBe(0);
+    expect(readFileSync(join(dir, 'po/lb2.conf'), 'utf8')).toContain('router_id lb2');
+  });
+
+  it('lint -o refuses the file --stdin-filename names when it exists (the text stands for it)', () => {
+    write({ 'so/e3.conf': ERROR });
+    const r = kalint(['lint', '--stdin-filename', 'e3.conf', '-o', 'e3.conf', '-'], 'so', ERROR);
+    expect(r).toMatchObject({ code: 2, stderr: 'kalint: -o e3.conf is a config this run reads: the report never overwrites a config\n' });
+    expect(readFileSync(join(dir, 'so/e3.conf'), 'utf8')).toBe(ERROR);
+    // A name that is no file is only a name: the report goes there.
+    expect(kalint(['lint', '-f', 'gnu', '--stdin-filename', 'new.conf', '-o', 'new.conf', '-'], 'so', ERROR).code).toBe(1);
+    expect(readFileSync(join(dir, 'so/new.conf'), 'utf8')).toMatch(/^new\.conf:2:5: error: .*\[KA201\]\n$/);
+  });
+});
+
 describe('what a search enters', () => {
   it("enters a folder named dist (rendered configs), and still not .git or node_modules", () => {
     write({

@@ -11,12 +11,13 @@ import { configBytes, discover, displayPath, fsHost, isDirectory, isPipe, staged
 import { unifiedDiff } from './diff.js';
 import { decodeBytes } from '../core/syntax/encoding.js';
 import { FORMATS, formatOutput, type FormatName } from './output.js';
-import { ConfigError, findConfig, isTargetVersion, inferredMappings, inferredMappingsNote, loadedConfigPaths, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
+import { ConfigError, findConfig, isTargetVersion, inferredMappings, inferredMappingsNote, resolvedPathMappings, SEVERITY_SETTINGS, withoutIgnored } from './config.js';
 import { EXIT, fsPath, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
 import { analysisKey, lintClusters } from './cluster.js';
 import { applyFixes } from '../core/apply-fixes.js';
 import type { Fix } from '../core/diagnostics.js';
 import { writeAtomically } from './fmt.js';
+import { filesRead, inputAt } from './inputs.js';
 import { ALL_CONFIG_IDS, expandConfigIds, implicitIdsSkippedNote, tooManyImplicitIds } from './config-ids.js';
 import { appendAll } from '../core/arrays.js';
 
@@ -30,8 +31,8 @@ here win.
 Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output (never
-                             over a config or .kalint.json this run reads; a missing
-                             folder is made)
+                             over a config or .kalint.json this run reads, nor over the
+                             file --stdin-filename names; a missing folder is made)
       --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
                              its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
@@ -333,19 +334,6 @@ function printStagedDiffs(outputFile: string | undefined): number {
 }
 
 /**
- * The config of this run that `-o FILE` names, if any: the files linted and every file their
- * analyses read (includes too), so that a report never replaces a config.
- */
-function configRead(outputFile: string, files: string[], analyses: Map<string, Analysis | null>, stdinName: string | undefined): string | undefined {
-  const read = new Set<string>();
-  const stdin = stdinName === undefined ? undefined : resolve(stdinName);
-  for (const f of files) if (resolve(f) !== stdin) read.add(f);
-  for (const a of analyses.values()) if (a) for (const p of a.files.keys()) if (resolve(p) !== stdin) read.add(p);
-  for (const p of read) if (sameFile(p, outputFile)) return p;
-  return undefined;
-}
-
-/**
  * Writes the report to `-o FILE` as a redirection would (through links, into /dev/stdout or a pipe),
  * making its folder when missing (`-o reports/kalint.sarif` in CI); an exit code when it failed.
  */
@@ -534,7 +522,9 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   // by the cluster checks, and the settings files by every check.
   const outputFile = values['output-file'];
   if (outputFile !== undefined) {
-    const config = configRead(outputFile, [...files, ...clusters.read], analyses, fromStdin ? stdinName : undefined) ?? loadedConfigPaths().find((p) => sameFile(p, outputFile));
+    // The files linted and every file their analyses read (includes too), the file --stdin-filename names when there
+    // is one (the text stands for it: an editor's buffer, `- < x.conf`), and the settings files.
+    const config = inputAt(outputFile, [...files, ...clusters.read, ...filesRead(analyses.values())]);
     if (config !== undefined) {
       tell(`kalint: -o ${outputFile} is ${config === outputFile || displayPath(config) === displayPath(outputFile) ? 'a config' : `${displayPath(config)}, a config`} this run reads: the report never overwrites a config\n`);
       return EXIT.usage;
@@ -588,7 +578,7 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     suppressed = suppressed.filter((s) => s.diagnostic.severity === 'error');
   }
 
-  const color = values['no-color'] ? false : values.color ? true : values['output-file'] === undefined && colourByEnvironment(process.env, !!process.stdout.isTTY);
+  const color = values['no-color'] ? false : values.color ? true : outputFile === undefined && colourByEnvironment(process.env, !!process.stdout.isTTY);
   const report = formatOutput(settings.format, all, { color, files: linted, rules, baseDir: process.cwd(), suppressed, unlinted });
   if (outputFile !== undefined) {
     const failed = writeOutput(outputFile, report);

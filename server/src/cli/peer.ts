@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { generatePeer, type PeerOptions } from '../core/peer/index.js';
 import { configBytes, decodeConfig, displayPath, fsHost, type ConfigText } from './host.js';
 import { writeAtomically } from './fmt.js';
-import { argumentReason, EXIT, ioReason, parseCommandArgs, sameFile, tell, UsageError } from './common.js';
+import { argumentReason, EXIT, ioReason, parseCommandArgs, tell, UsageError } from './common.js';
+import { includedBy, inputAt } from './inputs.js';
 import { unifiedDiff } from './diff.js';
-import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, isTargetVersion, resolvedPathMappings } from './config.js';
+import { ConfigError, findConfig, inferredMappings, inferredMappingsNote, isTargetVersion, loadedConfigPaths, resolvedPathMappings } from './config.js';
 import { analyze, targetCaveat } from '../core/index.js';
 import { sockaddrAddress } from '../core/analysis/values.js';
 
@@ -47,7 +48,8 @@ Options:
       --target-version V    the keepalived release the nodes run (default 2.2.7, or the
                             nearest .kalint.json's): how both files are read
       --diff                print a unified diff MASTER → peer (instead of the file)
-  -o, --output FILE         write the peer's config to FILE (never the input file)
+  -o, --output FILE         write the peer's config to FILE (never the input, a file it
+                            includes, or the .kalint.json read)
   -q, --quiet               do not print what was changed (on stderr)
   -h, --help                this help
 
@@ -96,7 +98,7 @@ export function peerCommand(argv: string[]): number {
   // '-' reads stdin, as lint and fmt do.
   const stdin = input === '-';
   const output = values.output;
-  if (output !== undefined && !stdin && sameFile(input, output)) {
+  if (output !== undefined && !stdin && inputAt(output, [input]) !== undefined) {
     tell(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
     return EXIT.usage;
   }
@@ -160,6 +162,13 @@ export function peerCommand(argv: string[]): number {
   if (caveat && !values.quiet) tell(`kalint: note: ${caveat}\n`);
 
   if (output !== undefined) {
+    // What the MASTER includes, and the .kalint.json read for it, are inputs too.
+    const read = inputAt(output, includedBy(stdin ? shown : input, text, { configId: options.configId, targetVersion: options.targetVersion }));
+    if (read !== undefined) {
+      const what = loadedConfigPaths().includes(read) ? 'the settings file this run reads' : `${displayPath(read) === output ? '' : `${displayPath(read)}, `}a file the MASTER includes`;
+      tell(`kalint: -o ${output} is ${what}: the peer's config never overwrites an input\n`);
+      return EXIT.usage;
+    }
     try {
       writeAtomically(output, bytes(r.text), stdin ? undefined : input);
     } catch (e) {
