@@ -160,6 +160,33 @@ describe('no output over an input', () => {
   });
 });
 
+describe("'-o -' and 'kalint help CMD'", () => {
+  it("-o - writes to standard output (no file named '-'); ./- is a file of that name", () => {
+    write({ 'dash/err.conf': ERROR, 'dash/fix.conf': 'global_defs {\n    lvs_id lb1\n}\n', 'dash/m.conf': node('lb1', 'MASTER', 150) });
+    const lint = kalint(['lint', '-f', 'gnu', '-o', '-', 'err.conf'], 'dash');
+    expect(lint).toMatchObject({ code: 1, stdout: expect.stringMatching(/^err\.conf:2:5: error: .*\[KA201\]\n$/) });
+    expect(kalint(['lint', '--fix-dry-run', '-o', '-', 'fix.conf'], 'dash')).toMatchObject({ code: 1, stdout: expect.stringContaining('+++ b/fix.conf') });
+    const peer = kalint(['peer', '-q', '-o', '-', 'm.conf'], 'dash');
+    expect(peer).toMatchObject({ code: 0, stdout: expect.stringContaining('router_id lb2') });
+    expect(peer.stdout).toBe(kalint(['peer', '-q', 'm.conf'], 'dash').stdout);
+    expect(() => readFileSync(join(dir, 'dash/-'))).toThrow();
+    // --diff goes to standard output too: one of them must go elsewhere.
+    expect(kalint(['peer', '-q', '-o', '-', '--diff', 'm.conf'], 'dash')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('-o - and --diff would both write to standard output') });
+    expect(kalint(['lint', '-f', 'gnu', '-o', './-', 'err.conf'], 'dash')).toMatchObject({ code: 1, stdout: '' });
+    expect(readFileSync(join(dir, 'dash/-'), 'utf8')).toBe(lint.stdout);
+  });
+
+  it("help CMD prints that command's help, as CMD --help does", () => {
+    for (const command of ['lint', 'explain', 'fmt', 'peer']) {
+      const r = kalint(['help', command]);
+      expect(r, command).toMatchObject({ code: 0, stdout: kalint([command, '--help']).stdout });
+      expect(r.stdout).toMatch(new RegExp(`^Usage: kalint ${command} `));
+    }
+    expect(kalint(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('kalint help <command>') });
+    expect(kalint(['help', 'lnt'])).toMatchObject({ code: 2, stderr: "kalint: help: unknown command 'lnt'; did you mean 'kalint lint'?\nRun 'kalint --help' for usage.\n" });
+  });
+});
+
 describe('what a search enters', () => {
   it("enters a folder named dist (rendered configs), and still not .git or node_modules", () => {
     write({

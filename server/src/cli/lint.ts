@@ -32,7 +32,8 @@ Options:
   -f, --format FORMAT        stylish (default) | json | sarif | github | checkstyle | gnu
   -o, --output-file FILE     write the report to FILE instead of standard output (never
                              over a config or .kalint.json this run reads, nor over the
-                             file --stdin-filename names; a missing folder is made)
+                             file --stdin-filename names; a missing folder is made;
+                             '-': standard output)
       --stdin-filename NAME  the name findings give the text read from '-' (default <stdin>);
                              its folder is where includes and .kalint.json are looked up
       --config-id ID[,ID]    analyse the file as keepalived -i ID would see it (@ID lines);
@@ -520,7 +521,8 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   const clusters = lintClusters({ files: mains, analyses, texts, cluster: !!values.cluster, configIds: settings.configIds, targetVersion: settings.targetVersion, ruleOverrides: settings.ruleOverrides, inlineConfig: settings.inlineConfig });
   // Checked once every file is read: a declared cluster's member not named here (and what it includes) is read
   // by the cluster checks, and the settings files by every check.
-  const outputFile = values['output-file'];
+  // `-o -` is standard output, as '-' is standard input (`-o ./-` names a file '-').
+  const outputFile = values['output-file'] === '-' ? undefined : values['output-file'];
   if (outputFile !== undefined) {
     // The files linted and every file their analyses read (includes too), the file --stdin-filename names when there
     // is one (the text stands for it: an editor's buffer, `- < x.conf`), and the settings files.

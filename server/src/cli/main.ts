@@ -17,7 +17,7 @@ Usage:
   kalint peer [options] FILE        the BACKUP node's config from the MASTER's (or --diff)
   kalint --help | --version
 
-Run 'kalint <command> --help' for a command's options.
+Run 'kalint <command> --help' (or 'kalint help <command>') for a command's options.
 
 Exit codes: 0 no error-severity finding, 1 error findings (or more warnings than
 --max-warnings), 2 usage error, unreadable file or invalid .kalint.json.
@@ -27,10 +27,17 @@ export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'help':
+        // `kalint help lint`, as git and cargo take it: that command's help.
+        if (rest.length) {
+          if (!COMMANDS.includes(rest[0]!)) throw new UsageError(`help: unknown command '${rest[0]}'${commandGuess(rest[0]!)}`);
+          return main([rest[0]!, '--help']);
+        }
+        process.stdout.write(HELP);
+        return EXIT.ok;
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
         process.stdout.write(HELP);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case '-V':
@@ -51,7 +58,7 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // A command's mistake points at that command's help, whichever check found it.
-      const known = ['lint', 'explain', 'fmt', 'peer'].includes(command ?? '') ? command : undefined;
+      const known = COMMANDS.includes(command ?? '') ? command : undefined;
       const hint = (e instanceof UsageError ? e.command : undefined) ?? known;
       tell(`kalint: ${(e as Error).message}\n${hint ? `Run 'kalint ${hint} --help' for its options.` : "Run 'kalint --help' for usage."}\n`);
       return EXIT.usage;
@@ -66,12 +73,14 @@ export function main(argv: string[]): number {
   }
 }
 
+const COMMANDS = ['lint', 'explain', 'fmt', 'peer'];
+
 /** Other tools' words for kalint's commands. */
 const COMMAND_ALIASES: Record<string, string> = { check: 'lint', validate: 'lint', test: 'lint', format: 'fmt', backup: 'peer', generate: 'peer' };
 
 /** What the user may have meant by an unknown command: a command, or linting the path they gave. */
 function commandGuess(word: string): string {
-  const command = COMMAND_ALIASES[word.toLowerCase()] ?? suggest(word, ['lint', 'explain', 'fmt', 'peer']);
+  const command = COMMAND_ALIASES[word.toLowerCase()] ?? suggest(word, COMMANDS);
   if (command) return `; did you mean 'kalint ${command}'?`;
   if (/[/.*]/.test(word)) return `; to check that file, run 'kalint lint ${word}'`;
   return '';

@@ -49,7 +49,7 @@ Options:
                             nearest .kalint.json's): how both files are read
       --diff                print a unified diff MASTER → peer (instead of the file)
   -o, --output FILE         write the peer's config to FILE (never the input, a file it
-                            includes, or the .kalint.json read)
+                            includes, or the .kalint.json read; '-': standard output)
   -q, --quiet               do not print what was changed (on stderr)
   -h, --help                this help
 
@@ -97,7 +97,9 @@ export function peerCommand(argv: string[]): number {
   const input = positionals[0]!;
   // '-' reads stdin, as lint and fmt do.
   const stdin = input === '-';
-  const output = values.output;
+  // `-o -` is standard output, as '-' is standard input (`-o ./-` names a file '-').
+  const output = values.output === '-' ? undefined : values.output;
+  if (values.output === '-' && values.diff) throw new UsageError("-o - and --diff would both write to standard output: give -o a file, or leave it out", 'peer');
   if (output !== undefined && !stdin && inputAt(output, [input]) !== undefined) {
     tell(`kalint: -o ${output} is the input file: the peer's config never overwrites the MASTER's\n`);
     return EXIT.usage;
