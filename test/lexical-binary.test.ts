@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../server/src/linter.js';
+import { analyze } from '../server/src/core/index.js';
 import { format, isFormatError } from '../server/src/core/format/index.js';
 import type { Diagnostic } from '../server/src/core/diagnostics.js';
 import { keepalivedAvailable, runKeepalived, runKeepalivedAsync } from './helpers/keepalived.js';
@@ -1111,5 +1112,80 @@ describe.skipIf(!keepalivedAvailable())('a line starting with an escaped comment
     expect(out).toContain("Line 4) Unknown keyword '#'");
     expect(out).toContain("Line 5) Unknown keyword 'virtual_ipaddress'");
     expect(out).toContain('(VI_1) No VIP specified');
+  });
+});
+
+describe("'\\#' inside a line and a trailing '\\ ' where keepalived's parent reads (global_defs, the top level), against the releases", () => {
+  // From 2.2.0 the VRRP and checker processes read a de-commented copy of the file that the parent writes, where a
+  // '\#' the parent kept as '#' starts a comment and a '\' followed by a blank ends the line. The parent reads
+  // global_defs and the top level itself, the pre-2.2.0 way, and its values and messages are the ones that count
+  // there (versions63 audit, bug 1).
+  const instance = (...body: string[]) => ['vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    priority 100', '    advert_int 1', ...body, '    virtual_ipaddress {', '        192.168.1.151/24', '    }', '}'];
+  const lint = (text: string, targetVersion: string) => lintText(text, { file: 'keepalived.conf', targetVersion }).diagnostics;
+  const located = (binary: string, text: string) => runRelease(binary, text).messages.filter((m) => m.line !== undefined && !HOST.test(m.message));
+  const releases = ['2.1.5', '2.2.4', '2.2.7', '2.4.3'];
+
+  it("a glued '\\#' in a global_defs or top-level value is a character for the parent: 'invalid number' at every release", () => {
+    const text = conf('child_wait_time 5\\#x', 'global_defs {', '    vrrp_garp_master_delay 7\\#x', '    vrrp_version 2\\#x', '    router_id r1\\#x', '}', ...instance());
+    for (const v of releases) {
+      const d = lint(text, v);
+      const errs = d.filter((x) => x.severity === 'error').map((x) => `${x.range.start.line + 1}: ${x.code}`);
+      expect(errs, v).toEqual(['1: KA205', '3: KA205', '4: KA205']);
+      expect(d.find((x) => x.code === 'KA205' && x.range.start.line === 2)!.message, v).toContain("got '7#x'");
+      const notes = d.filter((x) => x.code === 'KA116');
+      expect(notes.map((x) => `${x.range.start.line + 1}: ${x.severity}`), v).toEqual(['1: warning', '3: warning', '4: warning', '5: warning']);
+      expect(notes[1]!.message, v).toContain("as a character of the word '7#x'");
+      expect(notes[1]!.message, v).not.toContain('2.2.0 and later take it for a comment');
+      expect(analyze(text, { targetVersion: v, configId: 'x' }).model.globalDefs?.routerId?.value, v).toBe('r1#x');
+      const binary = releaseBinary(v);
+      if (!binary) continue;
+      const ka = located(binary, text);
+      expect(ka.map((m) => `${m.line}: ${m.message}`), v).toContainEqual("3: invalid number '7#x'");
+      for (const line of new Set(ka.map((m) => m.line!))) expect(errs.some((e) => e.startsWith(`${line}: `)), `${v} line ${line}`).toBe(true);
+    }
+    expect(lint(text, '2.2.7').find((x) => x.code === 'KA116' && x.range.start.line === 2)!.message).toMatch(/keepalived 2\.2\.7's parent process, which reads global_defs, reads the '#' as a character of the word '7#x'/);
+  });
+
+  it("a '\\' followed by a blank ending a global_defs line stays a word for the parent: no error where keepalived accepts it", () => {
+    const text = conf('global_defs {', '    vrrp_garp_master_delay 5 \\ ', '    vrrp_garp_master_repeat 3', '}', ...instance());
+    for (const v of releases) {
+      const d = lint(text, v);
+      expect(d.filter((x) => x.severity === 'error').map((x) => `${x.range.start.line + 1}: ${x.code}`), v).toEqual([]);
+      expect(d.filter((x) => x.range.start.line === 1).map((x) => `${x.code} ${x.severity}`), v).toEqual(['KA204 warning', 'KA702 warning']);
+      const binary = releaseBinary(v);
+      if (!binary) continue;
+      const run = runRelease(binary, text);
+      expect(run.messages.filter((m) => m.line !== undefined && !HOST.test(m.message)), v).toEqual([]);
+      expect(run.exitStatus, v).toBe(0);
+    }
+    expect(lint(text, '2.2.7').find((x) => x.code === 'KA702')!.message).toContain("keepalived 2.2.7's parent process, which reads global_defs, reads '\\' as one more word here");
+  });
+
+  it("KA702 names where the parent reads the line: the top level, or global_defs for an unknown keyword in it", () => {
+    const text = conf('child_wait_time 5 \\ ', 'global_defs {', '    bogus_kw 5 \\ ', '}', ...instance());
+    const d = lint(text, '2.2.7').filter((x) => x.code === 'KA702');
+    expect(d.map((x) => `${x.range.start.line + 1}: ${/which reads ([\w ]+),/.exec(x.message)?.[1]}`)).toEqual(['1: the top level', '3: global_defs']);
+    const binary = releaseBinary('2.2.7');
+    if (binary) expect(located(binary, text).map((m) => `${m.line}: ${m.message}`)).toEqual(["3: Unknown keyword 'bogus_kw'"]);
+  });
+
+  it("in a vrrp_instance the VRRP process's reading counts: '5 \\ ' is '5\\', and '\\#' cuts auth_pass from 2.2.0", () => {
+    const text = conf(...instance('    garp_master_delay 5 \\ ', '    authentication {', '        auth_type PASS', '        auth_pass ab\\#cd', '    }'));
+    for (const v of ['2.2.4', '2.2.7', '2.4.3']) {
+      const d = lint(text, v);
+      expect(d.filter((x) => x.severity === 'error').map((x) => `${x.range.start.line + 1}: ${x.code}`), v).toEqual(['7: KA205', '7: KA702']);
+      const note = d.find((x) => x.code === 'KA116');
+      expect(note?.severity, v).toBe('warning');
+      expect(note?.range.start.line, v).toBe(9);
+      expect(note!.message, v).toContain("read the word 'ab', where 2.0.9 to 2.1.x read 'ab#cd'");
+      expect(analyze(text, { targetVersion: v, configId: 'x' }).model.vrrpInstances[0]!.authentication?.pass?.value, v).toBe('ab');
+      const binary = releaseBinary(v);
+      if (binary) expect(located(binary, text).map((m) => m.line), v).toContain(7);
+    }
+    // 2.1.5 keeps the '#' (its dump: "Password = ab#cd"), and the '\' after '5 ' is a word of its own.
+    const old = lint(text, '2.1.5');
+    expect(old.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(old.find((x) => x.code === 'KA116')!.message).toMatch(/keepalived 2\.1\.5 reads the '#' as a character of the word 'ab#cd' \(from 2\.2\.0 the VRRP and checker processes, which read this block/);
+    expect(analyze(text, { targetVersion: '2.1.5', configId: 'x' }).model.vrrpInstances[0]!.authentication?.pass?.value).toBe('ab#cd');
   });
 });

@@ -113,6 +113,11 @@ export interface LineSink {
   /** parentReads, or the parent reads this line at the top level because a lost '{' ended early a block it skips. */
   parentReadsLine?(): boolean;
   /**
+   * Whether the parent's reading of this line's text is the one that counts (the top level but a line opening a
+   * block only the other processes read, `first` its first word; global_defs and the value blocks in it).
+   */
+  parentReadsText?(first?: string): boolean;
+  /**
    * Before INCLUDE_OWN_STREAM_BEFORE: an included file is read as a stream of its own, at the block the include
    * line is in. `begin` when its first line is read, `end` when the file ends (the blocks opened in it end there).
    */
@@ -1086,7 +1091,7 @@ export class Reader {
         // keepalived before 2.4.0 keeps a `\` that ends a comment (see processPhysicalLine); 2.0.9 to 2.1.x read
         // a `\#` after a word as the character (readEscapedCommentInLine).
         // Before 2.0.9 the backslash of a `\#` after a word is a character of the line (processPhysicalLine).
-        if ((this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) || (end - 1 > from && text.charCodeAt(starts[end - 1]!) === 92 && (!this.readsEscapedComments || this.readsEscapedCommentInLine()))) {
+        if ((this.commentBackslash && commentTrailingBackslash(text, starts[end - 1]!, store.end(end - 1)) >= 0) || (end - 1 > from && text.charCodeAt(starts[end - 1]!) === 92)) {
           frame.line = ln;
           return true;
         }
@@ -1244,8 +1249,13 @@ export class Reader {
     }
     if (from === to) return;
 
-    // 2.0.9 to 2.1.x: a backslash keeps '#' or '!' in the middle of a line from starting a comment.
-    if (kinds[to - 1] === Kind.Comment && to - 1 > from && file.text.charCodeAt(starts[to - 1]!) === 92 && this.readsEscapedCommentInLine() && this.readEscapedCommentInLine(frame, from, to)) return;
+    // 2.0.9 to 2.1.x, and the parent after: a backslash keeps '#' or '!' in the middle of a line from starting a comment.
+    if (kinds[to - 1] === Kind.Comment && to - 1 > from && file.text.charCodeAt(starts[to - 1]!) === 92 && this.readsEscapedComments) {
+      const first = kinds[from] === Kind.Word ? file.text.slice(starts[from]!, store.end(from)) : undefined;
+      if (this.readsEscapedCommentInLine(first)) {
+        if (this.readEscapedCommentInLine(frame, from, to)) return;
+      } else this.reportCopyCutsEscapedComment(file, from, to);
+    }
 
     // Before ESCAPED_COMMENT_SINCE a backslash does not escape: `\# note` is the word '\' and a comment (the 1.3.5
     // build: "Unknown keyword '\'"), `10.0.0.1 \# the VIP` one more word, and `abc\#x` the word 'abc\'.
@@ -1700,11 +1710,51 @@ export class Reader {
       : `; keepalived's VRRP and checker processes count each piece as a line, so their messages about later lines of this file give numbers ${howMany} too high`;
   }
 
-  /** Whether the target's processes all read `\#` in a line as the character '#' (2.0.9 to 2.1.x: no copy yet). */
-  private readsEscapedCommentInLine(): boolean {
-    return (this.escapedCommentInLine ??= !!this.options.target && !this.before(ESCAPED_COMMENT_SINCE) && this.before(CONF_COPY_SINCE));
+  /**
+   * Whether the process whose reading counts here reads `\#` in a line as the character '#': every process from
+   * 2.0.9 to 2.1.x (no copy yet); from CONF_COPY_SINCE only the parent, which reads global_defs and the top level
+   * (2.2.7 and 2.4.3 -t: `vrrp_garp_master_delay 7\#x` in global_defs is "invalid number '7#x'"; `priority 50\#x`
+   * in a vrrp_instance is 50 in the VRRP process's dump). `first`: the line's first word.
+   */
+  private readsEscapedCommentInLine(first: string | undefined): boolean {
+    if (!this.readsEscapedComments) return false;
+    if (!this.readsConfCopy) return true;
+    return this.sink.parentReadsText?.(first) ?? false;
   }
-  private escapedCommentInLine: boolean | undefined;
+
+  /**
+   * From CONF_COPY_SINCE, a `\#` or `\!` after a line's first word in a block the VRRP or checker process reads:
+   * the parent writes the character without its backslash into the copy those processes read, where it then starts
+   * a comment (2.2.7 dump: `auth_pass ab\#cd` is the password 'ab'; 2.1.5's is 'ab#cd').
+   */
+  private reportCopyCutsEscapedComment(file: SourceFile, from: number, to: number): void {
+    const store = file.lex;
+    const text = file.text;
+    const at = store.starts[to - 1]!;
+    const lineStart = store.starts[from]!;
+    const span = text.slice(lineStart, store.end(to - 1));
+    if (span.includes('"') || span.includes('$') || specialFirstChar(text.charCodeAt(lineStart))) return;
+    const c = text[at + 1]!;
+    const blank = (ch: string) => ch === ' ' || ch === '\t';
+    // After a blank the text is a comment from 2.2.0, as its writer most likely meant: nothing to say.
+    if (blank(text[at - 1]!)) return;
+    let wordStart = at;
+    while (wordStart > lineStart && !blank(text[wordStart - 1]!) && text[wordStart - 1] !== '{' && text[wordStart - 1] !== '}') wordStart--;
+    // The word as 2.0.9 to 2.1.x read it: escapes taken off, up to a blank, a brace or an unescaped '#'/'!'.
+    let old = text.slice(wordStart, at);
+    for (let i = at; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '\\' && (text[i + 1] === '#' || text[i + 1] === '!')) {
+        old += text[++i];
+        continue;
+      }
+      if (blank(ch) || ch === '\n' || ch === '\r' || ch === '{' || ch === '}' || ch === '#' || ch === '!') break;
+      old += ch;
+    }
+    const now = text.slice(wordStart, at);
+    const message = `A backslash does not keep '${c}' from starting a comment here: the VRRP and checker processes of keepalived ${this.label()}, which read this block from the parent's de-commented copy of the file (the backslash gone), take it for one and read ${now ? `the word '${now}'` : 'nothing of this word'}, where 2.0.9 to 2.1.x read '${old}'; if '${c}' is meant as part of the value, write it otherwise, else remove the backslash`;
+    this.report('KA116', 'warning', message, file, at, at + 2);
+  }
 
   /**
    * A line with `\#` or `\!` after its first word, as 2.0.9 to 2.1.x read it: the comment pass takes the
@@ -1731,6 +1781,8 @@ export class Reader {
       if (upTo > runStart) segments.push({ outStart: out.length, outEnd: out.length + upTo - runStart, srcStart: runStart, srcEnd: upTo, verbatim: true });
       out += text.slice(runStart, upTo);
     };
+    let escapeAt = -1;
+    let escapeOut = -1;
     let i = start;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -1738,10 +1790,9 @@ export class Reader {
         if (i + 1 >= end) return false; // a continuation: left to the usual reading
         const next = text.charCodeAt(i + 1);
         if (next === 35 || next === 33) {
-          if (!quiet && !segments.length && runStart === start) {
-            this.report('KA116', 'warning', `A backslash keeps '${text[i + 1]}' from starting a comment: keepalived ${this.label()} reads the text after it as more words of this line (2.2.0 and later take it for a comment); remove the backslash to make it a comment`, file, i, i + 2);
-          }
+          if (!quiet && escapeAt < 0) escapeAt = i;
           flush(i);
+          if (escapeOut < 0) escapeOut = out.length;
           runStart = i + 1;
         }
         i++;
@@ -1751,6 +1802,7 @@ export class Reader {
     }
     flush(i);
     const kept = out.replace(/[ \t\f\v]+$/, '');
+    if (escapeAt >= 0) this.reportEscapedCommentInLine(file, escapeAt, kept, escapeOut, store.kinds[from] === Kind.Word ? text.slice(start, store.end(from)) : undefined);
     // Words and braces (keepalived splits the line at its braces afterwards).
     const source = new SourceText('', Int32Array.of(0), kept);
     const tokens: Token[] = [];
@@ -1774,6 +1826,33 @@ export class Reader {
     if (fromFirstBrace) while (first < tokens.length && tokens[first]!.kind === 'word') first++;
     if (tokens.length > first) this.emitTokens(file, tokens, first, tokens.length, segments);
     return true;
+  }
+
+  /**
+   * KA116 on the first `\#` or `\!` (at `at`) of a line read as readEscapedCommentInLine reads it; `kept` is the line
+   * as read, where the character is at `keptAt`.
+   */
+  private reportEscapedCommentInLine(file: SourceFile, at: number, kept: string, keptAt: number, first: string | undefined): void {
+    const c = file.text[at + 1]!;
+    const isBreak = (ch: string | undefined) => ch === undefined || ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || ch === '{' || ch === '}';
+    let read: string;
+    if (keptAt > 0 && !isBreak(kept[keptAt - 1])) {
+      let a = keptAt;
+      while (a > 0 && !isBreak(kept[a - 1])) a--;
+      let b = keptAt;
+      while (b < kept.length && !isBreak(kept[b])) b++;
+      read = `the '${c}' as a character of the word '${kept.slice(a, b)}'`;
+    } else read = 'the text after it as more words of this line';
+    const parent = this.sink.parentReadsText?.(first) ?? false;
+    const globalDefs = parent && this.sink.blockKeyword?.() !== undefined;
+    const where = globalDefs ? 'global_defs' : 'the top level';
+    const copy = `read a copy of the file the parent de-comments, where it starts a comment${globalDefs ? ', and read global_defs only on a reload' : ''}`;
+    const message = this.before(CONF_COPY_SINCE)
+      ? parent
+        ? `A backslash keeps '${c}' from starting a comment: keepalived ${this.label()} reads ${read} (so does the parent process of 2.2.0 and later, which reads ${where}; their VRRP and checker processes ${copy}); remove the backslash to make it a comment`
+        : `A backslash keeps '${c}' from starting a comment: keepalived ${this.label()} reads ${read} (from 2.2.0 the VRRP and checker processes, which read this block, read a copy of the file the parent de-comments, where it starts a comment: they read the line up to the backslash); remove the backslash to make it a comment`
+      : `A backslash keeps '${c}' from starting a comment: keepalived ${this.label()}'s parent process, which reads ${where}, reads ${read} (its VRRP and checker processes ${copy}); remove the backslash to make it a comment`;
+    this.report('KA116', 'warning', message, file, at, at + 2);
   }
 
   /**
@@ -1895,11 +1974,13 @@ export class Reader {
    * before it. A space or tab after it: keepalived's comment pass takes the backslash and that blank for an escaped
    * character and only then strips the trailing blanks, so the backslash stays a word of its own, for every process
    * before 2.2.0 and for the parent after; the VRRP and checker processes of 2.2.0 and later read the parent's copy,
-   * where it does end the line (2.0.19 and 2.1.5 read `virtual_router_id 51 \ ` as 51, 2.2.7 as '51\').
+   * where it does end the line (2.0.19 and 2.1.5 read `virtual_router_id 51 \ ` as 51, 2.2.7 as '51\'). The parent's
+   * reading is the one that counts in global_defs and at the top level (2.2.4 to 2.4.3 -t accept
+   * `vrrp_garp_master_delay 5 \ ` in global_defs, and 2.2.7's dump has the delay 5). `first`: the line's first word.
    */
-  private backslashEndsLine(text: string, end: number): boolean {
+  private backslashEndsLine(text: string, end: number, first: string | undefined): boolean {
     if (!lastOnLine(text, end)) return false;
-    if (this.readsConfCopy && !this.options.parentReading) return true;
+    if (this.readsConfCopy && !this.options.parentReading && !(this.sink.parentReadsText?.(first) ?? false)) return true;
     const c = text.charCodeAt(end);
     return c !== 32 && c !== 9;
   }
@@ -1913,7 +1994,7 @@ export class Reader {
     const last = to - 1;
     // After a quoted word the moved backslash is a word of its own: keepalived's tokenizer ends a word at its
     // closing quote (`priority "99" \` reads 99 and '\'; 2.2.7 in virtual_ipaddress: "Unknown configuration entry '\'").
-    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && this.backslashEndsLine(file.text, store.end(last)) && blanksOnly(file.text, store.end(last - 1), store.starts[last]!)) {
+    if (this.gluesLoneBackslash && endsLine && to - from >= 2 && store.kinds[last] === Kind.Word && store.kinds[last - 1] !== Kind.String && store.end(last) - store.starts[last]! === 1 && file.text.charCodeAt(store.starts[last]!) === 92 && this.backslashEndsLine(file.text, store.end(last), store.kinds[from] === Kind.Word ? file.text.slice(store.starts[from]!, store.end(from)) : undefined) && blanksOnly(file.text, store.end(last - 1), store.starts[last]!)) {
       const words: Word[] = [];
       for (let i = from; i < last - 1; i++) words.push(new StoreWord(store, i));
       const prev = new StoreWord(store, last - 1);
@@ -2360,7 +2441,7 @@ export class Reader {
     // keepalived (2.0.9+) moves a lone trailing `\` onto the word before it: `virtual_router_id 51 \`
     // reads the number `51\`; not before a brace on the line (see emitStoreRun).
     const last = tokens[to - 1]!;
-    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && this.backslashEndsLine(last.src.text, last.end) && blanksOnly(last.src.text, tokens[to - 2]!.end, last.start);
+    const gluedBackslash = this.gluesLoneBackslash && endsLine && to - from >= 2 && last.kind === 'word' && last.text === '\\' && tokens[to - 2]!.kind !== 'lbrace' && tokens[to - 2]!.kind !== 'rbrace' && tokens[to - 2]!.kind !== 'string' && this.backslashEndsLine(last.src.text, last.end, tokens[from]!.kind === 'word' ? tokens[from]!.text : undefined) && blanksOnly(last.src.text, tokens[to - 2]!.end, last.start);
     const n = gluedBackslash ? to - from - 1 : to - from;
     const words: Word[] = new Array(n);
     for (let k = 0; k < n; k++) {

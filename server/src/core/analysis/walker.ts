@@ -91,6 +91,17 @@ const READERS: Record<string, number> = {
   track_file: VRRP | CHECKER, vrrp_track_file: VRRP | CHECKER, bfd_instance: VRRP | CHECKER | BFD,
 };
 
+/**
+ * Whether keepalived's parent process reads the lines of the top-level block `keyword` (global_defs and the
+ * top-level keywords it handles; an unknown keyword too, which it reports), rather than only its VRRP, checker
+ * or BFD process. From 2.2.0 (CONF_COPY_SINCE) those processes read the parent's de-commented copy of the file
+ * and so read some lines otherwise (a `\#` inside a line, a `\` followed by a blank at its end).
+ */
+export function parentReadsBlock(keyword: string): boolean {
+  const readers = READERS[keyword];
+  return readers === undefined || !!(readers & PARENT);
+}
+
 /** Whether token `i` is a quoted brace, `"{"` or `"}"` (a string token of 3 characters around a brace). */
 function quotedBraceAt(store: TokenStore, i: number): boolean {
   if (store.kinds[i] !== Kind.String || store.end(i) - store.starts[i]! !== 3) return false;
@@ -1658,6 +1669,17 @@ export class Walker implements LineSink {
     if (this.stack.length === 1) return true;
     const frame = this.top();
     return frame.kind === 'keywords' && !!((READERS[this.stack[1]!.node.keyword] ?? 0) & PARENT);
+  }
+
+  /**
+   * Whether keepalived's parent process is the one whose reading of this line's text counts (see
+   * `parentReadsBlock`): the top level, but for a line opening a block only its other processes read
+   * (`first`: the line's first word), and any line of global_defs, a value block in it included.
+   */
+  parentReadsText(first?: string): boolean {
+    if (this.stack.length === 1) return first === undefined || parentReadsBlock(first);
+    const top = this.stack[1]!;
+    return top.kind !== 'skip' && parentReadsBlock(top.node.keyword);
   }
 
   atTopLevel(): boolean {

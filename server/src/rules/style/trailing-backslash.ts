@@ -10,6 +10,7 @@ import { blanksOnly, endsWithLoneBackslash, lastOnLine } from '../../core/syntax
 import { walkAst, type AstNode } from '../../core/analysis/ast.js';
 import { checkArg, isCheckedArgType, sockaddrFamily } from '../../core/analysis/values.js';
 import type { Analysis } from '../../core/index.js';
+import { parentReadsBlock } from '../../core/analysis/walker.js';
 import { crashingScriptLine, SCRIPT_PARSER_CRASH_SINCE } from '../security/scripts.js';
 import { configLineUses, DOLLARLESS_DEFINITION } from '../../core/analysis/dollarless.js';
 
@@ -55,6 +56,21 @@ function dollarlessDefinitionRun(text: string, lineStarts: ArrayLike<number>, ln
   for (const l of walked) runStarts.set(l, first);
   const m = DOLLARLESS_DEFINITION.exec(lineText(text, lineStarts, first).trimStart());
   return m ? { name: m[1]!, line: first, used: configLineUses(text, m[1]!) } : undefined;
+}
+
+/**
+ * Where keepalived's parent process is the one whose reading of a line counts (see parentReadsBlock): 'global_defs'
+ * (or another top-level block it reads), 'the top level', or undefined where its other processes read the line.
+ * `node` is the line's keyword node or value block, if any, `first` its first word.
+ */
+function parentReadsAt(analysis: Analysis, node: AstNode | undefined, path: string, offset: number, first: string): string | undefined {
+  let top = node;
+  while (top?.parent?.parent) top = top.parent;
+  // An unknown keyword: the top-level block the line is in, if any, in its own file.
+  top ??= analysis.ast.children.findLast((n) => n.file === path && n.range.start.offset < offset && (n.closeBrace ? n.closeBrace.file !== path || offset < n.closeBrace.range.end.offset : !!n.openBrace));
+  if (!top) return path === analysis.file && parentReadsBlock(first) ? 'the top level' : undefined;
+  if (!parentReadsBlock(top.keyword)) return undefined;
+  return top === node ? 'the top level' : top.keyword;
 }
 
 /** Value types keepalived keeps as written, whatever their text (a notification_email address). */
@@ -120,7 +136,9 @@ export const trailingBackslash: FileRule = {
       'A trailing backslash continues a line only inside a `$NAME=` definition. On a keyword line keepalived removes the ' +
       'blanks before it and keeps it as part of the last word: `virtual_router_id 51 \\` is read as `virtual_router_id 51\\`, ' +
       'an invalid number, and the next line is read on its own anyway. (This happens even when the backslash ends a comment; ' +
-      'before 2.2.0 a space or tab after the backslash keeps it a word of its own.) ' +
+      'before 2.2.0 a space or tab after the backslash keeps it a word of its own, and so it does in later releases in ' +
+      "global_defs and at the top level, which keepalived's parent process reads itself; its VRRP and checker processes " +
+      'read a de-commented copy of the file, where the backslash then ends the line.) ' +
       'An error when keepalived then rejects the word (a number, an address, the keyword itself); a warning when the word is ' +
       'a string, which keepalived keeps with the backslash without a word. Backslashes pair from the left: `\\\\` at the end ' +
       'is an escaped backslash, not a continuation.',
@@ -168,8 +186,12 @@ export const trailingBackslash: FileRule = {
         // A space or tab after a lone backslash: keepalived's comment pass takes the two for an escaped character, so
         // before 2.2.0 (and in the parent process after) the backslash stays a word of its own; the VRRP and checker
         // processes of 2.2.0 and later read the parent's copy, where it ends the line and is glued (2.1.5 and 2.2.7).
+        // The parent reads global_defs and the top level (2.2.4 to 2.4.3 accept `vrrp_garp_master_delay 5 \ ` there).
         const blankAfter = separate && !inComment && (file.text.charCodeAt(lastTok.end) === 32 || file.text.charCodeAt(lastTok.end) === 9);
-        const gluesHere = glues && !(blankAfter && compareVersions(ctx.target, CONF_COPY_SINCE) < 0);
+        const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
+        const copyReads = blankAfter && compareVersions(ctx.target, CONF_COPY_SINCE) >= 0;
+        const parentHere = !copyReads ? undefined : parentReadsAt(ctx.analysis, node ?? (valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).get(ln), file.path, lastTok.start, store.token(classified.first).text);
+        const gluesHere = glues && !(blankAfter && (!copyReads || parentHere));
         // A lone backslash that a vertical tab or a form feed follows is no last character to keepalived: it stays a
         // word of its own (KA204 says it is ignored), joined to nothing.
         if (separate && !inComment && (!lastOnLine(file.text, lastTok.end) || !blanksOnly(file.text, wordTok.end, lastTok.start))) continue;
@@ -180,7 +202,6 @@ export const trailingBackslash: FileRule = {
         const delFrom = inComment ? slashStart : !separate ? slashStart : wordTok.end;
         const del = rangeOf(ctx.analysis, file.path, delFrom, slashStart + 1)!;
         // An error where keepalived rejects the word it ends up with; a string keeps the backslash silently.
-        const node = (nodes ??= nodesByLine(ctx.analysis, file.path)).get(ln);
         // A line a definition turned into a comment (`${OFF} misc_dynamic \` with OFF='${_HASH}') reads as
         // nothing, so nothing is glued (2.4.3 is silent; before 2.4.0 the reader reports the '\' it keeps).
         if (!node && store.token(classified.first).text.startsWith('$') && !(valueBlocks ??= valueBlocksByLine(ctx.analysis, file.path)).has(ln)) continue;
@@ -210,6 +231,8 @@ export const trailingBackslash: FileRule = {
             ? `keepalived has no line continuation on keyword lines, and on this ${node!.keyword} line the trailing backslash crashes keepalived ${ctx.target.join('.')} (see KA609); remove the backslash`
             : gluesHere || !separate
             ? `keepalived has no line continuation on keyword lines: it reads '${seen}' here (the backslash joins the last word) and the next line on its own; remove the backslash`
+            : parentHere
+            ? `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')}'s parent process, which reads ${parentHere}, reads '\\' as one more word here (the blank after it keeps it from ending the line, so it is not joined to '${base}'; the VRRP and checker processes, which read a copy of the file the parent de-comments, would read '${seen}'), and the next line on its own; remove the backslash`
             : glues
             ? `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word here (the blank after it keeps it from ending the line, so it is not joined to '${base}'), and the next line on its own; remove the backslash`
             : `keepalived has no line continuation on keyword lines: keepalived ${ctx.target.join('.')} reads '\\' as one more word (2.0.9 and later glue it to '${base}') and the next line on its own; remove the backslash`) + orDefinition,

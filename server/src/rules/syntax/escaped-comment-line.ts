@@ -19,8 +19,11 @@ const rule: CoreRule = {
       "marks the start of an included file and one starting with '!' its end: after a '\\#' line their messages " +
       "name a file that does not exist, and a '\\!' line makes keepalived crash (2.2.7 -t: segmentation fault). " +
       "Checked with keepalived 2.2.7. After a word ('priority 100 \\# master'), 2.0.9 to 2.1.x read the text after the " +
-      "backslash as more words of the line (the 2.1.5 build: \"Unknown configuration entry '#' for ip address\"), while " +
-      '2.2.0 and later take it for a comment; kalint warns when the target is such a release. Remove the backslash.',
+      "backslash as part of the line (the 2.1.5 build: \"Unknown configuration entry '#' for ip address\"; " +
+      "`auth_pass ab\\#cd` is the password 'ab#cd'). From 2.2.0 that depends on the process: the parent, which reads " +
+      "global_defs and the top level, still does (2.2.7 and 2.4.3 -t: `vrrp_garp_master_delay 7\\#x` in global_defs is " +
+      "\"invalid number '7#x'\"), while the VRRP and checker processes, reading the parent's de-commented copy, take it " +
+      "for a comment in the blocks they read (the 2.2.7 password is 'ab'). kalint warns on both (on the second where the comment cuts a word). Remove the backslash.",
     bad: `\\# VIP for the web servers
 vrrp_instance VI_1 {
     interface eth0
