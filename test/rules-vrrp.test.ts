@@ -3895,6 +3895,22 @@ describe('KA330 nexthops as parse_nexthops reads them (msgs63 bugs 1 and 5)', ()
       ]));
     }
   });
+  it('errs when the dropped nexthop is the first and the route names no interface of its own (recheck63)', () => {
+    // 2.2.7 daemon on Linux 6.18: `10.9.0.0/16 nexthop via 1.2.3` (and `… weight 0`, `as to`, `via inet6` on IPv4)
+    // failed with "No such device" and was not installed; a whole nexthop before the dropped one, or the route's own
+    // `dev`, keeps it (installed via the first nexthop, or on-link).
+    const text = routes(
+      '10.9.0.0/16 nexthop via 1.2.3',
+      '10.10.0.0/16 dev eth0 nexthop via 1.2.3 dev eth0',
+      '10.11.0.0/16 nexthop via 192.168.1.1 dev eth0 nexthop via 1.2.3 dev eth1',
+      '10.12.0.0/16 nexthop via 192.168.1.1 weight 0',
+      '10.13.0.0/16 nexthop via 192.168.1.1 dev eth0 as to 10.1.1.1',
+    );
+    const ds = said(text);
+    expect(ds.map(([l, s]) => [l, s])).toEqual([[2, 'error'], [3, 'warning'], [4, 'warning'], [5, 'error'], [6, 'error']]);
+    expect(ds[0]![2]).toContain('which leaves the route with no nexthop and no interface of its own, and the kernel refuses the route when keepalived adds it');
+    expect(ds[1]![2]).not.toContain('kernel');
+  });
   it('warns at the word that ends the nexthops, and errs when it leaves an empty nexthop', () => {
     const text = routes(
       '10.7.0.0/16 dev eth0 nexthop via 192.168.1.1 dev eth0 bogus',

@@ -328,7 +328,17 @@ const instanceTrackGroup = (w: Word) => skip(w, `'track_group' applies to static
  * of the line ("Route has trailing nonsense after nexthops").
  */
 function walkNexthops(words: Word[], i: number, fam: FamilyCheck, problems: LineProblem[], dynamicInterfaces: boolean): void {
-  const drop = (word: Word, why: string, said?: string) => problems.push({ word, message: `${why}; keepalived drops this nexthop and those after it${said ? ` (keepalived: "${said}")` : ''}`, effect: 'adjust' });
+  // Nexthops keepalived read whole before the one it drops, and whether the route names its own interface: with
+  // neither, the route it adds has no gateway and no device, which the kernel refuses (2.2.7 daemon on Linux 6.18:
+  // `10.9.0.0/16 nexthop via 1.2.3` "No such device", not installed; with `dev eth0` before the nexthops it was
+  // installed on-link; recheck63).
+  let kept = 0;
+  const routeDevice = words.slice(0, i).some((w) => w.text === 'dev' || w.text === 'oif');
+  const drop = (word: Word, why: string, said?: string) => {
+    const none = kept === 0 && !routeDevice;
+    const what = none ? 'keepalived drops this nexthop and those after it, which leaves the route with no nexthop and no interface of its own, and the kernel refuses the route when keepalived adds it' : 'keepalived drops this nexthop and those after it';
+    problems.push({ word, message: `${why}; ${what}${said ? ` (keepalived: "${said}")` : ''}`, effect: 'adjust', ...(none ? { serious: true } : {}) });
+  };
   // parse_nexthops' own family, set by `via inet`/`via inet6` and kept for the nexthops after.
   let family: Family | undefined;
   let k = i;
@@ -387,7 +397,7 @@ function walkNexthops(words: Word[], i: number, fam: FamilyCheck, problems: Line
         const badDev = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces);
         if (badDev) {
           if (!dynamicInterfaces) {
-            problems.push({ ...badDev, message: `${badDev.message}; keepalived drops this nexthop and those after it`, effect: 'adjust' });
+            drop(badDev.word, badDev.message);
             return;
           }
           problems.push(badDev);
@@ -433,6 +443,7 @@ function walkNexthops(words: Word[], i: number, fam: FamilyCheck, problems: Line
       empty = false;
     }
     if (empty) emptyNexthop ??= start;
+    kept++;
   }
   const rest = words[k];
   // The kernel refuses a route with a nexthop that has no gateway and no interface (2.2.7 daemon, Linux 6.18).
