@@ -68,6 +68,24 @@ describe('kalint-disable-next-line', () => {
     expect(codes('# kalint-disablenext-line KA204 -- x\nglobal_defs {\n    router_id lb1\n}\n')).toEqual(['KA004@1']);
   });
 
+  it('says that a directive cannot suppress KA001–KA004 (they report the directives), not that it is unused (cli63 #5)', () => {
+    // The file has a KA002 finding, so "no KA002 finding in this file" was false.
+    const text = '# kalint-disable KA002 -- stale ones are fine\nglobal_defs {\n    # kalint-disable-next-line KA204 -- stale\n    router_id a\n}\n';
+    const r = lintText(text, { file: EXAMPLE_FILE });
+    expect(r.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`)).toEqual(['KA004@1', 'KA002@3']);
+    expect(r.diagnostics[0]!.message).toContain('names KA002, which reports the kalint comments themselves and cannot be suppressed by one');
+    expect(r.diagnostics[0]!.message).toContain('.kalint.json');
+    expect(r.diagnostics.some((d) => d.message.includes('no KA002 finding'))).toBe(false);
+    for (const code of ['KA001', 'KA003', 'KA004', 'unused-suppression']) {
+      const t = `# kalint-disable ${code} -- x\nglobal_defs {\n    router_id a\n}\n`;
+      const ds = lintText(t, { file: EXAMPLE_FILE }).diagnostics;
+      expect(ds.map((d) => d.code)).toEqual(['KA004']);
+      expect(ds[0]!.message).toContain('cannot be suppressed by one');
+    }
+    // With another code beside it, that code still works.
+    expect(codes('global_defs {\n    # kalint-disable-next-line KA002, KA204 -- x\n    router_id lb1 lb2\n}\n')).toEqual(['KA004@2']);
+  });
+
   it('ignores ordinary comments that mention kalint', () => {
     expect(codes('# checked with kalint-disable-next-line in mind\nglobal_defs {\n    router_id lb1\n}\n')).toEqual([]);
   });

@@ -35,6 +35,12 @@ export interface InlineConfig {
 }
 
 const DIRECTIVES = ['disable-next-line', 'disable'] as const;
+
+/**
+ * The rules that report the directives themselves (KA001–KA004): their findings are made after the suppressions
+ * are applied, so no comment can suppress them; only .kalint.json's "rules" (or --rule) can set them.
+ */
+export const DIRECTIVE_RULES: ReadonlySet<string> = new Set(['KA001', 'KA002', 'KA003', 'KA004']);
 const DIRECTIVE_RE = /^kalint-([A-Za-z-]*)(.*)$/s;
 
 /** Whether text[start, end) contains `kalint-`. */
@@ -88,7 +94,10 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
       const codes = new Map<string, string>();
       for (const w of written) {
         const rule = ruleByCode(w);
-        if (rule) codes.set(rule.code, w);
+        if (rule && DIRECTIVE_RULES.has(rule.code)) {
+          const named = w === rule.code ? rule.code : `${rule.code} (${w})`;
+          problem('KA004', `'kalint-${directive}' names ${named}, which reports the kalint comments themselves and cannot be suppressed by one: set it in .kalint.json ("rules": { "${rule.code}": "off" }) or with --rule ${rule.code}=off, and remove it from the directive`);
+        } else if (rule) codes.set(rule.code, w);
         else {
           const guess = /^KA\d/i.test(w) ? undefined : suggest(w, rules.map((r) => r.name));
           problem('KA003', `'kalint-${directive}' names an unknown rule '${w}'${guess ? `; did you mean '${guess}'?` : ''}`);

@@ -12,7 +12,9 @@ const rule: CoreRule = {
     why:
       'Once the line it covered is fixed or moved, a suppression comment lingers and would silently hide a new ' +
       'finding of the same rule later. Remove it (or move it back next to the line it is about). Set KA002 to ' +
-      "'off' in .kalint.json to stop these reports.",
+      "'off' in .kalint.json to stop these reports. KA002 itself, like KA001, KA003 and KA004, reports the kalint " +
+      'comments, after they are applied: no comment can suppress it (a directive that names one of these is ' +
+      'reported as KA004); set them in .kalint.json or with --rule.',
     bad: `global_defs {
     # kalint-disable-next-line KA204 -- lb2 is read by our inventory script
     router_id lb1
