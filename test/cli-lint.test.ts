@@ -158,6 +158,60 @@ describe('suppressions', () => {
     expect(codes(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/b.conf']).stdout)).toEqual(['KA002']);
   });
 
+  it("a suppression over another host's @ID line is not unused for a per-host run; one unused where its line is read still is (cli63 #6)", () => {
+    const text = [
+      'global_defs {',
+      '    @lb1 router_id lb1',
+      '    @lb2 router_id lb2',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    @lb1 state MASTER',
+      '    @lb2 state BACKUP',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    @lb1 priority 100',
+      '    @lb2 priority 90',
+      '    virtual_ipaddress {',
+      '        10.0.0.10/24',
+      '    }',
+      '    # kalint-disable-next-line KA201 -- read by our lb2 tooling',
+      '    @lb2 bogus 1',
+      '    # kalint-disable-next-line KA204 -- lb1 extra word',
+      '    @lb1 advert_int 1 x',
+      '}',
+      '',
+    ].join('\n');
+    write({ 'sup/ids.conf': text, 'sup/ids-stale.conf': text.replace('@lb2 bogus 1', '@lb2 advert_int 1') });
+    // A CI matrix `--config-id $HOST --max-warnings 0`: each host's job passes.
+    for (const id of ['lb1', 'lb2', 'all', 'lb1,lb2']) expect(kalint(['lint', '-f', 'gnu', '--max-warnings', '0', '--config-id', id, 'sup/ids.conf'])).toMatchObject({ code: 0, stdout: '' });
+    expect(kalint(['lint', '-f', 'gnu', '--max-warnings', '0', 'sup/ids.conf'])).toMatchObject({ code: 0, stdout: '' });
+    // lb2 reads its line and has no KA201 there: unused, for lb2's job and for every run that reads lb2.
+    for (const args of [['--config-id', 'lb2'], ['--config-id', 'lb1,lb2'], []]) {
+      const r = kalint(['lint', '-f', 'gnu', ...args, 'sup/ids-stale.conf']);
+      expect(r.stdout).toBe('sup/ids-stale.conf:15:5: warning: Unused suppression: no KA201 finding on line 16; remove the directive [KA002]\n');
+    }
+    expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1', 'sup/ids-stale.conf']).stdout).toBe('');
+  });
+
+  it('a suppression in a file several linted configs include is unused only when no includer uses it (cli63 #6)', () => {
+    const node = (track: boolean, vrid: number) =>
+      `include ../common/scripts.conf\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id ${vrid}\n    priority 100\n    virtual_ipaddress {\n        10.0.${vrid}.1/24\n    }\n${track ? '    track_script {\n        chk\n    }\n' : ''}}\n`;
+    write({
+      'shared/common/scripts.conf': '# kalint-disable-next-line KA321 -- tracked on node a only\nvrrp_script chk {\n    script "/bin/true"\n    interval 2\n}\n',
+      'shared/a/keepalived.conf': node(true, 60),
+      'shared/b/keepalived.conf': node(false, 61),
+    });
+    const all = kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', '--max-warnings', '0', 'shared/a/keepalived.conf', 'shared/b/keepalived.conf']);
+    expect(all.stdout).not.toContain('KA002');
+    expect(kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', 'shared/b/keepalived.conf']).stdout).not.toContain('KA002');
+    // Linted alone, a's node does not use it: unused in that run.
+    expect(codes(kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', 'shared/a/keepalived.conf']).stdout)).toContain('KA002');
+    // Both tracking it: unused for every includer, reported once.
+    write({ 'shared/b/keepalived.conf': node(true, 61) });
+    const both = kalint(['lint', '-f', 'gnu', '--rule', 'KA601=off', 'shared/a/keepalived.conf', 'shared/b/keepalived.conf']);
+    expect(codes(both.stdout).filter((c) => c === 'KA002')).toEqual(['KA002']);
+  });
+
   it('a suppression used for one config id only is not reported as unused', () => {
     write({ 'sup/c.conf': 'global_defs {\n    # kalint-disable-next-line KA204 -- lb2 reads the second word\n@lb2 router_id lb2 extra\n@lb1 router_id lb1\n}\n' });
     expect(kalint(['lint', '-f', 'gnu', '--config-id', 'lb1,lb2', 'sup/c.conf']).stdout).toBe('');

@@ -14,7 +14,7 @@ import { positionAt } from './core/syntax/parser.js';
 import { commentScanOpenQuote } from './core/syntax/comment-scan.js';
 import { ruleByCode, rules } from './rules/index.js';
 import type { ClusterNode, ClusterRule, FileRule, ReportInput } from './rules/types.js';
-import { applySuppressions, readInlineConfig, unusedSuppressions } from './rules/meta/suppressions.js';
+import { applySuppressions, readInlineConfig, unusedSuppressions, usedSuppressionKeys } from './rules/meta/suppressions.js';
 import { appendAll } from './core/arrays.js';
 import { editsSharedText } from './rules/fixes.js';
 
@@ -44,6 +44,8 @@ export interface LintResult {
   template?: TemplateMarker;
   /** Set when the text is binary data (KA119): its analysis is of no text, and no rule ran. */
   binary?: BinaryEvidence;
+  /** The suppression directives that suppressed a finding (`usedSuppressionKeys`). */
+  usedSuppressions?: string[];
 }
 
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
@@ -195,22 +197,24 @@ export function unterminatedQuotes(analysis: Analysis): Diagnostic[] {
 }
 
 /** Suppressions, their own findings, then severities: what a lint of one analysis reports. */
-export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options: LintOptions): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
+export function finishDiagnostics(analysis: Analysis, raw: Diagnostic[], options: LintOptions): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; usedSuppressions: string[] } {
   let diagnostics = raw;
   let suppressed: SuppressedDiagnostic[] = [];
+  let usedSuppressions: string[] = [];
   if (options.inlineConfig !== false) {
     const inline = readInlineConfig(analysis);
     const split = applySuppressions(raw, inline.suppressions);
     suppressed = split.suppressed;
+    usedSuppressions = usedSuppressionKeys(inline.suppressions);
     diagnostics = [...split.kept, ...inline.problems];
     // Cluster findings only exist when files are linted together; their suppressions are used there.
-    if (options.reportUnusedSuppressions !== false) appendAll(diagnostics, unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster'));
+    if (options.reportUnusedSuppressions !== false) appendAll(diagnostics, unusedSuppressions(inline.suppressions, (code) => ruleByCode(code)?.kind === 'cluster', analysis.configId));
   }
   if (suppressed.length && options.severities) {
     suppressed = suppressed.flatMap((s) => applySeverities([s.diagnostic], options.severities).map((diagnostic) => ({ diagnostic, reason: s.reason })));
   }
   const textOf = (file: string) => analysis.files.get(file)?.text;
-  return { diagnostics: dedupe(applySeverities(diagnostics, options.severities), textOf).sort(compareDiagnostics), suppressed };
+  return { diagnostics: dedupe(applySeverities(diagnostics, options.severities), textOf).sort(compareDiagnostics), suppressed, usedSuppressions };
 }
 
 /**
@@ -295,8 +299,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   }
   const analysis = analyze(text, options);
   const raw = foldBinaryIncludes(analysis, [...analysis.diagnostics, ...unterminatedQuotes(analysis), ...runFileRules(analysis)], options);
-  const { diagnostics, suppressed } = finishDiagnostics(analysis, raw, options);
-  return { analysis, diagnostics, suppressed };
+  const { diagnostics, suppressed, usedSuppressions } = finishDiagnostics(analysis, raw, options);
+  return { analysis, diagnostics, suppressed, usedSuppressions };
 }
 
 /**

@@ -20,6 +20,7 @@ import { writeAtomically } from './fmt.js';
 import { filesRead, inputAt } from './inputs.js';
 import { ALL_CONFIG_IDS, expandConfigIds, implicitIdsSkippedNote, tooManyImplicitIds } from './config-ids.js';
 import { appendAll } from '../core/arrays.js';
+import { suppressionKey, unusedSuppressionCode } from '../rules/meta/suppressions.js';
 
 const LINT_HELP = `Usage: kalint lint [options] PATH...
 
@@ -118,7 +119,7 @@ function lintFile(
   settings: LintSettings,
   analyses: Map<string, Analysis | null>,
   inferred?: Record<string, string>,
-): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; notes: string[] } {
+): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[]; notes: string[]; used: Set<string> } {
   const loaded = findConfig(file);
   const config = loaded?.config ?? {};
   const shown = displayPath(file);
@@ -190,7 +191,14 @@ function lintFile(
   // The same suppressed finding under several ids is one.
   const suppressed = new Map<string, SuppressedDiagnostic>();
   for (const r of results) for (const s of r.suppressed) suppressed.set(key(s.diagnostic), { diagnostic: displayPaths(s.diagnostic), reason: s.reason });
-  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], notes };
+  // The directives some id used (as shown): the run reports a directive unused only when no analysis of it
+  // (another id's, another includer's) used it.
+  const used = new Set<string>();
+  for (const r of results) for (const u of r.usedSuppressions ?? []) {
+    const [f, offset, code] = u.split('\0');
+    used.add(suppressionKey(displayPath(f!), Number(offset), code!));
+  }
+  if (runs.length === 1) return { diagnostics: runs[0]!, suppressed: [...suppressed.values()], notes, used };
   const seen = new Map<string, { d: Diagnostic; ids: (string | undefined)[] }>();
   const fixKey = (d: Diagnostic) => (d.fix ? JSON.stringify(d.fix.edits) : '');
   runs.forEach((diags, i) => {
@@ -216,13 +224,22 @@ function lintFile(
   });
   const out: Diagnostic[] = [];
   for (const { d, ids: found } of seen.values()) {
-    if (found.length === ids.length) out.push(d);
-    else if (d.code !== 'KA002') {
+    // A directive over another host's `@ID` line is judged only by the ids that read that line.
+    if (d.code === 'KA002') {
+      if (!usedInRun(d, used)) out.push(d);
+    } else if (found.length === ids.length) out.push(d);
+    else {
       const fix = d.fix && onOwnLines(d.fix) ? d.fix : undefined;
       out.push({ ...d, fix, message: `[${found.map((id) => (id === undefined ? 'other hosts' : '@' + id)).join(',')}] ${d.message}` });
     }
   }
-  return { diagnostics: out, suppressed: [...suppressed.values()], notes };
+  return { diagnostics: out, suppressed: [...suppressed.values()], notes, used };
+}
+
+/** Whether the directive of unused-suppression finding `d` suppressed its code in some analysis of `used`. */
+function usedInRun(d: Diagnostic, used: Set<string>): boolean {
+  const code = unusedSuppressionCode(d);
+  return code !== undefined && used.has(suppressionKey(d.file, d.range.start.offset, code));
 }
 
 /**
@@ -512,9 +529,13 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
   // A file that another linted file includes (conf.d/*.conf of /etc/keepalived) is reported as
   // part of its includer, where its definitions and context are known, not again on its own.
   const fragments = includedFragments(analyses);
+  // A directive in a file several linted configs include is unused only when none of them used it (it hides a
+  // finding of one node and not of another: "remove it" would bring that node's finding back).
+  const usedByAny = new Set<string>();
+  for (const r of perFile) if (!fragments.has(resolve(r.file))) for (const u of r.used) usedByAny.add(u);
   for (const r of perFile) {
     if (fragments.has(resolve(r.file))) continue;
-    appendAll(all, r.diagnostics);
+    appendAll(all, r.diagnostics.filter((d) => d.code !== 'KA002' || !usedInRun(d, usedByAny)));
     appendAll(suppressed, r.suppressed);
   }
   const mains = files.filter((f) => !fragments.has(resolve(f)));

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Range } from '../../core/syntax/cst.js';
 import { positionAt } from '../../core/syntax/parser.js';
 import { Kind } from '../../core/syntax/lexer.js';
+import { parseCondition } from '../../core/syntax/lines.js';
 import { ruleByCode, rules } from '../index.js';
 import { suggest } from '../../core/analysis/suggest.js';
 
@@ -21,6 +22,8 @@ export interface Suppression {
   range: Range;
   /** 0-based line covered by a next-line directive. */
   line?: number;
+  /** The `@ID` / `@^ID` prefix of the line a next-line directive covers: only the config ids that read it judge it. */
+  condition?: { id: string; negated: boolean };
   /** Rule codes it suppresses, each with the code or name as written. */
   codes: Map<string, string>;
   reason: string;
@@ -118,6 +121,8 @@ export function readInlineConfig(analysis: Analysis): InlineConfig {
         let j = i + 1;
         while (j < store.count && kinds[j] === Kind.Comment) j++;
         s.line = j < store.count ? store.src.lineOf(store.starts[j]!) : -1;
+        const c = j < store.count ? parseCondition(store.token(j)) : undefined;
+        if (c) s.condition = { id: c.id, negated: c.negated };
       }
       suppressions.push(s);
     }
@@ -154,13 +159,43 @@ export function applySuppressions(diagnostics: Diagnostic[], suppressions: Suppr
 }
 
 /**
+ * The directives of `suppressions` that suppressed something, as `file NUL offset NUL code` (the directive's
+ * offset, the code it named): a run that analyses a file several ways (for each includer, each config id) reports
+ * a directive unused only when no way used it.
+ */
+export function usedSuppressionKeys(suppressions: Suppression[]): string[] {
+  const out: string[] = [];
+  for (const s of suppressions) for (const code of s.used) out.push(suppressionKey(s.file, s.range.start.offset, code));
+  return out;
+}
+
+export function suppressionKey(file: string, offset: number, code: string): string {
+  return `${file}\0${offset}\0${code}`;
+}
+
+/** The code an unused-suppression finding (KA002) is about. */
+export function unusedSuppressionCode(d: Diagnostic): string | undefined {
+  return d.code === 'KA002' ? /^Unused suppression: no (KA\d+)/.exec(d.message)?.[1] : undefined;
+}
+
+/**
+ * Whether an analysis for `configId` can tell if `s` is used: a next-line directive over an `@ID` line that this
+ * config id drops (another host's line) is judged by the analyses of the ids that read the line, not this one.
+ */
+export function suppressionJudgedFor(s: Suppression, configId: string | undefined): boolean {
+  return !s.condition || configId === undefined || (s.condition.id === configId) !== s.condition.negated;
+}
+
+/**
  * KA002 findings: one per rule of a directive that matched nothing. `judgedElsewhere` names codes
  * whose findings this lint could not have seen (cluster rules, when one file is linted alone).
+ * `configId`: the id the analysis read the files for; a directive over a line that id drops is not judged.
  */
-export function unusedSuppressions(suppressions: Suppression[], judgedElsewhere: (code: string) => boolean = () => false): Diagnostic[] {
+export function unusedSuppressions(suppressions: Suppression[], judgedElsewhere: (code: string) => boolean = () => false, configId?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const severity = ruleByCode('KA002')?.severity ?? 'warning';
   for (const s of suppressions) {
+    if (!suppressionJudgedFor(s, configId)) continue;
     for (const [code, written] of s.codes) {
       if (s.used.has(code) || judgedElsewhere(code)) continue;
       const where = s.kind === 'file' ? 'in this file' : s.line !== undefined && s.line >= 0 ? `on line ${s.line + 1}` : 'after it (the file ends)';

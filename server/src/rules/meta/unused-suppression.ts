@@ -12,7 +12,10 @@ const rule: CoreRule = {
     why:
       'Once the line it covered is fixed or moved, a suppression comment lingers and would silently hide a new ' +
       'finding of the same rule later. Remove it (or move it back next to the line it is about). Set KA002 to ' +
-      "'off' in .kalint.json to stop these reports. KA002 itself, like KA001, KA003 and KA004, reports the kalint " +
+      "'off' in .kalint.json to stop these reports. A directive is judged by every analysis of its line in the run: " +
+      "one over another host's '@ID' line is not judged by a run for other config ids (--config-id lb1 says nothing " +
+      'about a directive over an @lb2 line), and one in a file that several linted configs include is unused only ' +
+      'when none of them uses it. KA002 itself, like KA001, KA003 and KA004, reports the kalint ' +
       'comments, after they are applied: no comment can suppress it (a directive that names one of these is ' +
       'reported as KA004); set them in .kalint.json or with --rule.',
     bad: `global_defs {
