@@ -2,7 +2,7 @@
 // applied to the old text they give the new one, byte for byte, and they take time in proportion to the text.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignLines, unifiedDiff, unifiedHunks } from '../server/src/cli/diff.js';
 import { cpuMs, expectScalesWithin } from './helpers/scaling.js';
+
+const repo = join(__dirname, '..');
+const bin = join(repo, 'bin/kalint.js');
 
 const patchOf = (before: string, after: string) => `--- a/x\n+++ b/x\n${unifiedHunks(before, after)}`;
 
@@ -72,6 +75,60 @@ describe('unified diffs', () => {
       expect(readFileSync(join(dir, 'k.conf'), 'utf8')).toBe(after);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // cli63 #7: `--- a/sp ace.conf` is read by GNU patch as the name 'sp'; a name with a line feed split the header.
+  it('name files as git does (a TAB after a name with a space, C quotes for control characters, quotes and backslashes): patch -p1 and git apply both apply them', () => {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, encoding: 'utf8' });
+    expect(built.status).toBe(0);
+    const hasPatch = spawnSync('patch', ['--version']).status === 0;
+    const names = ['sp ace.conf', 'n\nl.conf', 'q"u\\o\x01te.conf', 'tab\there.conf', 'e\x1b[31mred.conf', '\u00fc sp.conf', 'plain.conf'];
+    const src = mkdtempSync(join(tmpdir(), 'kalint-names-'));
+    try {
+      const lb1 = readFileSync(join(repo, 'fixtures/examples/web-vip/lb1.conf'), 'utf8');
+      names.forEach((n, i) => writeFileSync(join(src, n), `global_defs {\n  lvs_id n${i}\n}\n`));
+      writeFileSync(join(src, 'peer me.conf'), lb1);
+      writeFileSync(join(src, 'peer\nme.conf'), lb1);
+      const run = (args: string[], cwd = src) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'buffer' });
+      // What each tool writes, done in a copy: --fix, fmt --write, peer's output.
+      const fixed = mkdtempSync(join(tmpdir(), 'kalint-names-'));
+      cpSync(src, fixed, { recursive: true });
+      const formatted = mkdtempSync(join(tmpdir(), 'kalint-names-'));
+      cpSync(src, formatted, { recursive: true });
+      run(['lint', '--fix', '--', ...names], fixed);
+      run(['fmt', '--write', '--', ...names], formatted);
+      const peered = run(['peer', '-q', '--', 'peer me.conf']).stdout;
+      const peered2 = run(['peer', '-q', '--', 'peer\nme.conf']).stdout;
+      expect(peered.length).toBeGreaterThan(100);
+      const cases: [string, Buffer, Record<string, Buffer>][] = [
+        ['lint --fix-dry-run', run(['lint', '--fix-dry-run', '--', ...names]).stdout, Object.fromEntries(names.map((n) => [n, readFileSync(join(fixed, n))]))],
+        ['fmt --diff', run(['fmt', '--diff', '--', ...names]).stdout, Object.fromEntries(names.map((n) => [n, readFileSync(join(formatted, n))]))],
+        ['peer --diff', Buffer.concat([run(['peer', '-q', '--diff', '--', 'peer me.conf']).stdout, run(['peer', '-q', '--diff', '--', 'peer\nme.conf']).stdout]), { 'peer me.conf': peered, 'peer\nme.conf': peered2 }],
+      ];
+      rmSync(fixed, { recursive: true, force: true });
+      rmSync(formatted, { recursive: true, force: true });
+      for (const [what, patch, expected] of cases) {
+        expect(patch.length, what).toBeGreaterThan(0);
+        // The header lines stay one line each: a name's line feed is escaped.
+        const changed = Object.keys(expected).filter((n) => !readFileSync(join(src, n)).equals(expected[n]!));
+        expect(changed.length, what).toBe(Object.keys(expected).length);
+        expect(patch.toString('latin1').split('\n').filter((l) => l.startsWith('--- ')).length, what).toBe(changed.length);
+        for (const tool of hasPatch ? ['git', 'patch'] : ['git']) {
+          const work = mkdtempSync(join(tmpdir(), 'kalint-apply-'));
+          try {
+            cpSync(src, work, { recursive: true });
+            writeFileSync(join(work, 'x.patch'), patch);
+            const r = tool === 'git' ? spawnSync('git', ['apply', 'x.patch'], { cwd: work, encoding: 'utf8' }) : spawnSync('patch', ['-p1', '-s', '-i', 'x.patch'], { cwd: work, encoding: 'utf8' });
+            expect({ what, tool, status: r.status, stderr: r.stderr }).toEqual({ what, tool, status: 0, stderr: '' });
+            for (const [n, content] of Object.entries(expected)) expect(readFileSync(join(work, n)).equals(content), `${what} ${tool} ${JSON.stringify(n)}`).toBe(true);
+          } finally {
+            rmSync(work, { recursive: true, force: true });
+          }
+        }
+      }
+    } finally {
+      rmSync(src, { recursive: true, force: true });
     }
   });
 });

@@ -16,12 +16,36 @@ const MYERS_MAX_CELLS = 4_000_000;
 /**
  * A unified diff of a config, labelled as git labels it (`a/PATH`, `b/PATH`; an absolute path keeps its own '/'),
  * as the bytes to print: the labels as the names' bytes (UTF-8, or the bytes of a name that is not UTF-8, which patch
- * and git apply then find), the config's lines as the bytes the file has. Empty when nothing differs.
+ * and git apply then find), quoted as git quotes them (`diffLabel`), the config's lines as the bytes the file has.
+ * Empty when nothing differs.
  */
 export function unifiedDiff(fromLabel: string, toLabel: string, before: string, after: string): Buffer {
   const patch = unifiedHunks(before, after);
   const prefixed = (prefix: string, p: string) => (p.startsWith('/') ? `${prefix}${p}` : `${prefix}/${p}`);
-  return Buffer.concat([configBytes(`--- ${prefixed('a', fromLabel)}\n+++ ${prefixed('b', toLabel)}\n`), configBytes(patch)]);
+  return Buffer.concat([Buffer.from('--- '), diffLabel(prefixed('a', fromLabel)), Buffer.from('\n+++ '), diffLabel(prefixed('b', toLabel)), Buffer.from('\n'), configBytes(patch)]);
+}
+
+const C_ESCAPES: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 34: '"', 92: '\\' };
+
+/**
+ * A `---`/`+++` file name as git writes it, so that `git apply` and `patch -p1` both read it back: a name with a
+ * control character, a quote or a backslash C-quoted (`"a/n\nl.conf"`, other bytes below 32, DEL and bytes above
+ * 127 as octal escapes, as git's quotePath does), and a TAB after a name with a space (GNU patch ends an unquoted
+ * name at the first blank otherwise, and git apply ends it at the TAB).
+ */
+export function diffLabel(name: string): Buffer {
+  const bytes = configBytes(name);
+  if (bytes.some((b) => b < 32 || b === 127 || b === 34 || b === 92)) {
+    let out = '"';
+    for (const b of bytes) {
+      const esc = C_ESCAPES[b];
+      if (esc !== undefined) out += '\\' + esc;
+      else if (b < 32 || b >= 127) out += '\\' + b.toString(8).padStart(3, '0');
+      else out += String.fromCharCode(b);
+    }
+    return Buffer.from(out + '"', 'latin1');
+  }
+  return bytes.includes(32) ? Buffer.concat([bytes, Buffer.from('\t')]) : bytes;
 }
 
 /** A text's lines, each with its line feed; the last one has none when the text does not end with one. */
