@@ -42,6 +42,37 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('kalint lint --cluster', () => {
+  // cli63 #8: `--cluster <(ssh lb1 cat …) <(ssh lb2 cat …)` with a failed ssh gave an empty pipe, read as an empty config, compared with nothing.
+  it('an empty node, or one without vrrp_instance, is an error (KA425) naming both files; a node whose instances pair with none is a warning', () => {
+    const dir = join(scratch, 'empty-node');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(fixtures, 'healthy-pair'), dir, { recursive: true });
+    writeFileSync(join(dir, 'empty.conf'), '');
+    writeFileSync(join(dir, 'bare.conf'), 'global_defs {\n    router_id lb2\n}\n');
+    writeFileSync(join(dir, 'other.conf'), readFileSync(join(fixtures, 'node-unmatched', 'b.conf')));
+    const empty = kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'empty.conf'], dir);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toMatch(/^empty\.conf:1:1: error: empty\.conf is empty: it backs up none of the instances of a\.conf \(VI_1\).*ssh.*\[KA425\]\n$/);
+    const piped = spawnSync(process.execPath, [bin, 'lint', '-f', 'gnu', '--cluster', '-', 'empty.conf'], { cwd: dir, input: readFileSync(join(dir, 'a.conf')), encoding: 'utf8' });
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toContain('empty.conf is empty: it backs up none of the instances of <stdin> (VI_1)');
+    const bare = kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'bare.conf'], dir);
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('bare.conf:1:1: error: bare.conf has no vrrp_instance: it backs up none of the instances of a.conf (VI_1)');
+    const other = kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'other.conf'], dir);
+    expect(other.code).toBe(0);
+    expect(other.stdout).toMatch(/^other\.conf:\d+:1: warning: none of the instances of other\.conf \(VI_2\) pairs with an instance of a\.conf \(VI_1\).*\[KA425\]\n$/);
+    expect(kalint(['lint', '-f', 'gnu', '--max-warnings', '0', '--cluster', 'a.conf', 'other.conf'], dir).code).toBe(1);
+    // A real pair says nothing; auto pairing (no --cluster) does not take an empty file for a node.
+    expect(kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'b.conf'], dir).stdout).not.toContain('KA425');
+    expect(kalint(['lint', '-f', 'gnu', '.'], dir).stdout).not.toContain('KA425');
+    // explain tells the story, and a failover table of no shared instance says why.
+    expect(kalint(['explain', 'KA425']).stdout).toContain('<(ssh lb1 cat');
+    const table = kalint(['explain', 'KA430', 'a.conf', 'empty.conf'], dir).stdout;
+    expect(table).toContain('The files share no VRRP instance');
+    expect(table).toContain('KA425: empty.conf is empty');
+  });
+
   it('reports the VRID mismatch with exit 1 and the other node as related location', () => {
     const { code, findings } = json(['lint', '--cluster', 'vrid-mismatch/a.conf', 'vrid-mismatch/b.conf']);
     expect(code).toBe(1);

@@ -101,6 +101,8 @@ const EXPECTED: Record<string, string[]> = {
   'sync-group-fault': ['KA433'],
   'config-ids': ['KA418:warning'],
   'kalint-json': ['KA410'],
+  'node-empty': ['KA425'],
+  'node-unmatched': ['KA425:warning'],
 };
 
 function codesOf(diags: Diagnostic[]): string[] {

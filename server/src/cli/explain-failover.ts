@@ -65,7 +65,11 @@ export function explainFailoverText(rule: Rule, args: string[]): string {
   const all = checkCluster(nodes);
   let out = `${rule.code} ${rule.name}: failover scenarios of ${labels.join(', ')}\n`;
   out += 'Priorities are effective priorities (base + tracking weights, 1..254); FAULT: the instance is down on that node.\n\n';
-  if (!reports.length) out += 'The files share no VRRP instance (paired by VRID + VIPs, on the same interface unless the hosts name their interfaces differently, else by name).\n';
+  if (!reports.length) {
+    out += 'The files share no VRRP instance (paired by VRID + VIPs, on the same interface unless the hosts name their interfaces differently, else by name).\n';
+    // An empty node (a failed `ssh` in <(...)) is why, most often: say so whatever rule was asked for.
+    if (rule.code !== 'KA425') for (const d of all.filter((x) => x.code === 'KA425' && x.severity === 'error')) out += `KA425: ${d.message}\n`;
+  }
   for (const r of reports) {
     out += formatScenarioTable(r);
     out += `Paired: ${r.matched}\n`;

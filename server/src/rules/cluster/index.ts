@@ -29,6 +29,7 @@ import { failoverBackupWins } from './failover-backup-wins.js';
 import { failoverTie } from './failover-tie.js';
 import { failoverZeroWeight } from './failover-zero-weight.js';
 import { syncGroupCrossed } from './sync-group-crossed.js';
+import { nodeBacksUpNothing } from './node-backs-up-nothing.js';
 
 export const clusterRules: Rule[] = [
   vridMismatch,
@@ -59,4 +60,5 @@ export const clusterRules: Rule[] = [
   failoverTie,
   failoverZeroWeight,
   syncGroupCrossed,
+  nodeBacksUpNothing,
 ];
