@@ -243,6 +243,7 @@ describe('.kalint.json', () => {
     // (The included global_defs repeats router_id: information only, as it comes from another file.)
     expect(r.stdout).toBe(
       "tv/deploy/conf.d/extra.conf:2:5: note: 'router_id' is given again in 'global_defs' with the same value (lb1) as on tv/keepalived.conf:2; the repetition does nothing [KA211]\n" +
+        'tv/keepalived.conf:2:5: note: first set here\n' +
         "tv/deploy/conf.d/extra.conf:2:19: warning: 'router_id' takes one argument; keepalived ignores 'lb2' [KA204]\n",
     );
     expect(codes(kalint(['lint', '-f', 'gnu', '--target-version', '2.2.7', 'tv/keepalived.conf']).stdout)).toContain('KA207');

@@ -52,7 +52,7 @@ describe('kalint lint --cluster', () => {
     writeFileSync(join(dir, 'other.conf'), readFileSync(join(fixtures, 'node-unmatched', 'b.conf')));
     const empty = kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'empty.conf'], dir);
     expect(empty.code).toBe(1);
-    expect(empty.stdout).toMatch(/^empty\.conf:1:1: error: empty\.conf is empty: it backs up none of the instances of a\.conf \(VI_1\).*ssh.*\[KA425\]\n$/);
+    expect(empty.stdout).toMatch(/^empty\.conf:1:1: error: empty\.conf is empty: it backs up none of the instances of a\.conf \(VI_1\).*ssh.*\[KA425\]\na\.conf:\d+:1: note: VI_1 on a\.conf\n$/);
     const piped = spawnSync(process.execPath, [bin, 'lint', '-f', 'gnu', '--cluster', '-', 'empty.conf'], { cwd: dir, input: readFileSync(join(dir, 'a.conf')), encoding: 'utf8' });
     expect(piped.status).toBe(1);
     expect(piped.stdout).toContain('empty.conf is empty: it backs up none of the instances of <stdin> (VI_1)');
@@ -61,7 +61,7 @@ describe('kalint lint --cluster', () => {
     expect(bare.stdout).toContain('bare.conf:1:1: error: bare.conf has no vrrp_instance: it backs up none of the instances of a.conf (VI_1)');
     const other = kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'other.conf'], dir);
     expect(other.code).toBe(0);
-    expect(other.stdout).toMatch(/^other\.conf:\d+:1: warning: none of the instances of other\.conf \(VI_2\) pairs with an instance of a\.conf \(VI_1\).*\[KA425\]\n$/);
+    expect(other.stdout).toMatch(/^other\.conf:\d+:1: warning: none of the instances of other\.conf \(VI_2\) pairs with an instance of a\.conf \(VI_1\).*\[KA425\]\na\.conf:\d+:1: note: VI_1 on a\.conf\n$/);
     expect(kalint(['lint', '-f', 'gnu', '--max-warnings', '0', '--cluster', 'a.conf', 'other.conf'], dir).code).toBe(1);
     // A real pair says nothing; auto pairing (no --cluster) does not take an empty file for a node.
     expect(kalint(['lint', '-f', 'gnu', '--cluster', 'a.conf', 'b.conf'], dir).stdout).not.toContain('KA425');

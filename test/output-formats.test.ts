@@ -135,7 +135,8 @@ describe('github', () => {
 
   it('prints one command per finding with 1-based positions and the code as title', () => {
     const out = formatGithub(SAMPLE).split('\n');
-    expect(out[0]).toBe("::error file=conf/keepalived.conf,line=10,col=15,endLine=10,endColumn=19,title=KA209::vrrp_instance 'VI_1' is already defined");
+    // The related place in the message text (an annotation has one place).
+    expect(out[0]).toBe("::error file=conf/keepalived.conf,line=10,col=15,endLine=10,endColumn=19,title=KA209::vrrp_instance 'VI_1' is already defined%0A↳ conf/keepalived.conf:1:15: first defined here");
     expect(out[2]).toMatch(/^::notice file=\/etc\/keepalived\/keepalived.conf,line=1,col=1,/);
     expect(out[3]).toMatch(/^::warning /);
     expect(formatGithub([{ ...SAMPLE[3]!, message: 'two\nlines: 100%' }])).toBe('::warning file=a.conf,line=2,col=3,endLine=2,endColumn=4,title=KA204::two%0Alines: 100%25\n');
@@ -169,10 +170,27 @@ describe('checkstyle', () => {
   });
 });
 
+describe('file names with control characters (cli63 #9)', () => {
+  const odd: Diagnostic = { code: 'KA204', severity: 'warning', message: 'extra words', file: 'new\nline.conf', range: range(2, 2, 2, 3), related: [{ file: 'e\x1b[31mred.conf', range: range(0, 0, 0, 1), message: 'there' }] };
+  it('are written with C escapes in gnu and stylish, so a name cannot make a fake line or colour the terminal', () => {
+    expect(formatGnu([odd])).toBe('new\\nline.conf:3:3: warning: extra words [KA204]\ne\\033[31mred.conf:1:1: note: there\n');
+    const stylish = formatOutput('stylish', [odd], { color: false, files: [], rules, baseDir: '/' });
+    expect(stylish).toContain('\nnew\\nline.conf\n');
+    expect(stylish).toContain('↳ e\\033[31mred.conf:1:1: there');
+    expect(stylish).not.toContain('\x1b');
+  });
+  it('keep their escapes in checkstyle instead of losing the character, and the related place is in the message', () => {
+    const xml = formatCheckstyle([{ ...odd, file: 'e\x1b[31mred.conf' }]);
+    expect(xml).toContain('<file name="e\\033[31mred.conf">');
+    expect(xml).toContain('message="extra words&#10;↳ e\\033[31mred.conf:1:1: there"');
+  });
+});
+
 describe('gnu', () => {
   it('prints file:line:col: severity: message [CODE]', () => {
     expect(formatGnu(SAMPLE)).toBe(
       "conf/keepalived.conf:10:15: error: vrrp_instance 'VI_1' is already defined [KA209]\n" +
+        'conf/keepalived.conf:1:15: note: first defined here\n' +
         "dir with space/k%.conf:3:5: error: Unknown keyword 'routr_id'; did you mean 'router_id'? [KA201]\n" +
         '/etc/keepalived/keepalived.conf:1:1: note: deprecated [KA206]\n' +
         'a.conf:2:3: warning: extra words [KA204]\n',

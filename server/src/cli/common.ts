@@ -42,6 +42,17 @@ export function shownPath(path: string): string {
   return hasEscapedBytes(path) ? showEscapedBytes(path) : path;
 }
 
+/**
+ * A file name for a line of a report: a control character (a line feed that would start a fake `file:line:` line, an
+ * ESC that would colour or clear the terminal) written as a C escape, as git writes it (`\n`, `\t`, `\033`); a
+ * backslash doubled then, so the escapes read back. A name without control characters is left as it is.
+ */
+export function printedName(name: string): string {
+  if (!/[\u0000-\u001f\u007f]/.test(name)) return name;
+  const named: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '\\': '\\\\' };
+  return name.replace(/[\u0000-\u001f\u007f\\]/g, (c) => named[c] ?? '\\' + c.charCodeAt(0).toString(8).padStart(3, '0'));
+}
+
 export const EXIT = {
   ok: 0,
   findings: 1,

@@ -3,7 +3,12 @@
 // (Emacs compilation mode, Vim quickfix). All positions 1-based.
 
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
-import { shownPath } from './common.js';
+import { printedName, shownPath } from './common.js';
+
+/** The related locations of a finding as lines `↳ file:line:col: message`, for the formats that have no place for them. */
+function relatedLines(d: Diagnostic): string {
+  return (d.related ?? []).map((r) => `\n↳ ${printedName(r.file)}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`).join('');
+}
 
 // ---------- GitHub Actions ----------
 
@@ -31,7 +36,8 @@ export function formatGithub(diags: Diagnostic[]): string {
       `endColumn=${r.end.column + 1}`,
       `title=${escapeGithubProperty(d.code)}`,
     ];
-    out += `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeGithubData(d.message)}\n`;
+    // The related places in the message (an annotation has one place): the other node of a cluster finding.
+    out += `::${GITHUB_COMMAND[d.severity]} ${props.join(',')}::${escapeGithubData(d.message + relatedLines(d))}\n`;
   }
   return out;
 }
@@ -65,9 +71,10 @@ export function formatCheckstyle(diags: Diagnostic[], files: string[] = []): str
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n';
   for (const [file, list] of byFile) {
     // A name's bytes that are not UTF-8 (kept as lone surrogates, which XML cannot carry) are shown as `\xNN` first.
-    out += `  <file name="${escapeXmlAttribute(shownPath(file))}">\n`;
+    // A control character XML cannot carry (ESC) is written as git writes it (`\033`), not dropped: the name stays one file's.
+    out += `  <file name="${escapeXmlAttribute(shownPath(file).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => '\\' + c.charCodeAt(0).toString(8).padStart(3, '0')))}">\n`;
     for (const d of list) {
-      out += `    <error line="${d.range.start.line + 1}" column="${d.range.start.column + 1}" severity="${d.severity}" message="${escapeXmlAttribute(shownPath(d.message))}" source="kalint.${escapeXmlAttribute(d.code)}"/>\n`;
+      out += `    <error line="${d.range.start.line + 1}" column="${d.range.start.column + 1}" severity="${d.severity}" message="${escapeXmlAttribute(shownPath(d.message + relatedLines(d)))}" source="kalint.${escapeXmlAttribute(d.code)}"/>\n`;
     }
     out += '  </file>\n';
   }
@@ -79,12 +86,16 @@ export function formatCheckstyle(diags: Diagnostic[], files: string[] = []): str
 
 const GNU_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** `file:line:col: severity: message [CODE]`, one line per finding (line breaks in messages folded). */
+/**
+ * `file:line:col: severity: message [CODE]`, one line per finding (line breaks in messages folded, control characters
+ * in names escaped), then a `file:line:col: note: message` line per related place, as gcc writes them.
+ */
 export function formatGnu(diags: Diagnostic[]): string {
   let out = '';
+  const fold = (m: string) => m.replace(/\s*[\r\n]+\s*/g, ' ');
   for (const d of diags) {
-    const msg = d.message.replace(/\s*[\r\n]+\s*/g, ' ');
-    out += `${d.file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${GNU_SEVERITY[d.severity]}: ${msg} [${d.code}]\n`;
+    out += `${printedName(d.file)}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${GNU_SEVERITY[d.severity]}: ${fold(d.message)} [${d.code}]\n`;
+    for (const r of d.related ?? []) out += `${printedName(r.file)}:${r.range.start.line + 1}:${r.range.start.column + 1}: note: ${fold(r.message)}\n`;
   }
   return out;
 }

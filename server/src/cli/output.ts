@@ -5,7 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { Rule } from '../rules/types.js';
 import { formatSarif } from './output-sarif.js';
 import { formatCheckstyle, formatGithub, formatGnu } from './output-ci.js';
-import { shownPath } from './common.js';
+import { printedName, shownPath } from './common.js';
 
 export interface Formatted {
   text: string;
@@ -51,7 +51,7 @@ export function formatStylish(diags: Diagnostic[], color: boolean): string {
   let warnings = 0;
   let infos = 0;
   for (const [file, list] of byFile) {
-    out += '\n' + c('underline', file) + '\n';
+    out += '\n' + c('underline', printedName(file)) + '\n';
     for (const d of list) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
@@ -59,7 +59,7 @@ export function formatStylish(diags: Diagnostic[], color: boolean): string {
       const pos = `${d.range.start.line + 1}:${d.range.start.column + 1}`;
       const sev = d.severity === 'error' ? c('red', 'error  ') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
       out += `  ${c('dim', pos.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.code)}\n`;
-      for (const r of d.related ?? []) out += `  ${' '.repeat(8)}          ${c('dim', `↳ ${r.file}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`)}\n`;
+      for (const r of d.related ?? []) out += `  ${' '.repeat(8)}          ${c('dim', `↳ ${printedName(r.file)}:${r.range.start.line + 1}:${r.range.start.column + 1}: ${r.message}`)}\n`;
       // The quick fix, so that the default output says what to change (its edits are in the json and sarif
       // output): 'fix' for those --fix applies, 'suggestion' for the others.
       if (d.fix) out += `  ${' '.repeat(8)}          ${c('dim', `${d.fix.safe ? 'fix' : 'suggestion'}: ${d.fix.description}`)}\n`;
