@@ -139,6 +139,13 @@ describe('canonical style', () => {
     expect(formatRange(utf16le, 0, 2)).toEqual([]);
   });
 
+  it('names binary data as such (KA119), not as a NUL byte that lint --fix removes (KA117) (cli63 #9)', () => {
+    const elf = '\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0' + 'x'.repeat(200) + '\0\0\0\n}\n';
+    const t = format(elf);
+    expect(isFormatError(t) && t.error).toMatch(/^1:1: the file is an ELF executable or library \(its first bytes are 7F 45 4C 46\), not a text config \(KA119\)/);
+    expect(isFormatError(t) && t.error).not.toContain('KA117');
+  });
+
   it('leaves a file holding a NUL byte alone: splitting, joining or ending its line changes what some release reads', () => {
     // Fuzzing with --bytes against 2.4.3 (seed 842), which drops a line holding a NUL except a last one without a newline:
     // `track_script` + `{<NUL>x` joined into one line lost the keyword too, and a final newline added lost `}<NUL>`.

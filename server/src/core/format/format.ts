@@ -27,6 +27,7 @@
 // substitutes `$NAME` references into the same buffer and stops at a value that does not fit: a line
 // whose references may get there keeps the blanks between its words (substitutionMayOverflow).
 
+import { findBinaryEvidence } from '../syntax/binary.js';
 import { endsWithLoneBackslash, INCLUDE_KEYWORDS, referenceNameAt, seqHeaderEnd } from '../syntax/lines.js';
 import { Kind, LineTokens, scanLine } from './scan.js';
 import { findTemplateMarker, markerPosition, templateLanguage } from '../syntax/template.js';
@@ -182,6 +183,13 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
   const utf16 = utf16Evidence(text);
   if (utf16) {
     const message = `the file is saved as UTF-16 (${utf16}), which keepalived cannot read: kalint does not format it; convert it to UTF-8 first (kalint lint --fix does, KA117)`;
+    return { error: `1:1: ${message}`, message, line: 0, column: 0 };
+  }
+  // Binary data (an executable, an archive: KA119) is no config to format, and KA117's fix does not make it one.
+  const binary = findBinaryEvidence(text);
+  if (binary) {
+    const what = binary.kind ? `${binary.kind} (its first bytes are ${binary.signature})` : 'binary data';
+    const message = `the file is ${what}, not a text config (KA119): kalint does not format it`;
     return { error: `1:1: ${message}`, message, line: 0, column: 0 };
   }
   // A NUL byte ends its line for keepalived before 2.4.0 and drops the whole line from 2.4.0 (except a last line
