@@ -130,6 +130,11 @@ describe('globs filter as a directory search does', () => {
     expect(named.stderr).not.toContain('left out');
     // A glob that matches files but no config says so.
     expect(kalint(['lint', 'g/nginx/*'])).toMatchObject({ code: 2, stderr: 'kalint: g/nginx/*: no keepalived configs among the files it matches\n' });
+    // A folder of templates only (roles/keepalived/templates): nothing checked, exit 2 as for an empty folder (cli63 #9).
+    write({ 'g/templates/keepalived.conf.j2': 'global_defs {\n    router_id {{ id }}\n}\n' });
+    const only = kalint(['lint', 'g/templates']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('kalint: nothing to lint: the only config found is a template');
   });
 });
 

@@ -481,6 +481,12 @@ export function lintCommand(argv: string[], passes = 1, again = false): number {
     const names = templates.slice(0, 5).map(displayPath).join(', ') + (templates.length > 5 ? `, and ${templates.length - 5} more` : '');
     const one = templates.length === 1;
     say(`kalint: left out ${templates.length} template${one ? '' : 's'} (${names}): keepalived reads what ${one ? 'it renders' : 'they render'} to, so lint that (KA108)\n`);
+    // Only templates (`kalint lint roles/keepalived/templates`): nothing is checked, as for an empty folder (exit 2).
+    if (!files.length && !unlinted.length) {
+      const why = `nothing to lint: the only config${one ? ' found is a template' : 's found are templates'}; lint what ${one ? 'it renders' : 'they render'} to`;
+      say(`kalint: ${why}\n`);
+      unlinted.push(why);
+    }
   }
   let all: Diagnostic[] = [];
   let suppressed: SuppressedDiagnostic[] = [];
