@@ -130,6 +130,10 @@ describe('globs filter as a directory search does', () => {
     expect(named.stderr).not.toContain('left out');
     // A glob that matches files but no config says so.
     expect(kalint(['lint', 'g/nginx/*'])).toMatchObject({ code: 2, stderr: 'kalint: g/nginx/*: no keepalived configs among the files it matches\n' });
+    // A dangling symlink named for keepalived: reported (exit 2) by a glob as by a directory search (cli63 #9).
+    mkdirSync(join(dir, 'g/dangling'), { recursive: true });
+    symlinkSync('/etc/keepalived/nonexistent-kalint-test.conf', join(dir, 'g/dangling/keepalived.conf'));
+    for (const arg of ['g/dangling', 'g/dangling/*.conf']) expect(kalint(['lint', arg]), arg).toMatchObject({ code: 2, stderr: 'kalint: g/dangling/keepalived.conf: no such file or directory\n' });
     // A folder of templates only (roles/keepalived/templates): nothing checked, exit 2 as for an empty folder (cli63 #9).
     write({ 'g/templates/keepalived.conf.j2': 'global_defs {\n    router_id {{ id }}\n}\n' });
     const only = kalint(['lint', 'g/templates']);

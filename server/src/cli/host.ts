@@ -1,7 +1,7 @@
 // File-system adapters for the CLI: the SourceHost the core reads includes through, and the
 // discovery of config files from paths, directories and globs.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import type { SourceHost } from '../core/index.js';
 import { expandBraces, globOne, hasWildcard } from '../core/analysis/paths.js';
@@ -290,6 +290,14 @@ function globCommandLine(pattern: string): string[] {
   return current;
 }
 
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(fsPath(path)).isSymbolicLink() && !existsSync(fsPath(path));
+  } catch {
+    return false;
+  }
+}
+
 export function isDirectory(path: string): boolean {
   try {
     return statSync(fsPath(path)).isDirectory();
@@ -330,9 +338,13 @@ export function discover(args: string[]): Discovered {
           return false;
         }
       });
-      if (!existing.length) missing.push(`${arg}: no file matches`);
+      // A dangling symlink (`keepalived.conf -> /etc/keepalived/…` in a deploy repository) is taken as a directory
+      // search takes it: named for keepalived, it is a config that cannot be read, and said so.
+      const dangling = matches.filter((m) => !existing.includes(m) && isDanglingLink(m) && looksLikeKeepalived(m));
+      if (!existing.length && !dangling.length) missing.push(`${arg}: no file matches`);
       const missingBefore = missing.length;
       const before = files.length;
+      for (const m of dangling) files.push(m);
       const templatesBefore = templates.length;
       for (const m of existing) {
         // A file the glob matches is taken as a directory search would take it (`'g/*/*.conf'` matches nginx.conf too).
