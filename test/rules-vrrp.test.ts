@@ -4007,8 +4007,24 @@ describe('KA330/KA346 track_group twice, and a static rule with track_group but 
     const text = `static_routes {\n    10.6.0.0/16 dev eth0 track_group TG track_group TG\n}\nstatic_rules {\n    from 10.0.0.0/8 table 5 priority 5 track_group TG\n}\nstatic_ipaddress {\n    10.9.0.5/24 dev eth0 track_group TG track_group TG\n}\n${group}`;
     expect(findings(text, 'KA330')).toEqual([]);
     expect(findings(text, 'KA346')).toEqual([]);
-    expect(lines(text, 'KA315')).toEqual([2, 5, 8]);
-    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => m.message).filter((m) => !/not found/.test(m))).toEqual([]);
+    // Each name it does not find is reported, the second of a line too (recheck63).
+    expect(lines(text, 'KA315')).toEqual([2, 2, 5, 8, 8]);
+    if (keepalivedAvailable()) {
+      expect(runKeepalived(text).messages.map((m) => m.message).filter((m) => !/not found/.test(m))).toEqual([]);
+      expect(runKeepalived(text).messages.filter((m) => /not found/.test(m.message)).map((m) => m.line)).toEqual([2, 2, 5, 8, 8]);
+    }
+  });
+  it('says a route or rule follows the next track_group of its line when the first is not found (recheck63)', () => {
+    const text = `${group}static_routes {\n    10.9.0.0/16 via 10.0.0.2 dev eth0 track_group NOPE track_group TG\n    10.8.0.0/16 via 10.0.0.2 dev eth0 track_group NOPE track_group NOPE2\n}\nstatic_rules {\n    from 10.1.0.0/16 table 5 priority 6 iif eth0 track_group NOPE track_group TG\n}\n`;
+    const ds = findings(text, 'KA315').map((d) => [d.range.start.line + 1, d.severity, d.message.replace(/^.*not found"\) and /, '')]);
+    expect(ds).toEqual([
+      [7, 'warning', "looks up the next track_group on the line: this route follows 'TG'"],
+      [8, 'error', 'tracks this route with no instance'],
+      [8, 'error', 'tracks this route with no instance'],
+      [11, 'warning', "looks up the next track_group on the line: this rule follows 'TG'"],
+    ]);
+    expect(findings(text, 'KA330')).toEqual([]);
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual([[7, 'track_group NOPE not found'], [8, 'track_group NOPE not found'], [8, 'track_group NOPE2 not found'], [11, 'track_group NOPE not found']]);
   });
 });
 

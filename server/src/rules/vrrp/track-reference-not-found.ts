@@ -273,19 +273,24 @@ function reportStaticTrackGroups(analysis: Analysis, report: Parameters<FileRule
     for (let k = 0, lines = n.values ?? []; k < lines.length; k++) {
       const line = lines[k]!;
       const words = line.words;
-      for (let i = 1; i + 1 < words.length; i++) {
-        if (words[i]!.text !== 'track_group') continue;
-        const name = words[i + 1]!;
-        if (!defined.has(name.text)) {
-          const later = top.find((d) => d.keyword === 'track_group' && argText(d) === name.text);
-          report({
-            message: `track_group '${name.text}' ${later ? 'is defined only after this line; keepalived needs it defined first' : 'is not defined'}: keepalived reports it ("track_group ${name.text} not found") and tracks this ${n.keyword === 'static_ipaddress' ? 'address' : n.keyword === 'static_routes' ? 'route' : 'rule'} with no instance`,
-            file: name.file,
-            range: wordsRange([name]),
-            related: later ? [{ file: later.file, range: later.args[0]?.range ?? later.range, message: 'defined here' }] : undefined,
-          });
-        }
-        break; // a second track_group on the line is "a duplicate" (KA346/KA347's business)
+      // keepalived looks each track_group of the line up until one is found; a later one after that is "a duplicate"
+      // (KA330/KA346's business), but one after a name it did not find is looked up and used (recheck63).
+      const names: Word[] = [];
+      for (let i = 1; i + 1 < words.length; i++) if (words[i]!.text === 'track_group') names.push(words[++i]!);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        if (defined.has(name.text)) break;
+        const used = names.slice(i + 1).find((w) => defined.has(w.text));
+        const what = n.keyword === 'static_ipaddress' ? 'address' : n.keyword === 'static_routes' ? 'route' : 'rule';
+        const later = top.find((d) => d.keyword === 'track_group' && argText(d) === name.text);
+        report({
+          message: `track_group '${name.text}' ${later ? 'is defined only after this line; keepalived needs it defined first' : 'is not defined'}: keepalived reports it ("track_group ${name.text} not found") and ${used ? `looks up the next track_group on the line: this ${what} follows '${used.text}'` : `tracks this ${what} with no instance`}`,
+          // The entry is still tracked when a later name is found: keepalived -t fails on the message, failover does not.
+          ...(used ? { severity: 'warning' as const } : {}),
+          file: name.file,
+          range: wordsRange([name]),
+          related: later ? [{ file: later.file, range: later.args[0]?.range ?? later.range, message: 'defined here' }] : undefined,
+        });
       }
     }
   }
