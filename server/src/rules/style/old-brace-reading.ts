@@ -24,20 +24,30 @@ import { Kind } from '../../core/syntax/lexer.js';
 import { schema } from '../../core/schema/schema.js';
 import { keywordLine } from './lines.js';
 
-/** The nodes of the tree by `file\0offset` of their keyword (made once per analysis, only when asked). */
-const keywordNodes = new WeakMap<Analysis, Map<string, AstNode>>();
+type Place = { file: string; start: number } | undefined;
 
-export function nodeWithKeywordAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
-  let map = keywordNodes.get(analysis);
+/**
+ * The node whose token `place` picks (its keyword, its braces…) sits at `offset` of `file`: one map per analysis and
+ * `cache`, made by one walk of the tree, only when asked.
+ */
+export function nodeByPlace(cache: WeakMap<Analysis, Map<string, AstNode>>, place: (n: AstNode) => Place, analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  let map = cache.get(analysis);
   if (!map) {
     const byPlace = new Map<string, AstNode>();
     walkAst(analysis.ast, (n) => {
-      const w = n.word;
-      if (w) byPlace.set(`${w.file}\0${w.start}`, n);
+      const at = place(n);
+      if (at) byPlace.set(`${at.file}\0${at.start}`, n);
     });
-    keywordNodes.set(analysis, (map = byPlace));
+    cache.set(analysis, (map = byPlace));
   }
   return map.get(`${file}\0${offset}`);
+}
+
+/** The nodes of the tree by `file\0offset` of their keyword. */
+const keywordNodes = new WeakMap<Analysis, Map<string, AstNode>>();
+
+export function nodeWithKeywordAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
+  return nodeByPlace(keywordNodes, (n) => n.word, analysis, file, offset);
 }
 
 /** The innermost block of the tree around `offset` of `file`: opened before it and not closed before it. */

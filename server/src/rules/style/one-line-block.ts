@@ -22,41 +22,17 @@ import { Kind } from '../../core/syntax/lexer.js';
 import { compareVersions, schema } from '../../core/schema/schema.js';
 import { rangeOf } from '../fixes.js';
 import { keywordLine } from './lines.js';
-import { walkAst, type AstNode } from '../../core/analysis/ast.js';
+import type { AstNode } from '../../core/analysis/ast.js';
 import type { Analysis } from '../../core/index.js';
-import { nodeWithKeywordAt } from './old-brace-reading.js';
+import { nodeByPlace, nodeWithKeywordAt } from './old-brace-reading.js';
 import { BRACES_SPLIT_SINCE, READS_VALUE_WORDS } from '../../core/analysis/reader.js';
 
 
-/** The block a `}` at `offset` of `file` closes (a map made once per analysis, only when asked). */
+/** The block a `}` at `offset` of `file` closes, and the block a `{` there opens (maps made once per analysis, when asked). */
 const closers = new WeakMap<Analysis, Map<string, AstNode>>();
-function blockClosedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
-  let map = closers.get(analysis);
-  if (!map) {
-    const byKey = new Map<string, AstNode>();
-    walkAst(analysis.ast, (n) => {
-      const close = n.closeBrace;
-      if (close) byKey.set(`${close.file}\0${close.start}`, n);
-    });
-    closers.set(analysis, (map = byKey));
-  }
-  return map.get(`${file}\0${offset}`);
-}
-
-/** The block a `{` at `offset` of `file` opens (a map made once per analysis, only when asked). */
+const blockClosedAt = (analysis: Analysis, file: string, offset: number) => nodeByPlace(closers, (n) => n.closeBrace, analysis, file, offset);
 const openers = new WeakMap<Analysis, Map<string, AstNode>>();
-function blockOpenedAt(analysis: Analysis, file: string, offset: number): AstNode | undefined {
-  let map = openers.get(analysis);
-  if (!map) {
-    const byKey = new Map<string, AstNode>();
-    walkAst(analysis.ast, (n) => {
-      const open = n.openBrace;
-      if (open) byKey.set(`${open.file}\0${open.start}`, n);
-    });
-    openers.set(analysis, (map = byKey));
-  }
-  return map.get(`${file}\0${offset}`);
-}
+const blockOpenedAt = (analysis: Analysis, file: string, offset: number) => nodeByPlace(openers, (n) => n.openBrace, analysis, file, offset);
 
 /**
  * The value lists read by alloc_value_block before 1.4.2 (1.3.5 to 1.4.1 lib/parser.c; 1.3.5 vrrp_vip_handler has a
