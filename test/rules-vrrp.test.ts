@@ -4028,6 +4028,18 @@ describe('KA330/KA346 track_group twice, and a static rule with track_group but 
   });
 });
 
+// recheck63: keepalived checks no address family for an 'or' gateway, so `-t` is silent on an IPv6 one on an IPv4 route;
+// the 2.2.7 daemon adds the route and the kernel refuses it ("Invalid argument"), so nothing is installed.
+describe("KA330 an 'or' gateway of the other family (recheck63)", () => {
+  it('is an error that says the kernel refuses the route, not that keepalived skips it', () => {
+    const text = 'static_routes {\n    10.9.0.0/16 via 10.0.0.2 or 2001:db8::1\n    10.8.0.0/16 via 10.0.0.2 or 10.0.0.3\n}\n';
+    const ds = findings(text, 'KA330');
+    expect(ds.map((d) => [d.range.start.line + 1, d.severity])).toEqual([[2, 'error']]);
+    expect(ds[0]!.message).toBe("'or' gateway '2001:db8::1' is IPv6 but the route is IPv4: keepalived does not check it (keepalived -t says nothing), and the kernel refuses the route when keepalived adds it");
+    if (keepalivedAvailable()) expect(runKeepalived(text).messages.filter((m) => !/deprecated|cannot track/.test(m.message))).toEqual([]);
+  });
+});
+
 // msgs63 bug 10: keepalived reads sport/dport with sscanf("%hu-%hu") and drops the selector when it gets fewer than two
 // numbers; "write 'N-N'" fits only a single port the kernel takes (1..65534: the 2.2.7 daemon on Linux 6.18 could not
 // install `dport 0-0` nor `dport 65535-65535`). What gives it two numbers it takes: `-5--5` (2.2.7 -t silent, the daemon

@@ -528,7 +528,14 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
     } else if (s === 'or') {
       orWord = w;
       r.deprecated.push({ word: w, replacement: 'nexthop' });
-      if (next && !fam.accept(next, parseAddress(next.text, false), "'or' address")) return r;
+      const p = next ? parseAddress(next.text, false) : undefined;
+      // keepalived checks no family for an 'or' gateway: -t is silent, the daemon adds the route and the kernel refuses
+      // it (2.2.7 daemon on Linux 6.18: "Invalid argument", not installed; recheck63).
+      if (next && p?.ok && p.family !== undefined && fam.family !== undefined && p.family !== fam.family) {
+        r.problems.push({ word: next, message: `'or' gateway '${next.text}' is IPv${p.family} but the route is IPv${fam.family}: keepalived does not check it (keepalived -t says nothing), and the kernel refuses the route when keepalived adds it`, effect: 'adjust', serious: true });
+        return r;
+      }
+      if (next && !fam.accept(next, p!, "'or' address")) return r;
       i += 2;
     } else if (s === 'nexthop') {
       // After an 'or' keepalived reads no nexthop: the route ends there, and the rest is "trailing nonsense".
