@@ -716,6 +716,20 @@ describe('a virtual_server_group range end as strtoul reads it (inet_stor, 2.2.2
   });
 });
 
+// recheck63: releases before 2.2.2 read a range end with the same strtoul (inet_stor): '-1' wraps ("end '-1' too
+// large"), an empty end is 0 ("Address range end is not greater than address range start"); kalint quoted them swapped.
+describe('a virtual_server_group range end before 2.2.2, as strtoul reads it', () => {
+  const GROUP = 'virtual_server_group G {\n 192.0.2.5--1 80\n 192.0.2.5- 80\n 192.0.2.5-+10 80\n}\nvirtual_server group G {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n real_server 192.0.2.50 80 {\n }\n}\n';
+  const said = (v: string) => lintText(GROUP, { file: 'keepalived.conf', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA525').map((d) => [d.range.start.line + 1, /keepalived: "([^"]*)"/.exec(d.message)?.[1]]);
+  for (const v of ['2.0.19', '2.1.5']) {
+    it(`quotes what ${v} prints`, () => {
+      expect(said(v)).toEqual([[2, "end '-1' too large"], [3, 'Address range end is not greater than address range start']]);
+      const binary = releaseBinary(v);
+      if (binary) expect(runRelease(binary, GROUP).messages.filter((m) => /range/.test(m.message)).map((m) => m.line)).toEqual([2, 3]);
+    });
+  }
+});
+
 // fuzz63 bug 6: track_file_init_handler skips white space before it tests for a digit or a '-', then reads the number with strtol.
 describe("track_file init_file with white space before its value (the handler skips it, 2.0.7 to 2.4.3)", () => {
   const TF = (line: string) => `track_file G {\n file /tmp/y\n ${line}\n}\n`;

@@ -185,15 +185,16 @@ function strtoulEnd(end: string, base: 10 | 16): { value: number; rest: string }
 function readOldRange(text: string, dash: number, family: Family, reading: VsgReading, at: Word): VsgEntry {
   if (dash < 0) return { ok: true, kind: 'address', family };
   const end = text.slice(dash + 1);
-  const digits = (family === 4 ? /^[+-]?\d*/ : /^[+-]?(?:0x)?[0-9a-fA-F]*/i).exec(end.trimStart())![0];
-  const extra = end.trimStart().slice(digits.length);
-  const last = parseInt(digits.replace(/^\+/, ''), family === 4 ? 10 : 16);
+  // inet_stor's strtoul, as from 2.2.2: '-1' wraps ("end '-1' too large"), an empty end is 0 ("not greater than").
+  const read = strtoulEnd(end, family === 4 ? 10 : 16);
+  const extra = read.rest;
+  const last = read.value;
   if (reading.checkedRangeEnd) {
     if (extra) return { ok: false, message: `range '${text}': this release reads one number after '-', the end's last ${family === 4 ? 'octet' : 'group'} (a whole end address needs 2.2.2) (keepalived: "has extra characters at end '${extra}'")`, at };
     if (!(last <= (family === 4 ? 255 : 0xffff))) return { ok: false, message: `range end '${end}' in '${text}' is not a valid last ${family === 4 ? 'octet' : 'group'} (keepalived: "end '${end}' too large")`, at };
   }
   const start = family === 4 ? ipv4ToNumber(text.slice(0, dash)) % 256 : groupsOf6(text.slice(0, dash))[7]!;
-  if (!(start < (Number.isNaN(last) ? 0 : last))) return { ok: false, message: `range '${text}' does not end after it starts (keepalived: "Address range end is not greater than address range start")`, at };
+  if (!(start < last)) return { ok: false, message: `range '${text}' does not end after it starts (keepalived: "Address range end is not greater than address range start")`, at };
   return { ok: true, kind: 'address', family };
 }
 
