@@ -921,7 +921,8 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     // From 2.0.0, without dynamic_interfaces, the VRRP process then stops at start (s58 docs audit: -t and the daemon).
     expect(findings(text, 'KA330')[0]!.message).toMatch(/^interface name 'eth0:1' has a ':' .*keepalived skips this virtual route, and then stops the VRRP process at start \("Non-existent interface specified in configuration"\), so no instance runs$/);
     expect(findings(text, 'KA330', '1.3.5')[0]!.message).toMatch(/keepalived skips this virtual route$/);
-    expect(findings(`global_defs {\n  dynamic_interfaces\n}\n${text}`, 'KA330').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+    // With dynamic_interfaces the line is kept, and the instance tracks its interface, which never appears: FAULT.
+    expect(findings(`global_defs {\n  dynamic_interfaces\n}\n${text}`, 'KA330').map((d) => d.severity)).toEqual(['error', 'error', 'error']);
     if (keepalivedAvailable()) {
       expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
         [8, "WARNING - interface eth0:1 for VROUTE nexthop doesn't exist"],
@@ -943,7 +944,8 @@ describe('KA330-KA333 routes and rules (lines from the keepalived samples)', () 
     expect(nexthop[0]!.message).toMatch(/keepalived drops this nexthop and those after it$/);
     expect(findings(text, 'KA331')).toEqual([]);
     const dynamic = `global_defs {\n  dynamic_interfaces\n}\n${text}`;
-    expect(findings(dynamic, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[11, 'warning'], [14, 'warning']]);
+    // A nexthop's dev is not tracked (a warning: that route is never installed); the rule's iif is (the instance stays in FAULT).
+    expect(findings(dynamic, 'KA330').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[11, 'warning'], [14, 'error']]);
     expect(findings(dynamic, 'KA331').map((d) => d.range.start.line + 1)).toEqual([14]);
     if (keepalivedAvailable()) {
       expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
@@ -1844,7 +1846,7 @@ describe('KA345-KA347, KA338 on lo', () => {
     expect(findings(text, 'KA346').map((d) => [d.range.start.line + 1, d.range.start.column + 1, d.severity])).toEqual([[6, 21, "error"], [7, 21, "error"]]);
     expect(findings(text, 'KA346')[0]!.message).toMatch(/^interface name 'eth0:3' has a ':' .*keepalived skips the address 10\.0\.0\.2\/24/);
     const dynamic = `global_defs {\n  dynamic_interfaces\n}\n${text}`;
-    expect(findings(dynamic, 'KA346').map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(findings(dynamic, 'KA346').map((d) => d.severity)).toEqual(['error', 'error']);
     expect(findings(instance('A', body('').replace('eth0:3', 'eth0.3')), 'KA346')).toHaveLength(1);
     if (keepalivedAvailable()) {
       expect(runKeepalived(text).messages.map((m) => [m.line, m.message])).toEqual(expect.arrayContaining([
@@ -1853,6 +1855,73 @@ describe('KA345-KA347, KA338 on lo', () => {
       ]));
       expect(runKeepalived(dynamic).messages.filter((m) => /doesn't exist/.test(m.message))).toEqual([]);
     }
+  });
+  // claims64 bug 1: with dynamic_interfaces keepalived keeps such a line, and an instance tracks the interface of its
+  // VIPs, eVIPs (2.0.0) and virtual routes and rules (2.0.1) unless the line has no_track: the interface never appears,
+  // so the whole instance stays in FAULT (daemons 2.0.19, 2.2.4, 2.2.7, 2.4.3: "(VI_1): entering FAULT state (interface
+  // eth0:1 down)", no VIP added; with no_track, MASTER). A nexthop's dev and the static blocks are not tracked.
+  describe('with dynamic_interfaces, an impossible dev on a line its instance tracks', () => {
+    const text = conf(
+      'global_defs {',
+      '    dynamic_interfaces',
+      '}',
+      'vrrp_instance VI_1 {',
+      '    interface eth0',
+      '    virtual_router_id 51',
+      '    priority 150',
+      '    virtual_ipaddress {',
+      '        192.168.1.100/24',
+      '        192.168.1.105/24 dev eth0:1',
+      '        192.168.1.106/24 dev eth0:2 no_track',
+      '    }',
+      '    virtual_ipaddress_excluded {',
+      '        192.168.1.107/24 dev eth0:1',
+      '    }',
+      '    virtual_routes {',
+      '        10.9.0.0/16 dev eth0:1',
+      '        10.8.0.0/16 dev eth0:1 no_track',
+      '        10.7.0.0/16 via 10.0.0.1 nexthop via 10.0.0.2 dev eth0:1',
+      '    }',
+      '    virtual_rules {',
+      '        from 10.1.0.0/16 iif eth0:1 table 100 priority 100',
+      '        from 10.2.0.0/16 oif eth0:1 table 100 priority 101',
+      '        from 10.3.0.0/16 dev eth0:1 table 100 priority 102 no_track',
+      '    }',
+      '}',
+      'static_ipaddress {',
+      '    192.168.2.1/24 dev eth0:1',
+      '}',
+      'static_routes {',
+      '    10.6.0.0/16 dev eth0:1',
+      '}',
+    );
+    const said = (target?: string) => [...findings(text, 'KA346', target), ...findings(text, 'KA330', target)].map((d): [number, string] => [d.range.start.line + 1, d.severity]).sort((a, b) => a[0] - b[0]);
+    it('is an error naming the FAULT, except with no_track, on a nexthop and in the static blocks', () => {
+      expect(said()).toEqual([[10, 'error'], [11, 'warning'], [14, 'error'], [17, 'error'], [18, 'warning'], [19, 'warning'], [22, 'error'], [23, 'error'], [24, 'warning'], [28, 'warning'], [31, 'warning']]);
+      const [d] = findings(text, 'KA346');
+      expect(d!.message).toMatch(/keeps the address and 'VI_1' tracks its interface, which never appears, so the instance stays in FAULT \(keepalived: "\(VI_1\): entering FAULT state \(interface eth0:1 down\)"\): it never becomes MASTER and holds none of its addresses; fix the name \('no_track' on the line keeps the instance out of FAULT, but the address is still never added\)$/);
+      expect(findings(text, 'KA330')[0]!.message).toContain("keeps this virtual route and 'VI_1' tracks its interface");
+      expect(findings(text, 'KA330').find((f) => f.range.start.line + 1 === 23)!.message).toContain('but this virtual rule is still never installed');
+    });
+    it('follows the releases: addresses tracked from 2.0.0, routes and rules from 2.0.1, no_track spelt no-track before 2.0.3', () => {
+      // 2.0.0 tracks no route or rule interface; before 2.0.3 'no_track' is no option (the route and rule lines with it are dropped).
+      expect(said('2.0.0').filter(([, s]) => s === 'error').map(([l]) => l)).toEqual(expect.arrayContaining([10, 11, 14]));
+      expect(said('2.0.0').filter(([l, s]) => s === 'error' && [17, 22, 23].includes(l))).toEqual([]);
+      expect(said('2.0.1').filter(([l, s]) => s === 'error' && [17, 22, 23].includes(l)).map(([l]) => l)).toEqual([17, 22, 23]);
+      const noTrack = (target: string) => findings(text.replace('eth0:2 no_track', 'eth0:2 no-track'), 'KA346', target).find((f) => f.range.start.line + 1 === 11 && f.message.startsWith("interface name"))!;
+      expect(noTrack('2.0.2').severity).toBe('warning');
+      expect(findings(text, 'KA346', '2.0.2').find((f) => f.range.start.line + 1 === 10)!.message).toContain("('no-track' on the line keeps the instance out of FAULT");
+      expect(findings(text, 'KA346', '2.0.2').find((f) => f.range.start.line + 1 === 10)!.message).not.toContain('entering FAULT state');
+    });
+    it.skipIf(!(keepalivedAvailable() && canMakeNamespaces()))('the daemon stays in FAULT, and runs with no_track', async () => {
+      const one = (line: string) => conf('global_defs {', '    dynamic_interfaces', '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    priority 150', '    virtual_ipaddress {', '        192.168.1.100/24', `        ${line}`, '    }', '}');
+      const bad = await runDaemon(one('192.168.1.105/24 dev eth0:1'));
+      expect(bad.text).toContain('(VI_1): entering FAULT state (interface eth0:1 down)');
+      const good = await runDaemon(one('192.168.1.105/24 dev eth0:1 no_track'));
+      // (The probe's eth0 has no IPv4 address, which is a FAULT of its own: the point is that eth0:1 is not tracked.)
+      expect(good.text).toContain('Startup complete');
+      expect(good.text).not.toContain('interface eth0:1 down');
+    }, 60_000);
   });
   it('KA346: a C-style comment after an address is one finding, with the fix to #', () => {
     // keepalived 2.2.7 on '10.0.0.1 // VRRP H vip' (qa18, a Chinese tutorial): "(Line 3) Unknown configuration entry

@@ -2,7 +2,14 @@
 
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { addressProblems } from './addresses.js';
+import { ADDRESS_INTERFACE_TRACKED_SINCE, addressProblems, noTrackWord, trackedImpossibleInterface } from './addresses.js';
+import { compareVersions } from '../../core/schema/schema.js';
+
+/** Whether the address line has the word that leaves its interface untracked at this target. */
+function hasNoTrack(a: Address, word: string): boolean {
+  for (let i = 1, n = a.line.argCount; i < n; i++) if (a.line.argText(i) === word) return true;
+  return false;
+}
 
 export const addressOptions: FileRule = {
   kind: 'file',
@@ -12,7 +19,7 @@ export const addressOptions: FileRule = {
   severity: 'error',
   description: 'An option after a virtual_ipaddress / virtual_ipaddress_excluded / static_ipaddress address that keepalived rejects (the address is skipped) or ignores.',
   docs: {
-    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a `dev` name no Linux interface can have (`eth0:1` is a label, not an interface: from 2.0.0, unless dynamic_interfaces is set, keepalived then also stops the VRRP process at start, "Non-existent interface specified in configuration"), a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes, scope/label on IPv6 and a second `peer` (the first one counts, and the second one\'s address is then read as an unknown word) are ignored with a configuration error. In static_ipaddress a second `track_group`, after one keepalived found, is a duplicate: it keeps the address as read so far and ignores the rest of the line.',
+    why: 'Each address line is `ADDRESS[/LEN] [dev IF] [scope S] [brd ADDR|+|-] [label L] [peer ADDR] …`. keepalived skips the whole address for a label longer than 15 characters, a `dev` name no Linux interface can have (`eth0:1` is a label, not an interface: from 2.0.0, unless dynamic_interfaces is set, keepalived then also stops the VRRP process at start, "Non-existent interface specified in configuration"; with dynamic_interfaces it keeps the address and waits for an interface that never appears, and as a vrrp_instance tracks the interface of each of its virtual and excluded addresses, that instance then stays in FAULT unless the line has `no_track`), a broadcast on IPv6 or an invalid one, `dev` twice or an option missing its value — so the VIP is never added on failover. Unknown words, invalid scopes, scope/label on IPv6 and a second `peer` (the first one counts, and the second one\'s address is then read as an unknown word) are ignored with a configuration error. In static_ipaddress a second `track_group`, after one keepalived found, is a duplicate: it keeps the address as read so far and ignores the rest of the line.',
     bad: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:frontend-vip\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    virtual_ipaddress {\n        192.168.1.10/24 dev eth0 label eth0:vip\n    }\n}\n',
   },
@@ -20,11 +27,19 @@ export const addressOptions: FileRule = {
     const model = analysis.model;
     const dynamic = model.globalDefs?.dynamicInterfaces === true;
     // Indexed loops: this runs for every address of a large config, and for-of here kept its iterators.
-    const say = (addresses: Address[]) => {
+    // A vrrp_instance tracks the interface of its addresses (see ADDRESS_INTERFACE_TRACKED_SINCE).
+    const tracks = compareVersions(target, ADDRESS_INTERFACE_TRACKED_SINCE) >= 0;
+    const untracked = noTrackWord(target);
+    const say = (addresses: Address[], instance?: string) => {
       for (let i = 0; i < addresses.length; i++) {
         const problems = addressProblems(addresses[i]!, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
+          if (p.impossibleInterface !== undefined && dynamic && instance !== undefined && tracks && !hasNoTrack(addresses[i]!, untracked)) {
+            const message = trackedImpossibleInterface(p.word.text, p.impossibleInterface, instance, 'the address', 'added', target);
+            report({ message, severity: 'error', file: p.word.file, range: p.word.range });
+            continue;
+          }
           if (p.impossibleInterface !== undefined && dynamic) {
             const message = `interface name '${p.word.text}' ${p.impossibleInterface}: no Linux interface can have this name; with dynamic_interfaces keepalived keeps the address and waits for the interface, which never appears, so the address is never added`;
             report({ message, severity: 'warning', file: p.word.file, range: p.word.range });
@@ -36,8 +51,8 @@ export const addressOptions: FileRule = {
     };
     for (let j = 0, insts = model.vrrpInstances; j < insts.length; j++) {
       const inst = insts[j]!;
-      say(inst.virtualIpaddresses);
-      say(inst.virtualIpaddressesExcluded);
+      say(inst.virtualIpaddresses, inst.name);
+      say(inst.virtualIpaddressesExcluded, inst.name);
     }
     say(model.staticIpaddresses);
   },

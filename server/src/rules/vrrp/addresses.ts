@@ -17,6 +17,37 @@ import { trackGroupsBefore } from './track-groups.js';
 export const MISSING_INTERFACE_STOPS_VRRP_SINCE: Version = [2, 0, 0];
 export const MISSING_INTERFACE_STOPS_VRRP = 'then stops the VRRP process at start ("Non-existent interface specified in configuration"), so no instance runs';
 
+/**
+ * A vrrp_instance tracks the interface of each of its virtual and excluded addresses from 2.0.0, and the interface of
+ * each of its virtual routes (`dev`/`oif`) and rules (`dev`/`iif`/`oif`) from 2.0.1 (vrrp.c: add_vrrp_to_interface with
+ * TRACK_ADDR, TRACK_ROUTE, TRACK_RULE), unless the line has `no_track` (spelt `no-track` in 2.0.0 to 2.0.2): while that
+ * interface is down or absent the instance is in FAULT. No global_defs setting changes this (dont_track_primary only
+ * spares the instance's own interface). With dynamic_interfaces a name no interface can have is kept as an interface
+ * that never appears, so the instance never leaves FAULT: the 2.2.7 daemon (and 2.0.19, 2.2.4, 2.4.3) with
+ * `192.168.1.105/24 dev eth0:1`, the same in virtual_ipaddress_excluded, `10.9.0.0/16 dev eth0:1` in virtual_routes and
+ * `from 10.1.0.0/16 iif eth0:1 …` or `oif eth0:1` in virtual_rules: FAULT, no VIP added; with `no_track` on the line,
+ * MASTER. A nexthop's `dev` is not tracked, nor is any interface of static_ipaddress / static_routes / static_rules.
+ */
+export const ADDRESS_INTERFACE_TRACKED_SINCE: Version = [2, 0, 0];
+export const ROUTE_INTERFACE_TRACKED_SINCE: Version = [2, 0, 1];
+const NO_TRACK_SPELT_SINCE: Version = [2, 0, 3];
+/** From this release keepalived logs which interface put the instance in FAULT (1c6d7a34). */
+const FAULT_REASON_LOGGED_SINCE: Version = [2, 0, 19];
+
+/** The word that leaves this line's interface untracked at `target` (`no_track`, or `no-track` before 2.0.3). */
+export function noTrackWord(target: Version): string {
+  return compareVersions(target, NO_TRACK_SPELT_SINCE) >= 0 ? 'no_track' : 'no-track';
+}
+
+/**
+ * The finding for a name no interface can have on a tracked line of instance `instance` with dynamic_interfaces:
+ * `what` is the line ('the address', 'this virtual route'), `never` what never happens to it ('added', 'installed').
+ */
+export function trackedImpossibleInterface(name: string, why: string, instance: string, what: string, never: string, target: Version): string {
+  const logged = compareVersions(target, FAULT_REASON_LOGGED_SINCE) >= 0 ? ` (keepalived: "(${instance}): entering FAULT state (interface ${name} down)")` : '';
+  return `interface name '${name}' ${why}: no Linux interface can have this name; with dynamic_interfaces keepalived keeps ${what} and '${instance}' tracks its interface, which never appears, so the instance stays in FAULT${logged}: it never becomes MASTER and holds none of its addresses; fix the name ('${noTrackWord(target)}' on the line keeps the instance out of FAULT, but ${what} is still never ${never})`;
+}
+
 export interface AddressProblem {
   word: Word;
   /** The last word of the problem, when it spans several. */

@@ -21,6 +21,11 @@ export interface LineProblem {
   serious?: boolean;
   /** A `dev` name no interface can have (why): with dynamic_interfaces keepalived keeps the line, waiting for it. */
   impossibleInterface?: string;
+  /**
+   * That name is the line's own interface (a route's `dev`/`oif`, a rule's `dev`/`iif`/`oif`; not a nexthop's), which
+   * a vrrp_instance tracks for its virtual_routes and virtual_rules (from 2.0.1) unless the line has `no_track`.
+   */
+  ownInterface?: boolean;
   /** The first release that makes this adjustment or drops the line for it (earlier targets are not told). */
   since?: Version;
   /**
@@ -242,11 +247,11 @@ const skip = (word: Word, message: string): LineProblem => ({ word, message, eff
  * names none can have. With dynamic_interfaces it makes a placeholder interface and keeps the line
  * (then an 'adjust': the line is read on, and the rule reports it as never installed).
  */
-function interfaceProblem(name: Word, what: string, dynamicInterfaces: boolean): LineProblem | undefined {
+function interfaceProblem(name: Word, what: string, dynamicInterfaces: boolean, own = false): LineProblem | undefined {
   const why = impossibleIfname(name.text);
   if (why === undefined) return undefined;
   const message = `interface name '${name.text}' ${why}: no Linux interface can have this name (keepalived: "WARNING - interface ${name.text} for ${what} doesn't exist")`;
-  return { word: name, message, effect: dynamicInterfaces ? 'adjust' : 'skip', impossibleInterface: why };
+  return { word: name, message, effect: dynamicInterfaces ? 'adjust' : 'skip', impossibleInterface: why, ...(own ? { ownInterface: true } : {}) };
 }
 /** An option that needs a value ends the line: keepalived 2.2.7 exits there (null_strvec). */
 const noValue = (word: Word): LineProblem => ({ word, message: `'${word.text}' needs a value after it (keepalived: "missing a parameter after keyword")`, effect: 'stops' });
@@ -591,7 +596,7 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
         return r;
       }
       if (s === 'dev' || s === 'oif') {
-        const bad = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces);
+        const bad = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces, true);
         if (bad) {
           r.problems.push(bad);
           if (bad.effect === 'skip') return r;
@@ -1054,7 +1059,7 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if (s === 'track_group' && groups.has(next!.text)) trackGroup = next;
       if ((s === 'dev' || s === 'iif') && next) iif = next;
       if ((s === 'dev' || s === 'iif' || s === 'oif') && next) {
-        const bad = interfaceProblem(next, 'rule', dynamicInterfaces);
+        const bad = interfaceProblem(next, 'rule', dynamicInterfaces, true);
         if (bad) {
           r.problems.push(bad);
           if (bad.effect === 'skip') return r;
