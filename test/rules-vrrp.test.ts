@@ -396,6 +396,20 @@ describe('KA312 missing-virtual-ipaddress', () => {
     const release = releaseBinary('2.1.5');
     if (release) expect(runRelease(release, text).messages).toEqual([]);
   });
+  it('at 2.1.x names what each later release does with that address (claims64 bug 2)', () => {
+    // The claims64 daemons: 2.1.5 put 192.168.1.100/24 on eth0; 2.2.4 and 2.2.8 "no interface for vip 192.168.1.100/24
+    // - removing"; 2.2.7 "(VI_1) Unknown interface!" and "permanent error CONFIG. Terminating". kalint said "2.2.0 and
+    // later remove it". 2.2.3 crashes on such an instance (its debounce check, fixed in 2.2.4).
+    const text = instance('VI_1', 'virtual_router_id 51\npriority 100\nunicast_src_ip 192.168.1.10\nunicast_peer {\n192.168.1.20\n}\nvirtual_ipaddress {\n192.168.1.100/24\n192.168.1.101/24 dev eth0\n}');
+    const [d] = findings(text, 'KA338', '2.1.5');
+    expect(d!.message).not.toContain('2.2.0 and later remove it');
+    expect(d!.message).toMatch(/; keepalived 2\.2\.0 to 2\.2\.2, 2\.2\.4 and 2\.2\.8 and later remove it; 2\.2\.3 crashes on the instance \(a segmentation fault\), and 2\.2\.5 to 2\.2\.7 reject the VRRP configuration \("Unknown interface!"\), unicast peers or not$/);
+    // …which is what kalint says at each of those targets.
+    const at = (v: string) => findings(text, 'KA338', v).map((f) => f.message);
+    for (const v of ['2.2.0', '2.2.2', '2.2.4', '2.2.8', '2.4.3']) expect(at(v), v).toEqual([expect.stringContaining('removes it ("no interface for vip 192.168.1.100 - removing")')]);
+    expect(at('2.2.3')).toEqual([expect.stringContaining('crashes on it')]);
+    for (const v of ['2.2.5', '2.2.7']) expect(at(v), v).toEqual([expect.stringContaining('("Unknown interface!")')]);
+  });
   it('no_virtual_ipaddress (2.2.8+) says no VIP is intended, except in strict mode, which clears it', () => {
     // keepalived 2.2.8 and 2.4.3: "(A) no_virtual_ipaddress and strict mode incompatible, clearing no_virtual_ipaddress",
     // then "(A) No VIP specified; at least one is required" (exit 5); without vrrp_strict: silent, exit 0.
@@ -1507,7 +1521,7 @@ virtual_ipaddress_excluded {
     // (exit 5); 2.1.5 only logs it and exits 0.
     const noDev = instance('A', `unicast_src_ip 10.0.0.3\nunicast_peer {\n10.0.0.2\n}\n${vip('10.0.0.1')}`);
     expect(findings(noDev, 'KA338', '2.2.4').map((d) => d.message)).toEqual([expect.stringMatching(/no interface for vip 10.0.0.1 - removing"\)$/)]);
-    expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it; 2.2.0 and later remove it')]);
+    expect(findings(noDev, 'KA338', '2.1.5').map((d) => d.message)).toEqual([expect.stringContaining('keepalived 2.1.5 -t does not report it; keepalived 2.2.0 to 2.2.2, 2.2.4 and 2.2.8 and later remove it; 2.2.3 crashes')]);
   });
   it('KA338: 2.2.3 crashes on a unicast instance without an interface', () => {
     // Fuzz seed 569 (2.2.3): its new check of the interface's debounce timers reads the interface the instance

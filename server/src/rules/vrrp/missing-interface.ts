@@ -29,6 +29,14 @@ const DEBOUNCE_CHECK_CRASH: [Version, Version] = [[2, 2, 3], [2, 2, 4]];
 /** down_timer_adverts (and global_defs vrrp_down_timer_adverts) exist from this release. */
 const DOWN_TIMER_ADVERTS_SINCE: Version = [2, 2, 3];
 
+/**
+ * What the releases after 2.1.x do with an address without `dev` of such an instance (claims64: the 2.1.5 daemon put it
+ * on eth0; 2.2.4 and 2.2.8 "no interface for vip … - removing"; 2.2.7 "(VI_1) Unknown interface!" and terminates). From
+ * 2.2.0 it is removed, except where the instance itself is not run: 2.2.3 crashes on it (DEBOUNCE_CHECK_CRASH) and 2.2.5
+ * to 2.2.7 reject it, testing a flag not set yet (a534e940; 75f30737 in 2.2.8 tests the one any unicast keyword sets).
+ */
+const LATER_RELEASES = 'keepalived 2.2.0 to 2.2.2, 2.2.4 and 2.2.8 and later remove it; 2.2.3 crashes on the instance (a segmentation fault), and 2.2.5 to 2.2.7 reject the VRRP configuration ("Unknown interface!"), unicast peers or not';
+
 /** Before 2.2.0 an address removed for want of an interface is only logged (-t prints nothing). */
 export const VIP_REMOVAL_REPORTED_SINCE: Version = [2, 2, 0];
 
@@ -171,7 +179,7 @@ function unicastWithoutInterface(
     for (const a of list) {
       if (a.options.includes('dev')) continue;
       if (fallsBack) {
-        report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME': keepalived ${release} puts it on the default interface, ${defaultIf} (global_defs' default_interface, else eth0), and removes it where that interface does not exist ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}; 2.2.0 and later remove it`, file: a.line.file, range: a.words[0]?.range ?? a.line.range, severity: 'warning' });
+        report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME': keepalived ${release} puts it on the default interface, ${defaultIf} (global_defs' default_interface, else eth0), and removes it where that interface does not exist ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}; ${LATER_RELEASES}`, file: a.line.file, range: a.words[0]?.range ?? a.line.range, severity: 'warning' });
         continue;
       }
       report({ message: `${who} '${inst.name}' ${why}, so this address needs 'dev IFNAME'; keepalived ${release} removes it ("no interface for ${e}vip ${a.text.split('/')[0]} - removing")${said}`, file: a.line.file, range: a.words[0]?.range ?? a.line.range });
