@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { releaseBinary, runRelease } from './helpers/releases.js';
 import { lintText } from '../server/src/linter.js';
+import { scriptSecurityDisabled } from '../server/src/rules/security/script-security-disabled.js';
 
 /**
  * Runs the keepalived daemon for a few seconds in a private network namespace (a bridge named
@@ -82,7 +83,7 @@ describe('KA601 script-security-disabled', () => {
     expect(d[0]!.related?.map((r) => r.range.start.line + 1)).toEqual([13]);
     expect(findings(bad + instance('notify_master "/etc/keepalived/master.sh"'), 'KA601')[0]!.related ?? []).toEqual([]);
       // Seen on real configs (acassen/keepalived#535): "'sleep' (vrrp_script) (and 2 other scripts) runs … runs it".
-    expect(d[0]!.message).toMatch(/\(and 1 other script\) run without .* runs them as root \(or keepalived_script, where that account exists\) without checking who can modify them, and once a script exists/);
+    expect(d[0]!.message).toMatch(/\(and 1 other script\) run without .* runs them as root \(or keepalived_script, where that account exists\) even where a non-root user can modify them \(for a script it runs as root keepalived only logs "Unsafe permissions found for script …" and runs it anyway\), and once a script exists/);
     expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs without .* runs it as root .* once the script exists/);
   });
 
@@ -92,17 +93,32 @@ describe('KA601 script-security-disabled', () => {
   it('names the user the scripts run as, and says when -t stops before the violation', async () => {
     const withUser = conf('global_defs {', '  script_user nobody', '}') + bad;
     const [d] = findings(withUser, 'KA601');
-    expect(d!.message).toMatch(/runs it as 'nobody', global_defs' script_user \(line 2\) without checking who can modify it, and keepalived logs it at start \(keepalived -t stops earlier, see KA608\)/);
+    expect(d!.message).toMatch(/runs it as 'nobody', global_defs' script_user \(line 2\) without checking who can modify it \(keepalived checks that only for scripts run by root\), and keepalived logs it at start \(keepalived -t stops earlier, see KA608\)/);
     expect(d!.message).not.toMatch(/as root|exit 6/);
     // 2.2.8 fixed the test, which then reports the violation.
     expect(findings(withUser, 'KA601', '2.2.8')[0]!.message).toMatch(/as 'nobody'.* once the script exists keepalived -t fails with exit 6/);
     const own = conf('vrrp_script chk {', '  script "/usr/bin/pgrep haproxy"', '  user nobody', '}') + instance('track_script {', '  chk', '}', 'notify_master "/etc/keepalived/master.sh"');
-    expect(findings(own, 'KA601')[0]!.message).toMatch(/runs them as root or as the users they name without checking/);
-    expect(findings(conf('global_defs {', '  script_user root', '}') + bad, 'KA601')[0]!.message).toMatch(/runs it as root without checking .* exit 6/);
-    expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs it as root \(or keepalived_script, where that account exists\) without checking/);
+    expect(findings(own, 'KA601')[0]!.message).toMatch(/runs them as root or as the users they name even where a non-root user can modify them/);
+    expect(findings(conf('global_defs {', '  script_user root', '}') + bad, 'KA601')[0]!.message).toMatch(/runs it as root even where a non-root user can modify it .* exit 6/);
+    expect(findings(bad, 'KA601')[0]!.message).toMatch(/runs it as root \(or keepalived_script, where that account exists\) even where a non-root user can modify it/);
     if (keepalivedVersion() === '2.2.7' && spawnSync('id', ['nobody']).status === 0) {
       expect((await runKeepalivedAsync(withUser)).signal).toBe('SIGTERM');
     }
+  });
+
+  // claims64 bug 3: KA601 said keepalived runs the script "without checking who can modify it". Every release with
+  // script security checks the path of a script it runs as root; without enable_script_security the 2.2.7 daemon logged
+  // "Unsafe permissions found for script '/var/tmp/claims64/ww/mark.sh'." (a mode-777 directory) and "SECURITY VIOLATION
+  // - … There are insecure scripts.", then ran it as root. It checks no script it runs as another user.
+  it('says that keepalived checks a script it runs as root, logs "Unsafe permissions found" and runs it anyway', () => {
+    for (const target of [undefined, '1.3.5', '2.0.19', '2.4.3']) {
+      const d = findings(bad, 'KA601', target)[0]!;
+      expect(d.message, target).not.toContain('without checking');
+      expect(d.message, target).toContain('runs it as root (or keepalived_script, where that account exists) even where a non-root user can modify it (for a script it runs as root keepalived only logs "Unsafe permissions found for script …" and runs it anyway)');
+    }
+    const nobody = findings(conf('global_defs {', '  script_user nobody', '}') + bad, 'KA601')[0]!;
+    expect(nobody.message).toContain("as 'nobody', global_defs' script_user (line 2) without checking who can modify it (keepalived checks that only for scripts run by root)");
+    expect(scriptSecurityDisabled.docs.why).toContain('where a script it runs as root, or a directory above it, is writable by others it only logs "Unsafe permissions found" and runs it anyway');
   });
 
   it('points once to a line that definitions and ~SEQ expand into many scripts', () => {

@@ -33,8 +33,8 @@ export const scriptSecurityDisabled: FileRule = {
   docs: {
     why:
       'Without `enable_script_security` keepalived runs notify, track and check scripts as the user the script or `script_user` ' +
-      'names, else as `keepalived_script` where that account exists, else as root; and where the script or a directory above ' +
-      'it is writable by others it only logs "Unsafe permissions found" and runs it anyway, so anyone who can edit such a file ' +
+      'names, else as `keepalived_script` where that account exists, else as root; and where a script it runs as root, or a directory above ' +
+      'it, is writable by others it only logs "Unsafe permissions found" and runs it anyway, so anyone who can edit such a file ' +
       'gets the account it runs as, root by default. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
       'executed but script_security not enabled" and exits 6 (2.0.19\'s exits 5; 2.1.x\'s prints it and exits 0).',
@@ -81,6 +81,14 @@ export const scriptSecurityDisabled: FileRule = {
     }
     // '' is no user named: keepalived then tries its keepalived_script account before root.
     const who = users.size > 1 ? 'root or as the users they name' : named ? describeRunAs(named) : users.has('root') ? 'root' : 'root (or keepalived_script, where that account exists)';
+    // Every release with script security (1.3.0 on, lib/notify.c check_script_secure) checks the path of a script it runs as
+    // root (user or group 0, or a set-uid/set-gid root file) and, without enable_script_security, only logs "Unsafe
+    // permissions found for script …" and runs it: the 2.2.7 daemon (claims64) ran one in a mode-777 directory as root.
+    // A script it runs as another user is not checked at all.
+    const them = several ? 'them' : 'it';
+    const unchecked = users.has('root') || users.has('')
+      ? `even where a non-root user can modify ${them} (for a script it runs as root keepalived only logs "Unsafe permissions found for script …" and runs it anyway)`
+      : `without checking who can modify ${them} (keepalived checks that only for scripts run by root)`;
     // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway. 2.2.5 to 2.2.7's -t kills itself
     // at the first script run as another user (KA608), before it reports the violation.
     const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0
@@ -91,7 +99,7 @@ export const scriptSecurityDisabled: FileRule = {
     // The checker process words it its own way; with VRRP scripts too, the VRRP process's line comes first.
     const checkerOnly = scripts.every((s) => s.node.spec?.path[0] === 'virtual_server');
     ctx.report({
-      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${several ? 'them' : 'it'} as ${who} without checking who can modify ${several ? 'them' : 'it'}, and ${check} (keepalived: "SECURITY VIOLATION - ${checkerOnly ? 'check ' : ''}scripts are being executed but script_security not enabled")`,
+      message: `'${programOf(first)?.path ?? first.node.keyword}' (${first.node.keyword === 'script' ? 'vrrp_script' : first.node.keyword})${more} ${several ? 'run' : 'runs'} without 'enable_script_security' in global_defs: keepalived runs ${them} as ${who} ${unchecked}, and ${check} (keepalived: "SECURITY VIOLATION - ${checkerOnly ? 'check ' : ''}scripts are being executed but script_security not enabled")`,
       file: first.node.file,
       range: first.node.range,
       related: scripts.slice(1, 20).map((s) => related(s.node, `'${s.node.keyword}' also runs a script`)),
