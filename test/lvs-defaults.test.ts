@@ -64,6 +64,91 @@ describe('KA413 compares what IPVS gets', () => {
   });
 });
 
+// mistakes64 bug 1: KA413 named a `virtual_server group` service by the group's name. keepalived 2.2.7 gives IPVS one
+// service per address (every address of a range) and port of each group entry, with the virtual server's protocol,
+// and one per fwmark entry (ipvswrapper.c, ipvs_group_cmd / ipvs_group_range_cmd): the name never reaches IPVS.
+describe('KA413 compares the services a virtual_server_group gives IPVS', () => {
+  const pair = (a: string, b: string) =>
+    lintCluster([
+      { file: 'a.conf', text: a },
+      { file: 'b.conf', text: b },
+    ]).diagnostics.filter((d) => d.code === 'KA413');
+  const messages = (a: string, b: string) => pair(a, b).map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`);
+  // The audit's ga.conf: a group of one entry, its virtual server TCP.
+  const group = (entries: string[], { name = 'G', protocol = 'TCP', head = [] as string[], rs = '10.0.1.1 80' } = {}) =>
+    conf(`virtual_server_group ${name} {`, ...entries.map((e) => `    ${e}`), '}', `virtual_server group ${name} {`, '    lb_algo rr', '    lb_kind DR', `    protocol ${protocol}`, ...head.map((l) => `    ${l}`), `    real_server ${rs} {`, '        weight 1', '    }', '}');
+  const ga = group(['10.0.0.10 80']);
+
+  it('a group entry or protocol that differs is a service lost at failover (the audit\'s gb.conf and gc.conf)', () => {
+    expect(messages(ga, group(['10.0.0.11 80']))).toEqual([
+      'a.conf:2 service 10.0.0.10 80 TCP of virtual_server group G is defined on a.conf but not on b.conf; the service is lost when b.conf takes over',
+      'b.conf:2 service 10.0.0.11 80 TCP of virtual_server group G is defined on b.conf but not on a.conf; the service is lost when a.conf takes over',
+    ]);
+    expect(messages(ga, group(['10.0.0.10 80'], { protocol: 'UDP' }))).toEqual([
+      'a.conf:2 service 10.0.0.10 80 TCP of virtual_server group G is defined on a.conf but not on b.conf; the service is lost when b.conf takes over',
+      'b.conf:2 service 10.0.0.10 80 UDP of virtual_server group G is defined on b.conf but not on a.conf; the service is lost when a.conf takes over',
+    ]);
+    // Said at the entry, with the virtual_server block on the node and the other node's block of the group.
+    const [d] = pair(ga, group(['10.0.0.11 80']));
+    expect(d!.related!.map((r) => `${r.file}:${r.range.start.line + 1} ${r.message}`)).toEqual(['a.conf:4 virtual_server group G on a.conf', 'b.conf:4 virtual_server group G on b.conf, without this service']);
+  });
+
+  it('the same services under another group name, or as plain virtual_server blocks, are the same (ge.conf, gd.conf)', () => {
+    expect(pair(ga, group(['10.0.0.10 80'], { name: 'WEB' }))).toEqual([]);
+    const plain = conf('virtual_server 10.0.0.10 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server 10.0.1.1 80 {', '        weight 1', '    }', '}');
+    expect(pair(ga, plain)).toEqual([]);
+    // Each service is still compared: another scheduler on the plain block is a difference.
+    expect(messages(ga, plain.replace('lb_algo rr', 'lb_algo wlc'))).toEqual(['b.conf:1 virtual_server 10.0.0.10 80 TCP: lb_algo rr on a.conf but wlc on b.conf; the service changes when the other director takes over']);
+    // The real servers get the entry's port (DR), as a plain block's do.
+    expect(pair(group(['10.0.0.10 80'], { rs: '10.0.1.1' }), plain)).toEqual([]);
+  });
+
+  it('ranges are compared as ranges: the same addresses written otherwise agree, the addresses one node lacks are named', () => {
+    const short = group(['10.0.0.1-10 80']);
+    expect(pair(short, group(['10.0.0.1-10.0.0.10 80']))).toEqual([]);
+    // 10.0.0.0/28 is 10.0.0.0 to 10.0.0.15.
+    expect(messages(short, group(['10.0.0.0/28 80']))).toEqual([
+      'b.conf:2 service 10.0.0.0 80 TCP of virtual_server group G is defined on b.conf but not on a.conf; the service is lost when a.conf takes over',
+      'b.conf:2 service 10.0.0.11-10.0.0.15 80 TCP of virtual_server group G is defined on b.conf but not on a.conf; the service is lost when a.conf takes over',
+    ]);
+    // Part of the range as a plain block with another scheduler: that address is the difference.
+    const split = group(['10.0.0.1-4 80', '10.0.0.6-10 80']) + conf('virtual_server 10.0.0.5 80 {', '    lb_algo wlc', '    lb_kind DR', '    protocol TCP', '    real_server 10.0.1.1 80 {', '    }', '}');
+    expect(messages(short, split)).toEqual(['b.conf:13 virtual_server 10.0.0.5 80 TCP: lb_algo rr on a.conf but wlc on b.conf; the service changes when the other director takes over']);
+    // A /8 (16777216 services) costs no more than one entry.
+    expect(messages(group(['10.0.0.0/8 80']), group(['10.0.0.0/8 80'], { head: ['persistence_timeout 50'] }))).toEqual([
+      'b.conf:4 service 10.0.0.0-10.255.255.255 80 TCP of virtual_server group G: persistence_timeout none on a.conf but 50 on b.conf; the service changes when the other director takes over',
+    ]);
+    // IPv6 ranges count through the last group only: 2001:db8::/120 is 2001:db8:: to 2001:db8::ff.
+    const v6 = (entry: string) => group([entry], { rs: '2001:db8:1::1 80' });
+    expect(pair(v6('2001:db8::1-a 80'), v6('2001:db8::1-2001:db8::a 80'))).toEqual([]);
+    expect(messages(v6('2001:db8::1-a 80'), v6('2001:db8::/120 80')).map((m) => m.split(' of ')[0])).toEqual(['b.conf:2 service 2001:db8:: 80 TCP', 'b.conf:2 service 2001:db8::b-2001:db8::ff 80 TCP']);
+  });
+
+  it('fwmark entries are compared by mark and family; an entry without a port makes the service persistent', () => {
+    const fwm = (entry: string, rs = '10.0.1.1') => conf('virtual_server_group G {', `    ${entry}`, '}', 'virtual_server group G {', '    lb_algo rr', '    lb_kind DR', `    real_server ${rs} {`, '    }', '}');
+    const plainMark = conf('virtual_server fwmark 5 {', '    lb_algo rr', '    lb_kind DR', '    real_server 10.0.1.1 {', '    }', '}');
+    expect(pair(fwm('fwmark 5'), plainMark)).toEqual([]);
+    expect(messages(fwm('fwmark 5'), fwm('fwmark 6')).map((m) => m.split(' of ')[0])).toEqual(['a.conf:2 service fwmark 5', 'b.conf:2 service fwmark 6']);
+    expect(messages(fwm('fwmark 5 inet6', '2001:db8:1::1'), fwm('fwmark 5', '2001:db8:1::1')).map((m) => m.split(' of ')[0])).toEqual([]);
+    expect(messages(fwm('fwmark 5 inet6', '2001:db8:1::1'), fwm('fwmark 5 inet', '10.0.1.1')).map((m) => m.split(' of ')[0])).toEqual(['a.conf:2 service fwmark 5 IPv6', 'b.conf:2 service fwmark 5']);
+    // "zero port only valid for persistent services - setting": 360 s, as persistence_timeout 360 says.
+    const portless = (head: string[] = []) => group(['10.0.0.10'], { head, rs: '10.0.1.1' });
+    expect(pair(portless(), portless(['persistence_timeout 360']))).toEqual([]);
+    expect(pair(portless(), portless(['persistence_timeout 50']))).toHaveLength(1);
+  });
+
+  it('one finding for the services of a group that differ alike', () => {
+    const entries = ['10.0.0.1 80', '10.0.0.2 80', '10.0.0.3-9 80', '10.0.0.20 80'];
+    expect(messages(group(entries), group(entries, { head: ['lb_algo wlc'] }))).toEqual([
+      'b.conf:7 services 10.0.0.1 80 TCP, 10.0.0.2 80 TCP, 10.0.0.3-10.0.0.9 80 TCP and 1 more of virtual_server group G: lb_algo rr on a.conf but wlc on b.conf; the service changes when the other director takes over',
+    ]);
+  });
+
+  it.skipIf(!keepalivedAvailable())('keepalived -t accepts the files compared', () => {
+    for (const text of [ga, group(['10.0.0.0/28 80']), group(['2001:db8::/120 80'], { rs: '2001:db8:1::1 80' }), group(['10.0.0.10'], { rs: '10.0.1.1' })]) expect(runKeepalived(text).messages.filter((m) => !/zero port only valid/.test(m.message))).toEqual([]);
+  });
+});
+
 describe('a connect_ip keepalived cannot read', () => {
   // co_ip_handler: inet_stosockaddr leaves the destination's family unset; the checker's dump: 'Dest family = 0'.
   const linkLocal = conf('virtual_server 2001:db8::1 80 {', '    lb_algo rr', '    lb_kind DR', '    protocol TCP', '    real_server fe80::10 80 {', '        TCP_CHECK {', '            connect_ip fe80::10::1', '        }', '    }', '}');

@@ -64,7 +64,7 @@ export type VsgEntry =
   /** A line whose handler reads a word it does not have: keepalived exits there (KA203 in the walker says so). */
   | { ok: false; stops: true; at: Word };
 
-function groupsOf6(addr: string): number[] {
+export function groupsOf6(addr: string): number[] {
   return canonicalAddress(addr).split(':').map((g) => parseInt(g, 16));
 }
 
@@ -241,4 +241,61 @@ export function readGroup(group: VirtualServerGroup, reading: VsgReading = CURRE
   // keepalived exits at a line it lacks a word of (KA203): it never reaches the group's end.
   const stops = readings.some((e) => e && !e.ok && 'stops' in e);
   return { group, readings, addressEntries, fwmarkEntries, v4, v6, removed: !stops && (usable === 0 || (v4 && v6 && bareMark)) };
+}
+
+/**
+ * The IPVS services one usable address entry of a group makes. keepalived 2.2.7 (ipvswrapper.c,
+ * ipvs_group_range_cmd) adds one service per address from the entry's first address to its last, all on the
+ * entry's port: an IPv4 range counts through the whole 32-bit address; an IPv6 one only through the last 16-bit
+ * group (the first seven stay the first address's, and the count wraps from ffff to 0), so `2001:db8::/64` is the
+ * 65536 addresses 2001:db8::0 to 2001:db8::ffff. A `/MASK` entry runs to the address with every host bit set
+ * (check_data.c, alloc_vsg_entry), `ADDR-N` to N in the last octet (decimal) or group (hex).
+ */
+export interface EntrySpan {
+  family: Family;
+  /** The entry's port; 0 when it has none (or only zeros). */
+  port: number;
+  /** IPv6: the first seven groups, canonical (`2001:db8:0:0:0:0:0`). */
+  prefix6?: string;
+  /** IPv4: the first and last address as numbers; IPv6: the last group of each (hi < lo when the count wraps). */
+  lo: number;
+  hi: number;
+}
+
+/** What `entrySpan` reads of an entry `readVsgEntry` took as a usable address entry (undefined: not one). */
+export function entrySpan(words: Word[], reading: VsgReading = CURRENT): EntrySpan | undefined {
+  const text = words[0]?.text;
+  if (text === undefined || text === 'fwmark') return undefined;
+  const slash = text.indexOf('/');
+  const dash = text.indexOf('-');
+  const cut = [dash, slash].filter((i) => i >= 0);
+  const base = text.slice(0, cut.length ? Math.min(...cut) : undefined);
+  const family = ipFamily(base);
+  if (!family) return undefined;
+  const portWord = words[1]?.text;
+  let port = 0;
+  if (portWord !== undefined && !ONLY_ZEROS.test(portWord)) {
+    // Before 2.0.7 the port is atoi's number (never refused), stored in 16 bits.
+    const n = parseInt(portWord.trim(), 10);
+    port = Number.isNaN(n) ? 0 : ((n % 65536) + 65536) % 65536;
+  }
+  const groups = family === 6 ? groupsOf6(base) : undefined;
+  const lo = groups ? groups[7]! : ipv4ToNumber(base);
+  const span: EntrySpan = { family, port, lo, hi: lo };
+  if (groups) span.prefix6 = groups.slice(0, 7).map((g) => g.toString(16)).join(':');
+  if (reading.prefixes && slash >= 0 && (dash < 0 || slash < dash)) {
+    const mask = Number(text.slice(slash + 1));
+    if (family === 4) span.hi = mask >= 32 ? lo : lo + 2 ** (32 - mask) - 1;
+    else span.hi = mask <= 112 ? 0xffff : lo | (0xffff >> (mask - 112));
+    return span;
+  }
+  if (dash < 0) return span;
+  const end = text.slice(dash + 1);
+  if (reading.prefixes && (family === 4 ? end.includes('.') : end.includes(':'))) {
+    span.hi = family === 4 ? ipv4ToNumber(end) : groupsOf6(end)[7]!;
+    return span;
+  }
+  const last = strtoulEnd(end, family === 4 ? 10 : 16).value;
+  span.hi = family === 4 ? lo - (lo % 256) + last : last;
+  return span;
 }
