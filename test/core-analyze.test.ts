@@ -2086,6 +2086,47 @@ describe('~SEQ numbers as keepalived reads them (strtol base 0)', () => {
   });
 });
 
+describe('~SEQ numbers beyond 2^53, counted as keepalived counts them (64-bit longs)', () => {
+  // Each of these used to hang kalint (doubles: i + 1 === i above 2^53) until it ran out of memory; the child-process
+  // checks are in robustness.test.ts. Rows as keepalived 2.2.7 and 2.4.3 -t print them (`no_such_$I`, "Unknown keyword").
+  const rows = (head: string) =>
+    analyze(`${head} no_such_$I\n`).diagnostics.filter((d) => d.code === 'KA201').map((d) => /'no_such_([^']*)'/.exec(d.message)![1]);
+  const ka113 = (head: string) => analyze(`${head} no_such_$I\n`).diagnostics.filter((d) => d.code === 'KA113').map((d) => d.message);
+  const cases: [string, string[]][] = [
+    ['~SEQ(I, 9007199254740993, 1, 9007199254740993)', ['9007199254740993']],
+    ['~SEQ(I, 9007199254740990, 1, 9007199254740999)', Array.from({ length: 10 }, (_, k) => String(9007199254740990n + BigInt(k)))],
+    ['~SEQx(I, 0x20000000000001, 1, 0x20000000000001)', ['20000000000001']],
+    // strtol saturates both at LONG_MAX: start = end, one row
+    ['~SEQ(I, 99999999999999999999, -1, 99999999999999999998)', ['9223372036854775807']],
+    ['~SEQ(I, -9223372036854775808, 1, -9223372036854775807)', ['-9223372036854775808', '-9223372036854775807']],
+    // the counter wraps round at 2^63 and lands past the end on its third step
+    ['~SEQ(I, 4611686018427387904, 6917529027641081856, 4611686018427387904)', ['4611686018427387904', '-6917529027641081856', '0']],
+    ['~SEQ(I, 9007199254740991, 1, 9007199254740992)', ['9007199254740991', '9007199254740992']],
+  ];
+  it('reads the numbers exactly and keeps the row text exact', () => {
+    for (const [head, want] of cases) {
+      expect(ka113(head), head).toEqual([]);
+      expect(rows(head), head).toEqual(want);
+    }
+  });
+  it('reports an end keepalived can never pass (it hangs) instead of hanging', () => {
+    for (const head of ['~SEQ(I, 9223372036854775807, 1, 9223372036854775807)', '~SEQ(I, 9223372036854775806, 9223372036854775807)', '~SEQ(I, -99999999999999999999, -1, -99999999999999999999)', '~SEQx(I, 0x7fffffffffffffff, 2, 0x7fffffffffffffff)']) {
+      expect(ka113(head), head).toEqual([expect.stringMatching(/^keepalived never finishes this ~SEQ: its end is the (largest|smallest) 64-bit number.*hangs$/)]);
+      expect(rows(head), head).toEqual([]);
+    }
+    // a wrap that does not come back past the end within kalint's cap
+    expect(ka113('~SEQx(I, 0x7ffffffffffffffe, 0x4000000000000001, 0x7ffffffffffffffe)')).toEqual([expect.stringContaining('wraps round, then counts on: more than 100000 values')]);
+    expect(ka113('~SEQ(I, 1, 9223372036854775806)')).toEqual(['Invalid ~SEQ definition: 9223372036854775806 values is more than kalint expands']);
+    expect(ka113('~SEQ(I, 9223372036854775807)')).toEqual([expect.stringContaining('never finishes')]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    for (const [head, want] of cases) {
+      const said = runKeepalived(`${head} no_such_$I\n`).messages.filter((m) => m.line === 1).map((m) => /'no_such_([^']*)'/.exec(m.message)?.[1]);
+      expect([...new Set(said)], head).toEqual(want);
+    }
+  });
+});
+
 describe("the text after a ~SEQ's ')'", () => {
   // keepalived skips only blanks and tabs there: a no-break space starts the row (2.2.7: "Unknown keyword '\u00a0router_id'" twice).
   const text = 'global_defs {\n ~SEQ(i,1,2)\u00a0router_id r$i\n}\n';

@@ -460,6 +460,14 @@ describe('self-feeding definitions terminate (child process, hard timeout)', () 
     expect(r.internal).toEqual([]);
   });
 
+  it('~SEQ numbers of 2^53 and more (doubles stop counting there) and an end keepalived never passes terminate', () => {
+    for (const head of ['~SEQ(I, 9007199254740993, 1, 9007199254740993)', '~SEQ(I, 9223372036854775807, 1, 9223372036854775807)', '~SEQx(I, 0x20000000000001, 1, 0x20000000000001)', '~SEQ(I, 99999999999999999999, -1, 99999999999999999998)']) {
+      const r = lintInChild(`global_defs {\n ${head} router_id r\${I}\n}\n`);
+      expect(r.internal, head).toEqual([]);
+      expect(r.maxRssMB, head).toBeLessThan(1024);
+    }
+  });
+
   it('a ~SEQ at kalint’s 100 000-value cap expands in bounded time and memory', () => {
     const r = lintInChild('global_defs {\n~SEQ(i,1,100000) router_id x$i\n}\n', 20_000);
     expect(r.internal).toEqual([]);

@@ -3148,7 +3148,8 @@ export class Reader {
     if (!parsed || 'error' in parsed) {
       const r = src(start, headerEnd < 0 ? end : headerEnd);
       const unsubstituted = !numbersSubstituted && head.startsWith('~SEQ') && head.includes('$') ? ` (keepalived ${this.label()} substitutes no definitions in ~SEQ's numbers; 2.1.0 does)` : '';
-      this.report('KA113', 'error', `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}${unsubstituted}`, file, r.start, r.end);
+      const message = parsed && 'error' in parsed && parsed.whole ? parsed.error : `Invalid ${head.startsWith('~LST') ? '~LST' : '~SEQ'} definition: ${parsed && 'error' in parsed ? parsed.error : 'expected ~SEQ(VAR, [START, [STEP,]] END)'}`;
+      this.report('KA113', 'error', `${message}${unsubstituted}`, file, r.start, r.end);
       return;
     }
     if (parsed.shortSet && this.options.target && compareVersions(this.options.target, SHORT_LST_SET_CRASHES[0]) >= 0 && compareVersions(this.options.target, SHORT_LST_SET_CRASHES[1]) < 0) {
@@ -3991,7 +3992,7 @@ function seqNumbersStart(head: string): number {
   return p < head.length - 1 ? p + 1 : -1;
 }
 
-export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]; shortSet?: boolean } | { error: string } {
+export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]; shortSet?: boolean } | { error: string; whole?: boolean } {
   const m = /^~(SEQx?|LST)[ \t]*\((.*)\)$/s.exec(head.trim());
   if (!m) return { error: 'expected ~SEQ(...) or ~LST(...)' };
   const kind = m[1]!;
@@ -4009,7 +4010,7 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   p++;
   const rest = body.slice(p) + ')';
   let q = 0;
-  const nums: number[] = [];
+  const nums: (number | bigint)[] = [];
   for (;;) {
     const [n, next] = strtolC(rest, q);
     nums.push(n);
@@ -4019,9 +4020,12 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
     if (rest[q] !== ',' || nums.length === 3) return { error: 'values must be 1 to 3 integers' };
     q++;
   }
+  // keepalived counts with C longs (64 bits). Small numbers (the usual case) are counted with doubles; a number
+  // or a last step beyond 2^53 goes to the exact 64-bit reading.
+  if (nums.some((n) => typeof n === 'bigint')) return seqRows64(kind, v, nums.map(BigInt));
   let start: number, step: number, end: number;
   if (nums.length === 1) {
-    end = nums[0]!;
+    end = nums[0] as number;
     start = end < 0 ? -1 : 1;
     step = end < 1 ? -1 : 1;
   } else if (nums.length === 2) {
@@ -4030,15 +4034,66 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   } else [start, step, end] = nums as [number, number, number];
   if (step === 0 || (step > 0 && end < start) || (step < 0 && end > start)) return { error: 'step is zero or goes the wrong way' };
   if (kind === 'SEQx' && (start < 0 || end < 0)) return { error: '~SEQx is only valid for positive numbers' };
+  if (!Number.isSafeInteger(end + step)) return seqRows64(kind, v, [BigInt(start), BigInt(step), BigInt(end)]);
   const count = Math.floor((end - start) / step) + 1;
-  if (count > 100000) return { error: `${count} values is more than kalint expands` };
+  if (count > SEQ_MAX_ROWS) return { error: `${count} values is more than kalint expands` };
   const rows: string[][] = [];
   for (let i = start; step > 0 ? i <= end : i >= end; i += step) rows.push([kind === 'SEQx' ? i.toString(16) : String(i)]);
   return { vars: [v], rows };
 }
 
-/** C's strtol(s + i, &end, 0) on a JavaScript string: [value, end index]; no digits = [0, i]. */
-function strtolC(s: string, i: number): [number, number] {
+/** The most rows kalint expands from one ~SEQ. */
+const SEQ_MAX_ROWS = 100000;
+const LONG_MAX = 2n ** 63n - 1n;
+const LONG_MIN = -(2n ** 63n);
+
+/**
+ * A ~SEQ header read exactly as keepalived's C longs: `nums` as strtol left them (saturated at LONG_MIN/LONG_MAX).
+ * add_seq checks the step, then the parser prints `next` (%ld, or %lx of it as unsigned for ~SEQx), adds the step
+ * and stops once `next` is past `last`. The addition wraps round at 2^63 (the 2.2.7 and 2.4.3 builds: a start of
+ * 2^62 with a step of 3·2^61 and an end of 2^62 gives the rows 2^62, -3·2^61 and 0), so when the end is LONG_MAX with a
+ * positive step (LONG_MIN with a negative one) nothing is ever past it and keepalived, -t included, never stops.
+ */
+function seqRows64(kind: string, v: string, nums: bigint[]): { vars: string[]; rows: string[][] } | { error: string; whole?: boolean } {
+  let start: bigint, step: bigint, end: bigint;
+  if (nums.length === 1) {
+    end = nums[0]!;
+    start = end < 0n ? -1n : 1n;
+    step = end < 1n ? -1n : 1n;
+  } else if (nums.length === 2) {
+    [start, end] = nums as [bigint, bigint];
+    step = start <= end ? 1n : -1n;
+  } else [start, step, end] = nums as [bigint, bigint, bigint];
+  if (step === 0n || (step > 0n && end < start) || (step < 0n && end > start)) return { error: 'step is zero or goes the wrong way' };
+  if (kind === 'SEQx' && (start < 0n || end < 0n)) return { error: '~SEQx is only valid for positive numbers' };
+  const wraps = step > 0n ? end + step > LONG_MAX : end + step < LONG_MIN;
+  if (!wraps) {
+    const count = (end - start) / step + 1n;
+    if (count > BigInt(SEQ_MAX_ROWS)) return { error: `${count} values is more than kalint expands` };
+  } else if (end === (step > 0n ? LONG_MAX : LONG_MIN)) {
+    const edge = step > 0n ? `the largest 64-bit number, ${LONG_MAX}` : `the smallest 64-bit number, ${LONG_MIN}`;
+    return {
+      error: `keepalived never finishes this ~SEQ: its end is ${edge}, which its counter can never pass (it wraps round to ${step > 0n ? LONG_MIN : LONG_MAX} instead), so keepalived, -t included, repeats the line without end and hangs`,
+      whole: true,
+    };
+  }
+  const rows: string[][] = [];
+  for (let i = start; ; ) {
+    if (rows.length === SEQ_MAX_ROWS) {
+      return { error: `keepalived's counter passes ${step > 0n ? 'the largest' : 'the smallest'} 64-bit number and wraps round, then counts on: more than ${SEQ_MAX_ROWS} values, more than kalint expands`, whole: true };
+    }
+    rows.push([kind === 'SEQx' ? BigInt.asUintN(64, i).toString(16) : String(i)]);
+    i = BigInt.asIntN(64, i + step);
+    if (step > 0n ? i > end : i < end) break;
+  }
+  return { vars: [v], rows };
+}
+
+/**
+ * C's strtol(s + i, &end, 0) on a JavaScript string: [value, end index]; no digits = [0, i]. A value beyond 2^53
+ * comes back as a bigint, saturated at LONG_MIN/LONG_MAX as strtol does (ERANGE).
+ */
+function strtolC(s: string, i: number): [number | bigint, number] {
   let j = i;
   while (j < s.length && ' \t\n\v\f\r'.includes(s[j]!)) j++;
   let sign = 1;
@@ -4051,7 +4106,11 @@ function strtolC(s: string, i: number): [number, number] {
   let n = 0;
   while (j < s.length && digit.test(s[j]!)) { n = n * base + parseInt(s[j]!, 16); j++; }
   if (j === from) return [0, i];
-  return [sign * n, j];
+  if (n <= Number.MAX_SAFE_INTEGER) return [sign * n, j];
+  let big = 0n;
+  for (let k = from; k < j; k++) big = big * BigInt(base) + BigInt(parseInt(s[k]!, 16));
+  if (sign < 0) big = -big;
+  return [big > LONG_MAX ? LONG_MAX : big < LONG_MIN ? LONG_MIN : big, j];
 }
 
 /**

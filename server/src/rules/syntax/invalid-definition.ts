@@ -14,7 +14,10 @@ const rule: CoreRule = {
       "'$NAME' is replaced by its definition. A malformed header (wrong number of values, a step of zero or going " +
       'the wrong way) or definitions that refer to each other without end expand to nothing useful, so the lines ' +
       'they were meant to generate are missing. A definition that holds a ~SEQ line using that same definition makes the ' +
-      'line again from each of its rows: keepalived, -t included, expands it silently until it runs out of memory. `${_RANDOM MIN MAX}` with MIN above MAX (or `${_RANDOM N}` with N ' +
+      'line again from each of its rows: keepalived, -t included, expands it silently until it runs out of memory. ' +
+      'keepalived counts a ~SEQ with 64-bit numbers and adds the step after each row: an END of 9223372036854775807 ' +
+      '(the largest) with a positive step, or -9223372036854775808 with a negative one, is never passed, the counter wraps ' +
+      'round and keepalived, -t included, hangs. `${_RANDOM MIN MAX}` with MIN above MAX (or `${_RANDOM N}` with N ' +
       'above the default 32767) crashes keepalived before 2.4.0 when MIN is one above MAX (a division by zero). A ' +
       'definition that writes an `@id` prefix at the start of a line (`$M priority 150` after `$M=@lb1`) hangs ' +
       'keepalived before 2.1.4, is misread or crashes it in 2.1.4 to 2.2.7 (it strips the prefix with the length the ' +
