@@ -852,6 +852,50 @@ describe('KA609 script-quote-unterminated', () => {
   });
 });
 
+describe('a script command ending in an escaped backslash (fuzz64 bug 2)', () => {
+  // Before 2.3.2 keepalived applies the escapes at both splits of a script line: `"/bin/true\\\\"` and `/bin/true\\\\`
+  // leave the command `/bin/true\\`, whose lone trailing backslash the second split refuses ("Missing escape char at
+  // end", only logged: the daemon's log, not -t), and the script is dropped. From 2.3.2 (af7aa8bf) the first split keeps
+  // the escapes as written: the command is `/bin/true\\` and it runs (2.3.3, 2.4.3 -t: no message about it).
+  // script_user root: a user this host has (2.3.3 and 2.4.3 remove a script whose user is missing).
+  const text =
+    conf('global_defs {', '  enable_script_security', '  script_user root', '}') +
+    conf('vrrp_script chk {', '  script "/bin/true\\\\"', '}', 'vrrp_script chk2 {', '  script /bin/true\\\\', '}') +
+    instance('notify_master "/bin/true\\\\"', 'notify_backup /bin/true\\\\', 'track_script {', '  chk', '  chk2', '}') +
+    conf('virtual_server 10.0.0.1 80 {', '  protocol TCP', '  real_server 10.0.0.2 80 {', '    MISC_CHECK {', '      misc_path "/bin/true\\\\"', '    }', '  }', '}');
+  const codes = ['KA609', 'KA320', 'KA315', 'KA517'];
+  it('before 2.3.2: the script is dropped for a trailing backslash, quoted or not, and no quote is blamed', () => {
+    for (const v of ['2.2.7', '2.3.1']) {
+      expect(codes.map((c) => linesOf(text, c, v)), v).toEqual([[6, 9, 17, 18, 28], [7, 10], [20, 21], [29]]);
+      const said = codes.flatMap((c) => findings(text, c, v).map((d) => d.message));
+      expect(said.filter((m) => /quote|missing terminating/.test(m)), v).toEqual([]);
+      for (const m of findings(text, 'KA609', v).map((d) => d.message)) expect(m).toContain("'/bin/true\\' ends in a lone backslash (keepalived logs \"Missing escape char at end\"; keepalived -t is silent)");
+      expect(findings(text, 'KA320', v)[0]!.message).toContain('leave a lone backslash at its end');
+    }
+  });
+  it('from 2.3.2 the escapes are applied once: the command is /bin/true\\ and nothing is dropped', () => {
+    for (const v of ['2.3.2', '2.4.3']) expect(codes.map((c) => linesOf(text, c, v)), v).toEqual([[], [], [], []]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t (2.2.7, and the 2.3.3 and 2.4.3 builds where present)', () => {
+    const dropped = /No script set|track script \S+ not found, ignoring|No script path|missing terminating/;
+    expect(runKeepalived(text).messages.filter((m) => dropped.test(m.message)).map((m) => `${m.line} ${m.message}`).sort()).toEqual([
+      '7 No script set for vrrp_script chk - removing',
+      '10 No script set for vrrp_script chk2 - removing',
+      '20 (VI_1) track script chk not found, ignoring...',
+      '21 (VI_1) track script chk2 not found, ignoring...',
+      '29 No script path has been specified for MISC_CHECKER - skipping',
+    ].sort());
+    for (const v of ['2.3.3', '2.4.3']) {
+      const bin = releaseBinary(v);
+      if (!bin) continue;
+      const said = runRelease(bin, text).messages;
+      expect(said.filter((m) => dropped.test(m.message)), v).toEqual([]);
+      // The scripts are kept, and their program is '/bin/true\\', which this host does not have.
+      expect(said.filter((m) => /^Disabling track script chk2? since not found/.test(m.message)), v).toHaveLength(2);
+    }
+  });
+});
+
 describe('KA609 for 1.x, which hands /bin/sh only the line\'s first word', () => {
   // Session 61's audit: 1.3.5's handlers keep the first word as the command (set_value), the others are a user and a
   // group (notify) or dropped (script): a quote opened in a later word never reaches the shell.

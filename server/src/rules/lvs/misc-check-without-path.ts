@@ -2,7 +2,7 @@ import type { FileRule } from '../types.js';
 import { childrenNamed } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { blockEnd, related, allCheckers } from './util.js';
-import { commandMissing, commandProblem } from '../vrrp/vrrp-script-without-script.js';
+import { commandMissing, commandReading, unsplittableReason } from '../vrrp/vrrp-script-without-script.js';
 
 /**
  * aeb99635 (1.3.7) skips a MISC_CHECK without misc_path. Before it the checker process's script security check
@@ -32,11 +32,11 @@ export const miscCheckWithoutPath: FileRule = {
       // A misc_path whose command is empty (misc_path " ") or cannot be split (a quote left open, KA609) sets nothing either.
       if (ck.kind !== 'MISC_CHECK' || childrenNamed(ck.node, 'misc_path').some((l) => !commandMissing(ctx.analysis, l, ctx.target))) continue;
       const crashes = compareVersions(ctx.target, SKIPPED_SINCE) < 0 && !childrenNamed(ck.node, 'misc_path').length;
-      const unsplittable = childrenNamed(ck.node, 'misc_path').some((l) => commandProblem(ctx.analysis, l) === 'unsplittable');
+      const unsplittable = childrenNamed(ck.node, 'misc_path').map((l) => commandReading(ctx.analysis, l)).find((r) => r.problem === 'unsplittable');
       ctx.report({
         message: crashes
           ? `MISC_CHECK has no 'misc_path'; keepalived ${ctx.target.join('.')}'s checker process crashes on it as it starts, and keepalived stops (keepalived: "Keepalived_healthcheckers exited due to segmentation fault (SIGSEGV)"); 1.3.7 and later skip the checker`
-          : `MISC_CHECK has no ${unsplittable ? "'misc_path' keepalived can use (it cannot split the command: a quote left open)" : "'misc_path'"}; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
+          : `MISC_CHECK has no ${unsplittable ? `'misc_path' keepalived can use (it cannot split the command: ${unsplittableReason(unsplittable.why)})` : "'misc_path'"}; keepalived drops this checker (keepalived: "No script path has been specified for MISC_CHECKER - skipping")`,
         ...blockEnd(ck.node),
         related: [related(ck.node, 'MISC_CHECK starts here')],
       });

@@ -9,21 +9,21 @@ import type { Version } from '../../core/schema/schema.js';
 /** 2.0.0 runs scripts with execve (its words split at blanks); 1.x runs them with system(), through /bin/sh. */
 const EXEC_WITHOUT_SHELL_SINCE: Version = [2, 0, 0];
 import { urlHoldsOnlyPathAndStatus } from '../lvs/util.js';
-import { configuredScripts, crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, splitQuotedEscaped, wordsAsText, type ConfiguredScript } from './scripts.js';
+import { configuredScripts, crashingScriptLine, LONE_TRAILING_BACKSLASH, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_ESCAPES_ONCE_SINCE, SCRIPT_PARSER_CRASH_SINCE, SCRIPT_SPLIT_REPORTED_SINCE, scriptSplits, wordsAsText, type ConfiguredScript, type SplitFailure } from './scripts.js';
 
 /**
  * keepalived's split of a script's words (from 2.0.6, quotes and backslashes group them): undefined when it
- * succeeds or the line has no quote, else whether the words split and only the command leaves a quote open.
+ * succeeds or the line has neither a quote nor a backslash, else whether the words split and only the command
+ * fails, why, and the command then. A line ending in a lone backslash is KA702's (keepalived reads no continuation).
  */
-function openQuote(analysis: Parameters<FileRule['check']>[0]['analysis'], s: ConfiguredScript): { insideCommand: boolean } | undefined {
+function openQuote(analysis: Parameters<FileRule['check']>[0]['analysis'], s: ConfiguredScript, target: Version): { insideCommand: boolean; why: SplitFailure; command?: string } | undefined {
   const args = s.words;
   const first = args[0]!;
   // Words made by a definition or spread over files: the text their words make (quotes and touching words kept).
   const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
-  if (written === undefined || !/['"]/.test(written) || written.endsWith('\\')) return undefined;
-  const words = splitQuotedEscaped(written);
-  const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : [];
-  return words && command ? undefined : { insideCommand: !!words };
+  if (written === undefined || !/['"\\]/.test(written) || LONE_TRAILING_BACKSLASH.test(written)) return undefined;
+  const r = scriptSplits(written, target);
+  return 'failed' in r ? { insideCommand: r.failed === 'command', why: r.why, command: r.words?.[0] } : undefined;
 }
 
 /** Whether /bin/sh finds a quote left open in `text` (a backslash escapes the next character outside single quotes). */
@@ -48,7 +48,7 @@ function shellQuoteLeftOpen(text: string): boolean {
 export function scriptLeavesQuoteOpen(analysis: Parameters<FileRule['check']>[0]['analysis'], s: ConfiguredScript, target: Version): boolean {
   if (compareVersions(target, QUOTED_SCRIPT_SPLIT_SINCE) < 0) return false;
   if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && (s.node.keyword === 'script' || s.node.keyword === 'misc_path') && crashingScriptLine(analysis, s.node, target)) return true;
-  return openQuote(analysis, s) !== undefined;
+  return openQuote(analysis, s, target) !== undefined;
 }
 
 /** Appends the children of `node` with `keyword` to `out` (no list per call: a large config has thousands of checkers). */
@@ -71,7 +71,10 @@ export const scriptQuoteUnterminated: FileRule = {
       '"String … missing terminating \'" and drop the script: the notification or check never runs. On a vrrp_script ' +
       '`script`, a MISC_CHECK `misc_path` or a url `regex` line, a quote the line itself leaves open (outside a double-quoted ' +
       'command) or a trailing backslash is worse: keepalived crashes (also under `keepalived -t`), from 2.0.7 on; a quote ' +
-      'left open inside a double-quoted command is reported and the script dropped, as above.',
+      'left open inside a double-quoted command is reported and the script dropped, as above. Before 2.3.2 keepalived ' +
+      'applies the backslash escapes at both splits, so a command ending in an escaped backslash (`"/bin/true\\\\"`, ' +
+      'quoted or not) ends in a lone one at the second: keepalived logs "Missing escape char at end" (keepalived -t says ' +
+      'nothing) and drops the script. From 2.3.2 the first split keeps the escapes as written and the command is `/bin/true\\`.',
     bad: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh \'MASTER"\n}\n',
     good: 'vrrp_instance VI_1 {\n    notify_master "/etc/keepalived/notify.sh MASTER"\n}\n',
   },
@@ -124,12 +127,14 @@ export const scriptQuoteUnterminated: FileRule = {
       const args = s.words;
       const first = args[0]!;
       // 1.x hands /bin/sh only the command, the line's first word (`notify_master /bin/x 'a` runs `/bin/x`, as user 'a).
-      const open = shell ? (shellQuoteLeftOpen(first.text) ? { insideCommand: false } : undefined) : openQuote(analysis, s);
+      const open = shell ? (shellQuoteLeftOpen(first.text) ? { insideCommand: false, why: 'an unclosed quote' as const, command: undefined } : undefined) : openQuote(analysis, s, target);
       if (!open) continue;
       report({
         message: shell
           ? `a quote is not closed in this ${s.node.keyword} command; keepalived ${target.join('.')} runs it with /bin/sh -c, which refuses it, so the script fails every time it runs`
-          : `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${open.insideCommand ? ' inside the quoted command' : ''} (${said}); it drops the script`,
+          : open.why === 'a trailing backslash'
+            ? `keepalived ${target.join('.')} cannot split this ${s.node.keyword} command: it applies the escapes when it reads the line and again when it splits the command, and '${open.command}' ends in a lone backslash (keepalived logs "Missing escape char at end"; keepalived -t is silent); it drops the script (${SCRIPT_ESCAPES_ONCE_SINCE.join('.')} and later apply the escapes once)`
+            : `keepalived cannot split this ${s.node.keyword} command: a quote is not closed${open.insideCommand ? ' inside the quoted command' : ''} (${said}); it drops the script`,
         file: first.file,
         range: { start: first.range.start, end: args[args.length - 1]!.range.end },
       });

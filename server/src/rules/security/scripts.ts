@@ -40,9 +40,11 @@ const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', E: '\x1b', 
  * Splits a script line the way keepalived's script parser does: blanks separate words, single or
  * double quotes group, and a backslash escapes the next character (C-like escapes, \xHH, \cX,
  * octal). Undefined for what keepalived refuses (a quote left open with text after it, a trailing
- * backslash).
+ * backslash). With `escapes` false (alloc_strvec_quoted, 2.3.2 and later) a backslash still protects the
+ * next character from ending a word or a quote, but both stay in the word as written; `hexDigits` is how
+ * many digits a \x escape takes (all there are before 2.3.2, at most 2 from it: ecdb3393).
  */
-export function splitQuotedEscaped(text: string): string[] | undefined {
+export function splitQuotedEscaped(text: string, escapes = true, hexDigits = Infinity): string[] | undefined {
   const words: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -55,9 +57,10 @@ export function splitQuotedEscaped(text: string): string[] | undefined {
       if (c === '\\') {
         const e = text[++i];
         if (e === undefined) return undefined;
-        if (e === 'x' && /[0-9a-fA-F]/.test(text[i + 1] ?? '')) {
+        if (!escapes) word += '\\' + e;
+        else if (e === 'x' && /[0-9a-fA-F]/.test(text[i + 1] ?? '')) {
           let v = 0;
-          while (/[0-9a-fA-F]/.test(text[i + 1] ?? '')) v = ((v << 4) | parseInt(text[++i]!, 16)) & 0xff;
+          for (let k = 0; k < hexDigits && /[0-9a-fA-F]/.test(text[i + 1] ?? ''); k++) v = ((v << 4) | parseInt(text[++i]!, 16)) & 0xff;
           word += String.fromCharCode(v);
         } else if (e === 'c' && i + 1 < text.length) {
           word += String.fromCharCode(text.charCodeAt(++i) & 0x1f);
@@ -98,15 +101,46 @@ export function wordsAsText(words: readonly Word[]): string {
   return text;
 }
 
+/**
+ * af7aa8bf (2.3.2): keepalived's first split of a script line (the words after the keyword) keeps the escapes as
+ * written and only the second (the command into the program and its arguments) applies them; before, both did, so
+ * `"/bin/true\\"` left the command `/bin/true\` and its lone trailing backslash made the second split fail
+ * (2.2.7: "Missing escape char at end", logged only, and the script is dropped). ecdb3393 (2.3.2 too): a \x escape
+ * takes at most two hex digits.
+ */
+export const SCRIPT_ESCAPES_ONCE_SINCE: Version = [2, 3, 2];
+
+/** Why keepalived's script parser refuses a text it cannot split: a backslash ending it wins (it meets it first). */
+export type SplitFailure = 'an unclosed quote' | 'a trailing backslash';
+
+function splitFailure(text: string): SplitFailure {
+  return LONE_TRAILING_BACKSLASH.test(text) ? 'a trailing backslash' : 'an unclosed quote';
+}
+
+/**
+ * keepalived's two splits of a script line at `target`: the words after the keyword, then the first of them (the
+ * command) into the program and its arguments; or which split fails, and why.
+ */
+export function scriptSplits(
+  text: string,
+  target: Version,
+): { words: string[]; command: string[] } | { words?: string[]; failed: 'words' | 'command'; why: SplitFailure } {
+  const once = compareVersions(target, SCRIPT_ESCAPES_ONCE_SINCE) >= 0;
+  const hex = once ? 2 : Infinity;
+  const words = splitQuotedEscaped(text, !once, hex);
+  if (!words) return { failed: 'words', why: splitFailure(text) };
+  const command = words[0] === undefined ? [] : splitQuotedEscaped(words[0], true, hex);
+  return command ? { words, command } : { words, failed: 'command', why: splitFailure(words[0]!) };
+}
+
 /** keepalived's reading of a script line whose written words hold a backslash (see ConfiguredScript.escaped). */
 function escapedReading(analysis: Analysis, args: readonly Word[]): ConfiguredScript['escaped'] | 'unsplittable' {
   const first = args[0]!;
   const last = args[args.length - 1]!;
   const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, last.end);
   if (written === undefined || !written.includes('\\')) return undefined;
-  const words = splitQuotedEscaped(written);
-  const command = words?.[0] !== undefined ? splitQuotedEscaped(words[0]) : undefined;
-  return words && command ? { words, command } : 'unsplittable';
+  const r = scriptSplits(written, analysis.target);
+  return 'failed' in r ? 'unsplittable' : r;
 }
 
 /** Keywords whose command is followed by the separate `user` keyword of their block. */
@@ -312,7 +346,7 @@ function openQuoteAfter(text: string, from: number, to: number): string {
 }
 
 /** Text ending in an odd number of backslashes. */
-const LONE_TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
+export const LONE_TRAILING_BACKSLASH = /(^|[^\\])(\\\\)*\\$/;
 
 /** Why keepalived's script parser cannot split the words after the keyword, if it cannot. */
 function unsplittable(read: string): 'an unclosed quote' | 'a trailing backslash' | undefined {

@@ -5,7 +5,7 @@ import type { Analysis } from '../../core/index.js';
 import type { FileRule } from '../types.js';
 import { fileText } from '../fixes.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, splitQuotedEscaped, wordsAsText } from '../security/scripts.js';
+import { crashingScriptLine, QUOTED_SCRIPT_SPLIT_SINCE, SCRIPT_PARSER_CRASH_SINCE, scriptSplits, wordsAsText, type SplitFailure } from '../security/scripts.js';
 import { closeRange } from './util.js';
 import { SCRIPTLESS_SCRIPT_REMOVED_SINCE } from '../../core/analysis/walker.js';
 
@@ -17,18 +17,31 @@ import { SCRIPTLESS_SCRIPT_REMOVED_SINCE } from '../../core/analysis/walker.js';
  * "missing terminating" message (KA609) ('unsplittable').
  */
 export function commandProblem(analysis: Analysis, line: AstNode): 'empty' | 'unsplittable' | undefined {
+  return commandReading(analysis, line).problem;
+}
+
+/**
+ * commandProblem, and for 'unsplittable' why the second split fails: a quote left open, or (before 2.3.2, which
+ * applies the escapes at both splits) a lone backslash ending the command (`script "/bin/true\\"`).
+ */
+export function commandReading(analysis: Analysis, line: AstNode): { problem?: 'empty' | 'unsplittable'; why?: SplitFailure } {
   const args = line.args;
-  if (!args.length) return 'empty';
+  if (!args.length) return { problem: 'empty' };
   const first = args[0]!;
   // Blank as keepalived's isspace is (ASCII only): an ideographic space (U+3000) is a program name to it.
   // Words not all read as written: the text keepalived's script parser reads is theirs, quotes and touching words kept.
   const written = args.some((w) => w.expanded || w.file !== first.file) ? wordsAsText(args) : fileText(analysis, first.file)?.slice(first.start, args[args.length - 1]!.end);
-  const words = written === undefined ? undefined : splitQuotedEscaped(written);
+  if (written === undefined) return {};
+  const r = scriptSplits(written, analysis.target);
   // The first split failing is another matter (keepalived crashes there: KA609).
-  if (!words) return undefined;
-  if (!words.length) return 'empty';
-  const command = splitQuotedEscaped(words[0]!);
-  return command === undefined ? 'unsplittable' : command.length === 0 ? 'empty' : undefined;
+  if ('failed' in r) return r.failed === 'command' ? { problem: 'unsplittable', why: r.why } : {};
+  if (!r.words.length) return { problem: 'empty' };
+  return r.command.length === 0 ? { problem: 'empty' } : {};
+}
+
+/** KA320's and KA517's words for a command keepalived cannot split. */
+export function unsplittableReason(why: SplitFailure | undefined): string {
+  return why === 'a trailing backslash' ? 'the escapes, applied when it reads the line and again when it splits the command, leave a lone backslash at its end' : 'a quote left open';
 }
 
 /** Whether keepalived finds no command on a script line: empty or blank quoted words, or none at all. */
@@ -89,9 +102,10 @@ export const vrrpScriptWithoutScript: FileRule = {
       if (compareVersions(target, SCRIPT_PARSER_CRASH_SINCE) >= 0 && lines.some((l) => crashingScriptLine(analysis, l, target))) continue;
       // keepalived notices at the end of the block: the closing brace is where it reports.
       const at = closeRange(s.node);
+      const unsplit = lines.map((l) => commandReading(analysis, l)).find((r) => r.problem === 'unsplittable');
       report({
-        message: lines.some((l) => commandProblem(analysis, l) === 'unsplittable')
-          ? `vrrp_script '${s.name}' has no command keepalived can use: it cannot split its 'script' line (a quote left open) and drops it, then removes the vrrp_script (keepalived: "No script set for vrrp_script ${s.name} - removing")`
+        message: unsplit
+          ? `vrrp_script '${s.name}' has no command keepalived can use: it cannot split its 'script' line (${unsplittableReason(unsplit.why)}) and drops it, then removes the vrrp_script (keepalived: "No script set for vrrp_script ${s.name} - removing")`
           : lines.length
           ? `vrrp_script '${s.name}' has a 'script' line without a command (an empty or blank quoted string is none); keepalived removes the vrrp_script`
           : `vrrp_script '${s.name}' has no 'script' line; keepalived removes it`,
