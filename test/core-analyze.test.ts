@@ -2127,6 +2127,59 @@ describe('~SEQ numbers beyond 2^53, counted as keepalived counts them (64-bit lo
   });
 });
 
+describe("an include line whose pattern a definition empties (fuzz64 bug 3)", () => {
+  // From 2.2.0 the VRRP and checker processes read the parent's copy of the file, written before substitution, where
+  // `include ${F}` is an include line and so a blank one: they never see it. Only the parent, which substitutes and
+  // is left with 'include' alone, reports "Unknown keyword 'include'", where its reading counts (the top level,
+  // global_defs). 2.1.5 has no copy: every process reports it.
+  const text = [
+    '$F=',
+    '$G= ',
+    'global_defs {',
+    '    include ${F}',
+    '}',
+    'include ${F}',
+    'vrrp_instance VI_1 {',
+    '    state BACKUP',
+    '    interface eth0',
+    '    virtual_router_id 51',
+    '    priority 100',
+    '    include ${F}',
+    '    includer ${F}',
+    '    include ${F} # c',
+    '    include ${G}',
+    '    virtual_ipaddress {',
+    '        192.168.10.100',
+    '    }',
+    '}',
+    'virtual_server 10.0.0.1 80 {',
+    '    include ${F}',
+    '    protocol TCP',
+    '    real_server 10.0.0.2 80 {',
+    '        include ${F}',
+    '        TCP_CHECK {',
+    '            include ${F}',
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const unknown = (target?: string) =>
+    lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA201' || d.code === 'KA207').map((d) => d.range.start.line + 1);
+  it('is an unknown keyword only where the parent reads, from 2.2.0; everywhere before', () => {
+    for (const v of [undefined, '2.2.0', '2.2.7', '2.4.3']) expect(unknown(v), v).toEqual([4, 6]);
+    expect(unknown('2.1.5')).toEqual([4, 6, 12, 13, 14, 15, 21, 24, 26]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t (2.2.7, and the 2.1.5 and 2.4.3 builds where present)', () => {
+    const lines = (messages: { line?: number; message: string }[]) => [...new Set(messages.filter((m) => /^Unknown keyword 'include/.test(m.message)).map((m) => m.line!))].sort((a, b) => a - b);
+    expect(lines(runKeepalived(text).messages)).toEqual([4, 6]);
+    for (const [v, want] of [['2.4.3', [4, 6]], ['2.1.5', [4, 6, 12, 13, 14, 15, 21, 24, 26]]] as const) {
+      const bin = releaseBinary(v);
+      if (bin) expect(lines(runRelease(bin, text).messages), v).toEqual(want);
+    }
+  });
+});
+
 describe("the text after a ~SEQ's ')'", () => {
   // keepalived skips only blanks and tabs there: a no-break space starts the row (2.2.7: "Unknown keyword '\u00a0router_id'" twice).
   const text = 'global_defs {\n ~SEQ(i,1,2)\u00a0router_id r$i\n}\n';

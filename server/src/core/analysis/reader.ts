@@ -1399,6 +1399,11 @@ export class Reader {
           if (substituted !== pattern && !this.before(SUBSTITUTED_LINE_DECOMMENTED_SINCE)) {
             pattern = cutAtComment(substituted);
             if (!pattern.trim()) {
+              // From CONF_COPY_SINCE the copy the VRRP and checker processes read has a blank line for it (the parent
+              // writes the copy before it substitutes, and 'include ${F}' is an include line then): only where the
+              // parent's reading counts (the top level, global_defs) is it an unknown keyword (2.2.7 and 2.4.3 -t:
+              // "Unknown keyword 'include'" there, silent inside a vrrp_instance, virtual_server or checker; 2.1.5 reports it everywhere).
+              if (this.readsConfCopy && !this.options.parentReading && !(this.sink.parentReadsText?.() ?? false)) return;
               this.emitStore(file, from + cl.first, from + cl.first + 1);
               return;
             }
