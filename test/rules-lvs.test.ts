@@ -1339,6 +1339,35 @@ describe('KA533 before 1.4.3: every IPv4 persistence_granularity refused', () =>
   });
 });
 
+describe("checkers under a skipped real_server whose '{' is missing (fuzz64 bug 4)", () => {
+  // Before 2.2.8 keepalived reads that block's lines as keywords of the real_server read before it in the virtual
+  // server: its checkers are queued there and checked as they close, like any other. 2.2.8 reads no checker there.
+  const before = ['  real_server 192.0.2.2 80 {', '    TCP_CHECK {', '    }', '  }'];
+  const text = (...checker: string[]) => conf('virtual_server 192.0.2.1 80 {', '  protocol TCP', ...before, '  real_server RIP 80', '  weight 1', ...checker, '  }', '}');
+  const all = text('  FILE_CHECK {', '  }', '  MISC_CHECK {', '  }', '  HTTP_GET {', '  }');
+  const codes = ['KA518', 'KA517', 'KA504'];
+  it('reports what keepalived says as each checker closes', () => {
+    for (const v of ['2.1.5', '2.2.4', '2.2.7']) expect(codes.map((c) => linesOf(all, c, v)), v).toEqual([[10], [12], [14]]);
+    expect(codes.map((c) => linesOf(all, c, '2.2.8'))).toEqual([[], [], []]);
+  });
+  it('after a MISC_CHECK, an HTTP_GET without urls there crashes 2.2.7 (it checks the connection of the MISC_CHECK)', () => {
+    const misc = conf('virtual_server 192.0.2.1 80 {', '  protocol TCP', '  real_server 192.0.2.2 80 {', '    MISC_CHECK {', '      misc_path /bin/true', '    }', '  }', '  real_server RIP 80', '  weight 1', '  HTTP_GET {', '  }', '  }', '}');
+    expect(findings(misc, 'KA504').map((d) => `${d.range.start.line + 1} ${d.message}`)).toEqual([expect.stringMatching(/^11 .*the MISC_CHECK of line 4, which has none, and crashes, also under -t$/)]);
+  });
+  it('claims nothing with no real_server before it (keepalived then writes to memory that is not a server)', () => {
+    const alone = conf('virtual_server 192.0.2.1 80 {', '  protocol TCP', '  real_server RIP 80', '  weight 1', '  MISC_CHECK {', '  }', '  }', '}');
+    expect(codes.map((c) => linesOf(alone, c))).toEqual([[], [], []]);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t (2.2.7, and the 2.1.5, 2.2.4 and 2.2.8 builds where present)', () => {
+    const said = (messages: { line?: number; message: string }[]) => messages.filter((m) => /no track_file specified|No script path|no urls specified/.test(m.message)).map((m) => m.line);
+    expect(said(runKeepalived(all).messages)).toEqual([10, 12, 14]);
+    for (const [v, want] of [['2.1.5', [10, 12, 14]], ['2.2.4', [10, 12, 14]], ['2.2.8', []]] as const) {
+      const bin = releaseBinary(v);
+      if (bin) expect(said(runRelease(bin, all).messages), v).toEqual(want);
+    }
+  });
+});
+
 describe('KA504: the crash after a checker without urls', () => {
   // Found by mutating a user's config (lentil1016/kubeadm-ha's generated one, a url's path removed
   // in the second of three real servers): keepalived 2.2.7 reported "has no urls specified" and read

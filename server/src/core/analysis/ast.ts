@@ -302,6 +302,18 @@ export class AstNode {
     if (daemonReads) r.daemonReadServers = (r.daemonReadServers ?? 0) + 1;
   }
 
+  /**
+   * real_server blocks keepalived skipped whose '{' is missing, each with the real_server read before it in this block
+   * (walker, before UNMADE_BLOCK_IGNORED_SINCE): keepalived reads their lines as that server's keywords (KA104).
+   */
+  get bracelessServers(): readonly { node: AstNode; after: AstNode }[] | undefined {
+    return this.rare?.bracelessServers;
+  }
+
+  noteBracelessServer(node: AstNode, after: AstNode): void {
+    (this.ensureRare().bracelessServers ??= []).push({ node, after });
+  }
+
   /** Lines of a value block (`virtual_ipaddress { … }`). */
   get values(): ValueLine[] | undefined {
     return this.rare?.values;
@@ -508,6 +520,8 @@ interface RareParts {
   skippedServers?: number;
   /** Of those, the ones the running daemon reads (see AstNode.daemonReadServers). */
   daemonReadServers?: number;
+  /** See AstNode.bracelessServers. */
+  bracelessServers?: { node: AstNode; after: AstNode }[];
 }
 
 /** Helpers for rules: find children by keyword. */

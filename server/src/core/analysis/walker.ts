@@ -1152,6 +1152,11 @@ export class Walker implements LineSink {
       if (!this.pendingSkippedByHandler) return;
       this.reportSkipWithoutBrace(p, next);
       unmade = compareVersions(this.options.target, UNMADE_BLOCK_IGNORED_SINCE) >= 0;
+      // Its checkers then belong to the real_server read before it in this virtual_server (KA504, KA517 and KA518 look
+      // at them); with none, to memory that is not one: nothing is claimed for them.
+      const vs = p.parent;
+      const before = this.lastRealServer;
+      if (!unmade && p.keyword === 'real_server' && vs?.keyword === 'virtual_server' && before?.parent === vs) vs.noteBracelessServer(p, before);
     } else if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.

@@ -1109,7 +1109,7 @@ function buildUrl(u: AstNode): Checker['urls'][number] {
   return { node: u, path: firstArgText(path), statusCodes, hasDigest };
 }
 
-function buildChecker(n: AstNode): Checker {
+export function buildChecker(n: AstNode): Checker {
   let connectPort: AstNode | undefined;
   let miscPath: AstNode | undefined;
   let connectionLines = 0;

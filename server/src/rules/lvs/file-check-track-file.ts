@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import type { TrackFile } from '../../core/model/model.js';
 import { neverRead } from '../unread-blocks.js';
-import { blockEnd, firstByName, readsBefore, related, allCheckers, namingLines } from './util.js';
+import { blockEnd, firstByName, readsBefore, related, checkersClosedByKeepalived, namingLines } from './util.js';
 
 export const fileCheckTrackFile: FileRule = {
   kind: 'file',
@@ -24,7 +24,7 @@ export const fileCheckTrackFile: FileRule = {
     const model = ctx.analysis.model;
     let byName: Map<string, TrackFile> | undefined;
     let unreadByChecker: Map<string, TrackFile> | undefined;
-    const checkers = allCheckers(ctx.analysis);
+    const checkers = checkersClosedByKeepalived(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'FILE_CHECK') continue;

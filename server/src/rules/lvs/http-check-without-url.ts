@@ -1,5 +1,5 @@
 import type { FileRule } from '../types.js';
-import { blockEnd, related, allCheckers, CHECKERS_CHECKED_SINCE, type CheckerAt } from './util.js';
+import { blockEnd, related, checkersClosedByKeepalived, CHECKERS_CHECKED_SINCE, type CheckerAt } from './util.js';
 import type { Checker, RealServer } from '../../core/model/model.js';
 import { sockaddrFamily, sockaddrText } from '../../core/analysis/values.js';
 import { isLinkLocal6 } from './checker-connection-address.js';
@@ -91,7 +91,7 @@ export const httpCheckWithoutUrl: FileRule = {
   check(ctx) {
     const crashes = compareVersions(ctx.target, FIRST_CHECKER_CRASH[0]) >= 0 && compareVersions(ctx.target, FIRST_CHECKER_CRASH[1]) < 0;
     // keepalived queues checkers in file order, across virtual servers.
-    const checkers = allCheckers(ctx.analysis);
+    const checkers = checkersClosedByKeepalived(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       if (ck.kind !== 'HTTP_GET' && ck.kind !== 'SSL_GET') continue;

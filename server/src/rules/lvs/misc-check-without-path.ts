@@ -1,7 +1,7 @@
 import type { FileRule } from '../types.js';
 import { childrenNamed } from '../../core/analysis/ast.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
-import { blockEnd, related, allCheckers } from './util.js';
+import { blockEnd, related, checkersClosedByKeepalived } from './util.js';
 import { commandMissing, commandReading, unsplittableReason } from '../vrrp/vrrp-script-without-script.js';
 
 /**
@@ -26,7 +26,7 @@ export const miscCheckWithoutPath: FileRule = {
     good: 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        MISC_CHECK {\n            misc_path "/usr/local/bin/check_app 10.0.1.1"\n            misc_timeout 5\n        }\n    }\n}',
   },
   check(ctx) {
-    const checkers = allCheckers(ctx.analysis);
+    const checkers = checkersClosedByKeepalived(ctx.analysis);
     for (let i = 0; i < checkers.length; i++) {
       const { checker: ck } = checkers[i]!;
       // A misc_path whose command is empty (misc_path " ") or cannot be split (a quote left open, KA609) sets nothing either.

@@ -10,6 +10,7 @@ import type { Range } from '../../core/syntax/cst.js';
 import { compareVersions, CONFIG_TEST_SINCE, schema, type KeywordSpec, type Version } from '../../core/schema/schema.js';
 import { fix, insertFirstInBlock, misspeltLine } from '../fixes.js';
 import { parseInteger } from '../../core/analysis/values.js';
+import { buildChecker, CHECKER_KINDS } from '../../core/model/model.js';
 
 // The text-edit helpers live in ../fixes.ts; these rules import them from here too.
 export { fileText, rangeOf, insertFirstInBlock, deleteLine, moveLineAfter, fix } from '../fixes.js';
@@ -252,6 +253,44 @@ export interface CheckerAt {
   vs: VirtualServer;
   rs: RealServer;
   checker: Checker;
+}
+
+const closedMemo = new WeakMap<Analysis, CheckerAt[]>();
+const CHECKER_KIND_NAMES: ReadonlySet<string> = new Set(CHECKER_KINDS);
+
+/**
+ * allCheckers, with (before 2.2.8) the checkers under a real_server keepalived skipped whose '{' is missing (KA104),
+ * in reading order: keepalived reads that block's lines as keywords of the real_server read before it, queues its
+ * checkers there and checks each as it closes (2.1.5, 2.2.4 and 2.2.7 -t, after a real_server with a TCP_CHECK: "FILE_CHECK
+ * has no track_file specified", "No script path has been specified for MISC_CHECKER", "HTTP/SSL_GET checker has no urls
+ * specified"). For the rules about what keepalived says as a checker closes (KA504, KA517, KA518). Such a checker's `rs`
+ * is the skipped server, with no address.
+ */
+export function checkersClosedByKeepalived(analysis: Analysis): CheckerAt[] {
+  let out = closedMemo.get(analysis);
+  if (out) return out;
+  out = allCheckers(analysis);
+  const servers = analysis.model.virtualServers;
+  if (servers.some((vs) => vs.node.bracelessServers)) {
+    out = [];
+    for (let i = 0; i < servers.length; i++) {
+      const vs = servers[i]!;
+      const braceless = vs.node.bracelessServers;
+      for (let j = 0; j < vs.realServers.length; j++) {
+        const rs = vs.realServers[j]!;
+        for (let k = 0; k < rs.checkers.length; k++) out.push({ vs, rs, checker: rs.checkers[k]! });
+        if (!braceless) continue;
+        for (const b of braceless) {
+          if (b.after !== rs.node) continue;
+          const checkers = b.node.children.filter((c) => CHECKER_KIND_NAMES.has(c.keyword)).map(buildChecker);
+          const unmade: RealServer = { node: b.node, address: '', checkers };
+          for (let k = 0; k < checkers.length; k++) out.push({ vs, rs: unmade, checker: checkers[k]! });
+        }
+      }
+    }
+  }
+  closedMemo.set(analysis, out);
+  return out;
 }
 
 /**
