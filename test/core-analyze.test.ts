@@ -2127,6 +2127,28 @@ describe('~SEQ numbers beyond 2^53, counted as keepalived counts them (64-bit lo
   });
 });
 
+describe("~SEQ numbers longer than keepalived's 64-byte buffer", () => {
+  // From 2.1.0 add_seq copies the text from the first number to the ')' into 64 bytes (NUL included): leading zeros
+  // count, blanks before the first number do not. 2.1.5, 2.2.7 and 2.4.3: "~SEQ parameter strings too long" at 64.
+  const head = (zeros: number, blanks = ' ') => `~SEQ(I,${blanks}${'0'.repeat(zeros)}1, 2)`;
+  const ka113 = (text: string, target?: string) => lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA113').map((d) => d.message);
+  const rows = (text: string, target?: string) => lintText(text, { file: 'keepalived.conf', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA201').length;
+  it('drops the line at 64 characters, reads it at 63 (and before 2.1.0)', () => {
+    expect(ka113(`${head(58)} no_such_$I\n`)).toEqual([]);
+    expect(ka113(`${head(58, '   ')} no_such_$I\n`)).toEqual([]);
+    expect(ka113(`${head(59)} no_such_$I\n`)).toEqual([expect.stringContaining('this has 64: it reports "~SEQ parameter strings too long" and drops the line')]);
+    expect(ka113(`global_defs {\n ${head(59)} router_id r$I\n}\n`)).toHaveLength(1);
+    expect(ka113(`${head(59)} no_such_$I\n`, '2.0.19')).toEqual([]);
+    expect(rows(`${head(59)} no_such_$I\n`, '2.0.19')).toBe(1);
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t', () => {
+    const tooLong = (text: string) => runKeepalived(text).messages.some((m) => /parameter strings too long/.test(m.message));
+    expect(tooLong(`${head(58)} no_such_$I\n`)).toBe(false);
+    expect(tooLong(`${head(58, '   ')} no_such_$I\n`)).toBe(false);
+    expect(tooLong(`${head(59)} no_such_$I\n`)).toBe(true);
+  });
+});
+
 describe("an include line whose pattern a definition empties (fuzz64 bug 3)", () => {
   // From 2.2.0 the VRRP and checker processes read the parent's copy of the file, written before substitution, where
   // `include ${F}` is an include line and so a blank one: they never see it. Only the parent, which substitutes and

@@ -3136,6 +3136,19 @@ export class Reader {
     }
     // Definitions in the numbers came in 2.1.0 (938211c3); the 2.0.19 build reports "Invalid ~SEQ definition".
     const numbersSubstituted = !this.options.target || compareVersions(this.options.target, SEQ_FEATURES_SINCE) >= 0;
+    // With that, add_seq copies the numbers as written, from the first non-blank after the variable's comma to the first
+    // ')', into a 64-byte buffer: more than 63 characters (leading zeros count) is "~SEQ parameter strings too long", and
+    // the line is dropped ("Invalid ~SEQ specification"; 2.2.7 -t, 2.0.19 reads such a line).
+    if (headerEnd >= 0 && head.startsWith('~SEQ') && numbersSubstituted) {
+      let at = seqNumbersStart(head);
+      while (at > 0 && (head[at] === ' ' || head[at] === '\t')) at++;
+      const close = at > 0 ? head.indexOf(')', at) : -1;
+      if (close >= 0 && close + 1 - at > SEQ_PARAMETERS_MAX) {
+        const r = src(start, headerEnd);
+        this.report('KA113', 'error', `keepalived takes at most ${SEQ_PARAMETERS_MAX} characters from a ~SEQ's first number to its ')', and this has ${close + 1 - at}: it reports "~SEQ parameter strings too long" and drops the line`, file, r.start, r.end);
+        return;
+      }
+    }
     if (headerEnd >= 0 && head.startsWith('~SEQ') && head.includes('$') && numbersSubstituted) {
       // keepalived's add_seq substitutes definitions in the numbers (not in the variable name).
       const at = seqNumbersStart(head);
@@ -4046,6 +4059,9 @@ export function parseSeqHeader(head: string): { vars: string[]; rows: string[][]
   for (let i = start; step > 0 ? i <= end : i >= end; i += step) rows.push([kind === 'SEQx' ? i.toString(16) : String(i)]);
   return { vars: [v], rows };
 }
+
+/** add_seq's buffer for the numbers (3 longs, each with its ',' or ')', and a NUL: 64 bytes), less the NUL. */
+const SEQ_PARAMETERS_MAX = 63;
 
 /** The most rows kalint expands from one ~SEQ. */
 const SEQ_MAX_ROWS = 100000;
