@@ -3007,17 +3007,47 @@ describe('a file ending inside a virtual_server keepalived skips for its address
       expect(analyze(text, { targetVersion: '2.1.5' }).diagnostics.filter((d) => d.code === 'KA102').map((d) => d.message), text).toEqual([expect.not.stringContaining('crash')]);
     }
   });
-  it('is a warning before 2.0.8, which does not check the braces', () => {
+  it('is a warning from 1.4.3 to 2.0.7, which log a warning for it and go on', () => {
     // keepalived 2.0.7 -t prints nothing and exits 4 (the instance has no virtual_router_id) on this
     // file; 2.0.8 prints "(Line 2) There are 1 missing '}'s or extra '{'s" (commit 915bda47 added the count).
+    // 1.4.3 to 2.0.7 (bd0c3566; source only, no build) end read_conf_file with "WARNING - %d missing '}'(s) in
+    // the config file(s)" from each process still skipping, and reset the skip; log_message, which 2.0.7's -t drops.
     const open = 'vrrp_instance A {\n interface eth0\n';
     const at = (v: string) => analyze(open, { targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102');
-    for (const v of ['1.3.5', '2.0.7']) {
+    for (const v of ['1.4.3', '2.0.7']) {
       const [d] = at(v);
       expect(d?.severity, v).toBe('warning');
-      expect(d?.message, v).toContain(`keepalived ${v} does not check`);
+      expect(d?.message, v).toContain(`keepalived ${v} ends it at the end of the file for the process that reads it`);
+      expect(d?.message, v).toContain(`"WARNING - 1 missing '}'(s) in the config file(s)"`);
     }
+    expect(at('2.0.7')[0]?.message).toContain('keepalived -t writes no log message');
+    expect(at('1.4.3')[0]?.message).not.toContain('keepalived -t');
     expect(at('2.0.8')[0]?.severity).toBe('error');
+  });
+  it("before 1.4.3 has the VRRP and checker processes start with the parent's leftover skip and read nothing", () => {
+    // The 1.3.5 build (scripts/keepalived-1.3.5/run.sh, VRRP process, -d dump): on each of these files it prints
+    // nothing after "Opening file" and its dump has no "VRRP Topology"; with the block closed (or the 'bogus {'
+    // line deleted) it dumps VI_1. lib/parser.c keeps skip_sublevel in a static no one resets before 1.4.3: the
+    // parent (read_config_file) skips every block, global_defs too, and the children it forks read with its count.
+    const vi = 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        10.11.79.20\n';
+    const open1 = vi + '    }\n';
+    const open2 = vi + '    }\n}\nvirtual_server 192.168.1.151 80 {\n    delay_loop 6\n    real_server 192.168.1.10 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n';
+    const vb2 = vi + '        bogus {\n    }\n}\n';
+    const globals = 'global_defs {\n  router_id a\n}\n' + vi + '    }\n}\nglobal_defs {\n  router_id b\n';
+    const ka102 = (text: string, v: string) =>
+      analyze(text, { configId: 'x', targetVersion: v }).diagnostics.filter((d) => d.code === 'KA102').map((d) => `${d.range.start.line + 1}:${d.severity}: ${d.message}`);
+    const lost = /^\d+:error: .*the VRRP and checker processes it starts next begin their own reading with that skip, .*read nothing: every vrrp_instance and virtual_server of the file is lost/;
+    expect(ka102(open1, '1.3.5')).toEqual([expect.stringMatching(lost)]);
+    expect(ka102(open1, '1.3.5')[0]).toMatch(/^1:error: 'vrrp_instance' block is never closed: keepalived 1\.3\.5 does not check it, and its parent process/);
+    expect(ka102(open2, '1.3.5')).toEqual([expect.stringMatching(/^10:error: 'virtual_server' block/)]);
+    expect(ka102(open2, '1.3.5')[0]).toMatch(lost);
+    expect(ka102(globals, '1.3.5')).toEqual([expect.stringMatching(/^13:error: 'global_defs' block .*read nothing/)]);
+    // A '{' the VRRP process takes as an address, which the processes skipping the block count.
+    expect(ka102(vb2, '1.3.5')).toEqual([expect.stringMatching(/^8:error: '\{' is never closed for the processes that skip the 'vrrp_instance' block \(line 1\).*read nothing/)]);
+    expect(ka102(vb2, '1.4.1')).toEqual([expect.stringMatching(lost)]);
+    expect(ka102(vb2, '1.4.3')).toEqual([expect.stringMatching(/^8:warning: .*"WARNING - 1 missing '\}'\(s\) in the config file\(s\)"/)]);
+    // Balanced files: nothing.
+    expect(ka102(open1 + '}\n', '1.3.5')).toEqual([]);
   });
   it('is reported at the last line of the file for 2.0.8 to 2.1.3, which name that line', () => {
     // The 2.0.8, 2.0.14, 2.0.19 and 2.1.3 builds print "(Line 15) There are 1 missing '}'s or extra '{'s" for the

@@ -145,6 +145,23 @@ const UNCREATED_INSTANCE_END = "; keepalived skipped this vrrp_instance, yet rel
  */
 const SKIP_LEFT_OVER: [Version, Version] = [[2, 0, 8], [2, 0, 20]];
 /**
+ * Releases whose VRRP and checker processes begin their reading with the skip the parent's reading was left in:
+ * lib/parser.c keeps the skip count in a file-level static that nothing resets, the parent reads the file first
+ * (read_config_file, from 1.2.24, for net_namespace and instance) and skips every block there (before 2.0.0 even
+ * global_defs), and the children it forks then read the file with that count. On a file ending inside a block the
+ * 1.3.5 build prints nothing and its VRRP and checker dumps hold no instance and no virtual server. From 1.4.3
+ * (bd0c3566, "Report and handle missing '}'s in config files") read_conf_file ends with the skip reset.
+ */
+const PARENT_SKIP_INHERITED: [Version, Version] = [[1, 2, 24], [1, 4, 3]];
+/**
+ * Releases that log "WARNING - N missing '}'(s) in the config file(s)" from each process still skipping at the end
+ * of its reading, and reset the skip (bd0c3566, 1.4.3; 2.0.8's count of braces, 915bda47, replaced it). A log
+ * message only: the 2.0.7 config test writes no log message (vlog_message returns under CONFIG_TEST_BIT).
+ */
+const MISSING_BRACE_WARNED: [Version, Version] = [[1, 4, 3], [2, 0, 8]];
+/** The first release whose config test (-t) drops log messages rather than starting the daemon (see MISSING_BRACE_WARNED). */
+const TEST_DROPS_LOG_SINCE: Version = [2, 0, 7];
+/**
  * The first release that checks its braces balance (commit 915bda47): 2.0.7 -t says nothing about a
  * '{' never closed and ends the block at the end of the file, as later releases also do.
  */
@@ -1437,15 +1454,18 @@ export class Walker implements LineSink {
     const upTo = end ? `up to the '${end.quoted ? '"}"' : '}'}' on ${at(end)}` : 'to the end of the file';
     const lost = swallow.lost;
     const name = (n: AstNode) => `${n.keyword}${n.args.length ? ` '${n.args.slice(0, 2).map((a) => a.text).join(' ')}'` : ''} (${at(n)})`;
-    const leftOver = !end && compareVersions(this.options.target, SKIP_LEFT_OVER[0]) >= 0 && compareVersions(this.options.target, SKIP_LEFT_OVER[1]) < 0
+    let leftOver = !end && compareVersions(this.options.target, SKIP_LEFT_OVER[0]) >= 0 && compareVersions(this.options.target, SKIP_LEFT_OVER[1]) < 0
       ? `; keepalived ${this.options.targetLabel} also leaves this skip set for the next process's reading of the file under -t, which then skips from the top of the file and usually reads nothing (fixed in 2.0.20)`
       : '';
+    // Before 2.0.8 (the file's end with the skip still set): the children inherit the parent's skip, or a warning is logged.
+    const old = !end && !this.countsBraces ? this.oldSkipLeftAtEnd(swallow.block) : undefined;
+    if (old) leftOver = `; ${old.said}`;
     if (lost.length) {
       const listed = lost.slice(0, 3).map(name).join(', ') + (lost.length > 3 ? ` and ${lost.length - 3} more` : '');
       d.message += `, and they skip on ${upTo}, so they never read ${listed}${leftOver}; keepalived -t says nothing of it. Use a value that is not a lone brace`;
       d.related = [...(d.related ?? []), ...lost.slice(0, 3).map((n) => ({ file: n.file, range: n.word?.range ?? n.range, message: 'never read by the processes still skipping' }))];
     } else {
-      d.severity = leftOver ? 'error' : 'warning';
+      d.severity = leftOver && old?.severity !== 'warning' ? 'error' : 'warning';
       d.message += `; they skip on ${upTo}, where no block of theirs stands yet, but one put there would be lost without a word from keepalived -t${leftOver}. Use a value that is not a lone brace`;
     }
   }
@@ -2611,6 +2631,8 @@ export class Walker implements LineSink {
       ? `; keepalived ${this.options.targetLabel} leaves the other processes' skip of this '${skippedAtEnd.keyword}' block set for the next reading of the file, which then skips from the top of the file until the braces balance, usually to its end, and reads nothing (keepalived -t reads the file for the checker, then the VRRP process; fixed in 2.0.20)`
       : '';
     let leftOverSaid = false;
+    // Before 2.0.8, which counts no braces: what the processes still skipping by the braces at the end do.
+    const old = !this.countsBraces && skippedAtEnd && READERS[skippedAtEnd.keyword] ? this.oldSkipLeftAtEnd(skippedAtEnd) : undefined;
     for (const brace of this.rawOpen) {
       const owner = owners.get(place(brace));
       const what = owner ? `'${owner.keyword}' block` : "'{'";
@@ -2625,7 +2647,13 @@ export class Walker implements LineSink {
         // Nothing to quote: the block just ends with the file, which may have been cut short. These
         // releases count no braces: a '{' that opened no block (ignored, or a value) is nothing to them.
         if (!owner) continue;
-        this.report('KA102', 'warning', `${what} is never closed; keepalived ${this.options.targetLabel} does not check (2.0.8 and later report it) and ends it at the end of the file`, brace.file, brace.range);
+        if (old && !leftOverSaid) {
+          leftOverSaid = true;
+          const how = old.inherited ? `: keepalived ${this.options.targetLabel} does not check it, and ` : `; keepalived ${this.options.targetLabel} ends it at the end of the file for the process that reads it, and `;
+          this.report('KA102', old.severity, `${what} is never closed${how}${old.said}`, brace.file, brace.range);
+        } else if (!old || old.severity === 'warning') {
+          this.report('KA102', 'warning', `${what} is never closed; keepalived ${this.options.targetLabel} ${old ? '' : 'does not check (2.0.8 and later report it) and '}ends it at the end of the file`, brace.file, brace.range);
+        }
         continue;
       }
       const skipSet: string = leftOver && !leftOverSaid ? leftOver : '';
@@ -2639,6 +2667,17 @@ export class Walker implements LineSink {
         });
       } else this.report('KA102', 'error', message, brace.file, brace.range);
     }
+    if (old && !leftOverSaid && !this.swallow?.finding) {
+      // No block is left open (a '{' the reading process took as a value or ignored, which the processes skipping
+      // the block count): said on that brace (a quoted one's finding says it, see finishSwallowFinding).
+      const brace = this.swallow?.brace ?? this.rawOpen[0];
+      if (brace) {
+        const quote = brace.quoted ? '\'"{"\'' : "'{'";
+        this.report('KA102', old.severity, `${quote} is never closed for the processes that skip the '${skippedAtEnd!.keyword}' block (line ${skippedAtEnd!.range.start.line + 1}), which count it as a brace and skip on past that block's '}'${old.inherited ? `: keepalived ${this.options.targetLabel} does not check it, and ` : '; '}${old.said}`, brace.file, brace.range, {
+          related: [{ file: skippedAtEnd!.file, range: skippedAtEnd!.word?.range ?? skippedAtEnd!.range, message: 'the block they skip' }],
+        });
+      }
+    }
     if (crashesAtEnd && !crashSaid) {
       // No '{' is left unmatched, yet the reading process is inside a block: one opened without its
       // '{', or one whose '}' closed a block inside it opened without its '{'.
@@ -2650,6 +2689,38 @@ export class Walker implements LineSink {
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
+  }
+
+  /**
+   * Before 2.0.8: the processes that skip the top-level block `block` by its braces (the parent skips every block
+   * before 2.0.0) are still skipping at the end of the file (the file ends inside the block, or they skip on past
+   * its end for a '{' it holds that its reader took as a value): what that does at the target, as the tail of a
+   * KA102 message, or undefined when they are not or the target does nothing about it.
+   */
+  private oldSkipLeftAtEnd(block: AstNode): { severity: Severity; inherited: boolean; said: string } | undefined {
+    const target = this.options.target;
+    // Their count: a swallow's level, else the braces open since the top-level block's '{' (none when a block
+    // opened without its '{' has them reading at the top level).
+    const level = this.swallow
+      ? this.swallow.level
+      : this.stack.length > 1 && this.stack[1]!.node.openBrace && !this.otherPassesAtTop ? this.rawOpen.length - this.rawDeficit - this.rootRawDepth + 1 + this.quotedNet : 0;
+    if (level <= 0) return undefined;
+    if (compareVersions(target, PARENT_SKIP_INHERITED[0]) >= 0 && compareVersions(target, PARENT_SKIP_INHERITED[1]) < 0) {
+      return {
+        severity: 'error',
+        inherited: true,
+        said: `its parent process, which skips the '${block.keyword}' block by its braces, is still skipping at the end of the file; the VRRP and checker processes it starts next begin their own reading with that skip, so they skip from the top of the file until the braces balance, usually to its end, and read nothing: every vrrp_instance and virtual_server of the file is lost, without a word (1.4.3 and later reset the skip and log "WARNING - N missing '}'(s) in the config file(s)")`,
+      };
+    }
+    if (compareVersions(target, MISSING_BRACE_WARNED[0]) >= 0 && compareVersions(target, MISSING_BRACE_WARNED[1]) < 0) {
+      const test = compareVersions(target, TEST_DROPS_LOG_SINCE) >= 0 ? '; keepalived -t writes no log message, so it shows nothing' : '';
+      return {
+        severity: 'warning',
+        inherited: false,
+        said: `each process that skips the '${block.keyword}' block by its braces is still skipping at the end of the file: it logs "WARNING - ${level} missing '}'(s) in the config file(s)" and resets its skip (2.0.8 and later report it as an error${test})`,
+      };
+    }
+    return undefined;
   }
 
   /**
