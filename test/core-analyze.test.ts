@@ -556,6 +556,40 @@ describe('schema diagnostics', () => {
     expect(crash(group, '1.3.5')).toEqual([expect.stringMatching(/^7:KA208: .*nameless vrrp_sync_group of line 1/)]);
   });
 
+  it("before 1.4.2 skips a dropped block's lines whose '{' is not the last word, and reads the lines after it at its level", () => {
+    // The 1.3.5 build (scripts/keepalived-1.3.5/run.sh, VRRP process) on the sync group config: "vrrp_sync_group must have a
+    // name - skipping", "Missing '{' at beginning of configuration block", then "Unknown keyword" for 'vrrp_instance',
+    // 'state', 'interface', 'virtual_router_id', 'priority', 'virtual_ipaddress', '192.168.1.151/24' and '}', and its dump
+    // has no VI_1. On the instance config: "vrrp_instance must have a name", "Missing '{' at beginning of configuration
+    // block", "Unknown keyword 'vrrp_instance'", then SIGSEGV. 1.3.5's process_stream takes a '{' for the block's only as
+    // the last word, so the handler sees more than a name and calls skip_block(), and the skip counts braces from the
+    // next line: it ends at the block's own '}', and the lines after it are read at the dropped block's level.
+    const vi = (head: string, vrid: number) => `${head}\n    state BACKUP\n    interface eth0\n    virtual_router_id ${vrid}\n    priority 100\n    virtual_ipaddress {\n        192.168.1.${vrid}/24\n    }\n}\n`;
+    const sg = 'vrrp_sync_group G1 { x\n    group {\n        VI_1\n    }\n}\n' + vi('vrrp_instance VI_1 {', 51);
+    const inst = vi('vrrp_instance VI_1 { x', 51).replace('state BACKUP', 'state MASTER\n    authentication {\n        auth_type pass\n    }') + vi('vrrp_instance VI_2 {', 52);
+    const found = (text: string, v = '1.3.5') => analyze(text, { configId: 'x', targetVersion: v }).diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}: ${d.message}`);
+    const group = found(sg);
+    const skipping = /^2:KA104: 'vrrp_sync_group' \(line 1\) is skipped, and keepalived 1\.3\.5 takes no '\{' but the last word of that line for its brace: the process that owns 'vrrp_sync_group' skips from this line on by counting braces, so it skips the block's lines up to its '\}' without a word, and then reads the lines after that '\}' as keywords of the dropped 'vrrp_sync_group'/;
+    expect(group).toContainEqual(expect.stringMatching(skipping));
+    expect(group.join('\n')).not.toContain("as keywords of a 'vrrp_sync_group' it never made");
+    const unknown = group.filter((f) => /KA201: Unknown keyword '[^']*' for keepalived 1\.3\.5's VRRP process/.test(f)).map((f) => `${f.split(':')[0]}:${/Unknown keyword '([^']*)'/.exec(f)![1]}`);
+    expect(unknown).toEqual(['6:vrrp_instance', '7:state', '8:interface', '9:virtual_router_id', '10:priority', '11:virtual_ipaddress', '12:192.168.1.51/24', '14:}']);
+    expect(group.find((f) => f.startsWith('6:'))).toMatch(/the vrrp_instance this line begins is never created .*keepalived first logs "Missing '\{' at beginning of configuration block" for this line/);
+    // The parent and checker read the block at the top level ('{' ending an unknown keyword's line is no "Unexpected '{'" there).
+    expect(group.find((f) => f.startsWith('2:'))).toMatch(/read this line at the top level \(keepalived: "Unknown keyword 'group'"\)$/);
+    const instance = found(inst);
+    expect(instance.filter((f) => /^\d+:KA(201|208):/.test(f) && !f.startsWith('1:')).map((f) => f.split(': ')[0])).toEqual(['13:KA201', '14:KA208']);
+    expect(instance.find((f) => f.startsWith('14:'))).toMatch(/keepalived 1\.3\.5 crashes here: .*'state' has none to set/);
+    // Its 'auth_type pass' is read by no process as an auth_type (the parent and checker read it at the top level).
+    expect(instance.filter((f) => f.includes('KA205'))).toEqual([]);
+    // A line of the skipped block with a '{' before more words (harvest62 I46's 'authentication { 认证机制'): the parent
+    // (the 1.3.5 build) says "Unknown keyword 'authentication'" for it, and nothing of the '{'.
+    const noted = found(inst.replace('authentication {', 'authentication { note'));
+    expect(noted.filter((f) => f.startsWith('3:KA104'))).toEqual([expect.stringMatching(/read this line at the top level \(keepalived: "Unknown keyword 'authentication'"\)$/)]);
+    // 1.4.2 splits the line at the brace: the block is read.
+    expect(found(sg, '1.4.2').join('\n')).not.toContain('is skipped');
+  });
+
   it('1.3.7 to 1.4.4 read the lines after a virtual_server or real_server skipped for its address at its level', () => {
     // The 1.3.9 build (scripts/keepalived-1.3.5/run.sh, KA_RELEASE=1.3.9, checker process), first config: "Invalid virtual
     // server IP address A.B.C.166 - skipping", "Unknown keyword 'virtual_server'", then "Keepalived_healthcheckers exited due

@@ -103,6 +103,8 @@ export interface LineSink {
   blockKeyword?(): string | undefined;
   /** Whether lines go to a block keepalived skips unread (only its braces count). */
   skipping?(): boolean;
+  /** A line of such a block, of which the reader hands on only the brace words (before 1.4.2): its words, for the processes reading it elsewhere. */
+  skippedLine?(words: Word[]): void;
   /**
    * A brace word the reading of this line does not act on (before 1.4.2: `{` mid-line, what follows a
    * leading `}`) but which keepalived's processes that skip the enclosing block count.
@@ -2396,6 +2398,7 @@ export class Reader {
     const isBrace = (w: Word, b: string) => !w.quoted && w.text === b && w.end - w.start === 1;
     // A skipped block is skipped by counting the brace words of each line.
     if (this.sink.skipping?.()) {
+      this.sink.skippedLine?.(words);
       for (let i = 0; i < words.length; i++) {
         if (isBrace(words[i]!, '{')) open(i);
         else if (isBrace(words[i]!, '}')) close(i);

@@ -612,6 +612,10 @@ export class Walker implements LineSink {
    * any block of its kind was read: that release reads the lines after the block's '}' as the block's keywords.
    */
   private skippedInstance: AstNode | undefined;
+  /** A block skipped from the line after its header (see skipsFromNextLine): the line after its '}' gets "Missing '{'". */
+  private skipFromNextLine: AstNode | undefined;
+  /** Set while the first line after that block is still to come. */
+  private missingBraceAfterSkip = false;
   /** The block of the kind of `skippedInstance` read last before it, whose keywords those lines then set (none: the crash). */
   private skippedTail: AstNode | undefined;
   /**
@@ -1165,15 +1169,18 @@ export class Walker implements LineSink {
     // them at the top level, as after any block without its '{'. A block no process reads (see
     // `swallowed`) and a value list read twice stay as they were.
     let unmade = false;
+    let skipBody = false;
     if (this.pendingSkip) {
       if (!this.pendingSkippedByHandler) return;
-      this.reportSkipWithoutBrace(p, next);
-      unmade = compareVersions(this.options.target, UNMADE_BLOCK_IGNORED_SINCE) >= 0;
+      skipBody = this.skipsFromNextLine(p);
+      if (skipBody) this.reportSkipFromNextLine(p, next);
+      else this.reportSkipWithoutBrace(p, next);
+      unmade = !skipBody && compareVersions(this.options.target, UNMADE_BLOCK_IGNORED_SINCE) >= 0;
       // Its checkers then belong to the real_server read before it in this virtual_server (KA504, KA517 and KA518 look
       // at them); with none, to memory that is not one: nothing is claimed for them.
       const vs = p.parent;
       const before = this.lastRealServer;
-      if (!unmade && p.keyword === 'real_server' && vs?.keyword === 'virtual_server' && before?.parent === vs) vs.noteBracelessServer(p, before);
+      if (!skipBody && !unmade && p.keyword === 'real_server' && vs?.keyword === 'virtual_server' && before?.parent === vs) vs.noteBracelessServer(p, before);
     } else if (p.spec?.block === 'values') {
       // keepalived only logs this one ("'{' missing from beginning of block", not shown by -t); what it
       // does to the braces after it is reported on those lines.
@@ -1204,8 +1211,36 @@ export class Walker implements LineSink {
       this.otherPassesAtTop = p;
       this.otherPassesLine = p.spec?.block === 'values' ? '' : `${next.file}\0${next.range.start.line}`;
     }
-    this.pushBlock(p, undefined);
+    // The owning process skips such a block's lines by their braces (see skipsFromNextLine): kalint skips them too.
+    this.pushBlock(p, undefined, skipBody);
     if (unmade) this.top().unmade = true;
+  }
+
+  /**
+   * A block its handler skips (a vrrp_instance or vrrp_sync_group with more than a name…) whose line holds a '{' that
+   * is not its last word, before BRACES_SPLIT_SINCE: process_stream takes a '{' as the block's only as the last word,
+   * so the owning process reads this one as a word of the line (which gives the block more than a name), and its
+   * handler's skip_block counts braces from the next line: the skip ends at the block's own '}', the lines in between
+   * are skipped silently, and the block's level then reads the lines after it (beginning with "Missing '{' at
+   * beginning of configuration block"), as after a skipped block with its '{' (see skippedInstance). The 1.3.5 build:
+   * 'vrrp_sync_group G1 { x' then a group and an instance VI_1: "vrrp_sync_group must have a name - skipping", "Missing
+   * '{' at beginning of configuration block", "Unknown keyword 'vrrp_instance'", "Unknown keyword 'state'"… and no
+   * VI_1 in its dump; with a nameless vrrp_instance first, it dies on the next instance's 'state'.
+   */
+  private skipsFromNextLine(p: AstNode): boolean {
+    if (!this.bracesGlued) return false;
+    for (let i = 0; i < p.argCount; i++) {
+      const a = p.argWord(i);
+      if (a.text === '{' && !a.quoted) return true;
+    }
+    return false;
+  }
+
+  private reportSkipFromNextLine(p: AstNode, next: Word): void {
+    this.report('KA104', 'error', `'${p.keyword}' (line ${p.range.start.line + 1}) is skipped, and keepalived ${this.options.targetLabel} takes no '{' but the last word of that line for its brace: the process that owns '${p.keyword}' skips from this line on by counting braces, so it skips the block's lines up to its '}' without a word, and then reads the lines after that '}' as keywords of the dropped '${p.keyword}' (keepalived: "Missing '{' at beginning of configuration block", on the first of them)`, next.file, next.range, {
+      related: [{ file: p.file, range: p.range, message: `'{' must be the last word of this line` }],
+    });
+    this.skipFromNextLine = p;
   }
 
   /**
@@ -1346,6 +1381,9 @@ export class Walker implements LineSink {
   private otherPassesAlsoSay(at: string, word: Word): void {
     const f = this.otherPassesFinding;
     if (!f || f.at !== at || word.quoted || word.text === '}' || schema().root.childMap.has(word.text)) return;
+    // Before 1.4.2 a '{' after the first word is a word of that line, never "Unexpected" (the 1.3.5 build's parent on
+    // 'authentication {' read at the top level says only "Unknown keyword 'authentication'").
+    if (word.text === '{' && this.bracesGlued) return;
     const said = word.text === '{' ? "Unexpected '{' - ignoring" : `Unknown keyword '${word.text}'`;
     if (f.said.includes(said) || f.said.length >= 4 || !f.diagnostic.message.endsWith('")')) return;
     f.said.push(said);
@@ -1625,6 +1663,18 @@ export class Walker implements LineSink {
     return this.top().kind === 'skip';
   }
 
+  /**
+   * A line of a skipped block the reader reads for its brace words only (a brace not alone on its line, before 1.4.2):
+   * the processes reading the open block's lines at the top level (see otherPassesAtTop) read its first word, as
+   * tokens() has them do for other lines (the first line of a block skipped from the line after its header, see
+   * skipsFromNextLine, such as 'authentication { note'). A brace there is the reader's open() or close().
+   */
+  skippedLine(words: Word[]): void {
+    const first = words[0];
+    if (!first || !this.otherPassesAtTop || this.ownerStopped || (!first.quoted && (first.text === '{' || first.text === '}'))) return;
+    this.reportOtherPasses(first, words.length - 1);
+  }
+
   /** An included file read as a stream of its own starts here (before 2.1.4, see the reader's INCLUDE_OWN_STREAM_BEFORE). */
   beginIncludedStream(): void {
     const values = this.top().kind === 'values' ? this.stack.pop() : undefined;
@@ -1776,18 +1826,24 @@ export class Walker implements LineSink {
     const process = server ? 'checker' : 'VRRP';
     const back = server && kind === 'real_server' ? 'its virtual_server' : 'the top level';
     const spec = skipped.spec?.childMap.get(first.text);
+    // The first line after a block skipped from the line after its header (skipsFromNextLine): its '{' still awaited.
+    const bob = this.missingBraceAfterSkip ? `; keepalived first logs "Missing '{' at beginning of configuration block" for this line` : '';
+    this.missingBraceAfterSkip = false;
     if (first.quoted || !spec || !availableIn(spec, this.options.target)) {
-      // Only the process that owns these blocks reads them; the others skip them by their braces.
-      this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s ${process} process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind} (1.4.5 returns to ${back} after a skipped block)`, file, first.range);
       // A block of kalint's own context there (the next vrrp_instance): keepalived reads its block at that level.
-      if ((this.top().node.spec?.childMap ?? schema().root.childMap).get(first.text)?.block) this.headerAtSkippedLevel = first;
+      const header = !first.quoted && (this.top().node.spec?.childMap ?? schema().root.childMap).get(first.text)?.block;
+      // One only that process reads (the next vrrp_instance in the VRRP process) is lost with it.
+      const lost = header && this.stack.length === 1 && READERS[first.text] === (server ? CHECKER : VRRP) ? `: the ${first.text} this line begins is never created` : '';
+      // Only the process that owns these blocks reads them; the others skip them by their braces.
+      this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s ${process} process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind}${lost} (1.4.5 returns to ${back} after a skipped block)${bob}`, file, first.range);
+      if (header) this.headerAtSkippedLevel = first;
       return;
     }
     this.skippedInstance = undefined;
     const tail = this.skippedTail;
     const name = (n: AstNode) => (server ? [...Array(n.argCount).keys()].map((i) => n.argText(i)).join(' ') : n.argText(0) ?? '');
     if (tail) {
-      this.report('KA209', 'error', `keepalived ${label}'s ${process} process reads '${first.text}' as a keyword of the ${kind} '${name(tail)}' (line ${tail.range.start.line + 1}): it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so the lines up to the next '}' change '${name(tail)}' (1.4.5 returns to ${back} after a skipped block)`, file, first.range, {
+      this.report('KA209', 'error', `keepalived ${label}'s ${process} process reads '${first.text}' as a keyword of the ${kind} '${name(tail)}' (line ${tail.range.start.line + 1}): it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so the lines up to the next '}' change '${name(tail)}' (1.4.5 returns to ${back} after a skipped block)${bob}`, file, first.range, {
         related: [{ file: tail.file, range: tail.argWord(0).range, message: `the ${kind} these lines change` }],
       });
       return;
@@ -1798,7 +1854,7 @@ export class Walker implements LineSink {
       : kind === 'vrrp_sync_group' ? 'vrrp_sync_group must have a name - skipping' : 'vrrp_instance must have a name';
     const what = server ? which : `nameless ${kind}`;
     const none = kind === 'real_server' ? `its virtual_server has no real_server before it, so '${first.text}' has none to set` : `'${first.text}' has none to set`;
-    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the ${what} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and ${none} (a segmentation fault${server ? ' of its checker process' : ''}; 1.4.5 returns to ${back} after a skipped block)`, file, first.range);
+    this.report('KA208', 'error', `keepalived ${this.options.targetLabel} crashes here: it skipped the ${what} of line ${line} ("${said}") but goes on reading the lines after that block's '}' as keywords of a ${kind}, and ${none} (a segmentation fault${server ? ' of its checker process' : ''}; 1.4.5 returns to ${back} after a skipped block)${bob}`, file, first.range);
   }
 
   /**
@@ -2346,6 +2402,7 @@ export class Walker implements LineSink {
     // The old release's reading at the skipped block's level ends at the next '}' (roughly: kalint's braces).
     const endedSkippedLevel = this.skippedInstance;
     this.skippedInstance = undefined;
+    this.missingBraceAfterSkip = false;
     if (this.vrrpAtTop) this.atTopForVrrp(brace);
     if (this.pending) {
       const p = this.pending;
@@ -2433,11 +2490,13 @@ export class Walker implements LineSink {
       // Not skipped by keepalived: nothing is read at its level after it.
     } else if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind >= 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
       this.skippedInstance = frame.node;
+      this.missingBraceAfterSkip = this.skipFromNextLine === frame.node;
       const read = this.instanceNames.get(frame.node.keyword);
       this.skippedTail = unreadKind > 0 && read ? [...read.values()].pop() : undefined;
     } else if (frame.kind === 'skip' && this.skippedServerLevel(frame.node)) {
       // A virtual_server or real_server skipped for its address (1.3.7 to 1.4.4): the same, in the checker process.
       this.skippedInstance = frame.node;
+      this.missingBraceAfterSkip = this.skipFromNextLine === frame.node;
       this.skippedTail = frame.node.keyword === 'virtual_server' ? this.lastVirtualServer : this.lastRealServer;
     }
     // (With processes already skipping on past an earlier block, this block's braces are in their count.)
