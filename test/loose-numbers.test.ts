@@ -64,7 +64,13 @@ describe('vrrp numbers before 2.0.7', () => {
     const text = INSTANCE('  priority 100.5\n').replace('virtual_router_id 51', 'virtual_router_id 51.0');
     const d = analyze(text, { targetVersion: '1.3.5' }).diagnostics.filter((x) => x.code === 'KA205');
     expect(d.map((x) => `${x.range.start.line + 1}:${x.severity}`)).toEqual(['4:error', '5:error']);
-    expect(d[0]!.message).toContain('invalid number');
+    // 1.3.5 has no "invalid number" message (2.0.7's number readers brought it): the 1.3.5 build on 'virtual_router_id
+    // 51.0' and 'priority 100;' (run.sh, VRRP process) says "VRRP Error : VRID not valid - must be between 1 & 255.
+    // reconfigure !" and "(VI_1): Priority not valid! must be between 1 & 255. Reconfigure !", so kalint quotes none.
+    expect(d.map((x) => x.message)).toEqual([expect.not.stringContaining('invalid number'), expect.not.stringContaining('invalid number')]);
+    expect(d[1]!.message).toMatch(/^'priority' expects a whole number, got '100\.5'; keepalived reports it and uses 100 instead$/);
+    const at207 = analyze(text, { targetVersion: '2.0.7' }).diagnostics.filter((x) => x.code === 'KA205');
+    expect(at207.map((x) => x.message)).toEqual([expect.stringContaining('(keepalived: invalid number)'), expect.stringContaining('(keepalived: invalid number)')]);
   });
 
   // keepalived 1.3.5 dumps "Gratuitous ARP delay = 5", "Gratuitous ARP refresh timer = 9",
@@ -130,6 +136,7 @@ describe('LVS numbers before 2.0.7', () => {
   it('keeps persistence_timeout strict at 1.3.5', () => {
     const text = LVS('    weight 1\n', '  persistence_timeout 50.5\n');
     expect(findings(text, '1.3.5')).toEqual(['2:warning', '6:error']);
+    expect(analyze(text, { targetVersion: '1.3.5' }).diagnostics.find((d) => d.range.start.line === 5)?.message).not.toContain('invalid number');
   });
 });
 

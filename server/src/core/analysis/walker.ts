@@ -162,6 +162,13 @@ const MISSING_BRACE_WARNED: [Version, Version] = [[1, 4, 3], [2, 0, 8]];
 /** The first release whose config test (-t) drops log messages rather than starting the daemon (see MISSING_BRACE_WARNED). */
 const TEST_DROPS_LOG_SINCE: Version = [2, 0, 7];
 /**
+ * The first release with "invalid number '…'" (lib/parser.c's read_unsigned and the other number readers of 2.0.7):
+ * before, each handler says what it says of a value it cannot read (1.3.5: "(VI_1): Priority not valid! …",
+ * "persistent_timeout invalid"), or nothing, so KA205's quote of it is left out there.
+ */
+const INVALID_NUMBER_SAID_SINCE: Version = [2, 0, 7];
+const INVALID_NUMBER_QUOTE = ' (keepalived: invalid number)';
+/**
  * The first release that checks its braces balance (commit 915bda47): 2.0.7 -t says nothing about a
  * '{' never closed and ends the block at the end of the file, as later releases also do.
  */
@@ -808,12 +815,15 @@ export class Walker implements LineSink {
   private lastUncountedOpen: Word | undefined;
   /** Whether the target counts braces as it reads them ("Extra '}' found", from MISSING_BRACE_CHECK_SINCE). */
   private readonly countsBraces: boolean;
+  /** Whether the target has the message "invalid number" (INVALID_NUMBER_SAID_SINCE) that KA205 quotes. */
+  private readonly saysInvalidNumber: boolean;
 
   constructor(private readonly options: WalkerOptions) {
     this.emittedAtTopLevel = options.notesTopLevelFindings ? new Set() : undefined;
     this.whileParentSkipsOn = options.notesTopLevelFindings ? new Set() : undefined;
     this.bracesGlued = compareVersions(options.target, BRACES_SPLIT_SINCE) < 0;
     this.countsBraces = compareVersions(options.target, MISSING_BRACE_CHECK_SINCE) >= 0;
+    this.saysInvalidNumber = compareVersions(options.target, INVALID_NUMBER_SAID_SINCE) >= 0;
     this.root = new BlockNode(undefined, undefined, []);
     this.stack = [{ node: this.root, kind: 'keywords', childStart: 0, stamp: this.nextStamp++ }];
     const keywords = schema().all.length;
@@ -823,6 +833,7 @@ export class Walker implements LineSink {
   }
 
   private report(code: string, severity: Severity, message: string, file: string, range: Range, extra?: Partial<Diagnostic>): void {
+    if (code === 'KA205' && !this.saysInvalidNumber && message.includes(INVALID_NUMBER_QUOTE)) message = message.replace(INVALID_NUMBER_QUOTE, '');
     // A word with a hidden character (no-break space…) is quoted with it shown as <U+00A0>.
     const d: Diagnostic = { code, severity, message: showUnseen(message), file, range, ...extra };
     this.diagnostics.push(d);
