@@ -343,6 +343,21 @@ describe('KA305-KA311: state, priority and preemption', () => {
     expect(findings(owner, 'KA307').map((d) => d.message)).toEqual([expect.stringContaining("'chk'")]);
     if (keepalivedAvailable()) expect(runKeepalived(owner).messages.map((m) => m.message)).toContain('(A) ignoring tracked script chk with weights due to address_owner');
   });
+  it('before 2.0.0 an owner keeps its weighted tracking and never applies the weight (KA307)', () => {
+    // The 1.3.5 build (scripts/keepalived-1.3.5/run.sh, VRRP process, -d dump) on this instance: "Priority = 255",
+    // "Tracked scripts = 1", "chk weight -20", and "VRRP_Script(chk) succeeded"; nothing logged about the weight.
+    // 1.3.5 and 1.4.5 vrrp_scheduler.c vrrp_init_state: "The effective priority is never changed for PRIO_OWNER";
+    // the removal ("ignoring tracked script chk with weights due to address_owner") is in 2.0.0's vrrp.c, not 1.4.5's.
+    const text = 'vrrp_script chk {\n    script "/bin/true"\n    interval 1\n}\n' + instance('VI_1', `state MASTER\ninterface eth0\nvirtual_router_id 51\npriority 255\ntrack_script {\nchk weight -20\n}\ntrack_interface {\neth1 weight 10\n}\n${vip('192.168.1.151')}`);
+    const said = (v: string) => findings(text, 'KA307', v).map((d) => `${d.severity}: ${d.message}`);
+    for (const v of ['1.3.5', '1.4.5']) {
+      expect(said(v), v).toEqual([
+        `error: track_script 'chk' (weight -20) of 'VI_1' never changes its priority: keepalived ${v} keeps the entry (the script still runs) without a word, but never applies tracking weights to an address owner (priority 255), so a failure does not move the VIP (2.0.0 and later remove the entry)`,
+        expect.stringMatching(/^error: track_interface 'eth1' \(weight 10\) of 'VI_1' never changes its priority: .*\(the interface is still watched\)/),
+      ]);
+    }
+    for (const v of ['2.0.0', '2.2.7']) expect(said(v), v).toEqual([expect.stringContaining("track_script 'chk' (weight -20) of 'VI_1' is removed by keepalived"), expect.stringContaining("track_interface 'eth1' (weight 10) of 'VI_1' is removed by keepalived")]);
+  });
   it('a weighted track_interface on the owner is removed, not kept unweighted (KA307)', () => {
     // Session 60's audit: 2.2.7 -t says "(A) ignoring eth1 tracked interface due to address owner" (free_track_if);
     // live, the owner stayed MASTER with eth1 down. kalint had said "tracked without its weight" and advised weight 0.

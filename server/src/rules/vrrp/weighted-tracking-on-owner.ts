@@ -7,6 +7,7 @@ import type { FileRule } from '../types.js';
 import type { Analysis } from '../../core/index.js';
 import { trackLineIgnored } from './track-reference-not-found.js';
 import { firstByName } from '../lvs/util.js';
+import { compareVersions, type Version } from '../../core/schema/schema.js';
 import { basePriority, instancesByName, keepsTrackingWeights, lineWeight, perModel, trackWeightReading, liveSyncMembership, trackBlocks, trackLineDropped, wordsRange } from './util.js';
 
 /**
@@ -37,6 +38,16 @@ function bfdOwnWeight(bfds: Map<string, { node: AstNode }>, name: string): numbe
   }
   return weight;
 }
+
+/**
+ * The first release that removes an address owner's weighted tracking entries at start-up (2.0.0 vrrp.c: "If address
+ * owner, then we must totally ignore weights", "(VI_1) ignoring tracked script chk with weights due to address_owner";
+ * absent from 1.4.5). Before, the entries stay (1.4.5 and 1.3.5 vrrp_scheduler.c vrrp_init_state: "The effective
+ * priority is never changed for PRIO_OWNER"): the 1.3.5 build's dump of such an instance shows "Priority = 255",
+ * "Tracked scripts = 1", "chk weight -20", and logs "VRRP_Script(chk) succeeded": the script runs and its weight is
+ * never applied.
+ */
+const OWNER_WEIGHTS_REMOVED_SINCE: Version = [2, 0, 0];
 
 const GROUP_TRACKING = new Set(['track_interface', 'track_script', 'track_file', 'track_process', 'track_bfd']);
 
@@ -147,15 +158,16 @@ export const weightedTrackingOnOwner: FileRule = {
   name: 'weighted-tracking-on-owner',
   family: 'vrrp',
   severity: 'error',
-  description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries.',
+  description: 'An instance with priority 255 (address owner) has weighted tracking; keepalived removes those tracking entries (before 2.0.0 it keeps them and never applies their weight).',
   docs: {
-    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"); a track_file at the default weight 1 stays, unweighted, so any value but 0 in the file puts the instance in FAULT. The health check then has no effect and a failing service never moves the VIP. When a member of a vrrp_sync_group is address owner, keepalived sets the weights the group itself tracks with to 0 ("Cannot have weighted track script \'x\' with member having priority 255 - clearing weight"): a failure then puts the whole group in FAULT instead of lowering its priority. Priority 255 also arises from `state MASTER` without a priority.',
+    why: 'The address owner\'s priority cannot change, so keepalived drops weighted track_script/track_interface/track_file/track_bfd entries of a priority-255 instance ("… due to address owner"); a track_file at the default weight 1 stays, unweighted, so any value but 0 in the file puts the instance in FAULT. The health check then has no effect and a failing service never moves the VIP. When a member of a vrrp_sync_group is address owner, keepalived sets the weights the group itself tracks with to 0 ("Cannot have weighted track script \'x\' with member having priority 255 - clearing weight"): a failure then puts the whole group in FAULT instead of lowering its priority. Priority 255 also arises from `state MASTER` without a priority. Releases before 2.0.0 keep the weighted entries without a word (the scripts still run) but never change an address owner\'s priority, so the tracking has no effect there either.',
     bad: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 255\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
     good: 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n}\nvrrp_instance VI_1 {\n    state MASTER\n    priority 150\n    track_script {\n        chk_nginx weight -60\n    }\n}\n',
   },
   check({ analysis, report, target }) {
     const model = analysis.model;
     const { groupOf } = liveSyncMembership(model, target);
+    const removes = compareVersions(target, OWNER_WEIGHTS_REMOVED_SINCE) >= 0;
     for (let i = 0, insts = model.vrrpInstances; i < insts.length; i++) {
       const inst = insts[i]!;
       if (basePriority(inst) !== 255) continue;
@@ -166,6 +178,15 @@ export const weightedTrackingOnOwner: FileRule = {
         const e = es[j]!;
         // An owner's weighted interface is removed, not kept unweighted as in a sync group (2.2.7: "(B) ignoring eth1
         // tracked interface due to address owner"; live, the owner stayed MASTER with the link down).
+        if (!removes) {
+          // Kept, and its weight never applied: the entry has no effect on the owner (a weighted interface does not fault it either).
+          const runs = e.kind === 'track_script' ? 'the script still runs' : e.kind === 'track_interface' ? 'the interface is still watched' : 'it is still read';
+          report({
+            message: `${e.kind} '${e.name}' (weight ${e.weight}) of '${inst.name}' never changes its priority: keepalived ${target.join('.')} keeps the entry (${runs}) without a word, but never applies tracking weights to an address owner (priority 255), so a failure does not move the VIP (2.0.0 and later remove the entry)`,
+            ...e.line,
+          });
+          continue;
+        }
         if (!e.dropped && e.kind !== 'track_interface') {
           // A track file at weight 1 stays, unweighted: live 2.2.7, writing 1 to it put the owner in FAULT.
           report({
