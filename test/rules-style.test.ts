@@ -658,6 +658,16 @@ describe('KA706 one-line-block', () => {
     '}',
   );
 
+  it('says nothing of the lines of a block keepalived skips by its braces', () => {
+    // harvest62 I46 ('vrrp_instance VI_1 { 虚拟路由配置' with 'authentication { 认证机制' inside): the 1.3.5 build's VRRP process
+    // logs only "vrrp_instance must have a name" for the block (its lines skipped silently), the parent only "Unknown
+    // keyword 'authentication'" for that line; no process reads it as an authentication block, so no "Missing '{'".
+    const skipped = conf('vrrp_instance VI_1 { note', '    interface eth0', '    authentication { note', '        auth_type PASS', '    }', '}');
+    expect(linesOf(skipped, 'KA706', '1.3.5')).toEqual([1]);
+    // The same inside a nameless instance with its '{' (skipped by every process).
+    expect(linesOf(conf('vrrp_instance {', '    authentication { auth_type PASS', '    }', '}'), 'KA706', '1.3.5')).toEqual([]);
+  });
+
   it('reports one-line blocks only for releases before 1.4.2', () => {
     // 1.3.5: "VRRP parsed invalid IP track_script. skipping IP..." (10.0.0.9 lost, track_script read as
     // an address), then "Missing '{' at beginning of configuration block" and

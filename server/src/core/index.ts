@@ -53,6 +53,11 @@ export interface Analysis {
    * keepalived will find it.
    */
   localWorkingDirectories: ReadonlySet<string>;
+  /**
+   * The bodies of the blocks keepalived skips by their braces (a nameless vrrp_instance, a block no process reads…),
+   * as file offsets: no process reads their lines as the block's (rules that describe that reading leave them alone).
+   */
+  unreadBodies?: readonly { file: string; start: number; end: number }[];
 }
 
 export interface ParseResult extends Analysis {
@@ -146,6 +151,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     usedDefinitions: reader.usedDefinitions,
     inferredPathMappings: reader.inferredPathMappings,
     localWorkingDirectories: reader.localWorkingDirectories,
+    unreadBodies: walker.unreadBodies,
   };
 }
 

@@ -566,6 +566,8 @@ export class Walker implements LineSink {
    * with where it would have stood among the root's children: their lines were checked as they were read.
    */
   readonly lostBlocks: LostBlock[] = [];
+  /** The bodies (file offsets from, to) of blocks keepalived skips by their braces (see noteUnreadBody), in reading order. */
+  readonly unreadBodies: { file: string; start: number; end: number }[] = [];
   private stack: Frame[];
   /**
    * Children of the open blocks, innermost last. A block gets its children array, at its exact
@@ -2536,6 +2538,7 @@ export class Walker implements LineSink {
     }
     // Inside a skipped block, inner braces close only the nested skipping.
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
+    if (frame.kind === 'skip' && this.top().kind !== 'skip') this.noteUnreadBody(frame.node, brace);
     this.closeFrame(frame);
     if (frame.closesParent && this.stack.length > 1) {
       const parent = this.stack.pop()!;
@@ -2759,6 +2762,17 @@ export class Walker implements LineSink {
     }
     this.rawOpen.length = 0;
     this.stack.length = 1;
+  }
+
+  /**
+   * The body of a block the process that reads its kind skips by its braces (a block its handler refused, one no
+   * process reads, a repeat): from the end of its header line (its '{', or the header's last word when the owning
+   * process skips from the next line, see skipsFromNextLine) to its '}'. No process reads those lines as that block's.
+   */
+  private noteUnreadBody(node: AstNode, close: Word): void {
+    const from = node.openBrace ?? (node.argCount ? node.argWord(node.argCount - 1) : node.word);
+    if (!from || from.file !== close.file) return;
+    this.unreadBodies.push({ file: close.file, start: from.end, end: close.start });
   }
 
   /**

@@ -90,6 +90,9 @@ export const oneLineBlock: FileRule = {
   check(ctx) {
     if (compareVersions(ctx.target, BRACES_SPLIT_SINCE) >= 0) return;
     const version = ctx.target.join('.');
+    // Lines of a block keepalived skips by its braces: no process reads them as that block's (see Analysis.unreadBodies).
+    const unread = ctx.analysis.unreadBodies ?? [];
+    const inUnread = (path: string, offset: number) => unread.some((b) => b.file === path && b.start <= offset && offset < b.end);
     for (const file of ctx.analysis.files.values()) {
       const store = file.lex;
       const { kinds, starts, count } = store;
@@ -108,6 +111,7 @@ export const oneLineBlock: FileRule = {
         const rest = () => file.text.slice(store.end(i), store.end(cl.end - 1)).trim();
         let message: string | undefined;
         if (kind === Kind.LBrace && !firstOnLine && !lastOnLine) {
+          if (unread.length && inUnread(file.path, starts[i]!)) continue;
           // The keyword line's block: these releases read it without this '{' (a block they skip is not in the tree).
           const spec = nodeWithKeywordAt(ctx.analysis, file.path, starts[cl.first]!)?.spec ?? schema().byName.get(store.source(cl.first))?.find((k) => k.block);
           if (!spec?.block || (spec.block === 'values' && READS_VALUE_WORDS.has(spec.name))) continue;
