@@ -588,6 +588,11 @@ describe('schema diagnostics', () => {
     expect(noted.filter((f) => f.startsWith('3:KA104'))).toEqual([expect.stringMatching(/read this line at the top level \(keepalived: "Unknown keyword 'authentication'"\)$/)]);
     // 1.4.2 splits the line at the brace: the block is read.
     expect(found(sg, '1.4.2').join('\n')).not.toContain('is skipped');
+    // The instance after the dropped block is never created (no VI_1 in the 1.3.5 dump): out of the model.
+    const instances = (text: string, v: string) => analyze(text, { configId: 'x', targetVersion: v }).model.vrrpInstances.map((i) => i.name);
+    expect(instances(sg, '1.3.5')).toEqual([]);
+    expect(instances(inst, '1.3.5')).toEqual([]);
+    expect(instances(sg, '1.4.2')).toEqual(['VI_1']);
   });
 
   it('1.3.7 to 1.4.4 read the lines after a virtual_server or real_server skipped for its address at its level', () => {
@@ -642,6 +647,8 @@ describe('schema diagnostics', () => {
     const ab = 'vrrp_instance A {\n    virtual_router_id 5\n}\nvrrp_instance A {\n    priority 10\n}\nvrrp_instance B {\n    virtual_router_id 6\n    priority 50\n}\n';
     const ka209 = analyze(ab, { targetVersion: '1.3.5' }).diagnostics.filter((d) => d.code === 'KA209' || d.code === 'KA201').map((d) => `${d.range.start.line + 1}:${d.code}`);
     expect(ka209).toEqual(['4:KA209', '7:KA201', '8:KA209']);
+    // B is never created, but its lines set A, which kalint does not follow: B stays in the model as their account.
+    expect(analyze(ab, { targetVersion: '1.3.5' }).model.vrrpInstances.map((i) => i.name)).toEqual(['A', 'B']);
     expect(analyze(ab, { targetVersion: '1.3.5' }).diagnostics.find((d) => d.range.start.line === 7)?.message).toContain("as a keyword of the vrrp_instance 'A' (line 1)");
   });
 

@@ -632,6 +632,8 @@ export class Walker implements LineSink {
    * right after a repeated one): keepalived never skipped it, and at its '}' returns to the level around.
    */
   private headerAtSkippedLevel: Word | undefined;
+  /** Such a header at the top level of a block of a kind only that process reads: the block is never created (see afterSkippedInstance). */
+  private lostHeader: Word | undefined;
   /** Virtual servers (before 1.3.7) whose family a real_server set, and those with a real_server kept (see oldUnreadableRealServer). */
   private readonly rsFamilySet = new WeakSet<AstNode>();
   private readonly rsKept = new WeakSet<AstNode>();
@@ -1850,6 +1852,9 @@ export class Walker implements LineSink {
       // Only the process that owns these blocks reads them; the others skip them by their braces.
       this.report('KA201', 'error', `Unknown keyword '${first.text}' for keepalived ${label}'s ${process} process: it skipped the ${which} of line ${line}, but that block's '}' ended only the skipping, so it reads the lines up to the next '}' as keywords of a ${kind}${lost} (1.4.5 returns to ${back} after a skipped block)${bob}`, file, first.range);
       if (header) this.headerAtSkippedLevel = first;
+      // (Not where its lines set a block of its own kind read before, as keywords of that block: kalint does not
+      // follow them there, and keeps the block's settings in the model as the nearest account of them.)
+      if (lost && !(this.skippedTail && first.text === kind)) this.lostHeader = first;
       return;
     }
     this.skippedInstance = undefined;
@@ -2499,6 +2504,11 @@ export class Walker implements LineSink {
     // (Nested skip frames share their block's node: only the block's own '}' counts.)
     const readAtLevel = header !== undefined && this.top().node !== frame.node && frame.node.file === header.file && frame.node.range.start.line === header.range.start.line && frame.node.range.start.column === header.range.start.column;
     if (readAtLevel) this.headerAtSkippedLevel = undefined;
+    // A block of a kind only the process reading at a skipped block's level reads (the next vrrp_instance, in the VRRP
+    // process), whose header that process read there as an unknown keyword: never created, so out of the model.
+    const lost = this.lostHeader;
+    const loseHeader = lost !== undefined && this.stack.length === 1 && frame.node.file === lost.file && frame.node.range.start.line === lost.range.start.line && frame.node.range.start.column === lost.range.start.column;
+    if (loseHeader || this.stack.length === 1) this.lostHeader = undefined;
     if (readAtLevel) {
       // Not skipped by keepalived: nothing is read at its level after it.
     } else if (frame.kind === 'skip' && this.stack.length === 1 && unreadKind >= 0 && compareVersions(this.options.target, SKIP_ENDS_BLOCK_SINCE) < 0) {
@@ -2540,6 +2550,13 @@ export class Walker implements LineSink {
     if (frame.kind !== 'skip' || this.top().kind !== 'skip') frame.node.closeBrace = brace;
     if (frame.kind === 'skip' && this.top().kind !== 'skip') this.noteUnreadBody(frame.node, brace);
     this.closeFrame(frame);
+    if (loseHeader && this.childStack[this.childStack.length - 1] === frame.node) {
+      this.childStack.pop();
+      this.lostBlocks.push({ node: frame.node, before: this.childStack.length });
+      const name = frame.node.argText(0);
+      const names = this.instanceNames.get(frame.node.keyword);
+      if (name !== undefined && names?.get(name) === frame.node) names.delete(name);
+    }
     if (frame.closesParent && this.stack.length > 1) {
       const parent = this.stack.pop()!;
       if (this.stack.length === 1) this.otherPassesAtTop = this.bracelessBlock = this.extraClose = undefined;
