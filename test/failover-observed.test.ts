@@ -409,3 +409,34 @@ describe('a challenger held back by its sync group, with another node above the 
     expect(diags.map((d) => d.code)).not.toContain('KA430');
   });
 });
+
+// cluster64, three 2.2.7 nodes live (scripts/cluster-live, 3 runs): a challenger held back by its sync group is held
+// only while another member's VIPs are elsewhere. a: G {VI_1 100 (chk -30), VI_2 100} with sync_group_tracking_weight;
+// b: G {90, 90}; c: 80, 80 ungrouped. rm chk.ok on a: c "(VI_1) Entering MASTER STATE", a "VRRP_Group(G) Syncing instances
+// to BACKUP state", then b "(VI_2) Entering MASTER STATE", "VRRP_Group(G) Syncing instances to MASTER state", and c
+// "(VI_1) Master received advert from 10.200.0.2 with higher priority 90, ours 80": b held both.
+describe('a challenger held back by its sync group, once the MASTER\'s group has gone BACKUP', () => {
+  const vrrp = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const group = (...extra: string[]) => conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', ...extra, '}');
+  const chk = conf('vrrp_script chk {', '  script "/bin/true"', '  weight -30', '}');
+  const pair = (p1: number, p2: number, b1: string[] = []) => vrrp('VI_1', 51, '10.0.0.100', p1, b1) + vrrp('VI_2', 52, '10.0.0.101', p2);
+  const a = chk + group('  sync_group_tracking_weight') + pair(100, 100, ['track_script {', '  chk', '}']);
+  const run = (b: string, c: string) => {
+    const files = [{ file: 'a.conf', text: a }, { file: 'b.conf', text: b }, { file: 'c.conf', text: c }];
+    const tables = new Map(failoverReports(buildNodes(files)).map((r) => [r.instance, r.scenarios]));
+    return { tables, diags: lintCluster(files).diagnostics };
+  };
+
+  it('takes both VIPs: the VIPs of the held member move twice, first to the node below, then to it', () => {
+    const { tables, diags } = run(group() + pair(90, 90), pair(80, 80));
+    const vi1 = tables.get('VI_1')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    const vi2 = tables.get('VI_2')!.find((s) => s.label === 'script chk fails on a.conf')!;
+    expect(vi1.states.map((s) => s.priority)).toEqual([70, 90, 80]);
+    expect([vi1.holder, vi2.holder]).toEqual(['b.conf', 'b.conf']);
+    expect(vi1.heldBySyncGroup).toBeUndefined();
+    expect(vi1.note).toBe("the VIPs move twice: first to c.conf (b.conf's sync group G moves only as a whole and VI_2 there stays BACKUP at first), then to b.conf once VI_2 there wants MASTER too (a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to c.conf)");
+    expect(vi2.note).toBe("a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to c.conf");
+    expect(diags.map((d) => d.code)).not.toContain('KA430');
+  });
+});

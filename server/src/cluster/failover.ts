@@ -11,7 +11,8 @@
 // while it is down (vrrp_track.c initialise_track_bfd_state, vrrp_scheduler.c vrrp_handle_bfd_event). Only track_script and track_interface weights of ±254 become ±253. A BACKUP only takes over from a running MASTER when its
 // priority is strictly higher and it does not have `nopreempt`. A sync group is MASTER or BACKUP as a whole on a node
 // (vrrp_sync.c): simulateCluster settles the rows of all virtual routers together, at the start (settleSyncGroups)
-// and after each failure (holdBackSyncGroups on the node that would take over, syncGroupsToBackup on the one that loses).
+// and after each failure (holdBackSyncGroups on the node that would take over, syncGroupsToBackup on the one that loses,
+// then again on a held-back node once its group's other members come to it, until nothing changes).
 
 import type { Location } from '../core/diagnostics.js';
 import type { AstNode } from '../core/analysis/ast.js';
@@ -662,19 +663,20 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
       // Only a takeover from a MASTER that is still running (up or not) waits for the siblings.
       if (!key || scn.holderIndex === undefined || scn.holderIndex === previous || scn.states[previous]!.state === 'down') continue;
       if (scn.states[previous]!.state === 'fault') continue;
-      const held: { node: string; group: string; by: string[] }[] = [];
+      const held: { node: string; index: number; group: string; by: string[] }[] = [];
       const out = new Set<number>();
       let next: FailoverScenario = scn;
       for (let winner: number | undefined = scn.holderIndex; winner !== undefined && winner !== previous; winner = next.holderIndex) {
         const h = heldBack(sim, winner, key);
         if (!h) break;
-        held.push({ node: scn.states[winner]!.node, ...h });
+        held.push({ node: scn.states[winner]!.node, index: winner, ...h });
         // The next challengers, without the held-back nodes (BACKUP, silent: as if not there).
         out.add(winner);
         next = { label: scn.label, kind: scn.kind, states: scn.states.map((st, i) => (out.has(i) ? { node: st.node, state: 'down' } : st)) };
         decide(next, sim.facts, previous);
       }
       if (!held.length) continue;
+      holdBacks.set(scn, { previous, held: held.map((h) => ({ index: h.index, group: h.group, by: h.by })) });
       const stays = (by: string[]) => `${by.join(', ')} there ${by.length > 1 ? 'stay' : 'stays'} BACKUP`;
       const said = held.length === 1
         ? `${held[0]!.node} would take over, but its sync group ${held[0]!.group} moves only as a whole and ${stays(held[0]!.by)}`
@@ -694,6 +696,16 @@ function holdBackSyncGroups(sims: GroupSimulation[]): void {
     }
   }
 }
+
+/** The nodes a failure row's sync groups held back (holdBackSyncGroups), for the settling to re-decide them. */
+interface HoldBack {
+  /** The running MASTER before the event. */
+  previous: number;
+  /** Each held node (member index), its group and the members there that were to stay BACKUP. */
+  held: { index: number; group: string; by: string[] }[];
+}
+
+const holdBacks = new WeakMap<FailoverScenario, HoldBack>();
 
 /**
  * Who would hold a virtual router's VIPs after an event that changes nothing for it, each node on its own: the healthy
@@ -774,7 +786,70 @@ function settleSyncGroups(rows: Map<GroupSimulation, FailoverScenario>, rowOf: (
     if (!r && (r = rowOf(sim))) rows.set(sim, r);
     return r;
   };
-  for (let round = 0; round <= allUnits.length; round++) {
+  // Where a router's VIPs are now in this event (member index): its row, else where they stay.
+  const holderNow = (sim: GroupSimulation): number | undefined => {
+    const r = row(sim);
+    return r ? r.holderIndex : steadyWinner(sim);
+  };
+  // Whether member `i`'s sync group still keeps it BACKUP: another member's VIPs are elsewhere.
+  const heldNow = (sim: GroupSimulation, i: number): boolean => {
+    const u = unitOf.get(sim)?.get(i);
+    return !!u && u.parts.some((p) => p.sim !== sim && holderNow(p.sim) !== p.i);
+  };
+  /**
+   * A node held back by its sync group (holdBackSyncGroups) only while another member's VIPs are elsewhere: once the
+   * settling has put them on that node too (the losing MASTER's group went BACKUP, and they went to the best node left),
+   * every member there wants MASTER, the group becomes MASTER and the node preempts whoever took the VIPs meanwhile.
+   * All rows are judged on where the VIPs are before any of them changes.
+   */
+  const release = (): void => {
+    const changes: { sim: GroupSimulation; r: FailoverScenario; hb: HoldBack; kept: HoldBack['held']; next: FailoverScenario; freed: HoldBack['held'] }[] = [];
+    for (const [sim, r] of [...rows]) {
+      const hb = holdBacks.get(r);
+      if (!hb) continue;
+      const kept = hb.held.filter((h) => heldNow(sim, h.index));
+      if (kept.length === hb.held.length) continue;
+      const freed = hb.held.filter((h) => !kept.includes(h));
+      const out = new Set(kept.map((h) => h.index));
+      const current = r.holderIndex;
+      let next: FailoverScenario;
+      for (;;) {
+        next = { label: r.label, kind: r.kind, states: r.states.map((st, i) => (out.has(i) ? { node: st.node, state: 'down' } : st)) };
+        decide(next, sim.facts, current);
+        const w = next.holderIndex;
+        if (w === undefined || w === current || out.has(w) || !heldNow(sim, w)) break;
+        out.add(w);
+      }
+      changes.push({ sim, r, hb, kept, next, freed });
+    }
+    for (const { sim, r, hb, kept, next, freed } of changes) {
+      hb.held = kept;
+      if (next.holderIndex === r.holderIndex && (next.tie ?? []).join('\0') === (r.tie ?? []).join('\0')) continue;
+      const first = r.holder;
+      const by = freed.map((h) => `${h.by.join(', ')} there`).join('; ');
+      // Why those members came to the node: the row of the first that a sync group moved.
+      const why = freed
+        .flatMap((h) => unitOf.get(sim)?.get(h.index)?.parts ?? [])
+        .map((p) => (p.sim !== sim ? rows.get(p.sim)?.syncGroup : undefined))
+        .find((g) => g && !g.race);
+      const who = next.holder ?? (next.tie ? `${next.tie.join(' and ')} (a race)` : 'no node');
+      const plural = freed.length > 1 || freed[0]!.by.length > 1;
+      const held = freed.map((h) => `${r.states[h.index]!.node}'s sync group ${h.group} moves only as a whole and ${h.by.join(', ')} there ${h.by.length > 1 ? 'stay' : 'stays'} BACKUP at first`).join('; ');
+      const then = `once ${by} ${plural ? 'want' : 'wants'} MASTER too${why ? ` (${syncNote(why)})` : ''}${next.note ? `; ${next.note}` : ''}`;
+      r.note = first === undefined
+        ? `${held}; then ${who} takes the VIPs ${then}`
+        : r.holderIndex === hb.previous
+          ? `${held}, so the running MASTER keeps the VIPs; then ${who} takes them ${then}`
+          : `the VIPs move twice: first to ${first} (${held}), then to ${who} ${then}`;
+      r.holderIndex = next.holderIndex;
+      r.holder = next.holder;
+      r.tie = next.tie;
+      r.heldBySyncGroup = r.holderIndex === hb.previous && kept.length ? kept[0]!.group : undefined;
+      reach(sim);
+    }
+  };
+  for (let round = 0; round <= allUnits.length + rows.size; round++) {
+    if (!start) release();
     const conflicted = new Set<SyncUnit>();
     for (const u of units) {
       let held = false;
