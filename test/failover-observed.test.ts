@@ -3,7 +3,7 @@
 // of the earlier runs). Each case here is a row the table had wrong, and the code keepalived follows in it.
 
 import { describe, expect, it } from 'vitest';
-import { buildNodes, failoverReports, lintCluster } from '../server/src/cluster/index.js';
+import { buildNodes, failoverReports, formatScenarioTable, lintCluster } from '../server/src/cluster/index.js';
 import { conf } from './helpers/rule-cases.js';
 
 const instance = (state: string, priority: number, body: string[] = []) =>
@@ -438,5 +438,62 @@ describe('a challenger held back by its sync group, once the MASTER\'s group has
     expect(vi1.note).toBe("the VIPs move twice: first to c.conf (b.conf's sync group G moves only as a whole and VI_2 there stays BACKUP at first), then to b.conf once VI_2 there wants MASTER too (a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to c.conf)");
     expect(vi2.note).toBe("a.conf's sync group G is BACKUP as a whole, since its VI_1 goes to c.conf");
     expect(diags.map((d) => d.code)).not.toContain('KA430');
+  });
+});
+
+// cluster64, 2.2.7 live (scripts/cluster-live): sync groups that cross only among the nodes a failure leaves are never
+// split either. a: G {100, 100}; b: G {90, 90}; c: G {VI_1 80, VI_2 95} (set m02, 3 runs): a stopped, b's and c's VI_1 and
+// VI_2 "Backup received priority 0 advertisement", b "(VI_2) Entering MASTER STATE", "VRRP_Group(G) Syncing instances to
+// MASTER state", "(VI_1) Entering MASTER STATE"; c stayed BACKUP for both. The table had b for VI_1 and c for VI_2.
+describe('sync groups crossed only after a failure', () => {
+  const vrrp = (name: string, vrid: number, vip: string, priority: number, body: string[] = []) =>
+    conf(`vrrp_instance ${name} {`, '  state BACKUP', '  interface eth0', `  virtual_router_id ${vrid}`, `  priority ${priority}`, ...body.map((l) => `  ${l}`), '  virtual_ipaddress {', `    ${vip}`, '  }', '}');
+  const group = (...extra: string[]) => conf('vrrp_sync_group G {', '  group {', '    VI_1', '    VI_2', '  }', ...extra, '}');
+  const pair = (p1: number, p2: number, body: string[] = []) => vrrp('VI_1', 51, '10.0.0.100', p1, body) + vrrp('VI_2', 52, '10.0.0.101', p2, body);
+  const run = (...texts: string[]) => {
+    const files = texts.map((text, i) => ({ file: `${'abcd'[i]}.conf`, text }));
+    const tables = new Map(failoverReports(buildNodes(files)).map((r) => [r.instance, r.scenarios]));
+    return { tables, diags: lintCluster(files).diagnostics };
+  };
+  const rows = (tables: Map<string, import('../server/src/cluster/failover.js').FailoverScenario[]>, label: string) =>
+    ['VI_1', 'VI_2'].map((name) => tables.get(name)!.find((s) => s.label === label)!);
+
+  it('a node down: the groups left race, and the one whose lowest member is highest is likely first', () => {
+    const { tables, diags } = run(group() + pair(100, 100), group() + pair(90, 90), group() + pair(80, 95));
+    for (const r of rows(tables, 'a.conf down')) {
+      expect(r.holder).toBeUndefined();
+      expect(r.tie).toEqual(['b.conf', 'c.conf']);
+      expect(r.syncGroup?.race && r.syncGroup.rerace).toBe(true);
+      expect(r.note).toBe("likely b.conf: after a.conf's priority-0 adverts each BACKUP times out after its skew time, and the lowest member of b.conf's sync group G (90) outranks c.conf's (80)");
+    }
+    expect(diags.map((d) => d.code)).not.toContain('KA432');
+    const ka424 = diags.filter((d) => d.code === 'KA424');
+    expect(ka424).toHaveLength(1);
+    expect(ka424[0]!.file).toBe('b.conf');
+    expect(ka424[0]!.message).toBe("when a.conf is down, the sync groups of b.conf and c.conf each have the highest priority left for some of their members (VI_1 on b.conf (90 against 80) and VI_2 on c.conf (95 against 90)), but keepalived keeps a sync group's members in one state on a node, so one node takes the VIPs of VI_1 and VI_2 together: the one whose group becomes MASTER first (likely b.conf: after a.conf's priority-0 adverts each BACKUP times out after its skew time, and the lowest member of b.conf's sync group G (90) outranks c.conf's (80)), and the split the priorities say never happens; give the members the same order of priorities on every node");
+    // Not for a group that no failure crosses (c's VI_2 at 85): no finding.
+    expect(run(group() + pair(100, 100), group() + pair(90, 90), group() + pair(80, 85)).diags.map((d) => d.code)).not.toContain('KA424');
+  });
+
+  it('a check failing on the MASTER: no two rows that each hold back the other\'s holder', () => {
+    // Set x22, 3 runs: a: G {100, 100} both tracking chk -30, sync_group_tracking_weight; b: G {90, 90}; c: G {VI_1 85,
+    // VI_2 95}; d: 80, 80 ungrouped. rm chk.ok on a: b's VI_1 and c's VI_2 went MASTER, "VRRP_Group(G) Syncing instances
+    // to BACKUP state" on b and on c, then b's group took both, 7.4-8.0 s after the failure. The table had c for VI_1
+    // ("b.conf would take over, but ... VI_2 there stays BACKUP") and b for VI_2 ("c.conf would take over, but ...").
+    const chk = conf('vrrp_script chk {', '  script "/bin/true"', '  weight -30', '}');
+    const tracked = ['track_script {', '  chk', '}'];
+    const texts = [chk + group('  sync_group_tracking_weight') + pair(100, 100, tracked), group() + pair(90, 90), group() + pair(85, 95), pair(80, 80)];
+    const { tables, diags } = run(...texts);
+    rows(tables, 'script chk fails on a.conf').forEach((r, k) => {
+      expect(r.states.map((s) => s.priority)).toEqual([70, 90, [85, 95][k], 80]);
+      expect(r.holder).toBeUndefined();
+      expect(r.tie).toEqual(['b.conf', 'c.conf']);
+      expect(r.syncGroup?.rerace).toBe(true);
+      expect(r.note).toBeUndefined();
+    });
+    for (const r of rows(tables, 'a.conf down')) expect(r.tie).toEqual(['b.conf', 'c.conf']);
+    expect(diags.filter((d) => d.code === 'KA424').map((d) => d.message.slice(0, 51))).toEqual(['when script chk fails on a.conf or when a.conf is d']);
+    const table = formatScenarioTable(failoverReports(buildNodes(texts.map((text, i) => ({ file: `${'abcd'[i]}.conf`, text }))))[0]!);
+    expect(table).toContain("tie b.conf / c.conf (crossed sync groups after the failure: the first of them whose group becomes MASTER takes every member's VIPs)");
   });
 });

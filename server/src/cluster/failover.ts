@@ -881,10 +881,18 @@ function settleSyncGroups(rows: Map<GroupSimulation, FailoverScenario>, rowOf: (
       }
     }
     if (!beaten.length) {
-      if (!start) return;
-      // Crossed groups at the start: the first node's group up takes every member's VIPs.
+      // Groups that were crossed while healthy and still are: syncGroupsToBackup keeps the start race, or races again.
+      if (!start && [...conflicted].every((u) => u.parts.every((p) => p.sim.report.scenarios[0]!.syncGroup?.race))) return;
+      // Crossed groups: the first node's group up takes every member's VIPs; after a failure, likewise among the nodes
+      // the failure left crossed. No group holds one member and loses another: live 2.2.7 (cluster64), a G {100, 100},
+      // b G {90, 90}, c G {VI_1 80, VI_2 95}: a stopped, b's VI_1 and c's VI_2 were each the best, and b's group took
+      // both; with a check failing on a and a fourth node, b's VI_1 and c's VI_2 went MASTER, both groups went BACKUP
+      // ("Syncing instances to BACKUP state" on b and c), then b's group took both.
+      const first = start ? undefined : firstGroupUp([...conflicted], row);
+      // Each group's lost member, before the rows change.
+      const lostOf = new Map([...conflicted].map((u) => [u, u.parts.find((p) => loses(row(p.sim)!, p.i))!] as const));
       for (const u of conflicted) {
-        const lost = u.parts.find((p) => loses(row(p.sim)!, p.i))!;
+        const lost = lostOf.get(u)!;
         for (const p of u.parts) {
           const r = row(p.sim)!;
           const racing = [...conflicted].filter((o) => o.parts.some((q) => q.sim === p.sim && r.states[q.i]!.state === 'up'));
@@ -894,7 +902,14 @@ function settleSyncGroups(rows: Map<GroupSimulation, FailoverScenario>, rowOf: (
           r.holder = undefined;
           r.tie = tie;
           r.note = undefined;
-          r.syncGroup ??= { node: u.label, group: u.group, lost: lost.sim.group.members[lost.i]!.instance.name, race: true };
+          const g = { node: u.label, group: u.group, lost: lost.sim.group.members[lost.i]!.instance.name, race: true };
+          if (start) r.syncGroup ??= g;
+          else {
+            r.syncGroup = { ...g, rerace: true };
+            r.heldBySyncGroup = undefined;
+            holdBacks.delete(r);
+            if (first && tie.includes(first.unit.label)) r.note = first.note(r);
+          }
         }
       }
       return;
@@ -921,6 +936,42 @@ function settleSyncGroups(rows: Map<GroupSimulation, FailoverScenario>, rowOf: (
       }
     }
   }
+}
+
+/**
+ * Which of the crossed groups is likely MASTER first once a stopped node's priority-0 adverts have set every BACKUP's
+ * master-down timer to its skew time, (256 - priority)/256 × advert_int (vrrp_state_backup): a group goes MASTER when
+ * its last member times out, so the one whose lowest member has the highest priority, at one advert_int. Seen live
+ * (2.2.7): b G {90, 90} before c G {VI_1 80, VI_2 95} (cluster64, 3 runs), c G {85, 85} before a G {100, 80}
+ * (session 60's recheck). A guess only, by tens of milliseconds: the row stays a race.
+ */
+function firstGroupUp(units: SyncUnit[], row: (sim: GroupSimulation) => FailoverScenario | undefined): { unit: SyncUnit; note: (r: FailoverScenario) => string } | undefined {
+  const lowest = new Map<SyncUnit, number>();
+  const ints = new Set<number>();
+  for (const u of units) {
+    let low = Infinity;
+    for (const p of u.parts) {
+      // Only where the stopped node held every member's VIPs (so it sent priority 0 for each).
+      const r = row(p.sim);
+      const st = r?.states[p.i];
+      if (r?.kind !== 'node-down' || p.sim.report.scenarios[0]!.holderIndex !== r.nodeIndex || st?.state !== 'up') return undefined;
+      low = Math.min(low, st.priority!);
+      ints.add(advertIntOf(p.sim.group.members[p.i]!));
+    }
+    lowest.set(u, low);
+  }
+  if (ints.size !== 1) return undefined;
+  const ranked = [...lowest].sort((x, y) => y[1] - x[1]);
+  if (ranked.length < 2 || ranked[0]![1] === ranked[1]![1]) return undefined;
+  const [unit, low] = ranked[0]!;
+  const others = ranked.slice(1).map(([u, p]) => `${u.label}'s (${p})`);
+  return {
+    unit,
+    note: (r) => {
+      const down = r.states[r.nodeIndex!]!.node;
+      return `likely ${unit.label}: after ${down}'s priority-0 adverts each BACKUP times out after its skew time, and the lowest member of ${unit.label}'s sync group ${unit.group} (${low}) outranks ${others.join(' and ')}`;
+    },
+  };
 }
 
 function syncNote(g: NonNullable<FailoverScenario['syncGroup']>, then?: string): string {
