@@ -9,6 +9,7 @@ import { lintText } from '../server/src/linter.js';
 import { trackBlocks, unicastPeerWords } from '../server/src/rules/vrrp/util.js';
 import { addressProblems } from '../server/src/rules/vrrp/addresses.js';
 import { lvsFacts } from '../server/src/rules/lvs/server-facts.js';
+import { addressRepeats } from '../server/src/rules/vrrp/repeated-instance-address.js';
 
 function confs(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -50,6 +51,8 @@ describe('shared empty lists', () => {
     expect(unicastPeerWords(inst)).toEqual([]);
     expect(trackBlocks(inst)).toEqual([]);
     expect(addressProblems(inst.virtualIpaddresses[0]!)).toEqual([]);
+    expect(addressRepeats(inst, false)).toEqual([]);
+    expect(addressRepeats(inst, true)).toEqual([]);
     expect(lvsFacts(analysis).servers[0]!.familyFindings).toEqual([]);
   });
 });

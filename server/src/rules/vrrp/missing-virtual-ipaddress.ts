@@ -21,20 +21,24 @@ function movesNothing(excluded: number): string {
 }
 
 /**
- * The first VIP line keepalived `target` keeps, and whether repeats it ignores took the others. From 2.3.3
+ * The first VIP line keepalived 2.3.3 and later keep, and whether repeats it ignores took the others. From 2.3.3
  * (REPEATS_CHECKED_SINCE) a VIP that repeats an earlier VIP or excluded VIP is ignored ("VIP duplicates an excluded
  * VIP … - ignoring"), so an instance whose VIPs all repeat its excluded ones has none: the 2.3.3 and 2.4.3 builds
- * then print "(VI_1) No VIP specified; at least one is sensible" (versions63).
+ * then print "(VI_1) No VIP specified; at least one is sensible" (versions63). Earlier releases keep firstUsableVip.
  */
-function usableVip(inst: VrrpInstance, target: Version): { line?: ValueLine; kept: Address[]; repeats: number } {
+function usableVipChecked(inst: VrrpInstance): { line?: ValueLine; kept: Address[]; repeats: number } {
   const line = firstUsableVip(inst);
   const kept = keptVirtualAddresses(inst);
-  if (!line || compareVersions(target, REPEATS_CHECKED_SINCE) < 0) return { line, kept, repeats: 0 };
+  if (!line) return { line, kept, repeats: 0 };
   const ignored = new Set(addressRepeats(inst, false).filter((r) => !r.excluded).map((r) => r.address));
   if (!ignored.size) return { line, kept, repeats: 0 };
   const family = instanceFamily(inst) ?? 4;
   const first = inst.virtualIpaddresses.find((a) => a.addressFamily === family && !addressDropped(a) && !ignored.has(a));
   return { line: first?.line, kept: kept.filter((a) => !ignored.has(a)), repeats: first ? 0 : ignored.size };
+}
+
+function namesDev(a: Address): boolean {
+  return a.options.includes('dev');
 }
 
 export const missingVirtualIpaddress: FileRule = {
@@ -51,15 +55,22 @@ export const missingVirtualIpaddress: FileRule = {
   },
   check({ analysis, report, target }) {
     const model = analysis.model;
+    const repeatsChecked = compareVersions(target, REPEATS_CHECKED_SINCE) >= 0;
+    const removalReported = compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) >= 0;
     for (let i = 0, insts = uniqueInstances(model); i < insts.length; i++) {
       const inst = insts[i]!;
       // Addresses of the other family (KA313) or skipped for their options (KA346) do not count, nor, on an
       // instance keepalived runs without an interface, those without their own `dev` (KA338).
       // From 2.3.3 neither do those it ignores as repeats.
-      const { line: usable, kept, repeats } = usableVip(inst, target);
+      // Before 2.3.3 the first usable VIP line alone (no object, no list made per instance: ~8k instances in a 6 MB config).
+      let usable: ValueLine | undefined;
+      let kept: Address[] | undefined;
+      let repeats = 0;
+      if (repeatsChecked) ({ line: usable, kept, repeats } = usableVipChecked(inst));
+      else usable = firstUsableVip(inst);
       // Before 2.2.0 such an address goes on the default interface instead (eth0 unless default_interface says otherwise:
       // live 2.1.5, `dev eth0`), which the host is taken to have.
-      if (usable && !(runsWithoutInterface(inst, target) && compareVersions(target, VIP_REMOVAL_REPORTED_SINCE) >= 0 && !kept.some((a) => a.options.includes('dev')))) continue;
+      if (usable && !(runsWithoutInterface(inst, target) && removalReported && !(kept ?? keptVirtualAddresses(inst)).some(namesDev))) continue;
       // keepalived 2.2.8+ has `no_virtual_ipaddress` to say this is intended, except in strict mode, where it
       // clears it (2.2.8 and 2.4.3: "no_virtual_ipaddress and strict mode incompatible, clearing
       // no_virtual_ipaddress", then "No VIP specified; at least one is required").

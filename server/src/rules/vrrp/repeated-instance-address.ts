@@ -20,6 +20,20 @@ function devOf(a: Address): string | undefined {
 }
 
 /** An address line that repeats an earlier one of its instance (`prev`), as keepalived reads them. */
+// Shared and never modified (test/shared-empty.test.ts), plain rather than frozen (see util.ts's NONE).
+const NO_REPEATS: AddressRepeat[] = [];
+const NO_ADDRESSES: Address[] = [];
+/** How many addresses an instance may have for addressRepeats to compare each with every earlier one. */
+const SCAN_LIMIT = 32;
+/**
+ * addressRepeats' scratch lists: the addresses kept so far and their canonical texts, counted by `vipCount` and
+ * `evipCount` (not emptied by `length = 0`, which would give up their storage and make each call grow them again).
+ */
+const keptVips: Address[] = new Array<Address>(SCAN_LIMIT);
+const keptVipKeys: string[] = new Array<string>(SCAN_LIMIT);
+const keptEvips: Address[] = new Array<Address>(SCAN_LIMIT);
+const keptEvipKeys: string[] = new Array<string>(SCAN_LIMIT);
+
 export interface AddressRepeat {
   address: Address;
   prev: Address;
@@ -34,40 +48,88 @@ export interface AddressRepeat {
  * line) only repeated VIPs, as their adverts carry them twice; otherwise each line 2.3.3 and later ignore.
  */
 export function addressRepeats(inst: VrrpInstance, keptBoth: boolean): AddressRepeat[] {
-  const out: AddressRepeat[] = [];
+  const vipList = inst.virtualIpaddresses;
+  // Before 2.3.3 an excluded line is never a repeat, and not compared with.
+  const evipList = keptBoth ? NO_ADDRESSES : inst.virtualIpaddressesExcluded;
+  // One address cannot repeat another: most instances (no list made, no map; KA373 and KA312 ask of ~8k instances).
+  if (vipList.length + evipList.length < 2) return NO_REPEATS;
+  let out: AddressRepeat[] = NO_REPEATS;
   // Virtual addresses: a VIP repeats any earlier VIP; an excluded VIP repeats a VIP on its interface;
   // either repeats an excluded VIP on its interface. Only the addresses keepalived keeps count.
   // Every earlier address kept, by address: one on another interface does not hide an earlier one on this
-  // interface (2.4.3 compares with each address it kept).
-  const vips = new Map<string, Address[]>();
-  const evips = new Map<string, Address[]>();
+  // interface (2.4.3 compares with each address it kept). A few addresses are compared with each earlier one
+  // kept (scratch lists, no map); past SCAN_LIMIT they are looked up in maps by address.
+  const scan = vipList.length + evipList.length <= SCAN_LIMIT;
+  const vips = scan ? undefined : new Map<string, Address[]>();
+  const evips = scan ? undefined : new Map<string, Address[]>();
+  let vipCount = 0;
+  let evipCount = 0;
   // The family keepalived settles: an address it skips for its options (KA346) fixes nothing, and is no repeat.
   const family = instanceFamily(inst);
-  const visit = (a: Address, excluded: boolean) => {
-    if (!a.prefix || addressDropped(a) || (!excluded && family !== undefined && a.family !== family)) return;
-    if (keptBoth && excluded) return;
-    const key = canonicalAddress(a.prefix.address);
-    const vip = vips.get(key)?.find((v) => !excluded || devOf(v) === devOf(a));
-    const evip = vip ? undefined : evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
-    const prev = vip ?? evip;
-    if (prev) {
-      out.push({ address: a, prev, excluded, ofExcluded: prev === evip });
-      return;
+  // In the order keepalived reads them: block by block, whichever kind comes first. The model lists each kind in
+  // the order of the instance's children, so one walk over them with a cursor in each list merges the two.
+  const children = inst.node.children;
+  let i = 0;
+  let j = 0;
+  for (let c = 0; c < children.length && (i < vipList.length || j < evipList.length); c++) {
+    const block = children[c];
+    for (; i < vipList.length && vipList[i]!.block === block; i++) {
+      const a = vipList[i]!;
+      if (!a.prefix || addressDropped(a) || (family !== undefined && a.family !== family)) continue;
+      const key = canonicalAddress(a.prefix.address);
+      let prev: Address | undefined;
+      let ofExcluded = false;
+      if (scan) {
+        for (let k = 0; k < vipCount && !prev; k++) if (keptVipKeys[k] === key) prev = keptVips[k];
+        for (let k = 0; k < evipCount && !prev; k++) {
+          const e = keptEvips[k]!;
+          if (keptEvipKeys[k] === key && e.family === a.family && devOf(e) === devOf(a)) (prev = e), (ofExcluded = true);
+        }
+      } else {
+        prev = vips!.get(key)?.[0];
+        if (!prev) {
+          prev = evips!.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
+          ofExcluded = prev !== undefined;
+        }
+      }
+      if (prev) (out === NO_REPEATS ? (out = []) : out).push({ address: a, prev, excluded: false, ofExcluded });
+      else if (scan) (keptVips[vipCount] = a), (keptVipKeys[vipCount++] = key);
+      else keep(vips!, key, a);
     }
-    const kept = excluded ? evips : vips;
-    const list = kept.get(key);
-    if (list) list.push(a);
-    else kept.set(key, [a]);
-  };
-  // In the order keepalived reads them: block by block, whichever kind comes first.
-  const byBlock = new Map<object, [Address[], boolean]>();
-  for (const a of inst.virtualIpaddresses) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], false]).get(a.block)!)[0].push(a);
-  for (const a of inst.virtualIpaddressesExcluded) (byBlock.get(a.block) ?? byBlock.set(a.block, [[], true]).get(a.block)!)[0].push(a);
-  for (const block of inst.node.children) {
-    const entry = byBlock.get(block);
-    if (entry) for (const a of entry[0]) visit(a, entry[1]);
+    for (; j < evipList.length && evipList[j]!.block === block; j++) {
+      const a = evipList[j]!;
+      if (!a.prefix || addressDropped(a)) continue;
+      const key = canonicalAddress(a.prefix.address);
+      let prev: Address | undefined;
+      let ofExcluded = false;
+      if (scan) {
+        for (let k = 0; k < vipCount && !prev; k++) if (keptVipKeys[k] === key && devOf(keptVips[k]!) === devOf(a)) prev = keptVips[k];
+        for (let k = 0; k < evipCount && !prev; k++) {
+          const e = keptEvips[k]!;
+          if (keptEvipKeys[k] === key && e.family === a.family && devOf(e) === devOf(a)) (prev = e), (ofExcluded = true);
+        }
+      } else {
+        prev = vips!.get(key)?.find((v) => devOf(v) === devOf(a));
+        if (!prev) {
+          prev = evips!.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
+          ofExcluded = prev !== undefined;
+        }
+      }
+      if (prev) (out === NO_REPEATS ? (out = []) : out).push({ address: a, prev, excluded: true, ofExcluded });
+      else if (scan) (keptEvips[evipCount] = a), (keptEvipKeys[evipCount++] = key);
+      else keep(evips!, key, a);
+    }
   }
+  // Hold no address past the call (it would keep the whole analysis alive).
+  for (let k = 0; k < vipCount; k++) keptVips[k] = undefined!;
+  for (let k = 0; k < evipCount; k++) keptEvips[k] = undefined!;
   return out;
+}
+
+function keep(kept: Map<string, Address[]>, key: string, a: Address): void {
+  const list = kept.get(key);
+  if (list) list.push(a);
+  else kept.set(key, [a]);
 }
 
 export const repeatedInstanceAddress: FileRule = {
@@ -94,7 +156,8 @@ export const repeatedInstanceAddress: FileRule = {
     const keptBoth = compareVersions(target, REPEATS_CHECKED_SINCE) < 0;
     for (let itemIndex = 0, itemList = uniqueInstances(analysis.model); itemIndex < itemList.length; itemIndex++) {
       const inst = itemList[itemIndex]!;
-      for (const { address: a, prev, excluded, ofExcluded } of addressRepeats(inst, keptBoth)) {
+      for (let r = 0, repeats = addressRepeats(inst, keptBoth); r < repeats.length; r++) {
+        const { address: a, prev, excluded, ofExcluded } = repeats[r]!;
         const word = a.words[0]!;
         const related = [{ file: prev.words[0]!.file, range: prev.words[0]!.range, message: 'first listed here' }];
         if (keptBoth) {
@@ -115,8 +178,11 @@ export const repeatedInstanceAddress: FileRule = {
       }
       // Unicast peers: the same address twice (the words after it are not compared).
       if (keptBoth) continue;
+      const words = unicastPeerWords(inst);
+      if (words.length < 2) continue;
       const peers = new Map<string, string>();
-      for (const word of unicastPeerWords(inst)) {
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w]!;
         const address = sockaddrAddress(word.text);
         if (!address) continue;
         const key = canonicalAddress(address.address);
