@@ -37,7 +37,8 @@ export const duplicateRealServer: FileRule = {
       // the check: no duplicate is reported (the 2.1.5 to 2.4.3 builds; generator seed 193 against 2.2.7).
       if (droppedBeforeChecks(f)) continue;
       const vs = f.vs;
-      for (const { rs: { rs }, first: { rs: first } } of duplicateRealServers(f)) {
+      for (let d = 0, duplicates = duplicateRealServers(f); d < duplicates.length; d++) {
+        const { rs: { rs }, first: { rs: first } } = duplicates[d]!;
         // keepalived finds this after reading (no line): reported on the virtual_server, pointing at the duplicate.
         ctx.report({
           message: `${rsLabel(rs)} (line ${rs.node.range.start.line + 1}) repeats the real server at line ${first.node.range.start.line + 1} in '${vsLabel(vs)}'; ${outcome}`,
@@ -50,7 +51,8 @@ export const duplicateRealServer: FileRule = {
       // Two servers keepalived tells apart by their written ports, until it fills in the port one of them lacks
       // (lsp62: the 2.0.19 to 2.4.3 checker processes start both). A port it resets or clears is KA510's to say.
       if (!reachesChecks(f)) continue;
-      for (const { rs: later, first, port } of portCollisions(f, ctx.target)) {
+      for (let c = 0, collisions = portCollisions(f, ctx.target); c < collisions.length; c++) {
+        const { rs: later, first, port } = collisions[c]!;
         if (portChanged(f, later) || portChanged(f, first)) continue;
         const filled = (later.rs.port ?? 0) === 0 ? later : first;
         const other = filled === later ? first : later;

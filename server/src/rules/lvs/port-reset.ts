@@ -61,34 +61,54 @@ export function portCollisions(f: ServerFacts, target: Version): PortCollision[]
   if (compareVersions(target, PORTS_SET_SINCE) < 0 || f.vs.kind === 'group') return NONE;
   const kept = keptRealServers(f);
   if (kept.length < 2) return NONE;
-  const ports: (number | undefined)[] = kept.map((r) => (r.rs.address ? portAfterReading(f, r) : undefined));
-  const addresses: (string | undefined)[] = new Array(kept.length);
-  const address = (i: number): string => (addresses[i] ??= canonicalAddress(kept[i]!.rs.address));
   let out: PortCollision[] = NONE;
-  // Many servers: by key, as families.ts's distinct does.
-  const seen = kept.length > 8 ? new Map<string, number>() : undefined;
-  for (let i = seen ? 0 : 1; i < kept.length; i++) {
-    const port = ports[i];
-    if (port === undefined) continue;
-    if (seen) {
-      const key = `${address(i)}|${port}`;
+  if (kept.length > SMALL) {
+    // Many servers: by key, as families.ts's distinct does.
+    const seen = new Map<string, number>();
+    for (let i = 0; i < kept.length; i++) {
+      const r = kept[i]!;
+      const port = r.rs.address ? portAfterReading(f, r) : undefined;
+      if (port === undefined) continue;
+      const key = `${canonicalAddress(r.rs.address)}|${port}`;
       const k = seen.get(key);
       if (k === undefined) seen.set(key, i);
       else {
         if (out === NONE) out = [];
-        out.push({ rs: kept[i]!, first: kept[k]!, port });
+        out.push({ rs: r, first: kept[k]!, port });
       }
-      continue;
     }
+    return out;
+  }
+  // A few servers: each with every earlier one, the ports and canonical addresses in scratch lists (nothing made per
+  // virtual server; KA502 and KA510 ask of ~4k in a 6 MB config).
+  for (let i = 0; i < kept.length; i++) {
+    const r = kept[i]!;
+    ports[i] = r.rs.address ? portAfterReading(f, r) : undefined;
+    addresses[i] = undefined;
+  }
+  for (let i = 1; i < kept.length; i++) {
+    const port = ports[i];
+    if (port === undefined) continue;
     for (let k = 0; k < i; k++) {
       // Raw addresses first: most servers of a service differ there, and then canonically too only for other spellings.
-      if (ports[k] !== port || (kept[k]!.rs.address !== kept[i]!.rs.address && address(k) !== address(i))) continue;
+      if (ports[k] !== port || (kept[k]!.rs.address !== kept[i]!.rs.address && canonicalOf(kept, k) !== canonicalOf(kept, i))) continue;
       if (out === NONE) out = [];
       out.push({ rs: kept[i]!, first: kept[k]!, port });
       break;
     }
   }
+  for (let i = 0; i < kept.length; i++) addresses[i] = undefined;
   return out;
+}
+
+/** Up to this many servers portCollisions compares pairwise (in its scratch lists); more are keyed in a map. */
+const SMALL = 8;
+const ports: (number | undefined)[] = new Array<number | undefined>(SMALL).fill(undefined);
+const addresses: (string | undefined)[] = new Array<string | undefined>(SMALL).fill(undefined);
+
+/** The canonical address of `kept[i]`, made once per call of portCollisions. */
+function canonicalOf(kept: RealServerFacts[], i: number): string {
+  return (addresses[i] ??= canonicalAddress(kept[i]!.rs.address));
 }
 
 const NONE: PortCollision[] = [];

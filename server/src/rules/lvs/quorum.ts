@@ -24,7 +24,8 @@ export function quorumFacts(f: ServerFacts): QuorumFacts {
 function settle(f: ServerFacts): QuorumFacts {
   let weightSum = 0;
   let testedWeightSum = 0;
-  for (const r of keptRealServers(f)) {
+  for (let i = 0, kept = keptRealServers(f); i < kept.length; i++) {
+    const r = kept[i]!;
     weightSum += effectiveWeight(f, r);
     testedWeightSum += testedWeight(f, r);
   }

@@ -67,18 +67,27 @@ export function testedWeight(f: ServerFacts, r: RealServerFacts): number {
 
 /** The weight keepalived keeps when the last weight line reads as `own` (NaN: a line it ignores). */
 function weightOf(f: ServerFacts, r: RealServerFacts, own: number | undefined): number {
-  const [min, max] = f.realWeightRange;
-  const valid = (w: number | undefined): w is number => w !== undefined && w >= min && w <= max && !(w === WEIGHT_LIMIT && f.maxWeightUnset);
   // keepalived reports an invalid weight line and ignores it: an earlier valid one stays (generator seed 169).
-  if (own !== undefined && !valid(own)) own = earlierValidWeight(r.rs.node, valid);
-  if (valid(own)) return own;
+  if (own !== undefined && !validWeight(f, own)) own = earlierValidWeight(f, r.rs.node);
+  if (validWeight(f, own)) return own;
   // A virtual_server weight the target refuses (2.0.x: above 65535, "outside range 1-65535") leaves the default 1.
   const w = f.weight?.value;
   return w !== undefined && w >= 1 && w <= Math.min(WEIGHT_LIMIT, f.vsWeightMax) ? w : 1;
 }
 
-/** The weight of the last `weight` line that `valid` accepts, before the last one (which it does not). */
-function earlierValidWeight(server: AstNode, valid: (w: number | undefined) => boolean): number | undefined {
+/**
+ * Whether the target takes `w` as a real server's weight. A function of the facts, not a closure over them made per
+ * call, and the range read by index, not destructured (an iterator): KA513 asks twice for each of ~12k real servers.
+ */
+function validWeight(f: ServerFacts, w: number | undefined): w is number {
+  const range = f.realWeightRange;
+  return w !== undefined && w >= range[0] && w <= range[1] && !(w === WEIGHT_LIMIT && f.maxWeightUnset);
+}
+
+const WEIGHT_DIGITS = /^\d{1,10}$/;
+
+/** The weight of the last `weight` line the target takes (validWeight), before the last one (which it does not). */
+function earlierValidWeight(f: ServerFacts, server: AstNode): number | undefined {
   let last = true;
   for (let i = server.children.length - 1; i >= 0; i--) {
     const c = server.children[i]!;
@@ -88,8 +97,8 @@ function earlierValidWeight(server: AstNode, valid: (w: number | undefined) => b
       continue;
     }
     const text = c.argText(0);
-    const w = text !== undefined && /^\d{1,10}$/.test(text) ? Number(text) : undefined;
-    if (valid(w)) return w;
+    const w = text !== undefined && WEIGHT_DIGITS.test(text) ? Number(text) : undefined;
+    if (validWeight(f, w)) return w;
   }
   return undefined;
 }
