@@ -10,7 +10,7 @@
 // Prints one row per shape and command: bytes at 4n, seconds at n and 4n, their ratio; '!!' marks a ratio over 8.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ const instance = (i, { vrid = (i % 255) + 1, extra = '', vip = ip(i) } = {}) =>
   `vrrp_instance I${i} {\n interface eth0\n virtual_router_id ${vrid}\n priority 100\n${extra} virtual_ipaddress {\n  ${vip}\n }\n}\n`;
 const times = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
 
-/** Each shape: a config of n units. */
+/** Each shape: a config of n units (or the files of a folder, keepalived.conf the one linted). */
 const SHAPES = {
   'unknown-keywords': (n) => times(n, (i) => `foo${i} bar\n`),
   'same-vrid': (n) => times(n, (i) => instance(i, { vrid: 1 })),
@@ -50,6 +50,9 @@ const SHAPES = {
   // bytes and vertical tabs after a backslash.
   'trailing-comments': (n) => `global_defs {\n${times(n, (i) => `  router_id r${i} # ${'note '.repeat(20)}${i}\n`)}}\n`,
   'nul-and-vt-lines': (n) => `global_defs {\n${times(n, (i) => `  router_id r${i}\0 junk \\\n  notification_email_from a${i}@b \\\v\n`)}}\n`,
+  // A chain of n files, each including itself and the next (files, not one text: the shape is a folder with
+  // keepalived.conf first). Session 64: each include cycle's finding named the whole chain above it, n^2 output.
+  'include-chain-cycles': (n) => ({ 'keepalived.conf': 'include f0.conf\n', ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}.conf`, `include f${i}.conf\ninclude f${i + 1}.conf\n`])) }),
   'scripts-and-notify': (n) => times(n, (i) => `vrrp_script s${i} {\n script "/bin/x${i} a b"\n}\n${instance(i, { extra: ` track_script {\n  s${i}\n }\n notify_master "/bin/n${i}.sh"\n` })}`),
 };
 
@@ -84,11 +87,17 @@ let flagged = 0;
 try {
   for (const [shape, make] of Object.entries(SHAPES)) {
     if (only && !only.includes(shape)) continue;
-    const small = join(dir, `${shape}-n.conf`);
-    const large = join(dir, `${shape}-4n.conf`);
-    writeFileSync(small, make(n));
-    const text = make(4 * n);
-    writeFileSync(large, text);
+    const write = (name, made) => {
+      if (typeof made === 'string') {
+        writeFileSync(join(dir, `${name}.conf`), made);
+        return [join(dir, `${name}.conf`), made];
+      }
+      mkdirSync(join(dir, name), { recursive: true });
+      for (const [file, content] of Object.entries(made)) writeFileSync(join(dir, name, file), content);
+      return [join(dir, name, 'keepalived.conf'), Object.values(made).join('')];
+    };
+    const [small] = write(`${shape}-n`, make(n));
+    const [large, text] = write(`${shape}-4n`, make(4 * n));
     for (const command of COMMANDS) {
       const [a, b] = [seconds(command.map((x) => (x === 'FILE' ? small : x))), seconds(command.map((x) => (x === 'FILE' ? large : x)))];
       const ratio = b / a;

@@ -480,6 +480,9 @@ vrrp_instance VI_2 {
     // In a script an included file defines too, named by file and line (fmtpeer63 bug 1: includes were not read).
     const host = { readFile: (p: string) => (p === 'k/chk.conf' ? 'vrrp_script chk_nc {\n    script "/usr/bin/nc -z 192.168.1.1 6033"\n}\n' : undefined), readDir: () => undefined };
     expect(peer(`include chk.conf\n${UNICAST}`, { file: 'k/lb1.conf', host }).notes).toContain("192.168.1.1, the MASTER's address, also appears in k/chk.conf line 2: not changed — check it on the peer");
+    // maxIncludeDepth bounds the includes read as for the linter (api64 bug 1: it was not an option, a caller could
+    // not bound the peer's reading): one level is the MASTER's file alone.
+    expect(peer(`include chk.conf\n${UNICAST}`, { file: 'k/lb1.conf', host, maxIncludeDepth: 1 }).notes.some((n) => n.includes('also appears'))).toBe(false);
   });
 
   it('keeps a unicast_peer list that names every node, the MASTER included, and takes the other entry as the peer', () => {

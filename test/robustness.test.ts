@@ -342,6 +342,31 @@ describe('includes through an in-memory host', () => {
     expect(a.files.size).toBe(10_000);
   });
 
+  it('a tree whose every level includes itself and the next folder: each include cycle names its own files, not the chain above (api64 bug 1)', () => {
+    // Each KA111 named the whole include chain down to it, full paths: output grew with the cube of the depth (800
+    // levels: 352 MB of findings; the default 10,000: out of memory). Now the cycle alone, a very long path shortened.
+    const host: SourceHost = { readFile: (p) => (p.endsWith('/a.conf') ? 'include a.conf\ninclude sub/a.conf\n' : undefined), readDir: () => undefined };
+    const t0 = performance.now();
+    const r = lintText('include sub/a.conf\n', { host, file: '/etc/keepalived/keepalived.conf', maxIncludeDepth: 600 });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    const cycles = r.diagnostics.filter((d) => d.code === 'KA111');
+    expect(cycles).toHaveLength(598);
+    expect(cycles[0]!.message).toBe("include cycle: '/etc/keepalived/sub/a.conf' is already being read (/etc/keepalived/sub/a.conf -> /etc/keepalived/sub/a.conf); keepalived recurses until it runs out of file descriptors");
+    for (const d of cycles) expect(d.message.length).toBeLessThan(900);
+    const deepest = cycles.find((d) => d.file.length > 2000)!;
+    expect(deepest.message).toMatch(/^include cycle: '\/etc\/keepalived\/sub\/sub\/[a-z/]*…[a-z/]*\/sub\/a\.conf' is already being read \(\/etc\/keepalived\/sub\/[a-z/]*…[a-z/]*\/a\.conf -> /);
+    expect(r.diagnostics.reduce((n, d) => n + d.message.length, 0)).toBeLessThan(600 * 900);
+  });
+
+  it('a long include cycle is named by its first and last files and how many lie between', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`/k/f${i}.conf`] = `include f${(i + 1) % 20}.conf\n`;
+    const a = analyze(files['/k/f0.conf']!, { host: memoryHost(files), file: '/k/f0.conf' });
+    expect(a.diagnostics.filter((d) => d.code === 'KA111').map((d) => d.message)).toEqual([
+      "include cycle: '/k/f0.conf' is already being read (/k/f0.conf -> /k/f1.conf -> /k/f2.conf -> … 15 more files … -> /k/f18.conf -> /k/f19.conf -> /k/f0.conf); keepalived recurses until it runs out of file descriptors",
+    ]);
+  });
+
   it('include lines that branch and meet again, level after level, are followed up to a bound, which is said', () => {
     // Two files on each of 20 levels, each including both files of the next: keepalived reads 2^20 files, kalint stops
     // at its bound on files read (tiny files) or on their lines (longer ones), with one finding (KA112) where it stops.

@@ -8,7 +8,11 @@ export function dirname(p: string): string {
   return p.slice(0, i);
 }
 
+const NOT_NORMAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 export function normalize(p: string): string {
+  // Already normal (no empty, '.' or '..' segment, no trailing slash): as it is, without splitting a long path.
+  if (p !== '' && p !== '/' && !p.endsWith('/') && !NOT_NORMAL.test(p)) return p;
   const abs = p.startsWith('/');
   const out: string[] = [];
   for (const seg of p.split('/')) {

@@ -2717,6 +2717,9 @@ export class Reader {
   private reportDescriptorsRunOut(reading: Frame[], file: SourceFile, kwStart: number, end: number, pattern: string, variant: string, checks: number): void {
     const own = this.before(CONF_COPY_FD_SINCE) ? 5 : 6;
     const folders = !this.before(FOLDER_FD_SINCE);
+    // Each file being read holds one descriptor or two: far from the limit either way, nothing to count (a deep chain
+    // would otherwise be walked whole at each of its include lines).
+    if (own + 2 * reading.length < USUAL_FD_LIMIT || own + reading.length - 1 >= USUAL_FD_LIMIT) return;
     let held = own;
     let heldBeforeTop = own;
     for (const f of reading) {
@@ -3423,8 +3426,10 @@ export class Reader {
     }
     if (cycleTargets.length) {
       const names = nameList(cycleTargets);
-      const chain = reading.map((f) => f.file.path).join(' -> ');
-      const what = cycleTargets.length === 1 ? `${names} is already being read (${chain} -> ${cycleTargets[0]})` : `${names} are already being read (${chain} -> each of them)`;
+      // The cycle itself, from the file it comes back to (the first of them) down to this line, never the whole chain
+      // of includes above it: a deep tree of such lines would repeat that chain in each finding (output cubic in the depth).
+      const chain = chainText(reading.slice(cycleFrom).map((f) => f.file.path));
+      const what = cycleTargets.length === 1 ? `${names} is already being read (${chain} -> ${shortPath(cycleTargets[0]!)})` : `${names} are already being read (${chain} -> each of them)`;
       this.report('KA111', 'error', `include cycle: ${what}; keepalived recurses until it runs out of file descriptors`, file, start, end);
       this.cycleReports.push({ diagnostic: this.diagnostics[this.diagnostics.length - 1]!, from: file.path });
       // keepalived reads the files of the cycle again on every pass: their instances are defined again.
@@ -4252,9 +4257,34 @@ function realServersIn(files: SourceFile[]): string[] {
 
 /** Paths quoted and listed (`'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`); past five, how many more. */
 function nameList(paths: string[]): string {
-  const shown = paths.slice(0, paths.length > 5 ? 4 : 5).map((p) => `'${p}'`);
+  const shown = paths.slice(0, paths.length > 5 ? 4 : 5).map((p) => `'${shortPath(p)}'`);
   if (paths.length > 5) return `${shown.join(', ')} and ${paths.length - 4} more`;
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * The files of an include chain joined with arrows; past six, the first three and the last two with how many are
+ * left out between them, so that a finding stays short however deep the chain is.
+ */
+function chainText(paths: string[]): string {
+  const shown = (from: number, to?: number) => paths.slice(from, to).map(shortPath).join(' -> ');
+  if (paths.length <= 6) return shown(0);
+  return `${shown(0, 3)} -> … ${(paths.length - 5).toLocaleString('en-US')} more files … -> ${shown(-2)}`;
+}
+
+/**
+ * A path as a message names it: a very long one (a deep tree of folders) by its start and its end, so that a finding
+ * naming it stays short (the finding's `file` has the whole path of the file it is in).
+ */
+function shortPath(path: string): string {
+  if (path.length <= 240) return path;
+  // Never between the two halves of a surrogate pair.
+  const low = (at: number) => (path.charCodeAt(at) & 0xfc00) === 0xdc00;
+  let head = 80;
+  if (low(head)) head--;
+  let tail = path.length - 140;
+  if (low(tail)) tail--;
+  return `${path.slice(0, head)}…${path.slice(tail)}`;
 }
 
 /** How many lines a text has, as the lexer counts them (a last line without a newline counts; an empty text is one line). */

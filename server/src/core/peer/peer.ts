@@ -45,6 +45,8 @@ export interface PeerOptions {
   host?: SourceHost;
   /** Absolute include prefixes mapped to folders, as for analyze(). */
   pathMappings?: Record<string, string>;
+  /** How deep includes nest before they are no longer followed, as for analyze() (default 10,000). */
+  maxIncludeDepth?: number;
 }
 
 export interface PeerResult {
@@ -128,7 +130,7 @@ function generate(text: string, options: PeerOptions): PeerResult {
     fail(`this is ${templateLanguage(template)} (${text.slice(template.start, template.end)}), not a keepalived config: render it and run kalint peer on the result`, { line: at.line + 1, column: at.column + 1 });
   }
 
-  const analysis = analyze(text, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings });
+  const analysis = analyze(text, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth });
   const braceProblem = analysis.diagnostics.find((d) => d.file === file && (d.code === 'KA101' || d.code === 'KA102'));
   if (braceProblem) fail(`${braceProblem.message} — fix the braces first`, { line: braceProblem.range.start.line + 1, column: braceProblem.range.start.column + 1 });
   const model = analysis.model;
@@ -1078,7 +1080,7 @@ function swapRole(id: string, pattern: RegExp, to: string): string {
  * (`state BACKUP # note\` is read as 'BACKUP\' by 2.2.7, so 'MASTER' written there is 'MASTER\').
  */
 function checkPeerReading(out: string, roles: Role[], file: string, options: PeerOptions): void {
-  const peer = analyze(out, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
+  const peer = analyze(out, { file, configId: options.configId, targetVersion: options.targetVersion, host: options.host, pathMappings: options.pathMappings, maxIncludeDepth: options.maxIncludeDepth }).model.vrrpInstances.filter((i) => i.node.word?.file === file);
   for (let i = 0; i < roles.length; i++) {
     const r = roles[i]!;
     const p = peer[i];
