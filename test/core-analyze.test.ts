@@ -1626,6 +1626,24 @@ describe('parse API', () => {
     }
   });
 
+  // api64 bug 2: readDir answering [null] made the reader read `.name` of null, and the whole analysis came back as
+  // one KA000; a host whose property getter throws (a Proxy) made lintText and parse throw.
+  it('takes a folder entry that is no object with a string name, and a host whose getters throw, for nothing there', () => {
+    const text = 'include conf.d/*.conf\nvrrp_instance VI_1 {\n bogus_keyword 1\n}\n';
+    const expected = ['KA110', 'KA201', 'KA300', 'KA312', 'KA338'];
+    for (const entry of [null, undefined, 5, {}, { name: 5 }, 'a.conf']) {
+      const host = { readFile: (p: string) => (p.endsWith('a.conf') ? 'bogus_in_a 1\n' : undefined), readDir: () => [entry] as unknown as [] };
+      expect(lintText(text, { host, file: '/k/keepalived.conf' }).diagnostics.map((d) => d.code).sort()).toEqual(expected);
+    }
+    const proxy = new Proxy({}, { get() { throw new Error('no such property'); } }) as SourceHost;
+    const getter = { readFile: () => undefined, readDir: () => undefined, get isExecutable(): () => boolean { throw new Error('getter'); } };
+    for (const host of [proxy, getter]) {
+      expect(lintText(text, { host, file: '/k/keepalived.conf' }).diagnostics.map((d) => d.code).sort()).toEqual(expected);
+      expect(parse('include a.conf\n', { host }).diagnostics.map((d) => d.code)).toEqual(['KA110']);
+      expect(lintText('\u007fELF\u0002\u0001\u0001' + '\u0000'.repeat(40) + '\u0003\u0000>\u0000\n', { host }).diagnostics.map((d) => d.code)).toEqual(['KA119']);
+    }
+  });
+
   it('never throws, whatever the input', () => {
     for (const s of ['\u0000\u0001{{{', '}'.repeat(1000), '"'.repeat(999), '$'.repeat(500), '@'.repeat(100), '~SEQ(', 'include {a,{b,c}}']) {
       expect(() => parse(s)).not.toThrow();

@@ -56,13 +56,24 @@ export function guardHost(host: SourceHost | undefined): SourceHost | undefined 
     }
   };
   const isString = (v: unknown) => typeof v === 'string';
+  // An optional method, looked up once: a getter that throws (a Proxy) is a host without it.
+  const optional = <K extends 'isExecutable' | 'isSpecialFile' | 'environment' | 'absolutePath'>(name: K): SourceHost[K] | undefined =>
+    call(() => host[name], (v) => typeof v === 'function');
+  const isExecutable = optional('isExecutable');
+  const isSpecialFile = optional('isSpecialFile');
+  const environment = optional('environment');
+  const absolutePath = optional('absolutePath');
   return {
     readFile: (p) => call(() => host.readFile(p), isString),
-    readDir: (p) => call(() => host.readDir(p), (v) => Array.isArray(v)),
-    isExecutable: host.isExecutable && ((p) => call(() => host.isExecutable!(p), (v) => typeof v === 'boolean') ?? false),
-    isSpecialFile: host.isSpecialFile && ((p) => call(() => host.isSpecialFile!(p), (v) => typeof v === 'boolean') ?? false),
-    environment: host.environment && ((n) => call(() => host.environment!(n), isString)),
-    absolutePath: host.absolutePath && ((p) => call(() => host.absolutePath!(p), isString) ?? p),
+    // An entry that is no object with a string name (null, a number, a bare string) is not there, like a wrong answer.
+    readDir: (p) => call(() => {
+      const entries = host.readDir(p);
+      return Array.isArray(entries) ? entries.filter((e: unknown) => typeof e === 'object' && e !== null && typeof (e as DirEntry).name === 'string') : entries;
+    }, (v) => Array.isArray(v)),
+    isExecutable: isExecutable && ((p) => call(() => isExecutable.call(host, p), (v) => typeof v === 'boolean') ?? false),
+    isSpecialFile: isSpecialFile && ((p) => call(() => isSpecialFile.call(host, p), (v) => typeof v === 'boolean') ?? false),
+    environment: environment && ((n) => call(() => environment.call(host, n), isString)),
+    absolutePath: absolutePath && ((p) => call(() => absolutePath.call(host, p), isString) ?? p),
   };
 }
 
