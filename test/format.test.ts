@@ -72,7 +72,23 @@ describe('canonical style', () => {
   it('honours indent width and tabs', () => {
     expect(fmt('a {\nb {\nc\n}\n}\n', { indentWidth: 2 })).toBe('a {\n  b {\n    c\n  }\n}\n');
     expect(fmt('a {\nb\n}\n', { useTabs: true })).toBe('a {\n\tb\n}\n');
-    expect(() => format('a', { indentWidth: -1 })).toThrow(RangeError);
+  });
+
+  // api64 bug 3: an indent width out of range threw a RangeError (README: nothing here throws); an editor passing its
+  // own tab size ('4' from a settings string, or 32) got an exception. It is a FormatError about the option now, and
+  // formatRange gives no edit, as for a file it cannot lay out.
+  it('refuses an indent width that is no integer from 0 to 16 with an error about the option, never a throw', () => {
+    for (const w of [-1, 17, 2.5, NaN, Infinity, '4']) {
+      const r = format('a {\nb\n}\n', { indentWidth: w as number });
+      const shown = typeof w === 'string' ? `'${w}'` : String(w);
+      expect(r).toEqual({ error: `indent width must be an integer from 0 to 16 (got ${shown})`, message: `indent width must be an integer from 0 to 16 (got ${shown})`, line: 0, column: 0, option: true });
+      expect(formatRange('a {\nb\n}\n', 0, 2, { indentWidth: w as number })).toEqual([]);
+    }
+    // With tabs the width is not used.
+    expect(fmt('a {\nb\n}\n', { useTabs: true, indentWidth: 99 })).toBe('a {\n\tb\n}\n');
+    expect(fmt('a {\nb\n}\n', { indentWidth: 0 })).toBe('a {\nb\n}\n');
+    // null, as a JSON setting left empty, is the default.
+    expect(fmt('a {\nb\n}\n', { indentWidth: null as unknown as number })).toBe('a {\n    b\n}\n');
   });
 
   it('keeps @id lines whole (the condition covers the whole line), spaces normalised', () => {

@@ -42,12 +42,14 @@ export interface FormatOptions {
 }
 
 export interface FormatError {
-  /** `LINE:COLUMN: message`, 1-based, ready to print after a file name. */
+  /** `LINE:COLUMN: message`, 1-based, ready to print after a file name; for a bad option, the message alone. */
   error: string;
   message: string;
-  /** 0-based position of the problem. */
+  /** 0-based position of the problem (0, 0 for a bad option). */
   line: number;
   column: number;
+  /** The refusal is about an option (an indent width out of range), not about the text. */
+  option?: true;
 }
 
 export type FormatResult = { text: string; changed: boolean } | FormatError;
@@ -139,10 +141,14 @@ export function lineText(l: Layout, i: number): string {
   return (d >= 0 ? l.indents[d] : '') + l.source.slice(l.refs[3 * i], l.refs[3 * i + 1]);
 }
 
-function indentUnit(options: FormatOptions): string {
+/** One level of indentation, or the error for an indent width that is no integer from 0 to 16 (a string '4' included). */
+function indentUnit(options: FormatOptions): string | FormatError {
   if (options.useTabs) return '\t';
-  const w = options.indentWidth ?? DEFAULT_INDENT_WIDTH;
-  if (!Number.isInteger(w) || w < 0 || w > 16) throw new RangeError(`indent width must be an integer from 0 to 16 (got ${w})`);
+  const w: unknown = options.indentWidth ?? DEFAULT_INDENT_WIDTH;
+  if (typeof w !== 'number' || !Number.isInteger(w) || w < 0 || w > 16) {
+    const message = `indent width must be an integer from 0 to 16 (got ${typeof w === 'string' ? `'${w}'` : String(w)})`;
+    return { error: message, message, line: 0, column: 0, option: true };
+  }
   return ' '.repeat(w);
 }
 
@@ -172,6 +178,9 @@ function exceeds(s: string, from: number, to: number, limit: number): boolean {
  * lines (0-based) to keep byte for byte, found by a first pass to outgrow keepalived's line buffer once formatted.
  */
 export function layout(text: string, options: FormatOptions = {}, track = true, asWritten?: ReadonlySet<number>): Layout | FormatError {
+  // A bad option is the caller's to fix, whatever the text: refused first, as an error to show, never thrown.
+  const unit = indentUnit(options);
+  if (typeof unit !== 'string') return unit;
   // Re-indenting `{{ name }}` as braces would break the template (KA108): templates are left alone.
   const template = findTemplateMarker(text);
   if (template) {
@@ -202,7 +211,6 @@ export function layout(text: string, options: FormatOptions = {}, track = true, 
     const message = 'a NUL byte: keepalived reads the line only up to it (2.4.0 and later drop the line), so kalint does not format the file; remove it first (kalint lint --fix does, KA117)';
     return { error: `${line + 1}:${column + 1}: ${message}`, message, line, column };
   }
-  const unit = indentUnit(options);
   const indents: string[] = [''];
   const indent = (d: number): string => {
     let s = indents[d];
