@@ -366,6 +366,17 @@ describe('range formatting', () => {
     expect(formatRange('a {\n  b\n', 1, 1)).toEqual([]);
   });
 
+  // api64 bug 4: a NaN line gave an edit from NaN:NaN (offset undefined) to the end with empty text, and fractional
+  // lines gave fractional lines and undefined offsets.
+  it('takes a fractional line as the line it is in, and a line that is no number as no range', () => {
+    expect(formatRange(src, 3.7, 3.2)).toEqual(formatRange(src, 3, 3));
+    expect(formatRange(src, 1.5, 2.5)).toEqual(formatRange(src, 1, 2));
+    for (const [a, b] of [[NaN, 3], [3, NaN], [NaN, NaN], ['3', 3]] as const) expect(formatRange(src, a as number, b as number)).toEqual([]);
+    for (const e of [...formatRange(src, -Infinity, Infinity), ...formatRange(src, 0.5, 99.9)]) {
+      for (const p of [e.range.start, e.range.end]) expect(Number.isInteger(p.line) && Number.isInteger(p.column) && Number.isInteger(p.offset)).toBe(true);
+    }
+  });
+
   it('applying every single-line range, bottom up, reaches the formatted file', () => {
     fc.assert(
       fc.property(messyConfig, (text) => {

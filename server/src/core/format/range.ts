@@ -12,11 +12,17 @@ export interface RangeFormatOptions extends FormatOptions {
 }
 
 /**
- * Edits that format original lines `startLine..endLine` (0-based, inclusive). The range grows to
- * whole units: a `{` alone on a line goes with the statement it is joined to. Returns no edit when
- * the lines are already formatted or the file has a syntax error (nothing can be laid out then).
+ * Edits that format original lines `startLine..endLine` (0-based, inclusive; in either order; a fractional line is
+ * rounded down, a line outside the file clamped to it). The range grows to whole units: a `{` alone on a line goes
+ * with the statement it is joined to. Returns no edit when the lines are already formatted, when a line is no number
+ * (NaN, a string), or when format would refuse the file or the options (nothing can be laid out then).
  */
 export function formatRange(text: string, startLine: number, endLine: number, options: RangeFormatOptions = {}): TextEdit[] {
+  // A NaN line made every position of the edit NaN (an editor applied "NaN..end" as deleting to the end), and a
+  // fractional one made fractional lines and undefined offsets.
+  if (typeof startLine !== 'number' || typeof endLine !== 'number' || Number.isNaN(startLine) || Number.isNaN(endLine)) return [];
+  startLine = Math.floor(startLine);
+  endLine = Math.floor(endLine);
   const l = layout(text, options);
   if (isFormatError(l)) return [];
   const lastLine = l.lineStarts.length - 1;
