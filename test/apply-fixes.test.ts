@@ -64,6 +64,13 @@ describe('applyFixes', () => {
   it('refuses edits beyond the text (a file changed since it was linted)', () => {
     expect(applyFixes('abc', 'f', [fix(edit('f', 2, 9, 'x'))])).toEqual({ text: 'abc', applied: 0, taken: [], skipped: 1 });
   });
+
+  // api64 bug 5: a negative start was taken, slice counting it from the end ('abc', -1..1 made 'X': 'abXbc').
+  it('refuses edits with a negative, fractional or missing offset, or no text, and applies the valid fixes beside them', () => {
+    const good = fix(edit('f', 2, 3, 'Z'));
+    const bad = [edit('f', -1, 1, 'X'), edit('f', 0.5, 1.5, 'X'), edit('f', 2, 1, 'X'), edit('f', NaN, 1, 'X'), { ...edit('f', 0, 1, 'X'), newText: undefined as unknown as string }, { file: 'f', range: { start: { line: 0, column: 0 }, end: at(1) }, newText: 'X' } as ReturnType<typeof edit>];
+    for (const e of bad) expect(applyFixes('abc', 'f', [fix(e), good])).toEqual({ text: 'abZ', applied: 1, taken: [good], skipped: 1 });
+  });
 });
 
 describe('safe fixes on words a substitution wrote', () => {

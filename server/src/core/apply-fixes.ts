@@ -8,7 +8,11 @@ export interface AppliedFixes {
   applied: number;
   /** Those fixes, in the order given. */
   taken: Fix[];
-  /** Fixes left out because an edit overlapped one already taken (a second run may apply them). */
+  /**
+   * Fixes left out because an edit overlapped one already taken (a second run may apply them), or because an edit
+   * does not fit the text: offsets that are no integers from 0 to the text's length, a start after the end, a
+   * newText that is no string (a fix computed on another text).
+   */
   skipped: number;
 }
 
@@ -48,7 +52,7 @@ export function applyFixes(text: string, file: string, fixes: Fix[]): AppliedFix
   for (const fix of fixes) {
     const mine = fix.edits.filter((e) => e.file === file);
     if (!mine.length) continue;
-    const valid = mine.every((e) => e.range.start.offset <= e.range.end.offset && e.range.end.offset <= text.length);
+    const valid = mine.every((e) => fits(e, text.length));
     if (!valid || selfOverlapping(mine) || mine.some(overlapsTaken)) {
       skipped++;
       continue;
@@ -65,6 +69,17 @@ export function applyFixes(text: string, file: string, fixes: Fix[]): AppliedFix
   }
   parts.push(text.slice(cursor));
   return { text: parts.join(''), applied, taken: takenFixes, skipped };
+}
+
+/**
+ * Whether an edit fits a text of `length`: integer offsets within it, in order, and text to put there. A negative
+ * start was taken (slice counts it from the end: 'abc' with -1..1 made 'X' gave 'abXbc'), and a fractional one
+ * rounded by slice.
+ */
+function fits(e: TextEdit, length: number): boolean {
+  const start = e.range?.start?.offset;
+  const end = e.range?.end?.offset;
+  return Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && start! <= end! && end! <= length && typeof e.newText === 'string';
 }
 
 /** Whether two edits of one fix overlap (as above): the result would depend on their order. */
