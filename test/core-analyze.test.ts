@@ -1453,6 +1453,13 @@ describe('includes', () => {
     for (let i = 0; i < 50; i++) deep[`/d/${i}.conf`] = `include ${i + 1}.conf\n`;
     const b = analyze(deep['/d/0.conf']!, { file: '/d/0.conf', host: memoryHost(deep), maxIncludeDepth: 10 });
     expect(b.diagnostics.map((d) => d.code)).toContain('KA112');
+    // api64 bug 6: NaN bounded nothing (depth >= NaN is never true). A value that is no number from 0 up is ignored
+    // for the default bound (10,000, said as kalint's own); a fractional one is rounded down.
+    const stopsAt = (maxIncludeDepth: unknown) => analyze(deep['/d/0.conf']!, { file: '/d/0.conf', host: memoryHost(deep), maxIncludeDepth: maxIncludeDepth as number }).diagnostics.filter((d) => d.code === 'KA112').map((d) => `${d.file} ${d.message.split(';')[0]}`);
+    for (const v of [NaN, -1, '5', null]) expect(stopsAt(v)).toEqual([]);
+    expect(stopsAt(10.9)).toEqual(stopsAt(10));
+    expect(stopsAt(10)).toEqual(['/d/9.conf include nesting deeper than 10 levels: kalint stops following includes here (its own bound, set by maxIncludeDepth']);
+    expect(stopsAt(0)).toEqual(['/d/0.conf include nesting deeper than 0 levels: kalint stops following includes here (its own bound, set by maxIncludeDepth']);
   });
 
   it('KA112 where keepalived runs out of file descriptors under the usual limit of 1,024, not at 32 levels (rules62)', () => {

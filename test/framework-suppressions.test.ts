@@ -2,7 +2,7 @@
 // malformed directives, included files, and --no-inline-config.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintText, runClusterRules, suppressAcross } from '../server/src/linter.js';
+import { lintText, runClusterRules, suppressAcross, type SeveritySetting } from '../server/src/linter.js';
 import { analyze } from '../server/src/core/index.js';
 import { rules } from '../server/src/rules/index.js';
 import type { ClusterRule } from '../server/src/rules/types.js';
@@ -128,6 +128,18 @@ describe('severity overrides', () => {
     // A rule turned off does not make its suppressions "unused".
     const text = 'global_defs {\n    # kalint-disable-next-line KA204 -- legacy\n    router_id lb1 lb2\n}\n';
     expect(codes(text, { severities: { KA204: 'off' } })).toEqual([]);
+  });
+
+  // api64 bug 6: any value was passed on, so a finding came back with severity 'nonsense', and 'OFF' neither turned
+  // the rule off nor was a severity. As in .kalint.json (case-sensitive), only off/info/warning/error count; any
+  // other value is ignored and the rule keeps its severity.
+  it('ignore a value that is not off, info, warning or error (as .kalint.json refuses it), the rule keeping its severity', () => {
+    for (const v of ['nonsense', 'OFF', 'Warning', '', 1, null, undefined, {}]) {
+      const said = lintText(EXTRA, { severities: { KA204: v as SeveritySetting, 'extra-arguments': v as SeveritySetting } }).diagnostics;
+      expect(said.map((d) => `${d.code} ${d.severity}`)).toEqual(lintText(EXTRA).diagnostics.map((d) => `${d.code} ${d.severity}`));
+    }
+    // A valid setting beside an invalid one still applies.
+    expect(lintText(EXTRA, { severities: { KA201: 'OFF' as SeveritySetting, KA204: 'info' } }).diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
 });
 

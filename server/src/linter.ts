@@ -50,10 +50,16 @@ export interface LintResult {
 
 const ZERO_RANGE: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
 
+const SEVERITY_VALUES: ReadonlySet<unknown> = new Set<SeveritySetting>(['off', 'info', 'warning', 'error']);
+
 export function applySeverities(diagnostics: Diagnostic[], severities: Record<string, SeveritySetting> | undefined): Diagnostic[] {
   if (!severities) return diagnostics;
   const byCode = new Map<string, SeveritySetting>();
   for (const [k, v] of Object.entries(severities)) {
+    // As in .kalint.json's "rules": exactly 'off', 'info', 'warning' or 'error'. Any other value (severities often
+    // come from JSON: 'nonsense', 'OFF', 1) is ignored, the rule keeping its own severity, rather than passed on as
+    // a finding's severity ('OFF' turned nothing off and came back as the severity).
+    if (!SEVERITY_VALUES.has(v)) continue;
     const rule = ruleByCode(k);
     byCode.set(rule ? rule.code : k.toUpperCase(), v);
   }

@@ -3306,11 +3306,12 @@ export class Reader {
     const reading = this.stack.filter((f) => f.line > 0);
     // How deeply includes nest here: the files being read (the later matches of a glob wait beside, not inside).
     const depth = reading.length;
-    const maxDepth = this.options.maxIncludeDepth ?? DEFAULT_MAX_INCLUDE_DEPTH;
+    const given = includeDepthOption(this.options.maxIncludeDepth);
+    const maxDepth = given ?? DEFAULT_MAX_INCLUDE_DEPTH;
     if (depth >= maxDepth) {
       if (!this.depthStopReported) {
         this.depthStopReported = true;
-        const bound = this.options.maxIncludeDepth === undefined ? 'its own bound' : 'its own bound, set by maxIncludeDepth';
+        const bound = given === undefined ? 'its own bound' : 'its own bound, set by maxIncludeDepth';
         this.report('KA112', 'warning', `include nesting deeper than ${maxDepth.toLocaleString('en-US')} levels: kalint stops following includes here (${bound}; keepalived has no bound on the depth and reads on as long as it has file descriptors), so nothing below this line is checked`, file, kwStart, end);
       }
       return [];
@@ -4271,6 +4272,15 @@ function nameList(paths: string[]): string {
   const shown = paths.slice(0, paths.length > 5 ? 4 : 5).map((p) => `'${shortPath(p)}'`);
   if (paths.length > 5) return `${shown.join(', ')} and ${paths.length - 4} more`;
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/**
+ * maxIncludeDepth as given, if it is a usable bound: a number from 0 up (a fractional one rounded down, Infinity for
+ * none beyond kalint's bounds on the files and lines read). Anything else (NaN, which bounded nothing, a negative
+ * number, a string from a settings file) is no option: the default applies.
+ */
+function includeDepthOption(v: unknown): number | undefined {
+  return typeof v === 'number' && v >= 0 ? Math.floor(v) : undefined;
 }
 
 /**
