@@ -686,6 +686,8 @@ export class Reader {
   private readonly cycleReports: { diagnostic: Diagnostic; from: string }[] = [];
   /** The include lines (file, offset) and the files on the stack they closed a cycle to: each reported once. */
   private readonly cyclesReported = new Set<string>();
+  /** The files whose vrrp_instances an include cycle has reported as read again (KA111). */
+  private readonly instancesReadAgainReported = new Set<string>();
   /** includeFanout changed since multiplyingFiles was worked out. */
   private fanoutChanged = false;
   /** Inclusions noted (noteIncluded), edges of includeFanout, and inclusions noted when multiplyingFiles was worked out. */
@@ -3446,7 +3448,10 @@ export class Reader {
       this.cycleReports.push({ diagnostic: this.diagnostics[this.diagnostics.length - 1]!, from: file.path });
       // keepalived reads the files of the cycle again on every pass: their instances are defined again.
       const line = positionAt(file.lex.lineStarts, start).line + 1;
-      const cycle = reading.slice(cycleFrom).map((f) => f.file);
+      // Once per file, for the first cycle through it: each cycle through a file reported its instances again, so a
+      // deep chain whose files each include the main file gave findings quadratic in the depth.
+      const cycle = reading.slice(cycleFrom).map((f) => f.file).filter((f) => !this.instancesReadAgainReported.has(f.path));
+      for (const f of cycle) this.instancesReadAgainReported.add(f.path);
       this.reportInstancesReadAgain(cycle, (name) => `keepalived reads vrrp_instance '${name}' again on each pass of the include cycle at ${file.path}:${line}, and rejects it ("vrrp instance ${name} already defined")`);
     }
     for (const { paths, message } of again.values()) this.report('KA114', 'warning', message(nameList(paths), paths.length > 1), file, kwStart, end);
