@@ -1951,6 +1951,33 @@ describe('KA345-KA347, KA338 on lo', () => {
       expect(good.text).toContain('Startup complete');
       expect(good.text).not.toContain('interface eth0:1 down');
     }, 60_000);
+    // recheck64 bug 3: keepalived reads on after the name with dynamic_interfaces, so the error holds only where the line
+    // is kept with that interface tracked. 2.2.7 -t: "Cannot specify ipaddress device more than once", "No brd parameter
+    // specified", "No scope parameter specified" (the address skipped; daemon: MASTER with the other VIP); a virtual route
+    // keeps its last dev (daemon: MASTER, route on eth0); `label no_track` makes no_track the label (daemon: FAULT).
+    it('holds only where keepalived keeps the line with that interface (recheck64 bug 3)', () => {
+      const one = (vipLine: string, route = '10.8.0.0/16 dev eth0') => conf('global_defs {', '    dynamic_interfaces', '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    priority 90', '    virtual_ipaddress {', `        ${vipLine}`, '        10.0.0.11/24', '    }', '    virtual_routes {', `        ${route}`, '    }', '}');
+      const got = (t: string) => [...findings(t, 'KA346'), ...findings(t, 'KA330')].map((d) => [d.range.start.line + 1, d.severity, d.message.replace(/^interface name 'eth0:1' .*?: no Linux/, 'name: no Linux')]);
+      expect(got(one('10.0.0.10/24 dev eth0:1 dev eth0'))).toEqual([[9, 'error', "'dev' is given twice; keepalived skips the address 10.0.0.10/24"]]);
+      expect(got(one('10.0.0.10/24 dev eth0:1 brd'))).toEqual([[9, 'error', "'brd' has no value; keepalived skips the address 10.0.0.10/24"]]);
+      expect(got(one('10.0.0.10/24 dev eth0:1 scope'))).toEqual([[9, 'error', "'scope' has no value; keepalived skips the address 10.0.0.10/24"]]);
+      const label = got(one('10.0.0.10/24 dev eth0:1 label no_track'));
+      expect(label.map(([l, s]) => [l, s])).toEqual([[9, 'error']]);
+      expect(label[0]![2]).toContain('stays in FAULT');
+      const route = got(one('10.0.0.10/24', '10.9.0.0/16 dev eth0:1 dev eth0'));
+      expect(route.map(([l, s]) => [l, s])).toEqual([[13, 'warning']]);
+      expect(route[0]![2]).toContain("keepalived takes the later 'eth0' on this line instead");
+      // The last one counts: an impossible name after a good one is still the tracked one.
+      expect(got(one('10.0.0.10/24', '10.9.0.0/16 dev eth0 dev eth0:1')).map(([l, s]) => [l, s])).toEqual([[13, 'error']]);
+      // Without dynamic_interfaces keepalived stops at the name: nothing after it is reported.
+      expect(findings(one('10.0.0.10/24 dev eth0:1 dev eth0').replace('    dynamic_interfaces\n', ''), 'KA346').map((d) => d.range.start.column + 1)).toEqual([26]);
+      // KA312: the address is kept (2.2.7 -t prints no "No VIP specified" for it alone).
+      expect(findings(one('10.0.0.10/24 dev eth0:1').replace('        10.0.0.11/24\n', ''), 'KA312')).toEqual([]);
+      if (keepalivedAvailable()) {
+        expect(runKeepalived(one('10.0.0.10/24 dev eth0:1 dev eth0')).messages.map((m) => [m.line, m.message])).toEqual([[9, 'Cannot specify ipaddress device more than once for 10.0.0.10/24']]);
+        expect(runKeepalived(one('10.0.0.10/24 dev eth0:1').replace('        10.0.0.11/24\n', '')).messages).toEqual([]);
+      }
+    });
   });
   it('KA346: a C-style comment after an address is one finding, with the fix to #', () => {
     // keepalived 2.2.7 on '10.0.0.1 // VRRP H vip' (qa18, a Chinese tutorial): "(Line 3) Unknown configuration entry

@@ -2,14 +2,9 @@
 
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
-import { ADDRESS_INTERFACE_TRACKED_SINCE, addressProblems, noTrackWord, trackedImpossibleInterface } from './addresses.js';
+import { ADDRESS_INTERFACE_TRACKED_SINCE, addressProblemsAsRead, noTrackWord, trackedImpossibleInterface } from './addresses.js';
 import { compareVersions } from '../../core/schema/schema.js';
 
-/** Whether the address line has the word that leaves its interface untracked at this target. */
-function hasNoTrack(a: Address, word: string): boolean {
-  for (let i = 1, n = a.line.argCount; i < n; i++) if (a.line.argText(i) === word) return true;
-  return false;
-}
 
 export const addressOptions: FileRule = {
   kind: 'file',
@@ -32,10 +27,10 @@ export const addressOptions: FileRule = {
     const untracked = noTrackWord(target);
     const say = (addresses: Address[], instance?: string) => {
       for (let i = 0; i < addresses.length; i++) {
-        const problems = addressProblems(addresses[i]!, target);
+        const problems = addressProblemsAsRead(addresses[i]!, dynamic, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
-          if (p.impossibleInterface !== undefined && dynamic && instance !== undefined && tracks && !hasNoTrack(addresses[i]!, untracked)) {
+          if (p.impossibleInterface !== undefined && dynamic && instance !== undefined && tracks && !p.noTrackWords?.includes(untracked)) {
             const message = trackedImpossibleInterface(p.word.text, p.impossibleInterface, instance, 'the address', 'added', target);
             report({ message, severity: 'error', file: p.word.file, range: p.word.range });
             continue;

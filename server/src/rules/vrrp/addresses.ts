@@ -58,6 +58,16 @@ export interface AddressProblem {
   fix?: Fix;
   /** The problem is a `dev` name no interface can have: with dynamic_interfaces keepalived keeps the address, waiting for it. */
   impossibleInterface?: string;
+  /**
+   * On the impossible `dev` problem: the words `no_track` / `no-track` found where keepalived reads an option (not as
+   * another option's value, as in `label no_track`), which keep the interface untracked.
+   */
+  noTrackWords?: string[];
+  /**
+   * Found after an impossible `dev`: without dynamic_interfaces keepalived has dropped the address there and never reads
+   * it; with dynamic_interfaces it reads on (vrrp_ipaddress.c parse_ipaddress), so an error here drops the address.
+   */
+  afterImpossible?: boolean;
 }
 
 type Say = (p: AddressProblem) => void;
@@ -152,8 +162,12 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
   let peer: Word | undefined;
   // The name of a track_group keepalived found on this (static) line.
   let trackGroup: string | undefined;
+  // A `dev` name no interface can have: keepalived stops there without dynamic_interfaces, and reads on with it.
+  let impossible: AddressProblem | undefined;
+  let noTrack: string[] | undefined;
   options: for (let i = 1; i < n; i++) {
     const option = line.argText(i)!;
+    if (option === 'no_track' || option === 'no-track') (noTrack ??= []).push(option);
     // The next word's text, when there is one (`value` below is that word).
     const valueText = i + 1 < n ? line.argText(i + 1)! : undefined;
     // Own keys only: a word such as 'constructor' must not find Object.prototype's.
@@ -181,8 +195,11 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
           const why = impossibleIfname(name);
           if (why !== undefined) {
             const stops = (!target || compareVersions(target, MISSING_INTERFACE_STOPS_VRRP_SINCE) >= 0) ? `, and ${MISSING_INTERFACE_STOPS_VRRP}` : '';
-            say({ word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")${stops}`, severity: 'error', impossibleInterface: why });
-            return;
+            impossible = { word: line.argWord(i + 1), message: `interface name '${name}' ${why}: no Linux interface can have this name; keepalived skips the address ${addr} (keepalived: "WARNING - interface ${name} for ip address ${addr} doesn't exist")${stops}`, severity: 'error', impossibleInterface: why };
+            say(impossible);
+            // With dynamic_interfaces keepalived keeps the address and reads on: what follows is marked as such.
+            const before = say;
+            say = (p) => before(p === impossible ? p : { ...p, afterImpossible: true });
           }
         }
         i++;
@@ -354,6 +371,7 @@ function walkLine(address: Address, where: 'vip' | 'static', say: Say, target?: 
         say({ word: line.argWord(i), message: `'${option}' is not an address option; keepalived ignores it`, severity: 'warning' });
     }
   }
+  if (impossible && noTrack) impossible.noTrackWords = noTrack;
   if (broadcast && peer) {
     say({ word: broadcast, message: `a broadcast address cannot go with 'peer'; keepalived ignores the broadcast of ${addr}`, severity: 'warning' });
   } else if (broadcast && (broadcast.text === '+' || broadcast.text === '-')) {
@@ -403,9 +421,33 @@ export function addressProblems(address: Address, target?: Version): AddressProb
   return out;
 }
 
-/** True when keepalived skips the whole address because of its options. */
-export function addressDropped(address: Address): boolean {
+/**
+ * True when keepalived skips the whole address because of its options. With `dynamicInterfaces` (global_defs'
+ * dynamic_interfaces) a `dev` name no interface can have does not drop the address (keepalived keeps it, waiting for
+ * that interface), but an error later on the line still does.
+ */
+export function addressDropped(address: Address, dynamicInterfaces = false): boolean {
   const problems = addressProblems(address);
-  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    if (p.severity !== 'error') continue;
+    if (!dynamicInterfaces || p.impossibleInterface === undefined) return true;
+  }
   return false;
+}
+
+/**
+ * The problems of an address line as keepalived meets them: without dynamic_interfaces it stops reading at a `dev` name
+ * no interface can have (so nothing after it is reported); with it, it reads on, and then that `dev` is a problem only
+ * when the address survives the rest of the line.
+ */
+export function addressProblemsAsRead(address: Address, dynamicInterfaces: boolean, target?: Version): AddressProblem[] {
+  const all = addressProblems(address, target);
+  let impossible = -1;
+  for (let i = 0; i < all.length; i++) if (all[i]!.impossibleInterface !== undefined) impossible = i;
+  if (impossible < 0) return all;
+  if (!dynamicInterfaces) return all.filter((p) => !p.afterImpossible);
+  // Dropped later on the line ('dev' twice, an option without its value…): that error says so, the name does not matter.
+  if (all.some((p) => p.afterImpossible && p.severity === 'error')) return all.filter((_, i) => i !== impossible);
+  return all;
 }

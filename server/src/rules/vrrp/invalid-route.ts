@@ -5,7 +5,7 @@ import type { AstNode, ValueLine } from '../../core/analysis/ast.js';
 import { ipFamily } from '../../core/analysis/values.js';
 import { compareVersions, type Version } from '../../core/schema/schema.js';
 import type { FileRule } from '../types.js';
-import { optionTooNew, readRoute, readRule, routeBlocks, ruleBlocks, skipped, type LineProblem, type RouteReading, type RuleReading } from './routes.js';
+import { optionTooNew, readRoute, readRule, routeBlocks, ruleBlocks, skipped, skippedAt, type LineProblem, type RouteReading, type RuleReading } from './routes.js';
 
 /**
  * 2.0.8 changed how a route's destination is read (commits 843ffc80, 912be9f0, b7ddc5f2): before it,
@@ -70,7 +70,7 @@ export const invalidRoute: FileRule = {
     let instanceOf: Map<AstNode, string> | undefined;
     /** The instance that tracks this line's own interface, or undefined (a static block, `no_track`, a line keepalived drops). */
     const tracker = (block: AstNode, line: ValueLine, r: RouteReading | RuleReading): string | undefined => {
-      if (!tracks || !r.problems.some((p) => p.ownInterface)) return undefined;
+      if (!tracks || !r.problems.some((p) => p.ownInterface && !p.replacedBy)) return undefined;
       if (!instanceOf) {
         instanceOf = new Map();
         for (const inst of model.vrrpInstances) for (const b of [...inst.virtualRoutes, ...inst.virtualRules]) instanceOf.set(b, inst.name);
@@ -79,12 +79,19 @@ export const invalidRoute: FileRule = {
       if (name === undefined || line.words.some((w) => w.text === untracked) || skipped(r.problems, target) || optionTooNew(r, target)) return undefined;
       return name;
     };
-    const say = (kind: string, what: string, p: LineProblem, instance?: string) => {
+    const say = (kind: string, what: string, p: LineProblem, instance?: string, dropped = false) => {
       // An adjustment a release before the target's does not make is not this target's problem.
       if (p.since && compareVersions(target, p.since) < 0) return;
       // …and one only earlier releases make is not this target's either.
       if (p.until && compareVersions(target, p.until) >= 0) return;
       if (p.messageAt) p = { ...p, message: p.messageAt(target) };
+      if (p.impossibleInterface !== undefined && dynamic && p.replacedBy && !dropped) {
+        const message = `interface name '${p.word.text}' ${p.impossibleInterface}: no Linux interface can have this name; keepalived takes the later '${p.replacedBy.text}' on this line instead (the last one counts), so this one is neither used nor tracked; remove it`;
+        report({ message, file: p.word.file, range: p.word.range, severity: 'warning' });
+        return;
+      }
+      // A line keepalived drops later on for another reason: that reason is reported, this name does not matter.
+      if (p.impossibleInterface !== undefined && dynamic && dropped) return;
       if (p.impossibleInterface !== undefined && dynamic && p.ownInterface && instance !== undefined) {
         const message = trackedImpossibleInterface(p.word.text, p.impossibleInterface, instance, `this ${kind} ${what}`, 'installed', target);
         report({ message, file: p.word.file, range: p.word.range, severity: 'error' });
@@ -117,7 +124,8 @@ export const invalidRoute: FileRule = {
         const r = readRoute(line, block, dynamic);
         if (tooNewFirst(kind, 'route', r)) continue;
         const instance = tracker(block, line, r);
-        for (const p of r.problems) say(kind, 'route', p, instance);
+        const dropped = dynamic && skippedAt(r, target);
+        for (const p of r.problems) say(kind, 'route', p, instance, dropped);
         if (older && !skipped(r.problems, target)) for (const p of olderRouteProblems(line, r, target)) say(kind, 'route', p);
         // From 2.0.8 'default' serves both families; 'default6' still works, and the daemon logs it as deprecated
         // (daemon audit, 2.2.7: "'default6' is deprecated - please replace with 'inet6 default'"; -t says nothing).
@@ -133,7 +141,8 @@ export const invalidRoute: FileRule = {
         const r = readRule(line, block, dynamic);
         if (tooNewFirst(kind, 'rule', r)) continue;
         const instance = tracker(block, line, r);
-        for (const p of r.problems) say(kind, 'rule', p, instance);
+        const dropped = dynamic && skippedAt(r, target);
+        for (const p of r.problems) say(kind, 'rule', p, instance, dropped);
         // 2.0.7's parse_ipaddress refuses a /0 prefix for a rule's from/to as for a route (the same function).
         if (zeroRefused && !skipped(r.problems, target)) {
           const words = line.words;

@@ -26,6 +26,11 @@ export interface LineProblem {
    * a vrrp_instance tracks for its virtual_routes and virtual_rules (from 2.0.1) unless the line has `no_track`.
    */
   ownInterface?: boolean;
+  /**
+   * A later `dev`/`oif` (a rule's `dev`/`iif`, or `oif`) on the line that replaces this one's interface: keepalived keeps
+   * the last (vrrp_iproute.c / vrrp_iprule.c set the interface again for each), so this one is neither used nor tracked.
+   */
+  replacedBy?: Word;
   /** The first release that makes this adjustment or drops the line for it (earlier targets are not told). */
   since?: Version;
   /**
@@ -476,6 +481,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
   let orWord: Word | undefined;
   // The name of a track_group keepalived found on this line.
   let trackGroup: Word | undefined;
+  // The problem of the last `dev`/`oif` when its name is one no interface can have (a later one replaces it).
+  let ownBad: LineProblem | undefined;
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -597,6 +604,8 @@ function walkRoute(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boo
       }
       if (s === 'dev' || s === 'oif') {
         const bad = interfaceProblem(v, 'VROUTE nexthop', dynamicInterfaces, true);
+        if (ownBad) ownBad.replacedBy = v;
+        ownBad = bad;
         if (bad) {
           r.problems.push(bad);
           if (bad.effect === 'skip') return r;
@@ -960,6 +969,8 @@ function olderRuleSpecial(option: Word, word: Word): LineProblem {
 function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: boolean, groups: ReadonlySet<string>): RuleReading {
   const words = line.words;
   const r: RuleReading = { line, problems: [], noTrack: false, hasPreference: false, actions: [], complete: true };
+  // The problems of the last `dev`/`iif` and of the last `oif`, when the name is one no interface can have.
+  const ownBad: [LineProblem | undefined, LineProblem | undefined] = [undefined, undefined];
   const fam = new FamilyCheck(r.problems);
   const action = (w: Word): boolean => {
     r.actions.push(w);
@@ -1060,6 +1071,11 @@ function walkRule(line: ValueLine, staticBlock: boolean, dynamicInterfaces: bool
       if ((s === 'dev' || s === 'iif') && next) iif = next;
       if ((s === 'dev' || s === 'iif' || s === 'oif') && next) {
         const bad = interfaceProblem(next, 'rule', dynamicInterfaces, true);
+        // `dev` and `iif` set the same interface, `oif` another one.
+        const slot = s === 'oif' ? 1 : 0;
+        const earlier = ownBad[slot];
+        if (earlier) earlier.replacedBy = next;
+        ownBad[slot] = bad;
         if (bad) {
           r.problems.push(bad);
           if (bad.effect === 'skip') return r;
