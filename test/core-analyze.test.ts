@@ -2268,6 +2268,26 @@ describe("an include line whose pattern a definition empties (fuzz64 bug 3)", ()
   });
 });
 
+describe("an emptied include line with an @id prefix inside a block (recheck64 bug 2)", () => {
+  // The parent's copy keeps `@a include ${F}` as written (it is no include line there), so the VRRP and checker
+  // processes substitute it too and report it: 2.2.4, 2.2.7 and 2.4.3 -t -i a, "(Line 10) Unknown keyword 'include'".
+  const text = (prefix: string) => ['$F=', 'vrrp_instance VI_1 {', '    state BACKUP', '    interface eth0', '    virtual_router_id 51', '    priority 90', '    virtual_ipaddress {', '        10.0.0.10', '    }', `    ${prefix}include \${F}`, '}', ''].join('\n');
+  const unknown = (t: string, target?: string) => analyze(t, { configId: 'a', targetVersion: target }).diagnostics.filter((d) => d.code === 'KA201').map((d) => d.range.start.line + 1);
+  it('is still an unknown keyword there', () => {
+    for (const v of [undefined, '2.2.4', '2.2.7', '2.4.3']) {
+      expect(unknown(text('@a '), v), v).toEqual([10]);
+      expect(unknown(text('@^b '), v), v).toEqual([10]);
+      expect(unknown(text(''), v), v).toEqual([]);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t -i a', () => {
+    const lines = (t: string) => runKeepalived(t, { configId: 'a' }).messages.filter((m) => /^Unknown keyword 'include/.test(m.message)).map((m) => m.line);
+    expect(lines(text('@a '))).toEqual([10]);
+    expect(lines(text('@^b '))).toEqual([10]);
+    expect(lines(text(''))).toEqual([]);
+  });
+});
+
 describe("the text after a ~SEQ's ')'", () => {
   // keepalived skips only blanks and tabs there: a no-break space starts the row (2.2.7: "Unknown keyword '\u00a0router_id'" twice).
   const text = 'global_defs {\n ~SEQ(i,1,2)\u00a0router_id r$i\n}\n';

@@ -1418,7 +1418,9 @@ export class Reader {
               // writes the copy before it substitutes, and 'include ${F}' is an include line then): only where the
               // parent's reading counts (the top level, global_defs) is it an unknown keyword (2.2.7 and 2.4.3 -t:
               // "Unknown keyword 'include'" there, silent inside a vrrp_instance, virtual_server or checker; 2.1.5 reports it everywhere).
-              if (this.readsConfCopy && !this.options.parentReading && !(this.sink.parentReadsText?.() ?? false)) return;
+              // With an @id prefix (`@a include ${F}`) or after a brace the line is no include line in the copy, which
+              // keeps it as written: the children substitute it too and report it (2.2.4, 2.2.7, 2.4.3 -t -i a).
+              if (this.readsConfCopy && !this.options.parentReading && !cl.condition && !residue && !(this.sink.parentReadsText?.() ?? false)) return;
               this.emitStore(file, from + cl.first, from + cl.first + 1);
               return;
             }
