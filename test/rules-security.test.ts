@@ -93,7 +93,7 @@ describe('KA601 script-security-disabled', () => {
   it('names the user the scripts run as, and says when -t stops before the violation', async () => {
     const withUser = conf('global_defs {', '  script_user nobody', '}') + bad;
     const [d] = findings(withUser, 'KA601');
-    expect(d!.message).toMatch(/runs it as 'nobody', global_defs' script_user \(line 2\) without checking who can modify it \(keepalived checks that only for scripts run by root\), and keepalived logs it at start \(keepalived -t stops earlier, see KA608\)/);
+    expect(d!.message).toMatch(/runs it as 'nobody', global_defs' script_user \(line 2\) without checking who can modify it \(keepalived checks that only for scripts run by root or with group root\), and keepalived logs it at start \(keepalived -t stops earlier, see KA608\)/);
     expect(d!.message).not.toMatch(/as root|exit 6/);
     // 2.2.8 fixed the test, which then reports the violation.
     expect(findings(withUser, 'KA601', '2.2.8')[0]!.message).toMatch(/as 'nobody'.* once the script exists keepalived -t fails with exit 6/);
@@ -117,8 +117,16 @@ describe('KA601 script-security-disabled', () => {
       expect(d.message, target).toContain('runs it as root (or keepalived_script, where that account exists) even where a non-root user can modify it (for a script it runs as root keepalived only logs "Unsafe permissions found for script …" and runs it anyway)');
     }
     const nobody = findings(conf('global_defs {', '  script_user nobody', '}') + bad, 'KA601')[0]!;
-    expect(nobody.message).toContain("as 'nobody', global_defs' script_user (line 2) without checking who can modify it (keepalived checks that only for scripts run by root)");
-    expect(scriptSecurityDisabled.docs.why).toContain('where a script it runs as root, or a directory above it, is writable by others it only logs "Unsafe permissions found" and runs it anyway');
+    expect(nobody.message).toContain("as 'nobody', global_defs' script_user (line 2) without checking who can modify it (keepalived checks that only for scripts run by root or with group root)");
+    expect(scriptSecurityDisabled.docs.why).toContain('where a script it runs as root (or with group root), or a directory above it, is writable by others it only logs "Unsafe permissions found" and runs it anyway');
+  });
+  // recheck64 bug 4: check_script_secure (lib/notify.c) also checks a script run with gid 0: the 2.2.7 daemon with
+  // `script_user nobody root` and a script in a mode-777 directory logged "Unsafe permissions found for script …" and
+  // ran it as nobody:root.
+  it('counts a script run with group root as checked', () => {
+    const d = findings(conf('global_defs {', '  script_user nobody root', '}') + bad, 'KA601')[0]!;
+    expect(d.message).not.toContain('without checking');
+    expect(d.message).toContain("as 'nobody' (group 'root'), global_defs' script_user (line 2) even where a non-root user can modify it (for a script it runs with group root keepalived only logs \"Unsafe permissions found for script …\" and runs it anyway)");
   });
 
   it('points once to a line that definitions and ~SEQ expand into many scripts', () => {

@@ -33,7 +33,7 @@ export const scriptSecurityDisabled: FileRule = {
   docs: {
     why:
       'Without `enable_script_security` keepalived runs notify, track and check scripts as the user the script or `script_user` ' +
-      'names, else as `keepalived_script` where that account exists, else as root; and where a script it runs as root, or a directory above ' +
+      'names, else as `keepalived_script` where that account exists, else as root; and where a script it runs as root (or with group root), or a directory above ' +
       'it, is writable by others it only logs "Unsafe permissions found" and runs it anyway, so anyone who can edit such a file ' +
       'gets the account it runs as, root by default. ' +
       'keepalived 2.2.7 treats this as a security error: `keepalived -t` prints "SECURITY VIOLATION - scripts are being ' +
@@ -71,10 +71,13 @@ export const scriptSecurityDisabled: FileRule = {
     const users = new Set<string>();
     let named;
     let switching = false;
+    // A script run with group root (`script_user nobody root`) is checked like one run by root (gid 0).
+    let rootGroup = false;
     for (const s of scripts) {
       const r = runAs(s, scriptUser);
       if (r && switchesUser(r)) {
         users.add(r.user.text);
+        if (r.group?.text === 'root') rootGroup = true;
         named ??= r;
         if (switchesToCheck(s)) switching = true;
       } else users.add(r ? 'root' : '');
@@ -86,9 +89,12 @@ export const scriptSecurityDisabled: FileRule = {
     // permissions found for script …" and runs it: the 2.2.7 daemon (claims64) ran one in a mode-777 directory as root.
     // A script it runs as another user is not checked at all.
     const them = several ? 'them' : 'it';
+    // (The 2.2.7 daemon with `script_user nobody root`: "Unsafe permissions found for script …", then ran it as nobody:root.)
     const unchecked = users.has('root') || users.has('')
       ? `even where a non-root user can modify ${them} (for a script it runs as root keepalived only logs "Unsafe permissions found for script …" and runs it anyway)`
-      : `without checking who can modify ${them} (keepalived checks that only for scripts run by root)`;
+      : rootGroup
+        ? `even where a non-root user can modify ${them} (for a script it runs with group root keepalived only logs "Unsafe permissions found for script …" and runs it anyway)`
+        : `without checking who can modify ${them} (keepalived checks that only for scripts run by root or with group root)`;
     // keepalived -t came in 2.0.4; 1.3.5 logs the violation and runs the script anyway. 2.2.5 to 2.2.7's -t kills itself
     // at the first script run as another user (KA608), before it reports the violation.
     const check = compareVersions(ctx.target, CONFIG_TEST_SINCE) < 0
