@@ -2213,6 +2213,23 @@ describe("~SEQ numbers longer than keepalived's 64-byte buffer", () => {
     expect(tooLong(`${head(58, '   ')} no_such_$I\n`)).toBe(false);
     expect(tooLong(`${head(59)} no_such_$I\n`)).toBe(true);
   });
+  // recheck64 bug 1: keepalived substitutes definitions in that same buffer; one that would make it longer than 63
+  // characters is left as written, and strtol stops at its '$': 2.1.5, 2.2.7 and 2.4.3 -t "Invalid ~SEQ definition".
+  it('drops the line when a definition makes the numbers longer than 63 characters', () => {
+    const def = (zeros: number, blanks = ' ') => `$N=${'0'.repeat(zeros)}1\n~SEQ(I,${blanks}$N, 2) no_such_$I\n`;
+    for (const v of [undefined, '2.1.5', '2.4.3']) {
+      expect(ka113(def(59), v), v).toEqual([expect.stringContaining('Invalid ~SEQ definition: with its definitions substituted, this ~SEQ has 64 characters')]);
+      expect(rows(def(59), v), v).toBe(0);
+      expect(ka113(def(58), v), v).toEqual([]);
+      expect(ka113(def(58, '    '), v), v).toEqual([]);
+    }
+  });
+  it.skipIf(!keepalivedAvailable())('agrees with keepalived -t on a substituted number', () => {
+    const invalid = (text: string) => runKeepalived(text).messages.some((m) => /^Invalid ~SEQ definition/.test(m.message));
+    const def = (zeros: number) => `$N=${'0'.repeat(zeros)}1\n~SEQ(I, $N, 2) no_such_$I\n`;
+    expect(invalid(def(58))).toBe(false);
+    expect(invalid(def(59))).toBe(true);
+  });
 });
 
 describe("an include line whose pattern a definition empties (fuzz64 bug 3)", () => {

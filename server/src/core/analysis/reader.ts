@@ -3180,6 +3180,17 @@ export class Reader {
           this.report('KA113', 'error', 'Invalid ~SEQ definition: a number is a multi-line definition', file, r.start, r.end);
           return;
         }
+        // keepalived substitutes in that same 64-byte buffer (replace_param(seq_buf, sizeof(seq_buf), …), 2.1.0 to 2.4.3):
+        // a definition that would make it longer than 63 characters is left as written ("Parameter substitution on line
+        // … would exceed maximum line length"), strtol stops at its '$', and the line is dropped (2.1.5, 2.2.7 and 2.4.3
+        // -t: "Invalid ~SEQ definition"). (kalint measures the result; keepalived checks at each definition in turn.)
+        let blanks = 0;
+        while (head[at + blanks] === ' ' || head[at + blanks] === '\t') blanks++;
+        const substitutedLength = lines[0]!.text.length - blanks + 1;
+        if (substitutedLength > SEQ_PARAMETERS_MAX) {
+          this.report('KA113', 'error', `Invalid ~SEQ definition: with its definitions substituted, this ~SEQ has ${substitutedLength} characters from its first number to its ')', and keepalived has room for ${SEQ_PARAMETERS_MAX}: it leaves the definition as written ("Parameter substitution … would exceed maximum line length"), cannot read the number, and drops the line`, file, r.start, r.end);
+          return;
+        }
         head = head.slice(0, at) + lines[0]!.text + ')';
       }
     }
