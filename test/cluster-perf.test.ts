@@ -43,3 +43,30 @@ describe('cluster analysis cost', () => {
     expect(large.ms).toBeLessThan(10 * small.ms + 500);
   });
 });
+
+// recheck64 bug 6: KA413 merged the real servers of every range over each stretch of a bucket, so N nested ranges
+// cost O(N²) (4000 took ~50 s). Stretches where every director has the same services are now skipped by sums of hashes.
+describe('KA413 on many nested ranges', () => {
+  /** One group of n nested IPv6 ranges (keepalived steps the last group only), plus one extra address on node b. */
+  const conf = (n: number, extra: boolean) =>
+    `virtual_server_group G {\n${Array.from({ length: n }, (_, i) => `    2001:db8::${(i + 1).toString(16)}-fff0 80\n`).join('')}${extra ? '    2001:db8::ffff 80\n' : ''}}\n` +
+    `virtual_server group G {\n    lb_kind DR\n    protocol TCP\n    real_server 2001:db8:1::1 80 {\n        TCP_CHECK {\n        }\n    }\n}\n`;
+  const time = (n: number) => {
+    const nodes = buildNodes([
+      { file: 'a.conf', text: conf(n, false) },
+      { file: 'b.conf', text: conf(n, true) },
+    ]);
+    const start = performance.now();
+    const found = checkCluster(nodes).filter((d) => d.code === 'KA413');
+    return { ms: performance.now() - start, found };
+  };
+  it('grows far less than quadratically, and still finds the one difference', () => {
+    time(200);
+    const small = time(1000);
+    const large = time(4000);
+    expect(large.found.map((d) => d.message)).toEqual([expect.stringContaining('service 2001:db8::ffff 80 TCP of virtual_server group G is defined on b.conf but not on a.conf')]);
+    if (process.env.KALINT_PERF_LOG) console.log(`KA413 nested ranges: 1000 ${small.ms.toFixed(0)} ms, 4000 ${large.ms.toFixed(0)} ms`);
+    // n log n is about 5x, quadratic 16x.
+    expect(large.ms).toBeLessThan(10 * small.ms + 500);
+  });
+});
