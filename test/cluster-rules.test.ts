@@ -249,6 +249,17 @@ describe('cluster findings in detail', () => {
 
   // Found in zorrofox/opc-mysql-keepalived: each MySQL node lists only itself as the real server of the VIP
   // (a notify_down script stops keepalived when the local MySQL dies). That is a design, not drift.
+  // recheck64 bug 5: keepalived steps an IPv4 group range with `+= htonl(1)` (its last octet, no carry, on x86), so a range
+  // whose end is outside its start's /24 never ends: the checker loops at start (KA544). KA413 said such a range was
+  // defined as every address of it ("service 10.0.0.12-10.0.1.255 80 TCP … defined on ke.conf but not on kd.conf").
+  it('KA413 compares no services on a port where a director has an IPv4 range that never ends (KA544)', () => {
+    const vs = (entries: string) => `virtual_server_group H {\n${entries}}\nvirtual_server group H {\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.2.1 80 {\n        TCP_CHECK {\n        }\n    }\n}\n`;
+    const ka413 = (a: string, b: string) => lintCluster([{ file: 'a.conf', text: vs(a) }, { file: 'b.conf', text: vs(b) }]).diagnostics.filter((x) => x.code === 'KA413');
+    expect(ka413('    10.0.0.0/23 80\n', '    10.0.0.10-10.0.0.11 80\n')).toEqual([]);
+    expect(ka413('    10.0.0.10-10.0.1.11 80\n', '    10.0.0.10-11 80\n')).toEqual([]);
+    // Within the last octet (and /24) a range is compared as before.
+    expect(ka413('    10.0.0.0/24 80\n', '    10.0.0.10-10.0.0.11 80\n').map((d) => d.message)).toEqual([expect.stringContaining('service 10.0.0.0-10.0.0.9 80 TCP'), expect.stringContaining('service 10.0.0.12-10.0.0.255 80 TCP')]);
+  });
   it('KA413 reports one different real server per director as info, naming the local-service design', () => {
     const director = (prio: number, rs: string, extra = '') =>
       `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 60\n  priority ${prio}\n  virtual_ipaddress {\n    192.168.2.88\n  }\n}\nvirtual_server 192.168.2.88 3306 {\n  lb_kind DR\n  protocol TCP\n  real_server ${rs} 3306 {\n    TCP_CHECK {\n      connect_timeout 10\n    }\n  }\n${extra}}\n`;

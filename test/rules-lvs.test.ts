@@ -1161,6 +1161,20 @@ describe('lvs rules', () => {
     expect(findings(other, 'KA532').map((d) => d.message)).toEqual([expect.stringContaining("address family doesn't match virtual server")]);
   });
 
+  // recheck64 bug 5: ipvs_group_range_cmd (check/ipvswrapper.c, 2.0.19 to 2.4.3) steps the address with `+= htonl(1)`,
+  // which on a little-endian host adds 1 to the last octet with no carry, and stops only at the end address: an end
+  // outside the start's /24 is never reached (recheck64's t/le.c: 10.0.0.255 -> 10.0.0.0).
+  it('KA544 on an IPv4 prefix or range wider than the last octet, in a group a virtual_server uses', () => {
+    const text = (entries: string, used = true) => `virtual_server_group H {\n${entries}}\n${used ? 'virtual_server group H {\n    protocol TCP\n    real_server 10.0.2.1 80 {\n    }\n}\n' : ''}`;
+    const at = (t: string, target?: string) => findings(t, 'KA544', target).map((d) => d.range.start.line + 1);
+    expect(at(text('    10.0.0.0/23 80\n    10.0.0.10-10.0.1.11 80\n    10.0.0.0/8 80\n'))).toEqual([2, 3, 4]);
+    expect(findings(text('    10.0.0.0/23 80\n'), 'KA544')[0]!.message).toContain("never reaches the end: it loops at start");
+    // Within the start's /24, IPv6, ADDR-N, an unused group: nothing.
+    expect(at(text('    10.0.0.0/24 80\n    10.0.0.128/25 80\n    10.0.0.10-10.0.0.255 80\n    10.0.0.1-200 80\n    2001:db8::/64 80\n'))).toEqual([]);
+    expect(at(text('    10.0.0.0/23 80\n', false))).toEqual([]);
+    // Before 2.2.2 there are no prefixes or whole end addresses (KA525 skips them).
+    expect(at(text('    10.0.0.0/23 80\n'), '2.2.1')).toEqual([]);
+  });
   it('KA525 on a keyword line pasted into a group names its first word', () => {
     // keepalived 2.2.7: "Invalid virtual server group IP address lbs_sched /port/rr - skipping"
     const text = conf('virtual_server_group WEB {', '  lbs_sched rr', '  10.0.1.1 http', '  10.0.1.2 80', '}') + vs('group WEB', BASICS);

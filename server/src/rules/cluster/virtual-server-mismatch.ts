@@ -13,6 +13,7 @@ import type { VirtualServer } from '../../core/model/model.js';
 import { at, fallback, majorityFirst, nodeMasterRank, quoteList, rel } from '../../cluster/model.js';
 import type { Version } from '../../core/schema/schema.js';
 import { lvsFacts, schedulerKnown, type ServerFacts } from '../lvs/server-facts.js';
+import { rangeNeverEnds } from '../lvs/virtual-server-group-range-never-ends.js';
 import { realServerForwarding, sorryForwarding } from '../lvs/util.js';
 import { canonicalAddress, ipFamily, ipv4ToNumber, readUnsigned, sockaddrFamily, type Family } from '../../core/analysis/values.js';
 import { persistentByGranularity } from '../lvs/granularity.js';
@@ -149,6 +150,8 @@ interface NodeIndex {
   buckets: Map<string, Bucket>;
   /** The virtual servers, in order (for the related locations). */
   servers: VirtualServer[];
+  /** The IPv4 buckets with a range keepalived never gets to the end of (KA544): not compared. */
+  broken: Set<string>;
 }
 
 /** What is the same for every service of one virtual_server. */
@@ -183,6 +186,7 @@ function index(node: ClusterNode): NodeIndex {
   const singles = new Map<string, Service>();
   const ranges: RangeItem[] = [];
   const buckets = new Map<string, Bucket>();
+  const broken = new Set<string>();
   const target = node.analysis.target;
   let reading: VsgReading | undefined;
   const spans = new Map<GroupInfo, (EntrySpan | undefined)[]>();
@@ -224,6 +228,12 @@ function index(node: ClusterNode): NodeIndex {
           add(serviceLabel(b, sp.lo, sp.lo), service);
           continue;
         }
+        // An IPv4 range beyond the last octet never ends: the checker loops at start on it (KA544), adding the start's
+        // /24 again and again and nothing after it. What IPVS then holds is no configuration to compare: the bucket is left out.
+        if (sp.family === 4 && rangeNeverEnds(sp.lo, sp.hi)) {
+          broken.add(bucket);
+          continue;
+        }
         if (!buckets.has(bucket)) buckets.set(bucket, { family: sp.family, prefix: sp.prefix6?.split(':').map((x) => parseInt(x, 16)), port: sp.port, protocol });
         // An IPv6 count that wraps past ffff: two runs.
         if (sp.hi < sp.lo) ranges.push({ bucket, lo: sp.lo, hi: 0xffff, service }, { bucket, lo: 0, hi: sp.hi, service });
@@ -254,7 +264,7 @@ function index(node: ClusterNode): NodeIndex {
     }
     add(`${address} ${port} ${protocol}`, service);
   }
-  return { singles, ranges, buckets, servers };
+  return { singles, ranges, buckets, servers, broken };
 }
 
 /**
@@ -580,13 +590,21 @@ export const virtualServerMismatch: ClusterRule = {
   severity: 'warning',
   description: 'The nodes of a cluster give IPVS different services or real servers, or run a service differently.',
   docs: {
-    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different forwarding method, lb_algo, persistence_timeout or sorry_server, compared as keepalived settles them (each real server\'s own lvs_method, else the lb_kind in force when its line was read, else NAT; an unset lb_algo is wlc; a persistence_granularity or port 0 turns persistence on for 360 s; a real server without a port, or a DR or TUN one, gets the service\'s port). The services compared are the ones IPVS gets, however they are written: a `virtual_server group NAME` gives one service per address (every address of a range; an IPv6 range counts through its last group only) and port of each entry of the group, with the virtual server\'s protocol, and one per fwmark entry (keepalived 2.2.7, ipvswrapper.c); the group\'s name never reaches IPVS, so a group named otherwise on another director, or written there as plain virtual_server blocks, is the same service, and a group whose entries or protocol differ is not. Keep the virtual_server blocks identical on every director. One different real server on each director is often deliberate (each director balances to its own local service, as in keepalived + MySQL setups): that is reported as info.',
+    why: 'The directors of an LVS cluster take over each other\'s VIPs; a service or real server defined on one director only disappears (or changes) at failover, and so does a different forwarding method, lb_algo, persistence_timeout or sorry_server, compared as keepalived settles them (each real server\'s own lvs_method, else the lb_kind in force when its line was read, else NAT; an unset lb_algo is wlc; a persistence_granularity or port 0 turns persistence on for 360 s; a real server without a port, or a DR or TUN one, gets the service\'s port). The services compared are the ones IPVS gets, however they are written: a `virtual_server group NAME` gives one service per address (every address of a range; an IPv6 range counts through its last group only, and an IPv4 one whose end is outside the start\'s /24 never ends, KA544, so the port and protocol it is on are not compared) and port of each entry of the group, with the virtual server\'s protocol, and one per fwmark entry (keepalived 2.2.7, ipvswrapper.c); the group\'s name never reaches IPVS, so a group named otherwise on another director, or written there as plain virtual_server blocks, is the same service, and a group whose entries or protocol differ is not. Keep the virtual_server blocks identical on every director. One different real server on each director is often deliberate (each director balances to its own local service, as in keepalived + MySQL setups): that is reported as info.',
     bad: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     good: 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n',
     files: { '/etc/keepalived/peer.conf': 'vrrp_instance VI_1 {\n    state MASTER\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass s3cret\n    }\n    virtual_ipaddress {\n        10.0.0.10\n    }\n}\nvirtual_server 10.0.0.10 80 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 80 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\nvirtual_server 10.0.0.10 443 {\n    lb_algo rr\n    lb_kind DR\n    protocol TCP\n    real_server 10.0.1.1 443 {\n        TCP_CHECK {\n            connect_timeout 3\n        }\n    }\n}\n' },
   },
   check(ctx) {
     const indexes = ctx.nodes.map(index);
+    // A bucket where one director's checker loops (KA544) is compared on none.
+    const broken = new Set(indexes.flatMap((i) => [...i.broken]));
+    if (broken.size) {
+      for (const i of indexes) {
+        i.ranges = i.ranges.filter((r) => !broken.has(r.bucket));
+        for (const [label, s] of i.singles) if (s.address !== undefined && ipFamily(s.address) === 4 && broken.has(bucketKey(4, undefined, s.port!, s.protocol!))) i.singles.delete(label);
+      }
+    }
     if (indexes.every((i) => i.singles.size === 0 && i.ranges.length === 0)) return;
     const labels = (ks: number[]) => quoteList(ks.map((k) => ctx.nodes[k]!.label).sort());
     // Between two nodes the one that starts as MASTER of more instances is the reference.

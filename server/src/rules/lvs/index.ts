@@ -31,6 +31,7 @@ import { udpCheckReplyLength } from './udp-check-reply-length.js';
 import { dnsCheckEmptyLabel } from './dns-check-empty-label.js';
 import { virtualServerGroupInvalidEntry } from './virtual-server-group-invalid-entry.js';
 import { virtualServerGroupEmpty } from './virtual-server-group-empty.js';
+import { virtualServerGroupRangeNeverEnds } from './virtual-server-group-range-never-ends.js';
 import { addressFamilyMismatch } from './address-family-mismatch.js';
 import { tunnelOptions } from './tunnel-options.js';
 import { urlDigestInvalid } from './url-digest-invalid.js';
@@ -74,6 +75,7 @@ export const lvsRules: Rule[] = [
   dnsCheckEmptyLabel,
   virtualServerGroupInvalidEntry,
   virtualServerGroupEmpty,
+  virtualServerGroupRangeNeverEnds,
   addressFamilyMismatch,
   tunnelOptions,
   urlDigestInvalid,

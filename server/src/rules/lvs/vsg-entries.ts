@@ -246,7 +246,8 @@ export function readGroup(group: VirtualServerGroup, reading: VsgReading = CURRE
 /**
  * The IPVS services one usable address entry of a group makes. keepalived 2.2.7 (ipvswrapper.c,
  * ipvs_group_range_cmd) adds one service per address from the entry's first address to its last, all on the
- * entry's port: an IPv4 range counts through the whole 32-bit address; an IPv6 one only through the last 16-bit
+ * entry's port: an IPv4 range steps its last octet only (`+= htonl(1)`, no carry on little-endian hosts), so one whose
+ * end is outside the start's /24 never ends (KA544; the span here is still the addresses as written); an IPv6 one only through the last 16-bit
  * group (the first seven stay the first address's, and the count wraps from ffff to 0), so `2001:db8::/64` is the
  * 65536 addresses 2001:db8::0 to 2001:db8::ffff. A `/MASK` entry runs to the address with every host bit set
  * (check_data.c, alloc_vsg_entry), `ADDR-N` to N in the last octet (decimal) or group (hex).
