@@ -1973,7 +1973,12 @@ describe('KA345-KA347, KA338 on lo', () => {
       expect(findings(one('10.0.0.10/24 dev eth0:1 dev eth0').replace('    dynamic_interfaces\n', ''), 'KA346').map((d) => d.range.start.column + 1)).toEqual([26]);
       // KA312: the address is kept (2.2.7 -t prints no "No VIP specified" for it alone).
       expect(findings(one('10.0.0.10/24 dev eth0:1').replace('        10.0.0.11/24\n', ''), 'KA312')).toEqual([]);
+      // Every rule counts the kept address: first in the block, an IPv6 one makes the instance IPv6 (KA313 on the IPv4 one;
+      // 2.2.7 -t: "(VI_1): address family must match VRRP instance [10.0.0.11/24] - ignoring").
+      const v6 = one('2001:db8::10/64 dev eth0:1');
+      expect(findings(v6, 'KA313').map((d) => d.range.start.line + 1)).toEqual([10]);
       if (keepalivedAvailable()) {
+        expect(runKeepalived(v6).messages.map((m) => m.line)).toEqual([10]);
         expect(runKeepalived(one('10.0.0.10/24 dev eth0:1 dev eth0')).messages.map((m) => [m.line, m.message])).toEqual([[9, 'Cannot specify ipaddress device more than once for 10.0.0.10/24']]);
         expect(runKeepalived(one('10.0.0.10/24 dev eth0:1').replace('        10.0.0.11/24\n', '')).messages).toEqual([]);
       }

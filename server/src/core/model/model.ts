@@ -35,6 +35,11 @@ export interface Address {
   block: AstNode;
   /** Filled by rules/vrrp/addresses.ts on first use (the problems of the options): a field rather than a WeakMap per line. */
   derived?: unknown;
+  /**
+   * global_defs has dynamic_interfaces: keepalived then keeps an address whose `dev` no interface can have (waiting for
+   * it) instead of skipping it (set once the model is built; rules/vrrp/addresses.ts addressDropped).
+   */
+  dynamicInterfaces?: true;
 }
 
 /**
@@ -1299,6 +1304,10 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
   }));
   if (syncGroups.length) syncGroupStartStates(syncGroups, vrrpInstances);
   // A bare `file` line leaves the file an earlier line set.
+  const staticIpaddresses = staticIpaddressBlocks.flatMap(addresses);
+  if (globalDefs?.dynamicInterfaces) {
+    for (const list of [staticIpaddresses, ...vrrpInstances.flatMap((i) => [i.virtualIpaddresses, i.virtualIpaddressesExcluded])]) for (const a of list) a.dynamicInterfaces = true;
+  }
   const trackFileModel = (n: AstNode): TrackFile => ({ node: n, name: firstArgText(n) ?? '', file: firstArgText(lastWithValue(n, 'file')), weight: firstSetWeight(n, 1, 254), unreadBy: partlyUnread?.get(n) });
   return {
     root,
@@ -1313,7 +1322,7 @@ function buildModelFor(root: AstNode, target: Version | undefined, lostBlocks: L
     vrrpInstances,
     virtualServerGroups: virtualServerGroupBlocks.map((n) => ({ node: n, name: firstArgText(n) ?? '', entries: (n.values ?? NONE).map((l) => l.words) })),
     virtualServers: virtualServerBlocks.map(buildVirtualServer),
-    staticIpaddresses: staticIpaddressBlocks.flatMap(addresses),
+    staticIpaddresses,
     staticRoutes,
     staticRules,
     bfdInstances: buildBfdInstances(bfdBlocks, target, partlyUnread),

@@ -426,7 +426,7 @@ export function addressProblems(address: Address, target?: Version): AddressProb
  * dynamic_interfaces) a `dev` name no interface can have does not drop the address (keepalived keeps it, waiting for
  * that interface), but an error later on the line still does.
  */
-export function addressDropped(address: Address, dynamicInterfaces = false): boolean {
+export function addressDropped(address: Address, dynamicInterfaces = address.dynamicInterfaces === true): boolean {
   const problems = addressProblems(address);
   for (let i = 0; i < problems.length; i++) {
     const p = problems[i]!;

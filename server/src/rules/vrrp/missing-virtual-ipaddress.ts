@@ -68,12 +68,6 @@ export const missingVirtualIpaddress: FileRule = {
       let repeats = 0;
       if (repeatsChecked) ({ line: usable, kept, repeats } = usableVipChecked(inst));
       else usable = firstUsableVip(inst);
-      // With dynamic_interfaces an address whose `dev` no interface can have is kept (waiting for it: KA346 says what
-      // that does), not skipped: the 2.2.7 -t prints no "No VIP specified" for `10.0.0.10/24 dev eth0:1` alone.
-      if (!usable && !repeats && model.globalDefs?.dynamicInterfaces === true) {
-        const family = instanceFamily(inst) ?? 4;
-        if (inst.virtualIpaddresses.some((a) => a.addressFamily === family && !addressDropped(a, true))) continue;
-      }
       // Before 2.2.0 such an address goes on the default interface instead (eth0 unless default_interface says otherwise:
       // live 2.1.5, `dev eth0`), which the host is taken to have.
       if (usable && !(runsWithoutInterface(inst, target) && removalReported && !(kept ?? keptVirtualAddresses(inst)).some(namesDev))) continue;
