@@ -34,6 +34,19 @@ const keptVipKeys: string[] = new Array<string>(SCAN_LIMIT);
 const keptEvips: Address[] = new Array<Address>(SCAN_LIMIT);
 const keptEvipKeys: string[] = new Array<string>(SCAN_LIMIT);
 
+/**
+ * The excluded address kept so far that `a` repeats: the same address, family and interface. Without a map
+ * (`evips` undefined: few addresses) the first `evipCount` entries of the scratch lists are compared.
+ */
+function excludedRepeatOf(a: Address, key: string, evips: Map<string, Address[]> | undefined, evipCount: number): Address | undefined {
+  if (evips) return evips.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
+  for (let k = 0; k < evipCount; k++) {
+    const e = keptEvips[k]!;
+    if (keptEvipKeys[k] === key && e.family === a.family && devOf(e) === devOf(a)) return e;
+  }
+  return undefined;
+}
+
 export interface AddressRepeat {
   address: Address;
   prev: Address;
@@ -81,17 +94,8 @@ export function addressRepeats(inst: VrrpInstance, keptBoth: boolean): AddressRe
       let ofExcluded = false;
       if (scan) {
         for (let k = 0; k < vipCount && !prev; k++) if (keptVipKeys[k] === key) prev = keptVips[k];
-        for (let k = 0; k < evipCount && !prev; k++) {
-          const e = keptEvips[k]!;
-          if (keptEvipKeys[k] === key && e.family === a.family && devOf(e) === devOf(a)) (prev = e), (ofExcluded = true);
-        }
-      } else {
-        prev = vips!.get(key)?.[0];
-        if (!prev) {
-          prev = evips!.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
-          ofExcluded = prev !== undefined;
-        }
-      }
+      } else prev = vips!.get(key)?.[0];
+      if (!prev) ofExcluded = (prev = excludedRepeatOf(a, key, evips, evipCount)) !== undefined;
       if (prev) (out === NO_REPEATS ? (out = []) : out).push({ address: a, prev, excluded: false, ofExcluded });
       else if (scan) (keptVips[vipCount] = a), (keptVipKeys[vipCount++] = key);
       else keep(vips!, key, a);
@@ -104,17 +108,8 @@ export function addressRepeats(inst: VrrpInstance, keptBoth: boolean): AddressRe
       let ofExcluded = false;
       if (scan) {
         for (let k = 0; k < vipCount && !prev; k++) if (keptVipKeys[k] === key && devOf(keptVips[k]!) === devOf(a)) prev = keptVips[k];
-        for (let k = 0; k < evipCount && !prev; k++) {
-          const e = keptEvips[k]!;
-          if (keptEvipKeys[k] === key && e.family === a.family && devOf(e) === devOf(a)) (prev = e), (ofExcluded = true);
-        }
-      } else {
-        prev = vips!.get(key)?.find((v) => devOf(v) === devOf(a));
-        if (!prev) {
-          prev = evips!.get(key)?.find((e) => e.family === a.family && devOf(e) === devOf(a));
-          ofExcluded = prev !== undefined;
-        }
-      }
+      } else prev = vips!.get(key)?.find((v) => devOf(v) === devOf(a));
+      if (!prev) ofExcluded = (prev = excludedRepeatOf(a, key, evips, evipCount)) !== undefined;
       if (prev) (out === NO_REPEATS ? (out = []) : out).push({ address: a, prev, excluded: true, ofExcluded });
       else if (scan) (keptEvips[evipCount] = a), (keptEvipKeys[evipCount++] = key);
       else keep(evips!, key, a);
