@@ -1174,6 +1174,14 @@ describe('lvs rules', () => {
     expect(at(text('    10.0.0.0/23 80\n', false))).toEqual([]);
     // Before 2.2.2 there are no prefixes or whole end addresses (KA525 skips them).
     expect(at(text('    10.0.0.0/23 80\n'), '2.2.1')).toEqual([]);
+    // recheck64b bug 1: with nftables_ipvs a group without fwmark entries becomes nftables set ranges and one fwmark
+    // service (set_vs_fwmark); a build with range support (Debian's) steps through nothing. A fwmark entry keeps the loop.
+    const nft = (entries: string, table = '') => `global_defs {\n    nftables_ipvs${table}\n}\n` + text(entries);
+    expect(at(nft('    10.0.0.0/23 80\n'))).toEqual([]);
+    expect(at(nft('    10.0.0.0/23 80\n', ' kl_ipvs'))).toEqual([]);
+    expect(at(nft('    10.0.0.0/23 80\n    fwmark 7\n'))).toEqual([5]);
+    // A table name of 256 bytes is ignored ("ipvs nftables table name too long - ignoring"): no nftables, the loop stays.
+    expect(at(nft('    10.0.0.0/23 80\n', ' ' + 't'.repeat(256)))).toEqual([5]);
   });
   it('KA525 on a keyword line pasted into a group names its first word', () => {
     // keepalived 2.2.7: "Invalid virtual server group IP address lbs_sched /port/rr - skipping"

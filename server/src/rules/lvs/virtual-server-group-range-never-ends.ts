@@ -1,7 +1,10 @@
 // KA544: an IPv4 virtual_server_group range or prefix whose end differs from its start outside the last octet
 // (`10.0.0.0/23`, `10.0.0.10-10.0.1.11`): keepalived's checker never gets to its end.
 
+import type { AstNode } from '../../core/analysis/ast.js';
+import { utf8Length } from '../../core/analysis/values.js';
 import type { FileRule } from '../types.js';
+import { topLevelBlocks } from '../vrrp/util.js';
 import { lvsFacts } from './server-facts.js';
 import { entrySpan, vsgReading } from './vsg-entries.js';
 
@@ -13,6 +16,19 @@ import { entrySpan, vsgReading } from './vsg-entries.js';
  */
 export function rangeNeverEnds(lo: number, hi: number): boolean {
   return lo >>> 8 !== hi >>> 8;
+}
+
+/**
+ * Whether global_defs sets `nftables_ipvs` (keepalived ignores a table name of 256 bytes or more). A group without
+ * fwmark entries then becomes one nftables set element per entry, start to end, and one fwmark service
+ * (ipvswrapper.c, set_vs_fwmark, 2.2.2 to 2.4.3); with nftables range support in the build (NFT_RANGE_CONCATS, as in
+ * Debian's 2.2.7) nothing steps through the addresses, so whether it loops depends on the build: not reported.
+ */
+function nftablesIpvs(ast: AstNode): boolean {
+  for (const gd of topLevelBlocks(ast, 'global_defs')) {
+    for (const c of gd.children) if (c.keyword === 'nftables_ipvs' && (c.argCount === 0 || utf8Length(c.argText(0) ?? '') < 256)) return true;
+  }
+  return false;
 }
 
 export const virtualServerGroupRangeNeverEnds: FileRule = {
@@ -30,7 +46,9 @@ export const virtualServerGroupRangeNeverEnds: FileRule = {
       'again. A prefix shorter than /24 (`10.0.0.0/23`, from 2.2.2) or a range whose end differs from its start before the ' +
       'last octet (`10.0.0.10-10.0.1.11`, from 2.2.2) therefore never ends: the checker process keeps adding the same ' +
       "services of the start's /24 and never sets up the virtual servers after it or runs a health check. Split the range " +
-      'into one entry per /24 (or use a fwmark).',
+      'into one entry per /24 (or use a fwmark). With `nftables_ipvs` set in global_defs and no fwmark entry in the group, ' +
+      'keepalived puts each entry into an nftables set as one range instead, and a build with nftables range support ' +
+      "(Debian's, for one) never steps through it: kalint does not report the group then.",
     bad: 'virtual_server_group WEB {\n    10.0.0.0/23 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
     good: 'virtual_server_group WEB {\n    10.0.0.0/24 80\n    10.0.1.0/24 80\n}\nvirtual_server group WEB {\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
   },
@@ -38,10 +56,12 @@ export const virtualServerGroupRangeNeverEnds: FileRule = {
     const reading = vsgReading(ctx.target);
     // Only where a virtual_server uses the group does keepalived add its services.
     const seen = new Set<unknown>();
+    const nft = nftablesIpvs(ctx.analysis.ast);
     for (const f of lvsFacts(ctx.analysis).servers) {
       const g = f.group;
       if (!g || f.drop || seen.has(g)) continue;
       seen.add(g);
+      if (nft && g.fwmarkEntries.length === 0) continue;
       for (const words of g.addressEntries) {
         const sp = entrySpan(words, reading);
         if (!sp || sp.family !== 4 || !rangeNeverEnds(sp.lo, sp.hi)) continue;
