@@ -1983,6 +1983,13 @@ describe('KA345-KA347, KA338 on lo', () => {
         expect(runKeepalived(one('10.0.0.10/24 dev eth0:1').replace('        10.0.0.11/24\n', '')).messages).toEqual([]);
       }
     });
+    // recheck64b bug 2: a VIP of the other family is ignored after it is read (KA313), so its interface is never tracked
+    // (2.2.7's daemon goes MASTER with `2001:db8::5/64` then `10.0.0.11/24 dev eth0:1`): no FAULT error, no waiting warning.
+    it('says nothing of the interface of a VIP keepalived ignores for its family (recheck64b bug 2)', () => {
+      const text = conf('global_defs {', '    dynamic_interfaces', '}', 'vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    priority 150', '    virtual_ipaddress {', '        2001:db8::5/64', '        10.0.0.11/24 dev eth0:1', '    }', '    virtual_ipaddress_excluded {', '        10.0.0.12/24 dev eth0:1', '    }', '}');
+      expect(findings(text, 'KA346').map((d) => [d.range.start.line + 1, d.severity])).toEqual([[13, 'error']]);
+      expect(findings(text, 'KA313').map((d) => d.range.start.line + 1)).toEqual([10]);
+    });
   });
   it('KA346: a C-style comment after an address is one finding, with the fix to #', () => {
     // keepalived 2.2.7 on '10.0.0.1 // VRRP H vip' (qa18, a Chinese tutorial): "(Line 3) Unknown configuration entry

@@ -3,6 +3,7 @@
 import type { Address } from '../../core/model/model.js';
 import type { FileRule } from '../types.js';
 import { ADDRESS_INTERFACE_TRACKED_SINCE, addressProblemsAsRead, noTrackWord, trackedImpossibleInterface } from './addresses.js';
+import { instanceFamily } from './util.js';
 import { compareVersions } from '../../core/schema/schema.js';
 
 
@@ -25,11 +26,17 @@ export const addressOptions: FileRule = {
     // A vrrp_instance tracks the interface of its addresses (see ADDRESS_INTERFACE_TRACKED_SINCE).
     const tracks = compareVersions(target, ADDRESS_INTERFACE_TRACKED_SINCE) >= 0;
     const untracked = noTrackWord(target);
-    const say = (addresses: Address[], instance?: string) => {
+    // `family`: the instance's, for its VIPs; keepalived ignores a VIP of the other family after reading it (KA313), so
+    // what its interface would do is moot ("address family must match VRRP instance … - ignoring"; 2.2.7's daemon goes
+    // MASTER with `2001:db8::5/64` then `10.0.0.11/24 dev eth0:1` under dynamic_interfaces).
+    const say = (addresses: Address[], instance?: string, family?: number) => {
       for (let i = 0; i < addresses.length; i++) {
-        const problems = addressProblemsAsRead(addresses[i]!, dynamic, target);
+        const a = addresses[i]!;
+        const otherFamily = family !== undefined && a.addressFamily !== undefined && a.addressFamily !== family;
+        const problems = addressProblemsAsRead(a, dynamic, target);
         for (let k = 0; k < problems.length; k++) {
           const p = problems[k]!;
+          if (p.impossibleInterface !== undefined && dynamic && otherFamily) continue;
           if (p.impossibleInterface !== undefined && dynamic && instance !== undefined && tracks && !p.noTrackWords?.includes(untracked)) {
             const message = trackedImpossibleInterface(p.word.text, p.impossibleInterface, instance, 'the address', 'added', target);
             report({ message, severity: 'error', file: p.word.file, range: p.word.range });
@@ -46,7 +53,7 @@ export const addressOptions: FileRule = {
     };
     for (let j = 0, insts = model.vrrpInstances; j < insts.length; j++) {
       const inst = insts[j]!;
-      say(inst.virtualIpaddresses, inst.name);
+      say(inst.virtualIpaddresses, inst.name, instanceFamily(inst));
       say(inst.virtualIpaddressesExcluded, inst.name);
     }
     say(model.staticIpaddresses);
